@@ -309,8 +309,9 @@ def test_sigmoids_nudge_shrinks_hundreds_of_times_relus_about_10(chapter_race):
     # pass 32: the slope arithmetic is said (a quarter per bend = at least 4 times each; three bends, checked in
     # test_three_sigmoid_slopes_explain_at_most_64_of_718); not the lead's "at most 64", which reads backwards
     # pass 38 (r35): "shrink it at least 64 times" read as the whole nudge; said as the slopes' factor, a bound
-    assert ("Suspect 1 is real. Three sigmoid slopes of at most 1/4 alone give 1/4 × 1/4 × 1/4 = 1/64. Weights and "
-            "cancelling signs do the rest.") in prose   # pass 46: the argument cut to its conclusion
+    # pass 48 (r43 Clarity 3): "cancelling signs" said in plain words: the weights, and plus and minus parts
+    assert ("Suspect 1 is real. Three sigmoid slopes of at most 1/4 alone give 1/4 × 1/4 × 1/4 = 1/64. On the way "
+            "back, it also passes through weights. Plus and minus parts cancel, too.") in prose
     # pass 42 (r38): "which start small" had no evidence the learner sees; ReLU's shrink (slope 1, measured above:
     # about 10 times) is the picture's evidence that weights and cancelling shrink a nudge too
     assert activations.relu_slope(np.array([0.5, 2.0])).tolist() == [1.0, 1.0]
@@ -989,9 +990,11 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
     # pass 47 (r42 Correctness 1, Retention 1): the race's winner is named; the stretch verdict says only what the
     # test shows (both 4× at once; checked in test_a_steeper_sigmoid_is_bigger_weights_and_steps), scoped to this
     # start and rate; "slope × step sets how fast outputs move" was the formula, not the test's finding, and goes
-    assert ("1. GELU won: first below 0.1 in all five runs. Sigmoid crawls. Its fading nudge is real, but "
-            "Adam resizes steps. At this start and learning rate, its slope of 1/4 was too flat. With 4× starting "
-            "weights and steps, sigmoid − 0.5 keeps up with tanh.") in flat
+    # pass 48 (r43 Correctness 2, 3): the win is per seed (ranges overlap); slope, weights and step are one knob
+    assert ("1. GELU won: seed by seed, first below 0.1 in all five runs. Sigmoid crawls. Its fading nudge is real, "
+            "but Adam resizes steps. Slope, starting weights and step act as one knob. At this start and rate, "
+            "sigmoid's was too low. With 4× starting weights and steps, sigmoid − 0.5 keeps up with tanh.") in flat
+    assert "was too flat" not in flat
     assert "unsqueez" not in flat and "With slope 1, they learned" not in flat and "Slope × step sets" not in flat
     gelu_first = {n: race.epochs_to(chapter_race[n].loss, 0.1) for n in chapter_race if n != "gelu_tanh"}
     gelu = race.epochs_to(chapter_race["gelu_tanh"].loss, 0.1)
@@ -1083,7 +1086,7 @@ def test_the_step_words_stay_one_line_each_and_the_folded_page_stays():
     # pass 44 (r39 Focus 1): the thread is closed where it is raised, not carried to the section's end
     # pass 46 (r41 Clarity 2): said plainly, after Adam's step in one sentence (its worked example is cut)
     assert ("But under Adam, a tiny steady nudge still makes a step of about 0.01. So the size of the signal ReLU "
-            "passes back cannot by itself explain its win. >") in prose
+            "passes back cannot by itself explain its lead at seed 0. >") in prose   # pass 48 (r43): ReLU led only there
     assert "More at this section's end" not in prose
     assert "The slope argument below survives" not in prose
     import inspect   # the guess taken back is the one the race's fold makes
@@ -1697,8 +1700,8 @@ def test_three_sigmoid_slopes_explain_at_most_64_of_718(chapter_race):
     # nudge reaching layer 1's units back (measured 32 to 40 times smaller, not 64), as checked above
     # pass 32: the slopes' own share is said as a bound (each bend passes at most a quarter: at least 64 times in
     # all), then that the weights and inputs change it too (they grow it back: 32 to 40, not 64, at the units)
-    assert ("Three sigmoid slopes of at most 1/4 alone give 1/4 × 1/4 × 1/4 = 1/64. Weights and cancelling signs "
-            "do the rest.") in prose   # pass 46: the bound and the rest, in two sentences
+    assert ("Three sigmoid slopes of at most 1/4 alone give 1/4 × 1/4 × 1/4 = 1/64. On the way back, it also "
+            "passes through weights.") in prose   # pass 48: the bound, then the rest in plain words
     assert "The weights and inputs change its size too." not in prose
     assert "Hundreds: about 700 times in all." in prose and round(start[-1] / start[0], -2) == 700
 
@@ -1993,7 +1996,9 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 46 (cut pass): the final-slopes picture and its paragraph go; the ReLU thread is closed in one line
     assert "final_slopes_figure(" not in NOTEBOOK.read_text()
     # pass 47 (r42 Correctness 4): the ReLU line leans on the formula above, not on the stretch test
-    assert "By the same formula, ReLU's slope of 1 sets how far a step moves an active unit's output." in worked
+    # pass 48 (r43 Clarity 6): the ReLU line says what follows: 0.01 a step, like tanh near 0, 4x sigmoid's 0.0025
+    assert ("An active ReLU unit has slope 1. Like tanh near 0, its output moves 0.01 a step: 4× sigmoid's.") in worked
+    assert 0.01 * 1 * 1 == 4 * 0.0025
     stored = "".join("".join(o["data"]["text/plain"]) for o in cells[k + 8]["outputs"] if "text/plain" in o.get("data", {}))
     assert "sigmoid − 0.5: at most 0.0025" in stored and "tanh: at most 0.01" in stored
     assert 0.01 * 1 * activations.get("tanh").derivative(0.0) == 0.01
@@ -2499,11 +2504,13 @@ def test_a_steeper_sigmoid_is_bigger_weights_and_steps():
     # pass 47 (r42 Correctness 1, 2, 4): the test changed two things at once, and says so; 4× steps holds under Adam
     # and for the weights into each bend only; "slope × step" is the formula's, not the test's
     assert ("A steeper sigmoid is the same as bigger weights: $\\text{sigmoid}(4(wx + b)) = \\text{sigmoid}((4w)x + "
-            "4b)$. So sigmoid(4x) − 0.5 is sigmoid − 0.5 with 4× bigger starting weights into each bend. Under Adam, "
-            "their steps are 4× bigger too. The test changed both, so it cannot tell which mattered. With both 4×, "
-            "sigmoid − 0.5 learns as fast as tanh or faster. At this start and learning rate 0.01, sigmoid's slope of "
-            "1/4 was too flat. By the same formula, ReLU's slope of 1 sets how far a step moves an active unit's "
-            "output.") in flat
+            "4b)$. So sigmoid(4x) − 0.5 is sigmoid − 0.5 with 4× bigger starting weights into each bend. Adam still "
+            "moves $w$ about 0.01 a step, so $4w$ moves about 0.04: steps 4× bigger too. The test changed both, so it "
+            "cannot tell which mattered. With both 4×, "
+            "sigmoid − 0.5 learns as fast as tanh or faster. So slope, starting weights and step size act as one knob. "
+            "At this start and rate 0.01, sigmoid's slope of 1/4 left it too low. An active ReLU unit has slope 1. "
+            "Like tanh near 0, its output moves 0.01 a step: 4× sigmoid's.") in flat
+    assert 4 * 0.01 == 0.04   # pass 48 (r43 Clarity 1): Adam's step on w, seen on 4w
     assert "The test shows that slope × step" not in flat and "a 4× bigger learning rate" not in flat
     assert "Tanh is sigmoid − 0.5 **stretched**: its input doubled and its output doubled." in flat
     for gone in ("Tanh has that built in", "It cannot change the slope", "At 4× the learning rate"):
@@ -2576,7 +2583,8 @@ def test_the_winner_is_said_under_the_table_as_the_runs_show(chapter_race):
             assert np.all(np.isnan(other) | (other > gelu)), name
     cell = next(s for s in _cells("markdown") if "The other seven bends do, in every run." in s)
     flat = re.sub(r"\s+", " ", cell)
-    assert ("The other seven bends do, in every run. GELU wins: first below 0.1 in all five runs.") in flat
+    assert ("The other seven bends do, in every run. GELU wins: seed by seed, it crossed 0.1 first in all five "
+            "runs.") in flat
     # the race's labels say plain "GELU" (r42 read "GELU (tanh)" as the tanh runner); ids stay gelu_tanh
     assert ch05_race.short_name("gelu_tanh") == "GELU" and "GELU (tanh)" not in " ".join(_cells("markdown"))
 
