@@ -617,8 +617,9 @@ LATER_FLOOR = 0.5   # the squashed loop's memory never drops below this at growt
 def backward_rows(growth=MEMORY_ASKED, steps=3):
     """The squashed loop's nudge going back, one row per step the forward chain shows: (step, memory h, tanh's slope
     1 - h², share kept = growth × slope); pass 46 (r41 Clarity 1): a table, where a dense paragraph was."""
-    h = decisions.memory_path("tanh", growth, steps)[1:]
-    return [(i, float(v), 1 - float(v) ** 2, growth * (1 - float(v) ** 2)) for i, v in enumerate(h, 1)]
+    h = decisions.memory_path("tanh", growth, steps)
+    slopes = activations.get("tanh").derivative(growth * h[:-1])   # the registry's slope, as memory_nudge uses it
+    return [(i, float(v), float(k), growth * float(k)) for i, (v, k) in enumerate(zip(h[1:], slopes), 1)]
 
 
 def backward_steps(growth=MEMORY_ASKED):
