@@ -2507,7 +2507,9 @@ def test_pass_36_words_are_said_before_they_are_leaned_on():
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     flat = [" ".join(c.split()) for c in cells]
     assert "explained further down" not in flat[0] and flat[0].count("gradient table") == 1   # the title only
-    k_table = next(i for i, c in enumerate(flat) if "Every gradient in a network is built by multiplying slopes like these: hence the name." in c)
+    k_table = next(i for i, c in enumerate(flat) if "This table holds the slope part, hence its name." in c)
+    assert ("A weight's nudge: the slopes times the weights on the way back, times its own input." in flat[k_table]
+            and "Every gradient in a network is built by multiplying slopes" not in " ".join(flat))   # r43: slopes alone
     assert cells[k_table + 1] == "ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0])"
     k = next(i for i, c in enumerate(flat) if "That is the **chain rule**" in c)
     assert k < cells.index("ch03.chain_product(x=1.0, depth=10)")
@@ -2696,11 +2698,14 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     theta = np.array([1.0])
     mlp.optimizer_step(theta, np.array([-0.2]), 0.1, "gd", np.zeros((2, 1)), 1)   # gradient -0.2: nudge +0.2
     assert 0 < theta[0] - 1.0 < 0.2
-    # the backward signal is the sum's gradient, sign flipped: "+0.5 means this unit's sum should go up"
+    # the backward signal is the sum's gradient, sign flipped: "+0.5 means this unit's sum should go up"; r43: said as
+    # what the learner knows (nudges fade with the signal), the sign said once for other books
     assert flat.index("this unit's sum should go up a bit") < flat.index(
-        "The signal is the gradient for the unit's sum, sign flipped. So the two fade together.") < flat.index(
-        "This is the **vanishing gradient**.")
-    assert ("each unit collects 32 terms: a next-layer signal number times a weight." in flat
+        "So when the signal fades, every nudge fades with it. Other books pass back the gradient: same numbers, sign "
+        "flipped.") < flat.index("This is the **vanishing gradient**.")
+    assert "the two fade together" not in flat
+    assert ("So each unit collects 32 terms, one per next-layer unit. Each is that unit's signal number times the weight "
+            "between them." in flat
             and "So the total keeps a signal number's size: $\\sqrt{32} \\times \\sqrt{1/32} = 1$." in flat)
     assert ("Its weights get no nudge. Its inputs, the data, never change. So nothing lifts its sums. It was still dead "
             "at the end of training.") in flat
@@ -2716,3 +2721,51 @@ def test_pass47_over_20_starts_gelu_fades_slowly_and_sigmoid_always_reaches_the_
     def in_band(name):
         return sum(s[0] / s[-1] < 0.01 for s in (gradients.signal_flow(name, 30, seed=k) for k in range(20)))
     assert in_band("gelu") == 6 and in_band("sigmoid") == 20 and in_band("tanh") == 0 and in_band("relu") == 0
+
+
+# ---- pass 48: the r43 reader's clarity items ----
+
+def test_pass48_back_sum_picture_draws_32_signed_terms_that_partly_cancel():
+    """Check the back-sum picture (r43: the only step with no picture): 32 terms, each a signal number times a weight at
+    the plain size; both signs occur; the bars, the running total and the title show exactly those terms; the total
+    is far below what agreeing signs would give; it sits between the 'one per next-layer unit' and coin-flip cells."""
+    signal, weights, terms = ch03_gradients.back_sum_terms()
+    assert len(terms) == 32 and np.allclose(terms, signal * weights)
+    np.testing.assert_array_equal(terms, ch03_gradients.back_sum_terms()[2])   # seeded: the same every run
+    assert 0 < np.sum(terms > 0) < 32
+    total, agree = terms.sum(), np.abs(terms).sum()
+    assert abs(total) < agree / 2 and 0.5 < abs(total) < 1.5   # partly cancels; about a signal number's size
+    fig = ch03_gradients.back_sum()
+    left, right = fig.axes
+    assert len(left.patches) == 32   # one arrow per next-layer unit
+    dashed = [p for p in left.patches if p.get_linestyle() not in ("-", "solid")]
+    assert len(dashed) == np.sum(terms < 0)   # sign shown by dashes, not colour alone
+    heights = sorted(round(p.get_height(), 12) for p in right.patches)
+    assert heights == sorted(round(v, 12) for v in terms)
+    running = right.get_lines()[0].get_ydata()
+    np.testing.assert_allclose(running, np.cumsum(terms))
+    assert ch03_gradients.value_text(total) in right.get_title() and ch03_gradients.value_text(agree) in right.get_title()
+    assert "partly cancel" in fig.get_label() and "32 arrows" in fig.get_label()
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    at = cells.index("ch03.back_sum()")
+    assert "one per next-layer unit" in cells[at - 1] and cells[at + 1].startswith("Their signs are random, so they partly cancel.")
+
+
+def test_pass48_leaky_rings_4_where_relu_crosses_6_and_the_shade_is_said():
+    """Check the sentence on why the Leaky panel rings 4 units where ReLU crosses 6: at the start, 6 ReLU units are
+    dead, Leaky's 4 quiet units are among them, and the other two (layers 2 and 3) get a sum above 0 from a few points;
+    the squares' shade is said to be the mean slope over the 400 points; the flow widget is said to be one start."""
+    flat = " ".join(prose().split())
+    relu = gradients.unit_slopes("relu", 0.0, seed=0)
+    leaky = gradients.unit_slopes("leaky_relu", 0.0, seed=0)
+    dead, quiet = relu <= 1e-12, leaky <= 0.01 + 1e-12
+    assert int(dead.sum()) == 6 and int(quiet.sum()) == 4 and not np.any(quiet & ~dead)
+    rows = np.nonzero(dead & ~quiet)[0] + 1
+    assert set(rows) <= {2, 3}
+    share_above = (leaky[dead & ~quiet] - 0.01) / 0.99   # mean slope p + 0.01 (1 - p): p is the share above 0
+    assert np.all((share_above > 0) & (share_above < 0.1))   # "from a few points"
+    assert ("At the start it rings 4, not 6. Its $0.01x$ left of 0 changes the sums in layers 2 and 3 a little. So two "
+            "of ReLU's six get a sum above 0 from a few points.") in flat
+    assert len(data.spiral()[0]) == 400 and ("Its shade is its average slope over the 400 points. For ReLU, that is the "
+                                             "share of points giving it a sum above 0.") in flat
+    assert "One random start (the He slider averaged many)." in flat

@@ -703,3 +703,51 @@ def half_off(layer=4, point=0):
                   f"signal arriving, dashed outlines, typical size {typical(before):.2f}; after the bends, filled bars, "
                   f"the off units' numbers are 0 and the typical size is {typical(after):.2g}.")
     return fig
+
+
+def back_sum_terms(n=32, seed=0):
+    """One unit's back-sum in a fresh layer of n units at the plain size: n next-layer signal numbers (typical size 1)
+    times n weights (typical size sqrt(1/n)); returns the signal numbers, the weights and their n products."""
+    rng = np.random.RandomState(seed)
+    signal = rng.randn(n)
+    weights = rng.randn(n) * np.sqrt(1.0 / n)
+    return signal, weights, signal * weights
+
+
+@plots.styled
+def back_sum(n=32, seed=0):
+    """Why the plain size keeps the signal's size: left, one unit with n arrows coming back from the next layer, each
+    carrying signal x weight (solid: positive, dashed: negative); right, the n terms as bars and their running total,
+    which partly cancels, next to what the total would be if every sign agreed (notebook 03)."""
+    _, _, terms = back_sum_terms(n, seed)
+    total, agree = float(terms.sum()), float(np.abs(terms).sum())
+    fig, (left, right) = plots.new_figure(720, 320, 1, 2, gridspec_kw={"width_ratios": [1, 1.6]})
+    ys = np.linspace(0.97, 0.03, n)
+    for y, t in zip(ys, terms):
+        up = t > 0
+        left.add_patch(FancyArrowPatch((0.9, y), (0.2, 0.5), arrowstyle="-|>", mutation_scale=7, lw=1.0,
+                                       color=plots.HEALTHY if up else plots.VANISHING, ls="-" if up else "--"))
+        left.plot(0.92, y, "o", ms=3, color="#333333")
+    left.text(0.1, 0.5, "one\nunit", ha="center", va="center", fontsize=10,
+              bbox={"boxstyle": "circle", "fc": "white", "ec": "#333333"})
+    left.text(0.97, 0.5, f"{n} units of\nthe next layer", ha="left", va="center", fontsize=9)
+    left.set(xlim=(-0.05, 1.5), ylim=(-0.02, 1.02), title=f"{n} arrows back: each carries\nsignal \u00d7 weight")
+    left.set_axis_off()
+    units = np.arange(1, n + 1)
+    pos = terms > 0
+    right.bar(units[pos], terms[pos], color=plots.HEALTHY, width=0.75, label="term above 0 (solid arrow)")
+    right.bar(units[~pos], terms[~pos], color="white", ec=plots.VANISHING, hatch="///", width=0.75,
+              label="term below 0 (dashed arrow)")
+    right.plot(units, np.cumsum(terms), "k-o", ms=3, lw=1.4, label="running total")
+    right.axhline(0, color="black", lw=0.8)
+    low, high = min(terms.min(), np.cumsum(terms).min()), max(terms.max(), np.cumsum(terms).max())
+    right.set_ylim(low - 0.1 * (high - low), high + 0.8 * (high - low))   # room for the legend above the bars
+    right.set(xlabel="arrow (one next-layer unit)", ylabel="signal \u00d7 weight",
+              title=f"total {value_text(total)}; if every sign agreed: {value_text(agree)}")
+    right.legend(loc="upper right", fontsize=8)
+    right.grid(False)
+    fig.set_label(f"Left: one unit with {n} arrows coming back from the next layer's {n} units, each carrying a signal "
+                  f"number times a weight; {int(pos.sum())} solid arrows carry a term above 0, {int((~pos).sum())} dashed "
+                  f"ones a term below 0. Right: the {n} terms as bars and their running total. They partly cancel: the "
+                  f"total is {value_text(total)}, where {value_text(agree)} would be reached if every sign agreed.")
+    return fig
