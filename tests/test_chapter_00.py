@@ -267,7 +267,7 @@ def test_stretch_shift_lines_keep_even_steps():
     u = ch00_start_here.bend_unit()
     u.sliders["w"].value, u.sliders["b"].value, u.checkboxes["bend"].value = 1.5, -2.0, False
     assert np.allclose(np.diff(u.lines["landed"].get_data()[1]), 1.5)
-    assert "from −6 to 6? yes (steps: 1.5)" in u.readout.value
+    assert "straight? yes: steps of 1 in x, from −6 to 6, give output steps of 1.5<br>" in u.readout.value
 
 
 def test_no_weight_and_bias_make_the_line_bend():
@@ -282,7 +282,7 @@ def test_no_weight_and_bias_make_the_line_bend():
             _, y = w.lines["layer"].get_data()
             assert np.max(np.abs(np.diff(np.asarray(y, float), 2))) < 1e-9
             u.sliders["w"].value, u.sliders["b"].value = wv, bv
-            assert "from −6 to 6? yes" in u.readout.value
+            assert "straight? yes: steps of 1 in x, from −6 to 6," in u.readout.value
 
 
 def test_bend_unit_puts_the_corner_where_the_input_to_relu_is_zero():
@@ -320,7 +320,7 @@ def test_bend_unit_applies_relu_and_breaks_the_even_steps():
     w.checkboxes["bend"].value = True
     xs, ys = w.lines["landed"].get_data()
     np.testing.assert_allclose(ys, np.maximum(2.0 * np.asarray(xs) - 1.0, 0.0))
-    assert "y = ReLU(2.00·x − 1.00)" in w.readout.value and "from −6 to 6? no" in w.readout.value
+    assert "y = ReLU(2.00·x − 1.00)" in w.readout.value and "straight? no: steps of 1 in x, from −6 to 6," in w.readout.value
 
 
 def test_sigmoid_slope_is_at_most_a_quarter_everywhere():
@@ -641,8 +641,10 @@ def test_every_year_in_the_history_text_is_on_the_timeline_or_in_its_sources():
     # Pass 44 (r39 Clarity 4): "later" said from what: transformers began with ReLU (the original Transformer's row in
     # deployments.py); from 2018 many, GPT first, took GELU; newer ones another bend (SwiGLU: PaLM, LLaMA, Mistral).
     # Pass 46 (cut pass): the text stops at ReLU; the timeline tells the transformers' bends.
+    # Pass 48 (r43 Clarity 3): the timeline's GELU and transformers said in one plain sentence.
     assert ("From 2011, ReLU helped deep networks train, and it is still common.\n"
-            "The timeline shows what came after.") in _history_text()
+            "On the timeline, **GELU**, ReLU with its corner rounded off, became common in **transformers**: the "
+            "networks behind chatbots.") in _history_text()
     first = min((d for d in deployments.DEPLOYMENTS if d.model.startswith("Transformer")), key=lambda d: d.year)
     gpt = next(d for d in deployments.DEPLOYMENTS if d.model == "GPT")
     assert first.registry == "relu" and first.year < gpt.year == history.GELU_IN_TRANSFORMERS == 2018
@@ -736,12 +738,12 @@ def test_equal_steps_row_sees_a_corner_outside_the_five_inputs():
         w.sliders["w"].value, w.sliders["b"].value = 1.0, b
         ys = np.asarray(w.lines["landed"].get_data()[1], float)
         assert len(set(np.diff(ys))) == 1  # the five inputs alone look straight ...
-        assert "? no (steps: 0.0 / 1.0)" in w.readout.value  # ... but the row sees the corner
+        assert "straight? no: steps of 1 in x, from −6 to 6, give output steps of 0.0 / 1.0<br>" in w.readout.value  # ... but the row sees the corner
         assert list(w.lines["mark"].get_data()[0]) == [corner]
     w.sliders["w"].value = 0.0
-    assert "? yes (steps: 0.0)" in w.readout.value
+    assert "straight? yes: steps of 1 in x, from −6 to 6, give output steps of 0.0<br>" in w.readout.value
     w.sliders["w"].value, w.checkboxes["bend"].value = 1.0, False
-    assert "? yes (steps: 1.0)" in w.readout.value
+    assert "straight? yes: steps of 1 in x, from −6 to 6, give output steps of 1.0<br>" in w.readout.value
     assert ch00_start_here.even_steps(lambda v: np.maximum(v + 5.5, 0))[0] == "no"  # a corner near the edge too
 
 
@@ -753,19 +755,21 @@ def test_third_line_says_no_only_when_inputs_fall_on_both_sides_of_the_corner():
     w.sliders["w"].value = 2.0
     w.sliders["b"].value = -1.0
     ys = np.asarray(w.lines["landed"].get_data()[1], float)
-    assert list(ys) == [0.0, 0.0, 0.0, 1.0, 3.0] and "from −6 to 6? no" in w.readout.value
+    assert list(ys) == [0.0, 0.0, 0.0, 1.0, 3.0] and "straight? no: steps of 1 in x, from −6 to 6," in w.readout.value
     # the fold names all three steps the readout lists (r41: it had left out the 1 across the corner)
-    assert "? no (steps: 0.0 / 1.0 / 2.0)" in w.readout.value
+    assert "give output steps of 0.0 / 1.0 / 2.0<br>" in w.readout.value
     w.sliders["b"].value = 4.0  # pass 23: the slider stops at 4, as the stretch slider does
     assert w.sliders["b"].value == 4.0
     ys = np.asarray(w.lines["landed"].get_data()[1], float)
     # Pass 45 (r40): the five inputs all land on the ramp, but the picture has a corner at x = −2: the row says no.
-    assert list(ys) == [0.0, 2.0, 4.0, 6.0, 8.0] and "? no (steps: 0.0 / 2.0)" in w.readout.value
+    assert list(ys) == [0.0, 2.0, 4.0, 6.0, 8.0] and "straight? no: steps of 1 in x, from −6 to 6, give output steps of 0.0 / 2.0<br>" in w.readout.value
     assert list(w.lines["mark"].get_data()[0]) == [-2.0]  # at the leftmost input: none on the flat part
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bend_unit()")
     after = cells[q + 1].source
-    assert "With the bend ticked, the equal-steps row says **no**. Its steps: 0 on the flat, 2 on the ramp. The 1 is the step across the corner." in after
+    # Pass 48 (r43 Interaction 1): the row is named as the readout names it, "straight?", and the Predict asks it.
+    assert "Straight? **No**. The output steps: 0 on the flat, 2 on the ramp. The 1 is the step across the corner." in after
+    assert cells[q - 1].source.rstrip().endswith("At which input $x$ will the corner sit then? Will the readout say straight?")
     assert "set $b = 5$" not in after
     assert "While the bend is on, the readout's third line says" not in _markdown()
 
@@ -810,7 +814,7 @@ def test_middle_weight_slider_opens_off_the_tent_and_minus_two_makes_the_right_s
     after = cells[q + 3].source
     # Pass 25: the task gets a Predict of its own (the slopes right of x = 2 add up), before the drag.
     # Pass 27: the Predict no longer gives its own answer; the sum 1 + m + 1 is only in the check.
-    assert ("**Predict:** which middle output weight $m$ makes the right side go flat? Hint: count slopes right of $x = 2$.\n"
+    assert ("**Predict:** with **bent units** at 3, which middle output weight $m$ makes the right side go flat? Hint: count slopes right of $x = 2$.\n"
             "Then drag it to check.") in after and "tent" not in after and "1 + m + 1" not in after
     assert [s * h for s, _c, h in ch00_start_here.TENT][::2] == [1, 1]  # the outer units climb at slope 1
     assert cells[q + 4].source.strip() == "ch00.bent_units_task_check()"   # the answer: folded, after the task
@@ -874,8 +878,8 @@ def test_focus_alexnet_details_folded_glossary_later_words_folded_readout_lines_
     for ordinal in ("first", "second", "third", "last"):
         assert f"{ordinal} line" not in md, ordinal
     # Pass 47 (r42 Focus 1): the equal-steps row only on the bend's widget, where the text introduces it.
-    assert "equal steps of 1 in x, from −6 to 6?" not in ch00_start_here.stretch_shift().readout.value
-    assert "equal steps of 1 in x, from −6 to 6?" in ch00_start_here.bend_unit().readout.value
+    assert "straight?" not in ch00_start_here.stretch_shift().readout.value
+    assert "straight? no: steps of 1 in x, from −6 to 6, give output steps of" in ch00_start_here.bend_unit().readout.value
 
 
 def test_pile_predicts_come_before_what_answers_them():
@@ -1330,7 +1334,7 @@ def test_pass22_terms_are_glossed_before_they_are_used():
     assert "circle on the x axis" not in cells[q - 1].source   # the legend says it
     assert "$y$" not in cells[q - 1].source  # pass 31 (r29 item 1): the widget's axis is z
     assert "crosses\nthe vertical axis" in cells[q + 1].source and "*y* axis" not in cells[q + 1].source
-    assert "equal steps of 1 in x, from −6 to 6?" not in ch00_start_here.stretch_shift().readout.value   # pass 47
+    assert "straight?" not in ch00_start_here.stretch_shift().readout.value   # pass 47 (pass 48: the row's new words)
     assert '"Linear" means straight-line; "rectified" means made one-way: negatives become 0.' in _markdown()
     assert "Here each rule is a layer with one unit and no bend." in _cell("## Why the bend matters")
     course_map = _cell("## The course map")
@@ -1344,13 +1348,13 @@ def test_pass22_the_equal_steps_line_says_no_with_the_bend_ticked_from_the_start
     """Check item 6: with the bend ticked the equal-steps line already says no at the slider's start (w = 1, b = 0),
     so 'now says no' was misleading; at w = 2, b = −1 it says no ticked and yes unticked, as the fold now says."""
     w = ch00_start_here.bend_unit()
-    assert w.checkboxes["bend"].value and "from −6 to 6? no" in w.readout.value  # at the start already
+    assert w.checkboxes["bend"].value and "straight? no: steps of 1 in x, from −6 to 6," in w.readout.value  # at the start already
     w.sliders["w"].value, w.sliders["b"].value = 2.0, -1.0
-    assert "from −6 to 6? no" in w.readout.value
+    assert "straight? no: steps of 1 in x, from −6 to 6," in w.readout.value
     w.checkboxes["bend"].value = False
-    assert "from −6 to 6? yes" in w.readout.value
+    assert "straight? yes: steps of 1 in x, from −6 to 6," in w.readout.value
     fold = _cell("Drag $w$ to 2 and $b$ to −1")
-    assert "With the bend ticked, the equal-steps row says **no**." in fold  # pass 38: a row of the readout
+    assert "Straight? **No**." in fold  # pass 38: a row of the readout (pass 48: named as the readout names it)
     # Pass 26: cut from the fold (the readout says yes itself, checked above); the slider's cell says to untick.
     assert "now says" not in fold and "Untick **3. bend** to see the straight line again." in _cell("## Step 3: the bend")
 
@@ -1542,8 +1546,10 @@ def test_pass23_small_wordings_are_exact():
     text = _markdown()
     # Pass 26: the forward pointer is cut; the readout's row is introduced, and the text after it says what it means.
     # Pass 46 (r41 Clarity 2): the readout is pointed at, where the bend needs it.
-    assert ("The lines of text under the sliders, the **readout**, check one more thing: equal steps in $x$, equal "
-            "steps in the output? That holds only for a straight line.") in text
+    # Pass 48 (r43): the test in the readout's own word, and what passes it (a straight line) and fails it (a corner
+    # in view), not "only a straight line" (a wavy curve could pass steps of 1).
+    assert ("The lines of text under the sliders, the **readout**, also ask: straight? Equal steps in $x$ must give "
+            "equal steps out. A straight line always passes; a corner in view fails.") in text
     rng = np.random.default_rng(2)
     for wv, bv in rng.uniform(-3, 3, size=(50, 2)):
         steps = np.diff(wv * np.arange(-2.0, 3.0) + bv)
@@ -1675,7 +1681,9 @@ def test_pass26_the_page_got_shorter_not_longer():
     # Pass 46 (the cut pass): the teaching part is cut to 1625 words; the cap guards the cut. The glossary is a pointer.
     # Pass 47 (r42 Correctness 1-3, Clarity 1): what the learning signal is, dead said exactly, the weights' part:
     # +12 words (under the brief's 2 %).
-    assert words(cells[:g]) <= 1637 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
+    # Pass 48 (r43 Clarity 1-3, Interaction 1): the learning signal in plain steps, why the bars set weights to 1,
+    # GELU and transformers said, the row's question: +49 words, under the brief's 3 % (chapter_metrics 1656 -> 1705).
+    assert words(cells[:g]) <= 1686 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
     assert count(cells[g:]) <= 2 and count(cells) == m["sentences"], m
     assert m["words"] <= 9.6 * m["sentences"], m
 
@@ -1853,7 +1861,7 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     start = next(i for i, c in enumerate(cells) if c.source.startswith("## How a network learns"))
     end = next(i for i, c in enumerate(cells) if c.source.startswith("## A short history of the bend"))
     code = [c.source.strip() for c in cells[start:end] if c.cell_type == "code"]
-    assert code == ["ch00.hill_picture()"]
+    assert code == ["ch00.hill_picture()", "ch00.signal_chain_picture()"]   # pass 48: the chain after the signal
     section = _section("## How a network learns")
     said = [s for c in cells[start:end] if c.cell_type == "markdown" for s in chapter_metrics.prose(c.source)]
     # Pass 43: 20 sentences split into 24 (206 words to 220, the learning signal's two added to reach the history)
@@ -1876,10 +1884,19 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # Pass 47 (r42 Correctness 2-3, Clarity 1, 3): one hill for all the weights, each with its own slope on it; what the
     # signal is (what nudges are made from) and why its shrinking matters; the weights multiply it too; the bend's
     # factor is called its slope, as the four-bends picture labels it (no second word, "steepness").
-    assert ("A network's many weights share one hill; each has its own slope there.\n"
-            "To find those slopes, a **learning signal** travels back from the output, layer by layer. Chapter 03 shows how.\n"
-            "It is what each weight's nudge is made from: if it shrinks, nudges shrink and learning slows.\n"
-            "On the way back, each weight multiplies it, and so does each bend's slope.") in section
+    # Pass 48 (r43 Clarity 1-2): one idea a line: the hill has one direction per weight; the signal is a number sent
+    # back, starting as the output's mistake; a message passed along a line of people, multiplied on the way (the
+    # chain picture after it); why its shrinking matters; the history's bars set every weight to 1.
+    assert ("A real network has many weights. Picture the hill with one direction per weight. Along each, the ground "
+            "has its own slope.\n"
+            "To find those slopes, the network sends a number back from the output: the **learning signal**. Chapter "
+            "03 shows how.\n"
+            "It starts as the output's mistake. Each weight's nudge is made from it.\n"
+            "Think of a message passed back along a line of people. Each weight multiplies it, and so does each bend's "
+            "slope.\n"
+            "If it shrinks on the way, nudges shrink and learning slows.\n"
+            "The history's bars set every weight to 1, to show the bends alone.") in section
+    assert "share one hill" not in section
     assert "own hill" not in _markdown() and "steepness" not in _markdown()
     # Pass 45 (r40 Clarity 1): the 1 is said to be a starting value, and the bars are pointed at, one per bend.
     assert "a quarter as much" not in section
@@ -1933,7 +1950,9 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # Pass 44 (r39 Clarity 2): steepness and the multiplying are said (with their reason) where the learning signal
     # meets the bends, before the history; the history applies them to sigmoid.
     # Pass 47 (r42 Clarity 3): one word, slope; the bars' text says the weights are left out, as their title does.
-    assert ("Sigmoid's slope is at most $0.25$ (black line): weights left out, each bar" in cells[h + 2].source
+    assert ("Sigmoid's slope is at most $0.25$ (black line): weights set to 1, each bar below is a quarter of the "
+            "last." in cells[h + 2].source and "left out" not in _markdown()
+            and ch00_start_here.FADE_TITLE in _texts(ch00_start_here.fading_signal_picture())
             and "and so does each bend's slope." in _markdown()
             and _markdown().index("each bend's slope") < _markdown().index("## A short history")
             ) and "shrinks the learning signal" not in cells[h].source + cells[h + 2].source
@@ -2060,7 +2079,7 @@ def test_pass38_r35_items_the_signal_sentence_the_eras_start_and_the_wording_tha
     # product follows them. The recall asks more or less than a thousandth, and why (not the number again).
     # Pass 44 (r39 Clarity 7): no pronoun to resolve: the weights multiply the signal too.
     # Pass 46 (cut pass): the bars' caveats and the written-out product are cut; the recall keeps the millionth.
-    assert "each bar below is a quarter of the one before" in text
+    assert "each bar below is a quarter of the last." in text
     assert ("does more or less than a thousandth\n> of the learning signal get back through them?" in text
             and "> Less: $0.25$ ten times is under a millionth." in text)
     assert 0.25 ** 5 < 1e-3 < 0.25 ** 4 and 0.25 ** 10 < 1e-6
@@ -2123,7 +2142,9 @@ def test_pass39_the_history_draws_the_four_bends_it_names_on_one_shared_pair_of_
     h = next(i for i, c in enumerate(cells) if c.source.startswith("## A short history of the bend"))
     assert cells[h + 1].source.strip() == "ch00.bends_picture()" and cells[h + 1].outputs
     assert "**sigmoid** (0 to 1) and **tanh** (−1 to 1)" in cells[h].source
-    assert "GELU" not in cells[h + 4].source   # pass 46: the timeline names what came after ReLU
+    # Pass 46: the timeline names what came after ReLU. Pass 48 (r43 Clarity 3): one sentence says what the
+    # timeline's GELU and transformers are, both bolded where they are first said.
+    assert cells[h + 4].source.count("GELU") == 1 and "**transformers**" in cells[h + 4].source
 
 
 def test_pass39_timeline_labels_keep_apart_and_no_pin_crosses_another_lane():
@@ -2282,7 +2303,7 @@ def test_pass43_fading_signal_bars_are_the_steepnesses_multiplied_out():
     cells = _nb().cells
     i = next(k for k, c in enumerate(cells) if c.source.strip() == "ch00.fading_signal_picture()")
     assert any("image/png" in o.get("data", {}) for o in cells[i].outputs)
-    assert cells[i - 1].source.startswith("In the 1990s") and "each bar below is a quarter of the one before" in cells[i - 1].source
+    assert cells[i - 1].source.startswith("In the 1990s") and "each bar below is a quarter of the last." in cells[i - 1].source
 
 
 def test_pass43_bent_units_draw_each_unit_alone_under_the_sum():
@@ -2314,3 +2335,33 @@ def test_pass43_bent_units_draw_each_unit_alone_under_the_sum():
     row = ch00_start_here.bent_units_row(ch00_start_here.TENT_ROW)
     dashed = [l for l in row.axes[0].lines if l.get_linestyle() == "--"]
     assert len(dashed) == 3
+
+
+def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight():
+    """Check the r43 chain picture: boxes from the output back to earlier layers, right to left (the output on the
+    right, as in the network picture); each arrow points left and names what the box it leaves multiplies the signal
+    by: a bend its slope, a weight the weight; the alt text lists the same, in the same order."""
+    fig = ch00_start_here.signal_chain_picture()
+    ax = fig.axes[0]
+    chain = ch00_start_here.SIGNAL_CHAIN
+    names = [c[0] for c in chain]
+    assert names == ["output", "bend", "weight", "bend", "earlier\nlayers"]
+    boxes = [t for t in ax.texts if t.get_text() in names]
+    xs = [t.get_position()[0] for t in boxes]
+    assert [t.get_text() for t in boxes] == names and xs == sorted(xs, reverse=True)   # read right to left
+    labels = [t for t in ax.texts if t.get_text() not in names]
+    says = {"bend": "× its slope", "weight": "× the weight"}
+    assert [t.get_text() for t in labels] == ["starts as\nits mistake"] + [says[n] for n in names[1:-1]]
+    for t, a, b in zip(labels, xs[:-1], xs[1:]):
+        assert b < t.get_position()[0] < a   # each label sits on the arrow between its two boxes
+    arrows = [p for p in ax.patches if type(p).__name__ == "FancyArrowPatch"]
+    assert len(arrows) == len(chain) - 1
+    for p in arrows:
+        (x0, _), (x1, _) = p._posA_posB
+        assert x1 < x0   # the signal travels back: every arrow points left
+    alt = display.figure_alt(fig)
+    assert "output, then bend, then weight, then bend, then earlier layers" in alt
+    assert "starts as its mistake; × its slope; × the weight; × its slope." in alt
+    cells = _nb().cells
+    k = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.signal_chain_picture()")
+    assert "**learning signal**" in cells[k - 1].source and "line of people" in cells[k - 1].source

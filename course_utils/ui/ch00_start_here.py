@@ -195,7 +195,8 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
             found = f"x = {zero:.2f}" + ("" if UNIT_XLIM[0] <= zero <= UNIT_XLIM[1] else " (off the picture)")
         # The equal-steps row only where the text introduces it, at the bend (r42: the first widget's row answered
         # no question and was explained one widget later).
-        even_row = f"{EVEN_ROW}? {even} (steps: {' / '.join(steps)})<br>" if with_bend else ""
+        # r43 Interaction 1: the row says in words what it checks and what the listed numbers are.
+        even_row = f"{EVEN_ROW} {even}: {EVEN_SAYS} {' / '.join(steps)}<br>" if with_bend else ""
         readout.value = (f"<b>{formula}</b><br>"   # one short line per fact
                          f"inputs land at: {lands}<br>"
                          f"{even_row}"
@@ -219,7 +220,8 @@ UNIT_EMPTY_Y = 5.0   # how far below 0 the note sits
 # The equal-steps row checks every step of 1 across the whole picture, not only the five inputs: a corner left or
 # right of them (w = 1, b = 3 puts one at x = -3) must not read "yes" (r40 reader).
 EVEN_XS = np.arange(UNIT_XLIM[0], UNIT_XLIM[1] + 1, 1.0)
-EVEN_ROW = f"equal steps of 1 in x, from {UNIT_XLIM[0]} to {UNIT_XLIM[1]}".replace("-", "−")
+EVEN_ROW = "straight?"
+EVEN_SAYS = f"steps of 1 in x, from {UNIT_XLIM[0]} to {UNIT_XLIM[1]}, give output steps of".replace("-", "−")
 
 
 def even_steps(f, xs=EVEN_XS):
@@ -584,10 +586,11 @@ def bends_picture(names=BENDS_SHOWN):
 
 
 # The fading signal, as bars (notebook 00, the history): the share of the learning signal left after n bends on the
-# way back, the weights left out. Each bend multiplies it by its steepness: sigmoid at its steepest 0.25 (0.25**n),
+# way back, every weight set to 1 (the bends alone). Each bend multiplies it by its steepness: sigmoid at its steepest 0.25 (0.25**n),
 # ReLU on its ramp 1, on its flat side 0. Sigmoid's first bars carry their value to 3 digits (0.0625, as a learner
 # multiplying by hand gets it, not 0.062); later ones are too small to see.
 FADE_LAYERS = tuple(range(1, 11))
+FADE_TITLE = "The learning signal, going back through bends (every weight set to 1)"
 FADE_LABELLED = 3
 
 
@@ -619,7 +622,7 @@ def fading_signal_picture(layers=FADE_LAYERS):
                 arrowprops=dict(arrowstyle="->", color="black", lw=1.0))
     ax.set(xlim=(0.4, n[-1] + 0.85), ylim=(0, 1.45), xticks=n, yticks=[0, 0.25, 0.5, 0.75, 1],
            xlabel="bends passed on the way back", ylabel="share of the signal left",
-           title="The learning signal, going back through bends (weights left out)")
+           title=FADE_TITLE)
     handles, labels = ax.get_legend_handles_labels()
     order = [1, 2, 0]   # ramp, sigmoid, then the flat side's crosses
     ax.legend([handles[i] for i in order], [labels[i] for i in order], loc="upper left", fontsize=9.5, ncol=2, handlelength=1.6, columnspacing=1.0)
@@ -788,6 +791,36 @@ def hill_picture():
                   f"{HILL_RUN:g} step right, {hill_slope(HILL_DOT):g} up. Both axes are numbered. An arrow steps left from the dot, "
                   f"downhill: the nudge, {_minus(-hill_slope(HILL_DOT))}. The arrow shows only the direction; its length is not "
                   f"the step. The lowest point is marked least wrong.")
+    return fig
+
+
+# The learning signal's path back (notebook 00, before the history): from the output's mistake, through a bend, a
+# weight, a bend, on to earlier layers. Each arrow says what the part it leaves multiplies the signal by (r43).
+SIGNAL_CHAIN = (("output", "starts as\nits mistake"), ("bend", "× its slope"), ("weight", "× the weight"),
+                ("bend", "× its slope"), ("earlier\nlayers", None))
+
+
+@plots.styled
+def signal_chain_picture(chain=SIGNAL_CHAIN):
+    """The learning signal passed back like a message along a line: boxes from the output (right) to earlier layers
+    (left); on each arrow, what the box it leaves multiplies the signal by (notebook 00, how a network learns)."""
+    fig, ax = plots.new_figure(760, 190)
+    ax.set_axis_off()
+    n, gap = len(chain), 3.4
+    xs = [gap * (n - 1 - i) for i in range(n)]   # the output on the right, as in the network picture
+    for i, ((name, _), x) in enumerate(zip(chain, xs)):
+        colour = OUTPUT if i == 0 else (plots.MUTED if i == n - 1 else (UNIT if name == "bend" else INPUT))
+        ax.add_patch(FancyBboxPatch((x - 0.8, -0.35), 1.6, 0.7, boxstyle="round,pad=0.05", facecolor="white",
+                                    edgecolor=colour, lw=2, ls="--" if i == n - 1 else "-", zorder=3))
+        ax.text(x, 0, name, ha="center", va="center", fontsize=11, fontweight="bold", zorder=4)
+    for (name, says), a, b in zip(chain[:-1], xs[:-1], xs[1:]):
+        _arrow(ax, (a - 0.88, 0), (b + 0.88, 0), lw=1.6, mutation_scale=16)
+        ax.text((a + b) / 2, 0.12, says, ha="center", va="bottom", fontsize=10)
+    ax.set(xlim=(xs[-1] - 1.0, xs[0] + 1.0), ylim=(-0.6, 1.0),
+           title="The learning signal, passed back from the output")
+    fig.set_label("A row of boxes, read from right to left: " + ", then ".join(c[0].replace("\n", " ") for c in chain)
+                  + ". Arrows point left, the way the signal travels back. Their labels: "
+                  + "; ".join(c[1].replace("\n", " ") for c in chain[:-1]) + ".")
     return fig
 
 
