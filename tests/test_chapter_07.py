@@ -1447,7 +1447,7 @@ def test_pass13_the_guess_box_is_said_to_open_each_chapters_questions_when_the_n
 
 BOX_1_PATH = ("A missed card goes to box 1 and comes back in today's review.\n"
               "A right answer within 1 day (24 hours) of the miss does not move it: you just read its key.\n"
-              "After that, a right answer moves it to box 2.\n")   # r42: the store's 24 hours, not "tomorrow"
+              "It comes back in every review until then. From 1 day after the miss, a right answer moves it to box 2.\n")   # r43: when it comes back; r42: the store's 24 hours, not "tomorrow"
 
 
 def test_box_1_path_is_said_in_order_as_the_store_does_it():
@@ -2190,11 +2190,13 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     xor = quiz.get("xor_no_bend_chance")
     assert "At the input point (1, 0), about what chance does it give that the answer is 1?" in xor.prompt
     # pass 41 (r37): the two skipped steps, spelled out: equal scores within a pair, so no tilt, so one half
-    assert ("With a fixed total, a pair's loss (error score) is lowest when its two scores are equal: "
-            "the loss curve bends upward, so the score pushed the wrong way loses more than the other gains.\n"
-            "Take the two points whose answer is 1. Scores 0 and 0 lose 1.39 in all. Scores −2 and 2 lose 2.25.\n"
-            "Equal scores in both pairs force w₁ = w₂ = 0: no tilt at all.\n"
-            "So all four points get the same score, b. The best single chance for two 1s and two 0s is one half: "
+    # pass 48 (r43 Clarity 2): numbered steps, and the one line of algebra from equal pairs to no tilt written out
+    assert ("Step 2. With a fixed total, a pair's loss (error score) is lowest when its two scores are equal. "
+            "Take the two points whose answer is 1. Scores 0 and 0 lose 1.39 in all. Scores −2 and 2 lose 2.25: "
+            "the score pushed the wrong way loses more than the other gains. The picture shows it.\n"
+            "Step 3. Pair 1 equal: w₂ + b = w₁ + b, so w₁ = w₂. Pair 2 equal: b = w₁ + w₂ + b, so w₁ + w₂ = 0. "
+            "Both hold only when w₁ = w₂ = 0: no tilt at all.\n"
+            "Step 4. So all four points get the same score, b. The best single chance for two 1s and two 0s is one half: "
             "loss ln 2 ≈ 0.69.") in xor.explanation
     pair = lambda s1, s2: np.log1p(np.exp(-s1)) + np.log1p(np.exp(-s2))   # noqa: E731 -- two points whose answer is 1
     assert all(pair(1.0, 1.0) < pair(1.0 - d, 1.0 + d) for d in (0.1, 0.5, 2.0))   # same total: equal is lowest
@@ -3661,3 +3663,23 @@ def test_pass48_write_gate_gives_its_usual_name():
     """r43 Clarity 4: other texts call the write gate the input gate."""
     gloss = {t: g for t, _p, g in quiz.GLOSSES}["write gate"]
     assert gloss.startswith("write gate: ") and "The write gate (usually called the input gate), from 0 to 1," in gloss
+
+
+def test_pass48_q11_picture_draws_the_pair_loss_lowest_where_the_scores_are_equal():
+    """r43 Picture 1: Q11's key gets the curve of the pair's loss at a fixed total; its numbers are the key's."""
+    assert "xor_no_bend_chance" in ch07_quiz.AFTER_PICTURES
+    ys = ch07_quiz.pair_loss_curve()
+    xs = ch07_quiz.PAIR_XS
+    assert xs[int(np.argmin(ys))] == pytest.approx(0.0) and ys.min() == pytest.approx(2 * np.log(2))
+    assert np.all(np.diff(ys, 2) > 0)   # bends upward everywhere
+    assert np.allclose(ys, ys[::-1])    # the two scores swap: same loss
+    alt = ch07_quiz.picture_alt("xor_no_bend_chance")
+    assert "lowest, 1.39, where both scores are 0" in alt and "At scores −2 and 2 it is 2.25" in alt
+    assert f"{quiz._pair_loss(-2, 2):.2f}" == "2.25" and "The picture shows it." in quiz.get("xor_no_bend_chance").explanation
+
+
+def test_pass48_q29_asks_about_every_seed_not_one_run():
+    """r43: Q29's claim rests on all the race's seeds (the key: no sigmoid run got there), not on the pictured seed 0."""
+    q = quiz.get("race_loser")
+    assert "had no run, from any seed, reach a loss of 0.1" in q.prompt
+    assert "No sigmoid run got there" in q.options[quiz.answer_key("race_loser")].why
