@@ -901,7 +901,7 @@ def test_q28s_key_agrees_with_q30_adam_rescales_small_nudges_and_no_single_cause
     assert why28.startswith("No sigmoid run got there, even with Adam;")
     # Q28 asks only what the race measured (chapter 05: no sigmoid run, and every other bend's, reached 0.1 in 400 epochs)
     q28 = quiz.get("race_loser")
-    assert "did not reach a loss of 0.1" in q28.prompt and "learn the spirals" not in q28.prompt
+    assert "had no run, from any seed, reach a loss of 0.1" in q28.prompt and "learn the spirals" not in q28.prompt
     assert all("got there" in o.why for o in q28.options) and not any("learned the spirals" in o.why for o in q28.options)
     assert "did not prove a single cause" in why28 and "shrink" not in why28 and "still gives a step of about the learning rate" in why30
 
@@ -997,7 +997,7 @@ def test_key_pictures_label_x_and_the_reference_figure_shares_one_y_scale_to_x_6
     assert len(drawn) == len(ch07_quiz.AFTER_PICTURES) + len(ch07_quiz.ASK_PICTURES)
     # x: cases, bends, layers (pass 40: Q28's spread, layer by layer)
     bars = [ch07_quiz.AFTER_PICTURES[q] for q in (*ch07_quiz.SHARE_CASES, "chain_sigmoid_10", "selu_steady",
-                                                   "race_loser")]   # r38: x is the epoch
+                                                   "race_loser", "xor_no_bend_chance")]   # r38: x is the epoch; pass 48: Q11, a score
     bars += list(ch07_quiz.DIAGRAMS)   # boxes and arrows, no axes (their alt text says what they show)
     draws = list(ch07_quiz.AFTER_PICTURES.values()) + list(ch07_quiz.ASK_PICTURES.values())
     assert all(fig.axes[0].get_xlabel().startswith("x") for fig, d in zip(drawn, draws) if d not in bars)
@@ -1312,8 +1312,12 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
             in_fold = not in_head and bool(re.search(pattern, said))
             assert (line in head) == in_head and (line in fold) == in_fold, (who, term)
             # glossed again only under the prompt of the first question that shows the word, if the first use was a key
-            assert at == ([q.id] if in_head or in_fold else []) + ([] if in_head or not showers else [showers[0]]), (who, term)
-            if len(at) == 2:
+            expected = ([q.id] if in_head or in_fold else []) + ([] if in_head or not showers else [showers[0]])
+            again = quiz.ALSO_GLOSSED.get(term)   # pass 48 (r43): said again under its own round's question
+            if again and again not in expected:
+                expected = sorted(expected + [again], key=learner.numbers.get)
+            assert at == expected, (who, term)
+            if len(at) == 2 and not again:
                 assert line in heads[at[1]] and line not in ch07_quiz.key_fold_html(at[1], 1, learner)
             places.add(in_head)
             assert gloss not in keys
@@ -1443,7 +1447,7 @@ def test_pass13_the_guess_box_is_said_to_open_each_chapters_questions_when_the_n
 
 BOX_1_PATH = ("A missed card goes to box 1 and comes back in today's review.\n"
               "A right answer within 1 day (24 hours) of the miss does not move it: you just read its key.\n"
-              "After that, a right answer moves it to box 2.\n")   # r42: the store's 24 hours, not "tomorrow"
+              "It comes back in every review until then. From 1 day after the miss, a right answer moves it to box 2.\n")   # r43: when it comes back; r42: the store's 24 hours, not "tomorrow"
 
 
 def test_box_1_path_is_said_in_order_as_the_store_does_it():
@@ -2186,11 +2190,13 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     xor = quiz.get("xor_no_bend_chance")
     assert "At the input point (1, 0), about what chance does it give that the answer is 1?" in xor.prompt
     # pass 41 (r37): the two skipped steps, spelled out: equal scores within a pair, so no tilt, so one half
-    assert ("With a fixed total, a pair's loss (error score) is lowest when its two scores are equal: "
-            "the loss curve bends upward, so the score pushed the wrong way loses more than the other gains.\n"
-            "Take the two points whose answer is 1. Scores 0 and 0 lose 1.39 in all. Scores −2 and 2 lose 2.25.\n"
-            "Equal scores in both pairs force w₁ = w₂ = 0: no tilt at all.\n"
-            "So all four points get the same score, b. The best single chance for two 1s and two 0s is one half: "
+    # pass 48 (r43 Clarity 2): numbered steps, and the one line of algebra from equal pairs to no tilt written out
+    assert ("Step 2. With a fixed total, a pair's loss (error score) is lowest when its two scores are equal. "
+            "Take the two points whose answer is 1. Scores 0 and 0 lose 1.39 in all. Scores −2 and 2 lose 2.25: "
+            "the score pushed the wrong way loses more than the other gains. The picture shows it.\n"
+            "Step 3. Pair 1 equal: w₂ + b = w₁ + b, so w₁ = w₂. Pair 2 equal: b = w₁ + w₂ + b, so w₁ + w₂ = 0. "
+            "Both hold only when w₁ = w₂ = 0: no tilt at all.\n"
+            "Step 4. So all four points get the same score, b. The best single chance for two 1s and two 0s is one half: "
             "loss ln 2 ≈ 0.69.") in xor.explanation
     pair = lambda s1, s2: np.log1p(np.exp(-s1)) + np.log1p(np.exp(-s2))   # noqa: E731 -- two points whose answer is 1
     assert all(pair(1.0, 1.0) < pair(1.0 - d, 1.0 + d) for d in (0.1, 0.5, 2.0))   # same total: equal is lowest
@@ -3058,7 +3064,8 @@ def test_pass33_tolerance_words_glosses_and_pic09_note():
     glossed = {term: g for term, _p, g in quiz.GLOSSES}
     # pass 41 (r37): Q2 asks which bend never goes below 0; a gloss saying SiLU or Mish dips gave half the answer away.
     # The glosses say what the bends are, not where they go
-    assert glossed["SiLU"] == "SiLU: x times sigmoid(x), a bend from chapter 04 that rounds ReLU's corner."
+    # pass 48 (r43): SiLU is taught in chapter 02 (SwiGLU's gate) and chapter 04 (the smooth family): both named
+    assert glossed["SiLU"] == "SiLU: x times sigmoid(x), ReLU with its corner rounded (chapters 02 and 04)."
     assert glossed["Mish"] == "Mish: another bend from chapter 04 that rounds ReLU's corner."
     assert not any(re.search(r"below|dip|negative|under 0", glossed[t]) for t in ("SiLU", "Mish", "softplus"))
     assert not re.search(r"deep|lowest|GELU|Mish", glossed["SiLU"]) and "bent" not in glossed["SwiGLU"]
@@ -3633,3 +3640,46 @@ def test_r42_word_lines_under_a_question_carry_one_words_label():
         assert ch07_quiz.WORDS_LABEL not in ch07_quiz._head(quiz.get(qid), learner.numbers[qid], learner)
     for qid in learner.numbers:
         assert ch07_quiz.WORDS_LABEL not in ch07_quiz.key_fold_html(qid, learner.numbers[qid], learner)
+
+
+# ---------------------------------------------------------------- pass 48: the r43 reader's items
+def test_pass48_q17_words_box_says_silu_whatever_the_mixed_round_glossed_first():
+    """r43 Clarity 1: Q17 (chapter 02's round) turns on SiLU, but the mixed round's Q2 had glossed it first, so the
+    chapter-02 round never said what SiLU is. Now Q17's words box says it for every learner, once."""
+    silu = {t: g for t, _p, g in quiz.GLOSSES}["SiLU"]
+    assert "SiLU" in quiz.shown_text(quiz.get("swiglu_gate"))   # a wrong option names it: the gloss may sit above
+    for name in ("pass48-a", "pass48-b", "pass48-c", "pass48-d", "pass48-e", "pass48-f"):
+        store = review.Store(None)
+        store.data["learner"] = name
+        learner = ch07_quiz.Learner(store)
+        head = ch07_quiz._head(quiz.get("swiglu_gate"), learner.numbers["swiglu_gate"], learner)
+        assert head.count(ch07_quiz.gloss_line(silu)) == 1, name
+    # the rule lives in the bank: without it, a page whose mixed round shows SiLU first would leave Q17 bare
+    page = list(quiz.mixed_round(quiz.learner_seed("x"))) + [q.id for q in quiz.questions()]
+    assert (silu, "head") in quiz.first_glosses(list(dict.fromkeys(["deepest_dip"] + page)))["swiglu_gate"]
+
+
+def test_pass48_write_gate_gives_its_usual_name():
+    """r43 Clarity 4: other texts call the write gate the input gate."""
+    gloss = {t: g for t, _p, g in quiz.GLOSSES}["write gate"]
+    assert gloss.startswith("write gate: ") and "The write gate (usually called the input gate), from 0 to 1," in gloss
+
+
+def test_pass48_q11_picture_draws_the_pair_loss_lowest_where_the_scores_are_equal():
+    """r43 Picture 1: Q11's key gets the curve of the pair's loss at a fixed total; its numbers are the key's."""
+    assert "xor_no_bend_chance" in ch07_quiz.AFTER_PICTURES
+    ys = ch07_quiz.pair_loss_curve()
+    xs = ch07_quiz.PAIR_XS
+    assert xs[int(np.argmin(ys))] == pytest.approx(0.0) and ys.min() == pytest.approx(2 * np.log(2))
+    assert np.all(np.diff(ys, 2) > 0)   # bends upward everywhere
+    assert np.allclose(ys, ys[::-1])    # the two scores swap: same loss
+    alt = ch07_quiz.picture_alt("xor_no_bend_chance")
+    assert "lowest, 1.39, where both scores are 0" in alt and "At scores −2 and 2 it is 2.25" in alt
+    assert f"{quiz._pair_loss(-2, 2):.2f}" == "2.25" and "The picture shows it." in quiz.get("xor_no_bend_chance").explanation
+
+
+def test_pass48_q29_asks_about_every_seed_not_one_run():
+    """r43: Q29's claim rests on all the race's seeds (the key: no sigmoid run got there), not on the pictured seed 0."""
+    q = quiz.get("race_loser")
+    assert "had no run, from any seed, reach a loss of 0.1" in q.prompt
+    assert "No sigmoid run got there" in q.options[quiz.answer_key("race_loser")].why

@@ -627,6 +627,33 @@ def _selu_spread(ax):
 _selu_spread.own_axes = True
 
 
+PAIR_TOTAL = 0.0            # Q11's picture: two points whose answer is 1, their scores adding up to this
+PAIR_MARKS = (-2.0, 0.0)    # the key's two cases: scores −2 and 2, scores 0 and 0
+PAIR_XS = np.linspace(-3.0, 3.0, 241)
+
+
+def pair_loss_curve(xs=PAIR_XS, total=PAIR_TOTAL):
+    """The loss of the two points whose answer is 1 when the first scores s and the second total − s (Q11's key)."""
+    return np.array([quiz._pair_loss(s, total - s) for s in xs])
+
+
+def _pair_loss(ax):
+    """Q11: with a fixed total, the pair's loss is lowest where its two scores are equal (the curve bends upward)."""
+    ax.plot(PAIR_XS, pair_loss_curve(), color="black", lw=2)
+    for s in PAIR_MARKS:
+        y = quiz._pair_loss(s, PAIR_TOTAL - s)
+        ax.plot([s], [y], "o", color="black", ms=6)
+        ax.annotate(f"scores {s:g} and {PAIR_TOTAL - s:g}: loss {y:.2f}".replace("-", "−"), (s, y),
+                    xytext=(s + 0.3, y + 1.0), fontsize=10, arrowprops=dict(arrowstyle="->", lw=0.8))
+    ax.set_xlim(PAIR_XS[0], PAIR_XS[-1])
+    ax.set_ylim(0, 4.5)
+    ax.set_xlabel("score of the first point (the second scores minus it: the total stays 0)", fontsize=10)
+    ax.set_ylabel("the pair's loss")
+
+
+_pair_loss.own_axes = True
+
+
 # shown with the question: what the question's words mean, never which option is right
 ASK_PICTURES = {
     "relu_corners": _one_corner,
@@ -654,6 +681,7 @@ AFTER_PICTURES = {
     "unit_steps": _unit_strip,
     "swiglu_gate": _swiglu_paths,
     "race_loser": _race_four,
+    "xor_no_bend_chance": _pair_loss,
 }
 
 
@@ -713,6 +741,9 @@ def picture_alt(qid):
         "more_layers": "Stacks of " + ", ".join(str(d) for d in STACK_DEPTHS[:-1]) + f" and {STACK_DEPTHS[-1]} "
                        "random straight layers with no bend: each stack draws one straight line.",
         "selu_steady": _selu_alt(),
+        "xor_no_bend_chance": "The loss of the two points whose answer is 1, when their scores add up to "
+                              f"{PAIR_TOTAL:g}. It is lowest, {quiz._pair_loss(0, 0):.2f}, where both scores are 0. "
+                              f"At scores -2 and 2 it is {quiz._pair_loss(-2, 2):.2f}: the curve bends upward.",
         "chain_sigmoid_10": f"Bars, log scale: the share of the nudge left after 1 to {CHAIN_DEPTH} sigmoid bends. "
                             f"Each bend keeps a quarter. After {CHAIN_DEPTH}: {quiz.plain(nudge_left(CHAIN_DEPTH))}, "
                             "just under the 1 in a million line.",
