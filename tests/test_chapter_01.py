@@ -2134,7 +2134,7 @@ def test_each_symbol_keeps_one_meaning():
     after_tables = text[text.index("Each row belongs to one unit."):]
     assert not re.search(r"w_[12](?![12])", after_tables.split("## A hundred layers")[0])  # no layer weight w_1 there
     # pass 30: the score is defined in view, before "Think first", not only inside the fold
-    assert "It gives each corner a **score** $s = u\\,x_1 + v\\,x_2 + b$. Its line is where the score is 0." in text
+    assert "A layer with no bend and one output gives each corner a **score** $s = u\\,x_1 + v\\,x_2 + b$. Its line is where the score is 0." in text
     assert text.index("**score**") < text.index("**Think first:** can some other straight line")
     assert not re.search(r"w_[12](?![12])", after_tables.split("## A hundred layers")[1])
     w = ch01_collapse.fold_demo()
