@@ -59,7 +59,7 @@ def test_off_straight_tells_a_straight_path_from_a_kinked_one():
 def test_fold_demo_draws_the_layer_and_counts_bent_lines():
     """The drawn grid is W·p + b with no bend (all 14 lines straight), on the axes with ReLU, inside (−1, 1) with tanh."""
     w = ch01_collapse.fold_demo()
-    setting = {"w11": 1.5, "w12": -0.7, "w21": 0.4, "w22": 1.1, "c1": 0.3, "c2": -0.6}
+    setting = {"w11": 1.5, "w12": -0.7, "w21": 0.4, "w22": 1.1, "b1": 0.3, "b2": -0.6}
     for key, v in setting.items():
         w.sliders[key].value = v
     W = np.array([[1.5, -0.7], [0.4, 1.1]])
@@ -450,6 +450,12 @@ def test_relu_ticked_stack_matches_one_line_only_while_every_relu_input_stays_ab
     for k, v in dict(w1=1.0, b1=1.0).items():
         w.sliders[k].value = v
     assert "no longer match one line" in w.readout.value and (1.0 * -3 + 1.0) == -2
+    # pass 48 (r43 reader: the fold's own fix was all positive): the wrong answer gets a positive setting that fails
+    for k, v in dict(w1=2.0, b1=1.0).items():
+        w.sliders[k].value = v
+    assert "no longer match one line" in w.readout.value and (2.0 * -3 + 1.0) == -5
+    assert ('$w_1 = 2$, $b_1 = 1$ fail: at $x = -3$ layer 1 gives $-5$, and ReLU acts.'
+            in "\n".join(t for _, t in _markdown_cells()))
     cells = _cells()
     # pass 23: no second copy of the widget; the question sends the reader back to the sliders above, box ticked
     i = next(i for i, c in enumerate(cells) if "can you make the thick line sit on the dashed line again?" in _src(c))
@@ -930,8 +936,8 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "a **unit**, one small calculator in a network" in _src(cells[0])
     assert text.count("**unit**") == 1
     # the fold along the axes, said once; pass 43: named by the shaded parts of the before panel
-    assert ("Top left, orange shades where $h_1$ is below 0, and green where $h_2$ is.\n"
-            "ReLU presses the orange part onto the upright axis, where $h_1 = 0$. It presses the green part onto the across axis.\n"
+    # pass 48: the shadings are named inside the before panel ("orange: h₁ < 0"), not in a sentence
+    assert ("ReLU presses the orange part onto the upright axis, where $h_1 = 0$. It presses the green part onto the across axis.\n"
             ) in text
     assert "origin" not in text  # pass 46 (cut): the word is gone with its sentence
     assert "label-1 corners get chances above one half, and label-0 corners below" in text
@@ -981,7 +987,7 @@ def test_fold_question_asks_which_bend_creases_and_which_curves():
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
     # pass 45 (r40 reader): the step says the orange shading appears with the ReLU click (the first frame has none)
     assert ("2. Press **reset**, then click **ReLU**. Orange shades where $h_1$ is below 0. "
-            "Predict: as $c_1$ goes up, does that part grow or shrink?") in _src(cells[i - 1])  # pass 22: named; pass 36: a numbered step
+            "Predict: as $b_1$ goes up, does that part grow or shrink?") in _src(cells[i - 1])  # pass 22: named; pass 36: a numbered step
     shade = ch01_collapse.fold_demo()
     assert not any(r.get_visible() for r in shade.regions)
     shade.bend.value = "relu"
@@ -1020,7 +1026,7 @@ def test_the_sheet_before_has_a_panel_of_its_own_without_a_background_grid():
     families = sheet.grid_lines()
     before = fig.axes[0]
     assert before.get_title() == "before the layer" and (before.get_xlabel(), before.get_ylabel()) == ("x₁", "x₂")
-    grid = [l for l in before.lines if l.get_color() in ch01_collapse.GRID_COLOURS]
+    grid = [l for l in before.lines if l.get_color() in ch01_collapse.GRID_COLOURS and l.get_gid() != "followed"]
     assert len(grid) == 2
     for line, f, colour in zip(grid, families, ch01_collapse.GRID_COLOURS):
         xy = np.asarray(line.get_xydata())
@@ -1109,7 +1115,9 @@ def test_xor_corners_and_their_legend_wait_for_the_xor_section():
     xor = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
     assert [t.get_text() for t in xor.live.axes[0].get_legend().get_texts()] == [
         "label 0 (white circle)", "label 1 (yellow square)"]
-    assert set(xor.lines["dots"]) == {0, 1} and len(xor.live.axes[1].texts) == 4 and "corners land" in xor.readout.value
+    assert set(xor.lines["dots"]) == {0, 1} and "corners land" in xor.readout.value
+    # the four corner names, and (pass 48) the arrow showing where "turn" points
+    assert len(xor.live.axes[1].texts) == 5 and xor.facing in xor.live.axes[1].texts
     cells = _cells()
     assert any(_src(c).strip() == "ch01.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)" for c in cells)
 
@@ -1151,9 +1159,11 @@ def test_no_bend_map_is_evenly_near_white():
     # pass 40 (r36 reader): the fold says what the map shows and why, and no unseen "trillionth": the map is white
     assert ("<details><summary>Why it curves</summary>\n\nIt curves, in two pieces. "
             "Each cuts one label-1 corner off the blue band.\n"
-            "The output adds up the 8 tanh units, each a smooth S-shaped step. A sum of such steps can be 0 along a curve.\n\n"
+            "The final score adds the 8 tanh units, each times a weight, plus a bias.\n"
+            "The boundary is where that score is 0. A sum of smooth S-shaped steps can be 0 along a curve.\n\n"
             "Left: every chance is near one half, so the map is near-white. There is no useful boundary.") in text
     assert "trillionth of one half" not in text
+    assert "The output adds up the 8 tanh units" not in text  # pass 48 (r43): the output is a chance, never 0
     right = fig.axes[1]
     paths = [p for coll in right.collections for p in coll.get_paths() if len(p.vertices)]
     pieces = [piece for p in paths for piece in p.to_polygons(closed_only=False) if len(piece) > 1]
@@ -1281,7 +1291,8 @@ def test_opening_picture_names_its_axes_and_the_grey_sheet_and_has_no_corner_mar
     assert [ax.get_xlabel() for ax in fig.axes[:4]] == ["x₁"] + ["h₁"] * 3
     assert [ax.get_ylabel() for ax in fig.axes[:4]] == ["x₂"] + ["h₂"] * 3
     names = [t.get_text() for t in fig.legends[0].get_texts()]
-    assert names == ["blue: started upright", "pink: started across", "h₁ < 0: pressed onto the upright axis",
+    assert names == ["blue: started upright", "pink: started across", "thick: the line x₂ = 0.5, to follow",
+                     "h₁ < 0: pressed onto the upright axis",
                      "h₂ < 0: pressed onto the across axis", "crease: a grid line's corner"]
     assert not any(l.get_marker() in ("o", "s") for ax in fig.axes for l in ax.lines)
     assert not any(t.get_text().startswith("(") for ax in fig.axes for t in ax.texts)
@@ -1377,12 +1388,12 @@ def test_raising_b1_shrinks_the_part_relu_presses_onto_the_upright_axis():
     assert all(a > b for a, b in zip(pressed, pressed[1:]))
     w = ch01_collapse.fold_demo()
     w.bend.value = "relu"
-    assert w.sliders["c1"].max == 1.5
+    assert w.sliders["b1"].max == 1.5
     before = w.lines["grid"]["vertical"].get_xydata().copy()
-    w.sliders["c1"].value = 1.5
+    w.sliders["b1"].value = 1.5
     assert not np.allclose(before, w.lines["grid"]["vertical"].get_xydata())
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "ReLU: it shrinks. $c_1$ is added to $h_1$, so fewer points have $h_1$ below 0." in text
+    assert "ReLU: it shrinks. $b_1$ is added to $h_1$, so fewer points have $h_1$ below 0." in text
 
 
 def test_click_questions_do_not_send_the_reader_to_run_the_notebook():
@@ -1465,7 +1476,8 @@ def test_grid_families_are_blue_upright_and_pink_across_and_said_so():
         if ax is w.live.axes[0]:
             np.testing.assert_allclose(xy[~np.isnan(xy[:, 0])], vertical.reshape(-1, 2))  # blue: the upright family
     fig = ch01_collapse.sheet_pictures()
-    assert all([l.get_color() for l in ax.lines if l.get_color() in (blue, pink) and l.get_gid() != "pressed"]
+    assert all([l.get_color() for l in ax.lines if l.get_color() in (blue, pink)
+                and l.get_gid() not in ("pressed", "followed")]
                == [blue, pink] for ax in fig.axes[:5])  # pass 43: the ReLU panel's pressed lines, thin, keep their colour
     text = "\n".join(t for _, t in _markdown_cells())
     assert "blue lines upright, pink lines across." in text
@@ -1513,8 +1525,9 @@ def test_straight_rule_is_explained_at_first_use_and_the_split_needs_both_pairs_
     """Check the XOR answer: 'straight rule' is explained where it first appears; splitting means both 1-corners on
     one side of 0 and both 0-corners on the other, so a pair both above 0 must out-total a pair both below."""
     text = "\n".join(t for _, t in _markdown_cells())
-    first = text.index("straight rule")
-    assert text[first - 2:first + 15] == "**straight rule**" and "A layer with no bend and one output is a **straight rule**." in text
+    # pass 48 (r43 reader): the bold "straight rule" was never used again here; the score is what the text uses
+    assert "straight rule" not in text
+    assert "A layer with no bend and one output gives each corner a **score** $s = u\\,x_1 + v\\,x_2 + b$." in text
     assert "So no straight line puts the 1s on one side and the 0s on the other." in text
     assert text.index("Both pairs add up to the same total") < text.index("But a pair both above 0 adds up to more")
     X, y = data.xor()
@@ -1571,7 +1584,17 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "At one half everywhere, the four corners' pushes on each weight cancel, so training stops there.\n"
                     "Drawn against the score's $u$, $v$ and $b$, the loss is a bowl with only one flat point, "
                     "so that point is its bottom.\n"
+                    "Whatever its hidden weights, the no-bend network's score is some $u\\,x_1 + v\\,x_2 + b$. "
+                    "So it can do no better than that bottom.\n"
                     "The picture shows one slice of the bowl.")
+    # pass 48 (r43 reader): why the bowl's bottom is the network's best too: with no bend, any hidden weights give a
+    # score of the form u·x1 + v·x2 + b (the collapse), so the network's loss is always a point of the bowl
+    rng = np.random.default_rng(48)
+    for _ in range(20):
+        W1, c1, w2, c2 = rng.normal(size=(8, 2)), rng.normal(size=8), rng.normal(size=8), rng.normal()
+        pts = rng.normal(size=(5, 2))
+        u, v = w2 @ W1
+        np.testing.assert_allclose((pts @ W1.T + c1) @ w2 + c2, u * pts[:, 0] + v * pts[:, 1] + (w2 @ c1 + c2))
     assert "average loss 1.00; at one half everywhere 0.69" in repr(ch01_collapse.why_one_half())
     # "every straight cut through this loss curves up": along random lines through (u, v, c), the second
     # differences of the average loss are positive (its "how fast it drops" claim: test_why_one_half_distances_...)
@@ -1900,8 +1923,28 @@ def test_opening_picture_marks_the_creases_it_talks_about():
     np.testing.assert_allclose(np.column_stack(marks[2][0].get_data()),
                                ch01_collapse.crease_points(sheet.grid_lines()))
     assert marks[2][0].get_color() == "black"
-    arrows = [t for t in fig.axes[2].texts if t.get_text() == "crease"]
+    arrows = [t for t in fig.axes[2].texts if t.get_text() == "crease of\nthe thick line"]
     assert len(arrows) == 1 and tuple(arrows[0].xy) in {tuple(p) for p in marks[2][0].get_xydata()}
+    # pass 48 (r43 reader: the creases hid under the bars): the grid lines are drawn over the pressed bars, and the
+    # thick line x₂ = 0.5 turns its corner at the arrow: from (1.5, 0.2) to (0, 0.8), then up the axis to (0, 1.4)
+    relu = fig.axes[2]
+    bars = [l for l in relu.lines if l.get_gid() == "pressed"]
+    grid = [l for l in relu.lines if l.get_color() in ch01_collapse.GRID_COLOURS and l.get_gid() is None]
+    assert max(l.get_zorder() for l in bars) < min(l.get_zorder() for l in grid)
+    thick = [l for l in relu.lines if l.get_gid() == "followed"]
+    assert len(thick) == 1 and thick[0].get_linewidth() > 2 * grid[0].get_linewidth()
+    xy = np.asarray(thick[0].get_xydata())
+    np.testing.assert_allclose(xy[[0, -1]], [[0.0, 1.4], [1.5, 0.2]], atol=1e-12)
+    np.testing.assert_allclose(arrows[0].xy, [0.0, 0.8])
+    assert np.isclose(xy[:, 0], 0).sum() > 1 and ((xy[:, 0] > 0) & (xy[:, 0] < 1.5)).any()  # an arm on each side
+    # every panel draws the same followed line, and the before panel's shading stays on the grid square
+    assert [len([l for l in ax.lines if l.get_gid() == "followed"]) for ax in fig.axes[:5]] == [1] * 5
+    fig.canvas.draw()
+    for region in fig.axes[0].patches:
+        box = fig.axes[0].transData.inverted().transform(region.get_clip_box().get_points())
+        np.testing.assert_allclose(box, [[-1.5, -1.5], [1.5, 1.5]], atol=1e-9)
+    assert {t.get_text() for t in fig.axes[0].texts} == {"orange: h₁ < 0", "green: h₂ < 0"}
+    assert "Follow the thick pink line: it turns a corner at the upright axis." in _text()
     assert "gets a crease where it runs into a pressed part: a black diamond." in _text()
 
 
@@ -2060,7 +2103,7 @@ def test_each_symbol_keeps_one_meaning():
     flagged once, in a bracket, where c first appears."""
     text = "\n".join(t for _, t in _markdown_cells())
     assert "From here on" not in text and "In the proof above, they were" not in text
-    assert "$$h_1 = W_{11} x_1 + W_{12} x_2 + c_1, \\qquad h_2 = W_{21} x_1 + W_{22} x_2 + c_2$$" in text
+    assert "$$h_1 = W_{11} x_1 + W_{12} x_2 + b_1, \\qquad h_2 = W_{21} x_1 + W_{22} x_2 + b_2$$" in text
     # pass 29: the notation bracket of pass 27 is cut (it broke the flow); c simply names this layer's biases
     # pass 33: the r31 reader tripped on the silent switch from b to c: a 4-word bracket says why (no b_1 after it)
     # pass 34: the bracket was cryptic (r32): a plain reason instead
@@ -2068,25 +2111,35 @@ def test_each_symbol_keeps_one_meaning():
     # pass 40 (r36 reader): one scheme, no letter reused, so no note explains the letters: w, b one layer's number
     # (digit = layer); capital W a table's (digits = unit, input); c1, c2 a table layer's biases; u, v, d the XOR score
     # pass 47 (r42 reader): the aside on b went (bookkeeping mid-idea); the biases are simply named
-    assert ("The biases are $c_1$ and $c_2$.\n" in text and "already names" not in text
+    # pass 48 (r43 reader: b -> c -> b made them wonder if c was not a bias): b is the bias letter throughout; the
+    # subscript's meaning is said where it is used: the layer in the proof, unit and input inside a table
+    assert ("Here the small number under a letter names the layer: $w_1$ is layer 1's weight, $b_1$ its bias." in text
+            and "Inside one layer, the small numbers count units and inputs, not layers.\n" in text
+            and "$b_1$ and $b_2$ are the biases of units 1 and 2." in text
+            and text.index("names the layer") < text.index("w_1 x + b_1")
+            and text.index("count units and inputs") < text.index("$W_{21}$ sits in row 2"))
+    assert ("The biases are $c_1$ and $c_2$." not in text and "already names" not in text
             and "Names in this chapter" not in text and "Its own letters" not in text
             and "($b$ named the proof's biases)" not in text and "Not $b$:" not in text
             and "belong to layers" not in text)
     maths = re.findall(r"\$\$.*?\$\$|\$[^$]*\$", text, re.S)
-    assert not any(re.search(r"(?<![\\\w])c(?![_\w])", m) for m in maths)  # c alone, never: only c_1, c_2
+    assert not any(re.search(r"(?<![\\\w])c(?![\w])", m) for m in maths)  # c, never: b names every bias
     xor_at = text.index("## XOR: can a straight line solve it?")
     assert not any(re.search(r"(?<![\\\w])d(?!\w)", m) for m in re.findall(r"\$[^$]*\$", text[:xor_at]))
-    assert not any(re.search(r"[wb]_|W_", m) for m in re.findall(r"\$[^$]*\$", text[xor_at:]))
-    assert "as $c_1$ goes up" in text and "The biases are $c_1$ and $c_2$." in text  # pass 46: named once (pass 47: plainly)
+    after_xor = re.findall(r"\$[^$]*\$", text[xor_at:])
+    assert not any(re.search(r"w_|W_", m) for m in after_xor)
+    # pass 48: after XOR a bias subscript is only the crease layer's b_2, the bias of its unit 2 (a table layer's)
+    assert {b for m in after_xor for b in re.findall(r"b_\w", m)} == {"b_2"}
+    assert "as $b_1$ goes up" in text and "$c_" not in text  # pass 46: named once (pass 47: plainly; pass 48: b)
     after_tables = text[text.index("Each row belongs to one unit."):]
-    assert not re.search(r"[bw]_[12](?![12])", after_tables.split("## A hundred layers")[0])
+    assert not re.search(r"w_[12](?![12])", after_tables.split("## A hundred layers")[0])  # no layer weight w_1 there
     # pass 30: the score is defined in view, before "Think first", not only inside the fold
-    assert "It gives each corner a **score** $s = u\\,x_1 + v\\,x_2 + b$. Its line is where the score is 0." in text
+    assert "A layer with no bend and one output gives each corner a **score** $s = u\\,x_1 + v\\,x_2 + b$. Its line is where the score is 0." in text
     assert text.index("**score**") < text.index("**Think first:** can some other straight line")
-    assert not re.search(r"[bw]_[12](?![12])", after_tables.split("## A hundred layers")[1])
+    assert not re.search(r"w_[12](?![12])", after_tables.split("## A hundred layers")[1])
     w = ch01_collapse.fold_demo()
-    assert sorted(w.sliders) == ["c1", "c2", "w11", "w12", "w21", "w22"]
-    assert [s.description for s in (w.sliders["c1"], w.sliders["c2"])] == ["c₁ (bias of h₁)", "c₂ (bias of h₂)"]
+    assert sorted(w.sliders) == ["b1", "b2", "w11", "w12", "w21", "w22"]
+    assert [s.description for s in (w.sliders["b1"], w.sliders["b2"])] == ["b₁ (bias of h₁)", "b₂ (bias of h₂)"]
 
 
 def test_stack_picture_and_deep_stack_ranges_are_explained():
@@ -2184,10 +2237,16 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     # pass 36: step 1 of the numbered steps asks it, after "can any setting crease or curve a grid line?"
     # pass 37 (r34 reader): a handle for the flat sheet: copy row 1 into row 2, then predict what the sheet becomes
     # pass 46 (r41 reader: one slider cannot show "no setting"): every slider, to its ends
-    assert ("1. **No bend.** Predict: can any setting crease or curve a grid line? Drag each slider to its ends, one at "
-            "a time, and watch the title.\n"
+    # pass 48 (r43 reader: 12 drags, all "still straight", busywork): one targeted try, a mirror flip, with a question
+    assert ("1. **No bend.** Predict: can any setting crease or curve a grid line? Set $W_{11}$ to −1: does the sheet "
+            "bend, or flip like a mirror?\n"
             "   Then make row 2 copy row 1: set $W_{21}$ to $W_{11}$ and $W_{22}$ to $W_{12}$. Predict: what happens "
             "to the sheet?\n") in _src(cells[i - 1])
+    flip = ch01_collapse.fold_demo()
+    flip.sliders["w11"].value = -1.0
+    Wf = np.array([[s.value for s in (flip.sliders["w11"], flip.sliders["w12"])],
+                   [s.value for s in (flip.sliders["w21"], flip.sliders["w22"])]])
+    assert np.linalg.det(Wf) < 0 and "all 14 grid lines still straight" in flip.readout.value  # flipped, still straight
     w = ch01_collapse.fold_demo()
     for v in np.arange(-2.0, 2.01, 0.5):  # r39: step 1's target: W12 over its range, no bend: the title stays "straight"
         w.sliders["w12"].value = float(v)
@@ -2289,23 +2348,24 @@ def test_pass32_sheet_demo_says_the_start_values_and_how_to_go_back():
     above, below = _src(cells[first_fold - 1]), _src(cells[first_fold + 1])
     w = ch01_collapse.fold_demo()
     shown = {k: f"{s.value:.2f}".replace("-", "−") for k, s in w.sliders.items()}
-    assert shown == {"w11": "1.00", "w12": "0.60", "w21": "−0.40", "w22": "1.20", "c1": "−0.30", "c2": "0.20"}
+    assert shown == {"w11": "1.00", "w12": "0.60", "w21": "−0.40", "w22": "1.20", "b1": "−0.30", "b2": "0.20"}
     start_readout = w.readout.value
     w.bend.value = "tanh"
-    for k, v in {"w11": -1.5, "w12": 0.0, "w21": 2.0, "w22": -2.0, "c1": 1.5, "c2": -1.5}.items():
+    for k, v in {"w11": -1.5, "w12": 0.0, "w21": 2.0, "w22": -2.0, "b1": 1.5, "b2": -1.5}.items():
         w.sliders[k].value = v
     w.reset.click()
     assert {k: f"{s.value:.2f}".replace("-", "−") for k, s in w.sliders.items()} == shown and w.bend.value == "tanh"
     w.bend.value = "identity"
     assert w.readout.value == start_readout
-    assert ("The **reset** button puts every slider back to its start value, and keeps the bend." in above
+    # pass 48 (r43 reader: plumbing): the button's own name and tooltip say what it does; the steps say when to press it
+    assert ("The **reset** button" not in above and "every slider back to its start value" in w.reset.tooltip
             and above.index("Then make row 2 copy row 1") < above.index("2. Press **reset**, then click **ReLU**")
             < above.index("3. Press **reset**, then click **tanh**"))
-    assert "start values: $W_{11}" not in above and "$c_1$ to $-0.30$" not in below
+    assert "start values: $W_{11}" not in above and "$b_1$ to $-0.30$" not in below
     assert below.startswith("<details><summary>Check your prediction</summary>\n\n1. No bend:")
     w.bend.value = "relu"
-    w.sliders["c1"].value = 0.5
-    w.sliders["c1"].value = -0.3
+    w.sliders["b1"].value = 0.5
+    w.sliders["b1"].value = -0.3
     assert "10 of 14 grid lines creased" in w.readout.value
     assert "Faint grey, right" not in above and "readout" not in above + below
     assert "the title says the sheet is squashed onto one line" in below
@@ -2490,7 +2550,7 @@ def test_pass36_sheet_demo_is_three_numbered_predictions_answered_in_the_same_or
         "Press **reset**, then click **tanh**.")
     answers = re.findall(r"^(\d)\. (\S+)", below, re.M)
     assert answers == [("1", "No"), ("2", "ReLU:"), ("3", "tanh:")]
-    assert "1. No bend: no setting creases or curves a line. A stretch, turn, skew or slide keeps lines straight." in below
+    assert "1. No bend: no setting creases or curves a line. $W_{11} = -1$ flips the sheet; its lines stay straight." in below
     rng = np.random.default_rng(36)
     w = ch01_collapse.fold_demo()
     for _ in range(30):
@@ -2596,10 +2656,21 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # pass 45 (r40 reader): "faces" said in what the learner sees, the dotted side; 90 above, -90 below
     # pass 46 (r41 reader): turn is the way the dotted side points; shift is signed
     # pass 47 (r42 reader): no clock hand (a clock's 0 is up, and it turns the other way): the three directions only
-    assert ("The line's dotted side is the side it calls \"square\".\n"
-            "**turn** is the direction the dotted side faces: 0 points right, 90 up, −90 down.\n"
-            "**shift** moves the line that far from (0, 0), toward the dotted side. "
-            "A negative shift moves it the other way.") in text
+    # pass 48 (r43 reader: hard to steer): an arrow on the plot shows turn; the readout says where the line crosses
+    assert ("The line's dotted side is the side it calls \"square\". An arrow points into it.\n"
+            "**turn** is the arrow's direction: 0 points right, 90 up, −90 down.\n"
+            "**shift** moves the line that far from (0, 0), along the arrow.") in text
+    steer = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
+    steer.sliders["angle"].value, steer.sliders["offset"].value = -65.0, 0.2
+    a = np.radians(-65)
+    np.testing.assert_allclose(steer.facing.get_position(), 0.2 * np.array([np.cos(a), np.sin(a)]))
+    np.testing.assert_allclose(np.subtract(steer.facing.xy, steer.facing.get_position()),
+                               0.6 * np.array([np.cos(a), np.sin(a)]))  # from the line, into the dotted side
+    assert ("your line crosses the h₁ axis at 0.47 and the h₂ axis at −0.22; its arrow points 0.42 across and "
+            "−0.91 up") in steer.readout.value
+    assert "h₂ axis" not in ch01_collapse.line_readout(0.0, 0.5)  # upright: it crosses only the h₁ axis
+    assert [s.description for s in (steer.sliders["angle"], steer.sliders["offset"])] == [
+        "turn: arrow's direction (°)", "shift: distance from (0, 0)"]
     # a negative shift: (0, 0) itself lands on the dotted side; a positive one leaves it off
     assert ch01_collapse.candidate_line(0.0, -0.5, [[0.0, 0.0]]).tolist() == [True]
     assert ch01_collapse.candidate_line(0.0, 0.5, [[0.0, 0.0]]).tolist() == [False]
@@ -2608,16 +2679,21 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # the hint: every slider setting that splits all 4 after ReLU has a negative turn (dotted side down and right)
     landed = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "relu")
     wins = [(a, t) for a, t in settings if ch01_collapse.corners_right(a, t, landed, labels) == 4]
-    assert wins and all(-90 <= a < 0 for a, _ in wins)
-    assert "Hint: try negative turns, so the dotted side points down and right." in text
-    assert (text.index("**Predict:** click **ReLU**. After the crease") < text.index("Hint: try negative turns")
-            < text.index("**Then predict:** keep ReLU and drag $c_2$"))
+    assert wins and all(-90 <= a <= -45 for a, _ in wins)
+    assert "Hint: set turn first, between −45 and −90. Then slide shift." in text
+    assert (text.index("**Predict:** click **ReLU**. After the crease") < text.index("Hint: set turn first")
+            < text.index("**Then predict:** keep ReLU and drag $b_2$"))
+    # pass 48 (r43 reader: the tanh button had no task): a question, answered with a setting that gets 4 of 4
+    assert "**Last:** set $b_2$ back to −1 and click **tanh**. Can a line split them now?" in text
+    assert "tanh: yes. Its curve also moves the corners off one line. Try turn −20, shift 0.7." in text
+    curved = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "tanh")
+    assert ch01_collapse.corners_right(-20.0, 0.7, curved, labels) == 4 and not ch01_collapse._on_one_line(curved)
     assert text.index("**shift** moves the line") < text.index("**Predict:** click **ReLU**. After the crease")
-    assert "The last two sliders move a dashed line. The readout counts the corners it gets right." in text
+    assert "The last two sliders move a dashed line. The readout says where it is and how many corners it gets right." in text
     # pass 46 (r40, r41 readers: 8 sliders for 3 questions): only the bend, c₂ and the line are shown
     shown = [c for box in w.children if isinstance(box, widgets.HBox) for c in box.children]
-    assert [c.description for c in shown] == [w.sliders[k].description for k in ("c2", "angle", "offset")]
-    assert sorted(w.sliders) == ["angle", "c1", "c2", "offset", "w11", "w12", "w21", "w22"]  # the rest stay fixed
+    assert [c.description for c in shown] == [w.sliders[k].description for k in ("b2", "angle", "offset")]
+    assert sorted(w.sliders) == ["angle", "b1", "b2", "offset", "w11", "w12", "w21", "w22"]  # the rest stay fixed
     full = ch01_collapse.fold_demo()  # the sheet demo keeps every slider and its reset
     assert sum(len(box.children) for box in full.children if isinstance(box, widgets.HBox)) == 7
 

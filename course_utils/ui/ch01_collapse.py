@@ -99,6 +99,15 @@ def corners_right(angle, offset, points, labels):
     return int(np.sum(candidate_line(angle, offset, points) == (np.asarray(labels) == 1)))
 
 
+def line_readout(angle, offset):
+    """Where the XOR widget's line is, in words: where it crosses each axis (if it does) and where its arrow points."""
+    a = np.deg2rad(angle)
+    c, s = np.cos(a), np.sin(a)
+    cross = [f"h{'₁₂'[i]} axis at {_two(offset / v)}" for i, v in enumerate((c, s)) if abs(v) > 1e-9]
+    return (f"your line crosses the {' and the '.join(cross)}; "
+            f"its arrow points {_two(c)} across and {_two(s)} up")
+
+
 def pressed_parts(families, W=SHEET_W, b=SHEET_B):
     """The ReLU sheet's points that ReLU moved onto an axis (an input number below 0); others NaN, per family."""
     out = []
@@ -112,6 +121,16 @@ def pressed_parts(families, W=SHEET_W, b=SHEET_B):
 def crease_points(families, W=SHEET_W, b=SHEET_B):
     """Every crease ReLU puts in the grid lines: the corners of the creased lines, as one (n, 2) array."""
     return np.concatenate([sheet.creases(path, W, b) for f in families for path in f])
+
+
+TICKS = sheet.grid_lines()[1][:, 0, 1]  # where each across (pink) line starts: its x₂
+FOLLOWED = int(np.argmin(np.abs(TICKS - 0.5)))  # the across line x₂ = 0.5: drawn thick in every panel of img_01
+
+
+def followed_crease(W=SHEET_W, b=SHEET_B):
+    """The corner of the thick line x₂ = 0.5 under ReLU: where it meets the pressed part (sheet.creases)."""
+    points = sheet.creases(sheet.grid_lines()[1][FOLLOWED], W, b)
+    return points[np.argmax(points[:, 1])]
 
 
 ZOOM_LIMITS = (-1.15, 1.15)  # the tanh zoom panel: the square from −1 to 1, enlarged
@@ -133,8 +152,15 @@ def sheet_pictures(W=SHEET_W, b=SHEET_B):
         ax.set(xlabel="x₁" if bend == "before" else "h₁", ylabel="x₂" if bend == "before" else "h₂")
         paths = [f if bend == "before" else sheet.layer(f, W, b, "tanh" if bend == "zoom" else bend) for f in families]
         after = [ax.plot(*_joined(f), color=c, lw=1.3)[0] for f, c in zip(paths, GRID_COLOURS)]
+        # one grid line drawn thick in every panel, so the eye can follow it, and see its crease under ReLU
+        followed = ax.plot(*paths[1][FOLLOWED].T, color=GRID_COLOURS[1], lw=3.2, zorder=2.2, gid="followed")[0]
         if bend == "before":
             regions = _press_regions(ax, W, b)
+            low, high = sheet.grid_lines()[0][0, [0, -1], 1]
+            for region in regions:  # only where the sheet is: the shading belongs to grid points
+                region.set_clip_path(Rectangle((low, low), high - low, high - low, transform=ax.transData))
+            ax.text(-2.9, 2.55, "orange: h₁ < 0", fontsize=8.5, va="center")
+            ax.text(2.9, -2.55, "green: h₂ < 0", fontsize=8.5, va="center", ha="right")
         if bend in ("tanh", "zoom"):  # the square tanh squeezes the sheet into, dashed: the zoom panel shows it enlarged
             ax.plot([-1, 1, 1, -1, -1], [-1, -1, 1, 1, -1], color="0.35", ls=":", lw=1.2, zorder=1, gid="zoom square")
         if bend == "zoom":
@@ -147,21 +173,23 @@ def sheet_pictures(W=SHEET_W, b=SHEET_B):
             flat_h1 = np.isclose(part[:, 0], 0.0)  # on the h₂ axis: came from h₁ < 0
             for keep, t in ((flat_h1, PRESS_TINTS[0]), (~flat_h1, PRESS_TINTS[1])):
                 # each pressed part exactly ON the axis it was pressed onto, thick, in its region's tint, on top
+                # under the grid lines (pass 48): each line's folded part shows on the bar, so its corner is seen
                 ax.plot(*np.where(keep[:, None], part, np.nan).T, color=t["color"], lw=4.5, solid_capstyle="butt",
-                        zorder=2.6, gid="pressed")
+                        zorder=1.5, gid="pressed")
             ax.annotate("both below 0:\nall pressed\nto (0, 0)", (0, 0), (-2.8, -2.2), fontsize=8.5,
                         arrowprops=dict(arrowstyle="-|>", color="black", lw=1.0))
             points = crease_points(families, W, b)
             crease = ax.plot(*points.T, ls="none", marker="D", ms=4.5, color="black", mec="white", mew=0.9,
                              zorder=3)[0]  # not an XOR mark; small, white-edged: the ones near (0, 0) stay apart
-            top = points[np.argmax(points[:, 1])]  # the highest crease: clear of the other lines' ends
-            ax.annotate("crease", top, (top[0] - 1.9, top[1] + 0.5), fontsize=10, va="center",
+            top = followed_crease(W, b)  # the thick line's corner; left of the upright axis is empty under ReLU
+            ax.annotate("crease of\nthe thick line", top, (top[0] - 2.8, top[1] + 0.9), fontsize=9.5, va="center",
                         arrowprops=dict(arrowstyle="-|>", color="black", lw=1.2))
     key = axes[5]
     key.grid(False)
     key.axis("off")
-    fig.legend([after[0], after[1], *regions, crease],
-               ["blue: started upright", "pink: started across", "h₁ < 0: pressed onto the upright axis",
+    fig.legend([after[0], after[1], followed, *regions, crease],
+               ["blue: started upright", "pink: started across", f"thick: the line x₂ = {TICKS[FOLLOWED]:g}, to follow",
+                "h₁ < 0: pressed onto the upright axis",
                 "h₂ < 0: pressed onto the across axis", "crease: a grid line's corner"],
                loc="center", bbox_to_anchor=(0.5, 0.5), bbox_transform=key.transAxes, ncol=1, fontsize=9.5)
     fig.set_label("Five panels of one grid sheet, four on the same axes from −3 to 3. Before the layer: straight upright "
@@ -169,7 +197,8 @@ def sheet_pictures(W=SHEET_W, b=SHEET_B):
                   "The before panel shades where h₁ is below 0 (orange, hatched one way) and where h₂ is below 0 (green, "
                   "hatched the other way). ReLU: those parts are pressed flat onto the upright and the across axis, drawn as "
                   "thick lines on each axis in the same tints; the part where both are below 0 lands on the origin, (0, 0). "
-                  "Lines get sharp corners (creases) where they meet the pressed parts. tanh: the sheet is squeezed into "
+                  "Lines get sharp corners (creases) where they meet the pressed parts. One across line, x₂ = 0.5, is drawn thick "
+                  "in every panel; under ReLU it runs up to the upright axis, then turns up along it. tanh: the sheet is squeezed into "
                   "the square from −1 to 1 and its lines curve; the last panel enlarges that square: the lines curve "
                   "gently near the middle and strongly near the edges.")
     return fig
@@ -604,27 +633,34 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
     title = live.moving(ax_out.title)
     # Shadings first: moving artists are drawn in order, so the sheets, corners and legends stay on top of them.
     regions = _press_regions(ax_in, W, b, moving=live)  # shown with ReLU only: the parts it presses flat
+    ax_in.set(xlabel="x₁", ylabel="x₂")
+    ax_out.set(xlabel="h₁", ylabel="h₂")
     for f in families:  # the untouched sheet, faint behind the result, for comparison
-        ax_out.plot(*_joined(f), color=plots.MUTED, lw=0.6, alpha=0.4)
+        ghost = ax_out.plot(*_joined(f), color=plots.MUTED, lw=0.6, alpha=0.4, label="grey: the sheet before")[0]
     if corners:  # a straight line to try on the landed corners: does one split the squares from the circles?
         side = live.moving(ax_out.fill([], [], facecolor=plots._tint("#F0E442", 0.5), edgecolor="black", hatch="..",
                                        lw=0, alpha=0.5, zorder=0.6, label="your line's square side")[0])
         cut = live.moving(ax_out.plot([], [], color="black", lw=1.8, ls="--", label="your line")[0])
+        # where "turn" points: an arrow from the line's point nearest (0, 0) toward the dotted side
+        facing = live.moving(ax_out.annotate("", (1, 0), (0, 0), arrowprops=dict(arrowstyle="-|>", color="black",
+                                                                             lw=1.6), zorder=3.5))
     _draw_sheet(ax_in, families, X, labels, moving=live, corners=corners)
     grid, dots, texts = _draw_sheet(ax_out, families, X, labels, moving=live, corners=corners)
     if corners:
         live.moving(ax_in.legend(loc="upper left", fontsize=8.5, framealpha=0.9))  # the empty top-left
-        live.moving(ax_out.legend(handles=[cut, side], loc="upper left", fontsize=8.5, framealpha=0.9))
+        live.moving(ax_out.legend(handles=[cut, side, ghost], loc="upper left", fontsize=8.5, framealpha=0.9))
+    else:
+        live.moving(ax_out.legend(handles=[ghost], loc="lower right", fontsize=8.5, framealpha=0.9))
 
     (w11, w12), (w21, w22) = W
     sliders = {
         "w11": slider("W₁₁ (x₁ into h₁)", w11, -2.0, 2.0, 0.1), "w12": slider("W₁₂ (x₂ into h₁)", w12, -2.0, 2.0, 0.1),
         "w21": slider("W₂₁ (x₁ into h₂)", w21, -2.0, 2.0, 0.1), "w22": slider("W₂₂ (x₂ into h₂)", w22, -2.0, 2.0, 0.1),
-        "c1": slider("c₁ (bias of h₁)", b[0], -1.5, 1.5, 0.1), "c2": slider("c₂ (bias of h₂)", b[1], -1.5, 1.5, 0.1),
+        "b1": slider("b₁ (bias of h₁)", b[0], -1.5, 1.5, 0.1), "b2": slider("b₂ (bias of h₂)", b[1], -1.5, 1.5, 0.1),
     }
     if corners:
-        sliders["angle"] = slider("your line: turn (degrees)", 0.0, -180.0, 180.0, 5.0, fmt=".0f")
-        sliders["offset"] = slider("your line: shift", 0.5, -2.0, 2.0, 0.05)
+        sliders["angle"] = slider("turn: arrow's direction (°)", 0.0, -180.0, 180.0, 5.0, fmt=".0f")
+        sliders["offset"] = slider("shift: distance from (0, 0)", 0.5, -2.0, 2.0, 0.05)
     for s in sliders.values():
         s.layout.width = "380px"  # two sliders a row
     choice = widgets.ToggleButtons(options=[(label, name) for name, label in BENDS.items()], value=bend,
@@ -633,7 +669,7 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
 
     def update():
         s = {k: v.value for k, v in sliders.items()}
-        Wv, bv = ((s["w11"], s["w12"]), (s["w21"], s["w22"])), (s["c1"], s["c2"])
+        Wv, bv = ((s["w11"], s["w12"]), (s["w21"], s["w22"])), (s["b1"], s["b2"])
         images = [sheet.layer(f, Wv, bv, choice.value) for f in families]
         for line, image in zip(grid, images):
             line.set_data(*_joined(image))
@@ -650,6 +686,8 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
             side.set_xy(half_plane((-np.cos(a), -np.sin(a)), -t))  # the side where cos·h₁ + sin·h₂ > shift
             foot, along = t * np.array([np.cos(a), np.sin(a)]), np.array([-np.sin(a), np.cos(a)])
             cut.set_data(*np.array([foot - 9 * along, foot + 9 * along]).T)
+            facing.set_position(tuple(foot))
+            facing.xy = tuple(foot + 0.6 * np.array([np.cos(a), np.sin(a)]))
             right = corners_right(s["angle"], t, landed, labels)
         bent = sum(sheet.bent_lines(image) for image in images)
         total = sum(len(image) for image in images)
@@ -662,7 +700,8 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
         lands = ", ".join(f"({x1:g},{x2:g}) → ({_two(h1)}, {_two(h2)})" for (x1, x2), (h1, h2) in zip(X, landed))
         readout.value = (f"<b>{_formula(0, Wv[0], bv[0], choice.value)}</b> &nbsp; "
                          f"<b>{_formula(1, Wv[1], bv[1], choice.value)}</b><br>{verdict}"
-                         + (f"<br>corners land at: {lands}<br><b>your line gets {right} of 4 corners right</b>"
+                         + (f"<br>corners land at: {lands}<br>{line_readout(s['angle'], t)}"
+                            f"<br><b>your line gets {right} of 4 corners right</b>"
                             + (": it splits them!" if right == 4 else "") if corners else ""))
 
     on_change([*sliders.values(), choice], update)
@@ -676,15 +715,15 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
 
     reset.on_click(back_to_start)
     rows = [widgets.HBox([sliders["w11"], sliders["w12"]]), widgets.HBox([sliders["w21"], sliders["w22"]]),
-            widgets.HBox([sliders["c1"], sliders["c2"], reset])]
-    if corners:  # the XOR questions use only the bend, c₂ and the line: the table and c₁ stay fixed, out of sight
-        rows = [widgets.HBox([sliders["c2"]]), widgets.HBox([sliders["angle"], sliders["offset"]])]
+            widgets.HBox([sliders["b1"], sliders["b2"], reset])]
+    if corners:  # the XOR questions use only the bend, b₂ and the line: the table and b₁ stay fixed, out of sight
+        rows = [widgets.HBox([sliders["b2"]]), widgets.HBox([sliders["angle"], sliders["offset"]])]
     return LiveWidget(
         [choice, *rows, readout, live.image], live,
         "Sheet demo: stretch, turn, slide and bend a sheet (static picture below)",
         sliders=sliders, readout=readout, bend=choice, reset=reset,
         lines={"grid": dict(zip(("vertical", "horizontal"), grid)), "dots": dots, **({"cut": cut} if corners else {})},
-        regions=regions, side=side if corners else None,
+        regions=regions, side=side if corners else None, facing=facing if corners else None,
     )
 
 
