@@ -1133,8 +1133,8 @@ def test_the_tanh_option_calls_x_1_an_example_and_the_relu_option_names_its_cond
     assert "Take x = 1 as an example" in fb["tanh"] and "If most units sit near x = 1" in fb["tanh"]
     assert f"there it is {slope:.2f}." in fb["tanh"] and decisions.one_in(slope ** 20) in fb["tanh"]
     assert "with starting weights scaled to suit it (chapter 03)" in fb["relu"]
-    assert "each unit whose input is above 0 passes the whole nudge back, layer after layer" in fb["relu"]
-    assert "A unit whose input is below 0 passes nothing." in fb["relu"] and "active side" not in fb["relu"]
+    assert "each unit whose sum is above 0 passes the whole nudge back, layer after layer" in fb["relu"]
+    assert "A unit whose sum is below 0 passes nothing." in fb["relu"] and "active side" not in fb["relu"]
     relu = activations.get("relu")
     assert float(relu.derivative(2.0)) == 1.0 and float(relu.derivative(-2.0)) == 0.0
 
@@ -1276,7 +1276,7 @@ def test_the_sixteenth_reading_fixes_line_1_says_below_0_passes_none_and_a_dead_
     relu = activations.get("relu")
     assert float(relu.derivative(2.0)) == 1.0 and float(relu.derivative(-2.0)) == 0.0
     line1 = decisions.lines()[0].reason
-    assert line1 == "For inputs above 0 its slope is 1: the bend passes the whole nudge. Below 0 it passes none."
+    assert line1 == "For sums above 0 its slope is 1: the bend passes the whole nudge. Below 0 it passes none."
     assert "never shrinks" not in ch06_decisions.short_list().data
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
@@ -1937,7 +1937,7 @@ def test_pass25_the_tanh_feedback_says_relu_passes_all_of_the_nudge_above_0():
     from course_utils.facts import activations
     tanh = next(o for o in decisions.recall().options if o.name == "tanh")
     assert "tanh's slope is 1 only at exactly x = 0" in tanh.feedback and "1 in 34" in tanh.feedback
-    assert tanh.feedback.endswith("ReLU's slope is 1 for every input above 0, not at one point only.")
+    assert tanh.feedback.endswith("ReLU's slope is 1 for every sum above 0, not at one point only.")
     assert float(activations.get("relu").derivative(0.3)) == 1.0
 
 

@@ -225,7 +225,7 @@ def decisions():
     return (
         Decision(
             "hidden_cnn_mlp", "Hidden layers of a plain network or a CNN", "relu",
-            f"For inputs above 0 its slope is {f['relu_slope']:g}: the bend passes the whole nudge. Below 0 it passes none.",
+            f"For sums above 0 its slope is {f['relu_slope']:g}: the bend passes the whole nudge. Below 0 it passes none.",
             (("03 · slopes multiply", CH["03"] + "#Slopes-multiply:-the-chain-rule"),),
             "leaky_relu", "many units die (always 0, so they stop learning).",
             "sigmoid", f"its slope is at most {f['sigmoid_peak']:g}. Ten layers pass on at most "
@@ -444,10 +444,10 @@ def recall():
                    f"picture.\" In fact, tanh's slope is 1 only at exactly x = 0. Take x = 1 as an example: there it is "
                    f"{tanh_1:.2f}. If most units sit near x = 1, the bends of twenty layers alone pass on "
                    f"{one_in(tanh_1 ** 20)}. ReLU's slope is "
-                   "1 for every input above 0, not at one point only."),
-            Option("relu", True, "ReLU works much better, with starting weights scaled to suit it (chapter 03). For inputs above 0 "
-                   f"its slope is {f['relu_slope']:g}. So each unit whose input is above 0 passes the whole nudge back, "
-                   "layer after layer. A unit whose input is below 0 passes nothing. If many units die, try Leaky ReLU."),
+                   "1 for every sum above 0, not at one point only."),
+            Option("relu", True, "ReLU works much better, with starting weights scaled to suit it (chapter 03). For sums above 0 "
+                   f"its slope is {f['relu_slope']:g}. So each unit whose sum is above 0 passes the whole nudge back, "
+                   "layer after layer. A unit whose sum is below 0 passes nothing. If many units die, try Leaky ReLU."),
             Option("softmax", False, "A common wrong answer: \"softmax, it keeps every layer's numbers small.\" In fact, "
                    "softmax belongs at the output. It turns a whole layer's scores into shares that add up to 1, "
                    "so it is not a bend for each unit."),
