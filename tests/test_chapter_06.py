@@ -163,18 +163,18 @@ def test_slopes_multiply_draws_the_product_of_slopes_and_opens_away_from_ten_lay
     s, ax = w.sliders["layers"], w.live.axes[0]
     assert s.value == 4 and (s.min, s.max) == (1, 10) and ax.get_xlim() == (0.5, 10.5)
     assert list(ax.get_xticks()) == list(range(1, 11))
-    assert "Sigmoid, input 0: 1 in 256" in w.readout.value and 4 ** 4 == 256 and 0.25 ** 4 > 1e-3
+    assert "Sigmoid, sum 0: 1 in 256" in w.readout.value and 4 ** 4 == 256 and 0.25 ** 4 > 1e-3
     w.sliders["layers"].value = 5
-    assert "Sigmoid, input 0: 1 in 1,024;" in w.readout.value and 0.25 ** 5 < 1e-3
+    assert "Sigmoid, sum 0: 1 in 1,024;" in w.readout.value and 0.25 ** 5 < 1e-3
     w.sliders["layers"].value = 10
     k = np.arange(1, 11)
     np.testing.assert_allclose(w.lines["sigmoid"].get_data()[1], 0.25 ** k, rtol=1e-12)
     np.testing.assert_allclose(w.lines["tanh_at_1"].get_data()[1], (1 - math.tanh(1) ** 2) ** k, rtol=1e-12)
     np.testing.assert_allclose(w.lines["relu"].get_data()[1], np.ones(10))
     assert set(w.lines) == {"sigmoid", "tanh_at_1", "relu"}   # tanh at x = 0 shares ReLU's line
-    assert "Sigmoid, input 0: 1 in 1.05 million" in w.readout.value   # pass 37 (r34): "input", not "x =" here
-    assert "ReLU above 0, and tanh at input 0: all of it" in w.readout.value
-    assert f"Tanh, input 1: 1 in {1 / (1 - math.tanh(1) ** 2) ** 10:,.0f};" in w.readout.value
+    assert "Sigmoid, sum 0: 1 in 1.05 million" in w.readout.value   # pass 37 (r34): "input", not "x =" here
+    assert "ReLU above 0, and tanh at sum 0: all of it" in w.readout.value
+    assert f"Tanh, sum 1: 1 in {1 / (1 - math.tanh(1) ** 2) ** 10:,.0f};" in w.readout.value
     low = ch06_decisions.CHAIN_LIMITS[0]
     assert low < 0.25 ** 10 < 1e-6   # the 10-layer dot is on the picture
 
@@ -198,8 +198,8 @@ def test_memory_loop_relu_grows_tanh_settles_and_it_opens_away_from_growth_1_1()
     # pass 40 (r36): "in the picture below" first, and the plain panel said before the slider
     # pass 41 (r37): the left panel's "1,000 times apart" is its axis label's, no longer said twice
     # pass 46 (r41, Clarity 3): both panels named in one sentence, the left one's 1,000× levels as at the layers picture
-    assert ("The left panel shows both (each level 1,000 times the one below); the right, tanh alone on a plain "
-            "scale.\n") in _src(cells[k - 1])
+    # pass 48 (cut for words): the same two facts in two short sentences
+    assert "Left: both, on levels 1,000 times apart. Right: tanh alone, on a plain scale.\n" in _src(cells[k - 1])
     assert "levels 1,000× apart" in ch06_decisions.memory_loop().live.axes[0].get_ylabel()
     levels = [v for v, _ in ch06_decisions.MEMORY_TICK_LABELS]
     assert all(abs(b / a - 1000) < 1e-9 for a, b in zip(levels, levels[1:]))
@@ -623,7 +623,7 @@ def test_the_slopes_picture_labels_its_log_scale_in_words_each_line_1000_times_s
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     # pass 32 (r30): said right above the slider, naming the axis it reads
     k = next(i for i, c in enumerate(_cells()) if "ch06.slopes_multiply(" in _src(c))
-    assert "On its left axis, each labelled level down is 1,000 times smaller.\n" in _src(_cells()[k - 1]).split("**Predict:**")[1]
+    assert "Each labelled level down is 1,000 times smaller.\n" in _src(_cells()[k - 1]).split("**Predict:**")[1]
     assert ax.yaxis.get_ticks_position() == "left"
 
 
@@ -668,8 +668,8 @@ def test_the_slopes_picture_compares_each_s_at_its_best_and_says_why_tanh_units_
     assert abs(decisions.chain_slope("tanh_at_1") - (1 - math.tanh(1) ** 2)) < 1e-12
     w = ch06_decisions.slopes_multiply()
     labels = [t.get_text() for t in w.live.axes[0].get_legend().get_texts()]
-    assert labels == ["Sigmoid, input 0 (its steepest): slope 0.25", "Tanh, input 1: slope 0.42",
-                      "ReLU above 0, and tanh at input 0: slope 1"]   # pass 37 (r34): no "x =" on a layers axis
+    assert labels == ["Sigmoid, sum 0 (its steepest): slope 0.25", "Tanh, sum 1: slope 0.42",
+                      "ReLU above 0, and tanh at sum 0: slope 1"]   # pass 37 (r34): no "x =" on a layers axis
     assert w.live.axes[0].get_xlabel() == "number of layers" and not any("x =" in t for t in labels)
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
@@ -754,7 +754,9 @@ def test_the_gelu_prediction_has_its_own_slider_and_its_fold_gives_the_slopes_at
     more = ch06_decisions.gelu_more().data   # pass 25: beyond the answer, in an optional fold of its own
     assert "Further left, GELU's slope sinks to 0 (near x = −0.75)." in more and "about a half" not in more
     assert "Then it dips a little below 0, to about −0.13 near x = −1.41." in more
-    assert "Further left" not in after and "ch06.gelu_more()" in _src(cells[k + 2])
+    assert "Further left" not in after and "ch06.gelu_more()" in _src(cells[k + 3])
+    # pass 48 (r43, Clarity 4): a takeaway between the check and the fold: what 0.42 means, and what it does not prove
+    assert _src(cells[k + 2]) == TAKEAWAY and -0.8 < ch06_decisions.decisions.facts()["gelu_zero_slope_x"] < -0.7
     fig = ch06_decisions.plots.curves_and_slopes(("relu", "gelu"), np.linspace(*ch06_decisions.GELU_ZOOM, 301),
                                                  titles=("value", "slope"))
     assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["ReLU", "GELU"]
@@ -837,30 +839,30 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     top and bottom stop blow-up but not fading, which holds: at growth 1 the tanh memory fades below 0.2."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "memory_loop(" in _src(c))
-    intro = _src(cells[k - 5])   # pass 40 (r36): the loop, its worked steps (a cell), then the Predict
+    intro = _src(cells[k - 4])   # pass 48 (r43, Focus 1): the worked steps moved into a fold further down
     # pass 43 (r38, Picture 1 and Clarity 4): the section opens on line 4's question; the loop is drawn going forward
     # (no nudge arrow yet) before its rule h = bend(growth·h) is written, then the worked steps, then the Predict
     # pass 45 (r40, Clarity 3): the three loops are named where they are announced (the widget's two, then the
     # LSTM's memory path: the three the "In short" lines sum up)
     assert intro.split("\n\n")[1].startswith("Why does line 4 pick sigmoid gates and tanh?\n"
                                              "A network for sequences reuses one rule at every step: a **memory loop**.")
-    assert _src(cells[k - 4]) == "ch06.squashed_loop(back=False)"
-    assert _src(cells[k - 3]).startswith("Each step multiplies h by a weight: the **growth** (1.1 above).\n"
+    assert _src(cells[k - 3]) == "ch06.squashed_loop(back=False)"   # pass 48: the worked steps went into a fold
+    assert _src(cells[k - 2]).startswith("Each step multiplies h by a weight: the **growth** (1.1 above).\n"
                                          "Then it bends the result: h becomes bend(growth·h).")
     assert "bend(growth" not in intro   # the rule comes after its picture
     # pass 23: the toy shows why a top (a cap) matters, not a bottom: tanh's −1 is said with the LSTM's writes
     # pass 24: the loop is named first, then asked about (test_pass24_the_memory_loop_is_named_before_it_is_asked_about)
     # pass 29: the toy is a plain loop with no gates, not an LSTM (an LSTM was built to avoid its fading)
     assert "The plainest loop has no gates. It keeps one number, h, the memory, starting at 1." in intro and "An LSTM reuses" not in intro
-    assert _src(cells[k - 2]) == "ch06.worked_steps(growth=1.1)" and _src(cells[k - 1]).startswith("**Predict:**")
+    assert _src(cells[k - 1]).startswith("**Predict:**") and "ch06.worked_steps(growth=1.1)" not in map(_src, cells)
     assert "top and a bottom" not in intro
     assert "What goes wrong with a bend that has no cap?" not in intro   # pass 30: the Predict asks it
     # pass 44 (r39, Focus 2): the loop is drawn once (going forward, above); where it is named, its nudge going
     # back follows in words in the same cell, with no second drawing between
     after = _src(cells[k + 1]).split("</details>")[1]
     assert "Tanh never passes 1" in _src(cells[k + 1])   # pass 40: the fold says the cap once; no second line for it
-    assert ("Call it the **squashed loop**.\n\nGoing back, each step multiplies the nudge by the growth and by tanh's "
-            "slope.\n") in after   # pass 46 (r41, Clarity 1): one line; the table below gives each step's numbers
+    assert ("Call the tanh version the **tanh loop**.\nGoing back, each step multiplies the nudge by the growth and by "
+            "tanh's slope.\n") in after   # pass 48 (r43, Clarity 3): "tanh loop", one name less   # pass 46 (r41, Clarity 1): one line; the table below gives each step's numbers
     assert "So a top and a bottom keep the memory" not in after and "stops the blow-up" not in after
     assert f"{decisions.memory_path('tanh', 1.0)[-1]:.2f}" == "0.12" and decisions.memory_path("relu", 1.0)[-1] == 1.0
     # pass 26: no "the main reason" (unsupported); the LSTM was built to avoid the shrinking nudge (its design aim)
@@ -873,11 +875,12 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     # pass 39 (r35, Focus): the 0.825^100 cell is one line of words in the fold's cell (its number tested below)
     # pass 40 (r36, Picture 3): the squashed loop's own picture right where it is named, before the chain
     # pass 46 (r41, Clarity 1): the nudge going back is a table (a cell), then its one-line bound and the result
-    words = [after, _src(cells[k + 3]), _src(cells[k + 4]), _src(cells[k + 6])]
-    assert [c["cell_type"] for c in cells[k + 1:k + 9]] == ["markdown", "code", "markdown", "markdown", "code",
+    # pass 48 (r43, Focus 1): the table is a fold (a cell), and the bound and result end the naming cell
+    words = [after, _src(cells[k + 3]), _src(cells[k + 5])]
+    assert [c["cell_type"] for c in cells[k + 1:k + 8]] == ["markdown", "code", "markdown", "code",
                                                            "markdown", "code", "markdown"]
-    assert _src(cells[k + 2]) == "ch06.backward_steps()"
-    assert "ch06.lstm_path()" in _src(cells[k + 5]) and "ch06.memory_nudge(" in _src(cells[k + 7])
+    assert _src(cells[k + 2]) == "ch06.loop_numbers()"
+    assert "ch06.lstm_path()" in _src(cells[k + 4]) and "ch06.memory_nudge(" in _src(cells[k + 6])
     paragraphs = [p for w in words for p in w.split("\n\n") if p.strip()]
     lstm = [p for p in paragraphs if "LSTM" in p]
     assert len(lstm) == 1 and lstm[0].startswith("An LSTM adds a second path")
@@ -1017,7 +1020,7 @@ def test_relu_and_tanh_at_its_best_are_one_line_named_for_both_and_the_legend_co
     w = ch06_decisions.slopes_multiply(layers=10)
     ax = w.live.axes[0]
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert labels[-1] == "ReLU above 0, and tanh at input 0: slope 1" and len(labels) == 3
+    assert labels[-1] == "ReLU above 0, and tanh at sum 0: slope 1" and len(labels) == 3
     assert not any(t.startswith("Tanh at x = 0") for t in labels)
     fig = w.live.figure
     fig.canvas.draw()
@@ -1033,7 +1036,7 @@ def test_the_slopes_prediction_asks_what_the_slider_answers_and_the_cell_compute
     k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
     before, after, code = _src(cells[k - 1]), _src(cells[k + 1]), cells[k + 2]
     # pass 23: the share of the nudge falls, not sigmoid; x = 0 is named as sigmoid's best case
-    assert ("**Predict:** every layer uses sigmoid, at its steepest (x = 0): its best case.\n"
+    assert ("**Predict:** every layer uses sigmoid, at its steepest (sum 0): its best case.\n"
             "After how many layers is less than 1 in 1,000 of the nudge left?") in before
     assert "does sigmoid at its steepest (x = 0) first fall" not in before
     assert max(float(ch06_decisions.activations.get("sigmoid").derivative(x)) for x in np.linspace(-5, 5, 1001)) == 0.25
@@ -1048,7 +1051,7 @@ def test_the_slopes_prediction_asks_what_the_slider_answers_and_the_cell_compute
 
 
 def test_relu_in_an_lstm_is_avoided_for_its_uncapped_writes_not_for_a_plain_loop():
-    """Check the LSTM reason rests on each write: tanh keeps it between -1 and 1 (checked), a ReLU write has no cap
+    """Check the LSTM reason rests on each write: tanh keeps it between -1 and 1 (checked), a ReLU write has no top and is never below 0
     (relu(x) = x for any large x); the table, the card and the words after the loop say so. The plain loop is only an
     illustration (1.1**100 in the card), and the memory line itself is not capped: add tanh's 0.9 each step, it passes 1;
     the "a plain ReLU loop can still train" aside is gone."""
@@ -1056,12 +1059,12 @@ def test_relu_in_an_lstm_is_avoided_for_its_uncapped_writes_not_for_a_plain_loop
     x = np.linspace(-50, 50, 1001)
     assert np.all(np.abs(np.tanh(x)) <= 1) and all(float(activations.get("relu")(v)) == v for v in (10.0, 1e6))
     row = next(r for r in decisions.reference_rows() if r[0] == "New content inside an LSTM or GRU")
-    assert row[3] == "ReLU: tanh keeps each write between −1 and 1; a ReLU write has no cap" and "plain loop" not in row[3]
+    assert row[3] == "ReLU: tanh keeps each write between −1 and 1; a ReLU write has no top and is never below 0" and "plain loop" not in row[3]
     card = decisions.decision("recurrent_state").avoid_because
-    assert card.startswith("tanh keeps each write between −1 and 1; a ReLU write has no cap.") and "no top" not in card
+    assert card.startswith("tanh keeps each write between −1 and 1; a ReLU write has no top and is never below 0.")
     assert f"grows to {1.1 ** 100:,.0f}" in card and "Le and others" not in card
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
-    assert "ReLU has no cap: its memory grows to 1.1 to the power 100, about 13,781." in text
+    assert "ReLU has no top: its memory grows to 1.1 to the power 100, about 13,781." in text
     assert "Tanh for new content: each write stays between −1 and 1." in text   # pass 30: the recall's answer
     memory = _src(next(c for c in _cells() if "This path has no bend" in _src(c)))   # "no top": gates only
     assert "can still train" not in text and "ReLU has no top" not in memory and "grows without end" not in text
@@ -1100,7 +1103,7 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     # pass 41 (r37, Clarity 2): the output gate, never used again, is cut: only the two gates on the memory path
     assert ("Two of its gates steer it:\n"
             "- the **forget gate** sets how much old memory to keep;\n"
-            "- the **write gate** (usually called the *input gate*), how much new content to add.") in _src(cells[named])
+            "- the **write gate**, how much new content to add.") in _src(cells[named])
     assert not any("output gate" in _src(c) for c in cells if c["cell_type"] == "markdown")
     assert not any("forget gate" in _src(c) or "write gate" in _src(c) for c in cells[:named] if c["cell_type"] == "markdown")
     assert "Tanh squashes new content to between −1 and 1" in ch06_decisions.short_list().data
@@ -1130,8 +1133,8 @@ def test_the_tanh_option_calls_x_1_an_example_and_the_relu_option_names_its_cond
     assert "Take x = 1 as an example" in fb["tanh"] and "If most units sit near x = 1" in fb["tanh"]
     assert f"there it is {slope:.2f}." in fb["tanh"] and decisions.one_in(slope ** 20) in fb["tanh"]
     assert "with starting weights scaled to suit it (chapter 03)" in fb["relu"]
-    assert "each unit whose input is above 0 passes the whole nudge back, layer after layer" in fb["relu"]
-    assert "A unit whose input is below 0 passes nothing." in fb["relu"] and "active side" not in fb["relu"]
+    assert "each unit whose sum is above 0 passes the whole nudge back, layer after layer" in fb["relu"]
+    assert "A unit whose sum is below 0 passes nothing." in fb["relu"] and "active side" not in fb["relu"]
     relu = activations.get("relu")
     assert float(relu.derivative(2.0)) == 1.0 and float(relu.derivative(-2.0)) == 0.0
 
@@ -1273,7 +1276,7 @@ def test_the_sixteenth_reading_fixes_line_1_says_below_0_passes_none_and_a_dead_
     relu = activations.get("relu")
     assert float(relu.derivative(2.0)) == 1.0 and float(relu.derivative(-2.0)) == 0.0
     line1 = decisions.lines()[0].reason
-    assert line1 == "For inputs above 0 its slope is 1: the bend passes the whole nudge. Below 0 it passes none."
+    assert line1 == "For sums above 0 its slope is 1: the bend passes the whole nudge. Below 0 it passes none."
     assert "never shrinks" not in ch06_decisions.short_list().data
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
@@ -1334,7 +1337,9 @@ def test_the_seventeenth_reading_the_check_cell_comes_after_a_line_that_says_it_
     assert not any("while share >= 1 / 1000" in _src(c) for c in cells)
     k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
     above = _src(cells[k + 1])
-    assert above.rstrip().endswith("</details>") and "This code repeats the count." not in above
+    # pass 48 (r43, Picture 3): the tanh-at-sum-1 aside follows the fold, out of the Predict
+    assert above.split("</details>")[1].strip().startswith("Tanh's slope is 1 only at sum 0.")
+    assert "This code repeats the count." not in above
     assert "This cell checks it" not in above
     assert "The cell below works it out." not in above
 
@@ -1468,8 +1473,9 @@ def test_the_pause_and_recall_answer_names_the_common_wrong_answer():
     answer = cell.split("<summary>Answer</summary>")[1]
     # pass 37 (r34): the write only adds (ReLU >= 0 times a gate >= 0); the memory can still fall by the forget gate
     # pass 47 (cut to fund r42's fixes): "And it has no cap." goes; the no-top reason stays in the main text
-    line = ("> A common wrong answer: ReLU for new content. In fact, a ReLU write can only add to the memory, never "
-            "take away.\n")
+    # pass 48 (r43, Focus 3): both of ReLU's faults, in the same words as the main text
+    line = ("> A common wrong answer: ReLU for new content. It is never below 0 (a write can only add), and it has no "
+            "top (the memory can blow up).\n")
     assert line in answer and answer.index(line) < answer.index("</details>")
     assert float(activations.get("relu")(5.0)) == 5.0 and decisions.decision("recurrent_state").avoid == "relu"
     assert float(activations.get("relu")(-5.0)) == 0.0
@@ -1539,7 +1545,7 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     assert _src(cells[k + 2]).startswith("**Predict:** every layer uses sigmoid")
     assert _src(cells[k + 4]).startswith("#### At the output: the range matters\n\n")
     assert "keeps a small slope" in _src(cells[k + 5])
-    assert "(the raw number before the bend)" in decisions.lines()[4].reason
+    assert "the output unit's sum" in decisions.lines()[4].reason   # r43: one name, "sum", not "score"
     assert not any("score" in _src(c) for c in cells[:next(i for i, c in enumerate(cells) if "## The list" in _src(c))])
     gates = {(d.model, d.where) for d in deployments.DEPLOYMENTS if d.part == "gates"}
     assert ("GRU", "the reset and update gates") in gates
@@ -1600,6 +1606,10 @@ def test_pass24_a_hidden_layer_is_defined_before_the_list_uses_it():
     assert "- A **plain network** is layers in a row; each unit reads the whole layer before. " + define in _src(cells[k])
 
 
+TAKEAWAY = ("So just left of 0, a GELU unit still learns a little. Further left, almost nothing.\n"
+            "Line 3 rests on test results, not on this slope (see the fold).")
+
+
 def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     """Check the slope is what the nudge is multiplied by (not "a share": GELU's rises above 1 right of x ≈ 0.75,
     computed: GELU'(x) + GELU'(−x) = 1 and GELU'(0.75) = 1), the nudge passes through many bends, one per layer, and
@@ -1614,7 +1624,8 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
         assert np.all(k > 0) and np.all(k <= top + 1e-12), name
     assert set(np.asarray(activations.get("relu").derivative(xs), dtype=float)) == {0.0, 1.0}
     # pass 37 (r34): the slope picture first (three_slopes, right after this cell), then the numbers it shows
-    assert first.rstrip().endswith("The picture shows three bends, and their slopes on one scale.")
+    assert first.rstrip().endswith("The picture shows three bends, and their slopes on one scale.\n"
+                                   "Its x is the sum going into the bend.")   # pass 48 (r43): one name
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c) == first)
     assert _src(cells[k + 1]).strip() == "ch06.three_slopes()" and "hide-input" in cells[k + 1]["metadata"]["tags"]
@@ -1631,8 +1642,9 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     # every input, to a quarter or less (its slope is at most 0.25 everywhere: checked above); no vague "most units"
     # pass 46 (cut): "on another input, the same unit may pass it all" is left to "for this input only"
     # pass 47 (r42, Clarity 3): "for this input only" was cryptic: another input may put the same sum above 0
+    # pass 48 (r43, Clarity 2): "other inputs" read as the unit's other inputs; it means other examples
     assert ("Above 0, ReLU's slope is 1: it passes the whole nudge.\n"
-            "Below 0, it passes none. But other inputs may give a sum above 0.") in first
+            "Below 0, it passes none. But for other examples, the sum may be above 0.") in first
     assert "for this input only" not in first
     assert "Sigmoid's slope is at most 0.25" in first   # pass 40: sigmoid's quarter said once, with its slope
     assert "most units" not in first and "stopped, not shrunk" not in first
@@ -1691,7 +1703,7 @@ def test_pass24_the_memory_loop_is_named_before_it_is_asked_about():
     questions the section answers: a bend with no cap, and squashing the memory itself."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "memory_loop(" in _src(c))
-    intro = _src(cells[k - 5])   # pass 40 (r36): the loop named, its worked steps, then the Predict (k - 1)
+    intro = _src(cells[k - 4])   # pass 48 (r43): the loop named, its picture, its rule, then the Predict (k - 1)
     # pass 43 (r38): its forward picture (k - 4) and its rule (k - 3) between the naming and the worked steps
     # pass 29: the toy is a plain loop with no gates, not an LSTM (an LSTM was built to avoid its fading)
     assert "\nA network for sequences reuses one rule at every step: a **memory loop**.\n" in intro
@@ -1819,11 +1831,14 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     # pass 46 (r41, Clarity 1 and Focus 1-2): the dense paragraph is a table of the three steps the forward chain
     # shows (a cell: test_pass46_the_nudge_going_back_is_a_table_of_the_forward_steps), one line for the bound, and
     # one big number, the dashed line's own
+    # pass 48 (r43, Focus 1): the slope rule 1 - h² and the table moved into a fold (loop_numbers); the main text
+    # keeps the bound and its reason in words
     assert ("Going back, each step multiplies the nudge by the growth and by tanh's slope.\n"
-            "Tanh's slope is $1 - h^2$, where h is the step's new memory.") in text
-    assert ("h never drops below 0.5, so every row keeps less than 0.825.\n"
+            "Here h stays above 0.5, so tanh's slope stays below 0.75.\n"
+            "Each step back keeps less than 1.1 × 0.75 = 0.825.\n"
             "After 100 steps back, almost nothing is left: 1 in 3.04 billion.\n"
             "The dashed line below shows it.") in text
+    assert 1 - 0.5 ** 2 == 0.75 and abs(1.1 * 0.75 - 0.825) < 1e-12
     assert "0.82 at most" not in text and ": less than 1." not in text and "226 million" not in text
     # pass 43 (r38, Picture 2): the fold after it is gone: the dashed line's drop is said under the nudge picture
     # (test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge), where the learner sees it
@@ -1900,7 +1915,8 @@ def test_pass25_the_check_folds_hold_only_their_answer_and_the_history_is_option
                            "</summary>")
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "ch06.gelu_more()" in _src(c))
-    assert "ch06.gelu_check()" in _src(cells[k - 1]) and cells[k]["metadata"]["jupyter"]["source_hidden"]
+    assert "ch06.gelu_check()" in _src(cells[k - 2]) and cells[k]["metadata"]["jupyter"]["source_hidden"]
+    assert _src(cells[k - 1]) == TAKEAWAY   # pass 48 (r43, Clarity 4): the check's takeaway, then the fold
 
 
 def test_pass25_the_output_line_of_the_argument_is_finished_and_the_plain_network_is_said():
@@ -1921,7 +1937,7 @@ def test_pass25_the_tanh_feedback_says_relu_passes_all_of_the_nudge_above_0():
     from course_utils.facts import activations
     tanh = next(o for o in decisions.recall().options if o.name == "tanh")
     assert "tanh's slope is 1 only at exactly x = 0" in tanh.feedback and "1 in 34" in tanh.feedback
-    assert tanh.feedback.endswith("ReLU's slope is 1 for every input above 0, not at one point only.")
+    assert tanh.feedback.endswith("ReLU's slope is 1 for every sum above 0, not at one point only.")
     assert float(activations.get("relu").derivative(0.3)) == 1.0
 
 
@@ -1958,7 +1974,7 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # pass 30 (r28): the picture comes right after the words that lead to it, before the numbers read off it
     # pass 36 (r34): the two-paths picture sits between: the loop, its fold and 0.825^100, the LSTM's path drawn
     # pass 44 (r39, Focus 2): the squashed loop's second drawing is gone: 2 cells fewer
-    assert "ch06.lstm_path()" in _src(cells[k - 2]) and "ch06.memory_loop(" in _src(cells[k - 7])   # pass 46: the table +2
+    assert "ch06.lstm_path()" in _src(cells[k - 2]) and "ch06.memory_loop(" in _src(cells[k - 6])   # pass 48: the table's fold, one cell
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     # pass 32 (r30): both lines named before the picture, then a Predict on the memory path's share
     assert _src(cells[k - 1]).rstrip().endswith(
@@ -1966,7 +1982,7 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
         "Drag the slider to 0.99, then 1.00.\nA sigmoid only nears 1.00.")
     assert np.all(expit(np.linspace(-30, 30, 61)) < 1)   # pass 37 (r34): a sigmoid gate only nears 1
     legend = [t.get_text() for t in w.live.axes[0].get_legend().get_texts()]
-    assert legend[0].startswith("memory path:") and legend[1].startswith("squashed loop")
+    assert legend[0].startswith("memory path:") and legend[1].startswith("tanh loop")
     assert 0.3 < 0.99 ** 100 < 0.4   # "about a third"
     assert "1 in 3 billion" not in _src(cells[k - 1]) and "0.37" not in _src(cells[k - 1])
     stored = "".join("".join(o.get("data", {}).get("text/plain", "")) for o in cells[k]["outputs"])
@@ -1981,7 +1997,9 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     assert fold == ("<details><summary>Check your prediction</summary>\n\n"
                     "About a third: 0.99 to the power 100 is 0.37 left.\n"
                     "At 1.00, all of it is left: nothing fades.")   # pass 37 (r34); pass 46: its answer alone
-    assert drop.strip() == ""
+    # pass 48 (r43, Picture 2): the table went into a fold, so the plain note on the right end's drop is back
+    assert drop.strip() == ("Near 100 steps back, the dashed line drops faster.\n"
+                            "Those first steps have a large memory, so tanh's slope is smaller.")
     # pass 39 (r35, Focus 2 and Clarity 4): the paragraph on the dashed line's far end is cut; its x axis says
     # where the sequence starts, so its right end is not read as the last steps
     # pass 40 (r36, Picture 2): one short paragraph is back under the picture: the drop at its right end, and why the
@@ -2117,10 +2135,10 @@ def test_pass41_lstm_path_draws_the_memory_path_once_and_points_back_at_the_squa
     gaps = len(ch06_decisions.PATHS_STEPS) - 1
     assert said.count("× forget\ngate") == gaps and said.count("+ new content\n× write gate") == gaps
     assert not any("tanh" in t for t in said) and not [ln for ln in fig.axes[0].lines if len(ln.get_xdata()) > 2]
-    assert "memory at steps 1, 2, 3: never squashed" in said
+    assert f"{ch06_decisions.STEP_WORDS}:\nnever squashed" in said
     assert any(t.startswith("nudge going back: × forget gate") for t in said)
     caption = [t.get_text() for t in fig.texts]
-    assert caption == [ch06_decisions.PATHS_CAPTION] and "squashed loop above" in caption[0]
+    assert caption == [ch06_decisions.PATHS_CAPTION] and "tanh loop above" in caption[0]
     assert len(caption[0].split()) <= 18 and "along this path, only the forget gate scales the nudge" in caption[0]
     assert "Going back along this path, each step multiplies the nudge by the forget gate only" in fig.get_label()
     # the most a squashed step back keeps, as the words and the loop's picture compute it: 1.1 × (1 − 0.5²)
@@ -2151,26 +2169,28 @@ def test_pass36_the_squashed_loop_is_named_before_its_first_use_and_its_100_step
     picture's legend included), and the words give 0.825 to the power 100 (under 1 in 226 million, computed here)
     before the two-paths picture, so a learner sees why the nudge fades (pass 39, r35: one line, not a code cell)."""
     cells = _cells()
+    # pass 48 (r43, Clarity 3): "the tanh loop", not "the squashed loop": one name less to learn
+    assert not any("squashed loop" in _src(c) or "squashed loop" in json.dumps(c.get("outputs", [])) for c in cells)
     first = next(i for i, c in enumerate(cells)
-                 if "squashed loop" in _src(c) or "squashed loop" in json.dumps(c.get("outputs", [])))
+                 if "tanh loop" in _src(c) or "tanh loop" in json.dumps(c.get("outputs", [])))
     assert cells[first]["cell_type"] == "markdown"
     named = _src(cells[first])
-    assert "The tanh version squashes its memory at every step.\nCall it the **squashed loop**.\n\n" in named
-    assert named.index("**squashed loop**") == named.index("squashed loop") - 2   # the bold naming is its first use
+    assert "</details>\n\nCall the tanh version the **tanh loop**.\n" in named
+    assert named.index("**tanh loop**") == named.index("tanh loop") - 2   # the bold naming is its first use
     # pass 44 (r39, Focus 2): no second drawing after the naming (the loop was drawn going forward above); the chain
     # that ends in 0.825^100 follows the naming in the same cell
     # pass 46 (r41, Clarity 1): the naming cell ends on the slope rule; the table and the result follow
-    main = named.split("Call it the **squashed loop**.")[1]
-    assert main.rstrip().endswith("where h is the step's new memory.") and not any("0.825 ** 100" in _src(c) for c in cells)
-    assert _src(cells[first + 1]) == "ch06.backward_steps()"
-    assert _src(cells[first + 2]).rstrip().endswith("The dashed line below shows it.")
+    # pass 48 (r43, Focus 1): the naming cell ends on the result; the numbers behind it follow in a fold
+    main = named.split("the **tanh loop**.")[1]
+    assert main.rstrip().endswith("The dashed line below shows it.") and not any("0.825 ** 100" in _src(c) for c in cells)
+    assert _src(cells[first + 1]) == "ch06.loop_numbers()"
     assert decisions.one_in(decisions.memory_nudge("tanh", 1.1)) == "1 in 3.04 billion"
-    k = first + 2
+    k = first + 1
     assert _src(cells[k + 2]) == "ch06.lstm_path()"
     assert _src(cells[k + 1]) == ("An LSTM adds a second path for its memory: the **memory path**.\n"
                                   "Two of its gates steer it:\n"
                                   "- the **forget gate** sets how much old memory to keep;\n"
-                                  "- the **write gate** (usually called the *input gate*), how much new content to add.")
+                                  "- the **write gate**, how much new content to add.")
 
 
 def test_pass37_three_slopes_shows_each_top_on_one_scale_before_the_words_quote_it():
@@ -2181,7 +2201,7 @@ def test_pass37_three_slopes_shows_each_top_on_one_scale_before_the_words_quote_
     fig = ch06_decisions.three_slopes()
     ax_f, ax_d = fig.axes
     for ax in (ax_f, ax_d):
-        assert ax.get_xlabel() == "input x" and ax.get_ylabel()
+        assert ax.get_xlabel() == "sum going into the bend, x" and ax.get_ylabel()   # r43: one name, "sum"
     assert ax_d.get_ylim() == ch06_decisions.SLOPES_YLIM and ax_d.get_ylim()[1] < 1.2   # one shared scale, 0 to 1.1
     drawn = [ln for ln in ax_d.lines if len(ln.get_xdata()) > 2]
     assert len(drawn) == 3
@@ -2202,7 +2222,7 @@ def test_pass37_three_slopes_shows_each_top_on_one_scale_before_the_words_quote_
     assert xs.min() < 0 < 1 < xs.max() and f"{np.interp(0, xs, ys):.2f}" == "1.00" and f"{np.interp(1, xs, ys):.2f}" == "0.42"
     assert ch06_decisions.memory_loop().lines["tanh"].get_linestyle() == "--"
     # pass 40 (r36): the chain reads 0.5 off the readout (on the log panel 0.5 and 1 look alike), not off a line
-    assert "h never drops below 0.5, so every row keeps less than 0.825." in _md_text()   # pass 46: the table's bound
+    assert "Here h stays above 0.5, so tanh's slope stays below 0.75." in _md_text()   # pass 48: the bound, in words
     # a bug it catches: a slope panel with its own scale per curve would hide sigmoid's low top
     assert ax_d.get_ylim()[1] / 0.25 > 4
 
@@ -2242,17 +2262,17 @@ def test_pass40_the_memory_loop_has_a_plain_panel_worked_steps_and_ends_on_the_l
     assert ch06_decisions.first_steps() == ("h = 1 → tanh(1.1 × 1) = 0.80 → tanh(1.1 × 0.80) = 0.71 → "
                                             "tanh(1.1 × 0.71) = 0.65 → …")
     assert f"{math.tanh(1.1):.2f}" == "0.80" and f"{math.tanh(1.1 * math.tanh(1.1)):.2f}" == "0.71"
-    assert ch06_decisions.worked_steps().data == "Growth 1.1, tanh: " + ch06_decisions.first_steps()
+    # pass 48 (r43, Focus 1): the worked steps moved into the fold of numbers
     cells = _cells()
-    k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.worked_steps(growth=1.1)")
+    k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.loop_numbers()")
     assert ch06_decisions.first_steps() in json.dumps(cells[k]["outputs"], ensure_ascii=False)
     from course_utils.ui.display import figure_alt
     fig = ch06_decisions.squashed_loop()
-    assert len(fig.axes) == 1 and fig.axes[0].get_title() == "The squashed loop (no gates)"
+    assert len(fig.axes) == 1 and fig.axes[0].get_title() == "The tanh loop (no gates)"
     assert figure_alt(fig) == ch06_decisions.LOOP_ALT and "0.825 or less" in figure_alt(fig)
     said = [t.get_text() for t in fig.axes[0].texts]
     later = [t.get_text() for t in ch06_decisions.lstm_path().axes[0].texts]   # pass 41 (r37): drawn once, not again
-    assert "memory at steps 1, 2, 3: squashed each step" in said and not set(said) & set(later) - {"", "1", "2", "3"}
+    assert f"{ch06_decisions.STEP_WORDS}:\nsquashed each step" in said and not set(said) & set(later) - {"", "0", "1", "2"}
     # Focus 1: the section ends on the list's line 4, with the ReLU loop's blow-up as the reason for a cap
     picker = next(i for i, c in enumerate(cells) if _src(c).startswith("## Try it: the picker"))
     # pass 41 (r37, Correctness 2): the cap's reason is the memory path's own (it adds, it does not multiply), not the
@@ -2263,8 +2283,8 @@ def test_pass40_the_memory_loop_has_a_plain_panel_worked_steps_and_ends_on_the_l
     # reason a learner could follow), and the section closes on what its three loops showed, tied to line 4
     assert _src(cells[picker - 1]) == ("Back to line 4: a forget gate is a share, 0 to 1: sigmoid.\n"
                                        "For new content:\n"   # pass 45 (r40, Clarity 5): a bullet a bend
-                                       "- ReLU has no top: the memory can grow without limit.\n"
-                                       "- Sigmoid has a top, but is never below 0: a write can only add.\n"
+                                       "- ReLU and sigmoid are never below 0: a write can only add.\n"   # pass 48 (r43,
+                                       "- ReLU also has no top: the memory can blow up.\n"   # Focus 3): both of ReLU's faults
                                        "- Tanh goes from −1 to 1: a write can also lower the memory.\n\n"
                                        "Hence line 4: sigmoid gates, tanh for new content.")   # pass 46: cut to its rule
     # the three loops' claims, computed: the gateless ReLU loop at the Predict's growth blows up; the tanh loop's nudge
@@ -2330,7 +2350,7 @@ def test_pass41_the_memory_path_stays_bounded_with_tanh_content_not_with_relu():
     # the words say it, on the memory path, just before the picker; pass 46 (r41, cut): the number example (toward
     # 5, never past) went, the two bullets it backed stay
     text = _md_text()
-    assert "- ReLU has no top: the memory can grow without limit.\n" in text
+    assert "- ReLU also has no top: the memory can blow up.\n" in text
     assert "- Tanh goes from −1 to 1: a write can also lower the memory." in text and "climbs toward 5" not in text
 
 
@@ -2382,10 +2402,15 @@ def test_pass46_the_nudge_going_back_is_a_table_of_the_forward_steps():
     assert "| every later step | above 0.5 | below 0.75 | below 0.825 |" in table
     assert table.splitlines()[0].count("|") == table.splitlines()[-1].count("|") == 5   # 4 columns in every row
     cells = _cells()
-    k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.backward_steps()")
+    # pass 48 (r43, Focus 1): the table sits in an optional fold after the words that name the tanh loop
+    k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.loop_numbers()")
     shown = "".join("".join(o.get("data", {}).get("text/markdown", "")) for o in cells[k]["outputs"])
-    assert "**squashed loop**" in _src(cells[k - 1]) and shown == table
-    assert _src(cells[k + 1]).startswith("h never drops below 0.5, so every row keeps less than 0.825.\n")
+    fold = ch06_decisions.loop_numbers().data
+    assert "**tanh loop**" in _src(cells[k - 1]) and shown == fold and table in fold
+    assert fold.startswith(f"<details><summary>{ch06_decisions.LOOP_NUMBERS_SUMMARY}</summary>")
+    assert fold.rstrip().endswith("</details>") and "Tanh's slope is 1 − h²" in fold
+    from course_utils.facts import activations
+    assert activations.get("tanh").derivative(0.0) == 1.0   # "Where h is 0, the slope is 1"
 
 
 def test_pass47_the_map_says_unit_weight_and_sum_and_the_layers_words_say_why_tanh_is_at_input_1():
@@ -2401,8 +2426,9 @@ def test_pass47_the_map_says_unit_weight_and_sum_and_the_layers_words_say_why_ta
     assert text.index(unit) < text.index("A dead unit's sum is at or below 0")
     k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
     before = _src(cells[k - 1])
-    said = "Tanh's slope is 1 only at input 0. At input 1 (dotted), it is 0.42.\n"
-    assert said in before and before.index("**Predict:**") < before.index(said) < before.index("Now drag the slider")
+    # pass 48 (r43, Picture 3): the tanh aside follows the check fold, so the Predict asks one question
+    said = "Tanh's slope is 1 only at sum 0. At sum 1 (dotted), it is already 0.42."
+    assert "Tanh" not in before and _src(cells[k + 1]).rstrip().endswith("</details>\n\n" + said)
     assert f"{decisions.chain_slope('tanh_at_1'):.2f}" == "0.42" and decisions.chain_slope("tanh") == 1.0
     assert ch06_decisions.CHAIN_STYLE["tanh_at_1"][0].endswith(":")   # the tanh-at-1 line is the dotted one
     w = ch06_decisions.slopes_multiply()

@@ -225,7 +225,7 @@ def decisions():
     return (
         Decision(
             "hidden_cnn_mlp", "Hidden layers of a plain network or a CNN", "relu",
-            f"For inputs above 0 its slope is {f['relu_slope']:g}: the bend passes the whole nudge. Below 0 it passes none.",
+            f"For sums above 0 its slope is {f['relu_slope']:g}: the bend passes the whole nudge. Below 0 it passes none.",
             (("03 · slopes multiply", CH["03"] + "#Slopes-multiply:-the-chain-rule"),),
             "leaky_relu", "many units die (always 0, so they stop learning).",
             "sigmoid", f"its slope is at most {f['sigmoid_peak']:g}. Ten layers pass on at most "
@@ -257,13 +257,13 @@ def decisions():
             "Tanh squashes new content to between −1 and 1, centred on 0.",
             (("02 · tanh", CH["02"] + "#Tanh:-the-centred-S"),),
             avoid="relu", avoid_because=(
-                "tanh keeps each write between −1 and 1; a ReLU write has no cap. In a plain one-number loop it is "
+                "tanh keeps each write between −1 and 1; a ReLU write has no top and is never below 0. In a plain one-number loop it is "
                 f"worse: relu(1.1·h), 100 times, grows to {f['relu_state_100']:,.0f}; "
                 f"tanh(1.1·h) settles at {f['tanh_state_100']:.2f}."),
         ),
         Decision(
             "binary_output", "Output for a yes/no answer", "sigmoid",
-            "It turns one score (the raw number before the bend) into a chance between 0 and 1.",
+            "It turns the output unit's sum into a chance between 0 and 1.",
             (("02 · sigmoid", CH["02"] + "#Sigmoid:-the-smooth-S"),),
             "softmax", f"your code already handles many classes. Softmax of the scores ({f['z']:g}, 0) "
                        f"gives {f['softmax_2']:.3f}, the same as sigmoid({f['z']:g}).",
@@ -271,7 +271,7 @@ def decisions():
         ),
         Decision(
             "multiclass_output", "Output for one class (kind of answer) out of many", "softmax",
-            "It turns the scores into chances that add up to 1.",
+            "It turns the output units' sums into chances that add up to 1.",
             (("04 · softmax", CH["04"] + "#Softmax:-a-squasher-for-a-whole-list"),),
             "sigmoid", "an example may carry several labels (right answers, such as cat and dog) at once: then one sigmoid per label.",
         ),
@@ -338,7 +338,7 @@ REFERENCE = {  # role: (second choice, bend to avoid), in a few words: the table
     "dying_units": ("PReLU: a Leaky ReLU whose leak is learned in training", ""),   # not GELU: far left its slope fades too
     "transformer_ffn": ("", ""),   # the pick column already names both, with their models (REFERENCE_PICK)
     "gate": ("", "ReLU: a gate must stay between 0 and 1"),
-    "recurrent_state": ("", "ReLU: tanh keeps each write between −1 and 1; a ReLU write has no cap"),
+    "recurrent_state": ("", "ReLU: tanh keeps each write between −1 and 1; a ReLU write has no top and is never below 0"),
     "binary_output": ("Softmax on two scores: the same chance as sigmoid of their difference", "Tanh: it goes below 0, and a chance cannot"),
     "multiclass_output": ("", ""),   # several labels at once is a different question: its own row (EXTRA_ROWS)
     "regression_output": (f"Softplus ({SOFTPLUS_PLAIN}, always above 0), for an answer above 0", "ReLU: it never goes below 0"),
@@ -444,10 +444,10 @@ def recall():
                    f"picture.\" In fact, tanh's slope is 1 only at exactly x = 0. Take x = 1 as an example: there it is "
                    f"{tanh_1:.2f}. If most units sit near x = 1, the bends of twenty layers alone pass on "
                    f"{one_in(tanh_1 ** 20)}. ReLU's slope is "
-                   "1 for every input above 0, not at one point only."),
-            Option("relu", True, "ReLU works much better, with starting weights scaled to suit it (chapter 03). For inputs above 0 "
-                   f"its slope is {f['relu_slope']:g}. So each unit whose input is above 0 passes the whole nudge back, "
-                   "layer after layer. A unit whose input is below 0 passes nothing. If many units die, try Leaky ReLU."),
+                   "1 for every sum above 0, not at one point only."),
+            Option("relu", True, "ReLU works much better, with starting weights scaled to suit it (chapter 03). For sums above 0 "
+                   f"its slope is {f['relu_slope']:g}. So each unit whose sum is above 0 passes the whole nudge back, "
+                   "layer after layer. A unit whose sum is below 0 passes nothing. If many units die, try Leaky ReLU."),
             Option("softmax", False, "A common wrong answer: \"softmax, it keeps every layer's numbers small.\" In fact, "
                    "softmax belongs at the output. It turns a whole layer's scores into shares that add up to 1, "
                    "so it is not a bend for each unit."),

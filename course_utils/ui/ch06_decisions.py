@@ -48,6 +48,9 @@ def softmax_shares(scores=SOFTMAX_SCORES):
     return np.asarray(activations.get("softmax")(np.array(scores, dtype=float)), dtype=float)
 
 
+SUM_LABEL = "sum going into the bend, x"   # r43 Clarity 1: one name, "sum", for the number the bend receives
+
+
 def _label(name):
     return decisions._label(name)
 
@@ -142,8 +145,8 @@ def three_slopes():
     xs = np.linspace(*SLOPES_X, 401)
     fig = plots.curves_and_slopes(SLOPES_THREE, xs, *SLOPES_FIG, titles=("the bend", "its slope"))
     ax_f, ax_d = fig.axes
-    ax_f.set(xlim=SLOPES_X, ylim=(-1.2, 2.0), xlabel="input x", ylabel="output")
-    ax_d.set(xlim=SLOPES_X, ylim=SLOPES_YLIM, xlabel="input x", ylabel="slope")
+    ax_f.set(xlim=SLOPES_X, ylim=(-1.2, 2.0), xlabel=SUM_LABEL, ylabel="output")
+    ax_d.set(xlim=SLOPES_X, ylim=SLOPES_YLIM, xlabel=SUM_LABEL, ylabel="slope")
     tops = {name: slope_at(name, 0.0) for name in ("sigmoid", "tanh")}   # each S is steepest at x = 0
     said = {  # each top named in an empty corner, an arrow to its dot: (words, where the words sit, alignment)
         "sigmoid": (f"Sigmoid:\nat most {_two(tops['sigmoid'])}", (1.0, 0.6), "left"),
@@ -221,7 +224,7 @@ def gelu_slope(x=GELU_START):
                 **plots.line_style(name, i))
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
-    ax.set(xlim=GELU_ZOOM, ylim=(-0.5, 1.1), xlabel="input x", ylabel="output")
+    ax.set(xlim=GELU_ZOOM, ylim=(-0.5, 1.1), xlabel=SUM_LABEL, ylabel="output")
     ax.legend(loc="upper left")
     marks = {n: live.moving(ax.plot([], [], "o", ms=8, color=plots.color(n), zorder=5)[0]) for n in GELU_PAIR}
     lines = {n: live.moving(ax.plot([], [], "-", lw=7, alpha=0.35, color=plots.color(n), zorder=4,
@@ -230,7 +233,7 @@ def gelu_slope(x=GELU_START):
                                     fontweight="bold", ha="right", va="bottom", zorder=6))
              for n, y in zip(GELU_PAIR, (0.14, 0.04))}   # bottom right: no curve runs there
     where = live.moving(ax.axvline(x, color=plots.MUTED, lw=1, ls=":"))
-    sliders = {"x": slider("input x", x, GELU_ZOOM[0], GELU_ZOOM[1], 0.05)}
+    sliders = {"x": slider("sum x", x, GELU_ZOOM[0], GELU_ZOOM[1], 0.05)}
     readout = widgets.HTML()
 
     def update():
@@ -414,7 +417,7 @@ def picker(role=None):
     role = role or all_d[0].role
     live = LiveFigure(600, 300)
     ax = live.axes[0]
-    ax.set(xlim=(-4, 4), xlabel="input x", ylabel="output")
+    ax.set(xlim=(-4, 4), xlabel=SUM_LABEL, ylabel="output")
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
     x = np.linspace(-4, 4, 321)
@@ -505,12 +508,12 @@ CHAIN_SHARED = {"relu": "tanh"}   # one line drawn for two CHAIN_POINTS keys wit
 
 def _chain_name(key, short=False):
     """'Sigmoid, input 0 (its steepest): slope 0.25' (legend) or 'Sigmoid, input 0' (readout), for a CHAIN_POINTS
-    key; ReLU's line also stands for tanh at input 0: 'ReLU above 0, and tanh at input 0: slope 1'."""
+    key; ReLU's line also stands for tanh at input 0: 'ReLU above 0, and tanh at sum 0: slope 1'."""
     name, x = next((n, x) for k, n, x in decisions.CHAIN_POINTS if k == key)
     if name == "relu":   # r34: "input", not "x =": this picture's x-axis is the number of layers
-        where = f"{_label(name)} above 0, and {_label(CHAIN_SHARED[key]).lower()} at input 0"
+        where = f"{_label(name)} above 0, and {_label(CHAIN_SHARED[key]).lower()} at sum 0"
     else:
-        where = f"{_label(name)}, input {x:g}"
+        where = f"{_label(name)}, sum {x:g}"
     if short:
         return where
     best = " (its steepest)" if name != "relu" and x == 0 else ""
@@ -606,11 +609,6 @@ def first_steps(growth=MEMORY_ASKED, name="tanh", steps=3):
     return " → ".join(["h = 1", *said, "…"])
 
 
-def worked_steps(growth=MEMORY_ASKED):
-    """The worked steps as one line of markdown, under its label: growth, bend, then the first three memories."""
-    return Markdown(f"Growth {growth:g}, tanh: {first_steps(growth)}")
-
-
 LATER_FLOOR = 0.5   # the squashed loop's memory never drops below this at growth 1.1 (it settles at 0.503)
 
 
@@ -630,6 +628,19 @@ def backward_steps(growth=MEMORY_ASKED):
     rows.append(f"| every later step | above {LATER_FLOOR:g} | below {top:g} | below {growth * top:.3f} |")
     head = "| step | memory h | tanh's slope, 1 − h² | share of the nudge kept, growth × slope |\n|---|---|---|---|\n"
     return Markdown(head + "\n".join(rows))
+
+
+LOOP_NUMBERS_SUMMARY = "Why the tanh loop fades: the numbers"
+
+
+def loop_numbers(growth=MEMORY_ASKED):
+    """An optional fold (r43 Focus 1: the derivation buried the seven lines): the worked chain forward, then the table
+    of the nudge going back, with where tanh's slope 1 - h² comes from said in plain words."""
+    body = (f"Going forward, growth {growth:g}, tanh: {first_steps(growth)}\n\n"
+            "Tanh's slope is 1 − h², where h is its output, the new memory. "
+            "Where h is 0, the slope is 1; as h nears 1, it nears 0 (the slope picture above).\n\n"
+            f"{backward_steps(growth).data}")
+    return Markdown(f"<details><summary>{LOOP_NUMBERS_SUMMARY}</summary>\n\n{body}\n\n</details>")
 
 
 @plots.styled
@@ -722,7 +733,7 @@ def memory_nudge(forget=NUDGE_START):
     ax.minorticks_off()
     n, loop = np.arange(MEMORY_STEPS + 1), nudge_back()["loop"]
     cell = live.moving(ax.plot([], [], "-", lw=2.6, color=MARK_INK, label="memory path: no bend, × forget gate each step")[0])
-    ax.plot(n, loop, "--", lw=2.2, color=plots.color("tanh"), label=f"squashed loop, tanh(growth·h), growth {MEMORY_ASKED:g}")
+    ax.plot(n, loop, "--", lw=2.2, color=plots.color("tanh"), label=f"tanh loop, tanh(growth·h), growth {MEMORY_ASKED:g}")
     ax.text(MEMORY_STEPS - 1, loop[-1] / END_LIFT, f"{decisions.one_in(loop[-1])} left", ha="right", va="top",
             fontsize=13, fontweight="bold", color=plots.color("tanh"))   # below each line's end: clear of both
     # the memory path's end value in the empty lower-left corner: at its line's end it would cross the dashed line
@@ -739,7 +750,7 @@ def memory_nudge(forget=NUDGE_START):
         cell_said.set_text(f"solid line: {nudge_share(left[-1])} left")
         live.render()
         readout.value = (f"forget gate {g:.2f}: share of the nudge left after {MEMORY_STEPS} steps: "
-                         f"{nudge_share(left[-1])} (squashed loop: {decisions.one_in(loop[-1])})")
+                         f"{nudge_share(left[-1])} (tanh loop: {decisions.one_in(loop[-1])})")
 
     on_change(sliders.values(), update)
     update()
@@ -750,8 +761,9 @@ def memory_nudge(forget=NUDGE_START):
                       sliders=sliders, readout=readout, lines={"cell": cell}, ends={"cell": cell_said})
 
 
+STEP_WORDS = "memory at the start (0), after step 1 and after step 2"   # r43: numbered as the table numbers them
 PATHS_FIG, PATHS_STEPS = (900, 400), (1.0, 5.0, 9.0)   # the two-paths picture: its size, the three steps' x
-PATHS_CAPTION = "No tanh here, unlike the squashed loop above:\nalong this path, only the forget gate scales the nudge."
+PATHS_CAPTION = "No tanh here, unlike the tanh loop above:\nalong this path, only the forget gate scales the nudge."
 # the squashed loop's most per step back, as the words compute it: memory above 0.5, so tanh's slope below 0.75
 PATHS_LOOP_MOST = MEMORY_ASKED * (1 - 0.5 ** 2)
 
@@ -759,13 +771,13 @@ PATHS_LOOP_MOST = MEMORY_ASKED * (1 - 0.5 ** 2)
 def _step_row(ax, ink, style, said):
     """Three memory circles, numbered, joined left to right by arrows in the path's own ink and dash; under them,
     what they are and what happens to them (said)."""
-    for i, x in enumerate(PATHS_STEPS, 1):
+    for i, x in enumerate(PATHS_STEPS):   # r43 Picture 1: 0 is the start, as the table counts steps
         ax.plot([x], [4.2], "o", ms=34, mfc="white", mec=ink, mew=2, zorder=3)
         ax.text(x, 4.2, str(i), ha="center", va="center", fontsize=14, fontweight="bold", color=MARK_INK, zorder=4)
     for a, b in zip(PATHS_STEPS, PATHS_STEPS[1:]):
         ax.annotate("", xy=(b - 0.75, 4.2), xytext=(a + 0.75, 4.2),
                     arrowprops=dict(arrowstyle="-|>", color=ink, lw=2.2, ls=style, mutation_scale=18))
-    ax.text((PATHS_STEPS[0] + PATHS_STEPS[-1]) / 2, 3.25, f"memory at steps 1, 2, 3: {said}", ha="center", va="top",
+    ax.text((PATHS_STEPS[0] + PATHS_STEPS[-1]) / 2, 3.25, f"{STEP_WORDS}:\n{said}", ha="center", va="top",
             fontsize=12, fontstyle="italic", color=MARK_INK)
 
 
@@ -793,7 +805,7 @@ def _draw_loop(ax, loop_ink, back=True):
                                         "at every step (1.1 × tanh's slope)")
 
 
-LOOP_ALT = ("The squashed loop, three steps: between steps the memory is multiplied by 1.1, then squashed by tanh. "
+LOOP_ALT = ("The tanh loop, three steps: between steps the memory is multiplied by 1.1, then squashed by tanh. "
             f"Going back, each step multiplies the nudge by {PATHS_LOOP_MOST:.3f} or less.")
 
 
@@ -816,7 +828,7 @@ def squashed_loop(back=True):
     the loop is seen before its formula; it is not named yet, and the nudge going back comes with the words on it."""
     span = 7 if back else FORWARD_YLIM[1] - FORWARD_YLIM[0]
     fig, ax = plots.new_figure(PATHS_FIG[0] // 2 + 40, round(PATHS_FIG[1] * span / 7))
-    _frame(ax, "The squashed loop (no gates)" if back else FORWARD_TITLE)
+    _frame(ax, "The tanh loop (no gates)" if back else FORWARD_TITLE)
     if not back:
         ax.set_ylim(*FORWARD_YLIM)
     _draw_loop(ax, plots.color("tanh"), back)
@@ -849,7 +861,7 @@ def lstm_path():
     fig.set_label(
         "An LSTM's memory path, three steps: between steps the memory is multiplied by the forget gate, and new "
         "content times the write gate is added; nothing is squashed. Going back along this path, each step multiplies the "
-        f"nudge by the forget gate only, where the squashed loop above multiplies it by {PATHS_LOOP_MOST:.3f} or less.")
+        f"nudge by the forget gate only, where the tanh loop above multiplies it by {PATHS_LOOP_MOST:.3f} or less.")
     return fig
 
 
