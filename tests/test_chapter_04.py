@@ -735,7 +735,11 @@ def test_zoo_table_definitions_one_idea_per_line():
     assert '- **Smoothness**: the slope just left → just right of 0.' in above   # pass 46: "and the jump" cut
     # r39: each column says why it matters: zero-centred (chapter 02's zig-zag), monotonic (a dip is no fault)
     # r42: the reason fits every row (Leaky ReLU, PReLU and ELU go below 0 and are still "no")
-    assert "  An average far from 0 tends to make the next layer's weights zig-zag (chapter 02)." in above
+    # r43: "zig-zag" was not explained here; the bullet says why, in plain words (chapter 02 draws it)
+    assert ("  If a unit's inputs are all above 0, its weights must rise together or fall together.",
+            "  So training zig-zags towards the right weights (chapter 02).") == tuple(
+        above[above.index("- **Zero-centred**: is the average output 0, for bell-curve inputs (average 0, spread 1)? "
+                          "If not, the table gives the average.") + 1:][:2])
     # r40: one definition everywhere, the smooth family's "never goes down as x grows" (ReLU's flat left is "yes")
     # pass 46: "(flat stretches count)" cut; ReLU's flat left is still "yes" (checked below)
     assert ("- **Monotonic**: never goes down as x grows. A dip is not known to hurt: GELU dips, and trains well."
@@ -825,7 +829,9 @@ def test_squashers_cost_is_the_product_of_slopes_not_a_vanishing_slope():
     under a millionth."""
     text = _markdown()
     # r42: the weights multiply the nudge too; the text says so, and says the slopes win at usual sizes
-    assert "vanish" not in text and "Going backwards, each layer multiplies the nudge by its weights and its slope.\n" in text
+    # r43: "going backwards" is said in plain words where it is first used
+    assert "vanish" not in text and ("Training sends the nudge backwards, from the output to the first layer.\n"
+                                     "Each layer multiplies it by its weights and slope.\n") in text
     assert "With usual-sized weights, many slopes below 1 multiply to almost nothing (chapter 03)." in text
     assert "the nudge is multiplied by weights and one slope per layer." in text
     x = np.linspace(-20, 20, 4001)
@@ -1390,7 +1396,9 @@ def test_he_weights_keep_the_mean_square_so_relus_first_layer_trims_the_spread_t
         mean_square = m ** 2 + s ** 2
         assert abs(mean_square[1] / start ** 2 - 1) < 0.05, start          # the size is kept at layer 1
         assert np.all(np.abs(np.sqrt(mean_square[1:]) / start - 1) < 0.4)  # and never fades over 30 layers
-    assert "That makes up for ReLU's zeros. Does anything pull them back to 1?" in _markdown()
+    # r43: how the wider weights make up for ReLU's zeros: on average (the mean square, checked above), not per network
+    assert ("ReLU turns about half its inputs into 0. Wider weights make up for that, on average.\n"
+            "Does anything pull them back to 1?") in _markdown()
     answer = ch04_zoo.signal_answer(30).data
     assert "He's" not in answer and "keep the spread right" not in answer and "size" not in answer
 
@@ -1999,9 +2007,8 @@ def test_he_weights_are_said_as_root_two_times_bigger_as_the_engine_draws_them()
     # pass 46: He weights come after the Predict, as its second question: dashed, a wider bell curve, and why
     n = ch04_zoo.SPREAD_WIDTH
     assert ("**Then** the dashed lines: ReLU with **He weights** (chapter 03).\n"
-            f"Their bell curve is wider: spread $\\sqrt{{2/{n}}} = {np.sqrt(2 / n):.3f}$, "
-            f"most within −{2 * np.sqrt(2 / n):.2f} and {2 * np.sqrt(2 / n):.2f}.\n"
-            "That makes up for ReLU's zeros." in ask.split("**Predict:**")[1])
+            f"Their bell curve is wider: spread $\\sqrt{{2/{n}}} = {np.sqrt(2 / n):.3f}$.\n"   # r43: its range cut
+            "ReLU turns about half its inputs into 0." in ask.split("**Predict:**")[1])
     assert np.sqrt(2 / n) == pytest.approx(np.sqrt(2) * np.sqrt(1 / n))   # √2 times LeCun's 0.088
     assert f"{np.sqrt(2 / 128):.3f}" == "0.125"
     # r40: a weight size is the bell curve's spread; "most land between" ± twice it: about 95 % of the draws
@@ -2392,7 +2399,7 @@ def test_pass_27_relu_family_lines_name_selus_weights_and_the_fading_nudge():
     (slope e^x and 1.76 e^x: under 0.1 at x = -3, under 0.001 at x = -10), Leaky ReLU's does not; SELU's cost is its
     starting weights; the SELU run uses LeCun-normal weights (gain 1), as the text says."""
     text = _markdown()
-    assert "Chapters 02 and 03 met four bends: ReLU, sigmoid, tanh and GELU." in text
+    assert "**bend**.\nChapters 02 and 03 met four: ReLU, sigmoid, tanh and GELU." in text   # r43: bend said first
     from course_utils.ui import ch02_four_bends
     assert ch02_four_bends.FOUR == ("relu", "sigmoid", "tanh", "gelu")
     # pass 34: "a unit on the left" placed the unit, not the number it bends
@@ -2529,7 +2536,8 @@ def test_selu_widget_opens_away_from_the_asked_start_and_names_the_move():
     ask = "".join(cells[k - 1]["source"])
     assert "**Predict:** the spread starts at 1; drag it to 2." in ask
     # pass 46: the five networks are said with the readout's middle value; solid and dashed lines each named once
-    assert "The table shows the middle value of 5 random networks: 2 end higher, 2 lower.\n" in ask
+    # r43: with the lowest and highest spread beside it (the middle He run alone looked like "He holds 1")
+    assert "The table shows the middle value of 5 random networks, and their lowest and highest spread.\n" in ask
     assert "The solid lines use them: SELU, and ReLU to compare." in ask
     assert "**Then** the dashed lines: ReLU with **He weights**" in ask and len(ch04_zoo.HE_SEEDS) == 5
 
@@ -2846,7 +2854,10 @@ def test_weight_quiz_has_its_worked_answer_folded_after_it():
     cells = _cells()
     k = _index("ch04.gated_weights_question()")
     after = "".join(cells[k + 1]["source"])
-    fold = "<details><summary>Answer</summary>\n\n50% more: 3 tables instead of 2.\n\n</details>\n"
+    # r43: the fold also names the tempting 33% (one new table of 3) and why it is not the answer
+    fold = ("<details><summary>Answer</summary>\n\n50% more: 3 tables instead of 2.\n"
+            "Not 33%: one new table on top of 2 adds half.\n\n</details>\n")
+    assert 1 / 3 == pytest.approx(float(next(t for t, ok, _ in q.options if t == "33%")[:-1]) / 100, abs=0.005)
     assert after.startswith(fold) and right == ["50%"] and 3 / 2 - 1 == 0.5
     assert _markdown().count("50% more") == 1
 
@@ -2954,3 +2965,37 @@ def test_r40_gelu_label_leads_to_its_dip_left_of_zero_where_it_stands_apart():
     relu_tag = next(t for t in ax.texts if t.get_text() == "ReLU (dotted)")
     mish_tag = next(t for t in ax.texts if t.get_text() == ch04_zoo.MISH_LABEL)
     assert not box(mish_tag).overlaps(box(relu_tag)) and not box(tag).overlaps(box(mish_tag))
+
+
+# ---- pass 48 (r43): terms said at first use; the SELU widget shows how far the five networks drift ----
+
+def test_opening_says_a_bend_is_an_activation_function_and_what_a_unit_is():
+    """Check (r43): the title says "activation", the text "bend": the opening says they are one thing, and links
+    "unit" to the glossary at its first use; SELU's two numbers are said to be tuned, not magic."""
+    opening = "".join(_cells()[0]["source"])
+    assert ('Each [unit](91_glossary.ipynb#Glossary) (one "neuron") bends a sum with a curve: '
+            "its **activation function**, here called a **bend**.\nChapters 02 and 03 met four:") in opening
+    assert opening.index("**bend**") < opening.index("ReLU")
+    text = _markdown()
+    assert "Right of 0, its slope is 1.05.\n  Both are tuned to keep a network steady (see below)." in text
+    assert text.index("Both are tuned") < text.index("### SELU keeps the numbers steady")
+
+
+def test_selu_readout_shows_the_lowest_and_highest_spread_of_the_five_networks():
+    """Check (r43): at the widget's opening spread 1, the middle He network ends at 0.98, beside SELU's 1.00, which
+    read as "He holds 1 too". The readout also gives the five networks' lowest and highest end spread: SELU's stay
+    within 0.05 of 1, He's span more than 1 (below 0.5 to above 1.2), and the text says the table shows them."""
+    w = ch04_zoo.selu_spread(start=1.0, depth=30)
+    assert w.sliders["start"].value == 1.0
+    draws = ch04_zoo.run_draws(30, 1.0)
+    for text, pairs in draws.items():
+        ends = [s[-1] for _, s in pairs]
+        row = re.search(rf"<td[^>]*>{re.escape(text)}</td>" + r"<td[^>]*>([^<]+)</td>" * 4, w.readout.value)
+        _, mid, low, high = (float(v) for v in row.groups())
+        assert (mid, low, high) == tuple(round(float(v), 2) for v in (np.median(ends), min(ends), max(ends))), text
+    he = [s[-1] for _, s in draws["ReLU, He weights"]]
+    selu = [s[-1] for _, s in draws["SELU"]]
+    assert min(he) < 0.5 and max(he) > 1.2 and max(abs(v - 1) for v in selu) < 0.05
+    assert "<th" in w.readout.value and "lowest spread" in w.readout.value and "highest spread" in w.readout.value
+    assert ("The table shows the middle value of 5 random networks, and their lowest and highest spread."
+            in _markdown())

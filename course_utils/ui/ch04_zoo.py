@@ -315,9 +315,13 @@ def selu_spread(start=2.0, depth=30):
                 lines[_draw_key(text, k, "average")].set_ydata(m)
                 lines[_draw_key(text, k, "spread")].set_ydata(s)
         live.render()
-        rows = [(text, _middle([m[-1] for m, _ in pairs]), _middle([s[-1] for _, s in pairs]))
-                for text, pairs in draws.items()]   # r39: one number a cell; the Check gives the ranges
-        readout.value = tables.html_table([f"after {depth} layers ({MIDDLE_NOTE})", "average", "spread"], rows)
+        # r39: one number a cell; r43: the middle He run at spread 1 (0.98) sat beside SELU's 1.00 and read as "He
+        # holds 1 too" (over many networks it is ~0.65), so the five networks' lowest and highest spread are shown
+        rows = [(text, _middle([m[-1] for m, _ in pairs]), _middle([s[-1] for _, s in pairs]),
+                 _middle([min(s[-1] for _, s in pairs)]), _middle([max(s[-1] for _, s in pairs)]))
+                for text, pairs in draws.items()]
+        readout.value = tables.html_table([f"after {depth} layers ({MIDDLE_NOTE})", "average", "spread",
+                                           "lowest spread", "highest spread"], rows)
 
     on_change(sliders.values(), update)
     update()
