@@ -562,7 +562,9 @@ def test_notebook_leads_with_what_each_bend_learns():
     answer is drawn on them), the next the decision regions, and the live race follows a Predict question."""
     code = [c for c in _cells("code") if not c.lstrip().startswith(("%matplotlib", "# The race"))]
     assert code[0].strip().startswith("ch05_race.spiral_figure(")
-    assert code[1].strip().startswith("ch05_race.boundaries_figure(")
+    # pass 48 (r43 Picture): the nine bends are drawn where they are named, before what each learns
+    assert code[1].strip().startswith("ch05_race.runners_figure(")
+    assert code[2].strip().startswith("ch05_race.boundaries_figure(")
     assert any(c.startswith("ch05_race.live_race()") for c in code)   # at epoch 0, not played
 
 
@@ -1708,8 +1710,8 @@ def test_three_sigmoid_slopes_explain_at_most_64_of_718(chapter_race):
     # nudge reaching layer 1's units back (measured 32 to 40 times smaller, not 64), as checked above
     # pass 32: the slopes' own share is said as a bound (each bend passes at most a quarter: at least 64 times in
     # all), then that the weights and inputs change it too (they grow it back: 32 to 40, not 64, at the units)
-    assert ("Three sigmoid slopes of at most 1/4 alone give 1/4 × 1/4 × 1/4 = 1/64. On the way back, it also "
-            "passes through weights.") in prose   # pass 48: the bound, then the rest in plain words
+    assert ("Three sigmoid slopes of at most 1/4 alone give 1/4 × 1/4 × 1/4 = 1/64. On its way back, the signal is "
+            "also multiplied by weights") in prose   # pass 48: the bound, then the rest in plain words
     assert "The weights and inputs change its size too." not in prose
     assert "Hundreds: about 700 times in all." in prose and round(start[-1] / start[0], -2) == 700
 
@@ -1782,7 +1784,7 @@ def test_every_runner_ends_with_the_same_squash_and_the_bend_only_in_the_hidden_
                  "the output.",   # pass 46 (r41 Clarity 1): said at its first use
                  "The raced bend sits after every hidden unit, and only there.",
                  "Every runner, even the straight one, ends with one last sigmoid. It turns the output into a "
-                 "probability: how sure the network is that a point is orange. That last sigmoid is not raced."):
+                 "probability. That is how sure the network is that a point is orange. That last sigmoid is not raced."):
         assert said in prose, said
 
 
