@@ -310,8 +310,11 @@ def test_sigmoids_nudge_shrinks_hundreds_of_times_relus_about_10(chapter_race):
     # test_three_sigmoid_slopes_explain_at_most_64_of_718); not the lead's "at most 64", which reads backwards
     # pass 38 (r35): "shrink it at least 64 times" read as the whole nudge; said as the slopes' factor, a bound
     # pass 48 (r43 Clarity 3): "cancelling signs" said in plain words: the weights, and plus and minus parts
-    assert ("Suspect 1 is real. Three sigmoid slopes of at most 1/4 alone give 1/4 × 1/4 × 1/4 = 1/64. On the way "
-            "back, it also passes through weights. Plus and minus parts cancel, too.") in prose
+    # pass 48 (r43 Clarity 3, again): what cancels and why: the signals from above are added at each unit, some plus
+    # and some minus
+    assert ("Suspect 1 is real. Three sigmoid slopes of at most 1/4 alone give 1/4 × 1/4 × 1/4 = 1/64. On its way "
+            "back, the signal is also multiplied by weights, mostly smaller than 1. At each unit, the signals from "
+            "above are added. Some are plus, some minus, so they partly cancel.") in prose
     # pass 42 (r38): "which start small" had no evidence the learner sees; ReLU's shrink (slope 1, measured above:
     # about 10 times) is the picture's evidence that weights and cancelling shrink a nudge too
     assert activations.relu_slope(np.array([0.5, 2.0])).tolist() == [1.0, 1.0]
@@ -422,9 +425,9 @@ def test_the_things_to_try_fold_says_what_the_race_computes(chapter_race, longer
     # pass 22: try 1 changes everything at once; pass 37 (r34): tanh(x) = 2 sigmoid(2x) - 1 is three changes, not two:
     # a shift (centred on 0), outputs reaching twice as far (range 2 against 1), a steepest slope 4 times as big
     # pass 38 (r35): tanh's outputs do not reach further from 0 than sigmoid's (both reach 1): their span is wider
-    assert ("Tanh differs in three ways: its outputs are centred on 0, they span 2 times as wide (−1 to 1 against 0 "
-            "to 1), and its steepest slope is 4 times sigmoid's. This try changes all three at once, so it cannot tell which one matters. "
-            "The section *Why is sigmoid so slow?* pulls them apart.") in folds[0] and "two ways" not in folds[0]
+    # pass 48 (r43 Focus 2): the fold checks one guess and ends there; the three differences are the suspects section's
+    assert folds[0].rstrip().endswith("So the gap is in how they learn, not in what they can draw.")
+    assert "three ways" not in folds[0] and "two ways" not in folds[0]
     (tl, th), (sl, sh) = activations.get("tanh").output_range, activations.get("sigmoid").output_range
     assert th - tl == 2 * (sh - sl) == 2 and -tl == th   # twice as far, and centred on 0
     assert activations.get("tanh").derivative(0.0) == 4 * activations.get("sigmoid").derivative(0.0) == 1.0
@@ -559,7 +562,9 @@ def test_notebook_leads_with_what_each_bend_learns():
     answer is drawn on them), the next the decision regions, and the live race follows a Predict question."""
     code = [c for c in _cells("code") if not c.lstrip().startswith(("%matplotlib", "# The race"))]
     assert code[0].strip().startswith("ch05_race.spiral_figure(")
-    assert code[1].strip().startswith("ch05_race.boundaries_figure(")
+    # pass 48 (r43 Picture): the nine bends are drawn where they are named, before what each learns
+    assert code[1].strip().startswith("ch05_race.runners_figure(")
+    assert code[2].strip().startswith("ch05_race.boundaries_figure(")
     assert any(c.startswith("ch05_race.live_race()") for c in code)   # at epoch 0, not played
 
 
@@ -810,7 +815,7 @@ def test_gradient_figure_draws_sigmoid_and_relu_over_one_grey_band(chapter_race)
         assert [ln.get_linestyle() for ln in lines] == ["-", "--"] and len(ax.collections) == 1
     assert left.get_ylim() == right.get_ylim() and left.get_yscale() == "log"
     words = " ".join(t.get_text() for ax in (left, right) for t in ax.texts)
-    assert "no bend" not in words.lower() and words.count("the other 6 bends") == 2 and "SiLU" in words
+    assert "no bend" not in words.lower() and words.count("the other 6 bends") == 2 and "SiLU" not in words
     start = {n: ch05_race.per_weight(chapter_race[n])[:, 0, :].mean(axis=0) for n in ("sigmoid", "relu")}
     assert round(start['sigmoid'][-1] / start['sigmoid'][0]) == 718 and "shrinks" in words   # said in the fold only
     for ax, pick in ((left, lambda g: g[:, 0, :]), (right, lambda g: g[:, :, 0])):   # drawn per weight (pass 39)
@@ -1049,9 +1054,13 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     # pass 39 (r35: one wall of reasoning): the same argument in five numbered steps, chapter 02's zig-zag drawn
     # between steps 4 and 5
     # pass 46 (cut pass, r41 Clarity 5): the five steps and their picture cut to the one line the section opens with
+    # pass 48 (r43 Clarity 4): the zig-zag restated (all up or all down; a mixed goal takes a detour), and why 400
+    # points weaken it
     assert ("sigmoid's outputs are all positive, not centred on 0. Past hidden layer 1, a unit's inputs are sigmoid "
-            "outputs, so positive. Its slope is positive too. So for one point, all the unit's weights move the same "
-            "way, a zig-zag (chapter 02). But a race step averages 400 points, so the signs can mix.") in prose
+            "outputs, so positive. Its slope is positive too. So for one point, every weight into the unit moves the "
+            "same way. All go up, or all go down. A goal that needs some up and some down takes a detour: chapter 02's "
+            "zig-zag. But a race step averages the nudges of 400 points. Their signs differ, so the weights can move "
+            "different ways.") in prose
     assert "**nudge = what the unit wants × its bend's slope × the weight's input**" in prose
     assert "north-east" not in prose and "signal times its input" not in prose   # pass 28: cell 0's definition
     assert np.all(activations.get("sigmoid").derivative(z) > 0)   # so the slope never flips a nudge's sign
@@ -1085,8 +1094,9 @@ def test_the_step_words_stay_one_line_each_and_the_folded_page_stays():
     # taken back outright, and the better reason placed ("the slope argument below" pointed at unread text)
     # pass 44 (r39 Focus 1): the thread is closed where it is raised, not carried to the section's end
     # pass 46 (r41 Clarity 2): said plainly, after Adam's step in one sentence (its worked example is cut)
-    assert ("But under Adam, a tiny steady nudge still makes a step of about 0.01. So the size of the signal ReLU "
-            "passes back cannot by itself explain its lead at seed 0. >") in prose   # pass 48 (r43): ReLU led only there
+    # pass 48 (r43 Clarity): the same claim in fewer words
+    assert ("But under Adam, a tiny steady nudge still makes a step of about 0.01. So ReLU's bigger signal cannot by "
+            "itself explain its lead at seed 0. >") in prose   # pass 48 (r43): ReLU led only there
     assert "More at this section's end" not in prose
     assert "The slope argument below survives" not in prose
     import inspect   # the guess taken back is the one the race's fold makes
@@ -1700,8 +1710,8 @@ def test_three_sigmoid_slopes_explain_at_most_64_of_718(chapter_race):
     # nudge reaching layer 1's units back (measured 32 to 40 times smaller, not 64), as checked above
     # pass 32: the slopes' own share is said as a bound (each bend passes at most a quarter: at least 64 times in
     # all), then that the weights and inputs change it too (they grow it back: 32 to 40, not 64, at the units)
-    assert ("Three sigmoid slopes of at most 1/4 alone give 1/4 × 1/4 × 1/4 = 1/64. On the way back, it also "
-            "passes through weights.") in prose   # pass 48: the bound, then the rest in plain words
+    assert ("Three sigmoid slopes of at most 1/4 alone give 1/4 × 1/4 × 1/4 = 1/64. On its way back, the signal is "
+            "also multiplied by weights") in prose   # pass 48: the bound, then the rest in plain words
     assert "The weights and inputs change its size too." not in prose
     assert "Hundreds: about 700 times in all." in prose and round(start[-1] / start[0], -2) == 700
 
@@ -1774,7 +1784,7 @@ def test_every_runner_ends_with_the_same_squash_and_the_bend_only_in_the_hidden_
                  "the output.",   # pass 46 (r41 Clarity 1): said at its first use
                  "The raced bend sits after every hidden unit, and only there.",
                  "Every runner, even the straight one, ends with one last sigmoid. It turns the output into a "
-                 "probability: how sure the network is that a point is orange. That last sigmoid is not raced."):
+                 "probability. That is how sure the network is that a point is orange. That last sigmoid is not raced."):
         assert said in prose, said
 
 
@@ -2070,7 +2080,7 @@ def test_the_second_suspect_cites_what_chapter_02_shows_now():
     chapter 02's toy does not show: both paths reach the star)."""
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     text = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
-    assert "all the unit's weights move the same way, a zig-zag (chapter 02)." in text   # pass 46: one sentence
+    assert "takes a detour: chapter 02's zig-zag." in text   # pass 48: the detour, as chapter 02 calls it
     assert "Chapter 02 showed why that can slow learning." not in text
     two = json.loads((NOTEBOOK.parent / "02_four_bends.ipynb").read_text())["cells"]
     # pass 29: chapter 02's sigmoid fold shrank to its answer; its zig-zag section still calls the path a detour
@@ -2159,7 +2169,7 @@ def test_the_nudge_figure_labels_both_panels_and_the_centred_figure_is_as_wide_a
     (x_a, y_low), (x_b, _y) = to_data.transform([(box.x0, box.y0), (box.x1, box.y1)])
     inside = band[(band[:, 0] >= min(x_a, x_b) - 0.5) & (band[:, 0] <= max(x_a, x_b) + 0.5)]
     assert len(inside) and y_low > inside[:, 1].max()
-    assert "lowest at layer 1: SiLU / Swish" in note.get_text()
+    assert note.get_text() == "grey: the other 6 bends"   # pass 48 (r43 Picture 4): the SiLU aside answered nothing
     monkeypatch.setattr(ch05_race, "centred_race", lambda X, y: centred)
     wide = ch05_race.loss_multiples(chapter_race).get_size_inches()[0]
     assert ch05_race.centred_figure(chapter_race, centred).figure.get_size_inches()[0] == pytest.approx(wide, rel=0.01)
@@ -2195,12 +2205,13 @@ def test_silu_is_named_one_setting_of_swish_where_it_is_first_named():
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     # pass 40 (r36 Focus): β is never used in this chapter; the glossary (chapter 00) gives Swish's formula
     # pass 46 (r41 Focus 3): the tick-box naming note is cut; the roster keeps the plain phrase
-    assert "- **SiLU**: the input times its own sigmoid; shaped much like GELU." in prose and "β" not in prose
+    # pass 48 (r43 Clarity 5): Swish, the tick boxes' other name, said where SiLU is first named
+    assert "- **SiLU** (also called **Swish**): the input times its own sigmoid; shaped much like GELU." in prose
+    assert "β" not in prose
     assert "Its tick box says" not in prose
     assert "SiLU / Swish" in ch05_race.short_name("silu")
     silu, z = activations.get("silu"), np.linspace(-6, 6, 121)
     np.testing.assert_allclose(silu(z), z * activations.get("sigmoid")(z), atol=1e-12)
-    assert "also called Swish" not in prose   # Swish has a shape setting; SiLU is Swish with it at 1
     assert activations.get("silu").params["beta"].default == 1.0
     assert "Swish" in activations.get("silu").label
 
@@ -2269,10 +2280,10 @@ def test_one_points_nudges_share_a_sign_only_past_hidden_layer_1_and_a_race_step
     # pass 37 (r34): why hidden layer 1 is left out, and where the three numbers come from
     # pass 39: numbered steps (checked in full in test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect)
     assert ("Past hidden layer 1, a unit's inputs are sigmoid outputs, so positive. Its slope is positive too. So for "
-            "one point, all the unit's weights move the same way") in prose and "So all of a unit's weights" not in prose
+            "one point, every weight into the unit moves the same way") in prose and "So all of a unit's weights" not in prose
     # Adam's resizing keeps each step's sign; only adding up the points mixes signs (full[...] > 16 above)
     # r30: the race's loss is the mean over the points (mlp.bce), so a step averages the nudges; it does not add them
-    assert "But a race step averages 400 points, so the signs can mix." in prose
+    assert "But a race step averages the nudges of 400 points. Their signs differ" in prose
     assert "adds up all" not in prose
     assert "Adam resizes each weight, weakening" not in prose
 
@@ -2462,17 +2473,25 @@ def test_the_bent_page_picture_shows_one_straight_cut_that_bends_when_unfolded()
     assert cells[k - 1][0].startswith("How can a border wind? Think of the square as a page")
     # pass 41 (r37 Picture): six lines, each its own colour and dash in (a) and (b), (b)'s the bent image of (a)'s,
     # so a line can be followed; none in a point's colour; the middle square's axes said in words
+    # pass 48 (r43 Picture 1): six lines tangled in (b); three (x₂ fixed), thicker, each its own dash, and each named
+    # in its colour on the line itself in every panel (no legend to match up)
     lines = ch05_race.page_lines()
-    assert [key for key, _path in lines] == [(0, -1.0), (0, 0.0), (0, 1.0), (1, -1.0), (1, 0.0), (1, 1.0)]
-    drawn = [[ln for ln in ax.get_lines() if ln.get_label().startswith("x")] for ax in (a, b)]
-    assert [ln.get_label() for ln in drawn[0]] == ["x₁ = −1", "x₁ = 0", "x₁ = 1", "x₂ = −1", "x₂ = 0", "x₂ = 1"]
-    for flat_line, bent_line, (key, path) in zip(*drawn, lines):
+    assert [key for key, _path in lines] == [(1, -1.0), (1, 0.0), (1, 1.0)]
+    drawn = [[ln for ln in ax.get_lines() if ln.get_label().startswith("x")] for ax in (a, b, c)]
+    assert [ln.get_label() for ln in drawn[0]] == ["x₂ = −1", "x₂ = 0", "x₂ = 1"]
+    for flat_line, bent_line, (key, path) in zip(drawn[0], drawn[1], lines):
         assert flat_line.get_color() == bent_line.get_color() == ch05_race.PAGE_LINE_COLOURS[key[1]]
-        assert flat_line.get_linestyle() == bent_line.get_linestyle() == ("-" if key[0] == 0 else "--")
+        assert flat_line.get_linestyle() == bent_line.get_linestyle()
+        assert flat_line.get_linewidth() >= 2.5
         np.testing.assert_allclose(flat_line.get_xydata(), path)
+        np.testing.assert_allclose(path[:, 1], key[1])
         np.testing.assert_allclose(bent_line.get_xydata(), sheet.layer(path, ch05_race.PAGE_W, ch05_race.PAGE_B, "tanh"))
+    assert len({ln.get_linestyle() for ln in drawn[0]}) == 3   # not colour alone
+    for ax, lns in zip((a, b, c), drawn):
+        names = {t.get_text(): t.get_color() for t in ax.texts}
+        assert all(names.get(ln.get_label()) == ln.get_color() for ln in lns)
     assert len(set(ch05_race.PAGE_LINE_COLOURS.values()) & {ch05_race.plots.ACCENT, ch05_race.plots.VANISHING}) == 0
-    assert [t.get_text() for t in fig.legends[0].get_texts()] == [ln.get_label() for ln in drawn[0]]
+    assert not fig.legends
     # pass 44 (r39 Picture): the dots are said to be another example; the middle square's points spread inside it
     # (not piled on tanh's flat ±1 edges); the right title fits inside the figure
     said = re.sub(r"\s+", " ", cells[k - 1][0])
@@ -2503,12 +2522,14 @@ def test_a_steeper_sigmoid_is_bigger_weights_and_steps():
     # said as input doubled and output doubled, not as a 4× steeper sigmoid
     # pass 47 (r42 Correctness 1, 2, 4): the test changed two things at once, and says so; 4× steps holds under Adam
     # and for the weights into each bend only; "slope × step" is the formula's, not the test's
+    # pass 48 (r43 Clarity 1, 2; brief): in plain steps: what was stretched, what Adam does, why the test cannot
+    # split them; then the one plain answer (one knob, set too low by sigmoid's 1/4)
     assert ("A steeper sigmoid is the same as bigger weights: $\\text{sigmoid}(4(wx + b)) = \\text{sigmoid}((4w)x + "
-            "4b)$. So sigmoid(4x) − 0.5 is sigmoid − 0.5 with 4× bigger starting weights into each bend. Adam still "
-            "moves $w$ about 0.01 a step, so $4w$ moves about 0.04: steps 4× bigger too. The test changed both, so it "
-            "cannot tell which mattered. With both 4×, "
-            "sigmoid − 0.5 learns as fast as tanh or faster. So slope, starting weights and step size act as one knob. "
-            "At this start and rate 0.01, sigmoid's slope of 1/4 left it too low. An active ReLU unit has slope 1. "
+            "4b)$. In plain steps: 1. sigmoid(4x) − 0.5 is sigmoid − 0.5 with 4× bigger starting weights and biases. "
+            "2. Adam still moves each weight $w$ by about 0.01 a step. On the bigger weight $4w$, that is 0.04. So the "
+            "steps are 4× bigger too. 3. The test changed both at once. So it cannot say which one mattered. "
+            "Slope, starting weights and step size act as one knob. Sigmoid's slope of 1/4 set that knob too low here. "
+            "Turned up 4×, sigmoid − 0.5 learns as fast as tanh or faster. An active ReLU unit has slope 1. "
             "Like tanh near 0, its output moves 0.01 a step: 4× sigmoid's.") in flat
     assert 4 * 0.01 == 0.04   # pass 48 (r43 Clarity 1): Adam's step on w, seen on 4w
     assert "The test shows that slope × step" not in flat and "a 4× bigger learning rate" not in flat
@@ -2598,3 +2619,38 @@ def test_the_learning_rate_slider_is_said_to_be_spaced_like_the_log_axis():
     cell = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if "**learning rate**" in s))
     assert ("The loss axis is a **log scale**. Each tenfold drop in loss takes the same height. The learning-rate "
             "slider works the same way, from 1/10,000 to 1.") in cell
+
+
+def test_the_nine_runners_are_drawn_where_they_are_named():
+    """Check the runners picture (pass 48, r43 Picture): one panel per runner, in the list's order, each the bend's
+    own curve on one shared scale, right after the runner list."""
+    fig = ch05_race.runners_figure()
+    shown = [ax for ax in fig.axes if ax.get_visible() and ax.get_title()]
+    assert len(shown) == len(ch05_race.CONTESTANTS) == 9
+    for ax, name in zip(shown, ch05_race.CONTESTANTS):
+        line = next(ln for ln in ax.get_lines() if ln.get_label() == ax.get_title())
+        x, y = line.get_xydata().T
+        np.testing.assert_allclose(y, ch05_race.plots.curve(name, x), atol=1e-12)
+        assert ax.get_xlim() == shown[0].get_xlim() and ax.get_ylim() == shown[0].get_ylim()
+    assert "Nine small plots on one scale" in fig.get_label()
+    cells = [("".join(c["source"]), c["cell_type"]) for c in json.loads(NOTEBOOK.read_text())["cells"]]
+    k = next(i for i, (src, t) in enumerate(cells) if "runners_figure(" in src and t == "code")
+    assert "The nine runners, one plain phrase each" in cells[k - 1][0] and len(cells[k][0].splitlines()) <= 5
+
+
+def test_the_legend_and_dots_stay_off_what_they_mark(chapter_race):
+    """Check pass 48's picture fixes (r43 Picture 2, 3): the stretch curves' legend sits upper left, clear of every
+    curve's points inside its box; the five-run crossing dots are small, with a white rim."""
+    fig = ch05_race.stretch_curves_figure()
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    box = ax.get_legend().get_window_extent()
+    for line in ax.get_lines():
+        if line.get_label().startswith("_"):
+            continue
+        px = ax.transData.transform(line.get_xydata())
+        inside = (px[:, 0] > box.x0) & (px[:, 0] < box.x1) & (px[:, 1] > box.y0) & (px[:, 1] < box.y1)
+        assert not inside.any(), line.get_label()
+    panels = [a for a in ch05_race.loss_multiples(chapter_race).axes if a.get_visible()]
+    dots = [ln for a in panels for ln in a.get_lines() if ln.get_marker() == "o"]
+    assert len(dots) == 9 and all(ln.get_markersize() <= 4 and ln.get_markeredgecolor() == "white" for ln in dots)

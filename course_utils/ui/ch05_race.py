@@ -177,10 +177,9 @@ def gradient_figure(results, epoch=0, leave_out=("identity",), shown=("sigmoid",
         ax_b.fill_between(at, low, np.max([per_layer[n] for n in others], axis=0), **band)
         ax_t.fill_between(epochs, np.min([layer_1[n] for n in others], axis=0),
                           np.max([layer_1[n] for n in others], axis=0), **band)
-        lowest = min(others, key=lambda n: per_layer[n][0])
         high = np.max([per_layer[n] for n in others], axis=0)
         # r39 reader: the note sat on the band; it now sits above the band's top wherever the text runs
-        ax_b.text(1, high[:3].max() * 1.6, f"grey: the other {len(others)} bends\n(lowest at layer 1: {_short(lowest)})",
+        ax_b.text(1, high[:3].max() * 1.6, f"grey: the other {len(others)} bends",
                   ha="right", va="bottom", fontsize=10, color="#555555", gid="band-note")
         middle = len(epochs) * 5 // 8
         ax_t.text(epochs[middle], np.min([layer_1[n][middle] for n in others]) / 1.4, f"grey: the other {len(others)} bends",
@@ -418,22 +417,12 @@ def try_answers(results, threshold=0.1, longer=None):
 
     at = {n: race.epochs_to(r.loss, threshold) for n, r in results.items()}
     sigmoid = at["sigmoid"][0]
-    steeper = float(activations.get("tanh").derivative(0.0) / activations.get("sigmoid").derivative(0.0))   # both steepest at 0
-    (tl, th), (sl, sh) = activations.get("tanh").output_range, activations.get("sigmoid").output_range
-    def span(low, high):   # "−1 to 1", with the chapter's minus sign
-        return f"{low:g} to {high:g}".replace("-", "−")
-
-    reach = (th - tl) / (sh - sl)   # how far the outputs reach: tanh's range is twice as wide as sigmoid's
     # tanh(x) = 2 sigmoid(2x) - 1: a sigmoid network can draw every border a tanh network can (the weights and
     # biases take up the stretch and the shift), so a gap between them is in the learning.
     one = (("it learns none in the race, " if np.isnan(sigmoid) else f"it crosses 0.1 only at epoch {sigmoid:.0f}, ")
            + "yet it could draw one. The reason: tanh(x) = 2 × sigmoid(2x) − 1. The weights can take up the stretch "
            "and the shift. "
-           "So the gap is in how they learn, not in what they can draw. "
-           f"Tanh differs in three ways: its outputs are centred on 0, they span {reach:.0f} times as wide "
-           f"({span(tl, th)} against {span(sl, sh)}), and its "
-           f"steepest slope is {steeper:.0f} times sigmoid's. This try changes all three at once, so it cannot tell "
-           "which one matters. The section *Why is sigmoid so slow?* pulls them apart.")
+           "So the gap is in how they learn, not in what they can draw.")   # r43 Focus 2: the fold ends here
     default = ("tanh", "relu", "gelu_tanh")
     winner = min(default, key=lambda n: at[n][2])
     flipped = (at["tanh"][2] < at["relu"][2]) != (at["tanh"][0] < at["relu"][0])
@@ -515,13 +504,14 @@ def page_border(half=1.5, samples=301):
 
 
 PAGE_LINE_COLOURS = {-1.0: "#5E3C99", 0.0: "#009E73", 1.0: "#CC79A7"}   # none is a point's blue or orange
+PAGE_LINE_DASHES = {-1.0: "--", 0.0: "-", 1.0: ":"}   # not colour alone
 
 
 def page_lines(half=1.5, samples=61):
-    """The bent-page picture's six lines on the flat square: [((0 for x₁ fixed, 1 for x₂), value), (samples, 2))]."""
+    """The bent-page picture's three lines on the flat square, x₂ fixed: [((1, value), (samples, 2))]. (r43: six
+    lines tangled in the bent panel; the x₁ lines shrank to stubs there.)"""
     along = np.linspace(-half, half, samples)
-    return [((which, v), np.column_stack([np.full(samples, v), along])[:, ::1 if which == 0 else -1])
-            for which in (0, 1) for v in PAGE_LINE_COLOURS]
+    return [((1, v), np.column_stack([along, np.full(samples, v)])) for v in PAGE_LINE_COLOURS]
 
 
 @plots.styled
@@ -529,7 +519,7 @@ def page_figure(half=1.5):
     """Three panels (notebook 05, beside the origami paragraph): (a) points on the flat square of inputs; (b) the same
     points after one tanh hidden layer of two units, the page curved, with one straight cut; (c) that cut unfolded onto
     the flat square: a winding border. Grid lines show how the page bends."""
-    fig, axes = plots.new_figure(900, 350, 1, 3)
+    fig, axes = plots.new_figure(960, 330, 1, 3)
     pts, cls = page_points(half=half)
     bent_pts = sheet.layer(pts, PAGE_W, PAGE_B, "tanh")
     for k, (ax, title) in enumerate(zip(axes, ("(a) the flat page: every input", "(b) bent by one hidden layer (tanh)",
@@ -538,11 +528,17 @@ def page_figure(half=1.5):
         # followed from (a) to (b): solid where x₁ is fixed, dashed where x₂ is
         for (which, value), path in page_lines(half):
             shown = sheet.layer(path, PAGE_W, PAGE_B, "tanh") if k == 1 else path
-            ax.plot(*shown.T, color=PAGE_LINE_COLOURS[value], lw=1.6, ls="-" if which == 0 else "--", zorder=2,
-                    label=f"x{'₁₂'[which]} = {value:g}".replace("-", "−"))
+            label = f"x{'₁₂'[which]} = {value:g}".replace("-", "−")
+            ax.plot(*shown.T, color=PAGE_LINE_COLOURS[value], lw=2.6, ls=PAGE_LINE_DASHES[value], zorder=2,
+                    label=label)
+            # each line named at its right end, in its colour: no legend to match up (r43 Picture 1)
+            end = k != 1   # in (b) the three ends meet in a corner: each name sits at its line's middle instead
+            ax.annotate(label, shown[-1] if end else shown[len(shown) // 2], xytext=(3, 0) if end else (4, 4),
+                        textcoords="offset points", ha="left", va="center" if end else "bottom",
+                        fontsize=9, color=PAGE_LINE_COLOURS[value], fontweight="bold", annotation_clip=False)
         shown = bent_pts if k == 1 else pts
         for c, colour, marker in ((0, plots.ACCENT, "o"), (1, plots.VANISHING, "^")):
-            ax.plot(*shown[cls == c].T, marker, color=colour, ms=4, mew=0, zorder=3)
+            ax.plot(*shown[cls == c].T, marker, color=colour, ms=3.5, mew=0, alpha=0.7, zorder=3)
         ax.set_title(title, fontsize=11)
         ax.set_aspect("equal")
     line = np.linspace(-1, 1, 2)
@@ -551,10 +547,8 @@ def page_figure(half=1.5):
     for ax in (axes[0], axes[2]):
         ax.set(xlabel="input x₁", ylabel="input x₂", xlim=(-half, half), ylim=(-half, half))
     axes[1].set(xlabel="hidden unit 1", ylabel="hidden unit 2", xlim=(-1.05, 1.05), ylim=(-1.05, 1.05))
-    handles, labels = axes[0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="outside lower center", ncol=6, fontsize=9, frameon=False)
     fig.set_label("Three square plots. Left: blue dots and orange triangles scattered on a flat page of inputs, with "
-                  "six coloured lines: solid where x₁ is −1, 0 or 1, dashed where x₂ is; no straight line splits the "
+                  "three coloured lines across it, where x₂ is −1, 0 and 1, each named at its end; no straight line splits the "
                   "dots. Middle: the same points and lines after one tanh hidden layer: each line keeps its colour "
                   "but curves, and one straight black line now splits the colours. Right: that straight line "
                   "drawn back on the flat page is an S-shaped border that winds between the colours.")
@@ -1003,8 +997,9 @@ def _multiples(panels, threshold, ncols, panel_px=172):
         ax.axhline(threshold, color="black", lw=1, ls="--")
         crossings = race.epochs_to(r.loss, threshold)
         crossings = crossings[np.isfinite(crossings)]   # a dot where each run first crosses: the spread at a glance
-        ax.plot(crossings, np.full(crossings.shape, threshold), "o", ms=5, mfc=colour, mec="black",
-                mew=0.8, zorder=3)
+        # r43: five dots of ms 5 hid each other; smaller, with a white rim, so close crossings stay countable
+        ax.plot(crossings, np.full(crossings.shape, threshold), "o", ms=3.5, mfc=colour, mec="white",
+                mew=0.9, zorder=3)
         ax.set_yscale("log")
         ax.set_ylim(*_LOSS_LIMITS)
         ax.set_title(f"{title}\n{reached} of {len(r.loss)} runs learnt\nfinal loss {_loss_range(r.final_loss)}",
@@ -1057,7 +1052,7 @@ def stretch_curves_figure(half=4.0):
     """The four curves of the stretch test on one axis (notebook 05): each labelled with its slope at 0 and its
     reach, in the colour and dash the live race gives it."""
     z = np.linspace(-half, half, 401)
-    fig, ax = plots.new_figure(620, 330)
+    fig, ax = plots.new_figure(860, 330)
     said = []   # the alt text's words for each curve, from the same numbers as its label
     for i, name in enumerate(STRETCH_CURVES):
         value, slope = stretch_curve(name)(z)
@@ -1071,7 +1066,7 @@ def stretch_curves_figure(half=4.0):
     ax.axvline(0, color=plots.MUTED, lw=0.8)
     ax.set(xlim=(-half, half), ylim=(-1.1, 1.1), xlabel="input (weighted sum plus bias)", ylabel="output",
            title="four centred S-curves")
-    ax.legend(loc="lower right", fontsize=9)   # below the axis on the right: no curve there
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=9, borderaxespad=0)   # r43: outside, off every curve
     fig.set_label("Four S-curves on one axis, all through 0. " + "".join(said)
                   + "The two with slope 1 rise equally steeply through 0.")
     return fig
@@ -1092,3 +1087,28 @@ def output_moves_figure(step=0.01, x=1.0):
                   + ", ".join(f"{m:.2g} for {n}" for n, m in zip(STRETCH_CURVES, moves))
                   + ". The two with slope 1 move it four times as far as sigmoid − 0.5.")
     return Captioned(fig, caption)
+
+
+@plots.styled
+def runners_figure(names=CONTESTANTS, half=3.0):
+    """The nine runners' bends, one small panel each on shared axes (notebook 05, beside the runner list): output
+    against input over [−half, half], the diagonal y = x faint in every panel for comparison."""
+    z = np.linspace(-half, half, 241)
+    ncols = 5
+    nrows = -(-len(names) // ncols)
+    fig, axes = plots.new_figure(900, 150 * nrows + 50, nrows, ncols, sharex=True, sharey=True)
+    axes = np.atleast_1d(axes).ravel()
+    for i, (ax, name) in enumerate(zip(axes, names)):
+        ax.plot(z, z, color=plots.MUTED, lw=0.8, ls=":")
+        ax.axhline(0, color=plots.MUTED, lw=0.6)
+        ax.plot(z, plots.curve(name, z), color=plots.color(name, i), lw=2.4, label=_short(name))
+        ax.set_title(_short(name), fontsize=10)
+    for ax in axes[len(names):]:
+        ax.set_visible(False)
+    axes[0].set(xlim=(-half, half), ylim=(-1.5, half))
+    fig.supxlabel("input (weighted sum plus bias)", fontsize=10)
+    fig.supylabel("output", fontsize=10)
+    fig.set_label("Nine small plots on one scale, output against input from " + f"{-half:g} to {half:g}".replace("-", "−")
+                  + ", a faint dotted diagonal in each: " + ", ".join(_short(n) for n in names)
+                  + ". The straight one follows the diagonal; sigmoid and tanh are S-curves; the ReLU family bends at 0.")
+    return fig
