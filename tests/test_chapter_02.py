@@ -2020,7 +2020,8 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     legend = "".join(cells[at + 1]["source"])
     assert legend == ("**How to read the picture.**\n\n"
                       "- Left: this run's inputs.\n"
-                      "- Middle: this run's weights, one dot per step.\n"
+                      "- Middle: this run's weights, one dot per step. The dashed lines through the star: "
+                      "**together** (both weights one way) and **apart** (one up, one down).\n"
                       f"- Right: each setting's steps, as a **median**: the middle value of {zigzag.RUNS} runs.")
     runs = zigzag.steps_to_star(0.5, 1.0)   # the median is the middle of the runs' counts, sorted
     assert len(runs) == zigzag.RUNS == 300 and np.median(runs) == zigzag.median_steps(0.5, 1.0)
@@ -2060,7 +2061,7 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # pass 48 (r43 Clarity 4): "a typical distance" was vague (the mean distance is 0.80): the spread, named
     assert ("Think of random numbers clustering around 0.\n"
             "How often each value comes up makes a bell around 0 (left picture).\n"
-            "In this bell, the spread (called the standard deviation) is 1.\n"
+            "In this bell, the [spread](91_glossary.ipynb#Glossary) (called the standard deviation) is 1.\n"
             "So most land within 1 of 0 (about 68 in 100), almost all within 3.") in text and "2 in 3" not in text
     assert "like heights around their average" not in text and "typical distance" not in text
     xs, bell = (np.asarray(v, dtype=float) for v in ch02.bell_share(1.0).axes[0].lines[0].get_data())
