@@ -15,7 +15,7 @@ from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_li
 
 __all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "corners_add_up", "corners_fit", "explorer_answer", "fold",
            "four_bends", "gelu_question", "steepest", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "corners_network", "swiglu_gate", "tanh_from_sigmoid",
-           "tanh_moves_answer", "tanh_question", "zigzag_answer", "zigzag_centre", "corners_answer"]
+           "tanh_moves_answer", "tanh_question", "together_apart", "zigzag_answer", "zigzag_centre", "corners_answer"]
 
 FOUR = ("relu", "sigmoid", "tanh", "gelu")
 NICKNAMES = {"relu": "the sharp elbow", "sigmoid": "the smooth S", "tanh": "the centred S", "gelu": "the smooth elbow"}
@@ -42,37 +42,44 @@ def peak(name):
     return x, (1.0 if name == "relu" else float(activations.get(name).derivative(x)))
 
 
-BENDS_YLIM = (-1.2, 4.0)   # one y-axis for all four panels in four_bends
+BENDS_YLIM = (-1.2, 2.2)   # one y-axis for all four panels in four_bends: low enough that both S curves look like S
+CEILING = 1.0   # the dashed line across all four panels: the top sigmoid and tanh never pass
 
 
 @plots.styled
 def four_bends(window=4.0):
     """The four bends side by side, titled with their nicknames (notebook 02).
 
-    All four share one y-axis (BENDS_YLIM) and draw x and y to the same scale, so ReLU's ramp is at 45°
-    and tanh's slope of 1 at 0 looks as steep as that ramp, not steeper.
+    All four share one x-axis and one y-axis (BENDS_YLIM), so tanh's slope of 1 at 0 looks as steep as ReLU's ramp.
+    The y-axis stops at 2.2 (r43: up to 4, both S curves looked like flat ramps): ReLU and GELU run off the top,
+    marked by an arrow, and a dashed line at 1 shows the ceiling of sigmoid and tanh.
     """
     x = np.linspace(-window, window, 401)
     fig, axes = plots.new_figure(900, 270, 1, 4, sharey=True)
     for ax, name in zip(axes, FOUR):
         act = activations.get(name)
+        ax.axhline(CEILING, color=plots.MUTED, lw=0.9, ls="--")
         ax.plot(x, act(x), color=plots.color(name))
         _axes_lines(ax)
         ax.set(title=f"{act.label}\n{NICKNAMES[name]}", xlabel="input x", xticks=[-4, -2, 0, 2, 4],
-               xlim=(-window, window), ylim=BENDS_YLIM, yticks=[-1, 0, 1, 2, 3, 4])
-        ax.set_aspect("equal", adjustable="box")
+               xlim=(-window, window), ylim=BENDS_YLIM, yticks=[-1, 0, 1, 2])
+        y = np.asarray(act(x), dtype=float)
+        if y[-1] > BENDS_YLIM[1]:   # the curve leaves the panel at the top: an arrow just right of where it leaves
+            out = float(x[np.argmax(y > BENDS_YLIM[1])])
+            ax.annotate("↑", (out + 0.5, BENDS_YLIM[1]), ha="center", va="top", fontsize=13, color=NOTE_INK)
     axes[0].set_ylabel("output")
     # r38: at this scale GELU's dip is a small wiggle; a diamond marks its bottom, named in the empty top left
     xb, yb = activations.minimum("gelu")
     axes[3].plot([xb], [yb], "D", color="black", ms=5)
-    axes[3].annotate(f"dip {yb:.2f}".replace("-", "−"), (xb, yb), (-3.9, 1.7), fontsize=10, ha="left",
+    axes[3].annotate(f"dip {yb:.2f}".replace("-", "−"), (xb, yb), (-3.9, 1.3), fontsize=10, ha="left",
                      va="bottom", arrowprops=dict(arrowstyle="->", color=NOTE_INK, lw=0.9))
     fig.set_label(FOUR_BENDS_ALT.format(low=yb, at=xb))
     return fig
 
 
-FOUR_BENDS_ALT = ("The four bends side by side on one scale: ReLU 0 then a 45-degree ramp; sigmoid an S from 0 to 1; "
-                  "tanh an S from -1 to 1; GELU like ReLU, with a small dip to {low:.2f} at x = {at:.2f}, marked by a diamond")
+FOUR_BENDS_ALT = ("The four bends side by side on one scale, a dashed line at 1: ReLU 0 then a ramp that runs off the top; "
+                  "sigmoid an S from 0 to 1; tanh an S from -1 to 1; GELU like ReLU, with a small dip to {low:.2f} at "
+                  "x = {at:.2f}, marked by a diamond")
 
 
 def card(name):
@@ -385,6 +392,7 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
     ax_w.set_aspect("equal")
     ax_w.plot([goal[0]], [goal[1]], "*", color="black", ms=15)
     ax_w.add_patch(plt_circle(goal))
+    directions(ax_w, goal, PATH_LIMITS)
     ax_w.text(*START_LABEL, "start", ha="right", va="center", fontsize=10)
     ax_w.annotate("the star", (goal[0] + 0.08, goal[1] + 0.1), (goal[0] + 0.3, goal[1] + 0.55), ha="center", va="bottom",
                   fontsize=10, arrowprops=dict(arrowstyle="-", color=NOTE_INK, lw=0.8))
@@ -446,6 +454,31 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
     on_change(sliders.values(), update)
     update()
     return widget
+
+
+DIRECTIONS = {"together": (1.0, 1.0), "apart": (1.0, -1.0)}   # both weights one way; one up, one down
+
+
+def direction_lines(goal, limits=PATH_LIMITS):
+    """{name: (xs, ys)}: the faint lines through the star along DIRECTIONS, from edge to edge of the weight panel.
+    The apart line passes through the start (0, 0) when the star is (1, -1): it is the way the star needs."""
+    x0, x1, y0, y1 = limits
+    out = {}
+    for name, (dx, dy) in DIRECTIONS.items():
+        t = np.array([max((x0 - goal[0]) / dx, (y0 - goal[1]) / dy if dy > 0 else (y1 - goal[1]) / dy),
+                      min((x1 - goal[0]) / dx, (y1 - goal[1]) / dy if dy > 0 else (y0 - goal[1]) / dy)])
+        out[name] = (goal[0] + t * dx, goal[1] + t * dy)
+    return out
+
+
+def directions(ax, goal, limits=PATH_LIMITS):
+    """Draw the together and apart lines through the star, each named at its upper end (notebook 02, r43)."""
+    for name, (xs, ys) in direction_lines(goal, limits).items():
+        ax.plot(xs, ys, color=plots.MUTED, lw=0.9, ls=(0, (4, 3)), zorder=1)
+        end = int(np.argmin(ys) if name == "together" else np.argmax(ys))   # together: lower end; apart: upper end
+        ax.text(xs[end] - 0.06 if name == "together" else xs[end] + 0.07, ys[end] + (0.04 if name == "together" else -0.08),
+                name, ha="right" if name == "together" else "left", va="bottom" if name == "together" else "top",
+                fontsize=9, color=NOTE_INK)
 
 
 def plt_circle(goal):
@@ -853,6 +886,96 @@ At centre 0, bigger steps help up to step size {fast:g}, about {on.min():.0f} st
 At step size 1, both centres took about the same: {off[one]:.0f} and {on[one]:.0f} steps.
 
 **Takeaway:** centred inputs let you take bigger steps, so you arrive sooner.
+""")
+
+
+def pushes(centre):
+    """(together, apart): how hard, on average, one example pulls each part of the weights back towards the star,
+    per step size. The inputs are centre + u, u even on -0.5..0.5 (variance 1/12), so the mean of h hᵀ is
+    (1/12) I + centre² (1 1ᵀ): along the together line 1/12 + 2·centre², along the apart line 1/12 at every centre."""
+    return 1 / 12 + 2 * centre ** 2, 1 / 12
+
+
+def split(change):
+    """(together, apart): a step (Δw1, Δw2) as its part along (1, 1) plus its part along (1, -1)."""
+    a, b = (float(v) for v in change)
+    return np.array([(a + b) / 2] * 2), np.array([(a - b) / 2, (b - a) / 2])
+
+
+SWING_RATE, SWING_STEPS = 3.5, 4   # the swing panel: one run at this step size, its first steps (r43's frame)
+
+
+def together_left(centre, rate=SWING_RATE, steps=SWING_STEPS, goal=(1.0, -1.0)):
+    """The together part still to go after each step of one run (zigzag.independent_path): the weights' distance past
+    the star along the together line, signed (+: beyond it, -: short of it)."""
+    p = zigzag.independent_path(centre, rate, goal, steps)
+    return ((p - np.asarray(goal)) @ np.array([1.0, 1.0])) / np.sqrt(2.0)
+
+
+@plots.styled
+def together_apart_picture(h=(0.8, 0.3), rate=1.0, goal=(1.0, -1.0)):
+    """Left: the worked step's arrow split into its together and apart arrows. Right: the together part still to go,
+    step by step, of one run at step size SWING_RATE, at centre 0.5 and centre 0 (notebook 02, r43)."""
+    _, change = one_step(h, rate, goal)
+    together, apart = split(change)
+    fig, (ax, ax_s) = plots.new_figure(860, 330, 1, 2, width_ratios=(1, 1.3))
+    kw = dict(angles="xy", scale_units="xy", scale=1, width=0.012, headwidth=4, headlength=5, headaxislength=4.5)
+    ax.quiver([0], [0], [change[0]], [change[1]], color="black", **kw)
+    ax.quiver([0], [0], [together[0]], [together[1]], color=plots.color("sigmoid"), **kw)
+    ax.quiver([together[0]], [together[1]], [apart[0]], [apart[1]], color=plots.color("tanh"), **kw)
+    ax.text(change[0] + 0.02, change[1] - 0.03, "the step", ha="left", va="top", fontsize=10)
+    ax.text(together[0] / 2 - 0.03, together[1] / 2 + 0.02, "together", ha="right", va="bottom", fontsize=10,
+            color=NOTE_INK)
+    ax.text(together[0] + apart[0] / 2 + 0.03, together[1] + apart[1] / 2 + 0.02, "apart", ha="left", va="bottom",
+            fontsize=10, color=NOTE_INK)
+    ax.set(xlim=(-0.1, 0.6), ylim=(-0.1, 0.4), xlabel="change of weight 1", ylabel="change of weight 2",
+           title="one step = together + apart")
+    ax.set_aspect("equal")
+    _axes_lines(ax)
+    k = np.arange(SWING_STEPS + 1)
+    for c, style, mark in ((CENTRES[1], "-", "o"), (CENTRES[0], "--", "s")):
+        ax_s.plot(k, together_left(c), style, marker=mark, color=plots.color("sigmoid" if c else "tanh"), lw=1.6, ms=5,
+                  label=f"centre {c:g}")
+    _axes_lines(ax_s)
+    ax_s.set(xlabel="step", ylabel="together part past the star", xticks=k,
+             title=f"one run at step size {SWING_RATE:g}: the together part")
+    ax_s.legend(loc="lower left", fontsize=9)
+    return fig
+
+
+def together_apart(h=(0.8, 0.3), rate=1.0, goal=(1.0, -1.0)):
+    """The folded 'Why?' under the zig-zag answer (notebook 02; r43 asked for the split drawn, and a reason for the tie
+    at step size 1): the worked step split in two, the average pushes at both centres, and one run's growing swings.
+    Raises if the pushes stop telling that story."""
+    _, change = one_step(h, rate, goal)
+    together, apart = split(change)
+    (t_on, a_on), (t_off, a_off) = pushes(CENTRES[1]), pushes(CENTRES[0])
+    swings = np.abs(together_left(CENTRES[1]))[2:]
+    if not (a_on == a_off and t_off == a_off and t_on / a_on > 5 and np.all(np.diff(swings) > 0)):
+        raise ValueError("the together/apart story no longer holds")
+    sign = lambda v: (f"+{v:.3g}" if v > 0 else f"{v:.3g}".replace("-", "−"))
+    pair = lambda v: f"({sign(v[0])}, {sign(v[1])})"
+    img = tables.image(figure_png(together_apart_picture(h, rate, goal)),
+                       f"Left: the worked step {pair(change)} drawn as an arrow, split into a together arrow "
+                       f"{pair(together)} and an apart arrow {pair(apart)}. Right: one run at step size {SWING_RATE:g}. "
+                       f"At centre 0.5 the together part swings past the star by more each step; at centre 0 it stays "
+                       f"near 0", 860, 330)
+    return fold("Why? (together and apart)", f"""
+{img}
+
+Split each step into two parts (left).
+The **together** part moves both weights the same way.
+The **apart** part moves one up and one down.
+The worked step: {pair(change)} = {pair(together)} + {pair(apart)}.
+The star needs only the apart part.
+
+How hard the examples pull the apart part comes from how the two inputs differ.
+That is the same at both centres, so at step size 1 they tie.
+At centre 0.5, both inputs also share +0.5.
+So every example also pulls both weights the same way, about {t_on / a_on:.0f} times harder.
+A step size that suits the apart part is far too big for the together part.
+Each swing along the together line overshoots more than the last (right).
+At centre 0 that shared pull is gone, so bigger steps still settle.
 """)
 
 
