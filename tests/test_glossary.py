@@ -526,7 +526,7 @@ def test_pass40_later_words_are_grouped_by_the_chapter_that_first_uses_them_and_
     assert "### Chapter" not in visible and not re.search(r"^- \*\*", folded.split("### Chapter 01")[0], re.M)
     texts = {n: " ".join(c.source for c in nbformat.read(str(p), as_version=4).cells)
              for n in ("01", "02", "03", "04", "05", "06") for p in (ROOT / "notebooks").glob(f"{n}_*.ipynb")}
-    where = {"XOR": "01", "matrix": "01", "SiLU": "02", "transformer": "02", "chain rule": "03", "softmax": "03",
+    where = {"XOR": "01", "matrix": "01", "SiLU": "02", "transformer": "02", "chain rule": "03", "softmax": "04",
              "Mish": "04", "LSTM": "04", "epoch": "05", "Adam": "05", "GRU": "06", "forget gate": "06"}
     for term, n in where.items():
         group = folded[folded.index(f"### Chapter {n}"):]
