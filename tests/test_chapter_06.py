@@ -2452,3 +2452,20 @@ def test_pass47_the_map_says_unit_weight_and_sum_and_the_layers_words_say_why_ta
     assert ch06_decisions.CHAIN_STYLE["tanh_at_1"][0].endswith(":")   # the tanh-at-1 line is the dotted one
     w = ch06_decisions.slopes_multiply()
     assert w.lines["tanh_at_1"].get_linestyle() == ":"
+
+
+def test_pass49_the_memory_loop_picture_prints_h_under_each_step_as_the_loop_computes_it():
+    """Check r44's Picture item: the loop picture writes each circle's memory h (1, 0.80, 0.71), computed from the loop
+    itself at the Predict's growth, one label per circle, above it; the alt text says the same values."""
+    from course_utils.ui.display import figure_alt
+    h = decisions.memory_path("tanh", ch06_decisions.MEMORY_ASKED, 2)
+    assert abs(h[0] - 1) < 1e-12 and abs(h[1] - np.tanh(1.1)) < 1e-12 and abs(h[2] - np.tanh(1.1 * np.tanh(1.1))) < 1e-12
+    assert ch06_decisions.loop_memories() == ["1", "0.80", "0.71"]
+    for back in (False, True):
+        fig = ch06_decisions.squashed_loop(back=back)
+        labels = [t for t in fig.axes[0].texts if t.get_text().startswith("h = ")]
+        assert [t.get_text() for t in labels] == ["h = 1", "h = 0.80", "h = 0.71"]
+        assert [t.get_position()[0] for t in labels] == list(ch06_decisions.PATHS_STEPS)   # one over each circle
+        assert "The memory h goes 1, 0.80, 0.71." in figure_alt(fig)
+    later = [t.get_text() for t in ch06_decisions.lstm_path().axes[0].texts]
+    assert not any(t.startswith("h = ") for t in later)   # the memory path has no such values
