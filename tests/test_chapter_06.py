@@ -972,8 +972,9 @@ def test_the_reference_table_gives_several_labels_its_own_row_and_one_clause_for
     assert rows[deep - 1][0] == "Hidden layers of a plain network or a CNN" and rows[deep][1:] == (
         "Usual fix, not a bend: shortcuts (a layer's input is added to its output, so the nudge can skip the layer) "
         "and normalisation layers (they rescale each layer's outputs to a steady size). "   # pass 40 (r36): each said
-        "Or try SELU, a bend (chapter 04). Use it with its own starting weights. "
-        "Then each layer's outputs keep a steady size.", "", "")   # pass 34 (r32): short plain sentences
+        "Or try SELU, a bend (chapter 04). With the starting weights it was tuned for, "   # pass 49 (r44): not "its own"
+        "each layer's outputs keep a steady size.", "", "")   # pass 34 (r32): short plain sentences
+    assert "own starting weights" not in " ".join(rows[deep])
     assert len(rows) == len(decisions.ROLES) + 2
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "SELU keeps the signal's average" not in text
@@ -1103,7 +1104,7 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     # pass 41 (r37, Clarity 2): the output gate, never used again, is cut: only the two gates on the memory path
     assert ("Two of its gates steer it:\n"
             "- the **forget gate** sets how much old memory to keep;\n"
-            "- the **write gate**, how much new content to add.") in _src(cells[named])
+            "- the **write gate** (usually called the input gate), how much new content to add.") in _src(cells[named])
     assert not any("output gate" in _src(c) for c in cells if c["cell_type"] == "markdown")
     assert not any("forget gate" in _src(c) or "write gate" in _src(c) for c in cells[:named] if c["cell_type"] == "markdown")
     assert "Tanh squashes new content to between −1 and 1" in ch06_decisions.short_list().data
@@ -1338,7 +1339,8 @@ def test_the_seventeenth_reading_the_check_cell_comes_after_a_line_that_says_it_
     k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
     above = _src(cells[k + 1])
     # pass 48 (r43, Picture 3): the tanh-at-sum-1 aside follows the fold, out of the Predict
-    assert above.split("</details>")[1].strip().startswith("Tanh's slope is 1 only at sum 0.")
+    # pass 49 (r44, Clarity 2): it moves above the widget, into the words on slopes (the Predict still asks one thing)
+    assert above.rstrip().endswith("</details>") and "Tanh" not in above
     assert "This code repeats the count." not in above
     assert "This cell checks it" not in above
     assert "The cell below works it out." not in above
@@ -1643,8 +1645,14 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     # pass 46 (cut): "on another input, the same unit may pass it all" is left to "for this input only"
     # pass 47 (r42, Clarity 3): "for this input only" was cryptic: another input may put the same sum above 0
     # pass 48 (r43, Clarity 2): "other inputs" read as the unit's other inputs; it means other examples
+    # pass 49 (r44, Clarity 1): the sum changes from example to example, so the unit still learns from some
     assert ("Above 0, ReLU's slope is 1: it passes the whole nudge.\n"
-            "Below 0, it passes none. But for other examples, the sum may be above 0.") in first
+            "Below 0, it passes none. But its sum changes from example to example.\n"
+            "It still learns from the examples where the sum is above 0.") in first
+    assert "for other examples, the sum may be above 0" not in first
+    # pass 49 (r44, Correctness): the chain multiplies bends' slopes only; the weights are said to be set to 1
+    assert ("After a few, almost nothing is left.\n"
+            "Each layer's weights multiply it too. Here we set them to 1.\n") in first
     assert "for this input only" not in first
     assert "Sigmoid's slope is at most 0.25" in first   # pass 40: sigmoid's quarter said once, with its slope
     assert "most units" not in first and "stopped, not shrunk" not in first
@@ -1883,9 +1891,12 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     # pass 46 (r41, cut): the number example (old memory 2 -> 2.3, 3 -> 3.2) is cut; the reason stays in one line
     # pass 47 (r42, Correctness): the gates and new content read the last output, made from the old memory, so the
     # forget-gate-only product holds along the memory path, not for every route: the words say so and name the rest
+    # pass 49 (r44, Clarity 3): the forget gate is said to be a sigmoid before the network pushes it near 1
     assert ("Along this path, each step back multiplies the nudge only by the forget gate.\n"
             "We leave out side routes through the gates and new content.\n"
-            "To keep the memory, the network can learn to push this sigmoid near 1.") in text
+            "The forget gate is a sigmoid, 0 to 1.\n"
+            "To keep the memory, the network can learn to push it near 1.") in text
+    assert "push this sigmoid" not in text
     assert "does not depend on the old memory" not in text and "this sigmoid sits near 1" not in text
     assert "One more in, 0.9 more out" not in text and "2.3" not in text
     assert "adds no factor" not in text and "Going back, each step multiplies the nudge only" not in text
@@ -1979,7 +1990,7 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # pass 32 (r30): both lines named before the picture, then a Predict on the memory path's share
     assert _src(cells[k - 1]).rstrip().endswith(
         "**Predict:** forget gate 0.99, 100 steps back: is most, about a third or almost none left?\n"
-        "Drag the slider to 0.99, then 1.00.\nA sigmoid only nears 1.00.")
+        "Drag the slider to 0.99, then 1.00.\n1.00 is a limit: a sigmoid never quite reaches it.")   # pass 49 (r44)
     assert np.all(expit(np.linspace(-30, 30, 61)) < 1)   # pass 37 (r34): a sigmoid gate only nears 1
     legend = [t.get_text() for t in w.live.axes[0].get_legend().get_texts()]
     assert legend[0].startswith("memory path:") and legend[1].startswith("tanh loop")
@@ -1998,8 +2009,10 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
                     "About a third: 0.99 to the power 100 is 0.37 left.\n"
                     "At 1.00, all of it is left: nothing fades.")   # pass 37 (r34); pass 46: its answer alone
     # pass 48 (r43, Picture 2): the table went into a fold, so the plain note on the right end's drop is back
-    assert drop.strip() == ("Near 100 steps back, the dashed line drops faster.\n"
-                            "Those first steps have a large memory, so tanh's slope is smaller.")
+    # pass 49 (r44, Clarity 4): "100 steps back" and "first steps" read as opposites: one name for the place
+    assert drop.strip() == ("100 steps back is the start of the sequence.\n"
+                            "There the memory is still large, so tanh's slope is small: the dashed line drops faster.")
+    assert "Those first steps" not in drop   # the large memory and small slope there are computed below
     # pass 39 (r35, Focus 2 and Clarity 4): the paragraph on the dashed line's far end is cut; its x axis says
     # where the sequence starts, so its right end is not read as the last steps
     # pass 40 (r36, Picture 2): one short paragraph is back under the picture: the drop at its right end, and why the
@@ -2190,7 +2203,8 @@ def test_pass36_the_squashed_loop_is_named_before_its_first_use_and_its_100_step
     assert _src(cells[k + 1]) == ("An LSTM adds a second path for its memory: the **memory path**.\n"
                                   "Two of its gates steer it:\n"
                                   "- the **forget gate** sets how much old memory to keep;\n"
-                                  "- the **write gate**, how much new content to add.")
+                                  "- the **write gate** (usually called the input gate), how much new content to add.")
+    assert _md_text().count("input gate") == 1   # pass 49 (r44, Clarity 5): the usual name, said once
 
 
 def test_pass37_three_slopes_shows_each_top_on_one_scale_before_the_words_quote_it():
@@ -2281,8 +2295,8 @@ def test_pass40_the_memory_loop_has_a_plain_panel_worked_steps_and_ends_on_the_l
     # example of where it comes from (checked in test_pass41_the_memory_path_stays_bounded_with_tanh_content_not_with_relu)
     # pass 43 (r38, Clarity 3 and 4): the bound is its number example alone (the write ÷ (1 − forget) formula had no
     # reason a learner could follow), and the section closes on what its three loops showed, tied to line 4
-    assert _src(cells[picker - 1]) == ("Back to line 4: a forget gate is a share, 0 to 1: sigmoid.\n"
-                                       "For new content:\n"   # pass 45 (r40, Clarity 5): a bullet a bend
+    # pass 49 (r44, Clarity 3): the forget gate is said to be a sigmoid (0 to 1) where it is pushed near 1, so not here
+    assert _src(cells[picker - 1]) == ("Back to line 4. For new content:\n"   # pass 45 (r40, Clarity 5): a bullet a bend
                                        "- ReLU and sigmoid are never below 0: a write can only add.\n"   # pass 48 (r43,
                                        "- ReLU also has no top: the memory can blow up.\n"   # Focus 3): both of ReLU's faults
                                        "- Tanh goes from −1 to 1: a write can also lower the memory.\n\n"
@@ -2427,9 +2441,31 @@ def test_pass47_the_map_says_unit_weight_and_sum_and_the_layers_words_say_why_ta
     k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
     before = _src(cells[k - 1])
     # pass 48 (r43, Picture 3): the tanh aside follows the check fold, so the Predict asks one question
-    said = "Tanh's slope is 1 only at sum 0. At sum 1 (dotted), it is already 0.42."
-    assert "Tanh" not in before and _src(cells[k + 1]).rstrip().endswith("</details>\n\n" + said)
+    # pass 49 (r44, Clarity 2): the aside sits above the widget, in the words on slopes, so "sum 1" in its legend is
+    # explained before the learner drags; the Predict cell itself still asks one question
+    # (it ends those words, the line right above the Predict, after sigmoid's and ReLU's slopes)
+    said = "Tanh's slope is 1 only at sum 0. At sum 1, it is already 0.42 (dotted, below)."
+    inside = next(_src(c) for c in cells[:k] if "#### Inside: slopes multiply" in _src(c))
+    assert "Tanh" not in before and inside.rstrip().endswith(said) and "Tanh" not in _src(cells[k + 1])
+    assert inside.index("Sigmoid's slope is at most 0.25") < inside.index(said)
     assert f"{decisions.chain_slope('tanh_at_1'):.2f}" == "0.42" and decisions.chain_slope("tanh") == 1.0
     assert ch06_decisions.CHAIN_STYLE["tanh_at_1"][0].endswith(":")   # the tanh-at-1 line is the dotted one
     w = ch06_decisions.slopes_multiply()
     assert w.lines["tanh_at_1"].get_linestyle() == ":"
+
+
+def test_pass49_the_memory_loop_picture_prints_h_under_each_step_as_the_loop_computes_it():
+    """Check r44's Picture item: the loop picture writes each circle's memory h (1, 0.80, 0.71), computed from the loop
+    itself at the Predict's growth, one label per circle, above it; the alt text says the same values."""
+    from course_utils.ui.display import figure_alt
+    h = decisions.memory_path("tanh", ch06_decisions.MEMORY_ASKED, 2)
+    assert abs(h[0] - 1) < 1e-12 and abs(h[1] - np.tanh(1.1)) < 1e-12 and abs(h[2] - np.tanh(1.1 * np.tanh(1.1))) < 1e-12
+    assert ch06_decisions.loop_memories() == ["1", "0.80", "0.71"]
+    for back in (False, True):
+        fig = ch06_decisions.squashed_loop(back=back)
+        labels = [t for t in fig.axes[0].texts if t.get_text().startswith("h = ")]
+        assert [t.get_text() for t in labels] == ["h = 1", "h = 0.80", "h = 0.71"]
+        assert [t.get_position()[0] for t in labels] == list(ch06_decisions.PATHS_STEPS)   # one over each circle
+        assert "The memory h goes 1, 0.80, 0.71." in figure_alt(fig)
+    later = [t.get_text() for t in ch06_decisions.lstm_path().axes[0].texts]
+    assert not any(t.startswith("h = ") for t in later)   # the memory path has no such values

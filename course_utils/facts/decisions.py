@@ -351,8 +351,8 @@ REFERENCE_PICK = {  # the pick in the table, where the bare name needs one plain
 DEEP_ROW = ("A very deep plain network that learns badly even with ReLU",
             "Usual fix, not a bend: shortcuts (a layer's input is added to its output, so the nudge can skip the layer) "
             "and normalisation layers (they rescale each layer's outputs to a steady size). "
-            "Or try SELU, a bend (chapter 04). Use it with its own starting weights. "
-            "Then each layer's outputs keep a steady size.", "", "")   # pass 34 (r32): short plain sentences
+            "Or try SELU, a bend (chapter 04). With the starting weights it was tuned for, "
+            "each layer's outputs keep a steady size.", "", "")   # pass 34 (r32): short plain sentences
 # pass 30: a pointer, no rule: the row names the bend and where it is taught (04 · SELU keeps the numbers steady).
 # pass 33 (r31): the usual fix first, shortcuts and normalisation layers, both glossary terms (00 · Glossary)
 # pass 40 (r36): each said in half a sentence in the row itself, not only behind the glossary

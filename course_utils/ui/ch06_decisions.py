@@ -793,6 +793,8 @@ def _draw_loop(ax, loop_ink, back=True):
     """The squashed loop's half: its memory through ×1.1 and tanh at every step, the nudge going back under it
     (back=False: the memory going forward only, for the picture before the loop's rule)."""
     _step_row(ax, loop_ink, "--", "squashed each step")
+    for x, h in zip(PATHS_STEPS, loop_memories()):   # r44 Picture: each circle's memory, as the table prints it
+        ax.text(x, 4.75, f"h = {h}", ha="center", va="bottom", fontsize=12, fontweight="bold", color=MARK_INK)
     for a, b in zip(PATHS_STEPS, PATHS_STEPS[1:]):   # a squash in every gap: ×1.1, then the S of tanh
         mid = (a + b) / 2
         ax.text(mid, 5.3, "× 1.1,\nthen tanh", ha="center", va="bottom", fontsize=12, color=MARK_INK,
@@ -805,7 +807,14 @@ def _draw_loop(ax, loop_ink, back=True):
                                         "at every step (1.1 × tanh's slope)")
 
 
+def loop_memories(steps=len(PATHS_STEPS)):
+    """The tanh loop's memory h in its first circles, at the Predict's growth, as the text writes it: '1', '0.80', '0.71'."""
+    h = decisions.memory_path("tanh", MEMORY_ASKED, steps - 1)
+    return [_two(float(v)) if v != 1 else "1" for v in h]
+
+
 LOOP_ALT = ("The tanh loop, three steps: between steps the memory is multiplied by 1.1, then squashed by tanh. "
+            f"The memory h goes {', '.join(loop_memories())}. "
             f"Going back, each step multiplies the nudge by {PATHS_LOOP_MOST:.3f} or less.")
 
 
@@ -816,7 +825,8 @@ def _frame(ax, title):
 
 
 FORWARD_TITLE = "A memory loop, three steps (no gates)"
-FORWARD_ALT = "A memory loop, three steps, no gates: between steps the memory is multiplied by 1.1, then bent by tanh."
+FORWARD_ALT = ("A memory loop, three steps, no gates: between steps the memory is multiplied by 1.1, then bent by tanh. "
+               f"The memory h goes {', '.join(loop_memories())}.")
 FORWARD_YLIM = (2.4, 7)   # the forward picture: the steps and their words only, no nudge row under them
 
 
