@@ -2345,12 +2345,16 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     ax = fig.axes[0]
     chain = ch00_start_here.SIGNAL_CHAIN
     names = [c[0] for c in chain]
-    assert names == ["output", "bend", "weight", "bend", "earlier\nlayers"]
+    # Pass 49 (r44 Picture 1): drawn as the chapter's network is: the output skips the bend ("Here it skips the
+    # bend."), so the first step back is the output's weight, and weights and bends alternate after it.
+    assert names == ["output", "weight", "bend", "weight", "bend", "earlier\nlayers"]
+    assert "Here it skips the bend." in _markdown() and names[1] == "weight"
+    assert all({a, b} == {"weight", "bend"} for a, b in zip(names[1:-2], names[2:-1]))
     boxes = [t for t in ax.texts if t.get_text() in names]
     xs = [t.get_position()[0] for t in boxes]
     assert [t.get_text() for t in boxes] == names and xs == sorted(xs, reverse=True)   # read right to left
     labels = [t for t in ax.texts if t.get_text() not in names]
-    says = {"bend": "× its slope", "weight": "× the weight"}
+    says = {"bend": "× the bend's\nslope", "weight": "× the weight"}   # pass 49: the bend's slope, not the hill's
     assert [t.get_text() for t in labels] == ["starts as\nits mistake"] + [says[n] for n in names[1:-1]]
     for t, a, b in zip(labels, xs[:-1], xs[1:]):
         assert b < t.get_position()[0] < a   # each label sits on the arrow between its two boxes
@@ -2360,8 +2364,8 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
         (x0, _), (x1, _) = p._posA_posB
         assert x1 < x0   # the signal travels back: every arrow points left
     alt = display.figure_alt(fig)
-    assert "output, then bend, then weight, then bend, then earlier layers" in alt
-    assert "starts as its mistake; × its slope; × the weight; × its slope." in alt
+    assert "output, then weight, then bend, then weight, then bend, then earlier layers" in alt
+    assert "starts as its mistake; × the weight; × the bend's slope; × the weight; × the bend's slope." in alt
     cells = _nb().cells
     k = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.signal_chain_picture()")
     assert "**learning signal**" in cells[k - 1].source and "line of people" in cells[k - 1].source

@@ -794,28 +794,30 @@ def hill_picture():
     return fig
 
 
-# The learning signal's path back (notebook 00, before the history): from the output's mistake, through a bend, a
-# weight, a bend, on to earlier layers. Each arrow says what the part it leaves multiplies the signal by (r43).
-SIGNAL_CHAIN = (("output", "starts as\nits mistake"), ("bend", "× its slope"), ("weight", "× the weight"),
-                ("bend", "× its slope"), ("earlier\nlayers", None))
+# The learning signal's path back (notebook 00, before the history), as the network picture has it: the output skips
+# the bend, so the first step back is its weight; then a unit's bend, a weight, a bend, on to earlier layers (r44:
+# a bend next to the output contradicted "Here it skips the bend"). Each arrow says what the part it leaves
+# multiplies the signal by (r43); a bend's factor is named the bend's slope, not the hill's (r44 Clarity 3).
+SIGNAL_CHAIN = (("output", "starts as\nits mistake"), ("weight", "× the weight"), ("bend", "× the bend's\nslope"),
+                ("weight", "× the weight"), ("bend", "× the bend's\nslope"), ("earlier\nlayers", None))
 
 
 @plots.styled
 def signal_chain_picture(chain=SIGNAL_CHAIN):
     """The learning signal passed back like a message along a line: boxes from the output (right) to earlier layers
     (left); on each arrow, what the box it leaves multiplies the signal by (notebook 00, how a network learns)."""
-    fig, ax = plots.new_figure(760, 190)
+    fig, ax = plots.new_figure(940, 190)
     ax.set_axis_off()
     n, gap = len(chain), 3.4
     xs = [gap * (n - 1 - i) for i in range(n)]   # the output on the right, as in the network picture
     for i, ((name, _), x) in enumerate(zip(chain, xs)):
         colour = OUTPUT if i == 0 else (plots.MUTED if i == n - 1 else (UNIT if name == "bend" else INPUT))
-        ax.add_patch(FancyBboxPatch((x - 0.8, -0.35), 1.6, 0.7, boxstyle="round,pad=0.05", facecolor="white",
+        ax.add_patch(FancyBboxPatch((x - 0.7, -0.35), 1.4, 0.7, boxstyle="round,pad=0.05", facecolor="white",
                                     edgecolor=colour, lw=2, ls="--" if i == n - 1 else "-", zorder=3))
         ax.text(x, 0, name, ha="center", va="center", fontsize=11, fontweight="bold", zorder=4)
     for (name, says), a, b in zip(chain[:-1], xs[:-1], xs[1:]):
-        _arrow(ax, (a - 0.88, 0), (b + 0.88, 0), lw=1.6, mutation_scale=16)
-        ax.text((a + b) / 2, 0.12, says, ha="center", va="bottom", fontsize=10)
+        _arrow(ax, (a - 0.78, 0), (b + 0.78, 0), lw=1.6, mutation_scale=16)
+        ax.text((a + b) / 2, 0.12, says, ha="center", va="bottom", fontsize=9.5)
     ax.set(xlim=(xs[-1] - 1.0, xs[0] + 1.0), ylim=(-0.6, 1.0),
            title="The learning signal, passed back from the output")
     fig.set_label("A row of boxes, read from right to left: " + ", then ".join(c[0].replace("\n", " ") for c in chain)
