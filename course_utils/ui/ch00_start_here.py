@@ -196,7 +196,7 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
         # The equal-steps row only where the text introduces it, at the bend (r42: the first widget's row answered
         # no question and was explained one widget later).
         # r43 Interaction 1: the row says in words what it checks and what the listed numbers are.
-        even_row = f"{EVEN_ROW} {even}: {EVEN_SAYS} {' / '.join(steps)}<br>" if with_bend else ""
+        even_row = f"{EVEN_ROW} {even}: {EVEN_SAYS} {said_list(steps)}<br>" if with_bend else ""
         readout.value = (f"<b>{formula}</b><br>"   # one short line per fact
                          f"inputs land at: {lands}<br>"
                          f"{even_row}"
@@ -221,7 +221,13 @@ UNIT_EMPTY_Y = 5.0   # how far below 0 the note sits
 # right of them (w = 1, b = 3 puts one at x = -3) must not read "yes" (r40 reader).
 EVEN_XS = np.arange(UNIT_XLIM[0], UNIT_XLIM[1] + 1, 1.0)
 EVEN_ROW = "straight?"
-EVEN_SAYS = f"steps of 1 in x, from {UNIT_XLIM[0]} to {UNIT_XLIM[1]}, give output steps of".replace("-", "−")
+# r44 Clarity 4: said in plain words, the steps listed with "and" (not a slash): one value means straight.
+EVEN_SAYS = f"x steps by 1 from {UNIT_XLIM[0]} to {UNIT_XLIM[1]}, and the output steps seen are".replace("-", "−")
+
+
+def said_list(items):
+    """'a', 'a and b', 'a, b and c': the readout's list of output steps in words."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def even_steps(f, xs=EVEN_XS):
