@@ -222,7 +222,7 @@ UNIT_EMPTY_Y = 5.0   # how far below 0 the note sits
 EVEN_XS = np.arange(UNIT_XLIM[0], UNIT_XLIM[1] + 1, 1.0)
 EVEN_ROW = "straight?"
 # r44 Clarity 4: said in plain words, the steps listed with "and" (not a slash): one value means straight.
-EVEN_SAYS = f"x steps by 1 from {UNIT_XLIM[0]} to {UNIT_XLIM[1]}, and the output steps seen are".replace("-", "−")
+EVEN_SAYS = f"x steps by 1, {UNIT_XLIM[0]} to {UNIT_XLIM[1]}; output steps seen:".replace("-", "−")
 
 
 def said_list(items):
