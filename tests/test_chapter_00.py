@@ -2221,7 +2221,9 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     x, y = (np.asarray(v, float) for v in tangent.get_data())
     slope = float(sigmoid.derivative(np.array([0.0]))[0])
     assert slope == pytest.approx(0.25) and (y[1] - y[0]) / (x[1] - x[0]) == pytest.approx(slope)
-    assert x.mean() == 0.0 and y.mean() == pytest.approx(float(sigmoid(np.array([0.0]))[0]))
+    # Pass 49 (r44 Picture 3): longer to the left (1.5 units), thick, still through the touch point.
+    assert x[0] == -1.5 and x[1] == 0.5 and tangent.get_linewidth() >= 2.5
+    assert np.interp(0.0, x, y) == pytest.approx(float(sigmoid(np.array([0.0]))[0]))
     # Pass 45 (r40 Picture 1): a dot sits on the touch point (0, sigmoid(0) = 0.5) and the label's arrow ends on it;
     # the tangent stays at least 0.1 away from the ReLU, GELU and tanh curves along its whole length.
     (dot,) = [l for l in ax.lines if l.get_label() == "_steepest"]
@@ -2236,7 +2238,7 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     xs = np.linspace(-10, 10, 20001)
     assert float(np.max(sigmoid.derivative(xs))) == pytest.approx(slope)   # steepest there
     assert "sigmoid's steepest point:\nslope 0.25" in _texts(fig)
-    assert ("A black dot marks sigmoid at input 0, output 0.5, its steepest point; a short black line touches it "
+    assert ("A black dot marks sigmoid at input 0, output 0.5, its steepest point; a thick black line touches it "
             "there: slope 0.25.") in display.figure_alt(fig)
     text = _history_text()
     # Pass 44: steepness is defined where the learning signal meets the bends; here it is sigmoid's.

@@ -556,6 +556,8 @@ BENDS_XLIM, BENDS_YLIM = (-4.0, 4.0), (-1.5, 4.0)
 # Pass 45 (r40): a dot marks the touch point and the arrow ends on it; the tangent is short enough (±0.5) to stay off
 # the ReLU, GELU and tanh curves (ReLU meets the full tangent line at x = 2/3).
 STEEPEST_AT, TANGENT_HALF = 0.0, 0.5
+# r44 Picture 3: the tangent reaches further left, where the curves leave room (right of 0.5 it would meet ReLU).
+TANGENT_LEFT = 1.5
 BENDS_WORDS = {"sigmoid": "sigmoid: S-curve, 0 to 1", "tanh": "tanh: S-curve, −1 to 1",
                "relu": "ReLU: a corner at 0", "gelu": "GELU: ReLU's corner rounded off"}
 
@@ -571,8 +573,8 @@ def bends_picture(names=BENDS_SHOWN):
     sigmoid = activations.get("sigmoid")
     x0 = STEEPEST_AT
     y0, slope = float(sigmoid(np.array([x0]))[0]), float(sigmoid.derivative(np.array([x0]))[0])
-    tx = np.array([x0 - TANGENT_HALF, x0 + TANGENT_HALF])
-    ax.plot(tx, y0 + slope * (tx - x0), color="black", lw=1.6, solid_capstyle="round", zorder=5,
+    tx = np.array([x0 - TANGENT_LEFT, x0 + TANGENT_HALF])
+    ax.plot(tx, y0 + slope * (tx - x0), color="black", lw=2.6, solid_capstyle="round", zorder=5,
             label="_tangent")
     ax.plot([x0], [y0], "o", color="black", ms=6, zorder=6, label="_steepest")  # the touch point the arrow names
     ax.annotate(f"sigmoid's steepest point:\nslope {slope:.2g}", xy=(x0, y0), xytext=(-3.9, 1.0), fontsize=9.5,
@@ -587,7 +589,7 @@ def bends_picture(names=BENDS_SHOWN):
                   "ReLU is flat at 0 on the left and climbs with a corner at 0. "
                   "GELU follows ReLU, but with the corner rounded off and a small dip below 0 on the left. "
                   f"A black dot marks sigmoid at input {x0:g}, output {y0:g}, its steepest point; "
-                  f"a short black line touches it there: slope {slope:.2g}.")
+                  f"a thick black line touches it there: slope {slope:.2g}.")
     return fig
 
 
