@@ -267,7 +267,7 @@ def test_stretch_shift_lines_keep_even_steps():
     u = ch00_start_here.bend_unit()
     u.sliders["w"].value, u.sliders["b"].value, u.checkboxes["bend"].value = 1.5, -2.0, False
     assert np.allclose(np.diff(u.lines["landed"].get_data()[1]), 1.5)
-    assert "straight? yes: steps of 1 in x, from −6 to 6, give output steps of 1.5<br>" in u.readout.value
+    assert "straight? yes: x steps by 1, −6 to 6; output steps seen: 1.5<br>" in u.readout.value
 
 
 def test_no_weight_and_bias_make_the_line_bend():
@@ -282,7 +282,7 @@ def test_no_weight_and_bias_make_the_line_bend():
             _, y = w.lines["layer"].get_data()
             assert np.max(np.abs(np.diff(np.asarray(y, float), 2))) < 1e-9
             u.sliders["w"].value, u.sliders["b"].value = wv, bv
-            assert "straight? yes: steps of 1 in x, from −6 to 6," in u.readout.value
+            assert "straight? yes: x steps by 1, −6 to 6;" in u.readout.value
 
 
 def test_bend_unit_puts_the_corner_where_the_input_to_relu_is_zero():
@@ -320,7 +320,7 @@ def test_bend_unit_applies_relu_and_breaks_the_even_steps():
     w.checkboxes["bend"].value = True
     xs, ys = w.lines["landed"].get_data()
     np.testing.assert_allclose(ys, np.maximum(2.0 * np.asarray(xs) - 1.0, 0.0))
-    assert "y = ReLU(2.00·x − 1.00)" in w.readout.value and "straight? no: steps of 1 in x, from −6 to 6," in w.readout.value
+    assert "y = ReLU(2.00·x − 1.00)" in w.readout.value and "straight? no: x steps by 1, −6 to 6;" in w.readout.value
 
 
 def test_sigmoid_slope_is_at_most_a_quarter_everywhere():
@@ -738,12 +738,12 @@ def test_equal_steps_row_sees_a_corner_outside_the_five_inputs():
         w.sliders["w"].value, w.sliders["b"].value = 1.0, b
         ys = np.asarray(w.lines["landed"].get_data()[1], float)
         assert len(set(np.diff(ys))) == 1  # the five inputs alone look straight ...
-        assert "straight? no: steps of 1 in x, from −6 to 6, give output steps of 0.0 / 1.0<br>" in w.readout.value  # ... but the row sees the corner
+        assert "straight? no: x steps by 1, −6 to 6; output steps seen: 0.0 and 1.0<br>" in w.readout.value  # ... but the row sees the corner
         assert list(w.lines["mark"].get_data()[0]) == [corner]
     w.sliders["w"].value = 0.0
-    assert "straight? yes: steps of 1 in x, from −6 to 6, give output steps of 0.0<br>" in w.readout.value
+    assert "straight? yes: x steps by 1, −6 to 6; output steps seen: 0.0<br>" in w.readout.value
     w.sliders["w"].value, w.checkboxes["bend"].value = 1.0, False
-    assert "straight? yes: steps of 1 in x, from −6 to 6, give output steps of 1.0<br>" in w.readout.value
+    assert "straight? yes: x steps by 1, −6 to 6; output steps seen: 1.0<br>" in w.readout.value
     assert ch00_start_here.even_steps(lambda v: np.maximum(v + 5.5, 0))[0] == "no"  # a corner near the edge too
 
 
@@ -755,14 +755,14 @@ def test_third_line_says_no_only_when_inputs_fall_on_both_sides_of_the_corner():
     w.sliders["w"].value = 2.0
     w.sliders["b"].value = -1.0
     ys = np.asarray(w.lines["landed"].get_data()[1], float)
-    assert list(ys) == [0.0, 0.0, 0.0, 1.0, 3.0] and "straight? no: steps of 1 in x, from −6 to 6," in w.readout.value
+    assert list(ys) == [0.0, 0.0, 0.0, 1.0, 3.0] and "straight? no: x steps by 1, −6 to 6;" in w.readout.value
     # the fold names all three steps the readout lists (r41: it had left out the 1 across the corner)
-    assert "give output steps of 0.0 / 1.0 / 2.0<br>" in w.readout.value
+    assert "output steps seen: 0.0, 1.0 and 2.0<br>" in w.readout.value
     w.sliders["b"].value = 4.0  # pass 23: the slider stops at 4, as the stretch slider does
     assert w.sliders["b"].value == 4.0
     ys = np.asarray(w.lines["landed"].get_data()[1], float)
     # Pass 45 (r40): the five inputs all land on the ramp, but the picture has a corner at x = −2: the row says no.
-    assert list(ys) == [0.0, 2.0, 4.0, 6.0, 8.0] and "straight? no: steps of 1 in x, from −6 to 6, give output steps of 0.0 / 2.0<br>" in w.readout.value
+    assert list(ys) == [0.0, 2.0, 4.0, 6.0, 8.0] and "straight? no: x steps by 1, −6 to 6; output steps seen: 0.0 and 2.0<br>" in w.readout.value
     assert list(w.lines["mark"].get_data()[0]) == [-2.0]  # at the leftmost input: none on the flat part
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bend_unit()")
@@ -879,7 +879,7 @@ def test_focus_alexnet_details_folded_glossary_later_words_folded_readout_lines_
         assert f"{ordinal} line" not in md, ordinal
     # Pass 47 (r42 Focus 1): the equal-steps row only on the bend's widget, where the text introduces it.
     assert "straight?" not in ch00_start_here.stretch_shift().readout.value
-    assert "straight? no: steps of 1 in x, from −6 to 6, give output steps of" in ch00_start_here.bend_unit().readout.value
+    assert "straight? no: x steps by 1, −6 to 6; output steps seen:" in ch00_start_here.bend_unit().readout.value
 
 
 def test_pile_predicts_come_before_what_answers_them():
@@ -916,7 +916,7 @@ def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one
     # Pass 30: the third line is the learning idea this page now teaches (r28 change 3), the stall's numbers are cut.
     # Pass 44 (r39 Retention): the learning line also carries the history's lesson, what a bend does to the signal
     # (steepness 0.25 at most for sigmoid, 1 on ReLU's ramp: fade_factors reads both from the registry).
-    assert points[2] == ("Training moves each weight downhill: its **nudge** is the slope, sign flipped. Each bend "
+    assert points[2] == ("Training moves each weight downhill: its **nudge** is the hill's slope, sign flipped. Each bend "
                          "multiplies the learning signal by its own slope: at most $0.25$ for sigmoid, $1$ on ReLU's ramp.")   # pass 47: one word
     fade = ch00_start_here.fade_factors()
     assert fade["sigmoid"] == pytest.approx(0.25) and fade["ramp"] == 1.0
@@ -1348,12 +1348,12 @@ def test_pass22_the_equal_steps_line_says_no_with_the_bend_ticked_from_the_start
     """Check item 6: with the bend ticked the equal-steps line already says no at the slider's start (w = 1, b = 0),
     so 'now says no' was misleading; at w = 2, b = −1 it says no ticked and yes unticked, as the fold now says."""
     w = ch00_start_here.bend_unit()
-    assert w.checkboxes["bend"].value and "straight? no: steps of 1 in x, from −6 to 6," in w.readout.value  # at the start already
+    assert w.checkboxes["bend"].value and "straight? no: x steps by 1, −6 to 6;" in w.readout.value  # at the start already
     w.sliders["w"].value, w.sliders["b"].value = 2.0, -1.0
-    assert "straight? no: steps of 1 in x, from −6 to 6," in w.readout.value
+    assert "straight? no: x steps by 1, −6 to 6;" in w.readout.value
     w.checkboxes["bend"].value = False
-    assert "straight? yes: steps of 1 in x, from −6 to 6," in w.readout.value
-    fold = _cell("Drag $w$ to 2 and $b$ to −1")
+    assert "straight? yes: x steps by 1, −6 to 6;" in w.readout.value
+    fold = _cell("With the box ticked, drag $w$ to 2 and $b$ to −1.")   # pass 49: the tick said first
     assert "Straight? **No**." in fold  # pass 38: a row of the readout (pass 48: named as the readout names it)
     # Pass 26: cut from the fold (the readout says yes itself, checked above); the slider's cell says to untick.
     assert "now says" not in fold and "Untick **3. bend** to see the straight line again." in _cell("## Step 3: the bend")
@@ -1548,14 +1548,25 @@ def test_pass23_small_wordings_are_exact():
     # Pass 46 (r41 Clarity 2): the readout is pointed at, where the bend needs it.
     # Pass 48 (r43): the test in the readout's own word, and what passes it (a straight line) and fails it (a corner
     # in view), not "only a straight line" (a wavy curve could pass steps of 1).
-    assert ("The lines of text under the sliders, the **readout**, also ask: straight? Equal steps in $x$ must give "
-            "equal steps out. A straight line always passes; a corner in view fails.") in text
+    # Pass 49 (r44 Clarity 4): what the test does and what its list means, in plain words; the range said is the
+    # range the readout steps over (EVEN_XS), and its list is joined with "and", as the text reads it.
+    assert ("The text under the sliders, the **readout**, also tests for a straight line.\n"
+            "It steps $x$ by 1 from −6 to 6 and lists the different output steps.\n"
+            "One value means straight. Two or more mean a corner.") in text
+    assert (ch00_start_here.EVEN_XS[0], ch00_start_here.EVEN_XS[-1], np.diff(ch00_start_here.EVEN_XS).tolist()) == (
+        -6.0, 6.0, [1.0] * 12)
+    assert ch00_start_here.said_list(["0.0"]) == "0.0" and ch00_start_here.said_list(["0.0", "1.0", "2.0"]) == (
+        "0.0, 1.0 and 2.0")
+    wb = ch00_start_here.bend_unit()
+    wb.sliders["w"].value, wb.sliders["b"].value = 2.0, -1.0   # the Predict's setting: three steps, one corner
+    assert "straight? no: x steps by 1, −6 to 6; output steps seen: 0.0, 1.0 and 2.0<br>" in wb.readout.value
     rng = np.random.default_rng(2)
     for wv, bv in rng.uniform(-3, 3, size=(50, 2)):
         steps = np.diff(wv * np.arange(-2.0, 3.0) + bv)
         assert np.allclose(steps, steps[0])
     pile = _cell("## Why the bend matters")
-    assert "A pink dashed line draws the stack's formula from the readout." in pile and "one rule" not in pile
+    # Pass 49 (r44 Clarity 5): the dashed line is the readout's single rule, said plainly.
+    assert "The pink dashed line draws the single rule the readout shows." in pile and "one rule" not in pile
     w = ch00_start_here.flat_pile()
     assert w.lines["one rule"].get_linestyle() == "--" and w.lines["one rule"].get_color() == activations.get("gelu").colour
     assert activations.get("gelu").colour.upper() == "#CC79A7"  # the Okabe-Ito reddish purple: pink, as the text says
@@ -1683,7 +1694,9 @@ def test_pass26_the_page_got_shorter_not_longer():
     # +12 words (under the brief's 2 %).
     # Pass 48 (r43 Clarity 1-3, Interaction 1): the learning signal in plain steps, why the bars set weights to 1,
     # GELU and transformers said, the row's question: +49 words, under the brief's 3 % (chapter_metrics 1656 -> 1705).
-    assert words(cells[:g]) <= 1686 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
+    # Pass 49 (r44 Clarity 1-5): the readout's test in plain words, the signal tied to the nudge, the bend's slope
+    # told apart: +33 words, under the brief's 2 % (chapter_metrics 1705 -> 1738).
+    assert words(cells[:g]) <= 1719 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
     assert count(cells[g:]) <= 2 and count(cells) == m["sentences"], m
     assert m["words"] <= 9.6 * m["sentences"], m
 
@@ -1891,11 +1904,22 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
             "has its own slope.\n"
             "To find those slopes, the network sends a number back from the output: the **learning signal**. Chapter "
             "03 shows how.\n"
-            "It starts as the output's mistake. Each weight's nudge is made from it.\n"
+            "It starts as the output's mistake.\n"
             "Think of a message passed back along a line of people. Each weight multiplies it, and so does each bend's "
             "slope.\n"
-            "If it shrinks on the way, nudges shrink and learning slows.\n"
-            "The history's bars set every weight to 1, to show the bends alone.") in section
+            # Pass 49 (r44 Clarity 2-3): the bend's slope told apart from the hill's; the signal tied to the nudge (a
+            # weight's hill slope is the signal reaching it times its input: the chain rule, checked below); the
+            # bars' sentence moved to the bars (test_pass30_history_...).
+            "Careful: the bend's slope means how steep its curve is there, not the hill's slope.\n"
+            "A weight's hill slope is the signal that reaches it, times the number the weight carries. The nudge is "
+            "that, sign flipped.\n"
+            "So if the signal shrinks on the way, learning slows.") in section
+    assert "bends alone" not in section
+    # d(loss)/dw for y = m * relu(w * x): the signal reaching w (mistake * m * relu's slope) times w's input x.
+    xin, wv, mv, target = 1.5, 0.8, -2.0, 1.0
+    loss = lambda w_: 0.5 * (mv * max(w_ * xin, 0.0) - target) ** 2
+    mistake = mv * max(wv * xin, 0.0) - target
+    assert (loss(wv + 1e-6) - loss(wv - 1e-6)) / 2e-6 == pytest.approx(mistake * mv * 1.0 * xin, rel=1e-6)
     assert "share one hill" not in section
     assert "own hill" not in _markdown() and "steepness" not in _markdown()
     # Pass 45 (r40 Clarity 1): the 1 is said to be a starting value, and the bars are pointed at, one per bend.
@@ -1935,7 +1959,8 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # Pass 44 (r39 Clarity 4): "later" said from what: transformers began with ReLU, newer ones took another bend: 15.
     # Pass 45 (r40 Clarity 3): GPT said in words (a sentence of its own); ReLU joins the transformers' sentence: 15.
     # Pass 46 (cut pass, r41 Focus 1): the S-curves, two sentences at the bars, two at the timeline: 5.
-    assert len(sentences) <= 5 and all(chapter_metrics.words(s) <= 20 for s in sentences), sentences
+    # Pass 49: the bars' weights-set-to-1 sentence moved here from the learning section: 6.
+    assert len(sentences) <= 6 and all(chapter_metrics.words(s) <= 20 for s in sentences), sentences
     assert "In the 1980s, most bends were S-curves: **sigmoid** (0 to 1) and **tanh** (−1 to 1)." \
         in cells[h].source
     lo, hi = activations.get("sigmoid")(np.array([-40.0, 40.0])), activations.get("tanh")(np.array([-40.0, 40.0]))
@@ -1950,13 +1975,14 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # Pass 44 (r39 Clarity 2): steepness and the multiplying are said (with their reason) where the learning signal
     # meets the bends, before the history; the history applies them to sigmoid.
     # Pass 47 (r42 Clarity 3): one word, slope; the bars' text says the weights are left out, as their title does.
-    assert ("Sigmoid's slope is at most $0.25$ (black line): weights set to 1, each bar below is a quarter of the "
-            "last." in cells[h + 2].source and "left out" not in _markdown()
+    # Pass 49 (r44 Clarity 1): the weights-set-to-1 sentence moved here, beside the bars it describes.
+    assert ("Sigmoid's slope is at most $0.25$ (black line), so each sigmoid bar below is a quarter of the last.\n"
+            "In the bars, every weight is 1, to show the bends alone." in cells[h + 2].source and "left out" not in _markdown()
             and ch00_start_here.FADE_TITLE in _texts(ch00_start_here.fading_signal_picture())
             and "and so does each bend's slope." in _markdown()
             and _markdown().index("each bend's slope") < _markdown().index("## A short history")
             ) and "shrinks the learning signal" not in cells[h].source + cells[h + 2].source
-    assert "bends alone" not in cells[h + 2].source and "bend's slope" not in cells[h + 2].source
+    assert "bend's slope" not in cells[h + 2].source and "history's bars" not in _markdown()
     x = np.linspace(-20, 20, 40001)
     assert float(np.max(activations.get("sigmoid").slope_fn(x))) == pytest.approx(0.25)
     assert float(np.max(activations.get("tanh").slope_fn(x))) == pytest.approx(1.0)  # why "each shrinks it" was wrong
@@ -2079,7 +2105,7 @@ def test_pass38_r35_items_the_signal_sentence_the_eras_start_and_the_wording_tha
     # product follows them. The recall asks more or less than a thousandth, and why (not the number again).
     # Pass 44 (r39 Clarity 7): no pronoun to resolve: the weights multiply the signal too.
     # Pass 46 (cut pass): the bars' caveats and the written-out product are cut; the recall keeps the millionth.
-    assert "each bar below is a quarter of the last." in text
+    assert "each sigmoid bar below is a quarter of the last." in text   # pass 49: the bars' sigmoid side
     assert ("does more or less than a thousandth\n> of the learning signal get back through them?" in text
             and "> Less: $0.25$ ten times is under a millionth." in text)
     assert 0.25 ** 5 < 1e-3 < 0.25 ** 4 and 0.25 ** 10 < 1e-6
@@ -2195,7 +2221,9 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     x, y = (np.asarray(v, float) for v in tangent.get_data())
     slope = float(sigmoid.derivative(np.array([0.0]))[0])
     assert slope == pytest.approx(0.25) and (y[1] - y[0]) / (x[1] - x[0]) == pytest.approx(slope)
-    assert x.mean() == 0.0 and y.mean() == pytest.approx(float(sigmoid(np.array([0.0]))[0]))
+    # Pass 49 (r44 Picture 3): longer to the left (1.5 units), thick, still through the touch point.
+    assert x[0] == -1.5 and x[1] == 0.5 and tangent.get_linewidth() >= 2.5
+    assert np.interp(0.0, x, y) == pytest.approx(float(sigmoid(np.array([0.0]))[0]))
     # Pass 45 (r40 Picture 1): a dot sits on the touch point (0, sigmoid(0) = 0.5) and the label's arrow ends on it;
     # the tangent stays at least 0.1 away from the ReLU, GELU and tanh curves along its whole length.
     (dot,) = [l for l in ax.lines if l.get_label() == "_steepest"]
@@ -2210,11 +2238,11 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     xs = np.linspace(-10, 10, 20001)
     assert float(np.max(sigmoid.derivative(xs))) == pytest.approx(slope)   # steepest there
     assert "sigmoid's steepest point:\nslope 0.25" in _texts(fig)
-    assert ("A black dot marks sigmoid at input 0, output 0.5, its steepest point; a short black line touches it "
+    assert ("A black dot marks sigmoid at input 0, output 0.5, its steepest point; a thick black line touches it "
             "there: slope 0.25.") in display.figure_alt(fig)
     text = _history_text()
     # Pass 44: steepness is defined where the learning signal meets the bends; here it is sigmoid's.
-    assert "Sigmoid's slope is at most $0.25$ (black line):" in text   # pass 47: one word, slope
+    assert "Sigmoid's slope is at most $0.25$ (black line)," in text   # pass 47: one word, slope
     assert _markdown().index("each bend's slope") < _markdown().index("## A short history")
     assert slope ** 10 < 1e-6 and "ten times is under a millionth" in text   # pass 46: the recall says it
 
@@ -2303,7 +2331,7 @@ def test_pass43_fading_signal_bars_are_the_steepnesses_multiplied_out():
     cells = _nb().cells
     i = next(k for k, c in enumerate(cells) if c.source.strip() == "ch00.fading_signal_picture()")
     assert any("image/png" in o.get("data", {}) for o in cells[i].outputs)
-    assert cells[i - 1].source.startswith("In the 1990s") and "each bar below is a quarter of the last." in cells[i - 1].source
+    assert cells[i - 1].source.startswith("In the 1990s") and "each sigmoid bar below is a quarter of the last." in cells[i - 1].source
 
 
 def test_pass43_bent_units_draw_each_unit_alone_under_the_sum():
@@ -2345,12 +2373,16 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     ax = fig.axes[0]
     chain = ch00_start_here.SIGNAL_CHAIN
     names = [c[0] for c in chain]
-    assert names == ["output", "bend", "weight", "bend", "earlier\nlayers"]
+    # Pass 49 (r44 Picture 1): drawn as the chapter's network is: the output skips the bend ("Here it skips the
+    # bend."), so the first step back is the output's weight, and weights and bends alternate after it.
+    assert names == ["output", "weight", "bend", "weight", "bend", "earlier\nlayers"]
+    assert "Here it skips the bend." in _markdown() and names[1] == "weight"
+    assert all({a, b} == {"weight", "bend"} for a, b in zip(names[1:-2], names[2:-1]))
     boxes = [t for t in ax.texts if t.get_text() in names]
     xs = [t.get_position()[0] for t in boxes]
     assert [t.get_text() for t in boxes] == names and xs == sorted(xs, reverse=True)   # read right to left
     labels = [t for t in ax.texts if t.get_text() not in names]
-    says = {"bend": "× its slope", "weight": "× the weight"}
+    says = {"bend": "× the bend's\nslope", "weight": "× the weight"}   # pass 49: the bend's slope, not the hill's
     assert [t.get_text() for t in labels] == ["starts as\nits mistake"] + [says[n] for n in names[1:-1]]
     for t, a, b in zip(labels, xs[:-1], xs[1:]):
         assert b < t.get_position()[0] < a   # each label sits on the arrow between its two boxes
@@ -2360,8 +2392,8 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
         (x0, _), (x1, _) = p._posA_posB
         assert x1 < x0   # the signal travels back: every arrow points left
     alt = display.figure_alt(fig)
-    assert "output, then bend, then weight, then bend, then earlier layers" in alt
-    assert "starts as its mistake; × its slope; × the weight; × its slope." in alt
+    assert "output, then weight, then bend, then weight, then bend, then earlier layers" in alt
+    assert "starts as its mistake; × the weight; × the bend's slope; × the weight; × the bend's slope." in alt
     cells = _nb().cells
     k = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.signal_chain_picture()")
     assert "**learning signal**" in cells[k - 1].source and "line of people" in cells[k - 1].source

@@ -196,7 +196,7 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
         # The equal-steps row only where the text introduces it, at the bend (r42: the first widget's row answered
         # no question and was explained one widget later).
         # r43 Interaction 1: the row says in words what it checks and what the listed numbers are.
-        even_row = f"{EVEN_ROW} {even}: {EVEN_SAYS} {' / '.join(steps)}<br>" if with_bend else ""
+        even_row = f"{EVEN_ROW} {even}: {EVEN_SAYS} {said_list(steps)}<br>" if with_bend else ""
         readout.value = (f"<b>{formula}</b><br>"   # one short line per fact
                          f"inputs land at: {lands}<br>"
                          f"{even_row}"
@@ -221,7 +221,13 @@ UNIT_EMPTY_Y = 5.0   # how far below 0 the note sits
 # right of them (w = 1, b = 3 puts one at x = -3) must not read "yes" (r40 reader).
 EVEN_XS = np.arange(UNIT_XLIM[0], UNIT_XLIM[1] + 1, 1.0)
 EVEN_ROW = "straight?"
-EVEN_SAYS = f"steps of 1 in x, from {UNIT_XLIM[0]} to {UNIT_XLIM[1]}, give output steps of".replace("-", "−")
+# r44 Clarity 4: said in plain words, the steps listed with "and" (not a slash): one value means straight.
+EVEN_SAYS = f"x steps by 1, {UNIT_XLIM[0]} to {UNIT_XLIM[1]}; output steps seen:".replace("-", "−")
+
+
+def said_list(items):
+    """'a', 'a and b', 'a, b and c': the readout's list of output steps in words."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def even_steps(f, xs=EVEN_XS):
@@ -550,6 +556,8 @@ BENDS_XLIM, BENDS_YLIM = (-4.0, 4.0), (-1.5, 4.0)
 # Pass 45 (r40): a dot marks the touch point and the arrow ends on it; the tangent is short enough (±0.5) to stay off
 # the ReLU, GELU and tanh curves (ReLU meets the full tangent line at x = 2/3).
 STEEPEST_AT, TANGENT_HALF = 0.0, 0.5
+# r44 Picture 3: the tangent reaches further left, where the curves leave room (right of 0.5 it would meet ReLU).
+TANGENT_LEFT = 1.5
 BENDS_WORDS = {"sigmoid": "sigmoid: S-curve, 0 to 1", "tanh": "tanh: S-curve, −1 to 1",
                "relu": "ReLU: a corner at 0", "gelu": "GELU: ReLU's corner rounded off"}
 
@@ -565,8 +573,8 @@ def bends_picture(names=BENDS_SHOWN):
     sigmoid = activations.get("sigmoid")
     x0 = STEEPEST_AT
     y0, slope = float(sigmoid(np.array([x0]))[0]), float(sigmoid.derivative(np.array([x0]))[0])
-    tx = np.array([x0 - TANGENT_HALF, x0 + TANGENT_HALF])
-    ax.plot(tx, y0 + slope * (tx - x0), color="black", lw=1.6, solid_capstyle="round", zorder=5,
+    tx = np.array([x0 - TANGENT_LEFT, x0 + TANGENT_HALF])
+    ax.plot(tx, y0 + slope * (tx - x0), color="black", lw=2.6, solid_capstyle="round", zorder=5,
             label="_tangent")
     ax.plot([x0], [y0], "o", color="black", ms=6, zorder=6, label="_steepest")  # the touch point the arrow names
     ax.annotate(f"sigmoid's steepest point:\nslope {slope:.2g}", xy=(x0, y0), xytext=(-3.9, 1.0), fontsize=9.5,
@@ -581,7 +589,7 @@ def bends_picture(names=BENDS_SHOWN):
                   "ReLU is flat at 0 on the left and climbs with a corner at 0. "
                   "GELU follows ReLU, but with the corner rounded off and a small dip below 0 on the left. "
                   f"A black dot marks sigmoid at input {x0:g}, output {y0:g}, its steepest point; "
-                  f"a short black line touches it there: slope {slope:.2g}.")
+                  f"a thick black line touches it there: slope {slope:.2g}.")
     return fig
 
 
@@ -794,28 +802,30 @@ def hill_picture():
     return fig
 
 
-# The learning signal's path back (notebook 00, before the history): from the output's mistake, through a bend, a
-# weight, a bend, on to earlier layers. Each arrow says what the part it leaves multiplies the signal by (r43).
-SIGNAL_CHAIN = (("output", "starts as\nits mistake"), ("bend", "× its slope"), ("weight", "× the weight"),
-                ("bend", "× its slope"), ("earlier\nlayers", None))
+# The learning signal's path back (notebook 00, before the history), as the network picture has it: the output skips
+# the bend, so the first step back is its weight; then a unit's bend, a weight, a bend, on to earlier layers (r44:
+# a bend next to the output contradicted "Here it skips the bend"). Each arrow says what the part it leaves
+# multiplies the signal by (r43); a bend's factor is named the bend's slope, not the hill's (r44 Clarity 3).
+SIGNAL_CHAIN = (("output", "starts as\nits mistake"), ("weight", "× the weight"), ("bend", "× the bend's\nslope"),
+                ("weight", "× the weight"), ("bend", "× the bend's\nslope"), ("earlier\nlayers", None))
 
 
 @plots.styled
 def signal_chain_picture(chain=SIGNAL_CHAIN):
     """The learning signal passed back like a message along a line: boxes from the output (right) to earlier layers
     (left); on each arrow, what the box it leaves multiplies the signal by (notebook 00, how a network learns)."""
-    fig, ax = plots.new_figure(760, 190)
+    fig, ax = plots.new_figure(940, 190)
     ax.set_axis_off()
     n, gap = len(chain), 3.4
     xs = [gap * (n - 1 - i) for i in range(n)]   # the output on the right, as in the network picture
     for i, ((name, _), x) in enumerate(zip(chain, xs)):
         colour = OUTPUT if i == 0 else (plots.MUTED if i == n - 1 else (UNIT if name == "bend" else INPUT))
-        ax.add_patch(FancyBboxPatch((x - 0.8, -0.35), 1.6, 0.7, boxstyle="round,pad=0.05", facecolor="white",
+        ax.add_patch(FancyBboxPatch((x - 0.7, -0.35), 1.4, 0.7, boxstyle="round,pad=0.05", facecolor="white",
                                     edgecolor=colour, lw=2, ls="--" if i == n - 1 else "-", zorder=3))
         ax.text(x, 0, name, ha="center", va="center", fontsize=11, fontweight="bold", zorder=4)
     for (name, says), a, b in zip(chain[:-1], xs[:-1], xs[1:]):
-        _arrow(ax, (a - 0.88, 0), (b + 0.88, 0), lw=1.6, mutation_scale=16)
-        ax.text((a + b) / 2, 0.12, says, ha="center", va="bottom", fontsize=10)
+        _arrow(ax, (a - 0.78, 0), (b + 0.78, 0), lw=1.6, mutation_scale=16)
+        ax.text((a + b) / 2, 0.12, says, ha="center", va="bottom", fontsize=9.5)
     ax.set(xlim=(xs[-1] - 1.0, xs[0] + 1.0), ylim=(-0.6, 1.0),
            title="The learning signal, passed back from the output")
     fig.set_label("A row of boxes, read from right to left: " + ", then ".join(c[0].replace("\n", " ") for c in chain)
