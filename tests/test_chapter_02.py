@@ -1949,9 +1949,12 @@ def test_nudge_means_moving_the_input_and_the_learning_signal_is_what_training_s
         assert moved / nudge == pytest.approx(float(f.derivative(x)), rel=1e-4, abs=1e-8)
     assert "nudge" not in text  # the glossary's nudge is the learning signal: moving the input is just "move"
     # pass 26: through each unit, as chapter 00's glossary says (one number per unit); each weight learns from it
+    # pass 49 (r44 Clarity 4): an everyday picture for it, the whisper down a line, each slope a louder or softer voice
     assert ("- **Learning signal**: a message sent backwards through each unit.\n"
+            "  Think of a correction whispered back down a line of people.\n"
             "  It tells each weight which way to change.\n"
-            "  Each slope it passes multiplies it: a slope of 0 lets none through its unit.\n") in text
+            "  Each slope it passes multiplies it: a slope of 0 lets none through its unit.\n"
+            "  So each unit may pass it on louder, softer or not at all.\n") in text
     assert "Training sends a **learning signal** back through each slope." not in text
     for w in (ch02.sigmoid_question(), ch02.gelu_question()):
         assert "nudge" not in str(w.options) and "signal" in str(w.options)
