@@ -168,9 +168,9 @@ def test_printed_gaps_shrink_with_more_corners():
         assert gaps[-1] <= r.fun + 1e-9
         assert re.search(rf"^\| {len(kinks)} \| .* \| {gaps[-1]:.3f} \|$", shown(), re.M), f"{len(kinks)} corners"
     assert gaps[0] > gaps[1] and gaps[0] < ch02.GOAL_GAP
-    assert not re.search(r"^\| 2 \|", shown(), re.M)   # two corners: one number, the best placement's, said once
-    said = float(re.search(r"mean gap (0\.\d{3}), still above 0\.05\.", shown()).group(1))
-    assert said > ch02.GOAL_GAP > gaps[0]
+    assert not re.search(r"^\| 2 \|", shown(), re.M)   # two corners: one number, the sliders' best, said once
+    said = float(re.search(r"Their best is the left picture below: mean gap (0\.\d{3})\.", shown()).group(1))
+    assert said > ch02.GOAL_GAP > gaps[0] and said == round(ch02.best_two_on_sliders()[2], 3)   # pass 49: the sliders' best
     assert "Three corners are enough" in shown() and "Two corners are not enough." not in shown()
 
 
@@ -900,8 +900,11 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
                  ("ReLU unit can die", "sum plus bias $\\le 0$ on every example", "keeps its slope 0")),
                 (("\\tfrac14", "1"), ("small slope", "shrinks the learning signal", "layer by layer"),
                  ("$\\tanh(x) = 2\\sigma(2x) - 1$", "centred on 0"),
-                 ("With one example per step", "never below 0", "sigmoid's, ReLU's", "zig-zag", "must move apart")),   # pass 39 (r35)
-                (("GELU and SiLU", "below 0"), ("GELU's slope peaks a little above 1", "1.13"),
+                 # pass 49 (r44 Retention 1): what the toy shows: a step-size limit, not a slower zig-zag at step size 1
+                 ("Inputs never below 0", "sigmoid's, ReLU's", "force small steps", "bigger ones overshoot")),
+                (("GELU and SiLU", "below 0"),
+                 ("GELU is $x\\,\\Phi(x)$", "just left of 0 it still passes some learning signal"),   # pass 49 (r44)
+                 ("GELU's slope peaks a little above 1", "1.13"),
                  ("SwiGLU", "unbent content", "SiLU gate")))   # pass 46: uses and the peak's x cut for length
     assert [len(g) for g in per_theme] == [len(e) for e in expected]
     # pass 45 (r40): the S-curve line packed seven facts; the toy's payoff (bigger steps, sooner) is left to its fold's
@@ -924,11 +927,14 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     """Check a folded recall asks why all-positive inputs force a zig-zag, answered with the shared blame; and
     the claim holds: with sigmoid inputs every step moves both weights the same way."""
     text = markdown()
-    assert ("Why do inputs never below 0, like sigmoid's or ReLU's outputs, make a unit zig-zag when its weights must "
-            "move apart?") in text
-    answer = text.split("make a unit zig-zag when its weights must move apart?", 1)[1].split("</details>", 1)[0]
-    # pass 39 (r35): the condition said: a step averaged over examples can move weights apart (misses of both signs)
-    assert "> With one example per step and no input below 0, no step moves one weight up and another down." in answer
+    # pass 49 (r44 Retention 1): the question and answer say what the toy shows: small steps forced, big ones overshoot
+    question = "> Why must a unit fed inputs never below 0, like sigmoid's or ReLU's outputs, take small steps?"
+    assert question in text
+    answer = text.split(question, 1)[1].split("</details>", 1)[0]
+    assert ("> Those inputs share a pull that moves both weights the same way.\n"
+            "> A big step overshoots along that line, by more each swing.\n"
+            "> Centred inputs, like tanh's, lack that pull, so bigger steps still settle.") in answer
+    assert "zig-zag" not in answer
     misses, h = np.array([1.0, -1.0]), np.array([[1.0, 0.1], [0.1, 1.0]])
     summed = misses @ h   # the reader's two examples in one step: error slopes of opposite signs
     assert summed[0] * summed[1] < 0
@@ -1178,13 +1184,10 @@ def test_sigmoid_fade_is_said_with_its_condition():
     assert slope0 * 3.9 < 1 < slope0 * 8
 
 
-def test_swiglu_costs_three_sets_of_weights_against_two():
-    """Check the cost lines: a plain unit has weights on its inputs and its output gets one in each unit it feeds, a
-    SwiGLU unit has a set for a, one for b and one on its output, as the cited feed-forward formulas show (original
-    transformer: W1 in, W2 out; LLaMA: w1 and w3 in, w2 out); so LLaMA's 2/3 as many units (deployments data) keep
-    the count: 3 tables of (2/3)·4d·d weights equal the plain layer's 2 tables of 4d·d. Pass 23: told as a worked
-    count (4 numbers in, 4 units fed: 6 plain units and 4 SwiGLU units both use 48 weights), not as
-    '3 · 2/3 = 2', which a reader could not read, nor as 'one set out', which the word list never explained."""
+def test_swiglu_has_twice_a_relu_units_input_weights():
+    """Check the cost line counts by the chapter's own unit (weights on its inputs): a ReLU unit makes one weighted sum,
+    a SwiGLU unit two (a and b) of the same inputs, so twice the input weights (pass 49, r44: "1.5 times" needed the
+    outgoing weights too, which the chapter never counts); chapter 04 says how models shrink the layer to match."""
     text = markdown()
     # pass 39 (r35): whole layers compared (a unit's count borrowed the next layer's weights)
     # pass 40 (r36): the cost said as a ratio at equal width; chapter 04 says how models shrink the layer to match
@@ -1194,14 +1197,17 @@ def test_swiglu_costs_three_sets_of_weights_against_two():
     # count with 4 inputs and 4 readers instead
     # pass 48 (r43 Focus 3): the worked count was a detour: one line, the ratio, and where chapter 04 takes it up
     assert ("**Weakness:** its gate needs a second set of input weights.\n"
-            "A unit that reads as many inputs as it feeds has 1.5 times a ReLU unit's weights (chapter 04).\n\n") in text
+            "So it has twice a ReLU unit's input weights (chapter 04).\n\n") in text
+    # pass 49 (r44 Clarity 3): "1.5 times" counted outgoing weights, which the chapter's unit (weights on its inputs)
+    # does not; the count is now of input weights only: one sum against two (a and b), for any number of inputs
+    assert "1.5 times" not in text and "as many inputs as it feeds" not in text
+    unit = text.split("- **Unit**:", 1)[1].split("\n- ", 1)[0]
+    assert "It multiplies each input by its **weight**" in unit
     assert "SwiGLU layer" not in text and "ReLU layer" not in text
     assert "each weight 1" not in text and "one set in" not in text
-    n_in, n_out = 4, 4
-    relu_weights, swiglu_weights = n_in + n_out, n_in + n_in + n_out   # one sum in; two sums (a, b) in
-    assert (relu_weights, swiglu_weights) == (8, 12) and swiglu_weights / relu_weights == 1.5
-    for n in (1, 3, 64):   # the ratio is the same for any width with as many readers as inputs
-        assert (2 * n + n) / (n + n) == 1.5
+    for n in (1, 4, 64):
+        relu_weights, swiglu_weights = n, n + n   # one weighted sum of n inputs; two sums (a, b) of the same inputs
+        assert swiglu_weights / relu_weights == 2
     # pass 30: the 48-weight fold is cut (chapter 04 shows "2/3 as many units" with the same weights)
     assert "same weights, fewer units" not in text and "48" not in text
     ch04 = "".join("".join(c["source"]) for c in notebook("04_activation_zoo")["cells"] if c["cell_type"] == "markdown")
@@ -1261,7 +1267,8 @@ def test_swiglu_value_labels_sit_clear_of_the_bar_ends():
 
 def test_two_corners_cannot_reach_the_goal_but_three_can():
     """Check the corners Predict's answer: two corners on the widget's flat line, placed and turned freely (mean gap
-    minimised from many starts), stay above 0.05 (best about 0.074); three corners get below it (the hint test)."""
+    minimised from many starts), stay above 0.05 (best about 0.074), so the sliders' best (said) does too; three
+    corners get below it (the hint test)."""
     x = np.linspace(-3, 3, 301)
     target = hill(x)
 
@@ -1279,7 +1286,11 @@ def test_two_corners_cannot_reach_the_goal_but_three_can():
     said = re.search(r"The computer also searched many more placements of two corners than the widget offers\.\n"
                      r"The best it found is the left picture below: mean gap (0\.\d{3}), still above 0\.05\.\n"
                      r"Three corners are enough", shown())
-    assert said and abs(float(said.group(1)) - best) < 0.001   # the number said is the searched best, not 0.216
+    assert said is None   # pass 49 (r44 Interaction 1): a placement the learner cannot make is no longer quoted
+    said = re.search(r"Their best is the left picture below: mean gap (0\.\d{3})\.\n"
+                     r"Three corners are enough", shown())
+    # the number said is the sliders' best: above the free search's best, and not 0.251 (the outer pair's)
+    assert said and float(said.group(1)) == round(ch02.best_two_on_sliders()[2], 3) and float(said.group(1)) > best
     assert float(said.group(1)) != pytest.approx(smallest_mean_gap(x, [-1.5, 1.5], line=False), abs=0.01)
 
 
@@ -1360,13 +1371,25 @@ def test_corners_controls_come_before_the_widget_and_the_answer_shows_two_and_th
     two, three = fig.axes[:2]
     assert two.get_shared_y_axes().joined(two, three)
     x = np.linspace(-3, 3, 301)
-    searched, searched_gap = corners.best_placement(x, hill(x), 2, line=False)   # the chapter keeps this search's result
-    kept, best2 = ch02.best_two_corners()
-    assert np.allclose(kept, searched, atol=5e-3) and best2 == pytest.approx(searched_gap, abs=1e-5)
+    # pass 49 (r44 Interaction 1): the two-corner best quoted is one the learner's sliders reach, driven here
+    kept, turns, best2 = ch02.best_two_on_sliders()
+    assert kept == [-1.5, 0.0] and best2 > ch02.GOAL_GAP
+    w.sliders["a1"].value, w.sliders["a2"].value, w.sliders["a3"].value = turns[0], turns[1], 0.0
+    assert w.gap == pytest.approx(best2, abs=1e-12) and f"{w.gap:.3f}" == "0.089"
+    values = np.round(np.arange(-2.0, 2.001, 0.05), 2)   # every slider setting with one turn at 0 does no better
+    for pair in ([-1.5, 0.0], [-1.5, 1.5], [0.0, 1.5]):
+        gaps = [corners.mean_gap(corners.relu_sum(x, 0.0, 0.0, pair, [a, b]), hill(x)) for a in values for b in values]
+        assert min(gaps) >= best2 - 1e-12
+    # the continuous fit of the widget's best pair is only a little below: the sliders' step costs almost nothing
+    assert corners.smallest_gap(x, hill(x), kept, line=False)[3] == pytest.approx(best2, abs=2e-3)
+    # and corners anywhere (not in the widget) still stay above the goal
+    assert corners.best_placement(x, hill(x), 2, line=False)[1] > ch02.GOAL_GAP
     y2 = np.asarray(two.lines[1].get_data()[1], dtype=float)
-    assert np.mean(np.abs(y2 - hill(x))) == pytest.approx(best2, abs=1e-9) and best2 > ch02.GOAL_GAP
+    assert np.mean(np.abs(y2 - hill(x))) == pytest.approx(best2, abs=1e-9)
     assert two.get_title() == f"2 corners: mean gap {best2:.3f}"
-    assert f"mean gap {best2:.3f}, still above 0.05." in ch02.corners_answer().data
+    assert (f"With one turn at 0, the sliders never get below 0.05.\nTheir best is the left picture below: mean gap "
+            f"{best2:.3f}.\n") in ch02.corners_answer().data
+    assert "many more placements" not in ch02.corners_answer().data
     xs, y = (np.asarray(v, dtype=float) for v in three.lines[1].get_data())
     gap = smallest_mean_gap(xs, [-1.5, 0.0, 1.5], line=False)
     assert np.mean(np.abs(y - hill(xs))) == pytest.approx(gap, abs=1e-9) and gap < ch02.GOAL_GAP
@@ -1815,15 +1838,17 @@ def test_cells_that_only_call_a_helper_are_collapsed():
     assert any(s.startswith("relu = activations.get") for s in visible) and len(visible) >= 4
 
 
-def test_recall_says_the_zig_zag_comes_when_weights_must_move_apart():
-    """Check the zig-zag recall names the condition (not 'all-positive inputs always zig-zag'), and the engine
-    agrees: with sigmoid-like inputs (centre 0.5) the path to (1, -1) turns back many times, to (1, 1) or (-1, -1)
-    (both weights the same way) not once."""
+def test_recall_says_the_lesson_is_small_steps_and_the_zig_zag_needs_weights_moving_apart():
+    """Check the zero-centring recall and What to remember give the toy's lesson (pass 49, r44 Retention 1: at step
+    size 1 the centres tie, so 'never below 0 zig-zags' pointed at the wrong cause), and the engine agrees that the
+    zig-zag the widget draws needs weights moving apart: with sigmoid-like inputs (centre 0.5) the path to (1, -1)
+    turns back many times, to (1, 1) or (-1, -1) (both weights the same way) not once."""
     text = markdown()
-    assert "make a unit zig-zag when its weights must move apart?" in text
+    assert "take small steps?" in text and "make a unit zig-zag when its weights must move apart?" not in text
     assert "make a unit's weights zig-zag.\n" not in text
-    assert ("With one example per step, inputs never below 0 (sigmoid's, ReLU's) zig-zag weights that must move apart."
-            in text)
+    assert "Inputs never below 0 (sigmoid's, ReLU's) force small steps: bigger ones overshoot." in text
+    tie = [zigzag.median_steps(c, 1.0) for c in (0.5, 0.0)]
+    assert abs(tie[0] - tie[1]) <= 1 and np.isinf(zigzag.median_steps(0.5, 3.0))   # a tie at 1; only big steps fail
     assert len(zigzag.reversals(zigzag.shifted_path(0.5, (1.0, -1.0)))) >= 5
     for goal in ((1.0, 1.0), (-1.0, -1.0)):
         assert zigzag.reversals(zigzag.shifted_path(0.5, goal)) == []
@@ -1833,15 +1858,15 @@ def test_recall_says_the_zig_zag_comes_when_weights_must_move_apart():
 
 def test_two_corners_on_the_widgets_places_never_reach_the_goal_and_the_mean_gap_is_defined():
     """Check the corners answer says what the learner can see: with the widget's corners fixed at -1.5, 0, 1.5 and
-    one turn set to 0, no turns reach 0.05 (scipy's LP for each pair); the computer's best placement of two
-    corners (the left picture) is said to be searched, not the widget's; and the mean gap is defined in one line."""
+    one turn set to 0, no turns reach 0.05 (scipy's LP for each pair); the left picture is the sliders' own best
+    (pass 49, r44: a searched placement the widget cannot make was quoted); and the mean gap is defined in one line."""
     x = np.linspace(-3, 3, 301)
     for pair in itertools.combinations((-1.5, 0.0, 1.5), 2):
         assert smallest_mean_gap(x, list(pair), line=False) > ch02.GOAL_GAP, pair
     said = ch02.corners_answer().data
     assert "With one turn at 0, the sliders never get below 0.05." in said
     assert "No placement" not in said and "every placement" not in said   # pass 24: a search, not every placement
-    assert "searched many more placements of two corners than the widget offers" in said
+    assert "Their best is the left picture below" in said and "searched" not in said
     text = markdown()
     assert ("The **mean gap** is the average up-or-down distance between your curve and the hill.\n"
             "It is taken from x = -3 to 3.") in text
@@ -1924,9 +1949,12 @@ def test_nudge_means_moving_the_input_and_the_learning_signal_is_what_training_s
         assert moved / nudge == pytest.approx(float(f.derivative(x)), rel=1e-4, abs=1e-8)
     assert "nudge" not in text  # the glossary's nudge is the learning signal: moving the input is just "move"
     # pass 26: through each unit, as chapter 00's glossary says (one number per unit); each weight learns from it
+    # pass 49 (r44 Clarity 4): an everyday picture for it, the whisper down a line, each slope a louder or softer voice
     assert ("- **Learning signal**: a message sent backwards through each unit.\n"
+            "  Think of a correction whispered back down a line of people.\n"
             "  It tells each weight which way to change.\n"
-            "  Each slope it passes multiplies it: a slope of 0 lets none through its unit.\n") in text
+            "  Each slope it passes multiplies it: a slope of 0 lets none through its unit.\n"
+            "  So each unit may pass it on louder, softer or not at all.\n") in text
     assert "Training sends a **learning signal** back through each slope." not in text
     for w in (ch02.sigmoid_question(), ch02.gelu_question()):
         assert "nudge" not in str(w.options) and "signal" in str(w.options)
@@ -2279,13 +2307,13 @@ def test_gate_and_zero_centring_are_recalled_sketched_and_remembered():
                  "Then compare: the closed block below holds the pictures."):
         assert said in sketch, said
     check = ch02.slopes_answer().data
-    assert ("Tanh is the zero-centred one: a unit fed by tanh can move one weight up and another down in one step."
+    assert ("Tanh is the zero-centred one: a unit fed by tanh can take bigger steps and still settle."
             in check)   # pass 30: and ReLU's outputs, like sigmoid's, cannot (test_relu_fed_units_zig_zag_too...)
     assert "The × multiplies the gate by the unbent content $b$." in check
     remember = text.split("## What to remember", 1)[1].split("\n\n", 2)[1]
     lines = [ln for ln in remember.splitlines() if re.match(r"\d\. ", ln)]
     assert len(lines) == 3   # pass 24: the gate and the zig-zag are remembered too, a sentence each
-    assert any("SwiGLU" in ln and "gate" in ln for ln in lines) and any("zig-zag" in ln for ln in lines)
+    assert any("SwiGLU" in ln and "gate" in ln for ln in lines) and any("force small steps" in ln for ln in lines)   # pass 49: the lesson, not the zig-zag
 
 
 def test_wording_a_second_reader_found_vague():
@@ -2662,8 +2690,12 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
             "The star needs only the apart part.\n\n"
             "How hard the examples pull the apart part comes from how the two inputs differ.\n"
             "That is the same at both centres, so at step size 1 they tie.\n"
+            "Each input wobbles around its centre, evenly over a width of 1.\n"   # pass 49 (r44): where the 7 comes from
+            "Squared and averaged, that wobble is 1/12.\n"
+            "It pulls each part with that strength.\n"
             "At centre 0.5, both inputs also share +0.5.\n"
-            "So every example also pulls both weights the same way, about 7 times harder.\n"
+            "That adds 2 × 0.5² = 0.5 to the together pull only.\n"
+            "So the together part is pulled (1/12 + 0.5) ÷ 1/12 = 7 times as hard.\n"
             "A step size that suits the apart part is far too big for the together part.\n"
             "Each swing along the together line overshoots more than the last (right).\n"
             "At centre 0 that shared pull is gone, so bigger steps still settle.") in why
@@ -2706,12 +2738,13 @@ def test_relu_fed_units_zig_zag_too_and_the_chapter_says_so():
     still), and the path to (1, -1) reverses several times, while tanh's inputs move the weights apart often."""
     text = markdown()
     # pass 34 (r32): the sentence after the zig-zag answer was cut with its cell; the recall question and item 2 keep ReLU
-    assert "Why do inputs never below 0, like sigmoid's or ReLU's outputs, make a unit zig-zag" in text
-    assert "inputs never below 0 (sigmoid's, ReLU's) zig-zag weights that must move apart" in text
+    # pass 49 (r44 Retention 1): both now say the lesson the toy shows (small steps), still naming ReLU with sigmoid
+    assert "Why must a unit fed inputs never below 0, like sigmoid's or ReLU's outputs, take small steps?" in text
+    assert "Inputs never below 0 (sigmoid's, ReLU's) force small steps: bigger ones overshoot." in text
     answer = ch02.slopes_answer().data
     # pass 37 (r34): the zig-zag comes with its condition (weights that must move apart), as in the recall
-    assert ("Sigmoid's and ReLU's outputs are never below 0, so a unit they feed cannot, one example per step.\n"
-            "When its weights must move apart, it zig-zags instead.") in answer
+    assert ("Sigmoid's and ReLU's outputs are never below 0: they pull all weights the same way, so big steps "
+            "overshoot.\n") in answer
     for seed in range(3):
         relu, tanh = (np.diff(zigzag.path(n, (1.0, -1.0), 40, 0.5, seed), axis=0) for n in ("relu", "tanh"))
         assert not np.any(relu[:, 0] * relu[:, 1] < 0) and np.mean(tanh[:, 0] * tanh[:, 1] < 0) > 0.4
@@ -2954,4 +2987,10 @@ def test_the_why_fold_draws_the_step_split_and_the_growing_swing():
         t, a = ch02.pushes(c)
         assert along((1, 1)) == pytest.approx(t, rel=0.01) and along((1, -1)) == pytest.approx(a, rel=0.02)
     assert round(ch02.pushes(0.5)[0] / ch02.pushes(0.5)[1]) == 7 and ch02.pushes(0.0)[0] == ch02.pushes(0.0)[1]
+    # pass 49 (r44 Clarity 2): the fold's sums: the wobble (width 1) squared and averaged is 1/12; 2 × 0.5² = 0.5
+    wobble = zigzag.independent_inputs(0.5, 200000) - 0.5
+    assert np.mean(wobble ** 2) == pytest.approx(1 / 12, rel=0.02) and wobble.max() - wobble.min() == pytest.approx(1, abs=1e-3)
+    assert ch02.pushes(0.5) == (1 / 12 + 2 * 0.5 ** 2, 1 / 12) and (1 / 12 + 0.5) / (1 / 12) == pytest.approx(7)
+    # pass 49 (r44 Picture 1): the swing panel's axis says what 0 means
+    assert ax_s.get_ylabel() == ch02.TOGETHER_YLABEL and "(0 = on target)" in ax_s.get_ylabel()
     assert "alt='Left: the worked step (+0.4, +0.15) drawn as an arrow" in ch02.together_apart().data

@@ -1065,8 +1065,10 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     assert "north-east" not in prose and "signal times its input" not in prose   # pass 28: cell 0's definition
     assert np.all(activations.get("sigmoid").derivative(z) > 0)   # so the slope never flips a nudge's sign
     assert "must zig-zag" not in prose   # pass 24: only when the goal needs some weights up and others down
-    ch02_text = " ".join("".join(c["source"]) for c in ch02)
-    assert "> With one example per step and no input below 0, no step moves one weight up and another down." in ch02_text   # chapter 02, pass 39: the condition is one example a step
+    # chapter 02 (pass 49, r44: its recall now gives the step-size lesson) shows the one-example case as a worked step
+    ch02_shown = " ".join("".join(o.get("data", {}).get("text/markdown", "")) for c in ch02 if c["cell_type"] == "code"
+                          for o in c.get("outputs", []))
+    assert "Both go up, though weight 2 must go down." in ch02_shown
     # one point: its weight nudges are (its unit's nudge) x (its inputs), so with positive inputs they share one sign
     net = mlp.Network.he_init((2, 32, 32, 32, 1), "sigmoid", 0, None)
     A, T = np.ascontiguousarray(X[:1].T), Y[:1].reshape(1, -1).astype(float)

@@ -13,7 +13,7 @@ from course_utils.ui.display import figure_png
 from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 
-__all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "corners_add_up", "corners_fit", "explorer_answer", "fold",
+__all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "best_two_on_sliders", "corners_add_up", "corners_fit", "explorer_answer", "fold",
            "four_bends", "gelu_question", "steepest", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "corners_network", "swiglu_gate", "tanh_from_sigmoid",
            "tanh_moves_answer", "tanh_question", "together_apart", "zigzag_answer", "zigzag_centre", "corners_answer"]
 
@@ -303,9 +303,8 @@ Where each is used:
 - GELU (outputs from about {activations.minimum('gelu')[1]:.2f} up): transformers such as GPT-2;
 - SiLU: the gate inside SwiGLU, in recent large language models.
 
-Tanh is the zero-centred one: a unit fed by tanh can move one weight up and another down in one step.
-Sigmoid's and ReLU's outputs are never below 0, so a unit they feed cannot, one example per step.
-When its weights must move apart, it zig-zags instead.
+Tanh is the zero-centred one: a unit fed by tanh can take bigger steps and still settle.
+Sigmoid's and ReLU's outputs are never below 0: they pull all weights the same way, so big steps overshoot.
 
 {unit}
 
@@ -611,7 +610,7 @@ def corners_add_up(kinks=(-1.5, 0.0, 1.5), turns=(0.5, -0.5, 0.5), window=3.0):
     ax_parts.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9)
     for ax in (ax_sum, ax_parts):
         _axes_lines(ax)
-    sliders = {f"a{i}": slider(f"turn at x = {k:g}", a, -2.0, 2.0, 0.05)
+    sliders = {f"a{i}": slider(f"turn at x = {k:g}", a, *SLIDER_TURNS)
                for i, (k, a) in enumerate(zip(kinks, turns), start=1)}
     for s in sliders.values():
         _narrow(s)
@@ -731,10 +730,7 @@ def bend_explorer(names=("relu", "gelu"), probe=2.0, x_range=2.5, menu=TAUGHT):
     return w
 
 
-# Where the best two corners sit over the hill (window 3, flat line under them). The search that finds them
-# (corners.best_placement: every placement on a 0.5 grid, then Nelder-Mead) takes seconds, so the chapter keeps its
-# result; tests/test_chapter_02.py runs the search again and checks these places and their gap.
-BEST_TWO_CORNERS = (-1.5345, -0.1935)
+SLIDER_TURNS = (-2.0, 2.0, 0.05)   # corners_add_up's sliders: lowest turn, highest, step
 HILL_WINDOW = 3.0   # the answer's x range, -3 to 3, the widget's: the stored places hold for this range only
 
 
@@ -742,23 +738,38 @@ def _hill_grid():
     return np.linspace(-HILL_WINDOW, HILL_WINDOW, 301)
 
 
-def best_two_corners():
-    """(kinks, gap) of the best two corners over the hill on the widget's grid, turns fitted for those places."""
+def best_two_on_sliders(kinks=(-1.5, 0.0, 1.5)):
+    """(kinks, turns, gap): the smallest mean gap corners_add_up's sliders reach with one turn at 0. Every pair of its
+    corners and every pair of slider values (SLIDER_TURNS) is tried, on the widget's grid (r44: the answer quoted a
+    placement the widget cannot make)."""
     x = _hill_grid()
-    return list(BEST_TWO_CORNERS), corners.smallest_gap(x, corners.hill(x), list(BEST_TWO_CORNERS), line=False)[3]
+    hill = corners.hill(x)
+    lo, hi, step = SLIDER_TURNS
+    values = np.round(np.arange(lo, hi + step / 2, step), 2)
+    best = (None, None, np.inf)
+    for i in range(len(kinks)):
+        for j in range(i + 1, len(kinks)):
+            p, q = np.maximum(x - kinks[i], 0.0), np.maximum(x - kinks[j], 0.0)
+            gaps = np.abs(values[:, None, None] * p + values[None, :, None] * q - hill).mean(axis=-1)
+            a, b = np.unravel_index(int(gaps.argmin()), gaps.shape)
+            if gaps[a, b] < best[2]:
+                best = ([kinks[i], kinks[j]], [float(values[a]), float(values[b])], float(gaps[a, b]))
+    return best
 
 
 @plots.styled
 def corners_fit(kinks=(-1.5, 0.0, 1.5)):
-    """The answer's picture, two panels on one scale over the grey hill: left, the best any two corners can do
-    (placement searched by corners.best_placement, turns fitted); right, three corners with the
+    """The answer's picture, two panels on one scale over the grey hill: left, the best two corners the widget's
+    sliders reach (best_two_on_sliders); right, three corners with the
     smallest mean gap, the tent. The line under the corners stays flat at 0, as in the widget. Each title gives its mean gap (notebook 02's answer)."""
     x = _hill_grid()
     hill = corners.hill(x)
-    two, _gap2 = best_two_corners()
+    two, two_turns, _gap2 = best_two_on_sliders(kinks)
     fig, axes = plots.new_figure(760, 250, ncols=2, sharey=True)
     for ax, ks in zip(axes, (tuple(two), tuple(kinks))):
         slope, height, turns, gap = corners.smallest_gap(x, hill, list(ks), line=False)
+        if len(ks) == 2:   # the sliders' best, not the fitted turns
+            turns, gap = two_turns, corners.mean_gap(corners.relu_sum(x, 0.0, 0.0, ks, two_turns), hill)
         ax.plot(x, hill, color=plots.MUTED, lw=6, alpha=0.6, label="the target hill")
         ax.plot(x, corners.relu_sum(x, slope, height, ks, turns), color=plots.color("relu"),
                 label=f"sum of {len(ks)} corners")
@@ -782,8 +793,8 @@ def corners_answer(kinks=(-1.5, 0.0, 1.5)):
         where = ", ".join(f"{k:g}" for k in ks) if len(ks) <= 3 else f"evenly, {ks[0]:g} to {ks[-1]:g}"
         rows.append(f"| {len(ks)} | {where} | {gap:.3f} |")
     table = "\n".join(rows)
-    _two, two_best = best_two_corners()   # every placement of two corners, turns fitted for each
-    img = tables.image(figure_png(corners_fit(kinks)), "Left: the best two corners, still off the grey hill. Right: "
+    _two, _turns, two_best = best_two_on_sliders(kinks)   # every slider setting with one turn at 0
+    img = tables.image(figure_png(corners_fit(kinks)), "Left: the sliders' best with two corners, still off the grey hill. Right: "
                        f"a tent of three corners over it, at {kinks[0]:g}, {kinks[1]:g} and {kinks[2]:g}", 760, 250)
     stuck = fold("Stuck? A hint", f"""
 Make the middle turn about twice the outer ones, with the opposite sign.
@@ -791,8 +802,7 @@ Make the outer ones about {HINT_TURNS[0]:g}.
 """)
     return Markdown(stuck.data + "\n\n" + fold("Check your prediction", f"""
 With one turn at 0, the sliders never get below {GOAL_GAP:g}.
-The computer also searched many more placements of two corners than the widget offers.
-The best it found is the left picture below: mean gap {two_best:.3f}, still above {GOAL_GAP:g}.
+Their best is the left picture below: mean gap {two_best:.3f}.
 Three corners are enough: they make a tent over the hill.
 The left corner starts the climb.
 The middle corner turns it down.
@@ -903,6 +913,7 @@ def split(change):
 
 
 SWING_RATE, SWING_STEPS = 3.5, 4   # the swing panel: one run at this step size, its first steps (r43's frame)
+TOGETHER_YLABEL = "how far past the star,\nalong the together line\n(0 = on target)"   # r44 Picture 1: what 0 means
 
 
 def together_left(centre, rate=SWING_RATE, steps=SWING_STEPS, goal=(1.0, -1.0)):
@@ -937,7 +948,7 @@ def together_apart_picture(h=(0.8, 0.3), rate=1.0, goal=(1.0, -1.0)):
         ax_s.plot(k, together_left(c), style, marker=mark, color=plots.color("sigmoid" if c else "tanh"), lw=1.6, ms=5,
                   label=f"centre {c:g}")
     _axes_lines(ax_s)
-    ax_s.set(xlabel="step", ylabel="together part past the star", xticks=k,
+    ax_s.set(xlabel="step", ylabel=TOGETHER_YLABEL, xticks=k,
              title=f"one run at step size {SWING_RATE:g}: the together part")
     ax_s.legend(loc="lower left", fontsize=9)
     return fig
@@ -951,7 +962,7 @@ def together_apart(h=(0.8, 0.3), rate=1.0, goal=(1.0, -1.0)):
     together, apart = split(change)
     (t_on, a_on), (t_off, a_off) = pushes(CENTRES[1]), pushes(CENTRES[0])
     swings = np.abs(together_left(CENTRES[1]))[2:]
-    if not (a_on == a_off and t_off == a_off and t_on / a_on > 5 and np.all(np.diff(swings) > 0)):
+    if not (a_on == a_off == 1 / 12 and t_off == a_off and t_on / a_on > 5 and np.all(np.diff(swings) > 0)):
         raise ValueError("the together/apart story no longer holds")
     sign = lambda v: (f"+{v:.3g}" if v > 0 else f"{v:.3g}".replace("-", "−"))
     pair = lambda v: f"({sign(v[0])}, {sign(v[1])})"
@@ -971,8 +982,12 @@ The star needs only the apart part.
 
 How hard the examples pull the apart part comes from how the two inputs differ.
 That is the same at both centres, so at step size 1 they tie.
-At centre 0.5, both inputs also share +0.5.
-So every example also pulls both weights the same way, about {t_on / a_on:.0f} times harder.
+Each input wobbles around its centre, evenly over a width of 1.
+Squared and averaged, that wobble is 1/12.
+It pulls each part with that strength.
+At centre 0.5, both inputs also share +{CENTRES[1]:g}.
+That adds 2 × {CENTRES[1]:g}² = {t_on - a_on:g} to the together pull only.
+So the together part is pulled (1/12 + {t_on - a_on:g}) ÷ 1/12 = {t_on / a_on:.0f} times as hard.
 A step size that suits the apart part is far too big for the together part.
 Each swing along the together line overshoots more than the last (right).
 At centre 0 that shared pull is gone, so bigger steps still settle.
