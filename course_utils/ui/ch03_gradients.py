@@ -379,7 +379,7 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
         ax.axhline(threshold, color=QUIET, lw=1.0)   # r44: the label sat inside the band, nearer 10⁻³: now on the edge
         ax.text(0.5, threshold, f"grey band's top edge: {threshold:g}", transform=ax.get_yaxis_transform(),
                 ha="center", va="center", fontsize=9, color="#222222",
-                bbox={"fc": "white", "ec": QUIET, "lw": 0.8, "pad": 1.5})   # r39: the edge sat between unlabelled ticks
+                bbox={"fc": "white", "ec": QUIET, "lw": 0.8, "pad": 1.5}, zorder=1.5)   # the dots draw over it   # r39: the edge sat between unlabelled ticks
         ax.axhline(1, color=plots.MUTED, lw=0.8, ls="--")
         lines[n] = live.moving(ax.plot([], [], color=plots.color(n), label=label(n), **FLOW_STYLE)[0])
         firsts[n] = live.moving(ax.plot([], [], "o", ms=11, mfc="none", mec="#222222", mew=1.8)[0])
