@@ -610,7 +610,8 @@ def test_gradient_flow_rings_and_labels_layer_one_and_names_plain_steps():
             and "Again, each labelled step down is 1,000 times smaller." in lead)   # pass 46: the signal, not nudges
     for ax in w.figure.axes:
         (edge,) = [t for t in ax.texts if t.get_text() == "grey band's top edge: 0.01"]
-        assert edge.get_position()[1] == 0.01 and edge.get_va() == "top"   # just inside the band, at its edge
+        assert edge.get_position()[1] == 0.01 and edge.get_va() == "center"   # r44: on the edge line, not inside the band
+        assert any(list(ln.get_ydata()) == [0.01, 0.01] for ln in ax.get_lines())   # the edge drawn as a line
     ticks = np.log10(w.figure.axes[0].get_yticks())
     assert set(np.diff(ticks).round(6)) == {3.0}   # this plot's labelled steps are 1,000x (and so are the chain plot's, fitted to its data)
     assert set(np.diff(np.log10(ch03_gradients.chain_product().figure.axes[0].get_yticks())).round(6)) == {3.0}
@@ -948,7 +949,7 @@ def test_the_pictures_label_their_values_and_gelus_hair_thin_zone():
     assert f"{sigmoid_slope(3.0):.2g}" == "0.045" and f"{tanh_slope(3.0):.2g}" == "0.0099"
     assert f"{gelu_slope(-3.0):.2g}" == "-0.012" and f"{gelu_slope(3.0):.3g}" == "1.01"
     w = ch03_gradients.dead_units()
-    bars = [ax for ax in w.live.figure.axes if "share of the signal" in ax.get_ylabel()]
+    bars = [ax for ax in w.live.figure.axes if "average slope over the 400 points" in ax.get_ylabel()]   # r44: the text's words
     assert len(bars) == 1 and bars[0].get_ylim() == (0.0, 1.0)
     relu, leaky = w.images["relu"], w.images["leaky_relu"]
     assert relu.get_cmap() is leaky.get_cmap() and relu.get_clim() == leaky.get_clim() == (0, 1)
@@ -2507,8 +2508,11 @@ def test_pass_36_words_are_said_before_they_are_leaned_on():
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     flat = [" ".join(c.split()) for c in cells]
     assert "explained further down" not in flat[0] and flat[0].count("gradient table") == 1   # the title only
-    k_table = next(i for i, c in enumerate(flat) if "This table holds the slope part, hence its name." in c)
-    assert ("A weight's nudge: the slopes times the weights on the way back, times its own input." in flat[k_table]
+    k_table = next(i for i, c in enumerate(flat) if "The table holds only slopes, one part of every gradient: hence its name."
+                   in c)
+    # r44: the nudge's first factor, the output's signal, was left out (the recall box says signal x input)
+    assert ("A weight's nudge: the mistake's signal at the output. Times the slopes and weights on the way back. Times its "
+            "own input." in flat[k_table]
             and "Every gradient in a network is built by multiplying slopes" not in " ".join(flat))   # r43: slopes alone
     assert cells[k_table + 1] == "ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0])"
     k = next(i for i, c in enumerate(flat) if "That is the **chain rule**" in c)
@@ -2701,12 +2705,23 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # the backward signal is the sum's gradient, sign flipped: "+0.5 means this unit's sum should go up"; r43: said as
     # what the learner knows (nudges fade with the signal), the sign said once for other books
     assert flat.index("this unit's sum should go up a bit") < flat.index(
-        "So when the signal fades, every nudge fades with it. Other books pass back the gradient: same numbers, sign "
-        "flipped.") < flat.index("This is the **vanishing gradient**.")
+        "So when the signal fades, every nudge fades with it. At each unit, the backward signal is the gradient for its "
+        "sum, turned downhill.") < flat.index("This is the **vanishing gradient**. The backward signal shrinks layer by "
+                                              "layer. Every gradient and nudge shrinks with it.")
+    # r44: one meaning of "gradient", the valley's steepness; the other books' sign line is gone
+    assert "The gradient is the valley's steepness." in flat and "Other books" not in flat
     assert "the two fade together" not in flat
     assert ("So each unit collects 32 terms, one per next-layer unit. Each is that unit's signal number times the weight "
-            "between them." in flat
-            and "So the total keeps a signal number's size: $\\sqrt{32} \\times \\sqrt{1/32} = 1$." in flat)
+            "between them." in flat and "The signal goes back along the weights the inputs used." in flat)
+    # r44: the plain-size step in plain steps: term about 1 x 0.18; 32 random signs give about sqrt(32) x 0.18, about 1
+    assert ("Each term is a signal number (typical size 1) times a weight (typical size $0.18$). So it is about $0.18$." in flat
+            and "So the 32 terms add up to about $5.7 \\times 0.18 \\approx 1$: a signal number's size." in flat)
+    signal, weights, terms = ch03_gradients.back_sum_terms()
+    assert f"{math.sqrt(32):.2g}" == "5.7" and f"{math.sqrt(1 / 32):.2f}" == "0.18" and f"{5.7 * 0.18:.2g}" == "1"
+    many = [ch03_gradients.back_sum_terms(seed=k) for k in range(200)]   # typical sizes, over many draws
+    rms = lambda v: float(np.sqrt(np.mean(np.square(v))))
+    assert 0.9 < rms([m[0] for m in many]) < 1.1 and 0.16 < rms([m[1] for m in many]) < 0.2
+    assert 0.16 < rms([m[2] for m in many]) < 0.2 and 0.9 < rms([m[2].sum() for m in many]) < 1.1
     assert ("Its weights get no nudge. Its inputs, the data, never change. So nothing lifts its sums. It was still dead "
             "at the end of training.") in flat
 
@@ -2715,9 +2730,10 @@ def test_pass47_over_20_starts_gelu_fades_slowly_and_sigmoid_always_reaches_the_
     """Check the flow fold's 'In this network' scope and its 20-start sentence: at 30 layers, over seeds 0-19, GELU's
     layer 1 share falls below the grey band (0.01) in exactly 6 starts, sigmoid's in all 20, tanh's and ReLU's in none."""
     text = " ".join(markdown_of("03_gradient_table").split())
-    assert "No. In this network, tanh, ReLU and GELU never reach the grey band, up to 30 layers." in text
-    assert ("Over 20 random starts of 30 layers, GELU's layer 1 lands in the band 6 times: GELU fades, slowly. "
-            "Sigmoid's lands there every time.") in text
+    # r44: "never" (one start) and "6 times" (20 starts) sat side by side: the first is now scoped to this start
+    assert "No. With this random start, tanh, ReLU and GELU stay above the band, up to 30 layers." in text
+    assert ("Over 20 random starts of 30 layers, tanh's and ReLU's layer 1 never lands in the band. GELU's does 6 times: "
+            "GELU fades, slowly. Sigmoid's lands there every time.") in text and "never reach the grey band" not in text
     def in_band(name):
         return sum(s[0] / s[-1] < 0.01 for s in (gradients.signal_flow(name, 30, seed=k) for k in range(20)))
     assert in_band("gelu") == 6 and in_band("sigmoid") == 20 and in_band("tanh") == 0 and in_band("relu") == 0
@@ -2746,9 +2762,20 @@ def test_pass48_back_sum_picture_draws_32_signed_terms_that_partly_cancel():
     np.testing.assert_allclose(running, np.cumsum(terms))
     assert ch03_gradients.value_text(total) in right.get_title() and ch03_gradients.value_text(agree) in right.get_title()
     assert "partly cancel" in fig.get_label() and "32 arrows" in fig.get_label()
+    # r44: solid and dashed were hard to tell apart: thicker arrows, and the two counts written in the arrows' colours
+    ups = int(np.sum(terms > 0))
+    counts = {t.get_text(): t.get_color() for t in left.texts}
+    assert counts[f"{ups} green, solid: above 0"] == ch03_gradients.plots.HEALTHY
+    assert counts[f"{32 - ups} orange, dashed: below 0"] == ch03_gradients.plots.VANISHING
+    assert all(p.get_linewidth() >= 1.5 for p in left.patches)
+    # r44: the size the total is compared with: dotted lines at +-1, and the expected total in the title
+    levels = sorted(ln.get_ydata()[0] for ln in right.get_lines()[1:] if ln.get_linestyle() == ":")
+    assert levels == [-1.0, 1.0] and right.get_ylim()[0] < -1 and right.get_ylim()[1] > 1
+    assert "near \u221a32 \u00d7 0.18 \u2248 1" in right.get_title()
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.back_sum()")
-    assert "one per next-layer unit" in cells[at - 1] and cells[at + 1].startswith("Their signs are random, so they partly cancel.")
+    assert "one per next-layer unit" in cells[at - 1] and cells[at + 1].startswith("Each term is a signal number")
+    assert "Their signs are random, so they partly cancel." in cells[at + 1]
 
 
 def test_pass48_leaky_rings_4_where_relu_crosses_6_and_the_shade_is_said():
@@ -2764,8 +2791,10 @@ def test_pass48_leaky_rings_4_where_relu_crosses_6_and_the_shade_is_said():
     assert set(rows) <= {2, 3}
     share_above = (leaky[dead & ~quiet] - 0.01) / 0.99   # mean slope p + 0.01 (1 - p): p is the share above 0
     assert np.all((share_above > 0) & (share_above < 0.1))   # "from a few points"
-    assert ("At the start it rings 4, not 6. Its $0.01x$ left of 0 changes the sums in layers 2 and 3 a little. So two "
-            "of ReLU's six get a sum above 0 from a few points.") in flat
+    assert ("At the start it rings 4, not 6: its small leak lifts two units' sums above 0 for a few points.") in flat
+    # r44: layer 1's uniform row said; the colour bar uses the text's words
+    assert np.all(np.abs(relu[0] - 0.5) < 0.02) and np.all(np.abs(leaky[0] - 0.5) < 0.02)   # about half the points
+    assert "Layer 1 is one shade: each unit gets that from about half the points." in flat
     assert len(data.spiral()[0]) == 400 and ("Its shade is its average slope over the 400 points. For ReLU, that is the "
                                              "share of points giving it a sum above 0.") in flat
     assert "One random start (the He slider averaged many)." in flat

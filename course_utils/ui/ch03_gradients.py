@@ -376,8 +376,10 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
         ax.set(xlim=(0.0, max_depth + 1), ylim=FLOW_LIMITS)
         ax.set_title(label(n), color=plots.color(n), fontweight="bold", fontsize=12)
         ax.axhspan(FLOW_LIMITS[0], threshold, color=QUIET, alpha=0.15, lw=0)
+        ax.axhline(threshold, color=QUIET, lw=1.0)   # r44: the label sat inside the band, nearer 10⁻³: now on the edge
         ax.text(0.5, threshold, f"grey band's top edge: {threshold:g}", transform=ax.get_yaxis_transform(),
-                ha="center", va="top", fontsize=9, color="#222222")   # r39: the edge sat between unlabelled ticks
+                ha="center", va="center", fontsize=9, color="#222222",
+                bbox={"fc": "white", "ec": QUIET, "lw": 0.8, "pad": 1.5}, zorder=1.5)   # the dots draw over it   # r39: the edge sat between unlabelled ticks
         ax.axhline(1, color=plots.MUTED, lw=0.8, ls="--")
         lines[n] = live.moving(ax.plot([], [], color=plots.color(n), label=label(n), **FLOW_STYLE)[0])
         firsts[n] = live.moving(ax.plot([], [], "o", ms=11, mfc="none", mec="#222222", mew=1.8)[0])
@@ -594,7 +596,7 @@ def dead_units(shift=0.0, seed=0, max_shift=2.5):
         ax.grid(False)
     bar = live.figure.colorbar(ScalarMappable(SHARE_NORM, SHARE_CMAP), ax=list(live.axes), ticks=[0, 0.5, 1],
                                pad=0.01, aspect=16)
-    bar.set_label("share of the signal passed back\n(one scale for both panels)", fontsize=9)
+    bar.set_label("average slope over the 400 points\n(one scale for both panels)", fontsize=9)   # r44: the text's words
     live.axes[-1].set_xlabel("unit (white with \u00d7: dead, passes none of the signal back)")
     sliders = {"shift": slider("biases moved down by", shift, 0.0, max_shift, 0.1, ".1f")}
     readout = widgets.HTML()
@@ -725,13 +727,18 @@ def back_sum(n=32, seed=0):
     ys = np.linspace(0.97, 0.03, n)
     for y, t in zip(ys, terms):
         up = t > 0
-        left.add_patch(FancyArrowPatch((0.9, y), (0.2, 0.5), arrowstyle="-|>", mutation_scale=7, lw=1.0,
-                                       color=plots.HEALTHY if up else plots.VANISHING, ls="-" if up else "--"))
+        left.add_patch(FancyArrowPatch((0.9, y), (0.2, 0.5), arrowstyle="-|>", mutation_scale=8, lw=1.8,
+                                       color=plots.HEALTHY if up else plots.VANISHING, ls="-" if up else (0, (2, 1.5))))
         left.plot(0.92, y, "o", ms=3, color="#333333")
     left.text(0.1, 0.5, "one\nunit", ha="center", va="center", fontsize=10,
               bbox={"boxstyle": "circle", "fc": "white", "ec": "#333333"})
     left.text(0.97, 0.5, f"{n} units of\nthe next layer", ha="left", va="center", fontsize=9)
-    left.set(xlim=(-0.05, 1.5), ylim=(-0.02, 1.02), title=f"{n} arrows back: each carries\nsignal \u00d7 weight")
+    ups = int(np.sum(terms > 0))   # r44: thin dashes were hard to tell from solid lines; the counts, in their colours
+    left.text(0.55, 1.0, f"{ups} green, solid: above 0", ha="center", va="bottom", fontsize=9, color=plots.HEALTHY,
+              fontweight="bold")
+    left.text(0.55, 0.0, f"{n - ups} orange, dashed: below 0", ha="center", va="top", fontsize=9,
+              color=plots.VANISHING, fontweight="bold")
+    left.set(xlim=(-0.05, 1.5), ylim=(-0.08, 1.08), title=f"{n} arrows back: each carries\nsignal \u00d7 weight")
     left.set_axis_off()
     units = np.arange(1, n + 1)
     pos = terms > 0
@@ -740,14 +747,21 @@ def back_sum(n=32, seed=0):
               label="term below 0 (dashed arrow)")
     right.plot(units, np.cumsum(terms), "k-o", ms=3, lw=1.4, label="running total")
     right.axhline(0, color="black", lw=0.8)
-    low, high = min(terms.min(), np.cumsum(terms).min()), max(terms.max(), np.cumsum(terms).max())
+    for level in (-1.0, 1.0):   # r44: the size the total is compared with, drawn
+        right.axhline(level, color=plots.MUTED, lw=1.2, ls=":")
+    right.text(0.5, 1.03, "\u00b11: one signal number's typical size", ha="left", va="bottom", fontsize=8,
+               color="#333333")
+    low = min(terms.min(), np.cumsum(terms).min(), -1.0)
+    high = max(terms.max(), np.cumsum(terms).max(), 1.0)
     right.set_ylim(low - 0.1 * (high - low), high + 0.8 * (high - low))   # room for the legend above the bars
     right.set(xlabel="arrow (one next-layer unit)", ylabel="signal \u00d7 weight",
-              title=f"total {value_text(total)}; if every sign agreed: {value_text(agree)}")
+              title=f"total {value_text(total)}, near \u221a{n} \u00d7 {np.sqrt(1.0 / n):.2f} \u2248 "
+                    f"{np.sqrt(n) * np.sqrt(1.0 / n):.2g}\nif every sign agreed: {value_text(agree)}")
     right.legend(loc="upper right", fontsize=8)
     right.grid(False)
     fig.set_label(f"Left: one unit with {n} arrows coming back from the next layer's {n} units, each carrying a signal "
                   f"number times a weight; {int(pos.sum())} solid arrows carry a term above 0, {int((~pos).sum())} dashed "
                   f"ones a term below 0. Right: the {n} terms as bars and their running total. They partly cancel: the "
-                  f"total is {value_text(total)}, where {value_text(agree)} would be reached if every sign agreed.")
+                  f"total is {value_text(total)}, near one signal number's typical size, 1 (dotted lines), where "
+                  f"{value_text(agree)} would be reached if every sign agreed.")
     return fig
