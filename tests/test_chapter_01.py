@@ -2696,7 +2696,7 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # pass 48 (r43 reader: the tanh button had no task): a question, answered with a setting that gets 4 of 4
     assert ("**Last:** set the bias of $h_2$ back to −1 and click **tanh**. Can a line split them now?\n"
             "Hint: this time, turn −30 to −35.") in text
-    assert "tanh: yes. Its curve also moves the corners off one line. Try turn −30, shift 0.55." in text
+    assert "tanh: yes. Its curve also moves the corners off one line. Try turn $-30$, shift $0.55$." in text
     curved = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "tanh")
     assert not ch01_collapse._on_one_line(curved)
     assert "The line always stands at right angles to the arrow." in text
