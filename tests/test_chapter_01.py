@@ -987,7 +987,7 @@ def test_fold_question_asks_which_bend_creases_and_which_curves():
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
     # pass 45 (r40 reader): the step says the orange shading appears with the ReLU click (the first frame has none)
     assert ("2. Press **reset**, then click **ReLU**. Orange shades where $h_1$ is below 0. "
-            "Predict: as $b_1$ goes up, does that part grow or shrink?") in _src(cells[i - 1])  # pass 22: named; pass 36: a numbered step
+            "Predict: as the bias of $h_1$ goes up, does that part grow or shrink?") in _src(cells[i - 1])  # pass 22: named; pass 36: a numbered step
     shade = ch01_collapse.fold_demo()
     assert not any(r.get_visible() for r in shade.regions)
     shade.bend.value = "relu"
@@ -1393,7 +1393,7 @@ def test_raising_b1_shrinks_the_part_relu_presses_onto_the_upright_axis():
     w.sliders["b1"].value = 1.5
     assert not np.allclose(before, w.lines["grid"]["vertical"].get_xydata())
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "ReLU: it shrinks. $b_1$ is added to $h_1$, so fewer points have $h_1$ below 0." in text
+    assert "ReLU: it shrinks. The bias is added to $h_1$, so fewer points have $h_1$ below 0." in text
 
 
 def test_click_questions_do_not_send_the_reader_to_run_the_notebook():
@@ -1516,8 +1516,9 @@ def test_seventy_two_numbers_a_layer_are_its_weights_and_biases():
     (W, b), = ch01_collapse.random_stack(1, 8, np.random.default_rng(0))
     assert (W.size, b.size, W.size + b.size) == (64, 8, 72) and 100 * 72 == 7200
     text = "\n".join(t for _, t in _markdown_cells())
-    assert ("So 100 layers store 7200 numbers, yet do no more than one layer's 72."
-            in text)  # pass 29: one sentence in the short fold; pass 46: the 8·8 sum is in the picture's titles
+    # pass 49 (r44 reader: where does 72 come from?): the sum is said in the fold, just before the 7200
+    assert ("So 100 layers store 7200 numbers, yet do no more than one layer's 72 (8 × 8 = 64 weights + 8 biases)."
+            in text)
     assert "They just store 7200 numbers instead of 72." not in text
 
 
@@ -1529,7 +1530,11 @@ def test_straight_rule_is_explained_at_first_use_and_the_split_needs_both_pairs_
     assert "straight rule" not in text
     assert "A layer with no bend and one output gives each corner a **score** $s = u\\,x_1 + v\\,x_2 + b$." in text
     assert "So no straight line puts the 1s on one side and the 0s on the other." in text
-    assert text.index("Both pairs add up to the same total") < text.index("But a pair both above 0 adds up to more")
+    # pass 49 (r44 reader: the key step was left to the learner): what a split needs, then why equal totals forbid it
+    assert ("Both pairs add up to the same total, $u + v + 2b$.\n"
+            "A split needs one pair above 0 and the other below 0.\n"
+            "But a pair both above 0 adds up to more than 0, and a pair both below 0 to less.\n"
+            "The same total cannot be above 0 and below 0 at once.\n") in text
     X, y = data.xor()
     rng = np.random.default_rng(22)
     for w1, w2, b in rng.normal(scale=3, size=(2000, 3)):
@@ -1619,7 +1624,7 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
     picture = ch01_collapse.bias_loss_picture()
     assert "lowest: b = 0, chance ½, loss 0.69" in [x.get_text() for x in picture.axes[0].get_legend().get_texts()]
     main = "\n".join(_src(c) for c in cells[:head] if c["cell_type"] == "markdown")
-    assert main.count("The optional last section of this chapter says why.") == 1 and "**pulls**" not in main
+    assert main.count("The optional last section says why.") == 1 and "**pulls**" not in main
     text = "\n".join(t for _, t in _markdown_cells())
     for gone in ("every corner's pull cancels", "as hard as label minus chance", "pulls_picture", "1e-12"):
         assert gone not in text + "".join(_src(c) for c in cells), gone
@@ -1655,7 +1660,8 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
     "depth_question": ("on it, just as for 2 layers", "On it: every dot sits on the diagonal, even at 100 layers, "
                        "where the answers reach up to 23.\n"
                        "Each title gives the biggest difference between the two ways: below a trillionth, the computer's "
-                       "rounding.\nSo 100 layers store 7200 numbers, yet do no more than one layer's 72."),
+                       "rounding.\nSo 100 layers store 7200 numbers, yet do no more than one layer's 72 "
+                       "(8 × 8 = 64 weights + 8 biases)."),
 }
 
 
@@ -2103,7 +2109,11 @@ def test_each_symbol_keeps_one_meaning():
     flagged once, in a bracket, where c first appears."""
     text = "\n".join(t for _, t in _markdown_cells())
     assert "From here on" not in text and "In the proof above, they were" not in text
-    assert "$$h_1 = W_{11} x_1 + W_{12} x_2 + b_1, \\qquad h_2 = W_{21} x_1 + W_{22} x_2 + b_2$$" in text
+    # pass 49 (r44 reader: b_1 was layer 1's bias in the proof, unit 1's bias here): a unit's bias is said in words
+    assert ("$$h_1 = W_{11} x_1 + W_{12} x_2 + \\text{bias of } h_1, \\qquad "
+            "h_2 = W_{21} x_1 + W_{22} x_2 + \\text{bias of } h_2$$") in text
+    tables = text[text.index("## Many numbers at once"):text.index("## A hundred layers")]
+    assert not re.search(r"b_\w", tables) and "$b_1$ and $b_2$ are the biases of units" not in text
     # pass 29: the notation bracket of pass 27 is cut (it broke the flow); c simply names this layer's biases
     # pass 33: the r31 reader tripped on the silent switch from b to c: a 4-word bracket says why (no b_1 after it)
     # pass 34: the bracket was cryptic (r32): a plain reason instead
@@ -2115,7 +2125,6 @@ def test_each_symbol_keeps_one_meaning():
     # subscript's meaning is said where it is used: the layer in the proof, unit and input inside a table
     assert ("Here the small number under a letter names the layer: $w_1$ is layer 1's weight, $b_1$ its bias." in text
             and "Inside one layer, the small numbers count units and inputs, not layers.\n" in text
-            and "$b_1$ and $b_2$ are the biases of units 1 and 2." in text
             and text.index("names the layer") < text.index("w_1 x + b_1")
             and text.index("count units and inputs") < text.index("$W_{21}$ sits in row 2"))
     assert ("The biases are $c_1$ and $c_2$." not in text and "already names" not in text
@@ -2128,9 +2137,9 @@ def test_each_symbol_keeps_one_meaning():
     assert not any(re.search(r"(?<![\\\w])d(?!\w)", m) for m in re.findall(r"\$[^$]*\$", text[:xor_at]))
     after_xor = re.findall(r"\$[^$]*\$", text[xor_at:])
     assert not any(re.search(r"w_|W_", m) for m in after_xor)
-    # pass 48: after XOR a bias subscript is only the crease layer's b_2, the bias of its unit 2 (a table layer's)
-    assert {b for m in after_xor for b in re.findall(r"b_\w", m)} == {"b_2"}
-    assert "as $b_1$ goes up" in text and "$c_" not in text  # pass 46: named once (pass 47: plainly; pass 48: b)
+    # pass 48: after XOR a bias subscript is only the crease layer's b_2; pass 49: none, it is "the bias of h_2"
+    assert not [b for m in after_xor for b in re.findall(r"b_\w", m)]
+    assert "as the bias of $h_1$ goes up" in text and "$c_" not in text  # pass 49: a unit's bias in words
     after_tables = text[text.index("Each row belongs to one unit."):]
     assert not re.search(r"w_[12](?![12])", after_tables.split("## A hundred layers")[0])  # no layer weight w_1 there
     # pass 30: the score is defined in view, before "Think first", not only inside the fold
@@ -2139,7 +2148,7 @@ def test_each_symbol_keeps_one_meaning():
     assert not re.search(r"w_[12](?![12])", after_tables.split("## A hundred layers")[1])
     w = ch01_collapse.fold_demo()
     assert sorted(w.sliders) == ["b1", "b2", "w11", "w12", "w21", "w22"]
-    assert [s.description for s in (w.sliders["b1"], w.sliders["b2"])] == ["b₁ (bias of h₁)", "b₂ (bias of h₂)"]
+    assert [s.description for s in (w.sliders["b1"], w.sliders["b2"])] == ["bias of h₁", "bias of h₂"]
 
 
 def test_stack_picture_and_deep_stack_ranges_are_explained():
@@ -2680,22 +2689,60 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     landed = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "relu")
     wins = [(a, t) for a, t in settings if ch01_collapse.corners_right(a, t, landed, labels) == 4]
     assert wins and all(-90 <= a <= -45 for a, _ in wins)
-    assert "Hint: set turn first, between −45 and −90. Then slide shift." in text
+    # pass 49 (r44 reader): the old hint's ends (-45, -90) and the tanh answer (-20, 0.7) had (almost) no margin
+    assert "Hint: set turn first, between −55 and −75. Then slide shift." in text
     assert (text.index("**Predict:** click **ReLU**. After the crease") < text.index("Hint: set turn first")
-            < text.index("**Then predict:** keep ReLU and drag $b_2$"))
+            < text.index("**Then predict:** keep ReLU and drag the bias of $h_2$ up to 0."))
     # pass 48 (r43 reader: the tanh button had no task): a question, answered with a setting that gets 4 of 4
-    assert "**Last:** set $b_2$ back to −1 and click **tanh**. Can a line split them now?" in text
-    assert "tanh: yes. Its curve also moves the corners off one line. Try turn −20, shift 0.7." in text
+    assert ("**Last:** set the bias of $h_2$ back to −1 and click **tanh**. Can a line split them now?\n"
+            "Hint: this time, turn −30 to −35.") in text
+    assert "tanh: yes. Its curve also moves the corners off one line. Try turn $-30$, shift $0.55$." in text
     curved = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "tanh")
-    assert ch01_collapse.corners_right(-20.0, 0.7, curved, labels) == 4 and not ch01_collapse._on_one_line(curved)
+    assert not ch01_collapse._on_one_line(curved)
+    assert "The line always stands at right angles to the arrow." in text
+    assert np.allclose(steer.lines["cut"].get_xydata() @ [np.cos(a), np.sin(a)], 0.2)  # every point: the same shift
     assert text.index("**shift** moves the line") < text.index("**Predict:** click **ReLU**. After the crease")
     assert "The last two sliders move a dashed line. The readout says where it is and how many corners it gets right." in text
-    # pass 46 (r40, r41 readers: 8 sliders for 3 questions): only the bend, c₂ and the line are shown
+    # pass 46 (r40, r41 readers: 8 sliders for 3 questions): only the bend, the bias of h₂ and the line are shown
     shown = [c for box in w.children if isinstance(box, widgets.HBox) for c in box.children]
     assert [c.description for c in shown] == [w.sliders[k].description for k in ("b2", "angle", "offset")]
     assert sorted(w.sliders) == ["angle", "b1", "b2", "offset", "w11", "w12", "w21", "w22"]  # the rest stay fixed
     full = ch01_collapse.fold_demo()  # the sheet demo keeps every slider and its reset
     assert sum(len(box.children) for box in full.children if isinstance(box, widgets.HBox)) == 7
+
+
+@pytest.mark.parametrize("bend, turns, example", [("relu", range(-75, -54, 5), (-65, 0.2)),
+                                                   ("tanh", (-35, -30), (-30, 0.55))])
+def test_every_hinted_xor_line_setting_splits_in_the_widget(bend, turns, example):
+    """Check pass 49 (r44 reader): at every turn the hint names (ReLU −55…−75, tanh −30…−35), at least 4 shift stops
+    in a row split the corners, so sliding shift finds them; the check fold's example (−65, 0.2), (−30, 0.55) splits
+    with a stop to spare on both sides. The corners are where the widget puts them; its count is the readout's."""
+    w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
+    w.bend.value = bend
+    X, labels = ch01_collapse._xor_corners()
+    landed = np.array([w.lines["dots"][k].get_xydata()[list(np.flatnonzero(labels == k)).index(i)]
+                       for i, k in enumerate(labels)])
+    np.testing.assert_allclose(landed, sheet.layer(X, ((1, 1), (1, 1)), (0, -1), bend))
+
+    def splits(turn, shift):  # what the widget says at this setting
+        w.sliders["angle"].value, w.sliders["offset"].value = float(turn), float(shift)
+        said = "your line gets 4 of 4 corners right</b>: it splits them!" in w.readout.value
+        assert said == (ch01_collapse.corners_right(turn, shift, landed, labels) == 4)
+        return said
+
+    stops = [round(t / 20, 2) for t in range(-40, 41)]
+    for turn in turns:
+        ok = [t for t in stops if ch01_collapse.corners_right(turn, t, landed, labels) == 4]
+        assert len(ok) >= 4 and ok == stops[stops.index(ok[0]):stops.index(ok[0]) + len(ok)], (turn, ok)
+        assert splits(turn, ok[len(ok) // 2]) and not splits(turn, ok[-1] + 0.05)
+    turn, shift = example
+    assert all(splits(turn, round(shift + d, 2)) for d in (-0.05, 0.0, 0.05))
+    if bend == "relu":  # r44: the old hint's ends, −45 and −90, split at no stop (−90 at shift 0 only by rounding)
+        assert not any(ch01_collapse.corners_right(a, t, landed, labels) == 4
+                       for a in (-45.0, -90.0) for t in stops if t != 0)
+    else:  # the ReLU turns, and the old answer's −20, leave tanh no or almost no stop
+        assert not any(ch01_collapse.corners_right(a, t, landed, labels) == 4 for a in (-45, -65) for t in stops)
+        assert len([t for t in stops if ch01_collapse.corners_right(-20, t, landed, labels) == 4]) <= 2
 
 
 def test_sheet_widget_shades_the_parts_relu_presses_only_with_relu():

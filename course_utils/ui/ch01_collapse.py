@@ -656,7 +656,7 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
     sliders = {
         "w11": slider("W₁₁ (x₁ into h₁)", w11, -2.0, 2.0, 0.1), "w12": slider("W₁₂ (x₂ into h₁)", w12, -2.0, 2.0, 0.1),
         "w21": slider("W₂₁ (x₁ into h₂)", w21, -2.0, 2.0, 0.1), "w22": slider("W₂₂ (x₂ into h₂)", w22, -2.0, 2.0, 0.1),
-        "b1": slider("b₁ (bias of h₁)", b[0], -1.5, 1.5, 0.1), "b2": slider("b₂ (bias of h₂)", b[1], -1.5, 1.5, 0.1),
+        "b1": slider("bias of h₁", b[0], -1.5, 1.5, 0.1), "b2": slider("bias of h₂", b[1], -1.5, 1.5, 0.1),
     }
     if corners:
         sliders["angle"] = slider("turn: arrow's direction (°)", 0.0, -180.0, 180.0, 5.0, fmt=".0f")
@@ -716,7 +716,7 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
     reset.on_click(back_to_start)
     rows = [widgets.HBox([sliders["w11"], sliders["w12"]]), widgets.HBox([sliders["w21"], sliders["w22"]]),
             widgets.HBox([sliders["b1"], sliders["b2"], reset])]
-    if corners:  # the XOR questions use only the bend, b₂ and the line: the table and b₁ stay fixed, out of sight
+    if corners:  # the XOR questions use only the bend, the bias of h₂ and the line: the rest stays fixed, out of sight
         rows = [widgets.HBox([sliders["b2"]]), widgets.HBox([sliders["angle"], sliders["offset"]])]
     return LiveWidget(
         [choice, *rows, readout, live.image], live,
