@@ -3759,3 +3759,34 @@ def test_pass49_q7s_legend_sits_off_gelus_slope_curve():
     pts = ax.transData.transform(np.column_stack(curve.get_data()))
     assert not any(box.contains(px, py) for px, py in pts)
     plt.close(fig)
+
+
+def test_pass49_q19_draws_sigmoids_slope_peaking_at_a_quarter_and_q26_works_one_overflow():
+    """r44 Picture 2-3: Q19's wrong option 'fades only at the flat ends' gets a picture: sigmoid's slope, every value
+    under the line at 1, its peak 0.25 marked at x = 0. Q26's key works one example: (1000, 999) overflows; minus 1000
+    gives (0, −1), the same shares."""
+    import matplotlib.pyplot as plt
+    assert ch07_quiz.AFTER_PICTURES["why_sigmoid_stalled"] is ch07_quiz._sigmoid_slope_peak
+    fig, ax = plt.subplots()
+    ch07_quiz._sigmoid_slope_peak(ax)
+    curve, one, dot = ax.get_lines()
+    xs, ys = curve.get_data()
+    assert (xs[0], xs[-1]) == (-6.0, 6.0) and np.max(ys) == pytest.approx(0.25) and xs[np.argmax(ys)] == pytest.approx(0.0)
+    assert np.all(ys < 1) and list(one.get_ydata()) == [1, 1] and (dot.get_xdata()[0], dot.get_ydata()[0]) == (0, 0.25)
+    assert "steepest: 0.25, a quarter" in [t.get_text() for t in ax.texts]
+    plt.close(fig)
+    assert "Its peak, at x = 0, is only 0.25" in ch07_quiz.picture_alt("why_sigmoid_stalled")
+    why = quiz.get("softmax_max_trick").options[quiz.answer_key("softmax_max_trick")].why
+    assert "Example: for scores (1000, 999), e^1000 is too big to store. Minus 1000 gives (0, −1): shares 0.73 and 0.27." in why
+    with np.errstate(over="ignore"):
+        assert np.isinf(np.exp(1000.0))
+    shares = np.exp([0.0, -1.0]) / np.exp([0.0, -1.0]).sum()
+    assert [f"{v:.2f}" for v in shares] == ["0.73", "0.27"]
+
+
+def test_pass49_q21s_key_shows_the_route_to_its_number():
+    """r44 nit: Q21's 'Why' only restated 0.0099; it now shows the one-line route, each number checked here."""
+    why = quiz.get("tanh_slope_3_about").explanation
+    assert "Its slope is 1 − tanh(x)². tanh(3) ≈ 0.995, so the slope is 1 − 0.990 ≈ 0.0099." in why
+    assert f"{np.tanh(3.0):.3f}" == "0.995" and f"{np.tanh(3.0) ** 2:.3f}" == "0.990"
+    assert 1 - np.tanh(3.0) ** 2 == pytest.approx(float(activations.get("tanh").derivative(3.0)))

@@ -182,6 +182,7 @@ def _bank():
     silu_min, mish_min = _lowest("silu")[1], _lowest("mish")[1]
     soft = _f("softmax")
     p1, p2 = (float(np.asarray(soft(np.array(v)))[0]) for v in ([2.0, 1.0], [4.0, 2.0]))
+    big = [float(v) for v in np.asarray(soft(np.array([0.0, -1.0])))]   # Q26's worked example: (1000, 999) minus 1000
     ln2 = math.log(2)
     leak = _f("leaky_relu").params["alpha"].default
     selu_scale = _f("selu").params["scale"].default
@@ -337,7 +338,8 @@ def _bank():
                                  f"Going backward, the slopes multiply, they do not add: {s0:g} × {s0:g} × … (ten times).")),
                 said=f"about 1 in {_in_words(1 / chain)}", form=f"You may type {WORDS_EXAMPLES[0]} or {WORDS_EXAMPLES[1]}: both count as one digit."),
         Numeric("tanh_slope_3_about", "03", "About what share of the nudge does tanh pass on at x = 3?", t3, 1,
-                f"About {t3:.1g} (more exactly {t3:.2g}): tanh's tails are almost flat.",
+                f"About {t3:.1g} (more exactly {t3:.2g}): tanh's tails are almost flat. "
+                f"Its slope is 1 − tanh(x)². tanh(3) ≈ {_f('tanh')(3.0):.3f}, so the slope is 1 − {_f('tanh')(3.0) ** 2:.3f} ≈ {t3:.2g}.",
                 ((float(_f("tanh")(3.0)), 1e-3, "A common wrong answer: about 1. In fact: that is tanh(3), the value. "
                                                  f"The slope there is about {t3:.2g}."),
                  (s3, 2e-3, f"A common wrong answer: {s3:.3f}. In fact: that is sigmoid's slope at 3. tanh's is flatter.")),
@@ -392,7 +394,9 @@ def _bank():
         _c("softmax_max_trick", "04", "Why subtract the largest score before computing softmax?",
            ("No e^s gets too big to store; the shares stay the same.",
             "Every e^s is then at most 1, so none grows too big for the computer to store (that is called "
-            "overflow). The shift cancels out: the shares stay the same, up to rounding in the last digits."),
+            "overflow). The shift cancels out: the shares stay the same, up to rounding in the last digits. "
+            f"Example: for scores (1000, 999), e^1000 is too big to store. Minus 1000 gives (0, −1): shares "
+            f"{big[0]:.2f} and {big[1]:.2f}."),
            ("It makes the top share bigger, so the winner stands out.",
             "subtracting the largest score m multiplies every e^s by the same e^(−m), top and bottom of each share. "
             "So it cancels, and every share is unchanged."),

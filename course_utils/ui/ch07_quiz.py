@@ -478,6 +478,20 @@ def _fading_nudge(ax):
 _fading_nudge.own_axes = True
 
 
+def _sigmoid_slope_peak(ax):
+    """Q19: sigmoid's slope from −6 to 6 against the line at 1: even its peak, 0.25 at x = 0, is a quarter (r44)."""
+    xs = np.linspace(-6, 6, 601)
+    ax.plot(xs, np.asarray(activations.get("sigmoid").derivative(xs), dtype=float), color=plots.color("sigmoid"),
+            lw=2.2, label="sigmoid's slope", **plots.line_style("sigmoid"))
+    ax.axhline(1, color="black", lw=1, ls="--", label="slope 1: the signal passes whole")
+    top = float(activations.get("sigmoid").derivative(0.0))
+    ax.plot([0], [top], "o", color="black", ms=6)
+    ax.annotate(f"steepest: {top:g}, a quarter", (0, top), xytext=(1.2, 0.55), fontsize=10,
+                arrowprops=dict(arrowstyle="->", lw=0.8))
+    ax.set(xlim=(-6, 6), ylim=(-0.05, 1.15), ylabel="slope")
+    ax.legend(fontsize=9, loc="upper left")
+
+
 def tanh_at_3():
     """(tanh(3), tanh's slope at 3): Q21's value trap and its answer."""
     tanh = activations.get("tanh")
@@ -668,6 +682,7 @@ AFTER_PICTURES = {
     "collapse_formula": _two_layers_one_line,
     "more_layers": _stacks_stay_straight,
     "chain_sigmoid_10": _fading_nudge,
+    "why_sigmoid_stalled": _sigmoid_slope_peak,
     "tanh_vs_sigmoid": _tanh_from_sigmoid,
     "gelu_dip": _gelu_dip,
     "relu_corners": _corners_follow_a_curve,
@@ -745,6 +760,9 @@ def picture_alt(qid):
         "xor_no_bend_chance": "The loss of the two points whose answer is 1, when their scores add up to "
                               f"{PAIR_TOTAL:g}. It is lowest, {quiz._pair_loss(0, 0):.2f}, where both scores are 0. "
                               f"At scores -2 and 2 it is {quiz._pair_loss(-2, 2):.2f}: the curve bends upward.",
+        "why_sigmoid_stalled": f"Sigmoid's slope from x = -6 to 6, under the dashed line at slope 1. Its peak, at x = 0, "
+                               f"is only {float(activations.get('sigmoid').derivative(0.0)):g}: every sigmoid bend "
+                               "shrinks the signal, even at its steepest.",
         "chain_sigmoid_10": f"Bars, log scale: the share of the nudge left after 1 to {CHAIN_DEPTH} sigmoid bends. "
                             f"Each bend keeps a quarter. After {CHAIN_DEPTH}: {quiz.plain(nudge_left(CHAIN_DEPTH))}, "
                             "just under the 1 in a million line.",
