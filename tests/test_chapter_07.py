@@ -6,6 +6,7 @@ import base64
 import html
 import io
 import json
+import math
 import re
 from pathlib import Path
 from unittest import mock
@@ -1111,7 +1112,7 @@ def test_the_sketch_writes_its_numbers_with_a_true_minus_sign():
     w.button.click()
     text = w.readout.value + w.feedback.value
     assert "x below −2.0" in text and "x above 0.0" in text and "x from −5.0 to 0.0" in text and "−0.20" in text
-    assert not re.search(r"-\d", text) and "−0.0" not in text
+    assert not re.search(r"-\d", text) and not re.search(r"−0\.0+(?!\d)", text)   # no negative zero ('−0.01' is a bound)
 
 
 # ---------------------------------------------------------------- pass 14: "none" is a tick box per side
@@ -1180,9 +1181,19 @@ def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_the_tick_
     w = ch07_quiz.sketch_from_memory()   # the start is no answer: no slider shows a number until it is moved
     assert not any(s.readout for s in w.sliders.values()) and w.sliders["-3"].value == ch07_quiz.SLOPE_START
     w = ch07_quiz.sketch_from_memory()   # the sliders name themselves: no need to list them in the step
+    mark = " (not set: move me)"   # pass 49 (r44): an unmoved slider says so on its own label, not just in the readout
+    assert ch07_quiz.UNSET_MARK == mark
     assert [s.description for k, s in w.sliders.items() if k.endswith("edge")] == [
-        "my left near-flat zone: x below", "my right near-flat zone: x above"]
-    assert all(s.description.startswith("slope at x = ") for k, s in w.sliders.items() if not k.endswith("edge"))
+        "my left near-flat zone: x below" + mark, "my right near-flat zone: x above" + mark]
+    assert all(s.description.startswith("slope at x = ") and s.description.endswith(mark)
+               for k, s in w.sliders.items() if not k.endswith("edge"))
+    w.sliders["-3"].value = 0.0   # moved: the mark goes, the others keep theirs
+    w.nones["right_edge"].value = True   # a ticked box answers its side too
+    assert w.sliders["-3"].description == "slope at x = -3" and w.sliders["right_edge"].description == "my right near-flat zone: x above"
+    assert all(s.description.endswith(mark) for k, s in w.sliders.items() if k not in ("-3", "right_edge"))
+    assert "Never moved: slope at x = −1," in (w.button.click() or w.feedback.value) and mark not in w.feedback.value
+    w.pick.value = "tanh"   # a new bend: every slider unset again
+    assert all(s.description.endswith(mark) for s in w.sliders.values())
     w = ch07_quiz.sketch_from_memory()
     assert all(b.description.startswith("no near-flat zone on the") for b in w.nones.values())
     sentences = [s for s in re.split(r"(?<=[.?])\s+", " ".join(step2.split())[3:]) if s]
@@ -1540,23 +1551,25 @@ def test_pass16_q20_the_form_hint_says_how_to_type_and_the_checker_reads_every_f
     """Q20's key is 'about 1 in a million', so the question says how to type it: a decimal or '1 in ...' words. The
     checker reads both forms (and e-notation), the hint's own examples included, and still rejects a wrong size."""
     q = quiz.get("chain_sigmoid_10")
-    assert q.form == "You may type 0.001 or 1 in a thousand: both count as one digit." and q.said == "about 1 in a million"
+    # pass 49 (r44): 0.001 is 0.25 to the fifth, a wrong answer the hint pointed at; 0.02 is no size the share can have
+    assert q.form == "You may type 0.02 or 1 in 50: both count as one digit." and q.said == "about 1 in a million"
     assert q.digits == 1   # "one digit" in the form
     learner = ch07_quiz.Learner(review.Store(None))
     # r42: one short instruction, the digits first, then the two forms
-    assert ("<i>Give <a href='#How-it-works'>one digit</a>. You may type 0.001 or 1 in a thousand: both count as one "
+    assert ("<i>Give <a href='#How-it-works'>one digit</a>. You may type 0.02 or 1 in 50: both count as one "
             "digit.</i>") in ch07_quiz._head(q, 20, learner)
     for typed in ("0.000001", "about 0.000001", "1e-6", "1/1000000", "1 in a million", "about 1 in a million",
                   "one in a million", "1 in 1,000,000", "1 in 1000000", "0.00000095"):
         assert quiz.check(q.id, typed).correct, typed
     assert quiz.parse_number("1 in a thousand") == 0.001 and quiz.parse_number("0.001") == 0.001
-    for wrong in ("1 in a thousand", "1 in a billion", "0.001", "2.5"):
+    assert quiz.parse_number("1 in 50") == 0.02 == quiz.parse_number("0.02")   # the hint's own two forms
+    for wrong in ("1 in a thousand", "1 in a billion", "0.001", "2.5", "0.02", "1 in 50"):
         assert not quiz.check(q.id, wrong).correct, wrong
     assert quiz.parse_number("1 in 0") is None and quiz.parse_number("2 in a million") is None
     w = ch07_quiz.numeric_widget(q.id, 20, learner)
     w.text.value = "1 in a million"
     assert learner.results[q.id].correct
-    assert "1 in a thousand" in quiz.check(q.id, "lots").message      # the unreadable-answer message names the form
+    assert "1 in 50" in quiz.check(q.id, "lots").message      # the unreadable-answer message names the form
     assert q.form not in quiz.get("chain_sigmoid_10").prompt          # exercise 07 shows the prompt alone
 
 
@@ -2191,14 +2204,19 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert "At the input point (1, 0), about what chance does it give that the answer is 1?" in xor.prompt
     # pass 41 (r37): the two skipped steps, spelled out: equal scores within a pair, so no tilt, so one half
     # pass 48 (r43 Clarity 2): numbered steps, and the one line of algebra from equal pairs to no tilt written out
-    assert ("Step 2. With a fixed total, a pair's loss (error score) is lowest when its two scores are equal. "
-            "Take the two points whose answer is 1. Scores 0 and 0 lose 1.39 in all. Scores −2 and 2 lose 2.25: "
+    # pass 49 (r44 Clarity 1): step 1 names the pairs; step 2 says how a score becomes a loss, so 1.39 can be checked
+    assert ("Step 1. Pair 1: the two points whose answer is 1, (0, 1) and (1, 0). Pair 2: the two whose answer is 0, "
+            "(0, 0) and (1, 1). Both pairs' scores have the same total: w₁ + w₂ + 2b.\n") in xor.explanation
+    assert ("Step 2. A point's loss (error score) is −ln(the chance it gives the right answer). "
+            "Score 0 gives chance ½: loss 0.69. With a fixed total, a pair's loss is lowest when its two scores are equal. "
+            "Take pair 1. Scores 0 and 0 lose 1.39 in all. Scores −2 and 2 lose 2.25: "
             "the score pushed the wrong way loses more than the other gains. The picture shows it.\n"
             "Step 3. Pair 1 equal: w₂ + b = w₁ + b, so w₁ = w₂. Pair 2 equal: b = w₁ + w₂ + b, so w₁ + w₂ = 0. "
             "Both hold only when w₁ = w₂ = 0: no tilt at all.\n"
             "Step 4. So all four points get the same score, b. The best single chance for two 1s and two 0s is one half: "
-            "loss ln 2 ≈ 0.69.") in xor.explanation
+            "loss 0.69 a point.") in xor.explanation
     pair = lambda s1, s2: np.log1p(np.exp(-s1)) + np.log1p(np.exp(-s2))   # noqa: E731 -- two points whose answer is 1
+    assert -np.log(1 / (1 + np.exp(-0.0))) == pytest.approx(np.log(2))   # the loss rule at score 0: chance ½, loss 0.69
     assert all(pair(1.0, 1.0) < pair(1.0 - d, 1.0 + d) for d in (0.1, 0.5, 2.0))   # same total: equal is lowest
     assert (f"{pair(0, 0):.2f}", f"{pair(-2, 2):.2f}") == ("1.39", "2.25")   # pass 42 (r38): the key's numeric line
     tilt = lambda w1, w2, b: pair(w2 + b, w1 + b) + pair(-b, -(w1 + w2 + b))   # noqa: E731 -- all four points
@@ -2264,10 +2282,13 @@ def test_pass23_no_typing_example_or_placeholder_is_a_key_and_numeric_keys_read_
         assert quiz.check(q.id, "about " + f"{q.answer:.2g}").correct
         hint = quiz.placeholder(q)
         kept = {1: "0.4 (one digit)", 2: "0.43 (two digits)", 3: "0.427 (three digits)"}[q.digits]
-        assert hint == ("a whole number, e.g. 2" if q.id == "unit_outputs" else "e.g. 0.001 or 1 in a thousand"
+        if 0 < abs(q.answer) < 0.095:   # pass 49 (r44): under a small key the example has its size, zeros said
+            kept = f"{quiz.digits_example(q)} ({quiz.DIGIT_WORDS[q.digits]}: zeros in front do not count)"
+            assert math.floor(math.log10(float(quiz.digits_example(q)))) == math.floor(math.log10(abs(float(f"{q.answer:.{q.digits}g}")))), q.id
+        assert hint == ("a whole number, e.g. 2" if q.id == "unit_outputs" else "e.g. 0.02 or 1 in 50"
                         if q.id == "chain_sigmoid_10" else f"e.g. {kept}"), q.id   # pass 28: Q20's own forms
         if not q.form and q.id != "unit_outputs":   # r42: the example has the digits the question asks for
-            assert len(quiz.digits_example(q).replace("0.", "", 1)) == q.digits, q.id
+            assert len(quiz.digits_example(q).split(".")[1].lstrip("0")) == q.digits, q.id
             assert quiz.DIGIT_WORDS[q.digits] in hint
         assert all(e in q.form for e in quiz.WORDS_EXAMPLES) if q.form else True
         assert all(quiz.parse_number(e) is not None for e in quiz.EXAMPLES)
@@ -2277,7 +2298,7 @@ def test_pass23_no_typing_example_or_placeholder_is_a_key_and_numeric_keys_read_
     box = ch07_quiz.numeric_widget("unit_outputs", 9, learner)
     assert box.text.placeholder == "a whole number, e.g. 2"
     assert ch07_quiz.numeric_widget("sigmoid_slope_0", 14, learner).text.placeholder == "e.g. 0.43 (two digits)"
-    assert ch07_quiz.numeric_widget("tanh_slope_3_about", 21, learner).text.placeholder == "e.g. 0.4 (one digit)"
+    assert ch07_quiz.numeric_widget("tanh_slope_3_about", 21, learner).text.placeholder == "e.g. 0.03 (one digit: zeros in front do not count)"   # pass 49 (r44): its size
     assert "0.25" not in quiz.check("sigmoid_slope_0", "a quarter").message
     assert quiz.check("unit_outputs", "one").message.endswith("Write a whole number, e.g. 2.")
     key = ch07_quiz.key_fold_html("gelu_peak_slope", 7, learner)
@@ -3048,7 +3069,7 @@ def test_pass33_tolerance_words_glosses_and_pic09_note():
     text = ch07_quiz.how_close_rule()   # pass 39: the rule is a fold under the first number question
     assert "So your number counts if it is at most half a step from the exact answer." in text   # pass 37: two digits
     # pass 45 (r40): the reason for half a step, in its own sentence between the step and the rule
-    assert "A <b>step</b> is one unit in the last digit the question asks for. Rounding moves a number by at most half a step. So " \
+    assert "A <b>step</b> is one unit in the last digit of the rounded answer. Rounding moves a number by at most half a step. So " \
         in text
     # of a key always count (test_pass36_... checks it on every question); the per-question digits say what to give
     assert quiz.placeholder(quiz.get("gelu_peak_slope")) == "e.g. 0.43 (two digits)"   # r42: the question's digits
@@ -3140,7 +3161,7 @@ def test_pass36_the_number_rule_states_the_checkers_tolerance_and_its_example_ru
     example, 0.3127 kept to two digits, each typed answer judged by quiz.check, its distance exact."""
     text = ch07_quiz.how_close_rule()
     for rule in ("Each number question says how many digits to give. Zeros in front do not count.",
-                 "A <b>step</b> is one unit in the last digit the question asks for. Rounding moves a number by at most half a step. "
+                 "A <b>step</b> is one unit in the last digit of the rounded answer. Rounding moves a number by at most half a step. "
                  "So your number counts if it is at most half a step from the exact answer.",
                  "Example: the exact answer is 0.3127, and the question asks for two digits: 0.31. "
                  "One step is 0.01, so half a step is 0.005. 0.31 and 0.313 count. 0.3 is 0.0127 away: too far."):
@@ -3278,6 +3299,7 @@ def test_pass37_the_corner_picture_shows_the_drift_its_alt_text_names():
     gap = lambda x: abs(float(ch07_quiz.corner_sum(np.array(x)) - np.sin(x)))
     assert max(gap(b + 1), gap(a - 1)) < 0.1 and min(gap(b + 2), gap(a - 2)) > 0.5
     assert min(gap(ch07_quiz.CORNER_VIEW), gap(-ch07_quiz.CORNER_VIEW)) > 3   # leaves the picture's y range (±3)
+    import matplotlib.pyplot as plt
     from course_utils.ui import plots
     fig, ax = plots.new_figure(*ch07_quiz.SMALL)
     ch07_quiz._corners_follow_a_curve(ax)
@@ -3527,22 +3549,28 @@ def test_pass43_r38_keys_of_q7_q8_q17_and_the_race_show_a_picture():
     assert "Only the gate, through SiLU" in quiz.get("swiglu_gate").options[quiz.answer_key("swiglu_gate")].text
     for d in ch07_quiz.DIAGRAMS:
         assert ch07_quiz._small(d)[:4] == b"\x89PNG"
-    # Q29: chapter 05's recipe, seed 0: sigmoid never under 0.6; the other three under 0.1
+    # Q29: chapter 05's recipe, all five seeds: no sigmoid run under 0.6; every run of the other three under 0.1
     # pass 44 (r39): Q29 names four bends, so its picture draws all four; only sigmoid misses 0.1
+    # pass 49 (r44): Q29 asks about "any seed", so the picture draws every seed's run, not seed 0 alone
     four = ch07_quiz.race_four_losses()
-    assert all(len(loss) == 400 for loss in four.values()) and four["sigmoid"].min() > ch07_quiz.SIGMOID_FLOOR
+    assert ch07_quiz.RACE_SEEDS == (0, 1, 2, 3, 4)
+    assert all(loss.shape == (5, 400) for loss in four.values()) and four["sigmoid"].min() > ch07_quiz.SIGMOID_FLOOR
     assert set(four) == {o.text.rstrip(".").lower().replace(" ", "_") for o in quiz.get("race_loser").options}
-    assert all(four[n][-1] < 0.1 for n in ("tanh", "relu", "leaky_relu")) and four["sigmoid"].min() > 0.6
+    assert all((four[n][:, -1] < 0.1).all() for n in ("tanh", "relu", "leaky_relu")) and four["sigmoid"].min() > 0.6
     alt29 = ch07_quiz.picture_alt("race_loser")
-    assert "Tanh, ReLU and Leaky ReLU fall below the 0.1 line. Sigmoid's stays above 0.6." in alt29
+    assert "5 runs of each bend (seeds 0 to 4)" in alt29
+    assert "Every run of Tanh, ReLU and Leaky ReLU falls below the 0.1 line. Every sigmoid run stays above 0.6." in alt29
     for qid, n in (("race_loser", 4),):
         fig, ax = plt.subplots()
         ch07_quiz.AFTER_PICTURES[qid](ax)
         assert ax.get_xlabel().startswith("epoch") and ax.get_ylabel() == "training loss"
         lines = ax.get_lines()
-        assert len(lines) == n + 2 and all(np.max(l.get_ydata()) < ax.get_ylim()[1] for l in lines)
+        assert len(lines) == 5 * n + 2 and all(np.max(l.get_ydata()) < ax.get_ylim()[1] for l in lines)
+        drawn = {tuple(np.round(l.get_ydata()[:3], 9)) for l in lines[:-2]}   # every seed's own run, none twice
+        assert drawn == {tuple(np.round(r[:3], 9)) for runs in four.values() for r in runs}
         from tools.colour_cues import _line_cue   # what tells a line apart besides colour: dash, marker, width
-        assert len({_line_cue(l) for l in lines}) == n + 2
+        handles = ax.get_legend().legend_handles
+        assert len(handles) == n + 2 and len({_line_cue(h) for h in handles}) == n + 2
         plt.close(fig)
 
 
@@ -3683,3 +3711,82 @@ def test_pass48_q29_asks_about_every_seed_not_one_run():
     q = quiz.get("race_loser")
     assert "had no run, from any seed, reach a loss of 0.1" in q.prompt
     assert "No sigmoid run got there" in q.options[quiz.answer_key("race_loser")].why
+
+
+# ---------------------------------------------------------------- pass 49: the r44 reader's items
+def test_pass49_q20_key_quotes_the_range_that_counts_and_the_rule_speaks_of_the_rounded_answer():
+    """r44: by 'one unit in the last digit the question asks for', 0.0000009 looked a hair too far from 0.00000095;
+    the checker rounds the key first (step 0.000001). The rule now says so, and Q20's key names the range it accepts,
+    whose ends the checker accepts and whose one-more-digit neighbours it rejects."""
+    q = quiz.get("chain_sigmoid_10")
+    assert "A <b>step</b> is one unit in the last digit of the rounded answer." in ch07_quiz.how_close_rule()
+    assert "Any answer from 0.0000005 to 0.0000014 counts." in q.explanation
+    lo, hi = quiz.counted_range(q.answer, 1)
+    assert (quiz.plain(lo, 1), quiz.plain(hi, 2)) == ("0.0000005", "0.0000014")
+    assert quiz.accepted(q, lo) and quiz.accepted(q, hi) and not quiz.accepted(q, lo - 1e-7) and not quiz.accepted(q, hi + 1e-7)
+    for typed in ("0.0000009", "about 0.0000009", "1 in a million", "0.0000014", "0.0000005"):
+        assert quiz.check(q.id, typed).correct, typed
+    # the hint's examples are no size the share can have, nor 0.25 to the fifth (0.001): the reader's suspected trap
+    assert all(not quiz.accepted(q, quiz.parse_number(e)) for e in quiz.WORDS_EXAMPLES)
+    assert all(abs(quiz.parse_number(e) - 0.25 ** 5) > 1e-4 for e in quiz.WORDS_EXAMPLES)
+
+
+def test_pass49_q21_box_example_has_the_answers_size_and_q22_bounds_the_slope_both_ways():
+    """r44: Q21's box said 'e.g. 0.4 (one digit)' above a key of about 0.01; copying its form gave 0.0. Now the
+    example has the key's size and says zeros in front do not count; the example itself is wrong, the key's form right.
+    Q22 said "slope's size" without saying it ignores the sign: now 'between −0.01 and 0.01', the sketch's words."""
+    q = quiz.get("tanh_slope_3_about")
+    assert quiz.placeholder(q) == "e.g. 0.03 (one digit: zeros in front do not count)"
+    learner = ch07_quiz.Learner(review.Store(None))
+    assert ch07_quiz.numeric_widget(q.id, 21, learner).text.placeholder == quiz.placeholder(q)
+    assert not quiz.check(q.id, "0.03").correct and quiz.check(q.id, "0.01").correct
+    assert not quiz.check(q.id, "0.0").correct   # what the old example's form led to
+    q22 = quiz.get("quiet_sooner").prompt
+    assert "(slope between −0.01 and 0.01)" in q22 and "size" not in q22
+    assert ch07_quiz.DEAD_LABEL == "near-flat zone (slope between −0.01 and 0.01)"
+
+
+def test_pass49_q7s_legend_sits_off_gelus_slope_curve():
+    """r44: fold_05's legend ('center left') covered GELU's slope where it crosses 0.5 at x = 0. No point of the curve
+    may fall inside the legend's box."""
+    import matplotlib.pyplot as plt
+    from course_utils.ui import plots
+    fig, ax = plots.new_figure(*ch07_quiz.SMALL)   # the size the key draws it at (_small)
+    ch07_quiz._gelu_peak_slope(ax)
+    fig.canvas.draw()
+    box = ax.get_legend().get_window_extent()
+    curve = next(line for line in ax.get_lines() if line.get_label() == "GELU's slope")
+    pts = ax.transData.transform(np.column_stack(curve.get_data()))
+    assert not any(box.contains(px, py) for px, py in pts)
+    plt.close(fig)
+
+
+def test_pass49_q19_draws_sigmoids_slope_peaking_at_a_quarter_and_q26_works_one_overflow():
+    """r44 Picture 2-3: Q19's wrong option 'fades only at the flat ends' gets a picture: sigmoid's slope, every value
+    under the line at 1, its peak 0.25 marked at x = 0. Q26's key works one example: (1000, 999) overflows; minus 1000
+    gives (0, −1), the same shares."""
+    import matplotlib.pyplot as plt
+    assert ch07_quiz.AFTER_PICTURES["why_sigmoid_stalled"] is ch07_quiz._sigmoid_slope_peak
+    fig, ax = plt.subplots()
+    ch07_quiz._sigmoid_slope_peak(ax)
+    curve, one, dot = ax.get_lines()
+    xs, ys = curve.get_data()
+    assert (xs[0], xs[-1]) == (-6.0, 6.0) and np.max(ys) == pytest.approx(0.25) and xs[np.argmax(ys)] == pytest.approx(0.0)
+    assert np.all(ys < 1) and list(one.get_ydata()) == [1, 1] and (dot.get_xdata()[0], dot.get_ydata()[0]) == (0, 0.25)
+    assert "steepest: 0.25, a quarter" in [t.get_text() for t in ax.texts]
+    plt.close(fig)
+    assert "Its peak, at x = 0, is only 0.25" in ch07_quiz.picture_alt("why_sigmoid_stalled")
+    why = quiz.get("softmax_max_trick").options[quiz.answer_key("softmax_max_trick")].why
+    assert "Example: for scores (1000, 999), e^1000 is too big to store. Minus 1000 gives (0, −1): shares 0.73 and 0.27." in why
+    with np.errstate(over="ignore"):
+        assert np.isinf(np.exp(1000.0))
+    shares = np.exp([0.0, -1.0]) / np.exp([0.0, -1.0]).sum()
+    assert [f"{v:.2f}" for v in shares] == ["0.73", "0.27"]
+
+
+def test_pass49_q21s_key_shows_the_route_to_its_number():
+    """r44 nit: Q21's 'Why' only restated 0.0099; it now shows the one-line route, each number checked here."""
+    why = quiz.get("tanh_slope_3_about").explanation
+    assert "Its slope is 1 − tanh(x)². tanh(3) ≈ 0.995, so the slope is 1 − 0.990 ≈ 0.0099." in why
+    assert f"{np.tanh(3.0):.3f}" == "0.995" and f"{np.tanh(3.0) ** 2:.3f}" == "0.990"
+    assert 1 - np.tanh(3.0) ** 2 == pytest.approx(float(activations.get("tanh").derivative(3.0)))

@@ -188,11 +188,12 @@ def test_progress_picture_draws_empty_tracks_then_grows_the_bars():
 
 
 def test_the_sketch_legend_speaks_of_the_slopes_size():
-    """Check the dead-zone legend says |slope| ('slope's size'), not 'slope under 0.01' (GELU's slope is negative there)."""
+    """Check the dead-zone legend bounds the slope on both sides, not 'slope under 0.01' (GELU's slope is negative there);
+    pass 49 (r44): 'slope between −0.01 and 0.01', the sketch text's own words, replaces the undefined "slope's size"."""
     s = qw.sketch_from_memory()
     s.button.click()   # the dead zone, and its legend key, appear with the truth
     labels = [t.get_text() for t in s.live.axes[0].get_legend().get_texts()]
-    assert "near-flat zone (slope's size under 0.01)" in labels and "dead zone" not in " ".join(labels)
+    assert "near-flat zone (slope between −0.01 and 0.01)" in labels and "dead zone" not in " ".join(labels)
 
 
 def test_shape_questions_show_a_picture_and_keep_the_settling_one_until_answered(learner):

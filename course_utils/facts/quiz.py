@@ -132,6 +132,14 @@ def _pair_loss(s1, s2):
     return sum(math.log1p(math.exp(-s)) for s in (s1, s2))
 
 
+def counted_range(answer, digits):
+    """(lowest, highest) answer with one digit more than asked that still counts (see accepted): what a key quotes
+    as 'any answer from ... to ... counts' (r44: the rule's words alone left Q20's 0.0000009 in doubt)."""
+    unit = step(Numeric("", "", "", answer, digits, "", ()))
+    fine = unit / 10
+    return math.ceil((answer - unit / 2) / fine) * fine, math.floor((answer + unit / 2) / fine) * fine
+
+
 def plain(value, digits=2):
     """A number as a plain decimal, to `digits` significant digits, never in e-notation: 9.54e-07 -> '0.00000095'."""
     if value == 0:
@@ -166,6 +174,7 @@ def questions():
 def _bank():
     s0 = _slope("sigmoid", 0)
     chain = s0 ** 10
+    chain_range = counted_range(chain, 1)
     t3, s3 = _slope("tanh", 3), _slope("sigmoid", 3)
     g3m = _slope("gelu", -3)
     gpeak = _slope("gelu", math.sqrt(2))
@@ -173,6 +182,7 @@ def _bank():
     silu_min, mish_min = _lowest("silu")[1], _lowest("mish")[1]
     soft = _f("softmax")
     p1, p2 = (float(np.asarray(soft(np.array(v)))[0]) for v in ([2.0, 1.0], [4.0, 2.0]))
+    big = [float(v) for v in np.asarray(soft(np.array([0.0, -1.0])))]   # Q26's worked example: (1000, 999) minus 1000
     ln2 = math.log(2)
     leak = _f("leaky_relu").params["alpha"].default
     selu_scale = _f("selu").params["scale"].default
@@ -237,15 +247,18 @@ def _bank():
                 "| (1, 0) | w₁ + b | 1\n"
                 "| (0, 0) | b | 0\n"
                 "| (1, 1) | w₁ + w₂ + b | 0\n"
-                "Step 1. Both pairs' scores have the same total: w₁ + w₂ + 2b.\n"
-                "Step 2. With a fixed total, a pair's loss (error score) is lowest when its two scores are equal. "
-                f"Take the two points whose answer is 1. Scores 0 and 0 lose {_pair_loss(0, 0):.2f} in all. "
+                "Step 1. Pair 1: the two points whose answer is 1, (0, 1) and (1, 0). Pair 2: the two whose answer is 0, "
+                "(0, 0) and (1, 1). Both pairs' scores have the same total: w₁ + w₂ + 2b.\n"
+                "Step 2. A point's loss (error score) is −ln(the chance it gives the right answer). "
+                f"Score 0 gives chance ½: loss {math.log(2):.2f}. "
+                "With a fixed total, a pair's loss is lowest when its two scores are equal. "
+                f"Take pair 1. Scores 0 and 0 lose {_pair_loss(0, 0):.2f} in all. "
                 f"Scores −2 and 2 lose {_pair_loss(-2, 2):.2f}: the score pushed the wrong way loses more than the "
                 "other gains. The picture shows it.\n"
                 "Step 3. Pair 1 equal: w₂ + b = w₁ + b, so w₁ = w₂. Pair 2 equal: b = w₁ + w₂ + b, so w₁ + w₂ = 0. "
                 "Both hold only when w₁ = w₂ = 0: no tilt at all.\n"
                 "Step 4. So all four points get the same score, b. The best single chance for two 1s and two 0s is one half: "
-                "loss ln 2 ≈ 0.69.\n"
+                f"loss {math.log(2):.2f} a point.\n"
                 "Chapter 01's ten no-bend runs all ended there.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; trained runs give about one half everywhere."),
@@ -318,14 +331,15 @@ def _bank():
         # ---------------------------------------------------------------- 03 gradient table
         Numeric("chain_sigmoid_10", "03", "Ten sigmoid layers, each at its steepest. Counting only the bends' slopes, about what share of the nudge is left?",
                 chain, 1, f"Ten {s0:g}s multiplied together ({s0:g}¹⁰): about {plain(chain)}, roughly 1 in a million. That counts the bends only; "
-                          "the weights multiply in too.",
+                          f"the weights multiply in too. Any answer from {plain(chain_range[0], 1)} to {plain(chain_range[1], 2)} counts.",
                 ((1e-7, 2e-8, f"A common wrong answer: {plain(1e-7, 1)}, a ten-millionth. In fact: {s0:g}¹⁰ is about "
                               f"{plain(chain)}, about ten times more (still under a millionth)."),
                  (s0 * 10, 1e-6, f"A common wrong answer: {s0 * 10:g}. In fact: {s0 * 10:g} is ten {s0:g}s added up. "
                                  f"Going backward, the slopes multiply, they do not add: {s0:g} × {s0:g} × … (ten times).")),
                 said=f"about 1 in {_in_words(1 / chain)}", form=f"You may type {WORDS_EXAMPLES[0]} or {WORDS_EXAMPLES[1]}: both count as one digit."),
         Numeric("tanh_slope_3_about", "03", "About what share of the nudge does tanh pass on at x = 3?", t3, 1,
-                f"About {t3:.1g} (more exactly {t3:.2g}): tanh's tails are almost flat.",
+                f"About {t3:.1g} (more exactly {t3:.2g}): tanh's tails are almost flat. "
+                f"Its slope is 1 − tanh(x)². tanh(3) ≈ {_f('tanh')(3.0):.3f}, so the slope is 1 − {_f('tanh')(3.0) ** 2:.3f} ≈ {t3:.2g}.",
                 ((float(_f("tanh")(3.0)), 1e-3, "A common wrong answer: about 1. In fact: that is tanh(3), the value. "
                                                  f"The slope there is about {t3:.2g}."),
                  (s3, 2e-3, f"A common wrong answer: {s3:.3f}. In fact: that is sigmoid's slope at 3. tanh's is flatter.")),
@@ -340,7 +354,7 @@ def _bank():
             "the corner between the flat side and the ramp is the bend."),
            ("It does not matter: the nudge still reaches the unit's bias.",
             "the bias sits before the bend, so its nudge is multiplied by the same zero slope.")),
-        _c("quiet_sooner", "03", "Sigmoid and tanh both turn near-flat far from 0 (slope's size under 0.01). Which turns near-flat closer to 0?",
+        _c("quiet_sooner", "03", "Sigmoid and tanh both turn near-flat far from 0 (slope between −0.01 and 0.01). Which turns near-flat closer to 0?",
            (f"tanh: beyond about ±{quiet_tanh:.1f}, against ±{quiet_sig:.1f} for sigmoid.",
             "tanh's tails are flatter than sigmoid's, though its middle is steeper."),
            (f"Sigmoid: beyond about ±{quiet_tanh:.1f}, against ±{quiet_sig:.1f} for tanh.",
@@ -380,7 +394,9 @@ def _bank():
         _c("softmax_max_trick", "04", "Why subtract the largest score before computing softmax?",
            ("No e^s gets too big to store; the shares stay the same.",
             "Every e^s is then at most 1, so none grows too big for the computer to store (that is called "
-            "overflow). The shift cancels out: the shares stay the same, up to rounding in the last digits."),
+            "overflow). The shift cancels out: the shares stay the same, up to rounding in the last digits. "
+            f"Example: for scores (1000, 999), e^1000 is too big to store. Minus 1000 gives (0, −1): shares "
+            f"{big[0]:.2f} and {big[1]:.2f}."),
            ("It makes the top share bigger, so the winner stands out.",
             "subtracting the largest score m multiplies every e^s by the same e^(−m), top and bottom of each share. "
             "So it cancels, and every share is unchanged."),
@@ -698,7 +714,9 @@ EXAMPLES = ("0.3", "2/3", "about 0.002")
 COUNT_EXAMPLE = "2"   # for a question whose answer is a count
 DIGITS_EXAMPLE = 0.4271   # the box's example, kept to its question's digits: 0.4, 0.43 or 0.427 (r42: match the question)
 DIGIT_WORDS = {1: "one digit", 2: "two digits", 3: "three digits"}
-WORDS_EXAMPLES = ("0.001", "1 in a thousand")   # for a question whose form says it may be typed in words (Q20)
+SMALL_EXAMPLE = 0.3271   # r44: under an answer below 0.1 the example has its size: 0.03 under 0.01 (0.4 sent a learner to 0.0)
+WORDS_EXAMPLES = ("0.02", "1 in 50")   # for a question whose form says it may be typed in words (Q20); r44: no size it could have
+LEADING_ZEROS = "zeros in front do not count"
 
 
 def _counts(q):
@@ -712,11 +730,17 @@ def placeholder(q):
         return f"a whole number, e.g. {COUNT_EXAMPLE}"
     if q.form:   # the box shows the two forms its question names
         return f"e.g. {WORDS_EXAMPLES[0]} or {WORDS_EXAMPLES[1]}"
-    return f"e.g. {digits_example(q)} ({DIGIT_WORDS[q.digits]})"
+    example = digits_example(q)
+    zeros = f": {LEADING_ZEROS}" if example.startswith("0.0") else ""
+    return f"e.g. {example} ({DIGIT_WORDS[q.digits]}{zeros})"
 
 
 def digits_example(q):
-    """The example in q's answer box, with as many digits as q asks for: '0.43' for two."""
+    """The example in q's answer box, with as many digits as q asks for: '0.43' for two. Under a key below 0.1 it has
+    the key's size: '0.03' under about 0.01, so its zeros in front show where the digit goes."""
+    kept = abs(float(f"{q.answer:.{q.digits}g}"))
+    if 0 < kept < 0.1:
+        return f"{SMALL_EXAMPLE * 10.0 ** (math.floor(math.log10(kept)) + 1):.{q.digits}g}"
     return f"{DIGITS_EXAMPLE:.{q.digits}g}"
 
 
@@ -785,7 +809,7 @@ def check(qid, answer):
     if isinstance(q, Numeric):
         value = parse_number(answer)
         if value is None:
-            forms = placeholder(q) if _counts(q) else f"e.g. {', '.join(EXAMPLES)} or 1 in a thousand"
+            forms = placeholder(q) if _counts(q) else f"e.g. {', '.join(EXAMPLES)} or {WORDS_EXAMPLES[1]}"
             return Feedback(False, 0.0, f"{answer!r} is not a number I can read. Write {forms}.")
         if accepted(q, value):
             return Feedback(True, 1.0, "Right. " + q.explanation)

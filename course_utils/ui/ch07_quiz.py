@@ -25,8 +25,8 @@ from course_utils.ui.captioned import CaptionedBox as QuizBox
 GOOD, BAD, NEUTRAL = plots.HEALTHY, plots.VANISHING, plots.MUTED
 LETTERS = "ABCD"
 TIMER_SECONDS = 240
-QUIET = activations.NEAR_FLAT_SLOPE   # the course's near-flat rule: the slope's size under 0.01
-DEAD_LABEL = f"near-flat zone (slope's size under {QUIET:g})"
+QUIET = activations.NEAR_FLAT_SLOPE   # the course's near-flat rule: the slope between -0.01 and 0.01
+DEAD_LABEL = f"near-flat zone (slope between −{QUIET:g} and {QUIET:g})"   # r44: "size" was never said to ignore the sign
 SLOPE_START = -0.25  # every slope slider starts here, at the bottom; not drawn until moved ("not set", not scored)
 # until moved: no bend's slope is this low anywhere (GELU's lowest is about −0.13), so an untouched slider is no bend's
 # answer (at 0 it was ReLU's left side: r35 reader)
@@ -38,6 +38,7 @@ SLOPE_RANGE = (SLOPE_START, 1.25)   # what a slope slider can set (every true sl
 SKETCH_LEGEND = dict(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2, fontsize=8, frameon=False)
 UNSET_SAID = "not set"   # an unmoved slope slider: not drawn (r37 reader: a marker at its rest looked like an answer),
 #                          not scored, and named so in the readout line under the picture
+UNSET_MARK = " (not set: move me)"   # r44: an unmoved slider showed "now -0.25" beside "not set"; its own label says it
 UNTOUCHED = "Never moved"   # Compare names each control never moved: it counts as no answer
 NONE = "none"        # the learner's answer when a side's tick box "no near-flat zone" is ticked (None: not set yet)
 
@@ -289,7 +290,7 @@ def _gelu_peak_slope(ax):
     ax.annotate(f"peak {top:.2f} at x = √2 ≈ {x:.2f}", (x, top), xytext=(-3.8, 1.2), fontsize=10,
                 arrowprops=dict(arrowstyle="->", lw=0.8))
     ax.set(xlim=(-4, 4), ylim=(-0.3, 1.35), ylabel="slope")
-    ax.legend(fontsize=9, loc="center left")
+    ax.legend(fontsize=9, loc="lower right")   # r44: "center left" sat on the curve where it crosses 0.5 at x = 0
 
 
 UNIT_STEPS = (("inputs", "x₁, x₂, x₃"), ("stretch\nand add", "each × its weight,\nthen summed"),
@@ -340,26 +341,26 @@ def _swiglu_figure():
 _swiglu_paths.diagram = _swiglu_figure
 DIAGRAMS = (_unit_strip, _swiglu_paths)   # no axes to label: their alt text says what they show
 
-RACE_SEED = 0   # chapter 05's recipe, one run of each bend (r42: Q6 no longer repeats Q29's race picture)
+RACE_SEEDS = (0, 1, 2, 3, 4)   # chapter 05's five seeds: Q29 asks about every run, so its picture draws them all (r44)
 RACE_FOUR = ("sigmoid", "tanh", "relu", "leaky_relu")   # Q29's picture: the four bends its options name
 
 
 @lru_cache(maxsize=None)
 def race_four_losses():
-    """{bend: training loss per epoch} for Q29's four bends from seed 0, chapter 05's race recipe (Adam, rate 0.01,
-    400 epochs, the same spirals): chapter 05's own runs, not a copy."""
+    """{bend: training loss per epoch, one row per seed} for Q29's four bends from chapter 05's five seeds and its
+    race recipe (Adam, rate 0.01, 400 epochs, the same spirals): chapter 05's own runs, not a copy."""
     from course_utils.engine import race
     from course_utils.ui import ch05_race
     X, y, _xt, _yt = ch05_race.track()
-    runs = race.race(X, y, list(RACE_FOUR), seeds=(RACE_SEED,), optimizer="adam", lr=0.01, epochs=400)
-    return {name: np.asarray(runs[name].loss[0], dtype=float) for name in RACE_FOUR}
+    runs = race.race(X, y, list(RACE_FOUR), seeds=RACE_SEEDS, optimizer="adam", lr=0.01, epochs=400)
+    return {name: np.asarray(runs[name].loss, dtype=float) for name in RACE_FOUR}
 
 
 def _race_lines(ax, names):
     for name in names:
-        loss = race_four_losses()[name]
-        ax.plot(np.arange(len(loss)), loss, color=plots.color(name), lw=2, label=activations.get(name).label,
-                **plots.line_style(name))
+        for k, loss in enumerate(race_four_losses()[name]):   # one thin line a seed; the legend names the bend once
+            ax.plot(np.arange(len(loss)), loss, color=plots.color(name), lw=1.3,
+                    label=activations.get(name).label if k == 0 else "_nolegend_", **plots.line_style(name))
     ax.axhline(math.log(2), color="black", lw=1, ls=":", label="ln 2 ≈ 0.69: the know-nothing loss")
     ax.axhline(0.1, color=NEUTRAL, lw=1, ls=(0, (6, 2, 1, 2, 1, 2)), label="loss 0.1")
     ax.set(xlim=(0, 400), ylim=(0, 1.05), xlabel="epoch (one pass through the data)", ylabel="training loss")
@@ -367,7 +368,7 @@ def _race_lines(ax, names):
 
 
 def _race_four(ax):
-    """Q29: all four bends it names, one run each; only sigmoid's stays above the 0.1 line."""
+    """Q29: all four bends it names, every seed's run; only sigmoid's stay above the 0.1 line."""
     _race_lines(ax, RACE_FOUR)
 
 
@@ -475,6 +476,20 @@ def _fading_nudge(ax):
 
 
 _fading_nudge.own_axes = True
+
+
+def _sigmoid_slope_peak(ax):
+    """Q19: sigmoid's slope from −6 to 6 against the line at 1: even its peak, 0.25 at x = 0, is a quarter (r44)."""
+    xs = np.linspace(-6, 6, 601)
+    ax.plot(xs, np.asarray(activations.get("sigmoid").derivative(xs), dtype=float), color=plots.color("sigmoid"),
+            lw=2.2, label="sigmoid's slope", **plots.line_style("sigmoid"))
+    ax.axhline(1, color="black", lw=1, ls="--", label="slope 1: the signal passes whole")
+    top = float(activations.get("sigmoid").derivative(0.0))
+    ax.plot([0], [top], "o", color="black", ms=6)
+    ax.annotate(f"steepest: {top:g}, a quarter", (0, top), xytext=(1.2, 0.55), fontsize=10,
+                arrowprops=dict(arrowstyle="->", lw=0.8))
+    ax.set(xlim=(-6, 6), ylim=(-0.05, 1.15), ylabel="slope")
+    ax.legend(fontsize=9, loc="upper left")
 
 
 def tanh_at_3():
@@ -667,6 +682,7 @@ AFTER_PICTURES = {
     "collapse_formula": _two_layers_one_line,
     "more_layers": _stacks_stay_straight,
     "chain_sigmoid_10": _fading_nudge,
+    "why_sigmoid_stalled": _sigmoid_slope_peak,
     "tanh_vs_sigmoid": _tanh_from_sigmoid,
     "gelu_dip": _gelu_dip,
     "relu_corners": _corners_follow_a_curve,
@@ -744,6 +760,9 @@ def picture_alt(qid):
         "xor_no_bend_chance": "The loss of the two points whose answer is 1, when their scores add up to "
                               f"{PAIR_TOTAL:g}. It is lowest, {quiz._pair_loss(0, 0):.2f}, where both scores are 0. "
                               f"At scores -2 and 2 it is {quiz._pair_loss(-2, 2):.2f}: the curve bends upward.",
+        "why_sigmoid_stalled": f"Sigmoid's slope from x = -6 to 6, under the dashed line at slope 1. Its peak, at x = 0, "
+                               f"is only {float(activations.get('sigmoid').derivative(0.0)):g}: every sigmoid bend "
+                               "shrinks the signal, even at its steepest.",
         "chain_sigmoid_10": f"Bars, log scale: the share of the nudge left after 1 to {CHAIN_DEPTH} sigmoid bends. "
                             f"Each bend keeps a quarter. After {CHAIN_DEPTH}: {quiz.plain(nudge_left(CHAIN_DEPTH))}, "
                             "just under the 1 in a million line.",
@@ -757,13 +776,14 @@ SWIGLU_PATHS_ALT = ("A SwiGLU unit: the input goes to two weighted sums. One goe
 def _race_four_alt(race):
     if race is None:
         return ""
-    under = [activations.get(n).label for n in RACE_FOUR if race[n][-1] < 0.1]
-    return (f"Training loss over {len(race['sigmoid'])} epochs, one run each (seed {RACE_SEED}). "
-            f"{', '.join(under[:-1])} and {under[-1]} fall below the 0.1 line. "
-            f"Sigmoid's stays above {SIGMOID_FLOOR:g}.")
+    under = [activations.get(n).label for n in RACE_FOUR if (race[n][:, -1] < 0.1).all()]
+    return (f"Training loss over {race['sigmoid'].shape[1]} epochs, {len(RACE_SEEDS)} runs of each bend "
+            f"(seeds {RACE_SEEDS[0]} to {RACE_SEEDS[-1]}). "
+            f"Every run of {', '.join(under[:-1])} and {under[-1]} falls below the 0.1 line. "
+            f"Every sigmoid run stays above {SIGMOID_FLOOR:g}.")
 
 
-SIGMOID_FLOOR = 0.6   # sigmoid's loss in that run never falls below this (tests/test_chapter_07.py checks it)
+SIGMOID_FLOOR = 0.6   # sigmoid's loss in any of those runs never falls below this (tests/test_chapter_07.py checks it)
 
 
 ASK_ALT = {"relu_corners": "Three single ReLU corners, thin: " + ", ".join(
@@ -889,7 +909,7 @@ def how_close_rule(example=HOW_CLOSE):
     verdicts = f"{' and '.join(ok)} count. " + " ".join(
         f"{t} is {abs(quiz.parse_number(t) - exact):.3g} away: too far." for t in far)
     return ("Each number question says how many digits to give. Zeros in front do not count. "
-            "A <b>step</b> is one unit in the last digit the question asks for. "
+            "A <b>step</b> is one unit in the last digit of the rounded answer. "
             "Rounding moves a number by at most half a step. "
             "So your number counts if it is at most half a step from the exact answer.<br>"
             f"Example: the exact answer is {exact:g}, and the question asks for {_DIGITS[digits]}: {kept}. "
@@ -1200,8 +1220,10 @@ def sketch_from_memory(learner=None):
     edge = slider("my left near-flat zone: x below", EDGE_START, -EDGE_REACH, 0.0, 0.1, fmt=".1f")
     right_edge = slider("my right near-flat zone: x above", RIGHT_START, 0.0, EDGE_REACH, 0.1, fmt=".1f")
     sliders = {**slopes, "dead_edge": edge, "right_edge": right_edge}
-    for s in sliders.values():   # no number shown until the learner moves it: an unmoved slider holds no answer yet
+    labels = {key: s.description for key, s in sliders.items()}   # each slider's name once it is set
+    for key, s in sliders.items():   # no number shown until the learner moves it: an unmoved slider holds no answer yet
         s.readout = False
+        s.description = labels[key] + UNSET_MARK
     nones = {"dead_edge": widgets.Checkbox(False, description="no near-flat zone on the left", indent=False),
              "right_edge": widgets.Checkbox(False, description="no near-flat zone on the right", indent=False)}
     play = widgets.Play(value=0, min=0, max=TIMER_SECONDS, step=1, interval=1000, show_repeat=False)
@@ -1308,7 +1330,7 @@ def sketch_from_memory(learner=None):
             learner.results[f"sketch_{pick.value}"] = fb
         else:
             fb, score = None, "No slopes set, so no score: compare the true slope with your paper sketch."
-        feedback.value = _box(f"{score} Shaded: the near-flat zone, where the slope's size is under {QUIET:g} ({where}). "
+        feedback.value = _box(f"{score} Shaded: the near-flat zone, where the slope stays between −{QUIET:g} and {QUIET:g} ({where}). "
                               f"{edge_msg} {right_msg}{untouched_said()}", GOOD if fb is not None and fb.correct and ok and ok_right
                               else BAD)
         draw_truth()
@@ -1317,7 +1339,7 @@ def sketch_from_memory(learner=None):
     def untouched_said():
         """' Never moved: slope at x = 3, right zone.' for the controls never moved (r38: an untouched slider looked
         like an answer); '' once all are set."""
-        names = {**{k: _minus(s.description) for k, s in slopes.items()}, "dead_edge": "left zone",
+        names = {**{k: _minus(labels[k]) for k in slopes}, "dead_edge": "left zone",
                  "right_edge": "right zone"}
         left = [names[k] for k in sliders if k not in state["set"]]
         return f" {UNTOUCHED}: {', '.join(left)}." if left else ""
@@ -1325,6 +1347,7 @@ def sketch_from_memory(learner=None):
     def moved(key):
         state["set"].add(key)
         sliders[key].readout = True
+        sliders[key].description = labels[key]
         redraw()
 
     def new_bend(_=None):
@@ -1334,8 +1357,9 @@ def sketch_from_memory(learner=None):
         for box in nones.values():
             box.value = False
         state["set"].clear()
-        for s in sliders.values():
+        for key, s in sliders.items():
             s.readout = False
+            s.description = labels[key] + UNSET_MARK
         feedback.value = ""
         play.value = 0
         draw_truth()
