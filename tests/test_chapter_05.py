@@ -1,6 +1,7 @@
 """Chapter 05, the training race: the live race widget headless, and every number the chapter's prose states."""
 
 import io
+import inspect
 import json
 import re
 import time
@@ -561,7 +562,8 @@ def test_notebook_leads_with_what_each_bend_learns():
     """Check that the first picture is the race track (pass 16: the dots are shown and named before a network's
     answer is drawn on them), the next the decision regions, and the live race follows a Predict question."""
     code = [c for c in _cells("code") if not c.lstrip().startswith(("%matplotlib", "# The race"))]
-    assert code[0].strip().startswith("ch05_race.spiral_figure(")
+    # pass 49 (r44 Focus 2): the points are made in the first picture's cell (the empty collapsed cell is gone)
+    assert code[0].strip().splitlines()[-1].startswith("ch05_race.spiral_figure(")
     # pass 48 (r43 Picture): the nine bends are drawn where they are named, before what each learns
     assert code[1].strip().startswith("ch05_race.runners_figure(")
     assert code[2].strip().startswith("ch05_race.boundaries_figure(")
@@ -691,17 +693,20 @@ def test_the_five_run_picture_marks_each_crossing_and_says_sigmoids_runs_overlap
     fig = ch05_race.loss_multiples(chapter_race)
     panels = [ax for ax in fig.axes if ax.get_visible() and ax.get_title()]
     for ax, (name, r) in zip(panels, chapter_race.items()):
-        dots = [ln for ln in ax.get_lines() if ln.get_marker() == "o"]
+        # pass 49 (r44 Picture 1): one hollow mark per run, its shape the seed's, so close crossings stay apart
+        marks = {ln.get_marker(): ln for ln in ax.get_lines() if ln.get_marker() in ch05_race.SEED_MARKS}
         crossed = race.epochs_to(r.loss, 0.1)
-        crossed = crossed[np.isfinite(crossed)]
-        if crossed.size:
-            assert len(dots) == 1 and sorted(dots[0].get_xdata()) == sorted(crossed), name
-            assert np.all(dots[0].get_ydata() == 0.1)
-        else:
-            assert not dots or len(dots[0].get_xdata()) == 0, name
+        want = {ch05_race.SEED_MARKS[k]: at for k, at in enumerate(crossed) if np.isfinite(at)}
+        assert sorted(marks) == sorted(want), name
+        for shape, ln in marks.items():
+            assert list(ln.get_xdata()) == [want[shape]] and list(ln.get_ydata()) == [0.1], name
+            assert ln.get_markerfacecolor() in ("white", (1.0, 1.0, 1.0, 1.0)) and ln.get_markersize() >= 6, name
+    spare = [ax for ax in fig.axes if ax.get_visible() and not ax.get_title()]
+    assert [t.get_text() for t in spare[0].get_legend().get_texts()] == [f"seed {k}" for k in range(5)]
     assert np.max(np.ptp(chapter_race["sigmoid"].loss, axis=0)) < 0.08
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert "The dashed line is 0.1. A dot marks where each run first crosses it." in prose
+    assert ("The dashed line is 0.1. A hollow mark shows where each run first crosses it, one shape per seed."
+            in prose)
 
 
 def test_the_backward_step_exercise_05_asks_for_agrees_with_a_measured_nudge():
@@ -996,15 +1001,18 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
     # test shows (both 4× at once; checked in test_a_steeper_sigmoid_is_bigger_weights_and_steps), scoped to this
     # start and rate; "slope × step sets how fast outputs move" was the formula, not the test's finding, and goes
     # pass 48 (r43 Correctness 2, 3): the win is per seed (ranges overlap); slope, weights and step are one knob
-    assert ("1. GELU won: seed by seed, first below 0.1 in all five runs. Sigmoid crawls. Its fading nudge is real, "
-            "but Adam resizes steps. Slope, starting weights and step act as one knob. At this start and rate, "
-            "sigmoid's was too low. With 4× starting weights and steps, sigmoid − 0.5 keeps up with tanh.") in flat
+    # pass 49 (r44 Focus 1): one idea a line; the win moves to line 3 (the seeds), backed by the crossing table
+    assert ("1. Sigmoid was slow here: its slope 1/4 set the one knob too low. Off-centre outputs were not the "
+            "cause.") in flat
+    assert ("3. One run mixes skill and luck. GELU won every seed, but ReLU and tanh swapped places. Race several "
+            "before you rank.") in flat
     assert "was too flat" not in flat
     assert "unsqueez" not in flat and "With slope 1, they learned" not in flat and "Slope × step sets" not in flat
     gelu_first = {n: race.epochs_to(chapter_race[n].loss, 0.1) for n in chapter_race if n != "gelu_tanh"}
     gelu = race.epochs_to(chapter_race["gelu_tanh"].loss, 0.1)
     assert all(np.all(~(at_n <= gelu)) for at_n in gelu_first.values())   # strictly first in every seed (nan: never)
-    assert "Centred was not faster" not in flat and "GELU" not in flat.split("2. ")[1]
+    # pass 49: GELU's win is line 3's example of the seeds (line 1 is sigmoid's lesson only)
+    assert "Centred was not faster" not in flat and "GELU" not in flat.split("2. ")[1].split("3. ")[0]
     z = np.linspace(-8, 8, 161)
     np.testing.assert_allclose(activations.get("tanh")(z), 2 * (activations.get("sigmoid")(2 * z) - 0.5), atol=1e-12)
     assert "centring it does not help." not in flat and RECIPE == dict(optimizer="adam", lr=0.01, epochs=400)
@@ -1012,8 +1020,9 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
     assert len(ch05_race.CONTESTANTS) == 9
     assert "2. 0.69 = shrug, below 0.1 = training points learnt." in flat
     # pass 30: one run is not only luck
-    assert ("3. One run mixes skill and luck: ReLU and tanh swapped places between seeds. Race several before you "
-            "rank.") in flat and "One run is luck" not in flat
+    # pass 49: line 3 also carries GELU's win (checked above); ReLU and tanh's swap stays its evidence
+    assert "3. One run mixes skill and luck." in flat and "ReLU and tanh swapped places." in flat
+    assert "One run is luck" not in flat
     at = {n: race.epochs_to(chapter_race[n].loss, 0.1) for n in ("tanh", "relu", "gelu_tanh", "silu", "mish")}
     assert all(at[n].max() < at["tanh"].min() for n in ("gelu_tanh", "silu", "mish"))   # every run, every seed
     assert [activations.get(n).zero_centred for n in ("tanh", "gelu_tanh", "silu", "mish")] == ["yes", "no", "no", "no"]
@@ -1089,9 +1098,10 @@ def test_the_step_words_stay_one_line_each_and_the_folded_page_stays():
     # pass 40 (r36): "sign flipped" said as a direction: the gradient points toward more wrong answers
     # pass 41 (r37): "turned around" was vague: every sign flipped
     # pass 43 (r38 Focus 1): the gradient's definition opens the Check that uses the word, not the Adam argument
-    assert ("> **Check.** All the nudges together, with every sign flipped, are called the "
-            "[gradient](91_glossary.ipynb#Glossary). > It points toward *more* wrong answers. > "
-            "A friend says sigmoid failed because its gradients vanish") in prose
+    # pass 49 (r44 Clarity 3): said in one line right after the nudge formula, not at the argument's hardest point
+    assert ("\"What the unit wants\" is its learning signal. All the nudges together, with every sign flipped, are "
+            "the [gradient](91_glossary.ipynb#Glossary). It points toward *more* wrong answers.") in prose
+    assert "> **Check.** A friend says sigmoid failed because its gradients vanish" in prose
     # pass 40 (r36): the race's first reason for ReLU (full-size signal) is tied to the Adam point; pass 41 (r37):
     # taken back outright, and the better reason placed ("the slope argument below" pointed at unread text)
     # pass 44 (r39 Focus 1): the thread is closed where it is raised, not carried to the section's end
@@ -1103,7 +1113,7 @@ def test_the_step_words_stay_one_line_each_and_the_folded_page_stays():
     assert "The slope argument below survives" not in prose
     import inspect   # the guess taken back is the one the race's fold makes
     assert "ReLU passes the learning signal back at full size" in Path(inspect.getfile(ch05_race)).read_text()
-    assert prose.index("are called the [gradient]") < prose.index("gradients vanish") < prose.index("[vanishing gradient]")
+    assert prose.index("are the [gradient]") < prose.index("gradients vanish") < prose.index("[vanishing gradient]")
     assert "against its slope" not in prose and "Think of a hiker" not in prose and "Every runner trains the same way" not in prose
     for gone in ("seen from above", "most training points right", "a tiny change to the start"):
         assert gone not in prose.lower(), gone
@@ -1560,8 +1570,9 @@ def test_the_controls_the_learner_needs_are_listed_before_the_race():
         assert said in cell, said
     assert cell.index("Leave them as they are") < cell.index("**Predict:**") and "for now" not in cell
     tries = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if "**Things to try.**" in s))
+    # pass 49 (r44 Interaction 2): "Let it run to the end", so nobody stops early and reads creeping as stuck
     assert ("3. Set the **seed** box back to 0, and tick only sigmoid and ReLU. Set **epochs** to "
-            f"{ch05_race.TRY_EPOCHS}. Is sigmoid stuck, or still creeping down?") in tries
+            f"{ch05_race.TRY_EPOCHS}. Let it run to the end. Is sigmoid stuck, or still creeping down?") in tries
     # pass 44 (r39 Interaction): one change per try: the optimizer first, then the learning rate
     assert ("4. Keep those settings. Switch the **optimizer** to plain gradient descent. Steps are no longer resized. "
             "Does anything still learn? 5. Now set the **learning rate** to "
@@ -1616,7 +1627,7 @@ def test_the_train_test_gap_is_a_folded_check_not_a_failure(chapter_race):
     """Check the pass-15 Check under the table reading: it asks whether 97-99% on training points but 86-91% on fresh
     ones is a failure, before a folded answer; the answer's facts hold: every learning bend's runs get at least 85% of
     fresh points right (about 9 in 10), far above the straight network's half."""
-    cell = next(s for s in _cells("markdown") if s.startswith("The straight network and sigmoid never reach loss 0.1."))
+    cell = next(s for s in _cells("markdown") if s.startswith("> **Check.** 97% to 99%"))   # pass 49: its own cell
     question, answer = cell.split("> **Check.**")[1].split("<details><summary>Answer</summary>")
     assert "97% to 99% of training points right, but only 86% to 91% of fresh ones. Did the networks fail?" in question
     answer = re.sub(r"\s+", " ", re.sub(r"\n>", " ", answer))
@@ -1658,7 +1669,11 @@ def test_the_race_track_comes_before_what_each_bend_learns():
     figures = [i for i, c in enumerate(cells) if c["cell_type"] == "code" and "_figure(" in "".join(c["source"])]
     assert "spiral_figure(" in "".join(cells[figures[0]]["source"])
     setup = next(i for i, c in enumerate(cells) if "ch05_race.track()" in "".join(c["source"]))
-    assert setup < figures[0] and cells[setup]["metadata"]["jupyter"]["source_hidden"]
+    # pass 49 (r44 Focus 2): the collapsed setup cell showed nothing; the points are made in the first picture's cell
+    assert setup == figures[0] and len("".join(cells[setup]["source"]).splitlines()) <= 3
+    assert not any(c["cell_type"] == "code" and not c.get("outputs") and "".join(c["source"]).strip()
+                   and c["metadata"].get("jupyter", {}).get("source_hidden") and "race(" not in "".join(c["source"])
+                   for c in cells[:figures[0]])
 
 
 def test_the_opening_recalls_bend_unit_nudge_and_says_one_run_proves_little():
@@ -1728,7 +1743,10 @@ def test_the_live_table_and_try_2_say_what_the_widget_does(finished):
     assert "The table under it" not in prose   # pass 29: cut; the table's own header names its columns
     # pass 37 (r34 missed the seed box in an export): tries 2 and 3 say where it is, as the widget lays it out
     # pass 41 (r37): the box's place said once, as the widget lays it out (the row under the epochs slider)
-    assert "2. Tick the five starting runners again, then set the **seed** box to 2." in prose
+    # pass 49 (r44 Clarity 4): the five named, so nobody scrolls up; they are the live race's default runners
+    assert "2. Tick straight, sigmoid, tanh, ReLU and GELU again, then set the **seed** box to 2." in prose
+    assert [ch05_race.short_name(n) for n in inspect.signature(ch05_race.live_race).parameters["names"].default] == [
+        "straight (no bend)", "Sigmoid", "Tanh", "ReLU", "GELU"]
     assert "The **seed** is the number that picks them: 0." in prose and "Its box sits" not in prose   # pass 46: plumbing cut
     assert "next to the optimizer" not in prose
     kids = ch05_race.live_race().children
@@ -1976,7 +1994,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 36: the squeeze changes two things (slope and how far the outputs reach), and tanh is sigmoid stretched
     # pass 37 (r34): one word, "stretch", from here to the verdict and line 1 of What to remember
     # pass 40 (r36): the stretch is split into its two halves, each a runner of a second live race under a Predict
-    assert ("**Suspect 3**: sigmoid's slope is flat, at most 1/4. Tanh is sigmoid − 0.5 **stretched**: its input "
+    assert ("**Suspect 3**: sigmoid's slope is flat, at most 1/4. Here are four S-curves. Tanh is sigmoid − 0.5 **stretched**: its input "
             "doubled and its output doubled. In symbols, tanh(x) = "
             "2·sigmoid(2x) − 1. Which part of the stretch? Split it in two, each from sigmoid's starting weights: "
             "- **2·sigmoid − 1** reaches ±1, like tanh. Its slope is at most 1/2. - **sigmoid(4x) − 0.5** has "
@@ -2009,7 +2027,11 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert "final_slopes_figure(" not in NOTEBOOK.read_text()
     # pass 47 (r42 Correctness 4): the ReLU line leans on the formula above, not on the stretch test
     # pass 48 (r43 Clarity 6): the ReLU line says what follows: 0.01 a step, like tanh near 0, 4x sigmoid's 0.0025
-    assert ("An active ReLU unit has slope 1. Like tanh near 0, its output moves 0.01 a step: 4× sigmoid's.") in worked
+    # pass 49 (r44 Picture 3): it now follows the one-knob picture, in the cell that closes the section
+    knob = next(i for i, c in enumerate(cells) if "one_knob_figure(" in "".join(c["source"]))
+    closing = re.sub(r"\s+", " ", "".join(cells[knob + 1]["source"]))
+    assert closing.startswith("Slope, starting weights and step size act as one knob.")
+    assert ("An active ReLU unit has slope 1. Like tanh near 0, its output moves 0.01 a step: 4× sigmoid's.") in closing
     assert 0.01 * 1 * 1 == 4 * 0.0025
     stored = "".join("".join(o["data"]["text/plain"]) for o in cells[k + 8]["outputs"] if "text/plain" in o.get("data", {}))
     assert "sigmoid − 0.5: at most 0.0025" in stored and "tanh: at most 0.01" in stored
@@ -2054,8 +2076,9 @@ def test_centred_figure_draws_three_panels_on_the_five_run_scales(chapter_race, 
         curves = [ln for ln in ax.get_lines() if len(ln.get_xdata()) == 400]
         assert len(curves) == 5
         np.testing.assert_array_equal(curves[0].get_ydata(), np.clip(r.loss[0], 0.01, 3.0))
-    dots = [ln for ln in panels[2].get_lines() if ln.get_marker() == "o"]
-    assert len(dots) == 1 and len(dots[0].get_xdata()) == 5
+    marks = [ln for ln in panels[2].get_lines() if ln.get_marker() in ch05_race.SEED_MARKS]   # pass 49: one per run
+    assert sorted(ln.get_marker() for ln in marks) == sorted(ch05_race.SEED_MARKS)
+    assert panels[2].get_legend() is not None
 
 
 def test_the_recall_asks_whether_a_tiny_nudge_means_a_tiny_step_under_adam():
@@ -2339,7 +2362,7 @@ def test_every_still_picture_has_alt_text_that_says_what_it_shows(chapter_race, 
     assert "The straight network's border is one straight line. Sigmoid's is wavy, with one closed loop." in maps
     assert "Sigmoid: train 56%, test 57%" in maps and "loss" not in maps   # pass 39: the Predict's answer stays out
     five = figure_alt(ch05_race.loss_multiples(chapter_race))
-    assert "a dashed line at loss 0.1 and a dot where each run first crosses it" in five
+    assert "a dashed line at loss 0.1 and a hollow mark where each run first crosses it, one shape per seed" in five
     assert "Sigmoid: 0 of 5 runs learnt, final loss 0.61 – 0.62" in five and "ReLU: 5 of 5 runs learnt" in five
     nudge = figure_alt(ch05_race.gradient_figure(chapter_race))
     assert nudge.startswith("Two plots of the nudge's size per weight, on one log scale.")
@@ -2411,10 +2434,16 @@ def test_the_stretch_race_runs_live_and_matches_the_five_run_fold(stretch, chapt
     assert np.isfinite(steep).all() and not np.isfinite(tall).any()
     assert np.all(stretch["2·sigmoid − 1"].final_loss > 0.45)
     fold = ch05_race.stretch_answer(stretch, chapter_race).data
-    assert fold.startswith("<details><summary>Check your prediction (five runs each)</summary>")
+    assert fold.startswith("<details><summary>Check your prediction</summary>")
+    # pass 49 (r44 Interaction 1): the fold first speaks to the run the learner just watched (the widget's seed 0)
+    live = {n: race.epochs_to(got[n].loss[:1], 0.1)[0] for n in ch05_race.STRETCH_TEST}
+    assert np.isfinite(live["sigmoid(4x) − 0.5"]) and np.isfinite(live["tanh"]) and np.isnan(live["2·sigmoid − 1"])
+    assert (f"In your race (seed 0), **sigmoid(4x) − 0.5** crosses 0.1 at epoch {live['sigmoid(4x) − 0.5']:.0f}, "
+            f"tanh at {live['tanh']:.0f}. **2·sigmoid − 1** ends at loss {got['2·sigmoid − 1'].final_loss[0]:.1f}. "
+            "Over five runs each:") in fold
     tanh = race.epochs_to(chapter_race["tanh"].loss, 0.1)   # pass 46 (r41 Correctness 3): 178-229 against 231-275
     assert np.max(steep) <= np.max(tanh) and np.min(steep) <= np.min(tanh)
-    assert (f"The steep slope. **sigmoid(4x) − 0.5**: all five runs cross 0.1, between epochs {np.min(steep):.0f} "
+    assert (f"Over five runs each: **sigmoid(4x) − 0.5**: all five runs cross 0.1, between epochs {np.min(steep):.0f} "
             f"and {np.max(steep):.0f}, as fast as tanh or faster (tanh: {np.min(tanh):.0f} to {np.max(tanh):.0f}). "
             "**2·sigmoid − 1**: no run crosses 0.1") in fold and "like tanh" not in fold
     assert "It crawls like sigmoid." in fold and fold.rstrip().endswith("</details>")
@@ -2497,9 +2526,12 @@ def test_the_bent_page_picture_shows_one_straight_cut_that_bends_when_unfolded()
     # pass 44 (r39 Picture): the dots are said to be another example; the middle square's points spread inside it
     # (not piled on tanh's flat ±1 edges); the right title fits inside the figure
     said = re.sub(r"\s+", " ", cells[k - 1][0])
-    assert ("The picture is a smaller example: one hidden layer of two tanh units. "
+    # pass 49 (r44 Clarity 2): the points and the three lines are said before the picture
+    assert ("The picture is a smaller example: one hidden layer of two tanh units. Its points are a simpler set, not "
+            "the spirals. The three coloured lines mark the inputs with x₂ = −1, 0 and 1. "
             "In the middle square, each point sits at its two units' outputs. There the coloured lines curve, but "
             "the black cut is straight.") in said
+    assert [axis_value for (axis_value, _line) in ch05_race.page_lines()] == [(1, -1.0), (1, 0.0), (1, 1.0)]   # x₂ fixed
     assert np.mean(np.any(np.abs(bent) > 0.9, axis=1)) < 0.4
     fig.canvas.draw()
     width = fig.bbox.width
@@ -2528,12 +2560,17 @@ def test_a_steeper_sigmoid_is_bigger_weights_and_steps():
     # split them; then the one plain answer (one knob, set too low by sigmoid's 1/4)
     assert ("A steeper sigmoid is the same as bigger weights: $\\text{sigmoid}(4(wx + b)) = \\text{sigmoid}((4w)x + "
             "4b)$. In plain steps: 1. sigmoid(4x) − 0.5 is sigmoid − 0.5 with 4× bigger starting weights and biases. "
-            "2. Adam still moves each weight $w$ by about 0.01 a step. On the bigger weight $4w$, that is 0.04. So the "
-            "steps are 4× bigger too. 3. The test changed both at once. So it cannot say which one mattered. "
+            "2. Take w = 0.3. The steep unit computes sigmoid(1.2x): a plain sigmoid with weight 1.2. Adam moves w to "
+            "0.31. The plain weight moves from 1.2 to 1.24: a step of 0.04, 4× bigger. 3. The test changed both at once. So it cannot say which one mattered. "
             "Slope, starting weights and step size act as one knob. Sigmoid's slope of 1/4 set that knob too low here. "
             "Turned up 4×, sigmoid − 0.5 learns as fast as tanh or faster. An active ReLU unit has slope 1. "
             "Like tanh near 0, its output moves 0.01 a step: 4× sigmoid's.") in flat
-    assert 4 * 0.01 == 0.04   # pass 48 (r43 Clarity 1): Adam's step on w, seen on 4w
+    # pass 49 (r44 Clarity 1): one worked number; the knob picture draws the same two steps
+    steps = ch05_race.one_knob_steps(0.3, 0.01, 4)
+    assert [(what, round(a, 6), round(b, 6)) for what, a, b in steps] == [("w", 0.3, 0.31), ("4w", 1.2, 1.24)]
+    assert round(steps[1][2] - steps[1][1], 6) == 0.04 and 4 * 0.3 == pytest.approx(1.2)
+    s4 = activations.get("sigmoid")
+    np.testing.assert_allclose(s4(4 * 0.31 * z), s4(1.24 * z), atol=1e-12)   # the steep unit after the step
     assert "The test shows that slope × step" not in flat and "a 4× bigger learning rate" not in flat
     assert "Tanh is sigmoid − 0.5 **stretched**: its input doubled and its output doubled." in flat
     for gone in ("Tanh has that built in", "It cannot change the slope", "At 4× the learning rate"):
@@ -2563,7 +2600,9 @@ def test_the_stretch_curves_picture_draws_the_four_curves_with_their_slopes_and_
             "Sigmoid(4x) − 0.5: slope 1, reach ±0.5. Tanh: slope 1, reach ±1.") in fig.get_label()   # from the curves
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "stretch_curves_figure(" in "".join(c["source"]))
-    assert "".join(cells[k + 1]["source"]).startswith("**Predict:** which one learns like tanh?")
+    # pass 49 (r44 Picture 2): the curves come before the stretch's formula; the Predict closes the cell after them
+    after = "".join(cells[k + 1]["source"])
+    assert after.startswith("Tanh is sigmoid − 0.5 **stretched**") and "\n**Predict:** which one learns like tanh?" in after
     assert "live_race(names=ch05_race.STRETCH_TEST)" in "".join(cells[k + 2]["source"])
 
 
@@ -2606,8 +2645,12 @@ def test_the_winner_is_said_under_the_table_as_the_runs_show(chapter_race):
             assert np.all(np.isnan(other) | (other > gelu)), name
     cell = next(s for s in _cells("markdown") if "The other seven bends do, in every run." in s)
     flat = re.sub(r"\s+", " ", cell)
-    assert ("The other seven bends do, in every run. GELU wins: seed by seed, it crossed 0.1 first in all five "
-            "runs.") in flat
+    # pass 49 (r44 Correctness): the ranges overlap, so the per-seed claim points at the crossing table below it
+    assert ("The other seven bends do, in every run. Below: each run's first epoch under 0.1. GELU is fastest in "
+            "every seed's column (marked *).") in flat
+    table = repr(ch05_race.crossing_table(chapter_race))
+    for row in table.splitlines()[2:-1]:
+        assert row.count("*") == (5 if row.startswith("GELU") else 0), row
     # the race's labels say plain "GELU" (r42 read "GELU (tanh)" as the tanh runner); ids stay gelu_tanh
     assert ch05_race.short_name("gelu_tanh") == "GELU" and "GELU (tanh)" not in " ".join(_cells("markdown"))
 
@@ -2654,5 +2697,23 @@ def test_the_legend_and_dots_stay_off_what_they_mark(chapter_race):
         inside = (px[:, 0] > box.x0) & (px[:, 0] < box.x1) & (px[:, 1] > box.y0) & (px[:, 1] < box.y1)
         assert not inside.any(), line.get_label()
     panels = [a for a in ch05_race.loss_multiples(chapter_race).axes if a.get_visible()]
-    dots = [ln for a in panels for ln in a.get_lines() if ln.get_marker() == "o"]
-    assert len(dots) == 9 and all(ln.get_markersize() <= 4 and ln.get_markeredgecolor() == "white" for ln in dots)
+    # pass 49 (r44 Picture 1): the small white-rimmed dots read as a smear; now hollow, dark-edged, one shape per seed
+    marks = [ln for a in panels for ln in a.get_lines() if ln.get_marker() in ch05_race.SEED_MARKS]
+    assert len(marks) == 35 and all(ln.get_markersize() >= 6 and ln.get_markeredgecolor() == "black" for ln in marks)
+
+
+def test_the_one_knob_picture_draws_one_step_on_w_and_four_times_it_on_4w():
+    """Check the pass-49 picture (r44 Picture 3, Clarity 1): two rows on windows of one width; the arrow on w runs
+    0.3 -> 0.31, the one on 4w 1.2 -> 1.24, and the caption (text the cell prints) says both steps."""
+    shown = ch05_race.one_knob_figure()
+    axes = shown.figure.axes
+    assert len(axes) == 2 and len({round(a.get_xlim()[1] - a.get_xlim()[0], 9) for a in axes}) == 1
+    ends = [tuple(np.round(ln.get_xdata(), 6)) for a in axes for ln in a.get_lines()]
+    assert ends == [(0.3, 0.31), (1.2, 1.24)]
+    arrows = [(round(t.xyann[0], 6), round(t.xy[0], 6)) for a in axes for t in a.texts if getattr(t, "arrow_patch", None) is not None]
+    assert arrows == [(0.3, 0.31), (1.2, 1.24)]
+    assert shown.caption == "w: 0.3 → 0.31, a step of 0.01; 4w: 1.2 → 1.24, a step of 0.04"
+    assert "a step 4 times as long" in shown.figure.get_label()
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    k = next(i for i, c in enumerate(cells) if "one_knob_figure(" in "".join(c["source"]))
+    assert "2. Take w = 0.3." in "".join(cells[k - 1]["source"])   # the worked number comes right before it

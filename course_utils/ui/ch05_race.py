@@ -312,6 +312,25 @@ def summary_table(results, threshold=0.1, dead_units=False):
     return tables.Table(header, rows, note=f"each range: fastest – slowest, or lowest – highest, of {seeds} runs; one value where they agree")
 
 
+def crossing_table(results, threshold=0.1):
+    """Each run's first epoch below `threshold`, seed by seed (notebook 05, r44: "GELU crossed first in all five
+    runs" could not be checked from ranges that overlap): one row per bend that crosses in some run, one column per
+    seed; the fastest in each column in bold ("*" after it in plain text)."""
+    at = {n: race.epochs_to(r.loss, threshold) for n, r in results.items()}
+    at = {n: a for n, a in at.items() if np.isfinite(a).any()}
+    seeds = next(iter(results.values())).seeds
+    fastest = [min(at, key=lambda n: at[n][k] if np.isfinite(at[n][k]) else np.inf) for k in range(len(seeds))]
+
+    def cell(n, k):
+        if not np.isfinite(at[n][k]):
+            return "never"
+        text = f"{at[n][k]:.0f}"
+        return tables.Raw(f"<b>{text}</b>*") if fastest[k] == n else text
+    return tables.Table(["bend"] + [f"seed {s}" for s in seeds],
+                        [[short_name(n)] + [cell(n, k) for k in range(len(seeds))] for n in at],
+                        note=f"epoch of each run's first loss below {threshold:g}; * the fastest of that seed")
+
+
 def track():
     """The race track (notebook 05): the 400 training points, and 400 fresh points from the same spirals to test on."""
     X, y = data.spiral()
@@ -372,8 +391,13 @@ def stretch_answer(runs, results, threshold=0.1):
     fast, tanh = race.epochs_to(runs[steep].loss, threshold), race.epochs_to(results["tanh"].loss, threshold)
     like = ("as fast as tanh or faster" if np.nanmax(fast) <= np.nanmax(tanh) and np.nanmin(fast) <= np.nanmin(tanh)
             else "close to tanh")
-    return Markdown(f"<details><summary>Check your prediction (five runs each)</summary>\n\n"
-                    f"The steep slope. **{steep}**: {said(steep)}, {like} "
+    first = {n: race.epochs_to(r.loss[:1], threshold)[0] for n, r in runs.items()}   # seed 0: the live race's run
+    yours = (f"In your race (seed 0), **{steep}** crosses {threshold:g} at epoch {first[steep]:.0f}, tanh at "
+             f"{race.epochs_to(results['tanh'].loss[:1], threshold)[0]:.0f}. **{tall}** "
+             + (f"crosses at epoch {first[tall]:.0f}" if np.isfinite(first[tall]) else
+                f"ends at loss {runs[tall].final_loss[0]:.1f}") + ". ")
+    return Markdown(f"<details><summary>Check your prediction</summary>\n\n"
+                    f"The steep slope. {yours}Over five runs each: **{steep}**: {said(steep)}, {like} "
                     f"(tanh: {np.nanmin(tanh):.0f} to {np.nanmax(tanh):.0f}). "
                     f"**{tall}**: {said(tall)}. It crawls like sigmoid.\n\n</details>")
 
@@ -984,6 +1008,16 @@ def loss_multiples(results, threshold=0.1, ncols=5):
                       ncols)
 
 
+SEED_MARKS = ("o", "s", "^", "D", "v")   # the first crossing's mark, one shape per seed (0 to 4)
+
+
+def _seed_key(k, seed):
+    """The key's entry for run k's crossing mark."""
+    from matplotlib.lines import Line2D
+    return Line2D([], [], ls="", marker=SEED_MARKS[k % len(SEED_MARKS)], ms=6.5, mfc="white", mec="black", mew=1.2,
+                  label=f"seed {seed}")
+
+
 def _multiples(panels, threshold, ncols, panel_px=172):
     """The small multiples of loss_multiples, one panel per (title, colour, Runs), each `panel_px` wide."""
     nrows = -(-len(panels) // ncols)
@@ -995,20 +1029,31 @@ def _multiples(panels, threshold, ncols, panel_px=172):
         for run in r.loss:
             ax.plot(np.arange(len(run)), np.clip(run, *_LOSS_LIMITS), color=colour, lw=1.1, alpha=0.85)
         ax.axhline(threshold, color="black", lw=1, ls="--")
-        crossings = race.epochs_to(r.loss, threshold)
-        crossings = crossings[np.isfinite(crossings)]   # a dot where each run first crosses: the spread at a glance
-        # r43: five dots of ms 5 hid each other; smaller, with a white rim, so close crossings stay countable
-        ax.plot(crossings, np.full(crossings.shape, threshold), "o", ms=3.5, mfc=colour, mec="white",
-                mew=0.9, zorder=3)
+        # A mark where each run first crosses, one hollow dark shape per seed (r44: five like dots read as a smear;
+        # hollow shapes stay apart where two crossings sit close)
+        for seed, at in enumerate(race.epochs_to(r.loss, threshold)):
+            if np.isfinite(at):
+                ax.plot([at], [threshold], SEED_MARKS[seed % len(SEED_MARKS)], ms=6.5, mfc="white", mec="black",
+                        mew=1.2, zorder=3)
         ax.set_yscale("log")
         ax.set_ylim(*_LOSS_LIMITS)
         ax.set_title(f"{title}\n{reached} of {len(r.loss)} runs learnt\nfinal loss {_loss_range(r.final_loss)}",
                      fontsize=9)
     for ax in axes[len(panels):]:
         ax.set_visible(False)
+    seeds = len(panels[0][2].loss)
+    key = [_seed_key(k, panels[0][2].seeds[k]) for k in range(seeds)]
+    if len(axes) > len(panels):   # the key to the crossing marks in the spare square, else under the last panel
+        axes[len(panels)].set_visible(True)
+        axes[len(panels)].axis("off")
+        axes[len(panels)].legend(handles=key, title="first crossing", loc="center", fontsize=9, title_fontsize=9)
+    else:
+        axes[len(panels) - 1].legend(handles=key, title="first crossing", loc="lower left", fontsize=8,
+                                     title_fontsize=8, ncol=1)
     _plain_log(axes[0])
     fig.set_label(f"One small plot per runner, all on one scale: training loss (log scale) against epoch, one line per "
-                  f"run, a dashed line at loss {threshold:g} and a dot where each run first crosses it. "
+                  f"run, a dashed line at loss {threshold:g} and a hollow mark where each run first crosses it, one shape per "
+                  f"seed. "
                   + "; ".join(f"{title}: {np.isfinite(race.epochs_to(r.loss, threshold)).sum()} of {len(r.loss)} runs "
                               f"learnt, final loss {_loss_range(r.final_loss)}" for title, _colour, r in panels) + ".")
     fig.supxlabel("epoch", fontsize=10)
@@ -1112,3 +1157,34 @@ def runners_figure(names=CONTESTANTS, half=3.0):
                   + ", a faint dotted diagonal in each: " + ", ".join(_short(n) for n in names)
                   + ". The straight one follows the diagonal; sigmoid and tanh are S-curves; the ReLU family bends at 0.")
     return fig
+
+
+def one_knob_steps(w=0.3, step=0.01, factor=4):
+    """One Adam step on a steep unit's weight (notebook 05's one knob, r44): [(what, before, after)] for the weight w
+    of sigmoid(factor·x) − 0.5 and the weight factor·w a plain sigmoid − 0.5 would need to compute the same."""
+    return [("w", w, w + step), (f"{factor}w", factor * w, factor * (w + step))]
+
+
+@plots.styled
+def one_knob_figure(w=0.3, step=0.01, factor=4, span=0.06):
+    """The one knob as one step (notebook 05, r44 Picture 3): Adam moves the steep unit's w by `step`; the plain
+    sigmoid − 0.5's weight factor·w moves factor times as far. Two rows, each window `span` wide (one shared scale)."""
+    rows = one_knob_steps(w, step, factor)
+    fig, axes = plots.new_figure(640, 230, 2, 1)
+    titles = (f"the steep unit, sigmoid({factor}x) − 0.5: its weight w",
+              f"a plain sigmoid − 0.5 computing the same: its weight {factor}w")
+    for ax, (what, before, after), title in zip(axes, rows, titles):
+        ax.annotate("", xy=(after, 0), xytext=(before, 0),
+                    arrowprops=dict(arrowstyle="-|>", lw=2.2, color=plots.color("sigmoid"), shrinkA=0, shrinkB=0))
+        ax.plot([before, after], [0, 0], "o", color="black", ms=5)
+        ax.text(before, -0.6, f"{what} = {before:.2g} ", ha="right", fontsize=9)
+        ax.text(after, -0.6, f" {after:.3g}", ha="left", fontsize=9)
+        ax.text((before + after) / 2, 0.35, f"step {after - before:.2g}", ha="center", fontsize=9, color="black")
+        ax.set(xlim=(before - span / 6, before + 5 * span / 6), ylim=(-1, 1), yticks=[], title=title)
+        ax.title.set_fontsize(10)
+    axes[-1].set_xlabel(f"weight (each window {span:g} wide)")
+    caption = "; ".join(f"{what}: {before:.2g} → {after:.3g}, a step of {after - before:.2g}" for what, before, after in rows)
+    fig.set_label(f"Two rows on windows of the same width. Adam moves the steep unit's weight w from {rows[0][1]:.2g} to "
+                  f"{rows[0][2]:.3g}. The plain sigmoid − 0.5 that computes the same has weight {factor}w, which moves "
+                  f"from {rows[1][1]:.2g} to {rows[1][2]:.3g}: a step {factor} times as long.")
+    return Captioned(fig, caption)
