@@ -2026,16 +2026,17 @@ def test_he_weights_are_said_as_root_two_times_bigger_as_the_engine_draws_them()
     w = ch04_zoo.selu_spread()
     he, lecun = (next(ln for key, ln in w.lines.items() if key.startswith(f"ReLU, {k} weights: spread")) for k in ("He", "LeCun"))
     assert he.get_linestyle() == "--" and lecun.get_linestyle() == "-"
-    assert "He's" not in text and "Does anything pull them back to 1?" in ask
+    assert "He's" not in text and "does anything pull the dashed lines' spread back to 1?" in ask and "pull them back" not in text
     assert ch04_zoo.SPREAD_RUNS["ReLU, He weights"] == ("relu", 2.0) and ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"] == ("relu", 1.0)
     m, s = ch04_zoo.signal_after(30, 1.0)["ReLU, He weights"]
     assert m[1] ** 2 + s[1] ** 2 == pytest.approx(1.0, abs=0.15)   # the mean square kept: ReLU halves it, √2² doubles it
-    assert "Each starting weight is drawn at random from a bell curve (\"normal\").\n" in ask
+    setup = "".join(_cells()[_index("### Try it: a spread that starts too big")]["source"])   # r44: He has its own cell
+    assert "Each starting weight is drawn at random from a bell curve (\"normal\").\n" in setup
     # pass 26: "a random network" could mean random data, and the drift depends on the width: both said, from the code
     # pass 30: "with random starting weights" cut: the LeCun-normal and He weights are said to be random draws
-    assert (f"An untrained network: 30 layers, each {ch04_zoo.SPREAD_WIDTH} units wide." in ask
+    assert (f"An untrained network: 30 layers, each {ch04_zoo.SPREAD_WIDTH} units wide." in setup
             and "Each weight starts as a random number" in text and "drawn at random from a bell curve" in text
-            and f"middle value of {len(ch04_zoo.DRAW_SEEDS)} random networks" in ask) and ch04_zoo.SPREAD_WIDTH == 128 and "A random network" not in text
+            and f"middle of the {len(ch04_zoo.DRAW_SEEDS)} random networks" in ask) and ch04_zoo.SPREAD_WIDTH == 128 and "A random network" not in text
     m_run, _ = ch04_zoo._average_and_spread("relu", depth=2, width=128, n=256, seed=0, gain=2.0, spread_in=1.0)
     np.testing.assert_allclose(ch04_zoo._run("relu", 2.0, 1.0, 2)[0][1:], m_run)
 
@@ -3018,3 +3019,20 @@ def test_selu_readout_shows_the_lowest_and_highest_spread_of_the_five_networks()
             "ReLU never outputs below 0. So with He weights, its average stays above 0.\n"
             "SELU's outputs below 0 pull its average to 0.\n") in _markdown()   # r44: why He's average is not 0
     assert np.median([m[-1] for m, _ in draws["ReLU, He weights"]]) > 0.3 and abs(np.median([m[-1] for m, _ in draws["SELU"]])) < 0.05
+
+
+def test_softplus_formula_and_mishs_switch_runs_from_0_to_1():
+    """Check (r44 Clarity 5): softplus is given as ln(1 + e^x), and Mish's switch tanh(softplus(x)) is said to be a
+    dimmer from 0 (far left) to 1 (far right), which the registry's bends confirm."""
+    from course_utils.facts import activations
+    text = _markdown()
+    assert ("**Softplus** is a smooth ReLU: near 0 far left, near $x$ far right.\n"
+            "Formula: $\\mathrm{softplus}(x) = \\ln(1 + e^x)$.\n"
+            "Mish is $x$ times the switch $\\tanh(\\mathrm{softplus}(x))$.\n"
+            "That switch is a dimmer too: near 0 far left, near 1 far right.") in text
+    x = np.array([-8.0, -1.0, 0.0, 1.0, 8.0])
+    soft = activations.get("softplus").fn(x)
+    np.testing.assert_allclose(soft, np.log1p(np.exp(x)), rtol=1e-12)
+    switch = np.tanh(soft)
+    assert switch[0] < 0.001 and switch[-1] > 0.999 and np.all(np.diff(switch) > 0)
+    np.testing.assert_allclose(activations.get("mish").fn(x), x * switch, rtol=1e-12, atol=1e-15)
