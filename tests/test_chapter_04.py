@@ -168,7 +168,7 @@ def test_every_widget_answer_is_folded_after_the_widget():
     print_* call is left in the chapter's code (tenth pass: SELU's picture lives inside its fold)."""
     cells = _cells()
     asks = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "**Predict:**" in "".join(c["source"])]
-    assert len(asks) == 11   # five widgets (SELU's spread since pass 14), ELU/SELU gap, slopes at -3, softmax raise,
+    assert len(asks) == 12   # r44: the SELU widget's He question is its own Predict; five widgets (SELU's spread since pass 14), ELU/SELU gap, slopes at -3, softmax raise,
     # and (pass 24) two click-an-answer questions, whose feedback comes on the click, not in a fold
     # pass 32: two more: sigmoid onto tanh (the picture, then the words answer) and the overflow (its fold answers)
     # pass 46: the overflow Predict is cut (its fold stays, as plain 'For the curious' reading)
@@ -178,7 +178,8 @@ def test_every_widget_answer_is_folded_after_the_widget():
         if "click the answer you believe" in ask:
             assert re.fullmatch(r"ch04\.\w+_question\(\)", "".join(cells[i + 1]["source"])), ask
             assert not _is_fold(cells[i + 2]), ask
-        elif "widget above" in ask or "picture above" in ask or "sketch" in ask:
+        elif ("widget above" in ask or "picture above" in ask or "sketch" in ask
+              or "pull the dashed lines' spread back to 1?" in ask):   # r44: He's question, on the SELU widget above
             assert _is_fold(cells[i + 1]), ask
         elif "still have a slope above 0" in ask:   # asked before the picture; the fold follows the picture's words
             assert "ch04.relu_family()" in "".join(cells[i + 1]["source"]) and cells[i + 2]["cell_type"] == "markdown"
@@ -409,7 +410,7 @@ def test_the_intro_table_promise_leaves_out_the_gated_units():
     # pass 22: softmax is a row too, and it takes a whole list, not one input; a gated unit reads ONE input in
     # two ways (two weighted sums), so "take two inputs" was wrong
     # pass 46: the caption's "Gated units are left out" sentence is cut; the table still shows none (checked below)
-    assert caption.startswith("## The zoo table\n\nOne row per bend, with its family.\n")
+    assert caption.startswith("## The zoo table\n\nEach small curve has the same axes")   # r44: the row line cut (words)
     assert "one-input bend" not in caption and "take two inputs" not in _markdown()
     assert ch04_zoo.ZooTable().rows[-1]["name"] == "softmax" and activations.get("softmax").kind == "vector"
     assert "reads its input in two ways" in _markdown()
@@ -630,7 +631,7 @@ def test_zoo_table_shows_each_family_not_the_typical_use_jargon_and_the_glossary
     # no longer sends every forgotten word there
     opening = "".join(_cells()[0]["source"])
     assert "Forgot a word? It is in the" not in opening
-    assert "Words from earlier chapters are in the [glossary](91_glossary.ipynb#Glossary)." in opening
+    assert "[unit](91_glossary.ipynb#Glossary)" in opening   # r44: the glossary is linked at the first term (the extra line cut)
     glossary = "".join("".join(c["source"]) for c in glossary_notebook()["cells"])
     assert "**PReLU**" not in glossary and "**temperature**" not in glossary
 
@@ -736,10 +737,12 @@ def test_zoo_table_definitions_one_idea_per_line():
     # r39: each column says why it matters: zero-centred (chapter 02's zig-zag), monotonic (a dip is no fault)
     # r42: the reason fits every row (Leaky ReLU, PReLU and ELU go below 0 and are still "no")
     # r43: "zig-zag" was not explained here; the bullet says why, in plain words (chapter 02 draws it)
-    assert ("  If a unit's inputs are all above 0, its weights must rise together or fall together.",
-            "  So training zig-zags towards the right weights (chapter 02).") == tuple(
+    # r44: the reason is said without chapter 02: one shared number per unit, so all-positive inputs move the weights together
+    assert ("  Each weight's nudge is its input times one number, the same for the whole unit.",
+            "  With inputs all above 0, its weights all rise together or all fall together.",
+            "  To raise one weight and lower another, training must zig-zag (chapter 02).") == tuple(
         above[above.index("- **Zero-centred**: is the average output 0, for bell-curve inputs (average 0, spread 1)? "
-                          "If not, the table gives the average.") + 1:][:2])
+                          "If not, the table gives the average.") + 1:][:3])
     # r40: one definition everywhere, the smooth family's "never goes down as x grows" (ReLU's flat left is "yes")
     # pass 46: "(flat stretches count)" cut; ReLU's flat left is still "yes" (checked below)
     assert ("- **Monotonic**: never goes down as x grows. A dip is not known to hurt: GELU dips, and trains well."
@@ -913,15 +916,15 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # pass 46: one weight size before the Predict (LeCun's), He's after it, each said plainly as its bell curve's spread
     n = ch04_zoo.SPREAD_WIDTH
     assert ("Each starting weight is drawn at random from a bell curve (\"normal\").\n"
-            f"That curve's spread is $\\sqrt{{1/{n}}} \\approx {np.sqrt(1 / n):.3f}$. "
-            f"So most weights land between −{2 * np.sqrt(1 / n):.2f} and {2 * np.sqrt(1 / n):.2f}.\n"
+            f"That curve's spread is $\\sqrt{{1/{n}}} \\approx {np.sqrt(1 / n):.3f}$.\n"   # r44: the range cut (words)
             f"These are **LeCun-normal** weights ({n}: the inputs per unit).\n"
             "The solid lines use them: SELU, and ReLU to compare.\n") in ask
     # r37: "spread at the start" did not say of what: the line before the Predict does, and the slider's name
     # r39: three things were called "spread"; the weights' is their size, and the slider moves only the inputs'
     assert "The slider sets the inputs' spread." in ask
     assert "- spread $" not in ask
-    assert ask.index("**LeCun-normal**") < ask.index("**Predict:**") < ask.index("**He weights**")
+    assert ask.index("**LeCun-normal**") < ask.index("**Predict:**") and "**He weights**" not in ask   # r44: He after SELU's check
+    assert _index("### Try it: a spread that starts too big") < _index('part="SELU"') < _index("**He weights**")
     assert f"{np.sqrt(1 / 128):.3f}" == "0.088"
     assert text.index("**starting weight**") < text.index("LeCun")
     # pass 33: "plain size" was not explained here; said instead: a straight layer with spread sqrt(1/n) weights
@@ -1377,7 +1380,12 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     visible, curious = answer.split("<details><summary>For the curious: why ReLU fades with LeCun weights</summary>")
     assert "- **ReLU, LeCun weights**: it fades to almost 0.\n" in visible
     # pass 46: the fold gives one factor, the later layers' (layer 1's 0.6 is cut), and the end after 30 layers
-    assert f"Each layer keeps only about {later:.1f} of the spread. After 30 layers, almost nothing is left.\n" in curious
+    # r44: the fold gives the reason: half the inputs become 0, the squares halve, the spread keeps sqrt(0.5) a layer
+    assert abs(later - np.sqrt(0.5)) < 0.03
+    assert ("ReLU turns about half its inputs into 0, and a 0 adds nothing. So the squares the next layer adds up halve.\n"
+            "The spread is their square root: each layer keeps about $\\sqrt{0.5} \\approx 0.71$ of it.\n"
+            "After 30 layers: $0.71^{30} \\approx 0.00003$. Almost nothing is left.\n") in curious
+    assert f"{0.71 ** 30:.5f}" == "0.00003"
     assert s_lecun2[-1] / s_lecun2[0] < 1e-4
     assert "to about 0.7 at each later layer" not in answer
     assert "at every layer" not in answer
@@ -1398,7 +1406,7 @@ def test_he_weights_keep_the_mean_square_so_relus_first_layer_trims_the_spread_t
         assert np.all(np.abs(np.sqrt(mean_square[1:]) / start - 1) < 0.4)  # and never fades over 30 layers
     # r43: how the wider weights make up for ReLU's zeros: on average (the mean square, checked above), not per network
     assert ("ReLU turns about half its inputs into 0. Wider weights make up for that, on average.\n"
-            "Does anything pull them back to 1?") in _markdown()
+            "**Predict:** does anything pull the dashed lines' spread back to 1?") in _markdown()   # r44: not "them"
     answer = ch04_zoo.signal_answer(30).data
     assert "He's" not in answer and "keep the spread right" not in answer and "size" not in answer
 
@@ -2002,13 +2010,13 @@ def test_he_weights_are_said_as_root_two_times_bigger_as_the_engine_draws_them()
     """Check: the text sizes He weights where the widget uses them (√2 times LeCun-normal's √(1/n): √(2/n)), and
     the engine's He run is LeCun-normal times √2 (gain 2): its first ReLU layer keeps the mean square of the input."""
     text = _markdown()
-    ask = "".join(_cells()[_index("The table shows the middle value of 5 random networks")]["source"])
+    ask = "".join(_cells()[_index("**Then** the dashed lines")]["source"])
     # pass 24: "He's" read as "he is"; the weights are "He weights"
     # pass 46: He weights come after the Predict, as its second question: dashed, a wider bell curve, and why
     n = ch04_zoo.SPREAD_WIDTH
     assert ("**Then** the dashed lines: ReLU with **He weights** (chapter 03).\n"
             f"Their bell curve is wider: spread $\\sqrt{{2/{n}}} = {np.sqrt(2 / n):.3f}$.\n"   # r43: its range cut
-            "ReLU turns about half its inputs into 0." in ask.split("**Predict:**")[1])
+            "ReLU turns about half its inputs into 0." in ask.split("**Predict:**")[0])
     assert np.sqrt(2 / n) == pytest.approx(np.sqrt(2) * np.sqrt(1 / n))   # √2 times LeCun's 0.088
     assert f"{np.sqrt(2 / 128):.3f}" == "0.125"
     # r40: a weight size is the bell curve's spread; "most land between" ± twice it: about 95 % of the draws
@@ -2018,16 +2026,17 @@ def test_he_weights_are_said_as_root_two_times_bigger_as_the_engine_draws_them()
     w = ch04_zoo.selu_spread()
     he, lecun = (next(ln for key, ln in w.lines.items() if key.startswith(f"ReLU, {k} weights: spread")) for k in ("He", "LeCun"))
     assert he.get_linestyle() == "--" and lecun.get_linestyle() == "-"
-    assert "He's" not in text and "Does anything pull them back to 1?" in ask
+    assert "He's" not in text and "does anything pull the dashed lines' spread back to 1?" in ask and "pull them back" not in text
     assert ch04_zoo.SPREAD_RUNS["ReLU, He weights"] == ("relu", 2.0) and ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"] == ("relu", 1.0)
     m, s = ch04_zoo.signal_after(30, 1.0)["ReLU, He weights"]
     assert m[1] ** 2 + s[1] ** 2 == pytest.approx(1.0, abs=0.15)   # the mean square kept: ReLU halves it, √2² doubles it
-    assert "Each starting weight is drawn at random from a bell curve (\"normal\").\n" in ask
+    setup = "".join(_cells()[_index("### Try it: a spread that starts too big")]["source"])   # r44: He has its own cell
+    assert "Each starting weight is drawn at random from a bell curve (\"normal\").\n" in setup
     # pass 26: "a random network" could mean random data, and the drift depends on the width: both said, from the code
     # pass 30: "with random starting weights" cut: the LeCun-normal and He weights are said to be random draws
-    assert (f"An untrained network: 30 layers, each {ch04_zoo.SPREAD_WIDTH} units wide." in ask
+    assert (f"An untrained network: 30 layers, each {ch04_zoo.SPREAD_WIDTH} units wide." in setup
             and "Each weight starts as a random number" in text and "drawn at random from a bell curve" in text
-            and f"middle value of {len(ch04_zoo.DRAW_SEEDS)} random networks" in ask) and ch04_zoo.SPREAD_WIDTH == 128 and "A random network" not in text
+            and f"middle of the {len(ch04_zoo.DRAW_SEEDS)} random networks" in ask) and ch04_zoo.SPREAD_WIDTH == 128 and "A random network" not in text
     m_run, _ = ch04_zoo._average_and_spread("relu", depth=2, width=128, n=256, seed=0, gain=2.0, spread_in=1.0)
     np.testing.assert_allclose(ch04_zoo._run("relu", 2.0, 1.0, 2)[0][1:], m_run)
 
@@ -2066,7 +2075,7 @@ def test_only_glus_gate_of_the_three_stays_in_zero_to_one():
     hard_sigmoid = np.clip(a / 6 + 0.5, 0, 1)
     assert np.all((hard_sigmoid >= 0) & (hard_sigmoid <= 1))
     text = _markdown()
-    assert "In fact, of these three, only GLU's sigmoid gate stays between 0 and 1." in text and "one of these three" not in text and "In fact, only a sigmoid gate is." not in text
+    assert "GLU's gate is a sigmoid: it stays between 0 and 1" in text and "In fact, of these three" not in text and "one of these three" not in text and "In fact, only a sigmoid gate is." not in text
 
 
 def test_models_table_says_by_year_and_is_in_year_order():
@@ -2537,9 +2546,9 @@ def test_selu_widget_opens_away_from_the_asked_start_and_names_the_move():
     assert "**Predict:** the spread starts at 1; drag it to 2." in ask
     # pass 46: the five networks are said with the readout's middle value; solid and dashed lines each named once
     # r43: with the lowest and highest spread beside it (the middle He run alone looked like "He holds 1")
-    assert "The table shows the middle value of 5 random networks, and their lowest and highest spread.\n" in ask
+    assert "The slider sets the inputs' spread.\n" in ask
     assert "The solid lines use them: SELU, and ReLU to compare." in ask
-    assert "**Then** the dashed lines: ReLU with **He weights**" in ask and len(ch04_zoo.HE_SEEDS) == 5
+    assert "**Then** the dashed lines: ReLU with **He weights**" in "".join(cells[k + 2]["source"]) and len(ch04_zoo.HE_SEEDS) == 5
 
 
 def test_leak_is_defined_at_first_use():
@@ -2651,7 +2660,7 @@ def test_selu_check_answers_in_three_short_lines_and_folds_every_factor():
     assert [re.split(r"[.;,](?: |$)", ln.split("**: ")[1])[0] for ln in lines] == [
         "it goes back to 1", "nothing pulls it back", "it fades to almost 0"]
     # pass 46: the fold keeps one factor (0.7 a layer); the layer-1 numbers (0.826, 0.564, 0.6) are cut
-    assert "0.7 " not in visible and "about 0.7 of the spread" in curious
+    assert "0.7" not in visible and "keeps about $\\sqrt{0.5} \\approx 0.71$ of it" in curious   # r44: the reason
     assert "0.83" not in answer and "0.56" not in answer
     runs = ch04_zoo.signal_after(30, 2.0)
     assert abs(runs["SELU"][1][-1] - 1) < 0.05 and runs["ReLU, LeCun weights"][1][-1] < 1e-3
@@ -2840,9 +2849,16 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     # r37: ReLU's lack of a pull is said once, in the Check just above (it fades, or it drifts): cut here
     assert "ReLU has no such pull." not in text
     k = _index("ch04.selu_spread(")
-    assert "".join(_cells()[k + 2]["source"]) == head and _cells()[k + 1]["source"][0].startswith("ch04.signal_answer(")
-    assert "".join(_cells()[k + 3]["source"]).startswith("ch04.spread_in_out()")
-    assert "".join(_cells()[k + 4]["source"]).strip() == why
+    # r44: SELU is checked at once (part="SELU"), then He's question and its check (part="ReLU"), then the why
+    assert _cells()[k + 1]["source"][0] == 'ch04.signal_answer(depth=30, part="SELU")'
+    assert "**Then** the dashed lines" in "".join(_cells()[k + 2]["source"])
+    assert _cells()[k + 3]["source"][0] == 'ch04.signal_answer(depth=30, part="ReLU")'
+    assert "".join(_cells()[k + 4]["source"]) == head
+    assert "".join(_cells()[k + 5]["source"]).startswith("ch04.spread_in_out()")
+    assert "".join(_cells()[k + 6]["source"]).strip() == why
+    selu, relu = (ch04_zoo.signal_answer(30, part=p).data for p in ("SELU", "ReLU"))
+    assert "- **SELU**" in selu and "He weights" not in selu and "LeCun" not in selu
+    assert "- **SELU**" not in relu and "- **ReLU, He weights**" in relu and "For the curious" in relu
     assert text.index("SELU's slope drops from 1.76 to 1.05") < text.index(why)   # which slope is which: said above
 
 
@@ -2977,8 +2993,10 @@ def test_opening_says_a_bend_is_an_activation_function_and_what_a_unit_is():
             "its **activation function**, here called a **bend**.\nChapters 02 and 03 met four:") in opening
     assert opening.index("**bend**") < opening.index("ReLU")
     text = _markdown()
-    assert "Right of 0, its slope is 1.05.\n  Both are tuned to keep a network steady (see below)." in text
-    assert text.index("Both are tuned") < text.index("### SELU keeps the numbers steady")
+    # r44: "Both" read as ELU and SELU; the two tuned numbers are SELU's
+    assert "Right of 0, its slope is 1.05.\n  SELU's 1.76 and 1.05 are chosen to keep a network steady (see below)." in text
+    assert text.index("SELU's 1.76 and 1.05 are chosen") < text.index("### SELU keeps the numbers steady")
+    assert "Both are tuned" not in text
 
 
 def test_selu_readout_shows_the_lowest_and_highest_spread_of_the_five_networks():
@@ -2997,5 +3015,24 @@ def test_selu_readout_shows_the_lowest_and_highest_spread_of_the_five_networks()
     selu = [s[-1] for _, s in draws["SELU"]]
     assert min(he) < 0.5 and max(he) > 1.2 and max(abs(v - 1) for v in selu) < 0.05
     assert "<th" in w.readout.value and "lowest spread" in w.readout.value and "highest spread" in w.readout.value
-    assert ("The table shows the middle value of 5 random networks, and their lowest and highest spread."
-            in _markdown())
+    assert ("The table: the middle of the 5 random networks, and their lowest and highest spread.\n"
+            "ReLU never outputs below 0. So with He weights, its average stays above 0.\n"
+            "SELU's outputs below 0 pull its average to 0.\n") in _markdown()   # r44: why He's average is not 0
+    assert np.median([m[-1] for m, _ in draws["ReLU, He weights"]]) > 0.3 and abs(np.median([m[-1] for m, _ in draws["SELU"]])) < 0.05
+
+
+def test_softplus_formula_and_mishs_switch_runs_from_0_to_1():
+    """Check (r44 Clarity 5): softplus is given as ln(1 + e^x), and Mish's switch tanh(softplus(x)) is said to be a
+    dimmer from 0 (far left) to 1 (far right), which the registry's bends confirm."""
+    from course_utils.facts import activations
+    text = _markdown()
+    assert ("**Softplus** is a smooth ReLU: near 0 far left, near $x$ far right.\n"
+            "Formula: $\\mathrm{softplus}(x) = \\ln(1 + e^x)$.\n"
+            "Mish is $x$ times the switch $\\tanh(\\mathrm{softplus}(x))$.\n"
+            "That switch is a dimmer too: near 0 far left, near 1 far right.") in text
+    x = np.array([-8.0, -1.0, 0.0, 1.0, 8.0])
+    soft = activations.get("softplus")(x)   # its default beta, 1
+    np.testing.assert_allclose(soft, np.log1p(np.exp(x)), rtol=1e-12)
+    switch = np.tanh(soft)
+    assert switch[0] < 0.001 and switch[-1] > 0.999 and np.all(np.diff(switch) > 0)
+    np.testing.assert_allclose(activations.get("mish")(x), x * switch, rtol=1e-12, atol=1e-15)

@@ -1112,7 +1112,7 @@ def shrink_factor(spread):
     return float(np.median(spread[1:] / spread[:-1]))
 
 
-def signal_answer(depth=30, high=2.0, low=0.5):
+def signal_answer(depth=30, high=2.0, low=0.5, part=None):
     """The answer to the SELU question (after the widget), one line per curve: SELU pulls spreads that start at 2 or
     0.5 back to 1 from every start on the slider (its range is said); He weights keep ReLU's signal from fading
     (after layer 1 it wobbles at random, each run differently, so no end value is quoted); LeCun-normal weights make
@@ -1139,16 +1139,35 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     selu_ends = [s[-1] for draws in (draws_up, draws_down) for _, s in draws["SELU"]]
     if max(abs(e - 1) for e in selu_ends) >= 0.1:
         raise ValueError(f"SELU does not end near 1: {selu_ends}")
-    check = fold("Check your prediction", f"""
-- **SELU**: it goes back to 1, from {high:g} and from {low:g} alike.
-- **ReLU, He weights**: nothing pulls it back; it ends wherever it drifted (from {high:g}: {ends["ReLU, He weights"]}).
-- **ReLU, LeCun weights**: it fades to almost 0.
-""")
+    # r44: one question at a time: part="SELU" checks the first Predict (SELU) alone, part="ReLU" the second (He weights,
+    # with LeCun's ReLU beside it and the fold on why it fades); part=None gives all three lines
+    lines = {"SELU": f"- **SELU**: it goes back to 1, from {high:g} and from {low:g} alike.",
+             "He": f"- **ReLU, He weights**: nothing pulls it back; it ends wherever it drifted (from {high:g}: "
+                   f"{ends['ReLU, He weights']}).",
+             "LeCun": "- **ReLU, LeCun weights**: it fades to almost 0."}
+    keys = {"SELU": ["SELU"], "ReLU": ["He", "LeCun"], None: ["SELU", "He", "LeCun"]}[part]
+    check = fold("Check your prediction", "\n" + "\n".join(lines[k] for k in keys) + "\n")
+    if "LeCun" not in keys:
+        return Markdown(check.data)
     # pass 46: the He-drift story (exact doubling, no bias) and the He total (average² + spread²) are cut: one line each
+    # r44: the fold gives the reason, not only the factor: ReLU's zeros halve the squares the next layer adds up, so the
+    # spread keeps sqrt(1/2) a layer (the run's own median factor is checked against it), and sqrt(1/2)^depth is left
+    keep = np.sqrt(0.5)
+    if abs(shrink_factor(s_lecun) - keep) >= 0.03:
+        raise ValueError(f"ReLU with LeCun weights does not keep about sqrt(1/2) a layer: {shrink_factor(s_lecun)}")
+    left = round(keep, 2) ** depth
     curious = fold("For the curious: why ReLU fades with LeCun weights", f"""
-Each layer keeps only about {shrink_factor(s_lecun):.1f} of the spread. After {depth} layers, almost nothing is left.
+ReLU turns about half its inputs into 0, and a 0 adds nothing. So the squares the next layer adds up halve.
+The spread is their square root: each layer keeps about $\\sqrt{{0.5}} \\approx {keep:.2f}$ of it.
+After {depth} layers: ${keep:.2f}^{{{depth}}} \\approx {_plain(left)}$. Almost nothing is left.
 """)
     return Markdown(check.data + "\n\n" + curious.data)
+
+
+def _plain(v):
+    """0.0000305 -> '0.00003': one significant digit, written out (no 'e-05' for a learner)."""
+    digits = max(0, -int(np.floor(np.log10(abs(v)))))
+    return f"{v:.{digits}f}"
 
 
 def gap_below_beyond(a="gelu", b="silu", below=0.01, x_max=20.0, points=200001):
