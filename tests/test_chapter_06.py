@@ -422,7 +422,13 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     assert "Ask two questions." in _src(cells[k - 1])
     after = _src(cells[k + 1])
     bullets = [line for line in after.splitlines() if line.startswith("- ")]
-    assert len(bullets) == 5 and all(len(b.split()) <= 23 for b in bullets)   # pass 30: the LSTM's "item by item"
+    assert len(bullets) == 6 and all(len(b.split()) <= 23 for b in bullets)   # pass 30: the LSTM's "item by item"
+    # pass 50 (r45, Clarity 3): the map's output row says "One class of many" -> "Softmax": both explained under it
+    assert bullets[5] == ("- A **class** is one kind of answer (cat, dog, bird). "
+                          "**Softmax** turns the output sums into chances that add to 1.")
+    assert any("class" in where.lower() for _, where, _, _ in ch06_decisions.MAP_ROWS)
+    assert any(pick == "Softmax" for _, _, pick, _ in ch06_decisions.MAP_ROWS)
+    assert all("**class**" not in _src(c) and "**Softmax**" not in _src(c) for c in cells[:k])   # not before the map
     # pass 39 (r35, Clarity 1): only the words the map needs; the three gates' names wait for the memory path
     assert not [line for line in after.splitlines() if line.startswith("  ")]
     assert "forget gate" not in after and "write gate" not in after and "output gate" not in after
@@ -1651,8 +1657,10 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
             "It still learns from the examples where the sum is above 0.") in first
     assert "for other examples, the sum may be above 0" not in first
     # pass 49 (r44, Correctness): the chain multiplies bends' slopes only; the weights are said to be set to 1
+    # pass 50 (r45, Clarity 4): "it" could be the message, the nudge or the slope: the nudge is named
     assert ("After a few, almost nothing is left.\n"
-            "Each layer's weights multiply it too. Here we set them to 1.\n") in first
+            "Each layer's weights multiply the nudge too. Here we set them to 1.\n") in first
+    assert "multiply it too" not in first
     assert "for this input only" not in first
     assert "Sigmoid's slope is at most 0.25" in first   # pass 40: sigmoid's quarter said once, with its slope
     assert "most units" not in first and "stopped, not shrunk" not in first
@@ -1892,11 +1900,11 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     # pass 47 (r42, Correctness): the gates and new content read the last output, made from the old memory, so the
     # forget-gate-only product holds along the memory path, not for every route: the words say so and name the rest
     # pass 49 (r44, Clarity 3): the forget gate is said to be a sigmoid before the network pushes it near 1
+    # pass 50 (r45, Clarity 1): "side routes" was never explained; "along this path" already limits the claim
     assert ("Along this path, each step back multiplies the nudge only by the forget gate.\n"
-            "We leave out side routes through the gates and new content.\n"
             "The forget gate is a sigmoid, 0 to 1.\n"
             "To keep the memory, the network can learn to push it near 1.") in text
-    assert "push this sigmoid" not in text
+    assert "push this sigmoid" not in text and "side routes" not in text
     assert "does not depend on the old memory" not in text and "this sigmoid sits near 1" not in text
     assert "One more in, 0.9 more out" not in text and "2.3" not in text
     assert "adds no factor" not in text and "Going back, each step multiplies the nudge only" not in text
