@@ -1986,7 +1986,8 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     w = ch06_decisions.memory_nudge()
     assert w.sliders["forget"].value == 0.90 and (w.sliders["forget"].min, w.sliders["forget"].max) == (0.90, 1.00)
     texts = [t.get_text() for t in w.live.axes[0].texts]
-    assert texts == ["1 in 3.04 billion left", "solid line: 1 in 38,000 left"] and "0.37" not in w.readout.value
+    assert texts == ["1 in 3.04 billion left", ch06_decisions.NUDGE_STEEP_NOTE, "solid line: 1 in 38,000 left"]
+    assert "0.37" not in w.readout.value
     assert decisions.one_in(0.9 ** 100) == "1 in 38,000"
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "ch06.memory_nudge(forget=0.90)" in _src(c))
@@ -2477,3 +2478,31 @@ def test_pass49_the_memory_loop_picture_prints_h_under_each_step_as_the_loop_com
         assert "The memory h goes 1, 0.80, 0.71." in figure_alt(fig)
     later = [t.get_text() for t in ch06_decisions.lstm_path().axes[0].texts]
     assert not any(t.startswith("h = ") for t in later)   # the memory path has no such values
+
+
+def test_pass50_the_dashed_lines_steep_end_is_named_the_start_of_the_sequence():
+    """Check the label on the nudge picture (r45): its arrow ends on the dashed line, in the last few steps back,
+    where the line drops fastest (the sequence's first steps: memory 0.80, 0.71, tanh's slope smallest); the words
+    sit clear of both lines and of the end value, at every forget gate the slider offers."""
+    import matplotlib.text
+    w = ch06_decisions.memory_nudge()
+    ax = w.live.axes[0]
+    note = next(t for t in ax.texts if isinstance(t, matplotlib.text.Annotation))
+    assert note.get_text() == "start of the sequence:\nmemory big, slope small"
+    x, y = note.xy
+    loop = ch06_decisions.nudge_back()["loop"]
+    assert x == ch06_decisions.NUDGE_STEEP_AT and y == loop[x] and x >= 95   # on the dashed line, at its steep end
+    drops = loop[1:] / loop[:-1]   # share kept per step back: smallest at the end (memory still big there)
+    assert drops[x - 1] < drops[50] and np.argmin(drops) == len(drops) - 1
+    h = decisions.memory_path("tanh", 1.1)
+    assert h[1] > 0.79 and 1 - h[1] ** 2 < 1 - h[-1] ** 2   # "memory big, slope small": 0.80 vs 0.503 settled
+    for gate in (0.90, 0.95, 0.99, 1.00):
+        w.sliders["forget"].value = gate
+        w.live.figure.canvas.draw()
+        box = matplotlib.text.Text.get_window_extent(note)   # the words alone, not the arrow
+        for line in ax.lines[:2]:
+            pts = ax.transData.transform(np.column_stack(line.get_data()))
+            assert not box.count_contains(pts), (gate, line.get_label())
+        for other in ax.texts:
+            if other is not note and other.get_text():
+                assert not box.overlaps(other.get_window_extent()), (gate, other.get_text())
