@@ -422,7 +422,13 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     assert "Ask two questions." in _src(cells[k - 1])
     after = _src(cells[k + 1])
     bullets = [line for line in after.splitlines() if line.startswith("- ")]
-    assert len(bullets) == 5 and all(len(b.split()) <= 23 for b in bullets)   # pass 30: the LSTM's "item by item"
+    assert len(bullets) == 6 and all(len(b.split()) <= 23 for b in bullets)   # pass 30: the LSTM's "item by item"
+    # pass 50 (r45, Clarity 3): the map's output row says "One class of many" -> "Softmax": both explained under it
+    assert bullets[5] == ("- A **class** is one kind of answer (cat, dog, bird). "
+                          "**Softmax** turns the output sums into chances that add to 1.")
+    assert any("class" in where.lower() for _, where, _, _ in ch06_decisions.MAP_ROWS)
+    assert any(pick == "Softmax" for _, _, pick, _ in ch06_decisions.MAP_ROWS)
+    assert all("**class**" not in _src(c) and "**Softmax**" not in _src(c) for c in cells[:k])   # not before the map
     # pass 39 (r35, Clarity 1): only the words the map needs; the three gates' names wait for the memory path
     assert not [line for line in after.splitlines() if line.startswith("  ")]
     assert "forget gate" not in after and "write gate" not in after and "output gate" not in after
@@ -1651,8 +1657,10 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
             "It still learns from the examples where the sum is above 0.") in first
     assert "for other examples, the sum may be above 0" not in first
     # pass 49 (r44, Correctness): the chain multiplies bends' slopes only; the weights are said to be set to 1
+    # pass 50 (r45, Clarity 4): "it" could be the message, the nudge or the slope: the nudge is named
     assert ("After a few, almost nothing is left.\n"
-            "Each layer's weights multiply it too. Here we set them to 1.\n") in first
+            "Each layer's weights multiply the nudge too. Here we set them to 1.\n") in first
+    assert "multiply it too" not in first
     assert "for this input only" not in first
     assert "Sigmoid's slope is at most 0.25" in first   # pass 40: sigmoid's quarter said once, with its slope
     assert "most units" not in first and "stopped, not shrunk" not in first
@@ -1892,11 +1900,11 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     # pass 47 (r42, Correctness): the gates and new content read the last output, made from the old memory, so the
     # forget-gate-only product holds along the memory path, not for every route: the words say so and name the rest
     # pass 49 (r44, Clarity 3): the forget gate is said to be a sigmoid before the network pushes it near 1
+    # pass 50 (r45, Clarity 1): "side routes" was never explained; "along this path" already limits the claim
     assert ("Along this path, each step back multiplies the nudge only by the forget gate.\n"
-            "We leave out side routes through the gates and new content.\n"
             "The forget gate is a sigmoid, 0 to 1.\n"
             "To keep the memory, the network can learn to push it near 1.") in text
-    assert "push this sigmoid" not in text
+    assert "push this sigmoid" not in text and "side routes" not in text
     assert "does not depend on the old memory" not in text and "this sigmoid sits near 1" not in text
     assert "One more in, 0.9 more out" not in text and "2.3" not in text
     assert "adds no factor" not in text and "Going back, each step multiplies the nudge only" not in text
@@ -1978,7 +1986,8 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     w = ch06_decisions.memory_nudge()
     assert w.sliders["forget"].value == 0.90 and (w.sliders["forget"].min, w.sliders["forget"].max) == (0.90, 1.00)
     texts = [t.get_text() for t in w.live.axes[0].texts]
-    assert texts == ["1 in 3.04 billion left", "solid line: 1 in 38,000 left"] and "0.37" not in w.readout.value
+    assert texts == ["1 in 3.04 billion left", ch06_decisions.NUDGE_STEEP_NOTE, "solid line: 1 in 38,000 left"]
+    assert "0.37" not in w.readout.value
     assert decisions.one_in(0.9 ** 100) == "1 in 38,000"
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "ch06.memory_nudge(forget=0.90)" in _src(c))
@@ -2469,3 +2478,31 @@ def test_pass49_the_memory_loop_picture_prints_h_under_each_step_as_the_loop_com
         assert "The memory h goes 1, 0.80, 0.71." in figure_alt(fig)
     later = [t.get_text() for t in ch06_decisions.lstm_path().axes[0].texts]
     assert not any(t.startswith("h = ") for t in later)   # the memory path has no such values
+
+
+def test_pass50_the_dashed_lines_steep_end_is_named_the_start_of_the_sequence():
+    """Check the label on the nudge picture (r45): its arrow ends on the dashed line, in the last few steps back,
+    where the line drops fastest (the sequence's first steps: memory 0.80, 0.71, tanh's slope smallest); the words
+    sit clear of both lines and of the end value, at every forget gate the slider offers."""
+    import matplotlib.text
+    w = ch06_decisions.memory_nudge()
+    ax = w.live.axes[0]
+    note = next(t for t in ax.texts if isinstance(t, matplotlib.text.Annotation))
+    assert note.get_text() == "start of the sequence:\nmemory big, slope small"
+    x, y = note.xy
+    loop = ch06_decisions.nudge_back()["loop"]
+    assert x == ch06_decisions.NUDGE_STEEP_AT and y == loop[x] and x >= 95   # on the dashed line, at its steep end
+    drops = loop[1:] / loop[:-1]   # share kept per step back: smallest at the end (memory still big there)
+    assert drops[x - 1] < drops[50] and np.argmin(drops) == len(drops) - 1
+    h = decisions.memory_path("tanh", 1.1)
+    assert h[1] > 0.79 and 1 - h[1] ** 2 < 1 - h[-1] ** 2   # "memory big, slope small": 0.80 vs 0.503 settled
+    for gate in (0.90, 0.95, 0.99, 1.00):
+        w.sliders["forget"].value = gate
+        w.live.figure.canvas.draw()
+        box = matplotlib.text.Text.get_window_extent(note)   # the words alone, not the arrow
+        for line in ax.lines[:2]:
+            pts = ax.transData.transform(np.column_stack(line.get_data()))
+            assert not box.count_contains(pts), (gate, line.get_label())
+        for other in ax.texts:
+            if other is not note and other.get_text():
+                assert not box.overlaps(other.get_window_extent()), (gate, other.get_text())

@@ -701,6 +701,8 @@ def memory_loop(growth=1.0):
 NUDGE_FORGET, NUDGE_START, NUDGE_FIG, NUDGE_LIMITS = 0.99, 0.90, (620, 380), (1e-12, 3.0)   # the Predict's gate;
 # the slider opens at 0.90, so the answer at 0.99 shows only once the learner moves it (pass 34, r32)
 NUDGE_TICK_LABELS = ((1.0, "all"), (1e-3, "1 in 1,000"), (1e-6, "1 in a million"), (1e-9, "1 in a billion"))
+# pass 50 (r45): the dashed line's steep right end named on the picture: there the memory is still big (h 0.80)
+NUDGE_STEEP_NOTE, NUDGE_STEEP_AT, NUDGE_NOTE_XY = "start of the sequence:\nmemory big, slope small", 98, (83, 9e-10)
 
 
 def nudge_back(steps=MEMORY_STEPS, forget=NUDGE_FORGET):
@@ -736,6 +738,9 @@ def memory_nudge(forget=NUDGE_START):
     ax.plot(n, loop, "--", lw=2.2, color=plots.color("tanh"), label=f"tanh loop, tanh(growth·h), growth {MEMORY_ASKED:g}")
     ax.text(MEMORY_STEPS - 1, loop[-1] / END_LIFT, f"{decisions.one_in(loop[-1])} left", ha="right", va="top",
             fontsize=13, fontweight="bold", color=plots.color("tanh"))   # below each line's end: clear of both
+    ax.annotate(NUDGE_STEEP_NOTE, xy=(NUDGE_STEEP_AT, loop[NUDGE_STEEP_AT]), xytext=NUDGE_NOTE_XY, ha="right",
+                va="bottom", fontsize=11, color=MARK_INK,   # under the dashed line, above its end value
+                arrowprops=dict(arrowstyle="-|>", color=MARK_INK, lw=1.2, shrinkB=3))
     # the memory path's end value in the empty lower-left corner: at its line's end it would cross the dashed line
     cell_said = live.moving(ax.text(2, NUDGE_LIMITS[0] * 2, "", ha="left", va="bottom", fontsize=13, fontweight="bold",
                                     color=MARK_INK))
