@@ -608,10 +608,17 @@ def test_gradient_flow_rings_and_labels_layer_one_and_names_plain_steps():
     lead = " ".join(_markdown_above("ch03.gradient_flow(depth=10)").split())
     assert ("A dot's height is that layer's backward signal, as a share of the last layer's." in lead
             and "Again, each labelled step down is 1,000 times smaller." in lead)   # pass 46: the signal, not nudges
+    # r45: the edge's label sat on the line (struck through) and covered sigmoid's dots; every spot on the edge is crossed
+    # by sigmoid's dots at some depth, so the edge is named once under the panels, and no panel text sits in the band
+    assert "grey band: below the solid grey line at 0.01" in w.figure._supxlabel.get_text()
     for ax in w.figure.axes:
-        (edge,) = [t for t in ax.texts if t.get_text() == "grey band's top edge: 0.01"]
-        assert edge.get_position()[1] == 0.01 and edge.get_va() == "center"   # r44: on the edge line, not inside the band
         assert any(list(ln.get_ydata()) == [0.01, 0.01] for ln in ax.get_lines())   # the edge drawn as a line
+        assert not any("0.01" in t.get_text() for t in ax.texts)
+    crossed = set()
+    for depth in range(2, 31):   # where sigmoid's dots cross the edge, over every depth the slider offers
+        share = (lambda v: v / v[-1])(gradients.signal_flow("sigmoid", depth))
+        crossed |= {k + 1 for k in range(depth - 1) if share[k] < 0.01 <= share[k + 1]}
+    assert len(crossed) > 15   # the crossing sweeps along the edge: no in-panel spot on it stays clear
     ticks = np.log10(w.figure.axes[0].get_yticks())
     assert set(np.diff(ticks).round(6)) == {3.0}   # this plot's labelled steps are 1,000x (and so are the chain plot's, fitted to its data)
     assert set(np.diff(np.log10(ch03_gradients.chain_product().figure.axes[0].get_yticks())).round(6)) == {3.0}
@@ -2508,11 +2515,12 @@ def test_pass_36_words_are_said_before_they_are_leaned_on():
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     flat = [" ".join(c.split()) for c in cells]
     assert "explained further down" not in flat[0] and flat[0].count("gradient table") == 1   # the title only
-    k_table = next(i for i, c in enumerate(flat) if "The table holds only slopes, one part of every gradient: hence its name."
-                   in c)
-    # r44: the nudge's first factor, the output's signal, was left out (the recall box says signal x input)
-    assert ("A weight's nudge: the mistake's signal at the output. Times the slopes and weights on the way back. Times its "
-            "own input." in flat[k_table]
+    k_table = next(i for i, c in enumerate(flat) if "So every gradient has slopes as factors. Hence a table of slopes is "
+                   "called a gradient table." in c)
+    # r44: the nudge's first factor, the output's signal, was left out (the recall box says signal x input);
+    # r45: said as one product in one sentence, not three fragments
+    assert ("A weight's nudge is three things multiplied: the output's signal, times each slope and weight on the way back, "
+            "times its own input." in flat[k_table] and "Times its own input." not in flat[k_table]
             and "Every gradient in a network is built by multiplying slopes" not in " ".join(flat))   # r43: slopes alone
     assert cells[k_table + 1] == "ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0])"
     k = next(i for i, c in enumerate(flat) if "That is the **chain rule**" in c)
@@ -2660,7 +2668,8 @@ def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
     dead = gradients.unit_slopes("relu", 0.0, seed=0) <= 1e-12
     assert int(dead.sum()) == 6 and int(dead[0].sum()) == 0   # none in layer 1: its inputs, the data, have both signs
     assert "At the start, 6 of the 96 are dead. Layers 2 and 3 get ReLU outputs, never below 0" in flat
-    assert "It was still dead at the end of training." in flat
+    # r45: "still dead" implied it died earlier; the picture only shows it after training
+    assert "The picture shows it after training." in flat and "still dead" not in flat
 
 
 def test_pass46_tanh_relu_gelu_layer_one_wanders_between_a_tenth_and_four_times_and_never_reaches_the_band():
@@ -2704,15 +2713,22 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     assert 0 < theta[0] - 1.0 < 0.2
     # the backward signal is the sum's gradient, sign flipped: "+0.5 means this unit's sum should go up"; r43: said as
     # what the learner knows (nudges fade with the signal), the sign said once for other books
+    # r45: "the gradient for its sum, turned downhill" was a new idea in one clause, used nowhere: dropped
+    assert "gradient for its sum" not in " ".join(flat)
     assert flat.index("this unit's sum should go up a bit") < flat.index(
-        "So when the signal fades, every nudge fades with it. At each unit, the backward signal is the gradient for its "
-        "sum, turned downhill.") < flat.index("This is the **vanishing gradient**. The backward signal shrinks layer by "
+        "So when the signal fades, every nudge fades with it.") < flat.index("This is the **vanishing gradient**. The backward signal shrinks layer by "
                                               "layer. Every gradient and nudge shrinks with it.")
     # r44: one meaning of "gradient", the valley's steepness; the other books' sign line is gone
     assert "The gradient is the valley's steepness." in flat and "Other books" not in flat
     assert "the two fade together" not in flat
+    # r45: "the weights the inputs used" lost the reader: forward to the next layer's 32 units, back along those weights
     assert ("So each unit collects 32 terms, one per next-layer unit. Each is that unit's signal number times the weight "
-            "between them." in flat and "The signal goes back along the weights the inputs used." in flat)
+            "between them." in flat and "Going forward, a unit sends its output to the next layer's 32 units, each along "
+            "its own weight. Going back, the signal returns along those same 32 weights (left picture)." in flat)
+    assert "weights the inputs used" not in flat
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]   # "left picture": img_07 comes right after
+    assert next(i for i, c in enumerate(cells) if "those same 32 weights (left picture)" in c) + 1 == cells.index(
+        "ch03.back_sum()")
     # r44: the plain-size step in plain steps: term about 1 x 0.18; 32 random signs give about sqrt(32) x 0.18, about 1
     assert ("Each term is a signal number (typical size 1) times a weight (typical size $0.18$). So it is about $0.18$." in flat
             and "So the 32 terms add up to about $5.7 \\times 0.18 \\approx 1$: a signal number's size." in flat)
@@ -2722,8 +2738,8 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     rms = lambda v: float(np.sqrt(np.mean(np.square(v))))
     assert 0.9 < rms([m[0] for m in many]) < 1.1 and 0.16 < rms([m[1] for m in many]) < 0.2
     assert 0.16 < rms([m[2] for m in many]) < 0.2 and 0.9 < rms([m[2].sum() for m in many]) < 1.1
-    assert ("Its weights get no nudge. Its inputs, the data, never change. So nothing lifts its sums. It was still dead "
-            "at the end of training.") in flat
+    assert ("Its weights get no nudge. Its inputs, the data, never change. So nothing lifts its sums: once dead, it stays "
+            "dead. The picture shows it after training.") in flat
 
 
 def test_pass47_over_20_starts_gelu_fades_slowly_and_sigmoid_always_reaches_the_band():
@@ -2772,6 +2788,11 @@ def test_pass48_back_sum_picture_draws_32_signed_terms_that_partly_cancel():
     levels = sorted(ln.get_ydata()[0] for ln in right.get_lines()[1:] if ln.get_linestyle() == ":")
     assert levels == [-1.0, 1.0] and right.get_ylim()[0] < -1 and right.get_ylim()[1] > 1
     assert "near \u221a32 \u00d7 0.18 \u2248 1" in right.get_title()
+    # r45: two labelled lines, not one run-on phrase; the second says what 3.62 is (this draw's sizes, summed)
+    first, second = right.get_title().split("\n")
+    assert first == f"their total: {ch03_gradients.value_text(total)} (near \u221a32 \u00d7 0.18 \u2248 1)"
+    assert second == f"all 32 sizes added, signs ignored: {ch03_gradients.value_text(agree)}"
+    assert ch03_gradients.value_text(agree) == "3.62" and "if every sign agreed" not in fig.get_label()
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.back_sum()")
     assert "one per next-layer unit" in cells[at - 1] and cells[at + 1].startswith("Each term is a signal number")
@@ -2794,7 +2815,7 @@ def test_pass48_leaky_rings_4_where_relu_crosses_6_and_the_shade_is_said():
     assert ("At the start it rings 4, not 6: its small leak lifts two units' sums above 0 for a few points.") in flat
     # r44: layer 1's uniform row said; the colour bar uses the text's words
     assert np.all(np.abs(relu[0] - 0.5) < 0.02) and np.all(np.abs(leaky[0] - 0.5) < 0.02)   # about half the points
-    assert "Layer 1 is one shade: each unit gets that from about half the points." in flat
+    assert "Layer 1 is one shade: each unit gets a sum above 0 from about half the points." in flat   # r45: "that" named
     assert len(data.spiral()[0]) == 400 and ("Its shade is its average slope over the 400 points. For ReLU, that is the "
                                              "share of points giving it a sum above 0.") in flat
     assert "One random start (the He slider averaged many)." in flat

@@ -376,10 +376,9 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
         ax.set(xlim=(0.0, max_depth + 1), ylim=FLOW_LIMITS)
         ax.set_title(label(n), color=plots.color(n), fontweight="bold", fontsize=12)
         ax.axhspan(FLOW_LIMITS[0], threshold, color=QUIET, alpha=0.15, lw=0)
-        ax.axhline(threshold, color=QUIET, lw=1.0)   # r44: the label sat inside the band, nearer 10⁻³: now on the edge
-        ax.text(0.5, threshold, f"grey band's top edge: {threshold:g}", transform=ax.get_yaxis_transform(),
-                ha="center", va="center", fontsize=9, color="#222222",
-                bbox={"fc": "white", "ec": QUIET, "lw": 0.8, "pad": 1.5}, zorder=1.5)   # the dots draw over it   # r39: the edge sat between unlabelled ticks
+        ax.axhline(threshold, color=QUIET, lw=1.0)   # the band's top edge; its value is named once, below the panels
+        # r45: an in-panel label on the edge had the line through it and covered sigmoid's dots: every spot on the edge
+        # is crossed by sigmoid's dots at some depth, so the edge's value is said once in the caption under the panels
         ax.axhline(1, color=plots.MUTED, lw=0.8, ls="--")
         lines[n] = live.moving(ax.plot([], [], color=plots.color(n), label=label(n), **FLOW_STYLE)[0])
         firsts[n] = live.moving(ax.plot([], [], "o", ms=11, mfc="none", mec="#222222", mew=1.8)[0])
@@ -391,7 +390,7 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
         ax.minorticks_off()
     live.figure.supylabel("backward signal, as a share of the last layer's", fontsize=10)   # one label: two overlapped
     live.figure.supxlabel("layer (1 = nearest the input, ringed; the last layer is nearest the output)\n"
-                          f"grey band: below {threshold:g}, under a hundredth of the last layer's", fontsize=10)
+                          f"grey band: below the solid grey line at {threshold:g}, under a hundredth of the last layer's", fontsize=10)
     legend = None   # each panel's title names its bend: no legend to cover the data
     sliders = {"depth": widgets.IntSlider(value=depth, min=2, max=max_depth, description="depth (layers)",
                                           continuous_update=True, style={"description_width": "initial"},
@@ -720,7 +719,7 @@ def back_sum_terms(n=32, seed=0):
 def back_sum(n=32, seed=0):
     """Why the plain size keeps the signal's size: left, one unit with n arrows coming back from the next layer, each
     carrying signal x weight (solid: positive, dashed: negative); right, the n terms as bars and their running total,
-    which partly cancels, next to what the total would be if every sign agreed (notebook 03)."""
+    which partly cancels, next to the sum of the terms' sizes, signs ignored (notebook 03)."""
     _, _, terms = back_sum_terms(n, seed)
     total, agree = float(terms.sum()), float(np.abs(terms).sum())
     fig, (left, right) = plots.new_figure(720, 320, 1, 2, gridspec_kw={"width_ratios": [1, 1.6]})
@@ -755,13 +754,15 @@ def back_sum(n=32, seed=0):
     high = max(terms.max(), np.cumsum(terms).max(), 1.0)
     right.set_ylim(low - 0.1 * (high - low), high + 0.8 * (high - low))   # room for the legend above the bars
     right.set(xlabel="arrow (one next-layer unit)", ylabel="signal \u00d7 weight",
-              title=f"total {value_text(total)}, near \u221a{n} \u00d7 {np.sqrt(1.0 / n):.2f} \u2248 "
-                    f"{np.sqrt(n) * np.sqrt(1.0 / n):.2g}\nif every sign agreed: {value_text(agree)}")
+              title=f"their total: {value_text(total)} (near \u221a{n} \u00d7 {np.sqrt(1.0 / n):.2f} \u2248 "
+                    f"{np.sqrt(n) * np.sqrt(1.0 / n):.2g})\nall {n} sizes added, signs ignored: {value_text(agree)}")
+    # r45: one run-on title, and 32 x 0.18 = 5.76 clashed with the sizes' sum: two labelled lines, the sum named
     right.legend(loc="upper right", fontsize=8)
     right.grid(False)
     fig.set_label(f"Left: one unit with {n} arrows coming back from the next layer's {n} units, each carrying a signal "
                   f"number times a weight; {int(pos.sum())} solid arrows carry a term above 0, {int((~pos).sum())} dashed "
                   f"ones a term below 0. Right: the {n} terms as bars and their running total. They partly cancel: the "
-                  f"total is {value_text(total)}, near one signal number's typical size, 1 (dotted lines), where "
-                  f"{value_text(agree)} would be reached if every sign agreed.")
+                  f"total is {value_text(total)}, near one signal number's typical size, 1 (dotted lines). The {n} "
+                  f"terms' sizes, added with their signs ignored, give {value_text(agree)} in this draw: many terms "
+                  f"are far smaller than their typical size.")
     return fig
