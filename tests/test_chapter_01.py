@@ -527,7 +527,8 @@ def test_fourth_pass_wording():
     assert "leaves at least one corner on the wrong side" in text
     assert "a straight rule's best answer is one half at every corner" not in text  # pass 20: 3 of 4 is better
     # pass 30: the question no longer says "every run": the section shows one half is where the pulls cancel
-    assert "So why did the no-bend runs end at one half?" in text and "every no-bend run" not in text
+    # pass 50 (word budget): "A line can get three corners right. So" cut; the line s = 2x1 + 2x2 - 1 below shows it
+    assert "Why did the no-bend runs end at one half?" in text and "every no-bend run" not in text
     assert "least-wrong" not in text
     assert "every no-bend run below ends" not in text  # pass 22: the answer now comes after the runs
     assert "from any start" not in text  # ten runs show where training ends, not that every start gets there
@@ -723,8 +724,9 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # this loss" give the why of the pull and of the bowl
     # pass 38 (r35 reader): the bowl's curving up is stated once, on trust ("every straight cut through this bowl")
     # pass 41 (r37 reader): the main part no longer needs the word; it is named where the optional section uses it
-    assert len(re.findall(r"\bloss", text, re.I)) == 3 and "taken together" not in text  # pass 46: the section cut
-    assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 3
+    # pass 50 (r45 reader): the rule for one corner's loss, with one worked corner and the big one, adds 2
+    assert len(re.findall(r"\bloss", text, re.I)) == 5 and "taken together" not in text  # pass 46: the section cut
+    assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 5
     assert "Training lowers the **loss**: how wrong the chances are." in text
     assert "**loss**" not in build and text.count("**loss**") == 1
     assert "log loss" not in text and "nudge" not in text.lower()
@@ -807,8 +809,13 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     # pass 34: the bias collapse as one worked line, with the biases named (c1, c2)
     # pass 40: layer 1's biases are given in the substitution line above, layer 2's here
     # pass 41 (r37 reader): both layers' tables and biases are listed before the picture; here layer 1's result
-    assert ("The biases collapse too. Layer 2's table turns layer 1's biases (1, 0) into (2, 1). "
+    # pass 50 (r45 reader): table times biases written out, row times column, from the chapter's own numbers
+    assert ("The biases collapse too. Layer 2's table turns layer 1's biases (1, 0) into (2, 1).\n"
+            "Row times column again: $2\\cdot1 + 0\\cdot0 = 2$ and $1\\cdot1 + (-1)\\cdot0 = 1$.\n"
             "Then it adds its own (0, 3): (2, 4).") in text  # pass 46: the substitution line is cut
+    W2 = np.array([[2, 0], [1, -1]])  # layer 2's table, as drawn (img_04)
+    assert (W2 @ [1, 0]).tolist() == [2 * 1 + 0 * 0, 1 * 1 + (-1) * 0] == [2, 1]
+    assert (W2 @ [1, 0] + [0, 3]).tolist() == [2, 4]
     W1, c1 = np.array([[1, 2], [0, 1]]), np.array([1, 0])   # the listed layer 1: h1 = x1 + 2x2 + 1, h2 = x2
     assert (W1 @ [3, 5] + c1).tolist() == [3 + 2 * 5 + 1, 5]
     # r39 reader: two plain steps, no "acts on"
@@ -1584,8 +1591,10 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
     # pass 46 (cut): the section keeps its conclusion and the one number (0.69); the worked pulls and the bowl argument
     # stay checked above (the pulls' sums, the convexity) and below (the drawn slice), not said in words
     assert said == ("## Optional: why exactly one half?\n\n"
-                    "A line can get three corners right. So why did the no-bend runs end at one half?\n"
+                    "Why did the no-bend runs end at one half?\n"
                     "Training lowers the **loss**: how wrong the chances are.\n"
+                    "A corner's loss is $-\\ln$ of the chance it gives its right label: $-\\ln 0.73 = 0.31$.\n"
+                    "(1, 1) has label 0, so it gets only $1 - 0.95$: a big loss.\n"
                     "The line $s = 2x_1 + 2x_2 - 1$ gets three corners right. Its average loss is 1.00. "
                     "At one half everywhere it is 0.69.\n"
                     "At one half everywhere, the four corners' pushes on each weight cancel, so training stops there.\n"
@@ -1594,6 +1603,15 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "Whatever its hidden weights, the no-bend network's score is some $u\\,x_1 + v\\,x_2 + b$. "
                     "So it can do no better than that bottom.\n"
                     "The picture shows one slice of the bowl.")
+    # pass 50 (r45 reader): the rule behind the printed table's losses: loss = -ln(chance of the right label); the
+    # chance is of label 1, so a label-0 corner gets 1 minus it. The worked numbers are the table's, as printed.
+    chance = 1 / (1 + np.exp(-(A @ np.array([2.0, 2.0, -1.0]))))  # s = 2x1 + 2x2 - 1 at the four corners
+    right = np.where(y == 1, chance, 1 - chance)
+    table = ch01_collapse.three_right_lines(2, 2, -1)
+    for (x1, x2), label, p, loss in zip(X, y, chance, -np.log(right)):
+        assert f"({x1:g}, {x2:g})  {label:g}      {p:.2f}    {loss:.2f}" in table
+    assert f"{-np.log(0.73):.2f}" == "0.31" and f"{chance[1]:.2f}" == "0.73" and f"{chance[3]:.2f}" == "0.95"
+    assert f"{-np.log(right[3]):.2f}" == "3.05" and right[3] < 0.05  # the big loss: 1 - 0.95 is small
     # pass 48 (r43 reader): why the bowl's bottom is the network's best too: with no bend, any hidden weights give a
     # score of the form u·x1 + v·x2 + b (the collapse), so the network's loss is always a point of the bowl
     rng = np.random.default_rng(48)
