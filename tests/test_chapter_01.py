@@ -527,7 +527,8 @@ def test_fourth_pass_wording():
     assert "leaves at least one corner on the wrong side" in text
     assert "a straight rule's best answer is one half at every corner" not in text  # pass 20: 3 of 4 is better
     # pass 30: the question no longer says "every run": the section shows one half is where the pulls cancel
-    assert "So why did the no-bend runs end at one half?" in text and "every no-bend run" not in text
+    # pass 50 (word budget): "A line can get three corners right. So" cut; the line s = 2x1 + 2x2 - 1 below shows it
+    assert "Why did the no-bend runs end at one half?" in text and "every no-bend run" not in text
     assert "least-wrong" not in text
     assert "every no-bend run below ends" not in text  # pass 22: the answer now comes after the runs
     assert "from any start" not in text  # ten runs show where training ends, not that every start gets there
@@ -723,8 +724,9 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # this loss" give the why of the pull and of the bowl
     # pass 38 (r35 reader): the bowl's curving up is stated once, on trust ("every straight cut through this bowl")
     # pass 41 (r37 reader): the main part no longer needs the word; it is named where the optional section uses it
-    assert len(re.findall(r"\bloss", text, re.I)) == 3 and "taken together" not in text  # pass 46: the section cut
-    assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 3
+    # pass 50 (r45 reader): the rule for one corner's loss, with one worked corner and the big one, adds 2
+    assert len(re.findall(r"\bloss", text, re.I)) == 5 and "taken together" not in text  # pass 46: the section cut
+    assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 5
     assert "Training lowers the **loss**: how wrong the chances are." in text
     assert "**loss**" not in build and text.count("**loss**") == 1
     assert "log loss" not in text and "nudge" not in text.lower()
@@ -807,8 +809,13 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     # pass 34: the bias collapse as one worked line, with the biases named (c1, c2)
     # pass 40: layer 1's biases are given in the substitution line above, layer 2's here
     # pass 41 (r37 reader): both layers' tables and biases are listed before the picture; here layer 1's result
-    assert ("The biases collapse too. Layer 2's table turns layer 1's biases (1, 0) into (2, 1). "
+    # pass 50 (r45 reader): table times biases written out, row times column, from the chapter's own numbers
+    assert ("The biases collapse too. Layer 2's table turns layer 1's biases (1, 0) into (2, 1).\n"
+            "Row times column again: $2\\cdot1 + 0\\cdot0 = 2$ and $1\\cdot1 + (-1)\\cdot0 = 1$.\n"
             "Then it adds its own (0, 3): (2, 4).") in text  # pass 46: the substitution line is cut
+    W2 = np.array([[2, 0], [1, -1]])  # layer 2's table, as drawn (img_04)
+    assert (W2 @ [1, 0]).tolist() == [2 * 1 + 0 * 0, 1 * 1 + (-1) * 0] == [2, 1]
+    assert (W2 @ [1, 0] + [0, 3]).tolist() == [2, 4]
     W1, c1 = np.array([[1, 2], [0, 1]]), np.array([1, 0])   # the listed layer 1: h1 = x1 + 2x2 + 1, h2 = x2
     assert (W1 @ [3, 5] + c1).tolist() == [3 + 2 * 5 + 1, 5]
     # r39 reader: two plain steps, no "acts on"
@@ -1293,7 +1300,9 @@ def test_opening_picture_names_its_axes_and_the_grey_sheet_and_has_no_corner_mar
     names = [t.get_text() for t in fig.legends[0].get_texts()]
     assert names == ["blue: started upright", "pink: started across", "thick: the line x₂ = 0.5, to follow",
                      "h₁ < 0: pressed onto the upright axis",
-                     "h₂ < 0: pressed onto the across axis", "crease: a grid line's corner"]
+                     "h₂ < 0: pressed onto the across axis", "crease: a corner in a grid line"]
+    # pass 50 (r45 reader): DejaVu draws ' as a tick read as "ˈ"; no apostrophe-like mark in the legend at all
+    assert not any(ch in name for name in names for ch in "'ˈʼ’`´")
     assert not any(l.get_marker() in ("o", "s") for ax in fig.axes for l in ax.lines)
     assert not any(t.get_text().startswith("(") for ax in fig.axes for t in ax.texts)
     text = "\n".join(t for _, t in _markdown_cells())
@@ -1582,8 +1591,10 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
     # pass 46 (cut): the section keeps its conclusion and the one number (0.69); the worked pulls and the bowl argument
     # stay checked above (the pulls' sums, the convexity) and below (the drawn slice), not said in words
     assert said == ("## Optional: why exactly one half?\n\n"
-                    "A line can get three corners right. So why did the no-bend runs end at one half?\n"
+                    "Why did the no-bend runs end at one half?\n"
                     "Training lowers the **loss**: how wrong the chances are.\n"
+                    "A corner's loss is $-\\ln$ of the chance it gives its right label: $-\\ln 0.73 = 0.31$.\n"
+                    "(1, 1) has label 0, so it gets only $1 - 0.95$: a big loss.\n"
                     "The line $s = 2x_1 + 2x_2 - 1$ gets three corners right. Its average loss is 1.00. "
                     "At one half everywhere it is 0.69.\n"
                     "At one half everywhere, the four corners' pushes on each weight cancel, so training stops there.\n"
@@ -1592,6 +1603,15 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "Whatever its hidden weights, the no-bend network's score is some $u\\,x_1 + v\\,x_2 + b$. "
                     "So it can do no better than that bottom.\n"
                     "The picture shows one slice of the bowl.")
+    # pass 50 (r45 reader): the rule behind the printed table's losses: loss = -ln(chance of the right label); the
+    # chance is of label 1, so a label-0 corner gets 1 minus it. The worked numbers are the table's, as printed.
+    chance = 1 / (1 + np.exp(-(A @ np.array([2.0, 2.0, -1.0]))))  # s = 2x1 + 2x2 - 1 at the four corners
+    right = np.where(y == 1, chance, 1 - chance)
+    table = ch01_collapse.three_right_lines(2, 2, -1)
+    for (x1, x2), label, p, loss in zip(X, y, chance, -np.log(right)):
+        assert f"({x1:g}, {x2:g})  {label:g}      {p:.2f}    {loss:.2f}" in table
+    assert f"{-np.log(0.73):.2f}" == "0.31" and f"{chance[1]:.2f}" == "0.73" and f"{chance[3]:.2f}" == "0.95"
+    assert f"{-np.log(right[3]):.2f}" == "3.05" and right[3] < 0.05  # the big loss: 1 - 0.95 is small
     # pass 48 (r43 reader): why the bowl's bottom is the network's best too: with no bend, any hidden weights give a
     # score of the form u·x1 + v·x2 + b (the collapse), so the network's loss is always a point of the bowl
     rng = np.random.default_rng(48)
@@ -2674,7 +2694,7 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     a = np.radians(-65)
     np.testing.assert_allclose(steer.facing.get_position(), 0.2 * np.array([np.cos(a), np.sin(a)]))
     np.testing.assert_allclose(np.subtract(steer.facing.xy, steer.facing.get_position()),
-                               0.6 * np.array([np.cos(a), np.sin(a)]))  # from the line, into the dotted side
+                               0.9 * np.array([np.cos(a), np.sin(a)]))  # from the line, into the dotted side
     assert ("your line crosses the h₁ axis at 0.47 and the h₂ axis at −0.22; its arrow points 0.42 across and "
             "−0.91 up") in steer.readout.value
     assert "h₂ axis" not in ch01_collapse.line_readout(0.0, 0.5)  # upright: it crosses only the h₁ axis
@@ -2807,3 +2827,21 @@ def test_pass47_the_collapse_legend_names_the_corner_diamond_only_while_a_corner
     assert len(ax.get_legend().get_texts()) == 3 and sum(leg is not None for leg in [ax.get_legend()]) == 1
     w.bend.value = False
     assert "a corner of the stacked line" not in names()
+
+
+def test_xor_turn_arrow_is_drawn_over_the_corner_marks_and_its_head_clears_them():
+    """Check pass 50 (r45 reader): in the XOR widget's first frame (turn 0, shift 0.5) the arrow ran from (0.5, 0)
+    to (1.1, 0) and was drawn before the corner marks, so the (1, 0) square hid its head. Now it is drawn after
+    every mark, and its head ends outside every mark's box (in pixels, as drawn)."""
+    w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
+    w.live.render()
+    order = w.live._moving
+    assert all(order.index(w.facing) > order.index(dot) for dot in w.lines["dots"].values())
+    ax = w.live.axes[1]
+    tip = ax.transData.transform(w.facing.xy)
+    dpi = w.live.figure.dpi
+    for dot in w.lines["dots"].values():
+        half = (dot.get_markersize() + 2 * dot.get_markeredgewidth()) / 2 * dpi / 72  # marker half-width in pixels
+        for p in ax.transData.transform(np.column_stack(dot.get_data())):
+            assert np.max(np.abs(tip - p)) > half + 4  # the head's tip sits clear of the mark
+    np.testing.assert_allclose(w.facing.xy, (0.5 + ch01_collapse.ARROW_LENGTH, 0.0))

@@ -24,6 +24,7 @@ LABEL_STYLE = {  # XOR corners: shape, fill and edge all differ, so colour is ne
     0: dict(marker="o", ms=11, mfc="white", mec="black", mew=2.0, ls="none", label="label 0 (white circle)"),
     1: dict(marker="s", ms=10, mfc="#F0E442", mec="black", mew=2.0, ls="none", label="label 1 (yellow square)"),
 }
+ARROW_LENGTH = 0.9  # the XOR widget's "turn" arrow, in h units: its head ends past a corner mark it starts near
 _OFFSETS = [(-14, -14), (-14, 10), (10, -14), (10, 10)]  # one text direction per corner: labels never sit on each other
 
 
@@ -190,7 +191,7 @@ def sheet_pictures(W=SHEET_W, b=SHEET_B):
     fig.legend([after[0], after[1], followed, *regions, crease],
                ["blue: started upright", "pink: started across", f"thick: the line x₂ = {TICKS[FOLLOWED]:g}, to follow",
                 "h₁ < 0: pressed onto the upright axis",
-                "h₂ < 0: pressed onto the across axis", "crease: a grid line's corner"],
+                "h₂ < 0: pressed onto the across axis", "crease: a corner in a grid line"],
                loc="center", bbox_to_anchor=(0.5, 0.5), bbox_transform=key.transAxes, ncol=1, fontsize=9.5)
     fig.set_label("Five panels of one grid sheet, four on the same axes from −3 to 3. Before the layer: straight upright "
                   "and across lines. No bend: the grid is moved, turned and skewed, but every line stays straight. "
@@ -641,12 +642,13 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
         side = live.moving(ax_out.fill([], [], facecolor=plots._tint("#F0E442", 0.5), edgecolor="black", hatch="..",
                                        lw=0, alpha=0.5, zorder=0.6, label="your line's square side")[0])
         cut = live.moving(ax_out.plot([], [], color="black", lw=1.8, ls="--", label="your line")[0])
-        # where "turn" points: an arrow from the line's point nearest (0, 0) toward the dotted side
-        facing = live.moving(ax_out.annotate("", (1, 0), (0, 0), arrowprops=dict(arrowstyle="-|>", color="black",
-                                                                             lw=1.6), zorder=3.5))
     _draw_sheet(ax_in, families, X, labels, moving=live, corners=corners)
     grid, dots, texts = _draw_sheet(ax_out, families, X, labels, moving=live, corners=corners)
     if corners:
+        # where "turn" points: an arrow from the line's point nearest (0, 0) toward the dotted side. Made after the
+        # corner marks (moving artists are drawn in order), and long enough that its head clears the (1, 0) square.
+        facing = live.moving(ax_out.annotate("", (1, 0), (0, 0), arrowprops=dict(arrowstyle="-|>", color="black",
+                                                                             lw=1.6), zorder=3.5))
         live.moving(ax_in.legend(loc="upper left", fontsize=8.5, framealpha=0.9))  # the empty top-left
         live.moving(ax_out.legend(handles=[cut, side, ghost], loc="upper left", fontsize=8.5, framealpha=0.9))
     else:
@@ -687,7 +689,7 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
             foot, along = t * np.array([np.cos(a), np.sin(a)]), np.array([-np.sin(a), np.cos(a)])
             cut.set_data(*np.array([foot - 9 * along, foot + 9 * along]).T)
             facing.set_position(tuple(foot))
-            facing.xy = tuple(foot + 0.6 * np.array([np.cos(a), np.sin(a)]))
+            facing.xy = tuple(foot + ARROW_LENGTH * np.array([np.cos(a), np.sin(a)]))
             right = corners_right(s["angle"], t, landed, labels)
         bent = sum(sheet.bent_lines(image) for image in images)
         total = sum(len(image) for image in images)
