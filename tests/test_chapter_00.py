@@ -1903,17 +1903,22 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     assert ("A real network has many weights. Picture the hill with one direction per weight. Along each, the ground "
             "has its own slope.\n"
             "To find those slopes, the network sends a number back from the output: the **learning signal**. Chapter "
-            "03 shows how.\n"
-            "It starts as the output's mistake.\n"
-            "Think of a message passed back along a line of people. Each weight multiplies it, and so does each bend's "
-            "slope.\n"
+            "03 shows how.\n\n"
+            # Pass 50 (r45 Clarity 1): the signal's path in numbered steps, one idea a step.
+            "1. It starts as the output's mistake.\n"
+            "2. It is passed back, like a message along a line of people. Each weight multiplies it, and so does each "
+            "bend's slope.\n"
             # Pass 49 (r44 Clarity 2-3): the bend's slope told apart from the hill's; the signal tied to the nudge (a
             # weight's hill slope is the signal reaching it times its input: the chain rule, checked below); the
             # bars' sentence moved to the bars (test_pass30_history_...).
-            "Careful: the bend's slope means how steep its curve is there, not the hill's slope.\n"
-            "A weight's hill slope is the signal that reaches it, times the number the weight carries. The nudge is "
-            "that, sign flipped.\n"
+            "   Careful: the bend's slope means how steep its curve is there, not the hill's slope.\n"
+            # Pass 50 (r45 Clarity 1): the factor is the weight's input, said as such ("the number the weight
+            # carries" read as the weight's own value).
+            "3. A weight's hill slope is the signal that reaches it, times its input: the number flowing in through "
+            "its link.\n"
+            "4. The nudge is that, sign flipped.\n\n"
             "So if the signal shrinks on the way, learning slows.") in section
+    assert "the number the weight carries" not in _markdown()
     assert "bends alone" not in section
     # d(loss)/dw for y = m * relu(w * x): the signal reaching w (mistake * m * relu's slope) times w's input x.
     xin, wv, mv, target = 1.5, 0.8, -2.0, 1.0
