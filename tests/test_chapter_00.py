@@ -1551,8 +1551,14 @@ def test_pass23_small_wordings_are_exact():
     # Pass 49 (r44 Clarity 4): what the test does and what its list means, in plain words; the range said is the
     # range the readout steps over (EVEN_XS), and its list is joined with "and", as the text reads it.
     assert ("The text under the sliders, the **readout**, also tests for a straight line.\n"
-            "It steps $x$ by 1 from −6 to 6 and lists the different output steps.\n"
+            "It steps $x$ by 1 from −6 to 6 and lists the different output steps (each output minus the one before).\n"
+            # Pass 50 (r45 Clarity 2): an output step shown with numbers before the widget, on plain ReLU (where
+            # the widget starts: its readout then sees 0.0 and 1.0).
+            "Plain ReLU at $x = -1, 0, 1, 2$ gives $0, 0, 1, 2$: steps $0, 1, 1$.\n"
             "One value means straight. Two or more mean a corner.") in text
+    xs = np.array([-1.0, 0.0, 1.0, 2.0])
+    assert np.maximum(xs, 0).tolist() == [0, 0, 1, 2] and np.diff(np.maximum(xs, 0)).tolist() == [0, 1, 1]
+    assert "output steps seen: 0.0 and 1.0<br>" in ch00_start_here.bend_unit().readout.value   # the same two values
     assert (ch00_start_here.EVEN_XS[0], ch00_start_here.EVEN_XS[-1], np.diff(ch00_start_here.EVEN_XS).tolist()) == (
         -6.0, 6.0, [1.0] * 12)
     assert ch00_start_here.said_list(["0.0"]) == "0.0" and ch00_start_here.said_list(["0.0", "1.0", "2.0"]) == (
