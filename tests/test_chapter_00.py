@@ -2136,6 +2136,13 @@ def test_pass38_r35_items_the_signal_sentence_the_eras_start_and_the_wording_tha
     fig = ch00_start_here.hill_picture()
     assert "nudge −1.6: its sign says\nmove the weight left" in _texts(fig)
     assert "its length is not the step" in display.figure_alt(fig)
+    # Pass 50 (r45 Picture 2): the note is on the picture too, right under the nudge's label (the alt text is unseen).
+    texts = {t.get_text(): t for t in fig.axes[0].texts}
+    label, note = texts["nudge −1.6: its sign says\nmove the weight left"], texts["(the arrow shows the direction only)"]
+    assert ch00_start_here.HILL_ARROW_NOTE == note.get_text()
+    (lx, ly), (nx, ny) = label.get_position(), note.get_position()
+    assert nx == lx and note.get_ha() == label.get_ha() == "right" and note.get_va() == label.get_va() == "bottom"
+    assert float(ch00_start_here.hill(nx)) < ny < ly   # under the label, above the hill where it ends
 
 
 def test_pass39_one_word_for_layers_in_a_row_and_why_layer_by_layer_helped():
