@@ -1551,8 +1551,14 @@ def test_pass23_small_wordings_are_exact():
     # Pass 49 (r44 Clarity 4): what the test does and what its list means, in plain words; the range said is the
     # range the readout steps over (EVEN_XS), and its list is joined with "and", as the text reads it.
     assert ("The text under the sliders, the **readout**, also tests for a straight line.\n"
-            "It steps $x$ by 1 from −6 to 6 and lists the different output steps.\n"
+            "It steps $x$ by 1 from −6 to 6 and lists the different output steps (each output minus the one before).\n"
+            # Pass 50 (r45 Clarity 2): an output step shown with numbers before the widget, on plain ReLU (where
+            # the widget starts: its readout then sees 0.0 and 1.0).
+            "Plain ReLU at $x = -1, 0, 1, 2$ gives $0, 0, 1, 2$: steps $0, 1, 1$.\n"
             "One value means straight. Two or more mean a corner.") in text
+    xs = np.array([-1.0, 0.0, 1.0, 2.0])
+    assert np.maximum(xs, 0).tolist() == [0, 0, 1, 2] and np.diff(np.maximum(xs, 0)).tolist() == [0, 1, 1]
+    assert "output steps seen: 0.0 and 1.0<br>" in ch00_start_here.bend_unit().readout.value   # the same two values
     assert (ch00_start_here.EVEN_XS[0], ch00_start_here.EVEN_XS[-1], np.diff(ch00_start_here.EVEN_XS).tolist()) == (
         -6.0, 6.0, [1.0] * 12)
     assert ch00_start_here.said_list(["0.0"]) == "0.0" and ch00_start_here.said_list(["0.0", "1.0", "2.0"]) == (
@@ -1696,7 +1702,9 @@ def test_pass26_the_page_got_shorter_not_longer():
     # GELU and transformers said, the row's question: +49 words, under the brief's 3 % (chapter_metrics 1656 -> 1705).
     # Pass 49 (r44 Clarity 1-5): the readout's test in plain words, the signal tied to the nudge, the bend's slope
     # told apart: +33 words, under the brief's 2 % (chapter_metrics 1705 -> 1738).
-    assert words(cells[:g]) <= 1719 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
+    # Pass 50 (r45 Clarity 1-2): the signal's steps with "its input" said, an output step worked on plain ReLU: +16
+    # words, under the brief's 1 % (chapter_metrics 1738 -> 1754).
+    assert words(cells[:g]) <= 1735 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
     assert count(cells[g:]) <= 2 and count(cells) == m["sentences"], m
     assert m["words"] <= 9.6 * m["sentences"], m
 
@@ -1903,17 +1911,22 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     assert ("A real network has many weights. Picture the hill with one direction per weight. Along each, the ground "
             "has its own slope.\n"
             "To find those slopes, the network sends a number back from the output: the **learning signal**. Chapter "
-            "03 shows how.\n"
-            "It starts as the output's mistake.\n"
-            "Think of a message passed back along a line of people. Each weight multiplies it, and so does each bend's "
-            "slope.\n"
+            "03 shows how.\n\n"
+            # Pass 50 (r45 Clarity 1): the signal's path in numbered steps, one idea a step.
+            "1. It starts as the output's mistake.\n"
+            "2. It is passed back, like a message along a line of people. Each weight multiplies it, and so does each "
+            "bend's slope.\n"
             # Pass 49 (r44 Clarity 2-3): the bend's slope told apart from the hill's; the signal tied to the nudge (a
             # weight's hill slope is the signal reaching it times its input: the chain rule, checked below); the
             # bars' sentence moved to the bars (test_pass30_history_...).
-            "Careful: the bend's slope means how steep its curve is there, not the hill's slope.\n"
-            "A weight's hill slope is the signal that reaches it, times the number the weight carries. The nudge is "
-            "that, sign flipped.\n"
+            "   Careful: the bend's slope means how steep its curve is there, not the hill's slope.\n"
+            # Pass 50 (r45 Clarity 1): the factor is the weight's input, said as such ("the number the weight
+            # carries" read as the weight's own value).
+            "3. A weight's hill slope is the signal that reaches it, times its input: the number flowing in through "
+            "its link.\n"
+            "4. The nudge is that, sign flipped.\n\n"
             "So if the signal shrinks on the way, learning slows.") in section
+    assert "the number the weight carries" not in _markdown()
     assert "bends alone" not in section
     # d(loss)/dw for y = m * relu(w * x): the signal reaching w (mistake * m * relu's slope) times w's input x.
     xin, wv, mv, target = 1.5, 0.8, -2.0, 1.0
@@ -2125,6 +2138,13 @@ def test_pass38_r35_items_the_signal_sentence_the_eras_start_and_the_wording_tha
     fig = ch00_start_here.hill_picture()
     assert "nudge −1.6: its sign says\nmove the weight left" in _texts(fig)
     assert "its length is not the step" in display.figure_alt(fig)
+    # Pass 50 (r45 Picture 2): the note is on the picture too, right under the nudge's label (the alt text is unseen).
+    texts = {t.get_text(): t for t in fig.axes[0].texts}
+    label, note = texts["nudge −1.6: its sign says\nmove the weight left"], texts["(the arrow shows the direction only)"]
+    assert ch00_start_here.HILL_ARROW_NOTE == note.get_text()
+    (lx, ly), (nx, ny) = label.get_position(), note.get_position()
+    assert nx == lx and note.get_ha() == label.get_ha() == "right" and note.get_va() == label.get_va() == "bottom"
+    assert float(ch00_start_here.hill(nx)) < ny < ly   # under the label, above the hill where it ends
 
 
 def test_pass39_one_word_for_layers_in_a_row_and_why_layer_by_layer_helped():

@@ -766,6 +766,9 @@ def hill_slope(w):
     return np.asarray(w, dtype=float) - HILL_BOTTOM
 
 
+HILL_ARROW_NOTE = "(the arrow shows the direction only)"
+
+
 @plots.styled
 def hill_picture():
     """The walk downhill in fog, for one weight: its value along the bottom, how wrong the network is as height; a
@@ -787,8 +790,11 @@ def hill_picture():
     step = 0.7
     _arrow(ax, (HILL_DOT - 0.08, y0 + 0.18), (HILL_DOT - step, float(hill(HILL_DOT - step)) + 0.18),
            color=plots.color("sigmoid"), lw=2.4, mutation_scale=18, connectionstyle="arc3,rad=0.15")
-    ax.text(HILL_DOT - step - 0.1, float(hill(HILL_DOT - step)) + 0.45, f"nudge {_minus(-k)}: its sign says\nmove the weight left",
+    ax.text(HILL_DOT - step - 0.1, float(hill(HILL_DOT - step)) + 0.72, f"nudge {_minus(-k)}: its sign says\nmove the weight left",
             ha="right", va="bottom", fontsize=10, color=plots.color("sigmoid"), fontweight="bold")
+    # r45 Picture 2: on the picture, not only in its alt text: the arrow's length is not the move (that is 0.016).
+    ax.text(HILL_DOT - step - 0.1, float(hill(HILL_DOT - step)) + 0.45, HILL_ARROW_NOTE,
+            ha="right", va="bottom", fontsize=9.5, color=plots.color("sigmoid"))
     ax.text(HILL_BOTTOM, float(hill(HILL_BOTTOM)) - 0.12, "least wrong", ha="center", va="top", fontsize=10)
     ax.set(xlim=(-1.6, 3.6), ylim=(-0.5, 3.6), xticks=np.arange(-1, 4), yticks=np.arange(0, 4),
            xlabel="the weight's value (where you stand)", ylabel="how wrong (height)",
