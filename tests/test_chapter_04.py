@@ -2045,7 +2045,8 @@ def test_he_weights_are_said_as_root_two_times_bigger_as_the_engine_draws_them()
     # pass 30: "with random starting weights" cut: the LeCun-normal and He weights are said to be random draws
     assert (f"An untrained network: 30 layers, each {ch04_zoo.SPREAD_WIDTH} units wide." in setup
             and "Each weight starts as a random number" in text and "drawn at random from a bell curve" in text
-            and f"middle of the {len(ch04_zoo.DRAW_SEEDS)} random networks" in ask) and ch04_zoo.SPREAD_WIDTH == 128 and "A random network" not in text
+            and f"There are {len(ch04_zoo.DRAW_SEEDS)} such networks" in setup   # pass 50: said before the widget
+            and f"the middle spread of the {len(ch04_zoo.DRAW_SEEDS)}" in setup) and ch04_zoo.SPREAD_WIDTH == 128 and "A random network" not in text
     m_run, _ = ch04_zoo._average_and_spread("relu", depth=2, width=128, n=256, seed=0, gain=2.0, spread_in=1.0)
     np.testing.assert_allclose(ch04_zoo._run("relu", 2.0, 1.0, 2)[0][1:], m_run)
 
