@@ -738,11 +738,18 @@ def test_zoo_table_definitions_one_idea_per_line():
     # r42: the reason fits every row (Leaky ReLU, PReLU and ELU go below 0 and are still "no")
     # r43: "zig-zag" was not explained here; the bullet says why, in plain words (chapter 02 draws it)
     # r44: the reason is said without chapter 02: one shared number per unit, so all-positive inputs move the weights together
-    assert ("  Each weight's nudge is its input times one number, the same for the whole unit.",
-            "  With inputs all above 0, its weights all rise together or all fall together.",
-            "  To raise one weight and lower another, training must zig-zag (chapter 02).") == tuple(
+    # pass 50 (r45 Clarity 2): a two-weight example in numbers: inputs 2 and 3 times the unit's one number -1
+    inputs, shared = np.array([2.0, 3.0]), -1.0
+    nudges = inputs * shared
+    assert nudges.tolist() == [-2.0, -3.0] and np.all(nudges < 0)   # both down
+    for shared in (-1.0, -0.1, 0.5, 2.0):   # any shared number: all-positive inputs give nudges of one sign
+        assert len(set(np.sign(inputs * shared))) == 1
+    assert ("  Each weight's nudge is its input times one number, shared by the unit.",
+            "  Inputs 2 and 3, number −1: nudges −2 and −3, both down.",
+            "  Inputs above 0 make weights rise or fall together.",
+            "  To raise one and lower another, training must zig-zag (chapter 02).") == tuple(
         above[above.index("- **Zero-centred**: is the average output 0, for bell-curve inputs (average 0, spread 1)? "
-                          "If not, the table gives the average.") + 1:][:3])
+                          "If not, the table gives the average.") + 1:][:4])
     # r40: one definition everywhere, the smooth family's "never goes down as x grows" (ReLU's flat left is "yes")
     # pass 46: "(flat stretches count)" cut; ReLU's flat left is still "yes" (checked below)
     assert ("- **Monotonic**: never goes down as x grows. A dip is not known to hurt: GELU dips, and trains well."
@@ -1405,7 +1412,9 @@ def test_he_weights_keep_the_mean_square_so_relus_first_layer_trims_the_spread_t
         assert abs(mean_square[1] / start ** 2 - 1) < 0.05, start          # the size is kept at layer 1
         assert np.all(np.abs(np.sqrt(mean_square[1:]) / start - 1) < 0.4)  # and never fades over 30 layers
     # r43: how the wider weights make up for ReLU's zeros: on average (the mean square, checked above), not per network
+    # pass 50 (r45 Clarity 1): why He's average stays above 0 follows the He weights it speaks of
     assert ("ReLU turns about half its inputs into 0. Wider weights make up for that, on average.\n"
+            "ReLU never outputs below 0, so its average stays above 0.\n"
             "**Predict:** does anything pull the dashed lines' spread back to 1?") in _markdown()   # r44: not "them"
     answer = ch04_zoo.signal_answer(30).data
     assert "He's" not in answer and "keep the spread right" not in answer and "size" not in answer
@@ -2036,7 +2045,8 @@ def test_he_weights_are_said_as_root_two_times_bigger_as_the_engine_draws_them()
     # pass 30: "with random starting weights" cut: the LeCun-normal and He weights are said to be random draws
     assert (f"An untrained network: 30 layers, each {ch04_zoo.SPREAD_WIDTH} units wide." in setup
             and "Each weight starts as a random number" in text and "drawn at random from a bell curve" in text
-            and f"middle of the {len(ch04_zoo.DRAW_SEEDS)} random networks" in ask) and ch04_zoo.SPREAD_WIDTH == 128 and "A random network" not in text
+            and f"There are {len(ch04_zoo.DRAW_SEEDS)} such networks" in setup   # pass 50: said before the widget
+            and f"the middle spread of the {len(ch04_zoo.DRAW_SEEDS)}" in setup) and ch04_zoo.SPREAD_WIDTH == 128 and "A random network" not in text
     m_run, _ = ch04_zoo._average_and_spread("relu", depth=2, width=128, n=256, seed=0, gain=2.0, spread_in=1.0)
     np.testing.assert_allclose(ch04_zoo._run("relu", 2.0, 1.0, 2)[0][1:], m_run)
 
@@ -2561,13 +2571,18 @@ def test_leak_is_defined_at_first_use():
 
 
 def test_softmax_raise_cell_shows_its_shares():
-    """Check (pass 30): the cell the learner runs to raise the second score prints the shares before and after."""
+    """Check (pass 30): the cell the learner runs to raise the second score prints the shares before. Pass 50 (r45):
+    its printed "after" answered the Predict above it before the learner acted; the after shares wait in the Check."""
     cells = _cells()
     k = _index("more[1] += 1.0")
     outs = "".join("".join(o.get("text", "")) for o in cells[k]["outputs"])
     q0 = special.softmax([2.0, 1.0, 0.5, -1.0])
     q1 = special.softmax([2.0, 2.0, 0.5, -1.0])
-    assert outs.startswith("shares before:") and f"{q0[1]:.2f}" in outs and f"{q1[1]:.2f}" in outs
+    assert outs == "shares before: " + " ".join(f"{v:.2f}".rstrip("0").rstrip(".") for v in q0) + "\n"
+    assert "after" not in outs and f"{q1[1]:.2f}" not in outs
+    assert "**Predict:** raise the second score by 1." in "".join(cells[k - 1]["source"])
+    assert _is_fold(cells[k + 1]) and "| after | " + " | ".join(f"{v:.3f}" for v in q1) + " |" in _stored_markdown(
+        "ch04.raise_answer(")
 
 
 def test_transformer_and_block_defined_where_first_used():
@@ -2841,7 +2856,10 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     head = ("**Why does SELU pull back?** Below, one SELU layer: the spread in, and the spread out.\n"
             "Its curve crosses the dashed line (out = in) at 1.")
     # pass 46: shorter; the right side's ×1.05 against the capped left is cut, the picture's example stays
-    why = ("Near 0, SELU's slopes, 1.76 and 1.05, are above 1. So a small spread grows.\n"
+    # pass 50 (r45 Clarity 3): the missing step, a slope above 1 stretches small numbers apart
+    assert small > 0.5 and float(selu(0.2) - selu(-0.2)) > 0.4   # two small numbers end further apart
+    why = ("Near 0, SELU's slopes, 1.76 and 1.05, are above 1.\n"
+           "A slope above 1 stretches small numbers apart. So a small spread grows.\n"
            "A big spread sends many numbers far left, where SELU's floor caps them.\n"
            f"So it shrinks: 2 in, {big:.2g} out. The pulls balance at 1.")
     assert why in text and f"{big:.2g}" == "1.7" and f"{lam:.2f}" == "1.05"
@@ -3015,9 +3033,17 @@ def test_selu_readout_shows_the_lowest_and_highest_spread_of_the_five_networks()
     selu = [s[-1] for _, s in draws["SELU"]]
     assert min(he) < 0.5 and max(he) > 1.2 and max(abs(v - 1) for v in selu) < 0.05
     assert "<th" in w.readout.value and "lowest spread" in w.readout.value and "highest spread" in w.readout.value
-    assert ("The table: the middle of the 5 random networks, and their lowest and highest spread.\n"
-            "ReLU never outputs below 0. So with He weights, its average stays above 0.\n"
-            "SELU's outputs below 0 pull its average to 0.\n") in _markdown()   # r44: why He's average is not 0
+    # pass 50 (r45 Clarity 1): the 5 networks, the table's columns and the He row are named before the widget
+    cells = _cells()
+    k = _index("ch04.selu_spread(")
+    before = "".join(cells[k - 1]["source"])
+    assert ("There are 5 such networks, each with new random weights.\n"
+            "The table: the middle spread of the 5, and the lowest and highest.\n"
+            "Ignore the dashed lines and He row for now.\n") in before
+    assert all(len(pairs) == 5 for pairs in draws.values()) and "5 random networks" not in _markdown()
+    assert "SELU's outputs below 0 pull its average to 0.\n" in _markdown()   # r44: why He's average is not 0
+    assert "ReLU never outputs below 0, so its average stays above 0." in "".join(
+        cells[_index("**Then** the dashed lines")]["source"])   # said after He weights are introduced
     assert np.median([m[-1] for m, _ in draws["ReLU, He weights"]]) > 0.3 and abs(np.median([m[-1] for m, _ in draws["SELU"]])) < 0.05
 
 
