@@ -2688,17 +2688,43 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
             "The **apart** part moves one up and one down.\n"
             "The worked step: (+0.4, +0.15) = (+0.275, +0.275) + (+0.125, −0.125).\n"
             "The star needs only the apart part.\n\n"
-            "How hard the examples pull the apart part comes from how the two inputs differ.\n"
-            "That is the same at both centres, so at step size 1 they tie.\n"
-            "Each input wobbles around its centre, evenly over a width of 1.\n"   # pass 49 (r44): where the 7 comes from
-            "Squared and averaged, that wobble is 1/12.\n"
-            "It pulls each part with that strength.\n"
-            "At centre 0.5, both inputs also share +0.5.\n"
-            "That adds 2 × 0.5² = 0.5 to the together pull only.\n"
-            "So the together part is pulled (1/12 + 0.5) ÷ 1/12 = 7 times as hard.\n"
+            # pass 50 (r45 Clarity 1): "pull" defined on the worked step; 1/12 and the 0.5 derived in plain sums
+            "How far does one step move each part?\n"
+            "The apart part had (+1, −1) to go; this step covered 0.125 of it.\n"
+            "That share is this example's apart **pull**: (input 1 − input 2)² ÷ 2 = (0.8 − 0.3)² ÷ 2.\n"
+            "Its together pull is (input 1 + input 2)² ÷ 2 = (0.8 + 0.3)² ÷ 2 = 0.605.\n"
+            "The together part had nothing to go, so this step pushed it off; later steps pull it back.\n"
+            "A step covers step size × pull of what a part has left.\n"
+            "Covering 1 lands on target; covering more than 2 lands farther past it than it started.\n\n"
+            "Over many examples, the pulls average out.\n"
+            "Each input is its centre plus a wobble, spread evenly from −0.5 to 0.5.\n"
+            "A wobble squared averages 1/12, about 0.083.\n"
+            "In input 1 − input 2 the centres cancel.\n"
+            "So the apart pull averages (1/12 + 1/12) ÷ 2 = 1/12, at both centres.\n"
+            "In input 1 + input 2 they add: 2 × 0.5 = 1 at centre 0.5.\n"
+            "So the together pull averages (1² + 1/12 + 1/12) ÷ 2 = 1/12 + 0.5.\n"
+            "That is 7 times the apart pull.\n\n"
+            "At step size 1, both runs wait for the slow apart part.\n"
+            "It is the same at both centres, so they tie.\n"
             "A step size that suits the apart part is far too big for the together part.\n"
             "Each swing along the together line overshoots more than the last (right).\n"
-            "At centre 0 that shared pull is gone, so bigger steps still settle.") in why
+            "At centre 0 the centres no longer add, so both pulls are 1/12 and bigger steps still settle.") in why
+    assert "It pulls each part with that strength." not in why
+    # the worked numbers: the apart arrow is 0.125 of the apart distance (1, −1), which is (0.8 − 0.3)² ÷ 2
+    np.testing.assert_allclose(ch02.split(ch02.one_step()[1])[1], 0.125 * np.array([1.0, -1.0]))
+    assert (0.8 - 0.3) ** 2 / 2 == pytest.approx(0.125) and (0.8 + 0.3) ** 2 / 2 == pytest.approx(0.605)
+    # a part shrinks by step size × pull each step: a pure-together input (0.5, 0.5) has pull 0.5; at step size 3
+    # a step covers 1.5 (lands past, closer); at step size 5 it covers 2.5 (lands farther past than it started)
+    for rate, grows in ((3.0, False), (5.0, True)):
+        p = zigzag._walk(np.full((3, 2), 0.5), (1.0, 1.0), rate)
+        left = p.sum(axis=1) - 2.0   # the together part still to go, times √2
+        assert np.all(np.sign(left[1:]) != np.sign(left[:-1])) and (np.all(np.diff(abs(left)) > 0) == grows)
+        np.testing.assert_allclose(left[1:] / left[:-1], 1 - rate * 0.5)
+    # the averages: the apart pull (1/12 + 1/12) ÷ 2 at both centres; the together pull (2c)²/2 + 1/12 at centre c
+    for c in (0.5, 0.0):
+        h = zigzag.independent_inputs(c, 200000)
+        assert np.mean((h[:, 0] - h[:, 1]) ** 2) / 2 == pytest.approx(1 / 12, rel=0.02)
+        assert np.mean((h[:, 0] + h[:, 1]) ** 2) / 2 == pytest.approx((2 * c) ** 2 / 2 + 1 / 12, rel=0.02)
     assert "moves as fast at both centres" not in text + why and "**The reason.**" not in text
     assert "that costs little" not in text and "mostly cancel" not in text
     # pass 47 (r42, Clarity): the worked step's split, in numbers: together = the mean change, apart = the rest
