@@ -2044,13 +2044,16 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     assert "".join(cells[at - 2]["source"]) == "ch02.worked_step()" and cells[at - 2]["metadata"]["jupyter"]["source_hidden"]
     predict = "".join(cells[at - 1]["source"])
     # pass 44 (r39): the panels' words wait for the picture, as a short legend right under it (six terms came first)
-    assert predict.startswith("**Predict:**")
+    # pass 50 (r45 Clarity 2): "median" is said before the widget whose readout uses it, not only in the legend after
+    assert predict.startswith(f"Runs differ, so the widget gives the **median** steps of {zigzag.RUNS} runs: "
+                              "the middle value.\n\n**Predict:**")
+    assert "median of 300 runs" in ch02.zigzag_centre().readout.value
     legend = "".join(cells[at + 1]["source"])
     assert legend == ("**How to read the picture.**\n\n"
                       "- Left: this run's inputs.\n"
                       "- Middle: this run's weights, one dot per step. The dashed lines through the star: "
                       "**together** (both weights one way) and **apart** (one up, one down).\n"
-                      f"- Right: each setting's steps, as a **median**: the middle value of {zigzag.RUNS} runs.")
+                      "- Right: each setting's median steps.")
     runs = zigzag.steps_to_star(0.5, 1.0)   # the median is the middle of the runs' counts, sorted
     assert len(runs) == zigzag.RUNS == 300 and np.median(runs) == zigzag.median_steps(0.5, 1.0)
     assert [p.get_linestyle() for p in ch02.zigzag_centre().figure.axes[1].patches] == ["--"]
