@@ -2045,7 +2045,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     predict = "".join(cells[at - 1]["source"])
     # pass 44 (r39): the panels' words wait for the picture, as a short legend right under it (six terms came first)
     # pass 50 (r45 Clarity 2): "median" is said before the widget whose readout uses it, not only in the legend after
-    assert predict.startswith(f"Runs differ, so the widget gives the **median** steps of {zigzag.RUNS} runs: "
+    assert predict.startswith(f"The widget gives the **median** steps of {zigzag.RUNS} runs: "
                               "the middle value.\n\n**Predict:**")
     assert "median of 300 runs" in ch02.zigzag_centre().readout.value
     legend = "".join(cells[at + 1]["source"])
@@ -3023,3 +3023,15 @@ def test_the_why_fold_draws_the_step_split_and_the_growing_swing():
     # pass 49 (r44 Picture 1): the swing panel's axis says what 0 means
     assert ax_s.get_ylabel() == ch02.TOGETHER_YLABEL and "(0 = on target)" in ax_s.get_ylabel()
     assert "alt='Left: the worked step (+0.4, +0.15) drawn as an arrow" in ch02.together_apart().data
+
+
+def test_swiglu_name_spelled_out_and_the_intro_says_unit():
+    """Check SwiGLU's name is spelled out once, after its gate (SiLU) and the × are explained, like ReLU's and GELU's
+    (r45 Clarity 3); and the intro says "unit", the one word the chapter uses, not "neuron" (r45 Clarity 4)."""
+    text = markdown()
+    said = "Swi stands for Swish, SiLU's other name; GLU for Gated Linear Unit."
+    assert text.count(said) == 1
+    assert text.index("**Step 4: multiply (the ×).**") < text.index(said) < text.index("### Try it")
+    assert "Then a unit with a gate, used by big language models." in text and "a neuron with a gate" not in text
+    intro = "".join(chapter()["cells"][0]["source"])
+    assert "neuron" not in intro
