@@ -2772,8 +2772,12 @@ def test_relu_fed_units_zig_zag_too_and_the_chapter_says_so():
     assert "Inputs never below 0 (sigmoid's, ReLU's) force small steps: bigger ones overshoot." in text
     answer = ch02.slopes_answer().data
     # pass 37 (r34): the zig-zag comes with its condition (weights that must move apart), as in the recall
-    assert ("Sigmoid's and ReLU's outputs are never below 0: they pull all weights the same way, so big steps "
-            "overshoot.\n") in answer
+    # pass 50 (r45): "pull all weights the same way" overstated it: the shared part adds a pull; the apart pull remains
+    assert ("Sigmoid's and ReLU's outputs are never below 0: they add a shared pull that moves both weights the same "
+            "way.\nBig steps overshoot along it.\n") in answer and "pull all weights" not in answer
+    half = zigzag.independent_inputs(0.5, 200000)   # all positive: the together pull gains 2 × 0.5², the apart one keeps 1/12
+    assert np.mean((half[:, 0] + half[:, 1]) ** 2) / 2 - 1 / 12 == pytest.approx(0.5, rel=0.02)
+    assert np.mean((half[:, 0] - half[:, 1]) ** 2) / 2 == pytest.approx(1 / 12, rel=0.02)
     for seed in range(3):
         relu, tanh = (np.diff(zigzag.path(n, (1.0, -1.0), 40, 0.5, seed), axis=0) for n in ("relu", "tanh"))
         assert not np.any(relu[:, 0] * relu[:, 1] < 0) and np.mean(tanh[:, 0] * tanh[:, 1] < 0) > 0.4

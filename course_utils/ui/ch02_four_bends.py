@@ -304,7 +304,8 @@ Where each is used:
 - SiLU: the gate inside SwiGLU, in recent large language models.
 
 Tanh is the zero-centred one: a unit fed by tanh can take bigger steps and still settle.
-Sigmoid's and ReLU's outputs are never below 0: they pull all weights the same way, so big steps overshoot.
+Sigmoid's and ReLU's outputs are never below 0: they add a shared pull that moves both weights the same way.
+Big steps overshoot along it.
 
 {unit}
 
