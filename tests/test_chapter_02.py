@@ -719,7 +719,9 @@ def test_one_meaning_of_gate_in_widget_and_text():
     # pass 31: "Swish" was named but never explained, and beta stays out of this chapter: the word went
     # pass 32 (r30): the name SwiGLU needs it; it comes once, explained in place as SiLU's other name, after SiLU
     # pass 46: the name's fold is cut as a naming note, so Swish is never named
-    assert "SiLU** (Sigmoid Linear Unit" in text and "Swish" not in text
+    # pass 50 (r45 Clarity 3): the name is spelled out again, in one line after SiLU: Swish once, as SiLU's other name
+    assert "SiLU** (Sigmoid Linear Unit" in text and text.count("Swish") == 1
+    assert text.index("**SiLU** (Sigmoid Linear Unit)") < text.index("Swi stands for Swish, SiLU's other name;")
     assert "also called Swish" not in text
 
 
@@ -2500,7 +2502,7 @@ def test_cards_are_explained_after_they_show_and_swish_where_it_is_named():
     silu = activations.get("silu")   # SiLU is Swish at β = 1 (chapter 00's glossary): x · σ(βx)
     x = np.linspace(-4, 4, 81)
     np.testing.assert_allclose(silu(x, beta=1.0), x * special.expit(x), atol=1e-12)
-    assert "Swish" not in text
+    assert text.count("Swish") == 1 and "Swish, SiLU's other name" in text   # pass 50 (r45): the name spelled out once
     a, b = np.linspace(-4, 4, 17), np.linspace(-2, 2, 17)
     np.testing.assert_allclose(activations.get("swiglu")(a, b), silu(a) * b, atol=1e-12)   # the gate is SiLU
 
