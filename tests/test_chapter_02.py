@@ -719,7 +719,9 @@ def test_one_meaning_of_gate_in_widget_and_text():
     # pass 31: "Swish" was named but never explained, and beta stays out of this chapter: the word went
     # pass 32 (r30): the name SwiGLU needs it; it comes once, explained in place as SiLU's other name, after SiLU
     # pass 46: the name's fold is cut as a naming note, so Swish is never named
-    assert "SiLU** (Sigmoid Linear Unit" in text and "Swish" not in text
+    # pass 50 (r45 Clarity 3): the name is spelled out again, in one line after SiLU: Swish once, as SiLU's other name
+    assert "SiLU** (Sigmoid Linear Unit" in text and text.count("Swish") == 1
+    assert text.index("**SiLU** (Sigmoid Linear Unit)") < text.index("Swi stands for Swish, SiLU's other name;")
     assert "also called Swish" not in text
 
 
@@ -2044,13 +2046,16 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     assert "".join(cells[at - 2]["source"]) == "ch02.worked_step()" and cells[at - 2]["metadata"]["jupyter"]["source_hidden"]
     predict = "".join(cells[at - 1]["source"])
     # pass 44 (r39): the panels' words wait for the picture, as a short legend right under it (six terms came first)
-    assert predict.startswith("**Predict:**")
+    # pass 50 (r45 Clarity 2): "median" is said before the widget whose readout uses it, not only in the legend after
+    assert predict.startswith(f"The widget gives the **median** steps of {zigzag.RUNS} runs: "
+                              "the middle value.\n\n**Predict:**")
+    assert "median of 300 runs" in ch02.zigzag_centre().readout.value
     legend = "".join(cells[at + 1]["source"])
     assert legend == ("**How to read the picture.**\n\n"
                       "- Left: this run's inputs.\n"
                       "- Middle: this run's weights, one dot per step. The dashed lines through the star: "
                       "**together** (both weights one way) and **apart** (one up, one down).\n"
-                      f"- Right: each setting's steps, as a **median**: the middle value of {zigzag.RUNS} runs.")
+                      "- Right: each setting's median steps.")
     runs = zigzag.steps_to_star(0.5, 1.0)   # the median is the middle of the runs' counts, sorted
     assert len(runs) == zigzag.RUNS == 300 and np.median(runs) == zigzag.median_steps(0.5, 1.0)
     assert [p.get_linestyle() for p in ch02.zigzag_centre().figure.axes[1].patches] == ["--"]
@@ -2497,7 +2502,7 @@ def test_cards_are_explained_after_they_show_and_swish_where_it_is_named():
     silu = activations.get("silu")   # SiLU is Swish at β = 1 (chapter 00's glossary): x · σ(βx)
     x = np.linspace(-4, 4, 81)
     np.testing.assert_allclose(silu(x, beta=1.0), x * special.expit(x), atol=1e-12)
-    assert "Swish" not in text
+    assert text.count("Swish") == 1 and "Swish, SiLU's other name" in text   # pass 50 (r45): the name spelled out once
     a, b = np.linspace(-4, 4, 17), np.linspace(-2, 2, 17)
     np.testing.assert_allclose(activations.get("swiglu")(a, b), silu(a) * b, atol=1e-12)   # the gate is SiLU
 
@@ -2688,17 +2693,43 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
             "The **apart** part moves one up and one down.\n"
             "The worked step: (+0.4, +0.15) = (+0.275, +0.275) + (+0.125, −0.125).\n"
             "The star needs only the apart part.\n\n"
-            "How hard the examples pull the apart part comes from how the two inputs differ.\n"
-            "That is the same at both centres, so at step size 1 they tie.\n"
-            "Each input wobbles around its centre, evenly over a width of 1.\n"   # pass 49 (r44): where the 7 comes from
-            "Squared and averaged, that wobble is 1/12.\n"
-            "It pulls each part with that strength.\n"
-            "At centre 0.5, both inputs also share +0.5.\n"
-            "That adds 2 × 0.5² = 0.5 to the together pull only.\n"
-            "So the together part is pulled (1/12 + 0.5) ÷ 1/12 = 7 times as hard.\n"
+            # pass 50 (r45 Clarity 1): "pull" defined on the worked step; 1/12 and the 0.5 derived in plain sums
+            "How far does one step move each part?\n"
+            "The apart part had (+1, −1) to go; this step covered 0.125 of it.\n"
+            "That share is this example's apart **pull**: (input 1 − input 2)² ÷ 2 = (0.8 − 0.3)² ÷ 2.\n"
+            "Its together pull is (input 1 + input 2)² ÷ 2 = (0.8 + 0.3)² ÷ 2 = 0.605.\n"
+            "The together part had nothing to go, so this step pushed it off; later steps pull it back.\n"
+            "A step covers step size × pull of what a part has left.\n"
+            "Covering 1 lands on target; covering more than 2 lands farther past it than it started.\n\n"
+            "Over many examples, the pulls average out.\n"
+            "Each input is its centre plus a wobble, spread evenly from −0.5 to 0.5.\n"
+            "A wobble squared averages 1/12, about 0.083.\n"
+            "In input 1 − input 2 the centres cancel.\n"
+            "So the apart pull averages (1/12 + 1/12) ÷ 2 = 1/12, at both centres.\n"
+            "In input 1 + input 2 they add: 2 × 0.5 = 1 at centre 0.5.\n"
+            "So the together pull averages (1² + 1/12 + 1/12) ÷ 2 = 1/12 + 0.5.\n"
+            "That is 7 times the apart pull.\n\n"
+            "At step size 1, both runs wait for the slow apart part.\n"
+            "It is the same at both centres, so they tie.\n"
             "A step size that suits the apart part is far too big for the together part.\n"
             "Each swing along the together line overshoots more than the last (right).\n"
-            "At centre 0 that shared pull is gone, so bigger steps still settle.") in why
+            "At centre 0 the centres no longer add, so both pulls are 1/12 and bigger steps still settle.") in why
+    assert "It pulls each part with that strength." not in why
+    # the worked numbers: the apart arrow is 0.125 of the apart distance (1, −1), which is (0.8 − 0.3)² ÷ 2
+    np.testing.assert_allclose(ch02.split(ch02.one_step()[1])[1], 0.125 * np.array([1.0, -1.0]))
+    assert (0.8 - 0.3) ** 2 / 2 == pytest.approx(0.125) and (0.8 + 0.3) ** 2 / 2 == pytest.approx(0.605)
+    # a part shrinks by step size × pull each step: a pure-together input (0.5, 0.5) has pull 0.5; at step size 3
+    # a step covers 1.5 (lands past, closer); at step size 5 it covers 2.5 (lands farther past than it started)
+    for rate, grows in ((3.0, False), (5.0, True)):
+        p = zigzag._walk(np.full((3, 2), 0.5), (1.0, 1.0), rate)
+        left = p.sum(axis=1) - 2.0   # the together part still to go, times √2
+        assert np.all(np.sign(left[1:]) != np.sign(left[:-1])) and (np.all(np.diff(abs(left)) > 0) == grows)
+        np.testing.assert_allclose(left[1:] / left[:-1], 1 - rate * 0.5)
+    # the averages: the apart pull (1/12 + 1/12) ÷ 2 at both centres; the together pull (2c)²/2 + 1/12 at centre c
+    for c in (0.5, 0.0):
+        h = zigzag.independent_inputs(c, 200000)
+        assert np.mean((h[:, 0] - h[:, 1]) ** 2) / 2 == pytest.approx(1 / 12, rel=0.02)
+        assert np.mean((h[:, 0] + h[:, 1]) ** 2) / 2 == pytest.approx((2 * c) ** 2 / 2 + 1 / 12, rel=0.02)
     assert "moves as fast at both centres" not in text + why and "**The reason.**" not in text
     assert "that costs little" not in text and "mostly cancel" not in text
     # pass 47 (r42, Clarity): the worked step's split, in numbers: together = the mean change, apart = the rest
@@ -2743,8 +2774,12 @@ def test_relu_fed_units_zig_zag_too_and_the_chapter_says_so():
     assert "Inputs never below 0 (sigmoid's, ReLU's) force small steps: bigger ones overshoot." in text
     answer = ch02.slopes_answer().data
     # pass 37 (r34): the zig-zag comes with its condition (weights that must move apart), as in the recall
-    assert ("Sigmoid's and ReLU's outputs are never below 0: they pull all weights the same way, so big steps "
-            "overshoot.\n") in answer
+    # pass 50 (r45): "pull all weights the same way" overstated it: the shared part adds a pull; the apart pull remains
+    assert ("Sigmoid's and ReLU's outputs are never below 0: they add a shared pull that moves both weights the same "
+            "way.\nBig steps overshoot along it.\n") in answer and "pull all weights" not in answer
+    half = zigzag.independent_inputs(0.5, 200000)   # all positive: the together pull gains 2 × 0.5², the apart one keeps 1/12
+    assert np.mean((half[:, 0] + half[:, 1]) ** 2) / 2 - 1 / 12 == pytest.approx(0.5, rel=0.02)
+    assert np.mean((half[:, 0] - half[:, 1]) ** 2) / 2 == pytest.approx(1 / 12, rel=0.02)
     for seed in range(3):
         relu, tanh = (np.diff(zigzag.path(n, (1.0, -1.0), 40, 0.5, seed), axis=0) for n in ("relu", "tanh"))
         assert not np.any(relu[:, 0] * relu[:, 1] < 0) and np.mean(tanh[:, 0] * tanh[:, 1] < 0) > 0.4
@@ -2994,3 +3029,15 @@ def test_the_why_fold_draws_the_step_split_and_the_growing_swing():
     # pass 49 (r44 Picture 1): the swing panel's axis says what 0 means
     assert ax_s.get_ylabel() == ch02.TOGETHER_YLABEL and "(0 = on target)" in ax_s.get_ylabel()
     assert "alt='Left: the worked step (+0.4, +0.15) drawn as an arrow" in ch02.together_apart().data
+
+
+def test_swiglu_name_spelled_out_and_the_intro_says_unit():
+    """Check SwiGLU's name is spelled out once, after its gate (SiLU) and the × are explained, like ReLU's and GELU's
+    (r45 Clarity 3); and the intro says "unit", the one word the chapter uses, not "neuron" (r45 Clarity 4)."""
+    text = markdown()
+    said = "Swi stands for Swish, SiLU's other name; GLU for Gated Linear Unit."
+    assert text.count(said) == 1
+    assert text.index("**Step 4: multiply (the ×).**") < text.index(said) < text.index("### Try it")
+    assert "Then a unit with a gate, used by big language models." in text and "a neuron with a gate" not in text
+    intro = "".join(chapter()["cells"][0]["source"])
+    assert "neuron" not in intro

@@ -304,7 +304,8 @@ Where each is used:
 - SiLU: the gate inside SwiGLU, in recent large language models.
 
 Tanh is the zero-centred one: a unit fed by tanh can take bigger steps and still settle.
-Sigmoid's and ReLU's outputs are never below 0: they pull all weights the same way, so big steps overshoot.
+Sigmoid's and ReLU's outputs are never below 0: they add a shared pull that moves both weights the same way.
+Big steps overshoot along it.
 
 {unit}
 
@@ -962,6 +963,11 @@ def together_apart(h=(0.8, 0.3), rate=1.0, goal=(1.0, -1.0)):
     together, apart = split(change)
     (t_on, a_on), (t_off, a_off) = pushes(CENTRES[1]), pushes(CENTRES[0])
     swings = np.abs(together_left(CENTRES[1]))[2:]
+    h, goal = np.asarray(h, dtype=float), np.asarray(goal, dtype=float)
+    left_apart = split(goal)[1]   # the star (1, −1) is all apart: the distance the apart part has to go
+    apart_pull, together_pull = (h[0] - h[1]) ** 2 / 2, (h[0] + h[1]) ** 2 / 2
+    if not np.allclose(apart, rate * apart_pull * left_apart):
+        raise ValueError("the worked step's apart arrow is no longer its pull times the apart distance")
     if not (a_on == a_off == 1 / 12 and t_off == a_off and t_on / a_on > 5 and np.all(np.diff(swings) > 0)):
         raise ValueError("the together/apart story no longer holds")
     sign = lambda v: (f"+{v:.3g}" if v > 0 else f"{v:.3g}".replace("-", "−"))
@@ -980,17 +986,28 @@ The **apart** part moves one up and one down.
 The worked step: {pair(change)} = {pair(together)} + {pair(apart)}.
 The star needs only the apart part.
 
-How hard the examples pull the apart part comes from how the two inputs differ.
-That is the same at both centres, so at step size 1 they tie.
-Each input wobbles around its centre, evenly over a width of 1.
-Squared and averaged, that wobble is 1/12.
-It pulls each part with that strength.
-At centre 0.5, both inputs also share +{CENTRES[1]:g}.
-That adds 2 × {CENTRES[1]:g}² = {t_on - a_on:g} to the together pull only.
-So the together part is pulled (1/12 + {t_on - a_on:g}) ÷ 1/12 = {t_on / a_on:.0f} times as hard.
+How far does one step move each part?
+The apart part had {pair(left_apart)} to go; this step covered {apart_pull:g} of it.
+That share is this example's apart **pull**: (input 1 − input 2)² ÷ 2 = ({h[0]:g} − {h[1]:g})² ÷ 2.
+Its together pull is (input 1 + input 2)² ÷ 2 = ({h[0]:g} + {h[1]:g})² ÷ 2 = {together_pull:.3g}.
+The together part had nothing to go, so this step pushed it off; later steps pull it back.
+A step covers step size × pull of what a part has left.
+Covering 1 lands on target; covering more than 2 lands farther past it than it started.
+
+Over many examples, the pulls average out.
+Each input is its centre plus a wobble, spread evenly from −0.5 to 0.5.
+A wobble squared averages 1/12, about {1 / 12:.2g}.
+In input 1 − input 2 the centres cancel.
+So the apart pull averages (1/12 + 1/12) ÷ 2 = 1/12, at both centres.
+In input 1 + input 2 they add: 2 × {CENTRES[1]:g} = {2 * CENTRES[1]:g} at centre {CENTRES[1]:g}.
+So the together pull averages ({2 * CENTRES[1]:g}² + 1/12 + 1/12) ÷ 2 = 1/12 + {t_on - a_on:g}.
+That is {t_on / a_on:.0f} times the apart pull.
+
+At step size 1, both runs wait for the slow apart part.
+It is the same at both centres, so they tie.
 A step size that suits the apart part is far too big for the together part.
 Each swing along the together line overshoots more than the last (right).
-At centre 0 that shared pull is gone, so bigger steps still settle.
+At centre 0 the centres no longer add, so both pulls are 1/12 and bigger steps still settle.
 """)
 
 
