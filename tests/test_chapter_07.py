@@ -414,7 +414,17 @@ def test_the_review_asks_only_the_missed_one_today(path):
     cells = [_src(c) for c in _cells()]
     k = next(i for i, t in enumerate(cells) if "review_cell(" in t)
     assert "Which one does the review ask today?" in cells[k - 1]
-    assert "Only the missed one." in cells[k + 1]
+    assert "The missed one. These are **Leitner boxes**" in cells[k + 1]   # r45: the right one waits its day
+    # r45 Clarity 1: the opening and this answer say what review.due does: missed first, then never tried
+    assert "Today's review asks it first, then questions you have not tried." in cells[k + 1]
+    assert "Later, a review asks what you missed, then untried questions." in cells[0]
+    t = [0.0]
+    s2 = review.Store(None, now=lambda: t[0])
+    s2.record("bias_role", True)
+    s2.record("where_bend", False)
+    due2 = s2.due(limit=5)
+    assert due2[0] == "where_bend" and "bias_role" not in due2 and len(due2) == 5
+    assert all(q not in s2.answers for q in due2[1:])   # the rest: questions not tried yet
     k = next(i for i, t in enumerate(cells) if "progress_view(" in t)
     assert "Two, at least a day apart." in cells[k + 1] and "A day later, the second moves it to box 3: green." in cells[k + 1]
     assert "A wrong answer, at any time, sends it back to box 1: orange." in cells[k + 1]   # pass 23: sooner too
@@ -667,7 +677,7 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     assert "picks up to five cards for today" in above and "you have met" not in above
     assert fold.startswith("<details>") and "Leitner" in fold
     # pass 34: the picture first, then only the two rules the prediction needs (the picture says the rest)
-    assert fold.index("</summary>") < fold.index("<img") < fold.index("Only the missed one") < fold.index("</details>")
+    assert fold.index("</summary>") < fold.index("<img") < fold.index("The missed one.") < fold.index("</details>")
     assert fold.index("<img") < fold.index(BOX_1_PATH) < fold.index(
         f"A right first answer puts a new card in box 2, which waits {ch07_quiz.wait_words(review.DAYS[2])}.")
     assert review.DAYS[1] == 0 and ch07_quiz.wait_words(review.DAYS[1]) == "at once"
@@ -1456,9 +1466,9 @@ def test_pass13_the_guess_box_is_said_to_open_each_chapters_questions_when_the_n
     assert "T (a number the scores are divided by)" in quiz.get("softmax_temperature").prompt
 
 
-BOX_1_PATH = ("A missed card goes to box 1 and comes back in today's review.\n"
-              "A right answer within 1 day (24 hours) of the miss does not move it: you just read its key.\n"
-              "It comes back in every review until then. From 1 day after the miss, a right answer moves it to box 2.\n")   # r43: when it comes back; r42: the store's 24 hours, not "tomorrow"
+BOX_1_PATH = ("A missed card goes to box 1. Today's review asks it first, then questions you have not tried.\n"
+              "For 24 hours after the miss, it stays in box 1, even if you answer right: you just read its key.\n"
+              "It comes back in every review. After those 24 hours, a right answer moves it to box 2.\n")   # r45: "until then" said as 24 hours   # r43: when it comes back; r42: the store's 24 hours, not "tomorrow"
 
 
 def test_box_1_path_is_said_in_order_as_the_store_does_it():
@@ -1476,6 +1486,7 @@ def test_box_1_path_is_said_in_order_as_the_store_does_it():
     assert s.answers["bias_role"]["box"] == 2                                                # right tomorrow: box 2
     fold = next(_src(c) for c in _cells() if "Leitner" in _src(c) and "<img" in _src(c))
     assert BOX_1_PATH in fold
+    assert review.MISSED_DAYS * review.DAY == 24 * 3600   # "24 hours" after the miss (r45: not "until then")
     assert ch07_quiz.box_wait(1) == ch07_quiz.BOX_1_LABEL == (
         "back today;\nright within\n1 day: stays;\nright after 1 day:\nup to box 2")   # r42: one wording, the store's
     assert review.MISSED_DAYS * review.DAY == 24 * 3600   # "(24 hours)" in the fold
@@ -1626,6 +1637,9 @@ def test_pass45_r40_the_swiglu_picture_says_g_and_c_like_its_key_never_b_the_bia
     texts = " ".join(t.get_text() for t in fig.axes[0].texts)
     assert "g = weighted" in texts and "c = weighted" in texts and "SiLU(g)·c" in texts
     assert not re.search(r"\b[ab] = weighted|SiLU\(a\)|·b\b", texts)
+    # r45: the gate scales the content (SiLU(g) dips below 0 and passes 1), it does not let a share of it through
+    assert "the gate scales the content\n(it can be below 0 or above 1)" in [t.get_text() for t in fig.axes[0].texts]
+    assert "gets through" not in texts and quiz._lowest("silu")[1] < 0 < 1 < float(activations.get("silu")(4.0))
     assert "g (the gate)" in quiz.get("swiglu_gate").options[quiz.answer_key("swiglu_gate")].why
     import matplotlib.pyplot as plt
     plt.close(fig)
@@ -1744,7 +1758,7 @@ def test_pass18_q1_asks_for_a_unit_q20_counts_slopes_only_q35_supposes_and_the_r
     due = ch07_quiz.review_cell(learner).due                        # one answer: never-answered ones are picked
     assert due and all(qid not in learner.store.answers for qid in due if qid != "unit_steps")
     fold = next(_src(c) for c in _cells() if _src(c).startswith("<details><summary>Check your prediction</summary>\n\n<img"))
-    assert "Only the missed one" in fold and "questions you have not tried" in _src(_cells()[0])   # pass 34
+    assert "The missed one." in fold and "untried questions" in _src(_cells()[0])   # pass 34
 
 
 # ---------------------------------------------------------------- pass 20: the fresh readers' wrong or misleading lines
@@ -2787,7 +2801,7 @@ def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_fi
     assert "**GELU**: ReLU with a rounded corner.\n" in first   # not that it dips: Q2 asks which never goes below 0
     assert "A **feed-forward block**: a small network in each layer of a language model.\n" in first
     # pass 45 (r40): the study's paragraph ends before the words; the words sit in a labelled list of their own
-    assert "have not tried.\n\nWords used in the questions:\n- A **bend** (activation function)" in first
+    assert "then untried questions.\n\nWords used in the questions:\n- A **bend** (activation function)" in first
     assert "- **GELU**: ReLU with a rounded corner.\n" in first and "\n- More words: [glossary]" in first
     assert not any(t in ("GELU", "feed-forward block") for t, _p, _g in quiz.GLOSSES)
 
