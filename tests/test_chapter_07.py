@@ -1226,6 +1226,9 @@ def test_pass_11_stems_and_keys_say_what_holds():
     stems = [q.prompt for q in quiz.questions()]
     glossed = {term: gloss for term, _p, gloss in quiz.GLOSSES}   # pass 16: ln is glossed at its first use instead
     assert glossed["ln"].startswith("ln: the natural log") and not any("natural log" in p for p in stems)
+    # r45 (Clarity 4): what ln does, in the gloss shown with the first key that says ln (Q6's, beside its ln 2 ≈ 0.693)
+    assert "ln y is the power of e (about 2.72) that gives y." in glossed["ln"] and round(math.e, 2) == 2.72
+    assert round(math.exp(math.log(2)), 9) == 2 and round(math.log(2), 2) == 0.69
     assert "large language models" in quiz.get("gelu_in_transformers").prompt
     assert "two large language models" in quiz.get("transformer_ffn").prompt
     for name in ("BERT", "LLaMA"):
@@ -1327,7 +1330,7 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
             q = quiz.get(users[0])
             head = heads[q.id]
             fold = ch07_quiz.key_fold_html(q.id, 1, learner)
-            in_head = bool(showers) and showers[0] == q.id
+            in_head = bool(showers) and showers[0] == q.id or quiz.ALSO_GLOSSED.get(term) == q.id   # r45: Q1's SwiGLU
             # pass 29: a key's gloss shows only where the key's text says the word (the fold; each letter's feedback)
             said = _plain(re.sub(r"<div class='gloss'.*?</div>", "", fold))
             in_fold = not in_head and bool(re.search(pattern, said))
@@ -1353,9 +1356,17 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
                 assert shown, (who, term)   # never lost: some feedback or the fold says it
     assert places == {True, False}   # both places are used
     learner = ch07_quiz.Learner(review.Store(None))   # the page's learner: Q1 asks which bend LLaMA uses (SwiGLU) ...
-    assert learner.rounds["mixed"][0] == "transformer_ffn" and "SwiGLU" not in ch07_quiz._head(quiz.get("transformer_ffn"), 1, learner)
-    fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)   # ... so SwiGLU: in Q1's key, its only Word line
-    assert fold1.count("class='gloss'") == 1 and ch07_quiz.gloss_line(terms['SwiGLU'][1]) in fold1
+    # r45 (Clarity 5): Q1's options are all defined before its letters: softmax and SwiGLU under its prompt, ReLU and
+    # GELU at the page's top; SwiGLU is said once there, not again in the key
+    head1 = ch07_quiz._head(quiz.get("transformer_ffn"), 1, learner)
+    assert learner.rounds["mixed"][0] == "transformer_ffn" and ch07_quiz.gloss_line(terms['SwiGLU'][1]) in head1
+    assert ch07_quiz.gloss_line(terms['softmax'][1]) in head1 and head1.count("class='gloss'") == 2
+    fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)
+    assert "class='gloss'" not in fold1
+    top = _src(_cells()[0])
+    assert "- **ReLU**: two straight pieces, a sharp corner at 0.\n- **GELU**: ReLU with a rounded corner.\n" in top
+    assert "below 0" not in top.split("Words used")[1]   # Q2 asks which bend never goes below 0
+    assert {o.text for o in quiz.get("transformer_ffn").options} == {"SwiGLU.", "ReLU.", "GELU.", "Softmax."}
     # pass 23: "gated" and "one path of its input" were unexplained; the gloss says what the two paths are, and not
     # which one is bent (Q18 asks that)
     # pass 32: the gloss no longer names chapter 02: Q1's key ("From chapter 06") names one chapter only (r30 reader)
@@ -1666,7 +1677,7 @@ def test_pass16_mixed_keys_open_with_their_chapter_and_word_lines_follow_the_ans
     fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)   # the reader's Q1: its Word line, then the answer
     # pass 28: the word lines first (before the why that uses them: ln, σ), then the answer, its why at once after it
     # pass 29: a lettered question's fold is its answer only (the letters' clicks explain); a number's keeps its why
-    assert fold1.index("<b>SwiGLU</b>") < fold1.index("<b>D: SwiGLU.</b> Click D above to read why.</div>") and "<ul>" not in fold1
+    assert "<b>SwiGLU</b>" not in fold1 and "<b>D: SwiGLU.</b> Click D above to read why.</div>" in fold1 and "<ul>" not in fold1   # r45: its word is under the prompt
     for qid, lines in learner.glosses.items():
         fold = ch07_quiz.key_fold_html(qid, 1, learner)
         if "class='gloss'" in fold:
