@@ -414,7 +414,17 @@ def test_the_review_asks_only_the_missed_one_today(path):
     cells = [_src(c) for c in _cells()]
     k = next(i for i, t in enumerate(cells) if "review_cell(" in t)
     assert "Which one does the review ask today?" in cells[k - 1]
-    assert "Only the missed one." in cells[k + 1]
+    assert "The missed one. These are **Leitner boxes**" in cells[k + 1]   # r45: the right one waits its day
+    # r45 Clarity 1: the opening and this answer say what review.due does: missed first, then never tried
+    assert "Today's review asks it first, then questions you have not tried." in cells[k + 1]
+    assert "Later, a review asks what you missed, then untried questions." in cells[0]
+    t = [0.0]
+    s2 = review.Store(None, now=lambda: t[0])
+    s2.record("bias_role", True)
+    s2.record("where_bend", False)
+    due2 = s2.due(limit=5)
+    assert due2[0] == "where_bend" and "bias_role" not in due2 and len(due2) == 5
+    assert all(q not in s2.answers for q in due2[1:])   # the rest: questions not tried yet
     k = next(i for i, t in enumerate(cells) if "progress_view(" in t)
     assert "Two, at least a day apart." in cells[k + 1] and "A day later, the second moves it to box 3: green." in cells[k + 1]
     assert "A wrong answer, at any time, sends it back to box 1: orange." in cells[k + 1]   # pass 23: sooner too
@@ -667,7 +677,7 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     assert "picks up to five cards for today" in above and "you have met" not in above
     assert fold.startswith("<details>") and "Leitner" in fold
     # pass 34: the picture first, then only the two rules the prediction needs (the picture says the rest)
-    assert fold.index("</summary>") < fold.index("<img") < fold.index("Only the missed one") < fold.index("</details>")
+    assert fold.index("</summary>") < fold.index("<img") < fold.index("The missed one.") < fold.index("</details>")
     assert fold.index("<img") < fold.index(BOX_1_PATH) < fold.index(
         f"A right first answer puts a new card in box 2, which waits {ch07_quiz.wait_words(review.DAYS[2])}.")
     assert review.DAYS[1] == 0 and ch07_quiz.wait_words(review.DAYS[1]) == "at once"
@@ -1216,6 +1226,9 @@ def test_pass_11_stems_and_keys_say_what_holds():
     stems = [q.prompt for q in quiz.questions()]
     glossed = {term: gloss for term, _p, gloss in quiz.GLOSSES}   # pass 16: ln is glossed at its first use instead
     assert glossed["ln"].startswith("ln: the natural log") and not any("natural log" in p for p in stems)
+    # r45 (Clarity 4): what ln does, in the gloss shown with the first key that says ln (Q6's, beside its ln 2 ≈ 0.693)
+    assert "ln y is the power of e (about 2.72) that gives y." in glossed["ln"] and round(math.e, 2) == 2.72
+    assert round(math.exp(math.log(2)), 9) == 2 and round(math.log(2), 2) == 0.69
     assert "large language models" in quiz.get("gelu_in_transformers").prompt
     assert "two large language models" in quiz.get("transformer_ffn").prompt
     for name in ("BERT", "LLaMA"):
@@ -1317,13 +1330,16 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
             q = quiz.get(users[0])
             head = heads[q.id]
             fold = ch07_quiz.key_fold_html(q.id, 1, learner)
-            in_head = bool(showers) and showers[0] == q.id
+            in_head = bool(showers) and showers[0] == q.id or quiz.ALSO_GLOSSED.get(term) == q.id   # r45: Q1's SwiGLU
             # pass 29: a key's gloss shows only where the key's text says the word (the fold; each letter's feedback)
             said = _plain(re.sub(r"<div class='gloss'.*?</div>", "", fold))
             in_fold = not in_head and bool(re.search(pattern, said))
             assert (line in head) == in_head and (line in fold) == in_fold, (who, term)
             # glossed again only under the prompt of the first question that shows the word, if the first use was a key
-            expected = ([q.id] if in_head or in_fold else []) + ([] if in_head or not showers else [showers[0]])
+            # under the prompt by the rule alone (not by ALSO_GLOSSED, whose own gloss line makes it a shower too)
+            natural = bool(showers) and showers[0] == q.id and quiz.ALSO_GLOSSED.get(term) != q.id
+            others = [x for x in showers if x != q.id]
+            expected = ([q.id] if in_head or in_fold else []) + ([] if natural or not others else [others[0]])
             again = quiz.ALSO_GLOSSED.get(term)   # pass 48 (r43): said again under its own round's question
             if again and again not in expected:
                 expected = sorted(expected + [again], key=learner.numbers.get)
@@ -1343,9 +1359,17 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
                 assert shown, (who, term)   # never lost: some feedback or the fold says it
     assert places == {True, False}   # both places are used
     learner = ch07_quiz.Learner(review.Store(None))   # the page's learner: Q1 asks which bend LLaMA uses (SwiGLU) ...
-    assert learner.rounds["mixed"][0] == "transformer_ffn" and "SwiGLU" not in ch07_quiz._head(quiz.get("transformer_ffn"), 1, learner)
-    fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)   # ... so SwiGLU: in Q1's key, its only Word line
-    assert fold1.count("class='gloss'") == 1 and ch07_quiz.gloss_line(terms['SwiGLU'][1]) in fold1
+    # r45 (Clarity 5): Q1's options are all defined before its letters: softmax and SwiGLU under its prompt, ReLU and
+    # GELU at the page's top; SwiGLU is said once there, not again in the key
+    head1 = ch07_quiz._head(quiz.get("transformer_ffn"), 1, learner)
+    assert learner.rounds["mixed"][0] == "transformer_ffn" and ch07_quiz.gloss_line(terms['SwiGLU'][1]) in head1
+    assert ch07_quiz.gloss_line(terms['softmax'][1]) in head1 and head1.count("class='gloss'") == 2
+    fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)
+    assert "class='gloss'" not in fold1
+    top = _src(_cells()[0])
+    assert "- **ReLU**: two straight pieces, a sharp corner at 0.\n- **GELU**: ReLU with a rounded corner.\n" in top
+    assert "below 0" not in top.split("Words used")[1]   # Q2 asks which bend never goes below 0
+    assert {o.text for o in quiz.get("transformer_ffn").options} == {"SwiGLU.", "ReLU.", "GELU.", "Softmax."}
     # pass 23: "gated" and "one path of its input" were unexplained; the gloss says what the two paths are, and not
     # which one is bent (Q18 asks that)
     # pass 32: the gloss no longer names chapter 02: Q1's key ("From chapter 06") names one chapter only (r30 reader)
@@ -1456,9 +1480,9 @@ def test_pass13_the_guess_box_is_said_to_open_each_chapters_questions_when_the_n
     assert "T (a number the scores are divided by)" in quiz.get("softmax_temperature").prompt
 
 
-BOX_1_PATH = ("A missed card goes to box 1 and comes back in today's review.\n"
-              "A right answer within 1 day (24 hours) of the miss does not move it: you just read its key.\n"
-              "It comes back in every review until then. From 1 day after the miss, a right answer moves it to box 2.\n")   # r43: when it comes back; r42: the store's 24 hours, not "tomorrow"
+BOX_1_PATH = ("A missed card goes to box 1. Today's review asks it first, then questions you have not tried.\n"
+              "For 24 hours after the miss, it stays in box 1, even if you answer right: you just read its key.\n"
+              "It comes back in every review. After those 24 hours, a right answer moves it to box 2.\n")   # r45: "until then" said as 24 hours   # r43: when it comes back; r42: the store's 24 hours, not "tomorrow"
 
 
 def test_box_1_path_is_said_in_order_as_the_store_does_it():
@@ -1476,6 +1500,7 @@ def test_box_1_path_is_said_in_order_as_the_store_does_it():
     assert s.answers["bias_role"]["box"] == 2                                                # right tomorrow: box 2
     fold = next(_src(c) for c in _cells() if "Leitner" in _src(c) and "<img" in _src(c))
     assert BOX_1_PATH in fold
+    assert review.MISSED_DAYS * review.DAY == 24 * 3600   # "24 hours" after the miss (r45: not "until then")
     assert ch07_quiz.box_wait(1) == ch07_quiz.BOX_1_LABEL == (
         "back today;\nright within\n1 day: stays;\nright after 1 day:\nup to box 2")   # r42: one wording, the store's
     assert review.MISSED_DAYS * review.DAY == 24 * 3600   # "(24 hours)" in the fold
@@ -1626,6 +1651,9 @@ def test_pass45_r40_the_swiglu_picture_says_g_and_c_like_its_key_never_b_the_bia
     texts = " ".join(t.get_text() for t in fig.axes[0].texts)
     assert "g = weighted" in texts and "c = weighted" in texts and "SiLU(g)·c" in texts
     assert not re.search(r"\b[ab] = weighted|SiLU\(a\)|·b\b", texts)
+    # r45: the gate scales the content (SiLU(g) dips below 0 and passes 1), it does not let a share of it through
+    assert "the gate scales the content\n(it can be below 0 or above 1)" in [t.get_text() for t in fig.axes[0].texts]
+    assert "gets through" not in texts and quiz._lowest("silu")[1] < 0 < 1 < float(activations.get("silu")(4.0))
     assert "g (the gate)" in quiz.get("swiglu_gate").options[quiz.answer_key("swiglu_gate")].why
     import matplotlib.pyplot as plt
     plt.close(fig)
@@ -1652,7 +1680,7 @@ def test_pass16_mixed_keys_open_with_their_chapter_and_word_lines_follow_the_ans
     fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)   # the reader's Q1: its Word line, then the answer
     # pass 28: the word lines first (before the why that uses them: ln, σ), then the answer, its why at once after it
     # pass 29: a lettered question's fold is its answer only (the letters' clicks explain); a number's keeps its why
-    assert fold1.index("<b>SwiGLU</b>") < fold1.index("<b>D: SwiGLU.</b> Click D above to read why.</div>") and "<ul>" not in fold1
+    assert "<b>SwiGLU</b>" not in fold1 and "<b>D: SwiGLU.</b> Click D above to read why.</div>" in fold1 and "<ul>" not in fold1   # r45: its word is under the prompt
     for qid, lines in learner.glosses.items():
         fold = ch07_quiz.key_fold_html(qid, 1, learner)
         if "class='gloss'" in fold:
@@ -1744,7 +1772,7 @@ def test_pass18_q1_asks_for_a_unit_q20_counts_slopes_only_q35_supposes_and_the_r
     due = ch07_quiz.review_cell(learner).due                        # one answer: never-answered ones are picked
     assert due and all(qid not in learner.store.answers for qid in due if qid != "unit_steps")
     fold = next(_src(c) for c in _cells() if _src(c).startswith("<details><summary>Check your prediction</summary>\n\n<img"))
-    assert "Only the missed one" in fold and "questions you have not tried" in _src(_cells()[0])   # pass 34
+    assert "The missed one." in fold and "untried questions" in _src(_cells()[0])   # pass 34
 
 
 # ---------------------------------------------------------------- pass 20: the fresh readers' wrong or misleading lines
@@ -2775,7 +2803,7 @@ def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_fi
         letter = answer.split(":")[0]   # pass 38 (r35): a lettered key points to where its why is (click the letter)
         assert f"<b>{html.escape(answer)}</b>" + (f" Click {letter} above to read why.</div>" if isinstance(q, quiz.Choice)
                                                   else " <i>Why:</i>") in fold, qid
-        if "class='gloss'" in fold or qid == "transformer_ffn":   # pass 29: only where it says the word (pass 44: Q13's σ
+        if "class='gloss'" in fold:   # (r45: Q1's SwiGLU is under its prompt, its fold has none) pass 29: only where it says the word (pass 44: Q13's σ
             # sits under its prompt now, a number question having no options to single out)
             assert fold.rindex("class='gloss'") < fold.index(f"<b>{html.escape(answer)}</b>"), qid
     q1 = learner.rounds["mixed"][0]
@@ -2787,7 +2815,7 @@ def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_fi
     assert "**GELU**: ReLU with a rounded corner.\n" in first   # not that it dips: Q2 asks which never goes below 0
     assert "A **feed-forward block**: a small network in each layer of a language model.\n" in first
     # pass 45 (r40): the study's paragraph ends before the words; the words sit in a labelled list of their own
-    assert "have not tried.\n\nWords used in the questions:\n- A **bend** (activation function)" in first
+    assert "then untried questions.\n\nWords used in the questions:\n- A **bend** (activation function)" in first
     assert "- **GELU**: ReLU with a rounded corner.\n" in first and "\n- More words: [glossary]" in first
     assert not any(t in ("GELU", "feed-forward block") for t, _p, _g in quiz.GLOSSES)
 
@@ -2804,8 +2832,10 @@ def test_pass29_a_key_gloss_comes_only_with_the_feedback_that_says_its_word():
         w.buttons[k].click()
         seen[quiz.get("transformer_ffn").options[i].text] = swiglu in w.feedback.value
     # pass 30: D's feedback no longer names SwiGLU (the key's fold defines it once), so no line comes with D either
-    assert seen == {"SwiGLU.": False, "ReLU.": True, "GELU.": False, "Softmax.": False}
-    assert ch07_quiz.used_glosses(["ln: the natural log, the “ln” key on a calculator."], "a loss is not a share") == []
+    # r45: SwiGLU is defined under Q1's prompt, before the letters, so no feedback repeats it
+    assert seen == {"SwiGLU.": False, "ReLU.": False, "GELU.": False, "Softmax.": False}
+    ln = {t: g for t, _p, g in quiz.GLOSSES}["ln"]
+    assert ch07_quiz.used_glosses([ln], "a loss is not a share") == [] and ch07_quiz.used_glosses([ln], "loss ln 2") == [ln]
 
 
 def test_pass29_wordings_the_reader_found_ambiguous_or_wrong():
@@ -3016,7 +3046,7 @@ def test_pass32_every_feedback_opens_with_its_verdict():
     relu = next(i for i, o in enumerate(quiz.get("transformer_ffn").options) if o.text == "ReLU.")
     w.buttons[w.shown.index(relu)].click()
     fb = w.feedback.value
-    assert fb.index("A common wrong answer: “ReLU.”") < fb.index("In fact: ReLU was") < fb.index("<b>SwiGLU</b>")
+    assert fb.index("A common wrong answer: “ReLU.”") < fb.index("In fact: ReLU was") and "<b>SwiGLU</b>" not in fb   # r45: under the prompt
     assert "“ReLU.” In fact: ReLU was" in html.unescape(fb)   # pass 33: the reason follows the verdict directly
 
 

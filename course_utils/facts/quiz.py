@@ -632,7 +632,8 @@ GLOSSES = (
     ("softplus", r"(?i)\bsoftplus\b", "softplus: ReLU with its corner rounded off into a smooth curve."),
     ("SiLU", r"\bSiLU\b", "SiLU: x times sigmoid(x), ReLU with its corner rounded (chapters 02 and 04)."),
     ("Mish", r"\bMish\b", "Mish: another bend from chapter 04 that rounds ReLU's corner."),
-    ("ln", r"\bln\b", "ln: the natural log, the “ln” key on a calculator."),
+    ("ln", r"\bln\b", "ln: the natural log, the “ln” key on a calculator. ln y is the power of e (about 2.72) that "
+            "gives y."),
     ("e^x", r"\be\^", "e^x: the number e (about 2.72) to the power x. It is always above 0 and grows fast."),
     ("shares", r"\bshares\b", "softmax's shares: its chances; each score s gets e^s divided by the sum of all the scores' e^s."),
     ("σ", r"σ", "σ: short for sigmoid. σ(x) is sigmoid(x)."),
@@ -646,7 +647,9 @@ GLOSSES = (
 
 # Words a chapter round's question glosses again under its prompt, when the mixed round (which differs per learner)
 # glossed them first: a learner who does only that round still meets the word said (r43: SiLU in Q17, chapter 02).
-ALSO_GLOSSED = {"SiLU": "swiglu_gate"}
+# Q1 (r45): its four options are all defined before its letters: ReLU and GELU at the page's top, softmax and SwiGLU
+# under its prompt (so the answer's word is not the only one left undefined, nor the only one glossed).
+ALSO_GLOSSED = {"SiLU": "swiglu_gate", "SwiGLU": "transformer_ffn"}
 
 
 def shown_text(q):
@@ -694,7 +697,7 @@ def first_glosses(qids):
     for term, qid in ALSO_GLOSSED.items():
         gloss = next(g for t, _p, g in GLOSSES if t == term)
         if qid in qids and (gloss, "head") not in placed.get(qid, []):
-            placed.setdefault(qid, []).append((gloss, "head"))
+            placed[qid] = [p for p in placed.get(qid, []) if p != (gloss, "key")] + [(gloss, "head")]   # said once there
     return placed
 
 

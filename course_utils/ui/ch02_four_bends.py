@@ -1038,10 +1038,12 @@ SWIGLU_ALT = ("A SwiGLU unit: the inputs go to two weighted sums. Top: sum a goe
 
 @plots.styled
 def swiglu_diagram(sums=("a = weighted\nsum 1", "b = weighted\nsum 2"), bend=DIAGRAM_BEND, output="output",
-                   out_colour=None, product=None, source="the input"):
+                   out_colour=None, product=None, source="the input",
+                   note="the gate sets how much\nof the content gets through"):
     """A gated unit in plain words: one input, two weighted sums, one of them bent into the gate, the gate times the
     content comes out (notebook 02's SwiGLU, its sums named a and b, SiLU(a)·b at the ×; chapter 04 passes its own
-    labels). product: the label at the ×; by default "SiLU(a)·b" for chapter 02's bend, none for any other."""
+    labels). product: the label at the ×; by default "SiLU(a)·b" for chapter 02's bend, none for any other. note: the
+    grey line between the paths (chapter 07 passes its own)."""
     if product is None and bend == DIAGRAM_BEND:
         product = "SiLU(a)·b"
     fig, ax = plots.new_figure(760, 230)
@@ -1069,7 +1071,7 @@ def swiglu_diagram(sums=("a = weighted\nsum 1", "b = weighted\nsum 2"), bend=DIA
     for start, end in (((1.6, 2.2), (2.4, 3.1)), ((1.6, 1.8), (2.4, 0.9)), ((4.0, 3.2), (4.6, 3.2)),
                        ((4.0, 0.8), (4.6, 0.8)), ((6.6, 3.0), (7.2, 2.3)), ((6.6, 1.0), (7.2, 1.7)), ((7.8, 2.0), (8.5, 2.0))):
         ax.annotate("", end, start, arrowprops={"arrowstyle": "->", "color": "black", "lw": 1.4})
-    ax.text(5.6, 2.0, "the gate sets how much\nof the content gets through", ha="center", va="center", fontsize=10,
+    ax.text(5.6, 2.0, note, ha="center", va="center", fontsize=10,
             color=NOTE_INK)
     return fig
 

@@ -330,12 +330,13 @@ def _swiglu_paths(ax):   # pragma: no cover - a diagram: _small draws chapter 02
     raise TypeError("a diagram draws its own figure")
 
 
+SWIGLU_NOTE = "the gate scales the content\n(it can be below 0 or above 1)"   # r45: SiLU(g) is no 0-to-1 share
 SWIGLU_SUMS = ("g = weighted\nsum 1", "c = weighted\nsum 2")   # r40: Q18's key says g and c; b is the bias here
 
 
 def _swiglu_figure():
     from course_utils.ui import ch02_four_bends
-    return ch02_four_bends.swiglu_diagram(sums=SWIGLU_SUMS, bend="SiLU(g)", product="SiLU(g)·c")
+    return ch02_four_bends.swiglu_diagram(sums=SWIGLU_SUMS, bend="SiLU(g)", product="SiLU(g)·c", note=SWIGLU_NOTE)
 
 
 _swiglu_paths.diagram = _swiglu_figure
