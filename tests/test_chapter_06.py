@@ -1853,7 +1853,7 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
             "Here h stays above 0.5, so tanh's slope stays below 0.75.\n"
             "Each step back keeps less than 1.1 × 0.75 = 0.825.\n"
             "After 100 steps back, almost nothing is left: 1 in 3.04 billion.\n"
-            "The dashed line below shows it.") in text
+            "The forget-gate picture further down draws it as a dashed line.") in text
     assert 1 - 0.5 ** 2 == 0.75 and abs(1.1 * 0.75 - 0.825) < 1e-12
     assert "0.82 at most" not in text and ": less than 1." not in text and "226 million" not in text
     # pass 43 (r38, Picture 2): the fold after it is gone: the dashed line's drop is said under the nudge picture
@@ -2204,7 +2204,12 @@ def test_pass36_the_squashed_loop_is_named_before_its_first_use_and_its_100_step
     # pass 46 (r41, Clarity 1): the naming cell ends on the slope rule; the table and the result follow
     # pass 48 (r43, Focus 1): the naming cell ends on the result; the numbers behind it follow in a fold
     main = named.split("the **tanh loop**.")[1]
-    assert main.rstrip().endswith("The dashed line below shows it.") and not any("0.825 ** 100" in _src(c) for c in cells)
+    # pass 51 (r46 Clarity 1): "the dashed line below" pointed at the loop_numbers fold; the dashed line is the
+    # forget-gate picture's, further down, so the sentence names that picture and the test checks it follows
+    assert main.rstrip().endswith("The forget-gate picture further down draws it as a dashed line.")
+    assert not any("0.825 ** 100" in _src(c) for c in cells)
+    assert any(_src(c).startswith("ch06.memory_nudge(") for c in cells[first + 2:])
+    assert "dashed line below" not in " ".join(_src(c) for c in cells)
     assert _src(cells[first + 1]) == "ch06.loop_numbers()"
     assert decisions.one_in(decisions.memory_nudge("tanh", 1.1)) == "1 in 3.04 billion"
     k = first + 1
