@@ -338,7 +338,8 @@ def test_every_prediction_is_answered_below_in_a_fold():
 def test_the_memory_loop_is_not_called_an_lstm_and_lstm_cells_are_described_right():
     """Check the one-unit loop is named as such; the LSTM sentence says sigmoid gates and tanh for the new content."""
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
-    assert "## A one-unit memory loop" in text and "Why tanh inside an LSTM" not in text
+    # pass 52 (Clarity, densest place): the loop is an optional section at the end; line 4's reason stays on the path
+    assert "## Optional: a one-unit memory loop" in text and "Why tanh inside an LSTM" not in text
     # pass 29: not an LSTM; pass 40 (r36, Clarity 2): one idea a line
     assert "The plainest loop has no gates. It keeps one number, h, the memory, starting at 1.\n" in text
     assert ("h becomes bend(growth·h).\nThe bend may be tanh (drawn) or ReLU.\nWe leave out each step's new input."
@@ -425,7 +426,10 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     assert len(bullets) == 6 and all(len(b.split()) <= 23 for b in bullets)   # pass 30: the LSTM's "item by item"
     # pass 50 (r45, Clarity 3): the map's output row says "One class of many" -> "Softmax": both explained under it
     assert bullets[5] == ("- A **class** is one kind of answer (cat, dog, bird). "
-                          "**Softmax** turns the output sums into chances that add to 1.")
+                          "**Softmax** turns the output sums into chances: shares that add to 1.")
+    # pass 52 (item 2): "shares", the word the map's softmax drawing prints ("shares add to 1")
+    assert any("shares add to 1" in t.get_text() for inset in ch06_decisions.decision_map().axes[0].child_axes
+               for t in inset.texts)
     assert any("class" in where.lower() for _, where, _, _ in ch06_decisions.MAP_ROWS)
     assert any(pick == "Softmax" for _, _, pick, _ in ch06_decisions.MAP_ROWS)
     assert all("**class**" not in _src(c) and "**Softmax**" not in _src(c) for c in cells[:k])   # not before the map
@@ -732,7 +736,7 @@ def test_the_gelu_prediction_has_its_own_slider_and_its_fold_gives_the_slopes_at
     before = _src(cells[k - 1])
     # pass 44 (r39, Focus 1): slopes multiply is taught once, before the list; GELU's slope follows the list
     listed = next(i for i, c in enumerate(cells) if "short_list()" in _src(c))
-    loop = next(i for i, c in enumerate(cells) if _src(c).startswith("## A one-unit memory loop"))
+    loop = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 4: gates and new content"))
     assert listed < k - 1 < loop and before.startswith("## Line 3: GELU's slope\n\n")
     assert not any(_src(c).startswith("## Why the first line") for c in cells)
     # pass 23: slope is defined where the nudge is (the map's words); here it is recalled (pass 24: what a slope below
@@ -850,7 +854,9 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     # (no nudge arrow yet) before its rule h = bend(growth·h) is written, then the worked steps, then the Predict
     # pass 45 (r40, Clarity 3): the three loops are named where they are announced (the widget's two, then the
     # LSTM's memory path: the three the "In short" lines sum up)
-    assert intro.split("\n\n")[1].startswith("Why does line 4 pick sigmoid gates and tanh?\n"
+    # pass 52: the section is optional now; it opens on what gates are for (line 4's own reason is on the main path)
+    assert intro.startswith("## Optional: a one-unit memory loop\n\n")
+    assert intro.split("\n\n")[1].startswith("Gates also let a memory last. Here is why.\n"
                                              "A network for sequences reuses one rule at every step: a **memory loop**.")
     assert _src(cells[k - 3]) == "ch06.squashed_loop(back=False)"   # pass 48: the worked steps went into a fold
     assert _src(cells[k - 2]).startswith("Each step multiplies h by a weight: the **growth** (1.1 above).\n"
@@ -893,8 +899,10 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     for p in paragraphs:
         said = re.split(r"(?<=[.!?])\s+|\n- ", p.strip())   # pass 39 (r35): a chain's steps are a list, each step short
         assert len(said) <= 9 and max(len(re.findall(r"[A-Za-z0-9][\w'’-]*", t)) for t in said) <= 18, p
-    assert len(lstm[0].split("\n- ")) == 3   # pass 39 (r35): the gates are named where the memory path needs them;
-    # pass 41 (r37): only its two (forget, write), the unused output gate is cut
+    # pass 39 (r35): the gates are named where the memory path needs them; pass 41 (r37): only its two (forget, write),
+    # the unused output gate is cut; pass 52: named on the main path (line 4's section), linked here in one line
+    assert "Its forget and write gates ([line 4](#Line-4:-gates-and-new-content)) steer it." in lstm[0]
+    assert "\n- " not in lstm[0]
     # pass 33 (r31): 9, the 0.83 step shown; words counted as tools.chapter_metrics does (= × + are no words)   # pass 26: 18 -> 11; 30: 5;
     # pass 31 (r29): 7, the two added say why the dashed line falls fastest at its far end
     assert ch06_decisions._size(1.2 ** 100) == "about 83 million" and ch06_decisions._size(1.1 ** 100) == "13,781"
@@ -1106,9 +1114,13 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     assert "word sequences" not in first and "any sequence" not in first
     cells = _cells()
     named = next(i for i, c in enumerate(cells) if "**forget gate**" in _src(c))
-    assert named > next(i for i, c in enumerate(cells) if "memory_loop(" in _src(c))
+    # pass 52: the gates are named on the main path, in line 4's section, before the gate question uses "forget gate"
+    # and before the optional memory loop at the end
+    assert _src(cells[named]).startswith("## Line 4: gates and new content\n\n")
+    assert named < next(i for i, c in enumerate(cells) if "ch06.gate_question()" in _src(c))
+    assert named < next(i for i, c in enumerate(cells) if "memory_loop(" in _src(c))
     # pass 41 (r37, Clarity 2): the output gate, never used again, is cut: only the two gates on the memory path
-    assert ("Two of its gates steer it:\n"
+    assert ("Two of an LSTM's gates steer its memory:\n"
             "- the **forget gate** sets how much old memory to keep;\n"
             "- the **write gate** (usually called the input gate), how much new content to add.") in _src(cells[named])
     assert not any("output gate" in _src(c) for c in cells if c["cell_type"] == "markdown")
@@ -2061,8 +2073,12 @@ def test_pass26_small_fixes_the_reader_asked_for():
     assert "Squashing costs more going back" not in text
     assert "Going back, each step multiplies the nudge by the growth and by tanh's slope." in text   # pass 46: one line
     line4 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("4. "))
-    assert line4.endswith("*Seen in: [the memory loop, below](#A-one-unit-memory-loop).*")
-    assert "## A one-unit memory loop" in text
+    # pass 52: line 4 links its own section on the main path; the memory loop is optional, at the end
+    assert line4.endswith("*Seen in: [line 4, below](#Line-4:-gates-and-new-content).*")
+    assert "## Line 4: gates and new content" in text and "## Optional: a one-unit memory loop" in text
+    headings = {line.lstrip("#").strip().replace(" ", "-") for line in text.splitlines() if line.startswith("#")}
+    for anchor in re.findall(r"\]\(#([^)]+)\)", text + ch06_decisions.short_list().data):
+        assert anchor in headings, anchor   # every in-chapter link lands on a heading (JupyterLab's ids)
 
 
 def test_pass29_the_output_feedback_says_what_a_label_is_before_using_it():
@@ -2214,10 +2230,10 @@ def test_pass36_the_squashed_loop_is_named_before_its_first_use_and_its_100_step
     assert decisions.one_in(decisions.memory_nudge("tanh", 1.1)) == "1 in 3.04 billion"
     k = first + 1
     assert _src(cells[k + 2]) == "ch06.lstm_path()"
+    # pass 52: the two gates are named on the main path (line 4's section); here they are linked, not named again
     assert _src(cells[k + 1]) == ("An LSTM adds a second path for its memory: the **memory path**.\n"
-                                  "Two of its gates steer it:\n"
-                                  "- the **forget gate** sets how much old memory to keep;\n"
-                                  "- the **write gate** (usually called the input gate), how much new content to add.")
+                                  "Its forget and write gates ([line 4](#Line-4:-gates-and-new-content)) steer it.")
+    assert "## Line 4: gates and new content" in _md_text()
     assert _md_text().count("input gate") == 1   # pass 49 (r44, Clarity 5): the usual name, said once
 
 
@@ -2310,11 +2326,17 @@ def test_pass40_the_memory_loop_has_a_plain_panel_worked_steps_and_ends_on_the_l
     # pass 43 (r38, Clarity 3 and 4): the bound is its number example alone (the write ÷ (1 − forget) formula had no
     # reason a learner could follow), and the section closes on what its three loops showed, tied to line 4
     # pass 49 (r44, Clarity 3): the forget gate is said to be a sigmoid (0 to 1) where it is pushed near 1, so not here
-    assert _src(cells[picker - 1]) == ("Back to line 4. For new content:\n"   # pass 45 (r40, Clarity 5): a bullet a bend
+    # pass 52 (Clarity, densest place): these lines are line 4's section on the main path; the loop is optional, last
+    assert _src(cells[picker - 1]) == ("For new content:\n"   # pass 45 (r40, Clarity 5): a bullet a bend
                                        "- ReLU and sigmoid are never below 0: a write can only add.\n"   # pass 48 (r43,
                                        "- ReLU also has no top: the memory can blow up.\n"   # Focus 3): both of ReLU's faults
                                        "- Tanh goes from −1 to 1: a write can also lower the memory.\n\n"
-                                       "Hence line 4: sigmoid gates, tanh for new content.")   # pass 46: cut to its rule
+                                       "Hence line 4: sigmoid gates, tanh for new content.\n"   # pass 46: cut to its rule
+                                       "Why gates help a memory last: see the [optional end](#Optional:-a-one-unit-memory-loop).")
+    remember = next(i for i, c in enumerate(cells) if _src(c).startswith("## What to remember"))
+    optional = next(i for i, c in enumerate(cells) if _src(c).startswith("## Optional: a one-unit memory loop"))
+    assert picker < optional < remember and all(i < optional for i, c in enumerate(cells) if "_question(" in _src(c))
+    assert all(optional < i < remember for i, c in enumerate(cells) if "memory_loop(" in _src(c) or "memory_nudge(" in _src(c))
     # the three loops' claims, computed: the gateless ReLU loop at the Predict's growth blows up; the tanh loop's nudge
     # fades (under 1 in a billion after 100 steps); the memory path keeps its memory capped (tanh writes, below 5 at
     # forget 0.9 and write 0.5: test_pass41_the_memory_path_stays_bounded_with_tanh_content_not_with_relu) and, with

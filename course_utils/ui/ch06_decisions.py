@@ -354,7 +354,7 @@ Right of about x = {_x(round(f["gelu_slope_one_x"], 2))}, GELU's slope even rise
 
 SEEN_IN = (1, 2, 3, 6)   # the lines whose link shows something new: the slopes, dead units, SwiGLU, softmax.
 # Lines 4 and 5 would link sigmoid's section again, and line 7 the glossary: the picker's card keeps every link
-SEEN_BELOW = {4: ("the memory loop, below", "#A-one-unit-memory-loop")}   # line 4: this chapter shows it
+SEEN_BELOW = {4: ("line 4, below", "#Line-4:-gates-and-new-content")}   # line 4: this chapter says why
 
 
 def short_list():
