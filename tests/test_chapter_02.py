@@ -1772,14 +1772,14 @@ def test_the_zigzag_set_up_is_six_sentences_in_one_cell_and_its_title_fits():
     from tools.chapter_metrics import prose
     cells = chapter()["cells"]
     at = _cell_index("ch02.zigzag_centre()")
-    setup = "".join(cells[at - 4]["source"])
+    setup = "".join(cells[at - 5]["source"])   # pass 52: title, worked step, rule, star, widget's inputs + Predict
     assert setup.startswith("### Zero-centred outputs: what changes?\n\n") and 0 < len(prose(setup)) <= 6
     assert "**Predict:**" in "".join(cells[at - 1]["source"])
     assert not re.search(r"drawn", setup)
     # pass 44 (r39): tanh's uses and weakness sit with tanh, before the experiment, not after it
-    assert "".join(cells[at - 5]["source"]).startswith("**Good for:** the simplest recurrent networks.\n")
-    assert "**Weakness:** far from 0, its slope is almost 0." in "".join(cells[at - 5]["source"])
-    assert cells[at - 6]["cell_type"] == "code" and "ch02.tanh_moves_answer()" in "".join(cells[at - 6]["source"])
+    assert "".join(cells[at - 6]["source"]).startswith("**Good for:** the simplest recurrent networks.\n")
+    assert "**Weakness:** far from 0, its slope is almost 0." in "".join(cells[at - 6]["source"])
+    assert cells[at - 7]["cell_type"] == "code" and "ch02.tanh_moves_answer()" in "".join(cells[at - 7]["source"])
     assert "**How to read the picture.**" in "".join(cells[at + 1]["source"])   # the legend, right under the widget
     assert "ch02.zigzag_answer()" in "".join(cells[at + 2]["source"])
     assert "".join(cells[at + 3]["source"]) == "ch02.together_apart()" and cells[at + 3]["metadata"]["jupyter"]["source_hidden"]
@@ -2018,37 +2018,46 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     own now, not mirrored); the picture labels the rest: the start, the star, one dot per step, both axes of each panel."""
     cells = chapter()["cells"]
     at = _cell_index("ch02.zigzag_centre()")
-    setup = "".join(cells[at - 4]["source"]).rstrip("\n")
+    setup = "".join(cells[at - 5]["source"]).rstrip("\n")
     # pass 48 (r43 Clarity 1): the section opens with why it sits with tanh (sigmoid's outputs are never negative)
+    # pass 52 (Clarity, densest place): the worked example first, with whole numbers; then one idea per cell
     assert setup == ("### Zero-centred outputs: what changes?\n\n"
                      "Sigmoid's outputs are never negative; tanh's are balanced around 0.\n"
                      "What does that change for the unit in the next layer, the one they feed?\n"
-                     "Below, such a unit, with no bend, learns two weights.\n"
-                     "Each of its two inputs is random, picked on its own from centre − 0.5 to centre + 0.5.\n"
-                     "At centre 0.5, like sigmoid's outputs, both are positive. At centre 0, about half are negative.")
+                     "First, one step, worked with small numbers.")
+    assert "".join(cells[at - 4]["source"]) == "ch02.worked_step()" and cells[at - 4]["metadata"]["jupyter"]["source_hidden"]
+    worked = _folded_output(cells[at - 4])
+    assert worked.startswith("**One step, worked.** A unit with no bend gets two inputs: 2 and 1.\n")
+    assert ("Its right answer is input 1 − input 2, here 2 − 1 = 1.\n"
+            "Its two weights start at 0, so its output is 0.\n"
+            "The **miss** is the output minus the right answer: 0 − 1 = −1.\n"
+            "Each weight changes by −**step size** × its input × the miss.\n"
+            "At step size 1, weight 1 changes by +2, and weight 2 by +1.\nBoth go up.") in worked
+    miss, change = ch02.one_step()
+    assert miss == -1.0 and change.tolist() == [2.0, 1.0] and float(activations.get("relu")(2.0)) == 2.0
+    # pass 41 (r37): the step size, the miss and what "reached" means are said before the Predict, not after it
+    # pass 48 (r43 Clarity 3): the miss is tied to the learning signal of the word list
+    assert "".join(cells[at - 3]["source"]) == ("**The rule behind it.** The miss is the learning signal reaching this unit.\n"
+                                               "Each weight gets the same miss, times its own input.\n"
+                                               "So with both inputs positive, both weights move the same way.")
+    assert zigzag.same_direction_share("sigmoid", steps=30, rate=1.0) == 1.0
+    # pass 46 (r41): the star and "reached" are said before the Predict
+    assert "".join(cells[at - 2]["source"]) == ("**Where the weights should go.** Weights 1 and −1 give every right answer: "
+                                               "input 1 − input 2.\n"
+                                               "That point is the **star**.\n"
+                                               "So weight 2 must fall, yet the worked step raised it.\n"
+                                               f"A run has **reached** the star when it is within {zigzag.NEAR:g} of it.")
+    assert "".join(cells[at - 1]["source"]).startswith(
+        "**The widget.** Each step brings one new example.\n"
+        "Each of its two inputs is random, picked on its own from centre − 0.5 to centre + 0.5.\n"
+        "At centre 0.5, like sigmoid's outputs, both are positive. At centre 0, about half are negative.\n")
     assert float(activations.get("sigmoid")(-30.0)) > 0 and float(activations.get("tanh").derivative(0.0)) == 1.0
     h0 = zigzag.independent_inputs(0.0, 20000)   # "about half are negative"
     assert abs((h0 < 0).mean() - 0.5) < 0.02
-    # pass 41 (r37): the step size, the miss and what "reached" means are said before the Predict, not after it
-    # pass 42 (r38): the rule, the start and the goal's direction are said before the Predict, then one worked step
-    # pass 46 (r41): the star and "reached" are said before the Predict; the rule's asides are cut
-    # pass 48 (r43 Clarity 3): the miss is tied to the learning signal of the word list
-    assert "".join(cells[at - 3]["source"]) == ("Its right answer is input 1 − input 2.\n"
-                                               "Each step, it learns from one example.\n"
-                                               "A **miss** is the output minus the right answer.\n"
-                                               "Each weight changes by −**step size** × its input × the miss.\n"
-                                               "The miss is the learning signal reaching this unit.\n"
-                                               "Times each input, it tells each weight which way to move.\n"
-                                               "Both weights start at 0.\n"
-                                               "The **star**, weights 1 and −1, gives every right answer.\n"
-                                               "So weight 1 must rise, and weight 2 must fall.\n"
-                                               f"A run has **reached** the star when it is within {zigzag.NEAR:g} of it.")
-    assert "".join(cells[at - 2]["source"]) == "ch02.worked_step()" and cells[at - 2]["metadata"]["jupyter"]["source_hidden"]
     predict = "".join(cells[at - 1]["source"])
     # pass 44 (r39): the panels' words wait for the picture, as a short legend right under it (six terms came first)
     # pass 50 (r45 Clarity 2): "median" is said before the widget whose readout uses it, not only in the legend after
-    assert predict.startswith(f"The widget gives the **median** steps of {zigzag.RUNS} runs: "
-                              "the middle value.\n\n**Predict:**")
+    assert f"\nThe widget gives the **median** steps of {zigzag.RUNS} runs: the middle value.\n\n**Predict:**" in predict
     assert "median of 300 runs" in ch02.zigzag_centre().readout.value
     legend = "".join(cells[at + 1]["source"])
     assert legend == ("**How to read the picture.**\n\n"
@@ -2446,12 +2455,14 @@ def test_the_shared_number_of_a_weight_change_is_named():
     """Check the Why cell names the one number both weights share, the miss (output minus right answer), and the
     rule every weight follows, -(step size) x its input x the miss, which is the slope of the squared miss, halved
     (pass 40, r36: said without the words error, error slope and training step)."""
-    text = markdown()
-    assert "A **miss** is the output minus the right answer.\n" in text   # pass 41 (r37): said before the Predict
-    assert text.index("A **miss** is") < text.index("**Predict:** at centre 0.5")
+    # pass 52: the miss and the rule are said in the worked step (whole numbers, before the Predict cell)
+    cells = chapter()["cells"]
+    worked, predict = _cell_index("ch02.worked_step()"), _cell_index("ch02.zigzag_centre()") - 1
+    said = _folded_output(cells[worked])
+    assert "The **miss** is the output minus the right answer: " in said and worked < predict   # pass 41 (r37)
     # pass 42 (r38): the rule moved up, before the Predict; the Why cell starts from the shared miss
     rule = "Each weight changes by −**step size** × its input × the miss.\n"
-    assert text.count(rule) == 1 and text.index(rule) < text.index("**Predict:** at centre 0.5")
+    assert (markdown() + shown()).count(rule) == 1 and rule in said
     # below: the rule is the slope of the squared miss, halved
     goal, rate = np.array([1.0, -1.0]), 1.5
     h = zigzag.independent_inputs(0.5, 30)
@@ -2516,9 +2527,14 @@ def test_terms_the_reader_met_unexplained_are_explained_before_use():
     text = markdown()
     defined = text.index("- **Training example**: one input the network learns from, with its right answer.")
     assert defined < text.index("training example", defined + 30) and defined == text.lower().index("training example") - 4
-    size = text.index("Each weight changes by −**step size** × its input × the miss.\n")
-    assert text.index("### Zero-centred outputs") < size < text.index("**Predict:** at centre 0.5")
-    assert text.count("**step size**") == 1 and text.count("**miss**") == 1
+    # pass 52: the step size and the miss are said in the worked step, shown between the title and the Predict
+    cells = chapter()["cells"]
+    worked = _cell_index("ch02.worked_step()")
+    said = _folded_output(cells[worked])
+    assert "Each weight changes by −**step size** × its input × the miss.\n" in said
+    title = next(i for i, c in enumerate(cells) if "### Zero-centred outputs" in "".join(c["source"]))
+    assert title < worked < _cell_index("ch02.zigzag_centre()") - 1
+    assert (text + shown()).count("**step size**") == 1 and (text + shown()).count("**miss**") == 1
     for gone in ("error slope", "**error**", "training step", "**gradient**"):
         assert gone not in text, gone
     assert not re.search(r"\bloss\b", text)
@@ -2691,17 +2707,19 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
     assert ("Split each step into two parts (left).\n"
             "The **together** part moves both weights the same way.\n"
             "The **apart** part moves one up and one down.\n"
-            "The worked step: (+0.4, +0.15) = (+0.275, +0.275) + (+0.125, −0.125).\n"
+            "The worked step: (+2, +1) = (+1.5, +1.5) + (+0.5, −0.5).\n"
             "The star needs only the apart part.\n\n"
             # pass 50 (r45 Clarity 1): "pull" defined on the worked step; 1/12 and the 0.5 derived in plain sums
+            # pass 52 (defect): the together move said is the drawn arrow (+1.5), a side push, not a together pull
             "How far does one step move each part?\n"
-            "The apart part had (+1, −1) to go; this step covered 0.125 of it.\n"
-            "That share is this example's apart **pull**: (input 1 − input 2)² ÷ 2 = (0.8 − 0.3)² ÷ 2.\n"
-            "Its together pull is (input 1 + input 2)² ÷ 2 = (0.8 + 0.3)² ÷ 2 = 0.605.\n"
-            "The together part had nothing to go, so this step pushed it off; later steps pull it back.\n"
-            "A step covers step size × pull of what a part has left.\n"
+            "The apart part had (+1, −1) to go; this step covered 0.5 of it.\n"
+            "That share is this example's apart **pull**: (input 1 − input 2)² ÷ 2 = (2 − 1)² ÷ 2.\n"
+            "The together part had nothing to go, yet it moved +1.5 (left): a side push.\n"
+            "When input 2 is the bigger one, the side push goes the other way.\n"
+            "Over many examples, side pushes cancel.\n"
+            "Then, on average, a step covers step size × pull of what a part has left.\n"
             "Covering 1 lands on target; covering more than 2 lands farther past it than it started.\n\n"
-            "Over many examples, the pulls average out.\n"
+            "The pulls average out too.\n"
             "Each input is its centre plus a wobble, spread evenly from −0.5 to 0.5.\n"
             "A wobble squared averages 1/12, about 0.083.\n"
             "In input 1 − input 2 the centres cancel.\n"
@@ -2713,11 +2731,32 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
             "It is the same at both centres, so they tie.\n"
             "A step size that suits the apart part is far too big for the together part.\n"
             "Each swing along the together line overshoots more than the last (right).\n"
+            # pass 52 (defect): "more than 2" with the together pull alone said 3.4; the runs fail from 3
+            "Side pushes cancel only on average; each one still jolts the swing.\n"
+            "So for growing swings, count both pulls: 1/12 + 0.5 + 1/12 = 2/3.\n"
+            "Swings grow once step size × 2/3 passes about 2: from about step size 3.\n"
+            "The runs agree: from step size 3, most never arrive.\n"
             "At centre 0 the centres no longer add, so both pulls are 1/12 and bigger steps still settle.") in why
     assert "It pulls each part with that strength." not in why
-    # the worked numbers: the apart arrow is 0.125 of the apart distance (1, −1), which is (0.8 − 0.3)² ÷ 2
-    np.testing.assert_allclose(ch02.split(ch02.one_step()[1])[1], 0.125 * np.array([1.0, -1.0]))
-    assert (0.8 - 0.3) ** 2 / 2 == pytest.approx(0.125) and (0.8 + 0.3) ** 2 / 2 == pytest.approx(0.605)
+    # the worked numbers: the apart arrow is 0.5 of the apart distance (1, −1), which is (2 − 1)² ÷ 2; the together
+    # arrow, said and drawn, is the side push (2 + 1)(2 − 1) ÷ 2 = 1.5 of the same step (pass 52: text and picture agree)
+    together, apart = ch02.split(ch02.one_step()[1])
+    np.testing.assert_allclose(apart, 0.5 * np.array([1.0, -1.0]))
+    np.testing.assert_allclose(together, (2 + 1) * (2 - 1) / 2 * np.ones(2))
+    fig = ch02.together_apart_picture()
+    arrows = [np.array([q.U[0], q.V[0]]) for q in fig.axes[0].collections]
+    np.testing.assert_allclose(arrows, [[2.0, 1.0], together, apart])
+    assert "yet it moved +1.5 (left)" in why and "0.605" not in why
+    # side pushes cancel on average: input 1² − input 2² averages 0 at both centres
+    for c in (0.5, 0.0):
+        h = zigzag.independent_inputs(c, 200000)
+        assert abs(np.mean((h[:, 0] + h[:, 1]) * (h[:, 0] - h[:, 1]) / 2)) < 0.002
+    # the blow-up rule: step size × (together + apart pull) past 2 gives 3 at centre 0.5; the runs' own threshold
+    # (smallest step size, to 0.05, at which most runs never arrive) is 3 too; the together pull alone said 3.4
+    t, a_ = ch02.pushes(0.5)
+    assert 2 / (t + a_) == pytest.approx(3.0) and 2 / t == pytest.approx(24 / 7) and zigzag.blow_up_step(0.5) == 3.0
+    assert np.isfinite(zigzag.median_steps(0.5, 2.95)) and not np.isfinite(zigzag.median_steps(0.5, 3.0))
+    assert zigzag.blow_up_step(0.0) is None   # centred: no step size on the slider blows up (the rule says 12)
     # a part shrinks by step size × pull each step: a pure-together input (0.5, 0.5) has pull 0.5; at step size 3
     # a step covers 1.5 (lands past, closer); at step size 5 it covers 2.5 (lands farther past than it started)
     for rate, grows in ((3.0, False), (5.0, True)):
@@ -2735,8 +2774,8 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
     # pass 47 (r42, Clarity): the worked step's split, in numbers: together = the mean change, apart = the rest
     miss, change = ch02.one_step()
     together, apart = np.full(2, change.mean()), change - change.mean()
-    assert np.allclose(change, [0.4, 0.15]) and np.allclose(together, [0.275, 0.275]) and np.allclose(apart, [0.125, -0.125])
-    np.testing.assert_allclose(np.concatenate(ch02.split(change)), [0.275, 0.275, 0.125, -0.125])
+    assert np.allclose(change, [2.0, 1.0]) and np.allclose(together, [1.5, 1.5]) and np.allclose(apart, [0.5, -0.5])
+    np.testing.assert_allclose(np.concatenate(ch02.split(change)), [1.5, 1.5, 0.5, -0.5])
     half, centred = zigzag.independent_inputs(0.5, 20000), zigzag.independent_inputs(0.0, 20000)
     apart = [np.mean((h[:, 0] - h[:, 1]) ** 2) / 2 for h in (half, centred)]      # the apart part's pull: the same
     together = [np.mean((h[:, 0] + h[:, 1]) ** 2) / 2 for h in (half, centred)]   # the together part's: big at 0.5
@@ -2925,21 +2964,25 @@ def test_the_corners_become_a_network_in_a_picture_before_the_table():
 
 def test_one_worked_step_moves_both_weights_up_before_the_predict():
     """Check (pass 42, r38: the start, the goal's direction and the rule came only after the widget) the worked step
-    shown before the Predict is the toy's own rule from (0, 0): inputs 0.8 and 0.3, right answer 0.5, miss -0.5, and
-    at step size 1 both weights go up (+0.4, +0.15) though the star wants weight 2 at -1; and the corners network's
-    picture names the t weights the SwiGLU cost points at."""
-    miss, change = ch02.one_step((0.8, 0.3), 1.0, (1.0, -1.0))
-    assert miss == pytest.approx(-0.5) and change == pytest.approx([0.4, 0.15])
-    h, goal = np.array([0.8, 0.3]), np.array([1.0, -1.0])
+    shown before the Predict is the toy's own rule from (0, 0): pass 52, whole numbers first: inputs 2 and 1, right
+    answer 1, miss -1, and at step size 1 both weights go up (+2, +1) though the star wants weight 2 at -1; and the
+    corners network's picture names the t weights the SwiGLU cost points at."""
+    miss, change = ch02.one_step((2.0, 1.0), 1.0, (1.0, -1.0))
+    assert miss == pytest.approx(-1.0) and change == pytest.approx([2.0, 1.0])
+    h, goal = np.array([2.0, 1.0]), np.array([1.0, -1.0])
     p = [np.zeros(2)]
     p.append(p[0] - 1.0 * float((p[0] - goal) @ h) * h)   # zigzag.path's update, one step
     np.testing.assert_allclose(p[1] - p[0], change, atol=1e-15)
     at = _cell_index("ch02.worked_step()")
     shown_step = "".join("".join(o["data"]["text/markdown"]) for o in chapter()["cells"][at]["outputs"])
-    assert shown_step == ("**One step, worked.** Say the inputs are 0.8 and 0.3.\n"
-                          "The right answer is 0.8 − 0.3 = 0.5. The output is 0, so the miss is −0.5.\n"
-                          "At step size 1, weight 1 changes by +0.4, and weight 2 by +0.15.\n"
-                          "Both go up, though weight 2 must go down.\n")
+    assert shown_step == ("**One step, worked.** A unit with no bend gets two inputs: 2 and 1.\n"
+                          "Both are positive, as ReLU's outputs can be.\n"
+                          "Its right answer is input 1 − input 2, here 2 − 1 = 1.\n"
+                          "Its two weights start at 0, so its output is 0.\n"
+                          "The **miss** is the output minus the right answer: 0 − 1 = −1.\n"
+                          "Each weight changes by −**step size** × its input × the miss.\n"
+                          "At step size 1, weight 1 changes by +2, and weight 2 by +1.\n"
+                          "Both go up.\n")
     assert at < _cell_index("ch02.zigzag_centre()")
     with pytest.raises(ValueError):
         ch02.worked_step((0.8, -0.3))   # a negative input moves weight 2 down: not the point this step makes
@@ -3007,8 +3050,8 @@ def test_the_why_fold_draws_the_step_split_and_the_growing_swing():
     ax, ax_s = fig.axes
     arrows = [(np.asarray(q.get_offsets())[0], np.array([q.U[0], q.V[0]])) for q in ax.collections]
     (start, step), (t0, together), (a0, apart) = arrows
-    np.testing.assert_allclose(step, [0.4, 0.15]) and np.testing.assert_allclose(start, [0, 0])
-    np.testing.assert_allclose(together, [0.275, 0.275]) and np.testing.assert_allclose(apart, [0.125, -0.125])
+    np.testing.assert_allclose(step, [2.0, 1.0]) and np.testing.assert_allclose(start, [0, 0])
+    np.testing.assert_allclose(together, [1.5, 1.5]) and np.testing.assert_allclose(apart, [0.5, -0.5])
     np.testing.assert_allclose(t0, [0, 0]) and np.testing.assert_allclose(a0, together)   # head to tail
     np.testing.assert_allclose(together + apart, step)
     half, centred = (np.asarray(ln.get_ydata(), dtype=float) for ln in ax_s.lines[:2])
@@ -3028,7 +3071,7 @@ def test_the_why_fold_draws_the_step_split_and_the_growing_swing():
     assert ch02.pushes(0.5) == (1 / 12 + 2 * 0.5 ** 2, 1 / 12) and (1 / 12 + 0.5) / (1 / 12) == pytest.approx(7)
     # pass 49 (r44 Picture 1): the swing panel's axis says what 0 means
     assert ax_s.get_ylabel() == ch02.TOGETHER_YLABEL and "(0 = on target)" in ax_s.get_ylabel()
-    assert "alt='Left: the worked step (+0.4, +0.15) drawn as an arrow" in ch02.together_apart().data
+    assert "alt='Left: the worked step (+2, +1) drawn as an arrow" in ch02.together_apart().data
 
 
 def test_swiglu_name_spelled_out_and_the_intro_says_unit():

@@ -127,3 +127,12 @@ def steps_to_star(centre, rate, goal=(1.0, -1.0), runs=RUNS, most=MOST, near=NEA
 def median_steps(centre, rate, goal=(1.0, -1.0), runs=RUNS):
     """The median of steps_to_star: inf when more than half the runs never arrive."""
     return float(np.median(steps_to_star(centre, rate, goal, runs)))
+
+
+def blow_up_step(centre, low=0.5, high=5.0, grain=0.05, goal=(1.0, -1.0)):
+    """The smallest step size on a grid of `grain` from `low` to `high` at which most runs never arrive (median_steps
+    is inf), or None: the runs' own threshold, which notebook 02's rule (step size × both pulls past 2) must match."""
+    for rate in np.round(np.arange(low, high + grain / 2, grain), 2):
+        if not np.isfinite(median_steps(centre, float(rate), goal)):
+            return float(rate)
+    return None

@@ -847,7 +847,7 @@ def steps_sweep():
     return fig
 
 
-def one_step(h=(0.8, 0.3), rate=1.0, goal=(1.0, -1.0)):
+def one_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     """One step of the zig-zag toy's rule from the start (0, 0): the miss (output minus right answer) and each
     weight's change, -rate x its input x the miss (the rule of zigzag.independent_path)."""
     h, goal = np.asarray(h, dtype=float), np.asarray(goal, dtype=float)
@@ -855,18 +855,22 @@ def one_step(h=(0.8, 0.3), rate=1.0, goal=(1.0, -1.0)):
     return miss, -rate * miss * h
 
 
-def worked_step(h=(0.8, 0.3), rate=1.0, goal=(1.0, -1.0)):
-    """Show one step of the zig-zag toy, worked before its Predict (notebook 02, pass 42, r38: the rule and the start
-    came only after the widget): with positive inputs both weights go up, though the star wants weight 2 down.
+def worked_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
+    """Show one step of the zig-zag toy with whole numbers, before its rule is stated (notebook 02, pass 52: the worked
+    example comes first): with positive inputs both weights go up, though the star wants weight 2 down.
     Raises if the numbers stop showing that."""
     miss, change = one_step(h, rate, goal)
     if not ((change > 0).all() and goal[1] < 0):
         raise ValueError("the worked step no longer moves both weights up against the star")
     sign = lambda v: f"+{v:.2g}" if v > 0 else f"{v:.2g}".replace("-", "−")
-    display(Markdown(f"""**One step, worked.** Say the inputs are {h[0]:g} and {h[1]:g}.
-The right answer is {h[0]:g} − {h[1]:g} = {h[0] - h[1]:.2g}. The output is 0, so the miss is {sign(miss)}.
+    display(Markdown(f"""**One step, worked.** A unit with no bend gets two inputs: {h[0]:g} and {h[1]:g}.
+Both are positive, as ReLU's outputs can be.
+Its right answer is input 1 − input 2, here {h[0]:g} − {h[1]:g} = {h[0] - h[1]:.2g}.
+Its two weights start at 0, so its output is 0.
+The **miss** is the output minus the right answer: 0 − {h[0] - h[1]:.2g} = {sign(miss)}.
+Each weight changes by −**step size** × its input × the miss.
 At step size {rate:g}, weight 1 changes by {sign(change[0])}, and weight 2 by {sign(change[1])}.
-Both go up, though weight 2 must go down.
+Both go up.
 """))
 
 
@@ -925,7 +929,7 @@ def together_left(centre, rate=SWING_RATE, steps=SWING_STEPS, goal=(1.0, -1.0)):
 
 
 @plots.styled
-def together_apart_picture(h=(0.8, 0.3), rate=1.0, goal=(1.0, -1.0)):
+def together_apart_picture(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     """Left: the worked step's arrow split into its together and apart arrows. Right: the together part still to go,
     step by step, of one run at step size SWING_RATE, at centre 0.5 and centre 0 (notebook 02, r43)."""
     _, change = one_step(h, rate, goal)
@@ -935,13 +939,14 @@ def together_apart_picture(h=(0.8, 0.3), rate=1.0, goal=(1.0, -1.0)):
     ax.quiver([0], [0], [change[0]], [change[1]], color="black", **kw)
     ax.quiver([0], [0], [together[0]], [together[1]], color=plots.color("sigmoid"), **kw)
     ax.quiver([together[0]], [together[1]], [apart[0]], [apart[1]], color=plots.color("tanh"), **kw)
-    ax.text(change[0] + 0.02, change[1] - 0.03, "the step", ha="left", va="top", fontsize=10)
-    ax.text(together[0] / 2 - 0.03, together[1] / 2 + 0.02, "together", ha="right", va="bottom", fontsize=10,
+    u = float(np.abs(change).max()) / 20   # label offsets and margins, in units of the step's size
+    ax.text(change[0] + 0.5 * u, change[1] - u, "the step", ha="left", va="top", fontsize=10)
+    ax.text(together[0] / 2 - u, together[1] / 2 + 0.5 * u, "together", ha="right", va="bottom", fontsize=10,
             color=NOTE_INK)
-    ax.text(together[0] + apart[0] / 2 + 0.03, together[1] + apart[1] / 2 + 0.02, "apart", ha="left", va="bottom",
+    ax.text(together[0] + apart[0] / 2 + u, together[1] + apart[1] / 2 + 0.5 * u, "apart", ha="left", va="bottom",
             fontsize=10, color=NOTE_INK)
-    ax.set(xlim=(-0.1, 0.6), ylim=(-0.1, 0.4), xlabel="change of weight 1", ylabel="change of weight 2",
-           title="one step = together + apart")
+    ax.set(xlim=(-2 * u, change[0] + 4 * u), ylim=(-2 * u, max(together[1], change[1]) + 4 * u),
+           xlabel="change of weight 1", ylabel="change of weight 2", title="one step = together + apart")
     ax.set_aspect("equal")
     _axes_lines(ax)
     k = np.arange(SWING_STEPS + 1)
@@ -955,21 +960,27 @@ def together_apart_picture(h=(0.8, 0.3), rate=1.0, goal=(1.0, -1.0)):
     return fig
 
 
-def together_apart(h=(0.8, 0.3), rate=1.0, goal=(1.0, -1.0)):
+def together_apart(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     """The folded 'Why?' under the zig-zag answer (notebook 02; r43 asked for the split drawn, and a reason for the tie
-    at step size 1): the worked step split in two, the average pushes at both centres, and one run's growing swings.
-    Raises if the pushes stop telling that story."""
+    at step size 1): the worked step split in two, the average pulls at both centres, and one run's growing swings.
+    Pass 52: the together move said is the drawn arrow (split of the same step), and the blow-up rule uses both pulls,
+    checked against the runs' own threshold (zigzag.blow_up_step). Raises if the pulls stop telling that story."""
     _, change = one_step(h, rate, goal)
     together, apart = split(change)
     (t_on, a_on), (t_off, a_off) = pushes(CENTRES[1]), pushes(CENTRES[0])
     swings = np.abs(together_left(CENTRES[1]))[2:]
     h, goal = np.asarray(h, dtype=float), np.asarray(goal, dtype=float)
     left_apart = split(goal)[1]   # the star (1, −1) is all apart: the distance the apart part has to go
-    apart_pull, together_pull = (h[0] - h[1]) ** 2 / 2, (h[0] + h[1]) ** 2 / 2
-    if not np.allclose(apart, rate * apart_pull * left_apart):
-        raise ValueError("the worked step's apart arrow is no longer its pull times the apart distance")
+    apart_pull = (h[0] - h[1]) ** 2 / 2
+    side = (h[0] + h[1]) * (h[0] - h[1]) / 2   # the together move a step makes from the apart part's distance alone
+    if not (np.allclose(apart, rate * apart_pull * left_apart) and np.allclose(together, rate * side * np.ones(2))):
+        raise ValueError("the worked step's arrows are no longer pull (and side push) times the apart distance")
     if not (a_on == a_off == 1 / 12 and t_off == a_off and t_on / a_on > 5 and np.all(np.diff(swings) > 0)):
         raise ValueError("the together/apart story no longer holds")
+    limit = 2 / (t_on + a_on)   # the rule: a step covers step size × both pulls along its inputs; past 2 it grows
+    blows = zigzag.blow_up_step(CENTRES[1])
+    if blows is None or abs(blows - limit) > 0.05 or 2 / t_on - limit < 0.3 or not np.isclose(3 * (t_on + a_on), 2):
+        raise ValueError("the rule's step size no longer matches the runs' own threshold")
     sign = lambda v: (f"+{v:.3g}" if v > 0 else f"{v:.3g}".replace("-", "−"))
     pair = lambda v: f"({sign(v[0])}, {sign(v[1])})"
     img = tables.image(figure_png(together_apart_picture(h, rate, goal)),
@@ -989,12 +1000,13 @@ The star needs only the apart part.
 How far does one step move each part?
 The apart part had {pair(left_apart)} to go; this step covered {apart_pull:g} of it.
 That share is this example's apart **pull**: (input 1 − input 2)² ÷ 2 = ({h[0]:g} − {h[1]:g})² ÷ 2.
-Its together pull is (input 1 + input 2)² ÷ 2 = ({h[0]:g} + {h[1]:g})² ÷ 2 = {together_pull:.3g}.
-The together part had nothing to go, so this step pushed it off; later steps pull it back.
-A step covers step size × pull of what a part has left.
+The together part had nothing to go, yet it moved {sign(together[0])} (left): a side push.
+When input 2 is the bigger one, the side push goes the other way.
+Over many examples, side pushes cancel.
+Then, on average, a step covers step size × pull of what a part has left.
 Covering 1 lands on target; covering more than 2 lands farther past it than it started.
 
-Over many examples, the pulls average out.
+The pulls average out too.
 Each input is its centre plus a wobble, spread evenly from −0.5 to 0.5.
 A wobble squared averages 1/12, about {1 / 12:.2g}.
 In input 1 − input 2 the centres cancel.
@@ -1007,6 +1019,10 @@ At step size 1, both runs wait for the slow apart part.
 It is the same at both centres, so they tie.
 A step size that suits the apart part is far too big for the together part.
 Each swing along the together line overshoots more than the last (right).
+Side pushes cancel only on average; each one still jolts the swing.
+So for growing swings, count both pulls: 1/12 + {t_on - a_on:g} + 1/12 = {round((t_on + a_on) * 3):.0f}/3.
+Swings grow once step size × {round((t_on + a_on) * 3):.0f}/3 passes about 2: from about step size {limit:.2g}.
+The runs agree: from step size {blows:g}, most never arrive.
 At centre 0 the centres no longer add, so both pulls are 1/12 and bigger steps still settle.
 """)
 
