@@ -539,16 +539,25 @@ def test_smooth_family_slopes_near_zero_and_far_left():
     # bound on the far-left ones (the dip's slopes, the -4 row and Softplus's slope are cut)
     fold = ch04_zoo.slopes_fold(x=-4.0).data
     # r42: the fold's one-row table repeated the open sentence; the fold now says only the far-left bound
-    assert fold.startswith("<details><summary>For the curious: the slope far left</summary>")
-    assert "| slope at" not in fold
+    # r47 (pass 52): "within 0.06 of 0" hid the sign; the fold says the slopes are below 0, and the lowest ones
+    assert fold.startswith("<details><summary>For the curious: the slope left of the dip</summary>")
     assert "much like ReLU" not in fold   # twelfth pass: that line left the fold for the open text
+    assert "within" not in fold and "So there its slope is below 0." in fold and "with its sign flipped" in fold
     g4 = float(np.exp(-8) * (-4) / np.sqrt(2 * np.pi) + stats.norm.cdf(-4))   # GELU'(x) = Φ(x) + x φ(x)
     s4 = float(special.expit(-4) * (1 + 4 * (special.expit(-4) - 1)))      # SiLU'(x) = σ(x)(1 + x(1 − σ(x)))
     m4 = (mish(-4 + h) - mish(-4 - h)) / (2 * h)
-    bound = max(abs(g4), abs(s4), abs(m4))
-    # r42: SiLU's and Mish's slopes at -4 are negative (-0.053, -0.054): the bound is a distance from 0
-    assert "Far left, at $x = -4$, each slope is within 0.06 of 0." in fold and 0.05 < bound <= 0.06
-    assert min(s4, m4) < 0 and "or less" not in fold
+    assert max(g4, s4, m4) < 0   # all three slopes at -4 are below 0
+    xs = np.linspace(-8, 0, 80001)
+    slope_of = {"GELU": lambda v: stats.norm.cdf(v) + v * stats.norm.pdf(v),
+                "SiLU / Swish": lambda v: special.expit(v) * (1 + v * (1 - special.expit(v))),
+                "Mish": lambda v: (mish(v + h) - mish(v - h)) / (2 * h)}
+    for (name, d), far in zip(slope_of.items(), (g4, s4, m4)):
+        ys = d(xs)
+        low, at = float(ys.min()), float(xs[ys.argmin()])
+        row = f"| {name} | {float(f'{low:.2f}'):g} at $x = {at:.1f}$ | {far:.2g} |".replace("-", "−").replace("$x = −", "$x = -")
+        assert row in fold, (row, fold)
+    silu_low = slope_of["SiLU / Swish"](xs)
+    assert f"{silu_low.min():.2f}" == "-0.10" and abs(xs[silu_low.argmin()] + 2.4) < 0.05   # the reader's -0.1 at -2.4
     assert _is_collapsed_call("ch04.slopes_fold(")
 
 
@@ -919,16 +928,19 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
             "SELU is tuned to settle at spread 1, if the starting weights have the right size.") in text
     assert "".join(_cells()[_index("### Try it: a spread that starts too big") - 1]["source"]).endswith(
         "if the starting weights have the right size.")   # the setting comes after the widget
-    ask = "".join(_cells()[_index("### Try it: a spread that starts too big")]["source"])
+    # pass 52: the set-up is two cells, the network, then what the widget shows (ending on the Predict)
+    k_try = _index("### Try it: a spread that starts too big")
+    ask = "".join("".join(c["source"]) for c in _cells()[k_try:k_try + 2])
+    assert _cells()[k_try + 2]["source"][0].startswith("ch04.selu_spread(")
     # pass 46: one weight size before the Predict (LeCun's), He's after it, each said plainly as its bell curve's spread
     n = ch04_zoo.SPREAD_WIDTH
     assert ("Each starting weight is drawn at random from a bell curve (\"normal\").\n"
             f"That curve's spread is $\\sqrt{{1/{n}}} \\approx {np.sqrt(1 / n):.3f}$.\n"   # r44: the range cut (words)
-            f"These are **LeCun-normal** weights ({n}: the inputs per unit).\n"
-            "The solid lines use them: SELU, and ReLU to compare.\n") in ask
+            f"These are **LeCun-normal** weights ({n}: the inputs per unit).") in ask
+    assert "- The solid lines use LeCun-normal weights: SELU, and ReLU to compare.\n" in ask
     # r37: "spread at the start" did not say of what: the line before the Predict does, and the slider's name
     # r39: three things were called "spread"; the weights' is their size, and the slider moves only the inputs'
-    assert "The slider sets the inputs' spread." in ask
+    assert "- The slider sets the inputs' spread." in ask
     assert "- spread $" not in ask
     assert ask.index("**LeCun-normal**") < ask.index("**Predict:**") and "**He weights**" not in ask   # r44: He after SELU's check
     assert _index("### Try it: a spread that starts too big") < _index('part="SELU"') < _index("**He weights**")
@@ -1583,7 +1595,9 @@ def test_smooth_numbers_live_in_one_fold():
     mish = lambda v: v * np.tanh(np.logaddexp(0, v))   # noqa: E731
     near = [(f(-0.01 + h) - f(-0.01 - h)) / (2 * h) for f in (_gelu, _silu, mish)]
     # r42: the fold's one-row table repeated the open sentence and is cut; the sentence's numbers are checked here
-    assert "| slope at" not in fold and f"{near[0]:.1f}" == f"{near[1]:.1f}" == "0.5" and f"{near[2]:.1f}" == "0.6"
+    # pass 52: the fold's table gives the slopes left of the dip, not those just left of 0 (said in the open text)
+    assert "just left of 0" not in fold.lower() and "0.5" not in fold and f"{near[0]:.1f}" == f"{near[1]:.1f}" == "0.5"
+    assert f"{near[2]:.1f}" == "0.6"
     assert "Just left of 0 the slope is about 0.5 (Mish: 0.6), not 0.\n" in _markdown()
     stored = "".join(_cells()[_index("ch04.slopes_fold(")]["outputs"][0]["data"]["text/markdown"])
     assert stored == fold
@@ -2039,7 +2053,8 @@ def test_he_weights_are_said_as_root_two_times_bigger_as_the_engine_draws_them()
     assert ch04_zoo.SPREAD_RUNS["ReLU, He weights"] == ("relu", 2.0) and ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"] == ("relu", 1.0)
     m, s = ch04_zoo.signal_after(30, 1.0)["ReLU, He weights"]
     assert m[1] ** 2 + s[1] ** 2 == pytest.approx(1.0, abs=0.15)   # the mean square kept: ReLU halves it, √2² doubles it
-    setup = "".join(_cells()[_index("### Try it: a spread that starts too big")]["source"])   # r44: He has its own cell
+    k_try = _index("### Try it: a spread that starts too big")   # r44: He has its own cell; pass 52: set-up in two cells
+    setup = "".join("".join(c["source"]) for c in _cells()[k_try:k_try + 2])
     assert "Each starting weight is drawn at random from a bell curve (\"normal\").\n" in setup
     # pass 26: "a random network" could mean random data, and the drift depends on the width: both said, from the code
     # pass 30: "with random starting weights" cut: the LeCun-normal and He weights are said to be random draws
@@ -2431,7 +2446,7 @@ def test_pass_27_relu_family_lines_name_selus_weights_and_the_fading_nudge():
     leaky = activations.get("leaky_relu")
     assert float((leaky(-10 + 1e-6) - leaky(-10 - 1e-6)) / 2e-6) == pytest.approx(0.01)
     assert "or learn (PReLU).\nSELU needs special starting weights (below).\n" in text
-    assert "The solid lines use them: SELU, and ReLU to compare.\n" in text
+    assert "- The solid lines use LeCun-normal weights: SELU, and ReLU to compare.\n" in text
     assert "**Then** the dashed lines: ReLU with **He weights** (chapter 03)." in text
     assert ch04_zoo.SPREAD_RUNS["SELU"] == ("selu", 1.0) and ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"][1] == 1.0
 
@@ -2556,8 +2571,8 @@ def test_selu_widget_opens_away_from_the_asked_start_and_names_the_move():
     assert "**Predict:** the spread starts at 1; drag it to 2." in ask
     # pass 46: the five networks are said with the readout's middle value; solid and dashed lines each named once
     # r43: with the lowest and highest spread beside it (the middle He run alone looked like "He holds 1")
-    assert "The slider sets the inputs' spread.\n" in ask
-    assert "The solid lines use them: SELU, and ReLU to compare." in ask
+    assert "- The slider sets the inputs' spread.\n" in ask
+    assert "- The solid lines use LeCun-normal weights: SELU, and ReLU to compare." in ask
     assert "**Then** the dashed lines: ReLU with **He weights**" in "".join(cells[k + 2]["source"]) and len(ch04_zoo.HE_SEEDS) == 5
 
 
@@ -2853,7 +2868,7 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
         assert lecun_rms / s == pytest.approx(np.sqrt(0.5), abs=1e-3) and he_rms / s == pytest.approx(1.0, abs=1e-3)
     text = _markdown()
     # r40: the picture comes first: the question and what the picture shows, then the picture, then the reason
-    head = ("**Why does SELU pull back?** Below, one SELU layer: the spread in, and the spread out.\n"
+    head = ("**Why does SELU pull back?** Below: one SELU layer's spread in and out.\n"
             "Its curve crosses the dashed line (out = in) at 1.")
     # pass 46: shorter; the right side's ×1.05 against the capped left is cut, the picture's example stays
     # pass 50 (r45 Clarity 3): the missing step, a slope above 1 stretches small numbers apart
@@ -3037,9 +3052,9 @@ def test_selu_readout_shows_the_lowest_and_highest_spread_of_the_five_networks()
     cells = _cells()
     k = _index("ch04.selu_spread(")
     before = "".join(cells[k - 1]["source"])
-    assert ("There are 5 such networks, each with new random weights.\n"
-            "The table: the middle spread of the 5, and the lowest and highest.\n"
-            "Ignore the dashed lines and He row for now.\n") in before
+    assert ("- There are 5 such networks, each with new random weights.\n"
+            "- The table: the middle spread of the 5, and the lowest and highest.\n"
+            "- Ignore the dashed lines and He row for now.\n") in before
     assert all(len(pairs) == 5 for pairs in draws.values()) and "5 random networks" not in _markdown()
     assert "SELU's outputs below 0 pull its average to 0.\n" in _markdown()   # r44: why He's average is not 0
     assert "ReLU never outputs below 0, so its average stays above 0." in "".join(
@@ -3062,3 +3077,20 @@ def test_softplus_formula_and_mishs_switch_runs_from_0_to_1():
     switch = np.tanh(soft)
     assert switch[0] < 0.001 and switch[-1] > 0.999 and np.all(np.diff(switch) > 0)
     np.testing.assert_allclose(activations.get("mish")(x), x * switch, rtol=1e-12, atol=1e-15)
+
+
+def test_selu_worked_example_numbers_are_the_arithmetic_they_claim():
+    """Check (pass 52): the worked example before SELU's rule: outputs -2 and 2 have average 0 and spread 2; five
+    doubling layers take that spread 2 to 64 through 4, 8, 16, 32; five halving layers leave 1/32 of it. The example
+    sits before the rule, which sits before the widget."""
+    out = np.array([-2.0, 2.0])
+    assert out.mean() == 0 and out.std() == 2
+    doubled = [out * 2 ** k for k in range(6)]
+    said = ", ".join(f"{v.std():g}" for v in doubled)
+    assert said == "2, 4, 8, 16, 32, 64"
+    assert (out * 0.5 ** 5).std() / out.std() == 1 / 32
+    text = _markdown()
+    assert "Say a layer outputs −2 and 2. Their average is 0; each sits 2 from it: spread 2." in text
+    assert f"The spread goes {said}: a shout." in text and "five layers leave 1/32 of it: a whisper." in text
+    assert text.index("Say a layer outputs") < text.index(f"The spread goes {said}") < text.index("SELU is tuned to settle")
+    assert _index("Say five layers each double every number.") < _index("### Try it: a spread that starts too big")

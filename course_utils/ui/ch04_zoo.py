@@ -1088,15 +1088,32 @@ SELU's floor is lower, about −{-selu_floor:.2f}, so its gap creeps towards abo
 """)
 
 
+def steepest_drop(name, lo=-8.0, points=80001):
+    """Where a smooth bend's slope is lowest left of 0, and that slope: SiLU's is about -0.10, near x = -2.4."""
+    x = np.linspace(lo, 0.0, points)
+    d = np.asarray(activations.get(name).derivative(x), dtype=float)
+    return float(x[d.argmin()]), float(d.min())
+
+
 def slopes_fold(names=("gelu", "silu", "mish"), x=-4.0):
-    """'For the curious': how small the slopes are far left (the slope just left of 0 is said in the open text).
-    r42: SiLU's and Mish's slopes at -4 are negative (-0.053, -0.054), so the bound is said as a distance from 0."""
-    def slope(n, at):
-        return float(activations.get(n).derivative(at))
-    # The bound is rounded up, so "within" holds (Mish's slope at -4 is -0.054: "within 0.05" would be false)
-    bound = np.ceil(100 * max(abs(slope(n, x)) for n in names)) / 100
-    return fold("For the curious: the slope far left", f"""
-Far left, at $x = {x:g}$, each slope is within {bound:.2f} of 0.
+    """'For the curious': the slope left of the dip (the slope just left of 0 is said in the open text).
+    r47 (pass 52): "within 0.06 of 0" hid that the slopes there are below 0 (SiLU's dips to about -0.1 near
+    x = -2.4), so the fold says the sign, the steepest drop and where, and the slope at x, each computed."""
+    def row(n):
+        at, low = steepest_drop(n)
+        far = float(activations.get(n).derivative(x))
+        return f"| {label(n)} | {_minus(float(f'{low:.2f}'))} at $x = {at:.1f}$ | {_minus(float(f'{far:.2g}'))} |"
+    if not all(float(activations.get(n).derivative(x)) < 0 for n in names):
+        raise ValueError(f"not every slope is below 0 at x = {x}")
+    rows = "\n".join(row(n) for n in names)
+    return fold("For the curious: the slope left of the dip", f"""
+Left of its lowest point, each curve goes down as $x$ grows. So there its slope is below 0.
+A nudge still gets through, with its sign flipped.
+Further left, the slopes fade towards 0.
+
+| bend | lowest slope | slope at $x = {x:g}$ |
+|---|---|---|
+{rows}
 """)
 
 
