@@ -1138,7 +1138,7 @@ def test_tanh_squeezes_big_numbers_and_barely_changes_small_ones():
     h = np.linspace(0, 3, 301)
     assert np.all(np.diff(h - np.tanh(h)) > 0)
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "3. tanh: no line stays straight. It curves all 14 lines." in text
+    assert "3. tanh, at the start sliders: no line stays straight. It curves all 14 lines." in text
     assert "tanh squeezes every number" not in text
 
 
@@ -2233,8 +2233,20 @@ def test_pass26_table_order_abs_and_rounding_are_said_and_true():
     np.testing.assert_array_equal(np.maximum(x, 0) + np.maximum(-x, 0), np.abs(x))
     assert round(np.finfo(float).nmant * np.log10(2) + np.log10(2)) == 16
     q = ch01_collapse.depth_question()  # pass 29: said once, by the button
-    q.buttons[q.options.index("a bit off: small errors build up")].click()
+    q.buttons[q.options.index("visibly off: rounding grows big")].click()
     assert "keeps about 16 digits of each number" in q.feedback.value
+
+
+def test_pass52_depth_question_has_exactly_one_true_option():
+    """Check the 100-layer question: rounding does build up a little, so the wrong option claims a VISIBLE gap (r52);
+    the deep stack's gap stays below a trillionth at 100 layers, as its feedback says, and no option says 'a bit'."""
+    q = ch01_collapse.depth_question()
+    assert not any("a bit" in o or "small errors" in o for o in q.options)
+    slow, fast, _stored, _one = ch01_collapse.deep_stack(100)
+    gap = float(np.max(np.abs(slow - fast)))
+    assert gap < 1e-12 and ch01_collapse.answer_size(slow) > 1  # the gap is tiny; the answers are not
+    q.buttons[q.options.index("visibly off: rounding grows big")].click()
+    assert "Even at 100 layers, the gap stays below a trillionth, far too small to see." in q.feedback.value
 
 
 def test_pass26_relu_box_says_where_its_relus_go():
@@ -2498,7 +2510,7 @@ def test_pass33_tanh_has_its_own_prediction_and_hidden_layer_is_named():
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
     assert _src(cells[i - 1]).rstrip().endswith(
         "3. Press **reset**, then click **tanh**. Predict: will any grid line stay straight?")
-    assert "3. tanh: no line stays straight. It curves all 14 lines." in _src(cells[i + 1])
+    assert "3. tanh, at the start sliders: no line stays straight. It curves all 14 lines." in _src(cells[i + 1])
     w = ch01_collapse.fold_demo()
     w.bend.value = "tanh"
     assert "14 of 14 grid lines curved" in w.readout.value
@@ -2845,3 +2857,16 @@ def test_xor_turn_arrow_is_drawn_over_the_corner_marks_and_its_head_clears_them(
         for p in ax.transData.transform(np.column_stack(dot.get_data())):
             assert np.max(np.abs(tip - p)) > half + 4  # the head's tip sits clear of the mark
     np.testing.assert_allclose(w.facing.xy, (0.5 + ch01_collapse.ARROW_LENGTH, 0.0))
+
+
+def test_pass52_tanh_curves_all_lines_only_at_the_start_sliders():
+    """Check fold step 3's answer says the setting it holds for (r52: 'curves all 14' is not true everywhere): at the
+    start sliders tanh curves 14 of 14; with W12 = 0 each upright line keeps one h1, so tanh leaves those 7 straight."""
+    w = ch01_collapse.fold_demo(bend="tanh")
+    assert "14 of 14 grid lines curved" in w.readout.value
+    w.sliders["w12"].value = 0.0
+    assert "7 of 14 grid lines curved" in w.readout.value
+    upright = sheet.layer(sheet.grid_lines()[0], ((1.0, 0.0), (-0.4, 1.2)), ch01_collapse.SHEET_B, "tanh")
+    assert sheet.bent_lines(upright) == 0 and len(upright) == 7
+    answer = "".join(_src(c) for c in _cells() if "3. tanh, at the start sliders" in _src(c))
+    assert "set $W_{12}$ to 0, and the 7 upright lines stay straight." in answer

@@ -854,9 +854,9 @@ def depth_question(depths=(2, 10, 100)):
     return choice_question({
         "far off it: 100 layers do more": "A common wrong answer: more layers always means a stronger network. "
                                           "In fact: 100 unbent layers collapse into one layer, so they do the same.",
-        "a bit off: small errors build up": "A common wrong answer: each layer adds a little error. In fact: the "
-                                            "collapse is exact algebra. The computer keeps about 16 digits of each "
-                                            "number; that rounding leaves a gap far too small to see.",
+        "visibly off: rounding grows big": "A common wrong answer: the computer's rounding grows until you can see "
+                                           "it. In fact: the computer keeps about 16 digits of each number. Even at "
+                                           "100 layers, the gap stays below a trillionth, far too small to see.",
         "on it, just as for 2 layers": "",
     }, "on it, just as for 2 layers", "100 unbent layers collapse into one layer, exactly as 2 do.",
         "Question: at 100 layers, where do the dots sit?", (deep_stack_picture(depths), 780))
