@@ -489,7 +489,7 @@ def test_relu_panel_draws_each_pressed_line_thick_on_its_axis():
         assert len(xy) and np.allclose(xy[:, axis], 0.0) and (xy >= -1e-12).all()  # on the axis, never below 0
     pts = np.concatenate([np.column_stack(l.get_data()) for l in pressed])
     pts = pts[~np.isnan(pts).any(axis=1)]
-    assert not relu.patches  # pass 43's tinted bands on the negative side are gone
+    assert [p.get_gid() for p in relu.patches] == ["corner square"]  # pass 43's tinted bands are gone
     W, b = np.array(ch01_collapse.SHEET_W), np.array(ch01_collapse.SHEET_B)
     grid = np.concatenate(sheet.grid_lines()).reshape(-1, 2)
     z = grid @ W.T + b   # a point exactly on a fold (z == 0 up to the last bit) may round either way on another numpy
@@ -1138,7 +1138,7 @@ def test_tanh_squeezes_big_numbers_and_barely_changes_small_ones():
     h = np.linspace(0, 3, 301)
     assert np.all(np.diff(h - np.tanh(h)) > 0)
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "3. tanh, at the start sliders: no line stays straight. It curves all 14 lines." in text
+    assert "3. tanh: at the start sliders, no line stays straight. It curves all 14 lines." in text
     assert "tanh squeezes every number" not in text
 
 
@@ -1299,7 +1299,7 @@ def test_opening_picture_names_its_axes_and_the_grey_sheet_and_has_no_corner_mar
     assert [ax.get_ylabel() for ax in fig.axes[:4]] == ["x₂"] + ["h₂"] * 3
     names = [t.get_text() for t in fig.legends[0].get_texts()]
     assert names == ["blue: started upright", "pink: started across", "thick: the line x₂ = 0.5, to follow",
-                     "h₁ < 0: pressed onto the upright axis",
+                     "dark: the top-right square", "h₁ < 0: pressed onto the upright axis",
                      "h₂ < 0: pressed onto the across axis", "crease: a corner in a grid line"]
     # pass 50 (r45 reader): DejaVu draws ' as a tick read as "ˈ"; no apostrophe-like mark in the legend at all
     assert not any(ch in name for name in names for ch in "'ˈʼ’`´")
@@ -1966,7 +1966,7 @@ def test_opening_picture_marks_the_creases_it_talks_about():
     # every panel draws the same followed line, and the before panel's shading stays on the grid square
     assert [len([l for l in ax.lines if l.get_gid() == "followed"]) for ax in fig.axes[:5]] == [1] * 5
     fig.canvas.draw()
-    for region in fig.axes[0].patches:
+    for region in [p for p in fig.axes[0].patches if p.get_gid() != "corner square"]:  # r52: inside
         box = fig.axes[0].transData.inverted().transform(region.get_clip_box().get_points())
         np.testing.assert_allclose(box, [[-1.5, -1.5], [1.5, 1.5]], atol=1e-9)
     assert {t.get_text() for t in fig.axes[0].texts} == {"orange: h₁ < 0", "green: h₂ < 0"}
@@ -2510,7 +2510,7 @@ def test_pass33_tanh_has_its_own_prediction_and_hidden_layer_is_named():
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
     assert _src(cells[i - 1]).rstrip().endswith(
         "3. Press **reset**, then click **tanh**. Predict: will any grid line stay straight?")
-    assert "3. tanh, at the start sliders: no line stays straight. It curves all 14 lines." in _src(cells[i + 1])
+    assert "3. tanh: at the start sliders, no line stays straight. It curves all 14 lines." in _src(cells[i + 1])
     w = ch01_collapse.fold_demo()
     w.bend.value = "tanh"
     assert "14 of 14 grid lines curved" in w.readout.value
@@ -2591,7 +2591,7 @@ def test_pass36_sheet_demo_is_three_numbered_predictions_answered_in_the_same_or
         "Press **reset**, then click **tanh**.")
     answers = re.findall(r"^(\d)\. (\S+)", below, re.M)
     assert answers == [("1", "No"), ("2", "ReLU:"), ("3", "tanh:")]
-    assert "1. No bend: no setting creases or curves a line. $W_{11} = -1$ flips the sheet; its lines stay straight." in below
+    assert "1. No bend: no setting creases or curves a line. $W_{11} = -1$ flips the sheet: the dark square jumps to the left. Its lines stay straight." in below
     rng = np.random.default_rng(36)
     w = ch01_collapse.fold_demo()
     for _ in range(30):
@@ -2868,5 +2868,28 @@ def test_pass52_tanh_curves_all_lines_only_at_the_start_sliders():
     assert "7 of 14 grid lines curved" in w.readout.value
     upright = sheet.layer(sheet.grid_lines()[0], ((1.0, 0.0), (-0.4, 1.2)), ch01_collapse.SHEET_B, "tanh")
     assert sheet.bent_lines(upright) == 0 and len(upright) == 7
-    answer = "".join(_src(c) for c in _cells() if "3. tanh, at the start sliders" in _src(c))
+    answer = "".join(_src(c) for c in _cells() if "3. tanh: at the start sliders" in _src(c))
     assert "set $W_{12}$ to 0, and the 7 upright lines stay straight." in answer
+
+
+def test_pass52_dark_corner_square_shows_a_turn_or_a_flip():
+    """Check the orientation marker (r52 reader): every sheet panel fills the top-right square, drawn through the
+    panel's own layer; the widget's square follows the sliders, and W11 = −1 moves it left, as the answer says."""
+    fig = ch01_collapse.sheet_pictures()
+    marks = [p for ax in fig.axes for p in ax.patches if p.get_gid() == "corner square"]
+    assert len(marks) == 5
+    lo, hi = ch01_collapse.MARK_CELL
+    np.testing.assert_allclose(marks[0].get_xy().min(0), [lo, lo])
+    np.testing.assert_allclose(marks[0].get_xy().max(0), [hi, hi])
+    for patch, bend in zip(marks[1:], ("identity", "relu", "tanh", "tanh")):
+        np.testing.assert_allclose(patch.get_xy()[:-1], ch01_collapse.corner_square(bend=bend))
+    w = ch01_collapse.fold_demo()
+    assert w.mark.get_xy()[:, 0].mean() > 0
+    w.sliders["w11"].value = -1.0
+    W = ((-1.0, 0.6), (-0.4, 1.2))
+    np.testing.assert_allclose(w.mark.get_xy()[:-1], ch01_collapse.corner_square(W, ch01_collapse.SHEET_B))
+    assert w.mark.get_xy()[:, 0].max() < 0  # the whole square lands left of the upright axis
+    assert ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True).mark is None
+    text = "".join(_src(c) for c in _cells())
+    assert "Its top-right square is dark, so you can see where that corner goes." in text
+    assert "$W_{11} = -1$ flips the sheet: the dark square jumps to the left." in text
