@@ -645,7 +645,8 @@ def test_xor_fold_table_is_where_relu_sends_each_corner():
     h = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "relu")
     cells = _cells()
     fold = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.fold_demo(W=((1, 1), (1, 1))"))
-    after, before = _src(cells[fold + 1]), _src(cells[fold - 1])
+    head = next(i for i, c in enumerate(cells) if _src(c).startswith("## Can one crease untangle XOR?"))
+    after, before = _src(cells[fold + 1]), "\n".join(_src(c) for c in cells[head:fold])  # pass 52: three cells
     # pass 30: the table is gone (pic14 draws the landing points); the words name them, checked here
     assert "| corner |" not in after
     for k, (h1, h2) in enumerate(h):
@@ -654,10 +655,15 @@ def test_xor_fold_table_is_where_relu_sends_each_corner():
     assert {tuple(map(int, p)) for p in h[y.ravel() == 1]} == {(1, 0)}
     assert "The 0-corners land on its two arms: (0, 0) and (2, 1)." in after
     assert "both units compute $x_1 + x_2$" not in before.lower()  # pass 20: unit 2 also subtracts 1
-    assert ("The picture starts with **no bend**: $h_2 = h_1 - 1$, so the corners land on one line, the 1-corners "
-            "in the middle.") in before
+    # pass 52 (r52 reader): the corners pushed through by hand first, then the rule (one line, middle not cut off)
+    assert ("The picture starts with **no bend**: $h_1 = x_1 + x_2$ and $h_2 = h_1 - 1$.\n"
+            "(0,0) lands on (0, −1). (0,1) and (1,0) both land on (1, 0). (1,1) lands on (2, 1).\n"
+            "All four lie on one line, the 1-corners in the middle.") in before
     lin = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "identity")
     assert np.allclose(lin[:, 1], lin[:, 0] - 1) and set(lin[y.ravel() == 1, 0]) == {1.0}
+    assert [tuple(map(int, p)) for p in lin] == [(0, -1), (1, 0), (1, 0), (2, 1)]  # X: (0,0), (0,1), (1,0), (1,1)
+    assert np.asarray(X).tolist() == [[0, 0], [0, 1], [1, 0], [1, 1]]
+    assert before.index("All four lie on one line") < before.index("The last two sliders") < before.index("**Predict:**")
 
 
 # ---- seventh pass ----
@@ -696,12 +702,16 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     build = _src(cells[head])
     assert cells[head]["cell_type"] == "markdown" and "<details>" not in build
     # pass 39: the Predict moves after the silent training, just above the question that reveals the result
-    assert "ch01.train_xor(" in _src(cells[head + 2]) and _src(cells[head + 4]).strip() == "ch01.runs_question(xor)"
-    build = build + "\n" + _src(cells[head + 1]) + "\n" + _src(cells[head + 3])  # pass 41: the seed, above its code
+    # pass 52 (r52 reader): one idea a cell: the network, its chance, why no bend stays straight, training, the seed
+    train = next(i for i in range(head, len(cells)) if "ch01.train_xor(" in _src(cells[i]))
+    assert train == head + 5 and _src(cells[train + 2]).strip() == "ch01.runs_question(xor)"
+    assert all(c["cell_type"] == "markdown" for c in cells[head:train])
+    build = "\n".join(_src(c) for c in cells[head:train] + [cells[train + 1]])  # pass 41: the seed, above its code
     needed = ["One version has no bend in the middle. The other has a tanh bend there.",
               "Its output is a **chance** that the label is 1, from 0 to 1. One half means \"no idea\".",
               # pass 30: what the sigmoid does, said where it is named (no pointer ahead)
-              "A last bend, the S-shaped **sigmoid**, turns the final score into that chance. It gives one half at score 0.\n"
+              "A last bend, the S-shaped **sigmoid**, turns the final score into that chance.\n"
+              "A score of 0 gives one half; a big score, nearly 1.",
               "With no bend in the middle, everything before the sigmoid collapses into one straight score.\n"
               "Its **boundary**, where the chance is one half, is a straight line. It cannot split XOR.",
               # pass 29: the loss named here; pass 30: training "changes" the weights ("step" is one update)
@@ -880,8 +890,12 @@ def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
     # pass 14: the picture comes first, right under the section's two opening sentences; the symbols after it
     table = nb_cells.index(next(c for c in nb_cells if "ch01.two_tables(" in _src(c)))
     head = next(i for i, c in enumerate(nb_cells) if _src(c).startswith("## Many numbers at once"))
-    assert head + 1 == pic < table
-    opening = _src(nb_cells[head])  # pass 34: what a row of a table does comes before the picture (r32 reader)
+    # pass 52 (r52 reader): a worked unit, then the rule, then the two layers: three short cells before the picture
+    assert head + 3 == pic < table and all(c["cell_type"] == "markdown" for c in nb_cells[head:pic])
+    assert ("Its weights are 1 and 2, and its bias is 1: $h_1 = 1 \\cdot x_1 + 2 \\cdot x_2 + 1$.\n"
+            "At the input (1, 1) it gives $1 + 2 + 1 = 4$.") in _src(nb_cells[head])
+    assert np.array(W1[0]) @ [1, 1] + 1 == 4  # layer 1's first unit (row (1, 2), bias 1) at (1, 1)
+    opening = "\n".join(_src(c) for c in nb_cells[head:pic])  # pass 34: what a row of a table does comes before the picture (r32 reader)
     # pass 41 (r37 reader): both tables and both bias pairs are written out before the picture, as the code cell
     # below uses them, so no table is read off the picture
     args = {k: ast.literal_eval(v.value) for k, v in
@@ -1248,7 +1262,7 @@ def test_row_and_column_of_a_weight_are_said_once():
     k = next(k for k, (_, t) in enumerate(cells) if "$$h_1 = W_{11}" in t)  # where a double index first appears ...
     assert not any(re.search(r"[wW]_\{\d\d\}", t) for _, t in cells[:k])
     assert not any(re.search(r"w_\{\d\d\}", t) for _, t in cells)  # pass 40: a table's weight is always capital W
-    assert cells[k][1].index("$$h_1 = W_{11}") < cells[k][1].index(said)  # ... it is said there, under the formula
+    assert cells[k][1].index("$$h_1 = W_{11}") < cells[k][1].index(said.strip())  # ... it is said there, under the formula
     assert "row 1, column 2" not in text and "Here $W_{12}$" not in text
     sliders = ch01_collapse.fold_demo().sliders
     for i in (1, 2):
@@ -1663,7 +1677,7 @@ def test_the_folds_answer_says_which_side_and_which_arm():
     assert [0, 0] in flat.tolist() and [2, 1] in rising.tolist() and [1, 0] in flat.tolist()
     text = "\n".join(t for _, t in _markdown_cells())
     # pass 30: said once, before the Predict: with no bend the corners lie on one line, the 1-corners in the middle
-    assert "so the corners land on one line, the 1-corners in the middle." in text
+    assert "All four lie on one line, the 1-corners in the middle." in text
     assert "cuts out that middle point" not in text
     assert "The line $h_1 - 2 h_2 = \\tfrac12$ splits them." in text  # pass 46: the scores are in the test above
     assert 1 > 0.5 > 0
@@ -2077,7 +2091,7 @@ def test_sigmoid_gives_one_half_exactly_at_score_zero():
     z = np.array([-3.0, -1e-6, 1e-6, 3.0])
     assert list(sig(z) > 0.5) == [False, False, True, True]
     # pass 30: what the sigmoid does, in one plain line where it is named
-    assert "turns the final score into that chance. It gives one half at score 0." in _text()
+    assert "turns the final score into that chance.\nA score of 0 gives one half; a big score, nearly 1." in _text()
     assert sig(np.array(-8.0)) < 0.001 and sig(np.array(8.0)) > 0.999
 
 
