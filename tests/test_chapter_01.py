@@ -489,7 +489,7 @@ def test_relu_panel_draws_each_pressed_line_thick_on_its_axis():
         assert len(xy) and np.allclose(xy[:, axis], 0.0) and (xy >= -1e-12).all()  # on the axis, never below 0
     pts = np.concatenate([np.column_stack(l.get_data()) for l in pressed])
     pts = pts[~np.isnan(pts).any(axis=1)]
-    assert not relu.patches  # pass 43's tinted bands on the negative side are gone
+    assert [p.get_gid() for p in relu.patches] == ["corner square"]  # pass 43's tinted bands are gone
     W, b = np.array(ch01_collapse.SHEET_W), np.array(ch01_collapse.SHEET_B)
     grid = np.concatenate(sheet.grid_lines()).reshape(-1, 2)
     z = grid @ W.T + b   # a point exactly on a fold (z == 0 up to the last bit) may round either way on another numpy
@@ -645,7 +645,8 @@ def test_xor_fold_table_is_where_relu_sends_each_corner():
     h = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "relu")
     cells = _cells()
     fold = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.fold_demo(W=((1, 1), (1, 1))"))
-    after, before = _src(cells[fold + 1]), _src(cells[fold - 1])
+    head = next(i for i, c in enumerate(cells) if _src(c).startswith("## Can one crease untangle XOR?"))
+    after, before = _src(cells[fold + 1]), "\n".join(_src(c) for c in cells[head:fold])  # pass 52: three cells
     # pass 30: the table is gone (pic14 draws the landing points); the words name them, checked here
     assert "| corner |" not in after
     for k, (h1, h2) in enumerate(h):
@@ -654,10 +655,15 @@ def test_xor_fold_table_is_where_relu_sends_each_corner():
     assert {tuple(map(int, p)) for p in h[y.ravel() == 1]} == {(1, 0)}
     assert "The 0-corners land on its two arms: (0, 0) and (2, 1)." in after
     assert "both units compute $x_1 + x_2$" not in before.lower()  # pass 20: unit 2 also subtracts 1
-    assert ("The picture starts with **no bend**: $h_2 = h_1 - 1$, so the corners land on one line, the 1-corners "
-            "in the middle.") in before
+    # pass 52 (r52 reader): the corners pushed through by hand first, then the rule (one line, middle not cut off)
+    assert ("The picture starts with **no bend**: $h_1 = x_1 + x_2$ and $h_2 = h_1 - 1$.\n"
+            "(0,0) lands on (0, −1). (0,1) and (1,0) both land on (1, 0). (1,1) lands on (2, 1).\n"
+            "All four lie on one line, the 1-corners in the middle.") in before
     lin = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "identity")
     assert np.allclose(lin[:, 1], lin[:, 0] - 1) and set(lin[y.ravel() == 1, 0]) == {1.0}
+    assert [tuple(map(int, p)) for p in lin] == [(0, -1), (1, 0), (1, 0), (2, 1)]  # X: (0,0), (0,1), (1,0), (1,1)
+    assert np.asarray(X).tolist() == [[0, 0], [0, 1], [1, 0], [1, 1]]
+    assert before.index("All four lie on one line") < before.index("The last two sliders") < before.index("**Predict:**")
 
 
 # ---- seventh pass ----
@@ -696,12 +702,16 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     build = _src(cells[head])
     assert cells[head]["cell_type"] == "markdown" and "<details>" not in build
     # pass 39: the Predict moves after the silent training, just above the question that reveals the result
-    assert "ch01.train_xor(" in _src(cells[head + 2]) and _src(cells[head + 4]).strip() == "ch01.runs_question(xor)"
-    build = build + "\n" + _src(cells[head + 1]) + "\n" + _src(cells[head + 3])  # pass 41: the seed, above its code
+    # pass 52 (r52 reader): one idea a cell: the network, its chance, why no bend stays straight, training, the seed
+    train = next(i for i in range(head, len(cells)) if "ch01.train_xor(" in _src(cells[i]))
+    assert train == head + 5 and _src(cells[train + 2]).strip() == "ch01.runs_question(xor)"
+    assert all(c["cell_type"] == "markdown" for c in cells[head:train])
+    build = "\n".join(_src(c) for c in cells[head:train] + [cells[train + 1]])  # pass 41: the seed, above its code
     needed = ["One version has no bend in the middle. The other has a tanh bend there.",
               "Its output is a **chance** that the label is 1, from 0 to 1. One half means \"no idea\".",
               # pass 30: what the sigmoid does, said where it is named (no pointer ahead)
-              "A last bend, the S-shaped **sigmoid**, turns the final score into that chance. It gives one half at score 0.\n"
+              "A last bend, the S-shaped **sigmoid**, turns the final score into that chance.\n"
+              "A score of 0 gives one half; a big score, nearly 1.",
               "With no bend in the middle, everything before the sigmoid collapses into one straight score.\n"
               "Its **boundary**, where the chance is one half, is a straight line. It cannot split XOR.",
               # pass 29: the loss named here; pass 30: training "changes" the weights ("step" is one update)
@@ -880,8 +890,12 @@ def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
     # pass 14: the picture comes first, right under the section's two opening sentences; the symbols after it
     table = nb_cells.index(next(c for c in nb_cells if "ch01.two_tables(" in _src(c)))
     head = next(i for i, c in enumerate(nb_cells) if _src(c).startswith("## Many numbers at once"))
-    assert head + 1 == pic < table
-    opening = _src(nb_cells[head])  # pass 34: what a row of a table does comes before the picture (r32 reader)
+    # pass 52 (r52 reader): a worked unit, then the rule, then the two layers: three short cells before the picture
+    assert head + 3 == pic < table and all(c["cell_type"] == "markdown" for c in nb_cells[head:pic])
+    assert ("Its weights are 1 and 2, and its bias is 1: $h_1 = 1 \\cdot x_1 + 2 \\cdot x_2 + 1$.\n"
+            "At the input (1, 1) it gives $1 + 2 + 1 = 4$.") in _src(nb_cells[head])
+    assert np.array(W1[0]) @ [1, 1] + 1 == 4  # layer 1's first unit (row (1, 2), bias 1) at (1, 1)
+    opening = "\n".join(_src(c) for c in nb_cells[head:pic])  # pass 34: what a row of a table does comes before the picture (r32 reader)
     # pass 41 (r37 reader): both tables and both bias pairs are written out before the picture, as the code cell
     # below uses them, so no table is read off the picture
     args = {k: ast.literal_eval(v.value) for k, v in
@@ -1138,7 +1152,7 @@ def test_tanh_squeezes_big_numbers_and_barely_changes_small_ones():
     h = np.linspace(0, 3, 301)
     assert np.all(np.diff(h - np.tanh(h)) > 0)
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "3. tanh: no line stays straight. It curves all 14 lines." in text
+    assert "3. tanh: at the start sliders, no line stays straight. It curves all 14 lines." in text
     assert "tanh squeezes every number" not in text
 
 
@@ -1248,7 +1262,7 @@ def test_row_and_column_of_a_weight_are_said_once():
     k = next(k for k, (_, t) in enumerate(cells) if "$$h_1 = W_{11}" in t)  # where a double index first appears ...
     assert not any(re.search(r"[wW]_\{\d\d\}", t) for _, t in cells[:k])
     assert not any(re.search(r"w_\{\d\d\}", t) for _, t in cells)  # pass 40: a table's weight is always capital W
-    assert cells[k][1].index("$$h_1 = W_{11}") < cells[k][1].index(said)  # ... it is said there, under the formula
+    assert cells[k][1].index("$$h_1 = W_{11}") < cells[k][1].index(said.strip())  # ... it is said there, under the formula
     assert "row 1, column 2" not in text and "Here $W_{12}$" not in text
     sliders = ch01_collapse.fold_demo().sliders
     for i in (1, 2):
@@ -1299,7 +1313,7 @@ def test_opening_picture_names_its_axes_and_the_grey_sheet_and_has_no_corner_mar
     assert [ax.get_ylabel() for ax in fig.axes[:4]] == ["x₂"] + ["h₂"] * 3
     names = [t.get_text() for t in fig.legends[0].get_texts()]
     assert names == ["blue: started upright", "pink: started across", "thick: the line x₂ = 0.5, to follow",
-                     "h₁ < 0: pressed onto the upright axis",
+                     "dark: the top-right square", "h₁ < 0: pressed onto the upright axis",
                      "h₂ < 0: pressed onto the across axis", "crease: a corner in a grid line"]
     # pass 50 (r45 reader): DejaVu draws ' as a tick read as "ˈ"; no apostrophe-like mark in the legend at all
     assert not any(ch in name for name in names for ch in "'ˈʼ’`´")
@@ -1663,7 +1677,7 @@ def test_the_folds_answer_says_which_side_and_which_arm():
     assert [0, 0] in flat.tolist() and [2, 1] in rising.tolist() and [1, 0] in flat.tolist()
     text = "\n".join(t for _, t in _markdown_cells())
     # pass 30: said once, before the Predict: with no bend the corners lie on one line, the 1-corners in the middle
-    assert "so the corners land on one line, the 1-corners in the middle." in text
+    assert "All four lie on one line, the 1-corners in the middle." in text
     assert "cuts out that middle point" not in text
     assert "The line $h_1 - 2 h_2 = \\tfrac12$ splits them." in text  # pass 46: the scores are in the test above
     assert 1 > 0.5 > 0
@@ -1966,7 +1980,7 @@ def test_opening_picture_marks_the_creases_it_talks_about():
     # every panel draws the same followed line, and the before panel's shading stays on the grid square
     assert [len([l for l in ax.lines if l.get_gid() == "followed"]) for ax in fig.axes[:5]] == [1] * 5
     fig.canvas.draw()
-    for region in fig.axes[0].patches:
+    for region in [p for p in fig.axes[0].patches if p.get_gid() != "corner square"]:  # r52: inside
         box = fig.axes[0].transData.inverted().transform(region.get_clip_box().get_points())
         np.testing.assert_allclose(box, [[-1.5, -1.5], [1.5, 1.5]], atol=1e-9)
     assert {t.get_text() for t in fig.axes[0].texts} == {"orange: h₁ < 0", "green: h₂ < 0"}
@@ -2077,7 +2091,7 @@ def test_sigmoid_gives_one_half_exactly_at_score_zero():
     z = np.array([-3.0, -1e-6, 1e-6, 3.0])
     assert list(sig(z) > 0.5) == [False, False, True, True]
     # pass 30: what the sigmoid does, in one plain line where it is named
-    assert "turns the final score into that chance. It gives one half at score 0." in _text()
+    assert "turns the final score into that chance.\nA score of 0 gives one half; a big score, nearly 1." in _text()
     assert sig(np.array(-8.0)) < 0.001 and sig(np.array(8.0)) > 0.999
 
 
@@ -2233,8 +2247,20 @@ def test_pass26_table_order_abs_and_rounding_are_said_and_true():
     np.testing.assert_array_equal(np.maximum(x, 0) + np.maximum(-x, 0), np.abs(x))
     assert round(np.finfo(float).nmant * np.log10(2) + np.log10(2)) == 16
     q = ch01_collapse.depth_question()  # pass 29: said once, by the button
-    q.buttons[q.options.index("a bit off: small errors build up")].click()
+    q.buttons[q.options.index("visibly off: rounding grows big")].click()
     assert "keeps about 16 digits of each number" in q.feedback.value
+
+
+def test_pass52_depth_question_has_exactly_one_true_option():
+    """Check the 100-layer question: rounding does build up a little, so the wrong option claims a VISIBLE gap (r52);
+    the deep stack's gap stays below a trillionth at 100 layers, as its feedback says, and no option says 'a bit'."""
+    q = ch01_collapse.depth_question()
+    assert not any("a bit" in o or "small errors" in o for o in q.options)
+    slow, fast, _stored, _one = ch01_collapse.deep_stack(100)
+    gap = float(np.max(np.abs(slow - fast)))
+    assert gap < 1e-12 and ch01_collapse.answer_size(slow) > 1  # the gap is tiny; the answers are not
+    q.buttons[q.options.index("visibly off: rounding grows big")].click()
+    assert "Even at 100 layers, the gap stays below a trillionth, far too small to see." in q.feedback.value
 
 
 def test_pass26_relu_box_says_where_its_relus_go():
@@ -2498,7 +2524,7 @@ def test_pass33_tanh_has_its_own_prediction_and_hidden_layer_is_named():
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
     assert _src(cells[i - 1]).rstrip().endswith(
         "3. Press **reset**, then click **tanh**. Predict: will any grid line stay straight?")
-    assert "3. tanh: no line stays straight. It curves all 14 lines." in _src(cells[i + 1])
+    assert "3. tanh: at the start sliders, no line stays straight. It curves all 14 lines." in _src(cells[i + 1])
     w = ch01_collapse.fold_demo()
     w.bend.value = "tanh"
     assert "14 of 14 grid lines curved" in w.readout.value
@@ -2579,7 +2605,7 @@ def test_pass36_sheet_demo_is_three_numbered_predictions_answered_in_the_same_or
         "Press **reset**, then click **tanh**.")
     answers = re.findall(r"^(\d)\. (\S+)", below, re.M)
     assert answers == [("1", "No"), ("2", "ReLU:"), ("3", "tanh:")]
-    assert "1. No bend: no setting creases or curves a line. $W_{11} = -1$ flips the sheet; its lines stay straight." in below
+    assert "1. No bend: no setting creases or curves a line. $W_{11} = -1$ flips the sheet: the dark square jumps to the left. Its lines stay straight." in below
     rng = np.random.default_rng(36)
     w = ch01_collapse.fold_demo()
     for _ in range(30):
@@ -2845,3 +2871,39 @@ def test_xor_turn_arrow_is_drawn_over_the_corner_marks_and_its_head_clears_them(
         for p in ax.transData.transform(np.column_stack(dot.get_data())):
             assert np.max(np.abs(tip - p)) > half + 4  # the head's tip sits clear of the mark
     np.testing.assert_allclose(w.facing.xy, (0.5 + ch01_collapse.ARROW_LENGTH, 0.0))
+
+
+def test_pass52_tanh_curves_all_lines_only_at_the_start_sliders():
+    """Check fold step 3's answer says the setting it holds for (r52: 'curves all 14' is not true everywhere): at the
+    start sliders tanh curves 14 of 14; with W12 = 0 each upright line keeps one h1, so tanh leaves those 7 straight."""
+    w = ch01_collapse.fold_demo(bend="tanh")
+    assert "14 of 14 grid lines curved" in w.readout.value
+    w.sliders["w12"].value = 0.0
+    assert "7 of 14 grid lines curved" in w.readout.value
+    upright = sheet.layer(sheet.grid_lines()[0], ((1.0, 0.0), (-0.4, 1.2)), ch01_collapse.SHEET_B, "tanh")
+    assert sheet.bent_lines(upright) == 0 and len(upright) == 7
+    answer = "".join(_src(c) for c in _cells() if "3. tanh: at the start sliders" in _src(c))
+    assert "set $W_{12}$ to 0, and the 7 upright lines stay straight." in answer
+
+
+def test_pass52_dark_corner_square_shows_a_turn_or_a_flip():
+    """Check the orientation marker (r52 reader): every sheet panel fills the top-right square, drawn through the
+    panel's own layer; the widget's square follows the sliders, and W11 = −1 moves it left, as the answer says."""
+    fig = ch01_collapse.sheet_pictures()
+    marks = [p for ax in fig.axes for p in ax.patches if p.get_gid() == "corner square"]
+    assert len(marks) == 5
+    lo, hi = ch01_collapse.MARK_CELL
+    np.testing.assert_allclose(marks[0].get_xy().min(0), [lo, lo])
+    np.testing.assert_allclose(marks[0].get_xy().max(0), [hi, hi])
+    for patch, bend in zip(marks[1:], ("identity", "relu", "tanh", "tanh")):
+        np.testing.assert_allclose(patch.get_xy()[:-1], ch01_collapse.corner_square(bend=bend))
+    w = ch01_collapse.fold_demo()
+    assert w.mark.get_xy()[:, 0].mean() > 0
+    w.sliders["w11"].value = -1.0
+    W = ((-1.0, 0.6), (-0.4, 1.2))
+    np.testing.assert_allclose(w.mark.get_xy()[:-1], ch01_collapse.corner_square(W, ch01_collapse.SHEET_B))
+    assert w.mark.get_xy()[:, 0].max() < 0  # the whole square lands left of the upright axis
+    assert ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True).mark is None
+    text = "".join(_src(c) for c in _cells())
+    assert "Its top-right square is dark, so you can see where that corner goes." in text
+    assert "$W_{11} = -1$ flips the sheet: the dark square jumps to the left." in text

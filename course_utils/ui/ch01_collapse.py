@@ -134,6 +134,21 @@ def followed_crease(W=SHEET_W, b=SHEET_B):
     return points[np.argmax(points[:, 1])]
 
 
+MARK_CELL = (1.0, 1.5)  # the sheet's top-right square, x₁ and x₂ both from 1 to 1.5: filled, so a turn or flip shows
+MARK_STYLE = dict(facecolor="0.15", alpha=0.7, edgecolor="none", zorder=2.5)
+
+
+def corner_square(W=SHEET_W, b=SHEET_B, bend="identity", samples=11):
+    """The filled top-right grid square after the layer, as its outline's points (None: before the layer, notebook 01).
+
+    Each side is sampled, so a bend's crease or curve shows in the square's outline too."""
+    lo, hi = MARK_CELL
+    t, back = np.linspace(lo, hi, samples)[:-1], np.linspace(hi, lo, samples)[:-1]  # each side stops before a corner
+    edge = np.concatenate([np.stack([t, np.full_like(t, lo)], 1), np.stack([np.full_like(t, hi), t], 1),
+                           np.stack([back, np.full_like(t, hi)], 1), np.stack([np.full_like(t, lo), back], 1)])
+    return edge if W is None else sheet.layer(edge, W, b, bend)
+
+
 ZOOM_LIMITS = (-1.15, 1.15)  # the tanh zoom panel: the square from −1 to 1, enlarged
 
 
@@ -155,6 +170,8 @@ def sheet_pictures(W=SHEET_W, b=SHEET_B):
         after = [ax.plot(*_joined(f), color=c, lw=1.3)[0] for f, c in zip(paths, GRID_COLOURS)]
         # one grid line drawn thick in every panel, so the eye can follow it, and see its crease under ReLU
         followed = ax.plot(*paths[1][FOLLOWED].T, color=GRID_COLOURS[1], lw=3.2, zorder=2.2, gid="followed")[0]
+        mark = ax.fill(*corner_square(*((None,) if bend == "before" else (W, b, "tanh" if bend == "zoom" else bend))).T,
+                       gid="corner square", **MARK_STYLE)[0]  # r52: shows which way the sheet turned or flipped
         if bend == "before":
             regions = _press_regions(ax, W, b)
             low, high = sheet.grid_lines()[0][0, [0, -1], 1]
@@ -188,13 +205,14 @@ def sheet_pictures(W=SHEET_W, b=SHEET_B):
     key = axes[5]
     key.grid(False)
     key.axis("off")
-    fig.legend([after[0], after[1], followed, *regions, crease],
+    fig.legend([after[0], after[1], followed, mark, *regions, crease],
                ["blue: started upright", "pink: started across", f"thick: the line x₂ = {TICKS[FOLLOWED]:g}, to follow",
+               "dark: the top-right square",
                 "h₁ < 0: pressed onto the upright axis",
                 "h₂ < 0: pressed onto the across axis", "crease: a corner in a grid line"],
                loc="center", bbox_to_anchor=(0.5, 0.5), bbox_transform=key.transAxes, ncol=1, fontsize=9.5)
     fig.set_label("Five panels of one grid sheet, four on the same axes from −3 to 3. Before the layer: straight upright "
-                  "and across lines. No bend: the grid is moved, turned and skewed, but every line stays straight. "
+                  "and across lines, its top-right square filled dark. No bend: the grid is moved, turned and skewed, but every line stays straight. "
                   "The before panel shades where h₁ is below 0 (orange, hatched one way) and where h₂ is below 0 (green, "
                   "hatched the other way). ReLU: those parts are pressed flat onto the upright and the across axis, drawn as "
                   "thick lines on each axis in the same tints; the part where both are below 0 lands on the origin, (0, 0). "
@@ -644,6 +662,11 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
         cut = live.moving(ax_out.plot([], [], color="black", lw=1.8, ls="--", label="your line")[0])
     _draw_sheet(ax_in, families, X, labels, moving=live, corners=corners)
     grid, dots, texts = _draw_sheet(ax_out, families, X, labels, moving=live, corners=corners)
+    marks = None
+    if not corners:  # r52: the dark top-right square shows a turn or a flip (the XOR widget has its labelled corners)
+        ax_in.fill(*corner_square(None).T, **MARK_STYLE)
+        marks = live.moving(ax_out.fill(*corner_square(W, b, bend).T, label="dark: the top-right square",
+                                         **MARK_STYLE)[0])
     if corners:
         # where "turn" points: an arrow from the line's point nearest (0, 0) toward the dotted side. Made after the
         # corner marks (moving artists are drawn in order), and long enough that its head clears the (1, 0) square.
@@ -652,7 +675,7 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
         live.moving(ax_in.legend(loc="upper left", fontsize=8.5, framealpha=0.9))  # the empty top-left
         live.moving(ax_out.legend(handles=[cut, side, ghost], loc="upper left", fontsize=8.5, framealpha=0.9))
     else:
-        live.moving(ax_out.legend(handles=[ghost], loc="lower right", fontsize=8.5, framealpha=0.9))
+        live.moving(ax_out.legend(handles=[ghost, marks], loc="lower right", fontsize=8.5, framealpha=0.9))
 
     (w11, w12), (w21, w22) = W
     sliders = {
@@ -680,6 +703,8 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
             dots[k].set_data(*landed[labels == k].T)
         for text, p in zip(texts, landed):
             text.xy = tuple(p)
+        if marks is not None:
+            marks.set_xy(corner_square(Wv, bv, choice.value))
         for i, region in enumerate(regions):
             region.set_xy(half_plane(Wv[i], -bv[i]))
             region.set_visible(choice.value == "relu")
@@ -725,7 +750,7 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
         "Sheet demo: stretch, turn, slide and bend a sheet (static picture below)",
         sliders=sliders, readout=readout, bend=choice, reset=reset,
         lines={"grid": dict(zip(("vertical", "horizontal"), grid)), "dots": dots, **({"cut": cut} if corners else {})},
-        regions=regions, side=side if corners else None, facing=facing if corners else None,
+        regions=regions, side=side if corners else None, facing=facing if corners else None, mark=marks,
     )
 
 
@@ -854,9 +879,9 @@ def depth_question(depths=(2, 10, 100)):
     return choice_question({
         "far off it: 100 layers do more": "A common wrong answer: more layers always means a stronger network. "
                                           "In fact: 100 unbent layers collapse into one layer, so they do the same.",
-        "a bit off: small errors build up": "A common wrong answer: each layer adds a little error. In fact: the "
-                                            "collapse is exact algebra. The computer keeps about 16 digits of each "
-                                            "number; that rounding leaves a gap far too small to see.",
+        "visibly off: rounding grows big": "A common wrong answer: the computer's rounding grows until you can see "
+                                           "it. In fact: the computer keeps about 16 digits of each number. Even at "
+                                           "100 layers, the gap stays below a trillionth, far too small to see.",
         "on it, just as for 2 layers": "",
     }, "on it, just as for 2 layers", "100 unbent layers collapse into one layer, exactly as 2 do.",
         "Question: at 100 layers, where do the dots sit?", (deep_stack_picture(depths), 780))
