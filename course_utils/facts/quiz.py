@@ -703,7 +703,8 @@ def round_glosses(rounds, placed):
                 if (gloss, "head") in out.get(qid, []):
                     said.add(term)
                 elif re.search(pattern, q.prompt) and q.chapter not in DEFINED_IN.get(term, ()) and term not in said:
-                    out[qid] = [p for p in out.get(qid, []) if p != (gloss, "key")] + [(gloss, "head")]
+                    # first in its words box: a later gloss there may use it (Q31's learning rate says nudge)
+                    out[qid] = [(gloss, "head")] + [p for p in out.get(qid, []) if p != (gloss, "key")]
                     said.add(term)
     return out
 
