@@ -20,7 +20,7 @@ from course_utils.engine.gradients import quiet_zones
 from course_utils.facts import activations, quiz
 from course_utils.tasks import ex07_quiz as ex07
 from course_utils.ui import ch07_quiz
-from chapter_text import glossary_markdown, glossary_notebook
+from chapter_text import glossary_markdown, glossary_notebook, markdown_of
 
 ROOT = Path(__file__).resolve().parents[1]
 NB = ROOT / "notebooks" / "07_recall_quiz.ipynb"
@@ -1343,8 +1343,12 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
             again = quiz.ALSO_GLOSSED.get(term)   # pass 48 (r43): said again under its own round's question
             if again and again not in expected:
                 expected = sorted(expected + [again], key=learner.numbers.get)
+            # pass 52: said again under a round's prompt whose own chapter does not define it (round_glosses; its test)
+            base = quiz.first_glosses(page)
+            by_round = [x for x in page if (gloss, "head") in learner.glosses.get(x, []) and (gloss, "head") not in base.get(x, [])]
+            expected = sorted(set(expected) | set(by_round), key=learner.numbers.get)
             assert at == expected, (who, term)
-            if len(at) == 2 and not again:
+            if len(at) == 2 and not again and not by_round:
                 assert line in heads[at[1]] and line not in ch07_quiz.key_fold_html(at[1], 1, learner)
             places.add(in_head)
             assert gloss not in keys
@@ -2233,16 +2237,23 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # pass 41 (r37): the two skipped steps, spelled out: equal scores within a pair, so no tilt, so one half
     # pass 48 (r43 Clarity 2): numbered steps, and the one line of algebra from equal pairs to no tilt written out
     # pass 49 (r44 Clarity 1): step 1 names the pairs; step 2 says how a score becomes a loss, so 1.39 can be checked
-    assert ("Step 1. Pair 1: the two points whose answer is 1, (0, 1) and (1, 0). Pair 2: the two whose answer is 0, "
-            "(0, 0) and (1, 1). Both pairs' scores have the same total: w₁ + w₂ + 2b.\n") in xor.explanation
-    assert ("Step 2. A point's loss (error score) is −ln(the chance it gives the right answer). "
-            "Score 0 gives chance ½: loss 0.69. With a fixed total, a pair's loss is lowest when its two scores are equal. "
-            "Take pair 1. Scores 0 and 0 lose 1.39 in all. Scores −2 and 2 lose 2.25: "
-            "the score pushed the wrong way loses more than the other gains. The picture shows it.\n"
-            "Step 3. Pair 1 equal: w₂ + b = w₁ + b, so w₁ = w₂. Pair 2 equal: b = w₁ + w₂ + b, so w₁ + w₂ = 0. "
+    # pass 52 (Clarity): a worked example with small whole numbers first (score = 3x₁ − 3x₂), then the rule
+    assert ("First an example. Try the straight rule score = 3x₁ − 3x₂. "
+            "A point's loss (error score) is −ln(the chance it gives the right answer).\n") in xor.explanation
+    assert ("(1, 0) gains: chance 0.95 of a 1, loss down from 0.69 to 0.05.\n"
+            "(0, 1) pays: chance only 0.05, though its answer is 1 too. Its loss climbs from 0.69 to 3.05.\n"
+            "Together they lose 3.10, not 1.39 as with scores 0 and 0: the tilt costs more than it saves. "
+            "The picture shows it.\n") in xor.explanation
+    assert ("With a fixed total, a pair loses least when its two scores are equal. "
+            "Equal in the first pair: w₁ = w₂. Equal in the second: w₁ + w₂ = 0. "
             "Both hold only when w₁ = w₂ = 0: no tilt at all.\n"
-            "Step 4. So all four points get the same score, b. The best single chance for two 1s and two 0s is one half: "
+            "Then all four points get the same score, b. For two 1s and two 0s, the best single chance is one half: "
             "loss 0.69 a point.") in xor.explanation
+    assert xor.explanation.index("First an example.") < xor.explanation.index("Now the rule, for any straight rule")
+    sig = lambda s: 1 / (1 + np.exp(-s))   # noqa: E731
+    assert (f"{sig(3.0):.2f}", f"{sig(-3.0):.2f}", f"{-np.log(sig(3.0)):.2f}", f"{-np.log(sig(-3.0)):.2f}") == (
+        "0.95", "0.05", "0.05", "3.05")
+    assert f"{-np.log(sig(3.0)) - np.log(sig(-3.0)):.2f}" == "3.10" == f"{0.05 + 3.05:.2f}"   # the shown parts add up
     pair = lambda s1, s2: np.log1p(np.exp(-s1)) + np.log1p(np.exp(-s2))   # noqa: E731 -- two points whose answer is 1
     assert -np.log(1 / (1 + np.exp(-0.0))) == pytest.approx(np.log(2))   # the loss rule at score 0: chance ½, loss 0.69
     assert all(pair(1.0, 1.0) < pair(1.0 - d, 1.0 + d) for d in (0.1, 0.5, 2.0))   # same total: equal is lowest
@@ -3343,14 +3354,17 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     score = lambda w1, w2, b, x: w1 * x[0] + w2 * x[1] + b
     # pass 40 (r36 reader): the key is a 4-row table (point, score, right answer); each row's score is the rule's
     rows = [line[2:].split(" | ") for line in why.split("\n") if line.startswith("| ")]
-    assert rows[0] == ["point", "score", "right answer"] and len(rows) == 5
-    w1, w2, b = 0.3, -2.0, 0.5
-    for point, said, answer in rows[1:]:
+    assert rows[0] == ["point", "score", "right answer", "loss"] and len(rows) == 5
+    w1, w2, b = 3.0, -3.0, 0.0   # pass 52: the table is the worked example, score = 3x₁ − 3x₂
+    assert "score = 3x₁ − 3x₂" in why
+    for point, said, answer, loss in rows[1:]:
         x = tuple(int(v) for v in point.strip("()").split(", "))
-        value = eval(said.replace("w₁", str(w1)).replace("w₂", str(w2)).replace("b", str(b)))   # noqa: S307
-        assert value == pytest.approx(score(w1, w2, b, x)) and int(answer) == (x[0] ^ x[1])
-    ones = sum(score(w1, w2, b, tuple(int(v) for v in p.strip("()").split(", "))) for p, _s, a in rows[1:] if a == "1")
-    assert ones == pytest.approx(w1 + w2 + 2 * b)
+        value = score(w1, w2, b, x)
+        assert float(said.replace("−", "-")) == pytest.approx(value) and int(answer) == (x[0] ^ x[1])
+        chance = 1 / (1 + np.exp(-value)) if int(answer) else 1 / (1 + np.exp(value))
+        assert loss == f"{-np.log(chance):.2f}"
+    assert ("(0, 1) and (1, 0) score w₂ + b and w₁ + b. (0, 0) and (1, 1) score b and w₁ + w₂ + b. "
+            "Both pairs' scores have the same total: w₁ + w₂ + 2b.") in why
     learner = ch07_quiz.Learner(review.Store(None))
     assert "<th style='padding:1px 10px;text-align:left'>right answer</th>" in ch07_quiz.key_fold_html("xor_no_bend_chance", 11, learner)
     for w1, w2, b in ((0.3, -2.0, 0.5), (1.0, 1.0, -1.5)):   # any straight rule: the two pairs' scores sum the same
@@ -3732,8 +3746,9 @@ def test_pass48_q11_picture_draws_the_pair_loss_lowest_where_the_scores_are_equa
     assert np.all(np.diff(ys, 2) > 0)   # bends upward everywhere
     assert np.allclose(ys, ys[::-1])    # the two scores swap: same loss
     alt = ch07_quiz.picture_alt("xor_no_bend_chance")
-    assert "lowest, 1.39, where both scores are 0" in alt and "At scores −2 and 2 it is 2.25" in alt
-    assert f"{quiz._pair_loss(-2, 2):.2f}" == "2.25" and "The picture shows it." in quiz.get("xor_no_bend_chance").explanation
+    assert "lowest, 1.39, where both scores are 0" in alt and "At scores −3 and 3 it is 3.10" in alt
+    assert f"{quiz._pair_loss(-3, 3):.2f}" == "3.10" and "The picture shows it." in quiz.get("xor_no_bend_chance").explanation
+    assert ch07_quiz.PAIR_MARKS == (-3.0, 0.0)   # pass 52: the picture marks the key's worked example
 
 
 def test_pass48_q29_asks_about_every_seed_not_one_run():
@@ -3820,3 +3835,57 @@ def test_pass49_q21s_key_shows_the_route_to_its_number():
     assert "Its slope is 1 − tanh(x)². tanh(3) ≈ 0.995, so the slope is 1 − 0.990 ≈ 0.0099." in why
     assert f"{np.tanh(3.0):.3f}" == "0.995" and f"{np.tanh(3.0) ** 2:.3f}" == "0.990"
     assert 1 - np.tanh(3.0) ** 2 == pytest.approx(float(activations.get("tanh").derivative(3.0)))
+
+
+# ---------------------------------------------------------------- pass 52: a learner who does one round only
+# Where a chapter says a word in plain words without bold or a heading, the sentence that does it.
+SAID_PLAINLY = {("tanh", "06"): "Tanh goes from −1 to 1: a write can also lower the memory."}
+
+
+def test_pass52_defined_in_says_where_each_chapter_puts_the_word_in_plain_words():
+    """Check DEFINED_IN against the chapters: each named chapter puts the word in bold, names a heading after it, or
+    says it in a sentence (SAID_PLAINLY); no chapter that does so in bold is left out (so no gloss is needless)."""
+    words = {"e^x": "$e^x$", "die": "dead unit"}
+    terms = [t for t, _p, _g in quiz.GLOSSES + quiz.ROUND_GLOSSES]
+    assert set(quiz.DEFINED_IN) <= set(terms)
+    for ch, name in ch07_quiz.CHAPTER_FILES.items():
+        md = markdown_of(name.removesuffix(".ipynb"))
+        for term in terms:
+            w = re.escape(words.get(term, term))
+            marked = bool(re.search(r"\*\*" + w + r"\*\*|^#+ " + w + r"\b", md, re.I | re.M))
+            plainly = SAID_PLAINLY.get((term, ch))
+            assert not plainly or plainly in md, (term, ch)
+            assert (ch in quiz.DEFINED_IN.get(term, ())) == (marked or bool(plainly)), (term, ch)
+
+
+@pytest.mark.parametrize("who", ["demo", "a1b2c3d4", "learner-7", "pass52-x"])
+def test_pass52_every_prompt_word_is_defined_in_its_own_chapter_or_said_in_its_round(who):
+    """r51 item 1: a learner who does only one round (the mixed one or a chapter's) meets each quiz word of a prompt
+    said: its question's own chapter defines it (DEFINED_IN), or a gloss under that prompt or under an earlier prompt
+    of the same round says it. Without the round rule, chapter 03's round would ask about sigmoid unsaid."""
+    store = review.Store(None)
+    store.data["learner"] = who
+    learner = ch07_quiz.Learner(store)
+    for qids in learner.rounds.values():
+        said = set()
+        for qid in qids:
+            q = quiz.get(qid)
+            head = ch07_quiz._head(q, learner.numbers[qid], learner)
+            for term, pattern, gloss in quiz.GLOSSES + quiz.ROUND_GLOSSES:
+                if ch07_quiz.gloss_line(gloss) in head:
+                    said.add(term)
+                if re.search(pattern, q.prompt):
+                    assert q.chapter in quiz.DEFINED_IN.get(term, ()) or term in said, (who, qid, term)
+    # the rule matters: the page-wide first-use glosses alone leave chapter 03's sigmoid and chapter 06's SiLU bare
+    page = [qid for qids in learner.rounds.values() for qid in qids]
+    alone = quiz.first_glosses(page)
+    ch03 = [x for x in learner.rounds["03"] if re.search(r"(?i)\bsigmoids?\b", quiz.get(x).prompt)]
+    assert ch03 and not any(g.startswith("sigmoid:") for x in ch03 for g, _w in alone.get(x, []))
+    assert any(g.startswith("sigmoid:") and w == "head" for g, w in learner.glosses[ch03[0]])
+    # no gloss the round rule adds names its own question's right option (tanh's range would give Q34 away)
+    for qid, lines in learner.glosses.items():
+        q = quiz.get(qid)
+        added = [g for g, w in lines if (g, w) not in alone.get(qid, [])]
+        if isinstance(q, quiz.Choice) and added:
+            right = q.options[quiz.answer_key(qid)].text.rstrip(".").lower()
+            assert not any(right in g.lower() or "±1" in g or "−1 to 1" in g for g in added), qid

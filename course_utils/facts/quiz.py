@@ -127,6 +127,25 @@ def _c(qid, chapter, prompt, right, *wrong):
     return Choice(qid, chapter, prompt, (Option(right[0], True, right[1]), *(Option(t, False, w) for t, w in wrong)))
 
 
+XOR_POINTS = (((0, 1), 1), ((1, 0), 1), ((0, 0), 0), ((1, 1), 0))   # XOR's four points and their answers
+XOR_TRY = (3.0, -3.0, 0.0)   # Q11's worked example: w₁, w₂, b of one tilted straight rule (its two-digit losses add up)
+
+
+def _xor_score(point, rule=XOR_TRY):
+    """The score w₁x₁ + w₂x₂ + b a straight rule gives one XOR point."""
+    return rule[0] * point[0] + rule[1] * point[1] + rule[2]
+
+
+def _sig(s):
+    return 1.0 / (1.0 + math.exp(-s))
+
+
+def _xor_loss(point, answer, rule=XOR_TRY):
+    """−ln(the chance a straight rule's score gives the point's right answer)."""
+    s = _xor_score(point, rule)
+    return math.log1p(math.exp(-s if answer else s))
+
+
 def _pair_loss(s1, s2):
     """Log loss summed over two points whose answer is 1, scored s1 and s2: −ln σ(s1) − ln σ(s2) (Q11's key)."""
     return sum(math.log1p(math.exp(-s)) for s in (s1, s2))
@@ -233,31 +252,34 @@ def _bank():
             "a bend there leaves all the later layers straight, so they still collapse into one.")),
         _c("collapse_formula", "01", "Layer 1 is h = w₁x + b₁, layer 2 is y = w₂h + b₂, no bend. What weight and bias would one layer need to do the same?",
            ("Weight w₂w₁, bias w₂b₁ + b₂.", "The second layer stretches b₁ before it adds its own bias."),
-           ("Weight w₁ + w₂, bias b₁ + b₂.", "layers act one after the other, so the weights multiply."),
+           ("Weight w₁ + w₂, bias b₁ + b₂.", "adding would treat the layers as side by side. They act one after the other: "
+            "layer 2 stretches what layer 1 gives it, so the weights multiply."),
            ("Weight w₂w₁, bias b₁ + b₂.", "b₁ passes through layer 2, so it is stretched by w₂ too."),
-           ("No single layer can do it.", "put the first rule into the second: one stretch, one shift.")),
+           ("No single layer can do it.", "two layers feel stronger than one, but here they are not. Put the first rule into "
+            "the second: y = w₂(w₁x + b₁) + b₂ = w₂w₁x + (w₂b₁ + b₂). That is one stretch and one shift.")),
         Numeric("xor_no_bend_chance", "01", "A network has no bend between its layers. Only an S-curve at the end "
                 "turns its score into a chance. It is trained on XOR. At the input point (1, 0), about what chance does it "
                 "give that the answer is 1?",
-                # r36 reader: the argument as a table (rows of "| ..." lines; the key draws them as one), then one line
+                # r36 reader: a table (rows of "| ..." lines; the key draws them as one). r52: a worked example with
+                # small numbers first (a tilted rule, its four losses), then the rule for every straight rule
                 0.5, 1, "About one half, at (1, 0) and at every other point: the know-nothing answer.\n"
-                "A straight rule gives each point the score w₁x₁ + w₂x₂ + b:\n"
-                "| point | score | right answer\n"
-                "| (0, 1) | w₂ + b | 1\n"
-                "| (1, 0) | w₁ + b | 1\n"
-                "| (0, 0) | b | 0\n"
-                "| (1, 1) | w₁ + w₂ + b | 0\n"
-                "Step 1. Pair 1: the two points whose answer is 1, (0, 1) and (1, 0). Pair 2: the two whose answer is 0, "
-                "(0, 0) and (1, 1). Both pairs' scores have the same total: w₁ + w₂ + 2b.\n"
-                "Step 2. A point's loss (error score) is −ln(the chance it gives the right answer). "
-                f"Score 0 gives chance ½: loss {math.log(2):.2f}. "
-                "With a fixed total, a pair's loss is lowest when its two scores are equal. "
-                f"Take pair 1. Scores 0 and 0 lose {_pair_loss(0, 0):.2f} in all. "
-                f"Scores −2 and 2 lose {_pair_loss(-2, 2):.2f}: the score pushed the wrong way loses more than the "
-                "other gains. The picture shows it.\n"
-                "Step 3. Pair 1 equal: w₂ + b = w₁ + b, so w₁ = w₂. Pair 2 equal: b = w₁ + w₂ + b, so w₁ + w₂ = 0. "
+                f"First an example. Try the straight rule score = {XOR_TRY[0]:g}x₁ − {-XOR_TRY[1]:g}x₂. "
+                "A point's loss (error score) is −ln(the chance it gives the right answer).\n"
+                "| point | score | right answer | loss\n"
+                + "".join(f"| {p} | {_xor_score(p):g} | {a} | {_xor_loss(p, a):.2f}\n" for p, a in XOR_POINTS)
+                + f"(1, 0) gains: chance {_sig(_xor_score((1, 0))):.2f} of a 1, loss down from {math.log(2):.2f} to "
+                f"{_xor_loss((1, 0), 1):.2f}.\n"
+                f"(0, 1) pays: chance only {_sig(_xor_score((0, 1))):.2f}, though its answer is 1 too. Its loss climbs from "
+                f"{math.log(2):.2f} to {_xor_loss((0, 1), 1):.2f}.\n"
+                f"Together they lose {_pair_loss(_xor_score((0, 1)), _xor_score((1, 0))):.2f}, not {_pair_loss(0, 0):.2f} as "
+                "with scores 0 and 0: the tilt costs more than it saves. The picture shows it.\n"
+                "Now the rule, for any straight rule w₁x₁ + w₂x₂ + b. "
+                "(0, 1) and (1, 0) score w₂ + b and w₁ + b. (0, 0) and (1, 1) score b and w₁ + w₂ + b. "
+                "Both pairs' scores have the same total: w₁ + w₂ + 2b.\n"
+                "With a fixed total, a pair loses least when its two scores are equal. "
+                "Equal in the first pair: w₁ = w₂. Equal in the second: w₁ + w₂ = 0. "
                 "Both hold only when w₁ = w₂ = 0: no tilt at all.\n"
-                "Step 4. So all four points get the same score, b. The best single chance for two 1s and two 0s is one half: "
+                "Then all four points get the same score, b. For two 1s and two 0s, the best single chance is one half: "
                 f"loss {math.log(2):.2f} a point.\n"
                 "Chapter 01's ten no-bend runs all ended there.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
@@ -406,7 +428,8 @@ def _bank():
            ("Nearly all the share goes to the top score.",
             "Dividing by a tiny T blows the gaps up, so the top score takes nearly all. A huge T does the opposite."),
            ("The shares all come out nearly equal to each other.", "that is a huge T. A tiny T picks a sure winner."),
-           ("Nothing: the shares do not depend on T.", "the scores are divided by T before the e^s.")),
+           ("Nothing: the shares do not depend on T.", "T changes the gaps between the scores. Each score is divided by T "
+            "before the e^s, so a tiny T makes every gap huge.")),
         _c("selu_steady", "04", "With the right random start weights, what does SELU keep steady from layer to layer?",
            ("The outputs' average near 0 and their spread near 1.",
             f"SELU has two constants: a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}). "
@@ -433,7 +456,8 @@ def _bank():
             "Each point scores −ln(the chance given to its right answer); the loss is their average. "
             "The know-nothing answer guesses 50-50: it gives one half to every point. "
             f"Each point then scores −ln ½ = ln 2 ≈ {ln2:.3f}. That is the know-nothing loss: the loss of that answer."),
-           (f"It is right {ln2:.0%} of the time, so it is slowly getting there.", "a loss is not a share of right answers."),
+           (f"It is right {ln2:.0%} of the time, so it is slowly getting there.",
+            f"a loss is not a share of right answers. It is an average error score, and {ln2:.2f} is the score of a 50-50 guess."),
            ("It has finished learning, and more training cannot make it better.",
             "it is still no better than a coin toss (loss ln 2). On the same spirals, most bends got their "
             "loss under 0.1: much better is possible.")),
@@ -650,6 +674,39 @@ GLOSSES = (
 # Q1 (r45): its four options are all defined before its letters: ReLU and GELU at the page's top, softmax and SwiGLU
 # under its prompt (so the answer's word is not the only one left undefined, nor the only one glossed).
 ALSO_GLOSSED = {"SiLU": "swiglu_gate", "SwiGLU": "transformer_ffn"}
+
+
+# A learner may do only one chapter's round (r51). Each word of GLOSSES and ROUND_GLOSSES that a prompt uses is
+# glossed under that prompt unless the question's own chapter says it in plain words: the chapters below put it in
+# bold, or name a heading after it (tests/test_chapter_07.py reads each chapter). Once a round is enough. The page's
+# opening defines bend, ReLU, GELU and the feed-forward block for every round.
+DEFINED_IN = {"nudge": ("00", "03", "04"), "learning rate": ("00", "05"), "sigmoid": ("00", "01", "02", "05"),
+              "tanh": ("00", "01", "02", "05", "06"), "XOR": ("01",), "SwiGLU": ("02", "06"), "SiLU": ("02", "05"),
+              "LSTM": ("04", "06"), "softmax": ("04", "06"), "softplus": ("04",), "shares": ("04",), "SELU": ("04",),
+              "spread": ("04",), "race": ("05",), "Adam": ("05",), "Mish": ("05",), "write gate": ("06",)}
+# Words only a prompt outside their chapters needs said (chapter 03's round asks about sigmoid and tanh).
+ROUND_GLOSSES = (
+    ("sigmoid", r"(?i)\bsigmoids?\b", "sigmoid: a smooth S-curve that squeezes any input between 0 and 1."),
+    ("tanh", r"(?i)\btanh\b", "tanh: an S-curve like sigmoid's, centred on 0."),
+)
+
+
+def round_glosses(rounds, placed):
+    """placed (first_glosses) plus, in each round (a list of qids in page order), each word a prompt uses that its
+    question's chapter does not define (DEFINED_IN), glossed under the first prompt of that round that uses it."""
+    out = {qid: list(lines) for qid, lines in placed.items()}
+    for qids in rounds:
+        said = set()
+        for qid in qids:
+            q = get(qid)
+            for term, pattern, gloss in GLOSSES + ROUND_GLOSSES:
+                if (gloss, "head") in out.get(qid, []):
+                    said.add(term)
+                elif re.search(pattern, q.prompt) and q.chapter not in DEFINED_IN.get(term, ()) and term not in said:
+                    # first in its words box: a later gloss there may use it (Q31's learning rate says nudge)
+                    out[qid] = [(gloss, "head")] + [p for p in out.get(qid, []) if p != (gloss, "key")]
+                    said.add(term)
+    return out
 
 
 def shown_text(q):

@@ -56,7 +56,7 @@ class Learner:
                             for ch in quiz.CHAPTERS})
         shown = [qid for qids in self.rounds.values() for qid in qids]
         self.numbers = {qid: k + 1 for k, qid in enumerate(shown)}
-        self.glosses = quiz.first_glosses(shown)
+        self.glosses = quiz.round_glosses(self.rounds.values(), quiz.first_glosses(shown))   # r51: each round says its words
         self.results, self._listeners = {}, []
 
     def record(self, qid, feedback):
@@ -644,8 +644,8 @@ _selu_spread.own_axes = True
 
 
 PAIR_TOTAL = 0.0            # Q11's picture: two points whose answer is 1, their scores adding up to this
-PAIR_MARKS = (-2.0, 0.0)    # the key's two cases: scores −2 and 2, scores 0 and 0
-PAIR_XS = np.linspace(-3.0, 3.0, 241)
+PAIR_MARKS = (quiz._xor_score((0, 1)), 0.0)   # the key's two cases: its worked example's scores, and 0 and 0
+PAIR_XS = np.linspace(-4.0, 4.0, 321)   # wider than the key's scores ±3, so their dot shows whole
 
 
 def pair_loss_curve(xs=PAIR_XS, total=PAIR_TOTAL):
@@ -760,7 +760,8 @@ def picture_alt(qid):
         "selu_steady": _selu_alt(),
         "xor_no_bend_chance": "The loss of the two points whose answer is 1, when their scores add up to "
                               f"{PAIR_TOTAL:g}. It is lowest, {quiz._pair_loss(0, 0):.2f}, where both scores are 0. "
-                              f"At scores -2 and 2 it is {quiz._pair_loss(-2, 2):.2f}: the curve bends upward.",
+                              f"At scores {PAIR_MARKS[0]:g} and {-PAIR_MARKS[0]:g} it is "
+                              f"{quiz._pair_loss(PAIR_MARKS[0], -PAIR_MARKS[0]):.2f}: the curve bends upward.",
         "why_sigmoid_stalled": f"Sigmoid's slope from x = -6 to 6, under the dashed line at slope 1. Its peak, at x = 0, "
                                f"is only {float(activations.get('sigmoid').derivative(0.0)):g}: every sigmoid bend "
                                "shrinks the signal, even at its steepest.",
