@@ -2782,10 +2782,10 @@ def test_pass48_input_sum_picture_draws_32_signed_terms_that_partly_cancel():
     # r44: the size the total is compared with: dotted lines at +-1, and the expected total in the title
     levels = sorted(ln.get_ydata()[0] for ln in right.get_lines()[1:] if ln.get_linestyle() == ":")
     assert levels == [-1.0, 1.0] and right.get_ylim()[0] < -1 and right.get_ylim()[1] > 1
-    assert "near \u221a32 \u00d7 0.18 \u2248 1" in right.get_title()
+    assert "(typical size: 1)" in right.get_title()   # r52: the text's rule, not sqrt 32
     # r45: two labelled lines, not one run-on phrase; the second says what 3.62 is (this draw's sizes, summed)
     first, second = right.get_title().split("\n")
-    assert first == f"their total: {ch03_gradients.value_text(total)} (near \u221a32 \u00d7 0.18 \u2248 1)"
+    assert first == f"their total: {ch03_gradients.value_text(total)} (typical size: 1)"
     assert second == f"all 32 sizes added, signs ignored: {ch03_gradients.value_text(agree)}"
     assert ch03_gradients.value_text(agree) == "3.62" and "if every sign agreed" not in fig.get_label()
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
@@ -2841,7 +2841,7 @@ def test_pass52_worked_case_is_exact():
                   "So 4 terms: $4 \\times \\frac14 = 1$.",
                   "In the small case, 2 of the 4. The average square is only $2 \\times \\frac14 = \\frac12$. "
                   "The typical size drops to $\\sqrt{1/2} \\approx 0.71$.",
-                  "Each square doubles to $\\frac12$, and $2 \\times \\frac12 = 1$ again."):
+                  "Each term's square doubles to $\\frac12$, and $2 \\times \\frac12 = 1$ again."):
         assert words in flat, words
     assert flat.index("A small case: 4 inputs") < flat.index("The rule: with $n$ inputs")   # the case before the rule
 

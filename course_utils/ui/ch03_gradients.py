@@ -765,8 +765,8 @@ def input_sum(n=32, seed=0):
     high = max(terms.max(), np.cumsum(terms).max(), 1.0)
     right.set_ylim(low - 0.1 * (high - low), high + 0.8 * (high - low))   # room for the legend above the bars
     right.set(xlabel="arrow (one input)", ylabel="input \u00d7 weight",
-              title=f"their total: {value_text(total)} (near \u221a{n} \u00d7 {np.sqrt(1.0 / n):.2f} \u2248 "
-                    f"{np.sqrt(n) * np.sqrt(1.0 / n):.2g})\nall {n} sizes added, signs ignored: {value_text(agree)}")
+              title=f"their total: {value_text(total)} (typical size: 1)\n"
+                    f"all {n} sizes added, signs ignored: {value_text(agree)}")
     # r45: one run-on title, and 32 x 0.18 = 5.76 clashed with the sizes' sum: two labelled lines, the sum named
     right.legend(loc="upper right", fontsize=8)
     right.grid(False)
