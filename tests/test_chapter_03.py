@@ -1,9 +1,12 @@
 """Chapter 03's claims and widgets, checked against independent references (SciPy root finding, plain numpy)."""
 
 import collections
+import fractions
 import inspect
+import itertools
 import math
 import re
+import time
 from pathlib import Path
 
 import matplotlib.colors
@@ -499,8 +502,9 @@ def test_he_weights_have_typical_size_root_two_over_n():
     # pass 29: why the plain size (it keeps the nudge's size) is said before it is used, with a pointer to the box
     # pass 44 (r39): "common for" said what the size was of, and how common, in words
     assert "common for sigmoid and tanh" not in flat
-    assert flat.index("It keeps the signal's typical size. Why?") < flat.index("Think of 32 coin flips") < flat.index(
-        "**Predict:** at size 2")   # the coin-flip reason sits in the He section, before its slider
+    # r52: a worked case (4 inputs) before the rule, both in the He section, before its slider
+    assert flat.index("A small case: 4 inputs, each 1.") < flat.index("This is the **plain size**.") < flat.index(
+        "**Predict:** at size 2")
     assert "(why: the fold" not in flat and "(the $0.71$: below)" not in flat
     assert "box below the next widget" not in flat   # r28: that widget is the gradient-flow panels; the box is under the He slider
     assert f"{math.sqrt(1 / 32):.2f}" == "0.18" and f"{math.sqrt(2):.2f}" == "1.41"
@@ -998,12 +1002,7 @@ def test_he_sentence_reads_plainly_and_its_arithmetic_holds():
     # pass 28: one meaning of size (the typical size: square, average, root), so half the squares at 0 halve the average
     # pass 44 (r39): plain weights keep the size; ReLU's switched-off half is what shrinks it
     assert "sum of squares" not in text
-    # pass 25: the sqrt(32) step, as coin flips: the root mean square of a sum of 32 fair +-1 is exactly sqrt(32)
-    k = np.arange(33)
-    sums, chances = 2 * k - 32, np.array([math.comb(32, int(j)) for j in k]) / 2 ** 32
-    assert math.sqrt(np.sum(chances * sums ** 2)) == pytest.approx(math.sqrt(32)) and f"{math.sqrt(32):.1f}" == "5.7"
-    # pass 26: 5.7 is the root of the mean square (the mean distance is 4.5), so the text says "square", exactly:
-    assert sum(math.comb(32, k) * (2 * k - 32) ** 2 for k in range(33)) == 32 * 2 ** 32
+    # r52: the worked case, by listing every coin flip (no sampling): see test_pass52_worked_case_is_exact
     assert "Plain starting weights have" not in text   # pass 23: "plain" read like a technical name
     assert "win the loss back" not in text and "win that loss back" not in text   # "loss" is the error's name in ML
     he, plain = gradients.handed_back(1.0), gradients.handed_back(2 ** -0.5)
@@ -2271,13 +2270,13 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
                   "**plain size**"):   # pass 39 (r35): the He section, with the plain size, now comes first
         assert words in before, words
     # pass 43 (r38): the recipe and the coin flips sit before the widget now, where they are first used
-    for words in ("coin flips", "square each, average the squares"):
+    for words in ("A coin flip picks each weight", "square each, average the squares"):
         assert words in before, words
     for words in ("0.73", "<summary>Optional"):
         assert words not in before, words
     after = " ".join(" ".join(cells[widget:]).split())
     assert "$0.73 \\times 1.4 \\approx 1$" in after   # pass 46: in the main text, after the widget
-    assert "coin flips" not in after and "square each number" not in after
+    assert "coin flip" not in after and "square each number" not in after
     assert "**typical size**" not in after and "**plain size**" not in after and before.count("**plain size**") == 1
     assert f"{math.sqrt(2):.1f}" == "1.4"
 
@@ -2636,7 +2635,7 @@ def test_pass_43_half_off_picture_zeroes_the_off_units_and_shrinks_the_typical_s
     assert f"{int(off.sum())} of 32 units are off" in fig.axes[0].get_title() and "typical size" in fig.get_label()
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.half_off()")
-    assert "as often negative as positive" in cells[at - 1] and "the average of the squares halves" in cells[at + 1]
+    assert "as often negative as positive" in cells[at - 1] and "The average square is only" in cells[at + 1]
 
 
 def test_pass_43_dead_units_keeps_white_for_dead_only():
@@ -2664,7 +2663,7 @@ def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
     assert "Partly the inputs" not in flat and "We tried 50 others" not in flat and "<summary>Optional" not in flat
     assert flat.count("$0.73 \\times 1.4 \\approx 1$: steady") == 1
     _, _, after = ch03_gradients.half_off_numbers()
-    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "($0.68$ for this one point: chance)" in flat
+    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "the signal shrinks the same way ($0.68$ here)." in flat
     dead = gradients.unit_slopes("relu", 0.0, seed=0) <= 1e-12
     assert int(dead.sum()) == 6 and int(dead[0].sum()) == 0   # none in layer 1: its inputs, the data, have both signs
     assert "At the start, 6 of the 96 are dead. Layers 2 and 3 get ReLU outputs, never below 0" in flat
@@ -2721,20 +2720,15 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # r44: one meaning of "gradient", the valley's steepness; the other books' sign line is gone
     assert "The gradient is the valley's steepness." in flat and "Other books" not in flat
     assert "the two fade together" not in flat
-    # r45: "the weights the inputs used" lost the reader: forward to the next layer's 32 units, back along those weights
-    assert ("So each unit collects 32 terms, one per next-layer unit. Each is that unit's signal number times the weight "
-            "between them." in flat and "Going forward, a unit sends its output to the next layer's 32 units, each along "
-            "its own weight. Going back, the signal returns along those same 32 weights (left picture)." in flat)
-    assert "weights the inputs used" not in flat
-    cells = ["".join(c["source"]) for c in chapter()["cells"]]   # "left picture": img_07 comes right after
-    assert next(i for i, c in enumerate(cells) if "those same 32 weights (left picture)" in c) + 1 == cells.index(
-        "ch03.back_sum()")
-    # r44: the plain-size step in plain steps: term about 1 x 0.18; 32 random signs give about sqrt(32) x 0.18, about 1
-    assert ("Each term is a signal number (typical size 1) times a weight (typical size $0.18$). So it is about $0.18$." in flat
-            and "So the 32 terms add up to about $5.7 \\times 0.18 \\approx 1$: a signal number's size." in flat)
-    signal, weights, terms = ch03_gradients.back_sum_terms()
-    assert f"{math.sqrt(32):.2g}" == "5.7" and f"{math.sqrt(1 / 32):.2f}" == "0.18" and f"{5.7 * 0.18:.2g}" == "1"
-    many = [ch03_gradients.back_sum_terms(seed=k) for k in range(200)]   # typical sizes, over many draws
+    # r52: the argument counts a unit's inputs, as He's sqrt(2/n) does (it used to count the next layer's units)
+    assert "weights the inputs used" not in flat and "Going forward, a unit sends its output" not in flat
+    assert "Each unit adds up its inputs, each times its own weight." in flat
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]   # the 32-input picture comes right after its rule
+    assert next(i for i, c in enumerate(cells) if "Below, 32 terms, one random draw. They mostly cancel:" in c) + 1 == (
+        cells.index("ch03.input_sum()"))
+    signal, weights, terms = ch03_gradients.input_sum_terms()
+    assert f"{math.sqrt(1 / 32):.2f}" == "0.18"
+    many = [ch03_gradients.input_sum_terms(seed=k) for k in range(200)]   # typical sizes, over many draws
     rms = lambda v: float(np.sqrt(np.mean(np.square(v))))
     assert 0.9 < rms([m[0] for m in many]) < 1.1 and 0.16 < rms([m[1] for m in many]) < 0.2
     assert 0.16 < rms([m[2] for m in many]) < 0.2 and 0.9 < rms([m[2].sum() for m in many]) < 1.1
@@ -2747,7 +2741,7 @@ def test_pass47_over_20_starts_gelu_fades_slowly_and_sigmoid_always_reaches_the_
     layer 1 share falls below the grey band (0.01) in exactly 6 starts, sigmoid's in all 20, tanh's and ReLU's in none."""
     text = " ".join(markdown_of("03_gradient_table").split())
     # r44: "never" (one start) and "6 times" (20 starts) sat side by side: the first is now scoped to this start
-    assert "No. With this random start, tanh, ReLU and GELU stay above the band, up to 30 layers." in text
+    assert "No. With the first random start, tanh, ReLU and GELU stay above the band, up to 30 layers." in text
     assert ("Over 20 random starts of 30 layers, tanh's and ReLU's layer 1 never lands in the band. GELU's does 6 times: "
             "GELU fades, slowly. Sigmoid's lands there every time.") in text and "never reach the grey band" not in text
     def in_band(name):
@@ -2757,19 +2751,20 @@ def test_pass47_over_20_starts_gelu_fades_slowly_and_sigmoid_always_reaches_the_
 
 # ---- pass 48: the r43 reader's clarity items ----
 
-def test_pass48_back_sum_picture_draws_32_signed_terms_that_partly_cancel():
-    """Check the back-sum picture (r43: the only step with no picture): 32 terms, each a signal number times a weight at
+def test_pass48_input_sum_picture_draws_32_signed_terms_that_partly_cancel():
+    """Check the input-sum picture (r43: the only step with no picture): 32 terms, each an input times a weight at
     the plain size; both signs occur; the bars, the running total and the title show exactly those terms; the total
-    is far below what agreeing signs would give; it sits between the 'one per next-layer unit' and coin-flip cells."""
-    signal, weights, terms = ch03_gradients.back_sum_terms()
+    is far below what agreeing signs would give; it sits between the rule and the ReLU cell (r52: inputs counted)."""
+    signal, weights, terms = ch03_gradients.input_sum_terms()
     assert len(terms) == 32 and np.allclose(terms, signal * weights)
-    np.testing.assert_array_equal(terms, ch03_gradients.back_sum_terms()[2])   # seeded: the same every run
+    np.testing.assert_array_equal(terms, ch03_gradients.input_sum_terms()[2])   # seeded: the same every run
     assert 0 < np.sum(terms > 0) < 32
     total, agree = terms.sum(), np.abs(terms).sum()
     assert abs(total) < agree / 2 and 0.5 < abs(total) < 1.5   # partly cancels; about a signal number's size
-    fig = ch03_gradients.back_sum()
+    fig = ch03_gradients.input_sum()
     left, right = fig.axes
-    assert len(left.patches) == 32   # one arrow per next-layer unit
+    assert len(left.patches) == 32   # one arrow per input
+    assert "next layer" not in fig.get_label() and "its 32 inputs" in fig.get_label()
     dashed = [p for p in left.patches if p.get_linestyle() not in ("-", "solid")]
     assert len(dashed) == np.sum(terms < 0)   # sign shown by dashes, not colour alone
     heights = sorted(round(p.get_height(), 12) for p in right.patches)
@@ -2787,16 +2782,15 @@ def test_pass48_back_sum_picture_draws_32_signed_terms_that_partly_cancel():
     # r44: the size the total is compared with: dotted lines at +-1, and the expected total in the title
     levels = sorted(ln.get_ydata()[0] for ln in right.get_lines()[1:] if ln.get_linestyle() == ":")
     assert levels == [-1.0, 1.0] and right.get_ylim()[0] < -1 and right.get_ylim()[1] > 1
-    assert "near \u221a32 \u00d7 0.18 \u2248 1" in right.get_title()
+    assert "(typical size: 1)" in right.get_title()   # r52: the text's rule, not sqrt 32
     # r45: two labelled lines, not one run-on phrase; the second says what 3.62 is (this draw's sizes, summed)
     first, second = right.get_title().split("\n")
-    assert first == f"their total: {ch03_gradients.value_text(total)} (near \u221a32 \u00d7 0.18 \u2248 1)"
+    assert first == f"their total: {ch03_gradients.value_text(total)} (typical size: 1)"
     assert second == f"all 32 sizes added, signs ignored: {ch03_gradients.value_text(agree)}"
     assert ch03_gradients.value_text(agree) == "3.62" and "if every sign agreed" not in fig.get_label()
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
-    at = cells.index("ch03.back_sum()")
-    assert "one per next-layer unit" in cells[at - 1] and cells[at + 1].startswith("Each term is a signal number")
-    assert "Their signs are random, so they partly cancel." in cells[at + 1]
+    at = cells.index("ch03.input_sum()")
+    assert "with $n$ inputs" in cells[at - 1] and cells[at + 1].startswith("Now ReLU.")
 
 
 def test_pass48_leaky_rings_4_where_relu_crosses_6_and_the_shade_is_said():
@@ -2818,4 +2812,82 @@ def test_pass48_leaky_rings_4_where_relu_crosses_6_and_the_shade_is_said():
     assert "Layer 1 is one shade: each unit gets a sum above 0 from about half the points." in flat   # r45: "that" named
     assert len(data.spiral()[0]) == 400 and ("Its shade is its average slope over the 400 points. For ReLU, that is the "
                                              "share of points giving it a sum above 0.") in flat
-    assert "One random start (the He slider averaged many)." in flat
+    assert "One random start at a time (the He slider averaged many)." in flat
+
+
+# ---- pass 52: the He argument counts a unit's inputs; a worked case first; a new random start ----
+
+def _mean_square_over_all_signs(inputs, size):
+    """The average square of sum(input x weight) over every pattern of weight signs, each weight +-size (exact)."""
+    patterns = itertools.product((1, -1), repeat=len(inputs))
+    squares = [sum(x * sign * size for x, sign in zip(inputs, signs)) ** 2 for signs in patterns]
+    return fractions.Fraction(sum(squares)) / len(squares)
+
+
+def test_pass52_worked_case_is_exact():
+    """Check the He section's small case by listing every sign pattern: two terms of +-1/2 average 1/2 = 1/4 + 1/4; four
+    inputs of 1 with weights +-1/2 give an average square of exactly 1; two of the four zeroed by ReLU leave 1/2
+    (typical size sqrt(1/2) = 0.71); weights sqrt 2 bigger (squares 1/2) give 1 again; the text says each number."""
+    half = fractions.Fraction(1, 2)
+    assert _mean_square_over_all_signs([1, 1], half) == half == half ** 2 + half ** 2
+    assert _mean_square_over_all_signs([1, 1, 1, 1], half) == 1 == 4 * half ** 2
+    assert _mean_square_over_all_signs([1, 1, 0, 0], half) == half == 2 * half ** 2
+    assert f"{math.sqrt(0.5):.2f}" == "0.71"
+    assert math.sqrt(2) * 0.5 == pytest.approx(math.sqrt(2 / 4))   # sqrt 2 times the plain size, sqrt(1/4)
+    assert 2 * (math.sqrt(2) * 0.5) ** 2 == pytest.approx(1.0)
+    flat = " ".join(prose().split())
+    for words in ("A small case: 4 inputs, each 1. A coin flip picks each weight: $+\\frac12$ or $-\\frac12$.",
+                  "The average square is $\\frac12$: exactly $\\frac14 + \\frac14$. With random signs, squares add.",
+                  "So 4 terms: $4 \\times \\frac14 = 1$.",
+                  "In the small case, 2 of the 4. The average square is only $2 \\times \\frac14 = \\frac12$. "
+                  "The typical size drops to $\\sqrt{1/2} \\approx 0.71$.",
+                  "Each term's square doubles to $\\frac12$, and $2 \\times \\frac12 = 1$ again."):
+        assert words in flat, words
+    assert flat.index("A small case: 4 inputs") < flat.index("The rule: with $n$ inputs")   # the case before the rule
+
+
+def test_pass52_he_counts_a_units_inputs():
+    """Check the defect's fix: He's sqrt(2/n) counts a unit's inputs (fan-in), and so does the argument. With fan-in and
+    fan-out different (64 inputs, 16 units), a unit's sum after ReLU inputs keeps the previous sum's typical size at
+    sqrt(2/fan_in), and shrinks to about 0.71 at the plain sqrt(1/fan_in); the flow network has 32 units in every
+    layer, so going back each unit also sums 32 terms, as the text says."""
+    rng = np.random.RandomState(0)
+    z = rng.randn(64, 20000)   # the previous layer's sums, typical size 1
+    a = np.maximum(z, 0.0)     # ReLU: about half of each unit's inputs are 0
+    net = mlp.Network.he_init((64, 16), "relu", seed=0)
+    w = net.weights[0]
+    assert w.shape == (16, 64) and np.std(w) == pytest.approx(math.sqrt(2 / 64), rel=0.05)
+    rms = lambda v: float(np.sqrt(np.mean(np.square(v))))
+    assert rms(w @ a) == pytest.approx(rms(z), rel=0.1)                        # He: the sum keeps its size
+    assert rms((w / math.sqrt(2)) @ a) / rms(z) == pytest.approx(math.sqrt(0.5), abs=0.05)   # plain: 0.71 of it
+    assert np.mean(a == 0) == pytest.approx(0.5, abs=0.01)
+    net = mlp.flow_pass("relu", 10)[0]
+    assert {w.shape for w in net.weights[1:-1]} == {(32, 32)}   # fan-in = fan-out = 32: "here also 32"
+    flat = " ".join(prose().split())
+    assert "Each unit then sums one term per next-layer unit: here also 32. So the same fix works." in flat
+    assert "For $n$ inputs per unit, their typical size is $\\sqrt{2/n}$" in flat
+    assert "one per next-layer unit" not in flat.split("The rule: with $n$ inputs")[0].split("### Why ReLU")[-1]
+
+
+def test_pass52_flow_button_draws_a_new_random_start():
+    """Check the flow widget's 'new random start' button (r52 reader): each press takes the next seed, redraws all four
+    panels from that seed's network, names the start in the readout, takes well under a second at 30 layers; the
+    Predict before the widget asks about it and the Check after answers it with the 20-start counts."""
+    w = ch03_gradients.gradient_flow(depth=30)
+    assert w.redraw.description == "new random start" and "Random start 1." in w.readout.value
+    before = {n: w.lines[n].get_ydata().copy() for n in ch03_gradients.NAMES}
+    t = time.perf_counter()
+    w.redraw.click()
+    assert time.perf_counter() - t < 1.0
+    assert w.start["seed"] == 1 and "Random start 2." in w.readout.value
+    for n in ch03_gradients.NAMES:
+        sizes = gradients.signal_flow(n, 30, seed=1)
+        np.testing.assert_allclose(w.lines[n].get_ydata(), sizes / sizes[-1])
+        assert not np.allclose(w.lines[n].get_ydata(), before[n]), n
+    w.sliders["depth"].value = 12   # the slider keeps the drawn start
+    sizes = gradients.signal_flow("tanh", 12, seed=1)
+    np.testing.assert_allclose(w.lines["tanh"].get_ydata(), sizes / sizes[-1])
+    lead = " ".join(_markdown_above("ch03.gradient_flow(depth=10)").split())
+    assert "Press *new random start* a few times: does that change? And sigmoid's?" in lead
+    text = " ".join(markdown_of("03_gradient_table").split())
+    assert text.index("Press *new random start*") < text.index("Over 20 random starts of 30 layers")

@@ -396,28 +396,37 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
                                           continuous_update=True, style={"description_width": "initial"},
                                           layout=widgets.Layout(width="420px"))}
     readout = widgets.HTML()
+    start = {"seed": seed}   # r52: a reader asked to re-draw the starting weights; each press takes the next seed
+    redraw = widgets.Button(description="new random start", icon="refresh",
+                            tooltip="draw new random starting weights (and new data points)")
 
     def update():
         d = sliders["depth"].value
         rows = []
         for n in NAMES:
-            norms = gradients.signal_flow(n, d, width=width, seed=seed)
+            norms = gradients.signal_flow(n, d, width=width, seed=start["seed"])
             rel = norms / norms[-1]
             lines[n].set_data(np.arange(1, d + 1), rel)
             firsts[n].set_data([1], [rel[0]])
             notes[n].set_text(f"layer 1's signal: {power_text(rel[0])}")
             rows.append((label(n), f"{int(np.sum(rel < threshold))} of {d}", power_text(rel[0])))
         live.render()
-        readout.value = tables.html_table(["bend", f"layers in the grey band (below {threshold:g})",
-                                           "layer 1's signal (× the last layer's)"],
-                                          rows)
+        readout.value = (f"Random start {start['seed'] - seed + 1}. "
+                         + tables.html_table(["bend", f"layers in the grey band (below {threshold:g})",
+                                              "layer 1's signal (× the last layer's)"], rows))
 
+    def new_start(_button=None):
+        start["seed"] += 1
+        update()
+
+    redraw.on_click(new_start)
     on_change(sliders.values(), update)
     update()
     return LiveWidget(
-        [sliders["depth"], readout, live.image], live,
-        "Gradient flow: drag the depth (static picture below)",
-        sliders=sliders, readout=readout, lines=lines, legend=legend, firsts=firsts, notes=notes,
+        [widgets.HBox([sliders["depth"], redraw]), readout, live.image], live,
+        "Gradient flow: drag the depth, or draw a new random start (static picture below)",
+        sliders=sliders, readout=readout, lines=lines, legend=legend, firsts=firsts, notes=notes, redraw=redraw,
+        start=start,
     )
 
 
@@ -706,9 +715,9 @@ def half_off(layer=4, point=0):
     return fig
 
 
-def back_sum_terms(n=32, seed=0):
-    """One unit's back-sum in a fresh layer of n units at the plain size: n next-layer signal numbers (typical size 1)
-    times n weights (typical size sqrt(1/n)); returns the signal numbers, the weights and their n products."""
+def input_sum_terms(n=32, seed=0):
+    """One unit's sum in a fresh layer at the plain size: its n inputs (typical size 1) times its n weights (typical
+    size sqrt(1/n)); returns the inputs, the weights and their n products."""
     rng = np.random.RandomState(seed)
     signal = rng.randn(n)
     weights = rng.randn(n) * np.sqrt(1.0 / n)
@@ -716,11 +725,13 @@ def back_sum_terms(n=32, seed=0):
 
 
 @plots.styled
-def back_sum(n=32, seed=0):
-    """Why the plain size keeps the signal's size: left, one unit with n arrows coming back from the next layer, each
-    carrying signal x weight (solid: positive, dashed: negative); right, the n terms as bars and their running total,
-    which partly cancels, next to the sum of the terms' sizes, signs ignored (notebook 03)."""
-    _, _, terms = back_sum_terms(n, seed)
+def input_sum(n=32, seed=0):
+    """Why the plain size keeps a unit's sum the size of one input: left, one unit with its n inputs arriving, each
+    carrying input x weight (solid: positive, dashed: negative); right, the n terms as bars and their running total,
+    which partly cancels, next to the sum of the terms' sizes, signs ignored (notebook 03).
+
+    r52: it counts the unit's inputs (fan-in), as He's sqrt(2/n) does; it used to count the next layer's units."""
+    _, _, terms = input_sum_terms(n, seed)
     total, agree = float(terms.sum()), float(np.abs(terms).sum())
     fig, (left, right) = plots.new_figure(720, 320, 1, 2, gridspec_kw={"width_ratios": [1, 1.6]})
     ys = np.linspace(0.97, 0.03, n)
@@ -731,13 +742,13 @@ def back_sum(n=32, seed=0):
         left.plot(0.92, y, "o", ms=3, color="#333333")
     left.text(0.1, 0.5, "one\nunit", ha="center", va="center", fontsize=10,
               bbox={"boxstyle": "circle", "fc": "white", "ec": "#333333"})
-    left.text(0.97, 0.5, f"{n} units of\nthe next layer", ha="left", va="center", fontsize=9)
+    left.text(0.97, 0.5, f"its {n}\ninputs", ha="left", va="center", fontsize=9)
     ups = int(np.sum(terms > 0))   # r44: thin dashes were hard to tell from solid lines; the counts, in their colours
     left.text(0.55, 1.0, f"{ups} green, solid: above 0", ha="center", va="bottom", fontsize=9, color=plots.HEALTHY,
               fontweight="bold")
     left.text(0.55, 0.0, f"{n - ups} orange, dashed: below 0", ha="center", va="top", fontsize=9,
               color=plots.VANISHING, fontweight="bold")
-    left.set(xlim=(-0.05, 1.5), ylim=(-0.08, 1.08), title=f"{n} arrows back: each carries\nsignal \u00d7 weight")
+    left.set(xlim=(-0.05, 1.5), ylim=(-0.08, 1.08), title=f"{n} arrows in: each carries\ninput \u00d7 weight")
     left.set_axis_off()
     units = np.arange(1, n + 1)
     pos = terms > 0
@@ -748,21 +759,21 @@ def back_sum(n=32, seed=0):
     right.axhline(0, color="black", lw=0.8)
     for level in (-1.0, 1.0):   # r44: the size the total is compared with, drawn
         right.axhline(level, color=plots.MUTED, lw=1.2, ls=":")
-    right.text(0.5, 1.03, "\u00b11: one signal number's typical size", ha="left", va="bottom", fontsize=8,
+    right.text(0.5, 1.03, "\u00b11: one input's typical size", ha="left", va="bottom", fontsize=8,
                color="#333333")
     low = min(terms.min(), np.cumsum(terms).min(), -1.0)
     high = max(terms.max(), np.cumsum(terms).max(), 1.0)
     right.set_ylim(low - 0.1 * (high - low), high + 0.8 * (high - low))   # room for the legend above the bars
-    right.set(xlabel="arrow (one next-layer unit)", ylabel="signal \u00d7 weight",
-              title=f"their total: {value_text(total)} (near \u221a{n} \u00d7 {np.sqrt(1.0 / n):.2f} \u2248 "
-                    f"{np.sqrt(n) * np.sqrt(1.0 / n):.2g})\nall {n} sizes added, signs ignored: {value_text(agree)}")
+    right.set(xlabel="arrow (one input)", ylabel="input \u00d7 weight",
+              title=f"their total: {value_text(total)} (typical size: 1)\n"
+                    f"all {n} sizes added, signs ignored: {value_text(agree)}")
     # r45: one run-on title, and 32 x 0.18 = 5.76 clashed with the sizes' sum: two labelled lines, the sum named
     right.legend(loc="upper right", fontsize=8)
     right.grid(False)
-    fig.set_label(f"Left: one unit with {n} arrows coming back from the next layer's {n} units, each carrying a signal "
-                  f"number times a weight; {int(pos.sum())} solid arrows carry a term above 0, {int((~pos).sum())} dashed "
+    fig.set_label(f"Left: one unit with {n} arrows coming in from its {n} inputs, each carrying an input "
+                  f"times a weight; {int(pos.sum())} solid arrows carry a term above 0, {int((~pos).sum())} dashed "
                   f"ones a term below 0. Right: the {n} terms as bars and their running total. They partly cancel: the "
-                  f"total is {value_text(total)}, near one signal number's typical size, 1 (dotted lines). The {n} "
+                  f"total is {value_text(total)}, near one input's typical size, 1 (dotted lines). The {n} "
                   f"terms' sizes, added with their signs ignored, give {value_text(agree)} in this draw: many terms "
                   f"are far smaller than their typical size.")
     return fig
