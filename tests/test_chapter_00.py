@@ -159,9 +159,17 @@ def test_no_rule_2_makes_the_pile_bend():
     assert "8x + 13" not in cells[q - 1].source
     after = cells[q + 1].source
     assert after.index("<details>") < after.index("No. Whatever rule 2 is") < after.index("</details>")
-    # Pass 24: the hand check is one line in this fold (before: two cells of its own after the ten-layers question,
-    # repeating what the readout and the dashed line show); no separate hand-check cell or table is left.
-    assert "At the start, $4 \\cdot (2x + 3) + 1 = 8x + 12 + 1 = 8x + 13$, the readout's rule." in after
+    # Pass 52 (worked example before the rule): two inputs worked through the starting rules, above the Predict;
+    # the algebra for any rule 2 stays in the fold.
+    worked = cells[q - 2].source
+    assert ("Rule 1 takes $x = 1$ to $2 + 3 = 5$; rule 2 takes that to $4 \\cdot 5 + 1 = 21$.\n"
+            "And $x = 2$ goes to $7$, then $29$.\n"
+            "Each step right adds $8$: the stack is one straight rule, $8x + 13$.") in worked
+    (w1, b1), (w2, b2) = ch00_start_here.PILE
+    r1 = lambda v: w1 * v + b1   # noqa: E731
+    r2 = lambda v: w2 * v + b2   # noqa: E731
+    assert (r1(1), r2(r1(1)), r1(2), r2(r1(2))) == (5, 21, 7, 29) and r2(r1(2)) - r2(r1(1)) == 8
+    assert "2x + 3) + b = 2w" in after
     assert 4 * (2 * 5 + 3) + 1 == 8 * 5 + 13 and ch00_start_here.ONE_RULE == (8.0, 13.0)
     assert not any("Check the starting pile by hand" in c.source or "one_rule = 8 * x + 13" in c.source for c in cells)
 
@@ -215,8 +223,8 @@ def test_timeline_shows_every_event_at_its_year():
     fig = ch00_start_here.history_timeline()
     ax = fig.axes[0]
     dots = sorted(line.get_xdata()[0] for line in ax.lines if line.get_marker() == "o")
-    shown = [e for e in history.EVENTS if e.year in ch00_start_here.TIMELINE_YEARS]
-    assert dots == [e.year for e in shown] == list(ch00_start_here.TIMELINE_YEARS) and len(dots) <= 5
+    shown = ch00_start_here.TIMELINE_EVENTS   # pass 52: 2017 is the first transformer's pin, not Swish's
+    assert dots == [e.year for e in shown] == list(ch00_start_here.TIMELINE_YEARS) and len(dots) <= 6
     years_in_text = {int(y) for y in re.findall(r"\b(19\d\d|20[0-2]\d)\b", _history_text())}
     # Pass 30: the history is the timeline and a few sentences; each year the text names is a pin on it.
     assert years_in_text and years_in_text <= set(dots)
@@ -365,7 +373,7 @@ def test_predictions_come_before_their_answers():
     cells = _nb().cells
     widgets = [i for i, c in enumerate(cells) if c.cell_type == "code"
                and any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in c.get("outputs", []))]
-    assert len(widgets) == 6  # four sliders, two click-an-answer questions (pass 30: the stall's three are cut)
+    assert len(widgets) == 7  # five sliders (pass 52: the hill's steps), two click-an-answer questions
     answers = {"stretch_shift": "-1.5", "bend_unit": "0.5"}
     for i in widgets:
         before = next(c.source for c in reversed(cells[:i]) if c.cell_type == "markdown")
@@ -519,7 +527,7 @@ def test_flat_means_only_w_zero_or_relus_left_side():
     text = _markdown()
     for phrase in ("flat rules", "flat layers", "flatter", "stack flat"):
         assert phrase not in text, phrase
-    assert "stack unbent layers" in text and "two straight rules act one after the other" in text
+    assert "stack unbent layers" in text and "Here each rule is a layer with one unit and no bend." in text
     assert "no more than a single layer" in text and "no more than one." not in text
     assert "`•••`" in text and "`…`" not in text
 
@@ -642,9 +650,15 @@ def test_every_year_in_the_history_text_is_on_the_timeline_or_in_its_sources():
     # deployments.py); from 2018 many, GPT first, took GELU; newer ones another bend (SwiGLU: PaLM, LLaMA, Mistral).
     # Pass 46 (cut pass): the text stops at ReLU; the timeline tells the transformers' bends.
     # Pass 48 (r43 Clarity 3): the timeline's GELU and transformers said in one plain sentence.
+    # Pass 52: transformers started with ReLU (2017, the original Transformer's row); GELU came with GPT and BERT.
     assert ("From 2011, ReLU helped deep networks train, and it is still common.\n"
-            "On the timeline, **GELU**, ReLU with its corner rounded off, became common in **transformers**: the "
-            "networks behind chatbots.") in _history_text()
+            "**Transformers**, the networks behind chatbots, started with ReLU in 2017.\n"
+            "From 2018, many switched to **GELU**: ReLU with its corner rounded off.") in _history_text()
+    assert history.FIRST_TRANSFORMER.year == 2017 and history.FIRST_TRANSFORMER.registry == "relu"
+    assert "Attention Is All You Need" in history.FIRST_TRANSFORMER.citation
+    pins = {e.year: e for e in ch00_start_here.TIMELINE_EVENTS}
+    assert pins[2017].era == "relu" and "ReLU" in pins[2017].label and "GELU" not in pins[2017].label
+    assert "GPT and BERT" in pins[2018].label and pins[2018].era == "smooth"
     first = min((d for d in deployments.DEPLOYMENTS if d.model.startswith("Transformer")), key=lambda d: d.year)
     gpt = next(d for d in deployments.DEPLOYMENTS if d.model == "GPT")
     assert first.registry == "relu" and first.year < gpt.year == history.GELU_IN_TRANSFORMERS == 2018
@@ -663,7 +677,7 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     and the paper-fold analogy comes before the slider."""
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bent_units()")
-    before = cells[q - 1].source
+    before = cells[q - 2].source + cells[q - 1].source   # pass 52: the units and their worked input, then the sliders
     # Pass 16: one sum with the middle weight m (no '−ReLU(x) (subtracted)' next to 'weight −1'), side by side.
     # Pass 40 (r36 Clarity 3): both kinds of weight show: 1 into each unit, 1, m and 1 out of them to the output.
     # Pass 43 (r38 Clarity 3): one short line per unit, its ReLU and its corner, read from TENT (no formula of six
@@ -690,8 +704,14 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
         assert f"output = {name}<br>" in w.readout.value
         s, c, h = ch00_start_here.TENT[n - 1]
         assert h == sign and c == {1: 2, 2: 0, 3: -2}[n]
-    assert before.index("Think of a sheet of paper") < before.index("**Predict:**")
-    assert "Think of a sheet of paper" not in cells[q + 1].source
+    # Pass 52: one everyday analogy in the dense place (the fog, for learning): the sheet of paper is cut; instead
+    # one input worked through the three units before the sliders, read from TENT.
+    assert "sheet of paper" not in _markdown()
+    assert ("At $x = 1$ they give $\\mathrm{ReLU}(3) = 3$, $\\mathrm{ReLU}(1) = 1$ and $\\mathrm{ReLU}(-1) = 0$.\n"
+            "Unit 3 is still on its flat side.\nWith $m = -1$, the output is $3 - 1 + 0 = 2$.") in cells[q - 2].source
+    one = [float(activations.get("relu")(np.array(1.0 + c))) for _s, c, _h in ch00_start_here.TENT]
+    assert one == [3.0, 1.0, 0.0]
+    assert float(ch00_start_here.bent_sum(ch00_start_here.with_middle(ch00_start_here.TENT, -1.0), np.array([1.0]))[0]) == 2.0
 
 
 def test_seventh_pass_answers():
@@ -896,8 +916,9 @@ def test_pile_predicts_come_before_what_answers_them():
     # Pass 24: the hand calculation is one line in the pile's own fold (the readout and the dashed line already show
     # it); the printed table is gone. That fold comes after the pile's Predict, and before the ten-layers question
     # only as what the pile already showed: its answer to ten layers stays in that question's fold.
-    hand = next(i for i, c in enumerate(cells) if "8x + 12 + 1 = 8x + 13" in c.source)
-    assert hand == q + 1 and q < hand < ask
+    # Pass 52: the hand calculation is a worked example above the Predict (two inputs, then the one rule).
+    hand = next(i for i, c in enumerate(cells) if "the stack is one straight rule, $8x + 13$" in c.source)
+    assert hand == q - 2 and hand < ask
     assert not any(c.cell_type == "code" and "one_rule = 8 * x + 13" in c.source for c in cells)
     assert "ten" not in cells[hand].source.lower()
 
@@ -946,13 +967,13 @@ def test_timeline_labels_are_plain_and_the_stall_runs_from_its_explanation_fadin
     texts = _texts(fig)
     for label in ("2006\ndeep nets trained\none layer at a time", "2011\nReLU helps deep nets\n(ReLU itself is older)",
                   "2012\na ReLU network wins\na big photo contest:\nReLU spreads widely", "2016\nGELU proposed",
-                  "2018\ntransformers\nadopt GELU"):
+                  "2017\nthe first transformer\nuses ReLU", "2018\nnewer transformers\n(GPT, BERT)\nadopt GELU"):
         assert label in texts, label
     # Pass 20: no name the text does not explain (authors, the contest's name).
     assert not any("Glorot" in t or "ImageNet" in t for t in texts)
     # Pass 31 (r29 item 9): nor names the page never explains (AlexNet, pre-training).
     assert not any("AlexNet" in t or "pre-training" in t for t in texts) and "AlexNet" not in fig.get_label()
-    for gone in ("1986", "1991", "1998", "2010", "2017", "2020"):
+    for gone in ("1986", "1991", "1998", "2010", "2020"):
         assert not any(t.startswith(gone) or f"in {gone}" in t for t in texts), gone
     # Pass 16: the bar says what it is; pass 19: no year of its own (the recurrent nets are no longer told).
     # Pass 31 (r29 item 8): "hard to train", not "stalled" (deep nets were trained layer by layer from 2006).
@@ -1016,7 +1037,7 @@ def test_bent_units_fold_shows_the_row_of_stills_computed_from_the_units():
         "<img src='data:image/png;base64,")
     assert f"width='{ch00_start_here.row_px(ch00_start_here.CHECK_ROW)[0]}'" in html_
     task = ch00_start_here.bent_units_task_check()._repr_html_()
-    assert task.index("m = −2.") < task.index("It is the sheet of paper, creased.") < task.index("<img src=")
+    assert task.index("m = −2.") < task.index("Now the sum is a tent") < task.index("<img src=")
     assert f"width='{ch00_start_here.row_px(ch00_start_here.TENT_ROW)[0]}'" in task
     assert f"alt='{html.escape(display.figure_alt(tent), quote=True)}'" in task
     assert f"alt='{html.escape(display.figure_alt(fig), quote=True)}'" in html_ and "alt='Three small pictures of bent units" in html_
@@ -1239,8 +1260,9 @@ def test_pass21_smooth_bends_are_older_than_gelu_so_2016_dates_gelu_not_smooth_b
     # label from 2016 read as transformers using it from 2016.
     bend, users = name.split(": ")
     fig.canvas.draw()  # measure after the layout is done, as the saved picture is
-    boxes = {t.get_text().strip(): t.get_window_extent(fig.canvas.get_renderer()).transformed(ax.transData.inverted())
-             for t in ax.texts if t.get_text().strip() in (bend, f"in {users}")}
+    said = lambda t: " ".join(t.get_text().split())   # noqa: E731  (pass 52: "in many transformers" on two lines)
+    boxes = {said(t): t.get_window_extent(fig.canvas.get_renderer()).transformed(ax.transData.inverted())
+             for t in ax.texts if said(t) in (bend, f"in {users}")}
     assert name not in [t.get_text() for t in ax.texts]
     # Pass 29 (r27 item 20): the band and both words start at 2018; 2016-2018 is an empty dashed box (proposed).
     assert history.GELU_IN_TRANSFORMERS <= boxes[bend].x0 and boxes[bend].x1 < boxes[f"in {users}"].x0 + 0.05
@@ -1393,8 +1415,8 @@ def test_pass22_the_bent_units_are_a_two_layer_pile_that_straight_units_would_me
     for _ in range(200):
         units = [(rng.choice([-1.0, 1.0]), rng.uniform(-2, 2), rng.uniform(-2, 2)) for _ in range(3)]
         assert len(_corner_xs(x, ch00_start_here.bent_sum(units, x))) <= 3
-    after = _cell("The bent units and the output are a stack of two layers.")
-    assert "Without the bends, the two would merge into one straight rule, as before." in after
+    after = _cell("With enough bent units, one layer can trace any curve")   # pass 52: the merge is said in its recall
+    assert "> Without the bends, the sum is one straight line: the two layers merge into one rule." in after
     assert "> At most three: each bent unit adds at most one corner, where its own input crosses 0." in after
     remember = _cell("## What to remember")
     # Pass 29 (r27 item 9): "add up" means a sum; one rule after another merges.
@@ -1497,12 +1519,15 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     assert "Here, where you stand is the weight's value." in fog
     assert "The height of the ground means how wrong the network is. So downhill means less wrong." in fog
     # Pass 30: after the hill, one nudge with its sign, then one pointer to chapter 03 (the worked pass back is cut).
-    after = src[hill + 1]
-    assert "That rate is the hill's **slope** at the dot: here $1.6$." in after
-    assert after.index("**slope**") < after.index("**nudge**")
-    # Pass 43 (r38 Clarity 1): the learning signal has a cell of its own, right after the hill's.
-    assert "**learning signal**" in src[hill + 2] and "**learning signal**" not in after
-    assert "Chapter 03 shows how." in src[hill + 2] and "ch00.backward" not in "".join(src)
+    # Pass 52: first one step worked with whole numbers (slope 2, half of it, to 2), then the names in the next cell.
+    worked, after = src[hill + 1], src[hill + 2]
+    assert "The dot stands at $3$." in worked and "**slope**" not in worked
+    assert "How fast the ground climbs to the right at the dot is the hill's **slope**: here $2$." in after
+    assert after.index("**slope**") < after.index("**nudge**") < after.index("**learning rate**")
+    # Pass 43 (r38 Clarity 1): the learning signal has a cell of its own, after the hill's (pass 52: and the steps').
+    signal = next(s for s in src if s.startswith("A real network has many weights."))
+    assert "**learning signal**" in signal and "**learning signal**" not in after
+    assert "Chapter 03 shows how." in signal and "ch00.backward" not in "".join(src)
     fig = ch00_start_here.hill_picture()
     ax = fig.axes[0]
     assert ax.get_title() == ch00_start_here.HILL_TITLE and "how wrong" in ax.get_ylabel()
@@ -1570,7 +1595,7 @@ def test_pass23_small_wordings_are_exact():
     for wv, bv in rng.uniform(-3, 3, size=(50, 2)):
         steps = np.diff(wv * np.arange(-2.0, 3.0) + bv)
         assert np.allclose(steps, steps[0])
-    pile = _cell("## Why the bend matters")
+    pile = _cell("In the picture, the thick black line is the whole stack.")   # pass 52: after the worked example
     # Pass 49 (r44 Clarity 5): the dashed line is the readout's single rule, said plainly.
     assert "The pink dashed line draws the single rule the readout shows." in pile and "one rule" not in pile
     w = ch00_start_here.flat_pile()
@@ -1579,11 +1604,9 @@ def test_pass23_small_wordings_are_exact():
     # Pass 24: one word for one idea, chapter 01's: a bend makes a crease (on a graph, a corner); no "fold" in the text.
     # Pass 25: the analogy names what matches what: sliding is the shift, turning is the stretch.
     # Pass 26: a stretch is no turn; it tilts the line (no "steeper" here: that word is kept for comparisons with y = x).
-    assert ("Think of a sheet of paper. You can slide it, like the shift. Or tilt it, like the "
-            "stretch.\nNeither gives it a crease.\nTo make a tent, you must crease it. Each bend makes "
-            "one crease: on a graph, a corner.") in text
+    # Pass 52: the sheet of paper is cut (one everyday analogy in the dense place: the fog); chapter 01 has the crease.
+    assert "sheet of paper" not in text and "sheet of paper" not in repr(ch00_start_here.bent_units_task_check())
     assert not re.search(r"\bfold(?!er)", text) and "turn it" not in text
-    assert "It is the sheet of paper, creased." in repr(ch00_start_here.bent_units_task_check())
     assert "folded" not in repr(ch00_start_here.bent_units_check()) + repr(ch00_start_here.bent_units_task_check())
     assert len(ch00_start_here.corners(ch00_start_here.TENT)) == 3
     assert "solve the XOR puzzle (answer 1 when exactly one of two inputs is 1) with a layer of bent units |" in text
@@ -1602,8 +1625,8 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     opening = _nb().cells[0].source
     # Pass 27: the plan in the page's real order (learning, history, map), which the headings below confirm.
     # Pass 43: the same plan, one part a sentence.
-    assert ("This page first shows how to use the course.\nThen: a network's parts, and why the bend matters.\n"
-            "Last: how a network learns, a short history, and a course map." in opening) and "Last comes" not in opening
+    assert ("This page: how to use the course, a network's parts, and why the bend matters.\n"
+            "Then how a network learns, a short history, and a course map." in opening) and "Last comes" not in opening
     heads = [c.source.splitlines()[0] for c in _nb().cells if c.source.startswith("## ")]
     assert heads.index("## How a network learns") < heads.index("## A short history of the bend") < heads.index(
         "## The course map") and "a step that adds a corner or a curve." in opening
@@ -1704,7 +1727,9 @@ def test_pass26_the_page_got_shorter_not_longer():
     # told apart: +33 words, under the brief's 2 % (chapter_metrics 1705 -> 1738).
     # Pass 50 (r45 Clarity 1-2): the signal's steps with "its input" said, an output step worked on plain ReLU: +16
     # words, under the brief's 1 % (chapter_metrics 1738 -> 1754).
-    assert words(cells[:g]) <= 1735 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
+    # Pass 52 (worked examples before the rules, the stepper, the first transformer's ReLU): +52 words, at the
+    # brief's 3 % (chapter_metrics 1754 -> 1806).
+    assert words(cells[:g]) <= 1787 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
     assert count(cells[g:]) <= 2 and count(cells) == m["sentences"], m
     assert m["words"] <= 9.6 * m["sentences"], m
 
@@ -1795,7 +1820,7 @@ def test_pass29_reader_items_words():
     q.buttons[q.options.index("0: the layers cancel each other")].click()
     assert "Nothing cancels: the rule still has a stretch and a shift." in q.feedback.value
     assert "need not be flat" not in q.feedback.value
-    recall = _cell("Grow the weight a tiny bit.")
+    recall = _cell("How fast the ground climbs to the right at the dot")
     # Pass 43 (r38 Retention): a transfer question, not the dot's answer again: the hill's left side, where the slope
     # is -0.8 (at w = 0.2, left of the bottom), learning rate 0.1: the weight steps right by 0.08.
     assert ("> **Pause and recall.** Now stand on the hill's left side, where the slope is $-0.8$.\n"
@@ -1808,7 +1833,7 @@ def test_pass29_reader_items_words():
     nudge = -float(ch00_start_here.hill_slope(left))
     assert nudge == pytest.approx(0.8) and 0.1 * nudge == pytest.approx(0.08)
     assert ch00_start_here.hill(left + 0.1 * nudge) < ch00_start_here.hill(left)   # right is downhill there
-    assert "At the dot the slope is $1.6$. Does training move" not in recall
+    assert "At the dot the slope is $2$. Does training move" not in recall
 
 
 def test_pass29_pictures_legend_pile_and_label_margins():
@@ -1839,39 +1864,36 @@ def _section(heading):
 
 
 def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbers():
-    """Check r28 item 5 by computing it: at the hill's dot the slope is 1.6 (the ground climbs to the right); the nudge
-    is −1.6, and a learning rate of 0.01 moves the weight by −0.016, which lowers the hill; the text and the picture
-    say those numbers (before: the text never said the nudge is the slope with its sign flipped)."""
+    """Check r28 item 5 by computing it: at the hill's dot the slope is 2 (pass 52: a whole number, so the step can be
+    worked first: half of 2 to the left, from 3 to 2, lower down); the nudge is −2, and a learning rate of 0.5 moves
+    the weight by −1; the text and the picture say those numbers."""
     w = ch00_start_here.HILL_DOT
     h = 1e-6
     k = (float(ch00_start_here.hill(w + h)) - float(ch00_start_here.hill(w - h))) / (2 * h)
-    assert k == pytest.approx(1.6) and float(ch00_start_here.hill_slope(w)) == pytest.approx(1.6)
-    nudge, rate = -1.6, 0.01
-    assert rate * nudge == pytest.approx(-0.016)
+    assert w == 3 and k == pytest.approx(2) and float(ch00_start_here.hill_slope(w)) == pytest.approx(2)
+    nudge, rate = -2.0, ch00_start_here.STEP_RATE
+    assert rate == 0.5 and rate * nudge == pytest.approx(-1) and w + rate * nudge == pytest.approx(2)
     assert ch00_start_here.hill(w + rate * nudge) < ch00_start_here.hill(w) < ch00_start_here.hill(w - rate * nudge)
-    cell = _cell("Grow the weight a tiny bit.")
-    # Pass 42 (r38 Correctness): 1.6 is the rate for a tiny step, read per step right along the dashed line (the
-    # triangle); a literal full step up the curved hill climbs 2.1, so the text no longer says "one step right".
-    assert ("Grow the weight a tiny bit.\nIs the network more wrong, or less, and how fast?\n"
-            "That rate is the hill's **slope** at the dot: here $1.6$.\n"
-            "It is positive. The dashed line climbs $1.6$ per step right (the triangle).") in cell
-    assert "one step right" not in cell and "a little bigger" not in cell
+    worked = _cell("The dot stands at $3$.")
+    # Pass 42 (r38 Correctness): the slope is read per step right along the dashed line (the triangle), not on the
+    # curved hill itself, whose full step climbs more.
+    assert ("The dot stands at $3$. The dashed line touches the hill there.\n"
+            "It climbs $2$ for each step right: the triangle.\n"
+            "So right is uphill, and left is downhill.\n"
+            "Step left by half of that $2$: by $1$, to $2$. Lower ground: less wrong.") in worked
     step = float(ch00_start_here.hill(w + 1)) - float(ch00_start_here.hill(w))
-    assert round(step, 1) == 2.1 and not step == pytest.approx(1.6, abs=0.05)   # the full step on the hill itself
-    tiny = 1e-4
-    assert (float(ch00_start_here.hill(w + tiny)) - float(ch00_start_here.hill(w))) / tiny == pytest.approx(1.6, abs=1e-3)
-    assert ch00_start_here.HILL_RUN == 1.0   # the triangle under the dashed line: 1 step right, 1.6 up
-    assert "The weight's **nudge** is the hill's slope there, with the sign flipped: here $-1.6$." in cell
-    assert "The minus sign says: move the weight down, to the left." in cell
+    assert round(step, 1) == 2.5 and not step == pytest.approx(2, abs=0.05)   # the full step on the hill itself
+    assert ch00_start_here.HILL_RUN == 1.0   # the triangle under the dashed line: 1 step right, 2 up
+    cell = _cell("How fast the ground climbs to the right at the dot")
+    assert "The weight's **nudge** is the slope with its sign flipped: here $-2$." in cell
     # Pass 44 (r39 Clarity 3): the share is the learning rate (not the nudge, not the move).
-    assert ("The weight moves by only a small share of the nudge.\n"
-            "That share is the **learning rate**: the move is learning rate × nudge.") in cell
-    assert "With a learning rate of $0.01$, the weight moves by $0.01 \\cdot (-1.6) = -0.016$." in cell
+    assert "The **learning rate** is the share of the nudge you take: above, $0.5$." in cell
+    assert "So the move is learning rate × nudge: $0.5 \\cdot (-2) = -1$." in cell
     fig = ch00_start_here.hill_picture()
     labels = fig.axes[0].get_legend_handles_labels()[1]
-    assert "the slope where you stand: 1.6 (up to the right)" in labels
-    assert "nudge −1.6: its sign says\nmove the weight left" in _texts(fig)  # pass 38: a direction, not a length
-    assert "the nudge, −1.6" in fig.get_label() and "there: 1.6" in fig.get_label()
+    assert "the slope where you stand: 2 (up to the right)" in labels
+    assert "nudge −2: its sign says\nmove the weight left" in _texts(fig)  # pass 38: a direction, not a length
+    assert "the nudge, −2" in fig.get_label() and "there: 2" in fig.get_label()
 
 
 def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
@@ -1882,13 +1904,17 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     start = next(i for i, c in enumerate(cells) if c.source.startswith("## How a network learns"))
     end = next(i for i, c in enumerate(cells) if c.source.startswith("## A short history of the bend"))
     code = [c.source.strip() for c in cells[start:end] if c.cell_type == "code"]
-    assert code == ["ch00.hill_picture()", "ch00.signal_chain_picture()"]   # pass 48: the chain after the signal
+    # pass 48: the chain after the signal; pass 52: the stepper after the nudge
+    assert code == ["ch00.hill_picture()", "ch00.hill_steps()", "ch00.signal_chain_picture()"]
     section = _section("## How a network learns")
     said = [s for c in cells[start:end] if c.cell_type == "markdown" for s in chapter_metrics.prose(c.source)]
     # Pass 43: 20 sentences split into 24 (206 words to 220, the learning signal's two added to reach the history)
     # Pass 44 (r39 Clarity 1-3): the learning rate said as the share, the signal's "why" (steepness: output moved per
     # step of input) and the worked 1 -> 0.25 -> 0.0625: 24 sentences to 29, 220 words to 280.
-    assert len(said) <= 29 and sum(chapter_metrics.words(s) for s in said) <= 280, said
+    # Pass 52 (the densest place): one step worked with whole numbers before the rule, the take-one-step widget with
+    # its Predict and answer, one hidden weight worked through the signal: 29 sentences to 45, 280 words to 361 (the
+    # chapter as a whole +3 %: the sheet of paper, the line of people and a repeated merge sentence were cut).
+    assert len(said) <= 45 and sum(chapter_metrics.words(s) for s in said) <= 361, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
@@ -1908,24 +1934,27 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # Pass 48 (r43 Clarity 1-2): one idea a line: the hill has one direction per weight; the signal is a number sent
     # back, starting as the output's mistake; a message passed along a line of people, multiplied on the way (the
     # chain picture after it); why its shrinking matters; the history's bars set every weight to 1.
+    # Pass 52 (the densest place): the signal's intro, the chain picture, one hidden weight worked with small whole
+    # numbers, then the rule in numbered steps (no second analogy: the line of people is cut; the fog is the one).
     assert ("A real network has many weights. Picture the hill with one direction per weight. Along each, the ground "
             "has its own slope.\n"
             "To find those slopes, the network sends a number back from the output: the **learning signal**. Chapter "
-            "03 shows how.\n\n"
-            # Pass 50 (r45 Clarity 1): the signal's path in numbered steps, one idea a step.
-            "1. It starts as the output's mistake.\n"
-            "2. It is passed back, like a message along a line of people. Each weight multiplies it, and so does each "
-            "bend's slope.\n"
-            # Pass 49 (r44 Clarity 2-3): the bend's slope told apart from the hill's; the signal tied to the nudge (a
-            # weight's hill slope is the signal reaching it times its input: the chain rule, checked below); the
-            # bars' sentence moved to the bars (test_pass30_history_...).
-            "   Careful: the bend's slope means how steep its curve is there, not the hill's slope.\n"
-            # Pass 50 (r45 Clarity 1): the factor is the weight's input, said as such ("the number the weight
-            # carries" read as the weight's own value).
-            "3. A weight's hill slope is the signal that reaches it, times its input: the number flowing in through "
-            "its link.\n"
+            "03 shows how.") in section
+    assert ("Follow it back to one hidden weight. Say the signal starts as $2$.\n"
+            "The output's weight from the unit is $3$: now $2 \\cdot 3 = 6$.\n"
+            "The unit's ReLU is on its ramp, slope $1$: still $6$.\n"
+            "The weight's input is $2$. So its hill slope is $6 \\cdot 2 = 12$, and its nudge is $-12$.") in section
+    assert ("1. The signal starts at the output, from its mistake.\n"
+            "2. On the way back, each weight multiplies it, and so does each bend's slope.\n"
+            "   (The bend's slope: how steep its curve is there, not the hill's.)\n"
+            "3. A weight's hill slope is the signal that reaches it, times its input.\n"
             "4. The nudge is that, sign flipped.\n\n"
             "So if the signal shrinks on the way, learning slows.") in section
+    assert "line of people" not in _markdown()
+    # The worked numbers by the chain rule: y = 3·ReLU(w·2), target 4, w = 1: mistake 2, d(loss)/dw = 2·3·1·2 = 12.
+    worked = lambda w_: 0.5 * (3.0 * max(w_ * 2.0, 0.0) - 4.0) ** 2   # noqa: E731
+    assert 3.0 * max(1.0 * 2.0, 0.0) - 4.0 == 2.0
+    assert (worked(1 + 1e-6) - worked(1 - 1e-6)) / 2e-6 == pytest.approx(12.0, rel=1e-6)
     assert "the number the weight carries" not in _markdown()
     assert "bends alone" not in section
     # d(loss)/dw for y = m * relu(w * x): the signal reaching w (mistake * m * relu's slope) times w's input x.
@@ -1946,7 +1975,8 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     sig = activations.get("sigmoid")
     assert 1.0 * float(sig.slope_fn(np.array([0.0]))[0]) == pytest.approx(0.25)
     assert "hill shifts" not in section and "finds all their slopes" not in section
-    for gone in ("S-curve", "sigmoid", "1.5", "2.5", "thick arrows"):
+    # Pass 52: 1.5 and 1.25 are back, as the stepper's landings (its answer fold), not as the old pass back's arrows.
+    for gone in ("S-curve", "sigmoid", "1.5 arrow", "2.5", "thick arrows"):
         assert gone not in section, gone
     for name in ("backward_signal_picture", "backward_unit_picture", "sigmoid_layers", "slope_question", "fade_question"):
         assert not hasattr(ch00_start_here, name), name
@@ -1973,7 +2003,8 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # Pass 45 (r40 Clarity 3): GPT said in words (a sentence of its own); ReLU joins the transformers' sentence: 15.
     # Pass 46 (cut pass, r41 Focus 1): the S-curves, two sentences at the bars, two at the timeline: 5.
     # Pass 49: the bars' weights-set-to-1 sentence moved here from the learning section: 6.
-    assert len(sentences) <= 6 and all(chapter_metrics.words(s) <= 20 for s in sentences), sentences
+    # Pass 52: the transformers' start said (ReLU in 2017), then GELU from 2018: 7.
+    assert len(sentences) <= 7 and all(chapter_metrics.words(s) <= 20 for s in sentences), sentences
     assert "In the 1980s, most bends were S-curves: **sigmoid** (0 to 1) and **tanh** (−1 to 1)." \
         in cells[h].source
     lo, hi = activations.get("sigmoid")(np.array([-40.0, 40.0])), activations.get("tanh")(np.array([-40.0, 40.0]))
@@ -2078,14 +2109,14 @@ def test_pass37_the_hill_is_numbered_and_its_slope_is_read_off_a_rise_over_run_t
     y0 = float(ch00_start_here.hill(w))
     (tri,) = [l for l in ax.lines if l.get_gid() == "rise over run"]
     xs, ys = tri.get_data()
-    assert xs[1] - xs[0] == pytest.approx(1.0) and ys[2] - ys[1] == pytest.approx(k) == pytest.approx(1.6)
+    assert xs[1] - xs[0] == pytest.approx(1.0) and ys[2] - ys[1] == pytest.approx(k) and k == pytest.approx(2)
     assert (xs[2], ys[2]) == pytest.approx((w, y0))   # the rise ends at the dot
     (dashed,) = [l for l in ax.lines if l.get_linestyle() == "--"]
     dx, dy = dashed.get_data()
     assert dx[0] <= xs[0] and np.interp(xs[0], dx, dy) == pytest.approx(ys[0])   # the run starts on the slope line
     assert ax.get_ylim()[0] < ys[0] - 0.2   # its label fits below it
-    assert {"1 step right", "1.6 up"} <= set(_texts(fig))
-    assert "rise-over-run triangle under it: 1 step right, 1.6 up" in fig.get_label()
+    assert {"1 step right", "2 up"} <= set(_texts(fig))   # pass 52: the dot at 3, slope 2
+    assert "rise-over-run triangle under it: 1 step right, 2 up" in fig.get_label()
 
 
 def test_pass37_the_bent_units_empty_lower_half_says_why_only_while_the_bend_is_on():
@@ -2136,11 +2167,11 @@ def test_pass38_r35_items_the_signal_sentence_the_eras_start_and_the_wording_tha
     assert "Then compare with the diamond." in cells[q + 1].source   # pass 46: the readout waits for the bend
     assert "Each hill shifts as other weights move." not in _markdown()   # pass 40 (r36 Clarity 4): cut
     fig = ch00_start_here.hill_picture()
-    assert "nudge −1.6: its sign says\nmove the weight left" in _texts(fig)
+    assert "nudge −2: its sign says\nmove the weight left" in _texts(fig)
     assert "its length is not the step" in display.figure_alt(fig)
     # Pass 50 (r45 Picture 2): the note is on the picture too, right under the nudge's label (the alt text is unseen).
     texts = {t.get_text(): t for t in fig.axes[0].texts}
-    label, note = texts["nudge −1.6: its sign says\nmove the weight left"], texts["(the arrow shows the direction only)"]
+    label, note = texts["nudge −2: its sign says\nmove the weight left"], texts["(the arrow shows the direction only)"]
     assert ch00_start_here.HILL_ARROW_NOTE == note.get_text()
     (lx, ly), (nx, ny) = label.get_position(), note.get_position()
     assert nx == lx and note.get_ha() == label.get_ha() == "right" and note.get_va() == label.get_va() == "bottom"
@@ -2190,7 +2221,7 @@ def test_pass39_the_history_draws_the_four_bends_it_names_on_one_shared_pair_of_
     assert "**sigmoid** (0 to 1) and **tanh** (−1 to 1)" in cells[h].source
     # Pass 46: the timeline names what came after ReLU. Pass 48 (r43 Clarity 3): one sentence says what the
     # timeline's GELU and transformers are, both bolded where they are first said.
-    assert cells[h + 4].source.count("GELU") == 1 and "**transformers**" in cells[h + 4].source
+    assert cells[h + 4].source.count("GELU") == 1 and "**Transformers**" in cells[h + 4].source
 
 
 def test_pass39_timeline_labels_keep_apart_and_no_pin_crosses_another_lane():
@@ -2208,7 +2239,7 @@ def test_pass39_timeline_labels_keep_apart_and_no_pin_crosses_another_lane():
         for b, q in boxes[i + 1:]:
             if a in b or b in a:
                 continue
-            if "GELU" in (a, b) and " in transformers" in (a, b):  # one label in two styles, drawn end to end
+            if "GELU" in (a, b) and " in many\n transformers" in (a, b):  # one label in two styles, end to end
                 continue
             apart = p.x1 + 3 < q.x0 or q.x1 + 3 < p.x0 or p.y1 + 3 < q.y0 or q.y1 + 3 < p.y0
             assert apart, (a, b)
@@ -2219,7 +2250,7 @@ def test_pass39_timeline_labels_keep_apart_and_no_pin_crosses_another_lane():
     assert sorted(int(l.get_xdata()[0]) for l in pins) == list(ch00_start_here.TIMELINE_YEARS)
     for pin in pins:
         year, (y0, y1) = pin.get_xdata()[0], sorted(pin.get_ydata())
-        (event,) = [e for e in history.EVENTS if e.year == year and e.year in ch00_start_here.TIMELINE_YEARS]
+        (event,) = [e for e in ch00_start_here.TIMELINE_EVENTS if e.year == year]
         for key, (lo, hi) in ch00_start_here.LANES.items():
             start, end = spans[key]
             if key != event.era and start <= year <= end:
@@ -2403,7 +2434,7 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     assert [t.get_text() for t in boxes] == names and xs == sorted(xs, reverse=True)   # read right to left
     labels = [t for t in ax.texts if t.get_text() not in names]
     says = {"bend": "× the bend's\nslope", "weight": "× the weight"}   # pass 49: the bend's slope, not the hill's
-    assert [t.get_text() for t in labels] == ["starts as\nits mistake"] + [says[n] for n in names[1:-1]]
+    assert [t.get_text() for t in labels] == ["starts from\nits mistake"] + [says[n] for n in names[1:-1]]
     for t, a, b in zip(labels, xs[:-1], xs[1:]):
         assert b < t.get_position()[0] < a   # each label sits on the arrow between its two boxes
     arrows = [p for p in ax.patches if type(p).__name__ == "FancyArrowPatch"]
@@ -2413,7 +2444,37 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
         assert x1 < x0   # the signal travels back: every arrow points left
     alt = display.figure_alt(fig)
     assert "output, then weight, then bend, then weight, then bend, then earlier layers" in alt
-    assert "starts as its mistake; × the weight; × the bend's slope; × the weight; × the bend's slope." in alt
+    assert "starts from its mistake; × the weight; × the bend's slope; × the weight; × the bend's slope." in alt
     cells = _nb().cells
     k = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.signal_chain_picture()")
-    assert "**learning signal**" in cells[k - 1].source and "line of people" in cells[k - 1].source
+    assert "**learning signal**" in cells[k - 1].source and "line of people" not in _markdown()   # pass 52: one analogy
+
+
+def test_pass52_the_take_one_step_widget_walks_the_hill_as_its_answer_says():
+    """Check the hill stepper (r-reader's request, pass 52): its Predict comes before it and its folded answer after;
+    from the dot (3) at learning rate 0.5, three presses land at 2, 1.5 and 1.25, each lower and each move half the
+    last; a too-big rate (2.2) jumps over the bottom and lands higher; moving the rate starts again at the dot."""
+    cells = _nb().cells
+    q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.hill_steps()")
+    assert ("**Predict:** start at $3$ with learning rate $0.5$. Press three times. Where do you land each time? "
+            "Do the steps grow or shrink?") in cells[q - 1].source
+    answer = cells[q + 1].source
+    assert answer.index("<details>") < answer.index("$3 \\to 2 \\to 1.5 \\to 1.25$") < answer.index("</details>")
+    w = ch00_start_here.hill_steps()
+    assert w.sliders["rate"].value == 0.5 and w.walk == [ch00_start_here.HILL_DOT] == [3.0]
+    for _ in range(3):
+        w.button.click()
+    assert w.walk == [3.0, 2.0, 1.5, 1.25]
+    heights = [float(ch00_start_here.hill(v)) for v in w.walk]
+    assert heights == sorted(heights, reverse=True)   # each step lands lower
+    moves = np.diff(w.walk)
+    assert np.allclose(moves[1:] / moves[:-1], 0.5)   # each move half the one before
+    assert "3 → 2 → 1.5 → 1.25" in w.readout.value
+    assert np.asarray(w.lines["trail"].get_data()[0], float).tolist() == [3.0, 2.0, 1.5]
+    assert np.asarray(w.lines["dot"].get_data()[0], float).tolist() == [1.25]
+    w.sliders["rate"].value = 2.2   # a new rate starts again from the dot
+    assert w.walk == [3.0]
+    w.step()
+    assert w.walk[1] < ch00_start_here.HILL_BOTTOM < w.walk[0]   # jumped over the bottom
+    assert ch00_start_here.hill(w.walk[1]) > ch00_start_here.hill(w.walk[0])   # and landed higher
+

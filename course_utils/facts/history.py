@@ -27,8 +27,9 @@ class Event:
 # ReLU's era starts in 2011, when it was shown to train deep networks (Glorot et al., the year the chapter names);
 # Nair & Hinton's 2010 paper, on shallow Boltzmann machines, came while S-curves were still the usual bend.
 # The smooth band is the transformers' (its name says so): GELU was proposed in 2016 (its origin), and became their
-# usual bend in 2018, when the first GPT and BERT used it (their rows in deployments.py). Not every transformer did
-# (deployments.RELU_LANGUAGE_MODELS: T5, OPT), and ReLU stays common elsewhere: hence "many transformers".
+# usual bend in 2018, when the first GPT and BERT used it (their rows in deployments.py). The first transformer
+# (2017, FIRST_TRANSFORMER) used ReLU, so transformers did not start with GELU, and not every later one took it
+# (deployments.RELU_LANGUAGE_MODELS: T5, OPT); ReLU stays common elsewhere: hence "many transformers".
 TODAY = 2026
 TRANSFORMERS_WITH_GELU = ("GPT", "BERT")
 
@@ -43,6 +44,9 @@ def gelu_adoption_year(records):
 
 _FIRST = [next(d for d in deployments.DEPLOYMENTS if d.model == m) for m in TRANSFORMERS_WITH_GELU]
 GELU_IN_TRANSFORMERS = gelu_adoption_year(_FIRST)
+# The original Transformer's feed-forward bend (Vaswani et al. 2017): its deployments row, read, not retyped.
+FIRST_TRANSFORMER = next(d for d in deployments.DEPLOYMENTS
+                         if d.model == "Transformer (original)" and "feed-forward" in d.where)
 
 # What an era's bends still do after it ends (the timeline fades the band on to today with these words). Sigmoid
 # and tanh left the hidden layers of deep networks, not the field: see their typical_use in activations.py
@@ -82,7 +86,7 @@ ERAS = {
     # From the year backpropagation with sigmoid units became widely known (its origin; the first event below).
     "squash": ("S-curves: sigmoid and tanh", from_origin("sigmoid", "Rumelhart, Hinton & Williams")[0], 2011),
     "relu": ("ReLU, still in wide use", 2011, TODAY),
-    "smooth": ("GELU: transformers", GELU_IN_TRANSFORMERS, TODAY),
+    "smooth": ("GELU: many transformers", GELU_IN_TRANSFORMERS, TODAY),
 }
 
 
@@ -117,7 +121,10 @@ EVENTS = [
                     "Convolutional Neural Networks', NeurIPS 25")),
     _bend("gelu", "Hendrycks & Gimpel", "GELU", "smooth"),
     _bend("silu", "Ramachandran, Zoph & Le", "Swish", "smooth"),
-    Event(year=GELU_IN_TRANSFORMERS, label="transformers\nadopt GELU", era="smooth",
+    # The first transformer kept ReLU (its era); GPT and BERT brought GELU a year later.
+    Event(year=FIRST_TRANSFORMER.year, label="the first transformer\nuses ReLU", era=FIRST_TRANSFORMER.registry,
+          citation=FIRST_TRANSFORMER.citation),
+    Event(year=GELU_IN_TRANSFORMERS, label="GPT and BERT\nadopt GELU", era="smooth",
           citation="; ".join(d.citation for d in _FIRST)),
     _bend("swiglu", "Shazeer", "SwiGLU", "smooth"),
 ]

@@ -542,8 +542,7 @@ def bent_units_task_check():
         [f"The middle output weight: m = {TENT[1][2]:g}.",
          f"Right of x = {right:g}, all three units are on their ramps.",
          f"Their slopes add up: {flat}.",
-         "Now the sum is a tent (the picture below): flat, up, down, flat.",
-         "It is the sheet of paper, creased."],
+         "Now the sum is a tent (the picture below): flat, up, down, flat."],
     ], TENT_ROW)
 
 
@@ -642,14 +641,18 @@ def fading_signal_picture(layers=FADE_LAYERS):
     return fig
 
 
-# The timeline labels only these years (layer-at-a-time training, ReLU, a ReLU network winning, GELU proposed, GELU in
-# transformers); the eras and the stall give the rest of the story.
-TIMELINE_YEARS = (2006, 2011, 2012, history.PROPOSED["smooth"], history.GELU_IN_TRANSFORMERS)
+# The timeline labels only these years (layer-at-a-time training, ReLU, a ReLU network winning, GELU proposed, the
+# first transformer on ReLU, GELU in transformers); the eras and the stall give the rest of the story.
+TIMELINE_YEARS = (2006, 2011, 2012, history.PROPOSED["smooth"], history.FIRST_TRANSFORMER.year,
+                  history.GELU_IN_TRANSFORMERS)
+# Those years' events, less Swish (2017, a bend the chapter never names): the first transformer has that year's pin.
+TIMELINE_EVENTS = [e for e in history.EVENTS if e.year in TIMELINE_YEARS and e.activation in ("", "gelu")]
 # The chapter's own plain labels where the facts' labels name what the text does not (authors, the contest's name),
 # or where the year is a proposal, not yet the usual bend (GELU, 2016).
 TIMELINE_LABELS = {2006: "deep nets trained\none layer at a time",
                    2011: "ReLU helps deep nets\n(ReLU itself is older)", 2012: "a ReLU network wins\na big photo contest:\nReLU spreads widely",
-                   history.PROPOSED["smooth"]: "GELU proposed"}
+                   history.PROPOSED["smooth"]: "GELU proposed",
+                   history.GELU_IN_TRANSFORMERS: "newer transformers\n(GPT, BERT)\nadopt GELU"}
 
 
 # The timeline's lanes, one per family of bends (bottom, top): ReLU on top, so its pins rise through no other lane; the
@@ -657,10 +660,11 @@ TIMELINE_LABELS = {2006: "deep nets trained\none layer at a time",
 # S-curve lane fades from the end of its era on to today: still used, no longer the usual bend.
 LANES = {"relu": (0.5, 1.3), "squash": (-0.4, 0.4), "smooth": (-1.3, -0.5)}
 # Where each pin's label sits: (height, alignment). Above: 2006 and 2012 on a low row, leaning away from each other;
-# 2011 on a high row, leaning left over 2006's. Below: GELU's two years, leaning apart; the stall's bar left of them.
-TIMELINE_PLACE = {2006: (1.8, "right"), 2011: (3.5, "right"), 2012: (1.8, "left"), 2016: (-2.0, "right"),
-                  2018: (-2.0, "left")}
-TIMELINE_PX = (860, 440)
+# 2011 and 2012 on a high row, leaning apart; 2017 (the first transformer, on ReLU) on the low row right of 2012's pin.
+# Below: GELU's two years, leaning apart; the stall's bar left of them.
+TIMELINE_PLACE = {2006: (1.8, "right"), 2011: (3.5, "right"), 2012: (3.5, "left"), 2016: (-2.0, "right"),
+                  2017: (1.8, "left"), 2018: (-2.0, "left")}
+TIMELINE_PX = (860, 470)
 
 
 def _fading_band(ax, start, end, lo, hi, colour, alpha=(0.3, 0.08), steps=12):
@@ -678,7 +682,7 @@ def history_timeline(events=None):
     S-curve lane fades on to today after its era, named with what sigmoid and tanh still do. By default only the
     events of TIMELINE_YEARS get a label.
     """
-    events = [e for e in history.EVENTS if e.year in TIMELINE_YEARS] if events is None else events
+    events = TIMELINE_EVENTS if events is None else events
     fig, ax = plots.new_figure(*TIMELINE_PX)
     era_colour = {"squash": plots.color("sigmoid"), "relu": plots.color("relu"), "smooth": plots.color("gelu")}
     bottom = min(lo for lo, _hi in LANES.values())
@@ -698,7 +702,9 @@ def history_timeline(events=None):
         if proposed < start:  # "GELU in transformers" on the band, from the year they took it up
             bend, users = name.split(": ")
             label = ax.text(start + 0.3, mid, bend, ha="left", va="center", fontsize=8.5, fontweight="bold")
-            ax.annotate(f" in {users}", xycoords=label, xy=(1, 0.5), va="center", fontsize=8)
+            # two lines, so "in many transformers" stays inside the band (it starts late: 2018)
+            ax.annotate(f" in {users}".replace(" transformers", "\n transformers"), xycoords=label, xy=(1, 0.5),
+                        va="center", fontsize=8, linespacing=0.95)
         else:
             ax.text(start + 0.4 if ongoing else (start + end) / 2, mid, name,
                     ha="left" if ongoing else "center", va="center", fontsize=8.5, fontweight="bold")
@@ -728,7 +734,7 @@ def history_timeline(events=None):
     # The label says what the bar is: deep nets were hard to train.
     ax.text((first + fade) / 2, y - 0.16, STALL_LABEL, ha="center", va="top", fontsize=10, fontweight="bold",
             bbox=dict(facecolor="white", edgecolor="none", pad=0.5), zorder=3)
-    ax.set(xlim=(1983, history.TODAY + 2), ylim=(-3.4, 4.8), yticks=[], xlabel="year")
+    ax.set(xlim=(1983, history.TODAY + 2), ylim=(-3.4, 5.6), yticks=[], xlabel="year")
     ax.spines["left"].set_visible(False)
     ax.grid(False)
     ax.set_title("A short history of the bend")
@@ -745,7 +751,8 @@ def history_timeline(events=None):
 
 # The hill for one weight: how wrong the network is (height) against the weight's value (where you stand). A bowl,
 # lowest at HILL_BOTTOM; the dot stands right of it, where the ground climbs to the right (a positive slope).
-HILL_BOTTOM, HILL_DOT = 1.0, 2.6
+# Pass 52: the dot at 3, where the slope is a whole number (2), for the worked step before the rule.
+HILL_BOTTOM, HILL_DOT = 1.0, 3.0
 HILL_RUN = 1.0  # the rise-over-run triangle's run: one step right, so its rise is the slope itself
 HILL_CAPTION = "where you stand = the weight's value; height = how wrong the network is"
 HILL_TITLE = "The hill for one weight: where you stand is its value, the height is how wrong"
@@ -792,7 +799,7 @@ def hill_picture():
            color=plots.color("sigmoid"), lw=2.4, mutation_scale=18, connectionstyle="arc3,rad=0.15")
     ax.text(HILL_DOT - step - 0.1, float(hill(HILL_DOT - step)) + 0.72, f"nudge {_minus(-k)}: its sign says\nmove the weight left",
             ha="right", va="bottom", fontsize=10, color=plots.color("sigmoid"), fontweight="bold")
-    # r45 Picture 2: on the picture, not only in its alt text: the arrow's length is not the move (that is 0.016).
+    # r45 Picture 2: on the picture, not only in its alt text: the arrow's length is not the move.
     ax.text(HILL_DOT - step - 0.1, float(hill(HILL_DOT - step)) + 0.45, HILL_ARROW_NOTE,
             ha="right", va="bottom", fontsize=9.5, color=plots.color("sigmoid"))
     ax.text(HILL_BOTTOM, float(hill(HILL_BOTTOM)) - 0.12, "least wrong", ha="center", va="top", fontsize=10)
@@ -808,11 +815,74 @@ def hill_picture():
     return fig
 
 
+# The stepper: the same hill, one press of "take one step" = one move of learning rate × nudge (notebook 00). It
+# starts at the hill picture's dot with the worked example's rate (0.5: each step halves the distance to the bottom).
+STEP_RATE, STEP_RATES = 0.5, (0.1, 2.2)
+STEP_XLIM, STEP_YLIM = (-3.0, 5.0), (-0.3, 8.6)
+
+
+def take_step(w, rate):
+    """One step downhill: the weight plus learning rate × nudge, the nudge being the hill's slope, sign flipped."""
+    return float(w) + rate * -float(hill_slope(w))
+
+
+def hill_steps(rate=STEP_RATE, start=HILL_DOT):
+    """Take one step downhill per button press and watch the dot walk (notebook 00, after the nudge). The rate slider
+    starts the walk again from the start; the hollow circle shows where the next press will land."""
+    live = LiveFigure(600, 340)
+    ax = live.axes[0]
+    w = np.linspace(*STEP_XLIM, 241)
+    ax.plot(w, hill(w), color=plots.ACCENT, lw=2.2, label="how wrong, for each value of the weight")
+    ax.set(xlim=STEP_XLIM, ylim=STEP_YLIM, xlabel="the weight's value (where you stand)", ylabel="how wrong (height)")
+    trail = live.moving(ax.plot([], [], "o-", color=plots.MUTED, ms=5, lw=1, label="where you stood before")[0])
+    dot = live.moving(ax.plot([], [], "o", color="black", ms=9, zorder=4, label="where you stand now")[0])
+    ahead = live.moving(ax.plot([], [], "o", mfc="none", mec=plots.color("sigmoid"), mew=2, ms=10, zorder=4,
+                                label="where the next step lands")[0])
+    title = live.moving(ax.set_title(""))
+    ax.legend(loc="upper center", fontsize=9)
+    sliders = {"rate": slider("learning rate", rate, *STEP_RATES, 0.1, fmt=".1f")}
+    step_button = widgets.Button(description="take one step", button_style="primary", icon="step-forward")
+    readout = widgets.HTML()
+    walk = [start]
+
+    def draw():
+        r = sliders["rate"].value
+        here, nxt = walk[-1], take_step(walk[-1], r)
+        trail.set_data(walk[:-1], hill(np.asarray(walk[:-1])))
+        trail.set_visible(len(walk) > 1)   # no trail before the first step
+        dot.set_data([here], [float(hill(here))])
+        ahead.set_data([nxt], [float(hill(nxt))])
+        title.set_text(f"Steps downhill, learning rate {r:.1f}: {len(walk) - 1} taken")
+        live.render()
+        path = " → ".join(f"{v:.3g}" for v in walk).replace("-", "−")
+        k = float(hill_slope(here))
+        off = "" if STEP_XLIM[0] <= here <= STEP_XLIM[1] else " (off the picture)"
+        readout.value = (f"<b>where you stood</b>: {path}{off}<br>"
+                         f"here: slope {_minus(round(k, 3))}, nudge {_minus(round(-k, 3))}; next move = "
+                         f"{r:.1f} × ({_minus(round(-k, 3))}) = {_minus(round(nxt - here, 3))}")
+
+    def restart():
+        del walk[1:]
+        draw()
+
+    def one_step(_button=None):
+        walk.append(take_step(walk[-1], sliders["rate"].value))
+        draw()
+
+    step_button.on_click(one_step)
+    on_change(sliders.values(), restart)
+    draw()
+    return LiveWidget([sliders["rate"], step_button, readout, live.image], live,
+                      "Steps downhill: press take one step, set the learning rate (static picture below)",
+                      sliders=sliders, readout=readout, button=step_button, step=one_step, walk=walk,
+                      lines={"trail": trail, "dot": dot, "ahead": ahead})
+
+
 # The learning signal's path back (notebook 00, before the history), as the network picture has it: the output skips
 # the bend, so the first step back is its weight; then a unit's bend, a weight, a bend, on to earlier layers (r44:
 # a bend next to the output contradicted "Here it skips the bend"). Each arrow says what the part it leaves
 # multiplies the signal by (r43); a bend's factor is named the bend's slope, not the hill's (r44 Clarity 3).
-SIGNAL_CHAIN = (("output", "starts as\nits mistake"), ("weight", "× the weight"), ("bend", "× the bend's\nslope"),
+SIGNAL_CHAIN = (("output", "starts from\nits mistake"), ("weight", "× the weight"), ("bend", "× the bend's\nslope"),
                 ("weight", "× the weight"), ("bend", "× the bend's\nslope"), ("earlier\nlayers", None))
 
 
