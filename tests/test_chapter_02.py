@@ -2746,7 +2746,7 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
             "Covering 1 lands on target; covering more than 2 lands farther past it than it started.\n\n"
             "At centre 0.5, input 1² + input 2² averages 2/3.\n"
             "Past step size 2 ÷ 2/3 = 3, steps tend to land farther past than they started.\n"
-            "The inputs all point roughly along the together line, so the swings grow there (right, from step 2 on).\n"
+            "The inputs all point roughly along the together line, so the swings grow there (picture, from step 2 on).\n"
             "The runs agree: from step size 3, most never arrive.\n"
             "At centre 0 it averages only 1/6, so steps up to 5 still settle.\n\n"
             "Why does centre 0 level off?\n"

@@ -1038,7 +1038,7 @@ Covering 1 lands on target; covering more than 2 lands farther past it than it s
 
 At centre {CENTRES[1]:g}, input 1² + input 2² averages {round(on * 3):.0f}/3.
 Past step size 2 ÷ {round(on * 3):.0f}/3 = {limit:.2g}, steps tend to land farther past than they started.
-The inputs all point roughly along the together line, so the swings grow there (right, from step {GROW_FROM} on).
+The inputs all point roughly along the together line, so the swings grow there (picture, from step {GROW_FROM} on).
 The runs agree: from step size {blows:g}, most never arrive.
 At centre 0 it averages only 1/{round(1 / off):.0f}, so steps up to {RATES[1]:g} still settle.
 
