@@ -15,7 +15,7 @@ from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_li
 
 __all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "best_two_on_sliders", "corners_add_up", "corners_fit", "explorer_answer", "fold",
            "four_bends", "gelu_question", "steepest", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "corners_network", "swiglu_gate", "tanh_from_sigmoid",
-           "tanh_moves_answer", "tanh_question", "together_apart", "zigzag_answer", "zigzag_centre", "corners_answer"]
+           "tanh_moves_answer", "tanh_question", "together_apart", "split_step", "split_picture", "swings_picture", "zigzag_answer", "zigzag_centre", "corners_answer"]
 
 FOUR = ("relu", "sigmoid", "tanh", "gelu")
 NICKNAMES = {"relu": "the sharp elbow", "sigmoid": "the smooth S", "tanh": "the centred S", "gelu": "the smooth elbow"}
@@ -303,9 +303,9 @@ Where each is used:
 - GELU (outputs from about {activations.minimum('gelu')[1]:.2f} up): transformers such as GPT-2;
 - SiLU: the gate inside SwiGLU, in recent large language models.
 
-Tanh is the zero-centred one: a unit fed by tanh can take bigger steps and still settle.
-Sigmoid's and ReLU's outputs are never below 0: they add a shared pull that moves both weights the same way.
-Big steps overshoot along it.
+Tanh is the zero-centred one, for inputs spread around 0.
+In our two-input test, inputs centred at 0, like those tanh outputs, still settled at bigger steps.
+Inputs centred at 0.5, like sigmoid's outputs, overshot from step size {zigzag.blow_up_step(CENTRES[1]):g}.
 
 {unit}
 
@@ -327,6 +327,8 @@ C: $\\tanh(x) = 2\\,\\sigma(2x) - 1$.
 
 Each factor of 2 doubles the slope, so tanh's peak slope is $2 \\cdot 2 \\cdot \\tfrac14 = 1$.
 B, $2\\sigma(x) - 1$, is too wide: its slope at 0 is $\\tfrac12$, not 1. It is $\\tanh(x/2)$.
+A, $\\sigma(x) - \\tfrac12$, runs only from $-\\tfrac12$ to $\\tfrac12$.
+D is wrong: C holds for every $x$.
 """)
 
 
@@ -794,7 +796,8 @@ def corners_answer(kinks=(-1.5, 0.0, 1.5)):
         where = ", ".join(f"{k:g}" for k in ks) if len(ks) <= 3 else f"evenly, {ks[0]:g} to {ks[-1]:g}"
         rows.append(f"| {len(ks)} | {where} | {gap:.3f} |")
     table = "\n".join(rows)
-    _two, _turns, two_best = best_two_on_sliders(kinks)   # every slider setting with one turn at 0
+    two, _turns, two_best = best_two_on_sliders(kinks)   # every slider setting with one turn at 0
+    zeroed = next(k for k in kinks if k not in two)   # the corner whose turn the best setting leaves at 0 (r47)
     img = tables.image(figure_png(corners_fit(kinks)), "Left: the sliders' best with two corners, still off the grey hill. Right: "
                        f"a tent of three corners over it, at {kinks[0]:g}, {kinks[1]:g} and {kinks[2]:g}", 760, 250)
     stuck = fold("Stuck? A hint", f"""
@@ -803,7 +806,7 @@ Make the outer ones about {HINT_TURNS[0]:g}.
 """)
     return Markdown(stuck.data + "\n\n" + fold("Check your prediction", f"""
 With one turn at 0, the sliders never get below {GOAL_GAP:g}.
-Their best is the left picture below: mean gap {two_best:.3f}.
+Their best sets the turn at x = {zeroed:g} to 0: the left picture below, mean gap {two_best:.3f}.
 Three corners are enough: they make a tent over the hill.
 The left corner starts the climb.
 The middle corner turns it down.
@@ -868,7 +871,9 @@ Both are positive, as ReLU's outputs can be.
 Its right answer is input 1 − input 2, here {h[0]:g} − {h[1]:g} = {h[0] - h[1]:.2g}.
 Its two weights start at 0, so its output is 0.
 The **miss** is the output minus the right answer: 0 − {h[0] - h[1]:.2g} = {sign(miss)}.
-Each weight changes by −**step size** × its input × the miss.
+A **step** is one correction of the weights, after one example.
+The **step size** sets how big each correction is.
+Each weight changes by −step size × its input × the miss.
 At step size {rate:g}, weight 1 changes by {sign(change[0])}, and weight 2 by {sign(change[1])}.
 Both go up.
 """))
@@ -896,7 +901,7 @@ def zigzag_answer(goal=(1.0, -1.0)):
     return fold("Check your prediction", f"""
 {img}
 
-At centre 0.5, from step size {blows:g}, most runs never arrive: each swing overshoots more than the last.
+At centre 0.5, from step size {blows:g}, most runs never arrive: the weights swing past the star, wider and wider.
 At centre 0, bigger steps help up to step size {fast:g}, about {on.min():.0f} steps, then level off.
 At step size 1, both centres took about the same: {off[one]:.0f} and {on[one]:.0f} steps.
 
@@ -918,7 +923,7 @@ def split(change):
 
 
 SWING_RATE, SWING_STEPS = 3.5, 4   # the swing panel: one run at this step size, its first steps (r43's frame)
-TOGETHER_YLABEL = "how far past the star,\nalong the together line\n(0 = on target)"   # r44 Picture 1: what 0 means
+TOGETHER_YLABEL = "distance past the star\n(together line; 0 = on target)"   # r44 Picture 1: what 0 means; r47: two lines
 
 
 def together_left(centre, rate=SWING_RATE, steps=SWING_STEPS, goal=(1.0, -1.0)):
@@ -928,13 +933,21 @@ def together_left(centre, rate=SWING_RATE, steps=SWING_STEPS, goal=(1.0, -1.0)):
     return ((p - np.asarray(goal)) @ np.array([1.0, 1.0])) / np.sqrt(2.0)
 
 
+def _signed(v):
+    return f"+{v:.3g}" if v > 0 else f"{v:.3g}".replace("-", "−")
+
+
+def _pair(v):
+    return f"({_signed(v[0])}, {_signed(v[1])})"
+
+
 @plots.styled
-def together_apart_picture(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
-    """Left: the worked step's arrow split into its together and apart arrows. Right: the together part still to go,
-    step by step, of one run at step size SWING_RATE, at centre 0.5 and centre 0 (notebook 02, r43)."""
+def split_picture(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
+    """The worked step's arrow split head to tail into its together and apart arrows (notebook 02, r47: shown on the
+    main path, right after the worked step, so both words are explained before the widget uses them)."""
     _, change = one_step(h, rate, goal)
     together, apart = split(change)
-    fig, (ax, ax_s) = plots.new_figure(860, 330, 1, 2, width_ratios=(1, 1.3))
+    fig, ax = plots.new_figure(400, 330)
     kw = dict(angles="xy", scale_units="xy", scale=1, width=0.012, headwidth=4, headlength=5, headaxislength=4.5)
     ax.quiver([0], [0], [change[0]], [change[1]], color="black", **kw)
     ax.quiver([0], [0], [together[0]], [together[1]], color=plots.color("sigmoid"), **kw)
@@ -949,6 +962,34 @@ def together_apart_picture(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
            xlabel="change of weight 1", ylabel="change of weight 2", title="one step = together + apart")
     ax.set_aspect("equal")
     _axes_lines(ax)
+    fig.set_label(f"The worked step {_pair(change)} drawn as a black arrow, split head to tail into a together arrow "
+                  f"{_pair(together)} and an apart arrow {_pair(apart)}")
+    return fig
+
+
+def split_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
+    """The worked step split into together and apart, drawn and said in numbers, right after the star (notebook 02,
+    r47 change 1). Raises if the star stops lying on the apart line through the start."""
+    _, change = one_step(h, rate, goal)
+    together, apart = split(change)
+    if not np.allclose(split(goal)[0], 0):
+        raise ValueError("the star no longer needs the apart part only")
+    fig = split_picture(h, rate, goal)
+    img = tables.image(figure_png(fig), fig.get_label(), 400, 330)
+    display(Markdown(f"""{img}
+
+Split the worked step into two parts (picture).
+The **together** part, {_pair(together)}, moves both weights the same way.
+The **apart** part, {_pair(apart)}, moves one up and one down.
+The star needs only the apart part: the together part is a detour.
+"""))
+
+
+@plots.styled
+def swings_picture():
+    """The together part still to go, step by step, of one run at step size SWING_RATE, at centre 0.5 and centre 0
+    (notebook 02, r43; the fold's picture since r47 moved the split to the main path)."""
+    fig, ax_s = plots.new_figure(520, 330)
     k = np.arange(SWING_STEPS + 1)
     for c, style, mark in ((CENTRES[1], "-", "o"), (CENTRES[0], "--", "s")):
         ax_s.plot(k, together_left(c), style, marker=mark, color=plots.color("sigmoid" if c else "tanh"), lw=1.6, ms=5,
@@ -960,70 +1001,55 @@ def together_apart_picture(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     return fig
 
 
+def mean_square(centre):
+    """The average of input 1² + input 2² at a centre: both pulls added, 2 × (centre² + 1/12) (the inputs are
+    centre + u, u even on −0.5..0.5, whose square averages 1/12)."""
+    together, apart = pushes(centre)
+    return together + apart
+
+
+GROW_FROM = 2   # the swing picture's run at centre 0.5: from this step on, each swing is wider than the last
+
+
 def together_apart(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
-    """The folded 'Why?' under the zig-zag answer (notebook 02; r43 asked for the split drawn, and a reason for the tie
-    at step size 1): the worked step split in two, the average pulls at both centres, and one run's growing swings.
-    Pass 52: the together move said is the drawn arrow (split of the same step), and the blow-up rule uses both pulls,
-    checked against the runs' own threshold (zigzag.blow_up_step). Raises if the pulls stop telling that story."""
-    _, change = one_step(h, rate, goal)
-    together, apart = split(change)
-    (t_on, a_on), (t_off, a_off) = pushes(CENTRES[1]), pushes(CENTRES[0])
-    swings = np.abs(together_left(CENTRES[1]))[2:]
-    h, goal = np.asarray(h, dtype=float), np.asarray(goal, dtype=float)
-    left_apart = split(goal)[1]   # the star (1, −1) is all apart: the distance the apart part has to go
-    apart_pull = (h[0] - h[1]) ** 2 / 2
-    side = (h[0] + h[1]) * (h[0] - h[1]) / 2   # the together move a step makes from the apart part's distance alone
-    if not (np.allclose(apart, rate * apart_pull * left_apart) and np.allclose(together, rate * side * np.ones(2))):
-        raise ValueError("the worked step's arrows are no longer pull (and side push) times the apart distance")
-    if not (a_on == a_off == 1 / 12 and t_off == a_off and t_on / a_on > 5 and np.all(np.diff(swings) > 0)):
-        raise ValueError("the together/apart story no longer holds")
-    limit = 2 / (t_on + a_on)   # the rule: a step covers step size × both pulls along its inputs; past 2 it grows
+    """The folded 'Why?' under the zig-zag answer (notebook 02). r47: one rule a learner can follow, from the update
+    itself: one example moves the weights only along its own input arrow, covering step size × (input 1² + input 2²)
+    of the way to the star along it; that averages step size × 2/3 at centre 0.5, and past 2 it overshoots (step size
+    3, the runs' own threshold, zigzag.blow_up_step). Raises if the runs stop telling that story."""
+    swings = np.abs(together_left(CENTRES[1]))
+    grows = np.all(np.diff(swings[GROW_FROM:]) > 0) and abs(swings[GROW_FROM] - swings[GROW_FROM - 1]) < 0.05
+    on, off = mean_square(CENTRES[1]), mean_square(CENTRES[0])
+    limit = 2 / on
     blows = zigzag.blow_up_step(CENTRES[1])
-    if blows is None or abs(blows - limit) > 0.05 or 2 / t_on - limit < 0.3 or not np.isclose(3 * (t_on + a_on), 2):
+    if not (grows and np.isclose(3 * on, 2) and np.isclose(6 * off, 1) and 2 / off > RATES[1]):
+        raise ValueError("the swings or the averages no longer tell the fold's story")
+    if blows is None or abs(blows - limit) > 0.05:
         raise ValueError("the rule's step size no longer matches the runs' own threshold")
-    sign = lambda v: (f"+{v:.3g}" if v > 0 else f"{v:.3g}".replace("-", "−"))
-    pair = lambda v: f"({sign(v[0])}, {sign(v[1])})"
-    img = tables.image(figure_png(together_apart_picture(h, rate, goal)),
-                       f"Left: the worked step {pair(change)} drawn as an arrow, split into a together arrow "
-                       f"{pair(together)} and an apart arrow {pair(apart)}. Right: one run at step size {SWING_RATE:g}. "
-                       f"At centre 0.5 the together part swings past the star by more each step; at centre 0 it stays "
-                       f"near 0", 860, 330)
+    fig = swings_picture()
+    img = tables.image(figure_png(fig), f"One run at step size {SWING_RATE:g}. At centre 0.5 the together part stays "
+                       f"near 0.8 for two steps, then swings past the star by more each step; at centre 0 it stays "
+                       f"near 0", 520, 330)
     return fold("Why? (together and apart)", f"""
 {img}
 
-Split each step into two parts (left).
-The **together** part moves both weights the same way.
-The **apart** part moves one up and one down.
-The worked step: {pair(change)} = {pair(together)} + {pair(apart)}.
-The star needs only the apart part.
-
-How far does one step move each part?
-The apart part had {pair(left_apart)} to go; this step covered {apart_pull:g} of it.
-That share is this example's apart **pull**: (input 1 − input 2)² ÷ 2 = ({h[0]:g} − {h[1]:g})² ÷ 2.
-The together part had nothing to go, yet it moved {sign(together[0])} (left): a side push.
-When input 2 is the bigger one, the side push goes the other way.
-Over many examples, side pushes cancel.
-Then, on average, a step covers step size × pull of what a part has left.
+One example moves the weights only along its own input arrow, (input 1, input 2).
+Along that arrow, a step covers step size × (input 1² + input 2²) of the way to the star.
 Covering 1 lands on target; covering more than 2 lands farther past it than it started.
 
-The pulls average out too.
-Each input is its centre plus a wobble, spread evenly from −0.5 to 0.5.
-A wobble squared averages 1/12, about {1 / 12:.2g}.
-In input 1 − input 2 the centres cancel.
-So the apart pull averages (1/12 + 1/12) ÷ 2 = 1/12, at both centres.
-In input 1 + input 2 they add: 2 × {CENTRES[1]:g} = {2 * CENTRES[1]:g} at centre {CENTRES[1]:g}.
-So the together pull averages ({2 * CENTRES[1]:g}² + 1/12 + 1/12) ÷ 2 = 1/12 + {t_on - a_on:g}.
-That is {t_on / a_on:.0f} times the apart pull.
-
-At step size 1, both runs wait for the slow apart part.
-It is the same at both centres, so they tie.
-A step size that suits the apart part is far too big for the together part.
-Each swing along the together line overshoots more than the last (right).
-Side pushes cancel only on average; each one still jolts the swing.
-So for growing swings, count both pulls: 1/12 + {t_on - a_on:g} + 1/12 = {round((t_on + a_on) * 3):.0f}/3.
-Swings grow once step size × {round((t_on + a_on) * 3):.0f}/3 passes about 2: from about step size {limit:.2g}.
+At centre {CENTRES[1]:g}, input 1² + input 2² averages {round(on * 3):.0f}/3.
+Past step size 2 ÷ {round(on * 3):.0f}/3 = {limit:.2g}, steps tend to land farther past than they started.
+The inputs all point roughly along the together line, so the swings grow there (picture, from step {GROW_FROM} on).
 The runs agree: from step size {blows:g}, most never arrive.
-At centre 0 the centres no longer add, so both pulls are 1/12 and bigger steps still settle.
+At centre 0 it averages only 1/{round(1 / off):.0f}, so steps up to {RATES[1]:g} still settle.
+
+Why does centre 0 level off?
+The arrows differ in length, and a step covers more along a long one.
+A step size that suits short arrows overshoots along long ones.
+So bigger steps stop helping.
+
+Why the tie at step size 1?
+Input 1 − input 2 is the same at both centres: the centres cancel.
+So the apart part moves alike, and at step size 1 this slow part sets the time.
 """)
 
 
