@@ -475,7 +475,7 @@ def try_answers(results, threshold=0.1, longer=None):
     five = (("sigmoid still does not creep. " if stalls else "sigmoid creeps a little. ")
             + f"Its loss stays on the shrug line: {plain['sigmoid'].final_loss[0]:.2f} at epoch {TRY_EPOCHS}. "
             "With plain steps, a tiny nudge means a tiny step. One suspect: sigmoid's nudges to its early layers are "
-            "tiny. The section *Why is sigmoid so slow?* measures them. "
+            "tiny. The optional section at the end measures them. "
             + (f"ReLU only slows: it still crosses 0.1, but after epoch {int(relu_at // 500 * 500)}, not at epoch "
                f"{at['relu'][0]:.0f}. " if np.isfinite(relu_at) else
                f"ReLU's loss falls to {plain['relu'].final_loss[0]:.1f}. ")
@@ -1188,3 +1188,55 @@ def one_knob_figure(w=0.3, step=0.01, factor=4, span=0.06):
                   f"{rows[0][2]:.3g}. The plain sigmoid − 0.5 that computes the same has weight {factor}w, which moves "
                   f"from {rows[1][1]:.2g} to {rows[1][2]:.3g}: a step {factor} times as long.")
     return Captioned(fig, caption)
+
+
+@plots.styled
+def verdict_figure(results, centred, steep, threshold=0.1):
+    """The answer to "why is sigmoid so slow?" in one picture (notebook 05, pass 52): sigmoid, sigmoid − 0.5
+    (`centred`, from centred_race), sigmoid(4x) − 0.5 (`steep`, stretch_runs' Runs) and tanh, five runs each on the
+    five-run picture's shared scales. Centring alone leaves it crawling; the steeper slope makes it learn."""
+    panels = [("Sigmoid", plots.color("sigmoid"), results["sigmoid"]),
+              (CENTRED_LABEL, _runner_colour(CENTRED_LABEL, 1), centred),
+              (STRETCH_TEST[3], _runner_colour(STRETCH_TEST[3], 3), steep),
+              ("Tanh", plots.color("tanh"), results["tanh"])]
+    caption = "; ".join(f"{title}: {np.isfinite(race.epochs_to(r.loss, threshold)).sum()} of {len(r.loss)} runs "
+                        f"below {threshold:g}, last loss {r.final_loss.min():.2f} to {r.final_loss.max():.2f}"
+                        for title, _colour, r in panels)
+    fig = _multiples(panels, threshold, ncols=4, panel_px=860 // 4)   # as wide as the five-run picture
+    axes = fig.axes
+    key = axes[-1].get_legend()
+    key.remove()   # the crossing key under sigmoid's flat curves, off tanh's
+    axes[0].legend(handles=key.legend_handles, title="first crossing", loc="lower center", ncol=3, fontsize=7,
+                   title_fontsize=7, handletextpad=0.2, columnspacing=0.6)   # two short rows, below sigmoid's flat curves
+    fig.set_label(f"Four small plots on one scale, five runs each: training loss (log scale) against epoch, with a "
+                  f"dashed line at {threshold:g}. {caption}.")
+    return Captioned(fig, caption)
+
+
+SECOND_RATE = 0.04   # the stretch test again at 4× the race's learning rate (pass 52, a reader's request)
+
+
+def second_rate_runs(X, y, lr=SECOND_RATE):
+    """The stretch test at learning rate `lr` (notebook 05, optional section): {name: Runs} for its two halves and
+    tanh, seeds 0 to 4, Adam, 400 epochs, from the race's starting weights. About six seconds."""
+    runs = {n: race.train_seeds(X, y, seeds=(0, 1, 2, 3, 4), optimizer="adam", lr=lr, epochs=400, **VARIANTS[n])
+            for n in STRETCH_TEST[2:]}
+    runs["tanh"] = race.race(X, y, ["tanh"], seeds=(0, 1, 2, 3, 4), optimizer="adam", lr=lr, epochs=400)["tanh"]
+    return runs
+
+
+def second_rate_table(results, steep, second, lr=SECOND_RATE, threshold=0.1):
+    """The stretch test at the race's learning rate and at `lr`, side by side (notebook 05): per runner, how many of
+    five runs cross `threshold` and between which epochs (or the last losses when none does). `steep` is
+    stretch_runs' result, `second` second_rate_runs'."""
+    def said(r):
+        at = race.epochs_to(r.loss, threshold)
+        hit = at[np.isfinite(at)]
+        if hit.size == 0:
+            return f"0 of {len(at)}; last loss {_span(f'{r.final_loss.min():.2f}', f'{r.final_loss.max():.2f}')}"
+        return f"{hit.size} of {len(at)}, epoch{'s' if hit.size > 1 else ''} {_span(f'{hit.min():.0f}', f'{hit.max():.0f}')}"
+    slopes = {STRETCH_TEST[2]: "1/2", STRETCH_TEST[3]: "1", "tanh": "1"}
+    first = dict(steep, tanh=results["tanh"])
+    return tables.Table(["runner (steepest slope)", "learning rate 0.01", f"learning rate {lr:g}"],
+                        [[f"{n} ({s})", said(first[n]), said(second[n])] for n, s in slopes.items()],
+                        note=f"runs of five below loss {threshold:g}, Adam, 400 epochs")
