@@ -152,7 +152,8 @@ def test_no_rule_2_makes_the_pile_bend():
             np.testing.assert_allclose(w.lines["one rule"].get_data()[1], y, atol=1e-12)
             W, B = ch00_start_here.pile_rule(wv, bv)
             assert (W, B) == (2 * wv, 3 * wv + bv)
-            assert f"{W:g}x".replace("-", "−") in w.readout.value and "steps? yes" in w.readout.value
+            steps = f"output steps seen (x steps by 1, −2 to 2): {2 * wv:g}".replace("-", "−")
+            assert f"{W:g}x".replace("-", "−") in w.readout.value and w.readout.value.endswith(steps)
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.flat_pile()")
     assert "**Predict:** can you make the stack bend by changing rule 2?" in cells[q - 1].source
@@ -529,7 +530,8 @@ def test_flat_means_only_w_zero_or_relus_left_side():
         assert phrase not in text, phrase
     assert "stack unbent layers" in text and "Here each rule is a layer with one unit and no bend." in text
     assert "no more than a single layer" in text and "no more than one." not in text
-    assert "`•••`" in text and "`…`" not in text
+    # Pass 53 (r47): no glyph for JupyterLab's bar (it is drawn, not typed): "a thin bar with three dots".
+    assert "`•••`" not in text and "`…`" not in text
 
 
 def test_every_circled_corner_is_in_sight_and_clear_of_the_legend():
@@ -585,7 +587,7 @@ def test_widget_cells_are_folded_with_a_sentence_saying_so():
         if c.cell_type == "code" and any("application/vnd.jupyter.widget-view+json" in o.get("data", {})
                                          for o in c.get("outputs", [])):
             assert c.metadata.get("jupyter", {}).get("source_hidden"), c.source
-    assert "A hidden cell shows only a bar of three dots" in _markdown()  # pass 46: one line on hidden cells
+    assert "A hidden cell shows only a thin bar with three dots" in _markdown()  # pass 46: one line on hidden cells
 
 
 def test_vanishing_gradient_years_match_the_two_analyses():
@@ -653,7 +655,11 @@ def test_every_year_in_the_history_text_is_on_the_timeline_or_in_its_sources():
     # Pass 52: transformers started with ReLU (2017, the original Transformer's row); GELU came with GPT and BERT.
     assert ("From 2011, ReLU helped deep networks train, and it is still common.\n"
             "**Transformers**, the networks behind chatbots, started with ReLU in 2017.\n"
-            "From 2018, many switched to **GELU**: ReLU with its corner rounded off.") in _history_text()
+            # Pass 53 (r47): GPT and BERT named as transformers; the dip below 0 the bends picture shows.
+            "From 2018, many switched to **GELU**, first the transformers GPT and BERT.\n"
+            "It is ReLU with its corner rounded off, and a small dip below 0.") in _history_text()
+    gelu = activations.get("gelu")(np.linspace(-3, 0, 301))
+    assert -0.2 < gelu.min() < -0.1   # the small dip the sentence names
     assert history.FIRST_TRANSFORMER.year == 2017 and history.FIRST_TRANSFORMER.registry == "relu"
     assert "Attention Is All You Need" in history.FIRST_TRANSFORMER.citation
     pins = {e.year: e for e in ch00_start_here.TIMELINE_EVENTS}
@@ -685,14 +691,18 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     for i, (sign, shift, _h) in enumerate(ch00_start_here.TENT, start=1):
         inner = "x" + (f" {'+' if shift > 0 else '-'} {abs(shift):g}" if shift else "")
         assert sign == 1 and f"- unit {i}: $\\mathrm{{ReLU}}({inner})$, corner at $x = {-shift / sign + 0.0:g}$\n" in before
-    assert "Three units read the same input $x$, each with weight 1:" in before
+    # Pass 53 (r47 Clarity 1): the new layout said first; m named (the output weights) before the worked sum uses it.
+    assert ("Now a new layout: one layer of three bent units side by side, not a stack.\n"
+            "Each unit reads the same input $x$, with weight 1:") in before
     assert "Thin dashes draw each unit alone. The thick line is their sum." in before
     assert "now $m = -1$" in before and ch00_start_here.MIDDLE_START == -1.0
     assert [(c, h) for _s, c, h in ch00_start_here.TENT][::2] == [(2.0, 1.0), (-2.0, 1.0)]
     assert "(subtracted)" not in before
     # Pass 31 (r29 item 11): each unit's own weight and bias are said, as TENT has them.
-    assert "The output adds them up, times the output weights 1, $m$ and 1." in before
-    assert "A second slider sets the middle unit's output weight $m$, now $m = -1$." in before
+    worked = cells[q - 2].source
+    assert worked.index("An output adds them up, times its weights 1, $m$ and 1: two layers in all.") < worked.index(
+        "With $m = -1$")
+    assert "A second slider sets $m$, now $m = -1$." in before
     assert ch00_start_here.bent_units().sliders["middle"].description == "middle unit's output weight m"
     assert [h for _s, _c, h in ch00_start_here.with_middle(ch00_start_here.TENT, -1.0)] == [1.0, -1.0, 1.0]
     assert [(s, c) for s, c, _h in ch00_start_here.TENT] == [(1.0, 2.0), (1.0, 0.0), (1.0, -2.0)]
@@ -707,7 +717,7 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     # Pass 52: one everyday analogy in the dense place (the fog, for learning): the sheet of paper is cut; instead
     # one input worked through the three units before the sliders, read from TENT.
     assert "sheet of paper" not in _markdown()
-    assert ("At $x = 1$ they give $\\mathrm{ReLU}(3) = 3$, $\\mathrm{ReLU}(1) = 1$ and $\\mathrm{ReLU}(-1) = 0$.\n"
+    assert ("At $x = 1$ the units give $\\mathrm{ReLU}(3) = 3$, $\\mathrm{ReLU}(1) = 1$ and $\\mathrm{ReLU}(-1) = 0$.\n"
             "Unit 3 is still on its flat side.\nWith $m = -1$, the output is $3 - 1 + 0 = 2$.") in cells[q - 2].source
     one = [float(activations.get("relu")(np.array(1.0 + c))) for _s, c, _h in ch00_start_here.TENT]
     assert one == [3.0, 1.0, 0.0]
@@ -966,8 +976,8 @@ def test_timeline_labels_are_plain_and_the_stall_runs_from_its_explanation_fadin
     fig = ch00_start_here.history_timeline()
     texts = _texts(fig)
     for label in ("2006\ndeep nets trained\none layer at a time", "2011\nReLU helps deep nets\n(ReLU itself is older)",
-                  "2012\na ReLU network wins\na big photo contest:\nReLU spreads widely", "2016\nGELU proposed",
-                  "2017\nthe first transformer\nuses ReLU", "2018\nnewer transformers\n(GPT, BERT)\nadopt GELU"):
+                  "2012\na ReLU network wins\na big photo contest:\nReLU spreads widely", "2016\nGELU proposed\n(dashed box:\nnot yet in use)",
+                  "2017\nthe first transformer\nuses ReLU", "2018\nthe transformers\nnamed GPT and BERT\nadopt GELU"):
         assert label in texts, label
     # Pass 20: no name the text does not explain (authors, the contest's name).
     assert not any("Glorot" in t or "ImageNet" in t for t in texts)
@@ -1072,7 +1082,7 @@ def test_how_to_use_is_run_predict_check_with_make_lab_in_one_line():
     assert re.findall(r"^\| \*\*(\w+)\*\* \|", cell, re.M) == ["run", "predict", "check", "answer"]
     # Pass 30 (r28 item 1): clicking the dots opens the hidden code; the click goes beside them.
     # Pass 46: one line on hidden cells; set-up (a terminal, `make lab`) is the README's, pointed at in one line.
-    assert "A hidden cell shows only a bar of three dots, `•••`: click it and press **Shift + Enter** too." in cell
+    assert "A hidden cell shows only a thin bar with three dots: click it and press **Shift + Enter** too." in cell
     assert "Some questions have letter buttons: click one and read the reply." in cell
     assert "make lab" not in cell and "terminal" not in cell
     assert cell.rstrip().endswith("Reading this outside JupyterLab? The README says how to open the course.")
@@ -1089,7 +1099,7 @@ def test_any_curve_claim_points_to_chapter_02s_hill():
     # curve without jumps, smooth or not).
     # Pass 26: the claim says it is a proved result, and where the page shows one.
     # Pass 28: one layer of bent units is what the theorem covers, and it is named (chapter 02 names it too).
-    assert ("With enough bent units, one layer can trace any curve without jumps. It gets as close as you like, over a "
+    assert ("With enough bent units, one layer of them plus a straight output can trace any curve without jumps. It gets as close as you like, over a "
             "limited range.\nThis is proved: the *universal approximation theorem*. Chapter 02 shows an example: "
             "a hill made of corners.") in text
     map_line = next(line for line in text.splitlines() if line.startswith("| **02**"))
@@ -1308,7 +1318,7 @@ def test_pass21_the_input_that_lands_on_0_need_not_be_one_of_the_five():
     w, b = map(int, re.search(r"w, b = (-?\d+), (-?\d+)", code).groups())
     five = [int(v) for v in re.search(r"for x in \[([^\]]*)\]", code).group(1).split(",")]
     assert len(five) == 5 and Fraction(-b, w) not in five and Fraction(-b, w) == Fraction(-3, 2)
-    assert ("The answer need not be one of the five. Which input $x$ will then land exactly on 0?"
+    assert ("Which input $x$ will then land exactly on 0?"
             in next(c.source for c in cells if "**Predict:** set $w = 2$ and $b = 3$." in c.source))
 
 
@@ -1415,7 +1425,7 @@ def test_pass22_the_bent_units_are_a_two_layer_pile_that_straight_units_would_me
     for _ in range(200):
         units = [(rng.choice([-1.0, 1.0]), rng.uniform(-2, 2), rng.uniform(-2, 2)) for _ in range(3)]
         assert len(_corner_xs(x, ch00_start_here.bent_sum(units, x))) <= 3
-    after = _cell("With enough bent units, one layer can trace any curve")   # pass 52: the merge is said in its recall
+    after = _cell("With enough bent units, one layer of them plus a straight output")   # pass 52: the merge is said in its recall
     assert "> Without the bends, the sum is one straight line: the two layers merge into one rule." in after
     assert "> At most three: each bent unit adds at most one corner, where its own input crosses 0." in after
     remember = _cell("## What to remember")
@@ -1576,10 +1586,11 @@ def test_pass23_small_wordings_are_exact():
     # Pass 49 (r44 Clarity 4): what the test does and what its list means, in plain words; the range said is the
     # range the readout steps over (EVEN_XS), and its list is joined with "and", as the text reads it.
     assert ("The text under the sliders, the **readout**, also tests for a straight line.\n"
-            "It steps $x$ by 1 from −6 to 6 and lists the different output steps (each output minus the one before).\n"
-            # Pass 50 (r45 Clarity 2): an output step shown with numbers before the widget, on plain ReLU (where
-            # the widget starts: its readout then sees 0.0 and 1.0).
-            "Plain ReLU at $x = -1, 0, 1, 2$ gives $0, 0, 1, 2$: steps $0, 1, 1$.\n"
+            # Pass 53 (r47 Clarity 2): one idea a sentence: what an output step is, a worked one on plain ReLU
+            # (where the widget starts), what the readout does, its list here (0 and 1), what the list means.
+            "An **output step** is one output minus the one before.\n"
+            "Plain ReLU at $x = -1, 0, 1, 2$ gives $0, 0, 1, 2$: output steps $0, 1, 1$.\n"
+            "The readout does this from $x = -6$ to 6 and lists each different step once: here $0$ and $1$.\n"
             "One value means straight. Two or more mean a corner.") in text
     xs = np.array([-1.0, 0.0, 1.0, 2.0])
     assert np.maximum(xs, 0).tolist() == [0, 0, 1, 2] and np.diff(np.maximum(xs, 0)).tolist() == [0, 1, 1]
@@ -1597,7 +1608,9 @@ def test_pass23_small_wordings_are_exact():
         assert np.allclose(steps, steps[0])
     pile = _cell("In the picture, the thick black line is the whole stack.")   # pass 52: after the worked example
     # Pass 49 (r44 Clarity 5): the dashed line is the readout's single rule, said plainly.
-    assert "The pink dashed line draws the single rule the readout shows." in pile and "one rule" not in pile
+    # Pass 53 (r47): what the readout prints, said with the worked stack's rule (8x + 13).
+    assert "The readout prints that single rule. The pink dashed line draws it." in pile
+    assert "<b>stack = 4·(2x + 3) + 1 = 8x + 13</b>" in ch00_start_here.flat_pile().readout.value
     w = ch00_start_here.flat_pile()
     assert w.lines["one rule"].get_linestyle() == "--" and w.lines["one rule"].get_color() == activations.get("gelu").colour
     assert activations.get("gelu").colour.upper() == "#CC79A7"  # the Okabe-Ito reddish purple: pink, as the text says
@@ -1729,7 +1742,9 @@ def test_pass26_the_page_got_shorter_not_longer():
     # words, under the brief's 1 % (chapter_metrics 1738 -> 1754).
     # Pass 52 (worked examples before the rules, the stepper, the first transformer's ReLU): +52 words, at the
     # brief's 3 % (chapter_metrics 1754 -> 1806).
-    assert words(cells[:g]) <= 1787 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
+    # Pass 53 (r47 Clarity 1-2, items 3-4): the new layout said, output steps worked, the bars' three marks, GELU's
+    # dip: +32 words, under the brief's 2 % (chapter_metrics 1806 -> 1832).
+    assert words(cells[:g]) <= 1820 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
     assert count(cells[g:]) <= 2 and count(cells) == m["sentences"], m
     assert m["words"] <= 9.6 * m["sentences"], m
 
@@ -1914,7 +1929,8 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # Pass 52 (the densest place): one step worked with whole numbers before the rule, the take-one-step widget with
     # its Predict and answer, one hidden weight worked through the signal: 29 sentences to 45, 280 words to 361 (the
     # chapter as a whole +3 %: the sheet of paper, the line of people and a repeated merge sentence were cut).
-    assert len(said) <= 45 and sum(chapter_metrics.words(s) for s in said) <= 361, said
+    # Pass 53 (r47 Correctness): "on this hill, at this rate" bounds the halving: 361 -> 367 words.
+    assert len(said) <= 45 and sum(chapter_metrics.words(s) for s in said) <= 367, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
@@ -2004,7 +2020,9 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # Pass 46 (cut pass, r41 Focus 1): the S-curves, two sentences at the bars, two at the timeline: 5.
     # Pass 49: the bars' weights-set-to-1 sentence moved here from the learning section: 6.
     # Pass 52: the transformers' start said (ReLU in 2017), then GELU from 2018: 7.
-    assert len(sentences) <= 7 and all(chapter_metrics.words(s) <= 20 for s in sentences), sentences
+    # Pass 53 (r47 items 3-4): why each sigmoid bar is exactly a quarter, what the ReLU bars and crosses are, and
+    # GELU's dip below 0, one idea a sentence: 10.
+    assert len(sentences) <= 10 and all(chapter_metrics.words(s) <= 20 for s in sentences), sentences
     assert "In the 1980s, most bends were S-curves: **sigmoid** (0 to 1) and **tanh** (−1 to 1)." \
         in cells[h].source
     lo, hi = activations.get("sigmoid")(np.array([-40.0, 40.0])), activations.get("tanh")(np.array([-40.0, 40.0]))
@@ -2020,8 +2038,12 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # meets the bends, before the history; the history applies them to sigmoid.
     # Pass 47 (r42 Clarity 3): one word, slope; the bars' text says the weights are left out, as their title does.
     # Pass 49 (r44 Clarity 1): the weights-set-to-1 sentence moved here, beside the bars it describes.
-    assert ("Sigmoid's slope is at most $0.25$ (black line), so each sigmoid bar below is a quarter of the last.\n"
-            "In the bars, every weight is 1, to show the bends alone." in cells[h + 2].source and "left out" not in _markdown()
+    # Pass 53 (r47 item 3): exactly a quarter because each sigmoid is at its steepest and every weight is 1; the
+    # ReLU bars (x1) and the crosses (x0) are said before the picture.
+    assert ("In the bars below, every weight is 1, and each sigmoid sits at its steepest: slope $0.25$ (black line).\n"
+            "So each sigmoid bar is exactly a quarter of the one before.\n"
+            "ReLU's ramp (slope 1) keeps the whole signal. Its flat side (the crosses) passes back 0."
+            in cells[h + 2].source and "left out" not in _markdown()
             and ch00_start_here.FADE_TITLE in _texts(ch00_start_here.fading_signal_picture())
             and "and so does each bend's slope." in _markdown()
             and _markdown().index("each bend's slope") < _markdown().index("## A short history")
@@ -2073,7 +2095,7 @@ def test_pass42_the_dashed_box_is_named_proposed_once_by_the_2016_pin_under_it()
     assert sum("proposed" in t for t in texts) == 1, texts
     assert not [t for t in ax.texts if t.get_gid() == "proposed label"]
     (pin,) = [t for t in ax.texts if "proposed" in t.get_text()]
-    assert pin.get_text() == f"{history.PROPOSED['smooth']}\nGELU proposed"
+    assert pin.get_text() == f"{history.PROPOSED['smooth']}\nGELU proposed\n(dashed box:\nnot yet in use)"   # r47
     (box,) = [p for p in ax.patches if p.get_gid() == "proposed, not yet in use"]
     dashed = box.get_window_extent(r)
     label = pin.get_window_extent(r)
@@ -2104,7 +2126,10 @@ def test_pass37_the_hill_is_numbered_and_its_slope_is_read_off_a_rise_over_run_t
     and rises the slope (1.6), its corners on the dashed line and under the dot; the labels and alt text say so."""
     fig = ch00_start_here.hill_picture()
     ax = fig.axes[0]
-    assert list(ax.get_xticks()) == [-1, 0, 1, 2, 3] and list(ax.get_yticks()) == [0, 1, 2, 3]
+    assert list(ax.get_xticks()) == [-2, -1, 0, 1, 2, 3, 4] and list(ax.get_yticks()) == [0, 1, 2, 3, 4, 5]
+    # Pass 53 (r47 Picture): the stepper draws the same hill on the same scale.
+    steps = ch00_start_here.hill_steps().live.axes[0]
+    assert steps.get_xlim() == ax.get_xlim() and steps.get_ylim() == ax.get_ylim()
     k, w = float(ch00_start_here.hill_slope(ch00_start_here.HILL_DOT)), ch00_start_here.HILL_DOT
     y0 = float(ch00_start_here.hill(w))
     (tri,) = [l for l in ax.lines if l.get_gid() == "rise over run"]
@@ -2149,7 +2174,7 @@ def test_pass38_r35_items_the_signal_sentence_the_eras_start_and_the_wording_tha
     # product follows them. The recall asks more or less than a thousandth, and why (not the number again).
     # Pass 44 (r39 Clarity 7): no pronoun to resolve: the weights multiply the signal too.
     # Pass 46 (cut pass): the bars' caveats and the written-out product are cut; the recall keeps the millionth.
-    assert "each sigmoid bar below is a quarter of the last." in text   # pass 49: the bars' sigmoid side
+    assert "So each sigmoid bar is exactly a quarter of the one before." in text   # pass 49, 53: the bars' sigmoid side
     assert ("does more or less than a thousandth\n> of the learning signal get back through them?" in text
             and "> Less: $0.25$ ten times is under a millionth." in text)
     assert 0.25 ** 5 < 1e-3 < 0.25 ** 4 and 0.25 ** 10 < 1e-6
@@ -2159,8 +2184,10 @@ def test_pass38_r35_items_the_signal_sentence_the_eras_start_and_the_wording_tha
     assert history.ERAS["squash"][1] == sigmoid_event.year == 1986
     assert "1984" not in display.figure_alt(ch00_start_here.history_timeline())
     assert "the equal-steps line" not in _markdown()
-    assert "Watch the thick line and the equal-steps row." in _markdown()
-    assert "equal input steps give equal output steps?" in ch00_start_here.flat_pile().readout.value  # it is a row
+    # Pass 53 (r47 Clarity 2): the bend readout's list of output steps, not a new "equal-steps row"; one value, 8.
+    assert "equal-steps row" not in _markdown()
+    assert "Watch the thick line and the readout's list of output steps.\nOne value (now $8$) means straight." in _markdown()
+    assert ch00_start_here.flat_pile().readout.value.endswith("output steps seen (x steps by 1, −2 to 2): 8")
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.stretch_shift()")
     assert "A diamond marks the input that lands on 0." in cells[q - 1].source
@@ -2293,7 +2320,7 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
             "there: slope 0.25.") in display.figure_alt(fig)
     text = _history_text()
     # Pass 44: steepness is defined where the learning signal meets the bends; here it is sigmoid's.
-    assert "Sigmoid's slope is at most $0.25$ (black line)," in text   # pass 47: one word, slope
+    assert "each sigmoid sits at its steepest: slope $0.25$ (black line)." in text   # pass 47: one word, slope; 53
     assert _markdown().index("each bend's slope") < _markdown().index("## A short history")
     assert slope ** 10 < 1e-6 and "ten times is under a millionth" in text   # pass 46: the recall says it
 
@@ -2340,7 +2367,8 @@ def test_pass41_r37_items_one_setup_cell_draws_the_first_picture_and_the_history
     assert "why might ReLU have helped?" in text and "ReLU's ramp has slope 1, so it does not shrink the signal." in text
     # Pass 43 (r38 item 4): and the flat side, said at once, so "ReLU never loses the signal" is not the lesson.
     # Pass 47 (r42 Correctness 1): dead means flat for every input, as chapter 03 defines it, not flat for one.
-    assert "On its flat side it passes back 0. A unit flat for every input gets no nudge: chapter 03 calls it dead." in text
+    assert ("On its flat side it passes back 0. A unit flat for every input passes back nothing: its weights get no "
+            "nudge: chapter 03 calls it dead.") in text   # pass 53 (r47): the weights get no nudge
     ch03 = nbformat.read(ROOT / "notebooks" / "03_gradient_table.ipynb", as_version=4)
     assert any("for *every* data point\nis **dead**." in c.source for c in ch03.cells)
     assert np.all(relu_flat_slope() == 0.0)
@@ -2382,7 +2410,7 @@ def test_pass43_fading_signal_bars_are_the_steepnesses_multiplied_out():
     cells = _nb().cells
     i = next(k for k, c in enumerate(cells) if c.source.strip() == "ch00.fading_signal_picture()")
     assert any("image/png" in o.get("data", {}) for o in cells[i].outputs)
-    assert cells[i - 1].source.startswith("In the 1990s") and "each sigmoid bar below is a quarter of the last." in cells[i - 1].source
+    assert cells[i - 1].source.startswith("In the 1990s") and "each sigmoid bar is exactly a quarter of the one before." in cells[i - 1].source
 
 
 def test_pass43_bent_units_draw_each_unit_alone_under_the_sum():

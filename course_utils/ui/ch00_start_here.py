@@ -359,13 +359,14 @@ def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
         pile.set_data(x, ys)
         one.set_data(x, W * x + B)
         live.render()
+        # r47 Clarity 2: the same list of output steps as the bend's readout (one value, 8 at the start: straight).
         steps = np.diff(wv * (w1 * np.arange(-2, 3) + b1) + bv)
-        even = "yes" if np.allclose(steps, steps[0]) else "no"
+        seen = [f"{v:g}".replace("-", "−") for v in sorted(set(np.round(steps, 1) + 0.0))]
         rule2 = f"{wv:g}·(2x + 3){plots.signed_term(bv, '{:g}')}".replace("-", "−")
         one_rule = f"{W:g}x{plots.signed_term(B, '{:g}')}".replace("-", "−")
         readout.value = (f"<b>stack = {rule2} = {one_rule}</b><br>"
                          f"x = 1: rule 1 gives 5, then rule 2 gives {wv * 5 + bv:g}".replace("-", "−") + "<br>"
-                         f"equal input steps give equal output steps? {even}")
+                         f"output steps seen (x steps by 1, −2 to 2): {said_list(seen)}")
 
     on_change(sliders.values(), update)
     update()
@@ -651,8 +652,8 @@ TIMELINE_EVENTS = [e for e in history.EVENTS if e.year in TIMELINE_YEARS and e.a
 # or where the year is a proposal, not yet the usual bend (GELU, 2016).
 TIMELINE_LABELS = {2006: "deep nets trained\none layer at a time",
                    2011: "ReLU helps deep nets\n(ReLU itself is older)", 2012: "a ReLU network wins\na big photo contest:\nReLU spreads widely",
-                   history.PROPOSED["smooth"]: "GELU proposed",
-                   history.GELU_IN_TRANSFORMERS: "newer transformers\n(GPT, BERT)\nadopt GELU"}
+                   history.PROPOSED["smooth"]: "GELU proposed\n(dashed box:\nnot yet in use)",
+                   history.GELU_IN_TRANSFORMERS: "the transformers\nnamed GPT and BERT\nadopt GELU"}
 
 
 # The timeline's lanes, one per family of bends (bottom, top): ReLU on top, so its pins rise through no other lane; the
@@ -718,7 +719,8 @@ def history_timeline(events=None):
         lo, hi = LANES[e.era]  # the pin leaves its own lane (crossing a pale lane on its way, if it must)
         ax.plot([e.year, e.year], [hi if h > 0 else lo, h * 0.93], color=colour, lw=1.2)
         ax.plot(e.year, h * 0.93, "o", color=colour, ms=6)
-        nudge = {"right": 0.4, "left": -0.4, "center": 0.0}[ha]
+        # r47 Picture: the high row (2011, 2012) leans away from its own pin, so its two labels do not touch.
+        nudge = {"right": 0.4, "left": -0.4, "center": 0.0}[ha] * (-1 if h > 3 else 1)
         ax.text(e.year + nudge, h, f"{e.year}\n{TIMELINE_LABELS.get(e.year, e.label)}", ha=ha,
                 va="bottom" if h > 0 else "top", fontsize=9.5, linespacing=1.1)
     # The stall: in the 1990s and 2000s, deep stacks of S-curves learned slowly (the text names it). It fades from
@@ -753,6 +755,9 @@ def history_timeline(events=None):
 # lowest at HILL_BOTTOM; the dot stands right of it, where the ground climbs to the right (a positive slope).
 # Pass 52: the dot at 3, where the slope is a whole number (2), for the worked step before the rule.
 HILL_BOTTOM, HILL_DOT = 1.0, 3.0
+# r47 Picture: the hill picture and the stepper share one scale, so the bowl looks the same in both. Up to 5 high:
+# a too-big rate's first two jumps (2.2: 3 -> -1.4 -> 3.88) still land on the picture.
+HILL_XLIM, HILL_YLIM = (-2.0, 4.0), (-0.5, 5.0)
 HILL_RUN = 1.0  # the rise-over-run triangle's run: one step right, so its rise is the slope itself
 HILL_CAPTION = "where you stand = the weight's value; height = how wrong the network is"
 HILL_TITLE = "The hill for one weight: where you stand is its value, the height is how wrong"
@@ -782,7 +787,7 @@ def hill_picture():
     dot where the slope is positive, the slope drawn there, and a small step downhill (notebook 00, before the
     gradient)."""
     fig, ax = plots.new_figure(720, 330)
-    w = np.linspace(-1.6, 3.6, 201)
+    w = np.linspace(*HILL_XLIM, 201)
     ax.plot(w, hill(w), color=plots.ACCENT, lw=2.4, label="how wrong, for each value of the weight")
     y0, k = float(hill(HILL_DOT)), float(hill_slope(HILL_DOT))
     t = np.array([-HILL_RUN - 0.15, 0.55])
@@ -803,7 +808,7 @@ def hill_picture():
     ax.text(HILL_DOT - step - 0.1, float(hill(HILL_DOT - step)) + 0.45, HILL_ARROW_NOTE,
             ha="right", va="bottom", fontsize=9.5, color=plots.color("sigmoid"))
     ax.text(HILL_BOTTOM, float(hill(HILL_BOTTOM)) - 0.12, "least wrong", ha="center", va="top", fontsize=10)
-    ax.set(xlim=(-1.6, 3.6), ylim=(-0.5, 3.6), xticks=np.arange(-1, 4), yticks=np.arange(0, 4),
+    ax.set(xlim=HILL_XLIM, ylim=HILL_YLIM, xticks=np.arange(-2, 5), yticks=np.arange(0, 6),
            xlabel="the weight's value (where you stand)", ylabel="how wrong (height)",
            title=HILL_TITLE)
     ax.legend(loc="upper center", fontsize=9.5)  # over the bowl's empty middle
@@ -818,7 +823,7 @@ def hill_picture():
 # The stepper: the same hill, one press of "take one step" = one move of learning rate × nudge (notebook 00). It
 # starts at the hill picture's dot with the worked example's rate (0.5: each step halves the distance to the bottom).
 STEP_RATE, STEP_RATES = 0.5, (0.1, 2.2)
-STEP_XLIM, STEP_YLIM = (-3.0, 5.0), (-0.3, 8.6)
+STEP_XLIM, STEP_YLIM = HILL_XLIM, HILL_YLIM   # the hill picture's scale
 
 
 def take_step(w, rate):
