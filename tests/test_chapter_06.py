@@ -261,7 +261,8 @@ def test_the_map_names_its_two_curve_and_bar_drawings_in_words():
     np.testing.assert_allclose(y, x * ndtr(x), rtol=1e-6, atol=1e-9)
     assert not any(np.allclose(line.get_ydata(), x * expit(x)) for line in insets[2].lines if len(line.get_ydata()) == len(x))
     ticks = [t.get_text() for t in insets[3].texts if t.get_text().lstrip("−").isdigit() and t.get_position()[0] > 3]
-    assert ticks == ["0", "1", "−1"] and any(abs(line.get_ydata()[0] + 1) < 1e-12 for line in insets[3].lines)
+    # pass 53 (r47): the LSTM drawing marks 1 and −1 only; 1, 0 and −1 crowded, and the x-axis "0" is its only 0
+    assert ticks == ["1", "−1"] and any(abs(line.get_ydata()[0] + 1) < 1e-12 for line in insets[3].lines)
     assert np.tanh(-3) < -0.99   # tanh's curve runs down toward the −1 mark
     words = [" ".join(" ".join(t.get_text().split()) for t in inset.texts if not t.get_text().lstrip("−").isdigit())
              for inset in insets]
@@ -648,7 +649,7 @@ def test_what_to_remember_gives_each_rule_its_reason_in_four_lines():
     # pass 40 (r36, Focus 1): a choice of bend with its reason, as the memory-loop section now ends: a gate is a share
     # (sigmoid stays in 0..1), new content needs a cap (tanh stays in -1..1; the ReLU loop blew up)
     assert lines[3] == "4. LSTM and GRU: sigmoid gates (a share, 0 to 1), tanh for new content (capped)."
-    assert "Slopes multiply" in lines[0] and "use ReLU" in lines[0] and "try Leaky ReLU" in lines[0]
+    assert "Slopes multiply" in lines[0] and "start with ReLU" in lines[0] and "try Leaky ReLU" in lines[0]
     assert lines[1] == "2. In a transformer's feed-forward block, pick GELU or SwiGLU."
     # pass 19: the loop's lesson and "several labels" left the three lines (the loop's fold and the table keep them)
     assert "stops blow-up" not in cell
@@ -767,6 +768,10 @@ def test_the_gelu_prediction_has_its_own_slider_and_its_fold_gives_the_slopes_at
     assert "Further left" not in after and "ch06.gelu_more()" in _src(cells[k + 3])
     # pass 48 (r43, Clarity 4): a takeaway between the check and the fold: what 0.42 means, and what it does not prove
     assert _src(cells[k + 2]) == TAKEAWAY and -0.8 < ch06_decisions.decisions.facts()["gelu_zero_slope_x"] < -0.7
+    zero = ch06_decisions.decisions.facts()["gelu_zero_slope_x"]   # pass 53: the takeaway's −0.75 is GELU's own
+    assert f"Past x = {ch06_decisions._x(round(zero, 2))}, its slope dips below 0." in TAKEAWAY
+    assert ch06_decisions.slope_at("gelu", zero - 0.05) < 0 < ch06_decisions.slope_at("gelu", zero + 0.05)
+    assert ch06_decisions.GELU_MORE_SUMMARY.startswith("Optional: more of GELU's slope")
     fig = ch06_decisions.plots.curves_and_slopes(("relu", "gelu"), np.linspace(*ch06_decisions.GELU_ZOOM, 301),
                                                  titles=("value", "slope"))
     assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["ReLU", "GELU"]
@@ -932,7 +937,10 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     words = _src(cells[k + 2])
     # pass 39 (r35, Clarity 1): SwiGLU's mechanics moved to the optional fold after the GELU check
     more = ch06_decisions.gelu_more().data
-    assert "**SwiGLU** takes two sums, so no single curve can draw it (chapter 02)." in words   # pass 47 (r42)
+    # pass 53 (r47, Clarity): "two sums" said at first use: two sums of the same inputs, one bent, multiplied
+    assert ("**SwiGLU** makes two sums from the same inputs.\nIt bends one and multiplies the two.\n"
+            "No single curve can draw that (chapter 02).") in words
+    assert "bends one sum with SiLU" in ch06_decisions.SWIGLU_HOW and "then multiplies the two" in ch06_decisions.SWIGLU_HOW
     assert "no one curve (chapter 02)" not in words
     assert "weighted sum" not in words and "SiLU" not in words
     assert "It makes two weighted sums of the same inputs (each input times a weight, all added up)." in more
@@ -950,7 +958,7 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     assert "heights 0 and 1" not in words   # pass 19: the drawings' marks speak for themselves, no words about them
     marks = {key: sorted(t.get_text() for t in inset.texts if t.get_text().lstrip("−").isdigit() and t.get_position()[0] > 3)
              for inset, (key, *_) in zip(insets, ch06_decisions.MAP_ROWS)}
-    assert marks["recurrent"] == ["0", "1", "−1"] and all(m == ["0", "1"] for key, m in marks.items() if key != "recurrent")
+    assert marks["recurrent"] == ["1", "−1"] and all(m == ["0", "1"] for key, m in marks.items() if key != "recurrent")
     soft = insets[[r[0] for r in ch06_decisions.MAP_ROWS].index("multiclass_output")]
     assert len(soft.patches) == 3 and not soft.lines[2:]   # three bars, no curve
     leaky = next(inset for inset, row in zip(insets, ch06_decisions.MAP_ROWS) if row[0] == "dying_units")
@@ -1231,7 +1239,10 @@ def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_poin
     assert all(-0.2 < float(gelu(x)) < 0 for x in (-0.1, -0.3, -0.6)) and abs(float(gelu(3.0)) - 3) < 0.01
     first_nudge = next(t for _, t in md if "nudge" in t)
     # pass 33 (r31): chapter 00's glossary name for the signal that travels back
-    assert "Training sends a learning signal backward: the **nudge handed back**." in first_nudge
+    # pass 53 (r47, Clarity 1): what the nudge is, said before it is built on: which way and how much, per weight
+    assert ("After each guess, training works out a change for every weight.\nIt says which way, and how much.\n"
+            "The change makes the guess less wrong.\n"
+            "That message travels backward through the network: the **nudge handed back**.") in first_nudge
     inside = next(i for i, t in md if t.startswith("#### Inside: slopes multiply"))   # pass 37: split off
     assert md[0][0] < next(i for i, t in md if t == first_nudge) < inside and "the nudge passes back" in _src(cells[inside])
     assert "almost overlap" not in text
@@ -1626,8 +1637,10 @@ def test_pass24_a_hidden_layer_is_defined_before_the_list_uses_it():
     assert "- A **plain network** is layers in a row; each unit reads the whole layer before. " + define in _src(cells[k])
 
 
-TAKEAWAY = ("So just left of 0, a GELU unit still learns a little. Further left, almost nothing.\n"
-            "Line 3 rests on test results, not on this slope (see the fold).")
+TAKEAWAY = ("So just left of 0, a GELU unit still learns a little.\n"   # pass 53 (r47): past −0.75, the wrong way
+            "Past x = −0.75, its slope dips below 0. The nudge turns a little the wrong way.\n"
+            "Line 3 rests on test results, not on this slope.\n"
+            "More: open \"Optional: more of GELU's slope\" below.")   # r47: the fold named, not "the fold"
 
 
 def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
@@ -1864,8 +1877,7 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     assert ("Going back, each step multiplies the nudge by the growth and by tanh's slope.\n"
             "Here h stays above 0.5, so tanh's slope stays below 0.75.\n"
             "Each step back keeps less than 1.1 × 0.75 = 0.825.\n"
-            "After 100 steps back, almost nothing is left: 1 in 3.04 billion.\n"
-            "The forget-gate picture further down draws it as a dashed line.") in text
+            "After 100 steps back, almost nothing is left: 1 in 3.04 billion.") in text
     assert 1 - 0.5 ** 2 == 0.75 and abs(1.1 * 0.75 - 0.825) < 1e-12
     assert "0.82 at most" not in text and ": less than 1." not in text and "226 million" not in text
     # pass 43 (r38, Picture 2): the fold after it is gone: the dashed line's drop is said under the nudge picture
@@ -1913,9 +1925,9 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     # forget-gate-only product holds along the memory path, not for every route: the words say so and name the rest
     # pass 49 (r44, Clarity 3): the forget gate is said to be a sigmoid before the network pushes it near 1
     # pass 50 (r45, Clarity 1): "side routes" was never explained; "along this path" already limits the claim
-    assert ("Along this path, each step back multiplies the nudge only by the forget gate.\n"
-            "The forget gate is a sigmoid, 0 to 1.\n"
-            "To keep the memory, the network can learn to push it near 1.") in text
+    # pass 53 (words cut): the picture above and its caption say the nudge is scaled by the forget gate alone
+    assert "To keep the memory, the network can learn to push the gate near 1." in text
+    assert "only the forget gate scales the nudge" in ch06_decisions.PATHS_CAPTION
     assert "push this sigmoid" not in text and "side routes" not in text
     assert "does not depend on the old memory" not in text and "this sigmoid sits near 1" not in text
     assert "One more in, 0.9 more out" not in text and "2.3" not in text
@@ -2011,10 +2023,15 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # pass 32 (r30): both lines named before the picture, then a Predict on the memory path's share
     assert _src(cells[k - 1]).rstrip().endswith(
         "**Predict:** forget gate 0.99, 100 steps back: is most, about a third or almost none left?\n"
+        "The picture opens at forget gate 0.90: the solid line keeps 1 in 38,000.\n"   # pass 53 (r47): where it opens
         "Drag the slider to 0.99, then 1.00.\n1.00 is a limit: a sigmoid never quite reaches it.")   # pass 49 (r44)
     assert np.all(expit(np.linspace(-30, 30, 61)) < 1)   # pass 37 (r34): a sigmoid gate only nears 1
     legend = [t.get_text() for t in w.live.axes[0].get_legend().get_texts()]
-    assert legend[0].startswith("memory path:") and legend[1].startswith("tanh loop")
+    # pass 53 (r47): the legend names the solid line's gate, and follows the slider
+    assert legend[0] == "memory path, forget gate 0.90: no bend, × gate each step" and legend[1].startswith("tanh loop")
+    assert ch06_decisions.nudge_share(0.9 ** 100) == "1 in 38,000"
+    w.sliders["forget"].value = 0.95
+    assert w.live.axes[0].get_legend().get_texts()[0].get_text().startswith("memory path, forget gate 0.95:")
     assert 0.3 < 0.99 ** 100 < 0.4   # "about a third"
     assert "1 in 3 billion" not in _src(cells[k - 1]) and "0.37" not in _src(cells[k - 1])
     stored = "".join("".join(o.get("data", {}).get("text/plain", "")) for o in cells[k]["outputs"])
@@ -2026,13 +2043,13 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # pass 44 (r39, Clarity 4 and Focus 3): the note on the dashed line's drop moves into the fold, right under the
     # picture, and says what "each" is (each of the loop's first three steps) and which end is the start
     fold, drop = _src(cells[k + 1]).split("\n\n</details>")
+    # pass 53 (words cut): the note on the dashed line's drop is gone; the picture's own note says it
+    assert drop.strip() == "" and "start of the sequence" in ch06_decisions.NUDGE_STEEP_NOTE
     assert fold == ("<details><summary>Check your prediction</summary>\n\n"
                     "About a third: 0.99 to the power 100 is 0.37 left.\n"
                     "At 1.00, all of it is left: nothing fades.")   # pass 37 (r34); pass 46: its answer alone
     # pass 48 (r43, Picture 2): the table went into a fold, so the plain note on the right end's drop is back
     # pass 49 (r44, Clarity 4): "100 steps back" and "first steps" read as opposites: one name for the place
-    assert drop.strip() == ("100 steps back is the start of the sequence.\n"
-                            "There the memory is still large, so tanh's slope is small: the dashed line drops faster.")
     assert "Those first steps" not in drop   # the large memory and small slope there are computed below
     # pass 39 (r35, Focus 2 and Clarity 4): the paragraph on the dashed line's far end is cut; its x axis says
     # where the sequence starts, so its right end is not read as the last steps
@@ -2222,7 +2239,7 @@ def test_pass36_the_squashed_loop_is_named_before_its_first_use_and_its_100_step
     main = named.split("the **tanh loop**.")[1]
     # pass 51 (r46 Clarity 1): "the dashed line below" pointed at the loop_numbers fold; the dashed line is the
     # forget-gate picture's, further down, so the sentence names that picture and the test checks it follows
-    assert main.rstrip().endswith("The forget-gate picture further down draws it as a dashed line.")
+    assert main.rstrip().endswith("After 100 steps back, almost nothing is left: 1 in 3.04 billion.")   # pass 53: cut
     assert not any("0.825 ** 100" in _src(c) for c in cells)
     assert any(_src(c).startswith("ch06.memory_nudge(") for c in cells[first + 2:])
     assert "dashed line below" not in " ".join(_src(c) for c in cells)
@@ -2327,10 +2344,10 @@ def test_pass40_the_memory_loop_has_a_plain_panel_worked_steps_and_ends_on_the_l
     # reason a learner could follow), and the section closes on what its three loops showed, tied to line 4
     # pass 49 (r44, Clarity 3): the forget gate is said to be a sigmoid (0 to 1) where it is pushed near 1, so not here
     # pass 52 (Clarity, densest place): these lines are line 4's section on the main path; the loop is optional, last
-    assert _src(cells[picker - 1]) == ("For new content:\n"   # pass 45 (r40, Clarity 5): a bullet a bend
-                                       "- ReLU and sigmoid are never below 0: a write can only add.\n"   # pass 48 (r43,
-                                       "- ReLU also has no top: the memory can blow up.\n"   # Focus 3): both of ReLU's faults
-                                       "- Tanh goes from −1 to 1: a write can also lower the memory.\n\n"
+    # pass 53 (r47, Picture 2): the bullets read the picture of six writes above them (memory_writes)
+    assert _src(cells[picker - 1]) == ("- ReLU and sigmoid only climb. They are never below 0: a write can only add.\n"
+                                       "- ReLU jumps at write 3. It has no top: the memory can blow up.\n"
+                                       "- Tanh goes up and down: a write can also lower the memory.\n\n"
                                        "Hence line 4: sigmoid gates, tanh for new content.\n"   # pass 46: cut to its rule
                                        "Why gates help a memory last: see the [optional end](#Optional:-a-one-unit-memory-loop).")
     remember = next(i for i, c in enumerate(cells) if _src(c).startswith("## What to remember"))
@@ -2400,8 +2417,8 @@ def test_pass41_the_memory_path_stays_bounded_with_tanh_content_not_with_relu():
     # the words say it, on the memory path, just before the picker; pass 46 (r41, cut): the number example (toward
     # 5, never past) went, the two bullets it backed stay
     text = _md_text()
-    assert "- ReLU also has no top: the memory can blow up.\n" in text
-    assert "- Tanh goes from −1 to 1: a write can also lower the memory." in text and "climbs toward 5" not in text
+    assert "- ReLU jumps at write 3. It has no top: the memory can blow up.\n" in text
+    assert "- Tanh goes up and down: a write can also lower the memory." in text and "climbs toward 5" not in text
 
 
 def test_pass43_the_loop_is_drawn_going_forward_before_its_rule_and_unnamed_until_after_the_widget():
@@ -2480,7 +2497,8 @@ def test_pass47_the_map_says_unit_weight_and_sum_and_the_layers_words_say_why_ta
     # pass 49 (r44, Clarity 2): the aside sits above the widget, in the words on slopes, so "sum 1" in its legend is
     # explained before the learner drags; the Predict cell itself still asks one question
     # (it ends those words, the line right above the Predict, after sigmoid's and ReLU's slopes)
-    said = "Tanh's slope is 1 only at sum 0. At sum 1, it is already 0.42 (dotted, below)."
+    # pass 53 (r47): "dotted, below" could point at the slope picture above (tanh dash-dot there): name the picture
+    said = "Tanh's slope is 1 only at sum 0. At sum 1, it is already 0.42 (dotted, in the next picture)."
     inside = next(_src(c) for c in cells[:k] if "#### Inside: slopes multiply" in _src(c))
     assert "Tanh" not in before and inside.rstrip().endswith(said) and "Tanh" not in _src(cells[k + 1])
     assert inside.index("Sigmoid's slope is at most 0.25") < inside.index(said)
@@ -2533,3 +2551,59 @@ def test_pass50_the_dashed_lines_steep_end_is_named_the_start_of_the_sequence():
         for other in ax.texts:
             if other is not note and other.get_text():
                 assert not box.overlaps(other.get_window_extent()), (gate, other.get_text())
+
+
+def test_pass53_line_4_has_a_picture_of_six_writes_before_its_bullets():
+    """Check line 4's picture (r47 Picture 2): one memory, six random writes; ReLU's and sigmoid's memory never goes
+    down, ReLU's climbs most and makes its big jump at write 3 (as the bullet says); tanh's goes down at least once and
+    stays within −1 and 1; the picture sits between the gates cell and the bullets, with alt text from the numbers."""
+    sums = ch06_decisions.write_sums()
+    assert len(sums) == 6 and (sums > 0).any() and (sums < 0).any()
+    m = {n: ch06_decisions.memory_after_writes(n) for n in ch06_decisions.WRITES}
+    for name in ("relu", "sigmoid"):
+        assert np.all(np.diff(m[name]) >= 0) and m[name][-1] > 1, name
+    assert m["relu"][-1] > 2 * m["sigmoid"][-1]
+    assert int(np.argmax(np.diff(m["relu"]))) + 1 == 3 and np.diff(m["relu"]).max() > 1   # "ReLU jumps at write 3"
+    assert np.any(np.diff(m["tanh"]) < 0) and np.all(np.abs(m["tanh"]) < 1)
+    np.testing.assert_allclose(m["tanh"][1:], np.cumsum(np.tanh(sums)))
+    fig = ch06_decisions.memory_writes()
+    assert len(fig.axes[0].lines) >= 3 and "goes up and down" in fig.get_label()
+    assert f"to {m['relu'][-1]:.1f}" in fig.get_label()
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.memory_writes()")
+    assert _src(cells[k - 2]).startswith("## Line 4: gates and new content")
+    assert "six random sums" in _src(cells[k - 1]) and _src(cells[k + 1]).startswith("- ReLU and sigmoid only climb.")
+    assert "image/png" in cells[k]["outputs"][0]["data"] and cells[k]["metadata"]["jupyter"]["source_hidden"]
+
+
+def test_pass53_line_1_is_marked_a_rule_of_thumb_where_it_is_said():
+    """Check list line 1 says it is a rule of thumb, with a CNN from the deployments table that uses another bend."""
+    from course_utils.facts import deployments
+    d = next(d for d in deployments.DEPLOYMENTS if d.model == "EfficientNet")
+    row = ch06_decisions.short_list().data.splitlines()[2]
+    assert row.startswith("1. ") and f"A rule of thumb, not a law: EfficientNet ({d.year}), a CNN, uses SiLU" in row
+    assert d.registry == "silu" and row.index("rule of thumb") < row.index("*Seen in")
+
+
+def test_pass53_the_gate_question_promises_and_gives_a_reason_for_each_answer():
+    """Check the third click quiz says each answer says why, like the other two, and every option's feedback gives a
+    reason (a wrong one names its misconception); a static render shows each answer in a fold."""
+    q = ch06_decisions.gate_question()
+    assert q.feedback.value == ch06_decisions.GATE_HINT and "says why" in q.feedback.value
+    assert all(len(said.split()) > 12 for _t, _r, said in q.options)
+    assert q.static_html.count("<details>") == 3 and "says why" in q.static_html
+    q.buttons[1].click()
+    assert "triple" in q.feedback.value
+
+
+def test_pass53_tanh_memory_settles_where_tanh_of_growth_times_h_gives_back_h():
+    """Check the fold's reason: at growth 1.1 the loop settles at the h where tanh(1.1 h) = h, just above 0.5; at
+    growth 1 the only such h is 0, so the memory sinks toward 0."""
+    from scipy.optimize import brentq
+    fixed = brentq(lambda h: np.tanh(1.1 * h) - h, 0.1, 1.0)
+    end = decisions.memory_path("tanh", 1.1, 100)[-1]
+    assert 0.5 < fixed < 0.51 and abs(end - fixed) < 1e-6
+    h = np.linspace(1e-3, 1.0, 1000)
+    assert np.all(np.tanh(h) < h) and decisions.memory_path("tanh", 1.0, 100)[-1] < 0.2
+    text = _md_text()
+    assert "There tanh(1.1 × h) gives back h. So h stops changing.\nAt growth 1, only h = 0 does that: h sinks toward 0." in text

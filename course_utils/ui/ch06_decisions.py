@@ -32,14 +32,14 @@ YLIM = {"dying_units": (-1.3, 2.6),   # the rest: (-1.3, 1.6); ReLU, GELU and "n
 NOTE = {  # words inside a small drawing, where its curve needs them: (x, y, text, colour of the curve named)
     "dying_units": [(-2.8, 2.45, "leak drawn ×10", "leaky_relu")],
     "transformer_ffn": [(-2.8, 1.55, "GELU", "gelu")],   # SwiGLU: two paths multiplied, no one curve
-    "recurrent": [(-2.8, 1.55, "sigmoid", "sigmoid"), (0.5, -0.3, "tanh", "tanh")],
+    "recurrent": [(-2.8, 1.55, "sigmoid", "sigmoid"), (0.35, -1.12, "tanh", "tanh")],   # r47: below −1, off the curves
     "multiclass_output": [(-2.8, 1.55, "shares add to 1", "softmax")],
 }
 BOX_PAD = 0.004   # the rounded boxes reach this far beyond their x, in axes fractions
 MAP_LEFT = 0.008   # the first box's left edge: its border (BOX_PAD and the line's width) stays inside the picture
 WHERE_X, WHERE_W, PICK_X = 0.312, 0.222, 0.568   # the where-boxes' left edge and width, the pick boxes' left edge
 SIDE_START = PICK_X - BOX_PAD - 0.002   # the side arrow leaves the ReLU box at its left edge, not from inside it
-MARK_PT, MARK_INK = 12, "#222222"   # the small drawings' words and marks: large and dark enough to read
+MARK_PT, MARK_INK = 13, "#222222"   # r47: 12 pt read as tiny in the 900 px map   # the small drawings' words and marks: large and dark enough to read
 SOFTMAX_SCORES = (2.0, 1.0, 0.1)   # the softmax drawing: three class scores -> three bars
 
 
@@ -105,6 +105,8 @@ def decision_map():
         ylim = YLIM.get(key, (-1.3, 1.6))
         for level in (0, 1):   # faint marks at 0 and 1, the same in every drawing
             inset.axhline(level, color="#bbbbbb", lw=0.6, ls=":" if level else "-")
+            if key == "recurrent" and not level:   # r47: 1, 0 and −1 crowded; the x-axis "0" is the only 0 here
+                continue
             inset.text(3.15, level, str(level), fontsize=MARK_PT, va="center", ha="left", color=MARK_INK, clip_on=False)
         if curves:   # the x-axis's 0, marked like the 0 and 1 on the right: just left of the line, at the bottom
             inset.axvline(0, color="#bbbbbb", lw=0.6)
@@ -352,9 +354,56 @@ Right of about x = {_x(round(f["gelu_slope_one_x"], 2))}, GELU's slope even rise
     return Markdown(f"<details><summary>{GELU_MORE_SUMMARY}</summary>\n\n{body.strip()}\n\n</details>")
 
 
+WRITES = ("relu", "sigmoid", "tanh")   # line 4's picture (pass 53, r47 Picture 2): one memory, six writes
+WRITES_SEED, WRITES_N, WRITES_SCALE, WRITES_FIG = 77, 6, 2.0, (620, 320)   # a fixed draw of six sums
+
+
+def write_sums():
+    """The six new-content sums line 4's picture writes: a fixed random draw, rounded to 1 decimal."""
+    return np.round(np.random.default_rng(WRITES_SEED).normal(0.0, WRITES_SCALE, WRITES_N), 1)
+
+
+def memory_after_writes(name, sums=None):
+    """One memory, 0 at first, after each write: every write adds bend(sum) in full (no gates)."""
+    sums = write_sums() if sums is None else np.asarray(sums, dtype=float)
+    return np.concatenate([[0.0], np.cumsum(np.asarray(activations.get(name)(sums), dtype=float))])
+
+
+@plots.styled
+def memory_writes():
+    """Line 4 in a picture: the same six random sums written to one memory through ReLU, sigmoid and tanh. ReLU and
+    sigmoid only climb (ReLU fastest: no top); tanh goes up and down and stays small (notebook 06)."""
+    fig, ax = plots.new_figure(*WRITES_FIG)
+    steps = np.arange(WRITES_N + 1)
+    ends = {}
+    for i, name in enumerate(WRITES):
+        m = memory_after_writes(name)
+        ends[name] = m[-1]
+        ax.plot(steps, m, marker="^so"[i], ms=7, lw=2.2, color=plots.color(name), ls=plots.line_style(name, i)["ls"])
+        ax.text(WRITES_N + 0.12, m[-1], f"{_label(name)}: {m[-1]:.1f}", va="center", ha="left", fontsize=12,
+                fontweight="bold", color=plots.color(name))
+    ax.axhline(0, color="black", lw=0.8)
+    ax.set(xlim=(0, WRITES_N + 1.6), xticks=steps, xlabel="number of writes", ylabel="memory")
+    ax.set_title("One memory, the same six random writes", fontsize=13)
+    fig.set_label(
+        "One memory, starting at 0, after six writes of the same random sums, bent three ways. ReLU's memory only "
+        f"climbs, to {ends['relu']:.1f}; sigmoid's only climbs, to {ends['sigmoid']:.1f}; tanh's goes up and down "
+        f"and ends at {ends['tanh']:.1f}.")
+    return fig
+
+
 SEEN_IN = (1, 2, 3, 6)   # the lines whose link shows something new: the slopes, dead units, SwiGLU, softmax.
 # Lines 4 and 5 would link sigmoid's section again, and line 7 the glossary: the picker's card keeps every link
 SEEN_BELOW = {4: ("line 4, below", "#Line-4:-gates-and-new-content")}   # line 4: this chapter says why
+
+
+def rule_of_thumb():
+    """Line 1's caveat, said where line 1 is (pass 53, r47): a well-known CNN that uses another bend, from the
+    deployments table (EfficientNet, SiLU)."""
+    d = next(d for d in deployments.DEPLOYMENTS if d.model == "EfficientNet")
+    if d.registry != "silu":
+        raise ValueError("the words say EfficientNet uses SiLU; deployments.py says otherwise")
+    return f"A rule of thumb, not a law: {d.model} ({d.year}), a CNN, uses SiLU, a smooth ReLU like GELU."
 
 
 def short_list():
@@ -365,8 +414,9 @@ def short_list():
         if i in SEEN_BELOW:
             text, link = SEEN_BELOW[i]
         seen = f" *Seen in: [{text}]({link}).*" if i in SEEN_IN or i in SEEN_BELOW else ""
+        caveat = f" {rule_of_thumb()}" if i == 1 else ""
         rows.append(f"{i}. **{line.when}** → **{line.say}**. {line.reason}"
-                    f"{f' Example: {line.example}.' if line.example else ''}{f' {line.note}' if line.note else ''}{seen}")
+                    f"{f' Example: {line.example}.' if line.example else ''}{f' {line.note}' if line.note else ''}{caveat}{seen}")
         if i == 4:
             rows.append("\n**At the output**\n")
     return Markdown("**Inside the network**\n\n" + "\n".join(rows))
@@ -722,6 +772,11 @@ def nudge_share(share):
     return f"{share:.2f}" if share >= 0.01 else decisions.one_in(share)
 
 
+def nudge_legend(forget):
+    """The solid line's legend entry, with its gate: 'memory path, forget gate 0.90: no bend, × gate each step'."""
+    return f"memory path, forget gate {forget:.2f}: no bend, × gate each step"
+
+
 @plots.styled
 def memory_nudge(forget=NUDGE_START):
     """The nudge going back 100 steps, on a log scale: the squashed loop (tanh, growth 1.1, fixed, dashed) against
@@ -734,7 +789,7 @@ def memory_nudge(forget=NUDGE_START):
     ax.set_yticks([v for v, _ in NUDGE_TICK_LABELS], [label for _, label in NUDGE_TICK_LABELS])
     ax.minorticks_off()
     n, loop = np.arange(MEMORY_STEPS + 1), nudge_back()["loop"]
-    cell = live.moving(ax.plot([], [], "-", lw=2.6, color=MARK_INK, label="memory path: no bend, × forget gate each step")[0])
+    cell = live.moving(ax.plot([], [], "-", lw=2.6, color=MARK_INK)[0])   # its label names the gate: set in update
     ax.plot(n, loop, "--", lw=2.2, color=plots.color("tanh"), label=f"tanh loop, tanh(growth·h), growth {MEMORY_ASKED:g}")
     ax.text(MEMORY_STEPS - 1, loop[-1] / END_LIFT, f"{decisions.one_in(loop[-1])} left", ha="right", va="top",
             fontsize=13, fontweight="bold", color=plots.color("tanh"))   # below each line's end: clear of both
@@ -744,7 +799,7 @@ def memory_nudge(forget=NUDGE_START):
     # the memory path's end value in the empty lower-left corner: at its line's end it would cross the dashed line
     cell_said = live.moving(ax.text(2, NUDGE_LIMITS[0] * 2, "", ha="left", va="bottom", fontsize=13, fontweight="bold",
                                     color=MARK_INK))
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=1, frameon=False)   # above the plot: covers no line
+    legend = {"artist": None}
     sliders = {"forget": slider("forget gate", forget, 0.90, 1.00, 0.01)}
     readout = widgets.HTML()
 
@@ -753,6 +808,11 @@ def memory_nudge(forget=NUDGE_START):
         left = nudge_back(forget=g)["cell"]
         cell.set_data(n, left)
         cell_said.set_text(f"solid line: {nudge_share(left[-1])} left")
+        cell.set_label(nudge_legend(g))   # pass 53 (r47): the legend names the gate the solid line uses
+        if legend["artist"] is not None:
+            legend["artist"].remove()
+        legend["artist"] = ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=1, frameon=False)   # above
+        live.invalidate()   # the legend changed: the cached background is stale
         live.render()
         readout.value = (f"forget gate {g:.2f}: share of the nudge left after {MEMORY_STEPS} steps: "
                          f"{nudge_share(left[-1])} (tanh loop: {decisions.one_in(loop[-1])})")
@@ -880,10 +940,13 @@ def lstm_path():
     return fig
 
 
+GATE_HINT = "<i>Click a letter. Each answer, right or wrong, says why.</i>"
+
+
 def gate_question():
     """Which bend a forget gate uses: sigmoid, as each wrong option's misconception says (a gate below 0 or above 1).
     The options are bare names (pass 41, r37): "from 0 to 1" beside sigmoid gave the answer away."""
-    return choice_question(
+    q = choice_question(
         "Which bend for the forget gate?",
         [("Tanh", False,
           "A common wrong answer: tanh, like the new content. In fact, tanh goes down to −1. A gate below 0 would flip "
@@ -894,3 +957,9 @@ def gate_question():
          ("Sigmoid", True,
           "Right: sigmoid stays between 0 and 1. Near 0 the gate forgets the old memory; near 1 it keeps almost all.")],
         "Question: which bend for the forget gate? (run the notebook to answer)")
+    # pass 53 (r47): the same promise as the other two questions, and in a static render each answer in its own fold
+    q.feedback.value = GATE_HINT
+    q.static_html = ("<p>Decide first, then open the option you chose. Each answer says why.</p><ul>" + "".join(
+        f"<li><details><summary>{_html.escape(text)}</summary><b>{'Right' if right else 'Wrong'}.</b> "
+        f"{_html.escape(said)}</details></li>" for text, right, said in q.options) + "</ul>")
+    return q
