@@ -277,14 +277,17 @@ def _draw_key(text, k, key):
 
 
 @plots.styled
-def selu_spread(start=2.0, depth=30):
+def selu_spread(start=2.0, depth=30, he=False):
     """Drag the spread at the start: in five random networks, SELU pulls its signal back to spread 1 layer by layer;
     ReLU with He weights keeps its signal from fading, but the five networks drift apart after layer 1; ReLU with
-    LeCun-normal weights fades to 0 (notebook 04)."""
+    LeCun-normal weights fades to 0 (notebook 04).
+    r47: he=False draws SELU and ReLU with LeCun weights only (the first Predict asks about SELU alone); he=True
+    adds the He runs after their own Predict. Each panel's y-axis fits the runs it draws at the slider's top."""
+    runs = {text: spec for text, spec in SPREAD_RUNS.items() if he or text != "ReLU, He weights"}
     live = LiveFigure(780, 340, 1, 2)
     ax_m, ax_v = live.axes
     layers = np.arange(depth + 1)
-    high = [pair for runs in run_draws(depth, SPREAD_STARTS[1]).values() for pair in runs]
+    high = [pair for text, pairs in run_draws(depth, SPREAD_STARTS[1]).items() if text in runs for pair in pairs]
     top = max(float(np.max(m)) for m, _ in high)
     ax_m.set(xlim=(0, depth), ylim=(-0.15, 1.1 * top), xlabel="layer", ylabel="average output",
              title="average, layer by layer")
@@ -297,19 +300,21 @@ def selu_spread(start=2.0, depth=30):
              "ReLU, LeCun weights": {"ls": "-", "lw": 1.8, "zorder": 3},
              "ReLU, He weights": {"ls": "--", "lw": 1.4, "alpha": 0.6, "zorder": 2}}   # faint dashed: they scatter
     lines = {}
-    for text, (name, _) in SPREAD_RUNS.items():   # one line per random network; one legend entry per run
+    # r47: moving lines are drawn in the order they are made (zorder is not consulted), so SELU is made last: on top
+    for text, (name, _) in reversed(list(runs.items())):   # one line per random network; one legend entry per run
         for k, _ in enumerate(DRAW_SEEDS):
             for key, axis in (("average", ax_m), ("spread", ax_v)):
                 lines[_draw_key(text, k, key)] = live.moving(axis.plot(
                     layers, np.zeros(depth + 1), color=plots.color(name), label=text if k == 0 else "_nolegend_",
                     **looks[text])[0])
-    live.figure.legend(*ax_v.get_legend_handles_labels(), loc="outside lower center", ncol=3)   # below: no curve under it
+    handles = {label: h for h, label in zip(*ax_v.get_legend_handles_labels())}
+    live.figure.legend([handles[t] for t in runs], list(runs), loc="outside lower center", ncol=3)   # below: no curve under it
     low, high, step = SPREAD_STARTS
     sliders = {"start": slider("spread into layer 1", start, low, high, step)}
     readout = widgets.HTML()
 
     def update():
-        draws = run_draws(depth, sliders["start"].value)
+        draws = {text: pairs for text, pairs in run_draws(depth, sliders["start"].value).items() if text in runs}
         for text, pairs in draws.items():
             for k, (m, s) in enumerate(pairs):
                 lines[_draw_key(text, k, "average")].set_ydata(m)
@@ -1102,7 +1107,7 @@ def slopes_fold(names=("gelu", "silu", "mish"), x=-4.0):
     def row(n):
         at, low = steepest_drop(n)
         far = float(activations.get(n).derivative(x))
-        return f"| {label(n)} | {_minus(float(f'{low:.2f}'))} at $x = {at:.1f}$ | {_minus(float(f'{far:.2g}'))} |"
+        return f"| {label(n)} | {f'{low:.2f}'.replace('-', '−')} at $x = {at:.1f}$ | {_minus(float(f'{far:.2g}'))} |"   # r47: −0.10, not −0.1
     if not all(float(activations.get(n).derivative(x)) < 0 for n in names):
         raise ValueError(f"not every slope is below 0 at x = {x}")
     rows = "\n".join(row(n) for n in names)
@@ -1158,9 +1163,18 @@ def signal_answer(depth=30, high=2.0, low=0.5, part=None):
         raise ValueError(f"SELU does not end near 1: {selu_ends}")
     # r44: one question at a time: part="SELU" checks the first Predict (SELU) alone, part="ReLU" the second (He weights,
     # with LeCun's ReLU beside it and the fold on why it fades); part=None gives all three lines
-    lines = {"SELU": f"- **SELU**: it goes back to 1, from {high:g} and from {low:g} alike.",
-             "He": f"- **ReLU, He weights**: nothing pulls it back; it ends wherever it drifted (from {high:g}: "
-                   f"{ends['ReLU, He weights']}).",
+    # r47: the SELU check says how fast (the last layer at which any of the networks, from either start, is still 0.1 or
+    # more away from 1), the common wrong answer, and points at the in/out picture; the He line says why the runs
+    # drift (each network's own random weights) and that its two numbers are the lowest and highest of the five
+    settle = max(back_near_one(s) for draws in (draws_up, draws_down) for _, s in draws["SELU"])
+    he_lo, he_hi = ends["ReLU, He weights"].split(" to ")
+    lines = {"SELU": f"- **SELU**: it goes back to 1, from {high:g} and from {low:g} alike.\n"
+                     f"  By layer {settle}, all {len(DRAW_SEEDS)} networks are within 0.1 of 1.\n"
+                     "  A common wrong answer: \"SELU keeps whatever spread it is given.\" In fact, it pulls a big "
+                     "spread down and a small one up.\n  The picture below shows why.",
+             "He": f"- **ReLU, He weights**: nothing pulls it back.\n"
+                   f"  Each network of {SPREAD_WIDTH} units has its own random weights, so each drifts its own way.\n"
+                   f"  From {high:g}, the {len(DRAW_SEEDS)} networks end between {he_lo} (lowest) and {he_hi} (highest).",
              "LeCun": "- **ReLU, LeCun weights**: it fades to almost 0."}
     keys = {"SELU": ["SELU"], "ReLU": ["He", "LeCun"], None: ["SELU", "He", "LeCun"]}[part]
     check = fold("Check your prediction", "\n" + "\n".join(lines[k] for k in keys) + "\n")
@@ -1174,8 +1188,11 @@ def signal_answer(depth=30, high=2.0, low=0.5, part=None):
         raise ValueError(f"ReLU with LeCun weights does not keep about sqrt(1/2) a layer: {shrink_factor(s_lecun)}")
     left = round(keep, 2) ** depth
     curious = fold("For the curious: why ReLU fades with LeCun weights", f"""
-ReLU turns about half its inputs into 0, and a 0 adds nothing. So the squares the next layer adds up halve.
-The spread is their square root: each layer keeps about $\\sqrt{{0.5}} \\approx {keep:.2f}$ of it.
+Square some numbers, then average: that is their **average square**.
+For a layer's weighted sums, whose average is 0, it is their spread squared.
+ReLU turns about half of them into 0, so its outputs' average square is half that.
+With LeCun weights, the next sums' spread is the square root of it.
+So each layer keeps about $\\sqrt{{0.5}} \\approx {keep:.2f}$ of the spread.
 After {depth} layers: ${keep:.2f}^{{{depth}}} \\approx {_plain(left)}$. Almost nothing is left.
 """)
     return Markdown(check.data + "\n\n" + curious.data)
