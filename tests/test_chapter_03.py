@@ -2526,9 +2526,8 @@ def test_pass_36_words_are_said_before_they_are_leaned_on():
     flat = [" ".join(c.split()) for c in cells]
     assert "explained further down" not in flat[0] and flat[0].count("gradient table") == 1   # the title only
     # r47: the course's own name said as ours; the nudge written out as a product; the last layer's exception
-    k_table = next(i for i, c in enumerate(flat) if "So nudges, and the gradient, have slopes as factors. Hence our name "
-                   "for this table." in c)
-    assert "(Not the last layer's weights, if the output has no bend.)" in flat[k_table]
+    k_table = next(i for i, c in enumerate(flat) if "So nudges, and the gradient, have slopes as factors (not the last "
+                   "layer's weights, if the output has no bend). Hence our name for this table." in c)
     # r44: the nudge's first factor, the output's signal, was left out (the recall box says signal x input);
     # r45: said as one product in one sentence, not three fragments
     assert ("A weight's nudge is: (signal at the output) × (slopes and weights on the way back) × (its own input)."
