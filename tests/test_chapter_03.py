@@ -314,7 +314,9 @@ def test_opening_is_one_picture_and_plain_sentences_and_each_term_comes_where_fi
     assert text.index("*Italics* only stress a word.") < text.index("**backward signal**")   # said before bold is used
     assert "[glossary](91_glossary.ipynb#Glossary)" in text
     assert "epoch" not in prose().lower()   # named once and never used again: gone
-    assert "Adam" not in prose() and "learning rate" not in prose()   # training's step rule is not this chapter's point
+    assert "Adam" not in prose()   # training's step rule is not this chapter's point
+    # r47: the "small share of its nudge" is named once, as chapter 00 named it (and nowhere else in this chapter)
+    assert prose().count("learning rate") == 1 and "share of its nudge: the learning rate (chapter 00)." in prose()
     assert "backpropagation" not in prose().lower()   # named once and never used again: gone (the glossary has it)
 
 
@@ -666,7 +668,8 @@ def test_opening_bucket_picture_halves_the_water_at_each_layer():
         assert f"layer {layer} gets\n1/{share} of the signal" in texts
         assert any(t.get_text().startswith(f"layer {layer} gets") and t.get_position()[0] == pytest.approx(layer - 1)
                    for t in ax.texts)   # under the bucket whose water is 1/share
-    assert ("On its way to layer 3's numbers, the signal passes layer 3's bend: half is left. Layer 2 gets a quarter, "
+    # r47: "layer 3's numbers" was vague before the weight is named
+    assert ("Going back into layer 3, the signal first passes its bend: half is left. Layer 2 gets a quarter, "
             "layer 1 an eighth.") in " ".join(prose().split())
     for layer in (1, 2, 3):   # pass 24: each arrow names the bend that halves the nudge (the output has none)
         assert f"layer {layer}'s\nbend\npasses\non half" in texts
@@ -943,7 +946,8 @@ def test_at_three_tanh_is_nearly_silent_by_the_chapters_rule_but_sigmoid_is_not(
     assert 0.04 < sigmoid_slope(3.0) < 0.05
     edge = optimize.brentq(lambda x: sigmoid_slope(x) - 0.01, 3, 6)
     flat = " ".join(prose().split())
-    assert round(edge, 2) == 4.58 and "Sigmoid only beyond about $4.58$." in flat
+    assert round(edge, 2) == 4.58 and "Sigmoid only beyond about $\\pm 4.58$." in flat   # r47: both sides
+    assert optimize.brentq(lambda x: sigmoid_slope(x) - 0.01, -6, -3) == pytest.approx(-edge)
     assert "sigmoid and tanh are both nearly silent" not in flat
     assert "tanh passes on under a hundredth: nearly silent. Sigmoid still passes on just under a twentieth." in flat
     assert 1 / 25 < sigmoid_slope(3.0) < 1 / 20   # pass 25: 0.045 is nearer 1/22 than 1/20
@@ -1578,7 +1582,9 @@ def test_first_widget_tangent_is_a_solid_black_line_and_its_buttons_are_explaine
     # r37: "is its tangent line nearly flat?" answered itself; a comparison the learner must read off
     assert "**Then:** at $x = 3$, whose slope is bigger, sigmoid's or tanh's? By about how many times?" in flat
     # r38: the readout's 0.0452 / 0.0099 is 4.6, so the ratio is said to the readout's own digits, not "about 5"
-    assert "At $x = 3$: sigmoid's slope is about $4.6$ times tanh's (the readout above shows both)." in flat
+    # r47: the static picture had no readout; the box in its lower panel now lists the four slopes
+    assert "At $x = 3$: sigmoid's slope is about $4.6$ times tanh's (read the box at 3)." in flat
+    assert "A box lists the slopes." in flat
     assert "about 5 times tanh's" not in flat
     assert f"{sigmoid_slope(3.0):.2g}" == "0.045" and f"{tanh_slope(3.0):.2g}" == "0.0099"   # the readout at x = 3
     assert f"{sigmoid_slope(3.0) / tanh_slope(3.0):.2g}" == "4.6" and round(sigmoid_slope(3.0) / tanh_slope(3.0)) == 5
@@ -1601,7 +1607,7 @@ def test_depth_question_sixteen_tanh_layers_at_one_go_under_a_millionth():
     w.sliders["depth"].value = 16
     assert "9.4 \u00d7 10\u207b\u2077" in w.readout.value
     flat = " ".join(prose().split())
-    assert ("**Then:** put $x$ back at 1 and drag the depth. How many tanh layers until less than a millionth is "
+    assert ("**Then:** put $x$ back at 1 and drag the depth (how many layers). How many tanh layers until less than a millionth is "
             "left?") in flat
 
 
@@ -1659,8 +1665,9 @@ def test_sigmoid_belief_is_asked_as_a_question_and_scoped_to_inside_layers():
     layers (it is still used at the output), and its Check block names the misconception."""
     flat = " ".join(prose().split())
     assert "click the answer you believe" not in flat   # pass 40 (r36): recall, not a prediction
-    assert ("**Recall, then check yourself:** why do deep networks avoid sigmoid as the bend inside their "
-            "layers?") in flat and "(Sigmoid is still used at the output.)" not in flat   # pass 26: unexplained: cut
+    # r47: scoped to the main bend of hidden layers (sigmoid still serves inside gates and SiLU)
+    assert ("**Recall, then check yourself:** why do deep networks avoid sigmoid as the main bend of their hidden "
+            "layers (between input and output)?") in flat and "(Sigmoid is still used at the output.)" not in flat   # pass 26: unexplained: cut
     # pass 29: the fold gives the right answer only; each option's feedback explains its misconception
     # pass 30: the fold only repeated the clicked feedback (r28): cut; the right option's feedback says it
     assert "D: its slope is at most a quarter" not in flat and '"it is slow to compute"' not in flat
@@ -1923,7 +1930,11 @@ def test_sigmoid_question_names_each_misconception_and_its_answer_is_d():
     assert max(map(len, texts)) - min(map(len, texts)) <= 6
     said = [f for _t, _r, f in q.options]
     # pass 40 (r36): A is true (an exponential costs more than max(0, x)), so its feedback says so: minor, not the reason
-    assert said[0].startswith("True, but minor: not the main reason.") and "ReLU" in said[1] and "ReLU" in said[2] and said[3].startswith("Right")
+    # r47: A is true of tanh and GELU as well, which deep networks do use: the feedback says so; B says what a corner is
+    assert said[0].startswith("True, but minor.") and "Tanh and GELU need exponentials too" in said[0]
+    assert "sharp point" in said[1] and "slope jumps" in said[1]
+    assert "main bend of their hidden layers" in q.summary
+    assert "ReLU" in said[1] and "ReLU" in said[2] and said[3].startswith("Right")
     assert np.all(sigmoid_slope(np.linspace(-30, 30, 6001)) > 0)   # never exactly 0: sigmoid cannot die
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     k = cells.index("ch03.sigmoid_question()")
@@ -2514,12 +2525,13 @@ def test_pass_36_words_are_said_before_they_are_leaned_on():
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     flat = [" ".join(c.split()) for c in cells]
     assert "explained further down" not in flat[0] and flat[0].count("gradient table") == 1   # the title only
-    k_table = next(i for i, c in enumerate(flat) if "So every gradient has slopes as factors. Hence a table of slopes is "
-                   "called a gradient table." in c)
+    # r47: the course's own name said as ours; the nudge written out as a product; the last layer's exception
+    k_table = next(i for i, c in enumerate(flat) if "So nudges, and the gradient, have slopes as factors (not the last "
+                   "layer's weights, if the output has no bend). Hence our name for this table." in c)
     # r44: the nudge's first factor, the output's signal, was left out (the recall box says signal x input);
     # r45: said as one product in one sentence, not three fragments
-    assert ("A weight's nudge is three things multiplied: the output's signal, times each slope and weight on the way back, "
-            "times its own input." in flat[k_table] and "Times its own input." not in flat[k_table]
+    assert ("A weight's nudge is: (signal at the output) × (slopes and weights on the way back) × (its own input)."
+            in flat[k_table] and "Times its own input." not in flat[k_table]
             and "Every gradient in a network is built by multiplying slopes" not in " ".join(flat))   # r43: slopes alone
     assert cells[k_table + 1] == "ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0])"
     k = next(i for i, c in enumerate(flat) if "That is the **chain rule**" in c)
@@ -2635,7 +2647,7 @@ def test_pass_43_half_off_picture_zeroes_the_off_units_and_shrinks_the_typical_s
     assert f"{int(off.sum())} of 32 units are off" in fig.axes[0].get_title() and "typical size" in fig.get_label()
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.half_off()")
-    assert "as often negative as positive" in cells[at - 1] and "The average square is only" in cells[at + 1]
+    assert "as often negative as positive" in cells[at - 1] and "averages only" in cells[at + 1]
 
 
 def test_pass_43_dead_units_keeps_white_for_dead_only():
@@ -2663,19 +2675,20 @@ def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
     assert "Partly the inputs" not in flat and "We tried 50 others" not in flat and "<summary>Optional" not in flat
     assert flat.count("$0.73 \\times 1.4 \\approx 1$: steady") == 1
     _, _, after = ch03_gradients.half_off_numbers()
-    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "the signal shrinks the same way ($0.68$ here)." in flat
+    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "the signal shrinks the same way, to $0.68$ here." in flat
     dead = gradients.unit_slopes("relu", 0.0, seed=0) <= 1e-12
     assert int(dead.sum()) == 6 and int(dead[0].sum()) == 0   # none in layer 1: its inputs, the data, have both signs
     assert "At the start, 6 of the 96 are dead. Layers 2 and 3 get ReLU outputs, never below 0" in flat
     # r45: "still dead" implied it died earlier; the picture only shows it after training
-    assert "The picture shows it after training." in flat and "still dead" not in flat
+    # r47 (words): the intro above the picture says "after training"; the repeat under it was cut
+    assert "Right: two units of its layer 1, after training." in flat and "still dead" not in flat
 
 
 def test_pass46_tanh_relu_gelu_layer_one_wanders_between_a_tenth_and_four_times_and_never_reaches_the_band():
     """Check the flow fold's words at every slider stop (2 to 30 layers): for tanh, ReLU and GELU no layer's share
     reaches the grey band (0.01), and layer 1's share of the last layer's spans about a tenth to about 4 times."""
     text = " ".join(markdown_of("03_gradient_table").split())
-    assert "Their layer 1 gets between about a tenth and 4 times the last layer's." in text
+    assert "Their layer 1 gets between" not in text   # r47: a run tally the learner does not need; the numbers still hold
     firsts = []
     for depth in range(2, 31):
         for name in ("tanh", "relu", "gelu"):
@@ -2702,11 +2715,13 @@ def test_pass47_r42_loose_claims_are_said_exactly():
         np.testing.assert_allclose(1 - np.tanh(sums) ** 2, np.concatenate([np.ravel(v) for v in slopes]), atol=1e-12)
         assert 0.75 < np.mean(np.abs(sums) <= 1) < 0.85, depth
     assert f"{tanh_slope(1.0):.2f}" == "0.42" and tanh_slope(0.999) > 0.42
-    assert "On average, each step back keeps at most $0.25 \\times 1.4 = 0.35$." in flat
+    # r47: "at most 0.25 x 1.4" mixed a bound with a typical figure: the typical step is bounded, not every step
+    assert ("Sigmoid's slope is at most 0.25; the weights add a typical $\\times 1.4$. So a typical step back keeps "
+            "$0.35$ at most.") in flat and "keeps at most $0.25" not in flat
     assert "Each step back keeps at most" not in flat
     # the 0.2 is the nudge; a plain step moves the weight by a small share of it (minus rate x gradient)
     assert flat.index("That weight's nudge is $0.5 \\times 0.4 = 0.2$:") < flat.index(
-        "Training moves a weight by only a small share of its nudge.")
+        "Training moves a weight by only a small share of its nudge: the learning rate")
     theta = np.array([1.0])
     mlp.optimizer_step(theta, np.array([-0.2]), 0.1, "gd", np.zeros((2, 1)), 1)   # gradient -0.2: nudge +0.2
     assert 0 < theta[0] - 1.0 < 0.2
@@ -2733,7 +2748,7 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     assert 0.9 < rms([m[0] for m in many]) < 1.1 and 0.16 < rms([m[1] for m in many]) < 0.2
     assert 0.16 < rms([m[2] for m in many]) < 0.2 and 0.9 < rms([m[2].sum() for m in many]) < 1.1
     assert ("Its weights get no nudge. Its inputs, the data, never change. So nothing lifts its sums: once dead, it stays "
-            "dead. The picture shows it after training.") in flat
+            "dead.") in flat
 
 
 def test_pass47_over_20_starts_gelu_fades_slowly_and_sigmoid_always_reaches_the_band():
@@ -2742,8 +2757,9 @@ def test_pass47_over_20_starts_gelu_fades_slowly_and_sigmoid_always_reaches_the_
     text = " ".join(markdown_of("03_gradient_table").split())
     # r44: "never" (one start) and "6 times" (20 starts) sat side by side: the first is now scoped to this start
     assert "No. With the first random start, tanh, ReLU and GELU stay above the band, up to 30 layers." in text
-    assert ("Over 20 random starts of 30 layers, tanh's and ReLU's layer 1 never lands in the band. GELU's does 6 times: "
-            "GELU fades, slowly. Sigmoid's lands there every time.") in text and "never reach the grey band" not in text
+    # r47: "GELU fades, slowly" was a reason read off a tally: the tally alone, in one sentence
+    assert ("Over 20 random starts of 30 layers, layer 1 lands in the band: sigmoid's always, GELU's 6 times, tanh's "
+            "and ReLU's never.") in text and "never reach the grey band" not in text
     def in_band(name):
         return sum(s[0] / s[-1] < 0.01 for s in (gradients.signal_flow(name, 30, seed=k) for k in range(20)))
     assert in_band("gelu") == 6 and in_band("sigmoid") == 20 and in_band("tanh") == 0 and in_band("relu") == 0
@@ -2806,10 +2822,14 @@ def test_pass48_leaky_rings_4_where_relu_crosses_6_and_the_shade_is_said():
     assert set(rows) <= {2, 3}
     share_above = (leaky[dead & ~quiet] - 0.01) / 0.99   # mean slope p + 0.01 (1 - p): p is the share above 0
     assert np.all((share_above > 0) & (share_above < 0.1))   # "from a few points"
-    assert ("At the start it rings 4, not 6: its small leak lifts two units' sums above 0 for a few points.") in flat
+    assert ("At the start it rings 4, not 6: the leak lifts two units' sums above 0 for a few points.") in flat
     # r44: layer 1's uniform row said; the colour bar uses the text's words
     assert np.all(np.abs(relu[0] - 0.5) < 0.02) and np.all(np.abs(leaky[0] - 0.5) < 0.02)   # about half the points
-    assert "Layer 1 is one shade: each unit gets a sum above 0 from about half the points." in flat   # r45: "that" named
+    # r47: why one shade: biases start at 0, and the arms mirror each other through the centre (exactly without noise)
+    assert ("Layer 1 is one shade: biases start at 0, and the two arms mirror each other through the centre. So each "
+            "unit gets a sum above 0 from about half the points.") in flat
+    X0 = data.spiral(noise=0.0)[0]
+    assert np.abs(np.sort(X0, axis=0) - np.sort(-X0, axis=0)).max() < 1e-12   # -X0 is X0, reordered
     assert len(data.spiral()[0]) == 400 and ("Its shade is its average slope over the 400 points. For ReLU, that is the "
                                              "share of points giving it a sum above 0.") in flat
     assert "One random start at a time (the He slider averaged many)." in flat
@@ -2837,9 +2857,9 @@ def test_pass52_worked_case_is_exact():
     assert 2 * (math.sqrt(2) * 0.5) ** 2 == pytest.approx(1.0)
     flat = " ".join(prose().split())
     for words in ("A small case: 4 inputs, each 1. A coin flip picks each weight: $+\\frac12$ or $-\\frac12$.",
-                  "The average square is $\\frac12$: exactly $\\frac14 + \\frac14$. With random signs, squares add.",
+                  "The four squares average $\\frac12$: $\\frac14 + \\frac14$, one per term. With random signs, squares add.",
                   "So 4 terms: $4 \\times \\frac14 = 1$.",
-                  "In the small case, 2 of the 4. The average square is only $2 \\times \\frac14 = \\frac12$. "
+                  "In the small case, 2 of the 4. Over the coin flips, the sum's square averages only $2 \\times \\frac14 = \\frac12$. "
                   "The typical size drops to $\\sqrt{1/2} \\approx 0.71$.",
                   "Each term's square doubles to $\\frac12$, and $2 \\times \\frac12 = 1$ again."):
         assert words in flat, words
@@ -2864,7 +2884,10 @@ def test_pass52_he_counts_a_units_inputs():
     net = mlp.flow_pass("relu", 10)[0]
     assert {w.shape for w in net.weights[1:-1]} == {(32, 32)}   # fan-in = fan-out = 32: "here also 32"
     flat = " ".join(prose().split())
-    assert "Each unit then sums one term per next-layer unit: here also 32. So the same fix works." in flat
+    # r47: the backward half in steps: the off units pass back 0; each unit's signal sums 32 terms, half of them 0
+    assert ("Going back, the off units pass back 0 (bottom picture): the signal shrinks the same way, to $0.68$ here. "
+            "Each unit's backward signal sums 32 terms, one per next-layer unit, about half of them 0. So the same fix "
+            "works.") in flat
     assert "For $n$ inputs per unit, their typical size is $\\sqrt{2/n}$" in flat
     assert "one per next-layer unit" not in flat.split("The rule: with $n$ inputs")[0].split("### Why ReLU")[-1]
 
@@ -2891,3 +2914,69 @@ def test_pass52_flow_button_draws_a_new_random_start():
     assert "Press *new random start* a few times: does that change? And sigmoid's?" in lead
     text = " ".join(markdown_of("03_gradient_table").split())
     assert text.index("Press *new random start*") < text.index("Over 20 random starts of 30 layers")
+
+
+# ---- pass 53 (r47): a readout in the first widget's picture; the four sign cases drawn before the arithmetic ----
+
+def test_pass53_first_widget_box_lists_the_four_slopes_at_x_fast():
+    """Check the box in the first widget's lower panel: at every x it lists each bend's slope (three significant
+    digits, computed independently), so at x = 3 sigmoid's 0.0452 and tanh's 0.00987 can be read and divided (4.6);
+    one drag redraws in well under a second."""
+    w = ch03_gradients.gradient_table(x=0.5)
+    for xv in (-3.0, 0.5, 3.0):
+        t = time.perf_counter()
+        w.sliders["x"].value = xv
+        assert time.perf_counter() - t < 1.0
+        assert w.box["head"].get_text() == f"slopes at x = {ch03_gradients.value_text(xv)}:"
+        for name in ch03_gradients.NAMES:
+            slope = float(activations.get(name).derivative(np.asarray(xv)))
+            assert w.box[name].get_text() == f"{activations.get(name).label} {slope + 0.0:.3g}".replace("-", "\u2212")
+    assert w.box["sigmoid"].get_text() == "Sigmoid 0.0452" and w.box["tanh"].get_text() == "Tanh 0.00987"
+    assert f"{0.0452 / 0.00987:.2g}" == "4.6" and all(t in w.live._moving for t in w.box.values())
+
+
+def test_pass53_four_sign_cases_are_drawn_before_the_arithmetic():
+    """Check the sign-cases picture lists every coin-flip case of two +-1/2 terms: sums 1, 0, 0, -1, squares 1, 0, 0, 1,
+    whose average is 1/2 = 1/4 + 1/4; and that the picture comes after the small case and before the rule."""
+    cases = ch03_gradients.sign_cases()
+    assert sorted((a, b) for a, b, _, _ in cases) == sorted(itertools.product((0.5, -0.5), repeat=2))
+    assert [c[2] for c in cases] == [1.0, 0.0, 0.0, -1.0] and [c[3] for c in cases] == [1.0, 0.0, 0.0, 1.0]
+    assert np.mean([c[3] for c in cases]) == 0.5 == 0.25 + 0.25
+    fig = ch03_gradients.sign_cases_picture()
+    assert "average of\nthe four: ½" in [t.get_text() for t in fig.axes[1].texts]
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    at = cells.index("ch03.sign_cases_picture()")
+    assert cells[at - 1].startswith("Two terms first") and cells[at + 1].startswith("Same signs")
+    assert at < next(i for i, c in enumerate(cells) if c.startswith("The rule: with $n$ inputs"))
+
+
+def test_pass53_he_slider_range_is_said_before_the_check_that_needs_1_41():
+    """Check the He slider runs from 0.5 to 2 times the plain size in steps of 0.01 (so 1.41 is on it), as the text
+    above the widget says."""
+    w = ch03_gradients.he_slider()
+    s = w.sliders["size"]
+    assert (s.min, s.max) == (0.5, 2.0) and s.step == pytest.approx(0.01)
+    assert "in multiples of the plain size, from 0.5 to 2." in _markdown_above("ch03.he_slider()")
+
+
+def test_pass53_gelu_dot_shows_beside_relus_at_plus_three():
+    """Check slope_curves draws ReLU's dots as wide open rings under GELU's smaller filled dots, so GELU's 1.01 at +3
+    is not hidden under ReLU's 1."""
+    ax = ch03_gradients.slope_curves().axes[0]
+    dots = [l for l in ax.lines if list(l.get_xdata()) == [-3.0, 3.0]]
+    relu = next(l for l in dots if l.get_ydata()[1] == 1.0)
+    gelu = next(l for l in dots if l.get_ydata()[1] > 1.0)
+    assert relu.get_markerfacecolor() == "none" and relu.get_markersize() > 2 * gelu.get_markersize()
+
+
+def test_pass53_words_the_reading_flagged_are_said_exactly():
+    """Check r47's wording defects: GELU's near-flat edge by the chapter's own 0.01 rule (about -3.07, said -3.1), the
+    tangent line named where the picture's title uses it, the signal's sign said once, and 'a sum below 0 for every
+    point' in place of 'mostly negative weights'."""
+    flat = " ".join(prose().split())
+    edge = optimize.brentq(lambda x: abs(float(activations.get("gelu").derivative(x))) - 0.01, -6, -2)
+    assert round(edge, 1) == -3.1 and "GELU is near-flat far left, beyond about $-3.1$." in flat
+    assert abs(float(activations.get("gelu").derivative(-3.0))) > 0.01   # so "beyond -3" would be wrong
+    assert 'a black line touches one bend\'s curve at $x$: its "tangent line".' in flat
+    assert flat.count("it is the gradient, sign flipped.") == 1
+    assert "mostly negative weights" not in flat and "the weighted sum is still below 0 for every point." in flat

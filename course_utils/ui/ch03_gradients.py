@@ -159,13 +159,14 @@ def slope_curves(marks=(-3.0, 3.0)):
     for name in NAMES:
         act = activations.get(name)
         ax.plot(*broken_at_jumps(x, act.derivative(x)), color=plots.color(name))   # ReLU: two pieces, no riser at 0
-        ax.plot(marks, act.derivative(np.asarray(marks)), "o", color=plots.color(name), ms=8)
+        ring = {"ms": 13, "mfc": "none", "mew": 2} if name == "relu" else {"ms": 6}   # r47: GELU's dot sat on ReLU's at +3
+        ax.plot(marks, act.derivative(np.asarray(marks)), "o", color=plots.color(name), zorder=5, **ring)
     corner_dots(ax)
     for m in marks:
         ax.axvline(m, color=plots.MUTED, ls=":", lw=1.2)
     ax.axhline(0, color=plots.MUTED, lw=0.8, zorder=1)   # under the curves: ReLU's slope-0 half stays visible
     ax.axhline(1, color=plots.MUTED, lw=0.8, ls="--")
-    for name, (lx, ly, ha) in {"relu": (4.0, 0.93, "left"), "gelu": (1.1, 1.18, "left"),
+    for name, (lx, ly, ha) in {"relu": (3.9, 0.84, "left"), "gelu": (1.1, 1.18, "left"),
                                "tanh": (-0.9, 0.75, "right"), "sigmoid": (-2.3, 0.17, "right")}.items():
         _label_line(ax, lx, ly, name, ha=ha)
     for m, tx in ((marks[0], -4.9), (marks[-1], 3.2)):   # each dot's value, listed beside its dotted line
@@ -351,18 +352,20 @@ def sigmoid_question():
     """Why deep networks avoid sigmoid inside their layers: four causes of similar length, each wrong one naming its
     misconception (notebook 03; chapter 02's choice_question)."""
     return choice_question(
-        "Why do deep networks avoid sigmoid as the bend inside their layers?",
+        "Why do deep networks avoid sigmoid as the main bend of their hidden layers?",
         [("Slow: a unit computes eˣ (an exponential).", False,
-          "True, but minor: not the main reason. One exponential per unit is cheap next to the weight "
-          "multiplications feeding that unit. The main reason: the fading backward signal."),
+          "True, but minor. Tanh and GELU need exponentials too, and deep networks use them. One exponential per "
+          "unit is cheap next to the weight multiplications feeding that unit. The main reason: the fading backward "
+          "signal."),
          ("It has a corner, where its slope jumps.", False,
-          "No: sigmoid is smooth everywhere. The corner is ReLU's, at x = 0."),
+          "No: sigmoid is smooth everywhere, with no sharp point. The corner is ReLU's: at x = 0 its slope jumps "
+          "from 0 to 1."),
          ("Its units stop: slope 0 on every point.", False,
           "No: sigmoid's slope is never exactly 0, so its units never stop for good. Dead units are ReLU's weak spot."),
          ("Its slope is at most ¼, so the signal fades.", True,
           "Right: each sigmoid bend passes on at most a quarter. From the bends alone, ten layers leave under a "
           "millionth. In the real network above, at 10 layers, layer 1 got under a ten-thousandth.")],
-        "Question: why do deep networks avoid sigmoid inside their layers? (run the notebook to answer)")
+        "Question: why do deep networks avoid sigmoid as the main bend of their hidden layers? (run the notebook to answer)")
 
 
 @plots.styled
@@ -467,6 +470,13 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
     corner = [live.moving(dot) for dot in corner_dots(ax)]   # shown once the trace has passed ReLU's corner
     marker = live.moving(ax.axvline(x, color=plots.MUTED, lw=1.2, ls=":"))
     marker_v = live.moving(ax_v.axvline(x, color=plots.MUTED, lw=1.2, ls=":"))
+    # r47: the slopes as numbers, in the picture itself (top left, where every slope curve is near 0), so a ratio such
+    # as sigmoid's over tanh's at x = 3 can be read off, not guessed from two dots on the floor
+    box = {"head": live.moving(ax.text(0.015, 0.96, "", transform=ax.transAxes, ha="left", va="top", fontsize=9))}
+    for k, n in enumerate(NAMES):
+        box[n] = live.moving(ax.text(0.015, 0.82 - 0.12 * k, "", transform=ax.transAxes, ha="left", va="top",
+                                     fontsize=9, color=plots.color(n), fontweight="bold",
+                                     bbox={"fc": "white", "ec": "none", "alpha": 0.85, "pad": 1}))
     sliders = {"x": slider("x", x, -x_range, x_range, 0.05)}
     pick = widgets.ToggleButtons(options=[(label(n), n) for n in NAMES], value=tangent, description="tangent line:",
                                  style={"description_width": "initial", "button_width": "80px"})
@@ -489,6 +499,8 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
             seen = grid <= xv
             traced[n].set_data(*broken_at_jumps(np.append(grid[seen], xv), np.append(slopes[n][seen], d)))
             rows.append((act.label, table_number(d)))   # slopes only: the text never uses the values
+            box[n].set_text(f"{act.label} {sig(d).replace('-', chr(0x2212))}")
+        box["head"].set_text(f"slopes at x = {value_text(round(xv, 2))}:")
         for dot in corner:
             dot.set_visible(xv > 0)
         marker.set_xdata([xv, xv])
@@ -502,7 +514,7 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
         [sliders["x"], pick, readout, live.image], live,
         "Gradient table: drag x (static picture below)",
         sliders=sliders, readout=readout, lines=dots, traced=traced, tangents=tangents, pick=pick, title=title,
-        bends=bends, corner=corner, touch=touch,
+        bends=bends, corner=corner, touch=touch, box=box,
     )
 
 
@@ -776,4 +788,41 @@ def input_sum(n=32, seed=0):
                   f"total is {value_text(total)}, near one input's typical size, 1 (dotted lines). The {n} "
                   f"terms' sizes, added with their signs ignored, give {value_text(agree)} in this draw: many terms "
                   f"are far smaller than their typical size.")
+    return fig
+
+
+def sign_cases(size=0.5):
+    """The plain size's smallest case: two terms of +-size, signs by coin flip. Returns the four equally likely
+    cases as (first term, second term, their sum, the sum's square)."""
+    return [(a, b, a + b, (a + b) ** 2) for a in (size, -size) for b in (size, -size)]
+
+
+@plots.styled
+def sign_cases_picture(size=0.5):
+    """The four coin-flip cases of two +-1/2 terms, before the arithmetic (notebook 03, r47): left, each case's sum;
+    right, its square, and the four squares' average (1/2), which is 1/4 + 1/4: one square per term."""
+    cases = sign_cases(size)
+    frac = {size: "½", -size: "−½", 1.0: "1", -1.0: "−1", 0.0: "0", 0.25: "¼"}   # the case drawn: size ½
+    fig, (left, right) = plots.new_figure(640, 250, 1, 2, sharex=True)
+    xs = np.arange(len(cases))
+    sums, squares = [c[2] for c in cases], [c[3] for c in cases]
+    left.bar(xs, sums, color=[plots.HEALTHY if v else plots.MUTED for v in sums], width=0.6)
+    right.bar(xs, squares, color=[plots.ACCENT if v else plots.MUTED for v in squares], width=0.6)
+    mean = float(np.mean(squares))
+    right.axhline(mean, color="black", ls="--", lw=1.4)
+    right.text(1.5, mean + 0.06, f"average of\nthe four: {frac.get(mean, value_text(mean))}", ha="center",
+               va="bottom", fontsize=9)   # between the two middle bars, which are 0
+    for ax, values in ((left, sums), (right, squares)):
+        for x, v in zip(xs, values):
+            ax.text(x, v + (0.05 if v >= 0 else -0.05), frac.get(v, value_text(v)), ha="center",
+                    va="bottom" if v >= 0 else "top", fontsize=11, fontweight="bold")
+        ax.axhline(0, color="black", lw=0.8)
+        ax.set_xticks(xs, [f"{'+' if a > 0 else ''}{frac.get(a)}\n{'+' if b > 0 else ''}{frac.get(b)}"
+                           for a, b, _, _ in cases])   # the two terms, one above the other
+        ax.grid(False)
+    left.set(ylim=(-1.45, 1.45), title="the sum of the two terms", xlabel="the two terms: four coin-flip cases")
+    right.set(ylim=(-0.15, 1.45), title="the sum, squared", xlabel="the two terms: four coin-flip cases")
+    fig.set_label("Two bar charts over the four equally likely sign cases of two terms of plus or minus a half. Left, "
+                  "the sums: " + ", ".join(value_text(v) for v in sums) + ". Right, their squares: "
+                  + ", ".join(value_text(v) for v in squares) + f"; a dashed line marks their average, {value_text(mean)}.")
     return fig
