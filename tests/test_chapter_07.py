@@ -329,7 +329,7 @@ def test_the_sketch_review_and_progress_answers_are_folded_and_the_reference_pic
     assert "all four sketches" not in _src(cells[k + 1]) + _src(cells[k + 2])
     steps = _src(cells[k - 1])   # pass 40 (r36 reader): the Predict comes before step 1, in the same cell
     # r38: the timer is optional (step 1 says so), and Compare names the controls not set
-    assert ("3. Press **Compare**. It names any control you did not set.\n"
+    assert ("3. Press **Compare**. It draws the true slope and gives the true zones.\n"
             "   Do all four bends, now or another day.\n") in steps
     assert steps.index("**Predict:** which of the four bends have a near-flat zone on one side only?") < steps.index("1. Pick")
     closing = _src(next(c for c in cells if _src(c).startswith("## What to remember")))
@@ -452,7 +452,7 @@ def test_gelus_slope_crossing_zero_is_a_narrow_quiet_zone_about_a_twentieth_wide
     assert 0.04 < quiet.max() - quiet.min() < 0.06
     answer = _src(_cells()[next(i for i, c in enumerate(_cells()) if "sketch_from_memory(" in _src(c)) + 1])
     # pass 26: "only far left" clashed with the dip's strip; the strip is said once, as thinner than 0.1
-    assert "on a strip thinner than 0.1: left unshaded." in answer and "near-flat only far left" not in answer
+    assert "on a strip thinner than 0.1. Leave it unshaded." in answer and "near-flat only far left" not in answer
 
 
 def test_the_sketch_names_its_bend_and_its_legend_shows_only_what_is_drawn():
@@ -735,8 +735,8 @@ def test_key_numbers_are_written_as_a_person_writes_them():
     assert ch07_quiz.key_number(0.0098660) == "0.00987"
     learner = ch07_quiz.Learner(review.Store(None))
     key = ch07_quiz.answer_key_html("03", learner, pictures=False)
-    assert ("<b>Answer: about 1 in a million.</b> <i>Why:</i> Ten 0.25s multiplied together (0.25¹⁰): about 0.00000095, "
-            "roughly 1 in a million.") in key   # pass 22: "0.25 multiplied ten times" read as 0.25 × 10
+    assert ("<b>Answer: about 1 in a million.</b> <i>Why:</i> Ten 0.25s multiplied together (0.25¹⁰): about 0.95 millionths "
+            "(0.00000095), roughly 1 in a million.") in key   # pass 22: "0.25 multiplied ten times" read as 0.25 × 10
     assert round(1 / 0.25 ** 10 / 1e6) == 1 and quiz._in_words(1 / 0.25 ** 10) == "a million"
     assert "<b>Answer: about 0.01.</b> <i>Why:</i> About 0.01 (more exactly 0.0099)" in key
     t3 = float(activations.get("tanh").derivative(3.0))
@@ -1185,8 +1185,11 @@ def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_the_tick_
     step2 = text[text.index("\n2. "):text.index("\n3. ")]
     # pass 24: how a paper sketch becomes slider values (the reader did not know), then the zones
     # pass 37: three steps (r34 reader); "not set counts as 0" is said where it applies: the slider's legend, Compare
+    # pass 53 (r47): what each zone slider sets
     assert step2.strip() == ("2. Each slider names an x. Set it to the slope your sketch shows there.\n"
-                             "   Then set the two zone sliders. No zone on a side? Tick its box.")   # pass 46: Compare names unset ones
+                             "   The left zone slider: where your left near-flat zone ends. The right one: where your right zone starts.\n"
+                             "   No zone on a side? Tick its box.")
+    assert ch07_quiz.EDGE_REACH == 5.0   # left slider: x below an edge in −5..0; right: x above an edge in 0..5
     assert "\n4. " not in text
     w = ch07_quiz.sketch_from_memory()   # the start is no answer: no slider shows a number until it is moved
     assert not any(s.readout for s in w.sliders.values()) and w.sliders["-3"].value == ch07_quiz.SLOPE_START
@@ -1371,8 +1374,11 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)
     assert "class='gloss'" not in fold1
     top = _src(_cells()[0])
-    assert "- **ReLU**: two straight pieces, a sharp corner at 0.\n- **GELU**: ReLU with a rounded corner.\n" in top
-    assert "below 0" not in top.split("Words used")[1]   # Q2 asks which bend never goes below 0
+    # pass 53 (r47): GELU's gloss names its dip (Q15, Q23 test it); Q2 keeps SiLU and Mish to tell from ReLU
+    gelu_low = quiz.typeset(f"{quiz._lowest('gelu')[1]:.2f}")
+    assert (f"- **ReLU**: two straight pieces, a sharp corner at 0.\n- **GELU**: ReLU with a rounded corner that dips "
+            f"below 0 just left of 0 (lowest {gelu_low}).\n") in top and gelu_low == "−0.17"
+    assert -1 < quiz._lowest("gelu")[0] < 0   # the dip's bottom is just left of 0
     assert {o.text for o in quiz.get("transformer_ffn").options} == {"SwiGLU.", "ReLU.", "GELU.", "Softmax."}
     # pass 23: "gated" and "one path of its input" were unexplained; the gloss says what the two paths are, and not
     # which one is bent (Q18 asks that)
@@ -1485,7 +1491,7 @@ def test_pass13_the_guess_box_is_said_to_open_each_chapters_questions_when_the_n
 
 
 BOX_1_PATH = ("A missed card goes to box 1. Today's review asks it first, then questions you have not tried.\n"
-              "For 24 hours after the miss, it stays in box 1, even if you answer right: you just read its key.\n"
+              "For 24 hours after the miss, it stays in box 1, even if you answer right. You just read its key.\n"
               "It comes back in every review. After those 24 hours, a right answer moves it to box 2.\n")   # r45: "until then" said as 24 hours   # r43: when it comes back; r42: the store's 24 hours, not "tomorrow"
 
 
@@ -1849,7 +1855,7 @@ def test_pass20_prose_shuffled_round_bars_count_the_mixed_question_timer_and_nee
     # pass 41 (r37): ipywidgets' Play view shows no description, so a Label "4-minute timer:" stands before the
     # Play in one row; the step names it as the learner sees it
     assert ("1. Pick a bend. On paper, sketch its slope and shade its near-flat zones.\n"
-            "   Want a time limit? Press ▶ after the words *4-minute timer*.") in text   # r38: the timer is optional
+            '   Want a time limit? Press the ▶ next to "4-minute timer".') in text   # r38: the timer is optional
     w = ch07_quiz.sketch_from_memory(None)
     row = w.children[1]
     assert [type(c).__name__ for c in row.children] == ["Label", "Play", "HTML"]
@@ -2244,12 +2250,9 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
             "(0, 1) pays: chance only 0.05, though its answer is 1 too. Its loss climbs from 0.69 to 3.05.\n"
             "Together they lose 3.10, not 1.39 as with scores 0 and 0: the tilt costs more than it saves. "
             "The picture shows it.\n") in xor.explanation
-    assert ("With a fixed total, a pair loses least when its two scores are equal. "
-            "Equal in the first pair: w₁ = w₂. Equal in the second: w₁ + w₂ = 0. "
-            "Both hold only when w₁ = w₂ = 0: no tilt at all.\n"
-            "Then all four points get the same score, b. For two 1s and two 0s, the best single chance is one half: "
-            "loss 0.69 a point.") in xor.explanation
-    assert xor.explanation.index("First an example.") < xor.explanation.index("Now the rule, for any straight rule")
+    # pass 53 (r47 Focus): the general proof left the quiz fold (chapter 01's optional section has it)
+    assert "Now the rule" not in xor.explanation and "fixed total" not in xor.explanation
+    assert xor.explanation.endswith("The picture shows it.\nChapter 01's ten no-bend runs all ended there.")
     sig = lambda s: 1 / (1 + np.exp(-s))   # noqa: E731
     assert (f"{sig(3.0):.2f}", f"{sig(-3.0):.2f}", f"{-np.log(sig(3.0)):.2f}", f"{-np.log(sig(-3.0)):.2f}") == (
         "0.95", "0.05", "0.05", "3.05")
@@ -2450,7 +2453,7 @@ def test_pass24_one_wording_for_a_seed_and_plain_q12_and_q25_keys():
     assert "seed picks" not in texts
     q12 = quiz.get("xor_no_bend_chance")
     assert q12.prompt.endswith("At the input point (1, 0), about what chance does it give that the answer is 1?")
-    assert "Both pairs' scores have the same total: w₁ + w₂ + 2b." in q12.explanation   # pass 40: "total", not "add up to"
+    assert "fixed total" not in q12.explanation   # pass 53 (r47): the general proof left the quiz fold
     for a, b, c, d in (((0, 1), (1, 0), (0, 0), (1, 1)),):   # the step it rests on: both pairs sum to the same inputs
         assert np.array_equal(np.add(a, b), np.add(c, d))
     why25 = quiz.get("softmax_activation").options[0].why
@@ -2530,7 +2533,7 @@ def test_pass24_the_page_says_which_round_when_the_score_line_appears_and_how_to
     assert "Open it only after you answer" in cells[2]
     sketch = next(c for c in cells if c.startswith("## Sketch from memory"))
     assert "Each slider names an x. Set it to the slope your sketch shows there." in sketch
-    assert "   Want a time limit? Press ▶ after the words *4-minute timer*." in sketch and "16 minutes" not in sketch
+    assert '   Want a time limit? Press the ▶ next to "4-minute timer".' in sketch and "16 minutes" not in sketch
     assert ch07_quiz.TIMER_SECONDS == 4 * 60
     remember = next(c for c in cells if c.startswith("## What to remember"))
     assert "Tomorrow, before you open the notebook, sketch the four bends' slopes" in remember
@@ -2823,11 +2826,11 @@ def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_fi
     # pass 44 (r39): Q1's prompt says "feed-forward block" and a wrong option GELU: the opening defines both, once
     # (Q1 keeps at most two word lines, test_pass22_...), before Q1 and Q2
     first = _src(_cells()[0])
-    assert "**GELU**: ReLU with a rounded corner.\n" in first   # not that it dips: Q2 asks which never goes below 0
+    assert "**GELU**: ReLU with a rounded corner that dips below 0" in first   # pass 53: the dip said (r47)
     assert "A **feed-forward block**: a small network in each layer of a language model.\n" in first
     # pass 45 (r40): the study's paragraph ends before the words; the words sit in a labelled list of their own
     assert "then untried questions.\n\nWords used in the questions:\n- A **bend** (activation function)" in first
-    assert "- **GELU**: ReLU with a rounded corner.\n" in first and "\n- More words: [glossary]" in first
+    assert "- **GELU**: ReLU with a rounded corner" in first and "\n- More words: [glossary]" in first
     assert not any(t in ("GELU", "feed-forward block") for t, _p, _g in quiz.GLOSSES)
 
 
@@ -3127,8 +3130,10 @@ def test_pass33_tolerance_words_glosses_and_pic09_note():
     # pass 41 (r37): Q2 asks which bend never goes below 0; a gloss saying SiLU or Mish dips gave half the answer away.
     # The glosses say what the bends are, not where they go
     # pass 48 (r43): SiLU is taught in chapter 02 (SwiGLU's gate) and chapter 04 (the smooth family): both named
-    assert glossed["SiLU"] == "SiLU: x times sigmoid(x), ReLU with its corner rounded (chapters 02 and 04)."
-    assert glossed["Mish"] == "Mish: another bend from chapter 04 that rounds ReLU's corner."
+    # pass 53 (r47): not "ReLU rounded": both dip below 0, which Q2 asks (the glosses sit under its prompt)
+    assert glossed["SiLU"] == "SiLU: x times sigmoid(x), a smooth bend (chapters 02 and 04)."
+    assert glossed["Mish"] == "Mish: another smooth bend from chapter 04, close to SiLU."
+    assert "Adam divides" not in glossed["Adam"] and "how far each weight moves" in glossed["Adam"]   # what Adam does, not Q31's answer
     assert not any(re.search(r"below|dip|negative|under 0", glossed[t]) for t in ("SiLU", "Mish", "softplus"))
     assert not re.search(r"deep|lowest|GELU|Mish", glossed["SiLU"]) and "bent" not in glossed["SwiGLU"]
     x = np.linspace(-6, 0, 601)
@@ -3182,7 +3187,7 @@ def test_pass34_keys_q15_depth_trap_q11_reason_q6_stem_and_what_to_remember():
     assert not fb.correct and "that is how low the dip goes, its depth" in fb.message and f"{low_y:.2f}" == "-0.17"
     assert quiz.check("gelu_dip", f"{low_x:.2f}").correct
     why = quiz.get("xor_no_bend_chance").explanation
-    assert "Both pairs' scores have the same total: w₁ + w₂ + 2b." in why   # pass 40 (r36 reader): a table, then totals
+    assert "Now the rule" not in why   # pass 53 (r47): the table stays, the general proof left the fold
     rng = np.random.default_rng(0)
     for w1, w2, b in rng.normal(0, 3, (100, 3)):
         s = lambda x1, x2: w1 * x1 + w2 * x2 + b   # noqa: E731
@@ -3363,8 +3368,7 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
         assert float(said.replace("−", "-")) == pytest.approx(value) and int(answer) == (x[0] ^ x[1])
         chance = 1 / (1 + np.exp(-value)) if int(answer) else 1 / (1 + np.exp(value))
         assert loss == f"{-np.log(chance):.2f}"
-    assert ("(0, 1) and (1, 0) score w₂ + b and w₁ + b. (0, 0) and (1, 1) score b and w₁ + w₂ + b. "
-            "Both pairs' scores have the same total: w₁ + w₂ + 2b.") in why
+    assert "Both pairs' scores" not in why   # pass 53 (r47): no general proof in the quiz fold
     learner = ch07_quiz.Learner(review.Store(None))
     assert "<th style='padding:1px 10px;text-align:left'>right answer</th>" in ch07_quiz.key_fold_html("xor_no_bend_chance", 11, learner)
     for w1, w2, b in ((0.3, -2.0, 0.5), (1.0, 1.0, -1.5)):   # any straight rule: the two pairs' scores sum the same
@@ -3765,10 +3769,12 @@ def test_pass49_q20_key_quotes_the_range_that_counts_and_the_rule_speaks_of_the_
     whose ends the checker accepts and whose one-more-digit neighbours it rejects."""
     q = quiz.get("chain_sigmoid_10")
     assert "A <b>step</b> is one unit in the last digit of the rounded answer." in ch07_quiz.how_close_rule()
-    assert "Any answer from 0.0000005 to 0.0000014 counts." in q.explanation
+    # pass 53 (r47): the range is the half-step rule's, in millionths
+    assert ("about 0.95 millionths (0.00000095)" in q.explanation and "A step here is one millionth, so anything within "
+            "half a millionth counts: from 0.46 to 1.45 millionths." in q.explanation)
     lo, hi = quiz.counted_range(q.answer, 1)
-    assert (quiz.plain(lo, 1), quiz.plain(hi, 2)) == ("0.0000005", "0.0000014")
-    assert quiz.accepted(q, lo) and quiz.accepted(q, hi) and not quiz.accepted(q, lo - 1e-7) and not quiz.accepted(q, hi + 1e-7)
+    assert (round(lo * 1e6, 2), round(hi * 1e6, 2)) == (0.46, 1.45) and quiz.step(q) == 1e-6
+    assert quiz.accepted(q, lo) and quiz.accepted(q, hi) and not quiz.accepted(q, lo - 1e-8) and not quiz.accepted(q, hi + 1e-8)
     for typed in ("0.0000009", "about 0.0000009", "1 in a million", "0.0000014", "0.0000005"):
         assert quiz.check(q.id, typed).correct, typed
     # the hint's examples are no size the share can have, nor 0.25 to the fifth (0.001): the reader's suspected trap
@@ -3787,7 +3793,8 @@ def test_pass49_q21_box_example_has_the_answers_size_and_q22_bounds_the_slope_bo
     assert not quiz.check(q.id, "0.03").correct and quiz.check(q.id, "0.01").correct
     assert not quiz.check(q.id, "0.0").correct   # what the old example's form led to
     q22 = quiz.get("quiet_sooner").prompt
-    assert "(slope between −0.01 and 0.01)" in q22 and "size" not in q22
+    assert "(slope under 0.01)" in q22 and "size" not in q22   # pass 53 (r47): their slopes are never negative
+    assert all(quiz._f(n).derivative(np.linspace(-10, 10, 2001)).min() > 0 for n in ("sigmoid", "tanh"))
     assert ch07_quiz.DEAD_LABEL == "near-flat zone (slope between −0.01 and 0.01)"
 
 
@@ -3832,7 +3839,7 @@ def test_pass49_q19_draws_sigmoids_slope_peaking_at_a_quarter_and_q26_works_one_
 def test_pass49_q21s_key_shows_the_route_to_its_number():
     """r44 nit: Q21's 'Why' only restated 0.0099; it now shows the one-line route, each number checked here."""
     why = quiz.get("tanh_slope_3_about").explanation
-    assert "Its slope is 1 − tanh(x)². tanh(3) ≈ 0.995, so the slope is 1 − 0.990 ≈ 0.0099." in why
+    assert "Its slope is 1 − tanh(x)². tanh(3) ≈ 0.99505, and its square ≈ 0.99013, so the slope is 1 − 0.99013 ≈ 0.0099." in why
     assert f"{np.tanh(3.0):.3f}" == "0.995" and f"{np.tanh(3.0) ** 2:.3f}" == "0.990"
     assert 1 - np.tanh(3.0) ** 2 == pytest.approx(float(activations.get("tanh").derivative(3.0)))
 
@@ -3889,3 +3896,9 @@ def test_pass52_every_prompt_word_is_defined_in_its_own_chapter_or_said_in_its_r
         if isinstance(q, quiz.Choice) and added:
             right = q.options[quiz.answer_key(qid)].text.rstrip(".").lower()
             assert not any(right in g.lower() or "±1" in g or "−1 to 1" in g for g in added), qid
+
+
+def test_pass53_q27_alt_names_its_scores():
+    """r47: Q27's picture alt says which scores its top shares come from: (2, 1), each divided by T."""
+    alt = ch07_quiz.picture_alt("softmax_temperature")
+    assert alt.startswith("Softmax's shares as bars, scores (2, 1) divided by T. ") and ch07_quiz.SCORES == (2.0, 1.0)

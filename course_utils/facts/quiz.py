@@ -152,10 +152,10 @@ def _pair_loss(s1, s2):
 
 
 def counted_range(answer, digits):
-    """(lowest, highest) answer with one digit more than asked that still counts (see accepted): what a key quotes
-    as 'any answer from ... to ... counts' (r44: the rule's words alone left Q20's 0.0000009 in doubt)."""
+    """(lowest, highest) answer with two digits more than asked that still counts (see accepted): what a key quotes
+    as 'from ... to ...' (r47: within half a step, as chapter 07's rule says; Q20: 0.46 to 1.45 millionths)."""
     unit = step(Numeric("", "", "", answer, digits, "", ()))
-    fine = unit / 10
+    fine = unit / 100
     return math.ceil((answer - unit / 2) / fine) * fine, math.floor((answer + unit / 2) / fine) * fine
 
 
@@ -273,14 +273,6 @@ def _bank():
                 f"{math.log(2):.2f} to {_xor_loss((0, 1), 1):.2f}.\n"
                 f"Together they lose {_pair_loss(_xor_score((0, 1)), _xor_score((1, 0))):.2f}, not {_pair_loss(0, 0):.2f} as "
                 "with scores 0 and 0: the tilt costs more than it saves. The picture shows it.\n"
-                "Now the rule, for any straight rule w₁x₁ + w₂x₂ + b. "
-                "(0, 1) and (1, 0) score w₂ + b and w₁ + b. (0, 0) and (1, 1) score b and w₁ + w₂ + b. "
-                "Both pairs' scores have the same total: w₁ + w₂ + 2b.\n"
-                "With a fixed total, a pair loses least when its two scores are equal. "
-                "Equal in the first pair: w₁ = w₂. Equal in the second: w₁ + w₂ = 0. "
-                "Both hold only when w₁ = w₂ = 0: no tilt at all.\n"
-                "Then all four points get the same score, b. For two 1s and two 0s, the best single chance is one half: "
-                f"loss {math.log(2):.2f} a point.\n"
                 "Chapter 01's ten no-bend runs all ended there.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; trained runs give about one half everywhere."),
@@ -352,8 +344,9 @@ def _bank():
             "only over a limited stretch, and only unbroken curves (no jumps). Far out, a finite sum of corners is straight.")),
         # ---------------------------------------------------------------- 03 gradient table
         Numeric("chain_sigmoid_10", "03", "Ten sigmoid layers, each at its steepest. Counting only the bends' slopes, about what share of the nudge is left?",
-                chain, 1, f"Ten {s0:g}s multiplied together ({s0:g}¹⁰): about {plain(chain)}, roughly 1 in a million. That counts the bends only; "
-                          f"the weights multiply in too. Any answer from {plain(chain_range[0], 1)} to {plain(chain_range[1], 2)} counts.",
+                chain, 1, f"Ten {s0:g}s multiplied together ({s0:g}¹⁰): about {chain * 1e6:.2f} millionths ({plain(chain)}), roughly "
+                          f"1 in a million. That counts the bends only; the weights multiply in too. A step here is one millionth, "
+                          f"so anything within half a millionth counts: from {chain_range[0] * 1e6:.2f} to {chain_range[1] * 1e6:.2f} millionths.",
                 ((1e-7, 2e-8, f"A common wrong answer: {plain(1e-7, 1)}, a ten-millionth. In fact: {s0:g}¹⁰ is about "
                               f"{plain(chain)}, about ten times more (still under a millionth)."),
                  (s0 * 10, 1e-6, f"A common wrong answer: {s0 * 10:g}. In fact: {s0 * 10:g} is ten {s0:g}s added up. "
@@ -361,7 +354,8 @@ def _bank():
                 said=f"about 1 in {_in_words(1 / chain)}", form=f"You may type {WORDS_EXAMPLES[0]} or {WORDS_EXAMPLES[1]}: both count as one digit."),
         Numeric("tanh_slope_3_about", "03", "About what share of the nudge does tanh pass on at x = 3?", t3, 1,
                 f"About {t3:.1g} (more exactly {t3:.2g}): tanh's tails are almost flat. "
-                f"Its slope is 1 − tanh(x)². tanh(3) ≈ {_f('tanh')(3.0):.3f}, so the slope is 1 − {_f('tanh')(3.0) ** 2:.3f} ≈ {t3:.2g}.",
+                f"Its slope is 1 − tanh(x)². tanh(3) ≈ {_f('tanh')(3.0):.5f}, and its square ≈ {_f('tanh')(3.0) ** 2:.5f}, "
+                f"so the slope is 1 − {_f('tanh')(3.0) ** 2:.5f} ≈ {t3:.2g}.",
                 ((float(_f("tanh")(3.0)), 1e-3, "A common wrong answer: about 1. In fact: that is tanh(3), the value. "
                                                  f"The slope there is about {t3:.2g}."),
                  (s3, 2e-3, f"A common wrong answer: {s3:.3f}. In fact: that is sigmoid's slope at 3. tanh's is flatter.")),
@@ -376,7 +370,7 @@ def _bank():
             "the corner between the flat side and the ramp is the bend."),
            ("It does not matter: the nudge still reaches the unit's bias.",
             "the bias sits before the bend, so its nudge is multiplied by the same zero slope.")),
-        _c("quiet_sooner", "03", "Sigmoid and tanh both turn near-flat far from 0 (slope between −0.01 and 0.01). Which turns near-flat closer to 0?",
+        _c("quiet_sooner", "03", "Sigmoid and tanh both turn near-flat far from 0 (slope under 0.01). Which turns near-flat closer to 0?",
            (f"tanh: beyond about ±{quiet_tanh:.1f}, against ±{quiet_sig:.1f} for sigmoid.",
             "tanh's tails are flatter than sigmoid's, though its middle is steeper."),
            (f"Sigmoid: beyond about ±{quiet_tanh:.1f}, against ±{quiet_sig:.1f} for tanh.",
@@ -646,7 +640,7 @@ GLOSSES = (
     ("race", r"\brace\b", "the race (chapter 05): one small network per bend, each trained to tell apart the points of "
               "two spirals wound into each other. Each ran from several seeds; a seed fixes a run's random start "
               "weights."),
-    ("Adam", r"\bAdam\b", "Adam: a popular training method."),
+    ("Adam", r"\bAdam\b", "Adam: a popular training method. It sets how far each weight moves at each step."),
     ("LSTM", r"\bLSTM\b", "LSTM cell: a memory unit that reads a sequence step by step."),
     ("write gate", r"\bwrite gate\b", "write gate: each step, an LSTM cell adds new content to its memory, a running "
                                       "number. The write gate (usually called the input gate), from 0 to 1, sets how much."),
@@ -654,8 +648,8 @@ GLOSSES = (
                           "the gate and the content. The gate scales the content."),
     ("softmax", r"(?i)\bsoftmax\b", "softmax: turns a list of scores into chances that add up to 1."),
     ("softplus", r"(?i)\bsoftplus\b", "softplus: ReLU with its corner rounded off into a smooth curve."),
-    ("SiLU", r"\bSiLU\b", "SiLU: x times sigmoid(x), ReLU with its corner rounded (chapters 02 and 04)."),
-    ("Mish", r"\bMish\b", "Mish: another bend from chapter 04 that rounds ReLU's corner."),
+    ("SiLU", r"\bSiLU\b", "SiLU: x times sigmoid(x), a smooth bend (chapters 02 and 04)."),
+    ("Mish", r"\bMish\b", "Mish: another smooth bend from chapter 04, close to SiLU."),
     ("ln", r"\bln\b", "ln: the natural log, the “ln” key on a calculator. ln y is the power of e (about 2.72) that "
             "gives y."),
     ("e^x", r"\be\^", "e^x: the number e (about 2.72) to the power x. It is always above 0 and grows fast."),

@@ -611,7 +611,8 @@ def _share_bars(qid):
 
 def _share_alt(qid):
     parts = [f"{label}: top share {softmax_shares(sc, t)[0]:.2f}" for label, sc, t in SHARE_CASES[qid]]
-    return "Softmax's shares as bars. " + "; ".join(parts) + "."
+    scores = ", scores (2, 1) divided by T" if qid == "softmax_temperature" else ""   # r47: say which scores
+    return f"Softmax's shares as bars{scores}. " + "; ".join(parts) + "."
 
 
 SELU_DEPTH, SELU_START = 10, 2.0   # Q28's picture: 10 layers, from a spread of 2 (chapter 04's networks)
