@@ -351,13 +351,13 @@ def xor_fold_picture():
     arm = sheet.layer(np.column_stack([s, np.zeros_like(s)]), ((1, 1), (1, 1)), (0, -1), "relu")
     ax.plot(*arm.T, color=plots.color("relu"), lw=4, alpha=0.55, solid_capstyle="round", zorder=1,
             label="the creased sheet: a bent line")
-    ax.text(0.72, -0.08, "flat arm", ha="center", va="top", fontsize=9.5)
+    box = dict(boxstyle="round,pad=0.15", fc="white", ec="none")  # r47: words stay readable on the dotted side
+    ax.text(0.72, -0.08, "flat arm", ha="center", va="top", fontsize=9.5, bbox=box)
     ax.text(0.98, 0.5, "rising arm", ha="left", va="bottom", fontsize=9.5, rotation=45, rotation_mode="anchor")
     for k in (0, 1):
         ax.plot(*H[labels == k].T, **{**LABEL_STYLE[k], "ms": 13})
-    ax.annotate("(0,1) and (1,0) both land\non the crease, (1, 0)", (1, 0), (1.15, -0.55), fontsize=10,
+    ax.annotate("(0,1) and (1,0) both land\non the crease, (1, 0)", (1, 0), (1.15, -0.55), fontsize=10, bbox=box,
                 arrowprops=dict(arrowstyle="-|>", color="black", lw=1))
-    box = dict(boxstyle="round,pad=0.15", fc="white", ec="none")  # the h₂ axis runs behind the first name
     ax.annotate("(0,0) → (0, 0)", (0, 0), (-0.42, 0.3), fontsize=10, bbox=box)
     ax.annotate("(1,1) → (2, 1)", (2, 1), (1.55, 1.3), fontsize=10, bbox=box)
     ax.set(xlim=(-0.5, 2.5), ylim=(-0.8, 1.6), xlabel="h₁ = ReLU(x₁ + x₂)", ylabel="h₂ = ReLU(x₁ + x₂ − 1)",
