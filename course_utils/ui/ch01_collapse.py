@@ -89,6 +89,22 @@ def _press_regions(ax, W, b, moving=None):
                          hatch=t["hatch"], lw=0.0, alpha=0.55, zorder=0.5)[0]) for i, t in enumerate(PRESS_TINTS)]
 
 
+def arrow_base(angle, offset, points):
+    """Where the XOR widget's turn arrow starts: the point of the line, within 1.5 of its foot, whose arrow passes
+    farthest from every landed corner (r47: at the start it ran under the (1, 0) square)."""
+    a = np.deg2rad(angle)
+    facing, along = np.array([np.cos(a), np.sin(a)]), np.array([-np.sin(a), np.cos(a)])
+    foot, reach = offset * facing, np.linspace(0.0, ARROW_LENGTH, 10)[:, None] * facing
+    pts = np.asarray(points, dtype=float)
+
+    def clearance(s):
+        shaft = foot + s * along + reach
+        return np.min(np.linalg.norm(shaft[:, None, :] - pts[None, :, :], axis=2))
+
+    best = max(sorted(np.linspace(-1.5, 1.5, 13), key=abs), key=clearance)  # ties: nearest the foot
+    return foot + best * along
+
+
 def candidate_line(angle, offset, points):
     """Which points a straight line puts on its 'square' side: cos(angle)·h₁ + sin(angle)·h₂ > offset (degrees)."""
     a = np.deg2rad(angle)
@@ -212,7 +228,7 @@ def sheet_pictures(W=SHEET_W, b=SHEET_B):
                 "h₂ < 0: pressed onto the across axis", "crease: a corner in a grid line"],
                loc="center", bbox_to_anchor=(0.5, 0.5), bbox_transform=key.transAxes, ncol=1, fontsize=9.5)
     fig.set_label("Five panels of one grid sheet, four on the same axes from −3 to 3. Before the layer: straight upright "
-                  "and across lines, its top-right square filled dark. No bend: the grid is moved, turned and skewed, but every line stays straight. "
+                  "and across lines, its top-right square filled dark. No bend: the grid is moved, stretched, turned and skewed, but every line stays straight. "
                   "The before panel shades where h₁ is below 0 (orange, hatched one way) and where h₂ is below 0 (green, "
                   "hatched the other way). ReLU: those parts are pressed flat onto the upright and the across axis, drawn as "
                   "thick lines on each axis in the same tints; the part where both are below 0 lands on the origin, (0, 0). "
@@ -329,19 +345,19 @@ def xor_fold_picture():
     t = np.array([-0.5, 2.5])
     # r37, r42 readers: the legend names the shaded side both ways: below the line, where the score is above ½
     ax.plot(t, (t - 0.5) / 2, color="black", ls="--", lw=1.8, label="the line h₁ − 2·h₂ = ½")
-    ax.fill_between(t, (t - 0.5) / 2, -1, color=plots.color("relu"), alpha=0.12, lw=0,
-                    label="below the line: h₁ − 2·h₂ > ½ (label 1)")
+    ax.fill_between(t, (t - 0.5) / 2, -1, facecolor=plots._tint("#F0E442", 0.5), edgecolor="black", hatch="..",
+                    alpha=0.5, lw=0, label="the line's square side: h₁ − 2·h₂ > ½")  # r47: as in the widget above
     s = np.linspace(-0.5, 3.0, 141)  # x₁ + x₂ along the sheet: the whole sheet lands on this bent line
     arm = sheet.layer(np.column_stack([s, np.zeros_like(s)]), ((1, 1), (1, 1)), (0, -1), "relu")
     ax.plot(*arm.T, color=plots.color("relu"), lw=4, alpha=0.55, solid_capstyle="round", zorder=1,
             label="the creased sheet: a bent line")
-    ax.text(0.72, -0.08, "flat arm", ha="center", va="top", fontsize=9.5)
+    box = dict(boxstyle="round,pad=0.15", fc="white", ec="none")  # r47: words stay readable on the dotted side
+    ax.text(0.72, -0.08, "flat arm", ha="center", va="top", fontsize=9.5, bbox=box)
     ax.text(0.98, 0.5, "rising arm", ha="left", va="bottom", fontsize=9.5, rotation=45, rotation_mode="anchor")
     for k in (0, 1):
         ax.plot(*H[labels == k].T, **{**LABEL_STYLE[k], "ms": 13})
-    ax.annotate("(0,1) and (1,0) both land\non the crease, (1, 0)", (1, 0), (1.15, -0.55), fontsize=10,
+    ax.annotate("(0,1) and (1,0) both land\non the crease, (1, 0)", (1, 0), (1.15, -0.55), fontsize=10, bbox=box,
                 arrowprops=dict(arrowstyle="-|>", color="black", lw=1))
-    box = dict(boxstyle="round,pad=0.15", fc="white", ec="none")  # the h₂ axis runs behind the first name
     ax.annotate("(0,0) → (0, 0)", (0, 0), (-0.42, 0.3), fontsize=10, bbox=box)
     ax.annotate("(1,1) → (2, 1)", (2, 1), (1.55, 1.3), fontsize=10, bbox=box)
     ax.set(xlim=(-0.5, 2.5), ylim=(-0.8, 1.6), xlabel="h₁ = ReLU(x₁ + x₂)", ylabel="h₂ = ReLU(x₁ + x₂ − 1)",
@@ -360,7 +376,7 @@ def xor_fold_picture():
 def attempts_picture(stacks):
     """Each stack of one-number layers over many inputs (dots) on top of its single line (dashed)."""
     fig, axes = plots.new_figure(780, 270, 1, len(stacks))
-    x = np.linspace(-3, 3, 13)
+    x = np.linspace(-3, 5, 17)  # r47: reaches the worked inputs x = 4 and x = 5
     for ax, (ws, bs) in zip(axes, stacks):
         h = x
         for w, c in zip(ws, bs):
@@ -493,13 +509,17 @@ def answer_maps(nets, titles):
     return fig
 
 
+LAYER_LETTERS = (("a", "b"), ("c", "d"), ("e", "f"))  # (weight, bias) of layers 1, 2, 3: small numbers under a
+# letter are kept for units and inputs (x₁, h₂, W₂₁), so layers get letters of their own (r47)
+
+
 def bias_formula(n_layers):
-    """'w₃(w₂b₁ + b₂) + b₃': the one line's bias, built the way the proof builds it, one layer at a time."""
-    sub = "₁₂₃₄₅"
-    text = "b₁"
+    """'e(cb + d) + f': the one line's bias, built the way the proof builds it, one layer at a time."""
+    text = LAYER_LETTERS[0][1]
     for k in range(1, n_layers):
+        w, c = LAYER_LETTERS[k]
         inner = text if k == 1 else f"({text})"
-        text = f"w{sub[k]}{inner} + b{sub[k]}"
+        text = f"{w}{inner} + {c}"
     return text
 
 
@@ -549,10 +569,12 @@ def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
 
     relu=True opens with the ReLU ticked (the second Predict: can the sliders make it match again?).
     """
-    weights = list(weights or (1.5, -0.8, 1.2, 0.7, -1.1)[:n_layers])
-    biases = list(biases or (0.5, 1.0, -0.5, 0.3, -0.2)[:n_layers])
+    weights = list(weights or (1.5, -0.8, 1.2)[:n_layers])
+    biases = list(biases or (0.5, 1.0, -0.5)[:n_layers])
     if len(weights) != n_layers or len(biases) != n_layers:
         raise ValueError(f"need {n_layers} weights and biases, got {len(weights)} and {len(biases)}")
+    if not 1 <= n_layers <= len(LAYER_LETTERS):
+        raise ValueError(f"the letters a to f name up to {len(LAYER_LETTERS)} layers, not {n_layers}")
     live = LiveFigure(600, 340, fast_axes=True)  # the y axis follows the lines: a limit move stays cheap
     ax = live.axes[0]
     x = np.linspace(-3.0, 3.0, 301)
@@ -561,7 +583,7 @@ def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
     stacked = live.moving(ax.plot([], [], color=plots.ACCENT, lw=4, alpha=0.5, label="the stacked layers")[0])
-    single = live.moving(ax.plot([], [], color="black", lw=1.6, ls="--", label="one line y = w·x + b")[0])
+    single = live.moving(ax.plot([], [], color="black", lw=1.6, ls="--", label="the one line from the proof")[0])
     kinks = live.moving(ax.plot([], [], ls="none", marker="D", ms=7, color="black", mec="white", mew=1.0, zorder=5,
                                 label="a corner of the stacked line")[0])
     legend = {"artist": None, "handles": None}
@@ -578,8 +600,8 @@ def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
 
     sliders = {}
     for i in range(n_layers):
-        sliders[f"w{i + 1}"] = slider(f"layer {i + 1} weight w{i + 1}", weights[i], -3.0, 3.0, 0.1)
-        sliders[f"b{i + 1}"] = slider(f"layer {i + 1} bias b{i + 1}", biases[i], -3.0, 3.0, 0.1)
+        sliders[f"w{i + 1}"] = slider(f"layer {i + 1} weight {LAYER_LETTERS[i][0]}", weights[i], -3.0, 3.0, 0.1)
+        sliders[f"b{i + 1}"] = slider(f"layer {i + 1} bias {LAYER_LETTERS[i][1]}", biases[i], -3.0, 3.0, 0.1)
     bend = widgets.Checkbox(value=bool(relu), description=relu_box_label(n_layers), indent=False)
     readout = widgets.HTML()
 
@@ -602,7 +624,7 @@ def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
         verdict = ("the stacked layers match this one line" if gap < 1e-9 else
                    "with the bend the layers no longer match one line")
         slope = f"{W:.2f}".replace("-", "−")
-        names = "".join(f"w{'₁₂₃₄₅'[i]}" for i in reversed(range(n_layers)))
+        names = "·".join(LAYER_LETTERS[i][0] for i in reversed(range(n_layers)))
         factors = " · ".join(_factor(round(w, 2)) for w in reversed(ws))   # the last layer's weight first, as in the text
         where = ("" if not bend.value else "<br>the stacked line has no corner here" if not at else
                  f"<br>corners of the stacked line (diamonds) at x = {', '.join(_two(c) for c in at)}")
@@ -671,7 +693,7 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
         # where "turn" points: an arrow from the line's point nearest (0, 0) toward the dotted side. Made after the
         # corner marks (moving artists are drawn in order), and long enough that its head clears the (1, 0) square.
         facing = live.moving(ax_out.annotate("", (1, 0), (0, 0), arrowprops=dict(arrowstyle="-|>", color="black",
-                                                                             lw=1.6), zorder=3.5))
+                                                                             lw=2.2, mutation_scale=20), zorder=3.5))
         live.moving(ax_in.legend(loc="upper left", fontsize=8.5, framealpha=0.9))  # the empty top-left
         live.moving(ax_out.legend(handles=[cut, side, ghost], loc="upper left", fontsize=8.5, framealpha=0.9))
     else:
@@ -713,8 +735,9 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
             side.set_xy(half_plane((-np.cos(a), -np.sin(a)), -t))  # the side where cos·h₁ + sin·h₂ > shift
             foot, along = t * np.array([np.cos(a), np.sin(a)]), np.array([-np.sin(a), np.cos(a)])
             cut.set_data(*np.array([foot - 9 * along, foot + 9 * along]).T)
-            facing.set_position(tuple(foot))
-            facing.xy = tuple(foot + ARROW_LENGTH * np.array([np.cos(a), np.sin(a)]))
+            base = arrow_base(s["angle"], t, landed)
+            facing.set_position(tuple(base))
+            facing.xy = tuple(base + ARROW_LENGTH * np.array([np.cos(a), np.sin(a)]))
             right = corners_right(s["angle"], t, landed, labels)
         bent = sum(sheet.bent_lines(image) for image in images)
         total = sum(len(image) for image in images)
@@ -769,9 +792,10 @@ def deep_stack(depth, width=8, n=200, seed=1):
     return h, W @ inputs + b, depth * (width * width + width), width * width + width
 
 
-def answer_size(answers):
-    """The largest answer's size, rounded up to a whole number: what "a gap below a trillionth" is measured against."""
-    return int(np.ceil(np.abs(answers).max()))
+def first_answer_range(answers):
+    """'−4.7 to 1.1': the plotted first answers' lowest and highest, 2 significant digits, real minus signs (r47:
+    the title says what the dots show, and what "a gap below a trillionth" is measured against)."""
+    return " to ".join(f"{v:.2g}".replace("-", "−") for v in (answers[0].min(), answers[0].max()))
 
 
 @plots.styled
@@ -787,7 +811,8 @@ def deep_stack_picture(depths=(2, 10, 100)):
         ax.plot(slow[0], fast[0], "o", color=plots.ACCENT, ms=4, alpha=0.6, label="one input")
         below(np.max(np.abs(slow - fast)), 1e-12)   # raises unless the gap is rounding, below a trillionth
         ax.set(xlim=lim, ylim=lim, xlabel="answer, layer by layer")
-        ax.set_title(f"{depth} layers ({stored} numbers)\nanswers up to {answer_size(slow)}\ngap below a trillionth",
+        ax.set_title(f"{depth} layers ({stored} numbers)\nfirst output: {first_answer_range(slow)}"
+                     "\ngap below a trillionth",
                      fontsize=10.5)  # r41: the gap is absolute, so the title says how big the answers are
         ax.set_aspect("equal")
     axes[0].set_ylabel(f"answer of one layer\n({one} numbers)")
