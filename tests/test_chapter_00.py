@@ -700,8 +700,9 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     assert "(subtracted)" not in before
     # Pass 31 (r29 item 11): each unit's own weight and bias are said, as TENT has them.
     worked = cells[q - 2].source
-    assert worked.index("An output adds them up, times its weights 1, $m$ and 1: two layers in all.") < worked.index(
-        "With $m = -1$")
+    # Pass 54 (r48): which two layers, said.
+    assert worked.index("An output unit adds them up, times its weights 1, $m$ and 1.\n"
+                        "So there are two layers: the bent units, then the output.") < worked.index("With $m = -1$")
     assert "A second slider sets $m$, now $m = -1$." in before
     assert ch00_start_here.bent_units().sliders["middle"].description == "middle unit's output weight m"
     assert [h for _s, _c, h in ch00_start_here.with_middle(ch00_start_here.TENT, -1.0)] == [1.0, -1.0, 1.0]
@@ -976,7 +977,7 @@ def test_timeline_labels_are_plain_and_the_stall_runs_from_its_explanation_fadin
     fig = ch00_start_here.history_timeline()
     texts = _texts(fig)
     for label in ("2006\ndeep nets trained\none layer at a time", "2011\nReLU helps deep nets\n(ReLU itself is older)",
-                  "2012\na ReLU network wins\na big photo contest:\nReLU spreads widely", "2016\nGELU proposed\n(dashed box:\nnot yet in use)",
+                  "2012\na ReLU network wins\na big photo contest:\nReLU spreads widely", "2016\nGELU proposed\n(dashed box:\nnot yet widely used)",
                   "2017\nthe first transformer\nuses ReLU", "2018\nthe transformers\nnamed GPT and BERT\nadopt GELU"):
         assert label in texts, label
     # Pass 20: no name the text does not explain (authors, the contest's name).
@@ -1131,7 +1132,7 @@ def test_fourteenth_pass_no_giveaway_no_early_term_no_repeat():
     assert np.allclose(lo, [0, 1]) and np.allclose(hi, [-1, 1])
     printed = next(c for c in cells if c.cell_type == "code" and "w * x + b" in c.source)
     assert "= -1\n" in printed.outputs[0]["text"] and "= 7\n" in printed.outputs[0]["text"]
-    assert "land on −1, 1, 3, 5 and 7" not in _markdown() and "None of these five inputs lands on 0." in _markdown()
+    assert "land on −1, 1, 3, 5 and 7" not in _markdown() and "In the table, none of the five inputs lands on 0." in _markdown()
 
 
 # ---- fifteenth pass ----
@@ -1434,8 +1435,9 @@ def test_pass22_the_bent_units_are_a_two_layer_pile_that_straight_units_would_me
     assert "> At most three: each bent unit adds at most one corner, where its own input crosses 0." in after
     remember = _cell("## What to remember")
     # Pass 29 (r27 item 9): "add up" means a sum; one rule after another merges.
+    # Pass 54 (r48 Retention): the universal approximation result, with both its limits (no jumps, a limited range).
     assert ("2. Without bends, a stack of layers merges into one straight line. With bends, units make corners, and "
-            "corners build shapes.") in remember
+            "enough corners trace any curve without jumps, over a limited range.") in remember
     assert "add up to one" not in _markdown()
     assert "make depth useful" not in _markdown() and "almost any shape" not in _markdown()
 
@@ -1534,10 +1536,12 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     assert "The height of the ground means how wrong the network is. So downhill means less wrong." in fog
     # Pass 30: after the hill, one nudge with its sign, then one pointer to chapter 03 (the worked pass back is cut).
     # Pass 52: first one step worked with whole numbers (slope 2, half of it, to 2), then the names in the next cell.
+    # Pass 54 (r48 change 3): slope and nudge are named before the picture, whose label says "nudge −2".
     worked, after = src[hill + 1], src[hill + 2]
     assert "The dot stands at $3$." in worked and "**slope**" not in worked
-    assert "How fast the ground climbs to the right at the dot is the hill's **slope**: here $2$." in after
-    assert after.index("**slope**") < after.index("**nudge**") < after.index("**learning rate**")
+    assert ("How fast the ground climbs to the right is the hill's **slope**.\n"
+            "The weight's **nudge** is the slope with its sign flipped.") in fog
+    assert "**nudge**" not in "".join(src[:hill - 1]) and "**learning rate**" in after
     # Pass 43 (r38 Clarity 1): the learning signal has a cell of its own, after the hill's (pass 52: and the steps').
     signal = next(s for s in src if s.startswith("A real network has many weights."))
     assert "**learning signal**" in signal and "**learning signal**" not in after
@@ -1589,13 +1593,13 @@ def test_pass23_small_wordings_are_exact():
     # in view), not "only a straight line" (a wavy curve could pass steps of 1).
     # Pass 49 (r44 Clarity 4): what the test does and what its list means, in plain words; the range said is the
     # range the readout steps over (EVEN_XS), and its list is joined with "and", as the text reads it.
-    assert ("The text under the sliders, the **readout**, also tests for a straight line.\n"
-            # Pass 53 (r47 Clarity 2): one idea a sentence: what an output step is, a worked one on plain ReLU
-            # (where the widget starts), what the readout does, its list here (0 and 1), what the list means.
-            "An **output step** is one output minus the one before.\n"
-            "Plain ReLU at $x = -1, 0, 1, 2$ gives $0, 0, 1, 2$: output steps $0, 1, 1$.\n"
-            "The readout does this from $x = -6$ to 6 and lists each different step once: here $0$ and $1$.\n"
-            "One value means straight. Two or more mean a corner.") in text
+    # Pass 54 (r48 change 1): the readout in two plain sentences, not a small algorithm; the rule is said for the
+    # range the readout steps over, since a corner outside it reads as straight.
+    assert ("The text under the sliders, the **readout**, lists the **output steps**.\n"
+            "Those are how much the output rises each time $x$ steps by 1, from −6 to 6.\n"
+            "One value means straight there. Two or more mean a corner between −6 and 6.") in text
+    assert ch00_start_here.even_steps(lambda v: np.maximum(v - 8.0, 0.0))[0] == "yes"   # corner at 8: out of range
+    assert ch00_start_here.even_steps(lambda v: np.maximum(v - 5.5, 0.0))[0] == "no"    # corner at 5.5: in range
     xs = np.array([-1.0, 0.0, 1.0, 2.0])
     assert np.maximum(xs, 0).tolist() == [0, 0, 1, 2] and np.diff(np.maximum(xs, 0)).tolist() == [0, 1, 1]
     assert "output steps seen: 0.0 and 1.0<br>" in ch00_start_here.bend_unit().readout.value   # the same two values
@@ -1642,8 +1646,9 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     opening = _nb().cells[0].source
     # Pass 27: the plan in the page's real order (learning, history, map), which the headings below confirm.
     # Pass 43: the same plan, one part a sentence.
-    assert ("This page: how to use the course, a network's parts, and why the bend matters.\n"
-            "Then how a network learns, a short history, and a course map." in opening) and "Last comes" not in opening
+    # Pass 54: one sentence, to pay for r48's additions.
+    assert ("This page: using the course, a network's parts, why the bend matters, how learning works, the bend's "
+            "history, a map." in opening) and "Last comes" not in opening
     heads = [c.source.splitlines()[0] for c in _nb().cells if c.source.startswith("## ")]
     assert heads.index("## How a network learns") < heads.index("## A short history of the bend") < heads.index(
         "## The course map") and "a step that adds a corner or a curve." in opening
@@ -1748,7 +1753,9 @@ def test_pass26_the_page_got_shorter_not_longer():
     # brief's 3 % (chapter_metrics 1754 -> 1806).
     # Pass 53 (r47 Clarity 1-2, items 3-4): the new layout said, output steps worked, the bars' three marks, GELU's
     # dip: +32 words, under the brief's 2 % (chapter_metrics 1806 -> 1832).
-    assert words(cells[:g]) <= 1820 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
+    # Pass 54 (r48 changes 1-3, cheap defects): the readout cut, the nudge named first, two weights as a landscape,
+    # the bars' cause said, 2006 said, the remember line's limits: +36 words, under the brief's 2 % (1832 -> 1868).
+    assert words(cells[:g]) <= 1856 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
     assert count(cells[g:]) <= 2 and count(cells) == m["sentences"], m
     assert m["words"] <= 9.6 * m["sentences"], m
 
@@ -1839,7 +1846,7 @@ def test_pass29_reader_items_words():
     q.buttons[q.options.index("0: the layers cancel each other")].click()
     assert "Nothing cancels: the rule still has a stretch and a shift." in q.feedback.value
     assert "need not be flat" not in q.feedback.value
-    recall = _cell("How fast the ground climbs to the right at the dot")
+    recall = _cell("The share of the nudge you take is the **learning rate**")
     # Pass 43 (r38 Retention): a transfer question, not the dot's answer again: the hill's left side, where the slope
     # is -0.8 (at w = 0.2, left of the bottom), learning rate 0.1: the weight steps right by 0.08.
     assert ("> **Pause and recall.** Now stand on the hill's left side, where the slope is $-0.8$.\n"
@@ -1897,16 +1904,17 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     # Pass 42 (r38 Correctness): the slope is read per step right along the dashed line (the triangle), not on the
     # curved hill itself, whose full step climbs more.
     assert ("The dot stands at $3$. The dashed line touches the hill there.\n"
-            "It climbs $2$ for each step right: the triangle.\n"
-            "So right is uphill, and left is downhill.\n"
-            "Step left by half of that $2$: by $1$, to $2$. Lower ground: less wrong.") in worked
+            "It climbs $2$ for each step right (the triangle): slope $2$, nudge $-2$.\n"
+            "So left is downhill.\n"
+            "Take half of the nudge: step left by $1$, to $2$, lower ground.") in worked
     step = float(ch00_start_here.hill(w + 1)) - float(ch00_start_here.hill(w))
     assert round(step, 1) == 2.5 and not step == pytest.approx(2, abs=0.05)   # the full step on the hill itself
     assert ch00_start_here.HILL_RUN == 1.0   # the triangle under the dashed line: 1 step right, 2 up
-    cell = _cell("How fast the ground climbs to the right at the dot")
-    assert "The weight's **nudge** is the slope with its sign flipped: here $-2$." in cell
+    cell = _cell("The share of the nudge you take is the **learning rate**")
+    # Pass 54 (r48 change 3): the nudge is named before the hill picture; the worked step says this one, -2.
+    assert "The weight's **nudge** is the slope with its sign flipped." in _markdown() and "nudge $-2$" in worked
     # Pass 44 (r39 Clarity 3): the share is the learning rate (not the nudge, not the move).
-    assert "The **learning rate** is the share of the nudge you take: above, $0.5$." in cell
+    assert "The share of the nudge you take is the **learning rate**: above, $0.5$." in cell
     assert "So the move is learning rate × nudge: $0.5 \\cdot (-2) = -1$." in cell
     fig = ch00_start_here.hill_picture()
     labels = fig.axes[0].get_legend_handles_labels()[1]
@@ -1956,11 +1964,13 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # chain picture after it); why its shrinking matters; the history's bars set every weight to 1.
     # Pass 52 (the densest place): the signal's intro, the chain picture, one hidden weight worked with small whole
     # numbers, then the rule in numbered steps (no second analogy: the line of people is cut; the fog is the one).
-    assert ("A real network has many weights. Picture the hill with one direction per weight. Along each, the ground "
-            "has its own slope.\n"
-            "To find those slopes, the network sends a number back from the output: the **learning signal**. Chapter "
-            "03 shows how.") in section
-    assert ("Follow it back to one hidden weight. Say the signal starts as $2$.\n"
+    # Pass 54 (r48 change 3): two weights as a landscape, not "one direction per weight"; numbers (one per unit) sent
+    # back; the signal's start is a concrete mistake.
+    assert ("A real network has many weights. With two, the ground is a landscape: one slope east–west (weight 1), "
+            "one north–south (weight 2).\n"
+            "To find each weight's slope, the network sends numbers back from the output: the **learning signal**. "
+            "Chapter 03 shows how.") in section
+    assert ("Follow it back to one hidden weight. Say the output is $2$ too high: the signal starts as $2$.\n"
             "The output's weight from the unit is $3$: now $2 \\cdot 3 = 6$.\n"
             "The unit's ReLU is on its ramp, slope $1$: still $6$.\n"
             "The weight's input is $2$. So its hill slope is $6 \\cdot 2 = 12$, and its nudge is $-12$.") in section
@@ -2026,7 +2036,8 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # Pass 52: the transformers' start said (ReLU in 2017), then GELU from 2018: 7.
     # Pass 53 (r47 items 3-4): why each sigmoid bar is exactly a quarter, what the ReLU bars and crosses are, and
     # GELU's dip below 0, one idea a sentence: 10.
-    assert len(sentences) <= 10 and all(chapter_metrics.words(s) <= 20 for s in sentences), sentences
+    # Pass 54 (r48 change 2): the cause of the slow learning said (two sentences), and the 2006 pin: 13.
+    assert len(sentences) <= 13 and all(chapter_metrics.words(s) <= 20 for s in sentences), sentences
     assert "In the 1980s, most bends were S-curves: **sigmoid** (0 to 1) and **tanh** (−1 to 1)." \
         in cells[h].source
     lo, hi = activations.get("sigmoid")(np.array([-40.0, 40.0])), activations.get("tanh")(np.array([-40.0, 40.0]))
@@ -2044,7 +2055,7 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # Pass 49 (r44 Clarity 1): the weights-set-to-1 sentence moved here, beside the bars it describes.
     # Pass 53 (r47 item 3): exactly a quarter because each sigmoid is at its steepest and every weight is 1; the
     # ReLU bars (x1) and the crosses (x0) are said before the picture.
-    assert ("In the bars below, every weight is 1, and each sigmoid sits at its steepest: slope $0.25$ (black line).\n"
+    assert ("In the bars below, every weight is 1, and each sigmoid sits at its steepest: slope $0.25$ (the black line above).\n"
             "So each sigmoid bar is exactly a quarter of the one before.\n"
             "ReLU's ramp (slope 1) keeps the whole signal. Its flat side (the crosses) passes back 0."
             in cells[h + 2].source and "left out" not in _markdown()
@@ -2099,7 +2110,7 @@ def test_pass42_the_dashed_box_is_named_proposed_once_by_the_2016_pin_under_it()
     assert sum("proposed" in t for t in texts) == 1, texts
     assert not [t for t in ax.texts if t.get_gid() == "proposed label"]
     (pin,) = [t for t in ax.texts if "proposed" in t.get_text()]
-    assert pin.get_text() == f"{history.PROPOSED['smooth']}\nGELU proposed\n(dashed box:\nnot yet in use)"   # r47
+    assert pin.get_text() == f"{history.PROPOSED['smooth']}\nGELU proposed\n(dashed box:\nnot yet widely used)"  # r48
     (box,) = [p for p in ax.patches if p.get_gid() == "proposed, not yet in use"]
     dashed = box.get_window_extent(r)
     label = pin.get_window_extent(r)
@@ -2194,7 +2205,7 @@ def test_pass38_r35_items_the_signal_sentence_the_eras_start_and_the_wording_tha
     assert ch00_start_here.flat_pile().readout.value.endswith("output steps seen (x steps by 1, −2 to 2): 8")
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.stretch_shift()")
-    assert "A diamond marks the input that lands on 0." in cells[q - 1].source
+    assert "In the picture, a diamond marks the input that lands on 0." in cells[q - 1].source   # pass 54 (r48)
     assert "Then compare with the diamond." in cells[q + 1].source   # pass 46: the readout waits for the bend
     assert "Each hill shifts as other weights move." not in _markdown()   # pass 40 (r36 Clarity 4): cut
     fig = ch00_start_here.hill_picture()
@@ -2324,7 +2335,10 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
             "there: slope 0.25.") in display.figure_alt(fig)
     text = _history_text()
     # Pass 44: steepness is defined where the learning signal meets the bends; here it is sigmoid's.
-    assert "each sigmoid sits at its steepest: slope $0.25$ (black line)." in text   # pass 47: one word, slope; 53
+    # Pass 54 (r48 change 2): the black line is in the picture above the bars, and the bars are the cause.
+    assert "each sigmoid sits at its steepest: slope $0.25$ (the black line above)." in text
+    assert "Through many sigmoids, almost no learning signal gets back. So deep S-curve networks learned slowly." in text
+    assert "2006" in text and "one layer at a time" in text   # the timeline's 2006 pin, said
     assert _markdown().index("each bend's slope") < _markdown().index("## A short history")
     assert slope ** 10 < 1e-6 and "ten times is under a millionth" in text   # pass 46: the recall says it
 
@@ -2371,8 +2385,8 @@ def test_pass41_r37_items_one_setup_cell_draws_the_first_picture_and_the_history
     assert "why might ReLU have helped?" in text and "ReLU's ramp has slope 1, so it does not shrink the signal." in text
     # Pass 43 (r38 item 4): and the flat side, said at once, so "ReLU never loses the signal" is not the lesson.
     # Pass 47 (r42 Correctness 1): dead means flat for every input, as chapter 03 defines it, not flat for one.
-    assert ("On its flat side it passes back 0. A unit flat for every input passes back nothing: its weights get no "
-            "nudge: chapter 03 calls it dead.") in text   # pass 53 (r47): the weights get no nudge
+    assert ("On its flat side it passes back 0. A unit flat for every input passes back nothing, so its weights get no "
+            "nudge. Chapter 03 calls it dead.") in text   # pass 53 (r47): the weights get no nudge; 54: one colon
     ch03 = nbformat.read(ROOT / "notebooks" / "03_gradient_table.ipynb", as_version=4)
     assert any("for *every* data point\nis **dead**." in c.source for c in ch03.cells)
     assert np.all(relu_flat_slope() == 0.0)

@@ -652,7 +652,7 @@ TIMELINE_EVENTS = [e for e in history.EVENTS if e.year in TIMELINE_YEARS and e.a
 # or where the year is a proposal, not yet the usual bend (GELU, 2016).
 TIMELINE_LABELS = {2006: "deep nets trained\none layer at a time",
                    2011: "ReLU helps deep nets\n(ReLU itself is older)", 2012: "a ReLU network wins\na big photo contest:\nReLU spreads widely",
-                   history.PROPOSED["smooth"]: "GELU proposed\n(dashed box:\nnot yet in use)",
+                   history.PROPOSED["smooth"]: "GELU proposed\n(dashed box:\nnot yet widely used)",
                    history.GELU_IN_TRANSFORMERS: "the transformers\nnamed GPT and BERT\nadopt GELU"}
 
 
