@@ -96,7 +96,7 @@ def test_the_short_list_shows_seven_lines_and_links_only_where_a_link_shows_some
         if i in (1, 2, 3, 6):
             assert f"]({line.evidence[0][1]})" in row and row.count("](") == 1 and "*Seen in:" in row
         elif i in ch06_decisions.SEEN_BELOW:   # pass 26: line 4 links this chapter's own memory loop
-            assert row.endswith(f"*Seen in: [{ch06_decisions.SEEN_BELOW[i][0]}]({ch06_decisions.SEEN_BELOW[i][1]}).*")
+            assert row.endswith(f"*Seen in: [{ch06_decisions.SEEN_BELOW[i][0]}]({ch06_decisions.SEEN_BELOW[i][1]}).*</small>")
             assert row.count("](") == 1
         else:
             assert "](" not in row and "Seen in" not in row
@@ -424,9 +424,9 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     assert "Ask two questions." in _src(cells[k - 1])
     after = _src(cells[k + 1])
     bullets = [line for line in after.splitlines() if line.startswith("- ")]
-    assert len(bullets) == 6 and all(len(b.split()) <= 23 for b in bullets)   # pass 30: the LSTM's "item by item"
+    assert len(bullets) == 7 and all(len(b.split()) <= 26 for b in bullets)   # pass 30: the LSTM's "item by item"
     # pass 50 (r45, Clarity 3): the map's output row says "One class of many" -> "Softmax": both explained under it
-    assert bullets[5] == ("- A **class** is one kind of answer (cat, dog, bird). "
+    assert bullets[6] == ("- A **class** is one kind of answer (cat, dog, bird). "
                           "**Softmax** turns the output sums into chances: shares that add to 1.")
     # pass 52 (item 2): "shares", the word the map's softmax drawing prints ("shares add to 1")
     assert any("shares add to 1" in t.get_text() for inset in ch06_decisions.decision_map().axes[0].child_axes
@@ -1240,9 +1240,9 @@ def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_poin
     first_nudge = next(t for _, t in md if "nudge" in t)
     # pass 33 (r31): chapter 00's glossary name for the signal that travels back
     # pass 53 (r47, Clarity 1): what the nudge is, said before it is built on: which way and how much, per weight
-    assert ("After each guess, training works out a change for every weight.\nIt says which way, and how much.\n"
-            "The change makes the guess less wrong.\n"
-            "That message travels backward through the network: the **nudge handed back**.") in first_nudge
+    # pass 54 (r48): one message, named where it is first said ("that message" could be the change or the error)
+    assert ("After each guess, training sends a message backward through the network: the **nudge handed back**.\n"
+            "It tells each weight which way to move, and how much. Then the guess gets less wrong.") in first_nudge
     inside = next(i for i, t in md if t.startswith("#### Inside: slopes multiply"))   # pass 37: split off
     assert md[0][0] < next(i for i, t in md if t == first_nudge) < inside and "the nudge passes back" in _src(cells[inside])
     assert "almost overlap" not in text
@@ -1406,8 +1406,7 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
     words = "\n".join(_src(cells[k + j]) for j in range(2, 11))   # rows, why the place matters (pass 37: its words,
     # the slope picture, inside, at the output), the side arrow
-    dead = ("A ReLU unit can **die**.\n"
-            "A dead unit's sum is at or below 0 for every training input.\n"
+    dead = ("A dead unit's sum is at or below 0 for every training input.\n"
             "So it always gives 0, and its weights get no nudge.")   # pass 26: why it gives 0, as the glossary says
     # pass 43 (r38): the one 26-word sentence split in three, one idea each; pass 46 (cut): the sum's own gloss
     # (inputs times weights, plus a bias) is chapter 00's glossary's
@@ -1442,7 +1441,7 @@ def test_the_number_line_uses_examples_that_can_go_below_0_and_points_to_softplu
     shown = ch06_decisions.short_list().data.splitlines()
     assert next(r for r in shown if r.startswith("7. ")).endswith(
         "Example: a temperature forecaster. An answer that can never be below 0, such as a price (not a change in "
-        "price)? See Softplus (ReLU with its corner rounded off, always above 0) in the table at the end.")
+        "price)? See Softplus (ReLU with its corner rounded off, always above 0) in the table at the end.</small>")
     row = next(r for r in decisions.reference_rows() if r[0] == line.when)
     assert row[2].startswith("Softplus") and "above 0" in row[2]
     x = np.linspace(-30, 30, 601)
@@ -1637,10 +1636,10 @@ def test_pass24_a_hidden_layer_is_defined_before_the_list_uses_it():
     assert "- A **plain network** is layers in a row; each unit reads the whole layer before. " + define in _src(cells[k])
 
 
-TAKEAWAY = ("So just left of 0, a GELU unit still learns a little.\n"   # pass 53 (r47): past −0.75, the wrong way
-            "Past x = −0.75, its slope dips below 0. The nudge turns a little the wrong way.\n"
-            "Line 3 rests on test results, not on this slope.\n"
-            "More: open \"Optional: more of GELU's slope\" below.")   # r47: the fold named, not "the fold"
+TAKEAWAY = ("So just left of 0, a GELU unit still learns a little.\n"   # pass 54 (r48): turned around, not "wrong"
+            "Past x = −0.75, its slope dips below 0. There the nudge comes back turned around: a push up becomes a push down.\n"
+            "No error: the curve really goes down there.\n"
+            "Line 3 rests on test results, not on this slope.")   # the fold's summary, right below, names itself
 
 
 def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
@@ -2091,7 +2090,7 @@ def test_pass26_small_fixes_the_reader_asked_for():
     assert "Going back, each step multiplies the nudge by the growth and by tanh's slope." in text   # pass 46: one line
     line4 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("4. "))
     # pass 52: line 4 links its own section on the main path; the memory loop is optional, at the end
-    assert line4.endswith("*Seen in: [line 4, below](#Line-4:-gates-and-new-content).*")
+    assert line4.endswith("*Seen in: [line 4, below](#Line-4:-gates-and-new-content).*</small>")
     assert "## Line 4: gates and new content" in text and "## Optional: a one-unit memory loop" in text
     headings = {line.lstrip("#").strip().replace(" ", "-") for line in text.splitlines() if line.startswith("#")}
     for anchor in re.findall(r"\]\(#([^)]+)\)", text + ch06_decisions.short_list().data):
@@ -2345,7 +2344,8 @@ def test_pass40_the_memory_loop_has_a_plain_panel_worked_steps_and_ends_on_the_l
     # pass 49 (r44, Clarity 3): the forget gate is said to be a sigmoid (0 to 1) where it is pushed near 1, so not here
     # pass 52 (Clarity, densest place): these lines are line 4's section on the main path; the loop is optional, last
     # pass 53 (r47, Picture 2): the bullets read the picture of six writes above them (memory_writes)
-    assert _src(cells[picker - 1]) == ("- ReLU and sigmoid only climb. They are never below 0: a write can only add.\n"
+    # pass 54 (r48): "never go down", exact: ReLU's memory stays flat at a write whose sum is below 0
+    assert _src(cells[picker - 1]) == ("- ReLU and sigmoid never go down. They are never below 0: a write can only add.\n"
                                        "- ReLU jumps at write 3. It has no top: the memory can blow up.\n"
                                        "- Tanh goes up and down: a write can also lower the memory.\n\n"
                                        "Hence line 4: sigmoid gates, tanh for new content.\n"   # pass 46: cut to its rule
@@ -2568,11 +2568,11 @@ def test_pass53_line_4_has_a_picture_of_six_writes_before_its_bullets():
     np.testing.assert_allclose(m["tanh"][1:], np.cumsum(np.tanh(sums)))
     fig = ch06_decisions.memory_writes()
     assert len(fig.axes[0].lines) >= 3 and "goes up and down" in fig.get_label()
-    assert f"to {m['relu'][-1]:.1f}" in fig.get_label()
+    assert f"ends at {m['relu'][-1]:.1f}" in fig.get_label()
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.memory_writes()")
     assert _src(cells[k - 2]).startswith("## Line 4: gates and new content")
-    assert "six random sums" in _src(cells[k - 1]) and _src(cells[k + 1]).startswith("- ReLU and sigmoid only climb.")
+    assert "six random sums" in _src(cells[k - 1]) and _src(cells[k + 1]).startswith("- ReLU and sigmoid never go down.")
     assert "image/png" in cells[k]["outputs"][0]["data"] and cells[k]["metadata"]["jupyter"]["source_hidden"]
 
 
@@ -2581,7 +2581,9 @@ def test_pass53_line_1_is_marked_a_rule_of_thumb_where_it_is_said():
     from course_utils.facts import deployments
     d = next(d for d in deployments.DEPLOYMENTS if d.model == "EfficientNet")
     row = ch06_decisions.short_list().data.splitlines()[2]
-    assert row.startswith("1. ") and f"A rule of thumb, not a law: EfficientNet ({d.year}), a CNN, uses SiLU" in row
+    # pass 54 (r48): in the small print, and no new name (SiLU) inside a line to learn by heart
+    assert row.startswith("1. ") and f"<small>" in row and "SiLU" not in row
+    assert row.index("<small>") < row.index(f"A rule of thumb, not a law: EfficientNet ({d.year}), a CNN, uses a smoother bend")
     assert d.registry == "silu" and row.index("rule of thumb") < row.index("*Seen in")
 
 
@@ -2607,3 +2609,36 @@ def test_pass53_tanh_memory_settles_where_tanh_of_growth_times_h_gives_back_h():
     assert np.all(np.tanh(h) < h) and decisions.memory_path("tanh", 1.0, 100)[-1] < 0.2
     text = _md_text()
     assert "There tanh(1.1 × h) gives back h. So h stops changing.\nAt growth 1, only h = 0 does that: h sinks toward 0." in text
+
+
+def test_pass54_the_side_arrow_has_a_picture_of_a_dead_unit_and_the_map_says_dead_and_its_leak_scale():
+    """Check the map's words say what "dead" is and why Leaky ReLU's left side looks steep (drawn at 10 times its real
+    0.01, MINI); the side arrow's cell is followed by a picture of one dead unit: eight sums, all at or below 0, ReLU's
+    slope 0 at each, Leaky ReLU's its leak at each, computed."""
+    from course_utils.facts import activations
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
+    words = _src(cells[k + 1])
+    alpha = activations.get("leaky_relu").params["alpha"].default
+    times = ch06_decisions.MINI["dying_units"][0][1]["alpha"] / alpha
+    assert "- A **dead** ReLU unit gives 0 for every training input" in words
+    assert f"left side {times:.0f} times too steep" in words and abs(times - 10) < 1e-9
+    side = next(i for i, c in enumerate(cells) if "the side arrow says" in _src(c))
+    assert _src(cells[side + 1]) == "ch06.dead_units()" and "image/png" in cells[side + 1]["outputs"][0]["data"]
+    sums = ch06_decisions.dead_sums()
+    assert len(sums) == 8 and np.all(sums <= 0)
+    fig = ch06_decisions.dead_units()
+    _, ax_d = fig.axes
+    got = {line.get_label(): line.get_ydata() for line in ax_d.lines}
+    np.testing.assert_array_equal(got["ReLU: 0"], np.zeros(8))
+    np.testing.assert_allclose(got[f"Leaky ReLU: {alpha:g}"], np.full(8, alpha))
+    assert "eight" in fig.axes[0].get_title() and "8 training inputs" in fig.get_label()
+
+
+def test_pass54_each_line_of_the_list_is_one_rule_to_say_back_and_the_rest_is_small_print():
+    """Check every line of the short list holds at most two sentences before its small print (line 4: one per pick),
+    with no years or model names before it; examples, limits and links sit in the small print."""
+    for row in (r for r in ch06_decisions.short_list().data.splitlines() if r[:1].isdigit()):
+        said = row.split("<br><small>")[0]
+        assert "<small>" not in said and not re.search(r"\(\d{4}\)", said) and "Example" not in said, row
+        assert said.count(". ") <= 3, row   # "1. ", the pick's ". ", and line 4's two reasons

@@ -169,6 +169,39 @@ def three_slopes():
     return fig
 
 
+DEAD_SEED, DEAD_N, DEAD_FIG = 6, 8, (680, 290)   # the side arrow's picture: one dead unit, eight training inputs
+
+
+def dead_sums():
+    """A dead ReLU unit's sums over eight training inputs: a fixed random draw, every one at or below 0 (1 decimal)."""
+    return -np.round(np.abs(np.random.default_rng(DEAD_SEED).normal(1.2, 0.8, DEAD_N)), 1)
+
+
+@plots.styled
+def dead_units():
+    """The side arrow in a picture (pass 54, r48): a dead unit's eight sums, all at or below 0. Left, what ReLU and
+    Leaky ReLU give there; right, the slope each input passes back: ReLU's all 0, Leaky ReLU's all its leak, 0.01."""
+    sums = dead_sums()
+    fig, (ax_f, ax_d) = plots.new_figure(*DEAD_FIG, ncols=2)
+    xs = np.linspace(-3, 1, 201)
+    for i, (name, shape) in enumerate((("relu", "s"), ("leaky_relu", "o"))):
+        f = activations.get(name)
+        ax_f.plot(xs, f(xs), lw=2, color=plots.color(name), ls=plots.line_style(name, i)["ls"], label=_label(name))
+        ax_f.plot(sums, f(sums), shape, ms=6, color=plots.color(name), markeredgecolor="black", zorder=5)
+        k = np.asarray(f.derivative(sums), dtype=float)
+        ax_d.plot(sums, k, shape, ms=8, color=plots.color(name), markeredgecolor="black", label=f"{_label(name)}: {k[0]:g}")
+    ax_f.set(xlim=(-3, 1), ylim=(-0.3, 1.1), xlabel=SUM_LABEL, ylabel="output", title="one dead unit: its eight training sums")
+    ax_d.set(xlim=(-3, 1), ylim=(-0.002, 0.013), yticks=[0, 0.01], yticklabels=["0", "0.01"], xlabel=SUM_LABEL,
+             ylabel="slope", title="the slope: the nudge passed back")
+    ax_f.legend(loc="upper left", fontsize=11)
+    ax_d.legend(loc="center left", fontsize=11)
+    fig.set_label(
+        f"One dead unit's sums over {DEAD_N} training inputs, all at or below 0. Left: ReLU gives 0 at each; Leaky "
+        "ReLU gives a little below 0. Right, on a scale that ends just above 0.01: ReLU's slope is 0 at every sum, "
+        "so no nudge comes back; Leaky ReLU's is 0.01 at every sum.")
+    return fig
+
+
 GELU_ZOOM = (-2.0, 1.0)   # the slider's range and the check's picture: near 0, where GELU and ReLU part
 GELU_FIG = (680, 300)
 GELU_START, GELU_ASKED = 0.5, -0.1   # the slider opens right of 0, away from the Predict's x = −0.1
@@ -313,6 +346,8 @@ def gelu_check():
     with a labelled dot per bend), then the answer in words (at x = −0.1 GELU passes back 0.42 of the nudge, ReLU
     none); the rest is in gelu_more, an optional fold."""
     fig = plots.curves_and_slopes(GELU_PAIR, np.linspace(*GELU_ZOOM, 301), *GELU_FIG, titles=("value", "slope"))
+    for ax in fig.axes:
+        ax.set_xlabel(SUM_LABEL)   # r48: the same x label as every other picture in the chapter
     _mark_asked(fig.axes[1])
     g, r = slope_at("gelu", GELU_ASKED), slope_at("relu", GELU_ASKED)
     alt = ("ReLU and GELU for x from −2 to 1: left, the curves (GELU dips a little below 0 left of 0, ReLU is flat "
@@ -372,7 +407,7 @@ def memory_after_writes(name, sums=None):
 @plots.styled
 def memory_writes():
     """Line 4 in a picture: the same six random sums written to one memory through ReLU, sigmoid and tanh. ReLU and
-    sigmoid only climb (ReLU fastest: no top); tanh goes up and down and stays small (notebook 06)."""
+    sigmoid never go down (ReLU fastest: no top); tanh goes up and down and stays small (notebook 06)."""
     fig, ax = plots.new_figure(*WRITES_FIG)
     steps = np.arange(WRITES_N + 1)
     ends = {}
@@ -386,8 +421,8 @@ def memory_writes():
     ax.set(xlim=(0, WRITES_N + 1.6), xticks=steps, xlabel="number of writes", ylabel="memory")
     ax.set_title("One memory, the same six random writes", fontsize=13)
     fig.set_label(
-        "One memory, starting at 0, after six writes of the same random sums, bent three ways. ReLU's memory only "
-        f"climbs, to {ends['relu']:.1f}; sigmoid's only climbs, to {ends['sigmoid']:.1f}; tanh's goes up and down "
+        "One memory, starting at 0, after six writes of the same random sums, bent three ways. ReLU's memory never "
+        f"goes down and ends at {ends['relu']:.1f}; sigmoid's never goes down and ends at {ends['sigmoid']:.1f}; tanh's goes up and down "
         f"and ends at {ends['tanh']:.1f}.")
     return fig
 
@@ -399,24 +434,36 @@ SEEN_BELOW = {4: ("line 4, below", "#Line-4:-gates-and-new-content")}   # line 4
 
 def rule_of_thumb():
     """Line 1's caveat, said where line 1 is (pass 53, r47): a well-known CNN that uses another bend, from the
-    deployments table (EfficientNet, SiLU)."""
+    deployments table (EfficientNet, SiLU). Pass 54 (r48): in the small print, no new name to learn."""
     d = next(d for d in deployments.DEPLOYMENTS if d.model == "EfficientNet")
     if d.registry != "silu":
         raise ValueError("the words say EfficientNet uses SiLU; deployments.py says otherwise")
-    return f"A rule of thumb, not a law: {d.model} ({d.year}), a CNN, uses SiLU, a smooth ReLU like GELU."
+    return f"A rule of thumb, not a law: {d.model} ({d.year}), a CNN, uses a smoother bend."
+
+
+def _rule(line):
+    """The part of a line to say back: its first sentence, except line 4, whose two picks take one each."""
+    if "gates" in line.say:
+        return line.reason
+    first, _, _ = line.reason.partition(". ")
+    return first.rstrip(".") + "."
 
 
 def short_list():
-    """The seven lines to memorise, as markdown: when -> pick, one reason, and (SEEN_IN) the chapter that showed it."""
+    """The seven lines to memorise, as markdown: when -> pick and one reason in bold type to say back; below it, in
+    small type, the example, the line's limit and (SEEN_IN) the chapter that showed it (pass 54, r48: one rule and
+    one reason, so a line can be said back)."""
     rows = []
     for i, line in enumerate(decisions.lines(), 1):
         text, link = line.evidence[0]   # one short link per line; the reference card lists them all
         if i in SEEN_BELOW:
             text, link = SEEN_BELOW[i]
-        seen = f" *Seen in: [{text}]({link}).*" if i in SEEN_IN or i in SEEN_BELOW else ""
-        caveat = f" {rule_of_thumb()}" if i == 1 else ""
-        rows.append(f"{i}. **{line.when}** → **{line.say}**. {line.reason}"
-                    f"{f' Example: {line.example}.' if line.example else ''}{f' {line.note}' if line.note else ''}{caveat}{seen}")
+        rest = line.reason[len(_rule(line)):].strip()
+        small = [s for s in (rest, f"Example: {line.example}." if line.example else "", line.note,
+                             rule_of_thumb() if i == 1 else "",
+                             f"*Seen in: [{text}]({link}).*" if i in SEEN_IN or i in SEEN_BELOW else "") if s]
+        fine = f"<br><small>{' '.join(small)}</small>" if small else ""
+        rows.append(f"{i}. **{line.when}** → **{line.say}**. {_rule(line)}{fine}")
         if i == 4:
             rows.append("\n**At the output**\n")
     return Markdown("**Inside the network**\n\n" + "\n".join(rows))
