@@ -373,33 +373,43 @@ def stretch_runs(X, y):
             for n in STRETCH_TEST[2:]}
 
 
+def jump_backs(runs, threshold=0.1, rise=0.3):
+    """Runs whose loss, after first crossing `threshold`, climbs back above `rise` (notebook 05): [(seed index, peak
+    loss, epoch of the peak)]. A wobble just above the line is not a jump."""
+    found = []
+    for k, (curve, at) in enumerate(zip(runs.loss, race.epochs_to(runs.loss, threshold))):
+        if np.isfinite(at):
+            after = curve[int(at):]
+            if after.max() > rise:
+                found.append((k, float(after.max()), int(at) + int(np.argmax(after))))
+    return found
+
+
 def stretch_answer(runs, results, threshold=0.1):
-    """The fold after the stretch test's live race (notebook 05): which half of tanh's stretch made sigmoid learn,
-    said from `runs` (stretch_runs): each runner's crossings of `threshold` in five runs, and its last losses; the
-    steep half is compared with tanh's five runs in `results` (the chapter's race)."""
+    """The fold after the stretch test's live race (notebook 05): when the steep half crosses `threshold` against
+    tanh in the learner's run (seed 0), which run jumps back up, and the five runs of each half from `runs`
+    (stretch_runs); tanh's and sigmoid's five runs come from `results` (the chapter's race)."""
     from IPython.display import Markdown
 
-    def said(name):
-        r = runs[name]
-        at = race.epochs_to(r.loss, threshold)
-        if np.isfinite(at).all():
-            return f"all five runs cross {threshold:g}, between epochs {np.nanmin(at):.0f} and {np.nanmax(at):.0f}"
-        if not np.isfinite(at).any():
-            return f"no run crosses {threshold:g}; the last losses are {r.final_loss.min():.1f} to {r.final_loss.max():.1f}"
-        return f"{np.isfinite(at).sum()} of five runs cross {threshold:g}"
     steep, tall = STRETCH_TEST[3], STRETCH_TEST[2]
     fast, tanh = race.epochs_to(runs[steep].loss, threshold), race.epochs_to(results["tanh"].loss, threshold)
+    first = race.epochs_to(runs[steep].loss[:1], threshold)[0]   # seed 0: the live race's run
+    order = "before" if first < tanh[0] else "after"
+    yours = (f"{order.capitalize()}. In your race (seed 0), **{steep}** crosses {threshold:g} at epoch "
+             f"{first:.0f}, tanh at {tanh[0]:.0f}. ")
+    jump = "".join(f"At seed {k}, it jumps back up to {peak:.1f} near epoch {round(e, -1):.0f}, then falls again. "
+                   for k, peak, e in jump_backs(runs[steep], threshold))
     like = ("as fast as tanh or faster" if np.nanmax(fast) <= np.nanmax(tanh) and np.nanmin(fast) <= np.nanmin(tanh)
             else "close to tanh")
-    first = {n: race.epochs_to(r.loss[:1], threshold)[0] for n, r in runs.items()}   # seed 0: the live race's run
-    yours = (f"In your race (seed 0), **{steep}** crosses {threshold:g} at epoch {first[steep]:.0f}, tanh at "
-             f"{race.epochs_to(results['tanh'].loss[:1], threshold)[0]:.0f}. **{tall}** "
-             + (f"crosses at epoch {first[tall]:.0f}" if np.isfinite(first[tall]) else
-                f"ends at loss {runs[tall].final_loss[0]:.1f}") + ". ")
-    return Markdown(f"<details><summary>Check your prediction</summary>\n\n"
-                    f"The steep slope. {yours}Over five runs each: **{steep}**: {said(steep)}, {like} "
-                    f"(tanh: {np.nanmin(tanh):.0f} to {np.nanmax(tanh):.0f}). "
-                    f"**{tall}**: {said(tall)}. It crawls like sigmoid.\n\n</details>")
+    five = (f"Over five runs: **{steep}** crosses in all five, between epochs {np.nanmin(fast):.0f} and "
+            f"{np.nanmax(fast):.0f}, {like} (tanh: {np.nanmin(tanh):.0f} to {np.nanmax(tanh):.0f}). "
+            if np.isfinite(fast).all() else f"Over five runs: **{steep}** crosses in {np.isfinite(fast).sum()} of five. ")
+    t, s = runs[tall].final_loss, results["sigmoid"].final_loss
+    never = not np.isfinite(race.epochs_to(runs[tall].loss, threshold)).any()
+    pace = "only a little faster than" if never and t.mean() < s.mean() else "about as slowly as"
+    rest = (f"**{tall}** crawls, {pace} sigmoid: {'no run crosses; ' if never else ''}its last losses are "
+            f"{t.min():.2f} to {t.max():.2f}, sigmoid's {s.min():.2f} to {s.max():.2f}.")
+    return Markdown(f"<details><summary>Check your prediction</summary>\n\n{yours}{jump}{five}{rest}\n\n</details>")
 
 
 @plots.styled
@@ -476,8 +486,8 @@ def try_answers(results, threshold=0.1, longer=None):
             + f"Its loss stays on the shrug line: {plain['sigmoid'].final_loss[0]:.2f} at epoch {TRY_EPOCHS}. "
             "With plain steps, a tiny nudge means a tiny step. One suspect: sigmoid's nudges to its early layers are "
             "tiny. The optional section at the end measures them. "
-            + (f"ReLU only slows: it still crosses 0.1, but after epoch {int(relu_at // 500 * 500)}, not at epoch "
-               f"{at['relu'][0]:.0f}. " if np.isfinite(relu_at) else
+            + (f"ReLU is slower than with Adam: it still crosses 0.1, but only after epoch {int(relu_at // 500 * 500)}, "
+               f"not at epoch {at['relu'][0]:.0f}. " if np.isfinite(relu_at) else
                f"ReLU's loss falls to {plain['relu'].final_loss[0]:.1f}. ")
             + f"Its curve is jagged: with a learning rate of {PLAIN_RATE:g}, some steps are too big. They overshoot, "
             "and the loss jumps up.")
@@ -1213,6 +1223,7 @@ def verdict_figure(results, centred, steep, threshold=0.1):
     return Captioned(fig, caption)
 
 
+RATE_OF_RACE = 0.01   # the chapter's race
 SECOND_RATE = 0.04   # the stretch test again at 4× the race's learning rate (pass 52, a reader's request)
 
 
@@ -1234,9 +1245,55 @@ def second_rate_table(results, steep, second, lr=SECOND_RATE, threshold=0.1):
         hit = at[np.isfinite(at)]
         if hit.size == 0:
             return f"0 of {len(at)}; last loss {_span(f'{r.final_loss.min():.2f}', f'{r.final_loss.max():.2f}')}"
-        return f"{hit.size} of {len(at)}, epoch{'s' if hit.size > 1 else ''} {_span(f'{hit.min():.0f}', f'{hit.max():.0f}')}"
+        crossed = f"{hit.size} of {len(at)}, epoch{'s' if hit.size > 1 else ''} {_span(f'{hit.min():.0f}', f'{hit.max():.0f}')}"
+        if hit.size == len(at):
+            return crossed
+        rest = r.final_loss[~np.isfinite(at)]
+        return f"{crossed}; the others end at {_span(f'{rest.min():.2f}', f'{rest.max():.2f}')}"
     slopes = {STRETCH_TEST[2]: "1/2", STRETCH_TEST[3]: "1", "tanh": "1"}
     first = dict(steep, tanh=results["tanh"])
     return tables.Table(["runner (steepest slope)", "learning rate 0.01", f"learning rate {lr:g}"],
                         [[f"{n} ({s})", said(first[n]), said(second[n])] for n, s in slopes.items()],
                         note=f"runs of five below loss {threshold:g}, Adam, 400 epochs")
+
+
+class FoldedTable:
+    """A table behind a click (HTML <details>): the answer's sentences, then the table. Plain text: both, for nbval."""
+
+    def __init__(self, summary, answer, table):
+        self.summary, self.answer, self.table = summary, answer, table
+
+    def __repr__(self):
+        return f"{self.summary} (folded): {self.answer}\n{self.table!r}"
+
+    def _repr_html_(self):
+        import html
+        return (f"<details><summary>{html.escape(self.summary)}</summary><p>{html.escape(self.answer)}</p>"
+                f"{self.table._repr_html_()}</details>")
+
+
+def second_rate_check(results, steep, X, y, lr=SECOND_RATE, threshold=0.1):
+    """The fold under "does the slope-1/2 half still crawl at 4× the rate?" (notebook 05, optional): trains
+    second_rate_runs, says the answer from the runs, and shows second_rate_table under it."""
+    second = second_rate_runs(X, y, lr)
+    tall, fast = STRETCH_TEST[2], STRETCH_TEST[3]
+    at = race.epochs_to(second[tall].loss, threshold)
+    rest = second[tall].final_loss[~np.isfinite(at)]
+    hits = int(np.isfinite(at).sum())
+    if hits == len(at):
+        said = f"No: all {hits} runs cross {threshold:g}."
+    elif hits:
+        said = (f"No, it learns too. {hits} of {len(at)} runs cross{'es' if hits == 1 else ''} {threshold:g}, at epoch "
+                f"{np.nanmin(at):.0f}. The others end just above it, at {rest.min():.2f} to {rest.max():.2f}.")
+    else:
+        said = f"Yes: no run crosses {threshold:g}. Its last losses are {rest.min():.2f} to {rest.max():.2f}."
+    before = steep[tall].final_loss
+    said += f" At {RATE_OF_RACE:g} they ended at {before.min():.2f} to {before.max():.2f}."
+    slow = np.nanmin(at) if hits else np.inf
+    ones = max(np.nanmax(race.epochs_to(second[n].loss, threshold)) for n in (fast, "tanh"))
+    if ones < slow:
+        said += " The slope-1 runners still cross before the slope-1/2 one."
+    jumps = sum(len(jump_backs(second[n], threshold)) for n in (fast, "tanh"))
+    if jumps:
+        said += f" Bigger steps also overshoot: {jumps} of their ten runs jump back up above 0.3 for a while."
+    return FoldedTable("Check your prediction", said, second_rate_table(results, steep, second, lr, threshold))
