@@ -153,7 +153,7 @@ def _pair_loss(s1, s2):
 
 def counted_range(answer, digits):
     """(lowest, highest) answer with two digits more than asked that still counts (see accepted): what a key quotes
-    as 'from ... to ...' (r47: within half a step, as chapter 07's rule says; Q20: 0.46 to 1.45 millionths)."""
+    as 'from ... to ...' (within half a step, as chapter 07's rule says; r48: Q20's key quotes the idea, not a range)."""
     unit = step(Numeric("", "", "", answer, digits, "", ()))
     fine = unit / 100
     return math.ceil((answer - unit / 2) / fine) * fine, math.floor((answer + unit / 2) / fine) * fine
@@ -193,7 +193,6 @@ def questions():
 def _bank():
     s0 = _slope("sigmoid", 0)
     chain = s0 ** 10
-    chain_range = counted_range(chain, 1)
     t3, s3 = _slope("tanh", 3), _slope("sigmoid", 3)
     g3m = _slope("gelu", -3)
     gpeak = _slope("gelu", math.sqrt(2))
@@ -261,18 +260,20 @@ def _bank():
                 "turns its score into a chance. It is trained on XOR. At the input point (1, 0), about what chance does it "
                 "give that the answer is 1?",
                 # r36 reader: a table (rows of "| ..." lines; the key draws them as one). r52: a worked example with
-                # small numbers first (a tilted rule, its four losses), then the rule for every straight rule
+                # small numbers first (a tilted rule, its four losses). r48: first why both pairs' totals match, so
+                # the best total is 0; then the tilt at that total (the picture)
                 0.5, 1, "About one half, at (1, 0) and at every other point: the know-nothing answer.\n"
-                f"First an example. Try the straight rule score = {XOR_TRY[0]:g}x₁ − {-XOR_TRY[1]:g}x₂. "
+                "The reason: a straight rule gives score = w₁x₁ + w₂x₂ + b. So score(0, 1) + score(1, 0) and "
+                "score(0, 0) + score(1, 1) are both w₁ + w₂ + 2b.\n"
+                "So lifting the two points whose answer is 1 lifts the two whose answer is 0 just as much. "
+                "Neither pair can be favoured: the best total is 0.\n"
+                f"Can a tilt help, one score up, one down? Try score = {XOR_TRY[0]:g}x₁ − {-XOR_TRY[1]:g}x₂. "
                 "A point's loss (error score) is −ln(the chance it gives the right answer).\n"
                 "| point | score | right answer | loss\n"
                 + "".join(f"| {p} | {_xor_score(p):g} | {a} | {_xor_loss(p, a):.2f}\n" for p, a in XOR_POINTS)
-                + f"(1, 0) gains: chance {_sig(_xor_score((1, 0))):.2f} of a 1, loss down from {math.log(2):.2f} to "
-                f"{_xor_loss((1, 0), 1):.2f}.\n"
-                f"(0, 1) pays: chance only {_sig(_xor_score((0, 1))):.2f}, though its answer is 1 too. Its loss climbs from "
-                f"{math.log(2):.2f} to {_xor_loss((0, 1), 1):.2f}.\n"
-                f"Together they lose {_pair_loss(_xor_score((0, 1)), _xor_score((1, 0))):.2f}, not {_pair_loss(0, 0):.2f} as "
-                "with scores 0 and 0: the tilt costs more than it saves. The picture shows it.\n"
+                + f"The two points whose answer is 1 lose {_xor_loss((1, 0), 1):.2f} + {_xor_loss((0, 1), 1):.2f} = "
+                f"{_pair_loss(_xor_score((0, 1)), _xor_score((1, 0))):.2f} together. With scores 0 and 0, they lose only "
+                f"{_pair_loss(0, 0):.2f}. The tilt costs more than it saves. The picture shows every tilt.\n"
                 "Chapter 01's ten no-bend runs all ended there.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; trained runs give about one half everywhere."),
@@ -344,9 +345,9 @@ def _bank():
             "only over a limited stretch, and only unbroken curves (no jumps). Far out, a finite sum of corners is straight.")),
         # ---------------------------------------------------------------- 03 gradient table
         Numeric("chain_sigmoid_10", "03", "Ten sigmoid layers, each at its steepest. Counting only the bends' slopes, about what share of the nudge is left?",
-                chain, 1, f"Ten {s0:g}s multiplied together ({s0:g}¹⁰): about {chain * 1e6:.2f} millionths ({plain(chain)}), roughly "
-                          f"1 in a million. That counts the bends only; the weights multiply in too. A step here is one millionth, "
-                          f"so anything within half a millionth counts: from {chain_range[0] * 1e6:.2f} to {chain_range[1] * 1e6:.2f} millionths.",
+                chain, 1, f"Ten {s0:g}s multiplied together ({s0:g}¹⁰): about {chain * 1e6:.2f} millionths ({plain(chain)}), "
+                          "roughly 1 in a million. Each layer keeps only a quarter of the nudge it gets. "
+                          "That counts the bends only; the weights multiply in too.",
                 ((1e-7, 2e-8, f"A common wrong answer: {plain(1e-7, 1)}, a ten-millionth. In fact: {s0:g}¹⁰ is about "
                               f"{plain(chain)}, about ten times more (still under a millionth)."),
                  (s0 * 10, 1e-6, f"A common wrong answer: {s0 * 10:g}. In fact: {s0 * 10:g} is ten {s0:g}s added up. "

@@ -644,6 +644,41 @@ def _selu_spread(ax):
 _selu_spread.own_axes = True
 
 
+def selu_average_runs():
+    """{run: [average per layer 0..SELU_DEPTH]}: the same networks as selu_spread_runs (r48: Q28's key claims both)."""
+    from course_utils.ui import ch04_zoo
+    draws = ch04_zoo.run_draws(SELU_DEPTH, SELU_START)
+    return {text: [np.asarray(m) for m, _s in draws[text]] for text in ("SELU", "ReLU, LeCun weights")}
+
+
+def _selu_average(ax):
+    """The average of the outputs, layer by layer: SELU's stays near 0, ReLU's climbs, then fades with its spread."""
+    from course_utils.ui import ch04_zoo
+    layers = np.arange(SELU_DEPTH + 1)
+    for text, runs in selu_average_runs().items():
+        name = ch04_zoo.SPREAD_RUNS[text][0]
+        for s in runs:
+            ax.plot(layers, s, color=plots.color(name), lw=2.4 if name == "selu" else 1.4,
+                    ls="-" if name == "selu" else "--")
+    ax.axhline(0, color=NEUTRAL, ls=":", lw=1.2)
+    ax.set(xlim=(0, SELU_DEPTH), ylim=(-0.5, 1.0), xlabel="layer", ylabel="average of the outputs")
+
+
+def _selu_figure():
+    """Q28's settling picture: the spread (left) and the average (right) of the same five networks per bend."""
+    fig, (left, right) = plots.new_figure(*SMALL, ncols=2, width_ratios=(1.5, 1))
+    _selu_spread(left)
+    _selu_average(right)
+    for ax in (left, right):
+        ax.tick_params(labelsize=9)
+        ax.xaxis.label.set_fontsize(9)
+        ax.yaxis.label.set_fontsize(9)
+    return fig
+
+
+_selu_spread.diagram = _selu_figure
+
+
 PAIR_TOTAL = 0.0            # Q11's picture: two points whose answer is 1, their scores adding up to this
 PAIR_MARKS = (quiz._xor_score((0, 1)), 0.0)   # the key's two cases: its worked example's scores, and 0 and 0
 PAIR_XS = np.linspace(-4.0, 4.0, 321)   # wider than the key's scores ±3, so their dot shows whole
@@ -664,7 +699,7 @@ def _pair_loss(ax):
                     xytext=(s + 0.3, y + 1.0), fontsize=10, arrowprops=dict(arrowstyle="->", lw=0.8))
     ax.set_xlim(PAIR_XS[0], PAIR_XS[-1])
     ax.set_ylim(0, 4.5)
-    ax.set_xlabel("score of the first point (the second scores minus it: the total stays 0)", fontsize=10)
+    ax.set_xlabel("score of (0, 1); (1, 0) scores minus it, so their total is the best one, 0", fontsize=10)
     ax.set_ylabel("the pair's loss")
 
 
@@ -706,9 +741,12 @@ AFTER_PICTURES = {
 def _selu_alt():
     ends = {text: [float(s[-1]) for s in runs] for text, runs in selu_spread_runs().items()}
     selu, relu = ends["SELU"], ends["ReLU, LeCun weights"]
-    return (f"The spread of the outputs over {SELU_DEPTH} layers, starting at {SELU_START:g}, five random networks "
-            f"each. SELU's come back near 1 (from {min(selu):.2f} to {max(selu):.2f} at layer {SELU_DEPTH}). "
-            f"ReLU's, with the same start weights, fade (from {min(relu):.2g} to {max(relu):.2g}).")
+    tops = {text: max(float(np.abs(m).max()) for m in runs) for text, runs in selu_average_runs().items()}
+    selu_top, relu_top = tops["SELU"], tops["ReLU, LeCun weights"]
+    return (f"Left, the spread of the outputs over {SELU_DEPTH} layers, starting at {SELU_START:g}, five random networks "
+            f"each. SELU's come down close to 1 (from {min(selu):.2f} to {max(selu):.2f} at layer {SELU_DEPTH}). "
+            f"ReLU's, with the same start weights, fade (from {min(relu):.2g} to {max(relu):.2g}). "
+            f"Right, the averages: SELU's stay near 0 (at most {selu_top:.2f}); ReLU's climb to {relu_top:.1f}, then fade.")
 
 
 def _minus(text):
@@ -911,12 +949,9 @@ def how_close_rule(example=HOW_CLOSE):
     far = [t for t in typed if t not in ok]
     verdicts = f"{' and '.join(ok)} count. " + " ".join(
         f"{t} is {abs(quiz.parse_number(t) - exact):.3g} away: too far." for t in far)
-    return ("Each number question says how many digits to give. Zeros in front do not count. "
-            "A <b>step</b> is one unit in the last digit of the rounded answer. "
-            "Rounding moves a number by at most half a step. "
-            "So your number counts if it is at most half a step from the exact answer.<br>"
+    return ("Each number question says how many digits to give. Zeros in front do not count.<br>"
             f"Example: the exact answer is {exact:g}, and the question asks for {_DIGITS[digits]}: {kept}. "
-            f"One step is {unit:g}, so half a step is {unit / 2:g}. {verdicts}<br>"
+            f"Anything within {unit / 2:g} of {exact:g} counts: half of {unit:g}, the size of the last digit. {verdicts}<br>"
             f"You may also type a fraction, like {quiz.EXAMPLES[1]}, or a word like \"about\".")
 
 
