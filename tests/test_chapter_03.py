@@ -1360,12 +1360,16 @@ def test_flow_check_follows_its_widget_and_the_intro_names_units():
     assert cells[k + 1].startswith("<details><summary>Check your prediction</summary>")
     assert chapter()["cells"][k + 2]["cell_type"] == "markdown"
     intro = cells[k - 1]
-    # pass 39 (r35): the network is introduced at the section's head, before the He section it leads into
+    # pass 54 (r48, Focus): the He section is its own "##" before the network; the network is described right where
+    # it appears (its heading, the four-bends lead-in, the Predict, the widget), not twelve cells earlier
     net = next(i for i, c in enumerate(cells) if c.startswith("## Watching it in a real network"))
-    assert "32 units" in cells[net] and net < cells.index("ch03.he_slider()") < k
+    assert "32 units" in cells[net] and cells.index("ch03.he_slider()") < net == k - 3
+    he = next(i for i, c in enumerate(cells) if c.startswith("## How big should the starting weights be?"))
+    assert he < cells.index("ch03.sign_cases_picture()") and "**typical size**" in cells[he]
+    assert "we only watch the signal's size" in cells[net]   # r48: why random right answers are fine
     # pass 34: **bias**, **data points**, **typical size** (units at the two nudges, plain size at the He slider);
     # pass 37 (r34): **units** and **bias** moved to the cell after the hill, **He initialisation** to the He section
-    assert cells[net].count("**") == 2 * 2 and "**Predict:**" in intro and "**" not in cells[k - 2]
+    assert cells[net].count("**") == 0 and "**data point** (example)" in cells[cells.index("ch03.half_off()") - 1] and "**Predict:**" in intro and "**" not in cells[k - 2]
     # pass 40 (r36): **data point** moved to its first use, the weight's nudge "for one data point" (cell 6)
     first_dp = next(i for i, c in enumerate(cells) if "data point" in c)
     w = ch03_gradients.gradient_flow()
@@ -2286,7 +2290,8 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     for words in ("0.73", "<summary>Optional"):
         assert words not in before, words
     after = " ".join(" ".join(cells[widget:]).split())
-    assert "$0.73 \\times 1.4 \\approx 1$" in after   # pass 46: in the main text, after the widget
+    assert "$0.73 \\times 1.4 \\approx 1.02$: nearly steady" in after   # pass 46: in the main text, after the widget
+    assert f"{0.73 * 1.4:.2f}" == "1.02"   # r48: "≈ 1: steady" was loose; tanh grows a little going back
     assert "coin flip" not in after and "square each number" not in after
     assert "**typical size**" not in after and "**plain size**" not in after and before.count("**plain size**") == 1
     assert f"{math.sqrt(2):.1f}" == "1.4"
@@ -2526,11 +2531,12 @@ def test_pass_36_words_are_said_before_they_are_leaned_on():
     flat = [" ".join(c.split()) for c in cells]
     assert "explained further down" not in flat[0] and flat[0].count("gradient table") == 1   # the title only
     # r47: the course's own name said as ours; the nudge written out as a product; the last layer's exception
-    k_table = next(i for i, c in enumerate(flat) if "So nudges, and the gradient, have slopes as factors (not the last "
-                   "layer's weights, if the output has no bend). Hence our name for this table." in c)
+    # r48: the one product holds for a chain of single units; a real layer adds one product per path back
+    k_table = next(i for i, c in enumerate(flat) if "In a real layer, a weight's nudge adds one of these per path "
+                   "back. Each bend on a path puts in its slope. So slopes build the gradient." in c)
     # r44: the nudge's first factor, the output's signal, was left out (the recall box says signal x input);
     # r45: said as one product in one sentence, not three fragments
-    assert ("A weight's nudge is: (signal at the output) × (slopes and weights on the way back) × (its own input)."
+    assert ("In a chain of single units, a weight's nudge is: (signal at the output) × (slopes and weights on the way back) × (its own input)."
             in flat[k_table] and "Times its own input." not in flat[k_table]
             and "Every gradient in a network is built by multiplying slopes" not in " ".join(flat))   # r43: slopes alone
     assert cells[k_table + 1] == "ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0])"
@@ -2673,7 +2679,7 @@ def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
     for name in ("tanh", "relu", "gelu"):
         assert all(np.min((lambda v: v / v[-1])(gradients.signal_flow(name, d))) > 0.01 for d in range(2, 31)), name
     assert "Partly the inputs" not in flat and "We tried 50 others" not in flat and "<summary>Optional" not in flat
-    assert flat.count("$0.73 \\times 1.4 \\approx 1$: steady") == 1
+    assert flat.count("$0.73 \\times 1.4 \\approx 1.02$: nearly steady") == 1
     _, _, after = ch03_gradients.half_off_numbers()
     assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "the signal shrinks the same way, to $0.68$ here." in flat
     dead = gradients.unit_slopes("relu", 0.0, seed=0) <= 1e-12
@@ -2707,7 +2713,7 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     flat = " ".join(prose().split())
     assert ("Here over three quarters of the sums lie between −1 and 1, where tanh's slope is at least 0.42." in flat
             and "most sums lie near 0" not in flat and "sat near 0" not in flat)
-    assert "Here tanh's too: most of its sums sat between −1 and 1." in flat
+    assert "Here tanh's nearly so: most of its sums sat between −1 and 1." in flat
     for depth in (10, 30):
         net = mlp.Network.he_init([32] * (depth + 1) + [1], "tanh", 0)
         outs, slopes, _ = net.forward(np.random.RandomState(1).randn(32, 64))   # gradients.signal_flow's draws
@@ -2747,8 +2753,8 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     rms = lambda v: float(np.sqrt(np.mean(np.square(v))))
     assert 0.9 < rms([m[0] for m in many]) < 1.1 and 0.16 < rms([m[1] for m in many]) < 0.2
     assert 0.16 < rms([m[2] for m in many]) < 0.2 and 0.9 < rms([m[2].sum() for m in many]) < 1.1
-    assert ("Its weights get no nudge. Its inputs, the data, never change. So nothing lifts its sums: once dead, it stays "
-            "dead.") in flat
+    assert ("Its weights get no nudge. Its inputs, the data, never change. So nothing lifts its sums: in layer 1, once dead, "
+            "it stays dead.") in flat   # r48: scoped to layer 1
 
 
 def test_pass47_over_20_starts_gelu_fades_slowly_and_sigmoid_always_reaches_the_band():
@@ -2832,7 +2838,7 @@ def test_pass48_leaky_rings_4_where_relu_crosses_6_and_the_shade_is_said():
     assert np.abs(np.sort(X0, axis=0) - np.sort(-X0, axis=0)).max() < 1e-12   # -X0 is X0, reordered
     assert len(data.spiral()[0]) == 400 and ("Its shade is its average slope over the 400 points. For ReLU, that is the "
                                              "share of points giving it a sum above 0.") in flat
-    assert "One random start at a time (the He slider averaged many)." in flat
+    assert "One random start at a time: it wanders more than the He slider's average." in flat   # r48
 
 
 # ---- pass 52: the He argument counts a unit's inputs; a worked case first; a new random start ----
@@ -2977,6 +2983,35 @@ def test_pass53_words_the_reading_flagged_are_said_exactly():
     edge = optimize.brentq(lambda x: abs(float(activations.get("gelu").derivative(x))) - 0.01, -6, -2)
     assert round(edge, 1) == -3.1 and "GELU is near-flat far left, beyond about $-3.1$." in flat
     assert abs(float(activations.get("gelu").derivative(-3.0))) > 0.01   # so "beyond -3" would be wrong
-    assert 'a black line touches one bend\'s curve at $x$: its "tangent line".' in flat
-    assert flat.count("it is the gradient, sign flipped.") == 1
+    # r48: x is said to be the sum the bend receives; the signal is named as the gradient for the unit's sum
+    assert 'In the top panel, $x$ is the sum the bend receives. A black line touches one bend\'s curve there: its "tangent line".' in flat
+    assert flat.count("It is the mistake's gradient for this sum, sign flipped.") == 1
     assert "mostly negative weights" not in flat and "the weighted sum is still below 0 for every point." in flat
+
+
+# ---- pass 54: the r48 reading ----
+
+def test_pass54_gelu_fades_because_its_sums_shrink_toward_0_where_its_slope_is_half():
+    """Check the main text's reason for GELU's fading in the flow network: with He weights its sums shrink layer by
+    layer toward 0 (the last hidden layer's outputs are smaller than the first's, every start), and there its slopes'
+    typical size nears GELU's slope at 0, 0.5; 0.5 x 1.4 = 0.7 < 1, so those layers fade the signal."""
+    flat = " ".join(prose().split())
+    assert ("GELU's sums here shrink layer by layer, toward 0. Near 0, GELU's slope is about 0.5, and "
+            "$0.5 \\times 1.4 = 0.7$: the signal slowly fades.") in flat
+    assert float(activations.get("gelu").derivative(0.0)) == pytest.approx(0.5, abs=1e-12)
+    for seed in range(5):
+        net, outs, slopes, _ = mlp.flow_pass("gelu", 30, 32, seed)
+        size = [np.sqrt(np.mean(o[:32] ** 2)) for o in outs[1:]]
+        assert size[-1] < 0.7 * size[0], seed
+        deep = np.sqrt(np.mean(np.concatenate([np.ravel(s) for s in slopes[-5:]]) ** 2))
+        assert 0.45 < deep < 0.6, seed
+    assert round(0.5 * 1.4, 2) == 0.7
+
+
+def test_pass54_the_dead_layer_1_unit_and_the_real_network_follow_the_he_section():
+    """Check 'once dead, it stays dead' is scoped to layer 1 (fed fixed data), and the He section is a '##' of its own
+    placed before the real network, with the coin-flip cases inside it."""
+    flat = " ".join(prose().split())
+    assert "So nothing lifts its sums: in layer 1, once dead, it stays dead." in flat
+    assert flat.index("## How big should the starting weights be?") < flat.index("### Why ReLU needs bigger starting "
+                                                                                  "weights") < flat.index("## Watching it in a real network")
