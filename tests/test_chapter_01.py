@@ -533,7 +533,7 @@ def test_one_half_everywhere_is_the_best_straight_answer_to_xor():
 def test_fourth_pass_wording():
     """Check the loose sentences the reading named are fixed: a few examples, at least one corner, the chance at one half."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "A few examples are not a proof." in text and "Three examples are not a proof" not in text
+    assert "Here is why it always works." in text and "Three examples are not a proof" not in text
     assert "leaves at least one corner on the wrong side" in text
     assert "a straight rule's best answer is one half at every corner" not in text  # pass 20: 3 of 4 is better
     # pass 30: the question no longer says "every run": the section shows one half is where the pulls cancel
@@ -723,7 +723,8 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               "A last bend, the S-shaped **sigmoid**, turns the final score into that chance.\n"
               "A score of 0 gives one half; a big score, nearly 1.",
               "With no bend in the middle, everything before the sigmoid collapses into one straight score.\n"
-              "Its **boundary**, where the chance is one half, is a straight line, or nowhere at all. It cannot split XOR.",
+              "Its **boundary**, where the chance is one half, is a straight line. Or it is nowhere, or everywhere "
+              "(when the score is always 0).\nNone of these splits XOR.",
               # pass 29: the loss named here; pass 30: training "changes" the weights ("step" is one update)
               # pass 41 (r37 reader: too many new words at once): the loss moves to the optional section, which uses it
               "Training changes the weights, step by step, to make the chances less wrong.",
@@ -968,12 +969,12 @@ def test_seventh_pass_wording_of_chapter_01():
     assert text.count("**unit**") == 1
     # the fold along the axes, said once; pass 43: named by the shaded parts of the before panel
     # pass 48: the shadings are named inside the before panel ("orange: h₁ < 0"), not in a sentence
-    assert ("It presses the orange part onto the upright axis, where $h_1 = 0$. It presses the green part onto the across axis."
-            ) in text
+    assert ("Why: ReLU presses the orange part onto the upright axis, where $h_1 = 0$. It presses the green part onto "
+            "the across axis.") in text
     assert "origin" not in text  # pass 46 (cut): the word is gone with its sentence
     assert "label-1 corners get chances above one half, and label-0 corners below" in text
     assert "right side of one half" not in text
-    assert text.count("**boundary**") == 1 and "Its **boundary**, where the chance is one half, is a straight line, or nowhere at all." in text
+    assert text.count("**boundary**") == 1 and "Its **boundary**, where the chance is one half, is a straight line. Or it is nowhere, or everywhere" in text
     assert text.index("**boundary**") < min(m.start() for m in re.finditer(r"(?<!\*)\bboundary\b(?!\*)", text))
     assert "2. XOR needs a bend: no straight line splits its corners." in text
     remember = next(_src(c) for c in cells if _src(c).startswith("## What to remember"))
@@ -1623,7 +1624,7 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "It gets three corners right.\n"
                     "A corner's loss is $-\\ln$ of the chance it gives its right label: $-\\ln 0.73 = 0.31$.\n"
                     "(1, 1) has label 0, so it gets only $1 - 0.95$: a big loss.\n"
-                    "The average loss is 1.00. At one half everywhere it is 0.69.\n"
+                    "The average loss is 1.00. Saying one half everywhere scores better: 0.69.\n"
                     "Each corner pushes each weight toward a better chance for itself.\n"
                     "At one half everywhere, the four corners' pushes cancel, so training stops there.\n"
                     "Drawn against the score's $u$, $v$ and $b$, the loss is a bowl. Its only **flat point**, "
@@ -1758,7 +1759,7 @@ def test_pass23_opening_words_are_explained_where_they_are_used():
     assert "one-number" not in text and "Its biases slide." not in text
     for gone in (r"\btilt", r"\bcup\b", r"\bfold(s|ed)?\b(?! code cell)(?! cells)", r"\belbow\b"):
         assert not re.search(gone, text.replace("Other folded cells", "")), gone
-    assert "A grid line gets a crease where it runs into a pressed part: a black diamond." in text
+    assert "A grid line gets a crease where it runs into a pressed part. A black diamond marks each crease." in text
     assert text.index("**crease**") < text.index("Press **reset**, then click **ReLU**.")
     W = np.array(ch01_collapse.SHEET_W)   # the opening layer keeps both directions: it can turn and stretch the sheet
     assert abs(np.linalg.det(W)) > 0.5
@@ -2000,7 +2001,7 @@ def test_opening_picture_marks_the_creases_it_talks_about():
         np.testing.assert_allclose(box, [[-1.5, -1.5], [1.5, 1.5]], atol=1e-9)
     assert {t.get_text() for t in fig.axes[0].texts} == {"orange: h₁ < 0", "green: h₂ < 0"}
     assert "**ReLU:** follow the thick pink line. It turns a corner at the upright axis." in _text()
-    assert "gets a crease where it runs into a pressed part: a black diamond." in _text()
+    assert "gets a crease where it runs into a pressed part. A black diamond marks each crease." in _text()
 
 
 def test_dashed_line_is_named_as_the_proofs_one_line():
@@ -2146,7 +2147,7 @@ def test_pass25_opening_question_and_the_tanh_sheet():
     assert "do we get more power?" not in _src(cells[0])
     text = "\n".join(t for _, t in _markdown_cells())
     assert "**tanh:** the lines curve, like a pillow's outline." in text
-    assert "so the sheet is squeezed into that square." in text
+    assert "Why: tanh squeezes the sheet into the square from −1 to 1." in text
     assert "curls" not in text
     W, b = np.array(ch01_collapse.SHEET_W), np.array(ch01_collapse.SHEET_B)
     for family in sheet.grid_lines():
@@ -2316,7 +2317,7 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     # pass 48 (r43 reader: 12 drags, all "still straight", busywork): one targeted try, a mirror flip, with a question
     assert ("1. **No bend.** Predict: can any setting crease or curve a grid line? Set $W_{11}$ to −1: does the sheet "
             "bend, or flip like a mirror?\n"
-            "   Then make row 2 copy row 1: set $W_{21}$ to $W_{11}$ and $W_{22}$ to $W_{12}$. Predict: what happens "
+            "   Press **reset**. Then make row 2 copy row 1: set $W_{21}$ to $W_{11}$ and $W_{22}$ to $W_{12}$. Predict: what happens "
             "to the sheet?\n") in _src(cells[i - 1])
     flip = ch01_collapse.fold_demo()
     flip.sliders["w11"].value = -1.0
@@ -2518,7 +2519,7 @@ def test_pass33_why_one_half_every_number_comes_from_the_page(capsys):
     said = _src(next(c for c in _cells() if _src(c).startswith("## Optional: why exactly one half?")))
     # pass 46 (cut): the section keeps its conclusion and its numbers; the worked chances stay in the printed table
     # pass 47 (r42 reader): 1.00 is one line's loss (other three-right lines score anything above 0.69): it is named
-    for line in ("The average loss is 1.00. At one half everywhere it is 0.69.",
+    for line in ("The average loss is 1.00. Saying one half everywhere scores better: 0.69.",
                  "At one half everywhere, the four corners' pushes cancel, so training stops there."):
         assert line in said, line
     # pass 38: "a weight feels each corner's pull times its own input": the loss's slope along (u, v, c) at one half is
@@ -2732,8 +2733,9 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # pass 46 (r41 reader): turn is the way the dotted side points; shift is signed
     # pass 47 (r42 reader): no clock hand (a clock's 0 is up, and it turns the other way): the three directions only
     # pass 48 (r43 reader: hard to steer): an arrow on the plot shows turn; the readout says where the line crosses
-    assert ("Its dotted side is its \"square\" side, and an arrow points into it.\n"
-            "**turn** is the arrow's direction: 0 points right, 90 up, −90 down.\n"
+    # pass 54 (r48 reader): the unit is said (degrees), and "square side" in plain words (the side called label 1)
+    assert ("Its dotted side is its \"square\" side: the side it calls label 1. An arrow points into it.\n"
+            "**turn** is the arrow's direction in degrees: 0 points right, 90 up, −90 down.\n"
             "**shift** moves the line that far from (0, 0), along the arrow.") in text
     steer = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
     steer.sliders["angle"].value, steer.sliders["offset"].value = -65.0, 0.2
@@ -2935,3 +2937,31 @@ def test_pass52_dark_corner_square_shows_a_turn_or_a_flip():
     text = "".join(_src(c) for c in _cells())
     assert "Its top-right square is dark, so you can see where that corner goes." in text
     assert "$W_{11} = -1$ flips the sheet: the dark square jumps to the left." in text
+
+
+def test_pass54_bends_and_sliders_are_named_before_they_are_used():
+    """Check r48's items: ReLU and tanh are said in plain words before the first picture; the stacking sliders' letters
+    a to f and their start values are said, and equal collapse_demo's; the boundary sentence names all three cases."""
+    cells = _cells()
+    first_picture = next(i for i, c in enumerate(cells) if "sheet_pictures()" in _src(c))
+    before = "\n".join(_src(c) for c in cells[:first_picture])
+    assert "**ReLU** keeps positive numbers and turns negative ones into 0." in before
+    assert "**tanh** is a smooth S-shaped curve: it squeezes every number into the range from −1 to 1." in before
+    x = np.linspace(-50, 50, 1001)
+    assert np.all(np.abs(np.tanh(x)) <= 1) and np.tanh(-50) < -0.999 and np.tanh(50) > 0.999  # squeezed, to the ends
+    assert "stretch (times a **weight**), shift (plus a **bias**), bend." in _src(cells[0])
+    text = "\n".join(t for _, t in _markdown_cells())
+    said = re.search(r"They start at \$a = ([-\d.]+)\$, \$b = ([-\d.]+)\$, \$c = ([-\d.]+)\$, \$d = ([-\d.]+)\$, "
+                     r"\$e = ([-\d.]+)\$, \$f = ([-\d.]+)\$\.", text)
+    assert said, "the start values of a to f are said"
+    demo = ch01_collapse.collapse_demo(n_layers=3)
+    start = [demo.sliders[k].value for k in ("w1", "b1", "w2", "b2", "w3", "b3")]
+    assert [float(v) for v in said.groups()] == pytest.approx(start)
+    assert "Sliders $a$, $b$ are layer 1's weight and bias; $c$, $d$ layer 2's; $e$, $f$ layer 3's." in text
+    assert [demo.sliders[k].description for k in ("w3", "b3")] == ["layer 3 weight e", "layer 3 bias f"]
+    # the boundary of a straight score s = u·x1 + v·x2 + b: a line, nowhere (u = v = 0, b ≠ 0), everywhere (all 0)
+    grid = np.stack(np.meshgrid(np.linspace(-2, 2, 41), np.linspace(-2, 2, 41)), -1).reshape(-1, 2)
+    chance = lambda u, v, b: 1 / (1 + np.exp(-(grid @ np.array([u, v]) + b)))
+    assert np.all(chance(0, 0, 0) == 0.5)                     # everywhere
+    assert not np.any(np.isclose(chance(0, 0, 1.0), 0.5))    # nowhere
+    assert np.any(chance(1, 1, -1) > 0.5) and np.any(chance(1, 1, -1) < 0.5)  # a line between the two sides
