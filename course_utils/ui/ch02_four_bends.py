@@ -363,9 +363,9 @@ def steps_curve(centre):
 
 
 def steps_words(median):
-    """The readout's words for a median step count: 'about 19 steps', or 'never arrive' (most runs blow up)."""
+    """The readout's words for a median step count: 'about 19 steps', or 'do not arrive within MOST steps'."""
     if not np.isfinite(median):
-        return "most of 300 runs <b>never arrive</b>: the weights blow up"
+        return f"most of 300 runs <b>do not arrive within {zigzag.MOST} steps</b>: the weights swing past the star"
     return f"the star is reached in <b>about {median:.0f} steps</b> (median of 300 runs)"
 
 
@@ -681,9 +681,9 @@ def sigmoid_question():
     layer. Three options of equal length, one feedback line each (notebook 02)."""
     return choice_question(
         "Which weakness of sigmoid does this passing back make worse?",
-        [("It is slow: each value needs a power of e.", False,
+        [("It is slow: each value needs e to a power.", False,
           "No: each layer adds the same small extra time. The times add up, but nothing multiplies them."),
-         ("Its slope is small: never above a quarter.", True,
+         ("Its slope is small, even where it is steepest.", True,
           ("Right: each layer multiplies the learning signal by its slope (at most ¼) and by weights. "
            "Unless those are large, it shrinks at every layer.")),
          ("Its outputs are all positive, never below 0.", False,
@@ -828,9 +828,10 @@ More corners, smaller gap.
 
 
 def _steps_axes(ax, title):
-    """Steps to the star against step size, the cap labelled "never arrives": the live panel and the folded answer."""
+    """Steps to the star against step size, the cap labelled "not within MOST steps": the live panel and the folded answer."""
     ax.axhline(CAP, color=plots.MUTED, lw=1, ls=":")
-    ax.set_yticks(list(range(0, CAP - 5, 10)) + [CAP], [str(t) for t in range(0, CAP - 5, 10)] + ["never\narrives"])
+    ax.set_yticks(list(range(0, CAP - 5, 10)) + [CAP],
+                  [str(t) for t in range(0, CAP - 5, 10)] + [f"not within\n{zigzag.MOST} steps"])
     ax.set(xlim=(0.25, RATES[1] + 0.25), ylim=(0, CAP + 5), xlabel="step size",
            ylabel="steps to reach the star\n(median of 300 runs)", title=title)
     ax.legend(loc="center right", fontsize=9)
@@ -896,16 +897,18 @@ def zigzag_answer(goal=(1.0, -1.0)):
         raise ValueError("the centre-0 curve no longer falls, then levels off")
     one = s.index(1.0)
     img = tables.image(figure_png(steps_sweep()), f"Steps to reach the star against step size. Centre 0.5: fewest, about "
-                       f"{off.min():.0f}, at step size {best:g}; from step size {blows:g} the runs never arrive. Centre 0: "
+                       f"{off.min():.0f}, at step size {best:g}; from step size {blows:g} most runs do not arrive within "
+                       f"{zigzag.MOST} steps. Centre 0: "
                        f"fewer and fewer steps up to step size {fast:g}, then flat at about {on.min():.0f}", 560, 330)
     return fold("Check your prediction", f"""
 {img}
 
-At centre 0.5, from step size {blows:g}, most runs never arrive: the weights swing past the star, wider and wider.
+At centre 0.5, step size {best:g} is fastest: about {off.min():.0f} steps.
+From step size {blows:g}, most runs do not arrive within {zigzag.MOST} steps: the weights swing past the star, wider and wider.
 At centre 0, bigger steps help up to step size {fast:g}, about {on.min():.0f} steps, then level off.
 At step size 1, both centres took about the same: {off[one]:.0f} and {on[one]:.0f} steps.
 
-**Takeaway:** centred inputs let you take bigger steps, so you arrive sooner.
+**Takeaway:** in this test, centred inputs let you take bigger steps, so you arrive sooner.
 """)
 
 
@@ -923,7 +926,7 @@ def split(change):
 
 
 SWING_RATE, SWING_STEPS = 3.5, 4   # the swing panel: one run at this step size, its first steps (r43's frame)
-TOGETHER_YLABEL = "distance past the star\n(together line; 0 = on target)"   # r44 Picture 1: what 0 means; r47: two lines
+TOGETHER_YLABEL = "signed distance from the star\n(along the together line; 0 = on target)"   # r44 Picture 1: what 0 means; r47: two lines
 
 
 def together_left(centre, rate=SWING_RATE, steps=SWING_STEPS, goal=(1.0, -1.0)):
@@ -1032,15 +1035,19 @@ def together_apart(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     return fold("Why? (together and apart)", f"""
 {img}
 
-One example moves the weights only along its own input arrow, (input 1, input 2).
-Along that arrow, a step covers step size × (input 1² + input 2²) of the way to the star.
-Covering 1 lands on target; covering more than 2 lands farther past it than it started.
+Think of one example's two inputs as an arrow from (0, 0) to (input 1, input 2).
+Its length squared is (input 1)² + (input 2)².
+One step moves the weights only along that arrow.
+It closes step size × that length squared of the gap, measured along the arrow.
+Closing 1 lands on target; closing more than 2 lands farther past it than it started.
 
-At centre {CENTRES[1]:g}, input 1² + input 2² averages {round(on * 3):.0f}/3.
+At centre {CENTRES[1]:g}, each input is 0 to 1, and its square averages 1/{round(2 / on):.0f}.
+So (input 1)² + (input 2)² averages {round(on * 3):.0f}/3.
 Past step size 2 ÷ {round(on * 3):.0f}/3 = {limit:.2g}, steps tend to land farther past than they started.
 The inputs all point roughly along the together line, so the swings grow there (picture, from step {GROW_FROM} on).
-The runs agree: from step size {blows:g}, most never arrive.
-At centre 0 it averages only 1/{round(1 / off):.0f}, so steps up to {RATES[1]:g} still settle.
+The runs agree: from step size {blows:g}, most do not arrive within {zigzag.MOST} steps.
+At centre 0 it averages only 1/{round(1 / off):.0f}: 2 ÷ 1/{round(1 / off):.0f} = {2 / off:.0f}, far past the slider's top of {RATES[1]:g}.
+So every step size here settles.
 
 Why does centre 0 level off?
 The arrows differ in length, and a step covers more along a long one.
