@@ -2695,3 +2695,14 @@ def test_pass55_the_map_words_come_in_two_groups_as_the_map_does():
     inside, output = words.split("At the output:")
     assert inside.startswith("Inside the network:\n\n") and inside.count("\n- ") == 6 and output.count("- ") == 1
     assert "**Softmax**" in output and "**dead**" in inside
+
+
+def test_pass55_the_lstm_drawing_keeps_tanh_clear_of_its_0():
+    """Check r49's crowding on the map's LSTM drawing: the word "tanh" sits at least 20 pixels right of the x-axis "0",
+    and inside the drawing."""
+    fig = ch06_decisions.decision_map()
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    inset = fig.axes[0].child_axes[[k for k, *_ in ch06_decisions.MAP_ROWS].index("recurrent")]
+    box = {t.get_text(): t.get_window_extent(renderer) for t in inset.texts}
+    assert box["tanh"].x0 - box["0"].x1 >= 20 and box["tanh"].x1 <= inset.get_window_extent(renderer).x1

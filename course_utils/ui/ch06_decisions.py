@@ -32,7 +32,7 @@ YLIM = {"dying_units": (-1.3, 2.6),   # the rest: (-1.3, 1.6); ReLU, GELU and "n
 NOTE = {  # words inside a small drawing, where its curve needs them: (x, y, text, colour of the curve named)
     "dying_units": [(-2.8, 2.45, "leak drawn ×10", "leaky_relu")],
     "transformer_ffn": [(-2.8, 1.55, "GELU", "gelu")],   # SwiGLU: two paths multiplied, no one curve
-    "recurrent": [(-2.8, 1.55, "sigmoid", "sigmoid"), (0.35, -1.12, "tanh", "tanh")],   # r47: below −1, off the curves
+    "recurrent": [(-2.8, 1.55, "sigmoid", "sigmoid"), (1.1, -1.12, "tanh", "tanh")],   # r47: below −1, off the curves; r49: clear of the axis "0"
     "multiclass_output": [(-2.8, 1.55, "shares add to 1", "softmax")],
 }
 BOX_PAD = 0.004   # the rounded boxes reach this far beyond their x, in axes fractions
