@@ -769,7 +769,8 @@ def test_the_gelu_prediction_has_its_own_slider_and_its_fold_gives_the_slopes_at
     # pass 48 (r43, Clarity 4): a takeaway between the check and the fold: what 0.42 means, and what it does not prove
     assert _src(cells[k + 2]) == TAKEAWAY and -0.8 < ch06_decisions.decisions.facts()["gelu_zero_slope_x"] < -0.7
     zero = ch06_decisions.decisions.facts()["gelu_zero_slope_x"]   # pass 53: the takeaway's −0.75 is GELU's own
-    assert f"Past x = {ch06_decisions._x(round(zero, 2))}, its slope dips below 0." in TAKEAWAY
+    # pass 55 (r49): the dip below 0 is said once, in the fold ("Further left ... near x = −0.75"), not on the main path
+    assert "dips below 0" not in TAKEAWAY and "dips a little below 0" in more
     assert ch06_decisions.slope_at("gelu", zero - 0.05) < 0 < ch06_decisions.slope_at("gelu", zero + 0.05)
     assert ch06_decisions.GELU_MORE_SUMMARY.startswith("Optional: more of GELU's slope")
     fig = ch06_decisions.plots.curves_and_slopes(("relu", "gelu"), np.linspace(*ch06_decisions.GELU_ZOOM, 301),
@@ -1636,10 +1637,10 @@ def test_pass24_a_hidden_layer_is_defined_before_the_list_uses_it():
     assert "- A **plain network** is layers in a row; each unit reads the whole layer before. " + define in _src(cells[k])
 
 
-TAKEAWAY = ("So just left of 0, a GELU unit still learns a little.\n"   # pass 54 (r48): turned around, not "wrong"
-            "Past x = −0.75, its slope dips below 0. There the nudge comes back turned around: a push up becomes a push down.\n"
-            "No error: the curve really goes down there.\n"
-            "Line 3 rests on test results, not on this slope.")   # the fold's summary, right below, names itself
+TAKEAWAY = ("So just left of 0, a GELU unit still learns a little.\n"   # pass 55 (r49): line 3's reason on the main path
+            "But line 3 comes from a test, not from this slope.\n"
+            "In 2020, a study tried 8 bends in one language model's feed-forward blocks.\n"
+            "SwiGLU and a gated GELU guessed hidden text best, by a small margin.")
 
 
 def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
@@ -2021,7 +2022,7 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     # pass 32 (r30): both lines named before the picture, then a Predict on the memory path's share
     assert _src(cells[k - 1]).rstrip().endswith(
-        "**Predict:** forget gate 0.99, 100 steps back: is most, about a third or almost none left?\n"
+        "**Predict:** forget gate 0.99, 100 steps back: is most, over a third or almost none left?\n"
         "The picture opens at forget gate 0.90: the solid line keeps 1 in 38,000.\n"   # pass 53 (r47): where it opens
         "Drag the slider to 0.99, then 1.00.\n1.00 is a limit: a sigmoid never quite reaches it.")   # pass 49 (r44)
     assert np.all(expit(np.linspace(-30, 30, 61)) < 1)   # pass 37 (r34): a sigmoid gate only nears 1
@@ -2031,7 +2032,7 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     assert ch06_decisions.nudge_share(0.9 ** 100) == "1 in 38,000"
     w.sliders["forget"].value = 0.95
     assert w.live.axes[0].get_legend().get_texts()[0].get_text().startswith("memory path, forget gate 0.95:")
-    assert 0.3 < 0.99 ** 100 < 0.4   # "about a third"
+    assert 1 / 3 < 0.99 ** 100 < 0.4   # "over a third" (pass 55, r49: 0.37 is nearer 3/8 than 1/3)
     assert "1 in 3 billion" not in _src(cells[k - 1]) and "0.37" not in _src(cells[k - 1])
     stored = "".join("".join(o.get("data", {}).get("text/plain", "")) for o in cells[k]["outputs"])
     # the static caption (alt text, never shown over the picture) lists the gates the words quote, as memory_loop's
@@ -2045,7 +2046,7 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # pass 53 (words cut): the note on the dashed line's drop is gone; the picture's own note says it
     assert drop.strip() == "" and "start of the sequence" in ch06_decisions.NUDGE_STEEP_NOTE
     assert fold == ("<details><summary>Check your prediction</summary>\n\n"
-                    "About a third: 0.99 to the power 100 is 0.37 left.\n"
+                    "Over a third: 0.99 to the power 100 is 0.37 left.\n"
                     "At 1.00, all of it is left: nothing fades.")   # pass 37 (r34); pass 46: its answer alone
     # pass 48 (r43, Picture 2): the table went into a fold, so the plain note on the right end's drop is back
     # pass 49 (r44, Clarity 4): "100 steps back" and "first steps" read as opposites: one name for the place
@@ -2308,7 +2309,7 @@ def test_pass40_the_memory_loop_has_a_plain_panel_worked_steps_and_ends_on_the_l
     log, plain = w.live.axes
     assert log.get_yscale() == "log" and plain.get_yscale() == "linear" and plain.get_ylim() == (0.0, 1.2)
     assert plain.get_xlabel() == "step" and "plain scale" in plain.get_ylabel() and "1,000" in log.get_ylabel()
-    assert [t.get_text() for t in plain.get_yticklabels()] == ["0", "0.1", "0.5", "1"]
+    assert [t.get_text() for t in plain.get_yticklabels()] == ["0.1", "0.5", "1"]   # pass 55 (r49): no 0, it crowded 0.1
     line = next(ln for ln in plain.lines if ln is not w.lines["tanh_plain"])
     assert set(line.get_ydata()) == {0.5} and line.get_linestyle() == ":"   # not the tanh line's dash
     for g, end in ((1.0, 0.12), (1.1, 0.50)):
@@ -2622,8 +2623,11 @@ def test_pass54_the_side_arrow_has_a_picture_of_a_dead_unit_and_the_map_says_dea
     alpha = activations.get("leaky_relu").params["alpha"].default
     times = ch06_decisions.MINI["dying_units"][0][1]["alpha"] / alpha
     assert "- A **dead** ReLU unit gives 0 for every training input" in words
-    assert f"left side {times:.0f} times too steep" in words and abs(times - 10) < 1e-9
     side = next(i for i, c in enumerate(cells) if "the side arrow says" in _src(c))
+    # pass 55 (r49): the drawing note sits after the leak is explained, not among the map's words
+    assert "times too steep" not in words and abs(times - 10) < 1e-9
+    leak = _src(cells[side])
+    assert leak.index("(its **leak**)") < leak.index(f"The map draws it {times:.0f} times too steep, so it shows.")
     assert _src(cells[side + 1]) == "ch06.dead_units()" and "image/png" in cells[side + 1]["outputs"][0]["data"]
     sums = ch06_decisions.dead_sums()
     assert len(sums) == 8 and np.all(sums <= 0)
@@ -2642,3 +2646,63 @@ def test_pass54_each_line_of_the_list_is_one_rule_to_say_back_and_the_rest_is_sm
         said = row.split("<br><small>")[0]
         assert "<small>" not in said and not re.search(r"\(\d{4}\)", said) and "Example" not in said, row
         assert said.count(". ") <= 3, row   # "1. ", the pick's ". ", and line 4's two reasons
+
+
+def test_pass55_the_forward_loop_title_counts_the_steps_its_caption_counts():
+    """Check r49's picture defect: the forward loop draws three memories (0, 1, 2), so two steps; its title, alt text
+    and caption words all say two, none says three."""
+    from course_utils.ui.display import figure_alt
+    fig = ch06_decisions.squashed_loop(back=False)
+    steps = len(ch06_decisions.PATHS_STEPS) - 1
+    words = {1: "one", 2: "two", 3: "three", 4: "four"}
+    assert steps == 2 and len(ch06_decisions.loop_memories()) == steps + 1
+    assert f"{words[steps]} steps" in fig.axes[0].get_title() and "three" not in fig.axes[0].get_title()
+    assert f"after step {steps}" in ch06_decisions.STEP_WORDS and f"after step {steps + 1}" not in ch06_decisions.STEP_WORDS
+    assert f"{words[steps]} steps" in figure_alt(fig) and f"{words[steps]} steps" in ch06_decisions.LOOP_ALT
+    assert "three steps" not in figure_alt(ch06_decisions.lstm_path())
+
+
+def test_pass55_the_plain_panel_has_no_0_label_crowding_its_0_1():
+    """Check r49's crowded ticks: the tanh-alone panel labels 0.1, 0.5 and 1 (the values the text reads off it), not 0."""
+    live = ch06_decisions.memory_loop().live
+    plain = live.axes[1]
+    labels = [t.get_text() for t in plain.get_yticklabels()]
+    assert labels == ["0.1", "0.5", "1"] and plain.get_ylim()[0] == 0
+
+
+def test_pass55_line_3s_reason_is_the_study_on_the_main_path():
+    """Check r49's change 1: the words after GELU's check give line 3's reason, from the deployments table's study
+    (its year, its number of bends, its two best, both gated, one of them GELU's gated form); the opening asks the
+    question the slope answers."""
+    from course_utils.facts import deployments
+    study = deployments.comparison("Shazeer")
+    assert f"In {study.year}, a study tried {len(study.compared)} bends in one language model's feed-forward blocks." in TAKEAWAY
+    assert study.where == "feed-forward blocks" and set(study.best) == {"SwiGLU", "GEGLU"} <= set(study.gated)
+    assert "SwiGLU and a gated GELU guessed hidden text best, by a small margin." in TAKEAWAY
+    assert "filling in missing stretches of text" in study.test
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 3: GELU's slope"))
+    assert "Does a unit with a sum just below 0 still learn? Its slope tells us." in _src(cells[k])
+    text = _md_text()
+    assert "No error" not in text and "Why this slope?" not in text and "Past x" not in text
+
+
+def test_pass55_the_map_words_come_in_two_groups_as_the_map_does():
+    """Check r49's change 2: the words under the map are split as the map is, inside the network, then at the output."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
+    words = _src(cells[k + 1])
+    inside, output = words.split("At the output:")
+    assert inside.startswith("Inside the network:\n\n") and inside.count("\n- ") == 6 and output.count("- ") == 1
+    assert "**Softmax**" in output and "**dead**" in inside
+
+
+def test_pass55_the_lstm_drawing_keeps_tanh_clear_of_its_0():
+    """Check r49's crowding on the map's LSTM drawing: the word "tanh" sits at least 20 pixels right of the x-axis "0",
+    and inside the drawing."""
+    fig = ch06_decisions.decision_map()
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    inset = fig.axes[0].child_axes[[k for k, *_ in ch06_decisions.MAP_ROWS].index("recurrent")]
+    box = {t.get_text(): t.get_window_extent(renderer) for t in inset.texts}
+    assert box["tanh"].x0 - box["0"].x1 >= 20 and box["tanh"].x1 <= inset.get_window_extent(renderer).x1

@@ -32,7 +32,7 @@ YLIM = {"dying_units": (-1.3, 2.6),   # the rest: (-1.3, 1.6); ReLU, GELU and "n
 NOTE = {  # words inside a small drawing, where its curve needs them: (x, y, text, colour of the curve named)
     "dying_units": [(-2.8, 2.45, "leak drawn ×10", "leaky_relu")],
     "transformer_ffn": [(-2.8, 1.55, "GELU", "gelu")],   # SwiGLU: two paths multiplied, no one curve
-    "recurrent": [(-2.8, 1.55, "sigmoid", "sigmoid"), (0.35, -1.12, "tanh", "tanh")],   # r47: below −1, off the curves
+    "recurrent": [(-2.8, 1.55, "sigmoid", "sigmoid"), (1.1, -1.12, "tanh", "tanh")],   # r47: below −1, off the curves; r49: clear of the axis "0"
     "multiclass_output": [(-2.8, 1.55, "shares add to 1", "softmax")],
 }
 BOX_PAD = 0.004   # the rounded boxes reach this far beyond their x, in axes fractions
@@ -679,7 +679,8 @@ MEMORY_TICK_LABELS = ((1e-6, "1 in a million"), (1e-3, "1 in 1,000"), (1.0, "1")
 MEMORY_FIG = (900, 440)   # pass 25: at 330 px high the fall from 1 to 0.12 looked like a flat line
 END_LIFT = 1.8   # the memory picture's end values sit this many times above (ReLU) or below (tanh) their line
 PLAIN_LIMITS, PLAIN_LINE = (0.0, 1.2), 0.5   # pass 40 (r36): tanh's memory on a plain scale, a dashed line at 0.5
-PLAIN_TICKS = (0.0, 0.1, 0.5, 1.0)   # fading to 0.12 (growth 1) and settling at 0.50 (growth 1.1) read off these
+PLAIN_TICKS = (0.1, 0.5, 1.0)   # fading to 0.12 (growth 1) and settling at 0.50 (growth 1.1) read off these;
+# r49: no 0 label, it crowded the 0.1 (the axis starts at 0)
 
 
 def _size(v):
@@ -925,7 +926,7 @@ def loop_memories(steps=len(PATHS_STEPS)):
     return [_two(float(v)) if v != 1 else "1" for v in h]
 
 
-LOOP_ALT = ("The tanh loop, three steps: between steps the memory is multiplied by 1.1, then squashed by tanh. "
+LOOP_ALT = ("The tanh loop, two steps: between steps the memory is multiplied by 1.1, then squashed by tanh. "
             f"The memory h goes {', '.join(loop_memories())}. "
             f"Going back, each step multiplies the nudge by {PATHS_LOOP_MOST:.3f} or less.")
 
@@ -936,8 +937,8 @@ def _frame(ax, title):
     ax.set_title(title, fontsize=14, fontweight="bold")
 
 
-FORWARD_TITLE = "A memory loop, three steps (no gates)"
-FORWARD_ALT = ("A memory loop, three steps, no gates: between steps the memory is multiplied by 1.1, then bent by tanh. "
+FORWARD_TITLE = "A memory loop, two steps (no gates)"   # r49: circles 0, 1 and 2 are two steps, not three
+FORWARD_ALT = ("A memory loop, two steps, no gates: between steps the memory is multiplied by 1.1, then bent by tanh. "
                f"The memory h goes {', '.join(loop_memories())}.")
 FORWARD_YLIM = (2.4, 7)   # the forward picture: the steps and their words only, no nudge row under them
 
@@ -981,7 +982,7 @@ def lstm_path():
     _draw_memory_path(ax, MARK_INK)   # the same ink and dash as memory_nudge's solid line
     fig.text(0.5, 0.01, PATHS_CAPTION, ha="center", va="bottom", fontsize=12, color=MARK_INK, linespacing=1.15)
     fig.set_label(
-        "An LSTM's memory path, three steps: between steps the memory is multiplied by the forget gate, and new "
+        "An LSTM's memory path, two steps: between steps the memory is multiplied by the forget gate, and new "
         "content times the write gate is added; nothing is squashed. Going back along this path, each step multiplies the "
         f"nudge by the forget gate only, where the tanh loop above multiplies it by {PATHS_LOOP_MOST:.3f} or less.")
     return fig
