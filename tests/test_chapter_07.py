@@ -503,7 +503,8 @@ def test_the_colours_of_the_progress_bars_are_said_the_way_they_are_drawn():
     # pass 24: not "reread the chapter", which the opening says works worse than recalling
     assert "Reread the chapter with the most missed cards" not in text
     # pass 25: the boxes are named in words, and "tomorrow" no longer reads as a clash with "back at once"
-    assert ("Open that chapter and answer its **Pause and recall** boxes before you reread.\n"   # pass 26: recall, not reread
+    # pass 55 (r49): the boxes are said in plain words (a learner of this page alone has not met them)
+    assert ("Open that chapter and answer its **Pause and recall** boxes (short questions in the text) before you reread.\n"   # pass 26: recall, not reread
             "Redo its whole round tomorrow.") in text   # pass 30: "back at once" is said once, in the review's fold
 
 
@@ -1074,6 +1075,8 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # pass 34: the long first sentence split in three; the one shape sentence ties the gloss's −1.76 to the constants
     assert text.count("levels off") == 1 and f"levels off near {floor:.2f}: minus their product.".replace("-", "\u2212") in text
     assert "size of its left side" not in text and len(re.findall(r"[.!?](?:\s|$)", text)) == 5
+    # pass 55 (r49): the picture starts at spread 2, so the key says other starts are pulled toward 0 and 1
+    assert "again, and other starts (like the picture's spread 2) are pulled toward them." in text
 
 
 def test_selu_key_gives_its_job_and_its_true_slopes_from_the_registry():
@@ -1376,8 +1379,9 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     top = _src(_cells()[0])
     # pass 53 (r47): GELU's gloss names its dip (Q15, Q23 test it); Q2 keeps SiLU and Mish to tell from ReLU
     gelu_low = quiz.typeset(f"{quiz._lowest('gelu')[1]:.2f}")
+    # pass 55 (r49): the dip's depth left the opening: Q2's key says it (−0.17), so the top no longer gives it away
     assert (f"- **ReLU**: two straight pieces, a sharp corner at 0.\n- **GELU**: ReLU with a rounded corner that dips "
-            f"below 0 just left of 0 (lowest {gelu_low}).\n") in top and gelu_low == "−0.17"
+            f"a little below 0 just left of 0.\n") in top and gelu_low == "−0.17" and gelu_low not in top
     assert -1 < quiz._lowest("gelu")[0] < 0   # the dip's bottom is just left of 0
     assert {o.text for o in quiz.get("transformer_ffn").options} == {"SwiGLU.", "ReLU.", "GELU.", "Softmax."}
     # pass 23: "gated" and "one path of its input" were unexplained; the gloss says what the two paths are, and not
@@ -2018,7 +2022,7 @@ def test_pass22_q12_says_points_not_corners_and_chapter_01s_ten_runs_end_at_one_
     from course_utils.ui import ch01_collapse
     q = quiz.get("xor_no_bend_chance")
     assert "At the input point (1, 0), about what chance does it give that the answer is 1?" in q.prompt and "corner" not in quiz.used_text(q)
-    assert "Chapter 01's ten no-bend runs all ended there." in q.explanation
+    assert "Chapter 01's ten no-bend runs all ended at about ½." in q.explanation   # pass 55 (r49): not "there"
     with mock.patch("builtins.print"):
         xor = ch01_collapse.train_xor(hidden_units=8, epochs=500, seeds=range(10))
     assert xor.chances["no bend"].shape == (10, 4) and np.allclose(xor.chances["no bend"], 0.5, atol=0.01)
@@ -2090,8 +2094,8 @@ def test_pass22_q28_says_why_selu_is_right_average_0_and_spread_1_kept_layer_aft
     # pass 30: the second idea in its own sentence
     # pass 31: SELU's output is not bell-shaped: only its average and spread come back
     # pass 37: "inputs", not the unglossed "signal"
-    assert ("bell-shaped inputs (values that pile up near the average and thin out on both sides) with average 0 and spread 1 come out with average 0 and spread 1 again. A weighted "
-            "sum of many inputs is "
+    assert ("bell-shaped inputs (values that pile up near the average and thin out on both sides) with average 0 and spread 1 come out with average 0 and spread 1 again, and other "
+            "starts (like the picture's spread 2) are pulled toward them. A weighted sum of many inputs is "
             "close to bell-shaped. So that holds layer after layer") in why and "wide layers" not in why
     assert "set its shape" not in why
 
@@ -2146,7 +2150,8 @@ def test_pass22_what_to_remember_holds_one_fact_per_chapter_from_the_registry():
     assert gelu_low < 0 and float(g.derivative(quiz._lowest("gelu")[0] - 0.5)) < 0 < float(g.derivative(0.0))
     assert "Going backward, slopes multiply: slopes under 1 shrink the nudge." in lines[3] and "±" not in lines[3]
     assert 0 < quiz._quiet_edge("tanh") < quiz._quiet_edge("sigmoid")   # "tanh sooner"
-    assert "Leaky ReLU's small left slope lets a dead unit climb back." in lines[4]
+    # pass 55 (r49): under Leaky ReLU a unit is not dead by the quiz's definition (Q24): one ReLU would kill
+    assert "Leaky ReLU's small left slope lets a unit that ReLU would kill climb back." in lines[4]
     assert 0 < float(activations.get("leaky_relu").derivative(-1.0)) < 1 and "0.01" not in lines[4]
     assert f"For two equally common classes, the know-nothing loss is $\\ln 2 \\approx {np.log(2):.3f}$" in lines[5]
     assert "makes it stick" not in text   # pass 41: the opening says why
@@ -2253,7 +2258,11 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
             "1.39. The tilt costs more than it saves. The picture shows every tilt.\n") in xor.explanation
     # pass 53 (r47 Focus): the general proof left the quiz fold (chapter 01's optional section has it)
     assert "Now the rule" not in xor.explanation and "fixed total" not in xor.explanation
-    assert xor.explanation.endswith("The picture shows every tilt.\nChapter 01's ten no-bend runs all ended there.")
+    assert xor.explanation.endswith("The picture shows every tilt.\nChapter 01's ten no-bend runs all ended at about ½.")
+    # pass 55 (r49 Clarity): no "best total"; the same total for both pairs, so the compromise is every score 0
+    assert ("So any change that raises the scores of the two 1-points raises the scores of the two 0-points by the "
+            "same total. The best compromise keeps every score at 0, so every chance is ½.\n") in xor.explanation
+    assert "best total" not in xor.explanation and 1 / (1 + np.exp(-0.0)) == 0.5   # a score of 0 gives chance ½
     sig = lambda s: 1 / (1 + np.exp(-s))   # noqa: E731
     assert (f"{sig(3.0):.2f}", f"{sig(-3.0):.2f}", f"{-np.log(sig(3.0)):.2f}", f"{-np.log(sig(-3.0)):.2f}") == (
         "0.95", "0.05", "0.05", "3.05")
@@ -2424,7 +2433,7 @@ def test_pass24_q6_defines_the_loss_in_its_key_and_says_why_better_is_possible()
     bend but sigmoid got under 0.1 (Q29's key, checked against the race elsewhere)."""
     q = quiz.get("loss_at_ln2")
     # pass 34: the race gloss under the stem says what the race was; the stem no longer names the chapter
-    assert q.prompt.startswith("A race network's log loss") and "chapter" not in q.prompt
+    assert q.prompt.startswith("A race network sorts two equally common classes. Its log loss") and "chapter" not in q.prompt
     assert "tell apart the points of two spirals" in {t: g for t, _p, g in quiz.GLOSSES}["race"]
     assert "log loss (its error score; smaller is better)" in q.prompt   # pass 25: which way is good
     right = q.options[quiz.answer_key("loss_at_ln2")].why
@@ -2827,7 +2836,7 @@ def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_fi
     # pass 44 (r39): Q1's prompt says "feed-forward block" and a wrong option GELU: the opening defines both, once
     # (Q1 keeps at most two word lines, test_pass22_...), before Q1 and Q2
     first = _src(_cells()[0])
-    assert "**GELU**: ReLU with a rounded corner that dips below 0" in first   # pass 53: the dip said (r47)
+    assert "**GELU**: ReLU with a rounded corner that dips a little below 0" in first   # pass 53: the dip said (r47)
     assert "A **feed-forward block**: a small network in each layer of a language model.\n" in first
     # pass 45 (r40): the study's paragraph ends before the words; the words sit in a labelled list of their own
     assert "then untried questions.\n\nWords used in the questions:\n- A **bend** (activation function)" in first
@@ -2996,7 +3005,7 @@ def test_pass31_keys_say_what_is_true():
     says what a dead unit is; Q1 does not hint 'plain or gated' and its key says SiLU bends the gate; b is a height."""
     from scipy import integrate, stats
     selu = quiz.get("selu_steady").options[0].why
-    assert "come out with average 0 and spread 1 again." in selu and "come out the same" not in selu
+    assert "come out with average 0 and spread 1 again," in selu and "come out the same" not in selu
     f = lambda z: float(activations.get("selu")(np.array([z]))[0])
     mean = integrate.quad(lambda z: f(z) * stats.norm.pdf(z), -12, 12, points=[0])[0]
     var = integrate.quad(lambda z: f(z) ** 2 * stats.norm.pdf(z), -12, 12, points=[0])[0] - mean ** 2
@@ -3212,7 +3221,8 @@ def test_pass36_the_number_rule_states_the_checkers_tolerance_and_its_example_ru
                  "0.31 and 0.313 count. 0.3 is 0.0127 away: too far."):
         assert rule in text, rule
     # r42: the box's example has the question's digits; the other ways to type a number are said here, and read
-    assert text.endswith('<br>You may also type a fraction, like 2/3, or a word like "about".')
+    assert text.endswith('<br>You may also type a fraction, like 2/3, or put a word like "about" in front: about 0.3.')
+    assert quiz.parse_number("about 0.3") == 0.3   # pass 55 (r49): the example typed as the rule says
     assert quiz.parse_number("2/3") == pytest.approx(2 / 3) and quiz.parse_number("about 0.31") == 0.31
     exact, digits, typed = ch07_quiz.HOW_CLOSE
     assert (exact, digits, typed) == (0.3127, 2, ("0.31", "0.313", "0.3"))
@@ -3285,6 +3295,9 @@ def test_pass36_every_quiz_picture_names_both_axes_and_the_reference_panels_shar
     for draw in draws:
         ch07_quiz._small(draw)
     for fig in drawn:
+        if fig._supxlabel is not None:   # pass 55 (r49): Q29's panels name both axes once for the whole figure
+            assert fig._supxlabel.get_text() and fig._supylabel.get_text()
+            continue
         assert fig.axes[0].get_xlabel() and fig.axes[0].get_ylabel(), fig.axes[0].get_legend_handles_labels()[1]
     monkeypatch.undo()
     fig = ch07_quiz.reference_slopes()
@@ -3374,7 +3387,11 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
         assert score(w1, w2, b, (0, 1)) + score(w1, w2, b, (1, 0)) == pytest.approx(
             score(w1, w2, b, (0, 0)) + score(w1, w2, b, (1, 1)))
     selu = quiz.get("selu_steady")
-    assert selu.prompt == "With the right random start weights, what does SELU keep steady from layer to layer?"
+    # pass 55 (r49): its picture starts at spread 2 and comes down toward 1: "settle", not "keep steady"
+    assert selu.prompt == "With the right random start weights, what does SELU settle, layer after layer?"
+    spread, average = ch07_quiz.selu_spread_runs()["SELU"], ch07_quiz.selu_average_runs()["SELU"]
+    assert all(abs(s[-1] - 1) < abs(s[0] - 1) / 5 for s in spread)   # pulled toward 1 from 2, not kept where it was
+    assert all(abs(m[-1]) < 0.1 and abs(m[-1]) < max(abs(m)) for m in average)   # back toward 0 after its first jump
     assert not any(re.search(r"\bsignal", t) for o in selu.options for t in (o.text, o.why))   # no unglossed word
 
 
@@ -3670,7 +3687,7 @@ def test_pass44_the_opening_says_what_a_bend_is_as_chapter_00s_glossary_does():
     """r39: every question says "bend", and the chapter never said what one is. The opening says it in one line, in
     chapter 00's glossary words (a curve applied after the stretch and the shift), then links the glossary."""
     first = _src(_cells()[0])
-    line = "A **bend** (activation function) is the curve a unit applies after it stretches and shifts.\n"
+    line = "A **bend** (activation function) is the curve a unit applies after it stretches, adds and shifts.\n"   # r49
     assert line in first and first.index(line) < first.index("More words: [glossary](91_glossary.ipynb#Glossary).")
     glossary = json.dumps(glossary_notebook())
     assert "**bend**, or **activation function**: a curve applied after the stretch and the shift." in glossary
@@ -3903,3 +3920,32 @@ def test_pass53_q27_alt_names_its_scores():
     """r47: Q27's picture alt says which scores its top shares come from: (2, 1), each divided by T."""
     alt = ch07_quiz.picture_alt("softmax_temperature")
     assert alt.startswith("Softmax's shares as bars, scores (2, 1) divided by T. ") and ch07_quiz.SCORES == (2.0, 1.0)
+
+
+def test_pass55_q29_draws_one_panel_a_bend_on_one_y_scale_with_both_lines_in_each():
+    """r49 (Picture first 1): Q29's 20 runs overlapped in two close blues. Now one panel a bend, shared y scale, the
+    0.1 and ln 2 lines in every panel, so "every run of Tanh, ReLU and Leaky ReLU falls below 0.1" is checked by eye;
+    the y axis stops just above the highest loss, not at 1."""
+    fig = ch07_quiz._race_four.diagram()
+    four = ch07_quiz.race_four_losses()
+    assert [ax.get_title() for ax in fig.axes] == ["Sigmoid", "Tanh", "ReLU", "Leaky ReLU"]
+    assert len({ax.get_ylim() for ax in fig.axes}) == 1 and fig.axes[0].get_ylim() == (0, ch07_quiz.RACE_YMAX)
+    assert max(v.max() for v in four.values()) < ch07_quiz.RACE_YMAX < 0.9
+    for ax, name in zip(fig.axes, ch07_quiz.RACE_FOUR):
+        lines = ax.get_lines()
+        assert len(lines) == len(ch07_quiz.RACE_SEEDS) + 2
+        assert sorted(round(float(l.get_ydata()[0]), 4) for l in lines[-2:]) == [0.1, round(np.log(2), 4)]
+        drawn = {tuple(np.round(l.get_ydata()[:3], 9)) for l in lines[:-2]}
+        assert drawn == {tuple(np.round(r[:3], 9)) for r in four[name]}
+    assert "Four panels, one a bend, on one y scale." in ch07_quiz.picture_alt("race_loser")
+    assert fig._supxlabel.get_text().startswith("epoch") and fig._supylabel.get_text() == "training loss"
+
+
+def test_pass55_q11_picture_says_its_x_axis_in_a_short_label():
+    """r49: the x label was a sentence with a semicolon; it now says only what the axis holds."""
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots()
+    ch07_quiz.AFTER_PICTURES["xor_no_bend_chance"](ax)
+    assert ax.get_xlabel() == "score of (0, 1) (the score of (1, 0) is minus this)"
+    assert quiz._pair_loss(1.5, -1.5) == pytest.approx(quiz._pair_loss(-1.5, 1.5))   # the curve is symmetric
+    plt.close(fig)

@@ -260,13 +260,13 @@ def _bank():
                 "turns its score into a chance. It is trained on XOR. At the input point (1, 0), about what chance does it "
                 "give that the answer is 1?",
                 # r36 reader: a table (rows of "| ..." lines; the key draws them as one). r52: a worked example with
-                # small numbers first (a tilted rule, its four losses). r48: first why both pairs' totals match, so
-                # the best total is 0; then the tilt at that total (the picture)
+                # small numbers first (a tilted rule, its four losses). r48: first why both pairs' totals match; r49: so
+                # the best compromise keeps every score at 0 (chance ½); then the tilt (the picture)
                 0.5, 1, "About one half, at (1, 0) and at every other point: the know-nothing answer.\n"
                 "The reason: a straight rule gives score = w₁x₁ + w₂x₂ + b. So score(0, 1) + score(1, 0) and "
                 "score(0, 0) + score(1, 1) are both w₁ + w₂ + 2b.\n"
-                "So lifting the two points whose answer is 1 lifts the two whose answer is 0 just as much. "
-                "Neither pair can be favoured: the best total is 0.\n"
+                "So any change that raises the scores of the two 1-points raises the scores of the two 0-points by the "
+                "same total. The best compromise keeps every score at 0, so every chance is ½.\n"
                 f"Can a tilt help, one score up, one down? Try score = {XOR_TRY[0]:g}x₁ − {-XOR_TRY[1]:g}x₂. "
                 "A point's loss (error score) is −ln(the chance it gives the right answer).\n"
                 "| point | score | right answer | loss\n"
@@ -274,7 +274,7 @@ def _bank():
                 + f"The two points whose answer is 1 lose {_xor_loss((1, 0), 1):.2f} + {_xor_loss((0, 1), 1):.2f} = "
                 f"{_pair_loss(_xor_score((0, 1)), _xor_score((1, 0))):.2f} together. With scores 0 and 0, they lose only "
                 f"{_pair_loss(0, 0):.2f}. The tilt costs more than it saves. The picture shows every tilt.\n"
-                "Chapter 01's ten no-bend runs all ended there.",
+                "Chapter 01's ten no-bend runs all ended at about ½.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; trained runs give about one half everywhere."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: it is not sure of anything; it gives about one half "
@@ -425,19 +425,19 @@ def _bank():
            ("The shares all come out nearly equal to each other.", "that is a huge T. A tiny T picks a sure winner."),
            ("Nothing: the shares do not depend on T.", "T changes the gaps between the scores. Each score is divided by T "
             "before the e^s, so a tiny T makes every gap huge.")),
-        _c("selu_steady", "04", "With the right random start weights, what does SELU keep steady from layer to layer?",
+        _c("selu_steady", "04", "With the right random start weights, what does SELU settle, layer after layer?",
            ("The outputs' average near 0 and their spread near 1.",
             f"SELU has two constants: a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}). "
             f"Its left side levels off near {-selu_scale * selu_alpha:.2f}: minus their product. "
             "They were chosen so that bell-shaped inputs (values that pile up near the average and thin out on both sides) with average 0 and spread 1 "
-            "come out with average 0 and spread 1 again. A weighted sum of many inputs is close to bell-shaped. So that holds layer after layer "
+            "come out with average 0 and spread 1 again, and other starts (like the picture's spread 2) are pulled toward them. A weighted sum of many inputs is close to bell-shaped. So that holds layer after layer "
             "in plain fully connected layers (each unit reads every output of the layer before) whose start weights have "
             "average 0 and spread 1/√n (n: inputs per unit)."),
            ("Its own slope, at exactly 1 on both sides of 0.",
             f"SELU's slope on the right is its scale, about {selu_scale:.2f}, not 1. "
             f"Just left of 0 it is steeper, about {selu_scale * selu_alpha:.2f}, then fades towards 0."),
            ("The weights' average and spread, which then stop changing.",
-            "the weights still train. SELU steadies the outputs passed from layer to layer.")),
+            "the weights still train. SELU settles the outputs passed from layer to layer.")),
         # r36 reader (Focus): which bends dip at all (an idea), not which dips deepest (−0.31 against −0.28)
         _c("deepest_dip", "04", "Which of these bends never goes below 0?",
            ("ReLU.", "ReLU is max(0, x): 0 on the left, x on the right. It never dips."),
@@ -445,8 +445,8 @@ def _bank():
            ("SiLU.", f"SiLU is x times sigmoid(x), below 0 for every x below 0. It dips to about {silu_min:.2f}."),
            ("Mish.", f"Mish dips deepest of these, to about {mish_min:.2f}.")),
         # ---------------------------------------------------------------- 05 race
-        _c("loss_at_ln2", "05", f"A race network's log loss (its error score; smaller is better) stays near {ln2:.2f}. "
-           "What does that mean?",
+        _c("loss_at_ln2", "05", f"A race network sorts two equally common classes. Its log loss (its error score; smaller is better) "
+           f"stays near {ln2:.2f}. What does that mean?",
            ("Its average error equals guessing 50-50 at every point.",
             "Each point scores −ln(the chance given to its right answer); the loss is their average. "
             "The know-nothing answer guesses 50-50: it gives one half to every point. "

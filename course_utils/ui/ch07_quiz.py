@@ -373,6 +373,31 @@ def _race_four(ax):
     _race_lines(ax, RACE_FOUR)
 
 
+RACE_YMAX = 0.8   # every run's loss stays under this (tests/test_chapter_07.py checks it): no empty band on top
+
+
+def _race_panels():
+    """Q29 (r49): one small panel a bend, all on one y scale, each with the 0.1 and ln 2 lines, so "every run falls
+    below 0.1" can be checked panel by panel; the figure's legend names the two lines once."""
+    fig, axes = plots.new_figure(*SMALL, nrows=2, ncols=2, sharex=True, sharey=True)
+    for ax, name in zip(axes.flat, RACE_FOUR):
+        for loss in race_four_losses()[name]:
+            ax.plot(np.arange(len(loss)), loss, color=plots.color(name), lw=1.2)
+        ax.axhline(math.log(2), color="black", lw=1, ls=":", label="ln 2 ≈ 0.69: the know-nothing loss")
+        ax.axhline(0.1, color=NEUTRAL, lw=1, ls=(0, (6, 2, 1, 2, 1, 2)), label="loss 0.1")
+        ax.set_title(activations.get(name).label, fontsize=10, pad=2)
+        ax.set(xlim=(0, 400), ylim=(0, RACE_YMAX))
+        ax.set_yticks([0.1, 0.4, math.log(2)], ["0.1", "0.4", f"{math.log(2):.2f}"])   # no 0: it would touch 0.1
+        ax.tick_params(labelsize=8)
+    fig.supxlabel("epoch (one pass through the data)", fontsize=9)
+    fig.supylabel("training loss", fontsize=9)
+    fig.legend(*axes.flat[0].get_legend_handles_labels(), loc="outside upper center", ncols=2, fontsize=8, frameon=False)
+    return fig
+
+
+_race_four.diagram = _race_panels
+
+
 def dip_label(name):
     """A bend's name as the quiz says it: SiLU without its other name, Swish, which the quiz never defines."""
     return activations.get(name).label.split(" / ")[0]
@@ -699,7 +724,7 @@ def _pair_loss(ax):
                     xytext=(s + 0.3, y + 1.0), fontsize=10, arrowprops=dict(arrowstyle="->", lw=0.8))
     ax.set_xlim(PAIR_XS[0], PAIR_XS[-1])
     ax.set_ylim(0, 4.5)
-    ax.set_xlabel("score of (0, 1); (1, 0) scores minus it, so their total is the best one, 0", fontsize=10)
+    ax.set_xlabel("score of (0, 1) (the score of (1, 0) is minus this)", fontsize=10)
     ax.set_ylabel("the pair's loss")
 
 
@@ -818,7 +843,8 @@ def _race_four_alt(race):
     if race is None:
         return ""
     under = [activations.get(n).label for n in RACE_FOUR if (race[n][:, -1] < 0.1).all()]
-    return (f"Training loss over {race['sigmoid'].shape[1]} epochs, {len(RACE_SEEDS)} runs of each bend "
+    return (f"Four panels, one a bend, on one y scale. Training loss over {race['sigmoid'].shape[1]} epochs, "
+            f"{len(RACE_SEEDS)} runs of each bend "
             f"(seeds {RACE_SEEDS[0]} to {RACE_SEEDS[-1]}). "
             f"Every run of {', '.join(under[:-1])} and {under[-1]} falls below the 0.1 line. "
             f"Every sigmoid run stays above {SIGMOID_FLOOR:g}.")
@@ -952,7 +978,7 @@ def how_close_rule(example=HOW_CLOSE):
     return ("Each number question says how many digits to give. Zeros in front do not count.<br>"
             f"Example: the exact answer is {exact:g}, and the question asks for {_DIGITS[digits]}: {kept}. "
             f"Anything within {unit / 2:g} of {exact:g} counts: half of {unit:g}, the size of the last digit. {verdicts}<br>"
-            f"You may also type a fraction, like {quiz.EXAMPLES[1]}, or a word like \"about\".")
+            f"You may also type a fraction, like {quiz.EXAMPLES[1]}, or put a word like \"about\" in front: about 0.3.")
 
 
 def how_close_html():
