@@ -2760,7 +2760,7 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
             "Its length squared is (input 1)² + (input 2)².\n"
             "One step moves the weights only along that arrow.\n"
             "In the worked step, the arrow (2, 1) has length squared 2² + 1² = 5.\n"
-            "The step moved that example's output from 0 to 5; its right answer was 1.\n"
+            "With the new weights 2 and 1, its output is 2 × 2 + 1 × 1 = 5, not 0; its right answer is 1.\n"
             "So it covered 5 times the gap: step size 1 × length squared 5.\n"
             "It landed 4 past the answer, farther than it started.\n"
             "Covering exactly 1 lands on that example's answer; covering more than 2 lands farther past it than it "

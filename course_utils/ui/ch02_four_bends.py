@@ -1051,7 +1051,7 @@ Think of one example's two inputs as an arrow from (0, 0) to (input 1, input 2).
 Its length squared is (input 1)² + (input 2)².
 One step moves the weights only along that arrow.
 In the worked step, the arrow ({h[0]:g}, {h[1]:g}) has length squared {h[0]:g}² + {h[1]:g}² = {length2:g}.
-The step moved that example's output from 0 to {out:g}; its right answer was {right:g}.
+With the new weights {change[0]:g} and {change[1]:g}, its output is {change[0]:g} × {h[0]:g} + {change[1]:g} × {h[1]:g} = {out:g}, not 0; its right answer is {right:g}.
 So it covered {out / right:g} times the gap: step size {rate:g} × length squared {length2:g}.
 It landed {out - right:g} past the answer, farther than it started.
 Covering exactly 1 lands on that example's answer; covering more than 2 lands farther past it than it started.
