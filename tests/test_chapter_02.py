@@ -401,7 +401,8 @@ def test_explorer_asks_whose_slope_climbs_higher_and_the_answer_measures_it():
     inside the explorer's starting window (±2.5); both sink back towards 1 far to the right."""
     above = markdown_before("ch02.bend_explorer(")
     # pass 54 (r48): the question no longer gives away that GELU's slope passes 1
-    assert "**Predict:** tick SiLU too. Whose slope climbs higher, GELU's or SiLU's? Does either pass 1?" in above
+    # r49 change 3: GELU's peak (1.13 at √2) is told in its own section, so the question asks where SiLU's peaks
+    assert "**Predict:** tick SiLU too. Whose slope peaks farther right, GELU's or SiLU's?" in above
     assert "Which smooth elbow dips lower" not in above
     silu = lambda x: x / (1 + mp.exp(-x))
     gelu = lambda x: x * mp.ncdf(x)
@@ -411,13 +412,13 @@ def test_explorer_asks_whose_slope_climbs_higher_and_the_answer_measures_it():
     assert (f"{float(xg):.2f}", f"{float(dg):.2f}") == ("1.41", "1.13") and (f"{float(xs):.2f}", f"{float(ds):.2f}") == ("2.40", "1.10")
     assert ds < dg and float(xs) < 2.5
     # r48: the premise gave half the answer away; GELU's peak above 1 is taught in its own section, so asked here
-    assert "GELU's slope climbs above 1." not in above and "Does either pass 1?" in above
+    assert "GELU's slope climbs above 1." not in above and "Does either pass 1?" not in above
     cells = chapter()["cells"]
     told = "".join(cells[_cell_index("ch02.bend_explorer(") - 1]["source"])
     assert "1.13" not in told and "1.10" not in told   # no peak value told just before the question
     said = ch02.explorer_answer().data
-    assert "GELU's slope climbs higher: to about 1.13, near $x = 1.41$." in said
-    assert "SiLU's peaks later and lower: about 1.10, near $x = 2.40$." in said
+    assert "SiLU's slope peaks farther right: near $x = 2.40$, against GELU's 1.41." in said and xs > xg
+    assert "It peaks lower too: about 1.10, against GELU's 1.13." in said
     assert all(1 < float(mp.diff(f, 8)) < 1.01 for f in (silu, gelu))   # far right: back towards 1
     assert "1.10" not in markdown() and "2.40" not in markdown()   # SiLU's peak is found, not told
 
@@ -644,6 +645,7 @@ def test_four_bends_share_one_scale_capped_so_both_s_curves_look_like_s():
     top = fig.axes[0].get_ylim()[1]
     arrows = [[t for t in ax.texts if t.get_text() == "↑"] for ax in fig.axes]
     assert [len(a) for a in arrows] == [1, 0, 0, 1]
+    assert [t.get_text() for t in fig.axes[0].texts if t.get_text().startswith("↑ =")] == ["↑ = off the top"]   # r49
     for name, ax in zip(ch02.FOUR, fig.axes):
         (curve,) = [ln for ln in ax.lines if ln.get_linestyle() == "-" and len(ln.get_xdata()) > 2]
         y = np.asarray(curve.get_ydata(), dtype=float)
@@ -1408,7 +1410,7 @@ def test_corners_controls_come_before_the_widget_and_the_answer_shows_two_and_th
     # r47: which turn is 0 is said (zeroing another turn gives 0.25 or 0.28)
     zeroed = next(k for k in (-1.5, 0.0, 1.5) if k not in kept)
     assert zeroed == 1.5
-    assert (f"With one turn at 0, the sliders never get below 0.05.\nTheir best sets the turn at x = 1.5 to 0: the left "
+    assert (f"With one turn at 0, the sliders never get below 0.05.\nThe sliders' best sets the turn at x = 1.5 to 0: the left "
             f"picture below, mean gap {best2:.3f}.\n") in ch02.corners_answer().data
     assert "many more placements" not in ch02.corners_answer().data
     xs, y = (np.asarray(v, dtype=float) for v in three.lines[1].get_data())
@@ -1673,8 +1675,8 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     assert "keep helping" not in below
     assert "1.5 about 19: fastest" not in below   # pass 46: the fold keeps the conclusions, one number each
     assert ("From step size 3, most runs do not arrive within 200 steps: the weights swing past the star, wider and wider.\n"
-            "At centre 0, bigger steps help up to step size 3.5, about 9 steps, then level off.\n"
-            "At step size 1, both centres took about the same: 28 and 29 steps.\n") in below
+            "At centre 0, bigger steps help up to step size 3.5, about 9 steps, then level off.\n\n") in below
+    assert "At step size 1, both centres" not in below   # r49 Focus: the tie was a side question
     assert below.endswith("**Takeaway:** in this test, centred inputs let you take bigger steps, so you arrive sooner.\n\n</details>")
     assert "Efficient BackProp" not in below and "LeCun" not in below   # pass 47 (r42, Focus): no source aside
     assert "not fewer steps" not in below and "straighter" not in below and "Beyond this toy" not in below
@@ -2068,9 +2070,9 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # pass 46 (r41): the star and "reached" are said before the Predict
     assert "".join(cells[at - 3]["source"]) == ("**Where the weights should go.** Weights 1 and −1 give every right answer: "
                                                "input 1 − input 2.\n"
-                                               "That point is the **star**.\n"
-                                               "So weight 2 must fall, yet the worked step raised it.\n"
-                                               f"A run has **reached** the star when it is within {zigzag.NEAR:g} of it.")
+                                               "That point is the **star** (picture below).\n"
+                                               "So weight 2 must fall, yet the worked step raised it.")
+    # r49 change 2: the split picture shows the start and the star; "reached" waits for the widget that uses it
     # r47 change 1: the split of the worked step, drawn and said, right after the star and before the widget
     assert "".join(cells[at - 2]["source"]) == "ch02.split_step()" and cells[at - 2]["metadata"]["jupyter"]["source_hidden"]
     split = _folded_output(cells[at - 2])
@@ -2092,7 +2094,13 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # pass 44 (r39): the panels' words wait for the picture, as a short legend right under it (six terms came first)
     # pass 50 (r45 Clarity 2): "median" is said before the widget whose readout uses it, not only in the legend after
     assert (f"\nThe widget gives the **median** steps of {zigzag.RUNS} runs: the middle value.\n"
+            f"A run has **reached** the star when it is within {zigzag.NEAR:g} of it.\n"
             f"Each run gets {zigzag.MOST} steps to arrive.\n\n**Predict:**") in predict   # r48: the limit, said
+    ax_split = ch02.split_picture().axes[0]
+    assert {t.get_text() for t in ax_split.texts} >= {"start", "the star"}
+    star = [ln.get_data() for ln in ax_split.lines if ln.get_marker() == "*"]
+    assert [list(map(float, a)) for a in star[0]] == [[1.0], [-1.0]]
+    assert (ax_split.get_xlabel(), ax_split.get_ylabel()) == ("weight 1", "weight 2")
     assert "median of 300 runs" in ch02.zigzag_centre().readout.value
     legend = "".join(cells[at + 1]["source"])
     assert legend == ("**How to read the picture.**\n\n"
@@ -2751,11 +2759,15 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
     assert ("Think of one example's two inputs as an arrow from (0, 0) to (input 1, input 2).\n"
             "Its length squared is (input 1)² + (input 2)².\n"
             "One step moves the weights only along that arrow.\n"
-            "It closes step size × that length squared of the gap, measured along the arrow.\n"
-            "Closing 1 lands on target; closing more than 2 lands farther past it than it started.\n\n"
+            "In the worked step, the arrow (2, 1) has length squared 2² + 1² = 5.\n"
+            "With the new weights 2 and 1, its output is 2 × 2 + 1 × 1 = 5, not 0; its right answer is 1.\n"
+            "So it covered 5 times the gap: step size 1 × length squared 5.\n"
+            "It landed 4 past the answer, farther than it started.\n"
+            "Covering exactly 1 lands on that example's answer; covering more than 2 lands farther past it than it "
+            "started.\n\n"
             "At centre 0.5, each input is 0 to 1, and its square averages 1/3.\n"
             "So (input 1)² + (input 2)² averages 2/3.\n"
-            "Past step size 2 ÷ 2/3 = 3, steps tend to land farther past than they started.\n"
+            "A rule of thumb: past step size 2 ÷ 2/3 = 3, steps land farther past than they started.\n"
             "The inputs all point roughly along the together line, so the swings grow there (picture, from step 2 on).\n"
             "The runs agree: from step size 3, most do not arrive within 200 steps.\n"
             "At centre 0 it averages only 1/6: 2 ÷ 1/6 = 12, far past the slider's top of 5.\n"
@@ -2763,10 +2775,11 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
             "Why does centre 0 level off?\n"
             "The arrows differ in length, and a step covers more along a long one.\n"
             "A step size that suits short arrows overshoots along long ones.\n"
-            "So bigger steps stop helping.\n\n"
-            "Why the tie at step size 1?\n"
-            "Input 1 − input 2 is the same at both centres: the centres cancel.\n"
-            "So the apart part moves alike, and at step size 1 this slow part sets the time.") in why
+            "So bigger steps stop helping.") in why
+    assert "Why the tie" not in why   # r49 Focus: the side question is cut
+    # the worked numbers: weights (0, 0) -> (2, 1); that example's output 2·2 + 1·1 = 5, its answer 2 − 1 = 1
+    h, (miss, change) = np.array([2.0, 1.0]), ch02.one_step()
+    assert (h @ h, change @ h, h @ np.array([1.0, -1.0])) == (5.0, 5.0, 1.0) and abs(5.0 - 1.0) > abs(0.0 - 1.0)
     assert "side push" not in why and "count both pulls" not in why and "more than the last" not in why
     # the rule, read off the update: a step moves the weights along h only, and the distance to the star along h
     # shrinks by the factor 1 − step size × |h|² (covering step size × |h|² of it)
@@ -3071,7 +3084,7 @@ def test_r42_the_activations_library_is_named_before_its_first_code():
 def test_the_intro_announces_the_zigzag_part():
     """Check the opening list names the zig-zag part (r43 Focus 4: it felt like an unannounced detour) before it comes."""
     text = markdown()
-    line = "Along the way: why a bend centred on 0 helps the next layer learn.\n"
+    line = "Along the way: a small test of what outputs balanced around 0 change for the next layer.\n"   # r49: one toy test, not a general claim
     assert "".join(chapter()["cells"][0]["source"]).count(line) == 1
     assert text.index(line) < text.index("### Zero-centred outputs: what changes?")
 

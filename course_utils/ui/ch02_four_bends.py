@@ -68,6 +68,7 @@ def four_bends(window=4.0):
             out = float(x[np.argmax(y > BENDS_YLIM[1])])
             ax.annotate("↑", (out + 0.5, BENDS_YLIM[1]), ha="center", va="top", fontsize=13, color=NOTE_INK)
     axes[0].set_ylabel("output")
+    axes[0].text(-window + 0.2, 1.9, "↑ = off the top", ha="left", va="top", fontsize=9, color=NOTE_INK)   # r49: say the arrow
     # r38: at this scale GELU's dip is a small wiggle; a diamond marks its bottom, named in the empty top left
     xb, yb = activations.minimum("gelu")
     axes[3].plot([xb], [yb], "D", color="black", ms=5)
@@ -806,7 +807,7 @@ Make the outer ones about {HINT_TURNS[0]:g}.
 """)
     return Markdown(stuck.data + "\n\n" + fold("Check your prediction", f"""
 With one turn at 0, the sliders never get below {GOAL_GAP:g}.
-Their best sets the turn at x = {zeroed:g} to 0: the left picture below, mean gap {two_best:.3f}.
+The sliders' best sets the turn at x = {zeroed:g} to 0: the left picture below, mean gap {two_best:.3f}.
 Three corners are enough: they make a tent over the hill.
 The left corner starts the climb.
 The middle corner turns it down.
@@ -895,7 +896,6 @@ def zigzag_answer(goal=(1.0, -1.0)):
         raise ValueError("the centred inputs no longer arrive clearly sooner")
     if not (np.all(np.diff(on[:s.index(fast) + 1]) < 0) and level.max() - level.min() <= 1):
         raise ValueError("the centre-0 curve no longer falls, then levels off")
-    one = s.index(1.0)
     img = tables.image(figure_png(steps_sweep()), f"Steps to reach the star against step size. Centre 0.5: fewest, about "
                        f"{off.min():.0f}, at step size {best:g}; from step size {blows:g} most runs do not arrive within "
                        f"{zigzag.MOST} steps. Centre 0: "
@@ -906,7 +906,6 @@ def zigzag_answer(goal=(1.0, -1.0)):
 At centre 0.5, step size {best:g} is fastest: about {off.min():.0f} steps.
 From step size {blows:g}, most runs do not arrive within {zigzag.MOST} steps: the weights swing past the star, wider and wider.
 At centre 0, bigger steps help up to step size {fast:g}, about {on.min():.0f} steps, then level off.
-At step size 1, both centres took about the same: {off[one]:.0f} and {on[one]:.0f} steps.
 
 **Takeaway:** in this test, centred inputs let you take bigger steps, so you arrive sooner.
 """)
@@ -926,7 +925,7 @@ def split(change):
 
 
 SWING_RATE, SWING_STEPS = 3.5, 4   # the swing panel: one run at this step size, its first steps (r43's frame)
-TOGETHER_YLABEL = "signed distance from the star\n(along the together line; 0 = on target)"   # r44 Picture 1: what 0 means; r47: two lines
+TOGETHER_YLABEL = "together part: how far past the star\n(below 0: short of it; 0 = on target)"   # r44 Picture 1: what 0 means; r47: two lines
 
 
 def together_left(centre, rate=SWING_RATE, steps=SWING_STEPS, goal=(1.0, -1.0)):
@@ -950,6 +949,7 @@ def split_picture(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     main path, right after the worked step, so both words are explained before the widget uses them)."""
     _, change = one_step(h, rate, goal)
     together, apart = split(change)
+    goal = np.asarray(goal, dtype=float)
     fig, ax = plots.new_figure(400, 330)
     kw = dict(angles="xy", scale_units="xy", scale=1, width=0.012, headwidth=4, headlength=5, headaxislength=4.5)
     ax.quiver([0], [0], [change[0]], [change[1]], color="black", **kw)
@@ -961,12 +961,19 @@ def split_picture(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
             color=NOTE_INK)
     ax.text(together[0] + apart[0] / 2 + u, together[1] + apart[1] / 2 + 0.5 * u, "apart", ha="left", va="bottom",
             fontsize=10, color=NOTE_INK)
-    ax.set(xlim=(-2 * u, change[0] + 4 * u), ylim=(-2 * u, max(together[1], change[1]) + 4 * u),
-           xlabel="change of weight 1", ylabel="change of weight 2", title="one step = together + apart")
+    # r49 change 2: the start and the star drawn first, so the star is seen before the widget names its lines
+    ax.plot([0], [0], "s", color="black", ms=6)
+    ax.text(-u, -u, "start", ha="right", va="top", fontsize=10, color=NOTE_INK)
+    ax.plot([goal[0]], [goal[1]], "*", color="black", ms=13)
+    ax.text(goal[0] + 1.5 * u, goal[1], "the star", ha="left", va="center", fontsize=10, color=NOTE_INK)
+    ax.plot([0, goal[0]], [0, goal[1]], ":", color=plots.MUTED, lw=1)
+    ax.set(xlim=(-5 * u, change[0] + 4 * u), ylim=(min(goal[1], 0) - 3 * u, max(together[1], change[1]) + 4 * u),
+           xlabel="weight 1", ylabel="weight 2", title="one step = together + apart")
     ax.set_aspect("equal")
     _axes_lines(ax)
     fig.set_label(f"The worked step {_pair(change)} drawn as a black arrow, split head to tail into a together arrow "
-                  f"{_pair(together)} and an apart arrow {_pair(apart)}")
+                  f"{_pair(together)} and an apart arrow {_pair(apart)}; the start (0, 0) and the star "
+                  f"({goal[0]:g}, {goal[1]:g}) marked".replace("-", "−"))
     return fig
 
 
@@ -1028,6 +1035,11 @@ def together_apart(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
         raise ValueError("the swings or the averages no longer tell the fold's story")
     if blows is None or abs(blows - limit) > 0.05:
         raise ValueError("the rule's step size no longer matches the runs' own threshold")
+    _, change = one_step(h, rate, goal)
+    h, goal = np.asarray(h, dtype=float), np.asarray(goal, dtype=float)
+    length2, out, right = float(h @ h), float(change @ h), float(goal @ h)
+    if not (np.isclose(out, rate * length2 * right) and out - right > right):
+        raise ValueError("the worked step no longer covers step size × length squared of its gap, landing farther past")
     fig = swings_picture()
     img = tables.image(figure_png(fig), f"One run at step size {SWING_RATE:g}. At centre 0.5 the together part stays "
                        f"near 0.8 for two steps, then swings past the star by more each step; at centre 0 it stays "
@@ -1038,12 +1050,15 @@ def together_apart(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
 Think of one example's two inputs as an arrow from (0, 0) to (input 1, input 2).
 Its length squared is (input 1)² + (input 2)².
 One step moves the weights only along that arrow.
-It closes step size × that length squared of the gap, measured along the arrow.
-Closing 1 lands on target; closing more than 2 lands farther past it than it started.
+In the worked step, the arrow ({h[0]:g}, {h[1]:g}) has length squared {h[0]:g}² + {h[1]:g}² = {length2:g}.
+With the new weights {change[0]:g} and {change[1]:g}, its output is {change[0]:g} × {h[0]:g} + {change[1]:g} × {h[1]:g} = {out:g}, not 0; its right answer is {right:g}.
+So it covered {out / right:g} times the gap: step size {rate:g} × length squared {length2:g}.
+It landed {out - right:g} past the answer, farther than it started.
+Covering exactly 1 lands on that example's answer; covering more than 2 lands farther past it than it started.
 
 At centre {CENTRES[1]:g}, each input is 0 to 1, and its square averages 1/{round(2 / on):.0f}.
 So (input 1)² + (input 2)² averages {round(on * 3):.0f}/3.
-Past step size 2 ÷ {round(on * 3):.0f}/3 = {limit:.2g}, steps tend to land farther past than they started.
+A rule of thumb: past step size 2 ÷ {round(on * 3):.0f}/3 = {limit:.2g}, steps land farther past than they started.
 The inputs all point roughly along the together line, so the swings grow there (picture, from step {GROW_FROM} on).
 The runs agree: from step size {blows:g}, most do not arrive within {zigzag.MOST} steps.
 At centre 0 it averages only 1/{round(1 / off):.0f}: 2 ÷ 1/{round(1 / off):.0f} = {2 / off:.0f}, far past the slider's top of {RATES[1]:g}.
@@ -1053,10 +1068,6 @@ Why does centre 0 level off?
 The arrows differ in length, and a step covers more along a long one.
 A step size that suits short arrows overshoots along long ones.
 So bigger steps stop helping.
-
-Why the tie at step size 1?
-Input 1 − input 2 is the same at both centres: the centres cancel.
-So the apart part moves alike, and at step size 1 this slow part sets the time.
 """)
 
 
@@ -1153,7 +1164,7 @@ FAR, FLAT = 4.0, 0.01   # the explorer's second question: at x = 4 (no printout 
 
 
 def explorer_answer():
-    """The folded answer to 'whose slope climbs higher above 1?': each peak slope and where, measured; and to 'at x = 4,
+    """The folded answer to 'whose slope peaks farther right?': each peak slope and where, measured; and to 'at x = 4,
     which slopes are still above 0.01?': the elbows keep about 1; sigmoid's tail is still just above 0.01, tanh's
     flatter one is below it (notebook 02)."""
     (xg, dg), (xs, ds) = steepest("gelu"), steepest("silu")
@@ -1163,8 +1174,8 @@ def explorer_answer():
     sig, tanh = slope["sigmoid"], slope["tanh"]
     side = lambda d: "above" if d > FLAT else "below"
     return fold("Check your prediction", f"""
-GELU's slope climbs higher: to about {dg:.2f}, near $x = {xg:.2f}$.
-SiLU's peaks later and lower: about {ds:.2f}, near $x = {xs:.2f}$.
+SiLU's slope peaks farther right: near $x = {xs:.2f}$, against GELU's {xg:.2f}.
+It peaks lower too: about {ds:.2f}, against GELU's {dg:.2f}.
 Both overshoot ReLU's slope of 1 a little.
 Far to the right, both sink back towards 1.
 
