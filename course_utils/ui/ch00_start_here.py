@@ -600,6 +600,7 @@ def bends_picture(names=BENDS_SHOWN):
 FADE_LAYERS = tuple(range(1, 11))
 FADE_TITLE = "The learning signal, going back through bends (every weight set to 1)"
 FADE_LABELLED = 3
+FADE_TOO_SMALL = f"from bend {FADE_LABELLED + 1}:\ntoo small\nto see"   # r49 item 19: every unlabelled bar, not bend 10 alone
 
 
 def fade_factors():
@@ -626,9 +627,9 @@ def fading_signal_picture(layers=FADE_LAYERS):
             label=f"ReLU on its flat side: ×{k['flat']:g}, nothing left")
     for i in range(FADE_LABELLED):
         ax.text(n[i], sig[i] + 0.03, f"{sig[i]:.3g}", ha="center", va="bottom", fontsize=9.5)
-    ax.annotate("too small\nto see", xy=(n[-1], 0.02), xytext=(n[-1] + 0.32, 0.3), ha="center", fontsize=9.5,
+    ax.annotate(FADE_TOO_SMALL, xy=(n[-1], 0.02), xytext=(n[-1] + 0.5, 0.3), ha="center", fontsize=9.5,
                 arrowprops=dict(arrowstyle="->", color="black", lw=1.0))
-    ax.set(xlim=(0.4, n[-1] + 0.85), ylim=(0, 1.45), xticks=n, yticks=[0, 0.25, 0.5, 0.75, 1],
+    ax.set(xlim=(0.4, n[-1] + 1.2), ylim=(0, 1.45), xticks=n, yticks=[0, 0.25, 0.5, 0.75, 1],
            xlabel="bends passed on the way back", ylabel="share of the signal left",
            title=FADE_TITLE)
     handles, labels = ax.get_legend_handles_labels()
@@ -638,7 +639,7 @@ def fading_signal_picture(layers=FADE_LAYERS):
                   f"ReLU on its ramp keeps all of it: every hatched bar stands at {k['ramp']:g}. "
                   f"Sigmoid at its steepest keeps {k['sigmoid']:g} per bend: its bars read "
                   + ", ".join(f"{v:.3g}" for v in sig[:FADE_LABELLED])
-                  + ", then are too small to see. Crosses at 0 mark ReLU on its flat side: nothing gets back.")
+                  + f", then from bend {FADE_LABELLED + 1} on are too small to see. Crosses at 0 mark ReLU on its flat side: nothing gets back.")
     return fig
 
 
@@ -889,13 +890,36 @@ def hill_steps(rate=STEP_RATE, start=HILL_DOT):
 # multiplies the signal by (r43); a bend's factor is named the bend's slope, not the hill's (r44 Clarity 3).
 SIGNAL_CHAIN = (("output", "starts from\nits mistake"), ("weight", "× the weight"), ("bend", "× the bend's\nslope"),
                 ("weight", "× the weight"), ("bend", "× the bend's\nslope"), ("earlier\nlayers", None))
+# r49 change 2: the text's worked example, written under the first four boxes. Wrongness is half the miss squared,
+# so the signal starts as the miss itself; the output's weight; the unit's ReLU on its ramp; the hidden weight's input.
+SIGNAL_WORKED = {"miss": 2, "weight": 3, "ramp slope": 1, "input": 2}
+WORKED_COLOUR = "#B35806"   # dark orange: the worked numbers, apart from the black rule
+
+
+def signal_worked(worked=SIGNAL_WORKED):
+    """The worked pass back: the signal leaving the output, after its weight, after the bend, and the hidden weight's
+    hill slope (the signal that reaches it, times its input)."""
+    start = worked["miss"]
+    after_weight = start * worked["weight"]
+    after_bend = after_weight * worked["ramp slope"]
+    return start, after_weight, after_bend, after_bend * worked["input"]
+
+
+def signal_worked_labels(worked=SIGNAL_WORKED):
+    """What is written under the output, the weight, the bend and the hidden weight."""
+    start, after_weight, after_bend, slope = signal_worked(worked)
+    return (f"miss {start:g}:\nsignal {start:g}",
+            f"weight {worked['weight']:g}:\n{start:g} × {worked['weight']:g} = {after_weight:g}",
+            f"ramp, slope {worked['ramp slope']:g}:\n{after_weight:g} × {worked['ramp slope']:g} = {after_bend:g}",
+            f"input {worked['input']:g}: hill slope\n{after_bend:g} × {worked['input']:g} = {slope:g}")
 
 
 @plots.styled
 def signal_chain_picture(chain=SIGNAL_CHAIN):
     """The learning signal passed back like a message along a line: boxes from the output (right) to earlier layers
-    (left); on each arrow, what the box it leaves multiplies the signal by (notebook 00, how a network learns)."""
-    fig, ax = plots.new_figure(940, 190)
+    (left); on each arrow, what the box it leaves multiplies the signal by; under the first four boxes, the text's
+    worked numbers (notebook 00, how a network learns)."""
+    fig, ax = plots.new_figure(940, 250)
     ax.set_axis_off()
     n, gap = len(chain), 3.4
     xs = [gap * (n - 1 - i) for i in range(n)]   # the output on the right, as in the network picture
@@ -907,11 +931,15 @@ def signal_chain_picture(chain=SIGNAL_CHAIN):
     for (name, says), a, b in zip(chain[:-1], xs[:-1], xs[1:]):
         _arrow(ax, (a - 0.78, 0), (b + 0.78, 0), lw=1.6, mutation_scale=16)
         ax.text((a + b) / 2, 0.12, says, ha="center", va="bottom", fontsize=9.5)
-    ax.set(xlim=(xs[-1] - 1.0, xs[0] + 1.0), ylim=(-0.6, 1.0),
-           title="The learning signal, passed back from the output")
+    worked = signal_worked_labels()
+    for x, said in zip(xs, worked):
+        ax.text(x, -0.5, said, ha="center", va="top", fontsize=9.5, color=WORKED_COLOUR, fontweight="bold")
+    ax.set(xlim=(xs[-1] - 1.0, xs[0] + 1.2), ylim=(-1.25, 1.0),
+           title="The learning signal, passed back from the output (the worked example in orange)")
     fig.set_label("A row of boxes, read from right to left: " + ", then ".join(c[0].replace("\n", " ") for c in chain)
                   + ". Arrows point left, the way the signal travels back. Their labels: "
-                  + "; ".join(c[1].replace("\n", " ") for c in chain[:-1]) + ".")
+                  + "; ".join(c[1].replace("\n", " ") for c in chain[:-1]) + ". Under the first four boxes, in orange, "
+                  + "the worked example: " + "; ".join(w.replace("\n", " ") for w in worked) + ".")
     return fig
 
 
