@@ -257,7 +257,7 @@ def test_one_points_loss_is_minus_ln_of_its_true_colours_probability():
     prose = " ".join(_cells("markdown"))
     assert '$\\ln$ is the natural log: the "ln" key on a calculator' in prose
     # pass 53 (r47): the 2.3 is for p = 0.1 only; the cost of wrong and sure grows without limit as p nears 0
-    assert ("Right and sure (p = 0.9) costs only 0.11. Wrong and sure (p = 0.1) costs 2.3, and it grows without limit "
+    assert ("Right and sure (p = 0.9) costs only 0.11. Wrong and sure (p = 0.1) costs 2.3. It grows without limit "
             "as p nears 0.") in re.sub(r"\s+", " ", prose)
     wrong = [mlp.bce(np.array([[np.log(q / (1 - q))]]), np.array([[1.0]]))[0] for q in (0.1, 0.01, 1e-6)]
     assert wrong[0] < wrong[1] < wrong[2] and wrong[2] > 13   # mlp's own loss: no cap as p nears 0
@@ -491,8 +491,8 @@ def test_tries_3_and_4_sigmoid_is_slow_not_stuck_and_plain_steps_leave_it_on_the
             "changed. Plain steps of nudge × 0.01 are far smaller than Adam's, which are about 0.01 each.") in folds[3]
     assert ('A common wrong guess: "A bigger learning rate helps every runner alike." In fact: sigmoid still does not '
             "creep. Its loss stays on the shrug line: 0.69 at epoch 1500. "
-            "With plain steps, a tiny nudge means a tiny step. One suspect: sigmoid's nudges to its "
-            "early layers are tiny. The optional section at the end measures them. "
+            "With plain steps, a tiny nudge means a tiny step. One guess: sigmoid's nudges to its "
+            "first layers are tiny. The optional section at the end measures them. "
             "ReLU is slower than with Adam: it still crosses "
             "0.1, but only after epoch 1000, not at epoch 176. Its curve is jagged: with a learning rate of 1, some steps "
             "are too big. They overshoot, and the loss jumps up.") in folds[4]
@@ -777,7 +777,8 @@ def test_the_backward_step_lives_in_exercise_05_not_in_the_chapter():
     assert "For the curious" not in text and "backward_step_picture" not in "\n".join(_cells("code"))
     # pass 52: the optional suspects section follows "What comes next", as chapter 01's optional section ends it
     heads = [c.split("\n", 1)[0] for c in _cells("markdown") if c.startswith("## ")]
-    assert heads[-3:] == ["## What to remember", "## What comes next", "## Optional: the three suspects, one by one"]
+    # pass 54 (r48 Focus 3): "What comes next" ends the chapter, after the optional section (no double ending)
+    assert heads[-3:] == ["## What to remember", "## Optional: the three suspects, one by one", "## What comes next"]
     assert "backward step through a layer by hand" in text
     exercise = json.loads((ROOT / "exercises" / "05_training_race.ipynb").read_text())["cells"]
     words = "\n".join("".join(c["source"]) for c in exercise)
@@ -908,7 +909,7 @@ def test_item_3_hedges_hold(chapter_race):
     at = {n: race.epochs_to(chapter_race[n].loss, 0.1) for n in ("relu", "tanh")}
     assert at["relu"][0] < at["tanh"][0] and at["relu"][2] > at["tanh"][2]
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    for said in ("Even ReLU's shrinks, about 10 times", "Weight layer 1 takes in the inputs; weight layer 4 feeds the output."):
+    for said in ("Even ReLU's shrinks, about 10 times", "Weight layer 1 takes in the inputs. Weight layer 4 feeds the output."):
         assert said in prose, said
     assert "shrinks a few times" not in prose and "shrinks only a few times" not in prose   # the Predict may ask it
     assert "nothing to shrink" not in prose and "its slopes add no shrinking" not in prose
@@ -943,7 +944,7 @@ def test_the_recall_question_names_the_misconception_in_its_folded_answer(chapte
     assert "SiLU had the smallest layer-1 nudge" not in cell and cell.index("</details>") < cell.index("common wrong")
     answer = re.sub(r"\s+", " ", cell.split("</details>", 1)[1])
     assert ('A common wrong answer: "tiny nudges mean tiny steps". In fact, Adam still steps about 0.01 on a steady '
-            "tiny nudge. So the race shows a tiny nudge, not that it stopped sigmoid.") in answer
+            "tiny nudge.") in answer and "So the race shows a tiny nudge" not in answer   # pass 54: said once, on the main path
     # pass 19: its full-size steps hold while the nudge keeps its sign (checked below)
     # pass 21: "even for tiny nudges", not "however tiny" (Adam's eps); pass 22: the learning rate is defined with the
     # controls, and the answer points back to try 4, where plain steps leave sigmoid on the shrug line
@@ -1014,8 +1015,10 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
     # race); line 1 says what the stretch test showed (one knob) without blaming the slope alone
     # pass 51 (r46 Correctness): "Off-centre outputs were not the cause" claimed more than the test showed (the
     # centred sigmoid crawled too: centring alone did not help); line 1 says that
-    assert ("1. In this race, sigmoid was slow. Centring it did not help. Slope, starting weights and step size "
-            "act as one knob. Sigmoid's sat too low.") in flat
+    assert ("1. In this race, sigmoid was slow. Centring alone did not help. Centring and 4× steeper did. With Adam, "
+            "steeper acts like bigger weights and steps. Sigmoid's outputs moved too little a step.") in flat
+    # pass 54 (r48 Correctness 1): only centred sigmoids were raced, and the one-knob link holds with Adam only
+    assert "one knob" not in flat
     assert ("3. One run mixes skill and luck. In this race, GELU won every seed. ReLU beat tanh at seeds 0 and 1. Tanh beat ReLU "
             "at seeds 2, 3 and 4. Race several before you rank.") in flat
     assert "slope 1/4 set the one knob too low" not in flat and "swapped places" not in flat
@@ -1173,8 +1176,8 @@ def test_adams_steps_do_not_depend_on_the_nudges_size_while_its_sign_holds():
         last = np.abs(theta - before)
     assert last[0] > 0.0099 and last[1] < 0.5 * last[0]
     prose_r = re.sub(r"\s+", " ", re.sub(r"\n>", " ", " ".join(_cells("markdown"))))
-    assert ("In fact, Adam still steps about 0.01 on a steady tiny nudge. So the race shows a tiny nudge, "
-            "not that it stopped sigmoid.") in prose_r   # pass 46: the fold keeps its conclusion
+    # pass 54: the fold's conclusion is said once, in the main path's verdict
+    assert "In fact, Adam still steps about 0.01 on a steady tiny nudge." in prose_r
     # "almost exactly 0": a steady nudge of 1e-6 still steps about 0.01; one of 1e-10 does not (Adam's eps, 1e-8)
     for g, full in ((1e-6, True), (1e-10, False)):
         theta, moments = np.zeros(1), (np.zeros(1), np.zeros(1))
@@ -1240,7 +1243,7 @@ def test_the_friends_claim_is_a_folded_check_and_the_section_opens_with_slow_not
     flat = re.sub(r"\s+", " ", " ".join(cells))
     assert "Its nudge does fade on the way back. The race does not show that this stopped it." in flat
     assert ('A common wrong answer: "tiny nudges mean tiny steps". In fact, Adam still steps about 0.01 on a steady '
-            "tiny nudge. So the race shows a tiny nudge, not that it stopped sigmoid.") in flat and "A friend says" not in flat
+            "tiny nudge.") in flat and "A friend says" not in flat
     assert "This race shows that sigmoid is stuck" not in " ".join(cells)   # said once, up front
 
 
@@ -1397,11 +1400,12 @@ def test_the_sketch_check_is_folded_and_matches_the_runs(chapter_race):
     assert sig0[0] > np.log(2) + 0.02 and sig0.min() < np.log(2)
     # pass 41 (r37 Focus): shape only, no seed's epochs to remember
     # pass 53 (r47): seed 0's sigmoid starts at 0.74, a little above; ReLU's falls from the start, slowly at first
-    assert ("Both start near the shrug line, 0.69 (sigmoid's a little above). Sigmoid's dips just under it and ends "
+    assert ("Both start near the shrug line, 0.69, a little above it. Sigmoid's dips just under it and ends "
             "near 0.61. ReLU's falls slowly at first, then steeply below 0.1. On the log axis, 0.1 sits halfway between 1 and 0.01.") in flat
     assert "epoch 176" not in flat
     assert relu[:50].min() > 0.3 and relu[-1] < 0.1   # near the shrug line for a while, then below 0.1
     assert abs(relu[0] - np.log(2)) < 0.05 and abs(sig0[0] - np.log(2)) < 0.05   # both start near 0.69
+    assert relu[0] > np.log(2) and sig0[0] > np.log(2)   # pass 54 (r48): both a little above, ReLU's too
     assert f"{chapter_race['sigmoid'].final_loss[0]:.2f}" == "0.61" and sig0.max() - sig0.min() < 0.15
     assert round(relu[100], 1) == 0.5 and relu[100] > 0.4   # slowly: still above 0.4 at epoch 100
     assert race.epochs_to(relu[None], 0.1)[0] == 176 and relu[100] / relu[176] > 4   # then steeply: 0.49 to 0.1 in 76
@@ -1422,7 +1426,7 @@ def test_pass13_sentences_say_only_what_holds():
     # pass 24: sigmoid has no corner either, and is named with them
     # pass 29: "hidden layer" said before it is used, and the verb is not "bend"
     assert ("How can a border wind? Think of the square as a page: a map of all inputs. A hidden layer with a bend "
-            "curves or creases the page. A corner creases it, like origami; a smooth bend curves it.") in prose
+            "curves or creases the page. A corner (ReLU's) creases it, like origami. A smooth bend (tanh) curves it.") in prose
     # pass 38 (r35): the bends are no longer listed here, a section before the runner list says what each one is
     assert "Bends with a corner (ReLU" not in prose and "Bends with no corner (" not in prose
     kinks = [n for n in race.RACE if activations.get(n).smoothness == "kink"]
@@ -1439,7 +1443,7 @@ def test_pass13_sentences_say_only_what_holds():
     assert "Part of the gap is what they learnt about these exact dots, jitter included." in prose   # a folded answer
     assert "no network could call" not in prose   # pass 15: nothing in the chapter shows such points
     # pass 18: the claim is about sigmoid's learning, not about the nudge learning
-    assert "So the race shows a tiny nudge, not that it stopped sigmoid." in prose
+    assert "The race does not show that this stopped it." in prose   # pass 54: said once, in the verdict
     assert "not that the nudge stopped learning" not in prose
 
 
@@ -1621,7 +1625,7 @@ def test_the_nudge_predict_uses_the_quarter_and_names_no_suspect_before_the_answ
     before, after = (re.sub(r"\s+", " ", "".join(cells[j]["source"])) for j in (k - 1, k + 1))
     # pass 26: one name per numbering: "weight layer 1-4" for weights, "hidden layer 1-3" for units, said once
     assert "quarter" in before and ("A **weight layer** is the set of weights between two layers of units. There are "
-                                    "four. Weight layer 1 takes in the inputs; weight layer 4 feeds the output.") in before
+                                    "four. Weight layer 1 takes in the inputs. Weight layer 4 feeds the output.") in before
     assert ("On the left: each weight layer at the start, epoch 0. On the right: weight layer 1 as training goes "
             "on.") in before
     assert "Here a layer means" not in before and "from weight layer 4 back to 1" in before
@@ -1977,7 +1981,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     k = next(i for i, c in enumerate(cells) if "verdict_figure(" in "".join(c["source"]))
     before, after = ("".join(cells[j]["source"]) for j in (k - 1, k + 1))
     assert before.startswith("### Why is sigmoid so slow?\n")
-    assert before.rstrip().endswith("**Predict:** which makes sigmoid learn: centring it, or making it steeper?")
+    assert before.rstrip().endswith("**Predict:** which makes sigmoid learn: centring alone, or centring and making it steeper?")
     flat = re.sub(r"\s+", " ", before)
     assert ("- **sigmoid − 0.5**: sigmoid moved down by one half. This centres it: its middle sits at 0, like tanh's. "
             "- **sigmoid(4x) − 0.5**: the same, made 4× steeper. Its steepest slope is 1, like tanh's.") in flat
@@ -1996,23 +2000,30 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert "sigmoid − 0.5: 0 of 5 runs below 0.1, last loss 0.61 to 0.62" in stored
     assert "sigmoid(4x) − 0.5: 5 of 5 runs below 0.1" in stored and "Tanh: 5 of 5 runs below 0.1" in stored
     verdict = re.sub(r"\s+", " ", after)
-    assert verdict.startswith("<details><summary>Check your prediction</summary> Steeper. Centred, it crawls like "
-                              "sigmoid. 4× steeper, all five runs cross 0.1, as fast as tanh or faster. One run jumps "
-                              "back up near epoch 360, then falls again. </details>")
+    assert verdict.startswith("<details><summary>Check your prediction</summary> Centred alone, it crawls like "
+                              "sigmoid. Centred *and* 4× steeper, all five runs cross 0.1, as fast as tanh or faster. "
+                              "One run jumps back up near epoch 360, then falls again. We did not race a steeper, "
+                              "uncentred sigmoid. </details>")
+    assert "sigmoid(4x)\"" not in str(ch05_race.VARIANTS)   # pass 54 (r48): no uncentred steep runner exists to cite
     jumps = ch05_race.jump_backs(stretch["sigmoid(4x) − 0.5"])
     assert len(jumps) == 1 and round(jumps[0][2], -1) == 360 and stretch["sigmoid(4x) − 0.5"].final_loss[jumps[0][0]] < 0.1
     # brief item 3: the verdict names its setting
     assert "The verdict, in this race (Adam, learning rate 0.01):" in verdict
-    assert "So slope, starting weights and step size act as one knob. Sigmoid's sat too low here." in verdict
-    # pass 53 (r47 Clarity): the knob as one worked step on the main path (one_knob_steps draws it right below)
-    assert ("- Steeper is like bigger weights. Take w = 0.3 in sigmoid(4x) − 0.5. Plain sigmoid − 0.5 computes the "
-            "same with weight 4w = 1.2. Adam moves w to 0.31, so 4w moves to 1.24: 4× as far.") in verdict
+    # pass 54 (r48 Picture first 2): the rule, then the picture, then its numbers and a plain sentence
+    assert verdict.rstrip().endswith("- Steeper is like bigger weights: $\\text{sigmoid}(4(wx + b)) = "
+                                     "\\text{sigmoid}((4w)x + 4b)$.")
+    numbers = re.sub(r"\s+", " ", "".join(cells[k + 3]["source"]))
+    assert ("In numbers: take w = 0.3 in sigmoid(4x) − 0.5. Plain sigmoid − 0.5 computes the same with weight "
+            "4w = 1.2. Adam moves w to 0.31, so 4w moves to 1.24: 4× as far.") in numbers
+    assert ("So a steeper curve, bigger starting weights and bigger steps all move outputs further each step. "
+            "Sigmoid's move was too small here.") in numbers
+    assert "one knob" not in verdict + numbers
     assert [(a, round(b, 6), round(c, 6)) for a, b, c in ch05_race.one_knob_steps()] == [("w", 0.3, 0.31), ("4w", 1.2, 1.24)]
     assert "one_knob_figure(" in "".join(cells[k + 2]["source"])
-    # the words stay out of the main path: the suspects' tests come after "What comes next"
+    # the words stay out of the main path: the suspects' tests come after "What to remember"
     md = _cells("markdown")
     optional = next(i for i, c in enumerate(md) if c.startswith("## Optional: the three suspects, one by one"))
-    assert optional > next(i for i, c in enumerate(md) if c.startswith("## What comes next"))
+    assert optional > next(i for i, c in enumerate(md) if c.startswith("## What to remember"))
     assert [c.split("\n", 1)[0] for c in md[optional:] if c.startswith("### ")] == \
         ["### Suspect 1: the nudge fades", "### Suspect 2: outputs off-centre", "### Suspect 3: a flat slope"]
     suspect2 = re.sub(r"\s+", " ", next(c for c in md if c.startswith("### Suspect 2")))
@@ -2029,7 +2040,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
             "**stretched**: its input doubled and its output doubled. In symbols, tanh(x) = 2·sigmoid(2x) − 1. Split "
             "the stretch in two: - **2·sigmoid − 1** reaches "
             "±1, like tanh. Its slope is at most 1/2. - **sigmoid(4x) − 0.5** has steepest slope 1 (at 0), like tanh. "
-            "It reaches only ±0.5. **Predict:** does the slope-1 half cross 0.1 before tanh or after? Does any curve "
+            "It reaches only ±0.5. The race below has the same controls. **Predict:** does sigmoid(4x) − 0.5 cross 0.1 before tanh or after? Does any curve "
             "jump back up? Race at seed 0, then 1.") in flat
     xs = np.linspace(-20, 20, 4001)
     np.testing.assert_allclose(activations.get("tanh")(xs), 2 * activations.get("sigmoid")(2 * xs) - 1, atol=1e-15)
@@ -2042,13 +2053,14 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert live.startswith("ch05_race.live_race(names=ch05_race.STRETCH_TEST)")
     assert fold.startswith("ch05_race.stretch_answer(steep, results)")
     # the main path's "a quarter as far": one Adam step of 0.01, input 1, moves the output step × input × slope
-    assert "So a sigmoid unit's output moves at most a quarter as far as a tanh unit's near 0." in verdict
+    assert "So, with equal inputs, a sigmoid unit's output moves at most a quarter as far as tanh's near 0." in verdict
     assert activations.get("tanh").derivative(0.0) == 1.0
     zz = np.linspace(-30, 30, 6001)
     assert 0.01 * 1 * activations.get("sigmoid").derivative(zz).max() == pytest.approx(0.01 / 4, abs=1e-15)
     assert np.all(activations.get("relu").derivative(np.linspace(0.01, 5, 50)) == 1.0)   # an active ReLU's slope
     knob = next(i for i, c in enumerate(cells) if "one_knob_figure(" in "".join(c["source"]))
-    assert "".join(cells[knob + 1]["source"]).startswith("### What the race does not show")   # the knob on the main path
+    assert "".join(cells[knob + 1]["source"]).startswith("In numbers: take w = 0.3")   # pass 54: its numbers after it
+    assert "".join(cells[knob + 2]["source"]).startswith("### What the race does not show")   # the knob on the main path
     ends = {n: race.epochs_to(chapter_race[n].loss, 0.1) for n in race.RACE if n != "sigmoid"}
     assert ends["relu"].min() < ends["tanh"].max() and ends["tanh"].min() < ends["relu"].max()
     for gone in ("Unlike suspect 1", "which part of the stretch matters", "is what makes", "Still open", "cleared",
@@ -2168,7 +2180,7 @@ def test_the_roster_gives_every_runner_one_plain_phrase_that_matches_its_shape()
 def test_sigmoid_is_named_among_the_bends_with_no_corner():
     """Check the origami paragraph (pass 24): sigmoid has no corner either, and the page says it can bend the page."""
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert "A corner creases it, like origami; a smooth bend curves it." in prose   # pass 46: the sigmoid aside cut
+    assert "A smooth bend (tanh) curves it." in prose   # pass 46: the sigmoid aside cut
     assert activations.get("sigmoid").smoothness != "kink"   # sigmoid is one of the smooth bends
 
 
@@ -2561,9 +2573,8 @@ def test_a_steeper_sigmoid_is_bigger_weights_and_steps():
     # pass 48 (r43 Clarity 1, 2; brief): in plain steps: what was stretched, what Adam does, why the test cannot
     # split them; then the one plain answer (one knob, set too low by sigmoid's 1/4)
     # pass 52: shorter steps (the sentence cap); the one knob is said once, in the main path's verdict
-    assert ("A steeper sigmoid is the same as bigger weights: $\\text{sigmoid}(4(wx + b)) = \\text{sigmoid}((4w)x + "
-            "4b)$. So sigmoid(4x) − 0.5 is sigmoid − 0.5 with 4× bigger starting weights and biases in weight layers "
-            "1 to 3. Each step is 4× bigger too, as the one-knob picture showed.") in flat
+    assert ("So sigmoid(4x) − 0.5 is sigmoid − 0.5 with 4× bigger starting weights and biases in weight layers "
+            "1 to 3, and 4× bigger steps.") in flat
     # pass 50 (r45 Correctness 2, 3): no "cannot say which one mattered" followed by the slope blamed alone
     assert "cannot say which one mattered" not in flat and "slope of 1/4 set that knob" not in flat
     # pass 49 (r44 Clarity 1): one worked number; the knob picture draws the same two steps
@@ -2598,8 +2609,8 @@ def test_the_steep_sigmoid_is_4x_weights_only_in_the_layers_that_feed_a_bend():
                         shift=ch05_race.CENTRED_SHIFT)
     assert np.abs(every.forward(A)[2] - steep.forward(A)[2]).max() > 0.1   # weight layer 4 must not be scaled
     flat = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert "4× bigger starting weights and biases in weight layers 1 to 3." in flat
-    assert "There are four. Weight layer 1 takes in the inputs; weight layer 4 feeds the output." in flat
+    assert "4× bigger starting weights and biases in weight layers 1 to 3, and 4× bigger steps." in flat
+    assert "There are four. Weight layer 1 takes in the inputs. Weight layer 4 feeds the output." in flat
 
 
 # ---- pass 43 (r38): the stretch test's curves, one step's move of the output, the live race's start order ----
@@ -2627,7 +2638,7 @@ def test_the_stretch_curves_picture_draws_the_four_curves_with_their_slopes_and_
     k = next(i for i, c in enumerate(cells) if "stretch_curves_figure(" in "".join(c["source"]))
     # pass 49 (r44 Picture 2): the curves come before the stretch's formula; the Predict closes the cell after them
     after = "".join(cells[k + 1]["source"])
-    assert after.startswith("Tanh is sigmoid − 0.5 **stretched**") and "\n**Predict:** does the slope-1 half" in after
+    assert after.startswith("Tanh is sigmoid − 0.5 **stretched**") and "\n**Predict:** does sigmoid(4x) − 0.5 cross" in after
     assert "live_race(names=ch05_race.STRETCH_TEST)" in "".join(cells[k + 2]["source"])
 
 
@@ -2671,9 +2682,13 @@ def test_the_winner_is_said_under_the_table_as_the_runs_show(chapter_race):
     cell = next(s for s in _cells("markdown") if "The other seven bends do, in every run." in s)
     flat = re.sub(r"\s+", " ", cell)
     # pass 49 (r44 Correctness): the ranges overlap, so the per-seed claim points at the crossing table below it
-    assert ("The other seven bends do, in every run. Below: each run's first epoch under 0.1. GELU is fastest in "
+    assert ("The other seven bends do, in every run. The fold below gives each run's first epoch under 0.1. GELU is fastest in "
             "every seed's column (marked *).") in flat
     table = repr(ch05_race.crossing_table(chapter_race))
+    # pass 54 (r48 Focus 3): the seed-by-seed table sits in a closed fold; one table in view
+    fold = ch05_race.crossing_fold(chapter_race)
+    assert fold._repr_html_().startswith("<details><summary>Show each seed</summary>") and repr(fold.table) == table
+    assert "ch05_race.crossing_fold(results)" in "\n".join(_cells("code"))
     for row in table.splitlines()[2:-1]:
         assert row.count("*") == (5 if row.startswith("GELU") else 0), row
     # the race's labels say plain "GELU" (r42 read "GELU (tanh)" as the tanh runner); ids stay gelu_tanh
@@ -2688,7 +2703,7 @@ def test_the_learning_rate_slider_is_said_to_be_spaced_like_the_log_axis():
     assert (slider.base, slider.min, slider.max, slider.description) == (10, -4, 0, "learning rate")
     cell = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if "**learning rate**" in s))
     assert ("The loss axis is a **log scale**. Each tenfold drop in loss takes the same height. The learning-rate "
-            "slider works the same way, from 1/10,000 to 1.") in cell
+            "slider is on a log scale too, from 1/10,000 to 1.") in cell
 
 
 def test_the_nine_runners_are_drawn_where_they_are_named():
@@ -2741,7 +2756,9 @@ def test_the_one_knob_picture_draws_one_step_on_w_and_four_times_it_on_4w():
     assert "a step 4 times as long" in shown.figure.get_label()
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "one_knob_figure(" in "".join(c["source"]))
-    assert "Take w = 0.3 in sigmoid(4x) − 0.5." in "".join(cells[k - 1]["source"])   # the worked number comes right before it
+    # pass 54 (r48 Picture first): the rule comes right before the picture, its worked numbers right after
+    assert "- Steeper is like bigger weights: $" in "".join(cells[k - 1]["source"])
+    assert "In numbers: take w = 0.3 in sigmoid(4x) − 0.5." in "".join(cells[k + 1]["source"])
 
 
 # ---- pass 52: the main path's one picture; the stretch test at a second learning rate ----
@@ -2805,8 +2822,8 @@ def test_the_stretch_test_at_four_times_the_learning_rate(chapter_race, stretch,
     before = stretch["2·sigmoid − 1"].final_loss
     assert said == (f"No, it learns too. 1 of 5 runs crosses 0.1, at epoch {np.nanmin(tall):.0f}. The others end just "
                     f"above it, at {rest.min():.2f} to {rest.max():.2f}. At 0.01 they ended at {before.min():.2f} to "
-                    f"{before.max():.2f}. The slope-1 runners still cross before the slope-1/2 one. Bigger steps also "
-                    f"overshoot: {jumps} of their ten runs jump back up above 0.3 for a while.")
+                    f"{before.max():.2f}. The slope-1 runners still cross before 2·sigmoid − 1. Bigger steps also "
+                    f"overshoot: {jumps} of the ten slope-1 runs jump back up above 0.3 for a while.")
     assert 0 < jumps < 10 and ch05_race.RATE_OF_RACE == RECIPE["lr"]
     assert repr(check).startswith("Check your prediction (folded): No, it learns too.")
     assert check._repr_html_().startswith("<details><summary>Check your prediction</summary>")
@@ -2816,6 +2833,6 @@ def test_the_stretch_test_at_four_times_the_learning_rate(chapter_race, stretch,
     k = next(i for i, c in enumerate(cells) if "second_rate_check(" in "".join(c["source"]))
     assert "".join(cells[k]["source"]).strip().startswith("ch05_race.second_rate_check(results, steep, X, y)")
     assert "".join(cells[k - 1]["source"]).rstrip().endswith(
-        "**Predict:** at the bigger rate, does the slope-1/2 half still crawl?")
+        "**Predict:** at the bigger rate, does 2·sigmoid − 1 still crawl?")
     stored = "".join("".join(o["data"]["text/plain"]) for o in cells[k]["outputs"] if "text/plain" in o.get("data", {}))
     assert "1 of 5, epoch" in stored and "learning rate 0.04" in stored and "No, it learns too." in stored

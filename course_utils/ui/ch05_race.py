@@ -484,7 +484,7 @@ def try_answers(results, threshold=0.1, longer=None):
     stalls = abs(plain["sigmoid"].final_loss[0] - np.log(2)) < 0.01
     five = (("sigmoid still does not creep. " if stalls else "sigmoid creeps a little. ")
             + f"Its loss stays on the shrug line: {plain['sigmoid'].final_loss[0]:.2f} at epoch {TRY_EPOCHS}. "
-            "With plain steps, a tiny nudge means a tiny step. One suspect: sigmoid's nudges to its early layers are "
+            "With plain steps, a tiny nudge means a tiny step. One guess: sigmoid's nudges to its first layers are "
             "tiny. The optional section at the end measures them. "
             + (f"ReLU is slower than with Adam: it still crosses 0.1, but only after epoch {int(relu_at // 500 * 500)}, "
                f"not at epoch {at['relu'][0]:.0f}. " if np.isfinite(relu_at) else
@@ -1169,6 +1169,11 @@ def runners_figure(names=CONTESTANTS, half=3.0):
     return fig
 
 
+def crossing_fold(results, threshold=0.1):
+    """crossing_table behind a click (notebook 05, r48 Focus: one table in view, the summary's)."""
+    return FoldedTable("Show each seed", f"Each run's first epoch below {threshold:g}.", crossing_table(results, threshold))
+
+
 def one_knob_steps(w=0.3, step=0.01, factor=4):
     """One Adam step on a steep unit's weight (notebook 05's one knob, r44): [(what, before, after)] for the weight w
     of sigmoid(factor·x) − 0.5 and the weight factor·w a plain sigmoid − 0.5 would need to compute the same."""
@@ -1292,8 +1297,8 @@ def second_rate_check(results, steep, X, y, lr=SECOND_RATE, threshold=0.1):
     slow = np.nanmin(at) if hits else np.inf
     ones = max(np.nanmax(race.epochs_to(second[n].loss, threshold)) for n in (fast, "tanh"))
     if ones < slow:
-        said += " The slope-1 runners still cross before the slope-1/2 one."
+        said += f" The slope-1 runners still cross before {tall}."
     jumps = sum(len(jump_backs(second[n], threshold)) for n in (fast, "tanh"))
     if jumps:
-        said += f" Bigger steps also overshoot: {jumps} of their ten runs jump back up above 0.3 for a while."
+        said += f" Bigger steps also overshoot: {jumps} of the ten slope-1 runs jump back up above 0.3 for a while."
     return FoldedTable("Check your prediction", said, second_rate_table(results, steep, second, lr, threshold))
