@@ -1349,11 +1349,15 @@ def test_pass22_make_lab_is_for_who_is_not_in_jupyterlab_and_exercise_notebooks_
     assert "Chapters 01 to 07 each come with an **exercise notebook**." in how and "end with a link" not in how
     for nb in sorted((ROOT / "notebooks").glob("0[1-7]_*.ipynb")):
         cells = nbformat.read(str(nb), as_version=4).cells
-        # Pass 52: an Optional section may follow the main path's end (01, 05); the link ends the main path
-        remember = next(i for i, c in enumerate(cells) if c.source.startswith("## What to remember"))
-        optional = [i for i, c in enumerate(cells) if i > remember and c.source.startswith("## Optional")]
-        cells = cells[:optional[0]] if optional else cells
-        last = "\n".join(c.source for c in cells[-3:] if c.cell_type == "markdown")
+        # Pass 52: an Optional section may sit before or after the closing sections (01, 05, 06); the link is in
+        # "What to remember" or "What comes next", each read up to the next "## " heading
+        closing, inside = [], False
+        for c in cells:
+            if c.cell_type == "markdown" and c.source.startswith("## "):
+                inside = c.source.startswith(("## What to remember", "## What comes next"))
+            if inside and c.cell_type == "markdown":
+                closing.append(c.source)
+        last = "\n".join(closing)
         (link,) = set(re.findall(r"\]\(\.\./exercises/(0\d_[a-z_]+\.ipynb)\)", last)) or {None}
         assert link and link.startswith(nb.name[:3]) and (ROOT / "exercises" / link).exists(), nb.name
     remember = _cell("## What to remember")
