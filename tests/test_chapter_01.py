@@ -533,7 +533,7 @@ def test_one_half_everywhere_is_the_best_straight_answer_to_xor():
 def test_fourth_pass_wording():
     """Check the loose sentences the reading named are fixed: a few examples, at least one corner, the chance at one half."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "Here is why it always works." in text and "Three examples are not a proof" not in text
+    assert "Three examples are not a proof" not in text  # pass 55: "Here is why it always works." cut for words
     assert "leaves at least one corner on the wrong side" in text
     assert "a straight rule's best answer is one half at every corner" not in text  # pass 20: 3 of 4 is better
     # pass 30: the question no longer says "every run": the section shows one half is where the pulls cancel
@@ -663,7 +663,7 @@ def test_xor_fold_table_is_where_relu_sends_each_corner():
         assert int(h1 - 2 * h2) == (1 if y.ravel()[k] == 1 else 0)
     assert {tuple(map(int, p)) for p in h[y.ravel() == 0]} == {(0, 0), (2, 1)}
     assert {tuple(map(int, p)) for p in h[y.ravel() == 1]} == {(1, 0)}
-    assert "The 0-corners land on its two arms: (0, 0) and (2, 1)." in after
+    assert "The 0-corners land on (0, 0), the end of the flat arm, and (2, 1)." in after  # r49: (0, 0) ends the arm
     assert "both units compute $x_1 + x_2$" not in before.lower()  # pass 20: unit 2 also subtracts 1
     # pass 52 (r52 reader): the corners pushed through by hand first, then the rule (one line, middle not cut off)
     assert ("The picture starts with **no bend**: $h_1 = x_1 + x_2$ and $h_2 = h_1 - 1$.\n"
@@ -928,11 +928,14 @@ def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
 
 def test_xor_fold_picture_shows_where_relu_sends_the_corners_and_the_line():
     """Check the still picture in the fold's answer: the 1-corners meet at (1, 0), the 0-corners at (0, 0) and (2, 1),
-    and the dashed line is h1 − 2·h2 = ½ with the 1-corners on one side and the 0-corners on the other."""
+    and the dashed line is the widget's line at turn −65, shift 0.2 (r49: the text's equation, the sliders and the
+    picture are one line), with the 1-corners on one side and the 0-corners on the other."""
     ax = ch01_collapse.xor_fold_picture().axes[0]
     dashed = next(l for l in ax.lines if l.get_linestyle() == "--")
     h1, h2 = (np.asarray(v, float) for v in dashed.get_data())
-    np.testing.assert_allclose(h1 - 2 * h2, 0.5)
+    a = np.deg2rad(-65.0)
+    np.testing.assert_allclose(np.cos(a) * h1 + np.sin(a) * h2, 0.2)
+    assert (ch01_collapse.FOLD_TURN, ch01_collapse.FOLD_SHIFT) == (-65.0, 0.2)
     ones = next(l for l in ax.lines if l.get_marker() == "s")
     zeros = next(l for l in ax.lines if l.get_marker() == "o")
     assert np.asarray(ones.get_xydata()).tolist() == [[1, 0], [1, 0]]
@@ -1119,7 +1122,7 @@ def test_a_layer_with_no_bend_can_squash_the_sheet_onto_one_line():
     """Check the paper analogy's clause: the XOR fold's layer (both rows 1, 1) with no bend puts the whole sheet on
     one line, h2 = h1 − 1."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "They can even press it flat onto one line, as no real rubber could." in text  # pass 46: one example
+    assert "They can even press it flat onto one line, or one point, as no real rubber could." in text  # r49
     zero = sheet.layer(np.concatenate(sheet.grid_lines()).reshape(-1, 2), ((0, 0), (0, 0)), (0.3, -0.2), "identity")
     assert np.allclose(zero, [0.3, -0.2])  # all weights 0: the whole sheet on one point
     for f in sheet.grid_lines():
@@ -1305,13 +1308,13 @@ def test_xor_fold_answer_puts_both_zero_corners_on_one_side():
     H = sheet.layer(np.asarray(X, float), ((1, 1), (1, 1)), (0, -1), "relu")
     y = np.asarray(y).ravel().astype(int)
     assert H[y == 1].tolist() == [[1, 0], [1, 0]] and sorted(H[y == 0].tolist()) == [[0, 0], [2, 1]]
-    side = H[:, 0] - 2 * H[:, 1] > 0.5
+    side = ch01_collapse.candidate_line(-65.0, 0.2, H)  # pass 55: the answer's line is the sliders' line
     assert side[y == 1].all() and not side[y == 0].any()  # both 0-corners on one side
     text = "\n".join(t for _, t in _markdown_cells())
     assert "ReLU: yes. Both 1-corners land on (1, 0), the corner of the crease." in text  # pass 23: crease
-    assert "The 0-corners land on its two arms: (0, 0) and (2, 1)." in text
+    assert "The 0-corners land on (0, 0), the end of the flat arm, and (2, 1)." in text
     assert "land at the two ends" not in text
-    assert "The line $h_1 - 2 h_2 = \\tfrac12$ splits them." in text
+    assert "Turn $-65$, shift $0.2$ splits them." in text  # pass 55: the sliders' line, checked in the widget test
     assert "either side of it" not in text
 
 
@@ -1694,7 +1697,7 @@ def test_the_folds_answer_says_which_side_and_which_arm():
     # pass 30: said once, before the Predict: with no bend the corners lie on one line, the 1-corners in the middle
     assert "All four lie on one line, the 1-corners in the middle." in text
     assert "cuts out that middle point" not in text
-    assert "The line $h_1 - 2 h_2 = \\tfrac12$ splits them." in text  # pass 46: the scores are in the test above
+    assert "So its line is $0.42\\,h_1 - 0.91\\,h_2 = 0.2$." in text  # pass 55: the scores are in the widget test
     assert 1 > 0.5 > 0
 
 
@@ -1912,13 +1915,15 @@ def test_pass23_crease_words_in_the_xor_section_and_its_picture():
     fold_ax = ch01_collapse.xor_fold_picture().axes[0]
     # pass 47 (r42 reader): "above ½" beside a region drawn below the line made the reader stop: both said
     # pass 53 (r47 reader): the widget above marks its line's square side dotted yellow; this picture uses the same mark
-    assert "the line's square side: h₁ − 2·h₂ > ½" in [t.get_text() for t in fold_ax.get_legend().get_texts()]
+    names = [t.get_text() for t in fold_ax.get_legend().get_texts()]
+    assert "the line 0.42·h₁ − 0.91·h₂ = 0.2" in names and "its square side: above 0.2" in names
     shade = fold_ax.collections[0].get_paths()[0]
+    a = np.deg2rad(-65.0)
     for corner, label in (((1, 0), 1), ((0, 0), 0), ((2, 1), 0)):
-        assert shade.contains_point(corner) == (corner[0] - 2 * corner[1] > 0.5) == (label == 1)
+        assert shade.contains_point(corner) == (corner @ np.array([np.cos(a), np.sin(a)]) > 0.2) == (label == 1)
     q = ch01_collapse.xor_question()  # pass 34: the cut fold's one line is in the right answer's feedback
     q.buttons[q.options.index(q.right)].click()
-    assert "The crease above did it: two ReLU units, then the line h₁ − 2h₂ = ½." in q.feedback.value
+    assert "The crease above did it: two ReLU units, then one straight line." in q.feedback.value
     assert "**Recall:** which of these networks can solve XOR?" in text and "**Predict:** which of these" not in text
     fold = next(c for c in _cells() if _src(c).startswith("ch01.fold_demo(W=((1, 1), (1, 1))"))
     assert _src(fold).count("(1, 1)") == 2  # two rows: two bent units between the inputs and the line
@@ -1999,7 +2004,20 @@ def test_opening_picture_marks_the_creases_it_talks_about():
     for region in [p for p in fig.axes[0].patches if p.get_gid() != "corner square"]:  # r52: inside
         box = fig.axes[0].transData.inverted().transform(region.get_clip_box().get_points())
         np.testing.assert_allclose(box, [[-1.5, -1.5], [1.5, 1.5]], atol=1e-9)
-    assert {t.get_text() for t in fig.axes[0].texts} == {"orange: h₁ < 0", "green: h₂ < 0"}
+    assert {t.get_text() for t in fig.axes[0].texts} == {"orange: h₁ < 0", "green: h₂ < 0", "grey: both < 0"}
+    # r49: the three shaded regions never overlap, and each label's arrow points into its own region
+    from matplotlib.path import Path as MplPath
+    W, b = np.array(ch01_collapse.SHEET_W), np.array(ch01_collapse.SHEET_B)
+    polys = [MplPath(p) for p in ch01_collapse.press_regions_apart()]
+    probe = np.stack(np.meshgrid(np.linspace(-1.5, 1.5, 31), np.linspace(-1.5, 1.5, 31)), -1).reshape(-1, 2) + 0.013
+    inside = np.array([p.contains_points(probe) for p in polys])
+    z = probe @ W.T + b
+    np.testing.assert_array_equal(inside, [(z[:, 0] < 0) & (z[:, 1] >= 0), (z[:, 1] < 0) & (z[:, 0] >= 0),
+                                           (z[:, 0] < 0) & (z[:, 1] < 0)])
+    for k, (_, point, _) in enumerate(ch01_collapse.REGION_LABELS):
+        assert [p.contains_point(point) for p in polys] == [i == k for i in range(3)]
+    # r49: the thick line has a dark edge, so its pressed part shows on top of the orange bar
+    assert thick[0].get_path_effects() and thick[0].get_zorder() > max(l.get_zorder() for l in bars)
     assert "**ReLU:** follow the thick pink line. It turns a corner at the upright axis." in _text()
     assert "gets a crease where it runs into a pressed part. A black diamond marks each crease." in _text()
 
@@ -2146,8 +2164,14 @@ def test_pass25_opening_question_and_the_tanh_sheet():
     assert "Stack many such layers. Can the stack compute anything one layer cannot?" in _src(cells[0])
     assert "do we get more power?" not in _src(cells[0])
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "**tanh:** the lines curve, like a pillow's outline." in text
-    assert "Why: tanh squeezes the sheet into the square from −1 to 1." in text
+    # r49: the why explains the curving (not only the square): big numbers squashed more, so points bunch at the edges
+    assert "**tanh:** the lines curve. The last panel enlarges the dotted square." in text
+    assert ("Why: tanh squashes big numbers much more than small ones.\nSo evenly spaced points bunch up near the "
+            "edges, and straight lines bend.") in text
+    assert np.tanh(0.5) - np.tanh(0.0) > 5 * (np.tanh(2.5) - np.tanh(2.0))
+    followed = sheet.grid_lines()[1][ch01_collapse.FOLLOWED]  # evenly spaced along x₂ = 0.5
+    gaps = np.linalg.norm(np.diff(sheet.layer(followed, ch01_collapse.SHEET_W, ch01_collapse.SHEET_B, "tanh"), axis=0), axis=1)
+    assert gaps[len(gaps) // 2] > 2 * min(gaps[0], gaps[-1])  # bunched up at the ends
     assert "curls" not in text
     W, b = np.array(ch01_collapse.SHEET_W), np.array(ch01_collapse.SHEET_B)
     for family in sheet.grid_lines():
@@ -2720,12 +2744,23 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     a = np.deg2rad(-65.0)
     assert np.allclose(cut @ [np.cos(a), np.sin(a)], 0.2)  # the drawn dashes are the line the count uses
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "On the sliders: turn $-65$, shift $0.2$." in text  # the setting checked above
+    assert "Turn $-65$, shift $0.2$ splits them. Its arrow points 0.42 across and −0.91 up." in text  # checked above
+    # r49 (change 3): the answer's equation is the sliders' own line; its numbers are the readout's, to 2 digits
+    across, up, equation = ch01_collapse.fold_line()
+    assert (across, up) == (round(np.cos(a), 2), round(np.sin(a), 2)) == (0.42, -0.91)
+    assert equation == "0.42·h₁ − 0.91·h₂ = 0.2"
+    assert "So its line is $0.42\\,h_1 - 0.91\\,h_2 = 0.2$." in text
+    scores = [round(across * h1 + up * h2, 2) for h1, h2 in ((1, 0), (0, 0), (2, 1))]
+    assert scores == [0.42, 0.0, -0.07] and round(2 * across, 2) == 0.84
+    assert ("(1, 0) scores 0.42, above 0.2: the square side. (0, 0) scores 0, and (2, 1) scores "
+            "$0.84 - 0.91 = -0.07$: both below.") in text
+    exact = [h1 * np.cos(a) + h2 * np.sin(a) > 0.2 for h1, h2 in ((1, 0), (0, 0), (2, 1))]
+    assert exact == [True, False, False]  # the rounded scores' sides are the exact line's sides
     # r39 reader: the sliders are said before the Predict, and the answer links them to h1 − 2h2 = 1/2
     normal = np.array([1.0, -2.0])  # h1 − 2h2 = ½ faces along (1, −2), at ½ / |(1, −2)| from (0, 0)
     assert round(float(np.degrees(np.arctan2(normal[1], normal[0])))) == -63
     assert round(0.5 / float(np.hypot(*normal)), 2) == 0.22
-    assert "The line $h_1 - 2 h_2 = \\tfrac12$ splits them. On the sliders: turn $-65$, shift $0.2$." in text
+    assert "The line $h_1 - 2 h_2 = \\tfrac12$" not in text  # r49: an equation that was not the sliders' line
     assert np.cos(np.radians(-63)) > 0 > np.sin(np.radians(-63))  # -63°: right and down
     assert abs(-65 - (-63.43)) <= 2.5 and abs(0.2 - 0.2236) <= 0.025  # the nearest slider stops (5°, 0.05)
     assert ch01_collapse.candidate_line(0.0, 0.5, [[0.6, 3.0], [0.4, -3.0]]).tolist() == [True, False]  # 0: upright, faces right
@@ -2765,7 +2800,7 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
             < text.index("**Then predict:** keep ReLU and drag the bias of $h_2$ up to 0."))
     # pass 48 (r43 reader: the tanh button had no task): a question, answered with a setting that gets 4 of 4
     assert ("**Last:** set the bias of $h_2$ back to −1 and click **tanh**. Can a line split them now?\n"
-            "Hint: this time, turn −30 to −35.") in text
+            "<details><summary>Stuck?</summary>\n\nHint: this time, turn −30 to −35.") in text  # r49: folded
     assert "tanh: yes. Its curve also moves the corners off one line. Try turn $-30$, shift $0.55$." in text
     curved = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "tanh")
     assert not ch01_collapse._on_one_line(curved)

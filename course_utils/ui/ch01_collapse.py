@@ -4,6 +4,7 @@ import html
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib import patheffects
 from matplotlib.patches import Rectangle
 
 from course_utils.engine import mlp, sheet
@@ -89,6 +90,29 @@ def _press_regions(ax, W, b, moving=None):
                          hatch=t["hatch"], lw=0.0, alpha=0.55, zorder=0.5)[0]) for i, t in enumerate(PRESS_TINTS)]
 
 
+def _keep_side(poly, normal, offset):
+    """Cut a convex polygon to the side normal·p >= offset (one pass of Sutherland-Hodgman clipping)."""
+    n, out = np.asarray(normal, dtype=float), []
+    for p, q in zip(poly, np.roll(poly, -1, axis=0)):
+        dp, dq = p @ n - offset, q @ n - offset
+        if dp >= 0:
+            out.append(p)
+        if dp * dq < 0:
+            out.append(p + (q - p) * dp / (dp - dq))
+    return np.array(out).reshape(-1, 2)
+
+
+BOTH_TINT = {"color": "0.45", "hatch": "xx"}  # the opening picture's third region: h₁ and h₂ both below 0
+
+
+def press_regions_apart(W=SHEET_W, b=SHEET_B):
+    """The sheet split three ways, never overlapping (r49: two hatches on top of each other were hard to read):
+    only h₁ < 0, only h₂ < 0, and both below 0; each a polygon."""
+    only = [_keep_side(half_plane(W[i], -b[i]), W[1 - i], -b[1 - i]) for i in (0, 1)]
+    both = _keep_side(half_plane(W[0], -b[0]), -np.asarray(W[1], dtype=float), b[1])
+    return [*only, both]
+
+
 def arrow_base(angle, offset, points):
     """Where the XOR widget's turn arrow starts: the point of the line, within 1.5 of its foot, whose arrow passes
     farthest from every landed corner (r47: at the start it ran under the (1, 0) square)."""
@@ -150,6 +174,12 @@ def followed_crease(W=SHEET_W, b=SHEET_B):
     return points[np.argmax(points[:, 1])]
 
 
+FOLLOWED_EDGE = [patheffects.Stroke(linewidth=5.0, foreground="0.15"), patheffects.Normal()]
+# each label points into its own region (a test checks the point's h₁ and h₂); the label sits beside the sheet
+REGION_LABELS = (("orange: h₁ < 0", (-1.0, 1.0), (-1.9, 2.4)), ("green: h₂ < 0", (1.25, -0.9), (1.9, -2.4)),
+                 ("grey: both < 0", (-0.9, -0.9), (-1.6, -2.4)))
+
+
 MARK_CELL = (1.0, 1.5)  # the sheet's top-right square, x₁ and x₂ both from 1 to 1.5: filled, so a turn or flip shows
 MARK_STYLE = dict(facecolor="0.15", alpha=0.7, edgecolor="none", zorder=2.5)
 
@@ -185,16 +215,20 @@ def sheet_pictures(W=SHEET_W, b=SHEET_B):
         paths = [f if bend == "before" else sheet.layer(f, W, b, "tanh" if bend == "zoom" else bend) for f in families]
         after = [ax.plot(*_joined(f), color=c, lw=1.3)[0] for f, c in zip(paths, GRID_COLOURS)]
         # one grid line drawn thick in every panel, so the eye can follow it, and see its crease under ReLU
-        followed = ax.plot(*paths[1][FOLLOWED].T, color=GRID_COLOURS[1], lw=3.2, zorder=2.2, gid="followed")[0]
+        followed = ax.plot(*paths[1][FOLLOWED].T, color=GRID_COLOURS[1], lw=3.2, zorder=2.2, gid="followed",
+                           path_effects=FOLLOWED_EDGE)[0]  # r49: a dark edge, so it shows on top of the pressed bar
         mark = ax.fill(*corner_square(*((None,) if bend == "before" else (W, b, "tanh" if bend == "zoom" else bend))).T,
                        gid="corner square", **MARK_STYLE)[0]  # r52: shows which way the sheet turned or flipped
         if bend == "before":
-            regions = _press_regions(ax, W, b)
+            regions = [ax.fill(*poly.T, facecolor=plots._tint(t["color"], 0.6), edgecolor=t["color"], hatch=t["hatch"],
+                               lw=0.0, alpha=0.55, zorder=0.5)[0]
+                       for poly, t in zip(press_regions_apart(W, b), (*PRESS_TINTS, BOTH_TINT))]
             low, high = sheet.grid_lines()[0][0, [0, -1], 1]
             for region in regions:  # only where the sheet is: the shading belongs to grid points
                 region.set_clip_path(Rectangle((low, low), high - low, high - low, transform=ax.transData))
-            ax.text(-2.9, 2.55, "orange: h₁ < 0", fontsize=8.5, va="center")
-            ax.text(2.9, -2.55, "green: h₂ < 0", fontsize=8.5, va="center", ha="right")
+            for text, where, label_at in REGION_LABELS:
+                ax.annotate(text, where, label_at, fontsize=8.5, ha="center", va="center",
+                            arrowprops=dict(arrowstyle="-|>", color="black", lw=0.9))
         if bend in ("tanh", "zoom"):  # the square tanh squeezes the sheet into, dashed: the zoom panel shows it enlarged
             ax.plot([-1, 1, 1, -1, -1], [-1, -1, 1, 1, -1], color="0.35", ls=":", lw=1.2, zorder=1, gid="zoom square")
         if bend == "zoom":
@@ -221,7 +255,7 @@ def sheet_pictures(W=SHEET_W, b=SHEET_B):
     key = axes[5]
     key.grid(False)
     key.axis("off")
-    fig.legend([after[0], after[1], followed, mark, *regions, crease],
+    fig.legend([after[0], after[1], followed, mark, *regions[:2], crease],  # 'both' is labelled in its panel
                ["blue: started upright", "pink: started across", f"thick: the line x₂ = {TICKS[FOLLOWED]:g}, to follow",
                "dark: the top-right square",
                 "h₁ < 0: pressed onto the upright axis",
@@ -229,8 +263,8 @@ def sheet_pictures(W=SHEET_W, b=SHEET_B):
                loc="center", bbox_to_anchor=(0.5, 0.5), bbox_transform=key.transAxes, ncol=1, fontsize=9.5)
     fig.set_label("Five panels of one grid sheet, four on the same axes from −3 to 3. Before the layer: straight upright "
                   "and across lines, its top-right square filled dark. No bend: the grid is moved, stretched, turned and skewed, but every line stays straight. "
-                  "The before panel shades where h₁ is below 0 (orange, hatched one way) and where h₂ is below 0 (green, "
-                  "hatched the other way). ReLU: those parts are pressed flat onto the upright and the across axis, drawn as "
+                  "The before panel shades where only h₁ is below 0 (orange, hatched one way), where only h₂ is below 0 "
+                  "(green, hatched the other way) and where both are (grey, cross-hatched). ReLU: those parts are pressed flat onto the upright and the across axis, drawn as "
                   "thick lines on each axis in the same tints; the part where both are below 0 lands on the origin, (0, 0). "
                   "Lines get sharp corners (creases) where they meet the pressed parts. One across line, x₂ = 0.5, is drawn thick "
                   "in every panel; under ReLU it runs up to the upright axis, then turns up along it. tanh: the sheet is squeezed into "
@@ -335,6 +369,16 @@ def tables_picture(W1, W2, row=0, col=0):
     return fig
 
 
+FOLD_TURN, FOLD_SHIFT = -65.0, 0.2  # the slider setting the fold's answer names; r49: its equation is this same line
+
+
+def fold_line():
+    """The answer's line in the widget's own terms: the arrow (across, up) to 2 digits, and the equation it makes."""
+    a = np.deg2rad(FOLD_TURN)
+    across, up = round(float(np.cos(a)), 2), round(float(np.sin(a)), 2)
+    return across, up, f"{_two(across)}·h₁ − {_two(-up)}·h₂ = {FOLD_SHIFT:g}"
+
+
 @plots.styled
 def xor_fold_picture():
     """Where the XOR corners land after h1 = ReLU(x1 + x2), h2 = ReLU(x1 + x2 − 1): on the creased sheet (a bent line:
@@ -343,10 +387,15 @@ def xor_fold_picture():
     X, labels = _xor_corners()
     H = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "relu")
     t = np.array([-0.5, 2.5])
-    # r37, r42 readers: the legend names the shaded side both ways: below the line, where the score is above ½
-    ax.plot(t, (t - 0.5) / 2, color="black", ls="--", lw=1.8, label="the line h₁ − 2·h₂ = ½")
-    ax.fill_between(t, (t - 0.5) / 2, -1, facecolor=plots._tint("#F0E442", 0.5), edgecolor="black", hatch="..",
-                    alpha=0.5, lw=0, label="the line's square side: h₁ − 2·h₂ > ½")  # r47: as in the widget above
+    a = np.deg2rad(FOLD_TURN)  # r49: the widget's line at turn −65, shift 0.2, exactly: cos·h₁ + sin·h₂ = shift
+    line = (FOLD_SHIFT - np.cos(a) * t) / np.sin(a)
+    across, up, equation = fold_line()
+    scores = ", ".join(f"{p} scores {_two(across * p[0] + up * p[1])}" for p in ((1, 0), (0, 0), (2, 1)))
+    print(f"The dashed line: turn {_num(FOLD_TURN)}, shift {FOLD_SHIFT:g}. Its arrow points {_two(across)} across and "
+          f"{_two(up)} up. Along the arrow, {scores}.")  # r49: the answer's numbers, from the same line
+    ax.plot(t, line, color="black", ls="--", lw=1.8, label=f"the line {equation}")
+    ax.fill_between(t, line, -1, facecolor=plots._tint("#F0E442", 0.5), edgecolor="black", hatch="..",
+                    alpha=0.5, lw=0, label=f"its square side: above {FOLD_SHIFT:g}")
     s = np.linspace(-0.5, 3.0, 141)  # x₁ + x₂ along the sheet: the whole sheet lands on this bent line
     arm = sheet.layer(np.column_stack([s, np.zeros_like(s)]), ((1, 1), (1, 1)), (0, -1), "relu")
     ax.plot(*arm.T, color=plots.color("relu"), lw=4, alpha=0.55, solid_capstyle="round", zorder=1,
@@ -368,7 +417,8 @@ def xor_fold_picture():
     ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), fontsize=9.5)  # beside the axes: no corner hidden
     fig.set_label("After the ReLU crease the sheet is a bent line: a flat arm along h₂ = 0, a corner at (1, 0), then "
                   "a rising arm. (0,0) lands at (0, 0), (1,1) at (2, 1), and both label-1 corners at (1, 0). "
-                  "The dashed line h₁ − 2·h₂ = ½ has the label-1 corners below it and the label-0 corners above it.")
+                  f"The dashed line {fold_line()[2]} (turn {FOLD_TURN:g}, shift {FOLD_SHIFT:g}) has the label-1 "
+                  "corners below it and the label-0 corners above it.")
     return fig
 
 
@@ -929,7 +979,7 @@ def xor_question():
                                                    "splits them, as the XOR puzzle's answer showed.",
     }, "2 bent units, then one straight line", "The bends crease or curve the sheet. Then one "
        "straight line can split the 1s from the 0s. The crease above did it: two ReLU units, "
-       "then the line h₁ − 2h₂ = ½.",
+       "then one straight line.",
         "Question: which network can solve XOR?")
 
 
