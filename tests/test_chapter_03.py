@@ -1587,7 +1587,7 @@ def test_first_widget_tangent_is_a_solid_black_line_and_its_buttons_are_explaine
     assert "**Then:** at $x = 3$, whose slope is bigger, sigmoid's or tanh's? By about how many times?" in flat
     # r38: the readout's 0.0452 / 0.0099 is 4.6, so the ratio is said to the readout's own digits, not "about 5"
     # r47: the static picture had no readout; the box in its lower panel now lists the four slopes
-    assert "At $x = 3$: sigmoid's slope is about $4.6$ times tanh's (read the box at 3)." in flat
+    assert "At $x = 3$: sigmoid's slope is about $4.6$ times tanh's (read the list at 3)." in flat
     assert "Text at the top left lists the slopes." in flat and "A box lists" not in flat   # r49: no box is drawn
     assert "about 5 times tanh's" not in flat
     assert f"{sigmoid_slope(3.0):.2g}" == "0.045" and f"{tanh_slope(3.0):.2g}" == "0.0099"   # the readout at x = 3
@@ -2539,7 +2539,7 @@ def test_pass_36_words_are_said_before_they_are_leaned_on():
     # r49: 'path' shown with a two-path sum before it is used; the name's reason a learner can repeat
     k_table = next(i for i, c in enumerate(flat) if "In a real layer, a unit feeds several next-layer units: several "
                    "paths back. Its signal adds one signal-times-weight per path, say $2 \\times 3 + 1 \\times 1 = 7$, "
-                   "then takes its own slope. Each bend on a path puts in its slope. So slopes are factors of "
+                   "then takes its own slope. So slopes are factors of "
                    "every gradient: hence the name." in c)
     assert 2 * 3 + 1 * 1 == 7
     # r44: the nudge's first factor, the output's signal, was left out (the recall box says signal x input);
@@ -2687,7 +2687,7 @@ def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
     for name in ("tanh", "relu", "gelu"):
         assert all(np.min((lambda v: v / v[-1])(gradients.signal_flow(name, d))) > 0.01 for d in range(2, 31)), name
     assert "Partly the inputs" not in flat and "We tried 50 others" not in flat and "<summary>Optional" not in flat
-    assert flat.count("$0.73 \\times 1.4$ is about 1. Layer 1 gets 0.92 of the last layer's.") == 1   # r49: measured
+    assert flat.count("$0.73 \\times 1.4$ is about 1. At 10 layers, layer 1 gets 0.92 of the last layer's.") == 1   # r49: measured
     _, _, after = ch03_gradients.half_off_numbers()
     assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "the signal shrinks the same way, to $0.68$ here." in flat
     dead = gradients.unit_slopes("relu", 0.0, seed=0) <= 1e-12
@@ -3044,15 +3044,15 @@ def test_pass55_flow_rates_are_the_measured_ones_and_the_products_give_only_the_
     for depth in (10, 30):   # "each step back keeps about all": the product 0.73 x 1.4 is about 1
         s = gradients.signal_flow("tanh", depth)
         assert 0.95 < (s[0] / s[-1]) ** (1 / (depth - 1)) < 1.05, depth
-    assert "Layer 1 gets 0.92 of the last layer's." in flat
+    assert "At 10 layers, layer 1 gets 0.92 of the last layer's." in flat
     gelu = gradients.signal_flow("gelu", 10)
     assert f"{share['gelu'] ** (1 / 9):.2f}" == "0.89" and 0.85 < share["gelu"] ** (1 / 9) > 0.7
     steps = gelu[:-1] / gelu[1:]   # layer k's signal over layer k+1's: the last entries are the steps nearest the output
     assert np.all(np.abs(steps[-2:] - 0.7) < 0.05) and np.all(steps[:-2] > 0.8)
-    assert "Measured, layer 1 gets 0.34, about $0.89$ per step. Only the last steps, with sums nearest 0, keep about $0.7$." in flat
+    assert "Measured at 10 layers, layer 1 gets 0.34, about $0.89$ per step. Only the last steps, with sums nearest 0, keep about $0.7$." in flat
     assert "slowly fades" not in flat and "growing a little" not in flat
     relu = sorted((lambda s: s[0] / s[-1])(gradients.signal_flow("relu", 10, seed=k)) for k in range(20))
     assert (f"{relu[0]:.2f}", f"{relu[-1]:.2g}") == ("0.39", "1.9") and share["relu"] <= relu[2]
-    assert ("ReLU's layer 1 gets 0.41: He weights hold its signal steady only on average. Over 20 starts, it gets "
+    assert ("At 10 layers, ReLU's layer 1 gets 0.41: He weights hold its signal steady only on average. Over 20 starts, it gets "
             "$0.39$ to $1.9$.") in flat
     assert "hold ReLU's signal steady on average." in flat[flat.index("## What to remember"):]
