@@ -21,7 +21,7 @@ __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer"
            "gate_diagram", "gated_units", "leak_answer", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
            "print_dips", "print_gap", "print_overflow", "print_widest_gap",
-           "back_near_one", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "slopes_text", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
+           "back_near_one", "selu_settle_layer", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "slopes_text", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
            "squashers", "two_switches", "area_label", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
 
 FAMILIES = {
@@ -257,6 +257,15 @@ def he_draws(depth=30, start=1.0):
     return run_draws(depth, start)["ReLU, He weights"]
 
 
+SETTLE_WITHIN = 0.1   # "within 0.1 of 1": the band drawn in the spread panel and the Check's words
+SETTLE_BAND = "#d4d4d4"   # light grey, behind every line
+
+
+def selu_settle_layer(depth=30, high=2.0, low=0.5):
+    """The layer from which all five SELU networks, started at spread `high` or `low`, stay within 0.1 of 1."""
+    return max(back_near_one(s, SETTLE_WITHIN) for start in (high, low) for _, s in run_draws(depth, start)["SELU"])
+
+
 def _span(values):
     """'0.26 to 2.64': the lowest and highest of a few runs' end values, 2 decimals, never '-0.00'."""
     lo, hi = (round(float(v), 2) + 0.0 for v in (min(values), max(values)))
@@ -296,6 +305,13 @@ def selu_spread(start=2.0, depth=30, he=False):
              title="spread, layer by layer")
     for axis, level in ((ax_m, 0), (ax_v, 1)):   # the levels SELU aims for: light, dashed, behind the runs
         axis.axhline(level, color=REFERENCE_GREY, ls="--", lw=1.2, zorder=1)
+    # r48: the Check's "by layer 10, within 0.1 of 1" is read off the picture: the band 0.9 to 1.1, that layer marked
+    settle = selu_settle_layer(depth)
+    ax_v.axhspan(1 - SETTLE_WITHIN, 1 + SETTLE_WITHIN, color=SETTLE_BAND, zorder=0, lw=0)
+    ax_v.axvline(settle, color=STRIP_NOTE_COLOUR, ls=":", lw=1.2, zorder=1)
+    ax_v.text(settle + 0.4, 1.05 * widest * 0.93, f"layer {settle}", color=STRIP_NOTE_COLOUR, fontsize=10)
+    ax_v.text(depth - 0.3, 1 + SETTLE_WITHIN + 0.04, f"spread 1 (band: {1 - SETTLE_WITHIN:g} to {1 + SETTLE_WITHIN:g})",
+              color=STRIP_NOTE_COLOUR, fontsize=9, ha="right", va="bottom")
     looks = {"SELU": {"ls": "-", "lw": 3.2, "zorder": 5},   # SELU thick, on top
              "ReLU, LeCun weights": {"ls": "-", "lw": 1.8, "zorder": 3},
              "ReLU, He weights": {"ls": "--", "lw": 1.4, "alpha": 0.6, "zorder": 2}}   # faint dashed: they scatter
@@ -891,7 +907,7 @@ SPARK_SIZE = (440, 220)   # pixels
 SPARK_BOX = (0.085, 0.13, 0.895, 0.84)   # the frame inside the picture: left, bottom, width, height (room for the ticks)
 SPARK_MARKS = (1, -1)   # dashed levels (pass 24: a reader could not read the floors, ELU −1 and SELU −1.76)
 SPARK_XTICKS = (-3, 0, 3)
-SPARK_YTICKS = (1, 0, -1)   # pass 29: 0 labelled too, so the plain grey line reads as output 0
+SPARK_YTICKS = (3, 1, 0, -1, -2)   # pass 29: 0 labelled too; r48: 3 and -2 too, so "output from -2 to 3" is read
 
 
 def floor_of(name, far=-60.0):
@@ -930,6 +946,9 @@ def sparkline(name, width=SPARK_SIZE[0], height=SPARK_SIZE[1]):
     ax.set_xticks(SPARK_XTICKS, [_minus(t) for t in SPARK_XTICKS])
     ax.set_yticks(SPARK_YTICKS, [_minus(t) for t in SPARK_YTICKS])
     ax.tick_params(labelsize=10, length=3, colors="#555555", pad=2)
+    # r48: the axes' names, small, inside the frame at the ends of the two axes
+    ax.text(SPARK_X - 0.08, 0.12, "x", color="#555555", fontsize=10, ha="right", va="bottom")
+    ax.text(0.12, SPARK_Y[1] - 0.1, "out", color="#555555", fontsize=10, ha="left", va="top")
     for side in ax.spines.values():
         side.set(color="#cccccc", lw=0.8)
     fig.canvas.draw()
@@ -1047,7 +1066,7 @@ def leak_answer(x=-2.0):
     d = _at("relu", x) - _at("leaky_relu", x)
     leak = activations.get("leaky_relu").params["alpha"].default   # the registry's leak, not typed again
     return fold("Check your prediction", f"""
-Only {d:.2g}: the leak, {leak:g}, times {abs(x):g}.
+It grows. At $x = {x:g}$ it is only {d:.2g}: the leak, {leak:g}, times {abs(x):g}.
 ReLU gives 0 there; Leaky ReLU gives {_at("leaky_relu", x):.2g}.
 **Show the whole gap** draws it across the picture. In the picture it is biggest at the left edge: {_at("relu", -4.0) - _at("leaky_relu", -4.0):.2g} at $x = -4$.
 Beyond the picture it keeps growing, by {_at("relu", -5.0) - _at("leaky_relu", -5.0) - (_at("relu", -4.0) - _at("leaky_relu", -4.0)):.2g} for each 1 further left, without limit. Right of 0 it is exactly 0.
@@ -1085,6 +1104,7 @@ def elu_gap_answer(x=-4.0):
     leak = _at("relu", x) - _at("leaky_relu", x)
     selu_floor = _at("selu", -50.0)   # −λα, the floor SELU approaches
     return fold("Check your prediction", f"""
+Both level off.
 About 1 for ELU: ReLU − ELU = {elu:.2f} at $x = {x:g}$.
 About 1.7 for SELU: ReLU − SELU = {selu:.2f}.
 Leaky ReLU's gap there is only {leak:.2g}.
@@ -1166,7 +1186,7 @@ def signal_answer(depth=30, high=2.0, low=0.5, part=None):
     # r47: the SELU check says how fast (the last layer at which any of the networks, from either start, is still 0.1 or
     # more away from 1), the common wrong answer, and points at the in/out picture; the He line says why the runs
     # drift (each network's own random weights) and that its two numbers are the lowest and highest of the five
-    settle = max(back_near_one(s) for draws in (draws_up, draws_down) for _, s in draws["SELU"])
+    settle = selu_settle_layer(depth, high, low)
     he_lo, he_hi = ends["ReLU, He weights"].split(" to ")
     lines = {"SELU": f"- **SELU**: it goes back to 1, from {high:g} and from {low:g} alike.\n"
                      f"  By layer {settle}, all {len(DRAW_SEEDS)} networks are within 0.1 of 1.\n"
