@@ -2750,10 +2750,12 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert (across, up) == (round(np.cos(a), 2), round(np.sin(a), 2)) == (0.42, -0.91)
     assert equation == "0.42·h₁ − 0.91·h₂ = 0.2"
     assert "So its line is $0.42\\,h_1 - 0.91\\,h_2 = 0.2$." in text
-    scores = [round(across * h1 + up * h2, 2) for h1, h2 in ((1, 0), (0, 0), (2, 1))]
-    assert scores == [0.42, 0.0, -0.07] and round(2 * across, 2) == 0.84
+    # r50: the scores are the exact line's, to 2 digits (the rounded arrow would give (2, 1) −0.07, not −0.06)
+    scores = [round(float(np.cos(a) * h1 + np.sin(a) * h2), 2) for h1, h2 in ((1, 0), (0, 0), (2, 1))]
+    assert scores == [0.42, 0.0, -0.06] and round(2 * across - 0.91, 2) == -0.07
     assert ("(1, 0) scores 0.42, above 0.2: the square side. (0, 0) scores 0, and (2, 1) scores "
-            "$0.84 - 0.91 = -0.07$: both below.") in text
+            "just under 0, about −0.06: both below.") in text
+    assert "-0.07" not in text and "−0.07" not in text
     exact = [h1 * np.cos(a) + h2 * np.sin(a) > 0.2 for h1, h2 in ((1, 0), (0, 0), (2, 1))]
     assert exact == [True, False, False]  # the rounded scores' sides are the exact line's sides
     # r39 reader: the sliders are said before the Predict, and the answer links them to h1 − 2h2 = 1/2

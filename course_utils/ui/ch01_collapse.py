@@ -390,7 +390,8 @@ def xor_fold_picture():
     a = np.deg2rad(FOLD_TURN)  # r49: the widget's line at turn −65, shift 0.2, exactly: cos·h₁ + sin·h₂ = shift
     line = (FOLD_SHIFT - np.cos(a) * t) / np.sin(a)
     across, up, equation = fold_line()
-    scores = ", ".join(f"{p} scores {_two(across * p[0] + up * p[1])}" for p in ((1, 0), (0, 0), (2, 1)))
+    # r50: scored with the unrounded arrow (2·0.42 − 0.91 would say −0.07; the line's own score is −0.061)
+    scores = ", ".join(f"{p} scores {_two(np.cos(a) * p[0] + np.sin(a) * p[1])}" for p in ((1, 0), (0, 0), (2, 1)))
     print(f"The dashed line: turn {_num(FOLD_TURN)}, shift {FOLD_SHIFT:g}. Its arrow points {_two(across)} across and "
           f"{_two(up)} up. Along the arrow, {scores}.")  # r49: the answer's numbers, from the same line
     ax.plot(t, line, color="black", ls="--", lw=1.8, label=f"the line {equation}")
