@@ -644,23 +644,39 @@ SELU_DEPTH, SELU_START = 10, 2.0   # Q28's picture: 10 layers, from a spread of 
 SELU_LABELS = {"SELU": "SELU", "ReLU, LeCun weights": "ReLU, same start weights"}   # Q28 never names LeCun
 
 
-def selu_spread_runs():
-    """{run: [spread per layer 0..SELU_DEPTH]} for SELU and ReLU with LeCun weights, five random networks each: chapter
-    04's own runs (ch04_zoo.run_draws), not a copy."""
+def _selu_runs(part):
+    """{run: [part per layer 0..SELU_DEPTH]} for SELU and ReLU with LeCun weights, five random networks each; part 0
+    is the average, 1 the spread. Chapter 04's own runs (ch04_zoo.run_draws), not a copy."""
     from course_utils.ui import ch04_zoo
     draws = ch04_zoo.run_draws(SELU_DEPTH, SELU_START)
-    return {text: [np.asarray(s) for _m, s in draws[text]] for text in ("SELU", "ReLU, LeCun weights")}
+    return {text: [np.asarray(pair[part]) for pair in draws[text]] for text in ("SELU", "ReLU, LeCun weights")}
+
+
+def selu_spread_runs():
+    """{run: [spread per layer 0..SELU_DEPTH]}: SELU's and ReLU's (LeCun) five networks each."""
+    return _selu_runs(1)
+
+
+def selu_average_runs():
+    """{run: [average per layer 0..SELU_DEPTH]}: the same networks as selu_spread_runs (r48: Q28's key claims both)."""
+    return _selu_runs(0)
+
+
+def _selu_lines(ax, runs, labelled):
+    """One line per network: SELU's solid and thick, ReLU's dashed; the first of each run labelled if asked."""
+    from course_utils.ui import ch04_zoo
+    layers = np.arange(SELU_DEPTH + 1)
+    for text, series in runs.items():
+        name = ch04_zoo.SPREAD_RUNS[text][0]
+        for k, s in enumerate(series):
+            label = SELU_LABELS[text] if labelled and k == 0 else "_nolegend_"
+            ax.plot(layers, s, color=plots.color(name), lw=2.4 if name == "selu" else 1.4,
+                    ls="-" if name == "selu" else "--", label=label)
 
 
 def _selu_spread(ax):
     """The spread of the outputs, layer by layer: SELU's five networks come back to 1, ReLU's (LeCun) fade."""
-    from course_utils.ui import ch04_zoo
-    layers = np.arange(SELU_DEPTH + 1)
-    for text, runs in selu_spread_runs().items():
-        name = ch04_zoo.SPREAD_RUNS[text][0]
-        for k, s in enumerate(runs):
-            ax.plot(layers, s, color=plots.color(name), lw=2.4 if name == "selu" else 1.4,
-                    ls="-" if name == "selu" else "--", label=SELU_LABELS[text] if k == 0 else "_nolegend_")
+    _selu_lines(ax, selu_spread_runs(), labelled=True)
     ax.axhline(1, color=NEUTRAL, ls=":", lw=1.2, label="spread 1")
     ax.set(xlim=(0, SELU_DEPTH), ylim=(0, SELU_START * 1.1), xlabel="layer", ylabel="spread of the outputs")
     ax.legend(fontsize=9, loc="upper right", frameon=False)
@@ -669,22 +685,9 @@ def _selu_spread(ax):
 _selu_spread.own_axes = True
 
 
-def selu_average_runs():
-    """{run: [average per layer 0..SELU_DEPTH]}: the same networks as selu_spread_runs (r48: Q28's key claims both)."""
-    from course_utils.ui import ch04_zoo
-    draws = ch04_zoo.run_draws(SELU_DEPTH, SELU_START)
-    return {text: [np.asarray(m) for m, _s in draws[text]] for text in ("SELU", "ReLU, LeCun weights")}
-
-
 def _selu_average(ax):
     """The average of the outputs, layer by layer: SELU's stays near 0, ReLU's climbs, then fades with its spread."""
-    from course_utils.ui import ch04_zoo
-    layers = np.arange(SELU_DEPTH + 1)
-    for text, runs in selu_average_runs().items():
-        name = ch04_zoo.SPREAD_RUNS[text][0]
-        for s in runs:
-            ax.plot(layers, s, color=plots.color(name), lw=2.4 if name == "selu" else 1.4,
-                    ls="-" if name == "selu" else "--")
+    _selu_lines(ax, selu_average_runs(), labelled=False)
     ax.axhline(0, color=NEUTRAL, ls=":", lw=1.2)
     ax.set(xlim=(0, SELU_DEPTH), ylim=(-0.5, 1.0), xlabel="layer", ylabel="average of the outputs")
 
