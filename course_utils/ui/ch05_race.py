@@ -1228,40 +1228,6 @@ def verdict_figure(results, centred, steep, threshold=0.1):
     return Captioned(fig, caption)
 
 
-RATE_OF_RACE = 0.01   # the chapter's race
-SECOND_RATE = 0.04   # the stretch test again at 4× the race's learning rate (pass 52, a reader's request)
-
-
-def second_rate_runs(X, y, lr=SECOND_RATE):
-    """The stretch test at learning rate `lr` (notebook 05, optional section): {name: Runs} for its two halves and
-    tanh, seeds 0 to 4, Adam, 400 epochs, from the race's starting weights. About six seconds."""
-    runs = {n: race.train_seeds(X, y, seeds=(0, 1, 2, 3, 4), optimizer="adam", lr=lr, epochs=400, **VARIANTS[n])
-            for n in STRETCH_TEST[2:]}
-    runs["tanh"] = race.race(X, y, ["tanh"], seeds=(0, 1, 2, 3, 4), optimizer="adam", lr=lr, epochs=400)["tanh"]
-    return runs
-
-
-def second_rate_table(results, steep, second, lr=SECOND_RATE, threshold=0.1):
-    """The stretch test at the race's learning rate and at `lr`, side by side (notebook 05): per runner, how many of
-    five runs cross `threshold` and between which epochs (or the last losses when none does). `steep` is
-    stretch_runs' result, `second` second_rate_runs'."""
-    def said(r):
-        at = race.epochs_to(r.loss, threshold)
-        hit = at[np.isfinite(at)]
-        if hit.size == 0:
-            return f"0 of {len(at)}; last loss {_span(f'{r.final_loss.min():.2f}', f'{r.final_loss.max():.2f}')}"
-        crossed = f"{hit.size} of {len(at)}, epoch{'s' if hit.size > 1 else ''} {_span(f'{hit.min():.0f}', f'{hit.max():.0f}')}"
-        if hit.size == len(at):
-            return crossed
-        rest = r.final_loss[~np.isfinite(at)]
-        return f"{crossed}; the others end at {_span(f'{rest.min():.2f}', f'{rest.max():.2f}')}"
-    slopes = {STRETCH_TEST[2]: "1/2", STRETCH_TEST[3]: "1", "tanh": "1"}
-    first = dict(steep, tanh=results["tanh"])
-    return tables.Table(["runner (steepest slope)", "learning rate 0.01", f"learning rate {lr:g}"],
-                        [[f"{n} ({s})", said(first[n]), said(second[n])] for n, s in slopes.items()],
-                        note=f"runs of five below loss {threshold:g}, Adam, 400 epochs")
-
-
 class FoldedTable:
     """A table behind a click (HTML <details>): the answer's sentences, then the table. Plain text: both, for nbval."""
 
@@ -1275,30 +1241,3 @@ class FoldedTable:
         import html
         return (f"<details><summary>{html.escape(self.summary)}</summary><p>{html.escape(self.answer)}</p>"
                 f"{self.table._repr_html_()}</details>")
-
-
-def second_rate_check(results, steep, X, y, lr=SECOND_RATE, threshold=0.1):
-    """The fold under "does the slope-1/2 half still crawl at 4× the rate?" (notebook 05, optional): trains
-    second_rate_runs, says the answer from the runs, and shows second_rate_table under it."""
-    second = second_rate_runs(X, y, lr)
-    tall, fast = STRETCH_TEST[2], STRETCH_TEST[3]
-    at = race.epochs_to(second[tall].loss, threshold)
-    rest = second[tall].final_loss[~np.isfinite(at)]
-    hits = int(np.isfinite(at).sum())
-    if hits == len(at):
-        said = f"No: all {hits} runs cross {threshold:g}."
-    elif hits:
-        said = (f"No, it learns too. {hits} of {len(at)} runs cross{'es' if hits == 1 else ''} {threshold:g}, at epoch "
-                f"{np.nanmin(at):.0f}. The others end just above it, at {rest.min():.2f} to {rest.max():.2f}.")
-    else:
-        said = f"Yes: no run crosses {threshold:g}. Its last losses are {rest.min():.2f} to {rest.max():.2f}."
-    before = steep[tall].final_loss
-    said += f" At {RATE_OF_RACE:g} they ended at {before.min():.2f} to {before.max():.2f}."
-    slow = np.nanmin(at) if hits else np.inf
-    ones = max(np.nanmax(race.epochs_to(second[n].loss, threshold)) for n in (fast, "tanh"))
-    if ones < slow:
-        said += f" The slope-1 runners still cross before {tall}."
-    jumps = sum(len(jump_backs(second[n], threshold)) for n in (fast, "tanh"))
-    if jumps:
-        said += f" Bigger steps also overshoot: {jumps} of the ten slope-1 runs jump back up above 0.3 for a while."
-    return FoldedTable("Check your prediction", said, second_rate_table(results, steep, second, lr, threshold))
