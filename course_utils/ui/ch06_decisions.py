@@ -184,9 +184,10 @@ def dead_units():
     sums = dead_sums()
     fig, (ax_f, ax_d) = plots.new_figure(*DEAD_FIG, ncols=2)
     xs = np.linspace(-3, 1, 201)
-    for i, (name, shape) in enumerate((("relu", "s"), ("leaky_relu", "o"))):
+    for name, shape in (("relu", "s"), ("leaky_relu", "o")):
         f = activations.get(name)
-        ax_f.plot(xs, f(xs), lw=2, color=plots.color(name), ls=plots.line_style(name, i)["ls"], label=_label(name))
+        # dashes tell the two apart beyond colour (they share the right side); line_style gives both a solid line
+        ax_f.plot(xs, f(xs), lw=2, color=plots.color(name), ls="-" if name == "relu" else "--", label=_label(name))
         ax_f.plot(sums, f(sums), shape, ms=6, color=plots.color(name), markeredgecolor="black", zorder=5)
         k = np.asarray(f.derivative(sums), dtype=float)
         ax_d.plot(sums, k, shape, ms=8, color=plots.color(name), markeredgecolor="black", label=f"{_label(name)}: {k[0]:g}")
