@@ -2167,7 +2167,7 @@ def test_pass25_opening_question_and_the_tanh_sheet():
     # r49: the why explains the curving (not only the square): big numbers squashed more, so points bunch at the edges
     assert "**tanh:** the lines curve. The last panel enlarges the dotted square." in text
     assert ("Why: tanh squashes big numbers much more than small ones.\nSo evenly spaced points bunch up near the "
-            "edges, and straight lines bend.") in text
+            "edges, and slanted lines bend.") in text   # r50: tanh acts on each coordinate; upright lines stay straight
     assert np.tanh(0.5) - np.tanh(0.0) > 5 * (np.tanh(2.5) - np.tanh(2.0))
     followed = sheet.grid_lines()[1][ch01_collapse.FOLLOWED]  # evenly spaced along x₂ = 0.5
     gaps = np.linalg.norm(np.diff(sheet.layer(followed, ch01_collapse.SHEET_W, ch01_collapse.SHEET_B, "tanh"), axis=0), axis=1)
