@@ -2068,31 +2068,6 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
         assert gone not in " ".join(md), gone
 
 
-def test_centred_figure_draws_three_panels_on_the_five_run_scales(chapter_race, centred, monkeypatch):
-    """Check the centred picture: sigmoid, sigmoid − 0.5 and tanh, five curves each on the five-run picture's shared
-    log scale, with a dot where each run first crosses 0.1 (tanh's five only)."""
-    monkeypatch.setattr(ch05_race, "centred_race", lambda X, y: centred)
-    picture = ch05_race.centred_figure(chapter_race, centred)
-    fig = picture.figure
-    assert picture.caption == ("Sigmoid: 0 of 5 runs below 0.1, last loss 0.61 to 0.62; Sigmoid − 0.5 (centred): 0 of 5 "
-                               "runs below 0.1, last loss 0.61 to 0.62; Tanh: 5 of 5 runs below 0.1, last loss "
-                               f"{chapter_race['tanh'].final_loss.min():.2f} to {chapter_race['tanh'].final_loss.max():.2f}")
-    panels = [ax for ax in fig.axes if ax.get_visible() and ax.get_title()]
-    # pass 36: each panel's title ends with its runs' final losses, 2 significant digits
-    tl = f"{chapter_race['tanh'].final_loss.min():#.2g} – {chapter_race['tanh'].final_loss.max():#.2g}"
-    assert [ax.get_title() for ax in panels] == ["Sigmoid\n0 of 5 runs learnt\nfinal loss 0.61 – 0.62",
-                                                 "Sigmoid − 0.5 (centred)\n0 of 5 runs learnt\nfinal loss 0.61 – 0.62",
-                                                 f"Tanh\n5 of 5 runs learnt\nfinal loss {tl}"]
-    assert {ax.get_ylim() for ax in panels} == {(0.01, 3.0)} and all(ax.get_yscale() == "log" for ax in panels)
-    for ax, r in zip(panels, (chapter_race["sigmoid"], centred, chapter_race["tanh"])):
-        curves = [ln for ln in ax.get_lines() if len(ln.get_xdata()) == 400]
-        assert len(curves) == 5
-        np.testing.assert_array_equal(curves[0].get_ydata(), np.clip(r.loss[0], 0.01, 3.0))
-    marks = [ln for ln in panels[2].get_lines() if ln.get_marker() in ch05_race.SEED_MARKS]   # pass 49: one per run
-    assert sorted(ln.get_marker() for ln in marks) == sorted(ch05_race.SEED_MARKS)
-    assert panels[2].get_legend() is not None
-
-
 def test_the_recall_asks_whether_a_tiny_nudge_means_a_tiny_step_under_adam():
     """Check (pass 23: the fading-nudge and Adam lesson, kept out of a fourth 'What to remember' line): the pause-and-
     recall asks it, and its folded answer says no, with the learning rate and try 4 (facts checked in
@@ -2184,10 +2159,10 @@ def test_sigmoid_is_named_among_the_bends_with_no_corner():
     assert activations.get("sigmoid").smoothness != "kink"   # sigmoid is one of the smooth bends
 
 
-def test_the_nudge_figure_labels_both_panels_and_the_centred_figure_is_as_wide_as_the_five_run_one(chapter_race, centred,
-                                                                                                     monkeypatch):
+def test_the_nudge_figure_labels_both_panels_and_the_verdict_figure_is_as_wide_as_the_five_run_one(chapter_race, centred,
+                                                                                                     stretch):
     """Check the pictures a reader strained at (pass 24): the nudge figure's right panel has its own y label and the
-    left names epoch 0 the start; the centred picture is drawn as wide as the five-run picture."""
+    left names epoch 0 the start; the verdict picture (once the centred one) is drawn as wide as the five-run picture."""
     left, right = ch05_race.gradient_figure(chapter_race).axes
     assert right.get_ylabel() == "layer 1's nudge per weight (log scale)"
     assert left.get_title() == "each weight layer at epoch 0 (the start)"
@@ -2203,9 +2178,9 @@ def test_the_nudge_figure_labels_both_panels_and_the_centred_figure_is_as_wide_a
     inside = band[(band[:, 0] >= min(x_a, x_b) - 0.5) & (band[:, 0] <= max(x_a, x_b) + 0.5)]
     assert len(inside) and y_low > inside[:, 1].max()
     assert note.get_text() == "grey: the other 6 bends"   # pass 48 (r43 Picture 4): the SiLU aside answered nothing
-    monkeypatch.setattr(ch05_race, "centred_race", lambda X, y: centred)
     wide = ch05_race.loss_multiples(chapter_race).get_size_inches()[0]
-    assert ch05_race.centred_figure(chapter_race, centred).figure.get_size_inches()[0] == pytest.approx(wide, rel=0.01)
+    verdict = ch05_race.verdict_figure(chapter_race, centred, stretch["sigmoid(4x) − 0.5"])
+    assert verdict.figure.get_size_inches()[0] == pytest.approx(wide, rel=0.01)
 
 
 # ---- pass 28: the premise of the squeeze test, said in the chapter ----
@@ -2356,7 +2331,7 @@ def test_boundary_maps_are_square(chapter_race):
         assert ax.get_aspect() == 1.0 and abs(box.width - box.height) < 0.08 * box.width
 
 
-def test_every_still_picture_has_alt_text_that_says_what_it_shows(chapter_race, centred):
+def test_every_still_picture_has_alt_text_that_says_what_it_shows(chapter_race, centred, stretch):
     """Check (pass 38, r35): the chapter's still pictures carry alt text of their own (fig.set_label), not the
     generic 'panel: x from ... to ...'; each says what is drawn, with the numbers read from the run, and the nudge
     picture's alt does not give away its Predict (how many times sigmoid's nudge shrinks)."""
@@ -2376,12 +2351,13 @@ def test_every_still_picture_has_alt_text_that_says_what_it_shows(chapter_race, 
     assert nudge.startswith("Two plots of the nudge's size per weight, on one log scale.")
     assert nudge.endswith("sigmoid's line stays below the grey band all the way.") and "the other 6 bends" in nudge
     assert "times" not in nudge and "718" not in nudge and not re.search(r"\b(7|10)\b", nudge)
-    for captioned in (ch05_race.loss_per_point_figure(), ch05_race.centred_figure(chapter_race, centred)):
+    verdict = ch05_race.verdict_figure(chapter_race, centred, stretch["sigmoid(4x) − 0.5"])
+    for captioned in (ch05_race.loss_per_point_figure(), verdict):
         bundle, meta = captioned._repr_mimebundle_()
         assert meta["image/png"]["alt"] == captioned.figure.get_label() and "from" not in meta["image/png"]["alt"][:12]
     per_point = ch05_race.loss_per_point_figure().figure.get_label()
     assert "a shrug, p = 0.5, loss 0.69" in per_point and "wrong and sure, p = 0.1, loss 2.3" in per_point
-    assert ch05_race.centred_figure(chapter_race, centred).figure.get_label().startswith("Three small plots on one scale")
+    assert verdict.figure.get_label().startswith("Four small plots on one scale")
     for text in (spiral, maps, five, nudge):
         assert " from -" not in text and "panel:" not in text
 
@@ -2640,19 +2616,6 @@ def test_the_stretch_curves_picture_draws_the_four_curves_with_their_slopes_and_
     after = "".join(cells[k + 1]["source"])
     assert after.startswith("Tanh is sigmoid − 0.5 **stretched**") and "\n**Predict:** does sigmoid(4x) − 0.5 cross" in after
     assert "live_race(names=ch05_race.STRETCH_TEST)" in "".join(cells[k + 2]["source"])
-
-
-def test_one_steps_move_of_the_output_is_step_times_input_times_slope():
-    """Check the worked step (r38 Clarity 1): one step of 0.01, input 1, moves each curve's output at most 0.01 times
-    its steepest slope: 0.0025, 0.005, 0.01, 0.01; a bug in a slope (a stretch dropped) would change a bar."""
-    picture = ch05_race.output_moves_figure(step=0.01, x=1.0)
-    ax = picture.figure.axes[0]
-    np.testing.assert_allclose([p.get_height() for p in ax.patches], [0.0025, 0.005, 0.01, 0.01], rtol=1e-6)
-    assert picture.caption == ("sigmoid − 0.5: at most 0.0025; 2·sigmoid − 1: at most 0.005; "
-                               "sigmoid(4x) − 0.5: at most 0.01; tanh: at most 0.01")
-    np.testing.assert_allclose([p.get_height() for p in ch05_race.output_moves_figure(step=0.02, x=0.5).figure.axes[0].patches],
-                               [0.0025, 0.005, 0.01, 0.01], rtol=1e-6)
-    assert ax.get_ylabel() and ax.get_title() and "four times" in picture.figure.get_label()
 
 
 def test_the_live_races_start_names_the_runners_in_the_squares_order():

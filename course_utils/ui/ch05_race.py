@@ -412,23 +412,6 @@ def stretch_answer(runs, results, threshold=0.1):
     return Markdown(f"<details><summary>Check your prediction</summary>\n\n{yours}{jump}{five}{rest}\n\n</details>")
 
 
-@plots.styled
-def centred_figure(results, centred, threshold=0.1):
-    """Sigmoid, sigmoid − 0.5 (`centred`: its five runs, from centred_race) and tanh, five runs each,
-    on the five-run picture's shared scales (notebook 05): does centring sigmoid on 0 make it learn like tanh? Its
-    caption gives each one's runs below `threshold` and its last losses (two decimals: the same on every machine)."""
-    panels = [("Sigmoid", plots.color("sigmoid"), results["sigmoid"]),
-              (f"{CENTRED_LABEL.capitalize()} (centred)", plots.color("sigmoid"), centred),
-              ("Tanh", plots.color("tanh"), results["tanh"])]
-    caption = "; ".join(f"{title}: {np.isfinite(race.epochs_to(r.loss, threshold)).sum()} of {len(r.loss)} runs "
-                        f"below {threshold:g}, last loss {r.final_loss.min():.2f} to {r.final_loss.max():.2f}"
-                        for title, _colour, r in panels)
-    fig = _multiples(panels, threshold, ncols=3, panel_px=860 // 3)   # as wide as the five-run picture
-    fig.set_label(f"Three small plots on one scale, five runs each: training loss (log scale) against epoch, with a "
-                  f"dashed line at {threshold:g}. {caption}.")
-    return Captioned(fig, caption)   # as wide as the five-run picture
-
-
 # Tries 3 to 5 of notebook 05: sigmoid against ReLU (seed 0) for the live race's longest run, with Adam as in the
 # race (3), then plain gradient descent at the race's 0.01 (4: one change, both stay near the shrug line), then at 1
 # (5: one more change). r39 reader: the old try 4 changed the optimizer and the learning rate at once.
@@ -1071,24 +1054,6 @@ def _multiples(panels, threshold, ncols, panel_px=172):
     return fig
 
 
-def _bars(ax, labels, values, colours, hatches, title, ylabel, log=True):
-    """One panel of bars, each value written on its bar (notebook 05's step pictures)."""
-    bars = ax.bar(range(len(values)), values, color=colours, edgecolor="black", linewidth=0.8)
-    for bar, hatch, v in zip(bars, hatches, values):
-        bar.set_hatch(hatch)
-        ax.annotate(f"{v:.2g}", (bar.get_x() + bar.get_width() / 2, v), xytext=(0, 3), textcoords="offset points",
-                    ha="center", va="bottom", fontsize=10)
-    ax.set_xticks(range(len(values)), labels, fontsize=9)
-    ax.set(title=title, ylabel=ylabel)
-    if log:
-        ax.set(yscale="log", ylim=(1e-4, 2.0))
-        ax.yaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _pos: f"{v:g}"))
-        ax.yaxis.set_minor_formatter(ticker.NullFormatter())
-    else:
-        ax.set_ylim(0, 1.25 * max(values))
-    return bars
-
-
 # The stretch test's curves and slopes (notebook 05): sigmoid moved, and its two stretches, beside tanh.
 STRETCH_CURVES = ("sigmoid − 0.5", "2·sigmoid − 1", "sigmoid(4x) − 0.5", "tanh")
 
@@ -1125,23 +1090,6 @@ def stretch_curves_figure(half=4.0):
     fig.set_label("Four S-curves on one axis, all through 0. " + "".join(said)
                   + "The two with slope 1 rise equally steeply through 0.")
     return fig
-
-
-@plots.styled
-def output_moves_figure(step=0.01, x=1.0):
-    """One Adam step of `step` on a weight whose input is `x` (notebook 05): how far it moves the unit's output at
-    most, step × input × steepest slope, for each curve of the stretch test, as bars on a log scale."""
-    z = np.linspace(-30, 30, 60001)
-    moves = [step * x * float(stretch_curve(n)(z)[1].max()) for n in STRETCH_CURVES]
-    fig, ax = plots.new_figure(560, 300)
-    _bars(ax, [n.replace(" − ", "\n− ") for n in STRETCH_CURVES], moves,
-          [_runner_colour(n, STRETCH_TEST.index(n)) for n in STRETCH_CURVES], ["..", "//", "", ""],
-          f"one step of {step:g}, input {x:g}: how far the output moves", "output's move, at most", log=False)
-    caption = "; ".join(f"{n}: at most {m:.2g}" for n, m in zip(STRETCH_CURVES, moves))
-    fig.set_label(f"Bars: one weight step of {step:g}, input {x:g}, moves the unit's output at most "
-                  + ", ".join(f"{m:.2g} for {n}" for n, m in zip(STRETCH_CURVES, moves))
-                  + ". The two with slope 1 move it four times as far as sigmoid − 0.5.")
-    return Captioned(fig, caption)
 
 
 @plots.styled
