@@ -3789,9 +3789,11 @@ def test_pass49_q20_key_quotes_the_range_that_counts_and_the_rule_speaks_of_the_
             "it gets." in q.explanation and "millionths." not in q.explanation
             and "step" not in q.explanation)
     assert quiz.accepted(q, 0.455e-6) and not quiz.accepted(q, 0.45e-6)   # within half a millionth of 0.954
-    lo, hi = quiz.counted_range(q.answer, 1)
-    assert (round(lo * 1e6, 2), round(hi * 1e6, 2)) == (0.46, 1.45) and quiz.step(q) == 1e-6
-    assert quiz.accepted(q, lo) and quiz.accepted(q, hi) and not quiz.accepted(q, lo - 1e-8) and not quiz.accepted(q, hi + 1e-8)
+    # the range that counts: half a step (a millionth) either side of the exact answer, its edges to a thousandth of it
+    half, edge = quiz.step(q) / 2, 1e-9
+    assert quiz.step(q) == 1e-6 and round(q.answer * 1e6, 3) == 0.954
+    assert quiz.accepted(q, q.answer - half + edge) and quiz.accepted(q, q.answer + half - edge)
+    assert not quiz.accepted(q, q.answer - half - edge) and not quiz.accepted(q, q.answer + half + edge)
     for typed in ("0.0000009", "about 0.0000009", "1 in a million", "0.0000014", "0.0000005"):
         assert quiz.check(q.id, typed).correct, typed
     # the hint's examples are no size the share can have, nor 0.25 to the fifth (0.001): the reader's suspected trap

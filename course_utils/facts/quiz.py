@@ -151,14 +151,6 @@ def _pair_loss(s1, s2):
     return sum(math.log1p(math.exp(-s)) for s in (s1, s2))
 
 
-def counted_range(answer, digits):
-    """(lowest, highest) answer with two digits more than asked that still counts (see accepted): what a key quotes
-    as 'from ... to ...' (within half a step, as chapter 07's rule says; r48: Q20's key quotes the idea, not a range)."""
-    unit = step(Numeric("", "", "", answer, digits, "", ()))
-    fine = unit / 100
-    return math.ceil((answer - unit / 2) / fine) * fine, math.floor((answer + unit / 2) / fine) * fine
-
-
 def plain(value, digits=2):
     """A number as a plain decimal, to `digits` significant digits, never in e-notation: 9.54e-07 -> '0.00000095'."""
     if value == 0:
