@@ -564,6 +564,14 @@ def picker(role=None):
 RECALL_HINT = "<i>Click a bend. Each answer, right or wrong, says why.</i>"
 
 
+def folded_options(lead, options):
+    """A question as a render without a kernel shows it: a lead line, then each (text, right?, said) option in its
+    own fold, so the learner opens only the one they chose."""
+    return (f"<p>{lead}</p><ul>" + "".join(
+        f"<li><details><summary>{_html.escape(text)}</summary><b>{'Right' if right else 'Wrong'}.</b> "
+        f"{_html.escape(said)}</details></li>" for text, right, said in options) + "</ul>")
+
+
 def recall_question(which="hidden"):
     """A recall question ("hidden": the hidden-layer bend; "output": the output bend for one class of many):
     each option, right or wrong, answers with the misconception it shows."""
@@ -584,9 +592,8 @@ def recall_question(which="hidden"):
     for i, b in enumerate(buttons):
         b.on_click(lambda _b, i=i: answer(i))
     # the question itself is the Predict line above the widget: it is not printed a second time here
-    static = ("<p>Decide first, then open the option you chose.</p><ul>"   # one fold per option
-              + "".join(f"<li><details><summary>{_label(o.name)}</summary><b>{'Right' if o.right else 'Wrong'}.</b> "
-                        f"{_html.escape(o.feedback)}</details></li>" for o in q.options) + "</ul>")
+    static = folded_options("Decide first, then open the option you chose.",
+                            [(_label(o.name), o.right, o.feedback) for o in q.options])
     return RecallBox([widgets.HBox(buttons), feedback],
                      "Recall question: click a bend (run the notebook to answer)", static,
                      buttons=buttons, feedback=feedback, question=q, answer=answer)
@@ -1008,7 +1015,5 @@ def gate_question():
         "Question: which bend for the forget gate? (run the notebook to answer)")
     # pass 53 (r47): the same promise as the other two questions, and in a static render each answer in its own fold
     q.feedback.value = GATE_HINT
-    q.static_html = ("<p>Decide first, then open the option you chose. Each answer says why.</p><ul>" + "".join(
-        f"<li><details><summary>{_html.escape(text)}</summary><b>{'Right' if right else 'Wrong'}.</b> "
-        f"{_html.escape(said)}</details></li>" for text, right, said in q.options) + "</ul>")
+    q.static_html = folded_options("Decide first, then open the option you chose. Each answer says why.", q.options)
     return q
