@@ -182,6 +182,7 @@ def dead_units():
     """The side arrow in a picture (pass 54, r48): a dead unit's eight sums, all at or below 0. Left, what ReLU and
     Leaky ReLU give there; right, the slope each input passes back: ReLU's all 0, Leaky ReLU's all its leak, 0.01."""
     sums = dead_sums()
+    leak = float(activations.get("leaky_relu").derivative(-1.0))   # the registry's leak, not a typed 0.01
     fig, (ax_f, ax_d) = plots.new_figure(*DEAD_FIG, ncols=2)
     xs = np.linspace(-3, 1, 201)
     for name, shape in (("relu", "s"), ("leaky_relu", "o")):
@@ -192,14 +193,14 @@ def dead_units():
         k = np.asarray(f.derivative(sums), dtype=float)
         ax_d.plot(sums, k, shape, ms=8, color=plots.color(name), markeredgecolor="black", label=f"{_label(name)}: {k[0]:g}")
     ax_f.set(xlim=(-3, 1), ylim=(-0.3, 1.1), xlabel=SUM_LABEL, ylabel="output", title="one dead unit: its eight training sums")
-    ax_d.set(xlim=(-3, 1), ylim=(-0.002, 0.013), yticks=[0, 0.01], yticklabels=["0", "0.01"], xlabel=SUM_LABEL,
+    ax_d.set(xlim=(-3, 1), ylim=(-0.2 * leak, 1.3 * leak), yticks=[0, leak], yticklabels=["0", f"{leak:g}"], xlabel=SUM_LABEL,
              ylabel="slope", title="the slope: the nudge passed back")
     ax_f.legend(loc="upper left", fontsize=11)
     ax_d.legend(loc="center left", fontsize=11)
     fig.set_label(
         f"One dead unit's sums over {DEAD_N} training inputs, all at or below 0. Left: ReLU gives 0 at each; Leaky "
-        "ReLU gives a little below 0. Right, on a scale that ends just above 0.01: ReLU's slope is 0 at every sum, "
-        "so no nudge comes back; Leaky ReLU's is 0.01 at every sum.")
+        f"ReLU gives a little below 0. Right, on a scale that ends just above {leak:g}: ReLU's slope is 0 at every sum, "
+        f"so no nudge comes back; Leaky ReLU's is {leak:g} at every sum.")
     return fig
 
 
