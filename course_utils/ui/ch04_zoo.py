@@ -1189,7 +1189,7 @@ def signal_answer(depth=30, high=2.0, low=0.5, part=None):
     settle = selu_settle_layer(depth, high, low)
     he_lo, he_hi = ends["ReLU, He weights"].split(" to ")
     lines = {"SELU": f"- **SELU**: it goes back to 1, from {high:g} and from {low:g} alike.\n"
-                     f"  By layer {settle}, all {len(DRAW_SEEDS)} networks are within 0.1 of 1.\n"
+                     f"  By layer {settle}, all {len(DRAW_SEEDS)} networks are within {SETTLE_WITHIN:g} of 1.\n"
                      "  A common wrong answer: \"SELU keeps whatever spread it is given.\" In fact, it pulls a big "
                      "spread down and a small one up.\n  The picture below shows why.",
              "He": f"- **ReLU, He weights**: nothing pulls it back.\n"
