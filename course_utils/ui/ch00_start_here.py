@@ -890,16 +890,32 @@ def hill_steps(rate=STEP_RATE, start=HILL_DOT):
 # multiplies the signal by (r43); a bend's factor is named the bend's slope, not the hill's (r44 Clarity 3).
 SIGNAL_CHAIN = (("output", "starts from\nits mistake"), ("weight", "× the weight"), ("bend", "× the bend's\nslope"),
                 ("weight", "× the weight"), ("bend", "× the bend's\nslope"), ("earlier\nlayers", None))
-# r49 change 2: the text's worked example, written under the first four boxes. Wrongness is half the miss squared,
-# so the signal starts as the miss itself; the output's weight; the unit's ReLU on its ramp; the hidden weight's input.
-SIGNAL_WORKED = {"miss": 2, "weight": 3, "ramp slope": 1, "input": 2}
+# Pass 56 (r50 Clarity, change 2): the text's worked example needs no calculus. A weight of 1 on a link carrying 2 into
+# a hidden unit on ReLU's ramp, whose output weight is 3: move the weight a little and the output moves 2 × 1 × 3 = 6
+# times as far (WIGGLE shows it); the signal, started at the output as 1, is multiplied by the same numbers on its way
+# back. No choice of how wrongness is measured is needed: every weight's slope is the output's times its own factor.
+SIGNAL_WORKED = {"start": 1, "weight": 3, "ramp slope": 1, "input": 2}
+HIDDEN_WEIGHT, WIGGLE = 1.0, 0.1   # the weight's value, and how far the text moves it
 WORKED_COLOUR = "#B35806"   # dark orange: the worked numbers, apart from the black rule
+
+
+def worked_output(w, worked=SIGNAL_WORKED):
+    """The worked network's output for the hidden weight w: output weight × ReLU(w × input)."""
+    return worked["weight"] * max(w * worked["input"], 0.0)
+
+
+def wiggle_forward(move=WIGGLE, w=HIDDEN_WEIGHT, worked=SIGNAL_WORKED):
+    """Move the hidden weight by `move`: how much z (the number the unit bends), the unit's output and the network's
+    output change, each rounded to 3 decimals as the text prints them."""
+    z = lambda v: v * worked["input"]   # noqa: E731
+    bent = lambda v: max(z(v), 0.0)      # noqa: E731
+    return tuple(round(f(w + move) - f(w), 3) for f in (z, bent, lambda v: worked_output(v, worked)))
 
 
 def signal_worked(worked=SIGNAL_WORKED):
     """The worked pass back: the signal leaving the output, after its weight, after the bend, and the hidden weight's
-    hill slope (the signal that reaches it, times its input)."""
-    start = worked["miss"]
+    hill slope (the signal that reaches it, times its input), all counted from the output's 1."""
+    start = worked["start"]
     after_weight = start * worked["weight"]
     after_bend = after_weight * worked["ramp slope"]
     return start, after_weight, after_bend, after_bend * worked["input"]
@@ -908,10 +924,10 @@ def signal_worked(worked=SIGNAL_WORKED):
 def signal_worked_labels(worked=SIGNAL_WORKED):
     """What is written under the output, the weight, the bend and the hidden weight."""
     start, after_weight, after_bend, slope = signal_worked(worked)
-    return (f"miss {start:g}:\nsignal {start:g}",
+    return (f"signal\nstarts at {start:g}",
             f"weight {worked['weight']:g}:\n{start:g} × {worked['weight']:g} = {after_weight:g}",
             f"ramp, slope {worked['ramp slope']:g}:\n{after_weight:g} × {worked['ramp slope']:g} = {after_bend:g}",
-            f"input {worked['input']:g}: hill slope\n{after_bend:g} × {worked['input']:g} = {slope:g}")
+            f"input {worked['input']:g}: slope\n{after_bend:g} × {worked['input']:g} = {slope:g}")
 
 
 @plots.styled
