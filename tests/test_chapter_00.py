@@ -2006,10 +2006,10 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
             "- the ramp (slope $1$) passes on $0.2$;\n"
             "- the output's weight makes it $0.2 \\cdot 3 = 0.6$.\n\n"
             "So the output moves $6$ times as far as the weight.") in section
-    assert ("Each part multiplies the change: a weight by its value, a bend by its own slope (1 on the ramp).\n"
+    assert ("Each part multiplies the change: the input by $2$, the bend by its slope ($1$ on the ramp), the weight by $3$.\n"
             "So the wrongness changes $6$ times as fast with this weight as with the output itself.\n"
             "The network finds this without moving the weight. It sends numbers back from the output: the "
-            "**learning signal**.\nEach weight and each bend's slope multiplies it on the way. Chapter 03 shows how.") in section
+            "**learning signal**.\nOn the way back, the same numbers multiply it. Chapter 03 shows how.") in section
     assert "So if the signal shrinks on the way, learning slows." in section
     # Pass 56: no calculus and no choice of how wrongness is measured: no miss squared, no signal started from a miss.
     for gone in ("miss", "squared", "12"):
@@ -2091,8 +2091,8 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
             "ReLU's ramp (slope 1) keeps the whole signal. Its flat side (the crosses) passes back 0."
             in cells[h + 2].source and "left out" not in _markdown()
             and ch00_start_here.FADE_TITLE in _texts(ch00_start_here.fading_signal_picture())
-            and "Each weight and each bend's slope multiplies it on the way." in _markdown()
-            and _markdown().index("each bend's slope") < _markdown().index("## A short history")
+            and "the weight by $3$.\n" in _markdown() and "the same numbers multiply it." in _markdown()
+            and _markdown().index("the bend by its slope") < _markdown().index("## A short history")
             ) and "shrinks the learning signal" not in cells[h].source + cells[h + 2].source
     assert "bend's slope" not in cells[h + 2].source and "history's bars" not in _markdown()
     x = np.linspace(-20, 20, 40001)
@@ -2373,7 +2373,7 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     assert ("Through many sigmoids, almost no learning signal gets back. This is a main reason deep sigmoid networks "
             "learned slowly.") in text   # pass 55 (r49 item 20): a main reason, not the whole cause
     assert "2006" in text and "one layer at a time" in text   # the timeline's 2006 pin, said
-    assert _markdown().index("each bend's slope") < _markdown().index("## A short history")
+    assert _markdown().index("the bend by its slope") < _markdown().index("## A short history")
     assert slope ** 10 < 1e-6 and "ten times is under a millionth" in text   # pass 46: the recall says it
 
 
@@ -2517,7 +2517,7 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     worked = ch00_start_here.signal_worked_labels()
     labels = [t for t in ax.texts if t.get_text() not in names and t.get_text() not in worked]
     says = {"bend": "× the bend's\nslope", "weight": "× the weight"}   # pass 49: the bend's slope, not the hill's
-    assert [t.get_text() for t in labels] == ["starts from\nits mistake"] + [says[n] for n in names[1:-1]]
+    assert [t.get_text() for t in labels] == ["starts\nhere"] + [says[n] for n in names[1:-1]]   # pass 56: no mistake named
     for t, a, b in zip(labels, xs[:-1], xs[1:]):
         assert b < t.get_position()[0] < a   # each label sits on the arrow between its two boxes
     arrows = [p for p in ax.patches if type(p).__name__ == "FancyArrowPatch"]
@@ -2527,7 +2527,7 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
         assert x1 < x0   # the signal travels back: every arrow points left
     alt = display.figure_alt(fig)
     assert "output, then weight, then bend, then weight, then bend, then earlier layers" in alt
-    assert "starts from its mistake; × the weight; × the bend's slope; × the weight; × the bend's slope." in alt
+    assert "starts here; × the weight; × the bend's slope; × the weight; × the bend's slope." in alt
     cells = _nb().cells
     k = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.signal_chain_picture()")
     # Pass 56: the Predict sits right before the picture that answers it; the signal is bolded two cells up.

@@ -888,7 +888,7 @@ def hill_steps(rate=STEP_RATE, start=HILL_DOT):
 # the bend, so the first step back is its weight; then a unit's bend, a weight, a bend, on to earlier layers (r44:
 # a bend next to the output contradicted "Here it skips the bend"). Each arrow says what the part it leaves
 # multiplies the signal by (r43); a bend's factor is named the bend's slope, not the hill's (r44 Clarity 3).
-SIGNAL_CHAIN = (("output", "starts from\nits mistake"), ("weight", "× the weight"), ("bend", "× the bend's\nslope"),
+SIGNAL_CHAIN = (("output", "starts\nhere"), ("weight", "× the weight"), ("bend", "× the bend's\nslope"),
                 ("weight", "× the weight"), ("bend", "× the bend's\nslope"), ("earlier\nlayers", None))
 # Pass 56 (r50 Clarity, change 2): the text's worked example needs no calculus. A weight of 1 on a link carrying 2 into
 # a hidden unit on ReLU's ramp, whose output weight is 3: move the weight a little and the output moves 2 × 1 × 3 = 6
