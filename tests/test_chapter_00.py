@@ -2006,7 +2006,7 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
             "- the ramp (slope $1$) passes on $0.2$;\n"
             "- the output's weight makes it $0.2 \\cdot 3 = 0.6$.\n\n"
             "So the output moves $6$ times as far as the weight.") in section
-    assert ("Each part multiplies the change: the input by $2$, the bend by its slope ($1$ on the ramp), the weight by $3$.\n"
+    assert ("Each part multiplies the change: the input $2$, the bend by its slope ($1$ on the ramp), the weight $3$.\n"
             "So the wrongness changes $6$ times as fast with this weight as with the output itself.\n"
             "The network finds this without moving the weight. It sends numbers back from the output: the "
             "**learning signal**.\nOn the way back, the same numbers multiply it. Chapter 03 shows how.") in section
@@ -2091,7 +2091,7 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
             "ReLU's ramp (slope 1) keeps the whole signal. Its flat side (the crosses) passes back 0."
             in cells[h + 2].source and "left out" not in _markdown()
             and ch00_start_here.FADE_TITLE in _texts(ch00_start_here.fading_signal_picture())
-            and "the weight by $3$.\n" in _markdown() and "the same numbers multiply it." in _markdown()
+            and "the weight $3$.\n" in _markdown() and "the same numbers multiply it." in _markdown()
             and _markdown().index("the bend by its slope") < _markdown().index("## A short history")
             ) and "shrinks the learning signal" not in cells[h].source + cells[h + 2].source
     assert "bend's slope" not in cells[h + 2].source and "history's bars" not in _markdown()
