@@ -402,7 +402,7 @@ def test_no_heading_or_title_states_an_answer_before_its_question():
     assert "## XOR: can a straight line solve it?" in text and "## Can one crease untangle XOR?" in text
     assert "a fold that solves XOR" not in text and "The answer is no." not in text
     assert ch01_collapse.xor_puzzle().axes[0].get_title() == "Three straight lines tried"
-    recall = next(k for k, (_, t) in enumerate(_markdown_cells()) if "like the one that solves XOR" in t)
+    recall = next(k for k, (_, t) in enumerate(_markdown_cells()) if "need not be one straight line" in t)
     question = next(k for k, (i, t) in enumerate(_markdown_cells()) if "which of these networks can solve XOR" in t)
     assert recall > question  # the recall that names the answer comes after the question
 
@@ -471,8 +471,8 @@ def test_relu_ticked_stack_matches_one_line_only_while_every_relu_input_stays_ab
     i = next(i for i, c in enumerate(cells) if "can you make the thick line sit on the dashed line again?" in _src(c))
     # pass 41: "Keep ... ticked" cut: the Predict itself says "with ReLU ticked", and the Then-predict above ticked it
     assert "tick **put a ReLU after layers 1 and 2**" in _src(cells[i - 3])
-    assert _src(cells[i]) == ("Go back to the sliders above.\n\n"
-                              "**Predict:** with ReLU ticked, can you make the thick line sit on the dashed line again?\n")
+    # pass 56 (r50 reader: a flow break): "Go back to the sliders above." is cut; the answer fold sits between
+    assert _src(cells[i]).rstrip() == "**Predict:** with ReLU ticked, can you make the thick line sit on the dashed line again?"
     assert _src(cells[i - 2]).strip() == "ch01.collapse_demo(n_layers=3)"  # the widget just above, then its answer
     assert w.bend.description == "put a ReLU after layers 1 and 2"  # pass 26: says where the ReLUs go
     assert not any("relu=True" in _src(c) for c in cells)
@@ -485,8 +485,8 @@ def test_relu_panel_draws_each_pressed_line_thick_on_its_axis():
     """Check the opening ReLU panel (r39 reader: bands on the negative side said the opposite of "pressed onto h1 = 0",
     and the black axes hid the pressed lines): every point ReLU moved is drawn exactly ON the axis it was pressed onto,
     thick, in its region's tint, above thin grey axes; nothing is drawn on the negative side."""
-    fig = ch01_collapse.sheet_pictures()
-    relu = fig.axes[2]  # pass 26: after the "before" panel and the no-bend one
+    fig = ch01_collapse.bend_pictures()
+    relu = fig.axes[1]  # pass 56: the bend picture: before (shaded), ReLU, tanh
     pressed = [l for l in relu.lines if l.get_gid() == "pressed"]
     assert [l.get_color() for l in pressed] == [t["color"] for t in ch01_collapse.PRESS_TINTS]
     assert all(l.get_linewidth() >= 4 for l in pressed)  # thick: the pressed parts show at a glance
@@ -506,8 +506,7 @@ def test_relu_panel_draws_each_pressed_line_thick_on_its_axis():
     assert int((z < -1e-9).any(axis=1).sum()) <= len(pts) <= int((z < 1e-9).any(axis=1).sum())
     diamonds = next(l for l in relu.lines if l.get_marker() == "D")
     assert diamonds.get_markersize() < 5 and diamonds.get_markeredgecolor() == "white"  # near (0, 0) they stay apart
-    names = [t.get_text() for t in fig.legends[0].get_texts()]
-    assert "h₁ < 0: pressed onto the upright axis" in names and "h₂ < 0: pressed onto the across axis" in names
+    assert not fig.legends  # pass 56 (r50: a 7-line legend far from the panels): the text below names each part
     assert any("(0, 0)" in t.get_text() for t in relu.texts)  # where the "both below 0" part lands
 
 
@@ -621,7 +620,7 @@ def test_sixth_pass_wording():
     text = "\n".join(t for _, t in _markdown_cells())
     assert "so ReLU never acts." in text and "A bend only bends" not in text
     assert "lowers it at its partner" not in text
-    assert "Its boundary can bend, like the one that solves XOR." in text
+    assert "Its boundary can bend, like the one that solves XOR." not in text  # r50: not for the hand-set ReLU layer
     assert not re.search(r"\bpile\b", text) and "Each layer works on the answer of the one before." in text  # pass 15
     labels = [l.get_label() for l in ch01_collapse.collapse_demo(n_layers=3).figure.axes[0].lines]
     assert "the one line from the proof" in labels and not any("W·x" in l for l in labels)
@@ -673,7 +672,7 @@ def test_xor_fold_table_is_where_relu_sends_each_corner():
     assert np.allclose(lin[:, 1], lin[:, 0] - 1) and set(lin[y.ravel() == 1, 0]) == {1.0}
     assert [tuple(map(int, p)) for p in lin] == [(0, -1), (1, 0), (1, 0), (2, 1)]  # X: (0,0), (0,1), (1,0), (1,1)
     assert np.asarray(X).tolist() == [[0, 0], [0, 1], [1, 0], [1, 1]]
-    assert before.index("All four lie on one line") < before.index("The last two sliders") < before.index("**Predict:**")
+    assert before.index("All four lie on one line") < before.index("Two sliders, **turn** and **shift**") < before.index("**Predict:**")
 
 
 # ---- seventh pass ----
@@ -721,10 +720,11 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               "Its output is a **chance** that the label is 1, from 0 to 1. One half means \"no idea\".",
               # pass 30: what the sigmoid does, said where it is named (no pointer ahead)
               "A last bend, the S-shaped **sigmoid**, turns the final score into that chance.\n"
-              "A score of 0 gives one half; a big score, nearly 1.",
+              "A score of 0 gives one half; a big score, nearly 1; a big negative score, nearly 0.",
               "With no bend in the middle, everything before the sigmoid collapses into one straight score.\n"
-              "Its **boundary**, where the chance is one half, is a straight line. Or it is nowhere, or everywhere "
-              "(when the score is always 0).\nNone of these splits XOR.",
+              # pass 56 (r50 reader: "nowhere, or everywhere" was cryptic): the no-line case in plain words
+              "Its **boundary**, where the chance is one half, is a straight line.\n"
+              "If the score is the same everywhere, there is no line.\nNone of these splits XOR.",
               # pass 29: the loss named here; pass 30: training "changes" the weights ("step" is one update)
               # pass 41 (r37 reader: too many new words at once): the loss moves to the optional section, which uses it
               "Training changes the weights, step by step, to make the chances less wrong.",
@@ -972,12 +972,12 @@ def test_seventh_pass_wording_of_chapter_01():
     assert text.count("**unit**") == 1
     # the fold along the axes, said once; pass 43: named by the shaded parts of the before panel
     # pass 48: the shadings are named inside the before panel ("orange: h₁ < 0"), not in a sentence
-    assert ("Why: ReLU presses the orange part onto the upright axis, where $h_1 = 0$. It presses the green part onto "
-            "the across axis.") in text
+    assert ("Why: left, orange shades where $h_1$ will be below 0. ReLU presses that part onto the upright axis, where "
+            "$h_1 = 0$.\nIt presses the green part onto the across axis.") in text  # pass 56: the picture named first
     assert "origin" not in text  # pass 46 (cut): the word is gone with its sentence
     assert "label-1 corners get chances above one half, and label-0 corners below" in text
     assert "right side of one half" not in text
-    assert text.count("**boundary**") == 1 and "Its **boundary**, where the chance is one half, is a straight line. Or it is nowhere, or everywhere" in text
+    assert text.count("**boundary**") == 1 and "Its **boundary**, where the chance is one half, is a straight line.\nIf the score is the same everywhere, there is no line." in text
     assert text.index("**boundary**") < min(m.start() for m in re.finditer(r"(?<!\*)\bboundary\b(?!\*)", text))
     assert "2. XOR needs a bend: no straight line splits its corners." in text
     remember = next(_src(c) for c in cells if _src(c).startswith("## What to remember"))
@@ -1021,8 +1021,8 @@ def test_fold_question_asks_which_bend_creases_and_which_curves():
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
     # pass 45 (r40 reader): the step says the orange shading appears with the ReLU click (the first frame has none)
-    assert ("2. Press **reset**, then click **ReLU**. Orange shades where $h_1$ is below 0. "
-            "Predict: as the bias of $h_1$ goes up, does that part grow or shrink?") in _src(cells[i - 1])  # pass 22: named; pass 36: a numbered step
+    assert ("3. **ReLU.** Press **reset**, then click **ReLU**. Orange shades where $h_1$ is below 0.\n"
+            "   Predict: as the bias of $h_1$ goes up, does that part grow or shrink?") in _src(cells[i - 1])  # pass 56: one instruction a line  # pass 22: named; pass 36: a numbered step
     shade = ch01_collapse.fold_demo()
     assert not any(r.get_visible() for r in shade.regions)
     shade.bend.value = "relu"
@@ -1040,7 +1040,7 @@ def test_fold_question_asks_which_bend_creases_and_which_curves():
     ell = sheet.layer(lines[on_axes[0]], W, b, "relu")
     assert (ell[:, 0] > 0).any() and (ell[:, 1] > 0).any() and (np.abs(ell).max(axis=1) < 1e-12).any()
     assert "It curves all 14 lines." in answer
-    assert answer.index("<details>") < answer.index("2. ReLU: it shrinks.") < answer.index("3. tanh")
+    assert answer.index("<details>") < answer.index("3. ReLU: it shrinks.") < answer.index("4. tanh")
     assert "so 4 stay straight" not in answer  # they are not left alone: ReLU presses them onto an axis
     unbent = [line for f in sheet.grid_lines() for line in f
               if not sheet.bent_lines(sheet.layer(line[None], ch01_collapse.SHEET_W, ch01_collapse.SHEET_B, "relu"))]
@@ -1071,7 +1071,7 @@ def test_the_sheet_before_has_a_panel_of_its_own_without_a_background_grid():
         assert not [l for l in ax.lines if l.get_color() == ch01_collapse.plots.MUTED]
         assert not any(g.get_visible() for g in ax.get_xgridlines() + ax.get_ygridlines())
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "Top left: the sheet before the layer: blue lines upright, pink lines across." in text and "The grey grid" not in text
+    assert "Left: the sheet before the layer: blue lines upright, pink lines across." in text and "The grey grid" not in text
 
 
 # ---- eleventh pass: wording a reading found loose ----
@@ -1122,7 +1122,8 @@ def test_a_layer_with_no_bend_can_squash_the_sheet_onto_one_line():
     """Check the paper analogy's clause: the XOR fold's layer (both rows 1, 1) with no bend puts the whole sheet on
     one line, h2 = h1 − 1."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "They can even press it flat onto one line, or one point, as no real rubber could." in text  # r49
+    # pass 56: said where the learner does it (fold step 2), not in the opening section
+    assert "So the whole sheet lands on that one line." in text
     zero = sheet.layer(np.concatenate(sheet.grid_lines()).reshape(-1, 2), ((0, 0), (0, 0)), (0.3, -0.2), "identity")
     assert np.allclose(zero, [0.3, -0.2])  # all weights 0: the whole sheet on one point
     for f in sheet.grid_lines():
@@ -1166,8 +1167,7 @@ def test_tanh_squeezes_big_numbers_and_barely_changes_small_ones():
     h = np.linspace(0, 3, 301)
     assert np.all(np.diff(h - np.tanh(h)) > 0)
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "3. tanh: at the start sliders, no line stays straight. It curves all 14 lines." in text
-    assert "tanh squeezes every number" not in text
+    assert "4. tanh: at the start sliders, no line stays straight. It curves all 14 lines." in text
 
 
 def test_no_bend_map_is_evenly_near_white():
@@ -1322,13 +1322,17 @@ def test_opening_picture_names_its_axes_and_the_grey_sheet_and_has_no_corner_mar
     """Check the first picture: axes h1 (every panel) and h2, a legend naming the grey sheet as the sheet before, and
     no XOR corner marks or names (they first matter in the XOR puzzle, which now introduces its square itself)."""
     fig = ch01_collapse.sheet_pictures()
-    assert [ax.get_xlabel() for ax in fig.axes[:4]] == ["x₁"] + ["h₁"] * 3
-    assert [ax.get_ylabel() for ax in fig.axes[:4]] == ["x₂"] + ["h₂"] * 3
-    names = [t.get_text() for t in fig.legends[0].get_texts()]
-    assert names == ["blue: started upright", "pink: started across", "thick: the line x₂ = 0.5, to follow",
-                     "dark: the top-right square", "h₁ < 0: pressed onto the upright axis",
-                     "h₂ < 0: pressed onto the across axis", "crease: a corner in a grid line"]
-    # pass 50 (r45 reader): DejaVu draws ' as a tick read as "ˈ"; no apostrophe-like mark in the legend at all
+    bends = ch01_collapse.bend_pictures()
+    for f in (fig, bends):
+        assert [ax.get_xlabel() for ax in f.axes] == ["x₁"] + ["h₁"] * (len(f.axes) - 1)
+        assert [ax.get_ylabel() for ax in f.axes] == ["x₂"] + ["h₂"] * (len(f.axes) - 1)
+        assert not f.legends  # pass 56 (r50 reader): no 7-line legend; the parts are named on the panels
+    # the thick line and the dark square are named where they are, on the before panel
+    names = {t.get_text(): t.xy for t in fig.axes[0].texts}
+    assert names.keys() == {"thick line: x₂ = 0.5", "dark square"}
+    assert names["thick line: x₂ = 0.5"][1] == ch01_collapse.TICKS[ch01_collapse.FOLLOWED] == 0.5
+    lo, hi = ch01_collapse.MARK_CELL
+    assert all(lo < v < hi for v in names["dark square"])
     assert not any(ch in name for name in names for ch in "'ˈʼ’`´")
     assert not any(l.get_marker() in ("o", "s") for ax in fig.axes for l in ax.lines)
     assert not any(t.get_text().startswith("(") for ax in fig.axes for t in ax.texts)
@@ -1361,9 +1365,12 @@ def test_pass17_bends_crease_or_curve_and_weights_flip_or_skew():
                  "Its weights stretch and tilt.", "its worst loss"):
         assert gone not in text, gone
     # pass 23: no cup (nothing leaves the plane), no fold (a fold mirrors; ReLU presses flat), no tilt (it turns)
-    assert "To bend its lines, you must **crease** it (a sharp corner) or **curve** it (a smooth one)." in text
-    assert "The **bend** creases or curves it. It is also called the **activation function**." in text
-    assert "Its weights stretch the sheet, turn it, or flip it like a mirror." in text
+    # pass 56: crease and curve named where the bend picture shows them; the section ends on the rule
+    assert "The thick line gets a **crease** (a sharp corner) at the upright axis." in text
+    assert "The lines **curve** (they bend smoothly)." in text
+    assert "Now add a **bend**, also called the **activation function**." in text
+    assert "So only the bend creases or curves the sheet." in text
+    assert "Its weights stretch, turn, flip (mirror) or **skew** it (lean its squares over)." in text
     assert "The biases slide the whole sheet." in text
     assert "3. A bend changes the sheet: ReLU creases it; tanh curves it." in text
     assert "A bend creases (ReLU) or curves (tanh) the sheet, so the stack need not collapse." in text
@@ -1484,8 +1491,8 @@ def test_the_sheet_is_stretchy_and_skew_and_flip_are_said_in_plain_words():
     text = "\n".join(t for _, t in _markdown_cells())
     assert "Take a rubber sheet printed with squares. Stretch it evenly, turn it, slide it." in text  # pass 23
     assert "squared paper" not in text and "Its weights stretch, tilt, flip or skew." not in text
-    assert "or flip it like a mirror." in text
-    assert "They can skew it, like a pushed deck of cards." in text  # pass 46: the deck says it; the gloss is cut
+    assert "or **skew** it (lean its squares over)." in text  # pass 56: one analogy (the sheet); the deck is cut
+    assert "deck of cards" not in text
     skew = np.array([[1.0, 0.5], [0.0, 1.0]])   # x1 += 0.5·x2: each row (higher x2) slides further
     rows = [sheet.layer(np.array([[0.0, y]]), skew, (0, 0))[0, 0] for y in (0.0, 1.0, 2.0)]
     assert rows[0] < rows[1] < rows[2]
@@ -1514,7 +1521,7 @@ def test_grid_families_are_blue_upright_and_pink_across_and_said_so():
     fig = ch01_collapse.sheet_pictures()
     assert all([l.get_color() for l in ax.lines if l.get_color() in (blue, pink)
                 and l.get_gid() not in ("pressed", "followed")]
-               == [blue, pink] for ax in fig.axes[:5])  # pass 43: the ReLU panel's pressed lines, thin, keep their colour
+               == [blue, pink] for ax in fig.axes + ch01_collapse.bend_pictures().axes)  # pass 43: the ReLU panel's pressed lines, thin, keep their colour
     text = "\n".join(t for _, t in _markdown_cells())
     assert "blue lines upright, pink lines across." in text
     assert "The right panel's title counts the creased or curved grid lines." in text  # pass 32: the title says "of 14"
@@ -1626,15 +1633,17 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "in the table below.\n"
                     "It gets three corners right.\n"
                     "A corner's loss is $-\\ln$ of the chance it gives its right label: $-\\ln 0.73 = 0.31$.\n"
+                    # pass 56 (r50 reader): ln said in plain words
+                    "($\\ln$ is the natural log: $-\\ln$ of a small chance is big.)\n"
                     "(1, 1) has label 0, so it gets only $1 - 0.95$: a big loss.\n"
                     "The average loss is 1.00. Saying one half everywhere scores better: 0.69.\n"
                     "Each corner pushes each weight toward a better chance for itself.\n"
                     "At one half everywhere, the four corners' pushes cancel, so training stops there.\n"
-                    "Drawn against the score's $u$, $v$ and $b$, the loss is a bowl. Its only **flat point**, "
+                    "Against the score's $u$, $v$ and $b$, the loss curves up in every direction, like a bowl. "
+                    "Its only **flat point**, "
                     "where no small step goes down, is its bottom.\n"
                     "Whatever its hidden weights, the no-bend network's score is some $u\\,x_1 + v\\,x_2 + b$. "
-                    "So it can do no better than that bottom.\n"
-                    "The picture shows one slice of the bowl.")
+                    "So it can do no better than that bottom.")  # pass 56: the picture's title names its slice
     # pass 50 (r45 reader): the rule behind the printed table's losses: loss = -ln(chance of the right label); the
     # chance is of label 1, so a label-0 corner gets 1 minus it. The worked numbers are the table's, as printed.
     chance = 1 / (1 + np.exp(-(A @ np.array([2.0, 2.0, -1.0]))))  # s = 2x1 + 2x2 - 1 at the four corners
@@ -1766,24 +1775,24 @@ def test_pass23_opening_words_are_explained_where_they_are_used():
     assert text.index("**crease**") < text.index("Press **reset**, then click **ReLU**.")
     W = np.array(ch01_collapse.SHEET_W)   # the opening layer keeps both directions: it can turn and stretch the sheet
     assert abs(np.linalg.det(W)) > 0.5
-    fig = ch01_collapse.sheet_pictures()
-    # pass 25: short titles (the long ones crowded each other); the words below the picture explain them
-    assert [ax.get_title() for ax in fig.axes] == ["before the layer", "no bend: straight", "ReLU: creased", "tanh: curved",
-                                                   "tanh, enlarged: −1 to 1", ""]  # r39: a zoom panel; the key's slot
-    # r39 reader: on the shared axes the tanh sheet is too small to show its curving: the zoom panel draws the same
-    # sheet on −1.15..1.15, and both tanh panels outline the square from −1 to 1 (dotted) that the text names
-    tanh, zoom = fig.axes[3], fig.axes[4]
-    assert zoom.get_xlim() == ch01_collapse.ZOOM_LIMITS == zoom.get_ylim() and tanh.get_xlim() == (-3, 3)
-    for a, c in zip([l for l in tanh.lines if l.get_color() in ch01_collapse.GRID_COLOURS],
-                    [l for l in zoom.lines if l.get_color() in ch01_collapse.GRID_COLOURS]):
-        np.testing.assert_allclose(a.get_xydata(), c.get_xydata())  # the same sheet, enlarged
-        assert np.nanmax(np.abs(c.get_xydata())) < 1  # all inside the square
-    for ax in (tanh, zoom):
-        square = next(l for l in ax.lines if l.get_gid() == "zoom square")
-        assert sorted({tuple(p) for p in square.get_xydata().tolist()}) == [(-1, -1), (-1, 1), (1, -1), (1, 1)]
-    assert not fig.axes[5].axison and fig.legends[0].get_bbox_to_anchor().x0 > fig.bbox.width / 2  # the key's slot
-    assert "The last panel enlarges the dotted square." in text
-    assert "the last panel enlarges that square" in fig.get_label()
+    fig, bends = ch01_collapse.sheet_pictures(), ch01_collapse.bend_pictures()
+    # pass 56 (r50 reader: five panels and a 7-line legend at once): two small pictures, two and three panels
+    assert [ax.get_title() for ax in fig.axes] == ["before the layer", "no bend: still straight"]
+    assert [ax.get_title() for ax in bends.axes] == ["before the layer", "ReLU: creased", "tanh: curved (enlarged)"]
+    assert all(ax.get_xlim() == (-3, 3) == ax.get_ylim() for ax in [*fig.axes, *bends.axes[:2]])  # shared axes
+    # r39 reader: on −3..3 the tanh sheet is too small to show its curving: its panel is enlarged to −1.15..1.15
+    # and outlines the square from −1 to 1 (dotted) that the text names
+    zoom = bends.axes[2]
+    assert zoom.get_xlim() == ch01_collapse.ZOOM_LIMITS == zoom.get_ylim()
+    grid = [l for l in zoom.lines if l.get_color() in ch01_collapse.GRID_COLOURS and l.get_gid() is None]
+    for line, family in zip(grid, sheet.grid_lines()):
+        image = sheet.layer(family, ch01_collapse.SHEET_W, ch01_collapse.SHEET_B, "tanh")
+        np.testing.assert_allclose(line.get_xydata()[~np.isnan(line.get_xydata()[:, 0])], image.reshape(-1, 2))
+        assert np.nanmax(np.abs(line.get_xydata())) < 1  # all inside the square
+    square = next(l for l in zoom.lines if l.get_gid() == "zoom square")
+    assert sorted({tuple(p) for p in square.get_xydata().tolist()}) == [(-1, -1), (-1, 1), (1, -1), (1, 1)]
+    assert "The right panel enlarges the dotted square from −1 to 1." in text
+    assert "enlarged to the square from −1 to 1 (dotted)" in bends.get_label()
 
 
 def test_pass23_attempt_2_shows_its_middle_step():
@@ -1908,7 +1917,7 @@ def test_pass23_crease_words_in_the_xor_section_and_its_picture():
     text = "\n".join(t for _, t in _markdown_cells())
     assert "## Can one crease untangle XOR?" in text and "After the crease, can one straight line" in text
     # pass 30: the picture draws the creased sheet (a bent line), so the sentence names what is drawn
-    assert "Below: the creased sheet (a bent line) and the splitting line." in text
+    # pass 56 (cut): the picture's title and legend name the creased sheet and the line; the sentence repeated them
     assert "the creased sheet: a bent line" in [t.get_text() for t in ch01_collapse.xor_fold_picture().axes[0].get_legend().get_texts()]
     # pass 41 (r37 reader): the text's "score 1, above ½" and the legend agree: the shaded side is where the score
     # h1 − 2·h2 is above ½, and both label-1 corners (at (1, 0)) lie on it, both label-0 corners off it
@@ -1916,7 +1925,7 @@ def test_pass23_crease_words_in_the_xor_section_and_its_picture():
     # pass 47 (r42 reader): "above ½" beside a region drawn below the line made the reader stop: both said
     # pass 53 (r47 reader): the widget above marks its line's square side dotted yellow; this picture uses the same mark
     names = [t.get_text() for t in fold_ax.get_legend().get_texts()]
-    assert "the line 0.42·h₁ − 0.91·h₂ = 0.2" in names and "its square side: above 0.2" in names
+    assert "the line 0.42·h₁ − 0.91·h₂ = 0.2" in names and "its square side: score above 0.2\n(below the line here)" in names  # r50
     shade = fold_ax.collections[0].get_paths()[0]
     a = np.deg2rad(-65.0)
     for corner, label in (((1, 0), 1), ((0, 0), 0), ((2, 1), 0)):
@@ -1978,17 +1987,18 @@ def test_creases_are_the_corners_of_exactly_the_creased_lines():
 def test_opening_picture_marks_the_creases_it_talks_about():
     """Check 'a crease there: a sharp corner, marked by a black diamond': the ReLU panel draws a black diamond at
     every crease point, and an arrow labelled 'crease' points at one; the other panels have none."""
-    fig = ch01_collapse.sheet_pictures()
+    first, fig = ch01_collapse.sheet_pictures(), ch01_collapse.bend_pictures()  # pass 56: two pictures
+    assert not [l for ax in first.axes for l in ax.lines if l.get_marker() == "D"]
     marks = [[l for l in ax.lines if l.get_marker() == "D"] for ax in fig.axes]
-    assert [len(m) for m in marks] == [0, 0, 1, 0, 0, 0]
-    np.testing.assert_allclose(np.column_stack(marks[2][0].get_data()),
+    assert [len(m) for m in marks] == [0, 1, 0]
+    np.testing.assert_allclose(np.column_stack(marks[1][0].get_data()),
                                ch01_collapse.crease_points(sheet.grid_lines()))
-    assert marks[2][0].get_color() == "black"
-    arrows = [t for t in fig.axes[2].texts if t.get_text() == "crease of\nthe thick line"]
-    assert len(arrows) == 1 and tuple(arrows[0].xy) in {tuple(p) for p in marks[2][0].get_xydata()}
+    assert marks[1][0].get_color() == "black"
+    arrows = [t for t in fig.axes[1].texts if t.get_text() == "crease of\nthe thick line"]
+    assert len(arrows) == 1 and tuple(arrows[0].xy) in {tuple(p) for p in marks[1][0].get_xydata()}
     # pass 48 (r43 reader: the creases hid under the bars): the grid lines are drawn over the pressed bars, and the
     # thick line x₂ = 0.5 turns its corner at the arrow: from (1.5, 0.2) to (0, 0.8), then up the axis to (0, 1.4)
-    relu = fig.axes[2]
+    relu = fig.axes[1]
     bars = [l for l in relu.lines if l.get_gid() == "pressed"]
     grid = [l for l in relu.lines if l.get_color() in ch01_collapse.GRID_COLOURS and l.get_gid() is None]
     assert max(l.get_zorder() for l in bars) < min(l.get_zorder() for l in grid)
@@ -1999,7 +2009,7 @@ def test_opening_picture_marks_the_creases_it_talks_about():
     np.testing.assert_allclose(arrows[0].xy, [0.0, 0.8])
     assert np.isclose(xy[:, 0], 0).sum() > 1 and ((xy[:, 0] > 0) & (xy[:, 0] < 1.5)).any()  # an arm on each side
     # every panel draws the same followed line, and the before panel's shading stays on the grid square
-    assert [len([l for l in ax.lines if l.get_gid() == "followed"]) for ax in fig.axes[:5]] == [1] * 5
+    assert [len([l for l in ax.lines if l.get_gid() == "followed"]) for ax in first.axes + fig.axes] == [1] * 5
     fig.canvas.draw()
     for region in [p for p in fig.axes[0].patches if p.get_gid() != "corner square"]:  # r52: inside
         box = fig.axes[0].transData.inverted().transform(region.get_clip_box().get_points())
@@ -2018,7 +2028,7 @@ def test_opening_picture_marks_the_creases_it_talks_about():
         assert [p.contains_point(point) for p in polys] == [i == k for i in range(3)]
     # r49: the thick line has a dark edge, so its pressed part shows on top of the orange bar
     assert thick[0].get_path_effects() and thick[0].get_zorder() > max(l.get_zorder() for l in bars)
-    assert "**ReLU:** follow the thick pink line. It turns a corner at the upright axis." in _text()
+    assert "**ReLU: no.** The thick line gets a **crease** (a sharp corner) at the upright axis." in _text()
     assert "gets a crease where it runs into a pressed part. A black diamond marks each crease." in _text()
 
 
@@ -2125,7 +2135,8 @@ def test_sigmoid_gives_one_half_exactly_at_score_zero():
     z = np.array([-3.0, -1e-6, 1e-6, 3.0])
     assert list(sig(z) > 0.5) == [False, False, True, True]
     # pass 30: what the sigmoid does, in one plain line where it is named
-    assert "turns the final score into that chance.\nA score of 0 gives one half; a big score, nearly 1." in _text()
+    assert ("turns the final score into that chance.\nA score of 0 gives one half; a big score, nearly 1; a big negative "
+            "score, nearly 0.") in _text()  # r50: the blue of the later maps
     assert sig(np.array(-8.0)) < 0.001 and sig(np.array(8.0)) > 0.999
 
 
@@ -2165,9 +2176,15 @@ def test_pass25_opening_question_and_the_tanh_sheet():
     assert "do we get more power?" not in _src(cells[0])
     text = "\n".join(t for _, t in _markdown_cells())
     # r49: the why explains the curving (not only the square): big numbers squashed more, so points bunch at the edges
-    assert "**tanh:** the lines curve. The last panel enlarges the dotted square." in text
-    assert ("Why: tanh squashes big numbers much more than small ones.\nSo evenly spaced points bunch up near the "
-            "edges, and slanted lines bend.") in text   # r50: tanh acts on each coordinate; upright lines stay straight
+    assert "**tanh: no.** The lines **curve** (they bend smoothly)." in text
+    # r50 (change 1): tanh acts on h1 and h2 each on its own; a line along which both change bends, a line along
+    # which only one changes stays straight (the fold demo's W12 = 0 case)
+    assert ("Why: tanh squashes big numbers much more than small ones, and it squashes $h_1$ and $h_2$ each on its own.\n"
+            "Along a slanted line both change, by different amounts, so the line bends.\n"
+            "A line where only one of them changes stays straight.") in text
+    t = np.linspace(-2, 2, 41)
+    assert sheet.off_straight(np.tanh(np.column_stack([t, np.full_like(t, 0.7)]))) < 1e-12  # only h1 changes
+    assert sheet.off_straight(np.tanh(np.column_stack([t, -0.4 * t + 0.3]))) > 0.01       # both change: bent
     assert np.tanh(0.5) - np.tanh(0.0) > 5 * (np.tanh(2.5) - np.tanh(2.0))
     followed = sheet.grid_lines()[1][ch01_collapse.FOLLOWED]  # evenly spaced along x₂ = 0.5
     gaps = np.linalg.norm(np.diff(sheet.layer(followed, ch01_collapse.SHEET_W, ch01_collapse.SHEET_B, "tanh"), axis=0), axis=1)
@@ -2327,7 +2344,7 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     faint grey grid is the untouched sheet, and the no-bend target 'press the sheet flat onto one line' is reached with
     two equal rows of the table (the readout says so)."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "**No bend:** the grid lines are still straight. The sheet moved, stretched, turned and skewed a little." in text
+    assert "**No bend** (right): the grid lines are still straight. The sheet moved, stretched, turned and skewed a little." in text
     assert "Next, one layer with a 2-by-2 table acts on the grid sheet." in text and "one such layer" not in text
     # pass 46 (cut): the faint grey sheet is named by the picture's own legend, not in the text
     # pass 28: its own Predict before the widget, answered in the check
@@ -2339,10 +2356,11 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     # pass 37 (r34 reader): a handle for the flat sheet: copy row 1 into row 2, then predict what the sheet becomes
     # pass 46 (r41 reader: one slider cannot show "no setting"): every slider, to its ends
     # pass 48 (r43 reader: 12 drags, all "still straight", busywork): one targeted try, a mirror flip, with a question
-    assert ("1. **No bend.** Predict: can any setting crease or curve a grid line? Set $W_{11}$ to −1: does the sheet "
-            "bend, or flip like a mirror?\n"
-            "   Press **reset**. Then make row 2 copy row 1: set $W_{21}$ to $W_{11}$ and $W_{22}$ to $W_{12}$. Predict: what happens "
-            "to the sheet?\n") in _src(cells[i - 1])
+    # pass 56 (r50 reader: four actions in one item): one instruction a line; the flat sheet is its own step
+    assert ("1. **No bend.** Predict: can any setting crease or curve a grid line?\n"
+            "   Try: set $W_{11}$ to −1. Does the sheet bend, or flip like a mirror?\n"
+            "2. **No bend.** Press **reset**. Predict: if row 2 copies row 1, what happens to the sheet?\n"
+            "   Try: set $W_{21}$ to $W_{11}$, then $W_{22}$ to $W_{12}$.\n") in _src(cells[i - 1])
     flip = ch01_collapse.fold_demo()
     flip.sliders["w11"].value = -1.0
     Wf = np.array([[s.value for s in (flip.sliders["w11"], flip.sliders["w12"])],
@@ -2357,8 +2375,10 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     assert "the whole sheet squashed onto one line" in w.readout.value
     assert "Hint" not in _src(cells[i - 1])
     assert "press the sheet flat" not in _src(cells[i + 1])
-    assert ("With row 2 equal to row 1, $h_2$ is just $h_1$ shifted. So the title says the sheet is squashed onto one "
-            "line.\n") in _src(cells[i + 1])
+    assert ("2. With row 2 equal to row 1, $h_2$ is just $h_1$ shifted: $h_2 = h_1 + 0.5$ at the start biases.\n"
+            "So the whole sheet lands on that one line.") in _src(cells[i + 1])  # r49: the line named
+    b1, b2 = ch01_collapse.SHEET_B
+    assert round(b2 - b1, 10) == 0.5
     # pass 34: the Predict asks which settings; every multiple works (a zero row too), and no other table does
     for rows in ({"w11": 0.5, "w12": 0.3, "w21": 1.0, "w22": 0.6}, {"w11": -1.2, "w12": 0.8, "w21": 0.6, "w22": -0.4},
                  {"w11": 0.0, "w12": 0.0, "w21": 1.3, "w22": -0.7}, {"w11": 1.0, "w12": 0.6, "w21": 1.0, "w22": 0.6}):
@@ -2460,8 +2480,8 @@ def test_pass32_sheet_demo_says_the_start_values_and_how_to_go_back():
     assert w.readout.value == start_readout
     # pass 48 (r43 reader: plumbing): the button's own name and tooltip say what it does; the steps say when to press it
     assert ("The **reset** button" not in above and "every slider back to its start value" in w.reset.tooltip
-            and above.index("Then make row 2 copy row 1") < above.index("2. Press **reset**, then click **ReLU**")
-            < above.index("3. Press **reset**, then click **tanh**"))
+            and above.index("if row 2 copies row 1") < above.index("3. **ReLU.** Press **reset**, then click **ReLU**")
+            < above.index("4. **tanh.** Press **reset**, then click **tanh**"))
     assert "start values: $W_{11}" not in above and "$b_1$ to $-0.30$" not in below
     assert below.startswith("<details><summary>Check your prediction</summary>\n\n1. No bend:")
     w.bend.value = "relu"
@@ -2469,7 +2489,7 @@ def test_pass32_sheet_demo_says_the_start_values_and_how_to_go_back():
     w.sliders["b1"].value = -0.3
     assert "10 of 14 grid lines creased" in w.readout.value
     assert "Faint grey, right" not in above and "readout" not in above + below
-    assert "the title says the sheet is squashed onto one line" in below
+    assert "So the whole sheet lands on that one line." in below  # the title's words come from the widget
 
 
 def test_pass32_small_whys():
@@ -2568,8 +2588,8 @@ def test_pass33_tanh_has_its_own_prediction_and_hidden_layer_is_named():
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
     assert _src(cells[i - 1]).rstrip().endswith(
-        "3. Press **reset**, then click **tanh**. Predict: will any grid line stay straight?")
-    assert "3. tanh: at the start sliders, no line stays straight. It curves all 14 lines." in _src(cells[i + 1])
+        "4. **tanh.** Press **reset**, then click **tanh**. Predict: will any grid line stay straight?")
+    assert "4. tanh: at the start sliders, no line stays straight. It curves all 14 lines." in _src(cells[i + 1])
     w = ch01_collapse.fold_demo()
     w.bend.value = "tanh"
     assert "14 of 14 grid lines curved" in w.readout.value
@@ -2641,15 +2661,18 @@ def test_pass36_sheet_demo_is_three_numbered_predictions_answered_in_the_same_or
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
     above, below = _src(cells[i - 1]), _src(cells[i + 1])
-    steps = re.findall(r"^(\d)\. (.*)$", above, re.M)
-    assert [n for n, _ in steps] == ["1", "2", "3"]
+    # pass 56 (r50 reader: many instructions in one block): four steps, each a Predict, one instruction a line
+    steps = re.findall(r"^(\d)\. (.*(?:\n   .*)*)", above, re.M)
+    assert [n for n, _ in steps] == ["1", "2", "3", "4"]
     for _, step in steps:
-        assert "Predict:" in step and step.index("Predict:") < step.index("?"), step
-    assert "**Predict, then try**, in three steps:" in above
-    assert steps[1][1].startswith("Press **reset**, then click **ReLU**.") and steps[2][1].startswith(
-        "Press **reset**, then click **tanh**.")
+        assert "Predict:" in step and step.index("Predict:") < step.index("?", step.index("Predict:")), step
+        assert all(line.count("?") <= 1 for line in step.splitlines()), step
+    assert "**Predict, then try**, in four steps:" in above
+    assert steps[1][1].startswith("**No bend.** Press **reset**.") and steps[2][1].startswith(
+        "**ReLU.** Press **reset**, then click **ReLU**.") and steps[3][1].startswith(
+        "**tanh.** Press **reset**, then click **tanh**.")
     answers = re.findall(r"^(\d)\. (\S+)", below, re.M)
-    assert answers == [("1", "No"), ("2", "ReLU:"), ("3", "tanh:")]
+    assert answers == [("1", "No"), ("2", "With"), ("3", "ReLU:"), ("4", "tanh:")]
     assert "1. No bend: no setting creases or curves a line. $W_{11} = -1$ flips the sheet: the dark square jumps to the left. Its lines stay straight." in below
     rng = np.random.default_rng(36)
     w = ch01_collapse.fold_demo()
@@ -2695,7 +2718,8 @@ def test_pass38_alt_texts_say_what_each_picture_shows():
     alts["maps"] = figure_alt(ch01_collapse.xor_maps(runs, seed=0))
     for name, alt in alts.items():
         assert "panel:" not in alt and " from -" not in alt and alt != "figure", name
-    assert "every line stays straight" in alts["sheet"] and "creases" in alts["sheet"] and "curve" in alts["sheet"]
+    alts["bends"] = figure_alt(ch01_collapse.bend_pictures())
+    assert "every line stays straight" in alts["sheet"] and "creases" in alts["bends"] and "curve" in alts["bends"]
     assert "y = 8x + 13" in alts["attempts"] and "y = −x − 2.5" in alts["attempts"]
     assert "|x|, a V with its corner at x = 0" in alts["corner"]
     assert "2, 10 and 100 layers" in alts["deep"] and "all dots sit on the dashed diagonal" in alts["deep"]
@@ -2799,9 +2823,9 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # pass 49 (r44 reader): the old hint's ends (-45, -90) and the tanh answer (-20, 0.7) had (almost) no margin
     assert "Hint: set turn first, between −55 and −75. Then slide shift." in text
     assert (text.index("**Predict:** click **ReLU**. After the crease") < text.index("Hint: set turn first")
-            < text.index("**Then predict:** keep ReLU and drag the bias of $h_2$ up to 0."))
+            < text.index("**Then predict:** keep ReLU. Drag the slider **bias of $h_2$** up to 0."))
     # pass 48 (r43 reader: the tanh button had no task): a question, answered with a setting that gets 4 of 4
-    assert ("**Last:** set the bias of $h_2$ back to −1 and click **tanh**. Can a line split them now?\n"
+    assert ("**Last:** set the bias of $h_2$ back to −1. Click **tanh**. Can a line split them now?\n"
             "<details><summary>Stuck?</summary>\n\nHint: this time, turn −30 to −35.") in text  # r49: folded
     assert "tanh: yes. Its curve also moves the corners off one line. Try turn $-30$, shift $0.55$." in text
     curved = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "tanh")
@@ -2809,7 +2833,11 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert "The line always stands at right angles to the arrow." in text
     assert np.allclose(steer.lines["cut"].get_xydata() @ [np.cos(a), np.sin(a)], 0.2)  # every point: the same shift
     assert text.index("**shift** moves the line") < text.index("**Predict:** click **ReLU**. After the crease")
-    assert "The last two sliders move a dashed line. The readout counts the corners it gets right." in text
+    # pass 56 (r50 reader: the readout is not in the picture, "the last two" assumes the order): named, and placed
+    assert "Two sliders, **turn** and **shift**, move a dashed line." in text
+    assert "The bold line just above the picture counts the corners it gets right." in text
+    kids = list(w.children)
+    assert kids.index(w.readout) == kids.index(w.live.image) - 1 and "<b>your line gets" in w.readout.value
     # pass 46 (r40, r41 readers: 8 sliders for 3 questions): only the bend, the bias of h₂ and the line are shown
     shown = [c for box in w.children if isinstance(box, widgets.HBox) for c in box.children]
     assert [c.description for c in shown] == [w.sliders[k].description for k in ("b2", "angle", "offset")]
@@ -2863,8 +2891,8 @@ def test_sheet_widget_shades_the_parts_relu_presses_only_with_relu():
         inside = MplPath(region.get_xy()).contains_points([[-2.0, 2.0], [2.0, -2.0], [0.0, 0.0]])
         z = np.array([[-2.0, 2.0], [2.0, -2.0], [0.0, 0.0]]) @ np.array(W[i]) + b[i]
         assert list(inside) == list(z < 0)  # shaded exactly where that number of the layer is below 0
-    labels = [t.get_text() for t in ch01_collapse.sheet_pictures().legends[0].get_texts()]
-    assert "h₁ < 0: pressed onto the upright axis" in labels and "h₂ < 0: pressed onto the across axis" in labels
+    labels = [t.get_text() for t in ch01_collapse.bend_pictures().axes[0].texts]
+    assert "orange: h₁ < 0" in labels and "green: h₂ < 0" in labels  # the bend picture names them in place
 
 
 def test_collapse_demo_fits_its_y_axis_and_marks_and_names_the_relu_corners():
@@ -2949,21 +2977,23 @@ def test_pass52_tanh_curves_all_lines_only_at_the_start_sliders():
     assert "7 of 14 grid lines curved" in w.readout.value
     upright = sheet.layer(sheet.grid_lines()[0], ((1.0, 0.0), (-0.4, 1.2)), ch01_collapse.SHEET_B, "tanh")
     assert sheet.bent_lines(upright) == 0 and len(upright) == 7
-    answer = "".join(_src(c) for c in _cells() if "3. tanh: at the start sliders" in _src(c))
+    answer = "".join(_src(c) for c in _cells() if "4. tanh: at the start sliders" in _src(c))
     assert "set $W_{12}$ to 0, and the 7 upright lines stay straight." in answer
 
 
 def test_pass52_dark_corner_square_shows_a_turn_or_a_flip():
     """Check the orientation marker (r52 reader): every sheet panel fills the top-right square, drawn through the
     panel's own layer; the widget's square follows the sliders, and W11 = −1 moves it left, as the answer says."""
-    fig = ch01_collapse.sheet_pictures()
-    marks = [p for ax in fig.axes for p in ax.patches if p.get_gid() == "corner square"]
+    axes = ch01_collapse.sheet_pictures().axes + ch01_collapse.bend_pictures().axes
+    marks = [p for ax in axes for p in ax.patches if p.get_gid() == "corner square"]
     assert len(marks) == 5
     lo, hi = ch01_collapse.MARK_CELL
     np.testing.assert_allclose(marks[0].get_xy().min(0), [lo, lo])
     np.testing.assert_allclose(marks[0].get_xy().max(0), [hi, hi])
-    for patch, bend in zip(marks[1:], ("identity", "relu", "tanh", "tanh")):
-        np.testing.assert_allclose(patch.get_xy()[:-1], ch01_collapse.corner_square(bend=bend))
+    np.testing.assert_allclose(marks[2].get_xy(), marks[0].get_xy())  # the bend picture's before panel
+    for patch, bend in zip(marks[1:], ("identity", None, "relu", "tanh")):
+        if bend:
+            np.testing.assert_allclose(patch.get_xy()[:-1], ch01_collapse.corner_square(bend=bend))
     w = ch01_collapse.fold_demo()
     assert w.mark.get_xy()[:, 0].mean() > 0
     w.sliders["w11"].value = -1.0
@@ -2972,7 +3002,7 @@ def test_pass52_dark_corner_square_shows_a_turn_or_a_flip():
     assert w.mark.get_xy()[:, 0].max() < 0  # the whole square lands left of the upright axis
     assert ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True).mark is None
     text = "".join(_src(c) for c in _cells())
-    assert "Its top-right square is dark, so you can see where that corner goes." in text
+    assert "Follow the thick pink line and the dark square." in text
     assert "$W_{11} = -1$ flips the sheet: the dark square jumps to the left." in text
 
 
@@ -2980,7 +3010,7 @@ def test_pass54_bends_and_sliders_are_named_before_they_are_used():
     """Check r48's items: ReLU and tanh are said in plain words before the first picture; the stacking sliders' letters
     a to f and their start values are said, and equal collapse_demo's; the boundary sentence names all three cases."""
     cells = _cells()
-    first_picture = next(i for i, c in enumerate(cells) if "sheet_pictures()" in _src(c))
+    first_picture = next(i for i, c in enumerate(cells) if "bend_pictures()" in _src(c))  # pass 56: the first with bends
     before = "\n".join(_src(c) for c in cells[:first_picture])
     assert "**ReLU** keeps positive numbers and turns negative ones into 0." in before
     assert "**tanh** is a smooth S-shaped curve: it squeezes every number into the range from −1 to 1." in before
@@ -3002,3 +3032,48 @@ def test_pass54_bends_and_sliders_are_named_before_they_are_used():
     assert np.all(chance(0, 0, 0) == 0.5)                     # everywhere
     assert not np.any(np.isclose(chance(0, 0, 1.0), 0.5))    # nowhere
     assert np.any(chance(1, 1, -1) > 0.5) and np.any(chance(1, 1, -1) < 0.5)  # a line between the two sides
+
+
+# ---- pass 56: the opening section rebuilt (two small pictures), the XOR recall's boundary ----
+
+def test_pass56_hand_set_relu_boundary_is_two_parallel_lines_in_the_input_square():
+    """Check the recall answer (r50: 'its boundary can bend' did not fit the hand-set ReLU layer): with turn −65 and
+    shift 0.2, the points of the input square the line puts on its square side are exactly those with x1 + x2 between
+    two cut-offs, about 0.47 and 1.46: the boundary is two parallel straight lines, not a curve."""
+    text = _text()
+    assert ("> Its boundary need not be one straight line.\n"
+            "> For the hand-set ReLU layer it is two parallel lines; for the trained tanh network, a curve.") in text
+    g = np.linspace(0, 1, 201)
+    X = np.stack(np.meshgrid(g, g), -1).reshape(-1, 2)
+    H = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "relu")
+    inside = ch01_collapse.candidate_line(ch01_collapse.FOLD_TURN, ch01_collapse.FOLD_SHIFT, H)
+    s = X.sum(axis=1)
+    lo, hi = s[inside].min(), s[inside].max()
+    assert np.array_equal(inside, (s >= lo) & (s <= hi))  # a band between two lines x1 + x2 = const
+    assert round(lo, 2) == pytest.approx(0.47, abs=0.011) and round(hi, 2) == pytest.approx(1.46, abs=0.011)
+
+
+def test_pass56_the_opening_section_goes_picture_rule_math_predict():
+    """Check the rebuilt opening section's order (the pass-56 brief): the small no-bend picture first, then the
+    rubber-sheet rule, then the layer's formula with its symbols named, then a Predict answered by the bend picture."""
+    cells = _cells()
+    first = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.sheet_pictures()")
+    bends = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.bend_pictures()")
+    after = [_src(c) for c in cells[first + 1:bends]]
+    assert after[0].startswith("Left: the sheet before the layer") and after[1].startswith("Take a rubber sheet")
+    assert after[2].startswith("The layer here:") and "$x_1, x_2$: a point before the layer." in after[2]
+    assert "**Predict:** after each bend, does the thick pink line stay straight?" in after[3]
+    assert _src(cells[bends + 1]).startswith("<details><summary>Check your prediction: ReLU</summary>\n\n**ReLU: no.**")
+    assert _src(cells[bends + 2]).startswith("<details><summary>Check your prediction: tanh</summary>\n\n**tanh: no.**")
+    assert _src(cells[bends + 3]) == "So only the bend creases or curves the sheet."  # the rule, in view
+    W, b = ch01_collapse.SHEET_W, ch01_collapse.SHEET_B
+    assert "$h_1 = x_1 + 0.6\\,x_2 - 0.3$ and $h_2 = -0.4\\,x_1 + 1.2\\,x_2 + 0.2$" in after[2]
+    assert W == ((1.0, 0.6), (-0.4, 1.2)) and b == (-0.3, 0.2)
+    followed = sheet.layer(sheet.grid_lines()[1][ch01_collapse.FOLLOWED], W, b, "relu")
+    assert sheet.bent_lines(followed[None]) == 1  # ReLU: no, the thick line is creased
+    assert sheet.bent_lines(sheet.layer(sheet.grid_lines()[1][ch01_collapse.FOLLOWED], W, b, "tanh")[None]) == 1
+    assert sheet.bent_lines(sheet.layer(sheet.grid_lines()[1][ch01_collapse.FOLLOWED], W, b, "identity")[None]) == 0
+    assert "cell" not in "".join(after).lower()
+    # r50: "layer" in plain words where it is first used, as the glossary says it
+    assert "A **layer** is a column of units that all read the same inputs." in _src(cells[0])
+    assert any("**layer**: a column of units that read the same inputs." in _src(c) for c in glossary_notebook()["cells"])

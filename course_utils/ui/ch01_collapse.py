@@ -198,78 +198,94 @@ def corner_square(W=SHEET_W, b=SHEET_B, bend="identity", samples=11):
 ZOOM_LIMITS = (-1.15, 1.15)  # the tanh zoom panel: the square from −1 to 1, enlarged
 
 
+def _sheet_panel(ax, bend, W=SHEET_W, b=SHEET_B):
+    """One panel of notebook 01's opening pictures: the grid sheet before the layer (bend "before") or after it
+    ("identity", "relu", "tanh"), with the thick line x₂ = 0.5 and the dark top-right square to follow."""
+    titles = {"before": "before the layer", "identity": "no bend: still straight", "relu": "ReLU: creased",
+              "tanh": "tanh: curved (enlarged)"}  # short: the words below the picture explain them
+    _sheet_axes(ax, titles[bend])
+    ax.grid(False)  # no background grid: the only grid is the sheet
+    ax.set(xlabel="x₁" if bend == "before" else "h₁", ylabel="x₂" if bend == "before" else "h₂")
+    paths = [f if bend == "before" else sheet.layer(f, W, b, bend) for f in sheet.grid_lines()]
+    for f, c in zip(paths, GRID_COLOURS):
+        ax.plot(*_joined(f), color=c, lw=1.3)
+    # one grid line drawn thick in every panel, so the eye can follow it, and see its crease under ReLU
+    ax.plot(*paths[1][FOLLOWED].T, color=GRID_COLOURS[1], lw=3.2, zorder=2.2, gid="followed",
+            path_effects=FOLLOWED_EDGE)  # r49: a dark edge, so it shows on top of the pressed bar
+    ax.fill(*corner_square(*((None,) if bend == "before" else (W, b, bend))).T, gid="corner square", **MARK_STYLE)
+    if bend == "tanh":  # on −3..3 the tanh sheet is too small to show its curves: this panel is enlarged
+        ax.plot([-1, 1, 1, -1, -1], [-1, -1, 1, 1, -1], color="0.35", ls=":", lw=1.2, zorder=1, gid="zoom square")
+        ax.set(xlim=ZOOM_LIMITS, ylim=ZOOM_LIMITS, xticks=[-1, 0, 1], yticks=[-1, 0, 1])
+
+
+def _shade_pressed(ax, W, b):
+    """The before panel of the bend picture: where only h₁, only h₂, or both will be below 0, labelled in place."""
+    regions = [ax.fill(*poly.T, facecolor=plots._tint(t["color"], 0.6), edgecolor=t["color"], hatch=t["hatch"],
+                       lw=0.0, alpha=0.55, zorder=0.5)[0]
+               for poly, t in zip(press_regions_apart(W, b), (*PRESS_TINTS, BOTH_TINT))]
+    low, high = sheet.grid_lines()[0][0, [0, -1], 1]
+    for region in regions:  # only where the sheet is: the shading belongs to grid points
+        region.set_clip_path(Rectangle((low, low), high - low, high - low, transform=ax.transData))
+    for text, where, label_at in REGION_LABELS:
+        ax.annotate(text, where, label_at, fontsize=8.5, ha="center", va="center",
+                    arrowprops=dict(arrowstyle="-|>", color="black", lw=0.9))
+
+
+def _mark_creases(ax, W, b):
+    """The ReLU panel: each pressed part thick on the axis it was pressed onto, a diamond at every crease."""
+    for axis_line in (ax.lines[0], ax.lines[1]):  # the axes: thin and grey, under the pressed lines
+        axis_line.set(color="0.6", lw=0.6, zorder=1)
+    families = sheet.grid_lines()
+    part = np.concatenate([np.concatenate([p, np.full((1, 2), np.nan)]) for f in pressed_parts(families, W, b)
+                           for p in f])
+    flat_h1 = np.isclose(part[:, 0], 0.0)  # on the h₂ axis: came from h₁ < 0
+    for keep, t in ((flat_h1, PRESS_TINTS[0]), (~flat_h1, PRESS_TINTS[1])):
+        # under the grid lines (pass 48): each line's pressed part shows on the bar, so its corner is seen
+        ax.plot(*np.where(keep[:, None], part, np.nan).T, color=t["color"], lw=4.5, solid_capstyle="butt",
+                zorder=1.5, gid="pressed")
+    ax.annotate("both below 0:\nall pressed\nto (0, 0)", (0, 0), (-2.8, -2.2), fontsize=8.5,
+                arrowprops=dict(arrowstyle="-|>", color="black", lw=1.0))
+    ax.plot(*crease_points(families, W, b).T, ls="none", marker="D", ms=4.5, color="black", mec="white", mew=0.9,
+            zorder=3)  # small, white-edged: the ones near (0, 0) stay apart
+    top = followed_crease(W, b)  # the thick line's corner; left of the upright axis is empty under ReLU
+    ax.annotate("crease of\nthe thick line", top, (top[0] - 2.8, top[1] + 0.9), fontsize=9.5, va="center",
+                arrowprops=dict(arrowstyle="-|>", color="black", lw=1.2))
+
+
 @plots.styled
 def sheet_pictures(W=SHEET_W, b=SHEET_B):
-    """The sheet before the layer, then the same layer with no bend, ReLU and tanh, on shared axes (notebook 01's
-    opening picture), and the tanh sheet once more, enlarged (on the shared axes it is too small to show its curves).
-    Panels of their own: "before" never hides under "after", and the crease marks have room."""
-    fig, grid = plots.new_figure(700, 1040, 3, 2)
-    axes = grid.ravel()
-    families = sheet.grid_lines()
-    titles = {"before": "before the layer", "identity": "no bend: straight", "relu": "ReLU: creased",
-              "tanh": "tanh: curved", "zoom": "tanh, enlarged: −1 to 1"}  # short: no crowding
-    for ax, bend in zip(axes, ("before", *BENDS, "zoom")):
-        _sheet_axes(ax, titles[bend])
-        ax.grid(False)  # no background grid: the only grid is the sheet
-        ax.set(xlabel="x₁" if bend == "before" else "h₁", ylabel="x₂" if bend == "before" else "h₂")
-        paths = [f if bend == "before" else sheet.layer(f, W, b, "tanh" if bend == "zoom" else bend) for f in families]
-        after = [ax.plot(*_joined(f), color=c, lw=1.3)[0] for f, c in zip(paths, GRID_COLOURS)]
-        # one grid line drawn thick in every panel, so the eye can follow it, and see its crease under ReLU
-        followed = ax.plot(*paths[1][FOLLOWED].T, color=GRID_COLOURS[1], lw=3.2, zorder=2.2, gid="followed",
-                           path_effects=FOLLOWED_EDGE)[0]  # r49: a dark edge, so it shows on top of the pressed bar
-        mark = ax.fill(*corner_square(*((None,) if bend == "before" else (W, b, "tanh" if bend == "zoom" else bend))).T,
-                       gid="corner square", **MARK_STYLE)[0]  # r52: shows which way the sheet turned or flipped
-        if bend == "before":
-            regions = [ax.fill(*poly.T, facecolor=plots._tint(t["color"], 0.6), edgecolor=t["color"], hatch=t["hatch"],
-                               lw=0.0, alpha=0.55, zorder=0.5)[0]
-                       for poly, t in zip(press_regions_apart(W, b), (*PRESS_TINTS, BOTH_TINT))]
-            low, high = sheet.grid_lines()[0][0, [0, -1], 1]
-            for region in regions:  # only where the sheet is: the shading belongs to grid points
-                region.set_clip_path(Rectangle((low, low), high - low, high - low, transform=ax.transData))
-            for text, where, label_at in REGION_LABELS:
-                ax.annotate(text, where, label_at, fontsize=8.5, ha="center", va="center",
-                            arrowprops=dict(arrowstyle="-|>", color="black", lw=0.9))
-        if bend in ("tanh", "zoom"):  # the square tanh squeezes the sheet into, dashed: the zoom panel shows it enlarged
-            ax.plot([-1, 1, 1, -1, -1], [-1, -1, 1, 1, -1], color="0.35", ls=":", lw=1.2, zorder=1, gid="zoom square")
-        if bend == "zoom":
-            ax.set(xlim=ZOOM_LIMITS, ylim=ZOOM_LIMITS, xticks=[-1, 0, 1], yticks=[-1, 0, 1])
-        if bend == "relu":
-            for axis_line in (ax.lines[0], ax.lines[1]):  # the axes: thin and grey, under the pressed lines
-                axis_line.set(color="0.6", lw=0.6, zorder=1)
-            part = np.concatenate([np.concatenate([p, np.full((1, 2), np.nan)]) for f in pressed_parts(families, W, b)
-                                   for p in f])
-            flat_h1 = np.isclose(part[:, 0], 0.0)  # on the h₂ axis: came from h₁ < 0
-            for keep, t in ((flat_h1, PRESS_TINTS[0]), (~flat_h1, PRESS_TINTS[1])):
-                # each pressed part exactly ON the axis it was pressed onto, thick, in its region's tint, on top
-                # under the grid lines (pass 48): each line's folded part shows on the bar, so its corner is seen
-                ax.plot(*np.where(keep[:, None], part, np.nan).T, color=t["color"], lw=4.5, solid_capstyle="butt",
-                        zorder=1.5, gid="pressed")
-            ax.annotate("both below 0:\nall pressed\nto (0, 0)", (0, 0), (-2.8, -2.2), fontsize=8.5,
-                        arrowprops=dict(arrowstyle="-|>", color="black", lw=1.0))
-            points = crease_points(families, W, b)
-            crease = ax.plot(*points.T, ls="none", marker="D", ms=4.5, color="black", mec="white", mew=0.9,
-                             zorder=3)[0]  # not an XOR mark; small, white-edged: the ones near (0, 0) stay apart
-            top = followed_crease(W, b)  # the thick line's corner; left of the upright axis is empty under ReLU
-            ax.annotate("crease of\nthe thick line", top, (top[0] - 2.8, top[1] + 0.9), fontsize=9.5, va="center",
-                        arrowprops=dict(arrowstyle="-|>", color="black", lw=1.2))
-    key = axes[5]
-    key.grid(False)
-    key.axis("off")
-    fig.legend([after[0], after[1], followed, mark, *regions[:2], crease],  # 'both' is labelled in its panel
-               ["blue: started upright", "pink: started across", f"thick: the line x₂ = {TICKS[FOLLOWED]:g}, to follow",
-               "dark: the top-right square",
-                "h₁ < 0: pressed onto the upright axis",
-                "h₂ < 0: pressed onto the across axis", "crease: a corner in a grid line"],
-               loc="center", bbox_to_anchor=(0.5, 0.5), bbox_transform=key.transAxes, ncol=1, fontsize=9.5)
-    fig.set_label("Five panels of one grid sheet, four on the same axes from −3 to 3. Before the layer: straight upright "
-                  "and across lines, its top-right square filled dark. No bend: the grid is moved, stretched, turned and skewed, but every line stays straight. "
-                  "The before panel shades where only h₁ is below 0 (orange, hatched one way), where only h₂ is below 0 "
-                  "(green, hatched the other way) and where both are (grey, cross-hatched). ReLU: those parts are pressed flat onto the upright and the across axis, drawn as "
-                  "thick lines on each axis in the same tints; the part where both are below 0 lands on the origin, (0, 0). "
-                  "Lines get sharp corners (creases) where they meet the pressed parts. One across line, x₂ = 0.5, is drawn thick "
-                  "in every panel; under ReLU it runs up to the upright axis, then turns up along it. tanh: the sheet is squeezed into "
-                  "the square from −1 to 1 and its lines curve; the last panel enlarges that square: the lines curve "
-                  "gently near the middle and strongly near the edges.")
+    """Notebook 01's first picture, small on purpose (r50: five panels and a 7-line legend were too much at once):
+    the sheet before a layer, and after it with no bend, on the same axes. No legend: the line and square are named
+    on the panel."""
+    fig, axes = plots.new_figure(700, 370, 1, 2)
+    for ax, bend in zip(axes, ("before", "identity")):
+        _sheet_panel(ax, bend, W, b)
+    axes[0].annotate(f"thick line: x₂ = {TICKS[FOLLOWED]:g}", (-1.5, TICKS[FOLLOWED]), (-2.9, 2.4), fontsize=9,
+                     arrowprops=dict(arrowstyle="-|>", color="black", lw=0.9))
+    axes[0].annotate("dark square", (1.25, 1.25), (1.2, -2.4), fontsize=9, ha="center",
+                     arrowprops=dict(arrowstyle="-|>", color="black", lw=0.9))
+    fig.set_label("Two panels on the same axes from −3 to 3. Before the layer: a grid of blue upright lines and pink "
+                  f"across lines; one across line, x₂ = {TICKS[FOLLOWED]:g}, is thick, and the top-right square is "
+                  "dark. No bend: the grid is moved, stretched, turned and skewed, but every line stays straight.")
+    return fig
+
+
+@plots.styled
+def bend_pictures(W=SHEET_W, b=SHEET_B):
+    """Notebook 01's second picture: the same layer with a ReLU and with a tanh bend. Left, the sheet before, shaded
+    where h₁ or h₂ will be below 0 (the parts ReLU presses flat); the tanh panel is enlarged to −1..1."""
+    fig, axes = plots.new_figure(1040, 380, 1, 3)
+    for ax, bend in zip(axes, ("before", "relu", "tanh")):
+        _sheet_panel(ax, bend, W, b)
+    _shade_pressed(axes[0], W, b)
+    _mark_creases(axes[1], W, b)
+    fig.set_label("Three panels. Before the layer, shaded where only h₁ will be below 0 (orange, hatched one way), "
+                  "where only h₂ will be (green, hatched the other way) and where both will be (grey, cross-hatched). "
+                  "ReLU, on the same axes: those parts are pressed flat onto the upright and the across axis, drawn "
+                  "as thick lines on each axis in the same tints; the part where both are below 0 lands on (0, 0). "
+                  "Lines get sharp corners (creases, black diamonds) where they meet the pressed parts; the thick "
+                  "line x₂ = 0.5 runs up to the upright axis, then turns up along it. tanh, enlarged to the square "
+                  "from −1 to 1 (dotted): every line curves, gently near the middle and strongly near the edges.")
     return fig
 
 
@@ -396,7 +412,7 @@ def xor_fold_picture():
           f"{_two(up)} up. Along the arrow, {scores}.")  # r49: the answer's numbers, from the same line
     ax.plot(t, line, color="black", ls="--", lw=1.8, label=f"the line {equation}")
     ax.fill_between(t, line, -1, facecolor=plots._tint("#F0E442", 0.5), edgecolor="black", hatch="..",
-                    alpha=0.5, lw=0, label=f"its square side: above {FOLD_SHIFT:g}")
+                    alpha=0.5, lw=0, label=f"its square side: score above {FOLD_SHIFT:g}\n(below the line here)")
     s = np.linspace(-0.5, 3.0, 141)  # x₁ + x₂ along the sheet: the whole sheet lands on this bent line
     arm = sheet.layer(np.column_stack([s, np.zeros_like(s)]), ((1, 1), (1, 1)), (0, -1), "relu")
     ax.plot(*arm.T, color=plots.color("relu"), lw=4, alpha=0.55, solid_capstyle="round", zorder=1,
