@@ -946,7 +946,7 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     answer = text.split(question, 1)[1].split("</details>", 1)[0]
     # pass 56: the arrow picture moved to the optional section, so the answer speaks of the together part
     assert ("> Inputs centred at 0.5 are all positive, so every step is mostly together part.\n"
-            f"> From step size {zigzag.blow_up_step(0.5):g}, steps overshoot the star along it, wider each swing.\n"
+            f"> From step size {zigzag.blow_up_step(0.5):g}, steps overshoot the star along the together line, wider each swing.\n"
             "> Inputs centred at 0 have both signs, so bigger steps still settled.") in answer
     p = zigzag.independent_path(0.5, 1.0, (1.0, -1.0), 200)   # "every step is mostly together part"
     for step in np.diff(p, axis=0):
@@ -3196,7 +3196,7 @@ def test_the_why_fold_draws_the_step_split_and_the_growing_swing():
     assert ch02.pushes(0.5) == (1 / 12 + 2 * 0.5 ** 2, 1 / 12) and (1 / 12 + 0.5) / (1 / 12) == pytest.approx(7)
     # pass 49 (r44 Picture 1): the swing panel's axis says what 0 means
     # pass 56 (r50 Picture 1): the start and the star both sit at 0 on this line, so below 0 is the other side, not short
-    assert ax_s.get_ylabel() == ch02.TOGETHER_YLABEL and "0 = level with it" in ax_s.get_ylabel()
+    assert ax_s.get_ylabel() == ch02.TOGETHER_YLABEL and ax_s.get_ylabel().startswith("distance from the star")
     assert "short of it" not in ax_s.get_ylabel() and ch02.together_left(0.5)[0] == 0.0
     assert float(np.array([1.0, -1.0]) @ np.array([1.0, 1.0])) == 0.0   # the star, like the start, is at 0 along (1, 1)
     assert len(ax_s.get_ylabel().splitlines()) == 2   # r47: three lines were hard to read

@@ -952,7 +952,7 @@ def split(change):
 
 
 SWING_RATE, SWING_STEPS = 3.5, 4   # the swing panel: one run at this step size, its first steps (r43's frame)
-TOGETHER_YLABEL = "distance from the star along the together line\n(+ one side, − the other; 0 = level with it)"   # r50 Picture 1: start and star both sit at 0, so "short of it" was wrong
+TOGETHER_YLABEL = "distance from the star\nalong the together line"   # r50 Picture 1: start and star both sit at 0, so "short of it" was wrong
 
 
 def together_left(centre, rate=SWING_RATE, steps=SWING_STEPS, goal=(1.0, -1.0)):
