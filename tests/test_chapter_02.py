@@ -276,7 +276,7 @@ def test_gelu_range_starts_at_its_computed_minimum():
                                     options={"xatol": 1e-12})
     text = printed()
     assert f"[{best.fun:.3f}, ∞)" in text
-    assert "lowest value" not in text and f"Left of $x \\approx {best.x:.2f}$, the curve's lowest point, the slope is slightly negative.\nThere the learning signal flips sign: it pushes the weights the other way." in markdown()
+    assert "lowest value" not in text and f"Left of $x \\approx {best.x:.2f}$, the curve's lowest point, the slope is slightly negative.\nThere the learning signal flips sign as it passes back.\nSo the weights below it move the opposite way from right of the dip." in markdown()
 
 
 
@@ -944,9 +944,14 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     question = "> In our two-input test, why did inputs centred at 0.5 need smaller steps than inputs centred at 0?"
     assert question in text
     answer = text.split(question, 1)[1].split("</details>", 1)[0]
-    assert ("> Inputs centred at 0.5 all point roughly along the together line.\n"
-            f"> From step size {zigzag.blow_up_step(0.5):g}, steps overshoot along it, wider each swing.\n"
-            "> Inputs centred at 0 point every way, so bigger steps still settled.") in answer
+    # pass 56: the arrow picture moved to the optional section, so the answer speaks of the together part
+    assert ("> Inputs centred at 0.5 are all positive, so every step is mostly together part.\n"
+            f"> From step size {zigzag.blow_up_step(0.5):g}, steps overshoot the star along the together line, wider each swing.\n"
+            "> Inputs centred at 0 have both signs, so bigger steps still settled.") in answer
+    p = zigzag.independent_path(0.5, 1.0, (1.0, -1.0), 200)   # "every step is mostly together part"
+    for step in np.diff(p, axis=0):
+        together, apart = ch02.split(step)
+        assert abs(together[0]) >= abs(apart[0])
     assert zigzag.blow_up_step(0.0) is None
     half = zigzag.independent_inputs(0.5, 20000)   # "roughly along the together line": within 45° of (1, 1)
     assert (half.min(axis=1) > 0).all()
@@ -956,8 +961,9 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     assert summed[0] * summed[1] < 0
     # pass 44 (r39): the shared number is said once, in the Why cell above the recall (cut here for length)
     # pass 48 (r43 Focus 1): that Why is a fold now, drawn and worded by ch02.together_apart()
+    # pass 56: the Why left the main path for an optional section near the chapter's end
     why = ch02.together_apart().data
-    assert "<summary>Why? (together and apart)</summary>" in why and "One step moves the weights only along that arrow." in why
+    assert "<summary>" not in why and "One step moves the weights only along that arrow." in why
     assert zigzag.same_direction_share("sigmoid", steps=30, rate=1.0) == 1.0
 
 
@@ -1008,8 +1014,10 @@ def test_gelu_picture_zooms_on_the_dip_and_separates_the_two_lowest_points():
     assert zero[0][0][0] == pytest.approx(xb, abs=1e-6) and zero[0][1][0] == 0.0
     text = markdown()
     # pass 31: "it" read as the curve (also negative there); the slope is named, and what it does to the signal
+    # pass 56 (r50 item 12): "the other way" did not say from what: from the way right of the dip, where the slope is positive
     assert ("Left of $x \\approx -0.75$, the curve's lowest point, the slope is slightly negative.\nThere the learning signal "
-            "flips sign: it pushes the weights the other way.") in text and "dip's bottom" not in text and "point, it is slightly" not in text
+            "flips sign as it passes back.\nSo the weights below it move the opposite way from right of the dip.") in text
+    assert all(float(activations.get("gelu").derivative(v)) > 0 for v in (xb + 0.01, 0.0, 1.0)) and "dip's bottom" not in text and "point, it is slightly" not in text
     assert all(float(activations.get("gelu").derivative(v)) < 0 for v in (-3.0, -2.0, -1.0, xb - 0.01))
     assert "two different \"lowest\" points" not in text   # the slope's own lowest point left the picture, and the text
 
@@ -1339,7 +1347,8 @@ def test_swiglu_helps_and_hurts_are_one_line_each_and_gates_return_in_chapter_04
     # "same number of weights" left, the Weakness (more weights per unit) cannot read as a contradiction
     # pass 48 (r43 Focus 3): the paper's title was a side detail: the inventor and year, once, where his tests are used
     assert ("**Good for:** letting each unit decide, example by example, how much content to pass.\n"
-            "In tests by its inventor, Noam Shazeer (2020), it beat ReLU and GELU slightly at predicting text.\n"
+            "In tests by Noam Shazeer (2020), who proposed it, it beat ReLU and GELU slightly.\n"
+            "The task: filling in missing stretches of text.\n"
             "Those tests gave it fewer units, so the total weights matched.\n\n"
             "**Weakness:**") in text
     # r47: the win was at equal weights (the data's record of the paper: 2/3 as many units, matched parameters)
@@ -1544,7 +1553,7 @@ def test_zigzag_inputs_are_named_as_coming_from_sigmoid_units():
     text = markdown()
     assert "sigmoid's inputs" not in text and "sigmoid's inputs" not in printed()
     assert "What does that change for the unit they feed?\n" in text   # pass 48 (r43)
-    rule = "Each of its two inputs is random, picked on its own from centre − 0.5 to centre + 0.5.\n"   # pass 41 (r37): "drawn" read as plotted
+    rule = "Its two inputs are random, each picked on its own from centre − 0.5 to centre + 0.5.\n"   # pass 41 (r37): "drawn" read as plotted
     assert rule in text and text.index(rule) < text.index("**Predict:** at centre 0.5")
     assert "At centre 0.5, like sigmoid's outputs, both are positive." in text
     h = zigzag.independent_inputs(0.5, 30)
@@ -1677,7 +1686,10 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     assert ("From step size 3, most runs do not arrive within 200 steps: the weights swing past the star, wider and wider.\n"
             "At centre 0, bigger steps help up to step size 3.5, about 9 steps, then level off.\n\n") in below
     assert "At step size 1, both centres" not in below   # r49 Focus: the tie was a side question
-    assert below.endswith("**Takeaway:** in this test, centred inputs let you take bigger steps, so you arrive sooner.\n\n</details>")
+    # pass 56 (r50 change 3): the takeaway is tied back to the bends that make such inputs
+    assert below.endswith("**Takeaway:** in this test, centred inputs let you take bigger steps, so you arrive sooner.\n"
+                          "So a unit fed by tanh's centred outputs could take bigger steps than one fed by sigmoid's.\n\n</details>")
+    assert float(activations.get("sigmoid")(0.0)) == 0.5 and float(activations.get("tanh")(0.0)) == 0.0
     assert "Efficient BackProp" not in below and "LeCun" not in below   # pass 47 (r42, Focus): no source aside
     assert "not fewer steps" not in below and "straighter" not in below and "Beyond this toy" not in below
     assert "Less:" not in markdown() and "zigzag_run" not in json.dumps(chapter())
@@ -1793,17 +1805,21 @@ def test_the_zigzag_set_up_is_six_sentences_in_one_cell_and_its_title_fits():
     from tools.chapter_metrics import prose
     cells = chapter()["cells"]
     at = _cell_index("ch02.zigzag_centre()")
-    setup = "".join(cells[at - 6]["source"])   # pass 52: title, worked step, rule, star, (r47) split, inputs + Predict
+    setup = "".join(cells[at - 7]["source"])   # pass 56: title, worked step, why, rule, star, split, inputs + Predict
     assert setup.startswith("### Zero-centred outputs: what changes?\n\n") and 0 < len(prose(setup)) <= 6
     assert "**Predict:**" in "".join(cells[at - 1]["source"])
     assert not re.search(r"drawn", setup)
     # pass 44 (r39): tanh's uses and weakness sit with tanh, before the experiment, not after it
-    assert "".join(cells[at - 7]["source"]).startswith("**Good for:** the simplest recurrent networks.\n")
-    assert "**Weakness:** far from 0, its slope is almost 0." in "".join(cells[at - 7]["source"])
-    assert cells[at - 8]["cell_type"] == "code" and "ch02.tanh_moves_answer()" in "".join(cells[at - 8]["source"])
+    assert "".join(cells[at - 8]["source"]).startswith("**Good for:** the simplest recurrent networks.\n")
+    assert "**Weakness:** far from 0, its slope is almost 0." in "".join(cells[at - 8]["source"])
+    assert cells[at - 9]["cell_type"] == "code" and "ch02.tanh_moves_answer()" in "".join(cells[at - 9]["source"])
     assert "**How to read the picture.**" in "".join(cells[at + 1]["source"])   # the legend, right under the widget
     assert "ch02.zigzag_answer()" in "".join(cells[at + 2]["source"])
-    assert "".join(cells[at + 3]["source"]) == "ch02.together_apart()" and cells[at + 3]["metadata"]["jupyter"]["source_hidden"]
+    # pass 56: the Why (arrows, length squared, the rule of thumb) is off the main path, in an optional section
+    why = _cell_index("ch02.together_apart()")
+    assert why > at + 3 and cells[why]["metadata"]["jupyter"]["source_hidden"]
+    assert "".join(cells[why - 1]["source"]) == "## Optional: why big steps overshoot"
+    assert "".join(cells[why + 1]["source"]).startswith("## What to remember")
     w = ch02.zigzag_centre()
     fig = w.figure
     fig.canvas.draw()
@@ -2042,60 +2058,86 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     own now, not mirrored); the picture labels the rest: the start, the star, one dot per step, both axes of each panel."""
     cells = chapter()["cells"]
     at = _cell_index("ch02.zigzag_centre()")
-    setup = "".join(cells[at - 6]["source"]).rstrip("\n")
+    setup = "".join(cells[at - 7]["source"]).rstrip("\n")
     # pass 48 (r43 Clarity 1): the section opens with why it sits with tanh (sigmoid's outputs are never negative)
-    # pass 52 (Clarity, densest place): the worked example first, with whole numbers; then one idea per cell
+    # pass 56 (r50 change 2, rebuilt): the picture and the worked numbers first, then why, then the rule in symbols
     assert setup == ("### Zero-centred outputs: what changes?\n\n"
                      "Sigmoid's and ReLU's outputs are never negative; tanh's are balanced around 0.\n"
-                     "What does that change for the unit they feed?\n"
-                     "First, one step, worked with small numbers.")
-    assert "".join(cells[at - 5]["source"]) == "ch02.worked_step()" and cells[at - 5]["metadata"]["jupyter"]["source_hidden"]
-    worked = _folded_output(cells[at - 5])
+                     "What does that change for the unit they feed?")
+    assert "".join(cells[at - 6]["source"]) == "ch02.worked_step()" and cells[at - 6]["metadata"]["jupyter"]["source_hidden"]
+    img, worked = _folded_output(cells[at - 6]).split("\n\n", 1)
+    assert img.startswith("<img src='data:image/png;base64,") and "The worked step (+2, +1) drawn as a black arrow" in img
     assert worked.startswith("**One step, worked.** A unit with no bend gets two inputs: 2 and 1.\n")
-    assert ("Its right answer is input 1 − input 2, here 2 − 1 = 1.\n"
-            "Its two weights start at 0, so its output is 0.\n"
+    assert ("Its two weights start at 0, so its output is 0.\n"
+            "Its right answer is input 1 − input 2: 2 − 1 = 1.\n"
             "The **miss** is the output minus the right answer: 0 − 1 = −1.\n"
             "A **step** is one correction of the weights, after one example.\n"
-            "The **step size** sets how big each correction is.\n"
-            "Each weight changes by −step size × its input × the miss.\n"
-            "At step size 1, weight 1 changes by +2, and weight 2 by +1.\nBoth go up.") in worked
+            "In this step, weight 1 goes up by 2 and weight 2 by 1: the black arrow.") in worked
     miss, change = ch02.one_step()
     assert miss == -1.0 and change.tolist() == [2.0, 1.0] and float(activations.get("relu")(2.0)) == 2.0
-    # pass 41 (r37): the step size, the miss and what "reached" means are said before the Predict, not after it
-    # pass 48 (r43 Clarity 3): the miss is tied to the learning signal of the word list
-    assert "".join(cells[at - 4]["source"]) == ("**The rule behind it.** The miss is the learning signal reaching this unit.\n"
-                                               "Each weight gets the same miss, times its own input.\n"
-                                               "So with both inputs positive, both weights move the same way.")
+    # r50 change 2: one plain reason before the rule: a weight times a bigger input moves the output more
+    assert "".join(cells[at - 5]["source"]) == (
+        "**Why those changes?** The output came out 1 too low, so both weights go up.\n"
+        "Weight 1 is multiplied by 2, weight 2 by 1.\n"
+        "So weight 1 lifts the output twice as fast: it gets twice the change.\n"
+        "A weight with a negative input would go down: that too lifts the output.")
+    h, goal = np.array([2.0, 1.0]), np.array([1.0, -1.0])
+    output = lambda w, x=h: float(w @ x)
+    assert output(np.zeros(2)) - goal @ h == -1.0   # 1 too low
+    lift = [output(np.eye(2)[i] * 0.01) for i in range(2)]   # raise each weight a little: the output rises 2 : 1
+    assert lift[0] == pytest.approx(2 * lift[1]) and change[0] == 2 * change[1]
+    neg = np.array([2.0, -1.0])   # a negative input: its weight goes down, and that lifts the output
+    m0, moved = ch02.one_step(neg, 1.0, (1.0, -1.0))
+    assert m0 < 0 and moved[1] < 0 and output(moved, neg) > output(np.zeros(2), neg)
+    # pass 48 (r43 Clarity 3): the miss is tied to the learning signal of the word list; the step size named first
+    assert "".join(cells[at - 4]["source"]) == (
+        "**The rule in symbols.** The **step size** sets how big each correction is. Here it is 1.\n"
+        "Each weight changes by −step size × its input × the miss.\n"
+        "For weight 1: −1 × 2 × (−1) = +2.\n"
+        "The miss is the learning signal reaching this unit.")
+    assert -1.0 * 2.0 * miss == change[0] == 2.0
     assert zigzag.same_direction_share("sigmoid", steps=30, rate=1.0) == 1.0
-    # pass 46 (r41): the star and "reached" are said before the Predict
+    # pass 46 (r41): the star is said before the Predict; pass 56: it points at the picture above
     assert "".join(cells[at - 3]["source"]) == ("**Where the weights should go.** Weights 1 and −1 give every right answer: "
                                                "input 1 − input 2.\n"
-                                               "That point is the **star** (picture below).\n"
-                                               "So weight 2 must fall, yet the worked step raised it.")
-    # r49 change 2: the split picture shows the start and the star; "reached" waits for the widget that uses it
-    # r47 change 1: the split of the worked step, drawn and said, right after the star and before the widget
+                                               "That point is the **star** in the picture above.\n"
+                                               "Weight 2 must fall, yet this step raised it.")
+    # r47 change 1: the split of the worked step, said in numbers, right after the star and before the widget
     assert "".join(cells[at - 2]["source"]) == "ch02.split_step()" and cells[at - 2]["metadata"]["jupyter"]["source_hidden"]
     split = _folded_output(cells[at - 2])
-    assert ("Split the worked step into two parts (picture).\n"
+    assert ("**Together and apart.** Split the step into the two coloured arrows above.\n"
             "The **together** part, (+1.5, +1.5), moves both weights the same way.\n"
             "The **apart** part, (+0.5, −0.5), moves one up and one down.\n"
-            "The star needs only the apart part: the together part is a detour.") in split
+            "The star needs only the apart part: the together part is a detour.\n"
+            "With both inputs positive, every step moves both weights the same way.\n"
+            "So its together part is always the bigger one.") in split
     together, apart = ch02.split(change)
     assert together.tolist() == [1.5, 1.5] and apart.tolist() == [0.5, -0.5]
     assert np.allclose(ch02.split((1.0, -1.0))[0], 0)   # the star (1, −1) is all apart
+    rng = np.random.default_rng(3)   # "always the bigger one": any positive inputs, any weights
+    for _ in range(200):
+        x, w = rng.uniform(0.01, 1.0, 2), rng.normal(size=2)
+        step = -1.0 * float((w - goal) @ x) * x
+        t, a = ch02.split(step)
+        assert abs(t[0]) >= abs(a[0])
     assert "".join(cells[at - 1]["source"]).startswith(
         "**The widget.** Each step brings one new example.\n"
-        "Each of its two inputs is random, picked on its own from centre − 0.5 to centre + 0.5.\n"
-        "At centre 0.5, like sigmoid's outputs, both are positive. At centre 0, about half are negative.\n")
+        "Its two inputs are random, each picked on its own from centre − 0.5 to centre + 0.5.\n"
+        "At centre 0.5, like sigmoid's outputs, both are positive. At centre 0, about half are negative.\n"
+        "The centre slider also takes the values in between.\n")   # r50 Picture 3: the legend's "other centres"
+    assert ch02.zigzag_centre().sliders["centre"].min == 0.0 and ch02.zigzag_centre().sliders["centre"].max == 0.5
     assert float(activations.get("sigmoid")(-30.0)) > 0 and float(activations.get("tanh").derivative(0.0)) == 1.0
     h0 = zigzag.independent_inputs(0.0, 20000)   # "about half are negative"
     assert abs((h0 < 0).mean() - 0.5) < 0.02
     predict = "".join(cells[at - 1]["source"])
     # pass 44 (r39): the panels' words wait for the picture, as a short legend right under it (six terms came first)
     # pass 50 (r45 Clarity 2): "median" is said before the widget whose readout uses it, not only in the legend after
-    assert (f"\nThe widget gives the **median** steps of {zigzag.RUNS} runs: the middle value.\n"
-            f"A run has **reached** the star when it is within {zigzag.NEAR:g} of it.\n"
-            f"Each run gets {zigzag.MOST} steps to arrive.\n\n**Predict:**") in predict   # r48: the limit, said
+    # r50 change 3: how the widget counts is a collapsed note, right above the Predict
+    assert ("<details><summary>How the widget counts</summary>\n\n"
+            f"A run has **reached** the star within {zigzag.NEAR:g} of it.\n"
+            f"It gets {zigzag.MOST} steps to arrive.\n"
+            f"The widget gives the **median** steps of {zigzag.RUNS} runs: the middle value.\n\n"
+            "</details>\n\n**Predict:**") in predict   # r48: the limit, said
     ax_split = ch02.split_picture().axes[0]
     assert {t.get_text() for t in ax_split.texts} >= {"start", "the star"}
     star = [ln.get_data() for ln in ax_split.lines if ln.get_marker() == "*"]
@@ -2107,7 +2149,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
                       "- Left: this run's inputs.\n"
                       "- Middle: this run's weights, one dot per step. The dashed lines through the star: "
                       "together and apart.\n"
-                      "- Right: each setting's median steps.")
+                      "- Right: each setting's median over 300 runs, not this one run's count.")
     runs = zigzag.steps_to_star(0.5, 1.0)   # the median is the middle of the runs' counts, sorted
     assert len(runs) == zigzag.RUNS == 300 and np.median(runs) == zigzag.median_steps(0.5, 1.0)
     assert [p.get_linestyle() for p in ch02.zigzag_centre().figure.axes[1].patches] == ["--"]
@@ -2508,7 +2550,8 @@ def test_the_shared_number_of_a_weight_change_is_named():
     assert "The **miss** is the output minus the right answer: " in said and worked < predict   # pass 41 (r37)
     # pass 42 (r38): the rule moved up, before the Predict; the Why cell starts from the shared miss
     rule = "Each weight changes by −step size × its input × the miss.\n"
-    assert (markdown() + shown()).count(rule) == 1 and rule in said
+    # pass 56: the rule is said in its own cell after the worked step and the plain reason for it
+    assert (markdown() + shown()).count(rule) == 1 and rule in "".join(cells[worked + 2]["source"])
     # below: the rule is the slope of the squared miss, halved
     goal, rate = np.array([1.0, -1.0]), 1.5
     h = zigzag.independent_inputs(0.5, 30)
@@ -2576,9 +2619,9 @@ def test_terms_the_reader_met_unexplained_are_explained_before_use():
     # pass 52: the step size and the miss are said in the worked step, shown between the title and the Predict
     cells = chapter()["cells"]
     worked = _cell_index("ch02.worked_step()")
-    said = _folded_output(cells[worked])
+    said = _folded_output(cells[worked]) + "".join(cells[worked + 1]["source"]) + "".join(cells[worked + 2]["source"])
     assert "Each weight changes by −step size × its input × the miss.\n" in said
-    # r47: "step" and "step size" in plain words before the rule uses them
+    # r47: "step" and "step size" in plain words before the rule uses them (pass 56: the rule has its own cell)
     assert said.index("A **step** is one correction") < said.index("The **step size** sets") < said.index("Each weight changes")
     title = next(i for i, c in enumerate(cells) if "### Zero-centred outputs" in "".join(c["source"]))
     assert title < worked < _cell_index("ch02.zigzag_centre()") - 1
@@ -2701,7 +2744,11 @@ def test_r25_questions_read_as_questions_and_the_paper_is_named():
     assert "Shazeer 2020" in origin and "GLU Variants Improve Transformer" in origin
     # pass 32 cut the paper's name (r30); pass 36 (r34) named it by author, year and title; pass 48 (r43): by
     # inventor and year, as the registry's origin gives them
-    assert "In tests by its inventor, Noam Shazeer (2020)," in markdown() and "2020" in origin and "Shazeer" in origin
+    # pass 56 (r50 item 14): "inventor" overstated it (GLU and Swish came earlier); he proposed SwiGLU and tested it
+    assert "In tests by Noam Shazeer (2020), who proposed it," in markdown() and "2020" in origin and "Shazeer" in origin
+    assert "inventor" not in markdown() and "Dauphin" in origin
+    assert deployments.comparison("Shazeer").test.startswith("filling in missing stretches of text")
+    assert "The task: filling in missing stretches of text." in markdown()
     assert "They predicted text" not in markdown()
 
 
@@ -2756,26 +2803,37 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
     # r47 (Clarity, the densest place): one rule a learner can follow, read off the update itself; the split moved
     # to the main path (ch02.split_step); no averaged "pull" rule that the centre-0 plateau contradicts
     # r48 change 3: the arrow and its squared length said first; change 1: the 200-step limit and the rule's own 12
-    assert ("Think of one example's two inputs as an arrow from (0, 0) to (input 1, input 2).\n"
-            "Its length squared is (input 1)² + (input 2)².\n"
+    # pass 56 (r50 items 1, 7, 8): the picture is read first, the arithmetic in short lines, and "overshoots" at
+    # centre 0 said as what it is (passes that example's answer), not "farther than it started"
+    assert ("The picture follows one run at step size 3.5, one dot per step.\n"
+            "Up and down is how far the weights sit from the star along the together line.\n"
+            "At centre 0.5, from step 2 on, each swing lands on the other side of the star, farther out.\n"
+            "At centre 0, the weights stay near the star's level.\n\n"
+            "**Why?** Think of one example's two inputs as an arrow from (0, 0) to (input 1, input 2).\n"
             "One step moves the weights only along that arrow.\n"
+            "Its length squared is (input 1)² + (input 2)².\n"
             "In the worked step, the arrow (2, 1) has length squared 2² + 1² = 5.\n"
-            "With the new weights 2 and 1, its output is 2 × 2 + 1 × 1 = 5, not 0; its right answer is 1.\n"
-            "So it covered 5 times the gap: step size 1 × length squared 5.\n"
+            "The new weights 2 and 1 give the output 2 × 2 + 1 × 1 = 5.\n"
+            "The right answer is 1, so the output moved 5 times the gap: step size 1 × length squared 5.\n"
             "It landed 4 past the answer, farther than it started.\n"
-            "Covering exactly 1 lands on that example's answer; covering more than 2 lands farther past it than it "
+            "Moving exactly 1 gap lands on that example's answer; more than 2 gaps lands farther past it than it "
             "started.\n\n"
             "At centre 0.5, each input is 0 to 1, and its square averages 1/3.\n"
             "So (input 1)² + (input 2)² averages 2/3.\n"
             "A rule of thumb: past step size 2 ÷ 2/3 = 3, steps land farther past than they started.\n"
-            "The inputs all point roughly along the together line, so the swings grow there (picture, from step 2 on).\n"
+            "The inputs all point roughly along the together line, so the swings grow there.\n"
             "The runs agree: from step size 3, most do not arrive within 200 steps.\n"
             "At centre 0 it averages only 1/6: 2 ÷ 1/6 = 12, far past the slider's top of 5.\n"
             "So every step size here settles.\n\n"
             "Why does centre 0 level off?\n"
-            "The arrows differ in length, and a step covers more along a long one.\n"
-            "A step size that suits short arrows overshoots along long ones.\n"
+            "The arrows differ in length, and a step moves more along a long one.\n"
+            "Along long arrows, a big step passes that example's answer and lands on the other side.\n"
             "So bigger steps stop helping.") in why
+    h0 = zigzag.independent_inputs(0.0, 20000)   # centre 0, step size 3.5: the longest arrows pass their answer
+    assert 3.5 * (h0 ** 2).sum(axis=1).max() > 1
+    half = ch02.together_left(0.5)   # each swing on the other side, farther out; centre 0 near 0
+    assert all(half[k] * half[k + 1] < 0 and abs(half[k + 1]) > abs(half[k]) for k in range(ch02.GROW_FROM, ch02.SWING_STEPS))
+    assert np.abs(ch02.together_left(0.0)).max() < 0.25
     assert "Why the tie" not in why   # r49 Focus: the side question is cut
     # the worked numbers: weights (0, 0) -> (2, 1); that example's output 2·2 + 1·1 = 5, its answer 2 − 1 = 1
     h, (miss, change) = np.array([2.0, 1.0]), ch02.one_step()
@@ -3042,16 +3100,15 @@ def test_one_worked_step_moves_both_weights_up_before_the_predict():
     np.testing.assert_allclose(p[1] - p[0], change, atol=1e-15)
     at = _cell_index("ch02.worked_step()")
     shown_step = "".join("".join(o["data"]["text/markdown"]) for o in chapter()["cells"][at]["outputs"])
-    assert shown_step == ("**One step, worked.** A unit with no bend gets two inputs: 2 and 1.\n"
-                          "Both are positive, as ReLU's outputs can be.\n"
-                          "Its right answer is input 1 − input 2, here 2 − 1 = 1.\n"
-                          "Its two weights start at 0, so its output is 0.\n"
-                          "The **miss** is the output minus the right answer: 0 − 1 = −1.\n"
-                          "A **step** is one correction of the weights, after one example.\n"
-                          "The **step size** sets how big each correction is.\n"
-                          "Each weight changes by −step size × its input × the miss.\n"
-                          "At step size 1, weight 1 changes by +2, and weight 2 by +1.\n"
-                          "Both go up.\n")
+    # pass 56 (r50 change 2): the step's picture comes first, the numbers under it, the rule in a later cell
+    assert shown_step.startswith("<img ") and shown_step.split("\n\n", 1)[1] == (
+        "**One step, worked.** A unit with no bend gets two inputs: 2 and 1.\n"
+        "Both are positive, as ReLU's outputs can be.\n"
+        "Its two weights start at 0, so its output is 0.\n"
+        "Its right answer is input 1 − input 2: 2 − 1 = 1.\n"
+        "The **miss** is the output minus the right answer: 0 − 1 = −1.\n"
+        "A **step** is one correction of the weights, after one example.\n"
+        "In this step, weight 1 goes up by 2 and weight 2 by 1: the black arrow.\n")
     assert at < _cell_index("ch02.zigzag_centre()")
     with pytest.raises(ValueError):
         ch02.worked_step((0.8, -0.3))   # a negative input moves weight 2 down: not the point this step makes
@@ -3138,7 +3195,10 @@ def test_the_why_fold_draws_the_step_split_and_the_growing_swing():
     assert np.mean(wobble ** 2) == pytest.approx(1 / 12, rel=0.02) and wobble.max() - wobble.min() == pytest.approx(1, abs=1e-3)
     assert ch02.pushes(0.5) == (1 / 12 + 2 * 0.5 ** 2, 1 / 12) and (1 / 12 + 0.5) / (1 / 12) == pytest.approx(7)
     # pass 49 (r44 Picture 1): the swing panel's axis says what 0 means
-    assert ax_s.get_ylabel() == ch02.TOGETHER_YLABEL and "0 = on target" in ax_s.get_ylabel()
+    # pass 56 (r50 Picture 1): the start and the star both sit at 0 on this line, so below 0 is the other side, not short
+    assert ax_s.get_ylabel() == ch02.TOGETHER_YLABEL and ax_s.get_ylabel().startswith("distance from the star")
+    assert "short of it" not in ax_s.get_ylabel() and ch02.together_left(0.5)[0] == 0.0
+    assert float(np.array([1.0, -1.0]) @ np.array([1.0, 1.0])) == 0.0   # the star, like the start, is at 0 along (1, 1)
     assert len(ax_s.get_ylabel().splitlines()) == 2   # r47: three lines were hard to read
     assert "alt='One run at step size 3.5." in ch02.together_apart().data
     assert "The worked step (+2, +1) drawn as a black arrow" in ch02.split_picture().get_label()
@@ -3162,10 +3222,22 @@ def test_the_step_limit_is_said_and_a_run_can_arrive_late():
     within it would arrive with more steps, so the text must not say "never"."""
     assert zigzag.MOST == 200
     predict = markdown_before("ch02.zigzag_centre(")
-    assert f"Each run gets {zigzag.MOST} steps to arrive." in predict
+    assert f"It gets {zigzag.MOST} steps to arrive." in predict
     assert ch02.zigzag_centre().figure.axes[2].get_yticklabels()[-1].get_text() == f"not within\n{zigzag.MOST} steps"
     short = zigzag.steps_to_star(0.5, 3.0)
     longer = zigzag.steps_to_star(0.5, 3.0, most=500)
     assert np.isinf(np.median(short)) and np.isfinite(longer).sum() > np.isfinite(short).sum()
     assert "never arrive" not in shown() and "never arrive" not in markdown()
     assert 2 / ch02.mean_square(0.0) == pytest.approx(12) and 12 > ch02.RATES[1]
+
+
+def test_the_steps_axis_marks_its_jump_to_the_cap():
+    """Check (pass 56, r50 Picture 2) the live steps panel and the folded sweep draw two slashes across the y-axis
+    between the last number tick (60) and the 'not within 200 steps' line, so the jump does not read as a near value."""
+    for ax in (ch02.zigzag_centre().figure.axes[2], ch02.steps_sweep().axes[0]):
+        numbers = [t for t in ax.get_yticks() if t < ch02.CAP]
+        slashes = [ln for ln in ax.lines if list(ln.get_xdata()) == [-0.02, 0.02]]
+        assert len(slashes) == 2 and max(numbers) == 60
+        for ln in slashes:
+            low, high = sorted(ln.get_ydata())
+            assert max(numbers) < low < high < ch02.CAP and not ln.get_clip_on()

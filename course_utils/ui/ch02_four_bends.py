@@ -828,9 +828,14 @@ More corners, smaller gap.
 
 
 
+BREAK = (CAP - 6, CAP - 4)   # the y-axis break: two slashes between the last tick (60) and the cap's line
+
+
 def _steps_axes(ax, title):
     """Steps to the star against step size, the cap labelled "not within MOST steps": the live panel and the folded answer."""
     ax.axhline(CAP, color=plots.MUTED, lw=1, ls=":")
+    for y in BREAK:   # r50 Picture 2: two slashes on the y-axis say the scale jumps between 60 and the cap
+        ax.plot([-0.02, 0.02], [y - 1.2, y + 1.2], color="black", lw=1, transform=ax.get_yaxis_transform(), clip_on=False)
     ax.set_yticks(list(range(0, CAP - 5, 10)) + [CAP],
                   [str(t) for t in range(0, CAP - 5, 10)] + [f"not within\n{zigzag.MOST} steps"])
     ax.set(xlim=(0.25, RATES[1] + 0.25), ylim=(0, CAP + 5), xlabel="step size",
@@ -861,23 +866,44 @@ def one_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
 
 
 def worked_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
-    """Show one step of the zig-zag toy with whole numbers, before its rule is stated (notebook 02, pass 52: the worked
-    example comes first): with positive inputs both weights go up, though the star wants weight 2 down.
-    Raises if the numbers stop showing that."""
+    """The section's first sight (notebook 02, pass 56: the picture beside the numbers): one step of the zig-zag toy
+    with whole numbers, drawn as an arrow from the start, split into its together and apart parts, the star marked.
+    No rule yet: the next cell says why the numbers are what they are. Raises if the step stops moving both weights
+    up against the star."""
     miss, change = one_step(h, rate, goal)
     if not ((change > 0).all() and goal[1] < 0):
         raise ValueError("the worked step no longer moves both weights up against the star")
-    sign = lambda v: f"+{v:.2g}" if v > 0 else f"{v:.2g}".replace("-", "−")
-    display(Markdown(f"""**One step, worked.** A unit with no bend gets two inputs: {h[0]:g} and {h[1]:g}.
+    fig = split_picture(h, rate, goal)
+    img = tables.image(figure_png(fig), fig.get_label(), 400, 330)
+    right = h[0] - h[1]
+    display(Markdown(f"""{img}
+
+**One step, worked.** A unit with no bend gets two inputs: {h[0]:g} and {h[1]:g}.
 Both are positive, as ReLU's outputs can be.
-Its right answer is input 1 − input 2, here {h[0]:g} − {h[1]:g} = {h[0] - h[1]:.2g}.
 Its two weights start at 0, so its output is 0.
-The **miss** is the output minus the right answer: 0 − {h[0] - h[1]:.2g} = {sign(miss)}.
+Its right answer is input 1 − input 2: {h[0]:g} − {h[1]:g} = {right:.2g}.
+The **miss** is the output minus the right answer: 0 − {right:.2g} = {_signed(miss)}.
 A **step** is one correction of the weights, after one example.
-The **step size** sets how big each correction is.
-Each weight changes by −step size × its input × the miss.
-At step size {rate:g}, weight 1 changes by {sign(change[0])}, and weight 2 by {sign(change[1])}.
-Both go up.
+In this step, weight 1 goes up by {change[0]:g} and weight 2 by {change[1]:g}: the black arrow.
+"""))
+
+
+def split_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
+    """The worked step in numbers as its together and apart parts, the coloured arrows of the picture above
+    (notebook 02, r47 change 1). Raises if the star stops lying on the apart line through the start, or if a step
+    with positive inputs could have a smaller together part than apart part."""
+    _, change = one_step(h, rate, goal)
+    together, apart = split(change)
+    if not np.allclose(split(goal)[0], 0):
+        raise ValueError("the star no longer needs the apart part only")
+    if not np.abs(together[0]) >= np.abs(apart[0]):
+        raise ValueError("the together part is no longer the bigger one")
+    display(Markdown(f"""**Together and apart.** Split the step into the two coloured arrows above.
+The **together** part, {_pair(together)}, moves both weights the same way.
+The **apart** part, {_pair(apart)}, moves one up and one down.
+The star needs only the apart part: the together part is a detour.
+With both inputs positive, every step moves both weights the same way.
+So its together part is always the bigger one.
 """))
 
 
@@ -908,6 +934,7 @@ From step size {blows:g}, most runs do not arrive within {zigzag.MOST} steps: th
 At centre 0, bigger steps help up to step size {fast:g}, about {on.min():.0f} steps, then level off.
 
 **Takeaway:** in this test, centred inputs let you take bigger steps, so you arrive sooner.
+So a unit fed by tanh's centred outputs could take bigger steps than one fed by sigmoid's.
 """)
 
 
@@ -925,12 +952,12 @@ def split(change):
 
 
 SWING_RATE, SWING_STEPS = 3.5, 4   # the swing panel: one run at this step size, its first steps (r43's frame)
-TOGETHER_YLABEL = "together part: how far past the star\n(below 0: short of it; 0 = on target)"   # r44 Picture 1: what 0 means; r47: two lines
+TOGETHER_YLABEL = "distance from the star\nalong the together line"   # r50 Picture 1: start and star both sit at 0, so "short of it" was wrong
 
 
 def together_left(centre, rate=SWING_RATE, steps=SWING_STEPS, goal=(1.0, -1.0)):
-    """The together part still to go after each step of one run (zigzag.independent_path): the weights' distance past
-    the star along the together line, signed (+: beyond it, -: short of it)."""
+    """The together part still to go after each step of one run (zigzag.independent_path): the weights' distance from
+    the star along the together line, signed (+: on the upper-right side, -: on the lower-left side; the start is at 0)."""
     p = zigzag.independent_path(centre, rate, goal, steps)
     return ((p - np.asarray(goal)) @ np.array([1.0, 1.0])) / np.sqrt(2.0)
 
@@ -977,24 +1004,6 @@ def split_picture(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     return fig
 
 
-def split_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
-    """The worked step split into together and apart, drawn and said in numbers, right after the star (notebook 02,
-    r47 change 1). Raises if the star stops lying on the apart line through the start."""
-    _, change = one_step(h, rate, goal)
-    together, apart = split(change)
-    if not np.allclose(split(goal)[0], 0):
-        raise ValueError("the star no longer needs the apart part only")
-    fig = split_picture(h, rate, goal)
-    img = tables.image(figure_png(fig), fig.get_label(), 400, 330)
-    display(Markdown(f"""{img}
-
-Split the worked step into two parts (picture).
-The **together** part, {_pair(together)}, moves both weights the same way.
-The **apart** part, {_pair(apart)}, moves one up and one down.
-The star needs only the apart part: the together part is a detour.
-"""))
-
-
 @plots.styled
 def swings_picture():
     """The together part still to go, step by step, of one run at step size SWING_RATE, at centre 0.5 and centre 0
@@ -1022,7 +1031,7 @@ GROW_FROM = 2   # the swing picture's run at centre 0.5: from this step on, each
 
 
 def together_apart(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
-    """The folded 'Why?' under the zig-zag answer (notebook 02). r47: one rule a learner can follow, from the update
+    """The optional section 'why big steps overshoot' near the end of notebook 02 (pass 56: moved off the main path). r47: one rule a learner can follow, from the update
     itself: one example moves the weights only along its own input arrow, covering step size × (input 1² + input 2²)
     of the way to the star along it; that averages step size × 2/3 at centre 0.5, and past 2 it overshoots (step size
     3, the runs' own threshold, zigzag.blow_up_step). Raises if the runs stop telling that story."""
@@ -1041,32 +1050,39 @@ def together_apart(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     if not (np.isclose(out, rate * length2 * right) and out - right > right):
         raise ValueError("the worked step no longer covers step size × length squared of its gap, landing farther past")
     fig = swings_picture()
-    img = tables.image(figure_png(fig), f"One run at step size {SWING_RATE:g}. At centre 0.5 the together part stays "
-                       f"near 0.8 for two steps, then swings past the star by more each step; at centre 0 it stays "
-                       f"near 0", 520, 330)
-    return fold("Why? (together and apart)", f"""
-{img}
+    img = tables.image(figure_png(fig), f"One run at step size {SWING_RATE:g}. At centre 0.5 the weights stay "
+                       f"near 0.8 from the star's level for two steps, then swing to the other side of the star, farther "
+                       f"out each step; at centre 0 they stay near 0", 520, 330)
+    side = np.sign(together_left(CENTRES[1])[GROW_FROM:])
+    if not np.all(side[1:] * side[:-1] < 0):
+        raise ValueError("the swings no longer land on the other side of the star each step")
+    return Markdown(f"""{img}
 
-Think of one example's two inputs as an arrow from (0, 0) to (input 1, input 2).
-Its length squared is (input 1)² + (input 2)².
+The picture follows one run at step size {SWING_RATE:g}, one dot per step.
+Up and down is how far the weights sit from the star along the together line.
+At centre {CENTRES[1]:g}, from step {GROW_FROM} on, each swing lands on the other side of the star, farther out.
+At centre {CENTRES[0]:g}, the weights stay near the star's level.
+
+**Why?** Think of one example's two inputs as an arrow from (0, 0) to (input 1, input 2).
 One step moves the weights only along that arrow.
+Its length squared is (input 1)² + (input 2)².
 In the worked step, the arrow ({h[0]:g}, {h[1]:g}) has length squared {h[0]:g}² + {h[1]:g}² = {length2:g}.
-With the new weights {change[0]:g} and {change[1]:g}, its output is {change[0]:g} × {h[0]:g} + {change[1]:g} × {h[1]:g} = {out:g}, not 0; its right answer is {right:g}.
-So it covered {out / right:g} times the gap: step size {rate:g} × length squared {length2:g}.
+The new weights {change[0]:g} and {change[1]:g} give the output {change[0]:g} × {h[0]:g} + {change[1]:g} × {h[1]:g} = {out:g}.
+The right answer is {right:g}, so the output moved {out / right:g} times the gap: step size {rate:g} × length squared {length2:g}.
 It landed {out - right:g} past the answer, farther than it started.
-Covering exactly 1 lands on that example's answer; covering more than 2 lands farther past it than it started.
+Moving exactly 1 gap lands on that example's answer; more than 2 gaps lands farther past it than it started.
 
 At centre {CENTRES[1]:g}, each input is 0 to 1, and its square averages 1/{round(2 / on):.0f}.
 So (input 1)² + (input 2)² averages {round(on * 3):.0f}/3.
 A rule of thumb: past step size 2 ÷ {round(on * 3):.0f}/3 = {limit:.2g}, steps land farther past than they started.
-The inputs all point roughly along the together line, so the swings grow there (picture, from step {GROW_FROM} on).
+The inputs all point roughly along the together line, so the swings grow there.
 The runs agree: from step size {blows:g}, most do not arrive within {zigzag.MOST} steps.
-At centre 0 it averages only 1/{round(1 / off):.0f}: 2 ÷ 1/{round(1 / off):.0f} = {2 / off:.0f}, far past the slider's top of {RATES[1]:g}.
+At centre {CENTRES[0]:g} it averages only 1/{round(1 / off):.0f}: 2 ÷ 1/{round(1 / off):.0f} = {2 / off:.0f}, far past the slider's top of {RATES[1]:g}.
 So every step size here settles.
 
-Why does centre 0 level off?
-The arrows differ in length, and a step covers more along a long one.
-A step size that suits short arrows overshoots along long ones.
+Why does centre {CENTRES[0]:g} level off?
+The arrows differ in length, and a step moves more along a long one.
+Along long arrows, a big step passes that example's answer and lands on the other side.
 So bigger steps stop helping.
 """)
 
