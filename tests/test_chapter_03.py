@@ -1588,7 +1588,7 @@ def test_first_widget_tangent_is_a_solid_black_line_and_its_buttons_are_explaine
     # r38: the readout's 0.0452 / 0.0099 is 4.6, so the ratio is said to the readout's own digits, not "about 5"
     # r47: the static picture had no readout; the box in its lower panel now lists the four slopes
     assert "At $x = 3$: sigmoid's slope is about $4.6$ times tanh's (read the list at 3)." in flat
-    assert "Text at the top left lists the slopes." in flat and "A box lists" not in flat   # r49: no box is drawn
+    assert "Text at the top left of the bottom panel lists the slopes." in flat and "A box lists" not in flat   # r49/r50
     assert "about 5 times tanh's" not in flat
     assert f"{sigmoid_slope(3.0):.2g}" == "0.045" and f"{tanh_slope(3.0):.2g}" == "0.0099"   # the readout at x = 3
     assert f"{sigmoid_slope(3.0) / tanh_slope(3.0):.2g}" == "4.6" and round(sigmoid_slope(3.0) / tanh_slope(3.0)) == 5
@@ -2294,7 +2294,7 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     after = " ".join(" ".join(cells[widget:]).split())
     # r49: "1.02, growing a little going back" disagreed with the picture (0.92 at 10 layers): the product says
     # "about 1" only, and the share is the measured one
-    assert "$0.73 \\times 1.4$ is about 1." in after and "1.02" not in after and "growing a little" not in after
+    assert "about $0.73$, times $1.4$ is about 1." in after and "1.02" not in after and "growing a little" not in after
     assert f"{0.73 * 1.4:.1f}" == "1.0"
     assert "coin flip" not in after and "square each number" not in after
     assert "**typical size**" not in after and "**plain size**" not in after and before.count("**plain size**") == 1
@@ -2516,7 +2516,7 @@ def test_pass_36_the_flow_check_says_what_tanh_does_with_the_widgets_numbers():
     bw, bs, _ = _weights_and_slopes_per_layer("tanh", 10)
     assert 0.85 < np.prod(bw * bs) < 1.0   # the nudge handed back: about all of it kept over 9 steps
     check = flat[flat.index("Far less: at 30 layers"):]
-    assert check.index("</details>") < check.index("Why does tanh fade in the chain")
+    assert check.index("</details>") < check.index("Why do the other three not fade like sigmoid?")   # r50: one line a bend
     w = ch03_gradients.gradient_flow(depth=10)
     assert "<td style='padding:2px 8px;text-align:left;vertical-align:top'>Tanh</td>" in w.readout.value
     assert re.search(r">Tanh</td><td[^>]*>0 of 10</td><td[^>]*>0\.92</td>", w.readout.value)   # pass 46: the signal
@@ -2537,17 +2537,10 @@ def test_pass_36_words_are_said_before_they_are_leaned_on():
     # r47: the course's own name said as ours; the nudge written out as a product; the last layer's exception
     # r48: the one product holds for a chain of single units; a real layer adds one product per path back
     # r49: 'path' shown with a two-path sum before it is used; the name's reason a learner can repeat
-    k_table = next(i for i, c in enumerate(flat) if "In a real layer, a unit feeds several next-layer units: several "
-                   "paths back. Its signal adds one signal-times-weight per path, say $2 \\times 3 + 1 \\times 1 = 7$, "
-                   "then takes its own slope. So slopes are factors of "
-                   "every gradient: hence the name." in c)
-    assert 2 * 3 + 1 * 1 == 7
-    # r44: the nudge's first factor, the output's signal, was left out (the recall box says signal x input);
-    # r45: said as one product in one sentence, not three fragments
-    assert ("In a chain of single units, a weight's nudge is: (signal at the output) × (slopes and weights on the way back) × (its own input)."
-            in flat[k_table] and "Times its own input." not in flat[k_table]
-            and "Every gradient in a network is built by multiplying slopes" not in " ".join(flat))   # r43: slopes alone
-    assert cells[k_table + 1] == "ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0])"
+    # r50: rebuilt: the two-path picture, then the rule, then the symbols and the name (see test_pass56_...)
+    k_table = next(i for i, c in enumerate(flat) if "So a table of slopes is a **gradient table**" in c)
+    assert "hence the name" not in " ".join(flat) and "Every gradient in a network is built by multiplying slopes" not in " ".join(flat)
+    assert cells.index("ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0])") > k_table
     k = next(i for i, c in enumerate(flat) if "That is the **chain rule**" in c)
     assert k < cells.index("ch03.chain_product(x=1.0, depth=10)")
     assert not any("product" in c for c in flat[:k])
@@ -2583,7 +2576,7 @@ def test_pass_38_static_pictures_say_what_they_show():
     assert f"{zero:.2f}" == "-0.75" and "lowest point" not in alts["near_flat_strips"]
     assert "-0.78" not in alts["near_flat_strips"]   # r39: the band's decimals were a detail to skip
     assert "1, 1/4, 1/16, 1/64, 1/256, 1/1024" in alts["nudge_chain"]
-    assert "A dead unit: 0%, every input at or below 0." in alts["dead_unit"]
+    assert "A dead unit: 0%, every sum at or below 0." in alts["dead_unit"]   # r50: one name, the sum
 
 
 def test_pass_37_dead_unit_caption_sits_under_the_histograms_and_the_zero_line_under_the_slope_curves():
@@ -2591,7 +2584,7 @@ def test_pass_37_dead_unit_caption_sits_under_the_histograms_and_the_zero_line_u
     histograms' own x label; and the slope curves' zero line is drawn under the curves, so ReLU's slope-0 half shows."""
     fig = ch03_gradients.dead_unit()
     assert fig._suptitle is None or "grey side" not in fig._suptitle.get_text()
-    hist = [ax for ax in fig.axes if "what the unit receives" in ax.get_xlabel()]
+    hist = [ax for ax in fig.axes if "its sum (what it receives" in ax.get_xlabel()]   # r50: the text's word, sum
     assert len(hist) == 1 and "(grey side: ReLU gives 0 there, and its slope is 0)" in hist[0].get_xlabel()
     ax = ch03_gradients.slope_curves().axes[0]
     zero = [ln for ln in ax.lines if list(ln.get_ydata()) == [0, 0]]
@@ -2687,9 +2680,9 @@ def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
     for name in ("tanh", "relu", "gelu"):
         assert all(np.min((lambda v: v / v[-1])(gradients.signal_flow(name, d))) > 0.01 for d in range(2, 31)), name
     assert "Partly the inputs" not in flat and "We tried 50 others" not in flat and "<summary>Optional" not in flat
-    assert flat.count("$0.73 \\times 1.4$ is about 1. At 10 layers, layer 1 gets 0.92 of the last layer's.") == 1   # r49: measured
+    assert flat.count("Its slopes' typical size, about $0.73$, times $1.4$ is about 1.") == 1   # r50: one sentence per bend
     _, _, after = ch03_gradients.half_off_numbers()
-    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "the signal shrinks the same way, to $0.68$ here." in flat
+    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "the signal shrinks the same way, to $0.68$ in this one draw." in flat
     dead = gradients.unit_slopes("relu", 0.0, seed=0) <= 1e-12
     assert int(dead.sum()) == 6 and int(dead[0].sum()) == 0   # none in layer 1: its inputs, the data, have both signs
     assert "At the start, 6 of the 96 are dead. Layers 2 and 3 get ReLU outputs, never below 0" in flat
@@ -2719,9 +2712,10 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     0.2 nudge is not the weight's move (a plain step moves it by a small share); the signal is the sum's gradient,
     sign flipped; each of the 32 coin-flip terms is a signal number times a weight; the dead unit's two reasons."""
     flat = " ".join(prose().split())
-    assert ("Here, measured, over three quarters of its sums lie between −1 and 1, where its slope is at least 0.42." in flat
+    # r50: one plain sentence per bend; "most" (over three quarters, below) said as measured
+    assert ("- Tanh: measured, most of its sums lie between −1 and 1, where its slope is large." in flat
             and "most sums lie near 0" not in flat and "sat near 0" not in flat)
-    assert "Tanh's nearly so: most of its sums sat between −1 and 1." in flat
+    assert "In our network, tanh's nearly so: most sums in −1 to 1." in flat   # r50: this network only
     for depth in (10, 30):
         net = mlp.Network.he_init([32] * (depth + 1) + [1], "tanh", 0)
         outs, slopes, _ = net.forward(np.random.RandomState(1).randn(32, 64))   # gradients.signal_flow's draws
@@ -2844,8 +2838,9 @@ def test_pass48_leaky_rings_4_where_relu_crosses_6_and_the_shade_is_said():
     assert ("Layer 1 is one shade: biases start at 0, and the two arms mirror each other through the centre. So each "
             "unit gets a sum above 0 from about half the points.") not in flat
     # r49: the mirror's consequence said: a point and its mirror give each unit opposite sums (biases 0)
-    assert ("mirror each other through the centre. Each point's mirror point gives every unit the opposite sum. So each "
-            "unit gets a sum above 0 from about half the points.") in flat
+    # r50: the spiral is noisy, so the mirror is near, and the opposite sums hold for layer 1 only (biases 0)
+    assert ("the arms nearly mirror each other through the centre. A point and its near-mirror give every layer-1 unit "
+            "about opposite sums. So each unit gets a sum above 0 from about half the points.") in flat
     X0 = data.spiral(noise=0.0)[0]
     assert np.abs(np.sort(X0, axis=0) - np.sort(-X0, axis=0)).max() < 1e-12   # -X0 is X0, reordered
     assert len(data.spiral()[0]) == 400 and ("Its shade is its average slope over the 400 points. For ReLU, that is the "
@@ -2903,7 +2898,7 @@ def test_pass52_he_counts_a_units_inputs():
     assert {w.shape for w in net.weights[1:-1]} == {(32, 32)}   # fan-in = fan-out = 32: "here also 32"
     flat = " ".join(prose().split())
     # r47: the backward half in steps: the off units pass back 0; each unit's signal sums 32 terms, half of them 0
-    assert ("Going back, the off units pass back 0 (bottom picture): the signal shrinks the same way, to $0.68$ here. "
+    assert ("Going back, the off units pass back 0 (bottom picture): the signal shrinks the same way, to $0.68$ in this one draw. "
             "Each unit's backward signal sums 32 terms, one per next-layer unit, about half of them 0. So the same fix "
             "works.") in flat
     assert "For $n$ inputs per unit, their typical size is $\\sqrt{2/n}$" in flat
@@ -2998,8 +2993,10 @@ def test_pass53_words_the_reading_flagged_are_said_exactly():
     # r48: x is said to be the sum the bend receives; the signal is named as the gradient for the unit's sum
     assert 'In the top panel, $x$ is the sum the bend receives. A black line touches one bend\'s curve there: its "tangent line".' in flat
     # r49: a gradient for any number (not only a learned one) said first; the sign flip in its own sentence
-    assert ("Any number in the network has a gradient, not only a learned one: a unit's sum too. The backward signal is "
-            "that gradient, sign flipped: it points downhill.") in flat and "mistake's gradient for this sum" not in flat
+    # r50: asked as a plain question first, then named
+    assert ("Ask of one unit: if its sum went up a little, would the mistake grow or shrink, and how fast? That answer is "
+            "the sum's gradient: any number has one, not only a learned one. The backward signal is that gradient, sign "
+            "flipped: it points downhill.") in flat and "mistake's gradient for this sum" not in flat
     assert "mostly negative weights" not in flat and "the weighted sum is still below 0 for every point." in flat
 
 
@@ -3010,8 +3007,8 @@ def test_pass54_gelu_fades_because_its_sums_shrink_toward_0_where_its_slope_is_h
     layer toward 0 (the last hidden layer's outputs are smaller than the first's, every start), and there its slopes'
     typical size nears GELU's slope at 0, 0.5; 0.5 x 1.4 = 0.7 < 1, so those layers fade the signal."""
     flat = " ".join(prose().split())
-    assert ("GELU's sums shrink layer by layer toward 0, where its slope is 0.5: $0.5 \\times 1.4 = 0.7$, below 1. "
-            "That gives only the direction.") in flat   # r49: the product gives the direction; the rate is measured
+    assert ("- GELU: its sums shrink toward 0, where its slope nears 0.5, and $0.5 \\times 1.4$ is below 1. So it fades, "
+            "slowly: measured, layer 1 gets 0.34 here.") in flat   # r49/r50: the product gives the direction only
     assert float(activations.get("gelu").derivative(0.0)) == pytest.approx(0.5, abs=1e-12)
     for seed in range(5):
         net, outs, slopes, _ = mlp.flow_pass("gelu", 30, 32, seed)
@@ -3026,7 +3023,8 @@ def test_pass54_the_dead_layer_1_unit_and_the_real_network_follow_the_he_section
     """Check 'once dead, it stays dead' is scoped to layer 1 (fed fixed data), and the He section is a '##' of its own
     placed before the real network, with the coin-flip cases inside it."""
     flat = " ".join(prose().split())
-    assert "So nothing lifts its sums: in layer 1, with plain gradient steps, once dead, it stays dead." in flat
+    assert ("So nothing lifts its sums: in layer 1, with plain gradient steps (each uses only the current nudge), once "
+            "dead, it stays dead.") in flat   # r50: 'plain' said
     assert flat.index("## How big should the starting weights be?") < flat.index("### Why ReLU needs bigger starting "
                                                                                   "weights") < flat.index("## Watching it in a real network")
 
@@ -3044,15 +3042,82 @@ def test_pass55_flow_rates_are_the_measured_ones_and_the_products_give_only_the_
     for depth in (10, 30):   # "each step back keeps about all": the product 0.73 x 1.4 is about 1
         s = gradients.signal_flow("tanh", depth)
         assert 0.95 < (s[0] / s[-1]) ** (1 / (depth - 1)) < 1.05, depth
-    assert "At 10 layers, layer 1 gets 0.92 of the last layer's." in flat
+    assert "0.92" not in flat   # r50: cut; the readout shows it
     gelu = gradients.signal_flow("gelu", 10)
     assert f"{share['gelu'] ** (1 / 9):.2f}" == "0.89" and 0.85 < share["gelu"] ** (1 / 9) > 0.7
     steps = gelu[:-1] / gelu[1:]   # layer k's signal over layer k+1's: the last entries are the steps nearest the output
     assert np.all(np.abs(steps[-2:] - 0.7) < 0.05) and np.all(steps[:-2] > 0.8)
-    assert "Measured at 10 layers, layer 1 gets 0.34, about $0.89$ per step. Only the last steps, with sums nearest 0, keep about $0.7$." in flat
+    assert "0.89" not in flat and "$0.5 \\times 1.4 = 0.7$" not in flat   # r50: the per-step rate cut; 0.7 is no rate
     assert "slowly fades" not in flat and "growing a little" not in flat
     relu = sorted((lambda s: s[0] / s[-1])(gradients.signal_flow("relu", 10, seed=k)) for k in range(20))
     assert (f"{relu[0]:.2f}", f"{relu[-1]:.2g}") == ("0.39", "1.9") and share["relu"] <= relu[2]
-    assert ("At 10 layers, ReLU's layer 1 gets 0.41: He weights hold its signal steady only on average. Over 20 starts, it gets "
-            "$0.39$ to $1.9$.") in flat
+    assert ("- ReLU: about half its slopes are 1, the rest 0, so $0.71 \\times 1.4 \\approx 1$. That holds on average; here layer 1 "
+            "gets 0.41.") in flat   # r50: the 20-start spread (0.39 to 1.9, checked above) is cut
     assert "hold ReLU's signal steady on average." in flat[flat.index("## What to remember"):]
+
+
+# ---- pass 56: the r50 reading; the slope section rebuilt ----
+
+def test_pass56_two_paths_picture_adds_one_signal_times_weight_per_path_then_multiplies_by_the_slope():
+    """Check the slope section's worked case against the picture's own helper: 2 x 3 + 1 x 1 = 7 arrives, the slope
+    0.5 passes 3.5 back; the picture and its alt text show those numbers; the text says them in that order, before
+    the slope widget."""
+    arriving, passed = ch03_gradients.two_paths()
+    assert (arriving, passed) == (2 * 3 + 1 * 1, (2 * 3 + 1 * 1) * 0.5) == (7, 3.5)
+    assert ch03_gradients.two_paths((1, 1), (1, 1), 1.0) == (2, 2.0)   # the helper computes, it does not recite
+    fig = ch03_gradients.two_paths_picture()
+    shown = " ".join(t.get_text() for t in fig.axes[0].texts)
+    for words in ("signal 2", "signal 1", "2 × 3 = 6", "1 × 1 = 1", "6 + 1 = 7", "slope 0.5", "3.5 passes back"):
+        assert words in shown, words
+    assert "add to 7" in fig.get_label() and "3.5 passes back" in fig.get_label()
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    flat = [" ".join(c.split()) for c in cells]
+    k = cells.index("ch03.two_paths_picture()")
+    assert "Below, one unit's bend has slope $0.5$." in flat[k - 1] and "A bend's **slope** is" in flat[k - 1]
+    assert "$2 \\times 3 + 1 \\times 1 = 7$" in flat[k + 1] and "$7 \\times 0.5 = 3.5$" in flat[k + 1]
+    assert "$s_1, s_2$ are the next units' signals, $w_1, w_2$ the weights joining them" in flat[k + 2]
+    assert k + 2 < cells.index("ch03.gradient_table(x=0.5)")
+
+
+def test_pass56_a_bends_slope_is_in_the_nudge_of_every_weight_before_it_and_none_after_the_last_bend():
+    """Check the section's claim on a small tanh network's backward pass, with one hidden unit's slope scaled and
+    everything else kept: its own weights' nudges scale with it, earlier weights' nudges move with it (a term through
+    it), the other unit's weights and the output weights (after the last bend) do not change."""
+    rng = np.random.RandomState(0)
+    W1, W2, W3 = rng.randn(3, 2), rng.randn(2, 3), rng.randn(1, 2)
+    x = rng.randn(2)
+
+    def grads(scale):   # the output is the loss; unit 0 of layer 2 gets its slope times `scale`, its value kept
+        h1 = np.tanh(W1 @ x)
+        z2 = W2 @ h1
+        h2 = np.tanh(z2)
+        s2 = (1 - h2 ** 2) * np.array([scale, 1.0])
+        d2 = W3.ravel() * s2                 # backward signal into layer 2's sums
+        d1 = (W2.T @ d2) * (1 - h1 ** 2)     # into layer 1's sums
+        return np.outer(d1, x), np.outer(d2, h1), h2.copy()
+    (g1a, g2a, g3a), (g1b, g2b, g3b), (g1c, _, _) = grads(1.0), grads(2.0), grads(3.0)
+    np.testing.assert_allclose(g2b[0], 2 * g2a[0])   # its own weights: the slope is a factor of their nudges
+    np.testing.assert_allclose(g2b[1], g2a[1])        # the other unit's weights do not pass through this bend
+    np.testing.assert_allclose(g3b, g3a)              # after the last bend: no slope inside the nudge
+    assert not np.allclose(g1b, g1a)                  # earlier weights: their nudge has a term through it
+    np.testing.assert_allclose(g1c - g1b, g1b - g1a)  # ... linear in its slope
+    flat = " ".join(prose().split())
+    assert "So every weight *before* a bend has that bend's slope inside its nudge. A weight after the last bend has none." in flat
+    assert "So a table of slopes is a **gradient table**: slopes are factors of the gradients." in flat
+
+
+def test_pass56_plain_words_the_r50_reading_asked_for():
+    """Check r50's small wording fixes: the slope list's place, the chain rule's weights, 'fresh' and 'random start'
+    said, the x1.4's fan-out, the bias slider's range from the widget itself, and 'sum' on the dead-unit picture."""
+    flat = " ".join(prose().split())
+    assert "Text at the top left of the bottom panel lists the slopes." in flat
+    assert "the slopes multiply. Weights, left out here, multiply in too." in flat
+    assert "Fresh means untrained: its weights are a random draw" in flat
+    assert "averaged over many random starts. Each start is a new draw of the weights." in flat
+    assert "That holds because each unit feeds 32 units, as many as its inputs." in flat
+    net = mlp.Network.he_init([32] * 11 + [1], "relu", 0)
+    assert all(W.shape == (32, 32) for W in net.weights[1:-1])   # fan-out 32 = fan-in 32 between hidden layers
+    w = ch03_gradients.dead_units()
+    top = w.sliders["shift"].max
+    assert f"$-{top:g}$" not in flat and f"by up to ${top:g}$," in flat and top == 2.5
+    assert "input above 0" not in " ".join(t.get_text() for ax in ch03_gradients.dead_unit().axes for t in [ax.title])

@@ -549,14 +549,14 @@ def dead_unit(lr=0.1, seed=0, layer=0):
         ax.hist(inputs, bins=bins, color=plots.color("relu"))
         ax.axvline(0, color="black", lw=1)
         share = np.mean(inputs > 0)
-        ax.set_title(f"{title}: {share:.0%} of the points give it an input above 0", loc="left", fontsize=11)
+        ax.set_title(f"{title}: {share:.0%} of the points give it a sum above 0", loc="left", fontsize=11)
         ax.set_ylabel("points")
-    axes[1].set_xlabel("what the unit receives (before ReLU), one count per spiral point\n"
+    axes[1].set_xlabel("its sum (what it receives, before ReLU), one count per spiral point\n"
                        "(grey side: ReLU gives 0 there, and its slope is 0)")   # under the two histograms only
     shares = {title: np.mean(inputs > 0) for title, inputs in picks.items()}
     fig.set_label(f"Left: the data, {len(X)} points on two spiral arms. Right: what two layer-1 ReLU units receive "
                   f"after training, one count per point. A living unit: {shares['a living unit']:.0%} of the points "
-                  f"give it an input above 0. A dead unit: {shares['a dead unit']:.0%}, every input at or below 0.")
+                  f"give it a sum above 0. A dead unit: {shares['a dead unit']:.0%}, every sum at or below 0.")
     return fig
 
 
@@ -825,4 +825,42 @@ def sign_cases_picture(size=0.5):
     fig.set_label("Two bar charts over the four equally likely sign cases of two terms of plus or minus a half. Left, "
                   "the sums: " + ", ".join(value_text(v) for v in sums) + ". Right, their squares: "
                   + ", ".join(value_text(v) for v in squares) + f"; a dashed line marks their average, {value_text(mean)}.")
+    return fig
+
+
+def two_paths(signals=(2, 1), weights=(3, 1), slope=0.5):
+    """One unit feeding two next-layer units: the signal arriving at it (one signal x weight per path, added) and what
+    passes back into its sum once its bend's slope multiplies it (notebook 03, the slope section)."""
+    arriving = sum(s * w for s, w in zip(signals, weights))
+    return arriving, arriving * slope
+
+
+@plots.styled
+def two_paths_picture(signals=(2, 1), weights=(3, 1), slope=0.5):
+    """The slope section's first picture (r50): one unit, two arrows back from the two next-layer units it feeds, each
+    labelled with its signal and its weight; their products added at the unit, then multiplied by its bend's slope."""
+    arriving, passed = two_paths(signals, weights, slope)
+    fig, ax = plots.new_figure(640, 260)
+    unit, ys = (1.6, 0.5), (0.85, 0.15)
+    ax.text(*unit, f"this unit\nslope {slope:g}", ha="center", va="center", fontsize=10,
+            bbox={"boxstyle": "circle", "fc": "white", "ec": "#333333"})
+    for k, (y, s, w) in enumerate(zip(ys, signals, weights), start=1):
+        ax.text(4.6, y, f"next unit {k}\nsignal {s:g}", ha="center", va="center", fontsize=10,
+                bbox={"boxstyle": "round", "fc": "white", "ec": plots.VANISHING})
+        ax.add_patch(FancyArrowPatch((3.95, y), (2.15, unit[1] + 0.12 * (1.5 - k) * 2), arrowstyle="-|>",
+                                     mutation_scale=16, color=plots.VANISHING, lw=2.2, ls="--"))
+        ax.text(3.05, (y + unit[1]) / 2 + (0.2 if k == 1 else -0.2), f"weight {w:g}:  {s:g} \u00d7 {w:g} = {s * w:g}",
+                ha="center", va="center", fontsize=10, color=plots.VANISHING, fontweight="bold")
+    ax.add_patch(FancyArrowPatch((1.05, unit[1]), (0.25, unit[1]), arrowstyle="-|>", mutation_scale=16,
+                                 color=plots.HEALTHY, lw=2.5))
+    parts = " + ".join(f"{s * w:g}" for s, w in zip(signals, weights))
+    ax.text(0.65, unit[1] - 0.13, f"arriving: {parts} = {arriving:g}\ntimes slope {slope:g}:\n{passed:g} passes back",
+            ha="center", va="top", fontsize=10, fontweight="bold", color=plots.HEALTHY)
+    ax.set(xlim=(-0.2, 5.3), ylim=(-0.15, 1.05), title="going back: add one signal \u00d7 weight per path, then times the slope")
+    ax.set_axis_off()
+    paths = "; ".join(f"from next unit {k}, signal {s:g} along weight {w:g}, giving {s * w:g}"
+                      for k, (s, w) in enumerate(zip(signals, weights), start=1))
+    fig.set_label(f"One unit with two dashed arrows coming back from the two next-layer units it feeds: {paths}. At the "
+                  f"unit they add to {arriving:g}. Its bend's slope, {slope:g}, multiplies that: {passed:g} passes back "
+                  f"into its sum.")
     return fig
