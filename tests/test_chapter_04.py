@@ -820,8 +820,9 @@ def test_spread_is_one_word_the_standard_deviation_everywhere():
     # pass 19: the typical-use words (variance among them) left with that column; the spread is said in plain words
     assert "variance" not in text.lower() and text.count("**spread**") == 1
     # pass 28: "signal" is the backward nudge elsewhere; here the numbers go forward, and the average is one layer's
-    assert ("A deep network passes its numbers forward the same way.\n"
-            "Look at one layer's outputs: their **average**, and their **spread** (how far they typically sit from it).") in text
+    # pass 56: the worked case (-2 and 2) comes first; the spread is defined on it
+    assert ("Say a layer outputs −2 and 2. Their **average** is 0.\n"
+            "Each sits 2 from it. How far outputs typically sit from their average is their **spread**: here 2.\n") in text
     # pass 33: what the average is taken over: the engine's h.mean() is over the whole (examples, units) array
     probe = signal_stats.layer_stats("relu", depth=1, width=8, n=4, seed=0)[0][0]
     rng = np.random.default_rng(0)
@@ -871,7 +872,8 @@ def _selu_span(start, depth=30):
 
 SCOPE = ("**When does SELU do this?** Only in a setting like the widget's:\n\n"
          "- a plain stack of wide **dense** layers: in each, every unit sees every input;\n- LeCun-normal starting weights;\n"
-         "- no extra layers that reset the average and spread on their own.\n")   # r42: "rescale" said in words
+         "- no [normalisation layers](91_glossary.ipynb#Glossary): extra layers that reset the average and spread on "
+         "their own.\n")   # r42: "rescale" said in words; r50: the kind of layer named, linked to the glossary
 # r36: the "common mistake" line said it again: cut; r37: "Outside that setting, SELU makes no such promise." too
 # ("Only in a setting like the widget's" says it)
 
@@ -1366,7 +1368,8 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     assert f"{min(ends2):.2f} to {max(ends2):.2f}" == "0.26 to 2.64"
     # pass 34: the Check leads with the answer in one short line; the layer-1 drop (1.65 = 0.83 × 2) moved to the fold
     # pass 46: the He line is one sentence; the layer-1 drop and its numbers are cut
-    visible, curious = answer.split("<details><summary>For the curious: why ReLU fades with LeCun weights</summary>")
+    # pass 56: the 'why ReLU fades' fold moved to the chapter's Optional section (lecun_fade_note)
+    visible, curious = answer, ch04_zoo.lecun_fade_note(30).data
     assert ("- **ReLU, He weights**: nothing pulls it back.\n"
             "  Each network of 128 units has its own random weights, so each drifts its own way.\n"
             "  From 2, the 5 networks end between 0.26 (lowest) and 2.64 (highest).\n") in visible   # r47
@@ -1400,8 +1403,7 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     assert first < later - 0.08
     # pass 24: "to about 0.7" read as the value 0.7; it is a factor, applied again at each layer
     # pass 34: the line answers (fades to 0); its two factors are in the 'For the curious' fold
-    visible, curious = answer.split("<details><summary>For the curious: why ReLU fades with LeCun weights</summary>")
-    assert "- **ReLU, LeCun weights**: it fades to almost 0.\n" in visible
+    assert "- **ReLU, same weights**: it fades to almost 0. (Why: see the Optional section at the end.)\n" in visible
     # pass 46: the fold gives one factor, the later layers' (layer 1's 0.6 is cut), and the end after 30 layers
     # r44: the fold gives the reason: half the inputs become 0, the squares halve, the spread keeps sqrt(0.5) a layer
     assert abs(later - np.sqrt(0.5)) < 0.03
@@ -1412,7 +1414,7 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     assert s_lecun2[-1] / s_lecun2[0] < 1e-4
     assert "to about 0.7 at each later layer" not in answer
     assert "at every layer" not in answer
-    assert answer.count("\n- **") == 3   # pass 15: one line per curve
+    assert answer.count("\n- **") == 4   # pass 15: one line per curve; r50: and one for He's layer-1 drop
 
 
 def test_he_weights_keep_the_mean_square_so_relus_first_layer_trims_the_spread_to_0_83():
@@ -1429,12 +1431,26 @@ def test_he_weights_keep_the_mean_square_so_relus_first_layer_trims_the_spread_t
         assert np.all(np.abs(np.sqrt(mean_square[1:]) / start - 1) < 0.4)  # and never fades over 30 layers
     # r43: how the wider weights make up for ReLU's zeros: on average (the mean square, checked above), not per network
     # pass 50 (r45 Clarity 1): why He's average stays above 0 follows the He weights it speaks of
-    assert ("ReLU turns about half its inputs into 0. Wider weights make up for that, on average.\n"
-            "ReLU never outputs below 0, so its average stays above 0.\n"
-            "In layer 1 the dashed spread drops a little below 2.\n"   # r48: that drop is said, and is no pull
-            "That is ReLU's zeros, not a pull towards 1.\n"
-            "**Predict:** after layer 1, does anything pull the dashed spread towards 1, as for SELU?") in _markdown()
-    answer = ch04_zoo.signal_answer(30).data
+    # r50: the layer-1 drop is said after the widget (it answered the Predict when said before it), with its real
+    # cause: the average moves off 0 (start·sqrt(1/pi)), the typical distance from 0 stays at the start (He's point)
+    text = _markdown()
+    assert ("ReLU turns about half its sums into 0.\n"
+            "To make up for those zeros, ReLU usually gets wider starting weights: **He weights** (chapter 03).\n") in text
+    assert "In layer 1 the dashed spread drops" not in text and "That is ReLU's zeros" not in text
+    avg1, spread1, size1 = ch04_zoo.layer_one_drop(2.0)
+    assert abs(avg1 - 2 / np.sqrt(np.pi)) < 0.05 and abs(spread1 - 2 * ratio) < 0.05 and abs(size1 - 2) < 0.05
+    assert (f"{avg1:.2f}", f"{spread1:.2f}", f"{size1:.2g}") == ("1.13", "1.65", "2")
+    pairs = ch04_zoo.run_draws(30, 2.0)["ReLU, He weights"]   # the typical distance from 0 is sqrt(average² + spread²)
+    for (m, s), seed in zip(pairs, ch04_zoo.DRAW_SEEDS):
+        rng = np.random.default_rng(seed)   # the engine's first layer, redone by hand: root of the average square
+        h = 2.0 * rng.standard_normal((256, 128))
+        h = np.maximum(0, h @ (signal_stats.lecun_normal(128, 128, rng) * np.sqrt(2.0)))
+        assert np.sqrt(np.mean(h ** 2)) == pytest.approx(np.hypot(m[1], s[1]), rel=1e-9)
+    answer = ch04_zoo.signal_answer(30, part="ReLU").data
+    assert ("- **Layer 1's drop**, from 2 to about 1.65, is no pull either.\n"
+            "  ReLU's outputs are all 0 or above, so their average jumps from 0 to about 1.13.\n"
+            "  The spread is measured from that average, so it is smaller.\n"
+            "  Measured from 0, the outputs still sit about 2 away, as the He weights intend.") in answer
     assert "He's" not in answer and "keep the spread right" not in answer and "size" not in answer
 
 
@@ -2042,13 +2058,14 @@ def test_he_weights_are_said_as_root_two_times_bigger_as_the_engine_draws_them()
     """Check: the text sizes He weights where the widget uses them (√2 times LeCun-normal's √(1/n): √(2/n)), and
     the engine's He run is LeCun-normal times √2 (gain 2): its first ReLU layer keeps the mean square of the input."""
     text = _markdown()
-    ask = "".join(_cells()[_index("It adds dashed lines: ReLU with **He weights**")]["source"])
+    k = _index("### Try it: ReLU with wider weights")   # r50: what He weights are and why, then (next cell) the Predict
+    intro, ask = ("".join(_cells()[i]["source"]) for i in (k, k + 1))
     # pass 24: "He's" read as "he is"; the weights are "He weights"
     # pass 46: He weights come after the Predict, as its second question: dashed, a wider bell curve, and why
     n = ch04_zoo.SPREAD_WIDTH
-    assert ("The next picture starts every network at spread 2. It adds dashed lines: ReLU with **He weights** (chapter 03).\n"
-            f"Their bell curve is wider: spread $\\sqrt{{2/{n}}} = {np.sqrt(2 / n):.3f}$.\n"   # r43: its range cut
-            "ReLU turns about half its inputs into 0." in ask.split("**Predict:**")[0])
+    assert (f"Their bell curve's spread is $\\sqrt{{2/n}}$; here $\\sqrt{{2/{n}}} = {np.sqrt(2 / n):.3f}$." in intro
+            and "**Predict:**" not in intro)
+    assert ask.startswith("The next picture starts every network at spread 2. It adds dashed lines: ReLU with He weights.\n")
     assert np.sqrt(2 / n) == pytest.approx(np.sqrt(2) * np.sqrt(1 / n))   # √2 times LeCun's 0.088
     assert f"{np.sqrt(2 / 128):.3f}" == "0.125"
     # r40: a weight size is the bell curve's spread; "most land between" ± twice it: about 95 % of the draws
@@ -2085,7 +2102,7 @@ def test_phi_is_the_standard_bell_curves_share():
     text = _markdown()
     # pass 24: "share of the curve" was vague; it is the share of the area under it, as the glossary says
     # r48: one idea a sentence: the bell curve, then the share of its area
-    assert ("GELU's switch is $\\Phi(x)$ (phi). Take the standard bell curve (average 0, spread 1).\n"
+    assert ("GELU's switch is $\\Phi(x)$ (capital phi). Take the standard bell curve (average 0, spread 1).\n"
             "$\\Phi(x)$ is the share of its area that lies left of $x$.") in text
     assert "$\\Phi(1) \\approx 0.84$" in text and f"{stats.norm.cdf(1.0):.2f}" == "0.84"
     assert stats.norm.cdf(0.0) == 0.5   # half the area lies left of 0
@@ -2282,7 +2299,14 @@ def test_never_negative_question_has_softplus_right_and_names_each_dip():
     assert above.startswith("**Predict:** click the answer you believe.")   # pass 46: "before the picture" cut
     # r47: the picture showed the answer right under the buttons; a line between says to click first
     assert _index("ch04.never_negative_question()") + 2 == _index("ch04.smooth_family()")
-    assert "".join(_cells()[_index("ch04.smooth_family()") - 1]["source"]) == "Clicked? Softplus: the other three dip below 0. The picture below shows all four."
+    # r50: the answer sat in plain sight under the question; it is folded now, with the common wrong answer (GELU)
+    between = "".join(_cells()[_index("ch04.smooth_family()") - 1]["source"])
+    assert between == ("<details><summary>Check your answer</summary>\n\nSoftplus: the other three dip below 0.\n"
+                       "A common wrong answer: GELU, because it looks like ReLU. In fact, it dips a little below 0 "
+                       "(zoom below).\n\n</details>\n\nThe picture below shows all four.")
+    assert activations.minimum("gelu")[1] < 0 and right == ["Softplus"]
+    assert any(t.get_text().startswith("zoom") or "zoom" in t.get_text().lower()
+               for ax in ch04_zoo.smooth_family().axes for t in [*ax.texts, ax.title])
     assert "## The smooth family" in "".join(_cells()[_index("ch04.never_negative_question()") - 2]["source"])
     assert "application/vnd.jupyter.widget-view+json" in cell["outputs"][0]["data"]
     assert "Softplus does too, and never goes below 0." not in _markdown()   # the picture answers, not the text
@@ -2463,7 +2487,8 @@ def test_pass_27_relu_family_lines_name_selus_weights_and_the_fading_nudge():
     assert float((leaky(-10 + 1e-6) - leaky(-10 - 1e-6)) / 2e-6) == pytest.approx(0.01)
     assert "or learn (PReLU).\nSELU needs special starting weights (below).\n" in text
     assert "- The lines: SELU, and ReLU to compare, both with LeCun-normal weights.\n" in text
-    assert "It adds dashed lines: ReLU with **He weights** (chapter 03)." in text   # r48: "Then" pointed nowhere
+    assert "It adds dashed lines: ReLU with He weights." in text   # r48: "Then" pointed nowhere
+    assert "wider starting weights: **He weights** (chapter 03)." in text   # r50: named in the cell before
     assert ch04_zoo.SPREAD_RUNS["SELU"] == ("selu", 1.0) and ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"][1] == 1.0
 
 
@@ -2552,7 +2577,7 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     assert "β" not in opening and "Mish and Softplus round off ReLU's corner." in opening
     text = _markdown()
     # pass 46: σ is named without "(sigma)", and β left with Swish's formula
-    assert "$\\Phi(x)$ (phi)" in text and "the sigmoid, $\\sigma(x)$." in text and "β" not in text
+    assert "$\\Phi(x)$ (capital phi)" in text and "the sigmoid, $\\sigma(x)$." in text and "β" not in text
     # pass 30: the "layer ... words look at each other" sentence is cut; the gated costs come before its Good for
     assert "words look at each other" not in text
     assert text.index("about 2/3 as many units") < text.index("kept weight counts equal")
@@ -2589,7 +2614,7 @@ def test_selu_widget_opens_away_from_the_asked_start_and_names_the_move():
     # r43: with the lowest and highest spread beside it (the middle He run alone looked like "He holds 1")
     assert "- The slider sets the inputs' spread.\n" in ask
     assert "- The lines: SELU, and ReLU to compare, both with LeCun-normal weights." in ask
-    assert "It adds dashed lines: ReLU with **He weights**" in "".join(cells[k + 5]["source"]) and len(ch04_zoo.HE_SEEDS) == 5
+    assert "It adds dashed lines: ReLU with He weights" in "".join(cells[k + 7]["source"]) and len(ch04_zoo.HE_SEEDS) == 5
 
 
 def test_leak_is_defined_at_first_use():
@@ -2699,34 +2724,33 @@ def test_pass_33_terms_before_use_and_the_predict_before_dragging():
 # ---- pass 34: the SELU Check leads with the answer; its factors are optional ----
 
 def test_selu_check_answers_in_three_short_lines_and_folds_every_factor():
-    """Check (pass 34): the r32 reader found cell 18's Check a wall of factors. Its visible part is now one short line
-    per curve, each leading with the answer (SELU goes back to 1; ReLU + He drifts, nothing pulls it back; ReLU +
-    LeCun fades to 0), plus the one-line summary; the factors 0.826, 0.564, 0.6 and 0.7 appear only in the
-    'For the curious' fold. The answers are the runs' own: SELU ends within 0.05 of 1, LeCun's ReLU below 1e-3."""
-    answer = ch04_zoo.signal_answer(30).data
-    visible, curious = answer.split("<details><summary>For the curious: why ReLU fades with LeCun weights</summary>")
-    lines = [ln for ln in visible.splitlines() if ln.startswith("- **")]
-    assert [re.split(r"[.;,](?: |$)", ln.split("**: ")[1])[0] for ln in lines] == [
-        "it goes back to 1", "nothing pulls it back", "it fades to almost 0"]
+    """Check (pass 34): the r32 reader found cell 18's Check a wall of factors. Each Check's lines lead with the answer
+    (SELU goes back to 1; ReLU + LeCun fades to 0; ReLU + He drifts, nothing pulls it back), one item per curve its
+    picture draws, plus (r50) the layer-1 drop under the He picture; the factor 0.71 a layer appears only in the
+    Optional section (pass 56). The answers are the runs' own: SELU ends within 0.05 of 1, LeCun's ReLU below 1e-3."""
+    selu, relu = (ch04_zoo.signal_answer(30, part=p).data for p in ("SELU", "ReLU"))
+    curious = ch04_zoo.lecun_fade_note(30).data
+    heads = [[re.split(r"[.;,](?: |$)", ln.split("**: ")[1])[0] for ln in a.splitlines() if ln.startswith("- **") and "**: " in ln]
+             for a in (selu, relu)]
+    assert heads == [["it goes back to 1", "it fades to almost 0"], ["nothing pulls it back"]]
+    assert "- **Layer 1's drop**, from 2 to about 1.65, is no pull either." in relu
     # pass 46: the fold keeps one factor (0.7 a layer); the layer-1 numbers (0.826, 0.564, 0.6) are cut
-    assert "0.7" not in visible and "keeps about $\\sqrt{0.5} \\approx 0.71$ of the spread" in curious   # r44: the reason
-    assert "0.83" not in answer and "0.56" not in answer
+    assert "0.7" not in selu + relu and "keeps about $\\sqrt{0.5} \\approx 0.71$ of the spread" in curious   # r44: the reason
+    assert "0.83" not in selu + relu and "0.56" not in selu + relu
     runs = ch04_zoo.signal_after(30, 2.0)
     assert abs(runs["SELU"][1][-1] - 1) < 0.05 and runs["ReLU, LeCun weights"][1][-1] < 1e-3
-    # r36: He weights' "on average only" is said in the main answer, under its line (not only in the fold)
-    # r37: what is kept on average is the total average² + spread², not the spread, which drops at layer 1
-    # r38: "wanders a little" undersold a tenfold range of ends; the two lines say only what holds, and the range
-    # (0.26 to 2.64 from 2) is the line above them, from the runs
+    # r38: the He runs' range (0.26 to 2.64 from 2) is said, from the runs
     ends = [s[-1] for _, s in ch04_zoo.run_draws(30, 2.0)["ReLU, He weights"]]
     lo, hi = ch04_zoo._span(ends).split(" to ")
-    assert f"the 5 networks end between {lo} (lowest) and {hi} (highest)." in visible and max(ends) / min(ends) > 5
-    assert "wanders" not in answer and "far apart" not in answer
-    # r39: the 'For the curious' fold follows the Check instead of sitting inside it
-    assert visible.count("<details>") == 1 and visible.rstrip().endswith("</details>")
-    assert curious.rstrip().endswith("</details>") and "<details>" not in curious
-    check = visible.split("</summary>")[1].split("</details>")[0]
-    assert sum(line.startswith("- **") for line in check.strip().splitlines()) == 3   # pass 46: one item per curve
-    assert len(check.strip().splitlines()) == 8   # r47: SELU's and He's items say how fast / why, each line short
+    assert f"the 5 networks end between {lo} (lowest) and {hi} (highest)." in relu and max(ends) / min(ends) > 5
+    assert "wanders" not in selu + relu and "far apart" not in selu + relu
+    for check in (selu, relu):   # each Check is one fold, nothing after it
+        assert check.count("<details>") == 1 and check.rstrip().endswith("</details>")
+    assert "<details>" not in curious
+    cells = _cells()   # pass 56: the fade's reason sits in the chapter's Optional section, before What to remember
+    k = _index("ch04.lecun_fade_note(")
+    assert "".join(cells[k - 1]["source"]).startswith("## Optional: why ReLU fades with LeCun weights")
+    assert k < _index("## What to remember") and cells[k]["outputs"][0]["data"]["text/markdown"]
 
 
 def test_two_switches_picture_shows_sigma_and_phi_nearly_alike():
@@ -2891,15 +2915,17 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
         assert lecun_rms / s == pytest.approx(np.sqrt(0.5), abs=1e-3) and he_rms / s == pytest.approx(1.0, abs=1e-3)
     text = _markdown()
     # r40: the picture comes first: the question and what the picture shows, then the picture, then the reason
-    head = ("**Why does SELU pull back?** Below: one SELU layer's spread in and out.\n"
-            "Its curve crosses the dashed line (out = in) at 1.")
+    # pass 56: rebuilt in the order see, rule, reason: the picture, what its line means, then why
+    head = "**Why does SELU pull back?** The picture shows one SELU layer: the spread in, against the spread out."
+    rule = ("Above the dashed line (out = in), a layer makes the spread bigger. Below it, smaller.\n"
+            "SELU's curve crosses that line at 1. So a spread of 1 stays 1, and others move towards it.")
     # pass 46: shorter; the right side's ×1.05 against the capped left is cut, the picture's example stays
     # pass 50 (r45 Clarity 3): the missing step, a slope above 1 stretches small numbers apart
     assert small > 0.5 and float(selu(0.2) - selu(-0.2)) > 0.4   # two small numbers end further apart
-    why = ("Near 0, SELU's slopes, 1.76 and 1.05, are above 1.\n"
+    why = ("Why? Near 0, SELU's slopes, 1.76 and 1.05, are above 1.\n"
            "A slope above 1 stretches small numbers apart. So a small spread grows.\n"
            "A big spread sends many numbers far left, where SELU's floor caps them.\n"
-           f"On balance, it shrinks: 2 in, {big:.2g} out. The pulls balance at 1.")   # r48: the stretch loses overall
+           f"On balance, it shrinks: 2 in, {big:.2g} out.")   # r48: the stretch loses overall
     assert why in text and f"{big:.2g}" == "1.7" and f"{lam:.2f}" == "1.05"
     assert "2 → 1.7" in [t.get_text() for t in ch04_zoo.spread_in_out().axes[0].texts]   # the number is on the picture
     # r37: ReLU's lack of a pull is said once, in the Check just above (it fades, or it drifts): cut here
@@ -2910,13 +2936,16 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     assert _cells()[k + 1]["source"][0] == 'ch04.signal_answer(depth=30, part="SELU")'
     assert "".join(_cells()[k + 2]["source"]) == head
     assert "".join(_cells()[k + 3]["source"]).startswith("ch04.spread_in_out()")
-    assert "".join(_cells()[k + 4]["source"]).strip() == why
-    assert "It adds dashed lines" in "".join(_cells()[k + 5]["source"])
-    assert "".join(_cells()[k + 6]["source"]) == "ch04.selu_spread(start=2.0, depth=30, he=True)"
-    assert _cells()[k + 7]["source"][0] == 'ch04.signal_answer(depth=30, part="ReLU")'
+    assert "".join(_cells()[k + 4]["source"]).strip() == rule
+    assert "".join(_cells()[k + 5]["source"]).strip() == why
+    assert "".join(_cells()[k + 6]["source"]).startswith("### Try it: ReLU with wider weights")
+    assert "It adds dashed lines" in "".join(_cells()[k + 7]["source"])
+    assert "".join(_cells()[k + 8]["source"]) == "ch04.selu_spread(start=2.0, depth=30, he=True)"
+    assert _cells()[k + 9]["source"][0] == 'ch04.signal_answer(depth=30, part="ReLU")'
     selu, relu = (ch04_zoo.signal_answer(30, part=p).data for p in ("SELU", "ReLU"))
-    assert "- **SELU**" in selu and "He weights" not in selu and "LeCun" not in selu
-    assert "- **SELU**" not in relu and "- **ReLU, He weights**" in relu and "For the curious" in relu
+    # r50: the first picture draws ReLU with LeCun weights too, so its Check has a line for it
+    assert "- **SELU**" in selu and "He weights" not in selu and "- **ReLU, same weights**: it fades" in selu
+    assert "- **SELU**" not in relu and "- **ReLU, He weights**" in relu and "same weights" not in relu
     assert text.index("SELU's slope drops from 1.76 to 1.05") < text.index(why)   # which slope is which: said above
 
 
@@ -2985,8 +3014,8 @@ def test_spread_in_out_picture_crosses_the_diagonal_at_one():
     assert fig.get_label() == ch04_zoo.SPREAD_MAP_ALT and "0.5 in, 0.57 out" in fig.get_label() and "2 in, 1.7 out" in fig.get_label()
     k = _index("ch04.spread_in_out()")
     assert _cells()[k - 1]["source"][0].startswith("**Why does SELU pull back?**")
-    assert "Its curve crosses the dashed line (out = in) at 1." in "".join(_cells()[k - 1]["source"])
-    assert "2 in, 1.7 out" in "".join(_cells()[k + 1]["source"])   # r40: the reason follows the picture
+    assert "SELU's curve crosses that line at 1." in "".join(_cells()[k + 1]["source"])   # pass 56: said after it
+    assert "2 in, 1.7 out" in "".join(_cells()[k + 2]["source"])   # r40: the reason follows the picture (and its rule)
 
 
 def test_transformer_is_glossed_in_the_models_table():
@@ -3080,9 +3109,11 @@ def test_selu_readout_shows_the_lowest_and_highest_spread_of_the_five_networks()
     assert "- There are 5 such networks, each with new random weights.\n" in before
     assert "Ignore" not in before   # r47: the first widget draws no He lines, so nothing is to be ignored
     assert all(len(pairs) == 5 for pairs in draws.values()) and "5 random networks" not in _markdown()
-    assert "SELU's outputs below 0 pull its average to 0.\n" in _markdown()   # r44: why He's average is not 0
-    assert "ReLU never outputs below 0, so its average stays above 0." in "".join(
-        cells[_index("It adds dashed lines: ReLU with **He weights**")]["source"])   # said after He weights are introduced
+    # r50: both averages are said in the Checks, after the pictures that show them (SELU's back to 0; ReLU's jumps)
+    assert "  Its average (left panel) goes back to 0 too.\n" in ch04_zoo.signal_answer(30, part="SELU").data
+    assert "ReLU's outputs are all 0 or above, so their average jumps from 0 to about 1.13." in ch04_zoo.signal_answer(
+        30, part="ReLU").data
+    assert all(abs(m[-1]) < 0.05 for start in (0.5, 2.0) for m, _ in ch04_zoo.run_draws(30, start)["SELU"])
     assert np.median([m[-1] for m, _ in draws["ReLU, He weights"]]) > 0.3 and abs(np.median([m[-1] for m, _ in draws["SELU"]])) < 0.05
 
 
@@ -3115,31 +3146,31 @@ def test_selu_worked_example_numbers_are_the_arithmetic_they_claim():
     assert said == "2, 4, 8, 16, 32, 64"
     assert (out * 0.5 ** 5).std() / out.std() == 1 / 32
     text = _markdown()
-    assert "Say a layer outputs −2 and 2. Their average is 0; each sits 2 from it: spread 2." in text
-    assert f"The spread goes {said}: a shout." in text and "five layers leave 1/32 of it: a whisper." in text
+    assert "Say a layer outputs −2 and 2. Their **average** is 0.\nEach sits 2 from it." in text
+    assert f"The spread goes {said}.\n" in text and "five layers leave 1/32 of it." in text   # pass 56: seen first
     assert text.index("Say a layer outputs") < text.index(f"The spread goes {said}") < text.index("SELU is tuned to settle")
     assert _index("Say five layers each double every number.") < _index("### Try it: a spread that starts too big")
 
 
 # ---- pass 53 (r47): the spread widget in two states, the SELU check in three lines, the fold's average square ----
 
-def test_first_spread_widget_draws_selu_and_lecun_relu_only_with_a_fitted_average_axis():
+def test_first_spread_widget_draws_selu_and_lecun_relu_only_on_the_same_axes_as_the_second():
     """Check (r47 Picture 2): the first widget shows only what its Predict asks about (SELU, ReLU with LeCun weights):
-    no He lines, no He row; its average panel's y-axis fits those runs at the slider's top (it ran to 3.2 for He's
-    averages while every drawn line stayed below 1.3); the second state (he=True) adds the five dashed He lines."""
+    no He lines, no He row; the second state (he=True) adds the five dashed He lines. r50: the text compares the two
+    pictures ("starts at 1", "starts at 2"), so both share one pair of axes, fitted to every run at the slider's top
+    (r47 had fitted the first to its own runs: 0 to 1.3 against 0 to 3.2)."""
     w = ch04_zoo.selu_spread(start=1.0, depth=30)
     assert not any(key.startswith("ReLU, He weights") for key in w.lines) and "He weights" not in w.readout.value
     assert len(w.lines) == 2 * 2 * len(ch04_zoo.DRAW_SEEDS)
-    drawn = [pair for text, pairs in ch04_zoo.run_draws(30, ch04_zoo.SPREAD_STARTS[1]).items()
-             if text != "ReLU, He weights" for pair in pairs]
-    top = max(float(np.max(m)) for m, _ in drawn)
-    lo, hi = w.live.axes[0].get_ylim()
-    assert hi == pytest.approx(1.1 * top) and hi < 1.5 and lo < 0   # every drawn average fits, and no more
-    he_top = max(float(np.max(m)) for m, _ in ch04_zoo.he_draws(30, ch04_zoo.SPREAD_STARTS[1]))
-    assert he_top > 2 * top   # the He averages would squash the picture: they come in the second state only
+    every = [pair for pairs in ch04_zoo.run_draws(30, ch04_zoo.SPREAD_STARTS[1]).values() for pair in pairs]
+    top, widest = max(float(np.max(m)) for m, _ in every), max(float(np.max(s)) for _, s in every)
     both = ch04_zoo.selu_spread(start=2.0, depth=30, he=True)
     assert sum(key.startswith("ReLU, He weights") for key in both.lines) == 2 * len(ch04_zoo.DRAW_SEEDS)
-    assert both.live.axes[0].get_ylim()[1] == pytest.approx(1.1 * he_top) and "ReLU, He weights" in both.readout.value
+    for fig in (w, both):
+        (lo, hi), (v_lo, v_hi) = (ax.get_ylim() for ax in fig.live.axes)
+        assert hi == pytest.approx(1.1 * top) and lo < 0 and (v_lo, v_hi) == (0, pytest.approx(1.05 * widest))
+    assert [ax.get_ylim() for ax in w.live.axes] == [ax.get_ylim() for ax in both.live.axes]
+    assert "ReLU, He weights" in both.readout.value
     legend = [t.get_text() for t in both.live.figure.legends[0].get_texts()]
     assert legend == ["SELU", "ReLU, LeCun weights", "ReLU, He weights"]
 
@@ -3163,9 +3194,9 @@ def test_selu_check_says_how_fast_the_wrong_answer_and_points_to_the_picture():
     for start in (2.0, 0.5):
         for _, s in ch04_zoo.run_draws(30, start)["SELU"]:
             assert np.all(np.abs(np.asarray(s[settle:]) - 1) < 0.1) and abs(s[settle - 1] - 1) < 0.5
-    assert f"  By layer {settle}, all 5 networks are within 0.1 of 1.\n" in answer
+    assert f"  By layer {settle}, all 5 networks here are within 0.1 of 1.\n" in answer   # r50: these 5, not every one
     assert ('  A common wrong answer: "SELU keeps whatever spread it is given." In fact, it pulls a big spread down '
-            "and a small one up.\n  The picture below shows why.") in answer
+            "and a small one up.\n") in answer
     k = _index('ch04.signal_answer(depth=30, part="SELU")')
     assert "".join(_cells()[k + 2]["source"]).startswith("ch04.spread_in_out()")
 
@@ -3175,7 +3206,7 @@ def test_relu_fade_fold_uses_the_average_square_and_it_is_what_the_engine_does()
     distance from the average, and ReLU's outputs average above 0). It defines the average square, says it is the
     sums' spread squared (their average is 0), that ReLU halves it, and that with LeCun weights the next sums' spread
     is its square root. Each step is checked on a real layer."""
-    curious = ch04_zoo.signal_answer(30, part="ReLU").data.split("For the curious")[1]
+    curious = ch04_zoo.lecun_fade_note(30).data   # pass 56: the chapter's Optional section
     assert ("Square some numbers, then average: that is their **average square**.\n"
             "For a layer's weighted sums, whose average is 0, it is their spread squared.\n"
             "ReLU turns about half of them into 0, so its outputs' average square is half that.\n"
@@ -3209,7 +3240,7 @@ def test_r48_spread_panel_shows_the_band_and_the_layer_the_check_quotes():
     """Check (r48): the SELU spread panel shades 0.9 to 1.1 and marks the layer the Check quotes ("By layer 10"), so the
     claim is read off the picture; every SELU run stays in the band from that layer on, and not from the one before."""
     settle = ch04_zoo.selu_settle_layer(30)
-    assert f"By layer {settle}, all 5 networks are within 0.1 of 1." in ch04_zoo.signal_answer(30, part="SELU").data
+    assert f"By layer {settle}, all 5 networks here are within 0.1 of 1." in ch04_zoo.signal_answer(30, part="SELU").data
     runs = [s for start in (2.0, 0.5) for _, s in ch04_zoo.run_draws(30, start)["SELU"]]
     assert all(np.all(np.abs(s[settle:] - 1) < 0.1) for s in runs)
     assert any(abs(s[settle - 1] - 1) >= 0.1 for s in runs)

@@ -21,7 +21,7 @@ __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer"
            "gate_diagram", "gated_units", "leak_answer", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
            "print_dips", "print_gap", "print_overflow", "print_widest_gap",
-           "back_near_one", "selu_settle_layer", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "slopes_text", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
+           "back_near_one", "layer_one_drop", "lecun_fade_note", "selu_settle_layer", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "slopes_text", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
            "squashers", "two_switches", "area_label", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
 
 FAMILIES = {
@@ -291,12 +291,14 @@ def selu_spread(start=2.0, depth=30, he=False):
     ReLU with He weights keeps its signal from fading, but the five networks drift apart after layer 1; ReLU with
     LeCun-normal weights fades to 0 (notebook 04).
     r47: he=False draws SELU and ReLU with LeCun weights only (the first Predict asks about SELU alone); he=True
-    adds the He runs after their own Predict. Each panel's y-axis fits the runs it draws at the slider's top."""
+    adds the He runs after their own Predict. Each panel's y-axis fits every run at the slider's top, in both pictures."""
     runs = {text: spec for text, spec in SPREAD_RUNS.items() if he or text != "ReLU, He weights"}
     live = LiveFigure(780, 340, 1, 2)
     ax_m, ax_v = live.axes
     layers = np.arange(depth + 1)
-    high = [pair for text, pairs in run_draws(depth, SPREAD_STARTS[1]).items() if text in runs for pair in pairs]
+    # r50: both pictures (he=False, he=True) share one pair of axes, fitted to every run at the slider's top, so
+    # "starts at 1" and "starts at 2" compare at a glance
+    high = [pair for pairs in run_draws(depth, SPREAD_STARTS[1]).values() for pair in pairs]
     top = max(float(np.max(m)) for m, _ in high)
     ax_m.set(xlim=(0, depth), ylim=(-0.15, 1.1 * top), xlabel="layer", ylabel="average output",
              title="average, layer by layer")
@@ -310,8 +312,10 @@ def selu_spread(start=2.0, depth=30, he=False):
     ax_v.axhspan(1 - SETTLE_WITHIN, 1 + SETTLE_WITHIN, color=SETTLE_BAND, zorder=0, lw=0)
     ax_v.axvline(settle, color=STRIP_NOTE_COLOUR, ls=":", lw=1.2, zorder=1)
     ax_v.text(settle + 0.4, 1.05 * widest * 0.93, f"layer {settle}", color=STRIP_NOTE_COLOUR, fontsize=10)
-    ax_v.text(depth - 0.3, 1 + SETTLE_WITHIN + 0.04, f"spread 1 (band: {1 - SETTLE_WITHIN:g} to {1 + SETTLE_WITHIN:g})",
-              color=STRIP_NOTE_COLOUR, fontsize=9, ha="right", va="bottom")
+    # r50: the band's label sits under the band, clear of the He lines that cross above it
+    ax_v.text(depth - 0.3, 1 - SETTLE_WITHIN - 0.06, f"spread 1 (band: {1 - SETTLE_WITHIN:g} to {1 + SETTLE_WITHIN:g})",
+              color=STRIP_NOTE_COLOUR, fontsize=9, ha="right", va="top",
+              bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1})
     looks = {"SELU": {"ls": "-", "lw": 3.2, "zorder": 5},   # SELU thick, on top
              "ReLU, LeCun weights": {"ls": "-", "lw": 1.8, "zorder": 3},
              "ReLU, He weights": {"ls": "--", "lw": 1.4, "alpha": 0.6, "zorder": 2}}   # faint dashed: they scatter
@@ -556,6 +560,7 @@ def tanh_answer():
     with why the slope at 0 becomes 1 (4 × 0.25)."""
     sig = activations.get("sigmoid")
     top = float(sig.derivative(0.0))
+    mid = float(sig(0.0))   # sigmoid's middle: shifting its 0..1 box down by it gives -0.5..0.5 (r50: the wrong answer)
     return fold("Check your prediction", f"""
 Stretch the sigmoid to twice the height and squeeze it to half
 the width. Then shift it down by 1, and it lands exactly on tanh:
@@ -564,6 +569,9 @@ $$\\tanh(x) = 2\\sigma(2x) - 1$$
 
 The stretch and the squeeze each double the slope. Sigmoid's slope is largest at 0, where it is {top:g}.
 So tanh's slope reaches 4 × {top:g} = {4 * top:g}, but only at 0.
+
+A common wrong answer: just shift sigmoid down by {mid:g}.
+That gives a box from −{mid:g} to {mid:g}, not −1 to 1.
 """)
 
 
@@ -1154,60 +1162,61 @@ def shrink_factor(spread):
     return float(np.median(spread[1:] / spread[:-1]))
 
 
+def layer_one_drop(start=2.0, depth=30):
+    """ReLU with He weights, layer 1, as the middle (median) of the five networks: (average, spread, typical size).
+    The typical size is the square root of the average square, sqrt(average² + spread²): He weights keep it at the
+    start (theory: average start·sqrt(1/pi) = 1.13, spread start·sqrt(1 - 1/pi) = 1.65, size 2 from 2). r50: the drop
+    in spread is the average moving off 0, not "ReLU's zeros"."""
+    pairs = run_draws(depth, start)["ReLU, He weights"]
+    m1, s1 = (np.array([r[k][1] for r in pairs]) for k in (0, 1))
+    return float(np.median(m1)), float(np.median(s1)), float(np.median(np.sqrt(m1 ** 2 + s1 ** 2)))
+
+
 def signal_answer(depth=30, high=2.0, low=0.5, part=None):
-    """The answer to the SELU question (after the widget), one line per curve: SELU pulls spreads that start at 2 or
-    0.5 back to 1 from every start on the slider (its range is said); He weights keep ReLU's signal from fading
-    (after layer 1 it wobbles at random, each run differently, so no end value is quoted); LeCun-normal weights make
-    it fade (layer 1 keeps about 0.6 of it, sqrt(1/2 - 1/(2 pi)) = 0.58 in theory, each later layer about 1/sqrt 2).
-    r37: He weights keep the mean square (average² + spread²) on average, not the spread; r38: that total and the
-    layer-1 drop moved into the nested 'For the curious' fold with their numbers (spread sqrt(1 - 1/pi), average
-    sqrt(1/pi) of the start; their squares add to 1); the main answer says only: right on average, single networks
-    drift, nothing pulls them back."""
-    s_lecun = signal_after(depth, high)["ReLU, LeCun weights"][1]
+    """The Checks after the SELU widget, one line per curve drawn. part="SELU" (first picture: SELU and ReLU with
+    LeCun weights): SELU goes back to 1 from 2 and 0.5, within SETTLE_WITHIN by the settle layer in all five
+    networks, its average back to 0; ReLU with the same weights fades (why: lecun_fade_note, in the chapter's
+    Optional section). part="ReLU" (second picture, the He lines added): nothing pulls the He runs back, each network
+    drifts; layer 1's drop is the average moving off 0 while the typical size stays at the start (layer_one_drop).
+    part=None gives every line. History of this Check: tests/test_chapter_04.py (passes 15 to 50)."""
     lo, hi, _ = SPREAD_STARTS
-    # pass 26: "always closer to 2 than to 1" held for this run only (a reader's run ended at 1.28); over many networks
-    # the spread after layer 1 drifts by chance. The test runs 100 networks (~9 s) so the notebook need not.
-    # pass 27: "neither" read as a dodge, and layer 1 is about 1.65 (1.61 to 1.70 over 100 networks), not 1.66 in all:
-    # the line now says what happens, and quotes the layer-1 value from theory, 2 · sqrt(1 - 1/pi)
-    # pass 29: five random networks (HE_SEEDS) are drawn, so the drift is seen
-    # pass 30: "double the start, double the end" held only because these networks have no biases, which the
-    # chapter never said; the sentence is cut (the widget lets the learner see each start's runs)
-    # pass 34: the Check leads with the answer, one short line per curve; every factor (0.83, 0.56, 0.6, 0.7) moved
-    # into the 'For the curious' fold below it
-    # pass 36: SELU's ends are given over the same five networks as He's (it was one network beside five)
     draws_up, draws_down = run_draws(depth, high), run_draws(depth, low)
     ends = {text: _span([s[-1] for _, s in pairs]) for text, pairs in draws_up.items()}
-    # r42: SELU's line is a verdict, not the five networks' ranges; it is checked here, every run
-    selu_ends = [s[-1] for draws in (draws_up, draws_down) for _, s in draws["SELU"]]
-    if max(abs(e - 1) for e in selu_ends) >= 0.1:
-        raise ValueError(f"SELU does not end near 1: {selu_ends}")
-    # r44: one question at a time: part="SELU" checks the first Predict (SELU) alone, part="ReLU" the second (He weights,
-    # with LeCun's ReLU beside it and the fold on why it fades); part=None gives all three lines
-    # r47: the SELU check says how fast (the last layer at which any of the networks, from either start, is still 0.1 or
-    # more away from 1), the common wrong answer, and points at the in/out picture; the He line says why the runs
-    # drift (each network's own random weights) and that its two numbers are the lowest and highest of the five
+    selu_ends = [(m[-1], s[-1]) for draws in (draws_up, draws_down) for m, s in draws["SELU"]]
+    if max(max(abs(m), abs(s - 1)) for m, s in selu_ends) >= SETTLE_WITHIN:
+        raise ValueError(f"SELU does not end near average 0, spread 1: {selu_ends}")
+    if max(s[-1] for _, s in draws_up["ReLU, LeCun weights"]) >= 1e-3:
+        raise ValueError("ReLU with LeCun weights does not fade")
     settle = selu_settle_layer(depth, high, low)
     he_lo, he_hi = ends["ReLU, He weights"].split(" to ")
+    avg1, spread1, size1 = layer_one_drop(high, depth)
     lines = {"SELU": f"- **SELU**: it goes back to 1, from {high:g} and from {low:g} alike.\n"
-                     f"  By layer {settle}, all {len(DRAW_SEEDS)} networks are within {SETTLE_WITHIN:g} of 1.\n"
+                     f"  By layer {settle}, all {len(DRAW_SEEDS)} networks here are within {SETTLE_WITHIN:g} of 1.\n"
+                     "  Its average (left panel) goes back to 0 too.\n"
                      "  A common wrong answer: \"SELU keeps whatever spread it is given.\" In fact, it pulls a big "
-                     "spread down and a small one up.\n  The picture below shows why.",
+                     "spread down and a small one up.",
+             "LeCun": "- **ReLU, same weights**: it fades to almost 0. (Why: see the Optional section at the end.)",
              "He": f"- **ReLU, He weights**: nothing pulls it back.\n"
                    f"  Each network of {SPREAD_WIDTH} units has its own random weights, so each drifts its own way.\n"
                    f"  From {high:g}, the {len(DRAW_SEEDS)} networks end between {he_lo} (lowest) and {he_hi} (highest).",
-             "LeCun": "- **ReLU, LeCun weights**: it fades to almost 0."}
-    keys = {"SELU": ["SELU"], "ReLU": ["He", "LeCun"], None: ["SELU", "He", "LeCun"]}[part]
-    check = fold("Check your prediction", "\n" + "\n".join(lines[k] for k in keys) + "\n")
-    if "LeCun" not in keys:
-        return Markdown(check.data)
-    # pass 46: the He-drift story (exact doubling, no bias) and the He total (average² + spread²) are cut: one line each
-    # r44: the fold gives the reason, not only the factor: ReLU's zeros halve the squares the next layer adds up, so the
-    # spread keeps sqrt(1/2) a layer (the run's own median factor is checked against it), and sqrt(1/2)^depth is left
+             "drop": f"- **Layer 1's drop**, from {high:g} to about {spread1:.2f}, is no pull either.\n"
+                     f"  ReLU's outputs are all 0 or above, so their average jumps from 0 to about {avg1:.2f}.\n"
+                     "  The spread is measured from that average, so it is smaller.\n"
+                     f"  Measured from 0, the outputs still sit about {size1:.2g} away, as the He weights intend."}
+    keys = {"SELU": ["SELU", "LeCun"], "ReLU": ["He", "drop"], None: ["SELU", "LeCun", "He", "drop"]}[part]
+    return Markdown(fold("Check your prediction", "\n" + "\n".join(lines[k] for k in keys) + "\n").data)
+
+
+def lecun_fade_note(depth=30):
+    """The chapter's Optional section: why ReLU with LeCun-normal weights fades. ReLU's zeros halve the average square
+    the next layer adds up, so the spread keeps about sqrt(1/2) a layer (the run's own median factor is checked
+    against it) and sqrt(1/2)^depth is left (r44: the reason, not only the factor; r56: moved out of the SELU Check)."""
+    s_lecun = signal_after(depth, 2.0)["ReLU, LeCun weights"][1]
     keep = np.sqrt(0.5)
     if abs(shrink_factor(s_lecun) - keep) >= 0.03:
         raise ValueError(f"ReLU with LeCun weights does not keep about sqrt(1/2) a layer: {shrink_factor(s_lecun)}")
     left = round(keep, 2) ** depth
-    curious = fold("For the curious: why ReLU fades with LeCun weights", f"""
+    return Markdown(f"""
 Square some numbers, then average: that is their **average square**.
 For a layer's weighted sums, whose average is 0, it is their spread squared.
 ReLU turns about half of them into 0, so its outputs' average square is half that.
@@ -1215,7 +1224,6 @@ With LeCun weights, the next sums' spread is the square root of it.
 So each layer keeps about $\\sqrt{{0.5}} \\approx {keep:.2f}$ of the spread.
 After {depth} layers: ${keep:.2f}^{{{depth}}} \\approx {_plain(left)}$. Almost nothing is left.
 """)
-    return Markdown(check.data + "\n\n" + curious.data)
 
 
 def _plain(v):
