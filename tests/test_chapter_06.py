@@ -449,7 +449,7 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     assert "forget gate" not in after and "write gate" not in after and "output gate" not in after
     assert "**hidden layers**" in bullets[0] and "Both use **gates**: dimmers (0 to 1)." in bullets[2]
     # pass 56 (r50): "dead" is said once in the rule, beside the side arrow that names it, not as a row of its own
-    assert "**dead**" not in after and "The side arrow is for **dead** ReLU units, stuck at 0 (see below)." in rule
+    assert "**dead**" not in after and "The side arrow is for **dead** ReLU units, stuck at 0 (below)." in rule
     assert "<details>" not in after   # pass 19: the LSTM fold is gone; list line 4 says what the gates and tanh do
     assert "same idea with fewer gates" not in "\n".join(_src(c) for c in cells)
 
@@ -2671,7 +2671,7 @@ def test_pass54_the_side_arrow_has_a_picture_of_a_dead_unit_and_the_map_says_dea
     times = ch06_decisions.MINI["dying_units"][0][1]["alpha"] / alpha
     # pass 56 (r50 change 3): said once, short, beside the side arrow in the map's rule; the full definition is the
     # side arrow's own section (three definitions were two too many)
-    assert "The side arrow is for **dead** ReLU units, stuck at 0 (see below)." in words
+    assert "The side arrow is for **dead** ReLU units, stuck at 0 (below)." in words
     assert sum("**dead**" in _src(c) for c in cells if c["cell_type"] == "markdown") == 1
     side = next(i for i, c in enumerate(cells) if "the side arrow says" in _src(c))
     # pass 55 (r49): the drawing note sits after the leak is explained, not among the map's words
