@@ -8,6 +8,7 @@ from html import escape
 from pathlib import Path
 
 import numpy as np
+import pytest
 from scipy.special import expit
 
 from course_utils.facts import decisions
@@ -79,7 +80,8 @@ def test_dead_units_are_a_side_arrow_from_the_relu_box_not_a_kind_of_network():
     # pass 29: switching to Leaky ReLU keeps units from dying; it does not repair a dead unit in place
     # pass 37 (r34): why the place matters is now its words, the slope picture, the inside part and the output part
     # pass 44 (r39, Focus 1): the layers widget (Predict, widget, fold) follows the inside part: 3 cells more
-    side = _src(cells[k + 10])
+    # pass 56 (r50): the map's section is rebuilt: its rule, its rows, a Predict, the lit map and its fold: 3 more
+    side = _src(cells[k + 13])
     assert "If many units die, the side arrow says: try **Leaky ReLU**." in side
     assert "repairs" not in side
     assert side.startswith("### The side arrow: dead units")
@@ -358,7 +360,8 @@ def test_the_memory_loop_is_not_called_an_lstm_and_lstm_cells_are_described_righ
     # pass 33 (r31): the memory path said as its one-line rule before it is used (c = f·c + i·new, no bend on c)
     # pass 34 (r32): a bridge sentence first; the gates are bold where cell 4 names them, not here
     # pass 36 (r34): the path is named, then drawn (two_paths), then its rule: picture before formula
-    assert "An LSTM adds a second path for its memory: the **memory path**.\n" in text
+    # pass 56 (r50): "second" said against the first: the loop just drawn, which an LSTM also has
+    assert "Beside such a loop, an LSTM has a second path for its memory: the **memory path**.\n" in text
     assert ("This path has no bend: new memory = old memory × forget gate + new content × write gate."
             in text) and "it is never squashed" not in text
     assert text.index("the **memory path**") < text.index("This path has no bend")
@@ -415,32 +418,38 @@ def test_every_wrong_recall_option_names_its_misconception():
 
 
 def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right_after_it():
-    """Check the map is the picture straight after "Ask two questions"; the cell after it explains the four kinds of
-    network, one short line each; the LSTM's insides sit in a fold, with the GRU as a simpler cousin."""
+    """Check the map's section as pass 56 rebuilt it (r50 Clarity: seven definitions in one list): the heading and what
+    a unit is, the map, then the rule (its two questions, one cell), then one short line per map row that needs words
+    (plain network or CNN, transformer, LSTM or GRU, one class of many), each naming the row's own words."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
-    assert _src(cells[k - 1]).startswith("## The map") and _src(cells[k - 1]).rstrip().endswith(
-        "what kind of answer?")   # the map's terms: explained in the cell right under it (pass 40: no signpost line)
-    assert "Ask two questions." in _src(cells[k - 1])
-    after = _src(cells[k + 1])
+    assert _src(cells[k - 1]).startswith("## The map")
+    rule = _src(cells[k + 1])
+    assert ("First: inside the network, or at the output?\n"
+            "Then: what kind of network, or what kind of answer?\n") in rule and rule.count("?") == 2
+    after = _src(cells[k + 2])
+    assert after.startswith("### Reading the map's rows\n\nInside the network:\n\n")
     bullets = [line for line in after.splitlines() if line.startswith("- ")]
-    assert len(bullets) == 7 and all(len(b.split()) <= 26 for b in bullets)   # pass 30: the LSTM's "item by item"
+    assert len(bullets) == 4 and all(len(b.split()) <= 40 for b in bullets)   # one bullet a row, in short sentences
+    rows = {key: where.replace("\n", " ").lower() for key, where, _, _ in ch06_decisions.MAP_ROWS}
+    for bullet, key, words in zip(bullets, ("hidden_cnn_mlp", "transformer_ffn", "recurrent", "multiclass_output"),
+                                  (("plain network", "cnn"), ("transformer", "feed-forward block"), ("lstm", "gru"),
+                                   ("class",))):
+        assert all(w in rows[key] and f"**{w}**" in bullet.lower() for w in words), key
     # pass 50 (r45, Clarity 3): the map's output row says "One class of many" -> "Softmax": both explained under it
-    assert bullets[6] == ("- A **class** is one kind of answer (cat, dog, bird). "
+    assert bullets[3] == ("- A **class** is one kind of answer (cat, dog, bird). "
                           "**Softmax** turns the output sums into chances: shares that add to 1.")
     # pass 52 (item 2): "shares", the word the map's softmax drawing prints ("shares add to 1")
     assert any("shares add to 1" in t.get_text() for inset in ch06_decisions.decision_map().axes[0].child_axes
                for t in inset.texts)
-    assert any("class" in where.lower() for _, where, _, _ in ch06_decisions.MAP_ROWS)
     assert any(pick == "Softmax" for _, _, pick, _ in ch06_decisions.MAP_ROWS)
     assert all("**class**" not in _src(c) and "**Softmax**" not in _src(c) for c in cells[:k])   # not before the map
-    # pass 39 (r35, Clarity 1): only the words the map needs; the three gates' names wait for the memory path
+    # pass 39 (r35, Clarity 1): only the words the map needs; the three gates' names wait for line 4
     assert not [line for line in after.splitlines() if line.startswith("  ")]
     assert "forget gate" not in after and "write gate" not in after and "output gate" not in after
-    for word, bullet in zip(("**plain network**", "**CNN**", "**transformer**", "**LSTM**", "**gates**"), bullets):
-        assert word in bullet, word
-    assert "**hidden layers**" in bullets[0] and "**GRU**" in bullets[3]
-    assert "**feed-forward block**" in bullets[2] and bullets[4] == "- Both use **gates**: dimmers (0 to 1) that set how much passes."
+    assert "**hidden layers**" in bullets[0] and "Both use **gates**: dimmers (0 to 1)." in bullets[2]
+    # pass 56 (r50): "dead" is said once in the rule, beside the side arrow that names it, not as a row of its own
+    assert "**dead**" not in after and "The side arrow is for **dead** ReLU units, stuck at 0 (below)." in rule
     assert "<details>" not in after   # pass 19: the LSTM fold is gone; list line 4 says what the gates and tanh do
     assert "same idea with fewer gates" not in "\n".join(_src(c) for c in cells)
 
@@ -877,9 +886,11 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     assert "What goes wrong with a bend that has no cap?" not in intro   # pass 30: the Predict asks it
     # pass 44 (r39, Focus 2): the loop is drawn once (going forward, above); where it is named, its nudge going
     # back follows in words in the same cell, with no second drawing between
-    after = _src(cells[k + 1]).split("</details>")[1]
+    # pass 56 (r50 change 1): the bound is its own cell after the fold (one idea a cell), not the fold's tail
+    assert _src(cells[k + 1]).rstrip().endswith("</details>")
+    after = _src(cells[k + 2])
     assert "Tanh never passes 1" in _src(cells[k + 1])   # pass 40: the fold says the cap once; no second line for it
-    assert ("Call the tanh version the **tanh loop**.\nGoing back, each step multiplies the nudge by the growth and by "
+    assert ("Call the tanh version the **tanh loop**.\nGoing back, each step multiplies the nudge by growth × "
             "tanh's slope.\n") in after   # pass 48 (r43, Clarity 3): "tanh loop", one name less   # pass 46 (r41, Clarity 1): one line; the table below gives each step's numbers
     assert "So a top and a bottom keep the memory" not in after and "stops the blow-up" not in after
     assert f"{decisions.memory_path('tanh', 1.0)[-1]:.2f}" == "0.12" and decisions.memory_path("relu", 1.0)[-1] == 1.0
@@ -894,14 +905,14 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     # pass 40 (r36, Picture 3): the squashed loop's own picture right where it is named, before the chain
     # pass 46 (r41, Clarity 1): the nudge going back is a table (a cell), then its one-line bound and the result
     # pass 48 (r43, Focus 1): the table is a fold (a cell), and the bound and result end the naming cell
-    words = [after, _src(cells[k + 3]), _src(cells[k + 5])]
-    assert [c["cell_type"] for c in cells[k + 1:k + 8]] == ["markdown", "code", "markdown", "code",
+    words = [after, _src(cells[k + 4]), _src(cells[k + 6])]
+    assert [c["cell_type"] for c in cells[k + 1:k + 9]] == ["markdown", "markdown", "code", "markdown", "code",
                                                            "markdown", "code", "markdown"]
-    assert _src(cells[k + 2]) == "ch06.loop_numbers()"
-    assert "ch06.lstm_path()" in _src(cells[k + 4]) and "ch06.memory_nudge(" in _src(cells[k + 6])
+    assert _src(cells[k + 3]) == "ch06.loop_numbers()"
+    assert "ch06.lstm_path()" in _src(cells[k + 5]) and "ch06.memory_nudge(" in _src(cells[k + 7])
     paragraphs = [p for w in words for p in w.split("\n\n") if p.strip()]
     lstm = [p for p in paragraphs if "LSTM" in p]
-    assert len(lstm) == 1 and lstm[0].startswith("An LSTM adds a second path")
+    assert len(lstm) == 1 and lstm[0].startswith("Beside such a loop, an LSTM has a second path")
     for p in paragraphs:
         said = re.split(r"(?<=[.!?])\s+|\n- ", p.strip())   # pass 39 (r35): a chain's steps are a list, each step short
         assert len(said) <= 9 and max(len(re.findall(r"[A-Za-z0-9][\w'’-]*", t)) for t in said) <= 18, p
@@ -934,13 +945,14 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
                 near = (x > -0.6) & (x < 0)
                 assert np.all(y[near] > y0 + 0.15 * (high - low)), key
     cells = _cells()
-    k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
-    words = _src(cells[k + 2])
+    # pass 56 (r50): the map's words no longer name SwiGLU (the map shows it; chapter 02 taught it); the first words
+    # that name it are line 3's takeaway, where the study's "SwiGLU and GELU used the same way" needs its two sums
+    words = next(_src(c) for c in cells if c["cell_type"] == "markdown" and "SwiGLU" in _src(c))
+    assert words == TAKEAWAY
     # pass 39 (r35, Clarity 1): SwiGLU's mechanics moved to the optional fold after the GELU check
     more = ch06_decisions.gelu_more().data
     # pass 53 (r47, Clarity): "two sums" said at first use: two sums of the same inputs, one bent, multiplied
-    assert ("**SwiGLU** makes two sums from the same inputs.\nIt bends one and multiplies the two.\n"
-            "No single curve can draw that (chapter 02).") in words
+    assert "**SwiGLU** makes two sums of the same inputs, bends one, and multiplies them.\n" in words
     assert "bends one sum with SiLU" in ch06_decisions.SWIGLU_HOW and "then multiplies the two" in ch06_decisions.SWIGLU_HOW
     assert "no one curve (chapter 02)" not in words
     assert "weighted sum" not in words and "SiLU" not in words
@@ -1118,8 +1130,9 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     # pass 34 (r32): the three gates named once, here, so "forget gate" and "write gate" are never new later
     # pass 39 (r35, Clarity 1): here only what the map needs (gates are dimmers); the three gates are named once,
     # where the memory path first uses them, so "forget gate" and "write gate" are never new later
+    # pass 56 (r50 change 3): one line for the map's LSTM row: the LSTM, the GRU, gates and new content
     assert ("- An **LSTM** (long short-term memory) reads a sequence item by item, keeping a memory. "
-            "A **GRU** is its simpler cousin.\n- Both use **gates**: dimmers (0 to 1) that set how much passes.") in first
+            "A **GRU** is its simpler cousin. Both use **gates**: dimmers (0 to 1).") in first
     assert "word sequences" not in first and "any sequence" not in first
     cells = _cells()
     named = next(i for i, c in enumerate(cells) if "**forget gate**" in _src(c))
@@ -1129,7 +1142,13 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     assert named < next(i for i, c in enumerate(cells) if "ch06.gate_question()" in _src(c))
     assert named < next(i for i, c in enumerate(cells) if "memory_loop(" in _src(c))
     # pass 41 (r37, Clarity 2): the output gate, never used again, is cut: only the two gates on the memory path
-    assert ("Two of an LSTM's gates steer its memory:\n"
+    # pass 56 (r50): "two of" left the reader asking about the rest: the count (three, all sigmoid) is said, the
+    # third stays unnamed; both from the deployments table (the LSTM paper's two, plus the forget gate of 2000)
+    from course_utils.facts import deployments
+    lstm = next(d for d in deployments.DEPLOYMENTS if d.model == "LSTM" and d.part == "gates")
+    assert lstm.registry == "sigmoid" and [g for g in ("input", "output", "forget") if f"{g} gate" in lstm.where.replace(
+        "input and output gates", "input gate and output gate")] == ["input", "output", "forget"]
+    assert ("An LSTM has three gates, all sigmoid. Two steer its memory:\n"
             "- the **forget gate** sets how much old memory to keep;\n"
             "- the **write gate** (usually called the input gate), how much new content to add.") in _src(cells[named])
     assert not any("output gate" in _src(c) for c in cells if c["cell_type"] == "markdown")
@@ -1234,7 +1253,8 @@ def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_poin
     assert "small two-layer" not in text
     assert "Its main bend sits in a **feed-forward block**: two layers, the bend between them." in text
     first_gelu = next(t for _, t in md if "GELU" in t)
-    assert "In the transformer row, **GELU** is a smooth ReLU that dips just below 0." in first_gelu   # pass 20: not "always above 0"
+    # pass 56 (r50): in the map's transformer line, which names the row itself
+    assert "**GELU** is a smooth ReLU that dips just below 0." in first_gelu and "A **transformer**" in first_gelu   # pass 20: not "always above 0"
     gelu = activations.get("gelu")
     assert min(float(gelu(x)) for x in np.linspace(-3, 0, 301)) < -0.16   # the dip
     assert all(-0.2 < float(gelu(x)) < 0 for x in (-0.1, -0.3, -0.6)) and abs(float(gelu(3.0)) - 3) < 0.01
@@ -1394,8 +1414,8 @@ def test_the_twenty_first_reading_says_a_cnn_is_mostly_used_for_photos_not_built
     mostly used for photos, and each unit looks at one small patch."""
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     # pass 22: the acronym expanded, and the small patch is true of the first layers only
-    assert ("A **CNN** (convolutional network) mostly reads photos. In its first layers, each unit sees a small patch "
-            "of pixels.") in text
+    # pass 56 (r50 change 3): one short line per map row; the patch (first layers only) is not needed to read the map
+    assert "A **CNN** (convolutional network) mostly reads photos." in text
     assert "built for photos" not in text and "Each unit looks at one small patch." not in text
 
 
@@ -1405,8 +1425,8 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     the list; list line 3 says what a language model is; the reference cell says what seeds are."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
-    words = "\n".join(_src(cells[k + j]) for j in range(2, 11))   # rows, why the place matters (pass 37: its words,
-    # the slope picture, inside, at the output), the side arrow
+    words = "\n".join(_src(cells[k + j]) for j in range(2, 14))   # rows, why the place matters (pass 37: its words,
+    # the slope picture, inside, at the output), the side arrow; pass 56: the map's Predict, lit map and fold between
     dead = ("A dead unit's sum is at or below 0 for every training input.\n"
             "So it always gives 0, and its weights get no nudge.")   # pass 26: why it gives 0, as the glossary says
     # pass 43 (r38): the one 26-word sentence split in three, one idea each; pass 46 (cut): the sum's own gloss
@@ -1414,8 +1434,10 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     assert float(ch06_decisions.activations.get("relu").derivative(0.0)) == 0   # "at or below 0": no nudge at 0 either
     assert words.index("the **nudge handed back**") < words.index(dead) < words.index("If many units die, the side arrow says")
     # pass 25: one meaning: new content is the number tanh squashes; a gate sets how much of tanh of it is written
-    new = ("In the LSTM row, **new content** is the fresh number it proposes to store.\n"
-           "Tanh squashes it to between −1 and 1. A gate sets how much of it is written.")   # pass 39: named later
+    # pass 56 (r50 change 3): in the map's LSTM line; tanh's squash is list line 4's reason
+    new = "It may store a fresh number: its **new content**."
+    assert new in _src(cells[k + 2]) and "Tanh squashes new content to between −1 and 1" in ch06_decisions.short_list().data
+    assert new in next(line for line in _src(cells[k + 2]).splitlines() if line.startswith("- An **LSTM**"))
     assert new in _src(cells[k + 2]) and "what an LSTM writes to memory" not in words and "Sigmoid gates,\ntanh for new\ncontent" in [t.get_text() for t in
                                                                            ch06_decisions.decision_map().axes[0].texts]
     first_list = next(i for i, c in enumerate(cells) if "short_list()" in _src(c))
@@ -1582,7 +1604,7 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     assert ("GRU", "the reset and update gates") in gates
     assert ("LSTM", "the input and output gates (the forget gate came in 2000)") in gates   # 2 + forget = 3 > 2
     first_gru = next(_src(c) for c in cells if "GRU" in _src(c))
-    assert "A **GRU** is its simpler cousin.\n- Both use **gates**" in first_gru   # pass 39: the map's words only
+    assert "A **GRU** is its simpler cousin. Both use **gates**" in first_gru   # pass 39: the map's words only
 
 
 def test_the_twenty_third_reading_marks_x_minus_0_1_on_the_check_picture_and_relus_slope_is_an_open_step():
@@ -1639,8 +1661,10 @@ def test_pass24_a_hidden_layer_is_defined_before_the_list_uses_it():
 
 TAKEAWAY = ("So just left of 0, a GELU unit still learns a little.\n"   # pass 55 (r49): line 3's reason on the main path
             "But line 3 comes from a test, not from this slope.\n"
+            # pass 56 (r50): "a gated GELU" leaned on a meaning of "gate" said only in a fold: SwiGLU's two sums here
+            "**SwiGLU** makes two sums of the same inputs, bends one, and multiplies them.\n"
             "In 2020, a study tried 8 bends in one language model's feed-forward blocks.\n"
-            "SwiGLU and a gated GELU guessed hidden text best, by a small margin.")
+            "SwiGLU, and GELU used the same way, guessed hidden text best, by a small margin.")
 
 
 def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
@@ -1683,8 +1707,11 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     assert "for other examples, the sum may be above 0" not in first
     # pass 49 (r44, Correctness): the chain multiplies bends' slopes only; the weights are said to be set to 1
     # pass 50 (r45, Clarity 4): "it" could be the message, the nudge or the slope: the nudge is named
+    # pass 56 (r50): "Here" read as a change to the network: it is the pictures' choice, said so; they multiply
+    # slopes alone (weight 1), checked on the layers picture's numbers
     assert ("After a few, almost nothing is left.\n"
-            "Each layer's weights multiply the nudge too. Here we set them to 1.\n") in first
+            "Each layer's weights multiply the nudge too. In these pictures, every weight is 1.\n") in first
+    np.testing.assert_allclose(decisions.chain_left(6)["sigmoid"], 0.25 ** np.arange(1, 7))
     assert "multiply it too" not in first
     assert "for this input only" not in first
     assert "Sigmoid's slope is at most 0.25" in first   # pass 40: sigmoid's quarter said once, with its slope
@@ -1874,12 +1901,22 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     # one big number, the dashed line's own
     # pass 48 (r43, Focus 1): the slope rule 1 - h² and the table moved into a fold (loop_numbers); the main text
     # keeps the bound and its reason in words
-    assert ("Going back, each step multiplies the nudge by the growth and by tanh's slope.\n"
-            "Here h stays above 0.5, so tanh's slope stays below 0.75.\n"
-            "Each step back keeps less than 1.1 × 0.75 = 0.825.\n"
-            "After 100 steps back, almost nothing is left: 1 in 3.04 billion.") in text
+    # pass 56 (r50 change 1): the bound and the figure disagreed by hand (0.825^100 is 1 in 226 million, not 3.04
+    # billion): the words now take the bound to its own figure, then say the true share is smaller (the first steps
+    # keep less, as the table shows); "Here" (growth 1.1, not the picture's opening 1) is said
+    per_step = ch06_decisions.MEMORY_ASKED * (1 - ch06_decisions.LATER_FLOOR ** 2)
+    assert ("Going back, each step multiplies the nudge by growth × tanh's slope.\n"
+            f"At growth {ch06_decisions.MEMORY_ASKED:g}, h stays above {ch06_decisions.LATER_FLOOR:g}, "
+            f"so that slope stays below {1 - ch06_decisions.LATER_FLOOR ** 2:g}.\n"
+            f"Each step back keeps less than 1.1 × 0.75 = {per_step:.3f}.\n"
+            f"After 100 steps, less than {per_step:.3f} to the power 100 is left: {decisions.one_in(per_step ** 100)}.\n"
+            "The first steps keep even less (table below): in fact, "
+            f"{decisions.one_in(decisions.memory_nudge('tanh', 1.1))}.") in text
+    assert decisions.one_in(per_step ** 100) == "1 in 226 million"   # the bound's own figure, by hand
+    assert decisions.memory_nudge("tanh", 1.1) < per_step ** 100   # the true share is below the bound
+    assert all(kept < per_step for *_, kept in ch06_decisions.backward_rows())   # "the first steps keep even less"
     assert 1 - 0.5 ** 2 == 0.75 and abs(1.1 * 0.75 - 0.825) < 1e-12
-    assert "0.82 at most" not in text and ": less than 1." not in text and "226 million" not in text
+    assert "0.82 at most" not in text and ": less than 1." not in text and "Here h stays above" not in text
     # pass 43 (r38, Picture 2): the fold after it is gone: the dashed line's drop is said under the nudge picture
     # (test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge), where the learner sees it
     assert "The real share, and the dashed line's drop" not in text
@@ -2018,7 +2055,8 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # pass 30 (r28): the picture comes right after the words that lead to it, before the numbers read off it
     # pass 36 (r34): the two-paths picture sits between: the loop, its fold and 0.825^100, the LSTM's path drawn
     # pass 44 (r39, Focus 2): the squashed loop's second drawing is gone: 2 cells fewer
-    assert "ch06.lstm_path()" in _src(cells[k - 2]) and "ch06.memory_loop(" in _src(cells[k - 6])   # pass 48: the table's fold, one cell
+    # pass 56 (r50): the bound is a cell of its own after the loop's answer fold: one cell more
+    assert "ch06.lstm_path()" in _src(cells[k - 2]) and "ch06.memory_loop(" in _src(cells[k - 7])   # pass 48: the table's fold, one cell
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     # pass 32 (r30): both lines named before the picture, then a Predict on the memory path's share
     assert _src(cells[k - 1]).rstrip().endswith(
@@ -2061,7 +2099,8 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # picture, after its answer fold: the right end is the loop's first steps, where the memory is higher (1, 0.80,
     # 0.71 against 0.50 later) and tanh flatter; each of them keeps 0.4 to 0.63 (computed below)
     # pass 46 (r41, Focus 1): the first three steps' shares are the table's rows (test_pass46_...), not a fold's note
-    assert "The dashed line's right end" not in _md_text() and "226 million" not in _md_text()
+    # pass 56 (r50 change 1): the bound's own figure (1 in 226 million) is back in the words, beside the true one
+    assert "The dashed line's right end" not in _md_text() and "1 in 226 million" in _md_text()
     h = decisions.memory_path("tanh", ch06_decisions.MEMORY_ASKED, 3)[1:]   # the first three memories: 0.80, 0.71, 0.65
     assert [f"{v:.2f}" for v in h] == ["0.80", "0.71", "0.65"]
     assert np.all(h > decisions.memory_path("tanh", ch06_decisions.MEMORY_ASKED)[-1] + 0.1)   # "the memory is higher"
@@ -2088,7 +2127,7 @@ def test_pass26_small_fixes_the_reader_asked_for():
     assert ("Each step multiplies h by a weight: the **growth** (1.1 above).\n"
             "Then it bends the result: h becomes bend(growth·h).") in text   # pass 43: "above": the forward picture's × 1.1
     assert "Squashing costs more going back" not in text
-    assert "Going back, each step multiplies the nudge by the growth and by tanh's slope." in text   # pass 46: one line
+    assert "Going back, each step multiplies the nudge by growth × tanh's slope." in text   # pass 46: one line
     line4 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("4. "))
     # pass 52: line 4 links its own section on the main path; the memory loop is optional, at the end
     assert line4.endswith("*Seen in: [line 4, below](#Line-4:-gates-and-new-content).*</small>")
@@ -2230,7 +2269,9 @@ def test_pass36_the_squashed_loop_is_named_before_its_first_use_and_its_100_step
                  if "tanh loop" in _src(c) or "tanh loop" in json.dumps(c.get("outputs", [])))
     assert cells[first]["cell_type"] == "markdown"
     named = _src(cells[first])
-    assert "</details>\n\nCall the tanh version the **tanh loop**.\n" in named
+    # pass 56 (r50 change 1): its own cell, right after the loop's answer fold (one idea a cell)
+    assert named.startswith("Call the tanh version the **tanh loop**.\n")
+    assert _src(cells[first - 1]).rstrip().endswith("</details>") and "ch06.memory_loop(" in _src(cells[first - 2])
     assert named.index("**tanh loop**") == named.index("tanh loop") - 2   # the bold naming is its first use
     # pass 44 (r39, Focus 2): no second drawing after the naming (the loop was drawn going forward above); the chain
     # that ends in 0.825^100 follows the naming in the same cell
@@ -2239,7 +2280,7 @@ def test_pass36_the_squashed_loop_is_named_before_its_first_use_and_its_100_step
     main = named.split("the **tanh loop**.")[1]
     # pass 51 (r46 Clarity 1): "the dashed line below" pointed at the loop_numbers fold; the dashed line is the
     # forget-gate picture's, further down, so the sentence names that picture and the test checks it follows
-    assert main.rstrip().endswith("After 100 steps back, almost nothing is left: 1 in 3.04 billion.")   # pass 53: cut
+    assert main.rstrip().endswith("The first steps keep even less (table below): in fact, 1 in 3.04 billion.")
     assert not any("0.825 ** 100" in _src(c) for c in cells)
     assert any(_src(c).startswith("ch06.memory_nudge(") for c in cells[first + 2:])
     assert "dashed line below" not in " ".join(_src(c) for c in cells)
@@ -2248,7 +2289,7 @@ def test_pass36_the_squashed_loop_is_named_before_its_first_use_and_its_100_step
     k = first + 1
     assert _src(cells[k + 2]) == "ch06.lstm_path()"
     # pass 52: the two gates are named on the main path (line 4's section); here they are linked, not named again
-    assert _src(cells[k + 1]) == ("An LSTM adds a second path for its memory: the **memory path**.\n"
+    assert _src(cells[k + 1]) == ("Beside such a loop, an LSTM has a second path for its memory: the **memory path**.\n"
                                   "Its forget and write gates ([line 4](#Line-4:-gates-and-new-content)) steer it.")
     assert "## Line 4: gates and new content" in _md_text()
     assert _md_text().count("input gate") == 1   # pass 49 (r44, Clarity 5): the usual name, said once
@@ -2283,7 +2324,7 @@ def test_pass37_three_slopes_shows_each_top_on_one_scale_before_the_words_quote_
     assert xs.min() < 0 < 1 < xs.max() and f"{np.interp(0, xs, ys):.2f}" == "1.00" and f"{np.interp(1, xs, ys):.2f}" == "0.42"
     assert ch06_decisions.memory_loop().lines["tanh"].get_linestyle() == "--"
     # pass 40 (r36): the chain reads 0.5 off the readout (on the log panel 0.5 and 1 look alike), not off a line
-    assert "Here h stays above 0.5, so tanh's slope stays below 0.75." in _md_text()   # pass 48: the bound, in words
+    assert "At growth 1.1, h stays above 0.5, so that slope stays below 0.75." in _md_text()   # pass 48: the bound, in words
     # a bug it catches: a slope panel with its own scale per curve would hide sigmoid's low top
     assert ax_d.get_ylim()[1] / 0.25 > 4
 
@@ -2346,8 +2387,11 @@ def test_pass40_the_memory_loop_has_a_plain_panel_worked_steps_and_ends_on_the_l
     # pass 52 (Clarity, densest place): these lines are line 4's section on the main path; the loop is optional, last
     # pass 53 (r47, Picture 2): the bullets read the picture of six writes above them (memory_writes)
     # pass 54 (r48): "never go down", exact: ReLU's memory stays flat at a write whose sum is below 0
-    assert _src(cells[picker - 1]) == ("- ReLU and sigmoid never go down. They are never below 0: a write can only add.\n"
-                                       "- ReLU jumps at write 3. It has no top: the memory can blow up.\n"
+    # pass 56 (r50): sigmoid's memory climbs too (3.2 after six writes): the bullets say both keep climbing, so a
+    # learner does not take sigmoid for safe content; ReLU's own extra is a write with no top
+    assert _src(cells[picker - 1]) == ("- ReLU and sigmoid writes are never below 0, so both memories never go down. "
+                                       "They can keep climbing.\n"
+                                       "- A ReLU write also has no top: see its jump at write 3.\n"
                                        "- Tanh goes up and down: a write can also lower the memory.\n\n"
                                        "Hence line 4: sigmoid gates, tanh for new content.\n"   # pass 46: cut to its rule
                                        "Why gates help a memory last: see the [optional end](#Optional:-a-one-unit-memory-loop).")
@@ -2418,7 +2462,7 @@ def test_pass41_the_memory_path_stays_bounded_with_tanh_content_not_with_relu():
     # the words say it, on the memory path, just before the picker; pass 46 (r41, cut): the number example (toward
     # 5, never past) went, the two bullets it backed stay
     text = _md_text()
-    assert "- ReLU jumps at write 3. It has no top: the memory can blow up.\n" in text
+    assert "- A ReLU write also has no top: see its jump at write 3.\n" in text
     assert "- Tanh goes up and down: a write can also lower the memory." in text and "climbs toward 5" not in text
 
 
@@ -2488,7 +2532,7 @@ def test_pass47_the_map_says_unit_weight_and_sum_and_the_layers_words_say_why_ta
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
     first = _src(cells[k - 1])
-    unit = "A **unit** multiplies each input by a **weight**, then adds: its **sum**. Then it bends the sum.\n"
+    unit = "A **unit** multiplies each input by a **weight**, then adds: its **sum**. Then it bends the sum."
     assert first.startswith("## The map: where does the bend sit?\n\n" + unit)
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     assert text.index(unit) < text.index("A dead unit's sum is at or below 0")
@@ -2573,7 +2617,10 @@ def test_pass53_line_4_has_a_picture_of_six_writes_before_its_bullets():
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.memory_writes()")
     assert _src(cells[k - 2]).startswith("## Line 4: gates and new content")
-    assert "six random sums" in _src(cells[k - 1]) and _src(cells[k + 1]).startswith("- ReLU and sigmoid never go down.")
+    assert "six random sums" in _src(cells[k - 1]) and _src(cells[k + 1]).startswith("- ReLU and sigmoid writes are never below 0")
+    # pass 56 (r50): "they can keep climbing": every sigmoid write adds more than 0, however low its sum
+    assert np.all(np.asarray(ch06_decisions.activations.get("sigmoid")(np.array([-30.0, -5.0, 0.0])), dtype=float) > 0)
+    assert np.all(np.diff(m["sigmoid"]) > 0)
     assert "image/png" in cells[k]["outputs"][0]["data"] and cells[k]["metadata"]["jupyter"]["source_hidden"]
 
 
@@ -2622,7 +2669,10 @@ def test_pass54_the_side_arrow_has_a_picture_of_a_dead_unit_and_the_map_says_dea
     words = _src(cells[k + 1])
     alpha = activations.get("leaky_relu").params["alpha"].default
     times = ch06_decisions.MINI["dying_units"][0][1]["alpha"] / alpha
-    assert "- A **dead** ReLU unit gives 0 for every training input" in words
+    # pass 56 (r50 change 3): said once, short, beside the side arrow in the map's rule; the full definition is the
+    # side arrow's own section (three definitions were two too many)
+    assert "The side arrow is for **dead** ReLU units, stuck at 0 (below)." in words
+    assert sum("**dead**" in _src(c) for c in cells if c["cell_type"] == "markdown") == 1
     side = next(i for i, c in enumerate(cells) if "the side arrow says" in _src(c))
     # pass 55 (r49): the drawing note sits after the leak is explained, not among the map's words
     assert "times too steep" not in words and abs(times - 10) < 1e-9
@@ -2678,7 +2728,12 @@ def test_pass55_line_3s_reason_is_the_study_on_the_main_path():
     study = deployments.comparison("Shazeer")
     assert f"In {study.year}, a study tried {len(study.compared)} bends in one language model's feed-forward blocks." in TAKEAWAY
     assert study.where == "feed-forward blocks" and set(study.best) == {"SwiGLU", "GEGLU"} <= set(study.gated)
-    assert "SwiGLU and a gated GELU guessed hidden text best, by a small margin." in TAKEAWAY
+    assert "SwiGLU, and GELU used the same way, guessed hidden text best, by a small margin." in TAKEAWAY
+    # pass 56: "the same way" is SwiGLU's: two sums of the same inputs, one bent, multiplied (GEGLU bends with GELU)
+    from course_utils.facts import activations
+    a, b = np.array([-1.0, 0.5, 2.0]), np.array([3.0, -2.0, 0.5])
+    np.testing.assert_allclose(activations.get("swiglu")(a, b), activations.get("silu")(a) * b)
+    assert "GEGLU" in study.best and "GEGLU" in study.gated
     assert "filling in missing stretches of text" in study.test
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 3: GELU's slope"))
@@ -2688,13 +2743,14 @@ def test_pass55_line_3s_reason_is_the_study_on_the_main_path():
 
 
 def test_pass55_the_map_words_come_in_two_groups_as_the_map_does():
-    """Check r49's change 2: the words under the map are split as the map is, inside the network, then at the output."""
+    """Check r49's change 2: the words under the map are split as the map is, inside the network, then at the output
+    (pass 56: in the rows cell, after the map's rule)."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
-    words = _src(cells[k + 1])
+    words = _src(cells[k + 2])
     inside, output = words.split("At the output:")
-    assert inside.startswith("Inside the network:\n\n") and inside.count("\n- ") == 6 and output.count("- ") == 1
-    assert "**Softmax**" in output and "**dead**" in inside
+    assert "Inside the network:\n\n" in inside and inside.count("\n- ") == 3 and output.count("- ") == 1
+    assert "**Softmax**" in output and "**dead**" not in inside
 
 
 def test_pass55_the_lstm_drawing_keeps_tanh_clear_of_its_0():
@@ -2706,3 +2762,35 @@ def test_pass55_the_lstm_drawing_keeps_tanh_clear_of_its_0():
     inset = fig.axes[0].child_axes[[k for k, *_ in ch06_decisions.MAP_ROWS].index("recurrent")]
     box = {t.get_text(): t.get_window_extent(renderer) for t in inset.texts}
     assert box["tanh"].x0 - box["0"].x1 >= 20 and box["tanh"].x1 <= inset.get_window_extent(renderer).x1
+
+
+def test_pass56_the_maps_predict_is_answered_by_the_lit_map_and_its_fold_from_the_decisions():
+    """Check r50's rebuilt map section ends on a Predict (a plain network that forecasts a temperature): the lit map
+    under it fills exactly the two traced rows' boxes, from "Where is the bend?" to their picks, and says so in its alt
+    text; the fold's picks are the decision list's own (ReLU for hidden layers; no bend for a number, which may be
+    below 0, where sigmoid would squash every guess into 0 to 1)."""
+    from matplotlib.colors import to_hex
+    from course_utils.facts import activations
+    from course_utils.ui.display import figure_alt
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if "decision_map(trace=" in _src(c))
+    assert _src(cells[k]) == "ch06.decision_map(trace=ch06.MAP_TRACED)" and "image/png" in cells[k]["outputs"][0]["data"]
+    assert cells[k]["metadata"]["jupyter"]["source_hidden"]
+    predict, fold = _src(cells[k - 1]), _src(cells[k + 1])
+    assert predict.startswith("**Predict:** a plain network reads today's weather and guesses tomorrow's temperature.")
+    assert cells[k - 2]["cell_type"] == "markdown" and _src(cells[k - 2]).startswith("### Reading the map's rows")
+    hidden, number = (decisions.decision(r) for r in ch06_decisions.MAP_TRACED)
+    assert "plain network" in hidden.where and "temperature" in number.where and "even below 0" in number.reason
+    assert f"Hidden layers: **{decisions._label(hidden.pick)}**." in fold and number.pick == "identity"
+    assert "A temperature is a number, maybe below 0: **no bend** at the output." in fold
+    s = np.asarray(activations.get("sigmoid")(np.array([-40.0, -3.0, 3.0, 40.0])), dtype=float)
+    assert np.all((s >= 0) & (s <= 1)) and "Sigmoid would squash every guess to between 0 and 1." in fold
+    # the picture: traced boxes filled, the others not; the plain map has none filled
+    lit = ch06_decisions.decision_map(trace=ch06_decisions.MAP_TRACED)
+    face = to_hex(ch06_decisions.TRACE_FACE)
+    filled = [p for p in lit.axes[0].patches if to_hex(p.get_facecolor()) == face]
+    assert len(filled) == 2 + 2 * len(ch06_decisions.MAP_TRACED)   # both groups, then each row's place and pick
+    assert not any(to_hex(p.get_facecolor()) == face for p in ch06_decisions.decision_map().axes[0].patches)
+    assert figure_alt(lit).endswith("Lit: two paths, Plain network or CNN → ReLU and A number → No bend.")
+    with pytest.raises(ValueError):
+        ch06_decisions.decision_map(trace=("no_such_row",))

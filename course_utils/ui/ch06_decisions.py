@@ -61,34 +61,46 @@ def _curve(name, params):
     return plots.finite(plots.curve(name, X))
 
 
-def _box(ax, x, y, text, width, height, edge, face="white", weight="normal", size=14):
+def _box(ax, x, y, text, width, height, edge, face="white", weight="normal", size=14, lw=1.6):
     from matplotlib.patches import FancyBboxPatch
     ax.add_patch(FancyBboxPatch((x, y - height / 2), width, height, boxstyle=f"round,pad={BOX_PAD},rounding_size=0.012",
-                                transform=ax.transAxes, facecolor=face, edgecolor=edge, lw=1.6))
+                                transform=ax.transAxes, facecolor=face, edgecolor=edge, lw=lw))
     ax.text(x + 0.012, y, text, transform=ax.transAxes, va="center", ha="left", fontsize=size, fontweight=weight,
             linespacing=1.05)
 
 
-def _arrow(ax, start, end):
+def _arrow(ax, start, end, lit=False):
     ax.annotate("", xy=end, xytext=start, xycoords="axes fraction",
-                arrowprops=dict(arrowstyle="->", color=plots.MUTED, lw=1.2, shrinkA=0, shrinkB=0))
+                arrowprops=dict(arrowstyle="->", color=MARK_INK if lit else plots.MUTED, lw=2.6 if lit else 1.2,
+                                shrinkA=0, shrinkB=0))
+
+
+WHERE_WORDS_END = 0.146   # pass 56: "the bend?" at 14 pt runs past its box (to 0.144): the arrows start clear of it
+TRACE_FACE, TRACE_LW = "#ffe680", 3.2   # a traced path: its boxes filled pale yellow, its arrows thick and dark
+MAP_TRACED = ("hidden_cnn_mlp", "regression_output")   # the map's Predict: a plain network that forecasts a temperature
 
 
 @plots.styled
-def decision_map():
-    """The decision list as a map: where the bend sits -> the bend, with a small drawing of each pick (notebook 06)."""
+def decision_map(trace=()):
+    """The decision list as a map: where the bend sits -> the bend, with a small drawing of each pick (notebook 06).
+    trace: map-row keys whose path from "Where is the bend?" to the pick is drawn lit (pass 56: the map's Predict)."""
+    unknown = set(trace) - set(MINI)
+    if unknown:
+        raise ValueError(f"no map row {sorted(unknown)}")
+    lit = lambda on: dict(face=TRACE_FACE, lw=TRACE_LW) if on else {}   # noqa: E731
     fig, ax = plots.new_figure(900, 660)
     ax.set_axis_off()
     ys = [0.935, 0.805, 0.675, 0.545, 0.325, 0.195, 0.065]
     h = 0.112
     _box(ax, MAP_LEFT, 0.5, "Where is\nthe bend?", 0.127 - MAP_LEFT, 0.16, plots.MUTED, "#f2f2f2", "bold")
-    groups = {"Inside the\nnetwork": (0.74, ys[:4]), "At the\noutput": (0.195, ys[4:])}
+    groups = {"Inside the\nnetwork": (0.74, range(4)), "At the\noutput": (0.195, range(4, 7))}
     for text, (gy, rows) in groups.items():
-        _box(ax, 0.158, gy, text, 0.135, 0.13, plots.MUTED, "#f7f7f7", "bold")
-        _arrow(ax, (0.127, 0.5), (0.156, gy))
-        for y in rows:
-            if y != ys[SIDE_ROW]:   # a repair, not a kind of network: no arrow from the group
-                _arrow(ax, (0.295, gy), (WHERE_X - BOX_PAD, y))
+        on = any(MAP_ROWS[i][0] in trace for i in rows)
+        _box(ax, 0.158, gy, text, 0.135, 0.13, plots.MUTED, **{"face": "#f7f7f7", "weight": "bold", **lit(on)})
+        _arrow(ax, (WHERE_WORDS_END, 0.5), (0.156, gy), on)
+        for i in rows:
+            if i != SIDE_ROW:   # a repair, not a kind of network: no arrow from the group
+                _arrow(ax, (0.295, gy), (WHERE_X - BOX_PAD, ys[i]), MAP_ROWS[i][0] in trace)
     for i, ((key, where, pick, curves), y) in enumerate(zip(MAP_ROWS, ys)):
         if i == SIDE_ROW:   # a side arrow from the ReLU box, the symptom written beside it
             bend = (WHERE_X + WHERE_W + PICK_X) / 2 + BOX_PAD / 2   # in the gap right of the where-boxes: it crosses none
@@ -98,9 +110,10 @@ def decision_map():
             ax.text(bend - 0.012, y, where, transform=ax.transAxes, va="center", ha="right",
                     fontsize=14, style="italic", linespacing=1.05)
         else:
-            _box(ax, WHERE_X, y, where, WHERE_W, h, plots.MUTED)
-            _arrow(ax, (WHERE_X + WHERE_W + BOX_PAD, y), (PICK_X - BOX_PAD, y))
-        _box(ax, PICK_X, y, pick, 0.21, h, plots.color(curves[0][0] if curves else "softmax"), weight="bold")
+            _box(ax, WHERE_X, y, where, WHERE_W, h, plots.MUTED, **lit(key in trace))
+            _arrow(ax, (WHERE_X + WHERE_W + BOX_PAD, y), (PICK_X - BOX_PAD, y), key in trace)
+        _box(ax, PICK_X, y, pick, 0.21, h, plots.color(curves[0][0] if curves else "softmax"), weight="bold",
+             **lit(key in trace))
         inset = ax.inset_axes([0.79, y - h / 2, 0.19, h])
         ylim = YLIM.get(key, (-1.3, 1.6))
         for level in (0, 1):   # faint marks at 0 and 1, the same in every drawing
@@ -123,17 +136,20 @@ def decision_map():
             colour = plots.color(name) if len(curves) > 1 else MARK_INK
             inset.text(nx, ny, note, fontsize=MARK_PT, va="top", color=colour)
         inset.set(xlim=(-3, 3), ylim=ylim, xticks=[], yticks=[])
-    fig.set_label(map_alt())   # r34: the generic alt ("panel: x from ...") said nothing
+    fig.set_label(map_alt(trace))   # r34: the generic alt ("panel: x from ...") said nothing
     return fig
 
 
-def map_alt():
+def map_alt(trace=()):
     """The map in words, for a screen reader: the two questions, then each place and its pick, from MAP_ROWS."""
     def said(rows):
         return "; ".join(f"{where} → {pick}" for _, where, pick, _ in rows).replace("\n", " ")
     inside = [r for i, r in enumerate(MAP_ROWS[:4]) if i != SIDE_ROW]
-    return (f"Decision map. Where is the bend? Inside the network: {said(inside)}. "
-            f"Side arrow from ReLU: {said([MAP_ROWS[SIDE_ROW]])}. At the output: {said(MAP_ROWS[4:])}.")
+    whole = (f"Decision map. Where is the bend? Inside the network: {said(inside)}. "
+             f"Side arrow from ReLU: {said([MAP_ROWS[SIDE_ROW]])}. At the output: {said(MAP_ROWS[4:])}.")
+    if not trace:
+        return whole
+    return f"{whole} Lit: two paths, {said([r for r in MAP_ROWS if r[0] in trace]).replace('; ', ' and ')}."
 
 
 SLOPES_THREE, SLOPES_FIG, SLOPES_X = ("sigmoid", "tanh", "relu"), (760, 320), (-4.0, 4.0)
