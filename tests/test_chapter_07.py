@@ -34,6 +34,18 @@ def _src(c):
     return "".join(c["source"]) if isinstance(c["source"], list) else c["source"]
 
 
+def _words():
+    """The markdown of the section "Words used in the questions" (pass 56: its own section, after the opening)."""
+    cells = _cells()
+    start = next(i for i, c in enumerate(cells) if _src(c).startswith("## Words used in the questions"))
+    end = next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works"))
+    return "\n".join(_src(c) for c in cells[start:end] if c["cell_type"] == "markdown")
+
+
+def _how_it_works():
+    return next(_src(c) for c in _cells() if _src(c).startswith("## How it works"))
+
+
 def test_questions_are_numbered_in_the_order_shown():
     """Check that the mixed round comes first, then the chapters' quizzes 00..06 in order, so Q1, Q2, ... run down
     the page, and every question of the bank is asked exactly once."""
@@ -472,8 +484,11 @@ def test_the_sketch_names_its_bend_and_its_legend_shows_only_what_is_drawn():
 def test_the_quiz_speaks_of_the_backward_nudge_and_of_log_loss():
     """Check Q4/Q16 speak of the nudge through the bends (weights multiply too) and Q7 names the log loss."""
     right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]
-    # pass 41: chapter 03 names it "the backward signal" (a weight's own move is its nudge); the question sits with 03
-    assert "backward signal" in right("why_sigmoid_stalled").text and quiz.get("why_sigmoid_stalled").chapter == "03" and "weights multiply in too" in right("why_sigmoid_stalled").why
+    # pass 56 (r50): one name per idea: the page's opening defines the nudge, so Q19 says nudge, not "backward signal"
+    assert right("why_sigmoid_stalled").text == "Each bend passed on only a small part of the nudge."
+    assert not any("signal" in t for o in quiz.get("why_sigmoid_stalled").options for t in (o.text, o.why))
+    assert "signal" not in ch07_quiz.picture_alt("why_sigmoid_stalled")
+    assert True and quiz.get("why_sigmoid_stalled").chapter == "03" and "weights multiply in too" in right("why_sigmoid_stalled").why
     assert "bends only" in quiz.get("chain_sigmoid_10").explanation
     assert "log loss" in quiz.get("loss_at_ln2").prompt
 
@@ -931,8 +946,8 @@ def test_keys_explain_their_terms_and_q31s_why_is_two_sentences():
     # r38: the stem keeps one gloss; the key says what attention is where it names it
     assert "Softmax belongs to attention, where words look at each other." in right("transformer_ffn")
     assert quiz.get("transformer_ffn").prompt.count("(") == 0 and "attention" not in quiz.get("transformer_ffn").prompt
-    assert ("Two sets of weights each stretch and add the input: one gives g (the gate), the other c (the content)."
-            in right("swiglu_gate"))   # pass 22: no "weight tables", no xW
+    assert ("Two sets of weights each stretch and add the input, into g and c (the content). SiLU bends g into the "
+            "gate, SiLU(g)." in right("swiglu_gate"))   # pass 56 (r50): the gate is SiLU(g), as the picture says   # pass 22: no "weight tables", no xW
     selu = activations.get("selu").params
     slope_why = next(o.why for o in quiz.get("selu_steady").options if o.text.startswith("Its own slope"))
     assert f"its scale, about {selu['scale'].default:.2f}" in slope_why and "about 1.05" in slope_why
@@ -1171,7 +1186,7 @@ def test_keys_remind_each_term_where_it_first_appears_and_q14_names_both_paths()
     assert glossed["SiLU"].startswith("SiLU: x times sigmoid(x)")   # pass 26: Swish is a family, not another name
     assert glossed["softplus"].startswith("softplus: ReLU with its corner rounded off")   # pass 24: no e^x before its gloss
     why14 = quiz.get("swiglu_gate").options[quiz.answer_key("swiglu_gate")].why
-    assert "one gives g (the gate), the other c (the content)" in why14 and why14.endswith("SiLU(g) times c: only g is bent.")
+    assert "into g and c (the content). SiLU bends g into the gate, SiLU(g)." in why14 and why14.endswith("SiLU(g) times c: only g is bent.")
     assert quiz.check("swiglu_gate", quiz.answer_key("swiglu_gate")).message == "Right. " + why14 and "\n" not in why14
     silu = activations.get("silu")
     x = np.linspace(-4, 4, 9)
@@ -1376,7 +1391,7 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     assert ch07_quiz.gloss_line(terms['softmax'][1]) in head1 and head1.count("class='gloss'") == 2
     fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)
     assert "class='gloss'" not in fold1
-    top = _src(_cells()[0])
+    top = _words()
     # pass 53 (r47): GELU's gloss names its dip (Q15, Q23 test it); Q2 keeps SiLU and Mish to tell from ReLU
     gelu_low = quiz.typeset(f"{quiz._lowest('gelu')[1]:.2f}")
     # pass 55 (r49): the dip's depth left the opening: Q2's key says it (−0.17), so the top no longer gives it away
@@ -1388,8 +1403,9 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     # which one is bent (Q18 asks that)
     # pass 32: the gloss no longer names chapter 02: Q1's key ("From chapter 06") names one chapter only (r30 reader)
     # pass 33: it opens with chapter 00's kind of thing, "a bend with a gate" (r31: "a unit" here, "a bend" there)
-    assert terms["SwiGLU"][1] == ("SwiGLU: a bend with a gate. The unit makes two weighted sums of the same input, "
-                                  "the gate and the content. The gate scales the content.")   # pass 26: still no "bent": Q18 asks it
+    # pass 56 (r50): the gate is what the content is scaled by (SiLU(g), as Q17's picture says), not the raw sum
+    assert terms["SwiGLU"][1] == ("SwiGLU: a bend with a gate. The unit makes two weighted sums of the same input. "
+                                  "One becomes the gate, the other is the content; the gate scales the content.")   # pass 26: still no "bent": Q18 asks it
     assert quiz.get("swiglu_gate").chapter == "02" and quiz.get("transformer_ffn").chapter == "06"
     assert "bent" not in terms["SwiGLU"][1] and "SiLU" not in terms["SwiGLU"][1]
     xor = [(a, b, int(a != b)) for a in (0, 1) for b in (0, 1)]
@@ -1647,7 +1663,7 @@ def test_pass16_q18_names_the_swiglu_paths_g_and_c_not_b_which_the_course_keeps_
     """Q18's key once called the content path b, the letter chapter 00 and Q10 teach as the bias: now g (gate) and c
     (content); the three steps compute what SwiGLU computes: SiLU(xW) times xV."""
     why = quiz.get("swiglu_gate").options[quiz.answer_key("swiglu_gate")].why
-    assert "one gives g (the gate), the other c (the content)" in why and "SiLU(g) times c" in why
+    assert "into g and c (the content)" in why and "SiLU(g) times c" in why
     assert "xW" not in why and "table" not in why   # pass 22: no matrix notation the course never taught
     assert not re.search(r"\b[ab] = x[WV]|SiLU\(a\)|times b\b", why)
     assert "b slides the whole line" not in why and "what does b do" in quiz.get("bias_role").prompt
@@ -1668,7 +1684,9 @@ def test_pass45_r40_the_swiglu_picture_says_g_and_c_like_its_key_never_b_the_bia
     # r45: the gate scales the content (SiLU(g) dips below 0 and passes 1), it does not let a share of it through
     assert "the gate scales the content\n(it can be below 0 or above 1)" in [t.get_text() for t in fig.axes[0].texts]
     assert "gets through" not in texts and quiz._lowest("silu")[1] < 0 < 1 < float(activations.get("silu")(4.0))
-    assert "g (the gate)" in quiz.get("swiglu_gate").options[quiz.answer_key("swiglu_gate")].why
+    # pass 56 (r50): the key, the picture's alt text and the gloss agree: SiLU(g) is the gate, g the raw sum
+    assert "SiLU bends g into the gate, SiLU(g)" in quiz.get("swiglu_gate").options[quiz.answer_key("swiglu_gate")].why
+    assert "One goes through SiLU and becomes the gate." in ch07_quiz.SWIGLU_PATHS_ALT
     import matplotlib.pyplot as plt
     plt.close(fig)
 
@@ -2255,10 +2273,11 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert ("Can a tilt help, one score up, one down? Try score = 3x₁ − 3x₂. "
             "A point's loss (error score) is −ln(the chance it gives the right answer).\n") in xor.explanation
     assert ("The two points whose answer is 1 lose 0.05 + 3.05 = 3.10 together. With scores 0 and 0, they lose only "
-            "1.39. The tilt costs more than it saves. The picture shows every tilt.\n") in xor.explanation
+            "1.39. The tilt costs more than it saves. The picture shows every tilt that lifts one 1-point's score and "
+            "lowers the other's just as much: the curve bends upward, so 0 and 0 is lowest.\n") in xor.explanation
     # pass 53 (r47 Focus): the general proof left the quiz fold (chapter 01's optional section has it)
     assert "Now the rule" not in xor.explanation and "fixed total" not in xor.explanation
-    assert xor.explanation.endswith("The picture shows every tilt.\nChapter 01's ten no-bend runs all ended at about ½.")
+    assert xor.explanation.endswith("so 0 and 0 is lowest.\nChapter 01's ten no-bend runs all ended at about ½.")
     # pass 55 (r49 Clarity): no "best total"; the same total for both pairs, so the compromise is every score 0
     assert ("So any change that raises the scores of the two 1-points raises the scores of the two 0-points by the "
             "same total. The best compromise keeps every score at 0, so every chance is ½.\n") in xor.explanation
@@ -2433,7 +2452,8 @@ def test_pass24_q6_defines_the_loss_in_its_key_and_says_why_better_is_possible()
     bend but sigmoid got under 0.1 (Q29's key, checked against the race elsewhere)."""
     q = quiz.get("loss_at_ln2")
     # pass 34: the race gloss under the stem says what the race was; the stem no longer names the chapter
-    assert q.prompt.startswith("A race network sorts two equally common classes. Its log loss") and "chapter" not in q.prompt
+    # pass 56 (r50): "a race network" read oddly; the race is still named, so its gloss sits under the stem
+    assert q.prompt.startswith("In the race, a network sorts points into two equally common classes. Its log loss") and "chapter" not in q.prompt
     assert "tell apart the points of two spirals" in {t: g for t, _p, g in quiz.GLOSSES}["race"]
     assert "log loss (its error score; smaller is better)" in q.prompt   # pass 25: which way is good
     right = q.options[quiz.answer_key("loss_at_ln2")].why
@@ -2539,8 +2559,8 @@ def test_pass24_the_page_says_which_round_when_the_score_line_appears_and_how_to
     time is four timers (16 minutes); the closing sketch is for tomorrow (spaced), not at once."""
     cells = [_src(c) for c in _cells()]
     assert "then the round of the chapter you feel least sure of." in cells[0]
-    assert "A line under the round then shows your score beside it." in cells[2]
-    assert "Open it only after you answer" in cells[2]
+    assert "A line under the round then shows your score beside it." in _how_it_works()
+    assert "Open it only after you answer" in _how_it_works()
     sketch = next(c for c in cells if c.startswith("## Sketch from memory"))
     assert "Each slider is labelled with an x. Set it to the slope your sketch shows there." in sketch
     assert '   Want a time limit? Press the ▶ next to "4-minute timer".' in sketch and "16 minutes" not in sketch
@@ -2577,7 +2597,7 @@ def test_pass26_a_right_retry_within_a_day_of_a_miss_keeps_the_card_in_box_1(pat
     assert BOX_1_PATH in fold
     assert ch07_quiz.box_wait(1) == ch07_quiz.BOX_1_LABEL
     assert "even straight after the miss" not in fold
-    assert "Then click the other letters to read why they are wrong." in cells[2]   # pass 31: first click only
+    assert "Then click the other letters to read why they are wrong." in _how_it_works()   # pass 31: first click only
 
 
 def _no_line_under(ax, boxes):
@@ -2835,11 +2855,12 @@ def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_fi
     assert ("softmax: turns a list of scores into chances that add up to 1.", "head") in learner.glosses[q1]
     # pass 44 (r39): Q1's prompt says "feed-forward block" and a wrong option GELU: the opening defines both, once
     # (Q1 keeps at most two word lines, test_pass22_...), before Q1 and Q2
-    first = _src(_cells()[0])
+    first = _words()
     assert "**GELU**: ReLU with a rounded corner that dips a little below 0" in first   # pass 53: the dip said (r47)
     assert "A **feed-forward block**: a small network in each layer of a language model.\n" in first
-    # pass 45 (r40): the study's paragraph ends before the words; the words sit in a labelled list of their own
-    assert "then untried questions.\n\nWords used in the questions:\n- A **bend** (activation function)" in first
+    # pass 45 (r40): the study's paragraph ends before the words; pass 56 (r50): the words are a section of their own
+    assert _src(_cells()[0]).endswith("then untried questions.") and "**bend**" not in _src(_cells()[0])
+    assert "- **bend** (activation function)" in first
     assert "- **GELU**: ReLU with a rounded corner" in first and "\n- More words: [glossary]" in first
     assert not any(t in ("GELU", "feed-forward block") for t, _p, _g in quiz.GLOSSES)
 
@@ -2986,7 +3007,7 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
     assert options["Leaky ReLU."].startswith("its left side keeps a small slope")
     # pass 37: the stem says only "the right start weights" (the r34 reader met four new things at once); the key names them
-    assert quiz.get("selu_steady").prompt.startswith("With the right random start weights,")
+    assert quiz.get("selu_steady").prompt.startswith("With random start weights of the right size,")   # pass 56 (r50): "right" in what way
     assert quiz.get("selu_steady").options[0].why.endswith(
         "whose start weights have average 0 and spread 1/√n (n: inputs per unit).")
     selu = activations.get("selu")
@@ -3011,7 +3032,7 @@ def test_pass31_keys_say_what_is_true():
     var = integrate.quad(lambda z: f(z) ** 2 * stats.norm.pdf(z), -12, 12, points=[0])[0] - mean ** 2
     assert abs(mean) < 1e-3 and abs(var - 1) < 1e-3
     assert quiz.get("loss_at_ln2").options[0].text == "Its average error equals guessing 50-50 at every point."
-    assert ("the arithmetic was not the problem; the fading signal was."   # pass 34: "was one" read as the number 1
+    assert ("the arithmetic was not the problem; the fading nudge was."   # pass 34: "was one" read as the number 1
             in [o.why for o in quiz.get("why_sigmoid_stalled").options])
     leaky = quiz.get("leaky_alive").prompt
     assert leaky.startswith("A ReLU unit is dead when its weighted sum plus bias is at or below 0 for every training example.")
@@ -3388,7 +3409,8 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
             score(w1, w2, b, (0, 0)) + score(w1, w2, b, (1, 1)))
     selu = quiz.get("selu_steady")
     # pass 55 (r49): its picture starts at spread 2 and comes down toward 1: "settle", not "keep steady"
-    assert selu.prompt == "With the right random start weights, what does SELU settle, layer after layer?"
+    # pass 56 (r50): at layer 10 the spread is still coming down (1.03 to 1.08): "pull toward", not "settle"
+    assert selu.prompt == "With random start weights of the right size, what does SELU pull toward fixed values, layer after layer?"
     spread, average = ch07_quiz.selu_spread_runs()["SELU"], ch07_quiz.selu_average_runs()["SELU"]
     assert all(abs(s[-1] - 1) < abs(s[0] - 1) / 5 for s in spread)   # pulled toward 1 from 2, not kept where it was
     assert all(abs(m[-1]) < 0.1 and abs(m[-1]) < max(abs(m)) for m in average)   # back toward 0 after its first jump
@@ -3622,7 +3644,7 @@ def test_pass43_r38_keys_of_q7_q8_q17_and_the_race_show_a_picture():
     assert set(four) == {o.text.rstrip(".").lower().replace(" ", "_") for o in quiz.get("race_loser").options}
     assert all((four[n][:, -1] < 0.1).all() for n in ("tanh", "relu", "leaky_relu")) and four["sigmoid"].min() > 0.6
     alt29 = ch07_quiz.picture_alt("race_loser")
-    assert "5 runs of each bend (seeds 0 to 4)" in alt29
+    assert "5 runs of each bend." in alt29 and "seeds" not in alt29   # pass 56 (r50): no run plumbing
     assert "Every run of Tanh, ReLU and Leaky ReLU falls below the 0.1 line. Every sigmoid run stays above 0.6." in alt29
     for qid, n in (("race_loser", 4),):
         fig, ax = plt.subplots()
@@ -3684,13 +3706,44 @@ def test_pass43_r38_compare_names_the_controls_never_moved():
 
 
 def test_pass44_the_opening_says_what_a_bend_is_as_chapter_00s_glossary_does():
-    """r39: every question says "bend", and the chapter never said what one is. The opening says it in one line, in
-    chapter 00's glossary words (a curve applied after the stretch and the shift), then links the glossary."""
-    first = _src(_cells()[0])
-    line = "A **bend** (activation function) is the curve a unit applies after it stretches, adds and shifts.\n"   # r49
-    assert line in first and first.index(line) < first.index("More words: [glossary](91_glossary.ipynb#Glossary).")
+    """r39: every question says "bend", and the chapter never said what one is. Pass 56 (r50): the words section
+    shows one unit at work first (its picture), then says the bend is the curve the unit applies last, after the
+    stretch and the shift, as chapter 00's glossary does, then links the glossary."""
+    words = _words()
+    line = "- **bend** (activation function): the curve the unit applies last. Here ReLU.\n"
+    assert line in words and words.index(line) < words.index("More words: [glossary](91_glossary.ipynb#Glossary).")
+    assert words.index("**weight**") < words.index("**shift**") < words.index(line)   # the picture's order
     glossary = json.dumps(glossary_notebook())
     assert "**bend**, or **activation function**: a curve applied after the stretch and the shift." in glossary
+
+
+def test_pass56_the_words_section_shows_one_unit_in_whole_numbers_then_asks_for_a_second_case():
+    """r50 Clarity 1: every question stands on its words. The section shows one unit at work (picture first), names
+    each step in a plain line (weight, shift, bend), then the words about whole networks (layer, class, loss, nudge),
+    then a Predict whose picture and fold answer it. Every number in the prose comes from the unit the picture draws."""
+    cells = _cells()
+    start = next(i for i, c in enumerate(cells) if _src(c).startswith("## Words used in the questions"))
+    kinds = [c["cell_type"] for c in cells[start:start + 7]]
+    assert kinds == ["markdown", "code", "markdown", "markdown", "markdown", "code", "markdown"]
+    first, second = ch07_quiz.WORKED_INPUTS
+    assert _src(cells[start + 1]) == f"ch07_quiz.worked_unit({first})"
+    assert _src(cells[start + 5]) == f"ch07_quiz.worked_unit({second})"
+    w1, w2 = ch07_quiz.WORKED_WEIGHTS
+    steps = _src(cells[start + 2])
+    assert f"Here {w1} and {quiz.typeset(str(w2))}." in steps and f"Here {quiz.typeset(str(ch07_quiz.WORKED_SHIFT))}." in steps
+    assert "**Predict:** with inputs {} and {} instead, what comes out?".format(*second) in _src(cells[start + 4])
+    total, shifted, out = ch07_quiz.unit_output(second)
+    assert shifted < 0 and out == 0   # the second case lands on ReLU's flat side: the fold's answer
+    assert f"\n\n{out}: ReLU turns any number below 0 into 0.\n" in _src(cells[start + 6])
+    assert ch07_quiz.unit_output(first) == (5, 3, 3)   # the picture's first case, as its alt text says
+    for k in (1, 5):   # each picture is a stored PNG with its alt text
+        out_ = cells[start + k]["outputs"][0]
+        assert "image/png" in out_["data"] and out_["metadata"]["image/png"]["alt"].startswith("One unit.")
+    words = "\n".join(_src(c) for c in cells[start:start + 7])
+    for term in ("unit", "weight", "shift", "bend", "layer", "class", "loss", "nudge"):
+        assert f"**{term}**" in words, term
+    assert "backward" in words.split("**nudge**")[1].split("\n")[0]   # Q19-Q21 say the nudge goes backward
+    assert cells[start]["metadata"]["slideshow"]["slide_type"] == "slide"
 
 
 def test_pass44_q21_has_its_own_picture_the_value_near_1_and_the_slope_near_0_at_x_3():
@@ -3767,7 +3820,8 @@ def test_pass48_q11_picture_draws_the_pair_loss_lowest_where_the_scores_are_equa
     assert np.allclose(ys, ys[::-1])    # the two scores swap: same loss
     alt = ch07_quiz.picture_alt("xor_no_bend_chance")
     assert "lowest, 1.39, where both scores are 0" in alt and "At scores −3 and 3 it is 3.10" in alt
-    assert f"{quiz._pair_loss(-3, 3):.2f}" == "3.10" and "The picture shows every tilt." in quiz.get("xor_no_bend_chance").explanation
+    assert f"{quiz._pair_loss(-3, 3):.2f}" == "3.10" and "The picture shows every tilt that lifts one 1-point's score and lowers the other's just as much" in quiz.get("xor_no_bend_chance").explanation
+    assert "The picture shows every tilt." not in quiz.get("xor_no_bend_chance").explanation   # pass 56 (r50): an overclaim
     assert ch07_quiz.PAIR_MARKS == (-3.0, 0.0)   # pass 52: the picture marks the key's worked example
 
 

@@ -222,12 +222,12 @@ def _bank():
            ("It is where the line meets the x axis.", "b is the height where it meets the vertical axis, at x = 0. With w = 2 and b = 3, "
                                                      "the x axis is crossed at x = −1.5.")),
         _c("why_sigmoid_stalled", "03", "What is one main reason deep stacks of sigmoids learned so slowly?",
-           ("Each bend passed on only a small part of the backward signal.",
-            "Going back, each bend's slope multiplies the backward signal (the weights multiply in too). "
+           ("Each bend passed on only a small part of the nudge.",
+            "Going back, each bend's slope multiplies the nudge (the weights multiply in too). "
             "Sigmoid's slope is always well under 1, so each bend shrinks it."),
-           ("Sigmoid took too long to compute on old computers.", "the arithmetic was not the problem; the fading signal was."),
-           ("The signal fades only at the flat ends of the S.",
-            "even at its steepest point sigmoid's slope is well under 1. Every sigmoid bend shrinks the signal.")),
+           ("Sigmoid took too long to compute on old computers.", "the arithmetic was not the problem; the fading nudge was."),
+           ("The nudge fades only at the flat ends of the S.",
+            "even at its steepest point sigmoid's slope is well under 1. Every sigmoid bend shrinks the nudge.")),
         # ---------------------------------------------------------------- 01 collapse
         _c("where_bend", "01", "Where does the bend go, and what happens without it?",
            ("Between the layers; without it, the stack is one straight layer.",
@@ -265,7 +265,8 @@ def _bank():
                 + "".join(f"| {p} | {_xor_score(p):g} | {a} | {_xor_loss(p, a):.2f}\n" for p, a in XOR_POINTS)
                 + f"The two points whose answer is 1 lose {_xor_loss((1, 0), 1):.2f} + {_xor_loss((0, 1), 1):.2f} = "
                 f"{_pair_loss(_xor_score((0, 1)), _xor_score((1, 0))):.2f} together. With scores 0 and 0, they lose only "
-                f"{_pair_loss(0, 0):.2f}. The tilt costs more than it saves. The picture shows every tilt.\n"
+                f"{_pair_loss(0, 0):.2f}. The tilt costs more than it saves. The picture shows every tilt that lifts one "
+                "1-point's score and lowers the other's just as much: the curve bends upward, so 0 and 0 is lowest.\n"
                 "Chapter 01's ten no-bend runs all ended at about ½.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; trained runs give about one half everywhere."),
@@ -320,8 +321,8 @@ def _bank():
             "And far left its slope is nearly 0, so a unit stuck there gets almost no nudge either.")),
         _c("swiglu_gate", "02", "In SwiGLU, which path goes through a bend?",
            ("Only the gate, through SiLU; the content stays straight.",
-            "Two sets of weights each stretch and add the input: one gives g (the gate), the other c (the content). "
-            "It outputs SiLU(g) times c: only g is bent."),
+            "Two sets of weights each stretch and add the input, into g and c (the content). SiLU bends g into "
+            "the gate, SiLU(g). The unit outputs SiLU(g) times c: only g is bent."),
            ("Both paths, the gate and the content, pass through SiLU.", "only the gate is bent. The content passes straight."),
            ("Only the content is bent; the gate is a plain 0-to-1 switch.",
             f"it is the other way round. And unlike sigmoid, SwiGLU's gate is no 0-to-1 dial. SiLU(4) is about "
@@ -417,19 +418,20 @@ def _bank():
            ("The shares all come out nearly equal to each other.", "that is a huge T. A tiny T picks a sure winner."),
            ("Nothing: the shares do not depend on T.", "T changes the gaps between the scores. Each score is divided by T "
             "before the e^s, so a tiny T makes every gap huge.")),
-        _c("selu_steady", "04", "With the right random start weights, what does SELU settle, layer after layer?",
-           ("The outputs' average near 0 and their spread near 1.",
+        _c("selu_steady", "04", "With random start weights of the right size, what does SELU pull toward fixed "
+                                 "values, layer after layer?",
+           ("The outputs' average toward 0 and spread toward 1.",
             f"SELU has two constants: a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}). "
             f"Its left side levels off near {-selu_scale * selu_alpha:.2f}: minus their product. "
             "They were chosen so that bell-shaped inputs (values that pile up near the average and thin out on both sides) with average 0 and spread 1 "
             "come out with average 0 and spread 1 again, and other starts (like the picture's spread 2) are pulled toward them. A weighted sum of many inputs is close to bell-shaped. So that holds layer after layer "
             "in plain fully connected layers (each unit reads every output of the layer before) whose start weights have "
             "average 0 and spread 1/√n (n: inputs per unit)."),
-           ("Its own slope, at exactly 1 on both sides of 0.",
+           ("Its own slope, toward exactly 1 on both sides of 0.",
             f"SELU's slope on the right is its scale, about {selu_scale:.2f}, not 1. "
             f"Just left of 0 it is steeper, about {selu_scale * selu_alpha:.2f}, then fades towards 0."),
            ("The weights' average and spread, which then stop changing.",
-            "the weights still train. SELU settles the outputs passed from layer to layer.")),
+            "the weights still train. SELU pulls on the outputs passed from layer to layer.")),
         # r36 reader (Focus): which bends dip at all (an idea), not which dips deepest (−0.31 against −0.28)
         _c("deepest_dip", "04", "Which of these bends never goes below 0?",
            ("ReLU.", "ReLU is max(0, x): 0 on the left, x on the right. It never dips."),
@@ -437,7 +439,7 @@ def _bank():
            ("SiLU.", f"SiLU is x times sigmoid(x), below 0 for every x below 0. It dips to about {silu_min:.2f}."),
            ("Mish.", f"Mish dips deepest of these, to about {mish_min:.2f}.")),
         # ---------------------------------------------------------------- 05 race
-        _c("loss_at_ln2", "05", f"A race network sorts two equally common classes. Its log loss (its error score; smaller is better) "
+        _c("loss_at_ln2", "05", f"In the race, a network sorts points into two equally common classes. Its log loss (its error score; smaller is better) "
            f"stays near {ln2:.2f}. What does that mean?",
            ("Its average error equals guessing 50-50 at every point.",
             "Each point scores −ln(the chance given to its right answer); the loss is their average. "
@@ -637,8 +639,8 @@ GLOSSES = (
     ("LSTM", r"\bLSTM\b", "LSTM cell: a memory unit that reads a sequence step by step."),
     ("write gate", r"\bwrite gate\b", "write gate: each step, an LSTM cell adds new content to its memory, a running "
                                       "number. The write gate (usually called the input gate), from 0 to 1, sets how much."),
-    ("SwiGLU", r"\bSwiGLU\b", "SwiGLU: a bend with a gate. The unit makes two weighted sums of the same input, "
-                          "the gate and the content. The gate scales the content."),
+    ("SwiGLU", r"\bSwiGLU\b", "SwiGLU: a bend with a gate. The unit makes two weighted sums of the same input. "
+                          "One becomes the gate, the other is the content; the gate scales the content."),
     ("softmax", r"(?i)\bsoftmax\b", "softmax: turns a list of scores into chances that add up to 1."),
     ("softplus", r"(?i)\bsoftplus\b", "softplus: ReLU with its corner rounded off into a smooth curve."),
     ("SiLU", r"\bSiLU\b", "SiLU: x times sigmoid(x), a smooth bend (chapters 02 and 04)."),

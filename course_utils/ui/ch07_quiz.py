@@ -298,13 +298,14 @@ UNIT_STEPS = (("inputs", "x₁, x₂, x₃"), ("stretch\nand add", "each × its 
 
 
 @plots.styled
-def unit_strip():
-    """A unit as a strip of boxes, left to right: inputs, stretch and add, shift, bend, one number out (Q8's key)."""
-    fig, ax = plots.new_figure(SMALL[0], 170)
+def unit_strip(steps=UNIT_STEPS, width=SMALL[0]):
+    """A unit as a strip of boxes, left to right: inputs, stretch and add, shift, bend, one number out (Q8's key;
+    the page's opening draws it with worked numbers, worked_unit)."""
+    fig, ax = plots.new_figure(width, 170)
     ax.set(xlim=(0, 10), ylim=(0, 2.4))
     ax.axis("off")
-    centres = np.linspace(0.9, 9.1, len(UNIT_STEPS))
-    for k, (x, (name, how)) in enumerate(zip(centres, UNIT_STEPS)):
+    centres = np.linspace(0.9, 9.1, len(steps))
+    for k, (x, (name, how)) in enumerate(zip(centres, steps)):
         edge = plots.color("gelu") if name == "bend" else "black"
         ax.text(x, 1.55, name, ha="center", va="center", fontsize=10.5, fontweight="bold",
                 bbox={"boxstyle": "round,pad=0.4", "fc": "white", "ec": edge, "lw": 1.6})
@@ -312,6 +313,30 @@ def unit_strip():
         if k:
             ax.annotate("", (x - 0.75, 1.55), (centres[k - 1] + 0.75, 1.55),
                         arrowprops={"arrowstyle": "->", "color": "black", "lw": 1.3})
+    return fig
+
+
+WORKED_WEIGHTS, WORKED_SHIFT = (3, -1), -2   # the opening's one unit (r50: the words in one case, whole numbers)
+WORKED_INPUTS = ((2, 1), (0, 3))   # the case it shows, then the one its Predict asks about
+
+
+def unit_output(inputs, weights=WORKED_WEIGHTS, shift=WORKED_SHIFT):
+    """(sum, sum plus shift, ReLU of it): the opening's unit, step by step, in whole numbers."""
+    total = sum(w * x for w, x in zip(weights, inputs))
+    return total, total + shift, max(total + shift, 0)
+
+
+def worked_unit(inputs):
+    """The opening's picture: one unit's steps with the numbers of one case (inputs, weights, shift, ReLU)."""
+    total, shifted, out = unit_output(inputs)
+    products = " + ".join(f"{w}·{x}" if w >= 0 else f"({w})·{x}" for w, x in zip(WORKED_WEIGHTS, inputs))
+    steps = (("inputs", ", ".join(map(str, inputs))), ("stretch\nand add", f"{products}\n= {total}"),
+             ("shift", f"{total} + ({WORKED_SHIFT}) = {shifted}"), ("bend", f"ReLU({shifted}) = {out}"),
+             ("out", str(out)))
+    fig = unit_strip(tuple((name, _minus(how)) for name, how in steps), width=640)
+    fig.set_label(_minus(f"One unit. Inputs {inputs[0]} and {inputs[1]}; weights {WORKED_WEIGHTS[0]} and "
+                         f"{WORKED_WEIGHTS[1]}: the sum is {total}. Shift {WORKED_SHIFT}: {shifted}. "
+                         f"ReLU({shifted}) = {out}, the output."))
     return fig
 
 
@@ -468,6 +493,10 @@ def stack_lines(depth, xs, seed=0):
     return y
 
 
+STACKS_ALT = ("Stacks of " + ", ".join(str(d) for d in STACK_DEPTHS[:-1]) + f" and {STACK_DEPTHS[-1]} random straight "
+              "layers with no bend: each stack draws one straight line.")
+
+
 def _stacks_stay_straight(ax):
     """Stacks of 1, 3 and 10 random straight layers: each gives one straight line."""
     xs = np.linspace(-3, 3, 301)
@@ -509,7 +538,7 @@ def _sigmoid_slope_peak(ax):
     xs = np.linspace(-6, 6, 601)
     ax.plot(xs, np.asarray(activations.get("sigmoid").derivative(xs), dtype=float), color=plots.color("sigmoid"),
             lw=2.2, label="sigmoid's slope", **plots.line_style("sigmoid"))
-    ax.axhline(1, color="black", lw=1, ls="--", label="slope 1: the signal passes whole")
+    ax.axhline(1, color="black", lw=1, ls="--", label="slope 1: the nudge passes whole")
     top = float(activations.get("sigmoid").derivative(0.0))
     ax.plot([0], [top], "o", color="black", ms=6)
     ax.annotate(f"steepest: {top:g}, a quarter", (0, top), xytext=(1.2, 0.55), fontsize=10,
@@ -746,6 +775,7 @@ AFTER_PICTURES = {
     "relu_flat_side": _relu_dead_side,
     "collapse_formula": _two_layers_one_line,
     "more_layers": _stacks_stay_straight,
+    "where_bend": _stacks_stay_straight,   # r50: Q10's key showed no picture; its second half is this one
     "chain_sigmoid_10": _fading_nudge,
     "why_sigmoid_stalled": _sigmoid_slope_peak,
     "tanh_vs_sigmoid": _tanh_from_sigmoid,
@@ -822,8 +852,8 @@ def picture_alt(qid):
         "collapse_formula": (f"Layer 1 alone draws h = {w1:g}x + {b1:g}. Layer 2 (w₂ = {w2:g}, b₂ = {b2:g}) after it "
                              f"draws one straight line, y = {w2 * w1:g}x + {w2 * b1 + b2:g}: weight w₂w₁ = {w2 * w1:g}, "
                              f"bias w₂b₁ + b₂ = {w2 * b1 + b2:g}.").replace("+ -", "- "),
-        "more_layers": "Stacks of " + ", ".join(str(d) for d in STACK_DEPTHS[:-1]) + f" and {STACK_DEPTHS[-1]} "
-                       "random straight layers with no bend: each stack draws one straight line.",
+        "more_layers": STACKS_ALT,
+        "where_bend": STACKS_ALT,
         "selu_steady": _selu_alt(),
         "xor_no_bend_chance": "The loss of the two points whose answer is 1, when their scores add up to "
                               f"{PAIR_TOTAL:g}. It is lowest, {quiz._pair_loss(0, 0):.2f}, where both scores are 0. "
@@ -831,7 +861,7 @@ def picture_alt(qid):
                               f"{quiz._pair_loss(PAIR_MARKS[0], -PAIR_MARKS[0]):.2f}: the curve bends upward.",
         "why_sigmoid_stalled": f"Sigmoid's slope from x = -6 to 6, under the dashed line at slope 1. Its peak, at x = 0, "
                                f"is only {float(activations.get('sigmoid').derivative(0.0)):g}: every sigmoid bend "
-                               "shrinks the signal, even at its steepest.",
+                               "shrinks the nudge, even at its steepest.",
         "chain_sigmoid_10": f"Bars, log scale: the share of the nudge left after 1 to {CHAIN_DEPTH} sigmoid bends. "
                             f"Each bend keeps a quarter. After {CHAIN_DEPTH}: {quiz.plain(nudge_left(CHAIN_DEPTH))}, "
                             "just under the 1 in a million line.",
@@ -847,8 +877,7 @@ def _race_four_alt(race):
         return ""
     under = [activations.get(n).label for n in RACE_FOUR if (race[n][:, -1] < 0.1).all()]
     return (f"Four panels, one a bend, on one y scale. Training loss over {race['sigmoid'].shape[1]} epochs, "
-            f"{len(RACE_SEEDS)} runs of each bend "
-            f"(seeds {RACE_SEEDS[0]} to {RACE_SEEDS[-1]}). "
+            f"{len(RACE_SEEDS)} runs of each bend. "
             f"Every run of {', '.join(under[:-1])} and {under[-1]} falls below the 0.1 line. "
             f"Every sigmoid run stays above {SIGMOID_FLOOR:g}.")
 
