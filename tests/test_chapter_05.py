@@ -1101,7 +1101,9 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     # chapter 02 (pass 49, r44: its recall now gives the step-size lesson) shows the one-example case as a worked step
     ch02_shown = " ".join("".join(o.get("data", {}).get("text/markdown", "")) for c in ch02 if c["cell_type"] == "code"
                           for o in c.get("outputs", []))
-    assert "Both go up." in ch02_shown   # pass 52: the worked step (inputs 2 and 1) says where weight 2 should go later
+    ch02_shown += " ".join("".join(c["source"]) for c in ch02 if c["cell_type"] == "markdown")
+    # pass 52: the worked step (inputs 2 and 1) says both weights go up; pass 56 moved the sentence into the prose
+    assert "both weights go up" in ch02_shown.lower()
     # one point: its weight nudges are (its unit's nudge) x (its inputs), so with positive inputs they share one sign
     net = mlp.Network.he_init((2, 32, 32, 32, 1), "sigmoid", 0, None)
     A, T = np.ascontiguousarray(X[:1].T), Y[:1].reshape(1, -1).astype(float)
