@@ -662,7 +662,7 @@ def test_xor_fold_table_is_where_relu_sends_each_corner():
         assert int(h1 - 2 * h2) == (1 if y.ravel()[k] == 1 else 0)
     assert {tuple(map(int, p)) for p in h[y.ravel() == 0]} == {(0, 0), (2, 1)}
     assert {tuple(map(int, p)) for p in h[y.ravel() == 1]} == {(1, 0)}
-    assert "The 0-corners land on (0, 0), the end of the flat arm, and (2, 1)." in after  # r49: (0, 0) ends the arm
+    assert "Corner (0,0) lands on (0, 0), and corner (1,1) on (2, 1)." in after  # r51: a corner named as a corner
     assert "both units compute $x_1 + x_2$" not in before.lower()  # pass 20: unit 2 also subtracts 1
     # pass 52 (r52 reader): the corners pushed through by hand first, then the rule (one line, middle not cut off)
     assert ("The picture starts with **no bend**: $h_1 = x_1 + x_2$ and $h_2 = h_1 - 1$.\n"
@@ -902,7 +902,9 @@ def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
     table = nb_cells.index(next(c for c in nb_cells if "ch01.two_tables(" in _src(c)))
     head = next(i for i, c in enumerate(nb_cells) if _src(c).startswith("## Many numbers at once"))
     # pass 52 (r52 reader): a worked unit, then the rule, then the two layers: three short cells before the picture
-    assert head + 3 == pic < table and all(c["cell_type"] == "markdown" for c in nb_cells[head:pic])
+    # pass 57 (r51 change 3): a picture of one table (rows: units, columns: inputs) before the W₁₁ formula
+    assert _src(nb_cells[head + 1]).strip() == "ch01.one_table_picture()" and "W_{11} x_1" in _src(nb_cells[head + 2])
+    assert head + 4 == pic < table and all(c["cell_type"] == "markdown" for c in nb_cells[head + 2:pic])
     assert ("Its weights are 1 and 2, and its bias is 1: $h_1 = 1 \\cdot x_1 + 2 \\cdot x_2 + 1$.\n"
             "At the input (1, 1) it gives $1 + 2 + 1 = 4$.") in _src(nb_cells[head])
     assert np.array(W1[0]) @ [1, 1] + 1 == 4  # layer 1's first unit (row (1, 2), bias 1) at (1, 1)
@@ -933,9 +935,9 @@ def test_xor_fold_picture_shows_where_relu_sends_the_corners_and_the_line():
     ax = ch01_collapse.xor_fold_picture().axes[0]
     dashed = next(l for l in ax.lines if l.get_linestyle() == "--")
     h1, h2 = (np.asarray(v, float) for v in dashed.get_data())
-    a = np.deg2rad(-65.0)
-    np.testing.assert_allclose(np.cos(a) * h1 + np.sin(a) * h2, 0.2)
-    assert (ch01_collapse.FOLD_TURN, ch01_collapse.FOLD_SHIFT) == (-65.0, 0.2)
+    a = np.deg2rad(-60.0)
+    np.testing.assert_allclose(np.cos(a) * h1 + np.sin(a) * h2, 0.3)
+    assert (ch01_collapse.FOLD_TURN, ch01_collapse.FOLD_SHIFT) == (-60.0, 0.3)
     ones = next(l for l in ax.lines if l.get_marker() == "s")
     zeros = next(l for l in ax.lines if l.get_marker() == "o")
     assert np.asarray(ones.get_xydata()).tolist() == [[1, 0], [1, 0]]
@@ -1022,7 +1024,7 @@ def test_fold_question_asks_which_bend_creases_and_which_curves():
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
     # pass 45 (r40 reader): the step says the orange shading appears with the ReLU click (the first frame has none)
     assert ("3. **ReLU.** Press **reset**, then click **ReLU**. Orange shades where $h_1$ is below 0.\n"
-            "   Predict: as the bias of $h_1$ goes up, does that part grow or shrink?") in _src(cells[i - 1])  # pass 56: one instruction a line  # pass 22: named; pass 36: a numbered step
+            "   Predict: as the slider **bias of h₁** goes up, does that part grow or shrink?") in _src(cells[i - 1])  # pass 56: one instruction a line  # pass 22: named; pass 36: a numbered step
     shade = ch01_collapse.fold_demo()
     assert not any(r.get_visible() for r in shade.regions)
     shade.bend.value = "relu"
@@ -1195,7 +1197,7 @@ def test_no_bend_map_is_evenly_near_white():
     assert ("<details><summary>Why it curves</summary>\n\nIt curves, in two pieces.\n"
             "The final score adds the 8 tanh units, each times a weight, plus a bias.\n"
             "The boundary is where that score is 0. A sum of smooth S-shaped steps can be 0 along a curve.\n\n"
-            "Left: every chance is near one half, so the map is near-white. There is no useful boundary.") in text
+            "</details>") in text  # pass 57 (cut): the left map says "no useful boundary" itself
     assert "trillionth of one half" not in text
     assert "The output adds up the 8 tanh units" not in text  # pass 48 (r43): the output is a chance, never 0
     right = fig.axes[1]
@@ -1308,13 +1310,13 @@ def test_xor_fold_answer_puts_both_zero_corners_on_one_side():
     H = sheet.layer(np.asarray(X, float), ((1, 1), (1, 1)), (0, -1), "relu")
     y = np.asarray(y).ravel().astype(int)
     assert H[y == 1].tolist() == [[1, 0], [1, 0]] and sorted(H[y == 0].tolist()) == [[0, 0], [2, 1]]
-    side = ch01_collapse.candidate_line(-65.0, 0.2, H)  # pass 55: the answer's line is the sliders' line
+    side = ch01_collapse.candidate_line(-60.0, 0.3, H)  # pass 55: the answer's line is the sliders' line
     assert side[y == 1].all() and not side[y == 0].any()  # both 0-corners on one side
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "ReLU: yes. Both 1-corners land on (1, 0), the corner of the crease." in text  # pass 23: crease
-    assert "The 0-corners land on (0, 0), the end of the flat arm, and (2, 1)." in text
+    assert "ReLU: yes. Corners (0,1) and (1,0) both land on the point (1, 0), where the sheet creases." in text
+    assert "Corner (0,0) lands on (0, 0), and corner (1,1) on (2, 1)." in text  # r51: corner and point named apart
     assert "land at the two ends" not in text
-    assert "Turn $-65$, shift $0.2$ splits them." in text  # pass 55: the sliders' line, checked in the widget test
+    assert "Turn $-60$, shift $0.3$ splits them." in text  # pass 55: the sliders' line, checked in the widget test
     assert "either side of it" not in text
 
 
@@ -1629,7 +1631,7 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "Training lowers the **loss**: how wrong the chances are.\n"
                     # pass 53 (r47 reader): the line and its chances come before the losses that use them;
                     # the pushes and the flat point are said in plain words
-                    "Take the line $s = 2x_1 + 2x_2 - 1$. Its chances of label 1 are 0.27, 0.73, 0.73 and 0.95, "
+                    "Take the score $s = 2x_1 + 2x_2 - 1$. Its chances of label 1 are 0.27, 0.73, 0.73 and 0.95, "
                     "in the table below.\n"
                     "It gets three corners right.\n"
                     "A corner's loss is $-\\ln$ of the chance it gives its right label: $-\\ln 0.73 = 0.31$.\n"
@@ -1639,7 +1641,7 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "The average loss is 1.00. Saying one half everywhere scores better: 0.69.\n"
                     "Each corner pushes each weight toward a better chance for itself.\n"
                     "At one half everywhere, the four corners' pushes cancel, so training stops there.\n"
-                    "Against the score's $u$, $v$ and $b$, the loss curves up in every direction, like a bowl. "
+                    "Against the score's $u$, $v$ and $b$, the loss curves up in every direction, like a bowl (below: one slice). "
                     "Its only **flat point**, "
                     "where no small step goes down, is its bottom.\n"
                     "Whatever its hidden weights, the no-bend network's score is some $u\\,x_1 + v\\,x_2 + b$. "
@@ -1706,7 +1708,7 @@ def test_the_folds_answer_says_which_side_and_which_arm():
     # pass 30: said once, before the Predict: with no bend the corners lie on one line, the 1-corners in the middle
     assert "All four lie on one line, the 1-corners in the middle." in text
     assert "cuts out that middle point" not in text
-    assert "So its line is $0.42\\,h_1 - 0.91\\,h_2 = 0.2$." in text  # pass 55: the scores are in the widget test
+    assert "The line is where it equals the shift, 0.3." in text  # pass 57: the scores are in the widget test
     assert 1 > 0.5 > 0
 
 
@@ -1791,7 +1793,7 @@ def test_pass23_opening_words_are_explained_where_they_are_used():
         assert np.nanmax(np.abs(line.get_xydata())) < 1  # all inside the square
     square = next(l for l in zoom.lines if l.get_gid() == "zoom square")
     assert sorted({tuple(p) for p in square.get_xydata().tolist()}) == [(-1, -1), (-1, 1), (1, -1), (1, 1)]
-    assert "The right panel enlarges the dotted square from −1 to 1." in text
+    assert "This panel is zoomed in to the dotted square from −1 to 1: tanh's outputs never leave it." in text
     assert "enlarged to the square from −1 to 1 (dotted)" in bends.get_label()
 
 
@@ -1925,11 +1927,11 @@ def test_pass23_crease_words_in_the_xor_section_and_its_picture():
     # pass 47 (r42 reader): "above ½" beside a region drawn below the line made the reader stop: both said
     # pass 53 (r47 reader): the widget above marks its line's square side dotted yellow; this picture uses the same mark
     names = [t.get_text() for t in fold_ax.get_legend().get_texts()]
-    assert "the line 0.42·h₁ − 0.91·h₂ = 0.2" in names and "its square side: score above 0.2\n(below the line here)" in names  # r50
+    assert "the line 0.5·h₁ − 0.87·h₂ = 0.3" in names and "its square side: score above 0.3\n(below the line here)" in names  # r50
     shade = fold_ax.collections[0].get_paths()[0]
-    a = np.deg2rad(-65.0)
+    a = np.deg2rad(-60.0)
     for corner, label in (((1, 0), 1), ((0, 0), 0), ((2, 1), 0)):
-        assert shade.contains_point(corner) == (corner @ np.array([np.cos(a), np.sin(a)]) > 0.2) == (label == 1)
+        assert shade.contains_point(corner) == (corner @ np.array([np.cos(a), np.sin(a)]) > 0.3) == (label == 1)
     q = ch01_collapse.xor_question()  # pass 34: the cut fold's one line is in the right answer's feedback
     q.buttons[q.options.index(q.right)].click()
     assert "The crease above did it: two ReLU units, then one straight line." in q.feedback.value
@@ -2179,8 +2181,8 @@ def test_pass25_opening_question_and_the_tanh_sheet():
     assert "**tanh: no.** The lines **curve** (they bend smoothly)." in text
     # r50 (change 1): tanh acts on h1 and h2 each on its own; a line along which both change bends, a line along
     # which only one changes stays straight (the fold demo's W12 = 0 case)
-    assert ("Why: tanh squashes big numbers much more than small ones, and it squashes $h_1$ and $h_2$ each on its own.\n"
-            "Along a slanted line both change, by different amounts, so the line bends.\n"
+    assert ("Why: tanh squashes numbers far from 0 much more than numbers near 0, and it squashes $h_1$ and $h_2$ each on its own.\n"
+            "Along a slanted line both change, by different amounts, so the line usually bends.\n"
             "A line where only one of them changes stays straight.") in text
     t = np.linspace(-2, 2, 41)
     assert sheet.off_straight(np.tanh(np.column_stack([t, np.full_like(t, 0.7)]))) < 1e-12  # only h1 changes
@@ -2236,7 +2238,7 @@ def test_each_symbol_keeps_one_meaning():
     assert not any(re.search(r"w_|W_", m) for m in after_xor)
     # pass 48: after XOR a bias subscript is only the crease layer's b_2; pass 49: none, it is "the bias of h_2"
     assert not [b for m in after_xor for b in re.findall(r"b_\w", m)]
-    assert "as the bias of $h_1$ goes up" in text and "$c_" not in text  # pass 49: a unit's bias in words
+    assert "as the slider **bias of h₁** goes up" in text and "$c_" not in text  # pass 49: a unit's bias in words
     after_tables = text[text.index("Each row belongs to one unit."):]
     assert not re.search(r"w_[12](?![12])", after_tables.split("## A hundred layers")[0])  # no layer weight w_1 there
     # pass 30: the score is defined in view, before "Think first", not only inside the fold
@@ -2754,7 +2756,7 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
     assert "your line gets 3 of 4 corners right" in w.readout.value  # start: no bend, the line h₁ = 0.5
     w.bend.value = "relu"
-    w.sliders["angle"].value, w.sliders["offset"].value = -65.0, 0.2  # about h₁ − 2h₂ = ½
+    w.sliders["angle"].value, w.sliders["offset"].value = -60.0, 0.3  # near h₁ − 2h₂ = ½
     assert "your line gets 4 of 4 corners right" in w.readout.value and "it splits them" in w.readout.value
     X, labels = ch01_collapse._xor_corners()
     settings = [(a, t / 20) for a in range(-180, 181, 5) for t in range(-40, 41)]  # every slider stop
@@ -2765,23 +2767,25 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # the count is the side test itself: a corner exactly on the line is on neither side
     assert ch01_collapse.corners_right(0.0, 1.0, [[1.0, 0.0]] * 4, labels) == 2
     cut = w.lines["cut"].get_xydata()
-    a = np.deg2rad(-65.0)
-    assert np.allclose(cut @ [np.cos(a), np.sin(a)], 0.2)  # the drawn dashes are the line the count uses
+    a = np.deg2rad(-60.0)
+    assert np.allclose(cut @ [np.cos(a), np.sin(a)], 0.3)  # the drawn dashes are the line the count uses
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "Turn $-65$, shift $0.2$ splits them. Its arrow points 0.42 across and −0.91 up." in text  # checked above
+    assert "Turn $-60$, shift $0.3$ splits them. Its arrow points 0.5 across and −0.87 up." in text  # checked above
     # r49 (change 3): the answer's equation is the sliders' own line; its numbers are the readout's, to 2 digits
     across, up, equation = ch01_collapse.fold_line()
-    assert (across, up) == (round(np.cos(a), 2), round(np.sin(a), 2)) == (0.42, -0.91)
-    assert equation == "0.42·h₁ − 0.91·h₂ = 0.2"
-    assert "So its line is $0.42\\,h_1 - 0.91\\,h_2 = 0.2$." in text
-    # r50: the scores are the exact line's, to 2 digits (the rounded arrow would give (2, 1) −0.07, not −0.06)
-    scores = [round(float(np.cos(a) * h1 + np.sin(a) * h2), 2) for h1, h2 in ((1, 0), (0, 0), (2, 1))]
-    assert scores == [0.42, 0.0, -0.06] and round(2 * across - 0.91, 2) == -0.07
-    assert ("(1, 0) scores 0.42, above 0.2: the square side. (0, 0) scores 0, and (2, 1) scores "
-            "just under 0, about −0.06: both below.") in text
-    assert "-0.07" not in text and "−0.07" not in text
-    exact = [h1 * np.cos(a) + h2 * np.sin(a) > 0.2 for h1, h2 in ((1, 0), (0, 0), (2, 1))]
-    assert exact == [True, False, False]  # the rounded scores' sides are the exact line's sides
+    assert (ch01_collapse.FOLD_TURN, ch01_collapse.FOLD_SHIFT) == (-60.0, 0.3)
+    assert (across, up) == (round(np.cos(a), 2), round(np.sin(a), 2)) == (0.5, -0.87)
+    assert equation == "0.5·h₁ − 0.87·h₂ = 0.3"
+    assert "A point's **score along the arrow** is $0.5\\,h_1 - 0.87\\,h_2$." in text
+    # pass 57 (r51 change 2): the learner's sums from the printed arrow give the printed scores, and the exact
+    # line's scores round to the same numbers (r50/r51: at turn −65 they did not: −0.07 by hand, −0.06 exact)
+    by_hand = ch01_collapse.fold_scores()
+    exact_scores = [round(float(np.cos(a) * h1 + np.sin(a) * h2), 2) + 0.0 for h1, h2 in ch01_collapse.FOLD_POINTS]
+    assert by_hand == exact_scores == [0.5, 0.0, 0.13] and round(2 * across + up, 2) == 0.13
+    assert ("(1, 0) scores 0.5: above 0.3, the square side. (0, 0) scores 0, and (2, 1) scores "
+            "$2 \\cdot 0.5 - 0.87 = 0.13$: both below.") in text
+    exact = [h1 * np.cos(a) + h2 * np.sin(a) > 0.3 for h1, h2 in ch01_collapse.FOLD_POINTS]
+    assert exact == [True, False, False]  # the printed scores' sides are the exact line's sides
     # r39 reader: the sliders are said before the Predict, and the answer links them to h1 − 2h2 = 1/2
     normal = np.array([1.0, -2.0])  # h1 − 2h2 = ½ faces along (1, −2), at ½ / |(1, −2)| from (0, 0)
     assert round(float(np.degrees(np.arctan2(normal[1], normal[0])))) == -63
@@ -2846,7 +2850,7 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert sum(len(box.children) for box in full.children if isinstance(box, widgets.HBox)) == 7
 
 
-@pytest.mark.parametrize("bend, turns, example", [("relu", range(-75, -54, 5), (-65, 0.2)),
+@pytest.mark.parametrize("bend, turns, example", [("relu", range(-75, -54, 5), (-60, 0.3)),
                                                    ("tanh", (-35, -30), (-30, 0.55))])
 def test_every_hinted_xor_line_setting_splits_in_the_widget(bend, turns, example):
     """Check pass 49 (r44 reader): at every turn the hint names (ReLU −55…−75, tanh −30…−35), at least 4 shift stops
@@ -3037,12 +3041,15 @@ def test_pass54_bends_and_sliders_are_named_before_they_are_used():
 # ---- pass 56: the opening section rebuilt (two small pictures), the XOR recall's boundary ----
 
 def test_pass56_hand_set_relu_boundary_is_two_parallel_lines_in_the_input_square():
-    """Check the recall answer (r50: 'its boundary can bend' did not fit the hand-set ReLU layer): with turn −65 and
-    shift 0.2, the points of the input square the line puts on its square side are exactly those with x1 + x2 between
-    two cut-offs, about 0.47 and 1.46: the boundary is two parallel straight lines, not a curve."""
+    """Check the recall answer (r50: 'its boundary can bend' did not fit the hand-set ReLU layer): with the answer's
+    turn and shift, the points of the input square the line puts on its square side are exactly those with x1 + x2
+    between two cut-offs, 0.6 and about 1.55: two parallel straight lines. Pass 57 (r51 change 1): the claim is drawn,
+    in the right panel of the picture after the crease, and the drawn band is that band."""
     text = _text()
     assert ("> Its boundary need not be one straight line.\n"
-            "> For the hand-set ReLU layer it is two parallel lines; for the trained tanh network, a curve.") in text
+            "> For the hand-set ReLU layer it is two parallel lines (pictured above); for the trained tanh network, "
+            "a curve.") in text
+    assert "Right, below: in the input square it is two parallel lines." in text
     g = np.linspace(0, 1, 201)
     X = np.stack(np.meshgrid(g, g), -1).reshape(-1, 2)
     H = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "relu")
@@ -3050,7 +3057,20 @@ def test_pass56_hand_set_relu_boundary_is_two_parallel_lines_in_the_input_square
     s = X.sum(axis=1)
     lo, hi = s[inside].min(), s[inside].max()
     assert np.array_equal(inside, (s >= lo) & (s <= hi))  # a band between two lines x1 + x2 = const
-    assert round(lo, 2) == pytest.approx(0.47, abs=0.011) and round(hi, 2) == pytest.approx(1.46, abs=0.011)
+    band = ch01_collapse.fold_band()
+    assert band[0] == pytest.approx(lo, abs=0.006) and band[1] == pytest.approx(hi, abs=0.006)
+    assert [f"{v:.3g}" for v in band] == ["0.6", "1.55"]
+    fig = ch01_collapse.xor_fold_picture()
+    back = fig.axes[1]
+    dashed = [l for l in back.lines if l.get_linestyle() == "--"]
+    assert len(dashed) == 2
+    for line, v in zip(dashed, band):
+        np.testing.assert_allclose(line.get_xydata().sum(axis=1), v)  # each dashed line is x1 + x2 = cut-off
+    labels = [t.get_text() for t in back.texts]
+    assert "x₁ + x₂ = 0.6" in labels and "x₁ + x₂ = 1.55" in labels
+    X4, y4 = ch01_collapse._xor_corners()
+    s4 = X4.sum(axis=1)
+    assert np.array_equal((s4 > band[0]) & (s4 < band[1]), y4 == 1)  # the 1-corners in the band, the 0s outside
 
 
 def test_pass56_the_opening_section_goes_picture_rule_math_predict():
@@ -3077,3 +3097,61 @@ def test_pass56_the_opening_section_goes_picture_rule_math_predict():
     # r50: "layer" in plain words where it is first used, as the glossary says it
     assert "A **layer** is a column of units that all read the same inputs." in _src(cells[0])
     assert any("**layer**: a column of units that read the same inputs." in _src(c) for c in glossary_notebook()["cells"])
+
+
+# ---- pass 57: the r51 reading's fixes ----
+
+def test_pass57_tanh_bends_a_slanted_line_usually_not_always():
+    """Check 'so the line usually bends' (r51: 'so the line bends' read as always): a slanted line along which h1 and
+    h2 change by different amounts bends under tanh, and one along which h1 = h2 stays straight (the exception)."""
+    text = _text()
+    assert "Along a slanted line both change, by different amounts, so the line usually bends." in text
+    t = np.linspace(-2, 2, 41)
+    assert sheet.off_straight(np.tanh(np.column_stack([t, 0.5 * t + 0.2]))) > 0.01  # different amounts: bent
+    assert sheet.off_straight(np.tanh(np.column_stack([t, t]))) < 1e-12             # h1 = h2: straight
+    assert "tanh squashes numbers far from 0 much more than numbers near 0" in text
+    assert np.tanh(-2.5) - np.tanh(-2.0) > -(np.tanh(0.5) - np.tanh(0.0)) / 5  # far below 0 squashed too
+
+
+def test_pass57_one_table_picture_shows_rows_as_units_and_columns_as_inputs():
+    """Check the picture before the W₁₁ formula (r51 change 3): layer 1's table as the code cell below uses it, each
+    row named for its unit and what it gives, each column for the input it comes from."""
+    cells = _cells()
+    i = next(k for k, c in enumerate(cells) if _src(c).strip() == "ch01.one_table_picture()")
+    assert cells[i]["metadata"]["jupyter"]["source_hidden"] and "Each layer keeps its weights in a table" in _src(
+        cells[i + 1]) and "above, layer 1's." in _src(cells[i + 1])
+    table = next(c for c in cells if "ch01.two_tables(" in _src(c))
+    assert "table1=[[1, 2], [0, 1]]" in _src(table)
+    fig = ch01_collapse.one_table_picture()
+    words = [t.get_text() for t in fig.axes[0].texts]
+    assert words[:4] == ["1", "2", "row 1:\nunit 1", "gives h₁"] or {"1", "2", "0"} <= set(words)
+    assert {"row 1:\nunit 1", "row 2:\nunit 2", "from\nx₁", "from\nx₂", "gives h₁", "gives h₂"} <= set(words)
+    assert "Row 1 (1, 2) holds unit 1's weights" in fig.get_label()
+
+
+def test_pass57_deep_stacks_are_the_three_depths_drawn():
+    """Check 'deep stacks of 2, 10 and 100 layers' (r51: 'up to 100' promised a depth control there is none of)."""
+    text = _text()
+    assert "Now deep stacks of 2, 10 and 100 layers." in text
+    fig = ch01_collapse.deep_stack_picture()
+    assert [ax.get_title().split(" layers")[0] for ax in fig.axes[:3]] == ["2", "10", "100"]
+
+
+def test_pass57_stored_quiz_widgets_hide_their_answers_before_a_click():
+    """Check the committed widget state (r51: 'solved 0 of 10' stored in the box under its Predict): every box that
+    holds an answer picture or count is stored with display none, and every feedback box is stored empty."""
+    nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
+    state = nb["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    kids = lambda k: [c.replace("IPY_MODEL_", "") for c in state[k]["state"].get("children", [])]
+    layout = lambda k: state[state[k]["state"]["layout"].replace("IPY_MODEL_", "")]["state"]
+    quizzes = [k for k, v in state.items() if v["model_name"] == "VBoxModel" and any(
+        state[h]["model_name"] == "HBoxModel" and any(state[b]["state"].get("description") == "A" for b in kids(h))
+        for h in kids(k))]
+    assert len(quizzes) == 4  # the weight, depth, runs and XOR questions
+    reveals = [c for q in quizzes for c in kids(q) if state[c]["model_name"] == "VBoxModel"]
+    assert len(reveals) == 2  # the depth picture; the runs' count and picture
+    assert all(layout(r).get("display") == "none" for r in reveals)
+    assert any("solved 0 of 10" in state[c]["state"].get("value", "") for r in reveals for c in kids(r))
+    feedback = [v["state"].get("value", "") for v in state.values() if v["model_name"] == "HTMLModel"
+                and "A common wrong answer" in v["state"].get("value", "")]
+    assert feedback == []  # no feedback text is stored before a click

@@ -351,6 +351,30 @@ def two_tables(table1, bias1, table2, bias2, x):
     return FoldedCheck("Check: the one layer, and the input both ways (open after you predict)", lines, W, b)
 
 
+@plots.styled
+def one_table_picture(table=((1, 2), (0, 1))):
+    """What one layer's table means, before any W₁₁ (r51: a picture first): each row is one unit's weights, each
+    column the weights one input sends; an arrow from each row to the unit it feeds (notebook 01)."""
+    M = np.asarray(table, dtype=float)
+    fig, ax = plots.new_figure(520, 210)
+    ax.set_axis_off()
+    ax.set(xlim=(-1.6, 4.3), ylim=(-0.1, 2.75))
+    ax.set_aspect("equal")
+    for i in range(2):
+        for j in range(2):
+            ax.add_patch(Rectangle((j, 1 - i), 1, 1, fc="white", ec="black", lw=1.2))
+            ax.text(j + 0.5, 1.5 - i, _num(M[i, j]), ha="center", va="center", fontsize=15)
+        ax.text(-0.15, 1.5 - i, f"row {i + 1}:\nunit {i + 1}", ha="right", va="center", fontsize=10.5)
+        ax.annotate(f"gives h{'₁₂'[i]}", (2.05, 1.5 - i), (2.8, 1.5 - i), fontsize=11, va="center",
+                    arrowprops=dict(arrowstyle="<|-", color="black", lw=1.2))
+    for j in range(2):
+        ax.text(j + 0.5, 2.15, f"from\nx{'₁₂'[j]}", ha="center", va="bottom", fontsize=10.5)
+    fig.set_label(f"Layer 1's table, 2 by 2. Row 1 ({_num(M[0, 0])}, {_num(M[0, 1])}) holds unit 1's weights and "
+                  f"feeds h₁; row 2 ({_num(M[1, 0])}, {_num(M[1, 1])}) holds unit 2's and feeds h₂. Column 1 holds the "
+                  "weights from x₁, column 2 those from x₂.")
+    return fig
+
+
 TABLE_MARK = "#F0E442"  # the row, the column and the cell they make: filled and framed thick (not colour alone)
 
 
@@ -385,31 +409,47 @@ def tables_picture(W1, W2, row=0, col=0):
     return fig
 
 
-FOLD_TURN, FOLD_SHIFT = -65.0, 0.2  # the slider setting the fold's answer names; r49: its equation is this same line
+FOLD_TURN, FOLD_SHIFT = -60.0, 0.3  # pass 57: cos 60° = 0.5, so the printed arrow's sums are the exact line's sums
+FOLD_POINTS = ((1, 0), (0, 0), (2, 1))  # where the XOR corners land after the crease: the 1-corners share (1, 0)
 
 
 def fold_line():
     """The answer's line in the widget's own terms: the arrow (across, up) to 2 digits, and the equation it makes."""
     a = np.deg2rad(FOLD_TURN)
     across, up = round(float(np.cos(a)), 2), round(float(np.sin(a)), 2)
-    return across, up, f"{_two(across)}·h₁ − {_two(-up)}·h₂ = {FOLD_SHIFT:g}"
+    return across, up, f"{across:g}·h₁ − {-up:g}·h₂ = {FOLD_SHIFT:g}"
+
+
+def fold_scores():
+    """Each landed point's score along the arrow, across·h₁ + up·h₂, from the printed 2-digit arrow (r51: the learner
+    redoes these sums from the printed numbers; fold_band checks the exact line puts every point on the same side)."""
+    across, up, _ = fold_line()
+    return [round(across * h1 + up * h2, 2) + 0.0 for h1, h2 in FOLD_POINTS]
+
+
+def fold_band(turn=FOLD_TURN, shift=FOLD_SHIFT):
+    """The fold line back in the input square: the square side is the band lo < x₁ + x₂ < hi (r51: 'two parallel
+    lines' is drawn). On the flat arm (s = x₁ + x₂ <= 1) the score is cos·s; on the rising arm cos·s + sin·(s − 1)."""
+    a = np.deg2rad(turn)
+    c, n = np.cos(a), np.sin(a)
+    return shift / c, (shift + n) / (c + n)
 
 
 @plots.styled
 def xor_fold_picture():
     """Where the XOR corners land after h1 = ReLU(x1 + x2), h2 = ReLU(x1 + x2 − 1): on the creased sheet (a bent line:
-    flat arm, crease at (1, 0), rising arm), with the line h1 − 2·h2 = ½."""
-    fig, ax = plots.new_figure(780, 330)
+    flat arm, crease at (1, 0), rising arm), with the widget's line at turn −60, shift 0.3; right, the same line back
+    in the input square: two parallel lines, the label-1 corners in the band between them."""
+    fig, (ax, back) = plots.new_figure(900, 400, 1, 2, gridspec_kw={"width_ratios": [3, 1.9]})
     X, labels = _xor_corners()
     H = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "relu")
     t = np.array([-0.5, 2.5])
-    a = np.deg2rad(FOLD_TURN)  # r49: the widget's line at turn −65, shift 0.2, exactly: cos·h₁ + sin·h₂ = shift
+    a = np.deg2rad(FOLD_TURN)  # r49: the widget's line, exactly: cos·h₁ + sin·h₂ = shift
     line = (FOLD_SHIFT - np.cos(a) * t) / np.sin(a)
     across, up, equation = fold_line()
-    # r50: scored with the unrounded arrow (2·0.42 − 0.91 would say −0.07; the line's own score is −0.061)
-    scores = ", ".join(f"{p} scores {_two(np.cos(a) * p[0] + np.sin(a) * p[1])}" for p in ((1, 0), (0, 0), (2, 1)))
-    print(f"The dashed line: turn {_num(FOLD_TURN)}, shift {FOLD_SHIFT:g}. Its arrow points {_two(across)} across and "
-          f"{_two(up)} up. Along the arrow, {scores}.")  # r49: the answer's numbers, from the same line
+    scores = ", ".join(f"{p} scores {_two(v)}" for p, v in zip(FOLD_POINTS, fold_scores()))
+    print(f"The dashed line: turn {_num(FOLD_TURN)}, shift {FOLD_SHIFT:g}. Its arrow points {across:g} across and "
+          f"{_num(up)} up. Along the arrow, {scores}.")  # r49: the answer's numbers, from the same line
     ax.plot(t, line, color="black", ls="--", lw=1.8, label=f"the line {equation}")
     ax.fill_between(t, line, -1, facecolor=plots._tint("#F0E442", 0.5), edgecolor="black", hatch="..",
                     alpha=0.5, lw=0, label=f"its square side: score above {FOLD_SHIFT:g}\n(below the line here)")
@@ -418,24 +458,39 @@ def xor_fold_picture():
     ax.plot(*arm.T, color=plots.color("relu"), lw=4, alpha=0.55, solid_capstyle="round", zorder=1,
             label="the creased sheet: a bent line")
     box = dict(boxstyle="round,pad=0.15", fc="white", ec="none")  # r47: words stay readable on the dotted side
-    ax.text(0.72, -0.08, "flat arm", ha="center", va="top", fontsize=9.5, bbox=box)
-    ax.text(0.98, 0.5, "rising arm", ha="left", va="bottom", fontsize=9.5, rotation=45, rotation_mode="anchor")
+    ax.text(0.5, -0.08, "flat arm", ha="center", va="top", fontsize=9.5, bbox=box)
+    ax.text(1.2, 0.4, "rising arm", ha="left", va="bottom", fontsize=9.5, rotation=45, rotation_mode="anchor")
     for k in (0, 1):
         ax.plot(*H[labels == k].T, **{**LABEL_STYLE[k], "ms": 13})
-    ax.annotate("(0,1) and (1,0) both land\non the crease, (1, 0)", (1, 0), (1.15, -0.55), fontsize=10, bbox=box,
+    ax.annotate("(0,1) and (1,0) both land\non the crease, (1, 0)", (1, 0), (1.15, -0.6), fontsize=10, bbox=box,
                 arrowprops=dict(arrowstyle="-|>", color="black", lw=1))
     ax.annotate("(0,0) → (0, 0)", (0, 0), (-0.42, 0.3), fontsize=10, bbox=box)
-    ax.annotate("(1,1) → (2, 1)", (2, 1), (1.55, 1.3), fontsize=10, bbox=box)
+    ax.annotate("(1,1) → (2, 1)", (2, 1), (1.45, 1.3), fontsize=10, bbox=box)
     ax.set(xlim=(-0.5, 2.5), ylim=(-0.8, 1.6), xlabel="h₁ = ReLU(x₁ + x₂)", ylabel="h₂ = ReLU(x₁ + x₂ − 1)",
            title="After the ReLU crease: one straight line splits XOR")
     ax.set_aspect("equal")
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
-    ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), fontsize=9.5)  # beside the axes: no corner hidden
-    fig.set_label("After the ReLU crease the sheet is a bent line: a flat arm along h₂ = 0, a corner at (1, 0), then "
-                  "a rising arm. (0,0) lands at (0, 0), (1,1) at (2, 1), and both label-1 corners at (1, 0). "
-                  f"The dashed line {fold_line()[2]} (turn {FOLD_TURN:g}, shift {FOLD_SHIFT:g}) has the label-1 "
-                  "corners below it and the label-0 corners above it.")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), fontsize=9, ncol=2)  # under the axes: no corner hidden
+    lo, hi = fold_band()
+    g = np.array([-0.25, 1.25])
+    band = back.fill_between(g, np.clip(lo - g, -1, 2), np.clip(hi - g, -1, 2), facecolor=plots._tint("#F0E442", 0.5),
+                             edgecolor="black", hatch="..", alpha=0.5, lw=0)
+    for v in (lo, hi):
+        back.plot(g, v - g, color="black", ls="--", lw=1.8)
+        back.text(v - 0.52, 0.6, f"x₁ + x₂ = {v:.3g}", rotation=-45, rotation_mode="anchor", ha="center",
+                  va="bottom", fontsize=9, bbox=box)
+    _label_corners(back, X, labels, size=11)
+    back.set(xlim=(-0.25, 1.25), ylim=(-0.25, 1.25), xlabel="x₁", ylabel="x₂", xticks=[0, 1], yticks=[0, 1],
+             title="The same line, back in the\ninput square: two parallel lines")
+    back.set_aspect("equal")
+    band.set_gid("band")
+    fig.set_label("Left: after the ReLU crease the sheet is a bent line: a flat arm along h₂ = 0, a corner at (1, 0), "
+                  "then a rising arm. (0,0) lands at (0, 0), (1,1) at (2, 1), and both label-1 corners at (1, 0). "
+                  f"The dashed line {equation} (turn {FOLD_TURN:g}, shift {FOLD_SHIFT:g}) has the label-1 corners "
+                  "below it and the label-0 corners above it. Right: the same line in the input square is two "
+                  f"parallel dashed lines, x₁ + x₂ = {lo:.3g} and x₁ + x₂ = {hi:.3g}; the label-1 corners lie in the "
+                  "dotted band between them, the label-0 corners outside it.")
     return fig
 
 
