@@ -1793,7 +1793,7 @@ def test_pass23_opening_words_are_explained_where_they_are_used():
         assert np.nanmax(np.abs(line.get_xydata())) < 1  # all inside the square
     square = next(l for l in zoom.lines if l.get_gid() == "zoom square")
     assert sorted({tuple(p) for p in square.get_xydata().tolist()}) == [(-1, -1), (-1, 1), (1, -1), (1, 1)]
-    assert "This panel is zoomed in to the dotted square from −1 to 1: tanh's outputs never leave it." in text
+    assert "The tanh panel is zoomed in to the dotted square from −1 to 1: tanh's outputs never leave it." in text
     assert "enlarged to the square from −1 to 1 (dotted)" in bends.get_label()
 
 
