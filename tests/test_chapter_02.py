@@ -276,7 +276,7 @@ def test_gelu_range_starts_at_its_computed_minimum():
                                     options={"xatol": 1e-12})
     text = printed()
     assert f"[{best.fun:.3f}, ∞)" in text
-    assert "lowest value" not in text and f"Left of $x \\approx {best.x:.2f}$, the curve's lowest point, the slope is slightly negative.\nThere the learning signal flips sign as it passes back.\nSo the weights below it move the opposite way from right of the dip." in markdown()
+    assert "lowest value" not in text and f"Left of $x \\approx {best.x:.2f}$, the curve's lowest point, the slope is slightly negative, never below about $-\\tfrac18$.\nThere the learning signal flips sign as it passes back.\nSo the unit's weights get the opposite correction to the one they get right of the dip." in markdown()
 
 
 
@@ -565,8 +565,8 @@ def test_helper_cells_are_collapsed_and_skipped_in_slides():
 
 @pytest.mark.parametrize("terms", [("sigma prime",), ("**Step 1: two weighted sums.**", "**Step 4: multiply (the ×).**"),
                                    ("The **probe** is the grey upright line",),
-                                   ("Well-known transformers, such as GPT-2, use GELU.",),
-                                   ("The explorer holds the four bends and SiLU (from SwiGLU).",)])
+                                   ("Well-known transformers, such as OpenAI's GPT-2, use GELU.",),
+                                   ("The **probe** is the grey upright line",)])
 def test_terms_are_explained_before_use(terms):
     """Check the plain-words definitions the fresh readers asked for are in the chapter."""
     for term in terms:
@@ -726,7 +726,7 @@ def test_one_meaning_of_gate_in_widget_and_text():
     # pass 46: the name's fold is cut as a naming note, so Swish is never named
     # pass 50 (r45 Clarity 3): the name is spelled out again, in one line after SiLU: Swish once, as SiLU's other name
     assert "SiLU** (Sigmoid Linear Unit" in text and text.count("Swish") == 1
-    assert text.index("**SiLU** (Sigmoid Linear Unit)") < text.index("Swi stands for Swish, which is SiLU with one extra setting;")
+    assert text.index("**SiLU** (Sigmoid Linear Unit)") < text.index("Swi stands for Swish, which is SiLU with a stretch factor inside σ;")
     assert "also called Swish" not in text
 
 
@@ -740,7 +740,7 @@ def test_gelu_question_defines_transformers_first_and_explains_every_option():
     above = "".join(cells[at - 1]["source"])
     assert "A **transformer** is the network design" in above
     # pass 32 (r30, Focus): one example transformer, not three names the learner cannot use yet
-    assert above.index("A **transformer**") < above.index("Well-known transformers, such as GPT-2, use GELU.")
+    assert above.index("A **transformer**") < above.index("Well-known transformers, such as OpenAI's GPT-2, use GELU.")
     assert "BERT" not in above and "ViT" not in above and "All three use GELU." not in above
     from course_utils.facts.deployments import DEPLOYMENTS
     assert [d.registry.startswith("gelu") for d in DEPLOYMENTS if d.model == "GPT-2"] == [True]
@@ -1015,8 +1015,10 @@ def test_gelu_picture_zooms_on_the_dip_and_separates_the_two_lowest_points():
     text = markdown()
     # pass 31: "it" read as the curve (also negative there); the slope is named, and what it does to the signal
     # pass 56 (r50 item 12): "the other way" did not say from what: from the way right of the dip, where the slope is positive
-    assert ("Left of $x \\approx -0.75$, the curve's lowest point, the slope is slightly negative.\nThere the learning signal "
-            "flips sign as it passes back.\nSo the weights below it move the opposite way from right of the dip.") in text
+    # pass 57 (r51 change 2): "the weights below it" named as the unit's own weights; how negative the slope gets, said
+    assert ("Left of $x \\approx -0.75$, the curve's lowest point, the slope is slightly negative, never below about "
+            "$-\\tfrac18$.\nThere the learning signal flips sign as it passes back.\nSo the unit's weights get the "
+            "opposite correction to the one they get right of the dip.") in text
     assert all(float(activations.get("gelu").derivative(v)) > 0 for v in (xb + 0.01, 0.0, 1.0)) and "dip's bottom" not in text and "point, it is slightly" not in text
     assert all(float(activations.get("gelu").derivative(v)) < 0 for v in (-3.0, -2.0, -1.0, xb - 0.01))
     assert "two different \"lowest\" points" not in text   # the slope's own lowest point left the picture, and the text
@@ -1100,7 +1102,7 @@ def test_sigmoid_question_has_one_right_answer_the_slope_that_compounds_with_dep
     # pass 28: the multiplication by the slope is the answer (option B), so it is said only after the click
     assert "multiplies" not in before
     assert ("The learning signal passes back through every layer.\n\n"
-            "**Predict:** click the answer you believe. Which weakness of sigmoid does this passing back make worse?") in before
+            "**Predict:** click the answer you believe. Which weakness of sigmoid does each extra layer make worse?") in before
     assert "does that make worse" not in before   # pass 41 (r37): "that" pointed at nothing named: the passing back is
     assert "grows worse" not in before   # pass 23: A's cost also grows with each layer; only B is multiplied
     assert "Most networks avoid sigmoid as the main bend in hidden layers (between input and output)." in before
@@ -1136,7 +1138,7 @@ def test_sigmoid_question_has_one_right_answer_the_slope_that_compounds_with_dep
                                    "**Weakness:** inside deep networks, its small slope shrinks the learning signal layer by layer.")
     q = ch02.sigmoid_question()
     assert q.static_html.count("<li>") == 3 and "main reason" not in q.static_html
-    assert "Which weakness of sigmoid does this passing back make worse?" in q.static_html
+    assert "Which weakness of sigmoid does each extra layer make worse?" in q.static_html
     for i in (0, 2):   # each wrong option's feedback says nothing multiplies it
         q.buttons[i].click()
         assert "nothing multiplies" in q.feedback.value
@@ -1419,7 +1421,7 @@ def test_corners_controls_come_before_the_widget_and_the_answer_shows_two_and_th
     # r47: which turn is 0 is said (zeroing another turn gives 0.25 or 0.28)
     zeroed = next(k for k in (-1.5, 0.0, 1.5) if k not in kept)
     assert zeroed == 1.5
-    assert (f"With one turn at 0, the sliders never get below 0.05.\nThe sliders' best sets the turn at x = 1.5 to 0: the left "
+    assert (f"With one turn at 0, the sliders never get below 0.05.\nTrying every slider setting, the best one sets the turn at x = 1.5 to 0: the left "
             f"picture below, mean gap {best2:.3f}.\n") in ch02.corners_answer().data
     assert "many more placements" not in ch02.corners_answer().data
     xs, y = (np.asarray(v, dtype=float) for v in three.lines[1].get_data())
@@ -1688,7 +1690,8 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     assert "At step size 1, both centres" not in below   # r49 Focus: the tie was a side question
     # pass 56 (r50 change 3): the takeaway is tied back to the bends that make such inputs
     assert below.endswith("**Takeaway:** in this test, centred inputs let you take bigger steps, so you arrive sooner.\n"
-                          "So a unit fed by tanh's centred outputs could take bigger steps than one fed by sigmoid's.\n\n</details>")
+                          "The test used random inputs, not real bend outputs.\n"
+                          "Still, it suggests a unit fed by tanh's centred outputs can take bigger steps than one fed by sigmoid's.\n\n</details>")
     assert float(activations.get("sigmoid")(0.0)) == 0.5 and float(activations.get("tanh")(0.0)) == 0.0
     assert "Efficient BackProp" not in below and "LeCun" not in below   # pass 47 (r42, Focus): no source aside
     assert "not fewer steps" not in below and "straighter" not in below and "Beyond this toy" not in below
@@ -1863,7 +1866,7 @@ def test_relu_slope_at_zero_is_chosen_before_switched_off_uses_it():
 def test_four_bends_are_called_common_not_classic():
     """Check the four bends are 'common', not 'classic': GELU is from 2016, the others decades older."""
     text = markdown()
-    assert "This chapter shows four common bends.\n" in text and "classic" not in text
+    assert "This chapter shows four common bends, then" in text and "classic" not in text
     assert "whose slope peaks lowest" not in text   # pass 30: the picture shows values, not slopes
     assert "2016" in activations.get("gelu").origin and "2016" not in activations.get("sigmoid").origin
 
@@ -2063,7 +2066,10 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # pass 56 (r50 change 2, rebuilt): the picture and the worked numbers first, then why, then the rule in symbols
     assert setup == ("### Zero-centred outputs: what changes?\n\n"
                      "Sigmoid's and ReLU's outputs are never negative; tanh's are balanced around 0.\n"
-                     "What does that change for the unit they feed?")
+                     "What does that change for the unit they feed?\n\n"   # r51 change 3: the idea in one picture first
+                     "With all-positive inputs, each correction moves both weights up, or both down.\n"
+                     "Like a cart that only rolls up-right or down-left, they must zig-zag to a spot down-right.\n"
+                     "Big pushes swing wider.")
     assert "".join(cells[at - 6]["source"]) == "ch02.worked_step()" and cells[at - 6]["metadata"]["jupyter"]["source_hidden"]
     img, worked = _folded_output(cells[at - 6]).split("\n\n", 1)
     assert img.startswith("<img src='data:image/png;base64,") and "The worked step (+2, +1) drawn as a black arrow" in img
@@ -2078,8 +2084,8 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # r50 change 2: one plain reason before the rule: a weight times a bigger input moves the output more
     assert "".join(cells[at - 5]["source"]) == (
         "**Why those changes?** The output came out 1 too low, so both weights go up.\n"
-        "Weight 1 is multiplied by 2, weight 2 by 1.\n"
-        "So weight 1 lifts the output twice as fast: it gets twice the change.\n"
+        "Weight 1 multiplies input 1, which is 2. Weight 2 multiplies input 2, which is 1.\n"
+        "So weight 1 moves the output twice as much: it gets twice the change.\n"
         "A weight with a negative input would go down: that too lifts the output.")
     h, goal = np.array([2.0, 1.0]), np.array([1.0, -1.0])
     output = lambda w, x=h: float(w @ x)
@@ -2091,10 +2097,12 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     assert m0 < 0 and moved[1] < 0 and output(moved, neg) > output(np.zeros(2), neg)
     # pass 48 (r43 Clarity 3): the miss is tied to the learning signal of the word list; the step size named first
     assert "".join(cells[at - 4]["source"]) == (
-        "**The rule in symbols.** The **step size** sets how big each correction is. Here it is 1.\n"
+        "The **step size** sets how big each correction is. Here it is 1.\n\n"
+        "<details><summary>The rule in symbols</summary>\n\n"   # r51 change 3: the symbols folded, the idea first
         "Each weight changes by −step size × its input × the miss.\n"
         "For weight 1: −1 × 2 × (−1) = +2.\n"
-        "The miss is the learning signal reaching this unit.")
+        "The miss is the learning signal reaching this unit.\n\n"
+        "</details>")
     assert -1.0 * 2.0 * miss == change[0] == 2.0
     assert zigzag.same_direction_share("sigmoid", steps=30, rate=1.0) == 1.0
     # pass 46 (r41): the star is said before the Predict; pass 56: it points at the picture above
@@ -2110,7 +2118,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             "The **apart** part, (+0.5, −0.5), moves one up and one down.\n"
             "The star needs only the apart part: the together part is a detour.\n"
             "With both inputs positive, every step moves both weights the same way.\n"
-            "So its together part is always the bigger one.") in split
+            "So its together part is never the smaller one.") in split
     together, apart = ch02.split(change)
     assert together.tolist() == [1.5, 1.5] and apart.tolist() == [0.5, -0.5]
     assert np.allclose(ch02.split((1.0, -1.0))[0], 0)   # the star (1, −1) is all apart
@@ -2134,7 +2142,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # pass 50 (r45 Clarity 2): "median" is said before the widget whose readout uses it, not only in the legend after
     # r50 change 3: how the widget counts is a collapsed note, right above the Predict
     assert ("<details><summary>How the widget counts</summary>\n\n"
-            f"A run has **reached** the star within {zigzag.NEAR:g} of it.\n"
+            f"A run has **reached** the star once it comes within {zigzag.NEAR:g} of it.\n"
             f"It gets {zigzag.MOST} steps to arrive.\n"
             f"The widget gives the **median** steps of {zigzag.RUNS} runs: the middle value.\n\n"
             "</details>\n\n**Predict:**") in predict   # r48: the limit, said
@@ -2227,7 +2235,7 @@ def test_large_language_models_are_explained_at_their_first_mention():
     """Check 'large language model' is explained (the big transformers behind chatbots) where it first comes, after
     'transformer' is; and PaLM and LLaMA, named right after, are such models using SwiGLU (deployments data)."""
     text = markdown()
-    said = "**Large language models** are the big transformers behind chatbots.\nMany of them, such as PaLM and LLaMA, use this unit."
+    said = "**Large language models** are the big transformers behind chatbots.\nMany of them, such as Google's PaLM and Meta's LLaMA, use this unit."
     assert said in text
     assert text.lower().index("large language model") == text.index(said) + 2
     assert text.index("A **transformer** is") < text.index(said)
@@ -2602,7 +2610,7 @@ def test_cards_are_explained_after_they_show_and_swish_where_it_is_named():
     silu = activations.get("silu")   # SiLU is Swish at β = 1 (chapter 00's glossary): x · σ(βx)
     x = np.linspace(-4, 4, 81)
     np.testing.assert_allclose(silu(x, beta=1.0), x * special.expit(x), atol=1e-12)
-    assert text.count("Swish") == 1 and "Swish, which is SiLU with one extra setting" in text   # pass 50 (r45): the name spelled out once
+    assert text.count("Swish") == 1 and "Swish, which is SiLU with a stretch factor inside σ" in text   # pass 50 (r45): the name spelled out once
     a, b = np.linspace(-4, 4, 17), np.linspace(-2, 2, 17)
     np.testing.assert_allclose(activations.get("swiglu")(a, b), silu(a) * b, atol=1e-12)   # the gate is SiLU
 
@@ -2807,7 +2815,7 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
     # centre 0 said as what it is (passes that example's answer), not "farther than it started"
     assert ("The picture follows one run at step size 3.5, one dot per step.\n"
             "Up and down is how far the weights sit from the star along the together line.\n"
-            "At centre 0.5, from step 2 on, each swing lands on the other side of the star, farther out.\n"
+            "At centre 0.5, after step 2, each step lands on the other side of the star, farther out.\n"
             "At centre 0, the weights stay near the star's level.\n\n"
             "**Why?** Think of one example's two inputs as an arrow from (0, 0) to (input 1, input 2).\n"
             "One step moves the weights only along that arrow.\n"
@@ -2820,7 +2828,7 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
             "started.\n\n"
             "At centre 0.5, each input is 0 to 1, and its square averages 1/3.\n"
             "So (input 1)² + (input 2)² averages 2/3.\n"
-            "A rule of thumb: past step size 2 ÷ 2/3 = 3, steps land farther past than they started.\n"
+            "A rule of thumb, on average over many examples: past step size 2 ÷ 2/3 = 3, steps land farther past than they started.\n"
             "The inputs all point roughly along the together line, so the swings grow there.\n"
             "The runs agree: from step size 3, most do not arrive within 200 steps.\n"
             "At centre 0 it averages only 1/6: 2 ÷ 1/6 = 12, far past the slider's top of 5.\n"
@@ -3108,7 +3116,8 @@ def test_one_worked_step_moves_both_weights_up_before_the_predict():
         "Its right answer is input 1 − input 2: 2 − 1 = 1.\n"
         "The **miss** is the output minus the right answer: 0 − 1 = −1.\n"
         "A **step** is one correction of the weights, after one example.\n"
-        "In this step, weight 1 goes up by 2 and weight 2 by 1: the black arrow.\n")
+        "In this step, weight 1 goes up by 2 and weight 2 by 1: the black arrow.\n"
+        "Its two coloured parts are explained below.\n")   # r51 item 16: the picture's arrows named before the split
     assert at < _cell_index("ch02.zigzag_centre()")
     with pytest.raises(ValueError):
         ch02.worked_step((0.8, -0.3))   # a negative input moves weight 2 down: not the point this step makes
@@ -3208,10 +3217,10 @@ def test_swiglu_name_spelled_out_and_the_intro_says_unit():
     """Check SwiGLU's name is spelled out once, after its gate (SiLU) and the × are explained, like ReLU's and GELU's
     (r45 Clarity 3); and the intro says "unit", the one word the chapter uses, not "neuron" (r45 Clarity 4)."""
     text = markdown()
-    said = "Swi stands for Swish, which is SiLU with one extra setting; GLU for Gated Linear Unit."
+    said = "Swi stands for Swish, which is SiLU with a stretch factor inside σ; GLU for Gated Linear Unit."
     assert text.count(said) == 1
     assert text.index("**Step 4: multiply (the ×).**") < text.index(said) < text.index("### Try it")
-    assert "Then a bend with a gate, used by big language models." in text and "a neuron with a gate" not in text
+    assert "This chapter shows four common bends, then a bend with a gate." in text and "a neuron with a gate" not in text
     intro = "".join(chapter()["cells"][0]["source"])
     assert "neuron" not in intro
 
@@ -3241,3 +3250,66 @@ def test_the_steps_axis_marks_its_jump_to_the_cap():
         for ln in slashes:
             low, high = sorted(ln.get_ydata())
             assert max(numbers) < low < high < ch02.CAP and not ln.get_clip_on()
+
+
+# ---------------------------------------------------------------- pass 57: the r51 reader's items, checked against the code
+
+def test_gelu_slope_left_of_the_dip_is_never_below_about_minus_an_eighth():
+    """Check 'never below about -1/8' (r51 change 2): the smallest GELU slope, found by a bounded search on the
+    registry's derivative and by scipy's own x*Phi(x) slope, is within 0.01 of -1/8 and sits left of the dip."""
+    d = activations.get("gelu").derivative
+    best = optimize.minimize_scalar(lambda x: float(d(x)), bounds=(-6.0, 0.0), method="bounded", options={"xatol": 1e-10})
+    grid = np.linspace(-10.0, 10.0, 200001)
+    reference = special.ndtr(grid) + grid * np.exp(-grid ** 2 / 2) / np.sqrt(2 * np.pi)   # d/dx of x Phi(x)
+    assert reference.min() == pytest.approx(best.fun, abs=1e-6)
+    assert abs(best.fun + 1 / 8) < 0.01 and best.x < activations.minimum("gelu")[0]
+    assert "never below about $-\\tfrac18$" in markdown()
+
+
+def test_the_zigzag_preview_says_what_the_runs_show():
+    """Check the section's preview (r51 change 3): with all-positive inputs each correction moves both weights the same
+    way; the star (1, -1) lies down-right of the start; and a bigger step at centre 0.5 swings wider."""
+    text = markdown()
+    assert ("With all-positive inputs, each correction moves both weights up, or both down.\n"
+            "Like a cart that only rolls up-right or down-left, they must zig-zag to a spot down-right.\n"
+            "Big pushes swing wider.") in text
+    assert text.index("Big pushes swing wider.") < text.index("**Why those changes?**")   # before the worked step's words
+    rng, goal = np.random.default_rng(7), np.array([1.0, -1.0])
+    for _ in range(500):
+        x, w = rng.uniform(0.001, 1.0, 2), rng.normal(size=2)
+        step = -rng.uniform(0.1, 5.0) * float((w - goal) @ x) * x
+        assert step[0] * step[1] >= 0
+    assert goal[0] > 0 > goal[1]
+    small = np.abs(ch02.together_left(0.5, rate=1.0)).max()
+    assert np.abs(ch02.together_left(0.5)).max() > 3 * small   # step size 3.5 against 1
+
+
+def test_together_part_equals_apart_part_when_one_input_is_zero():
+    """Check 'never the smaller one' (r51 item 10), not 'always the bigger': with one input at 0 the two parts tie."""
+    together, apart = ch02.split(-1.0 * (0.0 - 1.0) * np.array([1.0, 0.0]))
+    assert abs(together[0]) == abs(apart[0]) > 0
+
+
+def test_the_swings_cross_the_star_after_step_two():
+    """Check 'after step 2, each step lands on the other side' (r51 item 11): steps 1 and 2 stay on one side, then
+    every step crosses."""
+    half = ch02.together_left(0.5)
+    assert half[1] * half[2] > 0 and ch02.GROW_FROM == 2
+    assert all(half[k] * half[k + 1] < 0 for k in range(ch02.GROW_FROM, ch02.SWING_STEPS))
+
+
+def test_swish_is_silu_with_a_stretch_inside_sigma():
+    """Check 'Swish is SiLU with a stretch factor inside sigma' (r51 item 6: the setting named, no formula) against the
+    registry: Swish(a) = a sigma(beta a), SiLU at beta = 1."""
+    silu, a = activations.get("silu"), np.linspace(-6, 6, 121)
+    for beta in (0.5, 1.0, 2.0):
+        np.testing.assert_allclose(silu(a, beta=beta), a * special.expit(beta * a), rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(silu(a, beta=1.0), silu(a), rtol=0, atol=0)
+
+
+def test_the_takeaway_says_the_test_used_random_inputs():
+    """Check 'the test used random inputs, not real bend outputs' (r51 item 12): the zig-zag's inputs are drawn evenly
+    from centre - 0.5 to centre + 0.5, not passed through a bend."""
+    h = zigzag.independent_inputs(0.5, 100000)
+    assert h.min() >= 0 and h.max() <= 1
+    assert np.histogram(h, bins=4, range=(0, 1))[0] / h.size == pytest.approx([0.25] * 4, abs=0.01)

@@ -681,7 +681,7 @@ def sigmoid_question():
     (each layer multiplies the learning signal by at most a quarter); speed and all-positive outputs cost the same in each
     layer. Three options of equal length, one feedback line each (notebook 02)."""
     return choice_question(
-        "Which weakness of sigmoid does this passing back make worse?",
+        "Which weakness of sigmoid does each extra layer make worse?",
         [("It is slow: each value needs e to a power.", False,
           "No: each layer adds the same small extra time. The times add up, but nothing multiplies them."),
          ("Its slope is small, even where it is steepest.", True,
@@ -807,7 +807,7 @@ Make the outer ones about {HINT_TURNS[0]:g}.
 """)
     return Markdown(stuck.data + "\n\n" + fold("Check your prediction", f"""
 With one turn at 0, the sliders never get below {GOAL_GAP:g}.
-The sliders' best sets the turn at x = {zeroed:g} to 0: the left picture below, mean gap {two_best:.3f}.
+Trying every slider setting, the best one sets the turn at x = {zeroed:g} to 0: the left picture below, mean gap {two_best:.3f}.
 Three corners are enough: they make a tent over the hill.
 The left corner starts the climb.
 The middle corner turns it down.
@@ -885,6 +885,7 @@ Its right answer is input 1 − input 2: {h[0]:g} − {h[1]:g} = {right:.2g}.
 The **miss** is the output minus the right answer: 0 − {right:.2g} = {_signed(miss)}.
 A **step** is one correction of the weights, after one example.
 In this step, weight 1 goes up by {change[0]:g} and weight 2 by {change[1]:g}: the black arrow.
+Its two coloured parts are explained below.
 """))
 
 
@@ -903,7 +904,7 @@ The **together** part, {_pair(together)}, moves both weights the same way.
 The **apart** part, {_pair(apart)}, moves one up and one down.
 The star needs only the apart part: the together part is a detour.
 With both inputs positive, every step moves both weights the same way.
-So its together part is always the bigger one.
+So its together part is never the smaller one.
 """))
 
 
@@ -934,7 +935,8 @@ From step size {blows:g}, most runs do not arrive within {zigzag.MOST} steps: th
 At centre 0, bigger steps help up to step size {fast:g}, about {on.min():.0f} steps, then level off.
 
 **Takeaway:** in this test, centred inputs let you take bigger steps, so you arrive sooner.
-So a unit fed by tanh's centred outputs could take bigger steps than one fed by sigmoid's.
+The test used random inputs, not real bend outputs.
+Still, it suggests a unit fed by tanh's centred outputs can take bigger steps than one fed by sigmoid's.
 """)
 
 
@@ -1060,7 +1062,7 @@ def together_apart(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
 
 The picture follows one run at step size {SWING_RATE:g}, one dot per step.
 Up and down is how far the weights sit from the star along the together line.
-At centre {CENTRES[1]:g}, from step {GROW_FROM} on, each swing lands on the other side of the star, farther out.
+At centre {CENTRES[1]:g}, after step {GROW_FROM}, each step lands on the other side of the star, farther out.
 At centre {CENTRES[0]:g}, the weights stay near the star's level.
 
 **Why?** Think of one example's two inputs as an arrow from (0, 0) to (input 1, input 2).
@@ -1074,7 +1076,7 @@ Moving exactly 1 gap lands on that example's answer; more than 2 gaps lands fart
 
 At centre {CENTRES[1]:g}, each input is 0 to 1, and its square averages 1/{round(2 / on):.0f}.
 So (input 1)² + (input 2)² averages {round(on * 3):.0f}/3.
-A rule of thumb: past step size 2 ÷ {round(on * 3):.0f}/3 = {limit:.2g}, steps land farther past than they started.
+A rule of thumb, on average over many examples: past step size 2 ÷ {round(on * 3):.0f}/3 = {limit:.2g}, steps land farther past than they started.
 The inputs all point roughly along the together line, so the swings grow there.
 The runs agree: from step size {blows:g}, most do not arrive within {zigzag.MOST} steps.
 At centre {CENTRES[0]:g} it averages only 1/{round(1 / off):.0f}: 2 ÷ 1/{round(1 / off):.0f} = {2 / off:.0f}, far past the slider's top of {RATES[1]:g}.
