@@ -1584,10 +1584,19 @@ def test_first_widget_tangent_is_a_solid_black_line_and_its_buttons_are_explaine
     flat = " ".join(prose().split())
     # pass 24: the buttons answer a question asked before the widget, and its answer comes in the Check block
     # r37: "is its tangent line nearly flat?" answered itself; a comparison the learner must read off
-    assert "**Then:** at $x = 3$, whose slope is bigger, sigmoid's or tanh's? By about how many times?" in flat
+    # r51: the tangent line and the buttons now answer the question: pick each bend, compare the black lines
+    assert "**Then:** at $x = 3$, pick tanh, then sigmoid. Whose black line is steeper? By about how many times?" in flat
     # r38: the readout's 0.0452 / 0.0099 is 4.6, so the ratio is said to the readout's own digits, not "about 5"
     # r47: the static picture had no readout; the box in its lower panel now lists the four slopes
-    assert "At $x = 3$: sigmoid's slope is about $4.6$ times tanh's (read the list at 3)." in flat
+    assert "At $x = 3$: sigmoid's black line is steeper, its slope about $4.6$ times tanh's (the list at 3)." in flat
+    w.sliders["x"].value = 3.0
+    steep = {}
+    for n in ("tanh", "sigmoid"):   # the black line the learner sees, after picking each bend
+        w.pick.value = n
+        (x0, x1), (y0, y1) = w.tangents[n].get_data()
+        assert w.tangents[n].get_visible()
+        steep[n] = (y1 - y0) / (x1 - x0)
+    assert steep["sigmoid"] > steep["tanh"] and f"{steep['sigmoid'] / steep['tanh']:.2g}" == "4.6"
     assert "Text at the top left of the bottom panel lists the slopes." in flat and "A box lists" not in flat   # r49/r50
     assert "about 5 times tanh's" not in flat
     assert f"{sigmoid_slope(3.0):.2g}" == "0.045" and f"{tanh_slope(3.0):.2g}" == "0.0099"   # the readout at x = 3
@@ -1597,7 +1606,7 @@ def test_first_widget_tangent_is_a_solid_black_line_and_its_buttons_are_explaine
     assert "0.045" in w3.readout.value and "0.0099" in w3.readout.value
     assert ">0.0452<" in w3.readout.value and f"{0.0452 / 0.0099:.2g}" == "4.6"   # what a learner who divides gets
     widget = chapter()["cells"].index(next(c for c in chapter()["cells"] if "".join(c["source"]) == "ch03.gradient_table(x=0.5)"))
-    assert widget < next(i for i, c in enumerate(chapter()["cells"]) if "sigmoid's slope is about $4.6$ times" in "".join(c["source"]))
+    assert widget < next(i for i, c in enumerate(chapter()["cells"]) if "its slope about $4.6$ times" in "".join(c["source"]))
     assert tanh_slope(3.0) < 0.01
     assert "a dashed line just touches" not in flat
 
@@ -1620,7 +1629,7 @@ def test_ten_sixes_make_about_60_million_and_the_sigmoid_line_is_read_before_the
     widget, outside the tanh answer."""
     assert round(6 ** 10 / 1e6) == 60
     flat = " ".join(prose().split())
-    assert "Each layer keeps about 6 times less, and ten layers multiply those sixes." in flat
+    assert "Each layer keeps about one sixth as much, and ten layers multiply those sixths." in flat   # r51: not '6 times less'
     assert "60 million" not in flat   # pass 26: the true factor is 5.9 a layer, 55 million over ten: "tens of millions"
     assert 1e7 < mlp.chain_product("tanh", 1.0, 10)[1][-1] / mlp.chain_product("tanh", 2.0, 10)[1][-1] < 1e8
     above = " ".join(_markdown_above("ch03.chain_product(").split())
@@ -2538,7 +2547,7 @@ def test_pass_36_words_are_said_before_they_are_leaned_on():
     # r48: the one product holds for a chain of single units; a real layer adds one product per path back
     # r49: 'path' shown with a two-path sum before it is used; the name's reason a learner can repeat
     # r50: rebuilt: the two-path picture, then the rule, then the symbols and the name (see test_pass56_...)
-    k_table = next(i for i, c in enumerate(flat) if "So a table of slopes is a **gradient table**" in c)
+    k_table = next(i for i, c in enumerate(flat) if "So a table of slopes is called a **gradient table**" in c)
     assert "hence the name" not in " ".join(flat) and "Every gradient in a network is built by multiplying slopes" not in " ".join(flat)
     assert cells.index("ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0])") > k_table
     k = next(i for i, c in enumerate(flat) if "That is the **chain rule**" in c)
@@ -2839,8 +2848,9 @@ def test_pass48_leaky_rings_4_where_relu_crosses_6_and_the_shade_is_said():
             "unit gets a sum above 0 from about half the points.") not in flat
     # r49: the mirror's consequence said: a point and its mirror give each unit opposite sums (biases 0)
     # r50: the spiral is noisy, so the mirror is near, and the opposite sums hold for layer 1 only (biases 0)
-    assert ("the arms nearly mirror each other through the centre. A point and its near-mirror give every layer-1 unit "
-            "about opposite sums. So each unit gets a sum above 0 from about half the points.") in flat
+    # r51: the fact first, the mirror as a short 'why' (kept: r47 to r50 asked for the reason)
+    assert ("Layer 1 is one shade: each unit gets a sum above 0 from about half the points. Why: biases start at 0, and a "
+            "point and its near-mirror through the centre give it about opposite sums.") in flat
     X0 = data.spiral(noise=0.0)[0]
     assert np.abs(np.sort(X0, axis=0) - np.sort(-X0, axis=0)).max() < 1e-12   # -X0 is X0, reordered
     assert len(data.spiral()[0]) == 400 and ("Its shade is its average slope over the 400 points. For ReLU, that is the "
@@ -2994,9 +3004,12 @@ def test_pass53_words_the_reading_flagged_are_said_exactly():
     assert 'In the top panel, $x$ is the sum the bend receives. A black line touches one bend\'s curve there: its "tangent line".' in flat
     # r49: a gradient for any number (not only a learned one) said first; the sign flip in its own sentence
     # r50: asked as a plain question first, then named
+    # r51: 'any number has one' was vague; the three numbers side by side, the nudge last
     assert ("Ask of one unit: if its sum went up a little, would the mistake grow or shrink, and how fast? That answer is "
-            "the sum's gradient: any number has one, not only a learned one. The backward signal is that gradient, sign "
-            "flipped: it points downhill.") in flat and "mistake's gradient for this sum" not in flat
+            "the sum's gradient. A sum is not learned, but it has a gradient too. Side by side: - the sum's gradient: "
+            "which way the mistake grows (uphill); - the backward signal: that gradient, sign flipped (downhill); - a "
+            "weight's nudge: the backward signal × the weight's input.") in flat and "mistake's gradient for this sum" not in flat
+    assert "any number has one" not in flat
     assert "mostly negative weights" not in flat and "the weighted sum is still below 0 for every point." in flat
 
 
@@ -3007,8 +3020,8 @@ def test_pass54_gelu_fades_because_its_sums_shrink_toward_0_where_its_slope_is_h
     layer toward 0 (the last hidden layer's outputs are smaller than the first's, every start), and there its slopes'
     typical size nears GELU's slope at 0, 0.5; 0.5 x 1.4 = 0.7 < 1, so those layers fade the signal."""
     flat = " ".join(prose().split())
-    assert ("- GELU: its sums shrink toward 0, where its slope nears 0.5, and $0.5 \\times 1.4$ is below 1. So it fades, "
-            "slowly: measured, layer 1 gets 0.34 here.") in flat   # r49/r50: the product gives the direction only
+    # pass 57 (r51): 0.5 x 1.4 over 9 steps gives 0.044, not the 0.34 measured; the bullet now says the measured slope
+    assert "$0.5 \\times 1.4$ is below 1" not in flat and "slope nears 0.5" not in flat
     assert float(activations.get("gelu").derivative(0.0)) == pytest.approx(0.5, abs=1e-12)
     for seed in range(5):
         net, outs, slopes, _ = mlp.flow_pass("gelu", 30, 32, seed)
@@ -3023,8 +3036,10 @@ def test_pass54_the_dead_layer_1_unit_and_the_real_network_follow_the_he_section
     """Check 'once dead, it stays dead' is scoped to layer 1 (fed fixed data), and the He section is a '##' of its own
     placed before the real network, with the coin-flip cases inside it."""
     flat = " ".join(prose().split())
-    assert ("So nothing lifts its sums: in layer 1, with plain gradient steps (each uses only the current nudge), once "
-            "dead, it stays dead.") in flat   # r50: 'plain' said
+    # r50: 'plain' said; r51: the parenthesis pointed at methods the learner never met: the condition in the
+    # chapter's own words (a step moves a weight by a share of its nudge, chapter 00); the picture's Adam is not that
+    assert ("So nothing lifts its sums. In layer 1, if each step moves a weight by a share of its nudge only, once "
+            "dead, it stays dead.") in flat and "plain gradient steps" not in flat
     assert flat.index("## How big should the starting weights be?") < flat.index("### Why ReLU needs bigger starting "
                                                                                   "weights") < flat.index("## Watching it in a real network")
 
@@ -3102,8 +3117,9 @@ def test_pass56_a_bends_slope_is_in_the_nudge_of_every_weight_before_it_and_none
     assert not np.allclose(g1b, g1a)                  # earlier weights: their nudge has a term through it
     np.testing.assert_allclose(g1c - g1b, g1b - g1a)  # ... linear in its slope
     flat = " ".join(prose().split())
-    assert "So every weight *before* a bend has that bend's slope inside its nudge. A weight after the last bend has none." in flat
-    assert "So a table of slopes is a **gradient table**: slopes are factors of the gradients." in flat
+    assert ("So every weight on a path into a bend has that bend's slope inside its nudge. If the output has no bend, "
+            "its own weights have none.") in flat   # pass 57 (r51): 'before' was ambiguous going backwards; scoped
+    assert "So a table of slopes is called a **gradient table**: it lists factors of the gradients, not the gradients." in flat
 
 
 def test_pass56_plain_words_the_r50_reading_asked_for():
@@ -3121,3 +3137,60 @@ def test_pass56_plain_words_the_r50_reading_asked_for():
     top = w.sliders["shift"].max
     assert f"$-{top:g}$" not in flat and f"by up to ${top:g}$," in flat and top == 2.5
     assert "input above 0" not in " ".join(t.get_text() for ax in ch03_gradients.dead_unit().axes for t in [ax.title])
+
+
+# ---- pass 57: the r51 reading ----
+
+def test_pass57_gelus_bullet_states_its_measured_typical_slope_and_the_product_reproduces_the_share():
+    """Check the flow Check's GELU bullet against the widget's own network (seed 0, 10 layers): GELU's slopes' typical
+    size (root mean square over the 9 layers the signal passes back through) is 0.62; 0.62 x 1.4 = 0.87, just under 1;
+    nine such steps leave about 0.3, and the measured layer-1 share, 0.34, is about 0.3 too (r51: 0.5 x 1.4 gave 0.044)."""
+    flat = " ".join(prose().split())
+    net, outs, slopes, _ = mlp.flow_pass("gelu", 10, 32, 0)
+    typical = np.sqrt(np.mean(np.concatenate([np.ravel(s) for s in slopes[:9]]) ** 2))
+    step = round(float(typical), 2) * 1.4
+    share = (lambda s: s[0] / s[-1])(gradients.signal_flow("gelu", 10))
+    assert (f"{typical:.2f}", f"{step:.2f}", f"{step ** 9:.1f}", f"{share:.2f}", f"{share:.1f}") == (
+        "0.62", "0.87", "0.3", "0.34", "0.3")
+    assert step < 1 and share < 1
+    assert ("- GELU: measured, its slopes' typical size here is about $0.62$. Times $1.4$, about $0.87$: just "
+            "under 1. So it fades slowly: nine steps leave about $0.3$. Layer 1 gets 0.34 here.") in flat
+    tanh = mlp.flow_pass("tanh", 10, 32, 0)[2]   # the tanh bullet's 0.73, measured the same way
+    assert f"{np.sqrt(np.mean(np.concatenate([np.ravel(s) for s in tanh[:10]]) ** 2)):.2f}" == "0.73"
+
+
+def test_pass57_a_sigmoid_output_puts_its_slope_into_its_own_weights_nudges():
+    """Check the scope of 'If the output has no bend, its own weights have none': with a bendless output, scaling a
+    hidden slope leaves the output weights' nudges alone (pass 56's test); with a sigmoid output and a squared mistake,
+    the output weights' nudges carry the output's slope, so the scope is needed."""
+    rng = np.random.RandomState(0)
+    W1, W2 = rng.randn(2, 2), rng.randn(1, 2)
+    x = rng.randn(2)
+    h = np.tanh(W1 @ x)
+
+    def loss(W, bent):   # the squared mistake (out - 1)^2 / 2
+        z = float((W @ h)[0])
+        out = 1 / (1 + np.exp(-z)) if bent else z
+        return 0.5 * (out - 1.0) ** 2
+
+    def nudge(bent, eps=1e-6):   # central differences: no backward formula assumed
+        return np.array([(loss(W2 + eps * e, bent) - loss(W2 - eps * e, bent)) / (2 * eps) for e in np.eye(2)]).reshape(W2.shape)
+    z = float((W2 @ h)[0])
+    out = 1 / (1 + np.exp(-z))
+    np.testing.assert_allclose(nudge(False).ravel(), (z - 1.0) * h, rtol=1e-6)   # no bend: signal x input, no slope
+    np.testing.assert_allclose(nudge(True).ravel(), (out - 1.0) * out * (1 - out) * h, rtol=1e-6)   # the output's slope inside
+    assert not np.allclose(nudge(True).ravel(), (out - 1.0) * h, rtol=1e-2)
+
+
+def test_pass57_dead_unit_axis_label_fits_and_tanhs_label_sits_by_its_curve():
+    """Check r51's picture defects: the dead-unit picture's x-axis label is inside the figure (it was cut at the right
+    edge), and the slope picture's 'Tanh' label ends within 0.2 of tanh's slope curve at its height."""
+    fig = ch03_gradients.dead_unit()
+    fig.canvas.draw()
+    box, edge = fig.axes[-1].xaxis.label.get_window_extent(), fig.bbox
+    assert box.x0 >= edge.x0 and box.x1 <= edge.x1
+    fig = ch03_gradients.slope_curves()
+    tanh = next(t for t in fig.axes[0].texts if t.get_text() == "Tanh")
+    x, y = tanh.get_position()
+    curve = -np.arctanh(np.sqrt(1 - y))   # tanh's slope 1 - tanh(x)^2 equals y here, left of 0
+    assert tanh.get_ha() == "right" and 0 < curve - x < 0.2

@@ -167,7 +167,7 @@ def slope_curves(marks=(-3.0, 3.0)):
     ax.axhline(0, color=plots.MUTED, lw=0.8, zorder=1)   # under the curves: ReLU's slope-0 half stays visible
     ax.axhline(1, color=plots.MUTED, lw=0.8, ls="--")
     for name, (lx, ly, ha) in {"relu": (3.9, 0.84, "left"), "gelu": (1.1, 1.18, "left"),
-                               "tanh": (-0.9, 0.75, "right"), "sigmoid": (-2.3, 0.17, "right")}.items():
+                               "tanh": (-0.68, 0.75, "right"), "sigmoid": (-2.3, 0.17, "right")}.items():
         _label_line(ax, lx, ly, name, ha=ha)
     for m, tx in ((marks[0], -4.9), (marks[-1], 3.2)):   # each dot's value, listed beside its dotted line
         values = {n: float(activations.get(n).derivative(np.asarray(m))) for n in NAMES}
@@ -551,7 +551,7 @@ def dead_unit(lr=0.1, seed=0, layer=0):
         share = np.mean(inputs > 0)
         ax.set_title(f"{title}: {share:.0%} of the points give it a sum above 0", loc="left", fontsize=11)
         ax.set_ylabel("points")
-    axes[1].set_xlabel("its sum (what it receives, before ReLU), one count per spiral point\n"
+    axes[1].set_xlabel("its sum (what it receives, before ReLU), one count per point\n"
                        "(grey side: ReLU gives 0 there, and its slope is 0)")   # under the two histograms only
     shares = {title: np.mean(inputs > 0) for title, inputs in picks.items()}
     fig.set_label(f"Left: the data, {len(X)} points on two spiral arms. Right: what two layer-1 ReLU units receive "
