@@ -909,7 +909,8 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # the numbers settle (test_selu_pulls_spreads_from_half_and_two_back_near_one_after_n_layers: from every start)
     # r35: the condition is said where SELU's promise is, and the two weight sizes only above the widget
     # pass 46: one line, on the spread (the average is in the answer and the recall)
-    assert "SELU is tuned to settle at spread 1, if the starting weights have the right size." in text and "Only then" not in text
+    # r51 (pass 57): "size" of the weights read as how big each one is; it is their spread
+    assert "SELU is tuned to settle at spread 1, if the starting weights have the right spread." in text and "Only then" not in text
     assert "tuned for an input" not in text
     # pass 27: "Then ..." read as if LeCun weights did it with any bend; SELU is named
     # pass 36: "dense" said before use, and the setting named: a plain stack of wide dense layers
@@ -927,10 +928,10 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # on SELU's promise and its condition, and the two weight sizes are one bullet each, just above the widget
     # pass 46: the setup is said in shorter lines; the message is the spread, which grows or shrinks
     assert ("Each weight starts as a random number: a **starting weight**.\n"
-            "Their size decides if the spread grows or shrinks.\n"
-            "SELU is tuned to settle at spread 1, if the starting weights have the right size.") in text
+            "The spread of these weights decides if the outputs' spread grows or shrinks.\n"
+            "SELU is tuned to settle at spread 1, if the starting weights have the right spread.") in text
     assert "".join(_cells()[_index("### Try it: a spread that starts too big") - 1]["source"]).endswith(
-        "if the starting weights have the right size.")   # the setting comes after the widget
+        "if the starting weights have the right spread.")   # the setting comes after the widget
     # pass 52: the set-up is two cells, the network, then what the widget shows (ending on the Predict)
     k_try = _index("### Try it: a spread that starts too big")
     ask = "".join("".join(c["source"]) for c in _cells()[k_try:k_try + 2])
@@ -939,7 +940,7 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     n = ch04_zoo.SPREAD_WIDTH
     assert ("Each starting weight is drawn at random from a bell curve (\"normal\").\n"
             f"That curve's spread is $\\sqrt{{1/{n}}} \\approx {np.sqrt(1 / n):.3f}$.\n"   # r44: the range cut (words)
-            "These are **LeCun-normal** weights: spread $\\sqrt{1/n}$ for $n$ inputs per unit.") in ask   # r48: the rule, not only 128
+            "These are **LeCun-normal** weights, named after Yann LeCun: spread $\\sqrt{1/n}$ for $n$ inputs per unit.") in ask   # r48: the rule, not only 128
     assert "- The lines: SELU, and ReLU to compare, both with LeCun-normal weights.\n" in ask   # r47: no dashed lines yet
     # r37: "spread at the start" did not say of what: the line before the Predict does, and the slider's name
     # r39: three things were called "spread"; the weights' is their size, and the slider moves only the inputs'
@@ -1371,7 +1372,8 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     # pass 56: the 'why ReLU fades' fold moved to the chapter's Optional section (lecun_fade_note)
     visible, curious = answer, ch04_zoo.lecun_fade_note(30).data
     assert ("- **ReLU, He weights**: nothing pulls it back.\n"
-            "  Each network of 128 units has its own random weights, so each drifts its own way.\n"
+            "  By chance, each layer's random weights stretch or shrink the spread a little. Nothing undoes that, so "
+            "each network drifts its own way.\n"
             "  From 2, the 5 networks end between 0.26 (lowest) and 2.64 (highest).\n") in visible   # r47
     # pass 30: "double the start, double the end" rested on the networks' zero biases, never said: cut
     assert "double the start" not in answer
@@ -1447,10 +1449,13 @@ def test_he_weights_keep_the_mean_square_so_relus_first_layer_trims_the_spread_t
         h = np.maximum(0, h @ (signal_stats.lecun_normal(128, 128, rng) * np.sqrt(2.0)))
         assert np.sqrt(np.mean(h ** 2)) == pytest.approx(np.hypot(m[1], s[1]), rel=1e-9)
     answer = ch04_zoo.signal_answer(30, part="ReLU").data
-    assert ("- **Layer 1's drop**, from 2 to about 1.65, is no pull either.\n"
-            "  ReLU's outputs are all 0 or above, so their average jumps from 0 to about 1.13.\n"
-            "  The spread is measured from that average, so it is smaller.\n"
-            "  Measured from 0, the outputs still sit about 2 away, as the He weights intend.") in answer
+    # r51 change 2 (pass 57): the Check names the drop in one line; its reason moved to the Optional section
+    assert "- **Layer 1's drop**, from 2 to about 1.65, is no pull either (why: see the Optional section)." in answer
+    note = ch04_zoo.he_layer_one_note(2.0).data
+    assert ("ReLU's outputs are all 0 or above. So their average jumps from 0 to about 1.13.\n"
+            "The spread is measured from that average, so it is smaller: about 1.65, not 2.\n"
+            "Measured from 0, the outputs still sit about 2 away, as the He weights intend.") in note
+    assert "1.13" not in answer and "Measured from 0" not in answer
     assert "He's" not in answer and "keep the spread right" not in answer and "size" not in answer
 
 
@@ -2525,7 +2530,17 @@ def test_pass_28_corner_zoom_softmax_average_names_and_costs():
     assert ax.title.get_window_extent(r).x1 < ax.figure.axes[1].title.get_window_extent(r).x0 - 20   # titles apart
     assert float(activations.get("selu")(3.0)) == pytest.approx(3.15, abs=0.01)
     assert ins.get_xlim()[0] >= -0.55 and ins.get_xlim()[1] <= 0.55
-    assert any(t.get_text() == ch04_zoo.CARRIED_LABEL for t in ins.texts) and "dotted" in ch04_zoo.CARRIED_LABEL
+    assert any(t.get_text() == ch04_zoo.CARRIED_LABEL for t in ins.texts)
+    # r51 change 3 (pass 57): the two right sides carried on to the left lay on top of each other; SELU's left slope
+    # is carried on to the right instead, dashed, and SELU's own right side visibly turns away from it
+    steep, gentle = ch04_zoo.corner_slopes("selu")
+    dashed = [ln for ln in ins.get_lines() if ln.get_linestyle() == "--"]
+    assert len(dashed) == 1 and colors.same_color(dashed[0].get_color(), activations.get("selu").colour)
+    xd, yd = (np.asarray(v, float) for v in dashed[0].get_data())
+    assert xd[0] == 0 and xd[-1] > 0 and np.allclose(yd, steep * xd)
+    assert f"({steep:.2f})" in ch04_zoo.CARRIED_LABEL and "(1.76)" in ch04_zoo.CARRIED_LABEL
+    assert steep * xd[-1] - float(activations.get("selu")(xd[-1])) > 0.2   # the gap at the dashed line's end is visible
+    assert any(t.get_text().endswith(f"slope {gentle:.2f}") for t in ins.texts)
     assert all(t.get_fontsize() >= 10 for t in ins.get_xticklabels() + ins.get_yticklabels())
     k = _index("ch04.corner_zoom()")
     assert "The zoom below: ELU (α = 1) joins smoothly; SELU has a corner." in "".join(_cells()[k - 1]["source"])
@@ -2701,7 +2716,9 @@ def test_pass_33_terms_before_use_and_the_predict_before_dragging():
     # pass 46: one definition, the zoo table's ("never goes down as x grows": ReLU's flat left is "yes")
     # r48: both directions are monotonic (the recall's "goes down in one place and up in another")
     assert ("A curve that never goes down as $x$ grows (or never up) is **monotonic**. "
-            "These three go down, then up.\nMish dips deepest.\n") in text
+            "These three go down, then up.\nMish dips deepest.") in text
+    # r51 change 1 (pass 57): the dip sentence sits right under the four-curves picture its "zoom on the right" means
+    assert _index("GELU, SiLU and Mish dip a little below 0, then rise (zoom on the right).") == _index("ch04.smooth_family()") + 1
     assert min(activations.minimum(n)[1] for n in ("gelu", "silu", "mish")) == activations.minimum("mish")[1]
     assert "- **Monotonic**: never goes down as x grows." in text
     assert "Not monotonic: as x grows, the curve goes down in one place and up in another." in text
@@ -2733,7 +2750,7 @@ def test_selu_check_answers_in_three_short_lines_and_folds_every_factor():
     heads = [[re.split(r"[.;,](?: |$)", ln.split("**: ")[1])[0] for ln in a.splitlines() if ln.startswith("- **") and "**: " in ln]
              for a in (selu, relu)]
     assert heads == [["it goes back to 1", "it fades to almost 0"], ["nothing pulls it back"]]
-    assert "- **Layer 1's drop**, from 2 to about 1.65, is no pull either." in relu
+    assert "- **Layer 1's drop**, from 2 to about 1.65, is no pull either (why: see the Optional section)." in relu
     # pass 46: the fold keeps one factor (0.7 a layer); the layer-1 numbers (0.826, 0.564, 0.6) are cut
     assert "0.7" not in selu + relu and "keeps about $\\sqrt{0.5} \\approx 0.71$ of the spread" in curious   # r44: the reason
     assert "0.83" not in selu + relu and "0.56" not in selu + relu
@@ -2749,8 +2766,13 @@ def test_selu_check_answers_in_three_short_lines_and_folds_every_factor():
     assert "<details>" not in curious
     cells = _cells()   # pass 56: the fade's reason sits in the chapter's Optional section, before What to remember
     k = _index("ch04.lecun_fade_note(")
-    assert "".join(cells[k - 1]["source"]).startswith("## Optional: why ReLU fades with LeCun weights")
+    assert "".join(cells[k - 1]["source"]).startswith("## Optional: ReLU's spread, up close")
+    assert curious.lstrip().startswith("**Why ReLU fades with LeCun weights.**")
     assert k < _index("## What to remember") and cells[k]["outputs"][0]["data"]["text/markdown"]
+    # r51 change 2 (pass 57): the layer-1 drop's reason follows it in the same section
+    assert _index("ch04.he_layer_one_note(") == k + 1 < _index("## What to remember")
+    assert "".join(cells[k + 1]["outputs"][0]["data"]["text/markdown"]).lstrip().startswith(
+        "**Why the spread drops at layer 1 with He weights.**")
 
 
 def test_two_switches_picture_shows_sigma_and_phi_nearly_alike():
@@ -2801,7 +2823,10 @@ def test_he_weights_keep_the_total_on_average_over_many_networks_not_the_spread(
     text = ch04_zoo.signal_answer(30).data
     # pass 46: the fold that said it (average² + spread²) is cut; the answer says only that nothing pulls it back
     # r47: why they drift (each network's own random weights) and what the two numbers are
-    assert "nothing pulls it back.\n  Each network of 128 units has its own random weights, so each drifts its own way." in text
+    # r51 (pass 57): "its own random weights" left the drift as "it's random"; the reason is said (checked above:
+    # single networks end far apart, so each layer's chance stretch is not undone)
+    assert ("nothing pulls it back.\n  By chance, each layer's random weights stretch or shrink the spread a little. "
+            "Nothing undoes that, so each network drifts its own way.") in text
     assert "keep the spread right" not in text
 
 
@@ -2851,7 +2876,8 @@ def test_pass_39_phi_area_is_shaded_at_one_and_its_share_lands_on_the_switch():
         assert ax.get_xlabel() == "x" and ax.get_ylabel() and ax.get_xlim() == switch_ax.get_xlim()   # shared x
     assert "area left of x = 1 shaded" in fig.get_label() and "about 0.84" in fig.get_label()
     text = _markdown()
-    said = "On the left, that area is shaded for $x = 1$: $\\Phi(1) \\approx 0.84$."   # pass 46: "On the right ..." cut
+    # r51 (pass 57): "On the left" read as "left of x"; the panel is named
+    said = "In the left panel below, that area is shaded for $x = 1$: $\\Phi(1) \\approx 0.84$."
     assert said in text and text.index("the share of its area") < text.index(said)
     assert _index(said) + 1 == _index("ch04.two_switches()")
 
@@ -3076,7 +3102,8 @@ def test_opening_says_a_bend_is_an_activation_function_and_what_a_unit_is():
     """Check (r43): the title says "activation", the text "bend": the opening says they are one thing, and links
     "unit" to the glossary at its first use; SELU's two numbers are said to be tuned, not magic."""
     opening = "".join(_cells()[0]["source"])
-    assert ('Each [unit](91_glossary.ipynb#Glossary) (one "neuron") bends a sum with a curve: '
+    # r51 (pass 57): "a sum" came before "weighted sum" was explained; the opening says what is summed
+    assert ('Each [unit](91_glossary.ipynb#Glossary) (one "neuron") adds up its inputs, then bends the total with a curve: '
             "its **activation function**, here called a **bend**.\nChapters 02 and 03 met four:") in opening
     assert opening.index("**bend**") < opening.index("ReLU")
     text = _markdown()
@@ -3111,8 +3138,8 @@ def test_selu_readout_shows_the_lowest_and_highest_spread_of_the_five_networks()
     assert all(len(pairs) == 5 for pairs in draws.values()) and "5 random networks" not in _markdown()
     # r50: both averages are said in the Checks, after the pictures that show them (SELU's back to 0; ReLU's jumps)
     assert "  Its average (left panel) goes back to 0 too.\n" in ch04_zoo.signal_answer(30, part="SELU").data
-    assert "ReLU's outputs are all 0 or above, so their average jumps from 0 to about 1.13." in ch04_zoo.signal_answer(
-        30, part="ReLU").data
+    # r51 change 2 (pass 57): ReLU's average jump is explained in the Optional section, the Check points there
+    assert "So their average jumps from 0 to about 1.13." in ch04_zoo.he_layer_one_note(2.0).data
     assert all(abs(m[-1]) < 0.05 for start in (0.5, 2.0) for m, _ in ch04_zoo.run_draws(30, start)["SELU"])
     assert np.median([m[-1] for m, _ in draws["ReLU, He weights"]]) > 0.3 and abs(np.median([m[-1] for m, _ in draws["SELU"]])) < 0.05
 
@@ -3194,7 +3221,7 @@ def test_selu_check_says_how_fast_the_wrong_answer_and_points_to_the_picture():
     for start in (2.0, 0.5):
         for _, s in ch04_zoo.run_draws(30, start)["SELU"]:
             assert np.all(np.abs(np.asarray(s[settle:]) - 1) < 0.1) and abs(s[settle - 1] - 1) < 0.5
-    assert f"  By layer {settle}, all 5 networks here are within 0.1 of 1.\n" in answer   # r50: these 5, not every one
+    assert f"  By layer {settle}, all 5 networks here are within 0.1 of 1 (the grey band).\n" in answer   # r50: these 5, not every one
     assert ('  A common wrong answer: "SELU keeps whatever spread it is given." In fact, it pulls a big spread down '
             "and a small one up.\n") in answer
     k = _index('ch04.signal_answer(depth=30, part="SELU")')
@@ -3208,7 +3235,8 @@ def test_relu_fade_fold_uses_the_average_square_and_it_is_what_the_engine_does()
     is its square root. Each step is checked on a real layer."""
     curious = ch04_zoo.lecun_fade_note(30).data   # pass 56: the chapter's Optional section
     assert ("Square some numbers, then average: that is their **average square**.\n"
-            "For a layer's weighted sums, whose average is 0, it is their spread squared.\n"
+            "A layer's weighted sums have average 0, as the weights are centred on 0. So their average square is their "
+            "spread squared.\n"
             "ReLU turns about half of them into 0, so its outputs' average square is half that.\n"
             "With LeCun weights, the next sums' spread is the square root of it.\n"
             "So each layer keeps about $\\sqrt{0.5} \\approx 0.71$ of the spread.\n") in curious
@@ -3240,7 +3268,7 @@ def test_r48_spread_panel_shows_the_band_and_the_layer_the_check_quotes():
     """Check (r48): the SELU spread panel shades 0.9 to 1.1 and marks the layer the Check quotes ("By layer 10"), so the
     claim is read off the picture; every SELU run stays in the band from that layer on, and not from the one before."""
     settle = ch04_zoo.selu_settle_layer(30)
-    assert f"By layer {settle}, all 5 networks here are within 0.1 of 1." in ch04_zoo.signal_answer(30, part="SELU").data
+    assert f"By layer {settle}, all 5 networks here are within 0.1 of 1 (the grey band)." in ch04_zoo.signal_answer(30, part="SELU").data
     runs = [s for start in (2.0, 0.5) for _, s in ch04_zoo.run_draws(30, start)["SELU"]]
     assert all(np.all(np.abs(s[settle:] - 1) < 0.1) for s in runs)
     assert any(abs(s[settle - 1] - 1) >= 0.1 for s in runs)

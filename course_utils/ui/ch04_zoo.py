@@ -21,7 +21,7 @@ __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer"
            "gate_diagram", "gated_units", "leak_answer", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
            "print_dips", "print_gap", "print_overflow", "print_widest_gap",
-           "back_near_one", "layer_one_drop", "lecun_fade_note", "selu_settle_layer", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "slopes_text", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
+           "back_near_one", "layer_one_drop", "lecun_fade_note", "he_layer_one_note", "selu_settle_layer", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "slopes_text", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
            "squashers", "two_switches", "area_label", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
 
 FAMILIES = {
@@ -106,8 +106,10 @@ def relu_family(x_max=SHARED_X, zoom_y=(-0.042, 0.012)):
 
 REFERENCE_GREY = "#bbbbbb"
 CORNER_HALF_WIDTH = 0.5   # the corner zoom's x runs from -0.5 to 0.5
-CARRIED_LABEL = "each right side's straight line,\ncarried on: ELU's dotted,\nSELU's dashed"
-CARRIED_STYLE = {"elu": ":", "selu": "--"}   # r34: two dotted lines in brown and gold could not be told apart
+# r51 (pass 57): the two right sides carried on to the left (slopes 1 and 1.05) lay on top of each other and hid the
+# corner; SELU's left slope is now carried on to the right, dashed, and SELU's right side visibly turns away from it
+CARRIED_LABEL = "SELU's left slope\n(1.76), carried on"
+CARRIED_REACH = 0.4   # the dashed line runs from 0 to this x
 
 
 def corner_slopes(name, eps=1e-9):
@@ -125,8 +127,9 @@ def slopes_text(name):
     return f"{label(name)}: {left} | {right}"
 
 
-CORNER_ALT = ("Two panels, x from -0.5 to 0.5. Left: ELU and SELU, each with its right side's straight line carried "
-              "on to the left; ELU leaves it smoothly, SELU at an angle. Right: each bend's slope. ELU's slope is one "
+CORNER_ALT = ("Two panels, x from -0.5 to 0.5. Left: ELU and SELU, with SELU's left slope (1.76) carried on to "
+              "the right of 0 as a dashed line; SELU's right side (slope 1.05) turns away from it at 0. Right: each "
+              "bend's slope. ELU's slope is one "
               "unbroken line that rises to 1 at 0. SELU's slope jumps at 0, from {:.2f} just left to {:.2f} just "
               "right.").format(*corner_slopes("selu"))   # the two slopes read from the registry
 SLOPE_Y = (0.0, 2.0)   # the slope panel's y axis: both slopes near 0 fit, with room for the notes
@@ -141,14 +144,17 @@ def corner_zoom(w=CORNER_HALF_WIDTH):
     fig, (ax, ad) = plots.new_figure(820, 310, 1, 2)
     x = np.linspace(-w, w, 201)
     for n in ("elu", "selu"):
-        f = activations.get(n)
-        right = float(f.derivative(1e-9))
-        ax.plot([-w, 0], [-w * right, 0], color=plots.color(n), ls=CARRIED_STYLE[n], lw=1.8)
-        ax.plot(x, f(x), color=plots.color(n), lw=2.4)
+        ax.plot(x, activations.get(n)(x), color=plots.color(n), lw=2.4)
+    steep = corner_slopes("selu")[0]   # SELU's slope just left of 0, carried on to the right: the corner is the angle
+    ax.plot([0, CARRIED_REACH], [0, CARRIED_REACH * steep], color=plots.color("selu"), ls="--", lw=1.8)
     _axes_lines(ax)
     _tag(ax, "elu", -0.3, -0.12)    # above ELU's left side
     _tag(ax, "selu", -0.3, -0.6, va="top")   # below SELU's left side
-    ax.text(-0.47, 0.3, CARRIED_LABEL, color=STRIP_NOTE_COLOUR, fontsize=10)
+    ax.annotate(CARRIED_LABEL, (0.3, 0.3 * steep), (-0.02, 0.55), color=plots.color("selu"), fontsize=10, ha="right",
+                arrowprops={"arrowstyle": "->", "color": plots.color("selu"), "lw": 1.0})
+    ax.annotate(f"SELU's right side:\nslope {corner_slopes('selu')[1]:.2f}", (0.35, float(activations.get("selu")(0.35))),
+                (0.12, -0.3), color=plots.color("selu"), fontsize=10,
+                arrowprops={"arrowstyle": "->", "color": plots.color("selu"), "lw": 1.0})
     ax.set(xlim=(-w, w), xlabel="x", ylabel="output", title="ELU joins smoothly; SELU has a corner")
     # r38: the corner was a faint bend; the slope panel shows it as a jump (values from the registry, each side)
     xl, xr = np.linspace(-w, -1e-9, 200), np.linspace(1e-9, w, 200)
@@ -316,8 +322,10 @@ def selu_spread(start=2.0, depth=30, he=False):
     ax_v.text(depth - 0.3, 1 - SETTLE_WITHIN - 0.06, f"spread 1 (band: {1 - SETTLE_WITHIN:g} to {1 + SETTLE_WITHIN:g})",
               color=STRIP_NOTE_COLOUR, fontsize=9, ha="right", va="top",
               bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1})
-    looks = {"SELU": {"ls": "-", "lw": 3.2, "zorder": 5},   # SELU thick, on top
-             "ReLU, LeCun weights": {"ls": "-", "lw": 1.8, "zorder": 3},
+    # r51 (pass 57): at 3.2 the five SELU lines merged into one band that seemed to touch the grey band's edge; at 2.2
+    # they stay the thickest, yet each line and the band's edge can be told apart
+    looks = {"SELU": {"ls": "-", "lw": 2.2, "zorder": 5},   # SELU thickest, on top
+             "ReLU, LeCun weights": {"ls": "-", "lw": 1.6, "zorder": 3},
              "ReLU, He weights": {"ls": "--", "lw": 1.4, "alpha": 0.6, "zorder": 2}}   # faint dashed: they scatter
     lines = {}
     # r47: moving lines are drawn in the order they are made (zorder is not consulted), so SELU is made last: on top
@@ -1189,20 +1197,20 @@ def signal_answer(depth=30, high=2.0, low=0.5, part=None):
         raise ValueError("ReLU with LeCun weights does not fade")
     settle = selu_settle_layer(depth, high, low)
     he_lo, he_hi = ends["ReLU, He weights"].split(" to ")
-    avg1, spread1, size1 = layer_one_drop(high, depth)
+    spread1 = layer_one_drop(high, depth)[1]
     lines = {"SELU": f"- **SELU**: it goes back to 1, from {high:g} and from {low:g} alike.\n"
-                     f"  By layer {settle}, all {len(DRAW_SEEDS)} networks here are within {SETTLE_WITHIN:g} of 1.\n"
+                     f"  By layer {settle}, all {len(DRAW_SEEDS)} networks here are within {SETTLE_WITHIN:g} of 1 (the grey band).\n"
                      "  Its average (left panel) goes back to 0 too.\n"
                      "  A common wrong answer: \"SELU keeps whatever spread it is given.\" In fact, it pulls a big "
                      "spread down and a small one up.",
              "LeCun": "- **ReLU, same weights**: it fades to almost 0. (Why: see the Optional section at the end.)",
              "He": f"- **ReLU, He weights**: nothing pulls it back.\n"
-                   f"  Each network of {SPREAD_WIDTH} units has its own random weights, so each drifts its own way.\n"
+                   "  By chance, each layer's random weights stretch or shrink the spread a little. Nothing undoes "
+                   "that, so each network drifts its own way.\n"
                    f"  From {high:g}, the {len(DRAW_SEEDS)} networks end between {he_lo} (lowest) and {he_hi} (highest).",
-             "drop": f"- **Layer 1's drop**, from {high:g} to about {spread1:.2f}, is no pull either.\n"
-                     f"  ReLU's outputs are all 0 or above, so their average jumps from 0 to about {avg1:.2f}.\n"
-                     "  The spread is measured from that average, so it is smaller.\n"
-                     f"  Measured from 0, the outputs still sit about {size1:.2g} away, as the He weights intend."}
+             # r51 change 2 (pass 57): the why of layer 1's drop moved to the Optional section (he_layer_one_note)
+             "drop": f"- **Layer 1's drop**, from {high:g} to about {spread1:.2f}, is no pull either "
+                     "(why: see the Optional section)."}
     keys = {"SELU": ["SELU", "LeCun"], "ReLU": ["He", "drop"], None: ["SELU", "LeCun", "He", "drop"]}[part]
     return Markdown(fold("Check your prediction", "\n" + "\n".join(lines[k] for k in keys) + "\n").data)
 
@@ -1217,12 +1225,25 @@ def lecun_fade_note(depth=30):
         raise ValueError(f"ReLU with LeCun weights does not keep about sqrt(1/2) a layer: {shrink_factor(s_lecun)}")
     left = round(keep, 2) ** depth
     return Markdown(f"""
+**Why ReLU fades with LeCun weights.**
 Square some numbers, then average: that is their **average square**.
-For a layer's weighted sums, whose average is 0, it is their spread squared.
+A layer's weighted sums have average 0, as the weights are centred on 0. So their average square is their spread squared.
 ReLU turns about half of them into 0, so its outputs' average square is half that.
 With LeCun weights, the next sums' spread is the square root of it.
 So each layer keeps about $\\sqrt{{0.5}} \\approx {keep:.2f}$ of the spread.
 After {depth} layers: ${keep:.2f}^{{{depth}}} \\approx {_plain(left)}$. Almost nothing is left.
+""")
+
+
+def he_layer_one_note(start=2.0, depth=30):
+    """The chapter's Optional section, part 2 (r51 change 2, pass 57: moved out of the He Check): with He weights,
+    layer 1's spread drops because ReLU's average moves off 0, while the typical distance from 0 stays at the start."""
+    avg1, spread1, size1 = layer_one_drop(start, depth)
+    return Markdown(f"""
+**Why the spread drops at layer 1 with He weights.**
+ReLU's outputs are all 0 or above. So their average jumps from 0 to about {avg1:.2f}.
+The spread is measured from that average, so it is smaller: about {spread1:.2f}, not {start:g}.
+Measured from 0, the outputs still sit about {size1:.2g} away, as the He weights intend.
 """)
 
 
