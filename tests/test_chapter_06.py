@@ -41,7 +41,7 @@ def test_the_map_labels_are_large_and_short():
         if t.get_text():
             assert t.get_fontsize() >= 14, t.get_text()
             lines = t.get_text().split("\n")
-            assert len(lines) <= (3 if "tanh for new" in t.get_text() else 2), t.get_text()
+            assert len(lines) <= (3 if "tanh for new" in t.get_text() or "bend?" in t.get_text() else 2), t.get_text()
             assert all(len(line.split()) <= 3 for line in lines), t.get_text()
     texts = [t.get_text() for t in fig.axes[0].texts]
     assert "Sigmoid gates,\ntanh for new\ncontent" in texts and not any("Tanh content" in t for t in texts)
@@ -263,8 +263,8 @@ def test_the_map_names_its_two_curve_and_bar_drawings_in_words():
     np.testing.assert_allclose(y, x * ndtr(x), rtol=1e-6, atol=1e-9)
     assert not any(np.allclose(line.get_ydata(), x * expit(x)) for line in insets[2].lines if len(line.get_ydata()) == len(x))
     ticks = [t.get_text() for t in insets[3].texts if t.get_text().lstrip("−").isdigit() and t.get_position()[0] > 3]
-    # pass 53 (r47): the LSTM drawing marks 1 and −1 only; 1, 0 and −1 crowded, and the x-axis "0" is its only 0
-    assert ticks == ["1", "−1"] and any(abs(line.get_ydata()[0] + 1) < 1e-12 for line in insets[3].lines)
+    # pass 57 (r50, r51): the LSTM drawing marks 1, 0 and −1, so sigmoid is seen to stay above 0 (pass 53 had dropped the 0)
+    assert ticks == ["0", "1", "−1"] and any(abs(line.get_ydata()[0] + 1) < 1e-12 for line in insets[3].lines)
     assert np.tanh(-3) < -0.99   # tanh's curve runs down toward the −1 mark
     words = [" ".join(" ".join(t.get_text().split()) for t in inset.texts if not t.get_text().lstrip("−").isdigit())
              for inset in insets]
@@ -971,7 +971,7 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     assert "heights 0 and 1" not in words   # pass 19: the drawings' marks speak for themselves, no words about them
     marks = {key: sorted(t.get_text() for t in inset.texts if t.get_text().lstrip("−").isdigit() and t.get_position()[0] > 3)
              for inset, (key, *_) in zip(insets, ch06_decisions.MAP_ROWS)}
-    assert marks["recurrent"] == ["1", "−1"] and all(m == ["0", "1"] for key, m in marks.items() if key != "recurrent")
+    assert marks["recurrent"] == ["0", "1", "−1"] and all(m == ["0", "1"] for key, m in marks.items() if key != "recurrent")
     soft = insets[[r[0] for r in ch06_decisions.MAP_ROWS].index("multiclass_output")]
     assert len(soft.patches) == 3 and not soft.lines[2:]   # three bars, no curve
     leaky = next(inset for inset, row in zip(insets, ch06_decisions.MAP_ROWS) if row[0] == "dying_units")
@@ -2794,3 +2794,23 @@ def test_pass56_the_maps_predict_is_answered_by_the_lit_map_and_its_fold_from_th
     assert figure_alt(lit).endswith("Lit: two paths, Plain network or CNN → ReLU and A number → No bend.")
     with pytest.raises(ValueError):
         ch06_decisions.decision_map(trace=("no_such_row",))
+
+
+def test_pass57_every_word_on_the_map_sits_inside_its_box_and_the_lstm_marks_do_not_touch():
+    """Check r51's map: "Where is the bend?" and "Inside the network" ran past their boxes' right edges; each boxed
+    text now lies inside its rounded box. The LSTM drawing's 1, 0 and −1 (0 restored for r50 and r51) do not overlap."""
+    fig = ch06_decisions.decision_map()
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    boxes = [p.get_window_extent(r) for p in ax.patches]
+    side = ch06_decisions.MAP_ROWS[ch06_decisions.SIDE_ROW][1]
+    boxed = [t for t in ax.texts if t.get_text() and t.get_text() != side]
+    assert len(boxed) == len(boxes) and any(t.get_text() == "Where\nis the\nbend?" for t in boxed)
+    for t in boxed:
+        e = t.get_window_extent(r)
+        assert any(b.x0 <= e.x0 and e.x1 <= b.x1 and b.y0 <= e.y0 and e.y1 <= b.y1 for b in boxes), t.get_text()
+    inset = ax.child_axes[[k for k, *_ in ch06_decisions.MAP_ROWS].index("recurrent")]
+    marks = sorted((t.get_window_extent(r) for t in inset.texts if t.get_text() in ("1", "0", "−1")
+                    and t.get_position()[0] > 3), key=lambda e: e.y0)
+    assert len(marks) == 3 and all(low.y1 < high.y0 for low, high in zip(marks, marks[1:]))
