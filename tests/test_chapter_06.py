@@ -41,7 +41,7 @@ def test_the_map_labels_are_large_and_short():
         if t.get_text():
             assert t.get_fontsize() >= 14, t.get_text()
             lines = t.get_text().split("\n")
-            assert len(lines) <= (3 if "tanh for new" in t.get_text() else 2), t.get_text()
+            assert len(lines) <= (3 if "tanh for new" in t.get_text() or "bend?" in t.get_text() else 2), t.get_text()
             assert all(len(line.split()) <= 3 for line in lines), t.get_text()
     texts = [t.get_text() for t in fig.axes[0].texts]
     assert "Sigmoid gates,\ntanh for new\ncontent" in texts and not any("Tanh content" in t for t in texts)
@@ -81,7 +81,8 @@ def test_dead_units_are_a_side_arrow_from_the_relu_box_not_a_kind_of_network():
     # pass 37 (r34): why the place matters is now its words, the slope picture, the inside part and the output part
     # pass 44 (r39, Focus 1): the layers widget (Predict, widget, fold) follows the inside part: 3 cells more
     # pass 56 (r50): the map's section is rebuilt: its rule, its rows, a Predict, the lit map and its fold: 3 more
-    side = _src(cells[k + 13])
+    # pass 57 (r51): the lit map and its answer are one fold (map_check): 1 fewer
+    side = _src(cells[k + 12])
     assert "If many units die, the side arrow says: try **Leaky ReLU**." in side
     assert "repairs" not in side
     assert side.startswith("### The side arrow: dead units")
@@ -263,8 +264,8 @@ def test_the_map_names_its_two_curve_and_bar_drawings_in_words():
     np.testing.assert_allclose(y, x * ndtr(x), rtol=1e-6, atol=1e-9)
     assert not any(np.allclose(line.get_ydata(), x * expit(x)) for line in insets[2].lines if len(line.get_ydata()) == len(x))
     ticks = [t.get_text() for t in insets[3].texts if t.get_text().lstrip("−").isdigit() and t.get_position()[0] > 3]
-    # pass 53 (r47): the LSTM drawing marks 1 and −1 only; 1, 0 and −1 crowded, and the x-axis "0" is its only 0
-    assert ticks == ["1", "−1"] and any(abs(line.get_ydata()[0] + 1) < 1e-12 for line in insets[3].lines)
+    # pass 57 (r50, r51): the LSTM drawing marks 1, 0 and −1, so sigmoid is seen to stay above 0 (pass 53 had dropped the 0)
+    assert ticks == ["0", "1", "−1"] and any(abs(line.get_ydata()[0] + 1) < 1e-12 for line in insets[3].lines)
     assert np.tanh(-3) < -0.99   # tanh's curve runs down toward the −1 mark
     words = [" ".join(" ".join(t.get_text().split()) for t in inset.texts if not t.get_text().lstrip("−").isdigit())
              for inset in insets]
@@ -328,6 +329,9 @@ def test_every_prediction_is_answered_below_in_a_fold():
     for i, c in enumerate(cells):
         if c["cell_type"] == "markdown" and "**Predict:**" in _src(c) and "_question(" not in _src(cells[i + 1]):
             # a button question (recall_question, gate_question) answers each click itself
+            if _src(cells[i + 1]) == "ch06.map_check()":   # pass 57: the fold (lit map and answer) is that cell's output
+                assert ch06_decisions.map_check().data.startswith("<details><summary>Check your prediction</summary>")
+                continue
             if "ch06.gelu_slope(" in _src(cells[i + 1]):   # pass 22: the fold is the next cell's output, under the slider
                 assert "ch06.gelu_check()" in _src(cells[i + 2])
                 assert ch06_decisions.gelu_check().data.startswith("<details><summary>Check your prediction</summary>")
@@ -845,14 +849,14 @@ def test_the_history_names_its_study_from_the_deployments_table_and_claims_no_ca
     assert "In 2020, one study (Noam Shazeer, at Google) trained 8 versions of one language model." in after
     assert "Their feed-forward blocks differed: ReLU, GELU, SwiGLU and 5 more." in after
     # pass 26: the two best were gated (GEGLU too, not SwiGLU alone), by a small margin
-    assert ("The two least wrong (lowest loss: a score of how wrong their guesses on that hidden text were) were SwiGLU and GEGLU, a GELU with a gate (a second sum it multiplies by, as in SwiGLU). Both beat "
-            "plain ReLU and GELU, by a small margin.") in after   # pass 27: "least wrong" by what measure and "SwiGLU's guesses were a little less wrong" not in after
+    assert ("The two least wrong (lowest loss: a score of how wrong their guesses on that hidden text were) were SwiGLU and GEGLU, a GELU with a gate (a second sum it multiplies by, as in SwiGLU).") in after
+    assert "Both beat" not in after   # pass 57: the main path (TAKEAWAY) says they did better than plain ReLU or GELU   # pass 27: "least wrong" by what measure and "SwiGLU's guesses were a little less wrong" not in after
     assert "The test hid stretches of text the model had never seen. It asked the model to fill them in." in after
     assert "again and again" not in after and "(Shazeer)" not in after
     # pass 26: the guess is the gate, the one thing GEGLU has and GELU lacks (the SiLU-slope guess explained only
     # beating ReLU, not GELU)
-    assert "Why? The study did not say. One guess: the gate. A gated block multiplies two sums." in after
-    assert "A plain ReLU or GELU block does not." in after and "It is a guess, not a proof." in after
+    assert "Why? The study did not say. One guess: the gate. A plain ReLU or GELU block has no second sum." in after
+    assert "It is a guess, not a proof." in after
     assert "SiLU" not in after.split("Why?")[1] and "could explain beating ReLU" not in after   # pass 39: SwiGLU's
     # mechanics (with SiLU) sit before the history in the same fold; the guess is the gate, not SiLU
     assert "The slope you just saw is one guess" not in after
@@ -945,14 +949,16 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
                 near = (x > -0.6) & (x < 0)
                 assert np.all(y[near] > y0 + 0.15 * (high - low)), key
     cells = _cells()
-    # pass 56 (r50): the map's words no longer name SwiGLU (the map shows it; chapter 02 taught it); the first words
-    # that name it are line 3's takeaway, where the study's "SwiGLU and GELU used the same way" needs its two sums
+    # pass 57 (r51, Clarity): the map draws "GELU or SwiGLU", so the map's rows say what SwiGLU is, in one sentence
+    # (pass 56 had left it to line 3's takeaway, four cells after the list asks the learner to say it back)
     words = next(_src(c) for c in cells if c["cell_type"] == "markdown" and "SwiGLU" in _src(c))
-    assert words == TAKEAWAY
+    assert words.startswith("### Reading the map's rows") and "SwiGLU" not in TAKEAWAY.split("SwiGLU is there")[0]
     # pass 39 (r35, Clarity 1): SwiGLU's mechanics moved to the optional fold after the GELU check
     more = ch06_decisions.gelu_more().data
     # pass 53 (r47, Clarity): "two sums" said at first use: two sums of the same inputs, one bent, multiplied
-    assert "**SwiGLU** makes two sums of the same inputs, bends one, and multiplies them.\n" in words
+    assert "**SwiGLU** makes two sums, bends one, and multiplies them.\n" in words
+    np.testing.assert_allclose(ch06_decisions.activations.get("swiglu")(np.array([-1.0, 2.0]), np.array([3.0, 0.5])),
+                               ch06_decisions.activations.get("silu")(np.array([-1.0, 2.0])) * np.array([3.0, 0.5]))
     assert "bends one sum with SiLU" in ch06_decisions.SWIGLU_HOW and "then multiplies the two" in ch06_decisions.SWIGLU_HOW
     assert "no one curve (chapter 02)" not in words
     assert "weighted sum" not in words and "SiLU" not in words
@@ -971,7 +977,7 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     assert "heights 0 and 1" not in words   # pass 19: the drawings' marks speak for themselves, no words about them
     marks = {key: sorted(t.get_text() for t in inset.texts if t.get_text().lstrip("−").isdigit() and t.get_position()[0] > 3)
              for inset, (key, *_) in zip(insets, ch06_decisions.MAP_ROWS)}
-    assert marks["recurrent"] == ["1", "−1"] and all(m == ["0", "1"] for key, m in marks.items() if key != "recurrent")
+    assert marks["recurrent"] == ["0", "1", "−1"] and all(m == ["0", "1"] for key, m in marks.items() if key != "recurrent")
     soft = insets[[r[0] for r in ch06_decisions.MAP_ROWS].index("multiclass_output")]
     assert len(soft.patches) == 3 and not soft.lines[2:]   # three bars, no curve
     leaky = next(inset for inset, row in zip(insets, ch06_decisions.MAP_ROWS) if row[0] == "dying_units")
@@ -1148,7 +1154,7 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     lstm = next(d for d in deployments.DEPLOYMENTS if d.model == "LSTM" and d.part == "gates")
     assert lstm.registry == "sigmoid" and [g for g in ("input", "output", "forget") if f"{g} gate" in lstm.where.replace(
         "input and output gates", "input gate and output gate")] == ["input", "output", "forget"]
-    assert ("An LSTM has three gates, all sigmoid. Two steer its memory:\n"
+    assert ("An LSTM has three gates, all sigmoid. The third sets how much memory to show. Two steer the memory:\n"
             "- the **forget gate** sets how much old memory to keep;\n"
             "- the **write gate** (usually called the input gate), how much new content to add.") in _src(cells[named])
     assert not any("output gate" in _src(c) for c in cells if c["cell_type"] == "markdown")
@@ -1435,7 +1441,7 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     assert words.index("the **nudge handed back**") < words.index(dead) < words.index("If many units die, the side arrow says")
     # pass 25: one meaning: new content is the number tanh squashes; a gate sets how much of tanh of it is written
     # pass 56 (r50 change 3): in the map's LSTM line; tanh's squash is list line 4's reason
-    new = "It may store a fresh number: its **new content**."
+    new = "Each step can add a fresh number to the memory: **new content**."   # pass 57 (r51): "It" was unclear
     assert new in _src(cells[k + 2]) and "Tanh squashes new content to between −1 and 1" in ch06_decisions.short_list().data
     assert new in next(line for line in _src(cells[k + 2]).splitlines() if line.startswith("- An **LSTM**"))
     assert new in _src(cells[k + 2]) and "what an LSTM writes to memory" not in words and "Sigmoid gates,\ntanh for new\ncontent" in [t.get_text() for t in
@@ -1660,11 +1666,13 @@ def test_pass24_a_hidden_layer_is_defined_before_the_list_uses_it():
 
 
 TAKEAWAY = ("So just left of 0, a GELU unit still learns a little.\n"   # pass 55 (r49): line 3's reason on the main path
-            "But line 3 comes from a test, not from this slope.\n"
-            # pass 56 (r50): "a gated GELU" leaned on a meaning of "gate" said only in a fold: SwiGLU's two sums here
-            "**SwiGLU** makes two sums of the same inputs, bends one, and multiplies them.\n"
+            # pass 57 (r51, Correctness): the 2020 test backs only the two-sum versions; plain GELU is on line 3 by use
+            "But line 3 names GELU for another reason.\n"
+            "Well-known language models use it, such as GPT-2.\n"
+            "SwiGLU is there because of a test.\n"
             "In 2020, a study tried 8 bends in one language model's feed-forward blocks.\n"
-            "SwiGLU, and GELU used the same way, guessed hidden text best, by a small margin.")
+            "The two best were SwiGLU and its twin that bends with GELU.\n"
+            "Both guessed hidden text a little better than plain ReLU or GELU.")
 
 
 def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
@@ -2728,7 +2736,14 @@ def test_pass55_line_3s_reason_is_the_study_on_the_main_path():
     study = deployments.comparison("Shazeer")
     assert f"In {study.year}, a study tried {len(study.compared)} bends in one language model's feed-forward blocks." in TAKEAWAY
     assert study.where == "feed-forward blocks" and set(study.best) == {"SwiGLU", "GEGLU"} <= set(study.gated)
-    assert "SwiGLU, and GELU used the same way, guessed hidden text best, by a small margin." in TAKEAWAY
+    assert "The two best were SwiGLU and its twin that bends with GELU." in TAKEAWAY
+    # pass 57 (r51): the two best are the two lowest of all 8, plain ReLU and GELU among the rest; GELU's place on
+    # line 3 is its use: GPT-2 and BERT put GELU in their feed-forward blocks (deployments table)
+    assert len(study.best) == 2 and {"ReLU", "GELU"} <= set(study.compared) - set(study.best)
+    assert "Both guessed hidden text a little better than plain ReLU or GELU." in TAKEAWAY and "from a test, not" not in TAKEAWAY
+    for model in ("GPT-2",):   # one model per bend on the main path; BERT and the rest are in the reference table
+        d = next(d for d in deployments.DEPLOYMENTS if d.model == model)
+        assert d.registry in ("gelu", "gelu_tanh") and "feed-forward" in d.where and f"{model}" in TAKEAWAY
     # pass 56: "the same way" is SwiGLU's: two sums of the same inputs, one bent, multiplied (GEGLU bends with GELU)
     from course_utils.facts import activations
     a, b = np.array([-1.0, 0.5, 2.0]), np.array([3.0, -2.0, 0.5])
@@ -2773,10 +2788,14 @@ def test_pass56_the_maps_predict_is_answered_by_the_lit_map_and_its_fold_from_th
     from course_utils.facts import activations
     from course_utils.ui.display import figure_alt
     cells = _cells()
-    k = next(i for i, c in enumerate(cells) if "decision_map(trace=" in _src(c))
-    assert _src(cells[k]) == "ch06.decision_map(trace=ch06.MAP_TRACED)" and "image/png" in cells[k]["outputs"][0]["data"]
+    # pass 57 (r51, Interaction): the lit map sat in view under its Predict; now it and the answer are one fold
+    k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.map_check()")
+    assert not any("decision_map(trace=" in _src(c) for c in cells)
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
-    predict, fold = _src(cells[k - 1]), _src(cells[k + 1])
+    predict, fold = _src(cells[k - 1]), ch06_decisions.map_check().data
+    stored = "".join(cells[k]["outputs"][0]["data"]["text/markdown"])
+    assert stored.startswith("<details><summary>Check your prediction</summary>") and "<img src='data:image/png" in stored
+    assert "Trace both paths on the map above, then open the check." in predict
     assert predict.startswith("**Predict:** a plain network reads today's weather and guesses tomorrow's temperature.")
     assert cells[k - 2]["cell_type"] == "markdown" and _src(cells[k - 2]).startswith("### Reading the map's rows")
     hidden, number = (decisions.decision(r) for r in ch06_decisions.MAP_TRACED)
@@ -2794,3 +2813,23 @@ def test_pass56_the_maps_predict_is_answered_by_the_lit_map_and_its_fold_from_th
     assert figure_alt(lit).endswith("Lit: two paths, Plain network or CNN → ReLU and A number → No bend.")
     with pytest.raises(ValueError):
         ch06_decisions.decision_map(trace=("no_such_row",))
+
+
+def test_pass57_every_word_on_the_map_sits_inside_its_box_and_the_lstm_marks_do_not_touch():
+    """Check r51's map: "Where is the bend?" and "Inside the network" ran past their boxes' right edges; each boxed
+    text now lies inside its rounded box. The LSTM drawing's 1, 0 and −1 (0 restored for r50 and r51) do not overlap."""
+    fig = ch06_decisions.decision_map()
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    boxes = [p.get_window_extent(r) for p in ax.patches]
+    side = ch06_decisions.MAP_ROWS[ch06_decisions.SIDE_ROW][1]
+    boxed = [t for t in ax.texts if t.get_text() and t.get_text() != side]
+    assert len(boxed) == len(boxes) and any(t.get_text() == "Where\nis the\nbend?" for t in boxed)
+    for t in boxed:
+        e = t.get_window_extent(r)
+        assert any(b.x0 <= e.x0 and e.x1 <= b.x1 and b.y0 <= e.y0 and e.y1 <= b.y1 for b in boxes), t.get_text()
+    inset = ax.child_axes[[k for k, *_ in ch06_decisions.MAP_ROWS].index("recurrent")]
+    marks = sorted((t.get_window_extent(r) for t in inset.texts if t.get_text() in ("1", "0", "−1")
+                    and t.get_position()[0] > 3), key=lambda e: e.y0)
+    assert len(marks) == 3 and all(low.y1 < high.y0 for low, high in zip(marks, marks[1:]))

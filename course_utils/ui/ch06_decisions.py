@@ -13,7 +13,7 @@ from course_utils.ui import plots, tables
 from course_utils.ui.questions import choice_question
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, nice_limits, on_change, slider
 from course_utils.ui.captioned import CaptionedBox as RecallBox
-from course_utils.ui.display import figure_png
+from course_utils.ui.display import figure_alt, figure_png
 
 X = np.linspace(-3, 3, 241)
 MAP_ROWS = (  # the map, one row per line of the list: (key, where in a few words, the pick, curves drawn)
@@ -75,7 +75,9 @@ def _arrow(ax, start, end, lit=False):
                                 shrinkA=0, shrinkB=0))
 
 
-WHERE_WORDS_END = 0.146   # pass 56: "the bend?" at 14 pt runs past its box (to 0.144): the arrows start clear of it
+# pass 57 (r51 Pictures): "the bend?" and "Inside the" ran past their boxes: the question takes three short lines, its
+# box narrows, and the group boxes start further left, so every word sits inside its box (a test measures them)
+ROOT_END, GROUP_X, GROUP_END = 0.112, 0.136, 0.293
 TRACE_FACE, TRACE_LW = "#ffe680", 3.2   # a traced path: its boxes filled pale yellow, its arrows thick and dark
 MAP_TRACED = ("hidden_cnn_mlp", "regression_output")   # the map's Predict: a plain network that forecasts a temperature
 
@@ -88,16 +90,16 @@ def decision_map(trace=()):
     if unknown:
         raise ValueError(f"no map row {sorted(unknown)}")
     lit = lambda on: dict(face=TRACE_FACE, lw=TRACE_LW) if on else {}   # noqa: E731
-    fig, ax = plots.new_figure(900, 660)
+    fig, ax = plots.new_figure(*MAP_FIG)
     ax.set_axis_off()
     ys = [0.935, 0.805, 0.675, 0.545, 0.325, 0.195, 0.065]
     h = 0.112
-    _box(ax, MAP_LEFT, 0.5, "Where is\nthe bend?", 0.127 - MAP_LEFT, 0.16, plots.MUTED, "#f2f2f2", "bold")
+    _box(ax, MAP_LEFT, 0.5, "Where\nis the\nbend?", ROOT_END - MAP_LEFT, 0.16, plots.MUTED, "#f2f2f2", "bold")
     groups = {"Inside the\nnetwork": (0.74, range(4)), "At the\noutput": (0.195, range(4, 7))}
     for text, (gy, rows) in groups.items():
         on = any(MAP_ROWS[i][0] in trace for i in rows)
-        _box(ax, 0.158, gy, text, 0.135, 0.13, plots.MUTED, **{"face": "#f7f7f7", "weight": "bold", **lit(on)})
-        _arrow(ax, (WHERE_WORDS_END, 0.5), (0.156, gy), on)
+        _box(ax, GROUP_X, gy, text, GROUP_END - GROUP_X, 0.13, plots.MUTED, **{"face": "#f7f7f7", "weight": "bold", **lit(on)})
+        _arrow(ax, (ROOT_END + BOX_PAD + 0.002, 0.5), (GROUP_X - BOX_PAD - 0.002, gy), on)
         for i in rows:
             if i != SIDE_ROW:   # a repair, not a kind of network: no arrow from the group
                 _arrow(ax, (0.295, gy), (WHERE_X - BOX_PAD, ys[i]), MAP_ROWS[i][0] in trace)
@@ -118,8 +120,8 @@ def decision_map(trace=()):
         ylim = YLIM.get(key, (-1.3, 1.6))
         for level in (0, 1):   # faint marks at 0 and 1, the same in every drawing
             inset.axhline(level, color="#bbbbbb", lw=0.6, ls=":" if level else "-")
-            if key == "recurrent" and not level:   # r47: 1, 0 and −1 crowded; the x-axis "0" is the only 0 here
-                continue
+            # pass 57 (r50, r51 Pictures): the LSTM drawing marks its 0 too, so sigmoid is seen to stay above it (r47's
+            # crowding: 1, 0 and −1 sit 19 px apart at 13 pt, a gap of about 6 px between them, tested)
             inset.text(3.15, level, str(level), fontsize=MARK_PT, va="center", ha="left", color=MARK_INK, clip_on=False)
         if curves:   # the x-axis's 0, marked like the 0 and 1 on the right: just left of the line, at the bottom
             inset.axvline(0, color="#bbbbbb", lw=0.6)
@@ -150,6 +152,27 @@ def map_alt(trace=()):
     if not trace:
         return whole
     return f"{whole} Lit: two paths, {said([r for r in MAP_ROWS if r[0] in trace]).replace('; ', ' and ')}."
+
+
+MAP_FIG = (900, 660)
+
+
+def map_check():
+    """The fold after the map's Predict (pass 57, r51: the lit map sat in view under its question): the map with the
+    two traced paths lit, then the answer in words, both hidden until the learner opens the check."""
+    hidden, number = (decisions.decision(r) for r in MAP_TRACED)
+    if number.pick != "identity":
+        raise ValueError("the words say a number gets no bend; decisions.py says otherwise")
+    fig = decision_map(trace=MAP_TRACED)
+    img = tables.image(figure_png(fig), figure_alt(fig), MAP_FIG[0])
+    body = f"""
+{img}
+
+Hidden layers: **{_label(hidden.pick)}**.
+A temperature is a number, maybe below 0: **no bend** at the output.
+Sigmoid would squash every guess to between 0 and 1.
+"""
+    return Markdown(f"<details><summary>Check your prediction</summary>\n\n{body.strip()}\n\n</details>")
 
 
 SLOPES_THREE, SLOPES_FIG, SLOPES_X = ("sigmoid", "tanh", "relu"), (760, 320), (-4.0, 4.0)
@@ -334,10 +357,8 @@ def history():
             f"In {study.year}, one study ({study.by}) trained {len(study.compared)} versions of one language model. "
             f"Their {study.where} differed: ReLU, GELU, SwiGLU and {len(study.compared) - 3} more.\n"
             "The test hid stretches of text the model had never seen. It asked the model to fill them in.\n"
-            "The two least wrong (lowest loss: a score of how wrong their guesses on that hidden text were) were SwiGLU and GEGLU, a GELU with a gate (a second sum it multiplies by, as in SwiGLU). Both beat plain ReLU and GELU, "
-            "by a small margin.\n\n"
-            "Why? The study did not say. One guess: the gate. A gated block multiplies two sums. "
-            "A plain ReLU or GELU block does not.\n"
+            "The two least wrong (lowest loss: a score of how wrong their guesses on that hidden text were) were SwiGLU and GEGLU, a GELU with a gate (a second sum it multiplies by, as in SwiGLU).\n\n"   # pass 57: that both beat plain ReLU and GELU is said on the main path
+            "Why? The study did not say. One guess: the gate. A plain ReLU or GELU block has no second sum.\n"
             "It is a guess, not a proof.")
 
 
