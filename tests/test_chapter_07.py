@@ -2018,7 +2018,7 @@ def test_pass22_the_opening_names_the_testing_effect_and_says_when_it_shows():
     did as well or better, so the week matters)."""
     first = _src(_cells()[0])
     # pass 46 (cut pass): the study's details went; its name and its one-week finding stay
-    assert "Researchers call this the *testing effect* (Roediger and Karpicke, 2006)." in first
+    assert "Researchers call this the *testing effect* (shown by Roediger and Karpicke, 2006)." in first   # r51: the study showed it, the name is older
     assert "A week later, the recalled one." not in first
     assert "Then some reread it; others" not in first
 
@@ -2280,7 +2280,8 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert xor.explanation.endswith("so 0 and 0 is lowest.\nChapter 01's ten no-bend runs all ended at about ½.")
     # pass 55 (r49 Clarity): no "best total"; the same total for both pairs, so the compromise is every score 0
     assert ("So any change that raises the scores of the two 1-points raises the scores of the two 0-points by the "
-            "same total. The best compromise keeps every score at 0, so every chance is ½.\n") in xor.explanation
+            "same total. Each loss curve bends upward (the picture), so the best compromise keeps every score at 0, "
+            "and every chance is ½.\n") in xor.explanation   # pass 57 (r51): the upward bend is the reason
     assert "best total" not in xor.explanation and 1 / (1 + np.exp(-0.0)) == 0.5   # a score of 0 gives chance ½
     sig = lambda s: 1 / (1 + np.exp(-s))   # noqa: E731
     assert (f"{sig(3.0):.2f}", f"{sig(-3.0):.2f}", f"{-np.log(sig(3.0)):.2f}", f"{-np.log(sig(-3.0)):.2f}") == (
@@ -2294,7 +2295,8 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert tilt(0, 0, 0) == pytest.approx(4 * np.log(2)) and f"{np.log(2):.2f}" == "0.69"   # per point: ln 2
     assert all(tilt(0, 0, 0) < tilt(w1, w2, 0) for w1, w2 in ((0.5, 0.0), (0.0, -0.5), (0.3, 0.3), (1.0, -1.0)))
     # pass 25: "its usual recent size" did not say what is averaged: each weight's own recent nudges
-    assert right("why_adam").text == "Adam divides a weight's recent average nudge by those nudges' typical size."   # pass 32: the glossary's words
+    assert right("why_adam").text == ("Adam divides a weight's recent average nudge by those nudges' typical size, so a "
+                                     "steady tiny nudge still gives a normal step.")   # r51: it answers the stem's why   # pass 32: the glossary's words
     # pass 28: Adam's two running averages (Kingma & Ba: m / √v), and a weight's own nudge in the glosses
     # pass 29: a running average said in place; the square root of the second is the nudges' usual size
     # pass 30: the key no longer repeats the option; it says what the usual size is ("running average" is gone)
@@ -2304,7 +2306,7 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert len(re.findall(r"[.!?](?:\s|$)", right("why_adam").why)) == 3
     assert right("close_call").why == "Published tests and rules of thumb tell you where to start, not where to stop."
     glosses = {t: g for t, _p, g in quiz.GLOSSES}
-    assert "Each weight gets its own: which way and how strongly to move it." in glosses["nudge"]
+    assert glosses["nudge"] == f"the nudge: {quiz.NUDGE}"   # pass 57 (r51): one definition, the word list's
     assert glosses["learning rate"].endswith("moves each weight by it times that weight's nudge.")
     assert glosses["die"].startswith("a dead ReLU unit: its weighted sum plus bias is at or below 0 for every "
                                      "training example.")   # pass 26: the word first, then what it means
@@ -4005,3 +4007,57 @@ def test_pass55_q11_picture_says_its_x_axis_in_a_short_label():
     assert ax.get_xlabel() == "score of (0, 1) (the score of (1, 0) is minus this)"
     assert quiz._pair_loss(1.5, -1.5) == pytest.approx(quiz._pair_loss(-1.5, 1.5))   # the curve is symmetric
     plt.close(fig)
+
+
+def test_pass57_one_nudge_one_step_and_the_word_list_says_the_round_one_words():
+    """r51 Correctness: the word list said the nudge is how far a weight moves, the gloss said how strongly to move
+    it, and the learning-rate gloss multiplies it into a step. Now one definition, said in the same words in both
+    places, and the step is the learning rate times it. The word list also says slope, sigmoid, tanh, softmax and
+    Leaky ReLU before round 1 uses them, without giving Leaky ReLU's answer (its small left slope) away."""
+    words = _words()
+    assert f"- **nudge**: {quiz.NUDGE}" in words and "how far" not in quiz.NUDGE
+    glosses = {t: g for t, _p, g in quiz.GLOSSES}
+    assert glosses["nudge"].endswith(quiz.NUDGE) and "times that weight's nudge" in glosses["learning rate"]
+    for term in ("slope", "sigmoid", "tanh", "softmax", "Leaky ReLU"):
+        assert f"**{term}**:" in words, term
+    leaky = next(line for line in words.splitlines() if "**Leaky ReLU**" in line)
+    assert not re.search(r"slope|left|0\.01", leaky)
+    assert "S-curve from 0 to 1" in words and "S-curve from −1 to 1" in words
+    from course_utils.facts import activations
+    sig, tanh = activations.get("sigmoid"), activations.get("tanh")
+    far = np.array([-30.0, 30.0])
+    assert np.allclose(sig(far), [0, 1]) and np.allclose(tanh(far), [-1, 1])
+
+
+def test_pass57_q23s_picture_marks_the_sign_change_and_the_lowest_slope():
+    """r51: Q23's picture marked only x = −3, almost on the 0 line. It now shades the left of the dip's bottom (slope
+    below 0), marks slope 0 there and the lowest slope (x = −√2), and its alt says the same numbers."""
+    import matplotlib.pyplot as plt
+    from course_utils.facts import activations
+    d = activations.get("gelu").derivative
+    dip = quiz._lowest("gelu")[0]
+    assert abs(float(d(dip))) < 1e-4 and all(float(d(x)) < 0 for x in np.linspace(-4.5, dip - 0.01, 50))
+    lx, low = ch07_quiz.gelu_slope_low()
+    grid = np.linspace(-4.5, 0.5, 50_001)
+    assert low == pytest.approx(float(np.min(d(grid))), abs=1e-6) and f"{low:.2f}" == "-0.13" and f"{lx:.2f}" == "-1.41"
+    fig, ax = plt.subplots()
+    ch07_quiz.AFTER_PICTURES["gelu_slope_sign"](ax)
+    dots = [(float(ln.get_xdata()[0]), float(ln.get_ydata()[0])) for ln in ax.get_lines() if len(ln.get_xdata()) == 1]
+    assert (dip, 0.0) in dots and (lx, low) in dots
+    shade = ax.patches[0]   # the axvspan: from the left edge to the dip's bottom
+    right = shade.get_x() + shade.get_width() if hasattr(shade, "get_width") else max(p[0] for p in shade.get_xy())
+    assert np.isclose(right, dip) and shade.get_label() == "slope below 0"
+    plt.close(fig)
+    alt = ch07_quiz.picture_alt("gelu_slope_sign")
+    assert f"x ≈ {dip:.2f}".replace("-", "−") in alt and f"Its lowest is {low:.2f} at x ≈ {lx:.2f}".replace("-", "−") in alt
+
+
+def test_pass57_q11_says_why_the_best_compromise_is_every_score_at_0():
+    """r51: 'same total' alone does not make 0 best; the key now says the loss curve bends upward (tested: for the
+    same total, equal scores lose least, and a total of 0 balances the two pairs)."""
+    text = quiz.get("xor_no_bend_chance").explanation
+    assert "Each loss curve bends upward (the picture), so the best compromise keeps every score at 0" in text
+    pair = quiz._pair_loss
+    assert all(pair(t / 2, t / 2) < pair(t / 2 - d, t / 2 + d) for t in (-1.0, 0.0, 2.0) for d in (0.2, 1.0))
+    both = lambda t: pair(t / 2, t / 2) + pair(-t / 2, -t / 2)   # noqa: E731 -- 1-points' total t, 0-points' too
+    assert all(both(0.0) < both(t) for t in (-2.0, -0.5, 0.5, 2.0))

@@ -258,7 +258,8 @@ def _bank():
                 "The reason: a straight rule gives score = w₁x₁ + w₂x₂ + b. So score(0, 1) + score(1, 0) and "
                 "score(0, 0) + score(1, 1) are both w₁ + w₂ + 2b.\n"
                 "So any change that raises the scores of the two 1-points raises the scores of the two 0-points by the "
-                "same total. The best compromise keeps every score at 0, so every chance is ½.\n"
+                "same total. Each loss curve bends upward (the picture), so the best compromise keeps every score at 0, "
+                "and every chance is ½.\n"
                 f"Can a tilt help, one score up, one down? Try score = {XOR_TRY[0]:g}x₁ − {-XOR_TRY[1]:g}x₂. "
                 "A point's loss (error score) is −ln(the chance it gives the right answer).\n"
                 "| point | score | right answer | loss\n"
@@ -467,12 +468,13 @@ def _bank():
            ("Each seed gives the network new training data.",
             "in the race, a seed fixes only the random start weights. The spirals stay the same.")),
         _c("why_adam", "05", "The race trains with Adam. Why does Adam help a weight whose nudge is tiny?",
-           ("Adam divides a weight's recent average nudge by those nudges' typical size.",
+           ("Adam divides a weight's recent average nudge by those nudges' typical size, so a steady tiny nudge "
+            "still gives a normal step.",
             "The typical size ignores the sign: it is the square root of the nudges' average square. Dividing by it "
             "cancels how small they are. So a steady nudge, tiny but not vanishing, still gives a step of about the "
             "learning rate (0.01)."),
-           ("Adam always uses a bigger learning rate than plain steps.", "the race kept the rate at 0.01. Adam rescales each step."),
-           ("With Adam, the network no longer needs a bend.", "without a bend the layers still collapse into one.")),
+           ("Adam always uses a bigger learning rate than plain steps do, so every step is longer.", "the race kept the rate at 0.01. Adam rescales each step."),
+           ("With Adam, the network no longer needs a bend, so no nudge ever fades on its way back.", "without a bend the layers still collapse into one.")),
         # ---------------------------------------------------------------- 06 decisions
         _c("lstm_gates", "06", "An LSTM's gates are numbers that other signals are multiplied by. Which of these makes them?",
            ("Sigmoid.", "Sigmoid is a dimmer from 0 (shut) to 1 (open)."),
@@ -624,12 +626,14 @@ def mixed_round(seed):
 # first). Where the prompt or a wrong option uses the word, the gloss sits under the prompt; where only the right
 # option or the key uses it, a gloss there would single the key out, so it sits in the key (the fold and the
 # feedback after an answer); a number question has no options, so its words sit under its prompt. No gloss may give an answer away (tests/test_chapter_07.py checks the keys).
+# The one definition of the nudge (r51): the page's word list and the gloss say these words; a step is the learning
+# rate times the nudge (the learning-rate gloss), so the nudge itself is not "how far the weight moves".
+NUDGE = "for one weight, which way and how strongly to move it to lower the loss. It is worked out backward, layer by layer."
 _SELU_FLOOR = -activations.get("selu").params["scale"].default * activations.get("selu").params["alpha"].default
 GLOSSES = (
     ("XOR", r"\bXOR\b", "XOR: gives 1 when exactly one of its two inputs is 1, else 0. Its four input points: (0, 0), (0, 1), "
              "(1, 0) and (1, 1)."),
-    ("nudge", r"\bnudge", "the nudge: the small correction that training sends backward, layer by layer. Each weight "
-                          "gets its own: which way and how strongly to move it."),
+    ("nudge", r"\bnudge", f"the nudge: {NUDGE}"),
     ("die", r"\bdie[ds]?\b", "a dead ReLU unit: its weighted sum plus bias is at or below 0 for every training "
             "example. It then gives 0 and stops learning."),
     ("race", r"\brace\b", "the race (chapter 05): one small network per bend, each trained to tell apart the points of "

@@ -260,16 +260,32 @@ def _gelu_dip(ax):
                 arrowprops=dict(arrowstyle="->", lw=0.8))
 
 
+def gelu_slope_low():
+    """(x, slope) at GELU's lowest slope: x = −√2, where its slope is about −0.13 (Q23's picture marks it)."""
+    x = -math.sqrt(2)
+    return x, float(activations.get("gelu").derivative(x))
+
+
 def _gelu_slope_at_minus3(ax):
-    """GELU's slope (not its value): below 0 left of the dip, with a dot at x = −3."""
+    """GELU's slope (not its value): 0 at the dip's bottom, below 0 on all its left (shaded), lowest at x = −√2,
+    with a dot at x = −3 (r51: the point of the question, the sign left of the dip, is marked, not only −3)."""
     act = activations.get("gelu")
-    xs = np.linspace(-4.5, 1, 551)
+    xs = np.linspace(-4.5, 0.5, 501)
+    ax.axvspan(-4.5, quiz._lowest("gelu")[0], color="#d9d9d9", alpha=0.6, lw=0, label="slope below 0")
     ax.plot(xs, np.asarray(act.derivative(xs), dtype=float), color=plots.color("gelu"), lw=2, label="GELU's slope")
-    s3 = float(act.derivative(-3.0))
-    ax.plot([-3], [s3], "o", color="black", ms=6)
-    ax.annotate(f"slope at x = −3: {s3:.3f}".replace("-", "−"), (-3, s3), xytext=(-4.3, -0.15), fontsize=10,
+    dip = quiz._lowest("gelu")[0]
+    ax.plot([dip], [0.0], "o", color="black", ms=6)
+    ax.annotate(_minus(f"slope 0 at the dip's bottom, x ≈ {dip:.2f}"), (dip, 0.0), xytext=(-2.3, 0.3), fontsize=10,
                 arrowprops=dict(arrowstyle="->", lw=0.8))
-    ax.set(xlim=(-4.5, 1), ylim=(-0.2, 0.6), ylabel="slope")
+    lx, low = gelu_slope_low()
+    ax.plot([lx], [low], "o", color="black", ms=6)
+    ax.annotate(_minus(f"lowest slope {low:.2f} at x ≈ {lx:.2f}"), (lx, low), xytext=(-2.75, -0.185), fontsize=10,
+                arrowprops=dict(arrowstyle="->", lw=0.8))
+    s3 = float(act.derivative(-3.0))
+    ax.plot([-3], [s3], "o", color="black", ms=6)   # last: tests read it
+    ax.annotate(_minus(f"x = −3: {s3:.3f}"), (-3, s3), xytext=(-4.4, 0.12), fontsize=10,
+                arrowprops=dict(arrowstyle="->", lw=0.8))
+    ax.set(xlim=(-4.5, 0.5), ylim=(-0.2, 0.7), ylabel="slope")
     ax.legend(fontsize=10, loc="upper left")
 
 
@@ -843,7 +859,9 @@ def picture_alt(qid):
                               f"{tanh_at_3()[0]:.3f}, near 1, but the slope is only {tanh_at_3()[1]:.2g}.",
         "quiet_sooner": f"Sigmoid's and tanh's slopes on a log scale. Tanh's falls under {QUIET:g} at "
                         f"x ≈ {quiz._quiet_edge('tanh'):.1f}, sigmoid's at x ≈ {quiz._quiet_edge('sigmoid'):.1f}.",
-        "gelu_slope_sign": f"GELU's slope is below 0 left of its dip's bottom. At x = -3 it is {s3:.3f}.",
+        "gelu_slope_sign": f"GELU's slope from x = -4.5 to 0.5. It is 0 at the dip's bottom, x ≈ {lows['gelu'][0]:.2f}, "
+                           f"and below 0 on all its left (shaded). Its lowest is {gelu_slope_low()[1]:.2f} at "
+                           f"x ≈ {gelu_slope_low()[0]:.2f}. At x = -3 it is {s3:.3f}.",
         "deepest_dip": "ReLU never goes below 0. GELU, SiLU and Mish each dip below 0. Lowest points: "
                        + ", ".join(f"{dip_label(n)} {y:.2f}" for n, (_x, y) in lows.items()) + ".",
         "softmax_activation": _share_alt("softmax_activation"),
