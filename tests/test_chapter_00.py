@@ -152,11 +152,11 @@ def test_no_rule_2_makes_the_pile_bend():
             np.testing.assert_allclose(w.lines["one rule"].get_data()[1], y, atol=1e-12)
             W, B = ch00_start_here.pile_rule(wv, bv)
             assert (W, B) == (2 * wv, 3 * wv + bv)
-            steps = f"output steps seen (x steps by 1, −2 to 2): {2 * wv:g}".replace("-", "−")
+            steps = f"slopes, left to right: {2 * wv:g}".replace("-", "−")   # pass 57: one slope, the stack's
             assert f"{W:g}x".replace("-", "−") in w.readout.value and w.readout.value.endswith(steps)
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.flat_pile()")
-    assert "**Predict:** can you make the stack bend by changing rule 2?" in cells[q - 1].source
+    assert "**Predict:** is that luck? Can any other rule 2 make the stack bend?" in cells[q - 1].source
     assert "8x + 13" not in cells[q - 1].source
     after = cells[q + 1].source
     assert after.index("<details>") < after.index("No. Whatever rule 2 is") < after.index("</details>")
@@ -277,7 +277,7 @@ def test_stretch_shift_lines_keep_even_steps():
     u = ch00_start_here.bend_unit()
     u.sliders["w"].value, u.sliders["b"].value, u.checkboxes["bend"].value = 1.5, -2.0, False
     assert np.allclose(np.diff(u.lines["landed"].get_data()[1]), 1.5)
-    assert "straight? yes: x steps by 1, −6 to 6; output steps seen: 1.5<br>" in u.readout.value
+    assert "straight? yes: slopes, left to right: 1.5<br>" in u.readout.value
 
 
 def test_no_weight_and_bias_make_the_line_bend():
@@ -292,7 +292,7 @@ def test_no_weight_and_bias_make_the_line_bend():
             _, y = w.lines["layer"].get_data()
             assert np.max(np.abs(np.diff(np.asarray(y, float), 2))) < 1e-9
             u.sliders["w"].value, u.sliders["b"].value = wv, bv
-            assert "straight? yes: x steps by 1, −6 to 6;" in u.readout.value
+            assert "straight? yes: slopes, left to right:" in u.readout.value
 
 
 def test_bend_unit_puts_the_corner_where_the_input_to_relu_is_zero():
@@ -330,7 +330,7 @@ def test_bend_unit_applies_relu_and_breaks_the_even_steps():
     w.checkboxes["bend"].value = True
     xs, ys = w.lines["landed"].get_data()
     np.testing.assert_allclose(ys, np.maximum(2.0 * np.asarray(xs) - 1.0, 0.0))
-    assert "y = ReLU(2.00·x − 1.00)" in w.readout.value and "straight? no: x steps by 1, −6 to 6;" in w.readout.value
+    assert "y = ReLU(2.00·x − 1.00)" in w.readout.value and "straight? no: slopes, left to right:" in w.readout.value
 
 
 def test_sigmoid_slope_is_at_most_a_quarter_everywhere():
@@ -431,7 +431,7 @@ def test_flip_question_key_is_computed_from_relu_of_minus_x():
 def test_terms_are_explained_where_they_first_appear():
     """Check that gradient, learning signal and deep are defined in bold at their first use, before the glossary."""
     text = _markdown()
-    body = text[:text.index("## Glossary")]
+    body = text   # pass 57: the closing glossary pointer is cut (r50, r51 Focus); the links stay in cell 0 and the map
     for term in ("nudge", "learning rate", "learning signal", "deep", "training"):   # pass 46: the terminal line is cut
         first = re.search(rf"\b{term}\b", body, re.I)
         assert first and body[first.start() - 2:first.start()] == "**", term
@@ -467,13 +467,13 @@ def test_every_widget_has_a_prediction_and_prose_is_short():
     assert m["code_lines_before_first_picture"] <= 3
 
 
-def test_chapter_ends_with_remember_sketch_and_next_then_the_glossary():
-    """Check the closing cell before the reference glossary: three lines to remember, a sketch prompt, a link to 01."""
+def test_chapter_ends_with_remember_sketch_and_next():
+    """Check the closing cell: three lines to remember, a sketch prompt, a link to 01. Pass 57 (r50, r51 Focus): the
+    glossary pointer that followed it is cut; the glossary is linked from the opening cell and the course map."""
     cells = [c.source for c in _nb().cells if c.cell_type == "markdown"]
-    g = next(i for i, c in enumerate(cells) if c.startswith("## Glossary"))
-    assert g == len(cells) - 1   # pass 46: a short pointer at the very end; the entries are in the appendix
-    assert "](91_glossary.ipynb#Glossary)" in cells[g] and len(cells[g].split()) <= 30
-    last = cells[g - 1]
+    assert not any(c.startswith("## Glossary") for c in cells)
+    assert "](91_glossary.ipynb#Glossary)" in cells[0] and "](91_glossary.ipynb)" in _cell("## The course map")
+    last = cells[-1]
     assert last.startswith("## What to remember")
     assert len(re.findall(r"^\d\. ", last, re.M)) == 3
     assert "from memory" in last and "compare" in last
@@ -576,7 +576,7 @@ def test_steeper_and_flatter_say_compared_with_what():
     """Check that 'steeper' is always said against the line z = x (w = 1)."""
     text = _markdown()
     assert "Compare with the line $z = x$ ($w = 1$, $b = 0$)" in text and "steeper than that" in text
-    for m in re.finditer(r"steeper", text[:text.index("## Glossary")]):
+    for m in re.finditer(r"steeper", text):
         around = text[max(0, m.start() - 200):m.end() + 40]
         assert "w = 1" in around or "than" in around or "as steeply" in around, around
 
@@ -776,13 +776,13 @@ def test_equal_steps_row_sees_a_corner_outside_the_five_inputs():
         w.sliders["w"].value, w.sliders["b"].value = 1.0, b
         ys = np.asarray(w.lines["landed"].get_data()[1], float)
         assert len(set(np.diff(ys))) == 1  # the five inputs alone look straight ...
-        assert "straight? no: x steps by 1, −6 to 6; output steps seen: 0.0 and 1.0<br>" in w.readout.value  # ... but the row sees the corner
+        assert "straight? no: slopes, left to right: 0, then 1<br>" in w.readout.value  # ... but the row sees the corner
         assert list(w.lines["mark"].get_data()[0]) == [corner]
     w.sliders["w"].value = 0.0
-    assert "straight? yes: x steps by 1, −6 to 6; output steps seen: 0.0<br>" in w.readout.value
+    assert "straight? yes: slopes, left to right: 0<br>" in w.readout.value
     w.sliders["w"].value, w.checkboxes["bend"].value = 1.0, False
-    assert "straight? yes: x steps by 1, −6 to 6; output steps seen: 1.0<br>" in w.readout.value
-    assert ch00_start_here.even_steps(lambda v: np.maximum(v + 5.5, 0))[0] == "no"  # a corner near the edge too
+    assert "straight? yes: slopes, left to right: 1<br>" in w.readout.value
+    assert ch00_start_here.slopes_seen(1.0, 5.5, True) == [0.0, 1.0]  # a corner near the edge too
 
 
 def test_third_line_says_no_only_when_inputs_fall_on_both_sides_of_the_corner():
@@ -793,20 +793,20 @@ def test_third_line_says_no_only_when_inputs_fall_on_both_sides_of_the_corner():
     w.sliders["w"].value = 2.0
     w.sliders["b"].value = -1.0
     ys = np.asarray(w.lines["landed"].get_data()[1], float)
-    assert list(ys) == [0.0, 0.0, 0.0, 1.0, 3.0] and "straight? no: x steps by 1, −6 to 6;" in w.readout.value
+    assert list(ys) == [0.0, 0.0, 0.0, 1.0, 3.0] and "straight? no: slopes, left to right:" in w.readout.value
     # the fold names all three steps the readout lists (r41: it had left out the 1 across the corner)
-    assert "output steps seen: 0.0, 1.0 and 2.0<br>" in w.readout.value
+    assert "slopes, left to right: 0, then 2<br>" in w.readout.value
     w.sliders["b"].value = 4.0  # pass 23: the slider stops at 4, as the stretch slider does
     assert w.sliders["b"].value == 4.0
     ys = np.asarray(w.lines["landed"].get_data()[1], float)
     # Pass 45 (r40): the five inputs all land on the ramp, but the picture has a corner at x = −2: the row says no.
-    assert list(ys) == [0.0, 2.0, 4.0, 6.0, 8.0] and "straight? no: x steps by 1, −6 to 6; output steps seen: 0.0 and 2.0<br>" in w.readout.value
+    assert list(ys) == [0.0, 2.0, 4.0, 6.0, 8.0] and "straight? no: slopes, left to right: 0, then 2<br>" in w.readout.value
     assert list(w.lines["mark"].get_data()[0]) == [-2.0]  # at the leftmost input: none on the flat part
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bend_unit()")
     after = cells[q + 1].source
     # Pass 48 (r43 Interaction 1): the row is named as the readout names it, "straight?", and the Predict asks it.
-    assert "Straight? **No**. The output steps: 0 on the flat, 2 on the ramp. The 1 is the step across the corner." in after
+    assert "Straight? **No**. The slopes: 0 on the flat, then 2 on the ramp, since $w = 2$ stretches it." in after
     assert cells[q - 1].source.rstrip().endswith("At which input $x$ will the corner sit then? Will the readout say straight?")
     assert "set $b = 5$" not in after
     assert "While the bend is on, the readout's third line says" not in _markdown()
@@ -917,7 +917,7 @@ def test_focus_alexnet_details_folded_glossary_later_words_folded_readout_lines_
         assert f"{ordinal} line" not in md, ordinal
     # Pass 47 (r42 Focus 1): the equal-steps row only on the bend's widget, where the text introduces it.
     assert "straight?" not in ch00_start_here.stretch_shift().readout.value
-    assert "straight? no: x steps by 1, −6 to 6; output steps seen:" in ch00_start_here.bend_unit().readout.value
+    assert "straight? no: slopes, left to right:" in ch00_start_here.bend_unit().readout.value
 
 
 def test_pile_predicts_come_before_what_answers_them():
@@ -1123,7 +1123,7 @@ def test_fourteenth_pass_no_giveaway_no_early_term_no_repeat():
     cells = _nb().cells
     pile = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.flat_pile()")
     above = cells[pile - 1].source
-    assert "**Predict:** can you make the stack bend by changing rule 2?" in above
+    assert "**Predict:** is that luck? Can any other rule 2 make the stack bend?" in above
     assert "one single rule" not in above and "one rule" not in above
     w = ch00_start_here.flat_pile()
     assert "= 8x + 13</b>" in w.readout.value and "(one rule)" not in w.readout.value
@@ -1379,7 +1379,7 @@ def test_pass22_terms_are_glossed_before_they_are_used():
     # Pass 44 (r39 Clarity 6): why the row is there comes first, with the row (not after the widget).
     # Pass 46 (r41 Clarity 3): one question at this widget; the readout and its row are introduced at the bend.
     assert "equal steps" not in cells[q - 1].source and "**readout**" not in cells[q - 1].source
-    assert (ch00_start_here.UNIT_XLIM, ch00_start_here.EVEN_XS[[0, -1]].tolist()) == ((-6, 6), [-6.0, 6.0])
+    assert ch00_start_here.UNIT_XLIM == (-6, 6)
     assert "circle on the x axis" not in cells[q - 1].source   # the legend says it
     assert "$y$" not in cells[q - 1].source  # pass 31 (r29 item 1): the widget's axis is z
     assert "crosses\nthe vertical axis" in cells[q + 1].source and "*y* axis" not in cells[q + 1].source
@@ -1398,11 +1398,11 @@ def test_pass22_the_equal_steps_line_says_no_with_the_bend_ticked_from_the_start
     """Check item 6: with the bend ticked the equal-steps line already says no at the slider's start (w = 1, b = 0),
     so 'now says no' was misleading; at w = 2, b = −1 it says no ticked and yes unticked, as the fold now says."""
     w = ch00_start_here.bend_unit()
-    assert w.checkboxes["bend"].value and "straight? no: x steps by 1, −6 to 6;" in w.readout.value  # at the start already
+    assert w.checkboxes["bend"].value and "straight? no: slopes, left to right:" in w.readout.value  # at the start already
     w.sliders["w"].value, w.sliders["b"].value = 2.0, -1.0
-    assert "straight? no: x steps by 1, −6 to 6;" in w.readout.value
+    assert "straight? no: slopes, left to right:" in w.readout.value
     w.checkboxes["bend"].value = False
-    assert "straight? yes: x steps by 1, −6 to 6;" in w.readout.value
+    assert "straight? yes: slopes, left to right:" in w.readout.value
     fold = _cell("With the box ticked, drag $w$ to 2 and $b$ to −1.")   # pass 49: the tick said first
     assert "Straight? **No**." in fold  # pass 38: a row of the readout (pass 48: named as the readout names it)
     # Pass 26: cut from the fold (the readout says yes itself, checked above); the slider's cell says to untick.
@@ -1449,8 +1449,8 @@ def test_pass22_the_bent_units_are_a_two_layer_pile_that_straight_units_would_me
     remember = _cell("## What to remember")
     # Pass 29 (r27 item 9): "add up" means a sum; one rule after another merges.
     # Pass 54 (r48 Retention): the universal approximation result, with both its limits (no jumps, a limited range).
-    assert ("2. Without bends, a stack of layers merges into one straight line. With bends, units make corners, and "
-            "enough corners trace any curve without jumps, over a limited range.") in remember
+    assert ("2. Without bends, a stack of layers merges into one straight line. With bends, units add corners or curves, "
+            "and enough of them trace any curve without jumps, over a limited range.") in remember
     assert "add up to one" not in _markdown()
     assert "make depth useful" not in _markdown() and "almost any shape" not in _markdown()
 
@@ -1547,7 +1547,7 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     # Pass 56 (rebuilt in the order see, rule, number, predict): the cell before the picture says what it shows; the
     # worked slope comes after it, then the rule with the fog (the one analogy), then the learning rate.
     intro = src[hill - 1]
-    assert ("Where you stand is the weight's value. The height is how wrong the network is.\n"
+    assert ("Where you stand is one weight's value. The height is how wrong the network is.\n"
             "So downhill means less wrong.") in intro
     assert "fog" not in intro and "**slope**" not in intro
     # Pass 30: after the hill, one nudge with its sign, then one pointer to chapter 03 (the worked pass back is cut).
@@ -1561,7 +1561,7 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     assert "**nudge**" not in "".join(src[:hill + 2]) and "**learning rate**" in after
     assert _markdown().count("fog") == 1   # one analogy, said once
     # Pass 43 (r38 Clarity 1): the learning signal has a cell of its own, after the hill's (pass 52: and the steps').
-    signal = next(s for s in src if s.startswith("Each part multiplies the change"))
+    signal = next(s for s in src if s.startswith("The network finds this number"))   # pass 57
     assert "**learning signal**" in signal and "**learning signal**" not in after
     assert "Chapter 03 shows how." in signal and "ch00.backward" not in "".join(src)
     fig = ch00_start_here.hill_picture()
@@ -1614,24 +1614,17 @@ def test_pass23_small_wordings_are_exact():
     # Pass 54 (r48 change 1): the readout in two plain sentences, not a small algorithm; the rule is said for the
     # range the readout steps over, since a corner outside it reads as straight.
     # Pass 55 (r49 item 5, the densest place): the readout in a cell of its own, worked on plain ReLU first.
-    assert ("Under the sliders, the **readout** lists the **output steps**: how much the output rises as $x$ steps by "
-            "1, from −6 to 6.\nPlain ReLU rises 0 a step on the flat, then 1 a step.\n"
-            "One value all the way means straight. Two or more mean a corner.\n"
-            "A corner between two whole numbers can add a third value: the step across it.") in text
-    # r50: at w = 2, b = -1 one corner (x = 0.5, between two steps) gives three values, so the count is not corners
-    assert len(set(np.round(np.diff(np.maximum(2 * np.arange(-6.0, 7.0) - 1, 0)), 9))) == 3
-    assert ch00_start_here.even_steps(lambda v: np.maximum(v - 8.0, 0.0))[0] == "yes"   # corner at 8: out of range
-    assert ch00_start_here.even_steps(lambda v: np.maximum(v - 5.5, 0.0))[0] == "no"    # corner at 5.5: in range
-    xs = np.array([-1.0, 0.0, 1.0, 2.0])
-    assert np.maximum(xs, 0).tolist() == [0, 0, 1, 2] and np.diff(np.maximum(xs, 0)).tolist() == [0, 1, 1]
-    assert "output steps seen: 0.0 and 1.0<br>" in ch00_start_here.bend_unit().readout.value   # the same two values
-    assert (ch00_start_here.EVEN_XS[0], ch00_start_here.EVEN_XS[-1], np.diff(ch00_start_here.EVEN_XS).tolist()) == (
-        -6.0, 6.0, [1.0] * 12)
-    assert ch00_start_here.said_list(["0.0"]) == "0.0" and ch00_start_here.said_list(["0.0", "1.0", "2.0"]) == (
-        "0.0, 1.0 and 2.0")
+    # Pass 57 (r51 change 2): the readout lists the slopes, the word defined just before; one corner, two slopes.
+    assert ("Under the sliders, the **readout** lists the line's slopes, left to right.\n"
+            'Plain ReLU reads "0, then 1": the flat, then the ramp, so a corner.\n'
+            "One slope all the way means straight.") in text
+    assert ch00_start_here.slopes_seen(1.0, -8.0, True) == [0.0]        # corner at 8: out of view, straight there
+    assert ch00_start_here.slopes_seen(1.0, -5.5, True) == [0.0, 1.0]   # corner at 5.5: in view
+    assert "straight? no: slopes, left to right: 0, then 1<br>" in ch00_start_here.bend_unit().readout.value
+    assert ch00_start_here.said_slopes([0.0, 2.0]) == "0, then 2" and ch00_start_here.said_slopes([-0.5]) == "−0.5"
     wb = ch00_start_here.bend_unit()
-    wb.sliders["w"].value, wb.sliders["b"].value = 2.0, -1.0   # the Predict's setting: three steps, one corner
-    assert "straight? no: x steps by 1, −6 to 6; output steps seen: 0.0, 1.0 and 2.0<br>" in wb.readout.value
+    wb.sliders["w"].value, wb.sliders["b"].value = 2.0, -1.0   # the Predict's setting: two slopes, one corner
+    assert "straight? no: slopes, left to right: 0, then 2<br>" in wb.readout.value
     rng = np.random.default_rng(2)
     for wv, bv in rng.uniform(-3, 3, size=(50, 2)):
         steps = np.diff(wv * np.arange(-2.0, 3.0) + bv)
@@ -1692,7 +1685,7 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     assert sum("a **deep** network" in s.lower() for s in src) == 1
     hill = src.index("ch00.hill_picture()")
     # Pass 27: how a network learns is its own section (a new slide), before the history, not filed under it.
-    assert src[hill - 1].startswith("## How a network learns\n\nThe picture shows one weight as a hill.")   # pass 56
+    assert src[hill - 1].startswith("## How a network learns\n\nThe picture is a hill.")   # pass 57
     assert cells[hill - 1].metadata["slideshow"]["slide_type"] == "slide"
     assert hill < history_cell < src.index("ch00.history_timeline()") == history_cell + 5
     assert src[history_cell + 3] == "ch00.fading_signal_picture()"
@@ -1722,7 +1715,7 @@ def test_pass26_line_means_a_graph_line_and_the_network_has_links():
     """Check the page calls the network's connections links (cell 'On the left', the walk-through back, the network
     picture's label, the backward picture's alt text), never lines."""
     text = _markdown()
-    body = text[:text.index("## Glossary")]
+    body = text
     for old in ("Each line has a **weight**", "lines coming into it", "crosses those lines", "On each line,",
                 "Take a line into this unit", "sum over the lines"):
         assert old not in body, old
@@ -1754,7 +1747,7 @@ def test_pass26_the_page_got_shorter_not_longer():
     # (125 sentences to 135), so the teaching part above the glossary and the glossary get caps of their own. The
     # teaching part keeps the room it had (310 - 125 = 185; it has 184); the glossary gets its count + 5.
     cells = _nb().cells
-    g = next(i for i, c in enumerate(cells) if c.source.startswith("## Glossary"))
+    g = len(cells)   # pass 57: the glossary pointer at the end is cut; the whole page is the teaching part
     count = lambda part: sum(len(chapter_metrics.prose(c.source)) for c in part if c.cell_type == "markdown")  # noqa: E731
     # Pass 43: sentences were split to bring the mean to 9.6 words (184 to 203 in the teaching part), so the teaching
     # part's cap is on words: 1693 before the pass, at most 3 % more (1744), at most 9.6 words a sentence.
@@ -1783,6 +1776,8 @@ def test_pass26_the_page_got_shorter_not_longer():
     # count does not say (one corner between steps gives three values): +14 words (chapter_metrics 1884 -> 1899).
     # Pass 56 (r50: the learning section rebuilt without calculus, the readout rule, cheap defects): +37 words, under
     # the brief's 2 % (chapter_metrics 1899 -> 1936).
+    # Pass 57 (r51: the readout says slopes, the signal's factors said, the answer out of the picture, the glossary
+    # pointer cut): chapter_metrics 1930 -> 1915 words.
     assert words(cells[:g]) <= 1924 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
     assert count(cells[g:]) <= 2 and count(cells) == m["sentences"], m
     assert m["words"] <= 9.6 * m["sentences"], m
@@ -1874,7 +1869,7 @@ def test_pass29_reader_items_words():
     q.buttons[q.options.index("0: the layers cancel each other")].click()
     assert "Nothing cancels: the rule still has a stretch and a shift." in q.feedback.value
     assert "need not be flat" not in q.feedback.value
-    recall = _cell("How far? Take a share of the nudge: the **learning rate**")   # pass 56
+    recall = _cell("How far? Multiply the nudge by the **learning rate**")   # pass 56
     # Pass 43 (r38 Retention): a transfer question, not the dot's answer again: the hill's left side, where the slope
     # is -0.8 (at w = 0.2, left of the bottom), learning rate 0.1: the weight steps right by 0.08.
     assert ("> **Pause and recall.** Now stand on the hill's left side, where the slope is $-0.8$.\n"
@@ -1936,10 +1931,11 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     step = float(ch00_start_here.hill(w + 1)) - float(ch00_start_here.hill(w))
     assert round(step, 1) == 2.5 and not step == pytest.approx(2, abs=0.05)   # the full step on the hill itself
     assert ch00_start_here.HILL_RUN == 1.0   # the triangle under the dashed line: 1 step right, 2 up
-    cell = _cell("How far? Take a share of the nudge: the **learning rate**")
+    cell = _cell("How far? Multiply the nudge by the **learning rate**")
     assert "The weight's **nudge** is the slope with its sign flipped. Here, $-2$: go left." in _markdown()
     # Pass 44 (r39 Clarity 3): the share is the learning rate (not the nudge, not the move).
-    assert ("How far? Take a share of the nudge: the **learning rate**, here $0.5$.\n"
+    # Pass 57 (r51 change 3): "multiply by", since a share reads as at most 1 and the slider reaches 2.2.
+    assert ("How far? Multiply the nudge by the **learning rate**, here $0.5$.\n"
             "The move is learning rate × nudge: $0.5 \\cdot (-2) = -1$.\n"
             "So the weight goes from $3$ to $2$.") in cell
     fig = ch00_start_here.hill_picture()
@@ -1972,7 +1968,9 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # Pass 56 (r50 Clarity: the signal's start needed calculus): rebuilt in the order see, rule, number, predict; the
     # signal is a change the learner watches travel forward (0.1 -> 0.2 -> 0.2 -> 0.6), then the same product read back
     # with its own Predict; the numbered rule and the loss choice are cut: 52 sentences, 410 words (the chapter +2 %).
-    assert len(said) <= 52 and sum(chapter_metrics.words(s) for s in said) <= 410, said
+    # Pass 57 (r51 change 1): what the signal's 1 stands for, which numbers multiply it back, the input's part said
+    # at the trained weight (the loose closing line cut): 58 sentences, at most 430 words (the chapter shrank).
+    assert len(said) <= 58 and sum(chapter_metrics.words(s) for s in said) <= 430, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
@@ -1999,18 +1997,20 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # Pass 55 (r49 item 13, change 2): the landscape is cut (no picture, nothing done with it); the weight is said
     # as one into a hidden unit; the signal's start of 2 holds for wrongness measured as half the miss squared.
     assert "landscape" not in _markdown() and "hidden weight" not in _markdown()
-    assert ("Take a weight on a link into a hidden unit. It is $1$; the link carries $2$.\n"
+    assert ("Take a weight on a link into a hidden unit. It is $1$; the input arriving on that link is $2$.\n"
             "The unit's ReLU is on its ramp. The output's weight from that unit is $3$.\n"
             "Move the weight up by $0.1$ and watch the change:\n\n"
             "- $z$, the number the unit bends, grows by $0.1 \\cdot 2 = 0.2$;\n"
             "- the ramp (slope $1$) passes on $0.2$;\n"
             "- the output's weight makes it $0.2 \\cdot 3 = 0.6$.\n\n"
             "So the output moves $6$ times as far as the weight.") in section
-    assert ("Each part multiplies the change: the input $2$, the bend by its slope ($1$ on the ramp), the weight $3$.\n"
-            "So the wrongness changes $6$ times as fast with this weight as with the output itself.\n"
-            "The network finds this without moving the weight. It sends numbers back from the output: the "
-            "**learning signal**.\nOn the way back, the same numbers multiply it. Chapter 03 shows how.") in section
-    assert "So if the signal shrinks on the way, learning slows." in section
+    # Pass 57 (r51 change 1): "the same numbers multiply it" was wrong for the input (it gives the trained weight's
+    # slope, it does not multiply what goes further back); the true factors are said, and the loose closing line cut.
+    assert ("The network finds this number without moving the weight. It sends a number back from the output: the "
+            "**learning signal**.\n") in section and "Chapter 03 shows how." in section
+    for gone in ("the same numbers multiply it", "So if the signal shrinks on the way, learning slows.",
+                 "times as fast with this weight as with the output itself"):
+        assert gone not in section, gone
     # Pass 56: no calculus and no choice of how wrongness is measured: no miss squared, no signal started from a miss.
     for gone in ("miss", "squared", "12"):
         assert gone not in section, gone
@@ -2087,12 +2087,12 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # Pass 53 (r47 item 3): exactly a quarter because each sigmoid is at its steepest and every weight is 1; the
     # ReLU bars (x1) and the crosses (x0) are said before the picture.
     assert ("In the bars below, every weight is 1, and each sigmoid sits at its steepest: slope $0.25$ (the black line above).\n"
-            "The signal starts at 1. Each sigmoid keeps a quarter of what reaches it.\n"
+            "The signal starts at 1. Each sigmoid keeps a quarter of what reaches it, at best.\n"
             "ReLU's ramp (slope 1) keeps the whole signal. Its flat side (the crosses) passes back 0."
             in cells[h + 2].source and "left out" not in _markdown()
             and ch00_start_here.FADE_TITLE in _texts(ch00_start_here.fading_signal_picture())
-            and "the weight $3$.\n" in _markdown() and "the same numbers multiply it." in _markdown()
-            and _markdown().index("the bend by its slope") < _markdown().index("## A short history")
+            and "weight from that unit is $3$.\n" in _markdown() and "Each bend multiplies it by its slope." in _markdown()
+            and _markdown().index("Each bend multiplies it by its slope.") < _markdown().index("## A short history")
             ) and "shrinks the learning signal" not in cells[h].source + cells[h + 2].source
     assert "bend's slope" not in cells[h + 2].source and "history's bars" not in _markdown()
     x = np.linspace(-20, 20, 40001)
@@ -2222,7 +2222,7 @@ def test_pass38_r35_items_the_signal_sentence_the_eras_start_and_the_wording_tha
     # Pass 44 (r39 Clarity 7): no pronoun to resolve: the weights multiply the signal too.
     # Pass 46 (cut pass): the bars' caveats and the written-out product are cut; the recall keeps the millionth.
     # Pass 55 (r49 item 18): the start of 1 said, so the first bar has something it is a quarter of.
-    assert "The signal starts at 1. Each sigmoid keeps a quarter of what reaches it." in text
+    assert "The signal starts at 1. Each sigmoid keeps a quarter of what reaches it, at best." in text
     assert ("does more or less than a thousandth\n> of the learning signal get back through them?" in text
             and "> Less: $0.25$ ten times is under a millionth." in text)
     assert 0.25 ** 5 < 1e-3 < 0.25 ** 4 and 0.25 ** 10 < 1e-6
@@ -2234,8 +2234,8 @@ def test_pass38_r35_items_the_signal_sentence_the_eras_start_and_the_wording_tha
     assert "the equal-steps line" not in _markdown()
     # Pass 53 (r47 Clarity 2): the bend readout's list of output steps, not a new "equal-steps row"; one value, 8.
     assert "equal-steps row" not in _markdown()
-    assert "Watch the thick line and the readout's list of output steps.\nOne value (now $8$) means straight." in _markdown()
-    assert ch00_start_here.flat_pile().readout.value.endswith("output steps seen (x steps by 1, −2 to 2): 8")
+    assert "Watch the thick line and the readout's slopes.\nOne slope (now $8$) means straight." in _markdown()
+    assert ch00_start_here.flat_pile().readout.value.endswith("slopes, left to right: 8")   # pass 57: slopes
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.stretch_shift()")
     assert "In the picture, a diamond marks the input that lands on 0." in cells[q - 1].source   # pass 54 (r48)
@@ -2373,7 +2373,7 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     assert ("Through many sigmoids, almost no learning signal gets back. This is a main reason deep sigmoid networks "
             "learned slowly.") in text   # pass 55 (r49 item 20): a main reason, not the whole cause
     assert "2006" in text and "one layer at a time" in text   # the timeline's 2006 pin, said
-    assert _markdown().index("the bend by its slope") < _markdown().index("## A short history")
+    assert _markdown().index("Each bend multiplies it by its slope.") < _markdown().index("## A short history")
     assert slope ** 10 < 1e-6 and "ten times is under a millionth" in text   # pass 46: the recall says it
 
 
@@ -2464,7 +2464,7 @@ def test_pass43_fading_signal_bars_are_the_steepnesses_multiplied_out():
     cells = _nb().cells
     i = next(k for k, c in enumerate(cells) if c.source.strip() == "ch00.fading_signal_picture()")
     assert any("image/png" in o.get("data", {}) for o in cells[i].outputs)
-    assert cells[i - 1].source.startswith("In the 1990s") and "Each sigmoid keeps a quarter of what reaches it." in cells[i - 1].source
+    assert cells[i - 1].source.startswith("In the 1990s") and "Each sigmoid keeps a quarter of what reaches it, at best." in cells[i - 1].source
 
 
 def test_pass43_bent_units_draw_each_unit_alone_under_the_sum():
@@ -2514,7 +2514,7 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     boxes = [t for t in ax.texts if t.get_text() in names]
     xs = [t.get_position()[0] for t in boxes]
     assert [t.get_text() for t in boxes] == names and xs == sorted(xs, reverse=True)   # read right to left
-    worked = ch00_start_here.signal_worked_labels()
+    worked = [ch00_start_here.TRAINED_NOTE]   # pass 57: the one note under a box (the numbers moved to the fold)
     labels = [t for t in ax.texts if t.get_text() not in names and t.get_text() not in worked]
     says = {"bend": "× the bend's\nslope", "weight": "× the weight"}   # pass 49: the bend's slope, not the hill's
     assert [t.get_text() for t in labels] == ["starts\nhere"] + [says[n] for n in names[1:-1]]   # pass 56: no mistake named
@@ -2530,8 +2530,9 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     assert "starts here; × the weight; × the bend's slope; × the weight; × the bend's slope." in alt
     cells = _nb().cells
     k = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.signal_chain_picture()")
-    # Pass 56: the Predict sits right before the picture that answers it; the signal is bolded two cells up.
-    assert cells[k - 1].source.startswith("**Predict:**") and "**learning signal**" in cells[k - 2].source
+    # Pass 57 (r51 change 1): the picture, which no longer prints the answer, sits right after the cell that bolds the
+    # signal and says its rule; the Predict follows it and the worked numbers are in the fold after the Predict.
+    assert "**learning signal**" in cells[k - 1].source and cells[k + 1].source.startswith("**Predict:**")
     assert "line of people" not in _markdown()   # pass 52: one analogy
 
 
@@ -2612,44 +2613,59 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     assert f"grows by $0.1 \\cdot {worked['input']:g} = {a:g}$" in section and f"passes on ${b:g}$" in section
     assert f"makes it ${b:g} \\cdot {worked['weight']:g} = {c:g}$" in section
     assert f"So the output moves ${slope:g}$ times as far as the weight." in section
-    assert f"the wrongness changes ${slope:g}$ times as fast with this weight" in section
+    # Pass 57 (r51 change 1): what the 1 stands for; the weights and the bends' slopes multiply the signal back; the
+    # input gives the trained weight's slope.
+    rule = _cell("The network finds this number")
+    assert "That $1$ stands for the output's own slope: how fast the wrongness changes as the output moves." in rule
+    assert ("On the way back, each weight multiplies it. Each bend multiplies it by its slope.\n"
+            "At the weight being trained, one more factor: the input on its link.") in rule
+    assert f"${slope:g}$" not in rule and "$3$" not in rule and "$2$" not in rule   # the factors are the Predict's to find
     cells = _nb().cells
     k = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.signal_chain_picture()")
-    assert cells[k - 1].source.strip() == ("**Predict:** the signal starts at the output as $1$. What slope does it "
-                                           "give this weight?")
-    after = cells[k + 1].source
+    predict, after = cells[k + 1].source, cells[k + 2].source
+    assert predict.strip() == ("**Predict:** follow the signal from the output back to our weight. What slope does it "
+                               "give this weight?")
     fold = after[after.index("<details>"):after.index("</details>")]
-    assert f"${slope:g}$: $1 \\cdot 3 \\cdot 1 \\cdot 2$, the same ${slope:g}$ as the move above." in fold
+    w3, ramp, inp = worked["weight"], worked["ramp slope"], worked["input"]
+    assert (f"The output's weight: ${start:g} \\cdot {w3:g} = {after_weight:g}$. "
+            f"The ramp: ${after_weight:g} \\cdot {ramp:g} = {after_bend:g}$. "
+            f"The input: ${after_bend:g} \\cdot {inp:g} = {slope:g}$.") in fold
+    assert f"this weight's hill slope is ${slope:g}$ times the output's." in fold
     assert "A common wrong answer" in fold and f"${slope:g}$" not in after.replace(fold, "")
     fig = ch00_start_here.signal_chain_picture()
     texts = _texts(fig)
-    assert ["signal\nstarts at 1", "weight 3:\n1 × 3 = 3", "ramp, slope 1:\n3 × 1 = 3",
-            "input 2: slope\n3 × 2 = 6"] == [t for t in texts if t in ch00_start_here.signal_worked_labels()]
+    # the picture under the Predict prints no worked number: no product, no 6
+    assert not any("=" in t or "6" in t for t in texts if t != ch00_start_here.TRAINED_NOTE)
+    assert ch00_start_here.TRAINED_NOTE in texts and "6" not in ch00_start_here.TRAINED_NOTE
     ax = fig.axes[0]
-    boxes = {round(t.get_position()[0], 6) for t in ax.texts if t.get_text() in ("output", "weight", "bend")}
-    under = [t for t in ax.texts if t.get_text() in ch00_start_here.signal_worked_labels()]
-    assert all(round(t.get_position()[0], 6) in boxes and t.get_position()[1] < -0.35 for t in under)   # under a box
-    assert "the worked example: signal starts at 1" in display.figure_alt(fig)
+    note = next(t for t in ax.texts if t.get_text() == ch00_start_here.TRAINED_NOTE)
+    weights = [t for t in ax.texts if t.get_text() == "weight"]
+    assert note.get_position()[0] == weights[1].get_position()[0] and note.get_position()[1] < -0.35   # under it
+    assert "the weight being trained: its slope = signal here × the input on its link" in display.figure_alt(fig)
 
 
 # ---- pass 56 ----
 
-def _readout_steps(w, b):
-    """The bend readout's list of output steps at w, b (ticked), as the learner reads it."""
-    return ch00_start_here.even_steps(lambda v: np.maximum(w * v + b, 0.0))
-
-
-def test_pass56_the_readout_rule_fits_plain_relu_the_predict_and_a_straight_line():
-    """Check r50 change 1: one value all the way means straight; a corner on a whole number gives two values; a corner
-    between two whole numbers (the Predict's 0.5) can add a third, the step across it, which lies between the others."""
-    assert _readout_steps(1.0, 0.0) == ("no", ["0.0", "1.0"])            # plain ReLU: corner at 0, two values
-    said, steps = _readout_steps(2.0, -1.0)                                # the Predict: corner at 0.5
-    assert said == "no" and steps == ["0.0", "1.0", "2.0"] and 0 < 1.0 < 2.0
-    assert ch00_start_here.zero_input(2.0, -1.0) == 0.5 and 0.5 % 1 != 0
-    assert ch00_start_here.even_steps(lambda v: 2.0 * v - 1.0) == ("yes", ["2.0"])   # straight: one value
-    assert "One value all the way means straight. Two or more mean a corner." in _markdown()
+def test_pass57_the_readout_lists_the_slopes_the_drawn_line_has():
+    """Check r51 change 2: the bend readout lists the slopes of the line it draws, left to right, measured on the
+    drawn line itself on each side of the corner (not taken from w): plain ReLU 0 then 1; the Predict's setting 0
+    then 2 (one corner, two slopes); flipped w gives the ramp first; unticked or with the corner out of view, one."""
+    w = ch00_start_here.bend_unit()
+    for wv, bv, bent in ((1.0, 0.0, True), (2.0, -1.0, True), (-1.0, 0.0, True), (1.5, -2.0, False), (0.5, 4.0, True),
+                         (0.0, 2.0, True), (-2.5, 3.5, True)):
+        w.sliders["w"].value, w.sliders["b"].value, w.checkboxes["bend"].value = wv, bv, bent
+        x, y = (np.asarray(v, float) for v in w.lines["layer"].get_data())
+        d = np.round(np.diff(y) / np.diff(x), 6)
+        corner = ch00_start_here.zero_input(wv, bv)
+        away = [k for k in range(len(d)) if corner is None or not bent or not x[k] <= corner <= x[k + 1]]
+        drawn = [d[away[0]]] + [d[k] for a, k in zip(away, away[1:]) if d[k] != d[a]]   # each change, left to right
+        said = ch00_start_here.slopes_seen(wv, bv, bent)
+        assert np.allclose(said, drawn), (wv, bv, bent, said, drawn)
+        yes = "yes" if len(drawn) == 1 else "no"
+        assert f"straight? {yes}: slopes, left to right: {ch00_start_here.said_slopes(said)}<br>" in w.readout.value
+    assert ch00_start_here.said_slopes(ch00_start_here.slopes_seen(2.0, -1.0, True)) == "0, then 2"
     after = _cell("With the box ticked, drag $w$ to 2 and $b$ to −1.")
-    assert "0 on the flat, 2 on the ramp. The 1 is the step across the corner." in after
+    assert "The slopes: 0 on the flat, then 2 on the ramp" in after and "step across" not in _markdown()
 
 
 def test_pass56_the_history_names_sigmoid_networks_and_draws_the_bends_it_names_first():
@@ -2660,7 +2676,8 @@ def test_pass56_the_history_names_sigmoid_networks_and_draws_the_bends_it_names_
     x = np.linspace(-6, 6, 12001)
     assert float(np.max(activations.get("sigmoid").derivative(x))) == pytest.approx(0.25)
     assert float(np.max(activations.get("tanh").derivative(x))) == pytest.approx(1.0)
-    assert "ReLU and GELU came later (both drawn below)." in text
+    assert "ReLU and GELU came into wide use later (both drawn below)." in text   # pass 57: the timeline's older ReLU
+    assert any("ReLU itself is older" in t for t in _texts(ch00_start_here.history_timeline()))
     curves = [l.get_label().split(":")[0] for l in ch00_start_here.bends_picture().axes[0].lines
               if not l.get_label().startswith("_")]
     assert curves == ["sigmoid", "tanh", "ReLU", "GELU"]

@@ -185,7 +185,7 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
         line_rule = f"{wv:.2f}·x{plots.signed_term(bv)}"   # z, the number to bend; y only after the bend
         formula = f"y = ReLU({line_rule})" if bend.value else f"z = {line_rule}"
         lands = ", ".join(f"{v:g} → {y:.1f}" for v, y in zip(xs, ys))
-        even, steps = even_steps(lambda v: unit(v, wv, bv))
+        seen = slopes_seen(wv, bv, bend.value)
         where = "the corner" if with_bend else "the input that lands on 0"
         if hidden:
             found = "none yet (tick 3. bend)"
@@ -193,10 +193,11 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
             found = "none (w = 0: the line is flat)"
         else:
             found = f"x = {zero:.2f}" + ("" if UNIT_XLIM[0] <= zero <= UNIT_XLIM[1] else " (off the picture)")
-        # The equal-steps row only where the text introduces it, at the bend (r42: the first widget's row answered
-        # no question and was explained one widget later).
-        # r43 Interaction 1: the row says in words what it checks and what the listed numbers are.
-        even_row = f"{EVEN_ROW} {even}: {EVEN_SAYS} {said_list(steps)}<br>" if with_bend else ""
+        # The slopes row only where the text introduces it, at the bend (r42: the first widget's row answered no
+        # question). Pass 57 (r51 change 2): the slopes themselves, the word the text defines just before, not the
+        # output's rise per step of 1 (a corner between two steps added a third value that needed its own rule).
+        even_row = (f"{SLOPES_ROW} {'yes' if len(seen) == 1 else 'no'}: {SLOPES_SAYS} {said_slopes(seen)}<br>"
+                    if with_bend else "")
         readout.value = (f"<b>{formula}</b><br>"   # one short line per fact
                          f"inputs land at: {lands}<br>"
                          f"{even_row}"
@@ -217,24 +218,38 @@ RELU_EMPTY_NOTE = "Empty below 0: ReLU gives no\nnegative numbers. Same axes as\
 UNIT_EMPTY_Y = 5.0   # how far below 0 the note sits
 
 
-# The equal-steps row checks every step of 1 across the whole picture, not only the five inputs: a corner left or
-# right of them (w = 1, b = 3 puts one at x = -3) must not read "yes" (r40 reader).
-EVEN_XS = np.arange(UNIT_XLIM[0], UNIT_XLIM[1] + 1, 1.0)
-EVEN_ROW = "straight?"
-# r44 Clarity 4: said in plain words, the steps listed with "and" (not a slash): one value means straight.
-EVEN_SAYS = f"x steps by 1, {UNIT_XLIM[0]} to {UNIT_XLIM[1]}; output steps seen:".replace("-", "−")
+# Pass 57 (r51 change 2): the bend's readout lists the line's slopes in view, left to right: one slope means straight;
+# ReLU's corner splits the line into its flat side (slope 0) and its ramp (slope w). A corner off the picture is not
+# in view, so only one slope is listed (r40: a corner left or right of the five inputs but in view must read "no").
+SLOPES_ROW = "straight?"
+SLOPES_SAYS = "slopes, left to right:"
 
 
-def said_list(items):
-    """'a', 'a and b', 'a, b and c': the readout's list of output steps in words."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+def _slope_text(v):
+    """A slope as the readout prints it: at most 2 decimals, no "-0", a true minus sign."""
+    return f"{round(float(v), 2) + 0.0:g}".replace("-", "−")
 
 
-def even_steps(f, xs=EVEN_XS):
-    """("yes" or "no", the distinct steps at 1 decimal) for f over steps of 1 from one side of the picture to the
-    other. Decided on the exact steps, so a corner never hides behind the rounding."""
-    d = np.diff(np.asarray(f(xs), dtype=float))
-    return ("yes" if np.allclose(d, d[0], atol=1e-9) else "no"), [f"{v:.1f}" for v in sorted(set(np.round(d, 1) + 0.0))]
+def said_slopes(slopes):
+    """'2', or '0, then 2': the readout's slopes in words."""
+    return ", then ".join(_slope_text(v) for v in slopes)
+
+
+def slopes_seen(w, b, bent, xlim=UNIT_XLIM):
+    """The slopes of z = w·x + b (or ReLU of it, if bent) across the picture, left to right: [w] for a line; for
+    ReLU, the flat side's 0 and the ramp's w, on the sides where they are in view."""
+    if not bent:
+        return [w + 0.0]
+    flat, ramp = 0.0, w + 0.0
+    corner = zero_input(w, b)
+    if corner is None:          # w = 0: a flat line at ReLU(b)
+        return [0.0]
+    left, right = (flat, ramp) if w > 0 else (ramp, flat)
+    if corner >= xlim[1]:
+        return [left]
+    if corner <= xlim[0]:
+        return [right]
+    return [left, right]
 
 
 def zero_input(w, b):
@@ -359,14 +374,12 @@ def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
         pile.set_data(x, ys)
         one.set_data(x, W * x + B)
         live.render()
-        # r47 Clarity 2: the same list of output steps as the bend's readout (one value, 8 at the start: straight).
-        steps = np.diff(wv * (w1 * np.arange(-2, 3) + b1) + bv)
-        seen = [f"{v:g}".replace("-", "−") for v in sorted(set(np.round(steps, 1) + 0.0))]
+        # Pass 57: the same slopes row as the bend's readout (one slope, 8 at the start: straight).
         rule2 = f"{wv:g}·(2x + 3){plots.signed_term(bv, '{:g}')}".replace("-", "−")
         one_rule = f"{W:g}x{plots.signed_term(B, '{:g}')}".replace("-", "−")
         readout.value = (f"<b>stack = {rule2} = {one_rule}</b><br>"
                          f"x = 1: rule 1 gives 5, then rule 2 gives {wv * 5 + bv:g}".replace("-", "−") + "<br>"
-                         f"output steps seen (x steps by 1, −2 to 2): {said_list(seen)}")
+                         f"{SLOPES_SAYS} {said_slopes([W])}")
 
     on_change(sliders.values(), update)
     update()
@@ -921,20 +934,16 @@ def signal_worked(worked=SIGNAL_WORKED):
     return start, after_weight, after_bend, after_bend * worked["input"]
 
 
-def signal_worked_labels(worked=SIGNAL_WORKED):
-    """What is written under the output, the weight, the bend and the hidden weight."""
-    start, after_weight, after_bend, slope = signal_worked(worked)
-    return (f"signal\nstarts at {start:g}",
-            f"weight {worked['weight']:g}:\n{start:g} × {worked['weight']:g} = {after_weight:g}",
-            f"ramp, slope {worked['ramp slope']:g}:\n{after_weight:g} × {worked['ramp slope']:g} = {after_bend:g}",
-            f"input {worked['input']:g}: slope\n{after_bend:g} × {worked['input']:g} = {slope:g}")
+# Pass 57 (r51 change 1): the worked numbers left the picture for the fold under its Predict (the picture printed the
+# answer under the question); the picture says instead what the trained weight does with the signal that reaches it.
+TRAINED_AT, TRAINED_NOTE = 3, "the weight being trained:\nits slope = signal here\n× the input on its link"
 
 
 @plots.styled
-def signal_chain_picture(chain=SIGNAL_CHAIN):
+def signal_chain_picture(chain=SIGNAL_CHAIN, trained_at=TRAINED_AT, note=TRAINED_NOTE):
     """The learning signal passed back like a message along a line: boxes from the output (right) to earlier layers
-    (left); on each arrow, what the box it leaves multiplies the signal by; under the first four boxes, the text's
-    worked numbers (notebook 00, how a network learns)."""
+    (left); on each arrow, what the box it leaves multiplies the signal by; under the trained weight, how its slope
+    is found (notebook 00, how a network learns)."""
     fig, ax = plots.new_figure(940, 250)
     ax.set_axis_off()
     n, gap = len(chain), 3.4
@@ -947,15 +956,13 @@ def signal_chain_picture(chain=SIGNAL_CHAIN):
     for (name, says), a, b in zip(chain[:-1], xs[:-1], xs[1:]):
         _arrow(ax, (a - 0.78, 0), (b + 0.78, 0), lw=1.6, mutation_scale=16)
         ax.text((a + b) / 2, 0.12, says, ha="center", va="bottom", fontsize=9.5)
-    worked = signal_worked_labels()
-    for x, said in zip(xs, worked):
-        ax.text(x, -0.5, said, ha="center", va="top", fontsize=9.5, color=WORKED_COLOUR, fontweight="bold")
+    ax.text(xs[trained_at], -0.5, note, ha="center", va="top", fontsize=9.5, color=WORKED_COLOUR, fontweight="bold")
     ax.set(xlim=(xs[-1] - 1.0, xs[0] + 1.2), ylim=(-1.25, 1.0),
-           title="The learning signal, passed back from the output (the worked example in orange)")
+           title="The learning signal, passed back from the output")
     fig.set_label("A row of boxes, read from right to left: " + ", then ".join(c[0].replace("\n", " ") for c in chain)
                   + ". Arrows point left, the way the signal travels back. Their labels: "
-                  + "; ".join(c[1].replace("\n", " ") for c in chain[:-1]) + ". Under the first four boxes, in orange, "
-                  + "the worked example: " + "; ".join(w.replace("\n", " ") for w in worked) + ".")
+                  + "; ".join(c[1].replace("\n", " ") for c in chain[:-1]) + ". Under the second weight, in orange: "
+                  + note.replace("\n", " ") + ".")
     return fig
 
 
