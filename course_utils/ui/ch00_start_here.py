@@ -446,7 +446,7 @@ def bent_units(n=1, units=None, middle=MIDDLE_START):
             end = float(ys[j])
             names[i].set_position((float(x[j]), end + (0.15 if end >= 0 else -0.15)))
             names[i].set_va("bottom" if end >= 0 else "top")
-            names[i].set_visible(i < k)
+            names[i].set_visible(i < k and k >= 2)   # r52: named only when the dashes show (and the legend lists them)
         total.set_data(x, bent_sum(used, x))
         legend(k)
         cx = np.asarray(corners(used), dtype=float) if k else np.array([])
