@@ -446,7 +446,7 @@ def bent_units(n=1, units=None, middle=MIDDLE_START):
             end = float(ys[j])
             names[i].set_position((float(x[j]), end + (0.15 if end >= 0 else -0.15)))
             names[i].set_va("bottom" if end >= 0 else "top")
-            names[i].set_visible(i < k)
+            names[i].set_visible(i < k and k >= 2)   # r52: named only when the dashes show (and the legend lists them)
         total.set_data(x, bent_sum(used, x))
         legend(k)
         cx = np.asarray(corners(used), dtype=float) if k else np.array([])
@@ -936,7 +936,19 @@ def signal_worked(worked=SIGNAL_WORKED):
 
 # Pass 57 (r51 change 1): the worked numbers left the picture for the fold under its Predict (the picture printed the
 # answer under the question); the picture says instead what the trained weight does with the signal that reaches it.
+# Pass 58 (r52 change 1): the running numbers are back on the arrows (the diagram had none), and the Predict asks
+# about the same network with another output weight, which the picture does not answer.
 TRAINED_AT, TRAINED_NOTE = 3, "the weight being trained:\nits slope = signal here\n× the input on its link"
+PREDICT_WORKED = dict(SIGNAL_WORKED, weight=5)   # the Predict's network: the output's weight 5 instead of 3
+
+
+def signal_numbers(worked=SIGNAL_WORKED):
+    """The worked numbers the chain picture writes in orange: the signal on each of the first three arrows, then the
+    trained weight's slope, counted in output's slopes (notebook 00)."""
+    start, after_weight, after_bend, slope = signal_worked(worked)
+    return (f"{start:g}", f"{start:g} × {worked['weight']:g} = {after_weight:g}",
+            f"{after_weight:g} × {worked['ramp slope']:g} = {after_bend:g}",
+            f"{after_bend:g} × {worked['input']:g} = {slope:g}:\n{slope:g} times the output's slope")
 
 
 @plots.styled
@@ -953,16 +965,23 @@ def signal_chain_picture(chain=SIGNAL_CHAIN, trained_at=TRAINED_AT, note=TRAINED
         ax.add_patch(FancyBboxPatch((x - 0.7, -0.35), 1.4, 0.7, boxstyle="round,pad=0.05", facecolor="white",
                                     edgecolor=colour, lw=2, ls="--" if i == n - 1 else "-", zorder=3))
         ax.text(x, 0, name, ha="center", va="center", fontsize=11, fontweight="bold", zorder=4)
-    for (name, says), a, b in zip(chain[:-1], xs[:-1], xs[1:]):
+    numbers = signal_numbers()
+    for i, ((name, says), a, b) in enumerate(zip(chain[:-1], xs[:-1], xs[1:])):
         _arrow(ax, (a - 0.78, 0), (b + 0.78, 0), lw=1.6, mutation_scale=16)
         ax.text((a + b) / 2, 0.12, says, ha="center", va="bottom", fontsize=9.5)
-    ax.text(xs[trained_at], -0.5, note, ha="center", va="top", fontsize=9.5, color=WORKED_COLOUR, fontweight="bold")
-    ax.set(xlim=(xs[-1] - 1.0, xs[0] + 1.2), ylim=(-1.25, 1.0),
-           title="The learning signal, passed back from the output")
+        if i < trained_at:   # the worked signal on the arrows up to the trained weight
+            ax.text((a + b) / 2, -0.12, numbers[i], ha="center", va="top", fontsize=10.5, color=WORKED_COLOUR,
+                    fontweight="bold")
+    ax.text(xs[trained_at], -0.5, note, ha="center", va="top", fontsize=9.5)
+    ax.text(xs[trained_at], -1.25, numbers[-1], ha="center", va="top", fontsize=10.5, color=WORKED_COLOUR,
+            fontweight="bold")
+    ax.set(xlim=(xs[-1] - 1.0, xs[0] + 1.2), ylim=(-1.85, 1.0),
+           title="The learning signal, passed back from the output (orange: our weight's numbers)")
     fig.set_label("A row of boxes, read from right to left: " + ", then ".join(c[0].replace("\n", " ") for c in chain)
                   + ". Arrows point left, the way the signal travels back. Their labels: "
-                  + "; ".join(c[1].replace("\n", " ") for c in chain[:-1]) + ". Under the second weight, in orange: "
-                  + note.replace("\n", " ") + ".")
+                  + "; ".join(c[1].replace("\n", " ") for c in chain[:-1]) + ". Under the first three arrows, in "
+                  + "orange, the signal: " + "; ".join(numbers[:-1]) + ". Under the second weight: "
+                  + note.replace("\n", " ") + "; in orange: " + numbers[-1].replace("\n", " ") + ".")
     return fig
 
 
