@@ -401,8 +401,9 @@ def test_explorer_asks_which_slopes_pass_no_signal_or_a_flipped_one_and_the_answ
     and SiLU's are below 0, sigmoid's and tanh's above; the answer prints the registry's slopes to 2 digits; the
     probe's slider reaches -1.5 in the explorer's starting window."""
     above = markdown_before("ch02.bend_explorer(")
-    assert ("**Predict:** tick SiLU too, and move the probe to −1.5. Which slopes pass no learning signal back there?\n"
+    assert ("**Predict:** tick all five bends, and move the probe to −1.5. Which slopes pass no learning signal back there?\n"
             "Which pass it back flipped?") in above
+    assert "Move the probe to 4. Which slopes are still above 0.01?" in above and "Tick sigmoid and tanh" not in above
     assert "peaks farther right" not in above
     x = ch02.PROBE_LEFT
     sig = special.expit(x)
@@ -411,7 +412,7 @@ def test_explorer_asks_which_slopes_pass_no_signal_or_a_flipped_one_and_the_answ
     assert x == -1.5 and ref["gelu"] < ref["silu"] < 0 < min(ref["sigmoid"], ref["tanh"])
     said = ch02.explorer_answer().data
     m = lambda v: f"{v:.2f}".replace("-", "−")
-    assert "At $x = −1.50$, ReLU's slope is 0: it passes no learning signal back." in said
+    assert "At $x = −1.5$, ReLU's slope is 0: it passes no learning signal back." in said
     assert f"GELU's ({m(ref['gelu'])}) and SiLU's ({m(ref['silu'])}) are below 0: they pass a little back, flipped." in said
     assert f"Sigmoid's ({m(ref['sigmoid'])}) and tanh's ({m(ref['tanh'])}) pass some back, unflipped." in said
     probe = ch02.bend_explorer().sliders["x"]   # the probe reaches -1.5 at the starting x range
@@ -2686,7 +2687,7 @@ def test_the_explorer_probe_is_a_solid_grey_line_and_its_spare_controls_answer_a
     text = markdown()
     assert "The **probe** is the grey upright line at one input $x$, moved by its slider." in text and "dotted line" not in text
     assert ("**Predict, then:** set the x range to 10 (the probe's slider widens with it).\n"
-            "Tick sigmoid and tanh, and move the probe to 4. Which slopes are still above 0.01?") in text
+            "Move the probe to 4. Which slopes are still above 0.01?") in text   # pass 58: all five ticked in the first Predict
     w.sliders["x_range"].value = 10.0
     w.sliders["x"].value = 4.0   # pass 28: 4, not 5: no printout gives these slopes, so it is a prediction
     assert w.sliders["x"].value == 4.0

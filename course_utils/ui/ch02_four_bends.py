@@ -1209,8 +1209,9 @@ def explorer_answer():
     sig, tanh = slope["sigmoid"], slope["tanh"]
     side = lambda d: "above" if d > FLAT else "below"
     m = lambda v: f"{v:.2f}".replace("-", "−")
+    at = f"{PROBE_LEFT:g}".replace("-", "−")
     return fold("Check your prediction", f"""
-At $x = {m(PROBE_LEFT)}$, ReLU's slope is 0: it passes no learning signal back.
+At $x = {at}$, ReLU's slope is 0: it passes no learning signal back.
 GELU's ({m(left["gelu"])}) and SiLU's ({m(left["silu"])}) are below 0: they pass a little back, flipped.
 Sigmoid's ({m(left["sigmoid"])}) and tanh's ({m(left["tanh"])}) pass some back, unflipped.
 
