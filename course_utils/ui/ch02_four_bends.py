@@ -4,10 +4,12 @@ import ipywidgets as widgets
 import numpy as np
 from IPython.display import Markdown, display
 from matplotlib.patches import Rectangle
+from matplotlib.ticker import MultipleLocator
 from scipy import optimize, special
 
 from course_utils.engine import corners, zigzag
 from course_utils.facts import activations
+from course_utils.facts.deployments import DEPLOYMENTS
 from course_utils.ui import plots, questions, tables
 from course_utils.ui.display import figure_png
 from course_utils.ui.explorer import activation_explorer
@@ -384,8 +386,9 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
     in the folded answer (steps_sweep).
     """
     goal = np.asarray(goal, dtype=float)
-    live = LiveFigure(980, 400, 1, 3, width_ratios=(1, 1.25, 1.35))
+    live = LiveFigure(1060, 400, 1, 3, width_ratios=(1, 1.25, 1.35))   # r52 Picture 2: 980 px clipped the right panel
     ax_in, ax_w, ax_n = live.axes
+    live.figure.get_layout_engine().set(wspace=0.06)   # r52 Picture 2: the steps panel's y-label sat on the weights panel
     colour = plots.color("sigmoid")
     ax_in.set(xlim=(-0.65, 1.1), ylim=(-0.65, 1.1), xlabel="input 1", ylabel="input 2", title=f"this run's first {SHOWN} inputs")
     ax_in.set_aspect("equal")
@@ -393,6 +396,9 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
     x0, x1, y0, y1 = PATH_LIMITS
     ax_w.set(xlim=(x0, x1), ylim=(y0, y1), xlabel="weight 1", ylabel="weight 2")
     ax_w.set_aspect("equal")
+    for ax in (ax_in, ax_w):
+        ax.xaxis.set_major_locator(MultipleLocator(0.5))
+        ax.yaxis.set_major_locator(MultipleLocator(0.5))
     ax_w.plot([goal[0]], [goal[1]], "*", color="black", ms=15)
     ax_w.add_patch(plt_circle(goal))
     directions(ax_w, goal, PATH_LIMITS)
@@ -414,7 +420,7 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
                                                label=f"centre {CENTRES[0]:g}")[0]),
              None: live.moving(ax_n.plot([], [], "x", color=plots.MUTED, ms=6, mew=1.5, label="other centres")[0])}
     here = live.moving(ax_n.plot([], [], "o", mfc="none", mec="black", mew=1.6, ms=12)[0])
-    _steps_axes(ax_n, "settings you tried (ring: now)")
+    _steps_axes(ax_n, "your settings (ring: now)")
     for ax in (ax_in, ax_w, ax_n):
         _axes_lines(ax)
     sliders = {"centre": slider("centre of the inputs", centre, *CENTRES, 0.05),
@@ -481,7 +487,7 @@ def directions(ax, goal, limits=PATH_LIMITS):
         end = int(np.argmin(ys) if name == "together" else np.argmax(ys))   # together: lower end; apart: upper end
         ax.text(xs[end] - 0.06 if name == "together" else xs[end] + 0.07, ys[end] + (0.04 if name == "together" else -0.08),
                 name, ha="right" if name == "together" else "left", va="bottom" if name == "together" else "top",
-                fontsize=9, color=NOTE_INK)
+                fontsize=11, color=NOTE_INK)   # r52 Picture 2: the text asks the reader to find them
 
 
 def plt_circle(goal):
@@ -923,6 +929,9 @@ def zigzag_answer(goal=(1.0, -1.0)):
         raise ValueError("the centred inputs no longer arrive clearly sooner")
     if not (np.all(np.diff(on[:s.index(fast) + 1]) < 0) and level.max() - level.min() <= 1):
         raise ValueError("the centre-0 curve no longer falls, then levels off")
+    same = s[next(i for i, (a, b) in enumerate(zip(off, on)) if not abs(a - b) <= 1) - 1]   # r52: the curves agree up to here
+    if not (same >= s[1] and same < blows):
+        raise ValueError("the two centres no longer need about the same steps at small step sizes")
     img = tables.image(figure_png(steps_sweep()), f"Steps to reach the star against step size. Centre 0.5: fewest, about "
                        f"{off.min():.0f}, at step size {best:g}; from step size {blows:g} most runs do not arrive within "
                        f"{zigzag.MOST} steps. Centre 0: "
@@ -933,6 +942,8 @@ def zigzag_answer(goal=(1.0, -1.0)):
 At centre 0.5, step size {best:g} is fastest: about {off.min():.0f} steps.
 From step size {blows:g}, most runs do not arrive within {zigzag.MOST} steps: the weights swing past the star, wider and wider.
 At centre 0, bigger steps help up to step size {fast:g}, about {on.min():.0f} steps, then level off.
+Up to step size {same:g}, both centres take about the same steps.
+So one-signed inputs did not slow small steps here: they limited how big a step could be.
 
 **Takeaway:** in this test, centred inputs let you take bigger steps, so you arrive sooner.
 The test used random inputs, not real bend outputs.
@@ -1181,21 +1192,28 @@ def steepest(name, bounds=(0.0, 5.0)):
 FAR, FLAT = 4.0, 0.01   # the explorer's second question: at x = 4 (no printout shows it), which slopes are still above 0.01?
 
 
+PROBE_LEFT = -1.5   # the explorer's first question: at x = -1.5, which slopes are 0, which flipped (below 0)?
+
+
 def explorer_answer():
-    """The folded answer to 'whose slope peaks farther right?': each peak slope and where, measured; and to 'at x = 4,
-    which slopes are still above 0.01?': the elbows keep about 1; sigmoid's tail is still just above 0.01, tanh's
-    flatter one is below it (notebook 02)."""
-    (xg, dg), (xs, ds) = steepest("gelu"), steepest("silu")
+    """The folded answer to 'at x = -1.5, which slopes pass no learning signal back, and which pass it back flipped?'
+    (r52 change 3: ties the explorer to dead ReLU units and GELU's negative slope): ReLU's is 0, GELU's and SiLU's are
+    below 0, the S curves' above; and to 'at x = 4, which slopes are still above 0.01?': the elbows keep about 1;
+    sigmoid's tail is still just above 0.01, tanh's flatter one is below it (notebook 02). Raises if the split changes."""
+    left = {n: float(activations.get(n).derivative(PROBE_LEFT)) for n in TAUGHT}
+    if not (left["relu"] == 0 and left["gelu"] < left["silu"] < 0 < min(left["sigmoid"], left["tanh"])):
+        raise ValueError("the slopes at the left probe no longer split into none, flipped and passed on")
     slope = {n: float(activations.get(n).derivative(FAR)) for n in TAUGHT}
     steep = [_short(n) for n in TAUGHT if abs(slope[n] - 1) < 0.1]   # the elbows: about 1
     still = ", ".join(steep[:-1]) + " and " + steep[-1]
     sig, tanh = slope["sigmoid"], slope["tanh"]
     side = lambda d: "above" if d > FLAT else "below"
+    m = lambda v: f"{v:.2f}".replace("-", "−")
+    at = f"{PROBE_LEFT:g}".replace("-", "−")
     return fold("Check your prediction", f"""
-SiLU's slope peaks farther right: near $x = {xs:.2f}$, against GELU's {xg:.2f}.
-It peaks lower too: about {ds:.2f}, against GELU's {dg:.2f}.
-Both overshoot ReLU's slope of 1 a little.
-Far to the right, both sink back towards 1.
+At $x = {at}$, ReLU's slope is 0: it passes no learning signal back.
+GELU's ({m(left["gelu"])}) and SiLU's ({m(left["silu"])}) are below 0: they pass a little back, flipped.
+Sigmoid's ({m(left["sigmoid"])}) and tanh's ({m(left["tanh"])}) pass some back, unflipped.
 
 At $x = {FAR:g}$, {still} keep a slope of about 1.
 Sigmoid's slope is {sig:.3f} there: just {side(sig)} {FLAT:g}.
@@ -1203,6 +1221,11 @@ Tanh's is {tanh:.4f}: {side(tanh)} {FLAT:g}, as its tail is flatter.
 """)
 
 
+def stand_in_user(model="GPT-2"):
+    """The model the stand-in fold names, checked in the deployments table to use the tanh stand-in (r52)."""
+    if [d.registry for d in DEPLOYMENTS if d.model == model] != ["gelu_tanh"]:
+        raise ValueError(f"{model} no longer uses the tanh stand-in")
+    return model
 
 
 STAND_IN_BOUND = "a thousandth"   # the largest gap to the exact GELU is under 0.001 (tests check it)
@@ -1218,6 +1241,7 @@ So some code uses a stand-in built from tanh:
 $$\\mathrm{{GELU}}(x) \\approx \\tfrac12\\, x \\left(1 + \\tanh\\!\\left[\\sqrt{{2/\\pi}}\\,(x + 0.044715\\, x^{{3}})\\right]\\right)$$
 
 The two curves differ by less than {STAND_IN_BOUND}.
+{stand_in_user()}'s code, for one, uses this stand-in.
 """)
 
 
