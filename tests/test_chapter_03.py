@@ -637,7 +637,11 @@ def test_dead_unit_answer_explains_every_option_and_what_to_remember_has_the_fix
     at -3)."""
     text = prose()
     remember = text[text.index("## What to remember"):]
-    assert "Leaky ReLU, GELU, sigmoid and tanh never stop for good, but far out nearly do." in remember   # r49: far out, nearly stopped   # pass 24: fits 160 characters
+    # r52: Leaky ReLU's 0.01 holds on the whole left side, not only far out; the other three nearly stop far out only
+    assert "Leaky ReLU: slope 0.01 left of 0. GELU, sigmoid and tanh never stop for good, but far out nearly do." in remember
+    assert "Leaky ReLU, GELU, sigmoid and tanh never stop" not in remember
+    left = np.concatenate([-np.logspace(-4, 3, 50), [-1e-9]])
+    np.testing.assert_allclose(activations.get("leaky_relu").derivative(left), 0.01)
     assert "Leaky ReLU and GELU cannot die" not in remember and "far left they learn slowly" not in remember
     g = activations.get("gelu")
     assert float(g.derivative(np.sqrt(2))) == pytest.approx(1.13, abs=0.005) and float(g.derivative(-3.0)) < 0
@@ -1102,7 +1106,7 @@ def test_tenth_pass_wording():
     assert "Two kinds of nudge" not in first   # a heading once; pass 25 says it in a sentence ("two kinds of nudge")
     assert "memory of past steps" not in text
     # pass 30: how a weight's nudge is built, said once (r28: "built from them" never said how)
-    assert flat.count("That weight's nudge is $0.5 \\times 0.4 = 0.2$:") == 1   # pass 34: said once, at the two nudges (cell 6)
+    assert flat.count("That weight's nudge is $0.5 \\times 0.4 = 0.2$.") == 1   # pass 34: said once; r52: under its picture
     assert "For one example" not in flat   # pass 40 (r36): read as "for instance"; the data point is named instead
     # pass 28: the dot is the typical size (defined once, above), not a second "size together"; "(layer 10 at the
     # start)" read as the start of training
@@ -1119,8 +1123,8 @@ def test_tenth_pass_wording():
     # pass 39 (r35): the setup shares the bucket picture's folded cell, so no empty fold; the picture stays in slides
     assert setup == "%matplotlib inline\nfrom course_utils.ui import ch03_gradients as ch03\n\nch03.bucket_line()"
     assert chapter()["cells"][1]["metadata"]["slideshow"]["slide_type"] == "-"
-    assert ("3. A ReLU unit whose sum is at or below 0 on every point is dead. Its weights get no nudge while it stays dead. Leaky ReLU, GELU, "
-            "sigmoid and tanh never stop for good, but far out nearly do.") in flat
+    assert ("3. A ReLU unit whose sum is at or below 0 on every point is dead. Its weights get no nudge while it stays dead. Leaky ReLU: "
+            "slope 0.01 left of 0. GELU, sigmoid and tanh never stop for good, but far out nearly do.") in flat
     edge = gradients.quiet_zones("gelu")[0]
     assert edge < -3 and float(activations.get("leaky_relu").derivative(-1.0)) == pytest.approx(0.01)
 
@@ -1629,7 +1633,13 @@ def test_ten_sixes_make_about_60_million_and_the_sigmoid_line_is_read_before_the
     widget, outside the tanh answer."""
     assert round(6 ** 10 / 1e6) == 60
     flat = " ".join(prose().split())
-    assert "Each layer keeps about one sixth as much, and ten layers multiply those sixths." in flat   # r51: not '6 times less'
+    # r51: not '6 times less'; r52: one sixth of what it keeps at x = 1 (tanh'(2) alone is about 1/14)
+    assert ("Each layer there keeps about a sixth of what it keeps at $x = 1$. Ten layers multiply ten such sixths: "
+            "about 55 million times less.") in flat
+    s1, s2 = tanh_slope(1.0), tanh_slope(2.0)
+    assert round(s1 / s2) == 6 and round(1 / s2) == 14
+    ten = mlp.chain_product("tanh", 1.0, 10)[1][-1] / mlp.chain_product("tanh", 2.0, 10)[1][-1]
+    assert f"{ten:.2g}" == "5.5e+07" and f"{0.00017 / 3.1e-12:.2g}" == "5.5e+07"   # what a learner who divides gets
     assert "60 million" not in flat   # pass 26: the true factor is 5.9 a layer, 55 million over ten: "tens of millions"
     assert 1e7 < mlp.chain_product("tanh", 1.0, 10)[1][-1] / mlp.chain_product("tanh", 2.0, 10)[1][-1] < 1e8
     above = " ".join(_markdown_above("ch03.chain_product(").split())
@@ -2042,7 +2052,7 @@ def test_pass_27_weight_size_sums_hold_for_tanh_and_relu_and_the_30_layer_sigmoi
     per_layer = (sig[0] / sig[-1]) ** (1 / 29)
     assert f"{per_layer:.1f}" == "0.3" and per_layer < 1 / 3 and round(0.3 ** 29 * 1e16) == 7
     flat = " ".join(prose().split())
-    assert "Measured, the 29 steps keep under a third on average." in flat   # a decimal would need a cell (test_prose_numbers)
+    assert "Measured, the 29 steps" not in flat   # r52: cut, the 0.35 bound carries the idea
     assert "half 1s and half 0s" not in flat   # pass 30: the tanh/ReLU slope sums are cut (panels read 1.6/1.4/1.2)
     # pass 28: one network's number, shown nowhere (other seeds give 0.2 to 2): cut
     assert "With tanh's usual plain weights" not in flat
@@ -2415,7 +2425,7 @@ def test_pass_34_flow_layer_one_is_one_random_network():
         sizes = _input_sizes(name, 10)
         assert 1.8 < sizes[0] / sizes[-1] < 2.5, name
     assert "If the product is near 1" not in flat   # pass 36: "product" is said in plain words at the chain rule
-    assert "Measured, the 29 steps keep under a third on average." in flat   # the measured rate, not the 0.35 bound
+    assert "the 29 steps keep under a third" not in flat   # r52: cut; the measured rate still sits under the bound
     rate = (lambda v: (v[0] / v[-1]) ** (1 / 29))(mlp.gradient_flow("sigmoid", 30))
     assert rate < 1 / 3 < 0.25 * math.sqrt(2)
 
@@ -2547,7 +2557,7 @@ def test_pass_36_words_are_said_before_they_are_leaned_on():
     # r48: the one product holds for a chain of single units; a real layer adds one product per path back
     # r49: 'path' shown with a two-path sum before it is used; the name's reason a learner can repeat
     # r50: rebuilt: the two-path picture, then the rule, then the symbols and the name (see test_pass56_...)
-    k_table = next(i for i, c in enumerate(flat) if "So a table of slopes is called a **gradient table**" in c)
+    k_table = next(i for i, c in enumerate(flat) if "This course calls a table of slopes the **gradient table**" in c)
     assert "hence the name" not in " ".join(flat) and "Every gradient in a network is built by multiplying slopes" not in " ".join(flat)
     assert cells.index("ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0])") > k_table
     k = next(i for i, c in enumerate(flat) if "That is the **chain rule**" in c)
@@ -2647,7 +2657,9 @@ def test_pass_43_nudge_picture_shows_signal_times_input():
     assert f"{0.5 * 0.4:.2g}" == "0.2" and "0.2" in fig.get_label() and "0.4" in fig.get_label()
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.nudge_picture()")
-    assert "That weight's nudge is $0.5 \\times 0.4 = 0.2$:" in cells[at - 1]
+    # r52: the picture first, then the sum in words
+    assert "Say one weight multiplies the input $0.4$, and the signal reaching its unit is $0.5$:" in cells[at - 1]
+    assert cells[at + 1].startswith("That weight's nudge is $0.5 \\times 0.4 = 0.2$.") and "0.2" not in cells[at - 1]
 
 
 def test_pass_43_half_off_picture_zeroes_the_off_units_and_shrinks_the_typical_size():
@@ -2737,7 +2749,7 @@ def test_pass47_r42_loose_claims_are_said_exactly():
             "$0.35$ at most.") in flat and "keeps at most $0.25" not in flat
     assert "Each step back keeps at most" not in flat
     # the 0.2 is the nudge; a plain step moves the weight by a small share of it (minus rate x gradient)
-    assert flat.index("That weight's nudge is $0.5 \\times 0.4 = 0.2$:") < flat.index(
+    assert flat.index("That weight's nudge is $0.5 \\times 0.4 = 0.2$.") < flat.index(
         "Training moves a weight by only a small share of its nudge: the learning rate")
     theta = np.array([1.0])
     mlp.optimizer_step(theta, np.array([-0.2]), 0.1, "gd", np.zeros((2, 1)), 1)   # gradient -0.2: nudge +0.2
@@ -2756,7 +2768,7 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     assert "weights the inputs used" not in flat and "Going forward, a unit sends its output" not in flat
     assert "Each unit adds up its inputs, each times its own weight." in flat
     cells = ["".join(c["source"]) for c in chapter()["cells"]]   # the 32-input picture comes right after its rule
-    assert next(i for i, c in enumerate(cells) if "Below, 32 terms, one random draw. They mostly cancel:" in c) + 1 == (
+    assert next(i for i, c in enumerate(cells) if "Below, 32 random inputs times random weights, one draw. They mostly cancel:" in c) + 1 == (
         cells.index("ch03.input_sum()"))
     signal, weights, terms = ch03_gradients.input_sum_terms()
     assert f"{math.sqrt(1 / 32):.2f}" == "0.18"
@@ -2775,8 +2787,9 @@ def test_pass47_over_20_starts_gelu_fades_slowly_and_sigmoid_always_reaches_the_
     # r44: "never" (one start) and "6 times" (20 starts) sat side by side: the first is now scoped to this start
     assert "No. With the first random start, tanh, ReLU and GELU stay above the band, up to 30 layers." in text
     # r47: "GELU fades, slowly" was a reason read off a tally: the tally alone, in one sentence
-    assert ("Over 20 random starts of 30 layers, layer 1 lands in the band: sigmoid's always, GELU's 6 times, tanh's "
-            "and ReLU's never.") in text and "never reach the grey band" not in text
+    # r52: the 20-start tally was digits without an idea: said in words (always, sometimes, never), counts checked here
+    assert ("Other starts: sigmoid's layer 1 always lands in the band, GELU's sometimes, tanh's and ReLU's never.") in text
+    assert "never reach the grey band" not in text and "GELU's 6 times" not in text
     def in_band(name):
         return sum(s[0] / s[-1] < 0.01 for s in (gradients.signal_flow(name, 30, seed=k) for k in range(20)))
     assert in_band("gelu") == 6 and in_band("sigmoid") == 20 and in_band("tanh") == 0 and in_band("relu") == 0
@@ -2815,10 +2828,11 @@ def test_pass48_input_sum_picture_draws_32_signed_terms_that_partly_cancel():
     # r44: the size the total is compared with: dotted lines at +-1, and the expected total in the title
     levels = sorted(ln.get_ydata()[0] for ln in right.get_lines()[1:] if ln.get_linestyle() == ":")
     assert levels == [-1.0, 1.0] and right.get_ylim()[0] < -1 and right.get_ylim()[1] > 1
-    assert "(typical size: 1)" in right.get_title()   # r52: the text's rule, not sqrt 32
+    assert "(typical: \u00b11)" in right.get_title()   # r52: the text's rule, not sqrt 32
     # r45: two labelled lines, not one run-on phrase; the second says what 3.62 is (this draw's sizes, summed)
     first, second = right.get_title().split("\n")
-    assert first == f"their total: {ch03_gradients.value_text(total)} (typical size: 1)"
+    # r52 (reading): one random draw, said in the title; the typical size as the +-1 the dotted lines draw
+    assert first == f"one random draw's total: {ch03_gradients.value_text(total)} (typical: \u00b11)"
     assert second == f"all 32 sizes added, signs ignored: {ch03_gradients.value_text(agree)}"
     assert ch03_gradients.value_text(agree) == "3.62" and "if every sign agreed" not in fig.get_label()
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
@@ -2839,8 +2853,14 @@ def test_pass48_leaky_rings_4_where_relu_crosses_6_and_the_shade_is_said():
     assert set(rows) <= {2, 3}
     share_above = (leaky[dead & ~quiet] - 0.01) / 0.99   # mean slope p + 0.01 (1 - p): p is the share above 0
     assert np.all((share_above > 0) & (share_above < 0.1))   # "from a few points"
-    # r49: the side-count pulled attention from the one fix shown: cut (the counts above still hold)
-    assert "rings 4, not 6" not in flat
+    # r49: the side-count was cut; r51 and r52 read 6 crosses and 4 rings under "same starting weights" as a
+    # contradiction: the counts and the reason are back (Leaky's layer-1 outputs are below 0, not 0, on some points)
+    assert (f"Rings mark its units below 0 on every point: {int(quiet.sum())}, not {int(dead.sum())}. Its layer-1 outputs "
+            "dip slightly below 0 instead of stopping at 0. That shifts later sums a little.") in flat
+    X = data.spiral()[0]
+    z1 = mlp.Network.he_init(gradients.DIMS, "leaky_relu", seed=0).weights[0] @ np.asarray(X, float).T
+    assert np.any(z1 < 0) and np.array_equal(mlp.Network.he_init(gradients.DIMS, "relu", seed=0).weights[0],
+                                             mlp.Network.he_init(gradients.DIMS, "leaky_relu", seed=0).weights[0])
     # r44: layer 1's uniform row said; the colour bar uses the text's words
     assert np.all(np.abs(relu[0] - 0.5) < 0.02) and np.all(np.abs(leaky[0] - 0.5) < 0.02)   # about half the points
     # r47: why one shade: biases start at 0, and the arms mirror each other through the centre (exactly without noise)
@@ -2849,8 +2869,9 @@ def test_pass48_leaky_rings_4_where_relu_crosses_6_and_the_shade_is_said():
     # r49: the mirror's consequence said: a point and its mirror give each unit opposite sums (biases 0)
     # r50: the spiral is noisy, so the mirror is near, and the opposite sums hold for layer 1 only (biases 0)
     # r51: the fact first, the mirror as a short 'why' (kept: r47 to r50 asked for the reason)
-    assert ("Layer 1 is one shade: each unit gets a sum above 0 from about half the points. Why: biases start at 0, and a "
-            "point and its near-mirror through the centre give it about opposite sums.") in flat
+    # r52: the mirror said as the spiral's own shape first
+    assert ("Layer 1 is one shade: each unit gets a sum above 0 from about half the points. Why: biases start at 0, and "
+            "the two arms are near-mirrors through the centre. So a point and its mirror give a unit about opposite sums.") in flat
     X0 = data.spiral(noise=0.0)[0]
     assert np.abs(np.sort(X0, axis=0) - np.sort(-X0, axis=0)).max() < 1e-12   # -X0 is X0, reordered
     assert len(data.spiral()[0]) == 400 and ("Its shade is its average slope over the 400 points. For ReLU, that is the "
@@ -2936,7 +2957,7 @@ def test_pass52_flow_button_draws_a_new_random_start():
     lead = " ".join(_markdown_above("ch03.gradient_flow(depth=10)").split())
     assert "Press *new random start* a few times: does that change? And sigmoid's?" in lead
     text = " ".join(markdown_of("03_gradient_table").split())
-    assert text.index("Press *new random start*") < text.index("Over 20 random starts of 30 layers")
+    assert text.index("Press *new random start*") < text.index("Other starts: sigmoid's layer 1 always lands")
 
 
 # ---- pass 53 (r47): a readout in the first widget's picture; the four sign cases drawn before the arithmetic ----
@@ -3005,12 +3026,23 @@ def test_pass53_words_the_reading_flagged_are_said_exactly():
     # r49: a gradient for any number (not only a learned one) said first; the sign flip in its own sentence
     # r50: asked as a plain question first, then named
     # r51: 'any number has one' was vague; the three numbers side by side, the nudge last
-    assert ("Ask of one unit: if its sum went up a little, would the mistake grow or shrink, and how fast? That answer is "
-            "the sum's gradient. A sum is not learned, but it has a gradient too. Side by side: - the sum's gradient: "
-            "which way the mistake grows (uphill); - the backward signal: that gradient, sign flipped (downhill); - a "
-            "weight's nudge: the backward signal × the weight's input.") in flat and "mistake's gradient for this sum" not in flat
+    # r52: the three-way list (the sum's gradient, the signal, the nudge) was the densest place: two plain sentences,
+    # the signal as the direction its sum should move (downhill), the nudge as signal x input
+    assert ("The signal at a unit says which way its sum should move to shrink the mistake, and how strongly. A signal "
+            "of $+0.5$ means: this unit's sum should go up a bit. A weight's nudge is the signal at its unit × the "
+            "weight's input.") in flat and "mistake's gradient for this sum" not in flat
+    assert "A sum is not learned" not in flat and "Side by side" not in flat
     assert "any number has one" not in flat
-    assert "mostly negative weights" not in flat and "the weighted sum is still below 0 for every point." in flat
+    # r52: why a layer-2 or layer-3 unit can be dead: its inputs are never below 0 and its negative weights outweigh
+    # the positive ones (r47: "mostly negative" was loose; two of the six have fewer than half negative)
+    assert "mostly negative" not in flat and ("Layers 2 and 3 get ReLU outputs, never below 0. So a unit there whose "
+                                              "negative weights outweigh its positive ones can get a sum below 0 from "
+                                              "every point.") in flat
+    net = mlp.Network.he_init(gradients.DIMS, "relu", seed=0)
+    dead = gradients.unit_slopes("relu", 0.0, seed=0) == 0
+    assert not dead[0].any() and dead.sum() == 6
+    for layer, unit in zip(*np.nonzero(dead)):
+        assert net.weights[layer][unit].sum() < 0, (layer, unit)
 
 
 # ---- pass 54: the r48 reading ----
@@ -3038,8 +3070,9 @@ def test_pass54_the_dead_layer_1_unit_and_the_real_network_follow_the_he_section
     flat = " ".join(prose().split())
     # r50: 'plain' said; r51: the parenthesis pointed at methods the learner never met: the condition in the
     # chapter's own words (a step moves a weight by a share of its nudge, chapter 00); the picture's Adam is not that
-    assert ("So nothing lifts its sums. In layer 1, if each step moves a weight by a share of its nudge only, once "
-            "dead, it stays dead.") in flat and "plain gradient steps" not in flat
+    # r52: the condition first, in one plain sentence
+    assert ("So nothing lifts its sums. If each step moves a weight only by a share of its nudge, a dead layer-1 unit "
+            "stays dead.") in flat and "plain gradient steps" not in flat
     assert flat.index("## How big should the starting weights be?") < flat.index("### Why ReLU needs bigger starting "
                                                                                   "weights") < flat.index("## Watching it in a real network")
 
@@ -3117,9 +3150,12 @@ def test_pass56_a_bends_slope_is_in_the_nudge_of_every_weight_before_it_and_none
     assert not np.allclose(g1b, g1a)                  # earlier weights: their nudge has a term through it
     np.testing.assert_allclose(g1c - g1b, g1b - g1a)  # ... linear in its slope
     flat = " ".join(prose().split())
-    assert ("So every weight on a path into a bend has that bend's slope inside its nudge. If the output has no bend, "
-            "its own weights have none.") in flat   # pass 57 (r51): 'before' was ambiguous going backwards; scoped
-    assert "So a table of slopes is called a **gradient table**: it lists factors of the gradients, not the gradients." in flat
+    # pass 57 (r51): scoped to a bendless output; r52: 'none' said as what is missing (a slope in the nudges), the
+    # earlier weights' slope said per path, and the name as the course's choice (no 'So' that gives no reason)
+    assert ("Earlier weights' nudges are built from it too: each path back through this unit picks up its slope. If the "
+            "output layer has no bend, no slope appears in its own weights' nudges.") in flat
+    assert ("So slopes sit inside the gradients. This course calls a table of slopes the **gradient table**, though it "
+            "holds only that one ingredient.") in flat and "So a table of slopes is called" not in flat
 
 
 def test_pass56_plain_words_the_r50_reading_asked_for():
@@ -3194,3 +3230,15 @@ def test_pass57_dead_unit_axis_label_fits_and_tanhs_label_sits_by_its_curve():
     x, y = tanh.get_position()
     curve = -np.arctanh(np.sqrt(1 - y))   # tanh's slope 1 - tanh(x)^2 equals y here, left of 0
     assert tanh.get_ha() == "right" and 0 < curve - x < 0.2
+
+
+# ---- pass 58: the r52 reading ----
+
+def test_pass58_dead_units_colour_bar_says_it_is_uneven():
+    """Check r52's picture defect: the dead-units colour bar's square-root scale puts 0.5 high on the bar; its ticks
+    show the stretch near 0 and its label says so."""
+    w = ch03_gradients.dead_units()
+    bar = next(ax for ax in w.live.figure.axes if "average slope over the 400 points" in ax.get_ylabel())
+    assert "stretched near 0" in bar.get_ylabel()
+    assert [round(t, 2) for t in bar.get_yticks()] == [0, 0.1, 0.25, 0.5, 1]
+    assert ch03_gradients.SHARE_NORM(0.5) > 0.6 and ch03_gradients.SHARE_NORM(0.1) > 0.25   # uneven: worth saying

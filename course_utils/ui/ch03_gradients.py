@@ -614,9 +614,10 @@ def dead_units(shift=0.0, seed=0, max_shift=2.5):
         ax.set(yticks=range(1, layers + 1), ylabel="layer", xlim=(0.5, units + 0.5), ylim=(layers + 0.5, 0.5))
         ax.set_title(f"{label(bend)}: one square per unit", loc="left", fontsize=11)
         ax.grid(False)
-    bar = live.figure.colorbar(ScalarMappable(SHARE_NORM, SHARE_CMAP), ax=list(live.axes), ticks=[0, 0.5, 1],
+    bar = live.figure.colorbar(ScalarMappable(SHARE_NORM, SHARE_CMAP), ax=list(live.axes), ticks=[0, 0.1, 0.25, 0.5, 1],
                                pad=0.01, aspect=16)
-    bar.set_label("average slope over the 400 points\n(one scale for both panels)", fontsize=9)   # r44: the text's words
+    # r52: the square-root scale is uneven (0.5 sits high on the bar): more ticks show it, and the label says so
+    bar.set_label("average slope over the 400 points\n(one scale for both panels, stretched near 0)", fontsize=9)   # r44: the text's words
     live.axes[-1].set_xlabel("unit (white with \u00d7: dead, passes none of the signal back)")
     sliders = {"shift": slider("biases moved down by", shift, 0.0, max_shift, 0.1, ".1f")}
     readout = widgets.HTML()
@@ -777,7 +778,7 @@ def input_sum(n=32, seed=0):
     high = max(terms.max(), np.cumsum(terms).max(), 1.0)
     right.set_ylim(low - 0.1 * (high - low), high + 0.8 * (high - low))   # room for the legend above the bars
     right.set(xlabel="arrow (one input)", ylabel="input \u00d7 weight",
-              title=f"their total: {value_text(total)} (typical size: 1)\n"
+              title=f"one random draw's total: {value_text(total)} (typical: \u00b11)\n"
                     f"all {n} sizes added, signs ignored: {value_text(agree)}")
     # r45: one run-on title, and 32 x 0.18 = 5.76 clashed with the sizes' sum: two labelled lines, the sum named
     right.legend(loc="upper right", fontsize=8)
