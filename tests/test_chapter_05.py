@@ -1018,8 +1018,9 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
     # centred sigmoid crawled too: centring alone did not help); line 1 says that
     # pass 56 (r50 Retention: four claims in one item): the knob and Adam's steps live in the optional section
     # pass 57 (r51 Correctness): the race showed THAT centred-and-steeper learns, not how far outputs move: hedged
-    assert ("1. In this race, sigmoid was slow. Centring alone did not help. Centring and 4× steeper did. One likely "
-            "reason: its outputs moved too little a step.") in flat
+    # pass 58 (r52 Clarity): the verdict's caveat (with Adam, like bigger weights) stays in the remembered line
+    assert ("1. In this race, sigmoid was slow. Centring alone did not help. Centring and 4× steeper did (with Adam, "
+            "like bigger weights). One likely reason: its outputs moved too little a step.") in flat
     assert "sigmoid was slow: its outputs" not in flat
     # pass 54 (r48 Correctness 1): only centred sigmoids were raced, and the one-knob link holds with Adam only
     assert "one knob" not in flat
@@ -1143,7 +1144,11 @@ def test_the_step_words_stay_one_line_each_and_the_folded_page_stays():
     for gone in ("seen from above", "most training points right", "a tiny change to the start"):
         assert gone not in prose.lower(), gone
     # pass 57 (r51): the unfolded page is named as the right square (the third panel, back on the inputs)
-    assert "The last layer makes one straight cut through the bent page. Unfolded (right square), that cut winds." in prose
+    # pass 58 (r52 change 2): one caption line per panel, after the picture; (c) is the unfolded cut
+    assert ("- **(b)** Each point moved to its two units' outputs. The lines curve; the black cut is straight. "
+            "- **(c)** That cut, unfolded onto the flat page: it winds.") in prose
+    assert [ax.get_title() for ax in ch05_race.page_figure().axes[:3]] == [
+        "(a) the flat page: every input", "(b) bent by one hidden layer (tanh)", "(c) the cut, unfolded"]
     assert [ax.get_xlabel() for ax in ch05_race.page_figure().axes[:3]][-1] == "input x₁"
 
 # ---- tenth pass: the step sizes, sigmoid's border, the friend's claim, the live race's still, the 45 networks ----
@@ -1344,6 +1349,8 @@ def test_a_prediction_comes_before_the_nudge_figure_and_its_answer_after(chapter
     k = next(i for i, c in enumerate(cells) if "gradient_figure(" in "".join(c["source"]))
     before, after = "".join(cells[k - 1]["source"]), "".join(cells[k + 1]["source"])
     assert before.startswith("### Suspect 1: the nudge fades\n\n**What we change:** nothing.")   # pass 52
+    # pass 58 (r52): the suspect list names it as its section does
+    assert "1. **The nudge fades**: the learning signal shrinks on its way back." in " ".join(_cells("markdown"))
     flat = re.sub(r"\s+", " ", before)
     # pass 23: a bend, not a layer, keeps at most a quarter; the weights can make the nudge bigger (layer 4 to 3 and
     # 3 to 2 shrink it only about 3.2 and 3.6 times, less than 4)
@@ -1385,7 +1392,11 @@ def test_the_size_of_a_layers_nudge_is_the_per_weight_size_the_chapter_describes
     assert [dW.size for dW in dWs] == [64, 1024, 1024, 32]   # weights only, not biases
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     # pass 44 (r39 Clarity 1): what is squared and averaged (a layer's nudges), and what over the seeds
-    assert "The picture shows each weight layer's typical nudge size. On the left" in prose   # pass 46: how, cut
+    # pass 58 (r52): "typical" is linked to the glossary's root mean square (per_weight, checked above) and the
+    # average over seeds is said (gradient_figure takes the mean over the runs' seeds)
+    assert ("The picture shows each weight layer's [typical](91_glossary.ipynb#Glossary) nudge per weight, averaged "
+            "over the five seeds. On the left") in prose
+    assert len(chapter_race["sigmoid"].seeds) == 5
     assert "one size per weight" not in prose
     assert "Is that fair to a small layer?" not in prose and "add them, take the square root" not in prose
     others = [n for n in chapter_race if n not in ("identity", "sigmoid", "relu")]
@@ -1439,8 +1450,10 @@ def test_pass13_sentences_say_only_what_holds():
     # pass 23: a paragraph of its own, and the corner-free bends named: five of the seven that learn, not "six"
     # pass 24: sigmoid has no corner either, and is named with them
     # pass 29: "hidden layer" said before it is used, and the verb is not "bend"
-    assert ("How can a border wind? Think of the square as a page: a map of all inputs. A hidden layer with a bend "
-            "curves or creases the page. A corner (ReLU's) creases it, like origami. A smooth bend (tanh) curves it.") in prose
+    # pass 58 (r52 change 2): picture first; the page is named before it, the panels and the origami after it
+    assert "How can a border wind? Think of the square as a page: a map of all inputs." in prose
+    assert ("A hidden layer with a bend curves or creases the page. A corner (ReLU's) creases it, like origami. A smooth "
+            "bend (tanh) curves it.") in prose
     # pass 38 (r35): the bends are no longer listed here, a section before the runner list says what each one is
     assert "Bends with a corner (ReLU" not in prose and "Bends with no corner (" not in prose
     kinks = [n for n in race.RACE if activations.get(n).smoothness == "kink"]
@@ -1491,7 +1504,7 @@ def test_the_check_under_the_live_race_shows_the_finished_race(finished):
     assert (f"{runs['sigmoid'].final_loss[0]:.2f}", f"{runs['identity'].final_loss[0]:.2f}") == ("0.61", "0.69")
     # pass 39 (r35): the fold keeps the answer, the picture and 'one run proves little'; these ends are said after it
     after = re.sub(r"\s+", " ", next(c for c in _cells("markdown") if c.startswith("After the race:")))
-    assert ("Sigmoid creeps only a little below it. At seed 0, its square reads loss 0.61.") in after and len(said) == 2 and "straight" not in " ".join(said)
+    assert ("Sigmoid creeps only a little below it. Sigmoid's square in the live race ends at loss 0.61.") in after and len(said) == 2 and "straight" not in " ".join(said)
     assert after.startswith("After the race: the straight network (thick grey line) drops to the shrug line")
     # pass 21: GELU's loss climbs back above 0.1 near epoch 270, so the crossing named is its first
     gelu = finished.state["results"]["gelu_tanh"].loss[0]
@@ -1600,7 +1613,8 @@ def test_the_controls_the_learner_needs_are_listed_before_the_race():
                  "**optimizer**: the rule that turns nudges into steps. **Plain gradient descent** steps by the nudge "
                  "times the learning rate. Gradient means all the nudges together. "   # pass 57 (r51): the word named
                  "**Adam**, a common recipe, averages each weight's recent nudges and divides by their typical "
-                 "size. So a steady nudge, tiny or large, gives a step of about the learning rate.",   # pass 46: the
+                 "size. A **steady** nudge points the same way, about as strongly, step after step. "   # r52: 'steady' said
+                 "So a steady nudge, tiny or large, gives a step of about the learning rate.",   # pass 46: the
                  # worked example is cut, its conclusion said here; quiz Q "why_adam" uses the first sentence
                  "**learning rate**: sets the size of the steps: 0.01.",
                  "Leave them as they are at first."):
@@ -2002,7 +2016,9 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "verdict_figure(" in "".join(c["source"]))
     flat = [re.sub(r"\s+", " ", "".join(cells[j]["source"])) for j in range(k - 8, k + 3)]
-    suspects, changed, curves, rule, number, step_fig, moves, predict, _code, answer, verdict = flat
+    # pass 58 (r52 change 2): the slope-step picture comes before the numbers it shows
+    suspects, changed, curves, rule, step_fig, number, moves, predict, _code, answer, verdict = flat
+    assert rule.rstrip().endswith("The picture feeds the same 0.01 into both curves, near 0.")
     assert suspects.startswith("### Why is sigmoid so slow? The race shows that sigmoid is slow, not why.")
     # r50 change 3: each tested suspect says why it would slow learning; "later" units: layer 1 takes the raw x
     assert ("2. **Outputs are off-centre**: all positive. So, for one point, all weights into a unit of the next layer move the same "
@@ -2063,12 +2079,15 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 57 (r51 change 1): the winner was centred AND steeper, and with Adam steeper is bigger weights and steps
     # (test_a_steeper_sigmoid_is_bigger_weights_and_steps): the verdict names no single cause
     assert ("- Suspect 2: centring alone did not help. - Suspect 3: centred and 4× steeper, it learned. With Adam, "
-            "steeper also means 4× bigger weights and steps. The race cannot tell these apart. - Suspect 1 "
+            "steeper acts like bigger weights: see below. The race cannot tell these apart. - Suspect 1 "
             "is real (see the optional section).") in verdict
     assert "steeper slope made sigmoid learn" not in verdict
     assert "A steeper sigmoid that is not centred was not raced." in verdict
     assert "sigmoid(4x)\"" not in str(ch05_race.VARIANTS)   # pass 54 (r48): no uncentred steep runner exists to cite
-    assert "".join(cells[k + 3]["source"]).startswith("### What the race does not show")
+    # pass 58 (r52 change 3): the one-knob picture and its numbers follow the verdict that cites them
+    assert "".join(cells[k + 3]["source"]).startswith("**Steeper is like bigger weights.**")
+    assert "one_knob_figure(" in "".join(cells[k + 4]["source"])
+    assert "".join(cells[k + 6]["source"]).startswith("### What the race does not show")
     # r50 Correctness 2 and Clarity: the knob leaves the main path; "plain" keeps one meaning (the optimizer)
     main = " ".join(flat)
     # pass 57 (r51): the verdict names the confound in one line (bigger weights, with Adam); the knob's picture and
@@ -2088,10 +2107,16 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     j = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("ch05_race.stretch_curves_figure()"))
     assert "".join(cells[j - 1]["source"]).startswith("### Suspect 3: a flat slope\n\nHere are four S-curves.")
     flat = re.sub(r"\s+", " ", "".join(cells[j + 1]["source"]))
-    assert ("Tanh is sigmoid − 0.5 **stretched**: its input doubled and its output doubled. In symbols, tanh(x) = "
-            "2·sigmoid(2x) − 1. Split the stretch in two: - **2·sigmoid − 1** reaches ±1, like tanh. Its slope is at "
+    assert ("Tanh is sigmoid − 0.5 **reshaped**: squeezed sideways by 2 and made twice as tall. In symbols, tanh(x) = "
+            "2·sigmoid(2x) − 1. Split the reshaping in two: - **2·sigmoid − 1** reaches ±1, like tanh. Its slope is at "
             "most 1/2. - **sigmoid(4x) − 0.5** has steepest slope 1 (at 0), like tanh. It reaches only ±0.5. "
-            "**Predict:** does 2·sigmoid − 1 learn like tanh, or crawl like sigmoid?") in flat
+            "**Predict:** does 2·sigmoid − 1 learn like tanh, or crawl like sigmoid? Press **Race!** below. It races "
+            "the four curves above, from seed 0, for 400 epochs.") in flat
+    # pass 58 (r52 change 1): what to press and what the collapsed race runs: the four curves drawn above, in order
+    w = ch05_race.live_race(names=ch05_race.STRETCH_TEST)
+    assert set(ch05_race.STRETCH_TEST) == set(ch05_race.STRETCH_CURVES)
+    assert {n for n, box in w.checkboxes.items() if box.value} == set(ch05_race.STRETCH_CURVES)
+    assert (w.sliders["seed"].value, w.sliders["epochs"].value) == (0, 400)
     # pass 57 (r51 change 2): the main path answered the steep half; this Predict asks about the tall half only
     assert "before tanh or after" not in flat
     xs = np.linspace(-20, 20, 4001)
@@ -2104,7 +2129,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert live.startswith("ch05_race.live_race(names=ch05_race.STRETCH_TEST)")
     assert fold.startswith("ch05_race.stretch_answer(steep, results)")
     knob = next(i for i, c in enumerate(cells) if "one_knob_figure(" in "".join(c["source"]))
-    assert knob == j + 5 and "".join(cells[knob + 2]["source"]).startswith("## What comes next")
+    assert "".join(cells[j + 4]["source"]).startswith("## What comes next")
+    assert knob < j   # pass 58 (r52 change 3): the knob moved up to the verdict
     ends = {n: race.epochs_to(chapter_race[n].loss, 0.1) for n in race.RACE if n != "sigmoid"}
     assert ends["relu"].min() < ends["tanh"].max() and ends["tanh"].min() < ends["relu"].max()
     for gone in ("Unlike suspect 1", "which part of the stretch matters", "is what makes", "Still open", "cleared",
@@ -2527,6 +2553,7 @@ def test_the_bent_page_picture_shows_one_straight_cut_that_bends_when_unfolded()
     cells = [("".join(c["source"]), c["cell_type"]) for c in json.loads(NOTEBOOK.read_text())["cells"]]
     k = next(i for i, (s, t) in enumerate(cells) if "page_figure(" in s and t == "code")
     assert cells[k - 1][0].startswith("How can a border wind? Think of the square as a page")
+    assert "one hidden layer of two tanh units" in cells[k - 1][0] and cells[k + 1][0].startswith("- **(a)**")
     # pass 41 (r37 Picture): six lines, each its own colour and dash in (a) and (b), (b)'s the bent image of (a)'s,
     # so a line can be followed; none in a point's colour; the middle square's axes said in words
     # pass 48 (r43 Picture 1): six lines tangled in (b); three (x₂ fixed), thicker, each its own dash, and each named
@@ -2551,11 +2578,12 @@ def test_the_bent_page_picture_shows_one_straight_cut_that_bends_when_unfolded()
     # pass 44 (r39 Picture): the dots are said to be another example; the middle square's points spread inside it
     # (not piled on tanh's flat ±1 edges); the right title fits inside the figure
     said = re.sub(r"\s+", " ", cells[k - 1][0])
-    # pass 49 (r44 Clarity 2): the points and the three lines are said before the picture
-    assert ("The picture is a smaller example: one hidden layer of two tanh units. Its points are a simpler set, not "
-            "the spirals. The three coloured lines mark the inputs with x₂ = −1, 0 and 1. "
-            "In the middle square, each point sits at its two units' outputs. There the coloured lines curve, but "
-            "the black cut is straight.") in said
+    # pass 49 (r44 Clarity 2): the example is said before the picture; pass 58 (r52 change 2): picture first, so
+    # each panel gets one caption line after it (the lines are named in the picture itself, in their colours)
+    assert "A small example: one hidden layer of two tanh units, on simpler points." in said
+    caption = re.sub(r"\s+", " ", cells[k + 1][0])
+    assert caption.startswith("- **(a)** The flat page of inputs. - **(b)** Each point moved to its two units' outputs.")
+    assert all(f"x₂ = {v}" in [t.get_text() for t in fig.axes[0].texts] for v in ("−1", "0", "1"))
     assert [axis_value for (axis_value, _line) in ch05_race.page_lines()] == [(1, -1.0), (1, 0.0), (1, 1.0)]   # x₂ fixed
     assert np.mean(np.any(np.abs(bent) > 0.9, axis=1)) < 0.4
     fig.canvas.draw()
@@ -2585,10 +2613,11 @@ def test_a_steeper_sigmoid_is_bigger_weights_and_steps():
     # split them; then the one plain answer (one knob, set too low by sigmoid's 1/4)
     # pass 52: shorter steps (the sentence cap); the one knob is said once, in the main path's verdict
     # pass 56 (r50 Correctness 2): the equivalence holds with Adam, and only the three changes together were raced
-    assert ("So, with Adam, sigmoid(4x) − 0.5 is sigmoid − 0.5 with 4× bigger starting weights, biases and steps in "
-            "weight layers 1 to 3.") in flat
+    # pass 58 (r52 Correctness): "acts like", and the steps only about 4× (test_adam_steps_of_the_steep_sigmoid_...)
+    assert ("So, with Adam, steeper acts like 4× bigger weights and biases into each bend. Their steps are bigger "
+            "too: 4× at the first step, less later.") in flat
     # pass 57 (r51 change 1): "raced together" moves up into the verdict, so the main path says it
-    assert "With Adam, steeper also means 4× bigger weights and steps. The race cannot tell these apart." in flat
+    assert "With Adam, steeper acts like bigger weights: see below. The race cannot tell these apart." in flat
     assert "never one alone" not in flat
     # pass 50 (r45 Correctness 2, 3): no "cannot say which one mattered" followed by the slope blamed alone
     assert "cannot say which one mattered" not in flat and "slope of 1/4 set that knob" not in flat
@@ -2599,7 +2628,8 @@ def test_a_steeper_sigmoid_is_bigger_weights_and_steps():
     s4 = activations.get("sigmoid")
     np.testing.assert_allclose(s4(4 * 0.31 * z), s4(1.24 * z), atol=1e-12)   # the steep unit after the step
     assert "The test shows that slope × step" not in flat and "a 4× bigger learning rate" not in flat
-    assert "Tanh is sigmoid − 0.5 **stretched**: its input doubled and its output doubled." in flat
+    assert "Tanh is sigmoid − 0.5 **reshaped**: squeezed sideways by 2 and made twice as tall." in flat
+    assert "its input doubled and its output doubled" not in flat   # pass 58 (r52): one wording of the identity
     for gone in ("Tanh has that built in", "It cannot change the slope", "At 4× the learning rate"):
         assert gone not in flat, gone
 
@@ -2624,7 +2654,7 @@ def test_the_steep_sigmoid_is_4x_weights_only_in_the_layers_that_feed_a_bend():
                         shift=ch05_race.CENTRED_SHIFT)
     assert np.abs(every.forward(A)[2] - steep.forward(A)[2]).max() > 0.1   # weight layer 4 must not be scaled
     flat = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert "4× bigger starting weights, biases and steps in weight layers 1 to 3." in flat
+    assert "steeper acts like 4× bigger weights and biases into each bend." in flat
     assert "There are four. Weight layer 1 takes in the inputs. Weight layer 4 feeds the output." in flat
 
 
@@ -2653,7 +2683,7 @@ def test_the_stretch_curves_picture_draws_the_four_curves_with_their_slopes_and_
     k = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("ch05_race.stretch_curves_figure()"))
     # pass 49 (r44 Picture 2): the curves come before the stretch's formula; the Predict closes the cell after them
     after = "".join(cells[k + 1]["source"])
-    assert after.startswith("Tanh is sigmoid − 0.5 **stretched**") and "\n**Predict:** does 2·sigmoid − 1 learn like tanh" in after
+    assert after.startswith("Tanh is sigmoid − 0.5 **reshaped**") and "\n**Predict:** does 2·sigmoid − 1 learn like tanh" in after
     assert "live_race(names=ch05_race.STRETCH_TEST)" in "".join(cells[k + 2]["source"])
 
 
@@ -2761,11 +2791,11 @@ def test_the_one_knob_picture_draws_one_step_on_w_and_four_times_it_on_4w():
     assert "a step 4 times as long" in shown.figure.get_label()
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "one_knob_figure(" in "".join(c["source"]))
-    # pass 56: optional, after the stretch race: a title line, the picture, then its numbers and the formula
+    # pass 56: a title line, the picture, then its numbers and the formula; pass 58 (r52): right after the verdict
     assert "".join(cells[k - 1]["source"]).startswith("**Steeper is like bigger weights.**")
     numbers = re.sub(r"\s+", " ", "".join(cells[k + 1]["source"]))
     assert numbers.startswith("In numbers: w = 0.3 moves to 0.31. Sigmoid − 0.5, not steepened, computes the same "
-                              "with weight 4w = 1.2. That moves to 1.24: 4× as far. In symbols: "
+                              "with weight 4w = 1.2. That moves to 1.24: 4× as far. In symbols, with b the bias: "
                               "$\\text{sigmoid}(4(wx + b)) = \\text{sigmoid}((4w)x + 4b)$.")
     assert "plain" not in shown.figure.get_label() + " ".join(a.get_title() for a in axes)
 
@@ -2788,3 +2818,33 @@ def test_the_verdict_figure_draws_four_curves_five_runs_each_on_shared_scales(ch
     assert np.nanmax(fast) <= np.nanmax(tanh) and np.nanmin(fast) <= np.nanmin(tanh)
     assert np.all(np.isnan(race.epochs_to(centred.loss, 0.1)))
     assert panels[0].get_legend() is not None and panels[-1].get_legend() is None   # the key off tanh's curves
+
+
+def test_adam_steps_of_the_steep_sigmoid_are_4x_at_first_then_less():
+    """Check pass 58's wording (r52 Correctness: "is ... 4× bigger steps" was exact only for the function): the steep
+    centred sigmoid computes exactly what the plain centred one does with weights and biases into each bend 4× bigger;
+    under Adam (learning rate 0.01) its weights into a bend move, seen on the 4× scale, 4× as far as the plain
+    network's at the first step (the one-knob picture's step), and less than 4× but still more later (20 to 100 steps):
+    "Their steps are bigger too: 4× at the first step, less later"."""
+    variant = dict(ch05_race.VARIANTS["sigmoid(4x) − 0.5"])
+    variant.pop("activation")
+    steep = mlp.Network.he_init((2, 32, 32, 32, 1), "sigmoid", seed=0, **variant)
+    scale = [4.0, 4.0, 4.0, 1.0]
+    plain = mlp.Network([k * W for k, W in zip(scale, steep.weights)], [k * b for k, b in zip(scale, steep.biases)],
+                        "sigmoid", shift=ch05_race.CENTRED_SHIFT)
+    A, T = X.T, Y.reshape(1, -1)
+    np.testing.assert_allclose(steep.forward(A)[2], plain.forward(A)[2], rtol=1e-10, atol=1e-10)   # same function
+    moves = []
+    for net, k in ((steep, 4.0), (plain, 1.0)):
+        moments, per_step = np.zeros((2, net.theta.size)), []
+        for step in range(1, 101):
+            before = [k * W.copy() for W in net.weights[:3]]
+            outs, slopes, logits = net.forward(A)
+            grad = net.backward(outs, slopes, mlp.bce(logits, T)[1] / A.shape[1])
+            mlp.optimizer_step(net.theta, grad, RECIPE["lr"], "adam", moments, step)
+            per_step.append([np.sqrt(np.mean((k * W - W0) ** 2)) for W, W0 in zip(net.weights[:3], before)])
+        moves.append(np.array(per_step))
+    ratio = moves[0] / moves[1]                        # (steps, weight layers 1 to 3)
+    np.testing.assert_allclose(ratio[0], 4, rtol=1e-3)  # the first step: 4×
+    later = ratio[19:].mean(axis=0)
+    assert np.all((later > 1.5) & (later < 3.5)), later   # later: bigger, but less than 4×
