@@ -1270,7 +1270,8 @@ def test_the_leitner_diagram_writes_each_boxs_wait_under_it_and_the_arrows_say_r
         x, y = names[f"box {k}"]
         wx, wy = names[ch07_quiz.box_wait(k)]
         assert ch07_quiz.box_wait(k) == (ch07_quiz.BOX_1_LABEL if days == 0
-                                         else f"waits\n{ch07_quiz.wait_words(days)}")
+                                         else f"waits\n{ch07_quiz.wait_words(days)}"
+                                         + (f";\n{ch07_quiz.LAST_BOX_NOTE}" if k == review.BOXES else ""))
         assert wx == x and wy < 0 < y, k
         assert days == 0 or f"{ch07_quiz.wait_words(days)} in box {k}" in ch07_quiz.leitner_alt()
     assert [ch07_quiz.wait_words(d) for d in (0, 1, 3, 7, 14)] == ["at once", "1 day", "3 days", "1 week", "2 weeks"]
@@ -1532,7 +1533,7 @@ def test_box_1_path_is_said_in_order_as_the_store_does_it():
     assert BOX_1_PATH in fold
     assert review.MISSED_DAYS * review.DAY == 24 * 3600   # "24 hours" after the miss (r45: not "until then")
     assert ch07_quiz.box_wait(1) == ch07_quiz.BOX_1_LABEL == (
-        "back today;\nright within\n1 day: stays;\nright after 1 day:\nup to box 2")   # r42: one wording, the store's
+        "back today;\nwaits 1 day\nto move up")   # r42: one wording, the store's; r52: two short notes
     assert review.MISSED_DAYS * review.DAY == 24 * 3600   # "(24 hours)" in the fold
     clock[0] -= 1                                            # a right answer a second short of the day: stays in box 1
     s2 = review.Store(None, now=lambda: clock[0])
@@ -2018,7 +2019,8 @@ def test_pass22_the_opening_names_the_testing_effect_and_says_when_it_shows():
     did as well or better, so the week matters)."""
     first = _src(_cells()[0])
     # pass 46 (cut pass): the study's details went; its name and its one-week finding stay
-    assert "Researchers call this the *testing effect* (shown by Roediger and Karpicke, 2006)." in first   # r51: the study showed it, the name is older
+    # r51: the study showed it, the name is older; r52: it is one well-known test of the effect, not its discovery
+    assert "Researchers call this the *testing effect* (a well-known test of it: Roediger and Karpicke, 2006)." in first
     assert "A week later, the recalled one." not in first
     assert "Then some reread it; others" not in first
 
@@ -2785,8 +2787,7 @@ def test_pass27_review_rules_the_sketch_readout_and_plain_key_wording():
             "over, it stays in its box.") in alt
     # pass 38 (r35): "move up only 1 day after the miss" was hard to parse; the two cases are now said apart
     # pass 41 (r37): "it stays in box 1" read as a contradiction; the alt now says why (the key was just read)
-    assert ("Box 1's cards come back at once. Box 1's label: back today; right within 1 day: stays; right after 1 day: "
-            "up to box 2. "
+    assert ("Box 1's cards come back at once. Box 1's label: back today; waits 1 day to move up. "
             "A right answer within 1 day of the miss keeps it in box 1: you had just read its key, so that is "
             "rereading, not recall.") in alt
     assert "In box 5, right keeps a card there." in alt and "once its wait is over moves" not in alt
@@ -2859,7 +2860,8 @@ def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_fi
     # (Q1 keeps at most two word lines, test_pass22_...), before Q1 and Q2
     first = _words()
     assert "**GELU**: ReLU with a rounded corner that dips a little below 0" in first   # pass 53: the dip said (r47)
-    assert "A **feed-forward block**: a small network in each layer of a language model.\n" in first
+    # r52: "language model" is said in plain words where it first appears
+    assert "A **feed-forward block**: a small network in each layer of a language model (a network that writes text).\n" in first
     # pass 45 (r40): the study's paragraph ends before the words; pass 56 (r50): the words are a section of their own
     assert _src(_cells()[0]).endswith("then untried questions.") and "**bend**" not in _src(_cells()[0])
     assert "- **bend** (activation function)" in first
@@ -3725,23 +3727,24 @@ def test_pass56_the_words_section_shows_one_unit_in_whole_numbers_then_asks_for_
     then a Predict whose picture and fold answer it. Every number in the prose comes from the unit the picture draws."""
     cells = _cells()
     start = next(i for i, c in enumerate(cells) if _src(c).startswith("## Words used in the questions"))
-    kinds = [c["cell_type"] for c in cells[start:start + 7]]
-    assert kinds == ["markdown", "code", "markdown", "markdown", "markdown", "code", "markdown"]
+    kinds = [c["cell_type"] for c in cells[start:start + 6]]
+    assert kinds == ["markdown", "code", "markdown", "markdown", "markdown", "code"]
     first, second = ch07_quiz.WORKED_INPUTS
     assert _src(cells[start + 1]) == f"ch07_quiz.worked_unit({first})"
-    assert _src(cells[start + 5]) == f"ch07_quiz.worked_unit({second})"
+    assert _src(cells[start + 5]) == f"ch07_quiz.worked_unit_check({second})"   # r52: its picture inside the fold
     w1, w2 = ch07_quiz.WORKED_WEIGHTS
     steps = _src(cells[start + 2])
     assert f"Here {w1} and {quiz.typeset(str(w2))}." in steps and f"Here {quiz.typeset(str(ch07_quiz.WORKED_SHIFT))}." in steps
     assert "**Predict:** with inputs {} and {} instead, what comes out?".format(*second) in _src(cells[start + 4])
     total, shifted, out = ch07_quiz.unit_output(second)
     assert shifted < 0 and out == 0   # the second case lands on ReLU's flat side: the fold's answer
-    assert f"\n\n{out}: ReLU turns any number below 0 into 0.\n" in _src(cells[start + 6])
+    folded = _src({"source": cells[start + 5]["outputs"][0]["data"]["text/html"]})
+    assert folded.startswith("<details><summary>Check your prediction</summary>")
+    assert f"<pre>{out}: ReLU turns any number below 0 into 0.</pre><img" in folded
     assert ch07_quiz.unit_output(first) == (5, 3, 3)   # the picture's first case, as its alt text says
-    for k in (1, 5):   # each picture is a stored PNG with its alt text
-        out_ = cells[start + k]["outputs"][0]
-        assert "image/png" in out_["data"] and out_["metadata"]["image/png"]["alt"].startswith("One unit.")
-    words = "\n".join(_src(c) for c in cells[start:start + 7])
+    out_ = cells[start + 1]["outputs"][0]   # the first picture is a stored PNG with its alt text
+    assert "image/png" in out_["data"] and out_["metadata"]["image/png"]["alt"].startswith("One unit.")
+    words = "\n".join(_src(c) for c in cells[start:start + 6])
     for term in ("unit", "weight", "shift", "bend", "layer", "class", "loss", "nudge"):
         assert f"**{term}**" in words, term
     assert "backward" in words.split("**nudge**")[1].split("\n")[0]   # Q19-Q21 say the nudge goes backward
@@ -4061,3 +4064,86 @@ def test_pass57_q11_says_why_the_best_compromise_is_every_score_at_0():
     assert all(pair(t / 2, t / 2) < pair(t / 2 - d, t / 2 + d) for t in (-1.0, 0.0, 2.0) for d in (0.2, 1.0))
     both = lambda t: pair(t / 2, t / 2) + pair(-t / 2, -t / 2)   # noqa: E731 -- 1-points' total t, 0-points' too
     assert all(both(0.0) < both(t) for t in (-2.0, -0.5, 0.5, 2.0))
+
+
+def test_pass58_a_slope_multiplies_the_nudge_it_is_no_share():
+    """r52: the word list called a bend's slope 'the share of the nudge it passes back', but GELU's slope rises above 1
+    (Q7) and goes below 0 (Q23). It now says the nudge is multiplied by the slope, and what each range of slope does."""
+    words = _words()
+    assert "share of the nudge" not in words
+    assert ("- **slope**: steepness. Going backward, a bend multiplies the nudge by its slope.\n"
+            "  Under 1 shrinks it, above 1 grows it, below 0 turns it around.") in words
+    from course_utils.facts import activations
+    slope = np.asarray(activations.get("gelu").derivative(np.linspace(-6, 6, 2401)), dtype=float)
+    assert slope.max() > 1 and slope.min() < 0     # not a share: above 1 and below 0, both in the quiz
+    sig = np.asarray(activations.get("sigmoid").derivative(np.linspace(-6, 6, 2401)), dtype=float)
+    assert 0 < sig.min() and sig.max() < 1         # sigmoid's slope is under 1 everywhere: each bend shrinks the nudge
+    assert "stuck giving 0 for every input" in words and "for every training example" in quiz.get("leaky_alive").prompt
+
+
+def test_pass58_the_opening_predict_has_its_picture_inside_the_fold():
+    """r52 change 1: the picture of the unit with inputs 0 and 3 sat in view right under its Predict and showed the
+    output 0. It now opens with the answer inside "Check your prediction"; nothing after the Predict shows a picture
+    outside a fold before the answer, and the answer is the unit's own output."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if _src(c).startswith("**Predict:** with inputs"))
+    second = ch07_quiz.WORKED_INPUTS[1]
+    out = cells[k + 1]["outputs"]
+    assert len(out) == 1 and "image/png" not in out[0]["data"]
+    shown = _src({"source": out[0]["data"]["text/html"]})
+    assert shown.startswith("<details><summary>Check your prediction</summary>") and shown.endswith("</details>")
+    assert shown.index("</summary>") < shown.index("<img") < shown.index("</details>")
+    assert f"alt='{html.escape(ch07_quiz.worked_unit(second).get_label(), quote=True)}'" in shown
+    total, shifted, answer = ch07_quiz.unit_output(second)
+    assert answer == max(shifted, 0) == 0 and ch07_quiz._minus(f"ReLU({shifted}) = 0") in ch07_quiz.worked_unit(second).get_label()
+    assert _src({"source": out[0]["data"]["text/plain"]}) == f"{answer}: ReLU turns any number below 0 into 0."
+    assert not _src(cells[k + 2]).startswith("<details>")   # one fold, not two
+
+
+def test_pass58_q8s_picture_does_not_answer_q9():
+    """r52: Q8's key drew inputs x₁, x₂, x₃ flowing into 'one number'; Q9 right below asks how many numbers a unit with
+    three inputs gives back. The strip now shows the order only: no count of inputs or outputs, in the picture or alt."""
+    import matplotlib.pyplot as plt
+    fig = ch07_quiz.unit_strip()
+    drawn = " ".join(t.get_text() for t in fig.axes[0].texts)
+    plt.close(fig)
+    said = drawn + " " + ch07_quiz.UNIT_STRIP_ALT + " " + ch07_quiz.picture_alt("unit_steps")
+    assert not re.search(r"\bone\b|\bsingle\b|x₃|three", said, re.I), said
+    learner = ch07_quiz.Learner(review.Store(None))
+    n8, n9 = (learner.numbers[q] for q in ("unit_steps", "unit_outputs"))
+    assert n9 == n8 + 1 and quiz.get("unit_outputs").answer == 1   # Q9 sits right below Q8
+
+
+def test_pass58_the_leitner_picture_draws_every_rule_its_text_says():
+    """r52 change 3: the alt said 'right before its wait is over, it stays in its box' and 'in box 5, right keeps a card
+    there', and the picture drew neither; box 1's label was four crowded lines. Both rules are drawn now, box 1's label
+    is two short notes, and the store does what they say. The stored picture is today's drawing, with today's alt."""
+    fig = ch07_quiz.leitner_boxes()
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert ch07_quiz.STAYS_LABEL in texts and ch07_quiz.box_wait(review.BOXES).endswith(ch07_quiz.LAST_BOX_NOTE)
+    assert ch07_quiz.BOX_1_LABEL.count("\n") == 2 and ch07_quiz.BOX_1_LABEL.startswith("back today;")
+    alt = ch07_quiz.leitner_alt()
+    assert "If you answer it right before its wait is over, it stays in its box." in alt
+    assert f"In box {review.BOXES}, right keeps a card there." in alt
+    clock = [2_000_000.0]
+    s = review.Store(None, now=lambda: clock[0])
+    s.record("bias_role", True)
+    assert s.answers["bias_role"]["box"] == 2
+    clock[0] += review.DAYS[2] * review.DAY - 1
+    s.record("bias_role", True)
+    assert s.answers["bias_role"]["box"] == 2                 # right before its wait is over: stays
+    for _ in range(10):
+        clock[0] += review.DAYS[s.answers["bias_role"]["box"]] * review.DAY
+        s.record("bias_role", True)
+    assert s.answers["bias_role"]["box"] == review.BOXES      # box 5: right keeps it there
+    s.record("unit_steps", False)
+    clock[0] += review.MISSED_DAYS * review.DAY
+    s.record("unit_steps", True)
+    assert s.answers["unit_steps"]["box"] == 2                # box 1: waits 1 day to move up
+    fold = next(_src(c) for c in _cells() if "Leitner" in _src(c) and "<img" in _src(c))
+    assert f'alt="{html.escape(alt, quote=True)}"' in fold
+    png = base64.b64decode(re.search(r'src="data:image/png;base64,([^"]+)"', fold).group(1))
+    from course_utils.ui.display import figure_png
+    stored = np.asarray(Image.open(io.BytesIO(png)).convert("L"), dtype=float)
+    today = np.asarray(Image.open(io.BytesIO(figure_png(fig))).convert("L"), dtype=float)
+    assert stored.shape == today.shape

@@ -17,7 +17,7 @@ from matplotlib.patches import FancyBboxPatch, Patch
 from course_utils.engine import review
 from course_utils.engine.gradients import quiet_zones
 from course_utils.facts import activations, quiz
-from course_utils.ui import plots
+from course_utils.ui import plots, tables
 from course_utils.ui.display import figure_png
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, NamedImage, on_change, slider
 from course_utils.ui.captioned import CaptionedBox as QuizBox
@@ -309,8 +309,9 @@ def _gelu_peak_slope(ax):
     ax.legend(fontsize=9, loc="lower right")   # r44: "center left" sat on the curve where it crosses 0.5 at x = 0
 
 
-UNIT_STEPS = (("inputs", "x₁, x₂, x₃"), ("stretch\nand add", "each × its weight,\nthen summed"),
-              ("shift", "+ b"), ("bend", "e.g. ReLU"), ("one\nnumber", "the output"))
+# r52: Q8's key said "x₁, x₂, x₃" in and "one number" out, the answer to Q9 right below it; it shows the order only
+UNIT_STEPS = (("inputs", "x₁, x₂, …"), ("stretch\nand add", "each × its weight,\nthen summed"),
+              ("shift", "+ b"), ("bend", "e.g. ReLU"), ("out", "the output"))
 
 
 @plots.styled
@@ -356,8 +357,16 @@ def worked_unit(inputs):
     return fig
 
 
+def worked_unit_check(inputs):
+    """The opening Predict's fold: the output, then the unit's picture for that case (r52: the picture sat in view
+    right under its Predict and answered it)."""
+    fig = worked_unit(inputs)
+    return tables.FoldedRows("Check your prediction", [f"{unit_output(inputs)[2]}: ReLU turns any number below 0 into 0."],
+                             tables.image(figure_png(fig), fig.get_label(), int(fig.get_figwidth() * fig.dpi)))
+
+
 UNIT_STRIP_ALT = ("A unit, left to right: the inputs; stretch and add (each times its weight, summed); shift (plus b); "
-                  "bend (for example ReLU); one number out.")
+                  "bend (for example ReLU); then out.")
 
 
 def _unit_strip(ax):   # pragma: no cover - a diagram: _small draws unit_strip() itself
@@ -1609,8 +1618,10 @@ def wait_words(days):
     return f"{days} day{'s' if days != 1 else ''}"
 
 
-BOX_1_LABEL = (f"back today;\nright within\n{wait_words(review.MISSED_DAYS)}: stays;\n"
-               f"right after {wait_words(review.MISSED_DAYS)}:\nup to box 2")   # r42: the store's 24 hours, not "tomorrow"
+# r42: the store's 24 hours, not "tomorrow"; r52: two short notes, the "stays" rule is drawn once for every box
+BOX_1_LABEL = f"back today;\nwaits {wait_words(review.MISSED_DAYS)}\nto move up"
+STAYS_LABEL = "right, before its wait is over → stays in its box"
+LAST_BOX_NOTE = "right: stays"   # box 5 has no box above it
 
 
 def box_wait(k):
@@ -1620,7 +1631,7 @@ def box_wait(k):
     days = review.DAYS[k]
     if days == 0:
         return BOX_1_LABEL
-    return f"waits\n{wait_words(days)}"
+    return f"waits\n{wait_words(days)}" + (f";\n{LAST_BOX_NOTE}" if k == review.BOXES else "")
 
 
 def leitner_alt():
@@ -1652,8 +1663,9 @@ def leitner_boxes():
                     arrowprops=dict(arrowstyle="-|>", color=GOOD, lw=2.2, shrinkA=0, shrinkB=0))
     mid = (1 + review.BOXES) / 2
     # under the waits, clear of the dashed "wrong" lines that rise from every box's top
-    ax.text(mid + 0.4, NEW_LOW - 0.1, "right, after its wait → up one box (solid green)", ha="center", va="center",
+    ax.text(mid + 0.4, NEW_LOW + 0.08, "right, after its wait → up one box (solid green)", ha="center", va="center",
             fontsize=10, color=GOOD)
+    ax.text(mid + 0.4, NEW_LOW - 0.22, STAYS_LABEL, ha="center", va="center", fontsize=10, color=GOOD)
     ax.annotate("", (1.12, h + 0.04), (review.BOXES, h + 0.04),
                 arrowprops=dict(arrowstyle="-|>", color=BAD, lw=2, ls="--", connectionstyle="arc3,rad=WRONG_RAD"
                                 .replace("WRONG_RAD", str(WRONG_RAD))))
