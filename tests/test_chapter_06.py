@@ -440,9 +440,12 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
                                   (("plain network", "cnn"), ("transformer", "feed-forward block"), ("lstm", "gru"),
                                    ("class",))):
         assert all(w in rows[key] and f"**{w}**" in bullet.lower() for w in words), key
-    # pass 50 (r45, Clarity 3): the map's output row says "One class of many" -> "Softmax": both explained under it
-    assert bullets[3] == ("- A **class** is one kind of answer (cat, dog, bird). "
-                          "**Softmax** turns the output sums into chances: shares that add to 1.")
+    # pass 50 (r45, Clarity 3): the map's output row says "One class of many" -> "Softmax": both explained
+    # pass 58 (r52 change 1): the row says what a class is; softmax is said on list line 6, the rule that picks it
+    assert bullets[3] == "- A **class** is one kind of answer (cat, dog, bird)."
+    line6 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("6. "))
+    assert "**Softmax**. It turns the output units' sums into chances that add up to 1." in line6
+    assert after.rstrip().endswith("The list below says what each new pick does.")
     # pass 52 (item 2): "shares", the word the map's softmax drawing prints ("shares add to 1")
     assert any("shares add to 1" in t.get_text() for inset in ch06_decisions.decision_map().axes[0].child_axes
                for t in inset.texts)
@@ -451,7 +454,10 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     # pass 39 (r35, Clarity 1): only the words the map needs; the three gates' names wait for line 4
     assert not [line for line in after.splitlines() if line.startswith("  ")]
     assert "forget gate" not in after and "write gate" not in after and "output gate" not in after
-    assert "**hidden layers**" in bullets[0] and "Both use **gates**: dimmers (0 to 1)." in bullets[2]
+    assert "**hidden layers**" in bullets[0] and "gate" not in after and "new content" not in after
+    # pass 58 (r52 change 1): gates and new content are said on list line 4 (the first words after the map to use them)
+    line4 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("4. "))
+    assert "A gate is a dimmer" in line4 and "New content: the fresh number each step adds to the memory." in line4
     # pass 56 (r50): "dead" is said once in the rule, beside the side arrow that names it, not as a row of its own
     assert "**dead**" not in after and "The side arrow is for **dead** ReLU units, stuck at 0 (below)." in rule
     assert "<details>" not in after   # pass 19: the LSTM fold is gone; list line 4 says what the gates and tanh do
@@ -878,7 +884,7 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     assert intro.split("\n\n")[1].startswith("Gates also let a memory last. Here is why.\n"
                                              "A network for sequences reuses one rule at every step: a **memory loop**.")
     assert _src(cells[k - 3]) == "ch06.squashed_loop(back=False)"   # pass 48: the worked steps went into a fold
-    assert _src(cells[k - 2]).startswith("Each step multiplies h by a weight: the **growth** (1.1 above).\n"
+    assert _src(cells[k - 2]).startswith("Each step multiplies h by a weight: the **growth** (1.1 above; usually called the recurrent weight).\n"
                                          "Then it bends the result: h becomes bend(growth·h).")
     assert "bend(growth" not in intro   # the rule comes after its picture
     # pass 23: the toy shows why a top (a cap) matters, not a bottom: tanh's −1 is said with the LSTM's writes
@@ -951,19 +957,23 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     cells = _cells()
     # pass 57 (r51, Clarity): the map draws "GELU or SwiGLU", so the map's rows say what SwiGLU is, in one sentence
     # (pass 56 had left it to line 3's takeaway, four cells after the list asks the learner to say it back)
-    words = next(_src(c) for c in cells if c["cell_type"] == "markdown" and "SwiGLU" in _src(c))
-    assert words.startswith("### Reading the map's rows") and "SwiGLU" not in TAKEAWAY.split("SwiGLU is there")[0]
+    # pass 58 (r52 change 1): said on list line 3, which comes before any markdown naming SwiGLU (13 terms in the
+    # map's rows were too many at once); the map's rows end by pointing at the list
+    first = next(i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "SwiGLU" in _src(c))
+    listed = next(i for i, c in enumerate(cells) if "short_list()" in _src(c))
+    assert listed < first and "SwiGLU" not in TAKEAWAY.split("SwiGLU is there")[0]
+    words = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("3. ")) + "\n"
     # pass 39 (r35, Clarity 1): SwiGLU's mechanics moved to the optional fold after the GELU check
     more = ch06_decisions.gelu_more().data
     # pass 53 (r47, Clarity): "two sums" said at first use: two sums of the same inputs, one bent, multiplied
-    assert "**SwiGLU** makes two sums, bends one, and multiplies them.\n" in words
+    assert "SwiGLU makes two sums, bends one, and multiplies them." in words
     np.testing.assert_allclose(ch06_decisions.activations.get("swiglu")(np.array([-1.0, 2.0]), np.array([3.0, 0.5])),
                                ch06_decisions.activations.get("silu")(np.array([-1.0, 2.0])) * np.array([3.0, 0.5]))
     assert "bends one sum with SiLU" in ch06_decisions.SWIGLU_HOW and "then multiplies the two" in ch06_decisions.SWIGLU_HOW
     assert "no one curve (chapter 02)" not in words
     assert "weighted sum" not in words and "SiLU" not in words
     assert "It makes two weighted sums of the same inputs (each input times a weight, all added up)." in more
-    assert "It bends one sum with SiLU (like GELU, dipping lower), then multiplies the two." in more   # pass 32
+    assert "It bends one sum with SiLU (x times sigmoid of x: like GELU, dipping lower), then multiplies the two." in more   # pass 32
     assert more.index("How SwiGLU works") < more.index("One guess: the gate.")
     x = np.linspace(-4, 0, 4001)
     silu, gelu = (np.asarray(ch06_decisions.activations.get(n)(x), dtype=float) for n in ("silu", "gelu"))
@@ -1101,7 +1111,7 @@ def test_relu_in_an_lstm_is_avoided_for_its_uncapped_writes_not_for_a_plain_loop
     x = np.linspace(-50, 50, 1001)
     assert np.all(np.abs(np.tanh(x)) <= 1) and all(float(activations.get("relu")(v)) == v for v in (10.0, 1e6))
     row = next(r for r in decisions.reference_rows() if r[0] == "New content inside an LSTM or GRU")
-    assert row[3] == "ReLU: tanh keeps each write between −1 and 1; a ReLU write has no top and is never below 0" and "plain loop" not in row[3]
+    assert row[3] == "ReLU: a ReLU write has no top and is never below 0; tanh keeps each write between −1 and 1" and "plain loop" not in row[3]
     card = decisions.decision("recurrent_state").avoid_because
     assert card.startswith("tanh keeps each write between −1 and 1; a ReLU write has no top and is never below 0.")
     assert f"grows to {1.1 ** 100:,.0f}" in card and "Le and others" not in card
@@ -1137,8 +1147,9 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     # pass 39 (r35, Clarity 1): here only what the map needs (gates are dimmers); the three gates are named once,
     # where the memory path first uses them, so "forget gate" and "write gate" are never new later
     # pass 56 (r50 change 3): one line for the map's LSTM row: the LSTM, the GRU, gates and new content
+    # pass 58 (r52 change 1): gates are said on list line 4, where they are used
     assert ("- An **LSTM** (long short-term memory) reads a sequence item by item, keeping a memory. "
-            "A **GRU** is its simpler cousin. Both use **gates**: dimmers (0 to 1).") in first
+            "A **GRU** is its simpler cousin.") in first
     assert "word sequences" not in first and "any sequence" not in first
     cells = _cells()
     named = next(i for i, c in enumerate(cells) if "**forget gate**" in _src(c))
@@ -1156,7 +1167,7 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
         "input and output gates", "input gate and output gate")] == ["input", "output", "forget"]
     assert ("An LSTM has three gates, all sigmoid. The third sets how much memory to show. Two steer the memory:\n"
             "- the **forget gate** sets how much old memory to keep;\n"
-            "- the **write gate** (usually called the input gate), how much new content to add.") in _src(cells[named])
+            "- the **write gate** (usually called the input gate), how much **new content** to add.") in _src(cells[named])
     assert not any("output gate" in _src(c) for c in cells if c["cell_type"] == "markdown")
     assert not any("forget gate" in _src(c) or "write gate" in _src(c) for c in cells[:named] if c["cell_type"] == "markdown")
     assert "Tanh squashes new content to between −1 and 1" in ch06_decisions.short_list().data
@@ -1258,9 +1269,10 @@ def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_poin
     # pass 22: the bold term says what the block is, in plain words
     assert "small two-layer" not in text
     assert "Its main bend sits in a **feed-forward block**: two layers, the bend between them." in text
-    first_gelu = next(t for _, t in md if "GELU" in t)
-    # pass 56 (r50): in the map's transformer line, which names the row itself
-    assert "**GELU** is a smooth ReLU that dips just below 0." in first_gelu and "A **transformer**" in first_gelu   # pass 20: not "always above 0"
+    first_gelu = next(i for i, t in md if "GELU" in t)
+    # pass 56 (r50): in the map's transformer line; pass 58 (r52 change 1): on list line 3, before any words name it
+    assert next(i for i, c in enumerate(cells) if "short_list()" in _src(c)) < first_gelu
+    assert "GELU is a smooth ReLU that dips just below 0." in ch06_decisions.short_list().data   # pass 20: not "always above 0"
     gelu = activations.get("gelu")
     assert min(float(gelu(x)) for x in np.linspace(-3, 0, 301)) < -0.16   # the dip
     assert all(-0.2 < float(gelu(x)) < 0 for x in (-0.1, -0.3, -0.6)) and abs(float(gelu(3.0)) - 3) < 0.01
@@ -1268,7 +1280,9 @@ def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_poin
     # pass 33 (r31): chapter 00's glossary name for the signal that travels back
     # pass 53 (r47, Clarity 1): what the nudge is, said before it is built on: which way and how much, per weight
     # pass 54 (r48): one message, named where it is first said ("that message" could be the change or the error)
-    assert ("After each guess, training sends a message backward through the network: the **nudge handed back**.\n"
+    # pass 58 (r52 change 2): the usual name said once, so other material can be read
+    assert ("After each guess, training sends a message backward through the network: the **nudge handed back** "
+            "(usually called the **gradient**).\n"
             "It tells each weight which way to move, and how much. Then the guess gets less wrong.") in first_nudge
     inside = next(i for i, t in md if t.startswith("#### Inside: slopes multiply"))   # pass 37: split off
     assert md[0][0] < next(i for i, t in md if t == first_nudge) < inside and "the nudge passes back" in _src(cells[inside])
@@ -1411,7 +1425,10 @@ def test_the_seventeenth_reading_swiglu_paths_each_have_their_own_weights():
     text = ch06_decisions.gelu_more().data   # pass 39: in the optional fold
     # pass 22: two weighted sums of the same inputs, one bent, multiplied together (not "two paths")
     assert "**How SwiGLU works.** It makes two weighted sums of the same inputs (each input times a weight, all added up)." in text
-    assert "It bends one sum with SiLU (like GELU, dipping lower), then multiplies the two." in text
+    # pass 58 (r52): SiLU said in plain words (x times sigmoid of x), checked against the registry
+    assert "It bends one sum with SiLU (x times sigmoid of x: like GELU, dipping lower), then multiplies the two." in text
+    xs = np.linspace(-6, 6, 121)
+    np.testing.assert_allclose(ch06_decisions.activations.get("silu")(xs), xs * expit(xs), rtol=1e-12, atol=1e-15)
     assert "(a smooth ReLU)" not in text
 
 
@@ -1441,12 +1458,14 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     assert words.index("the **nudge handed back**") < words.index(dead) < words.index("If many units die, the side arrow says")
     # pass 25: one meaning: new content is the number tanh squashes; a gate sets how much of tanh of it is written
     # pass 56 (r50 change 3): in the map's LSTM line; tanh's squash is list line 4's reason
-    new = "Each step can add a fresh number to the memory: **new content**."   # pass 57 (r51): "It" was unclear
-    assert new in _src(cells[k + 2]) and "Tanh squashes new content to between −1 and 1" in ch06_decisions.short_list().data
-    assert new in next(line for line in _src(cells[k + 2]).splitlines() if line.startswith("- An **LSTM**"))
-    assert new in _src(cells[k + 2]) and "what an LSTM writes to memory" not in words and "Sigmoid gates,\ntanh for new\ncontent" in [t.get_text() for t in
-                                                                           ch06_decisions.decision_map().axes[0].texts]
+    # pass 58 (r52 change 1): on list line 4, the first words to use it, before tanh's squash of it
+    new = "New content: the fresh number each step adds to the memory."   # pass 57 (r51): "It" was unclear
+    line4 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("4. "))
+    assert line4.index("Tanh squashes new content") < line4.index(new)   # the rule first, then the small print
     first_list = next(i for i, c in enumerate(cells) if "short_list()" in _src(c))
+    assert not any("new content" in _src(c) for c in cells[:first_list] if c["cell_type"] == "markdown")
+    assert "what an LSTM writes to memory" not in words and "Sigmoid gates,\ntanh for new\ncontent" in [t.get_text() for t in
+                                                                           ch06_decisions.decision_map().axes[0].texts]
     assert k + 2 < first_list
     line3 = decisions.lines()[2]
     assert line3.reason == "Many well-known language models (text-writing networks, such as chatbots) use one of the two."
@@ -1610,7 +1629,11 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     assert ("GRU", "the reset and update gates") in gates
     assert ("LSTM", "the input and output gates (the forget gate came in 2000)") in gates   # 2 + forget = 3 > 2
     first_gru = next(_src(c) for c in cells if "GRU" in _src(c))
-    assert "A **GRU** is its simpler cousin. Both use **gates**" in first_gru   # pass 39: the map's words only
+    assert "A **GRU** is its simpler cousin." in first_gru   # pass 39: the map's words only
+    # pass 58 (r52 Correctness): forget and write gates are an LSTM's; line 4's section says a GRU has two, also sigmoid
+    gru = next(d for d in deployments.DEPLOYMENTS if d.model == "GRU" and d.part == "gates")
+    assert gru.registry == "sigmoid" and gru.where.count(" gate") == 1 and " and " in gru.where   # two gates, named
+    assert "A GRU has two gates, also sigmoid." in _src(next(c for c in cells if _src(c).startswith("## Line 4:")))
 
 
 def test_the_twenty_third_reading_marks_x_minus_0_1_on_the_check_picture_and_relus_slope_is_an_open_step():
@@ -1670,8 +1693,9 @@ TAKEAWAY = ("So just left of 0, a GELU unit still learns a little.\n"   # pass 5
             "But line 3 names GELU for another reason.\n"
             "Well-known language models use it, such as GPT-2.\n"
             "SwiGLU is there because of a test.\n"
-            "In 2020, a study tried 8 bends in one language model's feed-forward blocks.\n"
-            "The two best were SwiGLU and its twin that bends with GELU.\n"
+            # pass 58 (r52 Correctness): 8 versions of the block, most of them two-sum blocks, not 8 single curves
+            "In 2020, a study tried 8 versions of one language model's feed-forward blocks.\n"
+            "The two best were SwiGLU and GEGLU, its twin that bends with GELU.\n"
             "Both guessed hidden text a little better than plain ReLU or GELU.")
 
 
@@ -1690,7 +1714,7 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     assert set(np.asarray(activations.get("relu").derivative(xs), dtype=float)) == {0.0, 1.0}
     # pass 37 (r34): the slope picture first (three_slopes, right after this cell), then the numbers it shows
     assert first.rstrip().endswith("The picture shows three bends, and their slopes on one scale.\n"
-                                   "Its x is the sum going into the bend.")   # pass 48 (r43): one name
+                                   "Across the bottom: the sum going into the bend.")   # pass 48 (r43): one name; pass 58 (r52)
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c) == first)
     assert _src(cells[k + 1]).strip() == "ch06.three_slopes()" and "hide-input" in cells[k + 1]["metadata"]["tags"]
@@ -2132,7 +2156,7 @@ def test_pass26_small_fixes_the_reader_asked_for():
     "costs more ... the chapter's theme"."""
     text = _md_text()
     assert "At a more typical input, x = 1" not in text   # pass 46 (cut): the layers picture's legend says it
-    assert ("Each step multiplies h by a weight: the **growth** (1.1 above).\n"
+    assert ("Each step multiplies h by a weight: the **growth** (1.1 above; usually called the recurrent weight).\n"
             "Then it bends the result: h becomes bend(growth·h).") in text   # pass 43: "above": the forward picture's × 1.1
     assert "Squashing costs more going back" not in text
     assert "Going back, each step multiplies the nudge by growth × tanh's slope." in text   # pass 46: one line
@@ -2540,7 +2564,9 @@ def test_pass47_the_map_says_unit_weight_and_sum_and_the_layers_words_say_why_ta
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
     first = _src(cells[k - 1])
-    unit = "A **unit** multiplies each input by a **weight**, then adds: its **sum**. Then it bends the sum."
+    # pass 58 (r52 Correctness): the sum includes the unit's fixed extra number (its bias), said without a new word
+    unit = ("A **unit** multiplies each input by a **weight**. It adds them up, plus one fixed number: its **sum**. "
+            "Then it bends the sum.")
     assert first.startswith("## The map: where does the bend sit?\n\n" + unit)
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     assert text.index(unit) < text.index("A dead unit's sum is at or below 0")
@@ -2734,9 +2760,10 @@ def test_pass55_line_3s_reason_is_the_study_on_the_main_path():
     question the slope answers."""
     from course_utils.facts import deployments
     study = deployments.comparison("Shazeer")
-    assert f"In {study.year}, a study tried {len(study.compared)} bends in one language model's feed-forward blocks." in TAKEAWAY
+    assert f"In {study.year}, a study tried {len(study.compared)} versions of one language model's feed-forward blocks." in TAKEAWAY
+    assert len(study.gated) > len(study.compared) / 2   # most versions are gated blocks, so "8 bends" was wrong
     assert study.where == "feed-forward blocks" and set(study.best) == {"SwiGLU", "GEGLU"} <= set(study.gated)
-    assert "The two best were SwiGLU and its twin that bends with GELU." in TAKEAWAY
+    assert "The two best were SwiGLU and GEGLU, its twin that bends with GELU." in TAKEAWAY
     # pass 57 (r51): the two best are the two lowest of all 8, plain ReLU and GELU among the rest; GELU's place on
     # line 3 is its use: GPT-2 and BERT put GELU in their feed-forward blocks (deployments table)
     assert len(study.best) == 2 and {"ReLU", "GELU"} <= set(study.compared) - set(study.best)
@@ -2765,7 +2792,7 @@ def test_pass55_the_map_words_come_in_two_groups_as_the_map_does():
     words = _src(cells[k + 2])
     inside, output = words.split("At the output:")
     assert "Inside the network:\n\n" in inside and inside.count("\n- ") == 3 and output.count("- ") == 1
-    assert "**Softmax**" in output and "**dead**" not in inside
+    assert "**class**" in output and "**dead**" not in inside   # pass 58: softmax is said on list line 6
 
 
 def test_pass55_the_lstm_drawing_keeps_tanh_clear_of_its_0():
@@ -2833,3 +2860,47 @@ def test_pass57_every_word_on_the_map_sits_inside_its_box_and_the_lstm_marks_do_
     marks = sorted((t.get_window_extent(r) for t in inset.texts if t.get_text() in ("1", "0", "−1")
                     and t.get_position()[0] > 3), key=lambda e: e.y0)
     assert len(marks) == 3 and all(low.y1 < high.y0 for low, high in zip(marks, marks[1:]))
+
+
+def test_pass58_the_dead_unit_picture_shows_eight_countable_sums_and_a_title_inside_the_picture():
+    """Check r52's picture defects: the eight sums are all different and at least DEAD_GAP apart (seed 6 drew -2.0
+    twice, so seven markers showed); each panel's title ends inside the picture; the slope axis says 0.01 is tiny."""
+    sums = np.sort(ch06_decisions.dead_sums())
+    assert len(sums) == ch06_decisions.DEAD_N == 8 and np.all(sums < 0)
+    assert np.diff(sums).min() >= ch06_decisions.DEAD_GAP - 1e-9 and sums[0] > -3   # inside the x range
+    fig = ch06_decisions.dead_units()
+    fig.canvas.draw()
+    width = fig.bbox.width
+    for ax in fig.axes:
+        box = ax.title.get_window_extent()
+        assert 0 <= box.x0 and box.x1 <= width, ax.get_title()
+    assert "tiny" in fig.axes[1].get_ylabel()
+
+
+def test_pass58_the_picker_names_the_place_it_shows():
+    """Check r52's change 3: the picker's picture has a title, the place the menu has chosen, and it follows the menu."""
+    w = ch06_decisions.picker()
+    first = decisions.decisions()[0]
+    assert w.live.axes[0].get_title() == first.where
+    last = decisions.decisions()[-1]
+    w.dropdown.value = last.role
+    assert w.live.axes[0].get_title() == last.where
+
+
+def test_pass58_the_list_says_the_new_picks_where_it_first_uses_them():
+    """Check r52's change 1: the map's rows keep one short line a place; GELU, SwiGLU and new content are said on the
+    list line that uses them (GELU's dip and SwiGLU's two sums checked against the registry), before the bold rules'
+    reasons' small print; the reference table's long pick is bold only up to its colon."""
+    from course_utils.facts import activations
+    rows = {r[:2]: r for r in ch06_decisions.short_list().data.splitlines() if r[:1].isdigit()}
+    assert rows["3."].split("<small>")[1].startswith(ch06_decisions.GLOSS[3])
+    assert rows["4."].split("<small>")[1].startswith(ch06_decisions.GLOSS[4])
+    gelu = activations.get("gelu")
+    xs = np.linspace(-3, 3, 601)
+    assert np.all(gelu(xs) > -0.2) and gelu(xs).min() < 0 and np.all(np.diff(gelu(xs[xs > 0])) > 0)   # dips just below 0
+    a, b = np.array([-1.0, 2.0]), np.array([3.0, 0.5])
+    np.testing.assert_allclose(activations.get("swiglu")(a, b), activations.get("silu")(a) * b)   # two sums, one bent
+    deep = next(r for r in ch06_decisions.reference().rows if r[0].startswith("A very deep plain network"))
+    assert deep[1].startswith("<b>Usual fix, not a bend:</b> shortcuts") and deep[1].count("<b>") == 1
+    short = next(r for r in ch06_decisions.reference().rows if r[0].startswith("Output for a yes/no"))
+    assert short[1] == "<b>Sigmoid</b>"

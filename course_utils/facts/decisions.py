@@ -338,7 +338,7 @@ REFERENCE = {  # role: (second choice, bend to avoid), in a few words: the table
     "dying_units": ("PReLU: a Leaky ReLU whose leak is learned in training", ""),   # not GELU: far left its slope fades too
     "transformer_ffn": ("", ""),   # the pick column already names both, with their models (REFERENCE_PICK)
     "gate": ("", "ReLU: a gate must stay between 0 and 1"),
-    "recurrent_state": ("", "ReLU: tanh keeps each write between −1 and 1; a ReLU write has no top and is never below 0"),
+    "recurrent_state": ("", "ReLU: a ReLU write has no top and is never below 0; tanh keeps each write between −1 and 1"),   # pass 58 (r52): the row opens on ReLU, so it says ReLU's fault first
     "binary_output": ("Softmax on two scores: the same chance as sigmoid of their difference", "Tanh: it goes below 0, and a chance cannot"),
     "multiclass_output": ("", ""),   # several labels at once is a different question: its own row (EXTRA_ROWS)
     "regression_output": (f"Softplus ({SOFTPLUS_PLAIN}, always above 0), for an answer above 0", "ReLU: it never goes below 0"),

@@ -208,7 +208,9 @@ def three_slopes():
     return fig
 
 
-DEAD_SEED, DEAD_N, DEAD_FIG = 6, 8, (680, 290)   # the side arrow's picture: one dead unit, eight training inputs
+DEAD_SEED, DEAD_N, DEAD_FIG = 1306, 8, (680, 290)   # the side arrow's picture: one dead unit, eight training inputs
+# pass 58 (r52 Pictures): seed 6 drew -2.0 twice, so only seven markers showed; 1306 draws eight sums 0.3 or more apart
+DEAD_GAP = 0.3   # the smallest gap between two sums, so each marker can be counted (tested)
 
 
 def dead_sums():
@@ -231,9 +233,10 @@ def dead_units():
         ax_f.plot(sums, f(sums), shape, ms=6, color=plots.color(name), markeredgecolor="black", zorder=5)
         k = np.asarray(f.derivative(sums), dtype=float)
         ax_d.plot(sums, k, shape, ms=8, color=plots.color(name), markeredgecolor="black", label=f"{_label(name)}: {k[0]:g}")
-    ax_f.set(xlim=(-3, 1), ylim=(-0.3, 1.1), xlabel=SUM_LABEL, ylabel="output", title="one dead unit: its eight training sums")
+    ax_f.set(xlim=(-3, 1), ylim=(-0.3, 1.1), xlabel=SUM_LABEL, ylabel="output", title="one dead unit: eight training sums")
+    # pass 58 (r52 Pictures): the title ran past the picture's right edge; the scale says how small its top is
     ax_d.set(xlim=(-3, 1), ylim=(-0.2 * leak, 1.3 * leak), yticks=[0, leak], yticklabels=["0", f"{leak:g}"], xlabel=SUM_LABEL,
-             ylabel="slope", title="the slope: the nudge passed back")
+             ylabel=f"slope (0 to {leak:g}: tiny)", title="the nudge passed back")
     ax_f.legend(loc="upper left", fontsize=11)
     ax_d.legend(loc="center left", fontsize=11)
     fig.set_label(
@@ -405,7 +408,8 @@ So GELU passes back some of the nudge, {_two(g)} of it. ReLU passes none.
 
 GELU_MORE_SUMMARY = "Optional: more of GELU's slope, how SwiGLU works, and where both came from"
 SWIGLU_HOW = ("**How SwiGLU works.** It makes two weighted sums of the same inputs (each input times a weight, all "
-              "added up).\nIt bends one sum with SiLU (like GELU, dipping lower), then multiplies the two.\n"
+              "added up).\nIt bends one sum with SiLU (x times sigmoid of x: like GELU, dipping lower), then multiplies "
+              "the two.\n"
               "Two sums go in, so no single curve can draw it.")   # pass 39 (r35): moved here from the map's words
 
 
@@ -469,6 +473,10 @@ def memory_writes():
 SEEN_IN = (1, 2, 3, 6)   # the lines whose link shows something new: the slopes, dead units, SwiGLU, softmax.
 # Lines 4 and 5 would link sigmoid's section again, and line 7 the glossary: the picker's card keeps every link
 SEEN_BELOW = {4: ("line 4, below", "#Line-4:-gates-and-new-content")}   # line 4: this chapter says why
+# pass 58 (r52 change 1): the picks' new words are said on the list line that first uses them in words, not all
+# at once in the map's rows (13 terms in one cell); the map's rows keep one short line for each place
+GLOSS = {3: "GELU is a smooth ReLU that dips just below 0. SwiGLU makes two sums, bends one, and multiplies them.",
+         4: "New content: the fresh number each step adds to the memory."}
 
 
 def rule_of_thumb():
@@ -498,7 +506,7 @@ def short_list():
         if i in SEEN_BELOW:
             text, link = SEEN_BELOW[i]
         rest = line.reason[len(_rule(line)):].strip()
-        small = [s for s in (rest, f"Example: {line.example}." if line.example else "", line.note,
+        small = [s for s in (GLOSS.get(i, ""), rest, f"Example: {line.example}." if line.example else "", line.note,
                              rule_of_thumb() if i == 1 else "",
                              f"*Seen in: [{text}]({link}).*" if i in SEEN_IN or i in SEEN_BELOW else "") if s]
         fine = f"<br><small>{' '.join(small)}</small>" if small else ""
@@ -511,9 +519,18 @@ def short_list():
 REFERENCE_SUMMARY = "Open the table: every rule"
 
 
+def _bold_head(pick):
+    """A pick in bold; a long one (the deep-network row, a paragraph) only up to its colon (pass 58, r52: a whole
+    paragraph in bold was hard to read)."""
+    head, colon, rest = pick.partition(": ")
+    if len(pick.split()) <= 20 or not colon:
+        return tables.bold(pick)
+    return tables.Raw(f"<b>{_html.escape(head)}:</b> {_html.escape(rest)}")
+
+
 def reference():
     """Every rule in words, folded: the pick, the second choice and when it wins, the bend to avoid (end of notebook 06)."""
-    body = [[where, tables.bold(pick), second or "—", avoid or "—"]
+    body = [[where, _bold_head(pick), second or "—", avoid or "—"]
             for where, pick, second, avoid in decisions.reference_rows()]
     return tables.FoldedTable(REFERENCE_SUMMARY, ["where", "pick", "second choice", "avoid"], body,
                               text_columns=[0, 1, 2, 3])
@@ -586,6 +603,7 @@ def picker(role=None):
             shown.append(line)
             ys.append(y)
         ax.set_ylim(nice_limits(np.clip(np.concatenate(ys), -4, 4), step=0.5))
+        ax.set_title(d.where, fontsize=12)   # pass 58 (r52): the stored picture names the place it shows
         if legend["artist"] is not None:
             legend["artist"].remove()
         legend["artist"] = ax.legend(handles=shown, loc="upper left")
