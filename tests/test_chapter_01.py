@@ -724,7 +724,7 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               "With no bend in the middle, everything before the sigmoid collapses into one straight score.\n"
               # pass 56 (r50 reader: "nowhere, or everywhere" was cryptic): the no-line case in plain words
               "Its **boundary**, where the chance is one half, is a straight line.\n"
-              "If the score is the same everywhere, there is no line.\nNone of these splits XOR.",
+              "If the score is the same everywhere, there is no line.\nNeither one splits XOR.",  # r52: "these" was unclear
               # pass 29: the loss named here; pass 30: training "changes" the weights ("step" is one update)
               # pass 41 (r37 reader: too many new words at once): the loss moves to the optional section, which uses it
               "Training changes the weights, step by step, to make the chances less wrong.",
@@ -945,7 +945,7 @@ def test_xor_fold_picture_shows_where_relu_sends_the_corners_and_the_line():
     for (a, c), k in [((1, 0), 1), ((0, 0), 0), ((2, 1), 0)]:
         assert (a - 2 * c > 0.5) == (k == 1)
     cells = _cells()
-    pic = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.xor_fold_picture()")
+    pic = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.folded_fold_picture()")
     fold = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.fold_demo(W=((1, 1), (1, 1))"))
     assert pic == fold + 2 and "</details>" in _src(cells[pic - 1])
 
@@ -974,8 +974,9 @@ def test_seventh_pass_wording_of_chapter_01():
     assert text.count("**unit**") == 1
     # the fold along the axes, said once; pass 43: named by the shaded parts of the before panel
     # pass 48: the shadings are named inside the before panel ("orange: h₁ < 0"), not in a sentence
-    assert ("Why: left, orange shades where $h_1$ will be below 0. ReLU presses that part onto the upright axis, where "
-            "$h_1 = 0$.\nIt presses the green part onto the across axis.") in text  # pass 56: the picture named first
+    assert ("Why: left, orange shades where only $h_1$ will be below 0. ReLU presses that part onto the upright axis, "
+            "where $h_1 = 0$.\nIt presses the green part onto the across axis, where $h_2 = 0$.\n"
+            "The grey part, where both are below 0, goes to the point (0, 0).") in text  # r52: grey said, axes named  # pass 56: the picture named first
     assert "origin" not in text  # pass 46 (cut): the word is gone with its sentence
     assert "label-1 corners get chances above one half, and label-0 corners below" in text
     assert "right side of one half" not in text
@@ -1372,7 +1373,9 @@ def test_pass17_bends_crease_or_curve_and_weights_flip_or_skew():
     assert "The lines **curve** (they bend smoothly)." in text
     assert "Now add a **bend**, also called the **activation function**." in text
     assert "So only the bend creases or curves the sheet." in text
-    assert "Its weights stretch, turn, flip (mirror) or **skew** it (lean its squares over)." in text
+    # r52: a layer can also squash the sheet onto one line (step 2 of the fold demo), so "does just that" was wrong
+    assert ("A layer with no bend does that, and more. Its weights stretch, turn, flip (mirror) or **skew** it (lean its "
+            "squares over), or even squash it onto one line.") in text
     assert "The biases slide the whole sheet." in text
     assert "3. A bend changes the sheet: ReLU creases it; tanh curves it." in text
     assert "A bend creases (ReLU) or curves (tanh) the sheet, so the stack need not collapse." in text
@@ -1493,7 +1496,7 @@ def test_the_sheet_is_stretchy_and_skew_and_flip_are_said_in_plain_words():
     text = "\n".join(t for _, t in _markdown_cells())
     assert "Take a rubber sheet printed with squares. Stretch it evenly, turn it, slide it." in text  # pass 23
     assert "squared paper" not in text and "Its weights stretch, tilt, flip or skew." not in text
-    assert "or **skew** it (lean its squares over)." in text  # pass 56: one analogy (the sheet); the deck is cut
+    assert "or **skew** it (lean its squares over), or even squash it onto one line." in text  # pass 56: one analogy (the sheet); the deck is cut
     assert "deck of cards" not in text
     skew = np.array([[1.0, 0.5], [0.0, 1.0]])   # x1 += 0.5·x2: each row (higher x2) slides further
     rows = [sheet.layer(np.array([[0.0, y]]), skew, (0, 0))[0, 0] for y in (0.0, 1.0, 2.0)]
@@ -1574,7 +1577,7 @@ def test_straight_rule_is_explained_at_first_use_and_the_split_needs_both_pairs_
     # pass 48 (r43 reader): the bold "straight rule" was never used again here; the score is what the text uses
     assert "straight rule" not in text
     assert "A layer with no bend and one output gives each corner a **score** $s = u\\,x_1 + v\\,x_2 + b$." in text
-    assert "So no straight line puts the 1s on one side and the 0s on the other." in text
+    assert text.count("The same total cannot be above 0 and below 0 at once.\n\n</details>") == 1  # r52: no restated ending
     # pass 49 (r44 reader: the key step was left to the learner): what a split needs, then why equal totals forbid it
     assert ("Both pairs add up to the same total, $u + v + 2b$.\n"
             "A split needs one pair above 0 and the other below 0.\n"
@@ -1639,8 +1642,8 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "($\\ln$ is the natural log: $-\\ln$ of a small chance is big.)\n"
                     "(1, 1) has label 0, so it gets only $1 - 0.95$: a big loss.\n"
                     "The average loss is 1.00. Saying one half everywhere scores better: 0.69.\n"
-                    "Each corner pushes each weight toward a better chance for itself.\n"
-                    "At one half everywhere, the four corners' pushes cancel, so training stops there.\n"
+                    # r52: "pushes each weight toward a better chance" named gradients in passing: cut
+                    "At one half everywhere, the four corners' pushes on the weights cancel, so training stops there.\n"
                     "Against the score's $u$, $v$ and $b$, the loss curves up in every direction, like a bowl (below: one slice). "
                     "Its only **flat point**, "
                     "where no small step goes down, is its bottom.\n"
@@ -1723,7 +1726,7 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
     "depth_question": ("on it, just as for 2 layers", "On it: every dot sits on the diagonal, even at 100 layers, "
                        "where the first output runs from 16 to 22.\n"
                        "Each title gives the biggest difference between the two ways: below a trillionth, the computer's "
-                       "rounding.\nSo 100 layers store 7200 numbers, yet do no more than one layer's 72 "
+                       "rounding (it keeps about 16 digits).\nSo 100 layers store 7200 numbers, yet do no more than one layer's 72 "
                        "(8 × 8 = 64 weights + 8 biases)."),
 }
 
@@ -2016,7 +2019,7 @@ def test_opening_picture_marks_the_creases_it_talks_about():
     for region in [p for p in fig.axes[0].patches if p.get_gid() != "corner square"]:  # r52: inside
         box = fig.axes[0].transData.inverted().transform(region.get_clip_box().get_points())
         np.testing.assert_allclose(box, [[-1.5, -1.5], [1.5, 1.5]], atol=1e-9)
-    assert {t.get_text() for t in fig.axes[0].texts} == {"orange: h₁ < 0", "green: h₂ < 0", "grey: both < 0"}
+    assert {t.get_text() for t in fig.axes[0].texts} == {"orange: only h₁ < 0", "green: only h₂ < 0", "grey: both < 0"}
     # r49: the three shaded regions never overlap, and each label's arrow points into its own region
     from matplotlib.path import Path as MplPath
     W, b = np.array(ch01_collapse.SHEET_W), np.array(ch01_collapse.SHEET_B)
@@ -2181,9 +2184,10 @@ def test_pass25_opening_question_and_the_tanh_sheet():
     assert "**tanh: no.** The lines **curve** (they bend smoothly)." in text
     # r50 (change 1): tanh acts on h1 and h2 each on its own; a line along which both change bends, a line along
     # which only one changes stays straight (the fold demo's W12 = 0 case)
-    assert ("Why: tanh squashes numbers far from 0 much more than numbers near 0, and it squashes $h_1$ and $h_2$ each on its own.\n"
-            "Along a slanted line both change, by different amounts, so the line usually bends.\n"
-            "A line where only one of them changes stays straight.") in text
+    assert ("Why: tanh squashes numbers far from 0 much more than numbers near 0. From 0 to 0.5 it moves 0.46; from 1.5 "
+            "to 2, only 0.06.\nIt squashes $h_1$ and $h_2$ each on its own.\n"
+            "Along a slanted line (first picture, right panel), both change, each squashed by its own amount. "
+            "So the line usually bends.\nA line where only one of them changes stays straight.") in text
     t = np.linspace(-2, 2, 41)
     assert sheet.off_straight(np.tanh(np.column_stack([t, np.full_like(t, 0.7)]))) < 1e-12  # only h1 changes
     assert sheet.off_straight(np.tanh(np.column_stack([t, -0.4 * t + 0.3]))) > 0.01       # both change: bent
@@ -2269,7 +2273,7 @@ def test_stack_picture_and_deep_stack_ranges_are_explained():
     assert "Each panel has its own axis range: look only at the diagonal." in text
     # pass 41 (r37 reader: why any gap, after an exact proof?): rounding is said before the fold names it
     # pass 43 (r38 reader: said first, it nudged toward "small errors build up"): in the answer fold instead
-    rounding = "below a trillionth, the computer's rounding."
+    rounding = "below a trillionth, the computer's rounding (it keeps about 16 digits)."  # r52: why it rounds
     assert text.index("**Predict:** at 100 layers") < text.index(rounding)
     assert np.finfo(float).precision == 15 and 2.0 ** -52 > 1e-16   # a float64 holds 15 to 16 decimal digits
     assert "near 20" not in text and "drift from 0" not in text
@@ -2458,7 +2462,7 @@ def test_pass32_why_one_half_worked_line_costs_more_than_one_half_everywhere(cap
     assert out.count("0.73    0.31") == 2 and "(0, 0)  0      0.27    0.31" in out
     text = _text()
     # pass 46 (cut): the optional section says the pushes cancel; the pulls' sums are checked above, not worded
-    assert "the four corners' pushes cancel" in text
+    assert "the four corners' pushes on the weights cancel" in text
     assert "pull" not in text.split("## Optional: why exactly one half?")[0]
     assert "lowest where the score is 0" not in text and "pulls add up to 0" not in text
 
@@ -2566,7 +2570,7 @@ def test_pass33_why_one_half_every_number_comes_from_the_page(capsys):
     # pass 46 (cut): the section keeps its conclusion and its numbers; the worked chances stay in the printed table
     # pass 47 (r42 reader): 1.00 is one line's loss (other three-right lines score anything above 0.69): it is named
     for line in ("The average loss is 1.00. Saying one half everywhere scores better: 0.69.",
-                 "At one half everywhere, the four corners' pushes cancel, so training stops there."):
+                 "At one half everywhere, the four corners' pushes on the weights cancel, so training stops there."):
         assert line in said, line
     # pass 38: "a weight feels each corner's pull times its own input": the loss's slope along (u, v, c) at one half is
     # minus the pulls (label − chance) times the inputs (x₁, x₂, 1), summed; it is 0 there
@@ -2834,7 +2838,7 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert "tanh: yes. Its curve also moves the corners off one line. Try turn $-30$, shift $0.55$." in text
     curved = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "tanh")
     assert not ch01_collapse._on_one_line(curved)
-    assert "The line always stands at right angles to the arrow." in text
+    assert "right angles" not in text  # r52 (cell 64 too dense before its picture): the picture shows it
     assert np.allclose(steer.lines["cut"].get_xydata() @ [np.cos(a), np.sin(a)], 0.2)  # every point: the same shift
     assert text.index("**shift** moves the line") < text.index("**Predict:** click **ReLU**. After the crease")
     # pass 56 (r50 reader: the readout is not in the picture, "the last two" assumes the order): named, and placed
@@ -2896,7 +2900,7 @@ def test_sheet_widget_shades_the_parts_relu_presses_only_with_relu():
         z = np.array([[-2.0, 2.0], [2.0, -2.0], [0.0, 0.0]]) @ np.array(W[i]) + b[i]
         assert list(inside) == list(z < 0)  # shaded exactly where that number of the layer is below 0
     labels = [t.get_text() for t in ch01_collapse.bend_pictures().axes[0].texts]
-    assert "orange: h₁ < 0" in labels and "green: h₂ < 0" in labels  # the bend picture names them in place
+    assert "orange: only h₁ < 0" in labels and "green: only h₂ < 0" in labels  # the bend picture names them in place
 
 
 def test_collapse_demo_fits_its_y_axis_and_marks_and_names_the_relu_corners():
@@ -3049,7 +3053,7 @@ def test_pass56_hand_set_relu_boundary_is_two_parallel_lines_in_the_input_square
     assert ("> Its boundary need not be one straight line.\n"
             "> For the hand-set ReLU layer it is two parallel lines (pictured above); for the trained tanh network, "
             "a curve.") in text
-    assert "Right, below: in the input square it is two parallel lines." in text
+    assert "Open the picture below: back in the input square, it is two parallel lines." in text
     g = np.linspace(0, 1, 201)
     X = np.stack(np.meshgrid(g, g), -1).reshape(-1, 2)
     H = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "relu")
@@ -3105,7 +3109,7 @@ def test_pass57_tanh_bends_a_slanted_line_usually_not_always():
     """Check 'so the line usually bends' (r51: 'so the line bends' read as always): a slanted line along which h1 and
     h2 change by different amounts bends under tanh, and one along which h1 = h2 stays straight (the exception)."""
     text = _text()
-    assert "Along a slanted line both change, by different amounts, so the line usually bends." in text
+    assert "both change, each squashed by its own amount. So the line usually bends." in text
     t = np.linspace(-2, 2, 41)
     assert sheet.off_straight(np.tanh(np.column_stack([t, 0.5 * t + 0.2]))) > 0.01  # different amounts: bent
     assert sheet.off_straight(np.tanh(np.column_stack([t, t]))) < 1e-12             # h1 = h2: straight
@@ -3155,3 +3159,65 @@ def test_pass57_stored_quiz_widgets_hide_their_answers_before_a_click():
     feedback = [v["state"].get("value", "") for v in state.values() if v["model_name"] == "HTMLModel"
                 and "A common wrong answer" in v["state"].get("value", "")]
     assert feedback == []  # no feedback text is stored before a click
+
+
+# ---- pass 58: the r52 reading's fixes ----
+
+def test_pass58_tanh_squash_numbers_are_tanhs():
+    """Check the tanh 'why' numbers (r52 change 2): from 0 to 0.5 tanh moves 0.46, from 1.5 to 2 only 0.06."""
+    text = _text()
+    near, far = np.tanh(0.5) - np.tanh(0.0), np.tanh(2.0) - np.tanh(1.5)
+    assert f"From 0 to 0.5 it moves {near:.2f}; from 1.5 to 2, only {far:.2f}." in text
+    assert near > 5 * far and ch01_collapse.tanh_moves() == [round(near, 2), round(far, 2)]
+    cells = _cells()
+    i = next(k for k, c in enumerate(cells) if _src(c).strip() == "ch01.bend_pictures()")
+    printed = "".join("".join(o["text"]) for o in cells[i]["outputs"] if o.get("output_type") == "stream")
+    assert printed == (f"tanh's output moves {near:.2f} as its input goes from 0 to 0.5, but only {far:.2f} "
+                       "from 1.5 to 2.\n")  # the fold's numbers, computed where the picture is
+
+
+def test_pass58_relu_presses_the_grey_part_to_one_point_and_each_other_part_onto_its_axis():
+    """Check the ReLU fold text (r52 change 1): points with only h1 < 0 land on h1 = 0 (upright axis), only h2 < 0 on
+    h2 = 0 (across axis), both below 0 on the single point (0, 0); the labels say 'only'."""
+    W, b = ch01_collapse.SHEET_W, ch01_collapse.SHEET_B
+    g = np.linspace(-1.5, 1.5, 61)
+    pts = np.stack(np.meshgrid(g, g), -1).reshape(-1, 2)
+    z, out = sheet.layer(pts, W, b, "identity"), sheet.layer(pts, W, b, "relu")
+    both, only1, only2 = (z < 0).all(1), (z[:, 0] < 0) & (z[:, 1] >= 0), (z[:, 1] < 0) & (z[:, 0] >= 0)
+    assert both.any() and only1.any() and only2.any()
+    assert np.all(out[both] == 0) and np.all(out[only1, 0] == 0) and np.all(out[only2, 1] == 0)
+    assert (out[only1, 1] > 0).any() and (out[only2, 0] > 0).any()  # not a point: a stretch of an axis
+
+
+def test_pass58_positive_c_and_d_keep_layer_2_above_0_after_a_half_b_2():
+    """Check 'Then positive c and d keep layer 2's output above 0 too. The gap drops to 0.00.' for many positive c, d
+    (layer 1 gives 0.5 to 3.5), with layer 3 at its start."""
+    x = np.linspace(-3, 3, 601)
+    rng = np.random.default_rng(0)
+    for c, d in rng.uniform(0.1, 3.0, size=(50, 2)):
+        h = 0.5 * x + 2
+        assert h.min() >= 0.5 and (c * h + d).min() > 0
+        gap = ch01_collapse._stack(x, [0.5, c, 1.2], [2, d, -0.5], True) - ch01_collapse._stack(x, [0.5, c, 1.2], [2, d, -0.5], False)
+        assert np.abs(gap).max() < 1e-12
+
+
+def test_pass58_the_solved_xor_picture_is_folded_under_its_predict():
+    """Check r52 change 3: the solved picture sits behind a click (it answered the Predict in view), with no printed
+    line repeating the fold's text."""
+    folded = ch01_collapse.folded_fold_picture()
+    page = folded._repr_html_()
+    assert page.startswith("<details><summary>Check your prediction") and "<img" in page
+    cells = _cells()
+    i = next(k for k, c in enumerate(cells) if _src(c).strip() == "ch01.folded_fold_picture()")
+    assert not any(o.get("output_type") == "stream" for o in cells[i].get("outputs", []))
+    assert all("image/png" not in o.get("data", {}) for o in cells[i].get("outputs", []))  # no open picture
+
+
+def test_pass58_a_layer_with_no_bend_can_squash_the_sheet_onto_one_line():
+    """Check 'or even squash it onto one line' (r52: 'it stays a sheet' was wrong): with row 2 equal to row 1 (the
+    fold demo's step 2) every point of the sheet lands on one straight line, h2 = h1 + 0.5."""
+    W = (ch01_collapse.SHEET_W[0], ch01_collapse.SHEET_W[0])
+    b = (-0.3, 0.2)
+    pts = np.concatenate(sheet.grid_lines()).reshape(-1, 2)
+    h = sheet.layer(pts, W, b, "identity")
+    np.testing.assert_allclose(h[:, 1] - h[:, 0], 0.5, atol=1e-12)

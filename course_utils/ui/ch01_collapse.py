@@ -176,7 +176,8 @@ def followed_crease(W=SHEET_W, b=SHEET_B):
 
 FOLLOWED_EDGE = [patheffects.Stroke(linewidth=5.0, foreground="0.15"), patheffects.Normal()]
 # each label points into its own region (a test checks the point's h₁ and h₂); the label sits beside the sheet
-REGION_LABELS = (("orange: h₁ < 0", (-1.0, 1.0), (-1.9, 2.4)), ("green: h₂ < 0", (1.25, -0.9), (1.9, -2.4)),
+# r52: "only", since the grey part has h₁ < 0 too
+REGION_LABELS = (("orange: only h₁ < 0", (-1.0, 1.0), (-1.9, 2.4)), ("green: only h₂ < 0", (1.25, -0.9), (1.9, -2.4)),
                  ("grey: both < 0", (-0.9, -0.9), (-1.6, -2.4)))
 
 
@@ -270,6 +271,12 @@ def sheet_pictures(W=SHEET_W, b=SHEET_B):
     return fig
 
 
+def tanh_moves(steps=((0.0, 0.5), (1.5, 2.0))):
+    """How far tanh's output moves over each input step, to 2 decimals: far from 0 it barely moves (r52: the tanh
+    'why' had no numbers)."""
+    return [round(float(np.tanh(hi) - np.tanh(lo)), 2) for lo, hi in steps]
+
+
 @plots.styled
 def bend_pictures(W=SHEET_W, b=SHEET_B):
     """Notebook 01's second picture: the same layer with a ReLU and with a tanh bend. Left, the sheet before, shaded
@@ -279,6 +286,8 @@ def bend_pictures(W=SHEET_W, b=SHEET_B):
         _sheet_panel(ax, bend, W, b)
     _shade_pressed(axes[0], W, b)
     _mark_creases(axes[1], W, b)
+    near, far = tanh_moves()
+    print(f"tanh's output moves {near:.2f} as its input goes from 0 to 0.5, but only {far:.2f} from 1.5 to 2.")
     fig.set_label("Three panels. Before the layer, shaded where only h₁ will be below 0 (orange, hatched one way), "
                   "where only h₂ will be (green, hatched the other way) and where both will be (grey, cross-hatched). "
                   "ReLU, on the same axes: those parts are pressed flat onto the upright and the across axis, drawn "
@@ -446,10 +455,7 @@ def xor_fold_picture():
     t = np.array([-0.5, 2.5])
     a = np.deg2rad(FOLD_TURN)  # r49: the widget's line, exactly: cos·h₁ + sin·h₂ = shift
     line = (FOLD_SHIFT - np.cos(a) * t) / np.sin(a)
-    across, up, equation = fold_line()
-    scores = ", ".join(f"{p} scores {_two(v)}" for p, v in zip(FOLD_POINTS, fold_scores()))
-    print(f"The dashed line: turn {_num(FOLD_TURN)}, shift {FOLD_SHIFT:g}. Its arrow points {across:g} across and "
-          f"{_num(up)} up. Along the arrow, {scores}.")  # r49: the answer's numbers, from the same line
+    equation = fold_line()[2]  # r52: no printed line; the fold's text gives the arrow and the scores
     ax.plot(t, line, color="black", ls="--", lw=1.8, label=f"the line {equation}")
     ax.fill_between(t, line, -1, facecolor=plots._tint("#F0E442", 0.5), edgecolor="black", hatch="..",
                     alpha=0.5, lw=0, label=f"its square side: score above {FOLD_SHIFT:g}\n(below the line here)")
@@ -459,7 +465,8 @@ def xor_fold_picture():
             label="the creased sheet: a bent line")
     box = dict(boxstyle="round,pad=0.15", fc="white", ec="none")  # r47: words stay readable on the dotted side
     ax.text(0.5, -0.08, "flat arm", ha="center", va="top", fontsize=9.5, bbox=box)
-    ax.text(1.2, 0.4, "rising arm", ha="left", va="bottom", fontsize=9.5, rotation=45, rotation_mode="anchor")
+    ax.text(1.0, 0.5, "rising arm", ha="left", va="bottom", fontsize=9.5, rotation=45,  # r52: off the thick arm
+            rotation_mode="anchor")
     for k in (0, 1):
         ax.plot(*H[labels == k].T, **{**LABEL_STYLE[k], "ms": 13})
     ax.annotate("(0,1) and (1,0) both land\non the crease, (1, 0)", (1, 0), (1.15, -0.6), fontsize=10, bbox=box,
@@ -492,6 +499,11 @@ def xor_fold_picture():
                   f"parallel dashed lines, x₁ + x₂ = {lo:.3g} and x₁ + x₂ = {hi:.3g}; the label-1 corners lie in the "
                   "dotted band between them, the label-0 corners outside it.")
     return fig
+
+
+def folded_fold_picture():
+    """xor_fold_picture behind a click (r52: in view under the widget it answered the Predict before it)."""
+    return _FoldedPicture("Check your prediction: the line that splits XOR, drawn", xor_fold_picture(), 900)
 
 
 @plots.styled
