@@ -74,8 +74,9 @@ def relu_family(x_max=SHARED_X, zoom_y=(-0.042, 0.012)):
     # ReLU's label sits on its flat left side; Leaky ReLU's higher up, with an arrow to the line it hides under (pass 23:
     # a reader saw the two labels and PReLU's stacked near the axis)
     # pass 28: PReLU's label at the left end of its line, off the crowded band under Leaky ReLU's note
-    for n, (tx, ty) in {"relu": (-2.9, 0.06), "prelu": (-2.9, -0.52), "elu": (-2.9, -1.2), "selu": (-2.9, -1.95)}.items():
-        _tag(ax, n, tx, ty, fontsize=9)
+    # r52: ReLU's label sat on the yellow strip; it now stands on the strip's top edge (va="bottom"), still on its line
+    for n, (tx, ty) in {"relu": (-2.9, 0.09), "prelu": (-2.9, -0.52), "elu": (-2.9, -1.2), "selu": (-2.9, -1.95)}.items():
+        _tag(ax, n, tx, ty, fontsize=9, **({"va": "bottom"} if n == "relu" else {}))
     ax.annotate("Leaky ReLU:\nhidden under ReLU", LEAKY_POINT, LEAKY_LABEL, color=plots.color("leaky_relu"),
                 fontweight="bold", fontsize=9,
                 arrowprops={"arrowstyle": "->", "color": plots.color("leaky_relu"), "lw": 1.2})
