@@ -754,11 +754,15 @@ def test_zoo_table_definitions_one_idea_per_line():
     for shared in (-1.0, -0.1, 0.5, 2.0):   # any shared number: all-positive inputs give nudges of one sign
         assert len(set(np.sign(inputs * shared))) == 1
     # r47: the four-line mini-lesson was a detour inside a legend; chapter 02 teaches the zig-zag, so one line points there
-    assert ("  Outputs all above 0 make the next layer's weights zig-zag ([chapter 02](02_four_bends.ipynb)).",) == tuple(
+    # r52 (pass 58): "outputs all above 0" covered only ReLU, sigmoid and softplus, yet ELU, GELU, SiLU, Mish, Leaky
+    # ReLU and PReLU are "no" too: the reason is the average above 0 (worst when all are), in two short lines, with
+    # what the zig-zag is (test_zig_zag_reason_covers_every_row_it_labels checks the rows)
+    assert ("  Outputs that average above 0 tend to move the next layer's weights all up or all down.",
+            "  So they zig-zag to reach a mix ([chapter 02](02_four_bends.ipynb)), worst when all are above 0.") == tuple(
         above[above.index("- **Zero-centred**: is the average output 0, for bell-curve inputs (average 0, spread 1)? "
-                          "If not, the table gives the average.") + 1:][:1])
+                          "If not, the table gives the average.") + 1:][:2])
     assert above[above.index("- **Zero-centred**: is the average output 0, for bell-curve inputs (average 0, spread 1)? "
-                             "If not, the table gives the average.") + 2].startswith("- **")
+                             "If not, the table gives the average.") + 3].startswith("- **")
     assert (NOTEBOOK.parent / "02_four_bends.ipynb").exists()
     # r40: one definition everywhere, the smooth family's "never goes down as x grows" (ReLU's flat left is "yes")
     # pass 46: "(flat stretches count)" cut; ReLU's flat left is still "yes" (checked below)
@@ -870,12 +874,15 @@ def _selu_span(start, depth=30):
     return f"{min(ends):.2f} to {max(ends):.2f}"
 
 
-SCOPE = ("**When does SELU do this?** Only in a setting like the widget's:\n\n"
+SCOPE = ("**When does SELU do this?** In a setting like the widget's:\n\n"
          "- a plain stack of wide **dense** layers: in each, every unit sees every input;\n- LeCun-normal starting weights;\n"
+         "- inputs with average near 0;\n"
          "- no [normalisation layers](91_glossary.ipynb#Glossary): extra layers that reset the average and spread on "
          "their own.\n")   # r42: "rescale" said in words; r50: the kind of layer named, linked to the glossary
 # r36: the "common mistake" line said it again: cut; r37: "Outside that setting, SELU makes no such promise." too
-# ("Only in a setting like the widget's" says it)
+# ("Only in a setting like the widget's" said it; r52 (pass 58): "Only" was too absolute, and the inputs' average
+# near 0 was missing: the list names the setting SELU is tuned for, the widget's own, checked in
+# test_selu_scope_lists_the_widgets_own_setting)
 
 
 def _bell_average(name, spread):
@@ -928,7 +935,7 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # on SELU's promise and its condition, and the two weight sizes are one bullet each, just above the widget
     # pass 46: the setup is said in shorter lines; the message is the spread, which grows or shrinks
     assert ("Each weight starts as a random number: a **starting weight**.\n"
-            "The spread of these weights decides if the outputs' spread grows or shrinks.\n"
+            "The bend and the spread of these weights decide if the outputs' spread grows or shrinks.\n"
             "SELU is tuned to settle at spread 1, if the starting weights have the right spread.") in text
     assert "".join(_cells()[_index("### Try it: a spread that starts too big") - 1]["source"]).endswith(
         "if the starting weights have the right spread.")   # the setting comes after the widget
@@ -1437,7 +1444,8 @@ def test_he_weights_keep_the_mean_square_so_relus_first_layer_trims_the_spread_t
     # cause: the average moves off 0 (start·sqrt(1/pi)), the typical distance from 0 stays at the start (He's point)
     text = _markdown()
     assert ("ReLU turns about half its sums into 0.\n"
-            "To make up for those zeros, ReLU usually gets wider starting weights: **He weights** (chapter 03).\n") in text
+            "To make up for those zeros, ReLU usually gets wider starting weights: **He weights** (chapter 03), "
+            "named after Kaiming He.\n") in text
     assert "In layer 1 the dashed spread drops" not in text and "That is ReLU's zeros" not in text
     avg1, spread1, size1 = ch04_zoo.layer_one_drop(2.0)
     assert abs(avg1 - 2 / np.sqrt(np.pi)) < 0.05 and abs(spread1 - 2 * ratio) < 0.05 and abs(size1 - 2) < 0.05
@@ -1452,7 +1460,10 @@ def test_he_weights_keep_the_mean_square_so_relus_first_layer_trims_the_spread_t
     # r51 change 2 (pass 57): the Check names the drop in one line; its reason moved to the Optional section
     assert "- **Layer 1's drop**, from 2 to about 1.65, is no pull either (why: see the Optional section)." in answer
     note = ch04_zoo.he_layer_one_note(2.0).data
-    assert ("ReLU's outputs are all 0 or above. So their average jumps from 0 to about 1.13.\n"
+    # r52 (pass 58): 1.13 could not be rebuilt from the text; the sums' spread (2 × √2) and ReLU's 0.4 are said
+    assert ("He weights widen layer 1's sums: their spread is about 2 × √2 ≈ 2.83.\n"
+            "ReLU's outputs are all 0 or above. For bell-curve sums, their average is about 0.4 times the sums' spread.\n"
+            "So it jumps from 0 to about 0.4 × 2.83 ≈ 1.13.\n"
             "The spread is measured from that average, so it is smaller: about 1.65, not 2.\n"
             "Measured from 0, the outputs still sit about 2 away, as the He weights intend.") in note
     assert "1.13" not in answer and "Measured from 0" not in answer
@@ -1510,7 +1521,7 @@ def test_remember_splits_its_ideas_and_points_to_chapter_06_for_choosing():
     assert ("1. The ReLU family tilts or bends the flat left side; the smooth family rounds the corner.\n"
             "   GELU, SiLU and Mish dip a little below 0 (not monotonic).\n"   # r47: the recall tests it
             "   Either way, a unit a little left of 0 still gets a nudge.\n"
-            "   SELU holds spread 1 only in a plain stack with LeCun weights.\n2. ") in remember
+            "   SELU holds spread 1 in a plain stack with LeCun weights.\n2. ") in remember   # r52: no "only"
     assert float(activations.get("gelu").derivative(activations.minimum("gelu")[0])) == pytest.approx(0, abs=1e-3)
     assert abs(float(activations.get("gelu").derivative(-4.0))) < 1e-3
     assert [round(float(activations.get(n).derivative(-0.01)), 1) for n in ("gelu", "silu")] == [0.5, 0.5]
@@ -1866,10 +1877,11 @@ def test_dead_unit_is_one_on_the_flat_side_for_every_input():
     # pass 23: "a unit's input" read as the network's input; it is the number the unit bends
     # r36: cause and effect in order: what a unit does, where the flat side stops its nudge, then the four relatives
     assert ("A unit's **weighted sum** adds up its inputs, each times a weight.\n"   # pass 34: before its first use
-            "The unit adds a **bias**, then bends the total.\n"
+            "The unit adds a **bias**, a number it also learns, then bends the total.\n"   # r52: bias in plain words
             "Say the total is below 0 for every training input.\n"   # r38: split, one idea a sentence
             "Then it sits on ReLU's flat side, where the slope is 0.\n"
-            "Training sends each weight a small correction, a **nudge**, through the slope.\n"   # r39: nudge defined
+            # r39: nudge defined; r52 (pass 58): "through the slope" said as the product it is
+            "Training sends each weight a small correction, a **nudge**, times the unit's slope.\n"
             "With slope 0, none comes back: the unit is dead (chapter 03).\n"
             "Four relatives tilt or bend that flat side: Leaky ReLU, PReLU, ELU and SELU.\n" in text
             and "a unit's input is below 0" not in text and "A unit on that side for every input" not in text)
@@ -2080,7 +2092,9 @@ def test_he_weights_are_said_as_root_two_times_bigger_as_the_engine_draws_them()
     w = ch04_zoo.selu_spread(he=True)
     he, lecun = (next(ln for key, ln in w.lines.items() if key.startswith(f"ReLU, {k} weights: spread")) for k in ("He", "LeCun"))
     assert he.get_linestyle() == "--" and lecun.get_linestyle() == "-"
-    assert "He's" not in text and "does anything pull the dashed spread towards 1, as for SELU?" in ask and "pull them back" not in text
+    # r52 (pass 58): the stored picture (start 2) answered "after layer 1, does anything pull ...?" at a glance; the
+    # Predict asks about the start 0.5, which only dragging shows (test_he_predict_asks_what_the_stored_picture_does_not_show)
+    assert "He's" not in text and "**Predict:** drag the start down to 0.5. Does anything pull the dashed lines up towards 1, as for SELU?" in ask and "pull them back" not in text
     assert ch04_zoo.SPREAD_RUNS["ReLU, He weights"] == ("relu", 2.0) and ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"] == ("relu", 1.0)
     m, s = ch04_zoo.signal_after(30, 1.0)["ReLU, He weights"]
     assert m[1] ** 2 + s[1] ** 2 == pytest.approx(1.0, abs=0.15)   # the mean square kept: ReLU halves it, √2² doubles it
@@ -2493,7 +2507,7 @@ def test_pass_27_relu_family_lines_name_selus_weights_and_the_fading_nudge():
     assert "or learn (PReLU).\nSELU needs special starting weights (below).\n" in text
     assert "- The lines: SELU, and ReLU to compare, both with LeCun-normal weights.\n" in text
     assert "It adds dashed lines: ReLU with He weights." in text   # r48: "Then" pointed nowhere
-    assert "wider starting weights: **He weights** (chapter 03)." in text   # r50: named in the cell before
+    assert "wider starting weights: **He weights** (chapter 03), named after Kaiming He." in text   # r50; r52: named as LeCun is
     assert ch04_zoo.SPREAD_RUNS["SELU"] == ("selu", 1.0) and ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"][1] == 1.0
 
 
@@ -2732,7 +2746,7 @@ def test_pass_33_terms_before_use_and_the_predict_before_dragging():
     options = [o[0] for o in ch04_zoo.never_negative_question().options]
     assert options[2] == "SiLU" and not any("Swish" in o for o in options)
     # pass 36: the recall answer names the same setting as the text above it
-    recall = "But only in a plain stack of wide dense layers, with LeCun-normal weights."   # r42: "rescaling" cut
+    recall = "It is tuned for a plain stack of wide dense layers, with LeCun-normal weights."   # r42: "rescaling" cut; r52: no "only"
     assert recall in text and text.index(SCOPE) < text.index(recall)
     predict = text.index("**Predict:** when $T$ gets very small")
     assert predict < text.index("Now drag $T$ and watch the shares.") and "Drag $T$ and watch" not in text
@@ -2948,7 +2962,8 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     # pass 46: shorter; the right side's ×1.05 against the capped left is cut, the picture's example stays
     # pass 50 (r45 Clarity 3): the missing step, a slope above 1 stretches small numbers apart
     assert small > 0.5 and float(selu(0.2) - selu(-0.2)) > 0.4   # two small numbers end further apart
-    why = ("Why? Near 0, SELU's slopes, 1.76 and 1.05, are above 1.\n"
+    # r52 (pass 58): "near 0" hid how soon the left slope falls below 1 (x ≈ −0.56): the range is said
+    why = ("Why? Right of $x \\approx -0.56$, SELU's slope is above 1.\n"
            "A slope above 1 stretches small numbers apart. So a small spread grows.\n"
            "A big spread sends many numbers far left, where SELU's floor caps them.\n"
            f"On balance, it shrinks: 2 in, {big:.2g} out.")   # r48: the stretch loses overall
@@ -2985,7 +3000,8 @@ def test_weight_quiz_has_its_worked_answer_folded_after_it():
     after = "".join(cells[k + 1]["source"])
     # r43: the fold also names the tempting 33% (one new table of 3) and why it is not the answer
     fold = ("<details><summary>Answer</summary>\n\n50% more: 3 tables instead of 2.\n"
-            "Not 33%: one new table on top of 2 adds half.\n\n</details>\n")
+            "Not 33%: one new table on top of 2 adds half.\n"
+            "Not 100%: the table out stays one.\n\n</details>\n")   # r52: the 100% option's mistake too
     assert 1 / 3 == pytest.approx(float(next(t for t, ok, _ in q.options if t == "33%")[:-1]) / 100, abs=0.005)
     assert after.startswith(fold) and right == ["50%"] and 3 / 2 - 1 == 0.5
     assert _markdown().count("50% more") == 1
@@ -3139,7 +3155,7 @@ def test_selu_readout_shows_the_lowest_and_highest_spread_of_the_five_networks()
     # r50: both averages are said in the Checks, after the pictures that show them (SELU's back to 0; ReLU's jumps)
     assert "  Its average (left panel) goes back to 0 too.\n" in ch04_zoo.signal_answer(30, part="SELU").data
     # r51 change 2 (pass 57): ReLU's average jump is explained in the Optional section, the Check points there
-    assert "So their average jumps from 0 to about 1.13." in ch04_zoo.he_layer_one_note(2.0).data
+    assert "So it jumps from 0 to about 0.4 × 2.83 ≈ 1.13." in ch04_zoo.he_layer_one_note(2.0).data
     assert all(abs(m[-1]) < 0.05 for start in (0.5, 2.0) for m, _ in ch04_zoo.run_draws(30, start)["SELU"])
     assert np.median([m[-1] for m, _ in draws["ReLU, He weights"]]) > 0.3 and abs(np.median([m[-1] for m, _ in draws["SELU"]])) < 0.05
 
@@ -3279,3 +3295,104 @@ def test_r48_spread_panel_shows_the_band_and_the_layer_the_check_quotes():
         assert any(abs(y - 0.9) < 1e-9 for y in lows)
         assert any(list(ln.get_xdata()) == [settle, settle] for ln in ax.lines)
         assert f"layer {settle}" in [t.get_text() for t in ax.texts]
+
+
+# ---- r52 (pass 58): each changed claim, checked against the code ----
+
+def test_zig_zag_reason_covers_every_row_it_labels():
+    """Check: every zoo row marked "no" under zero-centred has an average output above 0 (the legend's reason), and
+    the rows whose outputs are all above 0 (the legend's worst case) are among them; ELU, GELU, SiLU, Mish, Leaky ReLU
+    and PReLU go below 0 and are still "no", so "outputs all above 0" alone could not be the reason."""
+    no = [r["name"] for r in ch04_zoo.rows() if r["zero-centred"].startswith("no")]
+    x = np.linspace(-30, 30, 60001)
+    for name in no:
+        if name == "softmax":   # shares: each above 0, so their average is too
+            assert np.all(np.asarray(activations.get(name)(np.array([2.0, 1.0, 0.5, -1.0]))) > 0)
+            continue
+        assert ch04_zoo.average_output(name) > 0.1, name
+    below = [n for n in no if n != "softmax" and np.min(np.asarray(activations.get(n)(x))) < 0]
+    assert set(below) >= {"elu", "gelu", "silu", "mish", "leaky_relu", "prelu"}
+    all_above = [n for n in no if n != "softmax" and np.min(np.asarray(activations.get(n)(x))) >= 0]
+    assert set(all_above) == {"relu", "sigmoid", "softplus"}
+    # worst when all are above 0: then every input of the next unit is above 0, so its weights' nudges (input times
+    # one shared number) all have one sign (the zero-centred test above); with some inputs below 0 they can differ
+    inputs = np.array([2.0, -0.5])
+    assert len(set(np.sign(inputs * -1.0))) == 2
+    assert "worst when all are above 0" in _markdown()
+
+
+def test_spread_depends_on_the_bend_as_well_as_the_weights():
+    """Check: "the bend and the spread of these weights decide": with the same LeCun-normal weights SELU ends near
+    spread 1 while ReLU fades (the bend matters); with the same bend, ReLU with He weights does not fade (the weights
+    matter)."""
+    for start in (0.5, 2.0):
+        draws = ch04_zoo.run_draws(30, start)
+        assert all(abs(s[-1] - 1) < 0.1 for _, s in draws["SELU"])
+        assert all(s[-1] < 1e-3 for _, s in draws["ReLU, LeCun weights"])
+        assert all(s[-1] > 0.05 for _, s in draws["ReLU, He weights"])
+    assert ch04_zoo.SPREAD_RUNS["SELU"][1] == ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"][1]   # the same weights
+    assert "The bend and the spread of these weights decide" in _markdown()
+
+
+def test_selus_slope_is_above_one_from_about_minus_0_56():
+    """Check: SELU's slope is above 1 exactly for x above ln(1/1.76) ≈ −0.56 (1.76 eˣ on the left, 1.05 on the right),
+    and below 1 left of it."""
+    selu = activations.get("selu")
+    edge = float(np.log(1 / float(selu.derivative(-1e-12))))
+    assert f"{edge:.2f}" == "-0.56"
+    assert np.all(np.asarray(selu.derivative(np.linspace(edge + 1e-3, 3, 500))) > 1)
+    assert np.all(np.asarray(selu.derivative(np.linspace(-5, edge - 1e-3, 500))) < 1)
+    assert "Why? Right of $x \\approx -0.56$, SELU's slope is above 1." in _markdown()
+
+
+def test_selu_scope_lists_the_widgets_own_setting():
+    """Check: the SELU setting is the widget's: dense layers, LeCun-normal weights (gain 1), inputs of average 0, no
+    normalisation; 'Only' is not said, since the list names where SELU is tuned and shown, not the only place."""
+    rng = np.random.default_rng(0)
+    m, _ = signal_stats.layer_stats("selu", depth=1, width=128, n=256, seed=0)
+    assert abs(float(m[0])) < 0.1   # one layer from inputs of average 0: the output's average stays near 0
+    assert ch04_zoo.SPREAD_RUNS["SELU"] == ("selu", 1.0)
+    h = 1.0 * rng.standard_normal((256, 128))   # the engine's inputs: a bell curve around 0
+    assert abs(float(h.mean())) < 0.02
+    text = _markdown()
+    assert SCOPE in text and "Only in a setting" not in text and "- inputs with average near 0;" in SCOPE
+    assert "only in a plain stack" not in text and "But only in" not in text
+
+
+def test_he_predict_asks_what_the_stored_picture_does_not_show():
+    """Check: the He Predict asks about the start 0.5; the stored picture is at start 2 (so it does not answer it), and
+    the Check gives the five networks' ends from 0.5, each below 0.9 (none climbs back to 1), computed."""
+    k = _index("ch04.selu_spread(start=2.0, depth=30, he=True)")
+    assert "drag the start down to 0.5" in "".join(_cells()[k - 1]["source"])
+    ends = [s[-1] for _, s in ch04_zoo.run_draws(30, 0.5)["ReLU, He weights"]]
+    assert max(ends) < 0.9
+    lo, hi = (f"{round(float(v), 2) + 0.0:.2f}" for v in (min(ends), max(ends)))
+    answer = ch04_zoo.signal_answer(30, part="ReLU").data
+    assert f"  From 0.5, they end between {lo} and {hi}: none climbs back to 1.\n" in answer
+    assert (lo, hi) == ("0.06", "0.66")
+
+
+def test_layer_one_average_is_rebuilt_from_the_sums_spread():
+    """Check: the Optional note's 1.13 follows from its printed numbers: He sums of spread 2 × √2 ≈ 2.83, ReLU of
+    bell-curve sums averaging 1/√(2π) ≈ 0.4 of their spread, 0.4 × 2.83 ≈ 1.13; and it matches the runs' layer 1."""
+    avg1 = ch04_zoo.layer_one_drop(2.0)[0]
+    assert f"{2 * np.sqrt(2):.2f}" == "2.83" and f"{1 / np.sqrt(2 * np.pi):.1f}" == "0.4"
+    assert f"{0.4 * 2.83:.2f}" == f"{avg1:.2f}" == "1.13"
+    z = np.random.default_rng(3).standard_normal(400_000) * 2 * np.sqrt(2)
+    assert float(np.maximum(z, 0).mean()) == pytest.approx(avg1, abs=0.02)
+    note = ch04_zoo.he_layer_one_note(2.0).data
+    assert "2 × √2 ≈ 2.83" in note and "0.4 × 2.83 ≈ 1.13" in note
+
+
+def test_doubling_picture_shows_the_texts_numbers():
+    """Check: the new spread picture (before the '30 people' analogy) draws five layers from spread 2 that double
+    (to 64), keep (2) or halve (to 1/16 = 1/32 of 2), the numbers the text says; it sits between the text and the analogy."""
+    runs = ch04_zoo.doubling_runs()
+    assert runs["each layer doubles"].tolist() == [2, 4, 8, 16, 32, 64]
+    assert runs["each layer halves"][-1] == 2 / 32 == 1 / 16 and runs["each layer keeps it"].tolist() == [2] * 6
+    labels = [t.get_text() for t in ch04_zoo.doubling_spread().axes[0].texts]
+    assert labels == ["each layer doubles: 64", "each layer keeps it: 2", "each layer halves: 1/16"]
+    k = _index("ch04.doubling_spread()")
+    assert "The spread goes 2, 4, 8, 16, 32, 64." in "".join(_cells()[k - 1]["source"])
+    assert "five layers leave 1/32 of it" in "".join(_cells()[k - 1]["source"])
+    assert "30 people passing on a message" in "".join(_cells()[k + 1]["source"])

@@ -21,7 +21,7 @@ __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer"
            "gate_diagram", "gated_units", "leak_answer", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
            "print_dips", "print_gap", "print_overflow", "print_widest_gap",
-           "back_near_one", "layer_one_drop", "lecun_fade_note", "he_layer_one_note", "selu_settle_layer", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "slopes_text", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
+           "back_near_one", "doubling_runs", "doubling_spread", "layer_one_drop", "lecun_fade_note", "he_layer_one_note", "selu_settle_layer", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "slopes_text", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
            "squashers", "two_switches", "area_label", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
 
 FAMILIES = {
@@ -74,8 +74,9 @@ def relu_family(x_max=SHARED_X, zoom_y=(-0.042, 0.012)):
     # ReLU's label sits on its flat left side; Leaky ReLU's higher up, with an arrow to the line it hides under (pass 23:
     # a reader saw the two labels and PReLU's stacked near the axis)
     # pass 28: PReLU's label at the left end of its line, off the crowded band under Leaky ReLU's note
-    for n, (tx, ty) in {"relu": (-2.9, 0.06), "prelu": (-2.9, -0.52), "elu": (-2.9, -1.2), "selu": (-2.9, -1.95)}.items():
-        _tag(ax, n, tx, ty, fontsize=9)
+    # r52: ReLU's label sat on the yellow strip; it now stands on the strip's top edge (va="bottom"), still on its line
+    for n, (tx, ty) in {"relu": (-2.9, 0.09), "prelu": (-2.9, -0.52), "elu": (-2.9, -1.2), "selu": (-2.9, -1.95)}.items():
+        _tag(ax, n, tx, ty, fontsize=9, **({"va": "bottom"} if n == "relu" else {}))
     ax.annotate("Leaky ReLU:\nhidden under ReLU", LEAKY_POINT, LEAKY_LABEL, color=plots.color("leaky_relu"),
                 fontweight="bold", fontsize=9,
                 arrowprops={"arrowstyle": "->", "color": plots.color("leaky_relu"), "lw": 1.2})
@@ -176,6 +177,49 @@ def corner_zoom(w=CORNER_HALF_WIDTH):
                 arrowprops={"arrowstyle": "->", "color": plots.color("selu"), "lw": 1.0})
     ad.set(xlim=(-w, w), ylim=SLOPE_Y, xlabel="x", ylabel="slope", title="a corner = a jump in the slope")
     fig.set_label(CORNER_ALT)
+    return fig
+
+
+# r52 change 1 (pass 58): the spread growing or shrinking layer by layer was numbers and words only; one small
+# picture shows it before the "30 people" analogy: five layers that double, keep or halve every number
+DOUBLING_START, DOUBLING_LAYERS = 2.0, 5
+DOUBLING_FACTORS = {"each layer doubles": 2.0, "each layer keeps it": 1.0, "each layer halves": 0.5}
+
+
+def doubling_runs(start=DOUBLING_START, layers=DOUBLING_LAYERS):
+    """{what a layer does: spreads at layers 0..layers}, for a layer that multiplies every number by a factor."""
+    return {text: start * f ** np.arange(layers + 1) for text, f in DOUBLING_FACTORS.items()}
+
+
+def _fraction(v):
+    """64 -> '64', 0.0625 -> '1/16': a spread as the text writes it."""
+    return f"{v:g}" if v >= 1 else f"1/{1 / v:g}"
+
+
+DOUBLING_ALT = ("Spread (each tick 4 times the last) against layer, 0 to 5, starting at 2. Doubling each layer: 2, 4, 8, 16, 32, "
+                "64. Keeping it: flat at 2. Halving each layer: down to 1/16.")
+
+
+@plots.styled
+def doubling_spread(start=DOUBLING_START, layers=DOUBLING_LAYERS):
+    """The spread over five layers that double, keep or halve every number, each tick 4 times the last (a log axis:
+    doubling and halving are straight lines)."""
+    fig, ax = plots.new_figure(560, 280)
+    looks = {"each layer doubles": ("#D55E00", "-"), "each layer keeps it": ("black", "--"),
+             "each layer halves": (plots.ACCENT, "-")}
+    for text, spreads in doubling_runs(start, layers).items():
+        colour, ls = looks[text]
+        ax.plot(np.arange(layers + 1), spreads, "o", color=colour, ls=ls, lw=2)
+        ax.text(layers + 0.15, spreads[-1], f"{text}: {_fraction(spreads[-1])}", color=colour, va="center",
+                fontsize=10, fontweight="bold")
+    ax.set_yscale("log", base=2)
+    ticks = [2.0 ** k for k in range(-3, 6, 2)]   # 1/8, 1/2, 2, 8, 32: the start is a tick, each tick 4 times the last
+    ax.set_yticks(ticks, [_fraction(t) for t in ticks])
+    ax.minorticks_off()
+    ax.set(xlim=(-0.2, layers + 3.3), ylim=(start * 0.5 ** (layers + 0.5), start * 2.0 ** (layers + 0.5)),
+           xticks=range(layers + 1), xlabel="layer", ylabel="spread (each tick: × 4)",
+           title=f"the spread, starting at {start:g}, over {layers} layers")
+    fig.set_label(DOUBLING_ALT)
     return fig
 
 
@@ -948,12 +992,13 @@ def sparkline(name, width=SPARK_SIZE[0], height=SPARK_SIZE[1]):
     ax.set_position(SPARK_BOX)
     ax.axhline(0, color="#bbbbbb", lw=0.8)
     ax.axvline(0, color="#bbbbbb", lw=0.8)
-    for level in SPARK_MARKS:   # the levels ±1: where sigmoid and tanh stop, and ELU's floor
-        ax.axhline(level, color="#d0d0d0", lw=0.8, ls="--")
     colour = plots.color(name)
     floor = floor_of(name) if activations.get(name).kind == "elementwise" else None
+    for level in SPARK_MARKS:   # the levels ±1: where sigmoid and tanh stop, and ELU's floor
+        if floor is None or abs(level - floor) > 0.01:   # r52: a floor at −1 hid under the grey dash; the floor wins
+            ax.axhline(level, color="#d0d0d0", lw=0.8, ls="--")
     if floor is not None:
-        ax.axhline(floor, color=colour, lw=1.0, ls=":")
+        ax.axhline(floor, color=colour, lw=1.4, ls=":")
     ax.plot(x, y, color=colour, lw=2.2)
     if activations.get(name).kind == "elementwise" and not activations.get(name).monotonic:
         x_low, y_low = activations.minimum(name)
@@ -1197,6 +1242,9 @@ def signal_answer(depth=30, high=2.0, low=0.5, part=None):
         raise ValueError("ReLU with LeCun weights does not fade")
     settle = selu_settle_layer(depth, high, low)
     he_lo, he_hi = ends["ReLU, He weights"].split(" to ")
+    low_lo, low_hi = _span([s[-1] for _, s in draws_down["ReLU, He weights"]]).split(" to ")
+    if max(s[-1] for _, s in draws_down["ReLU, He weights"]) >= 1 - SETTLE_WITHIN:
+        raise ValueError("a ReLU network with He weights started at the low spread climbs back near 1")
     spread1 = layer_one_drop(high, depth)[1]
     lines = {"SELU": f"- **SELU**: it goes back to 1, from {high:g} and from {low:g} alike.\n"
                      f"  By layer {settle}, all {len(DRAW_SEEDS)} networks here are within {SETTLE_WITHIN:g} of 1 (the grey band).\n"
@@ -1207,7 +1255,9 @@ def signal_answer(depth=30, high=2.0, low=0.5, part=None):
              "He": f"- **ReLU, He weights**: nothing pulls it back.\n"
                    "  By chance, each layer's random weights stretch or shrink the spread a little. Nothing undoes "
                    "that, so each network drifts its own way.\n"
-                   f"  From {high:g}, the {len(DRAW_SEEDS)} networks end between {he_lo} (lowest) and {he_hi} (highest).",
+                   f"  From {high:g}, the {len(DRAW_SEEDS)} networks end between {he_lo} (lowest) and {he_hi} (highest).\n"
+                   # r52 (pass 58): the Predict asks about the start 0.5, which the stored picture (start 2) does not show
+                   f"  From {low:g}, they end between {low_lo} and {low_hi}: none climbs back to 1.",
              # r51 change 2 (pass 57): the why of layer 1's drop moved to the Optional section (he_layer_one_note)
              "drop": f"- **Layer 1's drop**, from {high:g} to about {spread1:.2f}, is no pull either "
                      "(why: see the Optional section)."}
@@ -1239,9 +1289,15 @@ def he_layer_one_note(start=2.0, depth=30):
     """The chapter's Optional section, part 2 (r51 change 2, pass 57: moved out of the He Check): with He weights,
     layer 1's spread drops because ReLU's average moves off 0, while the typical distance from 0 stays at the start."""
     avg1, spread1, size1 = layer_one_drop(start, depth)
+    sums = start * np.sqrt(2.0)   # He weights: √2 times LeCun-normal, so layer 1's sums have spread start·√2
+    share = 1 / np.sqrt(2 * np.pi)   # ReLU of bell-curve sums of spread s averages s/√(2π) ≈ 0.4·s
+    if abs(round(share, 1) * round(sums, 2) - avg1) >= 0.01:
+        raise ValueError(f"0.4 × {sums:.2f} does not give the run's average {avg1:.3f}")
     return Markdown(f"""
 **Why the spread drops at layer 1 with He weights.**
-ReLU's outputs are all 0 or above. So their average jumps from 0 to about {avg1:.2f}.
+He weights widen layer 1's sums: their spread is about {start:g} × √2 ≈ {sums:.2f}.
+ReLU's outputs are all 0 or above. For bell-curve sums, their average is about {share:.1f} times the sums' spread.
+So it jumps from 0 to about {share:.1f} × {sums:.2f} ≈ {avg1:.2f}.
 The spread is measured from that average, so it is smaller: about {spread1:.2f}, not {start:g}.
 Measured from 0, the outputs still sit about {size1:.2g} away, as the He weights intend.
 """)
