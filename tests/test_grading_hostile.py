@@ -9,7 +9,11 @@ from course_utils.grading.cli import feedback_path, grade_paths, read_gradebook,
 from hostile.cases import CASES, REPO, RIGHT, Case, submission_bytes
 
 TIMEOUT = 4.0
-SLACK = 3.0  # starting the child and killing it
+# Starting the child and killing it. Not a speed target (those live in make bench): the endless loops never end on
+# their own, so any finite time proves the limit was enforced. With 3 s, the swallowed-stop case failed once on
+# 2026-12-04 while the suite shared 2 cores with two notebook runs, and passed alone; the time is its only check
+# that depends on load.
+SLACK = 4 * TIMEOUT
 
 
 @pytest.fixture(scope="module")
