@@ -2564,8 +2564,9 @@ def test_pass47_the_map_says_unit_weight_and_sum_and_the_layers_words_say_why_ta
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
     first = _src(cells[k - 1])
-    # pass 58 (r52 Correctness): the sum includes the unit's fixed extra number (its bias), said without a new word
-    unit = ("A **unit** multiplies each input by a **weight**. It adds them up, plus one fixed number: its **sum**. "
+    # pass 58 (r52 Correctness): the sum includes the unit's extra number (its bias), said without a new word
+    # r53 (Correctness): that number is learned like the weights, not "fixed"
+    unit = ("A **unit** multiplies each input by a **weight**. It adds them up, plus one more number it learns like the weights: its **sum**. "
             "Then it bends the sum.")
     assert first.startswith("## The map: where does the bend sit?\n\n" + unit)
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")

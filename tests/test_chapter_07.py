@@ -2168,7 +2168,7 @@ def test_pass22_what_to_remember_holds_one_fact_per_chapter_from_the_registry():
     assert f"{quiz._lowest('gelu')[0]:.2f}" == "-0.75"
     g = activations.get("gelu")
     assert gelu_low < 0 and float(g.derivative(quiz._lowest("gelu")[0] - 0.5)) < 0 < float(g.derivative(0.0))
-    assert "Going backward, slopes multiply: slopes under 1 shrink the nudge." in lines[3] and "±" not in lines[3]
+    assert "Going backward, slopes multiply: slopes between −1 and 1 shrink the nudge." in lines[3] and "±" not in lines[3]
     assert 0 < quiz._quiet_edge("tanh") < quiz._quiet_edge("sigmoid")   # "tanh sooner"
     # pass 55 (r49): under Leaky ReLU a unit is not dead by the quiz's definition (Q24): one ReLU would kill
     assert "Leaky ReLU's small left slope lets a unit that ReLU would kill climb back." in lines[4]
@@ -4079,7 +4079,8 @@ def test_pass58_a_slope_multiplies_the_nudge_it_is_no_share():
     words = _words()
     assert "share of the nudge" not in words
     assert ("- **slope**: steepness. Going backward, a bend multiplies the nudge by its slope.\n"
-            "  Under 1 shrinks it, above 1 grows it, below 0 turns it around.") in words
+            "  Between −1 and 1 it shrinks the nudge, further out it grows it, and below 0 it also turns it around.") in words
+    # r53: "under 1 shrinks" was wrong for a slope below −1 (−2 doubles the nudge and turns it); the range is by size
     from course_utils.facts import activations
     slope = np.asarray(activations.get("gelu").derivative(np.linspace(-6, 6, 2401)), dtype=float)
     assert slope.max() > 1 and slope.min() < 0     # not a share: above 1 and below 0, both in the quiz
