@@ -904,7 +904,7 @@ def split_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     if not np.allclose(split(goal)[0], 0):
         raise ValueError("the star no longer needs the apart part only")
     if not np.abs(together[0]) >= np.abs(apart[0]):
-        raise ValueError("the together part is no longer the bigger one")
+        raise ValueError("the together part can now be the smaller one")
     display(Markdown(f"""**Together and apart.** Split the step into the two coloured arrows above.
 The **together** part, {_pair(together)}, moves both weights the same way.
 The **apart** part, {_pair(apart)}, moves one up and one down.

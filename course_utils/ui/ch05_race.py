@@ -400,8 +400,8 @@ def stretch_answer(runs, results, threshold=0.1):
     yours = ((f"Crawl like sigmoid. In your race (seed 0), **{tall}** never crosses {threshold:g}; "
               if never else f"It learns. In your race (seed 0), **{tall}** crosses {threshold:g} at epoch {at_tall[0]:.0f}; ")
              + f"tanh crosses at epoch {tanh0:.0f}. ")
-    pace = "only a little faster than" if never and t.mean() < s.mean() else "about as slowly as"
-    five = (f"Over five runs, it crawls, {pace} sigmoid: {'no run crosses; ' if never else ''}its last losses are "
+    pace = "only a little faster than" if t.mean() < s.mean() else "about as slowly as"
+    five = (f"Over five runs, it crawls, {pace} sigmoid: no run crosses; its last losses are "
             f"{t.min():.2f} to {t.max():.2f}, sigmoid's {s.min():.2f} to {s.max():.2f}. " if never else
             f"Over five runs, it crosses in {np.isfinite(at_tall).sum()} of five. ")
     crossed = int(np.isfinite(race.epochs_to(runs[steep].loss, threshold)).sum())

@@ -151,7 +151,9 @@ def map_alt(trace=()):
              f"Side arrow from ReLU: {said([MAP_ROWS[SIDE_ROW]])}. At the output: {said(MAP_ROWS[4:])}.")
     if not trace:
         return whole
-    return f"{whole} Lit: two paths, {said([r for r in MAP_ROWS if r[0] in trace]).replace('; ', ' and ')}."
+    lit = [r for r in MAP_ROWS if r[0] in trace]
+    paths = {1: "one path", 2: "two paths"}.get(len(lit), f"{len(lit)} paths")   # the count from the trace, not typed
+    return f"{whole} Lit: {paths}, {said(lit).replace('; ', ' and ')}."
 
 
 MAP_FIG = (900, 660)
