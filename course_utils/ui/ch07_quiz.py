@@ -16,7 +16,7 @@ from matplotlib.patches import FancyBboxPatch, Patch
 
 from course_utils.engine import review
 from course_utils.engine.gradients import quiet_zones
-from course_utils.facts import activations, quiz
+from course_utils.facts import activations, decisions, quiz
 from course_utils.ui import plots, tables
 from course_utils.ui.display import figure_png
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, NamedImage, on_change, slider
@@ -261,9 +261,8 @@ def _gelu_dip(ax):
 
 
 def gelu_slope_low():
-    """(x, slope) at GELU's lowest slope: x = −√2, where its slope is about −0.13 (Q23's picture marks it)."""
-    x = -math.sqrt(2)
-    return x, float(activations.get("gelu").derivative(x))
+    """(x, slope) at GELU's lowest slope, about (−1.41, −0.13): the one search chapter 06 quotes (Q23's picture marks it)."""
+    return decisions.facts()["gelu_lowest_slope"]
 
 
 def _gelu_slope_at_minus3(ax):
