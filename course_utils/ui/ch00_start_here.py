@@ -9,7 +9,7 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.colors import to_rgb
-from matplotlib.patches import Circle, ConnectionPatch, FancyArrowPatch, FancyBboxPatch, Rectangle
+from matplotlib.patches import Circle, ConnectionPatch, FancyArrowPatch, FancyBboxPatch
 
 from course_utils.facts import activations, history
 from course_utils.ui import display, plots, questions, tables
@@ -656,17 +656,15 @@ def fading_signal_picture(layers=FADE_LAYERS):
     return fig
 
 
-# The timeline labels only these years (layer-at-a-time training, ReLU, a ReLU network winning, GELU proposed, the
-# first transformer on ReLU, GELU in transformers); the eras and the stall give the rest of the story.
-TIMELINE_YEARS = (2006, 2011, 2012, history.PROPOSED["smooth"], history.FIRST_TRANSFORMER.year,
-                  history.GELU_IN_TRANSFORMERS)
+# The timeline labels only these years (layer-at-a-time training, ReLU helping deep nets, the first transformer on
+# ReLU, GELU in transformers); the eras and the stall give the rest of the story. Pass 60 (r54 Picture): AlexNet's
+# 2012 and GELU's proposal (2016, with its dashed box) left the picture for the text, which says both.
+TIMELINE_YEARS = (2006, 2011, history.FIRST_TRANSFORMER.year, history.GELU_IN_TRANSFORMERS)
 # Those years' events, less Swish (2017, a bend the chapter never names): the first transformer has that year's pin.
 TIMELINE_EVENTS = [e for e in history.EVENTS if e.year in TIMELINE_YEARS and e.activation in ("", "gelu")]
-# The chapter's own plain labels where the facts' labels name what the text does not (authors, the contest's name),
-# or where the year is a proposal, not yet the usual bend (GELU, 2016).
+# The chapter's own plain labels where the facts' labels name what the text does not (authors).
 TIMELINE_LABELS = {2006: "deep nets trained\none layer at a time",
-                   2011: "ReLU helps deep nets\n(ReLU itself is older)", 2012: "a ReLU network wins\na big photo contest:\nReLU spreads widely",
-                   history.PROPOSED["smooth"]: "GELU proposed\n(dashed box:\nnot yet widely used)",
+                   2011: "ReLU helps deep nets\n(ReLU itself is older)",
                    history.GELU_IN_TRANSFORMERS: "the transformers\nnamed GPT and BERT\nadopt GELU"}
 
 
@@ -674,11 +672,9 @@ TIMELINE_LABELS = {2006: "deep nets trained\none layer at a time",
 # S-curves in the middle, their 2006 pin rising where ReLU's lane has not begun; GELU below, its pins going down. The
 # S-curve lane fades from the end of its era on to today: still used, no longer the usual bend.
 LANES = {"relu": (0.5, 1.3), "squash": (-0.4, 0.4), "smooth": (-1.3, -0.5)}
-# Where each pin's label sits: (height, alignment). Above: 2006 and 2012 on a low row, leaning away from each other;
-# 2011 and 2012 on a high row, leaning apart; 2017 (the first transformer, on ReLU) on the low row right of 2012's pin.
-# Below: GELU's two years, leaning apart; the stall's bar left of them.
-TIMELINE_PLACE = {2006: (1.8, "right"), 2011: (3.5, "right"), 2012: (3.5, "left"), 2016: (-2.0, "right"),
-                  2017: (1.8, "left"), 2018: (-2.0, "left")}
+# Where each pin's label sits: (height, alignment). Above: 2006 on a low row, leaning left; 2011 on a high row;
+# 2017 (the first transformer, on ReLU) on the low row, leaning right. Below: GELU's 2018, right of the stall's bar.
+TIMELINE_PLACE = {2006: (1.8, "right"), 2011: (3.5, "right"), 2017: (1.8, "left"), 2018: (-2.0, "left")}
 TIMELINE_PX = (860, 470)
 
 
@@ -706,15 +702,10 @@ def history_timeline(events=None):
         mid = (lo + hi) / 2
         ax.fill_between([start, end], lo, hi, color=era_colour[key], alpha=0.3, lw=0)
         ongoing = end >= history.TODAY
-        proposed = history.PROPOSED.get(key, start)
-        if proposed < start:  # proposed first, usual later: an empty dashed box from the proposal, the band from use
-            ax.add_patch(Rectangle((proposed, lo), start - proposed, hi - lo, facecolor="none", ls="--", lw=1.5,
-                                   edgecolor=era_colour[key], gid="proposed, not yet in use"))
-            # no word of its own beside it: the pin under its left edge says "GELU proposed" (pass 42, r38 P3)
         if ongoing:
             ax.annotate("", (end + 0.9, mid), (end - 0.2, mid),
                         arrowprops=dict(arrowstyle="-|>", color=era_colour[key], lw=1.5))
-        if proposed < start:  # "GELU in transformers" on the band, from the year they took it up
+        if key == "smooth":  # "GELU in transformers" on the band, from the year they took it up
             bend, users = name.split(": ")
             label = ax.text(start + 0.3, mid, bend, ha="left", va="center", fontsize=8.5, fontweight="bold")
             # two lines, so "in many transformers" stays inside the band (it starts late: 2018)
@@ -725,7 +716,6 @@ def history_timeline(events=None):
                     ha="left" if ongoing else "center", va="center", fontsize=8.5, fontweight="bold")
         if key in history.STILL_USED:  # over: the band pales on to today, and says what is left
             _fading_band(ax, end, history.TODAY, lo, hi, era_colour[key])
-            # right of AlexNet's pin (2012), which crosses this lane on its way up
             ax.text(end + 1.6, mid, history.STILL_USED[key], ha="left", va="center", fontsize=9, style="italic")
     for i, e in enumerate(events):
         h, ha = TIMELINE_PLACE.get(e.year, ((2.0, -2.0)[i % 2], "center"))
@@ -733,7 +723,7 @@ def history_timeline(events=None):
         lo, hi = LANES[e.era]  # the pin leaves its own lane (crossing a pale lane on its way, if it must)
         ax.plot([e.year, e.year], [hi if h > 0 else lo, h * 0.93], color=colour, lw=1.2)
         ax.plot(e.year, h * 0.93, "o", color=colour, ms=6)
-        # r47 Picture: the high row (2011, 2012) leans away from its own pin, so its two labels do not touch.
+        # r47 Picture: the high row (2011) leans away from its own pin.
         nudge = {"right": 0.4, "left": -0.4, "center": 0.0}[ha] * (-1 if h > 3 else 1)
         ax.text(e.year + nudge, h, f"{e.year}\n{TIMELINE_LABELS.get(e.year, e.label)}", ha=ha,
                 va="bottom" if h > 0 else "top", fontsize=9.5, linespacing=1.1)
@@ -757,8 +747,7 @@ def history_timeline(events=None):
     lanes = []
     for key, (name, start, end) in history.ERAS.items():
         after = f", then fading on to today: {history.STILL_USED[key]}" if key in history.STILL_USED else ""
-        before = f"an empty dashed box from {history.PROPOSED[key]} (proposed), the band from " if key in history.PROPOSED else ""
-        lanes.append(f"{name}, {before}{start} to {'today' if end >= history.TODAY else end}{after}")
+        lanes.append(f"{name}, {start} to {'today' if end >= history.TODAY else end}{after}")
     pins = [f"{e.year}: {TIMELINE_LABELS.get(e.year, e.label)}".replace("\n", " ") for e in events]
     fig.set_label("Timeline of the bend, one lane per family: " + "; ".join(lanes) + ". Pins: " + "; ".join(pins) +
                   f". A bar below: {STALL_LABEL}, from {first}, fading out from {fade} to {last}.")
