@@ -725,7 +725,10 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     # Pass 31 (r29 item 11): each unit's own weight and bias are said, as TENT has them.
     worked = cells[q - 2].source
     # Pass 54 (r48): which two layers, said.
-    assert worked.index("The output adds them up, times its weights 1, $m$ and 1.\n") < worked.index("With $m = -1$")
+    # Pass 60 (r54 Clarity 3): the output's sum written out, one term per unit, its weights read from TENT's heights.
+    said = "output $= 1 \\cdot$ unit 1 $+\\ m \\cdot$ unit 2 $+\\ 1 \\cdot$ unit 3."
+    assert worked.index(said) < worked.index("With $m = -1$")
+    assert [h for _s, _c, h in ch00_start_here.TENT][::2] == [1.0, 1.0]
     assert "A second slider sets $m$, now $m = -1$." in before
     assert ch00_start_here.bent_units().sliders["middle"].description == "middle unit's output weight m"
     assert [h for _s, _c, h in ch00_start_here.with_middle(ch00_start_here.TENT, -1.0)] == [1.0, -1.0, 1.0]
@@ -742,7 +745,7 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     # one input worked through the three units before the sliders, read from TENT.
     assert "sheet of paper" not in _markdown()
     assert ("At $x = 1$ the units give $\\mathrm{ReLU}(3) = 3$, $\\mathrm{ReLU}(1) = 1$ and $\\mathrm{ReLU}(-1) = 0$.\n"
-            "With $m = -1$, the output is $3 - 1 + 0 = 2$.") in cells[q - 2].source
+            "With $m = -1$, the output is $1 \\cdot 3 + (-1) \\cdot 1 + 1 \\cdot 0 = 2$.") in cells[q - 2].source
     one = [float(activations.get("relu")(np.array(1.0 + c))) for _s, c, _h in ch00_start_here.TENT]
     assert one == [3.0, 1.0, 0.0]
     assert float(ch00_start_here.bent_sum(ch00_start_here.with_middle(ch00_start_here.TENT, -1.0), np.array([1.0]))[0]) == 2.0
@@ -1173,6 +1176,22 @@ def test_corners_cancel_only_when_their_bends_cancel_not_whenever_two_share_an_x
     assert np.max(np.abs(np.diff(same_x_gone, 2))) < 1e-12  # flat: no corner
     fold = repr(ch00_start_here.bent_units_check())
     assert "Two corners at the same x can cancel out." in fold and "unless two units bend at the same x." not in fold
+
+
+def test_pass60_the_cancelling_corners_are_shown_with_relu_x_minus_relu_minus_x():
+    """Check r54's ask: the fold's example of two corners cancelling is true. ReLU(x) − ReLU(−x), both bending at 0,
+    is the straight line x: one slope (1) on both sides, no corner, though each unit alone has one there."""
+    units = ch00_start_here.CANCEL_UNITS
+    x = np.linspace(-3, 3, 601)
+    assert np.array_equal(ch00_start_here.bent_sum(units, x), x)   # just x
+    assert ch00_start_here.corners(units[:1]) == ch00_start_here.corners(units[1:]) == [0.0]   # both bend at 0
+    for one in units:
+        assert np.max(np.abs(np.diff(ch00_start_here.bent_sum([one], x), 2))) > 1e-3   # each alone has a corner
+    assert ch00_start_here._unit_text(*units[0]) == ("ReLU(x)", False)
+    assert ch00_start_here._unit_text(*units[1]) == ("ReLU(−x)", True)   # subtracted
+    fold = repr(ch00_start_here.bent_units_check())
+    assert ("Two corners at the same x can cancel out.\nFor example, ReLU(x) − ReLU(−x) is just x: a straight line."
+            in fold)
 
 
 # ---- pass 16 ----

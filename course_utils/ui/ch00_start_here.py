@@ -531,6 +531,12 @@ def _fold(summary, paragraphs, row):
     return tables.FoldedRows(summary, lines, tables.image(display.figure_png(fig), display.figure_alt(fig), row_px(row)[0]))
 
 
+# Pass 60 (r54): the cancelling corners shown, not only said: ReLU(x) has slopes 0 then 1 at x = 0, −ReLU(−x) has 1
+# then 0 there, so their sum climbs 1 on both sides (tests check it on the units).
+CANCEL_UNITS = [(1.0, 0.0, 1.0), (-1.0, 0.0, -1.0)]   # (sign, shift, output weight): ReLU(x) − ReLU(−x)
+CANCEL_EXAMPLE = "For example, ReLU(x) - ReLU(-x) is just x: a straight line."
+
+
 def bent_units_check():
     """The fold after the bent-units slider: the count of corners (the Predict), with the stills of 1, 2 and 3 units;
     every number read from the units themselves. The task's answer has a fold of its own (bent_units_task_check)."""
@@ -543,7 +549,8 @@ def bent_units_check():
          "In fact, each piece is already bent.",
          "Adding them up keeps every corner, with two exceptions.",
          "A unit with weight 0 adds no corner.",
-         "Two corners at the same x can cancel out."],
+         "Two corners at the same x can cancel out.",
+         CANCEL_EXAMPLE],
     ], CHECK_ROW)
 
 
