@@ -1603,7 +1603,10 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     # Pass 43 (r38 Clarity 1): the learning signal has a cell of its own, after the hill's (pass 52: and the steps').
     signal = next(s for s in src if s.startswith("The network finds this $6$"))   # pass 58
     assert "**learning signal**" in signal and "**learning signal**" not in after
-    assert "(chapter 03)" in signal and "ch00.backward" not in "".join(src)
+    # Pass 60 (r54 Picture 1): the signal is named, then pictured; the pointer to chapter 03 is in the cell after it.
+    k = src.index(signal)
+    assert src[k + 1] == "ch00.signal_chain_picture()" and "(chapter 03)" in "".join(src[k + 2:k + 4])
+    assert "ch00.backward" not in "".join(src)
     fig = ch00_start_here.hill_picture()
     ax = fig.axes[0]
     assert ax.get_title() == ch00_start_here.HILL_TITLE and "how wrong" in ax.get_ylabel()
@@ -2016,7 +2019,10 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # at the trained weight (the loose closing line cut): 58 sentences, at most 430 words (the chapter shrank).
     # Pass 58 (r52 changes 1, 4): the 1 said as a stand-in ("times the output's slope"), the one path back, the valley:
     # at most 440 words, paid for elsewhere (the whole page stays within test_pass26's cap).
-    assert len(said) <= 58 and sum(chapter_metrics.words(s) for s in said) <= 440, said
+    # Pass 60 (r54 Clarity 1-2, Picture 1): the signal named, then its picture, then its rule (only the parts between
+    # the output and the trained weight multiply; that weight's own value, now 4, does not), then why it starts at 1,
+    # worked with the output's slope 1 and 10: 63 sentences, 468 words (the whole page within the brief's +80).
+    assert len(said) <= 63 and sum(chapter_metrics.words(s) for s in said) <= 470, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
@@ -2043,7 +2049,8 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # Pass 55 (r49 item 13, change 2): the landscape is cut (no picture, nothing done with it); the weight is said
     # as one into a hidden unit; the signal's start of 2 holds for wrongness measured as half the miss squared.
     assert "landscape" not in _markdown() and "hidden weight" not in _markdown()
-    assert ("Take a weight on a link into a hidden unit. It is $1$; the input arriving on that link is $2$.\n"
+    # Pass 60 (r54 Clarity 2): the weight is 4, not 1, so its own value can be seen to be no factor of its slope.
+    assert ("Take a weight on a link into a hidden unit. It is $4$; the input arriving on that link is $2$.\n"
             "The unit's ReLU is on its ramp. The output's weight from that unit is $3$.\n"
             "Move the weight up by $0.1$ and watch the change:\n\n"
             "- $z$, the number the unit bends, grows by $0.1 \\cdot 2 = 0.2$;\n"
@@ -2143,8 +2150,8 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
             "ReLU's ramp (slope 1) keeps the whole signal. Its flat side (the crosses) passes back 0."
             in cells[h + 2].source and "left out" not in _markdown()
             and ch00_start_here.FADE_TITLE in _texts(ch00_start_here.fading_signal_picture())
-            and "weight from that unit is $3$.\n" in _markdown() and "Each bend multiplies it by its slope." in _markdown()
-            and _markdown().index("Each bend multiplies it by its slope.") < _markdown().index("## A short history")
+            and "weight from that unit is $3$.\n" in _markdown() and "a bend by its slope." in _markdown()
+            and _markdown().index("a bend by its slope.") < _markdown().index("## A short history")
             ) and "shrinks the learning signal" not in cells[h].source + cells[h + 2].source
     assert "bend's slope" not in cells[h + 2].source and "history's bars" not in _markdown()
     x = np.linspace(-20, 20, 40001)
@@ -2420,10 +2427,13 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     # Pass 44: steepness is defined where the learning signal meets the bends; here it is sigmoid's.
     # Pass 54 (r48 change 2): the black line is in the picture above the bars, and the bars are the cause.
     assert "each sigmoid sits at its steepest: slope $0.25$ (the black line above)." in text
-    assert ("Through many sigmoids, almost no learning signal gets back. This is a main reason deep sigmoid networks "
-            "learned slowly.") in text   # pass 55 (r49 item 20): a main reason, not the whole cause
+    # Pass 60 (r54 Correctness): bounded by the weights, as the bars are (bigger weights can grow the signal).
+    assert ("With weights of 1 or less, almost no learning signal gets back through many sigmoids. This is a main "
+            "reason deep sigmoid networks learned slowly.") in text   # pass 55 (r49 item 20): a main reason
+    for w in (1.0, 0.5, -1.0):   # each sigmoid passes back at most |w| × 0.25 of what reaches it: ten of them
+        assert (abs(w) * slope) ** 10 < 1e-6
     assert "2006" in text and "one layer at a time" in text   # the timeline's 2006 pin, said
-    assert _markdown().index("Each bend multiplies it by its slope.") < _markdown().index("## A short history")
+    assert _markdown().index("a bend by its slope.") < _markdown().index("## A short history")
     assert slope ** 10 < 1e-6 and "ten times is under a millionth" in text   # pass 46: the recall says it
 
 
@@ -2567,10 +2577,15 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     xs = [t.get_position()[0] for t in boxes]
     assert [t.get_text() for t in boxes] == names and xs == sorted(xs, reverse=True)   # read right to left
     # pass 57: the one note under a box (the numbers moved to the fold); pass 58: the worked numbers back, in orange
-    worked = [ch00_start_here.TRAINED_NOTE, *ch00_start_here.signal_numbers()]
+    worked = [ch00_start_here.TRAINED_NOTE, *ch00_start_here.signal_numbers(), ch00_start_here.passed_on()]
     labels = [t for t in ax.texts if t.get_text() not in names and t.get_text() not in worked]
     says = {"bend": "× the bend's\nslope", "weight": "× the weight"}   # pass 49: the bend's slope, not the hill's
-    assert [t.get_text() for t in labels] == ["starts\nhere"] + [says[n] for n in names[1:-1]]   # pass 56: no mistake named
+    # Pass 60 (r54 Picture 2): the arrow the trained weight sends on says it is passed on (its value multiplies only that)
+    expected = ["starts\nhere"] + [says[n] for n in names[1:-1]]
+    t = ch00_start_here.TRAINED_AT
+    assert expected[t] == "× the weight" and ch00_start_here.PASSED_SAYS == "× the weight\n(passed on)"
+    expected[t] = ch00_start_here.PASSED_SAYS
+    assert [t_.get_text() for t_ in labels] == expected   # pass 56: no mistake named
     for t, a, b in zip(labels, xs[:-1], xs[1:]):
         assert b < t.get_position()[0] < a   # each label sits on the arrow between its two boxes
     arrows = [p for p in ax.patches if type(p).__name__ == "FancyArrowPatch"]
@@ -2580,12 +2595,18 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
         assert x1 < x0   # the signal travels back: every arrow points left
     alt = display.figure_alt(fig)
     assert "output, then weight, then bend, then weight, then bend, then earlier layers" in alt
-    assert "starts here; × the weight; × the bend's slope; × the weight; × the bend's slope." in alt
+    assert "starts here; × the weight; × the bend's slope; × the weight (passed on); × the bend's slope." in alt
     cells = _nb().cells
     k = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.signal_chain_picture()")
     # Pass 57 (r51 change 1): the picture, which no longer prints the answer, sits right after the cell that bolds the
-    # signal and says its rule; the Predict follows it and the worked numbers are in the fold after the Predict.
-    assert "**learning signal**" in cells[k - 1].source and cells[k + 1].source.startswith("**Predict:**")
+    # signal; the worked numbers are in the fold after the Predict.
+    # Pass 60 (r54 Picture 1): picture first: the cell before it only names the signal; the rule and why it starts at
+    # 1 follow the picture, then the Predict.
+    assert cells[k - 1].source.startswith("The network finds this") and "**learning signal**" in cells[k - 1].source
+    assert "multiplies" not in cells[k - 1].source and "slope" not in cells[k - 1].source
+    assert cells[k - 2].source.rstrip().endswith("So the output moves $6$ times as far as the weight.")
+    assert cells[k + 1].source.startswith("The signal starts as $1$.")
+    assert cells[k + 2].source.startswith("Why start at $1$?") and cells[k + 3].source.startswith("**Predict:**")
     assert "line of people" not in _markdown()   # pass 52: one analogy
 
 
@@ -2670,21 +2691,38 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     # input gives the trained weight's slope.
     # Pass 58 (r52 change 1): the 1 said as a stand-in, so the answer is one thing, "6 times the output's slope", in
     # the text, the picture and the move above; the one path back is said as this network's setting.
-    rule = _cell("The network finds this")
-    assert f"The network finds this ${slope:g}$ without moving the weight." in rule
-    assert ("It starts as $1$, a stand-in for the output's slope: how fast the wrongness changes as the output moves.\n"
-            "So each number after it means \"times the output's slope\".") in rule
-    assert ("On the way back, each weight multiplies it. Each bend multiplies it by its slope.\n"
-            "At the weight being trained, one more factor: the input on its link.") in rule
-    assert f"That gives this weight's hill slope: here, ${slope:g}$ times the output's slope." in rule
-    assert "This network has one path back; where paths meet, their signals add (chapter 03)." in rule
+    assert f"The network finds this ${slope:g}$ without moving the weight." in _cell("The network finds this")
+    # Pass 60 (r54 Clarity 1-2): only the parts between the output and the trained weight multiply the signal; the
+    # trained weight's own value (4, not 1, so it shows) is no factor of its slope: it multiplies only what it passes
+    # on. Why the signal starts at 1 is worked first with the output's slope 1, then 10.
+    rule = _cell("The signal starts as $1$.")
+    assert ("The signal starts as $1$. Each part between the output and our weight multiplies it:\n"
+            "a weight by its value, a bend by its slope.\n"
+            f"At our weight, one more factor: the input on its link. That gives ${slope:g}$.\n"
+            f"Our weight's own value, ${w0:g}$, is not a factor. It multiplies only what goes on to earlier layers "
+            "(grey).") == rule.strip()
+    assert w0 == 4.0 and w0 not in (worked["weight"], worked["input"], worked["ramp slope"])
+    for w_ in (0.5, 1.0, w0, 7.0):   # on the ramp, the weight's slope is 6 whatever its own value
+        assert (ch00_start_here.worked_output(w_ + 0.1) - ch00_start_here.worked_output(w_)) / 0.1 == \
+            pytest.approx(slope)
+    net = lambda x_in: worked["weight"] * max(w0 * x_in, 0.0)   # noqa: E731  (the output, as a function of the input)
+    passed = d(net, float(worked["input"]))   # what goes on to earlier layers: the signal at the bend × the weight
+    assert passed == pytest.approx(after_bend * w0) and ch00_start_here.passed_on() == f"3 × 4 = {passed:.0f}" == "3 × 4 = 12"
+    why = _cell("Why start at $1$?")
+    assert ("Why start at $1$? Say the wrongness climbs $1$ for each step the output moves up.\n"
+            f"Then our weight's hill slope is ${slope:g}$; at $100$ per step, it is ${100 * slope:g}$.\n"
+            f"So read the ${slope:g}$ as \"${slope:g}$ times the output's slope\". "
+            "Every slope here means \"up per step right\".\n"
+            "This network has one path back; where paths meet, their signals add (chapter 03).") == why.strip()
+    for rise in (1.0, 100.0):   # wrongness climbing `rise` per step of the output: the weight's hill slope is 6 × rise
+        assert d(lambda v: rise * ch00_start_here.worked_output(v), w0) == pytest.approx(slope * rise)
     assert "stands for the output's own slope" not in _markdown() and "hill slope is $6$ times" not in _markdown()
     # one path back in the worked network: a second hidden unit on the same input adds its path's product
     two = lambda v: 3.0 * max(v * 2.0, 0.0) + 4.0 * max(v * 2.0 - 0.5, 0.0)   # noqa: E731
     assert d(two, w0) == pytest.approx(3 * 1 * 2 + 4 * 1 * 2)
     cells = _nb().cells
     k = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.signal_chain_picture()")
-    predict, after = cells[k + 1].source, cells[k + 2].source
+    predict, after = cells[k + 3].source, cells[k + 4].source
     # Pass 58 (r52 item 18): the Predict asks about another output weight, which neither the move above nor the
     # picture answers; its answer is computed on that network.
     other = ch00_start_here.PREDICT_WORKED
@@ -2701,7 +2739,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             f"The ramp: ${w_after:g} \\cdot {ramp:g} = {b_after:g}$. "
             f"The input: ${b_after:g} \\cdot {inp:g} = {other_slope:g}$.") in fold
     assert f"A common wrong answer: \"${other['weight']:g}$, the output's weight\"." in fold
-    assert f"${other_slope:g}$" not in "".join(c.source for c in cells[:k + 2])   # not given away above the fold
+    assert f"${other_slope:g}$" not in "".join(c.source for c in cells[:k + 4])   # not given away above the fold
     fig = ch00_start_here.signal_chain_picture()
     texts = _texts(fig)
     # the picture carries the worked network's running numbers (1, 3, 3, then 6 times the output's slope), not the
@@ -2719,6 +2757,13 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     assert answer.get_position()[0] == note.get_position()[0] and answer.get_position()[1] < note.get_position()[1]
     assert "the weight being trained: its slope = signal here × the input on its link" in display.figure_alt(fig)
     assert "3 × 2 = 6: 6 times the output's slope" in display.figure_alt(fig)
+    # Pass 60 (r54 Picture 2): in grey under the arrow the trained weight sends on, what its own value multiplies.
+    grey = next(t for t in ax.texts if t.get_text() == ch00_start_here.passed_on())
+    t_ = ch00_start_here.TRAINED_AT
+    names = [c[0] for c in ch00_start_here.SIGNAL_CHAIN]
+    xs = [t.get_position()[0] for t in ax.texts if t.get_text() in names]   # the boxes, right to left
+    assert xs[t_] == weights[1].get_position()[0] > grey.get_position()[0] > xs[t_ + 1]   # on the arrow after it
+    assert "Under the arrow it sends on, in grey: 3 × 4 = 12." in display.figure_alt(fig)
 
 
 # ---- pass 56 ----

@@ -904,7 +904,9 @@ SIGNAL_CHAIN = (("output", "starts\nhere"), ("weight", "× the weight"), ("bend"
 # times as far (WIGGLE shows it); the signal, started at the output as 1, is multiplied by the same numbers on its way
 # back. No choice of how wrongness is measured is needed: every weight's slope is the output's times its own factor.
 SIGNAL_WORKED = {"start": 1, "weight": 3, "ramp slope": 1, "input": 2}
-HIDDEN_WEIGHT, WIGGLE = 1.0, 0.1   # the weight's value, and how far the text moves it
+# Pass 60 (r54 Clarity 2): the weight is 4, not 1, so the learner can see that its own value is no factor of its slope
+# (2 × 1 × 3 = 6 whatever it is, on the ramp); it multiplies only the signal it passes on (PASSED_ON).
+HIDDEN_WEIGHT, WIGGLE = 4.0, 0.1   # the weight's value, and how far the text moves it
 WORKED_COLOUR = "#B35806"   # dark orange: the worked numbers, apart from the black rule
 
 
@@ -947,6 +949,19 @@ def signal_numbers(worked=SIGNAL_WORKED):
             f"{after_bend:g} × {worked['input']:g} = {slope:g}:\n{slope:g} times the output's slope")
 
 
+PASSED_COLOUR = "#666666"   # grey: the signal our weight passes on, not part of its own slope
+
+
+def passed_on(worked=SIGNAL_WORKED, w=HIDDEN_WEIGHT):
+    """The signal our weight passes on to earlier layers, as the chain picture writes it in grey: the signal that
+    reaches it times its own value (its value multiplies only this, not its own slope)."""
+    reached = signal_worked(worked)[2]
+    return f"{reached:g} × {w:g} = {reached * w:g}"
+
+
+PASSED_SAYS = "× the weight\n(passed on)"   # the label over that arrow: our weight's value multiplies only this
+
+
 @plots.styled
 def signal_chain_picture(chain=SIGNAL_CHAIN, trained_at=TRAINED_AT, note=TRAINED_NOTE):
     """The learning signal passed back like a message along a line: boxes from the output (right) to earlier layers
@@ -964,10 +979,13 @@ def signal_chain_picture(chain=SIGNAL_CHAIN, trained_at=TRAINED_AT, note=TRAINED
     numbers = signal_numbers()
     for i, ((name, says), a, b) in enumerate(zip(chain[:-1], xs[:-1], xs[1:])):
         _arrow(ax, (a - 0.78, 0), (b + 0.78, 0), lw=1.6, mutation_scale=16)
-        ax.text((a + b) / 2, 0.12, says, ha="center", va="bottom", fontsize=9.5)
+        ax.text((a + b) / 2, 0.12, PASSED_SAYS if i == trained_at else says, ha="center", va="bottom", fontsize=9.5)
         if i < trained_at:   # the worked signal on the arrows up to the trained weight
             ax.text((a + b) / 2, -0.12, numbers[i], ha="center", va="top", fontsize=10.5, color=WORKED_COLOUR,
                     fontweight="bold")
+    a, b = xs[trained_at], xs[trained_at + 1]   # the arrow our weight sends on: its own value multiplies it
+    ax.text((a + b) / 2, -0.12, passed_on(), ha="center", va="top", fontsize=10.5, color=PASSED_COLOUR,
+            fontweight="bold")
     ax.text(xs[trained_at], -0.5, note, ha="center", va="top", fontsize=9.5)
     ax.text(xs[trained_at], -1.25, numbers[-1], ha="center", va="top", fontsize=10.5, color=WORKED_COLOUR,
             fontweight="bold")
@@ -975,9 +993,11 @@ def signal_chain_picture(chain=SIGNAL_CHAIN, trained_at=TRAINED_AT, note=TRAINED
            title="The learning signal, passed back from the output (orange: our weight's numbers)")
     fig.set_label("A row of boxes, read from right to left: " + ", then ".join(c[0].replace("\n", " ") for c in chain)
                   + ". Arrows point left, the way the signal travels back. Their labels: "
-                  + "; ".join(c[1].replace("\n", " ") for c in chain[:-1]) + ". Under the first three arrows, in "
+                  + "; ".join((PASSED_SAYS if i == trained_at else c[1]).replace("\n", " ") for i, c in enumerate(chain[:-1]))
+                  + ". Under the first three arrows, in "
                   + "orange, the signal: " + "; ".join(numbers[:-1]) + ". Under the second weight: "
-                  + note.replace("\n", " ") + "; in orange: " + numbers[-1].replace("\n", " ") + ".")
+                  + note.replace("\n", " ") + "; in orange: " + numbers[-1].replace("\n", " ")
+                  + ". Under the arrow it sends on, in grey: " + passed_on() + ".")
     return fig
 
 
