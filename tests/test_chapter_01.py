@@ -505,7 +505,9 @@ def test_relu_panel_draws_each_pressed_line_thick_on_its_axis():
     z = grid @ W.T + b   # a point exactly on a fold (z == 0 up to the last bit) may round either way on another numpy
     assert int((z < -1e-9).any(axis=1).sum()) <= len(pts) <= int((z < 1e-9).any(axis=1).sum())
     diamonds = next(l for l in relu.lines if l.get_marker() == "D")
-    assert diamonds.get_markersize() < 5 and diamonds.get_markeredgecolor() == "white"  # near (0, 0) they stay apart
+    assert diamonds.get_markeredgecolor() == "white"  # white-edged: it shows on the orange bar
+    # r54 (the panel was crowded): one diamond only, on the thick line's crease
+    np.testing.assert_allclose(diamonds.get_xydata(), [ch01_collapse.followed_crease()])
     assert not fig.legends  # pass 56 (r50: a 7-line legend far from the panels): the text below names each part
     assert any("(0, 0)" in t.get_text() for t in relu.texts)  # where the "both below 0" part lands
 
@@ -974,7 +976,8 @@ def test_seventh_pass_wording_of_chapter_01():
     assert text.count("**unit**") == 1
     # the fold along the axes, said once; pass 43: named by the shaded parts of the before panel
     # pass 48: the shadings are named inside the before panel ("orange: h₁ < 0"), not in a sentence
-    assert ("Why: left, orange shades where only $h_1$ will be below 0. ReLU presses that part onto the upright axis, "
+    assert ("Why: in the left panel, orange marks the points where only $h_1$ will be below 0. ReLU presses that part "
+            "onto the upright axis, "
             "where $h_1 = 0$.\nIt presses the green part onto the across axis, where $h_2 = 0$.\n"
             "The grey part, where both are below 0, goes to the point (0, 0).") in text  # r52: grey said, axes named  # pass 56: the picture named first
     assert "origin" not in text  # pass 46 (cut): the word is gone with its sentence
@@ -1776,7 +1779,7 @@ def test_pass23_opening_words_are_explained_where_they_are_used():
     assert "one-number" not in text and "Its biases slide." not in text
     for gone in (r"\btilt", r"\bcup\b", r"\bfold(s|ed)?\b(?! code cell)(?! cells)", r"\belbow\b"):
         assert not re.search(gone, text.replace("Other folded cells", "")), gone
-    assert "A grid line gets a crease where it runs into a pressed part. A black diamond marks each crease." in text
+    assert "A grid line gets a crease where it runs into a pressed part. A black diamond marks the thick line's crease." in text
     assert text.index("**crease**") < text.index("Press **reset**, then click **ReLU**.")
     W = np.array(ch01_collapse.SHEET_W)   # the opening layer keeps both directions: it can turn and stretch the sheet
     assert abs(np.linalg.det(W)) > 0.5
@@ -1990,14 +1993,15 @@ def test_creases_are_the_corners_of_exactly_the_creased_lines():
 
 
 def test_opening_picture_marks_the_creases_it_talks_about():
-    """Check 'a crease there: a sharp corner, marked by a black diamond': the ReLU panel draws a black diamond at
-    every crease point, and an arrow labelled 'crease' points at one; the other panels have none."""
+    """Check 'A black diamond marks the thick line's crease': the ReLU panel draws one black diamond, on a crease
+    point of the thick line, and the arrow labelled 'crease' points at it; the other panels have none."""
     first, fig = ch01_collapse.sheet_pictures(), ch01_collapse.bend_pictures()  # pass 56: two pictures
     assert not [l for ax in first.axes for l in ax.lines if l.get_marker() == "D"]
     marks = [[l for l in ax.lines if l.get_marker() == "D"] for ax in fig.axes]
     assert [len(m) for m in marks] == [0, 1, 0]
-    np.testing.assert_allclose(np.column_stack(marks[1][0].get_data()),
-                               ch01_collapse.crease_points(sheet.grid_lines()))
+    creases = ch01_collapse.crease_points(sheet.grid_lines())
+    diamond = np.column_stack(marks[1][0].get_data())
+    assert len(diamond) == 1 and np.isclose(creases, diamond).all(axis=1).any()  # r54: one of the creases, the thick line's
     assert marks[1][0].get_color() == "black"
     arrows = [t for t in fig.axes[1].texts if t.get_text() == "crease of\nthe thick line"]
     assert len(arrows) == 1 and tuple(arrows[0].xy) in {tuple(p) for p in marks[1][0].get_xydata()}
@@ -2034,7 +2038,7 @@ def test_opening_picture_marks_the_creases_it_talks_about():
     # r49: the thick line has a dark edge, so its pressed part shows on top of the orange bar
     assert thick[0].get_path_effects() and thick[0].get_zorder() > max(l.get_zorder() for l in bars)
     assert "**ReLU: no.** The thick line gets a **crease** (a sharp corner) at the upright axis." in _text()
-    assert "gets a crease where it runs into a pressed part. A black diamond marks each crease." in _text()
+    assert "gets a crease where it runs into a pressed part. A black diamond marks the thick line's crease." in _text()
 
 
 def test_dashed_line_is_named_as_the_proofs_one_line():

@@ -246,9 +246,9 @@ def _mark_creases(ax, W, b):
                 zorder=1.5, gid="pressed")
     ax.annotate("both below 0:\nall pressed\nto (0, 0)", (0, 0), (-2.8, -2.2), fontsize=8.5,
                 arrowprops=dict(arrowstyle="-|>", color="black", lw=1.0))
-    ax.plot(*crease_points(families, W, b).T, ls="none", marker="D", ms=4.5, color="black", mec="white", mew=0.9,
-            zorder=3)  # small, white-edged: the ones near (0, 0) stay apart
     top = followed_crease(W, b)  # the thick line's corner; left of the upright axis is empty under ReLU
+    # r54: one diamond, the thick line's crease only (a diamond on every crease crowded the axes)
+    ax.plot(*top, ls="none", marker="D", ms=8, color="black", mec="white", mew=1.2, zorder=3)
     ax.annotate("crease of\nthe thick line", top, (top[0] - 2.8, top[1] + 0.9), fontsize=9.5, va="center",
                 arrowprops=dict(arrowstyle="-|>", color="black", lw=1.2))
 
@@ -292,9 +292,9 @@ def bend_pictures(W=SHEET_W, b=SHEET_B):
                   "where only h₂ will be (green, hatched the other way) and where both will be (grey, cross-hatched). "
                   "ReLU, on the same axes: those parts are pressed flat onto the upright and the across axis, drawn "
                   "as thick lines on each axis in the same tints; the part where both are below 0 lands on (0, 0). "
-                  "Lines get sharp corners (creases, black diamonds) where they meet the pressed parts; the thick "
-                  "line x₂ = 0.5 runs up to the upright axis, then turns up along it. tanh, enlarged to the square "
-                  "from −1 to 1 (dotted): every line curves, gently near the middle and strongly near the edges.")
+                  "Lines get sharp corners (creases) where they meet the pressed parts; the thick line x₂ = 0.5 runs "
+                  "up to the upright axis, then turns up along it: a black diamond marks that crease. tanh, enlarged "
+                  "to the square from −1 to 1 (dotted): every line curves, gently near the middle and strongly near the edges.")
     return fig
 
 
