@@ -67,6 +67,19 @@ def _draw_sheet(ax, families, points, labels, moving=None, offsets=_OFFSETS, cor
     return grid, dots, texts
 
 
+SHARED_OFFSET = (0, 17)  # a name two corners share sits straight above their one mark
+
+
+def _name_shared_points(texts, landed):
+    """Corners that land on one point get one name, "(0,1) and (1,0)", above the mark (r54: two names piled up)."""
+    names = [f"({x1:g},{x2:g})" for x1, x2 in _xor_corners()[0]]
+    for i, text in enumerate(texts):
+        same = [j for j, q in enumerate(landed) if np.allclose(q, landed[i], atol=1e-9)]
+        text.set_visible(same[0] == i)
+        text.set_text(" and ".join(names[j] for j in same))
+        text.xyann = SHARED_OFFSET if len(same) > 1 else _OFFSETS[i]
+
+
 # Where a number of the layer is below 0, and the axis ReLU presses it onto: h₁ < 0 lands on the h₂ axis, and back.
 PRESS_TINTS = ({"color": "#E69F00", "hatch": "//"}, {"color": "#009E73", "hatch": "\\\\"})
 
@@ -859,6 +872,7 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
             dots[k].set_data(*landed[labels == k].T)
         for text, p in zip(texts, landed):
             text.xy = tuple(p)
+        _name_shared_points(texts, landed)
         if marks is not None:
             marks.set_xy(corner_square(Wv, bv, choice.value))
         for i, region in enumerate(regions):
@@ -879,7 +893,8 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
         verdict = (f"{bent} of {total} grid lines {how}" if bent else
                    "the whole sheet squashed onto one line" if _on_one_line(np.concatenate(images).reshape(-1, 2)) else
                    f"all {total} grid lines still straight")
-        title.set_text(f"after the layer (h₁, h₂)\n{verdict}")  # the count shows in the still picture too
+        count = f"\nyour line gets {right} of 4 corners right" if corners else ""  # r54: in the picture, not above it
+        title.set_text(f"after the layer (h₁, h₂)\n{verdict}{count}")  # the count shows in the still picture too
         live.render()
         lands = ", ".join(f"({x1:g},{x2:g}) → ({_two(h1)}, {_two(h2)})" for (x1, x2), (h1, h2) in zip(X, landed))
         readout.value = (f"<b>{_formula(0, Wv[0], bv[0], choice.value)}</b> &nbsp; "
