@@ -1381,7 +1381,7 @@ def test_pass17_bends_crease_or_curve_and_weights_flip_or_skew():
     assert "So only the bend creases or curves the sheet." in text
     # r52: a layer can also squash the sheet onto one line (step 2 of the fold demo), so "does just that" was wrong
     assert ("A layer with no bend does that, and more. Its weights stretch, turn, flip (mirror) or **skew** it (lean its "
-            "squares over), or even squash it onto one line.") in text
+            "squares over).\nThey can even squash it onto one line, or one point.") in text  # r54: or a point
     assert "The biases slide the whole sheet." in text
     assert "3. A bend changes the sheet: ReLU creases it; tanh curves it." in text
     assert "A bend creases (ReLU) or curves (tanh) the sheet, so the stack need not collapse." in text
@@ -1502,7 +1502,7 @@ def test_the_sheet_is_stretchy_and_skew_and_flip_are_said_in_plain_words():
     text = "\n".join(t for _, t in _markdown_cells())
     assert "Take a rubber sheet printed with squares. Stretch it evenly, turn it, slide it." in text  # pass 23
     assert "squared paper" not in text and "Its weights stretch, tilt, flip or skew." not in text
-    assert "or **skew** it (lean its squares over), or even squash it onto one line." in text  # pass 56: one analogy (the sheet); the deck is cut
+    assert "or **skew** it (lean its squares over).\nThey can even squash it onto one line, or one point." in text  # pass 56: one analogy (the sheet); the deck is cut
     assert "deck of cards" not in text
     skew = np.array([[1.0, 0.5], [0.0, 1.0]])   # x1 += 0.5·x2: each row (higher x2) slides further
     rows = [sheet.layer(np.array([[0.0, y]]), skew, (0, 0))[0, 0] for y in (0.0, 1.0, 2.0)]
@@ -1731,8 +1731,9 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
     # pass 46 (r41 reader: a trillionth of what?): the gap is absolute, so the fold says how big the answers get
     "depth_question": ("on it, just as for 2 layers", "On it: every dot sits on the diagonal, even at 100 layers, "
                        "where the first output runs from 16 to 22.\n"
-                       "Each title gives the biggest difference between the two ways: below a trillionth, the computer's "
-                       "rounding (it keeps about 16 digits).\nSo 100 layers store 7200 numbers, yet do no more than one layer's 72 "
+                       "Each title gives the biggest difference between the two ways: below a trillionth.\n"
+                       "That tiny difference is the computer's rounding. It keeps about 16 digits of each number.\n"
+                       "So 100 layers store 7200 numbers, yet do no more than one layer's 72 "
                        "(8 × 8 = 64 weights + 8 biases)."),
 }
 
@@ -1767,7 +1768,8 @@ def test_each_folded_answer_is_short_and_each_button_names_its_misconception(mak
     assert inside == said
     assert "A common wrong answer" not in folded and "Another:" not in folded
     # the answer and one more line; pass 43: the depth fold also says where its tiny gap comes from
-    assert len(re.findall(r"[.!?](\s|$)", inside)) <= (3 if make == "depth_question" else 2)
+    # r54: the depth fold's rounding sentence split in three (one idea a sentence), so it has 5 short ones
+    assert len(re.findall(r"[.!?](\s|$)", inside)) <= (5 if make == "depth_question" else 2)
 
 
 # ---- pass 23: what a second fresh reader found wrong, unclear or used before it was explained ----
@@ -2280,7 +2282,7 @@ def test_stack_picture_and_deep_stack_ranges_are_explained():
     assert "Each panel has its own axis range: look only at the diagonal." in text
     # pass 41 (r37 reader: why any gap, after an exact proof?): rounding is said before the fold names it
     # pass 43 (r38 reader: said first, it nudged toward "small errors build up"): in the answer fold instead
-    rounding = "below a trillionth, the computer's rounding (it keeps about 16 digits)."  # r52: why it rounds
+    rounding = "That tiny difference is the computer's rounding. It keeps about 16 digits of each number."  # r52, r54
     assert text.index("**Predict:** at 100 layers") < text.index(rounding)
     assert np.finfo(float).precision == 15 and 2.0 ** -52 > 1e-16   # a float64 holds 15 to 16 decimal digits
     assert "near 20" not in text and "drift from 0" not in text
@@ -3208,7 +3210,7 @@ def test_pass58_relu_presses_the_grey_part_to_one_point_and_each_other_part_onto
 
 
 def test_pass58_positive_c_and_d_keep_layer_2_above_0_after_a_half_b_2():
-    """Check 'Then positive c and d keep layer 2's output above 0 too. The gap drops to 0.00.' for many positive c, d
+    """Check 'Then any positive c and d will do: layer 2's output stays above 0 too. The gap drops to 0.00.' for many positive c, d
     (layer 1 gives 0.5 to 3.5), with layer 3 at its start."""
     x = np.linspace(-3, 3, 601)
     rng = np.random.default_rng(0)
