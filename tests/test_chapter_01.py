@@ -505,7 +505,9 @@ def test_relu_panel_draws_each_pressed_line_thick_on_its_axis():
     z = grid @ W.T + b   # a point exactly on a fold (z == 0 up to the last bit) may round either way on another numpy
     assert int((z < -1e-9).any(axis=1).sum()) <= len(pts) <= int((z < 1e-9).any(axis=1).sum())
     diamonds = next(l for l in relu.lines if l.get_marker() == "D")
-    assert diamonds.get_markersize() < 5 and diamonds.get_markeredgecolor() == "white"  # near (0, 0) they stay apart
+    assert diamonds.get_markeredgecolor() == "white"  # white-edged: it shows on the orange bar
+    # r54 (the panel was crowded): one diamond only, on the thick line's crease
+    np.testing.assert_allclose(diamonds.get_xydata(), [ch01_collapse.followed_crease()])
     assert not fig.legends  # pass 56 (r50: a 7-line legend far from the panels): the text below names each part
     assert any("(0, 0)" in t.get_text() for t in relu.texts)  # where the "both below 0" part lands
 
@@ -665,14 +667,15 @@ def test_xor_fold_table_is_where_relu_sends_each_corner():
     assert "Corner (0,0) lands on (0, 0), and corner (1,1) on (2, 1)." in after  # r51: a corner named as a corner
     assert "both units compute $x_1 + x_2$" not in before.lower()  # pass 20: unit 2 also subtracts 1
     # pass 52 (r52 reader): the corners pushed through by hand first, then the rule (one line, middle not cut off)
-    assert ("The picture starts with **no bend**: $h_1 = x_1 + x_2$ and $h_2 = h_1 - 1$.\n"
+    assert ("The demo below starts with ReLU switched off. Then $h_1 = x_1 + x_2$ and $h_2 = h_1 - 1$.\n"
             "(0,0) lands on (0, −1). (0,1) and (1,0) both land on (1, 0). (1,1) lands on (2, 1).\n"
             "All four lie on one line, the 1-corners in the middle.") in before
     lin = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "identity")
     assert np.allclose(lin[:, 1], lin[:, 0] - 1) and set(lin[y.ravel() == 1, 0]) == {1.0}
     assert [tuple(map(int, p)) for p in lin] == [(0, -1), (1, 0), (1, 0), (2, 1)]  # X: (0,0), (0,1), (1,0), (1,1)
     assert np.asarray(X).tolist() == [[0, 0], [0, 1], [1, 0], [1, 1]]
-    assert before.index("All four lie on one line") < before.index("Two sliders, **turn** and **shift**") < before.index("**Predict:**")
+    assert (before.index("All four lie on one line") < before.index("Two sliders, **turn** and **shift**")
+            < before.index("**Predict, then try**"))
 
 
 # ---- seventh pass ----
@@ -974,7 +977,8 @@ def test_seventh_pass_wording_of_chapter_01():
     assert text.count("**unit**") == 1
     # the fold along the axes, said once; pass 43: named by the shaded parts of the before panel
     # pass 48: the shadings are named inside the before panel ("orange: h₁ < 0"), not in a sentence
-    assert ("Why: left, orange shades where only $h_1$ will be below 0. ReLU presses that part onto the upright axis, "
+    assert ("Why: in the left panel, orange marks the points where only $h_1$ will be below 0. ReLU presses that part "
+            "onto the upright axis, "
             "where $h_1 = 0$.\nIt presses the green part onto the across axis, where $h_2 = 0$.\n"
             "The grey part, where both are below 0, goes to the point (0, 0).") in text  # r52: grey said, axes named  # pass 56: the picture named first
     assert "origin" not in text  # pass 46 (cut): the word is gone with its sentence
@@ -1246,7 +1250,9 @@ def test_a_layer_that_loses_a_direction_says_the_sheet_is_squashed_onto_one_line
     both directions still says the lines stay straight; with ReLU the count comes back."""
     xor = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
     title = xor.live.axes[1].title.get_text()
-    assert title.endswith("the whole sheet squashed onto one line") and "14 grid lines still straight" not in title
+    # r54: a third line gives the corner count, so the still picture shows it
+    assert title.splitlines()[1] == "the whole sheet squashed onto one line" and "14 grid lines still straight" not in title
+    assert title.splitlines()[2] == "your line gets 3 of 4 corners right"
     points = np.concatenate(sheet.grid_lines()).reshape(-1, 2)
     h = sheet.layer(points, ((1, 1), (1, 1)), (0, -1), "identity")
     np.testing.assert_allclose(h[:, 1], h[:, 0] - 1, atol=1e-12)  # truly one line
@@ -1375,7 +1381,7 @@ def test_pass17_bends_crease_or_curve_and_weights_flip_or_skew():
     assert "So only the bend creases or curves the sheet." in text
     # r52: a layer can also squash the sheet onto one line (step 2 of the fold demo), so "does just that" was wrong
     assert ("A layer with no bend does that, and more. Its weights stretch, turn, flip (mirror) or **skew** it (lean its "
-            "squares over), or even squash it onto one line.") in text
+            "squares over).\nThey can even squash it onto one line, or one point.") in text  # r54: or a point
     assert "The biases slide the whole sheet." in text
     assert "3. A bend changes the sheet: ReLU creases it; tanh curves it." in text
     assert "A bend creases (ReLU) or curves (tanh) the sheet, so the stack need not collapse." in text
@@ -1496,7 +1502,7 @@ def test_the_sheet_is_stretchy_and_skew_and_flip_are_said_in_plain_words():
     text = "\n".join(t for _, t in _markdown_cells())
     assert "Take a rubber sheet printed with squares. Stretch it evenly, turn it, slide it." in text  # pass 23
     assert "squared paper" not in text and "Its weights stretch, tilt, flip or skew." not in text
-    assert "or **skew** it (lean its squares over), or even squash it onto one line." in text  # pass 56: one analogy (the sheet); the deck is cut
+    assert "or **skew** it (lean its squares over).\nThey can even squash it onto one line, or one point." in text  # pass 56: one analogy (the sheet); the deck is cut
     assert "deck of cards" not in text
     skew = np.array([[1.0, 0.5], [0.0, 1.0]])   # x1 += 0.5·x2: each row (higher x2) slides further
     rows = [sheet.layer(np.array([[0.0, y]]), skew, (0, 0))[0, 0] for y in (0.0, 1.0, 2.0)]
@@ -1711,7 +1717,7 @@ def test_the_folds_answer_says_which_side_and_which_arm():
     # pass 30: said once, before the Predict: with no bend the corners lie on one line, the 1-corners in the middle
     assert "All four lie on one line, the 1-corners in the middle." in text
     assert "cuts out that middle point" not in text
-    assert "The line is where it equals the shift, 0.3." in text  # pass 57: the scores are in the widget test
+    assert "The line is where the score equals the shift, 0.3." in text  # pass 57: the scores are in the widget test
     assert 1 > 0.5 > 0
 
 
@@ -1725,8 +1731,9 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
     # pass 46 (r41 reader: a trillionth of what?): the gap is absolute, so the fold says how big the answers get
     "depth_question": ("on it, just as for 2 layers", "On it: every dot sits on the diagonal, even at 100 layers, "
                        "where the first output runs from 16 to 22.\n"
-                       "Each title gives the biggest difference between the two ways: below a trillionth, the computer's "
-                       "rounding (it keeps about 16 digits).\nSo 100 layers store 7200 numbers, yet do no more than one layer's 72 "
+                       "Each title gives the biggest difference between the two ways: below a trillionth.\n"
+                       "That tiny difference is the computer's rounding. It keeps about 16 digits of each number.\n"
+                       "So 100 layers store 7200 numbers, yet do no more than one layer's 72 "
                        "(8 × 8 = 64 weights + 8 biases)."),
 }
 
@@ -1761,7 +1768,8 @@ def test_each_folded_answer_is_short_and_each_button_names_its_misconception(mak
     assert inside == said
     assert "A common wrong answer" not in folded and "Another:" not in folded
     # the answer and one more line; pass 43: the depth fold also says where its tiny gap comes from
-    assert len(re.findall(r"[.!?](\s|$)", inside)) <= (3 if make == "depth_question" else 2)
+    # r54: the depth fold's rounding sentence split in three (one idea a sentence), so it has 5 short ones
+    assert len(re.findall(r"[.!?](\s|$)", inside)) <= (5 if make == "depth_question" else 2)
 
 
 # ---- pass 23: what a second fresh reader found wrong, unclear or used before it was explained ----
@@ -1776,7 +1784,7 @@ def test_pass23_opening_words_are_explained_where_they_are_used():
     assert "one-number" not in text and "Its biases slide." not in text
     for gone in (r"\btilt", r"\bcup\b", r"\bfold(s|ed)?\b(?! code cell)(?! cells)", r"\belbow\b"):
         assert not re.search(gone, text.replace("Other folded cells", "")), gone
-    assert "A grid line gets a crease where it runs into a pressed part. A black diamond marks each crease." in text
+    assert "A grid line gets a crease where it runs into a pressed part. A black diamond marks the thick line's crease." in text
     assert text.index("**crease**") < text.index("Press **reset**, then click **ReLU**.")
     W = np.array(ch01_collapse.SHEET_W)   # the opening layer keeps both directions: it can turn and stretch the sheet
     assert abs(np.linalg.det(W)) > 0.5
@@ -1920,7 +1928,7 @@ def test_pass23_crease_words_in_the_xor_section_and_its_picture():
     """Check the XOR section says crease, like the rest of the chapter; the still picture marks (0,0) → (0, 0) like
     the other corner (ReLU sent it back there from (0, −1)), and its title says crease."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "## Can one crease untangle XOR?" in text and "After the crease, can one straight line" in text
+    assert "## Can one crease untangle XOR?" in text and "after the crease, can one straight line" in text
     # pass 30: the picture draws the creased sheet (a bent line), so the sentence names what is drawn
     # pass 56 (cut): the picture's title and legend name the creased sheet and the line; the sentence repeated them
     assert "the creased sheet: a bent line" in [t.get_text() for t in ch01_collapse.xor_fold_picture().axes[0].get_legend().get_texts()]
@@ -1990,14 +1998,15 @@ def test_creases_are_the_corners_of_exactly_the_creased_lines():
 
 
 def test_opening_picture_marks_the_creases_it_talks_about():
-    """Check 'a crease there: a sharp corner, marked by a black diamond': the ReLU panel draws a black diamond at
-    every crease point, and an arrow labelled 'crease' points at one; the other panels have none."""
+    """Check 'A black diamond marks the thick line's crease': the ReLU panel draws one black diamond, on a crease
+    point of the thick line, and the arrow labelled 'crease' points at it; the other panels have none."""
     first, fig = ch01_collapse.sheet_pictures(), ch01_collapse.bend_pictures()  # pass 56: two pictures
     assert not [l for ax in first.axes for l in ax.lines if l.get_marker() == "D"]
     marks = [[l for l in ax.lines if l.get_marker() == "D"] for ax in fig.axes]
     assert [len(m) for m in marks] == [0, 1, 0]
-    np.testing.assert_allclose(np.column_stack(marks[1][0].get_data()),
-                               ch01_collapse.crease_points(sheet.grid_lines()))
+    creases = ch01_collapse.crease_points(sheet.grid_lines())
+    diamond = np.column_stack(marks[1][0].get_data())
+    assert len(diamond) == 1 and np.isclose(creases, diamond).all(axis=1).any()  # r54: one of the creases, the thick line's
     assert marks[1][0].get_color() == "black"
     arrows = [t for t in fig.axes[1].texts if t.get_text() == "crease of\nthe thick line"]
     assert len(arrows) == 1 and tuple(arrows[0].xy) in {tuple(p) for p in marks[1][0].get_xydata()}
@@ -2034,7 +2043,7 @@ def test_opening_picture_marks_the_creases_it_talks_about():
     # r49: the thick line has a dark edge, so its pressed part shows on top of the orange bar
     assert thick[0].get_path_effects() and thick[0].get_zorder() > max(l.get_zorder() for l in bars)
     assert "**ReLU: no.** The thick line gets a **crease** (a sharp corner) at the upright axis." in _text()
-    assert "gets a crease where it runs into a pressed part. A black diamond marks each crease." in _text()
+    assert "gets a crease where it runs into a pressed part. A black diamond marks the thick line's crease." in _text()
 
 
 def test_dashed_line_is_named_as_the_proofs_one_line():
@@ -2273,7 +2282,7 @@ def test_stack_picture_and_deep_stack_ranges_are_explained():
     assert "Each panel has its own axis range: look only at the diagonal." in text
     # pass 41 (r37 reader: why any gap, after an exact proof?): rounding is said before the fold names it
     # pass 43 (r38 reader: said first, it nudged toward "small errors build up"): in the answer fold instead
-    rounding = "below a trillionth, the computer's rounding (it keeps about 16 digits)."  # r52: why it rounds
+    rounding = "That tiny difference is the computer's rounding. It keeps about 16 digits of each number."  # r52, r54
     assert text.index("**Predict:** at 100 layers") < text.index(rounding)
     assert np.finfo(float).precision == 15 and 2.0 ** -52 > 1e-16   # a float64 holds 15 to 16 decimal digits
     assert "near 20" not in text and "drift from 0" not in text
@@ -2774,13 +2783,17 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     a = np.deg2rad(-60.0)
     assert np.allclose(cut @ [np.cos(a), np.sin(a)], 0.3)  # the drawn dashes are the line the count uses
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "Turn $-60$, shift $0.3$ splits them. Its arrow points 0.5 across and −0.87 up." in text  # checked above
+    assert ("Turn $-60$, shift $0.3$ splits them.\nWalk 1 step along that arrow: you go 0.5 across and 0.87 down "
+            "(−0.87 up). The text under the sliders prints both.") in text  # checked above; r54: where they come from
+    assert "its arrow points 0.50 across and −0.87 up" in ch01_collapse.line_readout(-60.0, 0.3)  # "prints both"
+    assert np.hypot(np.cos(np.deg2rad(-60.0)), np.sin(np.deg2rad(-60.0))) == pytest.approx(1.0)  # "1 step"
     # r49 (change 3): the answer's equation is the sliders' own line; its numbers are the readout's, to 2 digits
     across, up, equation = ch01_collapse.fold_line()
     assert (ch01_collapse.FOLD_TURN, ch01_collapse.FOLD_SHIFT) == (-60.0, 0.3)
     assert (across, up) == (round(np.cos(a), 2), round(np.sin(a), 2)) == (0.5, -0.87)
     assert equation == "0.5·h₁ − 0.87·h₂ = 0.3"
-    assert "A point's **score along the arrow** is $0.5\\,h_1 - 0.87\\,h_2$." in text
+    assert ("A point's **score along the arrow** is how far it reaches that way: $0.5\\,h_1 - 0.87\\,h_2$.\n"
+            "The line is where the score equals the shift, 0.3.") in text
     # pass 57 (r51 change 2): the learner's sums from the printed arrow give the printed scores, and the exact
     # line's scores round to the same numbers (r50/r51: at turn −65 they did not: −0.07 by hand, −0.06 exact)
     by_hand = ch01_collapse.fold_scores()
@@ -2803,9 +2816,10 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # pass 47 (r42 reader): no clock hand (a clock's 0 is up, and it turns the other way): the three directions only
     # pass 48 (r43 reader: hard to steer): an arrow on the plot shows turn; the readout says where the line crosses
     # pass 54 (r48 reader): the unit is said (degrees), and "square side" in plain words (the side called label 1)
-    assert ("Its dotted side is its \"square\" side: the side it calls label 1. An arrow points into it.\n"
-            "**turn** is the arrow's direction in degrees: 0 points right, 90 up, −90 down.\n"
-            "**shift** moves the line that far from (0, 0), along the arrow.") in text
+    assert ("An arrow points from the line into its dotted side.\n"
+            "The line calls that side label 1: its \"square\" side.") in text  # r54: one idea a line
+    assert ("- **turn** is the arrow's direction in degrees: 0 points right, 90 up, −90 down.\n"
+            "- **shift** moves the line that far from (0, 0), along the arrow.") in text
     steer = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
     steer.sliders["angle"].value, steer.sliders["offset"].value = -65.0, 0.2
     a = np.radians(-65)
@@ -2829,21 +2843,27 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     wins = [(a, t) for a, t in settings if ch01_collapse.corners_right(a, t, landed, labels) == 4]
     assert wins and all(-90 <= a <= -45 for a, _ in wins)
     # pass 49 (r44 reader): the old hint's ends (-45, -90) and the tanh answer (-20, 0.7) had (almost) no margin
-    assert "Hint: set turn first, between −55 and −75. Then slide shift." in text
-    assert (text.index("**Predict:** click **ReLU**. After the crease") < text.index("Hint: set turn first")
-            < text.index("**Then predict:** keep ReLU. Drag the slider **bias of $h_2$** up to 0."))
+    # r54: three numbered steps, one instruction each, then one fold with both hints
+    steps = ("1. Click **ReLU**. Predict: after the crease, can one straight line split the squares from the circles?\n"
+             "2. Keep ReLU. Drag the slider **bias of $h_2$** up to 0. Predict: can a line still split them?\n"
+             "3. Set the bias of $h_2$ back to −1. Click **tanh**. Predict: can a line split them now?\n")
+    assert steps in text
+    assert "Step 1: set turn between −55 and −75. Then slide shift." in text
+    assert text.index(steps) < text.index("<details><summary>Stuck?</summary>") < text.index("Step 1: set turn")
     # pass 48 (r43 reader: the tanh button had no task): a question, answered with a setting that gets 4 of 4
-    assert ("**Last:** set the bias of $h_2$ back to −1. Click **tanh**. Can a line split them now?\n"
-            "<details><summary>Stuck?</summary>\n\nHint: this time, turn −30 to −35.") in text  # r49: folded
+    assert "Step 3: this time, turn −30 to −35." in text  # r49: folded
     assert "tanh: yes. Its curve also moves the corners off one line. Try turn $-30$, shift $0.55$." in text
     curved = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "tanh")
     assert not ch01_collapse._on_one_line(curved)
     assert "right angles" not in text  # r52 (cell 64 too dense before its picture): the picture shows it
     assert np.allclose(steer.lines["cut"].get_xydata() @ [np.cos(a), np.sin(a)], 0.2)  # every point: the same shift
-    assert text.index("**shift** moves the line") < text.index("**Predict:** click **ReLU**. After the crease")
+    assert text.index("**shift** moves the line") < text.index("1. Click **ReLU**. Predict: after the crease")
     # pass 56 (r50 reader: the readout is not in the picture, "the last two" assumes the order): named, and placed
-    assert "Two sliders, **turn** and **shift**, move a dashed line." in text
-    assert "The bold line just above the picture counts the corners it gets right." in text
+    assert "The demo draws a dashed line on the right panel." in text
+    assert "Two sliders, **turn** and **shift**, move the line:" in text
+    # r54: the count moved into the right panel's title, so the still picture shows it
+    assert "The right panel's title counts the corners the line gets right." in text
+    assert w.live.axes[1].get_title().endswith("your line gets 4 of 4 corners right")
     kids = list(w.children)
     assert kids.index(w.readout) == kids.index(w.live.image) - 1 and "<b>your line gets" in w.readout.value
     # pass 46 (r40, r41 readers: 8 sliders for 3 questions): only the bend, the bias of h₂ and the line are shown
@@ -3190,7 +3210,7 @@ def test_pass58_relu_presses_the_grey_part_to_one_point_and_each_other_part_onto
 
 
 def test_pass58_positive_c_and_d_keep_layer_2_above_0_after_a_half_b_2():
-    """Check 'Then positive c and d keep layer 2's output above 0 too. The gap drops to 0.00.' for many positive c, d
+    """Check 'Then any positive c and d will do: layer 2's output stays above 0 too. The gap drops to 0.00.' for many positive c, d
     (layer 1 gives 0.5 to 3.5), with layer 3 at its start."""
     x = np.linspace(-3, 3, 601)
     rng = np.random.default_rng(0)
@@ -3221,3 +3241,20 @@ def test_pass58_a_layer_with_no_bend_can_squash_the_sheet_onto_one_line():
     pts = np.concatenate(sheet.grid_lines()).reshape(-1, 2)
     h = sheet.layer(pts, W, b, "identity")
     np.testing.assert_allclose(h[:, 1] - h[:, 0], 0.5, atol=1e-12)
+
+
+def test_pass60_corners_that_land_on_one_point_share_one_name():
+    """Check r54 (the names "(0,1)" and "(1,0)" piled up on one square): corners that land on one point get one name
+    above their mark, the other name hidden; corners that land apart keep their own names."""
+    def shown(w):
+        return sorted(t.get_text() for t in w.live.axes[1].texts if t.get_visible() and t is not w.facing)
+
+    xor = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
+    for bend in ("identity", "relu", "tanh"):  # the layer reads x₁ + x₂ only: (0,1) and (1,0) always land together
+        xor.bend.value = bend
+        assert shown(xor) == ["(0,0)", "(0,1) and (1,0)", "(1,1)"], bend
+    shared = next(t for t in xor.live.axes[1].texts if t.get_text() == "(0,1) and (1,0)")
+    assert tuple(shared.xyann) == ch01_collapse.SHARED_OFFSET  # above the mark, at tanh's landing point
+    np.testing.assert_allclose(shared.xy, sheet.layer(np.array([[0.0, 1.0]]), ((1, 1), (1, 1)), (0, -1), "tanh")[0])
+    apart = ch01_collapse.fold_demo(W=((1, 0), (0, 1)), b=(0, 0), corners=True)
+    assert shown(apart) == ["(0,0)", "(0,1)", "(1,0)", "(1,1)"]

@@ -67,6 +67,19 @@ def _draw_sheet(ax, families, points, labels, moving=None, offsets=_OFFSETS, cor
     return grid, dots, texts
 
 
+SHARED_OFFSET = (0, 17)  # a name two corners share sits straight above their one mark
+
+
+def _name_shared_points(texts, landed):
+    """Corners that land on one point get one name, "(0,1) and (1,0)", above the mark (r54: two names piled up)."""
+    names = [f"({x1:g},{x2:g})" for x1, x2 in _xor_corners()[0]]
+    for i, text in enumerate(texts):
+        same = [j for j, q in enumerate(landed) if np.allclose(q, landed[i], atol=1e-9)]
+        text.set_visible(same[0] == i)
+        text.set_text(" and ".join(names[j] for j in same))
+        text.xyann = SHARED_OFFSET if len(same) > 1 else _OFFSETS[i]
+
+
 # Where a number of the layer is below 0, and the axis ReLU presses it onto: h₁ < 0 lands on the h₂ axis, and back.
 PRESS_TINTS = ({"color": "#E69F00", "hatch": "//"}, {"color": "#009E73", "hatch": "\\\\"})
 
@@ -246,9 +259,9 @@ def _mark_creases(ax, W, b):
                 zorder=1.5, gid="pressed")
     ax.annotate("both below 0:\nall pressed\nto (0, 0)", (0, 0), (-2.8, -2.2), fontsize=8.5,
                 arrowprops=dict(arrowstyle="-|>", color="black", lw=1.0))
-    ax.plot(*crease_points(families, W, b).T, ls="none", marker="D", ms=4.5, color="black", mec="white", mew=0.9,
-            zorder=3)  # small, white-edged: the ones near (0, 0) stay apart
     top = followed_crease(W, b)  # the thick line's corner; left of the upright axis is empty under ReLU
+    # r54: one diamond, the thick line's crease only (a diamond on every crease crowded the axes)
+    ax.plot(*top, ls="none", marker="D", ms=8, color="black", mec="white", mew=1.2, zorder=3)
     ax.annotate("crease of\nthe thick line", top, (top[0] - 2.8, top[1] + 0.9), fontsize=9.5, va="center",
                 arrowprops=dict(arrowstyle="-|>", color="black", lw=1.2))
 
@@ -292,9 +305,9 @@ def bend_pictures(W=SHEET_W, b=SHEET_B):
                   "where only h₂ will be (green, hatched the other way) and where both will be (grey, cross-hatched). "
                   "ReLU, on the same axes: those parts are pressed flat onto the upright and the across axis, drawn "
                   "as thick lines on each axis in the same tints; the part where both are below 0 lands on (0, 0). "
-                  "Lines get sharp corners (creases, black diamonds) where they meet the pressed parts; the thick "
-                  "line x₂ = 0.5 runs up to the upright axis, then turns up along it. tanh, enlarged to the square "
-                  "from −1 to 1 (dotted): every line curves, gently near the middle and strongly near the edges.")
+                  "Lines get sharp corners (creases) where they meet the pressed parts; the thick line x₂ = 0.5 runs "
+                  "up to the upright axis, then turns up along it: a black diamond marks that crease. tanh, enlarged "
+                  "to the square from −1 to 1 (dotted): every line curves, gently near the middle and strongly near the edges.")
     return fig
 
 
@@ -859,6 +872,7 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
             dots[k].set_data(*landed[labels == k].T)
         for text, p in zip(texts, landed):
             text.xy = tuple(p)
+        _name_shared_points(texts, landed)
         if marks is not None:
             marks.set_xy(corner_square(Wv, bv, choice.value))
         for i, region in enumerate(regions):
@@ -879,7 +893,8 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
         verdict = (f"{bent} of {total} grid lines {how}" if bent else
                    "the whole sheet squashed onto one line" if _on_one_line(np.concatenate(images).reshape(-1, 2)) else
                    f"all {total} grid lines still straight")
-        title.set_text(f"after the layer (h₁, h₂)\n{verdict}")  # the count shows in the still picture too
+        count = f"\nyour line gets {right} of 4 corners right" if corners else ""  # r54: in the picture, not above it
+        title.set_text(f"after the layer (h₁, h₂)\n{verdict}{count}")  # the count shows in the still picture too
         live.render()
         lands = ", ".join(f"({x1:g},{x2:g}) → ({_two(h1)}, {_two(h2)})" for (x1, x2), (h1, h2) in zip(X, landed))
         readout.value = (f"<b>{_formula(0, Wv[0], bv[0], choice.value)}</b> &nbsp; "
