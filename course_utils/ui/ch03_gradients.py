@@ -865,3 +865,77 @@ def two_paths_picture(signals=(2, 1), weights=(3, 1), slope=0.5):
                   f"unit they add to {arriving:g}. Its bend's slope, {slope:g}, multiplies that: {passed:g} passes back "
                   f"into its sum.")
     return fig
+
+
+def earlier_weight(arriving=7, slope=0.5, joining=3, earlier_slope=0.2, given=0.4):
+    """One layer further back than two_paths (r54): the signal passes this unit's bend, the weight joining the earlier
+    unit, then the earlier unit's bend; the earlier weight's nudge is that signal times its input. Returns the signal
+    after each step (into this sum, at the earlier unit, into the earlier sum) and the nudge."""
+    into_this = arriving * slope
+    at_earlier = into_this * joining
+    into_earlier = at_earlier * earlier_slope
+    return into_this, at_earlier, into_earlier, into_earlier * given
+
+
+@plots.styled
+def earlier_weight_picture(arriving=7, slope=0.5, joining=3, earlier_slope=0.2, given=0.4):
+    """A weight one layer earlier (r54): input -> earlier unit -> this unit, the signal coming back under the arrows;
+    the earlier weight's nudge holds both units' slopes as factors (notebook 03, the slope section)."""
+    into_this, at_earlier, into_earlier, nudge = earlier_weight(arriving, slope, joining, earlier_slope, given)
+    fig, ax = plots.new_figure(640, 260)
+    spots = {"input": 0.0, "earlier": 2.4, "this": 4.8}
+    y, circle = 0.65, {"boxstyle": "circle,pad=0.35", "fc": "white", "ec": "#333333"}
+    ax.text(spots["input"], y, f"input\n{given:g}", ha="center", va="center", fontsize=10, bbox=circle)
+    for name, word, s in (("earlier", "earlier", earlier_slope), ("this", "this", slope)):
+        ax.text(spots[name], y, f"{word}\nunit\nslope {s:g}", ha="center", va="center", fontsize=9, bbox=circle)
+    for a, b, text, colour in (("input", "earlier", "earlier weight", plots.HEALTHY),
+                               ("earlier", "this", f"weight {joining:g}", "#333333")):
+        ax.add_patch(FancyArrowPatch((spots[a] + 0.45, y), (spots[b] - 0.55, y), arrowstyle="-|>", mutation_scale=14,
+                                     color=colour, lw=2.2))
+        ax.text((spots[a] + spots[b]) / 2, y + 0.1, text, ha="center", va="bottom", fontsize=10, color=colour,
+                fontweight="bold" if colour == plots.HEALTHY else "normal")
+    ax.add_patch(FancyArrowPatch((6.3, y), (5.35, y), arrowstyle="-|>", mutation_scale=14, color=plots.VANISHING,
+                                 lw=2.2, ls="--"))
+    ax.text(5.85, y + 0.1, f"{arriving:g} arrives", ha="center", va="bottom", fontsize=10, color=plots.VANISHING)
+    back = 0.2   # the signal coming back, right to left: one step under each bend and under the joining weight
+    for x, text in ((spots["this"], f"\u00d7 slope {slope:g}\n= {into_this:g}"),
+                    ((spots["earlier"] + spots["this"]) / 2, f"\u00d7 weight {joining:g}\n= {at_earlier:g}"),
+                    (spots["earlier"], f"\u00d7 slope {earlier_slope:g}\n= {into_earlier:g}")):
+        ax.text(x, back, text, ha="center", va="center", fontsize=10, color=plots.VANISHING, fontweight="bold")
+    ax.add_patch(FancyArrowPatch((5.6, back - 0.22), (1.6, back - 0.22), arrowstyle="-|>", mutation_scale=12,
+                                 color=plots.VANISHING, lw=1.4, ls="--"))
+    ax.text(-0.45, -0.12, f"the earlier weight's nudge = {into_earlier:g} \u00d7 {given:g} = {nudge:.2g}:\n"
+                         f"both slopes, {slope:g} and {earlier_slope:g}, are factors in it",
+            ha="left", va="top", fontsize=10, fontweight="bold", color=plots.HEALTHY)
+    ax.set(xlim=(-0.5, 6.4), ylim=(-0.45, 1.08), title="one layer earlier: the signal comes back through two bends")
+    ax.set_axis_off()
+    fig.set_label(f"Three steps in a row: the input {given:g} flows along the earlier weight into an earlier unit (slope "
+                  f"{earlier_slope:g}), which feeds this unit (slope {slope:g}) along weight {joining:g}. Coming back, "
+                  f"{arriving:g} arrives at this unit; times its slope {slope:g} gives {into_this:g}; times weight "
+                  f"{joining:g} gives {at_earlier:g}; times the earlier slope {earlier_slope:g} gives {into_earlier:g}. "
+                  f"The earlier weight's nudge is {into_earlier:g} times {given:g}, {nudge:.2g}: both slopes are factors.")
+    return fig
+
+
+def step_sizes(depth=10, width=32, seed=0, names=NAMES):
+    """In the flow widget's first random start: each bend's slopes' typical size (root mean square over the data
+    points) in the depth - 1 bends the signal passes on its way back from the last layer to layer 1, and the share of
+    tanh's sums between -1 and 1 there (r54: the learner sees what the text says was measured)."""
+    typical, inside = {}, None
+    for name in names:
+        net, outs, slopes, _ = mlp.flow_pass(name, depth, width, seed)
+        typical[name] = float(np.sqrt(np.mean(np.concatenate([np.ravel(s) for s in slopes[:depth - 1]]) ** 2)))
+        if name == "tanh":
+            sums = [B @ a for B, a in zip(net._blocks[:depth - 1], outs[:depth - 1])]
+            inside = float(np.mean(np.abs(np.concatenate([np.ravel(z) for z in sums])) <= 1))
+    return typical, inside
+
+
+def print_step_sizes(depth=10, weights=1.4):
+    """Print step_sizes as a short table: each bend's slopes' typical size and that times the weights' x1.4."""
+    typical, inside = step_sizes(depth)
+    print(f"First random start, {depth} layers: the {depth - 1} bends the signal passes going back, 64 points")
+    print(f"{'bend':9s}{'slopes’ typical size':>22s}{f'× {weights:g}':>9s}")
+    for name, size in typical.items():
+        print(f"{label(name):9s}{size:>22.2f}{size * weights:>9.2f}")
+    print(f"Tanh's sums between \u22121 and 1: {inside:.0%}")
