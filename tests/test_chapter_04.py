@@ -755,14 +755,12 @@ def test_zoo_table_definitions_one_idea_per_line():
         assert len(set(np.sign(inputs * shared))) == 1
     # r47: the four-line mini-lesson was a detour inside a legend; chapter 02 teaches the zig-zag, so one line points there
     # r52 (pass 58): "outputs all above 0" covered only ReLU, sigmoid and softplus, yet ELU, GELU, SiLU, Mish, Leaky
-    # ReLU and PReLU are "no" too: the reason is the average above 0 (worst when all are), in two short lines, with
-    # what the zig-zag is (test_zig_zag_reason_covers_every_row_it_labels checks the rows)
-    assert ("  Outputs that average above 0 tend to move the next layer's weights all up or all down.",
-            "  So they zig-zag to reach a mix ([chapter 02](02_four_bends.ipynb)), worst when all are above 0.") == tuple(
-        above[above.index("- **Zero-centred**: is the average output 0, for bell-curve inputs (average 0, spread 1)? "
-                          "If not, the table gives the average.") + 1:][:2])
-    assert above[above.index("- **Zero-centred**: is the average output 0, for bell-curve inputs (average 0, spread 1)? "
-                             "If not, the table gives the average.") + 3].startswith("- **")
+    # ReLU and PReLU are "no" too (test_zig_zag_reason_covers_every_row_it_labels checks the rows)
+    # r54 (pass 60): "zig-zag to reach a mix" could not be followed; the legend line only defines the column, and the
+    # why comes after the table, as chapter 02's picture then the two-weight reason (test_zero_centred_why_is_a_picture)
+    zc = above.index("- **Zero-centred**: is the average output 0, for bell-curve inputs (average 0, spread 1)? "
+                     "If not, the table gives the average.")
+    assert above[zc + 1].startswith("- **")
     assert (NOTEBOOK.parent / "02_four_bends.ipynb").exists()
     # r40: one definition everywhere, the smooth family's "never goes down as x grows" (ReLU's flat left is "yes")
     # pass 46: "(flat stretches count)" cut; ReLU's flat left is still "yes" (checked below)
@@ -917,7 +915,8 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # r35: the condition is said where SELU's promise is, and the two weight sizes only above the widget
     # pass 46: one line, on the spread (the average is in the answer and the recall)
     # r51 (pass 57): "size" of the weights read as how big each one is; it is their spread
-    assert "SELU is tuned to settle at spread 1, if the starting weights have the right spread." in text and "Only then" not in text
+    # r54 (pass 60): tied to the message analogy: the spread is the volume, SELU the speaker who returns to one volume
+    assert "SELU is the speaker who always returns to one volume: spread 1, with the right starting weights." in text and "Only then" not in text
     assert "tuned for an input" not in text
     # pass 27: "Then ..." read as if LeCun weights did it with any bend; SELU is named
     # pass 36: "dense" said before use, and the setting named: a plain stack of wide dense layers
@@ -934,11 +933,13 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # r35 (pass 39): the SELU setup packed LeCun, the bell curve and n before the widget's intro; the setup now ends
     # on SELU's promise and its condition, and the two weight sizes are one bullet each, just above the widget
     # pass 46: the setup is said in shorter lines; the message is the spread, which grows or shrinks
+    # r54 (pass 60): "the bend and the spread of these weights decide" was abstract; said as the analogy's volume
+    assert "Here the spread is the volume." in text
     assert ("Each weight starts as a random number: a **starting weight**.\n"
-            "The bend and the spread of these weights decide if the outputs' spread grows or shrinks.\n"
-            "SELU is tuned to settle at spread 1, if the starting weights have the right spread.") in text
+            "A layer's volume depends on its bend and on its starting weights' spread.\n"
+            "SELU is the speaker who always returns to one volume: spread 1, with the right starting weights.") in text
     assert "".join(_cells()[_index("### Try it: a spread that starts too big") - 1]["source"]).endswith(
-        "if the starting weights have the right spread.")   # the setting comes after the widget
+        "with the right starting weights.")   # the setting comes after the widget
     # pass 52: the set-up is two cells, the network, then what the widget shows (ending on the Predict)
     k_try = _index("### Try it: a spread that starts too big")
     ask = "".join("".join(c["source"]) for c in _cells()[k_try:k_try + 2])
@@ -994,13 +995,15 @@ def test_zoo_says_yes_for_an_average_of_0_and_gives_every_other_average():
     assert not any(r["zero-centred"].startswith("roughly") for r in ch04_zoo.rows())
     silu = float(np.sum(z * special.expit(z) * w))
     assert f"{silu:.2f}" == "0.21"
+    # r54 (pass 60): one digit ("about 0.2"), read at a glance, from the same SciPy averages
     assert [ch04_zoo.row(n)["zero-centred"] for n in ("relu", "elu", "silu", "sigmoid", "tanh")] == [
-        "no: 0.40 on average", "no: 0.16 on average", "no: 0.21 on average", "no: 0.50 on average", "yes"]
+        f"no: about {v:.1f}" for v in (relu, elu, silu, 0.5)] + ["yes"] == [
+        "no: about 0.4", "no: about 0.2", "no: about 0.2", "no: about 0.5", "yes"]
     # pass 31: PReLU's leak is learned, so its average (0.30) holds at its starting leak 0.25, as its corner cell says
     leak = activations.get("prelu").params["alpha"].default
     prelu = float(np.sum(np.where(z > 0, z, leak * z) * w))
     assert leak == 0.25 and f"{prelu:.2f}" == "0.30"
-    assert ch04_zoo.row("prelu")["zero-centred"] == "no: 0.30 on average"   # r39: at its start, said in the footnote
+    assert ch04_zoo.row("prelu")["zero-centred"] == "no: about 0.3"   # r39: at its start, said in the footnote
     assert ch04_zoo.PRELU_NOTE in _markdown()
     # pass 17: the text does not call ELU near zero-centred; it gives both averages, computed here
     assert f"{elu:.2f}" == "0.16" and f"{relu:.2f}" == "0.40"
@@ -1250,7 +1253,9 @@ def test_slopes_at_minus_three_are_asked_before_the_picture_and_all_four_stay_ab
     assert "**floor**" not in "".join(_cells()[ask]["source"])
     assert "So ELU sinks towards a **floor**, a level it never goes below: −α." in _markdown()
     # r38: e^x's slope is its value, so the table's slopes can be worked out: e^-3 and 1.76 e^-3
-    assert "Its slope at any $x$ equals its value." in _markdown()
+    # r54 (pass 60): with an example, at the Predict's x: e^-3 ≈ 0.05, and so is its slope
+    assert "Its slope at any $x$ equals its value: at $x = -3$, both are about 0.05." in _markdown()
+    assert f"{np.exp(-3.0):.1g}" == "0.05"
     xs = np.linspace(-5, 2, 71)
     np.testing.assert_allclose((np.exp(xs + 1e-6) - np.exp(xs - 1e-6)) / 2e-6, np.exp(xs), rtol=1e-6)
     lam_alpha = 1.0507009873554805 * 1.6732632423543772
@@ -1289,8 +1294,10 @@ def test_plain_words_and_folds_keep_the_chapter_focused():
     assert "ELU and SELU also need $e^x$, slower than ReLU." in text
     assert "$e^x$: slower" not in text
     assert float(activations.get("relu")(-2.0)) == max(0.0, -2.0) and float(activations.get("relu")(3.0)) == max(0.0, 3.0)
-    # pass 25: said where first used (the ReLU family), and the gated section points back to it
-    assert "A unit's **weighted sum** adds up its inputs, each times a weight." in text
+    # pass 25: said where first used; r54 (pass 60): the ReLU opening packed six terms, so the weighted sum is said
+    # with the unit, in the chapter's first lines, before the gated section's "weighted sum a" and "b"
+    assert ("adds up its inputs, each times a weight: its **weighted sum**.\n" in text
+            and text.index("**weighted sum**") < text.index("## The ReLU family"))
     # pass 28: "as in the ReLU family" read as if only that family had weighted sums
     # pass 46: the gated section's "Each is a weighted sum of the inputs." is cut
     assert "as in the ReLU family" not in text
@@ -1378,10 +1385,12 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     # pass 46: the He line is one sentence; the layer-1 drop and its numbers are cut
     # pass 56: the 'why ReLU fades' fold moved to the chapter's Optional section (lecun_fade_note)
     visible, curious = answer, ch04_zoo.lecun_fade_note(30).data
+    # r54 (pass 60): one number a line; the five's lowest and highest (0.26 to 2.64, checked above) are the readout's
     assert ("- **ReLU, He weights**: nothing pulls it back.\n"
             "  By chance, each layer's random weights stretch or shrink the spread a little. Nothing undoes that, so "
-            "each network drifts its own way.\n"
-            "  From 2, the 5 networks end between 0.26 (lowest) and 2.64 (highest).\n") in visible   # r47
+            "each network drifts its own way: see the readout's lowest and highest spread.\n"
+            "  From 0.5, none climbs back to 1.\n") in visible   # r47
+    assert "0.26" not in visible and "2.64" not in visible
     # pass 30: "double the start, double the end" rested on the networks' zero biases, never said: cut
     assert "double the start" not in answer
     assert "that random factor" not in answer
@@ -1458,7 +1467,7 @@ def test_he_weights_keep_the_mean_square_so_relus_first_layer_trims_the_spread_t
         assert np.sqrt(np.mean(h ** 2)) == pytest.approx(np.hypot(m[1], s[1]), rel=1e-9)
     answer = ch04_zoo.signal_answer(30, part="ReLU").data
     # r51 change 2 (pass 57): the Check names the drop in one line; its reason moved to the Optional section
-    assert "- **Layer 1's drop**, from 2 to about 1.65, is no pull either (why: see the Optional section)." in answer
+    assert "- **Layer 1's drop** is no pull either (why: see the Optional section)." in answer
     note = ch04_zoo.he_layer_one_note(2.0).data
     # r52 (pass 58): 1.13 could not be rebuilt from the text; the sums' spread (2 × √2) and ReLU's 0.4 are said
     assert ("He weights widen layer 1's sums: their spread is about 2 × √2 ≈ 2.83.\n"
@@ -1600,8 +1609,8 @@ def test_leak_answer_names_the_widest_gap_on_the_picture_at_its_left_edge():
             "Drag $x$ to −2, then −4, and read the gap. Then press **Show the whole gap**.") in _markdown()
     assert "Guess, then drag" not in _markdown()
     # r37: "from 0 to your x" read as the value at x minus the value at 0: the gap is a curve, drawn from x = 0
-    assert ("Pick two bends, A and B, from the menus. "   # r48: A and B said before the gap uses them
-            "The bottom panel draws the **gap** A − B as a curve, from $x = 0$ to your $x$.\n") in _markdown()
+    assert ("Pick two bends, A and B. "   # r48: A and B said before the gap uses them; r54: shorter
+            "The bottom panel draws their **gap**, A − B, from $x = 0$ to your $x$.\n") in _markdown()
     x_now = np.asarray(w.lines["gap"].get_xdata(), float)
     assert (x_now.min(), x_now.max()) == pytest.approx((-2.0, 0.0)) and len(x_now) > 2
     w.reveal.click()
@@ -1774,10 +1783,10 @@ def test_selu_has_a_corner_at_zero_unlike_elu_at_alpha_one():
     assert float(elu.derivative(-1e-9)) == pytest.approx(1.0, abs=1e-6) and float(elu.derivative(1e-9)) == 1.0
     # pass 24 gave SELU's slopes; pass 25: "mild" (a jump of 0.71) beside "sharp" (Leaky ReLU, 0.99) had no scale,
     # so every corner names its two slopes and its jump
-    # pass 33: the slope falls at SELU's corner, so its row says "drops by", not "jump"
-    assert ch04_zoo.row("selu")["smoothness"] == f"corner at 0: slope {left:.2f} → {right:.2f} (drops by {left - right:.2f})" == \
-        "corner at 0: slope 1.76 → 1.05 (drops by 0.71)" and right < left
-    assert ch04_zoo.row("relu")["smoothness"] == "corner at 0: slope 0 → 1 (jump 1)"   # pass 20: "kink" in plain words
+    # pass 33: the slope falls at SELU's corner; r54 (pass 60): the two slopes say it, without the jump's own number
+    assert ch04_zoo.row("selu")["smoothness"] == f"corner at 0: slope {left:.2f} → {right:.2f}" == \
+        "corner at 0: slope 1.76 → 1.05" and right < left
+    assert ch04_zoo.row("relu")["smoothness"] == "corner at 0: slope 0 → 1"   # pass 20: "kink" in plain words
     assert "mild" not in repr(ch04_zoo.ZooTable()) and "sharp" not in repr(ch04_zoo.ZooTable())
     text = _markdown()
     # pass 23: the corner is said where SELU is introduced, with both slopes (rounded from the registry)
@@ -1876,16 +1885,21 @@ def test_dead_unit_is_one_on_the_flat_side_for_every_input():
     # pass 22: "on that side for every input" was hard to parse; the unit's own input, below 0 for every example
     # pass 23: "a unit's input" read as the network's input; it is the number the unit bends
     # r36: cause and effect in order: what a unit does, where the flat side stops its nudge, then the four relatives
-    assert ("A unit's **weighted sum** adds up its inputs, each times a weight.\n"   # pass 34: before its first use
-            "The unit adds a **bias**, a number it also learns, then bends the total.\n"   # r52: bias in plain words
-            "Say the total is below 0 for every training input.\n"   # r38: split, one idea a sentence
-            "Then it sits on ReLU's flat side, where the slope is 0.\n"
-            # r39: nudge defined; r52 (pass 58): "through the slope" said as the product it is
-            "Training sends each weight a small correction, a **nudge**, times the unit's slope.\n"
-            "With slope 0, none comes back: the unit is dead (chapter 03).\n"
+    # r54 (pass 60): six terms in seven lines before any picture; the opening recalls chapter 03 in two lines (it
+    # defines the dead unit and the nudge), and the nudge's slope factor is said after the picture, in the Fixes
+    assert ("## The ReLU family\n\n"
+            "Recall chapter 03: a unit is **dead** when its sum is below 0 for every training input.\n"
+            "ReLU is flat there (slope 0), so its weights get no **nudge**.\n"
             "Four relatives tilt or bend that flat side: Leaky ReLU, PReLU, ELU and SELU.\n" in text
             and "a unit's input is below 0" not in text and "A unit on that side for every input" not in text)
     assert "and dies" not in text and "stuck on that side" not in text
+    ch03 = "".join("".join(c["source"]) for c in json.loads((NOTEBOOK.parent / "03_gradient_table.ipynb").read_text())["cells"]
+                   if c["cell_type"] == "markdown")
+    assert "**nudge**" in ch03 and "is **dead**" in ch03 and "## ReLU's weak spot: dead units" in ch03
+    # the nudge's slope factor, said after the picture (chapter 03: "each weight into a unit has that unit's slope as
+    # one factor of its nudge")
+    assert "**Fixes:** a nudge has the unit's slope as a factor.\nWith a slope above 0, a unit below 0 still gets one.\n" in text
+    assert "that unit's slope as one factor of its nudge" in ch03
 
 
 def test_smooth_slopes_far_left_name_who_dips_below_zero():
@@ -1910,8 +1924,11 @@ def test_softmax_share_never_falls_as_its_own_score_grows():
         grid = np.linspace(-5, 5, 201)
         shares = np.array([np.asarray(soft(np.where(np.arange(4) == k, v, scores))) for v in grid])
         assert np.all(np.diff(shares[:, k]) > 0) and np.all(np.diff(np.delete(shares, k, axis=1), axis=0) < 0), k
-    text = _markdown()   # pass 19: the table's "does not apply (list in, list out)" says it; the text: a list in, a list out
-    assert "Softmax is not a curve: a list goes in, a list comes out." in text and "does not apply to it" not in text
+    text = _markdown()   # pass 19: the table's "does not apply (list in, list out)" says it
+    # r54 (pass 60): the text's "Softmax is not a curve" repeated the section's opening (a list of scores in, shares
+    # out) and the table's row; cut for words
+    assert "Softmax takes a list of scores. It returns **shares**" in text and "does not apply to it" not in text
+    assert ch04_zoo.row("softmax")["monotonic"] == "does not apply (list in, list out)"
 
 
 def test_visible_softmax_cell_shows_where_np_comes_from():
@@ -1979,12 +1996,12 @@ def test_zoo_table_says_smoothness_in_plain_words_and_the_registry_keeps_its_ter
     for name in ("relu", "leaky_relu", "prelu", "selu"):
         act = activations.get(name)
         left, right = float(act.derivative(-1e-9)), float(act.derivative(1e-9))   # pass 25: slopes and jump
-        assert act.smoothness == "kink" and ch04_zoo.row(name)["smoothness"].startswith(
-            f"corner at 0: slope {ch04_zoo._short(left)} → {ch04_zoo._short(right)} "
-                + (f"(jump {ch04_zoo._short(right - left)})" if right >= left else f"(drops by {ch04_zoo._short(left - right)})"))
+        # r54 (pass 60): the two slopes only; "(jump 0.99)" was one number too many in the table
+        assert act.smoothness == "kink" and ch04_zoo.row(name)["smoothness"] == (
+            f"corner at 0: slope {ch04_zoo._short(left)} → {ch04_zoo._short(right)}")
         assert abs(right - left) > 0.5   # the slope jumps at 0
     assert [ch04_zoo.row(n)["smoothness"] for n in ("leaky_relu", "prelu")] == [
-        "corner at 0: slope 0.01 → 1 (jump 0.99)", "corner at 0: slope 0.25 → 1 (jump 0.75)"]   # r39: PRELU_NOTE
+        "corner at 0: slope 0.01 → 1", "corner at 0: slope 0.25 → 1"]   # r39: PRELU_NOTE
     for name in ("sigmoid", "tanh", "gelu", "silu", "mish", "softplus"):
         assert activations.get(name).smoothness == "infinitely smooth"
         assert ch04_zoo.row(name)["smoothness"] == "smooth everywhere"
@@ -2232,8 +2249,8 @@ def test_every_family_says_what_it_fixes_or_is_good_for_and_what_it_costs():
     soft = text[text.index("### Softmax"):text.index("### Try it: temperature")]
     assert "**Good for:** a last layer that chooses one of several answers. Each share is read as a chance." in soft
     # r48: "the fold" was jargon; the box is named by its title
-    assert ("**Costs:** one $e^x$ per score. Very big scores need the largest one subtracted first "
-            "(see **For the curious** below).") in soft
+    assert ("**Costs:** one $e^x$ per score. Very big scores need the largest subtracted first "
+            "(**For the curious** below).") in soft   # r54: shorter
     with np.errstate(over="ignore"):
         assert np.isinf(np.exp(1000.0))
     k = _index("**Costs:** one $e^x$ per score")
@@ -2322,7 +2339,7 @@ def test_never_negative_question_has_softplus_right_and_names_each_dip():
     between = "".join(_cells()[_index("ch04.smooth_family()") - 1]["source"])
     assert between == ("<details><summary>Check your answer</summary>\n\nSoftplus: the other three dip below 0.\n"
                        "A common wrong answer: GELU, because it looks like ReLU. In fact, it dips a little below 0 "
-                       "(zoom below).\n\n</details>\n\nThe picture below shows all four.")
+                       "(zoom below).\n\n</details>")   # r54: "The picture below shows all four." cut (words)
     assert activations.minimum("gelu")[1] < 0 and right == ["Softplus"]
     assert any(t.get_text().startswith("zoom") or "zoom" in t.get_text().lower()
                for ax in ch04_zoo.smooth_family().axes for t in [*ax.texts, ax.title])
@@ -2426,12 +2443,16 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     # pass 26: β is placed in the formula and said what it does, next to σ, after the formulas
     # pass 27: "often called Swish" pulled against "SiLU is Swish with β = 1"; both now say the same
     # pass 32: Swish was bolded four cells before it was defined; it is now first named where it is defined
-    assert "one setting of **Swish**" not in text and "GELU, SiLU (sigmoid linear unit, also named Swish), Mish and Softplus round off ReLU's corner." in text
+    assert "one setting of **Swish**" not in text and "GELU, SiLU (sigmoid linear unit, Swish's usual form), Mish and Softplus round off ReLU's corner." in text
     assert "Strictly, Swish" not in text
     # r35: the pictures and menus label it "SiLU / Swish", but the name was explained only in a fold; it is now said
     # in plain text at SiLU's first mention, and still defined (with its β) in the fold
-    assert "often called **Swish**" not in text and text.index("Swish") == text.index("also named Swish") + len("also named ")
-    # pass 46: Swish's formula (with β) is cut with the formulas fold; "also named Swish" is what stays
+    # r54 (pass 60): "also named Swish" was imprecise (Swish has a setting β; SiLU is Swish at β = 1, the usual one)
+    assert "often called **Swish**" not in text and text.index("Swish") == text.index("Swish's usual form")
+    assert "also named Swish" not in text
+    glossary = "".join("".join(c["source"]) for c in glossary_notebook()["cells"])
+    assert "At β = 1 it is SiLU." in glossary
+    # pass 46: Swish's formula (with β) is cut with the formulas fold; "Swish's usual form" is what stays
     assert text.count("Swish") == 1 and activations.get("silu").label == "SiLU / Swish"
     assert "SiLU (also called Swish)" not in text
 
@@ -2496,7 +2517,9 @@ def test_pass_27_relu_family_lines_name_selus_weights_and_the_fading_nudge():
     from course_utils.ui import ch02_four_bends
     assert ch02_four_bends.FOUR == ("relu", "sigmoid", "tanh", "gelu")
     # pass 34: "a unit on the left" placed the unit, not the number it bends
-    assert ("**Fixes:** a unit below 0 still gets a nudge.\n"
+    # r54 (pass 60): the nudge's slope factor is said here, after the picture (the opening only recalls chapter 03)
+    assert ("**Fixes:** a nudge has the unit's slope as a factor.\n"
+            "With a slope above 0, a unit below 0 still gets one.\n"
             "For ELU and SELU, that nudge fades far left.\n") in text and "a unit on the left" not in text
     for name in ("elu", "selu"):
         f = activations.get(name)
@@ -2567,7 +2590,9 @@ def test_pass_28_corner_zoom_softmax_average_names_and_costs():
     assert px < -2.5 and abs(py - float(activations.get("prelu")(px))) < 0.3
     shares = special.softmax(np.array([2.0, 1.0, 0.5, -1.0]))
     assert shares.mean() == pytest.approx(1 / 4)
-    assert ch04_zoo.row("softmax")["zero-centred"] == "no: the shares average 1 ÷ (number of scores), whatever the scores"
+    # r54 (pass 60): ", whatever the scores" cut from the table (words); the average is 1 ÷ 4 for any scores
+    assert ch04_zoo.row("softmax")["zero-centred"] == "no: the shares average 1 ÷ (number of scores)"
+    assert special.softmax(np.array([9.0, -3.0, 0.1, 2.0])).mean() == pytest.approx(1 / 4)
     text = _markdown()
     assert "**Costs:** an extra weight table, or fewer bent units.\nWith the same weights, it has about 2/3 as many units" in text
     assert "GLU (gated linear unit) uses sigmoid," in text
@@ -2590,7 +2615,10 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     assert "after 30 layers (the middle value of the 5 networks)" in w.readout.value   # pass 36: every run over the same five
     he_mid = float(np.median([s[-1] for _, s in ch04_zoo.he_draws(30, 2.0)]))   # r39: the middle network in the readout
     assert re.search(rf"<td[^>]*>ReLU, He weights</td><td[^>]*>[\d.]+</td><td[^>]*>{he_mid:.2f}</td>", w.readout.value)
-    assert "between 0.26 (lowest) and 2.64 (highest)" in ch04_zoo.signal_answer(30).data   # r47: the five's lowest and highest
+    # r47: the five's lowest and highest; r54 (pass 60): shown by the readout, the Check points there
+    assert "see the readout's lowest and highest spread" in ch04_zoo.signal_answer(30).data
+    assert re.search(r"<td[^>]*>ReLU, He weights</td>(<td[^>]*>[\d.]+</td>){2}<td[^>]*>0.26</td><td[^>]*>2.64</td>",
+                     w.readout.value)
     he = [line for line in w.live.axes[1].get_lines() if line.get_linestyle() == "--" and len(line.get_xdata()) > 2]
     assert len(he) == 5 and all(line.get_alpha() < 1 for line in he)
     np.testing.assert_allclose(he[0].get_ydata(), ch04_zoo.signal_after(30, 2.0)["ReLU, He weights"][1])
@@ -2700,7 +2728,7 @@ def test_what_to_remember_names_the_smooth_family_apart():
     text = _markdown()
     assert "1. The ReLU family tilts or bends the flat left side; the smooth family rounds the corner." in text
     # pass 32: the members are named where the family opens
-    assert "GELU, SiLU (sigmoid linear unit, also named Swish), Mish and Softplus round off ReLU's corner." in text
+    assert "GELU, SiLU (sigmoid linear unit, Swish's usual form), Mish and Softplus round off ReLU's corner." in text
 
 
 # ---- pass 32: a fifth fresh reader ----
@@ -2764,16 +2792,16 @@ def test_selu_check_answers_in_three_short_lines_and_folds_every_factor():
     heads = [[re.split(r"[.;,](?: |$)", ln.split("**: ")[1])[0] for ln in a.splitlines() if ln.startswith("- **") and "**: " in ln]
              for a in (selu, relu)]
     assert heads == [["it goes back to 1", "it fades to almost 0"], ["nothing pulls it back"]]
-    assert "- **Layer 1's drop**, from 2 to about 1.65, is no pull either (why: see the Optional section)." in relu
+    assert "- **Layer 1's drop** is no pull either (why: see the Optional section)." in relu
     # pass 46: the fold keeps one factor (0.7 a layer); the layer-1 numbers (0.826, 0.564, 0.6) are cut
     assert "0.7" not in selu + relu and "keeps about $\\sqrt{0.5} \\approx 0.71$ of the spread" in curious   # r44: the reason
     assert "0.83" not in selu + relu and "0.56" not in selu + relu
     runs = ch04_zoo.signal_after(30, 2.0)
     assert abs(runs["SELU"][1][-1] - 1) < 0.05 and runs["ReLU, LeCun weights"][1][-1] < 1e-3
-    # r38: the He runs' range (0.26 to 2.64 from 2) is said, from the runs
+    # r38: the He runs' range (0.26 to 2.64 from 2), from the runs; r54 (pass 60): the readout shows it, not the Check
     ends = [s[-1] for _, s in ch04_zoo.run_draws(30, 2.0)["ReLU, He weights"]]
-    lo, hi = ch04_zoo._span(ends).split(" to ")
-    assert f"the 5 networks end between {lo} (lowest) and {hi} (highest)." in relu and max(ends) / min(ends) > 5
+    assert ch04_zoo._span(ends) == "0.26 to 2.64" and max(ends) / min(ends) > 5
+    assert "see the readout's lowest and highest spread." in relu
     assert "wanders" not in selu + relu and "far apart" not in selu + relu
     for check in (selu, relu):   # each Check is one fold, nothing after it
         assert check.count("<details>") == 1 and check.rstrip().endswith("</details>")
@@ -2840,7 +2868,7 @@ def test_he_weights_keep_the_total_on_average_over_many_networks_not_the_spread(
     # r51 (pass 57): "its own random weights" left the drift as "it's random"; the reason is said (checked above:
     # single networks end far apart, so each layer's chance stretch is not undone)
     assert ("nothing pulls it back.\n  By chance, each layer's random weights stretch or shrink the spread a little. "
-            "Nothing undoes that, so each network drifts its own way.") in text
+            "Nothing undoes that, so each network drifts its own way: see the readout's lowest and highest spread.") in text
     assert "keep the spread right" not in text
 
 
@@ -3119,7 +3147,9 @@ def test_opening_says_a_bend_is_an_activation_function_and_what_a_unit_is():
     "unit" to the glossary at its first use; SELU's two numbers are said to be tuned, not magic."""
     opening = "".join(_cells()[0]["source"])
     # r51 (pass 57): "a sum" came before "weighted sum" was explained; the opening says what is summed
-    assert ('Each [unit](91_glossary.ipynb#Glossary) (one "neuron") adds up its inputs, then bends the total with a curve: '
+    # r54 (pass 60): the weighted sum is named here, with the unit (the ReLU opening no longer defines it)
+    assert ('Each [unit](91_glossary.ipynb#Glossary) (one "neuron") adds up its inputs, each times a weight: '
+            "its **weighted sum**.\nThen it bends the total with a curve: "
             "its **activation function**, here called a **bend**.\nChapters 02 and 03 met four:") in opening
     assert opening.index("**bend**") < opening.index("ReLU")
     text = _markdown()
@@ -3191,7 +3221,7 @@ def test_selu_worked_example_numbers_are_the_arithmetic_they_claim():
     text = _markdown()
     assert "Say a layer outputs −2 and 2. Their **average** is 0.\nEach sits 2 from it." in text
     assert f"The spread goes {said}.\n" in text and "five layers leave 1/32 of it." in text   # pass 56: seen first
-    assert text.index("Say a layer outputs") < text.index(f"The spread goes {said}") < text.index("SELU is tuned to settle")
+    assert text.index("Say a layer outputs") < text.index(f"The spread goes {said}") < text.index("SELU is the speaker who always returns")
     assert _index("Say five layers each double every number.") < _index("### Try it: a spread that starts too big")
 
 
@@ -3314,11 +3344,65 @@ def test_zig_zag_reason_covers_every_row_it_labels():
     assert set(below) >= {"elu", "gelu", "silu", "mish", "leaky_relu", "prelu"}
     all_above = [n for n in no if n != "softmax" and np.min(np.asarray(activations.get(n)(x))) >= 0]
     assert set(all_above) == {"relu", "sigmoid", "softplus"}
-    # worst when all are above 0: then every input of the next unit is above 0, so its weights' nudges (input times
-    # one shared number) all have one sign (the zero-centred test above); with some inputs below 0 they can differ
+    # all above 0: every input of the next unit is above 0, so its weights' nudges (input times one shared number) all
+    # have one sign (the zero-centred test above); with some inputs below 0 they can differ
     inputs = np.array([2.0, -0.5])
     assert len(set(np.sign(inputs * -1.0))) == 2
-    assert "worst when all are above 0" in _markdown()
+
+
+def _lean(name):
+    """How much a unit fed this bend's outputs (bell-curve sums) leans its steps to 'both weights the same way':
+    the average of h1·h2 over the average of h², i.e. average² / average square (0 for centred outputs)."""
+    z = np.linspace(-14.0, 14.0, 280001)
+    w = stats.norm.pdf(z) * (z[1] - z[0])
+    h = np.asarray(activations.get(name)(z), dtype=float)
+    return float(np.sum(h * w)) ** 2 / float(np.sum(h * h * w))
+
+
+def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
+    """Check (r54, pass 60): after the zoo table, chapter 02's toy is drawn (sigmoid's outputs zig-zag, every step
+    up-right or down-left; tanh's reach the star), then the reason in words: each nudge is the input times one shared
+    number, so inputs all above 0 give nudges of one sign. "If only the average is above 0, some steps can too: a
+    milder zig-zag": for every "no" row that also outputs negatives, about half the steps move the weights opposite
+    ways (none do for all-above-0 inputs), and the lean to 'the same way' is below that of every all-above-0 bend."""
+    from course_utils.engine import zigzag
+    cells = _cells()
+    k = _index("ch04.zigzag_sketch()")
+    assert _index("ch04.ZooTable()") < k < _index("## Optional")
+    assert "".join(cells[k - 1]["source"]).rstrip().endswith(
+        "**Why zero-centred matters.** Chapter 02's two weights, learning to reach the star:")
+    out = cells[k]["outputs"][0]
+    assert "image/png" in out["data"] and "zig-zags" in out["metadata"]["image/png"]["alt"]
+    words = "".join(cells[k + 1]["source"])
+    assert words.startswith("Say a unit's inputs are all above 0, like sigmoid's outputs.\n"
+                            "Each weight's nudge is its input times one shared number.\n"
+                            "So all nudges share a sign: all up, or all down.\n"
+                            "Like a cart that only rolls up-right or down-left, they zig-zag (left).\n"
+                            "Centred inputs (right) can move one weight up and one down.\n"
+                            "If only the average is above 0, some steps can too: a milder zig-zag.\n")
+    assert "cart that only rolls up-right or down-left" in "".join(
+        "".join(c["source"]) for c in json.loads((NOTEBOOK.parent / "02_four_bends.ipynb").read_text())["cells"])
+    # the picture's two runs, from the engine: sigmoid never splits the weights and ends far; tanh reaches the star
+    runs = ch04_zoo.zigzag_runs()
+    moves = np.diff(runs["sigmoid"], axis=0)
+    assert np.all(moves[:, 0] * moves[:, 1] >= 0) and np.all(np.asarray(zigzag.inputs("sigmoid", 30)) > 0)
+    assert np.any(np.diff(runs["tanh"], axis=0).prod(axis=1) < 0)
+    assert ch04_zoo.zigzag_left() == {"sigmoid": 0.8, "tanh": 0.0}
+    assert "after 30 steps, 0.8 from the star" in [a.get_title() for a in ch04_zoo.zigzag_sketch().axes][0]
+    # the milder zig-zag of bends that average above 0 but also output negatives
+    rows = {r["name"]: r["zero-centred"] for r in ch04_zoo.rows() if r["name"] != "softmax"}
+    x = np.linspace(-30, 30, 60001)
+    no = [n for n, v in rows.items() if v.startswith("no")]
+    all_above = [n for n in no if np.min(np.asarray(activations.get(n)(x))) >= 0]
+    mixed = [n for n in no if n not in all_above]
+    assert set(all_above) == {"relu", "sigmoid", "softplus"} and len(mixed) == 6
+    for n in mixed:
+        h = np.asarray(zigzag.inputs(n, 4000), dtype=float)
+        assert 0.4 < np.mean(h[:, 0] * h[:, 1] < 0) < 0.6, n   # those steps move one weight up, one down
+        assert _lean(n) < min(_lean(a) for a in all_above), n
+    for n in all_above:
+        h = np.asarray(zigzag.inputs(n, 4000), dtype=float)
+        assert np.all(h[:, 0] * h[:, 1] >= 0), n
 
 
 def test_spread_depends_on_the_bend_as_well_as_the_weights():
@@ -3331,7 +3415,7 @@ def test_spread_depends_on_the_bend_as_well_as_the_weights():
         assert all(s[-1] < 1e-3 for _, s in draws["ReLU, LeCun weights"])
         assert all(s[-1] > 0.05 for _, s in draws["ReLU, He weights"])
     assert ch04_zoo.SPREAD_RUNS["SELU"][1] == ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"][1]   # the same weights
-    assert "The bend and the spread of these weights decide" in _markdown()
+    assert "A layer's volume depends on its bend and on its starting weights' spread." in _markdown()
 
 
 def test_selus_slope_is_above_one_from_about_minus_0_56():
@@ -3368,7 +3452,8 @@ def test_he_predict_asks_what_the_stored_picture_does_not_show():
     assert max(ends) < 0.9
     lo, hi = (f"{round(float(v), 2) + 0.0:.2f}" for v in (min(ends), max(ends)))
     answer = ch04_zoo.signal_answer(30, part="ReLU").data
-    assert f"  From 0.5, they end between {lo} and {hi}: none climbs back to 1.\n" in answer
+    # r54 (pass 60): one number a line: "none climbs back to 1" (each below 0.9, checked above); the ends are the readout's
+    assert "  From 0.5, none climbs back to 1.\n" in answer and "0.66" not in answer
     assert (lo, hi) == ("0.06", "0.66")
 
 

@@ -24,15 +24,19 @@ def test_rows_cover_every_single_input_bend_in_registry_order():
         assert r["formula"] == act.formula
         # pass 26: "yes" exactly where the registry says so; any other bend gives "no" and its average
         if act.kind != "elementwise":   # softmax: shares of a list, each averaging 1 / (how many scores)
-            assert r["zero-centred"] == f"{act.zero_centred}: the shares average 1 ÷ (number of scores), whatever the scores"
+            assert r["zero-centred"] == f"{act.zero_centred}: the shares average 1 ÷ (number of scores)"
         elif act.zero_centred == "yes":
             assert r["zero-centred"] == "yes" + only
         else:
             # r39: PReLU's row is at its starting leak; one footnote under the table says so (PRELU_NOTE)
-            assert r["zero-centred"] == f"no: {ch04_zoo.average_output(r['name']):.2f} on average"
+            # r54: one digit, read at a glance
+            assert r["zero-centred"] == f"no: about {ch04_zoo.average_output(r['name']):.1f}"
         if r["name"] in ch04_zoo.RANGE_FROM_FLOOR:   # r39: SELU's range at the text's 2 decimals, from its computed floor
             lo = float(act.range_text.strip("([").split(",")[0])
             assert r["range"] == f"({lo:.2f}, ∞)" and abs(ch04_zoo.floor_of(r["name"]) - lo) < 1e-3
+        elif act.kind == "elementwise" and not act.monotonic:   # r54: a dip's lowest point at 2 decimals, not 3
+            lo = float(act.range_text.strip("[").split(",")[0])
+            assert r["range"] == f"[{lo:.2f}, ∞)" and abs(activations.minimum(r["name"])[1] - lo) < 1e-3
         else:
             extra = " at α = 1" if r["name"] == "elu" else ""
             assert r["range"] == act.range_text + extra   # ELU's floor is −α

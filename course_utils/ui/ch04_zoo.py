@@ -8,7 +8,7 @@ from IPython.display import Markdown
 import numpy as np
 from matplotlib.patches import Rectangle
 
-from course_utils.engine import signal_stats
+from course_utils.engine import signal_stats, zigzag
 from course_utils.facts import _stable, activations, deployments
 from course_utils.ui import plots, tables
 from course_utils.ui.ch02_four_bends import fold, swiglu_diagram
@@ -20,7 +20,7 @@ from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_li
 __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer", "elu_gap_answer", "fold", "gap", "gate_answer",
            "gate_diagram", "gated_units", "leak_answer", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
-           "print_dips", "print_gap", "print_overflow", "print_widest_gap",
+           "print_dips", "print_gap", "zigzag_left", "zigzag_runs", "zigzag_sketch", "print_overflow", "print_widest_gap",
            "back_near_one", "doubling_runs", "doubling_spread", "layer_one_drop", "lecun_fade_note", "he_layer_one_note", "selu_settle_layer", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "slopes_text", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
            "squashers", "two_switches", "area_label", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
 
@@ -900,10 +900,10 @@ def _short(v):
 
 
 def corner_text(name, eps=1e-9):
-    """A corner at 0 in the table's words: its two slopes, just left and just right of 0, and the jump between them."""
+    """A corner at 0 in the table's words: its two slopes, just left and just right of 0 (r54: the jump between them,
+    "(jump 0.99)", was one number too many in a wall of digits; the two slopes show it)."""
     left, right = corner_slopes(name, eps)
-    change = f"jump {_short(right - left)}" if right >= left else f"drops by {_short(left - right)}"   # pass 33: SELU's falls
-    return f"{PLAIN_SMOOTHNESS['kink']}: slope {_short(left)} → {_short(right)} ({change})"
+    return f"{PLAIN_SMOOTHNESS['kink']}: slope {_short(left)} → {_short(right)}"
 
 
 ONE_NUMBER_IN = "does not apply (list in, list out)"   # softmax: "always rising" needs one number in, one out
@@ -922,13 +922,15 @@ def zero_centred_text(name):
     it). Softmax: the registry's word only."""
     act = activations.get(name)
     if name == "softmax":   # pass 28: the header promises an average where the answer is no; shares add up to 1
-        return "no: the shares average 1 ÷ (number of scores), whatever the scores"
+        return "no: the shares average 1 ÷ (number of scores)"
     if act.kind != "elementwise":
         return act.zero_centred
     avg = average_output(name)
     if abs(avg) < 5e-3:
         return f"yes{ZERO_CENTRED_ONLY_WHEN.get(name, '')}"
-    return f"no: {avg:.2f} on average"   # PReLU's is at its starting leak: PRELU_NOTE says so under the table
+    # r54: one digit ("about 0.2", not "0.21 on average"): the table is read at a glance; PReLU's is at its starting
+    # leak (PRELU_NOTE says so under the table)
+    return f"no: about {avg:.1f}"
 
 
 def row(name):
@@ -939,6 +941,8 @@ def row(name):
     shown = act.range_text + floor
     if name in RANGE_FROM_FLOOR:   # r39: the text says −1.76; the registry's range says −1.758
         shown = f"({floor_of(name):.2f}, ∞)"
+    elif act.kind == "elementwise" and not act.monotonic:   # r54: a dip's lowest point at 2 decimals, not 3
+        shown = f"[{activations.minimum(name)[1]:.2f}, ∞)"
     return {"name": act.name, "bend": act.label, "family": FAMILY_OF.get(name, NO_FAMILY),
             "formula": act.formula, "range": shown,
             "zero-centred": zero_centred_text(name),
@@ -1033,6 +1037,69 @@ class ZooTable:
         widths = [max(len(c), *(len(r[c]) for r in self.rows)) for c in cols]
         line = lambda vals: "  ".join(v.ljust(w) for v, w in zip(vals, widths)).rstrip()  # noqa: E731
         return "\n".join([line(cols)] + [line([r[c] for c in cols]) for r in self.rows])
+
+
+# r54 (pass 60): "zig-zag to reach a mix" was words only; chapter 02's toy (one unit, two weights, the star at (1, -1)),
+# fed sigmoid's outputs (all above 0) or tanh's (centred on 0), with the same steps and step size
+ZIGZAG_INPUTS = {"sigmoid": "inputs all above 0 (sigmoid's)", "tanh": "inputs centred on 0 (tanh's)"}
+ZIGZAG_STEPS, ZIGZAG_RATE, ZIGZAG_GOAL = 30, 1.0, (1.0, -1.0)
+
+
+def zigzag_runs(steps=ZIGZAG_STEPS, rate=ZIGZAG_RATE, goal=ZIGZAG_GOAL):
+    """{bend: the two weights after each step, from (0, 0)} for chapter 02's toy fed that bend's outputs."""
+    return {name: zigzag.path(name, goal, steps, rate) for name in ZIGZAG_INPUTS}
+
+
+ZIGZAG_THERE = 0.05   # a run this close to the star "reaches" it (the picture says so instead of "0 from the star")
+
+
+def _from_star(d):
+    return "reaches the star" if d < ZIGZAG_THERE else f"{d:g} from the star"
+
+
+def zigzag_left(steps=ZIGZAG_STEPS, rate=ZIGZAG_RATE, goal=ZIGZAG_GOAL):
+    """{bend: distance from the star after the last step}, at 1 decimal as the picture writes it."""
+    return {name: round(float(np.linalg.norm(p[-1] - np.asarray(goal))), 1)
+            for name, p in zigzag_runs(steps, rate, goal).items()}
+
+
+def _zigzag_alt():
+    left = zigzag_left()
+    return ("Two panels on the same axes, weight 1 across and weight 2 up, each with a path of "
+            f"{ZIGZAG_STEPS} training steps from the start (0, 0) towards the star (1, −1). Left: inputs all above 0 "
+            "(sigmoid's outputs): every step goes up-right or down-left, so the path zig-zags; after "
+            f"{ZIGZAG_STEPS} steps: {_from_star(left['sigmoid'])}. Right: inputs centred on 0 (tanh's outputs): steps "
+            f"go any way; after {ZIGZAG_STEPS} steps: {_from_star(left['tanh'])}.")
+
+
+@plots.styled
+def zigzag_sketch(steps=ZIGZAG_STEPS, rate=ZIGZAG_RATE, goal=ZIGZAG_GOAL):
+    """Why zero-centred matters, as a picture (the zoo table's column): with inputs all above 0 every step moves both
+    weights the same way, so the path zig-zags; with inputs centred on 0 it heads for the star. Raises if a step of
+    the all-above-0 run moves the two weights opposite ways."""
+    runs, left = zigzag_runs(steps, rate, goal), zigzag_left(steps, rate, goal)
+    moves = np.diff(runs["sigmoid"], axis=0)
+    if np.any(moves[:, 0] * moves[:, 1] < 0):
+        raise ValueError("a step with inputs all above 0 moved the two weights opposite ways")
+    if not left["tanh"] < left["sigmoid"] / 3:
+        raise ValueError(f"the centred inputs no longer get much closer to the star: {left}")
+    fig, axes = plots.new_figure(780, 360, 1, 2, sharex=True, sharey=True)
+    notes = {"sigmoid": "every step:\nup-right or down-left", "tanh": "steps go any way"}
+    for ax, (name, title) in zip(axes, ZIGZAG_INPUTS.items()):
+        p = runs[name]
+        ax.plot(p[:, 0], p[:, 1], "-o", color=plots.color(name), lw=1.4, ms=3.5)
+        ax.plot([0], [0], "s", color="black", ms=7)
+        ax.text(-0.05, 0.06, "start", ha="right", va="bottom", fontsize=10, color=STRIP_NOTE_COLOUR)
+        ax.plot([goal[0]], [goal[1]], "*", color="black", ms=15)
+        ax.text(goal[0], goal[1] - 0.09, "star", ha="center", va="top", fontsize=10, color=STRIP_NOTE_COLOUR)
+        ax.text(-0.3, -0.85, notes[name], ha="left", va="top", fontsize=10, color=plots.color(name), fontweight="bold")
+        ax.set(xlabel="weight 1", title=f"{title}:\nafter {steps} steps, {_from_star(left[name])}")
+        ax.axhline(0, color="black", lw=0.6)
+        ax.axvline(0, color="black", lw=0.6)
+        ax.set_aspect("equal")
+    axes[0].set(ylabel="weight 2", xlim=(-0.35, 1.35), ylim=(-1.3, 0.25))
+    fig.set_label(_zigzag_alt())
+    return fig
 
 
 @plots.styled
@@ -1232,35 +1299,33 @@ def signal_answer(depth=30, high=2.0, low=0.5, part=None):
     Optional section). part="ReLU" (second picture, the He lines added): nothing pulls the He runs back, each network
     drifts; layer 1's drop is the average moving off 0 while the typical size stays at the start (layer_one_drop).
     part=None gives every line. History of this Check: tests/test_chapter_04.py (passes 15 to 50)."""
-    lo, hi, _ = SPREAD_STARTS
     draws_up, draws_down = run_draws(depth, high), run_draws(depth, low)
-    ends = {text: _span([s[-1] for _, s in pairs]) for text, pairs in draws_up.items()}
     selu_ends = [(m[-1], s[-1]) for draws in (draws_up, draws_down) for m, s in draws["SELU"]]
     if max(max(abs(m), abs(s - 1)) for m, s in selu_ends) >= SETTLE_WITHIN:
         raise ValueError(f"SELU does not end near average 0, spread 1: {selu_ends}")
     if max(s[-1] for _, s in draws_up["ReLU, LeCun weights"]) >= 1e-3:
         raise ValueError("ReLU with LeCun weights does not fade")
     settle = selu_settle_layer(depth, high, low)
-    he_lo, he_hi = ends["ReLU, He weights"].split(" to ")
-    low_lo, low_hi = _span([s[-1] for _, s in draws_down["ReLU, He weights"]]).split(" to ")
+    he_ends = [s[-1] for _, s in draws_up["ReLU, He weights"]]
+    if max(he_ends) < 2 * min(he_ends):   # "each network drifts its own way": the five end far apart
+        raise ValueError(f"the He networks no longer end far apart: {he_ends}")
     if max(s[-1] for _, s in draws_down["ReLU, He weights"]) >= 1 - SETTLE_WITHIN:
         raise ValueError("a ReLU network with He weights started at the low spread climbs back near 1")
-    spread1 = layer_one_drop(high, depth)[1]
     lines = {"SELU": f"- **SELU**: it goes back to 1, from {high:g} and from {low:g} alike.\n"
                      f"  By layer {settle}, all {len(DRAW_SEEDS)} networks here are within {SETTLE_WITHIN:g} of 1 (the grey band).\n"
                      "  Its average (left panel) goes back to 0 too.\n"
                      "  A common wrong answer: \"SELU keeps whatever spread it is given.\" In fact, it pulls a big "
                      "spread down and a small one up.",
              "LeCun": "- **ReLU, same weights**: it fades to almost 0. (Why: see the Optional section at the end.)",
+             # r54 (pass 60): one number a line; the runs' lowest and highest spreads are in the widget's readout,
+             # and the checks above still hold them (none of the five climbs back near 1 from the low start)
              "He": f"- **ReLU, He weights**: nothing pulls it back.\n"
                    "  By chance, each layer's random weights stretch or shrink the spread a little. Nothing undoes "
-                   "that, so each network drifts its own way.\n"
-                   f"  From {high:g}, the {len(DRAW_SEEDS)} networks end between {he_lo} (lowest) and {he_hi} (highest).\n"
+                   "that, so each network drifts its own way: see the readout's lowest and highest spread.\n"
                    # r52 (pass 58): the Predict asks about the start 0.5, which the stored picture (start 2) does not show
-                   f"  From {low:g}, they end between {low_lo} and {low_hi}: none climbs back to 1.",
+                   f"  From {low:g}, none climbs back to 1.",
              # r51 change 2 (pass 57): the why of layer 1's drop moved to the Optional section (he_layer_one_note)
-             "drop": f"- **Layer 1's drop**, from {high:g} to about {spread1:.2f}, is no pull either "
-                     "(why: see the Optional section)."}
+             "drop": "- **Layer 1's drop** is no pull either (why: see the Optional section)."}
     keys = {"SELU": ["SELU", "LeCun"], "ReLU": ["He", "drop"], None: ["SELU", "LeCun", "He", "drop"]}[part]
     return Markdown(fold("Check your prediction", "\n" + "\n".join(lines[k] for k in keys) + "\n").data)
 
