@@ -321,8 +321,9 @@ def test_sigmoids_nudge_shrinks_hundreds_of_times_relus_about_10(chapter_race):
     # pass 48 (r43 Clarity 3, again): what cancels and why: the signals from above are added at each unit, some plus
     # and some minus
     # pass 52 (Focus: the suspects move to an optional section): the weights-and-cancelling aside is cut for length
-    assert ("**What happened:** suspect 1 is real. Three sigmoid slopes of at most 1/4 alone give 1/4 × 1/4 × 1/4 = "
-            "1/64.") in prose and "partly cancel" not in prose
+    # pass 60 (r54 Correctness 1): "suspect 1 is real" read as a cause; the fading is what was measured
+    assert ("**What happened:** the fading is real. Three sigmoid slopes of at most 1/4 alone give 1/4 × 1/4 × 1/4 = "
+            "1/64.") in prose and "partly cancel" not in prose and "suspect 1 is real" not in prose
     # pass 42 (r38): "which start small" had no evidence the learner sees; ReLU's shrink (slope 1, measured above:
     # about 10 times) is the picture's evidence that weights and cancelling shrink a nudge too
     assert activations.relu_slope(np.array([0.5, 2.0])).tolist() == [1.0, 1.0]
@@ -803,11 +804,13 @@ def test_the_chapter_defines_its_words_before_using_them():
             ("jitter", "Each point sits a little off its arm, by a random **jitter**."),
             # pass 46 (r41 Clarity 4): the maps' "run from seed 0" says what a seed is where it first appears
             ("seed", "Each square shows one bend's run from seed 0, the number that picks its random starting weights."),
-            ("learning rate", "**learning rate**: sets the size of the steps"),
-            ("optimizer", "**optimizer**: the rule that turns nudges into steps."),
-            ("gradient descent", "**Plain gradient descent** steps by the nudge times the learning rate."),
+            # pass 60 (r54 Clarity 1): the optimizer's own section, before the race, with a picture
+            ("learning rate", "the **learning rate**, a number such as 0.01."),
+            ("optimizer", "The **optimizer** is the rule that turns nudges into steps."),
+            ("gradient descent", "**Plain gradient descent** steps by the nudge times the **learning rate**"),
             # pass 33: Adam averages as well (its first moment), which the Check's 'steady nudge' relies on
-            ("adam", "**Adam**, a common recipe, averages each weight's recent nudges and divides by their typical size."),
+            ("adam", "**Adam**, a common recipe, averages each weight's recent nudges. Then it divides by their typical "
+                     "size."),
             ("accuracy", "Each title names the bend, then two **accuracy** scores: the share of points right."),
             # pass 39 (r35): the maps' titles no longer give the loss (it gave the race's Predict away), so loss is
             # said in plain words where the score is introduced
@@ -818,7 +821,7 @@ def test_the_chapter_defines_its_words_before_using_them():
         start = text.index(definition)
         first = re.search(word, low).start()
         assert start <= first < start + len(definition), word
-    assert "a step of about the learning rate" in low and "its learning rate)" not in low
+    assert "with adam, both steps are about 0.01, the learning rate." in low and "its learning rate)" not in low
     assert "**gradient**" not in text and "zero-centred" not in low   # pass 30: cut from the opening (glossary has it)
     assert "noise" not in low and "random start:" not in low and "random start." not in low
     assert "≥" not in text and "sample sd" not in text
@@ -944,7 +947,7 @@ def test_the_recall_question_names_the_misconception_in_its_folded_answer(chapte
     assert fast.index("silu") <= 1
     # pass 52 (Focus, length): the friend's folded Check is cut; the wrong belief is named under suspect 1's
     # folded answer, in the optional section, and the main path's verdict says the race does not show it
-    cell = next(s for s in _cells("markdown") if "**What happened:** suspect 1 is real." in s)
+    cell = next(s for s in _cells("markdown") if "**What happened:** the fading is real." in s)
     assert "SiLU had the smallest layer-1 nudge" not in cell and cell.index("</details>") < cell.index("common wrong")
     answer = re.sub(r"\s+", " ", cell.split("</details>", 1)[1])
     assert ('A common wrong answer: "tiny nudges mean tiny steps". In fact, Adam still steps about 0.01 on a steady '
@@ -1022,9 +1025,9 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
     # pass 56 (r50 Retention: four claims in one item): the knob and Adam's steps live in the optional section
     # pass 57 (r51 Correctness): the race showed THAT centred-and-steeper learns, not how far outputs move: hedged
     # pass 58 (r52 Clarity): the verdict's caveat (with Adam, like bigger weights) stays in the remembered line
-    assert ("1. In this race, sigmoid was slow. Centring alone did not help. Centring and 4× steeper did (with Adam, "
-            "like bigger weights). One likely reason: its outputs moved too little a step. Or its nudge faded: "
-            "steeper changed both.") in flat   # pass 59 (r53): both suspects, test_steeper_also_lets_the_nudge_fade_less
+    # pass 60 (r54 Focus 3): the "cannot tell" caveat was said three times; line 1 says only what the race showed
+    assert ("1. In this race, sigmoid was slow. Centring alone did not help. Centring and 4× steeper did.\n"
+            in remember) and "likely reason" not in flat and "steeper changed both" not in flat
     assert "sigmoid was slow: its outputs" not in flat
     # pass 54 (r48 Correctness 1): only centred sigmoids were raced, and the one-knob link holds with Adam only
     assert "one knob" not in flat
@@ -1095,11 +1098,13 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     # pass 46 (cut pass, r41 Clarity 5): the five steps and their picture cut to the one line the section opens with
     # pass 48 (r43 Clarity 4): the zig-zag restated (all up or all down; a mixed goal takes a detour), and why 400
     # points weaken it
+    # pass 60 (r54 Picture 2): chapter 02's detour drawn between the reason and its limit
     assert ("sigmoid's outputs are all positive, not centred on 0. Past hidden layer 1, a unit's inputs are sigmoid "
             "outputs, so positive. Its slope is positive too. So for one point, every weight into the unit moves the "
-            "same way. All go up, or all go down. A goal that needs some up and some down takes a detour: chapter 02's "
-            "zig-zag. But a race step averages the nudges of 400 points. Their signs differ, so the weights can move "
-            "different ways.") in prose
+            "same way. All go up, or all go down.") in prose
+    assert ("Chapter 02's toy: two weights, one example a step. The star needs weight 1 up, weight 2 down. With inputs "
+            "all positive (circles), each step goes up-right or down-left: a zig-zag detour. But a race step averages "
+            "the nudges of 400 points. Their signs differ, so the weights can move different ways.") in prose
     # pass 56 (r50 Clarity: "what the unit wants" was a new name for the learning signal): the opening's term
     assert "**nudge = the unit's learning signal × its bend's slope × the weight's input**" in prose
     assert "north-east" not in prose and "signal times its input" not in prose   # pass 28: cell 0's definition
@@ -1261,8 +1266,9 @@ def test_the_friends_claim_is_a_folded_check_and_the_section_opens_with_slow_not
     flat = re.sub(r"\s+", " ", " ".join(cells))
     # pass 56 (r50 Clarity: the fade was declared before it was measured): the verdict names suspect 1 and points on
     # pass 59 (r53 Correctness): the steep runner also changes suspect 1 (test_steeper_also_lets_the_nudge_fade_less)
-    assert ("Suspect 1 is real (see the optional section). Steeper also lets the nudge fade less, so the race cannot "
-            "tell 1 from 3.") in flat
+    # pass 60 (r54 Clarity 3, Correctness 1): one idea a bullet; "real" only of the fading; the caveat said once
+    assert "- Suspect 1: the nudge does fade (optional section). Steeper makes it fade less too." in flat
+    assert "Suspect 1 is real" not in flat and flat.count("cannot tell") == 1
     assert ('A common wrong answer: "tiny nudges mean tiny steps". In fact, Adam still steps about 0.01 on a steady '
             "tiny nudge.") in flat and "A friend says" not in flat
     assert "This race shows that sigmoid is stuck" not in " ".join(cells)   # said once, up front
@@ -1476,7 +1482,9 @@ def test_pass13_sentences_say_only_what_holds():
     assert "Part of the gap is what they learnt about these exact dots, jitter included." in prose   # a folded answer
     assert "no network could call" not in prose   # pass 15: nothing in the chapter shows such points
     # pass 18: the claim is about sigmoid's learning, not about the nudge learning
-    assert "the race cannot tell 1 from 3." in prose   # pass 54: said once, in the verdict; pass 59: 1 or 3
+    # pass 54: said once; pass 59: 1 or 3; pass 60 (r54 Focus 3): once, under "What the race does not show"
+    assert ("- Steeper changed the slope, the weights' size and steps, and the fading. The race cannot tell which one "
+            "made sigmoid learn.") in prose and prose.count("cannot tell") == 1
     assert "not that the nudge stopped learning" not in prose
 
 
@@ -1618,13 +1626,8 @@ def test_the_controls_the_learner_needs_are_listed_before_the_race():
     for said in ("**Race!**", "**Stop**", "The **tick boxes** pick the runners; five start ticked.",
                  "Training starts from random weights. The **seed** is the number that picks them: 0.",
                  "**epochs**: how long the race runs: 400.",
-                 "**optimizer**: the rule that turns nudges into steps. **Plain gradient descent** steps by the nudge "
-                 "times the learning rate. Gradient means all the nudges together. "   # pass 57 (r51): the word named
-                 "**Adam**, a common recipe, averages each weight's recent nudges and divides by their typical "
-                 "size. A **steady** nudge points the same way, about as strongly, step after step. "   # r52: 'steady' said
-                 "So a steady nudge, tiny or large, gives a step of about the learning rate.",   # pass 46: the
-                 # worked example is cut, its conclusion said here; quiz Q "why_adam" uses the first sentence
-                 "**learning rate**: sets the size of the steps: 0.01.",
+                 "**optimizer**: Adam; the other is plain gradient descent.",
+                 "**learning rate**: 0.01.",
                  "Leave them as they are at first."):
         assert said in cell, said
     assert cell.index("Leave them as they are") < cell.index("**Predict:**") and "for now" not in cell
@@ -1670,7 +1673,7 @@ def test_the_nudge_predict_uses_the_quarter_and_names_no_suspect_before_the_answ
     # pass 52 (brief item 1): the map and the closing table are cut; the suspects sit in an optional section, in
     # order, each saying what we change, then what we predict, then what happened; the verdict is said after the fold
     assert "| suspect |" not in " ".join(_cells("markdown"))
-    assert after.index("</details>") < after.index("**What happened:** suspect 1 is real.")
+    assert after.index("</details>") < after.index("**What happened:** the fading is real.")
 
 
 def test_the_train_test_gap_is_a_folded_check_not_a_failure(chapter_race):
@@ -2023,9 +2026,10 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     folded answer and a verdict that names each suspect. The knob (with Adam) and the other stretch are optional."""
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "verdict_figure(" in "".join(c["source"]))
-    flat = [re.sub(r"\s+", " ", "".join(cells[j]["source"])) for j in range(k - 8, k + 3)]
+    flat = [re.sub(r"\s+", " ", "".join(cells[j]["source"])) for j in range(k - 9, k + 3)]
     # pass 58 (r52 change 2): the slope-step picture comes before the numbers it shows
-    suspects, changed, curves, rule, step_fig, number, moves, predict, _code, answer, verdict = flat
+    # pass 60 (r54 Focus 1): the runs are trained in a collapsed cell; the picture's cell is one call
+    suspects, changed, curves, rule, step_fig, number, moves, predict, _train, _code, answer, verdict = flat
     assert rule.rstrip().endswith("The picture feeds the same 0.01 into both curves, near 0.")
     assert suspects.startswith("### Why is sigmoid so slow? The race shows that sigmoid is slow, not why.")
     # r50 change 3: each tested suspect says why it would slow learning; "later" units: layer 1 takes the raw x
@@ -2064,10 +2068,12 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert "Each seed gives every runner the same starting weights." in predict
     assert predict.rstrip().endswith("**Predict:** which makes sigmoid learn: centring alone, or centring and making it "
                                      "steeper?")
-    code = "".join(cells[k]["source"])
-    assert code.startswith("centred = ch05_race.centred_race(X, y)") and "steep = ch05_race.stretch_runs(X, y)" in code
-    assert 'ch05_race.verdict_figure(results, centred, steep["sigmoid(4x) − 0.5"])' in code
-    assert "2·sigmoid" not in code   # pass 53 (r47): not named before the text explains it
+    train, code = "".join(cells[k - 1]["source"]), "".join(cells[k]["source"])
+    assert "centred = ch05_race.centred_race(X, y)" in train and "steep = ch05_race.stretch_runs(X, y)" in train
+    assert cells[k - 1]["metadata"]["jupyter"]["source_hidden"] and cells[k - 1]["metadata"]["slideshow"] == {
+        "slide_type": "skip"}
+    assert code.startswith("ch05_race.verdict_figure(results, centred, steep)") and len(code.splitlines()) == 1
+    assert "2·sigmoid" not in code + train   # pass 53 (r47): not named before the text explains it
     assert not cells[k]["metadata"].get("jupyter", {}).get("source_hidden")
     stored = "".join(next(o["data"] for o in cells[k]["outputs"] if "image/png" in o.get("data", {}))["text/plain"])
     assert "sigmoid − 0.5: 0 of 5 runs below 0.1, last loss 0.61 to 0.62" in stored
@@ -2087,9 +2093,10 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert verdict.startswith("The verdict, in this race (Adam, learning rate 0.01):")
     # pass 57 (r51 change 1): the winner was centred AND steeper, and with Adam steeper is bigger weights and steps
     # (test_a_steeper_sigmoid_is_bigger_weights_and_steps): the verdict names no single cause
+    # pass 60 (r54): one suspect a bullet, "real" only of the fading, the caveat moved to "What the race does not show"
     assert ("- Suspect 2: centring alone did not help. - Suspect 3: centred and 4× steeper, it learned. With Adam, "
-            "steeper acts like bigger weights: see below. The race cannot tell these apart. - Suspect 1 "
-            "is real (see the optional section).") in verdict
+            "steeper acts like bigger weights: see below. - Suspect 1: the nudge does fade (optional section). "
+            "Steeper makes it fade less too.") in verdict and "cannot tell" not in verdict
     assert "steeper slope made sigmoid learn" not in verdict
     assert "A steeper sigmoid that is not centred was not raced." in verdict
     assert "sigmoid(4x)\"" not in str(ch05_race.VARIANTS)   # pass 54 (r48): no uncentred steep runner exists to cite
@@ -2097,6 +2104,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert "".join(cells[k + 3]["source"]).startswith("**Steeper is like bigger weights.**")
     assert "one_knob_figure(" in "".join(cells[k + 4]["source"])
     assert "".join(cells[k + 6]["source"]).startswith("### What the race does not show")
+    assert "cannot tell which one made sigmoid learn" in "".join(cells[k + 6]["source"])
     # r50 Correctness 2 and Clarity: the knob leaves the main path; "plain" keeps one meaning (the optimizer)
     main = " ".join(flat)
     # pass 57 (r51): the verdict names the confound in one line (bigger weights, with Adam); the knob's picture and
@@ -2157,7 +2165,8 @@ def test_the_recall_asks_whether_a_tiny_nudge_means_a_tiny_step_under_adam():
     assert "Under Adam" not in cell and "Adam resizes each step" not in cell
     # pass 52: the friend's Check and the closing table are cut; the verdict is no firmer than "does not show"
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert "the race cannot tell 1 from 3." in prose and "not what stops sigmoid" not in prose
+    # pass 60 (r54 Focus 3): the caveat said once, under "What the race does not show"
+    assert "The race cannot tell which one made sigmoid learn." in prose and "not what stops sigmoid" not in prose
     remember = next(s for s in _cells("markdown") if s.startswith("## What to remember"))
     assert len([line for line in remember.splitlines() if re.match(r"\d\. ", line)]) == 3
 
@@ -2167,7 +2176,8 @@ def test_the_second_suspect_cites_what_chapter_02_shows_now():
     chapter 02's toy does not show: both paths reach the star)."""
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     text = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
-    assert "takes a detour: chapter 02's zig-zag." in text   # pass 48: the detour, as chapter 02 calls it
+    # pass 48: the detour, as chapter 02 calls it; pass 60 (r54 Picture 2): said under chapter 02's toy, drawn
+    assert "Chapter 02's toy: two weights, one example a step." in text and ": a zig-zag detour." in text
     assert "Chapter 02 showed why that can slow learning." not in text
     two = json.loads((NOTEBOOK.parent / "02_four_bends.ipynb").read_text())["cells"]
     # pass 29: chapter 02's sigmoid fold shrank to its answer; its zig-zag section still calls the path a detour
@@ -2624,10 +2634,14 @@ def test_a_steeper_sigmoid_is_bigger_weights_and_steps():
     # pass 56 (r50 Correctness 2): the equivalence holds with Adam, and only the three changes together were raced
     # pass 58 (r52 Correctness): "acts like", and the steps only about 4× (test_adam_steps_of_the_steep_sigmoid_...)
     # pass 59 (r53 Correctness): "less later" was unexplained: cut; the ratio test below still checks both
-    assert ("So, with Adam, steeper acts like 4× bigger weights and biases into each bend. Their steps are bigger "
-            "too: 4× at the first step.") in flat and "less later" not in flat
-    # pass 57 (r51 change 1): "raced together" moves up into the verdict, so the main path says it
-    assert "With Adam, steeper acts like bigger weights: see below. The race cannot tell these apart." in flat
+    # pass 60 (r54 Correctness 2): it holds at every step, as a 4× learning rate on those weights
+    # (test_the_steep_network_learns_like_4x_weights_with_a_4x_learning_rate_at_every_step)
+    assert ("So, with Adam, steeper acts like 4× bigger weights and biases into each bend. Their learning rate is 4× "
+            "bigger too: 0.04, at every step.") in flat and "less later" not in flat
+    # pass 57 (r51 change 1): "raced together" moves up into the verdict, so the main path says it; pass 60 (r54
+    # Focus 3): the caveat once, under "What the race does not show"
+    assert "With Adam, steeper acts like bigger weights: see below." in flat
+    assert "The race cannot tell which one made sigmoid learn." in flat
     assert "never one alone" not in flat
     # pass 50 (r45 Correctness 2, 3): no "cannot say which one mattered" followed by the slope blamed alone
     assert "cannot say which one mattered" not in flat and "slope of 1/4 set that knob" not in flat
@@ -2722,13 +2736,17 @@ def test_the_winner_is_said_under_the_table_as_the_runs_show(chapter_race):
             other = race.epochs_to(r.loss, 0.1)
             assert np.all(np.isnan(other) | (other > gelu)), name
     cell = next(s for s in _cells("markdown") if "The other seven bends do, in every run." in s)
-    flat = re.sub(r"\s+", " ", cell)
     # pass 49 (r44 Correctness): the ranges overlap, so the per-seed claim points at the crossing table below it
-    # pass 56 (length): the fold's own line says what it holds
     # pass 57 (r51 Focus): "fold" was tool jargon; the click is named
-    assert ("The other seven bends do, in every run. GELU is fastest in every seed's column of the table below "
-            "(click *Show each seed*; marked *).") in flat
+    # pass 60 (r54 Focus 2: two tables back to back): the claim is the fold's own first line, its code collapsed
+    assert "GELU is fastest" not in cell
     assert ch05_race.crossing_fold(chapter_race).summary == "Show each seed"
+    assert ch05_race.crossing_fold(chapter_race).answer == ("Each run's first epoch below 0.1. GELU is fastest in "
+                                                            "every seed (marked *).")
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    folded = next(c for c in cells if "crossing_fold(results)" in "".join(c["source"]))
+    assert folded["metadata"]["jupyter"]["source_hidden"]
+    assert "GELU is fastest in every seed (marked *)." in _outputs_text(folded)
     table = repr(ch05_race.crossing_table(chapter_race))
     # pass 54 (r48 Focus 3): the seed-by-seed table sits in a closed fold; one table in view
     fold = ch05_race.crossing_fold(chapter_race)
@@ -2746,7 +2764,7 @@ def test_the_learning_rate_slider_is_said_to_be_spaced_like_the_log_axis():
     slider = ch05_race.live_race(names=("relu",), epochs=50).controls["lr"]
     assert isinstance(slider, widgets.FloatLogSlider)
     assert (slider.base, slider.min, slider.max, slider.description) == (10, -4, 0, "learning rate")
-    cell = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if "**learning rate**" in s))
+    cell = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if s.startswith("## Watch them race")))
     assert ("The loss axis is a **log scale**. Each tenfold drop in loss takes the same height. The learning-rate "
             "slider is on a log scale too, from 1/10,000 to 1.") in cell
 
@@ -2804,9 +2822,14 @@ def test_the_one_knob_picture_draws_one_step_on_w_and_four_times_it_on_4w():
     # pass 56: a title line, the picture, then its numbers and the formula; pass 58 (r52): right after the verdict
     assert "".join(cells[k - 1]["source"]).startswith("**Steeper is like bigger weights.**")
     numbers = re.sub(r"\s+", " ", "".join(cells[k + 1]["source"]))
-    assert numbers.startswith("In numbers: w = 0.3 moves to 0.31. Sigmoid − 0.5, not steepened, computes the same "
-                              "with weight 4w = 1.2. That moves to 1.24: 4× as far. In symbols, with b the bias: "
+    # pass 60 (r54 Clarity 2: "which network is which?"): same outputs, two ways of writing the weight, said first
+    assert numbers.startswith("Two ways to write one unit, with the same outputs: - sigmoid(4x) − 0.5 with weight "
+                              "w = 0.3; - sigmoid − 0.5 with weight 4w = 1.2. One Adam step moves w from 0.3 to 0.31. "
+                              "Then 4w moves from 1.2 to 1.24: 4× as far. In symbols, with b the bias: "
                               "$\\text{sigmoid}(4(wx + b)) = \\text{sigmoid}((4w)x + 4b)$.")
+    # pass 60 (r54 Correctness 2): the match holds at every step (test_the_steep_network_learns_like_...)
+    assert numbers.rstrip().endswith("So, with Adam, steeper acts like 4× bigger weights and biases into each bend. Their "
+                            "learning rate is 4× bigger too: 0.04, at every step.")
     assert "plain" not in shown.figure.get_label() + " ".join(a.get_title() for a in axes)
 
 
@@ -2827,44 +2850,74 @@ def test_the_verdict_figure_draws_four_curves_five_runs_each_on_shared_scales(ch
     fast, tanh = race.epochs_to(steep.loss, 0.1), race.epochs_to(chapter_race["tanh"].loss, 0.1)
     assert np.nanmax(fast) <= np.nanmax(tanh) and np.nanmin(fast) <= np.nanmin(tanh)
     assert np.all(np.isnan(race.epochs_to(centred.loss, 0.1)))
-    assert panels[0].get_legend() is not None and panels[-1].get_legend() is None   # the key off tanh's curves
+    # pass 60 (r54 Picture 3): the key covered sigmoid's band from 0.01 to 0.1; it now sits beside the squares
+    assert all(ax.get_legend() is None for ax in panels) and len(shown.figure.legends) == 1
+    shown.figure.canvas.draw()
+    key = shown.figure.legends[0].get_window_extent()
+    assert all(key.x0 >= ax.get_window_extent().x1 for ax in panels)
+    by_dict = ch05_race.verdict_figure(chapter_race, centred, stretch)   # stretch_runs' dict: one call in the notebook
+    assert by_dict.caption == shown.caption
 
 
-def test_adam_steps_of_the_steep_sigmoid_are_4x_at_first_then_less():
-    """Check pass 58's wording (r52 Correctness: "is ... 4× bigger steps" was exact only for the function): the steep
-    centred sigmoid computes exactly what the plain centred one does with weights and biases into each bend 4× bigger;
-    under Adam (learning rate 0.01) its weights into a bend move, seen on the 4× scale, 4× as far as the plain
-    network's at the first step (the one-knob picture's step), and less than 4× but still more later (20 to 100 steps):
-    "Their steps are bigger too: 4× at the first step" (pass 59 cut "less later", unexplained; the check stays)."""
+def test_the_steep_network_learns_like_4x_weights_with_a_4x_learning_rate_at_every_step():
+    """Check the one-knob lines (pass 60, r54 Correctness 2: "4× at the first step" read as if the match broke
+    later): the steep centred sigmoid computes exactly what sigmoid − 0.5 does with weights and biases into each bend
+    4× bigger; under Adam its first step moves those weights 4× as far on that scale (the picture's step); and at
+    every step of a whole race (seed 0, 400 epochs) it trains exactly as sigmoid − 0.5 does from 4× weights with a 4×
+    learning rate on them, 0.04, once Adam's safety constant (eps) is scaled with the nudges. With the plain eps the
+    two stay close (the constant is the only difference): the same loss to 0.03 at every 100th step."""
     variant = dict(ch05_race.VARIANTS["sigmoid(4x) − 0.5"])
     variant.pop("activation")
-    steep = mlp.Network.he_init((2, 32, 32, 32, 1), "sigmoid", seed=0, **variant)
-    scale = [4.0, 4.0, 4.0, 1.0]
-    plain = mlp.Network([k * W for k, W in zip(scale, steep.weights)], [k * b for k, b in zip(scale, steep.biases)],
-                        "sigmoid", shift=ch05_race.CENTRED_SHIFT)
     A, T = X.T, Y.reshape(1, -1)
+    scale = [4.0, 4.0, 4.0, 1.0]   # weight layer 4 feeds the output's own sigmoid, not a bend: unchanged
+
+    def pair():
+        steep = mlp.Network.he_init((2, 32, 32, 32, 1), "sigmoid", seed=0, **variant)
+        plain = mlp.Network([k * W for k, W in zip(scale, steep.weights)],
+                            [k * b for k, b in zip(scale, steep.biases)], "sigmoid", shift=ch05_race.CENTRED_SHIFT)
+        return steep, plain
+
+    steep, plain = pair()
     np.testing.assert_allclose(steep.forward(A)[2], plain.forward(A)[2], rtol=1e-10, atol=1e-10)   # same function
-    moves = []
-    for net, k in ((steep, 4.0), (plain, 1.0)):
-        moments, per_step = np.zeros((2, net.theta.size)), []
-        for step in range(1, 101):
-            before = [k * W.copy() for W in net.weights[:3]]
-            outs, slopes, logits = net.forward(A)
-            grad = net.backward(outs, slopes, mlp.bce(logits, T)[1] / A.shape[1])
-            mlp.optimizer_step(net.theta, grad, RECIPE["lr"], "adam", moments, step)
-            per_step.append([np.sqrt(np.mean((k * W - W0) ** 2)) for W, W0 in zip(net.weights[:3], before)])
-        moves.append(np.array(per_step))
-    ratio = moves[0] / moves[1]                        # (steps, weight layers 1 to 3)
-    np.testing.assert_allclose(ratio[0], 4, rtol=1e-3)  # the first step: 4×
-    later = ratio[19:].mean(axis=0)
-    assert np.all((later > 1.5) & (later < 3.5)), later   # later: bigger, but less than 4×
+    weights, biases = plain.unflatten(np.arange(plain.theta.size, dtype=float))
+    into_bends = np.concatenate([a.astype(int).ravel() for a in (*weights[:3], *biases[:3])])
+    lr, eps = np.full(plain.theta.size, RECIPE["lr"]), np.full(plain.theta.size, 1e-8)
+    lr[into_bends], eps[into_bends] = 4 * RECIPE["lr"], 1e-8 / 4
+    assert f"{4 * RECIPE['lr']:g}" == "0.04"
+
+    def race_both(plain_eps, steps=RECIPE["epochs"]):
+        steep, plain = pair()
+        runs = [(steep, RECIPE["lr"], 1e-8), (plain, lr, plain_eps)]
+        moments = [np.zeros((2, n.theta.size)) for n, _, _ in runs]
+        seen = []
+        for step in range(1, steps + 1):
+            before = [k * W.copy() for k, W in zip(scale, steep.weights)]
+            for (net, rate, e), m in zip(runs, moments):
+                outs, slopes, logits = net.forward(A)
+                grad = net.backward(outs, slopes, mlp.bce(logits, T)[1] / A.shape[1])
+                mlp.optimizer_step(net.theta, grad, rate, "adam", m, step, eps=e)
+            if step == 1:   # the first step, seen on the 4w scale: 4 × Adam's 0.01 for nearly every weight
+                moved = np.concatenate([np.abs(k * W - W0).ravel() for k, W, W0 in
+                                        zip(scale[:3], steep.weights[:3], before[:3])])
+                assert np.median(moved) == pytest.approx(0.04, rel=1e-3)
+            gap = max(np.abs(k * Ws - Wp).max() for k, Ws, Wp in zip(scale, steep.weights, plain.weights))
+            losses = [mlp.bce(net.forward(A)[2], T)[0] for net in (steep, plain)]
+            seen.append((gap, *losses))
+        return np.array(seen)
+
+    exact = race_both(eps)
+    assert exact[:, 0].max() < 1e-9 and np.allclose(exact[:, 1], exact[:, 2], rtol=1e-9)   # every step
+    close = race_both(1e-8)
+    assert np.all(np.abs(close[99::100, 1] - close[99::100, 2]) < 0.03)
+    flat = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
+    assert "Their learning rate is 4× bigger too: 0.04, at every step." in flat and "4× at the first step" not in flat
 
 
 # ---- pass 59 (r53 Correctness): the steep runner changes suspect 1 too ----
 
 def test_steeper_also_lets_the_nudge_fade_less():
-    """Check the verdict's "Steeper also lets the nudge fade less, so the race cannot tell 1 from 3" and What to
-    remember's "Or its nudge faded: steeper changed both": at the first step of every seed, the learning signal
+    """Check the verdict's "Steeper makes it fade less too" and "What the race does not show"'s "Steeper changed
+    ... the fading": at the first step of every seed, the learning signal
     reaching layer 1's units shrinks more than 20 times in the centred sigmoid's network (slopes at most 1/4; measured
     26 to 33) but less than 3 times in the steep one's (slopes up to 1; measured 0.9 to 1.8)."""
     A, T = np.ascontiguousarray(X.T), Y.reshape(1, -1).astype(float)
@@ -2883,5 +2936,60 @@ def test_steeper_also_lets_the_nudge_fade_less():
             fade[name].append(top / np.linalg.norm(delta))
     assert min(fade["sigmoid − 0.5"]) > 20 and max(fade["sigmoid(4x) − 0.5"]) < 3, fade
     flat = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert "Steeper also lets the nudge fade less, so the race cannot tell 1 from 3." in flat
-    assert "Or its nudge faded: steeper changed both." in flat
+    # pass 60 (r54 Clarity 3, Focus 3): one bullet for the fading; the caveat once, under "What the race does not show"
+    assert "- Suspect 1: the nudge does fade (optional section). Steeper makes it fade less too." in flat
+    assert "the weights' size and steps, and the fading. The race cannot tell which one made sigmoid learn." in flat
+
+
+# ---- pass 60 (r54): Adam's resizing drawn; suspect 2's detour drawn ----
+
+def test_two_ways_to_step_are_drawn_with_the_numbers_the_text_says():
+    """Check the optimizer's section (r54 Clarity 1, Picture 1): one weight given the same nudge ten times steps
+    0.000001 (plain, nudge 0.0001 × 0.01) or 0.02 (plain, nudge 2), and about 0.01 with Adam for both (mlp's own
+    optimizer step); the picture's caption says those numbers; the section comes before the race, defines its words
+    first, and ends on the walker with a fixed stride."""
+    rows = ch05_race.steady_steps()
+    (tiny, plain_tiny, adam_tiny), (large, plain_large, adam_large) = rows
+    assert (tiny, large) == (0.0001, 2.0)
+    assert plain_tiny == pytest.approx(tiny * RECIPE["lr"]) and plain_large == pytest.approx(large * RECIPE["lr"])
+    assert adam_tiny == pytest.approx(RECIPE["lr"], rel=1e-3) and adam_large == pytest.approx(RECIPE["lr"], rel=1e-6)
+    shown = ch05_race.step_rules_figure()
+    assert shown.caption == ("nudge 0.0001: plain step 0.000001, Adam step 0.01; nudge 2: plain step 0.02, Adam step "
+                             "0.01")
+    axes = shown.figure.axes
+    assert len(axes) == 2 and axes[0].get_ylim() == axes[1].get_ylim() and axes[0].get_ylabel()
+    heights = [[round(b.get_height(), 9) for b in ax.patches] for ax in axes]
+    assert heights == [[round(plain_tiny, 9), round(adam_tiny, 9)], [round(plain_large, 9), round(adam_large, 9)]]
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    k = next(i for i, c in enumerate(cells) if "step_rules_figure(" in "".join(c["source"]))
+    before, after = (re.sub(r"\s+", " ", "".join(cells[j]["source"])) for j in (k - 1, k + 1))
+    assert before.startswith("## Two ways to step") and "A **steady** nudge points the same way" in before
+    assert after == ("A plain step is the nudge × 0.01. A tiny nudge, 0.0001, gives a step of 0.000001. With Adam, "
+                     "both steps are about 0.01, the learning rate. Adam is like a walker with a fixed stride. The "
+                     "slope only tells it which way. ")
+    race_at = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("## Watch them race"))
+    assert k < race_at and not cells[k]["metadata"].get("jupyter", {}).get("source_hidden")
+
+
+def test_suspect_2s_detour_is_chapter_02s_toy_drawn():
+    """Check the detour picture (r54 Picture 2): chapter 02's toy (engine.zigzag), two weights from (0, 0) to the star
+    (1, −1); with inputs all positive every step moves both weights the same way (up-right or down-left) and the path
+    is longer than with inputs of both signs, some of whose steps move the weights apart."""
+    from course_utils.engine import zigzag
+
+    positive, both = (zigzag.independent_path(c, 1.0, (1.0, -1.0), 30) for c in (0.5, 0.0))
+    steps = np.diff(positive, axis=0)
+    assert np.all(steps[:, 0] * steps[:, 1] >= 0)
+    assert np.any(np.prod(np.diff(both, axis=0), axis=1) < 0)
+    assert zigzag.path_length(positive) > 1.5 * zigzag.path_length(both)
+    fig = ch05_race.detour_figure()
+    ax = fig.axes[0]
+    lines = [ln for ln in ax.get_lines() if not ln.get_label().startswith("_")]
+    np.testing.assert_allclose(lines[0].get_xydata(), positive)
+    np.testing.assert_allclose(lines[1].get_xydata(), both)
+    assert [ln.get_marker() for ln in lines] == ["o", "s"]   # circles and squares, as the text names them
+    assert "every step moves both weights the same way" in fig.get_label()
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    k = next(i for i, c in enumerate(cells) if "detour_figure(" in "".join(c["source"]))
+    assert "".join(cells[k - 1]["source"]).startswith("### Suspect 2: outputs off-centre")
+    assert "".join(cells[k + 1]["source"]).startswith("Chapter 02's toy")

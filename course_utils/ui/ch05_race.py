@@ -7,7 +7,7 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib import ticker
 
-from course_utils.engine import mlp, race, sheet
+from course_utils.engine import mlp, race, sheet, zigzag
 from course_utils.facts import activations, data
 from course_utils.ui import plots, tables
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, NamedImage
@@ -1135,6 +1135,93 @@ def slope_step_figure(step=0.01, span=0.012):
     return fig
 
 
+# ---- two ways to step (notebook 05, r54 Picture 1 and Clarity 1: Adam's resizing had no picture) ----
+
+STEADY_NUDGES = (0.0001, 2.0)   # one tiny and one large steady nudge
+
+
+def steady_steps(nudges=STEADY_NUDGES, lr=0.01, steps=10):
+    """One weight given the same nudge `steps` times: [(nudge, plain step, Adam step)], each rule's last step, taken
+    by mlp.optimizer_step as the race takes it (notebook 05). Plain: nudge × lr. Adam: about lr, whatever the size."""
+    rows = []
+    for nudge in nudges:
+        moved = {}
+        for rule in ("gd", "adam"):
+            theta, moments = np.zeros(1), np.zeros((2, 1))
+            for k in range(1, steps + 1):
+                before = theta.copy()
+                mlp.optimizer_step(theta, np.array([nudge]), lr, rule, moments, k)
+            moved[rule] = float(abs(theta - before)[0])
+        rows.append((nudge, moved["gd"], moved["adam"]))
+    return rows
+
+
+def _short_number(v):
+    """A step as a learner reads it: 0.01, 0.02, 0.000001 (no powers of ten)."""
+    return f"{v:.2g}" if v >= 1e-3 else f"{v:.7f}".rstrip("0")
+
+
+@plots.styled
+def step_rules_figure(nudges=STEADY_NUDGES, lr=0.01, steps=10):
+    """One weight's step under each rule, for a steady tiny nudge and a steady large one (notebook 05): two squares on
+    one linear scale, a bar per rule, its size written on it; a dashed line at the learning rate."""
+    rows = steady_steps(nudges, lr, steps)
+    fig, axes = plots.new_figure(640, 300, 1, len(rows), sharey=True)
+    colours = (plots.MUTED, plots.ACCENT)
+    top = max(max(plain, adam) for _n, plain, adam in rows)
+    for ax, (nudge, plain, adam) in zip(axes, rows):
+        bars = ax.bar([0, 1], [plain, adam], color=colours, width=0.6)
+        bars[0].set_hatch("//")   # not colour alone
+        for x, v in ((0, plain), (1, adam)):
+            words = _short_number(v) + ("\n(too small to see)" if v < top / 100 else "")
+            ax.text(x, v + top * 0.03, words, ha="center", va="bottom", fontsize=10, fontweight="bold")
+        ax.axhline(lr, color="black", lw=1, ls="--")
+        ax.set(xticks=[0, 1], xticklabels=[f"plain:\nnudge × {lr:g}", "Adam"], xlim=(-0.6, 1.6),
+               title=f"a steady nudge of {_short_number(nudge)}")
+        ax.title.set_fontsize(11)
+    axes[0].set(ylabel="one step's size", ylim=(0, top * 1.35))
+    axes[0].annotate(f"learning rate {lr:g}", (-0.55, lr), xytext=(0, 3), textcoords="offset points", ha="left",
+                     va="bottom", fontsize=9)   # over the plain bar, which is too small to see: clear of every label
+    said = "; ".join(f"nudge {_short_number(n)}: plain step {_short_number(p)}, Adam step {_short_number(a)}"
+                     for n, p, a in rows)
+    fig.set_label(f"Two bar charts on one scale: one weight's step after {steps} steps of the same nudge, a plain step "
+                  f"(hatched grey) beside Adam's (blue), a dashed line at the learning rate {lr:g}. {said}.")
+    return Captioned(fig, said)
+
+
+@plots.styled
+def detour_figure(goal=(1.0, -1.0), steps=30):
+    """Suspect 2 drawn (notebook 05, r54 Picture 2; chapter 02's zig-zag, its toy: engine.zigzag): two weights learn,
+    one example a step, from inputs all positive (centre 0.5, like sigmoid's outputs) or of both signs (centre 0).
+    One weight plane: both paths from the start to the star at `goal`, the all-positive one's every step up-right or
+    down-left."""
+    goal = np.asarray(goal, dtype=float)
+    fig, ax = plots.new_figure(460, 400)
+    said = []
+    for centre, colour, mark, words in ((0.5, plots.color("sigmoid"), "o", "inputs all positive"),
+                                        (0.0, plots.color("tanh"), "s", "inputs of both signs")):
+        path = zigzag.independent_path(centre, 1.0, goal, steps)
+        ax.plot(*path.T, "-", marker=mark, color=colour, lw=1.6, ms=3.5,
+                label=f"{words}: path {zigzag.path_length(path):.1f} long")
+        said.append(f"{words}, path {zigzag.path_length(path):.1f} long")
+    moves = np.diff(zigzag.independent_path(0.5, 1.0, goal, steps), axis=0)
+    together = bool(np.all(moves[:, 0] * moves[:, 1] >= 0))
+    if together:
+        ax.text(-0.55, -1.32, "orange circles: each step ↗ or ↙", color=plots.color("sigmoid"), fontsize=10, ha="left")
+    ax.plot([0], [0], "s", color="black", mfc="none", mew=1.4, ms=7)
+    ax.text(-0.06, 0.06, "start", ha="right", va="bottom", fontsize=10)
+    ax.plot(*goal, "*", color="black", ms=15)
+    ax.annotate("the star", goal, xytext=(8, 6), textcoords="offset points", fontsize=10)
+    ax.set(xlim=(-0.6, 1.4), ylim=(-1.4, 0.6), xlabel="weight 1", ylabel="weight 2", aspect="equal",
+           title="two weights, one example a step")
+    ax.legend(loc="upper right", fontsize=9)
+    fig.set_label("One plot of two weights, from the start at (0, 0) to a star at (1, −1). "
+                  + ("With inputs all positive, every step moves both weights the same way, up-right or down-left: "
+                     "a zig-zag detour. " if together else "")
+                  + "Paths: " + "; ".join(said) + ".")
+    return fig
+
+
 @plots.styled
 def runners_figure(names=CONTESTANTS, half=3.0):
     """The nine runners' bends, one small panel each on shared axes (notebook 05, beside the runner list): output
@@ -1161,8 +1248,16 @@ def runners_figure(names=CONTESTANTS, half=3.0):
 
 
 def crossing_fold(results, threshold=0.1):
-    """crossing_table behind a click (notebook 05, r48 Focus: one table in view, the summary's)."""
-    return FoldedTable("Show each seed", f"Each run's first epoch below {threshold:g}.", crossing_table(results, threshold))
+    """crossing_table behind a click (notebook 05, r48 Focus: one table in view, the summary's); r54 Focus: the
+    sentence naming the bend that is fastest in every seed moved into the fold, read from the runs."""
+    at = {n: race.epochs_to(r.loss, threshold) for n, r in results.items()}
+    at = {n: np.where(np.isfinite(a), a, np.inf) for n, a in at.items()}
+    seeds = len(next(iter(at.values())))
+    fastest = {min(at, key=lambda n: at[n][k]) for k in range(seeds)}
+    words = f"Each run's first epoch below {threshold:g}."
+    if len(fastest) == 1:
+        words += f" {short_name(fastest.pop())} is fastest in every seed (marked *)."
+    return FoldedTable("Show each seed", words, crossing_table(results, threshold))
 
 
 def one_knob_steps(w=0.3, step=0.01, factor=4):
@@ -1201,6 +1296,8 @@ def verdict_figure(results, centred, steep, threshold=0.1):
     """The answer to "why is sigmoid so slow?" in one picture (notebook 05, pass 52): sigmoid, sigmoid − 0.5
     (`centred`, from centred_race), sigmoid(4x) − 0.5 (`steep`, stretch_runs' Runs) and tanh, five runs each on the
     five-run picture's shared scales. Centring alone leaves it crawling; the steeper slope makes it learn."""
+    if isinstance(steep, dict):   # stretch_runs' {name: Runs}: the visible cell stays one call (r54 Focus 1)
+        steep = steep[STRETCH_TEST[3]]
     panels = [("Sigmoid", plots.color("sigmoid"), results["sigmoid"]),
               (CENTRED_LABEL, _runner_colour(CENTRED_LABEL, 1), centred),
               (STRETCH_TEST[3], _runner_colour(STRETCH_TEST[3], 3), steep),
@@ -1211,9 +1308,9 @@ def verdict_figure(results, centred, steep, threshold=0.1):
     fig = _multiples(panels, threshold, ncols=4, panel_px=860 // 4)   # as wide as the five-run picture
     axes = fig.axes
     key = axes[-1].get_legend()
-    key.remove()   # the crossing key under sigmoid's flat curves, off tanh's
-    axes[0].legend(handles=key.legend_handles, title="first crossing", loc="lower center", ncol=3, fontsize=7,
-                   title_fontsize=7, handletextpad=0.2, columnspacing=0.6)   # two short rows, below sigmoid's flat curves
+    key.remove()   # r54 Picture 3: inside sigmoid's square it covered the band from 0.01 to 0.1; now beside the squares
+    fig.legend(handles=key.legend_handles, title="first\ncrossing", loc="outside right center", fontsize=8,
+               title_fontsize=8, handletextpad=0.3)
     fig.set_label(f"Four small plots on one scale, five runs each: training loss (log scale) against epoch, with a "
                   f"dashed line at {threshold:g}. {caption}.")
     return Captioned(fig, caption)
