@@ -423,8 +423,10 @@ def test_every_wrong_recall_option_names_its_misconception():
 
 def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right_after_it():
     """Check the map's section as pass 56 rebuilt it (r50 Clarity: seven definitions in one list): the heading and what
-    a unit is, the map, then the rule (its two questions, one cell), then one short line per map row that needs words
-    (plain network or CNN, transformer, LSTM or GRU, one class of many), each naming the row's own words."""
+    a unit is, the map, then the rule (its two questions, one cell), then the words the map's Predict needs (plain
+    network, hidden layers, CNN); pass 60 (r54 Clarity 2: seven terms in six lines): the other rows' words are said on
+    the list line that first needs each (transformer and feed-forward block on line 3, LSTM and GRU on line 4, class
+    on line 6), each naming the row's own words."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
     assert _src(cells[k - 1]).startswith("## The map")
@@ -432,20 +434,27 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     assert ("First: inside the network, or at the output?\n"
             "Then: what kind of network, or what kind of answer?\n") in rule and rule.count("?") == 2
     after = _src(cells[k + 2])
-    assert after.startswith("### Reading the map's rows\n\nInside the network:\n\n")
+    assert after.startswith("### Reading the map's rows\n\n- A **plain network**")
     bullets = [line for line in after.splitlines() if line.startswith("- ")]
-    assert len(bullets) == 4 and all(len(b.split()) <= 40 for b in bullets)   # one bullet a row, in short sentences
+    assert len(bullets) == 2 and all(len(b.split()) <= 40 for b in bullets)   # one bullet a word group, short
     rows = {key: where.replace("\n", " ").lower() for key, where, _, _ in ch06_decisions.MAP_ROWS}
-    for bullet, key, words in zip(bullets, ("hidden_cnn_mlp", "transformer_ffn", "recurrent", "multiclass_output"),
-                                  (("plain network", "cnn"), ("transformer", "feed-forward block"), ("lstm", "gru"),
-                                   ("class",))):
-        assert all(w in rows[key] and f"**{w}**" in bullet.lower() for w in words), key
+    listed = {r[:2]: r.lower() for r in ch06_decisions.short_list().data.splitlines() if r[:1].isdigit()}
+    said = {"plain network": bullets[0].lower(), "cnn": bullets[1].lower(), "transformer": listed["3."],
+            "feed-forward block": listed["3."], "lstm": listed["4."], "gru": listed["4."]}
+    for key, words in (("hidden_cnn_mlp", ("plain network", "cnn")), ("transformer_ffn", ("transformer", "feed-forward block")),
+                       ("recurrent", ("lstm", "gru"))):
+        assert all(w in rows[key] and f"**{w}**" in said[w] for w in words), key
     # pass 50 (r45, Clarity 3): the map's output row says "One class of many" -> "Softmax": both explained
-    # pass 58 (r52 change 1): the row says what a class is; softmax is said on list line 6, the rule that picks it
-    assert bullets[3] == "- A **class** is one kind of answer (cat, dog, bird)."
+    # pass 58 (r52 change 1): softmax is said on list line 6, the rule that picks it; pass 60: so is a class
+    assert "class" in rows["multiclass_output"] and "class" not in after
     line6 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("6. "))
+    assert line6.startswith("6. **Output for one class (kind of answer) out of many**")
     assert "**Softmax**. It turns the output units' sums into chances that add up to 1." in line6
-    assert after.rstrip().endswith("The list below says what each new pick does.")
+    assert after.rstrip().endswith("The list below explains the other places, and each new pick, at its own line.")
+    # none of the moved words is used in the words between the map and the list
+    first_list = next(i for i, c in enumerate(cells) if "short_list()" in _src(c))
+    between = "\n".join(_src(c) for c in cells[k + 1:first_list] if c["cell_type"] == "markdown")
+    assert not re.search(r"transformer|feed-forward|LSTM|GRU|\bclass\b", between, re.I)
     # pass 52 (item 2): "shares", the word the map's softmax drawing prints ("shares add to 1")
     assert any("shares add to 1" in t.get_text() for inset in ch06_decisions.decision_map().axes[0].child_axes
                for t in inset.texts)
@@ -529,7 +538,7 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     assert ch06_decisions.gelu_check().data.startswith("<details><summary>Check your prediction</summary>")
     assert "LLaMA" in ch06_decisions.short_list().data and "Why does the table" not in text
     table = ch06_decisions.reference()
-    pick = "GELU (in GPT-2 and BERT) or SwiGLU (in the language models LLaMA, PaLM and Mistral 7B)"   # pass 32
+    pick = "GELU (as in GPT-2) or SwiGLU (as in LLaMA)"   # pass 32; pass 60 (r54 Focus 1): one model per bend
     assert pick in table._repr_html_() and pick in repr(table)
 
 
@@ -607,8 +616,9 @@ def test_the_reference_table_is_words_with_at_most_two_significant_digits():
 
 def test_the_transformer_line_names_models_from_the_deployments_table_and_no_rule_by_age():
     """Check the card names one model per bend ('many recent models, such as LLaMA, use SwiGLU; GPT-2 uses GELU'),
-    the reference table names the rest (PaLM, Mistral 7B, BERT), each model's feed-forward bend is the one the
-    deployments table gives, and no 'newer/older' rule is claimed (GPT-3, 2020, used GELU; Gemma, 2024, uses GeGLU)."""
+    the reference table too (pass 60, r54 Focus 1); the optional "who used which bend" fold names the rest (PaLM,
+    Mistral 7B, BERT), each model's feed-forward bend is the one the deployments table gives, and no 'newer/older'
+    rule is claimed (GPT-3, 2020, used GELU; Gemma, 2024, uses GeGLU)."""
     from course_utils.facts import deployments
     ffn = {d.model: d.registry for d in deployments.DEPLOYMENTS if "feed-forward" in d.where}
     d = decisions.decision("transformer_ffn")
@@ -617,7 +627,9 @@ def test_the_transformer_line_names_models_from_the_deployments_table_and_no_rul
     card = ch06_decisions._card(d)
     assert all(m not in card for m in ("PaLM", "Mistral", "BERT"))   # one name per bend on the card
     row = next(r for r in decisions.reference_rows() if r[0] == d.where)
-    assert row[1] == "GELU (in GPT-2 and BERT) or SwiGLU (in the language models LLaMA, PaLM and Mistral 7B)"
+    assert row[1] == "GELU (as in GPT-2) or SwiGLU (as in LLaMA)"
+    who = ch06_decisions.who_used_what().data
+    assert "LLaMA, PaLM and Mistral 7B use SwiGLU." in who and "GPT and BERT, two text networks of 2018, used GELU." in who
     assert all(ffn[m] == "swiglu" for m in ("PaLM", "LLaMA", "Mistral 7B"))
     assert all(ffn[m] in ("gelu", "gelu_tanh") for m in ("GPT-2", "BERT"))
     assert ffn["Gemma"] == "gelu_tanh"   # a 2024 model without SwiGLU: age is no rule
@@ -847,16 +859,18 @@ def test_the_history_names_its_study_from_the_deployments_table_and_claims_no_ca
     assert "ReLU or GELU" in study.checked and "no explanation" in study.checked and "feed-forward" in study.where
     assert {d.year for d in deployments.DEPLOYMENTS if d.model in ("GPT", "BERT")} == {2018}
     assert {d.registry for d in deployments.DEPLOYMENTS if d.model in ("GPT", "BERT")} == {"gelu_tanh"}
-    after = ch06_decisions.gelu_more().data   # pass 25: the history left the check for an optional fold
+    after = ch06_decisions.who_used_what().data   # pass 25: an optional fold; pass 60 (r54 Focus 1): its own
     assert "The first transformer, in 2017, used ReLU. GPT and BERT, two text networks of 2018, used GELU." in after
-    # pass 23: the study is named by its author and lab, with how many versions it trained and how they differed
-    assert study.by == "Noam Shazeer, at Google" and "Noam Shazeer, Google" in study.checked
+    # pass 23: the study was named by its author and lab; pass 60 (r54 Focus 1): no name-dropping, the study is
+    # said by what it did; its model was built like T5 (r54 Correctness 3: not "a language model", as T5 is not one)
+    assert study.by == "Noam Shazeer, at Google" and "Noam Shazeer, Google" in study.checked and "Shazeer" not in after
     assert len(study.compared) == 8 and {"ReLU", "GELU", "SwiGLU"} <= set(study.compared)
-    assert "In 2020, one study (Noam Shazeer, at Google) trained 8 versions of one language model." in after
+    assert "A study trained 8 versions of one text model, built like T5." in after and "T5-style" in study.model
+    assert after.index("T5 (2019), which turns one text into another") < after.index("built like T5")
     assert "Their feed-forward blocks differed: ReLU, GELU, SwiGLU and 5 more." in after
     # pass 26: the two best were gated (GEGLU too, not SwiGLU alone), by a small margin
     assert ("The two least wrong (lowest loss: a score of how wrong their guesses on that hidden text were) were SwiGLU and GEGLU, a GELU with a gate (a second sum it multiplies by, as in SwiGLU).") in after
-    assert "Both beat" not in after   # pass 57: the main path (TAKEAWAY) says they did better than plain ReLU or GELU   # pass 27: "least wrong" by what measure and "SwiGLU's guesses were a little less wrong" not in after
+    assert "Both beat" not in after   # pass 57: the main path (TAKEAWAY) says SwiGLU did better than plain ReLU or GELU   # pass 27: "least wrong" by what measure and "SwiGLU's guesses were a little less wrong" not in after
     assert "The test hid stretches of text the model had never seen. It asked the model to fill them in." in after
     assert "again and again" not in after and "(Shazeer)" not in after
     # pass 26: the guess is the gate, the one thing GEGLU has and GELU lacks (the SiLU-slope guess explained only
@@ -974,7 +988,10 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     assert "weighted sum" not in words and "SiLU" not in words
     assert "It makes two weighted sums of the same inputs (each input times a weight, all added up)." in more
     assert "It bends one sum with SiLU (x times sigmoid of x: like GELU, dipping lower), then multiplies the two." in more   # pass 32
-    assert more.index("How SwiGLU works") < more.index("One guess: the gate.")
+    assert "How SwiGLU works" in more and "One guess: the gate." in ch06_decisions.who_used_what().data   # pass 60
+    cells = _cells()   # the fold that says how SwiGLU works comes before the one that guesses why it won
+    assert [i for i, c in enumerate(cells) if _src(c) == "ch06.gelu_more()"][0] + 1 == next(
+        i for i, c in enumerate(cells) if _src(c) == "ch06.who_used_what()")
     x = np.linspace(-4, 0, 4001)
     silu, gelu = (np.asarray(ch06_decisions.activations.get(n)(x), dtype=float) for n in ("silu", "gelu"))
     assert silu.min() < gelu.min() < 0 and f"{silu.min():.2f}" == "-0.28" and f"{gelu.min():.2f}" == "-0.17"
@@ -1135,10 +1152,14 @@ def test_the_memory_picture_labels_small_values_in_words_like_the_slopes_picture
 
 
 def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
-    """Check the first markdown cell naming an LSTM says what one is: it reads sequences, and its gates are dimmers
-    from 0 to 1 that pick what to keep (pass 19: one line; list line 4 says what tanh does)."""
-    first = next(_src(c) for c in _cells() if c["cell_type"] == "markdown" and "**LSTM**" in _src(c))   # pass 29: the
-    # opening names an LSTM only to promise a look inside; the bold one is where it is explained
+    """Check the first words naming an LSTM say what one is: it reads sequences, and its gates are dimmers
+    from 0 to 1 that pick what to keep (pass 19: one line; list line 4 says what tanh does). Pass 60 (r54 Clarity 2):
+    that is list line 4, the first line that needs it; no markdown names an LSTM or a GRU before the list."""
+    cells = _cells()
+    listed = next(i for i, c in enumerate(cells) if "short_list()" in _src(c))
+    assert not any(re.search(r"LSTM|GRU", _src(c)) for c in cells[:listed] if c["cell_type"] == "markdown")
+    first = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("4. "))
+    # pass 29: the opening names an LSTM only to promise a look inside; the bold one is where it is explained
     # pass 23: a sequence gets an example; LSTM is spelled out, and the GRU is said to be a simpler cousin
     # pass 28: the gates also pick what is written and handed on (the memory cell's three gates)
     # pass 29: any sequence, not only words; pass 30 (r28): how it reads one (an item at a time), and the gates'
@@ -1148,8 +1169,9 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     # where the memory path first uses them, so "forget gate" and "write gate" are never new later
     # pass 56 (r50 change 3): one line for the map's LSTM row: the LSTM, the GRU, gates and new content
     # pass 58 (r52 change 1): gates are said on list line 4, where they are used
-    assert ("- An **LSTM** (long short-term memory) reads a sequence item by item, keeping a memory. "
-            "A **GRU** is its simpler cousin.") in first
+    # pass 60 (r54 Clarity 2): a one-clause everyday picture, running notes
+    assert ("An **LSTM** (long short-term memory) reads a sequence, such as a sentence, item by item. It keeps a "
+            "memory, like running notes. A **GRU** is its simpler cousin.") in first.split("<small>")[1]
     assert "word sequences" not in first and "any sequence" not in first
     cells = _cells()
     named = next(i for i, c in enumerate(cells) if "**forget gate**" in _src(c))
@@ -1165,9 +1187,11 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     lstm = next(d for d in deployments.DEPLOYMENTS if d.model == "LSTM" and d.part == "gates")
     assert lstm.registry == "sigmoid" and [g for g in ("input", "output", "forget") if f"{g} gate" in lstm.where.replace(
         "input and output gates", "input gate and output gate")] == ["input", "output", "forget"]
-    assert ("An LSTM has three gates, all sigmoid. The third sets how much memory to show. Two steer the memory:\n"
+    # pass 60 (r54 Clarity 3): the two gates on the memory path first, then the third, still unnamed
+    assert ("An LSTM has three gates, all sigmoid. Two steer the memory:\n"
             "- the **forget gate** sets how much old memory to keep;\n"
-            "- the **write gate** (usually called the input gate), how much **new content** to add.") in _src(cells[named])
+            "- the **write gate** (usually called the input gate), how much **new content** to add.\n\n"
+            "The third sets how much of the memory to pass on.\n") in _src(cells[named])
     assert not any("output gate" in _src(c) for c in cells if c["cell_type"] == "markdown")
     assert not any("forget gate" in _src(c) or "write gate" in _src(c) for c in cells[:named] if c["cell_type"] == "markdown")
     assert "Tanh squashes new content to between −1 and 1" in ch06_decisions.short_list().data
@@ -1219,11 +1243,13 @@ def test_the_slopes_widget_gives_tanh_at_1_its_share_and_the_words_leave_it_to_t
 
 def test_the_history_of_the_transformer_block_is_one_answer_and_line_3_names_one_model():
     """Check the answer gives the history (2017 ReLU, then GELU, then Shazeer's 2020 study, SwiGLU's source in the
-    registry) in the same fold, no second fold, and the study found which was better, not why; line 3 of the list
+    registry) in one fold (pass 60: who_used_what, its own), no fold inside it, and the study found which was
+    better, not why; line 3 of the list
     names one example model per bend, GPT-2 (GELU) and LLaMA (SwiGLU), as in deployments.py."""
     from course_utils.facts import deployments
-    after = ch06_decisions.gelu_more().data   # pass 25: its own optional fold, no longer inside the check
+    after = ch06_decisions.who_used_what().data   # pass 25: its own optional fold, no longer inside the check
     answer, rest = after.split("</details>")[0], after.split("</details>")[1]
+    assert "The first transformer" not in ch06_decisions.gelu_more().data   # pass 60 (r54 Focus 1): one fold for names
     assert "The first transformer, in 2017, used ReLU." in answer
     assert "<summary>Optional: " in answer and "The first transformer" not in ch06_decisions.gelu_check().data
     # the study found which was better, not why: the slope must not read as the proven cause (pass 22: its own words)
@@ -1268,7 +1294,9 @@ def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_poin
     text = "\n".join(t for _, t in md)
     # pass 22: the bold term says what the block is, in plain words
     assert "small two-layer" not in text
-    assert "Its main bend sits in a **feed-forward block**: two layers, the bend between them." in text
+    # pass 60 (r54 Clarity 2): said on list line 3, the first line that needs it, with an everyday picture
+    assert ("Its main bend sits in a **feed-forward block**: two layers, the bend between them, like a sandwich's "
+            "filling.") in ch06_decisions.GLOSS[3] and "feed-forward block" not in text.split("## The list")[0]
     first_gelu = next(i for i, t in md if "GELU" in t)
     # pass 56 (r50): in the map's transformer line; pass 58 (r52 change 1): on list line 3, before any words name it
     assert next(i for i, c in enumerate(cells) if "short_list()" in _src(c)) < first_gelu
@@ -1304,7 +1332,7 @@ def test_the_reference_table_is_folded_and_the_recall_questions_are_asked_once()
     ref = ch06_decisions.reference()
     html = ref._repr_html_()
     assert html.startswith("<details><summary>") and "<details open" not in html and html.rstrip().endswith("</details>")
-    assert html.index("</summary>") < html.index("<table") and "GELU (in GPT-2 and BERT) or SwiGLU" in repr(ref)
+    assert html.index("</summary>") < html.index("<table") and "GELU (as in GPT-2) or SwiGLU" in repr(ref)
     cells = _cells()
     for call, q in (("recall_question()", decisions.recall()), ('recall_question("output")', decisions.recall_output())):
         w = ch06_decisions.recall_question("output" if "output" in call else "hidden")
@@ -1597,8 +1625,8 @@ def test_the_twenty_third_reading_line_3_says_many_and_names_the_relu_exceptions
     assert line3.reason.startswith("Many well-known language models") and line3.note == ""
     shown = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("3. "))
     assert "T5" not in shown and "OPT" not in shown and "Not all" not in shown
-    assert ("Some later ones kept ReLU: T5 (2019), which turns one text into another, and OPT (2022), a language "
-            "model like GPT.") in ch06_decisions.gelu_more().data
+    assert ("Some kept ReLU: T5 (2019), which turns one text into another, and OPT (2022), a language "
+            "model like GPT.") in ch06_decisions.who_used_what().data
     assert "T5" not in _md_text() and "OPT" not in _md_text()
     remember = next(_src(c) for c in _cells() if _src(c).startswith("## What to remember"))
     # pass 25: the feed-forward block, not the whole transformer
@@ -1628,8 +1656,10 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     gates = {(d.model, d.where) for d in deployments.DEPLOYMENTS if d.part == "gates"}
     assert ("GRU", "the reset and update gates") in gates
     assert ("LSTM", "the input and output gates (the forget gate came in 2000)") in gates   # 2 + forget = 3 > 2
-    first_gru = next(_src(c) for c in cells if "GRU" in _src(c))
-    assert "A **GRU** is its simpler cousin." in first_gru   # pass 39: the map's words only
+    first_gru = next(r for r in ch06_decisions.short_list().data.splitlines() if "GRU" in r)
+    assert "A **GRU** is its simpler cousin." in first_gru   # pass 39: the map's words only; pass 60: list line 4
+    listed = next(i for i, c in enumerate(_cells()) if "short_list()" in _src(c))
+    assert not any("GRU" in _src(c) for c in _cells()[:listed] if c["cell_type"] == "markdown")
     # pass 58 (r52 Correctness): forget and write gates are an LSTM's; line 4's section says a GRU has two, also sigmoid
     gru = next(d for d in deployments.DEPLOYMENTS if d.model == "GRU" and d.part == "gates")
     assert gru.registry == "sigmoid" and gru.where.count(" gate") == 1 and " and " in gru.where   # two gates, named
@@ -1685,18 +1715,19 @@ def test_pass24_a_hidden_layer_is_defined_before_the_list_uses_it():
     first_list = next(i for i, c in enumerate(cells) if "short_list()" in _src(c))
     assert k < first_list and decisions.lines()[0].when.startswith("Hidden layers")
     assert not any("hidden layer" in _src(c).lower() for c in cells[:k])
-    assert "- A **plain network** is layers in a row; each unit reads the whole layer before. " + define in _src(cells[k])
+    assert ("- A **plain network** is layers in a row, like rows of people passing notes forward. "   # pass 60 (r54):
+            "Each unit reads the whole layer before. " + define) in _src(cells[k])   # an everyday picture
 
 
-TAKEAWAY = ("So just left of 0, a GELU unit still learns a little.\n"   # pass 55 (r49): line 3's reason on the main path
+TAKEAWAY = ("So just left of 0, a GELU unit still passes back almost half the nudge.\n"   # pass 55 (r49): line 3's
+            # reason on the main path; pass 60 (r54 Correctness 2): "learns a little" undersold 0.42
             # pass 57 (r51, Correctness): the 2020 test backs only the two-sum versions; plain GELU is on line 3 by use
             "But line 3 names GELU for another reason.\n"
             "Well-known language models use it, such as GPT-2.\n"
-            "SwiGLU is there because of a test.\n"
-            # pass 58 (r52 Correctness): 8 versions of the block, most of them two-sum blocks, not 8 single curves
-            "In 2020, a study tried 8 versions of one language model's feed-forward blocks.\n"
-            "The two best were SwiGLU and GEGLU, its twin that bends with GELU.\n"
-            "Both guessed hidden text a little better than plain ReLU or GELU.")
+            # pass 60 (r54 Correctness 1, Focus 2): SwiGLU is on the list by use too (LLaMA); the study is one
+            # sentence here, its details in the optional "who used which bend" fold
+            "SwiGLU is there for the same reason: LLaMA uses it.\n"
+            "A 2020 test also found it a little better than plain ReLU or GELU.")
 
 
 def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
@@ -1789,7 +1820,7 @@ def test_pass24_the_history_says_what_better_meant_and_names_silu():
     """Check the study's score is said as guesses that were less wrong (held-out log-perplexity: lower is better), and
     the guess names SiLU, SwiGLU's bend (its formula), with its slope at x = −0.1, 0.45 (computed), not "bent sum"."""
     from course_utils.facts import activations, deployments
-    after = ch06_decisions.gelu_more().data
+    after = ch06_decisions.who_used_what().data   # pass 60 (r54 Focus 1-2): the study's details, in their own fold
     assert "perplexity" in deployments.comparison("Shazeer").test and "SiLU" in activations.get("swiglu").formula
     assert "The test hid stretches of text the model had never seen. It asked the model to fill them in." in after
     assert "The two least wrong (lowest loss: a score of how wrong their guesses on that hidden text were) were SwiGLU and GEGLU" in after   # pass 26: the gated pair, not SwiGLU alone
@@ -1941,11 +1972,14 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
             f"At growth {ch06_decisions.MEMORY_ASKED:g}, h stays above {ch06_decisions.LATER_FLOOR:g}, "
             f"so that slope stays below {1 - ch06_decisions.LATER_FLOOR ** 2:g}.\n"
             f"Each step back keeps less than 1.1 × 0.75 = {per_step:.3f}.\n"
-            f"After 100 steps, less than {per_step:.3f} to the power 100 is left: {decisions.one_in(per_step ** 100)}.\n"
-            "The first steps keep even less (table below): in fact, "
-            f"{decisions.one_in(decisions.memory_nudge('tanh', 1.1))}.") in text
-    assert decisions.one_in(per_step ** 100) == "1 in 226 million"   # the bound's own figure, by hand
-    assert decisions.memory_nudge("tanh", 1.1) < per_step ** 100   # the true share is below the bound
+            "After 100 steps, about 1 in 3 billion is left (numbers below).") in text
+    # pass 60 (r54 Focus 3): one number in the words, rounded from the fold's figure; the bound's own figure (1 in
+    # 226 million) is gone from the words, and the true share is below it, as "less than 0.825 a step" implies
+    nudge = decisions.memory_nudge("tanh", 1.1)
+    assert decisions.one_in(nudge) == "1 in 3.04 billion" and round(1 / nudge / 1e9) == 3
+    assert f"All 100 steps multiplied: {decisions.one_in(nudge)} is left." in ch06_decisions.loop_numbers().data
+    assert decisions.one_in(per_step ** 100) == "1 in 226 million" and "226 million" not in text
+    assert nudge < per_step ** 100   # the true share is below the bound
     assert all(kept < per_step for *_, kept in ch06_decisions.backward_rows())   # "the first steps keep even less"
     assert 1 - 0.5 ** 2 == 0.75 and abs(1.1 * 0.75 - 0.825) < 1e-12
     assert "0.82 at most" not in text and ": less than 1." not in text and "Here h stays above" not in text
@@ -2023,11 +2057,15 @@ def test_pass25_the_check_folds_hold_only_their_answer_and_the_history_is_option
     fold of their own, named optional, right after it."""
     check, more = ch06_decisions.gelu_check().data, ch06_decisions.gelu_more().data
     assert "2017" not in check and "guess" not in check and "turned around" not in check
-    assert more.startswith("<details><summary>Optional: more of GELU's slope, how SwiGLU works, and where both came from"
-                           "</summary>")
+    assert more.startswith("<details><summary>Optional: more of GELU's slope, and how SwiGLU works</summary>")
+    who = ch06_decisions.who_used_what().data   # pass 60 (r54 Focus 1): the names and the study, one fold of its own
+    assert who.startswith("<details><summary>Optional: who used which bend, and the 2020 test</summary>")
+    assert who.count("<details>") == 1 and who.rstrip().endswith("</details>")
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "ch06.gelu_more()" in _src(c))
     assert "ch06.gelu_check()" in _src(cells[k - 2]) and cells[k]["metadata"]["jupyter"]["source_hidden"]
+    assert _src(cells[k + 1]) == "ch06.who_used_what()" and cells[k + 1]["metadata"]["jupyter"]["source_hidden"]
+    assert cells[k + 1]["metadata"]["slideshow"]["slide_type"] == "-"
     assert _src(cells[k - 1]) == TAKEAWAY   # pass 48 (r43, Clarity 4): the check's takeaway, then the fold
 
 
@@ -2040,7 +2078,7 @@ def test_pass25_the_output_line_of_the_argument_is_finished_and_the_plain_networ
             "A chance must stay between 0 and 1, so the bend must too.") in text
     for heading in ("### Reading the map's rows", "### Why does the place matter?", "### The side arrow: dead units"):
         assert sum(_src(c).startswith(heading) for c in _cells()) == 1, heading
-    assert "- A **plain network** is layers in a row; each unit reads the whole layer before." in text
+    assert "- A **plain network** is layers in a row, like rows of people passing notes forward." in text
     assert "as in this course" not in text
 
 
@@ -2132,7 +2170,9 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # 0.71 against 0.50 later) and tanh flatter; each of them keeps 0.4 to 0.63 (computed below)
     # pass 46 (r41, Focus 1): the first three steps' shares are the table's rows (test_pass46_...), not a fold's note
     # pass 56 (r50 change 1): the bound's own figure (1 in 226 million) is back in the words, beside the true one
-    assert "The dashed line's right end" not in _md_text() and "1 in 226 million" in _md_text()
+    # pass 60 (r54 Focus 3): one number only, "about 1 in 3 billion", the true one, rounded (checked below)
+    assert "The dashed line's right end" not in _md_text() and "1 in 226 million" not in _md_text()
+    assert "about 1 in 3 billion is left" in _md_text()
     h = decisions.memory_path("tanh", ch06_decisions.MEMORY_ASKED, 3)[1:]   # the first three memories: 0.80, 0.71, 0.65
     assert [f"{v:.2f}" for v in h] == ["0.80", "0.71", "0.65"]
     assert np.all(h > decisions.memory_path("tanh", ch06_decisions.MEMORY_ASKED)[-1] + 0.1)   # "the memory is higher"
@@ -2312,7 +2352,8 @@ def test_pass36_the_squashed_loop_is_named_before_its_first_use_and_its_100_step
     main = named.split("the **tanh loop**.")[1]
     # pass 51 (r46 Clarity 1): "the dashed line below" pointed at the loop_numbers fold; the dashed line is the
     # forget-gate picture's, further down, so the sentence names that picture and the test checks it follows
-    assert main.rstrip().endswith("The first steps keep even less (table below): in fact, 1 in 3.04 billion.")
+    # pass 60 (r54 Focus 3): one number, rounded; the fold below gives it to 3 digits
+    assert main.rstrip().endswith("After 100 steps, about 1 in 3 billion is left (numbers below).")
     assert not any("0.825 ** 100" in _src(c) for c in cells)
     assert any(_src(c).startswith("ch06.memory_nudge(") for c in cells[first + 2:])
     assert "dashed line below" not in " ".join(_src(c) for c in cells)
@@ -2566,8 +2607,9 @@ def test_pass47_the_map_says_unit_weight_and_sum_and_the_layers_words_say_why_ta
     first = _src(cells[k - 1])
     # pass 58 (r52 Correctness): the sum includes the unit's extra number (its bias), said without a new word
     # r53 (Correctness): that number is learned like the weights, not "fixed"
-    unit = ("A **unit** multiplies each input by a **weight**. It adds them up, plus one more number it learns like the weights: its **sum**. "
-            "Then it bends the sum.")
+    # pass 60 (r54 Clarity 1): "one more number ...: its sum" read as if the extra number were the sum: two sentences
+    unit = ("A **unit** multiplies each input by a **weight**. It adds them up, then adds one more learned number. "
+            "The total is its **sum**. Then it bends the sum.")
     assert first.startswith("## The map: where does the bend sit?\n\n" + unit)
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     assert text.index(unit) < text.index("A dead unit's sum is at or below 0")
@@ -2660,14 +2702,18 @@ def test_pass53_line_4_has_a_picture_of_six_writes_before_its_bullets():
 
 
 def test_pass53_line_1_is_marked_a_rule_of_thumb_where_it_is_said():
-    """Check list line 1 says it is a rule of thumb, with a CNN from the deployments table that uses another bend."""
+    """Check list line 1 says it is a rule of thumb, backed by CNNs from the deployments table that use another bend
+    (EfficientNet's family, named in the optional "who used which bend" fold, pass 60: one example name per line)."""
     from course_utils.facts import deployments
     d = next(d for d in deployments.DEPLOYMENTS if d.model == "EfficientNet")
     row = ch06_decisions.short_list().data.splitlines()[2]
     # pass 54 (r48): in the small print, and no new name (SiLU) inside a line to learn by heart
-    assert row.startswith("1. ") and f"<small>" in row and "SiLU" not in row
-    assert row.index("<small>") < row.index(f"A rule of thumb, not a law: EfficientNet ({d.year}), a CNN, uses a smoother bend")
-    assert d.registry == "silu" and row.index("rule of thumb") < row.index("*Seen in")
+    assert row.startswith("1. ") and f"<small>" in row and "SiLU" not in row and "EfficientNet" not in row
+    assert row.index("<small>") < row.index("A rule of thumb, not a law: some CNNs use a smoother bend.")
+    assert d.registry == "silu" and "convolutional" in d.where and row.index("rule of thumb") < row.index("*Seen in")
+    assert (f"**CNNs.** EfficientNet ({d.year}), a family of CNNs, uses SiLU, a smoother bend than ReLU."
+            in ch06_decisions.who_used_what().data)
+    assert "SiLU (x times sigmoid of x" in ch06_decisions.gelu_more().data   # said in the fold just before
 
 
 def test_pass53_the_gate_question_promises_and_gives_a_reason_for_each_answer():
@@ -2761,17 +2807,24 @@ def test_pass55_line_3s_reason_is_the_study_on_the_main_path():
     question the slope answers."""
     from course_utils.facts import deployments
     study = deployments.comparison("Shazeer")
-    assert f"In {study.year}, a study tried {len(study.compared)} versions of one language model's feed-forward blocks." in TAKEAWAY
+    # pass 60 (r54): one sentence on the main path; the study's versions and its two best are in the optional fold
+    assert f"A {study.year} test also found it a little better than plain ReLU or GELU." in TAKEAWAY
+    assert study.better == ("swiglu",) and "SwiGLU lower than ReLU and GELU" in study.checked
     assert len(study.gated) > len(study.compared) / 2   # most versions are gated blocks, so "8 bends" was wrong
     assert study.where == "feed-forward blocks" and set(study.best) == {"SwiGLU", "GEGLU"} <= set(study.gated)
-    assert "The two best were SwiGLU and GEGLU, its twin that bends with GELU." in TAKEAWAY
+    who = ch06_decisions.who_used_what().data
+    assert f"A study trained {len(study.compared)} versions of one text model, built like T5." in who
+    assert "T5-style" in study.model   # r54 Correctness 3: the fold sets T5 apart from language models like GPT
     # pass 57 (r51): the two best are the two lowest of all 8, plain ReLU and GELU among the rest; GELU's place on
     # line 3 is its use: GPT-2 and BERT put GELU in their feed-forward blocks (deployments table)
     assert len(study.best) == 2 and {"ReLU", "GELU"} <= set(study.compared) - set(study.best)
-    assert "Both guessed hidden text a little better than plain ReLU or GELU." in TAKEAWAY and "from a test, not" not in TAKEAWAY
-    for model in ("GPT-2",):   # one model per bend on the main path; BERT and the rest are in the reference table
-        d = next(d for d in deployments.DEPLOYMENTS if d.model == model)
-        assert d.registry in ("gelu", "gelu_tanh") and "feed-forward" in d.where and f"{model}" in TAKEAWAY
+    assert "hidden text" not in TAKEAWAY and "because of a test" not in TAKEAWAY and "from a test, not" not in TAKEAWAY
+    for model, bend in (("GPT-2", ("gelu", "gelu_tanh")), ("LLaMA", ("swiglu",))):   # one model per bend on the main
+        d = next(d for d in deployments.DEPLOYMENTS if d.model == model)   # path; the rest are in the fold
+        assert d.registry in bend and "feed-forward" in d.where and f"{model}" in TAKEAWAY
+    # "almost half": just left of 0 (to x = −0.1, the check's x) GELU's slope is between 0.4 and 0.5
+    near = [ch06_decisions.slope_at("gelu", x) for x in np.linspace(-0.1, -0.001, 50)]
+    assert 0.4 < min(near) and max(near) < 0.5 and ch06_decisions.slope_at("gelu", 0.0) == 0.5
     # pass 56: "the same way" is SwiGLU's: two sums of the same inputs, one bent, multiplied (GEGLU bends with GELU)
     from course_utils.facts import activations
     a, b = np.array([-1.0, 0.5, 2.0]), np.array([3.0, -2.0, 0.5])
@@ -2787,13 +2840,14 @@ def test_pass55_line_3s_reason_is_the_study_on_the_main_path():
 
 def test_pass55_the_map_words_come_in_two_groups_as_the_map_does():
     """Check r49's change 2: the words under the map are split as the map is, inside the network, then at the output
-    (pass 56: in the rows cell, after the map's rule)."""
+    (pass 56: in the rows cell, after the map's rule). Pass 60 (r54 Clarity 2): the rows cell keeps only the inside
+    words the map's Predict needs; the list, split as the map is, says the rest at each line."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
     words = _src(cells[k + 2])
-    inside, output = words.split("At the output:")
-    assert "Inside the network:\n\n" in inside and inside.count("\n- ") == 3 and output.count("- ") == 1
-    assert "**class**" in output and "**dead**" not in inside   # pass 58: softmax is said on list line 6
+    assert "At the output:" not in words and words.count("\n- ") == 2 and "**dead**" not in words
+    listed = ch06_decisions.short_list().data
+    assert listed.startswith("**Inside the network**") and listed.index("**At the output**") > listed.index("\n4. ")
 
 
 def test_pass55_the_lstm_drawing_keeps_tanh_clear_of_its_0():

@@ -3928,7 +3928,9 @@ def test_pass49_q21s_key_shows_the_route_to_its_number():
 SAID_PLAINLY = {("tanh", "06"): r"Tanh[^.\n]*between −1 and 1\.|Tanh goes from −1 to 1[^.\n]*\.",
                 # pass 58: chapter 06 says it on list line 3 (a rendered list), no longer in bold in a markdown cell
                 ("SwiGLU", "06"): r"SwiGLU makes two sums, bends one, and multiplies them\.",
-                ("softmax", "06"): r"\*\*Softmax\*\*\. It turns the output units' sums into chances that add up to 1\."}
+                ("softmax", "06"): r"\*\*Softmax\*\*\. It turns the output units' sums into chances that add up to 1\.",
+                # pass 60: chapter 06 says it on list line 4, the first line that needs it (r54 Clarity 2)
+                ("LSTM", "06"): r"An \*\*LSTM\*\* \(long short-term memory\) reads a sequence[^.\n]*item by item\."}
 
 
 def test_pass52_defined_in_says_where_each_chapter_puts_the_word_in_plain_words():

@@ -80,7 +80,8 @@ class Line:
 
 
 SWIGLU_MODELS, GELU_MODELS = ("LLaMA", "PaLM", "Mistral 7B"), ("GPT-2", "BERT")   # the transformer rule's models:
-# the card names the first of each (the one a learner may have heard of); the reference table names them all
+# the card and the reference table name the first of each (the one a learner may have heard of); chapter 06's
+# "who used which bend" fold names them all
 
 
 def _models(names, registry_names):
@@ -346,7 +347,8 @@ REFERENCE = {  # role: (second choice, bend to avoid), in a few words: the table
 
 
 REFERENCE_PICK = {  # the pick in the table, where the bare name needs one plain clause
-    "transformer_ffn": "GELU (in {gelu_list}) or SwiGLU (in the language models {swiglu_list})",
+    "transformer_ffn": "GELU (as in {gelu_first}) or SwiGLU (as in {swiglu_first})",   # pass 60 (r54 Focus 1): one
+    # model per bend; chapter 06's "who used which bend" fold names the rest
 }
 DEEP_ROW = ("A very deep plain network that learns badly even with ReLU",
             "Usual fix, not a bend: shortcuts (a layer's input is added to its output, so the nudge can skip the layer) "
@@ -369,7 +371,7 @@ def reference_rows():
     rows = []
     for d in decisions():
         pick = (REFERENCE_PICK.get(d.role) or SAY.get(d.role, _label(d.pick))).format(
-            gelu_list=_join(f["gelu_models"]), swiglu_list=_join(f["swiglu_models"]))
+            gelu_first=f["gelu_models"][0], swiglu_first=f["swiglu_models"][0])
         rows.append((d.where, pick[0].upper() + pick[1:], *(t.format(**f) for t in REFERENCE[d.role])))
         if d.role in EXTRA_ROWS:
             rows.append(EXTRA_ROWS[d.role])

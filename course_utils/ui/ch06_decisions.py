@@ -336,9 +336,10 @@ def gelu_slope(x=GELU_START):
                       sliders=sliders, readout=readout, lines={**lines, **{f"{n}_dot": m for n, m in marks.items()}})
 
 
-def history():
-    """Which bend transformers used, in order, each step from the deployments table or a study in it; then which
-    versions did best in that study (gated ones), and why that may be, said as a guess: the gate."""
+def who_used_what():
+    """An optional fold after line 3's words (pass 60, r54 Focus 1-2: the names and the study's details pulled the
+    eye off the seven rules): which well-known networks used which bend, each from the deployments table, then the
+    2020 study and a guess at why its winners won, said as one."""
     first = next(d for d in deployments.DEPLOYMENTS if d.model == "Transformer (original)" and d.part == "feed-forward block")
     gelu_early = [d for d in deployments.DEPLOYMENTS if d.model in ("GPT", "BERT")]
     study = deployments.comparison("Shazeer")
@@ -350,21 +351,31 @@ def history():
         raise ValueError("the words say the test hid stretches of text and a lower score was less wrong")
     if not {"ReLU", "GELU", "SwiGLU"} <= set(study.compared) or {"ReLU", "GELU"} & set(study.gated):
         raise ValueError("the words name ReLU, GELU and SwiGLU among the study's versions; ReLU and GELU have no gate")
+    if "T5-style" not in study.model:   # r54 Correctness 3: T5 is set apart from language models below
+        raise ValueError("the words say the study's model was built like T5; deployments.py says otherwise")
     kept = {d.model: d for d in deployments.RELU_LANGUAGE_MODELS}
     if set(kept) != {"T5", "OPT"} or {d.registry for d in kept.values()} != {"relu"}:
         raise ValueError("the words say T5 and OPT kept ReLU; deployments.py says otherwise")
-    return (f"The first transformer, in {first.year}, used {first.bend}. "
-            f"GPT and BERT, two text networks of {gelu_early[0].year}, used GELU.\n"   # pass 33: BERT fills in words
-            # pass 34 (r32): moved here from the list; T5 reads a text and writes another (an encoder-decoder), so it
-            # is not called a language model in the GPT sense; OPT is one, like GPT
-            f"Some later ones kept ReLU: T5 ({kept['T5'].year}), which turns one text into another, "
-            f"and OPT ({kept['OPT'].year}), a language model like GPT.\n"
-            f"In {study.year}, one study ({study.by}) trained {len(study.compared)} versions of one language model. "
+    cnn, swiglu = efficientnet(), decisions.facts()["swiglu_models"]
+    body = (f"**CNNs.** {cnn.model} ({cnn.year}), a family of CNNs, uses SiLU, a smoother bend than ReLU.\n\n"
+            f"**Transformers.** The first transformer, in {first.year}, used {first.bend}. "
+            f"GPT and BERT, two text networks of {gelu_early[0].year}, used GELU.\n"
+            f"{decisions._join(swiglu)} use SwiGLU.\n"
+            # pass 34 (r32): T5 reads a text and writes another (an encoder-decoder), so it is not called a language
+            # model in the GPT sense; OPT is one, like GPT
+            f"Some kept ReLU: T5 ({kept['T5'].year}), which turns one text into another, "
+            f"and OPT ({kept['OPT'].year}), a language model like GPT.\n\n"
+            f"**The {study.year} test.** A study trained {len(study.compared)} versions of one text model, built like T5.\n"
             f"Their {study.where} differed: ReLU, GELU, SwiGLU and {len(study.compared) - 3} more.\n"
             "The test hid stretches of text the model had never seen. It asked the model to fill them in.\n"
-            "The two least wrong (lowest loss: a score of how wrong their guesses on that hidden text were) were SwiGLU and GEGLU, a GELU with a gate (a second sum it multiplies by, as in SwiGLU).\n\n"   # pass 57: that both beat plain ReLU and GELU is said on the main path
+            "The two least wrong (lowest loss: a score of how wrong their guesses on that hidden text were) were "
+            "SwiGLU and GEGLU, a GELU with a gate (a second sum it multiplies by, as in SwiGLU).\n\n"
             "Why? The study did not say. One guess: the gate. A plain ReLU or GELU block has no second sum.\n"
             "It is a guess, not a proof.")
+    return Markdown(f"<details><summary>{WHO_SUMMARY}</summary>\n\n{body}\n\n</details>")
+
+
+WHO_SUMMARY = "Optional: who used which bend, and the 2020 test"
 
 
 GELU_MARK = {  # the check's marks at x = −0.1: shape, label offset (points), label side (each in an empty corner)
@@ -408,7 +419,7 @@ So GELU passes back some of the nudge, {_two(g)} of it. ReLU passes none.
     return Markdown(f"<details><summary>Check your prediction</summary>\n\n{body.strip()}\n\n</details>")
 
 
-GELU_MORE_SUMMARY = "Optional: more of GELU's slope, how SwiGLU works, and where both came from"
+GELU_MORE_SUMMARY = "Optional: more of GELU's slope, and how SwiGLU works"
 SWIGLU_HOW = ("**How SwiGLU works.** It makes two weighted sums of the same inputs (each input times a weight, all "
               "added up).\nIt bends one sum with SiLU (x times sigmoid of x: like GELU, dipping lower), then multiplies "
               "the two.\n"
@@ -417,8 +428,8 @@ SWIGLU_HOW = ("**How SwiGLU works.** It makes two weighted sums of the same inpu
 
 def gelu_more():
     """An optional fold after the check (pass 25: the check holds only its answer): GELU's slope further left and
-    right (zero, below 0, above 1), how SwiGLU works (two sums, one bent, multiplied), then the history of the
-    transformer's bend and a guess, said as one."""
+    right (zero, below 0, above 1), and how SwiGLU works (two sums, one bent, multiplied); the history is
+    who_used_what's fold (pass 60)."""
     f = decisions.facts()
     low_x, low = f["gelu_lowest_slope"]
     body = f"""
@@ -428,8 +439,6 @@ A slope below 0 sends the nudge back turned around: a push up becomes a push dow
 Right of about x = {_x(round(f["gelu_slope_one_x"], 2))}, GELU's slope even rises a little above 1.
 
 {SWIGLU_HOW}
-
-{history()}
 """
     return Markdown(f"<details><summary>{GELU_MORE_SUMMARY}</summary>\n\n{body.strip()}\n\n</details>")
 
@@ -477,17 +486,30 @@ SEEN_IN = (1, 2, 3, 6)   # the lines whose link shows something new: the slopes,
 SEEN_BELOW = {4: ("line 4, below", "#Line-4:-gates-and-new-content")}   # line 4: this chapter says why
 # pass 58 (r52 change 1): the picks' new words are said on the list line that first uses them in words, not all
 # at once in the map's rows (13 terms in one cell); the map's rows keep one short line for each place
-GLOSS = {3: "GELU is a smooth ReLU that dips just below 0. SwiGLU makes two sums, bends one, and multiplies them.",
-         4: "New content: the fresh number each step adds to the memory."}
+# pass 60 (r54 Clarity 2): the places too: the rows keep only what the map's Predict needs (plain network, hidden
+# layers, CNN); the transformer and its block, the LSTM and the GRU are said on the line that first needs them
+GLOSS = {3: "A **transformer** is the design behind chatbots. Its main bend sits in a **feed-forward block**: two "
+            "layers, the bend between them, like a sandwich's filling. "
+            "GELU is a smooth ReLU that dips just below 0. SwiGLU makes two sums, bends one, and multiplies them.",
+         4: "An **LSTM** (long short-term memory) reads a sequence, such as a sentence, item by item. It keeps a "
+            "memory, like running notes. A **GRU** is its simpler cousin. "
+            "New content: the fresh number each step adds to the memory."}
+
+
+def efficientnet():
+    """The deployments row behind line 1's caveat: EfficientNet, a family of CNNs (B0 to B7) that uses SiLU."""
+    d = next(d for d in deployments.DEPLOYMENTS if d.model == "EfficientNet")
+    if d.registry != "silu" or "convolutional" not in d.where:
+        raise ValueError("the words say EfficientNet, a CNN, uses SiLU; deployments.py says otherwise")
+    return d
 
 
 def rule_of_thumb():
-    """Line 1's caveat, said where line 1 is (pass 53, r47): a well-known CNN that uses another bend, from the
-    deployments table (EfficientNet, SiLU). Pass 54 (r48): in the small print, no new name to learn."""
-    d = next(d for d in deployments.DEPLOYMENTS if d.model == "EfficientNet")
-    if d.registry != "silu":
-        raise ValueError("the words say EfficientNet uses SiLU; deployments.py says otherwise")
-    return f"A rule of thumb, not a law: {d.model} ({d.year}), a CNN, uses a smoother bend."
+    """Line 1's caveat, said where line 1 is (pass 53, r47): well-known CNNs that use another bend (EfficientNet's
+    family, SiLU). Pass 54 (r48): in the small print, no new name to learn; pass 60 (r54 Focus 1): no model name
+    either, the one example per line is AlexNet; EfficientNet is named in who_used_what's fold."""
+    efficientnet()
+    return "A rule of thumb, not a law: some CNNs use a smoother bend."
 
 
 def _rule(line):
@@ -803,7 +825,9 @@ def loop_numbers(growth=MEMORY_ASKED):
     body = (f"Going forward, growth {growth:g}, tanh: {first_steps(growth)}\n\n"
             "Tanh's slope is 1 − h², where h is its output, the new memory. "
             "Where h is 0, the slope is 1; as h nears 1, it nears 0 (the slope picture above).\n\n"
-            f"{backward_steps(growth).data}")
+            f"{backward_steps(growth).data}\n\n"
+            # pass 60 (r54 Focus 3): the main text says "about 1 in 3 billion"; the fold gives the figure
+            f"All {MEMORY_STEPS} steps multiplied: {decisions.one_in(decisions.memory_nudge('tanh', growth, MEMORY_STEPS))} is left.")
     return Markdown(f"<details><summary>{LOOP_NUMBERS_SUMMARY}</summary>\n\n{body}\n\n</details>")
 
 
