@@ -145,17 +145,20 @@ def _outputs_text():
                    for c in nb["cells"] for o in c.get("outputs", []))
 
 
-def test_the_captioned_chapter_numbers_are_the_math():
-    """Check the two pictures' captions: 0.25**10, 0.42**10 for tanh at 1, and 1.1**100 for the ReLU memory."""
-    out = _outputs_text()
-    assert "Sigmoid 1 in 1.05 million" in out and 1.045e6 < 4 ** 10 < 1.055e6
-    assert "Tanh (x = 1, slope 0.42) 1 in 5,900" in out and 5850 < 1 / (1 - math.tanh(1) ** 2) ** 10 < 5950
+def test_the_slopes_readout_at_ten_layers_is_the_math():
+    """Check what the learner reads at 10 layers (r54: the caption now shows the saved 4 layers): 0.25**10 for sigmoid
+    and 0.42**10 for tanh at 1, each computed here from the slopes, not read from the module."""
+    w = ch06_decisions.slopes_multiply()
+    w.sliders["layers"].value = 10
+    assert "Sigmoid, sum 0: 1 in 1.05 million" in w.readout.value and 1.045e6 < 4 ** 10 < 1.055e6
+    assert f"Tanh, sum 1: 1 in {round(1 / (1 - math.tanh(1) ** 2) ** 10):,}" in w.readout.value
     assert f"{1 - math.tanh(1) ** 2:.2f}" == "0.42"
-    assert f"ReLU {1.1 ** 100:,.0f}" in out
+    m = ch06_decisions.memory_loop()
+    m.sliders["growth"].value = 1.1   # the Predict's growth: ReLU's 1.1**100, tanh's settled memory
     t = 1.0
     for _ in range(100):
         t = math.tanh(1.1 * t)
-    assert f"tanh {t:.2f}" in out
+    assert f"{1.1 ** 100:,.0f}" in m.readout.value and f"tanh memory {t:.2f}" in m.readout.value
 
 
 def test_slopes_multiply_draws_the_product_of_slopes_and_opens_away_from_ten_layers():
@@ -394,8 +397,7 @@ def test_the_memory_loop_reveal_names_the_sliders_top_and_what_it_shows():
     # pass 30: the fold answers the Predict's growth only; the top end is in the readout and the caption
     assert "At the slider's top end" not in text and "82,817,975" not in text
     assert "At the top," not in text
-    assert "1.2: tanh 0.66" in _outputs_text()   # pass 23: the caption keeps ReLU's blow-up for 1.1 (the readout above
-    # says "about 83 million" at the top, asserted here), so growth 1's fading fits in its 110 characters
+    assert "tanh memory 0.66" in w.readout.value   # r54: the top end is in the readout; the caption shows growth 1
 
 
 def test_every_map_entry_names_a_thing_the_course_taught():
@@ -843,7 +845,9 @@ def test_the_gelu_slider_draws_each_slope_as_a_short_line_and_says_the_share_und
     s.value = -0.75
     assert "GELU: slope 0.00, so it passes back almost none" in w.readout.value
     assert abs(ch06_decisions.decisions.facts()["gelu_zero_slope_x"] + 0.75) < 0.005
-    assert w.summary == "GELU and ReLU slopes (static picture). At x = −0.1: GELU 0.42, ReLU 0"
+    # r54: the caption (the static picture's text) says what the saved picture shows, the opening x, not the answer
+    assert w.summary == "GELU and ReLU slopes (static picture). At x = 0.5: GELU 0.87, ReLU 1"
+    assert abs(float(norm.cdf(0.5) + 0.5 * norm.pdf(0.5)) - 0.87) < 0.005 and ch06_decisions.GELU_START == 0.5
 
 
 def test_the_history_names_its_study_from_the_deployments_table_and_claims_no_cause():
@@ -1236,7 +1240,13 @@ def test_the_slopes_widget_gives_tanh_at_1_its_share_and_the_words_leave_it_to_t
     assert "5,900" not in before and "5,900" not in after
     left = decisions.chain_left(10)["tanh_at_1"][-1]
     assert decisions.one_in(left) == "1 in 5,900" and left < 1e-3
-    assert "Tanh (x = 1, slope 0.42) 1 in 5,900" in ch06_decisions.slopes_multiply().summary
+    w = ch06_decisions.slopes_multiply()
+    w.sliders["layers"].value = 10
+    assert f"Tanh, sum 1: {ch06_decisions._one_in(left)}" in w.readout.value   # read at 10 layers, after the Predict
+    # r54: the caption says what the saved picture shows (the opening 4 layers), not the 10-layer answer
+    four = decisions.chain_left(4)
+    assert w.summary == (f"Slopes multiply (static picture). 4 layers: Sigmoid {decisions.one_in(four['sigmoid'][-1])}; "
+                         f"Tanh (x = 1, slope 0.42) {decisions.one_in(four['tanh_at_1'][-1])}") and "5,900" not in w.summary
     xs = np.linspace(-8, 8, 1601)
     assert np.all(np.asarray(ch06_decisions.activations.get("sigmoid").derivative(xs)) <= 0.25)
 
@@ -1698,7 +1708,7 @@ def test_the_twenty_third_reading_the_memory_words_say_why_tanh_fades_and_what_i
     assert "constant error carousel" in inspect.getsource(decisions)
     assert "Run this code in a new cell" not in text and "This cell adds" not in text   # pass 30: the fold is cut
     # the 0.12 the words quote is the picture's opening view, and its static caption says so (a cell's output)
-    caption = "Memory loop (static picture). Growth 1: tanh 0.12. 1.1: ReLU 13,781, tanh 0.50. 1.2: tanh 0.66"
+    caption = "Memory loop (static picture). Growth 1: ReLU 1.00, tanh 0.12"   # r54: the saved picture's state only
     assert ch06_decisions.memory_loop().summary == caption and caption in _outputs_text()
 
 
@@ -2144,8 +2154,7 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     assert "1 in 3 billion" not in _src(cells[k - 1]) and "0.37" not in _src(cells[k - 1])
     stored = "".join("".join(o.get("data", {}).get("text/plain", "")) for o in cells[k]["outputs"])
     # the static caption (alt text, never shown over the picture) lists the gates the words quote, as memory_loop's
-    assert stored == ("Nudge left after 100 steps (static picture). Forget gate 0.90: 1 in 38,000; 0.99: 0.37; "
-                      "1.00: 1 (all of it)")
+    assert stored == "Nudge left after 100 steps (static picture). Forget gate 0.90: 1 in 38,000"   # r54: as saved
     # pass 31 (r29): the dashed line's plunge at its far end is said: step one forward, memory 1, keeps 0.40
     # pass 32 (r30): short sentences; the right end of the x axis (100 steps back) is the first steps forward
     # pass 44 (r39, Clarity 4 and Focus 3): the note on the dashed line's drop moves into the fold, right under the

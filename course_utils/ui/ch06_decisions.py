@@ -330,8 +330,9 @@ def gelu_slope(x=GELU_START):
 
     on_change(sliders.values(), update)
     update()
-    caption = (f"GELU and ReLU slopes (static picture). At x = {_x(GELU_ASKED)}: GELU "
-               f"{_two(slope_at('gelu', GELU_ASKED))}, ReLU {_two(slope_at('relu', GELU_ASKED))}")
+    # The caption says what the saved picture shows: the slider's opening x, not the Predict's answer.
+    caption = (f"GELU and ReLU slopes (static picture). At x = {_x(x)}: GELU "
+               f"{_two(slope_at('gelu', x))}, ReLU {_two(slope_at('relu', x))}")
     return LiveWidget([*sliders.values(), readout, live.image], live, caption,
                       sliders=sliders, readout=readout, lines={**lines, **{f"{n}_dot": m for n, m in marks.items()}})
 
@@ -752,9 +753,9 @@ def slopes_multiply(layers=4):
 
     on_change(sliders.values(), update)
     update()
-    ten = decisions.chain_left(10)
-    caption = (f"Slopes multiply (static picture). 10 layers: Sigmoid {decisions.one_in(ten['sigmoid'][-1])}; "
-               f"Tanh (x = 1, slope {decisions.chain_slope('tanh_at_1'):.2f}) {decisions.one_in(ten['tanh_at_1'][-1])}")
+    shown = decisions.chain_left(layers)   # the caption says what the saved picture shows: the opening depth
+    caption = (f"Slopes multiply (static picture). {layers} layers: Sigmoid {decisions.one_in(shown['sigmoid'][-1])}; "
+               f"Tanh (x = 1, slope {decisions.chain_slope('tanh_at_1'):.2f}) {decisions.one_in(shown['tanh_at_1'][-1])}")
     return LiveWidget([*sliders.values(), readout, live.image], live, caption,
                       sliders=sliders, readout=readout, lines=lines)
 
@@ -878,10 +879,8 @@ def memory_loop(growth=1.0):
     on_change(sliders.values(), update)
     update()
     top = sliders["growth"].max
-    caption = "Memory loop (static picture). " + ". ".join(   # after MEMORY_STEPS steps, at the three growths the text
-        f"{'' if i else 'Growth '}{g:g}: " + (f"{_end('ReLU', g)}, " if g == MEMORY_ASKED else "") + _end("tanh", g)
-        for i, g in enumerate(sorted({growth, MEMORY_ASKED, top})))   # quotes; ReLU's blow-up only at the Predict's
-    # growth: the caption stays under 110 characters, and the readout gives every value
+    # The caption says what the saved picture shows: the opening growth only (the readout gives every value).
+    caption = f"Memory loop (static picture). Growth {growth:g}: {_end('ReLU', growth)}, {_end('tanh', growth)}"
     return LiveWidget([*sliders.values(), readout, live.image], live, caption,
                       sliders=sliders, readout=readout, lines=lines, ends=ends_said)
 
@@ -958,8 +957,9 @@ def memory_nudge(forget=NUDGE_START):
     on_change(sliders.values(), update)
     update()
     # the opening gate, then the gates the words quote (as memory_loop's caption does), under 110 characters
-    caption = f"Nudge left after {MEMORY_STEPS} steps (static picture). Forget gate " + "; ".join(
-        f"{g:.2f}: {nudge_share(nudge_back(forget=g)['cell'][-1])}" for g in sorted({forget, NUDGE_FORGET, 1.0}))
+    # The caption says what the saved picture shows: the opening forget gate only.
+    caption = (f"Nudge left after {MEMORY_STEPS} steps (static picture). Forget gate {forget:.2f}: "
+               f"{nudge_share(nudge_back(forget=forget)['cell'][-1])}")
     return LiveWidget([*sliders.values(), readout, live.image], live, caption,
                       sliders=sliders, readout=readout, lines={"cell": cell}, ends={"cell": cell_said})
 
