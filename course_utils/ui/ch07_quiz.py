@@ -1168,8 +1168,8 @@ def _source_line(q, learner):
 
 def why_html(text):
     """A key's why, one step a line; a run of lines that start with '| ' is drawn as a table (its first row the
-    heading)."""
-    out, rows = [], []
+    heading), a run that starts with quiz.FOLD as a fold (its first line the summary: detail for the curious)."""
+    out, rows, fold = [], [], []
 
     def table():
         if rows:
@@ -1181,13 +1181,27 @@ def why_html(text):
                                  for r in body) + "</table>")
             rows.clear()
 
+    def folded():
+        if fold:
+            summary, *lines = fold
+            out.append(f"<details><summary>{_html.escape(summary)}</summary>"
+                       + "".join(f"<div style='margin:2px 0 0 18px'>{_html.escape(line)}</div>" for line in lines)
+                       + "</details>")
+            fold.clear()
+
     for line in text.split("\n"):
         if line.startswith("| "):
+            folded()
             rows.append([c.strip() for c in line[2:].split(" | ")])
+        elif line.startswith(quiz.FOLD):
+            table()
+            fold.append(line[len(quiz.FOLD):])
         else:
             table()
+            folded()
             out.append(_html.escape(line) + "<br>")
     table()
+    folded()
     return "".join(out).removesuffix("<br>")
 
 
