@@ -1396,9 +1396,14 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     # pass 53 (r47): GELU's gloss names its dip (Q15, Q23 test it); Q2 keeps SiLU and Mish to tell from ReLU
     gelu_low = quiz.typeset(f"{quiz._lowest('gelu')[1]:.2f}")
     # pass 55 (r49): the dip's depth left the opening: Q2's key says it (−0.17), so the top no longer gives it away
-    assert (f"- **ReLU**: two straight pieces, a sharp corner at 0.\n- **GELU**: ReLU with a rounded corner that dips "
-            f"a little below 0 just left of 0.\n") in top and gelu_low == "−0.17" and gelu_low not in top
-    assert -1 < quiz._lowest("gelu")[0] < 0   # the dip's bottom is just left of 0
+    # pass 60 (r54): "dips a little below 0 just left of 0" read as if GELU were back at 0 further left; it is below 0
+    # for every x below 0 (the dip's x and depth stay out: Q15 asks for the x, its trap is the depth)
+    assert (f"- **ReLU**: two straight pieces, a sharp corner at 0.\n- **GELU**: ReLU with a rounded corner. For every "
+            f"x below 0, it sits a little below 0.\n") in top and gelu_low == "−0.17" and gelu_low not in top
+    assert quiz.typeset(f"{quiz._lowest('gelu')[0]:.2f}") not in top
+    gelu = activations.get("gelu")
+    left = np.concatenate([-np.logspace(-6, 1.4, 400), [-1e-9]])   # from −25 up to a hair below 0
+    assert np.all(np.asarray(gelu(left)) < 0) and np.asarray(gelu(left)).min() > -0.2   # below 0, but only a little
     assert {o.text for o in quiz.get("transformer_ffn").options} == {"SwiGLU.", "ReLU.", "GELU.", "Softmax."}
     # pass 23: "gated" and "one path of its input" were unexplained; the gloss says what the two paths are, and not
     # which one is bent (Q18 asks that)
@@ -2863,7 +2868,7 @@ def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_fi
     # pass 44 (r39): Q1's prompt says "feed-forward block" and a wrong option GELU: the opening defines both, once
     # (Q1 keeps at most two word lines, test_pass22_...), before Q1 and Q2
     first = _words()
-    assert "**GELU**: ReLU with a rounded corner that dips a little below 0" in first   # pass 53: the dip said (r47)
+    assert "**GELU**: ReLU with a rounded corner. For every x below 0, it sits a little below 0." in first   # pass 53: the dip said (r47)
     # r52: "language model" is said in plain words where it first appears
     assert "A **feed-forward block**: a small network in each layer of a language model (a network that writes text).\n" in first
     # pass 45 (r40): the study's paragraph ends before the words; pass 56 (r50): the words are a section of their own
@@ -3731,24 +3736,34 @@ def test_pass56_the_words_section_shows_one_unit_in_whole_numbers_then_asks_for_
     then a Predict whose picture and fold answer it. Every number in the prose comes from the unit the picture draws."""
     cells = _cells()
     start = next(i for i, c in enumerate(cells) if _src(c).startswith("## Words used in the questions"))
-    kinds = [c["cell_type"] for c in cells[start:start + 6]]
-    assert kinds == ["markdown", "code", "markdown", "markdown", "markdown", "code"]
+    kinds = [c["cell_type"] for c in cells[start:start + 7]]
+    # pass 60 (r54 Picture): the bends' shapes, folded, right after the words that describe them
+    assert kinds == ["markdown", "code", "markdown", "code", "markdown", "markdown", "code"]
+    assert _src(cells[start + 3]) == "ch07_quiz.shapes_fold()"
+    shapes = _src({"source": cells[start + 3]["outputs"][0]["data"]["text/html"]})
+    assert shapes.startswith("<details><summary>Forgot a shape? Open after the mixed round.</summary>")
+    assert "<pre>ReLU, GELU, Sigmoid and Tanh, on one y scale.</pre><img" in shapes and shapes.endswith("</details>")
+    fig = ch07_quiz.bend_shapes()
+    assert len({ax.get_ylim() for ax in fig.axes}) == 1 and [ax.get_title() for ax in fig.axes] == ["ReLU", "GELU", "Sigmoid", "Tanh"]
+    assert f"alt='{html.escape(fig.get_label(), quote=True)}'" in shapes
+    # the strip is drawn small, from −3 to 3: a shape to recall, not Q15's dip x to two digits
+    assert ch07_quiz.SHAPES_X == (-3.0, 3.0) and quiz.typeset(f"{quiz._lowest('gelu')[0]:.2f}") not in fig.get_label()
     first, second = ch07_quiz.WORKED_INPUTS
     assert _src(cells[start + 1]) == f"ch07_quiz.worked_unit({first})"
-    assert _src(cells[start + 5]) == f"ch07_quiz.worked_unit_check({second})"   # r52: its picture inside the fold
+    assert _src(cells[start + 6]) == f"ch07_quiz.worked_unit_check({second})"   # r52: its picture inside the fold
     w1, w2 = ch07_quiz.WORKED_WEIGHTS
     steps = _src(cells[start + 2])
     assert f"Here {w1} and {quiz.typeset(str(w2))}." in steps and f"Here {quiz.typeset(str(ch07_quiz.WORKED_SHIFT))}." in steps
-    assert "**Predict:** with inputs {} and {} instead, what comes out?".format(*second) in _src(cells[start + 4])
+    assert "**Predict:** with inputs {} and {} instead, what comes out?".format(*second) in _src(cells[start + 5])
     total, shifted, out = ch07_quiz.unit_output(second)
     assert shifted < 0 and out == 0   # the second case lands on ReLU's flat side: the fold's answer
-    folded = _src({"source": cells[start + 5]["outputs"][0]["data"]["text/html"]})
+    folded = _src({"source": cells[start + 6]["outputs"][0]["data"]["text/html"]})
     assert folded.startswith("<details><summary>Check your prediction</summary>")
     assert f"<pre>{out}: ReLU turns any number below 0 into 0.</pre><img" in folded
     assert ch07_quiz.unit_output(first) == (5, 3, 3)   # the picture's first case, as its alt text says
     out_ = cells[start + 1]["outputs"][0]   # the first picture is a stored PNG with its alt text
     assert "image/png" in out_["data"] and out_["metadata"]["image/png"]["alt"].startswith("One unit.")
-    words = "\n".join(_src(c) for c in cells[start:start + 6])
+    words = "\n".join(_src(c) for c in cells[start:start + 7])
     for term in ("unit", "weight", "shift", "bend", "layer", "class", "loss", "nudge"):
         assert f"**{term}**" in words, term
     assert "backward" in words.split("**nudge**")[1].split("\n")[0]   # Q19-Q21 say the nudge goes backward
@@ -4108,8 +4123,17 @@ def test_pass58_a_slope_multiplies_the_nudge_it_is_no_share():
     (Q7) and goes below 0 (Q23). It now says the nudge is multiplied by the slope, and what each range of slope does."""
     words = _words()
     assert "share of the nudge" not in words
+    # pass 60 (r54 Clarity): the three ranges were one packed line; now one bullet each, with a worked number
     assert ("- **slope**: steepness. Going backward, a bend multiplies the nudge by its slope.\n"
-            "  Between −1 and 1 it shrinks the nudge, further out it grows it, and below 0 it also turns it around.") in words
+            "  - Slope 0.1: nudge × 0.1, so it shrinks. Any slope between −1 and 1 does that.\n"
+            "  - Slope 3: nudge × 3, so it grows. Any slope above 1 or below −1 does that.\n"
+            "  - Slope −0.1: nudge × −0.1, so it also turns around. Any slope below 0 does that.\n") in words
+    nudge = 0.8   # any nudge: what each worked slope does to it
+    assert abs(0.1 * nudge) < abs(nudge) and abs(3 * nudge) > abs(nudge)
+    assert np.sign(-0.1 * nudge) == -np.sign(nudge) and abs(-0.1 * nudge) < abs(nudge)   # turned around (and shrunk)
+    for q in quiz.questions():   # the worked slopes give no number key away (a count's trap, three inputs, is no slope)
+        if isinstance(q, quiz.Numeric) and not float(q.answer).is_integer():
+            assert not any(quiz.accepted(q, v) or any(abs(v - t) <= tol for t, tol, _m in q.traps) for v in (0.1, 3.0, -0.1)), q.id
     # r53: "under 1 shrinks" was wrong for a slope below −1 (−2 doubles the nudge and turns it); the range is by size
     from course_utils.facts import activations
     slope = np.asarray(activations.get("gelu").derivative(np.linspace(-6, 6, 2401)), dtype=float)
