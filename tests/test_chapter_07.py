@@ -1396,9 +1396,14 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     # pass 53 (r47): GELU's gloss names its dip (Q15, Q23 test it); Q2 keeps SiLU and Mish to tell from ReLU
     gelu_low = quiz.typeset(f"{quiz._lowest('gelu')[1]:.2f}")
     # pass 55 (r49): the dip's depth left the opening: Q2's key says it (−0.17), so the top no longer gives it away
-    assert (f"- **ReLU**: two straight pieces, a sharp corner at 0.\n- **GELU**: ReLU with a rounded corner that dips "
-            f"a little below 0 just left of 0.\n") in top and gelu_low == "−0.17" and gelu_low not in top
-    assert -1 < quiz._lowest("gelu")[0] < 0   # the dip's bottom is just left of 0
+    # pass 60 (r54): "dips a little below 0 just left of 0" read as if GELU were back at 0 further left; it is below 0
+    # for every x below 0 (the dip's x and depth stay out: Q15 asks for the x, its trap is the depth)
+    assert (f"- **ReLU**: two straight pieces, a sharp corner at 0.\n- **GELU**: ReLU with a rounded corner. For every "
+            f"x below 0, it sits a little below 0.\n") in top and gelu_low == "−0.17" and gelu_low not in top
+    assert quiz.typeset(f"{quiz._lowest('gelu')[0]:.2f}") not in top
+    gelu = activations.get("gelu")
+    left = np.concatenate([-np.logspace(-6, 1.4, 400), [-1e-9]])   # from −25 up to a hair below 0
+    assert np.all(np.asarray(gelu(left)) < 0) and np.asarray(gelu(left)).min() > -0.2   # below 0, but only a little
     assert {o.text for o in quiz.get("transformer_ffn").options} == {"SwiGLU.", "ReLU.", "GELU.", "Softmax."}
     # pass 23: "gated" and "one path of its input" were unexplained; the gloss says what the two paths are, and not
     # which one is bent (Q18 asks that)
@@ -1608,24 +1613,25 @@ def test_pass16_q20_the_form_hint_says_how_to_type_and_the_checker_reads_every_f
     checker reads both forms (and e-notation), the hint's own examples included, and still rejects a wrong size."""
     q = quiz.get("chain_sigmoid_10")
     # pass 49 (r44): 0.001 is 0.25 to the fifth, a wrong answer the hint pointed at; 0.02 is no size the share can have
-    assert q.form == "You may type 0.02 or 1 in 50: both count as one digit." and q.said == "about 1 in a million"
+    # pass 60 (r54): 0.02 and 1 in 50 read as a hint at the size; now one number, 0.005, in its two forms
+    assert q.form == "You may type 0.005 or 1 in 200: both count as one digit." and q.said == "about 1 in a million"
     assert q.digits == 1   # "one digit" in the form
     learner = ch07_quiz.Learner(review.Store(None))
     # r42: one short instruction, the digits first, then the two forms
-    assert ("<i>Give <a href='#How-it-works'>one digit</a>. You may type 0.02 or 1 in 50: both count as one "
+    assert ("<i>Give <a href='#How-it-works'>one digit</a>. You may type 0.005 or 1 in 200: both count as one "
             "digit.</i>") in ch07_quiz._head(q, 20, learner)
     for typed in ("0.000001", "about 0.000001", "1e-6", "1/1000000", "1 in a million", "about 1 in a million",
                   "one in a million", "1 in 1,000,000", "1 in 1000000", "0.00000095"):
         assert quiz.check(q.id, typed).correct, typed
     assert quiz.parse_number("1 in a thousand") == 0.001 and quiz.parse_number("0.001") == 0.001
-    assert quiz.parse_number("1 in 50") == 0.02 == quiz.parse_number("0.02")   # the hint's own two forms
-    for wrong in ("1 in a thousand", "1 in a billion", "0.001", "2.5", "0.02", "1 in 50"):
+    assert quiz.parse_number("1 in 200") == 0.005 == quiz.parse_number("0.005")   # the hint's own two forms: one number
+    for wrong in ("1 in a thousand", "1 in a billion", "0.001", "2.5", "0.005", "1 in 200"):
         assert not quiz.check(q.id, wrong).correct, wrong
     assert quiz.parse_number("1 in 0") is None and quiz.parse_number("2 in a million") is None
     w = ch07_quiz.numeric_widget(q.id, 20, learner)
     w.text.value = "1 in a million"
     assert learner.results[q.id].correct
-    assert "1 in 50" in quiz.check(q.id, "lots").message      # the unreadable-answer message names the form
+    assert "1 in 200" in quiz.check(q.id, "lots").message      # the unreadable-answer message names the form
     assert q.form not in quiz.get("chain_sigmoid_10").prompt          # exercise 07 shows the prompt alone
 
 
@@ -1978,7 +1984,8 @@ def test_pass22_no_stored_picture_gives_an_answer_away_before_the_key_is_opened(
     in_folds = [a for f in folds for a in re.findall(r"<img alt='([^']*)'", f)]
     assert sorted(in_folds) == sorted(alts) and all(f.startswith("<details><summary>") for f in folds)
     for f in folds:   # the picture comes after the summary line, inside the fold
-        assert "<img" not in f or f.index("</summary>") < f.index("<img") < f.index("</details>")
+        assert "<img" not in f or f.index("</summary>") < f.index("<img") < f.rindex("</details>")
+        assert f.endswith("</details>")   # pass 60: Q11's key folds its general reason inside; the picture ends the key
     assert learner.numbers["relu_corners"] == 18   # pass 30: chapter 00 gave a question to chapter 03
 
 
@@ -2042,7 +2049,9 @@ def test_pass22_q12_says_points_not_corners_and_chapter_01s_ten_runs_end_at_one_
     from course_utils.ui import ch01_collapse
     q = quiz.get("xor_no_bend_chance")
     assert "At the input point (1, 0), about what chance does it give that the answer is 1?" in q.prompt and "corner" not in quiz.used_text(q)
-    assert "Chapter 01's ten no-bend runs all ended at about ½." in q.explanation   # pass 55 (r49): not "there"
+    # pass 55 (r49): not "there"; pass 60 (r54): the section of chapter 01 that shows them is named
+    assert "Chapter 01's ten no-bend runs (its section “A network tries XOR”) all ended at about ½." in q.explanation
+    assert "### A network tries XOR" in markdown_of("01_collapse_proof")
     with mock.patch("builtins.print"):
         xor = ch01_collapse.train_xor(hidden_units=8, epochs=500, seeds=range(10))
     assert xor.chances["no bend"].shape == (10, 4) and np.allclose(xor.chances["no bend"], 0.5, atol=0.01)
@@ -2270,20 +2279,20 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # pass 49 (r44 Clarity 1): step 1 names the pairs; step 2 says how a score becomes a loss, so 1.39 can be checked
     # pass 52 (Clarity): a worked example with small whole numbers first (score = 3x₁ − 3x₂), then the rule
     # pass 54 (r48): first why the two pairs' totals match (so the best total is 0), then the tilt, one pair's sum
-    assert ("The reason: a straight rule gives score = w₁x₁ + w₂x₂ + b. So score(0, 1) + score(1, 0) and "
-            "score(0, 0) + score(1, 1) are both w₁ + w₂ + 2b.\n") in xor.explanation
-    assert ("Can a tilt help, one score up, one down? Try score = 3x₁ − 3x₂. "
-            "A point's loss (error score) is −ln(the chance it gives the right answer).\n") in xor.explanation
+    # pass 60 (r54 Clarity): the worked tilt opens the key, ln is said where the loss uses it, and the general reason
+    # (the pairs' equal totals) left the open lines for a fold of three numbered steps (checked in test_pass60_...)
+    assert xor.explanation.startswith("About one half, at (1, 0) and at every other point: the know-nothing answer.\n"
+                                      "Can a tilt help, one score up, one down? Try score = 3x₁ − 3x₂.\n")
+    assert ("A point's loss (error score) is −ln(the chance it gives the right answer). ln is the “ln” key on a "
+            "calculator. A chance of ½ loses −ln(½) ≈ 0.69.\n") in xor.explanation and f"{-np.log(0.5):.2f}" == "0.69"
     assert ("The two points whose answer is 1 lose 0.05 + 3.05 = 3.10 together. With scores 0 and 0, they lose only "
-            "1.39. The tilt costs more than it saves. The picture shows every tilt that lifts one 1-point's score and "
+            "1.39. The tilt costs more than it saves.\nThe picture shows every tilt that lifts one 1-point's score and "
             "lowers the other's just as much: the curve bends upward, so 0 and 0 is lowest.\n") in xor.explanation
     # pass 53 (r47 Focus): the general proof left the quiz fold (chapter 01's optional section has it)
     assert "Now the rule" not in xor.explanation and "fixed total" not in xor.explanation
-    assert xor.explanation.endswith("so 0 and 0 is lowest.\nChapter 01's ten no-bend runs all ended at about ½.")
-    # pass 55 (r49 Clarity): no "best total"; the same total for both pairs, so the compromise is every score 0
-    assert ("So any change that raises the scores of the two 1-points raises the scores of the two 0-points by the "
-            "same total. Each loss curve bends upward (the picture), so the best compromise keeps every score at 0, "
-            "and every chance is ½.\n") in xor.explanation   # pass 57 (r51): the upward bend is the reason
+    assert "so 0 and 0 is lowest.\nChapter 01's ten no-bend runs" in xor.explanation
+    assert xor.explanation.endswith("".join(f"\n{quiz.FOLD}{line}" for line in quiz.XOR_WHY))   # the fold ends the key
+    assert "compromise" not in xor.explanation   # r54: "so the best compromise keeps every score at 0" skipped a step
     assert "best total" not in xor.explanation and 1 / (1 + np.exp(-0.0)) == 0.5   # a score of 0 gives chance ½
     sig = lambda s: 1 / (1 + np.exp(-s))   # noqa: E731
     assert (f"{sig(3.0):.2f}", f"{sig(-3.0):.2f}", f"{-np.log(sig(3.0)):.2f}", f"{-np.log(sig(-3.0)):.2f}") == (
@@ -2360,7 +2369,7 @@ def test_pass23_no_typing_example_or_placeholder_is_a_key_and_numeric_keys_read_
         if 0 < abs(q.answer) < 0.095:   # pass 49 (r44): under a small key the example has its size, zeros said
             kept = f"{quiz.digits_example(q)} ({quiz.DIGIT_WORDS[q.digits]}: zeros in front do not count)"
             assert math.floor(math.log10(float(quiz.digits_example(q)))) == math.floor(math.log10(abs(float(f"{q.answer:.{q.digits}g}")))), q.id
-        assert hint == ("a whole number, e.g. 2" if q.id == "unit_outputs" else "e.g. 0.02 or 1 in 50"
+        assert hint == ("a whole number, e.g. 2" if q.id == "unit_outputs" else "e.g. 0.005 or 1 in 200"
                         if q.id == "chain_sigmoid_10" else f"e.g. {kept}"), q.id   # pass 28: Q20's own forms
         if not q.form and q.id != "unit_outputs":   # r42: the example has the digits the question asks for
             assert len(quiz.digits_example(q).split(".")[1].lstrip("0")) == q.digits, q.id
@@ -2859,7 +2868,7 @@ def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_fi
     # pass 44 (r39): Q1's prompt says "feed-forward block" and a wrong option GELU: the opening defines both, once
     # (Q1 keeps at most two word lines, test_pass22_...), before Q1 and Q2
     first = _words()
-    assert "**GELU**: ReLU with a rounded corner that dips a little below 0" in first   # pass 53: the dip said (r47)
+    assert "**GELU**: ReLU with a rounded corner. For every x below 0, it sits a little below 0." in first   # pass 53: the dip said (r47)
     # r52: "language model" is said in plain words where it first appears
     assert "A **feed-forward block**: a small network in each layer of a language model (a network that writes text).\n" in first
     # pass 45 (r40): the study's paragraph ends before the words; pass 56 (r50): the words are a section of their own
@@ -3727,24 +3736,34 @@ def test_pass56_the_words_section_shows_one_unit_in_whole_numbers_then_asks_for_
     then a Predict whose picture and fold answer it. Every number in the prose comes from the unit the picture draws."""
     cells = _cells()
     start = next(i for i, c in enumerate(cells) if _src(c).startswith("## Words used in the questions"))
-    kinds = [c["cell_type"] for c in cells[start:start + 6]]
-    assert kinds == ["markdown", "code", "markdown", "markdown", "markdown", "code"]
+    kinds = [c["cell_type"] for c in cells[start:start + 7]]
+    # pass 60 (r54 Picture): the bends' shapes, folded, right after the words that describe them
+    assert kinds == ["markdown", "code", "markdown", "code", "markdown", "markdown", "code"]
+    assert _src(cells[start + 3]) == "ch07_quiz.shapes_fold()"
+    shapes = _src({"source": cells[start + 3]["outputs"][0]["data"]["text/html"]})
+    assert shapes.startswith("<details><summary>Forgot a shape? Open after the mixed round.</summary>")
+    assert "<pre>ReLU, GELU, Sigmoid and Tanh, on one y scale.</pre><img" in shapes and shapes.endswith("</details>")
+    fig = ch07_quiz.bend_shapes()
+    assert len({ax.get_ylim() for ax in fig.axes}) == 1 and [ax.get_title() for ax in fig.axes] == ["ReLU", "GELU", "Sigmoid", "Tanh"]
+    assert f"alt='{html.escape(fig.get_label(), quote=True)}'" in shapes
+    # the strip is drawn small, from −3 to 3: a shape to recall, not Q15's dip x to two digits
+    assert ch07_quiz.SHAPES_X == (-3.0, 3.0) and quiz.typeset(f"{quiz._lowest('gelu')[0]:.2f}") not in fig.get_label()
     first, second = ch07_quiz.WORKED_INPUTS
     assert _src(cells[start + 1]) == f"ch07_quiz.worked_unit({first})"
-    assert _src(cells[start + 5]) == f"ch07_quiz.worked_unit_check({second})"   # r52: its picture inside the fold
+    assert _src(cells[start + 6]) == f"ch07_quiz.worked_unit_check({second})"   # r52: its picture inside the fold
     w1, w2 = ch07_quiz.WORKED_WEIGHTS
     steps = _src(cells[start + 2])
     assert f"Here {w1} and {quiz.typeset(str(w2))}." in steps and f"Here {quiz.typeset(str(ch07_quiz.WORKED_SHIFT))}." in steps
-    assert "**Predict:** with inputs {} and {} instead, what comes out?".format(*second) in _src(cells[start + 4])
+    assert "**Predict:** with inputs {} and {} instead, what comes out?".format(*second) in _src(cells[start + 5])
     total, shifted, out = ch07_quiz.unit_output(second)
     assert shifted < 0 and out == 0   # the second case lands on ReLU's flat side: the fold's answer
-    folded = _src({"source": cells[start + 5]["outputs"][0]["data"]["text/html"]})
+    folded = _src({"source": cells[start + 6]["outputs"][0]["data"]["text/html"]})
     assert folded.startswith("<details><summary>Check your prediction</summary>")
     assert f"<pre>{out}: ReLU turns any number below 0 into 0.</pre><img" in folded
     assert ch07_quiz.unit_output(first) == (5, 3, 3)   # the picture's first case, as its alt text says
     out_ = cells[start + 1]["outputs"][0]   # the first picture is a stored PNG with its alt text
     assert "image/png" in out_["data"] and out_["metadata"]["image/png"]["alt"].startswith("One unit.")
-    words = "\n".join(_src(c) for c in cells[start:start + 6])
+    words = "\n".join(_src(c) for c in cells[start:start + 7])
     for term in ("unit", "weight", "shift", "bend", "layer", "class", "loss", "nudge"):
         assert f"**{term}**" in words, term
     assert "backward" in words.split("**nudge**")[1].split("\n")[0]   # Q19-Q21 say the nudge goes backward
@@ -3835,6 +3854,10 @@ def test_pass48_q29_asks_about_every_seed_not_one_run():
     q = quiz.get("race_loser")
     assert "had no run, from any seed, reach a loss of 0.1" in q.prompt
     assert "No sigmoid run got there" in q.options[quiz.answer_key("race_loser")].why
+    # pass 60 (r54): the key names where chapter 05 shows every seed's run, so the claim can be checked there
+    assert "every other bend's runs did (chapter 05's table under “Five starts per bend”)." in q.options[quiz.answer_key("race_loser")].why
+    race = markdown_of("05_training_race")
+    assert "## Five starts per bend" in race and "The straight network and sigmoid never reach loss 0.1." in race
 
 
 # ---------------------------------------------------------------- pass 49: the r44 reader's items
@@ -4064,15 +4087,37 @@ def test_pass57_q23s_picture_marks_the_sign_change_and_the_lowest_slope():
     assert f"x ≈ {dip:.2f}".replace("-", "−") in alt and f"Its lowest is {low:.2f} at x ≈ {lx:.2f}".replace("-", "−") in alt
 
 
-def test_pass57_q11_says_why_the_best_compromise_is_every_score_at_0():
-    """r51: 'same total' alone does not make 0 best; the key now says the loss curve bends upward (tested: for the
-    same total, equal scores lose least, and a total of 0 balances the two pairs)."""
-    text = quiz.get("xor_no_bend_chance").explanation
-    assert "Each loss curve bends upward (the picture), so the best compromise keeps every score at 0" in text
+def test_pass60_q11_folds_its_general_reason_in_three_steps_each_true():
+    """r51: 'same total' alone did not make 0 best. r54: the open key's "so the best compromise keeps every score at 0"
+    still skipped a step and packed the algebra in; the reason is now a fold of three numbered steps after the worked
+    tilt, each checked here: the pairs' totals match, equal scores lose least, and then the picture's curve decides."""
+    fold = quiz.XOR_WHY
+    assert fold[0] == "Why no straight rule beats ½ (for the curious)" and [line[:3] for line in fold[1:]] == ["1. ", "2. ", "3. "]
+    html_ = ch07_quiz.why_html(quiz.get("xor_no_bend_chance").explanation)
+    assert html_.endswith(f"<details><summary>{html.escape(fold[0])}</summary>"
+                          + "".join(f"<div style='margin:2px 0 0 18px'>{html.escape(line)}</div>" for line in fold[1:])
+                          + "</details>") and "<br>+ " not in html_   # the marker is gone: the steps sit in the fold
+    # step 1: any straight rule gives both pairs the same total, w₁ + w₂ + 2b
+    assert "The two 1-points' scores add up to w₁ + w₂ + 2b. So do the two 0-points' scores." in fold[1]
+    rng = np.random.default_rng(60)
+    for rule in rng.normal(0, 2, (50, 3)):
+        totals = [sum(quiz._xor_score(pt, rule) for pt, a in quiz.XOR_POINTS if a == answer) for answer in (1, 0)]
+        assert totals == pytest.approx([rule[0] + rule[1] + 2 * rule[2]] * 2)
+    # step 2: for a fixed total, a pair loses least with equal scores (each loss curve bends upward)
     pair = quiz._pair_loss
-    assert all(pair(t / 2, t / 2) < pair(t / 2 - d, t / 2 + d) for t in (-1.0, 0.0, 2.0) for d in (0.2, 1.0))
-    both = lambda t: pair(t / 2, t / 2) + pair(-t / 2, -t / 2)   # noqa: E731 -- 1-points' total t, 0-points' too
-    assert all(both(0.0) < both(t) for t in (-2.0, -0.5, 0.5, 2.0))
+    assert all(pair(t / 2, t / 2) < pair(t / 2 - d, t / 2 + d) for t in (-3.0, -1.0, 0.0, 2.0) for d in (0.2, 1.0, 3.0))
+    # step 3: a 0-point scoring t loses what a 1-point scoring −t does; all four at t lose twice the picture's curve
+    for t in (-2.0, -0.4, 0.0, 1.3):
+        zero_point = quiz._xor_loss((0, 0), 0, rule=(0.0, 0.0, t))
+        assert zero_point == pytest.approx(quiz._xor_loss((0, 0), 1, rule=(0.0, 0.0, -t)))
+        four = sum(quiz._xor_loss(pt, a, rule=(0.0, 0.0, t)) for pt, a in quiz.XOR_POINTS)
+        assert four == pytest.approx(2 * ch07_quiz.pair_loss_curve(np.array([t]))[0])
+    xs = ch07_quiz.PAIR_XS
+    assert xs[int(np.argmin(ch07_quiz.pair_loss_curve()))] == pytest.approx(0.0)   # the picture's lowest: t = 0
+    # and so no straight rule beats every score 0 (loss ln 2 a point, every chance ½)
+    four = lambda rule: sum(quiz._xor_loss(pt, a, rule=tuple(rule)) for pt, a in quiz.XOR_POINTS)   # noqa: E731
+    assert all(four(rule) >= 4 * np.log(2) - 1e-12 for rule in rng.normal(0, 3, (200, 3)))
+    assert four((0.0, 0.0, 0.0)) == pytest.approx(4 * np.log(2))
 
 
 def test_pass58_a_slope_multiplies_the_nudge_it_is_no_share():
@@ -4080,8 +4125,17 @@ def test_pass58_a_slope_multiplies_the_nudge_it_is_no_share():
     (Q7) and goes below 0 (Q23). It now says the nudge is multiplied by the slope, and what each range of slope does."""
     words = _words()
     assert "share of the nudge" not in words
+    # pass 60 (r54 Clarity): the three ranges were one packed line; now one bullet each, with a worked number
     assert ("- **slope**: steepness. Going backward, a bend multiplies the nudge by its slope.\n"
-            "  Between −1 and 1 it shrinks the nudge, further out it grows it, and below 0 it also turns it around.") in words
+            "  - Slope 0.1: nudge × 0.1, so it shrinks. Any slope between −1 and 1 does that.\n"
+            "  - Slope 3: nudge × 3, so it grows. Any slope above 1 or below −1 does that.\n"
+            "  - Slope −0.1: nudge × −0.1, so it also turns around. Any slope below 0 does that.\n") in words
+    nudge = 0.8   # any nudge: what each worked slope does to it
+    assert abs(0.1 * nudge) < abs(nudge) and abs(3 * nudge) > abs(nudge)
+    assert np.sign(-0.1 * nudge) == -np.sign(nudge) and abs(-0.1 * nudge) < abs(nudge)   # turned around (and shrunk)
+    for q in quiz.questions():   # the worked slopes give no number key away (a count's trap, three inputs, is no slope)
+        if isinstance(q, quiz.Numeric) and not float(q.answer).is_integer():
+            assert not any(quiz.accepted(q, v) or any(abs(v - t) <= tol for t, tol, _m in q.traps) for v in (0.1, 3.0, -0.1)), q.id
     # r53: "under 1 shrinks" was wrong for a slope below −1 (−2 doubles the nudge and turns it); the range is by size
     from course_utils.facts import activations
     slope = np.asarray(activations.get("gelu").derivative(np.linspace(-6, 6, 2401)), dtype=float)

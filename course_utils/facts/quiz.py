@@ -131,6 +131,18 @@ XOR_POINTS = (((0, 1), 1), ((1, 0), 1), ((0, 0), 0), ((1, 1), 0))   # XOR's four
 XOR_TRY = (3.0, -3.0, 0.0)   # Q11's worked example: w₁, w₂, b of one tilted straight rule (its two-digit losses add up)
 
 
+FOLD = "+ "   # a key's lines that start with this sit in a fold, opened on a click; the first names the fold
+# Q11's general reason, for the curious (r54: it was packed into the key's open lines; tests/test_chapter_07.py checks
+# each step with numbers): the pairs' totals match, equal scores lose least, and a score of 0 for all is lowest.
+XOR_WHY = ("Why no straight rule beats ½ (for the curious)",
+           "1. A straight rule gives score = w₁x₁ + w₂x₂ + b. The two 1-points' scores add up to w₁ + w₂ + 2b. "
+           "So do the two 0-points' scores.",
+           "2. Within a pair, equal scores lose least, since each loss curve bends upward. So at best, all four "
+           "scores are one number, t.",
+           "3. A 0-point scoring t loses what a 1-point scoring −t would. So the four lose twice the picture's curve "
+           "at t: lowest at t = 0. Then every chance is ½.")
+
+
 def _xor_score(point, rule=XOR_TRY):
     """The score w₁x₁ + w₂x₂ + b a straight rule gives one XOR point."""
     return rule[0] * point[0] + rule[1] * point[1] + rule[2]
@@ -252,23 +264,21 @@ def _bank():
                 "turns its score into a chance. It is trained on XOR. At the input point (1, 0), about what chance does it "
                 "give that the answer is 1?",
                 # r36 reader: a table (rows of "| ..." lines; the key draws them as one). r52: a worked example with
-                # small numbers first (a tilted rule, its four losses). r48: first why both pairs' totals match; r49: so
-                # the best compromise keeps every score at 0 (chance ½); then the tilt (the picture)
+                # small numbers first (a tilted rule, its four losses). r54: the table opens the key, ln is said where
+                # it is used, and the general reason sits in a fold ("+ " lines), in three numbered steps
                 0.5, 1, "About one half, at (1, 0) and at every other point: the know-nothing answer.\n"
-                "The reason: a straight rule gives score = w₁x₁ + w₂x₂ + b. So score(0, 1) + score(1, 0) and "
-                "score(0, 0) + score(1, 1) are both w₁ + w₂ + 2b.\n"
-                "So any change that raises the scores of the two 1-points raises the scores of the two 0-points by the "
-                "same total. Each loss curve bends upward (the picture), so the best compromise keeps every score at 0, "
-                "and every chance is ½.\n"
-                f"Can a tilt help, one score up, one down? Try score = {XOR_TRY[0]:g}x₁ − {-XOR_TRY[1]:g}x₂. "
-                "A point's loss (error score) is −ln(the chance it gives the right answer).\n"
+                f"Can a tilt help, one score up, one down? Try score = {XOR_TRY[0]:g}x₁ − {-XOR_TRY[1]:g}x₂.\n"
+                "A point's loss (error score) is −ln(the chance it gives the right answer). "
+                f"ln is the “ln” key on a calculator. A chance of ½ loses −ln(½) ≈ {math.log(2):.2f}.\n"
                 "| point | score | right answer | loss\n"
                 + "".join(f"| {p} | {_xor_score(p):g} | {a} | {_xor_loss(p, a):.2f}\n" for p, a in XOR_POINTS)
                 + f"The two points whose answer is 1 lose {_xor_loss((1, 0), 1):.2f} + {_xor_loss((0, 1), 1):.2f} = "
                 f"{_pair_loss(_xor_score((0, 1)), _xor_score((1, 0))):.2f} together. With scores 0 and 0, they lose only "
-                f"{_pair_loss(0, 0):.2f}. The tilt costs more than it saves. The picture shows every tilt that lifts one "
-                "1-point's score and lowers the other's just as much: the curve bends upward, so 0 and 0 is lowest.\n"
-                "Chapter 01's ten no-bend runs all ended at about ½.",
+                f"{_pair_loss(0, 0):.2f}. The tilt costs more than it saves.\n"
+                "The picture shows every tilt that lifts one 1-point's score and lowers the other's just as much: "
+                "the curve bends upward, so 0 and 0 is lowest.\n"
+                "Chapter 01's ten no-bend runs (its section “A network tries XOR”) all ended at about ½.\n"
+                + "".join(f"{FOLD}{line}\n" for line in XOR_WHY).removesuffix("\n"),
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; trained runs give about one half everywhere."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: it is not sure of anything; it gives about one half "
@@ -453,7 +463,8 @@ def _bank():
             "loss under 0.1: much better is possible.")),
         _c("race_loser", "05", "In chapter 05's race, every bend trained with Adam and the same settings. "
            "Which bend had no run, from any seed, reach a loss of 0.1 within 400 epochs (passes through the data)?",
-           ("Sigmoid.", "No sigmoid run got there, even with Adam; every other bend's runs did. "
+           ("Sigmoid.", "No sigmoid run got there, even with Adam; every other bend's runs did (chapter 05's "
+                       "table under “Five starts per bend”). "
                        "The course measured this; it did not prove a single cause."),
            ("ReLU.", "every ReLU run got there, though a few of its units stopped learning."),
            ("Leaky ReLU.", "its left side keeps a small slope, so some nudge always gets through. Every run got there."),
@@ -768,7 +779,8 @@ COUNT_EXAMPLE = "2"   # for a question whose answer is a count
 DIGITS_EXAMPLE = 0.4271   # the box's example, kept to its question's digits: 0.4, 0.43 or 0.427 (r42: match the question)
 DIGIT_WORDS = {1: "one digit", 2: "two digits", 3: "three digits"}
 SMALL_EXAMPLE = 0.3271   # r44: under an answer below 0.1 the example has its size: 0.03 under 0.01 (0.4 sent a learner to 0.0)
-WORDS_EXAMPLES = ("0.02", "1 in 50")   # for a question whose form says it may be typed in words (Q20); r44: no size it could have
+WORDS_EXAMPLES = ("0.005", "1 in 200")   # for a question whose form says it may be typed in words (Q20); r44: no size it
+# could have; r54: one number in its two forms (the reader took 0.02, next to 1 in 50, for a hint at the size)
 LEADING_ZEROS = "zeros in front do not count"
 
 

@@ -364,6 +364,43 @@ def worked_unit_check(inputs):
                              tables.image(figure_png(fig), fig.get_label(), int(fig.get_figwidth() * fig.dpi)))
 
 
+# "Forgot a shape?" (r54 Picture: the word list gave each bend's shape in words only): the four bends' values, one
+# shared scale, folded under the word list. Small and unlabelled inside: a shape to recall, no number to read off.
+SHAPES = ("relu", "gelu", "sigmoid", "tanh")
+SHAPES_X, SHAPES_Y = (-3.0, 3.0), (-1.2, 3.0)
+SHAPES_SUMMARY = "Forgot a shape? Open after the mixed round."
+
+
+@plots.styled
+def bend_shapes():
+    """The word list's four bends side by side, x from −3 to 3, one y scale: their shapes at a glance."""
+    fig, axes = plots.new_figure(760, 210, 1, len(SHAPES), sharex=True, sharey=True)
+    x = np.linspace(*SHAPES_X, 601)
+    for ax, name in zip(axes, SHAPES):
+        act = activations.get(name)
+        ax.axhline(0, color="black", lw=0.6)
+        ax.axvline(0, color=NEUTRAL, lw=0.6, ls=":")
+        ax.plot(x, plots.curve(name, x), color=plots.color(name), lw=2.4)
+        ax.set_title(act.label, fontsize=11)
+        ax.set(xlim=SHAPES_X, ylim=SHAPES_Y)
+        ax.set_xlabel("x", fontsize=10)
+        ax.tick_params(labelsize=9)
+    axes[0].set_ylabel("value", fontsize=10)
+    fig.set_label(_minus(f"The four bends on one scale, x from {SHAPES_X[0]:g} to {SHAPES_X[1]:g}. ReLU: 0, then a "
+                         "straight rise from a sharp corner at 0. GELU: the same rise with a rounded corner, a little "
+                         "below 0 left of 0. Sigmoid: an S from near 0 up to near 1. Tanh: a steeper S from near -1 "
+                         "up to near 1."))
+    return fig
+
+
+def shapes_fold():
+    """The folded shape strip under the word list: one line, then the picture with its alt text."""
+    fig = bend_shapes()
+    labels = [activations.get(name).label for name in SHAPES]
+    return tables.FoldedRows(SHAPES_SUMMARY, [f"{', '.join(labels[:-1])} and {labels[-1]}, on one y scale."],
+                             tables.image(figure_png(fig), fig.get_label(), int(fig.get_figwidth() * fig.dpi)))
+
+
 UNIT_STRIP_ALT = ("A unit, left to right: the inputs; stretch and add (each times its weight, summed); shift (plus b); "
                   "bend (for example ReLU); then out.")
 
@@ -1168,8 +1205,8 @@ def _source_line(q, learner):
 
 def why_html(text):
     """A key's why, one step a line; a run of lines that start with '| ' is drawn as a table (its first row the
-    heading)."""
-    out, rows = [], []
+    heading), a run that starts with quiz.FOLD as a fold (its first line the summary: detail for the curious)."""
+    out, rows, fold = [], [], []
 
     def table():
         if rows:
@@ -1181,13 +1218,27 @@ def why_html(text):
                                  for r in body) + "</table>")
             rows.clear()
 
+    def folded():
+        if fold:
+            summary, *lines = fold
+            out.append(f"<details><summary>{_html.escape(summary)}</summary>"
+                       + "".join(f"<div style='margin:2px 0 0 18px'>{_html.escape(line)}</div>" for line in lines)
+                       + "</details>")
+            fold.clear()
+
     for line in text.split("\n"):
         if line.startswith("| "):
+            folded()
             rows.append([c.strip() for c in line[2:].split(" | ")])
+        elif line.startswith(quiz.FOLD):
+            table()
+            fold.append(line[len(quiz.FOLD):])
         else:
             table()
+            folded()
             out.append(_html.escape(line) + "<br>")
     table()
+    folded()
     return "".join(out).removesuffix("<br>")
 
 
