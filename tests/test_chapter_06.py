@@ -339,6 +339,9 @@ def test_every_prediction_is_answered_below_in_a_fold():
                 assert "ch06.gelu_check()" in _src(cells[i + 2])
                 assert ch06_decisions.gelu_check().data.startswith("<details><summary>Check your prediction</summary>")
                 continue
+            if _src(cells[i + 2]) == "ch06.nudge_check()":   # r54: the fold's numbers are that cell's output
+                assert ch06_decisions.nudge_check().data.startswith("<details><summary>Check your prediction</summary>")
+                continue
             if _src(c).startswith("<details><summary>Optional:"):   # pass 29: an optional fold holds its own answer
                 assert _src(c).split("**Predict:**")[1].split("\n\n", 2)[1].startswith("<details><summary>Check your prediction")
                 continue
@@ -935,7 +938,7 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     # pass 48 (r43, Focus 1): the table is a fold (a cell), and the bound and result end the naming cell
     words = [after, _src(cells[k + 4]), _src(cells[k + 6])]
     assert [c["cell_type"] for c in cells[k + 1:k + 9]] == ["markdown", "markdown", "code", "markdown", "code",
-                                                           "markdown", "code", "markdown"]
+                                                           "markdown", "code", "code"]   # r54: the check is computed
     assert _src(cells[k + 3]) == "ch06.loop_numbers()"
     assert "ch06.lstm_path()" in _src(cells[k + 5]) and "ch06.memory_nudge(" in _src(cells[k + 7])
     paragraphs = [p for w in words for p in w.split("\n\n") if p.strip()]
@@ -2159,7 +2162,9 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # pass 32 (r30): short sentences; the right end of the x axis (100 steps back) is the first steps forward
     # pass 44 (r39, Clarity 4 and Focus 3): the note on the dashed line's drop moves into the fold, right under the
     # picture, and says what "each" is (each of the loop's first three steps) and which end is the start
-    fold, drop = _src(cells[k + 1]).split("\n\n</details>")
+    assert _src(cells[k + 1]) == "ch06.nudge_check()"   # r54: the answer's numbers are computed, not typed
+    shown = "".join("".join(o.get("data", {}).get("text/markdown", "")) for o in cells[k + 1]["outputs"])
+    fold, drop = shown.split("\n\n</details>")
     # pass 53 (words cut): the note on the dashed line's drop is gone; the picture's own note says it
     assert drop.strip() == "" and "start of the sequence" in ch06_decisions.NUDGE_STEEP_NOTE
     assert fold == ("<details><summary>Check your prediction</summary>\n\n"

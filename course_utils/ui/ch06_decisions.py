@@ -909,6 +909,17 @@ def nudge_share(share):
     return f"{share:.2f}" if share >= 0.01 else decisions.one_in(share)
 
 
+def nudge_check(forget=NUDGE_FORGET):
+    """The fold after the memory path's Predict, its numbers computed: the share left after MEMORY_STEPS at the asked
+    gate, and at a gate of 1 (r54: the static caption shows only the saved gate, so the answer's numbers come from here)."""
+    left = nudge_back(forget=forget)["cell"][-1]
+    if not 1 / 3 < left < 1 / 2:
+        raise ValueError("the words say 'over a third' left")
+    body = (f"Over a third: {forget:.2f} to the power {MEMORY_STEPS} is {nudge_share(left)} left.\n"
+            f"At 1.00, all of it is left: nothing fades.")
+    return Markdown(f"<details><summary>Check your prediction</summary>\n\n{body}\n\n</details>")
+
+
 def nudge_legend(forget):
     """The solid line's legend entry, with its gate: 'memory path, forget gate 0.90: no bend, × gate each step'."""
     return f"memory path, forget gate {forget:.2f}: no bend, × gate each step"
