@@ -754,8 +754,8 @@ def slopes_multiply(layers=4):
     on_change(sliders.values(), update)
     update()
     shown = decisions.chain_left(layers)   # the caption says what the saved picture shows: the opening depth
-    caption = (f"Slopes multiply (static picture). {layers} layers: Sigmoid {decisions.one_in(shown['sigmoid'][-1])}; "
-               f"Tanh (x = 1, slope {decisions.chain_slope('tanh_at_1'):.2f}) {decisions.one_in(shown['tanh_at_1'][-1])}")
+    caption = (f"Slopes multiply (static picture). {layers} layers: Sigmoid {_one_in(shown['sigmoid'][-1])}; "   # as the readout
+               f"Tanh (x = 1, slope {decisions.chain_slope('tanh_at_1'):.2f}) {_one_in(shown['tanh_at_1'][-1])}")
     return LiveWidget([*sliders.values(), readout, live.image], live, caption,
                       sliders=sliders, readout=readout, lines=lines)
 
