@@ -300,7 +300,7 @@ Far to the left, every slope is about 0.
 
 Where each is used:
 
-- ReLU (outputs 0 and up): long the default inside networks, and used in image networks such as ResNet;
+- ReLU (outputs 0 and up): long the default inside networks, including photo-recognising ones;
 - sigmoid (outputs between 0 and 1): at the output, for a yes/no answer;
 - tanh (outputs between -1 and 1, zero-centred): the memory of the simplest recurrent networks;
 - GELU (outputs from about {activations.minimum('gelu')[1]:.2f} up): transformers such as GPT-2;
@@ -888,10 +888,8 @@ def worked_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
 Both are positive, as ReLU's outputs can be.
 Its two weights start at 0, so its output is 0.
 Its right answer is input 1 − input 2: {h[0]:g} − {h[1]:g} = {right:.2g}.
-The **miss** is the output minus the right answer: 0 − {right:.2g} = {_signed(miss)}.
 A **step** is one correction of the weights, after one example.
 In this step, weight 1 goes up by {change[0]:g} and weight 2 by {change[1]:g}: the black arrow.
-Its two coloured parts are explained below.
 """))
 
 
@@ -905,12 +903,17 @@ def split_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
         raise ValueError("the star no longer needs the apart part only")
     if not np.abs(together[0]) >= np.abs(apart[0]):
         raise ValueError("the together part can now be the smaller one")
-    display(Markdown(f"""**Together and apart.** Split the step into the two coloured arrows above.
-The **together** part, {_pair(together)}, moves both weights the same way.
-The **apart** part, {_pair(apart)}, moves one up and one down.
-The star needs only the apart part: the together part is a detour.
-With both inputs positive, every step moves both weights the same way.
-So its together part is never the smaller one.
+    numbers = fold("The worked step, split in numbers",
+                   f"Together {_pair(together)} plus apart {_pair(apart)} gives the step {_pair(change)}.").data
+    display(Markdown(f"""**Together and apart.** Look again at the two coloured arrows in the picture above.
+Think of the two weights as the two oars of a rowing boat.
+The **together** arrow moves both weights the same way: both oars pull.
+The **apart** arrow moves one up and one down: one oar forward, one back.
+Every step is a together part plus an apart part.
+The star needs only apart moves; together moves are a detour.
+So with positive inputs, the together part is never the smaller one.
+
+{numbers}
 """))
 
 
@@ -1043,8 +1046,12 @@ def mean_square(centre):
 GROW_FROM = 2   # the swing picture's run at centre 0.5: from this step on, each swing is wider than the last
 
 
+EXACT_RUNS = 3000   # the runs behind the exact-step floor: 300 leave its median between 4 and 5, seed by seed
+
+
 def together_apart(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
-    """The optional section 'why big steps overshoot' near the end of notebook 02 (pass 56: moved off the main path). r47: one rule a learner can follow, from the update
+    """The fold 'For the curious: why big steps overshoot', right under the zig-zag's answer in notebook 02 (pass 56
+    moved it off the main path; pass 60, r54 Focus: a fold, not a section). r47: one rule a learner can follow, from the update
     itself: one example moves the weights only along its own input arrow, covering step size × (input 1² + input 2²)
     of the way to the star along it; that averages step size × 2/3 at centre 0.5, and past 2 it overshoots (step size
     3, the runs' own threshold, zigzag.blow_up_step). Raises if the runs stop telling that story."""
@@ -1069,7 +1076,10 @@ def together_apart(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     side = np.sign(together_left(CENTRES[1])[GROW_FROM:])
     if not np.all(side[1:] * side[:-1] < 0):
         raise ValueError("the swings no longer land on the other side of the star each step")
-    return Markdown(f"""{img}
+    floor = zigzag.exact_steps(CENTRES[0], goal, runs=EXACT_RUNS)
+    if not floor < steps_curve(CENTRES[0]).min() - 2:
+        raise ValueError("exact steps no longer arrive clearly sooner than the best fixed step size")
+    return fold("For the curious: why big steps overshoot", f"""{img}
 
 The picture follows one run at step size {SWING_RATE:g}, one dot per step.
 Up and down is how far the weights sit from the star along the together line.
@@ -1094,8 +1104,9 @@ At centre {CENTRES[0]:g} it averages only 1/{round(1 / off):.0f}: 2 ÷ 1/{round(
 So every step size here settles.
 
 Why does centre {CENTRES[0]:g} level off?
-The arrows differ in length, and a step moves more along a long one.
-Along long arrows, a big step passes that example's answer and lands on the other side.
+A step moves the weights along one example's arrow only.
+So even a step sized to land each example exactly on its answer needs about {floor:.0f} steps here.
+And along long arrows, a big step passes that example's answer and lands on the other side.
 So bigger steps stop helping.
 """)
 
