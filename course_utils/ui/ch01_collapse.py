@@ -158,8 +158,14 @@ def line_readout(angle, offset):
     a = np.deg2rad(angle)
     c, s = np.cos(a), np.sin(a)
     cross = [f"h{'₁₂'[i]} axis at {_two(offset / v)}" for i, v in enumerate((c, s)) if abs(v) > 1e-9]
-    return (f"your line crosses the {' and the '.join(cross)}; "
-            f"its arrow points {_two(c)} across and {_two(s)} up")
+    return f"your line crosses the {' and the '.join(cross)}; its arrow points {_way(c, 'right', 'left')} and " \
+           f"{_way(s, 'up', 'down')}"
+
+
+def _way(v, plus, minus):
+    """'0.87 down', not '−0.87 up' (r55: a minus before 'up' read awkwardly): a size to 2 decimals and its way."""
+    v = round(float(v), 2) + 0.0
+    return f"{abs(v):.2f} {plus if v >= 0 else minus}"
 
 
 def pressed_parts(families, W=SHEET_W, b=SHEET_B):
@@ -290,6 +296,27 @@ def tanh_moves(steps=((0.0, 0.5), (1.5, 2.0))):
     return [round(float(np.tanh(hi) - np.tanh(lo)), 2) for lo, hi in steps]
 
 
+SLANTED = ((0.0, 0.0), (0.5, 1.0), (1.0, 2.0))  # three points (h₁, h₂) on one slanted line: each step 0.5 right, 1 up
+
+
+def tanh_slanted(points=SLANTED):
+    """Where tanh sends three points of a slanted line, and each step's (right, up) after it, to 2 decimals (r55:
+    'each squashed by its own amount' wanted numbers): the steps change direction, so the line bends."""
+    landed = np.tanh(np.asarray(points, dtype=float))
+    steps = np.diff(landed, axis=0)
+    return np.round(landed, 2) + 0.0, np.round(steps, 2) + 0.0
+
+
+def tanh_printout():
+    """The bend question's printed answer: tanh's squash in numbers, then on a slanted line."""
+    near, far = tanh_moves()
+    landed, steps = tanh_slanted()
+    pair = lambda p: f"({p[0]:g}, {p[1]:g})"
+    return (f"tanh's output moves {near:.2f} as its input goes from 0 to 0.5, but only {far:.2f} from 1.5 to 2.\n"
+            f"tanh on a slanted line: {', '.join(pair(p) for p in SLANTED)} → {', '.join(pair(p) for p in landed)}\n"
+            + "; ".join(f"step {i + 1}: {r:.2f} right, {u:.2f} up" for i, (r, u) in enumerate(steps)))
+
+
 @plots.styled
 def bend_pictures(W=SHEET_W, b=SHEET_B):
     """Notebook 01's second picture: the same layer with a ReLU and with a tanh bend. Left, the sheet before, shaded
@@ -299,8 +326,6 @@ def bend_pictures(W=SHEET_W, b=SHEET_B):
         _sheet_panel(ax, bend, W, b)
     _shade_pressed(axes[0], W, b)
     _mark_creases(axes[1], W, b)
-    near, far = tanh_moves()
-    print(f"tanh's output moves {near:.2f} as its input goes from 0 to 0.5, but only {far:.2f} from 1.5 to 2.")
     fig.set_label("Three panels. Before the layer, shaded where only h₁ will be below 0 (orange, hatched one way), "
                   "where only h₂ will be (green, hatched the other way) and where both will be (grey, cross-hatched). "
                   "ReLU, on the same axes: those parts are pressed flat onto the upright and the across axis, drawn "
@@ -471,7 +496,8 @@ def xor_fold_picture():
     equation = fold_line()[2]  # r52: no printed line; the fold's text gives the arrow and the scores
     ax.plot(t, line, color="black", ls="--", lw=1.8, label=f"the line {equation}")
     ax.fill_between(t, line, -1, facecolor=plots._tint("#F0E442", 0.5), edgecolor="black", hatch="..",
-                    alpha=0.5, lw=0, label=f"its square side: score above {FOLD_SHIFT:g}\n(below the line here)")
+                    alpha=0.5, lw=0, label=f"its square side: score more than {FOLD_SHIFT:g}\n(where the arrow points: "
+                                           "below the line here)")
     s = np.linspace(-0.5, 3.0, 141)  # x₁ + x₂ along the sheet: the whole sheet lands on this bent line
     arm = sheet.layer(np.column_stack([s, np.zeros_like(s)]), ((1, 1), (1, 1)), (0, -1), "relu")
     ax.plot(*arm.T, color=plots.color("relu"), lw=4, alpha=0.55, solid_capstyle="round", zorder=1,
@@ -514,9 +540,53 @@ def xor_fold_picture():
     return fig
 
 
+ARROW_SKETCH_PX = (400, 330)
+
+
+@plots.styled
+def arrow_sketch():
+    """One step along the answer's arrow (turn −60): 0.5 right and 0.87 down, drawn as two legs; the point (1, 0)
+    dropped straight onto the arrow's line lands 0.5 along it (its score), past the line's crossing at the shift
+    0.3 (r55: the score along the arrow had no picture)."""
+    fig, ax = plots.new_figure(*ARROW_SKETCH_PX)
+    across, up, _ = fold_line()
+    a = np.deg2rad(FOLD_TURN)
+    unit = np.array([np.cos(a), np.sin(a)])
+    ax.plot(*np.array([-0.2 * unit, 1.15 * unit]).T, color=plots.MUTED, lw=0.8, ls=":")  # the arrow's line
+    ax.annotate("", tuple(unit), (0, 0), arrowprops=dict(arrowstyle="-|>", color="black", lw=2.2, mutation_scale=18))
+    legs = dict(color=plots.ACCENT, lw=1.6, ls="--")
+    ax.plot([0, unit[0]], [0, 0], **legs)
+    ax.plot([unit[0], unit[0]], [0, unit[1]], **legs)
+    box = dict(boxstyle="round,pad=0.15", fc="white", ec="none")
+    ax.text(unit[0] / 2, 0.05, f"{across:g} right", ha="center", va="bottom", fontsize=10, color=plots.ACCENT, bbox=box)
+    ax.text(unit[0] + 0.04, 0.7 * unit[1], f"{-up:g} down", ha="left", va="center", fontsize=10, color=plots.ACCENT,
+            bbox=box)
+    ax.text(unit[0] - 0.06, unit[1] - 0.02, "1 step", ha="right", va="top", fontsize=10, bbox=box)
+    foot = FOLD_SHIFT * unit  # the line crosses the arrow's line at the shift
+    along = np.array([-unit[1], unit[0]])
+    ax.plot(*np.array([foot - 0.3 * along, foot + 0.3 * along]).T, color="black", lw=1.6, ls="--")
+    ax.text(*(foot - 0.3 * along + [-0.03, 0.0]), f"the line:\nscore {FOLD_SHIFT:g}", ha="right", va="center",
+            fontsize=9.5, bbox=box)
+    point = np.array([1.0, 0.0])
+    shadow = (point @ unit) * unit  # (1, 0) dropped straight onto the arrow's line
+    ax.plot(*np.array([point, shadow]).T, color="black", lw=1, ls=":")
+    ax.plot(*point, **{**LABEL_STYLE[1], "ms": 10})
+    ax.plot(*shadow, marker="o", ms=5, color="black")
+    ax.annotate(f"(1, 0) reaches\n{point @ unit:.2g} along:\nscore {point @ unit:.2g}", tuple(shadow), (-0.42, -0.95),
+                fontsize=9.5, bbox=box, arrowprops=dict(arrowstyle="-", color="black", lw=0.8))
+    ax.set(xlim=(-0.45, 1.25), ylim=(-1.05, 0.3), xlabel="h₁", ylabel="h₂", title="1 step along the arrow (turn −60)")
+    ax.set_aspect("equal")
+    fig.set_label(f"A sketch of the arrow at turn −60: one step along it goes {across:g} right and {-up:g} down, "
+                  f"drawn as two dashed legs. The dashed line crosses the arrow {FOLD_SHIFT:g} along it. The point "
+                  f"(1, 0), dropped straight onto the arrow's line, lands {point @ unit:.2g} along it: its score.")
+    return fig
+
+
 def folded_fold_picture():
-    """xor_fold_picture behind a click (r52: in view under the widget it answered the Predict before it)."""
-    return _FoldedPicture("Check your prediction: the line that splits XOR, drawn", xor_fold_picture(), 900)
+    """arrow_sketch, then xor_fold_picture, behind a click (r52: in view under the widget it answered the Predict
+    before it; r55: the score along the arrow gets its sketch)."""
+    return _FoldedPictures("Check your prediction: the line that splits XOR, drawn",
+                           (arrow_sketch(), xor_fold_picture()), (ARROW_SKETCH_PX[0], 900))
 
 
 @plots.styled
@@ -618,6 +688,14 @@ class _FoldedPicture:
 
     def _repr_html_(self):
         return f"<details><summary>{html.escape(self.summary)}</summary>{_figure_html(self.fig, self.width)}</details>"
+
+
+class _FoldedPictures(_FoldedPicture):
+    """Several pictures behind one click, one under the other."""
+
+    def _repr_html_(self):
+        shown = "".join(_figure_html(fig, width) for fig, width in zip(self.fig, self.width))
+        return f"<details><summary>{html.escape(self.summary)}</summary>{shown}</details>"
 
 
 def folded_maps(runs, seed=0):
@@ -1032,6 +1110,25 @@ def choice_question(options, right, why, caption, answer=None):
     return _choice_question(options, right, why, caption, static_head="Your answer:", reveal=box, reveal_html=folded)
 
 
+def bend_question(W=SHEET_W, b=SHEET_B):
+    """After ReLU, after tanh: does the thick line stay straight? (notebook 01, the opening). r55: the bend picture
+    sat in view under its Predict; now a click reveals it, with tanh's numbers."""
+    return choice_question({
+        "both stay straight": "A common wrong answer: a bend is one more stretch. In fact: a bend treats small "
+                              "and big numbers differently, so a straight line creases or curves.",
+        "ReLU creases it, tanh keeps it straight": "A common wrong answer: tanh is smooth, so lines stay straight. "
+                                                   "In fact: smooth is not straight. tanh squashes big numbers more "
+                                                   "than small ones, so a slanted line curves.",
+        "ReLU keeps it straight, tanh curves it": "A common wrong answer: ReLU is two straight pieces, so lines stay "
+                                                  "straight. In fact: where a line crosses 0, ReLU switches piece, "
+                                                  "and the line gets a corner.",
+        "ReLU creases it, tanh curves it": "",
+    }, "ReLU creases it, tanh curves it", "ReLU presses the negative part flat: a corner. tanh squashes big "
+       "numbers more than small ones: a curve.",
+        "Question: after each bend, does the thick line stay straight?",
+        (bend_pictures(W, b), 1040, tanh_printout()))
+
+
 def weight_question():
     """Three flat layers with weights 2, 3 and 4: the one layer's weight? (notebook 01, after the proof)."""
     return choice_question({
@@ -1071,7 +1168,7 @@ def xor_question():
                                         "collapse into one, and one layer draws a straight boundary.",
         "1 layer, no bend, trained much longer": "A common wrong answer: train longer and it gets there. "
                                                  "In fact: no line sorts XOR, so no amount of training helps. The no-bend "
-                                                 "runs (one layer, collapsed) sat at one half after 500 epochs, "
+                                                 "runs (one layer, collapsed) sat at one half after 500 steps, "
                                                  "and after 5000 in the try-it.",
         "2 bent units, then one straight line": "",
         "1 straight line, placed with great care": "A common wrong answer: some line must work. In fact: no line "
