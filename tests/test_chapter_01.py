@@ -115,8 +115,8 @@ def test_chapter_reads_as_taught():
     """Short sentences, a prediction before every widget, no audits or getsource, and the closing sections."""
     m = metrics(NOTEBOOK)
     assert m["words_per_sentence"] <= 10
-    assert m["widgets"] == m["widgets_with_prediction"] == 7  # three figure widgets, four questions (pass 23: one
-    # collapse widget, not the same one twice)
+    assert m["widgets"] == m["widgets_with_prediction"] == 8  # three figure widgets, five questions (pass 23: one
+    # collapse widget, not the same one twice; pass 61, r55: the bend picture behind its own question)
     assert m["fact_check_cells"] == 0 and m["code_lines_before_first_picture"] == 0
     assert m["longest_visible_code_cell"] <= 15
     text = "".join("".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"])
@@ -267,7 +267,8 @@ def test_deep_stack_picture_puts_every_answer_on_the_diagonal():
     assert "We push 200 random inputs through" in "".join(src for _i, src in _markdown_cells())
 
 
-@pytest.mark.parametrize("make, right", [("weight_question", "24"),
+@pytest.mark.parametrize("make, right", [("bend_question", "ReLU creases it, tanh curves it"),  # pass 61
+                                         ("weight_question", "24"),
                                          ("xor_question", "2 bent units, then one straight line"),
                                          ("runs_question", "none of the ten"),
                                          ("depth_question", "on it, just as for 2 layers")])
@@ -427,7 +428,8 @@ def test_setup_and_widget_calls_are_folded_and_said_so():
     assert [int(a + b == 1) for a, b in np.asarray(X)] == list(np.asarray(y).ravel().astype(int))
 
 
-@pytest.mark.parametrize("make", ["weight_question", "xor_question", "runs_question", "depth_question"])
+@pytest.mark.parametrize("make", ["bend_question", "weight_question", "xor_question", "runs_question",
+                                  "depth_question"])
 def test_right_option_is_not_the_longest(make):
     """Check that the right option cannot be spotted as the longest one."""
     q = getattr(ch01_collapse, make)()
@@ -539,7 +541,8 @@ def test_fourth_pass_wording():
     assert "a straight rule's best answer is one half at every corner" not in text  # pass 20: 3 of 4 is better
     # pass 30: the question no longer says "every run": the section shows one half is where the pulls cancel
     # pass 50 (word budget): "A line can get three corners right. So" cut; the line s = 2x1 + 2x2 - 1 below shows it
-    assert "Why did the no-bend runs end at one half?" in text and "every no-bend run" not in text
+    # pass 61 (word budget): the section's opening question cut; its heading asks it
+    assert "## Optional: why exactly one half?" in _text() and "every no-bend run" not in text
     assert "least-wrong" not in text
     assert "every no-bend run below ends" not in text  # pass 22: the answer now comes after the runs
     assert "from any start" not in text  # ten runs show where training ends, not that every start gets there
@@ -588,7 +591,10 @@ def test_every_click_question_has_its_explanation_folded_after_it():
     """Check each click-an-answer question cell is followed by a folded answer, so the export gives feedback too."""
     cells = _cells()
     asks = [i for i, c in enumerate(cells) if c["cell_type"] == "code" and "_question(" in _src(c)]
-    assert len(asks) == 4
+    assert len(asks) == 5
+    bends = next(i for i in asks if "bend_question" in _src(cells[i]))  # pass 61 (r55): its two answer folds follow
+    assert [_src(c).split("</summary>")[0] for c in cells[bends + 1:bends + 3]] == [
+        "<details><summary>Check your prediction: ReLU", "<details><summary>Check your prediction: tanh"]
     runs = next(i for i in asks if "runs_question" in _src(cells[i]))
     depth = next(i for i in asks if "depth_question" in _src(cells[i]))  # pass 24: predict, see the picture, check
     assert not any("deep_stack_picture(" in _src(c) for c in cells)  # pass 39: the click shows it
@@ -986,7 +992,8 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "right side of one half" not in text
     assert text.count("**boundary**") == 1 and "Its **boundary**, where the chance is one half, is a straight line.\nIf the score is the same everywhere, there is no line." in text
     assert text.index("**boundary**") < min(m.start() for m in re.finditer(r"(?<!\*)\bboundary\b(?!\*)", text))
-    assert "2. XOR needs a bend: no straight line splits its corners." in text
+    # pass 61 (r55 reader): the reason a bend is needed is said: without one the boundary is a straight line
+    assert "2. XOR needs a bend: without one, the boundary is a straight line, and none splits its corners." in text
     remember = next(_src(c) for c in cells if _src(c).startswith("## What to remember"))
     assert len(re.findall(r"^\d\. ", remember, flags=re.M)) == 3
     # pass 25: one way among others (w3 = 0 also works), and "at or above": ReLU leaves 0 as it is
@@ -1452,8 +1459,8 @@ def test_raising_b1_shrinks_the_part_relu_presses_onto_the_upright_axis():
 
 def test_click_questions_do_not_send_the_reader_to_run_the_notebook():
     """Check that the stored static header and caption of every chapter-01 click question drop 'run the notebook'."""
-    for make in (ch01_collapse.weight_question, ch01_collapse.xor_question, ch01_collapse.runs_question,
-                 ch01_collapse.depth_question):
+    for make in (ch01_collapse.bend_question, ch01_collapse.weight_question, ch01_collapse.xor_question,
+                 ch01_collapse.runs_question, ch01_collapse.depth_question):
         box = make()
         bundle = box._repr_mimebundle_()
         assert "run the notebook" not in bundle["text/plain"] and "run the notebook" not in bundle["text/html"]
@@ -1635,13 +1642,12 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
     assert head == len(cells) - 2 and _src(cells[head - 1]).startswith("## What to remember")
     # pass 46 (cut): the section keeps its conclusion and the one number (0.69); the worked pulls and the bowl argument
     # stay checked above (the pulls' sums, the convexity) and below (the drawn slice), not said in words
+    # pass 61 (word budget): the opening question cut (the heading asks it); the chances are read off the table
     assert said == ("## Optional: why exactly one half?\n\n"
-                    "Why did the no-bend runs end at one half?\n"
                     "Training lowers the **loss**: how wrong the chances are.\n"
                     # pass 53 (r47 reader): the line and its chances come before the losses that use them;
                     # the pushes and the flat point are said in plain words
-                    "Take the score $s = 2x_1 + 2x_2 - 1$. Its chances of label 1 are 0.27, 0.73, 0.73 and 0.95, "
-                    "in the table below.\n"
+                    "Take the score $s = 2x_1 + 2x_2 - 1$. The table below gives its chance of label 1 at each corner.\n"
                     "It gets three corners right.\n"
                     "A corner's loss is $-\\ln$ of the chance it gives its right label: $-\\ln 0.73 = 0.31$.\n"
                     # pass 56 (r50 reader): ln said in plain words
@@ -1649,7 +1655,12 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "(1, 1) has label 0, so it gets only $1 - 0.95$: a big loss.\n"
                     "The average loss is 1.00. Saying one half everywhere scores better: 0.69.\n"
                     # r52: "pushes each weight toward a better chance" named gradients in passing: cut
-                    "At one half everywhere, the four corners' pushes on the weights cancel, so training stops there.\n"
+                    # pass 61 (r55 reader: "pushes" never explained, the cancelling asserted unshown): each corner's
+                    # pull, equally strong at one half, worked for b and u (checked in the pull tests)
+                    "Each corner pulls the weights towards its own label; at one half everywhere, all equally hard.\n"
+                    "For $b$, two pull up and two down. $u$ feels only corners with $x_1 = 1$: (1, 0) pulls up, "
+                    "(1, 1) down. $v$ likewise.\n"
+                    "They cancel, so training stops there.\n"
                     "Against the score's $u$, $v$ and $b$, the loss curves up in every direction, like a bowl (below: one slice). "
                     "Its only **flat point**, "
                     "where no small step goes down, is its bottom.\n"
@@ -1722,6 +1733,7 @@ def test_the_folds_answer_says_which_side_and_which_arm():
 
 
 FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not say
+    "bend_question": ("ReLU creases it, tanh curves it", None),  # pass 61: its two folds say why, one bend each
     "weight_question": ("24", None),  # pass 34: its fold is cut: it repeated the button  # pass 31: only the answer, as the button says
     # pass 31: 2 bent units, as the crease has (a bend between the layers alone is not enough)
     # pass 32: no count of layers (a reader counted 1 or 3): 2 bent units in the middle, then one straight line
@@ -1738,7 +1750,8 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
 }
 
 
-@pytest.mark.parametrize("make", ["weight_question", "xor_question", "runs_question", "depth_question"])
+@pytest.mark.parametrize("make", ["bend_question", "weight_question", "xor_question", "runs_question",
+                                  "depth_question"])
 def test_each_folded_answer_is_short_and_each_button_names_its_misconception(make):
     """Check pass 29's rule: each click question's wrong buttons name their misconception ('A common wrong answer …
     In fact'), and the fold after it (for a reader without a kernel) gives the right answer and at most one more
@@ -1921,7 +1934,9 @@ def test_pass23_five_thousand_epochs_solve_no_more_no_bend_runs():
     q = ch01_collapse.xor_question()
     q.buttons[q.options.index("1 layer, no bend, trained much longer")].click()
     # pass 26: one layer, collapsed; pass 40: the try-it's cell always runs the 5000
-    assert "(one layer, collapsed) sat at one half after 500 epochs, and after 5000 in the try-it." in q.feedback.value
+    # pass 61: "steps", the chapter's word ("epochs" is said only in a hidden code comment)
+    assert "(one layer, collapsed) sat at one half after 500 steps, and after 5000 in the try-it." in q.feedback.value
+    assert "epoch" not in q.feedback.value
 
 
 def test_pass23_crease_words_in_the_xor_section_and_its_picture():
@@ -1938,7 +1953,9 @@ def test_pass23_crease_words_in_the_xor_section_and_its_picture():
     # pass 47 (r42 reader): "above ½" beside a region drawn below the line made the reader stop: both said
     # pass 53 (r47 reader): the widget above marks its line's square side dotted yellow; this picture uses the same mark
     names = [t.get_text() for t in fold_ax.get_legend().get_texts()]
-    assert "the line 0.5·h₁ − 0.87·h₂ = 0.3" in names and "its square side: score above 0.3\n(below the line here)" in names  # r50
+    # pass 61 (r55 reader: "above 0.3" beside a side drawn below the line): a score is "more than", a place "below"
+    assert "the line 0.5·h₁ − 0.87·h₂ = 0.3" in names and (
+        "its square side: score more than 0.3\n(where the arrow points: below the line here)") in names  # r50
     shade = fold_ax.collections[0].get_paths()[0]
     a = np.deg2rad(-60.0)
     for corner, label in (((1, 0), 1), ((0, 0), 0), ((2, 1), 0)):
@@ -1970,7 +1987,10 @@ def test_a_point_of_the_sheet_is_a_pair_of_inputs_and_the_layer_stretches_it():
     assert ("Each point of the sheet is a pair of inputs $(x_1, x_2)$.\n"
             "The layer has two units, so it gives each point two new numbers, $h_1$ and $h_2$: its new place.") in text
     # pass 27: and skewed a little (the right angles lean about 5 degrees; checked in the pass-27 test)
-    assert "the grid lines are still straight. The sheet moved, stretched, turned and skewed a little." in text
+    # pass 61: "leaned", in plain words: "skew" is explained only in the next cell
+    assert "the grid lines are still straight. The sheet moved, stretched, turned and leaned a little." in text
+    assert text.index("leaned a little") < text.index("**skew** it (lean its squares over)")
+    assert "skewed" not in text.split("**skew**")[0]
     W = np.array(ch01_collapse.SHEET_W)
     assert not np.allclose(np.linalg.norm(W, axis=0), 1.0) and abs(np.linalg.det(W)) > 1.2  # stretched, grown
     assert "The sheet moved and turned, but" not in text
@@ -2193,10 +2213,10 @@ def test_pass25_opening_question_and_the_tanh_sheet():
     assert "**tanh: no.** The lines **curve** (they bend smoothly)." in text
     # r50 (change 1): tanh acts on h1 and h2 each on its own; a line along which both change bends, a line along
     # which only one changes stays straight (the fold demo's W12 = 0 case)
-    assert ("Why: tanh squashes numbers far from 0 much more than numbers near 0. From 0 to 0.5 it moves 0.46; from 1.5 "
-            "to 2, only 0.06.\nIt squashes $h_1$ and $h_2$ each on its own.\n"
-            "Along a slanted line (first picture, right panel), both change, each squashed by its own amount. "
-            "So the line usually bends.\nA line where only one of them changes stays straight.") in text
+    # pass 61 (r55 reader): the slanted line is worked in numbers (checked in the pass-57 test)
+    assert ("Why: tanh squashes numbers far from 0 much more than numbers near 0, each of $h_1$ and $h_2$ on its own.\n"
+            "Take three points $(h_1, h_2)$, equal steps apart on a slanted line:") in text
+    assert "A line where only $h_1$ or only $h_2$ changes stays straight." in text
     t = np.linspace(-2, 2, 41)
     assert sheet.off_straight(np.tanh(np.column_stack([t, np.full_like(t, 0.7)]))) < 1e-12  # only h1 changes
     assert sheet.off_straight(np.tanh(np.column_stack([t, -0.4 * t + 0.3]))) > 0.01       # both change: bent
@@ -2359,7 +2379,7 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     faint grey grid is the untouched sheet, and the no-bend target 'press the sheet flat onto one line' is reached with
     two equal rows of the table (the readout says so)."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "**No bend** (right): the grid lines are still straight. The sheet moved, stretched, turned and skewed a little." in text
+    assert "**No bend** (right): the grid lines are still straight. The sheet moved, stretched, turned and leaned a little." in text
     assert "Next, one layer with a 2-by-2 table acts on the grid sheet." in text and "one such layer" not in text
     # pass 46 (cut): the faint grey sheet is named by the picture's own legend, not in the text
     # pass 28: its own Predict before the widget, answered in the check
@@ -2410,7 +2430,7 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     assert "Drag a few sliders with **no bend** first." not in text
     W = np.asarray(ch01_collapse.SHEET_W, dtype=float)  # a square's sides (1, 0), (0, 1) land on W's columns
     cos = W[:, 0] @ W[:, 1] / (np.linalg.norm(W[:, 0]) * np.linalg.norm(W[:, 1]))
-    assert 0.05 < abs(cos) < 0.2  # a right angle leans about 5 degrees: skewed a little
+    assert 0.05 < abs(cos) < 0.2  # a right angle leans about 5 degrees: leaned (skewed) a little
     w = ch01_collapse.fold_demo()
     start = w.readout.value
     assert "all 14 grid lines still straight" in start
@@ -2471,7 +2491,13 @@ def test_pass32_why_one_half_worked_line_costs_more_than_one_half_everywhere(cap
     assert out.count("0.73    0.31") == 2 and "(0, 0)  0      0.27    0.31" in out
     text = _text()
     # pass 46 (cut): the optional section says the pushes cancel; the pulls' sums are checked above, not worded
-    assert "the four corners' pushes on the weights cancel" in text
+    # pass 61 (r55 reader): worded again, briefly: b's four pulls, u's two (the corners with x1 = 1), all one size
+    assert "For $b$, two pull up and two down. $u$ feels only corners with $x_1 = 1$: (1, 0) pulls up, (1, 1) down." in text
+    half = _straight_pulls(np.zeros(4), y)
+    assert len(set(np.abs(half).tolist())) == 1  # "all equally hard"
+    assert sorted(half.tolist()) == [-0.5, -0.5, 0.5, 0.5]  # b: two up, two down
+    on_u = {tuple(map(int, x)): v for x, v in zip(X, half) if x[0] == 1}
+    assert on_u == {(1, 0): 0.5, (1, 1): -0.5}  # u: (1, 0) up, (1, 1) down
     assert "pull" not in text.split("## Optional: why exactly one half?")[0]
     assert "lowest where the score is 0" not in text and "pulls add up to 0" not in text
 
@@ -2579,7 +2605,7 @@ def test_pass33_why_one_half_every_number_comes_from_the_page(capsys):
     # pass 46 (cut): the section keeps its conclusion and its numbers; the worked chances stay in the printed table
     # pass 47 (r42 reader): 1.00 is one line's loss (other three-right lines score anything above 0.69): it is named
     for line in ("The average loss is 1.00. Saying one half everywhere scores better: 0.69.",
-                 "At one half everywhere, the four corners' pushes on the weights cancel, so training stops there."):
+                 "They cancel, so training stops there."):
         assert line in said, line
     # pass 38: "a weight feels each corner's pull times its own input": the loss's slope along (u, v, c) at one half is
     # minus the pulls (label − chance) times the inputs (x₁, x₂, 1), summed; it is 0 there
@@ -2783,24 +2809,32 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     a = np.deg2rad(-60.0)
     assert np.allclose(cut @ [np.cos(a), np.sin(a)], 0.3)  # the drawn dashes are the line the count uses
     text = "\n".join(t for _, t in _markdown_cells())
-    assert ("Turn $-60$, shift $0.3$ splits them.\nWalk 1 step along that arrow: you go 0.5 across and 0.87 down "
-            "(−0.87 up). The text under the sliders prints both.") in text  # checked above; r54: where they come from
-    assert "its arrow points 0.50 across and −0.87 up" in ch01_collapse.line_readout(-60.0, 0.3)  # "prints both"
+    # pass 61 (r55 reader: "(−0.87 up)" was awkward): the readout says "down" too, and the sketch draws both legs
+    assert ("Turn $-60$, shift $0.3$ splits them.\nWalk 1 step along that arrow (sketch below): you go 0.5 right and "
+            "0.87 down.") in text  # checked above; r54: where they come from
+    assert "its arrow points 0.50 right and 0.87 down" in ch01_collapse.line_readout(-60.0, 0.3)
+    assert "its arrow points 1.00 left and 0.00 up" in ch01_collapse.line_readout(180.0, 0.5)  # never "−0.00"
     assert np.hypot(np.cos(np.deg2rad(-60.0)), np.sin(np.deg2rad(-60.0))) == pytest.approx(1.0)  # "1 step"
     # r49 (change 3): the answer's equation is the sliders' own line; its numbers are the readout's, to 2 digits
     across, up, equation = ch01_collapse.fold_line()
     assert (ch01_collapse.FOLD_TURN, ch01_collapse.FOLD_SHIFT) == (-60.0, 0.3)
     assert (across, up) == (round(np.cos(a), 2), round(np.sin(a), 2)) == (0.5, -0.87)
     assert equation == "0.5·h₁ − 0.87·h₂ = 0.3"
-    assert ("A point's **score along the arrow** is how far it reaches that way: $0.5\\,h_1 - 0.87\\,h_2$.\n"
+    assert ("A point's **score along the arrow** is how far it reaches that way: $0.5\\,h_1 - 0.87\\,h_2$ (minus: "
+            "the arrow points down).\nA bigger score is further along the arrow, however it points on screen.\n"
             "The line is where the score equals the shift, 0.3.") in text
     # pass 57 (r51 change 2): the learner's sums from the printed arrow give the printed scores, and the exact
     # line's scores round to the same numbers (r50/r51: at turn −65 they did not: −0.07 by hand, −0.06 exact)
     by_hand = ch01_collapse.fold_scores()
     exact_scores = [round(float(np.cos(a) * h1 + np.sin(a) * h2), 2) + 0.0 for h1, h2 in ch01_collapse.FOLD_POINTS]
     assert by_hand == exact_scores == [0.5, 0.0, 0.13] and round(2 * across + up, 2) == 0.13
-    assert ("(1, 0) scores 0.5: above 0.3, the square side. (0, 0) scores 0, and (2, 1) scores "
-            "$2 \\cdot 0.5 - 0.87 = 0.13$: both below.") in text
+    # pass 61 (r55 reader: "above 0.3" read against the picture, where that side lies below the line): scores are
+    # "more" or "less", and where the square side lies on screen is said with why
+    assert ("(1, 0) scores 0.5, more than 0.3: the square side. Here the arrow points down, so that side is below the "
+            "line.\n(0, 0) scores 0, and (2, 1) scores $2 \\cdot 0.5 - 0.87 = 0.13$: both less than 0.3.") in text
+    assert np.sin(a) < 0 and ch01_collapse.candidate_line(-60.0, 0.3, [[1.0, 0.0]])[0]  # down; (1, 0) on its side
+    line_at = lambda h1: (0.3 - np.cos(a) * h1) / np.sin(a)  # the line's h2 at h1
+    assert 0.0 < line_at(1.0)  # (1, 0) lies below the line on screen, though its score is more than the shift
     exact = [h1 * np.cos(a) + h2 * np.sin(a) > 0.3 for h1, h2 in ch01_collapse.FOLD_POINTS]
     assert exact == [True, False, False]  # the printed scores' sides are the exact line's sides
     # r39 reader: the sliders are said before the Predict, and the answer links them to h1 − 2h2 = 1/2
@@ -2828,8 +2862,8 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
         [np.cos(a), np.sin(a)])) <= 1.5 + 1e-9
     np.testing.assert_allclose(np.subtract(steer.facing.xy, steer.facing.get_position()),
                                0.9 * np.array([np.cos(a), np.sin(a)]))  # from the line, into the dotted side
-    assert ("your line crosses the h₁ axis at 0.47 and the h₂ axis at −0.22; its arrow points 0.42 across and "
-            "−0.91 up") in steer.readout.value
+    assert ("your line crosses the h₁ axis at 0.47 and the h₂ axis at −0.22; its arrow points 0.42 right and "
+            "0.91 down") in steer.readout.value  # pass 61: a way word, not "−0.91 up"
     assert "h₂ axis" not in ch01_collapse.line_readout(0.0, 0.5)  # upright: it crosses only the h₁ axis
     assert [s.description for s in (steer.sliders["angle"], steer.sliders["offset"])] == [
         "turn: arrow's direction (°)", "shift: distance from (0, 0)"]
@@ -3038,7 +3072,7 @@ def test_pass54_bends_and_sliders_are_named_before_they_are_used():
     """Check r48's items: ReLU and tanh are said in plain words before the first picture; the stacking sliders' letters
     a to f and their start values are said, and equal collapse_demo's; the boundary sentence names all three cases."""
     cells = _cells()
-    first_picture = next(i for i, c in enumerate(cells) if "bend_pictures()" in _src(c))  # pass 56: the first with bends
+    first_picture = next(i for i, c in enumerate(cells) if "bend_question()" in _src(c))  # pass 56: the first with bends (pass 61: behind a click)
     before = "\n".join(_src(c) for c in cells[:first_picture])
     assert "**ReLU** keeps positive numbers and turns negative ones into 0." in before
     assert "**tanh** is a smooth S-shaped curve: it squeezes every number into the range from −1 to 1." in before
@@ -3072,8 +3106,9 @@ def test_pass56_hand_set_relu_boundary_is_two_parallel_lines_in_the_input_square
     text = _text()
     assert ("> Its boundary need not be one straight line.\n"
             "> For the hand-set ReLU layer it is two parallel lines (pictured above); for the trained tanh network, "
-            "a curve.") in text
-    assert "Open the picture below: back in the input square, it is two parallel lines." in text
+            "a curve in two pieces.") in text  # pass 61 (r55): as the maps' fold says (two pieces: checked there)
+    assert "In the input square, it is two parallel lines (last picture)." in text  # pass 61: the sketch comes first
+    assert len(ch01_collapse.folded_fold_picture().fig) == 2  # the sketch, then this picture: the last one
     g = np.linspace(0, 1, 201)
     X = np.stack(np.meshgrid(g, g), -1).reshape(-1, 2)
     H = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "relu")
@@ -3099,10 +3134,15 @@ def test_pass56_hand_set_relu_boundary_is_two_parallel_lines_in_the_input_square
 
 def test_pass56_the_opening_section_goes_picture_rule_math_predict():
     """Check the rebuilt opening section's order (the pass-56 brief): the small no-bend picture first, then the
-    rubber-sheet rule, then the layer's formula with its symbols named, then a Predict answered by the bend picture."""
+    rubber-sheet rule, then the layer's formula with its symbols named, then a Predict answered by the bend picture
+    (pass 61, r55: shown only after a click on the bend question, so the Predict is not answered in view)."""
     cells = _cells()
     first = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.sheet_pictures()")
-    bends = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.bend_pictures()")
+    bends = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.bend_question()")
+    assert not any("bend_pictures(" in _src(c) for c in cells)  # never drawn in view
+    q = ch01_collapse.bend_question()
+    assert q.reveal.layout.display == "none" and "<details>" in q.static_html
+    assert q.right == "ReLU creases it, tanh curves it"
     after = [_src(c) for c in cells[first + 1:bends]]
     assert after[0].startswith("Left: the sheet before the layer") and after[1].startswith("Take a rubber sheet")
     assert after[2].startswith("The layer here:") and "$x_1, x_2$: a point before the layer." in after[2]
@@ -3127,9 +3167,22 @@ def test_pass56_the_opening_section_goes_picture_rule_math_predict():
 
 def test_pass57_tanh_bends_a_slanted_line_usually_not_always():
     """Check 'so the line usually bends' (r51: 'so the line bends' read as always): a slanted line along which h1 and
-    h2 change by different amounts bends under tanh, and one along which h1 = h2 stays straight (the exception)."""
+    h2 change by different amounts bends under tanh, and one along which h1 = h2 stays straight (the exception).
+    Pass 61 (r55 reader: 'each squashed by its own amount' was abstract): one worked line, whose steps after tanh
+    change direction, and the claim is about that line ('this line bends'), not every slanted line."""
     text = _text()
-    assert "both change, each squashed by its own amount. So the line usually bends." in text
+    landed, steps = ch01_collapse.tanh_slanted()
+    assert ch01_collapse.SLANTED == ((0.0, 0.0), (0.5, 1.0), (1.0, 2.0))
+    assert landed.tolist() == [[0.0, 0.0], [0.46, 0.76], [0.76, 0.96]] and steps.tolist() == [[0.46, 0.76], [0.3, 0.2]]
+    exact = np.diff(np.tanh(np.array(ch01_collapse.SLANTED)), axis=0)
+    assert exact[0, 1] / exact[0, 0] > 1 > exact[1, 1] / exact[1, 0]  # steep, then gentle
+    assert np.allclose(np.diff(landed, axis=0), steps)  # the printed steps follow from the printed points
+    assert ("Take three points $(h_1, h_2)$, equal steps apart on a slanted line: (0, 0), (0.5, 1) and (1, 2).\n"
+            "tanh sends them to (0, 0), (0.46, 0.76) and (0.76, 0.96).\n"
+            "Step 1 now goes 0.46 right, 0.76 up; step 2 goes 0.30 right, 0.20 up.\n"
+            "Steep, then gentle: this line bends.\n"
+            "A line where only $h_1$ or only $h_2$ changes stays straight.") in text
+    assert "usually bends" not in text and "So the line bends" not in text
     t = np.linspace(-2, 2, 41)
     assert sheet.off_straight(np.tanh(np.column_stack([t, 0.5 * t + 0.2]))) > 0.01  # different amounts: bent
     assert sheet.off_straight(np.tanh(np.column_stack([t, t]))) < 1e-12             # h1 = h2: straight
@@ -3171,9 +3224,10 @@ def test_pass57_stored_quiz_widgets_hide_their_answers_before_a_click():
     quizzes = [k for k, v in state.items() if v["model_name"] == "VBoxModel" and any(
         state[h]["model_name"] == "HBoxModel" and any(state[b]["state"].get("description") == "A" for b in kids(h))
         for h in kids(k))]
-    assert len(quizzes) == 4  # the weight, depth, runs and XOR questions
+    assert len(quizzes) == 5  # the bend (pass 61), weight, depth, runs and XOR questions
     reveals = [c for q in quizzes for c in kids(q) if state[c]["model_name"] == "VBoxModel"]
-    assert len(reveals) == 2  # the depth picture; the runs' count and picture
+    assert len(reveals) == 3  # the bend picture and tanh's numbers; the depth picture; the runs' count and picture
+    assert any("0.46, 0.76" in state[c]["state"].get("value", "") for r in reveals for c in kids(r))
     assert all(layout(r).get("display") == "none" for r in reveals)
     assert any("solved 0 of 10" in state[c]["state"].get("value", "") for r in reveals for c in kids(r))
     feedback = [v["state"].get("value", "") for v in state.values() if v["model_name"] == "HTMLModel"
@@ -3184,16 +3238,23 @@ def test_pass57_stored_quiz_widgets_hide_their_answers_before_a_click():
 # ---- pass 58: the r52 reading's fixes ----
 
 def test_pass58_tanh_squash_numbers_are_tanhs():
-    """Check the tanh 'why' numbers (r52 change 2): from 0 to 0.5 tanh moves 0.46, from 1.5 to 2 only 0.06."""
+    """Check the tanh 'why' numbers (r52 change 2): from 0 to 0.5 tanh moves 0.46, from 1.5 to 2 only 0.06.
+    Pass 61 (r55): the fold's numbers are now the worked slanted line's; both are printed where the picture is
+    revealed, after the bend question's click (and in its static fold)."""
     text = _text()
     near, far = np.tanh(0.5) - np.tanh(0.0), np.tanh(2.0) - np.tanh(1.5)
-    assert f"From 0 to 0.5 it moves {near:.2f}; from 1.5 to 2, only {far:.2f}." in text
     assert near > 5 * far and ch01_collapse.tanh_moves() == [round(near, 2), round(far, 2)]
-    cells = _cells()
-    i = next(k for k, c in enumerate(cells) if _src(c).strip() == "ch01.bend_pictures()")
-    printed = "".join("".join(o["text"]) for o in cells[i]["outputs"] if o.get("output_type") == "stream")
+    printed = ch01_collapse.tanh_printout()
     assert printed == (f"tanh's output moves {near:.2f} as its input goes from 0 to 0.5, but only {far:.2f} "
-                       "from 1.5 to 2.\n")  # the fold's numbers, computed where the picture is
+                       "from 1.5 to 2.\n"
+                       "tanh on a slanted line: (0, 0), (0.5, 1), (1, 2) → (0, 0), (0.46, 0.76), (0.76, 0.96)\n"
+                       "step 1: 0.46 right, 0.76 up; step 2: 0.30 right, 0.20 up")
+    assert "tanh sends them to (0, 0), (0.46, 0.76) and (0.76, 0.96)." in text
+    cells = _cells()
+    i = next(k for k, c in enumerate(cells) if _src(c).strip() == "ch01.bend_question()")
+    shown = "".join("".join(o.get("data", {}).get("text/html", "")) for o in cells[i]["outputs"])
+    assert "<details>" in shown and "step 1: 0.46 right, 0.76 up; step 2: 0.30 right, 0.20 up" in shown
+    assert not any(o.get("output_type") == "stream" for o in cells[i]["outputs"])  # nothing printed in view
 
 
 def test_pass58_relu_presses_the_grey_part_to_one_point_and_each_other_part_onto_its_axis():
@@ -3258,3 +3319,53 @@ def test_pass60_corners_that_land_on_one_point_share_one_name():
     np.testing.assert_allclose(shared.xy, sheet.layer(np.array([[0.0, 1.0]]), ((1, 1), (1, 1)), (0, -1), "tanh")[0])
     apart = ch01_collapse.fold_demo(W=((1, 0), (0, 1)), b=(0, 0), corners=True)
     assert shown(apart) == ["(0,0)", "(0,1)", "(1,0)", "(1,1)"]
+
+
+# ---- pass 61: the r55 reading's fixes ----
+
+def test_pass61_bend_question_wrong_answers_name_their_misconception():
+    """Check the bend question (r55 Interaction: the bend picture answered its Predict in view): each wrong choice
+    names its misconception in the bend's own terms, and the picture and tanh's numbers come only after a click."""
+    q = ch01_collapse.bend_question()
+    said = {}
+    for i, option in enumerate(q.options):
+        q.buttons[i].click()
+        said[option] = q.feedback.value
+    assert "a bend is one more stretch" in said["both stay straight"]
+    assert "smooth is not straight" in said["ReLU creases it, tanh keeps it straight"]
+    assert "where a line crosses 0, ReLU switches piece" in said["ReLU keeps it straight, tanh curves it"]
+    assert q.reveal.layout.display is None and "0.46, 0.76" in q.reveal.children[0].value
+    W, b = ch01_collapse.SHEET_W, ch01_collapse.SHEET_B
+    followed = sheet.grid_lines()[1][ch01_collapse.FOLLOWED]
+    assert [sheet.bent_lines(sheet.layer(followed, W, b, bend)[None]) for bend in ("relu", "tanh")] == [1, 1]
+
+
+def test_pass61_arrow_sketch_draws_one_step_and_a_score():
+    """Check the sketch before the XOR crease picture (r55 Clarity: the score along the arrow had no picture): one
+    step along the turn −60 arrow is 0.5 right and 0.87 down (the legs, labelled), the line crosses the arrow 0.3
+    along it, and (1, 0) dropped straight onto the arrow's line lands 0.5 along it: its score, as the fold says."""
+    fig = ch01_collapse.arrow_sketch()
+    ax = fig.axes[0]
+    words = [t.get_text() for t in ax.texts]
+    assert "0.5 right" in words and "0.87 down" in words and "the line:\nscore 0.3" in words
+    a = np.deg2rad(ch01_collapse.FOLD_TURN)
+    unit = np.array([np.cos(a), np.sin(a)])
+    assert (round(unit[0], 2), round(-unit[1], 2)) == (0.5, 0.87)
+    shadow = (np.array([1.0, 0.0]) @ unit) * unit
+    assert (np.array([1.0, 0.0]) - shadow) @ unit == pytest.approx(0.0, abs=1e-12)  # dropped at a right angle
+    assert np.linalg.norm(shadow) == pytest.approx(0.5) and ch01_collapse.fold_scores()[0] == 0.5
+    notes = [t.get_text() for t in ax.texts if t.get_text().startswith("(1, 0) reaches")]
+    assert notes == ["(1, 0) reaches\n0.5 along:\nscore 0.5"]
+    assert "0.5 right and 0.87 down" in fig.get_label()
+    page = ch01_collapse.folded_fold_picture()._repr_html_()
+    assert page.count("<img") == 2 and page.index(ch01_collapse.figure_alt(fig)[:40]) < page.index("Right: the same line")
+
+
+def test_pass61_sentences_the_r55_reader_asked_for():
+    """Check r55's Clarity items in the text: the score along the arrow is read along the arrow, whichever way it
+    points on screen; the optional section says what a pull is; the remember line says why XOR needs a bend."""
+    text = _text()
+    assert "A bigger score is further along the arrow, however it points on screen." in text
+    assert "Each corner pulls the weights towards its own label; at one half everywhere, all equally hard." in text
+    assert "(−0.87 up)" not in text and "pushes" not in text
+    assert "without one, the boundary is a straight line" in text
