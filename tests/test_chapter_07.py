@@ -1613,13 +1613,16 @@ def test_pass16_q20_the_form_hint_says_how_to_type_and_the_checker_reads_every_f
     checker reads both forms (and e-notation), the hint's own examples included, and still rejects a wrong size."""
     q = quiz.get("chain_sigmoid_10")
     # pass 49 (r44): 0.001 is 0.25 to the fifth, a wrong answer the hint pointed at; 0.02 is no size the share can have
-    # pass 60 (r54): 0.02 and 1 in 50 read as a hint at the size; now one number, 0.005, in its two forms
-    assert q.form == "You may type 0.005 or 1 in 200: both count as one digit." and q.said == "about 1 in a million"
-    assert q.digits == 1   # "one digit" in the form
+    # pass 60 (r54): 0.02 and 1 in 50 read as a hint at the size; r55: so did 0.005 and 1 in 200. The form and the
+    # box now name the two ways to type it with no number in them (the 1 of "1 in N" is the form itself)
+    assert q.form == "You may type a decimal, or “1 in N” with N a whole number." and q.said == "about 1 in a million"
+    assert not re.search(r"\d", q.form.replace("1 in N", "")) and not re.search(r"\d", quiz.placeholder(q).replace("1 in N", ""))
+    assert quiz.placeholder(q) == "a decimal, or 1 in N"
+    assert q.digits == 1   # "one digit" in the head
     learner = ch07_quiz.Learner(review.Store(None))
     # r42: one short instruction, the digits first, then the two forms
-    assert ("<i>Give <a href='#How-it-works'>one digit</a>. You may type 0.005 or 1 in 200: both count as one "
-            "digit.</i>") in ch07_quiz._head(q, 20, learner)
+    assert ("<i>Give <a href='#How-it-works'>one digit</a>. You may type a decimal, or “1 in N” with N a whole "
+            "number.</i>") in ch07_quiz._head(q, 20, learner)
     for typed in ("0.000001", "about 0.000001", "1e-6", "1/1000000", "1 in a million", "about 1 in a million",
                   "one in a million", "1 in 1,000,000", "1 in 1000000", "0.00000095"):
         assert quiz.check(q.id, typed).correct, typed
@@ -2358,7 +2361,7 @@ def test_pass23_no_typing_example_or_placeholder_is_a_key_and_numeric_keys_read_
             continue
         # the examples its box shows (r42: one example, with as many digits as the question asks for)
         shown = ([float(quiz.COUNT_EXAMPLE)] if q.id == "unit_outputs" else
-                 [quiz.parse_number(e) for e in quiz.WORDS_EXAMPLES] if q.form else [float(quiz.digits_example(q))])
+                 [] if q.form else [float(quiz.digits_example(q))])   # r55: Q20's box and form show no number
         shown += examples if q.id != "unit_outputs" else []   # the unreadable-answer message names these
         for v in shown + [float(quiz.COUNT_EXAMPLE)]:
             assert not quiz.accepted(q, v) and not any(abs(v - t) <= tol for t, tol, _m in q.traps), (q.id, v)
@@ -2369,12 +2372,12 @@ def test_pass23_no_typing_example_or_placeholder_is_a_key_and_numeric_keys_read_
         if 0 < abs(q.answer) < 0.095:   # pass 49 (r44): under a small key the example has its size, zeros said
             kept = f"{quiz.digits_example(q)} ({quiz.DIGIT_WORDS[q.digits]}: zeros in front do not count)"
             assert math.floor(math.log10(float(quiz.digits_example(q)))) == math.floor(math.log10(abs(float(f"{q.answer:.{q.digits}g}")))), q.id
-        assert hint == ("a whole number, e.g. 2" if q.id == "unit_outputs" else "e.g. 0.005 or 1 in 200"
+        assert hint == ("a whole number, e.g. 2" if q.id == "unit_outputs" else "a decimal, or 1 in N"
                         if q.id == "chain_sigmoid_10" else f"e.g. {kept}"), q.id   # pass 28: Q20's own forms
         if not q.form and q.id != "unit_outputs":   # r42: the example has the digits the question asks for
             assert len(quiz.digits_example(q).split(".")[1].lstrip("0")) == q.digits, q.id
             assert quiz.DIGIT_WORDS[q.digits] in hint
-        assert all(e in q.form for e in quiz.WORDS_EXAMPLES) if q.form else True
+        assert quiz.WORDS_FORM in q.form if q.form else True
         assert all(quiz.parse_number(e) is not None for e in quiz.EXAMPLES)
     assert quiz.accepted(quiz.Numeric("x", "00", "", 0.3127, 1, "", ()), 0.31)   # How it works: "about 0.31" for 0.3127
     assert quiz.accepted(quiz.Numeric("x", "00", "", 0.3127, 2, "", ()), 0.31)
@@ -3156,7 +3159,7 @@ def test_pass33_tolerance_words_glosses_and_pic09_note():
     # pass 36: the rule moved to "How close a number must be", with the step in words (three digits: exercise 07 only)
     text = ch07_quiz.how_close_rule()   # pass 39: the rule is a fold under the first number question
     # pass 54 (r48 Focus): the example says the tolerance (half the last digit's size); no 'step' definition
-    assert "Anything within 0.005 of 0.3127 counts: half of 0.01, the size of the last digit." in text
+    assert "Anything within 0.005 of 0.3127 counts: half of 0.01, the size of the last digit of 0.31." in text
     assert "<b>step</b>" not in text
     # of a key always count (test_pass36_... checks it on every question); the per-question digits say what to give
     assert quiz.placeholder(quiz.get("gelu_peak_slope")) == "e.g. 0.43 (two digits)"   # r42: the question's digits
@@ -3251,7 +3254,7 @@ def test_pass36_the_number_rule_states_the_checkers_tolerance_and_its_example_ru
     text = ch07_quiz.how_close_rule()
     for rule in ("Each number question says how many digits to give. Zeros in front do not count.",
                  "Example: the exact answer is 0.3127, and the question asks for two digits: 0.31. "
-                 "Anything within 0.005 of 0.3127 counts: half of 0.01, the size of the last digit. "
+                 "Anything within 0.005 of 0.3127 counts: half of 0.01, the size of the last digit of 0.31. "
                  "0.31 and 0.313 count. 0.3 is 0.0127 away: too far."):
         assert rule in text, rule
     # r42: the box's example has the question's digits; the other ways to type a number are said here, and read

@@ -351,12 +351,15 @@ def _bank():
         Numeric("chain_sigmoid_10", "03", "Ten sigmoid layers, each at its steepest. Counting only the bends' slopes, about what share of the nudge is left?",
                 chain, 1, f"Ten {s0:g}s multiplied together ({s0:g}¹⁰): about {chain * 1e6:.2f} millionths ({plain(chain)}), "
                           "roughly 1 in a million. Each layer keeps only a quarter of the nudge it gets. "
-                          "That counts the bends only; the weights multiply in too.",
+                          "That counts the bends only; the weights multiply in too.\n"
+                          # r55: rounding to one digit crosses a power of ten here; both one-digit answers count
+                          f"To one digit it rounds up to {plain(float(f'{chain:.1g}'), 1)}; {plain(math.floor(chain * 1e7) / 1e7, 1)} "
+                          "counts too.",
                 ((1e-7, 2e-8, f"A common wrong answer: {plain(1e-7, 1)}, a ten-millionth. In fact: {s0:g}¹⁰ is about "
                               f"{plain(chain)}, about ten times more (still under a millionth)."),
                  (s0 * 10, 1e-6, f"A common wrong answer: {s0 * 10:g}. In fact: {s0 * 10:g} is ten {s0:g}s added up. "
                                  f"Going backward, the slopes multiply, they do not add: {s0:g} × {s0:g} × … (ten times).")),
-                said=f"about 1 in {_in_words(1 / chain)}", form=f"You may type {WORDS_EXAMPLES[0]} or {WORDS_EXAMPLES[1]}: both count as one digit."),
+                said=f"about 1 in {_in_words(1 / chain)}", form=f"You may type {WORDS_FORM}."),
         Numeric("tanh_slope_3_about", "03", "About what share of the nudge does tanh pass on at x = 3?", t3, 1,
                 f"About {t3:.1g} (more exactly {t3:.2g}): tanh's tails are almost flat. "
                 f"Its slope is 1 − tanh(x)². tanh(3) ≈ {_f('tanh')(3.0):.5f}, and its square ≈ {_f('tanh')(3.0) ** 2:.5f}, "
@@ -779,8 +782,11 @@ COUNT_EXAMPLE = "2"   # for a question whose answer is a count
 DIGITS_EXAMPLE = 0.4271   # the box's example, kept to its question's digits: 0.4, 0.43 or 0.427 (r42: match the question)
 DIGIT_WORDS = {1: "one digit", 2: "two digits", 3: "three digits"}
 SMALL_EXAMPLE = 0.3271   # r44: under an answer below 0.1 the example has its size: 0.03 under 0.01 (0.4 sent a learner to 0.0)
-WORDS_EXAMPLES = ("0.005", "1 in 200")   # for a question whose form says it may be typed in words (Q20); r44: no size it
-# could have; r54: one number in its two forms (the reader took 0.02, next to 1 in 50, for a hint at the size)
+WORDS_EXAMPLES = ("0.005", "1 in 200")   # the unreadable-answer message's word form; r44: no size Q20's answer could have
+# Q20's form and its box name the two ways to type it, with no number (r54: 0.02 next to 1 in 50, r55: 0.005 next to
+# 1 in 200, each read as a hint at the answer's size)
+WORDS_FORM = "a decimal, or “1 in N” with N a whole number"
+WORDS_BOX = "a decimal, or 1 in N"
 LEADING_ZEROS = "zeros in front do not count"
 
 
@@ -794,7 +800,7 @@ def placeholder(q):
     if _counts(q):
         return f"a whole number, e.g. {COUNT_EXAMPLE}"
     if q.form:   # the box shows the two forms its question names
-        return f"e.g. {WORDS_EXAMPLES[0]} or {WORDS_EXAMPLES[1]}"
+        return WORDS_BOX
     example = digits_example(q)
     zeros = f": {LEADING_ZEROS}" if example.startswith("0.0") else ""
     return f"e.g. {example} ({DIGIT_WORDS[q.digits]}{zeros})"

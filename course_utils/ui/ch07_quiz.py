@@ -1072,7 +1072,8 @@ def how_close_rule(example=HOW_CLOSE):
         f"{t} is {abs(quiz.parse_number(t) - exact):.3g} away: too far." for t in far)
     return ("Each number question says how many digits to give. Zeros in front do not count.<br>"
             f"Example: the exact answer is {exact:g}, and the question asks for {_DIGITS[digits]}: {kept}. "
-            f"Anything within {unit / 2:g} of {exact:g} counts: half of {unit:g}, the size of the last digit. {verdicts}<br>"
+            f"Anything within {unit / 2:g} of {exact:g} counts: half of {unit:g}, the size of the last digit of {kept}. "
+            f"{verdicts}<br>"   # r55: of the rounded answer, not the exact one (Q20 rounds up across a power of ten)
             f"You may also type a fraction, like {quiz.EXAMPLES[1]}, or put a word like \"about\" in front: about 0.3.")
 
 
