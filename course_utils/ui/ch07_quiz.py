@@ -731,7 +731,8 @@ def _share_alt(qid):
 
 
 SELU_DEPTH, SELU_START = 10, 2.0   # Q28's picture: 10 layers, from a spread of 2 (chapter 04's networks)
-SELU_LABELS = {"SELU": "SELU", "ReLU, LeCun weights": "ReLU, same start weights"}   # Q28 never names LeCun
+SELU_LABELS = {"SELU": "SELU", "ReLU, LeCun weights": "ReLU, SELU's start weights"}   # Q28 never names LeCun; r55:
+# whose weights they are (sized for SELU), so the fading is not read as what ReLU always does
 
 
 def _selu_runs(part):
@@ -862,10 +863,20 @@ def _selu_alt():
     selu, relu = ends["SELU"], ends["ReLU, LeCun weights"]
     tops = {text: max(float(np.abs(m).max()) for m in runs) for text, runs in selu_average_runs().items()}
     selu_top, relu_top = tops["SELU"], tops["ReLU, LeCun weights"]
+    he = [float(s[-1]) for s in relu_own_weights_spreads()]
     return (f"Left, the spread of the outputs over {SELU_DEPTH} layers, starting at {SELU_START:g}, five random networks "
             f"each. SELU's come down close to 1 (from {min(selu):.2f} to {max(selu):.2f} at layer {SELU_DEPTH}). "
-            f"ReLU's, with the same start weights, fade (from {min(relu):.2g} to {max(relu):.2g}). "
-            f"Right, the averages: SELU's stay near 0 (at most {selu_top:.2f}); ReLU's climb to {relu_top:.1f}, then fade.")
+            f"ReLU's, with SELU's start weights, fade to between {min(relu):.2g} and {max(relu):.2g}. "
+            f"Right, the averages: SELU's stay near 0 (at most {selu_top:.2f}); ReLU's climb to {relu_top:.1f}, then fade. "
+            "These start weights are too small for ReLU. With its own bigger ones (chapter 04's He weights), its "
+            f"spread does not fade: at layer {SELU_DEPTH} it is between {min(he):.2g} and {max(he):.2g}.")
+
+
+def relu_own_weights_spreads():
+    """[spread per layer 0..SELU_DEPTH] for ReLU with He weights, the same five networks' seeds as Q28's picture
+    (chapter 04's runs; not drawn: Q28's alt says it, r55)."""
+    from course_utils.ui import ch04_zoo
+    return [np.asarray(s) for _m, s in ch04_zoo.run_draws(SELU_DEPTH, SELU_START)["ReLU, He weights"]]
 
 
 def _minus(text):
