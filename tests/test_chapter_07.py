@@ -2284,16 +2284,24 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # pass 54 (r48): first why the two pairs' totals match (so the best total is 0), then the tilt, one pair's sum
     # pass 60 (r54 Clarity): the worked tilt opens the key, ln is said where the loss uses it, and the general reason
     # (the pairs' equal totals) left the open lines for a fold of three numbered steps (checked in test_pass60_...)
+    # pass 61 (r55 Clarity): the open key is the answer, what the picture shows and the runs; the worked tilt (its
+    # table) and the three steps sit in one fold for the curious, with no "1-point" shorthand
     assert xor.explanation.startswith("About one half, at (1, 0) and at every other point: the know-nothing answer.\n"
-                                      "Can a tilt help, one score up, one down? Try score = 3x₁ − 3x₂.\n")
+                                      "The picture below tilts the rule: one point whose answer is 1 scores higher, the "
+                                      "other just as much lower. Their loss is lowest with no tilt, where each chance is ½.\n"
+                                      "Chapter 01's ten no-bend runs")
+    open_lines = [line for line in xor.explanation.split("\n") if not line.startswith(quiz.FOLD)]
+    assert len(open_lines) == 3 and not re.search(r"\bln\b", " ".join(open_lines)) and "-point" not in xor.explanation
+    folded = [line[len(quiz.FOLD):] for line in xor.explanation.split("\n") if line.startswith(quiz.FOLD)]
+    assert folded[0] == quiz.XOR_FOLD == "Worked numbers and why (for the curious)"
     assert ("A point's loss (error score) is −ln(the chance it gives the right answer). ln is the “ln” key on a "
-            "calculator. A chance of ½ loses −ln(½) ≈ 0.69.\n") in xor.explanation and f"{-np.log(0.5):.2f}" == "0.69"
-    assert ("The two points whose answer is 1 lose 0.05 + 3.05 = 3.10 together. With scores 0 and 0, they lose only "
-            "1.39. The tilt costs more than it saves.\nThe picture shows every tilt that lifts one 1-point's score and "
-            "lowers the other's just as much: the curve bends upward, so 0 and 0 is lowest.\n") in xor.explanation
-    # pass 53 (r47 Focus): the general proof left the quiz fold (chapter 01's optional section has it)
-    assert "Now the rule" not in xor.explanation and "fixed total" not in xor.explanation
-    assert "so 0 and 0 is lowest.\nChapter 01's ten no-bend runs" in xor.explanation
+            "calculator. A chance of ½ loses −ln(½) ≈ 0.69.") in folded and f"{-np.log(0.5):.2f}" == "0.69"
+    assert "Try a tilt: score = 3x₁ − 3x₂." in folded
+    assert ("The two points whose answer is 1 lose 0.05 + 3.05 = 3.10 together. With no tilt (scores 0 and 0), they "
+            "lose only 1.39. The tilt costs more than it saves.") in folded
+    assert f"{quiz._pair_loss(0, 0):.2f}" == "1.39" and 1 / (1 + np.exp(-0.0)) == 0.5   # no tilt: each chance ½
+    # pass 53 (r47 Focus): the general proof left the open key (chapter 01's optional section has it)
+    assert "Now the rule" not in xor.explanation
     assert xor.explanation.endswith("".join(f"\n{quiz.FOLD}{line}" for line in quiz.XOR_WHY))   # the fold ends the key
     assert "compromise" not in xor.explanation   # r54: "so the best compromise keeps every score at 0" skipped a step
     assert "best total" not in xor.explanation and 1 / (1 + np.exp(-0.0)) == 0.5   # a score of 0 gives chance ½
@@ -2499,7 +2507,8 @@ def test_pass24_one_wording_for_a_seed_and_plain_q12_and_q25_keys():
     assert "seed picks" not in texts
     q12 = quiz.get("xor_no_bend_chance")
     assert q12.prompt.endswith("At the input point (1, 0), about what chance does it give that the answer is 1?")
-    assert "fixed total" not in q12.explanation   # pass 53 (r47): the general proof left the quiz fold
+    # pass 53 (r47): the general proof left the open key (pass 61: step 2 of the fold for the curious says "fixed total")
+    assert "fixed total" not in "\n".join(l for l in q12.explanation.split("\n") if not l.startswith(quiz.FOLD))
     for a, b, c, d in (((0, 1), (1, 0), (0, 0), (1, 1)),):   # the step it rests on: both pairs sum to the same inputs
         assert np.array_equal(np.add(a, b), np.add(c, d))
     why25 = quiz.get("softmax_activation").options[0].why
@@ -3407,7 +3416,8 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     why = quiz.get("xor_no_bend_chance").explanation
     score = lambda w1, w2, b, x: w1 * x[0] + w2 * x[1] + b
     # pass 40 (r36 reader): the key is a 4-row table (point, score, right answer); each row's score is the rule's
-    rows = [line[2:].split(" | ") for line in why.split("\n") if line.startswith("| ")]
+    # pass 61 (r55): the table sits in the key's fold for the curious ("+ | ..." lines)
+    rows = [line[4:].split(" | ") for line in why.split("\n") if line.startswith(quiz.FOLD + "| ")]
     assert rows[0] == ["point", "score", "right answer", "loss"] and len(rows) == 5
     w1, w2, b = 3.0, -3.0, 0.0   # pass 52: the table is the worked example, score = 3x₁ − 3x₂
     assert "score = 3x₁ − 3x₂" in why
@@ -3848,8 +3858,11 @@ def test_pass48_q11_picture_draws_the_pair_loss_lowest_where_the_scores_are_equa
     assert np.allclose(ys, ys[::-1])    # the two scores swap: same loss
     alt = ch07_quiz.picture_alt("xor_no_bend_chance")
     assert "lowest, 1.39, where both scores are 0" in alt and "At scores −3 and 3 it is 3.10" in alt
-    assert f"{quiz._pair_loss(-3, 3):.2f}" == "3.10" and "The picture shows every tilt that lifts one 1-point's score and lowers the other's just as much" in quiz.get("xor_no_bend_chance").explanation
+    # pass 61 (r55): the open key says what the picture shows in one sentence, with no "1-point" shorthand
+    assert f"{quiz._pair_loss(-3, 3):.2f}" == "3.10" and ("The picture below tilts the rule: one point whose answer is 1 "
+                                                          "scores higher, the other just as much lower.") in quiz.get("xor_no_bend_chance").explanation
     assert "The picture shows every tilt." not in quiz.get("xor_no_bend_chance").explanation   # pass 56 (r50): an overclaim
+    assert ys.min() == pytest.approx(quiz._pair_loss(0, 0)) and 1 / (1 + np.exp(0.0)) == 0.5   # no tilt: lowest, chance ½
     assert ch07_quiz.PAIR_MARKS == (-3.0, 0.0)   # pass 52: the picture marks the key's worked example
 
 
@@ -4096,13 +4109,15 @@ def test_pass60_q11_folds_its_general_reason_in_three_steps_each_true():
     still skipped a step and packed the algebra in; the reason is now a fold of three numbered steps after the worked
     tilt, each checked here: the pairs' totals match, equal scores lose least, and then the picture's curve decides."""
     fold = quiz.XOR_WHY
-    assert fold[0] == "Why no straight rule beats ½ (for the curious)" and [line[:3] for line in fold[1:]] == ["1. ", "2. ", "3. "]
+    assert fold[0] == "Why no straight rule beats ½:" and [line[:3] for line in fold[1:]] == ["1. ", "2. ", "3. "]
     html_ = ch07_quiz.why_html(quiz.get("xor_no_bend_chance").explanation)
-    assert html_.endswith(f"<details><summary>{html.escape(fold[0])}</summary>"
-                          + "".join(f"<div style='margin:2px 0 0 18px'>{html.escape(line)}</div>" for line in fold[1:])
+    # pass 61 (r55): one fold for the curious holds the worked tilt (its table too), then the steps, and ends the key
+    assert html_.endswith("".join(f"<div style='margin:2px 0 0 18px'>{html.escape(line)}</div>" for line in fold)
                           + "</details>") and "<br>+ " not in html_   # the marker is gone: the steps sit in the fold
-    # step 1: any straight rule gives both pairs the same total, w₁ + w₂ + 2b
-    assert "The two 1-points' scores add up to w₁ + w₂ + 2b. So do the two 0-points' scores." in fold[1]
+    assert html_.count("<details>") == 1 and html_.index(f"<details><summary>{quiz.XOR_FOLD}</summary>") < html_.index("<table")
+    # step 1: any straight rule gives both pairs the same total, w₁ + w₂ + 2b (r55: no "1-point" shorthand)
+    assert ("The scores of the two points whose answer is 1 add up to w₁ + w₂ + 2b. So do the scores of the two whose "
+            "answer is 0.") in fold[1] and "-point" not in "".join(fold)
     rng = np.random.default_rng(60)
     for rule in rng.normal(0, 2, (50, 3)):
         totals = [sum(quiz._xor_score(pt, rule) for pt, a in quiz.XOR_POINTS if a == answer) for answer in (1, 0)]
@@ -4215,3 +4230,45 @@ def test_pass58_the_leitner_picture_draws_every_rule_its_text_says():
     stored = np.asarray(Image.open(io.BytesIO(png)).convert("L"), dtype=float)
     today = np.asarray(Image.open(io.BytesIO(figure_png(fig))).convert("L"), dtype=float)
     assert stored.shape == today.shape
+
+
+# ---------------------------------------------------------------- pass 61: the r55 reader's items
+def test_pass61_q20_rounds_up_across_a_power_of_ten_and_both_one_digit_answers_count():
+    """r55 Correctness 1: 0.00000095 to one digit rounds up to 0.000001, and the rule's "last digit" could be read as
+    the exact answer's (then 0.0000009, cut off, fails). The rule now names the rounded answer's last digit, and Q20's
+    key says both one-digit answers count; the checker agrees with both sentences."""
+    q = quiz.get("chain_sigmoid_10")
+    assert "\nTo one digit it rounds up to 0.000001; 0.0000009 counts too." in q.explanation
+    assert quiz.plain(float(f"{q.answer:.1g}"), 1) == "0.000001" and q.answer < 1e-6   # it rounds up
+    for typed in ("0.000001", "0.0000009"):
+        assert quiz.check(q.id, typed).correct, typed
+    assert quiz.step(q) == 1e-6   # the rounded answer's last digit, not the exact one's (1e-7)
+    rule = ch07_quiz.how_close_rule()
+    assert "half of 0.01, the size of the last digit of 0.31." in rule and "0.31" == quiz.plain(0.3127, 2)
+
+
+def test_pass61_q28_says_its_start_weights_suit_selu_and_relu_with_its_own_does_not_fade():
+    """r55 Correctness 2: "ReLU's, with the same start weights, fade" read as what ReLU always does. The legend says
+    whose weights they are, and the alt says they are too small for ReLU: with chapter 04's He weights (same five
+    seeds, same start), ReLU's spread at layer 10 stays above 1; the numbers come from those runs."""
+    he = [float(s[-1]) for s in ch07_quiz.relu_own_weights_spreads()]
+    lecun = [float(s[-1]) for s in ch07_quiz.selu_spread_runs()["ReLU, LeCun weights"]]
+    assert len(he) == 5 and min(he) > 1 and max(lecun) < 0.1
+    alt = ch07_quiz.picture_alt("selu_steady")
+    assert f"ReLU's, with SELU's start weights, fade to between {min(lecun):.2g} and {max(lecun):.2g}." in alt
+    assert ("These start weights are too small for ReLU. With its own bigger ones (chapter 04's He weights), its spread "
+            f"does not fade: at layer 10 it is between {min(he):.2g} and {max(he):.2g}.") in alt
+    assert "He weights" in markdown_of("04_activation_zoo")
+
+
+def test_pass61_a_fold_in_a_key_draws_its_table_inside_it():
+    """r55 Clarity 1: Q11's worked table moved into the key's fold; why_html draws '+ | ...' lines as a table inside
+    the fold, and top-level tables and lines as before."""
+    html_ = ch07_quiz.why_html("a\n| h1 | h2\n| 1 | 2\nb\n+ Fold\n+ c\n+ | x | y\n+ | 3 | 4\n+ d")
+    top, fold = html_.split("<details>")
+    assert top == ("a<br><table style='border-collapse:collapse;margin:4px 0'><tr>"
+                   "<th style='padding:1px 10px;text-align:left'>h1</th><th style='padding:1px 10px;text-align:left'>h2</th>"
+                   "</tr><tr><td style='padding:1px 10px;text-align:left'>1</td><td style='padding:1px 10px;text-align:left'>2"
+                   "</td></tr></table>b<br>")
+    assert fold.startswith("<summary>Fold</summary><div style='margin:2px 0 0 18px'>c</div><div style='margin:2px 0 0 18px'><table")
+    assert fold.endswith("</table></div><div style='margin:2px 0 0 18px'>d</div></details>") and "<th" in fold

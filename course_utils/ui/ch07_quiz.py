@@ -1215,42 +1215,54 @@ def _source_line(q, learner):
     return f"From <a href='{CHAPTER_FILES[q.chapter]}'>chapter {q.chapter}</a>.<br>"
 
 
+def _table_html(rows):
+    """Rows of cells as a small table, its first row the heading."""
+    head, *body = rows
+    cell = "padding:1px 10px;text-align:left"
+    return ("<table style='border-collapse:collapse;margin:4px 0'>"
+            + "<tr>" + "".join(f"<th style='{cell}'>{_html.escape(c)}</th>" for c in head) + "</tr>"
+            + "".join("<tr>" + "".join(f"<td style='{cell}'>{_html.escape(c)}</td>" for c in r) + "</tr>" for r in body)
+            + "</table>")
+
+
+def _steps_html(lines, line_html, block=lambda html: html):
+    """Lines one a step, a run of lines that start with '| ' drawn as one table (block wraps it, as a fold indents)."""
+    out, rows = [], []
+    for line in lines + [None]:
+        if line is not None and line.startswith("| "):
+            rows.append([c.strip() for c in line[2:].split(" | ")])
+            continue
+        if rows:
+            out.append(block(_table_html(rows)))
+            rows = []
+        if line is not None:
+            out.append(line_html(line))
+    return "".join(out)
+
+
 def why_html(text):
     """A key's why, one step a line; a run of lines that start with '| ' is drawn as a table (its first row the
-    heading), a run that starts with quiz.FOLD as a fold (its first line the summary: detail for the curious)."""
-    out, rows, fold = [], [], []
+    heading), a run that starts with quiz.FOLD as a fold (its first line the summary: detail for the curious), which
+    may hold a table too (r55: Q11's worked table sits in its fold)."""
+    out, run, folded = [], [], False
 
-    def table():
-        if rows:
-            head, *body = rows
-            cell = "padding:1px 10px;text-align:left"
-            out.append("<table style='border-collapse:collapse;margin:4px 0'>"
-                       + "<tr>" + "".join(f"<th style='{cell}'>{_html.escape(c)}</th>" for c in head) + "</tr>"
-                       + "".join("<tr>" + "".join(f"<td style='{cell}'>{_html.escape(c)}</td>" for c in r) + "</tr>"
-                                 for r in body) + "</table>")
-            rows.clear()
-
-    def folded():
-        if fold:
-            summary, *lines = fold
+    def flush():
+        if run and folded:
+            summary, *lines = run
+            indent = "<div style='margin:2px 0 0 18px'>{}</div>".format
             out.append(f"<details><summary>{_html.escape(summary)}</summary>"
-                       + "".join(f"<div style='margin:2px 0 0 18px'>{_html.escape(line)}</div>" for line in lines)
-                       + "</details>")
-            fold.clear()
+                       + _steps_html(lines, lambda line: indent(_html.escape(line)), indent) + "</details>")
+        elif run:
+            out.append(_steps_html(run, lambda line: _html.escape(line) + "<br>"))
+        run.clear()
 
     for line in text.split("\n"):
-        if line.startswith("| "):
-            folded()
-            rows.append([c.strip() for c in line[2:].split(" | ")])
-        elif line.startswith(quiz.FOLD):
-            table()
-            fold.append(line[len(quiz.FOLD):])
-        else:
-            table()
-            folded()
-            out.append(_html.escape(line) + "<br>")
-    table()
-    folded()
+        inside = line.startswith(quiz.FOLD)
+        if inside != folded:
+            flush()
+            folded = inside
+        run.append(line[len(quiz.FOLD):] if inside else line)
+    flush()
     return "".join(out).removesuffix("<br>")
 
 
