@@ -2881,8 +2881,10 @@ def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_fi
     # (Q1 keeps at most two word lines, test_pass22_...), before Q1 and Q2
     first = _words()
     assert "**GELU**: ReLU with a rounded corner. For every x below 0, it sits a little below 0." in first   # pass 53: the dip said (r47)
-    # r52: "language model" is said in plain words where it first appears
-    assert "A **feed-forward block**: a small network in each layer of a language model (a network that writes text).\n" in first
+    # r52: "language model" is said in plain words where it first appears; r55: said before the block, which is then
+    # defined with no new word in it
+    assert ("- A **language model** is a network that writes text. Each of its layers holds a **feed-forward block**: a "
+            "small network of its own.\n") in first
     # pass 45 (r40): the study's paragraph ends before the words; pass 56 (r50): the words are a section of their own
     assert _src(_cells()[0]).endswith("then untried questions.") and "**bend**" not in _src(_cells()[0])
     assert "- **bend** (activation function)" in first
@@ -3750,11 +3752,14 @@ def test_pass56_the_words_section_shows_one_unit_in_whole_numbers_then_asks_for_
     then a Predict whose picture and fold answer it. Every number in the prose comes from the unit the picture draws."""
     cells = _cells()
     start = next(i for i, c in enumerate(cells) if _src(c).startswith("## Words used in the questions"))
-    kinds = [c["cell_type"] for c in cells[start:start + 7]]
+    kinds = [c["cell_type"] for c in cells[start:start + 8]]
     # pass 60 (r54 Picture): the bends' shapes, folded, right after the words that describe them
-    assert kinds == ["markdown", "code", "markdown", "code", "markdown", "markdown", "code"]
-    assert _src(cells[start + 3]) == "ch07_quiz.shapes_fold()"
-    shapes = _src({"source": cells[start + 3]["outputs"][0]["data"]["text/html"]})
+    # pass 61 (r55 Clarity): the unit's steps, then the bends by name, each a cell of its own (no block of 15 words)
+    assert kinds == ["markdown", "code", "markdown", "markdown", "code", "markdown", "markdown", "code"]
+    assert _src(cells[start + 3]).startswith("The bends by name:\n\n- **ReLU**")
+    assert "**ReLU**" not in _src(cells[start + 2]) and "**weight**" not in _src(cells[start + 3])
+    assert _src(cells[start + 4]) == "ch07_quiz.shapes_fold()"
+    shapes = _src({"source": cells[start + 4]["outputs"][0]["data"]["text/html"]})
     assert shapes.startswith("<details><summary>Forgot a shape? Open after the mixed round.</summary>")
     assert "<pre>ReLU, GELU, Sigmoid and Tanh, on one y scale.</pre><img" in shapes and shapes.endswith("</details>")
     fig = ch07_quiz.bend_shapes()
@@ -3764,20 +3769,20 @@ def test_pass56_the_words_section_shows_one_unit_in_whole_numbers_then_asks_for_
     assert ch07_quiz.SHAPES_X == (-3.0, 3.0) and quiz.typeset(f"{quiz._lowest('gelu')[0]:.2f}") not in fig.get_label()
     first, second = ch07_quiz.WORKED_INPUTS
     assert _src(cells[start + 1]) == f"ch07_quiz.worked_unit({first})"
-    assert _src(cells[start + 6]) == f"ch07_quiz.worked_unit_check({second})"   # r52: its picture inside the fold
+    assert _src(cells[start + 7]) == f"ch07_quiz.worked_unit_check({second})"   # r52: its picture inside the fold
     w1, w2 = ch07_quiz.WORKED_WEIGHTS
     steps = _src(cells[start + 2])
     assert f"Here {w1} and {quiz.typeset(str(w2))}." in steps and f"Here {quiz.typeset(str(ch07_quiz.WORKED_SHIFT))}." in steps
-    assert "**Predict:** with inputs {} and {} instead, what comes out?".format(*second) in _src(cells[start + 5])
+    assert "**Predict:** with inputs {} and {} instead, what comes out?".format(*second) in _src(cells[start + 6])
     total, shifted, out = ch07_quiz.unit_output(second)
     assert shifted < 0 and out == 0   # the second case lands on ReLU's flat side: the fold's answer
-    folded = _src({"source": cells[start + 6]["outputs"][0]["data"]["text/html"]})
+    folded = _src({"source": cells[start + 7]["outputs"][0]["data"]["text/html"]})
     assert folded.startswith("<details><summary>Check your prediction</summary>")
     assert f"<pre>{out}: ReLU turns any number below 0 into 0.</pre><img" in folded
     assert ch07_quiz.unit_output(first) == (5, 3, 3)   # the picture's first case, as its alt text says
     out_ = cells[start + 1]["outputs"][0]   # the first picture is a stored PNG with its alt text
     assert "image/png" in out_["data"] and out_["metadata"]["image/png"]["alt"].startswith("One unit.")
-    words = "\n".join(_src(c) for c in cells[start:start + 7])
+    words = "\n".join(_src(c) for c in cells[start:start + 8])
     for term in ("unit", "weight", "shift", "bend", "layer", "class", "loss", "nudge"):
         assert f"**{term}**" in words, term
     assert "backward" in words.split("**nudge**")[1].split("\n")[0]   # Q19-Q21 say the nudge goes backward
@@ -4064,14 +4069,19 @@ def test_pass55_q11_picture_says_its_x_axis_in_a_short_label():
 def test_pass57_one_nudge_one_step_and_the_word_list_says_the_round_one_words():
     """r51 Correctness: the word list said the nudge is how far a weight moves, the gloss said how strongly to move
     it, and the learning-rate gloss multiplies it into a step. Now one definition, said in the same words in both
-    places, and the step is the learning rate times it. The word list also says slope, sigmoid, tanh, softmax and
-    Leaky ReLU before round 1 uses them, without giving Leaky ReLU's answer (its small left slope) away."""
+    places, and the step is the learning rate times it. The word list also says slope, sigmoid, tanh and Leaky ReLU
+    before round 1 uses them, without giving Leaky ReLU's answer (its small left slope) away. Pass 61 (r55): softmax
+    left the list; it said softmax a second time, just above Q1's own word line (GLOSSES glosses it at its first use)."""
     words = _words()
     assert f"- **nudge**: {quiz.NUDGE}" in words and "how far" not in quiz.NUDGE
     glosses = {t: g for t, _p, g in quiz.GLOSSES}
     assert glosses["nudge"].endswith(quiz.NUDGE) and "times that weight's nudge" in glosses["learning rate"]
-    for term in ("slope", "sigmoid", "tanh", "softmax", "Leaky ReLU"):
+    for term in ("slope", "sigmoid", "tanh", "Leaky ReLU"):
         assert f"**{term}**:" in words, term
+    assert "**softmax**" not in words and "softmax" in glosses
+    learner = ch07_quiz.Learner(review.Store(None))
+    uses = [qid for qid in sorted(learner.numbers, key=learner.numbers.get) if re.search(r"(?i)\bsoftmax\b", quiz.used_text(quiz.get(qid)))]
+    assert (glosses["softmax"], "head") in learner.glosses[uses[0]]   # said under the first question that uses it
     leaky = next(line for line in words.splitlines() if "**Leaky ReLU**" in line)
     assert not re.search(r"slope|left|0\.01", leaky)
     assert "S-curve from 0 to 1" in words and "S-curve from −1 to 1" in words
