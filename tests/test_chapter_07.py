@@ -1613,13 +1613,16 @@ def test_pass16_q20_the_form_hint_says_how_to_type_and_the_checker_reads_every_f
     checker reads both forms (and e-notation), the hint's own examples included, and still rejects a wrong size."""
     q = quiz.get("chain_sigmoid_10")
     # pass 49 (r44): 0.001 is 0.25 to the fifth, a wrong answer the hint pointed at; 0.02 is no size the share can have
-    # pass 60 (r54): 0.02 and 1 in 50 read as a hint at the size; now one number, 0.005, in its two forms
-    assert q.form == "You may type 0.005 or 1 in 200: both count as one digit." and q.said == "about 1 in a million"
-    assert q.digits == 1   # "one digit" in the form
+    # pass 60 (r54): 0.02 and 1 in 50 read as a hint at the size; r55: so did 0.005 and 1 in 200. The form and the
+    # box now name the two ways to type it with no number in them (the 1 of "1 in N" is the form itself)
+    assert q.form == "You may type a decimal, or “1 in N” with N a whole number." and q.said == "about 1 in a million"
+    assert not re.search(r"\d", q.form.replace("1 in N", "")) and not re.search(r"\d", quiz.placeholder(q).replace("1 in N", ""))
+    assert quiz.placeholder(q) == "a decimal, or 1 in N"
+    assert q.digits == 1   # "one digit" in the head
     learner = ch07_quiz.Learner(review.Store(None))
     # r42: one short instruction, the digits first, then the two forms
-    assert ("<i>Give <a href='#How-it-works'>one digit</a>. You may type 0.005 or 1 in 200: both count as one "
-            "digit.</i>") in ch07_quiz._head(q, 20, learner)
+    assert ("<i>Give <a href='#How-it-works'>one digit</a>. You may type a decimal, or “1 in N” with N a whole "
+            "number.</i>") in ch07_quiz._head(q, 20, learner)
     for typed in ("0.000001", "about 0.000001", "1e-6", "1/1000000", "1 in a million", "about 1 in a million",
                   "one in a million", "1 in 1,000,000", "1 in 1000000", "0.00000095"):
         assert quiz.check(q.id, typed).correct, typed
@@ -2281,16 +2284,24 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # pass 54 (r48): first why the two pairs' totals match (so the best total is 0), then the tilt, one pair's sum
     # pass 60 (r54 Clarity): the worked tilt opens the key, ln is said where the loss uses it, and the general reason
     # (the pairs' equal totals) left the open lines for a fold of three numbered steps (checked in test_pass60_...)
+    # pass 61 (r55 Clarity): the open key is the answer, what the picture shows and the runs; the worked tilt (its
+    # table) and the three steps sit in one fold for the curious, with no "1-point" shorthand
     assert xor.explanation.startswith("About one half, at (1, 0) and at every other point: the know-nothing answer.\n"
-                                      "Can a tilt help, one score up, one down? Try score = 3x₁ − 3x₂.\n")
+                                      "The picture below tilts the rule: one point whose answer is 1 scores higher, the "
+                                      "other just as much lower. Their loss is lowest with no tilt, where each chance is ½.\n"
+                                      "Chapter 01's ten no-bend runs")
+    open_lines = [line for line in xor.explanation.split("\n") if not line.startswith(quiz.FOLD)]
+    assert len(open_lines) == 3 and not re.search(r"\bln\b", " ".join(open_lines)) and "-point" not in xor.explanation
+    folded = [line[len(quiz.FOLD):] for line in xor.explanation.split("\n") if line.startswith(quiz.FOLD)]
+    assert folded[0] == quiz.XOR_FOLD == "Worked numbers and why (for the curious)"
     assert ("A point's loss (error score) is −ln(the chance it gives the right answer). ln is the “ln” key on a "
-            "calculator. A chance of ½ loses −ln(½) ≈ 0.69.\n") in xor.explanation and f"{-np.log(0.5):.2f}" == "0.69"
-    assert ("The two points whose answer is 1 lose 0.05 + 3.05 = 3.10 together. With scores 0 and 0, they lose only "
-            "1.39. The tilt costs more than it saves.\nThe picture shows every tilt that lifts one 1-point's score and "
-            "lowers the other's just as much: the curve bends upward, so 0 and 0 is lowest.\n") in xor.explanation
-    # pass 53 (r47 Focus): the general proof left the quiz fold (chapter 01's optional section has it)
-    assert "Now the rule" not in xor.explanation and "fixed total" not in xor.explanation
-    assert "so 0 and 0 is lowest.\nChapter 01's ten no-bend runs" in xor.explanation
+            "calculator. A chance of ½ loses −ln(½) ≈ 0.69.") in folded and f"{-np.log(0.5):.2f}" == "0.69"
+    assert "Try a tilt: score = 3x₁ − 3x₂." in folded
+    assert ("The two points whose answer is 1 lose 0.05 + 3.05 = 3.10 together. With no tilt (scores 0 and 0), they "
+            "lose only 1.39. The tilt costs more than it saves.") in folded
+    assert f"{quiz._pair_loss(0, 0):.2f}" == "1.39" and 1 / (1 + np.exp(-0.0)) == 0.5   # no tilt: each chance ½
+    # pass 53 (r47 Focus): the general proof left the open key (chapter 01's optional section has it)
+    assert "Now the rule" not in xor.explanation
     assert xor.explanation.endswith("".join(f"\n{quiz.FOLD}{line}" for line in quiz.XOR_WHY))   # the fold ends the key
     assert "compromise" not in xor.explanation   # r54: "so the best compromise keeps every score at 0" skipped a step
     assert "best total" not in xor.explanation and 1 / (1 + np.exp(-0.0)) == 0.5   # a score of 0 gives chance ½
@@ -2358,7 +2369,7 @@ def test_pass23_no_typing_example_or_placeholder_is_a_key_and_numeric_keys_read_
             continue
         # the examples its box shows (r42: one example, with as many digits as the question asks for)
         shown = ([float(quiz.COUNT_EXAMPLE)] if q.id == "unit_outputs" else
-                 [quiz.parse_number(e) for e in quiz.WORDS_EXAMPLES] if q.form else [float(quiz.digits_example(q))])
+                 [] if q.form else [float(quiz.digits_example(q))])   # r55: Q20's box and form show no number
         shown += examples if q.id != "unit_outputs" else []   # the unreadable-answer message names these
         for v in shown + [float(quiz.COUNT_EXAMPLE)]:
             assert not quiz.accepted(q, v) and not any(abs(v - t) <= tol for t, tol, _m in q.traps), (q.id, v)
@@ -2369,12 +2380,12 @@ def test_pass23_no_typing_example_or_placeholder_is_a_key_and_numeric_keys_read_
         if 0 < abs(q.answer) < 0.095:   # pass 49 (r44): under a small key the example has its size, zeros said
             kept = f"{quiz.digits_example(q)} ({quiz.DIGIT_WORDS[q.digits]}: zeros in front do not count)"
             assert math.floor(math.log10(float(quiz.digits_example(q)))) == math.floor(math.log10(abs(float(f"{q.answer:.{q.digits}g}")))), q.id
-        assert hint == ("a whole number, e.g. 2" if q.id == "unit_outputs" else "e.g. 0.005 or 1 in 200"
+        assert hint == ("a whole number, e.g. 2" if q.id == "unit_outputs" else "a decimal, or 1 in N"
                         if q.id == "chain_sigmoid_10" else f"e.g. {kept}"), q.id   # pass 28: Q20's own forms
         if not q.form and q.id != "unit_outputs":   # r42: the example has the digits the question asks for
             assert len(quiz.digits_example(q).split(".")[1].lstrip("0")) == q.digits, q.id
             assert quiz.DIGIT_WORDS[q.digits] in hint
-        assert all(e in q.form for e in quiz.WORDS_EXAMPLES) if q.form else True
+        assert quiz.WORDS_FORM in q.form if q.form else True
         assert all(quiz.parse_number(e) is not None for e in quiz.EXAMPLES)
     assert quiz.accepted(quiz.Numeric("x", "00", "", 0.3127, 1, "", ()), 0.31)   # How it works: "about 0.31" for 0.3127
     assert quiz.accepted(quiz.Numeric("x", "00", "", 0.3127, 2, "", ()), 0.31)
@@ -2496,7 +2507,8 @@ def test_pass24_one_wording_for_a_seed_and_plain_q12_and_q25_keys():
     assert "seed picks" not in texts
     q12 = quiz.get("xor_no_bend_chance")
     assert q12.prompt.endswith("At the input point (1, 0), about what chance does it give that the answer is 1?")
-    assert "fixed total" not in q12.explanation   # pass 53 (r47): the general proof left the quiz fold
+    # pass 53 (r47): the general proof left the open key (pass 61: step 2 of the fold for the curious says "fixed total")
+    assert "fixed total" not in "\n".join(l for l in q12.explanation.split("\n") if not l.startswith(quiz.FOLD))
     for a, b, c, d in (((0, 1), (1, 0), (0, 0), (1, 1)),):   # the step it rests on: both pairs sum to the same inputs
         assert np.array_equal(np.add(a, b), np.add(c, d))
     why25 = quiz.get("softmax_activation").options[0].why
@@ -2869,8 +2881,10 @@ def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_fi
     # (Q1 keeps at most two word lines, test_pass22_...), before Q1 and Q2
     first = _words()
     assert "**GELU**: ReLU with a rounded corner. For every x below 0, it sits a little below 0." in first   # pass 53: the dip said (r47)
-    # r52: "language model" is said in plain words where it first appears
-    assert "A **feed-forward block**: a small network in each layer of a language model (a network that writes text).\n" in first
+    # r52: "language model" is said in plain words where it first appears; r55: said before the block, which is then
+    # defined with no new word in it
+    assert ("- A **language model** is a network that writes text. Each of its layers holds a **feed-forward block**: a "
+            "small network of its own.\n") in first
     # pass 45 (r40): the study's paragraph ends before the words; pass 56 (r50): the words are a section of their own
     assert _src(_cells()[0]).endswith("then untried questions.") and "**bend**" not in _src(_cells()[0])
     assert "- **bend** (activation function)" in first
@@ -3156,7 +3170,7 @@ def test_pass33_tolerance_words_glosses_and_pic09_note():
     # pass 36: the rule moved to "How close a number must be", with the step in words (three digits: exercise 07 only)
     text = ch07_quiz.how_close_rule()   # pass 39: the rule is a fold under the first number question
     # pass 54 (r48 Focus): the example says the tolerance (half the last digit's size); no 'step' definition
-    assert "Anything within 0.005 of 0.3127 counts: half of 0.01, the size of the last digit." in text
+    assert "Anything within 0.005 of 0.3127 counts: half of 0.01, the size of the last digit of 0.31." in text
     assert "<b>step</b>" not in text
     # of a key always count (test_pass36_... checks it on every question); the per-question digits say what to give
     assert quiz.placeholder(quiz.get("gelu_peak_slope")) == "e.g. 0.43 (two digits)"   # r42: the question's digits
@@ -3251,7 +3265,7 @@ def test_pass36_the_number_rule_states_the_checkers_tolerance_and_its_example_ru
     text = ch07_quiz.how_close_rule()
     for rule in ("Each number question says how many digits to give. Zeros in front do not count.",
                  "Example: the exact answer is 0.3127, and the question asks for two digits: 0.31. "
-                 "Anything within 0.005 of 0.3127 counts: half of 0.01, the size of the last digit. "
+                 "Anything within 0.005 of 0.3127 counts: half of 0.01, the size of the last digit of 0.31. "
                  "0.31 and 0.313 count. 0.3 is 0.0127 away: too far."):
         assert rule in text, rule
     # r42: the box's example has the question's digits; the other ways to type a number are said here, and read
@@ -3404,7 +3418,8 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     why = quiz.get("xor_no_bend_chance").explanation
     score = lambda w1, w2, b, x: w1 * x[0] + w2 * x[1] + b
     # pass 40 (r36 reader): the key is a 4-row table (point, score, right answer); each row's score is the rule's
-    rows = [line[2:].split(" | ") for line in why.split("\n") if line.startswith("| ")]
+    # pass 61 (r55): the table sits in the key's fold for the curious ("+ | ..." lines)
+    rows = [line[4:].split(" | ") for line in why.split("\n") if line.startswith(quiz.FOLD + "| ")]
     assert rows[0] == ["point", "score", "right answer", "loss"] and len(rows) == 5
     w1, w2, b = 3.0, -3.0, 0.0   # pass 52: the table is the worked example, score = 3x₁ − 3x₂
     assert "score = 3x₁ − 3x₂" in why
@@ -3589,7 +3604,8 @@ def test_pass40_q28s_key_draws_selu_keeping_the_spread_near_1_and_relu_fading():
     fig, ax = plt.subplots()
     ch07_quiz.AFTER_PICTURES["selu_steady"](ax)
     assert ax.get_xlabel() == "layer" and ax.get_ylabel() == "spread of the outputs"
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["SELU", "ReLU, same start weights", "spread 1"]
+    # pass 61 (r55): whose start weights they are, so ReLU's fading is not read as what ReLU always does
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["SELU", "ReLU, SELU's start weights", "spread 1"]
     plt.close(fig)
 
 
@@ -3736,11 +3752,14 @@ def test_pass56_the_words_section_shows_one_unit_in_whole_numbers_then_asks_for_
     then a Predict whose picture and fold answer it. Every number in the prose comes from the unit the picture draws."""
     cells = _cells()
     start = next(i for i, c in enumerate(cells) if _src(c).startswith("## Words used in the questions"))
-    kinds = [c["cell_type"] for c in cells[start:start + 7]]
+    kinds = [c["cell_type"] for c in cells[start:start + 8]]
     # pass 60 (r54 Picture): the bends' shapes, folded, right after the words that describe them
-    assert kinds == ["markdown", "code", "markdown", "code", "markdown", "markdown", "code"]
-    assert _src(cells[start + 3]) == "ch07_quiz.shapes_fold()"
-    shapes = _src({"source": cells[start + 3]["outputs"][0]["data"]["text/html"]})
+    # pass 61 (r55 Clarity): the unit's steps, then the bends by name, each a cell of its own (no block of 15 words)
+    assert kinds == ["markdown", "code", "markdown", "markdown", "code", "markdown", "markdown", "code"]
+    assert _src(cells[start + 3]).startswith("The bends by name:\n\n- **ReLU**")
+    assert "**ReLU**" not in _src(cells[start + 2]) and "**weight**" not in _src(cells[start + 3])
+    assert _src(cells[start + 4]) == "ch07_quiz.shapes_fold()"
+    shapes = _src({"source": cells[start + 4]["outputs"][0]["data"]["text/html"]})
     assert shapes.startswith("<details><summary>Forgot a shape? Open after the mixed round.</summary>")
     assert "<pre>ReLU, GELU, Sigmoid and Tanh, on one y scale.</pre><img" in shapes and shapes.endswith("</details>")
     fig = ch07_quiz.bend_shapes()
@@ -3750,20 +3769,20 @@ def test_pass56_the_words_section_shows_one_unit_in_whole_numbers_then_asks_for_
     assert ch07_quiz.SHAPES_X == (-3.0, 3.0) and quiz.typeset(f"{quiz._lowest('gelu')[0]:.2f}") not in fig.get_label()
     first, second = ch07_quiz.WORKED_INPUTS
     assert _src(cells[start + 1]) == f"ch07_quiz.worked_unit({first})"
-    assert _src(cells[start + 6]) == f"ch07_quiz.worked_unit_check({second})"   # r52: its picture inside the fold
+    assert _src(cells[start + 7]) == f"ch07_quiz.worked_unit_check({second})"   # r52: its picture inside the fold
     w1, w2 = ch07_quiz.WORKED_WEIGHTS
     steps = _src(cells[start + 2])
     assert f"Here {w1} and {quiz.typeset(str(w2))}." in steps and f"Here {quiz.typeset(str(ch07_quiz.WORKED_SHIFT))}." in steps
-    assert "**Predict:** with inputs {} and {} instead, what comes out?".format(*second) in _src(cells[start + 5])
+    assert "**Predict:** with inputs {} and {} instead, what comes out?".format(*second) in _src(cells[start + 6])
     total, shifted, out = ch07_quiz.unit_output(second)
     assert shifted < 0 and out == 0   # the second case lands on ReLU's flat side: the fold's answer
-    folded = _src({"source": cells[start + 6]["outputs"][0]["data"]["text/html"]})
+    folded = _src({"source": cells[start + 7]["outputs"][0]["data"]["text/html"]})
     assert folded.startswith("<details><summary>Check your prediction</summary>")
     assert f"<pre>{out}: ReLU turns any number below 0 into 0.</pre><img" in folded
     assert ch07_quiz.unit_output(first) == (5, 3, 3)   # the picture's first case, as its alt text says
     out_ = cells[start + 1]["outputs"][0]   # the first picture is a stored PNG with its alt text
     assert "image/png" in out_["data"] and out_["metadata"]["image/png"]["alt"].startswith("One unit.")
-    words = "\n".join(_src(c) for c in cells[start:start + 7])
+    words = "\n".join(_src(c) for c in cells[start:start + 8])
     for term in ("unit", "weight", "shift", "bend", "layer", "class", "loss", "nudge"):
         assert f"**{term}**" in words, term
     assert "backward" in words.split("**nudge**")[1].split("\n")[0]   # Q19-Q21 say the nudge goes backward
@@ -3844,8 +3863,11 @@ def test_pass48_q11_picture_draws_the_pair_loss_lowest_where_the_scores_are_equa
     assert np.allclose(ys, ys[::-1])    # the two scores swap: same loss
     alt = ch07_quiz.picture_alt("xor_no_bend_chance")
     assert "lowest, 1.39, where both scores are 0" in alt and "At scores −3 and 3 it is 3.10" in alt
-    assert f"{quiz._pair_loss(-3, 3):.2f}" == "3.10" and "The picture shows every tilt that lifts one 1-point's score and lowers the other's just as much" in quiz.get("xor_no_bend_chance").explanation
+    # pass 61 (r55): the open key says what the picture shows in one sentence, with no "1-point" shorthand
+    assert f"{quiz._pair_loss(-3, 3):.2f}" == "3.10" and ("The picture below tilts the rule: one point whose answer is 1 "
+                                                          "scores higher, the other just as much lower.") in quiz.get("xor_no_bend_chance").explanation
     assert "The picture shows every tilt." not in quiz.get("xor_no_bend_chance").explanation   # pass 56 (r50): an overclaim
+    assert ys.min() == pytest.approx(quiz._pair_loss(0, 0)) and 1 / (1 + np.exp(0.0)) == 0.5   # no tilt: lowest, chance ½
     assert ch07_quiz.PAIR_MARKS == (-3.0, 0.0)   # pass 52: the picture marks the key's worked example
 
 
@@ -4047,14 +4069,19 @@ def test_pass55_q11_picture_says_its_x_axis_in_a_short_label():
 def test_pass57_one_nudge_one_step_and_the_word_list_says_the_round_one_words():
     """r51 Correctness: the word list said the nudge is how far a weight moves, the gloss said how strongly to move
     it, and the learning-rate gloss multiplies it into a step. Now one definition, said in the same words in both
-    places, and the step is the learning rate times it. The word list also says slope, sigmoid, tanh, softmax and
-    Leaky ReLU before round 1 uses them, without giving Leaky ReLU's answer (its small left slope) away."""
+    places, and the step is the learning rate times it. The word list also says slope, sigmoid, tanh and Leaky ReLU
+    before round 1 uses them, without giving Leaky ReLU's answer (its small left slope) away. Pass 61 (r55): softmax
+    left the list; it said softmax a second time, just above Q1's own word line (GLOSSES glosses it at its first use)."""
     words = _words()
     assert f"- **nudge**: {quiz.NUDGE}" in words and "how far" not in quiz.NUDGE
     glosses = {t: g for t, _p, g in quiz.GLOSSES}
     assert glosses["nudge"].endswith(quiz.NUDGE) and "times that weight's nudge" in glosses["learning rate"]
-    for term in ("slope", "sigmoid", "tanh", "softmax", "Leaky ReLU"):
+    for term in ("slope", "sigmoid", "tanh", "Leaky ReLU"):
         assert f"**{term}**:" in words, term
+    assert "**softmax**" not in words and "softmax" in glosses
+    learner = ch07_quiz.Learner(review.Store(None))
+    uses = [qid for qid in sorted(learner.numbers, key=learner.numbers.get) if re.search(r"(?i)\bsoftmax\b", quiz.used_text(quiz.get(qid)))]
+    assert (glosses["softmax"], "head") in learner.glosses[uses[0]]   # said under the first question that uses it
     leaky = next(line for line in words.splitlines() if "**Leaky ReLU**" in line)
     assert not re.search(r"slope|left|0\.01", leaky)
     assert "S-curve from 0 to 1" in words and "S-curve from −1 to 1" in words
@@ -4092,13 +4119,15 @@ def test_pass60_q11_folds_its_general_reason_in_three_steps_each_true():
     still skipped a step and packed the algebra in; the reason is now a fold of three numbered steps after the worked
     tilt, each checked here: the pairs' totals match, equal scores lose least, and then the picture's curve decides."""
     fold = quiz.XOR_WHY
-    assert fold[0] == "Why no straight rule beats ½ (for the curious)" and [line[:3] for line in fold[1:]] == ["1. ", "2. ", "3. "]
+    assert fold[0] == "Why no straight rule beats ½:" and [line[:3] for line in fold[1:]] == ["1. ", "2. ", "3. "]
     html_ = ch07_quiz.why_html(quiz.get("xor_no_bend_chance").explanation)
-    assert html_.endswith(f"<details><summary>{html.escape(fold[0])}</summary>"
-                          + "".join(f"<div style='margin:2px 0 0 18px'>{html.escape(line)}</div>" for line in fold[1:])
+    # pass 61 (r55): one fold for the curious holds the worked tilt (its table too), then the steps, and ends the key
+    assert html_.endswith("".join(f"<div style='margin:2px 0 0 18px'>{html.escape(line)}</div>" for line in fold)
                           + "</details>") and "<br>+ " not in html_   # the marker is gone: the steps sit in the fold
-    # step 1: any straight rule gives both pairs the same total, w₁ + w₂ + 2b
-    assert "The two 1-points' scores add up to w₁ + w₂ + 2b. So do the two 0-points' scores." in fold[1]
+    assert html_.count("<details>") == 1 and html_.index(f"<details><summary>{quiz.XOR_FOLD}</summary>") < html_.index("<table")
+    # step 1: any straight rule gives both pairs the same total, w₁ + w₂ + 2b (r55: no "1-point" shorthand)
+    assert ("The scores of the two points whose answer is 1 add up to w₁ + w₂ + 2b. So do the scores of the two whose "
+            "answer is 0.") in fold[1] and "-point" not in "".join(fold)
     rng = np.random.default_rng(60)
     for rule in rng.normal(0, 2, (50, 3)):
         totals = [sum(quiz._xor_score(pt, rule) for pt, a in quiz.XOR_POINTS if a == answer) for answer in (1, 0)]
@@ -4211,3 +4240,45 @@ def test_pass58_the_leitner_picture_draws_every_rule_its_text_says():
     stored = np.asarray(Image.open(io.BytesIO(png)).convert("L"), dtype=float)
     today = np.asarray(Image.open(io.BytesIO(figure_png(fig))).convert("L"), dtype=float)
     assert stored.shape == today.shape
+
+
+# ---------------------------------------------------------------- pass 61: the r55 reader's items
+def test_pass61_q20_rounds_up_across_a_power_of_ten_and_both_one_digit_answers_count():
+    """r55 Correctness 1: 0.00000095 to one digit rounds up to 0.000001, and the rule's "last digit" could be read as
+    the exact answer's (then 0.0000009, cut off, fails). The rule now names the rounded answer's last digit, and Q20's
+    key says both one-digit answers count; the checker agrees with both sentences."""
+    q = quiz.get("chain_sigmoid_10")
+    assert "\nTo one digit it rounds up to 0.000001; 0.0000009 counts too." in q.explanation
+    assert quiz.plain(float(f"{q.answer:.1g}"), 1) == "0.000001" and q.answer < 1e-6   # it rounds up
+    for typed in ("0.000001", "0.0000009"):
+        assert quiz.check(q.id, typed).correct, typed
+    assert quiz.step(q) == 1e-6   # the rounded answer's last digit, not the exact one's (1e-7)
+    rule = ch07_quiz.how_close_rule()
+    assert "half of 0.01, the size of the last digit of 0.31." in rule and "0.31" == quiz.plain(0.3127, 2)
+
+
+def test_pass61_q28_says_its_start_weights_suit_selu_and_relu_with_its_own_does_not_fade():
+    """r55 Correctness 2: "ReLU's, with the same start weights, fade" read as what ReLU always does. The legend says
+    whose weights they are, and the alt says they are too small for ReLU: with chapter 04's He weights (same five
+    seeds, same start), ReLU's spread at layer 10 stays above 1; the numbers come from those runs."""
+    he = [float(s[-1]) for s in ch07_quiz.relu_own_weights_spreads()]
+    lecun = [float(s[-1]) for s in ch07_quiz.selu_spread_runs()["ReLU, LeCun weights"]]
+    assert len(he) == 5 and min(he) > 1 and max(lecun) < 0.1
+    alt = ch07_quiz.picture_alt("selu_steady")
+    assert f"ReLU's, with SELU's start weights, fade to between {min(lecun):.2g} and {max(lecun):.2g}." in alt
+    assert ("These start weights are too small for ReLU. With its own bigger ones (chapter 04's He weights), its spread "
+            f"does not fade: at layer 10 it is between {min(he):.2g} and {max(he):.2g}.") in alt
+    assert "He weights" in markdown_of("04_activation_zoo")
+
+
+def test_pass61_a_fold_in_a_key_draws_its_table_inside_it():
+    """r55 Clarity 1: Q11's worked table moved into the key's fold; why_html draws '+ | ...' lines as a table inside
+    the fold, and top-level tables and lines as before."""
+    html_ = ch07_quiz.why_html("a\n| h1 | h2\n| 1 | 2\nb\n+ Fold\n+ c\n+ | x | y\n+ | 3 | 4\n+ d")
+    top, fold = html_.split("<details>")
+    assert top == ("a<br><table style='border-collapse:collapse;margin:4px 0'><tr>"
+                   "<th style='padding:1px 10px;text-align:left'>h1</th><th style='padding:1px 10px;text-align:left'>h2</th>"
+                   "</tr><tr><td style='padding:1px 10px;text-align:left'>1</td><td style='padding:1px 10px;text-align:left'>2"
+                   "</td></tr></table>b<br>")
+    assert fold.startswith("<summary>Fold</summary><div style='margin:2px 0 0 18px'>c</div><div style='margin:2px 0 0 18px'><table")
+    assert fold.endswith("</table></div><div style='margin:2px 0 0 18px'>d</div></details>") and "<th" in fold

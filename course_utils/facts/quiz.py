@@ -132,15 +132,17 @@ XOR_TRY = (3.0, -3.0, 0.0)   # Q11's worked example: w₁, w₂, b of one tilted
 
 
 FOLD = "+ "   # a key's lines that start with this sit in a fold, opened on a click; the first names the fold
-# Q11's general reason, for the curious (r54: it was packed into the key's open lines; tests/test_chapter_07.py checks
-# each step with numbers): the pairs' totals match, equal scores lose least, and a score of 0 for all is lowest.
-XOR_WHY = ("Why no straight rule beats ½ (for the curious)",
-           "1. A straight rule gives score = w₁x₁ + w₂x₂ + b. The two 1-points' scores add up to w₁ + w₂ + 2b. "
-           "So do the two 0-points' scores.",
-           "2. Within a pair, equal scores lose least, since each loss curve bends upward. So at best, all four "
-           "scores are one number, t.",
-           "3. A 0-point scoring t loses what a 1-point scoring −t would. So the four lose twice the picture's curve "
-           "at t: lowest at t = 0. Then every chance is ½.")
+# Q11's worked numbers and general reason, for the curious (r55: the open key was the hardest text of the page; it now
+# says the answer, what the picture shows and the runs; the rest sits in one fold). tests/test_chapter_07.py checks
+# each step with numbers: the pairs' totals match, equal scores lose least, and a score of 0 for all is lowest.
+XOR_FOLD = "Worked numbers and why (for the curious)"
+XOR_WHY = ("Why no straight rule beats ½:",
+           "1. A straight rule gives each point the score w₁x₁ + w₂x₂ + b. The scores of the two points whose answer "
+           "is 1 add up to w₁ + w₂ + 2b. So do the scores of the two whose answer is 0.",
+           "2. Two scores with a fixed total lose least when they are equal, since each point's loss curve bends "
+           "upward. So at best, all four points get one score, t.",
+           "3. At score t, a point whose answer is 0 loses what a point whose answer is 1 loses at −t. So the four "
+           "lose twice the picture's curve at t. That is lowest at t = 0, where every chance is ½.")
 
 
 def _xor_score(point, rule=XOR_TRY):
@@ -264,21 +266,24 @@ def _bank():
                 "turns its score into a chance. It is trained on XOR. At the input point (1, 0), about what chance does it "
                 "give that the answer is 1?",
                 # r36 reader: a table (rows of "| ..." lines; the key draws them as one). r52: a worked example with
-                # small numbers first (a tilted rule, its four losses). r54: the table opens the key, ln is said where
-                # it is used, and the general reason sits in a fold ("+ " lines), in three numbered steps
+                # small numbers first (a tilted rule, its four losses). r54: ln is said where it is used, the general
+                # reason in three numbered steps. r55: the open key says the answer, the picture and the runs; the
+                # worked table and the steps sit in one fold ("+ " lines; the table draws inside it)
                 0.5, 1, "About one half, at (1, 0) and at every other point: the know-nothing answer.\n"
-                f"Can a tilt help, one score up, one down? Try score = {XOR_TRY[0]:g}x₁ − {-XOR_TRY[1]:g}x₂.\n"
-                "A point's loss (error score) is −ln(the chance it gives the right answer). "
-                f"ln is the “ln” key on a calculator. A chance of ½ loses −ln(½) ≈ {math.log(2):.2f}.\n"
-                "| point | score | right answer | loss\n"
-                + "".join(f"| {p} | {_xor_score(p):g} | {a} | {_xor_loss(p, a):.2f}\n" for p, a in XOR_POINTS)
-                + f"The two points whose answer is 1 lose {_xor_loss((1, 0), 1):.2f} + {_xor_loss((0, 1), 1):.2f} = "
-                f"{_pair_loss(_xor_score((0, 1)), _xor_score((1, 0))):.2f} together. With scores 0 and 0, they lose only "
-                f"{_pair_loss(0, 0):.2f}. The tilt costs more than it saves.\n"
-                "The picture shows every tilt that lifts one 1-point's score and lowers the other's just as much: "
-                "the curve bends upward, so 0 and 0 is lowest.\n"
+                "The picture below tilts the rule: one point whose answer is 1 scores higher, the other just as much "
+                "lower. Their loss is lowest with no tilt, where each chance is ½.\n"
                 "Chapter 01's ten no-bend runs (its section “A network tries XOR”) all ended at about ½.\n"
-                + "".join(f"{FOLD}{line}\n" for line in XOR_WHY).removesuffix("\n"),
+                + "".join(f"{FOLD}{line}\n" for line in (
+                    XOR_FOLD,
+                    "A point's loss (error score) is −ln(the chance it gives the right answer). "
+                    f"ln is the “ln” key on a calculator. A chance of ½ loses −ln(½) ≈ {math.log(2):.2f}.",
+                    f"Try a tilt: score = {XOR_TRY[0]:g}x₁ − {-XOR_TRY[1]:g}x₂.",
+                    "| point | score | right answer | loss",
+                    *(f"| {p} | {_xor_score(p):g} | {a} | {_xor_loss(p, a):.2f}" for p, a in XOR_POINTS),
+                    f"The two points whose answer is 1 lose {_xor_loss((1, 0), 1):.2f} + {_xor_loss((0, 1), 1):.2f} = "
+                    f"{_pair_loss(_xor_score((0, 1)), _xor_score((1, 0))):.2f} together. With no tilt (scores 0 and "
+                    f"0), they lose only {_pair_loss(0, 0):.2f}. The tilt costs more than it saves.",
+                    *XOR_WHY)).removesuffix("\n"),
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; trained runs give about one half everywhere."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: it is not sure of anything; it gives about one half "
@@ -351,12 +356,15 @@ def _bank():
         Numeric("chain_sigmoid_10", "03", "Ten sigmoid layers, each at its steepest. Counting only the bends' slopes, about what share of the nudge is left?",
                 chain, 1, f"Ten {s0:g}s multiplied together ({s0:g}¹⁰): about {chain * 1e6:.2f} millionths ({plain(chain)}), "
                           "roughly 1 in a million. Each layer keeps only a quarter of the nudge it gets. "
-                          "That counts the bends only; the weights multiply in too.",
+                          "That counts the bends only; the weights multiply in too.\n"
+                          # r55: rounding to one digit crosses a power of ten here; both one-digit answers count
+                          f"To one digit it rounds up to {plain(float(f'{chain:.1g}'), 1)}; {plain(math.floor(chain * 1e7) / 1e7, 1)} "
+                          "counts too.",
                 ((1e-7, 2e-8, f"A common wrong answer: {plain(1e-7, 1)}, a ten-millionth. In fact: {s0:g}¹⁰ is about "
                               f"{plain(chain)}, about ten times more (still under a millionth)."),
                  (s0 * 10, 1e-6, f"A common wrong answer: {s0 * 10:g}. In fact: {s0 * 10:g} is ten {s0:g}s added up. "
                                  f"Going backward, the slopes multiply, they do not add: {s0:g} × {s0:g} × … (ten times).")),
-                said=f"about 1 in {_in_words(1 / chain)}", form=f"You may type {WORDS_EXAMPLES[0]} or {WORDS_EXAMPLES[1]}: both count as one digit."),
+                said=f"about 1 in {_in_words(1 / chain)}", form=f"You may type {WORDS_FORM}."),
         Numeric("tanh_slope_3_about", "03", "About what share of the nudge does tanh pass on at x = 3?", t3, 1,
                 f"About {t3:.1g} (more exactly {t3:.2g}): tanh's tails are almost flat. "
                 f"Its slope is 1 − tanh(x)². tanh(3) ≈ {_f('tanh')(3.0):.5f}, and its square ≈ {_f('tanh')(3.0) ** 2:.5f}, "
@@ -779,8 +787,11 @@ COUNT_EXAMPLE = "2"   # for a question whose answer is a count
 DIGITS_EXAMPLE = 0.4271   # the box's example, kept to its question's digits: 0.4, 0.43 or 0.427 (r42: match the question)
 DIGIT_WORDS = {1: "one digit", 2: "two digits", 3: "three digits"}
 SMALL_EXAMPLE = 0.3271   # r44: under an answer below 0.1 the example has its size: 0.03 under 0.01 (0.4 sent a learner to 0.0)
-WORDS_EXAMPLES = ("0.005", "1 in 200")   # for a question whose form says it may be typed in words (Q20); r44: no size it
-# could have; r54: one number in its two forms (the reader took 0.02, next to 1 in 50, for a hint at the size)
+WORDS_EXAMPLES = ("0.005", "1 in 200")   # the unreadable-answer message's word form; r44: no size Q20's answer could have
+# Q20's form and its box name the two ways to type it, with no number (r54: 0.02 next to 1 in 50, r55: 0.005 next to
+# 1 in 200, each read as a hint at the answer's size)
+WORDS_FORM = "a decimal, or “1 in N” with N a whole number"
+WORDS_BOX = "a decimal, or 1 in N"
 LEADING_ZEROS = "zeros in front do not count"
 
 
@@ -794,7 +805,7 @@ def placeholder(q):
     if _counts(q):
         return f"a whole number, e.g. {COUNT_EXAMPLE}"
     if q.form:   # the box shows the two forms its question names
-        return f"e.g. {WORDS_EXAMPLES[0]} or {WORDS_EXAMPLES[1]}"
+        return WORDS_BOX
     example = digits_example(q)
     zeros = f": {LEADING_ZEROS}" if example.startswith("0.0") else ""
     return f"e.g. {example} ({DIGIT_WORDS[q.digits]}{zeros})"

@@ -731,7 +731,8 @@ def _share_alt(qid):
 
 
 SELU_DEPTH, SELU_START = 10, 2.0   # Q28's picture: 10 layers, from a spread of 2 (chapter 04's networks)
-SELU_LABELS = {"SELU": "SELU", "ReLU, LeCun weights": "ReLU, same start weights"}   # Q28 never names LeCun
+SELU_LABELS = {"SELU": "SELU", "ReLU, LeCun weights": "ReLU, SELU's start weights"}   # Q28 never names LeCun; r55:
+# whose weights they are (sized for SELU), so the fading is not read as what ReLU always does
 
 
 def _selu_runs(part):
@@ -862,10 +863,20 @@ def _selu_alt():
     selu, relu = ends["SELU"], ends["ReLU, LeCun weights"]
     tops = {text: max(float(np.abs(m).max()) for m in runs) for text, runs in selu_average_runs().items()}
     selu_top, relu_top = tops["SELU"], tops["ReLU, LeCun weights"]
+    he = [float(s[-1]) for s in relu_own_weights_spreads()]
     return (f"Left, the spread of the outputs over {SELU_DEPTH} layers, starting at {SELU_START:g}, five random networks "
             f"each. SELU's come down close to 1 (from {min(selu):.2f} to {max(selu):.2f} at layer {SELU_DEPTH}). "
-            f"ReLU's, with the same start weights, fade (from {min(relu):.2g} to {max(relu):.2g}). "
-            f"Right, the averages: SELU's stay near 0 (at most {selu_top:.2f}); ReLU's climb to {relu_top:.1f}, then fade.")
+            f"ReLU's, with SELU's start weights, fade to between {min(relu):.2g} and {max(relu):.2g}. "
+            f"Right, the averages: SELU's stay near 0 (at most {selu_top:.2f}); ReLU's climb to {relu_top:.1f}, then fade. "
+            "These start weights are too small for ReLU. With its own bigger ones (chapter 04's He weights), its "
+            f"spread does not fade: at layer {SELU_DEPTH} it is between {min(he):.2g} and {max(he):.2g}.")
+
+
+def relu_own_weights_spreads():
+    """[spread per layer 0..SELU_DEPTH] for ReLU with He weights, the same five networks' seeds as Q28's picture
+    (chapter 04's runs; not drawn: Q28's alt says it, r55)."""
+    from course_utils.ui import ch04_zoo
+    return [np.asarray(s) for _m, s in ch04_zoo.run_draws(SELU_DEPTH, SELU_START)["ReLU, He weights"]]
 
 
 def _minus(text):
@@ -1072,7 +1083,8 @@ def how_close_rule(example=HOW_CLOSE):
         f"{t} is {abs(quiz.parse_number(t) - exact):.3g} away: too far." for t in far)
     return ("Each number question says how many digits to give. Zeros in front do not count.<br>"
             f"Example: the exact answer is {exact:g}, and the question asks for {_DIGITS[digits]}: {kept}. "
-            f"Anything within {unit / 2:g} of {exact:g} counts: half of {unit:g}, the size of the last digit. {verdicts}<br>"
+            f"Anything within {unit / 2:g} of {exact:g} counts: half of {unit:g}, the size of the last digit of {kept}. "
+            f"{verdicts}<br>"   # r55: of the rounded answer, not the exact one (Q20 rounds up across a power of ten)
             f"You may also type a fraction, like {quiz.EXAMPLES[1]}, or put a word like \"about\" in front: about 0.3.")
 
 
@@ -1203,42 +1215,54 @@ def _source_line(q, learner):
     return f"From <a href='{CHAPTER_FILES[q.chapter]}'>chapter {q.chapter}</a>.<br>"
 
 
+def _table_html(rows):
+    """Rows of cells as a small table, its first row the heading."""
+    head, *body = rows
+    cell = "padding:1px 10px;text-align:left"
+    return ("<table style='border-collapse:collapse;margin:4px 0'>"
+            + "<tr>" + "".join(f"<th style='{cell}'>{_html.escape(c)}</th>" for c in head) + "</tr>"
+            + "".join("<tr>" + "".join(f"<td style='{cell}'>{_html.escape(c)}</td>" for c in r) + "</tr>" for r in body)
+            + "</table>")
+
+
+def _steps_html(lines, line_html, block=lambda html: html):
+    """Lines one a step, a run of lines that start with '| ' drawn as one table (block wraps it, as a fold indents)."""
+    out, rows = [], []
+    for line in lines + [None]:
+        if line is not None and line.startswith("| "):
+            rows.append([c.strip() for c in line[2:].split(" | ")])
+            continue
+        if rows:
+            out.append(block(_table_html(rows)))
+            rows = []
+        if line is not None:
+            out.append(line_html(line))
+    return "".join(out)
+
+
 def why_html(text):
     """A key's why, one step a line; a run of lines that start with '| ' is drawn as a table (its first row the
-    heading), a run that starts with quiz.FOLD as a fold (its first line the summary: detail for the curious)."""
-    out, rows, fold = [], [], []
+    heading), a run that starts with quiz.FOLD as a fold (its first line the summary: detail for the curious), which
+    may hold a table too (r55: Q11's worked table sits in its fold)."""
+    out, run, folded = [], [], False
 
-    def table():
-        if rows:
-            head, *body = rows
-            cell = "padding:1px 10px;text-align:left"
-            out.append("<table style='border-collapse:collapse;margin:4px 0'>"
-                       + "<tr>" + "".join(f"<th style='{cell}'>{_html.escape(c)}</th>" for c in head) + "</tr>"
-                       + "".join("<tr>" + "".join(f"<td style='{cell}'>{_html.escape(c)}</td>" for c in r) + "</tr>"
-                                 for r in body) + "</table>")
-            rows.clear()
-
-    def folded():
-        if fold:
-            summary, *lines = fold
+    def flush():
+        if run and folded:
+            summary, *lines = run
+            indent = "<div style='margin:2px 0 0 18px'>{}</div>".format
             out.append(f"<details><summary>{_html.escape(summary)}</summary>"
-                       + "".join(f"<div style='margin:2px 0 0 18px'>{_html.escape(line)}</div>" for line in lines)
-                       + "</details>")
-            fold.clear()
+                       + _steps_html(lines, lambda line: indent(_html.escape(line)), indent) + "</details>")
+        elif run:
+            out.append(_steps_html(run, lambda line: _html.escape(line) + "<br>"))
+        run.clear()
 
     for line in text.split("\n"):
-        if line.startswith("| "):
-            folded()
-            rows.append([c.strip() for c in line[2:].split(" | ")])
-        elif line.startswith(quiz.FOLD):
-            table()
-            fold.append(line[len(quiz.FOLD):])
-        else:
-            table()
-            folded()
-            out.append(_html.escape(line) + "<br>")
-    table()
-    folded()
+        inside = line.startswith(quiz.FOLD)
+        if inside != folded:
+            flush()
+            folded = inside
+        run.append(line[len(quiz.FOLD):] if inside else line)
+    flush()
     return "".join(out).removesuffix("<br>")
 
 
