@@ -1,6 +1,8 @@
 """Chapter 04: its family pictures show the difference they are about, its widget finds where two bends differ,
 and the numbers and model claims it states hold (checked against independent formulas, not the registry)."""
 
+import contextlib
+import io
 import math
 import re
 
@@ -831,7 +833,9 @@ def test_spread_is_one_word_the_standard_deviation_everywhere():
     h = rng.standard_normal((4, 8))
     h = np.maximum(0, h @ signal_stats.lecun_normal(8, 8, rng))
     assert probe == pytest.approx(h.mean()) != pytest.approx(h[:, 0].mean())
-    assert "signal" not in text
+    # r55 (pass 61): "signal" is back only as chapter 03's backward signal (what the nudges are built from), never
+    # for the forward numbers, which stay the spread
+    assert text.count("signal") == text.count("backward signal") >= 2
     w = ch04_zoo.selu_spread()
     w.sliders["start"].value = 2.0
     assert "variance" not in w.live.axes[1].get_ylabel()
@@ -853,10 +857,15 @@ def test_squashers_cost_is_the_product_of_slopes_not_a_vanishing_slope():
     text = _markdown()
     # r42: the weights multiply the nudge too; the text says so, and says the slopes win at usual sizes
     # r43: "going backwards" is said in plain words where it is first used
-    assert "vanish" not in text and ("Training sends the nudge backwards, from the output to the first layer.\n"
+    # r55 (pass 61): "the nudge" travelled back here but was a weight's own number elsewhere; what travels back is
+    # chapter 03's backward signal, said in plain words where it is first used
+    assert "vanish" not in text and ("Training sends a **backward signal** from the output to the first layer: "
+                                     "which way each sum should move.\n"
                                      "Each layer multiplies it by its weights and slope.\n") in text
+    assert text.index("**backward signal**") + 2 == text.index("backward signal")   # defined at its first use
     assert "With usual-sized weights, many slopes below 1 multiply to almost nothing (chapter 03)." in text
-    assert "the nudge is multiplied by weights and one slope per layer." in text
+    assert "The backward signal is multiplied by weights and one slope per layer." in text
+    assert "the nudge is multiplied" not in text and "sends the nudge" not in text
     x = np.linspace(-20, 20, 4001)
     slope = special.expit(x) * (1 - special.expit(x))
     assert np.all(slope > 0) and float(slope.max()) == pytest.approx(0.25)
@@ -916,7 +925,9 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # pass 46: one line, on the spread (the average is in the answer and the recall)
     # r51 (pass 57): "size" of the weights read as how big each one is; it is their spread
     # r54 (pass 60): tied to the message analogy: the spread is the volume, SELU the speaker who returns to one volume
-    assert "SELU is the speaker who always returns to one volume: spread 1, with the right starting weights." in text and "Only then" not in text
+    # r55 (pass 61): "always returns" overstated it; the promise holds in the setting listed after the widget
+    assert "In the right setting (below), SELU is the speaker who returns to one volume: spread 1." in text and "Only then" not in text
+    assert "always returns" not in text and text.index("In the right setting (below), SELU is the speaker who returns to one volume: spread 1.") < text.index(SCOPE)
     assert "tuned for an input" not in text
     # pass 27: "Then ..." read as if LeCun weights did it with any bend; SELU is named
     # pass 36: "dense" said before use, and the setting named: a plain stack of wide dense layers
@@ -937,9 +948,9 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     assert "Here the spread is the volume." in text
     assert ("Each weight starts as a random number: a **starting weight**.\n"
             "A layer's volume depends on its bend and on its starting weights' spread.\n"
-            "SELU is the speaker who always returns to one volume: spread 1, with the right starting weights.") in text
+            "In the right setting (below), SELU is the speaker who returns to one volume: spread 1.") in text
     assert "".join(_cells()[_index("### Try it: a spread that starts too big") - 1]["source"]).endswith(
-        "with the right starting weights.")   # the setting comes after the widget
+        "returns to one volume: spread 1.")   # the setting comes after the widget
     # pass 52: the set-up is two cells, the network, then what the widget shows (ending on the Predict)
     k_try = _index("### Try it: a spread that starts too big")
     ask = "".join("".join(c["source"]) for c in _cells()[k_try:k_try + 2])
@@ -1031,7 +1042,7 @@ def test_what_to_remember_gives_selus_conditions_and_gated_costs_count_weight_ta
     assert "its own starting weights" not in text
     # a plain LAYER has one table; the two belong to a BLOCK (table in, table out); a gated block has three
     # pass 30: the prose count of tables was cut (the picture and the question's feedback count them)
-    assert ("A gated block needs one more table:" in text) and "two sets of weights" not in text and "a plain one, two" not in text
+    assert ("A gated block needs one more table." in text) and "two sets of weights" not in text and "a plain one, two" not in text
     assert "paying for the third table" not in text
 
 
@@ -1547,11 +1558,17 @@ def test_remember_splits_its_ideas_and_points_to_chapter_06_for_choosing():
     # pass 33: the block is defined (as the glossary's feed-forward block, one part of each layer) before "every table"
     # pass 46: the block comes first, then the table; "every table holds the same number of weights" is left to the
     # picture's note
-    assert ("Each of its layers has a **feed-forward block**: a small network where the bend sits.\n"   # r48: said what it is
-            "A **weight table** links each number in to each number out.\n"
-            "A plain block is a table in, a row of bent units, and a table out.\n") in text
+    # r55 (pass 61): four terms in four lines came before the picture; now only the block is named before it (one
+    # term, said in words), the weight table after it, and "feed-forward block" is left to the glossary
+    k = _index("ch04.block_tables()")
+    assert "".join(_cells()[k - 1]["source"]) == ("A bend sits in a small part of a network: a **block**.\n"
+                                                  "Below: plain on top, gated under it.")
+    assert "".join(_cells()[k + 1]["source"]).startswith(
+        "Each grid is a **weight table**, linking each number in to each number out.\n"
+        "A plain block: a table in, a row of bent units, a table out.\n")
+    assert "feed-forward" not in text
     assert "- **feed-forward block**: a small network in each transformer layer" in json.dumps(glossary_notebook())
-    assert text.index("A **weight table** links") < text.index("a table in") and "one after another" not in text
+    assert text.index("**weight table**") < text.index("a table in") and "one after another" not in text
     assert "attention layers" not in text
     assert "round(float(" not in "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "code")
 
@@ -1889,7 +1906,7 @@ def test_dead_unit_is_one_on_the_flat_side_for_every_input():
     # defines the dead unit and the nudge), and the nudge's slope factor is said after the picture, in the Fixes
     assert ("## The ReLU family\n\n"
             "Recall chapter 03: a unit is **dead** when its sum is below 0 for every training input.\n"
-            "ReLU is flat there (slope 0), so its weights get no **nudge**.\n"
+            "ReLU is flat there (slope 0), so its weights get no **nudge**: training cannot move them.\n"
             "Four relatives tilt or bend that flat side: Leaky ReLU, PReLU, ELU and SELU.\n" in text
             and "a unit's input is below 0" not in text and "A unit on that side for every input" not in text)
     assert "and dies" not in text and "stuck on that side" not in text
@@ -1965,9 +1982,10 @@ def test_llama_narrows_its_gated_layer_so_three_tables_hold_what_two_did():
     assert "50% more weights" not in text
     assert "**Costs:** an extra weight table, or fewer bent units.\n" in text
     # pass 46: the arithmetic in words (3 × 2/3 = 2 tables) is cut; the 2/3 and LLaMA stay (checked above)
-    assert "With the same weights, it has about 2/3 as many units. LLaMA, a large language model, does this.\n" in text
+    assert ("With the same weights, it has about 2/3 as many units. LLaMA, a large **language model** (it writes text "
+            "one word at a time, like a chatbot), does this.\n") in text
     assert "gated layer" not in text
-    assert text.index("LLaMA") == text.index("LLaMA, a large language model")   # said at its first mention
+    assert text.index("LLaMA") == text.index("LLaMA, a large **language model**")   # said at its first mention
 
 
 def test_glu_passes_almost_all_of_b_never_more_and_image_networks_are_the_classic_ones():
@@ -2194,14 +2212,18 @@ def test_gated_block_picture_draws_two_tables_plain_and_three_gated():
     assert "plain block" in said and "gated block" in said and not any("weight tables" in t for t in said)
     assert "every table: the same size" in said
     # pass 46: the text's "every table holds the same number of weights" is cut; the picture's note says it
-    assert "a row of bent units, and a table out.\nA gated block needs one more table:" in _markdown()
+    assert "a row of bent units, a table out.\nA gated block needs one more table." in _markdown()
     assert said.count("table out") == 2 and "table a" in said and "table b" in said
     k = _index("ch04.block_tables()")
     cells = _cells()
-    assert "**feed-forward block**" in "".join(cells[k - 1]["source"]) and "image/png" in cells[k]["outputs"][0]["data"]
+    # r55 (pass 61): the picture comes first, after one line naming the block; the tables are named after it, in
+    # their own cell, then the Predict
+    assert "**block**" in "".join(cells[k - 1]["source"]) and "image/png" in cells[k]["outputs"][0]["data"]
+    assert "**weight table**" not in "".join(cells[k - 1]["source"])
     # pass 24: a click-an-answer question sits between the picture and the text that answers it
-    assert "ch04.gated_weights_question()" in "".join(cells[k + 2]["source"])
-    assert "A gated block needs one more table:" in "".join(cells[k - 1]["source"])   # pass 30: the prose count cut
+    assert "ch04.gated_weights_question()" in "".join(cells[k + 3]["source"])
+    assert "**Predict:**" not in "".join(cells[k + 1]["source"]) and "".join(cells[k + 2]["source"]).startswith("**Predict:**")
+    assert "A gated block needs one more table." in "".join(cells[k + 1]["source"])   # pass 30: the prose count cut
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
 
 
@@ -2282,7 +2304,8 @@ def test_pass_23_terms_are_said_where_they_first_appear():
     # pass 46: the gloss of x_i and the sum is cut ("Each share is its own result, divided by the sum of all of them.")
     assert "Each share is its own result, divided by the sum of all of them." in text
     first = text.index("language model")
-    assert text[first - 4:].startswith("A **language model** writes text one word at a time, like a chatbot.")
+    # r55 (pass 61): said after the block picture, in the LLaMA line, the first place the chapter needs it
+    assert text[first - 2:].startswith("**language model** (it writes text one word at a time, like a chatbot)")
     assert "- **2018**, GPT (writes text): GELU." in text   # r36: BERT and ViT are in the table's fold
     # pass 46: "seeds" (the next-chapter line) and the slopes fold's lowest slopes and flipped nudges are cut
     assert "several seeds" not in text and "tiny" not in ch04_zoo.slopes_fold(x=-4.0).data
@@ -2696,6 +2719,46 @@ def test_softmax_raise_cell_shows_its_shares():
     assert "**Predict:** raise the second score by 1." in "".join(cells[k - 1]["source"])
     assert _is_fold(cells[k + 1]) and "| after | " + " | ".join(f"{v:.3f}" for v in q1) + " |" in _stored_markdown(
         "ch04.raise_answer(")
+    # r55 (pass 61): the learner could predict and run, but not see; the after shares wait behind a "#" the learner
+    # deletes after guessing (a stored output would show them before the guess, as r45 found), and that line, run,
+    # prints the shares the Check lists
+    source = "".join(cells[k]["source"])
+    hidden = source.splitlines()[-1]
+    assert hidden.startswith('# print("shares after: ", *after.round(2))') and "delete the first #" in hidden
+    shown = io.StringIO()
+    with contextlib.redirect_stdout(shown):
+        exec(source.replace(hidden, hidden[2:].split("   #")[0]), {"np": np, "scores": np.array([2.0, 1.0, 0.5, -1.0]),
+                                                                    "softmax": special.softmax})
+    assert shown.getvalue().splitlines()[1] == "shares after:  " + " ".join(f"{v:.2f}".rstrip("0").rstrip(".") for v in q1)
+
+
+def test_softmax_is_a_cake_before_its_formula():
+    """Check (r55, pass 61): softmax gets an everyday picture before its formula: one cake, bigger scores get bigger
+    slices, the slices make the whole cake (the shares add up to 1, and a share grows only with its own score)."""
+    text = _markdown()
+    cake = "Like slicing a cake: bigger scores get bigger slices, and the slices make one whole cake."
+    assert text.index(cake) < _markdown_before("ch04.softmax_bars(") and text.index(cake) < text.index("\\mathrm{softmax}(x)_i")
+    scores = np.array([2.0, 1.0, 0.5, -1.0])
+    q = special.softmax(scores)
+    assert q.sum() == pytest.approx(1) and list(np.argsort(q)) == list(np.argsort(scores))
+    assert '$\\sum_j$ means "add up, over every score"' in text
+
+
+def _markdown_before(snippet):
+    """How much markdown text comes before the cell holding snippet."""
+    return len("".join("".join(c["source"]) for c in _cells()[:_index(snippet)] if c["cell_type"] == "markdown"))
+
+
+def test_zig_zag_recall_names_the_shared_signal_misconception():
+    """Check (r55, pass 61): the recall after the zig-zag asks why it happens, and its answer says the misconception
+    (each weight its own number) in the learner's words: all of a unit's weights share one backward signal, so inputs
+    above 0 give nudges of one sign (any signal: both nudges have its sign)."""
+    recall = "".join(_cells()[_index("Why do inputs all above 0 make the weights zig-zag?")]["source"])
+    assert 'A common wrong answer: "each weight gets its own number, so they can move apart."' in recall
+    assert "share one backward signal" in recall
+    inputs = np.array([0.3, 0.9])
+    for signal in (-2.0, -0.1, 0.4):
+        assert len(set(np.sign(inputs * signal))) == 1
 
 
 def test_transformer_and_block_defined_where_first_used():
@@ -2710,7 +2773,7 @@ def test_transformer_and_block_defined_where_first_used():
     assert 11008 != 4 * 4096 * 2 // 3 and abs(11008 / (4 * 4096) - 2 / 3) < 0.01   # LLaMA-7B: hidden 11008, model 4096
     right = next(o for o in ch04_zoo.gated_weights_question().options if o[1])
     # pass 33: LLaMA's 2/3 was said twice (here and in the text): the text keeps it, the feedback drops it
-    assert "LLaMA" not in right[2] and text.count("LLaMA, a large language model") == 1
+    assert "LLaMA" not in right[2] and text.count("LLaMA, a large **language model**") == 1
 
 
 def test_gate_legend_and_zoo_axes_as_the_text_says():
@@ -2758,7 +2821,7 @@ def test_pass_33_terms_before_use_and_the_predict_before_dragging():
     # pass 46: one definition, the zoo table's ("never goes down as x grows": ReLU's flat left is "yes")
     # r48: both directions are monotonic (the recall's "goes down in one place and up in another")
     assert ("A curve that never goes down as $x$ grows (or never up) is **monotonic**. "
-            "These three go down, then up.\nMish dips deepest.") in text
+            "These three are not.\nMish dips deepest.") in text
     # r51 change 1 (pass 57): the dip sentence sits right under the four-curves picture its "zoom on the right" means
     assert _index("GELU, SiLU and Mish dip a little below 0, then rise (zoom on the right).") == _index("ch04.smooth_family()") + 1
     assert min(activations.minimum(n)[1] for n in ("gelu", "silu", "mish")) == activations.minimum("mish")[1]
@@ -3220,8 +3283,10 @@ def test_selu_worked_example_numbers_are_the_arithmetic_they_claim():
     assert (out * 0.5 ** 5).std() / out.std() == 1 / 32
     text = _markdown()
     assert "Say a layer outputs −2 and 2. Their **average** is 0.\nEach sits 2 from it." in text
-    assert f"The spread goes {said}.\n" in text and "five layers leave 1/32 of it." in text   # pass 56: seen first
-    assert text.index("Say a layer outputs") < text.index(f"The spread goes {said}") < text.index("SELU is the speaker who always returns")
+    # r55 (pass 61): the picture labels the end 1/16; the text says both, 1/16 and 1/32 of the start
+    assert (out * 0.5 ** 5).std() == 1 / 16
+    assert f"The spread goes {said}.\n" in text and "If each halves them instead, it falls to 1/16: 1/32 of it." in text
+    assert text.index("Say a layer outputs") < text.index(f"The spread goes {said}") < text.index("SELU is the speaker who returns")
     assert _index("Say five layers each double every number.") < _index("### Try it: a spread that starts too big")
 
 
@@ -3370,13 +3435,14 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     k = _index("ch04.zigzag_sketch()")
     assert _index("ch04.ZooTable()") < k < _index("## Optional")
     assert "".join(cells[k - 1]["source"]).rstrip().endswith(
-        "**Why zero-centred matters.** Chapter 02's two weights, learning to reach the star:")
+        "**Why zero-centred matters.** Recall chapter 02: a unit learns two weights.\nThe star marks their best values:")
     out = cells[k]["outputs"][0]
     assert "image/png" in out["data"] and "zig-zags" in out["metadata"]["image/png"]["alt"]
     words = "".join(cells[k + 1]["source"])
     assert words.startswith("Say a unit's inputs are all above 0, like sigmoid's outputs.\n"
-                            "Each weight's nudge is its input times one shared number.\n"
-                            "So all nudges share a sign: all up, or all down.\n"
+                            "Each weight's nudge is its input times one number, shared by all the unit's weights: "
+                            "its backward signal.\n"
+                            "Inputs above 0 keep its sign: all nudges up, or all down.\n"
                             "Like a cart that only rolls up-right or down-left, they zig-zag (left).\n"
                             "Centred inputs (right) can move one weight up and one down.\n"
                             "If only the average is above 0, some steps can too: a milder zig-zag.\n")
@@ -3479,5 +3545,5 @@ def test_doubling_picture_shows_the_texts_numbers():
     assert labels == ["each layer doubles: 64", "each layer keeps it: 2", "each layer halves: 1/16"]
     k = _index("ch04.doubling_spread()")
     assert "The spread goes 2, 4, 8, 16, 32, 64." in "".join(_cells()[k - 1]["source"])
-    assert "five layers leave 1/32 of it" in "".join(_cells()[k - 1]["source"])
+    assert "it falls to 1/16: 1/32 of it" in "".join(_cells()[k - 1]["source"])
     assert "30 people passing on a message" in "".join(_cells()[k + 1]["source"])

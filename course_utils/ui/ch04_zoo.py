@@ -1261,7 +1261,7 @@ def slopes_fold(names=("gelu", "silu", "mish"), x=-4.0):
     rows = "\n".join(row(n) for n in names)
     return fold("For the curious: the slope left of the dip", f"""
 Left of its lowest point, each curve goes down as $x$ grows. So there its slope is below 0.
-A nudge still gets through, with its sign flipped.
+The unit's weights still get a nudge, with its sign flipped.
 Further left, the slopes fade towards 0.
 
 | bend | lowest slope | slope at $x = {x:g}$ |
@@ -1510,7 +1510,8 @@ def gate_diagram():
 
 
 TABLE_COUNT = {"plain block": 2, "gated block": 3}   # weight tables per block, as the picture draws them
-BLOCKS_ALT = ("Two feed-forward blocks, every weight table the same size. Top, plain block: the input, table in, "
+BLOCKS_ALT = ("Two blocks (the small part of a network where a bend sits), every weight table the same size. "
+              "Top, plain block: the input, table in, "
               "a bend, table out, out. Bottom, gated block: the input goes to table a and table b; a is bent into "
               "the gate, b stays the content; gate × content goes through table out to out.")
 
