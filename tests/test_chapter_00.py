@@ -2570,9 +2570,13 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     names = [c[0] for c in chain]
     # Pass 49 (r44 Picture 1): drawn as the chapter's network is: the output skips the bend ("Here it skips the
     # bend."), so the first step back is the output's weight, and weights and bends alternate after it.
-    assert names == ["output", "weight", "bend", "weight", "bend", "earlier\nlayers"]
+    # Pass 61 (r55 Picture): the trained weight's box says "our weight" (both weight boxes are amber).
+    assert names == ["output", "weight", "bend", "our\nweight", "bend", "earlier\nlayers"]
+    assert names[ch00_start_here.TRAINED_AT] == ch00_start_here.OUR_WEIGHT and "(orange: our weight's numbers)" in \
+        ax.get_title()
     assert "Here it skips the bend." in _markdown() and names[1] == "weight"
-    assert all({a, b} == {"weight", "bend"} for a, b in zip(names[1:-2], names[2:-1]))
+    kinds = [n.split()[-1] for n in names]
+    assert all({a, b} == {"weight", "bend"} for a, b in zip(kinds[1:-2], kinds[2:-1]))
     boxes = [t for t in ax.texts if t.get_text() in names]
     xs = [t.get_position()[0] for t in boxes]
     assert [t.get_text() for t in boxes] == names and xs == sorted(xs, reverse=True)   # read right to left
@@ -2581,7 +2585,7 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     labels = [t for t in ax.texts if t.get_text() not in names and t.get_text() not in worked]
     says = {"bend": "× the bend's\nslope", "weight": "× the weight"}   # pass 49: the bend's slope, not the hill's
     # Pass 60 (r54 Picture 2): the arrow the trained weight sends on says it is passed on (its value multiplies only that)
-    expected = ["starts\nhere"] + [says[n] for n in names[1:-1]]
+    expected = ["starts\nhere"] + [says[n] for n in kinds[1:-1]]
     t = ch00_start_here.TRAINED_AT
     assert expected[t] == "× the weight" and ch00_start_here.PASSED_SAYS == "× the weight\n(passed on)"
     expected[t] = ch00_start_here.PASSED_SAYS
@@ -2594,7 +2598,10 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
         (x0, _), (x1, _) = p._posA_posB
         assert x1 < x0   # the signal travels back: every arrow points left
     alt = display.figure_alt(fig)
-    assert "output, then weight, then bend, then weight, then bend, then earlier layers" in alt
+    assert "output, then weight, then bend, then our weight, then bend, then earlier layers" in alt
+    boxes_drawn = [p for p in ax.patches if type(p).__name__ == "FancyBboxPatch"]
+    filled = [i for i, p in enumerate(boxes_drawn) if p.get_facecolor()[:3] != (1.0, 1.0, 1.0)]
+    assert filled == [ch00_start_here.TRAINED_AT] and "Under our weight, whose box is filled:" in alt   # ours alone
     assert "starts here; × the weight; × the bend's slope; × the weight (passed on); × the bend's slope." in alt
     cells = _nb().cells
     k = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.signal_chain_picture()")
@@ -2752,17 +2759,17 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     ax = fig.axes[0]
     note = next(t for t in ax.texts if t.get_text() == ch00_start_here.TRAINED_NOTE)
     answer = next(t for t in ax.texts if t.get_text() == numbers[-1])
-    weights = [t for t in ax.texts if t.get_text() == "weight"]
-    assert note.get_position()[0] == weights[1].get_position()[0] and note.get_position()[1] < -0.35   # under it
+    ours = next(t for t in ax.texts if t.get_text() == ch00_start_here.OUR_WEIGHT)
+    assert note.get_position()[0] == ours.get_position()[0] and note.get_position()[1] < -0.35   # under it
     assert answer.get_position()[0] == note.get_position()[0] and answer.get_position()[1] < note.get_position()[1]
-    assert "the weight being trained: its slope = signal here × the input on its link" in display.figure_alt(fig)
+    assert "the weight being trained: its hill slope = signal here × the input on its link" in display.figure_alt(fig)
     assert "3 × 2 = 6: 6 times the output's slope" in display.figure_alt(fig)
     # Pass 60 (r54 Picture 2): in grey under the arrow the trained weight sends on, what its own value multiplies.
     grey = next(t for t in ax.texts if t.get_text() == ch00_start_here.passed_on())
     t_ = ch00_start_here.TRAINED_AT
     names = [c[0] for c in ch00_start_here.SIGNAL_CHAIN]
     xs = [t.get_position()[0] for t in ax.texts if t.get_text() in names]   # the boxes, right to left
-    assert xs[t_] == weights[1].get_position()[0] > grey.get_position()[0] > xs[t_ + 1]   # on the arrow after it
+    assert xs[t_] == ours.get_position()[0] > grey.get_position()[0] > xs[t_ + 1]   # on the arrow after it
     assert "Under the arrow it sends on, in grey: 3 × 4 = 12." in display.figure_alt(fig)
 
 
