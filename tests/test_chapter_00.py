@@ -974,8 +974,12 @@ def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one
     # Pass 30: the third line is the learning idea this page now teaches (r28 change 3), the stall's numbers are cut.
     # Pass 44 (r39 Retention): the learning line also carries the history's lesson, what a bend does to the signal
     # (steepness 0.25 at most for sigmoid, 1 on ReLU's ramp: fade_factors reads both from the registry).
-    assert points[2] == ("Training moves each weight downhill: its **nudge** is the hill's slope, sign flipped. Each bend "
-                         "multiplies the learning signal by its own slope: at most $0.25$ for sigmoid, $1$ on ReLU's ramp.")   # pass 47: one word
+    # Pass 61 (r55 Retention): the learning rate, taught and tested, joins the line: the move is rate times nudge.
+    assert points[2] == ("Training moves each weight downhill, by the **learning rate** times its **nudge** (the hill's "
+                         "slope, sign flipped). Each bend multiplies the learning signal by its own slope: at most $0.25$ "
+                         "for sigmoid, $1$ on ReLU's ramp.")   # pass 47: one word
+    rate, slope_here = 0.5, float(ch00_start_here.hill_slope(ch00_start_here.HILL_DOT))
+    assert ch00_start_here.take_step(ch00_start_here.HILL_DOT, rate) == ch00_start_here.HILL_DOT + rate * -slope_here
     fade = ch00_start_here.fade_factors()
     assert fade["sigmoid"] == pytest.approx(0.25) and fade["ramp"] == 1.0
     xs = np.linspace(-10, 10, 20001)
@@ -1825,8 +1829,8 @@ def test_pass26_the_page_got_shorter_not_longer():
     # Pass 60 (r54: the signal pictured before its rule, why it starts at 1 worked with numbers, the output's sum
     # written out, 2012 and 2016 moved from the timeline to the text, the sigmoid claim bounded): 1923 -> 1976 words,
     # under the brief's +80.
-    # Pass 61 (r55: the output's slope defined before the picture, the chain said): 1976 -> 2004 words, under the
-    # brief's +40 (2016).
+    # Pass 61 (r55: the output's slope defined before the picture, the chain said, the learning rate remembered, the
+    # sigmoid claim bounded by size): 1976 -> 2013 words, under the brief's +40 (2016).
     assert words(cells[:g]) <= 2016 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
     assert count(cells[g:]) <= 2 and count(cells) == m["sentences"], m
     assert m["words"] <= 9.6 * m["sentences"], m
@@ -2153,7 +2157,7 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # ReLU bars (x1) and the crosses (x0) are said before the picture.
     assert ("In the bars below, every weight is 1, and each sigmoid sits at its steepest: slope $0.25$ (the black line above).\n"
             "The signal starts at 1. Each sigmoid keeps a quarter of what reaches it, at best.\n"
-            "ReLU's ramp (slope 1) keeps the whole signal. Its flat side (the crosses) passes back 0."
+            "ReLU's ramp (slope 1) keeps the whole signal. Its flat side (the crosses in the bars below) passes back 0."
             in cells[h + 2].source and "left out" not in _markdown()
             and ch00_start_here.FADE_TITLE in _texts(ch00_start_here.fading_signal_picture())
             and "weight from that unit is $3$.\n" in _markdown() and "a bend by its slope." in _markdown()
@@ -2434,10 +2438,12 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     # Pass 54 (r48 change 2): the black line is in the picture above the bars, and the bars are the cause.
     assert "each sigmoid sits at its steepest: slope $0.25$ (the black line above)." in text
     # Pass 60 (r54 Correctness): bounded by the weights, as the bars are (bigger weights can grow the signal).
-    assert ("With weights of 1 or less, almost no learning signal gets back through many sigmoids. This is a main "
-            "reason deep sigmoid networks learned slowly.") in text   # pass 55 (r49 item 20): a main reason
-    for w in (1.0, 0.5, -1.0):   # each sigmoid passes back at most |w| × 0.25 of what reaches it: ten of them
+    # Pass 61 (r55 Correctness): "1 or less" let in −5, which grows the signal; the bound is on the weights' size.
+    assert ("With every weight between −1 and 1, almost no learning signal gets back through many sigmoids. This is a "
+            "main reason deep sigmoid networks learned slowly.") in text   # pass 55 (r49 item 20): a main reason
+    for w in (1.0, 0.5, -0.5, -1.0):   # each sigmoid passes back at most |w| × 0.25 of what reaches it: ten of them
         assert (abs(w) * slope) ** 10 < 1e-6
+    assert (abs(-5.0) * slope) ** 10 > 1   # a weight of −5 ("1 or less") would grow it: the size is what counts
     assert "2006" in text and "one layer at a time" in text   # the timeline's 2006 pin, said
     assert _markdown().index("a bend by its slope.") < _markdown().index("## A short history")
     assert slope ** 10 < 1e-6 and "ten times is under a millionth" in text   # pass 46: the recall says it
