@@ -974,8 +974,12 @@ def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one
     # Pass 30: the third line is the learning idea this page now teaches (r28 change 3), the stall's numbers are cut.
     # Pass 44 (r39 Retention): the learning line also carries the history's lesson, what a bend does to the signal
     # (steepness 0.25 at most for sigmoid, 1 on ReLU's ramp: fade_factors reads both from the registry).
-    assert points[2] == ("Training moves each weight downhill: its **nudge** is the hill's slope, sign flipped. Each bend "
-                         "multiplies the learning signal by its own slope: at most $0.25$ for sigmoid, $1$ on ReLU's ramp.")   # pass 47: one word
+    # Pass 61 (r55 Retention): the learning rate, taught and tested, joins the line: the move is rate times nudge.
+    assert points[2] == ("Training moves each weight downhill, by the **learning rate** times its **nudge** (the hill's "
+                         "slope, sign flipped). Each bend multiplies the learning signal by its own slope: at most $0.25$ "
+                         "for sigmoid, $1$ on ReLU's ramp.")   # pass 47: one word
+    rate, slope_here = 0.5, float(ch00_start_here.hill_slope(ch00_start_here.HILL_DOT))
+    assert ch00_start_here.take_step(ch00_start_here.HILL_DOT, rate) == ch00_start_here.HILL_DOT + rate * -slope_here
     fade = ch00_start_here.fade_factors()
     assert fade["sigmoid"] == pytest.approx(0.25) and fade["ramp"] == 1.0
     xs = np.linspace(-10, 10, 20001)
@@ -1825,7 +1829,9 @@ def test_pass26_the_page_got_shorter_not_longer():
     # Pass 60 (r54: the signal pictured before its rule, why it starts at 1 worked with numbers, the output's sum
     # written out, 2012 and 2016 moved from the timeline to the text, the sigmoid claim bounded): 1923 -> 1976 words,
     # under the brief's +80.
-    assert words(cells[:g]) <= 1980 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
+    # Pass 61 (r55: the output's slope defined before the picture, the chain said, the learning rate remembered, the
+    # sigmoid claim bounded by size): 1976 -> 2013 words, under the brief's +40 (2016).
+    assert words(cells[:g]) <= 2016 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
     assert count(cells[g:]) <= 2 and count(cells) == m["sentences"], m
     assert m["words"] <= 9.6 * m["sentences"], m
 
@@ -2022,7 +2028,9 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # Pass 60 (r54 Clarity 1-2, Picture 1): the signal named, then its picture, then its rule (only the parts between
     # the output and the trained weight multiply; that weight's own value, now 4, does not), then why it starts at 1,
     # worked with the output's slope 1 and 10: 63 sentences, 468 words (the whole page within the brief's +80).
-    assert len(said) <= 63 and sum(chapter_metrics.words(s) for s in said) <= 470, said
+    # Pass 61 (r55 Clarity 1-2): the output's slope defined and the signal's start said before the picture, the chain
+    # network named: 65 sentences, 496 words (the whole page within the brief's +40).
+    assert len(said) <= 65 and sum(chapter_metrics.words(s) for s in said) <= 500, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
@@ -2050,7 +2058,9 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # as one into a hidden unit; the signal's start of 2 holds for wrongness measured as half the miss squared.
     assert "landscape" not in _markdown() and "hidden weight" not in _markdown()
     # Pass 60 (r54 Clarity 2): the weight is 4, not 1, so its own value can be seen to be no factor of its slope.
-    assert ("Take a weight on a link into a hidden unit. It is $4$; the input arriving on that link is $2$.\n"
+    # Pass 61 (r55 Clarity 2): the worked network is said to be a chain (the picture's extra bend and earlier layers).
+    assert ("Now picture a chain: one unit in each layer.\n"
+            "Take a weight on a link into a hidden unit. It is $4$; the input arriving on that link is $2$.\n"
             "The unit's ReLU is on its ramp. The output's weight from that unit is $3$.\n"
             "Move the weight up by $0.1$ and watch the change:\n\n"
             "- $z$, the number the unit bends, grows by $0.1 \\cdot 2 = 0.2$;\n"
@@ -2147,7 +2157,7 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # ReLU bars (x1) and the crosses (x0) are said before the picture.
     assert ("In the bars below, every weight is 1, and each sigmoid sits at its steepest: slope $0.25$ (the black line above).\n"
             "The signal starts at 1. Each sigmoid keeps a quarter of what reaches it, at best.\n"
-            "ReLU's ramp (slope 1) keeps the whole signal. Its flat side (the crosses) passes back 0."
+            "ReLU's ramp (slope 1) keeps the whole signal. Its flat side (the crosses in the bars below) passes back 0."
             in cells[h + 2].source and "left out" not in _markdown()
             and ch00_start_here.FADE_TITLE in _texts(ch00_start_here.fading_signal_picture())
             and "weight from that unit is $3$.\n" in _markdown() and "a bend by its slope." in _markdown()
@@ -2428,10 +2438,12 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     # Pass 54 (r48 change 2): the black line is in the picture above the bars, and the bars are the cause.
     assert "each sigmoid sits at its steepest: slope $0.25$ (the black line above)." in text
     # Pass 60 (r54 Correctness): bounded by the weights, as the bars are (bigger weights can grow the signal).
-    assert ("With weights of 1 or less, almost no learning signal gets back through many sigmoids. This is a main "
-            "reason deep sigmoid networks learned slowly.") in text   # pass 55 (r49 item 20): a main reason
-    for w in (1.0, 0.5, -1.0):   # each sigmoid passes back at most |w| × 0.25 of what reaches it: ten of them
+    # Pass 61 (r55 Correctness): "1 or less" let in −5, which grows the signal; the bound is on the weights' size.
+    assert ("With every weight between −1 and 1, almost no learning signal gets back through many sigmoids. This is a "
+            "main reason deep sigmoid networks learned slowly.") in text   # pass 55 (r49 item 20): a main reason
+    for w in (1.0, 0.5, -0.5, -1.0):   # each sigmoid passes back at most |w| × 0.25 of what reaches it: ten of them
         assert (abs(w) * slope) ** 10 < 1e-6
+    assert (abs(-5.0) * slope) ** 10 > 1   # a weight of −5 ("1 or less") would grow it: the size is what counts
     assert "2006" in text and "one layer at a time" in text   # the timeline's 2006 pin, said
     assert _markdown().index("a bend by its slope.") < _markdown().index("## A short history")
     assert slope ** 10 < 1e-6 and "ten times is under a millionth" in text   # pass 46: the recall says it
@@ -2570,9 +2582,13 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     names = [c[0] for c in chain]
     # Pass 49 (r44 Picture 1): drawn as the chapter's network is: the output skips the bend ("Here it skips the
     # bend."), so the first step back is the output's weight, and weights and bends alternate after it.
-    assert names == ["output", "weight", "bend", "weight", "bend", "earlier\nlayers"]
+    # Pass 61 (r55 Picture): the trained weight's box says "our weight" (both weight boxes are amber).
+    assert names == ["output", "weight", "bend", "our\nweight", "bend", "earlier\nlayers"]
+    assert names[ch00_start_here.TRAINED_AT] == ch00_start_here.OUR_WEIGHT and "(orange: our weight's numbers)" in \
+        ax.get_title()
     assert "Here it skips the bend." in _markdown() and names[1] == "weight"
-    assert all({a, b} == {"weight", "bend"} for a, b in zip(names[1:-2], names[2:-1]))
+    kinds = [n.split()[-1] for n in names]
+    assert all({a, b} == {"weight", "bend"} for a, b in zip(kinds[1:-2], kinds[2:-1]))
     boxes = [t for t in ax.texts if t.get_text() in names]
     xs = [t.get_position()[0] for t in boxes]
     assert [t.get_text() for t in boxes] == names and xs == sorted(xs, reverse=True)   # read right to left
@@ -2581,7 +2597,7 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     labels = [t for t in ax.texts if t.get_text() not in names and t.get_text() not in worked]
     says = {"bend": "× the bend's\nslope", "weight": "× the weight"}   # pass 49: the bend's slope, not the hill's
     # Pass 60 (r54 Picture 2): the arrow the trained weight sends on says it is passed on (its value multiplies only that)
-    expected = ["starts\nhere"] + [says[n] for n in names[1:-1]]
+    expected = ["starts\nhere"] + [says[n] for n in kinds[1:-1]]
     t = ch00_start_here.TRAINED_AT
     assert expected[t] == "× the weight" and ch00_start_here.PASSED_SAYS == "× the weight\n(passed on)"
     expected[t] = ch00_start_here.PASSED_SAYS
@@ -2594,7 +2610,10 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
         (x0, _), (x1, _) = p._posA_posB
         assert x1 < x0   # the signal travels back: every arrow points left
     alt = display.figure_alt(fig)
-    assert "output, then weight, then bend, then weight, then bend, then earlier layers" in alt
+    assert "output, then weight, then bend, then our weight, then bend, then earlier layers" in alt
+    boxes_drawn = [p for p in ax.patches if type(p).__name__ == "FancyBboxPatch"]
+    filled = [i for i, p in enumerate(boxes_drawn) if p.get_facecolor()[:3] != (1.0, 1.0, 1.0)]
+    assert filled == [ch00_start_here.TRAINED_AT] and "Under our weight, whose box is filled:" in alt   # ours alone
     assert "starts here; × the weight; × the bend's slope; × the weight (passed on); × the bend's slope." in alt
     cells = _nb().cells
     k = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.signal_chain_picture()")
@@ -2602,11 +2621,15 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     # signal; the worked numbers are in the fold after the Predict.
     # Pass 60 (r54 Picture 1): picture first: the cell before it only names the signal; the rule and why it starts at
     # 1 follow the picture, then the Predict.
+    # Pass 61 (r55 Clarity 1): the output's slope is defined, and why the signal starts at 1 said, above the picture.
     assert cells[k - 1].source.startswith("The network finds this") and "**learning signal**" in cells[k - 1].source
     assert "multiplies" not in cells[k - 1].source and "slope" not in cells[k - 1].source
-    assert cells[k - 2].source.rstrip().endswith("So the output moves $6$ times as far as the weight.")
-    assert cells[k + 1].source.startswith("The signal starts as $1$.")
-    assert cells[k + 2].source.startswith("Why start at $1$?") and cells[k + 3].source.startswith("**Predict:**")
+    assert "It starts as $1$" in cells[k - 1].source
+    assert cells[k - 2].source.startswith("The *output's slope* is how much the wrongness climbs")
+    assert cells[k - 3].source.rstrip().endswith("So the output moves $6$ times as far as the weight.")
+    assert cells[k + 1].source.startswith("Each part between the output and our weight multiplies the signal:")
+    assert cells[k + 2].source.startswith("A chain has one path back.") and cells[k + 3].source.startswith("**Predict:**")
+    assert "Why start at $1$?" not in _markdown()
     assert "line of people" not in _markdown()   # pass 52: one analogy
 
 
@@ -2695,8 +2718,11 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     # Pass 60 (r54 Clarity 1-2): only the parts between the output and the trained weight multiply the signal; the
     # trained weight's own value (4, not 1, so it shows) is no factor of its slope: it multiplies only what it passes
     # on. Why the signal starts at 1 is worked first with the output's slope 1, then 10.
-    rule = _cell("The signal starts as $1$.")
-    assert ("The signal starts as $1$. Each part between the output and our weight multiplies it:\n"
+    # Pass 61 (r55 Clarity 1): the signal's start moved above the picture, with its reason (the output's own move).
+    assert ("It sends a number back from the output: the **learning signal**.\n"
+            "It starts as $1$: the output moves $1$ step for each step of the output.") in _cell("The network finds this")
+    rule = _cell("Each part between the output and our weight")
+    assert ("Each part between the output and our weight multiplies the signal:\n"
             "a weight by its value, a bend by its slope.\n"
             f"At our weight, one more factor: the input on its link. That gives ${slope:g}$.\n"
             f"Our weight's own value, ${w0:g}$, is not a factor. It multiplies only what goes on to earlier layers "
@@ -2708,12 +2734,19 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     net = lambda x_in: worked["weight"] * max(w0 * x_in, 0.0)   # noqa: E731  (the output, as a function of the input)
     passed = d(net, float(worked["input"]))   # what goes on to earlier layers: the signal at the bend × the weight
     assert passed == pytest.approx(after_bend * w0) and ch00_start_here.passed_on() == f"3 × 4 = {passed:.0f}" == "3 × 4 = 12"
-    why = _cell("Why start at $1$?")
-    assert ("Why start at $1$? Say the wrongness climbs $1$ for each step the output moves up.\n"
-            f"Then our weight's hill slope is ${slope:g}$; at $100$ per step, it is ${100 * slope:g}$.\n"
-            f"So read the ${slope:g}$ as \"${slope:g}$ times the output's slope\". "
-            "Every slope here means \"up per step right\".\n"
-            "This network has one path back; where paths meet, their signals add (chapter 03).") == why.strip()
+    # Pass 61 (r55 Clarity 1-2): the output's slope defined in plain words before the picture that names it, with the
+    # worked 1 and 100 (the old "Why start at 1?"); the one path back said of the chain, as the picture draws it.
+    why = _cell("The *output's slope*")
+    assert ("The *output's slope* is how much the wrongness climbs when the output moves up one step.\n"
+            f"Say it is $1$. The output moves ${slope:g}$ times as far as our weight, so our weight's hill slope is "
+            f"${slope:g}$.\n"
+            f"If the output's slope is $100$, ours is ${100 * slope:g}$.\n"
+            f"So read the ${slope:g}$ as \"${slope:g}$ times the output's slope\".") == why.strip()
+    src = [c.source for c in _nb().cells]
+    assert src.index(why) < src.index("ch00.signal_chain_picture()")   # defined before the picture that uses it
+    assert "output's slope" not in "".join(src[:src.index(why)])
+    assert (_cell("A chain has one path back.").strip() ==
+            "A chain has one path back. Where paths meet, their signals add (chapter 03).")
     for rise in (1.0, 100.0):   # wrongness climbing `rise` per step of the output: the weight's hill slope is 6 × rise
         assert d(lambda v: rise * ch00_start_here.worked_output(v), w0) == pytest.approx(slope * rise)
     assert "stands for the output's own slope" not in _markdown() and "hill slope is $6$ times" not in _markdown()
@@ -2730,7 +2763,8 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
         {k_: v for k_, v in worked.items() if k_ != "weight"}
     s0, w_after, b_after, other_slope = ch00_start_here.signal_worked(other)
     assert predict.strip() == (f"**Predict:** make the output's weight ${other['weight']:g}$ instead of "
-                               f"${worked['weight']:g}$. Then our weight's slope is how many times the output's slope?")
+                               f"${worked['weight']:g}$. Then our weight's hill slope is how many times the output's "
+                               "slope?")
     moved = ch00_start_here.worked_output(w0 + 0.1, other) - ch00_start_here.worked_output(w0, other)
     assert moved / 0.1 == pytest.approx(other_slope)   # the move above, redone on the Predict's network
     fold = after[after.index("<details>"):after.index("</details>")]
@@ -2752,17 +2786,17 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     ax = fig.axes[0]
     note = next(t for t in ax.texts if t.get_text() == ch00_start_here.TRAINED_NOTE)
     answer = next(t for t in ax.texts if t.get_text() == numbers[-1])
-    weights = [t for t in ax.texts if t.get_text() == "weight"]
-    assert note.get_position()[0] == weights[1].get_position()[0] and note.get_position()[1] < -0.35   # under it
+    ours = next(t for t in ax.texts if t.get_text() == ch00_start_here.OUR_WEIGHT)
+    assert note.get_position()[0] == ours.get_position()[0] and note.get_position()[1] < -0.35   # under it
     assert answer.get_position()[0] == note.get_position()[0] and answer.get_position()[1] < note.get_position()[1]
-    assert "the weight being trained: its slope = signal here × the input on its link" in display.figure_alt(fig)
+    assert "the weight being trained: its hill slope = signal here × the input on its link" in display.figure_alt(fig)
     assert "3 × 2 = 6: 6 times the output's slope" in display.figure_alt(fig)
     # Pass 60 (r54 Picture 2): in grey under the arrow the trained weight sends on, what its own value multiplies.
     grey = next(t for t in ax.texts if t.get_text() == ch00_start_here.passed_on())
     t_ = ch00_start_here.TRAINED_AT
     names = [c[0] for c in ch00_start_here.SIGNAL_CHAIN]
     xs = [t.get_position()[0] for t in ax.texts if t.get_text() in names]   # the boxes, right to left
-    assert xs[t_] == weights[1].get_position()[0] > grey.get_position()[0] > xs[t_ + 1]   # on the arrow after it
+    assert xs[t_] == ours.get_position()[0] > grey.get_position()[0] > xs[t_ + 1]   # on the arrow after it
     assert "Under the arrow it sends on, in grey: 3 × 4 = 12." in display.figure_alt(fig)
 
 

@@ -897,8 +897,11 @@ def hill_steps(rate=STEP_RATE, start=HILL_DOT):
 # the bend, so the first step back is its weight; then a unit's bend, a weight, a bend, on to earlier layers (r44:
 # a bend next to the output contradicted "Here it skips the bend"). Each arrow says what the part it leaves
 # multiplies the signal by (r43); a bend's factor is named the bend's slope, not the hill's (r44 Clarity 3).
+# Pass 61 (r55 Picture): the trained weight's box says "our weight" and is filled, so the title's "our weight" points
+# at one box (both weight boxes are amber).
+OUR_WEIGHT = "our\nweight"
 SIGNAL_CHAIN = (("output", "starts\nhere"), ("weight", "× the weight"), ("bend", "× the bend's\nslope"),
-                ("weight", "× the weight"), ("bend", "× the bend's\nslope"), ("earlier\nlayers", None))
+                (OUR_WEIGHT, "× the weight"), ("bend", "× the bend's\nslope"), ("earlier\nlayers", None))
 # Pass 56 (r50 Clarity, change 2): the text's worked example needs no calculus. A weight of 1 on a link carrying 2 into
 # a hidden unit on ReLU's ramp, whose output weight is 3: move the weight a little and the output moves 2 × 1 × 3 = 6
 # times as far (WIGGLE shows it); the signal, started at the output as 1, is multiplied by the same numbers on its way
@@ -936,7 +939,7 @@ def signal_worked(worked=SIGNAL_WORKED):
 # answer under the question); the picture says instead what the trained weight does with the signal that reaches it.
 # Pass 58 (r52 change 1): the running numbers are back on the arrows (the diagram had none), and the Predict asks
 # about the same network with another output weight, which the picture does not answer.
-TRAINED_AT, TRAINED_NOTE = 3, "the weight being trained:\nits slope = signal here\n× the input on its link"
+TRAINED_AT, TRAINED_NOTE = 3, "the weight being trained:\nits hill slope = signal here\n× the input on its link"
 PREDICT_WORKED = dict(SIGNAL_WORKED, weight=5)   # the Predict's network: the output's weight 5 instead of 3
 
 
@@ -973,8 +976,10 @@ def signal_chain_picture(chain=SIGNAL_CHAIN, trained_at=TRAINED_AT, note=TRAINED
     xs = [gap * (n - 1 - i) for i in range(n)]   # the output on the right, as in the network picture
     for i, ((name, _), x) in enumerate(zip(chain, xs)):
         colour = OUTPUT if i == 0 else (plots.MUTED if i == n - 1 else (UNIT if name == "bend" else INPUT))
-        ax.add_patch(FancyBboxPatch((x - 0.7, -0.35), 1.4, 0.7, boxstyle="round,pad=0.05", facecolor="white",
-                                    edgecolor=colour, lw=2, ls="--" if i == n - 1 else "-", zorder=3))
+        face = tuple(c + (1 - c) * 0.7 for c in to_rgb(colour)) if i == trained_at else "white"   # ours: filled
+        ax.add_patch(FancyBboxPatch((x - 0.7, -0.35), 1.4, 0.7, boxstyle="round,pad=0.05", facecolor=face,
+                                    edgecolor=colour, lw=3 if i == trained_at else 2, ls="--" if i == n - 1 else "-",
+                                    zorder=3))
         ax.text(x, 0, name, ha="center", va="center", fontsize=11, fontweight="bold", zorder=4)
     numbers = signal_numbers()
     for i, ((name, says), a, b) in enumerate(zip(chain[:-1], xs[:-1], xs[1:])):
@@ -995,7 +1000,7 @@ def signal_chain_picture(chain=SIGNAL_CHAIN, trained_at=TRAINED_AT, note=TRAINED
                   + ". Arrows point left, the way the signal travels back. Their labels: "
                   + "; ".join((PASSED_SAYS if i == trained_at else c[1]).replace("\n", " ") for i, c in enumerate(chain[:-1]))
                   + ". Under the first three arrows, in "
-                  + "orange, the signal: " + "; ".join(numbers[:-1]) + ". Under the second weight: "
+                  + "orange, the signal: " + "; ".join(numbers[:-1]) + ". Under our weight, whose box is filled: "
                   + note.replace("\n", " ") + "; in orange: " + numbers[-1].replace("\n", " ")
                   + ". Under the arrow it sends on, in grey: " + passed_on() + ".")
     return fig
