@@ -243,11 +243,12 @@ def test_gelu_is_no_cure_for_dead_units_far_left_and_the_second_choice_keeps_a_s
     assert "learn the leak's size" in why and "GELU is no fix here" in why and "transformers" in why
     slope = format(float(g.derivative(-4.0)), ".1g")
     assert slope == "-0.0005" and "slope −0.0005 at x = −4" in why   # signed, with a true minus like the −4 beside it
-    row = next(r for r in decisions.reference_rows() if r[0].startswith("Many ReLU units dead"))
-    assert "GELU" not in row[2] and row[2].startswith("PReLU")
-    reg = next(r for r in decisions.reference_rows() if r[0].startswith("Output for a number"))
-    assert "Softplus (ReLU with its corner rounded off, always above 0)" in reg[2]   # pass 32: not "a smooth ReLU"
-    assert "smooth ReLU" not in reg[2] and "smooth ReLU" not in decisions.decision("regression_output").prefer_runner_up_when
+    beyond = dict(decisions.beyond_rows())   # pass 61 (r55): the end fold's cases, where the table of every rule was
+    dead = beyond["Many dead units, and you want training to set the leak?"]
+    assert "GELU" not in dead and dead.startswith("Try **PReLU**: a Leaky ReLU whose leak is learned in training.")
+    reg = beyond["A number that must stay above 0, such as a price?"]
+    assert "Softplus**: ReLU with its corner rounded off, always above 0." in reg   # pass 32: not "a smooth ReLU"
+    assert "smooth ReLU" not in reg and "smooth ReLU" not in decisions.decision("regression_output").prefer_runner_up_when
     x = np.linspace(-5, 5, 101)
     assert np.all(np.logaddexp(0, x) > 0) and np.all(np.diff(np.logaddexp(0, x)) > 0)   # softplus: above 0, rising
 
@@ -413,9 +414,11 @@ def test_every_map_entry_names_a_thing_the_course_taught():
     # table row is a pointer to chapter 04 that needs neither word
     assert "deep_mlp_no_norm" not in decisions.ROLES and not hasattr(decisions, "DEEP_WHERE")
     # pass 33 (r31): the table's deep-network row names the usual fix, both glossary terms; nowhere else
+    # pass 61 (r55): the end fold's deep-network case, the table's successor
     assert "normalisation" not in _md_text() and "shortcut" not in _md_text()
-    rows = [" ".join(r) for r in decisions.reference_rows()]
-    assert [r for r in rows if "normalisation" in r or "shortcut" in r] == [" ".join(decisions.DEEP_ROW)]
+    rows = [" ".join(r) for r in decisions.beyond_rows()]
+    assert [r for r in rows if "normalisation" in r or "shortcut" in r] == [
+        " ".join(r) for r in decisions.beyond_rows() if r[1] == decisions.DEEP_FIX]
     glossary = "".join(_src(c) for c in glossary_notebook()["cells"])
     assert "- **normalisation layer**:" in glossary and "- **shortcut** (residual connection):" in glossary
 
@@ -455,7 +458,7 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     line6 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("6. "))
     assert line6.startswith("6. **Output for one class (kind of answer) out of many**")
     assert "**Softmax**. It turns the output units' sums into chances that add up to 1." in line6
-    assert after.rstrip().endswith("The list below explains the other places, and each new pick, at its own line.")
+    assert after.rstrip().endswith("The list below explains the rest, one line each.")   # pass 61 (r55): was awkward
     # none of the moved words is used in the words between the map and the list
     first_list = next(i for i, c in enumerate(cells) if "short_list()" in _src(c))
     between = "\n".join(_src(c) for c in cells[k + 1:first_list] if c["cell_type"] == "markdown")
@@ -541,10 +544,11 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     assert "SwiGLU" not in _src(cells[k]).split("**Predict:**")[1]
     assert "ch06.gelu_slope(" in _src(cells[k + 1]) and "ch06.gelu_check()" in _src(cells[k + 2])
     assert ch06_decisions.gelu_check().data.startswith("<details><summary>Check your prediction</summary>")
-    assert "LLaMA" in ch06_decisions.short_list().data and "Why does the table" not in text
-    table = ch06_decisions.reference()
-    pick = "GELU (as in GPT-2) or SwiGLU (as in LLaMA)"   # pass 32; pass 60 (r54 Focus 1): one model per bend
-    assert pick in table._repr_html_() and pick in repr(table)
+    assert "Why does the table" not in text
+    # pass 61 (r55 Focus 2): one model per bend, named once, in line 3's own section (not in the list or the end fold)
+    line3 = next(_src(c) for c in cells if _src(c).startswith("## Line 3: why GELU or SwiGLU?"))
+    assert "GPT-2 uses GELU; LLaMA uses SwiGLU." in line3
+    assert "LLaMA" not in ch06_decisions.short_list().data and "LLaMA" not in ch06_decisions.reference().data
 
 
 def test_the_output_question_has_softmax_right_and_computed_feedback():
@@ -562,6 +566,9 @@ def test_the_output_question_has_softmax_right_and_computed_feedback():
     assert ", ".join(f"{v:.3f}" for v in shown) == "0.881, 0.731, 0.525" and "0.881, 0.731, 0.525" in fb["sigmoid"]
     assert f"add up to {sum(shown):.3f}, not 1" in fb["sigmoid"] and f"{sum(shown):.3f}" == "2.137" > "2"
     assert "2.14" not in fb["sigmoid"]
+    # pass 61: the output units' numbers are "sums", the chapter's one word (list line 6), in both questions' feedback
+    assert "Output sums (2, 1, 0.1) give" in fb["sigmoid"] and "three output sums (2, 1, 0.1)" in fb["softmax"]
+    assert not any("score" in o.feedback.lower() for o in (*q.options, *decisions.recall().options))
     w = ch06_decisions.recall_question("output")
     w.answer([o.name for o in q.options].index("relu"))
     assert "hidden layers" in w.feedback.value and "Not quite." in w.feedback.value
@@ -611,18 +618,19 @@ def test_alexnet_is_called_a_cnn_and_line_one_covers_cnns():
 
 
 def test_the_reference_table_is_words_with_at_most_two_significant_digits():
-    """Check the reference table has no long numbers: every number in it has at most 2 significant digits."""
+    """Check the end fold (pass 61: the table's successor) has no long numbers: every number in it has at most 2
+    significant digits; it holds the four cases, one bullet each."""
     import re
-    text = repr(ch06_decisions.reference())
+    text = ch06_decisions.reference().data
     numbers = re.findall(r"\d[\d,.]*", text)
     assert all(len(n.replace(",", "").replace(".", "").lstrip("0")) <= 2 for n in numbers), numbers
-    assert "e-0" not in text and "0.25" in text   # sigmoid's top slope, from the registry
+    assert "e-0" not in text and text.count("\n- **") == len(decisions.beyond_rows()) == 4
 
 
 def test_the_transformer_line_names_models_from_the_deployments_table_and_no_rule_by_age():
     """Check the card names one model per bend ('many recent models, such as LLaMA, use SwiGLU; GPT-2 uses GELU'),
-    the reference table too (pass 60, r54 Focus 1); the optional "who used which bend" fold names the rest (PaLM,
-    Mistral 7B, BERT), each model's feed-forward bend is the one the deployments table gives, and no 'newer/older'
+    and so does the optional "who used which bend" fold (pass 61, r55 Focus 2: PaLM, Mistral 7B and BERT were noise;
+    they stay as data), each model's feed-forward bend is the one the deployments table gives, and no 'newer/older'
     rule is claimed (GPT-3, 2020, used GELU; Gemma, 2024, uses GeGLU)."""
     from course_utils.facts import deployments
     ffn = {d.model: d.registry for d in deployments.DEPLOYMENTS if "feed-forward" in d.where}
@@ -631,10 +639,9 @@ def test_the_transformer_line_names_models_from_the_deployments_table_and_no_rul
     assert d.prefer_runner_up_when.endswith("as in GPT-2.")
     card = ch06_decisions._card(d)
     assert all(m not in card for m in ("PaLM", "Mistral", "BERT"))   # one name per bend on the card
-    row = next(r for r in decisions.reference_rows() if r[0] == d.where)
-    assert row[1] == "GELU (as in GPT-2) or SwiGLU (as in LLaMA)"
     who = ch06_decisions.who_used_what().data
-    assert "LLaMA, PaLM and Mistral 7B use SwiGLU." in who and "GPT and BERT, two text networks of 2018, used GELU." in who
+    assert "GPT-2 (2019) used GELU. LLaMA (2023) uses SwiGLU." in who
+    assert all(m not in who for m in ("PaLM", "Mistral", "BERT", "T5"))
     assert all(ffn[m] == "swiglu" for m in ("PaLM", "LLaMA", "Mistral 7B"))
     assert all(ffn[m] in ("gelu", "gelu_tanh") for m in ("GPT-2", "BERT"))
     assert ffn["Gemma"] == "gelu_tanh"   # a 2024 model without SwiGLU: age is no rule
@@ -646,7 +653,7 @@ def test_the_transformer_line_names_models_from_the_deployments_table_and_no_rul
     shown = "\n".join(_src(c) for c in _cells()) + ch06_decisions.short_list().data
     for word in ("Newer language models", "Older ones", "older models such as", "newer ones"):
         assert word not in shown, word
-    assert "GPT-2 uses GELU" in shown and "BERT" not in shown   # the rest are in the reference table
+    assert "GPT-2 uses GELU" in shown and "BERT" not in shown   # the rest stay as data (deployments.py)
 
 
 def test_the_picker_says_its_swiglu_curve_is_the_swish_path_with_the_plain_path_at_1():
@@ -691,7 +698,7 @@ def test_what_to_remember_gives_each_rule_its_reason_in_four_lines():
     assert "stops blow-up" not in cell
     assert decisions.memory_path("tanh", 1.0)[-1] < 0.2 and max(decisions.memory_path("tanh", 1.2)[1:]) < 1   # fades; capped
     assert decisions.memory_path("relu", 1.2)[-1] > 1e6   # no top: blow-up
-    assert "One sigmoid per label" in [r[1] for r in decisions.EXTRA_ROWS.values()]
+    assert any(a.startswith("Use one sigmoid per label.") for _, a in decisions.beyond_rows())   # pass 61: the end fold
     assert "needs a top and a bottom" not in cell
     assert "The output needs the right shape" in lines[2]
     x = np.linspace(-30, 30, 601)
@@ -774,7 +781,10 @@ def test_the_gelu_prediction_has_its_own_slider_and_its_fold_gives_the_slopes_at
     # pass 44 (r39, Focus 1): slopes multiply is taught once, before the list; GELU's slope follows the list
     listed = next(i for i, c in enumerate(cells) if "short_list()" in _src(c))
     loop = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 4: gates and new content"))
-    assert listed < k - 1 < loop and before.startswith("## Line 3: GELU's slope\n\n")
+    assert listed < k - 1 < loop and before.startswith("### A bonus, not line 3's reason: GELU's slope\n\n")
+    # pass 61 (r55 Focus 1): line 3's reason (use) comes first, in its own cell; the slope is said to be a bonus
+    # before the learner drags the slider, not after it ("But line 3 names GELU for another reason")
+    assert _src(cells[k - 2]).startswith("## Line 3: why GELU or SwiGLU?\n\nThe reason is use:")
     assert not any(_src(c).startswith("## Why the first line") for c in cells)
     # pass 23: slope is defined where the nudge is (the map's words); here it is recalled (pass 24: what a slope below
     # 0 does moved to the answer, where GELU's slope goes below 0)
@@ -867,16 +877,21 @@ def test_the_history_names_its_study_from_the_deployments_table_and_claims_no_ca
     assert {d.year for d in deployments.DEPLOYMENTS if d.model in ("GPT", "BERT")} == {2018}
     assert {d.registry for d in deployments.DEPLOYMENTS if d.model in ("GPT", "BERT")} == {"gelu_tanh"}
     after = ch06_decisions.who_used_what().data   # pass 25: an optional fold; pass 60 (r54 Focus 1): its own
-    assert "The first transformer, in 2017, used ReLU. GPT and BERT, two text networks of 2018, used GELU." in after
+    # pass 61 (r55 Focus 2): one model a bend, the two line 3's section names (GPT and BERT stay as data)
+    assert "The first transformer, in 2017, used ReLU. GPT-2 (2019) used GELU. LLaMA (2023) uses SwiGLU." in after
+    assert {(d.year, d.registry) for d in deployments.DEPLOYMENTS if d.model == "GPT-2"} == {(2019, "gelu_tanh")}
+    assert {(d.year, d.registry) for d in deployments.DEPLOYMENTS if d.model == "LLaMA"} == {(2023, "swiglu")}
     # pass 23: the study was named by its author and lab; pass 60 (r54 Focus 1): no name-dropping, the study is
     # said by what it did; its model was built like T5 (r54 Correctness 3: not "a language model", as T5 is not one)
     assert study.by == "Noam Shazeer, at Google" and "Noam Shazeer, Google" in study.checked and "Shazeer" not in after
     assert len(study.compared) == 8 and {"ReLU", "GELU", "SwiGLU"} <= set(study.compared)
-    assert "A study trained 8 versions of one text model, built like T5." in after and "T5-style" in study.model
-    assert after.index("T5 (2019), which turns one text into another") < after.index("built like T5")
+    # pass 61 (r55 Focus 2): T5 is no longer named; the model is still not called a language model (T5-style)
+    assert "A study trained 8 versions of one text model.\n" in after and "T5-style" in study.model
+    assert "T5" not in after and "language model" not in after.split("**The 2020 test.**")[1]
     assert "Their feed-forward blocks differed: ReLU, GELU, SwiGLU and 5 more." in after
     # pass 26: the two best were gated (GEGLU too, not SwiGLU alone), by a small margin
-    assert ("The two least wrong (lowest loss: a score of how wrong their guesses on that hidden text were) were SwiGLU and GEGLU, a GELU with a gate (a second sum it multiplies by, as in SwiGLU).") in after
+    # pass 61: "a measure", not "a score" (the glossary's score is an output unit's sum: one word, one sense)
+    assert ("The two least wrong (lowest loss: a measure of how wrong their guesses on that hidden text were) were SwiGLU and GEGLU, a GELU with a gate (a second sum it multiplies by, as in SwiGLU).") in after
     assert "Both beat" not in after   # pass 57: the main path (TAKEAWAY) says SwiGLU did better than plain ReLU or GELU   # pass 27: "least wrong" by what measure and "SwiGLU's guesses were a little less wrong" not in after
     assert "The test hid stretches of text the model had never seen. It asked the model to fill them in." in after
     assert "again and again" not in after and "(Shazeer)" not in after
@@ -902,8 +917,15 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     # LSTM's memory path: the three the "In short" lines sum up)
     # pass 52: the section is optional now; it opens on what gates are for (line 4's own reason is on the main path)
     assert intro.startswith("## Optional: a one-unit memory loop\n\n")
-    assert intro.split("\n\n")[1].startswith("Gates also let a memory last. Here is why.\n"
+    # pass 61 (r55 Focus 4): it says it can be skipped, and that is true: nothing after it (the chapter's end, its
+    # exercise, chapter 07's quiz) speaks of the loop, its growth or the forget gate's 100 steps
+    assert intro.split("\n\n")[1].startswith("Nothing later depends on this part. It shows why gates let a memory last.\n"
                                              "A network for sequences reuses one rule at every step: a **memory loop**.")
+    end = next(i for i, c in enumerate(cells) if _src(c).startswith("## What to remember"))
+    later = "\n".join(_src(c) for c in cells[end:]).lower() + "".join(
+        (ROOT / f).read_text().lower() for f in ("solutions/06_decision_list.ipynb", "exercises/06_decision_list.ipynb",
+                                                  "notebooks/07_recall_quiz.ipynb", "course_utils/facts/quiz.py"))
+    assert not any(w in later for w in ("memory loop", "tanh loop", "growth", "forget gate", "memory path"))
     assert _src(cells[k - 3]) == "ch06.squashed_loop(back=False)"   # pass 48: the worked steps went into a fold
     assert _src(cells[k - 2]).startswith("Each step multiplies h by a weight: the **growth** (1.1 above; usually called the recurrent weight).\n"
                                          "Then it bends the result: h becomes bend(growth·h).")
@@ -982,12 +1004,14 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     # map's rows were too many at once); the map's rows end by pointing at the list
     first = next(i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "SwiGLU" in _src(c))
     listed = next(i for i, c in enumerate(cells) if "short_list()" in _src(c))
-    assert listed < first and "SwiGLU" not in TAKEAWAY.split("SwiGLU is there")[0]
+    assert listed < first and "SwiGLU" not in TAKEAWAY
     words = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("3. ")) + "\n"
     # pass 39 (r35, Clarity 1): SwiGLU's mechanics moved to the optional fold after the GELU check
     more = ch06_decisions.gelu_more().data
     # pass 53 (r47, Clarity): "two sums" said at first use: two sums of the same inputs, one bent, multiplied
-    assert "SwiGLU makes two sums, bends one, and multiplies them." in words
+    # pass 61 (r55 Clarity 1): sums of what, said there too (the unit's sum is cell 1's: inputs times weights)
+    assert ("SwiGLU makes two sums of the same inputs, each with its own weights. It bends one, then multiplies the "
+            "two.") in words
     np.testing.assert_allclose(ch06_decisions.activations.get("swiglu")(np.array([-1.0, 2.0]), np.array([3.0, 0.5])),
                                ch06_decisions.activations.get("silu")(np.array([-1.0, 2.0])) * np.array([3.0, 0.5]))
     assert "bends one sum with SiLU" in ch06_decisions.SWIGLU_HOW and "then multiplies the two" in ch06_decisions.SWIGLU_HOW
@@ -1029,45 +1053,50 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
 
 
 def test_the_reference_table_gives_several_labels_its_own_row_and_one_clause_for_prelu_and_selu():
-    """Check 'several labels at once' is its own row (one sigmoid per label, softmax avoided because its shares add to
-    1: checked here), not a second choice for one class of many; PReLU and SELU each get one plain clause."""
+    """Check the end fold (pass 61, r55 Focus 3: the 10-row table repeated the list): four cases the list leaves out,
+    none of them a line of the list; 'several labels at once' is its own case (one sigmoid per label, softmax avoided
+    because its shares add to 1: checked here); PReLU gets one plain clause; the deep-network case says each new term
+    (shortcuts, normalisation layers, SELU) in its own short sentence (r55 Clarity 3: four terms in one cell)."""
     from scipy.special import softmax
-    rows = decisions.reference_rows()
-    where = [r[0] for r in rows]
-    one = where.index("Output for one class (kind of answer) out of many")   # pass 28: class said
-    several = rows[one + 1]
-    assert rows[one][1] == "Softmax" and rows[one][2] == "" and "sigmoid" not in " ".join(rows[one]).lower()
-    assert several[0].startswith("Output for several labels at once") and several[1] == "One sigmoid per label"
-    assert several[3].startswith("Softmax: its shares add up to 1")
+    rows = decisions.beyond_rows()
+    cases = [r[0] for r in rows]
+    assert len(rows) == 4 and not set(cases) & {line.when for line in decisions.lines()}
+    several = dict(rows)["Several labels at once (a cat and a dog in one photo)?"]
+    assert several == "Use one sigmoid per label. Not softmax: its shares add up to 1, so the labels would compete."
+    assert decisions.decision("multiclass_output").runner_up == "sigmoid"
     scores = np.array([3.0, 2.5, -1.0])   # a cat and a dog both clearly there: sigmoids say yes to both, softmax splits
     assert np.all(expit(scores[:2]) > 0.9) and abs(softmax(scores).sum() - 1) < 1e-12 and softmax(scores)[1] < 0.5
-    assert next(r for r in rows if r[0].startswith("Many ReLU"))[2] == "PReLU: a Leaky ReLU whose leak is learned in training"
-    # pass 30: SELU's row is a pointer to chapter 04, right after the plain-network rule it follows on from
-    deep = where.index("A very deep plain network that learns badly even with ReLU")
-    assert rows[deep - 1][0] == "Hidden layers of a plain network or a CNN" and rows[deep][1:] == (
-        "Usual fix, not a bend: shortcuts (a layer's input is added to its output, so the nudge can skip the layer) "
-        "and normalisation layers (they rescale each layer's outputs to a steady size). "   # pass 40 (r36): each said
-        "Or try SELU, a bend (chapter 04). With the starting weights it was tuned for, "   # pass 49 (r44): not "its own"
-        "each layer's outputs keep a steady size.", "", "")   # pass 34 (r32): short plain sentences
-    assert "own starting weights" not in " ".join(rows[deep])
-    assert len(rows) == len(decisions.ROLES) + 2
+    assert dict(rows)["Many dead units, and you want training to set the leak?"] == (
+        "Try **PReLU**: a Leaky ReLU whose leak is learned in training.")
+    # pass 30: SELU is a pointer to chapter 04, first of the cases, as the plain-network rule comes first in the list
+    assert cases[0] == "A very deep plain network learns badly, even with ReLU?" and rows[0][1] == decisions.DEEP_FIX
+    said = re.split(r"(?<=[.!?])\s+", decisions.DEEP_FIX)
+    assert [t for t in said if "**shortcuts**" in t] == [
+        "Add **shortcuts**: a layer's input is added to its output, so the nudge can skip the layer."]
+    assert [t for t in said if "**normalisation layers**" in t] == [
+        "Add **normalisation layers**: they rescale each layer's outputs to a steady size."]
+    assert "Or try SELU, a bend from chapter 04." in said and "own starting weights" not in decisions.DEEP_FIX
+    assert max(len(t.split()) for t in said) <= 18   # short sentences, one term each
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "SELU keeps the signal's average" not in text
     lines = decisions.lines()
-    assert len(rows) == 10 and len(lines) == 7 and len(lines[3].roles) == 2   # 7 lines, line 4 two rows, 2 rarer rows
+    assert len(lines) == 7 and len(lines[3].roles) == 2
     # pass 47: "The table adds second choices, bends to avoid and rarer cases." is cut (the heading says it)
     assert "The table adds second choices" not in text
     assert "rows for the" not in text and "Line 4 takes two rows" not in text   # no row counting
 
 
 def test_softmax_on_two_scores_is_sigmoid_of_their_difference_and_the_setup_cell_is_hidden():
-    """Check the yes/no row's second choice: softmax of (a, b) gives sigmoid(a - b) (computed for several pairs), and
-    the table says so in full; the %matplotlib/import cell is folded away and skipped in slides."""
+    """Check the yes/no place's second choice: softmax of (a, b) gives sigmoid(a - b) (computed for several pairs);
+    the picker's card says so with a worked pair (pass 61, r55 Clarity 2: the table's one-line version, with no pair,
+    is cut); the %matplotlib/import cell is folded away and skipped in slides."""
     from scipy.special import softmax
     for a, b in ((2.0, 0.0), (0.5, 1.7), (-3.0, -1.0)):
         assert abs(softmax([a, b])[0] - expit(a - b)) < 1e-12
-    row = next(r for r in decisions.reference_rows() if r[0] == "Output for a yes/no answer")
-    assert row[2] == "Softmax on two scores: the same chance as sigmoid of their difference"
+    card = decisions.decision("binary_output").prefer_runner_up_when
+    z = decisions.facts()["z"]
+    assert f"Softmax of two output sums ({z:g}, 0) gives {softmax([z, 0.0])[0]:.3f}, the same as sigmoid({z:g})." in card
+    assert f"{expit(z):.3f}" == f"{softmax([z, 0.0])[0]:.3f}" and "Softmax on two scores" not in ch06_decisions.reference().data
     setup = next(c for c in _cells() if "import ch06_decisions" in _src(c))
     # pass 46 (r41, Focus 3): the import sits in the map's own cell, so no hidden cell shows nothing
     assert setup["metadata"]["jupyter"]["source_hidden"] and "ch06.decision_map()" in _src(setup)
@@ -1128,14 +1157,16 @@ def test_the_slopes_prediction_asks_what_the_slider_answers_and_the_cell_compute
 
 def test_relu_in_an_lstm_is_avoided_for_its_uncapped_writes_not_for_a_plain_loop():
     """Check the LSTM reason rests on each write: tanh keeps it between -1 and 1 (checked), a ReLU write has no top and is never below 0
-    (relu(x) = x for any large x); the table, the card and the words after the loop say so. The plain loop is only an
+    (relu(x) = x for any large x); the pause-and-recall answer (pass 61: the table is gone), the card and the words
+    after the loop say so. The plain loop is only an
     illustration (1.1**100 in the card), and the memory line itself is not capped: add tanh's 0.9 each step, it passes 1;
     the "a plain ReLU loop can still train" aside is gone."""
     from course_utils.facts import activations
     x = np.linspace(-50, 50, 1001)
     assert np.all(np.abs(np.tanh(x)) <= 1) and all(float(activations.get("relu")(v)) == v for v in (10.0, 1e6))
-    row = next(r for r in decisions.reference_rows() if r[0] == "New content inside an LSTM or GRU")
-    assert row[3] == "ReLU: a ReLU write has no top and is never below 0; tanh keeps each write between −1 and 1" and "plain loop" not in row[3]
+    recall = _src(next(c for c in _cells() if "Pause and recall" in _src(c)))
+    assert ("A common wrong answer: ReLU for new content. It is never below 0 (a write can only add), and it has no "
+            "top (the memory can blow up).") in recall and "plain loop" not in recall
     card = decisions.decision("recurrent_state").avoid_because
     assert card.startswith("tanh keeps each write between −1 and 1; a ReLU write has no top and is never below 0.")
     assert f"grows to {1.1 ** 100:,.0f}" in card and "Le and others" not in card
@@ -1257,8 +1288,8 @@ def test_the_slopes_widget_gives_tanh_at_1_its_share_and_the_words_leave_it_to_t
 def test_the_history_of_the_transformer_block_is_one_answer_and_line_3_names_one_model():
     """Check the answer gives the history (2017 ReLU, then GELU, then Shazeer's 2020 study, SwiGLU's source in the
     registry) in one fold (pass 60: who_used_what, its own), no fold inside it, and the study found which was
-    better, not why; line 3 of the list
-    names one example model per bend, GPT-2 (GELU) and LLaMA (SwiGLU), as in deployments.py."""
+    better, not why; line 3's section (pass 61: no longer the list line) names one example model per bend, GPT-2
+    (GELU) and LLaMA (SwiGLU), as in deployments.py."""
     from course_utils.facts import deployments
     after = ch06_decisions.who_used_what().data   # pass 25: its own optional fold, no longer inside the check
     answer, rest = after.split("</details>")[0], after.split("</details>")[1]
@@ -1273,7 +1304,12 @@ def test_the_history_of_the_transformer_block_is_one_answer_and_line_3_names_one
     row = ch06_decisions.short_list().data.splitlines()
     line3 = next(r for r in row if r.startswith("3. "))
     # pass 17: the recall answer asks "GPT-2 uses GELU; LLaMA uses SwiGLU", so line 3 teaches both, one model per bend
-    assert "Example: GPT-2 uses GELU; LLaMA uses SwiGLU." in line3 and "(both language models)" not in line3
+    # pass 61 (r55 Focus 2): line 3's own section teaches them, before the recall; the list line names no model
+    section = _src(next(c for c in _cells() if _src(c).startswith("## Line 3: why GELU or SwiGLU?")))
+    assert "GPT-2 uses GELU; LLaMA uses SwiGLU." in section and "GPT-2" not in line3 and "LLaMA" not in line3
+    assert "(both language models)" not in line3
+    recall_at = next(i for i, c in enumerate(_cells()) if "Pause and recall" in _src(c))
+    assert _cells().index(next(c for c in _cells() if _src(c).startswith("## Line 3: why"))) < recall_at
     assert "GPT-2 uses GELU; LLaMA uses SwiGLU." in _src(next(c for c in _cells() if "Pause and recall" in _src(c)))
     assert {d.registry for d in deployments.DEPLOYMENTS if d.model == "GPT-2"} == {"gelu_tanh"}   # a GELU
     for model in ("PaLM", "Mistral", "BERT"):
@@ -1340,12 +1376,13 @@ def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_poin
 
 
 def test_the_reference_table_is_folded_and_the_recall_questions_are_asked_once():
-    """Check the 10-row table opens collapsed (a <details> with no 'open'), its plain text whole; each recall
-    question's words are its Predict line, not printed again in the widget or its export."""
+    """Check the end fold (pass 61: four cases, where a 10-row table was) opens collapsed (a <details> with no
+    'open'), its cases inside the fold; each recall question's words are its Predict line, not printed again in the
+    widget or its export."""
     ref = ch06_decisions.reference()
-    html = ref._repr_html_()
+    html = ref.data
     assert html.startswith("<details><summary>") and "<details open" not in html and html.rstrip().endswith("</details>")
-    assert html.index("</summary>") < html.index("<table") and "GELU (as in GPT-2) or SwiGLU" in repr(ref)
+    assert html.index("</summary>") < html.index("\n- **") and "Several labels at once" in html
     cells = _cells()
     for call, q in (("recall_question()", decisions.recall()), ('recall_question("output")', decisions.recall_output())):
         w = ch06_decisions.recall_question("output" if "output" in call else "hidden")
@@ -1481,6 +1518,9 @@ def test_the_twenty_first_reading_says_a_cnn_is_mostly_used_for_photos_not_built
     # pass 56 (r50 change 3): one short line per map row; the patch (first layers only) is not needed to read the map
     assert "A **CNN** (convolutional network) mostly reads photos." in text
     assert "built for photos" not in text and "Each unit looks at one small patch." not in text
+    # pass 61 (r55 Clarity 4): "convolutional" said in plain words, right after the acronym, with an everyday picture
+    assert ("A **CNN** (convolutional network) mostly reads photos. Its **convolution** slides one small window of "
+            "weights across the photo, like a magnifying glass.") in text
 
 
 def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears():
@@ -1511,7 +1551,7 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     line3 = decisions.lines()[2]
     assert line3.reason == "Many well-known language models (text-writing networks, such as chatbots) use one of the two."
     assert not any("language model" in _src(c) for c in cells[:first_list])   # line 3 is its first use
-    ref = next(_src(c) for c in cells if _src(c).startswith("## Reference: every rule"))
+    ref = next(_src(c) for c in cells if _src(c).startswith("## Beyond the list"))   # pass 61: was "Reference"
     # pass 30 (r28): "equal weight counts" was never explained: the comparison points to chapter 05's race instead
     assert "Then race both on your data, as in [chapter 05](05_training_race.ipynb)." in ref
     assert "equal weight counts" not in ref and "middle units" not in ref and "**seeds**" not in ref
@@ -1520,19 +1560,19 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
 
 def test_the_number_line_uses_examples_that_can_go_below_0_and_points_to_softplus_for_prices():
     """Check list line 7: its examples can be negative (a temperature, a change in price: not a price), its example
-    model is a temperature forecaster, and it points to the table's Softplus row for an answer never below 0, which
-    the table has (softplus > 0 everywhere, computed)."""
+    model is a temperature forecaster, and it points to the end fold's Softplus case (pass 61: was a table row) for an
+    answer never below 0, which the fold has (softplus > 0 everywhere, computed)."""
     line = decisions.lines()[6]
     assert line.when == "Output for a number (a temperature, a change in price)" and line.example == "a temperature forecaster"
     assert line.note == ("An answer that can never be below 0, such as a price (not a change in price)? "
-                         "See Softplus (ReLU with its corner rounded off, always above 0) in the table at the end.")
+                         "See Softplus (ReLU with its corner rounded off, always above 0) at the end.")
     assert "even below 0" in line.reason and "house-price" not in ch06_decisions.short_list().data
     shown = ch06_decisions.short_list().data.splitlines()
     assert next(r for r in shown if r.startswith("7. ")).endswith(
         "Example: a temperature forecaster. An answer that can never be below 0, such as a price (not a change in "
-        "price)? See Softplus (ReLU with its corner rounded off, always above 0) in the table at the end.</small>")
-    row = next(r for r in decisions.reference_rows() if r[0] == line.when)
-    assert row[2].startswith("Softplus") and "above 0" in row[2]
+        "price)? See Softplus (ReLU with its corner rounded off, always above 0) at the end.</small>")
+    case = dict(decisions.beyond_rows())["A number that must stay above 0, such as a price?"]
+    assert case.startswith("Try **Softplus**") and "always above 0" in case and "Softplus" in ch06_decisions.reference().data
     x = np.linspace(-30, 30, 601)
     assert np.all(np.logaddexp(0, x) > 0)
 
@@ -1549,13 +1589,14 @@ def test_the_picker_text_names_what_its_menu_holds():
     k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "picker(" in _src(c))
     before = _src(cells[k - 1])
     # pass 47 (r42, Clarity 4): "the list's places" was hard to parse: one place per line, line 4 two
-    assert "Pick a place from the menu: one per line of the list. Line 4 has two: gates and new content." in before
+    # pass 61 (cut for words): "two for line 4"; the menu shows which two
+    assert "Pick a place from the menu: one per line of the list, two for line 4." in before
     assert len(options) == len(decisions.lines()) + 1
     # pass 23: "its" was the menu; the table comes at the end; when SELU and when line 1 is said in plain words
     # pass 25: the table has two rarer rules, the menu one of them
     # pass 30 (r28): "card" and "signals fade or blow up" were never explained: the rare place and its words are cut
     assert "card" not in before and "signals fade" not in before and "last place" not in before.lower()
-    assert sum(r[0] not in {d.where for d in decisions.decisions()} for r in decisions.reference_rows()) == 2
+    assert not {r[0] for r in decisions.beyond_rows()} & {d.where for d in decisions.decisions()}   # none in the menu
     assert "signal must stay steady" not in before and cells.index(cells[k]) < next(
         i for i, c in enumerate(cells) if "reference()" in _src(c))
 
@@ -1638,8 +1679,8 @@ def test_the_twenty_third_reading_line_3_says_many_and_names_the_relu_exceptions
     assert line3.reason.startswith("Many well-known language models") and line3.note == ""
     shown = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("3. "))
     assert "T5" not in shown and "OPT" not in shown and "Not all" not in shown
-    assert ("Some kept ReLU: T5 (2019), which turns one text into another, and OPT (2022), a language "
-            "model like GPT.") in ch06_decisions.who_used_what().data
+    # pass 61 (r55 Focus 2): the fold names one of them, OPT, the language model (T5 stays as data)
+    assert "Some kept ReLU, such as OPT (2022), a language model like GPT-2." in ch06_decisions.who_used_what().data
     assert "T5" not in _md_text() and "OPT" not in _md_text()
     remember = next(_src(c) for c in _cells() if _src(c).startswith("## What to remember"))
     # pass 25: the feed-forward block, not the whole transformer
@@ -1732,15 +1773,15 @@ def test_pass24_a_hidden_layer_is_defined_before_the_list_uses_it():
             "Each unit reads the whole layer before. " + define) in _src(cells[k])   # an everyday picture
 
 
-TAKEAWAY = ("So just left of 0, a GELU unit still passes back almost half the nudge.\n"   # pass 55 (r49): line 3's
-            # reason on the main path; pass 60 (r54 Correctness 2): "learns a little" undersold 0.42
-            # pass 57 (r51, Correctness): the 2020 test backs only the two-sum versions; plain GELU is on line 3 by use
-            "But line 3 names GELU for another reason.\n"
-            "Well-known language models use it, such as GPT-2.\n"
-            # pass 60 (r54 Correctness 1, Focus 2): SwiGLU is on the list by use too (LLaMA); the study is one
-            # sentence here, its details in the optional "who used which bend" fold
-            "SwiGLU is there for the same reason: LLaMA uses it.\n"
-            "A 2020 test also found it a little better than plain ReLU or GELU.")
+# pass 61 (r55 Focus 1): line 3's reason (use, and the 2020 test) comes first, in its own cell; the slope is a bonus,
+# said so before the slider; the takeaway answers the bonus's question and nothing else
+TAKEAWAY = ("So yes: just left of 0, a GELU unit still learns.\n"
+            # r55 Correctness 3: 0.42 is about two-fifths ("almost half" overstated it)
+            "It passes back about two-fifths of the nudge (0.42).")
+LINE3 = ("## Line 3: why GELU or SwiGLU?\n\n"
+         "The reason is use: well-known language models use them. GPT-2 uses GELU; LLaMA uses SwiGLU.\n"
+         # r55 Correctness 5: "a little better" had no size (the study's margins are not in the data); "beat" has none
+         "A 2020 test also found that SwiGLU beat plain ReLU and GELU.")
 
 
 def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
@@ -1778,8 +1819,8 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     # pass 48 (r43, Clarity 2): "other inputs" read as the unit's other inputs; it means other examples
     # pass 49 (r44, Clarity 1): the sum changes from example to example, so the unit still learns from some
     assert ("Above 0, ReLU's slope is 1: it passes the whole nudge.\n"
-            "Below 0, it passes none. But its sum changes from example to example.\n"
-            "It still learns from the examples where the sum is above 0.") in first
+            "Below 0, it passes none. But its sum changes with each example, so it still learns from those above "
+            "0.\n") in first   # pass 61: one sentence, cut for words
     assert "for other examples, the sum may be above 0" not in first
     # pass 49 (r44, Correctness): the chain multiplies bends' slopes only; the weights are said to be set to 1
     # pass 50 (r45, Clarity 4): "it" could be the message, the nudge or the slope: the nudge is named
@@ -1836,7 +1877,7 @@ def test_pass24_the_history_says_what_better_meant_and_names_silu():
     after = ch06_decisions.who_used_what().data   # pass 60 (r54 Focus 1-2): the study's details, in their own fold
     assert "perplexity" in deployments.comparison("Shazeer").test and "SiLU" in activations.get("swiglu").formula
     assert "The test hid stretches of text the model had never seen. It asked the model to fill them in." in after
-    assert "The two least wrong (lowest loss: a score of how wrong their guesses on that hidden text were) were SwiGLU and GEGLU" in after   # pass 26: the gated pair, not SwiGLU alone
+    assert "The two least wrong (lowest loss: a measure of how wrong their guesses on that hidden text were) were SwiGLU and GEGLU" in after   # pass 26: the gated pair, not SwiGLU alone; pass 61: "measure"
     assert "scored a little better" not in after and "bent sum" not in after
     assert "One guess: the gate." in after   # pass 26: the gate replaces the SiLU-slope guess
     assert after.index("least wrong") < after.index("did not say") < after.index("a guess, not a proof")
@@ -1863,8 +1904,8 @@ def test_pass24_line_7_seeds_and_the_softmax_link():
     """Check line 7's note cannot be read as a change in price; a seed sets the random start (the glossary's sense);
     the softmax link lands on chapter 04's softmax section."""
     assert decisions.lines()[6].note == ("An answer that can never be below 0, such as a price (not a change in price)? "
-                                         "See Softplus (ReLU with its corner rounded off, always above 0) in the table at the end.")
-    ref = _src(next(c for c in _cells() if _src(c).startswith("## Reference: every rule")))
+                                         "See Softplus (ReLU with its corner rounded off, always above 0) at the end.")
+    ref = _src(next(c for c in _cells() if _src(c).startswith("## Beyond the list")))
     assert "race both on your data" in ref and "random starts (**seeds**)" not in ref   # pass 30: chapter 05's race
     link = dict(decisions.decision("multiclass_output").evidence)["04 · softmax"]
     assert link == "04_activation_zoo.ipynb#Softmax:-a-squasher-for-a-whole-list"
@@ -1985,7 +2026,11 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
             f"At growth {ch06_decisions.MEMORY_ASKED:g}, h stays above {ch06_decisions.LATER_FLOOR:g}, "
             f"so that slope stays below {1 - ch06_decisions.LATER_FLOOR ** 2:g}.\n"
             f"Each step back keeps less than 1.1 × 0.75 = {per_step:.3f}.\n"
+            # pass 61 (r55 Correctness 1): why the result is far below 0.825 to the power 100, said on the main path
+            "Steps near the sequence's start keep far less: h is still big there.\n"
             "After 100 steps, about 1 in 3 billion is left (numbers below).") in text
+    rows = ch06_decisions.backward_rows()   # the fold's table: steps 1-3, where h is 0.80, 0.71, 0.65
+    assert rows[0][3] < per_step / 2 and all(h > decisions.memory_path("tanh", 1.1)[-1] + 0.1 for _, h, _, _ in rows)
     # pass 60 (r54 Focus 3): one number in the words, rounded from the fold's figure; the bound's own figure (1 in
     # 226 million) is gone from the words, and the true share is below it, as "less than 0.825 a step" implies
     nudge = decisions.memory_nudge("tanh", 1.1)
@@ -2144,7 +2189,7 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # pass 32 (r30): both lines named before the picture, then a Predict on the memory path's share
     assert _src(cells[k - 1]).rstrip().endswith(
         "**Predict:** forget gate 0.99, 100 steps back: is most, over a third or almost none left?\n"
-        "The picture opens at forget gate 0.90: the solid line keeps 1 in 38,000.\n"   # pass 53 (r47): where it opens
+        "The picture opens at forget gate 0.90.\n"   # pass 53 (r47): where it opens; pass 61: its 1 in 38,000 is on it
         "Drag the slider to 0.99, then 1.00.\n1.00 is a limit: a sigmoid never quite reaches it.")   # pass 49 (r44)
     assert np.all(expit(np.linspace(-30, 30, 61)) < 1)   # pass 37 (r34): a sigmoid gate only nears 1
     legend = [t.get_text() for t in w.live.axes[0].get_legend().get_texts()]
@@ -2242,7 +2287,7 @@ def test_pass29_the_output_feedback_says_what_a_label_is_before_using_it():
             shown.extend(v if isinstance(v, str) else "".join(v) for k, v in out.get("data", {}).items()
                          if k.startswith("text/"))
     shown += [ch06_decisions._card(d) for d in decisions.decisions()]
-    shown += ["\n".join(" ".join(r) for r in decisions.reference_rows())]
+    shown += ["\n".join(" ".join(r) for r in decisions.beyond_rows())]
     assert not [t for t in shown if re.search(r"\btags?\b", t, re.I)]
     assert any("one sigmoid per label" in t for t in shown)
 
@@ -2510,9 +2555,10 @@ def test_pass40_the_memory_loop_has_a_plain_panel_worked_steps_and_ends_on_the_l
     assert "13,781): tanh" not in _md_text()
     assert "Sigmoid gates,\ntanh for new\ncontent" in [t.get_text() for t in ch06_decisions.decision_map().axes[0].texts]
     # Clarity 5: the table says what a shortcut and a normalisation layer do, in the glossary's sense
-    fix = decisions.DEEP_ROW[1]
-    assert "shortcuts (a layer's input is added to its output, so the nudge can skip the layer)" in fix
-    assert "normalisation layers (they rescale each layer's outputs to a steady size)" in fix
+    # pass 61: the end fold, each in its own sentence
+    fix = decisions.DEEP_FIX
+    assert "**shortcuts**: a layer's input is added to its output, so the nudge can skip the layer." in fix
+    assert "**normalisation layers**: they rescale each layer's outputs to a steady size." in fix
 
 
 def _memory_path_run(forget, write, contents, start=0.0):
@@ -2822,32 +2868,37 @@ def test_pass55_line_3s_reason_is_the_study_on_the_main_path():
     from course_utils.facts import deployments
     study = deployments.comparison("Shazeer")
     # pass 60 (r54): one sentence on the main path; the study's versions and its two best are in the optional fold
-    assert f"A {study.year} test also found it a little better than plain ReLU or GELU." in TAKEAWAY
+    # pass 61 (r55): in line 3's own cell, before the bonus slider
+    cells = _cells()
+    section = next(_src(c) for c in cells if _src(c).startswith("## Line 3: why GELU or SwiGLU?"))
+    assert section == LINE3 and f"A {study.year} test also found that SwiGLU beat plain ReLU and GELU." in section
     assert study.better == ("swiglu",) and "SwiGLU lower than ReLU and GELU" in study.checked
     assert len(study.gated) > len(study.compared) / 2   # most versions are gated blocks, so "8 bends" was wrong
     assert study.where == "feed-forward blocks" and set(study.best) == {"SwiGLU", "GEGLU"} <= set(study.gated)
     who = ch06_decisions.who_used_what().data
-    assert f"A study trained {len(study.compared)} versions of one text model, built like T5." in who
-    assert "T5-style" in study.model   # r54 Correctness 3: the fold sets T5 apart from language models like GPT
+    assert f"A study trained {len(study.compared)} versions of one text model.\n" in who
+    assert "T5-style" in study.model   # r54 Correctness 3: "one text model", not "a language model" (T5 is not one)
     # pass 57 (r51): the two best are the two lowest of all 8, plain ReLU and GELU among the rest; GELU's place on
     # line 3 is its use: GPT-2 and BERT put GELU in their feed-forward blocks (deployments table)
     assert len(study.best) == 2 and {"ReLU", "GELU"} <= set(study.compared) - set(study.best)
-    assert "hidden text" not in TAKEAWAY and "because of a test" not in TAKEAWAY and "from a test, not" not in TAKEAWAY
+    assert "hidden text" not in section and "because of a test" not in section and "from a test, not" not in section
     for model, bend in (("GPT-2", ("gelu", "gelu_tanh")), ("LLaMA", ("swiglu",))):   # one model per bend on the main
         d = next(d for d in deployments.DEPLOYMENTS if d.model == model)   # path; the rest are in the fold
-        assert d.registry in bend and "feed-forward" in d.where and f"{model}" in TAKEAWAY
-    # "almost half": just left of 0 (to x = −0.1, the check's x) GELU's slope is between 0.4 and 0.5
+        assert d.registry in bend and "feed-forward" in d.where and f"{model} uses" in section
+    # "about two-fifths (0.42)": at x = −0.1, the check's x, GELU's slope rounds to 0.42 and to 2 fifths
+    g = ch06_decisions.slope_at("gelu", -0.1)
+    assert f"{g:.2f}" == "0.42" and round(g * 5) == 2 and "(0.42)" in TAKEAWAY and "almost half" not in TAKEAWAY
     near = [ch06_decisions.slope_at("gelu", x) for x in np.linspace(-0.1, -0.001, 50)]
-    assert 0.4 < min(near) and max(near) < 0.5 and ch06_decisions.slope_at("gelu", 0.0) == 0.5
+    assert 0.4 < min(near) and max(near) < 0.5 and ch06_decisions.slope_at("gelu", 0.0) == 0.5   # it still learns
     # pass 56: "the same way" is SwiGLU's: two sums of the same inputs, one bent, multiplied (GEGLU bends with GELU)
     from course_utils.facts import activations
     a, b = np.array([-1.0, 0.5, 2.0]), np.array([3.0, -2.0, 0.5])
     np.testing.assert_allclose(activations.get("swiglu")(a, b), activations.get("silu")(a) * b)
     assert "GEGLU" in study.best and "GEGLU" in study.gated
     assert "filling in missing stretches of text" in study.test
-    cells = _cells()
-    k = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 3: GELU's slope"))
-    assert "Does a unit with a sum just below 0 still learn? Its slope tells us." in _src(cells[k])
+    k = next(i for i, c in enumerate(cells) if _src(c).startswith("### A bonus, not line 3's reason: GELU's slope"))
+    assert "Does a unit with a sum just below 0 still learn?\n" in _src(cells[k]) and TAKEAWAY.startswith("So yes:")
+    assert _src(cells[k - 1]) == LINE3   # the reason first, then the bonus
     text = _md_text()
     assert "No error" not in text and "Why this slope?" not in text and "Past x" not in text
 
@@ -2969,7 +3020,7 @@ def test_pass58_the_list_says_the_new_picks_where_it_first_uses_them():
     assert np.all(gelu(xs) > -0.2) and gelu(xs).min() < 0 and np.all(np.diff(gelu(xs[xs > 0])) > 0)   # dips just below 0
     a, b = np.array([-1.0, 2.0]), np.array([3.0, 0.5])
     np.testing.assert_allclose(activations.get("swiglu")(a, b), activations.get("silu")(a) * b)   # two sums, one bent
-    deep = next(r for r in ch06_decisions.reference().rows if r[0].startswith("A very deep plain network"))
-    assert deep[1].startswith("<b>Usual fix, not a bend:</b> shortcuts") and deep[1].count("<b>") == 1
-    short = next(r for r in ch06_decisions.reference().rows if r[0].startswith("Output for a yes/no"))
-    assert short[1] == "<b>Sigmoid</b>"
+    # pass 61 (r55): the end fold's deep-network case: the case in bold, then short sentences, each new term in bold
+    deep = next(line for line in ch06_decisions.reference().data.splitlines() if "A very deep plain network" in line)
+    assert deep.startswith("- **A very deep plain network learns badly, even with ReLU?** The usual fix is not a bend.")
+    assert deep.count("**") == 6   # the case, shortcuts, normalisation layers

@@ -1,7 +1,7 @@
 """The decision list as data: where a bend sits in a network -> the bend to pick, and why (06_decision_list).
 
-Seven lines to memorise (LINES), each built from one or two roles (decisions()); the reference table adds two
-rows that are no rule (EXTRA_ROWS). Reasons are plain sentences;
+Seven lines to memorise (LINES), each built from one or two roles (decisions()); the fold at the chapter's end adds four
+cases that are no rule (beyond_rows()). Reasons are plain sentences;
 the numbers they quote come from the registry and the deployments table (facts()), never typed.
 Every rule links to the chapter where the learner saw the evidence. The picker widget, the
 chapter's recall question and exercise 06 read this module.
@@ -26,7 +26,7 @@ Primary sources for the rules (checked Dec 2026):
 - Output units: sigmoid for a Bernoulli output, softmax for one of n classes, a linear unit for a
   real-valued output: Deep Learning, section 6.2.2; torch.nn.BCEWithLogitsLoss (sigmoid folded into
   the loss, also for multi-label), torch.nn.CrossEntropyLoss.
-- SELU for a very deep plain network (the table's pointer to chapter 04 only, pass 30: no rule of the list):
+- SELU for a very deep plain network (the end fold's pointer to chapter 04 only, pass 30: no rule of the list):
   Klambauer et al. 2017, "Self-Normalizing Neural Networks", arXiv:1706.02515, section 2.
 """
 
@@ -76,12 +76,12 @@ class Line:
     evidence: tuple
     roles: tuple
     example: str = ""
-    note: str = ""     # said after the example: where the line stops and the table takes over
+    note: str = ""     # said after the example: where the line stops and the end fold takes over
 
 
 SWIGLU_MODELS, GELU_MODELS = ("LLaMA", "PaLM", "Mistral 7B"), ("GPT-2", "BERT")   # the transformer rule's models:
-# the card and the reference table name the first of each (the one a learner may have heard of); chapter 06's
-# "who used which bend" fold names them all
+# the card names the first of each (the one a learner may have heard of); the rest stay as data (pass 61, r55
+# Focus 2: chapter 06's "who used which bend" fold names one model a bend too)
 
 
 def _models(names, registry_names):
@@ -212,7 +212,7 @@ def one_in(share):
             return f"1 in {r:,.0f}{word}" if r >= 10 else f"1 in {r:g}{word}"
     raise ValueError(f"not a share below 1: {share}")
 
-SOFTPLUS_PLAIN = "ReLU with its corner rounded off"   # one wording for the decision card and the table (pass 32)
+SOFTPLUS_PLAIN = "ReLU with its corner rounded off"   # one wording for the decision card and the end fold (pass 32)
 
 
 def _join(names):
@@ -266,7 +266,7 @@ def decisions():
             "binary_output", "Output for a yes/no answer", "sigmoid",
             "It turns the output unit's sum into a chance between 0 and 1.",
             (("02 · sigmoid", CH["02"] + "#Sigmoid:-the-smooth-S"),),
-            "softmax", f"your code already handles many classes. Softmax of the scores ({f['z']:g}, 0) "
+            "softmax", f"your code already handles many classes. Softmax of two output sums ({f['z']:g}, 0) "
                        f"gives {f['softmax_2']:.3f}, the same as sigmoid({f['z']:g}).",
             "tanh", "its outputs run from −1 to 1, so they are not chances.",
         ),
@@ -293,7 +293,8 @@ LINES_SPEC = (  # the list to memorise: the roles each line stands for
 EXAMPLE = {  # one well-known model per line (deployments.py has the sources)
     "hidden_cnn_mlp": "AlexNet (2012), a CNN that sorts photos",   # a convolutional network, not a plain one
     "dying_units": "",   # DCGAN used Leaky ReLU with a leak of 0.2 for other reasons, so it is no example of this line
-    "transformer_ffn": "GPT-2 uses GELU; LLaMA uses SwiGLU",   # one model per bend, as the recall answer asks; the table names more
+    "transformer_ffn": "",   # pass 61 (r55 Focus 2): one model name a line at most; line 3's own section names
+    # GPT-2 (GELU) and LLaMA (SwiGLU), right after the list
     "gate": "",   # the line already names the cells
     "binary_output": "a spam filter: spam or not",
     "multiclass_output": "a photo sorter choosing among 1000 kinds of object",
@@ -303,10 +304,10 @@ SAY = {"transformer_ffn": "GELU or SwiGLU", "regression_output": "no bend"}  # w
 LINE_REASON = {  # where the list says less than the card (one example model instead of five), or more
     "transformer_ffn": "Many well-known language models (text-writing networks, such as chatbots) use one of the two.",
 }
-LINE_NOTE = {  # after the example: the line's limit, and the table row that covers it ({...}: from facts())
+LINE_NOTE = {  # after the example: the line's limit, and the end fold's case that covers it ({...}: from facts())
     # pass 34 (r32): the models that kept ReLU (T5, OPT) moved to the optional history fold (ch06_decisions.history)
     "regression_output": "An answer that can never be below 0, such as a price (not a change in price)? "
-                         f"See Softplus ({SOFTPLUS_PLAIN}, always above 0) in the table at the end.",
+                         f"See Softplus ({SOFTPLUS_PLAIN}, always above 0) at the end.",
 }
 
 
@@ -334,48 +335,29 @@ def lines():
     return tuple(out)
 
 
-REFERENCE = {  # role: (second choice, bend to avoid), in a few words: the table at the chapter's end
-    "hidden_cnn_mlp": ("Leaky ReLU, if many units die", "Sigmoid: its slope is at most {sigmoid_peak:g}, so the nudge fades"),
-    "dying_units": ("PReLU: a Leaky ReLU whose leak is learned in training", ""),   # not GELU: far left its slope fades too
-    "transformer_ffn": ("", ""),   # the pick column already names both, with their models (REFERENCE_PICK)
-    "gate": ("", "ReLU: a gate must stay between 0 and 1"),
-    "recurrent_state": ("", "ReLU: a ReLU write has no top and is never below 0; tanh keeps each write between −1 and 1"),   # pass 58 (r52): the row opens on ReLU, so it says ReLU's fault first
-    "binary_output": ("Softmax on two scores: the same chance as sigmoid of their difference", "Tanh: it goes below 0, and a chance cannot"),
-    "multiclass_output": ("", ""),   # several labels at once is a different question: its own row (EXTRA_ROWS)
-    "regression_output": (f"Softplus ({SOFTPLUS_PLAIN}, always above 0), for an answer above 0", "ReLU: it never goes below 0"),
-}
+DEEP_FIX = ("The usual fix is not a bend. Add **shortcuts**: a layer's input is added to its output, so the nudge can "
+            "skip the layer. Add **normalisation layers**: they rescale each layer's outputs to a steady size. "
+            "Or try SELU, a bend from chapter 04. With the starting weights it was tuned for, it keeps each layer's "
+            "outputs a steady size.")   # pass 33-40: each fix said in plain words where it is named (glossary terms)
 
 
-REFERENCE_PICK = {  # the pick in the table, where the bare name needs one plain clause
-    "transformer_ffn": "GELU (as in {gelu_first}) or SwiGLU (as in {swiglu_first})",   # pass 60 (r54 Focus 1): one
-    # model per bend; chapter 06's "who used which bend" fold names the rest
-}
-DEEP_ROW = ("A very deep plain network that learns badly even with ReLU",
-            "Usual fix, not a bend: shortcuts (a layer's input is added to its output, so the nudge can skip the layer) "
-            "and normalisation layers (they rescale each layer's outputs to a steady size). "
-            "Or try SELU, a bend (chapter 04). With the starting weights it was tuned for, "
-            "each layer's outputs keep a steady size.", "", "")   # pass 34 (r32): short plain sentences
-# pass 30: a pointer, no rule: the row names the bend and where it is taught (04 · SELU keeps the numbers steady).
-# pass 33 (r31): the usual fix first, shortcuts and normalisation layers, both glossary terms (00 · Glossary)
-# pass 40 (r36): each said in half a sentence in the row itself, not only behind the glossary
-EXTRA_ROWS = {  # role: a row of the table only, right after that role's row (no rule of the list, no picker entry)
-    "hidden_cnn_mlp": DEEP_ROW,
-    "multiclass_output": ("Output for several labels at once (a cat and a dog in one photo)", "One sigmoid per label",
-                          "", "Softmax: its shares add up to 1, so the labels would compete"),
-}
-
-
-def reference_rows():
-    """(where, pick, second choice, avoid) for every rule, in words: the reference table (numbers stay in the picker)."""
-    f = facts()
-    rows = []
-    for d in decisions():
-        pick = (REFERENCE_PICK.get(d.role) or SAY.get(d.role, _label(d.pick))).format(
-            gelu_first=f["gelu_models"][0], swiglu_first=f["swiglu_models"][0])
-        rows.append((d.where, pick[0].upper() + pick[1:], *(t.format(**f) for t in REFERENCE[d.role])))
-        if d.role in EXTRA_ROWS:
-            rows.append(EXTRA_ROWS[d.role])
-    return tuple(rows)
+def beyond_rows():
+    """(case, what to do) for the cases the seven lines leave out: the fold at the end of notebook 06. Pass 61 (r55
+    Focus 3 and Clarity 3): the 10-row table repeated the list and packed four new terms into one cell; what it added
+    is these four cases, each term in bold with its plain words, one short sentence at a time. The second choices and
+    bends to avoid of the list's own places stay on the picker's card."""
+    dead, several, number = decision("dying_units"), decision("multiclass_output"), decision("regression_output")
+    if (dead.runner_up, several.runner_up, number.runner_up) != ("prelu", "sigmoid", "softplus"):
+        raise ValueError("the words name PReLU, one sigmoid per label and Softplus; decisions() says otherwise")
+    return (
+        ("A very deep plain network learns badly, even with ReLU?", DEEP_FIX),
+        ("Many dead units, and you want training to set the leak?",
+         f"Try **{_label('prelu')}**: a Leaky ReLU whose leak is learned in training."),
+        ("Several labels at once (a cat and a dog in one photo)?",
+         "Use one sigmoid per label. Not softmax: its shares add up to 1, so the labels would compete."),
+        ("A number that must stay above 0, such as a price?",
+         f"Try **{_label('softplus')}**: {SOFTPLUS_PLAIN}, always above 0."),
+    )
 
 
 ROLES = tuple(d.role for d in decisions())
@@ -451,7 +433,7 @@ def recall():
                    f"its slope is {f['relu_slope']:g}. So each unit whose sum is above 0 passes the whole nudge back, "
                    "layer after layer. A unit whose sum is below 0 passes nothing. If many units die, try Leaky ReLU."),
             Option("softmax", False, "A common wrong answer: \"softmax, it keeps every layer's numbers small.\" In fact, "
-                   "softmax belongs at the output. It turns a whole layer's scores into shares that add up to 1, "
+                   "softmax belongs at the output. It turns a whole layer's sums into shares that add up to 1, "
                    "so it is not a bend for each unit."),
         ),
     )
@@ -459,7 +441,8 @@ def recall():
 
 @lru_cache(maxsize=None)
 def recall_output():
-    """The chapter's second question: the output bend for one class out of many, with computed shares."""
+    """The chapter's second question: the output bend for one class out of many, with computed shares. Pass 61: the
+    output units' numbers are "sums", the chapter's one word for them (list line 6), not "scores"."""
     scores = np.array([2.0, 1.0, 0.1])
     shares = np.asarray(activations.get("softmax")(scores), dtype=float)
     sig = np.asarray(activations.get("sigmoid")(scores), dtype=float)
@@ -468,13 +451,13 @@ def recall_output():
         "Which bend goes at its output?",
         (
             Option("sigmoid", False, "A common wrong answer: \"sigmoid gives chances, so one per kind.\" In fact, "
-                   f"each sigmoid works alone. Scores (2, 1, 0.1) give {', '.join(f'{v:.3f}' for v in sig)}: "
+                   f"each sigmoid works alone. Output sums (2, 1, 0.1) give {', '.join(f'{v:.3f}' for v in sig)}: "
                    f"they add up to {sum(round(v, 3) for v in sig):.3f}, not 1. Use one sigmoid per label (a right answer, such as cat or dog) only when a photo may carry several labels."),
-            Option("softmax", True, f"Softmax makes the three scores (2, 1, 0.1) into shares "
+            Option("softmax", True, f"Softmax makes the three output sums (2, 1, 0.1) into shares "
                    f"{', '.join(f'{v:.2f}' for v in shares)}. They add up to {shares.sum():g}: one chance per kind."),
             Option("relu", False, "A common wrong answer: \"ReLU is the default bend.\" In fact, that rule is for "
-                   "hidden layers. At the output ReLU gives scores from 0 upward, not chances that add up to 1."),
-            Option("identity", False, "A common wrong answer: \"no bend keeps the scores honest.\" In fact, raw scores "
+                   "hidden layers. At the output ReLU gives numbers from 0 upward, not chances that add up to 1."),
+            Option("identity", False, "A common wrong answer: \"no bend keeps the sums honest.\" In fact, raw sums "
                    "can be any size, even below 0. They are not chances. No bend is for predicting a number."),
         ),
     )
