@@ -358,10 +358,11 @@ def sigmoid_question():
           "unit is cheap next to the weight multiplications feeding that unit. The main reason: the fading backward "
           "signal."),
          ("It has a corner, where its slope jumps.", False,
-          "No: sigmoid is smooth everywhere, with no sharp point. The corner is ReLU's: at x = 0 its slope jumps "
-          "from 0 to 1."),
+          "No: that mixes sigmoid up with ReLU. Sigmoid is smooth everywhere, with no sharp point. The corner is "
+          "ReLU's: at x = 0 its slope jumps from 0 to 1."),
          ("Its units stop: slope 0 on every point.", False,
-          "No: sigmoid's slope is never exactly 0, so its units never stop for good. Dead units are ReLU's weak spot."),
+          "No: that mixes sigmoid up with ReLU. Sigmoid's slope is never exactly 0, so its units never stop for "
+          "good. Dead units are ReLU's weak spot."),
          ("Its slope is at most ¼, so the signal fades.", True,
           "Right: each sigmoid bend passes on at most a quarter. From the bends alone, ten layers leave under a "
           "millionth. In the real network above, at 10 layers, layer 1 got under a ten-thousandth.")],
@@ -707,7 +708,8 @@ def half_off(layer=4, point=0):
     top.bar(units[~off], sums[~off], color=plots.color("relu"), width=0.75, label="above 0: on")
     top.bar(units[off], sums[off], color="white", ec="#444444", hatch="///", width=0.75, label="at or below 0: off")
     top.axhline(0, color="black", lw=1)
-    top.set(ylabel="its sum", title=f"layer {layer}, one data point: {int(off.sum())} of {len(sums)} units are off")
+    top.set(ylabel="its sum", title=f"a fresh 10-layer ReLU network, layer {layer}, one data point:\n"   # r55: whose layer 4
+                                    f"{int(off.sum())} of {len(sums)} units are off")
     top.set_ylim(sums.min() * 1.1, sums.max() * 2.0)   # room for the legend above the bars
     top.legend(loc="upper left", ncol=2, fontsize=9)
     top.grid(False)
@@ -721,7 +723,7 @@ def half_off(layer=4, point=0):
     bottom.set_ylim(before.min() * 1.1, before.max() * 1.8)
     bottom.legend(loc="upper left", ncol=2, fontsize=9)
     bottom.grid(False)
-    fig.set_label(f"Two bar charts over the {len(sums)} units of layer {layer} of a fresh ReLU network, for one data point. "
+    fig.set_label(f"Two bar charts over the {len(sums)} units of layer {layer} of a fresh 10-layer ReLU network, for one data point. "
                   f"Top: each unit's sum; {int(off.sum())} are at or below 0, hatched, switched off. Bottom: the backward "
                   f"signal arriving, dashed outlines, typical size {typical(before):.2f}; after the bends, filled bars, "
                   f"the off units' numbers are 0 and the typical size is {typical(after):.2g}.")
@@ -932,10 +934,15 @@ def step_sizes(depth=10, width=32, seed=0, names=NAMES):
 
 
 def print_step_sizes(depth=10, weights=1.4):
-    """Print step_sizes as a short table: each bend's slopes' typical size and that times the weights' x1.4."""
+    """Print step_sizes as a short table: each bend's slopes' typical size, that times the weights' x1.4, depth - 1
+    such steps multiplied, and what layer 1 gets in the flow widget's first start (r55: a reader multiplied ReLU's
+    0.96 nine times, got 0.69, and found 0.41 in the picture; the table shows both, and the text says why they differ)."""
     typical, inside = step_sizes(depth)
+    steps = "nine" if depth == 10 else str(depth - 1)
     print(f"First random start, {depth} layers: the {depth - 1} bends the signal passes going back, 64 points")
-    print(f"{'bend':9s}{'slopes’ typical size':>22s}{f'× {weights:g}':>9s}")
+    print(f"{'bend':9s}{'slopes’ typical size':>22s}{f'× {weights:g}':>9s}{f'{steps} such steps':>18s}{'layer 1 gets':>15s}")
     for name, size in typical.items():
-        print(f"{label(name):9s}{size:>22.2f}{size * weights:>9.2f}")
+        sizes = gradients.signal_flow(name, depth)
+        print(f"{label(name):9s}{size:>22.2f}{size * weights:>9.2f}{power_text((size * weights) ** (depth - 1)):>18s}"
+              f"{power_text(sizes[0] / sizes[-1]):>15s}")
     print(f"Tanh's sums between \u22121 and 1: {inside:.0%}")
