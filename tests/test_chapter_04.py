@@ -1916,7 +1916,7 @@ def test_dead_unit_is_one_on_the_flat_side_for_every_input():
     # the nudge's slope factor, said after the picture (chapter 03: "each weight into a unit has that unit's slope as
     # one factor of its nudge")
     assert "**Fixes:** a nudge has the unit's slope as a factor.\nWith a slope above 0, a unit below 0 still gets one.\n" in text
-    assert "that unit's slope as one factor of its nudge" in ch03
+    assert "So its slope is one factor of each such nudge." in ch03   # pass 61 rewording of the same fact
 
 
 def test_smooth_slopes_far_left_name_who_dips_below_zero():

@@ -3972,7 +3972,7 @@ def test_pass49_q21s_key_shows_the_route_to_its_number():
 # (a pattern: one sentence that names the word and says what it does; chapter 06 rewords it pass by pass)
 SAID_PLAINLY = {("tanh", "06"): r"Tanh[^.\n]*between −1 and 1\.|Tanh goes from −1 to 1[^.\n]*\.",
                 # pass 58: chapter 06 says it on list line 3 (a rendered list), no longer in bold in a markdown cell
-                ("SwiGLU", "06"): r"SwiGLU makes two sums, bends one, and multiplies them\.",
+                ("SwiGLU", "06"): r"SwiGLU makes two sums of the same inputs, each with its own weights\. It bends one, then multiplies the two\.",   # pass 61
                 ("softmax", "06"): r"\*\*Softmax\*\*\. It turns the output units' sums into chances that add up to 1\.",
                 # pass 60: chapter 06 says it on list line 4, the first line that needs it (r54 Clarity 2)
                 ("LSTM", "06"): r"An \*\*LSTM\*\* \(long short-term memory\) reads a sequence[^.\n]*item by item\."}
