@@ -214,8 +214,11 @@ def gradient_figure(results, epoch=0, leave_out=("identity",), shown=("sigmoid",
 
 
 @plots.styled
-def boundaries_figure(results, X, y, run=0, ncols=5, resolution=80):
-    """Each bend's decision regions (one seed's network) side by side, with the points on top (notebook 05)."""
+def boundaries_figure(results, X=None, y=None, run=0, ncols=5, resolution=80):
+    """Each bend's decision regions (one seed's network) side by side, with the points on top (notebook 05); the
+    points are the race track's training points unless X and y are given."""
+    if X is None:
+        X, y = data.spiral()
     names = list(results)
     nrows = -(-len(names) // ncols)
     # Rows tall enough for square maps under two-line titles: the points fill a square, so x₁ and x₂ share a scale.
@@ -350,9 +353,11 @@ CENTRED_SHIFT = 0.5
 CENTRED_LABEL = "sigmoid − 0.5"
 
 
-# The live race's stretch test (notebook 05, try 5): sigmoid moved and stretched, each a runner the learner can tick,
-# from the same starting weights as sigmoid (only the bend differs). tanh(x) = 2·sigmoid(2x) − 1 does both stretches:
-# 2·sigmoid − 1 reaches ±1 with slope at most 1/2; sigmoid(4x) − 0.5 has tanh's slope 1 but reaches only ±0.5.
+# The live race's stretch test (notebook 05): sigmoid moved and stretched, each a runner the learner can tick,
+# from the same starting weights as sigmoid (only the bend differs). tanh(x) = 2·(sigmoid(2x) − 0.5) gains two things
+# over sigmoid − 0.5, reach ±1 and slope 1 at 0; each runner gets one alone. 2·sigmoid − 1 (twice as tall) reaches
+# ±1 with slope at most 1/2; sigmoid(4x) − 0.5 (squeezed by 4, not tanh's 2) has slope 1 but reaches only ±0.5.
+# Neither is "half" of tanh's reshaping (r55 Correctness 1): the squeeze half would be sigmoid(2x) − 0.5.
 VARIANTS = {CENTRED_LABEL: dict(activation="sigmoid", shift=CENTRED_SHIFT),
             "2·sigmoid − 1": dict(activation="sigmoid", shift=1.0, stretch=(2.0, 1.0)),
             "sigmoid(4x) − 0.5": dict(activation="sigmoid", shift=0.5, stretch=(1.0, 4.0))}
@@ -373,6 +378,14 @@ def stretch_runs(X, y):
             for n in STRETCH_TEST[2:]}
 
 
+def verdict_runs(results, X, y):
+    """Sigmoid, the three changed sigmoids and tanh, five runs each (notebook 05): {name: Runs}, sigmoid's and tanh's
+    from the chapter's race, the others trained here from the same seeds. One name in the notebook's visible calls
+    (r55 Focus 1: `verdict_figure(results, centred, steep)` read as plumbing)."""
+    return {"sigmoid": results["sigmoid"], CENTRED_LABEL: centred_race(X, y), **stretch_runs(X, y),
+            "tanh": results["tanh"]}
+
+
 def jump_backs(runs, threshold=0.1, rise=0.3):
     """Runs whose loss, after first crossing `threshold`, climbs back above `rise` (notebook 05): [(seed index, peak
     loss, epoch of the peak)]. A wobble just above the line is not a jump."""
@@ -385,12 +398,15 @@ def jump_backs(runs, threshold=0.1, rise=0.3):
     return found
 
 
-def stretch_answer(runs, results, threshold=0.1):
-    """The fold after the stretch test's live race (notebook 05): does the tall half (2·sigmoid − 1: reach ±1, slope
+def stretch_answer(runs, results=None, threshold=0.1):
+    """The fold after the stretch test's live race (notebook 05): does the tall curve (2·sigmoid − 1: reach ±1, slope
     1/2) learn like tanh or crawl like sigmoid? First the learner's run (seed 0), then the five runs from `runs`
-    (stretch_runs); tanh's and sigmoid's runs come from `results` (the chapter's race). r51 Interaction 2: the steep
-    half's result is the main path's answer, so it is only named here."""
+    (stretch_runs, or verdict_runs); tanh's and sigmoid's runs come from `results` (the chapter's race; `runs` if
+    not given). r51 Interaction 2: the steep curve's result is the main path's answer, so it is only named here.
+    r55 Correctness 2: the five runs the words give are drawn in the fold."""
     from IPython.display import Markdown
+
+    results = runs if results is None else results
 
     steep, tall = STRETCH_TEST[3], STRETCH_TEST[2]
     at_tall = race.epochs_to(runs[tall].loss, threshold)
@@ -406,9 +422,17 @@ def stretch_answer(runs, results, threshold=0.1):
             f"Over five runs, it crosses in {np.isfinite(at_tall).sum()} of five. ")
     crossed = int(np.isfinite(race.epochs_to(runs[steep].loss, threshold)).sum())
     where = "all five runs" if crossed == len(runs[steep].loss) else f"{crossed} of five runs"
-    lesson = (f"Reaching ±1 alone did not make it learn. The steep half, **{steep}**, crossed in {where}."
-              if never else f"The steep half, **{steep}**, crossed in {where}.")
-    return Markdown(f"<details><summary>Check your prediction</summary>\n\n{yours}{five}{lesson}\n\n</details>")
+    lesson = (f"Reaching ±1 alone did not make it learn. The steep curve, **{steep}**, crossed in {where}."
+              if never else f"The steep curve, **{steep}**, crossed in {where}.")
+    panels = [("Sigmoid", plots.color("sigmoid"), results["sigmoid"])] + [
+        (n, _runner_colour(n, STRETCH_TEST.index(n)), runs[n]) for n in (tall, steep)] + [
+        ("Tanh", plots.color("tanh"), results["tanh"])]
+    fig = _panels_beside_key(panels, threshold)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    picture = tables.image(buffer.getvalue(), fig.get_label(), 860)
+    return Markdown(f"<details><summary>Check your prediction</summary>\n\n{yours}{five}\n\n{picture}\n\n{lesson}"
+                    "\n\n</details>")
 
 
 # Tries 3 to 5 of notebook 05: sigmoid against ReLU (seed 0) for the live race's longest run, with Adam as in the
@@ -434,10 +458,16 @@ def try_answers(results, threshold=0.1, longer=None):
     at = {n: race.epochs_to(r.loss, threshold) for n, r in results.items()}
     sigmoid = at["sigmoid"][0]
     # tanh(x) = 2 sigmoid(2x) - 1: a sigmoid network can draw every border a tanh network can (the weights and
-    # biases take up the stretch and the shift), so a gap between them is in the learning.
+    # biases take up the stretch and the shift), so a gap between them is in the learning. r55 Clarity 2: "take up"
+    # was abstract; one unit's copy, worked with numbers (copy_tanh_unit; the whole network: test_chapter_05).
+    w_in, w_out = TANH_COPY
+    s_in, s_out, s_bias = copy_tanh_unit(w_in, w_out)
     one = (("it learns none in the race, " if np.isnan(sigmoid) else f"it crosses 0.1 only at epoch {sigmoid:.0f}, ")
            + "yet it could draw one. The reason: tanh is sigmoid made half as wide and twice as tall, then moved down "
-           "by 1. In symbols, tanh(x) = 2 × sigmoid(2x) − 1. The weights can take up the stretch and the shift. "
+           f"by 1. In symbols, tanh(x) = 2 × sigmoid(2x) − 1. The weights can do all three. Take a tanh unit with "
+           f"weight {w_in:g} into it and {w_out:g} out of it: the next layer gets {w_out:g} × tanh(x). A sigmoid unit "
+           f"with weight {s_in:g} in and {s_out:g} out, and {-s_bias:g} taken off the next bias, gives "
+           f"{s_out:g} × sigmoid({s_in:g}x) − {-s_bias:g}. That is the same. "
            "So the gap is in how they learn, not in what they can draw.")   # r43 Focus 2: the fold ends here
     default = ("tanh", "relu", "gelu_tanh")
     winner = min(default, key=lambda n: at[n][2])
@@ -485,6 +515,41 @@ def try_answers(results, threshold=0.1, longer=None):
     return Markdown("\n\n".join(folds))
 
 
+TANH_COPY = (1.0, 3.0)   # try 1's worked example: a tanh unit's weight in and weight out
+
+
+def copy_tanh_unit(w_in, w_out):
+    """The sigmoid unit that copies a tanh unit (notebook 05, try 1): tanh(z) = 2·sigmoid(2z) − 1, so weight `w_in`
+    in and `w_out` out become (2·w_in in, 2·w_out out, −w_out added to the next unit's bias)."""
+    return 2 * w_in, 2 * w_out, -w_out
+
+
+# r55 Correctness 6: the one-knob section says steeper acts like a 4× learning rate on the weights into each bend.
+# Does a 4× learning rate alone make plain sigmoid learn? The live race's slider has no 0.04: its nearest is
+# 10^-1.4 = 0.0398, which is what a learner sets, so that is what is trained here.
+RATE_TRY = 10 ** -1.4
+
+
+def rate_answer(runs, threshold=0.1):
+    """The fold after the learning-rate try (notebook 05): plain sigmoid with Adam at RATE_TRY, seed 0, 400 epochs,
+    as the live race trains it; beside the steep sigmoid's seed-0 run from `runs` (verdict_runs)."""
+    from IPython.display import Markdown
+
+    X, y = data.spiral()
+    mine = race.race(X, y, ["sigmoid"], seeds=(0,), optimizer="adam", lr=RATE_TRY, epochs=400)["sigmoid"]
+    at = race.epochs_to(mine.loss, threshold)[0]
+    steep = race.epochs_to(runs[STRETCH_TEST[3]].loss[:1], threshold)[0]
+    before = runs["sigmoid"].final_loss[0]
+    # One decimal: the run's last loss moves by a few hundredths between 0.04 and 0.0398 (0.38 and 0.35).
+    said = ((f"Not alone. In your race (seed 0), sigmoid's loss falls to about {mine.final_loss[0]:.1f} by epoch 400. "
+             f"That is far below its {before:.2f} at learning rate 0.01, but still above {threshold:g}. "
+             if np.isnan(at) else f"Yes. In your race (seed 0), sigmoid crosses {threshold:g} at epoch {at:.0f}. ")
+            + f"At learning rate 0.01, the steep sigmoid crossed at epoch {steep:.0f}. "
+            + ("So bigger steps help, but they are not the whole story." if np.isnan(at) else
+               "So bigger steps may be most of the story."))
+    return Markdown(f"<details><summary>Check your answer</summary>\n\n{said}\n\n</details>")
+
+
 def gradient_table(results, epoch=0):
     """Mean per-layer gradient norm over seeds at a recorded epoch (the first record at or after `epoch`)."""
     rows = []
@@ -530,16 +595,41 @@ def page_lines(half=1.5, samples=61):
     return [((1, v), np.column_stack([along, np.full(samples, v)])) for v in PAGE_LINE_COLOURS]
 
 
+# r55 Picture 1: the origami sentence's corner had no picture. The same two units with ReLU instead of tanh, and one
+# straight cut in their outputs, unit 2 + unit 1 = 0.5: unfolded, the border is straight pieces meeting at sharp
+# corners, each on a crease (where one unit's weighted sum is 0 and the unit switches on).
+PAGE_RELU_CUT = (1.0, 0.5)   # (k, c): the cut is unit 2 + k × unit 1 = c
+
+
+def page_relu_border(half=1.5, samples=301):
+    """The ReLU layer's straight cut, unfolded onto the flat square: (gx, gy, f), the border where f = 0."""
+    g = np.linspace(-half, half, samples)
+    gx, gy = np.meshgrid(g, g)
+    bent = sheet.layer(np.stack([gx, gy], axis=-1), PAGE_W, PAGE_B, "relu")
+    k, c = PAGE_RELU_CUT
+    return gx, gy, bent[..., 1] + k * bent[..., 0] - c
+
+
+def page_relu_points(n=160, seed=0, half=1.5):
+    """page_points' points, coloured by the ReLU layer's cut instead: (n, 2) and (n,)."""
+    pts = np.random.RandomState(seed).uniform(-half, half, size=(n, 2))
+    bent = sheet.layer(pts, PAGE_W, PAGE_B, "relu")
+    k, c = PAGE_RELU_CUT
+    return pts, (bent[:, 1] + k * bent[:, 0] > c).astype(int)
+
+
 @plots.styled
 def page_figure(half=1.5):
-    """Three panels (notebook 05, beside the origami paragraph): (a) points on the flat square of inputs; (b) the same
+    """Four panels (notebook 05, beside the origami paragraph): (a) points on the flat square of inputs; (b) the same
     points after one tanh hidden layer of two units, the page curved, with one straight cut; (c) that cut unfolded onto
-    the flat square: a winding border. Grid lines show how the page bends."""
-    fig, axes = plots.new_figure(960, 330, 1, 3)
+    the flat square: a curved border; (d) the same two units with ReLU: the unfolded cut has sharp corners, on the
+    creases where a unit switches on. Coloured lines show how the page bends."""
+    fig, axes = plots.new_figure(1200, 340, 1, 4)
     pts, cls = page_points(half=half)
     bent_pts = sheet.layer(pts, PAGE_W, PAGE_B, "tanh")
-    for k, (ax, title) in enumerate(zip(axes, ("(a) the flat page: every input", "(b) bent by one hidden layer (tanh)",
-                                               "(c) the cut, unfolded"))):
+    words = dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none", alpha=0.8)
+    for k, (ax, title) in enumerate(zip(axes[:3], ("(a) the flat page: every input",
+                                                   "(b) bent by one hidden layer (tanh)", "(c) the cut, unfolded"))):
         # r37: a full grey grid tangled in (b); three lines each way, each with its own colour in every panel, can be
         # followed from (a) to (b): solid where x₁ is fixed, dashed where x₂ is
         for (which, value), path in page_lines(half):
@@ -548,10 +638,12 @@ def page_figure(half=1.5):
             ax.plot(*shown.T, color=PAGE_LINE_COLOURS[value], lw=2.6, ls=PAGE_LINE_DASHES[value], zorder=2,
                     label=label)
             # each line named at its right end, in its colour: no legend to match up (r43 Picture 1)
-            end = k != 1   # in (b) the three ends meet in a corner: each name sits at its line's middle instead
+            end = k != 1   # in (b) the three ends meet in a corner: each name sits at its line's middle instead,
+            # on a pale box over the points (r55 Picture 1: the names sat on the dots)
             ax.annotate(label, shown[-1] if end else shown[len(shown) // 2], xytext=(3, 0) if end else (4, 4),
                         textcoords="offset points", ha="left", va="center" if end else "bottom",
-                        fontsize=9, color=PAGE_LINE_COLOURS[value], fontweight="bold", annotation_clip=False)
+                        fontsize=9, color=PAGE_LINE_COLOURS[value], fontweight="bold", annotation_clip=False,
+                        bbox=None if end else words, zorder=5)
         shown = bent_pts if k == 1 else pts
         for c, colour, marker in ((0, plots.ACCENT, "o"), (1, plots.VANISHING, "^")):
             ax.plot(*shown[cls == c].T, marker, color=colour, ms=3.5, mew=0, alpha=0.7, zorder=3)
@@ -560,14 +652,27 @@ def page_figure(half=1.5):
     line = np.linspace(-1, 1, 2)
     axes[1].plot(line, PAGE_CUT * line, color="black", lw=2, zorder=4)
     axes[2].contour(*page_border(half), levels=[0.0], colors="black", linewidths=2, zorder=4)
-    for ax in (axes[0], axes[2]):
+    # (d): ReLU instead of tanh. The creases: where a unit's weighted sum is 0, dotted grey.
+    relu = axes[3]
+    relu_pts, relu_cls = page_relu_points(half=half)
+    for c, colour, marker in ((0, plots.ACCENT, "o"), (1, plots.VANISHING, "^")):
+        relu.plot(*relu_pts[relu_cls == c].T, marker, color=colour, ms=3.5, mew=0, alpha=0.7, zorder=3)
+    along = np.linspace(-half, half, 2)
+    for w1, w2 in PAGE_W:   # w1·x₁ + w2·x₂ = 0, drawn as x₁ along x₂ (both units' lines are steep)
+        relu.plot(-w2 * along / w1, along, color="#555555", lw=1.2, ls=":", zorder=2)
+    relu.contour(*page_relu_border(half), levels=[0.0], colors="black", linewidths=2, zorder=4)
+    relu.set_title("(d) ReLU instead: corners,\non creases (dotted)", fontsize=11)
+    relu.set_aspect("equal")
+    for ax in (axes[0], axes[2], axes[3]):
         ax.set(xlabel="input x₁", ylabel="input x₂", xlim=(-half, half), ylim=(-half, half))
     axes[1].set(xlabel="hidden unit 1", ylabel="hidden unit 2", xlim=(-1.05, 1.05), ylim=(-1.05, 1.05))
-    fig.set_label("Three square plots. Left: blue dots and orange triangles scattered on a flat page of inputs, with "
+    fig.set_label("Four square plots. (a): blue dots and orange triangles scattered on a flat page of inputs, with "
                   "three coloured lines across it, where x₂ is −1, 0 and 1, each named at its end; no straight line splits the "
-                  "dots. Middle: the same points and lines after one tanh hidden layer: each line keeps its colour "
-                  "but curves, and one straight black line now splits the colours. Right: that straight line "
-                  "drawn back on the flat page is an S-shaped border that winds between the colours.")
+                  "dots. (b): the same points and lines after one tanh hidden layer: each line keeps its colour "
+                  "but curves, and one straight black line now splits the colours. (c): that straight line "
+                  "drawn back on the flat page is an S-shaped border that curves between the colours. (d): the same two "
+                  "units with ReLU instead, and one straight cut: drawn back on the flat page, the border is straight "
+                  "pieces meeting at sharp corners, each on a dotted crease line where a unit turns on.")
     return fig
 
 
@@ -993,14 +1098,57 @@ def race_check(finished=None):
 
 
 @plots.styled
-def loss_multiples(results, threshold=0.1, ncols=5):
-    """One small panel per bend, every seed's loss curve in it, shared axes: no curve hides another; a dot on the
-    threshold line where each run first crosses it (notebook 05)."""
-    return _multiples([(_short(n), plots.color(n, i), r) for i, (n, r) in enumerate(results.items())], threshold,
-                      ncols)
+def loss_multiples(results, threshold=0.1, ncols=5, versus=("relu", "tanh")):
+    """One small panel per bend, every seed's loss curve in it, shared axes: no curve hides another; a mark at the
+    threshold line where each run first crosses it (notebook 05). r55 Picture 3: the two `versus` bends' panels each
+    say at which seeds that bend crossed first, so the order the chapter remembers is in the picture."""
+    fig = _multiples([(_short(n), plots.color(n, i), r) for i, (n, r) in enumerate(results.items())], threshold,
+                     ncols)
+    said = " Marks that would touch hang below the line on a thin stem."
+    if all(n in results for n in versus):
+        for me, other in (versus, versus[::-1]):
+            ax = fig.axes[list(results).index(me)]
+            seeds = _seed_list(first_at(results, me, other, threshold))
+            ax.text(0.04, 0.04, f"before {_mid_name(other)}:\n{seeds}",
+                    transform=ax.transAxes, ha="left", va="bottom", fontsize=8.5, color="#333333")
+            said += f" {short_name(me)}'s plot notes it crossed before {_mid_name(other)} at {seeds}."
+    fig.set_label(fig.get_label() + said)
+    return fig
+
+
+def first_at(results, me, other, threshold=0.1):
+    """The seeds at which bend `me` first crosses `threshold` before bend `other` does (notebook 05)."""
+    mine, theirs = (np.where(np.isfinite(a), a, np.inf) for a in
+                    (race.epochs_to(results[n].loss, threshold) for n in (me, other)))
+    return [s for s, a, b in zip(results[me].seeds, mine, theirs) if a < b]
+
+
+def _mid_name(name):
+    """A bend's name mid-sentence: tanh in lower case, as the chapter writes it."""
+    return "tanh" if name == "tanh" else short_name(name)
+
+
+def _seed_list(seeds):
+    """"seeds 0, 1", "seed 3" or "no seed"."""
+    return "no seed" if not seeds else f"seed{'s' if len(seeds) > 1 else ''} " + ", ".join(str(s) for s in seeds)
 
 
 SEED_MARKS = ("o", "s", "^", "D", "v")   # the first crossing's mark, one shape per seed (0 to 4)
+MARK_GAP, MARK_ROW_STEP = 36, 0.55   # marks closer than MARK_GAP epochs go on rows below the line, each × 0.55 lower
+
+
+def mark_rows(crossings, gap=MARK_GAP):
+    """A row for each run's crossing mark (0: on the line), earliest first: each mark takes the lowest row where it
+    sits at least `gap` epochs from every mark already there (never-crossing runs get row 0 and no mark)."""
+    crossings = np.asarray(crossings, dtype=float)
+    rows, placed = [0] * len(crossings), {}
+    for k in sorted(np.flatnonzero(np.isfinite(crossings)), key=lambda k: crossings[k]):
+        row = 0
+        while any(abs(crossings[k] - at) < gap for at in placed.get(row, [])):
+            row += 1
+        placed.setdefault(row, []).append(crossings[k])
+        rows[k] = row
+    return rows
 
 
 def _seed_key(k, seed):
@@ -1021,12 +1169,17 @@ def _multiples(panels, threshold, ncols, panel_px=172):
         for run in r.loss:
             ax.plot(np.arange(len(run)), np.clip(run, *_LOSS_LIMITS), color=colour, lw=1.1, alpha=0.85)
         ax.axhline(threshold, color="black", lw=1, ls="--")
-        # A mark where each run first crosses, one hollow dark shape per seed (r44: five like dots read as a smear;
-        # hollow shapes stay apart where two crossings sit close)
-        for seed, at in enumerate(race.epochs_to(r.loss, threshold)):
+        # A mark where each run first crosses, one hollow dark shape per seed (r44: five like dots read as a smear).
+        # r55 Picture 4: close crossings hid each other, so a mark that would touch one already placed drops a row
+        # below the line, on a thin stem up to its crossing.
+        crossings = race.epochs_to(r.loss, threshold)
+        for seed, (at, row) in enumerate(zip(crossings, mark_rows(crossings))):
             if np.isfinite(at):
-                ax.plot([at], [threshold], SEED_MARKS[seed % len(SEED_MARKS)], ms=6.5, mfc="white", mec="black",
-                        mew=1.2, zorder=3)
+                height = threshold * MARK_ROW_STEP ** row
+                if row:
+                    ax.plot([at, at], [threshold, height], color="black", lw=0.8, zorder=3)
+                ax.plot([at], [height], SEED_MARKS[seed % len(SEED_MARKS)], ms=6.5, mfc="white", mec="black",
+                        mew=1.2, zorder=4)
         ax.set_yscale("log")
         ax.set_ylim(*_LOSS_LIMITS)
         ax.set_title(f"{title}\n{reached} of {len(r.loss)} runs learnt\nfinal loss {_loss_range(r.final_loss)}",
@@ -1257,7 +1410,15 @@ def crossing_fold(results, threshold=0.1):
     words = f"Each run's first epoch below {threshold:g}."
     if len(fastest) == 1:
         words += f" {short_name(fastest.pop())} is fastest in every seed (marked *)."
+    if "relu" in results and "tanh" in results:
+        words += f" ReLU beats tanh at {_seed_list(first_at(results, 'relu', 'tanh', threshold))}."
     return FoldedTable("Show each seed", words, crossing_table(results, threshold))
+
+
+def summary_fold(results, threshold=0.1):
+    """summary_table behind a click (notebook 05, r55 Picture 3 and Focus 2: two tables of digits in view)."""
+    return FoldedTable("Show the summary table", "Each bend's five runs: the fastest and slowest, the lowest and "
+                       "highest.", summary_table(results, threshold))
 
 
 def one_knob_steps(w=0.3, step=0.01, factor=4):
@@ -1292,11 +1453,14 @@ def one_knob_figure(w=0.3, step=0.01, factor=4, span=0.06):
 
 
 @plots.styled
-def verdict_figure(results, centred, steep, threshold=0.1):
+def verdict_figure(results, centred=None, steep=None, threshold=0.1):
     """The answer to "why is sigmoid so slow?" in one picture (notebook 05, pass 52): sigmoid, sigmoid − 0.5
     (`centred`, from centred_race), sigmoid(4x) − 0.5 (`steep`, stretch_runs' Runs) and tanh, five runs each on the
-    five-run picture's shared scales. Centring alone leaves it crawling; the steeper slope makes it learn."""
-    if isinstance(steep, dict):   # stretch_runs' {name: Runs}: the visible cell stays one call (r54 Focus 1)
+    five-run picture's shared scales. Centring alone leaves it crawling; the steeper slope makes it learn.
+    With `results` alone, it is verdict_runs' dict, which holds all four (r55 Focus 1: one name in view)."""
+    if centred is None:
+        centred, steep = results[CENTRED_LABEL], results[STRETCH_TEST[3]]
+    if isinstance(steep, dict):   # stretch_runs' {name: Runs}
         steep = steep[STRETCH_TEST[3]]
     panels = [("Sigmoid", plots.color("sigmoid"), results["sigmoid"]),
               (CENTRED_LABEL, _runner_colour(CENTRED_LABEL, 1), centred),
@@ -1305,15 +1469,25 @@ def verdict_figure(results, centred, steep, threshold=0.1):
     caption = "; ".join(f"{title}: {np.isfinite(race.epochs_to(r.loss, threshold)).sum()} of {len(r.loss)} runs "
                         f"below {threshold:g}, last loss {r.final_loss.min():.2f} to {r.final_loss.max():.2f}"
                         for title, _colour, r in panels)
-    fig = _multiples(panels, threshold, ncols=4, panel_px=860 // 4)   # as wide as the five-run picture
-    axes = fig.axes
-    key = axes[-1].get_legend()
-    key.remove()   # r54 Picture 3: inside sigmoid's square it covered the band from 0.01 to 0.1; now beside the squares
-    fig.legend(handles=key.legend_handles, title="first\ncrossing", loc="outside right center", fontsize=8,
-               title_fontsize=8, handletextpad=0.3)
+    fig = _panels_beside_key(panels, threshold)
     fig.set_label(f"Four small plots on one scale, five runs each: training loss (log scale) against epoch, with a "
                   f"dashed line at {threshold:g}. {caption}.")
     return Captioned(fig, caption)
+
+
+def _panels_beside_key(panels, threshold):
+    """Four (title, colour, Runs) panels in a row, as wide as the five-run picture, the marks' key beside them."""
+    fig = _multiples(panels, threshold, ncols=len(panels), panel_px=860 // len(panels))
+    key = fig.axes[-1].get_legend()
+    key.remove()   # r54 Picture 3: inside sigmoid's square it covered the band from 0.01 to 0.1; now beside the squares
+    fig.legend(handles=key.legend_handles, title="first\ncrossing", loc="outside right center", fontsize=8,
+               title_fontsize=8, handletextpad=0.3)
+    fig.set_label(f"{str(_COUNT.get(len(panels), len(panels))).capitalize()} small plots on one scale, five runs each: training loss "
+                  f"(log scale) against epoch, with a dashed line at {threshold:g}. " + "; ".join(
+                      f"{title}: {np.isfinite(race.epochs_to(r.loss, threshold)).sum()} of {len(r.loss)} runs below "
+                      f"{threshold:g}, last loss {r.final_loss.min():.2f} to {r.final_loss.max():.2f}"
+                      for title, _colour, r in panels) + ".")
+    return fig
 
 
 class FoldedTable:
