@@ -563,7 +563,7 @@ def test_helper_cells_are_collapsed_and_skipped_in_slides():
 
 
 
-@pytest.mark.parametrize("terms", [("sigma prime",), ("**Step 1: two weighted sums.**", "**Step 4: multiply (the ×).**"),
+@pytest.mark.parametrize("terms", [("sigma prime",), ("**Stage 1: two weighted sums.**", "**Stage 4: multiply (the ×).**"),
                                    ("The **probe** is the grey upright line",),
                                    ("Well-known transformers, such as OpenAI's GPT-2, use GELU.",),
                                    ("The **probe** is the grey upright line",)])
@@ -701,8 +701,8 @@ def test_one_meaning_of_gate_in_widget_and_text():
     assert any("share of a kept" in t for t in labels) and not any("how open" in t for t in labels)
     text = markdown()
     # pass 26: the × is "multiply", so "gate" names SiLU(a) only (step 4's heading called the × the gate)
-    assert "$\\mathrm{SiLU}(a)$ is the **gate**.\nBeyond $a \\approx 1.28$ it is more than 1: louder than full volume.\n" in text and "**Step 3" in text and "For the curious: the name" not in text and "tops 1" not in text and "joins Swish" not in text   # pass 33 (r31): the idiom and the name said plainly and "Hence SwiGLU" not in text
-    assert "**Step 4: multiply (the ×).** The unit outputs gate times content" in text and "the gate (the ×)" not in text
+    assert "$\\mathrm{SiLU}(a)$ is the **gate**.\nBeyond $a \\approx 1.28$ it is more than 1: louder than full volume.\n" in text and "**Stage 3" in text and "For the curious: the name" not in text and "tops 1" not in text and "joins Swish" not in text   # pass 33 (r31): the idiom and the name said plainly and "Hence SwiGLU" not in text
+    assert "**Stage 4: multiply (the ×).** The unit outputs gate times content" in text and "the gate (the ×)" not in text
     assert "not capped at 1" not in text   # said once, up front, in the analogy
     assert "Here $\\sigma(a)$, from 0 to 1, is the share of $a$ that SiLU keeps." in text
     assert "mostly open" not in text and "mostly open" not in text and "like a tap" not in text
@@ -877,9 +877,9 @@ def test_terms_used_once_are_gone(term):
 
 def test_swiglu_steps_bring_one_new_word_each():
     """Check the SwiGLU build-up is four short steps, and each step after the first brings one new bold word."""
-    cells = [c for c in chapter()["cells"] if "**Step 1: two weighted sums.**" in "".join(c["source"])]
+    cells = [c for c in chapter()["cells"] if "**Stage 1: two weighted sums.**" in "".join(c["source"])]
     assert len(cells) == 1
-    steps = re.split(r"\*\*Step \d: [^*]+\*\*", "".join(cells[0]["source"]))[1:]
+    steps = re.split(r"\*\*Stage \d: [^*]+\*\*", "".join(cells[0]["source"]))[1:]
     assert len(steps) == 4
     # pass 26: the gate is named where it is made (step 2, with SiLU); step 4 only multiplies, so it adds no word
     assert [len(re.findall(r"\*\*[^*]+\*\*", s)) for s in steps] == [0, 2, 1, 0]
@@ -1167,8 +1167,8 @@ def test_sigmoid_question_has_one_right_answer_the_slope_that_compounds_with_dep
 def test_swiglu_steps_follow_the_diagram_top_to_bottom():
     """Check the steps name the gate path (a through SiLU, the diagram's top row) before the content b (bottom row),
     and that in the diagram the bend box does sit above the no-bend box."""
-    text = "".join(next(c["source"] for c in chapter()["cells"] if "**Step 1: two weighted sums.**" in "".join(c["source"])))
-    step2, step3 = text.index("**Step 2:"), text.index("**Step 3:")
+    text = "".join(next(c["source"] for c in chapter()["cells"] if "**Stage 1: two weighted sums.**" in "".join(c["source"])))
+    step2, step3 = text.index("**Stage 2:"), text.index("**Stage 3:")
     assert step2 < text.index("**SiLU**") < step3 < text.index("**content**")
     assert "(top row)" in text[step2:step3] and "(bottom row)" in text[step3:]
     fig = ch02.swiglu_diagram()
@@ -1716,7 +1716,7 @@ def test_weighted_sum_is_explained_before_its_first_use():
     text = markdown()
     first = text.index("weighted sum")
     assert text[first - 30:first + 20].count("adds them up: its **weighted sum**") == 1
-    assert first < text.index("**Step 1: two weighted sums.**")
+    assert first < text.index("**Stage 1: two weighted sums.**")
     assert "adds them up: its **weighted sum**" in markdown_before("ch02.swiglu_diagram(")
     # pass 23: the same weighted sum as the glossary's (the bias comes after it), and the unit's bend is in the word
     glossary = glossary_markdown().split("## Glossary", 1)[1]
@@ -2400,7 +2400,7 @@ def test_swiglu_sums_are_said_plainly_and_the_content_slider_has_its_own_questio
     slider b gets a Predict of its own (a = -1.3, b = -2: which sign comes out?), reachable on the sliders, and the
     folded answer gives scipy's numbers: the gate -1.3·σ(-1.3) = -0.28, times -2 is +0.56, positive."""
     text = markdown()
-    assert "**Step 1: two weighted sums.** The unit makes two weighted sums of the same inputs.\nEach has its own weights." in text
+    assert "**Stage 1: two weighted sums.** The unit makes two weighted sums of the same inputs.\nEach has its own weights." in text
     assert "Each sum of the input" not in text
     assert "A SwiGLU unit reads the same inputs twice: once as content, once as a gate." in text
     above = markdown_before("ch02.swiglu_gate()")
@@ -3270,7 +3270,7 @@ def test_swiglu_name_spelled_out_and_the_intro_says_unit():
     np.testing.assert_allclose(activations.get("swiglu")(a, b), swish_1 * b, atol=1e-12)   # Swish at β = 1 gates b
     np.testing.assert_allclose(activations.get("swiglu")(a, 3.0 * b), 3.0 * activations.get("swiglu")(a, b), atol=1e-12)   # linear in b
     assert "Dauphin" in activations.get("swiglu").origin   # the gated linear unit's own paper, in the registry
-    assert text.index("**Step 4: multiply (the ×).**") < text.index(said) < text.index("### Try it")
+    assert text.index("**Stage 4: multiply (the ×).**") < text.index(said) < text.index("### Try it")
     assert "This chapter shows four common bends, then a bend with a gate." in text and "a neuron with a gate" not in text
     intro = "".join(chapter()["cells"][0]["source"])
     assert "neuron" not in intro
