@@ -307,8 +307,8 @@ Where each is used:
 - SiLU: the gate inside SwiGLU, in recent large language models.
 
 Tanh is the zero-centred one, for inputs spread around 0.
-In our two-input test, inputs centred at 0, like those tanh outputs, still settled at bigger steps.
-Inputs centred at 0.5, like sigmoid's outputs, overshot from step size {zigzag.blow_up_step(CENTRES[1]):g}.
+In our two-input test, inputs centred at 0, as tanh's outputs would be, still settled at bigger steps.
+Inputs centred at 0.5, as sigmoid's would be, overshot from step size {zigzag.blow_up_step(CENTRES[1]):g}.
 
 {unit}
 
