@@ -563,7 +563,7 @@ def test_helper_cells_are_collapsed_and_skipped_in_slides():
 
 
 
-@pytest.mark.parametrize("terms", [("sigma prime",), ("**Step 1: two weighted sums.**", "**Step 4: multiply (the ×).**"),
+@pytest.mark.parametrize("terms", [("sigma prime",), ("**Stage 1: two weighted sums.**", "**Stage 4: multiply (the ×).**"),
                                    ("The **probe** is the grey upright line",),
                                    ("Well-known transformers, such as OpenAI's GPT-2, use GELU.",),
                                    ("The **probe** is the grey upright line",)])
@@ -701,8 +701,8 @@ def test_one_meaning_of_gate_in_widget_and_text():
     assert any("share of a kept" in t for t in labels) and not any("how open" in t for t in labels)
     text = markdown()
     # pass 26: the × is "multiply", so "gate" names SiLU(a) only (step 4's heading called the × the gate)
-    assert "$\\mathrm{SiLU}(a)$ is the **gate**.\nBeyond $a \\approx 1.28$ it is more than 1: louder than full volume.\n" in text and "**Step 3" in text and "For the curious: the name" not in text and "tops 1" not in text and "joins Swish" not in text   # pass 33 (r31): the idiom and the name said plainly and "Hence SwiGLU" not in text
-    assert "**Step 4: multiply (the ×).** The unit outputs gate times content" in text and "the gate (the ×)" not in text
+    assert "$\\mathrm{SiLU}(a)$ is the **gate**.\nBeyond $a \\approx 1.28$ it is more than 1: louder than full volume.\n" in text and "**Stage 3" in text and "For the curious: the name" not in text and "tops 1" not in text and "joins Swish" not in text   # pass 33 (r31): the idiom and the name said plainly and "Hence SwiGLU" not in text
+    assert "**Stage 4: multiply (the ×).** The unit outputs gate times content" in text and "the gate (the ×)" not in text
     assert "not capped at 1" not in text   # said once, up front, in the analogy
     assert "Here $\\sigma(a)$, from 0 to 1, is the share of $a$ that SiLU keeps." in text
     assert "mostly open" not in text and "mostly open" not in text and "like a tap" not in text
@@ -877,9 +877,9 @@ def test_terms_used_once_are_gone(term):
 
 def test_swiglu_steps_bring_one_new_word_each():
     """Check the SwiGLU build-up is four short steps, and each step after the first brings one new bold word."""
-    cells = [c for c in chapter()["cells"] if "**Step 1: two weighted sums.**" in "".join(c["source"])]
+    cells = [c for c in chapter()["cells"] if "**Stage 1: two weighted sums.**" in "".join(c["source"])]
     assert len(cells) == 1
-    steps = re.split(r"\*\*Step \d: [^*]+\*\*", "".join(cells[0]["source"]))[1:]
+    steps = re.split(r"\*\*Stage \d: [^*]+\*\*", "".join(cells[0]["source"]))[1:]
     assert len(steps) == 4
     # pass 26: the gate is named where it is made (step 2, with SiLU); step 4 only multiplies, so it adds no word
     assert [len(re.findall(r"\*\*[^*]+\*\*", s)) for s in steps] == [0, 2, 1, 0]
@@ -948,10 +948,11 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     assert question in text
     answer = text.split(question, 1)[1].split("</details>", 1)[0]
     # pass 56: the arrow picture moved to the optional section, so the answer speaks of the together part
-    assert ("> Inputs centred at 0.5 are all positive, so every step is mostly together part.\n"
+    # pass 61 (r55 Correctness 2): "mostly together" was loose: with one input near 0 the two parts tie
+    assert ("> Inputs centred at 0.5 are all positive, so every step has at least as much together as apart.\n"
             f"> From step size {zigzag.blow_up_step(0.5):g}, steps overshoot the star along the together line, wider each swing.\n"
             "> Inputs centred at 0 have both signs, so bigger steps still settled.") in answer
-    p = zigzag.independent_path(0.5, 1.0, (1.0, -1.0), 200)   # "every step is mostly together part"
+    p = zigzag.independent_path(0.5, 1.0, (1.0, -1.0), 200)   # "at least as much together as apart"
     for step in np.diff(p, axis=0):
         together, apart = ch02.split(step)
         assert abs(together[0]) >= abs(apart[0])
@@ -967,7 +968,7 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     # pass 56: the Why left the main path for an optional section near the chapter's end
     # pass 60 (r54 Focus): the section is a fold under the zig-zag's answer, closed until a learner opens it
     why = ch02.together_apart().data
-    assert why.startswith("<details><summary>For the curious: why big steps overshoot</summary>")
+    assert why.startswith("<details><summary>For the curious: the rule, and why big steps overshoot</summary>")
     assert why.count("<summary>") == 1 and "One step moves the weights only along that arrow." in why
     assert zigzag.same_direction_share("sigmoid", steps=30, rate=1.0) == 1.0
 
@@ -1167,8 +1168,8 @@ def test_sigmoid_question_has_one_right_answer_the_slope_that_compounds_with_dep
 def test_swiglu_steps_follow_the_diagram_top_to_bottom():
     """Check the steps name the gate path (a through SiLU, the diagram's top row) before the content b (bottom row),
     and that in the diagram the bend box does sit above the no-bend box."""
-    text = "".join(next(c["source"] for c in chapter()["cells"] if "**Step 1: two weighted sums.**" in "".join(c["source"])))
-    step2, step3 = text.index("**Step 2:"), text.index("**Step 3:")
+    text = "".join(next(c["source"] for c in chapter()["cells"] if "**Stage 1: two weighted sums.**" in "".join(c["source"])))
+    step2, step3 = text.index("**Stage 2:"), text.index("**Stage 3:")
     assert step2 < text.index("**SiLU**") < step3 < text.index("**content**")
     assert "(top row)" in text[step2:step3] and "(bottom row)" in text[step3:]
     fig = ch02.swiglu_diagram()
@@ -1360,9 +1361,17 @@ def test_swiglu_helps_and_hurts_are_one_line_each_and_gates_return_in_chapter_04
     # pass 48 (r43 Focus 3): the paper's title was a side detail: the inventor and year, once, where his tests are used
     # pass 60 (r54 Focus 2): the study's author, task and unit bookkeeping were detail from a paper the learner never
     # read: one sentence keeps what makes the win fair (the same total weights); the source stays in the data
+    # pass 61 (r55 Correctness 1): "one test" named no task or measure: the year, the task (the data's record) and
+    # the measure in plain words (how well it guessed the missing text), with chapter 04 for more; still no name
     assert ("**Good for:** letting each unit decide, example by example, how much content to pass.\n"
-            "In one test with the same total number of weights, it beat ReLU and GELU slightly.\n\n"
+            "In a 2020 test, a language model filled in missing stretches of text.\n"
+            "With the same total number of weights, SwiGLU's guesses were slightly better than ReLU's and GELU's (chapter 04).\n\n"
             "**Weakness:**") in text
+    study = deployments.comparison("Shazeer")   # the data's record of that test: its year, task and measure
+    assert "filling in missing stretches of text" in study.test
+    assert study.year == 2020 and "log-perplexity" in study.test and {"ReLU", "GELU", "SwiGLU"} <= set(study.compared)
+    ch04 = markdown_of("04_activation_zoo")   # "(chapter 04)": it tells that test again
+    assert "2020" in ch04 and "missing text" in ch04
     # r47: the win was at equal weights (the data's record of the paper: 2/3 as many units, matched parameters)
     study = deployments.comparison("Shazeer")
     assert "matched for parameters" in study.checked and "d_ff = 2048 (2/3 of it" in study.checked
@@ -1567,7 +1576,7 @@ def test_zigzag_inputs_are_named_as_coming_from_sigmoid_units():
     assert "What does that change for the unit they feed?\n" in text   # pass 48 (r43)
     rule = "Its two inputs are random, each picked on its own from centre − 0.5 to centre + 0.5.\n"   # pass 41 (r37): "drawn" read as plotted
     assert rule in text and text.index(rule) < text.index("**Predict:** at centre 0.5")
-    assert "At centre 0.5, like sigmoid's outputs, both are positive." in text
+    assert "At centre 0.5, both are positive, like sigmoid's outputs." in text   # pass 61 (r55): then centre 0, like tanh's
     h = zigzag.independent_inputs(0.5, 30)
     np.testing.assert_allclose(h, 0.5 + np.random.default_rng(0).uniform(-0.5, 0.5, (30, 2)), rtol=1e-12)
     assert (h > 0).all() and (h < 1).all()
@@ -1702,8 +1711,10 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     assert "At step size 1, both centres" not in below
     # pass 56 (r50 change 3): the takeaway is tied back to the bends that make such inputs
     assert below.endswith("**Takeaway:** in this test, centred inputs let you take bigger steps, so you arrive sooner.\n"
-                          "The test used random inputs, not real bend outputs.\n"
-                          "Still, it suggests a unit fed by tanh's centred outputs can take bigger steps than one fed by sigmoid's.\n\n</details>")
+                          # pass 61 (r55 Focus): "not real bend outputs" read as a retreat; the same hedge, said
+                          # as what the inputs share with the bends' outputs: their signs (checked below)
+                          "The inputs were random, with the signs of sigmoid's outputs (all positive) or of tanh's (both signs).\n"
+                          "So it suggests a unit fed by tanh can take bigger steps than one fed by sigmoid.\n\n</details>")
     assert float(activations.get("sigmoid")(0.0)) == 0.5 and float(activations.get("tanh")(0.0)) == 0.0
     assert "Efficient BackProp" not in below and "LeCun" not in below   # pass 47 (r42, Focus): no source aside
     assert "not fewer steps" not in below and "straighter" not in below and "Beyond this toy" not in below
@@ -1716,7 +1727,7 @@ def test_weighted_sum_is_explained_before_its_first_use():
     text = markdown()
     first = text.index("weighted sum")
     assert text[first - 30:first + 20].count("adds them up: its **weighted sum**") == 1
-    assert first < text.index("**Step 1: two weighted sums.**")
+    assert first < text.index("**Stage 1: two weighted sums.**")
     assert "adds them up: its **weighted sum**" in markdown_before("ch02.swiglu_diagram(")
     # pass 23: the same weighted sum as the glossary's (the bias comes after it), and the unit's bend is in the word
     glossary = glossary_markdown().split("## Glossary", 1)[1]
@@ -1834,7 +1845,7 @@ def test_the_zigzag_set_up_is_six_sentences_in_one_cell_and_its_title_fits():
     # pass 60 (r54 Focus): not a section any more but a closed fold right under the answer, before the recall
     why = _cell_index("ch02.together_apart()")
     assert why == at + 3 and cells[why]["metadata"]["jupyter"]["source_hidden"]
-    assert _folded_output(cells[why]).startswith("<details><summary>For the curious: why big steps overshoot</summary>")
+    assert _folded_output(cells[why]).startswith("<details><summary>For the curious: the rule, and why big steps overshoot</summary>")
     assert "".join(cells[why + 1]["source"]).startswith("> **Pause and recall.**")
     assert "## Optional: why big steps overshoot" not in markdown()
     w = ch02.zigzag_centre()
@@ -2111,38 +2122,47 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     m0, moved = ch02.one_step(neg, 1.0, (1.0, -1.0))
     assert m0 < 0 and moved[1] < 0 and output(moved, neg) > output(np.zeros(2), neg)
     # pass 48 (r43 Clarity 3): the miss is tied to the learning signal of the word list; the step size named first
-    assert "".join(cells[at - 4]["source"]) == (
-        "The **step size** sets how big each correction is. Here it is 1.\n\n"
-        "<details><summary>The rule in symbols</summary>\n\n"   # r51 change 3: the symbols folded, the idea first
-        "The **miss** is the output minus the right answer: 0 − 1 = −1.\n"
-        "Each weight changes by −step size × its input × the miss.\n"
-        "For weight 1: −1 × 2 × (−1) = +2.\n"
-        "The miss is the learning signal reaching this unit.\n\n"
-        "</details>")
+    # pass 61 (r55 Focus): the rule in symbols opens the section's one fold for the curious, under the answer
+    assert "".join(cells[at - 4]["source"]) == "The **step size** sets how big each correction is. Here it is 1."
+    assert ("<details><summary>For the curious: the rule, and why big steps overshoot</summary>\n\n"
+            "**The rule in symbols.** The **miss** is the output minus the right answer.\n"
+            "In the worked step: 0 − 1 = −1.\n"
+            "Each weight changes by −step size × its input × the miss.\n"
+            "For weight 1: −1 × 2 × (−1) = +2.\n"
+            "The miss is the learning signal reaching this unit.\n\n") in ch02.together_apart().data
+    assert "**miss**" not in markdown() and "The rule in symbols" not in markdown()
     assert -1.0 * 2.0 * miss == change[0] == 2.0
     assert zigzag.same_direction_share("sigmoid", steps=30, rate=1.0) == 1.0
     # pass 46 (r41): the star is said before the Predict; pass 56: it points at the picture above
+    # pass 61 (r55 Clarity 1): the cart and the oars were two images for one idea; the oars stay (next cell)
     assert "".join(cells[at - 3]["source"]) == ("**Where the weights should go.** Weight 2 must fall to reach the star, "
                                                "yet this step raised it.\n"
-                                               "With positive inputs, the weights move like a cart that only rolls up-right or down-left.\n"
-                                               "To reach the star, down-right, they must zig-zag.")
+                                               "With positive inputs, every step raises both weights or lowers both.\n"
+                                               "The star needs one up and one down, so the weights must zig-zag there.")
     # r47 change 1: the split of the worked step, said in numbers, right after the star and before the widget
     assert "".join(cells[at - 2]["source"]) == "ch02.split_step()" and cells[at - 2]["metadata"]["jupyter"]["source_hidden"]
     split = _folded_output(cells[at - 2])
-    # pass 60 (r54 Clarity 2, Focus 1): the picture's two arrows read first, with an everyday image (two oars); the
-    # arithmetic of the split waits in a fold
+    # pass 60 (r54 Clarity 2, Focus 1): the picture's two arrows read first, with an everyday image (two oars)
+    # pass 61 (r55 Clarity 2): the split's numbers and the reason sit beside the claim, not in a fold
     assert ("**Together and apart.** Look again at the two coloured arrows in the picture above.\n"
             "Think of the two weights as the two oars of a rowing boat.\n"
             "The **together** arrow moves both weights the same way: both oars pull.\n"
             "The **apart** arrow moves one up and one down: one oar forward, one back.\n"
             "Every step is a together part plus an apart part.\n"
-            "The star needs only apart moves; together moves are a detour.\n"
-            "So with positive inputs, the together part is never the smaller one.\n\n"
-            "<details><summary>The worked step, split in numbers</summary>\n\n"
-            "Together (+1.5, +1.5) plus apart (+0.5, −0.5) gives the step (+2, +1).\n\n"
-            "</details>") in split
+            "The star needs only apart moves; together moves are a detour.\n\n"
+            "Here the step (+2, +1) is together (+1.5, +1.5) plus apart (+0.5, −0.5).\n"
+            "Together is half the sum of the two weights' moves: (2 + 1) ÷ 2 = 1.5.\n"
+            "Apart is half their difference: (2 − 1) ÷ 2 = 0.5.\n"
+            "With positive inputs, the two moves share a sign.\n"
+            "Adding two numbers of one sign gives at least as much as subtracting them.\n"
+            "So the together part is never the smaller one.") in split and "<details>" not in split
     together, apart = ch02.split(change)
     assert together.tolist() == [1.5, 1.5] and apart.tolist() == [0.5, -0.5]
+    assert together[0] == (change[0] + change[1]) / 2 and apart[0] == (change[0] - change[1]) / 2
+    rng = np.random.default_rng(5)   # "adding two numbers of one sign gives at least as much as subtracting them"
+    for _ in range(200):
+        u, v = rng.uniform(0.0, 3.0, 2) * rng.choice([-1.0, 1.0])
+        assert abs(u + v) >= abs(u - v)
     assert np.allclose(ch02.split((1.0, -1.0))[0], 0)   # the star (1, −1) is all apart
     rng = np.random.default_rng(3)   # "always the bigger one": any positive inputs, any weights
     for _ in range(200):
@@ -2150,10 +2170,11 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
         step = -1.0 * float((w - goal) @ x) * x
         t, a = ch02.split(step)
         assert abs(t[0]) >= abs(a[0])
+    # pass 61 (r55 Focus): the widget is tied to the bends before it runs: centre 0.5 like sigmoid, 0 like tanh
     assert "".join(cells[at - 1]["source"]).startswith(
         "**The widget.** Each step brings one new example.\n"
         "Its two inputs are random, each picked on its own from centre − 0.5 to centre + 0.5.\n"
-        "At centre 0.5, like sigmoid's outputs, both are positive. At centre 0, about half are negative.\n"
+        "At centre 0.5, both are positive, like sigmoid's outputs. At centre 0, about half are negative, like tanh's.\n"
         "The centre slider also takes the values in between.\n")   # r50 Picture 3: the legend's "other centres"
     assert ch02.zigzag_centre().sliders["centre"].min == 0.0 and ch02.zigzag_centre().sliders["centre"].max == 0.5
     assert float(activations.get("sigmoid")(-30.0)) > 0 and float(activations.get("tanh").derivative(0.0)) == 1.0
@@ -2163,11 +2184,12 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # pass 44 (r39): the panels' words wait for the picture, as a short legend right under it (six terms came first)
     # pass 50 (r45 Clarity 2): "median" is said before the widget whose readout uses it, not only in the legend after
     # r50 change 3: how the widget counts is a collapsed note, right above the Predict
-    assert ("<details><summary>How the widget counts</summary>\n\n"
-            f"A run has **reached** the star once it comes within {zigzag.NEAR:g} of it.\n"
-            f"It gets {zigzag.MOST} steps to arrive.\n"
+    # pass 61 (r55 Focus): four folds in one section; how it counts is two plain lines now, the circle named
+    assert (f"A run arrives once it is within {zigzag.NEAR:g} of the star (the dashed circle). It gets {zigzag.MOST} steps.\n"
             f"The widget gives the **median** steps of {zigzag.RUNS} runs: the middle value.\n\n"
-            "</details>\n\n**Predict:**") in predict   # r48: the limit, said
+            "**Predict:**") in predict   # r48: the limit, said
+    assert "<details>" not in predict
+    assert ch02.plt_circle((1.0, -1.0)).get_radius() == zigzag.NEAR
     ax_split = ch02.split_picture().axes[0]
     assert {t.get_text() for t in ax_split.texts} >= {"start", "the star"}
     star = [ln.get_data() for ln in ax_split.lines if ln.get_marker() == "*"]
@@ -2400,7 +2422,7 @@ def test_swiglu_sums_are_said_plainly_and_the_content_slider_has_its_own_questio
     slider b gets a Predict of its own (a = -1.3, b = -2: which sign comes out?), reachable on the sliders, and the
     folded answer gives scipy's numbers: the gate -1.3·σ(-1.3) = -0.28, times -2 is +0.56, positive."""
     text = markdown()
-    assert "**Step 1: two weighted sums.** The unit makes two weighted sums of the same inputs.\nEach has its own weights." in text
+    assert "**Stage 1: two weighted sums.** The unit makes two weighted sums of the same inputs.\nEach has its own weights." in text
     assert "Each sum of the input" not in text
     assert "A SwiGLU unit reads the same inputs twice: once as content, once as a gate." in text
     above = markdown_before("ch02.swiglu_gate()")
@@ -2438,8 +2460,9 @@ def test_gate_and_zero_centring_are_recalled_sketched_and_remembered():
     check = ch02.slopes_answer().data
     # r47: said in the setting shown (our two-input test), with tanh's own condition (inputs spread around 0)
     assert ("Tanh is the zero-centred one, for inputs spread around 0.\n"
-            "In our two-input test, inputs centred at 0, like those tanh outputs, still settled at bigger steps.\n"
-            "Inputs centred at 0.5, like sigmoid's outputs, overshot from step size 3.\n") in check
+            # pass 61 (r55 Correctness 3): the test never fed it tanh's outputs: "as they would be"
+            "In our two-input test, inputs centred at 0, as tanh's outputs would be, still settled at bigger steps.\n"
+            "Inputs centred at 0.5, as sigmoid's would be, overshot from step size 3.\n") in check
     assert zigzag.blow_up_step(0.5) == 3.0 and zigzag.blow_up_step(0.0) is None
     assert "The × multiplies the gate by the unbent content $b$." in check
     remember = text.split("## What to remember", 1)[1].split("\n\n", 2)[1]
@@ -2577,13 +2600,17 @@ def test_the_shared_number_of_a_weight_change_is_named():
     # pass 52: the miss and the rule are said in the worked step (whole numbers, before the Predict cell)
     cells = chapter()["cells"]
     worked, predict = _cell_index("ch02.worked_step()"), _cell_index("ch02.zigzag_centre()") - 1
-    said = "".join(cells[worked + 2]["source"])   # pass 60 (r54 Clarity 2): the miss waits in the rule's fold
-    assert "The **miss** is the output minus the right answer: 0 − 1 = −1.\n" in said and worked < predict   # pass 41 (r37)
+    # pass 60 (r54 Clarity 2): the miss waits in the rule's fold; pass 61 (r55 Focus): that fold is the section's one
+    # fold for the curious, under the zig-zag's answer
+    why = _cell_index("ch02.together_apart()")
+    said = _folded_output(chapter()["cells"][why])
+    assert ("The **miss** is the output minus the right answer.\nIn the worked step: 0 − 1 = −1.\n" in said
+            and worked < predict < why)   # pass 41 (r37)
     assert "**miss**" not in _folded_output(cells[worked]) and ch02.one_step()[0] == -1.0
     # pass 42 (r38): the rule moved up, before the Predict; the Why cell starts from the shared miss
     rule = "Each weight changes by −step size × its input × the miss.\n"
     # pass 56: the rule is said in its own cell after the worked step and the plain reason for it
-    assert (markdown() + shown()).count(rule) == 1 and rule in "".join(cells[worked + 2]["source"])
+    assert (markdown() + shown()).count(rule) == 1 and rule in said
     # below: the rule is the slope of the squared miss, halved
     goal, rate = np.array([1.0, -1.0]), 1.5
     h = zigzag.independent_inputs(0.5, 30)
@@ -2654,8 +2681,11 @@ def test_terms_the_reader_met_unexplained_are_explained_before_use():
     # pass 52: the step size and the miss are said in the worked step, shown between the title and the Predict
     cells = chapter()["cells"]
     worked = _cell_index("ch02.worked_step()")
-    said = _folded_output(cells[worked]) + "".join(cells[worked + 1]["source"]) + "".join(cells[worked + 2]["source"])
-    assert "Each weight changes by −step size × its input × the miss.\n" in said
+    # pass 61 (r55 Focus): the rule in symbols opens the fold for the curious under the zig-zag's answer
+    why = _cell_index("ch02.together_apart()")
+    said = (_folded_output(cells[worked]) + "".join(cells[worked + 1]["source"]) + "".join(cells[worked + 2]["source"])
+            + _folded_output(cells[why]))
+    assert "Each weight changes by −step size × its input × the miss.\n" in said and worked + 2 < why
     # r47: "step" and "step size" in plain words before the rule uses them (pass 56: the rule has its own cell)
     assert said.index("A **step** is one correction") < said.index("The **step size** sets") < said.index("Each weight changes")
     title = next(i for i, c in enumerate(cells) if "### Zero-centred outputs" in "".join(c["source"]))
@@ -2781,7 +2811,7 @@ def test_r25_questions_read_as_questions_and_the_paper_is_named():
     # inventor and year, as the registry's origin gives them
     # pass 56 (r50 item 14): "inventor" overstated it (GLU and Swish came earlier); he proposed SwiGLU and tested it
     # pass 60 (r54 Focus 2): the test is said in one sentence with no name; its record is still the registry's origin
-    assert "In one test with the same total number of weights" in markdown() and "2020" in origin and "Shazeer" in origin
+    assert "With the same total number of weights, SwiGLU's guesses" in markdown() and "2020" in origin and "Shazeer" in origin
     assert "inventor" not in markdown() and "Dauphin" in origin
     assert deployments.comparison("Shazeer").test.startswith("filling in missing stretches of text")
     assert "matched for parameters" in deployments.comparison("Shazeer").checked
@@ -2842,7 +2872,8 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
     # pass 56 (r50 items 1, 7, 8): the picture is read first, the arithmetic in short lines, and "overshoots" at
     # centre 0 said as what it is (passes that example's answer), not "farther than it started"
     assert ("The picture follows one run at step size 3.5, one dot per step.\n"
-            "Up and down is how far the weights sit from the star along the together line.\n"
+            # pass 61 (r55 Clarity 3): "up and down is" was hard to read; the axis and the sentence say the same
+            "A dot's height: how far off the star the weights are, along the dashed together line.\n"
             "At centre 0.5, after step 2, each step lands on the other side of the star, farther out.\n"
             "At centre 0, the weights stay near the star's level.\n\n"
             "**Why?** Think of one example's two inputs as an arrow from (0, 0) to (input 1, input 2).\n"
@@ -2850,13 +2881,17 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
             "Its length squared is (input 1)² + (input 2)².\n"
             "In the worked step, the arrow (2, 1) has length squared 2² + 1² = 5.\n"
             "The new weights 2 and 1 give the output 2 × 2 + 1 × 1 = 5.\n"
-            "The right answer is 1, so the output moved 5 times the gap: step size 1 × length squared 5.\n"
-            "It landed 4 past the answer, farther than it started.\n"
-            "Moving exactly 1 gap lands on that example's answer; more than 2 gaps lands farther past it than it "
-            "started.\n\n"
+            # pass 61 (r55 Clarity 3): "gap" (the corners' word) and "more than 2 gaps" were hard to read; the
+            # miss, from the rule at the fold's top, in three short lines
+            "The output started 1 short: the miss was −1.\n"
+            "It moved 5 times that: step size 1 × length squared 5.\n"
+            "So it landed 4 past the answer: farther off than it started.\n"
+            "Moving the output by exactly the miss lands it on that example's answer.\n"
+            "Moving it by twice the miss lands it as far past as it started short.\n"
+            "Moving it by more than twice lands it farther off than before.\n\n"
             "At centre 0.5, each input is 0 to 1, and its square averages 1/3.\n"
             "So (input 1)² + (input 2)² averages 2/3.\n"
-            "A rule of thumb, on average over many examples: past step size 2 ÷ 2/3 = 3, steps land farther past than they started.\n"
+            "A rule of thumb, on average over many examples: past step size 2 ÷ 2/3 = 3, steps land farther off than they started.\n"
             "The inputs all point roughly along the together line, so the swings grow there.\n"
             "The runs agree: from step size 3, most do not arrive within 200 steps.\n"
             "At centre 0 it averages only 1/6: 2 ÷ 1/6 = 12, far past the slider's top of 5.\n"
@@ -3247,7 +3282,8 @@ def test_the_why_fold_draws_the_step_split_and_the_growing_swing():
     assert ch02.pushes(0.5) == (1 / 12 + 2 * 0.5 ** 2, 1 / 12) and (1 / 12 + 0.5) / (1 / 12) == pytest.approx(7)
     # pass 49 (r44 Picture 1): the swing panel's axis says what 0 means
     # pass 56 (r50 Picture 1): the start and the star both sit at 0 on this line, so below 0 is the other side, not short
-    assert ax_s.get_ylabel() == ch02.TOGETHER_YLABEL and ax_s.get_ylabel().startswith("distance from the star")
+    # pass 61 (r55 Clarity 3): the axis in the reader's words, naming the dashed line of the widget
+    assert ax_s.get_ylabel() == ch02.TOGETHER_YLABEL == "how far off the star,\nalong the dashed together line"
     assert "short of it" not in ax_s.get_ylabel() and ch02.together_left(0.5)[0] == 0.0
     assert float(np.array([1.0, -1.0]) @ np.array([1.0, 1.0])) == 0.0   # the star, like the start, is at 0 along (1, 1)
     assert len(ax_s.get_ylabel().splitlines()) == 2   # r47: three lines were hard to read
@@ -3270,7 +3306,7 @@ def test_swiglu_name_spelled_out_and_the_intro_says_unit():
     np.testing.assert_allclose(activations.get("swiglu")(a, b), swish_1 * b, atol=1e-12)   # Swish at β = 1 gates b
     np.testing.assert_allclose(activations.get("swiglu")(a, 3.0 * b), 3.0 * activations.get("swiglu")(a, b), atol=1e-12)   # linear in b
     assert "Dauphin" in activations.get("swiglu").origin   # the gated linear unit's own paper, in the registry
-    assert text.index("**Step 4: multiply (the ×).**") < text.index(said) < text.index("### Try it")
+    assert text.index("**Stage 4: multiply (the ×).**") < text.index(said) < text.index("### Try it")
     assert "This chapter shows four common bends, then a bend with a gate." in text and "a neuron with a gate" not in text
     intro = "".join(chapter()["cells"][0]["source"])
     assert "neuron" not in intro
@@ -3282,7 +3318,7 @@ def test_the_step_limit_is_said_and_a_run_can_arrive_late():
     within it would arrive with more steps, so the text must not say "never"."""
     assert zigzag.MOST == 200
     predict = markdown_before("ch02.zigzag_centre(")
-    assert f"It gets {zigzag.MOST} steps to arrive." in predict
+    assert f"It gets {zigzag.MOST} steps.\n" in predict   # pass 61 (r55 Focus): said in the open, no fold
     assert ch02.zigzag_centre().figure.axes[2].get_yticklabels()[-1].get_text() == f"not within\n{zigzag.MOST} steps"
     short = zigzag.steps_to_star(0.5, 3.0)
     longer = zigzag.steps_to_star(0.5, 3.0, most=500)
@@ -3326,9 +3362,11 @@ def test_the_zigzag_task_and_star_come_first_and_the_cart_after_the_worked_step(
     text = markdown()
     assert ("A made-up task shows it. A unit with no bend should output input 1 − input 2.\n"
             "So its best weights are 1 and −1: the **star** in the picture below.") in text
-    assert ("With positive inputs, the weights move like a cart that only rolls up-right or down-left.\n"
-            "To reach the star, down-right, they must zig-zag.") in text
-    assert text.index("the **star**") < text.index("**Why those changes?**") < text.index("like a cart")
+    # pass 61 (r55 Clarity 1): the cart is cut (the oars are the section's one image); the same fact, in plain words
+    assert ("With positive inputs, every step raises both weights or lowers both.\n"
+            "The star needs one up and one down, so the weights must zig-zag there.") in text
+    assert text.index("the **star**") < text.index("**Why those changes?**") < text.index("raises both weights or lowers both")
+    assert "cart" not in text
     assert "spot down-right" not in text and "pushes" not in text
     rng, goal = np.random.default_rng(7), np.array([1.0, -1.0])
     for _ in range(500):
@@ -3374,11 +3412,19 @@ def test_swish_is_silu_with_a_stretch_inside_sigma():
 
 
 def test_the_takeaway_says_the_test_used_random_inputs():
-    """Check 'the test used random inputs, not real bend outputs' (r51 item 12): the zig-zag's inputs are drawn evenly
-    from centre - 0.5 to centre + 0.5, not passed through a bend."""
+    """Check 'the inputs were random, with the signs of sigmoid's outputs (all positive) or of tanh's (both signs)'
+    (r51 item 12; pass 61, r55 Focus: said as what they share with the bends): the zig-zag's inputs are drawn evenly
+    from centre - 0.5 to centre + 0.5, not passed through a bend; at 0.5 all positive, as sigmoid's outputs always are;
+    at 0 both signs, as tanh's are for inputs on both sides of 0."""
     h = zigzag.independent_inputs(0.5, 100000)
     assert h.min() >= 0 and h.max() <= 1
     assert np.histogram(h, bins=4, range=(0, 1))[0] / h.size == pytest.approx([0.25] * 4, abs=0.01)
+    assert "The inputs were random, with the signs of sigmoid's outputs (all positive) or of tanh's (both signs)." in (
+        ch02.zigzag_answer().data)
+    x = np.linspace(-30, 30, 601)
+    assert (activations.get("sigmoid")(x) > 0).all() and (h > 0).mean() > 0.999
+    h0 = zigzag.independent_inputs(0.0, 100000)
+    assert 0.45 < (h0 < 0).mean() < 0.55 and (activations.get("tanh")(x) < 0).any() and (activations.get("tanh")(x) > 0).any()
 
 
 # ---------------------------------------------------------------- pass 60: the r54 reader's items

@@ -307,8 +307,8 @@ Where each is used:
 - SiLU: the gate inside SwiGLU, in recent large language models.
 
 Tanh is the zero-centred one, for inputs spread around 0.
-In our two-input test, inputs centred at 0, like those tanh outputs, still settled at bigger steps.
-Inputs centred at 0.5, like sigmoid's outputs, overshot from step size {zigzag.blow_up_step(CENTRES[1]):g}.
+In our two-input test, inputs centred at 0, as tanh's outputs would be, still settled at bigger steps.
+Inputs centred at 0.5, as sigmoid's would be, overshot from step size {zigzag.blow_up_step(CENTRES[1]):g}.
 
 {unit}
 
@@ -894,26 +894,31 @@ In this step, weight 1 goes up by {change[0]:g} and weight 2 by {change[1]:g}: t
 
 
 def split_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
-    """The worked step in numbers as its together and apart parts, the coloured arrows of the picture above
-    (notebook 02, r47 change 1). Raises if the star stops lying on the apart line through the start, or if a step
-    with positive inputs could have a smaller together part than apart part."""
+    """The worked step as its together and apart parts, the coloured arrows of the picture above, with the numbers
+    and the reason beside the claim (notebook 02, r47 change 1; r55 Clarity: the split was in a fold, the reason
+    missing). Together is half the sum of the two moves, apart half their difference; with positive inputs the moves
+    share a sign, so the sum is at least the difference. Raises if the star stops lying on the apart line through the
+    start, or if the worked step's moves stop sharing a sign."""
     _, change = one_step(h, rate, goal)
     together, apart = split(change)
     if not np.allclose(split(goal)[0], 0):
         raise ValueError("the star no longer needs the apart part only")
-    if not np.abs(together[0]) >= np.abs(apart[0]):
-        raise ValueError("the together part can now be the smaller one")
-    numbers = fold("The worked step, split in numbers",
-                   f"Together {_pair(together)} plus apart {_pair(apart)} gives the step {_pair(change)}.").data
+    if not (change[0] * change[1] > 0 and np.abs(together[0]) >= np.abs(apart[0])):
+        raise ValueError("the worked step's two moves no longer share a sign")
+    a, b = (float(v) for v in np.abs(change))
     display(Markdown(f"""**Together and apart.** Look again at the two coloured arrows in the picture above.
 Think of the two weights as the two oars of a rowing boat.
 The **together** arrow moves both weights the same way: both oars pull.
 The **apart** arrow moves one up and one down: one oar forward, one back.
 Every step is a together part plus an apart part.
 The star needs only apart moves; together moves are a detour.
-So with positive inputs, the together part is never the smaller one.
 
-{numbers}
+Here the step {_pair(change)} is together {_pair(together)} plus apart {_pair(apart)}.
+Together is half the sum of the two weights' moves: ({a:g} + {b:g}) ÷ 2 = {abs(together[0]):g}.
+Apart is half their difference: ({a:g} − {b:g}) ÷ 2 = {abs(apart[0]):g}.
+With positive inputs, the two moves share a sign.
+Adding two numbers of one sign gives at least as much as subtracting them.
+So the together part is never the smaller one.
 """))
 
 
@@ -949,8 +954,8 @@ Up to step size {same:g}, both centres take about the same steps.
 So one-signed inputs did not slow small steps here: they limited how big a step could be.
 
 **Takeaway:** in this test, centred inputs let you take bigger steps, so you arrive sooner.
-The test used random inputs, not real bend outputs.
-Still, it suggests a unit fed by tanh's centred outputs can take bigger steps than one fed by sigmoid's.
+The inputs were random, with the signs of sigmoid's outputs (all positive) or of tanh's (both signs).
+So it suggests a unit fed by tanh can take bigger steps than one fed by sigmoid.
 """)
 
 
@@ -968,7 +973,7 @@ def split(change):
 
 
 SWING_RATE, SWING_STEPS = 3.5, 4   # the swing panel: one run at this step size, its first steps (r43's frame)
-TOGETHER_YLABEL = "distance from the star\nalong the together line"   # r50 Picture 1: start and star both sit at 0, so "short of it" was wrong
+TOGETHER_YLABEL = "how far off the star,\nalong the dashed together line"   # r50 Picture 1: start and star both sit at 0, so "short of it" was wrong
 
 
 def together_left(centre, rate=SWING_RATE, steps=SWING_STEPS, goal=(1.0, -1.0)):
@@ -1050,8 +1055,9 @@ EXACT_RUNS = 3000   # the runs behind the exact-step floor: 300 leave its median
 
 
 def together_apart(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
-    """The fold 'For the curious: why big steps overshoot', right under the zig-zag's answer in notebook 02 (pass 56
-    moved it off the main path; pass 60, r54 Focus: a fold, not a section). r47: one rule a learner can follow, from the update
+    """The fold 'For the curious: the rule, and why big steps overshoot', right under the zig-zag's answer in notebook
+    02 (pass 56 moved it off the main path; pass 60, r54 Focus: a fold, not a section; r55 Focus: the section's one
+    fold for the curious, so the rule in symbols and its miss open it). r47: one rule a learner can follow, from the update
     itself: one example moves the weights only along its own input arrow, covering step size × (input 1² + input 2²)
     of the way to the star along it; that averages step size × 2/3 at centre 0.5, and past 2 it overshoots (step size
     3, the runs' own threshold, zigzag.blow_up_step). Raises if the runs stop telling that story."""
@@ -1079,10 +1085,18 @@ def together_apart(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     floor = zigzag.exact_steps(CENTRES[0], goal, runs=EXACT_RUNS)
     if not floor < steps_curve(CENTRES[0]).min() - 2:
         raise ValueError("exact steps no longer arrive clearly sooner than the best fixed step size")
-    return fold("For the curious: why big steps overshoot", f"""{img}
+    before = float(np.zeros(2) @ h)   # the weights start at 0
+    miss = before - right
+    return fold("For the curious: the rule, and why big steps overshoot", f"""**The rule in symbols.** The **miss** is the output minus the right answer.
+In the worked step: {before:g} − {right:g} = {_signed(miss)}.
+Each weight changes by −step size × its input × the miss.
+For weight 1: −{rate:g} × {h[0]:g} × ({_signed(miss)}) = {_signed(change[0])}.
+The miss is the learning signal reaching this unit.
+
+{img}
 
 The picture follows one run at step size {SWING_RATE:g}, one dot per step.
-Up and down is how far the weights sit from the star along the together line.
+A dot's height: how far off the star the weights are, along the dashed together line.
 At centre {CENTRES[1]:g}, after step {GROW_FROM}, each step lands on the other side of the star, farther out.
 At centre {CENTRES[0]:g}, the weights stay near the star's level.
 
@@ -1091,13 +1105,16 @@ One step moves the weights only along that arrow.
 Its length squared is (input 1)² + (input 2)².
 In the worked step, the arrow ({h[0]:g}, {h[1]:g}) has length squared {h[0]:g}² + {h[1]:g}² = {length2:g}.
 The new weights {change[0]:g} and {change[1]:g} give the output {change[0]:g} × {h[0]:g} + {change[1]:g} × {h[1]:g} = {out:g}.
-The right answer is {right:g}, so the output moved {out / right:g} times the gap: step size {rate:g} × length squared {length2:g}.
-It landed {out - right:g} past the answer, farther than it started.
-Moving exactly 1 gap lands on that example's answer; more than 2 gaps lands farther past it than it started.
+The output started {-miss:g} short: the miss was {_signed(miss)}.
+It moved {(out - before) / -miss:g} times that: step size {rate:g} × length squared {length2:g}.
+So it landed {out - right:g} past the answer: farther off than it started.
+Moving the output by exactly the miss lands it on that example's answer.
+Moving it by twice the miss lands it as far past as it started short.
+Moving it by more than twice lands it farther off than before.
 
 At centre {CENTRES[1]:g}, each input is 0 to 1, and its square averages 1/{round(2 / on):.0f}.
 So (input 1)² + (input 2)² averages {round(on * 3):.0f}/3.
-A rule of thumb, on average over many examples: past step size 2 ÷ {round(on * 3):.0f}/3 = {limit:.2g}, steps land farther past than they started.
+A rule of thumb, on average over many examples: past step size 2 ÷ {round(on * 3):.0f}/3 = {limit:.2g}, steps land farther off than they started.
 The inputs all point roughly along the together line, so the swings grow there.
 The runs agree: from step size {blows:g}, most do not arrive within {zigzag.MOST} steps.
 At centre {CENTRES[0]:g} it averages only 1/{round(1 / off):.0f}: 2 ÷ 1/{round(1 / off):.0f} = {2 / off:.0f}, far past the slider's top of {RATES[1]:g}.
