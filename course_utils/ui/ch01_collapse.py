@@ -302,7 +302,7 @@ SLANTED = ((0.0, 0.0), (0.5, 1.0), (1.0, 2.0))  # three points (h₁, h₂) on o
 def tanh_slanted(points=SLANTED):
     """Where tanh sends three points of a slanted line, and each step's (right, up) after it, to 2 decimals (r55:
     'each squashed by its own amount' wanted numbers): the steps change direction, so the line bends."""
-    landed = np.tanh(np.asarray(points, dtype=float))
+    landed = np.asarray(plots.curve("tanh", np.asarray(points, dtype=float)), dtype=float)   # the registry's tanh
     steps = np.diff(landed, axis=0)
     return np.round(landed, 2) + 0.0, np.round(steps, 2) + 0.0
 
