@@ -1831,7 +1831,10 @@ def test_pass26_the_page_got_shorter_not_longer():
     # under the brief's +80.
     # Pass 61 (r55: the output's slope defined before the picture, the chain said, the learning rate remembered, the
     # sigmoid claim bounded by size): 1976 -> 2013 words, under the brief's +40 (2016).
-    assert words(cells[:g]) <= 2016 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
+    # Pass 62 (r56: one name, hill slope, for how fast the wrongness climbs, said of the weight and the output; the
+    # signal starts as the output's hill slope; the weights' bound said as a supposition; pronouns named):
+    # 2013 -> 2034 words, under the brief's +40 (2053).
+    assert words(cells[:g]) <= 2053 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
     assert count(cells[g:]) <= 2 and count(cells) == m["sentences"], m
     assert m["words"] <= 9.6 * m["sentences"], m
 
@@ -2137,7 +2140,9 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # Pass 54 (r48 change 2): the cause of the slow learning said (two sentences), and the 2006 pin: 13.
     # Pass 55 (r49 items 17-18, 20): ReLU and GELU named as drawn, the signal's start of 1, "a main reason": 15.
     # Pass 60 (r54 Picture 3): AlexNet's 2012 and GELU's 2016 left the timeline for the text; "starting with" cut: 16.
-    assert len(sentences) <= 16 and all(chapter_metrics.words(s) <= 20 for s in sentences), sentences
+    # Pass 62 (r56 Correctness): the weights' bound said as a supposition, with what bigger weights could do, and
+    # the slow learning softened to "one reason": 17.
+    assert len(sentences) <= 17 and all(chapter_metrics.words(s) <= 20 for s in sentences), sentences
     assert "In the 1980s, most bends were S-curves: **sigmoid** (0 to 1) and **tanh** (−1 to 1)." \
         in cells[h].source
     lo, hi = activations.get("sigmoid")(np.array([-40.0, 40.0])), activations.get("tanh")(np.array([-40.0, 40.0]))
@@ -2439,8 +2444,15 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     assert "each sigmoid sits at its steepest: slope $0.25$ (the black line above)." in text
     # Pass 60 (r54 Correctness): bounded by the weights, as the bars are (bigger weights can grow the signal).
     # Pass 61 (r55 Correctness): "1 or less" let in −5, which grows the signal; the bound is on the weights' size.
-    assert ("With every weight between −1 and 1, almost no learning signal gets back through many sigmoids. This is a "
-            "main reason deep sigmoid networks learned slowly.") in text   # pass 55 (r49 item 20): a main reason
+    # Pass 62 (r56 Correctness): the bound is a supposition the page makes, said as one (bigger weights could grow the
+    # signal: the −5 below); the fading is "one reason", not "a main reason" (the reader asked who showed it; the
+    # course's data has Glorot & Bengio 2010 on fading signals in deep networks, the chapter does not audit).
+    assert ("Say every weight is between −1 and 1 (bigger weights could grow the signal).\n"
+            "Then almost no learning signal gets back through many sigmoids.\n"
+            "This fading signal is one reason deep sigmoid networks learned slowly.") in text
+    assert "main reason" not in text
+    assert any("fading signal" in e.label for e in history.EVENTS) and "Glorot & Bengio 2010" in history.ALSO_HELPED[
+        "better-sized random starting weights"]   # the sources behind "one reason", in the course's data
     for w in (1.0, 0.5, -0.5, -1.0):   # each sigmoid passes back at most |w| × 0.25 of what reaches it: ten of them
         assert (abs(w) * slope) ** 10 < 1e-6
     assert (abs(-5.0) * slope) ** 10 > 1   # a weight of −5 ("1 or less") would grow it: the size is what counts
