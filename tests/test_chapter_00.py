@@ -1132,8 +1132,8 @@ def test_any_curve_claim_points_to_chapter_02s_hill():
     # curve without jumps, smooth or not).
     # Pass 26: the claim says it is a proved result, and where the page shows one.
     # Pass 28: one layer of bent units is what the theorem covers, and it is named (chapter 02 names it too).
-    assert ("With enough bent units, one layer of them plus a straight output can trace any curve without jumps. It gets as close as you like, over a "
-            "limited range.\nThis is proved: the *universal approximation theorem*. Chapter 02 shows an example: "
+    assert ("With enough bent units, one layer of them plus a straight output can trace any curve without jumps. Their sum gets as close as you like, "
+            "over a limited range.\nThis is proved: the *universal approximation theorem*. Chapter 02 shows an example: "
             "a hill made of corners.") in text
     map_line = next(line for line in text.splitlines() if line.startswith("| **02**"))
     assert "fit a hill with corners" in map_line
@@ -1258,7 +1258,8 @@ def test_pass18_the_opening_points_ahead_to_the_limited_range():
     assert "**bend**: a step that adds a corner or a curve." in cells[0].source
     assert "theorem" not in cells[0].source and _markdown().count("*universal approximation theorem*") == 1
     assert "almost any shape" not in cells[0].source
-    assert "any curve without jumps. It gets as close as you like, over a limited range." in _markdown()
+    # Pass 62 (sweep): "It" named: the sum of the bent units is what gets close.
+    assert "any curve without jumps. Their sum gets as close as you like, over a limited range." in _markdown()
     assert "smooth curve" not in _markdown()
 
 
@@ -1914,7 +1915,7 @@ def test_pass29_reader_items_words():
     'merge'; answer C of the pile question says nothing cancels; a recall prompt after the worked signal."""
     text = _markdown()
     assert "Most calculators end with a **bend**" in text and "Most of them end" not in text
-    assert "It learns from training examples: inputs, each with its right answer." in text   # pass 55 (r49 item 1)
+    assert "The network learns from training examples: inputs, each with its right answer." in text   # pass 55, 62
     # Pass 30 (r28 item 4): the sliders test the flip only after the click, not before the Predict.
     cells = _nb().cells
     i = next(k for k, c in enumerate(cells) if c.source.strip() == "ch00.flip_question()")
