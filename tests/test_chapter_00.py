@@ -975,7 +975,8 @@ def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one
     # Pass 44 (r39 Retention): the learning line also carries the history's lesson, what a bend does to the signal
     # (steepness 0.25 at most for sigmoid, 1 on ReLU's ramp: fade_factors reads both from the registry).
     # Pass 61 (r55 Retention): the learning rate, taught and tested, joins the line: the move is rate times nudge.
-    assert points[2] == ("Training moves each weight downhill, by the **learning rate** times its **nudge** (the hill's "
+    # Pass 62 (r56 Clarity): "its hill slope", the name the learning section gives that slope and keeps.
+    assert points[2] == ("Training moves each weight downhill, by the **learning rate** times its **nudge** (its hill "
                          "slope, sign flipped). Each bend multiplies the learning signal by its own slope: at most $0.25$ "
                          "for sigmoid, $1$ on ReLU's ramp.")   # pass 47: one word
     rate, slope_here = 0.5, float(ch00_start_here.hill_slope(ch00_start_here.HILL_DOT))
@@ -1599,10 +1600,11 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     # Pass 52: first one step worked with whole numbers (slope 2, half of it, to 2), then the names in the next cell.
     # Pass 54 (r48 change 3): slope and nudge are named before the picture, whose label says "nudge −2".
     worked, fog, after = src[hill + 1], src[hill + 2], src[hill + 3]
-    assert "The dot stands at $3$." in worked and "That is the hill's **slope** there: $2$." in worked
-    assert ("The rule: step against the slope. It is like walking downhill in fog.\n"
-            "You cannot see the bottom, but you feel the slope underfoot.\n"
-            "The weight's **nudge** is the slope with its sign flipped. Here, $-2$: go left.") in fog
+    # Pass 62 (r56 Clarity): one name, the **hill slope**, for the slope of the hill, kept wherever it is meant.
+    assert "The dot stands at $3$." in worked and "So the weight's **hill slope** there is $2$." in worked
+    assert ("The rule: step against the hill slope. It is like walking downhill in fog.\n"
+            "You cannot see the bottom, but you feel the hill slope underfoot.\n"
+            "The weight's **nudge** is the hill slope with its sign flipped. Here, $-2$: go left.") in fog
     assert "**nudge**" not in "".join(src[:hill + 2]) and "**learning rate**" in after
     assert _markdown().count("fog") == 1   # one analogy, said once
     # Pass 43 (r38 Clarity 1): the learning signal has a cell of its own, after the hill's (pass 52: and the steps').
@@ -1929,9 +1931,9 @@ def test_pass29_reader_items_words():
     recall = _cell("How far? Multiply the nudge by the **learning rate**")   # pass 56
     # Pass 43 (r38 Retention): a transfer question, not the dot's answer again: the hill's left side, where the slope
     # is -0.8 (at w = 0.2, left of the bottom), learning rate 0.1: the weight steps right by 0.08.
-    assert ("> **Pause and recall.** Now stand on the hill's left side, where the slope is $-0.8$.\n"
+    assert ("> **Pause and recall.** Now stand on the hill's left side, where the hill slope is $-0.8$.\n"
             "> The learning rate is $0.1$. Which way does the weight move, and how far?") in recall
-    assert ("> Right, by $0.08$. The nudge is the slope with its sign flipped: $+0.8$.\n"
+    assert ("> Right, by $0.08$. The nudge is the hill slope with its sign flipped: $+0.8$.\n"
             "> Times the learning rate: $0.1 \\cdot 0.8 = 0.08$.") in recall
     assert "the nudge is always negative" in recall and "less wrong to the right" in recall   # pass 55: a repeat cut
     left = 0.2
@@ -1984,12 +1986,13 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     # Pass 42 (r38 Correctness): the slope is read per step right along the dashed line (the triangle), not on the
     # curved hill itself, whose full step climbs more. Pass 56: the worked case, then the rule, then the number.
     assert ("The dot stands at $3$. The dashed line touches the hill there.\n"
-            "It climbs $2$ for each step right (the triangle). That is the hill's **slope** there: $2$.") in worked
+            "The line climbs $2$ for each step right (the triangle). So the weight's **hill slope** there is $2$."
+            ) in worked   # pass 62: "It" named, the slope named as the hill's
     step = float(ch00_start_here.hill(w + 1)) - float(ch00_start_here.hill(w))
     assert round(step, 1) == 2.5 and not step == pytest.approx(2, abs=0.05)   # the full step on the hill itself
     assert ch00_start_here.HILL_RUN == 1.0   # the triangle under the dashed line: 1 step right, 2 up
     cell = _cell("How far? Multiply the nudge by the **learning rate**")
-    assert "The weight's **nudge** is the slope with its sign flipped. Here, $-2$: go left." in _markdown()
+    assert "The weight's **nudge** is the hill slope with its sign flipped. Here, $-2$: go left." in _markdown()
     # Pass 44 (r39 Clarity 3): the share is the learning rate (not the nudge, not the move).
     # Pass 57 (r51 change 3): "multiply by", since a share reads as at most 1 and the slider reaches 2.2.
     assert ("How far? Multiply the nudge by the **learning rate**, here $0.5$.\n"
@@ -1997,7 +2000,7 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
             "So the weight goes from $3$ to $2$.") in cell
     fig = ch00_start_here.hill_picture()
     labels = fig.axes[0].get_legend_handles_labels()[1]
-    assert "the slope where you stand: 2 (up to the right)" in labels
+    assert "the hill slope where you stand: 2 (up to the right)" in labels   # pass 62: the text's name
     assert "nudge −2: its sign says\nmove the weight left" in _texts(fig)  # pass 38: a direction, not a length
     assert "the nudge, −2" in fig.get_label() and "there: 2" in fig.get_label()
 
@@ -2034,7 +2037,10 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # worked with the output's slope 1 and 10: 63 sentences, 468 words (the whole page within the brief's +80).
     # Pass 61 (r55 Clarity 1-2): the output's slope defined and the signal's start said before the picture, the chain
     # network named: 65 sentences, 496 words (the whole page within the brief's +40).
-    assert len(said) <= 65 and sum(chapter_metrics.words(s) for s in said) <= 500, said
+    # Pass 62 (r56 Clarity): one name, "hill slope", said of the weight and of the output; the signal starts as the
+    # output's hill slope (no second meaning of its 1); the weight named "our weight" where it is picked; the nudge
+    # tied to the signal: 64 sentences, 503 words (the whole page within the brief's +40).
+    assert len(said) <= 65 and sum(chapter_metrics.words(s) for s in said) <= 505, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
@@ -2064,16 +2070,17 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # Pass 60 (r54 Clarity 2): the weight is 4, not 1, so its own value can be seen to be no factor of its slope.
     # Pass 61 (r55 Clarity 2): the worked network is said to be a chain (the picture's extra bend and earlier layers).
     assert ("Now picture a chain: one unit in each layer.\n"
-            "Take a weight on a link into a hidden unit. It is $4$; the input arriving on that link is $2$.\n"
+            "Pick a weight on a link into a hidden unit: call it our weight. Its value is $4$; the input on that link "
+            "is $2$.\n"   # pass 62 (r56): "our weight" named where it is picked, not first met as "ours" later
             "The unit's ReLU is on its ramp. The output's weight from that unit is $3$.\n"
-            "Move the weight up by $0.1$ and watch the change:\n\n"
+            "Move our weight up by $0.1$:\n\n"
             "- $z$, the number the unit bends, grows by $0.1 \\cdot 2 = 0.2$;\n"
             "- the ramp (slope $1$) passes on $0.2$;\n"
             "- the output's weight makes it $0.2 \\cdot 3 = 0.6$.\n\n"
-            "So the output moves $6$ times as far as the weight.") in section
+            "So the output moves $6$ times as far as our weight.") in section
     # Pass 57 (r51 change 1): "the same numbers multiply it" was wrong for the input (it gives the trained weight's
     # slope, it does not multiply what goes further back); the true factors are said, and the loose closing line cut.
-    assert ("The network finds this $6$ without moving the weight. It sends a number back from the output: the "
+    assert ("The network finds this $6$ without moving our weight. It sends a number back from the output: the "
             "**learning signal**.\n") in section and "(chapter 03)." in section
     for gone in ("the same numbers multiply it", "So if the signal shrinks on the way, learning slows.",
                  "times as fast with this weight as with the output itself"):
@@ -2636,11 +2643,12 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     # 1 follow the picture, then the Predict.
     # Pass 61 (r55 Clarity 1): the output's slope is defined, and why the signal starts at 1 said, above the picture.
     assert cells[k - 1].source.startswith("The network finds this") and "**learning signal**" in cells[k - 1].source
-    # r56: it may say what the 1 means ("1 times the output's slope"), but no bend's slope (the rule) before the picture
-    assert "multiplies" not in cells[k - 1].source and "slope" not in cells[k - 1].source.replace("output's slope", "")
-    assert "It starts as $1$" in cells[k - 1].source
-    assert cells[k - 2].source.startswith("The *output's slope* is how much the wrongness climbs")
-    assert cells[k - 3].source.rstrip().endswith("So the output moves $6$ times as far as the weight.")
+    # It may say where the signal starts (the output's hill slope), but no bend's slope (the rule) before the picture.
+    # Pass 62 (r56 Clarity): the signal starts as the output's hill slope, the number the cell above sets to 1.
+    assert "multiplies" not in cells[k - 1].source and "slope" not in cells[k - 1].source.replace("output's hill slope", "")
+    assert "It starts as the output's hill slope, here $1$." in cells[k - 1].source
+    assert cells[k - 2].source.startswith("The output has a hill slope too: how fast the height climbs")
+    assert cells[k - 3].source.rstrip().endswith("So the output moves $6$ times as far as our weight.")
     assert cells[k + 1].source.startswith("Each part between the output and our weight multiplies the signal:")
     assert cells[k + 2].source.startswith("A chain has one path back.") and cells[k + 3].source.startswith("**Predict:**")
     assert "Why start at $1$?" not in _markdown()
@@ -2688,7 +2696,7 @@ def test_pass55_the_hill_slope_rule_said_before_the_steps_predict_is_the_hills_o
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.hill_steps()")
     before = cells[q - 1].source
-    rule = "On this hill, the slope is always the weight minus 1."
+    rule = "On this hill, the hill slope is always the weight minus 1."   # pass 62: one name for it
     assert rule in before and before.index(rule) < before.index("**Predict:**")
     for w in (-2.0, 0.0, 1.25, 1.5, 2.0, 3.0, 4.0):
         assert float(ch00_start_here.hill_slope(w)) == w - 1
@@ -2723,24 +2731,27 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     a, b, c = ch00_start_here.wiggle_forward()
     assert f"grows by $0.1 \\cdot {worked['input']:g} = {a:g}$" in section and f"passes on ${b:g}$" in section
     assert f"makes it ${b:g} \\cdot {worked['weight']:g} = {c:g}$" in section
-    assert f"So the output moves ${slope:g}$ times as far as the weight." in section
+    assert f"So the output moves ${slope:g}$ times as far as our weight." in section
     # Pass 57 (r51 change 1): what the 1 stands for; the weights and the bends' slopes multiply the signal back; the
     # input gives the trained weight's slope.
     # Pass 58 (r52 change 1): the 1 said as a stand-in, so the answer is one thing, "6 times the output's slope", in
     # the text, the picture and the move above; the one path back is said as this network's setting.
-    assert f"The network finds this ${slope:g}$ without moving the weight." in _cell("The network finds this")
+    assert f"The network finds this ${slope:g}$ without moving our weight." in _cell("The network finds this")
     # Pass 60 (r54 Clarity 1-2): only the parts between the output and the trained weight multiply the signal; the
     # trained weight's own value (4, not 1, so it shows) is no factor of its slope: it multiplies only what it passes
     # on. Why the signal starts at 1 is worked first with the output's slope 1, then 10.
     # Pass 61 (r55 Clarity 1): the signal's start moved above the picture, with its reason (the output's own move).
+    # Pass 62 (r56 Clarity): the 1 had two meanings (a setting, and "1 times the output's slope"); now one: the signal
+    # starts as the output's hill slope, which the cell above sets to 1 (so every number on the way is a hill slope).
     assert ("It sends a number back from the output: the **learning signal**.\n"
-            "It starts as $1$, meaning \"$1$ times the output's slope\".") in _cell("The network finds this")
+            f"It starts as the output's hill slope, here ${start:g}$.") in _cell("The network finds this")
     rule = _cell("Each part between the output and our weight")
     assert ("Each part between the output and our weight multiplies the signal:\n"
             "a weight by its value, a bend by its slope.\n"
-            f"At our weight, one more factor: the input on its link. That gives ${slope:g}$.\n"
-            f"Our weight's own value, ${w0:g}$, is not a factor. It multiplies only what goes on to earlier layers "
-            "(grey).") == rule.strip()
+            f"At our weight, one more factor: the input on its link. That gives our weight's hill slope, ${slope:g}$.\n"
+            f"Flip its sign: our weight's nudge is ${-slope:g}$.\n"   # pass 62 (r56): the signal tied to the nudge
+            f"Our weight's own value, ${w0:g}$, is not a factor. It multiplies only the signal passed on to earlier "
+            "layers (grey).") == rule.strip()
     assert w0 == 4.0 and w0 not in (worked["weight"], worked["input"], worked["ramp slope"])
     for w_ in (0.5, 1.0, w0, 7.0):   # on the ramp, the weight's slope is 6 whatever its own value
         assert (ch00_start_here.worked_output(w_ + 0.1) - ch00_start_here.worked_output(w_)) / 0.1 == \
@@ -2750,15 +2761,18 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     assert passed == pytest.approx(after_bend * w0) and ch00_start_here.passed_on() == f"3 × 4 = {passed:.0f}" == "3 × 4 = 12"
     # Pass 61 (r55 Clarity 1-2): the output's slope defined in plain words before the picture that names it, with the
     # worked 1 and 100 (the old "Why start at 1?"); the one path back said of the chain, as the picture draws it.
-    why = _cell("The *output's slope*")
-    assert ("The *output's slope* is how much the wrongness climbs when the output moves up one step.\n"
-            f"Say it is $1$. The output moves ${slope:g}$ times as far as our weight, so our weight's hill slope is "
-            f"${slope:g}$.\n"
-            f"If the output's slope is $100$, ours is ${100 * slope:g}$.\n"
-            f"So read the ${slope:g}$ as \"${slope:g}$ times the output's slope\".") == why.strip()
+    # Pass 62 (r56 Clarity): one name for the slope of the hill, "hill slope", said of the output too (no separate
+    # "output's slope"), with an everyday reading of its 1 (output up 1, height up 1).
+    why = _cell("The output has a hill slope too")
+    assert ("The output has a hill slope too: how fast the height climbs as the output moves up.\n"
+            f"Say it is ${start:g}$: output up $1$, height up ${start:g}$.\n"
+            f"Our weight moves the output ${slope:g}$ times as far, so our weight's hill slope is "
+            f"${slope:g} \\cdot {start:g} = {slope * start:g}$.\n"
+            f"If the output's hill slope were $100$, ours would be ${100 * slope:g}$.") == why.strip()
     src = [c.source for c in _nb().cells]
     assert src.index(why) < src.index("ch00.signal_chain_picture()")   # defined before the picture that uses it
-    assert "output's slope" not in "".join(src[:src.index(why)])
+    assert "output's hill slope" not in "".join(src[:src.index(why)])
+    assert "output's slope" not in _markdown() and "**slope**" not in _section("## How a network learns")
     assert (_cell("A chain has one path back.").strip() ==
             "A chain has one path back. Where paths meet, their signals add (chapter 03).")
     for rise in (1.0, 100.0):   # wrongness climbing `rise` per step of the output: the weight's hill slope is 6 × rise
@@ -2777,13 +2791,12 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
         {k_: v for k_, v in worked.items() if k_ != "weight"}
     s0, w_after, b_after, other_slope = ch00_start_here.signal_worked(other)
     assert predict.strip() == (f"**Predict:** make the output's weight ${other['weight']:g}$ instead of "
-                               f"${worked['weight']:g}$. Then our weight's hill slope is how many times the output's "
-                               "slope?")
+                               f"${worked['weight']:g}$. What is our weight's hill slope then?")   # pass 62
     moved = ch00_start_here.worked_output(w0 + 0.1, other) - ch00_start_here.worked_output(w0, other)
     assert moved / 0.1 == pytest.approx(other_slope)   # the move above, redone on the Predict's network
     fold = after[after.index("<details>"):after.index("</details>")]
     ramp, inp = worked["ramp slope"], worked["input"]
-    assert (f"${other_slope:g}$ times. The output's weight: ${s0:g} \\cdot {other['weight']:g} = {w_after:g}$. "
+    assert (f"${other_slope:g}$. The output's weight: ${s0:g} \\cdot {other['weight']:g} = {w_after:g}$. "
             f"The ramp: ${w_after:g} \\cdot {ramp:g} = {b_after:g}$. "
             f"The input: ${b_after:g} \\cdot {inp:g} = {other_slope:g}$.") in fold
     assert f"A common wrong answer: \"${other['weight']:g}$, the output's weight\"." in fold
@@ -2793,7 +2806,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     # the picture carries the worked network's running numbers (1, 3, 3, then 6 times the output's slope), not the
     # Predict's answer
     numbers = ch00_start_here.signal_numbers()
-    assert numbers == ("1", "1 × 3 = 3", "3 × 1 = 3", "3 × 2 = 6:\n6 times the output's slope")
+    assert numbers == ("1", "1 × 3 = 3", "3 × 1 = 3", "3 × 2 = 6:\nour weight's hill slope")   # pass 62: the text's name
     assert numbers == ch00_start_here.signal_numbers(worked) and all(t in texts for t in numbers)
     assert not any(f"{other_slope:g}" in t for t in texts)
     assert ch00_start_here.TRAINED_NOTE in texts and "6" not in ch00_start_here.TRAINED_NOTE
@@ -2804,7 +2817,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     assert note.get_position()[0] == ours.get_position()[0] and note.get_position()[1] < -0.35   # under it
     assert answer.get_position()[0] == note.get_position()[0] and answer.get_position()[1] < note.get_position()[1]
     assert "the weight being trained: its hill slope = signal here × the input on its link" in display.figure_alt(fig)
-    assert "3 × 2 = 6: 6 times the output's slope" in display.figure_alt(fig)
+    assert "3 × 2 = 6: our weight's hill slope" in display.figure_alt(fig)
     # Pass 60 (r54 Picture 2): in grey under the arrow the trained weight sends on, what its own value multiplies.
     grey = next(t for t in ax.texts if t.get_text() == ch00_start_here.passed_on())
     t_ = ch00_start_here.TRAINED_AT

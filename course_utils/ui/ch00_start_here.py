@@ -802,7 +802,7 @@ def hill_picture():
     y0, k = float(hill(HILL_DOT)), float(hill_slope(HILL_DOT))
     t = np.array([-HILL_RUN - 0.15, 0.55])
     ax.plot(HILL_DOT + t, y0 + k * t, color="black", lw=1.4, ls="--",
-            label=f"the slope where you stand: {k:g} (up to the right)")
+            label=f"the hill slope where you stand: {k:g} (up to the right)")
     ax.plot([HILL_DOT], [y0], "o", color="black", ms=9, zorder=4, label="where you stand now")
     # Rise over run, under the slope line: one step right of its foot, the line climbs k (read it off the ticks).
     foot = (HILL_DOT - HILL_RUN, y0 - k * HILL_RUN)
@@ -822,8 +822,8 @@ def hill_picture():
            xlabel="the weight's value (where you stand)", ylabel="how wrong (height)",
            title=HILL_TITLE)
     ax.legend(loc="upper center", fontsize=9.5)  # over the bowl's empty middle
-    fig.set_label(f"A U-shaped curve: {HILL_CAPTION}. A dot stands on the right slope, where the ground climbs to the "
-                  f"right. A dashed line shows the slope there: {hill_slope(HILL_DOT):g}, with a rise-over-run triangle under it: "
+    fig.set_label(f"A U-shaped curve: {HILL_CAPTION}. A dot stands on the right side, where the ground climbs to the "
+                  f"right. A dashed line shows the hill slope there: {hill_slope(HILL_DOT):g}, with a rise-over-run triangle under it: "
                   f"{HILL_RUN:g} step right, {hill_slope(HILL_DOT):g} up. Both axes are numbered. An arrow steps left from the dot, "
                   f"downhill: the nudge, {_minus(-hill_slope(HILL_DOT))}. The arrow shows only the direction; its length is not "
                   f"the step. The lowest point is marked least wrong.")
@@ -873,7 +873,7 @@ def hill_steps(rate=STEP_RATE, start=HILL_DOT):
         k = float(hill_slope(here))
         off = "" if STEP_XLIM[0] <= here <= STEP_XLIM[1] else " (off the picture)"
         readout.value = (f"<b>where you stood</b>: {path}{off}<br>"
-                         f"here: slope {_minus(round(k, 3))}, nudge {_minus(round(-k, 3))}; next move = "
+                         f"here: hill slope {_minus(round(k, 3))}, nudge {_minus(round(-k, 3))}; next move = "
                          f"{r:.1f} × ({_minus(round(-k, 3))}) = {_minus(round(nxt - here, 3))}")
 
     def restart():
@@ -945,11 +945,12 @@ PREDICT_WORKED = dict(SIGNAL_WORKED, weight=5)   # the Predict's network: the ou
 
 def signal_numbers(worked=SIGNAL_WORKED):
     """The worked numbers the chain picture writes in orange: the signal on each of the first three arrows, then the
-    trained weight's slope, counted in output's slopes (notebook 00)."""
+    trained weight's hill slope, the output's hill slope being 1 (notebook 00; pass 62: no "times the output's slope",
+    a second meaning of the same 1 that r56 could not tell apart)."""
     start, after_weight, after_bend, slope = signal_worked(worked)
     return (f"{start:g}", f"{start:g} × {worked['weight']:g} = {after_weight:g}",
             f"{after_weight:g} × {worked['ramp slope']:g} = {after_bend:g}",
-            f"{after_bend:g} × {worked['input']:g} = {slope:g}:\n{slope:g} times the output's slope")
+            f"{after_bend:g} × {worked['input']:g} = {slope:g}:\nour weight's hill slope")
 
 
 PASSED_COLOUR = "#666666"   # grey: the signal our weight passes on, not part of its own slope
