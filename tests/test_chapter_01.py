@@ -730,10 +730,11 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               # pass 30: what the sigmoid does, said where it is named (no pointer ahead)
               "A last bend, the S-shaped **sigmoid**, turns the final score into that chance.\n"
               "A score of 0 gives one half; a big score, nearly 1; a big negative score, nearly 0.",
-              "With no bend in the middle, everything before the sigmoid collapses into one straight score.\n"
+              # pass 62 (r56 sweep): "one straight score" named as the puzzle's score; "Neither one" said plainly
+              "With no bend in the middle, everything before the sigmoid collapses into one score, as in the puzzle.\n"
               # pass 56 (r50 reader: "nowhere, or everywhere" was cryptic): the no-line case in plain words
-              "Its **boundary**, where the chance is one half, is a straight line.\n"
-              "If the score is the same everywhere, there is no line.\nNeither one splits XOR.",  # r52: "these" was unclear
+              "The network's **boundary**, where the chance is one half, is a straight line.\n"
+              "(If that score never changes, there is no boundary.)\nEither way, XOR stays unsplit.",
               # pass 29: the loss named here; pass 30: training "changes" the weights ("step" is one update)
               # pass 41 (r37 reader: too many new words at once): the loss moves to the optional section, which uses it
               "Training changes the weights, step by step, to make the chances less wrong.",
@@ -833,7 +834,8 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     text = "\n".join(t for _, t in _markdown_cells())
     assert "Both ways give (8, 6)." not in text  # the answer sits only in the folded Check
     # pass 30: the section cut to its core: row times column once, the order in one line, the bias in two lines
-    assert "This course calls it **table multiplication**. Its usual name is matrix multiplication." in text
+    # pass 62 (r56 sweep): no course-only name and no "it" without a referent: the usual name, said once
+    assert "Combining two tables this way is **matrix multiplication**." in text and "table multiplication" not in text
     assert "Layer 2's table is on the left. As in the proof, the layer that acts last is written first." in text
     assert "as $w_2$ does in the one weight" not in text and "Multiplied the other way round" not in text  # pass 19
     # pass 34: the bias collapse as one worked line, with the biases named (c1, c2)
@@ -929,7 +931,7 @@ def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
              f"Layer 2 has rows {rows(W2)}, and biases ({args['bias2'][0]}, {args['bias2'][1]}).\n")
     assert given == ("Layer 1 has rows (1, 2) and (0, 1), and biases (1, 0).\n"
                      "Layer 2 has rows (2, 0) and (1, −1), and biases (0, 3).\n")
-    assert (opening.index("Each row belongs to one unit. It multiplies the inputs by its weights")
+    assert (opening.index("Each row belongs to one unit. That unit multiplies the inputs by its weights")
             < opening.index("$$h_1") < opening.index(given)
             < opening.index("Their tables combine into one:"))
     assert opening.rstrip().endswith(given + "Their tables combine into one:")
@@ -990,7 +992,7 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "origin" not in text  # pass 46 (cut): the word is gone with its sentence
     assert "label-1 corners get chances above one half, and label-0 corners below" in text
     assert "right side of one half" not in text
-    assert text.count("**boundary**") == 1 and "Its **boundary**, where the chance is one half, is a straight line.\nIf the score is the same everywhere, there is no line." in text
+    assert text.count("**boundary**") == 1 and "The network's **boundary**, where the chance is one half, is a straight line.\n(If that score never changes, there is no boundary.)" in text
     assert text.index("**boundary**") < min(m.start() for m in re.finditer(r"(?<!\*)\bboundary\b(?!\*)", text))
     # pass 61 (r55 reader): the reason a bend is needed is said: without one the boundary is a straight line
     assert "2. XOR needs a bend: without one, the boundary is a straight line, and none splits its corners." in text
@@ -2138,7 +2140,7 @@ def test_deep_stack_has_a_prediction_and_random_layers():
     and the depth question before the picture, and its feedback's 'far too little to see' (the stack and the one
     layer differ by under 1e-12 of the answers' size)."""
     text = _text()
-    assert "Its weights are random.\nWe push 200 random inputs through" in text
+    assert "gives back 8, with random weights.\nWe push 200 random inputs through each stack" in text
     stack = ch01_collapse.random_stack(3, 8, np.random.default_rng(1))
     assert not np.allclose(stack[0][0], stack[1][0]) and not np.allclose(stack[0][1], stack[1][1])
     cells = _cells()
