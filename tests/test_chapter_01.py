@@ -730,10 +730,11 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               # pass 30: what the sigmoid does, said where it is named (no pointer ahead)
               "A last bend, the S-shaped **sigmoid**, turns the final score into that chance.\n"
               "A score of 0 gives one half; a big score, nearly 1; a big negative score, nearly 0.",
-              "With no bend in the middle, everything before the sigmoid collapses into one straight score.\n"
+              # pass 62 (r56 sweep): "one straight score" named as the puzzle's score; "Neither one" said plainly
+              "With no bend in the middle, everything before the sigmoid collapses into one score, as in the puzzle.\n"
               # pass 56 (r50 reader: "nowhere, or everywhere" was cryptic): the no-line case in plain words
-              "Its **boundary**, where the chance is one half, is a straight line.\n"
-              "If the score is the same everywhere, there is no line.\nNeither one splits XOR.",  # r52: "these" was unclear
+              "The network's **boundary**, where the chance is one half, is a straight line.\n"
+              "(If that score never changes, there is no boundary.)\nEither way, XOR stays unsplit.",
               # pass 29: the loss named here; pass 30: training "changes" the weights ("step" is one update)
               # pass 41 (r37 reader: too many new words at once): the loss moves to the optional section, which uses it
               "Training changes the weights, step by step, to make the chances less wrong.",
@@ -833,7 +834,8 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     text = "\n".join(t for _, t in _markdown_cells())
     assert "Both ways give (8, 6)." not in text  # the answer sits only in the folded Check
     # pass 30: the section cut to its core: row times column once, the order in one line, the bias in two lines
-    assert "This course calls it **table multiplication**. Its usual name is matrix multiplication." in text
+    # pass 62 (r56 sweep): no course-only name and no "it" without a referent: the usual name, said once
+    assert "Combining two tables this way is **matrix multiplication**." in text and "table multiplication" not in text
     assert "Layer 2's table is on the left. As in the proof, the layer that acts last is written first." in text
     assert "as $w_2$ does in the one weight" not in text and "Multiplied the other way round" not in text  # pass 19
     # pass 34: the bias collapse as one worked line, with the biases named (c1, c2)
@@ -929,7 +931,7 @@ def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
              f"Layer 2 has rows {rows(W2)}, and biases ({args['bias2'][0]}, {args['bias2'][1]}).\n")
     assert given == ("Layer 1 has rows (1, 2) and (0, 1), and biases (1, 0).\n"
                      "Layer 2 has rows (2, 0) and (1, −1), and biases (0, 3).\n")
-    assert (opening.index("Each row belongs to one unit. It multiplies the inputs by its weights")
+    assert (opening.index("Each row belongs to one unit. That unit multiplies the inputs by its weights")
             < opening.index("$$h_1") < opening.index(given)
             < opening.index("Their tables combine into one:"))
     assert opening.rstrip().endswith(given + "Their tables combine into one:")
@@ -990,7 +992,7 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "origin" not in text  # pass 46 (cut): the word is gone with its sentence
     assert "label-1 corners get chances above one half, and label-0 corners below" in text
     assert "right side of one half" not in text
-    assert text.count("**boundary**") == 1 and "Its **boundary**, where the chance is one half, is a straight line.\nIf the score is the same everywhere, there is no line." in text
+    assert text.count("**boundary**") == 1 and "The network's **boundary**, where the chance is one half, is a straight line.\n(If that score never changes, there is no boundary.)" in text
     assert text.index("**boundary**") < min(m.start() for m in re.finditer(r"(?<!\*)\bboundary\b(?!\*)", text))
     # pass 61 (r55 reader): the reason a bend is needed is said: without one the boundary is a straight line
     assert "2. XOR needs a bend: without one, the boundary is a straight line, and none splits its corners." in text
@@ -1744,7 +1746,8 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
     "depth_question": ("on it, just as for 2 layers", "On it: every dot sits on the diagonal, even at 100 layers, "
                        "where the first output runs from 16 to 22.\n"
                        "Each title gives the biggest difference between the two ways: below a trillionth.\n"
-                       "That tiny difference is the computer's rounding. It keeps about 16 digits of each number.\n"
+                       "That tiny difference is rounding: like a calculator, the computer keeps about 16 digits of "
+                       "each number.\n"  # pass 62 (r56 reader: no reason given): a calculator's limited digits
                        "So 100 layers store 7200 numbers, yet do no more than one layer's 72 "
                        "(8 × 8 = 64 weights + 8 biases)."),
 }
@@ -2137,7 +2140,7 @@ def test_deep_stack_has_a_prediction_and_random_layers():
     and the depth question before the picture, and its feedback's 'far too little to see' (the stack and the one
     layer differ by under 1e-12 of the answers' size)."""
     text = _text()
-    assert "Its weights are random.\nWe push 200 random inputs through" in text
+    assert "gives back 8, with random weights.\nWe push 200 random inputs through each stack" in text
     stack = ch01_collapse.random_stack(3, 8, np.random.default_rng(1))
     assert not np.allclose(stack[0][0], stack[1][0]) and not np.allclose(stack[0][1], stack[1][1])
     cells = _cells()
@@ -2216,7 +2219,17 @@ def test_pass25_opening_question_and_the_tanh_sheet():
     # pass 61 (r55 reader): the slanted line is worked in numbers (checked in the pass-57 test)
     assert ("Why: tanh squashes numbers far from 0 much more than numbers near 0, each of $h_1$ and $h_2$ on its own.\n"
             "Take three points $(h_1, h_2)$, equal steps apart on a slanted line:") in text
-    assert "A line where only $h_1$ or only $h_2$ changes stays straight." in text
+    # pass 62 (r56 reader: cryptic, and it seemed to clash with "every line curves"): said as upright or across
+    # lines, and that after our layer none is one (every grid line slants; all curve: checked below)
+    assert ("An upright or across line stays straight: only one of $h_1$, $h_2$ changes along it.\n"
+            "After our layer, every grid line slants and curves.") in text
+    for family in sheet.grid_lines():
+        for line in family:
+            step = np.diff(sheet.layer(line, ch01_collapse.SHEET_W, ch01_collapse.SHEET_B, "identity")[[0, -1]], axis=0)[0]
+            assert abs(step[0]) > 0.1 and abs(step[1]) > 0.1  # neither upright nor across after the layer
+    lines = np.array([sheet.layer(line, ch01_collapse.SHEET_W, ch01_collapse.SHEET_B, "tanh")
+                      for family in sheet.grid_lines() for line in family])
+    assert sheet.bent_lines(lines) == len(lines) == 14
     t = np.linspace(-2, 2, 41)
     assert sheet.off_straight(np.tanh(np.column_stack([t, np.full_like(t, 0.7)]))) < 1e-12  # only h1 changes
     assert sheet.off_straight(np.tanh(np.column_stack([t, -0.4 * t + 0.3]))) > 0.01       # both change: bent
@@ -2302,7 +2315,7 @@ def test_stack_picture_and_deep_stack_ranges_are_explained():
     assert "Each panel has its own axis range: look only at the diagonal." in text
     # pass 41 (r37 reader: why any gap, after an exact proof?): rounding is said before the fold names it
     # pass 43 (r38 reader: said first, it nudged toward "small errors build up"): in the answer fold instead
-    rounding = "That tiny difference is the computer's rounding. It keeps about 16 digits of each number."  # r52, r54
+    rounding = "That tiny difference is rounding: like a calculator, the computer keeps about 16 digits"  # r52, r54, r56
     assert text.index("**Predict:** at 100 layers") < text.index(rounding)
     assert np.finfo(float).precision == 15 and 2.0 ** -52 > 1e-16   # a float64 holds 15 to 16 decimal digits
     assert "near 20" not in text and "drift from 0" not in text
@@ -2810,8 +2823,10 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert np.allclose(cut @ [np.cos(a), np.sin(a)], 0.3)  # the drawn dashes are the line the count uses
     text = "\n".join(t for _, t in _markdown_cells())
     # pass 61 (r55 reader: "(−0.87 up)" was awkward): the readout says "down" too, and the sketch draws both legs
-    assert ("Turn $-60$, shift $0.3$ splits them.\nWalk 1 step along that arrow (sketch below): you go 0.5 right and "
-            "0.87 down.") in text  # checked above; r54: where they come from
+    # pass 62 (r56 reader: where does 0.87 come from?): the step's legs are named as cos 60° and sin 60°
+    assert ("Turn $-60$, shift $0.3$ splits them.\nOne step along the arrow goes 0.5 right and 0.87 down: "
+            "cos 60° and sin 60°.") in text  # checked above; r54: where they come from
+    assert (round(np.cos(np.deg2rad(60)), 2), round(np.sin(np.deg2rad(60)), 2)) == (0.5, 0.87)
     assert "its arrow points 0.50 right and 0.87 down" in ch01_collapse.line_readout(-60.0, 0.3)
     assert "its arrow points 1.00 left and 0.00 up" in ch01_collapse.line_readout(180.0, 0.5)  # never "−0.00"
     assert np.hypot(np.cos(np.deg2rad(-60.0)), np.sin(np.deg2rad(-60.0))) == pytest.approx(1.0)  # "1 step"
@@ -2820,9 +2835,13 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert (ch01_collapse.FOLD_TURN, ch01_collapse.FOLD_SHIFT) == (-60.0, 0.3)
     assert (across, up) == (round(np.cos(a), 2), round(np.sin(a), 2)) == (0.5, -0.87)
     assert equation == "0.5·h₁ − 0.87·h₂ = 0.3"
-    assert ("A point's **score along the arrow** is how far it reaches that way: $0.5\\,h_1 - 0.87\\,h_2$ (minus: "
-            "the arrow points down).\nA bigger score is further along the arrow, however it points on screen.\n"
-            "The line is where the score equals the shift, 0.3.") in text
+    # pass 62 (r56 reader: the projection came in a few dense lines): the score is the shadow's distance (the
+    # sketch's dropped point), and the formula is read off one step right and one step up
+    assert ("A point's **score along the arrow** is how far along the arrow its shadow falls (sketch below).\n"
+            "So the score is $0.5\\,h_1 - 0.87\\,h_2$: each step right adds 0.5, each step up takes off 0.87 "
+            "(the arrow points down).\nThe line is where the score equals the shift, 0.3.") in text
+    unit = np.array([np.cos(a), np.sin(a)])
+    assert (round(float(np.array([1.0, 0.0]) @ unit), 2), round(float(np.array([0.0, 1.0]) @ unit), 2)) == (0.5, -0.87)
     # pass 57 (r51 change 2): the learner's sums from the printed arrow give the printed scores, and the exact
     # line's scores round to the same numbers (r50/r51: at turn −65 they did not: −0.07 by hand, −0.06 exact)
     by_hand = ch01_collapse.fold_scores()
@@ -2830,8 +2849,8 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert by_hand == exact_scores == [0.5, 0.0, 0.13] and round(2 * across + up, 2) == 0.13
     # pass 61 (r55 reader: "above 0.3" read against the picture, where that side lies below the line): scores are
     # "more" or "less", and where the square side lies on screen is said with why
-    assert ("(1, 0) scores 0.5, more than 0.3: the square side. Here the arrow points down, so that side is below the "
-            "line.\n(0, 0) scores 0, and (2, 1) scores $2 \\cdot 0.5 - 0.87 = 0.13$: both less than 0.3.") in text
+    assert ("(1, 0) scores 0.5, more than 0.3: the square side. On screen that side is below the line, where the "
+            "arrow points.\n(0, 0) scores 0, and (2, 1) scores $2 \\cdot 0.5 - 0.87 = 0.13$: both less than 0.3.") in text
     assert np.sin(a) < 0 and ch01_collapse.candidate_line(-60.0, 0.3, [[1.0, 0.0]])[0]  # down; (1, 0) on its side
     line_at = lambda h1: (0.3 - np.cos(a) * h1) / np.sin(a)  # the line's h2 at h1
     assert 0.0 < line_at(1.0)  # (1, 0) lies below the line on screen, though its score is more than the shift
@@ -2850,8 +2869,11 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # pass 47 (r42 reader): no clock hand (a clock's 0 is up, and it turns the other way): the three directions only
     # pass 48 (r43 reader: hard to steer): an arrow on the plot shows turn; the readout says where the line crosses
     # pass 54 (r48 reader): the unit is said (degrees), and "square side" in plain words (the side called label 1)
-    assert ("An arrow points from the line into its dotted side.\n"
-            "The line calls that side label 1: its \"square\" side.") in text  # r54: one idea a line
+    # pass 62 (r56 reader: arrow, dotted side, square side and label were four names for one idea): one name,
+    # the square side (the widget's legend), said as where the line says label 1; dotted is how it looks
+    assert ("The line's dotted side is its **square side**: where it says label 1.\n"
+            "An arrow points from the line into that side.") in text  # r54: one idea a line
+    assert text.count("dotted side") == 1 and "\"square\" side" not in text
     assert ("- **turn** is the arrow's direction in degrees: 0 points right, 90 up, −90 down.\n"
             "- **shift** moves the line that far from (0, 0), along the arrow.") in text
     steer = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
@@ -2886,14 +2908,19 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert text.index(steps) < text.index("<details><summary>Stuck?</summary>") < text.index("Step 1: set turn")
     # pass 48 (r43 reader: the tanh button had no task): a question, answered with a setting that gets 4 of 4
     assert "Step 3: this time, turn −30 to −35." in text  # r49: folded
-    assert "tanh: yes. Its curve also moves the corners off one line. Try turn $-30$, shift $0.55$." in text
+    # pass 62 (r56 reader: off one line alone is no reason): three points off one line make a triangle, and a line
+    # cuts off any one corner of a triangle: here the point both 1-corners share
+    assert ("tanh: yes. Its curve moves the three landing points into a triangle.\n"
+            "A line can cut off any corner of a triangle, here the 1-corners' point. Try turn $-30$, shift $0.55$.") in text
     curved = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "tanh")
-    assert not ch01_collapse._on_one_line(curved)
+    assert not ch01_collapse._on_one_line(curved) and len(np.unique(curved.round(12), axis=0)) == 3
+    assert np.allclose(curved[1], curved[2]) and labels[1] == labels[2] == 1  # the 1-corners share one point
+    assert ch01_collapse.corners_right(-30.0, 0.55, curved, labels) == 4
     assert "right angles" not in text  # r52 (cell 64 too dense before its picture): the picture shows it
     assert np.allclose(steer.lines["cut"].get_xydata() @ [np.cos(a), np.sin(a)], 0.2)  # every point: the same shift
     assert text.index("**shift** moves the line") < text.index("1. Click **ReLU**. Predict: after the crease")
     # pass 56 (r50 reader: the readout is not in the picture, "the last two" assumes the order): named, and placed
-    assert "The demo draws a dashed line on the right panel." in text
+    assert "The demo draws a dashed line on the right panel.\n" in text
     assert "Two sliders, **turn** and **shift**, move the line:" in text
     # r54: the count moved into the right panel's title, so the still picture shows it
     assert "The right panel's title counts the corners the line gets right." in text
@@ -3107,7 +3134,7 @@ def test_pass56_hand_set_relu_boundary_is_two_parallel_lines_in_the_input_square
     assert ("> Its boundary need not be one straight line.\n"
             "> For the hand-set ReLU layer it is two parallel lines (pictured above); for the trained tanh network, "
             "a curve in two pieces.") in text  # pass 61 (r55): as the maps' fold says (two pieces: checked there)
-    assert "In the input square, it is two parallel lines (last picture)." in text  # pass 61: the sketch comes first
+    assert "In the input square, the line is two parallel lines (last picture)." in text  # pass 61: the sketch comes first
     assert len(ch01_collapse.folded_fold_picture().fig) == 2  # the sketch, then this picture: the last one
     g = np.linspace(0, 1, 201)
     X = np.stack(np.meshgrid(g, g), -1).reshape(-1, 2)
@@ -3181,7 +3208,7 @@ def test_pass57_tanh_bends_a_slanted_line_usually_not_always():
             "tanh sends them to (0, 0), (0.46, 0.76) and (0.76, 0.96).\n"
             "Step 1 now goes 0.46 right, 0.76 up; step 2 goes 0.30 right, 0.20 up.\n"
             "Steep, then gentle: this line bends.\n"
-            "A line where only $h_1$ or only $h_2$ changes stays straight.") in text
+            "An upright or across line stays straight: only one of $h_1$, $h_2$ changes along it.") in text
     assert "usually bends" not in text and "So the line bends" not in text
     t = np.linspace(-2, 2, 41)
     assert sheet.off_straight(np.tanh(np.column_stack([t, 0.5 * t + 0.2]))) > 0.01  # different amounts: bent
@@ -3365,7 +3392,9 @@ def test_pass61_sentences_the_r55_reader_asked_for():
     """Check r55's Clarity items in the text: the score along the arrow is read along the arrow, whichever way it
     points on screen; the optional section says what a pull is; the remember line says why XOR needs a bend."""
     text = _text()
-    assert "A bigger score is further along the arrow, however it points on screen." in text
+    # pass 62 (r56): the score is read along the arrow as a shadow's distance, and the square side's place on
+    # screen is said from where the arrow points
+    assert "how far along the arrow its shadow falls" in text and "below the line, where the arrow points" in text
     assert "Each corner pulls the weights towards its own label; at one half everywhere, all equally hard." in text
     assert "(−0.87 up)" not in text and "pushes" not in text
     assert "without one, the boundary is a straight line" in text
