@@ -1608,6 +1608,7 @@ def test_first_widget_tangent_is_a_solid_black_line_and_its_buttons_are_explaine
         (x0, x1), (y0, y1) = w.tangents[n].get_data()
         assert w.tangents[n].get_visible()
         steep[n] = (y1 - y0) / (x1 - x0)
+        assert steep[n] == pytest.approx(float(activations.get(n).derivative(1.0)), rel=1e-9)   # r56: "the line's steepness is the bend's slope"
     assert steep["tanh"] > steep["sigmoid"] and f"{steep['tanh'] / steep['sigmoid']:.2g}" == "2.1"
     assert steep["tanh"] - steep["sigmoid"] > 0.2   # a difference the eye can see (at x = 3 it was 0.035)
     assert w.box["tanh"].get_text() == "Tanh 0.42" and w.box["sigmoid"].get_text() == "Sigmoid 0.197"
@@ -2009,8 +2010,9 @@ def test_pass_25_wordings_and_pictures():
     said to be tenfold and its y-label names its noun; the sigmoid question's option C does not use "die" before dead
     units are explained, and the Check says why B and C are wrong; the spiral picture draws each arm as a line."""
     flat = " ".join(prose().split())
-    assert ("Moving one learned number moves you along it. Here that number is a **weight**: a number that one input "
-            "gets multiplied by.") in flat
+    # r56 (sweep): "along it" is the valley, said
+    assert ("Moving one learned number moves you along the valley. Here that number is a **weight**: a number that one "
+            "input gets multiplied by.") in flat
     assert "one learned number (a weight)" == ch03_gradients.hill().axes[0].get_xlabel()
     he = ch03_gradients.he_slider()
     assert he.figure.axes[0].get_ylabel() == "backward signal, as a\nshare of layer 10's"
@@ -2392,7 +2394,7 @@ def test_pass_33_he_steps_are_two_times_relus_0_71():
     assert round((2 * math.sqrt(0.5)) ** 9) == 23 and round(w.shares(2.0)[0]) == 23
     np.testing.assert_allclose(w.shares(2.0)[:-1] / w.shares(2.0)[1:], 2 * math.sqrt(0.5), rtol=0.01)   # each step back
     flat = " ".join(prose().split())
-    assert "multiplies it by about $2 \\times 0.71 \\approx 1.4$. At the plain" in flat
+    assert "multiplies the signal by about $2 \\times 0.71 \\approx 1.4$. At the plain" in flat   # r56: "it" named
     assert "multiplies it by about 1.4." not in flat
     above = flat[:flat.index("**Predict:** at size 2")]   # pass 43: the 0.71 is explained before the slider now
 
@@ -2404,7 +2406,9 @@ def test_pass_33_nudge_and_nudge_handed_back_contrasted_and_the_network_shape_sa
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     hill = next(" ".join(c.split()) for c in cells if "its own **nudge**" in c)
     after = " ".join(cells[cells.index(next(c for c in cells if "its own **nudge**" in c)) + 1].split())
-    assert after.startswith("The backward signal holds one number per **unit**.")   # pass 46: the unit, where first used
+    # pass 46: the unit, where first used; r56 (sweep): defined before the signal is said to hold one number per unit
+    assert after.startswith("A layer is a row of small calculators, each called a **unit**.") and "unit" not in hill
+    assert after.index("**unit**") < after.index("The backward signal holds one number per unit:")
     assert "times its input" not in hill and "many numbers" not in hill
     for depth in (2, 10, 30):
         net = mlp.Network.he_init([32] * (depth + 1) + [1], "relu", 0)
@@ -2571,8 +2575,10 @@ def test_pass_36_words_are_said_before_they_are_leaned_on():
     # r50: rebuilt: the two-path picture, then the rule, then the symbols and the name (see test_pass56_...)
     # r54: the name follows the one-layer-earlier picture: "A table of slopes lists that factor ... calls it the ..."
     # r55: why a table of slopes is named after gradients: every gradient holds the slopes on its way back
-    k_table = next(i for i, c in enumerate(flat) if "So this course calls it the **gradient table**" in c)
-    assert "Every gradient holds the slopes on its way back. A table of slopes lists them, bend by bend." in flat[k_table]
+    # r56: "A table of slopes lists them ... So ... calls it" was a jump: what the table tells, then the name
+    k_table = next(i for i, c in enumerate(flat) if "This course calls such a table the **gradient table**" in c)
+    assert ("So every nudge, and every gradient, holds the slopes on its way back. A table of the bends' slopes shows "
+            "how well the signal passes each bend.") in flat[k_table]
     assert "hence the name" not in " ".join(flat) and "Every gradient in a network is built by multiplying slopes" not in " ".join(flat)
     assert cells.index("ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0])") > k_table
     k = next(i for i, c in enumerate(flat) if "That is the **chain rule**" in c)
@@ -2718,7 +2724,7 @@ def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
     assert "Partly the inputs" not in flat and "We tried 50 others" not in flat and "<summary>Optional" not in flat
     assert flat.count("Its slopes' typical size, about $0.72$, times $1.4$ is about 1.") == 1   # r50: one sentence per bend
     _, _, after = ch03_gradients.half_off_numbers()
-    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "the signal shrinks the same way, to $0.68$ in this one draw." in flat
+    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "So the backward signal shrinks the same way: to $0.68$ in this one draw." in flat
     dead = gradients.unit_slopes("relu", 0.0, seed=0) <= 1e-12
     assert int(dead.sum()) == 6 and int(dead[0].sum()) == 0   # none in layer 1: its inputs, the data, have both signs
     assert "At the start, 6 of the 96 are dead. Layers 2 and 3 get ReLU outputs, never below 0" in flat
@@ -2944,9 +2950,10 @@ def test_pass52_worked_case_is_exact():
                   "The four squares average $\\frac12$: $\\frac14 + \\frac14$, one per term. With random signs, squares add.",
                   "So 4 terms: $4 \\times \\frac14 = 1$.",
                   # r54: the inputs still on are said to pass 1, as the case [1, 1, 0, 0] above computes
-                  "In the small case, 2 of the 4 become 0. The 2 still on pass 1, as before. Over the coin flips, the "
-                  "sum's square averages only $2 \\times \\frac14 = \\frac12$. "
-                  "The typical size drops to $\\sqrt{1/2} \\approx 0.71$.",
+                  # r56: "pass 1" was unclear: the other 2 inputs are still 1 each
+                  "In the small case, 2 of the 4 inputs become 0. The other 2 are still 1 each. Over the coin flips, "
+                  "the sum's square averages only $2 \\times \\frac14 = \\frac12$. "
+                  "The sum's typical size drops to $\\sqrt{1/2} \\approx 0.71$.",
                   "Each term's square doubles to $\\frac12$, and $2 \\times \\frac12 = 1$ again."):
         assert words in flat, words
     assert flat.index("A small case: 4 inputs") < flat.index("The rule: with $n$ inputs")   # the case before the rule
@@ -2972,9 +2979,12 @@ def test_pass52_he_counts_a_units_inputs():
     assert {w.shape for w in net.weights[1:-1]} == {(32, 32)}   # fan-in = fan-out = 32: "here also 32"
     flat = " ".join(prose().split())
     # r47: the backward half in steps: the off units pass back 0; each unit's signal sums 32 terms, half of them 0
-    assert ("Going back, the off units pass back 0 (bottom picture): the signal shrinks the same way, to $0.68$ in this one draw. "
-            "Each unit's backward signal sums 32 terms, one per next-layer unit, about half of them 0. So the same fix "
-            "works.") in flat
+    # r56: the 32-term sentence read as a second halving: the same off units, the same shrink, the same fix (the
+    # 32 = 32 above is what the real-network section says: "each unit feeds 32 units, as many as its inputs")
+    assert ("Going back, the same off units pass back 0 (bottom picture). So the backward signal shrinks the same way: "
+            "to $0.68$ in this one draw. The same fix, weights $\\sqrt 2$ times bigger, works going back too.") in flat
+    assert "about half of them 0. So the same fix works." not in flat
+    assert "That holds because each unit feeds 32 units, as many as its inputs." in flat
     assert "For $n$ inputs per unit, their typical size is $\\sqrt{2/n}$" in flat
     assert "one per next-layer unit" not in flat.split("The rule: with $n$ inputs")[0].split("### Why ReLU")[-1]
 
@@ -3065,15 +3075,16 @@ def test_pass53_words_the_reading_flagged_are_said_exactly():
     assert round(edge, 1) == -3.1 and "GELU is near-flat far left, beyond about $-3.1$." in flat
     assert abs(float(activations.get("gelu").derivative(-3.0))) > 0.01   # so "beyond -3" would be wrong
     # r48: x is said to be the sum the bend receives; the signal is named as the gradient for the unit's sum
-    assert 'In the top panel, $x$ is the sum the bend receives. A black line touches one bend\'s curve there: its "tangent line".' in flat
+    assert 'In the top panel, $x$ is the sum the bend receives. A black line touches one bend\'s curve there: its "tangent line". The line\'s steepness is the bend\'s slope.' in flat
     # r49: a gradient for any number (not only a learned one) said first; the sign flip in its own sentence
     # r50: asked as a plain question first, then named
     # r51: 'any number has one' was vague; the three numbers side by side, the nudge last
     # r52: the three-way list (the sum's gradient, the signal, the nudge) was the densest place: two plain sentences,
     # the signal as the direction its sum should move (downhill), the nudge as signal x input
-    assert ("The signal at a unit says which way its sum should move to shrink the mistake, and how strongly. A signal "
-            "of $+0.5$ means: this unit's sum should go up a bit. A weight's nudge is the signal at its unit × the "
-            "weight's input.") in flat and "mistake's gradient for this sum" not in flat
+    # r56 (sweep): the unit defined first, then the signal's one number per unit and what it says
+    assert ("The backward signal holds one number per unit: which way that unit's sum should move to shrink the "
+            "mistake, and how strongly. A signal of $+0.5$ means: this unit's sum should go up a bit. A weight's nudge is "
+            "the signal at its unit × the weight's input.") in flat and "mistake's gradient for this sum" not in flat
     assert "A sum is not learned" not in flat and "Side by side" not in flat
     assert "any number has one" not in flat
     # r52: why a layer-2 or layer-3 unit can be dead: its inputs are never below 0 and its negative weights outweigh
@@ -3204,8 +3215,10 @@ def test_pass56_a_bends_slope_is_in_the_nudge_of_every_weight_before_it_and_none
     # r54: "earlier weights" pictured (earlier_weight_picture, tested below); one step a sentence
     # r55: the name's reason ("every gradient holds the slopes on its way back"; the output weights' way back has no
     # bend, checked above: g3 does not change)
-    assert ("Each path back through a unit picks up its slope. Every gradient holds the slopes on its way back. "
-            "A table of slopes lists them, bend by bend. So this course calls it the **gradient table**.") in flat
+    # r56: the jump from "a table lists them" to the name: what the table tells, then the name
+    assert ("Each path back through a unit picks up that unit's slope. So every nudge, and every gradient, holds the "
+            "slopes on its way back. A table of the bends' slopes shows how well the signal passes each bend. This "
+            "course calls such a table the **gradient table**.") in flat
     assert "If the output layer has no bend" not in flat and "slopes sit inside the gradients" not in flat
     assert "that one ingredient" not in flat and "So a table of slopes is called" not in flat
 
@@ -3331,7 +3344,7 @@ def test_pass60_earlier_weight_picture_multiplies_both_slopes_into_the_nudge():
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     flat = [" ".join(c.split()) for c in cells]
     k = cells.index("ch03.earlier_weight_picture()")
-    assert "Say one of its inputs comes from an earlier unit:" in flat[k - 1]
+    assert "Say one of this unit's inputs comes from an earlier unit:" in flat[k - 1]   # r56: "its" named
     assert "This unit's own weights get nudges of $3.5 \\times$ their inputs." in flat[k - 1]
     assert flat[k + 1].startswith("The earlier weight's nudge holds both slopes, $0.5$ and $0.2$.")
     assert "**gradient table**" in flat[k + 1] and cells.index("ch03.two_paths_picture()") < k
@@ -3449,3 +3462,25 @@ def test_pass61_the_sigmoid_questions_wrong_answers_name_the_mix_up():
     flat = " ".join(prose().split())
     # r55 (Clarity, one sense a word): x is a bend's sum; a unit's "inputs" are what its weights multiply
     assert "each bend's slope at five values of $x$." in flat and "same sum $x$." in flat and "at five inputs" not in flat
+
+
+# ---- pass 62: the r56 reading ----
+
+def test_pass62_pronouns_named_and_the_sketch_says_where():
+    """Check r56's Clarity sweep: each 'it'/'its' the learner could misread names its thing (the valley, this unit,
+    GELU's slope, the signal's sign, the signal, the sum ReLU receives); a slope near 0 is said as a slope; and the
+    sketch's sigmoid layers sit at x = 0, where sigmoid's slope is its highest, 0.25 (the chain picture's case)."""
+    flat = " ".join(prose().split())
+    for words in ("A slope of 1 passes all of it on. A slope near 0 passes almost nothing.",
+                  "So this unit's slope is one factor of each such nudge.",
+                  "GELU's slope also dips below 0, left of $x = -0.75$. A slope above 1 enlarges the signal. A slope "
+                  "below 0 flips the signal's sign.",
+                  "Each bend then multiplies the signal by roughly its slopes' typical size.",
+                  "ReLU's slope is 0 wherever its sum is at or below 0.",
+                  "Then draw the share left after 1, 2 and 3 sigmoid layers at $x = 0$."):
+        assert words in flat, words
+    gelu = activations.get("gelu").derivative
+    assert gelu(-0.7) > 0 > gelu(-0.8) and gelu(-3.0) < 0   # below 0 left of about -0.75
+    x, best = gradients.steepest("sigmoid")
+    assert abs(x) < 0.01 and f"{best:.2g}" == "0.25"
+    assert [b.get_height() for b in ch03_gradients.nudge_chain().axes[0].patches][:4] == [1, 0.25, 0.0625, 0.015625]
