@@ -730,70 +730,6 @@ def half_off(layer=4, point=0):
     return fig
 
 
-def input_sum_terms(n=32, seed=0):
-    """One unit's sum in a fresh layer at the plain size: its n inputs (typical size 1) times its n weights (typical
-    size sqrt(1/n)); returns the inputs, the weights and their n products."""
-    rng = np.random.RandomState(seed)
-    signal = rng.randn(n)
-    weights = rng.randn(n) * np.sqrt(1.0 / n)
-    return signal, weights, signal * weights
-
-
-@plots.styled
-def input_sum(n=32, seed=0):
-    """Why the plain size keeps a unit's sum the size of one input: left, one unit with its n inputs arriving, each
-    carrying input x weight (solid: positive, dashed: negative); right, the n terms as bars and their running total,
-    which partly cancels, next to the sum of the terms' sizes, signs ignored (notebook 03).
-
-    r52: it counts the unit's inputs (fan-in), as He's sqrt(2/n) does; it used to count the next layer's units."""
-    _, _, terms = input_sum_terms(n, seed)
-    total, agree = float(terms.sum()), float(np.abs(terms).sum())
-    fig, (left, right) = plots.new_figure(720, 320, 1, 2, gridspec_kw={"width_ratios": [1, 1.6]})
-    ys = np.linspace(0.97, 0.03, n)
-    for y, t in zip(ys, terms):
-        up = t > 0
-        left.add_patch(FancyArrowPatch((0.9, y), (0.2, 0.5), arrowstyle="-|>", mutation_scale=8, lw=1.8,
-                                       color=plots.HEALTHY if up else plots.VANISHING, ls="-" if up else (0, (2, 1.5))))
-        left.plot(0.92, y, "o", ms=3, color="#333333")
-    left.text(0.1, 0.5, "one\nunit", ha="center", va="center", fontsize=10,
-              bbox={"boxstyle": "circle", "fc": "white", "ec": "#333333"})
-    left.text(0.97, 0.5, f"its {n}\ninputs", ha="left", va="center", fontsize=9)
-    ups = int(np.sum(terms > 0))   # r44: thin dashes were hard to tell from solid lines; the counts, in their colours
-    left.text(0.55, 1.0, f"{ups} green, solid: above 0", ha="center", va="bottom", fontsize=9, color=plots.HEALTHY,
-              fontweight="bold")
-    left.text(0.55, 0.0, f"{n - ups} orange, dashed: below 0", ha="center", va="top", fontsize=9,
-              color=plots.VANISHING, fontweight="bold")
-    left.set(xlim=(-0.05, 1.5), ylim=(-0.08, 1.08), title=f"{n} arrows in: each carries\ninput \u00d7 weight")
-    left.set_axis_off()
-    units = np.arange(1, n + 1)
-    pos = terms > 0
-    right.bar(units[pos], terms[pos], color=plots.HEALTHY, width=0.75, label="term above 0 (solid arrow)")
-    right.bar(units[~pos], terms[~pos], color="white", ec=plots.VANISHING, hatch="///", width=0.75,
-              label="term below 0 (dashed arrow)")
-    right.plot(units, np.cumsum(terms), "k-o", ms=3, lw=1.4, label="running total")
-    right.axhline(0, color="black", lw=0.8)
-    for level in (-1.0, 1.0):   # r44: the size the total is compared with, drawn
-        right.axhline(level, color=plots.MUTED, lw=1.2, ls=":")
-    right.text(0.5, 1.03, "\u00b11: one input's typical size", ha="left", va="bottom", fontsize=8,
-               color="#333333")
-    low = min(terms.min(), np.cumsum(terms).min(), -1.0)
-    high = max(terms.max(), np.cumsum(terms).max(), 1.0)
-    right.set_ylim(low - 0.1 * (high - low), high + 0.8 * (high - low))   # room for the legend above the bars
-    right.set(xlabel="arrow (one input)", ylabel="input \u00d7 weight",
-              title=f"one random draw's total: {value_text(total)} (typical: \u00b11)\n"
-                    f"all {n} sizes added, signs ignored: {value_text(agree)}")
-    # r45: one run-on title, and 32 x 0.18 = 5.76 clashed with the sizes' sum: two labelled lines, the sum named
-    right.legend(loc="upper right", fontsize=8)
-    right.grid(False)
-    fig.set_label(f"Left: one unit with {n} arrows coming in from its {n} inputs, each carrying an input "
-                  f"times a weight; {int(pos.sum())} solid arrows carry a term above 0, {int((~pos).sum())} dashed "
-                  f"ones a term below 0. Right: the {n} terms as bars and their running total. They partly cancel: the "
-                  f"total is {value_text(total)}, near one input's typical size, 1 (dotted lines). The {n} "
-                  f"terms' sizes, added with their signs ignored, give {value_text(agree)} in this draw: many terms "
-                  f"are far smaller than their typical size.")
-    return fig
-
-
 def sign_cases(size=0.5):
     """The plain size's smallest case: two terms of +-size, signs by coin flip. Returns the four equally likely
     cases as (first term, second term, their sum, the sum's square)."""
@@ -934,15 +870,12 @@ def step_sizes(depth=10, width=32, seed=0, names=NAMES):
 
 
 def print_step_sizes(depth=10, weights=1.4):
-    """Print step_sizes as a short table: each bend's slopes' typical size, that times the weights' x1.4, depth - 1
-    such steps multiplied, and what layer 1 gets in the flow widget's first start (r55: a reader multiplied ReLU's
-    0.96 nine times, got 0.69, and found 0.41 in the picture; the table shows both, and the text says why they differ)."""
+    """Print step_sizes as a short table: each bend's slopes' typical size, and that times the weights' x1.4, one
+    typical step back (r56: the nine-step products and layer 1's share were a wall of digits; the flow widget shows
+    layer 1's share, and a fold says why ReLU's differs from nine typical steps)."""
     typical, inside = step_sizes(depth)
-    steps = "nine" if depth == 10 else str(depth - 1)
     print(f"First random start, {depth} layers: the {depth - 1} bends the signal passes going back, 64 points")
-    print(f"{'bend':9s}{'slopes’ typical size':>22s}{f'× {weights:g}':>9s}{f'{steps} such steps':>18s}{'layer 1 gets':>15s}")
+    print(f"{'bend':9s}{'slopes’ typical size':>22s}{f'× {weights:g}: one step back':>26s}")
     for name, size in typical.items():
-        sizes = gradients.signal_flow(name, depth)
-        print(f"{label(name):9s}{size:>22.2f}{size * weights:>9.2f}{power_text((size * weights) ** (depth - 1)):>18s}"
-              f"{power_text(sizes[0] / sizes[-1]):>15s}")
+        print(f"{label(name):9s}{size:>22.2f}{size * weights:>26.2f}")
     print(f"Tanh's sums between \u22121 and 1: {inside:.0%}")
