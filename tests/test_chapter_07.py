@@ -821,12 +821,19 @@ def test_the_sketch_opens_empty_and_answers_nothing_until_a_slider_moves(bend):
     # pass 29: an unset slot is drawn at 0, the value it is scored as (the legend says "counts as 0"); pass 24 had
     # parked it on the top edge, which contradicted that legend. Hollow grey, so it never reads as a set (black) point.
     # pass 39 (r35): an unset slot is not scored (ReLU's left 0s were right before the learner acted); pass 41 (r37):
-    # it is not drawn either (a hollow marker at its slider's rest, −0.25, read as an answer): the first frame is the
-    # empty axes, no line or marker on them, the truth hidden, and the "Not drawn yet" note
+    # it is not drawn either (a hollow marker at its slider's rest, −0.25, read as an answer): the first frame has no
+    # line or marker of the learner's, the truth hidden. Pass 62 (r56: the saved page showed empty axes): a grey worked
+    # example sits there instead, said as one (a straight line's slope, 0.5 at every x), until a slider moves
     assert len(w.lines["mine"].get_xdata()) == 0 and not w.lines["mine"].get_visible() and w.blank.get_visible()
     assert not w.lines["truth"].get_visible()
     ax = w.live.axes[0]
-    assert not any(line.get_visible() for line in ax.lines if line.get_marker() not in (None, "None", ""))   # no marker
+    marked = [line for line in ax.lines if line.get_visible() and line.get_marker() not in (None, "None", "")]
+    assert marked == [w.example] and list(w.example.get_xdata()) == list(quiz.SKETCH_XS)   # the example only
+    assert set(w.example.get_ydata()) == {ch07_quiz.EXAMPLE_SLOPE} and w.blank.get_text() == ch07_quiz.EXAMPLE_SAID
+    assert "y = x/2 has slope 0.5 at every x" in ch07_quiz.EXAMPLE_SAID and ch07_quiz.EXAMPLE_SLOPE == 0.5
+    for name in ch07_quiz.SKETCHED:   # the example is no bend's slope at any of the five x: it gives nothing away
+        truth = activations.get(name).derivative(np.asarray(quiz.SKETCH_XS))
+        assert np.all(np.abs(np.asarray(truth, dtype=float) - ch07_quiz.EXAMPLE_SLOPE) > 0.05), name
     assert not w.lines["edge"].get_visible() and not w.lines["right"].get_visible()
     assert not w.legend["artist"].get_visible()   # nothing drawn, so no legend (not an empty box)
     edge, right = w.sliders["dead_edge"], w.sliders["right_edge"]
@@ -840,6 +847,7 @@ def test_the_sketch_opens_empty_and_answers_nothing_until_a_slider_moves(bend):
     w.pick.value = bend
     w.sliders["1.5"].value = 1.0
     assert w.readout.value.count("not set") == n + 1 and "1.00" in w.readout.value and not w.blank.get_visible()
+    assert not w.example.get_visible()   # the example leaves once the learner's own sketch starts
     assert list(w.lines["mine"].get_xdata()) == [1.5] and list(w.lines["mine"].get_ydata()) == [1.0]
     assert w.legend["artist"].get_visible() and [t.get_text() for t in w.legend["artist"].get_texts()] == ["your slopes"]
     w.button.click()
@@ -1024,7 +1032,7 @@ def test_key_pictures_label_x_and_the_reference_figure_shares_one_y_scale_to_x_6
     assert len(drawn) == len(ch07_quiz.AFTER_PICTURES) + len(ch07_quiz.ASK_PICTURES)
     # x: cases, bends, layers (pass 40: Q28's spread, layer by layer)
     bars = [ch07_quiz.AFTER_PICTURES[q] for q in (*ch07_quiz.SHARE_CASES, "chain_sigmoid_10", "selu_steady",
-                                                   "race_loser", "xor_no_bend_chance")]   # r38: x is the epoch; pass 48: Q11, a score
+                                                   "race_loser", "xor_no_bend_chance", "multiclass_output", "loss_at_ln2")]   # r38: x is the epoch; pass 48: Q11, a score; pass 62: Q33, classes; Q6, a chance
     bars += list(ch07_quiz.DIAGRAMS)   # boxes and arrows, no axes (their alt text says what they show)
     draws = list(ch07_quiz.AFTER_PICTURES.values()) + list(ch07_quiz.ASK_PICTURES.values())
     assert all(fig.axes[0].get_xlabel().startswith("x") for fig, d in zip(drawn, draws) if d not in bars)
@@ -3612,7 +3620,8 @@ def test_pass40_q28s_key_draws_selu_keeping_the_spread_near_1_and_relu_fading():
     ch07_quiz.AFTER_PICTURES["selu_steady"](ax)
     assert ax.get_xlabel() == "layer" and ax.get_ylabel() == "spread of the outputs"
     # pass 61 (r55): whose start weights they are, so ReLU's fading is not read as what ReLU always does
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["SELU", "ReLU, SELU's start weights", "spread 1"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["SELU", "ReLU, SELU's start weights",
+                                                                   "ReLU, its own bigger start weights", "spread 1, average 0"]
     plt.close(fig)
 
 
@@ -3647,9 +3656,21 @@ def test_pass43_r38_keys_of_q7_q8_q17_and_the_race_show_a_picture():
     import matplotlib.pyplot as plt
     for qid in ("gelu_peak_slope", "unit_steps", "swiglu_gate", "race_loser"):
         assert qid in ch07_quiz.AFTER_PICTURES and ch07_quiz.picture_alt(qid), qid
-    # r42 reader: Q6's picture was Q29's race again (two of its four curves); Q6's key says it in words, Q29 draws it
+    # r42 reader: Q6's picture was Q29's race again (two of its four curves). Pass 62 (r56 Picture): Q6 had none; it
+    # now draws its own, not the race: a point's loss against the chance it gives, a 50-50 guess at ln 2
     learner = ch07_quiz.Learner(review.Store(None))
-    assert "loss_at_ln2" not in ch07_quiz.AFTER_PICTURES and "<img" not in ch07_quiz.key_fold_html("loss_at_ln2", 6, learner)
+    assert ch07_quiz.AFTER_PICTURES["loss_at_ln2"] is not ch07_quiz.AFTER_PICTURES["race_loser"]
+    assert "<img" in ch07_quiz.key_fold_html("loss_at_ln2", 6, learner)
+    fig, ax = plt.subplots()
+    ch07_quiz.AFTER_PICTURES["loss_at_ln2"](ax)
+    dots = {round(float(l.get_xdata()[0]), 2): float(l.get_ydata()[0]) for l in ax.get_lines() if len(l.get_xdata()) == 1}
+    assert dots == {c: pytest.approx(-math.log(c)) for c in ch07_quiz.CHANCES} and 0.5 in dots
+    assert f"{dots[0.5]:.2f}" == f"{math.log(2):.2f}" == "0.69"   # a 50-50 guess loses ln 2 at every point
+    assert any(np.allclose(l.get_ydata(), math.log(2)) and l.get_linestyle() == ":" for l in ax.get_lines())
+    assert ax.get_xlabel() == "chance it gives the right answer" and ax.get_ylabel() == "that point's loss"
+    plt.close(fig)
+    alt = ch07_quiz.picture_alt("loss_at_ln2")
+    assert "chance 0.5: loss 0.69" in alt and "chance 0.9: loss 0.11" in alt and "chance 0.1: loss 2.30" in alt
     # Q7: the peak 1.13 at x = √2 sits inside the frame, above the dashed line at 1
     x, top = ch07_quiz.gelu_peak()
     assert x == pytest.approx(math.sqrt(2)) and round(top, 2) == 1.13 == round(quiz.get("gelu_peak_slope").answer, 2)
@@ -4269,10 +4290,23 @@ def test_pass61_q28_says_its_start_weights_suit_selu_and_relu_with_its_own_does_
     lecun = [float(s[-1]) for s in ch07_quiz.selu_spread_runs()["ReLU, LeCun weights"]]
     assert len(he) == 5 and min(he) > 1 and max(lecun) < 0.1
     alt = ch07_quiz.picture_alt("selu_steady")
-    assert f"ReLU's, with SELU's start weights, fade to between {min(lecun):.2g} and {max(lecun):.2g}." in alt
-    assert ("These start weights are too small for ReLU. With its own bigger ones (chapter 04's He weights), its spread "
-            f"does not fade: at layer 10 it is between {min(he):.2g} and {max(he):.2g}.") in alt
+    assert (f"ReLU's, with SELU's start weights (dashed), fade to between {min(lecun):.2g} and {max(lecun):.2g}: these "
+            "weights are too small for ReLU.") in alt
+    assert ("With its own bigger ones (chapter 04's He weights, dotted), its spread does not fade: at layer 10 it is "
+            f"between {min(he):.2g} and {max(he):.2g}.") in alt
     assert "He weights" in markdown_of("04_activation_zoo")
+    # pass 62 (r56 Picture and Correctness): the He runs are drawn, not only said; both panels share one y range and
+    # one legend above them names every line style
+    fig = ch07_quiz._selu_spread.diagram()
+    left, right = fig.axes
+    assert left.get_ylim() == right.get_ylim() == ch07_quiz.SELU_Y and left.get_legend() is None
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == ["SELU", "ReLU, SELU's start weights",
+                                                                   "ReLU, its own bigger start weights", "spread 1, average 0"]
+    dotted = [l for l in left.get_lines() if l.get_linestyle() == ":"]
+    assert sorted(round(float(l.get_ydata()[-1]), 6) for l in dotted) == sorted(round(v, 6) for v in he)
+    means = [float(m[-1]) for m, _s in __import__("course_utils.ui.ch04_zoo", fromlist=["x"]).run_draws(10, 2.0)["ReLU, He weights"]]
+    assert f"with its own, they end between {min(means):.2g} and {max(means):.2g}." in alt
+    assert all(len([l for l in ax.get_lines() if l.get_linestyle() == ":"]) == 5 for ax in (left, right))
 
 
 def test_pass61_a_fold_in_a_key_draws_its_table_inside_it():
