@@ -370,10 +370,10 @@ def test_the_page_says_where_the_progress_file_really_lives(monkeypatch):
 
 
 @pytest.mark.parametrize("case", ["new", "saved", "corrupt", "memory"])
-def test_the_first_cell_prints_where_the_answers_are_saved_as_the_fold_says(monkeypatch, tmp_path, capsys, case):
-    """Check the 'Where your answers are saved' fold against what start() prints: a file's place in every case with a
-    file (new, read back, or a fresh one after a corrupt file); with ':memory:', that the answers last as long as the
-    kernel; on the committed page (built with no file), that running the cell says where (pass 23)."""
+def test_the_first_cell_prints_only_a_problem_with_the_answers_file(monkeypatch, tmp_path, capsys, case):
+    """Check what start() prints: nothing when all is well (a new file, or one read back); a file that could not be
+    read, by its place; with ':memory:', that the answers last as long as the kernel (pass 23). Pass 62 (r56 Focus):
+    the page's fold on where answers are saved was tool plumbing: cut, and no message points to it."""
     p = tmp_path / "progress.json"
     monkeypatch.setenv(review.ENV, ":memory:" if case == "memory" else str(p))
     if case == "saved":
@@ -392,14 +392,11 @@ def test_the_first_cell_prints_where_the_answers_are_saved_as_the_fold_says(monk
     # pass 26: no pointer to the plumbing before the quiz starts; the fold at the bottom still says the rest
     # pass 40 (r36 reader, Focus): the calm line moved into the last fold, which says it already
     assert ch07_quiz.BUILT == ""
-    assert "Your answers are saved in a small file on your computer." in _src(_cells()[-1])
-    assert "Nothing is sent anywhere." in _src(_cells()[-1])   # "only": the fold says so too
-    assert '"Where your answers are saved", at the bottom' in ch07_quiz.NOT_SAVED
     cells = _cells()
-    fold = _src(cells[-1])   # at the chapter's end, after "What to remember": the quiz starts at once
-    assert fold.startswith("<details><summary>Where your answers are saved</summary>")
-    assert _src(cells[-2]).startswith("## What to remember") and "Where your answers" not in _src(cells[2])
-    assert "store.path" not in fold and "prints nothing" not in fold   # pass 46 (r41): no plumbing in the fold
+    assert _src(cells[-1]).startswith("## What to remember")   # the chapter ends on its recap (pass 62: no fold after)
+    page = "\n".join(_src(c) for c in cells)
+    assert "Where your answers" not in page and "Where your answers" not in ch07_quiz.NOT_SAVED
+    fold = page   # no plumbing anywhere on the page (pass 46, r41; pass 30: the README keeps the recipe)
     # pass 29: the terminal recipe is tool plumbing: the fold points to the README, which keeps it (commands to copy,
     # Windows too, and the in-memory choice, which the first cell then reports)
     # pass 30: the README pointer was plumbing the learner cannot follow from here: cut (the README keeps the recipe)
@@ -426,7 +423,7 @@ def test_the_review_asks_only_the_missed_one_today(path):
     cells = [_src(c) for c in _cells()]
     k = next(i for i, t in enumerate(cells) if "review_cell(" in t)
     assert "Which one does the review ask today?" in cells[k - 1]
-    assert "The missed one. These are **Leitner boxes**" in cells[k + 1]   # r45: the right one waits its day
+    assert "The missed one. The boxes are **Leitner boxes**" in cells[k + 1]   # r45: the right one waits its day
     # r45 Clarity 1: the opening and this answer say what review.due does: missed first, then never tried
     assert "Today's review asks it first, then questions you have not tried." in cells[k + 1]
     assert "Later, a review asks what you missed, then untried questions." in cells[0]
@@ -864,8 +861,9 @@ def test_the_sketch_names_its_grey_line_and_numbers_its_steps():
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "sketch_from_memory(" in _src(c))
     steps = "".join(_src(c) for c in cells[k - 3:k])
-    for n, word in ((1, "timer"), (1, "paper"), (2, "slider"), (3, "Compare")):   # pass 37: three steps
-        # r38: a step may run on to an indented second line (step 1's optional timer)
+    # pass 62: step 1's timer line is cut; the widget's own label and clock line say how to start it
+    for n, word in ((1, "paper"), (2, "slider"), (3, "Compare")):   # pass 37: three steps
+        # r38: a step may run on to an indented second line
         assert re.search(rf"^{n}\. (.*\n   )*.*{word}", steps, re.M), (n, word)
 
 
@@ -1191,7 +1189,7 @@ def test_keys_remind_each_term_where_it_first_appears_and_q14_names_both_paths()
         first = next(k for k, key in enumerate(keys) if term in key)
         assert line in keys[first], term
     glossed = {term: gloss for term, _p, gloss in quiz.GLOSSES}
-    assert glossed["SiLU"].startswith("SiLU: x times sigmoid(x)")   # pass 26: Swish is a family, not another name
+    assert quiz.PAGE_WORDS["SiLU"].startswith("x times sigmoid(x)")   # pass 26: Swish is a family; pass 62: the word list says it
     assert glossed["softplus"].startswith("softplus: ReLU with its corner rounded off")   # pass 24: no e^x before its gloss
     why14 = quiz.get("swiglu_gate").options[quiz.answer_key("swiglu_gate")].why
     assert "into g and c (the content). SiLU bends g into the gate, SiLU(g)." in why14 and why14.endswith("SiLU(g) times c: only g is bent.")
@@ -1332,11 +1330,13 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     gloss placed there); under the prompt when the prompt or a wrong option uses it, else in the key (the fold and the
     feedback after an answer), so a gloss never singles out the right option. Pass 24: a word first met in a key only
     is glossed again under the prompt of the first question that shows it (the reader met Q12's 'XOR' unexplained,
-    its gloss folded in Q11's key), and nowhere else. The XOR gloss is checked against the truth table."""
+    its gloss folded in Q11's key), and nowhere else. The XOR gloss is checked against the truth table. Pass 62 (r56
+    Focus): the nudge, SiLU and SwiGLU left GLOSSES: the page's word list says them above every round."""
     terms = {term: (pattern, gloss) for term, pattern, gloss in quiz.GLOSSES}
-    assert set(terms) == {"XOR", "nudge", "die", "race", "Adam", "LSTM", "write gate", "SwiGLU",
-                          "softplus", "SiLU", "Mish", "ln", "e^x", "learning rate",
+    assert set(terms) == {"XOR", "die", "race", "Adam", "LSTM", "write gate",
+                          "softplus", "Mish", "ln", "e^x", "learning rate",
                           "SELU", "spread", "softmax", "shares", "σ"}
+    assert not set(terms) & set(quiz.PAGE_WORDS)
     keys = " ".join(quiz.get(q).options[quiz.answer_key(q)].text for q in quiz.ids()
                     if isinstance(quiz.get(q), quiz.Choice))
     places = set()
@@ -1360,19 +1360,16 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
             q = quiz.get(users[0])
             head = heads[q.id]
             fold = ch07_quiz.key_fold_html(q.id, 1, learner)
-            in_head = bool(showers) and showers[0] == q.id or quiz.ALSO_GLOSSED.get(term) == q.id   # r45: Q1's SwiGLU
+            in_head = bool(showers) and showers[0] == q.id
             # pass 29: a key's gloss shows only where the key's text says the word (the fold; each letter's feedback)
             said = _plain(re.sub(r"<div class='gloss'.*?</div>", "", fold))
             in_fold = not in_head and bool(re.search(pattern, said))
             assert (line in head) == in_head and (line in fold) == in_fold, (who, term)
             # glossed again only under the prompt of the first question that shows the word, if the first use was a key
-            # under the prompt by the rule alone (not by ALSO_GLOSSED, whose own gloss line makes it a shower too)
-            natural = bool(showers) and showers[0] == q.id and quiz.ALSO_GLOSSED.get(term) != q.id
+            natural = bool(showers) and showers[0] == q.id
             others = [x for x in showers if x != q.id]
             expected = ([q.id] if in_head or in_fold else []) + ([] if natural or not others else [others[0]])
-            again = quiz.ALSO_GLOSSED.get(term)   # pass 48 (r43): said again under its own round's question
-            if again and again not in expected:
-                expected = sorted(expected + [again], key=learner.numbers.get)
+            again = None
             # pass 52: said again under a round's prompt whose own chapter does not define it (round_glosses; its test)
             base = quiz.first_glosses(page)
             by_round = [x for x in page if (gloss, "head") in learner.glosses.get(x, []) and (gloss, "head") not in base.get(x, [])]
@@ -1393,11 +1390,11 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
                 assert shown, (who, term)   # never lost: some feedback or the fold says it
     assert places == {True, False}   # both places are used
     learner = ch07_quiz.Learner(review.Store(None))   # the page's learner: Q1 asks which bend LLaMA uses (SwiGLU) ...
-    # r45 (Clarity 5): Q1's options are all defined before its letters: softmax and SwiGLU under its prompt, ReLU and
-    # GELU at the page's top; SwiGLU is said once there, not again in the key
+    # r45 (Clarity 5): Q1's options are all defined before its letters: softmax under its prompt; ReLU, GELU and
+    # (pass 62) SwiGLU at the page's top; SwiGLU is said once there, not again under Q1 or in its key
     head1 = ch07_quiz._head(quiz.get("transformer_ffn"), 1, learner)
-    assert learner.rounds["mixed"][0] == "transformer_ffn" and ch07_quiz.gloss_line(terms['SwiGLU'][1]) in head1
-    assert ch07_quiz.gloss_line(terms['softmax'][1]) in head1 and head1.count("class='gloss'") == 2
+    assert learner.rounds["mixed"][0] == "transformer_ffn" and "<b>SwiGLU</b>" not in head1
+    assert ch07_quiz.gloss_line(terms['softmax'][1]) in head1 and head1.count("class='gloss'") == 1
     fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)
     assert "class='gloss'" not in fold1
     top = _words()
@@ -1418,10 +1415,11 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     # pass 32: the gloss no longer names chapter 02: Q1's key ("From chapter 06") names one chapter only (r30 reader)
     # pass 33: it opens with chapter 00's kind of thing, "a bend with a gate" (r31: "a unit" here, "a bend" there)
     # pass 56 (r50): the gate is what the content is scaled by (SiLU(g), as Q17's picture says), not the raw sum
-    assert terms["SwiGLU"][1] == ("SwiGLU: a bend with a gate. The unit makes two weighted sums of the same input. "
-                                  "One becomes the gate, the other is the content; the gate scales the content.")   # pass 26: still no "bent": Q18 asks it
+    # pass 62 (r56 Focus): said once, in the word list above every round, not in a "Words:" box round after round
+    assert f"- **SwiGLU**: {quiz.PAGE_WORDS['SwiGLU']}" in top and quiz.PAGE_WORDS["SwiGLU"] == (
+        "a bend with a gate. It makes two weighted sums of one input. One, the gate, scales the other, the content.")
     assert quiz.get("swiglu_gate").chapter == "02" and quiz.get("transformer_ffn").chapter == "06"
-    assert "bent" not in terms["SwiGLU"][1] and "SiLU" not in terms["SwiGLU"][1]
+    assert "bent" not in quiz.PAGE_WORDS["SwiGLU"] and "SiLU" not in quiz.PAGE_WORDS["SwiGLU"]   # still no "bent": Q17 asks it
     xor = [(a, b, int(a != b)) for a in (0, 1) for b in (0, 1)]
     assert [y for *_x, y in xor] == [0, 1, 1, 0]
     assert "exactly one of its two inputs is 1" in terms["XOR"][1]
@@ -1893,11 +1891,10 @@ def test_pass20_prose_shuffled_round_bars_count_the_mixed_question_timer_and_nee
     assert "recalling makes it stick" not in _src(cells[0])  # pass 25: at 5 minutes rereading won
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     assert "One question from each chapter, shuffled." in text
-    assert "one chapter's questions, its mixed-round one included." in text
+    assert "one chapter's questions, mixed round included." in text
     # pass 41 (r37): ipywidgets' Play view shows no description, so a Label "4-minute timer:" stands before the
-    # Play in one row; the step names it as the learner sees it
-    assert ("1. Pick a bend. On paper, sketch its slope and shade its near-flat zones.\n"
-            '   Want a time limit? Press the ▶ next to "4-minute timer".') in text   # r38: the timer is optional
+    # Play in one row; pass 62: the step's timer line is cut, the widget's label and clock line say it (r38: optional)
+    assert "1. Pick a bend. On paper, sketch its slope and shade its near-flat zones.\n" in text and "timer" not in text
     w = ch07_quiz.sketch_from_memory(None)
     row = w.children[1]
     assert [type(c).__name__ for c in row.children] == ["Label", "Play", "HTML"]
@@ -2183,7 +2180,8 @@ def test_pass22_what_to_remember_holds_one_fact_per_chapter_from_the_registry():
     gelu_low = quiz._lowest("gelu")[1]
     x = np.linspace(-5, 5, 101)
     assert np.allclose(activations.get("tanh")(x), 2 * activations.get("sigmoid")(2 * x) - 1)
-    assert f"Sigmoid's slope is at most {s0:g}." in lines[2] and r"$\tanh(x) = 2\sigma(2x) - 1$" in lines[2]
+    # pass 62: sigmoid by its name, not σ (glossed only in chapter 02's round)
+    assert f"Sigmoid's slope is at most {s0:g}." in lines[2] and r"$\tanh(x) = 2\,\mathrm{sigmoid}(2x) - 1$" in lines[2]
     # pass 40 (r36 reader, Focus): the reasons stay, the decimals go (GELU's −0.17, ±3 and ±4.6, PyTorch's 0.01)
     # pass 42 (r38): the dip's bottom, with its x (quiz.answer_key("gelu_dip")); no "so": the sign comes from the shape
     assert "GELU's slope is negative left of its dip's bottom (x ≈ −0.75)." in lines[3] and "−0.17" not in lines[3]   # r41: Q23 is 03's
@@ -2332,18 +2330,21 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert tilt(0, 0, 0) == pytest.approx(4 * np.log(2)) and f"{np.log(2):.2f}" == "0.69"   # per point: ln 2
     assert all(tilt(0, 0, 0) < tilt(w1, w2, 0) for w1, w2 in ((0.5, 0.0), (0.0, -0.5), (0.3, 0.3), (1.0, -1.0)))
     # pass 25: "its usual recent size" did not say what is averaged: each weight's own recent nudges
-    assert right("why_adam").text == ("Adam divides a weight's recent average nudge by those nudges' typical size, so a "
-                                     "steady tiny nudge still gives a normal step.")   # r51: it answers the stem's why   # pass 32: the glossary's words
+    # r51: it answers the stem's why; pass 62 (r56 Clarity 2): one idea in the option, the division said in the why
+    assert right("why_adam").text == ("Adam compares a weight's nudge with the typical size of its nudges, so a "
+                                     "steady tiny nudge still gives a normal step.")
     # pass 28: Adam's two running averages (Kingma & Ba: m / √v), and a weight's own nudge in the glosses
     # pass 29: a running average said in place; the square root of the second is the nudges' usual size
     # pass 30: the key no longer repeats the option; it says what the usual size is ("running average" is gone)
-    assert right("why_adam").why.startswith("The typical size ignores the sign: it is the square root of the nudges' "
-                                            "average square. Dividing by it cancels how small they are.")
-    assert "running average" not in right("why_adam").why
-    assert len(re.findall(r"[.!?](?:\s|$)", right("why_adam").why)) == 3
+    # pass 62 (r56 Clarity 2): an everyday picture first (a whisper judged against a usual whisper), then the division
+    assert right("why_adam").why.startswith("Think of a friend who always whispers: you judge their voice against their "
+                                            "usual voice, not against a shout. Adam divides a weight's recent average "
+                                            "nudge by its nudges' typical size (the square root of their average square).")
+    assert "running average" not in right("why_adam").why and "usual size" not in right("why_adam").why   # one name
+    assert len(re.findall(r"[.!?](?:\s|$)", right("why_adam").why)) == 4
     assert right("close_call").why == "Published tests and rules of thumb tell you where to start, not where to stop."
     glosses = {t: g for t, _p, g in quiz.GLOSSES}
-    assert glosses["nudge"] == f"the nudge: {quiz.NUDGE}"   # pass 57 (r51): one definition, the word list's
+    assert "nudge" not in glosses and f"- **nudge**: {quiz.NUDGE}" in _words()   # pass 57 (r51), 62: the word list's
     assert glosses["learning rate"].endswith("moves each weight by it times that weight's nudge.")
     assert glosses["die"].startswith("a dead ReLU unit: its weighted sum plus bias is at or below 0 for every "
                                      "training example.")   # pass 26: the word first, then what it means
@@ -2442,7 +2443,7 @@ def test_pass23_the_reference_picture_says_which_slope_relu_takes_at_0_and_the_l
     assert float(activations.get("relu").derivative(0.0)) == 0.0
     fold = next(_src(c) for c in _cells() if "Leitner" in _src(c) and "<img" in _src(c))
     # pass 27: the method is not a box, and a new card is in no box yet: every *answered* card sits in one
-    assert ("These are **Leitner boxes**, a flash-card method.") in fold and "Each card sits in" not in fold
+    assert ("The boxes are **Leitner boxes**, a flash-card method.") in fold and "Each card sits in" not in fold
 
 
 def test_pass23_the_store_tells_a_build_from_a_choice_counts_missed_cards_and_expands_a_tilde(monkeypatch):
@@ -2603,10 +2604,10 @@ def test_pass24_the_page_says_which_round_when_the_score_line_appears_and_how_to
     assert "Open it only after you answer" in _how_it_works()
     sketch = next(c for c in cells if c.startswith("## Sketch from memory"))
     assert "Each slider is labelled with an x. Set it to the slope your sketch shows there." in sketch
-    assert '   Want a time limit? Press the ▶ next to "4-minute timer".' in sketch and "16 minutes" not in sketch
+    assert "press ▶ after “4-minute timer” to start" in ch07_quiz.TIMER_WAITING and "16 minutes" not in sketch
     assert ch07_quiz.TIMER_SECONDS == 4 * 60
     remember = next(c for c in cells if c.startswith("## What to remember"))
-    assert "Tomorrow, before you open the notebook, sketch the four bends' slopes" in remember
+    assert "Tomorrow, before opening the notebook, sketch the four bends' slopes" in remember
 
 
 # ---------------------------------------------------------------- pass 25: the fourth fresh reader's report
@@ -2749,8 +2750,8 @@ def test_pass26_glosses_show_their_word_in_bold_with_one_colon():
         assert ch07_quiz.gloss_line(gloss).count("<b>") == 1
     learner = ch07_quiz.Learner(review.Store(None))
     page = "".join(ch07_quiz.key_fold_html(q, 1, learner) + ch07_quiz._head(quiz.get(q), 1, learner) for q in quiz.ids())
-    assert "Word:" not in page and "<b>SwiGLU</b>: a bend with a gate" in page and "(chapter 02)" not in page
-    assert "Swish" not in {t: g for t, _p, g in quiz.GLOSSES}["SiLU"]
+    assert "Word:" not in page and "<b>softmax</b>: turns a list of scores" in page and "(chapter 02)" not in page
+    assert "Swish" not in quiz.PAGE_WORDS["SiLU"] and "<b>SwiGLU</b>" not in page   # pass 62: the word list says it
 
 
 def test_pass26_keys_name_what_they_use():
@@ -2913,13 +2914,14 @@ def test_pass29_a_key_gloss_comes_only_with_the_feedback_that_says_its_word():
     with the letters whose feedback says the word (Q1: SwiGLU with D and with C, whose line names it), never with A."""
     learner = ch07_quiz.Learner(review.Store(None))
     w = ch07_quiz.choice_widget("transformer_ffn", 1, learner)
-    swiglu = ch07_quiz.gloss_line({t: g for t, _p, g in quiz.GLOSSES}["SwiGLU"])
+    softmax = ch07_quiz.gloss_line({t: g for t, _p, g in quiz.GLOSSES}["softmax"])
+    assert softmax in ch07_quiz._head(quiz.get("transformer_ffn"), 1, learner)
     seen = {}
     for k, i in enumerate(w.shown):
         w.buttons[k].click()
-        seen[quiz.get("transformer_ffn").options[i].text] = swiglu in w.feedback.value
-    # pass 30: D's feedback no longer names SwiGLU (the key's fold defines it once), so no line comes with D either
-    # r45: SwiGLU is defined under Q1's prompt, before the letters, so no feedback repeats it
+        seen[quiz.get("transformer_ffn").options[i].text] = softmax in w.feedback.value or "class='gloss'" in w.feedback.value
+    # pass 30: D's feedback no longer names SwiGLU; r45: softmax is defined under Q1's prompt, before the letters, so
+    # no feedback repeats it; pass 62: SwiGLU is in the page's word list, so no feedback carries any word line
     assert seen == {"SwiGLU.": False, "ReLU.": False, "GELU.": False, "Softmax.": False}
     ln = {t: g for t, _p, g in quiz.GLOSSES}["ln"]
     assert ch07_quiz.used_glosses([ln], "a loss is not a share") == [] and ch07_quiz.used_glosses([ln], "loss ln 2") == [ln]
@@ -3203,11 +3205,12 @@ def test_pass33_tolerance_words_glosses_and_pic09_note():
     # The glosses say what the bends are, not where they go
     # pass 48 (r43): SiLU is taught in chapter 02 (SwiGLU's gate) and chapter 04 (the smooth family): both named
     # pass 53 (r47): not "ReLU rounded": both dip below 0, which Q2 asks (the glosses sit under its prompt)
-    assert glossed["SiLU"] == "SiLU: x times sigmoid(x), a smooth bend (chapters 02 and 04)."
+    assert quiz.PAGE_WORDS["SiLU"] == "x times sigmoid(x), a smooth bend."   # pass 62: the page's word list says it
     assert glossed["Mish"] == "Mish: another smooth bend from chapter 04, close to SiLU."
     assert "Adam divides" not in glossed["Adam"] and "how far each weight moves" in glossed["Adam"]   # what Adam does, not Q31's answer
-    assert not any(re.search(r"below|dip|negative|under 0", glossed[t]) for t in ("SiLU", "Mish", "softplus"))
-    assert not re.search(r"deep|lowest|GELU|Mish", glossed["SiLU"]) and "bent" not in glossed["SwiGLU"]
+    assert not any(re.search(r"below|dip|negative|under 0", glossed[t]) for t in ("Mish", "softplus"))
+    assert not re.search(r"below|dip|negative|under 0|deep|lowest|GELU|Mish", quiz.PAGE_WORDS["SiLU"])
+    assert "bent" not in quiz.PAGE_WORDS["SwiGLU"]
     x = np.linspace(-6, 0, 601)
     assert (activations.get("silu")(x[:-1]) < 0).all() and activations.get("silu")(x).min() > -0.3
     assert "a bend with a gate" in glossary_markdown()   # the glossary's kind
@@ -3341,7 +3344,9 @@ def test_pass36_the_know_nothing_loss_is_the_loss_of_one_half_everywhere():
     assert loss == pytest.approx(np.log(2))
     closing = _src(next(c for c in _cells() if _src(c).startswith("## What to remember")))
     assert ("- **05:** Race several seeds before you rank. For two equally common classes, the know-nothing loss is "
-            "$\\ln 2 \\approx 0.693$. A loss that stays there from the start means nothing was learned.") in closing   # r41
+            "$\\ln 2 \\approx 0.693$. A network whose loss stays there does no better than guessing.") in closing   # r41
+    # pass 62 (r56 Correctness): "nothing was learned" overstated it; the loss of guessing one half at every point is
+    # ln 2 (above), so a loss that stays there is no better than that guess, as Q6's answer says
     # pass 42 (r38): "equally common" is needed: with 90% and 10%, the know-nothing answer is 0.9 and its loss is 0.325
     lopsided = -(0.9 * np.log(0.9) + 0.1 * np.log(0.1))
     assert f"{lopsided:.3f}" == "0.325" and lopsided < np.log(2)
@@ -3859,20 +3864,22 @@ def test_r42_word_lines_under_a_question_carry_one_words_label():
 
 
 # ---------------------------------------------------------------- pass 48: the r43 reader's items
-def test_pass48_q17_words_box_says_silu_whatever_the_mixed_round_glossed_first():
+def test_pass48_q17_and_every_round_meet_silu_said_above_every_round():
     """r43 Clarity 1: Q17 (chapter 02's round) turns on SiLU, but the mixed round's Q2 had glossed it first, so the
-    chapter-02 round never said what SiLU is. Now Q17's words box says it for every learner, once."""
-    silu = {t: g for t, _p, g in quiz.GLOSSES}["SiLU"]
-    assert "SiLU" in quiz.shown_text(quiz.get("swiglu_gate"))   # a wrong option names it: the gloss may sit above
+    chapter-02 round never said what SiLU is. Pass 62 (r56 Focus: SiLU's, SwiGLU's and the nudge's "Words:" boxes came
+    back round after round): the page's word list, above every round, says each of PAGE_WORDS once, in its own words;
+    no question's words box or key says them again, for any learner."""
+    words = _words()
+    for term, meaning in quiz.PAGE_WORDS.items():
+        assert f"**{term}**: {meaning}" in words, term
+    assert "SiLU" in quiz.shown_text(quiz.get("swiglu_gate"))   # a wrong option names it: said before the round
     for name in ("pass48-a", "pass48-b", "pass48-c", "pass48-d", "pass48-e", "pass48-f"):
         store = review.Store(None)
         store.data["learner"] = name
         learner = ch07_quiz.Learner(store)
-        head = ch07_quiz._head(quiz.get("swiglu_gate"), learner.numbers["swiglu_gate"], learner)
-        assert head.count(ch07_quiz.gloss_line(silu)) == 1, name
-    # the rule lives in the bank: without it, a page whose mixed round shows SiLU first would leave Q17 bare
-    page = list(quiz.mixed_round(quiz.learner_seed("x"))) + [q.id for q in quiz.questions()]
-    assert (silu, "head") in quiz.first_glosses(list(dict.fromkeys(["deepest_dip"] + page)))["swiglu_gate"]
+        for qid, n in learner.numbers.items():
+            said = ch07_quiz._head(quiz.get(qid), n, learner) + ch07_quiz.key_fold_html(qid, n, learner)
+            assert not any(f"<b>{term}</b>:" in said for term in quiz.PAGE_WORDS), (name, qid)
 
 
 def test_pass48_write_gate_gives_its_usual_name():
@@ -3998,10 +4005,8 @@ def test_pass49_q21s_key_shows_the_route_to_its_number():
 # ---------------------------------------------------------------- pass 52: a learner who does one round only
 # Where a chapter says a word in plain words without bold or a heading, the sentence that does it.
 # (a pattern: one sentence that names the word and says what it does; chapter 06 rewords it pass by pass)
-SAID_PLAINLY = {("tanh", "06"): r"Tanh[^.\n]*between −1 and 1\.|Tanh goes from −1 to 1[^.\n]*\.",
-                # pass 58: chapter 06 says it on list line 3 (a rendered list), no longer in bold in a markdown cell
-                ("SwiGLU", "06"): r"SwiGLU makes two sums of the same inputs, each with its own weights\. It bends one, then multiplies the two\.",   # pass 61
-                ("softmax", "06"): r"\*\*Softmax\*\*\. It turns the output units' sums into chances that add up to 1\.",
+# pass 62: tanh and SwiGLU left the glosses (the page's word list says them), so their chapter-06 lines left too
+SAID_PLAINLY = {("softmax", "06"): r"\*\*Softmax\*\*\. It turns the output units' sums into chances that add up to 1\.",
                 # pass 60: chapter 06 says it on list line 4, the first line that needs it (r54 Clarity 2)
                 ("LSTM", "06"): r"An \*\*LSTM\*\* \(long short-term memory\) reads a sequence[^.\n]*item by item\."}
 
@@ -4010,7 +4015,7 @@ def test_pass52_defined_in_says_where_each_chapter_puts_the_word_in_plain_words(
     """Check DEFINED_IN against the chapters: each named chapter puts the word in bold, names a heading after it, or
     says it in a sentence (SAID_PLAINLY); no chapter that does so in bold is left out (so no gloss is needless)."""
     words = {"e^x": "$e^x$", "die": "dead unit"}
-    terms = [t for t, _p, _g in quiz.GLOSSES + quiz.ROUND_GLOSSES]
+    terms = [t for t, _p, _g in quiz.GLOSSES]
     assert set(quiz.DEFINED_IN) <= set(terms)
     for ch, name in ch07_quiz.CHAPTER_FILES.items():
         md = markdown_of(name.removesuffix(".ipynb"))
@@ -4027,10 +4032,12 @@ def test_pass52_defined_in_says_where_each_chapter_puts_the_word_in_plain_words(
 
 
 @pytest.mark.parametrize("who", ["demo", "a1b2c3d4", "learner-7", "pass52-x"])
-def test_pass52_every_prompt_word_is_defined_in_its_own_chapter_or_said_in_its_round(who):
+def test_pass52_every_prompt_word_is_defined_in_its_own_chapter_or_said_in_its_round(who, monkeypatch):
     """r51 item 1: a learner who does only one round (the mixed one or a chapter's) meets each quiz word of a prompt
     said: its question's own chapter defines it (DEFINED_IN), or a gloss under that prompt or under an earlier prompt
-    of the same round says it. Without the round rule, chapter 03's round would ask about sigmoid unsaid."""
+    of the same round says it. Pass 62: sigmoid, tanh, SiLU, SwiGLU and the nudge are said by the page's word list
+    above every round (PAGE_WORDS), so no round glosses them; today every other prompt word is its own chapter's, and
+    the rule stays as a guard (checked below on a chapter that would not define Adam)."""
     store = review.Store(None)
     store.data["learner"] = who
     learner = ch07_quiz.Learner(store)
@@ -4039,17 +4046,21 @@ def test_pass52_every_prompt_word_is_defined_in_its_own_chapter_or_said_in_its_r
         for qid in qids:
             q = quiz.get(qid)
             head = ch07_quiz._head(q, learner.numbers[qid], learner)
-            for term, pattern, gloss in quiz.GLOSSES + quiz.ROUND_GLOSSES:
+            for term, pattern, gloss in quiz.GLOSSES:
                 if ch07_quiz.gloss_line(gloss) in head:
                     said.add(term)
                 if re.search(pattern, q.prompt):
                     assert q.chapter in quiz.DEFINED_IN.get(term, ()) or term in said, (who, qid, term)
-    # the rule matters: the page-wide first-use glosses alone leave chapter 03's sigmoid and chapter 06's SiLU bare
     page = [qid for qids in learner.rounds.values() for qid in qids]
     alone = quiz.first_glosses(page)
-    ch03 = [x for x in learner.rounds["03"] if re.search(r"(?i)\bsigmoids?\b", quiz.get(x).prompt)]
-    assert ch03 and not any(g.startswith("sigmoid:") for x in ch03 for g, _w in alone.get(x, []))
-    assert any(g.startswith("sigmoid:") and w == "head" for g, w in learner.glosses[ch03[0]])
+    assert not any(g.split(":")[0] in quiz.PAGE_WORDS for lines in learner.glosses.values() for g, _w in lines)
+    # the rule matters: Adam, glossed first under Q29 (one round), is said again under Q31 (another round) only when
+    # Q31's chapter does not define it
+    adam = next(g for t, _p, g in quiz.GLOSSES if t == "Adam")
+    rounds, placed = [["race_loser"], ["why_adam"]], {"race_loser": [(adam, "head")]}
+    assert (adam, "head") not in quiz.round_glosses(rounds, placed).get("why_adam", [])   # chapter 05 defines Adam
+    monkeypatch.setitem(quiz.DEFINED_IN, "Adam", ())
+    assert (adam, "head") in quiz.round_glosses(rounds, placed)["why_adam"]
     # no gloss the round rule adds names its own question's right option (tanh's range would give Q34 away)
     for qid, lines in learner.glosses.items():
         q = quiz.get(qid)
@@ -4103,7 +4114,7 @@ def test_pass57_one_nudge_one_step_and_the_word_list_says_the_round_one_words():
     words = _words()
     assert f"- **nudge**: {quiz.NUDGE}" in words and "how far" not in quiz.NUDGE
     glosses = {t: g for t, _p, g in quiz.GLOSSES}
-    assert glosses["nudge"].endswith(quiz.NUDGE) and "times that weight's nudge" in glosses["learning rate"]
+    assert quiz.PAGE_WORDS["nudge"] == quiz.NUDGE and "times that weight's nudge" in glosses["learning rate"]
     for term in ("slope", "sigmoid", "tanh", "Leaky ReLU"):
         assert f"**{term}**:" in words, term
     assert "**softmax**" not in words and "softmax" in glosses
@@ -4182,10 +4193,12 @@ def test_pass58_a_slope_multiplies_the_nudge_it_is_no_share():
     assert ("- **slope**: steepness. Going backward, a bend multiplies the nudge by its slope.\n"
             "  - Slope 0.1: nudge × 0.1, so it shrinks. Any slope between −1 and 1 does that.\n"
             "  - Slope 3: nudge × 3, so it grows. Any slope above 1 or below −1 does that.\n"
-            "  - Slope −0.1: nudge × −0.1, so it also turns around. Any slope below 0 does that.\n") in words
+            "  - Slope −0.1: nudge × −0.1, so it shrinks and turns around. Any slope below 0 turns it around.\n") in words
+    # pass 62: "also" and "does that" left open which of the two a slope below 0 does (below −1 it grows); it turns it
     nudge = 0.8   # any nudge: what each worked slope does to it
     assert abs(0.1 * nudge) < abs(nudge) and abs(3 * nudge) > abs(nudge)
     assert np.sign(-0.1 * nudge) == -np.sign(nudge) and abs(-0.1 * nudge) < abs(nudge)   # turned around (and shrunk)
+    assert all(np.sign(k * nudge) == -np.sign(nudge) for k in (-0.1, -1.0, -3.0)) and abs(-3 * nudge) > abs(nudge)
     for q in quiz.questions():   # the worked slopes give no number key away (a count's trap, three inputs, is no slope)
         if isinstance(q, quiz.Numeric) and not float(q.answer).is_integer():
             assert not any(quiz.accepted(q, v) or any(abs(v - t) <= tol for t, tol, _m in q.traps) for v in (0.1, 3.0, -0.1)), q.id
@@ -4320,3 +4333,72 @@ def test_pass61_a_fold_in_a_key_draws_its_table_inside_it():
                    "</td></tr></table>b<br>")
     assert fold.startswith("<summary>Fold</summary><div style='margin:2px 0 0 18px'>c</div><div style='margin:2px 0 0 18px'><table")
     assert fold.endswith("</table></div><div style='margin:2px 0 0 18px'>d</div></details>") and "<th" in fold
+
+
+# ---------------------------------------------------------------- pass 62: the r56 reader's items
+def test_pass62_q14_says_which_way_each_change_goes_and_its_numbers_hold():
+    """r56 Clarity 3: "squeezed, stretched and shifted" did not say which way. The right option says sideways, up and
+    down; its why gives each factor and the slope they make, checked against the registry."""
+    q = quiz.get("tanh_vs_sigmoid")
+    right = q.options[quiz.answer_key("tanh_vs_sigmoid")]
+    assert right.text == "tanh(x) = 2σ(2x) − 1: squeezed sideways, stretched up, shifted down."
+    assert right.why == ("Squeezed sideways by 2 (the 2x inside), stretched up by 2, shifted down by 1. Each factor of 2 "
+                         "doubles the slope: 0.25 × 2 × 2 = 1, tanh's peak slope.")
+    sig, tanh = activations.get("sigmoid"), activations.get("tanh")
+    x = np.linspace(-6, 6, 241)
+    assert np.allclose(2 * sig(2 * x) - 1, tanh(x), atol=1e-12)
+    assert float(sig.derivative(0.0)) * 2 * 2 == pytest.approx(1.0) == float(tanh.derivative(0.0))
+    assert float(np.max(tanh.derivative(x))) == pytest.approx(1.0)   # 1 is its peak
+
+
+def test_pass62_q32_and_q33_keys_draw_what_a_gate_and_one_of_many_classes_need():
+    """r56 Picture: chapter 06's round had no picture. Q32's key shades a gate's range, 0 to 1: of sigmoid, tanh and
+    ReLU only sigmoid stays inside. Q33's key puts three classes' scores through sigmoid one by one (they add up to
+    more than 1) and through softmax together (shares that add up to 1). The alt texts say the drawn numbers."""
+    import matplotlib.pyplot as plt
+    xs = np.linspace(*ch07_quiz.GATE_X, 801)
+    for name in ch07_quiz.GATE_BENDS:
+        y = np.asarray(activations.get(name)(xs), dtype=float)
+        inside = y.min() >= 0 and y.max() <= 1
+        assert (ch07_quiz.gate_fit(name) == "stays inside") == inside == (name == "sigmoid"), name
+    assert ch07_quiz.gate_fit("tanh") == "goes below 0" and ch07_quiz.gate_fit("relu") == "goes above 1"
+    fig, ax = plt.subplots()
+    ch07_quiz.AFTER_PICTURES["lstm_gates"](ax)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "a gate's range: 0 (shut) to 1 (open)", "Sigmoid: stays inside", "Tanh: goes below 0", "ReLU: goes above 1"]
+    plt.close(fig)
+    assert ch07_quiz.picture_alt("lstm_gates").endswith("Sigmoid stays inside. Tanh goes below 0. ReLU goes above 1.")
+    outs = ch07_quiz.class_outputs()
+    scores = np.array([sc for _c, sc in ch07_quiz.CLASS_SCORES])
+    assert np.allclose(outs["sigmoid"], 1 / (1 + np.exp(-scores)))
+    assert np.allclose(outs["softmax"], np.exp(scores) / np.exp(scores).sum())
+    assert f"{outs['sigmoid'].sum():.2f}" == "2.11" and f"{outs['softmax'].sum():.2f}" == "1.00"
+    alt = ch07_quiz.picture_alt("multiclass_output")
+    assert "Sigmoid of each score gives 0.88, 0.73, 0.50: they add up to 2.11." in alt
+    assert "Softmax of all scores gives 0.67, 0.24, 0.09: they add up to 1.00." in alt
+    fig, ax = plt.subplots()
+    ch07_quiz.AFTER_PICTURES["multiclass_output"](ax)
+    heights = [round(p.get_height(), 6) for p in ax.patches]
+    assert heights == [round(v, 6) for v in (*outs["sigmoid"], *outs["softmax"])]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["cat (2)", "dog (1)", "bird (0)"]
+    plt.close(fig)
+    learner = ch07_quiz.Learner(review.Store(None))
+    for qid in ("lstm_gates", "multiclass_output", "loss_at_ln2"):   # each in its folded key, not before an answer
+        assert "<img" in ch07_quiz.key_fold_html(qid, learner.numbers[qid], learner) and qid not in ch07_quiz.ASK_PICTURES
+
+
+def test_pass62_q31_says_adam_with_an_everyday_picture_and_its_step_holds():
+    """r56 Clarity 2: Q31's right option packed two new ideas (a recent average, divided by a typical size). The option
+    now says one (a nudge compared with its usual size); the why opens with a whisper judged against a usual whisper,
+    then says the division. The step it claims, about the learning rate for a steady tiny nudge, is Adam's own."""
+    from course_utils.engine import mlp
+    right = quiz.get("why_adam").options[quiz.answer_key("why_adam")]
+    assert "recent average" not in right.text and "typical size" in right.text
+    assert right.why.startswith("Think of a friend who always whispers")
+    lr = 0.01
+    for g in (1e-6, 3e-4, -2e-5):   # a steady nudge, tiny but not vanishing: every step is about lr in size
+        theta, moments = np.zeros(1), (np.zeros(1), np.zeros(1))
+        for step in range(1, 21):
+            before = theta.copy()
+            mlp.optimizer_step(theta, np.array([g]), lr, "adam", moments, step)
+            assert abs(before - theta)[0] == pytest.approx(lr, rel=0.02)

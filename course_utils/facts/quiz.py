@@ -637,14 +637,19 @@ def mixed_round(seed):
 # first). Where the prompt or a wrong option uses the word, the gloss sits under the prompt; where only the right
 # option or the key uses it, a gloss there would single the key out, so it sits in the key (the fold and the
 # feedback after an answer); a number question has no options, so its words sit under its prompt. No gloss may give an answer away (tests/test_chapter_07.py checks the keys).
-# The one definition of the nudge (r51): the page's word list and the gloss say these words; a step is the learning
-# rate times the nudge (the learning-rate gloss), so the nudge itself is not "how far the weight moves".
+# The one definition of the nudge (r51): the page's word list says these words; a step is the learning rate times the
+# nudge (the learning-rate gloss), so the nudge itself is not "how far the weight moves".
 NUDGE = "for one weight, which way and how strongly to move it to lower the loss. It is worked out backward, layer by layer."
+# Words chapter 07's word list says above every round (r56 Focus: the nudge, SiLU and SwiGLU came back in a "Words:"
+# box round after round). They are never glossed again under a question; tests/test_chapter_07.py reads the list.
+PAGE_WORDS = {"nudge": NUDGE, "sigmoid": "a smooth S-curve from 0 to 1.", "tanh": "an S-curve from −1 to 1.",
+              "SiLU": "x times sigmoid(x), a smooth bend.",
+              "SwiGLU": "a bend with a gate. It makes two weighted sums of one input. One, the gate, scales the "
+                        "other, the content."}
 _SELU_FLOOR = -activations.get("selu").params["scale"].default * activations.get("selu").params["alpha"].default
 GLOSSES = (
     ("XOR", r"\bXOR\b", "XOR: gives 1 when exactly one of its two inputs is 1, else 0. Its four input points: (0, 0), (0, 1), "
              "(1, 0) and (1, 1)."),
-    ("nudge", r"\bnudge", f"the nudge: {NUDGE}"),
     ("die", r"\bdie[ds]?\b", "a dead ReLU unit: its weighted sum plus bias is at or below 0 for every training "
             "example. It then gives 0 and stops learning."),
     ("race", r"\brace\b", "the race (chapter 05): one small network per bend, each trained to tell apart the points of "
@@ -654,11 +659,8 @@ GLOSSES = (
     ("LSTM", r"\bLSTM\b", "LSTM cell: a memory unit that reads a sequence step by step."),
     ("write gate", r"\bwrite gate\b", "write gate: each step, an LSTM cell adds new content to its memory, a running "
                                       "number. The write gate (usually called the input gate), from 0 to 1, sets how much."),
-    ("SwiGLU", r"\bSwiGLU\b", "SwiGLU: a bend with a gate. The unit makes two weighted sums of the same input. "
-                          "One becomes the gate, the other is the content; the gate scales the content."),
     ("softmax", r"(?i)\bsoftmax\b", "softmax: turns a list of scores into chances that add up to 1."),
     ("softplus", r"(?i)\bsoftplus\b", "softplus: ReLU with its corner rounded off into a smooth curve."),
-    ("SiLU", r"\bSiLU\b", "SiLU: x times sigmoid(x), a smooth bend (chapters 02 and 04)."),
     ("Mish", r"\bMish\b", "Mish: another smooth bend from chapter 04, close to SiLU."),
     ("ln", r"\bln\b", "ln: the natural log, the “ln” key on a calculator. ln y is the power of e (about 2.72) that "
             "gives y."),
@@ -673,26 +675,13 @@ GLOSSES = (
 )
 
 
-# Words a chapter round's question glosses again under its prompt, when the mixed round (which differs per learner)
-# glossed them first: a learner who does only that round still meets the word said (r43: SiLU in Q17, chapter 02).
-# Q1 (r45): its four options are all defined before its letters: ReLU and GELU at the page's top, softmax and SwiGLU
-# under its prompt (so the answer's word is not the only one left undefined, nor the only one glossed).
-ALSO_GLOSSED = {"SiLU": "swiglu_gate", "SwiGLU": "transformer_ffn"}
-
-
-# A learner may do only one chapter's round (r51). Each word of GLOSSES and ROUND_GLOSSES that a prompt uses is
-# glossed under that prompt unless the question's own chapter says it in plain words: the chapters below put it in
-# bold, or name a heading after it (tests/test_chapter_07.py reads each chapter). Once a round is enough. The page's
-# opening defines bend, ReLU, GELU and the feed-forward block for every round.
-DEFINED_IN = {"nudge": ("00", "03", "04"), "learning rate": ("00", "05"), "sigmoid": ("00", "01", "02", "05"),
-              "tanh": ("00", "01", "02", "05", "06"), "XOR": ("01",), "SwiGLU": ("02", "06"), "SiLU": ("02", "05"),
-              "LSTM": ("04", "06"), "softmax": ("04", "06"), "softplus": ("04",), "shares": ("04",), "SELU": ("04",),
-              "spread": ("04",), "race": ("05",), "Adam": ("05",), "Mish": ("05",), "write gate": ("06",)}
-# Words only a prompt outside their chapters needs said (chapter 03's round asks about sigmoid and tanh).
-ROUND_GLOSSES = (
-    ("sigmoid", r"(?i)\bsigmoids?\b", "sigmoid: a smooth S-curve that squeezes any input between 0 and 1."),
-    ("tanh", r"(?i)\btanh\b", "tanh: an S-curve like sigmoid's, centred on 0."),
-)
+# A learner may do only one chapter's round (r51). Each word of GLOSSES that a prompt uses is glossed under that
+# prompt unless the question's own chapter says it in plain words: the chapters below put it in bold, or name a
+# heading after it (tests/test_chapter_07.py reads each chapter). Once a round is enough. The page's word list
+# (PAGE_WORDS, with bend, ReLU, GELU and the feed-forward block) says the rest for every round.
+DEFINED_IN = {"learning rate": ("00", "05"), "XOR": ("01",), "LSTM": ("04", "06"), "softmax": ("04", "06"),
+              "softplus": ("04",), "shares": ("04",), "SELU": ("04",), "spread": ("04",), "race": ("05",),
+              "Adam": ("05",), "Mish": ("05",), "write gate": ("06",)}
 
 
 def round_glosses(rounds, placed):
@@ -703,7 +692,7 @@ def round_glosses(rounds, placed):
         said = set()
         for qid in qids:
             q = get(qid)
-            for term, pattern, gloss in GLOSSES + ROUND_GLOSSES:
+            for term, pattern, gloss in GLOSSES:
                 if (gloss, "head") in out.get(qid, []):
                     said.add(term)
                 elif re.search(pattern, q.prompt) and q.chapter not in DEFINED_IN.get(term, ()) and term not in said:
@@ -755,10 +744,6 @@ def first_glosses(qids):
         if now == extra:
             break
         extra = now
-    for term, qid in ALSO_GLOSSED.items():
-        gloss = next(g for t, _p, g in GLOSSES if t == term)
-        if qid in qids and (gloss, "head") not in placed.get(qid, []):
-            placed[qid] = [p for p in placed.get(qid, []) if p != (gloss, "key")] + [(gloss, "head")]   # said once there
     return placed
 
 

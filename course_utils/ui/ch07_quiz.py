@@ -69,19 +69,17 @@ class Learner:
         self._listeners.append(callback)
 
 
-FOLD_NAME = '"Where your answers are saved", at the bottom of this page'
 # The committed page is built with no progress file (review.building), so that no one's answers reach it. When all is
-# well, nothing is printed before the first question (r36 reader, Focus: the fold at the bottom says where answers go);
-# only a problem (an unreadable file, or no file chosen) is said here in full.
+# well, nothing is printed before the first question (r36 reader, Focus); only a problem (an unreadable file, or no
+# file chosen) is said here in full. r56: the page's fold on where answers are saved was tool plumbing: cut.
 BUILT = ""
-NOT_SAVED = (f"You chose no progress file, so your answers last until the kernel (the Python running behind this "
-             f"notebook) restarts or shuts down (more under {FOLD_NAME}).")
+NOT_SAVED = ("You chose no progress file, so your answers last until the kernel (the Python running behind this "
+             "notebook) restarts or shuts down.")
 
 
 def start():
-    """Open the progress store. All well: print nothing (the fold at the bottom says the answers stay on this computer,
-    and where). A file that could not be read is said in full; with no file chosen, that answers last only as long as
-    the kernel."""
+    """Open the progress store. All well: print nothing. A file that could not be read is said in full; with no file
+    chosen, that answers last only as long as the kernel."""
     learner = Learner()
     store = learner.store
     if store.path is None and not review.building():
