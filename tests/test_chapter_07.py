@@ -370,10 +370,10 @@ def test_the_page_says_where_the_progress_file_really_lives(monkeypatch):
 
 
 @pytest.mark.parametrize("case", ["new", "saved", "corrupt", "memory"])
-def test_the_first_cell_prints_where_the_answers_are_saved_as_the_fold_says(monkeypatch, tmp_path, capsys, case):
-    """Check the 'Where your answers are saved' fold against what start() prints: a file's place in every case with a
-    file (new, read back, or a fresh one after a corrupt file); with ':memory:', that the answers last as long as the
-    kernel; on the committed page (built with no file), that running the cell says where (pass 23)."""
+def test_the_first_cell_prints_only_a_problem_with_the_answers_file(monkeypatch, tmp_path, capsys, case):
+    """Check what start() prints: nothing when all is well (a new file, or one read back); a file that could not be
+    read, by its place; with ':memory:', that the answers last as long as the kernel (pass 23). Pass 62 (r56 Focus):
+    the page's fold on where answers are saved was tool plumbing: cut, and no message points to it."""
     p = tmp_path / "progress.json"
     monkeypatch.setenv(review.ENV, ":memory:" if case == "memory" else str(p))
     if case == "saved":
@@ -392,14 +392,11 @@ def test_the_first_cell_prints_where_the_answers_are_saved_as_the_fold_says(monk
     # pass 26: no pointer to the plumbing before the quiz starts; the fold at the bottom still says the rest
     # pass 40 (r36 reader, Focus): the calm line moved into the last fold, which says it already
     assert ch07_quiz.BUILT == ""
-    assert "Your answers are saved in a small file on your computer." in _src(_cells()[-1])
-    assert "Nothing is sent anywhere." in _src(_cells()[-1])   # "only": the fold says so too
-    assert '"Where your answers are saved", at the bottom' in ch07_quiz.NOT_SAVED
     cells = _cells()
-    fold = _src(cells[-1])   # at the chapter's end, after "What to remember": the quiz starts at once
-    assert fold.startswith("<details><summary>Where your answers are saved</summary>")
-    assert _src(cells[-2]).startswith("## What to remember") and "Where your answers" not in _src(cells[2])
-    assert "store.path" not in fold and "prints nothing" not in fold   # pass 46 (r41): no plumbing in the fold
+    assert _src(cells[-1]).startswith("## What to remember")   # the chapter ends on its recap (pass 62: no fold after)
+    page = "\n".join(_src(c) for c in cells)
+    assert "Where your answers" not in page and "Where your answers" not in ch07_quiz.NOT_SAVED
+    fold = page   # no plumbing anywhere on the page (pass 46, r41; pass 30: the README keeps the recipe)
     # pass 29: the terminal recipe is tool plumbing: the fold points to the README, which keeps it (commands to copy,
     # Windows too, and the in-memory choice, which the first cell then reports)
     # pass 30: the README pointer was plumbing the learner cannot follow from here: cut (the README keeps the recipe)
@@ -426,7 +423,7 @@ def test_the_review_asks_only_the_missed_one_today(path):
     cells = [_src(c) for c in _cells()]
     k = next(i for i, t in enumerate(cells) if "review_cell(" in t)
     assert "Which one does the review ask today?" in cells[k - 1]
-    assert "The missed one. These are **Leitner boxes**" in cells[k + 1]   # r45: the right one waits its day
+    assert "The missed one. The boxes are **Leitner boxes**" in cells[k + 1]   # r45: the right one waits its day
     # r45 Clarity 1: the opening and this answer say what review.due does: missed first, then never tried
     assert "Today's review asks it first, then questions you have not tried." in cells[k + 1]
     assert "Later, a review asks what you missed, then untried questions." in cells[0]
@@ -821,12 +818,19 @@ def test_the_sketch_opens_empty_and_answers_nothing_until_a_slider_moves(bend):
     # pass 29: an unset slot is drawn at 0, the value it is scored as (the legend says "counts as 0"); pass 24 had
     # parked it on the top edge, which contradicted that legend. Hollow grey, so it never reads as a set (black) point.
     # pass 39 (r35): an unset slot is not scored (ReLU's left 0s were right before the learner acted); pass 41 (r37):
-    # it is not drawn either (a hollow marker at its slider's rest, −0.25, read as an answer): the first frame is the
-    # empty axes, no line or marker on them, the truth hidden, and the "Not drawn yet" note
+    # it is not drawn either (a hollow marker at its slider's rest, −0.25, read as an answer): the first frame has no
+    # line or marker of the learner's, the truth hidden. Pass 62 (r56: the saved page showed empty axes): a grey worked
+    # example sits there instead, said as one (a straight line's slope, 0.5 at every x), until a slider moves
     assert len(w.lines["mine"].get_xdata()) == 0 and not w.lines["mine"].get_visible() and w.blank.get_visible()
     assert not w.lines["truth"].get_visible()
     ax = w.live.axes[0]
-    assert not any(line.get_visible() for line in ax.lines if line.get_marker() not in (None, "None", ""))   # no marker
+    marked = [line for line in ax.lines if line.get_visible() and line.get_marker() not in (None, "None", "")]
+    assert marked == [w.example] and list(w.example.get_xdata()) == list(quiz.SKETCH_XS)   # the example only
+    assert set(w.example.get_ydata()) == {ch07_quiz.EXAMPLE_SLOPE} and w.blank.get_text() == ch07_quiz.EXAMPLE_SAID
+    assert "y = x/2 has slope 0.5 at every x" in ch07_quiz.EXAMPLE_SAID and ch07_quiz.EXAMPLE_SLOPE == 0.5
+    for name in ch07_quiz.SKETCHED:   # the example is no bend's slope at any of the five x: it gives nothing away
+        truth = activations.get(name).derivative(np.asarray(quiz.SKETCH_XS))
+        assert np.all(np.abs(np.asarray(truth, dtype=float) - ch07_quiz.EXAMPLE_SLOPE) > 0.05), name
     assert not w.lines["edge"].get_visible() and not w.lines["right"].get_visible()
     assert not w.legend["artist"].get_visible()   # nothing drawn, so no legend (not an empty box)
     edge, right = w.sliders["dead_edge"], w.sliders["right_edge"]
@@ -840,6 +844,7 @@ def test_the_sketch_opens_empty_and_answers_nothing_until_a_slider_moves(bend):
     w.pick.value = bend
     w.sliders["1.5"].value = 1.0
     assert w.readout.value.count("not set") == n + 1 and "1.00" in w.readout.value and not w.blank.get_visible()
+    assert not w.example.get_visible()   # the example leaves once the learner's own sketch starts
     assert list(w.lines["mine"].get_xdata()) == [1.5] and list(w.lines["mine"].get_ydata()) == [1.0]
     assert w.legend["artist"].get_visible() and [t.get_text() for t in w.legend["artist"].get_texts()] == ["your slopes"]
     w.button.click()
@@ -856,8 +861,9 @@ def test_the_sketch_names_its_grey_line_and_numbers_its_steps():
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "sketch_from_memory(" in _src(c))
     steps = "".join(_src(c) for c in cells[k - 3:k])
-    for n, word in ((1, "timer"), (1, "paper"), (2, "slider"), (3, "Compare")):   # pass 37: three steps
-        # r38: a step may run on to an indented second line (step 1's optional timer)
+    # pass 62: step 1's timer line is cut; the widget's own label and clock line say how to start it
+    for n, word in ((1, "paper"), (2, "slider"), (3, "Compare")):   # pass 37: three steps
+        # r38: a step may run on to an indented second line
         assert re.search(rf"^{n}\. (.*\n   )*.*{word}", steps, re.M), (n, word)
 
 
@@ -930,7 +936,7 @@ def test_q28s_key_agrees_with_q30_adam_rescales_small_nudges_and_no_single_cause
     q28 = quiz.get("race_loser")
     assert "had no run, from any seed, reach a loss of 0.1" in q28.prompt and "learn the spirals" not in q28.prompt
     assert all("got there" in o.why for o in q28.options) and not any("learned the spirals" in o.why for o in q28.options)
-    assert "did not prove a single cause" in why28 and "shrink" not in why28 and "still gives a step of about the learning rate" in why30
+    assert "did not prove a single cause" in why28 and "shrink" not in why28 and "each step is about the learning rate" in why30
 
 
 def test_keys_explain_their_terms_and_q31s_why_is_two_sentences():
@@ -1024,7 +1030,7 @@ def test_key_pictures_label_x_and_the_reference_figure_shares_one_y_scale_to_x_6
     assert len(drawn) == len(ch07_quiz.AFTER_PICTURES) + len(ch07_quiz.ASK_PICTURES)
     # x: cases, bends, layers (pass 40: Q28's spread, layer by layer)
     bars = [ch07_quiz.AFTER_PICTURES[q] for q in (*ch07_quiz.SHARE_CASES, "chain_sigmoid_10", "selu_steady",
-                                                   "race_loser", "xor_no_bend_chance")]   # r38: x is the epoch; pass 48: Q11, a score
+                                                   "race_loser", "xor_no_bend_chance", "multiclass_output", "loss_at_ln2")]   # r38: x is the epoch; pass 48: Q11, a score; pass 62: Q33, classes; Q6, a chance
     bars += list(ch07_quiz.DIAGRAMS)   # boxes and arrows, no axes (their alt text says what they show)
     draws = list(ch07_quiz.AFTER_PICTURES.values()) + list(ch07_quiz.ASK_PICTURES.values())
     assert all(fig.axes[0].get_xlabel().startswith("x") for fig, d in zip(drawn, draws) if d not in bars)
@@ -1183,7 +1189,7 @@ def test_keys_remind_each_term_where_it_first_appears_and_q14_names_both_paths()
         first = next(k for k, key in enumerate(keys) if term in key)
         assert line in keys[first], term
     glossed = {term: gloss for term, _p, gloss in quiz.GLOSSES}
-    assert glossed["SiLU"].startswith("SiLU: x times sigmoid(x)")   # pass 26: Swish is a family, not another name
+    assert quiz.PAGE_WORDS["SiLU"].startswith("x times sigmoid(x)")   # pass 26: Swish is a family; pass 62: the word list says it
     assert glossed["softplus"].startswith("softplus: ReLU with its corner rounded off")   # pass 24: no e^x before its gloss
     why14 = quiz.get("swiglu_gate").options[quiz.answer_key("swiglu_gate")].why
     assert "into g and c (the content). SiLU bends g into the gate, SiLU(g)." in why14 and why14.endswith("SiLU(g) times c: only g is bent.")
@@ -1324,11 +1330,13 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     gloss placed there); under the prompt when the prompt or a wrong option uses it, else in the key (the fold and the
     feedback after an answer), so a gloss never singles out the right option. Pass 24: a word first met in a key only
     is glossed again under the prompt of the first question that shows it (the reader met Q12's 'XOR' unexplained,
-    its gloss folded in Q11's key), and nowhere else. The XOR gloss is checked against the truth table."""
+    its gloss folded in Q11's key), and nowhere else. The XOR gloss is checked against the truth table. Pass 62 (r56
+    Focus): the nudge, SiLU and SwiGLU left GLOSSES: the page's word list says them above every round."""
     terms = {term: (pattern, gloss) for term, pattern, gloss in quiz.GLOSSES}
-    assert set(terms) == {"XOR", "nudge", "die", "race", "Adam", "LSTM", "write gate", "SwiGLU",
-                          "softplus", "SiLU", "Mish", "ln", "e^x", "learning rate",
+    assert set(terms) == {"XOR", "die", "race", "Adam", "LSTM", "write gate",
+                          "softplus", "Mish", "ln", "e^x", "learning rate",
                           "SELU", "spread", "softmax", "shares", "σ"}
+    assert not set(terms) & set(quiz.PAGE_WORDS)
     keys = " ".join(quiz.get(q).options[quiz.answer_key(q)].text for q in quiz.ids()
                     if isinstance(quiz.get(q), quiz.Choice))
     places = set()
@@ -1352,19 +1360,16 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
             q = quiz.get(users[0])
             head = heads[q.id]
             fold = ch07_quiz.key_fold_html(q.id, 1, learner)
-            in_head = bool(showers) and showers[0] == q.id or quiz.ALSO_GLOSSED.get(term) == q.id   # r45: Q1's SwiGLU
+            in_head = bool(showers) and showers[0] == q.id
             # pass 29: a key's gloss shows only where the key's text says the word (the fold; each letter's feedback)
             said = _plain(re.sub(r"<div class='gloss'.*?</div>", "", fold))
             in_fold = not in_head and bool(re.search(pattern, said))
             assert (line in head) == in_head and (line in fold) == in_fold, (who, term)
             # glossed again only under the prompt of the first question that shows the word, if the first use was a key
-            # under the prompt by the rule alone (not by ALSO_GLOSSED, whose own gloss line makes it a shower too)
-            natural = bool(showers) and showers[0] == q.id and quiz.ALSO_GLOSSED.get(term) != q.id
+            natural = bool(showers) and showers[0] == q.id
             others = [x for x in showers if x != q.id]
             expected = ([q.id] if in_head or in_fold else []) + ([] if natural or not others else [others[0]])
-            again = quiz.ALSO_GLOSSED.get(term)   # pass 48 (r43): said again under its own round's question
-            if again and again not in expected:
-                expected = sorted(expected + [again], key=learner.numbers.get)
+            again = None
             # pass 52: said again under a round's prompt whose own chapter does not define it (round_glosses; its test)
             base = quiz.first_glosses(page)
             by_round = [x for x in page if (gloss, "head") in learner.glosses.get(x, []) and (gloss, "head") not in base.get(x, [])]
@@ -1385,11 +1390,11 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
                 assert shown, (who, term)   # never lost: some feedback or the fold says it
     assert places == {True, False}   # both places are used
     learner = ch07_quiz.Learner(review.Store(None))   # the page's learner: Q1 asks which bend LLaMA uses (SwiGLU) ...
-    # r45 (Clarity 5): Q1's options are all defined before its letters: softmax and SwiGLU under its prompt, ReLU and
-    # GELU at the page's top; SwiGLU is said once there, not again in the key
+    # r45 (Clarity 5): Q1's options are all defined before its letters: softmax under its prompt; ReLU, GELU and
+    # (pass 62) SwiGLU at the page's top; SwiGLU is said once there, not again under Q1 or in its key
     head1 = ch07_quiz._head(quiz.get("transformer_ffn"), 1, learner)
-    assert learner.rounds["mixed"][0] == "transformer_ffn" and ch07_quiz.gloss_line(terms['SwiGLU'][1]) in head1
-    assert ch07_quiz.gloss_line(terms['softmax'][1]) in head1 and head1.count("class='gloss'") == 2
+    assert learner.rounds["mixed"][0] == "transformer_ffn" and "<b>SwiGLU</b>" not in head1
+    assert ch07_quiz.gloss_line(terms['softmax'][1]) in head1 and head1.count("class='gloss'") == 1
     fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)
     assert "class='gloss'" not in fold1
     top = _words()
@@ -1410,10 +1415,11 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     # pass 32: the gloss no longer names chapter 02: Q1's key ("From chapter 06") names one chapter only (r30 reader)
     # pass 33: it opens with chapter 00's kind of thing, "a bend with a gate" (r31: "a unit" here, "a bend" there)
     # pass 56 (r50): the gate is what the content is scaled by (SiLU(g), as Q17's picture says), not the raw sum
-    assert terms["SwiGLU"][1] == ("SwiGLU: a bend with a gate. The unit makes two weighted sums of the same input. "
-                                  "One becomes the gate, the other is the content; the gate scales the content.")   # pass 26: still no "bent": Q18 asks it
+    # pass 62 (r56 Focus): said once, in the word list above every round, not in a "Words:" box round after round
+    assert f"- **SwiGLU**: {quiz.PAGE_WORDS['SwiGLU']}" in top and quiz.PAGE_WORDS["SwiGLU"] == (
+        "a bend with a gate. It makes two weighted sums of one input. One, the gate, scales the other, the content.")
     assert quiz.get("swiglu_gate").chapter == "02" and quiz.get("transformer_ffn").chapter == "06"
-    assert "bent" not in terms["SwiGLU"][1] and "SiLU" not in terms["SwiGLU"][1]
+    assert "bent" not in quiz.PAGE_WORDS["SwiGLU"] and "SiLU" not in quiz.PAGE_WORDS["SwiGLU"]   # still no "bent": Q17 asks it
     xor = [(a, b, int(a != b)) for a in (0, 1) for b in (0, 1)]
     assert [y for *_x, y in xor] == [0, 1, 1, 0]
     assert "exactly one of its two inputs is 1" in terms["XOR"][1]
@@ -1860,7 +1866,9 @@ def test_pass20_softmax_shift_keeps_shares_up_to_rounding_and_adam_steps_about_t
     import inspect
     lr = inspect.signature(ch05_race.live_race).parameters["lr"].default
     why = right("why_adam").why
-    assert f"So a steady nudge, tiny but not vanishing, still gives a step of about the learning rate ({lr:g})." in why   # pass 27
+    # pass 27; pass 62 (r56 Clarity 2): the ratio said first (about 1 in size), then the step
+    assert ("For a steady nudge, tiny but not vanishing, that gives about 1 in size. So each step is about the learning "
+            f"rate ({lr:g}).") in why
     assert "full-size" not in why and "even for tiny nudges" not in why
     theta, moments = np.zeros(1), (np.zeros(1), np.zeros(1))
     for step in range(1, 51):
@@ -1883,11 +1891,10 @@ def test_pass20_prose_shuffled_round_bars_count_the_mixed_question_timer_and_nee
     assert "recalling makes it stick" not in _src(cells[0])  # pass 25: at 5 minutes rereading won
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     assert "One question from each chapter, shuffled." in text
-    assert "one chapter's questions, its mixed-round one included." in text
+    assert "one chapter's questions, mixed round included." in text
     # pass 41 (r37): ipywidgets' Play view shows no description, so a Label "4-minute timer:" stands before the
-    # Play in one row; the step names it as the learner sees it
-    assert ("1. Pick a bend. On paper, sketch its slope and shade its near-flat zones.\n"
-            '   Want a time limit? Press the ▶ next to "4-minute timer".') in text   # r38: the timer is optional
+    # Play in one row; pass 62: the step's timer line is cut, the widget's label and clock line say it (r38: optional)
+    assert "1. Pick a bend. On paper, sketch its slope and shade its near-flat zones.\n" in text and "timer" not in text
     w = ch07_quiz.sketch_from_memory(None)
     row = w.children[1]
     assert [type(c).__name__ for c in row.children] == ["Label", "Play", "HTML"]
@@ -2173,7 +2180,8 @@ def test_pass22_what_to_remember_holds_one_fact_per_chapter_from_the_registry():
     gelu_low = quiz._lowest("gelu")[1]
     x = np.linspace(-5, 5, 101)
     assert np.allclose(activations.get("tanh")(x), 2 * activations.get("sigmoid")(2 * x) - 1)
-    assert f"Sigmoid's slope is at most {s0:g}." in lines[2] and r"$\tanh(x) = 2\sigma(2x) - 1$" in lines[2]
+    # pass 62: sigmoid by its name, not σ (glossed only in chapter 02's round)
+    assert f"Sigmoid's slope is at most {s0:g}." in lines[2] and r"$\tanh(x) = 2\,\mathrm{sigmoid}(2x) - 1$" in lines[2]
     # pass 40 (r36 reader, Focus): the reasons stay, the decimals go (GELU's −0.17, ±3 and ±4.6, PyTorch's 0.01)
     # pass 42 (r38): the dip's bottom, with its x (quiz.answer_key("gelu_dip")); no "so": the sign comes from the shape
     assert "GELU's slope is negative left of its dip's bottom (x ≈ −0.75)." in lines[3] and "−0.17" not in lines[3]   # r41: Q23 is 03's
@@ -2286,6 +2294,8 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # (the pairs' equal totals) left the open lines for a fold of three numbered steps (checked in test_pass60_...)
     # pass 61 (r55 Clarity): the open key is the answer, what the picture shows and the runs; the worked tilt (its
     # table) and the three steps sit in one fold for the curious, with no "1-point" shorthand
+    # pass 62 (r56 Clarity 1): the three-step proof was beyond high-school maths: cut (test_pass60_... still checks
+    # its claim). The fold keeps the tilt, a two-row table of the points it moves, and one comparison
     assert xor.explanation.startswith("About one half, at (1, 0) and at every other point: the know-nothing answer.\n"
                                       "The picture below tilts the rule: one point whose answer is 1 scores higher, the "
                                       "other just as much lower. Their loss is lowest with no tilt, where each chance is ½.\n"
@@ -2293,16 +2303,19 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     open_lines = [line for line in xor.explanation.split("\n") if not line.startswith(quiz.FOLD)]
     assert len(open_lines) == 3 and not re.search(r"\bln\b", " ".join(open_lines)) and "-point" not in xor.explanation
     folded = [line[len(quiz.FOLD):] for line in xor.explanation.split("\n") if line.startswith(quiz.FOLD)]
-    assert folded[0] == quiz.XOR_FOLD == "Worked numbers and why (for the curious)"
+    assert folded[0] == quiz.XOR_FOLD == "Worked numbers (for the curious)"
     assert ("A point's loss (error score) is −ln(the chance it gives the right answer). ln is the “ln” key on a "
             "calculator. A chance of ½ loses −ln(½) ≈ 0.69.") in folded and f"{-np.log(0.5):.2f}" == "0.69"
-    assert "Try a tilt: score = 3x₁ − 3x₂." in folded
-    assert ("The two points whose answer is 1 lose 0.05 + 3.05 = 3.10 together. With no tilt (scores 0 and 0), they "
-            "lose only 1.39. The tilt costs more than it saves.") in folded
+    assert "Try a tilt: score = 3x₁ − 3x₂. It moves the two points whose answer is 1:" in folded
+    assert folded[3:6] == ["| point | score | loss", "| (1, 0) | 3 | 0.05", "| (0, 1) | −3 | 3.05"]
+    assert folded[-1] == ("With no tilt, each of them loses 0.69. The tilt saves (1, 0) only 0.64 but costs (0, 1) "
+                          "2.36. So it costs more than it saves.") and len(folded) == 7
+    assert [quiz._xor_score(pt) for pt, a in quiz.XOR_POINTS if a == 0] == [0.0, 0.0]   # it moves only those two
+    assert (f"{np.log(2) - quiz._xor_loss((1, 0), 1):.2f}", f"{quiz._xor_loss((0, 1), 1) - np.log(2):.2f}") == ("0.64", "2.36")
     assert f"{quiz._pair_loss(0, 0):.2f}" == "1.39" and 1 / (1 + np.exp(-0.0)) == 0.5   # no tilt: each chance ½
     # pass 53 (r47 Focus): the general proof left the open key (chapter 01's optional section has it)
     assert "Now the rule" not in xor.explanation
-    assert xor.explanation.endswith("".join(f"\n{quiz.FOLD}{line}" for line in quiz.XOR_WHY))   # the fold ends the key
+    assert xor.explanation.endswith(f"\n{quiz.FOLD}{folded[-1]}") and "w₁ + w₂ + 2b" not in xor.explanation   # the fold ends the key
     assert "compromise" not in xor.explanation   # r54: "so the best compromise keeps every score at 0" skipped a step
     assert "best total" not in xor.explanation and 1 / (1 + np.exp(-0.0)) == 0.5   # a score of 0 gives chance ½
     sig = lambda s: 1 / (1 + np.exp(-s))   # noqa: E731
@@ -2317,18 +2330,21 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert tilt(0, 0, 0) == pytest.approx(4 * np.log(2)) and f"{np.log(2):.2f}" == "0.69"   # per point: ln 2
     assert all(tilt(0, 0, 0) < tilt(w1, w2, 0) for w1, w2 in ((0.5, 0.0), (0.0, -0.5), (0.3, 0.3), (1.0, -1.0)))
     # pass 25: "its usual recent size" did not say what is averaged: each weight's own recent nudges
-    assert right("why_adam").text == ("Adam divides a weight's recent average nudge by those nudges' typical size, so a "
-                                     "steady tiny nudge still gives a normal step.")   # r51: it answers the stem's why   # pass 32: the glossary's words
+    # r51: it answers the stem's why; pass 62 (r56 Clarity 2): one idea in the option, the division said in the why
+    assert right("why_adam").text == ("Adam compares a weight's nudge with the typical size of its nudges, so a "
+                                     "steady tiny nudge still gives a normal step.")
     # pass 28: Adam's two running averages (Kingma & Ba: m / √v), and a weight's own nudge in the glosses
     # pass 29: a running average said in place; the square root of the second is the nudges' usual size
     # pass 30: the key no longer repeats the option; it says what the usual size is ("running average" is gone)
-    assert right("why_adam").why.startswith("The typical size ignores the sign: it is the square root of the nudges' "
-                                            "average square. Dividing by it cancels how small they are.")
-    assert "running average" not in right("why_adam").why
-    assert len(re.findall(r"[.!?](?:\s|$)", right("why_adam").why)) == 3
+    # pass 62 (r56 Clarity 2): an everyday picture first (a whisper judged against a usual whisper), then the division
+    assert right("why_adam").why.startswith("Think of a friend who always whispers: you judge their voice against their "
+                                            "usual voice, not against a shout. Adam divides a weight's recent average "
+                                            "nudge by its nudges' typical size (the square root of their average square).")
+    assert "running average" not in right("why_adam").why and "usual size" not in right("why_adam").why   # one name
+    assert len(re.findall(r"[.!?](?:\s|$)", right("why_adam").why)) == 4
     assert right("close_call").why == "Published tests and rules of thumb tell you where to start, not where to stop."
     glosses = {t: g for t, _p, g in quiz.GLOSSES}
-    assert glosses["nudge"] == f"the nudge: {quiz.NUDGE}"   # pass 57 (r51): one definition, the word list's
+    assert "nudge" not in glosses and f"- **nudge**: {quiz.NUDGE}" in _words()   # pass 57 (r51), 62: the word list's
     assert glosses["learning rate"].endswith("moves each weight by it times that weight's nudge.")
     assert glosses["die"].startswith("a dead ReLU unit: its weighted sum plus bias is at or below 0 for every "
                                      "training example.")   # pass 26: the word first, then what it means
@@ -2427,7 +2443,7 @@ def test_pass23_the_reference_picture_says_which_slope_relu_takes_at_0_and_the_l
     assert float(activations.get("relu").derivative(0.0)) == 0.0
     fold = next(_src(c) for c in _cells() if "Leitner" in _src(c) and "<img" in _src(c))
     # pass 27: the method is not a box, and a new card is in no box yet: every *answered* card sits in one
-    assert ("These are **Leitner boxes**, a flash-card method.") in fold and "Each card sits in" not in fold
+    assert ("The boxes are **Leitner boxes**, a flash-card method.") in fold and "Each card sits in" not in fold
 
 
 def test_pass23_the_store_tells_a_build_from_a_choice_counts_missed_cards_and_expands_a_tilde(monkeypatch):
@@ -2588,10 +2604,10 @@ def test_pass24_the_page_says_which_round_when_the_score_line_appears_and_how_to
     assert "Open it only after you answer" in _how_it_works()
     sketch = next(c for c in cells if c.startswith("## Sketch from memory"))
     assert "Each slider is labelled with an x. Set it to the slope your sketch shows there." in sketch
-    assert '   Want a time limit? Press the ▶ next to "4-minute timer".' in sketch and "16 minutes" not in sketch
+    assert "press ▶ after “4-minute timer” to start" in ch07_quiz.TIMER_WAITING and "16 minutes" not in sketch
     assert ch07_quiz.TIMER_SECONDS == 4 * 60
     remember = next(c for c in cells if c.startswith("## What to remember"))
-    assert "Tomorrow, before you open the notebook, sketch the four bends' slopes" in remember
+    assert "Tomorrow, before opening the notebook, sketch the four bends' slopes" in remember
 
 
 # ---------------------------------------------------------------- pass 25: the fourth fresh reader's report
@@ -2734,8 +2750,8 @@ def test_pass26_glosses_show_their_word_in_bold_with_one_colon():
         assert ch07_quiz.gloss_line(gloss).count("<b>") == 1
     learner = ch07_quiz.Learner(review.Store(None))
     page = "".join(ch07_quiz.key_fold_html(q, 1, learner) + ch07_quiz._head(quiz.get(q), 1, learner) for q in quiz.ids())
-    assert "Word:" not in page and "<b>SwiGLU</b>: a bend with a gate" in page and "(chapter 02)" not in page
-    assert "Swish" not in {t: g for t, _p, g in quiz.GLOSSES}["SiLU"]
+    assert "Word:" not in page and "<b>softmax</b>: turns a list of scores" in page and "(chapter 02)" not in page
+    assert "Swish" not in quiz.PAGE_WORDS["SiLU"] and "<b>SwiGLU</b>" not in page   # pass 62: the word list says it
 
 
 def test_pass26_keys_name_what_they_use():
@@ -2898,13 +2914,14 @@ def test_pass29_a_key_gloss_comes_only_with_the_feedback_that_says_its_word():
     with the letters whose feedback says the word (Q1: SwiGLU with D and with C, whose line names it), never with A."""
     learner = ch07_quiz.Learner(review.Store(None))
     w = ch07_quiz.choice_widget("transformer_ffn", 1, learner)
-    swiglu = ch07_quiz.gloss_line({t: g for t, _p, g in quiz.GLOSSES}["SwiGLU"])
+    softmax = ch07_quiz.gloss_line({t: g for t, _p, g in quiz.GLOSSES}["softmax"])
+    assert softmax in ch07_quiz._head(quiz.get("transformer_ffn"), 1, learner)
     seen = {}
     for k, i in enumerate(w.shown):
         w.buttons[k].click()
-        seen[quiz.get("transformer_ffn").options[i].text] = swiglu in w.feedback.value
-    # pass 30: D's feedback no longer names SwiGLU (the key's fold defines it once), so no line comes with D either
-    # r45: SwiGLU is defined under Q1's prompt, before the letters, so no feedback repeats it
+        seen[quiz.get("transformer_ffn").options[i].text] = softmax in w.feedback.value or "class='gloss'" in w.feedback.value
+    # pass 30: D's feedback no longer names SwiGLU; r45: softmax is defined under Q1's prompt, before the letters, so
+    # no feedback repeats it; pass 62: SwiGLU is in the page's word list, so no feedback carries any word line
     assert seen == {"SwiGLU.": False, "ReLU.": False, "GELU.": False, "Softmax.": False}
     ln = {t: g for t, _p, g in quiz.GLOSSES}["ln"]
     assert ch07_quiz.used_glosses([ln], "a loss is not a share") == [] and ch07_quiz.used_glosses([ln], "loss ln 2") == [ln]
@@ -3188,11 +3205,12 @@ def test_pass33_tolerance_words_glosses_and_pic09_note():
     # The glosses say what the bends are, not where they go
     # pass 48 (r43): SiLU is taught in chapter 02 (SwiGLU's gate) and chapter 04 (the smooth family): both named
     # pass 53 (r47): not "ReLU rounded": both dip below 0, which Q2 asks (the glosses sit under its prompt)
-    assert glossed["SiLU"] == "SiLU: x times sigmoid(x), a smooth bend (chapters 02 and 04)."
+    assert quiz.PAGE_WORDS["SiLU"] == "x times sigmoid(x), a smooth bend."   # pass 62: the page's word list says it
     assert glossed["Mish"] == "Mish: another smooth bend from chapter 04, close to SiLU."
     assert "Adam divides" not in glossed["Adam"] and "how far each weight moves" in glossed["Adam"]   # what Adam does, not Q31's answer
-    assert not any(re.search(r"below|dip|negative|under 0", glossed[t]) for t in ("SiLU", "Mish", "softplus"))
-    assert not re.search(r"deep|lowest|GELU|Mish", glossed["SiLU"]) and "bent" not in glossed["SwiGLU"]
+    assert not any(re.search(r"below|dip|negative|under 0", glossed[t]) for t in ("Mish", "softplus"))
+    assert not re.search(r"below|dip|negative|under 0|deep|lowest|GELU|Mish", quiz.PAGE_WORDS["SiLU"])
+    assert "bent" not in quiz.PAGE_WORDS["SwiGLU"]
     x = np.linspace(-6, 0, 601)
     assert (activations.get("silu")(x[:-1]) < 0).all() and activations.get("silu")(x).min() > -0.3
     assert "a bend with a gate" in glossary_markdown()   # the glossary's kind
@@ -3326,7 +3344,9 @@ def test_pass36_the_know_nothing_loss_is_the_loss_of_one_half_everywhere():
     assert loss == pytest.approx(np.log(2))
     closing = _src(next(c for c in _cells() if _src(c).startswith("## What to remember")))
     assert ("- **05:** Race several seeds before you rank. For two equally common classes, the know-nothing loss is "
-            "$\\ln 2 \\approx 0.693$. A loss that stays there from the start means nothing was learned.") in closing   # r41
+            "$\\ln 2 \\approx 0.693$. A network whose loss stays there does no better than guessing.") in closing   # r41
+    # pass 62 (r56 Correctness): "nothing was learned" overstated it; the loss of guessing one half at every point is
+    # ln 2 (above), so a loss that stays there is no better than that guess, as Q6's answer says
     # pass 42 (r38): "equally common" is needed: with 90% and 10%, the know-nothing answer is 0.9 and its loss is 0.325
     lopsided = -(0.9 * np.log(0.9) + 0.1 * np.log(0.1))
     assert f"{lopsided:.3f}" == "0.325" and lopsided < np.log(2)
@@ -3417,21 +3437,21 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     close its key) and its answer used 'signal' without a gloss (now: 'the outputs')."""
     why = quiz.get("xor_no_bend_chance").explanation
     score = lambda w1, w2, b, x: w1 * x[0] + w2 * x[1] + b
-    # pass 40 (r36 reader): the key is a 4-row table (point, score, right answer); each row's score is the rule's
-    # pass 61 (r55): the table sits in the key's fold for the curious ("+ | ..." lines)
+    # pass 40 (r36 reader): the key is a table (point, score, loss); each row's score is the rule's
+    # pass 61 (r55): the table sits in the key's fold for the curious ("+ | ..." lines); pass 62 (r56 Focus: a wall of
+    # numbers): only the two points the tilt moves, both with right answer 1 (said in the line above the table)
     rows = [line[4:].split(" | ") for line in why.split("\n") if line.startswith(quiz.FOLD + "| ")]
-    assert rows[0] == ["point", "score", "right answer", "loss"] and len(rows) == 5
+    assert rows[0] == ["point", "score", "loss"] and len(rows) == 3
     w1, w2, b = 3.0, -3.0, 0.0   # pass 52: the table is the worked example, score = 3x₁ − 3x₂
-    assert "score = 3x₁ − 3x₂" in why
-    for point, said, answer, loss in rows[1:]:
+    assert "score = 3x₁ − 3x₂. It moves the two points whose answer is 1:" in why
+    for point, said, loss in rows[1:]:
         x = tuple(int(v) for v in point.strip("()").split(", "))
         value = score(w1, w2, b, x)
-        assert float(said.replace("−", "-")) == pytest.approx(value) and int(answer) == (x[0] ^ x[1])
-        chance = 1 / (1 + np.exp(-value)) if int(answer) else 1 / (1 + np.exp(value))
-        assert loss == f"{-np.log(chance):.2f}"
+        assert float(said.replace("−", "-")) == pytest.approx(value) and (x[0] ^ x[1]) == 1
+        assert loss == f"{-np.log(1 / (1 + np.exp(-value))):.2f}"
     assert "Both pairs' scores" not in why   # pass 53 (r47): no general proof in the quiz fold
     learner = ch07_quiz.Learner(review.Store(None))
-    assert "<th style='padding:1px 10px;text-align:left'>right answer</th>" in ch07_quiz.key_fold_html("xor_no_bend_chance", 11, learner)
+    assert "<th style='padding:1px 10px;text-align:left'>loss</th>" in ch07_quiz.key_fold_html("xor_no_bend_chance", 11, learner)
     for w1, w2, b in ((0.3, -2.0, 0.5), (1.0, 1.0, -1.5)):   # any straight rule: the two pairs' scores sum the same
         assert score(w1, w2, b, (0, 1)) + score(w1, w2, b, (1, 0)) == pytest.approx(
             score(w1, w2, b, (0, 0)) + score(w1, w2, b, (1, 1)))
@@ -3605,7 +3625,8 @@ def test_pass40_q28s_key_draws_selu_keeping_the_spread_near_1_and_relu_fading():
     ch07_quiz.AFTER_PICTURES["selu_steady"](ax)
     assert ax.get_xlabel() == "layer" and ax.get_ylabel() == "spread of the outputs"
     # pass 61 (r55): whose start weights they are, so ReLU's fading is not read as what ReLU always does
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["SELU", "ReLU, SELU's start weights", "spread 1"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["SELU", "ReLU, SELU's start weights",
+                                                                   "ReLU, its own bigger start weights", "spread 1, average 0"]
     plt.close(fig)
 
 
@@ -3640,9 +3661,21 @@ def test_pass43_r38_keys_of_q7_q8_q17_and_the_race_show_a_picture():
     import matplotlib.pyplot as plt
     for qid in ("gelu_peak_slope", "unit_steps", "swiglu_gate", "race_loser"):
         assert qid in ch07_quiz.AFTER_PICTURES and ch07_quiz.picture_alt(qid), qid
-    # r42 reader: Q6's picture was Q29's race again (two of its four curves); Q6's key says it in words, Q29 draws it
+    # r42 reader: Q6's picture was Q29's race again (two of its four curves). Pass 62 (r56 Picture): Q6 had none; it
+    # now draws its own, not the race: a point's loss against the chance it gives, a 50-50 guess at ln 2
     learner = ch07_quiz.Learner(review.Store(None))
-    assert "loss_at_ln2" not in ch07_quiz.AFTER_PICTURES and "<img" not in ch07_quiz.key_fold_html("loss_at_ln2", 6, learner)
+    assert ch07_quiz.AFTER_PICTURES["loss_at_ln2"] is not ch07_quiz.AFTER_PICTURES["race_loser"]
+    assert "<img" in ch07_quiz.key_fold_html("loss_at_ln2", 6, learner)
+    fig, ax = plt.subplots()
+    ch07_quiz.AFTER_PICTURES["loss_at_ln2"](ax)
+    dots = {round(float(l.get_xdata()[0]), 2): float(l.get_ydata()[0]) for l in ax.get_lines() if len(l.get_xdata()) == 1}
+    assert dots == {c: pytest.approx(-math.log(c)) for c in ch07_quiz.CHANCES} and 0.5 in dots
+    assert f"{dots[0.5]:.2f}" == f"{math.log(2):.2f}" == "0.69"   # a 50-50 guess loses ln 2 at every point
+    assert any(np.allclose(l.get_ydata(), math.log(2)) and l.get_linestyle() == ":" for l in ax.get_lines())
+    assert ax.get_xlabel() == "chance it gives the right answer" and ax.get_ylabel() == "that point's loss"
+    plt.close(fig)
+    alt = ch07_quiz.picture_alt("loss_at_ln2")
+    assert "chance 0.5: loss 0.69" in alt and "chance 0.9: loss 0.11" in alt and "chance 0.1: loss 2.30" in alt
     # Q7: the peak 1.13 at x = √2 sits inside the frame, above the dashed line at 1
     x, top = ch07_quiz.gelu_peak()
     assert x == pytest.approx(math.sqrt(2)) and round(top, 2) == 1.13 == round(quiz.get("gelu_peak_slope").answer, 2)
@@ -3831,20 +3864,22 @@ def test_r42_word_lines_under_a_question_carry_one_words_label():
 
 
 # ---------------------------------------------------------------- pass 48: the r43 reader's items
-def test_pass48_q17_words_box_says_silu_whatever_the_mixed_round_glossed_first():
+def test_pass48_q17_and_every_round_meet_silu_said_above_every_round():
     """r43 Clarity 1: Q17 (chapter 02's round) turns on SiLU, but the mixed round's Q2 had glossed it first, so the
-    chapter-02 round never said what SiLU is. Now Q17's words box says it for every learner, once."""
-    silu = {t: g for t, _p, g in quiz.GLOSSES}["SiLU"]
-    assert "SiLU" in quiz.shown_text(quiz.get("swiglu_gate"))   # a wrong option names it: the gloss may sit above
+    chapter-02 round never said what SiLU is. Pass 62 (r56 Focus: SiLU's, SwiGLU's and the nudge's "Words:" boxes came
+    back round after round): the page's word list, above every round, says each of PAGE_WORDS once, in its own words;
+    no question's words box or key says them again, for any learner."""
+    words = _words()
+    for term, meaning in quiz.PAGE_WORDS.items():
+        assert f"**{term}**: {meaning}" in words, term
+    assert "SiLU" in quiz.shown_text(quiz.get("swiglu_gate"))   # a wrong option names it: said before the round
     for name in ("pass48-a", "pass48-b", "pass48-c", "pass48-d", "pass48-e", "pass48-f"):
         store = review.Store(None)
         store.data["learner"] = name
         learner = ch07_quiz.Learner(store)
-        head = ch07_quiz._head(quiz.get("swiglu_gate"), learner.numbers["swiglu_gate"], learner)
-        assert head.count(ch07_quiz.gloss_line(silu)) == 1, name
-    # the rule lives in the bank: without it, a page whose mixed round shows SiLU first would leave Q17 bare
-    page = list(quiz.mixed_round(quiz.learner_seed("x"))) + [q.id for q in quiz.questions()]
-    assert (silu, "head") in quiz.first_glosses(list(dict.fromkeys(["deepest_dip"] + page)))["swiglu_gate"]
+        for qid, n in learner.numbers.items():
+            said = ch07_quiz._head(quiz.get(qid), n, learner) + ch07_quiz.key_fold_html(qid, n, learner)
+            assert not any(f"<b>{term}</b>:" in said for term in quiz.PAGE_WORDS), (name, qid)
 
 
 def test_pass48_write_gate_gives_its_usual_name():
@@ -3970,10 +4005,8 @@ def test_pass49_q21s_key_shows_the_route_to_its_number():
 # ---------------------------------------------------------------- pass 52: a learner who does one round only
 # Where a chapter says a word in plain words without bold or a heading, the sentence that does it.
 # (a pattern: one sentence that names the word and says what it does; chapter 06 rewords it pass by pass)
-SAID_PLAINLY = {("tanh", "06"): r"Tanh[^.\n]*between −1 and 1\.|Tanh goes from −1 to 1[^.\n]*\.",
-                # pass 58: chapter 06 says it on list line 3 (a rendered list), no longer in bold in a markdown cell
-                ("SwiGLU", "06"): r"SwiGLU makes two sums of the same inputs, each with its own weights\. It bends one, then multiplies the two\.",   # pass 61
-                ("softmax", "06"): r"\*\*Softmax\*\*\. It turns the output units' sums into chances that add up to 1\.",
+# pass 62: tanh and SwiGLU left the glosses (the page's word list says them), so their chapter-06 lines left too
+SAID_PLAINLY = {("softmax", "06"): r"\*\*Softmax\*\*\. It turns the output units' sums into chances that add up to 1\.",
                 # pass 60: chapter 06 says it on list line 4, the first line that needs it (r54 Clarity 2)
                 ("LSTM", "06"): r"An \*\*LSTM\*\* \(long short-term memory\) reads a sequence[^.\n]*item by item\."}
 
@@ -3982,7 +4015,7 @@ def test_pass52_defined_in_says_where_each_chapter_puts_the_word_in_plain_words(
     """Check DEFINED_IN against the chapters: each named chapter puts the word in bold, names a heading after it, or
     says it in a sentence (SAID_PLAINLY); no chapter that does so in bold is left out (so no gloss is needless)."""
     words = {"e^x": "$e^x$", "die": "dead unit"}
-    terms = [t for t, _p, _g in quiz.GLOSSES + quiz.ROUND_GLOSSES]
+    terms = [t for t, _p, _g in quiz.GLOSSES]
     assert set(quiz.DEFINED_IN) <= set(terms)
     for ch, name in ch07_quiz.CHAPTER_FILES.items():
         md = markdown_of(name.removesuffix(".ipynb"))
@@ -3999,10 +4032,12 @@ def test_pass52_defined_in_says_where_each_chapter_puts_the_word_in_plain_words(
 
 
 @pytest.mark.parametrize("who", ["demo", "a1b2c3d4", "learner-7", "pass52-x"])
-def test_pass52_every_prompt_word_is_defined_in_its_own_chapter_or_said_in_its_round(who):
+def test_pass52_every_prompt_word_is_defined_in_its_own_chapter_or_said_in_its_round(who, monkeypatch):
     """r51 item 1: a learner who does only one round (the mixed one or a chapter's) meets each quiz word of a prompt
     said: its question's own chapter defines it (DEFINED_IN), or a gloss under that prompt or under an earlier prompt
-    of the same round says it. Without the round rule, chapter 03's round would ask about sigmoid unsaid."""
+    of the same round says it. Pass 62: sigmoid, tanh, SiLU, SwiGLU and the nudge are said by the page's word list
+    above every round (PAGE_WORDS), so no round glosses them; today every other prompt word is its own chapter's, and
+    the rule stays as a guard (checked below on a chapter that would not define Adam)."""
     store = review.Store(None)
     store.data["learner"] = who
     learner = ch07_quiz.Learner(store)
@@ -4011,17 +4046,21 @@ def test_pass52_every_prompt_word_is_defined_in_its_own_chapter_or_said_in_its_r
         for qid in qids:
             q = quiz.get(qid)
             head = ch07_quiz._head(q, learner.numbers[qid], learner)
-            for term, pattern, gloss in quiz.GLOSSES + quiz.ROUND_GLOSSES:
+            for term, pattern, gloss in quiz.GLOSSES:
                 if ch07_quiz.gloss_line(gloss) in head:
                     said.add(term)
                 if re.search(pattern, q.prompt):
                     assert q.chapter in quiz.DEFINED_IN.get(term, ()) or term in said, (who, qid, term)
-    # the rule matters: the page-wide first-use glosses alone leave chapter 03's sigmoid and chapter 06's SiLU bare
     page = [qid for qids in learner.rounds.values() for qid in qids]
     alone = quiz.first_glosses(page)
-    ch03 = [x for x in learner.rounds["03"] if re.search(r"(?i)\bsigmoids?\b", quiz.get(x).prompt)]
-    assert ch03 and not any(g.startswith("sigmoid:") for x in ch03 for g, _w in alone.get(x, []))
-    assert any(g.startswith("sigmoid:") and w == "head" for g, w in learner.glosses[ch03[0]])
+    assert not any(g.split(":")[0] in quiz.PAGE_WORDS for lines in learner.glosses.values() for g, _w in lines)
+    # the rule matters: Adam, glossed first under Q29 (one round), is said again under Q31 (another round) only when
+    # Q31's chapter does not define it
+    adam = next(g for t, _p, g in quiz.GLOSSES if t == "Adam")
+    rounds, placed = [["race_loser"], ["why_adam"]], {"race_loser": [(adam, "head")]}
+    assert (adam, "head") not in quiz.round_glosses(rounds, placed).get("why_adam", [])   # chapter 05 defines Adam
+    monkeypatch.setitem(quiz.DEFINED_IN, "Adam", ())
+    assert (adam, "head") in quiz.round_glosses(rounds, placed)["why_adam"]
     # no gloss the round rule adds names its own question's right option (tanh's range would give Q34 away)
     for qid, lines in learner.glosses.items():
         q = quiz.get(qid)
@@ -4075,7 +4114,7 @@ def test_pass57_one_nudge_one_step_and_the_word_list_says_the_round_one_words():
     words = _words()
     assert f"- **nudge**: {quiz.NUDGE}" in words and "how far" not in quiz.NUDGE
     glosses = {t: g for t, _p, g in quiz.GLOSSES}
-    assert glosses["nudge"].endswith(quiz.NUDGE) and "times that weight's nudge" in glosses["learning rate"]
+    assert quiz.PAGE_WORDS["nudge"] == quiz.NUDGE and "times that weight's nudge" in glosses["learning rate"]
     for term in ("slope", "sigmoid", "tanh", "Leaky ReLU"):
         assert f"**{term}**:" in words, term
     assert "**softmax**" not in words and "softmax" in glosses
@@ -4114,20 +4153,16 @@ def test_pass57_q23s_picture_marks_the_sign_change_and_the_lowest_slope():
     assert f"x ≈ {dip:.2f}".replace("-", "−") in alt and f"Its lowest is {low:.2f} at x ≈ {lx:.2f}".replace("-", "−") in alt
 
 
-def test_pass60_q11_folds_its_general_reason_in_three_steps_each_true():
-    """r51: 'same total' alone did not make 0 best. r54: the open key's "so the best compromise keeps every score at 0"
-    still skipped a step and packed the algebra in; the reason is now a fold of three numbered steps after the worked
-    tilt, each checked here: the pairs' totals match, equal scores lose least, and then the picture's curve decides."""
-    fold = quiz.XOR_WHY
-    assert fold[0] == "Why no straight rule beats ½:" and [line[:3] for line in fold[1:]] == ["1. ", "2. ", "3. "]
+def test_pass60_q11_fold_holds_one_tilt_and_its_answer_holds_for_every_straight_rule():
+    """r51, r54: Q11's general reason went into a fold of three numbered steps. Pass 62 (r56 Clarity 1): those steps
+    were beyond high-school maths; the fold keeps one worked tilt (its table) and ends the key. The key's claim, about
+    one half at every point, is still checked here step by step: the pairs' totals match, equal scores lose least, and
+    then the picture's curve decides."""
     html_ = ch07_quiz.why_html(quiz.get("xor_no_bend_chance").explanation)
-    # pass 61 (r55): one fold for the curious holds the worked tilt (its table too), then the steps, and ends the key
-    assert html_.endswith("".join(f"<div style='margin:2px 0 0 18px'>{html.escape(line)}</div>" for line in fold)
-                          + "</details>") and "<br>+ " not in html_   # the marker is gone: the steps sit in the fold
+    assert html_.endswith("So it costs more than it saves.</div></details>") and "<br>+ " not in html_
     assert html_.count("<details>") == 1 and html_.index(f"<details><summary>{quiz.XOR_FOLD}</summary>") < html_.index("<table")
-    # step 1: any straight rule gives both pairs the same total, w₁ + w₂ + 2b (r55: no "1-point" shorthand)
-    assert ("The scores of the two points whose answer is 1 add up to w₁ + w₂ + 2b. So do the scores of the two whose "
-            "answer is 0.") in fold[1] and "-point" not in "".join(fold)
+    assert not re.search(r">\d\. ", html_) and "w₁ + w₂" not in html_   # no numbered proof left
+    # step 1: any straight rule gives both pairs the same total, w₁ + w₂ + 2b
     rng = np.random.default_rng(60)
     for rule in rng.normal(0, 2, (50, 3)):
         totals = [sum(quiz._xor_score(pt, rule) for pt, a in quiz.XOR_POINTS if a == answer) for answer in (1, 0)]
@@ -4158,10 +4193,12 @@ def test_pass58_a_slope_multiplies_the_nudge_it_is_no_share():
     assert ("- **slope**: steepness. Going backward, a bend multiplies the nudge by its slope.\n"
             "  - Slope 0.1: nudge × 0.1, so it shrinks. Any slope between −1 and 1 does that.\n"
             "  - Slope 3: nudge × 3, so it grows. Any slope above 1 or below −1 does that.\n"
-            "  - Slope −0.1: nudge × −0.1, so it also turns around. Any slope below 0 does that.\n") in words
+            "  - Slope −0.1: nudge × −0.1, so it shrinks and turns around. Any slope below 0 turns it around.\n") in words
+    # pass 62: "also" and "does that" left open which of the two a slope below 0 does (below −1 it grows); it turns it
     nudge = 0.8   # any nudge: what each worked slope does to it
     assert abs(0.1 * nudge) < abs(nudge) and abs(3 * nudge) > abs(nudge)
     assert np.sign(-0.1 * nudge) == -np.sign(nudge) and abs(-0.1 * nudge) < abs(nudge)   # turned around (and shrunk)
+    assert all(np.sign(k * nudge) == -np.sign(nudge) for k in (-0.1, -1.0, -3.0)) and abs(-3 * nudge) > abs(nudge)
     for q in quiz.questions():   # the worked slopes give no number key away (a count's trap, three inputs, is no slope)
         if isinstance(q, quiz.Numeric) and not float(q.answer).is_integer():
             assert not any(quiz.accepted(q, v) or any(abs(v - t) <= tol for t, tol, _m in q.traps) for v in (0.1, 3.0, -0.1)), q.id
@@ -4248,7 +4285,8 @@ def test_pass61_q20_rounds_up_across_a_power_of_ten_and_both_one_digit_answers_c
     the exact answer's (then 0.0000009, cut off, fails). The rule now names the rounded answer's last digit, and Q20's
     key says both one-digit answers count; the checker agrees with both sentences."""
     q = quiz.get("chain_sigmoid_10")
-    assert "\nTo one digit it rounds up to 0.000001; 0.0000009 counts too." in q.explanation
+    # pass 62 (r56 Focus): how close a number must be is the number rule's, in its fold; the key no longer says it
+    assert "To one digit" not in q.explanation and "counts too" not in q.explanation
     assert quiz.plain(float(f"{q.answer:.1g}"), 1) == "0.000001" and q.answer < 1e-6   # it rounds up
     for typed in ("0.000001", "0.0000009"):
         assert quiz.check(q.id, typed).correct, typed
@@ -4265,10 +4303,23 @@ def test_pass61_q28_says_its_start_weights_suit_selu_and_relu_with_its_own_does_
     lecun = [float(s[-1]) for s in ch07_quiz.selu_spread_runs()["ReLU, LeCun weights"]]
     assert len(he) == 5 and min(he) > 1 and max(lecun) < 0.1
     alt = ch07_quiz.picture_alt("selu_steady")
-    assert f"ReLU's, with SELU's start weights, fade to between {min(lecun):.2g} and {max(lecun):.2g}." in alt
-    assert ("These start weights are too small for ReLU. With its own bigger ones (chapter 04's He weights), its spread "
-            f"does not fade: at layer 10 it is between {min(he):.2g} and {max(he):.2g}.") in alt
+    assert (f"ReLU's, with SELU's start weights (dashed), fade to between {min(lecun):.2g} and {max(lecun):.2g}: these "
+            "weights are too small for ReLU.") in alt
+    assert ("With its own bigger ones (chapter 04's He weights, dotted), its spread does not fade: at layer 10 it is "
+            f"between {min(he):.2g} and {max(he):.2g}.") in alt
     assert "He weights" in markdown_of("04_activation_zoo")
+    # pass 62 (r56 Picture and Correctness): the He runs are drawn, not only said; both panels share one y range and
+    # one legend above them names every line style
+    fig = ch07_quiz._selu_spread.diagram()
+    left, right = fig.axes
+    assert left.get_ylim() == right.get_ylim() == ch07_quiz.SELU_Y and left.get_legend() is None
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == ["SELU", "ReLU, SELU's start weights",
+                                                                   "ReLU, its own bigger start weights", "spread 1, average 0"]
+    dotted = [l for l in left.get_lines() if l.get_linestyle() == ":"]
+    assert sorted(round(float(l.get_ydata()[-1]), 6) for l in dotted) == sorted(round(v, 6) for v in he)
+    means = [float(m[-1]) for m, _s in __import__("course_utils.ui.ch04_zoo", fromlist=["x"]).run_draws(10, 2.0)["ReLU, He weights"]]
+    assert f"with its own, they end between {min(means):.2g} and {max(means):.2g}." in alt
+    assert all(len([l for l in ax.get_lines() if l.get_linestyle() == ":"]) == 5 for ax in (left, right))
 
 
 def test_pass61_a_fold_in_a_key_draws_its_table_inside_it():
@@ -4282,3 +4333,72 @@ def test_pass61_a_fold_in_a_key_draws_its_table_inside_it():
                    "</td></tr></table>b<br>")
     assert fold.startswith("<summary>Fold</summary><div style='margin:2px 0 0 18px'>c</div><div style='margin:2px 0 0 18px'><table")
     assert fold.endswith("</table></div><div style='margin:2px 0 0 18px'>d</div></details>") and "<th" in fold
+
+
+# ---------------------------------------------------------------- pass 62: the r56 reader's items
+def test_pass62_q14_says_which_way_each_change_goes_and_its_numbers_hold():
+    """r56 Clarity 3: "squeezed, stretched and shifted" did not say which way. The right option says sideways, up and
+    down; its why gives each factor and the slope they make, checked against the registry."""
+    q = quiz.get("tanh_vs_sigmoid")
+    right = q.options[quiz.answer_key("tanh_vs_sigmoid")]
+    assert right.text == "tanh(x) = 2σ(2x) − 1: squeezed sideways, stretched up, shifted down."
+    assert right.why == ("Squeezed sideways by 2 (the 2x inside), stretched up by 2, shifted down by 1. Each factor of 2 "
+                         "doubles the slope: 0.25 × 2 × 2 = 1, tanh's peak slope.")
+    sig, tanh = activations.get("sigmoid"), activations.get("tanh")
+    x = np.linspace(-6, 6, 241)
+    assert np.allclose(2 * sig(2 * x) - 1, tanh(x), atol=1e-12)
+    assert float(sig.derivative(0.0)) * 2 * 2 == pytest.approx(1.0) == float(tanh.derivative(0.0))
+    assert float(np.max(tanh.derivative(x))) == pytest.approx(1.0)   # 1 is its peak
+
+
+def test_pass62_q32_and_q33_keys_draw_what_a_gate_and_one_of_many_classes_need():
+    """r56 Picture: chapter 06's round had no picture. Q32's key shades a gate's range, 0 to 1: of sigmoid, tanh and
+    ReLU only sigmoid stays inside. Q33's key puts three classes' scores through sigmoid one by one (they add up to
+    more than 1) and through softmax together (shares that add up to 1). The alt texts say the drawn numbers."""
+    import matplotlib.pyplot as plt
+    xs = np.linspace(*ch07_quiz.GATE_X, 801)
+    for name in ch07_quiz.GATE_BENDS:
+        y = np.asarray(activations.get(name)(xs), dtype=float)
+        inside = y.min() >= 0 and y.max() <= 1
+        assert (ch07_quiz.gate_fit(name) == "stays inside") == inside == (name == "sigmoid"), name
+    assert ch07_quiz.gate_fit("tanh") == "goes below 0" and ch07_quiz.gate_fit("relu") == "goes above 1"
+    fig, ax = plt.subplots()
+    ch07_quiz.AFTER_PICTURES["lstm_gates"](ax)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "a gate's range: 0 (shut) to 1 (open)", "Sigmoid: stays inside", "Tanh: goes below 0", "ReLU: goes above 1"]
+    plt.close(fig)
+    assert ch07_quiz.picture_alt("lstm_gates").endswith("Sigmoid stays inside. Tanh goes below 0. ReLU goes above 1.")
+    outs = ch07_quiz.class_outputs()
+    scores = np.array([sc for _c, sc in ch07_quiz.CLASS_SCORES])
+    assert np.allclose(outs["sigmoid"], 1 / (1 + np.exp(-scores)))
+    assert np.allclose(outs["softmax"], np.exp(scores) / np.exp(scores).sum())
+    assert f"{outs['sigmoid'].sum():.2f}" == "2.11" and f"{outs['softmax'].sum():.2f}" == "1.00"
+    alt = ch07_quiz.picture_alt("multiclass_output")
+    assert "Sigmoid of each score gives 0.88, 0.73, 0.50: they add up to 2.11." in alt
+    assert "Softmax of all scores gives 0.67, 0.24, 0.09: they add up to 1.00." in alt
+    fig, ax = plt.subplots()
+    ch07_quiz.AFTER_PICTURES["multiclass_output"](ax)
+    heights = [round(p.get_height(), 6) for p in ax.patches]
+    assert heights == [round(v, 6) for v in (*outs["sigmoid"], *outs["softmax"])]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["cat (2)", "dog (1)", "bird (0)"]
+    plt.close(fig)
+    learner = ch07_quiz.Learner(review.Store(None))
+    for qid in ("lstm_gates", "multiclass_output", "loss_at_ln2"):   # each in its folded key, not before an answer
+        assert "<img" in ch07_quiz.key_fold_html(qid, learner.numbers[qid], learner) and qid not in ch07_quiz.ASK_PICTURES
+
+
+def test_pass62_q31_says_adam_with_an_everyday_picture_and_its_step_holds():
+    """r56 Clarity 2: Q31's right option packed two new ideas (a recent average, divided by a typical size). The option
+    now says one (a nudge compared with its usual size); the why opens with a whisper judged against a usual whisper,
+    then says the division. The step it claims, about the learning rate for a steady tiny nudge, is Adam's own."""
+    from course_utils.engine import mlp
+    right = quiz.get("why_adam").options[quiz.answer_key("why_adam")]
+    assert "recent average" not in right.text and "typical size" in right.text
+    assert right.why.startswith("Think of a friend who always whispers")
+    lr = 0.01
+    for g in (1e-6, 3e-4, -2e-5):   # a steady nudge, tiny but not vanishing: every step is about lr in size
+        theta, moments = np.zeros(1), (np.zeros(1), np.zeros(1))
+        for step in range(1, 21):
+            before = theta.copy()
+            mlp.optimizer_step(theta, np.array([g]), lr, "adam", moments, step)
+            assert abs(before - theta)[0] == pytest.approx(lr, rel=0.02)

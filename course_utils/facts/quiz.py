@@ -132,17 +132,11 @@ XOR_TRY = (3.0, -3.0, 0.0)   # Q11's worked example: w₁, w₂, b of one tilted
 
 
 FOLD = "+ "   # a key's lines that start with this sit in a fold, opened on a click; the first names the fold
-# Q11's worked numbers and general reason, for the curious (r55: the open key was the hardest text of the page; it now
-# says the answer, what the picture shows and the runs; the rest sits in one fold). tests/test_chapter_07.py checks
-# each step with numbers: the pairs' totals match, equal scores lose least, and a score of 0 for all is lowest.
-XOR_FOLD = "Worked numbers and why (for the curious)"
-XOR_WHY = ("Why no straight rule beats ½:",
-           "1. A straight rule gives each point the score w₁x₁ + w₂x₂ + b. The scores of the two points whose answer "
-           "is 1 add up to w₁ + w₂ + 2b. So do the scores of the two whose answer is 0.",
-           "2. Two scores with a fixed total lose least when they are equal, since each point's loss curve bends "
-           "upward. So at best, all four points get one score, t.",
-           "3. At score t, a point whose answer is 0 loses what a point whose answer is 1 loses at −t. So the four "
-           "lose twice the picture's curve at t. That is lowest at t = 0, where every chance is ½.")
+# Q11's worked numbers, for the curious (r55: the open key says the answer, what the picture shows and the runs; the
+# rest sits in one fold). r56: the fold's three-step proof was beyond high-school maths: cut. The fold keeps one tilt,
+# the two points it moves, and what it saves against what it costs.
+XOR_FOLD = "Worked numbers (for the curious)"
+XOR_MOVED = ((1, 0), (0, 1))   # the two points whose answer is 1: the only ones XOR_TRY scores away from 0
 
 
 def _xor_score(point, rule=XOR_TRY):
@@ -277,13 +271,13 @@ def _bank():
                     XOR_FOLD,
                     "A point's loss (error score) is −ln(the chance it gives the right answer). "
                     f"ln is the “ln” key on a calculator. A chance of ½ loses −ln(½) ≈ {math.log(2):.2f}.",
-                    f"Try a tilt: score = {XOR_TRY[0]:g}x₁ − {-XOR_TRY[1]:g}x₂.",
-                    "| point | score | right answer | loss",
-                    *(f"| {p} | {_xor_score(p):g} | {a} | {_xor_loss(p, a):.2f}" for p, a in XOR_POINTS),
-                    f"The two points whose answer is 1 lose {_xor_loss((1, 0), 1):.2f} + {_xor_loss((0, 1), 1):.2f} = "
-                    f"{_pair_loss(_xor_score((0, 1)), _xor_score((1, 0))):.2f} together. With no tilt (scores 0 and "
-                    f"0), they lose only {_pair_loss(0, 0):.2f}. The tilt costs more than it saves.",
-                    *XOR_WHY)).removesuffix("\n"),
+                    f"Try a tilt: score = {XOR_TRY[0]:g}x₁ − {-XOR_TRY[1]:g}x₂. It moves the two points whose "
+                    "answer is 1:",
+                    "| point | score | loss",
+                    *(f"| {p} | {_xor_score(p):g} | {_xor_loss(p, 1):.2f}" for p in XOR_MOVED),
+                    f"With no tilt, each of them loses {math.log(2):.2f}. The tilt saves {XOR_MOVED[0]} only "
+                    f"{math.log(2) - _xor_loss(XOR_MOVED[0], 1):.2f} but costs {XOR_MOVED[1]} "
+                    f"{_xor_loss(XOR_MOVED[1], 1) - math.log(2):.2f}. So it costs more than it saves.")).removesuffix("\n"),
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; trained runs give about one half everywhere."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: it is not sure of anything; it gives about one half "
@@ -303,15 +297,15 @@ def _bank():
                              f"σ(0)(1 − σ(0)) = {s0:g}."),
                  (1.0, 1e-3, f"A common wrong answer: 1. In fact: 1 is tanh's peak slope. Sigmoid's is {s0:g}."))),
         _c("tanh_vs_sigmoid", "02", "How is tanh related to sigmoid?",
-           ("tanh(x) = 2σ(2x) − 1: squeezed, stretched and shifted.",
-            "Squeezed sideways by 2, stretched up by 2, shifted down by 1. Each factor of 2 doubles the slope, "
-            "so tanh's peak slope is 1."),
+           ("tanh(x) = 2σ(2x) − 1: squeezed sideways, stretched up, shifted down.",
+            "Squeezed sideways by 2 (the 2x inside), stretched up by 2, shifted down by 1. "
+            f"Each factor of 2 doubles the slope: {s0:g} × 2 × 2 = 1, tanh's peak slope."),
            ("tanh(x) = σ(x) − 0.5: sigmoid shifted down by a half.",
             f"σ(x) − 0.5 only reaches ±0.5 and its slope at 0 is {s0:g}. tanh reaches ±1 with slope 1: it is stretched too."),
-           ("tanh(x) = 2σ(x) − 1: sigmoid stretched up and shifted.",
+           ("tanh(x) = 2σ(x) − 1: sigmoid stretched up by 2, then shifted down by 1.",
             f"that curve reaches ±1, but its slope at 0 is only {2 * s0:g}. tanh's is 1: it is squeezed sideways by 2 as well."),
            ("They are different curves that only happen to look alike.",
-            "they are the same curve, squeezed, stretched and shifted.")),
+            "they are the same curve: 2σ(2x) − 1 lies exactly on tanh.")),
         Numeric("gelu_peak_slope", "02", "About how high does GELU's slope peak?", gpeak, 2,
                 f"It peaks at about {gpeak:.2f}, at x = √2.",
                 ((1.0, 1e-9, "A common wrong answer: 1, like ReLU. In fact: GELU overshoots, to about "
@@ -356,10 +350,7 @@ def _bank():
         Numeric("chain_sigmoid_10", "03", "Ten sigmoid layers, each at its steepest. Counting only the bends' slopes, about what share of the nudge is left?",
                 chain, 1, f"Ten {s0:g}s multiplied together ({s0:g}¹⁰): about {chain * 1e6:.2f} millionths ({plain(chain)}), "
                           "roughly 1 in a million. Each layer keeps only a quarter of the nudge it gets. "
-                          "That counts the bends only; the weights multiply in too.\n"
-                          # r55: rounding to one digit crosses a power of ten here; both one-digit answers count
-                          f"To one digit it rounds up to {plain(float(f'{chain:.1g}'), 1)}; {plain(math.floor(chain * 1e7) / 1e7, 1)} "
-                          "counts too.",
+                          "That counts the bends only; the weights multiply in too.",
                 ((1e-7, 2e-8, f"A common wrong answer: {plain(1e-7, 1)}, a ten-millionth. In fact: {s0:g}¹⁰ is about "
                               f"{plain(chain)}, about ten times more (still under a millionth)."),
                  (s0 * 10, 1e-6, f"A common wrong answer: {s0 * 10:g}. In fact: {s0 * 10:g} is ten {s0:g}s added up. "
@@ -487,11 +478,12 @@ def _bank():
            ("Each seed gives the network new training data.",
             "in the race, a seed fixes only the random start weights. The spirals stay the same.")),
         _c("why_adam", "05", "The race trains with Adam. Why does Adam help a weight whose nudge is tiny?",
-           ("Adam divides a weight's recent average nudge by those nudges' typical size, so a steady tiny nudge "
-            "still gives a normal step.",
-            "The typical size ignores the sign: it is the square root of the nudges' average square. Dividing by it "
-            "cancels how small they are. So a steady nudge, tiny but not vanishing, still gives a step of about the "
-            "learning rate (0.01)."),
+           ("Adam compares a weight's nudge with the typical size of its nudges, so a steady tiny nudge still gives "
+            "a normal step.",
+            "Think of a friend who always whispers: you judge their voice against their usual voice, not against a "
+            "shout. Adam divides a weight's recent average nudge by its nudges' typical size (the square root of "
+            "their average square). For a steady nudge, tiny but not vanishing, that gives about 1 in size. "
+            "So each step is about the learning rate (0.01)."),
            ("Adam always uses a bigger learning rate than plain steps do, so every step is longer.", "the race kept the rate at 0.01. Adam rescales each step."),
            ("With Adam, the network no longer needs a bend, so no nudge ever fades on its way back.", "without a bend the layers still collapse into one.")),
         # ---------------------------------------------------------------- 06 decisions
@@ -645,14 +637,19 @@ def mixed_round(seed):
 # first). Where the prompt or a wrong option uses the word, the gloss sits under the prompt; where only the right
 # option or the key uses it, a gloss there would single the key out, so it sits in the key (the fold and the
 # feedback after an answer); a number question has no options, so its words sit under its prompt. No gloss may give an answer away (tests/test_chapter_07.py checks the keys).
-# The one definition of the nudge (r51): the page's word list and the gloss say these words; a step is the learning
-# rate times the nudge (the learning-rate gloss), so the nudge itself is not "how far the weight moves".
+# The one definition of the nudge (r51): the page's word list says these words; a step is the learning rate times the
+# nudge (the learning-rate gloss), so the nudge itself is not "how far the weight moves".
 NUDGE = "for one weight, which way and how strongly to move it to lower the loss. It is worked out backward, layer by layer."
+# Words chapter 07's word list says above every round (r56 Focus: the nudge, SiLU and SwiGLU came back in a "Words:"
+# box round after round). They are never glossed again under a question; tests/test_chapter_07.py reads the list.
+PAGE_WORDS = {"nudge": NUDGE, "sigmoid": "a smooth S-curve from 0 to 1.", "tanh": "an S-curve from −1 to 1.",
+              "SiLU": "x times sigmoid(x), a smooth bend.",
+              "SwiGLU": "a bend with a gate. It makes two weighted sums of one input. One, the gate, scales the "
+                        "other, the content."}
 _SELU_FLOOR = -activations.get("selu").params["scale"].default * activations.get("selu").params["alpha"].default
 GLOSSES = (
     ("XOR", r"\bXOR\b", "XOR: gives 1 when exactly one of its two inputs is 1, else 0. Its four input points: (0, 0), (0, 1), "
              "(1, 0) and (1, 1)."),
-    ("nudge", r"\bnudge", f"the nudge: {NUDGE}"),
     ("die", r"\bdie[ds]?\b", "a dead ReLU unit: its weighted sum plus bias is at or below 0 for every training "
             "example. It then gives 0 and stops learning."),
     ("race", r"\brace\b", "the race (chapter 05): one small network per bend, each trained to tell apart the points of "
@@ -662,11 +659,8 @@ GLOSSES = (
     ("LSTM", r"\bLSTM\b", "LSTM cell: a memory unit that reads a sequence step by step."),
     ("write gate", r"\bwrite gate\b", "write gate: each step, an LSTM cell adds new content to its memory, a running "
                                       "number. The write gate (usually called the input gate), from 0 to 1, sets how much."),
-    ("SwiGLU", r"\bSwiGLU\b", "SwiGLU: a bend with a gate. The unit makes two weighted sums of the same input. "
-                          "One becomes the gate, the other is the content; the gate scales the content."),
     ("softmax", r"(?i)\bsoftmax\b", "softmax: turns a list of scores into chances that add up to 1."),
     ("softplus", r"(?i)\bsoftplus\b", "softplus: ReLU with its corner rounded off into a smooth curve."),
-    ("SiLU", r"\bSiLU\b", "SiLU: x times sigmoid(x), a smooth bend (chapters 02 and 04)."),
     ("Mish", r"\bMish\b", "Mish: another smooth bend from chapter 04, close to SiLU."),
     ("ln", r"\bln\b", "ln: the natural log, the “ln” key on a calculator. ln y is the power of e (about 2.72) that "
             "gives y."),
@@ -681,26 +675,13 @@ GLOSSES = (
 )
 
 
-# Words a chapter round's question glosses again under its prompt, when the mixed round (which differs per learner)
-# glossed them first: a learner who does only that round still meets the word said (r43: SiLU in Q17, chapter 02).
-# Q1 (r45): its four options are all defined before its letters: ReLU and GELU at the page's top, softmax and SwiGLU
-# under its prompt (so the answer's word is not the only one left undefined, nor the only one glossed).
-ALSO_GLOSSED = {"SiLU": "swiglu_gate", "SwiGLU": "transformer_ffn"}
-
-
-# A learner may do only one chapter's round (r51). Each word of GLOSSES and ROUND_GLOSSES that a prompt uses is
-# glossed under that prompt unless the question's own chapter says it in plain words: the chapters below put it in
-# bold, or name a heading after it (tests/test_chapter_07.py reads each chapter). Once a round is enough. The page's
-# opening defines bend, ReLU, GELU and the feed-forward block for every round.
-DEFINED_IN = {"nudge": ("00", "03", "04"), "learning rate": ("00", "05"), "sigmoid": ("00", "01", "02", "05"),
-              "tanh": ("00", "01", "02", "05", "06"), "XOR": ("01",), "SwiGLU": ("02", "06"), "SiLU": ("02", "05"),
-              "LSTM": ("04", "06"), "softmax": ("04", "06"), "softplus": ("04",), "shares": ("04",), "SELU": ("04",),
-              "spread": ("04",), "race": ("05",), "Adam": ("05",), "Mish": ("05",), "write gate": ("06",)}
-# Words only a prompt outside their chapters needs said (chapter 03's round asks about sigmoid and tanh).
-ROUND_GLOSSES = (
-    ("sigmoid", r"(?i)\bsigmoids?\b", "sigmoid: a smooth S-curve that squeezes any input between 0 and 1."),
-    ("tanh", r"(?i)\btanh\b", "tanh: an S-curve like sigmoid's, centred on 0."),
-)
+# A learner may do only one chapter's round (r51). Each word of GLOSSES that a prompt uses is glossed under that
+# prompt unless the question's own chapter says it in plain words: the chapters below put it in bold, or name a
+# heading after it (tests/test_chapter_07.py reads each chapter). Once a round is enough. The page's word list
+# (PAGE_WORDS, with bend, ReLU, GELU and the feed-forward block) says the rest for every round.
+DEFINED_IN = {"learning rate": ("00", "05"), "XOR": ("01",), "LSTM": ("04", "06"), "softmax": ("04", "06"),
+              "softplus": ("04",), "shares": ("04",), "SELU": ("04",), "spread": ("04",), "race": ("05",),
+              "Adam": ("05",), "Mish": ("05",), "write gate": ("06",)}
 
 
 def round_glosses(rounds, placed):
@@ -711,7 +692,7 @@ def round_glosses(rounds, placed):
         said = set()
         for qid in qids:
             q = get(qid)
-            for term, pattern, gloss in GLOSSES + ROUND_GLOSSES:
+            for term, pattern, gloss in GLOSSES:
                 if (gloss, "head") in out.get(qid, []):
                     said.add(term)
                 elif re.search(pattern, q.prompt) and q.chapter not in DEFINED_IN.get(term, ()) and term not in said:
@@ -763,10 +744,6 @@ def first_glosses(qids):
         if now == extra:
             break
         extra = now
-    for term, qid in ALSO_GLOSSED.items():
-        gloss = next(g for t, _p, g in GLOSSES if t == term)
-        if qid in qids and (gloss, "head") not in placed.get(qid, []):
-            placed[qid] = [p for p in placed.get(qid, []) if p != (gloss, "key")] + [(gloss, "head")]   # said once there
     return placed
 
 

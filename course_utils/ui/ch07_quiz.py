@@ -69,19 +69,17 @@ class Learner:
         self._listeners.append(callback)
 
 
-FOLD_NAME = '"Where your answers are saved", at the bottom of this page'
 # The committed page is built with no progress file (review.building), so that no one's answers reach it. When all is
-# well, nothing is printed before the first question (r36 reader, Focus: the fold at the bottom says where answers go);
-# only a problem (an unreadable file, or no file chosen) is said here in full.
+# well, nothing is printed before the first question (r36 reader, Focus); only a problem (an unreadable file, or no
+# file chosen) is said here in full. r56: the page's fold on where answers are saved was tool plumbing: cut.
 BUILT = ""
-NOT_SAVED = (f"You chose no progress file, so your answers last until the kernel (the Python running behind this "
-             f"notebook) restarts or shuts down (more under {FOLD_NAME}).")
+NOT_SAVED = ("You chose no progress file, so your answers last until the kernel (the Python running behind this "
+             "notebook) restarts or shuts down.")
 
 
 def start():
-    """Open the progress store. All well: print nothing (the fold at the bottom says the answers stay on this computer,
-    and where). A file that could not be read is said in full; with no file chosen, that answers last only as long as
-    the kernel."""
+    """Open the progress store. All well: print nothing. A file that could not be read is said in full; with no file
+    chosen, that answers last only as long as the kernel."""
     learner = Learner()
     store = learner.store
     if store.path is None and not review.building():
@@ -731,16 +729,21 @@ def _share_alt(qid):
 
 
 SELU_DEPTH, SELU_START = 10, 2.0   # Q28's picture: 10 layers, from a spread of 2 (chapter 04's networks)
-SELU_LABELS = {"SELU": "SELU", "ReLU, LeCun weights": "ReLU, SELU's start weights"}   # Q28 never names LeCun; r55:
-# whose weights they are (sized for SELU), so the fading is not read as what ReLU always does
+SELU_LABELS = {"SELU": "SELU", "ReLU, LeCun weights": "ReLU, SELU's start weights",   # Q28 never names LeCun; r55:
+               "ReLU, He weights": "ReLU, its own bigger start weights"}   # whose weights they are (sized for SELU),
+# so the fading is not read as what ReLU always does; r56: ReLU with its own (He) weights is drawn, not only said
+SELU_STYLES = {"SELU": ("-", 2.4, None), "ReLU, LeCun weights": ("--", 1.4, None), "ReLU, He weights": (":", 1.8, "#E69F00")}
+SELU_Y = (-0.5, 2.2)   # r56: one y range for both panels (spread and average), every run in view
+SELU_RUNS = tuple(SELU_LABELS)
 
 
-def _selu_runs(part):
-    """{run: [part per layer 0..SELU_DEPTH]} for SELU and ReLU with LeCun weights, five random networks each; part 0
-    is the average, 1 the spread. Chapter 04's own runs (ch04_zoo.run_draws), not a copy."""
+def _selu_runs(part, runs=("SELU", "ReLU, LeCun weights")):
+    """{run: [part per layer 0..SELU_DEPTH]} for SELU and ReLU with LeCun weights (and any other run of chapter 04's
+    asked for), five random networks each; part 0 is the average, 1 the spread. Chapter 04's own runs
+    (ch04_zoo.run_draws), not a copy."""
     from course_utils.ui import ch04_zoo
     draws = ch04_zoo.run_draws(SELU_DEPTH, SELU_START)
-    return {text: [np.asarray(pair[part]) for pair in draws[text]] for text in ("SELU", "ReLU, LeCun weights")}
+    return {text: [np.asarray(pair[part]) for pair in draws[text]] for text in runs}
 
 
 def selu_spread_runs():
@@ -754,40 +757,52 @@ def selu_average_runs():
 
 
 def _selu_lines(ax, runs, labelled):
-    """One line per network: SELU's solid and thick, ReLU's dashed; the first of each run labelled if asked."""
+    """One line per network: SELU's solid and thick, ReLU's dashed (SELU's weights) or dotted (its own); the first of
+    each run labelled if asked. SELU's are drawn last, on top."""
     from course_utils.ui import ch04_zoo
     layers = np.arange(SELU_DEPTH + 1)
-    for text, series in runs.items():
+    for text in sorted(runs, key=lambda t: t == "SELU"):
         name = ch04_zoo.SPREAD_RUNS[text][0]
-        for k, s in enumerate(series):
+        ls, lw, colour = SELU_STYLES[text]
+        for k, s in enumerate(runs[text]):
             label = SELU_LABELS[text] if labelled and k == 0 else "_nolegend_"
-            ax.plot(layers, s, color=plots.color(name), lw=2.4 if name == "selu" else 1.4,
-                    ls="-" if name == "selu" else "--", label=label)
+            ax.plot(layers, s, color=colour or plots.color(name), lw=lw, ls=ls, label=label)
+    ax.set_xticks(range(0, SELU_DEPTH + 1, 2))
 
 
 def _selu_spread(ax):
-    """The spread of the outputs, layer by layer: SELU's five networks come back to 1, ReLU's (LeCun) fade."""
-    _selu_lines(ax, selu_spread_runs(), labelled=True)
-    ax.axhline(1, color=NEUTRAL, ls=":", lw=1.2, label="spread 1")
-    ax.set(xlim=(0, SELU_DEPTH), ylim=(0, SELU_START * 1.1), xlabel="layer", ylabel="spread of the outputs")
-    ax.legend(fontsize=9, loc="upper right", frameon=False)
+    """The spread of the outputs, layer by layer: SELU's five networks come back to 1, ReLU's with SELU's weights
+    fade, ReLU's with its own (He) weights keep a spread above 1."""
+    _selu_lines(ax, _selu_runs(1, SELU_RUNS), labelled=True)
+    ax.axhline(1, color=NEUTRAL, ls="-.", lw=1.2, label="spread 1, average 0")
+    ax.set(xlim=(0, SELU_DEPTH), ylim=SELU_Y, xlabel="layer", ylabel="spread of the outputs")
+    handles, labels = ax.get_legend_handles_labels()
+    first = [labels.index(SELU_LABELS[t]) for t in SELU_RUNS] + [k for k, t in enumerate(labels) if t not in SELU_LABELS.values()]
+    ax.legend([handles[k] for k in first], [labels[k] for k in first], fontsize=9, loc="upper right", frameon=False)
 
 
 _selu_spread.own_axes = True
 
 
 def _selu_average(ax):
-    """The average of the outputs, layer by layer: SELU's stays near 0, ReLU's climbs, then fades with its spread."""
-    _selu_lines(ax, selu_average_runs(), labelled=False)
-    ax.axhline(0, color=NEUTRAL, ls=":", lw=1.2)
-    ax.set(xlim=(0, SELU_DEPTH), ylim=(-0.5, 1.0), xlabel="layer", ylabel="average of the outputs")
+    """The average of the outputs, layer by layer: SELU's stays near 0, ReLU's (SELU's weights) climbs, then fades
+    with its spread; ReLU's with its own weights stays near 1."""
+    _selu_lines(ax, _selu_runs(0, SELU_RUNS), labelled=False)
+    ax.axhline(0, color=NEUTRAL, ls="-.", lw=1.2)
+    ax.set(xlim=(0, SELU_DEPTH), ylim=SELU_Y, xlabel="layer", ylabel="average of the outputs")
 
 
 def _selu_figure():
-    """Q28's settling picture: the spread (left) and the average (right) of the same five networks per bend."""
-    fig, (left, right) = plots.new_figure(*SMALL, ncols=2, width_ratios=(1.5, 1))
+    """Q28's settling picture: the spread (left) and the average (right) of the same five networks per run, on one y
+    range, with one legend above both panels (r56: the right panel had none)."""
+    fig, (left, right) = plots.new_figure(*SMALL, ncols=2, sharey=True)
     _selu_spread(left)
     _selu_average(right)
+    named = dict(zip(*reversed(left.get_legend_handles_labels())))   # {label: line}
+    left.get_legend().remove()
+    order = [SELU_LABELS[t] for t in SELU_RUNS] + [t for t in named if t not in SELU_LABELS.values()]
+    fig.legend([named[t] for t in order], order, loc="outside upper center", ncols=2, fontsize=8, frameon=False)
+    right.tick_params(labelleft=True)
     for ax in (left, right):
         ax.tick_params(labelsize=9)
         ax.xaxis.label.set_fontsize(9)
@@ -825,6 +840,81 @@ def _pair_loss(ax):
 _pair_loss.own_axes = True
 
 
+CHANCES = (0.1, 0.5, 0.9)   # Q6's picture: three chances given to the right answer, the middle one a 50-50 guess
+
+
+def point_loss(chance):
+    """One point's log loss: −ln(the chance it gives the right answer) (Q6's key)."""
+    return -np.log(np.asarray(chance, dtype=float))
+
+
+def _guess_loss(ax):
+    """Q6 (r56 Picture: "stays near 0.69" had no picture): a point's loss against the chance it gives the right
+    answer; a 50-50 guess loses ln 2 ≈ 0.69, a sure right answer little, a sure wrong one much."""
+    p = np.linspace(0.03, 1.0, 400)
+    ax.plot(p, point_loss(p), color="black", lw=2, label="a point's loss: −ln(chance)")
+    ax.axhline(math.log(2), color="black", lw=1, ls=":", label=f"ln 2 ≈ {math.log(2):.2f}")
+    for c, words, xy in zip(CHANCES, ("sure and wrong", "a 50-50 guess", "sure and right"),
+                            ((0.15, 2.5), (0.42, 1.75), (0.56, 1.15))):   # text in the free room above the curve
+        ax.plot([c], [point_loss(c)], "o", color="black", ms=6)
+        ax.annotate(f"{words}: chance {c:g}, loss {point_loss(c):.2f}", (c, point_loss(c)), xytext=xy, fontsize=9,
+                    arrowprops=dict(arrowstyle="->", lw=0.8))
+    ax.set(xlim=(0, 1.02), ylim=(0, 3.6), xlabel="chance it gives the right answer", ylabel="that point's loss")
+    ax.legend(fontsize=9, loc="upper right")
+
+
+GATE_BENDS = ("sigmoid", "tanh", "relu")   # Q32's picture: the three bends its options name as curves
+GATE_X = (-4.0, 4.0)
+
+
+def gate_fit(name, xs=np.linspace(*GATE_X, 801)):
+    """Where a bend leaves a gate's range, 0 to 1, on Q32's picture: 'stays inside', 'goes below 0' or 'goes above 1'."""
+    y = np.asarray(plots.curve(name, xs), dtype=float)
+    return "goes below 0" if y.min() < 0 else "goes above 1" if y.max() > 1 else "stays inside"
+
+
+def _gate_range(ax):
+    """Q32 (r56 Picture): a gate multiplies a signal by a number from 0 (shut) to 1 (open). The band shows that range;
+    of the three bends, only sigmoid stays inside it."""
+    xs = np.linspace(*GATE_X, 801)
+    ax.axhspan(0, 1, color=GOOD, alpha=0.15, lw=0, label="a gate's range: 0 (shut) to 1 (open)")
+    for name in GATE_BENDS:
+        ax.plot(xs, plots.curve(name, xs), color=plots.color(name), lw=2, **plots.line_style(name),
+                label=f"{activations.get(name).label}: {gate_fit(name)}")
+    ax.set(xlim=GATE_X, ylim=(-1.2, 2.6), ylabel="output")
+    ax.legend(fontsize=9, loc="upper left")
+
+
+CLASS_SCORES = (("cat", 2.0), ("dog", 1.0), ("bird", 0.0))   # Q33's picture: three classes and their scores
+
+
+def class_outputs():
+    """{'sigmoid': outputs, 'softmax': outputs} for CLASS_SCORES: sigmoid of each score, softmax of all of them."""
+    scores = np.array([sc for _c, sc in CLASS_SCORES])
+    return {"sigmoid": np.asarray(activations.get("sigmoid")(scores), dtype=float), "softmax": softmax_shares(scores)}
+
+
+def _class_bars(ax):
+    """Q33 (r56 Picture): three classes' scores, as sigmoid of each (they add up to more than 1) and as softmax of
+    all (shares that add up to 1), side by side."""
+    outs = class_outputs()
+    xs = np.arange(len(CLASS_SCORES))
+    for k, (name, hatch) in enumerate((("sigmoid", "///"), ("softmax", ""))):
+        ax.bar(xs + (k - 0.5) * 0.38, outs[name], width=0.36, color=plots.color(name), hatch=hatch, edgecolor="white",
+               label=f"{name} of {'each score' if name == 'sigmoid' else 'all scores'}: they add up to {outs[name].sum():.2f}")
+    for k, (name, ys) in enumerate(outs.items()):
+        for x, y in zip(xs + (k - 0.5) * 0.38, ys):
+            ax.text(x, y + 0.02, f"{y:.2f}", ha="center", va="bottom", fontsize=9)
+    ax.set(xticks=xs, ylim=(0, 1.35), yticks=[0, 0.5, 1], ylabel="output", xlabel="class (its score)")
+    ax.set_xticklabels([f"{c} ({sc:g})" for c, sc in CLASS_SCORES], fontsize=10)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.grid(False, axis="x")
+    ax.legend(fontsize=9, loc="upper right", frameon=False)
+
+
+_class_bars.own_axes = True
+
+
 # shown with the question: what the question's words mean, never which option is right
 ASK_PICTURES = {
     "relu_corners": _one_corner,
@@ -854,22 +944,27 @@ AFTER_PICTURES = {
     "unit_steps": _unit_strip,
     "swiglu_gate": _swiglu_paths,
     "race_loser": _race_four,
+    "loss_at_ln2": _guess_loss,   # r56: Q6's 0.69 drawn (r42: not Q29's race again): the loss of a 50-50 guess
+    "lstm_gates": _gate_range,
+    "multiclass_output": _class_bars,
     "xor_no_bend_chance": _pair_loss,
 }
 
 
 def _selu_alt():
-    ends = {text: [float(s[-1]) for s in runs] for text, runs in selu_spread_runs().items()}
-    selu, relu = ends["SELU"], ends["ReLU, LeCun weights"]
-    tops = {text: max(float(np.abs(m).max()) for m in runs) for text, runs in selu_average_runs().items()}
-    selu_top, relu_top = tops["SELU"], tops["ReLU, LeCun weights"]
-    he = [float(s[-1]) for s in relu_own_weights_spreads()]
-    return (f"Left, the spread of the outputs over {SELU_DEPTH} layers, starting at {SELU_START:g}, five random networks "
-            f"each. SELU's come down close to 1 (from {min(selu):.2f} to {max(selu):.2f} at layer {SELU_DEPTH}). "
-            f"ReLU's, with SELU's start weights, fade to between {min(relu):.2g} and {max(relu):.2g}. "
-            f"Right, the averages: SELU's stay near 0 (at most {selu_top:.2f}); ReLU's climb to {relu_top:.1f}, then fade. "
-            "These start weights are too small for ReLU. With its own bigger ones (chapter 04's He weights), its "
-            f"spread does not fade: at layer {SELU_DEPTH} it is between {min(he):.2g} and {max(he):.2g}.")
+    ends = {text: [float(s[-1]) for s in runs] for text, runs in _selu_runs(1, SELU_RUNS).items()}
+    selu, relu, he = ends["SELU"], ends["ReLU, LeCun weights"], ends["ReLU, He weights"]
+    averages = _selu_runs(0, SELU_RUNS)
+    tops = {text: max(float(np.abs(m).max()) for m in runs) for text, runs in averages.items()}
+    he_mean = [float(m[-1]) for m in averages["ReLU, He weights"]]
+    return (f"Two panels on one scale, layer 0 to {SELU_DEPTH}, five random networks per line style, starting at "
+            f"spread {SELU_START:g}. Left, the spread of the outputs. SELU's (solid) come down close to 1 (from "
+            f"{min(selu):.2f} to {max(selu):.2f} at layer {SELU_DEPTH}). ReLU's, with SELU's start weights (dashed), "
+            f"fade to between {min(relu):.2g} and {max(relu):.2g}: these weights are too small for ReLU. With its own "
+            f"bigger ones (chapter 04's He weights, dotted), its spread does not fade: at layer {SELU_DEPTH} it is "
+            f"between {min(he):.2g} and {max(he):.2g}. Right, the averages: SELU's stay near 0 (at most "
+            f"{tops['SELU']:.2f}); ReLU's with SELU's weights climb to {tops['ReLU, LeCun weights']:.1f}, then fade; "
+            f"with its own, they end between {min(he_mean):.2g} and {max(he_mean):.2g}.")
 
 
 def relu_own_weights_spreads():
@@ -899,6 +994,19 @@ def picture_alt(qid):
         "unit_steps": UNIT_STRIP_ALT,
         "swiglu_gate": SWIGLU_PATHS_ALT,
         "race_loser": _race_four_alt(race),
+        "loss_at_ln2": "A point's loss, −ln(the chance it gives the right answer), for chances from 0.03 to 1: "
+                       "high for a small chance, 0 for a sure right answer. "
+                       + "; ".join(f"chance {c:g}: loss {point_loss(c):.2f}" for c in CHANCES)
+                       + f". A dotted line marks ln 2 ≈ {math.log(2):.2f}, the loss of a 50 50 guess.",
+        "lstm_gates": f"{', '.join(activations.get(n).label for n in GATE_BENDS[:-1])} and "
+                      f"{activations.get(GATE_BENDS[-1]).label} from x = {GATE_X[0]:g} to "
+                      f"{GATE_X[1]:g}, over a shaded band from 0 to 1: a gate's range, from shut to open. "
+                      + " ".join(f"{activations.get(n).label} {gate_fit(n)}." for n in GATE_BENDS),
+        "multiclass_output": "Bars for three classes, " + ", ".join(f"{c} (score {sc:g})" for c, sc in CLASS_SCORES)
+                             + ". Sigmoid of each score gives " + ", ".join(f"{v:.2f}" for v in class_outputs()["sigmoid"])
+                             + f": they add up to {class_outputs()['sigmoid'].sum():.2f}. Softmax of all scores gives "
+                             + ", ".join(f"{v:.2f}" for v in class_outputs()["softmax"])
+                             + f": they add up to {class_outputs()['softmax'].sum():.2f}.",
         "bias_role": f"Three lines z = {BIAS_SLOPE:g}·x + b, for b = " + ", ".join(f"{b:g}" for b in BIASES[:-1])
                      + f" and {BIASES[-1]:g}. All have the same tilt. Each meets x = 0 at height b: b slides the line "
                      "up or down.",
@@ -1381,6 +1489,9 @@ def biggest_miss(name, xs, ys):
             f"{_minus(f'{truth[k]:.2g}')}{flat}.")
 
 
+EXAMPLE_SLOPE = 0.5   # the worked example's slope: the line y = x/2
+EXAMPLE_SAID = ("Example: the straight line y = x/2 has slope 0.5 at every x,\n"
+                "so its five dots sit at 0.5. Move the sliders to draw your bend's.")
 TIMER_LABEL = "4-minute timer:"   # a visible Label before the Play control: ipywidgets' Play view shows no description
 TIMER_WAITING = "press ▶ after “4-minute timer” to start"   # said in the clock line, so the control and the words meet
 
@@ -1404,8 +1515,11 @@ def sketch_from_memory(learner=None):
     truth = live.moving(ax.plot([], [], lw=2.4, label="true slope")[0])
     dead = [live.moving(ax.axvspan(-5, -5, color=BAD, alpha=0.15, lw=0)) for _ in range(2)]
     mine = live.moving(ax.plot([], [], "o--", color="black", ms=7, lw=1, label="your slopes")[0])
-    blank = live.moving(ax.text(0, 0.75, "Not drawn yet: move the sliders.", color=NEUTRAL, fontsize=12,
-                                ha="center", va="center"))
+    # r56: the saved page showed empty axes. Until a slider moves, a worked example in grey shows what a sketch is: a
+    # straight line's slope, the same at every x (EXAMPLE_SLOPE: no bend's slope at any of the five x)
+    example = live.moving(ax.plot(xs, [EXAMPLE_SLOPE] * len(xs), "o:", color=NEUTRAL, mfc="white", ms=7, lw=1)[0])
+    blank = live.moving(ax.text(0, EXAMPLE_SLOPE + 0.22, EXAMPLE_SAID, color="#555555", fontsize=10, ha="center",
+                                va="bottom", linespacing=1.3))
     my_edge = live.moving(ax.axvline(-5.0, color="black", lw=1.6, ls=":",
                                       label="your zones: beyond these lines"))
     my_right = live.moving(ax.axvline(RIGHT_START, color="black", lw=1.6, ls=":"))
@@ -1483,6 +1597,7 @@ def sketch_from_memory(learner=None):
         mine.set_data(xs[done], ys()[done])
         mine.set_visible(done.any())
         blank.set_visible(not state["set"] and not state["shown"])
+        example.set_visible(blank.get_visible())
         my_edge.set_xdata([edge.value, edge.value])
         my_edge.set_visible(zone("dead_edge") not in (None, NONE))
         left_none.set_visible(zone("dead_edge") == NONE)
@@ -1585,7 +1700,8 @@ def sketch_from_memory(learner=None):
                       "Sketch from memory: pick a bend, start the timer, set the slopes, Compare (static picture below)",
                       sliders=sliders, readout=readout, pick=pick, play=play, timer_label=timer_label, clock=clock, button=button,
                       feedback=feedback, slope_one=one, lines={"truth": truth, "mine": mine, "edge": my_edge,
-                                                "right": my_right}, right_none=right_none, left_none=left_none, blank=blank, dead=dead, state=state,
+                                                "right": my_right}, right_none=right_none, left_none=left_none, blank=blank,
+                      example=example, dead=dead, state=state,
                       nones=nones,
                       legend=legend)
 
