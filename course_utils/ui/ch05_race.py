@@ -584,6 +584,7 @@ def page_border(half=1.5, samples=301):
     return gx, gy, bent[..., 1] - PAGE_CUT * bent[..., 0]
 
 
+PAGE_MARKED = np.array([[-1.0, 1.25], [-0.5, -0.5], [0.5, 0.5]])   # points A, B, C, followed from (a) to (b)
 PAGE_LINE_COLOURS = {-1.0: "#5E3C99", 0.0: "#009E73", 1.0: "#CC79A7"}   # none is a point's blue or orange
 PAGE_LINE_DASHES = {-1.0: "--", 0.0: "-", 1.0: ":"}   # not colour alone
 
@@ -649,6 +650,11 @@ def page_figure(half=1.5):
             ax.plot(*shown[cls == c].T, marker, color=colour, ms=3.5, mew=0, alpha=0.7, zorder=3)
         ax.set_title(title, fontsize=11)
         ax.set_aspect("equal")
+    # r57 Picture 1: "each point moved" had nothing to follow; three lettered points, in (a), (b) and (c)
+    for k, ax in enumerate(axes[:3]):
+        for letter, at in zip("ABC", sheet.layer(PAGE_MARKED, PAGE_W, PAGE_B, "tanh") if k == 1 else PAGE_MARKED):
+            ax.plot(*at, "o", ms=15, mfc="white", mec="black", mew=1.5, zorder=6)
+            ax.text(*at, letter, ha="center", va="center", fontsize=9, fontweight="bold", zorder=7)
     line = np.linspace(-1, 1, 2)
     axes[1].plot(line, PAGE_CUT * line, color="black", lw=2, zorder=4)
     axes[2].contour(*page_border(half), levels=[0.0], colors="black", linewidths=2, zorder=4)
@@ -667,9 +673,10 @@ def page_figure(half=1.5):
         ax.set(xlabel="input x₁", ylabel="input x₂", xlim=(-half, half), ylim=(-half, half))
     axes[1].set(xlabel="hidden unit 1", ylabel="hidden unit 2", xlim=(-1.05, 1.05), ylim=(-1.05, 1.05))
     fig.set_label("Four square plots. (a): blue dots and orange triangles scattered on a flat page of inputs, with "
-                  "three coloured lines across it, where x₂ is −1, 0 and 1, each named at its end; no straight line splits the "
+                  "three coloured lines across it, where x₂ is −1, 0 and 1, each named at its end, and three points "
+                  "circled and lettered A, B, C; no straight line splits the "
                   "dots. (b): the same points and lines after one tanh hidden layer: each line keeps its colour "
-                  "but curves, and one straight black line now splits the colours. (c): that straight line "
+                  "but curves, A, B and C have moved, and one straight black line now splits the colours. (c): that straight line "
                   "drawn back on the flat page is an S-shaped border that curves between the colours. (d): the same two "
                   "units with ReLU instead, and one straight cut: drawn back on the flat page, the border is straight "
                   "pieces meeting at sharp corners, each on a dotted crease line where a unit turns on.")
@@ -715,7 +722,8 @@ def short_name(name):
 
 STRAIGHT = "straight (no bend)"
 # The stretch test's runners: colours no raced bend has, and a triangle mark no bend's line has.
-_VARIANT_LOOKS = dict(zip(VARIANTS, (("#CC79A7", "--"), ("#333333", "-."), ("#5E3C99", ":"))))   # r37: not near sigmoid's orange
+# r57 Picture 2: none dotted, as the shrug line is (the steep one was).
+_VARIANT_LOOKS = dict(zip(VARIANTS, (("#CC79A7", "--"), ("#333333", "-."), ("#5E3C99", "-"))))   # r37: not near sigmoid's orange
 
 
 def _runner_colour(name, i):
@@ -727,6 +735,8 @@ def _runner_style(name, i):
     """A runner's dash and mark (plots.line_style), the stretch test's runners with a triangle."""
     if name in VARIANTS:
         return {"ls": _VARIANT_LOOKS[name][1], "marker": "^", "markevery": 0.08, "ms": 4.5}
+    if name == "gelu_tanh":   # r57 Picture 2: the registry's dotted GELU read as the dotted shrug line; solid, diamonds
+        return {"ls": "-", "marker": "D", "markevery": 0.08, "ms": 4}
     return plots.line_style(name, i)
 
 
@@ -1109,8 +1119,9 @@ def loss_multiples(results, threshold=0.1, ncols=5, versus=("relu", "tanh")):
         for me, other in (versus, versus[::-1]):
             ax = fig.axes[list(results).index(me)]
             seeds = _seed_list(first_at(results, me, other, threshold))
-            ax.text(0.04, 0.04, f"before {_mid_name(other)}:\n{seeds}",
-                    transform=ax.transAxes, ha="left", va="bottom", fontsize=8.5, color="#333333")
+            # r57 Picture 3: larger, and at the top right, above every curve and clear of the hanging marks
+            ax.text(0.97, 0.97, f"before {_mid_name(other)}:\n{seeds}",
+                    transform=ax.transAxes, ha="right", va="top", fontsize=10, color="#333333")
             said += f" {short_name(me)}'s plot notes it crossed before {_mid_name(other)} at {seeds}."
     fig.set_label(fig.get_label() + said)
     return fig
@@ -1161,7 +1172,8 @@ def _seed_key(k, seed):
 def _multiples(panels, threshold, ncols, panel_px=172):
     """The small multiples of loss_multiples, one panel per (title, colour, Runs), each `panel_px` wide."""
     nrows = -(-len(panels) // ncols)
-    fig, axes = plots.new_figure(panel_px * ncols, 184 * nrows + 40 + (panel_px - 172) // 2, nrows, ncols,
+    # r57 Picture 3: rows 224 px tall (were 184), so marks hung a row apart no longer touch their neighbours
+    fig, axes = plots.new_figure(panel_px * ncols, 224 * nrows + 40 + (panel_px - 172) // 2, nrows, ncols,
                                  sharex=True, sharey=True)
     axes = np.atleast_1d(axes).ravel()
     for ax, (title, colour, r) in zip(axes, panels):
