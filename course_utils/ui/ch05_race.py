@@ -472,9 +472,9 @@ def try_answers(results, threshold=0.1, longer=None):
     default = ("tanh", "relu", "gelu_tanh")
     winner = min(default, key=lambda n: at[n][2])
     flipped = (at["tanh"][2] < at["relu"][2]) != (at["tanh"][0] < at["relu"][0])
-    two = (f"{short_name(winner)} still crosses first, at epoch {at[winner][2]:.0f}. "
+    two = (f"{short_name(winner)} still crosses first. "   # r57 Focus 1: one number per claim
            + ("But tanh now beats ReLU" if at["tanh"][2] < at["relu"][2] else "ReLU still beats tanh")
-           + f": {at['tanh'][2]:.0f} against {at['relu'][2]:.0f}.")
+           + f": epoch {at['tanh'][2]:.0f} against {at['relu'][2]:.0f}.")
     longer = longer or try_runs()
     slow, plain = longer["adam"]["sigmoid"], longer["plain"]
     # Rounded to what a nudged start cannot move: one decimal of a loss, whole hundreds of epochs for a crossing
@@ -492,7 +492,7 @@ def try_answers(results, threshold=0.1, longer=None):
     four = (("neither learns. " if idle else "both slow down. ")
             + f"At epoch {TRY_EPOCHS}, sigmoid's loss is {slow_plain['sigmoid'].final_loss[0]:.2f} and ReLU's "
             f"{slow_plain['relu'].final_loss[0]:.2f}, near the shrug line. Only the optimizer changed. "
-            "Plain steps of nudge × 0.01 are far smaller than Adam's, which are about 0.01 each.")
+            "Plain steps of nudge × 0.01 are far smaller than Adam's resized ones.")   # r57: not "about 0.01 each"
     stalls = abs(plain["sigmoid"].final_loss[0] - np.log(2)) < 0.01
     five = (("sigmoid still does not creep. " if stalls else "sigmoid creeps a little. ")
             + f"Its loss stays on the shrug line: {plain['sigmoid'].final_loss[0]:.2f} at epoch {TRY_EPOCHS}. "
@@ -1093,11 +1093,13 @@ def race_check(finished=None):
     # its height and length vary): said to the nearest ten epochs, and only if the run shows it.
     back = np.flatnonzero(gelu.loss[0, int(at["gelu_tanh"]):] > 0.1) + at["gelu_tanh"] if np.isfinite(
         at["gelu_tanh"]) else np.array([])
-    spike = (f" Near epoch {int(round(back[0] / 10) * 10)}, GELU's loss jumps back above 0.1 for a short while, then "
-             "falls again: the loss need not fall at every step." if back.size and gelu.final_loss[0] < 0.1 else "")
+    # r57 Focus 1: one number per claim, so GELU's crossing and its jump are said without their epochs.
+    spike = (" Later, GELU's loss jumps back above 0.1 for a short while, then falls again: the loss need not fall "
+             "at every step." if back.size and gelu.final_loss[0] < 0.1 else "")
+    earlier = "even earlier" if at["gelu_tanh"] < at[first] else "later"
 
     said = [f"{named[first]}, in this run. It crosses 0.1 at epoch {at[first]:.0f}, {named[second]} only at "
-            f"epoch {at[second]:.0f}. GELU crosses even earlier, at epoch {at['gelu_tanh']:.0f}.{spike}",
+            f"epoch {at[second]:.0f}. GELU crosses {earlier}.{spike}",
             "That seems to fit chapter 03: on active units, ReLU's slope is 1, so its bend does not shrink the learning "
             "signal (the weights still can). But one run proves little: try 2 below changes the seed."]
     # The straight network's and sigmoid's ends are said after the widget, in the notebook (r35: the fold held too much).
