@@ -257,8 +257,9 @@ def test_one_points_loss_is_minus_ln_of_its_true_colours_probability():
     prose = " ".join(_cells("markdown"))
     assert '$\\ln$ is the natural log: the "ln" key on a calculator' in prose
     # pass 53 (r47): the 2.3 is for p = 0.1 only; the cost of wrong and sure grows without limit as p nears 0
-    assert ("Right and sure (p = 0.9) costs only 0.11. Wrong and sure (p = 0.1) costs 2.3. It grows without limit "
-            "as p nears 0.") in re.sub(r"\s+", " ", prose)
+    # pass 62 (sweep): "It" named
+    assert ("Right and sure (p = 0.9) costs only 0.11. Wrong and sure (p = 0.1) costs 2.3. The loss grows without "
+            "limit as p nears 0.") in re.sub(r"\s+", " ", prose)
     wrong = [mlp.bce(np.array([[np.log(q / (1 - q))]]), np.array([[1.0]]))[0] for q in (0.1, 0.01, 1e-6)]
     assert wrong[0] < wrong[1] < wrong[2] and wrong[2] > 13   # mlp's own loss: no cap as p nears 0
 
@@ -446,7 +447,10 @@ def test_the_things_to_try_fold_says_what_the_race_computes(chapter_race, longer
     (tl, th), (sl, sh) = activations.get("tanh").output_range, activations.get("sigmoid").output_range
     assert th - tl == 2 * (sh - sl) == 2 and -tl == th   # twice as far, and centred on 0
     assert activations.get("tanh").derivative(0.0) == 4 * activations.get("sigmoid").derivative(0.0) == 1.0
-    assert "in 4 runs" not in text and "at epoch 120" in text and "261 against 326" in text
+    # pass 62 (r57 Focus 1: one number per claim): GELU's first place is said without its epoch; the swap keeps its pair
+    assert "GELU still crosses first. But tanh now beats ReLU: epoch 261 against 326." in folds[1]
+    assert min(("tanh", "relu", "gelu_tanh"), key=lambda n: at[n][2]) == "gelu_tanh" and at["gelu_tanh"][2] == 120
+    assert "in 4 runs" not in text and "at epoch 120" not in text and "261 against 326" in text
     assert "notes on the sources" not in text and "stuck?*" not in text
 
 def test_tries_3_and_4_sigmoid_is_slow_not_stuck_and_plain_steps_leave_it_on_the_shrug_line(chapter_race, longer):
@@ -495,7 +499,9 @@ def test_tries_3_and_4_sigmoid_is_slow_not_stuck_and_plain_steps_leave_it_on_the
     # pass 36: the recipe aside (why a rate of 1) and the repeated 0.4 are cut; the fold ends on what the learner saw
     assert ('A common wrong guess: "Plain steps only slow each runner down a little." In fact: neither '
             "learns. At epoch 1500, sigmoid's loss is 0.69 and ReLU's 0.68, near the shrug line. Only the optimizer "
-            "changed. Plain steps of nudge × 0.01 are far smaller than Adam's, which are about 0.01 each.") in folds[3]
+            "changed. Plain steps of nudge × 0.01 are far smaller than Adam's resized ones.") in folds[3]
+    # pass 62 (r57 Correctness 1): Adam's steps are about 0.01 only on a steady nudge, so the fold no longer says so
+    assert "about 0.01 each" not in folds[3]
     assert ('A common wrong guess: "A bigger learning rate helps every runner alike." In fact: sigmoid still does not '
             "creep. Its loss stays on the shrug line: 0.69 at epoch 1500. "
             "With plain steps, a tiny nudge means a tiny step. One guess: sigmoid's nudges to its "
@@ -635,9 +641,10 @@ def test_the_gelu_spike_is_one_plain_sentence_and_the_first_crossing_named(chapt
     np.testing.assert_array_equal(finished.state["results"]["gelu_tanh"].loss[0], run)   # the live race's own run
     # pass 26: "its" could be read as tanh's; the spike is GELU's, named
     # pass 29: a reader took the jump for a bug; the fold says the loss need not fall every step (still no cause)
-    assert fold.paragraphs[0].endswith("GELU crosses even earlier, at epoch 150. Near epoch 270, GELU's loss jumps "
-                                       "back above 0.1 for a short while, then falls again: the loss need not fall at "
-                                       "every step.")
+    # pass 62 (r57 Focus 1: one number per claim): GELU's crossing and its jump are said without their epochs
+    assert fold.paragraphs[0].endswith("GELU crosses even earlier. Later, GELU's loss jumps back above 0.1 for a short "
+                                       "while, then falls again: the loss need not fall at every step.")
+    assert "150" not in fold.paragraphs[0] and "270" not in fold.paragraphs[0]
     assert "try 4" not in fold.paragraphs[0]   # pass 38 (r35): it pointed ahead to a try not yet done
     # pass 33: try 4's jumps come from plain steps of 1; the fold no longer blames GELU's jump on too-big steps
     assert "too-big" not in " ".join(fold.paragraphs)
@@ -837,7 +844,8 @@ def test_the_chapter_defines_its_words_before_using_them():
             # said in plain words where the score is introduced
             (r"\bloss\b", "The race's score is the **loss**: how wrong the answers still are. Lower is better."),
             # pass 28: accuracy defined where the titles first show it, before the table's columns
-            ("centred on 0", "sigmoid's outputs are all positive, not centred on 0."),   # pass 34: not circular
+            # pass 34: not circular; pass 62: defined where the centred sigmoid is introduced, before "centring"
+            ("centr(ed|ing)", "Its outputs are now **centred on 0**, like tanh's."),
             ("active", "wherever a unit is **active** (input above 0).")):   # pass 23
         start = text.index(definition)
         first = re.search(word, low).start()
@@ -1120,9 +1128,14 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     # pass 48 (r43 Clarity 4): the zig-zag restated (all up or all down; a mixed goal takes a detour), and why 400
     # points weaken it
     # pass 60 (r54 Picture 2): chapter 02's detour drawn between the reason and its limit
-    assert ("sigmoid's outputs are all positive, not centred on 0. Past hidden layer 1, a unit's inputs are sigmoid "
-            "outputs, so positive. Its slope is positive too. So for one point, every weight into the unit moves the "
-            "same way. All go up, or all go down.") in prose
+    # pass 62 (r57 Clarity 1): the rule and the reason on the main path, before the suspects; the optional section
+    # points from it to chapter 02's toy
+    assert ("Each weight feeds one unit. For one point, the weight's nudge is three numbers multiplied: **nudge = the "
+            "unit's learning signal × its bend's slope × the weight's input** Three suspects:") in prose
+    assert ("2. **Outputs are off-centre**: all positive. They are the next layer's inputs. All weights into one unit "
+            "share the first two numbers. So, for one point, those weights all move the same way: all up, or all "
+            "down.") in prose
+    assert "Past hidden layer 1, all of a unit's inputs are positive. Here is what that does." in prose
     assert ("Chapter 02's toy: two weights, one example a step. The star needs weight 1 up, weight 2 down. With inputs "
             "all positive (circles), each step goes up-right or down-left: a zig-zag detour. But a race step averages "
             "the nudges of 400 points. Their signs differ, so the weights can move different ways.") in prose
@@ -1176,7 +1189,9 @@ def test_the_step_words_stay_one_line_each_and_the_folded_page_stays():
     # pass 57 (r51): the unfolded page is named as the right square (the third panel, back on the inputs)
     # pass 58 (r52 change 2): one caption line per panel, after the picture; (c) is the unfolded cut
     # pass 61 (r55 Picture 1, Correctness 4): the unfolded cut curves once, it does not wind; (d) draws ReLU's crease
-    assert ("- **(b)** Each point moved to its two units' outputs. The lines curve; the black cut is straight. "
+    # pass 62 (r57 Picture 1): three lettered points to follow from (a) to (b)
+    assert ("- **(b)** Each point moved to a new place: the two units' outputs for it. Follow A, B and C. The lines curve; "
+            "the black cut is straight. "
             "- **(c)** That cut, unfolded onto the flat page: it curves. - **(d)** Two ReLU units instead, and a new "
             "straight cut. Unfolded, it has corners.") in prose and "it winds" not in prose
     assert [ax.get_title() for ax in ch05_race.page_figure().axes[:3]] == [
@@ -1290,9 +1305,11 @@ def test_the_friends_claim_is_a_folded_check_and_the_section_opens_with_slow_not
     # pass 56 (r50 Clarity: the fade was declared before it was measured): the verdict names suspect 1 and points on
     # pass 59 (r53 Correctness): the steep runner also changes suspect 1 (test_steeper_also_lets_the_nudge_fade_less)
     # pass 60 (r54 Clarity 3, Correctness 1): one idea a bullet; "real" only of the fading; the caveat said once
-    assert ("- Suspect 1: the nudge does fade (optional section). Steeper should make it fade less: its slope reaches "
-            "1, not 1/4.") in flat   # pass 61 (r55 Correctness 3): measured in a test only, so hedged, with its reason
-    assert "Suspect 1 is real" not in flat and flat.count("cannot tell") == 1
+    # pass 61 (r55 Correctness 3): measured in a test only, so hedged, with its reason
+    # pass 62 (r57 Correctness 2): still unmeasured in the chapter, so said as the aim, not as a result
+    assert ("- Suspect 1: the nudge does fade (optional section). Steeper aims at the fading too: its slope reaches 1, not "
+            "1/4.") in flat and "should make it fade less" not in flat
+    assert "Suspect 1 is real" not in flat and flat.count("cannot tell") == 0
     assert ('A common wrong answer: "tiny nudges mean tiny steps". In fact, Adam still steps about 0.01 on a steady '
             "tiny nudge.") in flat and "A friend says" not in flat
     assert "This race shows that sigmoid is stuck" not in " ".join(cells)   # said once, up front
@@ -1385,7 +1402,8 @@ def test_a_prediction_comes_before_the_nudge_figure_and_its_answer_after(chapter
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "gradient_figure(" in "".join(c["source"]))
     before, after = "".join(cells[k - 1]["source"]), "".join(cells[k + 1]["source"])
-    assert before.startswith("### Suspect 1: the nudge fades\n\n**What we change:** nothing.")   # pass 52
+    # pass 62 (cut pass): "What we change: nothing" cut; the section opens on the term it needs
+    assert before.startswith("### Suspect 1: the nudge fades\n\nA **weight layer** is")
     # pass 58 (r52): the suspect list names it as its section does
     assert "1. **The nudge fades**: the learning signal shrinks on its way back." in " ".join(_cells("markdown"))
     flat = re.sub(r"\s+", " ", before)
@@ -1490,7 +1508,8 @@ def test_pass13_sentences_say_only_what_holds():
     # pass 58 (r52 change 2): picture first; the page is named before it, the panels and the origami after it
     assert "How can a border curve? Think of the square as a page: a map of all inputs." in prose
     # pass 61 (r55 Picture 1): panel (d) draws the crease, so the general line before it is cut
-    assert "A corner (ReLU's) creases the page, like origami. A smooth bend (tanh) curves it." in prose
+    # pass 62 (sweep): each bend named as the subject of its own sentence
+    assert "ReLU's corner folds the page with a sharp crease, like origami. Tanh's smooth bend curves it gently." in prose
     # pass 38 (r35): the bends are no longer listed here, a section before the runner list says what each one is
     assert "Bends with a corner (ReLU" not in prose and "Bends with no corner (" not in prose
     kinks = [n for n in race.RACE if activations.get(n).smoothness == "kink"]
@@ -1508,8 +1527,9 @@ def test_pass13_sentences_say_only_what_holds():
     assert "no network could call" not in prose   # pass 15: nothing in the chapter shows such points
     # pass 18: the claim is about sigmoid's learning, not about the nudge learning
     # pass 54: said once; pass 59: 1 or 3; pass 60 (r54 Focus 3): once, under "What the race does not show"
-    assert ("- Steeper changed the slope, the weights' size and steps, and the fading. The race cannot tell which one "
-            "made sigmoid learn.") in prose and prose.count("cannot tell") == 1
+    # pass 62 (r57 Clarity 3): the confound in one bullet, then what is known and what is still open
+    assert ("- Steeper changed more than the slope. With Adam, it also acts like bigger weights taking bigger steps "
+            "(optional section).") in prose and prose.count("Still open") == 1
     assert "not that the nudge stopped learning" not in prose
 
 
@@ -1535,9 +1555,10 @@ def test_the_check_under_the_live_race_shows_the_finished_race(finished):
     assert pixels(fold.png).shape == pixels(bytes(start.image.value)).shape
     assert np.mean(np.any(pixels(fold.png) != pixels(bytes(start.image.value)), axis=2)) > 0.05   # a different picture
     said = fold.paragraphs
+    # pass 29: not a bug; 33: no cause; pass 62 (r57 Focus 1): one number per claim, the prediction's pair
     assert said[0] == ("ReLU, in this run. It crosses 0.1 at epoch 176, tanh only at epoch 274. GELU crosses even "
-                       "earlier, at epoch 150. Near epoch 270, GELU's loss jumps back above 0.1 for a short while, then "
-                       "falls again: the loss need not fall at every step.")   # pass 29: not a bug; 33: no cause
+                       "earlier. Later, GELU's loss jumps back above 0.1 for a short while, then falls again: the loss "
+                       "need not fall at every step.")
     # pass 23: sigmoid's creep is hard to see on the log axis, so the fold reads it off the squares' own notes
     runs = finished.state["results"]
     assert (f"{runs['sigmoid'].final_loss[0]:.2f}", f"{runs['identity'].final_loss[0]:.2f}") == ("0.61", "0.69")
@@ -1579,7 +1600,7 @@ def test_the_notebook_stores_the_finished_race_in_the_fold_and_the_start_in_the_
     html = _outputs_text(cells[k + 1])
     assert "It crosses 0.1 at epoch 176, tanh only at epoch 274." in html
     assert "Optional note" not in html   # pass 22: the GELU-spike aside is cut
-    assert "Near epoch 270, GELU&#x27;s loss jumps back above 0.1 for a short while" in html   # pass 26: named, not "its"
+    assert "Later, GELU&#x27;s loss jumps back above 0.1 for a short while" in html   # pass 26: named, not "its"
 
 
 def test_sigmoid_and_tanh_networks_can_draw_the_same_borders():
@@ -1630,8 +1651,9 @@ def test_the_five_run_check_says_which_bends_spread_as_the_table_shows(chapter_r
     rows = {r[0]: r[1] for r in ch05_race.summary_table(chapter_race).rows}
     assert rows["ReLU"] == "176 – 326" and rows["GELU"] == "110 – 150"
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
+    # pass 62 (r57 Focus 1: one number per claim): the close group is named, its range is in the table
     assert ("ReLU, Leaky ReLU and ELU spread the most. ReLU's runs cross between epochs 176 and 326. Tanh, GELU, SiLU "
-            "and Mish stay closer: GELU's cross between 110 and 150.") in prose
+            "and Mish stay closer together.") in prose
     assert "spread out widely" not in prose
 
 
@@ -1656,7 +1678,7 @@ def test_the_controls_the_learner_needs_are_listed_before_the_race():
                  "> - **epoch**: one step, after a look at all the points. The race runs 400.",
                  "> - **seed**: the number that picks the random starting weights: 0.",
                  "> - **optimizer**: Adam; the other is plain gradient descent.",
-                 "> - **learning rate**: 0.01. With Adam, each step is about this size.",
+                 "> - **learning rate**: 0.01. With Adam, a steady nudge gives steps about this size.",
                  "Leave the settings as they are at first."):
         assert said in cell, said
     assert cell.index("> **Recap") < cell.index("Press **Race!**") < cell.index("**Predict:**") and "for now" not in cell
@@ -1668,7 +1690,7 @@ def test_the_controls_the_learner_needs_are_listed_before_the_race():
     assert ("4. Keep those settings. Switch the **optimizer** to plain gradient descent. Steps are no longer resized. "
             "Does anything still learn? 5. Now set the **learning rate** to "
             f"{ch05_race.PLAIN_RATE:g}. Each step is the nudge itself. Does sigmoid creep down? Does ReLU cross 0.1?") in tries
-    assert ch05_race.TRY_EPOCHS == c["epochs"].max and ch05_race.PLAIN_RATE == 10 ** c["lr"].max   # reachable
+    assert ch05_race.TRY_EPOCHS == c["epochs"].max and ch05_race.PLAIN_RATE == c["lr"].options[-1][1]   # reachable
     assert ch05_race.TRY_PAIR == ("sigmoid", "relu")
 
 def test_the_boundary_grid_draws_orange_points_as_triangles(chapter_race):
@@ -1907,7 +1929,7 @@ def test_the_finish_line_squares_are_the_live_races_run_and_the_jitter_is_named(
     square = next("".join(c["source"]) for c in cells if "".join(c["source"]).startswith("## What each bend learns"))
     flat = re.sub(r"\s+", " ", square)
     # pass 24: not "the finish line" (the line runners cross is 0.1); each spot of the square is one input
-    assert ("Each square is a map. Every spot in it is one possible input: a place (x₁, x₂). Its shading is one "
+    assert ("Each square is a map. Every spot in it is one possible input: a place (x₁, x₂). The shading at a spot is one "
             "trained network's answer there. Each square shows one bend's run from seed 0, the number that picks its "
             "random starting weights. At seed 0, the live race below trains these same networks.") in flat and "page" not in flat and "finish line" not in flat
     assert "epoch" not in flat.split("## What each bend learns")[1].split("(x₁, x₂)")[0]   # defined later
@@ -2072,9 +2094,12 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert rule.rstrip().endswith("The picture feeds the same 0.01 into both curves, near 0.")
     assert suspects.startswith("### Why is sigmoid so slow? The race shows that sigmoid is slow, not why.")
     # r50 change 3: each tested suspect says why it would slow learning; "later" units: layer 1 takes the raw x
-    assert ("2. **Outputs are off-centre**: all positive. So, for one point, all weights into a unit of the next layer move the same "
-            "way. 3. **The slope is flat**: at most 1/4. A unit's output moves at most a quarter as far as its weighted "
+    # pass 62 (r57 Clarity 1): suspect 2's reason rests on the nudge's rule, now said just before the suspects
+    assert ("2. **Outputs are off-centre**: all positive. They are the next layer's inputs. All weights into one unit "
+            "share the first two numbers. So, for one point, those weights all move the same way: all up, or all down. "
+            "3. **The slope is flat**: at most 1/4. A unit's output moves at most a quarter as far as its weighted "
             "sum.") in suspects
+    assert suspects.index("**nudge = the unit's learning signal") < suspects.index("Three suspects:")
     # pass 59 (r53 Correctness): the steep one changes suspect 1 too, so it does not test 2 and 3 alone
     assert changed.startswith("Two changed sigmoids aim at 2 and 3:") and "we test 2 and 3" not in changed
     assert curves.startswith("ch05_race.stretch_curves_figure(ch05_race.VERDICT_CURVES)")
@@ -2088,15 +2113,15 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     steep_slope = mlp.slope_pair("sigmoid", None, 0.5, ch05_race.VARIANTS["sigmoid(4x) − 0.5"]["stretch"])
     assert steep_slope(np.array([0.0]))[1][0] == pytest.approx(1.0, abs=1e-12)
     # pass 61 (r55 Clarity 1): "slope" is the bend's; the loss's slope is the nudge
-    assert "Recall Adam: on a steady nudge, each weight steps about 0.01, whatever the bend's slope." in number
+    # pass 62 (cut pass): the same steps in fewer words; "steady" kept (r57 Correctness 1), the slope still the bend's
+    assert "With Adam, a weight with a steady nudge steps about 0.01, whatever the bend's slope." in number
     # pass 57 (r51 Clarity 3): one weight, taken alone, moves the weighted sum; not "a unit whose input is 1"
-    assert ("Take one weight whose input is 1, into a unit whose weighted sum is near 0. One step moves that weight "
-            "about 0.01. From it alone, the weighted sum moves about 0.01.") in number
+    assert ("Say that weight's input is 1. Then its unit's weighted sum moves about 0.01 too.") in number
     assert "Take a unit near 0" not in number and RECIPE["lr"] == 0.01
     # ...then the picture of that move through each curve, then the moves in words (picture before the numbers)
     assert step_fig.startswith("ch05_race.slope_step_figure()")
-    assert ("Sigmoid − 0.5's output moves about 0.01 × 1/4. Sigmoid(4x) − 0.5's moves about 0.01 × 1: 4× as "
-            "far.") == moves
+    assert ("Near 0, sigmoid − 0.5's output then moves about 0.01 × 1/4. Sigmoid(4x) − 0.5's moves about 0.01 × 1: "
+            "4× as far.") == moves
     (n1, slope1, move1), (n2, slope2, move2) = ch05_race.slope_steps(0.01)
     assert (n1, n2) == ("sigmoid − 0.5", "sigmoid(4x) − 0.5") and (slope1, slope2) == (0.25, 1.0)
     assert f"{move1:.2g}" == "0.0025" and f"{move2:.2g}" == "0.01" and move2 / move1 == pytest.approx(4, rel=1e-3)
@@ -2125,33 +2150,37 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert np.all(np.isnan(race.epochs_to(centred.loss, 0.1))) and fast.max() < tanh.min()
     assert answer.startswith("<details><summary>Check your prediction</summary> Centring and steeper. Centred alone, "
                              "it crawls like sigmoid.")
-    assert (f"all five runs cross 0.1, at epochs {fast.min():.0f} to {fast.max():.0f}: each before every tanh run "
-            f"({tanh.min():.0f} to {tanh.max():.0f}).") in answer
+    # pass 62 (r57 Focus 1: one number per claim): the order is said, the epochs are in the picture
+    assert "all five runs cross 0.1, each before every tanh run." in answer and "178" not in answer
     jumps = ch05_race.jump_backs(stretch["sigmoid(4x) − 0.5"])
     assert len(jumps) == 1 and round(jumps[0][2], -1) == 360 and stretch["sigmoid(4x) − 0.5"].final_loss[jumps[0][0]] < 0.1
-    assert "One run jumps back up near epoch 360, then falls again." in answer
+    assert "One run jumps back up for a while, then falls again." in answer
     # the verdict comes after its picture, names its setting and each suspect, and says what was not raced
     assert verdict.startswith("The verdict, in this race (Adam, learning rate 0.01):")
     # pass 57 (r51 change 1): the winner was centred AND steeper, and with Adam steeper is bigger weights and steps
     # (test_a_steeper_sigmoid_is_bigger_weights_and_steps): the verdict names no single cause
     # pass 60 (r54): one suspect a bullet, "real" only of the fading, the caveat moved to "What the race does not show"
-    assert ("- Suspect 2: centring alone did not help. - Suspect 3: centred and 4× steeper, it learned. With Adam, "
-            "steeper acts like bigger weights: see below. - Suspect 1: the nudge does fade (optional section). "
-            "Steeper should make it fade less: its slope reaches 1, not 1/4.") in verdict and "cannot tell" not in verdict
+    # pass 62 (r57 Correctness 2): fading less was never measured for the steep sigmoid; it is said as a reason to
+    # try it. The bigger-weights caveat is said once, under "What the race does not show" (r57 Focus 3)
+    assert ("- Suspect 2: centring alone did not help. - Suspect 3: centred and 4× steeper, it learned. - Suspect 1: "
+            "the nudge does fade (optional section). Steeper aims at the fading too: its slope reaches 1, not 1/4.") in verdict and "cannot tell" not in verdict and "should" not in verdict
     assert "steeper slope made sigmoid learn" not in verdict
     assert "A steeper sigmoid that is not centred was not raced." in verdict
     assert "sigmoid(4x)\"" not in str(ch05_race.VARIANTS)   # pass 54 (r48): no uncentred steep runner exists to cite
-    # pass 58 (r52 change 3): the one-knob picture and its numbers follow the verdict that cites them
-    assert "".join(cells[k + 3]["source"]).startswith("**Steeper is like bigger weights.**")
-    assert "one_knob_figure(" in "".join(cells[k + 4]["source"])
-    assert "".join(cells[k + 6]["source"]).startswith("### What the race does not show")
-    assert "cannot tell which one made sigmoid learn" in "".join(cells[k + 6]["source"])
+    # pass 62 (r57 Focus 3): the one-knob argument and its try moved to the optional section; the main path keeps the
+    # verdict, the caveat in one bullet and a one-line answer with what is still open (r57 Clarity 3)
+    caveat = re.sub(r"\s+", " ", "".join(cells[k + 3]["source"]))
+    assert caveat.startswith("### What the race does not show")
+    assert ("- Steeper changed more than the slope. With Adam, it also acts like bigger weights taking bigger steps "
+            "(optional section).") in caveat
+    assert caveat.rstrip().endswith("**So, why is sigmoid slow?** We know what fixed it here: not centring alone, but "
+                                    "centring and a 4× steeper slope. Still open: which part of \"steeper\" did the work.")
     # r50 Correctness 2 and Clarity: the knob leaves the main path; "plain" keeps one meaning (the optimizer)
     main = " ".join(flat)
     # pass 57 (r51): the verdict names the confound in one line (bigger weights, with Adam); the knob's picture and
     # numbers stay optional
-    assert " ".join(flat[:-1]).count("bigger weights") == 0 and "one_knob" not in main and "$" not in main
-    assert "With Adam" in verdict.split("bigger weights")[0].rsplit("- ", 1)[-1]
+    assert " ".join(flat).count("bigger weights") == 0 and "one_knob" not in main and "$" not in main
+    assert "With Adam" in caveat.split("bigger weights")[0].rsplit("- ", 1)[-1]
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     assert "Plain sigmoid" not in prose and "plain weight" not in prose and "one plain phrase" not in prose
     # the optional section: suspect 2's reason, suspect 3's four curves, live race, fold, then the knob
@@ -2159,7 +2188,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     optional = next(i for i, c in enumerate(md) if c.startswith("## Optional: the three suspects, one by one"))
     assert optional > next(i for i, c in enumerate(md) if c.startswith("## What to remember"))
     assert [c.split("\n", 1)[0] for c in md[optional:] if c.startswith("### ")] == \
-        ["### Suspect 1: the nudge fades", "### Suspect 2: outputs off-centre", "### Suspect 3: a flat slope"]
+        ["### Suspect 1: the nudge fades", "### Suspect 2: outputs off-centre", "### Suspect 3: a flat slope",
+         "### Steeper is like bigger weights"]
     suspect2 = re.sub(r"\s+", " ", next(c for c in md if c.startswith("### Suspect 2")))
     assert "**What we change:**" not in suspect2 and "**What happened:**" not in suspect2   # r50 Focus: raced once
     j = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("ch05_race.stretch_curves_figure()"))
@@ -2191,11 +2221,15 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert live.startswith("ch05_race.live_race(names=ch05_race.STRETCH_TEST)")
     assert fold.startswith("ch05_race.stretch_answer(verdict)")
     knob = next(i for i, c in enumerate(cells) if "one_knob_figure(" in "".join(c["source"]))
-    assert "".join(cells[j + 4]["source"]).startswith("## What comes next")
-    assert knob < j   # pass 58 (r52 change 3): the knob moved up to the verdict
+    # pass 62 (r57 Focus 3): the knob and the 0.04 try follow suspect 3's race, then "What comes next"
+    assert "".join(cells[j + 4]["source"]).startswith("### Steeper is like bigger weights") and knob == j + 5
+    assert "rate_answer(" in "".join(cells[j + 8]["source"])
+    assert "".join(cells[j + 9]["source"]).startswith("## What comes next")
     ends = {n: race.epochs_to(chapter_race[n].loss, 0.1) for n in race.RACE if n != "sigmoid"}
     assert ends["relu"].min() < ends["tanh"].max() and ends["tanh"].min() < ends["relu"].max()
-    for gone in ("Unlike suspect 1", "which part of the stretch matters", "is what makes", "Still open", "cleared",
+    # pass 62 (r57 Clarity 3): "Still open" is back, once, naming what the race leaves open
+    assert " ".join(md).count("Still open") == 1
+    for gone in ("Unlike suspect 1", "which part of the stretch matters", "is what makes", "cleared",
                  "as tiny as", "takeaway", "(suspect 1)", "slope explains", "one knob"):
         assert gone not in " ".join(md), gone
 
@@ -2211,7 +2245,8 @@ def test_the_recall_asks_whether_a_tiny_nudge_means_a_tiny_step_under_adam():
     # pass 52: the friend's Check and the closing table are cut; the verdict is no firmer than "does not show"
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     # pass 60 (r54 Focus 3): the caveat said once, under "What the race does not show"
-    assert "The race cannot tell which one made sigmoid learn." in prose and "not what stops sigmoid" not in prose
+    # pass 62 (r57 Clarity 3): said as what is still open, under "What the race does not show"
+    assert "Still open: which part of \"steeper\" did the work." in prose and "not what stops sigmoid" not in prose
     remember = next(s for s in _cells("markdown") if s.startswith("## What to remember"))
     assert len([line for line in remember.splitlines() if re.match(r"\d\. ", line)]) == 3
 
@@ -2289,7 +2324,7 @@ def test_the_roster_gives_every_runner_one_plain_phrase_that_matches_its_shape()
 def test_sigmoid_is_named_among_the_bends_with_no_corner():
     """Check the origami paragraph (pass 24): sigmoid has no corner either, and the page says it can bend the page."""
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert "A smooth bend (tanh) curves it." in prose   # pass 46: the sigmoid aside cut
+    assert "Tanh's smooth bend curves it gently." in prose   # pass 46: the sigmoid aside cut
     assert activations.get("sigmoid").smoothness != "kink"   # sigmoid is one of the smooth bends
 
 
@@ -2421,8 +2456,10 @@ def test_one_points_nudges_share_a_sign_only_past_hidden_layer_1_and_a_race_step
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     # pass 37 (r34): why hidden layer 1 is left out, and where the three numbers come from
     # pass 39: numbered steps (checked in full in test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect)
-    assert ("Past hidden layer 1, a unit's inputs are sigmoid outputs, so positive. Its slope is positive too. So for "
-            "one point, every weight into the unit moves the same way") in prose and "So all of a unit's weights" not in prose
+    # pass 62 (r57 Clarity 1): the reason is said once, on the main path, from the nudge's rule
+    assert ("Past hidden layer 1, all of a unit's inputs are positive." in prose and "All weights into one unit share the "
+            "first two numbers. So, for one point, those weights all move the same way") in prose
+    assert "So all of a unit's weights" not in prose
     # Adam's resizing keeps each step's sign; only adding up the points mixes signs (full[...] > 16 above)
     # r30: the race's loss is the mean over the points (mlp.bce), so a step averages the nudges; it does not add them
     assert "But a race step averages the nudges of 400 points. Their signs differ" in prose
@@ -2652,7 +2689,8 @@ def test_the_bent_page_picture_shows_one_straight_cut_that_bends_when_unfolded()
     # each panel gets one caption line after it (the lines are named in the picture itself, in their colours)
     assert "A small example: one hidden layer of two tanh units, on simpler points." in said
     caption = re.sub(r"\s+", " ", cells[k + 1][0])
-    assert caption.startswith("- **(a)** The flat page of inputs. - **(b)** Each point moved to its two units' outputs.")
+    assert caption.startswith("- **(a)** The flat page of inputs. - **(b)** Each point moved to a new place: the two "
+                              "units' outputs for it. Follow A, B and C.")
     assert all(f"x₂ = {v}" in [t.get_text() for t in fig.axes[0].texts] for v in ("−1", "0", "1"))
     assert [axis_value for (axis_value, _line) in ch05_race.page_lines()] == [(1, -1.0), (1, 0.0), (1, 1.0)]   # x₂ fixed
     assert np.mean(np.any(np.abs(bent) > 0.9, axis=1)) < 0.4
@@ -2694,30 +2732,55 @@ def test_the_relu_panel_draws_a_border_of_straight_pieces_meeting_on_the_creases
                for ax in fig.axes)
 
 
-def test_the_learning_rate_try_runs_plain_sigmoid_at_the_sliders_0_0398(chapter_race, stretch):
-    """Check the try under "What the race does not show" (pass 61, r55 Correctness 6: does a 4× learning rate alone
-    make sigmoid learn?): the live race's slider reaches 10^-1.4, shown as 0.0398; there, with Adam, seed 0 and 400
-    epochs, plain sigmoid's loss falls to about 0.4 (below its 0.61 at 0.01) but never below 0.1, while the steep
-    sigmoid at 0.01 crossed; the fold says so, every number from the runs; the try is asked before its hidden fold."""
-    slider = ch05_race.live_race().controls["lr"]
-    assert (slider.base, slider.min, slider.step) == (10, -4, 0.1) and slider.readout_format == ".4f"
-    assert ch05_race.RATE_TRY == pytest.approx(10 ** (slider.min + 26 * slider.step)) and f"{ch05_race.RATE_TRY:.4f}" == "0.0398"
-    mine = race.race(X, Y, ["sigmoid"], seeds=(0,), optimizer="adam", lr=ch05_race.RATE_TRY, epochs=400)["sigmoid"]
-    assert np.isnan(race.epochs_to(mine.loss, 0.1)[0]) and 0.3 < mine.final_loss[0] < 0.45
-    steep = race.epochs_to(stretch["sigmoid(4x) − 0.5"].loss[:1], 0.1)[0]
+def test_the_learning_rate_try_gives_the_centred_sigmoid_4x_steps_at_the_sliders_0_04(chapter_race, stretch):
+    """Check the try after the one-knob section (pass 61, r55 Correctness 6; pass 62, r57 Correctness 3 and Focus 2):
+    with Adam the steep sigmoid is sigmoid − 0.5 with 4× bigger weights into each bend, stepping 4× as far; the try
+    gives sigmoid − 0.5 the bigger steps alone (learning rate 0.04, a notch of the slider), from its usual start.
+    The old try raced plain sigmoid, so beside the steep sigmoid it changed the centring too. In the optional
+    section's live race (which offers sigmoid − 0.5), seed 0, 400 epochs: sigmoid − 0.5 ends near 0.5, far above
+    0.1, and none of the five seeds crosses, while the steep sigmoid crosses in all five; the fold says so, and what
+    the try cannot show. Every number from the runs; the try is asked just before its hidden fold."""
+    slider = ch05_race.live_race(names=ch05_race.STRETCH_TEST).controls["lr"]
+    assert ch05_race.RATE_TRY == 0.04 == 4 * RECIPE["lr"] and 0.04 in [v for _label, v in slider.options] and slider.label == "0.01"
+    w = ch05_race.live_race(names=("sigmoid − 0.5",), epochs=400)
+    assert "sigmoid − 0.5" in w.checkboxes   # the second live race's menu holds it
+    w.controls["lr"].value = ch05_race.RATE_TRY
+    assert w.controls["lr"].label == "0.04"
+    w.race_now()
+    mine = ch05_race.rate_runs()
+    np.testing.assert_allclose(w.state["results"]["sigmoid − 0.5"].loss[0], mine.loss[0], rtol=1e-9)   # the learner's run
+    at = race.epochs_to(mine.loss, 0.1)
+    assert not np.isfinite(at).any() and 0.45 < mine.final_loss[0] < 0.55 and f"{mine.final_loss[0]:.1f}" == "0.5"
+    assert np.isfinite(race.epochs_to(stretch["sigmoid(4x) − 0.5"].loss, 0.1)).all()
     verdict = {"sigmoid": chapter_race["sigmoid"], "tanh": chapter_race["tanh"], **stretch}
-    text = ch05_race.rate_answer(verdict).data
-    assert (f"Not alone. In your race (seed 0), sigmoid's loss falls to about {mine.final_loss[0]:.1f} by epoch 400. "
-            f"That is far below its {chapter_race['sigmoid'].final_loss[0]:.2f} at learning rate 0.01, but still above "
-            f"0.1. At learning rate 0.01, the steep sigmoid crossed at epoch {steep:.0f}. So bigger steps help, but "
-            "they are not the whole story.") in text and f"{mine.final_loss[0]:.1f}" == "0.4"
+    text = ch05_race.rate_answer(verdict, mine=mine).data
+    assert ("Not in 400 epochs. In your race (seed 0), sigmoid − 0.5's loss ends near 0.5, far above 0.1. None of the "
+            "five seeds crosses. The steep sigmoid, whose weights also start 4× bigger, crossed in all five. So bigger "
+            "steps alone were not enough here. This try cannot show whether bigger starting weights alone would "
+            "be.") in text
+    assert "whole story" not in text and "0.0398" not in text
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "rate_answer(" in "".join(c["source"]))
-    assert cells[k]["metadata"]["jupyter"]["source_hidden"] and "Not alone." in _outputs_text(cells[k])
+    assert cells[k]["metadata"]["jupyter"]["source_hidden"] and "Not in 400 epochs." in _outputs_text(cells[k])
     asked = re.sub(r"\s+", " ", "".join(cells[k - 1]["source"]))
-    assert asked.startswith("### What the race does not show") and asked.rstrip().endswith(
-        "**Try:** in the live race above, race sigmoid alone: Adam, seed 0, 400 epochs, learning rate 0.0398 (about "
-        "0.04). Does that alone make it learn?")
+    assert asked == ("**Try:** in the four-curve live race above, tick only sigmoid − 0.5. Set the learning rate to "
+                     "0.04. Its steps are now 4× bigger, but its starting weights are not. Does it learn? ")
+    assert "0.0398" not in " ".join(_cells("markdown"))
+
+
+def test_the_learning_rate_slider_lands_on_the_rates_the_chapter_names():
+    """Check the slider (pass 62, r57 Focus 2: a log slider's 10^-1.4 read 0.0398): notches 1, 2 and 4 in each
+    tenfold, three a tenfold as on a log scale, from 1/10,000 to 1, labelled as plain numbers; they hold the race's
+    0.01, the try's 0.04 and try 5's 1 exactly."""
+    slider = ch05_race.live_race(names=("relu",), epochs=50).controls["lr"]
+    assert isinstance(slider, widgets.SelectionSlider) and slider.description == "learning rate"
+    values = [v for _label, v in slider.options]
+    assert values[0] == 0.0001 and values[-1] == 1.0 and {0.01, 0.04, 1.0} <= set(values)
+    assert [label for label, _v in slider.options] == [f"{v:g}" for v in values]
+    assert sum(1 for v in values if 0.001 <= v < 0.01) == sum(1 for v in values if 0.01 <= v < 0.1) == 3
+    ratios = np.diff(np.log10(values))
+    assert np.all(ratios > 0) and ratios.max() < 0.4 and ratios.min() > 0.3   # about even on a log scale
+    assert ch05_race._notch(10 ** -1.4) == 0.04 and ch05_race._notch(0.01) == 0.01
 
 
 def test_a_sigmoid_network_copies_a_tanh_network_as_try_1_says():
@@ -2762,12 +2825,15 @@ def test_a_steeper_sigmoid_is_bigger_weights_and_steps():
     # pass 60 (r54 Correctness 2): it holds at every step, as a 4× learning rate on those weights
     # (test_the_steep_network_learns_like_4x_weights_with_a_4x_learning_rate_at_every_step)
     # pass 61 (r55 Correctness 5): "is 4× bigger ... at every step" read as steps of 0.04; it acts like one
-    assert ("So, with Adam, steeper acts like 4× bigger weights and biases into each bend. On them, it also acts like "
-            "learning rate 0.04, not 0.01, all race long.") in flat and "less later" not in flat
+    # pass 62 (r57 Clarity 2): three sentences, one idea each; "on them" named as "those weights"
+    assert ("So, with Adam, steeper acts like 4× bigger weights and biases into each bend. Those bigger weights also "
+            "step 4× as far. That is like learning rate 0.04 on those weights, all race long.") in flat
+    assert "less later" not in flat and "On them" not in flat
     # pass 57 (r51 change 1): "raced together" moves up into the verdict, so the main path says it; pass 60 (r54
-    # Focus 3): the caveat once, under "What the race does not show"
-    assert "With Adam, steeper acts like bigger weights: see below." in flat
-    assert "The race cannot tell which one made sigmoid learn." in flat
+    # Focus 3): the caveat once, under "What the race does not show"; pass 62 (r57 Focus 3): the argument itself is
+    # optional, the main path names it in one bullet
+    assert ("Steeper changed more than the slope. With Adam, it also acts like bigger weights taking bigger steps "
+            "(optional section).") in flat
     assert "never one alone" not in flat
     # pass 50 (r45 Correctness 2, 3): no "cannot say which one mattered" followed by the slope blamed alone
     assert "cannot say which one mattered" not in flat and "slope of 1/4 set that knob" not in flat
@@ -2889,11 +2955,14 @@ def test_the_winner_is_said_under_the_table_as_the_runs_show(chapter_race):
 
 
 def test_the_learning_rate_slider_is_said_to_be_spaced_like_the_log_axis():
-    """Check the live race's learning-rate slider is a base-10 log slider from 10⁻⁴ to 1, as the line under the log
-    axis says (each tenfold takes the same length, like the loss axis)."""
+    """Check the live race's learning-rate slider runs from 10⁻⁴ to 1 with three notches a tenfold, as the line under
+    the log axis says (each tenfold takes the same length, like the loss axis). Pass 62 (r57 Focus 2): notches, not a
+    FloatLogSlider, so 0.04 is one of them (test_the_learning_rate_slider_lands_on_the_rates_the_chapter_names)."""
     slider = ch05_race.live_race(names=("relu",), epochs=50).controls["lr"]
-    assert isinstance(slider, widgets.FloatLogSlider)
-    assert (slider.base, slider.min, slider.max, slider.description) == (10, -4, 0, "learning rate")
+    assert isinstance(slider, widgets.SelectionSlider) and slider.description == "learning rate"
+    values = [v for _label, v in slider.options]
+    assert (values[0], values[-1]) == (0.0001, 1.0)
+    assert all(sum(1 for v in values if 10.0 ** e <= v < 10.0 ** (e + 1)) == 3 for e in range(-4, 0))
     cell = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if s.startswith("## Watch them race")))
     assert ("The loss axis is a **log scale**. Each tenfold drop in loss takes the same height. The learning-rate "
             "slider is on a log scale too, from 1/10,000 to 1.") in cell
@@ -2913,7 +2982,7 @@ def test_the_nine_runners_are_drawn_where_they_are_named():
     assert "Nine small plots on one scale" in fig.get_label()
     cells = [("".join(c["source"]), c["cell_type"]) for c in json.loads(NOTEBOOK.read_text())["cells"]]
     k = next(i for i, (src, t) in enumerate(cells) if "runners_figure(" in src and t == "code")
-    assert "The nine runners, in one short phrase each" in cells[k - 1][0]   # pass 56: "plain" is the optimizer's and len(cells[k][0].splitlines()) <= 5
+    assert "The nine runners (more in" in cells[k - 1][0]   # pass 56: "plain" is the optimizer's and len(cells[k][0].splitlines()) <= 5
 
 
 def test_the_legend_and_dots_stay_off_what_they_mark(chapter_race):
@@ -2950,7 +3019,7 @@ def test_the_one_knob_picture_draws_one_step_on_w_and_four_times_it_on_4w():
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "one_knob_figure(" in "".join(c["source"]))
     # pass 56: a title line, the picture, then its numbers and the formula; pass 58 (r52): right after the verdict
-    assert "".join(cells[k - 1]["source"]).startswith("**Steeper is like bigger weights.**")
+    assert "".join(cells[k - 1]["source"]).startswith("### Steeper is like bigger weights")   # pass 62: optional
     numbers = re.sub(r"\s+", " ", "".join(cells[k + 1]["source"]))
     # pass 60 (r54 Clarity 2: "which network is which?"): same outputs, two ways of writing the weight, said first
     assert numbers.startswith("Two ways to write one unit, with the same outputs: - sigmoid(4x) − 0.5 with weight "
@@ -2958,8 +3027,10 @@ def test_the_one_knob_picture_draws_one_step_on_w_and_four_times_it_on_4w():
                               "Then 4w moves from 1.2 to 1.24: 4× as far. In symbols, with b the bias: "
                               "$\\text{sigmoid}(4(wx + b)) = \\text{sigmoid}((4w)x + 4b)$.")
     # pass 60 (r54 Correctness 2): the match holds at every step (test_the_steep_network_learns_like_...)
-    assert numbers.rstrip().endswith("So, with Adam, steeper acts like 4× bigger weights and biases into each bend. On "
-                            "them, it also acts like learning rate 0.04, not 0.01, all race long.")
+    # pass 62 (r57 Clarity 2): three sentences, "on them" named
+    assert numbers.rstrip().endswith("So, with Adam, steeper acts like 4× bigger weights and biases into each bend. "
+                                     "Those bigger weights also step 4× as far. That is like learning rate 0.04 on "
+                                     "those weights, all race long.")
     assert "plain" not in shown.figure.get_label() + " ".join(a.get_title() for a in axes)
 
 
@@ -3040,7 +3111,7 @@ def test_the_steep_network_learns_like_4x_weights_with_a_4x_learning_rate_at_eve
     close = race_both(1e-8)
     assert np.all(np.abs(close[99::100, 1] - close[99::100, 2]) < 0.03)
     flat = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
-    assert ("On them, it also acts like learning rate 0.04, not 0.01, all race long." in flat
+    assert ("That is like learning rate 0.04 on those weights, all race long." in flat
             and "4× at the first step" not in flat)
 
 
@@ -3068,9 +3139,9 @@ def test_steeper_also_lets_the_nudge_fade_less():
     assert min(fade["sigmoid − 0.5"]) > 20 and max(fade["sigmoid(4x) − 0.5"]) < 3, fade
     flat = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     # pass 60 (r54 Clarity 3, Focus 3): one bullet for the fading; the caveat once, under "What the race does not show"
-    assert ("- Suspect 1: the nudge does fade (optional section). Steeper should make it fade less: its slope reaches "
-            "1, not 1/4.") in flat
-    assert "the weights' size and steps, and the fading. The race cannot tell which one made sigmoid learn." in flat
+    # pass 62 (r57 Correctness 2): this test is not in the chapter, so the chapter says the aim, not the result
+    assert ("- Suspect 1: the nudge does fade (optional section). Steeper aims at the fading too: its slope reaches 1, not "
+            "1/4.") in flat
 
 
 # ---- pass 60 (r54): Adam's resizing drawn; suspect 2's detour drawn ----
@@ -3096,9 +3167,12 @@ def test_two_ways_to_step_are_drawn_with_the_numbers_the_text_says():
     k = next(i for i, c in enumerate(cells) if "step_rules_figure(" in "".join(c["source"]))
     before, after = (re.sub(r"\s+", " ", "".join(cells[j]["source"])) for j in (k - 1, k + 1))
     assert before.startswith("## Two ways to step") and "A **steady** nudge points the same way" in before
+    # pass 62 (r57 Correctness 1): the fixed stride holds for a steady nudge; a flipping one shrinks Adam's steps
+    # (test_adams_steps_shrink_when_the_nudge_keeps_flipping)
     assert after == ("A plain step is the nudge × 0.01. A tiny nudge, 0.0001, gives a step of 0.000001. With Adam, "
-                     "both steps are about 0.01, the learning rate. Adam is like a walker with a fixed stride. The "
-                     "nudge only tells it which way. ")   # pass 61 (r55 Clarity 1): "slope" is the bend's
+                     "both steps are about 0.01, the learning rate. On a steady nudge, Adam is like a walker with a "
+                     "fixed stride. The nudge only tells it which way. A nudge that keeps flipping makes the walker "
+                     "shuffle: Adam's steps shrink. ")   # pass 61 (r55 Clarity 1): "slope" is the bend's
     # pass 61 (r55 Picture 2): the picture shows one step per rule, so the text does not count ten
     assert "one weight gets a steady nudge, tiny or large." in before and "ten" not in before.split()
     race_at = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("## Watch them race"))
@@ -3127,3 +3201,35 @@ def test_suspect_2s_detour_is_chapter_02s_toy_drawn():
     k = next(i for i, c in enumerate(cells) if "detour_figure(" in "".join(c["source"]))
     assert "".join(cells[k - 1]["source"]).startswith("### Suspect 2: outputs off-centre")
     assert "".join(cells[k + 1]["source"]).startswith("Chapter 02's toy")
+
+
+# ---- pass 62 (r57 Correctness 1): Adam's fixed stride holds for a steady nudge only ----
+
+def test_adams_steps_shrink_when_the_nudge_keeps_flipping():
+    """Check "A nudge that keeps flipping makes the walker shuffle: Adam's steps shrink" (mlp's own optimizer step):
+    a nudge of ±1 that flips sign every step gives Adam steps far below the learning rate (0.0005 to 0.001 after ten
+    steps, against 0.01 for a steady nudge); and in the race itself, Adam's typical step per weight after the first
+    epochs is below 0.01, while plain steps of nudge × 0.01 are far smaller still (try 4's "far smaller than Adam's
+    resized ones")."""
+    theta, moments, steps = np.zeros(1), np.zeros((2, 1)), []
+    for k in range(1, 51):
+        before = theta.copy()
+        mlp.optimizer_step(theta, np.array([(-1.0) ** (k + 1)]), RECIPE["lr"], "adam", moments, k)
+        steps.append(abs(theta - before)[0])
+    assert steps[0] == pytest.approx(RECIPE["lr"], rel=1e-6) and max(steps[10:]) < RECIPE["lr"] / 5
+    _, _, (adam_tiny, adam_large) = zip(*ch05_race.steady_steps())
+    assert min(adam_tiny, adam_large) > 0.9 * RECIPE["lr"]   # the steady case, for contrast
+    for name in ch05_race.TRY_PAIR:
+        typical = {}
+        for rule in ("adam", "gd"):
+            t = race.Training(X, Y, name, seeds=(0,), lr=RECIPE["lr"], optimizer=rule)
+            seen = []
+            for epoch in range(100):
+                before = t.P.copy()
+                t.step()
+                if epoch >= 10:
+                    seen.append(np.median(np.abs(t.P - before)))
+            typical[rule] = np.median(seen)
+        assert typical["adam"] < RECIPE["lr"] / 2 and typical["gd"] < typical["adam"] / 50, (name, typical)
+    cell = next(s for s in _cells("markdown") if s.startswith("## Watch them race"))
+    assert "> - **learning rate**: 0.01. With Adam, a steady nudge gives steps about this size." in cell

@@ -472,9 +472,9 @@ def try_answers(results, threshold=0.1, longer=None):
     default = ("tanh", "relu", "gelu_tanh")
     winner = min(default, key=lambda n: at[n][2])
     flipped = (at["tanh"][2] < at["relu"][2]) != (at["tanh"][0] < at["relu"][0])
-    two = (f"{short_name(winner)} still crosses first, at epoch {at[winner][2]:.0f}. "
+    two = (f"{short_name(winner)} still crosses first. "   # r57 Focus 1: one number per claim
            + ("But tanh now beats ReLU" if at["tanh"][2] < at["relu"][2] else "ReLU still beats tanh")
-           + f": {at['tanh'][2]:.0f} against {at['relu'][2]:.0f}.")
+           + f": epoch {at['tanh'][2]:.0f} against {at['relu'][2]:.0f}.")
     longer = longer or try_runs()
     slow, plain = longer["adam"]["sigmoid"], longer["plain"]
     # Rounded to what a nudged start cannot move: one decimal of a loss, whole hundreds of epochs for a crossing
@@ -492,7 +492,7 @@ def try_answers(results, threshold=0.1, longer=None):
     four = (("neither learns. " if idle else "both slow down. ")
             + f"At epoch {TRY_EPOCHS}, sigmoid's loss is {slow_plain['sigmoid'].final_loss[0]:.2f} and ReLU's "
             f"{slow_plain['relu'].final_loss[0]:.2f}, near the shrug line. Only the optimizer changed. "
-            "Plain steps of nudge × 0.01 are far smaller than Adam's, which are about 0.01 each.")
+            "Plain steps of nudge × 0.01 are far smaller than Adam's resized ones.")   # r57: not "about 0.01 each"
     stalls = abs(plain["sigmoid"].final_loss[0] - np.log(2)) < 0.01
     five = (("sigmoid still does not creep. " if stalls else "sigmoid creeps a little. ")
             + f"Its loss stays on the shrug line: {plain['sigmoid'].final_loss[0]:.2f} at epoch {TRY_EPOCHS}. "
@@ -524,30 +524,45 @@ def copy_tanh_unit(w_in, w_out):
     return 2 * w_in, 2 * w_out, -w_out
 
 
-# r55 Correctness 6: the one-knob section says steeper acts like a 4× learning rate on the weights into each bend.
-# Does a 4× learning rate alone make plain sigmoid learn? The live race's slider has no 0.04: its nearest is
-# 10^-1.4 = 0.0398, which is what a learner sets, so that is what is trained here.
-RATE_TRY = 10 ** -1.4
+# r55 Correctness 6, r57 Correctness 3: with Adam, the steep unit is sigmoid − 0.5 with 4× bigger weights into each
+# bend that also step 4× as far (learning rate 0.04). The try gives sigmoid − 0.5 the bigger steps alone, from its
+# usual start, in the optional section's live race (it offers sigmoid − 0.5). Plain sigmoid at 0.04 (the old try)
+# changed the centring as well, so beside the steep sigmoid it showed nothing clean.
+RATE_TRY = 0.04
 
 
-def rate_answer(runs, threshold=0.1):
-    """The fold after the learning-rate try (notebook 05): plain sigmoid with Adam at RATE_TRY, seed 0, 400 epochs,
-    as the live race trains it; beside the steep sigmoid's seed-0 run from `runs` (verdict_runs)."""
+def rate_runs(seeds=(0, 1, 2, 3, 4)):
+    """Sigmoid − 0.5 with Adam at RATE_TRY, 400 epochs, the chapter's seeds (notebook 05): one Runs, seed 0 first, as
+    the live race trains it."""
+    X, y = data.spiral()
+    return race.train_seeds(X, y, seeds=seeds, optimizer="adam", lr=RATE_TRY, epochs=400, **VARIANTS[CENTRED_LABEL])
+
+
+def rate_answer(runs, threshold=0.1, mine=None):
+    """The fold after the learning-rate try (notebook 05): sigmoid − 0.5 at RATE_TRY (`mine`: rate_runs(), trained here
+    if not given), seed 0 first, then all five seeds; what the try can and cannot show beside the steep sigmoid
+    (`runs`: verdict_runs)."""
     from IPython.display import Markdown
 
-    X, y = data.spiral()
-    mine = race.race(X, y, ["sigmoid"], seeds=(0,), optimizer="adam", lr=RATE_TRY, epochs=400)["sigmoid"]
-    at = race.epochs_to(mine.loss, threshold)[0]
-    steep = race.epochs_to(runs[STRETCH_TEST[3]].loss[:1], threshold)[0]
-    before = runs["sigmoid"].final_loss[0]
-    # One decimal: the run's last loss moves by a few hundredths between 0.04 and 0.0398 (0.38 and 0.35).
-    said = ((f"Not alone. In your race (seed 0), sigmoid's loss falls to about {mine.final_loss[0]:.1f} by epoch 400. "
-             f"That is far below its {before:.2f} at learning rate 0.01, but still above {threshold:g}. "
-             if np.isnan(at) else f"Yes. In your race (seed 0), sigmoid crosses {threshold:g} at epoch {at:.0f}. ")
-            + f"At learning rate 0.01, the steep sigmoid crossed at epoch {steep:.0f}. "
-            + ("So bigger steps help, but they are not the whole story." if np.isnan(at) else
-               "So bigger steps may be most of the story."))
+    mine = mine or rate_runs()
+    at = race.epochs_to(mine.loss, threshold)
+    crossed = int(np.isfinite(at).sum())
+    steep = int(np.isfinite(race.epochs_to(runs[STRETCH_TEST[3]].loss, threshold)).sum())
+    # One decimal: a loss still sliding at epoch 400 (0.52 at seed 0) is said no finer than a nudged start keeps it.
+    said = ((f"Not in 400 epochs. In your race (seed 0), {CENTRED_LABEL}'s loss ends near {mine.final_loss[0]:.1f}, far above "
+             f"{threshold:g}. " if np.isnan(at[0]) else
+             f"Yes. In your race (seed 0), {CENTRED_LABEL} crosses {threshold:g} at epoch {at[0]:.0f}. ")
+            + ("None of the five seeds crosses. " if crossed == 0 else f"{crossed} of the five seeds cross. ")
+            + f"The steep sigmoid, whose weights also start 4× bigger, crossed in {_count_of_five(steep)}. "
+            + ("So bigger steps alone were not enough here. " if crossed == 0 else
+               "So bigger steps alone can be enough. ")
+            + "This try cannot show whether bigger starting weights alone would be.")
     return Markdown(f"<details><summary>Check your answer</summary>\n\n{said}\n\n</details>")
+
+
+def _count_of_five(n):
+    """"all five", "none of the five" or "3 of the five"."""
+    return "all five" if n == 5 else "none of the five" if n == 0 else f"{n} of the five"
 
 
 def gradient_table(results, epoch=0):
@@ -584,6 +599,7 @@ def page_border(half=1.5, samples=301):
     return gx, gy, bent[..., 1] - PAGE_CUT * bent[..., 0]
 
 
+PAGE_MARKED = np.array([[-1.0, 1.25], [-0.5, -0.5], [0.5, 0.5]])   # points A, B, C, followed from (a) to (b)
 PAGE_LINE_COLOURS = {-1.0: "#5E3C99", 0.0: "#009E73", 1.0: "#CC79A7"}   # none is a point's blue or orange
 PAGE_LINE_DASHES = {-1.0: "--", 0.0: "-", 1.0: ":"}   # not colour alone
 
@@ -649,6 +665,11 @@ def page_figure(half=1.5):
             ax.plot(*shown[cls == c].T, marker, color=colour, ms=3.5, mew=0, alpha=0.7, zorder=3)
         ax.set_title(title, fontsize=11)
         ax.set_aspect("equal")
+    # r57 Picture 1: "each point moved" had nothing to follow; three lettered points, in (a), (b) and (c)
+    for k, ax in enumerate(axes[:3]):
+        for letter, at in zip("ABC", sheet.layer(PAGE_MARKED, PAGE_W, PAGE_B, "tanh") if k == 1 else PAGE_MARKED):
+            ax.plot(*at, "o", ms=15, mfc="white", mec="black", mew=1.5, zorder=6)
+            ax.text(*at, letter, ha="center", va="center", fontsize=9, fontweight="bold", zorder=7)
     line = np.linspace(-1, 1, 2)
     axes[1].plot(line, PAGE_CUT * line, color="black", lw=2, zorder=4)
     axes[2].contour(*page_border(half), levels=[0.0], colors="black", linewidths=2, zorder=4)
@@ -667,9 +688,10 @@ def page_figure(half=1.5):
         ax.set(xlabel="input x₁", ylabel="input x₂", xlim=(-half, half), ylim=(-half, half))
     axes[1].set(xlabel="hidden unit 1", ylabel="hidden unit 2", xlim=(-1.05, 1.05), ylim=(-1.05, 1.05))
     fig.set_label("Four square plots. (a): blue dots and orange triangles scattered on a flat page of inputs, with "
-                  "three coloured lines across it, where x₂ is −1, 0 and 1, each named at its end; no straight line splits the "
+                  "three coloured lines across it, where x₂ is −1, 0 and 1, each named at its end, and three points "
+                  "circled and lettered A, B, C; no straight line splits the "
                   "dots. (b): the same points and lines after one tanh hidden layer: each line keeps its colour "
-                  "but curves, and one straight black line now splits the colours. (c): that straight line "
+                  "but curves, A, B and C have moved, and one straight black line now splits the colours. (c): that straight line "
                   "drawn back on the flat page is an S-shaped border that curves between the colours. (d): the same two "
                   "units with ReLU instead, and one straight cut: drawn back on the flat page, the border is straight "
                   "pieces meeting at sharp corners, each on a dotted crease line where a unit turns on.")
@@ -677,6 +699,17 @@ def page_figure(half=1.5):
 
 
 # ---- the live race (notebook 05) ----
+
+# The learning-rate slider's notches (r57 Focus 2: a log slider's 10^-1.4 read 0.0398, plumbing): 1, 2 and 4 in each
+# tenfold, three notches a tenfold as on a log scale, from 1/10,000 to 1. They hold the race's 0.01, the try's 0.04
+# (4 × 0.01) and try 5's 1 exactly.
+LR_NOTCHES = tuple(round(m * 10.0 ** e, 6) for e in range(-4, 0) for m in (1, 2, 4)) + (1.0,)
+
+
+def _notch(lr):
+    """The slider's notch nearest `lr` on a log scale (the slider can hold no other value)."""
+    return min(LR_NOTCHES, key=lambda v: abs(math.log(v / lr)))
+
 
 # The straight network ("no bend") first: the baseline every bend is measured against.
 CONTESTANTS = ("identity",) + race.RACE
@@ -715,7 +748,8 @@ def short_name(name):
 
 STRAIGHT = "straight (no bend)"
 # The stretch test's runners: colours no raced bend has, and a triangle mark no bend's line has.
-_VARIANT_LOOKS = dict(zip(VARIANTS, (("#CC79A7", "--"), ("#333333", "-."), ("#5E3C99", ":"))))   # r37: not near sigmoid's orange
+# r57 Picture 2: none dotted, as the shrug line is (the steep one was).
+_VARIANT_LOOKS = dict(zip(VARIANTS, (("#CC79A7", "--"), ("#333333", "-."), ("#5E3C99", "-"))))   # r37: not near sigmoid's orange
 
 
 def _runner_colour(name, i):
@@ -727,6 +761,8 @@ def _runner_style(name, i):
     """A runner's dash and mark (plots.line_style), the stretch test's runners with a triangle."""
     if name in VARIANTS:
         return {"ls": _VARIANT_LOOKS[name][1], "marker": "^", "markevery": 0.08, "ms": 4.5}
+    if name == "gelu_tanh":   # r57 Picture 2: the registry's dotted GELU read as the dotted shrug line; solid, diamonds
+        return {"ls": "-", "marker": "D", "markevery": 0.08, "ms": 4}
     return plots.line_style(name, i)
 
 
@@ -837,8 +873,8 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
                                   layout=widgets.Layout(width="160px")) for n in menu}
     wide = dict(style={"description_width": "initial"}, layout=widgets.Layout(width="420px"))
     controls = {
-        "lr": widgets.FloatLogSlider(value=lr, base=10, min=-4, max=0, step=0.1, description="learning rate",
-                                     readout_format=".4f", **wide),
+        "lr": widgets.SelectionSlider(options=[(f"{v:g}", v) for v in LR_NOTCHES], value=_notch(lr),
+                                      description="learning rate", **wide),
         "epochs": widgets.IntSlider(value=epochs, min=50, max=1500, step=50, description="epochs", **wide),
         "seed": widgets.BoundedIntText(value=seed, min=0, max=10_000, description="seed",
                                        style={"description_width": "initial"}, layout=widgets.Layout(width="160px")),
@@ -1083,11 +1119,13 @@ def race_check(finished=None):
     # its height and length vary): said to the nearest ten epochs, and only if the run shows it.
     back = np.flatnonzero(gelu.loss[0, int(at["gelu_tanh"]):] > 0.1) + at["gelu_tanh"] if np.isfinite(
         at["gelu_tanh"]) else np.array([])
-    spike = (f" Near epoch {int(round(back[0] / 10) * 10)}, GELU's loss jumps back above 0.1 for a short while, then "
-             "falls again: the loss need not fall at every step." if back.size and gelu.final_loss[0] < 0.1 else "")
+    # r57 Focus 1: one number per claim, so GELU's crossing and its jump are said without their epochs.
+    spike = (" Later, GELU's loss jumps back above 0.1 for a short while, then falls again: the loss need not fall "
+             "at every step." if back.size and gelu.final_loss[0] < 0.1 else "")
+    earlier = "even earlier" if at["gelu_tanh"] < at[first] else "later"
 
     said = [f"{named[first]}, in this run. It crosses 0.1 at epoch {at[first]:.0f}, {named[second]} only at "
-            f"epoch {at[second]:.0f}. GELU crosses even earlier, at epoch {at['gelu_tanh']:.0f}.{spike}",
+            f"epoch {at[second]:.0f}. GELU crosses {earlier}.{spike}",
             "That seems to fit chapter 03: on active units, ReLU's slope is 1, so its bend does not shrink the learning "
             "signal (the weights still can). But one run proves little: try 2 below changes the seed."]
     # The straight network's and sigmoid's ends are said after the widget, in the notebook (r35: the fold held too much).
@@ -1109,8 +1147,9 @@ def loss_multiples(results, threshold=0.1, ncols=5, versus=("relu", "tanh")):
         for me, other in (versus, versus[::-1]):
             ax = fig.axes[list(results).index(me)]
             seeds = _seed_list(first_at(results, me, other, threshold))
-            ax.text(0.04, 0.04, f"before {_mid_name(other)}:\n{seeds}",
-                    transform=ax.transAxes, ha="left", va="bottom", fontsize=8.5, color="#333333")
+            # r57 Picture 3: larger, and at the top right, above every curve and clear of the hanging marks
+            ax.text(0.97, 0.97, f"before {_mid_name(other)}:\n{seeds}",
+                    transform=ax.transAxes, ha="right", va="top", fontsize=10, color="#333333")
             said += f" {short_name(me)}'s plot notes it crossed before {_mid_name(other)} at {seeds}."
     fig.set_label(fig.get_label() + said)
     return fig
@@ -1161,7 +1200,8 @@ def _seed_key(k, seed):
 def _multiples(panels, threshold, ncols, panel_px=172):
     """The small multiples of loss_multiples, one panel per (title, colour, Runs), each `panel_px` wide."""
     nrows = -(-len(panels) // ncols)
-    fig, axes = plots.new_figure(panel_px * ncols, 184 * nrows + 40 + (panel_px - 172) // 2, nrows, ncols,
+    # r57 Picture 3: rows 224 px tall (were 184), so marks hung a row apart no longer touch their neighbours
+    fig, axes = plots.new_figure(panel_px * ncols, 224 * nrows + 40 + (panel_px - 172) // 2, nrows, ncols,
                                  sharex=True, sharey=True)
     axes = np.atleast_1d(axes).ravel()
     for ax, (title, colour, r) in zip(axes, panels):
