@@ -170,7 +170,7 @@ def test_every_widget_answer_is_folded_after_the_widget():
     print_* call is left in the chapter's code (tenth pass: SELU's picture lives inside its fold)."""
     cells = _cells()
     asks = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "**Predict:**" in "".join(c["source"])]
-    assert len(asks) == 12   # r44: the SELU widget's He question is its own Predict; five widgets (SELU's spread since pass 14), ELU/SELU gap, slopes at -3, softmax raise,
+    assert len(asks) == 11   # r56 (pass 62): the He widget and its Predict are cut (one sentence says its point); five widgets (SELU's spread since pass 14), ELU/SELU gap, slopes at -3, softmax raise,
     # and (pass 24) two click-an-answer questions, whose feedback comes on the click, not in a fold
     # pass 32: two more: sigmoid onto tanh (the picture, then the words answer) and the overflow (its fold answers)
     # pass 46: the overflow Predict is cut (its fold stays, as plain 'For the curious' reading)
@@ -181,7 +181,7 @@ def test_every_widget_answer_is_folded_after_the_widget():
             assert re.fullmatch(r"ch04\.\w+_question\(\)", "".join(cells[i + 1]["source"])), ask
             assert not _is_fold(cells[i + 2]), ask
         elif "widget above" in ask or "picture above" in ask or "sketch" in ask:
-            assert _is_fold(cells[i + 1]), ask   # r47: He's question has its own widget state below it (he=True)
+            assert _is_fold(cells[i + 1]), ask
         elif "still have a slope above 0" in ask:   # asked before the picture; the fold follows the picture's words
             assert "ch04.relu_family()" in "".join(cells[i + 1]["source"]) and cells[i + 2]["cell_type"] == "markdown"
             assert cells[i + 3]["cell_type"] == "markdown"   # pass 29: Leaky/PReLU, then ELU/SELU, in two cells
@@ -433,15 +433,15 @@ def test_selu_panel_titles_do_not_answer_the_predict():
 def test_selu_lines_are_thick_and_on_top_and_the_reference_levels_light_dashed():
     """Check (eighth pass): SELU's two lines are the thickest and drawn on top; the levels 0 and 1 are light
     grey dashed lines behind every run (pass 14: in the widget). Pass 36: SELU has one line per random network, as
-    He's runs do, and every SELU line is thicker than, and on top of, every ReLU line."""
-    w = ch04_zoo.selu_spread(he=True)
+    ReLU's runs do, and every SELU line is thicker than, and on top of, every ReLU line."""
+    w = ch04_zoo.selu_spread()
     fig = w.live.figure
     selu_ids = {id(line) for key, line in w.lines.items() if key.startswith("SELU")}
     for ax, level in zip(fig.axes, (0, 1)):
         runs = [line for line in ax.get_lines() if len(line.get_xdata()) > 2]
         selu = [line for line in runs if id(line) in selu_ids]
         others = [line for line in runs if id(line) not in selu_ids]
-        assert len(selu) == len(ch04_zoo.DRAW_SEEDS) == 5 and len(others) == 2 * 5
+        assert len(selu) == len(ch04_zoo.DRAW_SEEDS) == 5 and len(others) == 5   # r56: ReLU with LeCun weights only
         assert [line.get_label() for line in selu].count("SELU") == 1   # one legend entry
         assert all(s.get_linewidth() > r.get_linewidth() and s.get_zorder() > r.get_zorder()
                    for s in selu for r in others)
@@ -523,9 +523,9 @@ def test_smooth_family_slopes_near_zero_and_far_left():
     # the slope still fades towards 0: checked above, |slope| < 0.2 left of the dip, and the fold's -0.0005 below)
     # pass 34: "a unit a little below 0" named the unit, not the number it bends
     # pass 46: "far left it still fades" moved into the Costs line
-    assert ("**Fixes:** a unit a little below 0 still gets a nudge.\n"
+    assert ("**Fixes:** a unit whose sum is a little below 0 still gets a nudge.\n"   # r56: the unit placed by its sum
             "Just left of 0 the slope is about 0.5 (Mish: 0.6), not 0.\n"
-            "**Costs:** far left the nudge still fades. And they are more work than ReLU.") in text
+            "**Costs:** far left the nudge still fades. And these bends are more work to compute than ReLU.") in text
     assert "the corner is rounded: the slope changes smoothly" not in text
     for name in at_zero:   # fades towards 0 far left, for all four
         assert abs(float(activations.get(name).derivative(-30.0))) < 1e-9, name
@@ -667,7 +667,8 @@ def test_costs_and_good_for_are_true():
     assert "**Costs:** one more number to choose or learn" not in text
     # pass 30: "That is ELU with α ≈ 1.67, then ... ≈ 1.05" cut; SELU's right-side slope 1.05 is said with ReLU's
     # pass 27: SELU has no number to choose (both fixed by the paper), but its cost is its starting weights
-    assert "**Costs:** a number to choose (Leaky ReLU, ELU) or learn (PReLU).\nSELU needs special starting weights (below)." in text
+    # r56 (pass 62): the starting weights are named where the chapter first needs them
+    assert "**Costs:** a number to choose (Leaky ReLU, ELU) or learn (PReLU).\nSELU needs special random **starting weights** (below)." in text
     assert "**Good for:** outputs that must stay in a box" in text and "**Fixes:** outputs" not in text
     assert ("- **ELU**, left of 0: $\\alpha\\,(e^x - 1)$, with α (alpha) usually 1.\n"   # pass 28: the letter is named
             "  So ELU sinks towards a **floor**, a level it never goes below: −α.") in text
@@ -826,7 +827,7 @@ def test_spread_is_one_word_the_standard_deviation_everywhere():
     # pass 28: "signal" is the backward nudge elsewhere; here the numbers go forward, and the average is one layer's
     # pass 56: the worked case (-2 and 2) comes first; the spread is defined on it
     assert ("Say a layer outputs −2 and 2. Their **average** is 0.\n"
-            "Each sits 2 from it. How far outputs typically sit from their average is their **spread**: here 2.\n") in text
+            "Each sits 2 away from that average. How far outputs typically sit from their average is their **spread**: here 2.\n") in text
     # pass 33: what the average is taken over: the engine's h.mean() is over the whole (examples, units) array
     probe = signal_stats.layer_stats("relu", depth=1, width=8, n=4, seed=0)[0][0]
     rng = np.random.default_rng(0)
@@ -926,8 +927,10 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # r51 (pass 57): "size" of the weights read as how big each one is; it is their spread
     # r54 (pass 60): tied to the message analogy: the spread is the volume, SELU the speaker who returns to one volume
     # r55 (pass 61): "always returns" overstated it; the promise holds in the setting listed after the widget
-    assert "In the right setting (below), SELU is the speaker who returns to one volume: spread 1." in text and "Only then" not in text
-    assert "always returns" not in text and text.index("In the right setting (below), SELU is the speaker who returns to one volume: spread 1.") < text.index(SCOPE)
+    # r56 (pass 62): "like a speaker who always returns", said as an analogy, inside "In the right setting (below)"
+    said = "In the right setting (below), SELU is like a speaker who always returns to one volume: spread 1."
+    assert said in text and "Only then" not in text
+    assert text.index(said) < text.index(SCOPE)
     assert "tuned for an input" not in text
     # pass 27: "Then ..." read as if LeCun weights did it with any bend; SELU is named
     # pass 36: "dense" said before use, and the setting named: a plain stack of wide dense layers
@@ -946,9 +949,9 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # pass 46: the setup is said in shorter lines; the message is the spread, which grows or shrinks
     # r54 (pass 60): "the bend and the spread of these weights decide" was abstract; said as the analogy's volume
     assert "Here the spread is the volume." in text
-    assert ("Each weight starts as a random number: a **starting weight**.\n"
-            "A layer's volume depends on its bend and on its starting weights' spread.\n"
-            "In the right setting (below), SELU is the speaker who returns to one volume: spread 1.") in text
+    # r56 (pass 62): the starting weights are named in the ReLU family's costs, where they are first needed
+    assert ("A layer's volume depends on its bend and on its starting weights' spread.\n"
+            "In the right setting (below), SELU is like a speaker who always returns to one volume: spread 1.") in text
     assert "".join(_cells()[_index("### Try it: a spread that starts too big") - 1]["source"]).endswith(
         "returns to one volume: spread 1.")   # the setting comes after the widget
     # pass 52: the set-up is two cells, the network, then what the widget shows (ending on the Predict)
@@ -957,18 +960,21 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     assert _cells()[k_try + 2]["source"][0].startswith("ch04.selu_spread(")
     # pass 46: one weight size before the Predict (LeCun's), He's after it, each said plainly as its bell curve's spread
     n = ch04_zoo.SPREAD_WIDTH
-    assert ("Each starting weight is drawn at random from a bell curve (\"normal\").\n"
-            f"That curve's spread is $\\sqrt{{1/{n}}} \\approx {np.sqrt(1 / n):.3f}$.\n"   # r44: the range cut (words)
-            "These are **LeCun-normal** weights, named after Yann LeCun: spread $\\sqrt{1/n}$ for $n$ inputs per unit.") in ask   # r48: the rule, not only 128
+    # r56 (pass 62): the rule first, then its value here; 128 is each unit's number of inputs, said in the line above
+    assert (f"each {n} units wide. So each unit has {n} inputs.\n"
+            "Each starting weight is drawn at random from a bell curve (\"normal\").\n"
+            "These are **LeCun-normal** weights, named after Yann LeCun. For $n$ inputs per unit, the curve's spread is "
+            "$\\sqrt{1/n}$.\n"   # r48: the rule, not only 128
+            f"Here that is $\\sqrt{{1/{n}}} \\approx {np.sqrt(1 / n):.3f}$.") in ask   # r44: the range cut (words)
     assert "- The lines: SELU, and ReLU to compare, both with LeCun-normal weights.\n" in ask   # r47: no dashed lines yet
     # r37: "spread at the start" did not say of what: the line before the Predict does, and the slider's name
     # r39: three things were called "spread"; the weights' is their size, and the slider moves only the inputs'
     assert "- The slider sets the inputs' spread." in ask
     assert "- spread $" not in ask
     assert ask.index("**LeCun-normal**") < ask.index("**Predict:**") and "**He weights**" not in ask   # r44: He after SELU's check
-    assert _index("### Try it: a spread that starts too big") < _index('part="SELU"') < _index("**He weights**")
+    assert _index("### Try it: a spread that starts too big") < _index("ch04.signal_answer(depth=30)") < _index("**He weights**")
     assert f"{np.sqrt(1 / 128):.3f}" == "0.088"
-    assert text.index("**starting weight**") < text.index("LeCun")
+    assert text.index("**starting weights**") < text.index("LeCun")
     # pass 33: "plain size" was not explained here; said instead: a straight layer with spread sqrt(1/n) weights
     # keeps its input's spread (n inputs x 1/n each)
     rng0 = np.random.default_rng(1)
@@ -1006,10 +1012,15 @@ def test_zoo_says_yes_for_an_average_of_0_and_gives_every_other_average():
     assert not any(r["zero-centred"].startswith("roughly") for r in ch04_zoo.rows())
     silu = float(np.sum(z * special.expit(z) * w))
     assert f"{silu:.2f}" == "0.21"
-    # r54 (pass 60): one digit ("about 0.2"), read at a glance, from the same SciPy averages
-    assert [ch04_zoo.row(n)["zero-centred"] for n in ("relu", "elu", "silu", "sigmoid", "tanh")] == [
-        f"no: about {v:.1f}" for v in (relu, elu, silu, 0.5)] + ["yes"] == [
-        "no: about 0.4", "no: about 0.2", "no: about 0.2", "no: about 0.5", "yes"]
+    # r54 (pass 60): one number, read at a glance, from the same SciPy averages; r56 (pass 62): two significant
+    # digits, as one digit gave ELU (0.16), SiLU (0.21) and Mish (0.24) the same "about 0.2"
+    mish = float(np.sum(z * np.tanh(np.logaddexp(0, z)) * w))
+    assert [ch04_zoo.row(n)["zero-centred"] for n in ("relu", "elu", "silu", "mish", "sigmoid", "tanh")] == [
+        f"no: about {v:.2g}" for v in (relu, elu, silu, mish, 0.5)] + ["yes"] == [
+        "no: about 0.4", "no: about 0.16", "no: about 0.21", "no: about 0.24", "no: about 0.5", "yes"]
+    shown = [r["zero-centred"] for r in ch04_zoo.rows() if r["zero-centred"].startswith("no: about")]
+    assert len(set(shown)) == len(shown) == 9   # no two rows read alike
+    assert ch04_zoo.row("leaky_relu")["zero-centred"] == "no: about 0.39"
     # pass 31: PReLU's leak is learned, so its average (0.30) holds at its starting leak 0.25, as its corner cell says
     leak = activations.get("prelu").params["alpha"].default
     prelu = float(np.sum(np.where(z > 0, z, leak * z) * w))
@@ -1302,7 +1313,7 @@ def test_plain_words_and_folds_keep_the_chapter_focused():
     # pass 22: "a max" was never explained; ReLU is max(0, x), said in words where it is first used
     assert "slower than a max" not in text and "more work than a max" not in text
     # pass 46: ReLU's max(0, x) and its gloss are cut from the costs; they say "slower than ReLU"
-    assert "ELU and SELU also need $e^x$, slower than ReLU." in text
+    assert "ELU and SELU also need $e^x$, slower to compute than ReLU." in text
     assert "$e^x$: slower" not in text
     assert float(activations.get("relu")(-2.0)) == max(0.0, -2.0) and float(activations.get("relu")(3.0)) == max(0.0, 3.0)
     # pass 25: said where first used; r54 (pass 60): the ReLU opening packed six terms, so the weighted sum is said
@@ -1353,6 +1364,11 @@ def test_elu_has_no_corner_only_at_alpha_one_and_text_and_table_say_so():
     assert "Bending" not in text and "bending" not in ch04_zoo.row("elu")["smoothness"]
 
 
+RELU_CASE = ("**And ReLU?** With wider starting weights, the **He weights** of chapter 03, ReLU does not fade away.\n"
+             "But ReLU has no squeeze: double its input, and its output doubles.\n"
+             "So nothing pulls its spread back to 1.")   # r56 (pass 62): the He widget, cut to its one point
+
+
 def _he_runs(runs=100, depth=30, start=2.0, n=256, seed=1):
     """ReLU with He weights in `runs` random networks like the chapter widget's, all at once: (spread after layer 1,
     spread after layer `depth`), one value per network. Layer 1 is alike in all; after it each drifts by chance."""
@@ -1396,12 +1412,13 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     # pass 46: the He line is one sentence; the layer-1 drop and its numbers are cut
     # pass 56: the 'why ReLU fades' fold moved to the chapter's Optional section (lecun_fade_note)
     visible, curious = answer, ch04_zoo.lecun_fade_note(30).data
-    # r54 (pass 60): one number a line; the five's lowest and highest (0.26 to 2.64, checked above) are the readout's
-    assert ("- **ReLU, He weights**: nothing pulls it back.\n"
-            "  By chance, each layer's random weights stretch or shrink the spread a little. Nothing undoes that, so "
-            "each network drifts its own way: see the readout's lowest and highest spread.\n"
-            "  From 0.5, none climbs back to 1.\n") in visible   # r47
-    assert "0.26" not in visible and "2.64" not in visible
+    # r56 (pass 62): the He widget and its Check are cut; its point is one cell after SELU's "why" (RELU_CASE): He
+    # weights keep ReLU from fading, and ReLU has no squeeze (ReLU(2x) = 2 ReLU(x)), so nothing pulls it back to 1
+    assert RELU_CASE in _markdown() and "He weights" not in visible and "0.26" not in visible
+    assert np.all(ends > 0.2 * 2.0) and min(ends2) > 0.1 * 2.0   # "does not fade away": 100 networks, and the 5 drawn
+    x = np.linspace(-5, 5, 1001)
+    assert np.array_equal(activations.get("relu")(2 * x), 2 * activations.get("relu")(x))   # double in, double out
+    assert all(s[-1] < 0.9 for _, s in ch04_zoo.he_draws(30, 0.5))   # nothing pulls it back: from 0.5, none nears 1
     # pass 30: "double the start, double the end" rested on the networks' zero biases, never said: cut
     assert "double the start" not in answer
     assert "that random factor" not in answer
@@ -1443,7 +1460,7 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     assert s_lecun2[-1] / s_lecun2[0] < 1e-4
     assert "to about 0.7 at each later layer" not in answer
     assert "at every layer" not in answer
-    assert answer.count("\n- **") == 4   # pass 15: one line per curve; r50: and one for He's layer-1 drop
+    assert answer.count("\n- **") == 2   # pass 15: one line per curve drawn (r56: SELU and ReLU with LeCun weights)
 
 
 def test_he_weights_keep_the_mean_square_so_relus_first_layer_trims_the_spread_to_0_83():
@@ -1462,31 +1479,18 @@ def test_he_weights_keep_the_mean_square_so_relus_first_layer_trims_the_spread_t
     # pass 50 (r45 Clarity 1): why He's average stays above 0 follows the He weights it speaks of
     # r50: the layer-1 drop is said after the widget (it answered the Predict when said before it), with its real
     # cause: the average moves off 0 (start·sqrt(1/pi)), the typical distance from 0 stays at the start (He's point)
+    # r56 (pass 62): the He widget and the Optional note on its layer-1 drop are cut; the chapter says only that He
+    # weights keep ReLU from fading (checked above: the typical size never fades over 30 layers)
     text = _markdown()
-    assert ("ReLU turns about half its sums into 0.\n"
-            "To make up for those zeros, ReLU usually gets wider starting weights: **He weights** (chapter 03), "
-            "named after Kaiming He.\n") in text
     assert "In layer 1 the dashed spread drops" not in text and "That is ReLU's zeros" not in text
-    avg1, spread1, size1 = ch04_zoo.layer_one_drop(2.0)
-    assert abs(avg1 - 2 / np.sqrt(np.pi)) < 0.05 and abs(spread1 - 2 * ratio) < 0.05 and abs(size1 - 2) < 0.05
-    assert (f"{avg1:.2f}", f"{spread1:.2f}", f"{size1:.2g}") == ("1.13", "1.65", "2")
+    assert "Layer 1's drop" not in text and not hasattr(ch04_zoo, "he_layer_one_note")
     pairs = ch04_zoo.run_draws(30, 2.0)["ReLU, He weights"]   # the typical distance from 0 is sqrt(average² + spread²)
     for (m, s), seed in zip(pairs, ch04_zoo.DRAW_SEEDS):
         rng = np.random.default_rng(seed)   # the engine's first layer, redone by hand: root of the average square
         h = 2.0 * rng.standard_normal((256, 128))
         h = np.maximum(0, h @ (signal_stats.lecun_normal(128, 128, rng) * np.sqrt(2.0)))
         assert np.sqrt(np.mean(h ** 2)) == pytest.approx(np.hypot(m[1], s[1]), rel=1e-9)
-    answer = ch04_zoo.signal_answer(30, part="ReLU").data
-    # r51 change 2 (pass 57): the Check names the drop in one line; its reason moved to the Optional section
-    assert "- **Layer 1's drop** is no pull either (why: see the Optional section)." in answer
-    note = ch04_zoo.he_layer_one_note(2.0).data
-    # r52 (pass 58): 1.13 could not be rebuilt from the text; the sums' spread (2 × √2) and ReLU's 0.4 are said
-    assert ("He weights widen layer 1's sums: their spread is about 2 × √2 ≈ 2.83.\n"
-            "ReLU's outputs are all 0 or above. For bell-curve sums, their average is about 0.4 times the sums' spread.\n"
-            "So it jumps from 0 to about 0.4 × 2.83 ≈ 1.13.\n"
-            "The spread is measured from that average, so it is smaller: about 1.65, not 2.\n"
-            "Measured from 0, the outputs still sit about 2 away, as the He weights intend.") in note
-    assert "1.13" not in answer and "Measured from 0" not in answer
+    answer = ch04_zoo.signal_answer(30).data
     assert "He's" not in answer and "keep the spread right" not in answer and "size" not in answer
 
 
@@ -1906,7 +1910,7 @@ def test_dead_unit_is_one_on_the_flat_side_for_every_input():
     # defines the dead unit and the nudge), and the nudge's slope factor is said after the picture, in the Fixes
     assert ("## The ReLU family\n\n"
             "Recall chapter 03: a unit is **dead** when its sum is below 0 for every training input.\n"
-            "ReLU is flat there (slope 0), so its weights get no **nudge**: training cannot move them.\n"
+            "ReLU is flat there (slope 0). So its weights get no **nudge** (a small push from training): they stay stuck.\n"
             "Four relatives tilt or bend that flat side: Leaky ReLU, PReLU, ELU and SELU.\n" in text
             and "a unit's input is below 0" not in text and "A unit on that side for every input" not in text)
     assert "and dies" not in text and "stuck on that side" not in text
@@ -1915,7 +1919,8 @@ def test_dead_unit_is_one_on_the_flat_side_for_every_input():
     assert "**nudge**" in ch03 and "is **dead**" in ch03 and "## ReLU's weak spot: dead units" in ch03
     # the nudge's slope factor, said after the picture (chapter 03: "each weight into a unit has that unit's slope as
     # one factor of its nudge")
-    assert "**Fixes:** a nudge has the unit's slope as a factor.\nWith a slope above 0, a unit below 0 still gets one.\n" in text
+    assert ("**Fixes:** each nudge is multiplied by the unit's slope.\n"
+            "With a slope above 0, a unit whose sum is below 0 still gets a nudge.\n") in text
     assert "So its slope is one factor of each such nudge." in ch03   # pass 61 rewording of the same fact
 
 
@@ -1982,8 +1987,10 @@ def test_llama_narrows_its_gated_layer_so_three_tables_hold_what_two_did():
     assert "50% more weights" not in text
     assert "**Costs:** an extra weight table, or fewer bent units.\n" in text
     # pass 46: the arithmetic in words (3 × 2/3 = 2 tables) is cut; the 2/3 and LLaMA stay (checked above)
-    assert ("With the same weights, it has about 2/3 as many units. LLaMA, a large **language model** (it writes text "
-            "one word at a time, like a chatbot), does this.\n") in text
+    # r56 (pass 62): two sentences; a model writes pieces of words (tokens), not always whole words
+    assert ("With the same number of weights, a gated block has about 2/3 as many units.\n"
+            "LLaMA, a large **language model**, does this. It writes text like a chatbot, a word or part of a word at a "
+            "time.\n") in text
     assert "gated layer" not in text
     assert text.index("LLaMA") == text.index("LLaMA, a large **language model**")   # said at its first mention
 
@@ -2106,42 +2113,27 @@ def test_relu_family_strip_marker_is_thicker_than_the_strip_and_points_at_the_zo
     assert label == "the thin strip along the axis,\nblown up on the right" and "drawn thicker" not in label
 
 
-def test_he_weights_are_said_as_root_two_times_bigger_as_the_engine_draws_them():
-    """Check: the text sizes He weights where the widget uses them (√2 times LeCun-normal's √(1/n): √(2/n)), and
-    the engine's He run is LeCun-normal times √2 (gain 2): its first ReLU layer keeps the mean square of the input."""
+def test_he_runs_are_lecun_times_root_two_and_keep_the_mean_square():
+    """Check: the engine's He run (behind "With wider starting weights, the He weights of chapter 03, ReLU does not
+    fade away") is LeCun-normal times √2 (gain 2): its first ReLU layer keeps the mean square of the input. r56
+    (pass 62): the He widget, its sizes (√(2/n) = 0.125) and its Predict are cut; the setup above SELU's widget
+    still says how the starting weights are drawn."""
     text = _markdown()
-    k = _index("### Try it: ReLU with wider weights")   # r50: what He weights are and why, then (next cell) the Predict
-    intro, ask = ("".join(_cells()[i]["source"]) for i in (k, k + 1))
-    # pass 24: "He's" read as "he is"; the weights are "He weights"
-    # pass 46: He weights come after the Predict, as its second question: dashed, a wider bell curve, and why
-    n = ch04_zoo.SPREAD_WIDTH
-    assert (f"Their bell curve's spread is $\\sqrt{{2/n}}$; here $\\sqrt{{2/{n}}} = {np.sqrt(2 / n):.3f}$." in intro
-            and "**Predict:**" not in intro)
-    assert ask.startswith("The next picture starts every network at spread 2. It adds dashed lines: ReLU with He weights.\n")
-    assert np.sqrt(2 / n) == pytest.approx(np.sqrt(2) * np.sqrt(1 / n))   # √2 times LeCun's 0.088
-    assert f"{np.sqrt(2 / 128):.3f}" == "0.125"
-    # r40: a weight size is the bell curve's spread; "most land between" ± twice it: about 95 % of the draws
-    for sd in (np.sqrt(1 / 128), np.sqrt(2 / 128)):
-        draws = np.random.default_rng(0).normal(0, sd, 100_000)
-        assert 0.94 < np.mean(np.abs(draws) < round(2 * sd, 2)) < 0.97
-    w = ch04_zoo.selu_spread(he=True)
-    he, lecun = (next(ln for key, ln in w.lines.items() if key.startswith(f"ReLU, {k} weights: spread")) for k in ("He", "LeCun"))
-    assert he.get_linestyle() == "--" and lecun.get_linestyle() == "-"
-    # r52 (pass 58): the stored picture (start 2) answered "after layer 1, does anything pull ...?" at a glance; the
-    # Predict asks about the start 0.5, which only dragging shows (test_he_predict_asks_what_the_stored_picture_does_not_show)
-    assert "He's" not in text and "**Predict:** drag the start down to 0.5. Does anything pull the dashed lines up towards 1, as for SELU?" in ask and "pull them back" not in text
+    assert "### Try it: ReLU with wider weights" not in text and "$\\sqrt{2/n}$" not in text and "He's" not in text
     assert ch04_zoo.SPREAD_RUNS["ReLU, He weights"] == ("relu", 2.0) and ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"] == ("relu", 1.0)
     m, s = ch04_zoo.signal_after(30, 1.0)["ReLU, He weights"]
     assert m[1] ** 2 + s[1] ** 2 == pytest.approx(1.0, abs=0.15)   # the mean square kept: ReLU halves it, √2² doubles it
+    assert text.index("**He weights**") > text.index("**LeCun-normal**")   # He after SELU's own weights
     k_try = _index("### Try it: a spread that starts too big")   # r44: He has its own cell; pass 52: set-up in two cells
     setup = "".join("".join(c["source"]) for c in _cells()[k_try:k_try + 2])
     assert "Each starting weight is drawn at random from a bell curve (\"normal\").\n" in setup
     # pass 26: "a random network" could mean random data, and the drift depends on the width: both said, from the code
-    # pass 30: "with random starting weights" cut: the LeCun-normal and He weights are said to be random draws
-    assert (f"An untrained network: 30 layers, each {ch04_zoo.SPREAD_WIDTH} units wide." in setup
-            and "Each weight starts as a random number" in text and "drawn at random from a bell curve" in text
+    # r56 (pass 62): the starting weights are named (random) in the ReLU family's costs, where the chapter first needs them
+    assert (f"An untrained network: 30 layers, each {ch04_zoo.SPREAD_WIDTH} units wide. So each unit has "
+            f"{ch04_zoo.SPREAD_WIDTH} inputs." in setup
+            and text.index("random **starting weights**") < text.index("### Try it: a spread") and "drawn at random from a bell curve" in text
             and f"There are {len(ch04_zoo.DRAW_SEEDS)} such networks" in setup   # pass 50: said before the widget
-            and "the median (middle one)" not in setup)   # r48: the table line is cut and ch04_zoo.SPREAD_WIDTH == 128 and "A random network" not in text
+            and "the median (middle one)" not in setup and "A random network" not in text)
     m_run, _ = ch04_zoo._average_and_spread("relu", depth=2, width=128, n=256, seed=0, gain=2.0, spread_in=1.0)
     np.testing.assert_allclose(ch04_zoo._run("relu", 2.0, 1.0, 2)[0][1:], m_run)
 
@@ -2157,7 +2149,7 @@ def test_phi_is_the_standard_bell_curves_share():
     # pass 24: "share of the curve" was vague; it is the share of the area under it, as the glossary says
     # r48: one idea a sentence: the bell curve, then the share of its area
     assert ("GELU's switch is $\\Phi(x)$ (capital phi). Take the standard bell curve (average 0, spread 1).\n"
-            "$\\Phi(x)$ is the share of its area that lies left of $x$.") in text
+            "$\\Phi(x)$ is the share of the curve's area that lies left of $x$.") in text   # r56: "its" named
     assert "$\\Phi(1) \\approx 0.84$" in text and f"{stats.norm.cdf(1.0):.2f}" == "0.84"
     assert stats.norm.cdf(0.0) == 0.5   # half the area lies left of 0
     assert "share of a bell curve" not in text
@@ -2305,7 +2297,7 @@ def test_pass_23_terms_are_said_where_they_first_appear():
     assert "Each share is its own result, divided by the sum of all of them." in text
     first = text.index("language model")
     # r55 (pass 61): said after the block picture, in the LLaMA line, the first place the chapter needs it
-    assert text[first - 2:].startswith("**language model** (it writes text one word at a time, like a chatbot)")
+    assert text[first - 2:].startswith("**language model**, does this. It writes text like a chatbot, a word or part of a word")
     assert "- **2018**, GPT (writes text): GELU." in text   # r36: BERT and ViT are in the table's fold
     # pass 46: "seeds" (the next-chapter line) and the slopes fold's lowest slopes and flipped nudges are cut
     assert "several seeds" not in text and "tiny" not in ch04_zoo.slopes_fold(x=-4.0).data
@@ -2466,12 +2458,13 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     # pass 26: β is placed in the formula and said what it does, next to σ, after the formulas
     # pass 27: "often called Swish" pulled against "SiLU is Swish with β = 1"; both now say the same
     # pass 32: Swish was bolded four cells before it was defined; it is now first named where it is defined
-    assert "one setting of **Swish**" not in text and "GELU, SiLU (sigmoid linear unit, Swish's usual form), Mish and Softplus round off ReLU's corner." in text
+    # r56 (pass 62): "Swish's usual form" left Swish unexplained; SiLU is Swish at β = 1 (the glossary), so "also called"
+    assert "one setting of **Swish**" not in text and "GELU, SiLU (sigmoid linear unit, also called Swish), Mish and Softplus round off ReLU's corner." in text
     assert "Strictly, Swish" not in text
     # r35: the pictures and menus label it "SiLU / Swish", but the name was explained only in a fold; it is now said
     # in plain text at SiLU's first mention, and still defined (with its β) in the fold
     # r54 (pass 60): "also named Swish" was imprecise (Swish has a setting β; SiLU is Swish at β = 1, the usual one)
-    assert "often called **Swish**" not in text and text.index("Swish") == text.index("Swish's usual form")
+    assert "often called **Swish**" not in text and text.index("Swish") == text.index("also called Swish)") + len("also called ")
     assert "also named Swish" not in text
     glossary = "".join("".join(c["source"]) for c in glossary_notebook()["cells"])
     assert "At β = 1 it is SiLU." in glossary
@@ -2541,8 +2534,9 @@ def test_pass_27_relu_family_lines_name_selus_weights_and_the_fading_nudge():
     assert ch02_four_bends.FOUR == ("relu", "sigmoid", "tanh", "gelu")
     # pass 34: "a unit on the left" placed the unit, not the number it bends
     # r54 (pass 60): the nudge's slope factor is said here, after the picture (the opening only recalls chapter 03)
-    assert ("**Fixes:** a nudge has the unit's slope as a factor.\n"
-            "With a slope above 0, a unit below 0 still gets one.\n"
+    # r56 (pass 62): "as a factor" said as a product, and the unit placed by its sum
+    assert ("**Fixes:** each nudge is multiplied by the unit's slope.\n"
+            "With a slope above 0, a unit whose sum is below 0 still gets a nudge.\n"
             "For ELU and SELU, that nudge fades far left.\n") in text and "a unit on the left" not in text
     for name in ("elu", "selu"):
         f = activations.get(name)
@@ -2550,10 +2544,10 @@ def test_pass_27_relu_family_lines_name_selus_weights_and_the_fading_nudge():
         assert slope[0] > slope[1] > slope[2] > 0 and slope[1] < 0.1 and slope[2] < 1e-3, (name, slope)
     leaky = activations.get("leaky_relu")
     assert float((leaky(-10 + 1e-6) - leaky(-10 - 1e-6)) / 2e-6) == pytest.approx(0.01)
-    assert "or learn (PReLU).\nSELU needs special starting weights (below).\n" in text
+    assert "or learn (PReLU).\nSELU needs special random **starting weights** (below).\n" in text
     assert "- The lines: SELU, and ReLU to compare, both with LeCun-normal weights.\n" in text
-    assert "It adds dashed lines: ReLU with He weights." in text   # r48: "Then" pointed nowhere
-    assert "wider starting weights: **He weights** (chapter 03), named after Kaiming He." in text   # r50; r52: named as LeCun is
+    # r56 (pass 62): the He widget is cut; He weights are said once, as chapter 03's wider starting weights
+    assert "With wider starting weights, the **He weights** of chapter 03, ReLU does not fade away." in text
     assert ch04_zoo.SPREAD_RUNS["SELU"] == ("selu", 1.0) and ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"][1] == 1.0
 
 
@@ -2617,7 +2611,7 @@ def test_pass_28_corner_zoom_softmax_average_names_and_costs():
     assert ch04_zoo.row("softmax")["zero-centred"] == "no: the shares average 1 ÷ (number of scores)"
     assert special.softmax(np.array([9.0, -3.0, 0.1, 2.0])).mean() == pytest.approx(1 / 4)
     text = _markdown()
-    assert "**Costs:** an extra weight table, or fewer bent units.\nWith the same weights, it has about 2/3 as many units" in text
+    assert "**Costs:** an extra weight table, or fewer bent units.\nWith the same number of weights, a gated block has about 2/3 as many units" in text
     assert "GLU (gated linear unit) uses sigmoid," in text
     assert "the smooth family rounds the corner.\n" in text   # pass 30: its own family (pass 32: members named at its opening)
     assert "The smooth family (GELU, SiLU, Mish) rounds the corner" not in text   # Softplus is smooth but never dips
@@ -2631,20 +2625,15 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     assert "ch04.selu_spread(start=1.0, depth=30)" in "".join(_cells()[k]["source"])   # pass 30: opens at 1
     assert "**Predict:** the spread starts at 1; drag it to 2, then to 0.5." in "".join(_cells()[k - 1]["source"])
     assert "### Try it: a spread that starts too big or too small" in _markdown()
-    w = ch04_zoo.selu_spread(start=2.0, he=True)
-    assert w.sliders["start"].value == 2.0 and len(ch04_zoo.HE_SEEDS) == 5
-    ends = [s[-1] for _, s in ch04_zoo.he_draws(30, 2.0)]
-    assert max(ends) - min(ends) > 1 and min(ends) < 1 < max(ends)   # the drift is visible: both sides of 1
+    w = ch04_zoo.selu_spread(start=2.0)
+    assert w.sliders["start"].value == 2.0 and len(ch04_zoo.DRAW_SEEDS) == 5
     assert "after 30 layers (the middle value of the 5 networks)" in w.readout.value   # pass 36: every run over the same five
-    he_mid = float(np.median([s[-1] for _, s in ch04_zoo.he_draws(30, 2.0)]))   # r39: the middle network in the readout
-    assert re.search(rf"<td[^>]*>ReLU, He weights</td><td[^>]*>[\d.]+</td><td[^>]*>{he_mid:.2f}</td>", w.readout.value)
-    # r47: the five's lowest and highest; r54 (pass 60): shown by the readout, the Check points there
-    assert "see the readout's lowest and highest spread" in ch04_zoo.signal_answer(30).data
-    assert re.search(r"<td[^>]*>ReLU, He weights</td>(<td[^>]*>[\d.]+</td>){2}<td[^>]*>0.26</td><td[^>]*>2.64</td>",
-                     w.readout.value)
-    he = [line for line in w.live.axes[1].get_lines() if line.get_linestyle() == "--" and len(line.get_xdata()) > 2]
-    assert len(he) == 5 and all(line.get_alpha() < 1 for line in he)
-    np.testing.assert_allclose(he[0].get_ydata(), ch04_zoo.signal_after(30, 2.0)["ReLU, He weights"][1])
+    selu_mid = float(np.median([s[-1] for _, s in ch04_zoo.run_draws(30, 2.0)["SELU"]]))   # r39: the middle network
+    assert re.search(rf"<td[^>]*>SELU</td><td[^>]*>[\d.]+</td><td[^>]*>{selu_mid:.2f}</td>", w.readout.value)
+    # r56 (pass 62): the He widget is cut; the widget draws no He line
+    assert "He weights" not in w.readout.value and not any(key.startswith("ReLU, He") for key in w.lines)
+    dashed = [line for line in w.live.axes[1].get_lines() if line.get_linestyle() == "--" and len(line.get_xdata()) > 2]
+    assert dashed == []
     feedback = " ".join(text for _, _, text in [(o[0], o[1], o[2]) for o in _never_negative_options()])
     assert "ln" not in feedback.split() and "ln(" not in feedback and "switch" not in feedback
     assert "SiLU is x times sigmoid(x)" in feedback and "x times a number between 0 and 1" in feedback
@@ -2675,9 +2664,14 @@ def _never_negative_options():
 def test_no_doubling_claim_resting_on_unstated_zero_biases():
     """Check (pass 30): "double the start, double the end" held only because the widget's networks have no biases,
     which the chapter never said; the sentence is gone from the Check. The ReLU runs still scale that way (no
-    biases: signal_stats), which is why the sentence was true, not why a learner could know it."""
+    biases: signal_stats), which is why the sentence was true, not why a learner could know it. r56 (pass 62): the
+    chapter's one doubling sentence is about ReLU itself ("double its input, and its output doubles"), true for any
+    input, with no network assumed."""
     text = ch04_zoo.signal_answer().data
     assert "double the start" not in text and "whatever the start" not in text
+    assert "double the start" not in _markdown() and "ReLU has no squeeze: double its input, and its output doubles." in _markdown()
+    x = np.linspace(-50, 50, 100_001)
+    assert np.array_equal(activations.get("relu")(2 * x), 2 * activations.get("relu")(x))
     one, two = ch04_zoo.he_draws(30, 1.0)[0][1], ch04_zoo.he_draws(30, 2.0)[0][1]
     assert np.allclose(two, 2 * one)
 
@@ -2694,7 +2688,7 @@ def test_selu_widget_opens_away_from_the_asked_start_and_names_the_move():
     # r43: with the lowest and highest spread beside it (the middle He run alone looked like "He holds 1")
     assert "- The slider sets the inputs' spread.\n" in ask
     assert "- The lines: SELU, and ReLU to compare, both with LeCun-normal weights." in ask
-    assert "It adds dashed lines: ReLU with He weights" in "".join(cells[k + 7]["source"]) and len(ch04_zoo.HE_SEEDS) == 5
+    assert "dashed" not in ask and "_question" not in "".join(cells[k + 1]["source"])   # r56: no He lines, no second Predict
 
 
 def test_leak_is_defined_at_first_use():
@@ -2791,7 +2785,7 @@ def test_what_to_remember_names_the_smooth_family_apart():
     text = _markdown()
     assert "1. The ReLU family tilts or bends the flat left side; the smooth family rounds the corner." in text
     # pass 32: the members are named where the family opens
-    assert "GELU, SiLU (sigmoid linear unit, Swish's usual form), Mish and Softplus round off ReLU's corner." in text
+    assert "GELU, SiLU (sigmoid linear unit, also called Swish), Mish and Softplus round off ReLU's corner." in text
 
 
 # ---- pass 32: a fifth fresh reader ----
@@ -2846,38 +2840,29 @@ def test_pass_33_terms_before_use_and_the_predict_before_dragging():
 # ---- pass 34: the SELU Check leads with the answer; its factors are optional ----
 
 def test_selu_check_answers_in_three_short_lines_and_folds_every_factor():
-    """Check (pass 34): the r32 reader found cell 18's Check a wall of factors. Each Check's lines lead with the answer
-    (SELU goes back to 1; ReLU + LeCun fades to 0; ReLU + He drifts, nothing pulls it back), one item per curve its
-    picture draws, plus (r50) the layer-1 drop under the He picture; the factor 0.71 a layer appears only in the
-    Optional section (pass 56). The answers are the runs' own: SELU ends within 0.05 of 1, LeCun's ReLU below 1e-3."""
-    selu, relu = (ch04_zoo.signal_answer(30, part=p).data for p in ("SELU", "ReLU"))
+    """Check (pass 34): the r32 reader found cell 18's Check a wall of factors. The Check's lines lead with the answer
+    (SELU goes back to 1; ReLU + LeCun fades to 0), one item per curve its picture draws; the factor 0.71 a layer
+    appears only in the Optional section (pass 56). The answers are the runs' own: SELU ends within 0.05 of 1,
+    LeCun's ReLU below 1e-3. r56 (pass 62): the He picture, its Check and its Optional note are cut."""
+    selu = ch04_zoo.signal_answer(30).data
     curious = ch04_zoo.lecun_fade_note(30).data
-    heads = [[re.split(r"[.;,](?: |$)", ln.split("**: ")[1])[0] for ln in a.splitlines() if ln.startswith("- **") and "**: " in ln]
-             for a in (selu, relu)]
-    assert heads == [["it goes back to 1", "it fades to almost 0"], ["nothing pulls it back"]]
-    assert "- **Layer 1's drop** is no pull either (why: see the Optional section)." in relu
+    heads = [re.split(r"[.;,](?: |$)", ln.split("**: ")[1])[0] for ln in selu.splitlines() if ln.startswith("- **") and "**: " in ln]
+    assert heads == ["it goes back to 1", "it fades to almost 0"]
     # pass 46: the fold keeps one factor (0.7 a layer); the layer-1 numbers (0.826, 0.564, 0.6) are cut
-    assert "0.7" not in selu + relu and "keeps about $\\sqrt{0.5} \\approx 0.71$ of the spread" in curious   # r44: the reason
-    assert "0.83" not in selu + relu and "0.56" not in selu + relu
+    assert "0.7" not in selu and "keeps about $\\sqrt{0.5} \\approx 0.71$ of the spread" in curious   # r44: the reason
+    assert "0.83" not in selu and "0.56" not in selu
     runs = ch04_zoo.signal_after(30, 2.0)
     assert abs(runs["SELU"][1][-1] - 1) < 0.05 and runs["ReLU, LeCun weights"][1][-1] < 1e-3
-    # r38: the He runs' range (0.26 to 2.64 from 2), from the runs; r54 (pass 60): the readout shows it, not the Check
-    ends = [s[-1] for _, s in ch04_zoo.run_draws(30, 2.0)["ReLU, He weights"]]
-    assert ch04_zoo._span(ends) == "0.26 to 2.64" and max(ends) / min(ends) > 5
-    assert "see the readout's lowest and highest spread." in relu
-    assert "wanders" not in selu + relu and "far apart" not in selu + relu
-    for check in (selu, relu):   # each Check is one fold, nothing after it
-        assert check.count("<details>") == 1 and check.rstrip().endswith("</details>")
+    assert "wanders" not in selu and "far apart" not in selu and "readout" not in selu
+    assert selu.count("<details>") == 1 and selu.rstrip().endswith("</details>")   # one fold, nothing after it
     assert "<details>" not in curious
     cells = _cells()   # pass 56: the fade's reason sits in the chapter's Optional section, before What to remember
     k = _index("ch04.lecun_fade_note(")
     assert "".join(cells[k - 1]["source"]).startswith("## Optional: ReLU's spread, up close")
     assert curious.lstrip().startswith("**Why ReLU fades with LeCun weights.**")
-    assert k < _index("## What to remember") and cells[k]["outputs"][0]["data"]["text/markdown"]
-    # r51 change 2 (pass 57): the layer-1 drop's reason follows it in the same section
-    assert _index("ch04.he_layer_one_note(") == k + 1 < _index("## What to remember")
-    assert "".join(cells[k + 1]["outputs"][0]["data"]["text/markdown"]).lstrip().startswith(
-        "**Why the spread drops at layer 1 with He weights.**")
+    assert k + 1 == _index("## What to remember") and cells[k]["outputs"][0]["data"]["text/markdown"]
+    assert "he_layer_one_note" not in json.dumps(cells) and "Optional" not in _markdown().split("## Optional")[0].replace(
+        "see the Optional section at the end", "")
 
 
 def test_two_switches_picture_shows_sigma_and_phi_nearly_alike():
@@ -2915,7 +2900,8 @@ def test_he_weights_keep_the_total_on_average_over_many_networks_not_the_spread(
     """Check (r37): the main answer said He weights keep "the spread" right on average over many networks. Over 40
     of the widget's networks (start 1), what stays near 1 on average is average² + spread², at every layer; the
     spread alone drops at layer 1 to about 0.83 (every network) and stays below 1 on average, because ReLU's
-    outputs average above 0 (about 0.56 at layer 1). Single networks wander apart."""
+    outputs average above 0 (about 0.56 at layer 1). Single networks wander apart. r56 (pass 62): the chapter now
+    says only "does not fade away" (the total, checked here) and "nothing pulls its spread back to 1"."""
     runs = [ch04_zoo._run("relu", 2.0, 1.0, 30, seed) for seed in range(40)]
     m = np.array([r[0] for r in runs])
     s = np.array([r[1] for r in runs])
@@ -2925,14 +2911,8 @@ def test_he_weights_keep_the_total_on_average_over_many_networks_not_the_spread(
     assert np.all(s.mean(axis=0)[1:] < 0.87) and np.all(m.mean(axis=0)[1:] > 0.45)   # the spread stays lower, average above 0
     assert abs(m[:, 1].mean() - np.sqrt(1 / np.pi)) < 0.02
     assert s[:, -1].max() / s[:, -1].min() > 3                                   # single networks end far apart
-    text = ch04_zoo.signal_answer(30).data
-    # pass 46: the fold that said it (average² + spread²) is cut; the answer says only that nothing pulls it back
-    # r47: why they drift (each network's own random weights) and what the two numbers are
-    # r51 (pass 57): "its own random weights" left the drift as "it's random"; the reason is said (checked above:
-    # single networks end far apart, so each layer's chance stretch is not undone)
-    assert ("nothing pulls it back.\n  By chance, each layer's random weights stretch or shrink the spread a little. "
-            "Nothing undoes that, so each network drifts its own way: see the readout's lowest and highest spread.") in text
-    assert "keep the spread right" not in text
+    text = ch04_zoo.signal_answer(30).data + _markdown()
+    assert "keep the spread right" not in text and RELU_CASE in text
 
 
 def test_gate_and_block_pictures_have_alt_text_that_describes_them():
@@ -2983,7 +2963,7 @@ def test_pass_39_phi_area_is_shaded_at_one_and_its_share_lands_on_the_switch():
     text = _markdown()
     # r51 (pass 57): "On the left" read as "left of x"; the panel is named
     said = "In the left panel below, that area is shaded for $x = 1$: $\\Phi(1) \\approx 0.84$."
-    assert said in text and text.index("the share of its area") < text.index(said)
+    assert said in text and text.index("the share of the curve's area") < text.index(said)
     assert _index(said) + 1 == _index("ch04.two_switches()")
 
 
@@ -3034,7 +3014,10 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     """Check (r36): after the SELU widget, the text says why SELU pulls back: near 0 its slopes (1.76 just left of
     0, 1.05 right) are above 1, so a small spread grows; a big spread sends many numbers onto the floor at -1.76,
     so it shrinks; the pulls balance at 1. ReLU with LeCun weights only shrinks (by the same factor at every
-    spread); with He weights the size is kept at every spread, so nothing pulls a drifted run back."""
+    spread); with He weights the size is kept at every spread, so nothing pulls a drifted run back.
+    r56 (pass 62): why the squeeze wins at spread 2: the numbers left of 0 end far closer together (their spread
+    less than half what it was), while the right side stretches by only 1.05. And ReLU's "no pull" is said after it
+    (the He widget is cut): ReLU has no squeeze, double its input and its output doubles (checked with the He runs)."""
     lam, alpha = 1.0507009873554805, 1.6732632423543772
     selu = activations.get("selu")
     assert f"{float(selu.derivative(-1e-9)):.2f}" == "1.76" and f"{float(selu.derivative(1e-9)):.2f}" == "1.05"
@@ -3056,28 +3039,31 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     # r52 (pass 58): "near 0" hid how soon the left slope falls below 1 (x ≈ −0.56): the range is said
     why = ("Why? Right of $x \\approx -0.56$, SELU's slope is above 1.\n"
            "A slope above 1 stretches small numbers apart. So a small spread grows.\n"
-           "A big spread sends many numbers far left, where SELU's floor caps them.\n"
-           f"On balance, it shrinks: 2 in, {big:.2g} out.")   # r48: the stretch loses overall
+           "A big spread sends many numbers far left. There SELU is nearly flat, so it squeezes them together near its floor.\n"
+           f"Right of 0, its slope is only {lam:.2f}: a weak stretch. So with a big spread, the squeeze wins: 2 in, {big:.2g} out.")
     assert why in text and f"{big:.2g}" == "1.7" and f"{lam:.2f}" == "1.05"
+    z = np.linspace(-24, 0, 200_001)   # the left half of a bell curve of spread 2
+    w = stats.norm.pdf(z, scale=2.0)
+    w = w / w.sum()
+    half_spread = lambda v: float(np.sqrt(np.sum(w * (v - np.sum(w * v)) ** 2)))  # noqa: E731
+    assert half_spread(np.asarray(selu(z))) < 0.5 * half_spread(z)   # the squeeze: less than half the spread is left
+    assert float(selu.derivative(-3.0)) < 0.1   # nearly flat far left
     assert "2 → 1.7" in [t.get_text() for t in ch04_zoo.spread_in_out().axes[0].texts]   # the number is on the picture
-    # r37: ReLU's lack of a pull is said once, in the Check just above (it fades, or it drifts): cut here
     assert "ReLU has no such pull." not in text
     k = _index("ch04.selu_spread(")
-    # r47: SELU is checked at once (part="SELU"), its check points to the why just below; then He's question, the
-    # widget again with the He lines (he=True), and its check (part="ReLU")
-    assert _cells()[k + 1]["source"][0] == 'ch04.signal_answer(depth=30, part="SELU")'
+    # r47: SELU is checked at once, its check points to the why just below; r56 (pass 62): then ReLU's case in one
+    # cell (the He widget, a detour about starting weights, is cut)
+    assert _cells()[k + 1]["source"][0] == "ch04.signal_answer(depth=30)"
     assert "".join(_cells()[k + 2]["source"]) == head
     assert "".join(_cells()[k + 3]["source"]).startswith("ch04.spread_in_out()")
     assert "".join(_cells()[k + 4]["source"]).strip() == rule
     assert "".join(_cells()[k + 5]["source"]).strip() == why
-    assert "".join(_cells()[k + 6]["source"]).startswith("### Try it: ReLU with wider weights")
-    assert "It adds dashed lines" in "".join(_cells()[k + 7]["source"])
-    assert "".join(_cells()[k + 8]["source"]) == "ch04.selu_spread(start=2.0, depth=30, he=True)"
-    assert _cells()[k + 9]["source"][0] == 'ch04.signal_answer(depth=30, part="ReLU")'
-    selu, relu = (ch04_zoo.signal_answer(30, part=p).data for p in ("SELU", "ReLU"))
+    assert "".join(_cells()[k + 6]["source"]).strip() == RELU_CASE
+    assert "".join(_cells()[k + 7]["source"]).startswith("**When does SELU do this?**")
+    assert "he=True" not in json.dumps(_cells()) and 'part="ReLU"' not in json.dumps(_cells())
+    selu_check = ch04_zoo.signal_answer(30).data
     # r50: the first picture draws ReLU with LeCun weights too, so its Check has a line for it
-    assert "- **SELU**" in selu and "He weights" not in selu and "- **ReLU, same weights**: it fades" in selu
-    assert "- **SELU**" not in relu and "- **ReLU, He weights**" in relu and "same weights" not in relu
+    assert "- **SELU**" in selu_check and "He weights" not in selu_check and "- **ReLU, same weights**: it fades" in selu_check
     assert text.index("SELU's slope drops from 1.76 to 1.05") < text.index(why)   # which slope is which: said above
 
 
@@ -3094,7 +3080,8 @@ def test_weight_quiz_has_its_worked_answer_folded_after_it():
             "Not 33%: one new table on top of 2 adds half.\n"
             "Not 100%: the table out stays one.\n\n</details>\n")   # r52: the 100% option's mistake too
     assert 1 / 3 == pytest.approx(float(next(t for t, ok, _ in q.options if t == "33%")[:-1]) / 100, abs=0.005)
-    assert after.startswith(fold) and right == ["50%"] and 3 / 2 - 1 == 0.5
+    assert after.strip() == fold.strip() and right == ["50%"] and 3 / 2 - 1 == 0.5   # r56: the costs in the next cell
+    assert "".join(cells[k + 2]["source"]).startswith("**Costs:** an extra weight table, or fewer bent units.")
     assert _markdown().count("50% more") == 1
 
 
@@ -3224,11 +3211,12 @@ def test_opening_says_a_bend_is_an_activation_function_and_what_a_unit_is():
 def test_selu_readout_shows_the_lowest_and_highest_spread_of_the_five_networks():
     """Check (r43): at the widget's opening spread 1, the middle He network ends at 0.98, beside SELU's 1.00, which
     read as "He holds 1 too". The readout also gives the five networks' lowest and highest end spread: SELU's stay
-    within 0.05 of 1, He's span more than 1 (below 0.5 to above 1.2), and the text says the table shows them."""
-    w = ch04_zoo.selu_spread(start=1.0, depth=30, he=True)
+    within 0.05 of 1, He's span more than 1 (below 0.5 to above 1.2), and the text says the table shows them.
+    r56 (pass 62): the He widget is cut; the readout's rows are the runs drawn, SELU and ReLU with LeCun weights."""
+    w = ch04_zoo.selu_spread(start=1.0, depth=30)
     assert w.sliders["start"].value == 1.0
     draws = ch04_zoo.run_draws(30, 1.0)
-    for text, pairs in draws.items():
+    for text, pairs in ((t, p) for t, p in draws.items() if t != "ReLU, He weights"):
         ends = [s[-1] for _, s in pairs]
         row = re.search(rf"<td[^>]*>{re.escape(text)}</td>" + r"<td[^>]*>([^<]+)</td>" * 4, w.readout.value)
         _, mid, low, high = (float(v) for v in row.groups())
@@ -3246,11 +3234,9 @@ def test_selu_readout_shows_the_lowest_and_highest_spread_of_the_five_networks()
     assert "Ignore" not in before   # r47: the first widget draws no He lines, so nothing is to be ignored
     assert all(len(pairs) == 5 for pairs in draws.values()) and "5 random networks" not in _markdown()
     # r50: both averages are said in the Checks, after the pictures that show them (SELU's back to 0; ReLU's jumps)
-    assert "  Its average (left panel) goes back to 0 too.\n" in ch04_zoo.signal_answer(30, part="SELU").data
-    # r51 change 2 (pass 57): ReLU's average jump is explained in the Optional section, the Check points there
-    assert "So it jumps from 0 to about 0.4 × 2.83 ≈ 1.13." in ch04_zoo.he_layer_one_note(2.0).data
+    assert "  Its average (left panel) goes back to 0 too.\n" in ch04_zoo.signal_answer(30).data
     assert all(abs(m[-1]) < 0.05 for start in (0.5, 2.0) for m, _ in ch04_zoo.run_draws(30, start)["SELU"])
-    assert np.median([m[-1] for m, _ in draws["ReLU, He weights"]]) > 0.3 and abs(np.median([m[-1] for m, _ in draws["SELU"]])) < 0.05
+    assert abs(np.median([m[-1] for m, _ in draws["SELU"]])) < 0.05
 
 
 def test_softplus_formula_and_mishs_switch_runs_from_0_to_1():
@@ -3282,41 +3268,39 @@ def test_selu_worked_example_numbers_are_the_arithmetic_they_claim():
     assert said == "2, 4, 8, 16, 32, 64"
     assert (out * 0.5 ** 5).std() / out.std() == 1 / 32
     text = _markdown()
-    assert "Say a layer outputs −2 and 2. Their **average** is 0.\nEach sits 2 from it." in text
+    assert "Say a layer outputs −2 and 2. Their **average** is 0.\nEach sits 2 away from that average." in text
     # r55 (pass 61): the picture labels the end 1/16; the text says both, 1/16 and 1/32 of the start
     assert (out * 0.5 ** 5).std() == 1 / 16
-    assert f"The spread goes {said}.\n" in text and "If each halves them instead, it falls to 1/16: 1/32 of it." in text
-    assert text.index("Say a layer outputs") < text.index(f"The spread goes {said}") < text.index("SELU is the speaker who returns")
+    # r56 (pass 62): the halving said with its start and end, then the ratio in its own sentence
+    assert f"The spread goes {said}.\n" in text
+    assert "If each halves every number instead, the spread falls from 2 to 1/16. That is 1/32 of the start." in text
+    assert text.index("Say a layer outputs") < text.index(f"The spread goes {said}") < text.index("SELU is like a speaker who always returns")
     assert _index("Say five layers each double every number.") < _index("### Try it: a spread that starts too big")
 
 
 # ---- pass 53 (r47): the spread widget in two states, the SELU check in three lines, the fold's average square ----
 
-def test_first_spread_widget_draws_selu_and_lecun_relu_only_on_the_same_axes_as_the_second():
-    """Check (r47 Picture 2): the first widget shows only what its Predict asks about (SELU, ReLU with LeCun weights):
-    no He lines, no He row; the second state (he=True) adds the five dashed He lines. r50: the text compares the two
-    pictures ("starts at 1", "starts at 2"), so both share one pair of axes, fitted to every run at the slider's top
-    (r47 had fitted the first to its own runs: 0 to 1.3 against 0 to 3.2)."""
+def test_spread_widget_draws_selu_and_lecun_relu_only_on_axes_fitted_to_the_sliders_top():
+    """Check (r47 Picture 2): the widget shows only what its Predict asks about (SELU, ReLU with LeCun weights): no He
+    lines, no He row. r50: its axes fit every run at the slider's top, so dragging never leaves the frame; r56 (pass
+    62): the second, He state is cut, so the axes fit the runs drawn."""
     w = ch04_zoo.selu_spread(start=1.0, depth=30)
     assert not any(key.startswith("ReLU, He weights") for key in w.lines) and "He weights" not in w.readout.value
     assert len(w.lines) == 2 * 2 * len(ch04_zoo.DRAW_SEEDS)
-    every = [pair for pairs in ch04_zoo.run_draws(30, ch04_zoo.SPREAD_STARTS[1]).values() for pair in pairs]
+    every = [pair for text, pairs in ch04_zoo.run_draws(30, ch04_zoo.SPREAD_STARTS[1]).items()
+             if text != "ReLU, He weights" for pair in pairs]
     top, widest = max(float(np.max(m)) for m, _ in every), max(float(np.max(s)) for _, s in every)
-    both = ch04_zoo.selu_spread(start=2.0, depth=30, he=True)
-    assert sum(key.startswith("ReLU, He weights") for key in both.lines) == 2 * len(ch04_zoo.DRAW_SEEDS)
-    for fig in (w, both):
-        (lo, hi), (v_lo, v_hi) = (ax.get_ylim() for ax in fig.live.axes)
-        assert hi == pytest.approx(1.1 * top) and lo < 0 and (v_lo, v_hi) == (0, pytest.approx(1.05 * widest))
-    assert [ax.get_ylim() for ax in w.live.axes] == [ax.get_ylim() for ax in both.live.axes]
-    assert "ReLU, He weights" in both.readout.value
-    legend = [t.get_text() for t in both.live.figure.legends[0].get_texts()]
-    assert legend == ["SELU", "ReLU, LeCun weights", "ReLU, He weights"]
+    (lo, hi), (v_lo, v_hi) = (ax.get_ylim() for ax in w.live.axes)
+    assert hi == pytest.approx(1.1 * top) and lo < 0 and (v_lo, v_hi) == (0, pytest.approx(1.05 * widest))
+    assert [ax.get_ylim() for ax in ch04_zoo.selu_spread(start=2.0).live.axes] == [ax.get_ylim() for ax in w.live.axes]
+    legend = [t.get_text() for t in w.live.figure.legends[0].get_texts()]
+    assert legend == ["SELU", "ReLU, LeCun weights"]
 
 
 def test_selu_lines_are_drawn_last_so_no_dashed_line_hides_them():
     """Check (r47): the live figure draws its moving lines in the order they were made, not by zorder, so SELU's lines
-    are made last and drawn over the He dashes."""
-    w = ch04_zoo.selu_spread(he=True)
+    are made last and drawn over the ReLU lines."""
+    w = ch04_zoo.selu_spread()
     order = [id(a) for a in w.live._moving]
     selu = [order.index(id(ln)) for key, ln in w.lines.items() if key.startswith("SELU")]
     others = [order.index(id(ln)) for key, ln in w.lines.items() if not key.startswith("SELU")]
@@ -3326,7 +3310,7 @@ def test_selu_lines_are_drawn_last_so_no_dashed_line_hides_them():
 def test_selu_check_says_how_fast_the_wrong_answer_and_points_to_the_picture():
     """Check (r47 Interaction): the SELU check says by which layer every network is within 0.1 of 1 (computed from
     both starts, all five networks), the common wrong answer, and points to the in/out picture that follows it."""
-    answer = ch04_zoo.signal_answer(30, part="SELU").data
+    answer = ch04_zoo.signal_answer(30).data
     settle = max(ch04_zoo.back_near_one(s) for start in (2.0, 0.5) for _, s in ch04_zoo.run_draws(30, start)["SELU"])
     assert 5 < settle < 15
     for start in (2.0, 0.5):
@@ -3335,7 +3319,7 @@ def test_selu_check_says_how_fast_the_wrong_answer_and_points_to_the_picture():
     assert f"  By layer {settle}, all 5 networks here are within 0.1 of 1 (the grey band).\n" in answer   # r50: these 5, not every one
     assert ('  A common wrong answer: "SELU keeps whatever spread it is given." In fact, it pulls a big spread down '
             "and a small one up.\n") in answer
-    k = _index('ch04.signal_answer(depth=30, part="SELU")')
+    k = _index("ch04.signal_answer(depth=30)")
     assert "".join(_cells()[k + 2]["source"]).startswith("ch04.spread_in_out()")
 
 
@@ -3348,8 +3332,8 @@ def test_relu_fade_fold_uses_the_average_square_and_it_is_what_the_engine_does()
     assert ("Square some numbers, then average: that is their **average square**.\n"
             "A layer's weighted sums have average 0, as the weights are centred on 0. So their average square is their "
             "spread squared.\n"
-            "ReLU turns about half of them into 0, so its outputs' average square is half that.\n"
-            "With LeCun weights, the next sums' spread is the square root of it.\n"
+            "ReLU turns about half of them into 0. So its outputs' average square is half that.\n"
+            "With LeCun weights, the next layer's sums have a spread equal to the square root of that average square.\n"
             "So each layer keeps about $\\sqrt{0.5} \\approx 0.71$ of the spread.\n") in curious
     assert "the squares the next layer adds up" not in curious
     rng = np.random.default_rng(3)
@@ -3379,12 +3363,12 @@ def test_r48_spread_panel_shows_the_band_and_the_layer_the_check_quotes():
     """Check (r48): the SELU spread panel shades 0.9 to 1.1 and marks the layer the Check quotes ("By layer 10"), so the
     claim is read off the picture; every SELU run stays in the band from that layer on, and not from the one before."""
     settle = ch04_zoo.selu_settle_layer(30)
-    assert f"By layer {settle}, all 5 networks here are within 0.1 of 1 (the grey band)." in ch04_zoo.signal_answer(30, part="SELU").data
+    assert f"By layer {settle}, all 5 networks here are within 0.1 of 1 (the grey band)." in ch04_zoo.signal_answer(30).data
     runs = [s for start in (2.0, 0.5) for _, s in ch04_zoo.run_draws(30, start)["SELU"]]
     assert all(np.all(np.abs(s[settle:] - 1) < 0.1) for s in runs)
     assert any(abs(s[settle - 1] - 1) >= 0.1 for s in runs)
-    for he in (False, True):
-        ax = ch04_zoo.selu_spread(start=2.0, he=he).live.axes[1]
+    for start in (1.0, 2.0):
+        ax = ch04_zoo.selu_spread(start=start).live.axes[1]
         lows = [p.get_y() if hasattr(p, "get_y") else float(np.min(np.asarray(p.get_xy())[:, 1]))
                 for p in ax.patches]   # axhspan: a rectangle (or, in older matplotlib, a polygon) from 0.9 up
         assert any(abs(y - 0.9) < 1e-9 for y in lows)
@@ -3435,17 +3419,20 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     k = _index("ch04.zigzag_sketch()")
     assert _index("ch04.ZooTable()") < k < _index("## Optional")
     assert "".join(cells[k - 1]["source"]).rstrip().endswith(
-        "**Why zero-centred matters.** Recall chapter 02: a unit learns two weights.\nThe star marks their best values:")
+        "**Why zero-centred matters.** Recall chapter 02's toy: one unit learning two weights.\nThe star marks their best values:")
     out = cells[k]["outputs"][0]
     assert "image/png" in out["data"] and "zig-zags" in out["metadata"]["image/png"]["alt"]
     words = "".join(cells[k + 1]["source"])
+    # r56 (pass 62): each pronoun named; "a milder zig-zag" is not drawn, so the text says only what the check
+    # below shows: with some inputs below 0, about half the steps move one weight up and the other down
     assert words.startswith("Say a unit's inputs are all above 0, like sigmoid's outputs.\n"
-                            "Each weight's nudge is its input times one number, shared by all the unit's weights: "
-                            "its backward signal.\n"
-                            "Inputs above 0 keep its sign: all nudges up, or all down.\n"
-                            "Like a cart that only rolls up-right or down-left, they zig-zag (left).\n"
-                            "Centred inputs (right) can move one weight up and one down.\n"
-                            "If only the average is above 0, some steps can too: a milder zig-zag.\n")
+                            "Each weight's nudge is its input times one number: the unit's backward signal. "
+                            "All its weights share that number.\n"
+                            "An input above 0 keeps that number's sign. So all nudges go up together, or all go down.\n"
+                            "Like a cart that only rolls up-right or down-left, the weights zig-zag (left).\n"
+                            "Centred inputs (right) can move one weight up and the other down.\n"
+                            "If only some inputs are above 0, some steps can do that too.\n")
+    assert "milder" not in words
     # pass 61 (r55, chapter 02 Clarity 1): chapter 02 keeps one image (the oars) and says this fact in plain words;
     # the cart is chapter 04's own image of it
     assert "With positive inputs, every step raises both weights or lowers both." in "".join(
@@ -3457,7 +3444,7 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     assert np.any(np.diff(runs["tanh"], axis=0).prod(axis=1) < 0)
     assert ch04_zoo.zigzag_left() == {"sigmoid": 0.8, "tanh": 0.0}
     assert "after 30 steps, 0.8 from the star" in [a.get_title() for a in ch04_zoo.zigzag_sketch().axes][0]
-    # the milder zig-zag of bends that average above 0 but also output negatives
+    # bends that average above 0 but also output negatives: some steps split the weights (and they lean less)
     rows = {r["name"]: r["zero-centred"] for r in ch04_zoo.rows() if r["name"] != "softmax"}
     x = np.linspace(-30, 30, 60001)
     no = [n for n, v in rows.items() if v.startswith("no")]
@@ -3511,32 +3498,6 @@ def test_selu_scope_lists_the_widgets_own_setting():
     assert "only in a plain stack" not in text and "But only in" not in text
 
 
-def test_he_predict_asks_what_the_stored_picture_does_not_show():
-    """Check: the He Predict asks about the start 0.5; the stored picture is at start 2 (so it does not answer it), and
-    the Check gives the five networks' ends from 0.5, each below 0.9 (none climbs back to 1), computed."""
-    k = _index("ch04.selu_spread(start=2.0, depth=30, he=True)")
-    assert "drag the start down to 0.5" in "".join(_cells()[k - 1]["source"])
-    ends = [s[-1] for _, s in ch04_zoo.run_draws(30, 0.5)["ReLU, He weights"]]
-    assert max(ends) < 0.9
-    lo, hi = (f"{round(float(v), 2) + 0.0:.2f}" for v in (min(ends), max(ends)))
-    answer = ch04_zoo.signal_answer(30, part="ReLU").data
-    # r54 (pass 60): one number a line: "none climbs back to 1" (each below 0.9, checked above); the ends are the readout's
-    assert "  From 0.5, none climbs back to 1.\n" in answer and "0.66" not in answer
-    assert (lo, hi) == ("0.06", "0.66")
-
-
-def test_layer_one_average_is_rebuilt_from_the_sums_spread():
-    """Check: the Optional note's 1.13 follows from its printed numbers: He sums of spread 2 × √2 ≈ 2.83, ReLU of
-    bell-curve sums averaging 1/√(2π) ≈ 0.4 of their spread, 0.4 × 2.83 ≈ 1.13; and it matches the runs' layer 1."""
-    avg1 = ch04_zoo.layer_one_drop(2.0)[0]
-    assert f"{2 * np.sqrt(2):.2f}" == "2.83" and f"{1 / np.sqrt(2 * np.pi):.1f}" == "0.4"
-    assert f"{0.4 * 2.83:.2f}" == f"{avg1:.2f}" == "1.13"
-    z = np.random.default_rng(3).standard_normal(400_000) * 2 * np.sqrt(2)
-    assert float(np.maximum(z, 0).mean()) == pytest.approx(avg1, abs=0.02)
-    note = ch04_zoo.he_layer_one_note(2.0).data
-    assert "2 × √2 ≈ 2.83" in note and "0.4 × 2.83 ≈ 1.13" in note
-
-
 def test_doubling_picture_shows_the_texts_numbers():
     """Check: the new spread picture (before the '30 people' analogy) draws five layers from spread 2 that double
     (to 64), keep (2) or halve (to 1/16 = 1/32 of 2), the numbers the text says; it sits between the text and the analogy."""
@@ -3547,5 +3508,5 @@ def test_doubling_picture_shows_the_texts_numbers():
     assert labels == ["each layer doubles: 64", "each layer keeps it: 2", "each layer halves: 1/16"]
     k = _index("ch04.doubling_spread()")
     assert "The spread goes 2, 4, 8, 16, 32, 64." in "".join(_cells()[k - 1]["source"])
-    assert "it falls to 1/16: 1/32 of it" in "".join(_cells()[k - 1]["source"])
+    assert "the spread falls from 2 to 1/16. That is 1/32 of the start." in "".join(_cells()[k - 1]["source"])
     assert "30 people passing on a message" in "".join(_cells()[k + 1]["source"])

@@ -21,7 +21,7 @@ __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer"
            "gate_diagram", "gated_units", "leak_answer", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
            "print_dips", "print_gap", "zigzag_left", "zigzag_runs", "zigzag_sketch", "print_overflow", "print_widest_gap",
-           "back_near_one", "doubling_runs", "doubling_spread", "layer_one_drop", "lecun_fade_note", "he_layer_one_note", "selu_settle_layer", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "slopes_text", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
+           "back_near_one", "doubling_runs", "doubling_spread", "lecun_fade_note", "selu_settle_layer", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "slopes_text", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
            "squashers", "two_switches", "area_label", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
 
 FAMILIES = {
@@ -336,19 +336,17 @@ def _draw_key(text, k, key):
 
 
 @plots.styled
-def selu_spread(start=2.0, depth=30, he=False):
+def selu_spread(start=2.0, depth=30):
     """Drag the spread at the start: in five random networks, SELU pulls its signal back to spread 1 layer by layer;
-    ReLU with He weights keeps its signal from fading, but the five networks drift apart after layer 1; ReLU with
-    LeCun-normal weights fades to 0 (notebook 04).
-    r47: he=False draws SELU and ReLU with LeCun weights only (the first Predict asks about SELU alone); he=True
-    adds the He runs after their own Predict. Each panel's y-axis fits every run at the slider's top, in both pictures."""
-    runs = {text: spec for text, spec in SPREAD_RUNS.items() if he or text != "ReLU, He weights"}
+    ReLU with the same LeCun-normal weights fades to 0 (notebook 04). Each panel's y-axis fits every run drawn at the
+    slider's top. r56 (pass 62): the He runs' own widget is cut (a detour about starting weights, not bends); the
+    chapter says their one point in a sentence, and SPREAD_RUNS keeps them for chapter 07's Q28."""
+    runs = {text: spec for text, spec in SPREAD_RUNS.items() if text != "ReLU, He weights"}
     live = LiveFigure(780, 340, 1, 2)
     ax_m, ax_v = live.axes
     layers = np.arange(depth + 1)
-    # r50: both pictures (he=False, he=True) share one pair of axes, fitted to every run at the slider's top, so
-    # "starts at 1" and "starts at 2" compare at a glance
-    high = [pair for pairs in run_draws(depth, SPREAD_STARTS[1]).values() for pair in pairs]
+    # r50: the axes fit every run drawn at the slider's top, so every start compares at a glance
+    high = [pair for text, pairs in run_draws(depth, SPREAD_STARTS[1]).items() if text in runs for pair in pairs]
     top = max(float(np.max(m)) for m, _ in high)
     ax_m.set(xlim=(0, depth), ylim=(-0.15, 1.1 * top), xlabel="layer", ylabel="average output",
              title="average, layer by layer")
@@ -362,15 +360,14 @@ def selu_spread(start=2.0, depth=30, he=False):
     ax_v.axhspan(1 - SETTLE_WITHIN, 1 + SETTLE_WITHIN, color=SETTLE_BAND, zorder=0, lw=0)
     ax_v.axvline(settle, color=STRIP_NOTE_COLOUR, ls=":", lw=1.2, zorder=1)
     ax_v.text(settle + 0.4, 1.05 * widest * 0.93, f"layer {settle}", color=STRIP_NOTE_COLOUR, fontsize=10)
-    # r50: the band's label sits under the band, clear of the He lines that cross above it
+    # r50: the band's label sits under the band
     ax_v.text(depth - 0.3, 1 - SETTLE_WITHIN - 0.06, f"spread 1 (band: {1 - SETTLE_WITHIN:g} to {1 + SETTLE_WITHIN:g})",
               color=STRIP_NOTE_COLOUR, fontsize=9, ha="right", va="top",
               bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1})
     # r51 (pass 57): at 3.2 the five SELU lines merged into one band that seemed to touch the grey band's edge; at 2.2
     # they stay the thickest, yet each line and the band's edge can be told apart
     looks = {"SELU": {"ls": "-", "lw": 2.2, "zorder": 5},   # SELU thickest, on top
-             "ReLU, LeCun weights": {"ls": "-", "lw": 1.6, "zorder": 3},
-             "ReLU, He weights": {"ls": "--", "lw": 1.4, "alpha": 0.6, "zorder": 2}}   # faint dashed: they scatter
+             "ReLU, LeCun weights": {"ls": "-", "lw": 1.6, "zorder": 3}}
     lines = {}
     # r47: moving lines are drawn in the order they are made (zorder is not consulted), so SELU is made last: on top
     for text, (name, _) in reversed(list(runs.items())):   # one line per random network; one legend entry per run
@@ -380,7 +377,7 @@ def selu_spread(start=2.0, depth=30, he=False):
                     layers, np.zeros(depth + 1), color=plots.color(name), label=text if k == 0 else "_nolegend_",
                     **looks[text])[0])
     handles = {label: h for h, label in zip(*ax_v.get_legend_handles_labels())}
-    live.figure.legend([handles[t] for t in runs], list(runs), loc="outside lower center", ncol=3)   # below: no curve under it
+    live.figure.legend([handles[t] for t in runs], list(runs), loc="outside lower center", ncol=len(runs))   # below: no curve under it
     low, high, step = SPREAD_STARTS
     sliders = {"start": slider("spread into layer 1", start, low, high, step)}
     readout = widgets.HTML()
@@ -392,8 +389,8 @@ def selu_spread(start=2.0, depth=30, he=False):
                 lines[_draw_key(text, k, "average")].set_ydata(m)
                 lines[_draw_key(text, k, "spread")].set_ydata(s)
         live.render()
-        # r39: one number a cell; r43: the middle He run at spread 1 (0.98) sat beside SELU's 1.00 and read as "He
-        # holds 1 too" (over many networks it is ~0.65), so the five networks' lowest and highest spread are shown
+        # r39: one number a cell; r43: the five networks' lowest and highest spread too, so one network is not read
+        # as all of them
         rows = [(text, _middle([m[-1] for m, _ in pairs]), _middle([s[-1] for _, s in pairs]),
                  _middle([min(s[-1] for _, s in pairs)]), _middle([max(s[-1] for _, s in pairs)]))
                 for text, pairs in draws.items()]
@@ -928,9 +925,9 @@ def zero_centred_text(name):
     avg = average_output(name)
     if abs(avg) < 5e-3:
         return f"yes{ZERO_CENTRED_ONLY_WHEN.get(name, '')}"
-    # r54: one digit ("about 0.2", not "0.21 on average"): the table is read at a glance; PReLU's is at its starting
-    # leak (PRELU_NOTE says so under the table)
-    return f"no: about {avg:.1f}"
+    # r54: one number, no "on average"; r56 (pass 62): two significant digits, as one digit gave ELU (0.16), SiLU
+    # (0.21) and Mish (0.24) the same "about 0.2". PReLU's is at its starting leak (PRELU_NOTE says so under the table)
+    return f"no: about {avg:.2g}"
 
 
 def row(name):
@@ -1282,23 +1279,11 @@ def shrink_factor(spread):
     return float(np.median(spread[1:] / spread[:-1]))
 
 
-def layer_one_drop(start=2.0, depth=30):
-    """ReLU with He weights, layer 1, as the middle (median) of the five networks: (average, spread, typical size).
-    The typical size is the square root of the average square, sqrt(average² + spread²): He weights keep it at the
-    start (theory: average start·sqrt(1/pi) = 1.13, spread start·sqrt(1 - 1/pi) = 1.65, size 2 from 2). r50: the drop
-    in spread is the average moving off 0, not "ReLU's zeros"."""
-    pairs = run_draws(depth, start)["ReLU, He weights"]
-    m1, s1 = (np.array([r[k][1] for r in pairs]) for k in (0, 1))
-    return float(np.median(m1)), float(np.median(s1)), float(np.median(np.sqrt(m1 ** 2 + s1 ** 2)))
-
-
-def signal_answer(depth=30, high=2.0, low=0.5, part=None):
-    """The Checks after the SELU widget, one line per curve drawn. part="SELU" (first picture: SELU and ReLU with
-    LeCun weights): SELU goes back to 1 from 2 and 0.5, within SETTLE_WITHIN by the settle layer in all five
-    networks, its average back to 0; ReLU with the same weights fades (why: lecun_fade_note, in the chapter's
-    Optional section). part="ReLU" (second picture, the He lines added): nothing pulls the He runs back, each network
-    drifts; layer 1's drop is the average moving off 0 while the typical size stays at the start (layer_one_drop).
-    part=None gives every line. History of this Check: tests/test_chapter_04.py (passes 15 to 50)."""
+def signal_answer(depth=30, high=2.0, low=0.5):
+    """The Check after the SELU widget, one line per curve drawn: SELU goes back to 1 from 2 and 0.5, within
+    SETTLE_WITHIN by the settle layer in all five networks, its average back to 0; ReLU with the same weights fades
+    (why: lecun_fade_note, in the chapter's Optional section). History of this Check: tests/test_chapter_04.py (passes
+    15 to 62; r56, pass 62: the He lines went with the He widget)."""
     draws_up, draws_down = run_draws(depth, high), run_draws(depth, low)
     selu_ends = [(m[-1], s[-1]) for draws in (draws_up, draws_down) for m, s in draws["SELU"]]
     if max(max(abs(m), abs(s - 1)) for m, s in selu_ends) >= SETTLE_WITHIN:
@@ -1306,28 +1291,13 @@ def signal_answer(depth=30, high=2.0, low=0.5, part=None):
     if max(s[-1] for _, s in draws_up["ReLU, LeCun weights"]) >= 1e-3:
         raise ValueError("ReLU with LeCun weights does not fade")
     settle = selu_settle_layer(depth, high, low)
-    he_ends = [s[-1] for _, s in draws_up["ReLU, He weights"]]
-    if max(he_ends) < 2 * min(he_ends):   # "each network drifts its own way": the five end far apart
-        raise ValueError(f"the He networks no longer end far apart: {he_ends}")
-    if max(s[-1] for _, s in draws_down["ReLU, He weights"]) >= 1 - SETTLE_WITHIN:
-        raise ValueError("a ReLU network with He weights started at the low spread climbs back near 1")
-    lines = {"SELU": f"- **SELU**: it goes back to 1, from {high:g} and from {low:g} alike.\n"
-                     f"  By layer {settle}, all {len(DRAW_SEEDS)} networks here are within {SETTLE_WITHIN:g} of 1 (the grey band).\n"
-                     "  Its average (left panel) goes back to 0 too.\n"
-                     "  A common wrong answer: \"SELU keeps whatever spread it is given.\" In fact, it pulls a big "
-                     "spread down and a small one up.",
-             "LeCun": "- **ReLU, same weights**: it fades to almost 0. (Why: see the Optional section at the end.)",
-             # r54 (pass 60): one number a line; the runs' lowest and highest spreads are in the widget's readout,
-             # and the checks above still hold them (none of the five climbs back near 1 from the low start)
-             "He": f"- **ReLU, He weights**: nothing pulls it back.\n"
-                   "  By chance, each layer's random weights stretch or shrink the spread a little. Nothing undoes "
-                   "that, so each network drifts its own way: see the readout's lowest and highest spread.\n"
-                   # r52 (pass 58): the Predict asks about the start 0.5, which the stored picture (start 2) does not show
-                   f"  From {low:g}, none climbs back to 1.",
-             # r51 change 2 (pass 57): the why of layer 1's drop moved to the Optional section (he_layer_one_note)
-             "drop": "- **Layer 1's drop** is no pull either (why: see the Optional section)."}
-    keys = {"SELU": ["SELU", "LeCun"], "ReLU": ["He", "drop"], None: ["SELU", "LeCun", "He", "drop"]}[part]
-    return Markdown(fold("Check your prediction", "\n" + "\n".join(lines[k] for k in keys) + "\n").data)
+    lines = [f"- **SELU**: it goes back to 1, from {high:g} and from {low:g} alike.\n"
+             f"  By layer {settle}, all {len(DRAW_SEEDS)} networks here are within {SETTLE_WITHIN:g} of 1 (the grey band).\n"
+             "  Its average (left panel) goes back to 0 too.\n"
+             "  A common wrong answer: \"SELU keeps whatever spread it is given.\" In fact, it pulls a big "
+             "spread down and a small one up.",
+             "- **ReLU, same weights**: it fades to almost 0. (Why: see the Optional section at the end.)"]
+    return Markdown(fold("Check your prediction", "\n" + "\n".join(lines) + "\n").data)
 
 
 def lecun_fade_note(depth=30):
@@ -1343,28 +1313,10 @@ def lecun_fade_note(depth=30):
 **Why ReLU fades with LeCun weights.**
 Square some numbers, then average: that is their **average square**.
 A layer's weighted sums have average 0, as the weights are centred on 0. So their average square is their spread squared.
-ReLU turns about half of them into 0, so its outputs' average square is half that.
-With LeCun weights, the next sums' spread is the square root of it.
+ReLU turns about half of them into 0. So its outputs' average square is half that.
+With LeCun weights, the next layer's sums have a spread equal to the square root of that average square.
 So each layer keeps about $\\sqrt{{0.5}} \\approx {keep:.2f}$ of the spread.
 After {depth} layers: ${keep:.2f}^{{{depth}}} \\approx {_plain(left)}$. Almost nothing is left.
-""")
-
-
-def he_layer_one_note(start=2.0, depth=30):
-    """The chapter's Optional section, part 2 (r51 change 2, pass 57: moved out of the He Check): with He weights,
-    layer 1's spread drops because ReLU's average moves off 0, while the typical distance from 0 stays at the start."""
-    avg1, spread1, size1 = layer_one_drop(start, depth)
-    sums = start * np.sqrt(2.0)   # He weights: √2 times LeCun-normal, so layer 1's sums have spread start·√2
-    share = 1 / np.sqrt(2 * np.pi)   # ReLU of bell-curve sums of spread s averages s/√(2π) ≈ 0.4·s
-    if abs(round(share, 1) * round(sums, 2) - avg1) >= 0.01:
-        raise ValueError(f"0.4 × {sums:.2f} does not give the run's average {avg1:.3f}")
-    return Markdown(f"""
-**Why the spread drops at layer 1 with He weights.**
-He weights widen layer 1's sums: their spread is about {start:g} × √2 ≈ {sums:.2f}.
-ReLU's outputs are all 0 or above. For bell-curve sums, their average is about {share:.1f} times the sums' spread.
-So it jumps from 0 to about {share:.1f} × {sums:.2f} ≈ {avg1:.2f}.
-The spread is measured from that average, so it is smaller: about {spread1:.2f}, not {start:g}.
-Measured from 0, the outputs still sit about {size1:.2g} away, as the He weights intend.
 """)
 
 
@@ -1444,7 +1396,7 @@ A common wrong answer: "a small $T$ evens the shares out." In fact, it does the 
 |---|{"---|" * len(scores)}
 {lines}
 
-Text generators use this same knob when they pick the next word.
+Text generators use this same knob when they pick the next piece of text.
 """)
 
 
