@@ -429,9 +429,13 @@ def recall():
                    f"{tanh_1:.2f}. If most units sit near x = 1, the bends of twenty layers alone pass on "
                    f"{one_in(tanh_1 ** 20)}. ReLU's slope is "
                    "1 for every sum above 0, not at one point only."),
-            Option("relu", True, "ReLU works much better, with starting weights scaled to suit it (chapter 03). For sums above 0 "
-                   f"its slope is {f['relu_slope']:g}. So each unit whose sum is above 0 passes the whole nudge back, "
-                   "layer after layer. A unit whose sum is below 0 passes nothing. If many units die, try Leaky ReLU."),
+            # pass 62 (r56): "much better" said by its evidence (chapter 05's race), and the starting weights in plain words
+            Option("relu", True, f"For sums above 0 ReLU's slope is {f['relu_slope']:g}. So each unit whose sum is above 0 "
+                   "passes the whole nudge back, layer after layer. A unit whose sum is below 0 passes nothing. "
+                   "ReLU is a rule of thumb. Chapter 05's race backs it: sigmoid never learnt the training points there, "
+                   "and ReLU did in every run. Start ReLU with somewhat bigger weights (chapter 03). At first, about half "
+                   "its units pass nothing for each input. The bigger weights make up for that. "
+                   "If many units die, try Leaky ReLU."),
             Option("softmax", False, "A common wrong answer: \"softmax, it keeps every layer's numbers small.\" In fact, "
                    "softmax belongs at the output. It turns a whole layer's sums into shares that add up to 1, "
                    "so it is not a bend for each unit."),
