@@ -82,7 +82,8 @@ def test_dead_units_are_a_side_arrow_from_the_relu_box_not_a_kind_of_network():
     # pass 44 (r39, Focus 1): the layers widget (Predict, widget, fold) follows the inside part: 3 cells more
     # pass 56 (r50): the map's section is rebuilt: its rule, its rows, a Predict, the lit map and its fold: 3 more
     # pass 57 (r51): the lit map and its answer are one fold (map_check): 1 fewer
-    side = _src(cells[k + 12])
+    # pass 62 (r56 Clarity 2): the inside part is two cells, why the nudge fades and why ReLU: 1 more
+    side = _src(cells[k + 13])
     assert "If many units die, the side arrow says: try **Leaky ReLU**." in side
     assert "repairs" not in side
     assert side.startswith("### The side arrow: dead units")
@@ -427,10 +428,10 @@ def test_every_wrong_recall_option_names_its_misconception():
 
 def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right_after_it():
     """Check the map's section as pass 56 rebuilt it (r50 Clarity: seven definitions in one list): the heading and what
-    a unit is, the map, then the rule (its two questions, one cell), then the words the map's Predict needs (plain
-    network, hidden layers, CNN); pass 60 (r54 Clarity 2: seven terms in six lines): the other rows' words are said on
-    the list line that first needs each (transformer and feed-forward block on line 3, LSTM and GRU on line 4, class
-    on line 6), each naming the row's own words."""
+    a unit is, the map, then the rule (its two questions, one cell), then the rows' words. Pass 60 (r54 Clarity 2:
+    seven terms in six lines) had moved all but the Predict's words to the list; pass 62 (r56 Clarity 1: the map shows
+    Transformer, LSTM, GRU and Softmax with no word on them) gives every place and pick the map names one short bullet
+    here, each term in bold where it is said, and the list's small print keeps the rest."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
     assert _src(cells[k - 1]).startswith("## The map")
@@ -440,25 +441,28 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     after = _src(cells[k + 2])
     assert after.startswith("### Reading the map's rows\n\n- A **plain network**")
     bullets = [line for line in after.splitlines() if line.startswith("- ")]
-    assert len(bullets) == 2 and all(len(b.split()) <= 40 for b in bullets)   # one bullet a word group, short
+    assert len(bullets) == 5 and all(len(b.split()) <= 30 for b in bullets)   # one bullet a row, short
     rows = {key: where.replace("\n", " ").lower() for key, where, _, _ in ch06_decisions.MAP_ROWS}
-    listed = {r[:2]: r.lower() for r in ch06_decisions.short_list().data.splitlines() if r[:1].isdigit()}
-    said = {"plain network": bullets[0].lower(), "cnn": bullets[1].lower(), "transformer": listed["3."],
-            "feed-forward block": listed["3."], "lstm": listed["4."], "gru": listed["4."]}
+    said = dict(zip(("plain network", "cnn", "transformer", "lstm", "class"), (b.lower() for b in bullets)))
+    said.update({"feed-forward block": said["transformer"], "gru": said["lstm"], "softmax": said["class"]})
     for key, words in (("hidden_cnn_mlp", ("plain network", "cnn")), ("transformer_ffn", ("transformer", "feed-forward block")),
-                       ("recurrent", ("lstm", "gru"))):
+                       ("recurrent", ("lstm", "gru")), ("multiclass_output", ("class",))):
         assert all(w in rows[key] and f"**{w}**" in said[w] for w in words), key
-    # pass 50 (r45, Clarity 3): the map's output row says "One class of many" -> "Softmax": both explained
-    # pass 58 (r52 change 1): softmax is said on list line 6, the rule that picks it; pass 60: so is a class
-    assert "class" in rows["multiclass_output"] and "class" not in after
+    assert any(pick == "Softmax" for _, _, pick, _ in ch06_decisions.MAP_ROWS) and "**softmax**" in said["softmax"]
+    assert "**Softmax** gives each class a share (its chance), and the shares add up to 1." in after
+    assert "GELU is a smooth ReLU." in after   # the one pick the earlier picks' words do not cover
     line6 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("6. "))
     assert line6.startswith("6. **Output for one class (kind of answer) out of many**")
     assert "**Softmax**. It turns the output units' sums into chances that add up to 1." in line6
-    assert after.rstrip().endswith("The list below explains the rest, one line each.")   # pass 61 (r55): was awkward
-    # none of the moved words is used in the words between the map and the list
-    first_list = next(i for i, c in enumerate(cells) if "short_list()" in _src(c))
-    between = "\n".join(_src(c) for c in cells[k + 1:first_list] if c["cell_type"] == "markdown")
-    assert not re.search(r"transformer|feed-forward|LSTM|GRU|\bclass\b", between, re.I)
+    assert after.rstrip().endswith("The list below says more, one line each.")
+    # no row's word is used before the rows say it: not in the map's rule, nor anywhere above the map
+    assert not re.search(r"transformer|feed-forward|LSTM|GRU|\bclass\b|softmax", rule, re.I)
+    assert not any(re.search(r"transformer|feed-forward|LSTM|GRU|\bclass\b|softmax", _src(c), re.I)
+                   for c in cells[:k] if c["cell_type"] == "markdown")
+    # the list's small print does not say them a second time: it adds what the rows leave out
+    small = ch06_decisions.short_list().data
+    assert "**transformer**" not in small and "**LSTM**" not in small and "**GRU**" not in small
+    assert "The feed-forward block is two layers, the bend between them" in small and "LSTM stands for long short-term memory." in small
     # pass 52 (item 2): "shares", the word the map's softmax drawing prints ("shares add to 1")
     assert any("shares add to 1" in t.get_text() for inset in ch06_decisions.decision_map().axes[0].child_axes
                for t in inset.texts)
@@ -697,7 +701,8 @@ def test_what_to_remember_gives_each_rule_its_reason_in_four_lines():
     assert decisions.memory_path("relu", 1.2)[-1] > 1e6   # no top: blow-up
     assert any(a.startswith("Use one sigmoid per label.") for _, a in decisions.beyond_rows())   # pass 61: the end fold
     assert "needs a top and a bottom" not in cell
-    assert "The output needs the right shape" in lines[2]
+    # pass 62: "range", the output section's own word ("At the output: the range matters"), not a second one
+    assert "The output needs the right range" in lines[2] and "#### At the output: the range matters" in _md_text()
     x = np.linspace(-30, 30, 601)
     assert np.all((expit(x) >= 0) & (expit(x) <= 1)) and np.all(np.abs(np.tanh(x)) <= 1)
     from course_utils.facts import activations
@@ -1161,10 +1166,14 @@ def test_the_memory_picture_labels_small_values_in_words_like_the_slopes_picture
 def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     """Check the first words naming an LSTM say what one is: it reads sequences, and its gates are dimmers
     from 0 to 1 that pick what to keep (pass 19: one line; list line 4 says what tanh does). Pass 60 (r54 Clarity 2):
-    that is list line 4, the first line that needs it; no markdown names an LSTM or a GRU before the list."""
+    that is list line 4, the first line that needs it; no markdown names an LSTM or a GRU before the list. Pass 62 (r56
+    Clarity 1: the map itself shows "LSTM or GRU"): the map's rows say it in one line; list line 4 adds the rest."""
     cells = _cells()
     listed = next(i for i, c in enumerate(cells) if "short_list()" in _src(c))
-    assert not any(re.search(r"LSTM|GRU", _src(c)) for c in cells[:listed] if c["cell_type"] == "markdown")
+    said = [i for i, c in enumerate(cells[:listed]) if c["cell_type"] == "markdown" and re.search(r"LSTM|GRU", _src(c))]
+    assert said == [next(i for i, c in enumerate(cells) if _src(c).startswith("### Reading the map's rows"))]
+    assert ("- An **LSTM** or a **GRU** reads a sequence, such as a sentence, one item at a time. It keeps a memory, "
+            "like running notes.") in _src(cells[said[0]])
     first = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("4. "))
     # pass 29: the opening names an LSTM only to promise a look inside; the bold one is where it is explained
     # pass 23: a sequence gets an example; LSTM is spelled out, and the GRU is said to be a simpler cousin
@@ -1177,8 +1186,7 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     # pass 56 (r50 change 3): one line for the map's LSTM row: the LSTM, the GRU, gates and new content
     # pass 58 (r52 change 1): gates are said on list line 4, where they are used
     # pass 60 (r54 Clarity 2): a one-clause everyday picture, running notes
-    assert ("An **LSTM** (long short-term memory) reads a sequence, such as a sentence, item by item. It keeps a "
-            "memory, like running notes. A **GRU** is its simpler cousin.") in first.split("<small>")[1]
+    assert "LSTM stands for long short-term memory. A GRU is its simpler cousin." in first.split("<small>")[1]
     assert "word sequences" not in first and "any sequence" not in first
     cells = _cells()
     named = next(i for i, c in enumerate(cells) if "**forget gate**" in _src(c))
@@ -1324,13 +1332,18 @@ def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_poin
     text = "\n".join(t for _, t in md)
     # pass 22: the bold term says what the block is, in plain words
     assert "small two-layer" not in text
-    # pass 60 (r54 Clarity 2): said on list line 3, the first line that needs it, with an everyday picture
-    assert ("Its main bend sits in a **feed-forward block**: two layers, the bend between them, like a sandwich's "
-            "filling.") in ch06_decisions.GLOSS[3] and "feed-forward block" not in text.split("## The list")[0]
+    # pass 60 (r54 Clarity 2): said on list line 3, the first line that needs it, with an everyday picture; pass 62
+    # (r56 Clarity 1: the map shows the block with no word on it): the map's rows name it, the list says its inside
+    rows = next(t for _, t in md if t.startswith("### Reading the map's rows"))
+    assert "- A **transformer** is the design behind most chatbots. Its bend sits in its **feed-forward block**." in rows
+    assert ("The feed-forward block is two layers, the bend between them, like a sandwich's filling."
+            in ch06_decisions.GLOSS[3])
+    assert [i for i, t in md if "feed-forward block" in t.split("## The list")[0]][0] == next(i for i, t in md if t == rows)
     first_gelu = next(i for i, t in md if "GELU" in t)
-    # pass 56 (r50): in the map's transformer line; pass 58 (r52 change 1): on list line 3, before any words name it
-    assert next(i for i, c in enumerate(cells) if "short_list()" in _src(c)) < first_gelu
-    assert "GELU is a smooth ReLU that dips just below 0." in ch06_decisions.short_list().data   # pass 20: not "always above 0"
+    # pass 56 (r50): in the map's rows; pass 58 (r52 change 1): on list line 3; pass 62 (r56): the rows again, one
+    # short line, where the map first shows it; list line 3 adds the dip (pass 20: not "always above 0")
+    assert md[[i for i, _ in md].index(first_gelu)][1] == rows and "GELU is a smooth ReLU." in rows
+    assert "GELU dips just below 0." in ch06_decisions.short_list().data
     gelu = activations.get("gelu")
     assert min(float(gelu(x)) for x in np.linspace(-3, 0, 301)) < -0.16   # the dip
     assert all(-0.2 < float(gelu(x)) < 0 for x in (-0.1, -0.3, -0.6)) and abs(float(gelu(3.0)) - 3) < 0.01
@@ -1389,8 +1402,11 @@ def test_the_slopes_section_opens_with_a_whispered_message_and_the_sketch_asks_f
     assert inside.index("So their slopes multiply.") < inside.index("whispered")
     assert "After a few, almost nothing is left.\n" in inside   # pass 46: the message is the nudge, said once above
     assert "Picture a message" not in before and "five people" not in before
-    # pass 44 (r39, Focus 1): taught once: the Predict and its widget follow the whisper, with no second heading
-    assert before.startswith("**Predict:**") and _src(cells[k - 2]).startswith("#### Inside: slopes multiply")
+    # pass 44 (r39, Focus 1): taught once: the Predict and its widget follow the whisper
+    # pass 62 (r56 Clarity 2): the whisper's cell carried five ideas; why the nudge fades and why ReLU are two cells
+    assert before.startswith("**Predict:**") and _src(cells[k - 3]).startswith("#### Inside: slopes multiply")
+    assert _src(cells[k - 2]).startswith("#### Why ReLU inside\n\nSigmoid's slope is at most 0.25: the whisper's quarter.")
+    assert "Sigmoid's slope" not in inside and "ReLU" not in inside and "Tanh" not in inside
     assert decisions.chain_slope("sigmoid") == 0.25
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     # pass 23: the map has about 16 boxes; "seven picks" says which seven
@@ -1571,7 +1587,8 @@ def test_the_picker_text_names_what_its_menu_holds():
     before = _src(cells[k - 1])
     # pass 47 (r42, Clarity 4): "the list's places" was hard to parse: one place per line, line 4 two
     # pass 61 (cut for words): "two for line 4"; the menu shows which two
-    assert "Pick a place from the menu: one per line of the list, two for line 4." in before
+    # pass 62 (cut for words): "the list's places", the phrase that needed it, is gone; the menu's entries are places
+    assert before.startswith("## Try it: the picker\n\nPick a place from the menu.\n")
     assert len(options) == len(decisions.lines()) + 1
     # pass 23: "its" was the menu; the table comes at the end; when SELU and when line 1 is said in plain words
     # pass 25: the table has two rarer rules, the menu one of them
@@ -1675,26 +1692,30 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     from course_utils.facts import deployments
     cells = [c for c in _cells() if c["cell_type"] == "markdown"]
     first = next(_src(c) for c in cells if "slope" in _src(c))
-    define = "Each bend multiplies it by the bend's **slope**: how steep its curve is."   # pass 24: not always a share
+    # pass 24: not always a share; pass 62: "it" named (the nudge: two sentences stood between)
+    define = "Each bend multiplies the nudge by its **slope**: how steep its curve is."
     assert define in first and first.index("slope") > first.index(define)
     assert first.index("the **nudge handed back**") < first.index(define)   # pass 25: the leak's slope in the next cell
     k = next(i for i, c in enumerate(cells) if _src(c) == first)
     assert first.startswith("### Why does the place matter?")
     # pass 37 (r34): split in two short parts, inside then output, each under a bold head; dead units come next
     assert _src(cells[k + 1]).startswith("#### Inside: slopes multiply\n\n")
+    assert _src(cells[k + 2]).startswith("#### Why ReLU inside\n\n")   # pass 62 (r56 Clarity 2): its own cell
     # pass 44 (r39, Focus 1): the layers Predict and its fold (markdown cells) sit between inside and output
-    assert _src(cells[k + 2]).startswith("**Predict:** every layer uses sigmoid")
-    assert _src(cells[k + 4]).startswith("#### At the output: the range matters\n\n")
-    assert "keeps a small slope" in _src(cells[k + 5])
+    assert _src(cells[k + 3]).startswith("**Predict:** every layer uses sigmoid")
+    assert _src(cells[k + 5]).startswith("#### At the output: the range matters\n\n")
+    assert "keeps a small slope" in _src(cells[k + 6])
     assert "the output unit's sum" in decisions.lines()[4].reason   # r43: one name, "sum", not "score"
     assert not any("score" in _src(c) for c in cells[:next(i for i, c in enumerate(cells) if "## The list" in _src(c))])
     gates = {(d.model, d.where) for d in deployments.DEPLOYMENTS if d.part == "gates"}
     assert ("GRU", "the reset and update gates") in gates
     assert ("LSTM", "the input and output gates (the forget gate came in 2000)") in gates   # 2 + forget = 3 > 2
     first_gru = next(r for r in ch06_decisions.short_list().data.splitlines() if "GRU" in r)
-    assert "A **GRU** is its simpler cousin." in first_gru   # pass 39: the map's words only; pass 60: list line 4
+    assert "A GRU is its simpler cousin." in first_gru   # pass 39: the map's words only; pass 60: list line 4
+    # pass 62 (r56 Clarity 1): the map's rows name it first, in bold, where the map shows it; the list adds "cousin"
     listed = next(i for i, c in enumerate(_cells()) if "short_list()" in _src(c))
-    assert not any("GRU" in _src(c) for c in _cells()[:listed] if c["cell_type"] == "markdown")
+    before = [_src(c) for c in _cells()[:listed] if c["cell_type"] == "markdown" and "GRU" in _src(c)]
+    assert len(before) == 1 and before[0].startswith("### Reading the map's rows") and "**GRU**" in before[0]
     # pass 58 (r52 Correctness): forget and write gates are an LSTM's; line 4's section says a GRU has two, also sigmoid
     gru = next(d for d in deployments.DEPLOYMENTS if d.model == "GRU" and d.part == "gates")
     assert gru.registry == "sigmoid" and gru.where.count(" gate") == 1 and " and " in gru.where   # two gates, named
@@ -1769,7 +1790,7 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     the GELU check says where the slope passes 1."""
     from course_utils.facts import activations
     first = next(_src(c) for c in _cells() if c["cell_type"] == "markdown" and "slope" in _src(c))
-    assert "Each bend multiplies it by the bend's **slope**: how steep its curve is." in first
+    assert "Each bend multiplies the nudge by its **slope**: how steep its curve is." in first
     # pass 26: which bends, exactly: sigmoid's slope in (0, 0.25], tanh's in (0, 1], ReLU's 0 or 1; then the conclusion
     xs = np.linspace(-8, 8, 1601)
     for name, top in (("sigmoid", 0.25), ("tanh", 1.0)):
@@ -1783,13 +1804,14 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     k = next(i for i, c in enumerate(cells) if _src(c) == first)
     assert _src(cells[k + 1]).strip() == "ch06.three_slopes()" and "hide-input" in cells[k + 1]["metadata"]["tags"]
     inside = _src(cells[k + 2])
+    relu = _src(cells[k + 3])   # pass 62 (r56 Clarity 2): why ReLU is its own cell, after why the nudge fades
     # pass 46 (cut): tanh's top is the picture's label alone; sigmoid's quarter is tied to the whisper, ReLU's 1 or 0
-    assert "Sigmoid's slope is at most 0.25: the whisper's quarter.\nAbove 0, ReLU's slope is 1" in inside
-    assert "On the map" not in inside
+    assert relu.startswith("#### Why ReLU inside\n\nSigmoid's slope is at most 0.25: the whisper's quarter.\nAbove 0, ReLU's slope is 1")
+    assert "On the map" not in inside + relu
     first = inside   # the argument's lines below live in the inside part
     assert f"{decisions.facts()['sigmoid_peak']:g}" == "0.25" and decisions.chain_slope("tanh") == 1.0 and "Mostly" not in first
     # pass 31 (r29): not "slope 1": much below 1 fades, much above 1 blows up (1.1 over 20 layers: 6.7 times)
-    assert "So inside, you want slopes near 1. Much below, the nudge fades; much above, it blows up." in first
+    assert "So inside, you want slopes near 1. Much below 1, the nudge fades. Much above 1, it blows up." in first
     assert "you want slope 1." not in first
     # pass 37 (r34): stopped for this input only; on another the same unit may pass it all; sigmoid shrinks it on
     # every input, to a quarter or less (its slope is at most 0.25 everywhere: checked above); no vague "most units"
@@ -1797,10 +1819,11 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     # pass 47 (r42, Clarity 3): "for this input only" was cryptic: another input may put the same sum above 0
     # pass 48 (r43, Clarity 2): "other inputs" read as the unit's other inputs; it means other examples
     # pass 49 (r44, Clarity 1): the sum changes from example to example, so the unit still learns from some
+    # pass 62: "those above 0" named (the inputs that give it a sum above 0), in the chapter's word, input
     assert ("Above 0, ReLU's slope is 1: it passes the whole nudge.\n"
-            "Below 0, it passes none. But its sum changes with each example, so it still learns from those above "
-            "0.\n") in first   # pass 61: one sentence, cut for words
-    assert "for other examples, the sum may be above 0" not in first
+            "Below 0, it passes none. But a unit's sum changes from one input to the next.\n"
+            "So it still learns from the inputs that give it a sum above 0.\n") in relu
+    assert "for other examples, the sum may be above 0" not in relu
     # pass 49 (r44, Correctness): the chain multiplies bends' slopes only; the weights are said to be set to 1
     # pass 50 (r45, Clarity 4): "it" could be the message, the nudge or the slope: the nudge is named
     # pass 56 (r50): "Here" read as a change to the network: it is the pictures' choice, said so; they multiply
@@ -1810,7 +1833,7 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     np.testing.assert_allclose(decisions.chain_left(6)["sigmoid"], 0.25 ** np.arange(1, 7))
     assert "multiply it too" not in first
     assert "for this input only" not in first
-    assert "Sigmoid's slope is at most 0.25" in first   # pass 40: sigmoid's quarter said once, with its slope
+    assert "Sigmoid's slope is at most 0.25" in relu   # pass 40: sigmoid's quarter said once, with its slope
     assert "most units" not in first and "stopped, not shrunk" not in first
     assert 0.9 ** 20 < 0.13 and 1.1 ** 20 > 6.7
     assert "Inside, the nudge passes back through many bends, one per layer. So their slopes multiply." in first   # pass 29: the picture that shows it
@@ -1998,8 +2021,9 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     # keep less, as the table shows); "Here" (growth 1.1, not the picture's opening 1) is said
     per_step = ch06_decisions.MEMORY_ASKED * (1 - ch06_decisions.LATER_FLOOR ** 2)
     assert ("Going back, each step multiplies the nudge by growth × tanh's slope.\n"
-            f"At growth {ch06_decisions.MEMORY_ASKED:g}, h stays above {ch06_decisions.LATER_FLOOR:g}, "
-            f"so that slope stays below {1 - ch06_decisions.LATER_FLOOR ** 2:g}.\n"
+            # pass 62: where 0.75 comes from, said (tanh's slope is 1 − h², the fold's rule)
+            f"At growth {ch06_decisions.MEMORY_ASKED:g}, h stays above {ch06_decisions.LATER_FLOOR:g}. "
+            f"So tanh's slope, 1 − h², stays below {1 - ch06_decisions.LATER_FLOOR ** 2:g}.\n"
             f"Each step back keeps less than 1.1 × 0.75 = {per_step:.3f}.\n"
             # pass 61 (r55 Correctness 1): why the result is far below 0.825 to the power 100, said on the main path
             "Steps near the sequence's start keep far less: h is still big there.\n"
@@ -2062,7 +2086,8 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     # pass 49 (r44, Clarity 3): the forget gate is said to be a sigmoid before the network pushes it near 1
     # pass 50 (r45, Clarity 1): "side routes" was never explained; "along this path" already limits the claim
     # pass 53 (words cut): the picture above and its caption say the nudge is scaled by the forget gate alone
-    assert "To keep the memory, the network can learn to push the gate near 1." in text
+    # pass 62: "the gate" named: two gates were just named in the formula before it
+    assert "To keep the memory, the network can learn to push the forget gate near 1." in text
     assert "only the forget gate scales the nudge" in ch06_decisions.PATHS_CAPTION
     assert "push this sigmoid" not in text and "side routes" not in text
     assert "does not depend on the old memory" not in text and "this sigmoid sits near 1" not in text
@@ -2247,16 +2272,17 @@ def test_pass26_small_fixes_the_reader_asked_for():
 
 
 def test_pass29_the_output_feedback_says_what_a_label_is_before_using_it():
-    """Check the sigmoid feedback of the cat/dog/bird question and the picker's card say what a label is here (a right
-    answer, such as cat or dog), as the glossary's label is the right answer given with a training example.
-    Pass 36 (r34): one word throughout, "label"; "tag" is gone from every text a learner reads in this chapter."""
-    source = inspect.getsource(decisions)
+    """Check the sigmoid feedback of the cat/dog/bird question and the picker's card say what a label is here, before
+    the feedback uses it, as the glossary's label is the right answer given with a training example (such as cat).
+    Pass 36 (r34): one word throughout, "label"; "tag" is gone from every text a learner reads in this chapter.
+    Pass 62 (r56 Clarity 3): "a right answer" confused: a photo's label names what it shows."""
     sigmoid = next(o for o in decisions.recall_output().options if o.name == "sigmoid").feedback
-    assert sigmoid.endswith("Use one sigmoid per label (a right answer, such as cat or dog) only when a photo may "
-                            "carry several labels.")
-    assert "Use one sigmoid per label only when" not in source
+    assert sigmoid.endswith("A photo's label names what it shows, such as cat. Use one sigmoid per label only when a "
+                            "photo may carry several labels.")
+    assert sigmoid.index("label names what it shows") < sigmoid.index("one sigmoid per label")
+    assert "right answer" not in sigmoid
     card = decisions.decision("multiclass_output").prefer_runner_up_when
-    assert card == ("an example may carry several labels (right answers, such as cat and dog) at once: "
+    assert card == ("an example may carry several labels (names of what it shows, such as cat and dog) at once: "
                     "then one sigmoid per label.")
     shown = [_src(c) for c in _cells() if c["cell_type"] == "markdown"]
     for c in _cells():
@@ -2434,7 +2460,7 @@ def test_pass37_three_slopes_shows_each_top_on_one_scale_before_the_words_quote_
     assert xs.min() < 0 < 1 < xs.max() and f"{np.interp(0, xs, ys):.2f}" == "1.00" and f"{np.interp(1, xs, ys):.2f}" == "0.42"
     assert ch06_decisions.memory_loop().lines["tanh"].get_linestyle() == "--"
     # pass 40 (r36): the chain reads 0.5 off the readout (on the log panel 0.5 and 1 look alike), not off a line
-    assert "At growth 1.1, h stays above 0.5, so that slope stays below 0.75." in _md_text()   # pass 48: the bound, in words
+    assert "At growth 1.1, h stays above 0.5. So tanh's slope, 1 − h², stays below 0.75." in _md_text()   # pass 48: the bound, in words
     # a bug it catches: a slope panel with its own scale per curve would hide sigmoid's low top
     assert ax_d.get_ylim()[1] / 0.25 > 4
 
@@ -2664,8 +2690,9 @@ def test_pass47_the_map_says_unit_weight_and_sum_and_the_layers_words_say_why_ta
     # explained before the learner drags; the Predict cell itself still asks one question
     # (it ends those words, the line right above the Predict, after sigmoid's and ReLU's slopes)
     # pass 53 (r47): "dotted, below" could point at the slope picture above (tanh dash-dot there): name the picture
-    said = "Tanh's slope is 1 only at sum 0. At sum 1, it is already 0.42 (dotted, in the next picture)."
-    inside = next(_src(c) for c in cells[:k] if "#### Inside: slopes multiply" in _src(c))
+    # pass 62: "it" named (its slope); the words on each bend's slope are their own cell, "Why ReLU inside"
+    said = "Tanh's slope is 1 only at sum 0. At sum 1, its slope is already 0.42 (dotted, in the next picture)."
+    inside = next(_src(c) for c in cells[:k] if "#### Why ReLU inside" in _src(c))
     assert "Tanh" not in before and inside.rstrip().endswith(said) and "Tanh" not in _src(cells[k + 1])
     assert inside.index("Sigmoid's slope is at most 0.25") < inside.index(said)
     assert f"{decisions.chain_slope('tanh_at_1'):.2f}" == "0.42" and decisions.chain_slope("tanh") == 1.0
@@ -2802,7 +2829,8 @@ def test_pass54_the_side_arrow_has_a_picture_of_a_dead_unit_and_the_map_says_dea
     # pass 55 (r49): the drawing note sits after the leak is explained, not among the map's words
     assert "times too steep" not in words and abs(times - 10) < 1e-9
     leak = _src(cells[side])
-    assert leak.index("(its **leak**)") < leak.index(f"The map draws it {times:.0f} times too steep, so it shows.")
+    # pass 62: "it" named, the leak
+    assert leak.index("(its **leak**)") < leak.index(f"The map draws the leak {times:.0f} times too steep, so it shows.")
     # pass 62 (r56 Correctness 2): the right panel is the slope, which is the share of the nudge passed back (the
     # nudge itself only if 1 came in): the words and the panel's title say "share"
     assert leak.rstrip().endswith("Below: one dead unit's sums, and the slope at each: the share of the nudge passed back.")
@@ -2897,11 +2925,15 @@ def test_pass55_line_3s_reason_is_the_study_on_the_main_path():
 def test_pass55_the_map_words_come_in_two_groups_as_the_map_does():
     """Check r49's change 2: the words under the map are split as the map is, inside the network, then at the output
     (pass 56: in the rows cell, after the map's rule). Pass 60 (r54 Clarity 2): the rows cell keeps only the inside
-    words the map's Predict needs; the list, split as the map is, says the rest at each line."""
+    words the map's Predict needs; the list, split as the map is, says the rest at each line. Pass 62 (r56 Clarity 1):
+    one short bullet per kind of place the map names, in the map's order (inside: plain network, CNN, transformer,
+    LSTM/GRU; then the output's class)."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
     words = _src(cells[k + 2])
-    assert "At the output:" not in words and words.count("\n- ") == 2 and "**dead**" not in words
+    assert "At the output:" not in words and words.count("\n- ") == 5 and "**dead**" not in words
+    firsts = [words.index(w) for w in ("**plain network**", "**CNN**", "**transformer**", "**LSTM**", "**class**")]
+    assert firsts == sorted(firsts)
     listed = ch06_decisions.short_list().data
     assert listed.startswith("**Inside the network**") and listed.index("**At the output**") > listed.index("\n4. ")
 

@@ -274,7 +274,8 @@ def decisions():
             "multiclass_output", "Output for one class (kind of answer) out of many", "softmax",
             "It turns the output units' sums into chances that add up to 1.",
             (("04 · softmax", CH["04"] + "#Softmax:-a-squasher-for-a-whole-list"),),
-            "sigmoid", "an example may carry several labels (right answers, such as cat and dog) at once: then one sigmoid per label.",
+            "sigmoid", "an example may carry several labels (names of what it shows, such as cat and dog) at once: "
+                       "then one sigmoid per label.",   # pass 62 (r56 Clarity 3): "a right answer" confused
         ),
         Decision(
             "regression_output", "Output for a number (a temperature, a change in price)", "identity",
@@ -456,7 +457,8 @@ def recall_output():
         (
             Option("sigmoid", False, "A common wrong answer: \"sigmoid gives chances, so one per kind.\" In fact, "
                    f"each sigmoid works alone. Output sums (2, 1, 0.1) give {', '.join(f'{v:.3f}' for v in sig)}: "
-                   f"they add up to {sum(round(v, 3) for v in sig):.3f}, not 1. Use one sigmoid per label (a right answer, such as cat or dog) only when a photo may carry several labels."),
+                   f"they add up to {sum(round(v, 3) for v in sig):.3f}, not 1. A photo's label names what it shows, such as cat. Use one sigmoid per label only when a "
+                   "photo may carry several labels."),
             Option("softmax", True, f"Softmax makes the three output sums (2, 1, 0.1) into shares "
                    f"{', '.join(f'{v:.2f}' for v in shares)}. They add up to {shares.sum():g}: one chance per kind."),
             Option("relu", False, "A common wrong answer: \"ReLU is the default bend.\" In fact, that rule is for "

@@ -441,13 +441,13 @@ SEEN_BELOW = {4: ("line 4, below", "#Line-4:-gates-and-new-content")}   # line 4
 # at once in the map's rows (13 terms in one cell); the map's rows keep one short line for each place
 # pass 60 (r54 Clarity 2): the places too: the rows keep only what the map's Predict needs (plain network, hidden
 # layers, CNN); the transformer and its block, the LSTM and the GRU are said on the line that first needs them
-GLOSS = {3: "A **transformer** is the design behind most of today's chatbots. Its main bend sits in a "
-            "**feed-forward block**: two layers, the bend between them, like a sandwich's filling. "
-            "GELU is a smooth ReLU that dips just below 0. "
+# pass 62 (r56 Clarity 1): the map itself names them, so the map's rows say in one line what each is; the list's small
+# print adds the rest (the block's inside, how SwiGLU works, the LSTM's name, new content)
+GLOSS = {3: "The feed-forward block is two layers, the bend between them, like a sandwich's filling. "
+            "GELU dips just below 0. "
             # pass 61 (r55 Clarity 1): sums of what, said here, not only in the optional fold
             "SwiGLU makes two sums of the same inputs, each with its own weights. It bends one, then multiplies the two.",
-         4: "An **LSTM** (long short-term memory) reads a sequence, such as a sentence, item by item. It keeps a "
-            "memory, like running notes. A **GRU** is its simpler cousin. "
+         4: "LSTM stands for long short-term memory. A GRU is its simpler cousin. "
             "New content: the fresh number each step adds to the memory."}
 
 
