@@ -3974,8 +3974,9 @@ SAID_PLAINLY = {("tanh", "06"): r"Tanh[^.\n]*between −1 and 1\.|Tanh goes from
                 # pass 58: chapter 06 says it on list line 3 (a rendered list), no longer in bold in a markdown cell
                 ("SwiGLU", "06"): r"SwiGLU makes two sums of the same inputs, each with its own weights\. It bends one, then multiplies the two\.",   # pass 61
                 ("softmax", "06"): r"\*\*Softmax\*\*\. It turns the output units' sums into chances that add up to 1\.",
-                # pass 60: chapter 06 says it on list line 4, the first line that needs it (r54 Clarity 2)
-                ("LSTM", "06"): r"An \*\*LSTM\*\* \(long short-term memory\) reads a sequence[^.\n]*item by item\."}
+                # pass 60: chapter 06 says it on list line 4, the first line that needs it (r54 Clarity 2); pass 62
+                # (r56 Clarity 1): in the map's rows, in bold, where the map first shows it
+                ("LSTM", "06"): r"An \*\*LSTM\*\* or a \*\*GRU\*\* reads a sequence[^.\n]*one item at a time\."}
 
 
 def test_pass52_defined_in_says_where_each_chapter_puts_the_word_in_plain_words():
