@@ -4007,8 +4007,9 @@ def test_pass49_q21s_key_shows_the_route_to_its_number():
 # (a pattern: one sentence that names the word and says what it does; chapter 06 rewords it pass by pass)
 # pass 62: tanh and SwiGLU left the glosses (the page's word list says them), so their chapter-06 lines left too
 SAID_PLAINLY = {("softmax", "06"): r"\*\*Softmax\*\*\. It turns the output units' sums into chances that add up to 1\.",
-                # pass 60: chapter 06 says it on list line 4, the first line that needs it (r54 Clarity 2)
-                ("LSTM", "06"): r"An \*\*LSTM\*\* \(long short-term memory\) reads a sequence[^.\n]*item by item\."}
+                # pass 60: chapter 06 says it on list line 4, the first line that needs it (r54 Clarity 2); pass 62
+                # (r56 Clarity 1): in the map's rows, in bold, where the map first shows it
+                ("LSTM", "06"): r"An \*\*LSTM\*\* or a \*\*GRU\*\* reads a sequence[^.\n]*one item at a time\."}
 
 
 def test_pass52_defined_in_says_where_each_chapter_puts_the_word_in_plain_words():

@@ -24,7 +24,7 @@ DEMOS = {f.__name__: f for f in (ch00_start_here.stretch_shift, ch00_start_here.
                                  ch04_zoo.tanh_fit,
                                  ch05_race.live_race,
                                  ch06_decisions.picker, ch06_decisions.slopes_multiply, ch06_decisions.memory_loop,
-                                 ch06_decisions.gelu_slope, ch06_decisions.memory_nudge,
+                                 ch06_decisions.memory_nudge,
                                  ch07_quiz.sketch_from_memory)}
 
 FACTORIES = sorted(DEMOS)

@@ -274,7 +274,8 @@ def decisions():
             "multiclass_output", "Output for one class (kind of answer) out of many", "softmax",
             "It turns the output units' sums into chances that add up to 1.",
             (("04 · softmax", CH["04"] + "#Softmax:-a-squasher-for-a-whole-list"),),
-            "sigmoid", "an example may carry several labels (right answers, such as cat and dog) at once: then one sigmoid per label.",
+            "sigmoid", "an example may carry several labels (names of what it shows, such as cat and dog) at once: "
+                       "then one sigmoid per label.",   # pass 62 (r56 Clarity 3): "a right answer" confused
         ),
         Decision(
             "regression_output", "Output for a number (a temperature, a change in price)", "identity",
@@ -429,9 +430,13 @@ def recall():
                    f"{tanh_1:.2f}. If most units sit near x = 1, the bends of twenty layers alone pass on "
                    f"{one_in(tanh_1 ** 20)}. ReLU's slope is "
                    "1 for every sum above 0, not at one point only."),
-            Option("relu", True, "ReLU works much better, with starting weights scaled to suit it (chapter 03). For sums above 0 "
-                   f"its slope is {f['relu_slope']:g}. So each unit whose sum is above 0 passes the whole nudge back, "
-                   "layer after layer. A unit whose sum is below 0 passes nothing. If many units die, try Leaky ReLU."),
+            # pass 62 (r56): "much better" said by its evidence (chapter 05's race), and the starting weights in plain words
+            Option("relu", True, f"For sums above 0 ReLU's slope is {f['relu_slope']:g}. So each unit whose sum is above 0 "
+                   "passes the whole nudge back, layer after layer. A unit whose sum is below 0 passes nothing. "
+                   "ReLU is a rule of thumb. Chapter 05's race backs it: sigmoid never learnt the training points there, "
+                   "and ReLU did in every run. Start ReLU with somewhat bigger weights (chapter 03). At first, about half "
+                   "its units pass nothing for each input. The bigger weights make up for that. "
+                   "If many units die, try Leaky ReLU."),
             Option("softmax", False, "A common wrong answer: \"softmax, it keeps every layer's numbers small.\" In fact, "
                    "softmax belongs at the output. It turns a whole layer's sums into shares that add up to 1, "
                    "so it is not a bend for each unit."),
@@ -452,7 +457,8 @@ def recall_output():
         (
             Option("sigmoid", False, "A common wrong answer: \"sigmoid gives chances, so one per kind.\" In fact, "
                    f"each sigmoid works alone. Output sums (2, 1, 0.1) give {', '.join(f'{v:.3f}' for v in sig)}: "
-                   f"they add up to {sum(round(v, 3) for v in sig):.3f}, not 1. Use one sigmoid per label (a right answer, such as cat or dog) only when a photo may carry several labels."),
+                   f"they add up to {sum(round(v, 3) for v in sig):.3f}, not 1. A photo's label names what it shows, such as cat. Use one sigmoid per label only when a "
+                   "photo may carry several labels."),
             Option("softmax", True, f"Softmax makes the three output sums (2, 1, 0.1) into shares "
                    f"{', '.join(f'{v:.2f}' for v in shares)}. They add up to {shares.sum():g}: one chance per kind."),
             Option("relu", False, "A common wrong answer: \"ReLU is the default bend.\" In fact, that rule is for "

@@ -1,8 +1,9 @@
 """Chapter 06's pictures and widgets: the map of the decision list, the list itself, the slopes and memory sliders,
-the nudge along a memory loop, the GELU slope slider and its check, the picker, the recall questions, the end fold
-of cases the list leaves out."""
+the nudge along a memory loop, line 3's optional folds (who used which bend, GELU's slope just below 0), the picker,
+the recall questions, the end fold of cases the list leaves out."""
 
 import html as _html
+import re
 
 import ipywidgets as widgets
 import numpy as np
@@ -238,7 +239,7 @@ def dead_units():
     ax_f.set(xlim=(-3, 1), ylim=(-0.3, 1.1), xlabel=SUM_LABEL, ylabel="output", title="one dead unit: eight training sums")
     # pass 58 (r52 Pictures): the title ran past the picture's right edge; the scale says how small its top is
     ax_d.set(xlim=(-3, 1), ylim=(-0.2 * leak, 1.3 * leak), yticks=[0, leak], yticklabels=["0", f"{leak:g}"], xlabel=SUM_LABEL,
-             ylabel=f"slope (0 to {leak:g}: tiny)", title="the nudge passed back")
+             ylabel=f"slope (0 to {leak:g}: tiny)", title="slope = share passed back")   # r56: it is the share, not the nudge
     ax_f.legend(loc="upper left", fontsize=11)
     ax_d.legend(loc="center left", fontsize=11)
     fig.set_label(
@@ -248,11 +249,11 @@ def dead_units():
     return fig
 
 
-GELU_ZOOM = (-2.0, 1.0)   # the slider's range and the check's picture: near 0, where GELU and ReLU part
+GELU_ZOOM = (-2.0, 1.0)   # the fold's picture: near 0, where GELU and ReLU part
 GELU_FIG = (680, 300)
-GELU_START, GELU_ASKED = 0.5, -0.1   # the slider opens right of 0, away from the Predict's x = −0.1
-GELU_TANGENT = 0.3   # half the width of the short straight line that shows each curve's slope at the slider's x
+GELU_ASKED = -0.1   # the fold's question: a sum just below 0
 GELU_PAIR = ("relu", "gelu")
+# pass 62 (r56 Focus 1): the GELU slider left the main path; its question, picture and answer open in gelu_more's fold
 
 
 def slope_at(name, x):
@@ -272,69 +273,6 @@ def _x(v):
     """The slider's x as the text writes it: '−0.1', '0.5', '0', '−0.75'."""
     text = f"{v:.2f}".rstrip("0").rstrip(".")
     return ("0" if text in ("-0", "") else text).replace("-", "−")
-
-
-def _passes(slope):
-    """What a slope does to the nudge, in words: 'none', 'all of it', '0.42 of it', '0.13 of it, turned around'."""
-    s = float(f"{slope:.2f}")
-    if s == 0:
-        return "none" if slope == 0 else "almost none"
-    if s == 1:
-        return "all of it"
-    if s > 1:
-        return f"a little more than all of it ({_two(s)} times the nudge)"
-    return f"{_two(abs(s))} of the nudge" + (", turned around" if s < 0 else "")
-
-
-def gelu_words(x):
-    """The slider's readout: each bend's slope at x and the share of the nudge it passes back."""
-    return f"at x = {_x(x)}" + "".join(
-        f"<br>{_label(n)}: slope {_two(slope_at(n, x))}, so it passes back {_passes(slope_at(n, x))}"
-        for n in reversed(GELU_PAIR))
-
-
-@plots.styled
-def gelu_slope(x=GELU_START):
-    """ReLU and GELU for x in GELU_ZOOM, with a dot and a short straight line at the slider's x: the line's
-    steepness is the slope, the share of the nudge the bend passes back there (notebook 06)."""
-    live = LiveFigure(620, 330)
-    ax = live.axes[0]
-    xs = np.linspace(*GELU_ZOOM, 301)
-    for i, name in enumerate(GELU_PAIR):
-        ax.plot(xs, plots.finite(plots.curve(name, xs)), color=plots.color(name), lw=2, label=_label(name),
-                **plots.line_style(name, i))
-    ax.axhline(0, color="black", lw=0.8)
-    ax.axvline(0, color="black", lw=0.8)
-    ax.set(xlim=GELU_ZOOM, ylim=(-0.5, 1.1), xlabel=SUM_LABEL, ylabel="output")
-    ax.legend(loc="upper left")
-    marks = {n: live.moving(ax.plot([], [], "o", ms=8, color=plots.color(n), zorder=5)[0]) for n in GELU_PAIR}
-    lines = {n: live.moving(ax.plot([], [], "-", lw=7, alpha=0.35, color=plots.color(n), zorder=4,
-                                    solid_capstyle="butt")[0]) for n in GELU_PAIR}
-    words = {n: live.moving(ax.text(0.98, y, "", transform=ax.transAxes, color=plots.color(n), fontsize=13,
-                                    fontweight="bold", ha="right", va="bottom", zorder=6))
-             for n, y in zip(GELU_PAIR, (0.14, 0.04))}   # bottom right: no curve runs there
-    where = live.moving(ax.axvline(x, color=plots.MUTED, lw=1, ls=":"))
-    sliders = {"x": slider("sum x", x, GELU_ZOOM[0], GELU_ZOOM[1], 0.05)}
-    readout = widgets.HTML()
-
-    def update():
-        at = round(sliders["x"].value, 2)
-        for n in GELU_PAIR:
-            y, k = float(plots.curve(n, np.array([at]))[0]), slope_at(n, at)
-            marks[n].set_data([at], [y])
-            lines[n].set_data([at - GELU_TANGENT, at + GELU_TANGENT], [y - GELU_TANGENT * k, y + GELU_TANGENT * k])
-            words[n].set_text(f"{_label(n)}'s slope at the dot: {_two(k)}")
-        where.set_xdata([at, at])
-        live.render()
-        readout.value = gelu_words(at)
-
-    on_change(sliders.values(), update)
-    update()
-    # The caption says what the saved picture shows: the slider's opening x, not the Predict's answer.
-    caption = (f"GELU and ReLU slopes (static picture). At x = {_x(x)}: GELU "
-               f"{_two(slope_at('gelu', x))}, ReLU {_two(slope_at('relu', x))}")
-    return LiveWidget([*sliders.values(), readout, live.image], live, caption,
-                      sliders=sliders, readout=readout, lines={**lines, **{f"{n}_dot": m for n, m in marks.items()}})
 
 
 def who_used_what():
@@ -363,7 +301,9 @@ def who_used_what():
             f"{gelu} ({rows[gelu].year}) used GELU. {swiglu} ({rows[swiglu].year}) uses SwiGLU.\n"
             # pass 34 (r32): OPT is a language model like GPT-2 (T5, which turns one text into another, is data only)
             f"Some kept ReLU, such as OPT ({kept['OPT'].year}), a language model like {gelu}.\n\n"
-            f"**The {study.year} test.** A study trained {len(study.compared)} versions of one text model.\n"
+            # pass 62 (r56 Correctness 1): the study named, so a learner can look it up
+            f"**The {study.year} test.** {study.by}, wrote it up as “{paper_title(study)}”.\n"
+            f"He trained {len(study.compared)} versions of one text model.\n"
             f"Their {study.where} differed: ReLU, GELU, SwiGLU and {len(study.compared) - 3} more.\n"
             "The test hid stretches of text the model had never seen. It asked the model to fill them in.\n"
             # pass 61: "a measure", not "a score": the glossary's score is an output unit's sum (one word, one sense)
@@ -377,13 +317,21 @@ def who_used_what():
 WHO_SUMMARY = "Optional: who used which bend, and the 2020 test"
 
 
-GELU_MARK = {  # the check's marks at x = −0.1: shape, label offset (points), label side (each in an empty corner)
+def paper_title(study):
+    """A study's title, as its citation in deployments.py quotes it: 'GLU Variants Improve Transformer'."""
+    found = re.search(r"'([^']+)'", study.citation)
+    if not found:
+        raise ValueError(f"no quoted title in {study.citation!r}")
+    return found.group(1)
+
+
+GELU_MARK = {  # the fold's marks at x = −0.1: shape, label offset (points), label side (each in an empty corner)
     "gelu": ("o", (-10, 4), "right"), "relu": ("s", (10, -6), "left")}
 
 
 def _mark_asked(ax):
     """Dots at x = GELU_ASKED on the slope panel, one per bend, each labelled with its bend and slope: the values the
-    check's words read off the picture. A dotted line marks that x."""
+    fold's words read off the picture. A dotted line marks that x."""
     ax.axvline(GELU_ASKED, color=plots.MUTED, lw=1, ls=":")
     for name in GELU_PAIR:
         k = slope_at(name, GELU_ASKED)
@@ -395,30 +343,22 @@ def _mark_asked(ax):
                 textcoords="offset points", ha="right", va="top", fontsize=11, color=MARK_INK)
 
 
-def gelu_check():
-    """The folded Check after the GELU slider: ReLU and GELU near 0, value and slope (the slope panel marks x = −0.1
-    with a labelled dot per bend), then the answer in words (at x = −0.1 GELU passes back 0.42 of the nudge, ReLU
-    none); the rest is in gelu_more, an optional fold."""
+@plots.styled
+def gelu_picture():
+    """ReLU and GELU near 0, value and slope, on shared x; the slope panel marks x = −0.1 with a labelled dot per bend
+    (the values gelu_more's words read off it)."""
     fig = plots.curves_and_slopes(GELU_PAIR, np.linspace(*GELU_ZOOM, 301), *GELU_FIG, titles=("value", "slope"))
     for ax in fig.axes:
         ax.set_xlabel(SUM_LABEL)   # r48: the same x label as every other picture in the chapter
     _mark_asked(fig.axes[1])
     g, r = slope_at("gelu", GELU_ASKED), slope_at("relu", GELU_ASKED)
-    alt = ("ReLU and GELU for x from −2 to 1: left, the curves (GELU dips a little below 0 left of 0, ReLU is flat "
-           f"at 0); right, their slopes, ReLU's a step from 0 to 1 at x = 0, with a dot for each at "
-           f"x = {_x(GELU_ASKED)}: GELU's is {_two(g)}, ReLU's is {_two(r)}")
-    img = tables.image(figure_png(fig), alt, *GELU_FIG)
-    body = f"""
-{img}
-
-Just left of 0, ReLU's curve is flat. GELU's curve still slopes upward.
-At x = {_x(GELU_ASKED)}, GELU's slope is {_two(g)}: the round dot in the right panel. ReLU's is {_two(r)}: the square dot.
-So GELU passes back some of the nudge, {_two(g)} of it. ReLU passes none.
-"""
-    return Markdown(f"<details><summary>Check your prediction</summary>\n\n{body.strip()}\n\n</details>")
+    fig.set_label("ReLU and GELU for x from −2 to 1: left, the curves (GELU dips a little below 0 left of 0, ReLU is "
+                  f"flat at 0); right, their slopes, ReLU's a step from 0 to 1 at x = 0, with a dot for each at "
+                  f"x = {_x(GELU_ASKED)}: GELU's is {_two(g)}, ReLU's is {_two(r)}")
+    return fig
 
 
-GELU_MORE_SUMMARY = "Optional: more of GELU's slope, and how SwiGLU works"
+GELU_MORE_SUMMARY = "Optional: GELU's slope just below 0, and how SwiGLU works"
 SWIGLU_HOW = ("**How SwiGLU works.** It makes two weighted sums of the same inputs (each input times a weight, all "
               "added up).\nIt bends one sum with SiLU (x times sigmoid of x: like GELU, dipping lower), then multiplies "
               "the two.\n"
@@ -426,12 +366,26 @@ SWIGLU_HOW = ("**How SwiGLU works.** It makes two weighted sums of the same inpu
 
 
 def gelu_more():
-    """An optional fold after the check (pass 25: the check holds only its answer): GELU's slope further left and
-    right (zero, below 0, above 1), and how SwiGLU works (two sums, one bent, multiplied); the history is
-    who_used_what's fold (pass 60)."""
+    """The optional fold after line 3's reason (pass 62, r56 Focus 1: the GELU slider was a bonus on the main path,
+    so its question, picture and answer fold in here, with no slider): does a unit just below 0 still learn (GELU
+    passes back 0.42 of the nudge at x = −0.1, ReLU none); GELU's slope further left and right (zero, below 0, above
+    1); how SwiGLU works (two sums, one bent, multiplied). The history is who_used_what's fold (pass 60)."""
     f = decisions.facts()
     low_x, low = f["gelu_lowest_slope"]
+    fig = gelu_picture()
+    img = tables.image(figure_png(fig), figure_alt(fig), *GELU_FIG)
+    g, r = slope_at("gelu", GELU_ASKED), slope_at("relu", GELU_ASKED)
+    if r != 0 or not 0 < g < 1:
+        raise ValueError("the words say GELU passes back some of the nudge at x = −0.1 and ReLU none")
     body = f"""
+**Does a unit with a sum just below 0 still learn?** Recall: each bend multiplies the nudge by its slope.
+
+{img}
+
+Just left of 0, ReLU's curve is flat. GELU's curve still slopes upward.
+At x = {_x(GELU_ASKED)}, GELU's slope is {_two(g)}: the round dot in the right panel. ReLU's is {_two(r)}: the square dot.
+So a GELU unit still learns there: it passes back {_two(g)} of the nudge. ReLU passes none.
+
 Further left, GELU's slope sinks to 0 (near x = {_x(round(f["gelu_zero_slope_x"], 2))}).
 Then it dips a little below 0, to about {_two(low)} near x = {_x(round(low_x, 2))}.
 A slope below 0 sends the nudge back turned around: a push up becomes a push down.
@@ -487,13 +441,13 @@ SEEN_BELOW = {4: ("line 4, below", "#Line-4:-gates-and-new-content")}   # line 4
 # at once in the map's rows (13 terms in one cell); the map's rows keep one short line for each place
 # pass 60 (r54 Clarity 2): the places too: the rows keep only what the map's Predict needs (plain network, hidden
 # layers, CNN); the transformer and its block, the LSTM and the GRU are said on the line that first needs them
-GLOSS = {3: "A **transformer** is the design behind most of today's chatbots. Its main bend sits in a "
-            "**feed-forward block**: two layers, the bend between them, like a sandwich's filling. "
-            "GELU is a smooth ReLU that dips just below 0. "
+# pass 62 (r56 Clarity 1): the map itself names them, so the map's rows say in one line what each is; the list's small
+# print adds the rest (the block's inside, how SwiGLU works, the LSTM's name, new content)
+GLOSS = {3: "The feed-forward block is two layers, the bend between them, like a sandwich's filling. "
+            "GELU dips just below 0. "
             # pass 61 (r55 Clarity 1): sums of what, said here, not only in the optional fold
             "SwiGLU makes two sums of the same inputs, each with its own weights. It bends one, then multiplies the two.",
-         4: "An **LSTM** (long short-term memory) reads a sequence, such as a sentence, item by item. It keeps a "
-            "memory, like running notes. A **GRU** is its simpler cousin. "
+         4: "LSTM stands for long short-term memory. A GRU is its simpler cousin. "
             "New content: the fresh number each step adds to the memory."}
 
 
