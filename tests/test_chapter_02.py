@@ -1262,7 +1262,7 @@ def test_swiglu_has_twice_a_relu_units_input_weights():
     # pass 30: the 48-weight fold is cut (chapter 04 shows "2/3 as many units" with the same weights)
     assert "same weights, fewer units" not in text and "48" not in text
     ch04 = "".join("".join(c["source"]) for c in notebook("04_activation_zoo")["cells"] if c["cell_type"] == "markdown")
-    assert "With the same weights, it has about 2/3 as many units" in ch04   # the shrink, said once, there
+    assert "With the same number of weights, a gated block has about 2/3 as many units" in ch04   # the shrink, said once, there
     assert "That is why LLaMA uses 2/3 as many units" not in text   # pass 24: the baseline of 2/3 is said
     assert "LLaMA" not in text.split("**Weakness:** its gate needs", 1)[1].split("<details>", 1)[0]   # out of the main text
     assert "one set out" not in text and "\\tfrac23 = 2" not in text
