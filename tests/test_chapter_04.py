@@ -556,7 +556,7 @@ def test_smooth_family_slopes_near_zero_and_far_left():
         ys = d(xs)
         low, at = float(ys.min()), float(xs[ys.argmin()])
         row = f"| {name} | {low:.2f} at $x = {at:.1f}$ | {far:.2g} |".replace("-", "−").replace("$x = −", "$x = -")   # r47: −0.10
-        assert row in fold, (row, fold)
+        assert row not in fold and low < far < 0, (row, fold)   # r58 (pass 63): the digits left the fold; the idea stays
     silu_low = slope_of["SiLU / Swish"](xs)
     assert f"{silu_low.min():.2f}" == "-0.10" and abs(xs[silu_low.argmin()] + 2.4) < 0.05   # the reader's -0.1 at -2.4
     assert _is_collapsed_call("ch04.slopes_fold(")
@@ -762,12 +762,12 @@ def test_zoo_table_definitions_one_idea_per_line():
     # r54 (pass 60): "zig-zag to reach a mix" could not be followed; the legend line only defines the column, and the
     # why comes after the table, as chapter 02's picture then the two-weight reason (test_zero_centred_why_is_a_picture)
     zc = above.index("- **Zero-centred**: is the average output 0, for bell-curve inputs (average 0, spread 1)? "
-                     "If not, the table gives the average.")
+                     "If not, the fold under the table gives the average.")
     assert above[zc + 1].startswith("- **")
     assert (NOTEBOOK.parent / "02_four_bends.ipynb").exists()
     # r40: one definition everywhere, the smooth family's "never goes down as x grows" (ReLU's flat left is "yes")
     # pass 46: "(flat stretches count)" cut; ReLU's flat left is still "yes" (checked below)
-    assert ("- **Monotonic**: never goes down as x grows. A dip is not known to hurt: GELU dips, and trains well."
+    assert ("- **Monotonic**: never goes down as x grows. A dip is not known to hurt: GELU dips, and still trains well in practice."
             in above)
     assert "only ever climbs" not in "\n".join(above)
     gpt = next(d for d in deployments.DEPLOYMENTS if d.model == "GPT")
@@ -963,9 +963,13 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # r56 (pass 62): the rule first, then its value here; 128 is each unit's number of inputs, said in the line above
     assert (f"each {n} units wide. So each unit has {n} inputs.\n"
             "Each starting weight is drawn at random from a bell curve (\"normal\").\n"
-            "These are **LeCun-normal** weights, named after Yann LeCun. For $n$ inputs per unit, the curve's spread is "
-            "$\\sqrt{1/n}$.\n"   # r48: the rule, not only 128
-            f"Here that is $\\sqrt{{1/{n}}} \\approx {np.sqrt(1 / n):.3f}$.") in ask   # r44: the range cut (words)
+            "These are **LeCun-normal** weights. For $n$ inputs per unit, the curve's spread is "
+            "$\\sqrt{1/n}$.\n"   # r48: the rule, not only 128; r58: no name history
+            f"Here that is $\\sqrt{{1/{n}}} \\approx {np.sqrt(1 / n):.3f}$.\n"
+            "More inputs, so smaller weights: then inputs of spread 1 give sums of spread 1.") in ask
+    rng = np.random.default_rng(0)   # r58 (pass 63): the reason, checked: n inputs of spread 1, weights of spread sqrt(1/n)
+    sums = (rng.normal(size=(4000, n)) * rng.normal(scale=np.sqrt(1 / n), size=(4000, n))).sum(axis=1)
+    assert abs(sums.std() - 1) < 0.05   # r44: the range cut (words)
     assert "- The lines: SELU, and ReLU to compare, both with LeCun-normal weights.\n" in ask   # r47: no dashed lines yet
     # r37: "spread at the start" did not say of what: the line before the Predict does, and the slider's name
     # r39: three things were called "spread"; the weights' is their size, and the slider moves only the inputs'
@@ -1030,7 +1034,14 @@ def test_zoo_says_yes_for_an_average_of_0_and_gives_every_other_average():
     # pass 17: the text does not call ELU near zero-centred; it gives both averages, computed here
     assert f"{elu:.2f}" == "0.16" and f"{relu:.2f}" == "0.40"
     assert ("- **Zero-centred**: is the average output 0, for bell-curve inputs (average 0, spread 1)? "
-            "If not, the table gives the average.") in _markdown() and '"Roughly"' not in _markdown()
+            "If not, the fold under the table gives the average.") in _markdown() and '"Roughly"' not in _markdown()
+    # r58 (pass 63): the table's column says yes or no; every average above sits in the fold under it
+    html = ch04_zoo.ZooTable()._repr_html_()
+    table, averages = html.split("<details>")
+    assert "about 0." not in table and ">no<" in table and "yes, at spread 1 only" in table
+    for r in ch04_zoo.rows():
+        if r["zero-centred"].startswith("no: "):
+            assert f">{r['bend']}</td><td style='padding:2px 8px;text-align:left;vertical-align:top'>{r['zero-centred'][4:]}<" in averages
     assert "less than half of ReLU's" not in _markdown()
 
 
@@ -1301,7 +1312,8 @@ def test_slopes_at_minus_three_are_asked_before_the_picture_and_all_four_stay_ab
     assert "ELU's curve only looks flat" in answer and "Their curves" not in answer and "SELU's curve" not in answer
     assert slopes["elu"] < 0.05 < 0.085 < slopes["selu"]
     low = -1.0507009873554805 * 1.6732632423543772 * (1 - np.exp(-3))
-    assert f"| SELU | {low:.3g} | {round(slopes['selu'], 3):.3g} |" in answer   # r36: at most 3 decimals
+    assert f"| SELU | {round(slopes['selu'], 3):.3g} |" in answer   # r36: at most 3 decimals; r58: the slope only
+    assert f"{low:.3g}" not in answer   # r58 (pass 63): the outputs left the table; the question asks for slopes
     assert low < min(-0.75, np.expm1(-3.0), -0.03)
 
 
@@ -1333,7 +1345,10 @@ def test_plain_words_and_folds_keep_the_chapter_focused():
     # pass 46: tanh's LSTM line and the word "gates" as a term are cut
     assert ("An **LSTM** is a network that reads a sequence step by step.\n"
             "Inside it, sigmoid gates say how much gets through.\n") in text   # pass 34: defined where first used
-    assert text.lower().index("gate") == text.index("sigmoid gates say how much") + 8   # its first use
+    # r58 (pass 63): the opening family map names "gated units" and says what they do in plain words
+    assert "| gated units | GLU, SwiGLU, GeGLU | one reading of the input scales another |" in text
+    after_map = text.index("## The ReLU family")
+    assert text.lower().index("gate", after_map) == text.index("sigmoid gates say how much") + 8   # its first use
     assert "memory networks" not in text.lower() and text.index("LSTM") == text.index("**LSTM** is a network") + 2
     assert "added to the memory" not in text   # pass 17: a GRU blends it in, an LSTM gates it first
 
@@ -1545,7 +1560,7 @@ def test_remember_splits_its_ideas_and_points_to_chapter_06_for_choosing():
     assert ("1. The ReLU family tilts or bends the flat left side; the smooth family rounds the corner.\n"
             "   GELU, SiLU and Mish dip a little below 0 (not monotonic).\n"   # r47: the recall tests it
             "   Either way, a unit a little left of 0 still gets a nudge.\n"
-            "   SELU holds spread 1 in a plain stack with LeCun weights.\n2. ") in remember   # r52: no "only"
+            "   SELU holds spread 1 in a plain stack with LeCun-normal weights.\n2. ") in remember   # r52: no "only"
     assert float(activations.get("gelu").derivative(activations.minimum("gelu")[0])) == pytest.approx(0, abs=1e-3)
     assert abs(float(activations.get("gelu").derivative(-4.0))) < 1e-3
     assert [round(float(activations.get(n).derivative(-0.01)), 1) for n in ("gelu", "silu")] == [0.5, 0.5]
@@ -3248,7 +3263,8 @@ def test_softplus_formula_and_mishs_switch_runs_from_0_to_1():
             "Formula: $\\mathrm{softplus}(x) = \\ln(1 + e^x)$.\n"
             "Here ln, the natural log, undoes $e^x$: $\\ln(e^x) = x$.\n"   # r47: ln said at first use
             "Mish is $x$ times the switch $\\tanh(\\mathrm{softplus}(x))$.\n"
-            "That switch is a dimmer too: near 0 far left, near 1 far right.") in text
+            "Softplus is above 0, and tanh of a number above 0 lies between 0 and 1.\n"   # r58: why, not trust
+            "So this switch is another S-curve, like σ: near 0 far left, near 1 far right.") in text
     x = np.array([-8.0, -1.0, 0.0, 1.0, 8.0])
     soft = activations.get("softplus")(x)   # its default beta, 1
     np.testing.assert_allclose(soft, np.log1p(np.exp(x)), rtol=1e-12)
@@ -3428,7 +3444,7 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     assert words.startswith("Say a unit's inputs are all above 0, like sigmoid's outputs.\n"
                             "Each weight's nudge is its input times one number: the unit's backward signal. "
                             "All its weights share that number.\n"
-                            "An input above 0 keeps that number's sign. So all nudges go up together, or all go down.\n"
+                            "An input above 0 keeps that number's sign. So, for one example, all nudges go up together, or all go down.\n"
                             "Like a cart that only rolls up-right or down-left, the weights zig-zag (left).\n"
                             "Centred inputs (right) can move one weight up and the other down.\n"
                             "If only some inputs are above 0, some steps can do that too.\n")

@@ -930,6 +930,11 @@ def zero_centred_text(name):
     return f"no: about {avg:.2g}"
 
 
+def zero_centred_word(text):
+    """The zoo table's short cell: 'no' for 'no: about 0.4' (the average goes in the fold), 'yes' and its condition."""
+    return text.split(":", 1)[0]
+
+
 def row(name):
     """One zoo row as a dict of strings, every field read from the registry record."""
     act = activations.get(name)
@@ -1024,10 +1029,15 @@ class ZooTable:
         self.rows = rows(names)
 
     def _repr_html_(self):
+        # r58 (pass 63): the zero-centred column says yes or no; the averages sit in a fold under the table
         body = [[tables.image(sparkline(r["name"]), f"{r['bend']} curve", *SPARK_SIZE)
                  if activations.get(r["name"]).kind == "elementwise" else NO_CURVE]
-                + [f"${r[c]}$" if c == "formula" else r[c] for c in COLUMNS] for r in self.rows]
-        return tables.html_table(("curve",) + COLUMNS, body)
+                + [zero_centred_word(r[c]) if c == "zero-centred" else r[c] for c in COLUMNS] for r in self.rows]
+        averages = [[r["bend"], r["zero-centred"].split(": ", 1)[1]] for r in self.rows
+                    if r["zero-centred"].startswith("no: ")]
+        return (tables.html_table(("curve",) + COLUMNS, body)
+                + fold("The average output of each \"no\" row", "\n" + tables.html_table(("bend", "average output"), averages)
+                       + "\n").data)
 
     def __repr__(self):
         cols = COLUMNS
@@ -1203,22 +1213,22 @@ The gap is the slope times how far left you are: {leak:g} × {abs(x):g} = {d:.2g
 
 def at_answer(names=FAMILIES["ReLU family"], x=-3.0):
     """The answer to 'at x = -3, which relatives still have a slope above 0?': all four (ELU's and SELU's are small
-    but not 0), with each bend's output and slope there, folded."""
+    but not 0), with each bend's slope there, folded."""
     out = {n: (float(activations.get(n)(x)), float(activations.get(n).derivative(x))) for n in names}
     relatives = [n for n in names if n != "relu"]
     steady = [label(n) for n in relatives if abs(out[n][1] - float(activations.get(n).derivative(x - 1))) < 1e-12]
     fading = [label(n) for n in relatives if label(n) not in steady]
     flattest = min((n for n in relatives if label(n) in fading), key=lambda n: out[n][1])   # ELU: SELU's 0.0875 shows
     everyone = "All four" if all(out[n][1] > 0 for n in relatives) and len(relatives) == 4 else "Not all"
-    rows = "\n".join(f"| {label(n)} | {_sig(y)} | {_sig(d)} |" for n, (y, d) in out.items())
+    rows = "\n".join(f"| {label(n)} | {_sig(d)} |" for n, (y, d) in out.items())   # r58: the slope answers; no outputs
     lam_alpha = float(activations.get("selu").derivative(-1e-12))   # r38: SELU's slope just left of 0, λα = 1.76
     return fold("Check your prediction", f"""
 {everyone}. {" and ".join(steady)} keep the same slope all along the left.
 {"'s and ".join(fading)}'s slopes are small there, but not 0. {label(flattest)}'s curve only looks flat: the slopes fade, but never reach 0.
 Each slope is the number in front times $e^x$: {label("elu")}'s is $e^{{{x:g}}}$ ≈ {_sig(out["elu"][1])}, {label("selu")}'s {lam_alpha:.2f} × $e^{{{x:g}}}$ ≈ {_sig(out["selu"][1])}.
 
-| at $x = {x:g}$ | output | slope |
-|---|---|---|
+| at $x = {x:g}$ | slope |
+|---|---|
 {rows}
 """)
 
@@ -1249,21 +1259,14 @@ def slopes_fold(names=("gelu", "silu", "mish"), x=-4.0):
     """'For the curious': the slope left of the dip (the slope just left of 0 is said in the open text).
     r47 (pass 52): "within 0.06 of 0" hid that the slopes there are below 0 (SiLU's dips to about -0.1 near
     x = -2.4), so the fold says the sign, the steepest drop and where, and the slope at x, each computed."""
-    def row(n):
-        at, low = steepest_drop(n)
-        far = float(activations.get(n).derivative(x))
-        return f"| {label(n)} | {f'{low:.2f}'.replace('-', '−')} at $x = {at:.1f}$ | {_minus(float(f'{far:.2g}'))} |"   # r47: −0.10, not −0.1
-    if not all(float(activations.get(n).derivative(x)) < 0 for n in names):
-        raise ValueError(f"not every slope is below 0 at x = {x}")
-    rows = "\n".join(row(n) for n in names)
-    return fold("For the curious: the slope left of the dip", f"""
+    # r58 (pass 63): the table of slopes added digits without a new idea; the fold says the idea only (its numbers
+    # are still computed here and checked by tests/test_chapter_04.py)
+    if not all(steepest_drop(n)[1] < float(activations.get(n).derivative(x)) < 0 for n in names):
+        raise ValueError(f"the slopes do not fade towards 0 by x = {x}")
+    return fold("For the curious: the slope left of the dip", """
 Left of its lowest point, each curve goes down as $x$ grows. So there its slope is below 0.
 The unit's weights still get a nudge, with its sign flipped.
 Further left, the slopes fade towards 0.
-
-| bend | lowest slope | slope at $x = {x:g}$ |
-|---|---|---|
-{rows}
 """)
 
 
@@ -1379,8 +1382,9 @@ def softmax_bars(scores=(2.0, 1.0, 0.5, -1.0), temperature=1.0):
     return fig
 
 
-def temperature_answer(scores=(2.0, 1.0, 0.5, -1.0), temperatures=(0.05, 0.5, 5.0)):
-    """The answer to 'when T gets very small, what share does the top score get?', with shares at three T."""
+def temperature_answer(scores=(2.0, 1.0, 0.5, -1.0), temperatures=(0.05, 5.0)):
+    """The answer to 'when T gets very small, what share does the top score get?', with shares at a small and a large
+    T (r58, pass 63: the middle row added digits, not an answer)."""
     soft = activations.get("softmax")
     lines = "\n".join(f"| {T:g} | " + " | ".join(f"{q:.2f}" for q in np.asarray(soft(np.asarray(scores), temperature=T)))
                       + " |" for T in temperatures)
