@@ -423,7 +423,7 @@ def test_the_review_asks_only_the_missed_one_today(path):
     cells = [_src(c) for c in _cells()]
     k = next(i for i, t in enumerate(cells) if "review_cell(" in t)
     assert "Which one does the review ask today?" in cells[k - 1]
-    assert "The missed one. The boxes are **Leitner boxes**" in cells[k + 1]   # r45: the right one waits its day
+    assert "The missed one." in cells[k + 1] and "The boxes are **Leitner boxes**" in cells[k + 1]   # r45: the right one waits its day
     # r45 Clarity 1: the opening and this answer say what review.due does: missed first, then never tried
     assert "Today's review asks it first, then questions you have not tried." in cells[k + 1]
     assert "Later, a review asks what you missed, then untried questions." in cells[0]
@@ -690,7 +690,8 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     assert "picks up to five cards for today" in above and "you have met" not in above
     assert fold.startswith("<details>") and "Leitner" in fold
     # pass 34: the picture first, then only the two rules the prediction needs (the picture says the rest)
-    assert fold.index("</summary>") < fold.index("<img") < fold.index("The missed one.") < fold.index("</details>")
+    # pass 63 (r58 Focus): the answer and the one-line rule open; the box mechanics (picture first) in a nested fold
+    assert fold.index("</summary>") < fold.index("The missed one.") < fold.index(ch07_quiz_HOW_BOXES) < fold.index("<img") < fold.index("</details>")
     assert fold.index("<img") < fold.index(BOX_1_PATH) < fold.index(
         f"A right first answer puts a new card in box 2, which waits {ch07_quiz.wait_words(review.DAYS[2])}.")
     assert review.DAYS[1] == 0 and ch07_quiz.wait_words(review.DAYS[1]) == "at once"
@@ -698,8 +699,13 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     assert "Missed cards (box 1) come back first" not in shown and "before its wait is over" not in shown
     assert f'alt="{html.escape(ch07_quiz.leitner_alt(), quote=True)}"' in fold
     assert "Waits: 1 day in box 2, 3 days in box 3, 1 week in box 4, 2 weeks in box 5." in ch07_quiz.leitner_alt()
-    prose = re.sub(r"<img[^>]*>", "", fold[fold.index("</summary>") + 10:fold.index("</details>")])
+    inner = fold.index(ch07_quiz_HOW_BOXES) + len(ch07_quiz_HOW_BOXES)   # pass 63: the mechanics' nested fold
+    prose = re.sub(r"<img[^>]*>", "", fold[inner:fold.index("</details>")])
     assert len([line for line in prose.splitlines() if line.strip()]) == 5   # pass 46 (r41): box 1's path takes three
+    opened = fold[fold.index("</summary>") + 10:fold.index(ch07_quiz_HOW_BOXES)]
+    assert [line for line in opened.splitlines() if line.strip()] == [
+        "The missed one. Missed cards come back first. Right ones come back later, after longer and longer waits."]
+    assert review.DAYS[1] < review.DAYS[2] < review.DAYS[3] < review.DAYS[4] < review.DAYS[5]   # "longer and longer"
 
 
 def test_the_gelu_pictures_mark_the_dip_and_a_negative_slope_at_minus_3():
@@ -912,7 +918,7 @@ def test_questions_remind_their_terms():
     recall now, so its line on seeds went; Q27's key still says one run is luck.)"""
     assert "random start" in quiz.get("why_seeds").options[quiz.answer_key("why_seeds")].text
     graded = {q.id for q in ex07.NUMERIC}
-    reminders = {"loss_at_ln2": "log loss (its error score; smaller is better)",
+    reminders = {"loss_at_ln2": "log loss (how wrong it is, as one number; smaller is better)",   # r58: "score" is the number before the S-curve
                  "why_seeds": "(a seed fixes a run's random start weights)",
                  "transformer_ffn": "two large language models. Which of these sits in each layer's feed-forward block?"}
     for qid, words in reminders.items():
@@ -1030,7 +1036,8 @@ def test_key_pictures_label_x_and_the_reference_figure_shares_one_y_scale_to_x_6
     assert len(drawn) == len(ch07_quiz.AFTER_PICTURES) + len(ch07_quiz.ASK_PICTURES)
     # x: cases, bends, layers (pass 40: Q28's spread, layer by layer)
     bars = [ch07_quiz.AFTER_PICTURES[q] for q in (*ch07_quiz.SHARE_CASES, "chain_sigmoid_10", "selu_steady",
-                                                   "race_loser", "xor_no_bend_chance", "multiclass_output", "loss_at_ln2")]   # r38: x is the epoch; pass 48: Q11, a score; pass 62: Q33, classes; Q6, a chance
+                                                   "race_loser", "xor_no_bend_chance", "multiclass_output", "loss_at_ln2",
+                                                   "softmax_max_trick")]   # pass 63: Q26, scores   # r38: x is the epoch; pass 48: Q11, a score; pass 62: Q33, classes; Q6, a chance
     bars += list(ch07_quiz.DIAGRAMS)   # boxes and arrows, no axes (their alt text says what they show)
     draws = list(ch07_quiz.AFTER_PICTURES.values()) + list(ch07_quiz.ASK_PICTURES.values())
     assert all(fig.axes[0].get_xlabel().startswith("x") for fig, d in zip(drawn, draws) if d not in bars)
@@ -1522,6 +1529,8 @@ def test_pass13_the_guess_box_is_said_to_open_each_chapters_questions_when_the_n
     assert "T (a number the scores are divided by)" in quiz.get("softmax_temperature").prompt
 
 
+ch07_quiz_HOW_BOXES = "<details><summary>How the boxes work</summary>"   # pass 63: the nested fold
+
 BOX_1_PATH = ("A missed card goes to box 1. Today's review asks it first, then questions you have not tried.\n"
               "For 24 hours after the miss, it stays in box 1, even if you answer right. You just read its key.\n"
               "It comes back in every review. After those 24 hours, a right answer moves it to box 2.\n")   # r45: "until then" said as 24 hours   # r43: when it comes back; r42: the store's 24 hours, not "tomorrow"
@@ -1819,7 +1828,7 @@ def test_pass18_q1_asks_for_a_unit_q20_counts_slopes_only_q35_supposes_and_the_r
     ch07_quiz.choice_widget("unit_steps", 1, learner).buttons[0].click()
     due = ch07_quiz.review_cell(learner).due                        # one answer: never-answered ones are picked
     assert due and all(qid not in learner.store.answers for qid in due if qid != "unit_steps")
-    fold = next(_src(c) for c in _cells() if _src(c).startswith("<details><summary>Check your prediction</summary>\n\n<img"))
+    fold = next(_src(c) for c in _cells() if _src(c).startswith("<details><summary>Check your prediction</summary>") and "Leitner" in _src(c))
     assert "The missed one." in fold and "untried questions" in _src(_cells()[0])   # pass 34
 
 
@@ -1829,8 +1838,9 @@ def test_pass20_q12_has_an_s_curve_output_and_ends_at_one_half_on_xor():
     Trained on XOR, such a network (a straight score, then sigmoid) ends at one half at every corner: the log loss is
     convex in (w, b) and, by XOR's symmetry, least at w = 0, b = 0."""
     prompt = quiz.get("xor_no_bend_chance").prompt
-    assert prompt.startswith("A network has no bend between its layers. Only an S-curve at the end turns its score "
-                             "into a chance.")   # pass 22: three short sentences, not one of 40 words
+    assert prompt.startswith("A network has no bend between its layers, so it only stretches and shifts: a straight "
+                             "rule. It gives each point one number, its score. Only an S-curve at the end turns the "
+                             "score into a chance.")   # pass 22: short sentences; r58: score and rule said first
     X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], float)
     y = np.array([0, 1, 1, 0], float)
     rng = np.random.default_rng(0)
@@ -2296,20 +2306,37 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # table) and the three steps sit in one fold for the curious, with no "1-point" shorthand
     # pass 62 (r56 Clarity 1): the three-step proof was beyond high-school maths: cut (test_pass60_... still checks
     # its claim). The fold keeps the tilt, a two-row table of the points it moves, and one comparison
-    assert xor.explanation.startswith("About one half, at (1, 0) and at every other point: the know-nothing answer.\n"
-                                      "The picture below tilts the rule: one point whose answer is 1 scores higher, the "
-                                      "other just as much lower. Their loss is lowest with no tilt, where each chance is ½.\n"
+    # pass 63 (r58 Clarity and Correctness): "tilt" said first, one idea a sentence, "in the picture" (it tries one
+    # kind of tilt), and the other kind (lift both) said too, its numbers in the fold
+    assert xor.explanation.startswith("About one half, at (1, 0) and at every other point: the know-nothing answer, a "
+                                      "50-50 guess.\n"
+                                      "A tilt changes the rule's weights. In the picture below, one point whose answer "
+                                      "is 1 then scores higher. The other scores just as much lower. Their loss is "
+                                      "lowest with no tilt, where each chance is ½.\n"
+                                      "A tilt that lifts both fails too. It lifts (1, 1) twice as much, and its answer is 0.\n"
                                       "Chapter 01's ten no-bend runs")
+    lift = quiz.XOR_LIFT
+    assert quiz._xor_score((1, 1), lift) == 2 * quiz._xor_score((0, 1), lift) == 2 * quiz._xor_score((1, 0), lift) > 0
+    saved = 2 * (np.log(2) - quiz._xor_loss((0, 1), 1, lift))
+    cost = quiz._xor_loss((1, 1), 0, lift) - np.log(2)
+    assert cost > saved > 0
     open_lines = [line for line in xor.explanation.split("\n") if not line.startswith(quiz.FOLD)]
-    assert len(open_lines) == 3 and not re.search(r"\bln\b", " ".join(open_lines)) and "-point" not in xor.explanation
+    assert len(open_lines) == 4 and not re.search(r"\bln\b", " ".join(open_lines)) and "-point" not in xor.explanation
     folded = [line[len(quiz.FOLD):] for line in xor.explanation.split("\n") if line.startswith(quiz.FOLD)]
     assert folded[0] == quiz.XOR_FOLD == "Worked numbers (for the curious)"
-    assert ("A point's loss (error score) is −ln(the chance it gives the right answer). ln is the “ln” key on a "
+    assert ("A point's loss is −ln(the chance it gives the right answer). ln is the “ln” key on a "
             "calculator. A chance of ½ loses −ln(½) ≈ 0.69.") in folded and f"{-np.log(0.5):.2f}" == "0.69"
     assert "Try a tilt: score = 3x₁ − 3x₂. It moves the two points whose answer is 1:" in folded
     assert folded[3:6] == ["| point | score | loss", "| (1, 0) | 3 | 0.05", "| (0, 1) | −3 | 3.05"]
-    assert folded[-1] == ("With no tilt, each of them loses 0.69. The tilt saves (1, 0) only 0.64 but costs (0, 1) "
-                          "2.36. So it costs more than it saves.") and len(folded) == 7
+    assert folded[6] == ("With no tilt, each of them loses 0.69. The tilt saves (1, 0) only 0.64 but costs (0, 1) "
+                         "2.36. So it costs more than it saves.") and len(folded) == 9
+    # pass 63 (r58 Correctness): the other kind of tilt (lift both) and a shift, worked out too
+    assert folded[7:] == ["Lift both: score = 3x₁ + 3x₂. (0, 1) and (1, 0) score 3; together they save 1.29. (1, 1) "
+                          "scores 6; it costs 5.31.", "A shift b lifts all four points: it helps two and hurts two."]
+    assert (f"{2 * (np.log(2) - quiz._xor_loss((0, 1), 1, quiz.XOR_LIFT)):.2f}",
+            f"{quiz._xor_loss((1, 1), 0, quiz.XOR_LIFT) - np.log(2):.2f}") == ("1.29", "5.31")
+    shift = lambda b: sum(quiz._xor_loss(pt, a, (0.0, 0.0, b)) for pt, a in quiz.XOR_POINTS)   # noqa: E731
+    assert all(shift(b) > shift(0.0) for b in (-2.0, -0.5, 0.5, 2.0))   # a shift alone helps two, hurts two: net loss
     assert [quiz._xor_score(pt) for pt, a in quiz.XOR_POINTS if a == 0] == [0.0, 0.0]   # it moves only those two
     assert (f"{np.log(2) - quiz._xor_loss((1, 0), 1):.2f}", f"{quiz._xor_loss((0, 1), 1) - np.log(2):.2f}") == ("0.64", "2.36")
     assert f"{quiz._pair_loss(0, 0):.2f}" == "1.39" and 1 / (1 + np.exp(-0.0)) == 0.5   # no tilt: each chance ½
@@ -2495,9 +2522,9 @@ def test_pass24_q6_defines_the_loss_in_its_key_and_says_why_better_is_possible()
     # pass 56 (r50): "a race network" read oddly; the race is still named, so its gloss sits under the stem
     assert q.prompt.startswith("In the race, a network sorts points into two equally common classes. Its log loss") and "chapter" not in q.prompt
     assert "tell apart the points of two spirals" in {t: g for t, _p, g in quiz.GLOSSES}["race"]
-    assert "log loss (its error score; smaller is better)" in q.prompt   # pass 25: which way is good
+    assert "log loss (how wrong it is, as one number; smaller is better)" in q.prompt   # pass 25: which way is good
     right = q.options[quiz.answer_key("loss_at_ln2")].why
-    assert "Each point scores −ln(the chance given to its right answer); the loss is their average." in right and "−ln ½ = ln 2 ≈ 0.693." in right
+    assert "Each point loses −ln(the chance given to its right answer); the loss is their average." in right and "−ln ½ = ln 2 ≈ 0.693." in right
     assert -np.log(0.5) == pytest.approx(np.log(2)) and f"{np.log(2):.3f}" == "0.693"
     done = next(o.why for o in q.options if o.text.startswith("It has finished"))
     # pass 27: "every bend but sigmoid" gave Q29's answer away; "most" holds: one bend of the race's four fell short
@@ -2711,7 +2738,7 @@ def test_pass25_q12_asks_at_one_named_point_where_xor_says_1():
     is the natural wrong answer, met by its trap."""
     q = quiz.get("xor_no_bend_chance")
     assert "(1, 0)" in q.prompt and "each of" not in q.prompt and int(1) ^ int(0) == 1
-    assert q.explanation.startswith("About one half, at (1, 0) and at every other point: the know-nothing answer.")
+    assert q.explanation.startswith("About one half, at (1, 0) and at every other point: the know-nothing answer")
     assert not quiz.check("xor_no_bend_chance", "1").correct and quiz.check("xor_no_bend_chance", "1").message.startswith(
         "A common wrong answer: 1.")
 
@@ -3244,7 +3271,9 @@ def test_pass34_leitner_fold_box_1_label_and_solid_progress_swatches():
     box1 = texts[ch07_quiz.box_wait(1)].get_fontsize()
     assert box1 >= 11 and all(box1 > texts[ch07_quiz.box_wait(k)].get_fontsize() for k in range(2, review.BOXES + 1))
     fold = next(_src(c) for c in _cells() if "Leitner" in _src(c) and "<img" in _src(c))
-    assert fold.startswith("<details><summary>Check your prediction</summary>\n\n<img")
+    assert fold.startswith("<details><summary>Check your prediction</summary>\n\nThe missed one. Missed cards come back "
+                           "first. Right ones come back later, after longer and longer waits.\n\n" + ch07_quiz_HOW_BOXES + "\n\n<img")
+    assert fold.count("<details>") == fold.count("</details>") == 2   # r58 Focus: the mechanics folded inside the answer
     view = ch07_quiz.progress_view(ch07_quiz.Learner(review.Store(None)))
     legend = view.live.axes[0].get_legend()
     handles = legend.legend_handles
@@ -3899,8 +3928,8 @@ def test_pass48_q11_picture_draws_the_pair_loss_lowest_where_the_scores_are_equa
     alt = ch07_quiz.picture_alt("xor_no_bend_chance")
     assert "lowest, 1.39, where both scores are 0" in alt and "At scores −3 and 3 it is 3.10" in alt
     # pass 61 (r55): the open key says what the picture shows in one sentence, with no "1-point" shorthand
-    assert f"{quiz._pair_loss(-3, 3):.2f}" == "3.10" and ("The picture below tilts the rule: one point whose answer is 1 "
-                                                          "scores higher, the other just as much lower.") in quiz.get("xor_no_bend_chance").explanation
+    assert f"{quiz._pair_loss(-3, 3):.2f}" == "3.10" and ("In the picture below, one point whose answer is 1 then "
+                                                          "scores higher. The other scores just as much lower.") in quiz.get("xor_no_bend_chance").explanation
     assert "The picture shows every tilt." not in quiz.get("xor_no_bend_chance").explanation   # pass 56 (r50): an overclaim
     assert ys.min() == pytest.approx(quiz._pair_loss(0, 0)) and 1 / (1 + np.exp(0.0)) == 0.5   # no tilt: lowest, chance ½
     assert ch07_quiz.PAIR_MARKS == (-3.0, 0.0)   # pass 52: the picture marks the key's worked example
@@ -4101,7 +4130,7 @@ def test_pass55_q11_picture_says_its_x_axis_in_a_short_label():
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots()
     ch07_quiz.AFTER_PICTURES["xor_no_bend_chance"](ax)
-    assert ax.get_xlabel() == "score of (0, 1) (the score of (1, 0) is minus this)"
+    assert ax.get_xlabel() == "s: (0, 1) scores s, (1, 0) scores −s"   # r58: the old label was the hardest line
     assert quiz._pair_loss(1.5, -1.5) == pytest.approx(quiz._pair_loss(-1.5, 1.5))   # the curve is symmetric
     plt.close(fig)
 
@@ -4160,7 +4189,7 @@ def test_pass60_q11_fold_holds_one_tilt_and_its_answer_holds_for_every_straight_
     one half at every point, is still checked here step by step: the pairs' totals match, equal scores lose least, and
     then the picture's curve decides."""
     html_ = ch07_quiz.why_html(quiz.get("xor_no_bend_chance").explanation)
-    assert html_.endswith("So it costs more than it saves.</div></details>") and "<br>+ " not in html_
+    assert html_.endswith("it helps two and hurts two.</div></details>") and "<br>+ " not in html_
     assert html_.count("<details>") == 1 and html_.index(f"<details><summary>{quiz.XOR_FOLD}</summary>") < html_.index("<table")
     assert not re.search(r">\d\. ", html_) and "w₁ + w₂" not in html_   # no numbered proof left
     # step 1: any straight rule gives both pairs the same total, w₁ + w₂ + 2b
@@ -4306,7 +4335,7 @@ def test_pass61_q28_says_its_start_weights_suit_selu_and_relu_with_its_own_does_
     alt = ch07_quiz.picture_alt("selu_steady")
     assert (f"ReLU's, with SELU's start weights (dashed), fade to between {min(lecun):.2g} and {max(lecun):.2g}: these "
             "weights are too small for ReLU.") in alt
-    assert ("With its own bigger ones (chapter 04's He weights, dotted), its spread does not fade: at layer 10 it is "
+    assert ("With its own bigger ones (dotted), its spread does not fade: at layer 10 it is "
             f"between {min(he):.2g} and {max(he):.2g}.") in alt
     assert "He weights" in markdown_of("04_activation_zoo")
     # pass 62 (r56 Picture and Correctness): the He runs are drawn, not only said; both panels share one y range and
@@ -4316,11 +4345,15 @@ def test_pass61_q28_says_its_start_weights_suit_selu_and_relu_with_its_own_does_
     assert left.get_ylim() == right.get_ylim() == ch07_quiz.SELU_Y and left.get_legend() is None
     assert [t.get_text() for t in fig.legends[0].get_texts()] == ["SELU", "ReLU, SELU's start weights",
                                                                    "ReLU, its own bigger start weights", "spread 1, average 0"]
+    # pass 63 (r58 Picture): SELU's five lines in front; one faded network per ReLU start (the alt gives all five)
     dotted = [l for l in left.get_lines() if l.get_linestyle() == ":"]
-    assert sorted(round(float(l.get_ydata()[-1]), 6) for l in dotted) == sorted(round(v, 6) for v in he)
+    assert [round(float(l.get_ydata()[-1]), 6) for l in dotted] == [round(he[0], 6)]
+    assert all(l.get_alpha() == ch07_quiz.RELU_ALPHA < 1 for l in left.get_lines() if l.get_linestyle() in (":", "--"))
+    assert len([l for l in left.get_lines() if l.get_linestyle() == "-" and l.get_linewidth() > 2]) == 5
+    assert "one faded line for each ReLU start (one of its five networks)" in alt
     means = [float(m[-1]) for m, _s in __import__("course_utils.ui.ch04_zoo", fromlist=["x"]).run_draws(10, 2.0)["ReLU, He weights"]]
     assert f"with its own, they end between {min(means):.2g} and {max(means):.2g}." in alt
-    assert all(len([l for l in ax.get_lines() if l.get_linestyle() == ":"]) == 5 for ax in (left, right))
+    assert all(len([l for l in ax.get_lines() if l.get_linestyle() == ":"]) == 1 for ax in (left, right))
 
 
 def test_pass61_a_fold_in_a_key_draws_its_table_inside_it():
@@ -4403,3 +4436,28 @@ def test_pass62_q31_says_adam_with_an_everyday_picture_and_its_step_holds():
             before = theta.copy()
             mlp.optimizer_step(theta, np.array([g]), lr, "adam", moments, step)
             assert abs(before - theta)[0] == pytest.approx(lr, rel=0.02)
+
+
+# ---------------------------------------------------------------- pass 63: the r58 reader's items
+def test_pass63_q10_draws_the_bend_between_the_layers_not_q12s_stacks_again():
+    """r58 Picture: Q10 and Q12 showed the same stacks picture. Q10 now draws the same two layers with ReLU between
+    them (a corner where layer 1's output crosses 0) and without (one straight line); its alt says where."""
+    assert ch07_quiz.AFTER_PICTURES["where_bend"] is not ch07_quiz.AFTER_PICTURES["more_layers"]
+    xs = np.linspace(-3, 3, 601)
+    straight, bent = ch07_quiz.bend_between(xs, bend=False), ch07_quiz.bend_between(xs)
+    assert np.allclose(np.diff(straight, 2), 0)                      # no bend: one straight line
+    corner = ch07_quiz.bend_corner()
+    (w1, b1), _ = ch07_quiz.TWO_LAYERS
+    assert w1 * corner + b1 == 0 and np.ptp(bent[xs < corner]) == 0 and np.allclose(bent[xs > corner], straight[xs > corner])
+    assert f"a corner at x = {corner:g}".replace("-", "−") in ch07_quiz.picture_alt("where_bend")
+
+
+def test_pass63_q26_draws_the_overflow_and_the_shifted_shares():
+    """r58 Picture: Q26 (subtract the largest score) had no picture. It draws e^1000 too big to store, and after the
+    shift e^0, e^−1 with the shares the key gives."""
+    import math
+    assert ch07_quiz.too_big(1000) and ch07_quiz.too_big(999) and not ch07_quiz.too_big(0)
+    shares = ch07_quiz.softmax_shares([0.0, -1.0])
+    alt = ch07_quiz.picture_alt("softmax_max_trick")
+    assert f"shares {shares[0]:.2f} and {shares[1]:.2f}" in alt and f"{math.exp(-1):.2f}" == "0.37" and "0.37" in alt
+    assert f"{shares[0]:.2f} and {shares[1]:.2f}" in quiz.get("softmax_max_trick").options[0].why

@@ -128,6 +128,7 @@ def _c(qid, chapter, prompt, right, *wrong):
 
 
 XOR_POINTS = (((0, 1), 1), ((1, 0), 1), ((0, 0), 0), ((1, 1), 0))   # XOR's four points and their answers
+XOR_LIFT = (3.0, 3.0, 0.0)   # Q11's second tilt (r58 Correctness): it lifts both points whose answer is 1, and (1, 1)
 XOR_TRY = (3.0, -3.0, 0.0)   # Q11's worked example: w₁, w₂, b of one tilted straight rule (its two-digit losses add up)
 
 
@@ -256,20 +257,22 @@ def _bank():
            ("Weight w₂w₁, bias b₁ + b₂.", "b₁ passes through layer 2, so it is stretched by w₂ too."),
            ("No single layer can do it.", "two layers feel stronger than one, but here they are not. Put the first rule into "
             "the second: y = w₂(w₁x + b₁) + b₂ = w₂w₁x + (w₂b₁ + b₂). That is one stretch and one shift.")),
-        Numeric("xor_no_bend_chance", "01", "A network has no bend between its layers. Only an S-curve at the end "
-                "turns its score into a chance. It is trained on XOR. At the input point (1, 0), about what chance does it "
+        Numeric("xor_no_bend_chance", "01", "A network has no bend between its layers, so it only stretches and "
+                "shifts: a straight rule. It gives each point one number, its score. Only an S-curve at the end "
+                "turns the score into a chance. It is trained on XOR. At the input point (1, 0), about what chance does it "
                 "give that the answer is 1?",
                 # r36 reader: a table (rows of "| ..." lines; the key draws them as one). r52: a worked example with
                 # small numbers first (a tilted rule, its four losses). r54: ln is said where it is used, the general
                 # reason in three numbered steps. r55: the open key says the answer, the picture and the runs; the
                 # worked table and the steps sit in one fold ("+ " lines; the table draws inside it)
-                0.5, 1, "About one half, at (1, 0) and at every other point: the know-nothing answer.\n"
-                "The picture below tilts the rule: one point whose answer is 1 scores higher, the other just as much "
-                "lower. Their loss is lowest with no tilt, where each chance is ½.\n"
+                0.5, 1, "About one half, at (1, 0) and at every other point: the know-nothing answer, a 50-50 guess.\n"
+                "A tilt changes the rule's weights. In the picture below, one point whose answer is 1 then scores "
+                "higher. The other scores just as much lower. Their loss is lowest with no tilt, where each chance is ½.\n"
+                "A tilt that lifts both fails too. It lifts (1, 1) twice as much, and its answer is 0.\n"
                 "Chapter 01's ten no-bend runs (its section “A network tries XOR”) all ended at about ½.\n"
                 + "".join(f"{FOLD}{line}\n" for line in (
                     XOR_FOLD,
-                    "A point's loss (error score) is −ln(the chance it gives the right answer). "
+                    "A point's loss is −ln(the chance it gives the right answer). "
                     f"ln is the “ln” key on a calculator. A chance of ½ loses −ln(½) ≈ {math.log(2):.2f}.",
                     f"Try a tilt: score = {XOR_TRY[0]:g}x₁ − {-XOR_TRY[1]:g}x₂. It moves the two points whose "
                     "answer is 1:",
@@ -277,7 +280,12 @@ def _bank():
                     *(f"| {p} | {_xor_score(p):g} | {_xor_loss(p, 1):.2f}" for p in XOR_MOVED),
                     f"With no tilt, each of them loses {math.log(2):.2f}. The tilt saves {XOR_MOVED[0]} only "
                     f"{math.log(2) - _xor_loss(XOR_MOVED[0], 1):.2f} but costs {XOR_MOVED[1]} "
-                    f"{_xor_loss(XOR_MOVED[1], 1) - math.log(2):.2f}. So it costs more than it saves.")).removesuffix("\n"),
+                    f"{_xor_loss(XOR_MOVED[1], 1) - math.log(2):.2f}. So it costs more than it saves.",
+                    f"Lift both: score = {XOR_LIFT[0]:g}x₁ + {XOR_LIFT[1]:g}x₂. (0, 1) and (1, 0) score "
+                    f"{_xor_score((0, 1), XOR_LIFT):g}; together they save "
+                    f"{2 * (math.log(2) - _xor_loss((0, 1), 1, XOR_LIFT)):.2f}. (1, 1) scores "
+                    f"{_xor_score((1, 1), XOR_LIFT):g}; it costs {_xor_loss((1, 1), 0, XOR_LIFT) - math.log(2):.2f}.",
+                    "A shift b lifts all four points: it helps two and hurts two.")).removesuffix("\n"),
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; trained runs give about one half everywhere."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: it is not sure of anything; it gives about one half "
@@ -449,14 +457,14 @@ def _bank():
            ("SiLU.", f"SiLU is x times sigmoid(x), below 0 for every x below 0. It dips to about {silu_min:.2f}."),
            ("Mish.", f"Mish dips deepest of these, to about {mish_min:.2f}.")),
         # ---------------------------------------------------------------- 05 race
-        _c("loss_at_ln2", "05", f"In the race, a network sorts points into two equally common classes. Its log loss (its error score; smaller is better) "
+        _c("loss_at_ln2", "05", f"In the race, a network sorts points into two equally common classes. Its log loss (how wrong it is, as one number; smaller is better) "
            f"stays near {ln2:.2f}. What does that mean?",
            ("Its average error equals guessing 50-50 at every point.",
-            "Each point scores −ln(the chance given to its right answer); the loss is their average. "
+            "Each point loses −ln(the chance given to its right answer); the loss is their average. "
             "The know-nothing answer guesses 50-50: it gives one half to every point. "
-            f"Each point then scores −ln ½ = ln 2 ≈ {ln2:.3f}. That is the know-nothing loss: the loss of that answer."),
+            f"Each point then loses −ln ½ = ln 2 ≈ {ln2:.3f}. That is the know-nothing loss: the loss of that answer."),
            (f"It is right {ln2:.0%} of the time, so it is slowly getting there.",
-            f"a loss is not a share of right answers. It is an average error score, and {ln2:.2f} is the score of a 50-50 guess."),
+            f"a loss is not a share of right answers. It is an average error, and {ln2:.2f} is the loss of a 50-50 guess."),
            ("It has finished learning, and more training cannot make it better.",
             "it is still no better than a coin toss (loss ln 2). On the same spirals, most bends got their "
             "loss under 0.1: much better is possible.")),

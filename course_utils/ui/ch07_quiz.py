@@ -566,6 +566,29 @@ def _stacks_stay_straight(ax):
     ax.legend(fontsize=9, loc="lower right")   # the one corner no line crosses
 
 
+def bend_between(xs, bend=True):
+    """TWO_LAYERS' output at xs, with ReLU between the layers or with no bend (Q10's picture)."""
+    (w1, b1), (w2, b2) = TWO_LAYERS
+    h = w1 * np.asarray(xs, dtype=float) + b1
+    return w2 * (np.maximum(h, 0.0) if bend else h) + b2
+
+
+def bend_corner():
+    """Where ReLU between TWO_LAYERS puts the corner: layer 1's output crosses 0 there."""
+    (w1, b1), _layer2 = TWO_LAYERS
+    return -b1 / w1
+
+
+def _bend_between(ax):
+    """Q10 (r58 Picture: Q10 and Q12 showed one picture): the same two layers, with ReLU between them and without."""
+    xs = np.linspace(-3, 3, 301)
+    ax.plot(xs, bend_between(xs, bend=False), color=plots.ACCENT, lw=1.6, ls="--", label="no bend: one straight line")
+    ax.plot(xs, bend_between(xs), color="black", lw=3, label="ReLU between the layers: a corner")
+    ax.plot([bend_corner()], bend_between([bend_corner()]), "o", color="black", ms=6)
+    ax.set(xlim=(-3, 3), ylim=(-10, 10), ylabel="output of layer 2")
+    ax.legend(fontsize=9, loc="upper left")
+
+
 CHAIN_DEPTH = 10
 
 
@@ -699,6 +722,42 @@ SHARE_CASES = {   # qid: (bar label, scores, temperature), left to right
 }
 
 
+BIG_SCORES = (1000.0, 999.0)   # Q26's picture: the key's worked example
+
+
+def too_big(s):
+    """True when e^s is too big for a float (the computer's "overflow"); no warning, no inf computed."""
+    try:
+        math.exp(s)
+    except OverflowError:
+        return True
+    return False
+
+
+def _max_trick(ax):
+    """Q26 (r58 Picture: no picture): e^s for scores (1000, 999) overflows; minus the largest, e^0 and e^−1 fit,
+    and the shares are written on them."""
+    m = max(BIG_SCORES)
+    shifted = [s - m for s in BIG_SCORES]
+    shares = softmax_shares(shifted)
+    for k, s in enumerate(BIG_SCORES):
+        ax.bar(k, 1.25, color="white", edgecolor=BAD, hatch="//", width=0.6)
+        ax.text(k, 0.6, f"e^{s:g}:\ntoo big\nto store" if too_big(s) else f"e^{s:g}", ha="center", fontsize=9,
+                bbox=dict(facecolor="white", edgecolor="none", pad=1))
+    for k, (s, share) in enumerate(zip(shifted, shares), start=3):
+        ax.bar(k, math.exp(s), color=plots.ACCENT, width=0.6)
+        ax.text(k, math.exp(s) + 0.03, _minus(f"e^{s:g} = {math.exp(s):.2f}\nshare {share:.2f}"), ha="center",
+                va="bottom", fontsize=9)
+    ax.set_xticks([0, 1, 3, 4])
+    ax.set_xticklabels([f"{s:g}" for s in BIG_SCORES] + [_minus(f"{s:g}") for s in shifted], fontsize=10)
+    ax.set(xlim=(-0.6, 4.6), ylim=(0, 1.5), yticks=[0, 0.5, 1], xlabel="score: as given (left), minus the largest (right)",
+           ylabel="e^score")
+    ax.grid(False, axis="x")
+
+
+_max_trick.own_axes = True
+
+
 def _share_bars(qid):
     """One bar per case, split into the top score's share (solid) and the other's (hatched); the top share written on it."""
     def draw(ax):
@@ -733,6 +792,7 @@ SELU_LABELS = {"SELU": "SELU", "ReLU, LeCun weights": "ReLU, SELU's start weight
                "ReLU, He weights": "ReLU, its own bigger start weights"}   # whose weights they are (sized for SELU),
 # so the fading is not read as what ReLU always does; r56: ReLU with its own (He) weights is drawn, not only said
 SELU_STYLES = {"SELU": ("-", 2.4, None), "ReLU, LeCun weights": ("--", 1.4, None), "ReLU, He weights": (":", 1.8, "#E69F00")}
+RELU_ALPHA = 0.5   # r58 Picture: ReLU's ten lines hid SELU's point; one faded network per ReLU run (the alt says all five)
 SELU_Y = (-0.5, 2.2)   # r56: one y range for both panels (spread and average), every run in view
 SELU_RUNS = tuple(SELU_LABELS)
 
@@ -764,9 +824,10 @@ def _selu_lines(ax, runs, labelled):
     for text in sorted(runs, key=lambda t: t == "SELU"):
         name = ch04_zoo.SPREAD_RUNS[text][0]
         ls, lw, colour = SELU_STYLES[text]
-        for k, s in enumerate(runs[text]):
+        shown, alpha = (runs[text], 1.0) if text == "SELU" else (runs[text][:1], RELU_ALPHA)   # r58: SELU in front
+        for k, s in enumerate(shown):
             label = SELU_LABELS[text] if labelled and k == 0 else "_nolegend_"
-            ax.plot(layers, s, color=colour or plots.color(name), lw=lw, ls=ls, label=label)
+            ax.plot(layers, s, color=colour or plots.color(name), lw=lw, ls=ls, alpha=alpha, label=label)
     ax.set_xticks(range(0, SELU_DEPTH + 1, 2))
 
 
@@ -833,7 +894,7 @@ def _pair_loss(ax):
                     xytext=(s + 0.3, y + 1.0), fontsize=10, arrowprops=dict(arrowstyle="->", lw=0.8))
     ax.set_xlim(PAIR_XS[0], PAIR_XS[-1])
     ax.set_ylim(0, 4.5)
-    ax.set_xlabel("score of (0, 1) (the score of (1, 0) is minus this)", fontsize=10)
+    ax.set_xlabel("s: (0, 1) scores s, (1, 0) scores −s", fontsize=10)
     ax.set_ylabel("the pair's loss")
 
 
@@ -927,7 +988,7 @@ AFTER_PICTURES = {
     "relu_flat_side": _relu_dead_side,
     "collapse_formula": _two_layers_one_line,
     "more_layers": _stacks_stay_straight,
-    "where_bend": _stacks_stay_straight,   # r50: Q10's key showed no picture; its second half is this one
+    "where_bend": _bend_between,   # r50: Q10's key had no picture; r58: not Q12's stacks again, the bend itself
     "chain_sigmoid_10": _fading_nudge,
     "why_sigmoid_stalled": _sigmoid_slope_peak,
     "tanh_vs_sigmoid": _tanh_from_sigmoid,
@@ -939,6 +1000,7 @@ AFTER_PICTURES = {
     "deepest_dip": _dips,
     "softmax_activation": _share_bars("softmax_activation"),
     "softmax_temperature": _share_bars("softmax_temperature"),
+    "softmax_max_trick": _max_trick,
     "selu_steady": _selu_spread,
     "gelu_peak_slope": _gelu_peak_slope,
     "unit_steps": _unit_strip,
@@ -957,11 +1019,12 @@ def _selu_alt():
     averages = _selu_runs(0, SELU_RUNS)
     tops = {text: max(float(np.abs(m).max()) for m in runs) for text, runs in averages.items()}
     he_mean = [float(m[-1]) for m in averages["ReLU, He weights"]]
-    return (f"Two panels on one scale, layer 0 to {SELU_DEPTH}, five random networks per line style, starting at "
-            f"spread {SELU_START:g}. Left, the spread of the outputs. SELU's (solid) come down close to 1 (from "
+    return (f"Two panels on one scale, layer 0 to {SELU_DEPTH}, starting at spread {SELU_START:g}: five random SELU "
+            f"networks, and one faded line for each ReLU start (one of its five networks). Left, the spread of "
+            f"the outputs. SELU's (solid) come down close to 1 (from "
             f"{min(selu):.2f} to {max(selu):.2f} at layer {SELU_DEPTH}). ReLU's, with SELU's start weights (dashed), "
             f"fade to between {min(relu):.2g} and {max(relu):.2g}: these weights are too small for ReLU. With its own "
-            f"bigger ones (chapter 04's He weights, dotted), its spread does not fade: at layer {SELU_DEPTH} it is "
+            f"bigger ones (dotted), its spread does not fade: at layer {SELU_DEPTH} it is "
             f"between {min(he):.2g} and {max(he):.2g}. Right, the averages: SELU's stay near 0 (at most "
             f"{tops['SELU']:.2f}); ReLU's with SELU's weights climb to {tops['ReLU, LeCun weights']:.1f}, then fade; "
             f"with its own, they end between {min(he_mean):.2g} and {max(he_mean):.2g}.")
@@ -1035,10 +1098,17 @@ def picture_alt(qid):
                              f"draws one straight line, y = {w2 * w1:g}x + {w2 * b1 + b2:g}: weight w₂w₁ = {w2 * w1:g}, "
                              f"bias w₂b₁ + b₂ = {w2 * b1 + b2:g}.").replace("+ -", "- "),
         "more_layers": STACKS_ALT,
-        "where_bend": STACKS_ALT,
+        "where_bend": (f"The same two straight layers, drawn twice. With no bend between them, one straight line. "
+                       f"With ReLU between them, a corner at x = {bend_corner():g}, where layer 1's output crosses 0."),
         "selu_steady": _selu_alt(),
-        "xor_no_bend_chance": "The loss of the two points whose answer is 1, when their scores add up to "
-                              f"{PAIR_TOTAL:g}. It is lowest, {quiz._pair_loss(0, 0):.2f}, where both scores are 0. "
+        "softmax_max_trick": (f"Bars of e^score. Left, scores {BIG_SCORES[0]:g} and {BIG_SCORES[1]:g}: e^"
+                              f"{BIG_SCORES[0]:g} is too big to store. Right, the same scores minus {max(BIG_SCORES):g}: "
+                              + _minus(" and ".join(f"e^{s - max(BIG_SCORES):g} = {math.exp(s - max(BIG_SCORES)):.2f}"
+                                                    for s in BIG_SCORES))
+                              + ", shares " + " and ".join(f"{v:.2f}" for v in softmax_shares(
+                                  [s - max(BIG_SCORES) for s in BIG_SCORES])) + "."),
+        "xor_no_bend_chance": "The loss of the two points whose answer is 1, when a tilt gives (0, 1) a score s "
+                              f"and (1, 0) the score −s. It is lowest, {quiz._pair_loss(0, 0):.2f}, where both scores are 0. "
                               f"At scores {PAIR_MARKS[0]:g} and {-PAIR_MARKS[0]:g} it is "
                               f"{quiz._pair_loss(PAIR_MARKS[0], -PAIR_MARKS[0]):.2f}: the curve bends upward.",
         "why_sigmoid_stalled": f"Sigmoid's slope from x = -6 to 6, under the dashed line at slope 1. Its peak, at x = 0, "
