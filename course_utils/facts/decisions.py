@@ -409,6 +409,7 @@ class Recall:
     options: tuple
 
 
+RACE_RUNS = "five"   # chapter 05 races every bend from five seeds (tests check its words and its race)
 RECALL_LAYERS = 20   # the recall question's network depth (its feedback says "twenty layers" and "20 times")
 
 
@@ -431,10 +432,11 @@ def recall():
                    f"{one_in(tanh_1 ** 20)}. ReLU's slope is "
                    "1 for every sum above 0, not at one point only."),
             # pass 62 (r56): "much better" said by its evidence (chapter 05's race), and the starting weights in plain words
+            # pass 63 (r58 Correctness 1): "never" and "every run" scoped to that one race and its five runs
             Option("relu", True, f"For sums above 0 ReLU's slope is {f['relu_slope']:g}. So each unit whose sum is above 0 "
                    "passes the whole nudge back, layer after layer. A unit whose sum is below 0 passes nothing. "
-                   "ReLU is a rule of thumb. Chapter 05's race backs it: sigmoid never learnt the training points there, "
-                   "and ReLU did in every run. Start ReLU with somewhat bigger weights (chapter 03). At first, about half "
+                   "ReLU is a rule of thumb. Chapter 05's one small race backs it: sigmoid learnt the training points in "
+                   f"none of its {RACE_RUNS} runs, and ReLU in all {RACE_RUNS}. Start ReLU with somewhat bigger weights (chapter 03). At first, about half "
                    "its units pass nothing for each input. The bigger weights make up for that. "
                    "If many units die, try Leaky ReLU."),
             Option("softmax", False, "A common wrong answer: \"softmax, it keeps every layer's numbers small.\" In fact, "
@@ -457,8 +459,8 @@ def recall_output():
         (
             Option("sigmoid", False, "A common wrong answer: \"sigmoid gives chances, so one per kind.\" In fact, "
                    f"each sigmoid works alone. Output sums (2, 1, 0.1) give {', '.join(f'{v:.3f}' for v in sig)}: "
-                   f"they add up to {sum(round(v, 3) for v in sig):.3f}, not 1. A photo's label names what it shows, such as cat. Use one sigmoid per label only when a "
-                   "photo may carry several labels."),
+                   f"they add up to {sum(round(v, 3) for v in sig):.3f}, not 1. Each photo shows one kind, so its chances must add up to 1. Use one sigmoid per kind "
+                   "only when a photo may show several kinds at once."),
             Option("softmax", True, f"Softmax makes the three output sums (2, 1, 0.1) into shares "
                    f"{', '.join(f'{v:.2f}' for v in shares)}. They add up to {shares.sum():g}: one chance per kind."),
             Option("relu", False, "A common wrong answer: \"ReLU is the default bend.\" In fact, that rule is for "

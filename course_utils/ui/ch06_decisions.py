@@ -213,6 +213,7 @@ def three_slopes():
 
 DEAD_SEED, DEAD_N, DEAD_FIG = 1306, 8, (680, 290)   # the side arrow's picture: one dead unit, eight training inputs
 # pass 58 (r52 Pictures): seed 6 drew -2.0 twice, so only seven markers showed; 1306 draws eight sums 0.3 or more apart
+TRUE_SCALE_NOTE = "true scale:\nthe leak barely shows"   # the left panel's caption (pass 63, r58)
 DEAD_GAP = 0.3   # the smallest gap between two sums, so each marker can be counted (tested)
 
 
@@ -242,9 +243,11 @@ def dead_units():
              ylabel=f"slope (0 to {leak:g}: tiny)", title="slope = share passed back")   # r56: it is the share, not the nudge
     ax_f.legend(loc="upper left", fontsize=11)
     ax_d.legend(loc="center left", fontsize=11)
+    # pass 63 (r58 Picture): the leak at true scale hides Leaky ReLU's dots under ReLU's: said in the panel
+    ax_f.text(-2.9, 0.45, TRUE_SCALE_NOTE, fontsize=11, va="center", ha="left", color=MARK_INK)
     fig.set_label(
-        f"One dead unit's sums over {DEAD_N} training inputs, all at or below 0. Left: ReLU gives 0 at each; Leaky "
-        f"ReLU gives a little below 0. Right, on a scale that ends just above {leak:g}: ReLU's slope is 0 at every sum, "
+        f"One dead unit's sums over {DEAD_N} training inputs, all at or below 0. Left, at true scale: ReLU gives 0 at "
+        f"each; Leaky ReLU gives a little below 0, so close that its dots sit almost on ReLU's. Right, on a scale that ends just above {leak:g}: ReLU's slope is 0 at every sum, "
         f"so no nudge comes back; Leaky ReLU's is {leak:g} at every sum.")
     return fig
 
@@ -311,7 +314,12 @@ def who_used_what():
             "SwiGLU and GEGLU, a GELU with a gate (a second sum it multiplies by, as in SwiGLU).\n\n"
             "Why? The study did not say. One guess: the gate. A plain ReLU or GELU block has no second sum.\n"
             "It is a guess, not a proof.")
-    return Markdown(f"<details><summary>{WHO_SUMMARY}</summary>\n\n{body}\n\n</details>")
+    # pass 63 (r58 Correctness 4): each claim above with its primary source, as deployments.py holds it
+    cited = ((cnn.model, cnn), ("The first transformer", first), (gelu, rows[gelu]), (swiglu, rows[swiglu]),
+             ("OPT", kept["OPT"]), (f"The {study.year} test", study))
+    sources = "\n".join(f"- {who}: {d.citation}." for who, d in cited)
+    return Markdown(f"<details><summary>{WHO_SUMMARY}</summary>\n\n{body}\n\n"
+                    f"<small>\n\n**Where each fact comes from:**\n\n{sources}\n\n</small>\n\n</details>")
 
 
 WHO_SUMMARY = "Optional: who used which bend, and the 2020 test"
@@ -443,8 +451,8 @@ SEEN_BELOW = {4: ("line 4, below", "#Line-4:-gates-and-new-content")}   # line 4
 # layers, CNN); the transformer and its block, the LSTM and the GRU are said on the line that first needs them
 # pass 62 (r56 Clarity 1): the map itself names them, so the map's rows say in one line what each is; the list's small
 # print adds the rest (the block's inside, how SwiGLU works, the LSTM's name, new content)
-GLOSS = {3: "The feed-forward block is two layers, the bend between them, like a sandwich's filling. "
-            "GELU dips just below 0. "
+# pass 63 (r58 Clarity 1): the block's inside moved up to the map's rows, where the block is first named
+GLOSS = {3: "GELU dips just below 0. "
             # pass 61 (r55 Clarity 1): sums of what, said here, not only in the optional fold
             "SwiGLU makes two sums of the same inputs, each with its own weights. It bends one, then multiplies the two.",
          4: "LSTM stands for long short-term memory. A GRU is its simpler cousin. "
@@ -475,24 +483,32 @@ def _rule(line):
     return first.rstrip(".") + "."
 
 
+SMALL_PRINT_SUMMARY = "Small print: an example, a limit or a link for each line"
+
+
 def short_list():
-    """The seven lines to memorise, as markdown: when -> pick and one reason in bold type to say back; below it, in
-    small type, the example, the line's limit and (SEEN_IN) the chapter that showed it (pass 54, r48: one rule and
-    one reason, so a line can be said back)."""
-    rows = []
+    """The seven lines to memorise, as markdown: when -> pick and one reason in bold type to say back; under lines 3
+    and 4, in small type, what their new words mean (GLOSS). Pass 63 (r58 Focus): the rest of the small print (the
+    example, the line's limit and, SEEN_IN, the chapter that showed it) sits in one fold after the list, one bullet a
+    line, so the part to learn by heart stands alone (pass 54, r48: one rule and one reason, so a line can be said
+    back)."""
+    rows, notes = [], []
     for i, line in enumerate(decisions.lines(), 1):
         text, link = line.evidence[0]   # one short link per line; the reference card lists them all
         if i in SEEN_BELOW:
             text, link = SEEN_BELOW[i]
         rest = line.reason[len(_rule(line)):].strip()
-        small = [s for s in (GLOSS.get(i, ""), rest, f"Example: {line.example}." if line.example else "", line.note,
+        small = [s for s in (rest, f"Example: {line.example}." if line.example else "", line.note,
                              rule_of_thumb() if i == 1 else "",
                              f"*Seen in: [{text}]({link}).*" if i in SEEN_IN or i in SEEN_BELOW else "") if s]
-        fine = f"<br><small>{' '.join(small)}</small>" if small else ""
+        fine = f"<br><small>{GLOSS[i]}</small>" if i in GLOSS else ""
         rows.append(f"{i}. **{line.when}** → **{line.say}**. {_rule(line)}{fine}")
+        if small:
+            notes.append(f"- **Line {i}.** {' '.join(small)}")
         if i == 4:
             rows.append("\n**At the output**\n")
-    return Markdown("**Inside the network**\n\n" + "\n".join(rows))
+    fold = f"<details><summary>{SMALL_PRINT_SUMMARY}</summary>\n\n" + "\n".join(notes) + "\n\n</details>"
+    return Markdown("**Inside the network**\n\n" + "\n".join(rows) + "\n\n" + fold)
 
 
 REFERENCE_SUMMARY = "Open: four cases the list leaves out"
