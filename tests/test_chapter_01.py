@@ -726,7 +726,8 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     assert all(c["cell_type"] == "markdown" for c in cells[head:train])
     build = "\n".join(_src(c) for c in cells[head:train] + [cells[train + 1]])  # pass 41: the seed, above its code
     needed = ["One version has no bend in the middle. The other has a tanh bend there.",
-              "Its output is a **chance** that the label is 1, from 0 to 1. One half means \"no idea\".",
+              # pass 63 (r58 sweep): "Its" named as the network
+              "The network's output is a **chance** that the label is 1, from 0 to 1. One half means \"no idea\".",
               # pass 30: what the sigmoid does, said where it is named (no pointer ahead)
               "A last bend, the S-shaped **sigmoid**, turns the final score into that chance.\n"
               "A score of 0 gives one half; a big score, nearly 1; a big negative score, nearly 0.",
@@ -734,7 +735,10 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               "With no bend in the middle, everything before the sigmoid collapses into one score, as in the puzzle.\n"
               # pass 56 (r50 reader: "nowhere, or everywhere" was cryptic): the no-line case in plain words
               "The network's **boundary**, where the chance is one half, is a straight line.\n"
-              "(If that score never changes, there is no boundary.)\nEither way, XOR stays unsplit.",
+              # pass 63 (r58 reader: by the "chance one half" definition, a score stuck at 0 is a boundary
+              # everywhere, not nowhere): a constant score splits nothing; at 0 the chance is one half everywhere
+              "(If the score is the same everywhere, nothing is split: score 0 gives one half everywhere.)\n"
+              "Either way, XOR stays unsplit.",
               # pass 29: the loss named here; pass 30: training "changes" the weights ("step" is one update)
               # pass 41 (r37 reader: too many new words at once): the loss moves to the optional section, which uses it
               "Training changes the weights, step by step, to make the chances less wrong.",
@@ -756,8 +760,9 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # pass 38 (r35 reader): the bowl's curving up is stated once, on trust ("every straight cut through this bowl")
     # pass 41 (r37 reader): the main part no longer needs the word; it is named where the optional section uses it
     # pass 50 (r45 reader): the rule for one corner's loss, with one worked corner and the big one, adds 2
-    assert len(re.findall(r"\bloss", text, re.I)) == 5 and "taken together" not in text  # pass 46: the section cut
-    assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 5
+    # pass 63 (r58 reader): a corner's pull is said as the way that lowers its own loss, adds 1 (in that section)
+    assert len(re.findall(r"\bloss", text, re.I)) == 6 and "taken together" not in text  # pass 46: the section cut
+    assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 6
     assert "Training lowers the **loss**: how wrong the chances are." in text
     assert "**loss**" not in build and text.count("**loss**") == 1
     assert "log loss" not in text and "nudge" not in text.lower()
@@ -985,14 +990,17 @@ def test_seventh_pass_wording_of_chapter_01():
     assert text.count("**unit**") == 1
     # the fold along the axes, said once; pass 43: named by the shaded parts of the before panel
     # pass 48: the shadings are named inside the before panel ("orange: h₁ < 0"), not in a sentence
-    assert ("Why: in the left panel, orange marks the points where only $h_1$ will be below 0. ReLU presses that part "
-            "onto the upright axis, "
-            "where $h_1 = 0$.\nIt presses the green part onto the across axis, where $h_2 = 0$.\n"
-            "The grey part, where both are below 0, goes to the point (0, 0).") in text  # r52: grey said, axes named  # pass 56: the picture named first
+    # pass 63 (r58 reader: four ideas in five lines): the one-number corner first, then one line per colour
+    assert ("Why: ReLU's graph has a corner at 0.\nThe left panel shades what ReLU will press flat:\n"
+            "- Orange: only $h_1$ will be below 0. These land on the upright axis, where $h_1 = 0$.\n"
+            "- Green: only $h_2$ will be below 0. These land on the across axis, where $h_2 = 0$.\n"
+            "- Grey: both will be below 0. These land on (0, 0).\n\n"
+            "A grid line gets a crease where it runs into a pressed part.") in text  # r52: grey said, axes named
     assert "origin" not in text  # pass 46 (cut): the word is gone with its sentence
     assert "label-1 corners get chances above one half, and label-0 corners below" in text
     assert "right side of one half" not in text
-    assert text.count("**boundary**") == 1 and "The network's **boundary**, where the chance is one half, is a straight line.\n(If that score never changes, there is no boundary.)" in text
+    assert text.count("**boundary**") == 1 and "The network's **boundary**, where the chance is one half, is a straight line.\n(If the score is the same everywhere, nothing is split" in text
+    assert "there is no boundary.)" not in text  # pass 63 (r58): a score stuck at 0 has chance one half everywhere
     assert text.index("**boundary**") < min(m.start() for m in re.finditer(r"(?<!\*)\bboundary\b(?!\*)", text))
     # pass 61 (r55 reader): the reason a bend is needed is said: without one the boundary is a straight line
     assert "2. XOR needs a bend: without one, the boundary is a straight line, and none splits its corners." in text
@@ -1055,7 +1063,7 @@ def test_fold_question_asks_which_bend_creases_and_which_curves():
     assert len(on_axes) == 1 and np.isclose(lines[on_axes[0]][:, 1], -0.5).all()
     ell = sheet.layer(lines[on_axes[0]], W, b, "relu")
     assert (ell[:, 0] > 0).any() and (ell[:, 1] > 0).any() and (np.abs(ell).max(axis=1) < 1e-12).any()
-    assert "It curves all 14 lines." in answer
+    assert "tanh curves all 14 lines." in answer
     assert answer.index("<details>") < answer.index("3. ReLU: it shrinks.") < answer.index("4. tanh")
     assert "so 4 stay straight" not in answer  # they are not left alone: ReLU presses them onto an axis
     unbent = [line for f in sheet.grid_lines() for line in f
@@ -1183,7 +1191,7 @@ def test_tanh_squeezes_big_numbers_and_barely_changes_small_ones():
     h = np.linspace(0, 3, 301)
     assert np.all(np.diff(h - np.tanh(h)) > 0)
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "4. tanh: at the start sliders, no line stays straight. It curves all 14 lines." in text
+    assert "4. tanh: at the start sliders, no line stays straight. tanh curves all 14 lines." in text
 
 
 def test_no_bend_map_is_evenly_near_white():
@@ -1208,7 +1216,7 @@ def test_no_bend_map_is_evenly_near_white():
     # right map's boundary shape, and the left map says there is no useful boundary (not "cannot show" one)
     assert "**Predict:** on the right map, is the boundary one straight line, or does it curve?" in text
     # pass 40 (r36 reader): the fold says what the map shows and why, and no unseen "trillionth": the map is white
-    assert ("<details><summary>Why it curves</summary>\n\nIt curves, in two pieces.\n"
+    assert ("<details><summary>Why it curves</summary>\n\nThe boundary curves, in two pieces.\n"
             "The final score adds the 8 tanh units, each times a weight, plus a bias.\n"
             "The boundary is where that score is 0. A sum of smooth S-shaped steps can be 0 along a curve.\n\n"
             "</details>") in text  # pass 57 (cut): the left map says "no useful boundary" itself
@@ -1659,10 +1667,12 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     # r52: "pushes each weight toward a better chance" named gradients in passing: cut
                     # pass 61 (r55 reader: "pushes" never explained, the cancelling asserted unshown): each corner's
                     # pull, equally strong at one half, worked for b and u (checked in the pull tests)
-                    "Each corner pulls the weights towards its own label; at one half everywhere, all equally hard.\n"
+                    # pass 63 (r58 reader): what a pull is, in plain words (the downhill way for that corner's loss)
+                    "Each corner pulls the weights the way a small change would lower its own loss.\n"
+                    "At one half everywhere, they all pull equally hard.\n"
                     "For $b$, two pull up and two down. $u$ feels only corners with $x_1 = 1$: (1, 0) pulls up, "
                     "(1, 1) down. $v$ likewise.\n"
-                    "They cancel, so training stops there.\n"
+                    "The pulls cancel, so training stops there.\n"
                     "Against the score's $u$, $v$ and $b$, the loss curves up in every direction, like a bowl (below: one slice). "
                     "Its only **flat point**, "
                     "where no small step goes down, is its bottom.\n"
@@ -1730,7 +1740,9 @@ def test_the_folds_answer_says_which_side_and_which_arm():
     # pass 30: said once, before the Predict: with no bend the corners lie on one line, the 1-corners in the middle
     assert "All four lie on one line, the 1-corners in the middle." in text
     assert "cuts out that middle point" not in text
-    assert "The line is where the score equals the shift, 0.3." in text  # pass 57: the scores are in the widget test
+    # pass 63 (r58 reader): the rule is said before the demo; the fold gives the shift 0.3 and the scores
+    assert "The line is where the score equals the shift." in text  # pass 57: the scores are in the widget test
+    assert "Turn $-60$, shift $0.3$ splits them." in text
     assert 1 > 0.5 > 0
 
 
@@ -2217,12 +2229,16 @@ def test_pass25_opening_question_and_the_tanh_sheet():
     # r50 (change 1): tanh acts on h1 and h2 each on its own; a line along which both change bends, a line along
     # which only one changes stays straight (the fold demo's W12 = 0 case)
     # pass 61 (r55 reader): the slanted line is worked in numbers (checked in the pass-57 test)
-    assert ("Why: tanh squashes numbers far from 0 much more than numbers near 0, each of $h_1$ and $h_2$ on its own.\n"
+    # pass 63: "each on its own" is said once, where the bend is named (cell 7), not again in the fold
+    assert "It acts on $h_1$ and on $h_2$, each on its own." in text
+    assert ("Why: tanh squashes numbers far from 0 much more than numbers near 0.\n"
             "Take three points $(h_1, h_2)$, equal steps apart on a slanted line:") in text
     # pass 62 (r56 reader: cryptic, and it seemed to clash with "every line curves"): said as upright or across
     # lines, and that after our layer none is one (every grid line slants; all curve: checked below)
-    assert ("An upright or across line stays straight: only one of $h_1$, $h_2$ changes along it.\n"
-            "After our layer, every grid line slants and curves.") in text
+    # pass 63 (r58 reader: read as the input sheet's blue upright lines, which do curve): upright or across
+    # after the layer, and our layer leaves none so (checked below)
+    assert ("A line that the layer leaves upright or across stays straight: only one of $h_1$, $h_2$ changes along it.\n"
+            "Our layer leaves no grid line upright or across, so tanh curves them all.") in text
     for family in sheet.grid_lines():
         for line in family:
             step = np.diff(sheet.layer(line, ch01_collapse.SHEET_W, ch01_collapse.SHEET_B, "identity")[[0, -1]], axis=0)[0]
@@ -2288,7 +2304,7 @@ def test_each_symbol_keeps_one_meaning():
     after_tables = text[text.index("Each row belongs to one unit."):]
     assert not re.search(r"w_[12](?![12])", after_tables.split("## A hundred layers")[0])  # no layer weight w_1 there
     # pass 30: the score is defined in view, before "Think first", not only inside the fold
-    assert "A layer with no bend and one output gives each corner a **score** $s = u\\,x_1 + v\\,x_2 + b$. Its line is where the score is 0." in text
+    assert "A layer with no bend and one output gives each corner a **score** $s = u\\,x_1 + v\\,x_2 + b$. The layer's line is where the score is 0." in text
     assert text.index("**score**") < text.index("**Think first:** can some other straight line")
     assert not re.search(r"w_[12](?![12])", after_tables.split("## A hundred layers")[1])
     w = ch01_collapse.fold_demo()
@@ -2618,7 +2634,7 @@ def test_pass33_why_one_half_every_number_comes_from_the_page(capsys):
     # pass 46 (cut): the section keeps its conclusion and its numbers; the worked chances stay in the printed table
     # pass 47 (r42 reader): 1.00 is one line's loss (other three-right lines score anything above 0.69): it is named
     for line in ("The average loss is 1.00. Saying one half everywhere scores better: 0.69.",
-                 "They cancel, so training stops there."):
+                 "The pulls cancel, so training stops there."):
         assert line in said, line
     # pass 38: "a weight feels each corner's pull times its own input": the loss's slope along (u, v, c) at one half is
     # minus the pulls (label − chance) times the inputs (x₁, x₂, 1), summed; it is 0 there
@@ -2643,7 +2659,7 @@ def test_pass33_tanh_has_its_own_prediction_and_hidden_layer_is_named():
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
     assert _src(cells[i - 1]).rstrip().endswith(
         "4. **tanh.** Press **reset**, then click **tanh**. Predict: will any grid line stay straight?")
-    assert "4. tanh: at the start sliders, no line stays straight. It curves all 14 lines." in _src(cells[i + 1])
+    assert "4. tanh: at the start sliders, no line stays straight. tanh curves all 14 lines." in _src(cells[i + 1])
     w = ch01_collapse.fold_demo()
     w.bend.value = "tanh"
     assert "14 of 14 grid lines curved" in w.readout.value
@@ -2837,9 +2853,13 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert equation == "0.5·h₁ − 0.87·h₂ = 0.3"
     # pass 62 (r56 reader: the projection came in a few dense lines): the score is the shadow's distance (the
     # sketch's dropped point), and the formula is read off one step right and one step up
-    assert ("A point's **score along the arrow** is how far along the arrow its shadow falls (sketch below).\n"
-            "So the score is $0.5\\,h_1 - 0.87\\,h_2$: each step right adds 0.5, each step up takes off 0.87 "
-            "(the arrow points down).\nThe line is where the score equals the shift, 0.3.") in text
+    # pass 63 (r58 reader: the fold stacked new ideas): the shadow and the score are said before the demo
+    assert ("Drop a point onto the arrow's line at a right angle, like a shadow at noon.\n"
+            "Its **score along the arrow** is how far along the arrow that shadow falls.\n"
+            "The line is where the score equals the shift. Higher scores are on the square side.") in text
+    assert text.index("**score along the arrow**") < text.index("1. Click **ReLU**. Predict: after the crease")
+    assert ("So the score is $0.5\\,h_1 - 0.87\\,h_2$: each step right adds 0.5, each step up takes off 0.87 "
+            "(sketch below).") in text
     unit = np.array([np.cos(a), np.sin(a)])
     assert (round(float(np.array([1.0, 0.0]) @ unit), 2), round(float(np.array([0.0, 1.0]) @ unit), 2)) == (0.5, -0.87)
     # pass 57 (r51 change 2): the learner's sums from the printed arrow give the printed scores, and the exact
@@ -2849,7 +2869,7 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert by_hand == exact_scores == [0.5, 0.0, 0.13] and round(2 * across + up, 2) == 0.13
     # pass 61 (r55 reader: "above 0.3" read against the picture, where that side lies below the line): scores are
     # "more" or "less", and where the square side lies on screen is said with why
-    assert ("(1, 0) scores 0.5, more than 0.3: the square side. On screen that side is below the line, where the "
+    assert ("(1, 0) scores 0.5, more than 0.3: the square side, below the line, where the "
             "arrow points.\n(0, 0) scores 0, and (2, 1) scores $2 \\cdot 0.5 - 0.87 = 0.13$: both less than 0.3.") in text
     assert np.sin(a) < 0 and ch01_collapse.candidate_line(-60.0, 0.3, [[1.0, 0.0]])[0]  # down; (1, 0) on its side
     line_at = lambda h1: (0.3 - np.cos(a) * h1) / np.sin(a)  # the line's h2 at h1
@@ -3208,7 +3228,7 @@ def test_pass57_tanh_bends_a_slanted_line_usually_not_always():
             "tanh sends them to (0, 0), (0.46, 0.76) and (0.76, 0.96).\n"
             "Step 1 now goes 0.46 right, 0.76 up; step 2 goes 0.30 right, 0.20 up.\n"
             "Steep, then gentle: this line bends.\n"
-            "An upright or across line stays straight: only one of $h_1$, $h_2$ changes along it.") in text
+            "A line that the layer leaves upright or across stays straight: only one of $h_1$, $h_2$ changes along it.") in text
     assert "usually bends" not in text and "So the line bends" not in text
     t = np.linspace(-2, 2, 41)
     assert sheet.off_straight(np.tanh(np.column_stack([t, 0.5 * t + 0.2]))) > 0.01  # different amounts: bent
@@ -3394,7 +3414,8 @@ def test_pass61_sentences_the_r55_reader_asked_for():
     text = _text()
     # pass 62 (r56): the score is read along the arrow as a shadow's distance, and the square side's place on
     # screen is said from where the arrow points
-    assert "how far along the arrow its shadow falls" in text and "below the line, where the arrow points" in text
-    assert "Each corner pulls the weights towards its own label; at one half everywhere, all equally hard." in text
+    assert "how far along the arrow that shadow falls" in text and "below the line, where the arrow points" in text
+    assert ("Each corner pulls the weights the way a small change would lower its own loss.\n"
+            "At one half everywhere, they all pull equally hard.") in text
     assert "(−0.87 up)" not in text and "pushes" not in text
     assert "without one, the boundary is a straight line" in text
