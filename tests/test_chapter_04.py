@@ -3451,8 +3451,11 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     assert "milder" not in words
     # pass 61 (r55, chapter 02 Clarity 1): chapter 02 keeps one image (the oars) and says this fact in plain words;
     # the cart is chapter 04's own image of it
-    assert "With positive inputs, every step raises both weights or lowers both." in "".join(
-        "".join(c["source"]) for c in json.loads((NOTEBOOK.parent / "02_four_bends.ipynb").read_text())["cells"])
+    # r58 (chapter 02 Focus): the fact now sits once, in chapter 02's together-and-apart block (a hidden cell's output)
+    ch02_cells = json.loads((NOTEBOOK.parent / "02_four_bends.ipynb").read_text())["cells"]
+    assert "With positive inputs, each step moves both weights the same way, both up or both down." in "".join(
+        "".join(c["source"]) + "".join("".join(o.get("data", {}).get("text/markdown", "")) for o in c.get("outputs", []))
+        for c in ch02_cells)
     # the picture's two runs, from the engine: sigmoid never splits the weights and ends far; tanh reaches the star
     runs = ch04_zoo.zigzag_runs()
     moves = np.diff(runs["sigmoid"], axis=0)

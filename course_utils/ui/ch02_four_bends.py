@@ -797,12 +797,8 @@ def corners_answer(kinks=(-1.5, 0.0, 1.5)):
     is built (a picture), a hint, and the smallest mean gap for 2, 3 and 10 corners, on the widget's grid (notebook 02)."""
     x = _hill_grid()
     hill = corners.hill(x)
-    rows = []
-    for ks in (kinks, tuple(np.linspace(-2.5, 2.5, 10))):   # two corners: their best over every placement, said above
-        gap = corners.smallest_gap(x, hill, list(ks), line=False)[3]
-        where = ", ".join(f"{k:g}" for k in ks) if len(ks) <= 3 else f"evenly, {ks[0]:g} to {ks[-1]:g}"
-        rows.append(f"| {len(ks)} | {where} | {gap:.3f} |")
-    table = "\n".join(rows)
+    ten = tuple(np.linspace(-2.5, 2.5, 10))   # r58 Focus: one sentence for many corners, not a table
+    three_gap, ten_gap = (corners.smallest_gap(x, hill, list(ks), line=False)[3] for ks in (kinks, ten))
     two, _turns, two_best = best_two_on_sliders(kinks)   # every slider setting with one turn at 0
     zeroed = next(k for k in kinks if k not in two)   # the corner whose turn the best setting leaves at 0 (r47)
     img = tables.image(figure_png(corners_fit(kinks)), "Left: the sliders' best with two corners, still off the grey hill. Right: "
@@ -813,8 +809,8 @@ Make the outer ones about {HINT_TURNS[0]:g}.
 """)
     return Markdown(stuck.data + "\n\n" + fold("Check your prediction", f"""
 With one turn at 0, the sliders never get below {GOAL_GAP:g}.
-Trying every slider setting, the best one sets the turn at x = {zeroed:g} to 0: the left picture below, mean gap {two_best:.3f}.
-Three corners are enough: they make a tent over the hill.
+Their best sets the turn at x = {zeroed:g} to 0: the left picture below, mean gap {two_best:.3f}.
+Three corners are enough: they make a tent over the hill (right picture, mean gap {three_gap:.3f}).
 The left corner starts the climb.
 The middle corner turns it down.
 The right corner flattens it again.
@@ -822,13 +818,7 @@ The right corner flattens it again.
 {img}
 
 The grey hill is $y = e^{{-x^2}}$.
-The computer can find the best turns for given corners.
-The smallest mean gap they reach:
-
-| corners | placed at | smallest mean gap |
-|---|---|---|
-{table}
-
+With {len(ten)} corners, evenly spaced from {ten[0]:g} to {ten[-1]:g}, the best turns reach a mean gap of {ten_gap:.3f}.
 More corners, smaller gap.
 """).data)
 
@@ -893,6 +883,9 @@ In this step, weight 1 goes up by {change[0]:g} and weight 2 by {change[1]:g}: t
 """))
 
 
+OTHER_STEP = (1.0, 3.0)   # r58 Clarity 1: a second split a learner can check by hand
+
+
 def split_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     """The worked step as its together and apart parts, the coloured arrows of the picture above: the everyday image
     (two oars) first, then the step's two parts in numbers, then the claim the widget rests on (notebook 02, r47
@@ -905,14 +898,22 @@ def split_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
         raise ValueError("the star no longer needs the apart part only")
     if not (change[0] * change[1] > 0 and np.abs(together[0]) >= np.abs(apart[0])):
         raise ValueError("the worked step's two moves no longer share a sign")
-    display(Markdown(f"""**Together and apart.** Think of the two weights as the two oars of a rowing boat.
+    other = np.array(OTHER_STEP)
+    more_t, more_a = split(other)
+    if not (other.min() > 0 and abs(more_t[0]) >= abs(more_a[0]) and np.allclose(more_t + more_a, other)):
+        raise ValueError("the second worked split no longer shows a bigger together part")
+    display(Markdown(f"""**Together and apart.** Weight 2 must fall to reach the star, yet this step raised it.
+Think of the two weights as the two oars of a rowing boat.
 Look again at the two coloured arrows in the picture above.
-The **together** arrow moves both weights the same way: both oars pull.
-The **apart** arrow moves one up and one down: one oar forward, one back.
+The **together** arrow moves both weights the same way: both oars pull, so the boat goes straight.
+The **apart** arrow moves one up and one down: one oar forward, one back, so the boat turns.
 Every step is a together part plus an apart part.
 Here the step {_pair(change)} is together {_pair(together)} plus apart {_pair(apart)}.
-The star needs only apart moves; together moves are a detour.
-With positive inputs, the together part is never the smaller one.
+Another step, {_pair(other)}, is together {_pair(more_t)} plus apart {_pair(more_a)}.
+From the start, the star needs only a turn: apart moves.
+With positive inputs, each step moves both weights the same way, both up or both down.
+So each step's together part is at least as big as its apart part.
+That is why the weights zig-zag on their way to the star.
 """))
 
 
@@ -963,12 +964,13 @@ def never_share(centre, rate):
 
 
 def _never_words(blows):
-    """'At step size 3, 55 runs in 100 do not arrive within 200 steps; at 3.5, 92 in 100.' (r57: 'most' was barely true at 3)."""
+    """'At step size 3, 165 of the 300 runs do not arrive within 200 steps; at 3.5, 276.' (r57: 'most' was barely true
+    at 3; r58: counted in the plot's own unit, 300 runs, said once)."""
     first, later = never_share(CENTRES[1], blows), never_share(CENTRES[1], blows + SURE)
     if not (0.5 < first < 0.75 < 0.9 < later):
         raise ValueError("the runs no longer start failing at the threshold and nearly all fail a half step later")
-    return (f"At step size {blows:g}, {first * 100:.0f} runs in 100 do not arrive within {zigzag.MOST} steps; "
-            f"at {blows + SURE:g}, {later * 100:.0f} in 100.")
+    return (f"At step size {blows:g}, {round(first * zigzag.RUNS)} of the {zigzag.RUNS} runs do not arrive within "
+            f"{zigzag.MOST} steps; at {blows + SURE:g}, {round(later * zigzag.RUNS)}.")
 
 
 def pushes(centre):
@@ -1102,15 +1104,11 @@ def together_apart(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     miss = before - right
     together, apart = split(change)
     a, b = (float(v) for v in np.abs(change))
-    return fold(WHY_SUMMARY, f"""**How the widget counts.** The widget's middle count is called the **median**.
-Sort the {zigzag.RUNS} runs' step counts: it is the middle one.
-A run not at the star after {zigzag.MOST} steps counts as not arriving.
-
-**The split in numbers.** Together is half the sum of the two weights' moves: ({a:g} + {b:g}) ÷ 2 = {abs(together[0]):g}.
+    return fold(WHY_SUMMARY, f"""**The split in numbers.** Together is half the sum of the two weights' moves: ({a:g} + {b:g}) ÷ 2 = {abs(together[0]):g}.
 Apart is half their difference: ({a:g} − {b:g}) ÷ 2 = {abs(apart[0]):g}.
 With positive inputs, the two moves share a sign.
 Adding two numbers of one sign gives at least as much as subtracting them.
-So the together part is never the smaller one.
+So the together part is at least as big as the apart part.
 
 **The rule in symbols.** The **miss** is the output minus the right answer.
 In the worked step: {before:g} − {right:g} = {_signed(miss)}.
@@ -1139,9 +1137,10 @@ Moving it by more than twice lands it farther off than before.
 
 At centre {CENTRES[1]:g}, each input is 0 to 1, and its square averages 1/{round(2 / on):.0f}.
 So (input 1)² + (input 2)² averages {round(on * 3):.0f}/3.
-A rule of thumb, on average over many examples: past a step size of about 2 ÷ {round(on * 3):.0f}/3 = {limit:.2g}, steps land farther off than they started.
-The inputs all point roughly along the together line, so the swings grow there.
-The runs roughly agree. {_never_words(blows)}
+A rule of thumb, on average over many examples: past a step size of about 2 ÷ {round(on * 3):.0f}/3 = {limit:.2g}, a step leaves the output farther from that example's answer than before.
+That is the output's miss, not yet the weights' distance from the star.
+But the inputs all point roughly along the together line, so the weights swing wider there too.
+The runs roughly agree: from step size {blows:g}, over half do not arrive within {zigzag.MOST} steps.
 At centre {CENTRES[0]:g} it averages only 1/{round(1 / off):.0f}: 2 ÷ 1/{round(1 / off):.0f} = {2 / off:.0f}, far past the slider's top of {RATES[1]:g}.
 So every step size here settles.
 
