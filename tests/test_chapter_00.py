@@ -714,7 +714,7 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     assert "not a stack" not in before and "So there are two layers" not in before
     # Pass 55 (r49 change 3): the dashes are each unit times its output weight, as the pictures draw them.
     assert ("Thin dashes draw each unit times its output weight. The thick line is their sum.\n"
-            "With $m = -1$, unit 2's dash runs downhill. With one unit, its dash hides under the thick line.") in before
+            "With $m = -1$, unit 2's dash runs downhill. With one unit, that unit's dash hides under the thick line.") in before  # pass 63: "its" named
     assert ch00_start_here.MIDDLE_START == -1.0
     dash = ch00_start_here.bent_sum(ch00_start_here.with_middle(ch00_start_here.TENT, ch00_start_here.MIDDLE_START)[1:2],
                                     np.array([1.0, 2.0]))
@@ -1133,7 +1133,10 @@ def test_any_curve_claim_points_to_chapter_02s_hill():
     # curve without jumps, smooth or not).
     # Pass 26: the claim says it is a proved result, and where the page shows one.
     # Pass 28: one layer of bent units is what the theorem covers, and it is named (chapter 02 names it too).
-    assert ("With enough bent units, one layer of them plus a straight output can trace any curve without jumps. Their sum gets as close as you like, "
+    # Pass 63 (r58 Correctness): "any graph ... (one output for each input)": a circle or a loop is a curve too, and
+    # one output per input can never trace it.
+    assert ("With enough bent units, one layer of them plus a straight output can trace any graph without jumps (one "
+            "output for each input). Their sum gets as close as you like, "
             "over a limited range.\nThis is proved: the *universal approximation theorem*. Chapter 02 shows an example: "
             "a hill made of corners.") in text
     map_line = next(line for line in text.splitlines() if line.startswith("| **02**"))
@@ -1260,7 +1263,8 @@ def test_pass18_the_opening_points_ahead_to_the_limited_range():
     assert "theorem" not in cells[0].source and _markdown().count("*universal approximation theorem*") == 1
     assert "almost any shape" not in cells[0].source
     # Pass 62 (sweep): "It" named: the sum of the bent units is what gets close.
-    assert "any curve without jumps. Their sum gets as close as you like, over a limited range." in _markdown()
+    assert "any graph without jumps (one output for each input). Their sum gets as close as you like, over a limited range." in _markdown()
+    assert "any curve" not in _markdown()   # pass 63 (r58): a curve may loop; a graph gives one output per input
     assert "smooth curve" not in _markdown()
 
 
@@ -1496,7 +1500,7 @@ def test_pass22_the_bent_units_are_a_two_layer_pile_that_straight_units_would_me
     # Pass 54 (r48 Retention): the universal approximation result, with both its limits (no jumps, a limited range).
     # Pass 58 (r52 change 3): "as close as you like", as the theorem's sentence says (sums of corners are not curves).
     assert ("2. Without bends, a stack of layers merges into one straight line. With bends, units add corners or curves, "
-            "and enough of them trace any curve without jumps, as close as you like, over a limited range.") in remember
+            "and enough of them trace any graph without jumps, as close as you like, over a limited range.") in remember
     assert "add up to one" not in _markdown()
     assert "make depth useful" not in _markdown() and "almost any shape" not in _markdown()
 
@@ -1837,7 +1841,9 @@ def test_pass26_the_page_got_shorter_not_longer():
     # Pass 62 (r56: one name, hill slope, for how fast the wrongness climbs, said of the weight and the output; the
     # signal starts as the output's hill slope; the weights' bound said as a supposition; pronouns named):
     # 2013 -> 2034 words, under the brief's +40 (2053).
-    assert words(cells[:g]) <= 2053 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
+    # Pass 63 (r58: the chain pictured forward before its arithmetic, a gear analogy, the two kinds of slope told
+    # apart, "any graph (one output for each input)"; the passed-on signal cut): 2036 -> 2073, under the +40 (2076).
+    assert words(cells[:g]) <= 2076 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
     assert count(cells[g:]) <= 2 and count(cells) == m["sentences"], m
     assert m["words"] <= 9.6 * m["sentences"], m
 
@@ -2014,7 +2020,8 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     end = next(i for i, c in enumerate(cells) if c.source.startswith("## A short history of the bend"))
     code = [c.source.strip() for c in cells[start:end] if c.cell_type == "code"]
     # pass 48: the chain after the signal; pass 52: the stepper after the nudge
-    assert code == ["ch00.hill_picture()", "ch00.hill_steps()", "ch00.signal_chain_picture()"]
+    # pass 63 (r58 Picture): the chain's forward move is pictured before its arithmetic, and before the signal
+    assert code == ["ch00.hill_picture()", "ch00.hill_steps()", "ch00.wiggle_picture()", "ch00.signal_chain_picture()"]
     section = _section("## How a network learns")
     said = [s for c in cells[start:end] if c.cell_type == "markdown" for s in chapter_metrics.prose(c.source)]
     # Pass 43: 20 sentences split into 24 (206 words to 220, the learning signal's two added to reach the history)
@@ -2040,7 +2047,10 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # Pass 62 (r56 Clarity): one name, "hill slope", said of the weight and of the output; the signal starts as the
     # output's hill slope (no second meaning of its 1); the weight named "our weight" where it is picked; the nudge
     # tied to the signal: 64 sentences, 503 words (the whole page within the brief's +40).
-    assert len(said) <= 65 and sum(chapter_metrics.words(s) for s in said) <= 505, said
+    # Pass 63 (r58 Clarity, Picture): the chain set up before its forward picture, a gear analogy for multiplying
+    # along it, the two kinds of slope told apart, the passed-on signal cut: 68 sentences, 536 words (the whole page
+    # within the brief's +40).
+    assert len(said) <= 68 and sum(chapter_metrics.words(s) for s in said) <= 536, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
@@ -2069,15 +2079,21 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     assert "landscape" not in _markdown() and "hidden weight" not in _markdown()
     # Pass 60 (r54 Clarity 2): the weight is 4, not 1, so its own value can be seen to be no factor of its slope.
     # Pass 61 (r55 Clarity 2): the worked network is said to be a chain (the picture's extra bend and earlier layers).
-    assert ("Now picture a chain: one unit in each layer.\n"
-            "Pick a weight on a link into a hidden unit: call it our weight. Its value is $4$; the input on that link "
-            "is $2$.\n"   # pass 62 (r56): "our weight" named where it is picked, not first met as "ours" later
+    # Pass 63 (r58 Picture): the chain is the smallest network, as the forward picture draws it; the picture sits
+    # between the move and its arithmetic.
+    assert ("Now picture a chain: one input, one hidden unit, one output.\n"
+            "Pick the weight on the input's link: call it our weight. Its value is $4$; the input is $2$.\n"
             "The unit's ReLU is on its ramp. The output's weight from that unit is $3$.\n"
-            "Move our weight up by $0.1$:\n\n"
-            "- $z$, the number the unit bends, grows by $0.1 \\cdot 2 = 0.2$;\n"
+            "Move our weight up by $0.1$, and follow the change from left to right.") in section
+    k = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.wiggle_picture()")
+    assert cells[k - 1].source.endswith("follow the change from left to right.") and cells[k + 1].source.startswith("- $z$")
+    assert ("- $z$, the number the unit bends, grows by $0.1 \\cdot 2 = 0.2$;\n"
             "- the ramp (slope $1$) passes on $0.2$;\n"
             "- the output's weight makes it $0.2 \\cdot 3 = 0.6$.\n\n"
-            "So the output moves $6$ times as far as our weight.") in section
+            "So the output moves $6$ times as far as our weight.\n"
+            # pass 63 (r58 Clarity): an everyday picture of multiplying along a chain
+            "Think of gears in a row: each gear multiplies the spin it passes on. Here: $\\times 2$, then "
+            "$\\times 1$, then $\\times 3$. In all, $\\times 6$.") in section
     # Pass 57 (r51 change 1): "the same numbers multiply it" was wrong for the input (it gives the trained weight's
     # slope, it does not multiply what goes further back); the true factors are said, and the loose closing line cut.
     assert ("The network finds this $6$ without moving our weight. It sends a number back from the output: the "
@@ -2593,48 +2609,42 @@ def test_pass43_bent_units_draw_each_unit_alone_under_the_sum():
 
 
 def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight():
-    """Check the r43 chain picture: boxes from the output back to earlier layers, right to left (the output on the
-    right, as in the network picture); each arrow points left and names what the box it leaves multiplies the signal
-    by: a bend its slope, a weight the weight; the alt text lists the same, in the same order."""
-    fig = ch00_start_here.signal_chain_picture()
-    ax = fig.axes[0]
-    chain = ch00_start_here.SIGNAL_CHAIN
-    names = [c[0] for c in chain]
-    # Pass 49 (r44 Picture 1): drawn as the chapter's network is: the output skips the bend ("Here it skips the
-    # bend."), so the first step back is the output's weight, and weights and bends alternate after it.
-    # Pass 61 (r55 Picture): the trained weight's box says "our weight" (both weight boxes are amber).
-    assert names == ["output", "weight", "bend", "our\nweight", "bend", "earlier\nlayers"]
-    assert names[ch00_start_here.TRAINED_AT] == ch00_start_here.OUR_WEIGHT and "(orange: our weight's numbers)" in \
-        ax.get_title()
-    assert "Here it skips the bend." in _markdown() and names[1] == "weight"
-    kinds = [n.split()[-1] for n in names]
-    assert all({a, b} == {"weight", "bend"} for a, b in zip(kinds[1:-2], kinds[2:-1]))
-    boxes = [t for t in ax.texts if t.get_text() in names]
-    xs = [t.get_position()[0] for t in boxes]
-    assert [t.get_text() for t in boxes] == names and xs == sorted(xs, reverse=True)   # read right to left
-    # pass 57: the one note under a box (the numbers moved to the fold); pass 58: the worked numbers back, in orange
-    worked = [ch00_start_here.TRAINED_NOTE, *ch00_start_here.signal_numbers(), ch00_start_here.passed_on()]
-    labels = [t for t in ax.texts if t.get_text() not in names and t.get_text() not in worked]
-    says = {"bend": "× the bend's\nslope", "weight": "× the weight"}   # pass 49: the bend's slope, not the hill's
-    # Pass 60 (r54 Picture 2): the arrow the trained weight sends on says it is passed on (its value multiplies only that)
-    expected = ["starts\nhere"] + [says[n] for n in kinds[1:-1]]
-    t = ch00_start_here.TRAINED_AT
-    assert expected[t] == "× the weight" and ch00_start_here.PASSED_SAYS == "× the weight\n(passed on)"
-    expected[t] = ch00_start_here.PASSED_SAYS
-    assert [t_.get_text() for t_ in labels] == expected   # pass 56: no mistake named
-    for t, a, b in zip(labels, xs[:-1], xs[1:]):
-        assert b < t.get_position()[0] < a   # each label sits on the arrow between its two boxes
-    arrows = [p for p in ax.patches if type(p).__name__ == "FancyArrowPatch"]
-    assert len(arrows) == len(chain) - 1
-    for p in arrows:
-        (x0, _), (x1, _) = p._posA_posB
-        assert x1 < x0   # the signal travels back: every arrow points left
-    alt = display.figure_alt(fig)
-    assert "output, then weight, then bend, then our weight, then bend, then earlier layers" in alt
-    boxes_drawn = [p for p in ax.patches if type(p).__name__ == "FancyBboxPatch"]
-    filled = [i for i, p in enumerate(boxes_drawn) if p.get_facecolor()[:3] != (1.0, 1.0, 1.0)]
-    assert filled == [ch00_start_here.TRAINED_AT] and "Under our weight, whose box is filled:" in alt   # ours alone
-    assert "starts here; × the weight; × the bend's slope; × the weight (passed on); × the bend's slope." in alt
+    """Check the chain pictures (r43; pass 63, r58 Picture: two with one layout): the same five boxes, left to right as
+    in the network picture (input, our weight, bend, weight, output); forward, arrows point right and say what each
+    part multiplies the change by; back, arrows point left from the output to our weight, a bend multiplying by its
+    slope, a weight by the weight; the alt texts list the same, in the same order."""
+    fwd, back = ch00_start_here.wiggle_picture(), ch00_start_here.signal_chain_picture()
+    names = list(ch00_start_here.chain_boxes())
+    assert [n.split("\n")[0] for n in names] == ["input", "our", "bend", "weight", "output"]
+    assert names[ch00_start_here.OUR_AT].startswith(ch00_start_here.OUR_WEIGHT)
+    # Pass 49 (r44 Picture 1): the output skips the bend ("Here it skips the bend."), so the first step back from it
+    # is the output's weight.
+    assert "Here it skips the bend." in _markdown() and ch00_start_here.CHAIN_KINDS[-2:] == ("weight", "output")
+    layout = []
+    for fig, says, right in ((fwd, ch00_start_here.FORWARD_SAYS, True), (back, ch00_start_here.BACK_SAYS, False)):
+        ax = fig.axes[0]
+        boxes = [t for t in ax.texts if t.get_text() in names]
+        xs = [t.get_position()[0] for t in boxes]
+        assert [t.get_text() for t in boxes] == names and xs == sorted(xs)   # read left to right, as the network
+        layout.append((xs, ax.get_xlim(), ax.get_ylim()))
+        labels = [t for t in ax.texts if t.get_text() in says]
+        assert [t.get_text() for t in labels] == list(says)
+        for t, a, b in zip(labels, xs[1:-1], xs[2:]):
+            assert a < t.get_position()[0] < b   # each label sits on the arrow between its two boxes
+        arrows = [p for p in ax.patches if type(p).__name__ == "FancyArrowPatch"]
+        assert len(arrows) == 3   # from our weight to the output: the input's link carries no arrow
+        for p in arrows:
+            (x0, _), (x1, _) = p._posA_posB
+            assert (x1 > x0) == right and min(x0, x1) > xs[ch00_start_here.OUR_AT]
+        drawn = [p for p in ax.patches if type(p).__name__ == "FancyBboxPatch"]
+        filled = [i for i, p in enumerate(drawn) if p.get_facecolor()[:3] != (1.0, 1.0, 1.0)]
+        assert filled == [ch00_start_here.OUR_AT]   # ours alone
+    assert layout[0] == layout[1]   # box for box, the two pictures compare
+    assert ch00_start_here.BACK_SAYS == ("× the bend's\nslope", "× the weight", "starts\nhere")   # the bend's slope
+    assert "input 2, then our weight: 4, then bend (ramp), then weight 3, then output" in display.figure_alt(back)
+    assert "Arrows point left" in display.figure_alt(back) and "Arrows point right" in display.figure_alt(fwd)
+    assert "labels, right to left: starts here; × the weight; × the bend's slope." in display.figure_alt(back)
+    assert "earlier layers" not in display.figure_alt(back) and "passed on" not in display.figure_alt(back)
     cells = _nb().cells
     k = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.signal_chain_picture()")
     # Pass 57 (r51 change 1): the picture, which no longer prints the answer, sits right after the cell that bolds the
@@ -2647,8 +2657,9 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     # Pass 62 (r56 Clarity): the signal starts as the output's hill slope, the number the cell above sets to 1.
     assert "multiplies" not in cells[k - 1].source and "slope" not in cells[k - 1].source.replace("output's hill slope", "")
     assert "It starts as the output's hill slope, here $1$." in cells[k - 1].source
-    assert cells[k - 2].source.startswith("The output has a hill slope too: how fast the height climbs")
-    assert cells[k - 3].source.rstrip().endswith("So the output moves $6$ times as far as our weight.")
+    assert cells[k - 2].source.startswith("Two kinds of slope meet here.")   # pass 63 (r58 Clarity)
+    assert "The output has a hill slope too: how fast the height climbs" in cells[k - 2].source
+    assert cells[k - 3].source.rstrip().endswith("In all, $\\times 6$.")
     assert cells[k + 1].source.startswith("Each part between the output and our weight multiplies the signal:")
     assert cells[k + 2].source.startswith("A chain has one path back.") and cells[k + 3].source.startswith("**Predict:**")
     assert "Why start at $1$?" not in _markdown()
@@ -2749,22 +2760,23 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     assert ("Each part between the output and our weight multiplies the signal:\n"
             "a weight by its value, a bend by its slope.\n"
             f"At our weight, one more factor: the input on its link. That gives our weight's hill slope, ${slope:g}$.\n"
-            f"Flip its sign: our weight's nudge is ${-slope:g}$.\n"   # pass 62 (r56): the signal tied to the nudge
-            f"Our weight's own value, ${w0:g}$, is not a factor. It multiplies only the signal passed on to earlier "
-            "layers (grey).") == rule.strip()
+            f"Flip its sign: our weight's nudge is ${-slope:g}$.") == rule.strip()   # pass 62 (r56): tied to the nudge
+    # Pass 63 (r58 Clarity): what our weight's own value multiplies (the signal passed on to earlier layers) is cut:
+    # chapter 03's backpropagation, and it made the reader doubt the 6. Its value still is no factor of the 6:
+    assert "earlier layers" not in _section("## How a network learns")
     assert w0 == 4.0 and w0 not in (worked["weight"], worked["input"], worked["ramp slope"])
     for w_ in (0.5, 1.0, w0, 7.0):   # on the ramp, the weight's slope is 6 whatever its own value
         assert (ch00_start_here.worked_output(w_ + 0.1) - ch00_start_here.worked_output(w_)) / 0.1 == \
             pytest.approx(slope)
-    net = lambda x_in: worked["weight"] * max(w0 * x_in, 0.0)   # noqa: E731  (the output, as a function of the input)
-    passed = d(net, float(worked["input"]))   # what goes on to earlier layers: the signal at the bend × the weight
-    assert passed == pytest.approx(after_bend * w0) and ch00_start_here.passed_on() == f"3 × 4 = {passed:.0f}" == "3 × 4 = 12"
     # Pass 61 (r55 Clarity 1-2): the output's slope defined in plain words before the picture that names it, with the
     # worked 1 and 100 (the old "Why start at 1?"); the one path back said of the chain, as the picture draws it.
     # Pass 62 (r56 Clarity): one name for the slope of the hill, "hill slope", said of the output too (no separate
     # "output's slope"), with an everyday reading of its 1 (output up 1, height up 1).
-    why = _cell("The output has a hill slope too")
-    assert ("The output has a hill slope too: how fast the height climbs as the output moves up.\n"
+    why = _cell("Two kinds of slope meet here.")
+    # Pass 63 (r58 Clarity): the two kinds of slope told apart first (a bend's: steepness; a hill's: wrongness).
+    assert ("Two kinds of slope meet here. A bend's slope: how steep its curve is.\n"
+            "A hill slope: how fast the height (the wrongness) climbs as something moves.\n"
+            "The output has a hill slope too: how fast the height climbs as the output moves up.\n"
             f"Say it is ${start:g}$: output up $1$, height up ${start:g}$.\n"
             f"Our weight moves the output ${slope:g}$ times as far, so our weight's hill slope is "
             f"${slope:g} \\cdot {start:g} = {slope * start:g}$.\n"
@@ -2813,18 +2825,18 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     ax = fig.axes[0]
     note = next(t for t in ax.texts if t.get_text() == ch00_start_here.TRAINED_NOTE)
     answer = next(t for t in ax.texts if t.get_text() == numbers[-1])
-    ours = next(t for t in ax.texts if t.get_text() == ch00_start_here.OUR_WEIGHT)
+    ours = next(t for t in ax.texts if t.get_text() == ch00_start_here.chain_boxes()[ch00_start_here.OUR_AT])
     assert note.get_position()[0] == ours.get_position()[0] and note.get_position()[1] < -0.35   # under it
     assert answer.get_position()[0] == note.get_position()[0] and answer.get_position()[1] < note.get_position()[1]
     assert "the weight being trained: its hill slope = signal here × the input on its link" in display.figure_alt(fig)
     assert "3 × 2 = 6: our weight's hill slope" in display.figure_alt(fig)
-    # Pass 60 (r54 Picture 2): in grey under the arrow the trained weight sends on, what its own value multiplies.
-    grey = next(t for t in ax.texts if t.get_text() == ch00_start_here.passed_on())
-    t_ = ch00_start_here.TRAINED_AT
-    names = [c[0] for c in ch00_start_here.SIGNAL_CHAIN]
-    xs = [t.get_position()[0] for t in ax.texts if t.get_text() in names]   # the boxes, right to left
-    assert xs[t_] == ours.get_position()[0] > grey.get_position()[0] > xs[t_ + 1]   # on the arrow after it
-    assert "Under the arrow it sends on, in grey: 3 × 4 = 12." in display.figure_alt(fig)
+    # Pass 63 (r58 Picture): the forward picture writes the move the text works out (0.2, 0.2, 0.6), on the same
+    # boxes, and how far our weight moved; nothing grey is passed on past our weight.
+    fwd = _texts(ch00_start_here.wiggle_picture())
+    assert ch00_start_here.forward_numbers() == (f"0.1 × 2 = {a:g}", f"{a:g} × 1 = {b:g}", f"{b:g} × 3 = {c:g}")
+    assert all(n in fwd for n in ch00_start_here.forward_numbers()) and f"{w0:g} → {w0 + 0.1:g}" in fwd
+    assert f"the output moves\n{slope:g} times as far" in fwd
+    assert not any("12" in t for t in texts) and "grey" not in display.figure_alt(fig)
 
 
 # ---- pass 56 ----

@@ -55,7 +55,7 @@ CORNER_NOTE = "in sketch 3, the corner (◇) sits where the shifted line crosses
 @plots.styled
 def network_picture():
     """Inputs, one layer of units, an output; and inside one unit: stretch, shift, bend (notebook 00)."""
-    fig, (ax, ax_u) = plots.new_figure(860, 420, 1, 2, width_ratios=[1.25, 1])
+    fig, (ax, ax_u) = plots.new_figure(860, 480, 1, 2, width_ratios=[1.25, 1])
     for a in (ax, ax_u):
         a.set_axis_off()
         a.set_aspect("equal")
@@ -88,28 +88,29 @@ def network_picture():
     ax.set_title("A small network", loc="left")
 
     # Inside one unit: three boxes, each with a tiny sketch of what it does to a straight line.
-    ax_u.set(xlim=(0, 10), ylim=(-1.9, 10.2))
+    # Pass 63 (r58 Picture): taller boxes, so each sketch is larger and its dotted line easy to tell from the solid.
+    ax_u.set(xlim=(0, 10), ylim=(-1.9, 12.4))
     ax_u.set_title("Inside one unit: three steps", loc="left")
-    steps = [("1. stretch and add", "× w each, then add up\n(sketch: for one input)", lambda t: 1.6 * t, 7.2),
-             ("2. shift", "+ b  (plus a bias)", lambda t: 1.6 * t + 0.6, 4.0),
-             ("3. bend", "a curve; here ReLU:\nnegatives become 0", lambda t: np.maximum(1.6 * t + 0.6, 0.0), 0.8)]
+    steps = [("1. stretch and add", "× w each, then add up\n(sketch: for one input)", lambda t: 1.6 * t, 8.9),
+             ("2. shift", "+ b  (plus a bias)", lambda t: 1.6 * t + 0.6, 5.1),
+             ("3. bend", "a curve; here ReLU:\nnegatives become 0", lambda t: np.maximum(1.6 * t + 0.6, 0.0), 1.3)]
     t = np.linspace(-1.0, 1.0, 81)
     before = lambda t: t  # noqa: E731  the line before step 1: the input itself
     for i, (name, how, shape, y0) in enumerate(steps):
         colour = plots.color("relu") if i < 2 else plots.color("gelu")
-        ax_u.add_patch(FancyBboxPatch((0.3, y0), 9.2, 2.3, boxstyle="round,pad=0.1", facecolor="white",
+        ax_u.add_patch(FancyBboxPatch((0.3, y0), 9.2, 3.0, boxstyle="round,pad=0.1", facecolor="white",
                                       edgecolor=colour, lw=1.6))
-        ax_u.text(0.6, y0 + 1.55, name, fontsize=11.5, fontweight="bold", va="center")
-        ax_u.text(0.6, y0 + 0.6, how, fontsize=10, va="center", linespacing=1.0)
+        ax_u.text(0.6, y0 + 2.05, name, fontsize=11.5, fontweight="bold", va="center")
+        ax_u.text(0.6, y0 + 0.85, how, fontsize=10, va="center", linespacing=1.0)
         # The sketch: the line before this step dotted dark grey, the step's result in colour (the key below says so).
-        cx, cy, sx, sy = 8.05, y0 + 1.15, 1.5, 0.48  # right of the words, clear of "then add up"
+        cx, cy, sx, sy = 8.05, y0 + 1.5, 1.5, 0.62  # right of the words, clear of "then add up"
         ax_u.plot([cx - sx, cx + sx], [cy, cy], color=plots.MUTED, lw=0.7)   # a small x axis
-        ax_u.plot([cx, cx], [cy - 1.05, cy + 1.05], color=plots.MUTED, lw=0.7)  # and y axis
-        ax_u.plot(cx + sx * t, cy + sy * before(t), color="#444444", lw=1.8, ls=":")  # the line before the step
-        ax_u.plot(cx + sx * t, cy + sy * shape(t), color=colour, lw=2.4)
+        ax_u.plot([cx, cx], [cy - 1.4, cy + 1.4], color=plots.MUTED, lw=0.7)  # and y axis
+        ax_u.plot(cx + sx * t, cy + sy * before(t), color="#444444", lw=2.2, ls=":")  # the line before the step
+        ax_u.plot(cx + sx * t, cy + sy * shape(t), color=colour, lw=2.8)
         before = shape
         if i == 2:  # the corner: where the shifted line 1.6t + 0.6 crosses 0
-            ax_u.plot(cx + sx * (-0.6 / 1.6), cy, "D", mfc="white", mec=colour, mew=1.6, ms=6.5, zorder=5)
+            ax_u.plot(cx + sx * (-0.6 / 1.6), cy, "D", mfc="white", mec=colour, mew=1.8, ms=8, zorder=5)
         if i < 2:
             _arrow(ax_u, (4.9, y0 - 0.05), (4.9, y0 - 0.65))
     ax_u.text(5.0, -0.35, "steps 1 and 2 keep a line straight; step 3 bends it", ha="center", fontsize=10)
@@ -117,7 +118,7 @@ def network_picture():
     ax_u.text(5.0, -1.75, CORNER_NOTE, ha="center", fontsize=10.5, color=NOTE_GREY)
     # A dotted arrow: the boxes on the right are the highlighted unit, opened up.
     ux, uy = units[3]
-    fig.add_artist(ConnectionPatch((ux + 0.5, uy + 0.1), (0.15, 9.3), "data", "data", axesA=ax, axesB=ax_u,
+    fig.add_artist(ConnectionPatch((ux + 0.5, uy + 0.1), (0.15, 12.0), "data", "data", axesA=ax, axesB=ax_u,
                                    color=UNIT, lw=1.2, ls=":", arrowstyle="-|>", mutation_scale=12))
     return fig
 
@@ -893,15 +894,12 @@ def hill_steps(rate=STEP_RATE, start=HILL_DOT):
                       lines={"trail": trail, "dot": dot, "ahead": ahead})
 
 
-# The learning signal's path back (notebook 00, before the history), as the network picture has it: the output skips
-# the bend, so the first step back is its weight; then a unit's bend, a weight, a bend, on to earlier layers (r44:
-# a bend next to the output contradicted "Here it skips the bend"). Each arrow says what the part it leaves
-# multiplies the signal by (r43); a bend's factor is named the bend's slope, not the hill's (r44 Clarity 3).
-# Pass 61 (r55 Picture): the trained weight's box says "our weight" and is filled, so the title's "our weight" points
-# at one box (both weight boxes are amber).
+# The worked chain (notebook 00, how a network learns): input -> our weight -> a unit's bend -> the output's weight ->
+# the output, left to right as in the network picture. Pass 63 (r58 Picture): two pictures with one layout, box for
+# box: first the change moving forward (0.1 -> 0.2 -> 0.2 -> 0.6), then the learning signal moving back (1 -> 3 -> 3,
+# then 6 at our weight). The "earlier layers" box and the value our weight passes on (grey) are gone: backpropagation
+# past our weight is chapter 03's (r58 Clarity: it made the reader doubt the 6).
 OUR_WEIGHT = "our\nweight"
-SIGNAL_CHAIN = (("output", "starts\nhere"), ("weight", "× the weight"), ("bend", "× the bend's\nslope"),
-                (OUR_WEIGHT, "× the weight"), ("bend", "× the bend's\nslope"), ("earlier\nlayers", None))
 # Pass 56 (r50 Clarity, change 2): the text's worked example needs no calculus. A weight of 1 on a link carrying 2 into
 # a hidden unit on ReLU's ramp, whose output weight is 3: move the weight a little and the output moves 2 × 1 × 3 = 6
 # times as far (WIGGLE shows it); the signal, started at the output as 1, is multiplied by the same numbers on its way
@@ -939,7 +937,7 @@ def signal_worked(worked=SIGNAL_WORKED):
 # answer under the question); the picture says instead what the trained weight does with the signal that reaches it.
 # Pass 58 (r52 change 1): the running numbers are back on the arrows (the diagram had none), and the Predict asks
 # about the same network with another output weight, which the picture does not answer.
-TRAINED_AT, TRAINED_NOTE = 3, "the weight being trained:\nits hill slope = signal here\n× the input on its link"
+TRAINED_NOTE = "the weight being trained:\nits hill slope = signal here\n× the input on its link"
 PREDICT_WORKED = dict(SIGNAL_WORKED, weight=5)   # the Predict's network: the output's weight 5 instead of 3
 
 
@@ -953,57 +951,90 @@ def signal_numbers(worked=SIGNAL_WORKED):
             f"{after_bend:g} × {worked['input']:g} = {slope:g}:\nour weight's hill slope")
 
 
-PASSED_COLOUR = "#666666"   # grey: the signal our weight passes on, not part of its own slope
+CHAIN_KINDS = ("input", "our weight", "bend", "weight", "output")   # left to right
+OUR_AT = 1   # our weight's box
 
 
-def passed_on(worked=SIGNAL_WORKED, w=HIDDEN_WEIGHT):
-    """The signal our weight passes on to earlier layers, as the chain picture writes it in grey: the signal that
-    reaches it times its own value (its value multiplies only this, not its own slope)."""
-    reached = signal_worked(worked)[2]
-    return f"{reached:g} × {w:g} = {reached * w:g}"
+def chain_boxes(worked=SIGNAL_WORKED, w=HIDDEN_WEIGHT):
+    """The chain's five box labels, left to right, with the worked network's numbers."""
+    return (f"input\n{worked['input']:g}", f"{OUR_WEIGHT}: {w:g}", "bend\n(ramp)", f"weight\n{worked['weight']:g}",
+            "output")
 
 
-PASSED_SAYS = "× the weight\n(passed on)"   # the label over that arrow: our weight's value multiplies only this
+def _chain_row(ax, title):
+    """Draw the five boxes (ours filled) on the chapter's colours; return their centres. Both chain pictures use it."""
+    ax.set_axis_off()
+    xs = [4.1 * i for i in range(len(CHAIN_KINDS))]
+    colours = {"input": NOTE_GREY, "our weight": INPUT, "bend": UNIT, "weight": INPUT, "output": OUTPUT}
+    for i, (kind, name, x) in enumerate(zip(CHAIN_KINDS, chain_boxes(), xs)):
+        colour = colours[kind]
+        face = tuple(c + (1 - c) * 0.7 for c in to_rgb(colour)) if i == OUR_AT else "white"   # ours: filled
+        ax.add_patch(FancyBboxPatch((x - 0.8, -0.38), 1.6, 0.76, boxstyle="round,pad=0.05", facecolor=face,
+                                    edgecolor=colour, lw=3 if i == OUR_AT else 2, zorder=3))
+        ax.text(x, 0, name, ha="center", va="center", fontsize=11, fontweight="bold", zorder=4)
+    ax.set(xlim=(xs[0] - 1.1, xs[-1] + 1.1), ylim=(-1.85, 1.0))
+    ax.set_title(title, loc="left")
+    return xs
+
+
+def _on_arrow(ax, a, b, says, number, forward):
+    """An arrow between two boxes, its label above it and, in orange, its worked number under it."""
+    start, end = (a + 0.88, b - 0.88) if forward else (b - 0.88, a + 0.88)
+    _arrow(ax, (start, 0), (end, 0), lw=1.6, mutation_scale=16)
+    ax.text((a + b) / 2, 0.12, says, ha="center", va="bottom", fontsize=9.5)
+    ax.text((a + b) / 2, -0.12, number, ha="center", va="top", fontsize=10.5, color=WORKED_COLOUR, fontweight="bold")
+
+
+def forward_numbers(move=WIGGLE, worked=SIGNAL_WORKED):
+    """The forward picture's orange numbers: how far z, the bent value and the output move (notebook 00)."""
+    dz, dbent, dout = wiggle_forward(move, worked=worked)
+    return (f"{move:g} × {worked['input']:g} = {dz:g}", f"{dz:g} × {worked['ramp slope']:g} = {dbent:g}",
+            f"{dbent:g} × {worked['weight']:g} = {dout:g}")
+
+
+FORWARD_SAYS = ("× the input", "× the bend's\nslope", "× the weight")   # what each part multiplies a change by
+BACK_SAYS = ("× the bend's\nslope", "× the weight", "starts\nhere")    # the same parts, read back (right to left)
 
 
 @plots.styled
-def signal_chain_picture(chain=SIGNAL_CHAIN, trained_at=TRAINED_AT, note=TRAINED_NOTE):
-    """The learning signal passed back like a message along a line: boxes from the output (right) to earlier layers
-    (left); on each arrow, what the box it leaves multiplies the signal by; under the trained weight, how its slope
-    is found (notebook 00, how a network learns)."""
+def wiggle_picture(move=WIGGLE, w=HIDDEN_WEIGHT):
+    """Move our weight by `move`: the change travels forward, box by box, multiplied by each part (notebook 00)."""
     fig, ax = plots.new_figure(940, 250)
-    ax.set_axis_off()
-    n, gap = len(chain), 3.4
-    xs = [gap * (n - 1 - i) for i in range(n)]   # the output on the right, as in the network picture
-    for i, ((name, _), x) in enumerate(zip(chain, xs)):
-        colour = OUTPUT if i == 0 else (plots.MUTED if i == n - 1 else (UNIT if name == "bend" else INPUT))
-        face = tuple(c + (1 - c) * 0.7 for c in to_rgb(colour)) if i == trained_at else "white"   # ours: filled
-        ax.add_patch(FancyBboxPatch((x - 0.7, -0.35), 1.4, 0.7, boxstyle="round,pad=0.05", facecolor=face,
-                                    edgecolor=colour, lw=3 if i == trained_at else 2, ls="--" if i == n - 1 else "-",
-                                    zorder=3))
-        ax.text(x, 0, name, ha="center", va="center", fontsize=11, fontweight="bold", zorder=4)
+    xs = _chain_row(ax, f"Move our weight up by {move:g}: the change travels forward (orange: how far each moves)")
+    ax.plot([xs[0] + 0.88, xs[1] - 0.88], [0, 0], color="black", lw=1.6)   # the link: the input feeds our weight
+    numbers = forward_numbers(move)
+    for i, (says, number) in enumerate(zip(FORWARD_SAYS, numbers)):
+        _on_arrow(ax, xs[i + 1], xs[i + 2], says, number, forward=True)
+    moved = f"{w:g} → {w + move:g}"
+    ax.text(xs[OUR_AT], -0.55, moved, ha="center", va="top", fontsize=10.5, color=WORKED_COLOUR, fontweight="bold")
+    times = f"the output moves\n{wiggle_forward(move)[2] / move:g} times as far"
+    ax.text(xs[-1], -0.55, times, ha="center", va="top", fontsize=9.5)
+    fig.set_label("A row of five boxes, left to right: " + ", then ".join(b.replace("\n", " ") for b in chain_boxes())
+                  + ". Our weight's box is filled; under it, in orange: " + moved + ". Arrows point right. Their "
+                  "labels: " + "; ".join(t.replace("\n", " ") for t in FORWARD_SAYS) + ". Under them, in orange: "
+                  + "; ".join(numbers) + ". Under the output: " + times.replace("\n", " ") + ".")
+    return fig
+
+
+@plots.styled
+def signal_chain_picture(note=TRAINED_NOTE):
+    """The learning signal passed back along the same boxes as the forward picture: arrows from the output (right) to
+    our weight; on each, what the part it leaves multiplies the signal by; under our weight, how its hill slope is
+    found (notebook 00, how a network learns)."""
+    fig, ax = plots.new_figure(940, 250)
+    xs = _chain_row(ax, "The learning signal, passed back from the output (orange: the signal)")
+    ax.plot([xs[0] + 0.88, xs[1] - 0.88], [0, 0], color="black", lw=1.6)   # the link, no arrow: no signal goes on
     numbers = signal_numbers()
-    for i, ((name, says), a, b) in enumerate(zip(chain[:-1], xs[:-1], xs[1:])):
-        _arrow(ax, (a - 0.78, 0), (b + 0.78, 0), lw=1.6, mutation_scale=16)
-        ax.text((a + b) / 2, 0.12, PASSED_SAYS if i == trained_at else says, ha="center", va="bottom", fontsize=9.5)
-        if i < trained_at:   # the worked signal on the arrows up to the trained weight
-            ax.text((a + b) / 2, -0.12, numbers[i], ha="center", va="top", fontsize=10.5, color=WORKED_COLOUR,
-                    fontweight="bold")
-    a, b = xs[trained_at], xs[trained_at + 1]   # the arrow our weight sends on: its own value multiplies it
-    ax.text((a + b) / 2, -0.12, passed_on(), ha="center", va="top", fontsize=10.5, color=PASSED_COLOUR,
+    for i, (says, number) in enumerate(zip(BACK_SAYS, reversed(numbers[:-1]))):
+        _on_arrow(ax, xs[i + 1], xs[i + 2], says, number, forward=False)
+    ax.text(xs[OUR_AT], -0.55, note, ha="center", va="top", fontsize=9.5)
+    ax.text(xs[OUR_AT], -1.3, numbers[-1], ha="center", va="top", fontsize=10.5, color=WORKED_COLOUR,
             fontweight="bold")
-    ax.text(xs[trained_at], -0.5, note, ha="center", va="top", fontsize=9.5)
-    ax.text(xs[trained_at], -1.25, numbers[-1], ha="center", va="top", fontsize=10.5, color=WORKED_COLOUR,
-            fontweight="bold")
-    ax.set(xlim=(xs[-1] - 1.0, xs[0] + 1.2), ylim=(-1.85, 1.0),
-           title="The learning signal, passed back from the output (orange: our weight's numbers)")
-    fig.set_label("A row of boxes, read from right to left: " + ", then ".join(c[0].replace("\n", " ") for c in chain)
-                  + ". Arrows point left, the way the signal travels back. Their labels: "
-                  + "; ".join((PASSED_SAYS if i == trained_at else c[1]).replace("\n", " ") for i, c in enumerate(chain[:-1]))
-                  + ". Under the first three arrows, in "
-                  + "orange, the signal: " + "; ".join(numbers[:-1]) + ". Under our weight, whose box is filled: "
-                  + note.replace("\n", " ") + "; in orange: " + numbers[-1].replace("\n", " ")
-                  + ". Under the arrow it sends on, in grey: " + passed_on() + ".")
+    fig.set_label("The same row of five boxes: " + ", then ".join(b.replace("\n", " ") for b in chain_boxes())
+                  + ". Arrows point left, from the output back to our weight, the way the signal travels. Their "
+                  "labels, right to left: " + "; ".join(t.replace("\n", " ") for t in reversed(BACK_SAYS))
+                  + ". Under them, in orange, the signal: " + "; ".join(numbers[:-1]) + ". Under our weight, whose "
+                  "box is filled: " + note.replace("\n", " ") + "; in orange: " + numbers[-1].replace("\n", " ") + ".")
     return fig
 
 
