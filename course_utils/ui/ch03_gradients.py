@@ -365,7 +365,7 @@ def sigmoid_question():
           "good. Dead units are ReLU's weak spot."),
          ("Its slope is at most ¼, so the signal fades.", True,
           "Right: each sigmoid bend passes on at most a quarter. From the bends alone, ten layers leave under a "
-          "millionth. In the real network above, at 10 layers, layer 1 got under a ten-thousandth.")],
+          "millionth. In the real network's first random start, at 10 layers, layer 1 got under a ten-thousandth.")],
         "Question: why do deep networks avoid sigmoid as the main bend of their hidden layers? (run the notebook to answer)")
 
 
@@ -874,7 +874,7 @@ def print_step_sizes(depth=10, weights=1.4):
     typical step back (r56: the nine-step products and layer 1's share were a wall of digits; the flow widget shows
     layer 1's share, and a fold says why ReLU's differs from nine typical steps)."""
     typical, inside = step_sizes(depth)
-    print(f"First random start, {depth} layers: the {depth - 1} bends the signal passes going back, 64 points")
+    print(f"One step back, per bend (first random start, {depth} layers)")
     print(f"{'bend':9s}{'slopes’ typical size':>22s}{f'× {weights:g}: one step back':>26s}")
     for name, size in typical.items():
         print(f"{label(name):9s}{size:>22.2f}{size * weights:>26.2f}")
