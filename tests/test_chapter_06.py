@@ -3067,3 +3067,17 @@ def test_pass58_the_list_says_the_new_picks_where_it_first_uses_them():
     deep = next(line for line in ch06_decisions.reference().data.splitlines() if "A very deep plain network" in line)
     assert deep.startswith("- **A very deep plain network learns badly, even with ReLU?** The usual fix is not a bend.")
     assert deep.count("**") == 6   # the case, shortcuts, normalisation layers
+
+
+def test_r59_who_used_what_cites_each_claim_by_authors_year_and_title_not_by_section_or_code_path():
+    """Check the optional fold names each model's primary source by authors, year and title, and leaves the arXiv ids,
+    section numbers and code paths in the data (r59 Focus: they read as maintainer notes)."""
+    fold = ch06_decisions.who_used_what().data
+    sources = fold[fold.index("**Where each fact comes from**"):]
+    for title in ("'Attention Is All You Need'", "'GLU Variants Improve Transformer'",
+                  "'Language Models are Unsupervised Multitask Learners'", "'OPT: Open Pre-trained Transformer Language Models'"):
+        assert title in sources
+    assert "arXiv" not in sources and "section" not in sources and "src/model.py" not in sources
+    full = "Vaswani et al. 2017, 'Attention Is All You Need', arXiv:1706.03762, section 3.3, eq. (2)"
+    assert ch06_decisions.learner_citation(full) == "Vaswani et al. 2017, 'Attention Is All You Need'"
+    assert ch06_decisions.learner_citation("X 2019, 'T'; official code a/b, f.py") == "X 2019, 'T'"

@@ -317,9 +317,15 @@ def who_used_what():
     # pass 63 (r58 Correctness 4): each claim above with its primary source, as deployments.py holds it
     cited = ((cnn.model, cnn), ("The first transformer", first), (gelu, rows[gelu]), (swiglu, rows[swiglu]),
              ("OPT", kept["OPT"]), (f"The {study.year} test", study))
-    sources = "\n".join(f"- {who}: {d.citation}." for who, d in cited)
+    sources = "\n".join(f"- {who}: {learner_citation(d.citation)}." for who, d in cited)
     return Markdown(f"<details><summary>{WHO_SUMMARY}</summary>\n\n{body}\n\n"
-                    f"<small>\n\n**Where each fact comes from:**\n\n{sources}\n\n</small>\n\n</details>")
+                    f"<small>\n\n**Where each fact comes from** (look a paper up by its title):\n\n{sources}\n\n"
+                    "</small>\n\n</details>")
+
+
+def learner_citation(citation):
+    """Authors, year and title of a citation: enough to look it up (r59 Focus: section numbers read as notes)."""
+    return citation.split(", arXiv")[0].split("; official code")[0]
 
 
 WHO_SUMMARY = "Optional: who used which bend, and the 2020 test"
