@@ -304,7 +304,8 @@ def test_gelus_pick_is_keyed_to_its_papers_tests_and_ln2_to_doing_no_better_than
     # pass 30: "a chance of one half per spiral" was hard to parse: a 50-50 guess, for every point
     # pass 31: a log loss is an average, so the answer says "on average"
     # pass 42 (r38): one claim, the average: a mean loss of ln 2 can also come from sure-right and sure-wrong points
-    assert right("loss_at_ln2").text == "Its average error equals guessing 50-50 at every point."
+    # r59 Correctness: "error" named as the loss, and the claim is about the average, not about each point
+    assert right("loss_at_ln2").text == "Its average loss is what guessing 50-50 everywhere would give."
     mixed = -np.mean(np.log([0.999, 0.999, 0.25, 0.25]))   # some points very right, others very wrong
     assert mixed == pytest.approx(np.log(2), abs=0.01)      # the same average as 50-50 everywhere
     assert abs(-np.log(0.5) - np.log(2)) < 1e-12
@@ -3102,7 +3103,7 @@ def test_pass31_keys_say_what_is_true():
     mean = integrate.quad(lambda z: f(z) * stats.norm.pdf(z), -12, 12, points=[0])[0]
     var = integrate.quad(lambda z: f(z) ** 2 * stats.norm.pdf(z), -12, 12, points=[0])[0] - mean ** 2
     assert abs(mean) < 1e-3 and abs(var - 1) < 1e-3
-    assert quiz.get("loss_at_ln2").options[0].text == "Its average error equals guessing 50-50 at every point."
+    assert quiz.get("loss_at_ln2").options[0].text == "Its average loss is what guessing 50-50 everywhere would give."
     assert ("the arithmetic was not the problem; the fading nudge was."   # pass 34: "was one" read as the number 1
             in [o.why for o in quiz.get("why_sigmoid_stalled").options])
     leaky = quiz.get("leaky_alive").prompt

@@ -459,7 +459,7 @@ def _bank():
         # ---------------------------------------------------------------- 05 race
         _c("loss_at_ln2", "05", f"In the race, a network sorts points into two equally common classes. Its log loss (how wrong it is, as one number; smaller is better) "
            f"stays near {ln2:.2f}. What does that mean?",
-           ("Its average error equals guessing 50-50 at every point.",
+           ("Its average loss is what guessing 50-50 everywhere would give.",
             "Each point loses −ln(the chance given to its right answer); the loss is their average. "
             "The know-nothing answer guesses 50-50: it gives one half to every point. "
             f"Each point then loses −ln ½ = ln 2 ≈ {ln2:.3f}. That is the know-nothing loss: the loss of that answer."),
