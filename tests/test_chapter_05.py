@@ -429,9 +429,13 @@ def test_the_things_to_try_fold_says_what_the_race_computes(chapter_race, longer
     assert ('A common wrong guess: "Sigmoid learnt no such border, so it cannot draw one." In fact: it learns none in '
             "the race, yet it could draw one. The reason: tanh is sigmoid made half as wide and twice as tall, then "
             "moved down by 1. In symbols, tanh(x) = 2 × sigmoid(2x) − 1. The weights can do all three. Take a tanh "
-            "unit with weight 1 into it and 3 out of it: the next layer gets 3 × tanh(x). A sigmoid unit with weight 2 "
-            "in and 6 out, and 3 taken off the next bias, gives 6 × sigmoid(2x) − 3. That is the same. So the gap is "
+            "unit with weight 1 into it and 3 out of it: the next layer gets 3 × tanh(x). A sigmoid unit can copy it. Give "
+            "it weight 2 in and 6 out, and double its own bias too. Take 3 off the next unit's bias. The next layer "
+            "gets 6 × sigmoid(2x) − 3. That is the same. So the gap is "
             "in how they learn, not in what they can draw.") in folds[0]   # pass 61 (r55 Clarity 2): worked, not "take up"
+    # pass 63 (r58 Correctness): the copy holds for any bias only if the sigmoid unit's own bias is doubled too
+    z, b = np.linspace(-4, 4, 81), 0.7
+    np.testing.assert_allclose(3 * np.tanh(z + b), 6 * activations.get("sigmoid")(2 * z + 2 * b) - 3, atol=1e-12)
     assert "at epoch 274" not in folds[0]   # pass 36: tanh's crossing is the first fold's number, not repeated here
     assert "alike" not in folds[0]
     # the guess for try 2 is the one the run refutes: seed 0 has ReLU before tanh, seed 2 the other way round
@@ -669,6 +673,10 @@ def test_runs_of_one_bend_differ_as_much_as_the_bends_do(chapter_race):
     assert "can differ more than the bends do" not in prose and "more than two bends' best runs do" in prose
     reached = {n: race.epochs_to(chapter_race[n].loss, 0.1) for n in learnt}   # and in epochs: ReLU's runs vs tanh's mean
     assert np.ptp(reached["relu"]) > abs(np.mean(reached["relu"]) - np.mean(reached["tanh"]))
+    # pass 63 (r58 Correctness 4): the answer gives the example, in crossing epochs (the seed table's numbers)
+    assert ("ReLU's runs cross between epochs 176 and 326; the best ReLU and tanh runs, at 176 and 231.") in prose
+    relu, tanh = reached["relu"], reached["tanh"]
+    assert (relu.min(), relu.max(), tanh.min()) == (176, 326, 231) and np.ptp(relu) > abs(relu.min() - tanh.min())
 
 
 def test_no_bend_gets_about_half_the_points_right(chapter_race):
@@ -738,14 +746,14 @@ def test_the_five_run_picture_marks_each_crossing_and_says_sigmoids_runs_overlap
     assert np.max(np.ptp(chapter_race["sigmoid"].loss, axis=0)) < 0.08
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     assert ("The dashed line is 0.1. A hollow mark shows where each run first crosses it, one shape per seed. Close "
-            "marks hang below the line." in prose)
+            "marks hang lower, so none hides another: a mark's height means nothing." in prose)
     assert ch05_race.mark_rows([231, 245, 261, 274, 275]) == [0, 1, 2, 0, 3]   # tanh's five crossings
     # pass 61 (r55 Picture 3): the ReLU-tanh order "What to remember" gives is written in their two plots
     notes = {ax.get_title().split("\n")[0]: [t.get_text() for t in ax.texts] for ax in panels}
     assert notes["ReLU"] == ["before tanh:\nseeds 0, 1"] and notes["Tanh"] == ["before ReLU:\nseeds 2, 3, 4"]
     assert ("ReLU's plot notes it crossed before tanh at seeds 0, 1. Tanh's plot notes it crossed before ReLU at seeds "
             "2, 3, 4.") in fig.get_label()
-    assert "ReLU beat tanh at seeds 0 and 1. Tanh beat ReLU at seeds 2, 3 and 4." in prose
+    assert "ReLU beat tanh at seeds 0 and 1." not in prose   # pass 63 (r58 Focus 3): the picture says it, once
     assert ch05_race.mark_rows([np.nan, 100, 200]) == [0, 0, 0]
 
 
@@ -1060,9 +1068,10 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
     assert "sigmoid was slow: its outputs" not in flat
     # pass 54 (r48 Correctness 1): only centred sigmoids were raced, and the one-knob link holds with Adam only
     assert "one knob" not in flat
-    assert ("3. One run mixes skill and luck. In this race, GELU won every seed. ReLU beat tanh at seeds 0 and 1. Tanh beat ReLU "
-            "at seeds 2, 3 and 4. Race several before you rank.") in flat
-    assert "slope 1/4 set the one knob too low" not in flat and "swapped places" not in flat
+    # pass 63 (r58 Focus 3): the seed-by-seed order is said once, in the seed table and the five-run picture
+    assert ("3. One run mixes skill and luck: ReLU and tanh swapped places between seeds. Race several before you "
+            "rank.") in flat and "seeds 0 and 1" not in flat
+    assert "slope 1/4 set the one knob too low" not in flat
     assert "were not the cause" not in flat
     assert "was too flat" not in flat
     assert "unsqueez" not in flat and "With slope 1, they learned" not in flat and "Slope × step sets" not in flat
@@ -1079,7 +1088,7 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
     assert "2. 0.69 = shrug, below 0.1 = training points learnt." in flat
     # pass 30: one run is not only luck
     # pass 49: line 3 also carries GELU's win (checked above); pass 50: ReLU and tanh's seed-by-seed wins its evidence
-    assert "3. One run mixes skill and luck." in flat and "ReLU beat tanh at seeds 0 and 1." in flat
+    assert "3. One run mixes skill and luck" in flat and "ReLU and tanh swapped places between seeds." in flat
     assert "One run is luck" not in flat
     at = {n: race.epochs_to(chapter_race[n].loss, 0.1) for n in ("tanh", "relu", "gelu_tanh", "silu", "mish")}
     assert all(at[n].max() < at["tanh"].min() for n in ("gelu_tanh", "silu", "mish"))   # every run, every seed
@@ -1130,8 +1139,14 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     # pass 60 (r54 Picture 2): chapter 02's detour drawn between the reason and its limit
     # pass 62 (r57 Clarity 1): the rule and the reason on the main path, before the suspects; the optional section
     # points from it to chapter 02's toy
+    # pass 63 (r58 Clarity 2): one worked nudge, computed in a short visible cell, between the rule and the suspects
     assert ("Each weight feeds one unit. For one point, the weight's nudge is three numbers multiplied: **nudge = the "
-            "unit's learning signal × its bend's slope × the weight's input** Three suspects:") in prose
+            "unit's learning signal × its bend's slope × the weight's input** Say the learning signal is 0.2, the "
+            "slope 0.25 and the input 1: Three suspects:") in prose
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    worked = next(c for c in cells if c["cell_type"] == "code" and "signal * slope * weight_input" in "".join(c["source"]))
+    assert not worked["metadata"].get("jupyter", {}).get("source_hidden") and len(worked["source"]) <= 3
+    assert "".join(worked["outputs"][0]["data"]["text/plain"]) == "0.05" and 0.2 * 0.25 * 1 == pytest.approx(0.05)
     assert ("2. **Outputs are off-centre**: all positive. They are the next layer's inputs. All weights into one unit "
             "share the first two numbers. So, for one point, those weights all move the same way: all up, or all "
             "down.") in prose
@@ -1190,10 +1205,15 @@ def test_the_step_words_stay_one_line_each_and_the_folded_page_stays():
     # pass 58 (r52 change 2): one caption line per panel, after the picture; (c) is the unfolded cut
     # pass 61 (r55 Picture 1, Correctness 4): the unfolded cut curves once, it does not wind; (d) draws ReLU's crease
     # pass 62 (r57 Picture 1): three lettered points to follow from (a) to (b)
-    assert ("- **(b)** Each point moved to a new place: the two units' outputs for it. Follow A, B and C. The lines curve; "
+    # pass 63 (r58 Clarity 1, Picture 2): the cut is said before the picture; (d) says what a crease is
+    assert ("The output unit can split the two units' outputs only with a straight line: the **cut**.") in prose
+    assert prose.index("the **cut**.") < prose.index("- **(b)**")
+    assert ("- **(b)** Each point moved to a new place: the two units' outputs for it. Follow A, B and C. The coloured "
+            "lines curve; "
             "the black cut is straight. "
             "- **(c)** That cut, unfolded onto the flat page: it curves. - **(d)** Two ReLU units instead, and a new "
-            "straight cut. Unfolded, it has corners.") in prose and "it winds" not in prose
+            "straight cut. Unfolded, it has corners. They sit on the dotted **creases**, where a unit switches on.") \
+        in prose and "it winds" not in prose
     assert [ax.get_title() for ax in ch05_race.page_figure().axes[:3]] == [
         "(a) the flat page: every input", "(b) bent by one hidden layer (tanh)", "(c) the cut, unfolded"]
     assert [ax.get_xlabel() for ax in ch05_race.page_figure().axes[:3]][-1] == "input x₁"
@@ -1327,12 +1347,12 @@ def test_the_stored_live_race_says_it_is_the_start():
 
 
 def test_the_first_cell_trains_45_networks():
-    """Check 'Just below, a collapsed cell trains 45 small networks': 9 runners, 5 seeds each, in the cell right
-    after, which is collapsed (the next visible cell only draws)."""
+    """Check the collapsed cell after 'What each bend learns' trains 45 small networks: 9 runners, 5 seeds each
+    (pass 63, r58 Focus 2: the sentence announcing the collapsed cell was plumbing, so it is cut)."""
     assert len(ch05_race.CONTESTANTS) * len(SEEDS) == 45 and len(ch05_race.CONTESTANTS) == 9
     cells = json.loads(NOTEBOOK.read_text())["cells"]
-    k = next(i for i, c in enumerate(cells)   # pass 22: where 45 comes from
-             if "A collapsed cell trains 45 small networks: 9 runners × 5 runs." in "".join(c["source"]))
+    k = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("## What each bend learns"))
+    assert "collapsed cell" not in " ".join(_cells("markdown"))
     assert "`results`" not in " ".join(_cells("markdown"))   # pass 61 (r55 Focus 1): a variable name is plumbing
     assert "half a minute" not in " ".join(_cells("markdown"))   # pass 52: a time holds on one machine only
     assert "results = ch05_race.chapter_race(" in "".join(cells[k + 1]["source"])   # r51: `results` is named
@@ -1449,8 +1469,9 @@ def test_the_size_of_a_layers_nudge_is_the_per_weight_size_the_chapter_describes
     # pass 44 (r39 Clarity 1): what is squared and averaged (a layer's nudges), and what over the seeds
     # pass 58 (r52): "typical" is linked to the glossary's root mean square (per_weight, checked above) and the
     # average over seeds is said (gradient_figure takes the mean over the runs' seeds)
-    assert ("The picture shows each weight layer's [typical](91_glossary.ipynb#Glossary) nudge per weight, averaged "
-            "over the five seeds. On the left") in prose
+    # pass 63 (r58 Clarity 3): said in plain words where it is used (a root mean square: size, sign ignored)
+    assert ("The picture shows each weight layer's **typical nudge**: about how big one weight's nudge is, sign "
+            "ignored. It is averaged over the five seeds. On the left") in prose
     assert len(chapter_race["sigmoid"].seeds) == 5
     assert "one size per weight" not in prose
     assert "Is that fair to a small layer?" not in prose and "add them, take the square root" not in prose
@@ -2087,23 +2108,23 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     folded answer and a verdict that names each suspect. The knob (with Adam) and the other stretch are optional."""
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "verdict_figure(" in "".join(c["source"]))
-    flat = [re.sub(r"\s+", " ", "".join(cells[j]["source"])) for j in range(k - 9, k + 3)]
+    flat = [re.sub(r"\s+", " ", "".join(cells[j]["source"])) for j in range(k - 11, k + 3)]
     # pass 58 (r52 change 2): the slope-step picture comes before the numbers it shows
     # pass 60 (r54 Focus 1): the runs are trained in a collapsed cell; the picture's cell is one call
-    suspects, changed, curves, rule, step_fig, number, moves, predict, _train, _code, answer, verdict = flat
+    head, _worked, suspects, changed, curves, rule, step_fig, number, moves, predict, _train, _code, answer, verdict = flat
     assert rule.rstrip().endswith("The picture feeds the same 0.01 into both curves, near 0.")
-    assert suspects.startswith("### Why is sigmoid so slow? The race shows that sigmoid is slow, not why.")
+    assert head.startswith("### Why is sigmoid so slow? The race shows that sigmoid is slow, not why.")
     # r50 change 3: each tested suspect says why it would slow learning; "later" units: layer 1 takes the raw x
     # pass 62 (r57 Clarity 1): suspect 2's reason rests on the nudge's rule, now said just before the suspects
     assert ("2. **Outputs are off-centre**: all positive. They are the next layer's inputs. All weights into one unit "
             "share the first two numbers. So, for one point, those weights all move the same way: all up, or all down. "
             "3. **The slope is flat**: at most 1/4. A unit's output moves at most a quarter as far as its weighted "
             "sum.") in suspects
-    assert suspects.index("**nudge = the unit's learning signal") < suspects.index("Three suspects:")
+    assert "**nudge = the unit's learning signal" in head and suspects.startswith("Three suspects:")
     # pass 59 (r53 Correctness): the steep one changes suspect 1 too, so it does not test 2 and 3 alone
     assert changed.startswith("Two changed sigmoids aim at 2 and 3:") and "we test 2 and 3" not in changed
-    assert curves.startswith("ch05_race.stretch_curves_figure(ch05_race.VERDICT_CURVES)")
-    fig = ch05_race.stretch_curves_figure(ch05_race.VERDICT_CURVES)
+    assert curves.startswith("ch05_race.changed_sigmoids_figure()")   # pass 63 (r58 Focus 2): one name in view
+    fig = ch05_race.changed_sigmoids_figure()
     assert [ln.get_label().split(":")[0] for ln in fig.axes[0].get_lines() if not ln.get_label().startswith("_")] == \
         list(ch05_race.VERDICT_CURVES) and fig.axes[0].get_title() == "three centred S-curves"
     # the rule in plain words, one analogy; then the numbers: slopes at 0 and one Adam step through each curve
@@ -2151,7 +2172,9 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert answer.startswith("<details><summary>Check your prediction</summary> Centring and steeper. Centred alone, "
                              "it crawls like sigmoid.")
     # pass 62 (r57 Focus 1: one number per claim): the order is said, the epochs are in the picture
-    assert "all five runs cross 0.1, each before every tanh run." in answer and "178" not in answer
+    # pass 63 (r58 Correctness 1): the order said exactly, with the two numbers the verdict picture writes
+    assert "all five runs cross 0.1, by epoch 229. Tanh's fastest run crosses only at 231." in answer
+    assert "178" not in answer and (fast.max(), tanh.min()) == (229, 231)
     jumps = ch05_race.jump_backs(stretch["sigmoid(4x) − 0.5"])
     assert len(jumps) == 1 and round(jumps[0][2], -1) == 360 and stretch["sigmoid(4x) − 0.5"].final_loss[jumps[0][0]] < 0.1
     assert "One run jumps back up for a while, then falls again." in answer
@@ -2173,8 +2196,10 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert caveat.startswith("### What the race does not show")
     assert ("- Steeper changed more than the slope. With Adam, it also acts like bigger weights taking bigger steps "
             "(optional section).") in caveat
-    assert caveat.rstrip().endswith("**So, why is sigmoid slow?** We know what fixed it here: not centring alone, but "
-                                    "centring and a 4× steeper slope. Still open: which part of \"steeper\" did the work.")
+    # pass 63 (r58 Focus 1): the fix is said in the verdict and line 1 of "What to remember"; here only what is open,
+    # in the caveat's own bullet
+    assert caveat.rstrip().endswith("(optional section). Still open: which part of \"steeper\" did the work.")
+    assert "**So, why is sigmoid slow?**" not in caveat
     # r50 Correctness 2 and Clarity: the knob leaves the main path; "plain" keeps one meaning (the optimizer)
     main = " ".join(flat)
     # pass 57 (r51): the verdict names the confound in one line (bigger weights, with Adam); the knob's picture and
@@ -2199,8 +2224,10 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
             "2·sigmoid(2x) − 1. Tanh gains two things: reach ±1, and slope 1 at 0. Give sigmoid − 0.5 one at a time: "
             "- **2·sigmoid − 1**: only twice as tall. It reaches ±1, like tanh. Its slope is at most 1/2. "
             "- **sigmoid(4x) − 0.5**: only squeezed, by 4. Its slope at 0 is 1, like tanh. It reaches only ±0.5. "
-            "**Predict:** does 2·sigmoid − 1 learn like tanh, or crawl like sigmoid? Press **Race!** below. It races "
-            "the four curves above, from seed 0, for 400 epochs.") in flat
+            "**Predict:** does 2·sigmoid − 1 learn like tanh, or crawl like sigmoid? Press **Race!** below to race "
+            "the four curves above.") in flat
+    # pass 63 (sweep: shorter): the seed is said in the answer ("In your race (seed 0)"); the 400 epochs are the race's
+    assert "In your race (seed 0)" in ch05_race.stretch_answer.__doc__ + inspect.getsource(ch05_race.stretch_answer)
     # pass 58 (r52 change 1): what to press and what the collapsed race runs: the four curves drawn above, in order
     w = ch05_race.live_race(names=ch05_race.STRETCH_TEST)
     assert set(ch05_race.STRETCH_TEST) == set(ch05_race.STRETCH_CURVES)
@@ -3022,10 +3049,13 @@ def test_the_one_knob_picture_draws_one_step_on_w_and_four_times_it_on_4w():
     assert "".join(cells[k - 1]["source"]).startswith("### Steeper is like bigger weights")   # pass 62: optional
     numbers = re.sub(r"\s+", " ", "".join(cells[k + 1]["source"]))
     # pass 60 (r54 Clarity 2: "which network is which?"): same outputs, two ways of writing the weight, said first
-    assert numbers.startswith("Two ways to write one unit, with the same outputs: - sigmoid(4x) − 0.5 with weight "
-                              "w = 0.3; - sigmoid − 0.5 with weight 4w = 1.2. One Adam step moves w from 0.3 to 0.31. "
-                              "Then 4w moves from 1.2 to 1.24: 4× as far. In symbols, with b the bias: "
-                              "$\\text{sigmoid}(4(wx + b)) = \\text{sigmoid}((4w)x + 4b)$.")
+    # pass 63 (r58 Clarity 4): two steps, each with its why: the 4 moves onto the weight; Adam sizes w's step
+    assert numbers.startswith("**Step 1: one unit, two ways.** The 4 can move out of the bend, onto the weight and "
+                              "the bias. In symbols, with b the bias: "
+                              "$\\text{sigmoid}(4(wx + b)) = \\text{sigmoid}((4w)x + 4b)$. So sigmoid(4x) − 0.5 with "
+                              "weight w = 0.3 has the same outputs as sigmoid − 0.5 with weight 4w = 1.2. "
+                              "**Step 2: one step, seen both ways.** Adam sizes the step of w: from 0.3 to 0.31. So 4w "
+                              "moves from 1.2 to 1.24: 4× as far.")
     # pass 60 (r54 Correctness 2): the match holds at every step (test_the_steep_network_learns_like_...)
     # pass 62 (r57 Clarity 2): three sentences, "on them" named
     assert numbers.rstrip().endswith("So, with Adam, steeper acts like 4× bigger weights and biases into each bend. "
@@ -3045,9 +3075,14 @@ def test_the_verdict_figure_draws_four_curves_five_runs_each_on_shared_scales(ch
     panels = [ax for ax in shown.figure.axes if ax.get_visible()]
     assert len(panels) == 4 and len({ax.get_ylim() for ax in panels}) == 1
     assert [len(ax.get_lines()) >= 5 for ax in panels] == [True] * 4
+    # pass 63 (r58 Correctness 1): where every run crossed, the first and last crossing epochs, in the caption and
+    # written in the panel (229 against 231 is too close to read off the marks)
     assert shown.caption == ("Sigmoid: 0 of 5 runs below 0.1, last loss 0.61 to 0.62; sigmoid − 0.5: 0 of 5 runs "
-                             "below 0.1, last loss 0.61 to 0.62; sigmoid(4x) − 0.5: 5 of 5 runs below 0.1, last loss "
-                             "0.02 to 0.06; Tanh: 5 of 5 runs below 0.1, last loss 0.03 to 0.04")
+                             "below 0.1, last loss 0.61 to 0.62; sigmoid(4x) − 0.5: 5 of 5 runs below 0.1, first at "
+                             "epochs 178 to 229, last loss 0.02 to 0.06; Tanh: 5 of 5 runs below 0.1, first at epochs "
+                             "231 to 275, last loss 0.03 to 0.04")
+    assert [[t.get_text() for t in ax.texts] for ax in panels] == [
+        [], [], ["below 0.1 at\nepochs 178–229"], ["below 0.1 at\nepochs 231–275"]]
     fast, tanh = race.epochs_to(steep.loss, 0.1), race.epochs_to(chapter_race["tanh"].loss, 0.1)
     assert np.nanmax(fast) <= np.nanmax(tanh) and np.nanmin(fast) <= np.nanmin(tanh)
     assert np.all(np.isnan(race.epochs_to(centred.loss, 0.1)))

@@ -465,9 +465,9 @@ def try_answers(results, threshold=0.1, longer=None):
     one = (("it learns none in the race, " if np.isnan(sigmoid) else f"it crosses 0.1 only at epoch {sigmoid:.0f}, ")
            + "yet it could draw one. The reason: tanh is sigmoid made half as wide and twice as tall, then moved down "
            f"by 1. In symbols, tanh(x) = 2 × sigmoid(2x) − 1. The weights can do all three. Take a tanh unit with "
-           f"weight {w_in:g} into it and {w_out:g} out of it: the next layer gets {w_out:g} × tanh(x). A sigmoid unit "
-           f"with weight {s_in:g} in and {s_out:g} out, and {-s_bias:g} taken off the next bias, gives "
-           f"{s_out:g} × sigmoid({s_in:g}x) − {-s_bias:g}. That is the same. "
+           f"weight {w_in:g} into it and {w_out:g} out of it: the next layer gets {w_out:g} × tanh(x). A sigmoid unit can "
+           f"copy it. Give it weight {s_in:g} in and {s_out:g} out, and double its own bias too. Take {-s_bias:g} off "
+           f"the next unit's bias. The next layer gets {s_out:g} × sigmoid({s_in:g}x) − {-s_bias:g}. That is the same. "
            "So the gap is in how they learn, not in what they can draw.")   # r43 Focus 2: the fold ends here
     default = ("tanh", "relu", "gelu_tanh")
     winner = min(default, key=lambda n: at[n][2])
@@ -557,7 +557,16 @@ def rate_answer(runs, threshold=0.1, mine=None):
             + ("So bigger steps alone were not enough here. " if crossed == 0 else
                "So bigger steps alone can be enough. ")
             + "This try cannot show whether bigger starting weights alone would be.")
-    return Markdown(f"<details><summary>Check your answer</summary>\n\n{said}\n\n</details>")
+    # r58 Correctness 3: the five seeds the words count, as a saved table the learner can read (one decimal: a loss
+    # still sliding at epoch 400 is said no finer than a nudged start keeps it)
+    steep_at = race.epochs_to(runs[STRETCH_TEST[3]].loss, threshold)
+    seeds = "| seed | " + " | ".join(str(s) for s in mine.seeds) + " |"
+    rows = "\n".join([seeds, "|---" * (len(mine.seeds) + 1) + "|",
+                      f"| {CENTRED_LABEL}, rate {RATE_TRY:g}: last loss | "
+                      + " | ".join(f"{v:.1f}" for v in mine.final_loss) + " |",
+                      f"| {STRETCH_TEST[3]}, rate 0.01: first below {threshold:g} | "
+                      + " | ".join("never" if np.isnan(a) else f"{a:.0f}" for a in steep_at) + " |"])
+    return Markdown(f"<details><summary>Check your answer</summary>\n\n{said}\n\n{rows}\n\n</details>")
 
 
 def _count_of_five(n):
@@ -1288,6 +1297,11 @@ def stretch_curves_figure(names=STRETCH_CURVES, half=4.0):
     return fig
 
 
+def changed_sigmoids_figure():
+    """The main path's two changed sigmoids beside tanh (notebook 05), one name in view (r58 Focus 2)."""
+    return stretch_curves_figure(VERDICT_CURVES)
+
+
 def slope_steps(step=0.01, names=VERDICT_CURVES[:2]):
     """One weight's step of `step` seen through each curve near 0 (notebook 05, r51 change 3): [(name, slope at 0,
     output move)] when a weight whose input is 1 moves by `step` and its unit's weighted sum sits at 0."""
@@ -1507,12 +1521,25 @@ def verdict_figure(results, centred=None, steep=None, threshold=0.1):
               (STRETCH_TEST[3], _runner_colour(STRETCH_TEST[3], 3), steep),
               ("Tanh", plots.color("tanh"), results["tanh"])]
     caption = "; ".join(f"{title}: {np.isfinite(race.epochs_to(r.loss, threshold)).sum()} of {len(r.loss)} runs "
-                        f"below {threshold:g}, last loss {r.final_loss.min():.2f} to {r.final_loss.max():.2f}"
-                        for title, _colour, r in panels)
+                        f"below {threshold:g}{_first_span(r, threshold)}, last loss {r.final_loss.min():.2f} to "
+                        f"{r.final_loss.max():.2f}" for title, _colour, r in panels)
     fig = _panels_beside_key(panels, threshold)
+    # r58 Correctness 1: "every steep run before every tanh run" is 229 against 231, too close to read off the marks,
+    # so each panel whose runs crossed writes its first and last crossing epoch
+    for ax, (_title, _colour, r) in zip(fig.axes, panels):
+        if _first_span(r, threshold):
+            at = race.epochs_to(r.loss, threshold)
+            ax.text(0.97, 0.97, f"below {threshold:g} at\nepochs {np.nanmin(at):.0f}–{np.nanmax(at):.0f}",
+                    transform=ax.transAxes, ha="right", va="top", fontsize=9, color="#333333")
     fig.set_label(f"Four small plots on one scale, five runs each: training loss (log scale) against epoch, with a "
                   f"dashed line at {threshold:g}. {caption}.")
     return Captioned(fig, caption)
+
+
+def _first_span(runs, threshold):
+    """", first at epochs 178 to 229" when every run crossed `threshold`, else "" (verdict_figure's caption)."""
+    at = race.epochs_to(runs.loss, threshold)
+    return f", first at epochs {at.min():.0f} to {at.max():.0f}" if np.isfinite(at).all() else ""
 
 
 def _panels_beside_key(panels, threshold):
