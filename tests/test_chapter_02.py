@@ -866,7 +866,9 @@ def test_corners_predict_asks_what_the_readout_shows():
     assert "B: its small slope." in text and "C makes a unit's weights zig-zag" not in text   # pass 29: the button says it
     # pass 47 (r42, Retention): the fold says why C, a real weakness, is not the one asked
     # r57: "A is a real weakness too" was weak on today's hardware; each button's feedback says why it is not the answer
-    assert "A and C do not multiply layer by layer.\n" in text and "real weaknesses" not in text   # r48: A's cost adds up
+    # r59 Correctness: C's cost is paid at every layer too; what A and C lack is the shrinking, layer after layer
+    assert "A and C do not shrink the signal layer after layer.\n" in text and "real weaknesses" not in text   # r48: A's cost adds up
+    assert "do not multiply layer by layer" not in text
     assert "slows learning" not in text   # pass 23: the zig-zag widget shows a detour, not a slower arrival
     assert "**Takeaway:** in this test, centred inputs let you take bigger steps, so you arrive sooner." in shown()   # pass 40 (r36)
     assert "like tanh's outputs" not in text   # pass 42 (r38): the toy keeps the spread; tanh's is twice sigmoid's
@@ -918,7 +920,8 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
                 # r48 (Retention): the general cause first, then the test's result
                 (("all of one sign", "push all weights the same way"),
                  # r57: "from step size 3" was barely true (55 runs in 100 fail there): "from about"
-                 ("In our two-input test", f"overshot from about step size {zigzag.blow_up_step(0.5):g}"),
+                 # pass 64: the test sits in the optional section after this list
+                 ("In the optional test below", f"overshot from about step size {zigzag.blow_up_step(0.5):g}"),
                  ("centred at 0", "kept settling")),
                 (("GELU and SiLU", "below 0"),
                  ("GELU is $x\\,\\Phi(x)$", "just left of 0 it still passes some learning signal"),   # pass 49 (r44)
@@ -948,8 +951,9 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     text = markdown()
     # pass 49 (r44 Retention 1): the question and answer say what the toy shows: small steps forced, big ones overshoot
     # r47: said in the setting shown (two inputs, centred at 0.5 or 0), not "must" for every unit
-    question = "> In our two-input test, why did inputs centred at 0.5 need smaller steps than inputs centred at 0?"
-    assert question in text
+    # pass 64: the question has its own recall box, closing the optional section (the S-curve questions stay with tanh)
+    question = "> **Pause and recall.** In our two-input test, why did inputs centred at 0.5 need smaller steps than inputs centred at 0?"
+    assert question in text and text.index("## Optional: zero-centred outputs") < text.index(question) < text.index("## What comes next")
     answer = text.split(question, 1)[1].split("</details>", 1)[0]
     # pass 56: the arrow picture moved to the optional section, so the answer speaks of the together part
     # pass 61 (r55 Correctness 2): "mostly together" was loose: with one input near 0 the two parts tie
@@ -1863,13 +1867,15 @@ def test_the_zigzag_set_up_is_six_sentences_in_one_cell_and_its_title_fits():
     at = _cell_index("ch02.zigzag_centre()")
     # pass 56: title, worked step, why, rule, star, split, inputs + Predict; r57: the step size joins the widget's cell
     setup = "".join(cells[at - 5]["source"])   # r58 Focus: the star's cell merged into the split's
-    assert setup.startswith("### Zero-centred outputs: what changes?\n\n") and 0 < len(prose(setup)) <= 6
+    assert setup.startswith("## Optional: zero-centred outputs\n\n") and 0 < len(prose(setup)) <= 6
     assert "**Predict:**" in "".join(cells[at - 1]["source"])
     assert not re.search(r"drawn", setup)
     # pass 44 (r39): tanh's uses and weakness sit with tanh, before the experiment, not after it
-    assert "".join(cells[at - 6]["source"]).startswith("**Good for:** the simplest recurrent networks.\n")
-    assert "**Weakness:** far from 0, its slope is almost 0." in "".join(cells[at - 6]["source"])
-    assert cells[at - 7]["cell_type"] == "code" and "ch02.tanh_moves_answer()" in "".join(cells[at - 7]["source"])
+    # pass 64 (r57-r59 Focus): the experiment left the tanh section for an optional one after What to remember
+    uses = _cell_index("**Good for:** the simplest recurrent networks.")
+    assert "**Weakness:** far from 0, its slope is almost 0." in "".join(cells[uses]["source"])
+    assert cells[uses - 1]["cell_type"] == "code" and "ch02.tanh_moves_answer()" in "".join(cells[uses - 1]["source"])
+    assert uses < _cell_index("## What to remember") < at - 5 < _cell_index("## What comes next")
     assert "**How to read the picture.**" in "".join(cells[at + 1]["source"])   # the legend, right under the widget
     assert "ch02.zigzag_answer()" in "".join(cells[at + 2]["source"])
     # pass 56: the Why (arrows, length squared, the rule of thumb) is off the main path, in an optional section
@@ -1948,7 +1954,7 @@ def test_recall_says_the_lesson_is_small_steps_and_the_zig_zag_needs_weights_mov
     # r47: the lesson in the setting shown, not "never below 0 forces small steps" for every unit
     # r48 (Retention): the general lesson, not the test's result
     # r57: "from about step size 3": just over half the runs fail at 3 (checked in test_zero_centred_outputs_have_a_recall_prompt)
-    assert ("Inputs all of one sign push all weights the same way. In our two-input test, such inputs overshot from "
+    assert ("Inputs all of one sign push all weights the same way. In the optional test below, such inputs overshot from "
             "about step size 3. Inputs centred at 0 kept settling.") in text and "Inputs never below 0" not in text and "must a unit" not in text
     tie = [zigzag.median_steps(c, 1.0) for c in (0.5, 0.0)]
     assert abs(tie[0] - tie[1]) <= 1 and np.isinf(zigzag.median_steps(0.5, 3.0))   # a tie at 1; only big steps fail
@@ -2124,7 +2130,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     setup = "".join(cells[at - 5]["source"]).rstrip("\n")   # r57: the step size's cell joined the widget's; r58: the star's the split's
     # pass 48 (r43 Clarity 1): the section opens with why it sits with tanh (sigmoid's outputs are never negative)
     # pass 56 (r50 change 2, rebuilt): the picture and the worked numbers first, then why, then the rule in symbols
-    assert setup == ("### Zero-centred outputs: what changes?\n\n"
+    assert setup == ("## Optional: zero-centred outputs\n\n"
                      "Sigmoid's and ReLU's outputs are never negative; tanh's are balanced around 0.\n"
                      "What does that change for the unit they feed?\n\n"
                      # r51 change 3 put the cart first; pass 58 (r52 change 1): the task and the star first, the cart
@@ -2139,9 +2145,13 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     assert ("Its two weights start at 0, so its output is 0.\n"
             "Its right answer is input 1 − input 2: 2 − 1 = 1.\n"
             "A **step** is one correction of the weights, after one example.\n"
-            "In this step, weight 1 goes up by 2 and weight 2 by 1: the black arrow.") in worked
+            # r59 Clarity 3: the rule shown where the 2 and the 1 are computed
+            "The step size sets how big a correction is. Here it is 1, and the output is 1 short.\n"
+            "Each weight moves by step size × its input × how far short the output is.\n"
+            "Weight 1: 1 × 2 × 1 = 2. Weight 2: 1 × 1 × 1 = 1. That is the black arrow.") in worked
     miss, change = ch02.one_step()
     assert miss == -1.0 and change.tolist() == [2.0, 1.0] and float(activations.get("relu")(2.0)) == 2.0
+    assert [1.0 * x * -miss for x in (2.0, 1.0)] == change.tolist()   # step size × input × how far short
     # r50 change 2: one plain reason before the rule: a weight times a bigger input moves the output more
     assert "".join(cells[at - 3]["source"]) == (
         "**Why those changes?** The output came out 1 too low, so both weights go up.\n"
@@ -2188,14 +2198,26 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             "Think of the two weights as the two oars of a rowing boat.\n"
             "Look again at the two coloured arrows in the picture above.\n"
             "The **together** arrow moves both weights the same way: both oars pull, so the boat goes straight.\n"
-            "The **apart** arrow moves one up and one down: one oar forward, one back, so the boat turns.\n"
+            # r59 Clarity 1: "turn" is the corners' word for a change of slope; the boat spins, the star needs apart moves
+            "The **apart** arrow moves one up and one down: one oar forward, one back, so the boat spins round.\n"
             "Every step is a together part plus an apart part.\n"
             "Here the step (+2, +1) is together (+1.5, +1.5) plus apart (+0.5, −0.5).\n"
             "Another step, (+1, +3), is together (+2, +2) plus apart (−1, +1).\n"
-            "From the start, the star needs only a turn: apart moves.\n"
+            "To go from the start (0, 0) to the star (1, −1), the weights need apart moves only.\n"
             "With positive inputs, each step moves both weights the same way, both up or both down.\n"
             "So each step's together part is at least as big as its apart part.\n"
-            "That is why the weights zig-zag on their way to the star.") in split and "<details>" not in split
+            # r59 Clarity 2, Correctness 1: how "together ≥ apart" becomes a zig-zag (checked below)
+            "Each step pushes the weights along together, which the star does not need.\n"
+            "Later examples push them back, often too far: the weights swing to and fro on their way to the star.") in split and "<details>" not in split
+    assert "a turn" not in split and "zig-zag on their way" not in split
+    # the swings: at step size 1, the weights cross the star's together level about 10 times in 30 steps at
+    # centre 0.5 (all positive), under 4 at centre 0, and lie twice as far off it on average
+    flips, off = {}, {}
+    for c in (0.5, 0.0):
+        runs = [(zigzag.independent_path(c, 1.0, steps=30, seed=s_) - goal) @ np.array([1.0, 1.0]) for s_ in range(50)]
+        flips[c] = np.mean([np.sum(t[1:-1] * t[2:] < 0) for t in runs])
+        off[c] = np.mean([np.abs(t[1:]).mean() for t in runs])
+    assert flips[0.5] > 7 and flips[0.5] > 2 * flips[0.0] and off[0.5] > 1.5 * off[0.0]
     t2, a2 = ch02.split(ch02.OTHER_STEP)   # the second split, by hand: (1 + 3) ÷ 2 = 2 and (1 − 3) ÷ 2 = −1
     assert t2.tolist() == [2.0, 2.0] and a2.tolist() == [-1.0, 1.0] and (t2 + a2).tolist() == [1.0, 3.0]
     assert "half the sum" not in split and "Adding two numbers" not in split
@@ -2522,7 +2544,8 @@ def test_gate_and_zero_centring_are_recalled_sketched_and_remembered():
     # r47: said in the setting shown (our two-input test), with tanh's own condition (inputs spread around 0)
     assert ("Tanh is the zero-centred one, for inputs spread around 0.\n"
             # pass 61 (r55 Correctness 3): the test never fed it tanh's outputs: "as they would be"
-            "In our two-input test, inputs centred at 0, as tanh's outputs would be, still settled at bigger steps.\n"
+            # pass 64: the test now sits in the optional section after this fold
+            "In the optional two-input test below, inputs centred at 0, as tanh's outputs would be, still settled at bigger steps.\n"
             "Inputs centred at 0.5, as sigmoid's would be, overshot from about step size 3.\n") in check
     assert zigzag.blow_up_step(0.5) == 3.0 and zigzag.blow_up_step(0.0) is None
     assert "The × multiplies the gate by the unbent content $b$." in check
@@ -2753,7 +2776,7 @@ def test_terms_the_reader_met_unexplained_are_explained_before_use():
     assert "Each weight changes by −step size × its input × the miss.\n" in said and worked < widget < why
     # r47: "step" and "step size" in plain words before the rule uses them (pass 56: the rule has its own cell)
     assert said.index("A **step** is one correction") < said.index("**Step size** slider: how big") < said.index("Each weight changes")
-    title = next(i for i, c in enumerate(cells) if "### Zero-centred outputs" in "".join(c["source"]))
+    title = next(i for i, c in enumerate(cells) if "## Optional: zero-centred outputs" in "".join(c["source"]))
     assert title < worked < _cell_index("ch02.zigzag_centre()") - 1
     assert (text + shown()).lower().count("**step size**") == 1 and (text + shown()).count("**miss**") == 1
     assert (text + shown()).count("**step**") == 1
@@ -2924,7 +2947,7 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
     the rebuilt toy shows: all-positive inputs force a zig-zag, and a big step makes it grow, which centred inputs
     avoid."""
     text = markdown()
-    assert "### Zero-centred outputs: what changes?" in text and "outputs help" not in text
+    assert "## Optional: zero-centred outputs" in text and "outputs help" not in text
     # pass 44 (r39): "must zig-zag" did not say why step size 1 tied; the Why now explains the step-size limit
     # pass 45 (r40): "that costs little" was stated, not explained: the wrong-way pushes are undone by the next misses
     # pass 46 (r41 Clarity 1): "mostly cancel" gave no mechanism; the reason in two plain steps, together and apart
@@ -2969,9 +2992,14 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
             # example's arrow only, so steps sized exactly for each example still need several
             "Why does centre 0 level off?\n"
             "A step moves the weights along one example's arrow only.\n"
-            "So even a step sized to land each example exactly on its answer needs about 5 steps here.\n"
-            "And along long arrows, a big step passes that example's answer and lands on the other side.\n"
+            # r59 Correctness 2: the floor said as measured, and set against the widget's best fixed step size
+            "Suppose each step were sized to land its own example exactly on its answer.\n"
+            "Over 3000 runs, that still needs about 5 steps (middle run) here.\n"
+            "One fixed step size cannot do that for every example: it needs about 9 at best.\n"
+            "Along short arrows it falls short of the example's answer. Along long ones it lands on the other side.\n"
             "So bigger steps stop helping.") in why
+    assert zigzag.exact_steps(0.0, runs=ch02.EXACT_RUNS) == 5 and ch02.steps_curve(0.0).min() == 9
+    assert 3.5 * (zigzag.independent_inputs(0.0, 20000) ** 2).sum(axis=1).min() < 1   # short arrows fall short
     h0 = zigzag.independent_inputs(0.0, 20000)   # centre 0, step size 3.5: the longest arrows pass their answer
     assert 3.5 * (h0 ** 2).sum(axis=1).max() > 1
     half = ch02.together_left(0.5)   # each swing on the other side, farther out; centre 0 near 0
@@ -3260,7 +3288,9 @@ def test_one_worked_step_moves_both_weights_up_before_the_predict():
         "Its two weights start at 0, so its output is 0.\n"
         "Its right answer is input 1 − input 2: 2 − 1 = 1.\n"
         "A **step** is one correction of the weights, after one example.\n"
-        "In this step, weight 1 goes up by 2 and weight 2 by 1: the black arrow.\n")
+        "The step size sets how big a correction is. Here it is 1, and the output is 1 short.\n"
+        "Each weight moves by step size × its input × how far short the output is.\n"
+        "Weight 1: 1 × 2 × 1 = 2. Weight 2: 1 × 1 × 1 = 1. That is the black arrow.\n")
     # r51 item 16 named the arrows before the split; pass 60 (r54): the split's own cell points back at them
     # r57 Clarity: the rowing boat first, then the picture's arrows
     split = "".join("".join(o["data"]["text/markdown"]) for o in chapter()["cells"][_cell_index("ch02.split_step()")]["outputs"])
@@ -3301,9 +3331,10 @@ def test_the_intro_announces_the_zigzag_part():
     """Check the opening list names the zig-zag part (r43 Focus 4: it felt like an unannounced detour) before it comes."""
     text = markdown()
     # r49: one toy test, not a general claim; pass 58 (r52): asked as a question, which parses on a first reading
-    line = "Along the way, a small test: do outputs balanced around 0 help the next layer learn?\n"
+    # pass 64: the test is an optional section at the end, and the opening says so
+    line = "At the end, an optional test: do outputs balanced around 0 help the next layer learn?\n"
     assert "".join(chapter()["cells"][0]["source"]).count(line) == 1
-    assert text.index(line) < text.index("### Zero-centred outputs: what changes?")
+    assert text.index(line) < text.index("## Optional: zero-centred outputs")
 
 
 def test_the_weight_panel_draws_the_together_and_apart_lines_through_the_star():
@@ -3523,3 +3554,33 @@ def test_the_error_in_gelus_name_is_the_error_function_an_area_under_a_bell():
         assert special.erf(x) == pytest.approx(2 / np.sqrt(np.pi) * area, rel=1e-10)
         assert (1 + special.erf(x / np.sqrt(2))) / 2 == pytest.approx(float(special.ndtr(x)), rel=1e-12)
         assert float(activations.get("gelu")(x)) == pytest.approx(x * float(special.ndtr(x)), rel=1e-9, abs=1e-12)
+
+
+# ---------------------------------------------------------------- pass 64: the zero-centred test, an optional section
+
+def test_the_zero_centred_test_is_an_optional_section_after_what_to_remember():
+    """Check (pass 64, r57-r59 Focus: a long detour on the main path) the whole zero-centred test, in its old order,
+    sits in an optional section between What to remember and What comes next, titled as chapters 01 and 05 title
+    theirs; the tanh section keeps two sentences (tanh centred, sigmoid all positive) and a link that lands on it."""
+    from tools.chapter_metrics import prose
+    cells = chapter()["cells"]
+    src = ["".join(c["source"]) for c in cells]
+    head = _cell_index("## Optional: zero-centred outputs")
+    assert cells[head]["metadata"]["slideshow"]["slide_type"] == "slide"
+    order = ["ch02.worked_step()", "**Why those changes?**", "ch02.split_step()", "**The widget.**",
+             "ch02.zigzag_centre()", "**How to read the picture.**", "ch02.zigzag_answer()", "ch02.together_apart()",
+             "> **Pause and recall.** In our two-input test"]
+    assert [_cell_index(s_) for s_ in order] == list(range(head + 1, head + 1 + len(order)))
+    assert _cell_index("## What to remember") < head and head + len(order) + 1 == _cell_index("## What comes next")
+    pointer = _cell_index("Tanh's outputs are centred on 0")
+    assert src[pointer] == ("Tanh's outputs are centred on 0, while sigmoid's are all positive.\n"
+                            "The [optional section](#Optional:-zero-centred-outputs) at the end tests whether that "
+                            "helps the unit they feed.")
+    assert len(prose(src[pointer])) == 2 and pointer == _cell_index("**Good for:** the simplest recurrent networks.") + 1
+    assert src[pointer + 1].startswith("> **Pause and recall.** What are the peak slopes of sigmoid and tanh")
+    assert "two-input test" not in src[pointer + 1] and src[pointer + 2].startswith("## GELU")
+    headings = {ln.lstrip("#").strip().replace(" ", "-") for s_ in src for ln in s_.splitlines() if ln.startswith("#")}
+    assert "Optional:-zero-centred-outputs" in headings   # JupyterLab's heading id: the link lands
+    assert all(not s_.startswith("### Zero-centred") for s_ in src)
+    assert np.all(activations.get("sigmoid")(np.linspace(-30, 30, 61)) > 0)
+    assert abs(float(np.mean(activations.get("tanh")(np.linspace(-3, 3, 61))))) < 1e-12

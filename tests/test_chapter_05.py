@@ -1124,7 +1124,7 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     z = np.linspace(-30, 30, 601)
     assert np.all(activations.get("sigmoid")(z) > 0) and np.any(activations.get("tanh")(z) < 0)
     ch02 = json.loads((ROOT / "notebooks" / "02_four_bends.ipynb").read_text())["cells"]
-    assert "### Zero-centred outputs: what changes?" in " ".join("".join(c["source"]) for c in ch02)   # chapter 02 weighs it
+    assert "## Optional: zero-centred outputs" in " ".join("".join(c["source"]) for c in ch02)   # chapter 02 weighs it (pass 64: optional, at its end)
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     # pass 22: how it can slow learning, in chapter 02's own terms (one point's nudges to a unit's weights share a sign)
     # pass 25: the reason (a weight's nudge = signal x input, every input positive) and an everyday picture
