@@ -2791,7 +2791,7 @@ def test_the_learning_rate_try_gives_the_centred_sigmoid_4x_steps_at_the_sliders
     assert cells[k]["metadata"]["jupyter"]["source_hidden"] and "Not in 400 epochs." in _outputs_text(cells[k])
     asked = re.sub(r"\s+", " ", "".join(cells[k - 1]["source"]))
     assert asked == ("**Try:** in the four-curve live race above, tick only sigmoid − 0.5. Set the learning rate to "
-                     "0.04. Its steps are now 4× bigger, but its starting weights are not. Does it learn? ")
+                     "0.04. Its steps are now 4× bigger on every layer, the last one too. Its starting weights are not. Does it learn? ")
     assert "0.0398" not in " ".join(_cells("markdown"))
 
 
