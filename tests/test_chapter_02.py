@@ -1748,7 +1748,7 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
                           # pass 61 (r55 Focus): "not real bend outputs" read as a retreat; the same hedge, said
                           # as what the inputs share with the bends' outputs: their signs (checked below)
                           "The inputs were random, with the signs of sigmoid's outputs (all positive) or of tanh's (both signs).\n"
-                          "So it suggests a unit fed by tanh can take bigger steps than one fed by sigmoid.\n\n</details>")
+                          "So it suggests: at the same spread, centred inputs (like tanh's) allow bigger steps than all-positive ones (like sigmoid's).\n\n</details>")
     assert float(activations.get("sigmoid")(0.0)) == 0.5 and float(activations.get("tanh")(0.0)) == 0.0
     assert "Efficient BackProp" not in below and "LeCun" not in below   # pass 47 (r42, Focus): no source aside
     assert "not fewer steps" not in below and "straighter" not in below and "Beyond this toy" not in below

@@ -1246,7 +1246,7 @@ def test_the_tanh_option_calls_x_1_an_example_and_the_relu_option_names_its_cond
     assert f"there it is {slope:.2f}." in fb["tanh"] and decisions.one_in(slope ** 20) in fb["tanh"]
     assert "much better" not in fb["relu"] and "scaled to suit it" not in fb["relu"]
     # pass 63 (r58 Correctness 1): scoped to chapter 05's one small race and its five runs, not "never" and "every run"
-    assert ("ReLU is a rule of thumb. Chapter 05's one small race backs it: sigmoid learnt the training points in "
+    assert ("ReLU is a rule of thumb. Chapter 05's one small race fits it: sigmoid learnt the training points in "
             "none of its five runs, and ReLU in all five.") in fb["relu"]
     assert "never" not in fb["relu"] and "every run" not in fb["relu"]
     race = "\n".join(_src(c) for c in json.loads((ROOT / "notebooks/05_training_race.ipynb").read_text())["cells"])
@@ -1792,7 +1792,7 @@ LINE3 = ("## Line 3: why GELU or SwiGLU?\n\n"
          # r56 Focus 2: "The reason is use" read like a reply to a reviewer; the plain fact, said as a fact
          "Many well-known language models use one of the two. GPT-2 uses GELU; LLaMA uses SwiGLU.\n"
          # r55 Correctness 5: "a little better" had no size (the study's margins are not in the data); "beat" has none
-         "A 2020 test also found that SwiGLU beat plain ReLU and GELU.")
+         "A 2020 test on one text model also found that SwiGLU beat plain ReLU and GELU.")
 
 
 def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
@@ -2907,7 +2907,7 @@ def test_pass55_line_3s_reason_is_the_study_on_the_main_path():
     # pass 61 (r55): in line 3's own cell, before the bonus slider
     cells = _cells()
     section = next(_src(c) for c in cells if _src(c).startswith("## Line 3: why GELU or SwiGLU?"))
-    assert section == LINE3 and f"A {study.year} test also found that SwiGLU beat plain ReLU and GELU." in section
+    assert section == LINE3 and f"A {study.year} test on one text model also found that SwiGLU beat plain ReLU and GELU." in section
     assert study.better == ("swiglu",) and "SwiGLU lower than ReLU and GELU" in study.checked
     # pass 62 (r56 Focus 2): said as a fact ("Many well-known language models use one of the two"), not "The reason is use"
     assert "The reason is use" not in section and section.split("\n\n")[1].startswith("Many well-known language models use one of the two.")

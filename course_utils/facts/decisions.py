@@ -435,7 +435,7 @@ def recall():
             # pass 63 (r58 Correctness 1): "never" and "every run" scoped to that one race and its five runs
             Option("relu", True, f"For sums above 0 ReLU's slope is {f['relu_slope']:g}. So each unit whose sum is above 0 "
                    "passes the whole nudge back, layer after layer. A unit whose sum is below 0 passes nothing. "
-                   "ReLU is a rule of thumb. Chapter 05's one small race backs it: sigmoid learnt the training points in "
+                   "ReLU is a rule of thumb. Chapter 05's one small race fits it: sigmoid learnt the training points in "
                    f"none of its {RACE_RUNS} runs, and ReLU in all {RACE_RUNS}. Start ReLU with somewhat bigger weights (chapter 03). At first, about half "
                    "its units pass nothing for each input. The bigger weights make up for that. "
                    "If many units die, try Leaky ReLU."),

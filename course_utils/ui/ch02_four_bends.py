@@ -960,7 +960,7 @@ So all-positive inputs did not slow small steps here: they limited how big a ste
 
 **Takeaway:** in this test, centred inputs let you take bigger steps, so you arrive sooner.
 The inputs were random, with the signs of sigmoid's outputs (all positive) or of tanh's (both signs).
-So it suggests a unit fed by tanh can take bigger steps than one fed by sigmoid.
+So it suggests: at the same spread, centred inputs (like tanh's) allow bigger steps than all-positive ones (like sigmoid's).
 """)
 
 
