@@ -2094,6 +2094,9 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
             # pass 63 (r58 Clarity): an everyday picture of multiplying along a chain
             "Think of gears in a row: each gear multiplies the spin it passes on. Here: $\\times 2$, then "
             "$\\times 1$, then $\\times 3$. In all, $\\times 6$.") in section
+    worked = ch00_start_here.SIGNAL_WORKED   # the gears are the chain's own factors: input, ramp slope, weight
+    gears = (worked["input"], worked["ramp slope"], worked["weight"])
+    assert gears == (2, 1, 3) and math.prod(gears) == 6
     # Pass 57 (r51 change 1): "the same numbers multiply it" was wrong for the input (it gives the trained weight's
     # slope, it does not multiply what goes further back); the true factors are said, and the loose closing line cut.
     assert ("The network finds this $6$ without moving our weight. It sends a number back from the output: the "
