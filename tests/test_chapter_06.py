@@ -3081,3 +3081,5 @@ def test_r59_who_used_what_cites_each_claim_by_authors_year_and_title_not_by_sec
     full = "Vaswani et al. 2017, 'Attention Is All You Need', arXiv:1706.03762, section 3.3, eq. (2)"
     assert ch06_decisions.learner_citation(full) == "Vaswani et al. 2017, 'Attention Is All You Need'"
     assert ch06_decisions.learner_citation("X 2019, 'T'; official code a/b, f.py") == "X 2019, 'T'"
+    with pytest.raises(ValueError, match="no quoted title"):
+        ch06_decisions.learner_citation("X 2019, arXiv:1234.5678")

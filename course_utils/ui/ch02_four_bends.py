@@ -976,7 +976,7 @@ def _never_words(blows):
     """'At step size 3, 165 of the 300 runs do not arrive within 200 steps; at 3.5, 276.' (r57: 'most' was barely true
     at 3; r58: counted in the plot's own unit, 300 runs, said once)."""
     first, later = never_share(CENTRES[1], blows), never_share(CENTRES[1], blows + SURE)
-    if not (0.5 < first < 0.75 < 0.9 < later):
+    if not (0.5 < first < 0.75 and later > 0.9):
         raise ValueError("the runs no longer start failing at the threshold and nearly all fail a half step later")
     return (f"At step size {blows:g}, {round(first * zigzag.RUNS)} of the {zigzag.RUNS} runs do not arrive within "
             f"{zigzag.MOST} steps; at {blows + SURE:g}, {round(later * zigzag.RUNS)}.")

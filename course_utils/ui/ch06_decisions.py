@@ -324,8 +324,12 @@ def who_used_what():
 
 
 def learner_citation(citation):
-    """Authors, year and title of a citation: enough to look it up (r59 Focus: section numbers read as notes)."""
-    return citation.split(", arXiv")[0].split("; official code")[0]
+    """Authors, year and title of a citation, up to its quoted title: enough to look it up (r59 Focus: section
+    numbers, arXiv ids and code paths read as maintainer notes)."""
+    found = re.match(r"[^']*'[^']+'", citation)
+    if not found:
+        raise ValueError(f"no quoted title in {citation!r}")
+    return found.group(0)
 
 
 WHO_SUMMARY = "Optional: who used which bend, and the 2020 test"
