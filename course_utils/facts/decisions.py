@@ -338,8 +338,9 @@ def lines():
 
 DEEP_FIX = ("The usual fix is not a bend. Add **shortcuts**: a layer's input is added to its output, so the nudge can "
             "skip the layer. Add **normalisation layers**: they rescale each layer's outputs to a steady size. "
-            "Or try SELU, a bend from chapter 04. With the starting weights it was tuned for, it keeps each layer's "
-            "outputs a steady size.")   # pass 33-40: each fix said in plain words where it is named (glossary terms)
+            "Or try SELU (chapter 04). Right of 0 it is a straight line, a little steeper than ReLU's. Left of 0 it "
+            "dips smoothly to a floor below 0. With the starting weights it was tuned for, it keeps each layer's "
+            "outputs a steady size.")   # pass 33-40: each fix said in plain words where it is named (glossary terms); pass 65 (r60): SELU's shape
 
 
 def beyond_rows():
@@ -433,11 +434,13 @@ def recall():
                    "1 for every sum above 0, not at one point only."),
             # pass 62 (r56): "much better" said by its evidence (chapter 05's race), and the starting weights in plain words
             # pass 63 (r58 Correctness 1): "never" and "every run" scoped to that one race and its five runs
+            # pass 65 (r60 Clarity 1): bigger than what, and why: chapter 03's √2 and the shrinking signal it fixes
             Option("relu", True, f"For sums above 0 ReLU's slope is {f['relu_slope']:g}. So each unit whose sum is above 0 "
                    "passes the whole nudge back, layer after layer. A unit whose sum is below 0 passes nothing. "
                    "ReLU is a rule of thumb. Chapter 05's one small race fits it: sigmoid learnt the training points in "
-                   f"none of its {RACE_RUNS} runs, and ReLU in all {RACE_RUNS}. Start ReLU with somewhat bigger weights (chapter 03). At first, about half "
-                   "its units pass nothing for each input. The bigger weights make up for that. "
+                   f"none of its {RACE_RUNS} runs, and ReLU in all {RACE_RUNS}. At a fresh start, about half of ReLU's units "
+                   "pass nothing for each input. So the signal would shrink at every layer. Starting weights √2 times "
+                   "bigger (chapter 03) keep its size steady. "
                    "If many units die, try Leaky ReLU."),
             Option("softmax", False, "A common wrong answer: \"softmax, it keeps every layer's numbers small.\" In fact, "
                    "softmax belongs at the output. It turns a whole layer's sums into shares that add up to 1, "
