@@ -318,9 +318,11 @@ def who_used_what():
     cited = ((cnn.model, cnn), ("The first transformer", first), (gelu, rows[gelu]), (swiglu, rows[swiglu]),
              ("OPT", kept["OPT"]), (f"The {study.year} test", study))
     sources = "\n".join(f"- {who}: {learner_citation(d.citation)}." for who, d in cited)
+    # pass 65 (r59, r60 Focus: the citations pulled the eye): the sources in their own small fold, one click away
     return Markdown(f"<details><summary>{WHO_SUMMARY}</summary>\n\n{body}\n\n"
-                    f"<small>\n\n**Where each fact comes from** (look a paper up by its title):\n\n{sources}\n\n"
-                    "</small>\n\n</details>")
+                    f"<details><summary>{SOURCES_SUMMARY}</summary>\n\n<small>\n\n"
+                    f"**Where each fact comes from** (look a paper up by its title):\n\n{sources}\n\n"
+                    "</small>\n\n</details>\n\n</details>")
 
 
 def learner_citation(citation):
@@ -333,6 +335,7 @@ def learner_citation(citation):
 
 
 WHO_SUMMARY = "Optional: who used which bend, and the 2020 test"
+SOURCES_SUMMARY = "Sources"
 
 
 def paper_title(study):
@@ -374,6 +377,13 @@ def gelu_picture():
                   f"flat at 0); right, their slopes, ReLU's a step from 0 to 1 at x = 0, with a dot for each at "
                   f"x = {_x(GELU_ASKED)}: GELU's is {_two(g)}, ReLU's is {_two(r)}")
     return fig
+
+
+def swiglu_picture():
+    """Line 3's SwiGLU in a picture (pass 65, r60 Picture 2: "no single curve can draw it", so draw the unit): chapter
+    02's diagram, unchanged, two weighted sums of the inputs, one bent by SiLU into the gate, joined by ×."""
+    from course_utils.ui.ch02_four_bends import swiglu_diagram
+    return swiglu_diagram(source="the inputs")
 
 
 GELU_MORE_SUMMARY = "Optional: GELU's slope just below 0, and how SwiGLU works"
@@ -947,7 +957,8 @@ def memory_nudge(forget=NUDGE_START):
 
 STEP_WORDS = "memory at the start (0), after step 1 and after step 2"   # r43: numbered as the table numbers them
 PATHS_FIG, PATHS_STEPS = (900, 400), (1.0, 5.0, 9.0)   # the two-paths picture: its size, the three steps' x
-PATHS_CAPTION = "No tanh here, unlike the tanh loop above:\nalong this path, only the forget gate scales the nudge."
+PATHS_CAPTION = ("No tanh here, unlike the tanh loop above:\nalong this path, only the forget gate scales the nudge\n"
+                 "(the paths through the gates aside).")   # pass 65 (r60 Correctness 4): the gates' own paths exist
 # the squashed loop's most per step back, as the words compute it: memory above 0.5, so tanh's slope below 0.75
 PATHS_LOOP_MOST = MEMORY_ASKED * (1 - 0.5 ** 2)
 
@@ -1030,8 +1041,9 @@ def squashed_loop(back=True):
     return fig
 
 
-def _draw_memory_path(ax, cell_ink):
-    """The LSTM's memory path: × forget gate, then + new content × write gate, no bend; the nudge going back under it."""
+def _draw_memory_path(ax, cell_ink, back=True):
+    """The LSTM's memory path: × forget gate, then + new content × write gate, no bend; the nudge going back under it
+    (back=False: the memory going forward only, for line 4's picture)."""
     _step_row(ax, cell_ink, "-", "never squashed")
     for a, b in zip(PATHS_STEPS, PATHS_STEPS[1:]):   # no bend: × forget gate, then + new content from above
         mid = (a + b) / 2
@@ -1040,16 +1052,32 @@ def _draw_memory_path(ax, cell_ink):
                     arrowprops=dict(arrowstyle="-|>", color=plots.MUTED, lw=1.6, mutation_scale=14))
         ax.text(b - 1.05, 6.3, "+ new content\n× write gate", ha="center", va="bottom", fontsize=12,
                 color=MARK_INK, linespacing=1.1)   # r34: the words' formula has the write gate too
-    _nudge_back(ax, cell_ink, "-", "nudge going back: × forget gate\nat every step (no bend)")
+    if back:
+        _nudge_back(ax, cell_ink, "-", "nudge going back: × forget gate\nat every step (no bend)")
+
+
+CAPTION_ROOM = (-1.0, 60)   # the full memory path's picture: its y-axis starts this far below 0, the figure this much taller
+LINE4_ALT = ("An LSTM's memory path, two steps: between steps the memory is multiplied by the forget gate, and new "
+             "content times the write gate is added; nothing is squashed.")
 
 
 @plots.styled
-def lstm_path():
+def lstm_path(back=True):
     """The LSTM's memory path alone, drawn as squashed_loop draws its loop (pass 41, r37: the two-paths picture
     repeated the squashed loop's picture a few cells on): × forget gate and + new content, no bend; under it, the
-    nudge going back; a caption that points back at the squashed loop; alt text as its label."""
-    fig, ax = plots.new_figure(PATHS_FIG[0] // 2 + 40, PATHS_FIG[1])
+    nudge going back; a caption that points back at the squashed loop; alt text as its label.
+    back=False (pass 65, r60 Picture 1): line 4's picture, before its words name the gates: the memory going forward
+    only, no nudge row and no caption (the tanh loop it points back at comes later, in the optional end)."""
+    if not back:
+        fig, ax = plots.new_figure(PATHS_FIG[0] // 2 + 40, round(PATHS_FIG[1] * (FORWARD_YLIM[1] - FORWARD_YLIM[0]) / 7))
+        _frame(ax, "An LSTM's memory path")
+        ax.set_ylim(*FORWARD_YLIM)
+        _draw_memory_path(ax, MARK_INK, back=False)
+        fig.set_label(LINE4_ALT)
+        return fig
+    fig, ax = plots.new_figure(PATHS_FIG[0] // 2 + 40, PATHS_FIG[1] + CAPTION_ROOM[1])
     _frame(ax, "An LSTM's memory path")
+    ax.set_ylim(CAPTION_ROOM[0], 7)   # pass 65: room under the nudge's words for the caption's third line
     _draw_memory_path(ax, MARK_INK)   # the same ink and dash as memory_nudge's solid line
     fig.text(0.5, 0.01, PATHS_CAPTION, ha="center", va="bottom", fontsize=12, color=MARK_INK, linespacing=1.15)
     fig.set_label(
