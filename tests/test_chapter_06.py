@@ -211,7 +211,10 @@ def test_memory_loop_relu_grows_tanh_settles_and_it_opens_away_from_growth_1_1()
     # pass 41 (r37): the left panel's "1,000 times apart" is its axis label's, no longer said twice
     # pass 46 (r41, Clarity 3): both panels named in one sentence, the left one's 1,000× levels as at the layers picture
     # pass 48 (cut for words): the same two facts in two short sentences
-    assert "Left: both, on levels 1,000 times apart. Right: tanh alone, on a plain scale.\n" in _src(cells[k - 1])
+    # pass 65 (r59 Clarity 3, r60 Clarity 3: "levels 1,000 times apart" read as cryptic): said as the slopes
+    # picture says it, each labelled level against the one below
+    assert ("Left: both. Each labelled level there is 1,000 times the one below.\nRight: tanh alone, on a plain "
+            "scale.\n") in _src(cells[k - 1])
     assert "levels 1,000× apart" in ch06_decisions.memory_loop().live.axes[0].get_ylabel()
     levels = [v for v, _ in ch06_decisions.MEMORY_TICK_LABELS]
     assert all(abs(b / a - 1000) < 1e-9 for a, b in zip(levels, levels[1:]))
@@ -793,7 +796,8 @@ def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_m
     loop = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 4: gates and new content"))
     assert listed < k < loop and cells[k]["metadata"]["jupyter"]["source_hidden"]
     # line 3's reason first (its own cell), then the study's fold, then this one: no slider, no Predict on the path
-    assert _src(cells[k - 2]) == LINE3 and _src(cells[k - 1]) == "ch06.who_used_what()"
+    assert _src(cells[k - 3]) == LINE3 and _src(cells[k - 1]) == "ch06.who_used_what()"
+    assert _src(cells[k - 2]) == "ch06.swiglu_picture()"   # pass 65 (r60 Picture 2): the unit drawn, then the folds
     assert not any("gelu_slope(" in _src(c) or "gelu_check(" in _src(c) for c in cells)
     assert not hasattr(ch06_decisions, "gelu_slope") and not hasattr(ch06_decisions, "gelu_check")
     assert not any(_src(c).startswith("## Why the first line") or "A bonus" in _src(c) for c in cells)
@@ -1003,7 +1007,7 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     # fold; list line 3 (above both) already says SwiGLU's two sums, one bent, multiplied: the gate the guess names
     cells = _cells()
     who = next(i for i, c in enumerate(cells) if _src(c) == "ch06.who_used_what()")
-    assert _src(cells[who - 1]) == LINE3 and _src(cells[who + 1]) == "ch06.gelu_more()" and listed < who
+    assert _src(cells[who - 2]) == LINE3 and _src(cells[who + 1]) == "ch06.gelu_more()" and listed < who
     x = np.linspace(-4, 0, 4001)
     silu, gelu = (np.asarray(ch06_decisions.activations.get(n)(x), dtype=float) for n in ("silu", "gelu"))
     assert silu.min() < gelu.min() < 0 and f"{silu.min():.2f}" == "-0.28" and f"{gelu.min():.2f}" == "-0.17"
@@ -1056,7 +1060,16 @@ def test_the_reference_table_gives_several_labels_its_own_row_and_one_clause_for
         "Add **shortcuts**: a layer's input is added to its output, so the nudge can skip the layer."]
     assert [t for t in said if "**normalisation layers**" in t] == [
         "Add **normalisation layers**: they rescale each layer's outputs to a steady size."]
-    assert "Or try SELU, a bend from chapter 04." in said and "own starting weights" not in decisions.DEEP_FIX
+    # pass 65 (r60 Clarity 2): SELU's shape said where it is named, each part checked against the registry's SELU
+    assert "Or try SELU (chapter 04)." in said and "own starting weights" not in decisions.DEEP_FIX
+    assert "Right of 0 it is a straight line, a little steeper than ReLU's." in said
+    assert "Left of 0 it dips smoothly to a floor below 0." in said
+    from course_utils.facts import activations
+    selu = activations.get("selu")
+    right = np.asarray(selu.derivative(np.array([0.5, 2.0, 5.0])), dtype=float)
+    assert np.allclose(right, right[0]) and 1 < right[0] < 1.1   # straight, a little steeper than ReLU's 1
+    left = np.asarray(selu(np.array([-30.0, -10.0, -3.0, -1.0, -0.1])), dtype=float)
+    assert np.all(np.diff(left) > 0) and -2 < left[0] < -1.5 and abs(left[0] - left[1]) < 1e-3   # a floor below 0
     assert max(len(t.split()) for t in said) <= 18   # short sentences, one term each
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "SELU keeps the signal's average" not in text
@@ -1199,7 +1212,10 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     named = next(i for i, c in enumerate(cells) if "**forget gate**" in _src(c))
     # pass 52: the gates are named on the main path, in line 4's section, before the gate question uses "forget gate"
     # and before the optional memory loop at the end
-    assert _src(cells[named]).startswith("## Line 4: gates and new content\n\n")
+    # pass 65 (r60 Picture 1): line 4 opens on a picture of the memory path, then names the two gates it draws
+    assert _src(cells[named - 2]) == ("## Line 4: gates and new content\n\n"
+                                      "An LSTM keeps a memory. At each step, two gates steer it:")
+    assert _src(cells[named - 1]) == "ch06.lstm_path(back=False)"
     assert named < next(i for i, c in enumerate(cells) if "ch06.gate_question()" in _src(c))
     assert named < next(i for i, c in enumerate(cells) if "memory_loop(" in _src(c))
     # pass 41 (r37, Clarity 2): the output gate, never used again, is cut: only the two gates on the memory path
@@ -1210,10 +1226,11 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     assert lstm.registry == "sigmoid" and [g for g in ("input", "output", "forget") if f"{g} gate" in lstm.where.replace(
         "input and output gates", "input gate and output gate")] == ["input", "output", "forget"]
     # pass 60 (r54 Clarity 3): the two gates on the memory path first, then the third, still unnamed
-    assert ("An LSTM has three gates, all sigmoid. Two steer the memory:\n"
-            "- the **forget gate** sets how much old memory to keep;\n"
-            "- the **write gate** (usually called the input gate), how much **new content** to add.\n\n"
-            "The third sets how much of the memory to pass on.\n") in _src(cells[named])
+    assert _src(cells[named]) == ("- the **forget gate** sets how much old memory to keep;\n"
+                                  "- the **write gate** (usually called the input gate), how much **new content** to add.\n\n"
+                                  "A third gate sets how much of the memory to pass on.\n"
+                                  "All three are sigmoid: a gate sets a share, so sigmoid's 0 to 1 fits.\n"
+                                  "A GRU has two gates, also sigmoid.")
     assert not any("output gate" in _src(c) for c in cells if c["cell_type"] == "markdown")
     assert not any("forget gate" in _src(c) or "write gate" in _src(c) for c in cells[:named] if c["cell_type"] == "markdown")
     assert "Tanh squashes new content to between −1 and 1" in ch06_decisions.short_list().data
@@ -1253,8 +1270,10 @@ def test_the_tanh_option_calls_x_1_an_example_and_the_relu_option_names_its_cond
     assert "The straight network and sigmoid never reach loss 0.1. The other seven bends do, in every run." in race
     assert "So every bend raced five times, from seeds 0 to 4." in race
     assert "once its training loss is below it, a network has **learnt the training points**" in race
-    assert ("Start ReLU with somewhat bigger weights (chapter 03). At first, about half its units pass nothing for each "
-            "input. The bigger weights make up for that.") in fb["relu"]
+    # pass 65 (r60 Clarity 1, Correctness 3): bigger than what, and why, as chapter 03 says it
+    assert ("At a fresh start, about half of ReLU's units pass nothing for each input. So the signal would shrink at "
+            "every layer. Starting weights √2 times bigger (chapter 03) keep its size steady.") in fb["relu"]
+    assert "somewhat bigger" not in fb["relu"] and "make up for that" not in fb["relu"]
     ch03 = "\n".join(_src(c) for c in json.loads((ROOT / "notebooks/03_gradient_table.ipynb").read_text())["cells"])
     assert "### Why ReLU needs bigger starting weights" in ch03 and "about half its units get a sum at or below 0" in ch03
     assert "Starting weights $\\sqrt{2}$ times bigger make up for that." in ch03
@@ -1730,7 +1749,8 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     # pass 58 (r52 Correctness): forget and write gates are an LSTM's; line 4's section says a GRU has two, also sigmoid
     gru = next(d for d in deployments.DEPLOYMENTS if d.model == "GRU" and d.part == "gates")
     assert gru.registry == "sigmoid" and gru.where.count(" gate") == 1 and " and " in gru.where   # two gates, named
-    assert "A GRU has two gates, also sigmoid." in _src(next(c for c in cells if _src(c).startswith("## Line 4:")))
+    line4 = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 4:"))   # pass 65: its words follow its
+    assert "A GRU has two gates, also sigmoid." in _src(cells[line4 + 1])   # picture (markdown cells only here)
 
 
 def test_the_twenty_third_reading_marks_x_minus_0_1_on_the_check_picture_and_relus_slope_is_an_open_step():
@@ -1792,7 +1812,10 @@ LINE3 = ("## Line 3: why GELU or SwiGLU?\n\n"
          # r56 Focus 2: "The reason is use" read like a reply to a reviewer; the plain fact, said as a fact
          "Many well-known language models use one of the two. GPT-2 uses GELU; LLaMA uses SwiGLU.\n"
          # r55 Correctness 5: "a little better" had no size (the study's margins are not in the data); "beat" has none
-         "A 2020 test on one text model also found that SwiGLU beat plain ReLU and GELU.")
+         # pass 65 (r60 Correctness 2): what the test measured, in plain words (held-out text filled in), and a
+         # pointer to the picture of one SwiGLU unit under it (r60 Picture 2), its SiLU named
+         "In a 2020 test on one text model, SwiGLU filled in unseen text better than plain ReLU or GELU.\n"
+         "Below: one SwiGLU unit (SiLU: a bend like GELU).")
 
 
 def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
@@ -1833,7 +1856,7 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     # pass 62: "those above 0" named (the inputs that give it a sum above 0), in the chapter's word, input
     assert ("Above 0, ReLU's slope is 1: it passes the whole nudge.\n"
             "Below 0, it passes none. But a unit's sum changes from one input to the next.\n"
-            "So it still learns from the inputs that give it a sum above 0.\n") in relu
+            "So the unit still learns from the inputs that give it a sum above 0.\n") in relu
     assert "for other examples, the sum may be above 0" not in relu
     # pass 49 (r44, Correctness): the chain multiplies bends' slopes only; the weights are said to be set to 1
     # pass 50 (r45, Clarity 4): "it" could be the message, the nudge or the slope: the nudge is named
@@ -2132,10 +2155,13 @@ def test_pass25_the_check_folds_hold_only_their_answer_and_the_history_is_option
     assert more.count("<details>") == 1 and more.rstrip().endswith("</details>")
     who = ch06_decisions.who_used_what().data   # pass 60 (r54 Focus 1): the names and the study, one fold of its own
     assert who.startswith("<details><summary>Optional: who used which bend, and the 2020 test</summary>")
-    assert who.count("<details>") == 1 and who.rstrip().endswith("</details>")
+    # pass 65 (r59, r60 Focus): the sources sit in one small fold of their own, inside the history's fold
+    assert who.count("<details>") == 2 and who.rstrip().endswith("</details>\n\n</details>")
+    assert f"<details><summary>{ch06_decisions.SOURCES_SUMMARY}</summary>" in who
+    assert who.index("It is a guess, not a proof.") < who.index("<summary>Sources</summary>") < who.index("Where each fact")
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.who_used_what()")
-    assert _src(cells[k - 1]) == LINE3 and _src(cells[k + 1]) == "ch06.gelu_more()"
+    assert _src(cells[k - 2]) == LINE3 and _src(cells[k + 1]) == "ch06.gelu_more()"
     for c in cells[k:k + 2]:
         assert c["metadata"]["jupyter"]["source_hidden"] and c["metadata"]["slideshow"]["slide_type"] == "-"
     assert _src(cells[k + 2]).startswith("## Line 4: gates and new content")   # no takeaway left on the main path
@@ -2382,7 +2408,9 @@ def test_pass41_lstm_path_draws_the_memory_path_once_and_points_back_at_the_squa
     assert any(t.startswith("nudge going back: × forget gate") for t in said)
     caption = [t.get_text() for t in fig.texts]
     assert caption == [ch06_decisions.PATHS_CAPTION] and "tanh loop above" in caption[0]
-    assert len(caption[0].split()) <= 18 and "along this path, only the forget gate scales the nudge" in caption[0]
+    # pass 65 (r60 Correctness 4): the gates' own paths are set aside in words, so "only" is not read as the whole story
+    assert len(caption[0].split()) <= 24 and "along this path, only the forget gate scales the nudge" in caption[0]
+    assert caption[0].endswith("(the paths through the gates aside).")
     assert "Going back along this path, each step multiplies the nudge by the forget gate only" in fig.get_label()
     # the most a squashed step back keeps, as the words and the loop's picture compute it: 1.1 × (1 − 0.5²)
     assert f"{ch06_decisions.PATHS_LOOP_MOST:.3f}" == "0.825" and ch06_decisions.MEMORY_ASKED == 1.1
@@ -2547,9 +2575,11 @@ def test_pass40_the_memory_loop_has_a_plain_panel_worked_steps_and_ends_on_the_l
                                        # gates' half is said with its own reason (a share), not "Hence" from the picture
                                        # pass 63 (r58 Correctness 2): the toy has no gates, so the reason it
                                        # carries is the cap and the centre; a real forget gate can shrink the memory
-                                       "So line 4 writes new content with tanh: capped, and centred on 0.\n"
+                                       # pass 65 (r60 Clarity 4): sigmoid is capped too; the toy shows the sign
+                                       "So line 4 writes new content with tanh. It is capped, like sigmoid.\n"
+                                       "But unlike sigmoid, a write can be below 0.\n"
                                        "(A real LSTM's forget gate can also shrink the memory.)\n"
-                                       "The gates keep sigmoid: each sets a share.\n"
+                                       # pass 65: the gates' share is said once, above the picture of writes
                                        "Why gates help a memory last: see the [optional end](#Optional:-a-one-unit-memory-loop).")
     remember = next(i for i, c in enumerate(cells) if _src(c).startswith("## What to remember"))
     optional = next(i for i, c in enumerate(cells) if _src(c).startswith("## Optional: a one-unit memory loop"))
@@ -2572,7 +2602,9 @@ def test_pass40_the_memory_loop_has_a_plain_panel_worked_steps_and_ends_on_the_l
     assert ch06_decisions.nudge_back(forget=0.9)["cell"][-1] < 1e-4 and decisions.one_in(0.9 ** 100) == "1 in 38,000"
     assert "with ReLU, the memory blows up" not in _md_text() and "An LSTM's memory path does neither" not in _md_text()
     assert decisions.lines()[3].say == "sigmoid gates, tanh for new content"   # the list's own rule, in two halves
-    assert "A gate sets a share, so sigmoid's 0 to 1 fits." in _src(next(c for c in cells if _src(c).startswith("## Line 4:")))
+    # pass 65 (r60 Picture 1): line 4's gate words follow its picture of the memory path, in the cell naming the gates
+    assert "All three are sigmoid: a gate sets a share, so sigmoid's 0 to 1 fits." in _src(
+        next(c for c in cells if _src(c).startswith("- the **forget gate**")))
     # pass 44 (r39, Correctness): why not sigmoid for new content: it is capped but never below 0, so gate × content
     # only adds (the memory can never fall below forget × old); tanh's content below 0 lowers it
     xs = np.linspace(-30, 30, 601)
@@ -2781,7 +2813,8 @@ def test_pass53_line_4_has_a_picture_of_six_writes_before_its_bullets():
     assert f"ends at {m['relu'][-1]:.1f}" in fig.get_label()
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.memory_writes()")
-    assert _src(cells[k - 2]).startswith("## Line 4: gates and new content")
+    assert _src(cells[k - 4]).startswith("## Line 4: gates and new content")   # pass 65: then the memory path's
+    assert _src(cells[k - 3]) == "ch06.lstm_path(back=False)" and "**forget gate**" in _src(cells[k - 2])   # picture
     assert "six random sums" in _src(cells[k - 1]) and _src(cells[k + 1]).startswith("- ReLU and sigmoid writes are never below 0")
     # pass 56 (r50): "they can keep climbing": every sigmoid write adds more than 0, however low its sum
     assert np.all(np.asarray(ch06_decisions.activations.get("sigmoid")(np.array([-30.0, -5.0, 0.0])), dtype=float) > 0)
@@ -2907,7 +2940,9 @@ def test_pass55_line_3s_reason_is_the_study_on_the_main_path():
     # pass 61 (r55): in line 3's own cell, before the bonus slider
     cells = _cells()
     section = next(_src(c) for c in cells if _src(c).startswith("## Line 3: why GELU or SwiGLU?"))
-    assert section == LINE3 and f"A {study.year} test on one text model also found that SwiGLU beat plain ReLU and GELU." in section
+    assert section == LINE3 and (f"In a {study.year} test on one text model, SwiGLU filled in unseen text better than "
+                                 "plain ReLU or GELU.") in section
+    assert "held-out" in study.test and "SwiGLU lower than ReLU and GELU at both training lengths" in study.checked
     assert study.better == ("swiglu",) and "SwiGLU lower than ReLU and GELU" in study.checked
     # pass 62 (r56 Focus 2): said as a fact ("Many well-known language models use one of the two"), not "The reason is use"
     assert "The reason is use" not in section and section.split("\n\n")[1].startswith("Many well-known language models use one of the two.")
@@ -2937,7 +2972,7 @@ def test_pass55_line_3s_reason_is_the_study_on_the_main_path():
     assert "filling in missing stretches of text" in study.test
     assert "**Does a unit with a sum just below 0 still learn?**" in more and "So a GELU unit still learns there" in more
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.gelu_more()")
-    assert LINE3 in (_src(cells[k - 1]), _src(cells[k - 2]))   # the reason first, then the bonus, folded
+    assert LINE3 in (_src(cells[k - 1]), _src(cells[k - 2]), _src(cells[k - 3]))   # the reason first, then the bonus, folded
     text = _md_text()
     assert "No error" not in text and "Why this slope?" not in text and "Past x" not in text
 
@@ -3083,3 +3118,26 @@ def test_r59_who_used_what_cites_each_claim_by_authors_year_and_title_not_by_sec
     assert ch06_decisions.learner_citation("X 2019, 'T'; official code a/b, f.py") == "X 2019, 'T'"
     with pytest.raises(ValueError, match="no quoted title"):
         ch06_decisions.learner_citation("X 2019, arXiv:1234.5678")
+
+
+def test_pass65_line_3_and_line_4_open_on_pictures_of_swiglu_and_the_memory_path():
+    """Check r60's Picture items: line 3 draws one SwiGLU unit (chapter 02's diagram: two sums, one bent by SiLU,
+    joined by ×) under the sentence that points at it; line 4 opens on the LSTM's memory path going forward only
+    (× forget gate, + new content × write gate, no nudge row, no caption pointing at the later tanh loop)."""
+    fig = ch06_decisions.swiglu_picture()
+    said = [t.get_text() for t in fig.axes[0].texts]
+    assert "the inputs" in said and "×" in said and any(t.startswith("SiLU(a)") for t in said)
+    assert fig.get_label().startswith("A SwiGLU unit")
+    fwd = ch06_decisions.lstm_path(back=False)
+    words = [t.get_text() for t in fwd.axes[0].texts]
+    gaps = len(ch06_decisions.PATHS_STEPS) - 1
+    assert words.count("× forget\ngate") == gaps and words.count("+ new content\n× write gate") == gaps
+    assert not any("nudge" in w for w in words) and not fwd.texts and "nudge" not in fwd.get_label()
+    cells = _cells()
+    line3 = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 3:"))
+    assert _src(cells[line3]).rstrip().endswith("Below: one SwiGLU unit (SiLU: a bend like GELU).")
+    assert _src(cells[line3 + 1]) == "ch06.swiglu_picture()" and "image/png" in cells[line3 + 1]["outputs"][0]["data"]
+    line4 = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 4:"))
+    assert _src(cells[line4 + 1]) == "ch06.lstm_path(back=False)"
+    for k in (line3 + 1, line4 + 1):
+        assert cells[k]["metadata"]["jupyter"]["source_hidden"] and cells[k]["metadata"]["slideshow"]["slide_type"] == "-"
