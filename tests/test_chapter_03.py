@@ -2782,6 +2782,12 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # pass 59 (r53): "0.35 at most" read as a strict ceiling; said as the rough product it comes from
     assert ("Sigmoid's slope is at most 0.25; the weights add a typical $\\times 1.4$. So a typical step back keeps "
             "at best about $0.25 \\times 1.4 \\approx 0.35$.") in flat and "keeps at most $0.25" not in flat
+    # r59: the bound tied to the step-size table below it (0.31), which also gives the 30-layer 1.1e-15 (0.30 a step)
+    assert "The table below measures about 0.31." in flat
+    typical_sigmoid = ch03_gradients.step_sizes()[0]["sigmoid"]
+    assert f"{typical_sigmoid * 1.4:.2f}" == "0.31" and "Sigmoid                    0.22                      0.31" in printed()
+    thirty = gradients.signal_flow("sigmoid", 30)
+    assert ch03_gradients.power_text(thirty[0] / thirty[-1]) == "1.1 × 10⁻¹⁵" and abs((thirty[0] / thirty[-1]) ** (1 / 29) - 0.31) < 0.01
     assert "$0.35$ at most" not in flat and f"{0.25 * 1.4:.2f}" == "0.35"
     assert "Each step back keeps at most" not in flat
     # the 0.2 is the nudge; a plain step moves the weight by a small share of it (minus rate x gradient)
@@ -3138,7 +3144,7 @@ def test_pass55_flow_rates_are_the_measured_ones_and_the_products_give_only_the_
     # measured step (checked in test_pass61_...)
     assert ("<details><summary>Then why does ReLU's layer 1 get only 0.41?</summary> The $\\times 1.4$ and the slopes' "
             "typical size are averages. In this one start, ReLU's steps back keep about $0.91$ each, not $0.96$. Nine of them "
-            "multiply to 0.41. Press *new random start*: the next start gives about 1. </details>") in flat
+            "multiply to 0.41. Press *new random start* once: start 2 gives about 1. </details>") in flat
     assert "strays a little" not in flat
     assert "hold ReLU's signal steady on average." in flat[flat.index("## What to remember"):]
 
@@ -3437,7 +3443,11 @@ def test_pass61_relus_layer_1_strays_below_nine_average_steps():
     assert f"{np.prod(steps) ** (1 / 9):.2f}" == "0.91" and np.prod(steps) == pytest.approx(share, rel=1e-12)
     assert steps.min() < 0.91 < steps.max()   # "about": the steps vary around it
     nxt = gradients.signal_flow("relu", 10, seed=1)
-    assert f"{nxt[0] / nxt[-1]:.1f}" == "1.0"   # "the next start gives about 1"
+    assert f"{nxt[0] / nxt[-1]:.1f}" == "1.0"   # "start 2 gives about 1" (r59: named as the readout names it)
+    flow = ch03_gradients.gradient_flow(depth=10)
+    flow.redraw.click()
+    assert "Random start 2." in flow.readout.value   # the readout names the start the text names
+    assert re.search(r"ReLU</td><td[^>]*>[^<]*</td><td[^>]*>1</td>", flow.readout.value)   # layer 1's share: 1
     assert "× 1.4: one step back" in printed()
     assert max((lambda s: s[0] / s[-1])(gradients.signal_flow("relu", 10, seed=k)) for k in range(20)) > 1
 
