@@ -508,7 +508,7 @@ def test_he_weights_have_typical_size_root_two_over_n():
     assert "common for sigmoid and tanh" not in flat
     # r52: a worked case (4 inputs) before the rule, both in the He section, before its slider
     # r58 (Focus): the 4-input case is folded after the two-input picture; still before the rule and the slider
-    assert flat.index("With 4 inputs, 4 terms:") < flat.index("This is the **plain size**.") < flat.index(
+    assert flat.index("With 4 inputs, 4 terms:") < flat.index("This weight size is the **plain size**.") < flat.index(
         "**Predict:** at size 2")
     assert "(why: the fold" not in flat and "(the $0.71$: below)" not in flat
     assert "box below the next widget" not in flat   # r28: that widget is the gradient-flow panels; the box is under the He slider
@@ -1605,7 +1605,7 @@ def test_first_widget_tangent_is_a_solid_black_line_and_its_buttons_are_explaine
     assert "**Then:** at $x = 1$, pick tanh, then sigmoid. Whose black line is steeper? By about how many times?" in flat
     # r38: the ratio is said to the readout's own digits; r47: the box in the lower panel lists the four slopes
     assert ("At $x = 1$: tanh's black line is steeper, its slope about $0.42 / 0.197 \\approx 2.1$ times sigmoid's "
-            "(the list at 1).") in flat and "**Then:** at $x = 3$" not in flat and "about $4.6$ times" not in flat
+            "(the slope list at $x = 1$).") in flat and "**Then:** at $x = 3$" not in flat and "about $4.6$ times" not in flat
     w.sliders["x"].value = 1.0
     steep = {}
     for n in ("tanh", "sigmoid"):   # the black line the learner sees, after picking each bend
@@ -2782,6 +2782,16 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # pass 59 (r53): "0.35 at most" read as a strict ceiling; said as the rough product it comes from
     assert ("Sigmoid's slope is at most 0.25; the weights add a typical $\\times 1.4$. So a typical step back keeps "
             "at best about $0.25 \\times 1.4 \\approx 0.35$.") in flat and "keeps at most $0.25" not in flat
+    # r59: the bound tied to the step-size table below it (0.31), which also gives the 30-layer 1.1e-15 (0.30 a step)
+    assert "- Sigmoid, for comparison: 0.31 a step, under its best case, $0.35$." in flat
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    table = next(k for k, c in enumerate(cells) if "ch03.print_step_sizes()" in c)
+    assert next(k for k, c in enumerate(cells) if "0.31 a step" in c) == table + 1   # said under the table it reads
+    typical_sigmoid = ch03_gradients.step_sizes()[0]["sigmoid"]
+    assert f"{typical_sigmoid * 1.4:.2f}" == "0.31" and "Sigmoid                    0.22                      0.31" in printed()
+    ten, thirty = gradients.signal_flow("sigmoid", 10), gradients.signal_flow("sigmoid", 30)
+    assert f"{(ten[0] / ten[-1]) ** (1 / 9):.2f}" == "0.31"   # the 10-layer picture's nine steps keep that too
+    assert ch03_gradients.power_text(thirty[0] / thirty[-1]) == "1.1 × 10⁻¹⁵" and abs((thirty[0] / thirty[-1]) ** (1 / 29) - 0.31) < 0.01
     assert "$0.35$ at most" not in flat and f"{0.25 * 1.4:.2f}" == "0.35"
     assert "Each step back keeps at most" not in flat
     # the 0.2 is the nudge; a plain step moves the weight by a small share of it (minus rate x gradient)
@@ -2802,7 +2812,8 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     assert "the two fade together" not in flat
     # r52: the argument counts a unit's inputs, as He's sqrt(2/n) does (it used to count the next layer's units)
     assert "weights the inputs used" not in flat and "Going forward, a unit sends its output" not in flat
-    assert "Each unit adds up its inputs, each times its own weight." in flat
+    # r59: the reminder cut (cell 6 defines a unit's sum); the condition still counts a unit's inputs
+    assert "For sizes to hold steady across layers, a unit's sum should be about one input's size." in flat
     # r56: the 32-input picture (one draw, "mostly cancel") was a detour in a long section: cut; the rule it showed
     # (32 inputs of typical size 1, weights of typical size sqrt(1/32) = 0.18: the sum's typical size is 1) is checked
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
@@ -2922,11 +2933,14 @@ def test_pass52_worked_case_is_exact():
     # r58 (Focus): the 4-input case is a fold; the main path says the ReLU halving for n inputs (half the n squares
     # of 1/n each, checked above at n = 4 and below for any even n)
     for words in ("Say every input is 1, and a coin flip picks each weight: $+\\frac12$ or $-\\frac12$.",
-                  "The four squares average $\\frac12$: $\\frac14 + \\frac14$, one per term. With random signs, squares add.",
+                  "The sum, squared, averages $\\frac12$. That is the two terms' squares added: $\\frac14 + \\frac14$. "
+                  "With random signs, the terms' squares add like this.",   # r59: "squares" named: the terms' or the sum's
                   "With 4 inputs, 4 terms: $4 \\times \\frac14 = 1$.",
-                  "So about half of each unit's inputs from a ReLU layer are 0. Half of the $n$ squares are gone. "
-                  "So the sum's square averages only $\\frac12$. The sum's typical size drops to $\\sqrt{1/2} \\approx 0.71$.",
-                  "Each square doubles to $\\frac2n$, and the $\\frac n2$ left add up to 1 again."):
+                  "So about half of each unit's inputs from a ReLU layer are 0. Their terms are 0 too: half the $n$ terms' "
+                  "squares are gone. So the sum, squared, averages only $\\frac12$. The sum's typical size drops to "
+                  "$\\sqrt{1/2} \\approx 0.71$.",
+                  "Each term's square doubles to $\\frac2n$, and the $\\frac n2$ left add up to 1 again.",
+                  "Then each term's square is $\\frac1n$, and the $n$ of them add up to 1."):
         assert words in flat, words
     for n, plain in ((4, half), (16, fractions.Fraction(1, 4))):   # plain size sqrt(1/n), exact at n = 4 and 16
         assert _mean_square_over_all_signs([1] * n, plain) == 1
@@ -2960,7 +2974,9 @@ def test_pass52_he_counts_a_units_inputs():
     assert ("Going back, the same off units pass back 0 (bottom picture). So the backward signal shrinks the same way: "
             "to $0.68$ in this one draw. The same fix, weights $\\sqrt 2$ times bigger, works going back too.") in flat
     assert "about half of them 0. So the same fix works." not in flat
-    assert "That holds because each unit feeds 32 units, as many as its inputs." in flat
+    # r59: why the count a unit feeds matters going back: it adds one signal x weight per unit it feeds
+    assert ("Going back, a unit adds one signal × weight per unit it feeds (the two-paths picture). Here that is 32 "
+            "units, as many as its inputs. So the $\\sqrt{2}$ works going back too.") in flat
     assert "For $n$ inputs per unit, their typical size is $\\sqrt{2/n}$" in flat
     assert "one per next-layer unit" not in flat.split("The rule: with $n$ inputs")[0].split("### Why ReLU")[-1]
 
@@ -3060,7 +3076,7 @@ def test_pass53_words_the_reading_flagged_are_said_exactly():
     # r56 (sweep): the unit defined first, then the signal's one number per unit and what it says
     assert ("The backward signal holds one number per unit: which way that unit's sum should move to shrink the "
             "mistake, and how strongly. A signal of $+0.5$ means: this unit's sum should go up a bit. A weight moves its "
-            "unit's sum more when its input is bigger, and not at all when it is 0. So a weight's nudge is "
+            "unit's sum more when its input is bigger, and not at all when that input is 0. So a weight's nudge is "
             "the signal at its unit × the weight's input.") in flat   # r58: the reason before the rule and "mistake's gradient for this sum" not in flat
     assert "A sum is not learned" not in flat and "Side by side" not in flat
     assert "any number has one" not in flat
@@ -3103,8 +3119,10 @@ def test_pass54_the_dead_layer_1_unit_and_the_real_network_follow_the_he_section
     # chapter's own words (a step moves a weight by a share of its nudge, chapter 00); the picture's Adam is not that
     # r52: the condition first, in one plain sentence
     # r55: "each step" sat just after "nine steps" (layers going back): the training step named
-    assert ("So nothing lifts its sums. If each training step moves a weight only by a share of its nudge, a dead "
-            "layer-1 unit stays dead.") in flat and "plain gradient steps" not in flat
+    # r59: the "If" puzzled (when would a step not?): the plain step said as a fact, the exception named (chapter 05)
+    assert ("A plain training step moves a weight by a share of its nudge: here, 0. So nothing lifts its sums: a dead "
+            "layer-1 unit stays dead. (Chapter 05 meets steps that reuse past nudges.)") in flat
+    assert "plain gradient steps" not in flat and "If each training step" not in flat
     assert flat.index("## How big should the starting weights be?") < flat.index("### Why ReLU needs bigger starting "
                                                                                   "weights") < flat.index("## Watching it in a real network")
 
@@ -3138,7 +3156,7 @@ def test_pass55_flow_rates_are_the_measured_ones_and_the_products_give_only_the_
     # measured step (checked in test_pass61_...)
     assert ("<details><summary>Then why does ReLU's layer 1 get only 0.41?</summary> The $\\times 1.4$ and the slopes' "
             "typical size are averages. In this one start, ReLU's steps back keep about $0.91$ each, not $0.96$. Nine of them "
-            "multiply to 0.41. Press *new random start*: the next start gives about 1. </details>") in flat
+            "multiply to 0.41. Press *new random start* once: start 2 gives about 1. </details>") in flat
     assert "strays a little" not in flat
     assert "hold ReLU's signal steady on average." in flat[flat.index("## What to remember"):]
 
@@ -3212,7 +3230,9 @@ def test_pass56_plain_words_the_r50_reading_asked_for():
     assert "the slopes multiply. Weights, left out here, multiply in too." in flat
     assert "Now a fresh (untrained) ReLU network. Its weights are a random draw" in flat   # r55: one sentence less
     assert "averaged over many random starts. Each start is a new draw of the weights." in flat
-    assert "That holds because each unit feeds 32 units, as many as its inputs." in flat
+    # r59: why the count a unit feeds matters going back: it adds one signal x weight per unit it feeds
+    assert ("Going back, a unit adds one signal × weight per unit it feeds (the two-paths picture). Here that is 32 "
+            "units, as many as its inputs. So the $\\sqrt{2}$ works going back too.") in flat
     net = mlp.Network.he_init([32] * 11 + [1], "relu", 0)
     assert all(W.shape == (32, 32) for W in net.weights[1:-1])   # fan-out 32 = fan-in 32 between hidden layers
     w = ch03_gradients.dead_units()
@@ -3355,7 +3375,7 @@ def test_pass60_small_wordings_the_r54_reading_asked_for():
     own range), and 'What to remember' item 2 in two lines (the bends' flat zones; He weights)."""
     flat = " ".join(prose().split())
     top = ch03_gradients.dead_units().sliders["shift"].max
-    assert (f"The slider lowers every starting bias by up to ${top:g}$, all by the same amount. It stands in for an "
+    assert (f"The slider lowers every starting bias by up to ${top:g}$, all by the same amount. The shift stands in for an "
             "unlucky start, or a too-big training step.") in flat
     remember = prose()[prose().index("## What to remember"):prose().index("**Sketch from memory.**")]
     item = remember[remember.index("2. "):remember.index("3. ")]
@@ -3377,7 +3397,7 @@ def test_pass61_a_coin_flip_walk_ends_about_sqrt_n_from_the_start():
     # r58 (Focus): the walk is in the 4-input fold, after "squares add" on the main path
     assert ("Picture a walk: a coin flip picks each pace, forward or back. After $n$ "
             "paces you end up typically $\\sqrt{n}$ from the start, not $n$.") in flat
-    assert flat.index("With random signs, squares add.") < flat.index("Picture a walk:")
+    assert flat.index("With random signs, the terms' squares add like this.") < flat.index("Picture a walk:")
 
 
 def test_pass61_many_points_average_their_nudges():
@@ -3437,7 +3457,11 @@ def test_pass61_relus_layer_1_strays_below_nine_average_steps():
     assert f"{np.prod(steps) ** (1 / 9):.2f}" == "0.91" and np.prod(steps) == pytest.approx(share, rel=1e-12)
     assert steps.min() < 0.91 < steps.max()   # "about": the steps vary around it
     nxt = gradients.signal_flow("relu", 10, seed=1)
-    assert f"{nxt[0] / nxt[-1]:.1f}" == "1.0"   # "the next start gives about 1"
+    assert f"{nxt[0] / nxt[-1]:.1f}" == "1.0"   # "start 2 gives about 1" (r59: named as the readout names it)
+    flow = ch03_gradients.gradient_flow(depth=10)
+    flow.redraw.click()
+    assert "Random start 2." in flow.readout.value   # the readout names the start the text names
+    assert re.search(r"ReLU</td><td[^>]*>[^<]*</td><td[^>]*>1</td>", flow.readout.value)   # layer 1's share: 1
     assert "× 1.4: one step back" in printed()
     assert max((lambda s: s[0] / s[-1])(gradients.signal_flow("relu", 10, seed=k)) for k in range(20)) > 1
 

@@ -659,11 +659,11 @@ def nudge_picture(signal=0.5, given=0.4):
     fig, ax = plots.new_figure(640, 230)
     nudge = signal * given
     ax.add_patch(FancyArrowPatch((0.35, 0.5), (2.55, 0.5), arrowstyle="-|>", mutation_scale=16, color="#333333", lw=2))
-    ax.text(0.0, 0.5, f"input\n{given:g}", ha="center", va="center", fontsize=11,
-            bbox={"boxstyle": "circle", "fc": "white", "ec": "#333333"})
+    ax.text(0.0, 0.5, f"input\n{given:g}", ha="center", va="center", fontsize=11,   # r59: the word spilt out
+            bbox={"boxstyle": "circle,pad=0.6", "fc": "white", "ec": "#333333"})
     ax.text(1.45, 0.62, "weight", ha="center", va="bottom", fontsize=10)
-    ax.text(3.0, 0.5, "unit:\nsum,\nthen bend", ha="center", va="center", fontsize=10,
-            bbox={"boxstyle": "circle", "fc": "white", "ec": "#333333"})
+    ax.text(3.0, 0.5, "unit:\nsum,\nthen\nbend", ha="center", va="center", fontsize=10,   # narrow: fits its circle
+            bbox={"boxstyle": "circle,pad=0.3", "fc": "white", "ec": "#333333"})
     ax.add_patch(FancyArrowPatch((5.2, 0.5), (3.55, 0.5), arrowstyle="-|>", mutation_scale=16, color=plots.VANISHING,
                                  lw=2.5, ls="--"))
     ax.text(4.4, 0.62, f"backward signal {signal:g}\n(already back through the bend)", ha="center", va="bottom",
@@ -822,13 +822,13 @@ def earlier_weight_picture(arriving=7, slope=0.5, joining=3, earlier_slope=0.2, 
     into_this, at_earlier, into_earlier, nudge = earlier_weight(arriving, slope, joining, earlier_slope, given)
     fig, ax = plots.new_figure(640, 260)
     spots = {"input": 0.0, "earlier": 2.4, "this": 4.8}
-    y, circle = 0.65, {"boxstyle": "circle,pad=0.35", "fc": "white", "ec": "#333333"}
+    y, circle = 0.65, {"boxstyle": "circle,pad=0.75", "fc": "white", "ec": "#333333"}   # r59: pad 0.35 let "input" spill
     ax.text(spots["input"], y, f"input\n{given:g}", ha="center", va="center", fontsize=10, bbox=circle)
     for name, word, s in (("earlier", "earlier", earlier_slope), ("this", "this", slope)):
         ax.text(spots[name], y, f"{word}\nunit\nslope {s:g}", ha="center", va="center", fontsize=9, bbox=circle)
     for a, b, text, colour in (("input", "earlier", "earlier weight", plots.HEALTHY),
                                ("earlier", "this", f"weight {joining:g}", "#333333")):
-        ax.add_patch(FancyArrowPatch((spots[a] + 0.45, y), (spots[b] - 0.55, y), arrowstyle="-|>", mutation_scale=14,
+        ax.add_patch(FancyArrowPatch((spots[a] + 0.5, y), (spots[b] - 0.6, y), arrowstyle="-|>", mutation_scale=14,
                                      color=colour, lw=2.2))
         ax.text((spots[a] + spots[b]) / 2, y + 0.1, text, ha="center", va="bottom", fontsize=10, color=colour,
                 fontweight="bold" if colour == plots.HEALTHY else "normal")
