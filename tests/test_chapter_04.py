@@ -882,11 +882,14 @@ def _selu_span(start, depth=30):
     return f"{min(ends):.2f} to {max(ends):.2f}"
 
 
-SCOPE = ("**When does SELU do this?** In a setting like the widget's:\n\n"
-         "- a plain stack of wide **dense** layers: in each, every unit sees every input;\n- LeCun-normal starting weights;\n"
-         "- inputs with average near 0;\n"
-         "- no [normalisation layers](91_glossary.ipynb#Glossary): extra layers that reset the average and spread on "
-         "their own.\n")   # r42: "rescale" said in words; r50: the kind of layer named, linked to the glossary
+SCOPE = ("**When does SELU do this?** Two things to remember, as in the widget:\n\n"
+         "- a plain stack of wide **dense** layers: in each, every unit sees every input;\n- LeCun-normal starting weights.\n\n"
+         "<details><summary>Two more conditions</summary>\n\n"
+         "Inputs with average near 0.\n"
+         "And no [normalisation layers](91_glossary.ipynb#Glossary): extra layers that reset the average and spread on "
+         "their own.\n\n</details>\n")   # r42: "rescale" said in words; r50: the kind of layer named, linked to the glossary
+# r59 (pass 65): four conditions in a row were too many to keep; the two the recall keeps are in view, the other two
+# (the widget's too) are folded
 # r36: the "common mistake" line said it again: cut; r37: "Outside that setting, SELU makes no such promise." too
 # ("Only in a setting like the widget's" said it; r52 (pass 58): "Only" was too absolute, and the inputs' average
 # near 0 was missing: the list names the setting SELU is tuned for, the widget's own, checked in
@@ -961,12 +964,16 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # pass 46: one weight size before the Predict (LeCun's), He's after it, each said plainly as its bell curve's spread
     n = ch04_zoo.SPREAD_WIDTH
     # r56 (pass 62): the rule first, then its value here; 128 is each unit's number of inputs, said in the line above
+    # r59 (pass 65): why the weights are small is said before the rule: a sum of many terms gets big
     assert (f"each {n} units wide. So each unit has {n} inputs.\n"
+            f"A sum of {n} inputs, each times a weight, can get big. So each weight must be small.\n"
             "Each starting weight is drawn at random from a bell curve (\"normal\").\n"
-            "These are **LeCun-normal** weights. For $n$ inputs per unit, the curve's spread is "
-            "$\\sqrt{1/n}$.\n"   # r48: the rule, not only 128; r58: no name history
+            "**LeCun-normal** weights use a curve of spread "
+            "$\\sqrt{1/n}$, for $n$ inputs per unit.\n"   # r48: the rule, not only 128; r58: no name history
             f"Here that is $\\sqrt{{1/{n}}} \\approx {np.sqrt(1 / n):.3f}$.\n"
-            "More inputs, so smaller weights: then inputs of spread 1 give sums of spread 1.") in ask
+            "With these weights, inputs of spread 1 give sums of spread 1.") in ask
+    big = np.random.default_rng(2).normal(size=(4000, n)).sum(axis=1)   # n inputs of spread 1, weights of 1
+    assert big.std() > 10   # "can get big": the sum's spread is about sqrt(128), 11 times an input's
     rng = np.random.default_rng(0)   # r58 (pass 63): the reason, checked: n inputs of spread 1, weights of spread sqrt(1/n)
     sums = (rng.normal(size=(4000, n)) * rng.normal(scale=np.sqrt(1 / n), size=(4000, n))).sum(axis=1)
     assert abs(sums.std() - 1) < 0.05   # r44: the range cut (words)
@@ -1287,7 +1294,7 @@ def test_slopes_at_minus_three_are_asked_before_the_picture_and_all_four_stay_ab
     assert "So ELU sinks towards a **floor**, a level it never goes below: −α." in _markdown()
     # r38: e^x's slope is its value, so the table's slopes can be worked out: e^-3 and 1.76 e^-3
     # r54 (pass 60): with an example, at the Predict's x: e^-3 ≈ 0.05, and so is its slope
-    assert "Its slope at any $x$ equals its value: at $x = -3$, both are about 0.05." in _markdown()
+    assert "The slope of $e^x$ at any $x$ equals its value: at $x = -3$, both are about 0.05." in _markdown()
     assert f"{np.exp(-3.0):.1g}" == "0.05"
     xs = np.linspace(-5, 2, 71)
     np.testing.assert_allclose((np.exp(xs + 1e-6) - np.exp(xs - 1e-6)) / 2e-6, np.exp(xs), rtol=1e-6)
@@ -1379,9 +1386,10 @@ def test_elu_has_no_corner_only_at_alpha_one_and_text_and_table_say_so():
     assert "Bending" not in text and "bending" not in ch04_zoo.row("elu")["smoothness"]
 
 
-RELU_CASE = ("**And ReLU?** With wider starting weights, the **He weights** of chapter 03, ReLU does not fade away.\n"
+RELU_CASE = ("**And with wider weights?** With the **He weights** of chapter 03, ReLU does not fade away.\n"
              "But ReLU has no squeeze: double its input, and its output doubles.\n"
-             "So nothing pulls its spread back to 1.")   # r56 (pass 62): the He widget, cut to its one point
+             "So, unlike SELU, nothing pulls its spread back to 1.")   # r56 (pass 62): the He widget, cut to its one point
+# r59 (pass 65): moved to the Optional section, after why ReLU fades with LeCun-normal weights (a side path)
 
 
 def _he_runs(runs=100, depth=30, start=2.0, n=256, seed=1):
@@ -2004,8 +2012,9 @@ def test_llama_narrows_its_gated_layer_so_three_tables_hold_what_two_did():
     # pass 46: the arithmetic in words (3 × 2/3 = 2 tables) is cut; the 2/3 and LLaMA stay (checked above)
     # r56 (pass 62): two sentences; a model writes pieces of words (tokens), not always whole words
     assert ("With the same number of weights, a gated block has about 2/3 as many units.\n"
-            "LLaMA, a large **language model**, does this. It writes text like a chatbot, a word or part of a word at a "
-            "time.\n") in text
+            "Why 2/3: three tables, each 2/3 as big, hold as many weights as two ($3 \\times 2/3 = 2$).\n"
+            "LLaMA, a large **language model**, makes this trade. It writes text like a chatbot, a word or part of a "
+            "word at a time.\n") in text   # pass 65: the reason for 2/3 right after the 2/3
     assert "gated layer" not in text
     assert text.index("LLaMA") == text.index("LLaMA, a large **language model**")   # said at its first mention
 
@@ -2312,7 +2321,7 @@ def test_pass_23_terms_are_said_where_they_first_appear():
     assert "Each share is its own result, divided by the sum of all of them." in text
     first = text.index("language model")
     # r55 (pass 61): said after the block picture, in the LLaMA line, the first place the chapter needs it
-    assert text[first - 2:].startswith("**language model**, does this. It writes text like a chatbot, a word or part of a word")
+    assert text[first - 2:].startswith("**language model**, makes this trade. It writes text like a chatbot, a word or part of a word")
     assert "- **2018**, GPT (writes text): GELU." in text   # r36: BERT and ViT are in the table's fold
     # pass 46: "seeds" (the next-chapter line) and the slopes fold's lowest slopes and flipped nudges are cut
     assert "several seeds" not in text and "tiny" not in ch04_zoo.slopes_fold(x=-4.0).data
@@ -2562,7 +2571,8 @@ def test_pass_27_relu_family_lines_name_selus_weights_and_the_fading_nudge():
     assert "or learn (PReLU).\nSELU needs special random **starting weights** (below).\n" in text
     assert "- The lines: SELU, and ReLU to compare, both with LeCun-normal weights.\n" in text
     # r56 (pass 62): the He widget is cut; He weights are said once, as chapter 03's wider starting weights
-    assert "With wider starting weights, the **He weights** of chapter 03, ReLU does not fade away." in text
+    # r59 (pass 65): said in the Optional section, as the answer to "and with wider weights?"
+    assert "**And with wider weights?** With the **He weights** of chapter 03, ReLU does not fade away." in text
     assert ch04_zoo.SPREAD_RUNS["SELU"] == ("selu", 1.0) and ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"][1] == 1.0
 
 
@@ -2874,8 +2884,9 @@ def test_selu_check_answers_in_three_short_lines_and_folds_every_factor():
     cells = _cells()   # pass 56: the fade's reason sits in the chapter's Optional section, before What to remember
     k = _index("ch04.lecun_fade_note(")
     assert "".join(cells[k - 1]["source"]).startswith("## Optional: ReLU's spread, up close")
-    assert curious.lstrip().startswith("**Why ReLU fades with LeCun weights.**")
-    assert k + 1 == _index("## What to remember") and cells[k]["outputs"][0]["data"]["text/markdown"]
+    assert curious.lstrip().startswith("**Why ReLU fades with LeCun-normal weights.**")
+    assert k + 2 == _index("## What to remember") and cells[k]["outputs"][0]["data"]["text/markdown"]
+    assert "".join(cells[k + 1]["source"]) == RELU_CASE   # r59 (pass 65): ReLU's He case follows its fade
     assert "he_layer_one_note" not in json.dumps(cells) and "Optional" not in _markdown().split("## Optional")[0].replace(
         "see the Optional section at the end", "")
 
@@ -3052,7 +3063,7 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     # pass 50 (r45 Clarity 3): the missing step, a slope above 1 stretches small numbers apart
     assert small > 0.5 and float(selu(0.2) - selu(-0.2)) > 0.4   # two small numbers end further apart
     # r52 (pass 58): "near 0" hid how soon the left slope falls below 1 (x ≈ −0.56): the range is said
-    why = ("Why? Right of $x \\approx -0.56$, SELU's slope is above 1.\n"
+    why = ("Why? Right of $x \\approx -0.56$ (shaded), SELU's slope is above 1.\n"
            "A slope above 1 stretches small numbers apart. So a small spread grows.\n"
            "A big spread sends many numbers far left. There SELU is nearly flat, so it squeezes them together near its floor.\n"
            f"Right of 0, its slope is only {lam:.2f}: a weak stretch. So with a big spread, the squeeze wins: 2 in, {big:.2g} out.")
@@ -3072,9 +3083,11 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     assert "".join(_cells()[k + 2]["source"]) == head
     assert "".join(_cells()[k + 3]["source"]).startswith("ch04.spread_in_out()")
     assert "".join(_cells()[k + 4]["source"]).strip() == rule
-    assert "".join(_cells()[k + 5]["source"]).strip() == why
-    assert "".join(_cells()[k + 6]["source"]).strip() == RELU_CASE
+    # r59 (pass 65): SELU's slope is drawn before the why (the stretch zone shaded); ReLU's case moved to Optional
+    assert "".join(_cells()[k + 5]["source"]).strip() == "ch04.selu_slope()"
+    assert "".join(_cells()[k + 6]["source"]).strip() == why
     assert "".join(_cells()[k + 7]["source"]).startswith("**When does SELU do this?**")
+    assert _index("ch04.lecun_fade_note(") < _index(RELU_CASE)
     assert "he=True" not in json.dumps(_cells()) and 'part="ReLU"' not in json.dumps(_cells())
     selu_check = ch04_zoo.signal_answer(30).data
     # r50: the first picture draws ReLU with LeCun weights too, so its Check has a line for it
@@ -3150,7 +3163,9 @@ def test_spread_in_out_picture_crosses_the_diagonal_at_one():
     k = _index("ch04.spread_in_out()")
     assert _cells()[k - 1]["source"][0].startswith("**Why does SELU pull back?**")
     assert "SELU's curve crosses that line at 1." in "".join(_cells()[k + 1]["source"])   # pass 56: said after it
-    assert "2 in, 1.7 out" in "".join(_cells()[k + 2]["source"])   # r40: the reason follows the picture (and its rule)
+    # r40: the reason follows the picture (and its rule); r59 (pass 65): after SELU's slope, drawn in between
+    assert "".join(_cells()[k + 2]["source"]) == "ch04.selu_slope()"
+    assert "2 in, 1.7 out" in "".join(_cells()[k + 3]["source"])
 
 
 def test_transformer_is_glossed_in_the_models_table():
@@ -3263,7 +3278,7 @@ def test_softplus_formula_and_mishs_switch_runs_from_0_to_1():
             "Formula: $\\mathrm{softplus}(x) = \\ln(1 + e^x)$.\n"
             "Here ln, the natural log, undoes $e^x$: $\\ln(e^x) = x$.\n"   # r47: ln said at first use
             "Mish is $x$ times the switch $\\tanh(\\mathrm{softplus}(x))$.\n"
-            "Softplus is above 0, and tanh of a number above 0 lies between 0 and 1.\n"   # r58: why, not trust
+            "Softplus is always above 0. And tanh of a number above 0 lies between 0 and 1.\n"   # r58: why; r59: two sentences
             "So this switch is another S-curve, like σ: near 0 far left, near 1 far right.") in text
     x = np.array([-8.0, -1.0, 0.0, 1.0, 8.0])
     soft = activations.get("softplus")(x)   # its default beta, 1
@@ -3289,7 +3304,9 @@ def test_selu_worked_example_numbers_are_the_arithmetic_they_claim():
     assert (out * 0.5 ** 5).std() == 1 / 16
     # r56 (pass 62): the halving said with its start and end, then the ratio in its own sentence
     assert f"The spread goes {said}.\n" in text
-    assert "If each halves every number instead, the spread falls from 2 to 1/16. That is 1/32 of the start." in text
+    # r59 (pass 65): the ratio sentence is cut (the picture labels 1/16); the log axis is named instead
+    assert "If each halves every number instead, the spread falls from 2 to 1/16.\n" in text and "1/32" not in text
+    assert "Each tick up the side axis is 4 times the last. So doubling draws a straight line." in text
     assert text.index("Say a layer outputs") < text.index(f"The spread goes {said}") < text.index("SELU is like a speaker who always returns")
     assert _index("Say five layers each double every number.") < _index("### Try it: a spread that starts too big")
 
@@ -3346,10 +3363,10 @@ def test_relu_fade_fold_uses_the_average_square_and_it_is_what_the_engine_does()
     is its square root. Each step is checked on a real layer."""
     curious = ch04_zoo.lecun_fade_note(30).data   # pass 56: the chapter's Optional section
     assert ("Square some numbers, then average: that is their **average square**.\n"
-            "A layer's weighted sums have average 0, as the weights are centred on 0. So their average square is their "
-            "spread squared.\n"
-            "ReLU turns about half of them into 0. So its outputs' average square is half that.\n"
-            "With LeCun weights, the next layer's sums have a spread equal to the square root of that average square.\n"
+            "When the numbers' average is 0, their spread is the square root of their average square.\n"
+            "A layer's weighted sums have average 0, as the weights are centred on 0.\n"
+            "ReLU turns about half of them into 0. So its outputs' average square is half the sums'.\n"
+            "With LeCun-normal weights, the next layer's sums have a spread equal to the square root of that average square.\n"
             "So each layer keeps about $\\sqrt{0.5} \\approx 0.71$ of the spread.\n") in curious
     assert "the squares the next layer adds up" not in curious
     rng = np.random.default_rng(3)
@@ -3500,7 +3517,8 @@ def test_selus_slope_is_above_one_from_about_minus_0_56():
     assert f"{edge:.2f}" == "-0.56"
     assert np.all(np.asarray(selu.derivative(np.linspace(edge + 1e-3, 3, 500))) > 1)
     assert np.all(np.asarray(selu.derivative(np.linspace(-5, edge - 1e-3, 500))) < 1)
-    assert "Why? Right of $x \\approx -0.56$, SELU's slope is above 1." in _markdown()
+    assert "Why? Right of $x \\approx -0.56$ (shaded), SELU's slope is above 1." in _markdown()
+    assert f"{ch04_zoo.selu_stretch_edge():.2f}" == "-0.56"   # the edge the slope picture marks and shades
 
 
 def test_selu_scope_lists_the_widgets_own_setting():
@@ -3513,7 +3531,7 @@ def test_selu_scope_lists_the_widgets_own_setting():
     h = 1.0 * rng.standard_normal((256, 128))   # the engine's inputs: a bell curve around 0
     assert abs(float(h.mean())) < 0.02
     text = _markdown()
-    assert SCOPE in text and "Only in a setting" not in text and "- inputs with average near 0;" in SCOPE
+    assert SCOPE in text and "Only in a setting" not in text and "Inputs with average near 0." in SCOPE
     assert "only in a plain stack" not in text and "But only in" not in text
 
 
@@ -3527,5 +3545,26 @@ def test_doubling_picture_shows_the_texts_numbers():
     assert labels == ["each layer doubles: 64", "each layer keeps it: 2", "each layer halves: 1/16"]
     k = _index("ch04.doubling_spread()")
     assert "The spread goes 2, 4, 8, 16, 32, 64." in "".join(_cells()[k - 1]["source"])
-    assert "the spread falls from 2 to 1/16. That is 1/32 of the start." in "".join(_cells()[k - 1]["source"])
+    assert "the spread falls from 2 to 1/16.\n" in "".join(_cells()[k - 1]["source"])
+    ticks = ch04_zoo.doubling_spread().axes[0].get_yticks()   # the side axis: each tick 4 times the last, a log scale
+    assert np.allclose(ticks[1:] / ticks[:-1], 4) and ch04_zoo.doubling_spread().axes[0].get_yscale() == "log"
     assert "30 people passing on a message" in "".join(_cells()[k + 1]["source"])
+
+
+def test_selu_slope_picture_shades_the_stretch_and_names_the_flat_left():
+    """Check (r59, pass 65): before the why, SELU's slope is drawn: the line at 1 dashed, the zone where the slope is
+    above 1 (right of about -0.56) shaded, the flat left and the weak right side (1.05) named, with alt text."""
+    selu, edge = activations.get("selu"), ch04_zoo.selu_stretch_edge()
+    assert float(selu.derivative(edge + 1e-6)) > 1 > float(selu.derivative(edge - 1e-6))
+    fig = ch04_zoo.selu_slope()
+    ax = fig.axes[0]
+    texts = " ".join(t.get_text() for t in ax.texts)
+    assert "right of −0.56" in texts and "nearly flat" in texts and "only 1.05" in texts and "slope 1" in texts
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("x", "SELU's slope")
+    assert len(ax.collections) == 2   # the shaded stretch zone, left and right of 0
+    shaded = ax.collections[0].get_paths()[0].vertices[:, 0]
+    assert shaded.min() == pytest.approx(edge, abs=0.02) and shaded.max() < 0
+    assert "Right of x = -0.56 the slope is above 1" in fig.get_label() and "1.05" in fig.get_label()
+    k = _index("ch04.selu_slope()")
+    assert "".join(_cells()[k + 1]["source"]).startswith("Why? Right of $x \\approx -0.56$ (shaded)")
+    assert "image/png" in _cells()[k]["outputs"][0]["data"]

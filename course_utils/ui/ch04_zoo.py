@@ -21,7 +21,7 @@ __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer"
            "gate_diagram", "gated_units", "leak_answer", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
            "print_dips", "print_gap", "zigzag_left", "zigzag_runs", "zigzag_sketch", "print_overflow", "print_widest_gap",
-           "back_near_one", "doubling_runs", "doubling_spread", "lecun_fade_note", "selu_settle_layer", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "slopes_text", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
+           "back_near_one", "doubling_runs", "doubling_spread", "lecun_fade_note", "selu_settle_layer", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "selu_slope", "selu_stretch_edge", "slopes_text", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
            "squashers", "two_switches", "area_label", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
 
 FAMILIES = {
@@ -260,6 +260,48 @@ def spread_in_out():
            title="SELU: spreads move towards 1")
     ax.set_aspect("equal")
     fig.set_label(SPREAD_MAP_ALT)
+    return fig
+
+
+SELU_SLOPE_X = (-4.0, 2.0)   # the slope picture's x axis: far left (flat), the stretch zone, and right of 0
+
+
+def selu_stretch_edge():
+    """The x right of which SELU's slope is above 1: ln(1 / 1.76), about -0.56 (its left slope is 1.76 e^x)."""
+    return float(np.log(1 / float(activations.get("selu").derivative(-1e-12))))
+
+
+def _selu_slope_alt():
+    right = float(activations.get("selu").derivative(1.0))
+    return (f"SELU's slope against x, from {SELU_SLOPE_X[0]:g} to {SELU_SLOPE_X[1]:g}, with a dashed line at slope 1. "
+            f"Right of x = {selu_stretch_edge():.2f} the slope is above 1 (shaded): there SELU stretches numbers apart. "
+            f"Far left it is nearly 0: there SELU squeezes numbers together near its floor. Right of 0 it is only "
+            f"{right:.2f}: a weak stretch.")
+
+
+@plots.styled
+def selu_slope():
+    """SELU's slope at each x, the line at 1 dashed, the stretch zone (slope above 1, right of -0.56) shaded, the flat
+    left side and the weak right side (1.05) named (r59: the stretch and the squeeze were held in the head only)."""
+    fig, ax = plots.new_figure(620, 300)
+    selu, edge = activations.get("selu"), selu_stretch_edge()
+    lo, hi = SELU_SLOPE_X
+    xl, xr = np.linspace(lo, -1e-9, 400), np.linspace(1e-9, hi, 200)
+    sl, sr = np.asarray(selu.derivative(xl)), np.asarray(selu.derivative(xr))
+    colour = plots.color("selu")
+    ax.plot(np.concatenate([xl, [np.nan], xr]), np.concatenate([sl, [np.nan], sr]), color=colour, lw=2.6)
+    ax.axhline(1, color=REFERENCE_GREY, ls="--", lw=1.6)
+    ax.axvline(0, color="black", lw=0.8)
+    ax.fill_between(xl, 1, sl, where=xl > edge, color=colour, alpha=0.25, lw=0)
+    ax.fill_between(xr, 1, sr, color=colour, alpha=0.25, lw=0)
+    ax.text(lo + 0.1, 1.04, "slope 1", color=STRIP_NOTE_COLOUR, fontsize=10, va="bottom")
+    ax.annotate(f"slope above 1\nright of {edge:.2f}:\nstretches".replace("-", "−"), (edge, 1.0), (-2.05, 1.35), color=STRIP_NOTE_COLOUR,
+                fontsize=10, arrowprops={"arrowstyle": "->", "color": STRIP_NOTE_COLOUR, "lw": 1.0})
+    ax.text(-3.9, 0.2, "nearly flat:\nsqueezes", color=STRIP_NOTE_COLOUR, fontsize=10, va="bottom")
+    ax.text(0.15, float(sr[0]) - 0.08, f"right of 0: only {float(sr[0]):.2f},\na weak stretch", color=STRIP_NOTE_COLOUR,
+            fontsize=10, va="top")
+    ax.set(xlim=SELU_SLOPE_X, ylim=(0, 2.0), xlabel="x", ylabel="SELU's slope", title="where SELU stretches and squeezes")
+    fig.set_label(_selu_slope_alt())
     return fig
 
 
@@ -1306,18 +1348,20 @@ def signal_answer(depth=30, high=2.0, low=0.5):
 def lecun_fade_note(depth=30):
     """The chapter's Optional section: why ReLU with LeCun-normal weights fades. ReLU's zeros halve the average square
     the next layer adds up, so the spread keeps about sqrt(1/2) a layer (the run's own median factor is checked
-    against it) and sqrt(1/2)^depth is left (r44: the reason, not only the factor; r56: moved out of the SELU Check)."""
+    against it) and sqrt(1/2)^depth is left (r44: the reason, not only the factor; r56: moved out of the SELU Check;
+    r59: the spread said plainly as the root of the average square, when the average is 0)."""
     s_lecun = signal_after(depth, 2.0)["ReLU, LeCun weights"][1]
     keep = np.sqrt(0.5)
     if abs(shrink_factor(s_lecun) - keep) >= 0.03:
         raise ValueError(f"ReLU with LeCun weights does not keep about sqrt(1/2) a layer: {shrink_factor(s_lecun)}")
     left = round(keep, 2) ** depth
     return Markdown(f"""
-**Why ReLU fades with LeCun weights.**
+**Why ReLU fades with LeCun-normal weights.**
 Square some numbers, then average: that is their **average square**.
-A layer's weighted sums have average 0, as the weights are centred on 0. So their average square is their spread squared.
-ReLU turns about half of them into 0. So its outputs' average square is half that.
-With LeCun weights, the next layer's sums have a spread equal to the square root of that average square.
+When the numbers' average is 0, their spread is the square root of their average square.
+A layer's weighted sums have average 0, as the weights are centred on 0.
+ReLU turns about half of them into 0. So its outputs' average square is half the sums'.
+With LeCun-normal weights, the next layer's sums have a spread equal to the square root of that average square.
 So each layer keeps about $\\sqrt{{0.5}} \\approx {keep:.2f}$ of the spread.
 After {depth} layers: ${keep:.2f}^{{{depth}}} \\approx {_plain(left)}$. Almost nothing is left.
 """)
