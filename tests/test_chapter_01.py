@@ -722,9 +722,12 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # pass 39: the Predict moves after the silent training, just above the question that reveals the result
     # pass 52 (r52 reader): one idea a cell: the network, its chance, why no bend stays straight, training, the seed
     train = next(i for i in range(head, len(cells)) if "ch01.train_xor(" in _src(cells[i]))
-    assert train == head + 5 and _src(cells[train + 2]).strip() == "ch01.runs_question(xor)"
-    assert all(c["cell_type"] == "markdown" for c in cells[head:train])
-    build = "\n".join(_src(c) for c in cells[head:train] + [cells[train + 1]])  # pass 41: the seed, above its code
+    assert train == head + 6 and _src(cells[train + 2]).strip() == "ch01.runs_question(xor)"
+    # pass 65 (r59 reader: sigmoid was only words): its graph is drawn right under the cell that names it
+    assert _src(cells[head + 2]).strip() == 'ch01.bend_shapes(("sigmoid",))' and "**sigmoid**" in _src(cells[head + 1])
+    assert all(c["cell_type"] == "markdown" for k, c in enumerate(cells[head:train]) if k != 2)
+    build = "\n".join(_src(c) for c in cells[head:train] + [cells[train + 1]]
+                      if c["cell_type"] == "markdown")  # pass 41: the seed, above its code; pass 65: words only
     needed = ["One version has no bend in the middle. The other has a tanh bend there.",
               # pass 63 (r58 sweep): "Its" named as the network
               "The network's output is a **chance** that the label is 1, from 0 to 1. One half means \"no idea\".",
@@ -734,11 +737,13 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               # pass 62 (r56 sweep): "one straight score" named as the puzzle's score; "Neither one" said plainly
               "With no bend in the middle, everything before the sigmoid collapses into one score, as in the puzzle.\n"
               # pass 56 (r50 reader: "nowhere, or everywhere" was cryptic): the no-line case in plain words
-              "The network's **boundary**, where the chance is one half, is a straight line.\n"
+              "The network's **boundary**, where the chance is one half, is a straight line. "
+              "No straight line splits XOR.\n"
               # pass 63 (r58 reader: by the "chance one half" definition, a score stuck at 0 is a boundary
-              # everywhere, not nowhere): a constant score splits nothing; at 0 the chance is one half everywhere
-              "(If the score is the same everywhere, nothing is split: score 0 gives one half everywhere.)\n"
-              "Either way, XOR stays unsplit.",
+              # everywhere, not nowhere): a constant score splits nothing
+              # pass 65 (r59 reader: "either way" had no clear referent): the exception in one plain sentence
+              "One exception: a score that is the same everywhere. It gives all four corners the same chance, so it "
+              "splits nothing.",
               # pass 29: the loss named here; pass 30: training "changes" the weights ("step" is one update)
               # pass 41 (r37 reader: too many new words at once): the loss moves to the optional section, which uses it
               "Training changes the weights, step by step, to make the chances less wrong.",
@@ -849,7 +854,7 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     # pass 50 (r45 reader): table times biases written out, row times column, from the chapter's own numbers
     assert ("The biases collapse too. Layer 2's table turns layer 1's biases (1, 0) into (2, 1).\n"
             "Row times column again: $2\\cdot1 + 0\\cdot0 = 2$ and $1\\cdot1 + (-1)\\cdot0 = 1$.\n"
-            "Then it adds its own (0, 3): (2, 4).") in text  # pass 46: the substitution line is cut
+            "Then layer 2 adds its own biases (0, 3): (2, 4).") in text  # pass 65: "it" named
     W2 = np.array([[2, 0], [1, -1]])  # layer 2's table, as drawn (img_04)
     assert (W2 @ [1, 0]).tolist() == [2 * 1 + 0 * 0, 1 * 1 + (-1) * 0] == [2, 1]
     assert (W2 @ [1, 0] + [0, 3]).tolist() == [2, 4]
@@ -999,7 +1004,9 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "origin" not in text  # pass 46 (cut): the word is gone with its sentence
     assert "label-1 corners get chances above one half, and label-0 corners below" in text
     assert "right side of one half" not in text
-    assert text.count("**boundary**") == 1 and "The network's **boundary**, where the chance is one half, is a straight line.\n(If the score is the same everywhere, nothing is split" in text
+    assert text.count("**boundary**") == 1 and ("The network's **boundary**, where the chance is one half, is a "
+                                                 "straight line. No straight line splits XOR.\nOne exception: a "
+                                                 "score that is the same everywhere.") in text
     assert "there is no boundary.)" not in text  # pass 63 (r58): a score stuck at 0 has chance one half everywhere
     assert text.index("**boundary**") < min(m.start() for m in re.finditer(r"(?<!\*)\bboundary\b(?!\*)", text))
     # pass 61 (r55 reader): the reason a bend is needed is said: without one the boundary is a straight line
@@ -1218,7 +1225,10 @@ def test_no_bend_map_is_evenly_near_white():
     # pass 40 (r36 reader): the fold says what the map shows and why, and no unseen "trillionth": the map is white
     assert ("<details><summary>Why it curves</summary>\n\nThe boundary curves, in two pieces.\n"
             "The final score adds the 8 tanh units, each times a weight, plus a bias.\n"
-            "The boundary is where that score is 0. A sum of smooth S-shaped steps can be 0 along a curve.\n\n"
+            # pass 65 (r59 reader: "can be 0 along a curve" was only asserted): why, from the steps' directions
+            "Each unit is a smooth step: it climbs across its own straight line, then flattens.\n"
+            "The steps face different ways. Where one has flattened, another still climbs.\n"
+            "So the place where the sum is 0 turns as it goes: the boundary curves.\n\n"
             "</details>") in text  # pass 57 (cut): the left map says "no useful boundary" itself
     assert "trillionth of one half" not in text
     assert "The output adds up the 8 tanh units" not in text  # pass 48 (r43): the output is a chance, never 0
@@ -1226,7 +1236,11 @@ def test_no_bend_map_is_evenly_near_white():
     paths = [p for coll in right.collections for p in coll.get_paths() if len(p.vertices)]
     pieces = [piece for p in paths for piece in p.to_polygons(closed_only=False) if len(piece) > 1]
     assert len(pieces) == 2   # two dashed pieces
+    assert all(sheet.off_straight(piece) > 0.05 for piece in pieces)  # pass 65: each piece curves, far from straight
     net = xor.runs["tanh"][0].network
+    rows = np.asarray(net.weights[0])  # one row (w1, w2) per tanh unit: the way its step climbs
+    ways = np.degrees(np.arctan2(rows[:, 1], rows[:, 0])) % 180
+    assert np.ptp(ways) > 30  # the units' steps face different ways
     corners = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], float)
     assert list(net.predict_proba(corners).ravel() > 0.5) == [False, True, True, False]
     band = np.array([[t, t] for t in np.linspace(0, 1, 51)])   # the diagonal from (0,0) to (1,1): all label 0
@@ -1397,8 +1411,8 @@ def test_pass17_bends_crease_or_curve_and_weights_flip_or_skew():
     assert "Now add a **bend**, also called the **activation function**." in text
     assert "So only the bend creases or curves the sheet." in text
     # r52: a layer can also squash the sheet onto one line (step 2 of the fold demo), so "does just that" was wrong
-    assert ("A layer with no bend does that, and more. Its weights stretch, turn, flip (mirror) or **skew** it (lean its "
-            "squares over).\nThey can even squash it onto one line, or one point.") in text  # r54: or a point
+    assert ("A layer with no bend does that, and more. Its weights can stretch, turn, flip (mirror) or **skew** the "
+            "sheet (lean its squares over).\nThey can even squash it onto one line, or one point.") in text  # r54
     assert "The biases slide the whole sheet." in text
     assert "3. A bend changes the sheet: ReLU creases it; tanh curves it." in text
     assert "A bend creases (ReLU) or curves (tanh) the sheet, so the stack need not collapse." in text
@@ -1519,7 +1533,7 @@ def test_the_sheet_is_stretchy_and_skew_and_flip_are_said_in_plain_words():
     text = "\n".join(t for _, t in _markdown_cells())
     assert "Take a rubber sheet printed with squares. Stretch it evenly, turn it, slide it." in text  # pass 23
     assert "squared paper" not in text and "Its weights stretch, tilt, flip or skew." not in text
-    assert "or **skew** it (lean its squares over).\nThey can even squash it onto one line, or one point." in text  # pass 56: one analogy (the sheet); the deck is cut
+    assert "or **skew** the sheet (lean its squares over).\nThey can even squash it onto one line, or one point." in text  # pass 56: one analogy (the sheet); the deck is cut
     assert "deck of cards" not in text
     skew = np.array([[1.0, 0.5], [0.0, 1.0]])   # x1 += 0.5·x2: each row (higher x2) slides further
     rows = [sheet.layer(np.array([[0.0, y]]), skew, (0, 0))[0, 0] for y in (0.0, 1.0, 2.0)]
@@ -1599,7 +1613,7 @@ def test_straight_rule_is_explained_at_first_use_and_the_split_needs_both_pairs_
     text = "\n".join(t for _, t in _markdown_cells())
     # pass 48 (r43 reader): the bold "straight rule" was never used again here; the score is what the text uses
     assert "straight rule" not in text
-    assert "A layer with no bend and one output gives each corner a **score** $s = u\\,x_1 + v\\,x_2 + b$." in text
+    assert "A layer with no bend and one output gives each corner a **score**: $s = u\\,x_1 + v\\,x_2 + b$." in text
     assert text.count("The same total cannot be above 0 and below 0 at once.\n\n</details>") == 1  # r52: no restated ending
     # pass 49 (r44 reader: the key step was left to the learner): what a split needs, then why equal totals forbid it
     assert ("Both pairs add up to the same total, $u + v + 2b$.\n"
@@ -1881,7 +1895,7 @@ def test_pass23_the_biases_are_given_before_the_two_table_predict():
     cells = _cells()
     i = next(i for i, c in enumerate(cells) if "ch01.two_tables(" in _src(c))
     ask = _src(cells[i - 1])
-    said = ("Then it adds its own (0, 3): (2, 4).\n\n"
+    said = ("Then layer 2 adds its own biases (0, 3): (2, 4).\n\n"
             "**Predict:** push the input (1, 1)")  # pass 34; pass 46: the bias step in one line, then the Predict
     # pass 41: both bias pairs are listed above the picture, the bias step still names layer 2's
     listed = _src(cells[i - 3])
@@ -1970,7 +1984,7 @@ def test_pass23_crease_words_in_the_xor_section_and_its_picture():
     names = [t.get_text() for t in fold_ax.get_legend().get_texts()]
     # pass 61 (r55 reader: "above 0.3" beside a side drawn below the line): a score is "more than", a place "below"
     assert "the line 0.5·h₁ − 0.87·h₂ = 0.3" in names and (
-        "its square side: score more than 0.3\n(where the arrow points: below the line here)") in names  # r50
+        "its label-1 side: score more than 0.3\n(where the arrow points: below the line here)") in names  # r50, r59
     shade = fold_ax.collections[0].get_paths()[0]
     a = np.deg2rad(-60.0)
     for corner, label in (((1, 0), 1), ((0, 0), 0), ((2, 1), 0)):
@@ -2004,7 +2018,7 @@ def test_a_point_of_the_sheet_is_a_pair_of_inputs_and_the_layer_stretches_it():
     # pass 27: and skewed a little (the right angles lean about 5 degrees; checked in the pass-27 test)
     # pass 61: "leaned", in plain words: "skew" is explained only in the next cell
     assert "the grid lines are still straight. The sheet moved, stretched, turned and leaned a little." in text
-    assert text.index("leaned a little") < text.index("**skew** it (lean its squares over)")
+    assert text.index("leaned a little") < text.index("**skew** the sheet (lean its squares over)")
     assert "skewed" not in text.split("**skew**")[0]
     W = np.array(ch01_collapse.SHEET_W)
     assert not np.allclose(np.linalg.norm(W, axis=0), 1.0) and abs(np.linalg.det(W)) > 1.2  # stretched, grown
@@ -2231,8 +2245,10 @@ def test_pass25_opening_question_and_the_tanh_sheet():
     # pass 61 (r55 reader): the slanted line is worked in numbers (checked in the pass-57 test)
     # pass 63: "each on its own" is said once, where the bend is named (cell 7), not again in the fold
     assert "It acts on $h_1$ and on $h_2$, each on its own." in text
+    # pass 65 (r59 reader: the walk came twice): the slanted line is worked once, in the question's answer
     assert ("Why: tanh squashes numbers far from 0 much more than numbers near 0.\n"
-            "Take three points $(h_1, h_2)$, equal steps apart on a slanted line:") in text
+            "The answer above shows it: two equal steps along a slanted line come out steep, then gentle.") in text
+    assert "tanh on a slanted line" in ch01_collapse.tanh_printout()
     # pass 62 (r56 reader: cryptic, and it seemed to clash with "every line curves"): said as upright or across
     # lines, and that after our layer none is one (every grid line slants; all curve: checked below)
     # pass 63 (r58 reader: read as the input sheet's blue upright lines, which do curve): upright or across
@@ -2304,7 +2320,8 @@ def test_each_symbol_keeps_one_meaning():
     after_tables = text[text.index("Each row belongs to one unit."):]
     assert not re.search(r"w_[12](?![12])", after_tables.split("## A hundred layers")[0])  # no layer weight w_1 there
     # pass 30: the score is defined in view, before "Think first", not only inside the fold
-    assert "A layer with no bend and one output gives each corner a **score** $s = u\\,x_1 + v\\,x_2 + b$. The layer's line is where the score is 0." in text
+    assert ("A layer with no bend and one output gives each corner a **score**: $s = u\\,x_1 + v\\,x_2 + b$.\n"
+            "Here $u$ and $v$ are its weights, $b$ its bias. The layer's line is where the score is 0.") in text  # r59
     assert text.index("**score**") < text.index("**Think first:** can some other straight line")
     assert not re.search(r"w_[12](?![12])", after_tables.split("## A hundred layers")[1])
     w = ch01_collapse.fold_demo()
@@ -2840,8 +2857,12 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     text = "\n".join(t for _, t in _markdown_cells())
     # pass 61 (r55 reader: "(−0.87 up)" was awkward): the readout says "down" too, and the sketch draws both legs
     # pass 62 (r56 reader: where does 0.87 come from?): the step's legs are named as cos 60° and sin 60°
-    assert ("Turn $-60$, shift $0.3$ splits them.\nOne step along the arrow goes 0.5 right and 0.87 down: "
-            "cos 60° and sin 60°.") in text  # checked above; r54: where they come from
+    # pass 65 (r59 reader: "cos 60° and sin 60°" was never explained): read off the sketch, drawn flipped above
+    assert ("Turn $-60$, shift $0.3$ splits them.\nOne step along the arrow goes 0.5 right and 0.87 down "
+            "(sketch below: the one above, flipped).") in text  # checked above; r54: where they come from
+    assert "cos 60°" not in text
+    up_sketch = [t.get_text() for t in ch01_collapse.arrow_sketch(turn=60).axes[0].texts]
+    assert "0.5 right" in up_sketch and "0.87 up" in up_sketch  # the sketch above: the same legs, pointing up
     assert (round(np.cos(np.deg2rad(60)), 2), round(np.sin(np.deg2rad(60)), 2)) == (0.5, 0.87)
     assert "its arrow points 0.50 right and 0.87 down" in ch01_collapse.line_readout(-60.0, 0.3)
     assert "its arrow points 1.00 left and 0.00 up" in ch01_collapse.line_readout(180.0, 0.5)  # never "−0.00"
@@ -2854,12 +2875,15 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # pass 62 (r56 reader: the projection came in a few dense lines): the score is the shadow's distance (the
     # sketch's dropped point), and the formula is read off one step right and one step up
     # pass 63 (r58 reader: the fold stacked new ideas): the shadow and the score are said before the demo
-    assert ("Drop a point onto the arrow's line at a right angle, like a shadow at noon.\n"
-            "Its **score along the arrow** is how far along the arrow that shadow falls.\n"
-            "The line is where the score equals the shift. Higher scores are on the square side.") in text
+    # pass 65 (r59 reader: "the arrow's line" and "the line" were two lines): the arrow's line is its track
+    assert ("The arrow's **track** is the dotted line through (0, 0) that the arrow runs along (sketch below).\n"
+            "Drop a point onto the track at a right angle, like a shadow at noon.\n"
+            "Its **score along the arrow** is how far along the track that shadow falls.\n"
+            "The line is where the score equals the shift. Higher scores are on the label-1 side.") in text
+    assert "arrow's line" not in text
     assert text.index("**score along the arrow**") < text.index("1. Click **ReLU**. Predict: after the crease")
-    assert ("So the score is $0.5\\,h_1 - 0.87\\,h_2$: each step right adds 0.5, each step up takes off 0.87 "
-            "(sketch below).") in text
+    assert ("So the score is $0.5\\,h_1 - 0.87\\,h_2$: each step right adds 0.5, each step up takes off 0.87."
+            ) in text  # pass 65: the sketch is pointed to once, in the line above
     unit = np.array([np.cos(a), np.sin(a)])
     assert (round(float(np.array([1.0, 0.0]) @ unit), 2), round(float(np.array([0.0, 1.0]) @ unit), 2)) == (0.5, -0.87)
     # pass 57 (r51 change 2): the learner's sums from the printed arrow give the printed scores, and the exact
@@ -2869,7 +2893,7 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert by_hand == exact_scores == [0.5, 0.0, 0.13] and round(2 * across + up, 2) == 0.13
     # pass 61 (r55 reader: "above 0.3" read against the picture, where that side lies below the line): scores are
     # "more" or "less", and where the square side lies on screen is said with why
-    assert ("(1, 0) scores 0.5, more than 0.3: the square side, below the line, where the "
+    assert ("(1, 0) scores 0.5, more than 0.3: the label-1 side, below the line, where the "
             "arrow points.\n(0, 0) scores 0, and (2, 1) scores $2 \\cdot 0.5 - 0.87 = 0.13$: both less than 0.3.") in text
     assert np.sin(a) < 0 and ch01_collapse.candidate_line(-60.0, 0.3, [[1.0, 0.0]])[0]  # down; (1, 0) on its side
     line_at = lambda h1: (0.3 - np.cos(a) * h1) / np.sin(a)  # the line's h2 at h1
@@ -2891,9 +2915,13 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # pass 54 (r48 reader): the unit is said (degrees), and "square side" in plain words (the side called label 1)
     # pass 62 (r56 reader: arrow, dotted side, square side and label were four names for one idea): one name,
     # the square side (the widget's legend), said as where the line says label 1; dotted is how it looks
-    assert ("The line's dotted side is its **square side**: where it says label 1.\n"
+    # pass 65 (r59 reader: "square side" was an odd coined term): the label-1 side, in the widget's legend too
+    assert ("The line's dotted side is its **label-1 side**: corners there get label 1.\n"
             "An arrow points from the line into that side.") in text  # r54: one idea a line
-    assert text.count("dotted side") == 1 and "\"square\" side" not in text
+    assert text.count("dotted side") == 1 and "square side" not in text
+    legend = [t.get_text() for t in ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
+              .figure.axes[1].get_legend().get_texts()]
+    assert "your line's label-1 side" in legend
     assert ("- **turn** is the arrow's direction in degrees: 0 points right, 90 up, −90 down.\n"
             "- **shift** moves the line that far from (0, 0), along the arrow.") in text
     steer = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
@@ -3166,6 +3194,8 @@ def test_pass56_hand_set_relu_boundary_is_two_parallel_lines_in_the_input_square
     band = ch01_collapse.fold_band()
     assert band[0] == pytest.approx(lo, abs=0.006) and band[1] == pytest.approx(hi, abs=0.006)
     assert [f"{v:.3g}" for v in band] == ["0.6", "1.55"]
+    printed = (0.87 - 0.3) / (0.87 - 0.5)  # pass 65 (r59 reader): the fold's printed line 0.5·h₁ − 0.87·h₂ = 0.3
+    assert f"{printed:.3g}" == "1.54" and f"{printed:.2g}" == f"{band[1]:.2g}" == "1.5"  # so the picture says ≈ 1.5
     fig = ch01_collapse.xor_fold_picture()
     back = fig.axes[1]
     dashed = [l for l in back.lines if l.get_linestyle() == "--"]
@@ -3173,7 +3203,7 @@ def test_pass56_hand_set_relu_boundary_is_two_parallel_lines_in_the_input_square
     for line, v in zip(dashed, band):
         np.testing.assert_allclose(line.get_xydata().sum(axis=1), v)  # each dashed line is x1 + x2 = cut-off
     labels = [t.get_text() for t in back.texts]
-    assert "x₁ + x₂ = 0.6" in labels and "x₁ + x₂ = 1.55" in labels
+    assert "x₁ + x₂ = 0.6" in labels and "x₁ + x₂ ≈ 1.5" in labels
     X4, y4 = ch01_collapse._xor_corners()
     s4 = X4.sum(axis=1)
     assert np.array_equal((s4 > band[0]) & (s4 < band[1]), y4 == 1)  # the 1-corners in the band, the 0s outside
@@ -3193,7 +3223,14 @@ def test_pass56_the_opening_section_goes_picture_rule_math_predict():
     after = [_src(c) for c in cells[first + 1:bends]]
     assert after[0].startswith("Left: the sheet before the layer") and after[1].startswith("Take a rubber sheet")
     assert after[2].startswith("The layer here:") and "$x_1, x_2$: a point before the layer." in after[2]
-    assert "**Predict:** after each bend, does the thick pink line stay straight?" in after[3]
+    # pass 65 (r59 reader: ReLU and tanh were only words): their graphs, then the Predict, right above the question
+    assert after[3].startswith("Now add a **bend**") and _src(cells[first + 5]).strip() == 'ch01.bend_shapes(("relu", "tanh"))'
+    assert after[5] == "**Predict:** after each bend, does the thick pink line stay straight?"
+    shapes = ch01_collapse.bend_shapes(("relu", "tanh"))
+    assert [ax.get_ylim() for ax in shapes.axes] == [(-1.5, 3.0)] * 2  # shared axes
+    x = np.linspace(-3, 3, 241)
+    np.testing.assert_allclose(shapes.axes[0].lines[-1].get_ydata(), np.maximum(x, 0), atol=1e-12)
+    np.testing.assert_allclose(shapes.axes[1].lines[-1].get_ydata(), np.tanh(x), atol=1e-12)
     assert _src(cells[bends + 1]).startswith("<details><summary>Check your prediction: ReLU</summary>\n\n**ReLU: no.**")
     assert _src(cells[bends + 2]).startswith("<details><summary>Check your prediction: tanh</summary>\n\n**tanh: no.**")
     assert _src(cells[bends + 3]) == "So only the bend creases or curves the sheet."  # the rule, in view
@@ -3224,11 +3261,12 @@ def test_pass57_tanh_bends_a_slanted_line_usually_not_always():
     exact = np.diff(np.tanh(np.array(ch01_collapse.SLANTED)), axis=0)
     assert exact[0, 1] / exact[0, 0] > 1 > exact[1, 1] / exact[1, 0]  # steep, then gentle
     assert np.allclose(np.diff(landed, axis=0), steps)  # the printed steps follow from the printed points
-    assert ("Take three points $(h_1, h_2)$, equal steps apart on a slanted line: (0, 0), (0.5, 1) and (1, 2).\n"
-            "tanh sends them to (0, 0), (0.46, 0.76) and (0.76, 0.96).\n"
-            "Step 1 now goes 0.46 right, 0.76 up; step 2 goes 0.30 right, 0.20 up.\n"
-            "Steep, then gentle: this line bends.\n"
+    # pass 65 (r59 reader: the walk came twice): the worked line is the question's answer printout (checked in the
+    # pass-58 test against tanh); the fold says steep, then gentle, and points to it
+    assert ("The answer above shows it: two equal steps along a slanted line come out steep, then gentle.\n"
             "A line that the layer leaves upright or across stays straight: only one of $h_1$, $h_2$ changes along it.") in text
+    assert ("tanh on a slanted line: (0, 0), (0.5, 1), (1, 2) → (0, 0), (0.46, 0.76), (0.76, 0.96)\n"
+            "step 1: 0.46 right, 0.76 up; step 2: 0.30 right, 0.20 up") in ch01_collapse.tanh_printout()
     assert "usually bends" not in text and "So the line bends" not in text
     t = np.linspace(-2, 2, 41)
     assert sheet.off_straight(np.tanh(np.column_stack([t, 0.5 * t + 0.2]))) > 0.01  # different amounts: bent
@@ -3296,7 +3334,7 @@ def test_pass58_tanh_squash_numbers_are_tanhs():
                        "from 1.5 to 2.\n"
                        "tanh on a slanted line: (0, 0), (0.5, 1), (1, 2) → (0, 0), (0.46, 0.76), (0.76, 0.96)\n"
                        "step 1: 0.46 right, 0.76 up; step 2: 0.30 right, 0.20 up")
-    assert "tanh sends them to (0, 0), (0.46, 0.76) and (0.76, 0.96)." in text
+    assert "tanh sends them to" not in text  # pass 65 (r59): said once, in the printout above
     cells = _cells()
     i = next(k for k, c in enumerate(cells) if _src(c).strip() == "ch01.bend_question()")
     shown = "".join("".join(o.get("data", {}).get("text/html", "")) for o in cells[i]["outputs"])
@@ -3406,6 +3444,15 @@ def test_pass61_arrow_sketch_draws_one_step_and_a_score():
     assert "0.5 right and 0.87 down" in fig.get_label()
     page = ch01_collapse.folded_fold_picture()._repr_html_()
     assert page.count("<img") == 2 and page.index(ch01_collapse.figure_alt(fig)[:40]) < page.index("Right: the same line")
+    # pass 65 (r59 reader: the score idea is used in the demo, its sketch came only in the answer): drawn flipped
+    # (turn 60, not the answer's −60) right under the words that define the score, before the demo
+    cells = _cells()
+    i = next(k for k, c in enumerate(cells) if _src(c).strip() == "ch01.arrow_sketch(turn=60)")
+    demo = next(k for k, c in enumerate(cells) if "corners=True" in _src(c))
+    assert "**score along the arrow**" in _src(cells[i - 1]) and i < demo
+    up = ch01_collapse.arrow_sketch(turn=60)
+    assert "(1, 0) reaches\n0.5 along:\nscore 0.5" in [t.get_text() for t in up.axes[0].texts]
+    assert "1 step along the arrow (turn 60)" == up.axes[0].get_title()
 
 
 def test_pass61_sentences_the_r55_reader_asked_for():
@@ -3414,7 +3461,7 @@ def test_pass61_sentences_the_r55_reader_asked_for():
     text = _text()
     # pass 62 (r56): the score is read along the arrow as a shadow's distance, and the square side's place on
     # screen is said from where the arrow points
-    assert "how far along the arrow that shadow falls" in text and "below the line, where the arrow points" in text
+    assert "how far along the track that shadow falls" in text and "below the line, where the arrow points" in text
     assert ("Each corner pulls the weights the way a small change would lower its own loss.\n"
             "At one half everywhere, they all pull equally hard.") in text
     assert "(−0.87 up)" not in text and "pushes" not in text

@@ -290,6 +290,30 @@ def sheet_pictures(W=SHEET_W, b=SHEET_B):
     return fig
 
 
+BEND_NAMES = {"relu": "ReLU", "tanh": "tanh", "sigmoid": "sigmoid"}
+
+
+@plots.styled
+def bend_shapes(names=("relu", "tanh")):
+    """Each named bend's graph, one panel each, on the same axes (r59: ReLU and tanh were only words when the learner
+    had to predict from their shapes; notebook 01 draws ReLU and tanh where it names them, sigmoid where it names it)."""
+    fig, axes = plots.new_figure(230 * len(names) + 40, 230, 1, len(names), sharex=True, sharey=True)
+    axes = np.atleast_1d(axes)
+    x = np.linspace(-3.0, 3.0, 241)
+    for ax, name in zip(axes, names):
+        ax.axhline(0, color="black", lw=0.8)
+        ax.axvline(0, color="black", lw=0.8)
+        ax.plot(x, plots.curve(name, x), color=plots.color(name), lw=2.5)
+        ax.set(xlim=(-3, 3), ylim=(-1.5, 3), xlabel="input", title=BEND_NAMES[name], xticks=[-2, 0, 2])
+    axes[0].set_ylabel("output")
+    words = {"relu": "ReLU: flat at 0 for negative inputs, then the line output = input; a corner at 0",
+             "tanh": "tanh: a smooth S from −1 up to 1, steep near 0, flat far from 0",
+             "sigmoid": "sigmoid: a smooth S from 0 up to 1, one half at 0"}
+    fig.set_label(f"{len(names)} panel{'s' if len(names) > 1 else ''} on the same axes, input from −3 to 3. "
+                  + ". ".join(words[n] for n in names) + ".")
+    return fig
+
+
 def tanh_moves(steps=((0.0, 0.5), (1.5, 2.0))):
     """How far tanh's output moves over each input step, to 2 decimals: far from 0 it barely moves (r52: the tanh
     'why' had no numbers)."""
@@ -475,11 +499,17 @@ def fold_scores():
 
 
 def fold_band(turn=FOLD_TURN, shift=FOLD_SHIFT):
-    """The fold line back in the input square: the square side is the band lo < x₁ + x₂ < hi (r51: 'two parallel
+    """The fold line back in the input square: the label-1 side is the band lo < x₁ + x₂ < hi (r51: 'two parallel
     lines' is drawn). On the flat arm (s = x₁ + x₂ <= 1) the score is cos·s; on the rising arm cos·s + sin·(s − 1)."""
     a = np.deg2rad(turn)
     c, n = np.cos(a), np.sin(a)
     return shift / c, (shift + n) / (c + n)
+
+
+def band_label(v):
+    """'= 0.6' when 2 digits are exact, else '≈ 1.5' (r59: 1.55 needs the exact arrow; the printed 0.5 and 0.87 give
+    1.54, and both round to 1.5)."""
+    return f"= {v:.2g}" if abs(v - float(f"{v:.2g}")) < 1e-9 else f"≈ {v:.2g}"
 
 
 @plots.styled
@@ -496,7 +526,7 @@ def xor_fold_picture():
     equation = fold_line()[2]  # r52: no printed line; the fold's text gives the arrow and the scores
     ax.plot(t, line, color="black", ls="--", lw=1.8, label=f"the line {equation}")
     ax.fill_between(t, line, -1, facecolor=plots._tint("#F0E442", 0.5), edgecolor="black", hatch="..",
-                    alpha=0.5, lw=0, label=f"its square side: score more than {FOLD_SHIFT:g}\n(where the arrow points: "
+                    alpha=0.5, lw=0, label=f"its label-1 side: score more than {FOLD_SHIFT:g}\n(where the arrow points: "
                                            "below the line here)")
     s = np.linspace(-0.5, 3.0, 141)  # x₁ + x₂ along the sheet: the whole sheet lands on this bent line
     arm = sheet.layer(np.column_stack([s, np.zeros_like(s)]), ((1, 1), (1, 1)), (0, -1), "relu")
@@ -524,7 +554,7 @@ def xor_fold_picture():
                              edgecolor="black", hatch="..", alpha=0.5, lw=0)
     for v in (lo, hi):
         back.plot(g, v - g, color="black", ls="--", lw=1.8)
-        back.text(v - 0.52, 0.6, f"x₁ + x₂ = {v:.3g}", rotation=-45, rotation_mode="anchor", ha="center",
+        back.text(v - 0.52, 0.6, f"x₁ + x₂ {band_label(v)}", rotation=-45, rotation_mode="anchor", ha="center",
                   va="bottom", fontsize=9, bbox=box)
     _label_corners(back, X, labels, size=11)
     back.set(xlim=(-0.25, 1.25), ylim=(-0.25, 1.25), xlabel="x₁", ylabel="x₂", xticks=[0, 1], yticks=[0, 1],
@@ -535,7 +565,7 @@ def xor_fold_picture():
                   "then a rising arm. (0,0) lands at (0, 0), (1,1) at (2, 1), and both label-1 corners at (1, 0). "
                   f"The dashed line {equation} (turn {FOLD_TURN:g}, shift {FOLD_SHIFT:g}) has the label-1 corners "
                   "below it and the label-0 corners above it. Right: the same line in the input square is two "
-                  f"parallel dashed lines, x₁ + x₂ = {lo:.3g} and x₁ + x₂ = {hi:.3g}; the label-1 corners lie in the "
+                  f"parallel dashed lines, x₁ + x₂ {band_label(lo)} and x₁ + x₂ {band_label(hi)}; the label-1 corners lie in the "
                   "dotted band between them, the label-0 corners outside it.")
     return fig
 
@@ -544,41 +574,48 @@ ARROW_SKETCH_PX = (400, 330)
 
 
 @plots.styled
-def arrow_sketch():
+def arrow_sketch(turn=FOLD_TURN):
     """One step along the answer's arrow (turn −60): 0.5 right and 0.87 down, drawn as two legs; the point (1, 0)
-    dropped straight onto the arrow's line lands 0.5 along it (its score), past the line's crossing at the shift
-    0.3 (r55: the score along the arrow had no picture)."""
+    dropped straight onto the arrow's track lands 0.5 along it (its score), past the line's crossing at the shift
+    0.3 (r55: the score along the arrow had no picture). turn=60 draws the same sketch upside down: before the demo,
+    without giving away the answer's turn (r59: the idea is used in the demo, so its sketch comes first)."""
     fig, ax = plots.new_figure(*ARROW_SKETCH_PX)
-    across, up, _ = fold_line()
-    a = np.deg2rad(FOLD_TURN)
+    a = np.deg2rad(turn)
+    across, up = round(float(np.cos(a)), 2), round(float(np.sin(a)), 2)
+    flip = 1 if up < 0 else -1  # the answer's arrow points down; its mirror image points up
     unit = np.array([np.cos(a), np.sin(a)])
-    ax.plot(*np.array([-0.2 * unit, 1.15 * unit]).T, color=plots.MUTED, lw=0.8, ls=":")  # the arrow's line
+    ax.plot(*np.array([-0.2 * unit, 1.15 * unit]).T, color=plots.MUTED, lw=0.8, ls=":")  # the arrow's track
     ax.annotate("", tuple(unit), (0, 0), arrowprops=dict(arrowstyle="-|>", color="black", lw=2.2, mutation_scale=18))
     legs = dict(color=plots.ACCENT, lw=1.6, ls="--")
     ax.plot([0, unit[0]], [0, 0], **legs)
     ax.plot([unit[0], unit[0]], [0, unit[1]], **legs)
     box = dict(boxstyle="round,pad=0.15", fc="white", ec="none")
-    ax.text(unit[0] / 2, 0.05, f"{across:g} right", ha="center", va="bottom", fontsize=10, color=plots.ACCENT, bbox=box)
-    ax.text(unit[0] + 0.04, 0.7 * unit[1], f"{-up:g} down", ha="left", va="center", fontsize=10, color=plots.ACCENT,
-            bbox=box)
-    ax.text(unit[0] - 0.06, unit[1] - 0.02, "1 step", ha="right", va="top", fontsize=10, bbox=box)
-    foot = FOLD_SHIFT * unit  # the line crosses the arrow's line at the shift
+    ax.text(unit[0] / 2, 0.05 * flip, f"{across:g} right", ha="center", va="bottom" if flip > 0 else "top",
+            fontsize=10, color=plots.ACCENT, bbox=box)
+    ax.text(unit[0] + 0.04, 0.7 * unit[1], f"{abs(up):g} {'down' if up < 0 else 'up'}", ha="left", va="center",
+            fontsize=10, color=plots.ACCENT, bbox=box)
+    ax.text(unit[0] - 0.06, unit[1] - 0.02 * flip, "1 step", ha="right", va="top" if flip > 0 else "bottom",
+            fontsize=10, bbox=box)
+    foot = FOLD_SHIFT * unit  # the line crosses the arrow's track at the shift
     along = np.array([-unit[1], unit[0]])
     ax.plot(*np.array([foot - 0.3 * along, foot + 0.3 * along]).T, color="black", lw=1.6, ls="--")
-    ax.text(*(foot - 0.3 * along + [-0.03, 0.0]), f"the line:\nscore {FOLD_SHIFT:g}", ha="right", va="center",
+    ax.text(*(foot - 0.3 * flip * along + [-0.03, 0.0]), f"the line:\nscore {FOLD_SHIFT:g}", ha="right", va="center",
             fontsize=9.5, bbox=box)
     point = np.array([1.0, 0.0])
-    shadow = (point @ unit) * unit  # (1, 0) dropped straight onto the arrow's line
+    shadow = (point @ unit) * unit  # (1, 0) dropped straight onto the arrow's track
     ax.plot(*np.array([point, shadow]).T, color="black", lw=1, ls=":")
     ax.plot(*point, **{**LABEL_STYLE[1], "ms": 10})
     ax.plot(*shadow, marker="o", ms=5, color="black")
-    ax.annotate(f"(1, 0) reaches\n{point @ unit:.2g} along:\nscore {point @ unit:.2g}", tuple(shadow), (-0.42, -0.95),
-                fontsize=9.5, bbox=box, arrowprops=dict(arrowstyle="-", color="black", lw=0.8))
-    ax.set(xlim=(-0.45, 1.25), ylim=(-1.05, 0.3), xlabel="h₁", ylabel="h₂", title="1 step along the arrow (turn −60)")
+    ax.annotate(f"(1, 0) reaches\n{point @ unit:.2g} along:\nscore {point @ unit:.2g}", tuple(shadow),
+                (-0.42, -0.95 if flip > 0 else 0.62), fontsize=9.5, bbox=box, arrowprops=dict(arrowstyle="-", color="black", lw=0.8))
+    ax.set(xlim=(-0.45, 1.25), ylim=(-1.05, 0.3) if flip > 0 else (-0.3, 1.05), xlabel="h₁", ylabel="h₂",
+           title=f"1 step along the arrow (turn {_num(turn)})")
     ax.set_aspect("equal")
-    fig.set_label(f"A sketch of the arrow at turn −60: one step along it goes {across:g} right and {-up:g} down, "
+    fig.set_label(f"A sketch of the arrow at turn {_num(turn)}: one step along it goes {across:g} right and "
+                  f"{abs(up):g} {'down' if up < 0 else 'up'}, "
                   f"drawn as two dashed legs. The dashed line crosses the arrow {FOLD_SHIFT:g} along it. The point "
-                  f"(1, 0), dropped straight onto the arrow's line, lands {point @ unit:.2g} along it: its score.")
+                  f"(1, 0), dropped straight onto the arrow's track (dotted), lands {point @ unit:.2g} along it: its "
+                  "score.")
     return fig
 
 
@@ -905,7 +942,7 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
         ghost = ax_out.plot(*_joined(f), color=plots.MUTED, lw=0.6, alpha=0.4, label="grey: the sheet before")[0]
     if corners:  # a straight line to try on the landed corners: does one split the squares from the circles?
         side = live.moving(ax_out.fill([], [], facecolor=plots._tint("#F0E442", 0.5), edgecolor="black", hatch="..",
-                                       lw=0, alpha=0.5, zorder=0.6, label="your line's square side")[0])
+                                       lw=0, alpha=0.5, zorder=0.6, label="your line's label-1 side")[0])
         cut = live.moving(ax_out.plot([], [], color="black", lw=1.8, ls="--", label="your line")[0])
     _draw_sheet(ax_in, families, X, labels, moving=live, corners=corners)
     grid, dots, texts = _draw_sheet(ax_out, families, X, labels, moving=live, corners=corners)
