@@ -671,11 +671,25 @@ def test_the_predicted_score_box_starts_empty_and_counts_only_a_whole_number_in_
     assert ch07_quiz.predicted("0", 4) == 0 and ch07_quiz.predicted("-1", 4) is None and ch07_quiz.predicted("x", 4) is None
 
 
-def test_the_quiz_headings_name_the_chapter_number_only():
-    """Check each chapter's questions sit under a neutral heading ('## Questions on chapter 02'), not its title."""
+QUIZ_TOPICS = {"00": "what a unit does", "01": "networks without bends", "02": "the bends' shapes",
+               "03": "slopes, going backward", "04": "other bends, and softmax", "05": "the training race",
+               "06": "which bend goes where"}
+
+
+def test_the_quiz_headings_name_the_chapter_and_a_topic_that_gives_no_answer_away():
+    """Check each chapter's questions sit under a heading with its number and a neutral topic (r59 Clarity: 'the round
+    of the chapter you feel least sure of' needs to know what each chapter covers), never a word that only a right
+    option uses (its prompt and the wrong options do not)."""
     heads = [l for c in _cells() if c["cell_type"] == "markdown" for l in _src(c).splitlines() if l.startswith("## ")]
     quiz_heads = [h for h in heads if "chapter" in h.lower()]
-    assert quiz_heads == [f"## Questions on chapter {ch}" for ch in quiz.CHAPTERS]
+    assert quiz_heads == [f"## Questions on chapter {ch}: {QUIZ_TOPICS[ch]}" for ch in quiz.CHAPTERS]
+    words = lambda text: set(re.findall(r"[a-z]{4,}", text.lower()))   # noqa: E731
+    for ch, topic in QUIZ_TOPICS.items():
+        for q in quiz.by_chapter(ch):
+            if isinstance(q, quiz.Choice):
+                right = words(q.options[quiz.answer_key(q.id)].text)
+                elsewhere = words(q.prompt + " " + " ".join(o.text for o in q.options if not o.correct))
+                assert not (words(topic) & (right - elsewhere)), (ch, q.id)
 
 
 def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
@@ -1259,10 +1273,11 @@ def test_pass_11_stems_and_keys_say_what_holds():
     done = next(o for o in quiz.get("loss_at_ln2").options if o.text.startswith("It has finished"))
     assert "no better than a coin toss (loss ln 2)" in done.why and "where it started" not in done.why
     stems = [q.prompt for q in quiz.questions()]
-    glossed = {term: gloss for term, _p, gloss in quiz.GLOSSES}   # pass 16: ln is glossed at its first use instead
-    assert glossed["ln"].startswith("ln: the natural log") and not any("natural log" in p for p in stems)
-    # r45 (Clarity 4): what ln does, in the gloss shown with the first key that says ln (Q6's, beside its ln 2 ≈ 0.693)
-    assert "ln y is the power of e (about 2.72) that gives y." in glossed["ln"] and round(math.e, 2) == 2.72
+    # pass 16: ln is glossed once, not in prompts; r59 (Clarity): Q6's picture says −ln before any key, so the page's
+    # word list says it, with two values a learner can check on a calculator
+    assert quiz.PAGE_WORDS["ln"].startswith("the “ln” key on a calculator") and not any("natural log" in p for p in stems)
+    assert f"- **ln**: {quiz.PAGE_WORDS['ln']}" in _words() and "ln" not in {t for t, _p, _g in quiz.GLOSSES}
+    assert "ln 1 = 0 and ln 2 ≈ 0.69." in quiz.PAGE_WORDS["ln"] and math.log(1) == 0 and f"{math.log(2):.2f}" == "0.69"
     assert round(math.exp(math.log(2)), 9) == 2 and round(math.log(2), 2) == 0.69
     assert "large language models" in quiz.get("gelu_in_transformers").prompt
     assert "two large language models" in quiz.get("transformer_ffn").prompt
@@ -1342,7 +1357,7 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     Focus): the nudge, SiLU and SwiGLU left GLOSSES: the page's word list says them above every round."""
     terms = {term: (pattern, gloss) for term, pattern, gloss in quiz.GLOSSES}
     assert set(terms) == {"XOR", "die", "race", "Adam", "LSTM", "write gate",
-                          "softplus", "Mish", "ln", "e^x", "learning rate",
+                          "softplus", "Mish", "e^x", "learning rate",
                           "SELU", "spread", "softmax", "shares", "σ"}
     assert not set(terms) & set(quiz.PAGE_WORDS)
     keys = " ".join(quiz.get(q).options[quiz.answer_key(q)].text for q in quiz.ids()
@@ -1631,14 +1646,16 @@ def test_pass16_q20_the_form_hint_says_how_to_type_and_the_checker_reads_every_f
     # pass 49 (r44): 0.001 is 0.25 to the fifth, a wrong answer the hint pointed at; 0.02 is no size the share can have
     # pass 60 (r54): 0.02 and 1 in 50 read as a hint at the size; r55: so did 0.005 and 1 in 200. The form and the
     # box now name the two ways to type it with no number in them (the 1 of "1 in N" is the form itself)
-    assert q.form == "You may type a decimal, or “1 in N” with N a whole number." and q.said == "about 1 in a million"
+    assert q.form == "You may type a decimal, or “1 in N”: round N to one digit, then zeros." and q.said == "about 1 in a million"
     assert not re.search(r"\d", q.form.replace("1 in N", "")) and not re.search(r"\d", quiz.placeholder(q).replace("1 in N", ""))
     assert quiz.placeholder(q) == "a decimal, or 1 in N"
     assert q.digits == 1   # "one digit" in the head
     learner = ch07_quiz.Learner(review.Store(None))
     # r42: one short instruction, the digits first, then the two forms
-    assert ("<i>Give <a href='#How-it-works'>one digit</a>. You may type a decimal, or “1 in N” with N a whole "
-            "number.</i>") in ch07_quiz._head(q, 20, learner)
+    # r59 (Clarity): what one digit means for "1 in N" (N rounded to one digit, then zeros: 1 in 1000000 counts)
+    assert ("<i>Give <a href='#How-it-works'>one digit</a>. You may type a decimal, or “1 in N”: round N to one "
+            "digit, then zeros.</i>") in ch07_quiz._head(q, 20, learner)
+    assert quiz.check(q.id, f"1 in {float(f'{1 / q.answer:.0e}'):.0f}").correct   # N rounded so: 1 in 1000000
     for typed in ("0.000001", "about 0.000001", "1e-6", "1/1000000", "1 in a million", "about 1 in a million",
                   "one in a million", "1 in 1,000,000", "1 in 1000000", "0.00000095"):
         assert quiz.check(q.id, typed).correct, typed
@@ -1660,7 +1677,7 @@ def test_pass16_ln_e_x_learning_rate_fully_connected_and_alpha_are_glossed_and_n
     gloss holds any numeric key as the key says it (ln's gloss must not say 0.69: Q12 asks for it)."""
     learner = ch07_quiz.Learner(review.Store(None))
     at = {gloss.split(":")[0]: learner.numbers[q] for q, lines in learner.glosses.items() for gloss, _w in lines}
-    assert at["ln"] == learner.numbers["loss_at_ln2"] == 6 and at["e^x"] == learner.numbers["softmax_activation"] == 25
+    assert "ln" not in at and at["e^x"] == learner.numbers["softmax_activation"] == 25
     assert at["learning rate"] == learner.numbers["why_adam"] == 31
     assert "a fully connected layer" not in at and "α" not in at   # pass 22: said in Q28's key itself (fewer Word lines)
     why28 = quiz.get("selu_steady").options[quiz.answer_key("selu_steady")].why
@@ -1681,8 +1698,9 @@ def test_pass16_ln_e_x_learning_rate_fully_connected_and_alpha_are_glossed_and_n
     w6 = ch07_quiz.choice_widget("loss_at_ln2", 6, learner)
     w6.buttons[w6.shown.index(quiz.answer_key("loss_at_ln2"))].click()
     fold6 = w6.feedback.value
-    # pass 25: the why uses ln in its first sentence (−ln of a chance), so ln's Word line comes before the why
-    assert fold6.index("Right.") < fold6.index("−ln(") < fold6.index("<b>ln</b>") and fold6.count("ln 2") == 1
+    # pass 25: the why uses ln in its first sentence (−ln of a chance); r59: the page's word list says ln, above every
+    # round (Q6's picture says −ln before its key could), so no Word line repeats it here
+    assert fold6.index("Right.") < fold6.index("−ln(") and "<b>ln</b>" not in fold6 and fold6.count("ln 2") == 1
 
 
 def test_pass16_q18_names_the_swiglu_paths_g_and_c_not_b_which_the_course_keeps_for_the_bias():
@@ -1732,7 +1750,7 @@ def test_pass16_mixed_keys_open_with_their_chapter_and_word_lines_follow_the_ans
         for qid in learner.rounds[ch]:
             assert re.match(r"<b>|<div class='gloss'", ch07_quiz._key_line(qid, 1, learner, pictures=False)), qid
     head = _src(next(c for c in _cells() if _src(c).startswith("## Mixed round")))
-    assert "First recall which chapter's idea each needs; its key says which." in head
+    assert "For each, first recall which chapter it comes from. Its answer key says which." in head
     stored = _stored_html(next(c for c in _cells() if "mixed_quiz(learner)" in _src(c)))
     assert stored.count("From <a href='") == len(learner.rounds["mixed"]) == 7
     fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)   # the reader's Q1: its Word line, then the answer
@@ -1839,9 +1857,9 @@ def test_pass20_q12_has_an_s_curve_output_and_ends_at_one_half_on_xor():
     Trained on XOR, such a network (a straight score, then sigmoid) ends at one half at every corner: the log loss is
     convex in (w, b) and, by XOR's symmetry, least at w = 0, b = 0."""
     prompt = quiz.get("xor_no_bend_chance").prompt
-    assert prompt.startswith("A network has no bend between its layers, so it only stretches and shifts: a straight "
-                             "rule. It gives each point one number, its score. Only an S-curve at the end turns the "
-                             "score into a chance.")   # pass 22: short sentences; r58: score and rule said first
+    # pass 22: short sentences; r58: score and rule said first; r59 (Clarity): two sentences, score in the word list
+    assert prompt.startswith("A network with no bend between its layers (a straight rule), then a sigmoid, is trained "
+                             "on XOR.") and "**score**: the number a network puts out" in _words()
     X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], float)
     y = np.array([0, 1, 1, 0], float)
     rng = np.random.default_rng(0)
@@ -1946,7 +1964,7 @@ def test_pass21_keys_say_where_each_corner_sits_where_the_bends_go_and_what_adam
     assert right("where_bend").text.startswith("Between the layers;")   # pass 22: and the output may get its own
     assert ("The output may also end in a squasher that turns scores into chances. Sigmoid squashes one score; "
             "softmax squashes a whole list." in right("where_bend").why and "squashing" not in right("where_bend").why)   # pass 23: said in plain words
-    assert "Only an S-curve at the end" in quiz.get("xor_no_bend_chance").prompt
+    assert "then a sigmoid, is trained on XOR" in quiz.get("xor_no_bend_chance").prompt   # r59: the S-curve by name
     selu = activations.get("selu")
     lam, alpha = selu.params["scale"].default, selu.params["alpha"].default
     assert round(lam * alpha, 2) == 1.76 and round(lam, 2) == 1.05 and round(alpha, 2) == 1.67
@@ -2284,8 +2302,8 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert quiz.get("gelu_peak_slope").prompt == "About how high does GELU's slope peak?"
     assert "goes above 1" not in quiz.get("gelu_peak_slope").prompt
     assert right("relu_flat_side").text == "There the slope is 0: no nudge reaches the unit's weights."
-    assert ("If a unit's weighted sum plus bias is at or below 0 for every example, then as long as that stays true, no nudge reaches it."
-            in right("relu_flat_side").why)
+    assert ("Say a unit's weighted sum plus bias is at or below 0 for every example. While that stays true, no nudge "
+            "reaches it." in right("relu_flat_side").why)   # r59 sweep: one idea a sentence
     assert activations.get("relu").derivative(0.0) == 0 == activations.get("relu").derivative(-1.0)   # at or below 0
     bank = " ".join(quiz.used_text(q) for q in quiz.questions()) + " ".join(g for _t, _p, g in quiz.GLOSSES)
     assert not re.search(r"\bfold", bank, re.I)   # "fold" is the answer key's word only
@@ -2309,31 +2327,35 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # its claim). The fold keeps the tilt, a two-row table of the points it moves, and one comparison
     # pass 63 (r58 Clarity and Correctness): "tilt" said first, one idea a sentence, "in the picture" (it tries one
     # kind of tilt), and the other kind (lift both) said too, its numbers in the fold
+    # r59 (Clarity): a two-sentence prompt; the open key keeps the no-tilt idea and the picture, lift-both is folded
+    assert xor.prompt.count(". ") + xor.prompt.count("? ") == 1 and xor.prompt.endswith("?")
     assert xor.explanation.startswith("About one half, at (1, 0) and at every other point: the know-nothing answer, a "
                                       "50-50 guess.\n"
-                                      "A tilt changes the rule's weights. In the picture below, one point whose answer "
-                                      "is 1 then scores higher. The other scores just as much lower. Their loss is "
-                                      "lowest with no tilt, where each chance is ½.\n"
-                                      "A tilt that lifts both fails too. It lifts (1, 1) twice as much, and its answer is 0.\n"
+                                      "Tilt the rule: (1, 0) scores higher, and (0, 1) just as much lower. Both answers "
+                                      "are 1. The picture shows their summed loss. It is lowest with no tilt, where "
+                                      "each chance is ½.\n"
                                       "Chapter 01's ten no-bend runs")
+    tilt = (2.0, -2.0, 0.0)   # a tilt: (1, 0) up by as much as (0, 1) goes down
+    assert quiz._xor_score((1, 0), tilt) == -quiz._xor_score((0, 1), tilt) > 0
     lift = quiz.XOR_LIFT
     assert quiz._xor_score((1, 1), lift) == 2 * quiz._xor_score((0, 1), lift) == 2 * quiz._xor_score((1, 0), lift) > 0
     saved = 2 * (np.log(2) - quiz._xor_loss((0, 1), 1, lift))
     cost = quiz._xor_loss((1, 1), 0, lift) - np.log(2)
     assert cost > saved > 0
     open_lines = [line for line in xor.explanation.split("\n") if not line.startswith(quiz.FOLD)]
-    assert len(open_lines) == 4 and not re.search(r"\bln\b", " ".join(open_lines)) and "-point" not in xor.explanation
+    assert len(open_lines) == 3 and not re.search(r"\bln\b", " ".join(open_lines)) and "-point" not in xor.explanation
     folded = [line[len(quiz.FOLD):] for line in xor.explanation.split("\n") if line.startswith(quiz.FOLD)]
     assert folded[0] == quiz.XOR_FOLD == "Worked numbers (for the curious)"
-    assert ("A point's loss is −ln(the chance it gives the right answer). ln is the “ln” key on a "
-            "calculator. A chance of ½ loses −ln(½) ≈ 0.69.") in folded and f"{-np.log(0.5):.2f}" == "0.69"
+    assert ("A point's loss is −ln(the chance it gives the right answer). A chance of ½ loses −ln(½) ≈ 0.69."
+            in folded) and f"{-np.log(0.5):.2f}" == "0.69"
     assert "Try a tilt: score = 3x₁ − 3x₂. It moves the two points whose answer is 1:" in folded
     assert folded[3:6] == ["| point | score | loss", "| (1, 0) | 3 | 0.05", "| (0, 1) | −3 | 3.05"]
     assert folded[6] == ("With no tilt, each of them loses 0.69. The tilt saves (1, 0) only 0.64 but costs (0, 1) "
                          "2.36. So it costs more than it saves.") and len(folded) == 9
     # pass 63 (r58 Correctness): the other kind of tilt (lift both) and a shift, worked out too
     assert folded[7:] == ["Lift both: score = 3x₁ + 3x₂. (0, 1) and (1, 0) score 3; together they save 1.29. (1, 1) "
-                          "scores 6; it costs 5.31.", "A shift b lifts all four points: it helps two and hurts two."]
+                          "scores 6, twice as much, and its answer is 0; it costs 5.31.",
+                          "A shift b lifts all four points: it helps two and hurts two."]
     assert (f"{2 * (np.log(2) - quiz._xor_loss((0, 1), 1, quiz.XOR_LIFT)):.2f}",
             f"{quiz._xor_loss((1, 1), 0, quiz.XOR_LIFT) - np.log(2):.2f}") == ("1.29", "5.31")
     shift = lambda b: sum(quiz._xor_loss(pt, a, (0.0, 0.0, b)) for pt, a in quiz.XOR_POINTS)   # noqa: E731
@@ -2537,7 +2559,7 @@ def test_pass24_q6_defines_the_loss_in_its_key_and_says_why_better_is_possible()
     learner = ch07_quiz.Learner(review.Store(None))
     w6 = ch07_quiz.choice_widget("loss_at_ln2", 6, learner)   # pass 29: the feedback that says ln carries its line
     w6.buttons[w6.shown.index(quiz.answer_key("loss_at_ln2"))].click()
-    assert w6.feedback.value.index("<b>ln</b>: the natural log") > w6.feedback.value.index("−ln(the chance")   # pass 33: words last   # pass 25
+    assert "−ln(the chance" in w6.feedback.value and "<b>ln</b>" not in w6.feedback.value   # r59: the word list says ln
 
 
 def test_pass24_one_wording_for_a_seed_and_plain_q12_and_q25_keys():
@@ -2951,8 +2973,8 @@ def test_pass29_a_key_gloss_comes_only_with_the_feedback_that_says_its_word():
     # pass 30: D's feedback no longer names SwiGLU; r45: softmax is defined under Q1's prompt, before the letters, so
     # no feedback repeats it; pass 62: SwiGLU is in the page's word list, so no feedback carries any word line
     assert seen == {"SwiGLU.": False, "ReLU.": False, "GELU.": False, "Softmax.": False}
-    ln = {t: g for t, _p, g in quiz.GLOSSES}["ln"]
-    assert ch07_quiz.used_glosses([ln], "a loss is not a share") == [] and ch07_quiz.used_glosses([ln], "loss ln 2") == [ln]
+    xor = {t: g for t, _p, g in quiz.GLOSSES}["XOR"]   # r59: ln left GLOSSES (the word list says it); XOR stands in
+    assert ch07_quiz.used_glosses([xor], "a loss is not a share") == [] and ch07_quiz.used_glosses([xor], "trained on XOR") == [xor]
 
 
 def test_pass29_wordings_the_reader_found_ambiguous_or_wrong():
@@ -3929,8 +3951,9 @@ def test_pass48_q11_picture_draws_the_pair_loss_lowest_where_the_scores_are_equa
     alt = ch07_quiz.picture_alt("xor_no_bend_chance")
     assert "lowest, 1.39, where both scores are 0" in alt and "At scores −3 and 3 it is 3.10" in alt
     # pass 61 (r55): the open key says what the picture shows in one sentence, with no "1-point" shorthand
-    assert f"{quiz._pair_loss(-3, 3):.2f}" == "3.10" and ("In the picture below, one point whose answer is 1 then "
-                                                          "scores higher. The other scores just as much lower.") in quiz.get("xor_no_bend_chance").explanation
+    # r59 (Clarity): the tilt in one short sentence, then what the picture shows
+    assert f"{quiz._pair_loss(-3, 3):.2f}" == "3.10" and ("Tilt the rule: (1, 0) scores higher, and (0, 1) just as much "
+                                                          "lower. Both answers are 1. The picture shows their summed loss.") in quiz.get("xor_no_bend_chance").explanation
     assert "The picture shows every tilt." not in quiz.get("xor_no_bend_chance").explanation   # pass 56 (r50): an overclaim
     assert ys.min() == pytest.approx(quiz._pair_loss(0, 0)) and 1 / (1 + np.exp(0.0)) == 0.5   # no tilt: lowest, chance ½
     assert ch07_quiz.PAIR_MARKS == (-3.0, 0.0)   # pass 52: the picture marks the key's worked example

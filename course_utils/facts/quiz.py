@@ -257,23 +257,21 @@ def _bank():
            ("Weight w₂w₁, bias b₁ + b₂.", "b₁ passes through layer 2, so it is stretched by w₂ too."),
            ("No single layer can do it.", "two layers feel stronger than one, but here they are not. Put the first rule into "
             "the second: y = w₂(w₁x + b₁) + b₂ = w₂w₁x + (w₂b₁ + b₂). That is one stretch and one shift.")),
-        Numeric("xor_no_bend_chance", "01", "A network has no bend between its layers, so it only stretches and "
-                "shifts: a straight rule. It gives each point one number, its score. Only an S-curve at the end "
-                "turns the score into a chance. It is trained on XOR. At the input point (1, 0), about what chance does it "
-                "give that the answer is 1?",
+        # r59 (Clarity): two sentences; the word list says score and ln
+        Numeric("xor_no_bend_chance", "01", "A network with no bend between its layers (a straight rule), then a "
+                "sigmoid, is trained on XOR. At the input point (1, 0), about what chance does it give that the answer is 1?",
                 # r36 reader: a table (rows of "| ..." lines; the key draws them as one). r52: a worked example with
                 # small numbers first (a tilted rule, its four losses). r54: ln is said where it is used, the general
                 # reason in three numbered steps. r55: the open key says the answer, the picture and the runs; the
                 # worked table and the steps sit in one fold ("+ " lines; the table draws inside it)
+                # r59 (Clarity): the open key keeps the no-tilt idea and the picture; lift-both sits in the fold
                 0.5, 1, "About one half, at (1, 0) and at every other point: the know-nothing answer, a 50-50 guess.\n"
-                "A tilt changes the rule's weights. In the picture below, one point whose answer is 1 then scores "
-                "higher. The other scores just as much lower. Their loss is lowest with no tilt, where each chance is ½.\n"
-                "A tilt that lifts both fails too. It lifts (1, 1) twice as much, and its answer is 0.\n"
+                "Tilt the rule: (1, 0) scores higher, and (0, 1) just as much lower. Both answers are 1. "
+                "The picture shows their summed loss. It is lowest with no tilt, where each chance is ½.\n"
                 "Chapter 01's ten no-bend runs (its section “A network tries XOR”) all ended at about ½.\n"
                 + "".join(f"{FOLD}{line}\n" for line in (
                     XOR_FOLD,
-                    "A point's loss is −ln(the chance it gives the right answer). "
-                    f"ln is the “ln” key on a calculator. A chance of ½ loses −ln(½) ≈ {math.log(2):.2f}.",
+                    f"A point's loss is −ln(the chance it gives the right answer). A chance of ½ loses −ln(½) ≈ {math.log(2):.2f}.",
                     f"Try a tilt: score = {XOR_TRY[0]:g}x₁ − {-XOR_TRY[1]:g}x₂. It moves the two points whose "
                     "answer is 1:",
                     "| point | score | loss",
@@ -284,7 +282,8 @@ def _bank():
                     f"Lift both: score = {XOR_LIFT[0]:g}x₁ + {XOR_LIFT[1]:g}x₂. (0, 1) and (1, 0) score "
                     f"{_xor_score((0, 1), XOR_LIFT):g}; together they save "
                     f"{2 * (math.log(2) - _xor_loss((0, 1), 1, XOR_LIFT)):.2f}. (1, 1) scores "
-                    f"{_xor_score((1, 1), XOR_LIFT):g}; it costs {_xor_loss((1, 1), 0, XOR_LIFT) - math.log(2):.2f}.",
+                    f"{_xor_score((1, 1), XOR_LIFT):g}, twice as much, and its answer is 0; it costs "
+                    f"{_xor_loss((1, 1), 0, XOR_LIFT) - math.log(2):.2f}.",
                     "A shift b lifts all four points: it helps two and hurts two.")).removesuffix("\n"),
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; trained runs give about one half everywhere."),
@@ -374,8 +373,8 @@ def _bank():
                 said=f"about {t3:.1g}"),
         _c("relu_flat_side", "03", "Why does ReLU's flat left side matter for training?",
            ("There the slope is 0: no nudge reaches the unit's weights.",
-            "The nudge is multiplied by the slope, and 0 times anything is 0. If a unit's weighted sum plus bias is "
-            "at or below 0 for every example, then as long as that stays true, no nudge reaches it. It can stop learning for good."),
+            "The nudge is multiplied by the slope, and 0 times anything is 0. Say a unit's weighted sum plus bias is "
+            "at or below 0 for every example. While that stays true, no nudge reaches it. It can stop learning for good."),
            ("It makes ReLU slow to compute, which slows training down.",
             "the flat side is the cheap part: max(0, x) is one comparison."),
            ("It makes the whole network straight, so it cannot bend.",
@@ -464,7 +463,7 @@ def _bank():
             "The know-nothing answer guesses 50-50: it gives one half to every point. "
             f"Each point then loses −ln ½ = ln 2 ≈ {ln2:.3f}. That is the know-nothing loss: the loss of that answer."),
            (f"It is right {ln2:.0%} of the time, so it is slowly getting there.",
-            f"a loss is not a share of right answers. It is an average error, and {ln2:.2f} is the loss of a 50-50 guess."),
+            f"a loss is not a share of right answers. It is the points' average loss, and {ln2:.2f} is the loss of a 50-50 guess."),
            ("It has finished learning, and more training cannot make it better.",
             "it is still no better than a coin toss (loss ln 2). On the same spirals, most bends got their "
             "loss under 0.1: much better is possible.")),
@@ -652,6 +651,8 @@ NUDGE = "for one weight, which way and how strongly to move it to lower the loss
 # box round after round). They are never glossed again under a question; tests/test_chapter_07.py reads the list.
 PAGE_WORDS = {"nudge": NUDGE, "sigmoid": "a smooth S-curve from 0 to 1.", "tanh": "an S-curve from −1 to 1.",
               "SiLU": "x times sigmoid(x), a smooth bend.",
+              # r59 (Clarity): Q6's picture says −ln before any key could gloss it; the list says it once, for all
+              "ln": f"the “ln” key on a calculator (the natural log). ln 1 = 0 and ln 2 ≈ {math.log(2):.2f}.",
               "SwiGLU": "a bend with a gate. It makes two weighted sums of one input. One, the gate, scales the "
                         "other, the content."}
 _SELU_FLOOR = -activations.get("selu").params["scale"].default * activations.get("selu").params["alpha"].default
@@ -670,8 +671,6 @@ GLOSSES = (
     ("softmax", r"(?i)\bsoftmax\b", "softmax: turns a list of scores into chances that add up to 1."),
     ("softplus", r"(?i)\bsoftplus\b", "softplus: ReLU with its corner rounded off into a smooth curve."),
     ("Mish", r"\bMish\b", "Mish: another smooth bend from chapter 04, close to SiLU."),
-    ("ln", r"\bln\b", "ln: the natural log, the “ln” key on a calculator. ln y is the power of e (about 2.72) that "
-            "gives y."),
     ("e^x", r"\be\^", "e^x: the number e (about 2.72) to the power x. It is always above 0 and grows fast."),
     ("shares", r"\bshares\b", "softmax's shares: its chances; each score s gets e^s divided by the sum of all the scores' e^s."),
     ("σ", r"σ", "σ: short for sigmoid. σ(x) is sigmoid(x)."),
@@ -775,7 +774,7 @@ SMALL_EXAMPLE = 0.3271   # r44: under an answer below 0.1 the example has its si
 WORDS_EXAMPLES = ("0.005", "1 in 200")   # the unreadable-answer message's word form; r44: no size Q20's answer could have
 # Q20's form and its box name the two ways to type it, with no number (r54: 0.02 next to 1 in 50, r55: 0.005 next to
 # 1 in 200, each read as a hint at the answer's size)
-WORDS_FORM = "a decimal, or “1 in N” with N a whole number"
+WORDS_FORM = "a decimal, or “1 in N”: round N to one digit, then zeros"   # r59: what one digit means for N
 WORDS_BOX = "a decimal, or 1 in N"
 LEADING_ZEROS = "zeros in front do not count"
 

@@ -1767,7 +1767,7 @@ def sketch_from_memory(learner=None):
     redraw()
     rows = [*slopes.values(), widgets.HBox([edge, nones["dead_edge"]]), widgets.HBox([right_edge, nones["right_edge"]])]
     return LiveWidget([pick, widgets.HBox([timer_label, play, clock]), *rows, button, feedback, readout, live.image], live,
-                      "Sketch from memory: pick a bend, start the timer, set the slopes, Compare (static picture below)",
+                      "Sketch from memory: pick a bend, set the slopes, Compare (static picture below)",
                       sliders=sliders, readout=readout, pick=pick, play=play, timer_label=timer_label, clock=clock, button=button,
                       feedback=feedback, slope_one=one, lines={"truth": truth, "mine": mine, "edge": my_edge,
                                                 "right": my_right}, right_none=right_none, left_none=left_none, blank=blank,
