@@ -1198,8 +1198,14 @@ def test_pass60_the_cancelling_corners_are_shown_with_relu_x_minus_relu_minus_x(
     assert ch00_start_here._unit_text(*units[0]) == ("ReLU(x)", False)
     assert ch00_start_here._unit_text(*units[1]) == ("ReLU(−x)", True)   # subtracted
     fold = repr(ch00_start_here.bent_units_check())
-    assert ("Two corners at the same x can cancel out.\nFor example, ReLU(x) − ReLU(−x) is just x: a straight line."
-            in fold)
+    # Pass 65 (r59): ReLU(−x) comes from outside this slider (its units all take input weight 1): the fold points
+    # back to the flip question after the bend slider, which asks about exactly that unit.
+    assert ("Two corners at the same x can cancel out.\n"
+            "For example, take ReLU(−x): the flipped unit, from the question after the bend slider.\n"
+            "ReLU(x) − ReLU(−x) is just x: a straight line." in fold)
+    assert ch00_start_here.FLIP == (-1.0, 0.0)   # the flip question's unit is ReLU(−x)
+    src = [c.source.strip() for c in _nb().cells]
+    assert src.index("ch00.flip_question()") < src.index("ch00.bend_unit()") + 4 < src.index("ch00.bent_units_check()")
 
 
 # ---- pass 16 ----
