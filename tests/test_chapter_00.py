@@ -667,7 +667,8 @@ def test_every_year_in_the_history_text_is_on_the_timeline_or_in_its_sources():
             "In 2012, a ReLU network won a big contest in naming photos; ReLU spread, and is still common.\n"
             "**Transformers**, the networks behind chatbots, started with ReLU in 2017.\n"
             # Pass 53 (r47): GPT and BERT named as transformers; the dip below 0 the bends picture shows.
-            "In 2018, the transformers GPT and BERT used **GELU** instead.\n"
+            # Pass 65 (r59 Clarity): GPT and BERT said to be two famous transformers, not bare names.
+            "In 2018, two famous transformers, GPT and BERT, used **GELU** instead.\n"
             "Proposed in 2016, it is ReLU with its corner rounded off, and a small dip below 0.") in _history_text()
     assert "starting with" not in _history_text()
     assert history.from_origin("gelu", "Hendrycks & Gimpel")[0] == 2016
@@ -713,8 +714,13 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
             "Each unit reads the same input $x$, with weight 1:") in before
     assert "not a stack" not in before and "So there are two layers" not in before
     # Pass 55 (r49 change 3): the dashes are each unit times its output weight, as the pictures draw them.
-    assert ("Thin dashes draw each unit times its output weight. The thick line is their sum.\n"
-            "With $m = -1$, unit 2's dash runs downhill. With one unit, that unit's dash hides under the thick line.") in before  # pass 63: "its" named
+    # Pass 65 (r59 Clarity 2): the legend moved after the slider, one line per thing the picture shows, read while
+    # dragging (not held in mind before it); the one-unit remark cut (the legend lists no dash at one unit).
+    legend = cells[q + 1].source
+    assert ("- the thick line is the output, the units added up;\n"
+            "- each circle marks one of its corners: count them;\n"
+            "- thin dashes draw each unit times its output weight. With $m = -1$, unit 2's runs downhill.") in legend
+    assert "dash" not in before and "circle" not in before
     assert ch00_start_here.MIDDLE_START == -1.0
     dash = ch00_start_here.bent_sum(ch00_start_here.with_middle(ch00_start_here.TENT, ch00_start_here.MIDDLE_START)[1:2],
                                     np.array([1.0, 2.0]))
@@ -723,11 +729,12 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     assert [(c, h) for _s, c, h in ch00_start_here.TENT][::2] == [(2.0, 1.0), (-2.0, 1.0)]
     assert "(subtracted)" not in before
     # Pass 31 (r29 item 11): each unit's own weight and bias are said, as TENT has them.
-    worked = cells[q - 2].source
+    worked = cells[q + 3].source   # pass 65 (r59 Clarity 2): the worked x = 1 after the first drag and its fold
     # Pass 54 (r48): which two layers, said.
     # Pass 60 (r54 Clarity 3): the output's sum written out, one term per unit, its weights read from TENT's heights.
     said = "output $= 1 \\cdot$ unit 1 $+\\ m \\cdot$ unit 2 $+\\ 1 \\cdot$ unit 3."
-    assert worked.index(said) < worked.index("With $m = -1$")
+    assert cells[q - 2].source.rstrip().endswith(said) and "ReLU}(3)" not in before
+    assert cells[q + 2].source.strip() == "ch00.bent_units_check()"
     assert [h for _s, _c, h in ch00_start_here.TENT][::2] == [1.0, 1.0]
     assert "A second slider sets $m$, now $m = -1$." in before
     assert ch00_start_here.bent_units().sliders["middle"].description == "middle unit's output weight m"
@@ -744,8 +751,9 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     # Pass 52: one everyday analogy in the dense place (the fog, for learning): the sheet of paper is cut; instead
     # one input worked through the three units before the sliders, read from TENT.
     assert "sheet of paper" not in _markdown()
-    assert ("At $x = 1$ the units give $\\mathrm{ReLU}(3) = 3$, $\\mathrm{ReLU}(1) = 1$ and $\\mathrm{ReLU}(-1) = 0$.\n"
-            "With $m = -1$, the output is $1 \\cdot 3 + (-1) \\cdot 1 + 1 \\cdot 0 = 2$.") in cells[q - 2].source
+    assert ("Check one point of the thick line: $x = 1$, with 3 units.\n"
+            "The units give $\\mathrm{ReLU}(3) = 3$, $\\mathrm{ReLU}(1) = 1$ and $\\mathrm{ReLU}(-1) = 0$.\n"
+            "With $m = -1$, the output is $1 \\cdot 3 + (-1) \\cdot 1 + 1 \\cdot 0 = 2$.") == worked.strip()
     one = [float(activations.get("relu")(np.array(1.0 + c))) for _s, c, _h in ch00_start_here.TENT]
     assert one == [3.0, 1.0, 0.0]
     assert float(ch00_start_here.bent_sum(ch00_start_here.with_middle(ch00_start_here.TENT, -1.0), np.array([1.0]))[0]) == 2.0
@@ -866,15 +874,17 @@ def test_middle_weight_slider_opens_off_the_tent_and_minus_two_makes_the_right_s
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bent_units()")
     # Pass 41 (r37 Interaction): the corner count is checked in its own fold first; then the task, then its fold.
-    assert cells[q + 1].source.strip() == "Drag **bent units** to 2, then 3: count the circles."
+    assert cells[q + 1].source.startswith("Drag **bent units** to 2, then 3. In the picture:")
+    assert "each circle marks one of its corners: count them;" in cells[q + 1].source
     assert cells[q + 2].source.strip() == "ch00.bent_units_check()"
-    after = cells[q + 3].source
+    assert cells[q + 3].source.startswith("Check one point of the thick line")   # pass 65: the worked x = 1
+    after = cells[q + 4].source
     # Pass 25: the task gets a Predict of its own (the slopes right of x = 2 add up), before the drag.
     # Pass 27: the Predict no longer gives its own answer; the sum 1 + m + 1 is only in the check.
     assert ("**Predict:** with **bent units** at 3, which middle output weight $m$ makes the right side go flat? Hint: count slopes right of $x = 2$.\n"
             "Then drag it to check.") in after and "tent" not in after and "1 + m + 1" not in after
     assert [s * h for s, _c, h in ch00_start_here.TENT][::2] == [1, 1]  # the outer units climb at slope 1
-    assert cells[q + 4].source.strip() == "ch00.bent_units_task_check()"   # the answer: folded, after the task
+    assert cells[q + 5].source.strip() == "ch00.bent_units_task_check()"   # the answer: folded, after the task
     task = ch00_start_here.bent_units_task_check()
     assert task._repr_html_().startswith("<details><summary>Check your answer</summary>")
     assert "Their slopes add up: 1 + (−2) + 1 = 0." in repr(task)
@@ -1135,9 +1145,11 @@ def test_any_curve_claim_points_to_chapter_02s_hill():
     # Pass 28: one layer of bent units is what the theorem covers, and it is named (chapter 02 names it too).
     # Pass 63 (r58 Correctness): "any graph ... (one output for each input)": a circle or a loop is a curve too, and
     # one output per input can never trace it.
-    assert ("With enough bent units, one layer of them plus a straight output can trace any graph without jumps (one "
-            "output for each input). Their sum gets as close as you like, "
-            "over a limited range.\nThis is proved: the *universal approximation theorem*. Chapter 02 shows an example: "
+    # Pass 65 (r59 Clarity 3): "(one output for each input)" read as one output unit per input; the same limit said
+    # with a pen drawn left to right (it never turns back, so one height per input), no lifting (no jumps).
+    assert ("With enough bent units, one layer of them plus a straight output can trace any graph without jumps.\n"
+            "Think of a line drawn left to right, without lifting the pen.\n"
+            "The units' sum gets as close to it as you like, over a limited range.\nThis is proved: the *universal approximation theorem*. Chapter 02 shows an example: "
             "a hill made of corners.") in text
     map_line = next(line for line in text.splitlines() if line.startswith("| **02**"))
     assert "fit a hill with corners" in map_line
@@ -1198,8 +1210,14 @@ def test_pass60_the_cancelling_corners_are_shown_with_relu_x_minus_relu_minus_x(
     assert ch00_start_here._unit_text(*units[0]) == ("ReLU(x)", False)
     assert ch00_start_here._unit_text(*units[1]) == ("ReLU(−x)", True)   # subtracted
     fold = repr(ch00_start_here.bent_units_check())
-    assert ("Two corners at the same x can cancel out.\nFor example, ReLU(x) − ReLU(−x) is just x: a straight line."
-            in fold)
+    # Pass 65 (r59): ReLU(−x) comes from outside this slider (its units all take input weight 1): the fold points
+    # back to the flip question after the bend slider, which asks about exactly that unit.
+    assert ("Two corners at the same x can cancel out.\n"
+            "For example, take ReLU(−x): the flipped unit, from the question after the bend slider.\n"
+            "ReLU(x) − ReLU(−x) is just x: a straight line." in fold)
+    assert ch00_start_here.FLIP == (-1.0, 0.0)   # the flip question's unit is ReLU(−x)
+    src = [c.source.strip() for c in _nb().cells]
+    assert src.index("ch00.flip_question()") < src.index("ch00.bend_unit()") + 4 < src.index("ch00.bent_units_check()")
 
 
 # ---- pass 16 ----
@@ -1263,7 +1281,8 @@ def test_pass18_the_opening_points_ahead_to_the_limited_range():
     assert "theorem" not in cells[0].source and _markdown().count("*universal approximation theorem*") == 1
     assert "almost any shape" not in cells[0].source
     # Pass 62 (sweep): "It" named: the sum of the bent units is what gets close.
-    assert "any graph without jumps (one output for each input). Their sum gets as close as you like, over a limited range." in _markdown()
+    assert "any graph without jumps.\nThink of a line drawn left to right, without lifting the pen.\n" \
+        "The units' sum gets as close to it as you like, over a limited range." in _markdown()   # pass 65: "Their" named
     assert "any curve" not in _markdown()   # pass 63 (r58): a curve may loop; a graph gives one output per input
     assert "smooth curve" not in _markdown()
 
@@ -1843,7 +1862,10 @@ def test_pass26_the_page_got_shorter_not_longer():
     # 2013 -> 2034 words, under the brief's +40 (2053).
     # Pass 63 (r58: the chain pictured forward before its arithmetic, a gear analogy, the two kinds of slope told
     # apart, "any graph (one output for each input)"; the passed-on signal cut): 2036 -> 2073, under the +40 (2076).
-    assert words(cells[:g]) <= 2076 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
+    # Pass 65 (r59: the output's hill slope worked with an everyday case, the wider network's legend one line per
+    # thing after the drag, the worked x = 1 in its own cell, "any graph without jumps" said with a pen, GPT and BERT
+    # glossed; the 100 -> 600 line and the one-unit dash remark cut): 2073 -> 2087, under the +40 (2113).
+    assert words(cells[:g]) <= 2113 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
     assert count(cells[g:]) <= 2 and count(cells) == m["sentences"], m
     assert m["words"] <= 9.6 * m["sentences"], m
 
@@ -2188,7 +2210,7 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # Pass 53 (r47 item 3): exactly a quarter because each sigmoid is at its steepest and every weight is 1; the
     # ReLU bars (x1) and the crosses (x0) are said before the picture.
     assert ("In the bars below, every weight is 1, and each sigmoid sits at its steepest: slope $0.25$ (the black line above).\n"
-            "The signal starts at 1. Each sigmoid keeps a quarter of what reaches it, at best.\n"
+            "The signal starts at 1. With weight 1, each sigmoid keeps a quarter of what reaches it, at best.\n"
             "ReLU's ramp (slope 1) keeps the whole signal. Its flat side (the crosses in the bars below) passes back 0."
             in cells[h + 2].source and "left out" not in _markdown()
             and ch00_start_here.FADE_TITLE in _texts(ch00_start_here.fading_signal_picture())
@@ -2321,7 +2343,7 @@ def test_pass38_r35_items_the_signal_sentence_the_eras_start_and_the_wording_tha
     # Pass 44 (r39 Clarity 7): no pronoun to resolve: the weights multiply the signal too.
     # Pass 46 (cut pass): the bars' caveats and the written-out product are cut; the recall keeps the millionth.
     # Pass 55 (r49 item 18): the start of 1 said, so the first bar has something it is a quarter of.
-    assert "The signal starts at 1. Each sigmoid keeps a quarter of what reaches it, at best." in text
+    assert "The signal starts at 1. With weight 1, each sigmoid keeps a quarter of what reaches it, at best." in text
     assert ("does more or less than a thousandth\n> of the learning signal get back through them?" in text
             and "> Less: $0.25$ ten times is under a millionth." in text)
     assert 0.25 ** 5 < 1e-3 < 0.25 ** 4 and 0.25 ** 10 < 1e-6
@@ -2575,7 +2597,7 @@ def test_pass43_fading_signal_bars_are_the_steepnesses_multiplied_out():
     cells = _nb().cells
     i = next(k for k, c in enumerate(cells) if c.source.strip() == "ch00.fading_signal_picture()")
     assert any("image/png" in o.get("data", {}) for o in cells[i].outputs)
-    assert cells[i - 1].source.startswith("In the 1990s") and "Each sigmoid keeps a quarter of what reaches it, at best." in cells[i - 1].source
+    assert cells[i - 1].source.startswith("In the 1990s") and "With weight 1, each sigmoid keeps a quarter of what reaches it, at best." in cells[i - 1].source
 
 
 def test_pass43_bent_units_draw_each_unit_alone_under_the_sum():
@@ -2659,10 +2681,13 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     # It may say where the signal starts (the output's hill slope), but no bend's slope (the rule) before the picture.
     # Pass 62 (r56 Clarity): the signal starts as the output's hill slope, the number the cell above sets to 1.
     assert "multiplies" not in cells[k - 1].source and "slope" not in cells[k - 1].source.replace("output's hill slope", "")
-    assert "It starts as the output's hill slope, here $1$." in cells[k - 1].source
-    assert cells[k - 2].source.startswith("Two kinds of slope meet here.")   # pass 63 (r58 Clarity)
-    assert "The output has a hill slope too: how fast the height climbs" in cells[k - 2].source
-    assert cells[k - 3].source.rstrip().endswith("In all, $\\times 6$.")
+    assert "The signal starts as the output's hill slope, here $1$." in cells[k - 1].source   # pass 65: "It" named
+    # Pass 65 (r59 Clarity 1): the output's hill slope gets its own cell, with an everyday case (the chain's output 24,
+    # off by 1, then 2).
+    assert cells[k - 2].source.startswith("Say the right answer is $23$, but the output is $4 \\cdot 2 \\cdot 3 = 24$")
+    assert "So the output has a hill slope too: $1$." in cells[k - 2].source
+    assert cells[k - 3].source.startswith("Two kinds of slope meet here.")   # pass 63 (r58 Clarity)
+    assert cells[k - 4].source.rstrip().endswith("In all, $\\times 6$.")
     assert cells[k + 1].source.startswith("Each part between the output and our weight multiplies the signal:")
     assert cells[k + 2].source.startswith("A chain has one path back.") and cells[k + 3].source.startswith("**Predict:**")
     assert "Why start at $1$?" not in _markdown()
@@ -2758,7 +2783,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     # Pass 62 (r56 Clarity): the 1 had two meanings (a setting, and "1 times the output's slope"); now one: the signal
     # starts as the output's hill slope, which the cell above sets to 1 (so every number on the way is a hill slope).
     assert ("It sends a number back from the output: the **learning signal**.\n"
-            f"It starts as the output's hill slope, here ${start:g}$.") in _cell("The network finds this")
+            f"The signal starts as the output's hill slope, here ${start:g}$.") in _cell("The network finds this")
     rule = _cell("Each part between the output and our weight")
     assert ("Each part between the output and our weight multiplies the signal:\n"
             "a weight by its value, a bend by its slope.\n"
@@ -2778,12 +2803,25 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     why = _cell("Two kinds of slope meet here.")
     # Pass 63 (r58 Clarity): the two kinds of slope told apart first (a bend's: steepness; a hill's: wrongness).
     assert ("Two kinds of slope meet here. A bend's slope: how steep its curve is.\n"
-            "A hill slope: how fast the height (the wrongness) climbs as something moves.\n"
-            "The output has a hill slope too: how fast the height climbs as the output moves up.\n"
-            f"Say it is ${start:g}$: output up $1$, height up ${start:g}$.\n"
+            "A hill slope: how fast the height (the wrongness) climbs as something moves.") == why.strip()
+    # Pass 65 (r59 Clarity 1): the output's hill slope in a cell of its own, with an everyday case that gives its 1
+    # (the reader could not see why the output has one, nor where the 1 came from); the 100 -> 600 line cut.
+    said_out = ch00_start_here.worked_output(w0)   # the chain's own output, 4 · 2 · 3 (not 10, the Predict's answer)
+    right, pushed = said_out - 1, said_out + 1
+    assert (said_out, right, pushed) == (24.0, 23.0, 25.0)
+    assert said_out == w0 * worked["input"] * worked["weight"]
+    off = lambda y: abs(y - right)   # noqa: E731  how wrong: how far the output is from the right answer
+    assert (off(said_out), off(pushed)) == (1.0, 2.0) and off(pushed) - off(said_out) == start == 1
+    assert d(off, said_out) == pytest.approx(start)   # the output's hill slope there: 1
+    assert d(lambda v: off(ch00_start_here.worked_output(v)), w0) == pytest.approx(slope * start)   # our weight, moving the output 6 times as far: hill slope 6
+    out = _cell("Say the right answer is")
+    assert (f"Say the right answer is ${right:g}$, but the output is ${w0:g} \\cdot {worked['input']:g} \\cdot "
+            f"{worked['weight']:g} = {said_out:g}$: off by ${off(said_out):g}$.\n"
+            f"Push the output up to ${pushed:g}$: off by ${off(pushed):g}$, now ${off(pushed) - off(said_out):g}$ more wrong.\n"
+            f"So the output has a hill slope too: ${start:g}$.\n"
             f"Our weight moves the output ${slope:g}$ times as far, so our weight's hill slope is "
-            f"${slope:g} \\cdot {start:g} = {slope * start:g}$.\n"
-            f"If the output's hill slope were $100$, ours would be ${100 * slope:g}$.") == why.strip()
+            f"${slope:g} \\cdot {start:g} = {slope * start:g}$.") == out.strip()
+    assert "were $100$" not in _markdown()
     src = [c.source for c in _nb().cells]
     assert src.index(why) < src.index("ch00.signal_chain_picture()")   # defined before the picture that uses it
     assert "output's hill slope" not in "".join(src[:src.index(why)])

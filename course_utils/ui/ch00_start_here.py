@@ -535,7 +535,10 @@ def _fold(summary, paragraphs, row):
 # Pass 60 (r54): the cancelling corners shown, not only said: ReLU(x) has slopes 0 then 1 at x = 0, −ReLU(−x) has 1
 # then 0 there, so their sum climbs 1 on both sides (tests check it on the units).
 CANCEL_UNITS = [(1.0, 0.0, 1.0), (-1.0, 0.0, -1.0)]   # (sign, shift, output weight): ReLU(x) − ReLU(−x)
-CANCEL_EXAMPLE = "For example, ReLU(x) - ReLU(-x) is just x: a straight line."
+# Pass 65 (r59): the example's ReLU(−x) is the flipped unit the learner met in the question after the bend slider
+# (every unit on this slider has input weight 1), so the fold points back to it.
+CANCEL_EXAMPLE = ["For example, take ReLU(-x): the flipped unit, from the question after the bend slider.",
+                  "ReLU(x) - ReLU(-x) is just x: a straight line."]
 
 
 def bent_units_check():
@@ -551,7 +554,7 @@ def bent_units_check():
          "Adding them up keeps every corner, with two exceptions.",
          "A unit with weight 0 adds no corner.",
          "Two corners at the same x can cancel out.",
-         CANCEL_EXAMPLE],
+         *CANCEL_EXAMPLE],
     ], CHECK_ROW)
 
 
