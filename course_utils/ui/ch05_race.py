@@ -97,6 +97,11 @@ class Captioned:
         return ({"image/png": base64.b64encode(buffer.getvalue()).decode("ascii"), "text/plain": self.caption},
                 {"image/png": {"alt": self.figure.get_label() or self.caption}})
 
+    def __getattr__(self, name):   # the figure's public attributes (axes, get_label) read through; no _repr_ hooks
+        if name.startswith("_") or "figure" not in self.__dict__:
+            raise AttributeError(name)
+        return getattr(self.figure, name)
+
 
 @plots.styled
 def loss_per_point_figure(marks=(0.5, 0.9, 0.1)):
@@ -315,14 +320,19 @@ def summary_table(results, threshold=0.1, dead_units=False):
     return tables.Table(header, rows, note=f"each range: fastest – slowest, or lowest – highest, of {seeds} runs; one value where they agree")
 
 
-def crossing_table(results, threshold=0.1):
+def crossing_table(results, threshold=0.1, rows=None):
     """Each run's first epoch below `threshold`, seed by seed (notebook 05, r44: "GELU crossed first in all five
     runs" could not be checked from ranges that overlap): one row per bend that crosses in some run, one column per
-    seed; the fastest in each column in bold ("*" after it in plain text)."""
+    seed; the fastest in each column in bold ("*" after it in plain text). With `rows` (r59 Focus 2: 35 numbers read
+    as a wall of digits), only those bends, then one row with the fastest of the others in each seed."""
     at = {n: race.epochs_to(r.loss, threshold) for n, r in results.items()}
     at = {n: a for n, a in at.items() if np.isfinite(a).any()}
     seeds = next(iter(results.values())).seeds
     fastest = [min(at, key=lambda n: at[n][k] if np.isfinite(at[n][k]) else np.inf) for k in range(len(seeds))]
+    if rows is not None:
+        rest = [n for n in at if n not in rows]
+        best = np.min([np.where(np.isfinite(at[n]), at[n], np.inf) for n in rest], axis=0)
+        at = {**{n: at[n] for n in rows}, f"fastest of the other {len(rest)}": np.where(np.isinf(best), np.nan, best)}
 
     def cell(n, k):
         if not np.isfinite(at[n][k]):
@@ -330,7 +340,7 @@ def crossing_table(results, threshold=0.1):
         text = f"{at[n][k]:.0f}"
         return tables.Raw(f"<b>{text}</b>*") if fastest[k] == n else text
     return tables.Table(["bend"] + [f"seed {s}" for s in seeds],
-                        [[short_name(n)] + [cell(n, k) for k in range(len(seeds))] for n in at],
+                        [[short_name(n) if n in results else n] + [cell(n, k) for k in range(len(seeds))] for n in at],
                         note=f"epoch of each run's first loss below {threshold:g}; * the fastest of that seed")
 
 
@@ -466,7 +476,7 @@ def try_answers(results, threshold=0.1, longer=None):
            + "yet it could draw one. The reason: tanh is sigmoid made half as wide and twice as tall, then moved down "
            f"by 1. In symbols, tanh(x) = 2 × sigmoid(2x) − 1. The weights can do all three. Take a tanh unit with "
            f"weight {w_in:g} into it and {w_out:g} out of it: the next layer gets {w_out:g} × tanh(x). A sigmoid unit can "
-           f"copy it. Give it weight {s_in:g} in and {s_out:g} out, and double its own bias too. Take {-s_bias:g} off "
+           f"copy it. Give it weight {s_in:g} in and {s_out:g} out, and twice the tanh unit's bias. Take {-s_bias:g} off "
            f"the next unit's bias. The next layer gets {s_out:g} × sigmoid({s_in:g}x) − {-s_bias:g}. That is the same. "
            "So the gap is in how they learn, not in what they can draw.")   # r43 Focus 2: the fold ends here
     default = ("tanh", "relu", "gelu_tanh")
@@ -512,7 +522,9 @@ def try_answers(results, threshold=0.1, longer=None):
     answers = [one, two, three, four, five]   # two opens with a name
     folds = [f"<details><summary>Answer to try {k} (seed {seed})</summary>\n\nA common wrong guess: {g} In fact: {a}"
              "\n\n</details>" for k, (g, a, seed) in enumerate(zip(guesses, answers, (0, 2, 0, 0, 0)), 1)]
-    return Markdown("\n\n".join(folds))
+    # r59 Focus 3: tries 3 to 5 (longer races, other optimizers) sit in a fold off the main path; so do their answers
+    return Markdown("\n\n".join(folds[:2]) + "\n\n<details><summary>Answers to the longer tries, 3 to 5</summary>"
+                    "\n\n" + "\n\n".join(folds[2:]) + "\n\n</details>")
 
 
 TANH_COPY = (1.0, 3.0)   # try 1's worked example: a tanh unit's weight in and weight out
@@ -704,7 +716,10 @@ def page_figure(half=1.5):
                   "drawn back on the flat page is an S-shaped border that curves between the colours. (d): the same two "
                   "units with ReLU instead, and one straight cut: drawn back on the flat page, the border is straight "
                   "pieces meeting at sharp corners, each on a dotted crease line where a unit turns on.")
-    return fig
+    # r59 Clarity 2: the prose follows point A with its numbers, so the caption prints them
+    a_in, a_out = PAGE_MARKED[0], sheet.layer(PAGE_MARKED[:1], PAGE_W, PAGE_B, "tanh")[0]
+    pair = lambda p: "(" + ", ".join(f"{v:.3g}".replace("-", "−") for v in p) + ")"
+    return Captioned(fig, f"point A: inputs {pair(a_in)} → the two tanh units' outputs {pair(np.round(a_out, 2))}")
 
 
 # ---- the live race (notebook 05) ----
@@ -1454,6 +1469,9 @@ def runners_figure(names=CONTESTANTS, half=3.0):
     return fig
 
 
+SEED_ROWS = ("tanh", "relu", "gelu_tanh")   # the bends the chapter compares seed by seed
+
+
 def crossing_fold(results, threshold=0.1):
     """crossing_table behind a click (notebook 05, r48 Focus: one table in view, the summary's); r54 Focus: the
     sentence naming the bend that is fastest in every seed moved into the fold, read from the runs."""
@@ -1466,7 +1484,7 @@ def crossing_fold(results, threshold=0.1):
         words += f" {short_name(fastest.pop())} is fastest in every seed (marked *)."
     if "relu" in results and "tanh" in results:
         words += f" ReLU beats tanh at {_seed_list(first_at(results, 'relu', 'tanh', threshold))}."
-    return FoldedTable("Show each seed", words, crossing_table(results, threshold))
+    return FoldedTable("Show each seed", words, crossing_table(results, threshold, rows=SEED_ROWS))
 
 
 def summary_fold(results, threshold=0.1):
