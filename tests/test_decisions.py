@@ -126,3 +126,21 @@ def test_html_lists_every_role():
     page = tables.decisions_table()._repr_html_()
     assert page.count("<tr>") == len(decisions.ROLES) + 1
     assert all(html.escape(link, quote=True) in page for d in decisions.decisions() for _, link in d.evidence)
+
+
+def test_the_2020_studys_claims_follow_from_its_own_table():
+    """Every claim the course makes about Shazeer 2020 (the two best, every gated block below plain ReLU and GELU,
+    SwiGLU better than both) holds at each training length of the paper's Table 1 as stored in the data."""
+    from course_utils.facts import deployments
+    study = deployments.comparison("Shazeer")
+    table = {version: scores for version, *scores in study.scores}
+    assert set(table) == set(study.compared) and len({len(s) for s in table.values()}) == 1
+    lengths = range(len(next(iter(table.values()))))
+    assert len(lengths) == 2   # the paper trained at two lengths: 65,536 and 524,288 steps
+    for at in lengths:
+        ranked = sorted(table, key=lambda version: table[version][at])
+        assert set(ranked[:len(study.best)]) == set(study.best)
+        plain_best = min(table["ReLU"][at], table["GELU"][at])
+        assert all(table[version][at] < plain_best for version in study.gated)
+        assert all(table[version][at] >= plain_best for version in set(study.compared) - set(study.gated) - {"ReLU", "GELU"})
+    assert study.better == ("swiglu",) and "SwiGLU" in study.best
