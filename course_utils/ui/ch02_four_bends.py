@@ -369,7 +369,7 @@ def steps_words(median):
     """The readout's words for a median step count: 'about 19 steps', or 'do not arrive within MOST steps'."""
     if not np.isfinite(median):
         return f"most of 300 runs <b>do not arrive within {zigzag.MOST} steps</b>: the weights swing past the star"
-    return f"the star is reached in <b>about {median:.0f} steps</b> (middle of {zigzag.RUNS} runs)"
+    return f"the star is reached in <b>about {median:.0f} steps</b> (median of {zigzag.RUNS} runs)"
 
 
 START_LABEL = (-0.1, 0.07)   # "start", left of and just above the square: clear of the path, which heads right
@@ -835,7 +835,7 @@ def _steps_axes(ax, title):
     ax.set_yticks(list(range(0, CAP - 5, 10)) + [CAP],
                   [str(t) for t in range(0, CAP - 5, 10)] + [f"not within\n{zigzag.MOST} steps"])
     ax.set(xlim=(0.25, RATES[1] + 0.25), ylim=(0, CAP + 5), xlabel="step size",
-           ylabel=f"steps to reach the star\n(middle of {zigzag.RUNS} runs)", title=title)
+           ylabel=f"steps to reach the star\n(median of {zigzag.RUNS} runs)", title=title)
     ax.legend(loc="center right", fontsize=9)
 
 @plots.styled
@@ -884,42 +884,29 @@ Its right answer is input 1 − input 2: {h[0]:g} − {h[1]:g} = {right:.2g}.
 A **step** is one correction of the weights, after one example.
 The step size sets how big a correction is. Here it is {rate:g}, and the output is {short:g} short.
 Each weight moves by step size × its input × how far short the output is.
-Weight 1: {rate:g} × {h[0]:g} × {short:g} = {change[0]:g}. Weight 2: {rate:g} × {h[1]:g} × {short:g} = {change[1]:g}. That is the black arrow.
+Weight 1: {rate:g} × {h[0]:g} × {short:g} = {change[0]:g}. Weight 2: {rate:g} × {h[1]:g} × {short:g} = {change[1]:g}.
+Both weights go up: that is the black arrow.
 """))
 
 
-OTHER_STEP = (1.0, 3.0)   # r58 Clarity 1: a second split a learner can check by hand
-
-
 def split_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
-    """The worked step as its together and apart parts, the coloured arrows of the picture above: the everyday image
-    (two oars) first, then the step's two parts in numbers, then the claim the widget rests on (notebook 02, r47
-    change 1). r57 Focus: the arithmetic behind the split and behind the claim waits in the fold for the curious
-    (together_apart). Raises if the star stops lying on the apart line through the start, or if the worked step's
-    moves stop sharing a sign."""
+    """Why all-positive inputs wobble, in five plain sentences on the worked step's coloured arrows (notebook 02):
+    the star needs an apart move, positive inputs give steps whose together part is never the smaller one, and big
+    steps undo it too far (r60: the oars said what the parts are, not why together moves are unwanted; the second
+    split and the arithmetic wait in the fold, together_apart). Raises if the star stops lying on the apart line
+    through the start, or if the worked step's moves stop sharing a sign."""
     _, change = one_step(h, rate, goal)
     together, apart = split(change)
     if not np.allclose(split(goal)[0], 0):
         raise ValueError("the star no longer needs the apart part only")
     if not (change[0] * change[1] > 0 and np.abs(together[0]) >= np.abs(apart[0])):
         raise ValueError("the worked step's two moves no longer share a sign")
-    other = np.array(OTHER_STEP)
-    more_t, more_a = split(other)
-    if not (other.min() > 0 and abs(more_t[0]) >= abs(more_a[0]) and np.allclose(more_t + more_a, other)):
-        raise ValueError("the second worked split no longer shows a bigger together part")
-    display(Markdown(f"""**Together and apart.** Weight 2 must fall to reach the star, yet this step raised it.
-Think of the two weights as the two oars of a rowing boat.
-Look again at the two coloured arrows in the picture above.
-The **together** arrow moves both weights the same way: both oars pull, so the boat goes straight.
-The **apart** arrow moves one up and one down: one oar forward, one back, so the boat spins round.
-Every step is a together part plus an apart part.
-Here the step {_pair(change)} is together {_pair(together)} plus apart {_pair(apart)}.
-Another step, {_pair(other)}, is together {_pair(more_t)} plus apart {_pair(more_a)}.
-To go from the start (0, 0) to the star ({goal[0]:g}, {_signed(goal[1])}), the weights need apart moves only.
-With positive inputs, each step moves both weights the same way, both up or both down.
-So each step's together part is at least as big as its apart part.
-Each step pushes the weights along together, which the star does not need.
-Later examples push them back, often too far: the weights swing to and fro on their way to the star.
+    display(Markdown(f"""**Why all-positive inputs make the weights swing.** The star needs weight 1 up and weight 2 down: an **apart** move.
+A **together** move pushes both weights the same way.
+The coloured arrows split the step {_pair(change)} into together {_pair(together)} plus apart {_pair(apart)}.
+With positive inputs, every step moves both weights the same way.
+So each step's together part is never the smaller one.
+Later examples must undo that together part. Big steps undo it too far, so the weights swing wider and wider.
 """))
 
 
@@ -952,8 +939,7 @@ def zigzag_answer(goal=(1.0, -1.0)):
 {img}
 
 At centre 0.5, step sizes {tied[0][0]:g} and {tied[1][0]:g} are fastest: about {tied[0][1]:.0f} and {tied[1][1]:.0f} steps.
-From step size {blows:g}, the weights often swing past the star, wider and wider.
-{_never_words(blows)}
+From step size {blows:g}, over half the runs swing past the star and do not arrive within {zigzag.MOST} steps.
 At centre 0, bigger steps help up to step size {fast:g}, about {on.min():.0f} steps, then level off.
 Up to step size {same:g}, both centres take about the same steps.
 So all-positive inputs did not slow small steps here: they limited how big a step could be.
@@ -1107,7 +1093,8 @@ def together_apart(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     if not np.all(side[1:] * side[:-1] < 0):
         raise ValueError("the swings no longer land on the other side of the star each step")
     floor = zigzag.exact_steps(CENTRES[0], goal, runs=EXACT_RUNS)
-    fixed = steps_curve(CENTRES[0]).min()
+    level = steps_curve(CENTRES[0])
+    fixed, fixed_at = level.min(), rates()[int(np.argmin(level))]
     if not floor < fixed - 2:
         raise ValueError("exact steps no longer arrive clearly sooner than the best fixed step size")
     before = float(np.zeros(2) @ h)   # the weights start at 0
@@ -1141,26 +1128,21 @@ The new weights {change[0]:g} and {change[1]:g} give the output {change[0]:g} ×
 The output started {-miss:g} short: the miss was {_signed(miss)}.
 It moved {(out - before) / -miss:g} times that: step size {rate:g} × length squared {length2:g}.
 So it landed {out - right:g} past the answer: farther off than it started.
-Moving the output by exactly the miss lands it on that example's answer.
-Moving it by twice the miss lands it as far past as it started short.
-Moving it by more than twice lands it farther off than before.
+Moving the output by exactly the miss lands it on the answer.
+Moving it by more than twice the miss lands it farther off than before.
+The widget's inputs lie between −0.5 and 1, so their arrows are shorter than ({h[0]:g}, {h[1]:g}).
+There, a step size of {rate:g} never lands farther off than it started.
 
 At centre {CENTRES[1]:g}, each input is 0 to 1, and its square averages 1/{round(2 / on):.0f}.
 So (input 1)² + (input 2)² averages {round(on * 3):.0f}/3.
-A rule of thumb, on average over many examples: past a step size of about 2 ÷ {round(on * 3):.0f}/3 = {limit:.2g}, a step leaves the output farther from that example's answer than before.
-That is the output's miss, not yet the weights' distance from the star.
-But the inputs all point roughly along the together line, so the weights swing wider there too.
-The runs roughly agree: from step size {blows:g}, over half do not arrive within {zigzag.MOST} steps.
-At centre {CENTRES[0]:g} it averages only 1/{round(1 / off):.0f}: 2 ÷ 1/{round(1 / off):.0f} = {2 / off:.0f}, far past the slider's top of {RATES[1]:g}.
+Along a typical arrow, with length squared {round(on * 3):.0f}/3, a step lands the output farther off once the step size passes 2 ÷ {round(on * 3):.0f}/3 = {limit:.2g}.
+Shorter arrows allow bigger steps, longer ones smaller.
+The inputs all point roughly along the together line, so the weights swing wider there too.
+{_never_words(blows)}
+At centre {CENTRES[0]:g}, the length squared averages only 1/{round(1 / off):.0f}: 2 ÷ 1/{round(1 / off):.0f} = {2 / off:.0f}, far past the slider's top of {RATES[1]:g}.
 So every step size here settles.
-
-Why does centre {CENTRES[0]:g} level off?
-A step moves the weights along one example's arrow only.
-Suppose each step were sized to land its own example exactly on its answer.
-Over {EXACT_RUNS} runs, that still needs about {floor:.0f} steps (middle run) here.
-One fixed step size cannot do that for every example: it needs about {fixed:.0f} at best.
-Along short arrows it falls short of the example's answer. Along long ones it lands on the other side.
-So bigger steps stop helping.
+Still, bigger steps stop helping from step size {fixed_at:g}.
+One fixed step size falls short along short arrows and lands past along long ones.
 """)
 
 
