@@ -1290,8 +1290,8 @@ def test_the_tanh_option_calls_x_1_an_example_and_the_relu_option_names_its_cond
     assert "once its training loss is below it, a network has **learnt the training points**" in race
     # pass 65 (r60 Clarity 1, Correctness 3): bigger than what, and why, as chapter 03 says it
     # pass 66 (r61 Correctness 2): √2 times what: chapter 03's plain size, √(1/n) for n inputs, said as chapter 03 says it
-    assert ("At a fresh start, about half of ReLU's units pass nothing for each input. So the signal would shrink at "
-            "every layer. Chapter 03's fix: start the weights √2 times its plain size, √(1/n) for a unit with n "
+    assert ("At a fresh start, about half of ReLU's units pass nothing for each input. So the numbers passed along "
+            "would shrink at every layer. Chapter 03's fix: start the weights √2 times its plain size, √(1/n) for a unit with n "
             "inputs.") in more
     assert "somewhat bigger" not in more and "make up for that" not in more
     ch03 = "\n".join(_src(c) for c in json.loads((ROOT / "notebooks/03_gradient_table.ipynb").read_text())["cells"])

@@ -445,7 +445,7 @@ def recall():
                    more=f"ReLU is a rule of thumb. Chapter 05's one small race fits it. Its networks had {RACE_HIDDEN} "
                    f"hidden layers, not {RECALL_LAYERS}. Sigmoid learnt the training points in none of its {RACE_RUNS} "
                    f"runs, and ReLU in all {RACE_RUNS}. At a fresh start, about half of ReLU's units pass nothing for "
-                   "each input. So the signal would shrink at every layer. Chapter 03's fix: start the weights √2 times "
+                   "each input. So the numbers passed along would shrink at every layer. Chapter 03's fix: start the weights √2 times "
                    "its plain size, √(1/n) for a unit with n inputs."),
             Option("softmax", False, "A common wrong answer: \"softmax, it keeps every layer's numbers small.\" In fact, "
                    "softmax belongs at the output. It turns a whole layer's sums into shares that add up to 1, "
