@@ -202,7 +202,7 @@ def test_memory_loop_relu_grows_tanh_settles_and_it_opens_away_from_growth_1_1()
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "memory_loop(" in _src(c))
     assert "memory_loop(growth=1.0)" in _src(cells[k])
-    assert "It opens at growth 1.\n" in _src(cells[k - 1])   # pass 46 (r41, cut): the picture shows what it opens on
+    assert "The slider opens at growth 1.\n" in _src(cells[k - 1])   # pass 46 (r41, cut): the picture shows what it opens on
     assert _src(cells[k - 1]).startswith("**Predict:**")   # pass 40 (r36): the worked steps come before it
     assert all(math.tanh(v) < v for v in np.linspace(0.01, 1, 100))   # pass 28: why it fades, each step a little
     assert "changes nothing" not in _src(cells[k - 1])
@@ -464,7 +464,10 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     line6 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("6. "))
     assert line6.startswith("6. **Output for one class (kind of answer) out of many**")
     assert "**Softmax**. It turns the output units' sums into chances that add up to 1." in line6
-    assert after.rstrip().endswith("The list below says more, one line each.")
+    assert after.rstrip().endswith("The list below says more.")
+    # pass 66 (r61 Clarity 3): SwiGLU, on the map, in one plain line at its first mention in the words
+    assert "SwiGLU multiplies two sums, one of them bent." in after
+    assert "It bends one, then multiplies the two." in ch06_decisions.GLOSS[3]   # the list's small print agrees
     # no row's word is used before the rows say it: not in the map's rule, nor anywhere above the map
     assert not re.search(r"transformer|feed-forward|LSTM|GRU|\bclass\b|softmax", rule, re.I)
     assert not any(re.search(r"transformer|feed-forward|LSTM|GRU|\bclass\b|softmax", _src(c), re.I)
@@ -987,7 +990,12 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     # map's rows were too many at once); the map's rows end by pointing at the list
     first = next(i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "SwiGLU" in _src(c))
     listed = next(i for i, c in enumerate(cells) if "short_list()" in _src(c))
-    assert listed < first
+    # pass 66 (r61 Clarity 3, undoing pass 58's move on purpose): the map draws SwiGLU, so its first mention in the
+    # words, after the rows (not in them: r52's 13 terms stay 13), says what it does in one plain line
+    assert listed > first and "### Reading the map's rows" in _src(cells[first])
+    assert [s for s in re.split(r"(?<=\.) ", _src(cells[first])) if "SwiGLU" in s] == [
+        "SwiGLU multiplies two sums, one of them bent."]
+    assert not any("SwiGLU" in line for line in _src(cells[first]).splitlines() if line.startswith("- "))
     words = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("3. ")) + "\n"
     # pass 39 (r35, Clarity 1): SwiGLU's mechanics moved to the optional fold after the GELU check
     more = ch06_decisions.gelu_more().data
@@ -1229,7 +1237,7 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     assert _src(cells[named]) == ("- the **forget gate** sets how much old memory to keep;\n"
                                   "- the **write gate** (usually called the input gate), how much **new content** to add.\n\n"
                                   "A third gate sets how much of the memory to pass on.\n"
-                                  "All three are sigmoid: a gate sets a share, so sigmoid's 0 to 1 fits.\n"
+                                  "All three are sigmoid: an LSTM gate sets a share, so sigmoid's 0 to 1 fits.\n"
                                   "A GRU has two gates, also sigmoid.")
     assert not any("output gate" in _src(c) for c in cells if c["cell_type"] == "markdown")
     assert not any("forget gate" in _src(c) or "write gate" in _src(c) for c in cells[:named] if c["cell_type"] == "markdown")
@@ -1263,20 +1271,34 @@ def test_the_tanh_option_calls_x_1_an_example_and_the_relu_option_names_its_cond
     assert f"there it is {slope:.2f}." in fb["tanh"] and decisions.one_in(slope ** 20) in fb["tanh"]
     assert "much better" not in fb["relu"] and "scaled to suit it" not in fb["relu"]
     # pass 63 (r58 Correctness 1): scoped to chapter 05's one small race and its five runs, not "never" and "every run"
-    assert ("ReLU is a rule of thumb. Chapter 05's one small race fits it: sigmoid learnt the training points in "
-            "none of its five runs, and ReLU in all five.") in fb["relu"]
-    assert "never" not in fb["relu"] and "every run" not in fb["relu"]
+    # pass 66 (r61 Clarity 1): the box keeps the slope-1 reason; the race and the starting weights are its "More"
+    more = next(o.more for o in decisions.recall().options if o.name == "relu")
+    assert "rule of thumb" not in fb["relu"] and "√2" not in fb["relu"] and fb["relu"].endswith("try Leaky ReLU.")
+    assert all(not o.more for o in decisions.recall().options if o.name != "relu")
+    # pass 66 (r61 Correctness 3): how deep that race was, beside the question's 20 layers
+    assert ("ReLU is a rule of thumb. Chapter 05's one small race fits it. Its networks had three hidden layers, "
+            "not 20. Sigmoid learnt the training points in none of its five runs, and ReLU in all five.") in more
+    assert "never" not in more and "every run" not in more
+    from course_utils.engine import race as race_engine
+    import inspect
+    dims = inspect.signature(race_engine.train_seeds).parameters["dims"].default
+    assert len(dims) - 2 == 3 and decisions.RECALL_LAYERS == 20
     race = "\n".join(_src(c) for c in json.loads((ROOT / "notebooks/05_training_race.ipynb").read_text())["cells"])
     assert "The straight network and sigmoid never reach loss 0.1. The other seven bends do, in every run." in race
+    assert "three hidden layers of 32 units" in race
     assert "So every bend raced five times, from seeds 0 to 4." in race
     assert "once its training loss is below it, a network has **learnt the training points**" in race
     # pass 65 (r60 Clarity 1, Correctness 3): bigger than what, and why, as chapter 03 says it
-    assert ("At a fresh start, about half of ReLU's units pass nothing for each input. So the signal would shrink at "
-            "every layer. Starting weights √2 times bigger (chapter 03) keep its size steady.") in fb["relu"]
-    assert "somewhat bigger" not in fb["relu"] and "make up for that" not in fb["relu"]
+    # pass 66 (r61 Correctness 2): √2 times what: chapter 03's plain size, √(1/n) for n inputs, said as chapter 03 says it
+    assert ("At a fresh start, about half of ReLU's units pass nothing for each input. So the numbers passed along "
+            "would shrink at every layer. Chapter 03's fix: start the weights √2 times its plain size, √(1/n) for a unit with n "
+            "inputs.") in more
+    assert "somewhat bigger" not in more and "make up for that" not in more
     ch03 = "\n".join(_src(c) for c in json.loads((ROOT / "notebooks/03_gradient_table.ipynb").read_text())["cells"])
     assert "### Why ReLU needs bigger starting weights" in ch03 and "about half its units get a sum at or below 0" in ch03
     assert "Starting weights $\\sqrt{2}$ times bigger make up for that." in ch03
+    assert "The rule: with $n$ inputs, use weights of typical size $\\sqrt{1/n}$." in ch03
+    assert "This weight size is the **plain size**." in ch03
     assert "each unit whose sum is above 0 passes the whole nudge back, layer after layer" in fb["relu"]
     assert "A unit whose sum is below 0 passes nothing." in fb["relu"] and "active side" not in fb["relu"]
     relu = activations.get("relu")
@@ -1341,10 +1363,13 @@ def test_each_recall_option_folds_its_own_feedback():
     for which in ("hidden", "output"):
         w = ch06_decisions.recall_question(which)
         html, options = w.static_html, w.question.options
-        folds = re.findall(r"<details><summary>(.*?)</summary>(.*?)</details>", html)
-        assert len(folds) == len(options) == html.count("<details>")
+        # pass 66 (r61 Clarity 1): an option's side detail sits in its own "More" fold inside the option's fold
+        folds = re.findall(r"<li><details><summary>(.*?)</summary>(.*?)</details></li>", html)
+        assert len(folds) == len(options) == html.count("<li>")
+        assert html.count("<details>") == len(options) + sum(bool(o.more) for o in options)
         for (summary, body), o in zip(folds, options):
             assert summary == decisions._label(o.name) and escape(o.feedback) in body
+            assert (f"<details><summary>More</summary>{escape(o.more)}</details>" in body) == bool(o.more)
             assert body.startswith("<b>Right.</b>" if o.right else "<b>Wrong.</b>")
             assert all(escape(other.feedback) not in body for other in options if other is not o)
 
@@ -1780,7 +1805,7 @@ def test_the_twenty_third_reading_the_memory_words_say_why_tanh_fades_and_what_i
     x = np.linspace(1e-6, 20, 2001)
     assert np.all(np.tanh(x) < x)
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
-    assert "It opens at growth 1.\n" in text   # pass 46 (cut): the widget shows the fading it opens on
+    assert "The slider opens at growth 1.\n" in text   # pass 46 (cut): the widget shows the fading it opens on
     assert "This path has no bend: new memory = old memory" in text and "main reason" not in text
     assert "constant error carousel" in inspect.getsource(decisions)
     assert "Run this code in a new cell" not in text and "This cell adds" not in text   # pass 30: the fold is cut
@@ -1815,7 +1840,9 @@ LINE3 = ("## Line 3: why GELU or SwiGLU?\n\n"
          # pass 65 (r60 Correctness 2): what the test measured, in plain words (held-out text filled in), and a
          # pointer to the picture of one SwiGLU unit under it (r60 Picture 2), its SiLU named
          "In a 2020 test on one text model, SwiGLU filled in unseen text better than plain ReLU or GELU.\n"
-         "Below: one SwiGLU unit (SiLU: a bend like GELU).")
+         "Below: one SwiGLU unit (SiLU: a bend like GELU).\n"
+         # pass 66 (r61 Clarity 2): "gate" in two senses; SwiGLU's has no 0-to-1 cap, as its picture's note says
+         "Unlike an LSTM gate (line 4), its gate has no 0-to-1 cap.")
 
 
 def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
@@ -2603,7 +2630,7 @@ def test_pass40_the_memory_loop_has_a_plain_panel_worked_steps_and_ends_on_the_l
     assert "with ReLU, the memory blows up" not in _md_text() and "An LSTM's memory path does neither" not in _md_text()
     assert decisions.lines()[3].say == "sigmoid gates, tanh for new content"   # the list's own rule, in two halves
     # pass 65 (r60 Picture 1): line 4's gate words follow its picture of the memory path, in the cell naming the gates
-    assert "All three are sigmoid: a gate sets a share, so sigmoid's 0 to 1 fits." in _src(
+    assert "All three are sigmoid: an LSTM gate sets a share, so sigmoid's 0 to 1 fits." in _src(
         next(c for c in cells if _src(c).startswith("- the **forget gate**")))
     # pass 44 (r39, Correctness): why not sigmoid for new content: it is capped but never below 0, so gate × content
     # only adds (the memory can never fall below forget × old); tanh's content below 0 lowers it
@@ -3135,9 +3162,30 @@ def test_pass65_line_3_and_line_4_open_on_pictures_of_swiglu_and_the_memory_path
     assert not any("nudge" in w for w in words) and not fwd.texts and "nudge" not in fwd.get_label()
     cells = _cells()
     line3 = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 3:"))
-    assert _src(cells[line3]).rstrip().endswith("Below: one SwiGLU unit (SiLU: a bend like GELU).")
+    assert _src(cells[line3]).rstrip().endswith("Unlike an LSTM gate (line 4), its gate has no 0-to-1 cap.")
     assert _src(cells[line3 + 1]) == "ch06.swiglu_picture()" and "image/png" in cells[line3 + 1]["outputs"][0]["data"]
     line4 = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 4:"))
     assert _src(cells[line4 + 1]) == "ch06.lstm_path(back=False)"
     for k in (line3 + 1, line4 + 1):
         assert cells[k]["metadata"]["jupyter"]["source_hidden"] and cells[k]["metadata"]["slideshow"]["slide_type"] == "-"
+
+
+def test_pass66_one_sense_of_gate_and_the_relu_box_keeps_one_reason():
+    """Check r61's items: SwiGLU's picture says its gate scales the content and can leave 0 to 1 (SiLU, computed:
+    above 1 at 4, below 0 at −1), while line 4 and the gate question speak of an LSTM gate as the 0-to-1 share; a click
+    on ReLU shows the slope-1 reason, with the race and the starting weights in a "More" fold under it."""
+    from course_utils.facts import activations
+    silu = activations.get("silu")
+    assert float(silu(4.0)) > 1 and float(silu(-1.0)) < 0
+    fig = ch06_decisions.swiglu_picture()
+    said = [t.get_text() for t in fig.axes[0].texts]
+    assert "the gate scales the content\n(it can be below 0 or above 1)" in said
+    assert not any(t.startswith("the gate sets how much") for t in said)
+    assert fig.get_label().endswith("the gate scales the content; it can be below 0 or above 1")
+    gate = ch06_decisions.gate_question()
+    relu_why = next(said for text, _right, said in gate.options if text == "ReLU")
+    assert "an LSTM gate must stay between 0 and 1" in relu_why
+    w = ch06_decisions.recall_question()
+    w.answer([o.name for o in w.question.options].index("relu"))
+    assert "<details><summary>More</summary>" in w.feedback.value and "rule of thumb" in w.feedback.value
+    assert w.feedback.value.index("try Leaky ReLU.") < w.feedback.value.index("<details>")

@@ -402,6 +402,7 @@ class Option:
     name: str
     right: bool
     feedback: str
+    more: str = ""   # pass 66 (r61 Clarity 1): side detail, shown in a "More" fold under the feedback
 
 
 @dataclass(frozen=True)
@@ -411,6 +412,7 @@ class Recall:
 
 
 RACE_RUNS = "five"   # chapter 05 races every bend from five seeds (tests check its words and its race)
+RACE_HIDDEN = "three"   # chapter 05's runners have three hidden layers (tests check its words and race.py's dims)
 RECALL_LAYERS = 20   # the recall question's network depth (its feedback says "twenty layers" and "20 times")
 
 
@@ -435,13 +437,16 @@ def recall():
             # pass 62 (r56): "much better" said by its evidence (chapter 05's race), and the starting weights in plain words
             # pass 63 (r58 Correctness 1): "never" and "every run" scoped to that one race and its five runs
             # pass 65 (r60 Clarity 1): bigger than what, and why: chapter 03's √2 and the shrinking signal it fixes
+            # pass 66 (r61 Clarity 1, Correctness 2-3): the box keeps the slope-1 reason; the race (how deep it was)
+            # and the starting weights (bigger than what) move to the "More" fold
             Option("relu", True, f"For sums above 0 ReLU's slope is {f['relu_slope']:g}. So each unit whose sum is above 0 "
                    "passes the whole nudge back, layer after layer. A unit whose sum is below 0 passes nothing. "
-                   "ReLU is a rule of thumb. Chapter 05's one small race fits it: sigmoid learnt the training points in "
-                   f"none of its {RACE_RUNS} runs, and ReLU in all {RACE_RUNS}. At a fresh start, about half of ReLU's units "
-                   "pass nothing for each input. So the signal would shrink at every layer. Starting weights √2 times "
-                   "bigger (chapter 03) keep its size steady. "
-                   "If many units die, try Leaky ReLU."),
+                   "If many units die, try Leaky ReLU.",
+                   more=f"ReLU is a rule of thumb. Chapter 05's one small race fits it. Its networks had {RACE_HIDDEN} "
+                   f"hidden layers, not {RECALL_LAYERS}. Sigmoid learnt the training points in none of its {RACE_RUNS} "
+                   f"runs, and ReLU in all {RACE_RUNS}. At a fresh start, about half of ReLU's units pass nothing for "
+                   "each input. So the numbers passed along would shrink at every layer. Chapter 03's fix: start the weights √2 times "
+                   "its plain size, √(1/n) for a unit with n inputs."),
             Option("softmax", False, "A common wrong answer: \"softmax, it keeps every layer's numbers small.\" In fact, "
                    "softmax belongs at the output. It turns a whole layer's sums into shares that add up to 1, "
                    "so it is not a bend for each unit."),

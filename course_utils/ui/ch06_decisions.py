@@ -383,7 +383,14 @@ def swiglu_picture():
     """Line 3's SwiGLU in a picture (pass 65, r60 Picture 2: "no single curve can draw it", so draw the unit): chapter
     02's diagram, unchanged, two weighted sums of the inputs, one bent by SiLU into the gate, joined by ×."""
     from course_utils.ui.ch02_four_bends import swiglu_diagram
-    return swiglu_diagram(source="the inputs")
+    # pass 66 (r61 Clarity 2, Correctness 1): "the gate sets how much gets through" read as a 0-to-1 share, which
+    # line 4 teaches for an LSTM gate; SiLU has no top and dips below 0, so this note says what the gate does here
+    fig = swiglu_diagram(source="the inputs", note=SWIGLU_NOTE)
+    fig.set_label(fig.get_label() + ". Between the paths: the gate scales the content; it can be below 0 or above 1")
+    return fig
+
+
+SWIGLU_NOTE = "the gate scales the content\n(it can be below 0 or above 1)"
 
 
 GELU_MORE_SUMMARY = "Optional: GELU's slope just below 0, and how SwiGLU works"
@@ -629,8 +636,16 @@ def folded_options(lead, options):
     """A question as a render without a kernel shows it: a lead line, then each (text, right?, said) option in its
     own fold, so the learner opens only the one they chose."""
     return (f"<p>{lead}</p><ul>" + "".join(
-        f"<li><details><summary>{_html.escape(text)}</summary><b>{'Right' if right else 'Wrong'}.</b> "
-        f"{_html.escape(said)}</details></li>" for text, right, said in options) + "</ul>")
+        f"<li><details><summary>{_html.escape(o[0])}</summary><b>{'Right' if o[1] else 'Wrong'}.</b> "
+        f"{_html.escape(o[2])}{more_fold(o[3] if len(o) > 3 else '')}</details></li>" for o in options) + "</ul>")
+
+
+MORE_SUMMARY = "More"
+
+
+def more_fold(more):
+    """An option's side detail in its own small fold under the feedback (pass 66, r61 Clarity 1), or nothing."""
+    return f"<details><summary>{MORE_SUMMARY}</summary>{_html.escape(more)}</details>" if more else ""
 
 
 def recall_question(which="hidden"):
@@ -646,7 +661,7 @@ def recall_question(which="hidden"):
         colour = plots.HEALTHY if o.right else plots.VANISHING
         head = "Right." if o.right else "Not quite."
         feedback.value = (f"<div style='border-left:4px solid {colour};padding:4px 10px'><b>{head}</b> "
-                          f"{_html.escape(o.feedback)}</div>")
+                          f"{_html.escape(o.feedback)}{more_fold(o.more)}</div>")
         for j, b in enumerate(buttons):
             b.button_style = ("success" if o.right else "danger") if j == i else ""
 
@@ -654,7 +669,7 @@ def recall_question(which="hidden"):
         b.on_click(lambda _b, i=i: answer(i))
     # the question itself is the Predict line above the widget: it is not printed a second time here
     static = folded_options("Decide first, then open the option you chose.",
-                            [(_label(o.name), o.right, o.feedback) for o in q.options])
+                            [(_label(o.name), o.right, o.feedback, o.more) for o in q.options])
     return RecallBox([widgets.HBox(buttons), feedback],
                      "Recall question: click a bend (run the notebook to answer)", static,
                      buttons=buttons, feedback=feedback, question=q, answer=answer)
@@ -1099,7 +1114,7 @@ def gate_question():
           "A common wrong answer: tanh, like the new content. In fact, tanh goes down to −1. A gate below 0 would flip "
           "the old memory's sign, not keep a share of it."),
          ("ReLU", False,
-          "A common wrong answer: ReLU, the default inside a network. In fact, a gate must stay between 0 and 1, and "
+          "A common wrong answer: ReLU, the default inside a network. In fact, an LSTM gate must stay between 0 and 1, and "
           "ReLU has no top. A gate of 3 would triple the old memory every step."),
          ("Sigmoid", True,
           "Right: sigmoid stays between 0 and 1. Near 0 the gate forgets the old memory; near 1 it keeps almost all.")],
