@@ -3396,9 +3396,13 @@ def test_pass36_the_know_nothing_loss_is_the_loss_of_one_half_everywhere():
     assert loss == pytest.approx(np.log(2))
     closing = _src(next(c for c in _cells() if _src(c).startswith("## What to remember")))
     assert ("- **05:** Race several seeds before you rank. For two equally common classes, the know-nothing loss is "
-            "$\\ln 2 \\approx 0.693$. A network whose loss stays there does no better than guessing.") in closing   # r41
+            "$\\ln 2 \\approx 0.693$. A network whose loss stays there scores no better than a 50-50 guess.") in closing   # r41; r61: by its loss (ln 2 can hide some right answers)
     # pass 62 (r56 Correctness): "nothing was learned" overstated it; the loss of guessing one half at every point is
     # ln 2 (above), so a loss that stays there is no better than that guess, as Q6's answer says
+    # r61: "no better than guessing" held only by the loss. Nine points in ten given 0.6 (right) and one given under
+    # 0.1 average ln 2 too, with 90% right: so the sentence says "scores", by its loss
+    low = np.exp(-(np.log(2) - 0.9 * -np.log(0.6)) / 0.1)
+    assert low < 0.1 and 0.9 * -np.log(0.6) + 0.1 * -np.log(low) == pytest.approx(np.log(2))
     # pass 42 (r38): "equally common" is needed: with 90% and 10%, the know-nothing answer is 0.9 and its loss is 0.325
     lopsided = -(0.9 * np.log(0.9) + 0.1 * np.log(0.1))
     assert f"{lopsided:.3f}" == "0.325" and lopsided < np.log(2)
