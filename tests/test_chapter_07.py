@@ -1233,9 +1233,13 @@ def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_the_tick_
     # pass 37: three steps (r34 reader); "not set counts as 0" is said where it applies: the slider's legend, Compare
     # pass 53 (r47): what each zone slider sets
     assert step2.strip() == ("2. Each slider is labelled with an x. Set it to the slope your sketch shows there.\n"
-                             "   The left zone slider: where your left near-flat zone ends. The right one: where your right zone starts.\n"
+                             # r61 (Clarity): one worked setting, at an x no bend's zone ends at (no answer given)
+                             "   The left zone slider: where your left near-flat zone ends. A zone from far left to −2? Set it to −2.\n"
+                             "   The right zone slider: where your right zone starts.\n"
                              "   No zone on a side? Tick its box.")
     assert ch07_quiz.EDGE_REACH == 5.0   # left slider: x below an edge in −5..0; right: x above an edge in 0..5
+    for name in ("relu", "sigmoid", "tanh", "gelu"):   # r61: the worked −2 gives no bend's left zone away
+        assert not ch07_quiz.check_dead_edge(name, -2.0)[0]
     assert "\n4. " not in text
     w = ch07_quiz.sketch_from_memory()   # the start is no answer: no slider shows a number until it is moved
     assert not any(s.readout for s in w.sliders.values()) and w.sliders["-3"].value == ch07_quiz.SLOPE_START
@@ -1646,15 +1650,18 @@ def test_pass16_q20_the_form_hint_says_how_to_type_and_the_checker_reads_every_f
     # pass 49 (r44): 0.001 is 0.25 to the fifth, a wrong answer the hint pointed at; 0.02 is no size the share can have
     # pass 60 (r54): 0.02 and 1 in 50 read as a hint at the size; r55: so did 0.005 and 1 in 200. The form and the
     # box now name the two ways to type it with no number in them (the 1 of "1 in N" is the form itself)
-    assert q.form == "You may type a decimal, or “1 in N”: round N to one digit, then zeros." and q.said == "about 1 in a million"
-    assert not re.search(r"\d", q.form.replace("1 in N", "")) and not re.search(r"\d", quiz.placeholder(q).replace("1 in N", ""))
+    # r61 (Clarity): the rounding of N needs one worked example; its N is far from the key's, so it hints no size
+    assert q.form == "You may type a decimal, or “1 in N”: round N to one digit, then zeros (4721 → 5000)." and q.said == "about 1 in a million"
+    n, kept = quiz.WORDS_ROUNDING
+    assert float(f"{n:.1g}") == kept and kept * 100 < 1 / q.answer   # one digit, then zeros; 200 times short of the key
+    assert not re.search(r"\d", q.form.replace("1 in N", "").replace(f"({n} → {kept})", "")) and not re.search(r"\d", quiz.placeholder(q).replace("1 in N", ""))
     assert quiz.placeholder(q) == "a decimal, or 1 in N"
     assert q.digits == 1   # "one digit" in the head
     learner = ch07_quiz.Learner(review.Store(None))
     # r42: one short instruction, the digits first, then the two forms
     # r59 (Clarity): what one digit means for "1 in N" (N rounded to one digit, then zeros: 1 in 1000000 counts)
     assert ("<i>Give <a href='#How-it-works'>one digit</a>. You may type a decimal, or “1 in N”: round N to one "
-            "digit, then zeros.</i>") in ch07_quiz._head(q, 20, learner)
+            "digit, then zeros (4721 → 5000).</i>") in ch07_quiz._head(q, 20, learner)
     assert quiz.check(q.id, f"1 in {float(f'{1 / q.answer:.0e}'):.0f}").correct   # N rounded so: 1 in 1000000
     for typed in ("0.000001", "about 0.000001", "1e-6", "1/1000000", "1 in a million", "about 1 in a million",
                   "one in a million", "1 in 1,000,000", "1 in 1000000", "0.00000095"):
@@ -2348,14 +2355,16 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert folded[0] == quiz.XOR_FOLD == "Worked numbers (for the curious)"
     assert ("A point's loss is −ln(the chance it gives the right answer). A chance of ½ loses −ln(½) ≈ 0.69."
             in folded) and f"{-np.log(0.5):.2f}" == "0.69"
-    assert "Try a tilt: score = 3x₁ − 3x₂. It moves the two points whose answer is 1:" in folded
+    # r61 (Clarity): three numbered steps (tilt, lift, shift), one short line each, the table on its own
+    assert "1. Tilt: score = 3x₁ − 3x₂. It moves the two points whose answer is 1:" in folded
     assert folded[3:6] == ["| point | score | loss", "| (1, 0) | 3 | 0.05", "| (0, 1) | −3 | 3.05"]
     assert folded[6] == ("With no tilt, each of them loses 0.69. The tilt saves (1, 0) only 0.64 but costs (0, 1) "
-                         "2.36. So it costs more than it saves.") and len(folded) == 9
+                         "2.36.") and len(folded) == 10
+    assert quiz._xor_loss((0, 1), 1) - np.log(2) > np.log(2) - quiz._xor_loss((1, 0), 1) > 0   # costs more than it saves
     # pass 63 (r58 Correctness): the other kind of tilt (lift both) and a shift, worked out too
-    assert folded[7:] == ["Lift both: score = 3x₁ + 3x₂. (0, 1) and (1, 0) score 3; together they save 1.29. (1, 1) "
-                          "scores 6, twice as much, and its answer is 0; it costs 5.31.",
-                          "A shift b lifts all four points: it helps two and hurts two."]
+    assert folded[7:] == ["2. Lift both: score = 3x₁ + 3x₂. (0, 1) and (1, 0) score 3. Together they save 1.29.",
+                          "But (1, 1) scores 6, and its answer is 0. It costs 5.31.",
+                          "3. Shift: a shift b lifts all four points. It helps two and hurts two."]
     assert (f"{2 * (np.log(2) - quiz._xor_loss((0, 1), 1, quiz.XOR_LIFT)):.2f}",
             f"{quiz._xor_loss((1, 1), 0, quiz.XOR_LIFT) - np.log(2):.2f}") == ("1.29", "5.31")
     shift = lambda b: sum(quiz._xor_loss(pt, a, (0.0, 0.0, b)) for pt, a in quiz.XOR_POINTS)   # noqa: E731
@@ -3514,7 +3523,9 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     selu = quiz.get("selu_steady")
     # pass 55 (r49): its picture starts at spread 2 and comes down toward 1: "settle", not "keep steady"
     # pass 56 (r50): at layer 10 the spread is still coming down (1.03 to 1.08): "pull toward", not "settle"
-    assert selu.prompt == "With random start weights of the right size, what does SELU pull toward fixed values, layer after layer?"
+    # r61 (Clarity): "what does SELU pull toward fixed values" twisted; two short sentences, then the question
+    assert selu.prompt == ("A SELU network starts with random weights of the right size. Layer after layer, SELU pulls "
+                           "some numbers toward fixed values. Which ones?")
     spread, average = ch07_quiz.selu_spread_runs()["SELU"], ch07_quiz.selu_average_runs()["SELU"]
     assert all(abs(s[-1] - 1) < abs(s[0] - 1) / 5 for s in spread)   # pulled toward 1 from 2, not kept where it was
     assert all(abs(m[-1]) < 0.1 and abs(m[-1]) < max(abs(m)) for m in average)   # back toward 0 after its first jump
