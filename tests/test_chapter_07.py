@@ -716,7 +716,7 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     assert "Waits: 1 day in box 2, 3 days in box 3, 1 week in box 4, 2 weeks in box 5." in ch07_quiz.leitner_alt()
     inner = fold.index(ch07_quiz_HOW_BOXES) + len(ch07_quiz_HOW_BOXES)   # pass 63: the mechanics' nested fold
     prose = re.sub(r"<img[^>]*>", "", fold[inner:fold.index("</details>")])
-    assert len([line for line in prose.splitlines() if line.strip()]) == 5   # pass 46 (r41): box 1's path takes three
+    assert len([line for line in prose.splitlines() if line.strip()]) == 4   # pass 46 (r41): box 1's path takes three; r61 (Focus): two sentences on one line, so 4
     opened = fold[fold.index("</summary>") + 10:fold.index(ch07_quiz_HOW_BOXES)]
     assert [line for line in opened.splitlines() if line.strip()] == [
         "The missed one. Missed cards come back first. Right ones come back later, after longer and longer waits."]
@@ -1552,8 +1552,8 @@ def test_pass13_the_guess_box_is_said_to_open_each_chapters_questions_when_the_n
 ch07_quiz_HOW_BOXES = "<details><summary>How the boxes work</summary>"   # pass 63: the nested fold
 
 BOX_1_PATH = ("A missed card goes to box 1. Today's review asks it first, then questions you have not tried.\n"
-              "For 24 hours after the miss, it stays in box 1, even if you answer right. You just read its key.\n"
-              "It comes back in every review. After those 24 hours, a right answer moves it to box 2.\n")   # r45: "until then" said as 24 hours   # r43: when it comes back; r42: the store's 24 hours, not "tomorrow"
+              # r61 (Focus): the 24-hour rule in two sentences (the picture's box-1 label says it too)
+              "A right answer moves it to box 2, but only 24 hours after the miss. Sooner, you would just be rereading its key.\n")   # r45: "until then" said as 24 hours   # r43: when it comes back; r42: the store's 24 hours, not "tomorrow"
 
 
 def test_box_1_path_is_said_in_order_as_the_store_does_it():
@@ -1814,7 +1814,7 @@ def test_pass17_keys_say_what_the_course_showed_without_contradiction_or_hinted_
     text = _src(next(c for c in _cells() if _src(c).startswith("## How it works")))
     # pass 23: the example was Q21's own key (0.0099, "about 0.01"); now a number no question asks for
     # pass 36: the rule and its worked examples have a section of their own (test_pass36_the_number_rule_...)
-    assert "- **Numbers** may be rounded. The fold below says how far." in text and "counts for" not in text
+    assert "- **Numbers:** give the digits the question asks for. The fold below says how close counts." in text and "counts for" not in text
     assert "0.0099" not in text and quiz.check("tanh_slope_3_about", "about 0.01").correct
 
 
@@ -2355,16 +2355,16 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert folded[0] == quiz.XOR_FOLD == "Worked numbers (for the curious)"
     assert ("A point's loss is −ln(the chance it gives the right answer). A chance of ½ loses −ln(½) ≈ 0.69."
             in folded) and f"{-np.log(0.5):.2f}" == "0.69"
-    # r61 (Clarity): three numbered steps (tilt, lift, shift), one short line each, the table on its own
-    assert "1. Tilt: score = 3x₁ − 3x₂. It moves the two points whose answer is 1:" in folded
+    # r61 (Clarity): three steps (tilt, lift, shift), each named first, the table on its own
+    assert "Tilt: score = 3x₁ − 3x₂. It moves the two points whose answer is 1:" in folded
     assert folded[3:6] == ["| point | score | loss", "| (1, 0) | 3 | 0.05", "| (0, 1) | −3 | 3.05"]
     assert folded[6] == ("With no tilt, each of them loses 0.69. The tilt saves (1, 0) only 0.64 but costs (0, 1) "
                          "2.36.") and len(folded) == 10
     assert quiz._xor_loss((0, 1), 1) - np.log(2) > np.log(2) - quiz._xor_loss((1, 0), 1) > 0   # costs more than it saves
     # pass 63 (r58 Correctness): the other kind of tilt (lift both) and a shift, worked out too
-    assert folded[7:] == ["2. Lift both: score = 3x₁ + 3x₂. (0, 1) and (1, 0) score 3. Together they save 1.29.",
+    assert folded[7:] == ["Lift both: score = 3x₁ + 3x₂. (0, 1) and (1, 0) score 3. Together they save 1.29.",
                           "But (1, 1) scores 6, and its answer is 0. It costs 5.31.",
-                          "3. Shift: a shift b lifts all four points. It helps two and hurts two."]
+                          "Shift: a shift b lifts all four points. It helps two and hurts two."]
     assert (f"{2 * (np.log(2) - quiz._xor_loss((0, 1), 1, quiz.XOR_LIFT)):.2f}",
             f"{quiz._xor_loss((1, 1), 0, quiz.XOR_LIFT) - np.log(2):.2f}") == ("1.29", "5.31")
     shift = lambda b: sum(quiz._xor_loss(pt, a, (0.0, 0.0, b)) for pt, a in quiz.XOR_POINTS)   # noqa: E731
@@ -2883,7 +2883,9 @@ def test_pass27_review_rules_the_sketch_readout_and_plain_key_wording():
             "over, it stays in its box.") in alt
     # pass 38 (r35): "move up only 1 day after the miss" was hard to parse; the two cases are now said apart
     # pass 41 (r37): "it stays in box 1" read as a contradiction; the alt now says why (the key was just read)
-    assert ("Box 1's cards come back at once. Box 1's label: back today; waits 1 day to move up. "
+    # r61 (Focus): "come back at once" said box 1's label twice; the label alone now
+    assert "Box 1's cards come back at once." not in alt
+    assert ("Wrong sends it back to box 1. Box 1's label: back today; waits 1 day to move up. "
             "A right answer within 1 day of the miss keeps it in box 1: you had just read its key, so that is "
             "rereading, not recall.") in alt
     assert "In box 5, right keeps a card there." in alt and "once its wait is over moves" not in alt
@@ -3110,7 +3112,7 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
     assert options["Leaky ReLU."].startswith("its left side keeps a small slope")
     # pass 37: the stem says only "the right start weights" (the r34 reader met four new things at once); the key names them
-    assert quiz.get("selu_steady").prompt.startswith("With random start weights of the right size,")   # pass 56 (r50): "right" in what way
+    assert "starts with random weights of the right size." in quiz.get("selu_steady").prompt   # pass 56 (r50): "right" in what way
     assert quiz.get("selu_steady").options[0].why.endswith(
         "whose start weights have average 0 and spread 1/√n (n: inputs per unit).")
     selu = activations.get("selu")
@@ -3552,7 +3554,7 @@ def test_pass46_the_number_rule_is_one_fold_under_how_it_works_read_before_any_r
     stored once on the page; no quiz widget carries it."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works"))
-    assert "- **Numbers** may be rounded. The fold below says how far." in _src(cells[k])
+    assert "- **Numbers:** give the digits the question asks for. The fold below says how close counts." in _src(cells[k])
     assert _src(cells[k + 1]) == "ch07_quiz.number_rule()" and cells[k + 1]["metadata"]["jupyter"]["source_hidden"]
     first_q = next(i for i, c in enumerate(cells) if "mixed_quiz(learner)" in _src(c))
     assert k + 1 < first_q
@@ -4228,7 +4230,7 @@ def test_pass60_q11_fold_holds_one_tilt_and_its_answer_holds_for_every_straight_
     one half at every point, is still checked here step by step: the pairs' totals match, equal scores lose least, and
     then the picture's curve decides."""
     html_ = ch07_quiz.why_html(quiz.get("xor_no_bend_chance").explanation)
-    assert html_.endswith("it helps two and hurts two.</div></details>") and "<br>+ " not in html_
+    assert html_.endswith("It helps two and hurts two.</div></details>") and "<br>+ " not in html_
     assert html_.count("<details>") == 1 and html_.index(f"<details><summary>{quiz.XOR_FOLD}</summary>") < html_.index("<table")
     assert not re.search(r">\d\. ", html_) and "w₁ + w₂" not in html_   # no numbered proof left
     # step 1: any straight rule gives both pairs the same total, w₁ + w₂ + 2b

@@ -272,20 +272,20 @@ def _bank():
                 + "".join(f"{FOLD}{line}\n" for line in (
                     XOR_FOLD,
                     f"A point's loss is −ln(the chance it gives the right answer). A chance of ½ loses −ln(½) ≈ {math.log(2):.2f}.",
-                    # r61 (Clarity): three numbered steps (tilt, lift, shift), short lines, the table on its own
-                    f"1. Tilt: score = {XOR_TRY[0]:g}x₁ − {-XOR_TRY[1]:g}x₂. It moves the two points whose "
+                    # r61 (Clarity): three steps (tilt, lift, shift), each named first, short lines, the table on its own
+                    f"Tilt: score = {XOR_TRY[0]:g}x₁ − {-XOR_TRY[1]:g}x₂. It moves the two points whose "
                     "answer is 1:",
                     "| point | score | loss",
                     *(f"| {p} | {_xor_score(p):g} | {_xor_loss(p, 1):.2f}" for p in XOR_MOVED),
                     f"With no tilt, each of them loses {math.log(2):.2f}. The tilt saves {XOR_MOVED[0]} only "
                     f"{math.log(2) - _xor_loss(XOR_MOVED[0], 1):.2f} but costs {XOR_MOVED[1]} "
                     f"{_xor_loss(XOR_MOVED[1], 1) - math.log(2):.2f}.",
-                    f"2. Lift both: score = {XOR_LIFT[0]:g}x₁ + {XOR_LIFT[1]:g}x₂. (0, 1) and (1, 0) score "
+                    f"Lift both: score = {XOR_LIFT[0]:g}x₁ + {XOR_LIFT[1]:g}x₂. (0, 1) and (1, 0) score "
                     f"{_xor_score((0, 1), XOR_LIFT):g}. Together they save "
                     f"{2 * (math.log(2) - _xor_loss((0, 1), 1, XOR_LIFT)):.2f}.",
                     f"But (1, 1) scores {_xor_score((1, 1), XOR_LIFT):g}, and its answer is 0. It costs "
                     f"{_xor_loss((1, 1), 0, XOR_LIFT) - math.log(2):.2f}.",
-                    "3. Shift: a shift b lifts all four points. It helps two and hurts two.")).removesuffix("\n"),
+                    "Shift: a shift b lifts all four points. It helps two and hurts two.")).removesuffix("\n"),
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; trained runs give about one half everywhere."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: it is not sure of anything; it gives about one half "

@@ -1900,7 +1900,7 @@ def leitner_alt():
     return (f"A new card, then {review.BOXES} boxes in a row. The first answer to a new card puts it in box 2 if right, "
             f"box 1 if wrong. A right answer moves a card up one box once its wait is over. "
             f"If you answer it right before its wait is over, it stays in its box. "
-            f"Wrong sends it back to box 1. Box 1's cards come back at once. "
+            f"Wrong sends it back to box 1. "
             f"Box 1's label: {BOX_1_LABEL.replace(chr(10), ' ')}. A right answer within "
             f"{wait_words(review.MISSED_DAYS)} of the miss keeps it in box 1: you had just read its key, so that is "
             f"rereading, not recall. Waits: {waits}. In box {review.BOXES}, right keeps a card there.")
