@@ -1431,7 +1431,7 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     # pass 60 (r54): "dips a little below 0 just left of 0" read as if GELU were back at 0 further left; it is below 0
     # for every x below 0 (the dip's x and depth stay out: Q15 asks for the x, its trap is the depth)
     assert (f"- **ReLU**: two straight pieces, a sharp corner at 0.\n- **GELU**: ReLU with a rounded corner. For every "
-            f"x below 0, it sits a little below 0.\n") in top and gelu_low == "−0.17" and gelu_low not in top
+            f"x below 0, it sits a little below 0 (its dip).\n") in top and gelu_low == "−0.17" and gelu_low not in top
     assert quiz.typeset(f"{quiz._lowest('gelu')[0]:.2f}") not in top
     gelu = activations.get("gelu")
     left = np.concatenate([-np.logspace(-6, 1.4, 400), [-1e-9]])   # from −25 up to a hair below 0
@@ -1927,7 +1927,7 @@ def test_pass20_prose_shuffled_round_bars_count_the_mixed_question_timer_and_nee
     assert "recalling makes it stick" not in _src(cells[0])  # pass 25: at 5 minutes rereading won
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     assert "One question from each chapter, shuffled." in text
-    assert "one chapter's questions, mixed round included." in text
+    assert "one chapter's questions, from its own round and the mixed round." in text   # r61: "included" was unclear
     # pass 41 (r37): ipywidgets' Play view shows no description, so a Label "4-minute timer:" stands before the
     # Play in one row; pass 62: the step's timer line is cut, the widget's label and clock line say it (r38: optional)
     assert "1. Pick a bend. On paper, sketch its slope and shade its near-flat zones.\n" in text and "timer" not in text
@@ -2957,7 +2957,7 @@ def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_fi
     # pass 44 (r39): Q1's prompt says "feed-forward block" and a wrong option GELU: the opening defines both, once
     # (Q1 keeps at most two word lines, test_pass22_...), before Q1 and Q2
     first = _words()
-    assert "**GELU**: ReLU with a rounded corner. For every x below 0, it sits a little below 0." in first   # pass 53: the dip said (r47)
+    assert "**GELU**: ReLU with a rounded corner. For every x below 0, it sits a little below 0 (its dip)." in first   # pass 53: the dip said (r47); r61: named before "its dip" is used
     # r52: "language model" is said in plain words where it first appears; r55: said before the block, which is then
     # defined with no new word in it
     assert ("- A **language model** is a network that writes text. Each of its layers holds a **feed-forward block**: a "
