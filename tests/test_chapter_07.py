@@ -716,7 +716,7 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     assert "Waits: 1 day in box 2, 3 days in box 3, 1 week in box 4, 2 weeks in box 5." in ch07_quiz.leitner_alt()
     inner = fold.index(ch07_quiz_HOW_BOXES) + len(ch07_quiz_HOW_BOXES)   # pass 63: the mechanics' nested fold
     prose = re.sub(r"<img[^>]*>", "", fold[inner:fold.index("</details>")])
-    assert len([line for line in prose.splitlines() if line.strip()]) == 5   # pass 46 (r41): box 1's path takes three
+    assert len([line for line in prose.splitlines() if line.strip()]) == 4   # pass 46 (r41): box 1's path takes three; r61 (Focus): two sentences on one line, so 4
     opened = fold[fold.index("</summary>") + 10:fold.index(ch07_quiz_HOW_BOXES)]
     assert [line for line in opened.splitlines() if line.strip()] == [
         "The missed one. Missed cards come back first. Right ones come back later, after longer and longer waits."]
@@ -1233,9 +1233,13 @@ def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_the_tick_
     # pass 37: three steps (r34 reader); "not set counts as 0" is said where it applies: the slider's legend, Compare
     # pass 53 (r47): what each zone slider sets
     assert step2.strip() == ("2. Each slider is labelled with an x. Set it to the slope your sketch shows there.\n"
-                             "   The left zone slider: where your left near-flat zone ends. The right one: where your right zone starts.\n"
+                             # r61 (Clarity): one worked setting, at an x no bend's zone ends at (no answer given)
+                             "   The left zone slider: where your left near-flat zone ends. A zone from far left to −2? Set it to −2.\n"
+                             "   The right zone slider: where your right zone starts.\n"
                              "   No zone on a side? Tick its box.")
     assert ch07_quiz.EDGE_REACH == 5.0   # left slider: x below an edge in −5..0; right: x above an edge in 0..5
+    for name in ("relu", "sigmoid", "tanh", "gelu"):   # r61: the worked −2 gives no bend's left zone away
+        assert not ch07_quiz.check_dead_edge(name, -2.0)[0]
     assert "\n4. " not in text
     w = ch07_quiz.sketch_from_memory()   # the start is no answer: no slider shows a number until it is moved
     assert not any(s.readout for s in w.sliders.values()) and w.sliders["-3"].value == ch07_quiz.SLOPE_START
@@ -1427,7 +1431,7 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     # pass 60 (r54): "dips a little below 0 just left of 0" read as if GELU were back at 0 further left; it is below 0
     # for every x below 0 (the dip's x and depth stay out: Q15 asks for the x, its trap is the depth)
     assert (f"- **ReLU**: two straight pieces, a sharp corner at 0.\n- **GELU**: ReLU with a rounded corner. For every "
-            f"x below 0, it sits a little below 0.\n") in top and gelu_low == "−0.17" and gelu_low not in top
+            f"x below 0, it sits a little below 0 (its dip).\n") in top and gelu_low == "−0.17" and gelu_low not in top
     assert quiz.typeset(f"{quiz._lowest('gelu')[0]:.2f}") not in top
     gelu = activations.get("gelu")
     left = np.concatenate([-np.logspace(-6, 1.4, 400), [-1e-9]])   # from −25 up to a hair below 0
@@ -1548,8 +1552,8 @@ def test_pass13_the_guess_box_is_said_to_open_each_chapters_questions_when_the_n
 ch07_quiz_HOW_BOXES = "<details><summary>How the boxes work</summary>"   # pass 63: the nested fold
 
 BOX_1_PATH = ("A missed card goes to box 1. Today's review asks it first, then questions you have not tried.\n"
-              "For 24 hours after the miss, it stays in box 1, even if you answer right. You just read its key.\n"
-              "It comes back in every review. After those 24 hours, a right answer moves it to box 2.\n")   # r45: "until then" said as 24 hours   # r43: when it comes back; r42: the store's 24 hours, not "tomorrow"
+              # r61 (Focus): the 24-hour rule in two sentences (the picture's box-1 label says it too)
+              "A right answer moves it to box 2, but only 24 hours after the miss. Sooner, you would just be rereading its key.\n")   # r45: "until then" said as 24 hours   # r43: when it comes back; r42: the store's 24 hours, not "tomorrow"
 
 
 def test_box_1_path_is_said_in_order_as_the_store_does_it():
@@ -1646,15 +1650,18 @@ def test_pass16_q20_the_form_hint_says_how_to_type_and_the_checker_reads_every_f
     # pass 49 (r44): 0.001 is 0.25 to the fifth, a wrong answer the hint pointed at; 0.02 is no size the share can have
     # pass 60 (r54): 0.02 and 1 in 50 read as a hint at the size; r55: so did 0.005 and 1 in 200. The form and the
     # box now name the two ways to type it with no number in them (the 1 of "1 in N" is the form itself)
-    assert q.form == "You may type a decimal, or “1 in N”: round N to one digit, then zeros." and q.said == "about 1 in a million"
-    assert not re.search(r"\d", q.form.replace("1 in N", "")) and not re.search(r"\d", quiz.placeholder(q).replace("1 in N", ""))
+    # r61 (Clarity): the rounding of N needs one worked example; its N is far from the key's, so it hints no size
+    assert q.form == "You may type a decimal, or “1 in N”: round N to one digit, then zeros (4721 → 5000)." and q.said == "about 1 in a million"
+    n, kept = quiz.WORDS_ROUNDING
+    assert float(f"{n:.1g}") == kept and kept * 100 < 1 / q.answer   # one digit, then zeros; 200 times short of the key
+    assert not re.search(r"\d", q.form.replace("1 in N", "").replace(f"({n} → {kept})", "")) and not re.search(r"\d", quiz.placeholder(q).replace("1 in N", ""))
     assert quiz.placeholder(q) == "a decimal, or 1 in N"
     assert q.digits == 1   # "one digit" in the head
     learner = ch07_quiz.Learner(review.Store(None))
     # r42: one short instruction, the digits first, then the two forms
     # r59 (Clarity): what one digit means for "1 in N" (N rounded to one digit, then zeros: 1 in 1000000 counts)
     assert ("<i>Give <a href='#How-it-works'>one digit</a>. You may type a decimal, or “1 in N”: round N to one "
-            "digit, then zeros.</i>") in ch07_quiz._head(q, 20, learner)
+            "digit, then zeros (4721 → 5000).</i>") in ch07_quiz._head(q, 20, learner)
     assert quiz.check(q.id, f"1 in {float(f'{1 / q.answer:.0e}'):.0f}").correct   # N rounded so: 1 in 1000000
     for typed in ("0.000001", "about 0.000001", "1e-6", "1/1000000", "1 in a million", "about 1 in a million",
                   "one in a million", "1 in 1,000,000", "1 in 1000000", "0.00000095"):
@@ -1807,7 +1814,7 @@ def test_pass17_keys_say_what_the_course_showed_without_contradiction_or_hinted_
     text = _src(next(c for c in _cells() if _src(c).startswith("## How it works")))
     # pass 23: the example was Q21's own key (0.0099, "about 0.01"); now a number no question asks for
     # pass 36: the rule and its worked examples have a section of their own (test_pass36_the_number_rule_...)
-    assert "- **Numbers** may be rounded. The fold below says how far." in text and "counts for" not in text
+    assert "- **Numbers:** give the digits the question asks for. The fold below says how close counts." in text and "counts for" not in text
     assert "0.0099" not in text and quiz.check("tanh_slope_3_about", "about 0.01").correct
 
 
@@ -1920,7 +1927,7 @@ def test_pass20_prose_shuffled_round_bars_count_the_mixed_question_timer_and_nee
     assert "recalling makes it stick" not in _src(cells[0])  # pass 25: at 5 minutes rereading won
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     assert "One question from each chapter, shuffled." in text
-    assert "one chapter's questions, mixed round included." in text
+    assert "one chapter's questions, from its own round and the mixed round." in text   # r61: "included" was unclear
     # pass 41 (r37): ipywidgets' Play view shows no description, so a Label "4-minute timer:" stands before the
     # Play in one row; pass 62: the step's timer line is cut, the widget's label and clock line say it (r38: optional)
     assert "1. Pick a bend. On paper, sketch its slope and shade its near-flat zones.\n" in text and "timer" not in text
@@ -2348,14 +2355,16 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert folded[0] == quiz.XOR_FOLD == "Worked numbers (for the curious)"
     assert ("A point's loss is −ln(the chance it gives the right answer). A chance of ½ loses −ln(½) ≈ 0.69."
             in folded) and f"{-np.log(0.5):.2f}" == "0.69"
-    assert "Try a tilt: score = 3x₁ − 3x₂. It moves the two points whose answer is 1:" in folded
+    # r61 (Clarity): three steps (tilt, lift, shift), each named first, the table on its own
+    assert "Tilt: score = 3x₁ − 3x₂. It moves the two points whose answer is 1:" in folded
     assert folded[3:6] == ["| point | score | loss", "| (1, 0) | 3 | 0.05", "| (0, 1) | −3 | 3.05"]
     assert folded[6] == ("With no tilt, each of them loses 0.69. The tilt saves (1, 0) only 0.64 but costs (0, 1) "
-                         "2.36. So it costs more than it saves.") and len(folded) == 9
+                         "2.36.") and len(folded) == 10
+    assert quiz._xor_loss((0, 1), 1) - np.log(2) > np.log(2) - quiz._xor_loss((1, 0), 1) > 0   # costs more than it saves
     # pass 63 (r58 Correctness): the other kind of tilt (lift both) and a shift, worked out too
-    assert folded[7:] == ["Lift both: score = 3x₁ + 3x₂. (0, 1) and (1, 0) score 3; together they save 1.29. (1, 1) "
-                          "scores 6, twice as much, and its answer is 0; it costs 5.31.",
-                          "A shift b lifts all four points: it helps two and hurts two."]
+    assert folded[7:] == ["Lift both: score = 3x₁ + 3x₂. (0, 1) and (1, 0) score 3. Together they save 1.29.",
+                          "But (1, 1) scores 6, and its answer is 0. It costs 5.31.",
+                          "Shift: a shift b lifts all four points. It helps two and hurts two."]
     assert (f"{2 * (np.log(2) - quiz._xor_loss((0, 1), 1, quiz.XOR_LIFT)):.2f}",
             f"{quiz._xor_loss((1, 1), 0, quiz.XOR_LIFT) - np.log(2):.2f}") == ("1.29", "5.31")
     shift = lambda b: sum(quiz._xor_loss(pt, a, (0.0, 0.0, b)) for pt, a in quiz.XOR_POINTS)   # noqa: E731
@@ -2874,7 +2883,9 @@ def test_pass27_review_rules_the_sketch_readout_and_plain_key_wording():
             "over, it stays in its box.") in alt
     # pass 38 (r35): "move up only 1 day after the miss" was hard to parse; the two cases are now said apart
     # pass 41 (r37): "it stays in box 1" read as a contradiction; the alt now says why (the key was just read)
-    assert ("Box 1's cards come back at once. Box 1's label: back today; waits 1 day to move up. "
+    # r61 (Focus): "come back at once" said box 1's label twice; the label alone now
+    assert "Box 1's cards come back at once." not in alt
+    assert ("Wrong sends it back to box 1. Box 1's label: back today; waits 1 day to move up. "
             "A right answer within 1 day of the miss keeps it in box 1: you had just read its key, so that is "
             "rereading, not recall.") in alt
     assert "In box 5, right keeps a card there." in alt and "once its wait is over moves" not in alt
@@ -2946,7 +2957,7 @@ def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_fi
     # pass 44 (r39): Q1's prompt says "feed-forward block" and a wrong option GELU: the opening defines both, once
     # (Q1 keeps at most two word lines, test_pass22_...), before Q1 and Q2
     first = _words()
-    assert "**GELU**: ReLU with a rounded corner. For every x below 0, it sits a little below 0." in first   # pass 53: the dip said (r47)
+    assert "**GELU**: ReLU with a rounded corner. For every x below 0, it sits a little below 0 (its dip)." in first   # pass 53: the dip said (r47); r61: named before "its dip" is used
     # r52: "language model" is said in plain words where it first appears; r55: said before the block, which is then
     # defined with no new word in it
     assert ("- A **language model** is a network that writes text. Each of its layers holds a **feed-forward block**: a "
@@ -3101,7 +3112,7 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
     assert options["Leaky ReLU."].startswith("its left side keeps a small slope")
     # pass 37: the stem says only "the right start weights" (the r34 reader met four new things at once); the key names them
-    assert quiz.get("selu_steady").prompt.startswith("With random start weights of the right size,")   # pass 56 (r50): "right" in what way
+    assert "starts with random weights of the right size." in quiz.get("selu_steady").prompt   # pass 56 (r50): "right" in what way
     assert quiz.get("selu_steady").options[0].why.endswith(
         "whose start weights have average 0 and spread 1/√n (n: inputs per unit).")
     selu = activations.get("selu")
@@ -3396,9 +3407,13 @@ def test_pass36_the_know_nothing_loss_is_the_loss_of_one_half_everywhere():
     assert loss == pytest.approx(np.log(2))
     closing = _src(next(c for c in _cells() if _src(c).startswith("## What to remember")))
     assert ("- **05:** Race several seeds before you rank. For two equally common classes, the know-nothing loss is "
-            "$\\ln 2 \\approx 0.693$. A network whose loss stays there does no better than guessing.") in closing   # r41
+            "$\\ln 2 \\approx 0.693$. A network whose loss stays there scores no better than a 50-50 guess.") in closing   # r41; r61: by its loss (ln 2 can hide some right answers)
     # pass 62 (r56 Correctness): "nothing was learned" overstated it; the loss of guessing one half at every point is
     # ln 2 (above), so a loss that stays there is no better than that guess, as Q6's answer says
+    # r61: "no better than guessing" held only by the loss. Nine points in ten given 0.6 (right) and one given under
+    # 0.1 average ln 2 too, with 90% right: so the sentence says "scores", by its loss
+    low = np.exp(-(np.log(2) - 0.9 * -np.log(0.6)) / 0.1)
+    assert low < 0.1 and 0.9 * -np.log(0.6) + 0.1 * -np.log(low) == pytest.approx(np.log(2))
     # pass 42 (r38): "equally common" is needed: with 90% and 10%, the know-nothing answer is 0.9 and its loss is 0.325
     lopsided = -(0.9 * np.log(0.9) + 0.1 * np.log(0.1))
     assert f"{lopsided:.3f}" == "0.325" and lopsided < np.log(2)
@@ -3510,7 +3525,9 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     selu = quiz.get("selu_steady")
     # pass 55 (r49): its picture starts at spread 2 and comes down toward 1: "settle", not "keep steady"
     # pass 56 (r50): at layer 10 the spread is still coming down (1.03 to 1.08): "pull toward", not "settle"
-    assert selu.prompt == "With random start weights of the right size, what does SELU pull toward fixed values, layer after layer?"
+    # r61 (Clarity): "what does SELU pull toward fixed values" twisted; two short sentences, then the question
+    assert selu.prompt == ("A SELU network starts with random weights of the right size. Layer after layer, SELU pulls "
+                           "some numbers toward fixed values. Which ones?")
     spread, average = ch07_quiz.selu_spread_runs()["SELU"], ch07_quiz.selu_average_runs()["SELU"]
     assert all(abs(s[-1] - 1) < abs(s[0] - 1) / 5 for s in spread)   # pulled toward 1 from 2, not kept where it was
     assert all(abs(m[-1]) < 0.1 and abs(m[-1]) < max(abs(m)) for m in average)   # back toward 0 after its first jump
@@ -3537,7 +3554,7 @@ def test_pass46_the_number_rule_is_one_fold_under_how_it_works_read_before_any_r
     stored once on the page; no quiz widget carries it."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works"))
-    assert "- **Numbers** may be rounded. The fold below says how far." in _src(cells[k])
+    assert "- **Numbers:** give the digits the question asks for. The fold below says how close counts." in _src(cells[k])
     assert _src(cells[k + 1]) == "ch07_quiz.number_rule()" and cells[k + 1]["metadata"]["jupyter"]["source_hidden"]
     first_q = next(i for i, c in enumerate(cells) if "mixed_quiz(learner)" in _src(c))
     assert k + 1 < first_q
@@ -4213,7 +4230,7 @@ def test_pass60_q11_fold_holds_one_tilt_and_its_answer_holds_for_every_straight_
     one half at every point, is still checked here step by step: the pairs' totals match, equal scores lose least, and
     then the picture's curve decides."""
     html_ = ch07_quiz.why_html(quiz.get("xor_no_bend_chance").explanation)
-    assert html_.endswith("it helps two and hurts two.</div></details>") and "<br>+ " not in html_
+    assert html_.endswith("It helps two and hurts two.</div></details>") and "<br>+ " not in html_
     assert html_.count("<details>") == 1 and html_.index(f"<details><summary>{quiz.XOR_FOLD}</summary>") < html_.index("<table")
     assert not re.search(r">\d\. ", html_) and "w₁ + w₂" not in html_   # no numbered proof left
     # step 1: any straight rule gives both pairs the same total, w₁ + w₂ + 2b

@@ -272,19 +272,20 @@ def _bank():
                 + "".join(f"{FOLD}{line}\n" for line in (
                     XOR_FOLD,
                     f"A point's loss is −ln(the chance it gives the right answer). A chance of ½ loses −ln(½) ≈ {math.log(2):.2f}.",
-                    f"Try a tilt: score = {XOR_TRY[0]:g}x₁ − {-XOR_TRY[1]:g}x₂. It moves the two points whose "
+                    # r61 (Clarity): three steps (tilt, lift, shift), each named first, short lines, the table on its own
+                    f"Tilt: score = {XOR_TRY[0]:g}x₁ − {-XOR_TRY[1]:g}x₂. It moves the two points whose "
                     "answer is 1:",
                     "| point | score | loss",
                     *(f"| {p} | {_xor_score(p):g} | {_xor_loss(p, 1):.2f}" for p in XOR_MOVED),
                     f"With no tilt, each of them loses {math.log(2):.2f}. The tilt saves {XOR_MOVED[0]} only "
                     f"{math.log(2) - _xor_loss(XOR_MOVED[0], 1):.2f} but costs {XOR_MOVED[1]} "
-                    f"{_xor_loss(XOR_MOVED[1], 1) - math.log(2):.2f}. So it costs more than it saves.",
+                    f"{_xor_loss(XOR_MOVED[1], 1) - math.log(2):.2f}.",
                     f"Lift both: score = {XOR_LIFT[0]:g}x₁ + {XOR_LIFT[1]:g}x₂. (0, 1) and (1, 0) score "
-                    f"{_xor_score((0, 1), XOR_LIFT):g}; together they save "
-                    f"{2 * (math.log(2) - _xor_loss((0, 1), 1, XOR_LIFT)):.2f}. (1, 1) scores "
-                    f"{_xor_score((1, 1), XOR_LIFT):g}, twice as much, and its answer is 0; it costs "
+                    f"{_xor_score((0, 1), XOR_LIFT):g}. Together they save "
+                    f"{2 * (math.log(2) - _xor_loss((0, 1), 1, XOR_LIFT)):.2f}.",
+                    f"But (1, 1) scores {_xor_score((1, 1), XOR_LIFT):g}, and its answer is 0. It costs "
                     f"{_xor_loss((1, 1), 0, XOR_LIFT) - math.log(2):.2f}.",
-                    "A shift b lifts all four points: it helps two and hurts two.")).removesuffix("\n"),
+                    "Shift: a shift b lifts all four points. It helps two and hurts two.")).removesuffix("\n"),
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; trained runs give about one half everywhere."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: it is not sure of anything; it gives about one half "
@@ -435,8 +436,8 @@ def _bank():
            ("The shares all come out nearly equal to each other.", "that is a huge T. A tiny T picks a sure winner."),
            ("Nothing: the shares do not depend on T.", "T changes the gaps between the scores. Each score is divided by T "
             "before the e^s, so a tiny T makes every gap huge.")),
-        _c("selu_steady", "04", "With random start weights of the right size, what does SELU pull toward fixed "
-                                 "values, layer after layer?",
+        _c("selu_steady", "04", "A SELU network starts with random weights of the right size. Layer after layer, "
+                                 "SELU pulls some numbers toward fixed values. Which ones?",   # r61: the one-sentence form twisted
            ("The outputs' average toward 0 and spread toward 1.",
             f"SELU has two constants: a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}). "
             f"Its left side levels off near {-selu_scale * selu_alpha:.2f}: minus their product. "
@@ -774,7 +775,9 @@ SMALL_EXAMPLE = 0.3271   # r44: under an answer below 0.1 the example has its si
 WORDS_EXAMPLES = ("0.005", "1 in 200")   # the unreadable-answer message's word form; r44: no size Q20's answer could have
 # Q20's form and its box name the two ways to type it, with no number (r54: 0.02 next to 1 in 50, r55: 0.005 next to
 # 1 in 200, each read as a hint at the answer's size)
-WORDS_FORM = "a decimal, or “1 in N”: round N to one digit, then zeros"   # r59: what one digit means for N
+# r59: what one digit means for N; r61 (Clarity): one worked rounding, its N far from any key's (no size hint)
+WORDS_ROUNDING = (4721, 5000)
+WORDS_FORM = f"a decimal, or “1 in N”: round N to one digit, then zeros ({WORDS_ROUNDING[0]} → {WORDS_ROUNDING[1]})"
 WORDS_BOX = "a decimal, or 1 in N"
 LEADING_ZEROS = "zeros in front do not count"
 

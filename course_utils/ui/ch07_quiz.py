@@ -791,8 +791,8 @@ SELU_DEPTH, SELU_START = 10, 2.0   # Q28's picture: 10 layers, from a spread of 
 SELU_LABELS = {"SELU": "SELU", "ReLU, LeCun weights": "ReLU, SELU's start weights",   # Q28 never names LeCun; r55:
                "ReLU, He weights": "ReLU, its own bigger start weights"}   # whose weights they are (sized for SELU),
 # so the fading is not read as what ReLU always does; r56: ReLU with its own (He) weights is drawn, not only said
-SELU_STYLES = {"SELU": ("-", 2.4, None), "ReLU, LeCun weights": ("--", 1.4, None), "ReLU, He weights": (":", 1.8, "#E69F00")}
-RELU_ALPHA = 0.5   # r58 Picture: ReLU's ten lines hid SELU's point; one faded network per ReLU run (the alt says all five)
+SELU_STYLES = {"SELU": ("-", 2.4, None), "ReLU, LeCun weights": ("--", 1.4, None), "ReLU, He weights": (":", 2.4, "#E69F00")}   # r61: thicker, to be seen
+RELU_ALPHA = 0.8   # r58 Picture: ReLU's ten lines hid SELU's point; one faded network per ReLU run (the alt says all five); r61: 0.5 made the dotted line too pale
 SELU_Y = (-0.5, 2.2)   # r56: one y range for both panels (spread and average), every run in view
 SELU_RUNS = tuple(SELU_LABELS)
 
@@ -1900,7 +1900,7 @@ def leitner_alt():
     return (f"A new card, then {review.BOXES} boxes in a row. The first answer to a new card puts it in box 2 if right, "
             f"box 1 if wrong. A right answer moves a card up one box once its wait is over. "
             f"If you answer it right before its wait is over, it stays in its box. "
-            f"Wrong sends it back to box 1. Box 1's cards come back at once. "
+            f"Wrong sends it back to box 1. "
             f"Box 1's label: {BOX_1_LABEL.replace(chr(10), ' ')}. A right answer within "
             f"{wait_words(review.MISSED_DAYS)} of the miss keeps it in box 1: you had just read its key, so that is "
             f"rereading, not recall. Waits: {waits}. In box {review.BOXES}, right keeps a card there.")
