@@ -220,13 +220,16 @@ def test_ln2_is_the_shrug_line(chapter_race):
     first = json.loads((NOTEBOOK.parent / "01_collapse_proof.ipynb").read_text())["cells"]
     assert any("one half, the know-nothing answer" in "".join(c["source"]) for c in first if c["cell_type"] == "markdown")
     assert "start line" not in prose.lower() and "start line" not in " ".join(_cells("code")).lower()
-    assert "0.69 = shrug, below 0.1 = training points learnt." in prose
+    # pass 66 (r61 Retention): "What to remember" carries lessons, not this vocabulary line; 0.69 is in its line 1
+    assert "1. Without a bend, the border stays straight, stuck at the shrug line, 0.69." in prose
     # pass 20: "learnt" is training loss only, so the definition says so
     # pass 22: qualified, the runs past the line still miss a few training points (test_learnt_means_...)
     # pass 23: "(nearly all of them)" is replaced by what the 0.1 line guarantees and what the race got
     # pass 53 (r47): 0.1 is a line the chapter chose, said as such
-    assert ("We call 0.1 the **finish line**: once its training loss is below it, a network has **learnt the training "
-            "points**." in prose
+    # pass 66 (r61 Correctness: "learnt the training points" overstated; 1-3% stay wrong): "nearly all", which
+    # test_learnt_means_more_than_85_percent_by_the_bound_and_95_in_the_race measures (95% or more in the race)
+    assert ("We call 0.1 the **finish line**. Below it, a network gets nearly all training points right. We say it "
+             "has **learnt the training points**." in prose
             and "We call a network **learnt**" not in prose and "(nearly all of them)" not in prose)
     w = ch05_race.live_race(names=("relu",), epochs=20, every=10)
     labels = [t.get_text() for t in w.axes["loss"].texts]
@@ -435,7 +438,8 @@ def test_the_things_to_try_fold_says_what_the_race_computes(chapter_race, longer
             "moved down by 1. In symbols, tanh(x) = 2 × sigmoid(2x) − 1. The weights can do all three. Take a tanh "
             "unit with weight 1 into it and 3 out of it: the next layer gets 3 × tanh(x). A sigmoid unit can copy it. Give "
             "it weight 2 in and 6 out, and twice the tanh unit's bias. Take 3 off the next unit's bias. The next layer "
-            "gets 6 × sigmoid(2x) − 3. That is the same. So the gap is "
+            "gets 6 × sigmoid(2x) − 3. That is the same. Check with x = 0.5 and bias 0: 3 × tanh(0.5) = 1.39, and "
+            "6 × sigmoid(1) − 3 = 1.39. So the gap is "
             "in how they learn, not in what they can draw.") in folds[0]   # pass 61 (r55 Clarity 2): worked, not "take up"
     # pass 63 (r58 Correctness): the copy holds for any bias only if the sigmoid unit's own bias is doubled too
     z, b = np.linspace(-4, 4, 81), 0.7
@@ -1069,14 +1073,15 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
     # pass 57 (r51 Correctness): the race showed THAT centred-and-steeper learns, not how far outputs move: hedged
     # pass 58 (r52 Clarity): the verdict's caveat (with Adam, like bigger weights) stays in the remembered line
     # pass 60 (r54 Focus 3): the "cannot tell" caveat was said three times; line 1 says only what the race showed
-    assert ("1. In this race, sigmoid was slow. Centring alone did not help. Centring and 4× steeper did.\n"
-            in remember) and "likely reason" not in flat and "steeper changed both" not in flat
+    # pass 66 (r61 Retention: lessons, not vocabulary): the straight network's lesson first, GELU's win beside
+    # line 3 names GELU's win in every seed (checked below, gelu_first)
+    assert ("2. Sigmoid was slow. Centring alone did not help; centring and 4× steeper did.\n" in remember) and "1. Without a bend, the border stays straight" in remember and "likely reason" not in flat and "steeper changed both" not in flat
     assert "sigmoid was slow: its outputs" not in flat
     # pass 54 (r48 Correctness 1): only centred sigmoids were raced, and the one-knob link holds with Adam only
     assert "one knob" not in flat
     # pass 63 (r58 Focus 3): the seed-by-seed order is said once, in the seed table and the five-run picture
-    assert ("3. One run mixes skill and luck: ReLU and tanh swapped places between seeds. Race several before you "
-            "rank.") in flat and "seeds 0 and 1" not in flat
+    assert ("3. One run mixes skill and luck: ReLU and tanh swapped places between seeds; only GELU led in all five. "
+            "Race several before you rank.") in flat and "seeds 0 and 1" not in flat
     assert "slope 1/4 set the one knob too low" not in flat
     assert "were not the cause" not in flat
     assert "was too flat" not in flat
@@ -1091,10 +1096,10 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
     assert "centring it does not help." not in flat and RECIPE == dict(optimizer="adam", lr=0.01, epochs=400)
     assert "because it is squeezed" not in flat and "outputs barely vary" not in flat
     assert len(ch05_race.CONTESTANTS) == 9
-    assert "2. 0.69 = shrug, below 0.1 = training points learnt." in flat
+    assert "2. 0.69 = shrug" not in flat   # pass 66 (r61 Retention): a lesson line replaced the vocabulary line
     # pass 30: one run is not only luck
     # pass 49: line 3 also carries GELU's win (checked above); pass 50: ReLU and tanh's seed-by-seed wins its evidence
-    assert "3. One run mixes skill and luck" in flat and "ReLU and tanh swapped places between seeds." in flat
+    assert "3. One run mixes skill and luck" in flat and "ReLU and tanh swapped places between seeds;" in flat
     assert "One run is luck" not in flat
     at = {n: race.epochs_to(chapter_race[n].loss, 0.1) for n in ("tanh", "relu", "gelu_tanh", "silu", "mish")}
     assert all(at[n].max() < at["tanh"].min() for n in ("gelu_tanh", "silu", "mish"))   # every run, every seed
@@ -1214,8 +1219,10 @@ def test_the_step_words_stay_one_line_each_and_the_folded_page_stays():
     # pass 62 (r57 Picture 1): three lettered points to follow from (a) to (b)
     # pass 63 (r58 Clarity 1, Picture 2): the cut is said before the picture; (d) says what a crease is
     # pass 65 (r59 Clarity 2): the new place is said before the cut, and A is followed with its numbers
-    assert ("The two units give each point two new numbers. Use them as the point's new place. The output unit can "
-            "split the new places only with a straight line: the **cut**.") in prose
+    # pass 66 (r61 Clarity 1): why the cut is straight (the output unit only adds up the two numbers, weighted)
+    assert ("The two units give each point two new numbers. They are the point's place on a new page. The "
+            "output unit just adds them up, each times a weight. So on the new page, its border is always straight: "
+            "the **cut**.") in prose
     assert prose.index("the **cut**.") < prose.index("- **(b)**")
     assert ("- **(b)** Each point at its new place. A starts at (−1, 1.25). Its two outputs are −0.81 and 0.88, so it "
             "moves to (−0.81, 0.88). The coloured lines curve; the black cut is straight. "
@@ -1339,8 +1346,10 @@ def test_the_friends_claim_is_a_folded_check_and_the_section_opens_with_slow_not
     # pass 60 (r54 Clarity 3, Correctness 1): one idea a bullet; "real" only of the fading; the caveat said once
     # pass 61 (r55 Correctness 3): measured in a test only, so hedged, with its reason
     # pass 62 (r57 Correctness 2): still unmeasured in the chapter, so said as the aim, not as a result
-    assert ("- Suspect 1: the nudge does fade (optional section). Steeper aims at the fading too: its slope reaches 1, not "
-            "1/4.") in flat and "should make it fade less" not in flat
+    # pass 66 (r61 Clarity 3: "does fading matter with Adam?"): the verdict says it plainly, beside the measurement
+    assert ("- Suspect 1: the nudge does fade (optional section). With Adam, that alone does not explain the "
+            "slowness.") in flat and "should make it fade less" not in flat
+    assert "So with Adam, fading alone does not explain the slowness; with plain steps (try 5), it may." in flat
     assert "Suspect 1 is real" not in flat and flat.count("cannot tell") == 0
     assert ('A common wrong answer: "tiny nudges mean tiny steps". In fact, Adam still steps about 0.01 on a steady '
             "tiny nudge.") in flat and "A friend says" not in flat
@@ -1709,7 +1718,7 @@ def test_the_controls_the_learner_needs_are_listed_before_the_race():
     for said in ("**Race!**", "**Stop**", "The **tick boxes** pick the runners; five start ticked.",
                  "> **Recap: the race's words and settings.**",
                  "> - **shrug line** (dotted): 0.69, one half for every point.",
-                 "> - **finish line** (dashed): 0.1. Below it, the training points are learnt.",
+                 "> - **finish line** (dashed): 0.1. Below it, nearly all training points are right.",   # pass 66 (r61)
                  "> - **epoch**: one step, after a look at all the points. The race runs 400.",
                  "> - **seed**: the number that picks the random starting weights: 0.",
                  "> - **optimizer**: Adam; the other is plain gradient descent.",
@@ -2200,8 +2209,9 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 60 (r54): one suspect a bullet, "real" only of the fading, the caveat moved to "What the race does not show"
     # pass 62 (r57 Correctness 2): fading less was never measured for the steep sigmoid; it is said as a reason to
     # try it. The bigger-weights caveat is said once, under "What the race does not show" (r57 Focus 3)
-    assert ("- Suspect 2: centring alone did not help. - Suspect 3: centred and 4× steeper, it learned. - Suspect 1: "
-            "the nudge does fade (optional section). Steeper aims at the fading too: its slope reaches 1, not 1/4.") in verdict and "cannot tell" not in verdict and "should" not in verdict
+    assert ("- Suspect 2: centring alone did not help. - Suspect 3: centred and 4× steeper, it learned. Why is still open (see "
+            "below). - Suspect 1: "
+            "the nudge does fade (optional section). With Adam, that alone does not explain the slowness.") in verdict and "cannot tell" not in verdict and "should" not in verdict
     assert "steeper slope made sigmoid learn" not in verdict
     assert "A steeper sigmoid that is not centred was not raced." in verdict
     assert "sigmoid(4x)\"" not in str(ch05_race.VARIANTS)   # pass 54 (r48): no uncentred steep runner exists to cite
@@ -2800,9 +2810,9 @@ def test_the_learning_rate_try_gives_the_centred_sigmoid_4x_steps_at_the_sliders
     verdict = {"sigmoid": chapter_race["sigmoid"], "tanh": chapter_race["tanh"], **stretch}
     text = ch05_race.rate_answer(verdict, mine=mine).data
     assert ("Not in 400 epochs. In your race (seed 0), sigmoid − 0.5's loss ends near 0.5, far above 0.1. None of the "
-            "five seeds crosses. The steep sigmoid, whose weights also start 4× bigger, crossed in all five. So bigger "
-            "steps alone were not enough here. This try cannot show whether bigger starting weights alone would "
-            "be.") in text
+            "five seeds crosses. The steep sigmoid, whose weights also start 4× bigger, crossed in all five. This try "
+            "suggests bigger steps alone are not enough. It cannot show whether bigger starting weights alone would "
+            "be.") in text   # pass 66 (r61 Correctness: the try also changes the last layer's steps: only "suggests")
     assert "whole story" not in text and "0.0398" not in text
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "rate_answer(" in "".join(c["source"]))
@@ -2999,7 +3009,8 @@ def test_the_winner_is_said_under_the_table_as_the_runs_show(chapter_race):
     # pass 65 (r59 Focus 2: 35 numbers): the fold shows tanh, ReLU and GELU, then the fastest of the other four
     # per seed, so "GELU is fastest in every seed" stays checkable in 20 numbers
     shown = repr(fold.table).splitlines()
-    assert [row.split("  ")[0] for row in shown[2:-1]] == ["Tanh", "ReLU", "GELU", "fastest of the other 4"]
+    # pass 66 (r61 Focus 2: "which 4?"): the row names the four
+    assert [row.split("  ")[0] for row in shown[2:-1]] == ["Tanh", "ReLU", "GELU", "fastest of Leaky ReLU, ELU, SiLU, Mish"]
     rest = [n for n in chapter_race if n not in ch05_race.SEED_ROWS + ("identity", "sigmoid")]
     best = np.min([race.epochs_to(chapter_race[n].loss, 0.1) for n in rest], axis=0)
     assert shown[-2].split()[-5:] == [f"{v:.0f}" for v in best]
@@ -3203,8 +3214,9 @@ def test_steeper_also_lets_the_nudge_fade_less():
     flat = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     # pass 60 (r54 Clarity 3, Focus 3): one bullet for the fading; the caveat once, under "What the race does not show"
     # pass 62 (r57 Correctness 2): this test is not in the chapter, so the chapter says the aim, not the result
-    assert ("- Suspect 1: the nudge does fade (optional section). Steeper aims at the fading too: its slope reaches 1, not "
-            "1/4.") in flat
+    # pass 66 (r61 Clarity 3): the verdict no longer names this aim (it read as "fading matters with Adam"); the
+    # measurement above stays, and the verdict's line is pinned in test_the_centred_predict_comes_before_its_picture...
+    assert "Steeper aims at the fading too" not in flat
 
 
 # ---- pass 60 (r54): Adam's resizing drawn; suspect 2's detour drawn ----
@@ -3240,7 +3252,7 @@ def test_two_ways_to_step_are_drawn_with_the_numbers_the_text_says():
                      "fixed stride. The nudge only tells it which way. A nudge that keeps flipping makes the walker "
                      "shuffle: Adam's steps shrink. ")   # pass 61 (r55 Clarity 1): "slope" is the bend's
     # pass 61 (r55 Picture 2): the picture shows one step per rule, so the text does not count ten
-    assert "one weight gets a steady nudge, tiny or large." in before and "ten" not in before.split()
+    assert "Below: one weight's steady nudge, tiny or large." in before and "ten" not in before.split()   # pass 66: shorter
     race_at = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("## Watch them race"))
     assert k < race_at and not cells[k]["metadata"].get("jupyter", {}).get("source_hidden")
 

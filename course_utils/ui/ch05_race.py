@@ -332,7 +332,9 @@ def crossing_table(results, threshold=0.1, rows=None):
     if rows is not None:
         rest = [n for n in at if n not in rows]
         best = np.min([np.where(np.isfinite(at[n]), at[n], np.inf) for n in rest], axis=0)
-        at = {**{n: at[n] for n in rows}, f"fastest of the other {len(rest)}": np.where(np.isinf(best), np.nan, best)}
+        # r61 Focus 2: "the other 4" left the reader asking which; the row names them
+        label = "fastest of " + ", ".join(short_name(n).split(" /")[0] for n in rest)
+        at = {**{n: at[n] for n in rows}, label: np.where(np.isinf(best), np.nan, best)}
 
     def cell(n, k):
         if not np.isfinite(at[n][k]):
@@ -478,6 +480,10 @@ def try_answers(results, threshold=0.1, longer=None):
            f"weight {w_in:g} into it and {w_out:g} out of it: the next layer gets {w_out:g} × tanh(x). A sigmoid unit can "
            f"copy it. Give it weight {s_in:g} in and {s_out:g} out, and twice the tanh unit's bias. Take {-s_bias:g} off "
            f"the next unit's bias. The next layer gets {s_out:g} × sigmoid({s_in:g}x) − {-s_bias:g}. That is the same. "
+           # r61 Clarity 2: five operations in a row; one number plugged into both (bias 0) shows they agree
+           f"Check with x = {TANH_CHECK_X:g} and bias 0: {w_out:g} × tanh({w_in * TANH_CHECK_X:g}) = "
+           f"{w_out * np.tanh(w_in * TANH_CHECK_X):.2f}, and {s_out:g} × sigmoid({s_in * TANH_CHECK_X:g}) − {-s_bias:g} = "
+           f"{s_out / (1 + np.exp(-s_in * TANH_CHECK_X)) + s_bias:.2f}. "
            "So the gap is in how they learn, not in what they can draw.")   # r43 Focus 2: the fold ends here
     default = ("tanh", "relu", "gelu_tanh")
     winner = min(default, key=lambda n: at[n][2])
@@ -528,6 +534,7 @@ def try_answers(results, threshold=0.1, longer=None):
 
 
 TANH_COPY = (1.0, 3.0)   # try 1's worked example: a tanh unit's weight in and weight out
+TANH_CHECK_X = 0.5   # try 1: the one input plugged into both units
 
 
 def copy_tanh_unit(w_in, w_out):
@@ -566,9 +573,9 @@ def rate_answer(runs, threshold=0.1, mine=None):
              f"Yes. In your race (seed 0), {CENTRED_LABEL} crosses {threshold:g} at epoch {at[0]:.0f}. ")
             + ("None of the five seeds crosses. " if crossed == 0 else f"{crossed} of the five seeds cross. ")
             + f"The steep sigmoid, whose weights also start 4× bigger, crossed in {_count_of_five(steep)}. "
-            + ("So bigger steps alone were not enough here. " if crossed == 0 else
-               "So bigger steps alone can be enough. ")
-            + "This try cannot show whether bigger starting weights alone would be.")
+            + ("This try suggests bigger steps alone are not enough. " if crossed == 0 else
+               "This try suggests bigger steps alone can be enough. ")
+            + "It cannot show whether bigger starting weights alone would be.")
     # r58 Correctness 3: the five seeds the words count, as a saved table the learner can read (one decimal: a loss
     # still sliding at epoch 400 is said no finer than a nudged start keeps it)
     steep_at = race.epochs_to(runs[STRETCH_TEST[3]].loss, threshold)
@@ -703,7 +710,7 @@ def page_figure(half=1.5):
     for w1, w2 in PAGE_W:   # w1·x₁ + w2·x₂ = 0, drawn as x₁ along x₂ (both units' lines are steep)
         relu.plot(-w2 * along / w1, along, color="#555555", lw=1.2, ls=":", zorder=2)
     relu.contour(*page_relu_border(half), levels=[0.0], colors="black", linewidths=2, zorder=4)
-    relu.set_title("(d) ReLU instead: corners,\non creases (dotted)", fontsize=11)
+    relu.set_title("(d) ReLU: corners\non the dotted creases", fontsize=11)   # r61: the old title ran off the edge
     relu.set_aspect("equal")
     for ax in (axes[0], axes[2], axes[3]):
         ax.set(xlabel="input x₁", ylabel="input x₂", xlim=(-half, half), ylim=(-half, half))
@@ -1350,6 +1357,9 @@ def slope_step_figure(step=0.01, span=0.012):
         ax.axvline(0, color=plots.MUTED, lw=0.8)
         ax.set(xlim=(-span / 3, span), ylim=(-span / 3, span), xlabel="input (weighted sum plus bias)", title=name)
         ax.set_aspect("equal")
+        ticks = [0, step / 2, step]   # r61 Picture 3: three short ticks, not five of four digits
+        ax.set_xticks(ticks, [f"{t:g}" for t in ticks])
+        ax.set_yticks(ticks, [f"{t:g}" for t in ticks])
     axes[0].set_ylabel("output")
     fig.suptitle(f"Zoomed in near 0: the same input step of {step:g} into each curve", fontsize=10)
     said = "; ".join(f"{name}: the output moves {move:.2g}" for name, _s, move in rows)
