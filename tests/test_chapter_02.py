@@ -2199,11 +2199,15 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # (the star needs weight 1 up, weight 2 down; a together move pushes both the same way), the second split cut
     assert ("**Why all-positive inputs make the weights swing.** The star needs weight 1 up and weight 2 down: an **apart** move.\n"
             "A **together** move pushes both weights the same way.\n"
+            # r61 Clarity 1: why a together move is unwanted: the star lies on the apart line through the start
+            "The dotted line runs straight from the start to the star: a pure apart move.\n"
+            "So the star needs no together move at all.\n"
             "The coloured arrows split the step (+2, +1) into together (+1.5, +1.5) plus apart (+0.5, −0.5).\n"
             "With positive inputs, every step moves both weights the same way.\n"
             "So each step's together part is never the smaller one.\n"
             # r59 Clarity 2, Correctness 1: how "together ≥ apart" becomes a swing (checked below)
-            "Later examples must undo that together part. Big steps undo it too far, so the weights swing wider and wider.") in split and "<details>" not in split
+            "Each together move is a detour that later steps must take back.\n"
+            "Big steps take back too much, so the weights swing wider and wider.") in split and "<details>" not in split
     assert "oar" not in split and "boat" not in split and "Another step" not in split
     assert "a turn" not in split and "zig-zag on their way" not in split
     # the swings: at step size 1, the weights cross the star's together level about 10 times in 30 steps at
@@ -2293,7 +2297,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     assert (ax_in.get_xlabel(), ax_in.get_ylabel(), ax_w.get_xlabel(), ax_w.get_ylabel()) == (
         "input 1", "input 2", "weight 1", "weight 2")
     assert {t.get_text() for t in ax_w.texts} >= {"start", "the star"}
-    assert ax_n.get_title() == "your settings (ring: now)"
+    assert ax_n.get_title() == "settings you tried (ring: current)"   # r61: "ring: now" read as cryptic
     assert [t.get_text() for t in ax_n.get_legend().get_texts()] == ["centre 0.5", "centre 0", "other centres"]
     star = [ln.get_data() for ln in ax_w.lines if ln.get_marker() == "*"]
     square = [ln.get_data() for ln in ax_w.lines if ln.get_marker() == "s"]
@@ -2976,16 +2980,22 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
             "At centre 0.5, each input is 0 to 1, and its square averages 1/3.\n"
             "So (input 1)² + (input 2)² averages 2/3.\n"
             # r60 Correctness 2: the rule of thumb holds for an arrow of typical length, not for every step
-            "Along a typical arrow, with length squared 2/3, a step lands the output farther off once the step size passes 2 ÷ 2/3 = 3.\n"
-            "Shorter arrows allow bigger steps, longer ones smaller.\n"
-            "The inputs all point roughly along the together line, so the weights swing wider there too.\n"
+            # r61 Clarity 2, Correctness 1: one idea a line, and said as a rule of thumb (checked below)
+            "One step lands farther off once step size × length squared passes 2.\n"
+            "A rule of thumb: put in the average length squared, 2/3.\n"
+            "Then the limit is about 2 ÷ 2/3 = 3.\n"
+            "It is rough: longer arrows overshoot sooner, shorter ones later.\n"
+            "The inputs all point roughly along the together line, so the swings grow along it.\n"
             # r60 Focus: the failing runs are counted here, off the main path (the check fold says "over half")
-            "At step size 3, 166 of the 300 runs do not arrive within 200 steps; at 3.5, 275.\n"
-            "At centre 0, the length squared averages only 1/6: 2 ÷ 1/6 = 12, far past the slider's top of 5.\n"
-            "So every step size here settles.\n"
-            # r59/r60 Focus: the exact-landing argument (3000 runs, median 5) is cut; the plateau's cause kept
-            "Still, bigger steps stop helping from step size 3.5.\n"
-            "One fixed step size falls short along short arrows and lands past along long ones.\n") in why
+            "The runs agree. At step size 3, 166 of the 300 runs do not arrive within 200 steps; at 3.5, 275.\n"
+            "At centre 0, the length squared averages only 1/6.\n"
+            "The same rule of thumb gives 2 ÷ 1/6 = 12, far past the slider's top of 5.\n"
+            "So every step size here settles.\n") in why
+    # r61 Correctness 2: the plateau's cause ("one fixed step size falls short ...") was shown nowhere: cut
+    assert "falls short along short arrows" not in why and "stop helping" not in why
+    # r61 Correctness 1: a rule of thumb, not a derivation: the together line's own average pull, 7/12, gives 3.4,
+    # yet the runs start failing at 3, where the average arrow's 2/3 puts it
+    assert ch02.pushes(0.5)[0] == 7 / 12 and 2 / (7 / 12) > 3.4 and abs(zigzag.blow_up_step(0.5) - 3.0) <= 0.05
     assert "3000 runs" not in why and "middle run" not in why
     # step size 1 in the widget: every arrow has length squared at most 1² + 1² = 2, so the output moves at most
     # twice its miss and never lands farther off; the worked arrow (2, 1) has 5
@@ -2996,7 +3006,7 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
     for length2 in (0.25, 2 / 3, 1.5):
         for rate in (0.9 * 2 / length2, 1.1 * 2 / length2):
             assert (abs(1 - rate * length2) > 1) == (rate > 2 / length2)
-    assert zigzag.exact_steps(0.0, runs=ch02.EXACT_RUNS) == 5 and ch02.steps_curve(0.0).min() == 9   # the fold's raise: exact steps beat 9
+    assert zigzag.exact_steps(0.0, runs=ch02.EXACT_RUNS) == 5 and ch02.steps_curve(0.0).min() == 9   # the engine: exact steps beat 9 (no longer claimed in prose)
     assert 3.5 * (zigzag.independent_inputs(0.0, 20000) ** 2).sum(axis=1).min() < 1   # short arrows fall short
     h0 = zigzag.independent_inputs(0.0, 20000)   # centre 0, step size 3.5: the longest arrows pass their answer
     assert 3.5 * (h0 ** 2).sum(axis=1).max() > 1
