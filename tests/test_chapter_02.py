@@ -278,7 +278,7 @@ def test_gelu_range_starts_at_its_computed_minimum():
                                     options={"xatol": 1e-12})
     text = printed()
     assert f"[{best.fun:.3f}, ∞)" in text
-    assert "lowest value" not in text and f"Left of $x \\approx {best.x:.2f}$, the curve's lowest point, the slope is slightly negative.\nIt is lowest at $x = -\\sqrt2$: about −0.13.\nThere the learning signal flips sign as it passes back.\nThat is no fault: there, a bigger sum gives a smaller output.\n" in markdown()
+    assert "lowest value" not in text and f"Left of $x \\approx {best.x:.2f}$, the curve's lowest point, the slope is slightly negative.\nThe slope is lowest at $x = -\\sqrt2$: about −0.13.\nThere the learning signal flips sign as it passes back.\nThat is no fault: there, a bigger sum gives a smaller output.\n" in markdown()
 
 
 
@@ -727,12 +727,13 @@ def test_one_meaning_of_gate_in_widget_and_text():
     # pass 32 (r30): the name SwiGLU needs it; it comes once, explained in place as SiLU's other name, after SiLU
     # pass 46: the name's fold is cut as a naming note, so Swish is never named
     # pass 50 (r45 Clarity 3): the name is spelled out again, in one line after SiLU: Swish once, as SiLU's other name
-    assert "SiLU** (Sigmoid Linear Unit" in text and text.count("Swish") == 1
+    # r61 Correctness 3: "another name" was loose (Swish is x·σ(βx); SiLU is its β = 1 case): "the simplest Swish"
+    assert "SiLU** (Sigmoid Linear Unit" in text and text.count("Swish") == 2
     # pass 58 (r52): the name line shortened; "Gated Linear Unit" said as "a gated unit"
     # pass 60 (r54 Clarity 1): "a gated unit" hid the L, and "stretch factor" was never explained: GLU spelled out,
     # its "linear" tied to the unbent content, and Swish said as SiLU's name in this unit (Swish at its setting 1)
     # r60 Clarity: "here" read as if Swish meant something else elsewhere; PyTorch's nn.SiLU says "also known as the swish function"
-    assert text.index("**SiLU** (Sigmoid Linear Unit)") < text.index("Swi is for Swish, another name for SiLU.")
+    assert text.index("**SiLU** (Sigmoid Linear Unit)") < text.index("Swi is for Swish. SiLU is the simplest Swish.")
     assert "also called Swish" not in text
 
 
@@ -1036,7 +1037,7 @@ def test_gelu_picture_zooms_on_the_dip_and_separates_the_two_lowest_points():
     # pass 57 (r51 change 2): "the weights below it" named as the unit's own weights; how negative the slope gets, said
     # pass 58 (r52): "never below about -1/8" read as wrong (the slope reaches -0.129); "right of the dip" said as "a positive slope"
     assert ("Left of $x \\approx -0.75$, the curve's lowest point, the slope is slightly negative.\n"
-            f"It is lowest at $x = -\\sqrt2$: about {ds:.2f}.\n".replace("about -", "about −") +
+            f"The slope is lowest at $x = -\\sqrt2$: about {ds:.2f}.\n".replace("about -", "about −") +
             # r57 Clarity: it did not say whether the flip matters; it does no harm, said with its reason
             "There the learning signal flips sign as it passes back.\n"
             "That is no fault: there, a bigger sum gives a smaller output.\n"
@@ -2199,11 +2200,15 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # (the star needs weight 1 up, weight 2 down; a together move pushes both the same way), the second split cut
     assert ("**Why all-positive inputs make the weights swing.** The star needs weight 1 up and weight 2 down: an **apart** move.\n"
             "A **together** move pushes both weights the same way.\n"
+            # r61 Clarity 1: why a together move is unwanted: the star lies on the apart line through the start
+            "The dotted line runs straight from the start to the star: a pure apart move.\n"
+            "So the star needs no together move at all.\n"
             "The coloured arrows split the step (+2, +1) into together (+1.5, +1.5) plus apart (+0.5, −0.5).\n"
             "With positive inputs, every step moves both weights the same way.\n"
             "So each step's together part is never the smaller one.\n"
             # r59 Clarity 2, Correctness 1: how "together ≥ apart" becomes a swing (checked below)
-            "Later examples must undo that together part. Big steps undo it too far, so the weights swing wider and wider.") in split and "<details>" not in split
+            "Each together move is a detour that later steps must take back.\n"
+            "Big steps take back too much, so the weights swing wider and wider.") in split and "<details>" not in split
     assert "oar" not in split and "boat" not in split and "Another step" not in split
     assert "a turn" not in split and "zig-zag on their way" not in split
     # the swings: at step size 1, the weights cross the star's together level about 10 times in 30 steps at
@@ -2293,7 +2298,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     assert (ax_in.get_xlabel(), ax_in.get_ylabel(), ax_w.get_xlabel(), ax_w.get_ylabel()) == (
         "input 1", "input 2", "weight 1", "weight 2")
     assert {t.get_text() for t in ax_w.texts} >= {"start", "the star"}
-    assert ax_n.get_title() == "your settings (ring: now)"
+    assert ax_n.get_title() == "settings you tried (ring: current)"   # r61: "ring: now" read as cryptic
     assert [t.get_text() for t in ax_n.get_legend().get_texts()] == ["centre 0.5", "centre 0", "other centres"]
     star = [ln.get_data() for ln in ax_w.lines if ln.get_marker() == "*"]
     square = [ln.get_data() for ln in ax_w.lines if ln.get_marker() == "s"]
@@ -2745,7 +2750,8 @@ def test_cards_are_explained_after_they_show_and_swish_where_it_is_named():
     silu = activations.get("silu")   # SiLU is Swish at β = 1 (chapter 00's glossary): x · σ(βx)
     x = np.linspace(-4, 4, 81)
     np.testing.assert_allclose(silu(x, beta=1.0), x * special.expit(x), atol=1e-12)
-    assert text.count("Swish") == 1 and "Swish, another name for SiLU.\n" in text   # pass 50 (r45): the name spelled out once
+    assert text.count("Swish") == 2 and "Swi is for Swish. SiLU is the simplest Swish.\n" in text   # pass 50 (r45): the name spelled out once
+    assert activations.get("silu").params["beta"].default == 1.0   # r61: SiLU is Swish with its factor β at 1
     a, b = np.linspace(-4, 4, 17), np.linspace(-2, 2, 17)
     np.testing.assert_allclose(activations.get("swiglu")(a, b), silu(a) * b, atol=1e-12)   # the gate is SiLU
 
@@ -2976,16 +2982,22 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
             "At centre 0.5, each input is 0 to 1, and its square averages 1/3.\n"
             "So (input 1)² + (input 2)² averages 2/3.\n"
             # r60 Correctness 2: the rule of thumb holds for an arrow of typical length, not for every step
-            "Along a typical arrow, with length squared 2/3, a step lands the output farther off once the step size passes 2 ÷ 2/3 = 3.\n"
-            "Shorter arrows allow bigger steps, longer ones smaller.\n"
-            "The inputs all point roughly along the together line, so the weights swing wider there too.\n"
+            # r61 Clarity 2, Correctness 1: one idea a line, and said as a rule of thumb (checked below)
+            "One step lands farther off once step size × length squared passes 2.\n"
+            "A rule of thumb: put in the average length squared, 2/3.\n"
+            "Then the limit is about 2 ÷ 2/3 = 3.\n"
+            "It is rough: longer arrows overshoot sooner, shorter ones later.\n"
+            "The inputs all point roughly along the together line, so the swings grow along it.\n"
             # r60 Focus: the failing runs are counted here, off the main path (the check fold says "over half")
-            "At step size 3, 166 of the 300 runs do not arrive within 200 steps; at 3.5, 275.\n"
-            "At centre 0, the length squared averages only 1/6: 2 ÷ 1/6 = 12, far past the slider's top of 5.\n"
-            "So every step size here settles.\n"
-            # r59/r60 Focus: the exact-landing argument (3000 runs, median 5) is cut; the plateau's cause kept
-            "Still, bigger steps stop helping from step size 3.5.\n"
-            "One fixed step size falls short along short arrows and lands past along long ones.\n") in why
+            "The runs agree. At step size 3, 166 of the 300 runs do not arrive within 200 steps; at 3.5, 275.\n"
+            "At centre 0, the length squared averages only 1/6.\n"
+            "The same rule of thumb gives 2 ÷ 1/6 = 12, far past the slider's top of 5.\n"
+            "So every step size here settles.\n") in why
+    # r61 Correctness 2: the plateau's cause ("one fixed step size falls short ...") was shown nowhere: cut
+    assert "falls short along short arrows" not in why and "stop helping" not in why
+    # r61 Correctness 1: a rule of thumb, not a derivation: the together line's own average pull, 7/12, gives 3.4,
+    # yet the runs start failing at 3, where the average arrow's 2/3 puts it
+    assert ch02.pushes(0.5)[0] == 7 / 12 and 2 / (7 / 12) > 3.4 and abs(zigzag.blow_up_step(0.5) - 3.0) <= 0.05
     assert "3000 runs" not in why and "middle run" not in why
     # step size 1 in the widget: every arrow has length squared at most 1² + 1² = 2, so the output moves at most
     # twice its miss and never lands farther off; the worked arrow (2, 1) has 5
@@ -2996,7 +3008,7 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
     for length2 in (0.25, 2 / 3, 1.5):
         for rate in (0.9 * 2 / length2, 1.1 * 2 / length2):
             assert (abs(1 - rate * length2) > 1) == (rate > 2 / length2)
-    assert zigzag.exact_steps(0.0, runs=ch02.EXACT_RUNS) == 5 and ch02.steps_curve(0.0).min() == 9   # the fold's raise: exact steps beat 9
+    assert zigzag.exact_steps(0.0, runs=ch02.EXACT_RUNS) == 5 and ch02.steps_curve(0.0).min() == 9   # the engine: exact steps beat 9 (no longer claimed in prose)
     assert 3.5 * (zigzag.independent_inputs(0.0, 20000) ** 2).sum(axis=1).min() < 1   # short arrows fall short
     h0 = zigzag.independent_inputs(0.0, 20000)   # centre 0, step size 3.5: the longest arrows pass their answer
     assert 3.5 * (h0 ** 2).sum(axis=1).max() > 1
@@ -3404,7 +3416,7 @@ def test_swiglu_name_spelled_out_and_the_intro_says_unit():
     # pass 60 (r54 Clarity 1 and weak spot 1): GLU is the Gated Linear Unit, its L the unbent content; Swish, said
     # as SiLU's name here, is x·σ(βx), SiLU exactly at β = 1, the setting SwiGLU's gate uses (the registry's swiglu)
     said = ("Its name: GLU is Gated Linear Unit.\nLinear: the content stays unbent.\n"
-            "Swi is for Swish, another name for SiLU.")
+            "Swi is for Swish. SiLU is the simplest Swish.")
     assert text.count(said) == 1 and "stretch factor" not in text and "a gated unit" not in text
     a, b = np.linspace(-4, 4, 17), np.linspace(-2, 2, 17)
     swish_1 = a * special.expit(1.0 * a)
@@ -3461,7 +3473,7 @@ def test_gelu_slope_is_lowest_at_minus_root_two_about_minus_0_13():
     reference = special.ndtr(grid) + grid * np.exp(-grid ** 2 / 2) / np.sqrt(2 * np.pi)   # d/dx of x Phi(x)
     assert reference.min() == pytest.approx(best.fun, abs=1e-6)
     assert best.x == pytest.approx(-2 ** 0.5, abs=1e-5) and best.x < activations.minimum("gelu")[0]
-    said = f"It is lowest at $x = -\\sqrt2$: about {best.fun:.2f}.".replace("-0", "−0")
+    said = f"The slope is lowest at $x = -\\sqrt2$: about {best.fun:.2f}.".replace("-0", "−0")
     assert said in markdown() and "tfrac18" not in markdown()
 
 
@@ -3545,13 +3557,14 @@ def test_the_takeaway_says_the_test_used_random_inputs():
 # ---------------------------------------------------------------- pass 60: the r54 reader's items
 
 def test_the_error_in_gelus_name_is_the_error_function_an_area_under_a_bell():
-    """Check 'It names the error function, which measures areas under a bell curve' (r54 Clarity 3: 'a maths function
+    """Check '"Error" is ... a maths name for bell-curve areas' (r54 Clarity 3: 'a maths function
     built from that bell' did not say what it does): erf(x) is the area under the bell e^(-t²) from 0 to x, scaled,
     and the share Φ the chapter draws is built from it, Φ(x) = (1 + erf(x / √2)) / 2 (scipy's ndtr as reference)."""
     from scipy import integrate
     text = markdown()
-    assert ('"Error" is not a mistake.\nIt names the *error function*, which measures areas under a bell curve.\n'
-            in text) and "a maths function built from that bell" not in text
+    # r61 Clarity 3: the named *error function* was never used again; one line keeps what it measures
+    assert ('"Error" is not a mistake: it is a maths name for bell-curve areas.\n'
+            in text) and "a maths function built from that bell" not in text and "error function" not in text
     for x in (-2.0, -0.5, 0.3, 1.0, 2.5):
         area = integrate.quad(lambda t: np.exp(-t * t), 0.0, x)[0]
         assert special.erf(x) == pytest.approx(2 / np.sqrt(np.pi) * area, rel=1e-10)
