@@ -397,7 +397,7 @@ def test_predictions_come_before_their_answers():
 
 
 @pytest.mark.parametrize("make, right", [("flip_question", "the right side, where x is positive"),
-    ("pile_question", "1: the layers merge into one rule")])
+    ("pile_question", "1024: each layer doubles it")])
 def test_questions_name_the_misconception_of_every_wrong_answer(make, right):
     """Check each click-an-answer question: a wrong letter shows its misconception, the right one confirms."""
     q = getattr(ch00_start_here, make)()
@@ -1913,7 +1913,8 @@ def test_pass28_reader_items_terms_and_scope():
     assert "The slider below does" not in text
     w = ch00_start_here.bend_unit()
     assert len(w.sliders) == 2
-    assert "**Predict:** ten such one-unit layers with no bend, one after another." in text
+    # Pass 66 (r61): the ten-layer Predict asks something the pile's fold does not answer: the merged rule's slope.
+    assert "**Predict:** ten such one-unit layers with no bend, each one: multiply by 2, then add 1." in text
     # Many units a layer: two unbent layers (3 units, then 2) are still one layer: one matrix and one shift.
     rng = np.random.default_rng(0)
     W1, b1, W2, b2 = rng.normal(size=(3, 4)), rng.normal(size=3), rng.normal(size=(2, 3)), rng.normal(size=2)
@@ -1951,11 +1952,24 @@ def test_pass29_reader_items_words():
     i = next(k for k, c in enumerate(cells) if c.source.strip() == "ch00.flip_question()")
     assert cells[i + 1].source.strip() == "After you click, check it on the sliders above: set $w = -1$ and $b = 0$."
     assert "sliders" not in cells[i - 1].source
-    assert "How many straight-line rules do they merge into?" in text and "do they add up to" not in text
+    # Pass 66 (r61 Retention): the pile's fold already says the stack stays one rule, so the ten-layer question asks
+    # for the merged rule's slope; each wrong option's feedback names its slip (added, kept, or a curve).
+    assert "They merge into one straight rule. What is its slope?" in text and "do they add up to" not in text
     q = ch00_start_here.pile_question()
-    q.buttons[q.options.index("0: the layers cancel each other")].click()
-    assert "Nothing cancels: the rule still has a stretch and a shift." in q.feedback.value
-    assert "need not be flat" not in q.feedback.value
+    layers, (w, b) = ch00_start_here.TEN
+    x = np.array([0.0, 1.0, 5.0])
+    y = x.copy()
+    for _ in range(layers):   # the ten rules, run one after another
+        y = w * y + b
+    slope = (y[1] - y[0]) / (x[1] - x[0])
+    assert np.allclose(y, slope * x + y[0]) and slope == 1024 == ch00_start_here.stack_rule()[0]   # straight
+    assert q.right.startswith(f"{slope:g}:")
+    q.buttons[q.options.index("20: each layer adds 2 to it")].click()
+    assert "adding the 2s" in q.feedback.value and "×1024" in q.feedback.value
+    q.buttons[q.options.index("2: the same as one layer's")].click()
+    assert "stretches the line again" in q.feedback.value
+    q.buttons[q.options.index("none: the stack is a curve")].click()
+    assert "stays one straight line, with slope 1024" in q.feedback.value
     recall = _cell("How far? Multiply the nudge by the **learning rate**")   # pass 56
     # Pass 43 (r38 Retention): a transfer question, not the dot's answer again: the hill's left side, where the slope
     # is -0.8 (at w = 0.2, left of the bottom), learning rate 0.1: the weight steps right by 0.08.
@@ -2072,7 +2086,11 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # Pass 63 (r58 Clarity, Picture): the chain set up before its forward picture, a gear analogy for multiplying
     # along it, the two kinds of slope told apart, the passed-on signal cut: 68 sentences, 536 words (the whole page
     # within the brief's +40).
-    assert len(said) <= 68 and sum(chapter_metrics.words(s) for s in said) <= 536, said
+    # Pass 66 (r61 Clarity, Correctness): both biases 0 and the output 24 said where the chain is set up; the output's
+    # hill the same shape as the weight's (its hill slope the output minus the right answer); the pass back as a
+    # numbered walk, arrow by arrow; a "words so far" box in place of the two-kinds-of-slope cell; the Predict's right
+    # answer (39) keeps its signal at 1: 74 sentences (shorter ones), at most 550 words.
+    assert len(said) <= 74 and sum(chapter_metrics.words(s) for s in said) <= 550, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
@@ -2103,9 +2121,15 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # Pass 61 (r55 Clarity 2): the worked network is said to be a chain (the picture's extra bend and earlier layers).
     # Pass 63 (r58 Picture): the chain is the smallest network, as the forward picture draws it; the picture sits
     # between the move and its arithmetic.
-    assert ("Now picture a chain: one input, one hidden unit, one output.\n"
+    # Pass 66 (r61 Correctness): both biases said to be 0, and the output worked out (24), where the chain is set up.
+    w0, worked = ch00_start_here.HIDDEN_WEIGHT, ch00_start_here.SIGNAL_WORKED
+    z0 = w0 * worked["input"]
+    assert z0 > 0 and ch00_start_here.worked_output(w0) == z0 * worked["weight"] == 24   # biases 0, on the ramp
+    assert ("Now picture a chain: one input, one hidden unit, one output. Both biases are $0$.\n"
             "Pick the weight on the input's link: call it our weight. Its value is $4$; the input is $2$.\n"
-            "The unit's ReLU is on its ramp. The output's weight from that unit is $3$.\n"
+            "The output's weight from that unit is $3$.\n"
+            f"So the unit bends $z = {w0:g} \\cdot {worked['input']:g} = {z0:g}$, on ReLU's ramp. "
+            f"The output is ${z0:g} \\cdot {worked['weight']:g} = {ch00_start_here.worked_output(w0):g}$.\n"
             "Move our weight up by $0.1$, and follow the change from left to right.") in section
     k = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.wiggle_picture()")
     assert cells[k - 1].source.endswith("follow the change from left to right.") and cells[k + 1].source.startswith("- $z$")
@@ -2214,8 +2238,8 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
             "ReLU's ramp (slope 1) keeps the whole signal. Its flat side (the crosses in the bars below) passes back 0."
             in cells[h + 2].source and "left out" not in _markdown()
             and ch00_start_here.FADE_TITLE in _texts(ch00_start_here.fading_signal_picture())
-            and "weight from that unit is $3$.\n" in _markdown() and "a bend by its slope." in _markdown()
-            and _markdown().index("a bend by its slope.") < _markdown().index("## A short history")
+            and "weight from that unit is $3$.\n" in _markdown() and "The bend multiplies it by its slope" in _markdown()
+            and _markdown().index("The bend multiplies it by its slope") < _markdown().index("## A short history")
             ) and "shrinks the learning signal" not in cells[h].source + cells[h + 2].source
     assert "bend's slope" not in cells[h + 2].source and "history's bars" not in _markdown()
     x = np.linspace(-20, 20, 40001)
@@ -2359,7 +2383,7 @@ def test_pass38_r35_items_the_signal_sentence_the_eras_start_and_the_wording_tha
     assert ch00_start_here.flat_pile().readout.value.endswith("slopes, left to right: 8")   # pass 57: slopes
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.stretch_shift()")
-    assert "In the picture, a diamond marks the input that lands on 0." in cells[q - 1].source   # pass 54 (r48)
+    assert "In the picture below, a diamond marks the input that lands on 0." in cells[q - 1].source   # pass 54, 66
     assert "Then compare with the diamond." in cells[q + 1].source   # pass 46: the readout waits for the bend
     assert "Each hill shifts as other weights move." not in _markdown()   # pass 40 (r36 Clarity 4): cut
     fig = ch00_start_here.hill_picture()
@@ -2506,7 +2530,7 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
         assert (abs(w) * slope) ** 10 < 1e-6
     assert (abs(-5.0) * slope) ** 10 > 1   # a weight of −5 ("1 or less") would grow it: the size is what counts
     assert "2006" in text and "one layer at a time" in text   # the timeline's 2006 pin, said
-    assert _markdown().index("a bend by its slope.") < _markdown().index("## A short history")
+    assert _markdown().index("The bend multiplies it by its slope") < _markdown().index("## A short history")
     assert slope ** 10 < 1e-6 and "ten times is under a millionth" in text   # pass 46: the recall says it
 
 
@@ -2684,12 +2708,15 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     assert "The signal starts as the output's hill slope, here $1$." in cells[k - 1].source   # pass 65: "It" named
     # Pass 65 (r59 Clarity 1): the output's hill slope gets its own cell, with an everyday case (the chain's output 24,
     # off by 1, then 2).
-    assert cells[k - 2].source.startswith("Say the right answer is $23$, but the output is $4 \\cdot 2 \\cdot 3 = 24$")
-    assert "So the output has a hill slope too: $1$." in cells[k - 2].source
-    assert cells[k - 3].source.startswith("Two kinds of slope meet here.")   # pass 63 (r58 Clarity)
+    # Pass 66 (r61 Clarity): the output's hill slope (its own cell), then our weight's, then the signal and its
+    # picture; after it, the pass back walked arrow by arrow, the one path back, a "words so far" box, the Predict.
+    assert cells[k - 2].source.startswith("Our weight moves the output $6$ times as far.")
+    assert cells[k - 3].source.startswith("How wrong is that output? Say the right answer is $23$.")
+    assert "So the output's hill slope is $24 - 23 = 1$." in cells[k - 3].source
     assert cells[k - 4].source.rstrip().endswith("In all, $\\times 6$.")
-    assert cells[k + 1].source.startswith("Each part between the output and our weight multiplies the signal:")
-    assert cells[k + 2].source.startswith("A chain has one path back.") and cells[k + 3].source.startswith("**Predict:**")
+    assert cells[k + 1].source.startswith("Read the arrows right to left:")
+    assert cells[k + 2].source.startswith("A chain has one path back.")
+    assert cells[k + 3].source.startswith("> **Words so far.**") and cells[k + 4].source.startswith("**Predict:**")
     assert "Why start at $1$?" not in _markdown()
     assert "line of people" not in _markdown()   # pass 52: one analogy
 
@@ -2784,10 +2811,15 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     # starts as the output's hill slope, which the cell above sets to 1 (so every number on the way is a hill slope).
     assert ("It sends a number back from the output: the **learning signal**.\n"
             f"The signal starts as the output's hill slope, here ${start:g}$.") in _cell("The network finds this")
-    rule = _cell("Each part between the output and our weight")
-    assert ("Each part between the output and our weight multiplies the signal:\n"
-            "a weight by its value, a bend by its slope.\n"
-            f"At our weight, one more factor: the input on its link. That gives our weight's hill slope, ${slope:g}$.\n"
+    # Pass 66 (r61 Clarity): the pass back as a numbered walk that matches the picture arrow by arrow.
+    rule = _cell("Read the arrows right to left:")
+    assert ("Read the arrows right to left:\n\n"
+            f"1. The signal starts at the output: ${start:g}$.\n"
+            f"2. The output's weight multiplies it: ${start:g} \\cdot {worked['weight']:g} = {after_weight:g}$.\n"
+            f"3. The bend multiplies it by its slope, ${worked['ramp slope']:g}$ on the ramp: "
+            f"${after_weight:g} \\cdot {worked['ramp slope']:g} = {after_bend:g}$.\n"
+            f"4. At our weight, times the input on its link: ${after_bend:g} \\cdot {worked['input']:g} = {slope:g}$, "
+            "our weight's hill slope.\n\n"
             f"Flip its sign: our weight's nudge is ${-slope:g}$.") == rule.strip()   # pass 62 (r56): tied to the nudge
     # Pass 63 (r58 Clarity): what our weight's own value multiplies (the signal passed on to earlier layers) is cut:
     # chapter 03's backpropagation, and it made the reader doubt the 6. Its value still is no factor of the 6:
@@ -2796,35 +2828,41 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     for w_ in (0.5, 1.0, w0, 7.0):   # on the ramp, the weight's slope is 6 whatever its own value
         assert (ch00_start_here.worked_output(w_ + 0.1) - ch00_start_here.worked_output(w_)) / 0.1 == \
             pytest.approx(slope)
-    # Pass 61 (r55 Clarity 1-2): the output's slope defined in plain words before the picture that names it, with the
-    # worked 1 and 100 (the old "Why start at 1?"); the one path back said of the chain, as the picture draws it.
-    # Pass 62 (r56 Clarity): one name for the slope of the hill, "hill slope", said of the output too (no separate
-    # "output's slope"), with an everyday reading of its 1 (output up 1, height up 1).
-    why = _cell("Two kinds of slope meet here.")
-    # Pass 63 (r58 Clarity): the two kinds of slope told apart first (a bend's: steepness; a hill's: wrongness).
-    assert ("Two kinds of slope meet here. A bend's slope: how steep its curve is.\n"
-            "A hill slope: how fast the height (the wrongness) climbs as something moves.") == why.strip()
-    # Pass 65 (r59 Clarity 1): the output's hill slope in a cell of its own, with an everyday case that gives its 1
-    # (the reader could not see why the output has one, nor where the 1 came from); the 100 -> 600 line cut.
-    said_out = ch00_start_here.worked_output(w0)   # the chain's own output, 4 · 2 · 3 (not 10, the Predict's answer)
-    right, pushed = said_out - 1, said_out + 1
-    assert (said_out, right, pushed) == (24.0, 23.0, 25.0)
-    assert said_out == w0 * worked["input"] * worked["weight"]
-    off = lambda y: abs(y - right)   # noqa: E731  how wrong: how far the output is from the right answer
-    assert (off(said_out), off(pushed)) == (1.0, 2.0) and off(pushed) - off(said_out) == start == 1
-    assert d(off, said_out) == pytest.approx(start)   # the output's hill slope there: 1
-    assert d(lambda v: off(ch00_start_here.worked_output(v)), w0) == pytest.approx(slope * start)   # our weight, moving the output 6 times as far: hill slope 6
-    out = _cell("Say the right answer is")
-    assert (f"Say the right answer is ${right:g}$, but the output is ${w0:g} \\cdot {worked['input']:g} \\cdot "
-            f"{worked['weight']:g} = {said_out:g}$: off by ${off(said_out):g}$.\n"
-            f"Push the output up to ${pushed:g}$: off by ${off(pushed):g}$, now ${off(pushed) - off(said_out):g}$ more wrong.\n"
-            f"So the output has a hill slope too: ${start:g}$.\n"
-            f"Our weight moves the output ${slope:g}$ times as far, so our weight's hill slope is "
-            f"${slope:g} \\cdot {start:g} = {slope * start:g}$.") == out.strip()
+    # Pass 66 (r61 Clarity 1): the two kinds of slope, and the words built on the hill slope, told apart in one box
+    # after the walk (the reader met slope, hill slope, nudge and learning signal in a few lines).
+    why = _cell("> **Words so far.**")
+    assert ("> **Words so far.**\n>\n"
+            "> - a bend's slope: how steep its curve is;\n"
+            "> - a hill slope: how fast the wrongness climbs as one number moves;\n"
+            "> - the nudge: a hill slope, sign flipped;\n"
+            "> - the learning signal: a hill slope, passed back from the output.") == why.strip()
+    # Pass 66 (r61 Correctness): the output's hill is the weight's hill (the same bowl), lowest at the right answer,
+    # so its hill slope is the output minus the right answer: 24 - 23 = 1 (pass 65's "off by" was plain distance,
+    # not the chapter's bowl).
+    said_out, right = ch00_start_here.worked_output(w0), ch00_start_here.RIGHT
+    assert (said_out, right) == (24.0, 23.0) and said_out == w0 * worked["input"] * worked["weight"]
+    assert ch00_start_here.output_hill_slope(said_out) == said_out - right == start == 1
+    assert d(ch00_start_here.output_hill, said_out) == pytest.approx(start)   # the output's hill, as drawn: 1
+    for y in (20.0, 23.0, 24.0, 26.5):   # the same shape as the weight's hill, its bottom moved to the right answer
+        assert float(ch00_start_here.output_hill(y)) == pytest.approx(
+            float(ch00_start_here.hill(y - right + ch00_start_here.HILL_BOTTOM)))
+        assert d(ch00_start_here.output_hill, y) == pytest.approx(ch00_start_here.output_hill_slope(y), abs=1e-6)
+    assert d(lambda v: ch00_start_here.output_hill(ch00_start_here.worked_output(v)), w0) == \
+        pytest.approx(slope * start)   # our weight, moving the output 6 times as far: hill slope 6
+    out = _cell("How wrong is that output?")
+    assert (f"How wrong is that output? Say the right answer is ${right:g}$.\n"
+            "Give the output a hill of the same shape as above, lowest at the right answer.\n"
+            f"Above, the bottom was at ${ch00_start_here.HILL_BOTTOM:g}$, and the hill slope was the weight minus "
+            f"${ch00_start_here.HILL_BOTTOM:g}$.\n"
+            f"Here, it is the output minus ${right:g}$. So the output's hill slope is "
+            f"${said_out:g} - {right:g} = {start:g}$.") == out.strip()
+    assert (f"Our weight moves the output ${slope:g}$ times as far.\n"
+            f"So our weight's hill slope is ${slope:g} \\cdot {start:g} = {slope * start:g}$.") == \
+        _cell("Our weight moves the output").strip()
     assert "were $100$" not in _markdown()
     src = [c.source for c in _nb().cells]
-    assert src.index(why) < src.index("ch00.signal_chain_picture()")   # defined before the picture that uses it
-    assert "output's hill slope" not in "".join(src[:src.index(why)])
+    assert src.index(out) < src.index("ch00.signal_chain_picture()") < src.index(why)   # the box sums up after it
+    assert "output's hill slope" not in "".join(src[:src.index(out)])
     assert "output's slope" not in _markdown() and "**slope**" not in _section("## How a network learns")
     assert (_cell("A chain has one path back.").strip() ==
             "A chain has one path back. Where paths meet, their signals add (chapter 03).")
@@ -2836,24 +2874,34 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     assert d(two, w0) == pytest.approx(3 * 1 * 2 + 4 * 1 * 2)
     cells = _nb().cells
     k = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.signal_chain_picture()")
-    predict, after = cells[k + 3].source, cells[k + 4].source
+    predict, after = cells[k + 4].source, cells[k + 5].source   # pass 66: the words box between
     # Pass 58 (r52 item 18): the Predict asks about another output weight, which neither the move above nor the
     # picture answers; its answer is computed on that network.
     other = ch00_start_here.PREDICT_WORKED
     assert other["weight"] != worked["weight"] and {k_: v for k_, v in other.items() if k_ != "weight"} == \
         {k_: v for k_, v in worked.items() if k_ != "weight"}
     s0, w_after, b_after, other_slope = ch00_start_here.signal_worked(other)
+    # Pass 66 (r61 Correctness): the Predict's output is 40, so its right answer (39) is said, and the signal's start
+    # (its hill slope, 40 - 39 = 1) is worked in the fold; the whole answer checked on the output's hill.
+    right2, out2 = ch00_start_here.PREDICT_RIGHT, ch00_start_here.worked_output(w0, other)
+    z0 = w0 * worked["input"]
+    assert ch00_start_here.output_hill_slope(out2, right2) == s0 == 1 and out2 == z0 * other["weight"]
+    assert d(lambda v: ch00_start_here.output_hill(ch00_start_here.worked_output(v, other), right2), w0) == \
+        pytest.approx(other_slope)
     assert predict.strip() == (f"**Predict:** make the output's weight ${other['weight']:g}$ instead of "
-                               f"${worked['weight']:g}$. What is our weight's hill slope then?")   # pass 62
+                               f"${worked['weight']:g}$, and the right answer ${right2:g}$. "
+                               "What is our weight's hill slope then?")   # pass 62, 66
     moved = ch00_start_here.worked_output(w0 + 0.1, other) - ch00_start_here.worked_output(w0, other)
     assert moved / 0.1 == pytest.approx(other_slope)   # the move above, redone on the Predict's network
     fold = after[after.index("<details>"):after.index("</details>")]
     ramp, inp = worked["ramp slope"], worked["input"]
-    assert (f"${other_slope:g}$. The output's weight: ${s0:g} \\cdot {other['weight']:g} = {w_after:g}$. "
+    assert (f"${other_slope:g}$. The output is now ${z0:g} \\cdot {other['weight']:g} = {out2:g}$, so the signal "
+            f"starts at ${out2:g} - {right2:g} = {s0:g}$.\n"
+            f"The output's weight: ${s0:g} \\cdot {other['weight']:g} = {w_after:g}$. "
             f"The ramp: ${w_after:g} \\cdot {ramp:g} = {b_after:g}$. "
             f"The input: ${b_after:g} \\cdot {inp:g} = {other_slope:g}$.") in fold
     assert f"A common wrong answer: \"${other['weight']:g}$, the output's weight\"." in fold
-    assert f"${other_slope:g}$" not in "".join(c.source for c in cells[:k + 4])   # not given away above the fold
+    assert f"${other_slope:g}$" not in "".join(c.source for c in cells[:k + 5])   # not given away above the fold
     fig = ch00_start_here.signal_chain_picture()
     texts = _texts(fig)
     # the picture carries the worked network's running numbers (1, 3, 3, then 6 times the output's slope), not the

@@ -942,6 +942,20 @@ def signal_worked(worked=SIGNAL_WORKED):
 # about the same network with another output weight, which the picture does not answer.
 TRAINED_NOTE = "the weight being trained:\nits hill slope = signal here\n× the input on its link"
 PREDICT_WORKED = dict(SIGNAL_WORKED, weight=5)   # the Predict's network: the output's weight 5 instead of 3
+# Pass 66 (r61 Correctness): the output's wrongness is a hill of the same shape as the weight's, lowest at the right
+# answer, so its hill slope is the output minus the right answer. The text's right answers sit 1 below each output
+# (23 for 24; 39 for the Predict's 40), so the signal starts at 1 in both.
+RIGHT, PREDICT_RIGHT = 23.0, 39.0
+
+
+def output_hill(y, right=RIGHT):
+    """How wrong the output y is: the weight's hill (hill), moved so that its bottom sits at the right answer."""
+    return hill(np.asarray(y, dtype=float) - right + HILL_BOTTOM)
+
+
+def output_hill_slope(y, right=RIGHT):
+    """The output's hill slope: the output minus the right answer (as the weight's is the weight minus 1)."""
+    return float(y) - right
 
 
 def signal_numbers(worked=SIGNAL_WORKED):
@@ -1076,21 +1090,36 @@ def flip_question():
         "Question: which side of ReLU(−x) is flat? (run the notebook to answer)")
 
 
-def pile_question():
-    """Ten unbent layers in a stack: how many straight-line rules? (notebook 00, after the pile).
+TEN = (10, (2.0, 1.0))   # the ten-layer question: ten unbent one-unit layers, each ×2 then +1
 
-    The four options have about the same length, and none copies the chapter's words.
-    """
+
+def stack_rule(layers=TEN[0], rule=TEN[1]):
+    """Ten (or any number of) unbent one-unit layers, each the same rule, merged into one: (slope, shift)."""
+    slope, shift = 1.0, 0.0
+    for _ in range(layers):
+        slope, shift = pile_rule(*rule, rule1=(slope, shift))
+    return slope, shift
+
+
+def pile_question(layers=TEN[0], rule=TEN[1]):
+    """Ten unbent layers, each ×2 then +1, merge into one straight rule: what is its slope? (notebook 00, after the
+    pile, whose fold already says the stack stays straight; pass 66, r61: so the question asks something new, that
+    the layers' slopes multiply). The four options have about the same length; each wrong one names its slip."""
+    w = rule[0]
+    slope = f"{stack_rule(layers, rule)[0]:g}"
+    right = f"{slope}: each layer doubles it"
     return choice_question({
-        "10: each layer stays its own rule": "A common wrong answer: ten, one per layer. In fact: put each rule "
-                                             "into the next, and you get one stretch and one shift again. The "
-                                             "stack is one rule.",
-        "1: the layers merge into one rule": "",
-        "0: the layers cancel each other": "A common wrong answer: they cancel out. In fact: they merge into one "
-                                           "rule, like 8x + 13 above. Nothing cancels: the rule still has a "
-                                           "stretch and a shift.",
-        "none: ten layers make a curve": "A common wrong answer: enough layers make a curve. In fact: "
-                                         "without a bend, every step keeps the line straight.",
-    }, "1: the layers merge into one rule", "Each rule put into the next gives one stretch and one shift. "
-       "Ten unbent layers do what one does.",
-        "Question: ten unbent one-unit layers make how many straight-line rules? (run the notebook to answer)")
+        f"{w * layers:g}: each layer adds {w:g} to it": f"A common wrong answer: {w * layers:g}, adding the {w:g}s. "
+                                             f"In fact: each layer multiplies what it gets by {w:g}. So {layers} "
+                                             f"layers give ×{w:g}, {layers} times over: ×{slope}.",
+        right: "",
+        f"{w:g}: the same as one layer's": f"A common wrong answer: {w:g}, as for one layer. In fact: each layer "
+                                         f"stretches the line again. Two layers give {w:g} · {w:g} = {w * w:g}; "
+                                         f"{layers} give {slope}.",
+        "none: the stack is a curve": "A common wrong answer: enough layers make a curve. In fact: without a "
+                                      f"bend, the stack stays one straight line, with slope {slope}.",
+    }, right, f"Each layer multiplies the slope by {w:g}. So {layers} layers give ×{w:g}, {layers} times "
+              f"over: ×{slope}. Rules 1 and 2 above did the same: {PILE[0][0]:g} · {PILE[1][0]:g} = "
+              f"{pile_rule(*PILE[1])[0]:g}.",
+        f"Question: {layers} unbent layers, each ×{w:g} then +{rule[1]:g}: what is the merged rule's slope? "
+        "(run the notebook to answer)")
