@@ -170,7 +170,8 @@ def test_figure_widgets_fold_their_answers_and_start_away_from_them():
     assert len(calls) == 3  # pass 23: the ReLU-ticked copy of the collapse widget is gone
     for i in calls:
         after = _src(cells[i + 1])
-        assert "<details><summary>Check your prediction</summary>" in after and "</details>" in after
+        # pass 66 (r61 reader: one fold showed every step at once): the demos' answers may be one fold per step
+        assert re.search(r"<details><summary>Check (your prediction|step 1)", after) and "</details>" in after
     xor_fold = _src(cells[calls[-1]])
     assert "bend=" not in xor_fold  # the XOR fold starts with no bend; the learner clicks ReLU
     w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
@@ -766,8 +767,9 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # pass 41 (r37 reader): the main part no longer needs the word; it is named where the optional section uses it
     # pass 50 (r45 reader): the rule for one corner's loss, with one worked corner and the big one, adds 2
     # pass 63 (r58 reader): a corner's pull is said as the way that lowers its own loss, adds 1 (in that section)
-    assert len(re.findall(r"\bloss", text, re.I)) == 6 and "taken together" not in text  # pass 46: the section cut
-    assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 6
+    # pass 66 (r61 reader): + 1, the bowl's why ("each corner's loss curves up")
+    assert len(re.findall(r"\bloss", text, re.I)) == 7 and "taken together" not in text  # pass 46: the section cut
+    assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 7  # pass 66: + the why
     assert "Training lowers the **loss**: how wrong the chances are." in text
     assert "**loss**" not in build and text.count("**loss**") == 1
     assert "log loss" not in text and "nudge" not in text.lower()
@@ -1228,7 +1230,10 @@ def test_no_bend_map_is_evenly_near_white():
             # pass 65 (r59 reader: "can be 0 along a curve" was only asserted): why, from the steps' directions
             "Each unit is a smooth step: it climbs across its own straight line, then flattens.\n"
             "The steps face different ways. Where one has flattened, another still climbs.\n"
-            "So the place where the sum is 0 turns as it goes: the boundary curves.\n\n"
+            "So the place where the sum is 0 turns as it goes: the boundary curves.\n"
+            # pass 66 (r61 reader: why two pieces?): the blue band between the red corners (checked in
+            # test_pass66_seed_0_boundary_has_two_pieces)
+            "Two pieces, because a blue band runs between the two red corners.\n\n"
             "</details>") in text  # pass 57 (cut): the left map says "no useful boundary" itself
     assert "trillionth of one half" not in text
     assert "The output adds up the 8 tanh units" not in text  # pass 48 (r43): the output is a chance, never 0
@@ -1351,7 +1356,7 @@ def test_xor_fold_answer_puts_both_zero_corners_on_one_side():
     side = ch01_collapse.candidate_line(-60.0, 0.3, H)  # pass 55: the answer's line is the sliders' line
     assert side[y == 1].all() and not side[y == 0].any()  # both 0-corners on one side
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "ReLU: yes. Corners (0,1) and (1,0) both land on the point (1, 0), where the sheet creases." in text
+    assert "ReLU: yes. Corners (0,1) and (1,0) both land on the crease, (1, 0)." in text  # pass 66: shorter
     assert "Corner (0,0) lands on (0, 0), and corner (1,1) on (2, 1)." in text  # r51: corner and point named apart
     assert "land at the two ends" not in text
     assert "Turn $-60$, shift $0.3$ splits them." in text  # pass 55: the sliders' line, checked in the widget test
@@ -1687,8 +1692,11 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "For $b$, two pull up and two down. $u$ feels only corners with $x_1 = 1$: (1, 0) pulls up, "
                     "(1, 1) down. $v$ likewise.\n"
                     "The pulls cancel, so training stops there.\n"
-                    "Against the score's $u$, $v$ and $b$, the loss curves up in every direction, like a bowl (below: one slice). "
-                    "Its only **flat point**, "
+                    "Against the score's $u$, $v$ and $b$, the loss curves up in every direction, like a bowl (below: one slice).\n"
+                    # pass 66 (r61 reader: the bowl was stated, not shown): why, checked in test_pass66_bowl_why
+                    "Why: each corner's loss curves up as its score changes, and any step in $u$, $v$, $b$ changes "
+                    "some corner's score. "
+                    "The bowl's only **flat point**, "  # pass 66: named, after the why
                     "where no small step goes down, is its bottom.\n"
                     "Whatever its hidden weights, the no-bend network's score is some $u\\,x_1 + v\\,x_2 + b$. "
                     "So it can do no better than that bottom.")  # pass 56: the picture's title names its slice
@@ -1755,7 +1763,8 @@ def test_the_folds_answer_says_which_side_and_which_arm():
     assert "All four lie on one line, the 1-corners in the middle." in text
     assert "cuts out that middle point" not in text
     # pass 63 (r58 reader): the rule is said before the demo; the fold gives the shift 0.3 and the scores
-    assert "The line is where the score equals the shift." in text  # pass 57: the scores are in the widget test
+    # pass 66 (r61 reader: too much before the demo): the rule comes in the fold, said with the reach
+    assert "The label-1 side is where the reach beats the shift." in text  # pass 57: the scores are in the widget test
     assert "Turn $-60$, shift $0.3$ splits them." in text
     assert 1 > 0.5 > 0
 
@@ -1984,7 +1993,7 @@ def test_pass23_crease_words_in_the_xor_section_and_its_picture():
     names = [t.get_text() for t in fold_ax.get_legend().get_texts()]
     # pass 61 (r55 reader: "above 0.3" beside a side drawn below the line): a score is "more than", a place "below"
     assert "the line 0.5·h₁ − 0.87·h₂ = 0.3" in names and (
-        "its label-1 side: score more than 0.3\n(where the arrow points: below the line here)") in names  # r50, r59
+        "its label-1 side: reach more than 0.3\n(where the arrow points: below the line here)") in names  # r50, r59
     shade = fold_ax.collections[0].get_paths()[0]
     a = np.deg2rad(-60.0)
     for corner, label in (((1, 0), 1), ((0, 0), 0), ((2, 1), 0)):
@@ -2253,8 +2262,12 @@ def test_pass25_opening_question_and_the_tanh_sheet():
     # lines, and that after our layer none is one (every grid line slants; all curve: checked below)
     # pass 63 (r58 reader: read as the input sheet's blue upright lines, which do curve): upright or across
     # after the layer, and our layer leaves none so (checked below)
-    assert ("A line that the layer leaves upright or across stays straight: only one of $h_1$, $h_2$ changes along it.\n"
-            "Our layer leaves no grid line upright or across, so tanh curves them all.") in text
+    # pass 66 (r61 reader: two ideas in one sentence, and diagonals through (0, 0) stay straight too): split, and
+    # the diagonals named (checked in test_pass66_the_lines_tanh_keeps_straight)
+    assert ("Some lines do stay straight.\n"
+            "A line the layer leaves upright or across: only one of $h_1$, $h_2$ changes along it.\n"
+            "A diagonal through (0, 0): tanh squashes $h_1$ and $h_2$ alike.\n"
+            "Our layer makes no grid line like either, so tanh curves them all.") in text
     for family in sheet.grid_lines():
         for line in family:
             step = np.diff(sheet.layer(line, ch01_collapse.SHEET_W, ch01_collapse.SHEET_B, "identity")[[0, -1]], axis=0)[0]
@@ -2570,7 +2583,7 @@ def test_pass32_sheet_demo_says_the_start_values_and_how_to_go_back():
             and above.index("if row 2 copies row 1") < above.index("3. **ReLU.** Press **reset**, then click **ReLU**")
             < above.index("4. **tanh.** Press **reset**, then click **tanh**"))
     assert "start values: $W_{11}" not in above and "$b_1$ to $-0.30$" not in below
-    assert below.startswith("<details><summary>Check your prediction</summary>\n\n1. No bend:")
+    assert below.startswith("<details><summary>Check step 1</summary>\n\n1. No bend:")  # pass 66: a fold a step
     w.bend.value = "relu"
     w.sliders["b1"].value = 0.5
     w.sliders["b1"].value = -0.3
@@ -2858,9 +2871,11 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # pass 61 (r55 reader: "(−0.87 up)" was awkward): the readout says "down" too, and the sketch draws both legs
     # pass 62 (r56 reader: where does 0.87 come from?): the step's legs are named as cos 60° and sin 60°
     # pass 65 (r59 reader: "cos 60° and sin 60°" was never explained): read off the sketch, drawn flipped above
-    assert ("Turn $-60$, shift $0.3$ splits them.\nOne step along the arrow goes 0.5 right and 0.87 down "
-            "(sketch below: the one above, flipped).") in text  # checked above; r54: where they come from
-    assert "cos 60°" not in text
+    # pass 66 (r61 reader: where do 0.5 and 0.87 come from?): the legs of a 1-long step turned 60°, named as cos and
+    # sin (r59 found "cos 60°" unexplained: now the step and its turn are said first)
+    assert ("Turn $-60$, shift $0.3$ splits them.") in text
+    assert ("One step along the arrow is 1 long, turned 60° down from right.\n"
+            "Its legs go 0.5 right and 0.87 down: cos 60° = 0.5 and sin 60° = 0.87.") in text
     up_sketch = [t.get_text() for t in ch01_collapse.arrow_sketch(turn=60).axes[0].texts]
     assert "0.5 right" in up_sketch and "0.87 up" in up_sketch  # the sketch above: the same legs, pointing up
     assert (round(np.cos(np.deg2rad(60)), 2), round(np.sin(np.deg2rad(60)), 2)) == (0.5, 0.87)
@@ -2876,14 +2891,14 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # sketch's dropped point), and the formula is read off one step right and one step up
     # pass 63 (r58 reader: the fold stacked new ideas): the shadow and the score are said before the demo
     # pass 65 (r59 reader: "the arrow's line" and "the line" were two lines): the arrow's line is its track
-    assert ("The arrow's **track** is the dotted line through (0, 0) that the arrow runs along (sketch below).\n"
-            "Drop a point onto the track at a right angle, like a shadow at noon.\n"
-            "Its **score along the arrow** is how far along the track that shadow falls.\n"
-            "The line is where the score equals the shift. Higher scores are on the label-1 side.") in text
-    assert "arrow's line" not in text
-    assert text.index("**score along the arrow**") < text.index("1. Click **ReLU**. Predict: after the crease")
-    assert ("So the score is $0.5\\,h_1 - 0.87\\,h_2$: each step right adds 0.5, each step up takes off 0.87."
-            ) in text  # pass 65: the sketch is pointed to once, in the line above
+    # pass 66 (r61 reader: five new terms before the sliders, and "score" in two senses): before the demo only turn
+    # and shift; the track and the reach come in the fold that uses them; "score" keeps its one sense
+    assert ("Why? Drop each point onto the arrow's **track** (dotted, sketch below) at a right angle, like a shadow at noon.\n"
+            "The point's **reach** is how far along the arrow its shadow falls. "
+            "The label-1 side is where the reach beats the shift.") in text
+    assert "arrow's line" not in text and "score along the arrow" not in text
+    assert text.index("1. Click **ReLU**. Predict: after the crease") < text.index("**track**")
+    assert text.index("**track**") < text.index("**reach**") < text.index("So the reach is $0.5\\,h_1 - 0.87\\,h_2$.")
     unit = np.array([np.cos(a), np.sin(a)])
     assert (round(float(np.array([1.0, 0.0]) @ unit), 2), round(float(np.array([0.0, 1.0]) @ unit), 2)) == (0.5, -0.87)
     # pass 57 (r51 change 2): the learner's sums from the printed arrow give the printed scores, and the exact
@@ -2893,8 +2908,8 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert by_hand == exact_scores == [0.5, 0.0, 0.13] and round(2 * across + up, 2) == 0.13
     # pass 61 (r55 reader: "above 0.3" read against the picture, where that side lies below the line): scores are
     # "more" or "less", and where the square side lies on screen is said with why
-    assert ("(1, 0) scores 0.5, more than 0.3: the label-1 side, below the line, where the "
-            "arrow points.\n(0, 0) scores 0, and (2, 1) scores $2 \\cdot 0.5 - 0.87 = 0.13$: both less than 0.3.") in text
+    assert ("(1, 0) reaches 0.5, more than 0.3: the label-1 side, below the line, where the "
+            "arrow points.\n(0, 0) reaches 0, and (2, 1) reaches $2 \\cdot 0.5 - 0.87 = 0.13$: both less than 0.3.") in text
     assert np.sin(a) < 0 and ch01_collapse.candidate_line(-60.0, 0.3, [[1.0, 0.0]])[0]  # down; (1, 0) on its side
     line_at = lambda h1: (0.3 - np.cos(a) * h1) / np.sin(a)  # the line's h2 at h1
     assert 0.0 < line_at(1.0)  # (1, 0) lies below the line on screen, though its score is more than the shift
@@ -2923,7 +2938,7 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
               .figure.axes[1].get_legend().get_texts()]
     assert "your line's label-1 side" in legend
     assert ("- **turn** is the arrow's direction in degrees: 0 points right, 90 up, −90 down.\n"
-            "- **shift** moves the line that far from (0, 0), along the arrow.") in text
+            "- **shift** is how far the line sits from (0, 0), measured along the arrow.") in text
     steer = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
     steer.sliders["angle"].value, steer.sliders["offset"].value = -65.0, 0.2
     a = np.radians(-65)
@@ -2966,10 +2981,10 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert ch01_collapse.corners_right(-30.0, 0.55, curved, labels) == 4
     assert "right angles" not in text  # r52 (cell 64 too dense before its picture): the picture shows it
     assert np.allclose(steer.lines["cut"].get_xydata() @ [np.cos(a), np.sin(a)], 0.2)  # every point: the same shift
-    assert text.index("**shift** moves the line") < text.index("1. Click **ReLU**. Predict: after the crease")
+    assert text.index("**shift** is how far the line sits") < text.index("1. Click **ReLU**. Predict: after the crease")
     # pass 56 (r50 reader: the readout is not in the picture, "the last two" assumes the order): named, and placed
     assert "The demo draws a dashed line on the right panel.\n" in text
-    assert "Two sliders, **turn** and **shift**, move the line:" in text
+    assert "Two sliders, **turn** and **shift**, move the line (sketch below):" in text  # pass 66: the sketch pointed to
     # r54: the count moved into the right panel's title, so the still picture shows it
     assert "The right panel's title counts the corners the line gets right." in text
     assert w.live.axes[1].get_title().endswith("your line gets 4 of 4 corners right")
@@ -3180,9 +3195,10 @@ def test_pass56_hand_set_relu_boundary_is_two_parallel_lines_in_the_input_square
     in the right panel of the picture after the crease, and the drawn band is that band."""
     text = _text()
     assert ("> Its boundary need not be one straight line.\n"
-            "> For the hand-set ReLU layer it is two parallel lines (pictured above); for the trained tanh network, "
+            "> For the hand-set ReLU layer it is two parallel lines; for the trained tanh network, "
             "a curve in two pieces.") in text  # pass 61 (r55): as the maps' fold says (two pieces: checked there)
-    assert "In the input square, the line is two parallel lines (last picture)." in text  # pass 61: the sketch comes first
+    # pass 66 (cut): the picture's own title says "two parallel lines"; the recall answer says it too
+    assert "two parallel lines" in ch01_collapse.xor_fold_picture().axes[1].get_title()
     assert len(ch01_collapse.folded_fold_picture().fig) == 2  # the sketch, then this picture: the last one
     g = np.linspace(0, 1, 201)
     X = np.stack(np.meshgrid(g, g), -1).reshape(-1, 2)
@@ -3264,7 +3280,7 @@ def test_pass57_tanh_bends_a_slanted_line_usually_not_always():
     # pass 65 (r59 reader: the walk came twice): the worked line is the question's answer printout (checked in the
     # pass-58 test against tanh); the fold says steep, then gentle, and points to it
     assert ("The answer above shows it: two equal steps along a slanted line come out steep, then gentle.\n"
-            "A line that the layer leaves upright or across stays straight: only one of $h_1$, $h_2$ changes along it.") in text
+            "Some lines do stay straight.\n") in text
     assert ("tanh on a slanted line: (0, 0), (0.5, 1), (1, 2) → (0, 0), (0.46, 0.76), (0.76, 0.96)\n"
             "step 1: 0.46 right, 0.76 up; step 2: 0.30 right, 0.20 up") in ch01_collapse.tanh_printout()
     assert "usually bends" not in text and "So the line bends" not in text
@@ -3330,7 +3346,8 @@ def test_pass58_tanh_squash_numbers_are_tanhs():
     near, far = np.tanh(0.5) - np.tanh(0.0), np.tanh(2.0) - np.tanh(1.5)
     assert near > 5 * far and ch01_collapse.tanh_moves() == [round(near, 2), round(far, 2)]
     printed = ch01_collapse.tanh_printout()
-    assert printed == (f"tanh's output moves {near:.2f} as its input goes from 0 to 0.5, but only {far:.2f} "
+    assert printed == ("tanh: equal steps in, unequal steps out, so a slanted path bends.\n"   # pass 66 (r61)
+                       f"Its output moves {near:.2f} as its input goes from 0 to 0.5, but only {far:.2f} "
                        "from 1.5 to 2.\n"
                        "tanh on a slanted line: (0, 0), (0.5, 1), (1, 2) → (0, 0), (0.46, 0.76), (0.76, 0.96)\n"
                        "step 1: 0.46 right, 0.76 up; step 2: 0.30 right, 0.20 up")
@@ -3432,7 +3449,7 @@ def test_pass61_arrow_sketch_draws_one_step_and_a_score():
     fig = ch01_collapse.arrow_sketch()
     ax = fig.axes[0]
     words = [t.get_text() for t in ax.texts]
-    assert "0.5 right" in words and "0.87 down" in words and "the line:\nscore 0.3" in words
+    assert "0.5 right" in words and "0.87 down" in words and "the line:\nshift 0.3" in words
     a = np.deg2rad(ch01_collapse.FOLD_TURN)
     unit = np.array([np.cos(a), np.sin(a)])
     assert (round(unit[0], 2), round(-unit[1], 2)) == (0.5, 0.87)
@@ -3440,18 +3457,20 @@ def test_pass61_arrow_sketch_draws_one_step_and_a_score():
     assert (np.array([1.0, 0.0]) - shadow) @ unit == pytest.approx(0.0, abs=1e-12)  # dropped at a right angle
     assert np.linalg.norm(shadow) == pytest.approx(0.5) and ch01_collapse.fold_scores()[0] == 0.5
     notes = [t.get_text() for t in ax.texts if t.get_text().startswith("(1, 0) reaches")]
-    assert notes == ["(1, 0) reaches\n0.5 along:\nscore 0.5"]
+    assert notes == ["(1, 0) reaches\n0.5 along"]
     assert "0.5 right and 0.87 down" in fig.get_label()
     page = ch01_collapse.folded_fold_picture()._repr_html_()
     assert page.count("<img") == 2 and page.index(ch01_collapse.figure_alt(fig)[:40]) < page.index("Right: the same line")
     # pass 65 (r59 reader: the score idea is used in the demo, its sketch came only in the answer): drawn flipped
     # (turn 60, not the answer's −60) right under the words that define the score, before the demo
     cells = _cells()
-    i = next(k for k, c in enumerate(cells) if _src(c).strip() == "ch01.arrow_sketch(turn=60)")
+    # pass 66 (r61 reader: too many terms before the demo): the sketch before the demo shows turn and shift only
+    i = next(k for k, c in enumerate(cells) if _src(c).strip() == "ch01.arrow_sketch(turn=60, shadow=False)")
     demo = next(k for k, c in enumerate(cells) if "corners=True" in _src(c))
-    assert "**score along the arrow**" in _src(cells[i - 1]) and i < demo
-    up = ch01_collapse.arrow_sketch(turn=60)
-    assert "(1, 0) reaches\n0.5 along:\nscore 0.5" in [t.get_text() for t in up.axes[0].texts]
+    assert "**shift**" in _src(cells[i - 1]) and "**track**" not in _src(cells[i - 1]) and i < demo
+    up = ch01_collapse.arrow_sketch(turn=60, shadow=False)
+    up_words = [t.get_text() for t in up.axes[0].texts]
+    assert "the line:\nshift 0.3" in up_words and not any(w.startswith("(1, 0)") for w in up_words)
     assert "1 step along the arrow (turn 60)" == up.axes[0].get_title()
 
 
@@ -3461,8 +3480,49 @@ def test_pass61_sentences_the_r55_reader_asked_for():
     text = _text()
     # pass 62 (r56): the score is read along the arrow as a shadow's distance, and the square side's place on
     # screen is said from where the arrow points
-    assert "how far along the track that shadow falls" in text and "below the line, where the arrow points" in text
+    assert "how far along the arrow its shadow falls" in text and "below the line, where the arrow points" in text
     assert ("Each corner pulls the weights the way a small change would lower its own loss.\n"
             "At one half everywhere, they all pull equally hard.") in text
     assert "(−0.87 up)" not in text and "pushes" not in text
     assert "without one, the boundary is a straight line" in text
+
+
+# ---- pass 66 (r61 reader) ----
+
+def test_pass66_the_lines_tanh_keeps_straight():
+    """Check the tanh fold: a line the layer leaves upright or across, and a diagonal through (0, 0), stay straight
+    under tanh; a diagonal off (0, 0) and a random slanted line curve; the layer leaves no grid line like either."""
+    t = np.linspace(-3, 3, 61)
+    bent = lambda p, d: sheet.off_straight(np.tanh(np.asarray(p) + t[:, None] * np.asarray(d)))
+    assert bent((0.4, 0.0), (0.0, 1.0)) < 1e-12 and bent((0.0, -0.7), (1.0, 0.0)) < 1e-12   # upright, across
+    assert bent((0.0, 0.0), (1.0, 1.0)) < 1e-12 and bent((0.0, 0.0), (1.0, -1.0)) < 1e-12  # the two diagonals
+    assert bent((0.3, 0.0), (1.0, 1.0)) > 0.01 and bent((0.2, 0.1), (1.0, 0.4)) > 0.01    # off (0, 0); slanted
+    W = np.asarray(ch01_collapse.SHEET_W, float)
+    for d in W.T:   # each grid family's direction after the layer: neither upright, across nor diagonal
+        assert np.all(np.abs(d) > 0.1) and abs(abs(d[1] / d[0]) - 1) > 0.1
+
+
+def test_pass66_seed_0_boundary_has_two_pieces():
+    """Check 'two pieces, because a blue band runs between the two red corners': on the seed-0 tanh map, the
+    label-1 corners' red regions are not joined (the blue band from (0,0) to (1,1) separates them)."""
+    from scipy import ndimage
+    runs = ch01_collapse.train_xor(seeds=[0], bends={"tanh": "tanh"})
+    g = np.linspace(-0.25, 1.25, 121)
+    G = np.stack(np.meshgrid(g, g), -1).reshape(-1, 2)
+    red = runs.runs["tanh"][0].network.predict_proba(G).reshape(len(g), len(g)) > 0.5
+    parts, n = ndimage.label(red)
+    at = lambda x1, x2: parts[np.argmin(abs(g - x2)), np.argmin(abs(g - x1))]
+    assert n == 2 and at(0, 1) != at(1, 0) and at(0, 1) > 0 and at(1, 0) > 0
+    assert not red[np.argmin(abs(g - 0.5)), np.argmin(abs(g - 0.5))]   # the middle is blue: the band
+
+
+def test_pass66_bowl_why():
+    """Check the optional section's why: each corner's loss curves up in its own score (second derivative
+    p(1 − p) > 0), and no step in (u, v, b) leaves all four scores unchanged, so the average loss curves up in every
+    direction: its curvature matrix is positive definite everywhere."""
+    Z = np.array([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]], float)   # (x1, x2, 1) per corner
+    assert np.linalg.matrix_rank(Z) == 3                                 # a step that moves no score is no step
+    rng = np.random.default_rng(0)
+    for w in rng.normal(scale=3, size=(20, 3)):
+        p = 1 / (1 + np.exp(-Z @ w))
+        assert np.linalg.eigvalsh((Z.T * (p * (1 - p))) @ Z / 4).min() > 0

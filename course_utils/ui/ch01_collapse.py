@@ -336,7 +336,8 @@ def tanh_printout():
     near, far = tanh_moves()
     landed, steps = tanh_slanted()
     pair = lambda p: f"({p[0]:g}, {p[1]:g})"
-    return (f"tanh's output moves {near:.2f} as its input goes from 0 to 0.5, but only {far:.2f} from 1.5 to 2.\n"
+    return ("tanh: equal steps in, unequal steps out, so a slanted path bends.\n"   # r61: the idea before the numbers
+            f"Its output moves {near:.2f} as its input goes from 0 to 0.5, but only {far:.2f} from 1.5 to 2.\n"
             f"tanh on a slanted line: {', '.join(pair(p) for p in SLANTED)} → {', '.join(pair(p) for p in landed)}\n"
             + "; ".join(f"step {i + 1}: {r:.2f} right, {u:.2f} up" for i, (r, u) in enumerate(steps)))
 
@@ -492,7 +493,7 @@ def fold_line():
 
 
 def fold_scores():
-    """Each landed point's score along the arrow, across·h₁ + up·h₂, from the printed 2-digit arrow (r51: the learner
+    """Each landed point's reach along the arrow, across·h₁ + up·h₂, from the printed 2-digit arrow (r51: the learner
     redoes these sums from the printed numbers; fold_band checks the exact line puts every point on the same side)."""
     across, up, _ = fold_line()
     return [round(across * h1 + up * h2, 2) + 0.0 for h1, h2 in FOLD_POINTS]
@@ -526,7 +527,7 @@ def xor_fold_picture():
     equation = fold_line()[2]  # r52: no printed line; the fold's text gives the arrow and the scores
     ax.plot(t, line, color="black", ls="--", lw=1.8, label=f"the line {equation}")
     ax.fill_between(t, line, -1, facecolor=plots._tint("#F0E442", 0.5), edgecolor="black", hatch="..",
-                    alpha=0.5, lw=0, label=f"its label-1 side: score more than {FOLD_SHIFT:g}\n(where the arrow points: "
+                    alpha=0.5, lw=0, label=f"its label-1 side: reach more than {FOLD_SHIFT:g}\n(where the arrow points: "
                                            "below the line here)")
     s = np.linspace(-0.5, 3.0, 141)  # x₁ + x₂ along the sheet: the whole sheet lands on this bent line
     arm = sheet.layer(np.column_stack([s, np.zeros_like(s)]), ((1, 1), (1, 1)), (0, -1), "relu")
@@ -574,11 +575,12 @@ ARROW_SKETCH_PX = (400, 330)
 
 
 @plots.styled
-def arrow_sketch(turn=FOLD_TURN):
+def arrow_sketch(turn=FOLD_TURN, shadow=True):
     """One step along the answer's arrow (turn −60): 0.5 right and 0.87 down, drawn as two legs; the point (1, 0)
-    dropped straight onto the arrow's track lands 0.5 along it (its score), past the line's crossing at the shift
-    0.3 (r55: the score along the arrow had no picture). turn=60 draws the same sketch upside down: before the demo,
-    without giving away the answer's turn (r59: the idea is used in the demo, so its sketch comes first)."""
+    dropped straight onto the arrow's track lands 0.5 along it (its reach), past the line's crossing at the shift
+    0.3 (r55: the reach had no picture). turn=60 draws the same sketch upside down: before the demo, without giving
+    away the answer's turn. shadow=False leaves out the point and its shadow (r61: before the demo only turn and
+    shift are named; the track and the reach come in the fold that uses them)."""
     fig, ax = plots.new_figure(*ARROW_SKETCH_PX)
     a = np.deg2rad(turn)
     across, up = round(float(np.cos(a)), 2), round(float(np.sin(a)), 2)
@@ -599,29 +601,30 @@ def arrow_sketch(turn=FOLD_TURN):
     foot = FOLD_SHIFT * unit  # the line crosses the arrow's track at the shift
     along = np.array([-unit[1], unit[0]])
     ax.plot(*np.array([foot - 0.3 * along, foot + 0.3 * along]).T, color="black", lw=1.6, ls="--")
-    ax.text(*(foot - 0.3 * flip * along + [-0.03, 0.0]), f"the line:\nscore {FOLD_SHIFT:g}", ha="right", va="center",
+    ax.text(*(foot - 0.3 * flip * along + [-0.03, 0.0]), f"the line:\nshift {FOLD_SHIFT:g}", ha="right", va="center",
             fontsize=9.5, bbox=box)
     point = np.array([1.0, 0.0])
-    shadow = (point @ unit) * unit  # (1, 0) dropped straight onto the arrow's track
-    ax.plot(*np.array([point, shadow]).T, color="black", lw=1, ls=":")
-    ax.plot(*point, **{**LABEL_STYLE[1], "ms": 10})
-    ax.plot(*shadow, marker="o", ms=5, color="black")
-    ax.annotate(f"(1, 0) reaches\n{point @ unit:.2g} along:\nscore {point @ unit:.2g}", tuple(shadow),
-                (-0.42, -0.95 if flip > 0 else 0.62), fontsize=9.5, bbox=box, arrowprops=dict(arrowstyle="-", color="black", lw=0.8))
+    if shadow:
+        foot_1 = (point @ unit) * unit  # (1, 0) dropped straight onto the arrow's track
+        ax.plot(*np.array([point, foot_1]).T, color="black", lw=1, ls=":")
+        ax.plot(*point, **{**LABEL_STYLE[1], "ms": 10})
+        ax.plot(*foot_1, marker="o", ms=5, color="black")
+        ax.annotate(f"(1, 0) reaches\n{point @ unit:.2g} along", tuple(foot_1), (-0.42, -0.95 if flip > 0 else 0.62),
+                    fontsize=9.5, bbox=box, arrowprops=dict(arrowstyle="-", color="black", lw=0.8))
     ax.set(xlim=(-0.45, 1.25), ylim=(-1.05, 0.3) if flip > 0 else (-0.3, 1.05), xlabel="h₁", ylabel="h₂",
            title=f"1 step along the arrow (turn {_num(turn)})")
     ax.set_aspect("equal")
     fig.set_label(f"A sketch of the arrow at turn {_num(turn)}: one step along it goes {across:g} right and "
                   f"{abs(up):g} {'down' if up < 0 else 'up'}, "
-                  f"drawn as two dashed legs. The dashed line crosses the arrow {FOLD_SHIFT:g} along it. The point "
-                  f"(1, 0), dropped straight onto the arrow's track (dotted), lands {point @ unit:.2g} along it: its "
-                  "score.")
+                  f"drawn as two dashed legs. The dashed line crosses the arrow {FOLD_SHIFT:g} along it: the shift."
+                  + (f" The point (1, 0), dropped straight onto the arrow's track (dotted), lands {point @ unit:.2g} "
+                     "along it: its reach." if shadow else ""))
     return fig
 
 
 def folded_fold_picture():
     """arrow_sketch, then xor_fold_picture, behind a click (r52: in view under the widget it answered the Predict
-    before it; r55: the score along the arrow gets its sketch)."""
+    before it; r55: the reach gets its sketch)."""
     return _FoldedPictures("Check your prediction: the line that splits XOR, drawn",
                            (arrow_sketch(), xor_fold_picture()), (ARROW_SKETCH_PX[0], 900))
 
