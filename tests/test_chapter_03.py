@@ -3310,14 +3310,18 @@ def test_pass57_dead_unit_axis_label_fits_and_tanhs_label_sits_by_its_curve():
 
 # ---- pass 58: the r52 reading ----
 
-def test_pass58_dead_units_colour_bar_says_it_is_uneven():
-    """Check r52's picture defect: the dead-units colour bar's square-root scale puts 0.5 high on the bar; its ticks
-    show the stretch near 0 and its label says so."""
+def test_pass58_dead_units_colour_bar_is_even_and_says_so():
+    """Check the dead-units colour bar: r52 found its square-root scale uneven unsaid; r61 could not tell 0.25 from 0.5
+    on it. The scale is now even (white only at 0, test_pass_43_...), its ticks even, and its label says so."""
     w = ch03_gradients.dead_units()
     bar = next(ax for ax in w.live.figure.axes if "average slope over the 400 points" in ax.get_ylabel())
-    assert "stretched near 0" in bar.get_ylabel()
-    assert [round(t, 2) for t in bar.get_yticks()] == [0, 0.1, 0.25, 0.5, 1]
-    assert ch03_gradients.SHARE_NORM(0.5) > 0.6 and ch03_gradients.SHARE_NORM(0.1) > 0.25   # uneven: worth saying
+    # r61: 0.25 and 0.5 were hard to tell apart on that scale: now an even one, said so, with even ticks
+    assert "one scale for both panels, even steps" in bar.get_ylabel() and "stretched" not in bar.get_ylabel()
+    assert [round(t, 2) for t in bar.get_yticks()] == [0, 0.25, 0.5, 0.75, 1]
+    norm, cmap = ch03_gradients.SHARE_NORM, ch03_gradients.SHARE_CMAP
+    assert [float(norm(v)) for v in (0.1, 0.25, 0.5, 0.75)] == pytest.approx([0.1, 0.25, 0.5, 0.75])
+    darkness = lambda v: 1 - sum(cmap(norm(v))[:3]) / 3   # noqa: E731
+    assert darkness(0.5) - darkness(0.25) > 0.12 and darkness(0.75) - darkness(0.5) > 0.12   # steps a glance can see
 
 
 # ---- pass 60: the r54 reading ----

@@ -4,7 +4,7 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.cm import ScalarMappable
 from matplotlib import patheffects
-from matplotlib.colors import LinearSegmentedColormap, PowerNorm
+from matplotlib.colors import LinearSegmentedColormap, Normalize
 from matplotlib.patches import FancyArrowPatch, Polygon
 
 from course_utils.engine import gradients, mlp
@@ -19,8 +19,11 @@ QUIET = "#444444"                             # near-flat zones and the too-smal
 FLOW_LIMITS = (1e-18, 1e2)                    # one log scale for every bend and depth in gradient_flow
 CHAIN_LIMITS = (1e-20, 2.0)                   # one log scale for every x and depth: sigmoid at its best, 30 layers, up to 1
 HE_LIMITS = (1e-5, 1e2)                       # he_slider: one log scale from half the plain size to twice it
-SHARE_CMAP = LinearSegmentedColormap.from_list("share", ["white", "#E69F00", "#5C3A00"])   # dead_units: one map, both panels
-SHARE_NORM = PowerNorm(0.5, 0, 1)   # a square-root scale: white only at 0, so a unit passing 0.02 is visibly tinted
+# dead_units: one map, both panels, on an even scale (r61: a square-root scale hid 0.25 against 0.5); white only at
+# exactly 0, then a jump to a pale tint, so a unit passing 0.02 is still visibly tinted (r38)
+SHARE_CMAP = LinearSegmentedColormap.from_list("share", [(0, "white"), (0.004, "#F8DDB0"), (0.5, "#E69F00"),
+                                                         (1, "#5C3A00")])
+SHARE_NORM = Normalize(0, 1)
 FLOW_STYLE = {"marker": "o", "ms": 4, "ls": "-", "lw": 1.6}   # gradient_flow: one bend per panel, one dot a layer
 
 
@@ -615,10 +618,9 @@ def dead_units(shift=0.0, seed=0, max_shift=2.5):
         ax.set(yticks=range(1, layers + 1), ylabel="layer", xlim=(0.5, units + 0.5), ylim=(layers + 0.5, 0.5))
         ax.set_title(f"{label(bend)}: one square per unit", loc="left", fontsize=11)
         ax.grid(False)
-    bar = live.figure.colorbar(ScalarMappable(SHARE_NORM, SHARE_CMAP), ax=list(live.axes), ticks=[0, 0.1, 0.25, 0.5, 1],
+    bar = live.figure.colorbar(ScalarMappable(SHARE_NORM, SHARE_CMAP), ax=list(live.axes), ticks=[0, 0.25, 0.5, 0.75, 1],
                                pad=0.01, aspect=16)
-    # r52: the square-root scale is uneven (0.5 sits high on the bar): more ticks show it, and the label says so
-    bar.set_label("average slope over the 400 points\n(one scale for both panels, stretched near 0)", fontsize=9)   # r44: the text's words
+    bar.set_label("average slope over the 400 points\n(one scale for both panels, even steps)", fontsize=9)   # r44: the text's words
     live.axes[-1].set_xlabel("unit (white with \u00d7: dead, passes none of the signal back)")
     sliders = {"shift": slider("biases moved down by", shift, 0.0, max_shift, 0.1, ".1f")}
     readout = widgets.HTML()
