@@ -881,3 +881,30 @@ def print_step_sizes(depth=10, weights=1.4):
     for name, size in typical.items():
         print(f"{label(name):9s}{size:>22.2f}{size * weights:>26.2f}")
     print(f"Tanh's sums between \u22121 and 1: {inside:.0%}")
+
+
+@plots.styled
+def tangent_picture(name="tanh", slope=0.5, run=1.0):
+    """The slope section's first picture (r61: the word came before any tangent line): one bend, the straight line
+    touching it where its slope is `slope`, and a step `run` right with the line's rise under it."""
+    act = activations.get(name)
+    grid = np.linspace(0.0, 3.0, 3001)
+    at = float(grid[np.argmin(np.abs(act.derivative(grid) - slope))])   # tanh: 1 - tanh(x)^2 = 0.5 at x = 0.88
+    y, d = float(act(at)), float(act.derivative(at))
+    fig, ax = plots.new_figure(640, 260)
+    x = np.linspace(-3.0, 3.0, 301)
+    ax.plot(x, act(x), color=plots.color(name), lw=2.2, label=label(name))
+    ax.plot([at - 1.6, at + 1.6], [y - 1.6 * d, y + 1.6 * d], color="black", lw=2)
+    ax.plot([at], [y], "o", color=plots.color(name), ms=8, mec="black", zorder=4)
+    ax.plot([at, at + run, at + run], [y, y, y + run * d], color=plots.VANISHING, lw=2, ls="--")
+    ax.text(at + run / 2, y - 0.06, f"{run:g} step right", ha="center", va="top", fontsize=10, color=plots.VANISHING)
+    ax.text(at + run + 0.08, y + run * d * 0.75, f"{value_text(run * d)} up", ha="left", va="center", fontsize=10,
+            color=plots.VANISHING, bbox={"fc": "white", "ec": "none", "pad": 1}, zorder=5)
+    ax.text(at - 0.15, y + 0.12, f"slope {value_text(d)}", ha="right", va="bottom", fontsize=12, fontweight="bold")
+    ax.axhline(0, color="black", lw=0.8)
+    ax.set(xlim=(-3, 3), ylim=(-1.2, 1.6), xlabel="x (the sum the bend receives)", ylabel="bend's output",
+           title=f"{label(name)} at x = {at:.2f}: the touching line's steepness is the slope")
+    ax.legend(loc="upper left", fontsize=9)
+    fig.set_label(f"The {label(name)} curve with a straight black line touching it at x = {at:.2f}. One step right "
+                  f"along the line, it rises {value_text(run * d)}: its slope is {value_text(d)}.")
+    return fig
