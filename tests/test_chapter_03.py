@@ -675,9 +675,12 @@ def test_opening_bucket_picture_halves_the_water_at_each_layer():
         assert f"layer {layer} gets\n1/{share} of the signal" in texts
         assert any(t.get_text().startswith(f"layer {layer} gets") and t.get_position()[0] == pytest.approx(layer - 1)
                    for t in ax.texts)   # under the bucket whose water is 1/share
-    # r47: "layer 3's numbers" was vague before the weight is named
-    assert ("Going back into layer 3, the signal first passes its bend: half is left. Layer 2 gets a quarter, "
-            "layer 1 an eighth.") in " ".join(prose().split())
+    # r47: "layer 3's numbers" was vague before the weight is named; r61: the picture counts each layer, the text
+    # keeps the end of the count (layer 1: an eighth) and the four bends' reminder follows it
+    flat = " ".join(prose().split())
+    assert "Here each bend passes on half, so layer 1 gets only an eighth." in flat
+    assert ("Chapter 02's four bends return: sigmoid and tanh (S-shapes), ReLU (negatives become 0) and GELU (a smooth "
+            "ReLU that dips a little below 0).") in flat
     for layer in (1, 2, 3):   # pass 24: each arrow names the bend that halves the nudge (the output has none)
         assert f"layer {layer}'s\nbend\npasses\non half" in texts
     assert ch03_gradients.WATER.lower() not in {activations.get(n).colour.lower() for n in ch03_gradients.NAMES}
@@ -2972,11 +2975,14 @@ def test_pass52_he_counts_a_units_inputs():
     # r56: the 32-term sentence read as a second halving: the same off units, the same shrink, the same fix (the
     # 32 = 32 above is what the real-network section says: "each unit feeds 32 units, as many as its inputs")
     assert ("Going back, the same off units pass back 0 (bottom picture). So the backward signal shrinks the same way: "
-            "to $0.68$ in this one draw. The same fix, weights $\\sqrt 2$ times bigger, works going back too.") in flat
+            "to $0.68$ in this one draw.") in flat
     assert "about half of them 0. So the same fix works." not in flat
     # r59: why the count a unit feeds matters going back: it adds one signal x weight per unit it feeds
-    assert ("Going back, a unit adds one signal × weight per unit it feeds (the two-paths picture). Here that is 32 "
-            "units, as many as its inputs. So the $\\sqrt{2}$ works going back too.") in flat
+    # r61: the count said as a count, 32 terms each way, next to the fix it carries over (checked: 32 x 32 weights)
+    assert ("Forward, a unit adds 32 terms: one per input. Backward, it adds one signal × weight per unit it feeds (the "
+            "two-paths picture). Every layer has 32 units, so that is 32 again. Same count, same weights: the same fix, "
+            "weights $\\sqrt 2$ times bigger, works going back too.") in flat
+    assert "as many as its inputs" not in flat
     assert "For $n$ inputs per unit, their typical size is $\\sqrt{2/n}$" in flat
     assert "one per next-layer unit" not in flat.split("The rule: with $n$ inputs")[0].split("### Why ReLU")[-1]
 
@@ -3067,7 +3073,8 @@ def test_pass53_words_the_reading_flagged_are_said_exactly():
     assert round(edge, 1) == -3.1 and "GELU is near-flat far left, beyond about $-3.1$." in flat
     assert abs(float(activations.get("gelu").derivative(-3.0))) > 0.01   # so "beyond -3" would be wrong
     # r48: x is said to be the sum the bend receives; the signal is named as the gradient for the unit's sum
-    assert 'In the top panel, $x$ is the sum the bend receives. A black line touches one bend\'s curve there: its "tangent line". The line\'s steepness is the bend\'s slope.' in flat
+    # r61: the touching line is drawn first (tangent_picture), so the widget names it in one sentence
+    assert 'In the top panel, $x$ is the sum the bend receives. A black touching line, its "tangent line", shows the chosen bend\'s slope there.' in flat
     # r49: a gradient for any number (not only a learned one) said first; the sign flip in its own sentence
     # r50: asked as a plain question first, then named
     # r51: 'any number has one' was vague; the three numbers side by side, the nudge last
@@ -3075,9 +3082,11 @@ def test_pass53_words_the_reading_flagged_are_said_exactly():
     # the signal as the direction its sum should move (downhill), the nudge as signal x input
     # r56 (sweep): the unit defined first, then the signal's one number per unit and what it says
     assert ("The backward signal holds one number per unit: which way that unit's sum should move to shrink the "
-            "mistake, and how strongly. A signal of $+0.5$ means: this unit's sum should go up a bit. A weight moves its "
-            "unit's sum more when its input is bigger, and not at all when that input is 0. So a weight's nudge is "
-            "the signal at its unit × the weight's input.") in flat   # r58: the reason before the rule and "mistake's gradient for this sum" not in flat
+            "mistake, and how strongly. A signal of $+0.5$ means: this unit's sum should go up a bit. Many books send "
+            "back the uphill way: same numbers, signs flipped.") in flat   # r61: the sign other material uses
+    # r58: the reason with the rule; r61: both after the nudge's picture and its worked number
+    assert ("That weight's nudge is $0.5 \\times 0.4 = 0.2$. A nudge is the signal at its unit × the weight's input. A bigger "
+            "input lets the weight move the sum more. An input of 0: not at all.") in flat and "mistake's gradient for this sum" not in flat
     assert "A sum is not learned" not in flat and "Side by side" not in flat
     assert "any number has one" not in flat
     # r52: why a layer-2 or layer-3 unit can be dead: its inputs are never below 0 and its negative weights outweigh
@@ -3155,8 +3164,8 @@ def test_pass55_flow_rates_are_the_measured_ones_and_the_products_give_only_the_
     # r56: the question was a side puzzle on the main path, and "strays a little" unsupported: a fold, with the
     # measured step (checked in test_pass61_...)
     assert ("<details><summary>Then why does ReLU's layer 1 get only 0.41?</summary> The $\\times 1.4$ and the slopes' "
-            "typical size are averages. In this one start, ReLU's steps back keep about $0.91$ each, not $0.96$. Nine of them "
-            "multiply to 0.41. Press *new random start* once: start 2 gives about 1. </details>") in flat
+            "typical size are averages. In this one start, ReLU's nine steps back multiply to 0.41: about $0.91$ each, "
+            "not $0.96$. Press *new random start* once: start 2 gives about 1. </details>") in flat   # r61: 0.91 from 0.41
     assert "strays a little" not in flat
     assert "hold ReLU's signal steady on average." in flat[flat.index("## What to remember"):]
 
@@ -3217,7 +3226,8 @@ def test_pass56_a_bends_slope_is_in_the_nudge_of_every_weight_before_it_and_none
     # r56: the jump from "a table lists them" to the name: what the table tells, then the name
     assert ("Each path back through a unit picks up that unit's slope. So every nudge, and every gradient, holds the "
             "slopes on its way back. A table of the bends' slopes shows how well the signal passes each bend. This "
-            "course calls such a table the **gradient table**.") in flat
+            "course calls such a table the **gradient table**: it lists the slopes inside every gradient.") in flat
+    # r61: the name's reason said with it (the table holds slopes, a gradient belongs to a weight)
     assert "If the output layer has no bend" not in flat and "slopes sit inside the gradients" not in flat
     assert "that one ingredient" not in flat and "So a table of slopes is called" not in flat
 
@@ -3231,8 +3241,11 @@ def test_pass56_plain_words_the_r50_reading_asked_for():
     assert "Now a fresh (untrained) ReLU network. Its weights are a random draw" in flat   # r55: one sentence less
     assert "averaged over many random starts. Each start is a new draw of the weights." in flat
     # r59: why the count a unit feeds matters going back: it adds one signal x weight per unit it feeds
-    assert ("Going back, a unit adds one signal × weight per unit it feeds (the two-paths picture). Here that is 32 "
-            "units, as many as its inputs. So the $\\sqrt{2}$ works going back too.") in flat
+    # r61: the count said as a count, 32 terms each way, next to the fix it carries over (checked: 32 x 32 weights)
+    assert ("Forward, a unit adds 32 terms: one per input. Backward, it adds one signal × weight per unit it feeds (the "
+            "two-paths picture). Every layer has 32 units, so that is 32 again. Same count, same weights: the same fix, "
+            "weights $\\sqrt 2$ times bigger, works going back too.") in flat
+    assert "as many as its inputs" not in flat
     net = mlp.Network.he_init([32] * 11 + [1], "relu", 0)
     assert all(W.shape == (32, 32) for W in net.weights[1:-1])   # fan-out 32 = fan-in 32 between hidden layers
     w = ch03_gradients.dead_units()
@@ -3310,14 +3323,18 @@ def test_pass57_dead_unit_axis_label_fits_and_tanhs_label_sits_by_its_curve():
 
 # ---- pass 58: the r52 reading ----
 
-def test_pass58_dead_units_colour_bar_says_it_is_uneven():
-    """Check r52's picture defect: the dead-units colour bar's square-root scale puts 0.5 high on the bar; its ticks
-    show the stretch near 0 and its label says so."""
+def test_pass58_dead_units_colour_bar_is_even_and_says_so():
+    """Check the dead-units colour bar: r52 found its square-root scale uneven unsaid; r61 could not tell 0.25 from 0.5
+    on it. The scale is now even (white only at 0, test_pass_43_...), its ticks even, and its label says so."""
     w = ch03_gradients.dead_units()
     bar = next(ax for ax in w.live.figure.axes if "average slope over the 400 points" in ax.get_ylabel())
-    assert "stretched near 0" in bar.get_ylabel()
-    assert [round(t, 2) for t in bar.get_yticks()] == [0, 0.1, 0.25, 0.5, 1]
-    assert ch03_gradients.SHARE_NORM(0.5) > 0.6 and ch03_gradients.SHARE_NORM(0.1) > 0.25   # uneven: worth saying
+    # r61: 0.25 and 0.5 were hard to tell apart on that scale: now an even one, said so, with even ticks
+    assert "one scale for both panels, even steps" in bar.get_ylabel() and "stretched" not in bar.get_ylabel()
+    assert [round(t, 2) for t in bar.get_yticks()] == [0, 0.25, 0.5, 0.75, 1]
+    norm, cmap = ch03_gradients.SHARE_NORM, ch03_gradients.SHARE_CMAP
+    assert [float(norm(v)) for v in (0.1, 0.25, 0.5, 0.75)] == pytest.approx([0.1, 0.25, 0.5, 0.75])
+    darkness = lambda v: 1 - sum(cmap(norm(v))[:3]) / 3   # noqa: E731
+    assert darkness(0.5) - darkness(0.25) > 0.12 and darkness(0.75) - darkness(0.5) > 0.12   # steps a glance can see
 
 
 # ---- pass 60: the r54 reading ----
@@ -3497,3 +3514,40 @@ def test_pass62_pronouns_named_and_the_sketch_says_where():
     x, best = gradients.steepest("sigmoid")
     assert abs(x) < 0.01 and f"{best:.2g}" == "0.25"
     assert [b.get_height() for b in ch03_gradients.nudge_chain().axes[0].patches][:4] == [1, 0.25, 0.0625, 0.015625]
+
+
+# ---- pass 66: the r61 reading ----
+
+def test_pass66_tangent_picture_comes_before_the_word_slope():
+    """Check r61's picture-first ask: a static tanh with its touching line where the slope is 0.5 (tanh's slope
+    1 - tanh(x)^2 is 0.5 at atanh(sqrt(1/2)), about 0.88), one step right rising 0.5, drawn before "slope" is defined."""
+    at = math.atanh(math.sqrt(0.5))
+    assert f"{at:.2f}" == "0.88" and 1 - math.tanh(at) ** 2 == pytest.approx(0.5)
+    fig = ch03_gradients.tangent_picture()
+    shown = " ".join(t.get_text() for t in fig.axes[0].texts)
+    assert "slope 0.5" in shown and "0.5 up" in shown and "1 step right" in shown and "x = 0.88" in fig.get_label()
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    k = cells.index("ch03.tangent_picture()")
+    assert "**slope**" not in "".join(cells[:k]) and "A bend's **slope** is" in cells[k + 1]
+
+
+def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_size():
+    """Check r61's 'why typical size, not average': going back through a layer's bends, the signal's typical size
+    changes by about the slopes' typical size (each square times a slope's square), not by their plain average; for
+    ReLU half the slopes are 1, so 0.71, where the average would say 0.5."""
+    net, outs, slopes, delta = mlp.flow_pass("relu", 10, 32, 0)
+    rms = lambda v: float(np.sqrt(np.mean(np.square(v))))   # noqa: E731
+    d, ratios, typical, plain = delta, [], [], []
+    blocks = net._blocks
+    for i in range(len(blocks) - 1, 0, -1):
+        before = blocks[i][:, :-1].T @ d
+        after = before * slopes[i - 1]
+        ratios.append(rms(after) / rms(before))
+        typical.append(rms(slopes[i - 1]))
+        plain.append(float(np.mean(slopes[i - 1])))
+        d = after
+    assert np.mean(np.abs(np.subtract(ratios, typical))) < np.mean(np.abs(np.subtract(ratios, plain)))
+    assert np.mean(typical) == pytest.approx(math.sqrt(0.5), abs=0.03) and np.mean(plain) == pytest.approx(0.5, abs=0.03)
+    flat = " ".join(prose().split())
+    assert ("Why typical size, not average? Squared, each unit's signal gets times its slope squared. And typical sizes "
+            "average squares, as in the coin-flip sums.") in flat

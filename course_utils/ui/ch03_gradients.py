@@ -4,7 +4,7 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.cm import ScalarMappable
 from matplotlib import patheffects
-from matplotlib.colors import LinearSegmentedColormap, PowerNorm
+from matplotlib.colors import LinearSegmentedColormap, Normalize
 from matplotlib.patches import FancyArrowPatch, Polygon
 
 from course_utils.engine import gradients, mlp
@@ -19,8 +19,11 @@ QUIET = "#444444"                             # near-flat zones and the too-smal
 FLOW_LIMITS = (1e-18, 1e2)                    # one log scale for every bend and depth in gradient_flow
 CHAIN_LIMITS = (1e-20, 2.0)                   # one log scale for every x and depth: sigmoid at its best, 30 layers, up to 1
 HE_LIMITS = (1e-5, 1e2)                       # he_slider: one log scale from half the plain size to twice it
-SHARE_CMAP = LinearSegmentedColormap.from_list("share", ["white", "#E69F00", "#5C3A00"])   # dead_units: one map, both panels
-SHARE_NORM = PowerNorm(0.5, 0, 1)   # a square-root scale: white only at 0, so a unit passing 0.02 is visibly tinted
+# dead_units: one map, both panels, on an even scale (r61: a square-root scale hid 0.25 against 0.5); white only at
+# exactly 0, then a jump to a pale tint, so a unit passing 0.02 is still visibly tinted (r38)
+SHARE_CMAP = LinearSegmentedColormap.from_list("share", [(0, "white"), (0.004, "#F8DDB0"), (0.5, "#E69F00"),
+                                                         (1, "#5C3A00")])
+SHARE_NORM = Normalize(0, 1)
 FLOW_STYLE = {"marker": "o", "ms": 4, "ls": "-", "lw": 1.6}   # gradient_flow: one bend per panel, one dot a layer
 
 
@@ -615,10 +618,9 @@ def dead_units(shift=0.0, seed=0, max_shift=2.5):
         ax.set(yticks=range(1, layers + 1), ylabel="layer", xlim=(0.5, units + 0.5), ylim=(layers + 0.5, 0.5))
         ax.set_title(f"{label(bend)}: one square per unit", loc="left", fontsize=11)
         ax.grid(False)
-    bar = live.figure.colorbar(ScalarMappable(SHARE_NORM, SHARE_CMAP), ax=list(live.axes), ticks=[0, 0.1, 0.25, 0.5, 1],
+    bar = live.figure.colorbar(ScalarMappable(SHARE_NORM, SHARE_CMAP), ax=list(live.axes), ticks=[0, 0.25, 0.5, 0.75, 1],
                                pad=0.01, aspect=16)
-    # r52: the square-root scale is uneven (0.5 sits high on the bar): more ticks show it, and the label says so
-    bar.set_label("average slope over the 400 points\n(one scale for both panels, stretched near 0)", fontsize=9)   # r44: the text's words
+    bar.set_label("average slope over the 400 points\n(one scale for both panels, even steps)", fontsize=9)   # r44: the text's words
     live.axes[-1].set_xlabel("unit (white with \u00d7: dead, passes none of the signal back)")
     sliders = {"shift": slider("biases moved down by", shift, 0.0, max_shift, 0.1, ".1f")}
     readout = widgets.HTML()
@@ -879,3 +881,30 @@ def print_step_sizes(depth=10, weights=1.4):
     for name, size in typical.items():
         print(f"{label(name):9s}{size:>22.2f}{size * weights:>26.2f}")
     print(f"Tanh's sums between \u22121 and 1: {inside:.0%}")
+
+
+@plots.styled
+def tangent_picture(name="tanh", slope=0.5, run=1.0):
+    """The slope section's first picture (r61: the word came before any tangent line): one bend, the straight line
+    touching it where its slope is `slope`, and a step `run` right with the line's rise under it."""
+    act = activations.get(name)
+    grid = np.linspace(0.0, 3.0, 3001)
+    at = float(grid[np.argmin(np.abs(act.derivative(grid) - slope))])   # tanh: 1 - tanh(x)^2 = 0.5 at x = 0.88
+    y, d = float(act(at)), float(act.derivative(at))
+    fig, ax = plots.new_figure(640, 260)
+    x = np.linspace(-3.0, 3.0, 301)
+    ax.plot(x, act(x), color=plots.color(name), lw=2.2, label=label(name))
+    ax.plot([at - 1.6, at + 1.6], [y - 1.6 * d, y + 1.6 * d], color="black", lw=2)
+    ax.plot([at], [y], "o", color=plots.color(name), ms=8, mec="black", zorder=4)
+    ax.plot([at, at + run, at + run], [y, y, y + run * d], color=plots.VANISHING, lw=2, ls="--")
+    ax.text(at + run / 2, y - 0.06, f"{run:g} step right", ha="center", va="top", fontsize=10, color=plots.VANISHING)
+    ax.text(at + run + 0.08, y + run * d * 0.75, f"{value_text(run * d)} up", ha="left", va="center", fontsize=10,
+            color=plots.VANISHING, bbox={"fc": "white", "ec": "none", "pad": 1}, zorder=5)
+    ax.text(at - 0.15, y + 0.12, f"slope {value_text(d)}", ha="right", va="bottom", fontsize=12, fontweight="bold")
+    ax.axhline(0, color="black", lw=0.8)
+    ax.set(xlim=(-3, 3), ylim=(-1.2, 1.6), xlabel="x (the sum the bend receives)", ylabel="bend's output",
+           title=f"{label(name)} at x = {at:.2f}: the touching line's steepness is the slope")
+    ax.legend(loc="upper left", fontsize=9)
+    fig.set_label(f"The {label(name)} curve with a straight black line touching it at x = {at:.2f}. One step right "
+                  f"along the line, it rises {value_text(run * d)}: its slope is {value_text(d)}.")
+    return fig
