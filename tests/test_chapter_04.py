@@ -867,7 +867,7 @@ def test_squashers_cost_is_the_product_of_slopes_not_a_vanishing_slope():
     # chapter 03's backward signal, said in plain words where it is first used
     assert "vanish" not in text and ("Training sends a **backward signal** from the output to the first layer: "
                                      "which way each sum should move.\n"
-                                     "Each layer multiplies it by its weights and slope.\n") in text
+                                     "Each layer multiplies the backward signal by its weights and slope.\n") in text
     assert text.index("**backward signal**") + 2 == text.index("backward signal")   # defined at its first use
     assert "With usual-sized weights, many slopes below 1 multiply to almost nothing (chapter 03)." in text
     assert "The backward signal is multiplied by weights and one slope per layer." in text
@@ -3479,7 +3479,7 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     assert words.startswith("Say a unit's inputs are all above 0, like sigmoid's outputs.\n"
                             "Each weight's nudge is its input times one number: the unit's backward signal. "
                             "All its weights share that number.\n"
-                            "Example: inputs 0.5 and 2, backward signal −0.3. The nudges are −0.15 and −0.6: both go down.\n"
+                            "Example: inputs 0.5 and 2, backward signal −0.3. The nudges: $0.5 \\times (-0.3) = -0.15$ and $2 \\times (-0.3) = -0.6$. Both go down.\n"
                             "An input above 0 keeps that number's sign. So all nudges go up together, or all go down.\n"
                             "Like a cart that only rolls up-right or down-left, the weights zig-zag (left).\n"
                             "Centred inputs (right) can move one weight up and the other down.\n"

@@ -80,8 +80,10 @@ def families_row(x_max=SHARED_X):
         curves = ({f"{u} gate": b for u, b in THUMB_GATES.items()} if family == "gated units"
                   else {label(n): n for n in names if n != "softmax"})
         for text, name in curves.items():
+            style = ({"ls": _GATE_STYLE[text.split()[0]]} if family == "gated units"
+                     else plots.line_style(name))   # a dash or mark each, so colour is never the only cue
             ax.plot(x, np.asarray(activations.get(name)(x), dtype=float), lw=1.8, label=text, color=plots.color(name),
-                    ls=_GATE_STYLE.get(text.split()[0], "-"))
+                    **style)
         _axes_lines(ax)
         ax.set(title=family, xlim=(-x_max, x_max), ylim=SHARED_Y, xticks=(-3, 0, 3))
         ax.legend(loc="upper left", fontsize=7.5, handlelength=1.2, borderaxespad=0.3)
