@@ -2,6 +2,7 @@
 and the numbers and model claims it states hold (checked against independent formulas, not the registry)."""
 
 import contextlib
+import html
 import io
 import math
 import re
@@ -325,7 +326,9 @@ def test_lstm_has_one_date_story_and_the_chapter_drops_implementation_details():
     assert any("centred on 0" in d.bend and "appendix A.1" in d.citation for d in shown)
     assert "Gers" in next(d for d in shown if d.bend == "sigmoid").citation
     rows = [r for r in ch04_zoo.models_table().rows if r[0].startswith("LSTM")]
-    assert len(rows) == 1 and rows[0][1] == 1997 and "tanh in today's libraries" in rows[0][2]
+    # r61 (pass 66): the table says the bends' names only; the data keeps where each sits (tanh in today's libraries)
+    assert len(rows) == 1 and rows[0][1] == 1997 and rows[0][2] == "sigmoid, tanh-like curves"
+    assert any("tanh in today's libraries" in d.part for d in shown)
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
     assert "2013" not in text and "today's form" not in text
     # eighth pass: the story's LSTM line is one short line, with no unexplained forget-gate date
@@ -460,12 +463,12 @@ def test_every_row_of_the_models_table_names_a_different_model():
     assert len(t.rows) == len({(d.shown_as or d.model, d.year) for d in chapter}) < len(chapter)
     gru = next(r for r in t.rows if r[0].startswith("GRU"))
     # pass 22: GRU and "candidate state" were jargon; the row glosses both
-    assert gru[0] == "GRU (a simpler LSTM)" and gru[2] == "sigmoid (gates), tanh (the new memory it proposes)"
+    # r61 (pass 66): the bend column names the bends only (the places needed glosses of their own)
+    assert gru[0] == "GRU (a simpler LSTM)" and gru[2] == "sigmoid, tanh"
     assert "candidate" not in repr(t)
     transformer = next(r for r in t.rows if r[0].startswith("Transformer"))
-    # pass 24: "feed-forward block" and "attention" were never explained; the row says both in the chapter's words
-    assert "ReLU (the plain block above)" in transformer[2] and "feed-forward" not in transformer[2]
-    assert "softmax (attention: the step that decides how much each word looks at each other word)" in transformer[2]
+    # pass 24: "feed-forward block" and "attention" were never explained; r61 (pass 66): the row names the bends only
+    assert transformer[2] == "ReLU, softmax" and "feed-forward" not in repr(t) and "attention" not in repr(t)
     for d in (d for d in deployments.DEPLOYMENTS if d.in_chapter):
         row = next(r for r in t.rows if (r[0], r[1]) == (d.shown_as or d.model, d.year))
         assert ch04_zoo.CHAPTER_BEND.get(d.bend, d.bend) in row[2]
@@ -590,12 +593,14 @@ def test_widest_gap_is_only_claimed_where_one_exists(a, b, kind):
 
 
 def test_three_gates_widget_hides_the_right_side_until_dragged_and_answers_at_three():
-    """Check the gates widget: it opens at a = -2 and draws no gate right of a; at a = 3 GLU's sigmoid gate is
+    """Check the gates widget: it opens short of a = 3 and draws no gate right of a; at a = 3 GLU's sigmoid gate is
     below 1 while SwiGLU's SiLU gate and GeGLU's GELU gate pass more than all of b (SciPy formulas)."""
     code = ["".join(c["source"]) for c in _cells() if c["cell_type"] == "code"]
     call = next(s for s in code if s.startswith("ch04.gate_race("))
     a0 = float(re.search(r"a=(-?[\d.]+)", call).group(1))
-    assert a0 < 0
+    # r61 (pass 66): saved at a = 1, not -2, so the three curves show; every gate is still below 1 there, so the
+    # saved picture does not answer "at a = 3, which pass more than all of b?"
+    assert 0 < a0 < 3 and all(g < 1 for g, _ in ch04_zoo.gate_values(a0).values())
     w = ch04_zoo.gate_race(a=a0)
     for line in w.lines["curves"].values():
         assert np.asarray(line.get_data()[0], float).max() <= a0 + 1e-9
@@ -862,7 +867,7 @@ def test_squashers_cost_is_the_product_of_slopes_not_a_vanishing_slope():
     # chapter 03's backward signal, said in plain words where it is first used
     assert "vanish" not in text and ("Training sends a **backward signal** from the output to the first layer: "
                                      "which way each sum should move.\n"
-                                     "Each layer multiplies it by its weights and slope.\n") in text
+                                     "Each layer multiplies the backward signal by its weights and slope.\n") in text
     assert text.index("**backward signal**") + 2 == text.index("backward signal")   # defined at its first use
     assert "With usual-sized weights, many slopes below 1 multiply to almost nothing (chapter 03)." in text
     assert "The backward signal is multiplied by weights and one slope per layer." in text
@@ -883,11 +888,11 @@ def _selu_span(start, depth=30):
 
 
 SCOPE = ("**When does SELU do this?** Two things to remember, as in the widget:\n\n"
-         "- a plain stack of wide **dense** layers: in each, every unit sees every input;\n- LeCun-normal starting weights.\n\n"
-         "<details><summary>Two more conditions</summary>\n\n"
-         "Inputs with average near 0.\n"
-         "And no [normalisation layers](91_glossary.ipynb#Glossary): extra layers that reset the average and spread on "
-         "their own.\n\n</details>\n")   # r42: "rescale" said in words; r50: the kind of layer named, linked to the glossary
+         "- a plain stack of wide **dense** layers: in each, every unit sees every input;\n- LeCun-normal starting weights.\n")
+# r61 (pass 66): the other two conditions share one fold with SELU's slope picture and the why (selu_why_fold)
+MORE_CONDITIONS = ("**Two more conditions.** Inputs with average near 0.\n"
+                   "And no [normalisation layers](91_glossary.ipynb#Glossary): extra layers that reset the average and "
+                   "spread on their own.")   # r42: "rescale" said in words; r50: the kind of layer named, linked to the glossary
 # r59 (pass 65): four conditions in a row were too many to keep; the two the recall keeps are in view, the other two
 # (the widget's too) are folded
 # r36: the "common mistake" line said it again: cut; r37: "Outside that setting, SELU makes no such promise." too
@@ -971,12 +976,16 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
             "**LeCun-normal** weights use a curve of spread "
             "$\\sqrt{1/n}$, for $n$ inputs per unit.\n"   # r48: the rule, not only 128; r58: no name history
             f"Here that is $\\sqrt{{1/{n}}} \\approx {np.sqrt(1 / n):.3f}$.\n"
-            "With these weights, inputs of spread 1 give sums of spread 1.") in ask
+            "With these weights, inputs of average 0 and spread 1 give sums of spread 1.") in ask
     big = np.random.default_rng(2).normal(size=(4000, n)).sum(axis=1)   # n inputs of spread 1, weights of 1
     assert big.std() > 10   # "can get big": the sum's spread is about sqrt(128), 11 times an input's
     rng = np.random.default_rng(0)   # r58 (pass 63): the reason, checked: n inputs of spread 1, weights of spread sqrt(1/n)
     sums = (rng.normal(size=(4000, n)) * rng.normal(scale=np.sqrt(1 / n), size=(4000, n))).sum(axis=1)
     assert abs(sums.std() - 1) < 0.05   # r44: the range cut (words)
+    # r61 (pass 66): "and average 0" is needed: inputs above 0 (ReLU's, average about 0.4) with the same spread do not
+    relu_in = np.maximum(rng.normal(size=(4000, n)), 0)
+    relu_in = relu_in / relu_in.std()   # spread 1, average above 0
+    assert relu_in.mean() > 0.5 and ((relu_in * rng.normal(scale=np.sqrt(1 / n), size=(4000, n))).sum(axis=1)).std() > 1.2
     assert "- The lines: SELU, and ReLU to compare, both with LeCun-normal weights.\n" in ask   # r47: no dashed lines yet
     # r37: "spread at the start" did not say of what: the line before the Predict does, and the slider's name
     # r39: three things were called "spread"; the weights' is their size, and the slider moves only the inputs'
@@ -2337,7 +2346,7 @@ def test_yolov4_row_names_both_of_its_bends():
     assert all("yolov4.cfg" in d.checked for d in rows)
     assert deployments.uses("YOLOv4")[0][0] == "Mish"
     row = next(r for r in ch04_zoo.models_table().rows if r[0] == "YOLOv4 (finds objects in photos)")
-    assert row[2] == "Mish (backbone: the part that picks out shapes and textures), Leaky ReLU (the rest)"
+    assert row[2] == "Mish, Leaky ReLU"   # r61 (pass 66): the bends' names only, Mish first
 
 
 def test_relu_dotted_label_points_at_its_line():
@@ -2520,7 +2529,10 @@ def test_pass_25_overflow_names_where_the_usual_number_stops():
         assert np.isfinite(np.exp(709.0)) and np.isinf(np.exp(710.0)) and np.isinf(np.exp(1000.0))
     said = ch04_zoo.overflow_fold().data
     # pass 36: the learner needs where it stops, not the type's name; pass 46: only that e^1000 is past it
-    assert "$e^{1000}$ is too big for a computer to store" in said and "float64" not in said
+    # r61 (pass 66): "too big for a computer" was too broad: the fold names the usual numbers' limit, computed
+    assert f"{np.finfo(float).max:.1e}" == "1.8e+308"
+    assert "$e^{1000}$ is too big for NumPy's usual numbers: the largest is about $1.8 \\times 10^{308}$." in said
+    assert "float64" not in said and "for a computer to store" not in said
     assert "standard computer number" not in said
 
 
@@ -3067,7 +3079,8 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
            "A slope above 1 stretches small numbers apart. So a small spread grows.\n"
            "A big spread sends many numbers far left. There SELU is nearly flat, so it squeezes them together near its floor.\n"
            f"Right of 0, its slope is only {lam:.2f}: a weak stretch. So with a big spread, the squeeze wins: 2 in, {big:.2g} out.")
-    assert why in text and f"{big:.2g}" == "1.7" and f"{lam:.2f}" == "1.05"
+    fold = ch04_zoo.selu_why_fold().data   # r61 (pass 66): the slope picture and the why are folded, one click away
+    assert why in fold and why not in text and f"{big:.2g}" == "1.7" and f"{lam:.2f}" == "1.05"
     z = np.linspace(-24, 0, 200_001)   # the left half of a bell curve of spread 2
     w = stats.norm.pdf(z, scale=2.0)
     w = w / w.sum()
@@ -3084,15 +3097,16 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     assert "".join(_cells()[k + 3]["source"]).startswith("ch04.spread_in_out()")
     assert "".join(_cells()[k + 4]["source"]).strip() == rule
     # r59 (pass 65): SELU's slope is drawn before the why (the stretch zone shaded); ReLU's case moved to Optional
-    assert "".join(_cells()[k + 5]["source"]).strip() == "ch04.selu_slope()"
-    assert "".join(_cells()[k + 6]["source"]).strip() == why
-    assert "".join(_cells()[k + 7]["source"]).startswith("**When does SELU do this?**")
+    # r61 (pass 66): the setting follows the rule; the slope picture and the why are in the fold after it
+    assert "".join(_cells()[k + 5]["source"]).startswith("**When does SELU do this?**")
+    assert "".join(_cells()[k + 6]["source"]).strip() == "ch04.selu_why_fold()"
+    assert fold.index("<img ") < fold.index(why) < fold.index(MORE_CONDITIONS)
     assert _index("ch04.lecun_fade_note(") < _index(RELU_CASE)
     assert "he=True" not in json.dumps(_cells()) and 'part="ReLU"' not in json.dumps(_cells())
     selu_check = ch04_zoo.signal_answer(30).data
     # r50: the first picture draws ReLU with LeCun weights too, so its Check has a line for it
     assert "- **SELU**" in selu_check and "He weights" not in selu_check and "- **ReLU, same weights**: it fades" in selu_check
-    assert text.index("SELU's slope drops from 1.76 to 1.05") < text.index(why)   # which slope is which: said above
+    assert _index("SELU's slope drops from 1.76 to 1.05") < _index("ch04.selu_why_fold()")   # which slope is which: said above
 
 
 def test_weight_quiz_has_its_worked_answer_folded_after_it():
@@ -3164,8 +3178,9 @@ def test_spread_in_out_picture_crosses_the_diagonal_at_one():
     assert _cells()[k - 1]["source"][0].startswith("**Why does SELU pull back?**")
     assert "SELU's curve crosses that line at 1." in "".join(_cells()[k + 1]["source"])   # pass 56: said after it
     # r40: the reason follows the picture (and its rule); r59 (pass 65): after SELU's slope, drawn in between
-    assert "".join(_cells()[k + 2]["source"]) == "ch04.selu_slope()"
-    assert "2 in, 1.7 out" in "".join(_cells()[k + 3]["source"])
+    # r61 (pass 66): SELU's slope and the reason are folded together, after the setting
+    assert "".join(_cells()[k + 3]["source"]) == "ch04.selu_why_fold()"
+    assert "2 in, 1.7 out" in ch04_zoo.selu_why_fold().data
 
 
 def test_transformer_is_glossed_in_the_models_table():
@@ -3306,7 +3321,10 @@ def test_selu_worked_example_numbers_are_the_arithmetic_they_claim():
     assert f"The spread goes {said}.\n" in text
     # r59 (pass 65): the ratio sentence is cut (the picture labels 1/16); the log axis is named instead
     assert "If each halves every number instead, the spread falls from 2 to 1/16.\n" in text and "1/32" not in text
-    assert "Each tick up the side axis is 4 times the last. So doubling draws a straight line." in text
+    # r61 (pass 66): why doubling is straight: each doubling climbs the same height on this axis
+    assert "Each tick up the side axis is 4 times the last. So each doubling climbs the same height: a straight line." in text
+    heights = np.diff(np.log2(ch04_zoo.doubling_runs()["each layer doubles"]))   # the picture's log axis (base 2)
+    assert np.allclose(heights, heights[0])
     assert text.index("Say a layer outputs") < text.index(f"The spread goes {said}") < text.index("SELU is like a speaker who always returns")
     assert _index("Say five layers each double every number.") < _index("### Try it: a spread that starts too big")
 
@@ -3349,7 +3367,7 @@ def test_selu_check_says_how_fast_the_wrong_answer_and_points_to_the_picture():
     for start in (2.0, 0.5):
         for _, s in ch04_zoo.run_draws(30, start)["SELU"]:
             assert np.all(np.abs(np.asarray(s[settle:]) - 1) < 0.1) and abs(s[settle - 1] - 1) < 0.5
-    assert f"  By layer {settle}, all 5 networks here are within 0.1 of 1 (the grey band).\n" in answer   # r50: these 5, not every one
+    assert f"  From either start, by layer {settle} all 5 networks here are within 0.1 of 1 (drag to see the grey band).\n" in answer   # r50: these 5, not every one
     assert ('  A common wrong answer: "SELU keeps whatever spread it is given." In fact, it pulls a big spread down '
             "and a small one up.\n") in answer
     k = _index("ch04.signal_answer(depth=30)")
@@ -3396,7 +3414,7 @@ def test_r48_spread_panel_shows_the_band_and_the_layer_the_check_quotes():
     """Check (r48): the SELU spread panel shades 0.9 to 1.1 and marks the layer the Check quotes ("By layer 10"), so the
     claim is read off the picture; every SELU run stays in the band from that layer on, and not from the one before."""
     settle = ch04_zoo.selu_settle_layer(30)
-    assert f"By layer {settle}, all 5 networks here are within 0.1 of 1 (the grey band)." in ch04_zoo.signal_answer(30).data
+    assert f"by layer {settle} all 5 networks here are within 0.1 of 1 (drag to see the grey band)." in ch04_zoo.signal_answer(30).data
     runs = [s for start in (2.0, 0.5) for _, s in ch04_zoo.run_draws(30, start)["SELU"]]
     assert all(np.all(np.abs(s[settle:] - 1) < 0.1) for s in runs)
     assert any(abs(s[settle - 1] - 1) >= 0.1 for s in runs)
@@ -3461,11 +3479,15 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     assert words.startswith("Say a unit's inputs are all above 0, like sigmoid's outputs.\n"
                             "Each weight's nudge is its input times one number: the unit's backward signal. "
                             "All its weights share that number.\n"
-                            "An input above 0 keeps that number's sign. So, for one example, all nudges go up together, or all go down.\n"
+                            "Example: inputs 0.5 and 2, backward signal −0.3. The nudges: $0.5 \\times (-0.3) = -0.15$ and $2 \\times (-0.3) = -0.6$. Both go down.\n"
+                            "An input above 0 keeps that number's sign. So all nudges go up together, or all go down.\n"
                             "Like a cart that only rolls up-right or down-left, the weights zig-zag (left).\n"
                             "Centred inputs (right) can move one weight up and the other down.\n"
                             "If only some inputs are above 0, some steps can do that too.\n")
     assert "milder" not in words
+    # r61 (pass 66): the rule with two worked nudges: input times the shared signal, both of the signal's sign
+    nudges = np.array([0.5, 2.0]) * -0.3
+    assert [f"{v:g}" for v in nudges] == ["-0.15", "-0.6"] and np.all(nudges < 0)
     # pass 61 (r55, chapter 02 Clarity 1): chapter 02 keeps one image (the oars) and says this fact in plain words;
     # the cart is chapter 04's own image of it
     # r58 (chapter 02 Focus): the fact now sits once, in chapter 02's together-and-apart block (a hidden cell's output)
@@ -3518,7 +3540,7 @@ def test_selus_slope_is_above_one_from_about_minus_0_56():
     assert f"{edge:.2f}" == "-0.56"
     assert np.all(np.asarray(selu.derivative(np.linspace(edge + 1e-3, 3, 500))) > 1)
     assert np.all(np.asarray(selu.derivative(np.linspace(-5, edge - 1e-3, 500))) < 1)
-    assert "Why? Right of $x \\approx -0.56$ (shaded), SELU's slope is above 1." in _markdown()
+    assert "Why? Right of $x \\approx -0.56$ (shaded), SELU's slope is above 1." in ch04_zoo.selu_why_fold().data
     assert f"{ch04_zoo.selu_stretch_edge():.2f}" == "-0.56"   # the edge the slope picture marks and shades
 
 
@@ -3532,7 +3554,8 @@ def test_selu_scope_lists_the_widgets_own_setting():
     h = 1.0 * rng.standard_normal((256, 128))   # the engine's inputs: a bell curve around 0
     assert abs(float(h.mean())) < 0.02
     text = _markdown()
-    assert SCOPE in text and "Only in a setting" not in text and "Inputs with average near 0." in SCOPE
+    assert SCOPE in text and "Only in a setting" not in text and "Inputs with average near 0." in MORE_CONDITIONS
+    assert MORE_CONDITIONS in ch04_zoo.selu_why_fold().data and _index("ch04.selu_why_fold()") == _index(SCOPE) + 1
     assert "only in a plain stack" not in text and "But only in" not in text
 
 
@@ -3566,6 +3589,9 @@ def test_selu_slope_picture_shades_the_stretch_and_names_the_flat_left():
     shaded = ax.collections[0].get_paths()[0].vertices[:, 0]
     assert shaded.min() == pytest.approx(edge, abs=0.02) and shaded.max() < 0
     assert "Right of x = -0.56 the slope is above 1" in fig.get_label() and "1.05" in fig.get_label()
-    k = _index("ch04.selu_slope()")
-    assert "".join(_cells()[k + 1]["source"]).startswith("Why? Right of $x \\approx -0.56$ (shaded)")
-    assert "image/png" in _cells()[k]["outputs"][0]["data"]
+    # r61 (pass 66): the picture sits in the fold, with its alt text, just before the why
+    fold = ch04_zoo.selu_why_fold().data
+    assert f"alt='{html.escape(fig.get_label(), quote=True)}'" in fold and "data:image/png;base64," in fold
+    assert fold.index("<img ") < fold.index("Why? Right of $x \\approx -0.56$ (shaded)")
+    out = _cells()[_index("ch04.selu_why_fold()")]["outputs"][0]
+    assert "".join(out["data"]["text/markdown"]).startswith("<details><summary>For the curious: why SELU pulls back")

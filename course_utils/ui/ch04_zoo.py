@@ -13,7 +13,7 @@ from course_utils.facts import _stable, activations, deployments
 from course_utils.ui import plots, tables
 from course_utils.ui.ch02_four_bends import fold, swiglu_diagram
 from course_utils.ui.questions import choice_question
-from course_utils.ui.display import canvas_png
+from course_utils.ui.display import canvas_png, figure_alt, figure_png
 from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 
@@ -21,7 +21,7 @@ __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer"
            "gate_diagram", "gated_units", "leak_answer", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
            "print_dips", "print_gap", "zigzag_left", "zigzag_runs", "zigzag_sketch", "print_overflow", "print_widest_gap",
-           "back_near_one", "doubling_runs", "doubling_spread", "lecun_fade_note", "selu_settle_layer", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "selu_slope", "selu_stretch_edge", "slopes_text", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
+           "back_near_one", "doubling_runs", "doubling_spread", "lecun_fade_note", "selu_settle_layer", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "selu_slope", "selu_stretch_edge", "selu_why_fold", "families_row", "slopes_text", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
            "squashers", "two_switches", "area_label", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
 
 FAMILIES = {
@@ -61,6 +61,35 @@ ZOOM_STRIP_FILL = "#ffd966"   # a highlighter's yellow: the thin strip is shaded
 STRIP_LABEL = "the thin strip along the axis,\nblown up on the right"
 STRIP_NOTE_COLOUR = "#333333"   # near black: pass 23, a reader found the pale grey note hard to read
 LEAKY_LABEL, LEAKY_POINT = (-2.9, 0.75), (-1.75, 0.03)   # Leaky ReLU's label, and where its arrow meets the line
+
+
+THUMB_GATES = {"GLU": "sigmoid", "SwiGLU": "silu", "GeGLU": "gelu"}   # the gated panel: each unit's gate, for b = 1
+FAMILIES_ALT = ("Four small panels, one per family, on the same axes (x from -3 to 3). ReLU family: ReLU, Leaky ReLU, "
+                "PReLU, ELU and SELU, each with its own left side. Smooth family: GELU, SiLU, Mish and softplus, ReLU "
+                "with the corner rounded. Squashers: sigmoid and tanh, S-curves held in a box. Gated units: the gate "
+                "of GLU, SwiGLU and GeGLU, times a content of 1.")
+
+
+@plots.styled
+def families_row(x_max=SHARED_X):
+    """The opening table's four families as four thumbnails on one scale, before any formula (r61, pass 66: the
+    chapter opened on a table with no curve). Softmax takes a list, not one number, so it has no curve here."""
+    fig, axes = plots.new_figure(800, 230, 1, 4, sharex=True, sharey=True)
+    x = np.linspace(-x_max, x_max, 301)
+    for ax, (family, names) in zip(axes, FAMILIES.items()):
+        curves = ({f"{u} gate": b for u, b in THUMB_GATES.items()} if family == "gated units"
+                  else {label(n): n for n in names if n != "softmax"})
+        for text, name in curves.items():
+            style = ({"ls": _GATE_STYLE[text.split()[0]]} if family == "gated units"
+                     else plots.line_style(name))   # a dash or mark each, so colour is never the only cue
+            ax.plot(x, np.asarray(activations.get(name)(x), dtype=float), lw=1.8, label=text, color=plots.color(name),
+                    **style)
+        _axes_lines(ax)
+        ax.set(title=family, xlim=(-x_max, x_max), ylim=SHARED_Y, xticks=(-3, 0, 3))
+        ax.legend(loc="upper left", fontsize=7.5, handlelength=1.2, borderaxespad=0.3)
+    axes[0].set(ylabel="output")
+    fig.set_label(FAMILIES_ALT)
+    return fig
 
 
 @plots.styled
@@ -303,6 +332,28 @@ def selu_slope():
     ax.set(xlim=SELU_SLOPE_X, ylim=(0, 2.0), xlabel="x", ylabel="SELU's slope", title="where SELU stretches and squeezes")
     fig.set_label(_selu_slope_alt())
     return fig
+
+
+def selu_why_fold():
+    """'For the curious': SELU's slope picture, why a small spread grows and a big one shrinks, and the two other
+    conditions of SELU's setting, in one fold (r61, pass 66: the SELU part was a third of the zoo; the widget, the
+    in/out map and the speaker analogy stay in view). Every number is computed here."""
+    lam = float(activations.get("selu").derivative(1.0))
+    big = signal_stats.one_layer_spread("selu", 2.0)
+    fig = selu_slope()
+    picture = tables.image(figure_png(fig), figure_alt(fig), 620)
+    edge = f"{selu_stretch_edge():.2f}"
+    return fold("For the curious: why SELU pulls back, and two more conditions", f"""
+{picture}
+
+Why? Right of $x \\approx {edge}$ (shaded), SELU's slope is above 1.
+A slope above 1 stretches small numbers apart. So a small spread grows.
+A big spread sends many numbers far left. There SELU is nearly flat, so it squeezes them together near its floor.
+Right of 0, its slope is only {lam:.2f}: a weak stretch. So with a big spread, the squeeze wins: 2 in, {big:.2g} out.
+
+**Two more conditions.** Inputs with average near 0.
+And no [normalisation layers](91_glossary.ipynb#Glossary): extra layers that reset the average and spread on their own.
+""")
 
 
 SPREAD_RUNS = {"SELU": ("selu", 1.0), "ReLU, LeCun weights": ("relu", 1.0), "ReLU, He weights": ("relu", 2.0)}
@@ -896,20 +947,18 @@ def _limits(values, floor=0.5):
 
 
 # How the code computes a bend is not the chapter's point: the tanh formula draws GELU's curve (chapter 02)
-CHAPTER_BEND = {"GELU, tanh approximation": "GELU", "GeGLU (a GELU gate, tanh approximation)": "GeGLU (a GELU gate)"}
-# Pass 24: a reader met "feed-forward block" and "attention" here undefined; the table says them in the chapter's words
-PLAIN_PART = {"feed-forward block": "the plain block above",
-              "attention": "attention: the step that decides how much each word looks at each other word"}
+# r61 (pass 66): the bend column says the bend's name only; where in the model each bend sits (LSTM's memory, the
+# Transformer's attention, YOLOv4's backbone) needed glosses that outweighed the name. The data keeps the places.
+CHAPTER_BEND = {"GELU, tanh approximation": "GELU", "GeGLU (a GELU gate, tanh approximation)": "GeGLU",
+                "S-curves centred on 0": "tanh-like curves", "Swish (SiLU)": "SiLU"}
 
 
 def models_table():
-    """Which real model uses which bend, by year (within a year, by name): one row per model (a model using two bends, in two
-    places, gets one row that names both places), folded (sources stay in the data)."""
+    """Which real model uses which bend, by year (within a year, by name): one row per model (a model using two bends
+    names both), folded (sources and where each bend sits stay in the data)."""
     merged = {}
     for d in sorted((d for d in deployments.DEPLOYMENTS if d.in_chapter), key=lambda d: (d.year, d.model)):
-        shown = CHAPTER_BEND.get(d.bend, d.bend)
-        bend = f"{shown} ({PLAIN_PART.get(d.part, d.part)})" if d.part else shown
-        merged.setdefault((d.shown_as or d.model, d.year), []).append(bend)
+        merged.setdefault((d.shown_as or d.model, d.year), []).append(CHAPTER_BEND.get(d.bend, d.bend))
     body = [[name, year, ", ".join(bends)] for (name, year), bends in merged.items()]
     return tables.FoldedTable(f"All {len(body)} models, by year (click to open)", ["model", "year", "bend"], body)
 
@@ -1099,6 +1148,7 @@ def zigzag_runs(steps=ZIGZAG_STEPS, rate=ZIGZAG_RATE, goal=ZIGZAG_GOAL):
     return {name: zigzag.path(name, goal, steps, rate) for name in ZIGZAG_INPUTS}
 
 
+END_OFFSET = {"sigmoid": (10, -4), "tanh": (10, 12)}   # the "end" label beside each path's last point, clear of it
 ZIGZAG_THERE = 0.05   # a run this close to the star "reaches" it (the picture says so instead of "0 from the star")
 
 
@@ -1116,7 +1166,8 @@ def _zigzag_alt():
     left = zigzag_left()
     return ("Two panels on the same axes, weight 1 across and weight 2 up, each with a path of "
             f"{ZIGZAG_STEPS} training steps from the start (0, 0) towards the star (1, −1). Left: inputs all above 0 "
-            "(sigmoid's outputs): every step goes up-right or down-left, so the path zig-zags; after "
+            "(sigmoid's outputs): every step goes up-right or down-left, so the path zig-zags; each step is an arrow, "
+            f"the end (step {ZIGZAG_STEPS}) a diamond; after "
             f"{ZIGZAG_STEPS} steps: {_from_star(left['sigmoid'])}. Right: inputs centred on 0 (tanh's outputs): steps "
             f"go any way; after {ZIGZAG_STEPS} steps: {_from_star(left['tanh'])}.")
 
@@ -1136,10 +1187,16 @@ def zigzag_sketch(steps=ZIGZAG_STEPS, rate=ZIGZAG_RATE, goal=ZIGZAG_GOAL):
     notes = {"sigmoid": "every step:\nup-right or down-left", "tanh": "steps go any way"}
     for ax, (name, title) in zip(axes, ZIGZAG_INPUTS.items()):
         p = runs[name]
-        ax.plot(p[:, 0], p[:, 1], "-o", color=plots.color(name), lw=1.4, ms=3.5)
+        # r61 (pass 66): the path's order and end were unreadable; each step is an arrow, the end a diamond
+        for a, b in zip(p[:-1], p[1:]):
+            ax.annotate("", b, a, arrowprops={"arrowstyle": "-|>", "color": plots.color(name), "lw": 1.3,
+                                              "mutation_scale": 9, "shrinkA": 0, "shrinkB": 0})
+        ax.plot([p[-1, 0]], [p[-1, 1]], "D", color=plots.color(name), mec="black", ms=8, zorder=4)
+        ax.annotate(f"end (step {steps})", p[-1], END_OFFSET[name], textcoords="offset points", fontsize=10,
+                    color=STRIP_NOTE_COLOUR, ha="left" if name == "sigmoid" else "center")
         ax.plot([0], [0], "s", color="black", ms=7)
         ax.text(-0.05, 0.06, "start", ha="right", va="bottom", fontsize=10, color=STRIP_NOTE_COLOUR)
-        ax.plot([goal[0]], [goal[1]], "*", color="black", ms=15)
+        ax.plot([goal[0]], [goal[1]], "*", color="black", ms=15, zorder=5)
         ax.text(goal[0], goal[1] - 0.09, "star", ha="center", va="top", fontsize=10, color=STRIP_NOTE_COLOUR)
         ax.text(-0.3, -0.85, notes[name], ha="left", va="top", fontsize=10, color=plots.color(name), fontweight="bold")
         ax.set(xlabel="weight 1", title=f"{title}:\nafter {steps} steps, {_from_star(left[name])}")
@@ -1337,7 +1394,8 @@ def signal_answer(depth=30, high=2.0, low=0.5):
         raise ValueError("ReLU with LeCun weights does not fade")
     settle = selu_settle_layer(depth, high, low)
     lines = [f"- **SELU**: it goes back to 1, from {high:g} and from {low:g} alike.\n"
-             f"  By layer {settle}, all {len(DRAW_SEEDS)} networks here are within {SETTLE_WITHIN:g} of 1 (the grey band).\n"
+             f"  From either start, by layer {settle} all {len(DRAW_SEEDS)} networks here are within {SETTLE_WITHIN:g} of 1 "
+             "(drag to see the grey band).\n"
              "  Its average (left panel) goes back to 0 too.\n"
              "  A common wrong answer: \"SELU keeps whatever spread it is given.\" In fact, it pulls a big "
              "spread down and a small one up.",
@@ -1489,8 +1547,11 @@ def overflow_fold(scores=(1000.0, 999.0, 998.0)):
     e = np.exp(scores - scores.max())
     fixed = np.round(e / e.sum(), 3)
     show = ", ".join(f"{v:g}" for v in scores)
+    # r61 (pass 66): "too big for a computer" was too broad; the limit is the usual 64-bit number's, read from NumPy
+    mant, power = f"{np.finfo(float).max:.1e}".split("e+")
     return fold("For the curious: very big scores", f"""
-$e^{{{scores.max():g}}}$ is too big for a computer to store, so for scores {show} every share comes out `nan` (not a number).
+$e^{{{scores.max():g}}}$ is too big for NumPy's usual numbers: the largest is about ${mant} \\times 10^{{{int(power)}}}$.
+So for scores {show} every share comes out `nan` (not a number).
 Subtract the largest score first. The shares do not change, and now they compute: {", ".join(f"{v:.3f}" for v in fixed)}.
 """)
 
