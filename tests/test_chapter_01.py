@@ -2882,7 +2882,7 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
             "Its legs go 0.5 right and 0.87 down: cos 60° = 0.5 and sin 60° = 0.87.") in text
     # pass 67 (r62 reader: angles, cos and sin at the XOR climax): the reach is said first as a score, like s in the
     # puzzle; the shadow and the legs are folded under "Where do 0.5 and 0.87 come from?"
-    assert ("Why? At turn −60, each point gets a **reach**: $0.5\\,h_1 - 0.87\\,h_2$. It is a score, like $s$ in "
+    assert ("Why? At turn $-60$, each point gets a **reach**: $0.5\\,h_1 - 0.87\\,h_2$. It is a score, like $s$ in "
             "the XOR puzzle.\nThe label-1 side is where the reach beats the shift.\n") in text
     fold = text[text.index("<summary>Where do 0.5 and 0.87 come from?</summary>"):]
     assert fold.index("**track**") < fold.index("cos 60° = 0.5") < fold.index("</details>")
