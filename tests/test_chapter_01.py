@@ -2264,9 +2264,13 @@ def test_pass25_opening_question_and_the_tanh_sheet():
     # after the layer, and our layer leaves none so (checked below)
     # pass 66 (r61 reader: two ideas in one sentence, and diagonals through (0, 0) stay straight too): split, and
     # the diagonals named (checked in test_pass66_the_lines_tanh_keeps_straight)
-    assert ("Some lines do stay straight.\n"
-            "A line the layer leaves upright or across: only one of $h_1$, $h_2$ changes along it.\n"
-            "A diagonal through (0, 0): tanh squashes $h_1$ and $h_2$ alike.\n"
+    # pass 67 (r62 reader: clipped fragments, and "a diagonal" read as any slanted line): two named cases, the
+    # diagonals pinned to the 45° lines h2 = ±h1 (checked in test_pass66_the_lines_tanh_keeps_straight)
+    assert ("A line stays straight in two cases.\n"
+            "Case 1: after the layer, it runs straight up or straight across. Then only one of $h_1$, $h_2$ changes "
+            "along it.\n"
+            "Case 2: it is a 45° diagonal through (0, 0), where $h_2 = h_1$ or $h_2 = -h_1$. Then tanh squashes $h_1$ "
+            "and $h_2$ alike.\n"
             "Our layer makes no grid line like either, so tanh curves them all.") in text
     for family in sheet.grid_lines():
         for line in family:
@@ -2876,6 +2880,12 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert ("Turn $-60$, shift $0.3$ splits them.") in text
     assert ("One step along the arrow is 1 long, turned 60° down from right.\n"
             "Its legs go 0.5 right and 0.87 down: cos 60° = 0.5 and sin 60° = 0.87.") in text
+    # pass 67 (r62 reader: angles, cos and sin at the XOR climax): the reach is said first as a score, like s in the
+    # puzzle; the shadow and the legs are folded under "Where do 0.5 and 0.87 come from?"
+    assert ("Why? At turn $-60$, each point gets a **reach**: $0.5\\,h_1 - 0.87\\,h_2$. It is a score, like $s$ in "
+            "the XOR puzzle.\nThe label-1 side is where the reach beats the shift.\n") in text
+    fold = text[text.index("<summary>Where do 0.5 and 0.87 come from?</summary>"):]
+    assert fold.index("**track**") < fold.index("cos 60° = 0.5") < fold.index("</details>")
     up_sketch = [t.get_text() for t in ch01_collapse.arrow_sketch(turn=60).axes[0].texts]
     assert "0.5 right" in up_sketch and "0.87 up" in up_sketch  # the sketch above: the same legs, pointing up
     assert (round(np.cos(np.deg2rad(60)), 2), round(np.sin(np.deg2rad(60)), 2)) == (0.5, 0.87)
@@ -2893,12 +2903,11 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # pass 65 (r59 reader: "the arrow's line" and "the line" were two lines): the arrow's line is its track
     # pass 66 (r61 reader: five new terms before the sliders, and "score" in two senses): before the demo only turn
     # and shift; the track and the reach come in the fold that uses them; "score" keeps its one sense
-    assert ("Why? Drop each point onto the arrow's **track** (dotted, sketch below) at a right angle, like a shadow at noon.\n"
-            "The point's **reach** is how far along the arrow its shadow falls. "
-            "The label-1 side is where the reach beats the shift.") in text
+    assert ("Drop each point onto the arrow's **track** (dotted, sketch below) at a right angle, like a shadow at noon.\n"
+            "The reach is how far along the arrow the shadow falls.") in text
     assert "arrow's line" not in text and "score along the arrow" not in text
     assert text.index("1. Click **ReLU**. Predict: after the crease") < text.index("**track**")
-    assert text.index("**track**") < text.index("**reach**") < text.index("So the reach is $0.5\\,h_1 - 0.87\\,h_2$.")
+    assert text.index("1. Click **ReLU**. Predict: after the crease") < text.index("**reach**") < text.index("**track**")
     unit = np.array([np.cos(a), np.sin(a)])
     assert (round(float(np.array([1.0, 0.0]) @ unit), 2), round(float(np.array([0.0, 1.0]) @ unit), 2)) == (0.5, -0.87)
     # pass 57 (r51 change 2): the learner's sums from the printed arrow give the printed scores, and the exact
@@ -3280,9 +3289,13 @@ def test_pass57_tanh_bends_a_slanted_line_usually_not_always():
     # pass 65 (r59 reader: the walk came twice): the worked line is the question's answer printout (checked in the
     # pass-58 test against tanh); the fold says steep, then gentle, and points to it
     assert ("The answer above shows it: two equal steps along a slanted line come out steep, then gentle.\n"
-            "Some lines do stay straight.\n") in text
-    assert ("tanh on a slanted line: (0, 0), (0.5, 1), (1, 2) → (0, 0), (0.46, 0.76), (0.76, 0.96)\n"
-            "step 1: 0.46 right, 0.76 up; step 2: 0.30 right, 0.20 up") in ch01_collapse.tanh_printout()
+            "A line stays straight in two cases.\n") in text
+    # pass 67 (r62 reader: a run of numbers): tanh acts on each number of a point, said point by point
+    assert ("tanh on a slanted line acts on each number of a point:\n"
+            "(0, 0) → (tanh 0, tanh 0) = (0, 0)\n(0.5, 1) → (tanh 0.5, tanh 1) = (0.46, 0.76)\n"
+            "(1, 2) → (tanh 1, tanh 2) = (0.76, 0.96)\nIn: two equal steps, each 0.5 right and 1 up.\n"
+            "Out: step 1: 0.46 right, 0.76 up; step 2: 0.30 right, 0.20 up") in ch01_collapse.tanh_printout()
+    assert [round(float(np.tanh(v)), 2) for v in (0.5, 1, 2)] == [0.46, 0.76, 0.96]
     assert "usually bends" not in text and "So the line bends" not in text
     t = np.linspace(-2, 2, 41)
     assert sheet.off_straight(np.tanh(np.column_stack([t, 0.5 * t + 0.2]))) > 0.01  # different amounts: bent
@@ -3349,8 +3362,10 @@ def test_pass58_tanh_squash_numbers_are_tanhs():
     assert printed == ("tanh: equal steps in, unequal steps out, so a slanted path bends.\n"   # pass 66 (r61)
                        f"Its output moves {near:.2f} as its input goes from 0 to 0.5, but only {far:.2f} "
                        "from 1.5 to 2.\n"
-                       "tanh on a slanted line: (0, 0), (0.5, 1), (1, 2) → (0, 0), (0.46, 0.76), (0.76, 0.96)\n"
-                       "step 1: 0.46 right, 0.76 up; step 2: 0.30 right, 0.20 up")
+                       "tanh on a slanted line acts on each number of a point:\n"   # pass 67 (r62)
+                       "(0, 0) → (tanh 0, tanh 0) = (0, 0)\n(0.5, 1) → (tanh 0.5, tanh 1) = (0.46, 0.76)\n"
+                       "(1, 2) → (tanh 1, tanh 2) = (0.76, 0.96)\nIn: two equal steps, each 0.5 right and 1 up.\n"
+                       "Out: step 1: 0.46 right, 0.76 up; step 2: 0.30 right, 0.20 up")
     assert "tanh sends them to" not in text  # pass 65 (r59): said once, in the printout above
     cells = _cells()
     i = next(k for k, c in enumerate(cells) if _src(c).strip() == "ch01.bend_question()")
@@ -3480,7 +3495,7 @@ def test_pass61_sentences_the_r55_reader_asked_for():
     text = _text()
     # pass 62 (r56): the score is read along the arrow as a shadow's distance, and the square side's place on
     # screen is said from where the arrow points
-    assert "how far along the arrow its shadow falls" in text and "below the line, where the arrow points" in text
+    assert "how far along the arrow the shadow falls" in text and "below the line, where the arrow points" in text
     assert ("Each corner pulls the weights the way a small change would lower its own loss.\n"
             "At one half everywhere, they all pull equally hard.") in text
     assert "(−0.87 up)" not in text and "pushes" not in text

@@ -336,10 +336,14 @@ def tanh_printout():
     near, far = tanh_moves()
     landed, steps = tanh_slanted()
     pair = lambda p: f"({p[0]:g}, {p[1]:g})"
+    # r62: tanh acts on each number of a point on its own, said point by point before the steps
+    moved = [f"{pair(p)} → (tanh {p[0]:g}, tanh {p[1]:g}) = {pair(q)}" for p, q in zip(SLANTED, landed)]
+    step_in = np.diff(np.asarray(SLANTED), axis=0)[0]
     return ("tanh: equal steps in, unequal steps out, so a slanted path bends.\n"   # r61: the idea before the numbers
             f"Its output moves {near:.2f} as its input goes from 0 to 0.5, but only {far:.2f} from 1.5 to 2.\n"
-            f"tanh on a slanted line: {', '.join(pair(p) for p in SLANTED)} → {', '.join(pair(p) for p in landed)}\n"
-            + "; ".join(f"step {i + 1}: {r:.2f} right, {u:.2f} up" for i, (r, u) in enumerate(steps)))
+            "tanh on a slanted line acts on each number of a point:\n" + "\n".join(moved) + "\n"
+            f"In: two equal steps, each {step_in[0]:g} right and {step_in[1]:g} up.\n"
+            "Out: " + "; ".join(f"step {i + 1}: {r:.2f} right, {u:.2f} up" for i, (r, u) in enumerate(steps)))
 
 
 @plots.styled
