@@ -1848,7 +1848,7 @@ LINE3 = ("## Line 3: why GELU or SwiGLU?\n\n"
          "In a 2020 test on one text model, SwiGLU filled in unseen text better than plain ReLU or GELU, by a small margin.\n"
          "Below: one SwiGLU unit (SiLU: a bend like GELU).\n"
          # pass 66 (r61 Clarity 2): "gate" in two senses; SwiGLU's has no 0-to-1 cap, as its picture's note says
-         "Unlike an LSTM gate (line 4), its gate has no 0-to-1 cap.")
+         "Unlike an LSTM gate (line 4), SwiGLU's gate has no 0-to-1 cap.")
 
 
 def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
@@ -3170,7 +3170,7 @@ def test_pass65_line_3_and_line_4_open_on_pictures_of_swiglu_and_the_memory_path
     assert not any("nudge" in w for w in words) and not fwd.texts and "nudge" not in fwd.get_label()
     cells = _cells()
     line3 = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 3:"))
-    assert _src(cells[line3]).rstrip().endswith("Unlike an LSTM gate (line 4), its gate has no 0-to-1 cap.")
+    assert _src(cells[line3]).rstrip().endswith("Unlike an LSTM gate (line 4), SwiGLU's gate has no 0-to-1 cap.")
     assert _src(cells[line3 + 1]) == "ch06.swiglu_picture()" and "image/png" in cells[line3 + 1]["outputs"][0]["data"]
     line4 = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 4:"))
     assert _src(cells[line4 + 1]) == "ch06.lstm_path(back=False)"
