@@ -439,14 +439,15 @@ def recall():
             # pass 65 (r60 Clarity 1): bigger than what, and why: chapter 03's √2 and the shrinking signal it fixes
             # pass 66 (r61 Clarity 1, Correctness 2-3): the box keeps the slope-1 reason; the race (how deep it was)
             # and the starting weights (bigger than what) move to the "More" fold
+            # pass 67 (r62 Clarity 1-2): "its plain size" had no clear "its": the two sizes said as numbers
             Option("relu", True, f"For sums above 0 ReLU's slope is {f['relu_slope']:g}. So each unit whose sum is above 0 "
                    "passes the whole nudge back, layer after layer. A unit whose sum is below 0 passes nothing. "
                    "If many units die, try Leaky ReLU.",
-                   more=f"ReLU is a rule of thumb. Chapter 05's one small race fits it. Its networks had {RACE_HIDDEN} "
+                   more=f"Still, ReLU is a rule of thumb, not a law. Chapter 05's one small race fits it. Its networks had {RACE_HIDDEN} "
                    f"hidden layers, not {RECALL_LAYERS}. Sigmoid learnt the training points in none of its {RACE_RUNS} "
                    f"runs, and ReLU in all {RACE_RUNS}. At a fresh start, about half of ReLU's units pass nothing for "
-                   "each input. So the numbers passed along would shrink at every layer. Chapter 03's fix: start the weights √2 times "
-                   "its plain size, √(1/n) for a unit with n inputs."),
+                   "each input. So the numbers passed along would shrink at every layer. Chapter 03's fix: for a unit with n inputs, "
+                   "start each weight at about √(2/n) in size, instead of √(1/n)."),
             Option("softmax", False, "A common wrong answer: \"softmax, it keeps every layer's numbers small.\" In fact, "
                    "softmax belongs at the output. It turns a whole layer's sums into shares that add up to 1, "
                    "so it is not a bend for each unit."),

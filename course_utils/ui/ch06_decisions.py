@@ -405,8 +405,7 @@ def gelu_more():
     so its question, picture and answer fold in here, with no slider): does a unit just below 0 still learn (GELU
     passes back 0.42 of the nudge at x = −0.1, ReLU none); GELU's slope further left and right (zero, below 0, above
     1); how SwiGLU works (two sums, one bent, multiplied). The history is who_used_what's fold (pass 60)."""
-    f = decisions.facts()
-    low_x, low = f["gelu_lowest_slope"]
+    f = decisions.facts()   # pass 67 (r62 Focus 2): the slope's dip below 0 and rise above 1 cut: not on the list
     fig = gelu_picture()
     img = tables.image(figure_png(fig), figure_alt(fig), *GELU_FIG)
     g, r = slope_at("gelu", GELU_ASKED), slope_at("relu", GELU_ASKED)
@@ -422,9 +421,6 @@ At x = {_x(GELU_ASKED)}, GELU's slope is {_two(g)}: the round dot in the right p
 So a GELU unit still learns there: it passes back {_two(g)} of the nudge. ReLU passes none.
 
 Further left, GELU's slope sinks to 0 (near x = {_x(round(f["gelu_zero_slope_x"], 2))}).
-Then it dips a little below 0, to about {_two(low)} near x = {_x(round(low_x, 2))}.
-A slope below 0 sends the nudge back turned around: a push up becomes a push down.
-Right of about x = {_x(round(f["gelu_slope_one_x"], 2))}, GELU's slope even rises a little above 1.
 
 {SWIGLU_HOW}
 """
@@ -433,6 +429,11 @@ Right of about x = {_x(round(f["gelu_slope_one_x"], 2))}, GELU's slope even rise
 
 WRITES = ("relu", "sigmoid", "tanh")   # line 4's picture (pass 53, r47 Picture 2): one memory, six writes
 WRITES_SEED, WRITES_N, WRITES_SCALE, WRITES_FIG = 77, 6, 2.0, (620, 320)   # a fixed draw of six sums
+
+
+def _sum(v):
+    """A sum as the picture prints it: one decimal, a true minus sign."""
+    return f"{v:.1f}".replace("-", "−")
 
 
 def write_sums():
@@ -460,10 +461,15 @@ def memory_writes():
         ax.text(WRITES_N + 0.12, m[-1], f"{_label(name)}: {m[-1]:.1f}", va="center", ha="left", fontsize=12,
                 fontweight="bold", color=plots.color(name))
     ax.axhline(0, color="black", lw=0.8)
-    ax.set(xlim=(0, WRITES_N + 1.6), xticks=steps, xlabel="number of writes", ylabel="memory")
+    # pass 67 (r62 Clarity 4): each write's random sum printed under its number, so the learner sees what goes in
+    sums = write_sums()
+    ax.set(xlim=(0, WRITES_N + 1.6), xticks=steps, ylabel="memory")
+    ax.set_xticklabels(["0"] + [f"{i}\n({_sum(v)})" for i, v in enumerate(sums, 1)], fontsize=11)
+    ax.set_xlabel("number of writes (in brackets: the random sum each one writes)", fontsize=12)
     ax.set_title("One memory, the same six random writes", fontsize=13)
     fig.set_label(
-        "One memory, starting at 0, after six writes of the same random sums, bent three ways. ReLU's memory never "
+        "One memory, starting at 0, after six writes of the same random sums ("
+        + ", ".join(_sum(v) for v in write_sums()) + "), bent three ways. ReLU's memory never "
         f"goes down and ends at {ends['relu']:.1f}; sigmoid's never goes down and ends at {ends['sigmoid']:.1f}; tanh's goes up and down "
         f"and ends at {ends['tanh']:.1f}.")
     return fig
