@@ -1389,7 +1389,9 @@ def test_flow_check_follows_its_widget_and_the_intro_names_units():
     # ReLU cell before the half-off picture uses the word, no longer defines it
     first_dp = next(i for i, c in enumerate(cells) if "data point" in c)
     assert "**data point** (one example). Over many points, the nudges are averaged." in cells[first_dp]
-    assert "That weight's nudge is" in cells[first_dp] and first_dp < cells.index("ch03.half_off()")
+    # r62: held until after the two-paths picture, under the four-word table (the opening had nine new terms)
+    assert cells[first_dp - 1].startswith("Four words, side by side") and first_dp < cells.index("ch03.half_off()")
+    assert cells.index("ch03.two_paths_picture()") < first_dp
     assert "For any one data point," in cells[cells.index("ch03.half_off()") - 1]
     w = ch03_gradients.gradient_flow()
     assert w.figure._supylabel.get_text() == "backward signal, as a share of the last layer's"   # pass 46; pass 25: the noun, one label
@@ -2416,7 +2418,9 @@ def test_pass_33_nudge_and_nudge_handed_back_contrasted_and_the_network_shape_sa
     after = " ".join(cells[cells.index(next(c for c in cells if "its own **nudge**" in c)) + 1].split())
     # pass 46: the unit, where first used; r56 (sweep): defined before the signal is said to hold one number per unit
     assert after.startswith("A layer is a row of small calculators, each called a **unit**.") and "unit" not in hill
-    assert after.index("**unit**") < after.index("The backward signal holds one number per unit:")
+    # r62: the unit and its bias are their own block; the signal's one number per unit is the next cell
+    k = cells.index(next(c for c in cells if "its own **nudge**" in c)) + 2
+    assert "**unit**" not in cells[k] and cells[k].startswith("The backward signal holds one number per unit:")
     assert "times its input" not in hill and "many numbers" not in hill
     for depth in (2, 10, 30):
         net = mlp.Network.he_init([32] * (depth + 1) + [1], "relu", 0)
@@ -2587,9 +2591,10 @@ def test_pass_36_words_are_said_before_they_are_leaned_on():
     # r54: the name follows the one-layer-earlier picture: "A table of slopes lists that factor ... calls it the ..."
     # r55: why a table of slopes is named after gradients: every gradient holds the slopes on its way back
     # r56: "A table of slopes lists them ... So ... calls it" was a jump: what the table tells, then the name
-    k_table = next(i for i, c in enumerate(flat) if "This course calls such a table the **gradient table**" in c)
-    assert ("So every nudge, and every gradient, holds the slopes on its way back. A table of the bends' slopes shows "
-            "how well the signal passes each bend.") in flat[k_table]
+    # r62 sweep: the name and what the table tells, one sentence each (the reason is the sentence before)
+    k_table = next(i for i, c in enumerate(flat) if "This course calls a table of the bends' slopes the **gradient table**." in c)
+    assert ("So every nudge, and every gradient, holds the slopes on its way back. This course calls a table of the "
+            "bends' slopes the **gradient table**. It shows how well the signal passes each bend.") in flat[k_table]
     assert "hence the name" not in " ".join(flat) and "Every gradient in a network is built by multiplying slopes" not in " ".join(flat)
     assert cells.index("ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0])") > k_table
     k = next(i for i, c in enumerate(flat) if "That is the **chain rule**" in c)
@@ -2690,7 +2695,9 @@ def test_pass_43_nudge_picture_shows_signal_times_input():
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.nudge_picture()")
     # r52: the picture first, then the sum in words
-    assert "Say one weight multiplies the input $0.4$, and the signal reaching its unit is $0.5$:" in cells[at - 1]
+    # r62: where the 0.5 is measured (at the unit's sum, already back through the bend), as the picture says
+    assert ("Say one weight multiplies the input $0.4$. The signal at that weight's unit, already back through the bend, "
+            "is $0.5$:") in cells[at - 1]
     assert cells[at + 1].startswith("That weight's nudge is $0.5 \\times 0.4 = 0.2$.") and "0.2" not in cells[at - 1]
 
 
@@ -2979,9 +2986,9 @@ def test_pass52_he_counts_a_units_inputs():
     assert "about half of them 0. So the same fix works." not in flat
     # r59: why the count a unit feeds matters going back: it adds one signal x weight per unit it feeds
     # r61: the count said as a count, 32 terms each way, next to the fix it carries over (checked: 32 x 32 weights)
-    assert ("Forward, a unit adds 32 terms: one per input. Backward, it adds one signal × weight per unit it feeds (the "
-            "two-paths picture). Every layer has 32 units, so that is 32 again. Same count, same weights: the same fix, "
-            "weights $\\sqrt 2$ times bigger, works going back too.") in flat
+    # r62 (length): the forward count is the section's own; the backward count said against it, in fewer words
+    assert ("Backward, a unit adds one signal × weight per unit it feeds (the two-paths picture). Every layer has 32 "
+            "units: 32 terms, as many as forward. So the same fix works going back too.") in flat
     assert "as many as its inputs" not in flat
     assert "For $n$ inputs per unit, their typical size is $\\sqrt{2/n}$" in flat
     assert "one per next-layer unit" not in flat.split("The rule: with $n$ inputs")[0].split("### Why ReLU")[-1]
@@ -3082,8 +3089,10 @@ def test_pass53_words_the_reading_flagged_are_said_exactly():
     # the signal as the direction its sum should move (downhill), the nudge as signal x input
     # r56 (sweep): the unit defined first, then the signal's one number per unit and what it says
     assert ("The backward signal holds one number per unit: which way that unit's sum should move to shrink the "
-            "mistake, and how strongly. A signal of $+0.5$ means: this unit's sum should go up a bit. Many books send "
-            "back the uphill way: same numbers, signs flipped.") in flat   # r61: the sign other material uses
+            "mistake, and how strongly. A signal of $+0.5$ means: this unit's sum should go up a bit.") in flat
+    # r61: the sign other material uses; r62: planted a doubt before the signal was used, so folded under the table
+    assert ("<details><summary>Signs in other books</summary> Many books send back the uphill way: same numbers, signs "
+            "flipped.") in flat and flat.index("Four words, side by side") < flat.index("Signs in other books")
     # r58: the reason with the rule; r61: both after the nudge's picture and its worked number
     assert ("That weight's nudge is $0.5 \\times 0.4 = 0.2$. A nudge is the signal at its unit × the weight's input. A bigger "
             "input lets the weight move the sum more. An input of 0: not at all.") in flat and "mistake's gradient for this sum" not in flat
@@ -3160,7 +3169,9 @@ def test_pass55_flow_rates_are_the_measured_ones_and_the_products_give_only_the_
     assert (f"{relu[0]:.2f}", f"{relu[-1]:.2g}") == ("0.39", "1.9") and share["relu"] <= relu[2]
     # r50: the 20-start spread (0.39 to 1.9, checked above) is cut; r55: a reader multiplied 0.96 nine times (0.69) and
     # found 0.41: the table prints both, the text says why they differ (checked in test_pass61_...)
-    assert "- ReLU: about half its slopes are 1, the rest 0, so $0.71 \\times 1.4 \\approx 1$." in flat
+    # r62: ReLU's slopes (half 1, half 0) and their typical size 0.71 are the worked example before the widget
+    assert "- ReLU: $0.71 \\times 1.4 \\approx 1$, as above." in flat
+    assert "ReLU's slopes, for example, are 1 or 0, half each." in flat
     # r56: the question was a side puzzle on the main path, and "strays a little" unsupported: a fold, with the
     # measured step (checked in test_pass61_...)
     assert ("<details><summary>Then why does ReLU's layer 1 get only 0.41?</summary> The $\\times 1.4$ and the slopes' "
@@ -3225,8 +3236,8 @@ def test_pass56_a_bends_slope_is_in_the_nudge_of_every_weight_before_it_and_none
     # bend, checked above: g3 does not change)
     # r56: the jump from "a table lists them" to the name: what the table tells, then the name
     assert ("Each path back through a unit picks up that unit's slope. So every nudge, and every gradient, holds the "
-            "slopes on its way back. A table of the bends' slopes shows how well the signal passes each bend. This "
-            "course calls such a table the **gradient table**: it lists the slopes inside every gradient.") in flat
+            "slopes on its way back. This course calls a table of the bends' slopes the **gradient table**. It shows how "
+            "well the signal passes each bend.") in flat   # r62 sweep: the name right after its reason, one idea a sentence
     # r61: the name's reason said with it (the table holds slopes, a gradient belongs to a weight)
     assert "If the output layer has no bend" not in flat and "slopes sit inside the gradients" not in flat
     assert "that one ingredient" not in flat and "So a table of slopes is called" not in flat
@@ -3242,9 +3253,9 @@ def test_pass56_plain_words_the_r50_reading_asked_for():
     assert "averaged over many random starts. Each start is a new draw of the weights." in flat
     # r59: why the count a unit feeds matters going back: it adds one signal x weight per unit it feeds
     # r61: the count said as a count, 32 terms each way, next to the fix it carries over (checked: 32 x 32 weights)
-    assert ("Forward, a unit adds 32 terms: one per input. Backward, it adds one signal × weight per unit it feeds (the "
-            "two-paths picture). Every layer has 32 units, so that is 32 again. Same count, same weights: the same fix, "
-            "weights $\\sqrt 2$ times bigger, works going back too.") in flat
+    # r62 (length): the forward count is the section's own; the backward count said against it, in fewer words
+    assert ("Backward, a unit adds one signal × weight per unit it feeds (the two-paths picture). Every layer has 32 "
+            "units: 32 terms, as many as forward. So the same fix works going back too.") in flat
     assert "as many as its inputs" not in flat
     net = mlp.Network.he_init([32] * 11 + [1], "relu", 0)
     assert all(W.shape == (32, 32) for W in net.weights[1:-1])   # fan-out 32 = fan-in 32 between hidden layers
@@ -3428,7 +3439,7 @@ def test_pass61_many_points_average_their_nudges():
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     unit = next(i for i, c in enumerate(cells) if "**unit**" in c)
     # r55: the bias arrives with the unit (it was a fourth new idea in the ReLU cell), the data point with the nudge
-    assert "its inputs, each times its weight, plus one more learned number: its **bias**. Then it bends the sum." in " ".join(cells[unit].split())
+    assert "its inputs, each times its weight, plus one more learned number: its **bias**. Then the unit bends the sum." in " ".join(cells[unit].split())
     assert unit < next(i for i, c in enumerate(cells) if "**data point**" in c) < cells.index("ch03.half_off()")
 
 
@@ -3549,5 +3560,9 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     assert np.mean(np.abs(np.subtract(ratios, typical))) < np.mean(np.abs(np.subtract(ratios, plain)))
     assert np.mean(typical) == pytest.approx(math.sqrt(0.5), abs=0.03) and np.mean(plain) == pytest.approx(0.5, abs=0.03)
     flat = " ".join(prose().split())
-    assert ("Why typical size, not average? Squared, each unit's signal gets times its slope squared. And typical sizes "
-            "average squares, as in the coin-flip sums.") in flat
+    # r62: "gets times" was not plain English: ReLU's slopes worked (average 1/2, typical size 0.71), the why folded
+    assert ("ReLU's slopes, for example, are 1 or 0, half each. They average ½, but their typical size is "
+            "$\\sqrt{1/2} \\approx 0.71$.") in flat
+    assert ("<details><summary>Why typical size, not average?</summary> Each unit's signal gets multiplied by its slope, "
+            "so its square by the slope's square. If slopes and signals are unrelated, the layer's average square gets "
+            "multiplied by the slopes' average square.") in flat and "gets times" not in flat
