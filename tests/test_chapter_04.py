@@ -970,13 +970,16 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     n = ch04_zoo.SPREAD_WIDTH
     # r56 (pass 62): the rule first, then its value here; 128 is each unit's number of inputs, said in the line above
     # r59 (pass 65): why the weights are small is said before the rule: a sum of many terms gets big
+    # r62 (pass 67): why sqrt(1/n) is said before the rule: n random pushes add to sqrt(n) times one push's spread
     assert (f"each {n} units wide. So each unit has {n} inputs.\n"
-            f"A sum of {n} inputs, each times a weight, can get big. So each weight must be small.\n"
             "Each starting weight is drawn at random from a bell curve (\"normal\").\n"
-            "**LeCun-normal** weights use a curve of spread "
-            "$\\sqrt{1/n}$, for $n$ inputs per unit.\n"   # r48: the rule, not only 128; r58: no name history
-            f"Here that is $\\sqrt{{1/{n}}} \\approx {np.sqrt(1 / n):.3f}$.\n"
+            "Each input times its weight is one random push.\n"
+            f"Add {n} pushes: they partly cancel, and the total's spread is $\\sqrt{{{n}}}$ times one push's.\n"
+            f"So each weight's spread is made $\\sqrt{{{n}}}$ times smaller: $\\sqrt{{1/{n}}} \\approx {np.sqrt(1 / n):.3f}$.\n"
+            "This rule is **LeCun-normal**: spread $\\sqrt{1/n}$, for $n$ inputs per unit.\n"   # r48: the rule, not only 128
             "With these weights, inputs of average 0 and spread 1 give sums of spread 1.") in ask
+    pushes = np.random.default_rng(5).normal(size=(4000, n))   # n pushes of spread 1: the total's spread is sqrt(n)
+    assert abs(pushes.sum(axis=1).std() / np.sqrt(n) - 1) < 0.05
     big = np.random.default_rng(2).normal(size=(4000, n)).sum(axis=1)   # n inputs of spread 1, weights of 1
     assert big.std() > 10   # "can get big": the sum's spread is about sqrt(128), 11 times an input's
     rng = np.random.default_rng(0)   # r58 (pass 63): the reason, checked: n inputs of spread 1, weights of spread sqrt(1/n)
@@ -1486,7 +1489,10 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     # r44: the fold gives the reason: half the inputs become 0, the squares halve, the spread keeps sqrt(0.5) a layer
     assert abs(later - np.sqrt(0.5)) < 0.03
     # r47: "squares ... square root" clashed with the spread's definition; the average square is defined (tested below)
-    assert ("So each layer keeps about $\\sqrt{0.5} \\approx 0.71$ of the spread.\n"
+    # r62 (pass 67): the 0.71 is the sums' factor; the widget plots outputs, whose first drop (0.59) is said too
+    assert ("So from one layer's sums to the next, the spread keeps about $\\sqrt{0.5} \\approx 0.71$.\n"
+            f"The widget plots ReLU's outputs, not its sums: their first drop is steeper (to about {first:.2f} of the start), "
+            "as their average is above 0.\n"
             "After 30 layers: $0.71^{30} \\approx 0.00003$. Almost nothing is left.\n") in curious
     assert f"{0.71 ** 30:.5f}" == "0.00003"
     assert s_lecun2[-1] / s_lecun2[0] < 1e-4
@@ -2276,7 +2282,10 @@ def test_gated_units_good_for_is_the_sourced_result():
     # separate Source line, which read as an audit; the title (it needs "Transformer") is left to chapter 02
     assert finding.by == "Noam Shazeer, at Google"
     # pass 46: "Many newer language models adopted them" is cut (the story's LLaMA line and the models table keep it)
-    assert (f"**Good for:** Noam {finding.study}'s {finding.year} study kept weight counts equal.\nGated blocks filled in missing text a little better.\n"
+    # r62 (pass 67): the study is linked (its arXiv number from the record), and what it measured said plainly
+    arxiv = re.search(r"arXiv:(\d{4}\.\d{5})", finding.citation).group(1)
+    assert (f"**Good for:** Noam {finding.study}'s [{finding.year} study](https://arxiv.org/abs/{arxiv}) kept weight counts equal.\n"
+            "Gated blocks guessed blanked-out stretches of text a little better.\n"
             "Why gating helps is not yet fully explained.") in text
     assert "Source:" not in text and title not in text
     assert "The paper does not say why." not in text
@@ -2886,7 +2895,7 @@ def test_selu_check_answers_in_three_short_lines_and_folds_every_factor():
     heads = [re.split(r"[.;,](?: |$)", ln.split("**: ")[1])[0] for ln in selu.splitlines() if ln.startswith("- **") and "**: " in ln]
     assert heads == ["it goes back to 1", "it fades to almost 0"]
     # pass 46: the fold keeps one factor (0.7 a layer); the layer-1 numbers (0.826, 0.564, 0.6) are cut
-    assert "0.7" not in selu and "keeps about $\\sqrt{0.5} \\approx 0.71$ of the spread" in curious   # r44: the reason
+    assert "0.7" not in selu and "the spread keeps about $\\sqrt{0.5} \\approx 0.71$" in curious   # r44: the reason
     assert "0.83" not in selu and "0.56" not in selu
     runs = ch04_zoo.signal_after(30, 2.0)
     assert abs(runs["SELU"][1][-1] - 1) < 0.05 and runs["ReLU, LeCun weights"][1][-1] < 1e-3
@@ -3322,7 +3331,11 @@ def test_selu_worked_example_numbers_are_the_arithmetic_they_claim():
     # r59 (pass 65): the ratio sentence is cut (the picture labels 1/16); the log axis is named instead
     assert "If each halves every number instead, the spread falls from 2 to 1/16.\n" in text and "1/32" not in text
     # r61 (pass 66): why doubling is straight: each doubling climbs the same height on this axis
-    assert "Each tick up the side axis is 4 times the last. So each doubling climbs the same height: a straight line." in text
+    # r62 (pass 67): the log axis said as "a step up multiplies", with the picture's ticks 2, 8, 32
+    assert ("On this side axis, each step up *multiplies* by 4 (2, 8, 32), rather than adding. "
+            "So each doubling climbs the same height: a straight line.") in text
+    ticks = ch04_zoo.doubling_spread().axes[0].get_yticks()
+    assert {2, 8, 32} <= set(ticks.tolist()) and np.allclose(ticks[1:] / ticks[:-1], 4)
     heights = np.diff(np.log2(ch04_zoo.doubling_runs()["each layer doubles"]))   # the picture's log axis (base 2)
     assert np.allclose(heights, heights[0])
     assert text.index("Say a layer outputs") < text.index(f"The spread goes {said}") < text.index("SELU is like a speaker who always returns")
@@ -3367,7 +3380,8 @@ def test_selu_check_says_how_fast_the_wrong_answer_and_points_to_the_picture():
     for start in (2.0, 0.5):
         for _, s in ch04_zoo.run_draws(30, start)["SELU"]:
             assert np.all(np.abs(np.asarray(s[settle:]) - 1) < 0.1) and abs(s[settle - 1] - 1) < 0.5
-    assert f"  From either start, by layer {settle} all 5 networks here are within 0.1 of 1 (drag to see the grey band).\n" in answer   # r50: these 5, not every one
+    assert (f"  From either start, by layer {settle} all 5 networks here are within 0.1 of 1 (the grey band).\n"
+            "  Drag the spread to 2 or 0.5, and watch the lines enter the band.\n") in answer   # r62: what dragging shows   # r50: these 5, not every one
     assert ('  A common wrong answer: "SELU keeps whatever spread it is given." In fact, it pulls a big spread down '
             "and a small one up.\n") in answer
     k = _index("ch04.signal_answer(depth=30)")
@@ -3385,7 +3399,7 @@ def test_relu_fade_fold_uses_the_average_square_and_it_is_what_the_engine_does()
             "A layer's weighted sums have average 0, as the weights are centred on 0.\n"
             "ReLU turns about half of them into 0. So its outputs' average square is half the sums'.\n"
             "With LeCun-normal weights, the next layer's sums have a spread equal to the square root of that average square.\n"
-            "So each layer keeps about $\\sqrt{0.5} \\approx 0.71$ of the spread.\n") in curious
+            "So from one layer's sums to the next, the spread keeps about $\\sqrt{0.5} \\approx 0.71$.\n") in curious
     assert "the squares the next layer adds up" not in curious
     rng = np.random.default_rng(3)
     z = rng.standard_normal((4000, 256))
@@ -3414,7 +3428,7 @@ def test_r48_spread_panel_shows_the_band_and_the_layer_the_check_quotes():
     """Check (r48): the SELU spread panel shades 0.9 to 1.1 and marks the layer the Check quotes ("By layer 10"), so the
     claim is read off the picture; every SELU run stays in the band from that layer on, and not from the one before."""
     settle = ch04_zoo.selu_settle_layer(30)
-    assert f"by layer {settle} all 5 networks here are within 0.1 of 1 (drag to see the grey band)." in ch04_zoo.signal_answer(30).data
+    assert f"by layer {settle} all 5 networks here are within 0.1 of 1 (the grey band)." in ch04_zoo.signal_answer(30).data
     runs = [s for start in (2.0, 0.5) for _, s in ch04_zoo.run_draws(30, start)["SELU"]]
     assert all(np.all(np.abs(s[settle:] - 1) < 0.1) for s in runs)
     assert any(abs(s[settle - 1] - 1) >= 0.1 for s in runs)
@@ -3482,8 +3496,8 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
                             "Example: inputs 0.5 and 2, backward signal −0.3. The nudges: $0.5 \\times (-0.3) = -0.15$ and $2 \\times (-0.3) = -0.6$. Both go down.\n"
                             "An input above 0 keeps that number's sign. So all nudges go up together, or all go down.\n"
                             "Like a cart that only rolls up-right or down-left, the weights zig-zag (left).\n"
-                            "Centred inputs (right) can move one weight up and the other down.\n"
-                            "If only some inputs are above 0, some steps can do that too.\n")
+                            "Centred inputs (right) can move one weight up and the other down.\n")
+    assert "If only some inputs are above 0" not in words   # r62 (pass 67): a third case, cut for focus (words)
     assert "milder" not in words
     # r61 (pass 66): the rule with two worked nudges: input times the shared signal, both of the signal's sign
     nudges = np.array([0.5, 2.0]) * -0.3

@@ -1395,7 +1395,7 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     settle = selu_settle_layer(depth, high, low)
     lines = [f"- **SELU**: it goes back to 1, from {high:g} and from {low:g} alike.\n"
              f"  From either start, by layer {settle} all {len(DRAW_SEEDS)} networks here are within {SETTLE_WITHIN:g} of 1 "
-             "(drag to see the grey band).\n"
+             "(the grey band).\n  Drag the spread to 2 or 0.5, and watch the lines enter the band.\n"
              "  Its average (left panel) goes back to 0 too.\n"
              "  A common wrong answer: \"SELU keeps whatever spread it is given.\" In fact, it pulls a big "
              "spread down and a small one up.",
@@ -1413,6 +1413,7 @@ def lecun_fade_note(depth=30):
     if abs(shrink_factor(s_lecun) - keep) >= 0.03:
         raise ValueError(f"ReLU with LeCun weights does not keep about sqrt(1/2) a layer: {shrink_factor(s_lecun)}")
     left = round(keep, 2) ** depth
+    first = s_lecun[1] / s_lecun[0]   # the widget plots outputs: ReLU's first drop also loses the outputs' average
     return Markdown(f"""
 **Why ReLU fades with LeCun-normal weights.**
 Square some numbers, then average: that is their **average square**.
@@ -1420,7 +1421,8 @@ When the numbers' average is 0, their spread is the square root of their average
 A layer's weighted sums have average 0, as the weights are centred on 0.
 ReLU turns about half of them into 0. So its outputs' average square is half the sums'.
 With LeCun-normal weights, the next layer's sums have a spread equal to the square root of that average square.
-So each layer keeps about $\\sqrt{{0.5}} \\approx {keep:.2f}$ of the spread.
+So from one layer's sums to the next, the spread keeps about $\\sqrt{{0.5}} \\approx {keep:.2f}$.
+The widget plots ReLU's outputs, not its sums: their first drop is steeper (to about {first:.2f} of the start), as their average is above 0.
 After {depth} layers: ${keep:.2f}^{{{depth}}} \\approx {_plain(left)}$. Almost nothing is left.
 """)
 
