@@ -324,17 +324,13 @@ def crossing_table(results, threshold=0.1, rows=None):
     """Each run's first epoch below `threshold`, seed by seed (notebook 05, r44: "GELU crossed first in all five
     runs" could not be checked from ranges that overlap): one row per bend that crosses in some run, one column per
     seed; the fastest in each column in bold ("*" after it in plain text). With `rows` (r59 Focus 2: 35 numbers read
-    as a wall of digits), only those bends, then one row with the fastest of the others in each seed."""
+    as a wall of digits), only those bends; r62: no row for the others, the star still marks each seed's fastest."""
     at = {n: race.epochs_to(r.loss, threshold) for n, r in results.items()}
     at = {n: a for n, a in at.items() if np.isfinite(a).any()}
     seeds = next(iter(results.values())).seeds
     fastest = [min(at, key=lambda n: at[n][k] if np.isfinite(at[n][k]) else np.inf) for k in range(len(seeds))]
-    if rows is not None:
-        rest = [n for n in at if n not in rows]
-        best = np.min([np.where(np.isfinite(at[n]), at[n], np.inf) for n in rest], axis=0)
-        # r61 Focus 2: "the other 4" left the reader asking which; the row names them
-        label = "fastest of " + ", ".join(short_name(n).split(" /")[0] for n in rest)
-        at = {**{n: at[n] for n in rows}, label: np.where(np.isinf(best), np.nan, best)}
+    if rows is not None:   # r62 Focus 2: the row of the others' fastest puzzled more than it helped; the star still
+        at = {n: at[n] for n in rows}   # marks the fastest of every bend in that seed
 
     def cell(n, k):
         if not np.isfinite(at[n][k]):
@@ -343,7 +339,7 @@ def crossing_table(results, threshold=0.1, rows=None):
         return tables.Raw(f"<b>{text}</b>*") if fastest[k] == n else text
     return tables.Table(["bend"] + [f"seed {s}" for s in seeds],
                         [[short_name(n) if n in results else n] + [cell(n, k) for k in range(len(seeds))] for n in at],
-                        note=f"epoch of each run's first loss below {threshold:g}; * the fastest of that seed")
+                        note=f"epoch of each run's first loss below {threshold:g}; * the fastest of all bends in that seed")
 
 
 def track():
@@ -572,7 +568,7 @@ def rate_answer(runs, threshold=0.1, mine=None):
              f"{threshold:g}. " if np.isnan(at[0]) else
              f"Yes. In your race (seed 0), {CENTRED_LABEL} crosses {threshold:g} at epoch {at[0]:.0f}. ")
             + ("None of the five seeds crosses. " if crossed == 0 else f"{crossed} of the five seeds cross. ")
-            + f"The steep sigmoid, whose weights also start 4× bigger, crossed in {_count_of_five(steep)}. "
+            + f"The steep sigmoid, which acts like 4× bigger starting weights into each bend, crossed in {_count_of_five(steep)}. "
             + ("This try suggests bigger steps alone are not enough. " if crossed == 0 else
                "This try suggests bigger steps alone can be enough. ")
             + "It cannot show whether bigger starting weights alone would be.")
@@ -1076,7 +1072,7 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
             bar.value = done
             state["spoken"] = _spoken(done, s["epochs"], "finished" if done == s["epochs"] else "stopped", rows)
             readout.value = (f"<b>epoch {done} of {s['epochs']}</b> ({'finished' if done == s['epochs'] else 'stopped'})"
-                             + tables.html_table(("bend", "final loss", CROSSED, "training points right",
+                             + tables.html_table(("bend", "last loss", CROSSED, "training points right",
                                                   "fresh points right"), rows))
 
     def begin(background=True):
@@ -1158,7 +1154,7 @@ def race_check(finished=None):
     said = [f"{named[first]}, in this run. It crosses 0.1 at epoch {at[first]:.0f}, {named[second]} only at "
             f"epoch {at[second]:.0f}. GELU crosses {earlier}.{spike}",
             "That seems to fit chapter 03: on active units, ReLU's slope is 1, so its bend does not shrink the learning "
-            "signal (the weights still can). But one run proves little: try 2 below changes the seed."]
+            "signal (the weights on the way back still can shrink it). But one run proves little: try 2 below changes the seed."]
     # The straight network's and sigmoid's ends are said after the widget, in the notebook (r35: the fold held too much).
     alt = ("The finished live race, seed 0, 400 epochs: loss curves on a log scale, and each runner's shading. "
            + "; ".join(f"{short_name(n)} ends at loss {r.final_loss[0]:.2f}" for n, r in runs.items()) + ".")
@@ -1253,7 +1249,7 @@ def _multiples(panels, threshold, ncols, panel_px=172):
                         mew=1.2, zorder=4)
         ax.set_yscale("log")
         ax.set_ylim(*_LOSS_LIMITS)
-        ax.set_title(f"{title}\n{reached} of {len(r.loss)} runs learnt\nfinal loss {_loss_range(r.final_loss)}",
+        ax.set_title(f"{title}\n{reached} of {len(r.loss)} crossed {threshold:g}\nlast loss {_loss_range(r.final_loss)}",
                      fontsize=9)
     for ax in axes[len(panels):]:
         ax.set_visible(False)
@@ -1271,7 +1267,7 @@ def _multiples(panels, threshold, ncols, panel_px=172):
                   f"run, a dashed line at loss {threshold:g} and a hollow mark where each run first crosses it, one shape per "
                   f"seed. "
                   + "; ".join(f"{title}: {np.isfinite(race.epochs_to(r.loss, threshold)).sum()} of {len(r.loss)} runs "
-                              f"learnt, final loss {_loss_range(r.final_loss)}" for title, _colour, r in panels) + ".")
+                              f"crossed {threshold:g}, last loss {_loss_range(r.final_loss)}" for title, _colour, r in panels) + ".")
     fig.supxlabel("epoch", fontsize=10)
     fig.supylabel("training loss (log scale)", fontsize=10)
     return fig
