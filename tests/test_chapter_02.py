@@ -340,7 +340,8 @@ def test_chapter_ends_with_remember_sketch_and_exercise():
     a sketch-from-memory prompt, the exercise link."""
     text = markdown()
     remember = text.split("## What to remember", 1)[1].split("\n\n", 2)[1]
-    assert len([ln for ln in remember.splitlines() if re.match(r"\d\. ", ln)]) == 4
+    # r62 Focus 1: the centred-inputs line summed up the optional test before the learner met it: three lines again
+    assert len([ln for ln in remember.splitlines() if re.match(r"\d\. ", ln)]) == 3
     assert "Close the notebook" in text and "from memory" in text.lower()
     assert "(../exercises/02_four_bends.ipynb)" in text
     assert (NOTEBOOK.parent.parent / "exercises" / "02_four_bends.ipynb").exists()
@@ -733,7 +734,8 @@ def test_one_meaning_of_gate_in_widget_and_text():
     # pass 60 (r54 Clarity 1): "a gated unit" hid the L, and "stretch factor" was never explained: GLU spelled out,
     # its "linear" tied to the unbent content, and Swish said as SiLU's name in this unit (Swish at its setting 1)
     # r60 Clarity: "here" read as if Swish meant something else elsewhere; PyTorch's nn.SiLU says "also known as the swish function"
-    assert text.index("**SiLU** (Sigmoid Linear Unit)") < text.index("Swi is for Swish. SiLU is the simplest Swish.")
+    # r62 Clarity 1: "the simplest Swish" left Swish unexplained: its formula, with its setting c, and SiLU at c = 1
+    assert text.index("**SiLU** (Sigmoid Linear Unit)") < text.index("Swi is for Swish: $a\\,\\sigma(c\\,a)$, where $c$ is a fixed setting.\nSiLU is Swish with $c = 1$.")
     assert "also called Swish" not in text
 
 
@@ -810,7 +812,8 @@ def activations_min_gelu():
 
 def test_tanh_zero_centred_only_when_inputs_are_spread_around_0():
     """Check the sentence is qualified, and that tanh of all-positive inputs is not balanced around 0."""
-    assert "So inputs spread evenly around 0 give outputs balanced around 0: zero-centred." in markdown()
+    # r62 Focus 3: the word list's definition moved here, still qualified by the inputs
+    assert "So tanh is **zero-centred**: its outputs average about 0 for inputs spread evenly around 0." in markdown()
     assert np.mean(np.tanh(np.linspace(0.5, 3, 100))) > 0.5
 
 
@@ -903,11 +906,11 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
     assert all(float(relu.derivative(x)) == 0.0 for x in (-5.0, -0.01, 0.0))
     remember = text.split("## What to remember", 1)[1].split("\n\n", 2)[1]
     lines = [ln for ln in remember.splitlines() if re.match(r"\d\. ", ln)]
-    assert len(lines) == 4   # r47: the S-curve line packed five facts; the centred inputs have their own line
+    assert len(lines) == 3   # r47: the S-curve line packed five facts; r62 Focus 1: the centred-inputs line went (optional test)
     # pass 25: a reader found each line packing two unrelated ideas; now each line is one theme, named in bold first,
     # and every sentence in it is about that theme's bends
     themes = [re.match(r"\d\. \*\*(.+?)\*\* (.*)$", ln).groups() for ln in lines]
-    assert [t for t, _ in themes] == ["ReLU, the sharp elbow.", "Sigmoid and tanh, the S curves.", "Centred inputs.",
+    assert [t for t, _ in themes] == ["ReLU, the sharp elbow.", "Sigmoid and tanh, the S curves.",
                                       "The smooth elbows and the gate."]
     per_theme = [body.rstrip(".").split(". ") for _, body in themes]
     for sentence in (x for group in per_theme for x in group):   # one idea per sentence: short, no semicolon
@@ -918,13 +921,7 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
                  ("ReLU unit can die", "sum plus bias $\\le 0$ on every example", "keeps its slope 0")),
                 (("\\tfrac14", "1"), ("small slope", "shrinks the learning signal", "layer by layer"),
                  ("$\\tanh(x) = 2\\sigma(2x) - 1$", "centred on 0")),
-                # pass 49 (r44): a step-size limit; r47: said in the setting shown, not as a rule for every unit
-                # r48 (Retention): the general cause first, then the test's result
-                (("all of one sign", "all of a unit's weights the same way in each step"),
-                 # r57: "from step size 3" was barely true (55 runs in 100 fail there): "from about"
-                 # pass 64: the test sits in the optional section after this list
-                 ("In the optional test below", f"overshot from about step size {zigzag.blow_up_step(0.5):g}"),
-                 ("centred at 0", "kept settling")),
+                # r62 Focus 1: the centred-inputs line (the optional test's result) left this list; its recall keeps it
                 (("GELU and SiLU", "below 0"),
                  ("GELU is $x\\,\\Phi(x)$", "just left of 0 it still passes some learning signal"),   # pass 49 (r44)
                  ("GELU's slope peaks a little above 1", "1.13"),
@@ -940,7 +937,7 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
     for group, wanted in zip(per_theme, expected):
         for sentence, words in zip(group, wanted):
             assert all(w in sentence for w in words), (sentence, words)
-    assert "GELU" not in themes[0][1] and "SwiGLU" not in themes[1][1] and "sigmoid" not in themes[3][1].lower()
+    assert "GELU" not in themes[0][1] and "SwiGLU" not in themes[1][1] and "sigmoid" not in themes[2][1].lower()
     x = np.linspace(-6, 6, 121)   # the identity the third line states
     np.testing.assert_allclose(np.tanh(x), 2 * special.expit(2 * x) - 1, atol=1e-14)
     # and the dips are real: both smooth elbows go below 0 (GELU's to about -0.17, SiLU's lower)
@@ -1041,7 +1038,9 @@ def test_gelu_picture_zooms_on_the_dip_and_separates_the_two_lowest_points():
             # r57 Clarity: it did not say whether the flip matters; it does no harm, said with its reason
             "There the learning signal flips sign as it passes back.\n"
             "That is no fault: there, a bigger sum gives a smaller output.\n"
-            "So the flipped correction still moves the output the wanted way.") in text
+            # r62 Clarity 2: "the wanted way" was vague: a worked case, output wanted up, so the sum must go down
+            "Say the output should go up.\n"
+            "Then the sum must go down, and the flipped signal moves it down.") in text
     # the claim, checked on scipy's GELU: left of the dip a bigger sum gives a smaller output, and one small step of
     # the sum along −(wanted change) × slope moves the output the wanted way, up or down
     g = lambda z: z * special.ndtr(z)
@@ -1051,6 +1050,7 @@ def test_gelu_picture_zooms_on_the_dip_and_separates_the_two_lowest_points():
     for wanted in (+1.0, -1.0):   # the output should go up, or down
         moved = z - 0.05 * (-wanted) * slope   # the sum's step: −step size × (loss's slope = −wanted) × bend's slope
         assert np.all(np.sign(g(moved) - g(z)) == wanted)
+    assert np.all(z + 0.05 * slope < z)   # r62: output wanted up, there the sum goes down
     assert all(float(activations.get("gelu").derivative(v)) > 0 for v in (xb + 0.01, 0.0, 1.0)) and "dip's bottom" not in text and "point, it is slightly" not in text
     assert all(float(activations.get("gelu").derivative(v)) < 0 for v in (-3.0, -2.0, -1.0, xb - 0.01))
     assert "two different \"lowest\" points" not in text   # the slope's own lowest point left the picture, and the text
@@ -1552,8 +1552,9 @@ def test_zero_centred_glossary_means_on_average_near_0_as_every_card_says():
     shows agrees: tanh's mean output is 0; ReLU's, sigmoid's and GELU's are far from 0."""
     from course_utils.facts import activations
     text = markdown()
-    assert ("- **Zero-centred**: said of a bend whose outputs average about 0 for inputs spread evenly "
-            "around 0.") in text
+    # r62 Focus 3: the word list went; the word is defined where tanh shows it
+    assert ("So tanh is **zero-centred**: its outputs average about 0 for inputs spread evenly around 0.") in text
+    assert text.lower().index("zero-centred") == text.index("**zero-centred**") + 2
     assert "- **Zero-centred**: when a bend's inputs" not in text   # pass 25: say what the word names, a bend
     assert "That needs inputs spread evenly around 0." not in text   # pass 24: 'That' was ambiguous
     assert "- **Zero-centred**: on average near 0." not in text
@@ -1743,7 +1744,8 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     assert "166" not in below and round(300 * ch02.never_share(0.5, 3.0)) > 150
     assert [round(300 * ch02.never_share(0.5, r)) for r in (3.0, 3.5)] == [166, 275]
     assert [int(np.isinf(zigzag.steps_to_star(0.5, r)).sum()) for r in (3.0, 3.5)] == [166, 275]
-    assert (ch02.zigzag_answer().data + ch02.together_apart().data).count("of the 300 runs do not arrive") == 1
+    # r62 Focus 2: the counts left the curious fold too; "over half" above is what the prose says of them
+    assert (ch02.zigzag_answer().data + ch02.together_apart().data).count("of the 300 runs do not arrive") == 0
     # r49 Focus cut the tie at step size 1 as a side question; pass 58 (r52 change 1) says it once, as what the cart
     # story must not suggest: small steps take as long at both centres (test_the_zigzag_answer_says_small_steps...)
     assert "At step size 1, both centres" not in below
@@ -1958,8 +1960,10 @@ def test_recall_says_the_lesson_is_small_steps_and_the_zig_zag_needs_weights_mov
     # r47: the lesson in the setting shown, not "never below 0 forces small steps" for every unit
     # r48 (Retention): the general lesson, not the test's result
     # r57: "from about step size 3": just over half the runs fail at 3 (checked in test_zero_centred_outputs_have_a_recall_prompt)
-    assert ("Inputs all of one sign move all of a unit's weights the same way in each step. In the optional test below, such inputs overshot from "
-            "about step size 3. Inputs centred at 0 kept settling.") in text and "Inputs never below 0" not in text and "must a unit" not in text
+    # r62 Focus 1: What to remember no longer sums up the optional test before it comes; the section's recall says it
+    assert "Inputs all of one sign" not in text.split("## What to remember", 1)[1].split("**Sketch from memory.**")[0]
+    assert ("> From about step size 3, steps overshoot the star along the together line, wider each swing.\n") in text
+    assert "Inputs never below 0" not in text and "must a unit" not in text
     tie = [zigzag.median_steps(c, 1.0) for c in (0.5, 0.0)]
     assert abs(tie[0] - tie[1]) <= 1 and np.isinf(zigzag.median_steps(0.5, 3.0))   # a tie at 1; only big steps fail
     assert len(zigzag.reversals(zigzag.shifted_path(0.5, (1.0, -1.0)))) >= 5
@@ -2017,7 +2021,10 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     assert abs(float(ge(6.0)) - 6.0) < 1e-6 and abs(float(ge(-6.0))) < 1e-6   # ReLU far out
     assert float(ge.derivative(0.0)) == pytest.approx(0.5)   # rounded: slope 0.5 at 0, between ReLU's 0 and 1
     assert all("which go below 0" not in "".join(c["source"]) for c in cells[1:at])
-    assert "".join(cells[at + 1]["source"]).startswith("**Words you will need**")
+    # r62 Focus 3: four terms at once after the first figure; the ones ReLU's weakness needs now sit right above it
+    assert "".join(cells[at + 1]["source"]).startswith("## ReLU: the sharp elbow") and "**Words you will need**" not in markdown()
+    words = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("**Words for ReLU's weakness**"))
+    assert "\n\n**Weakness:** a unit's weighted sum plus bias" in "".join(cells[words]["source"])
     after = "".join(cells[at - 1]["source"])
     # pass 26: "shallow", not "flat": in the picture sigmoid visibly climbs from 0 to 1
     # pass 27: not 'only because of the scale': sigmoid's slope really is at most 1/4 (a quarter of tanh's peak)
@@ -2142,8 +2149,9 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
                      "A made-up task shows it. A unit with no bend should output input 1 − input 2.\n"
                      "So its best weights are 1 and −1: the **star** in the picture below.")
     assert "".join(cells[at - 3]["source"]) == "ch02.worked_step()" and cells[at - 3]["metadata"]["jupyter"]["source_hidden"]
-    img, worked = _folded_output(cells[at - 3]).split("\n\n", 1)
-    assert img.startswith("<img src='data:image/png;base64,") and "The worked step (+2, +1) drawn as a black arrow" in img
+    # r62 Clarity 3: the arrows' picture moved down, beside the words together and apart (split_step)
+    worked = _folded_output(cells[at - 3])
+    assert "<img" not in worked
     assert worked.startswith("**One step, worked.** A unit with no bend gets two inputs: 2 and 1.\n")
     # pass 60 (r54 Clarity 2): nine new terms in one section; the miss moved into the rule's fold below
     assert ("Its two weights start at 0, so its output is 0.\n"
@@ -2153,7 +2161,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             "The step size sets how big a correction is. Here it is 1, and the output is 1 short.\n"
             "Each weight moves by step size × its input × how far short the output is.\n"
             "Weight 1: 1 × 2 × 1 = 2. Weight 2: 1 × 1 × 1 = 1.\n"
-            "Both weights go up: that is the black arrow.") in worked
+            "Both weights go up: that is the black arrow in the picture below.") in worked
     miss, change = ch02.one_step()
     assert miss == -1.0 and change.tolist() == [2.0, 1.0] and float(activations.get("relu")(2.0)) == 2.0
     assert [1.0 * x * -miss for x in (2.0, 1.0)] == change.tolist()   # step size × input × how far short
@@ -2190,7 +2198,8 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     assert "**Where the weights should go.**" not in markdown()
     # r47 change 1: the split of the worked step, said in numbers, right after the star and before the widget
     assert "".join(cells[at - 2]["source"]) == "ch02.split_step()" and cells[at - 2]["metadata"]["jupyter"]["source_hidden"]
-    split = _folded_output(cells[at - 2])
+    img, split = _folded_output(cells[at - 2]).split("\n\n", 1)
+    assert img.startswith("<img src='data:image/png;base64,") and "The worked step (+2, +1) drawn as a black arrow" in img
     # pass 60 (r54 Clarity 2, Focus 1): the picture's two arrows read first, with an everyday image (two oars)
     # pass 61 (r55 Clarity 2): the split's numbers and the reason sit beside the claim, not in a fold
     # r57 Clarity/Focus: the oars before the picture's arrows and the numbers; the sums behind the split in the fold
@@ -2207,8 +2216,11 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             "With positive inputs, every step moves both weights the same way.\n"
             "So each step's together part is never the smaller one.\n"
             # r59 Clarity 2, Correctness 1: how "together ≥ apart" becomes a swing (checked below)
-            "Each together move is a detour that later steps must take back.\n"
-            "Big steps take back too much, so the weights swing wider and wider.") in split and "<details>" not in split
+            # r62 Clarity 3: why the detour piles up, in plain words: pushed back past the line, then farther
+            "Each together move is a detour off the dotted line.\n"
+            "Later steps must push the weights back.\n"
+            "A big step pushes them back too far, past the line.\n"
+            "Then the next step overshoots even more: the swings grow.") in split and "<details>" not in split
     assert "oar" not in split and "boat" not in split and "Another step" not in split
     assert "a turn" not in split and "zig-zag on their way" not in split
     # the swings: at step size 1, the weights cross the star's together level about 10 times in 30 steps at
@@ -2541,17 +2553,14 @@ def test_gate_and_zero_centring_are_recalled_sketched_and_remembered():
         assert said in sketch, said
     check = ch02.slopes_answer().data
     # r47: said in the setting shown (our two-input test), with tanh's own condition (inputs spread around 0)
-    assert ("Tanh is the zero-centred one, for inputs spread around 0.\n"
-            # pass 61 (r55 Correctness 3): the test never fed it tanh's outputs: "as they would be"
-            # pass 64: the test now sits in the optional section after this fold
-            "In the optional two-input test below, inputs centred at 0, as tanh's outputs would be, still settled at bigger steps.\n"
-            "Inputs centred at 0.5, as sigmoid's would be, overshot from about step size 3.\n") in check
+    # r62 Focus 1: the recap no longer sums up the optional test before the learner meets it
+    assert "Tanh is the zero-centred one, for inputs spread around 0.\n" in check and "optional" not in check
     assert zigzag.blow_up_step(0.5) == 3.0 and zigzag.blow_up_step(0.0) is None
     assert "The × multiplies the gate by the unbent content $b$." in check
     remember = text.split("## What to remember", 1)[1].split("\n\n", 2)[1]
     lines = [ln for ln in remember.splitlines() if re.match(r"\d\. ", ln)]
-    assert len(lines) == 4   # pass 24: the gate and the zig-zag are remembered too; r47: centred inputs, a line
-    assert any("SwiGLU" in ln and "gate" in ln for ln in lines) and any("overshot from about step size" in ln for ln in lines)   # pass 49: the lesson, not the zig-zag
+    assert len(lines) == 3   # pass 24: the gate is remembered too; r62 Focus 1: the optional test's line went
+    assert any("SwiGLU" in ln and "gate" in ln for ln in lines) and not any("overshot" in ln for ln in lines)
 
 
 def test_wording_a_second_reader_found_vague():
@@ -2750,7 +2759,7 @@ def test_cards_are_explained_after_they_show_and_swish_where_it_is_named():
     silu = activations.get("silu")   # SiLU is Swish at β = 1 (chapter 00's glossary): x · σ(βx)
     x = np.linspace(-4, 4, 81)
     np.testing.assert_allclose(silu(x, beta=1.0), x * special.expit(x), atol=1e-12)
-    assert text.count("Swish") == 2 and "Swi is for Swish. SiLU is the simplest Swish.\n" in text   # pass 50 (r45): the name spelled out once
+    assert text.count("Swish") == 2 and "Swi is for Swish: $a\\,\\sigma(c\\,a)$, where $c$ is a fixed setting.\nSiLU is Swish with $c = 1$.\n" in text   # pass 50 (r45): the name spelled out once
     assert activations.get("silu").params["beta"].default == 1.0   # r61: SiLU is Swish with its factor β at 1
     a, b = np.linspace(-4, 4, 17), np.linspace(-2, 2, 17)
     np.testing.assert_allclose(activations.get("swiglu")(a, b), silu(a) * b, atol=1e-12)   # the gate is SiLU
@@ -2988,11 +2997,10 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
             "Then the limit is about 2 ÷ 2/3 = 3.\n"
             "It is rough: longer arrows overshoot sooner, shorter ones later.\n"
             "The inputs all point roughly along the together line, so the swings grow along it.\n"
-            # r60 Focus: the failing runs are counted here, off the main path (the check fold says "over half")
-            "The runs agree. At step size 3, 166 of the 300 runs do not arrive within 200 steps; at 3.5, 275.\n"
+            # r62 Focus 2: the run counts cut from the fold (the check fold says "over half"); centre 0 in two lines
             "At centre 0, the length squared averages only 1/6.\n"
-            "The same rule of thumb gives 2 ÷ 1/6 = 12, far past the slider's top of 5.\n"
-            "So every step size here settles.\n") in why
+            "So even the slider's top step size, 5, stays well under the limit.\n") in why
+    assert "The runs agree." not in why and 5 * (1 / 6) < 1 and zigzag.blow_up_step(0.0) is None
     # r61 Correctness 2: the plateau's cause ("one fixed step size falls short ...") was shown nowhere: cut
     assert "falls short along short arrows" not in why and "stop helping" not in why
     # r61 Correctness 1: a rule of thumb, not a derivation: the together line's own average pull, 7/12, gives 3.4,
@@ -3292,8 +3300,9 @@ def test_one_worked_step_moves_both_weights_up_before_the_predict():
     np.testing.assert_allclose(p[1] - p[0], change, atol=1e-15)
     at = _cell_index("ch02.worked_step()")
     shown_step = "".join("".join(o["data"]["text/markdown"]) for o in chapter()["cells"][at]["outputs"])
-    # pass 56 (r50 change 2): the step's picture comes first, the numbers under it, the rule in a later cell
-    assert shown_step.startswith("<img ") and shown_step.split("\n\n", 1)[1] == (
+    # pass 56 (r50 change 2): the step's picture came first; r62 Clarity 3: it now sits under the numbers, beside
+    # the words together and apart, in split_step's output
+    assert "<img " not in shown_step and shown_step == (
         "**One step, worked.** A unit with no bend gets two inputs: 2 and 1.\n"
         "Both are positive, as ReLU's outputs can be.\n"
         "Its two weights start at 0, so its output is 0.\n"
@@ -3302,13 +3311,13 @@ def test_one_worked_step_moves_both_weights_up_before_the_predict():
         "The step size sets how big a correction is. Here it is 1, and the output is 1 short.\n"
         "Each weight moves by step size × its input × how far short the output is.\n"
         "Weight 1: 1 × 2 × 1 = 2. Weight 2: 1 × 1 × 1 = 1.\n"
-            "Both weights go up: that is the black arrow.\n")
+            "Both weights go up: that is the black arrow in the picture below.\n")
     # r51 item 16 named the arrows before the split; pass 60 (r54): the split's own cell points back at them
     # r57 Clarity: the rowing boat first, then the picture's arrows
     split = "".join("".join(o["data"]["text/markdown"]) for o in chapter()["cells"][_cell_index("ch02.split_step()")]["outputs"])
     # r58 Focus: the star's cell merged in: why the step was off comes first, then the oars
     # r60 Clarity 1: the oars gave way to why a together move is unwanted; the picture's coloured arrows still read
-    assert split.startswith("**Why all-positive inputs make the weights swing.** The star needs weight 1 up and weight 2 down: an **apart** move.\n")
+    assert split.startswith("<img ") and split.split("\n\n", 1)[1].startswith("**Why all-positive inputs make the weights swing.** The star needs weight 1 up and weight 2 down: an **apart** move.\n")
     assert "The coloured arrows split the step" in split
     assert at < _cell_index("ch02.zigzag_centre()")
     with pytest.raises(ValueError):
@@ -3416,7 +3425,7 @@ def test_swiglu_name_spelled_out_and_the_intro_says_unit():
     # pass 60 (r54 Clarity 1 and weak spot 1): GLU is the Gated Linear Unit, its L the unbent content; Swish, said
     # as SiLU's name here, is x·σ(βx), SiLU exactly at β = 1, the setting SwiGLU's gate uses (the registry's swiglu)
     said = ("Its name: GLU is Gated Linear Unit.\nLinear: the content stays unbent.\n"
-            "Swi is for Swish. SiLU is the simplest Swish.")
+            "Swi is for Swish: $a\\,\\sigma(c\\,a)$, where $c$ is a fixed setting.\nSiLU is Swish with $c = 1$.")
     assert text.count(said) == 1 and "stretch factor" not in text and "a gated unit" not in text
     a, b = np.linspace(-4, 4, 17), np.linspace(-2, 2, 17)
     swish_1 = a * special.expit(1.0 * a)
