@@ -1767,7 +1767,8 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     # Pass 30 (r28 item 10): "sizing" starting weights went with the long history.
     assert "Sizing them well" not in _history_text() and "A network finds these slopes" not in src[hill + 1]
     # Pass 26: the appendix row no longer points at documents the learner never read.
-    assert "| optional: where the course's facts come from; no chapter needs it |" in _markdown()
+    # Pass 67 (r62: the row a small detour): "optional" says no chapter needs it.
+    assert "| optional: where the course's facts come from |" in _markdown()
     assert "notes on the documents" not in _markdown()
 
 
@@ -2125,14 +2126,21 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     w0, worked = ch00_start_here.HIDDEN_WEIGHT, ch00_start_here.SIGNAL_WORKED
     z0 = w0 * worked["input"]
     assert z0 > 0 and ch00_start_here.worked_output(w0) == z0 * worked["weight"] == 24   # biases 0, on the ramp
+    # Pass 67 (r62 Clarity 3): picture first: the cell before it names the chain and our weight (the filled box);
+    # the numbers are read off the boxes after it, then the move is walked.
     assert ("Now picture a chain: one input, one hidden unit, one output. Both biases are $0$.\n"
-            "Pick the weight on the input's link: call it our weight. Its value is $4$; the input is $2$.\n"
-            "The output's weight from that unit is $3$.\n"
-            f"So the unit bends $z = {w0:g} \\cdot {worked['input']:g} = {z0:g}$, on ReLU's ramp. "
-            f"The output is ${z0:g} \\cdot {worked['weight']:g} = {ch00_start_here.worked_output(w0):g}$.\n"
+            "The filled box is our weight: the weight on the input's link.\n"
             "Move our weight up by $0.1$, and follow the change from left to right.") in section
+    assert ch00_start_here.chain_boxes()[:2] == (f"input\n{worked['input']:g}", f"our\nweight: {w0:g}")
+    assert ch00_start_here.chain_boxes()[3] == f"weight\n{worked['weight']:g}"
+    assert ("Read the boxes: our weight is $4$, the input is $2$, the output's weight is $3$.\n"
+            f"So the unit bends $z = {w0:g} \\cdot {worked['input']:g} = {z0:g}$, on ReLU's ramp. "
+            f"The output is ${z0:g} \\cdot {worked['weight']:g} = {ch00_start_here.worked_output(w0):g}$.") in section
+    assert (w0, worked["input"], worked["weight"]) == (4, 2, 3)
     k = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.wiggle_picture()")
-    assert cells[k - 1].source.endswith("follow the change from left to right.") and cells[k + 1].source.startswith("- $z$")
+    assert cells[k - 1].source.endswith("follow the change from left to right.")
+    assert cells[k + 1].source.startswith("Read the boxes:") and "- $z$" not in cells[k + 1].source
+    assert cells[k + 2].source.startswith("- $z$")   # pass 67: the walk in its own cell, after the numbers
     assert ("- $z$, the number the unit bends, grows by $0.1 \\cdot 2 = 0.2$;\n"
             "- the ramp (slope $1$) passes on $0.2$;\n"
             "- the output's weight makes it $0.2 \\cdot 3 = 0.6$.\n\n"
@@ -2145,7 +2153,7 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     assert gears == (2, 1, 3) and math.prod(gears) == 6
     # Pass 57 (r51 change 1): "the same numbers multiply it" was wrong for the input (it gives the trained weight's
     # slope, it does not multiply what goes further back); the true factors are said, and the loose closing line cut.
-    assert ("The network finds this $6$ without moving our weight. It sends a number back from the output: the "
+    assert ("The network finds this $6$ without moving our weight. It passes a hill slope back from the output: the "
             "**learning signal**.\n") in section and "(chapter 03)." in section
     for gone in ("the same numbers multiply it", "So if the signal shrinks on the way, learning slows.",
                  "times as fast with this weight as with the output itself"):
@@ -2233,12 +2241,13 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # Pass 49 (r44 Clarity 1): the weights-set-to-1 sentence moved here, beside the bars it describes.
     # Pass 53 (r47 item 3): exactly a quarter because each sigmoid is at its steepest and every weight is 1; the
     # ReLU bars (x1) and the crosses (x0) are said before the picture.
+    # Pass 67 (sweep): "so" ties the quarter to the two settings (no "at best" beside an exact quarter).
     assert ("In the bars below, every weight is 1, and each sigmoid sits at its steepest: slope $0.25$ (the black line above).\n"
-            "The signal starts at 1. With weight 1, each sigmoid keeps a quarter of what reaches it, at best.\n"
+            "The signal starts at 1. So each sigmoid keeps a quarter of what reaches it.\n"
             "ReLU's ramp (slope 1) keeps the whole signal. Its flat side (the crosses in the bars below) passes back 0."
             in cells[h + 2].source and "left out" not in _markdown()
             and ch00_start_here.FADE_TITLE in _texts(ch00_start_here.fading_signal_picture())
-            and "weight from that unit is $3$.\n" in _markdown() and "The bend multiplies it by its slope" in _markdown()
+            and "the output's weight is $3$.\n" in _markdown() and "The bend multiplies it by its slope" in _markdown()
             and _markdown().index("The bend multiplies it by its slope") < _markdown().index("## A short history")
             ) and "shrinks the learning signal" not in cells[h].source + cells[h + 2].source
     assert "bend's slope" not in cells[h + 2].source and "history's bars" not in _markdown()
@@ -2367,7 +2376,7 @@ def test_pass38_r35_items_the_signal_sentence_the_eras_start_and_the_wording_tha
     # Pass 44 (r39 Clarity 7): no pronoun to resolve: the weights multiply the signal too.
     # Pass 46 (cut pass): the bars' caveats and the written-out product are cut; the recall keeps the millionth.
     # Pass 55 (r49 item 18): the start of 1 said, so the first bar has something it is a quarter of.
-    assert "The signal starts at 1. With weight 1, each sigmoid keeps a quarter of what reaches it, at best." in text
+    assert "The signal starts at 1. So each sigmoid keeps a quarter of what reaches it." in text
     assert ("does more or less than a thousandth\n> of the learning signal get back through them?" in text
             and "> Less: $0.25$ ten times is under a millionth." in text)
     assert 0.25 ** 5 < 1e-3 < 0.25 ** 4 and 0.25 ** 10 < 1e-6
@@ -2621,7 +2630,7 @@ def test_pass43_fading_signal_bars_are_the_steepnesses_multiplied_out():
     cells = _nb().cells
     i = next(k for k, c in enumerate(cells) if c.source.strip() == "ch00.fading_signal_picture()")
     assert any("image/png" in o.get("data", {}) for o in cells[i].outputs)
-    assert cells[i - 1].source.startswith("In the 1990s") and "With weight 1, each sigmoid keeps a quarter of what reaches it, at best." in cells[i - 1].source
+    assert cells[i - 1].source.startswith("In the 1990s") and "So each sigmoid keeps a quarter of what reaches it." in cells[i - 1].source
 
 
 def test_pass43_bent_units_draw_each_unit_alone_under_the_sum():
@@ -2704,7 +2713,9 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     assert cells[k - 1].source.startswith("The network finds this") and "**learning signal**" in cells[k - 1].source
     # It may say where the signal starts (the output's hill slope), but no bend's slope (the rule) before the picture.
     # Pass 62 (r56 Clarity): the signal starts as the output's hill slope, the number the cell above sets to 1.
-    assert "multiplies" not in cells[k - 1].source and "slope" not in cells[k - 1].source.replace("output's hill slope", "")
+    # Pass 67 (r62 Clarity 2): the signal is named as a hill slope passed back (the box's fourth line, cut).
+    assert "multiplies" not in cells[k - 1].source and "slope" not in cells[k - 1].source.replace(
+        "output's hill slope", "").replace("passes a hill slope back", "")
     assert "The signal starts as the output's hill slope, here $1$." in cells[k - 1].source   # pass 65: "It" named
     # Pass 65 (r59 Clarity 1): the output's hill slope gets its own cell, with an everyday case (the chain's output 24,
     # off by 1, then 2).
@@ -2716,7 +2727,10 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     assert cells[k - 4].source.rstrip().endswith("In all, $\\times 6$.")
     assert cells[k + 1].source.startswith("Read the arrows right to left:")
     assert cells[k + 2].source.startswith("A chain has one path back.")
-    assert cells[k + 3].source.startswith("> **Words so far.**") and cells[k + 4].source.startswith("**Predict:**")
+    # Pass 67 (r62 Clarity 2): the "words so far" box moved up, before the chain (the reader needed it there).
+    assert cells[k + 3].source.startswith("**Predict:**")
+    chain = next(i for i, c in enumerate(cells) if c.source.startswith("Now picture a chain"))
+    assert cells[chain - 1].source.startswith("> **Words so far.**")
     assert "Why start at $1$?" not in _markdown()
     assert "line of people" not in _markdown()   # pass 52: one analogy
 
@@ -2809,7 +2823,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     # Pass 61 (r55 Clarity 1): the signal's start moved above the picture, with its reason (the output's own move).
     # Pass 62 (r56 Clarity): the 1 had two meanings (a setting, and "1 times the output's slope"); now one: the signal
     # starts as the output's hill slope, which the cell above sets to 1 (so every number on the way is a hill slope).
-    assert ("It sends a number back from the output: the **learning signal**.\n"
+    assert ("It passes a hill slope back from the output: the **learning signal**.\n"
             f"The signal starts as the output's hill slope, here ${start:g}$.") in _cell("The network finds this")
     # Pass 66 (r61 Clarity): the pass back as a numbered walk that matches the picture arrow by arrow.
     rule = _cell("Read the arrows right to left:")
@@ -2834,8 +2848,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     assert ("> **Words so far.**\n>\n"
             "> - a bend's slope: how steep its curve is;\n"
             "> - a hill slope: how fast the wrongness climbs as one number moves;\n"
-            "> - the nudge: a hill slope, sign flipped;\n"
-            "> - the learning signal: a hill slope, passed back from the output.") == why.strip()
+            "> - the nudge: a hill slope, sign flipped.") == why.strip()
     # Pass 66 (r61 Correctness): the output's hill is the weight's hill (the same bowl), lowest at the right answer,
     # so its hill slope is the output minus the right answer: 24 - 23 = 1 (pass 65's "off by" was plain distance,
     # not the chapter's bowl).
@@ -2851,17 +2864,19 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
         pytest.approx(slope * start)   # our weight, moving the output 6 times as far: hill slope 6
     out = _cell("How wrong is that output?")
     assert (f"How wrong is that output? Say the right answer is ${right:g}$.\n"
-            "Give the output a hill of the same shape as above, lowest at the right answer.\n"
-            f"Above, the bottom was at ${ch00_start_here.HILL_BOTTOM:g}$, and the hill slope was the weight minus "
-            f"${ch00_start_here.HILL_BOTTOM:g}$.\n"
-            f"Here, it is the output minus ${right:g}$. So the output's hill slope is "
-            f"${said_out:g} - {right:g} = {start:g}$.") == out.strip()
+            # pass 67 (r62 Clarity 1): the rule both hills share, said in plain words ("same shape" was loose)
+            "Give the output a hill too, lowest at the right answer.\n"
+            "On both hills, the hill slope is how far you stand right of the bottom.\n"
+            f"Here, you stand at ${said_out:g}$; the bottom is at ${right:g}$.\n"
+            f"So the output's hill slope is ${said_out:g} - {right:g} = {start:g}$.") == out.strip()
+    for v in (-1.0, 0.5, 1.0, 3.0):   # the first hill's slope is how far right of its bottom the weight stands
+        assert d(ch00_start_here.hill, v) == pytest.approx(v - ch00_start_here.HILL_BOTTOM, abs=1e-6)
     assert (f"Our weight moves the output ${slope:g}$ times as far.\n"
             f"So our weight's hill slope is ${slope:g} \\cdot {start:g} = {slope * start:g}$.") == \
         _cell("Our weight moves the output").strip()
     assert "were $100$" not in _markdown()
     src = [c.source for c in _nb().cells]
-    assert src.index(out) < src.index("ch00.signal_chain_picture()") < src.index(why)   # the box sums up after it
+    assert src.index(why) < src.index(out) < src.index("ch00.signal_chain_picture()")   # pass 67: the box before
     assert "output's hill slope" not in "".join(src[:src.index(out)])
     assert "output's slope" not in _markdown() and "**slope**" not in _section("## How a network learns")
     assert (_cell("A chain has one path back.").strip() ==
@@ -2874,7 +2889,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     assert d(two, w0) == pytest.approx(3 * 1 * 2 + 4 * 1 * 2)
     cells = _nb().cells
     k = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.signal_chain_picture()")
-    predict, after = cells[k + 4].source, cells[k + 5].source   # pass 66: the words box between
+    predict, after = cells[k + 3].source, cells[k + 4].source   # pass 67: the words box moved up, before the chain
     # Pass 58 (r52 item 18): the Predict asks about another output weight, which neither the move above nor the
     # picture answers; its answer is computed on that network.
     other = ch00_start_here.PREDICT_WORKED
@@ -2901,7 +2916,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             f"The ramp: ${w_after:g} \\cdot {ramp:g} = {b_after:g}$. "
             f"The input: ${b_after:g} \\cdot {inp:g} = {other_slope:g}$.") in fold
     assert f"A common wrong answer: \"${other['weight']:g}$, the output's weight\"." in fold
-    assert f"${other_slope:g}$" not in "".join(c.source for c in cells[:k + 5])   # not given away above the fold
+    assert f"${other_slope:g}$" not in "".join(c.source for c in cells[:k + 4])   # not given away above the fold
     fig = ch00_start_here.signal_chain_picture()
     texts = _texts(fig)
     # the picture carries the worked network's running numbers (1, 3, 3, then 6 times the output's slope), not the
