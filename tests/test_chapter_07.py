@@ -3066,7 +3066,7 @@ def test_pass30_every_click_is_saved_as_how_it_works_says():
     n = ch07_quiz.numeric_widget("sigmoid_slope_0", 9, other)
     n.text.value = "0.25"
     n.text.value = "0.5"                                          # a later number shows its feedback, saves nothing
-    assert "value at 0. The slope is value × (1 − value)" in n.feedback.value   # r62: the rule in words, no σ and other.store.answers["sigmoid_slope_0"]["box"] == 2
+    assert "0.5 is the value, sigmoid(0). The slope is value × (1 − value)" in n.feedback.value   # r62: the rule in words, no σ and other.store.answers["sigmoid_slope_0"]["box"] == 2
     assert other.results["sigmoid_slope_0"].correct
 
 

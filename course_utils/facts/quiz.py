@@ -299,7 +299,7 @@ def _bank():
         Numeric("sigmoid_slope_0", "02", "What is sigmoid's slope at x = 0, its steepest point?", s0, 2,
                 # r62 (Clarity): no new notation in a key: the rule in words
                 f"At every x, sigmoid's slope = its value × (1 − its value). At 0 the value is ½: ½ × ½ = {s0:g}.",
-                ((0.5, 1e-3, "A common wrong answer: 0.5. In fact: 0.5 is sigmoid's value at 0. The slope is "
+                ((0.5, 1e-3, "A common wrong answer: 0.5. In fact: 0.5 is the value, sigmoid(0). The slope is "
                              f"value × (1 − value) = {s0:g}."),
                  (1.0, 1e-3, f"A common wrong answer: 1. In fact: 1 is tanh's peak slope. Sigmoid's is {s0:g}."))),
         _c("tanh_vs_sigmoid", "02", "How is tanh related to sigmoid?",
