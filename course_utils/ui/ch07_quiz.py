@@ -470,6 +470,8 @@ def _race_panels():
         ax.axhline(math.log(2), color="black", lw=1, ls=":", label="ln 2 ≈ 0.69: the know-nothing loss")
         ax.axhline(0.1, color=NEUTRAL, lw=1, ls=(0, (6, 2, 1, 2, 1, 2)), label="loss 0.1")
         ax.set_title(activations.get(name).label, fontsize=10, pad=2)
+        ends = race_four_losses()[name][:, -1]   # r62: each panel says its runs' highest end, so "below 0.1" is read, not guessed
+        ax.text(395, 0.25, f"highest end: {ends.max():.2f}", ha="right", va="center", fontsize=8)
         ax.set(xlim=(0, 400), ylim=(0, RACE_YMAX))
         ax.set_yticks([0.1, 0.4, math.log(2)], ["0.1", "0.4", f"{math.log(2):.2f}"])   # no 0: it would touch 0.1
         ax.tick_params(labelsize=8)
@@ -1013,14 +1015,14 @@ AFTER_PICTURES = {
 }
 
 
-def _selu_alt():
+def _selu_alt():   # r62: a reader saw one SELU line where the alt said five: it says they overlap
     ends = {text: [float(s[-1]) for s in runs] for text, runs in _selu_runs(1, SELU_RUNS).items()}
     selu, relu, he = ends["SELU"], ends["ReLU, LeCun weights"], ends["ReLU, He weights"]
     averages = _selu_runs(0, SELU_RUNS)
     tops = {text: max(float(np.abs(m).max()) for m in runs) for text, runs in averages.items()}
     he_mean = [float(m[-1]) for m in averages["ReLU, He weights"]]
     return (f"Two panels on one scale, layer 0 to {SELU_DEPTH}, starting at spread {SELU_START:g}: five random SELU "
-            f"networks, and one faded line for each ReLU start (one of its five networks). Left, the spread of "
+            f"networks (their solid lines nearly overlap), and one faded line for each ReLU start (one of its five networks). Left, the spread of "
             f"the outputs. SELU's (solid) come down close to 1 (from "
             f"{min(selu):.2f} to {max(selu):.2f} at layer {SELU_DEPTH}). ReLU's, with SELU's start weights (dashed), "
             f"fade to between {min(relu):.2g} and {max(relu):.2g}: these weights are too small for ReLU. With its own "
@@ -1130,7 +1132,8 @@ def _race_four_alt(race):
     under = [activations.get(n).label for n in RACE_FOUR if (race[n][:, -1] < 0.1).all()]
     return (f"Four panels, one a bend, on one y scale. Training loss over {race['sigmoid'].shape[1]} epochs, "
             f"{len(RACE_SEEDS)} runs of each bend. "
-            f"Every run of {', '.join(under[:-1])} and {under[-1]} falls below the 0.1 line. "
+            f"Every run of {', '.join(under[:-1])} and {under[-1]} ends below the 0.1 line: the highest ends at "
+            f"{max(race[n][:, -1].max() for n in RACE_FOUR if n != 'sigmoid'):.2f}. "
             f"Every sigmoid run stays above {SIGMOID_FLOOR:g}.")
 
 
@@ -1625,8 +1628,10 @@ def sketch_from_memory(learner=None):
         for artist in one:
             artist.set_visible(state["shown"])
         label = activations.get(name).label
+        # r62: before any slider moves, the title says the grey dots are an example, not this bend's slopes
         ax.set_title(f"{label}: your slopes vs the true slope" if state["shown"]
-                     else f"{label}: your slopes (press Compare for the true slope)", fontsize=11)
+                     else f"{label}: your slopes (press Compare for the true slope)" if state["set"]
+                     else f"Grey dots: an example, not {label}. Move a slider to start.", fontsize=11)
         live.invalidate()   # the title is part of the cached background
         draw_legend()
         spans = _dead_spans(name)
@@ -1727,7 +1732,10 @@ def sketch_from_memory(learner=None):
         return f" {UNTOUCHED}: {', '.join(left)}." if left else ""
 
     def moved(key):
+        first = not state["set"]
         state["set"].add(key)
+        if first:   # the example's title gives way to the bend's
+            draw_truth()
         sliders[key].readout = True
         sliders[key].description = labels[key]
         redraw()
