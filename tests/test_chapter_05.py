@@ -221,7 +221,7 @@ def test_ln2_is_the_shrug_line(chapter_race):
     assert any("one half, the know-nothing answer" in "".join(c["source"]) for c in first if c["cell_type"] == "markdown")
     assert "start line" not in prose.lower() and "start line" not in " ".join(_cells("code")).lower()
     # pass 66 (r61 Retention): "What to remember" carries lessons, not this vocabulary line; 0.69 is in its line 1
-    assert "1. Without a bend, the border stays straight, stuck at the shrug line, 0.69." in prose
+    assert "1. Without a bend, the border stays straight: on these spirals, stuck at the shrug line, 0.69." in prose
     # pass 20: "learnt" is training loss only, so the definition says so
     # pass 22: qualified, the runs past the line still miss a few training points (test_learnt_means_...)
     # pass 23: "(nearly all of them)" is replaced by what the 0.1 line guarantees and what the race got
@@ -329,7 +329,7 @@ def test_sigmoids_nudge_shrinks_hundreds_of_times_relus_about_10(chapter_race):
     # and some minus
     # pass 52 (Focus: the suspects move to an optional section): the weights-and-cancelling aside is cut for length
     # pass 60 (r54 Correctness 1): "suspect 1 is real" read as a cause; the fading is what was measured
-    assert ("**What happened:** the fading is real. Three sigmoid slopes of at most 1/4 alone give 1/4 × 1/4 × 1/4 = "
+    assert ("**What happened:** the fading is real. Three sigmoid slopes of at most 1/4 alone cut it to at most 1/4 × 1/4 × 1/4 = "
             "1/64.") in prose and "partly cancel" not in prose and "suspect 1 is real" not in prose
     # pass 42 (r38): "which start small" had no evidence the learner sees; ReLU's shrink (slope 1, measured above:
     # about 10 times) is the picture's evidence that weights and cancelling shrink a nudge too
@@ -1888,7 +1888,7 @@ def test_three_sigmoid_slopes_explain_at_most_64_of_718(chapter_race):
     # nudge reaching layer 1's units back (measured 32 to 40 times smaller, not 64), as checked above
     # pass 32: the slopes' own share is said as a bound (each bend passes at most a quarter: at least 64 times in
     # all), then that the weights and inputs change it too (they grow it back: 32 to 40, not 64, at the units)
-    assert "Three sigmoid slopes of at most 1/4 alone give 1/4 × 1/4 × 1/4 = 1/64." in prose   # pass 52: the bound only
+    assert "Three sigmoid slopes of at most 1/4 alone cut it to at most 1/4 × 1/4 × 1/4 = 1/64." in prose   # pass 52: the bound only
     assert "The weights and inputs change its size too." not in prose
     assert "Hundreds: about 700 times in all." in prose and round(start[-1] / start[0], -2) == 700
 
@@ -2169,7 +2169,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 62 (cut pass): the same steps in fewer words; "steady" kept (r57 Correctness 1), the slope still the bend's
     assert "With Adam, a weight with a steady nudge steps about 0.01, whatever the bend's slope." in number
     # pass 57 (r51 Clarity 3): one weight, taken alone, moves the weighted sum; not "a unit whose input is 1"
-    assert ("Say that weight's input is 1. Then its unit's weighted sum moves about 0.01 too.") in number
+    assert ("Say that weight's input is 1. Then that weight's share of its unit's sum moves about 0.01 too.") in number
     assert "Take a unit near 0" not in number and RECIPE["lr"] == 0.01
     # ...then the picture of that move through each curve, then the moves in words (picture before the numbers)
     assert step_fig.startswith("ch05_race.slope_step_figure()")

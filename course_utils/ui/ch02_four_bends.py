@@ -908,7 +908,7 @@ With positive inputs, every step moves both weights the same way.
 So each step's together part is never the smaller one.
 Each together move is a detour off the dotted line.
 Later steps must push the weights back.
-A big step pushes them back too far, past the line.
+A step that is too big pushes them back too far, past the line.
 Then the next step overshoots even more: the swings grow.
 """))
 
@@ -1128,7 +1128,7 @@ Then the limit is about 2 ÷ {round(on * 3):.0f}/3 = {limit:.2g}.
 It is rough: longer arrows overshoot sooner, shorter ones later.
 The inputs all point roughly along the together line, so the swings grow along it.
 At centre {CENTRES[0]:g}, the length squared averages only 1/{round(1 / off):.0f}.
-So even the slider's top step size, {RATES[1]:g}, stays well under the limit.
+So even the slider's top step size, {RATES[1]:g}, stays well under that limit, on average.
 """)
 
 
