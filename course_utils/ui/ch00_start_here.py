@@ -93,7 +93,7 @@ def network_picture():
     ax_u.set_title("Inside one unit: three steps", loc="left")
     steps = [("1. stretch and add", "× w each, then add up\n(sketch: for one input)", lambda t: 1.6 * t, 8.9),
              ("2. shift", "+ b  (plus a bias)", lambda t: 1.6 * t + 0.6, 5.1),
-             ("3. bend", "a curve; here ReLU:\nnegatives become 0", lambda t: np.maximum(1.6 * t + 0.6, 0.0), 1.3)]
+             ("3. bend", "a curve; here ReLU:\nnegatives become 0", lambda t: activations.get("relu")(1.6 * t + 0.6), 1.3)]
     t = np.linspace(-1.0, 1.0, 81)
     before = lambda t: t  # noqa: E731  the line before step 1: the input itself
     for i, (name, how, shape, y0) in enumerate(steps):

@@ -478,8 +478,9 @@ def try_answers(results, threshold=0.1, longer=None):
            f"the next unit's bias. The next layer gets {s_out:g} × sigmoid({s_in:g}x) − {-s_bias:g}. That is the same. "
            # r61 Clarity 2: five operations in a row; one number plugged into both (bias 0) shows they agree
            f"Check with x = {TANH_CHECK_X:g} and bias 0: {w_out:g} × tanh({w_in * TANH_CHECK_X:g}) = "
-           f"{w_out * np.tanh(w_in * TANH_CHECK_X):.2f}, and {s_out:g} × sigmoid({s_in * TANH_CHECK_X:g}) − {-s_bias:g} = "
-           f"{s_out / (1 + np.exp(-s_in * TANH_CHECK_X)) + s_bias:.2f}. "
+           f"{w_out * float(activations.get('tanh')(w_in * TANH_CHECK_X)):.2f}, and {s_out:g} × "
+           f"sigmoid({s_in * TANH_CHECK_X:g}) − {-s_bias:g} = "
+           f"{s_out * float(activations.get('sigmoid')(s_in * TANH_CHECK_X)) + s_bias:.2f}. "
            "So the gap is in how they learn, not in what they can draw.")   # r43 Focus 2: the fold ends here
     default = ("tanh", "relu", "gelu_tanh")
     winner = min(default, key=lambda n: at[n][2])
