@@ -430,8 +430,8 @@ def recall():
                    f"most {f['sigmoid_peak']:g} multiplied 20 times: {one_in(f['sigmoid_peak'] ** 20)} of the nudge (the "
                    "weights multiply in too). That is why the first layers barely learn."),
             Option("tanh", False, "A common wrong answer: \"tanh, it passes the whole nudge, like ReLU on the slopes "
-                   f"picture.\" In fact, tanh's slope is 1 only at exactly x = 0. Take x = 1 as an example: there it is "
-                   f"{tanh_1:.2f}. If most units sit near x = 1, the bends of twenty layers alone pass on "
+                   f"picture.\" In fact, tanh's slope is 1 only at a sum of exactly 0. Take a sum of 1 as an example: there it is "
+                   f"{tanh_1:.2f}. If most units' sums sit near 1, the bends of twenty layers alone pass on "
                    f"{one_in(tanh_1 ** 20)}. ReLU's slope is "
                    "1 for every sum above 0, not at one point only."),
             # pass 62 (r56): "much better" said by its evidence (chapter 05's race), and the starting weights in plain words
@@ -440,14 +440,15 @@ def recall():
             # pass 66 (r61 Clarity 1, Correctness 2-3): the box keeps the slope-1 reason; the race (how deep it was)
             # and the starting weights (bigger than what) move to the "More" fold
             # pass 67 (r62 Clarity 1-2): "its plain size" had no clear "its": the two sizes said as numbers
+            # pass 68 (r63 Clarity): √(2/n) was a formula with no words: said as √2 times chapter 03's plain size
             Option("relu", True, f"For sums above 0 ReLU's slope is {f['relu_slope']:g}. So each unit whose sum is above 0 "
                    "passes the whole nudge back, layer after layer. A unit whose sum is below 0 passes nothing. "
                    "If many units die, try Leaky ReLU.",
                    more=f"Still, ReLU is a rule of thumb, not a law. Chapter 05's one small race fits it. Its networks had {RACE_HIDDEN} "
                    f"hidden layers, not {RECALL_LAYERS}. Sigmoid learnt the training points in none of its {RACE_RUNS} "
                    f"runs, and ReLU in all {RACE_RUNS}. At a fresh start, about half of ReLU's units pass nothing for "
-                   "each input. So the numbers passed along would shrink at every layer. Chapter 03's fix: for a unit with n inputs, "
-                   "start each weight at about √(2/n) in size, instead of √(1/n)."),
+                   "each input. So the numbers passed along would shrink at every layer. Chapter 03's fix: make the starting "
+                   "weights √2 (about 1.4) times the plain size it uses. Then the numbers hold steady on average."),
             Option("softmax", False, "A common wrong answer: \"softmax, it keeps every layer's numbers small.\" In fact, "
                    "softmax belongs at the output. It turns a whole layer's sums into shares that add up to 1, "
                    "so it is not a bend for each unit."),

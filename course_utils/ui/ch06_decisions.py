@@ -319,10 +319,10 @@ def who_used_what():
              ("OPT", kept["OPT"]), (f"The {study.year} test", study))
     sources = "\n".join(f"- {who}: {learner_citation(d.citation)}." for who, d in cited)
     # pass 65 (r59, r60 Focus: the citations pulled the eye): the sources in their own small fold, one click away
-    return Markdown(f"<details><summary>{WHO_SUMMARY}</summary>\n\n{body}\n\n"
-                    f"<details><summary>{SOURCES_SUMMARY}</summary>\n\n<small>\n\n"
-                    f"**Where each fact comes from** (look a paper up by its title):\n\n{sources}\n\n"
-                    "</small>\n\n</details>\n\n</details>")
+    # pass 68 (r63 Focus: a fold inside a fold): the sources close the same fold, in small type, one level deep
+    return Markdown(f"<details><summary>{WHO_SUMMARY}</summary>\n\n{body}\n\n<small>\n\n"
+                    f"**{SOURCES_HEAD}** (look a paper up by its title):\n\n{sources}\n\n"
+                    "</small>\n\n</details>")
 
 
 def learner_citation(citation):
@@ -335,7 +335,7 @@ def learner_citation(citation):
 
 
 WHO_SUMMARY = "Optional: who used which bend, and the 2020 test"
-SOURCES_SUMMARY = "Sources"
+SOURCES_HEAD = "Where each fact comes from"
 
 
 def paper_title(study):
@@ -393,18 +393,16 @@ def swiglu_picture():
 SWIGLU_NOTE = "the gate scales the content\n(it can be below 0 or above 1)"
 
 
-GELU_MORE_SUMMARY = "Optional: GELU's slope just below 0, and how SwiGLU works"
-SWIGLU_HOW = ("**How SwiGLU works.** It makes two weighted sums of the same inputs (each input times a weight, all "
-              "added up).\nIt bends one sum with SiLU (x times sigmoid of x: like GELU, dipping lower), then multiplies "
-              "the two.\n"
-              "Two sums go in, so no single curve can draw it.")   # pass 39 (r35): moved here from the map's words
+GELU_MORE_SUMMARY = "Optional: GELU's slope just below 0"
+# pass 68 (r63: SwiGLU was said four times): this fold no longer says how SwiGLU works; the map's words, the
+# list's small print and line 3's words above its picture do
 
 
 def gelu_more():
     """The optional fold after line 3's reason (pass 62, r56 Focus 1: the GELU slider was a bonus on the main path,
     so its question, picture and answer fold in here, with no slider): does a unit just below 0 still learn (GELU
     passes back 0.42 of the nudge at x = −0.1, ReLU none); GELU's slope further left and right (zero, below 0, above
-    1); how SwiGLU works (two sums, one bent, multiplied). The history is who_used_what's fold (pass 60)."""
+    1). How SwiGLU works is said in line 3's words (pass 68). The history is who_used_what's fold (pass 60)."""
     f = decisions.facts()   # pass 67 (r62 Focus 2): the slope's dip below 0 and rise above 1 cut: not on the list
     fig = gelu_picture()
     img = tables.image(figure_png(fig), figure_alt(fig), *GELU_FIG)
@@ -421,8 +419,6 @@ At x = {_x(GELU_ASKED)}, GELU's slope is {_two(g)}: the round dot in the right p
 So a GELU unit still learns there: it passes back {_two(g)} of the nudge. ReLU passes none.
 
 Further left, GELU's slope sinks to 0 (near x = {_x(round(f["gelu_zero_slope_x"], 2))}).
-
-{SWIGLU_HOW}
 """
     return Markdown(f"<details><summary>{GELU_MORE_SUMMARY}</summary>\n\n{body.strip()}\n\n</details>")
 
@@ -756,7 +752,7 @@ def slopes_multiply(layers=4):
     update()
     shown = decisions.chain_left(layers)   # the caption says what the saved picture shows: the opening depth
     caption = (f"Slopes multiply (static picture). {layers} layers: Sigmoid {_one_in(shown['sigmoid'][-1])}; "   # as the readout
-               f"Tanh (x = 1, slope {decisions.chain_slope('tanh_at_1'):.2f}) {_one_in(shown['tanh_at_1'][-1])}")
+               f"Tanh (sum 1, slope {decisions.chain_slope('tanh_at_1'):.2f}) {_one_in(shown['tanh_at_1'][-1])}")
     return LiveWidget([*sliders.values(), readout, live.image], live, caption,
                       sliders=sliders, readout=readout, lines=lines)
 
