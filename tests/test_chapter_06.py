@@ -203,7 +203,8 @@ def test_memory_loop_relu_grows_tanh_settles_and_it_opens_away_from_growth_1_1()
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "memory_loop(" in _src(c))
     assert "memory_loop(growth=1.0)" in _src(cells[k])
-    assert "The slider opens at growth 1.\n" in _src(cells[k - 1])   # pass 46 (r41, cut): the picture shows what it opens on
+    # pass 68 (cut for words): where it opens is said in the drag line
+    assert "Drag the slider from 1 to 1.1 and check." in _src(cells[k - 1])
     assert _src(cells[k - 1]).startswith("**Predict:**")   # pass 40 (r36): the worked steps come before it
     assert all(math.tanh(v) < v for v in np.linspace(0.01, 1, 100))   # pass 28: why it fades, each step a little
     assert "changes nothing" not in _src(cells[k - 1])
@@ -214,8 +215,9 @@ def test_memory_loop_relu_grows_tanh_settles_and_it_opens_away_from_growth_1_1()
     # pass 48 (cut for words): the same two facts in two short sentences
     # pass 65 (r59 Clarity 3, r60 Clarity 3: "levels 1,000 times apart" read as cryptic): said as the slopes
     # picture says it, each labelled level against the one below
-    assert ("Left: both. Each labelled level there is 1,000 times the one below.\nRight: tanh alone, on a plain "
-            "scale.\n") in _src(cells[k - 1])
+    # pass 68 (cut for words): one line; the right panel's title says "plain scale"
+    assert "Left: both (each level 1,000 times the one below). Right: tanh alone.\n" in _src(cells[k - 1])
+    assert "plain scale" in ch06_decisions.memory_loop().live.axes[1].get_title()
     assert "levels 1,000× apart" in ch06_decisions.memory_loop().live.axes[0].get_ylabel()
     levels = [v for v, _ in ch06_decisions.MEMORY_TICK_LABELS]
     assert all(abs(b / a - 1000) < 1e-9 for a, b in zip(levels, levels[1:]))
@@ -361,8 +363,9 @@ def test_the_memory_loop_is_not_called_an_lstm_and_lstm_cells_are_described_righ
     # pass 52 (Clarity, densest place): the loop is an optional section at the end; line 4's reason stays on the path
     assert "## Optional: a one-unit memory loop" in text and "Why tanh inside an LSTM" not in text
     # pass 29: not an LSTM; pass 40 (r36, Clarity 2): one idea a line
-    assert "The plainest loop has no gates. It keeps one number, h, the memory, starting at 1.\n" in text
-    assert ("h becomes bend(growth·h).\nThe bend may be tanh (drawn) or ReLU.\nWe leave out each step's new input."
+    # pass 68 (r63: the loop was a quarter of the chapter): named where it is first said, new inputs in the rule's line
+    assert "The plainest **memory loop** has no gates. It keeps one number, h, the memory, starting at 1.\n" in text
+    assert ("Then it bends the result, leaving out new inputs: h becomes bend(growth·h).\nThe bend is tanh (drawn) or ReLU."
             in text)   # pass 33 (r31): not "items"; pass 43 (r38): the picture above it draws tanh, the widget adds ReLU
     assert "new items" not in text
     # pass 33 (r31): the Predict gives choices the fold answers: ReLU's huge (13,781), tanh's about 0.5 (0.503)
@@ -371,17 +374,18 @@ def test_the_memory_loop_is_not_called_an_lstm_and_lstm_cells_are_described_righ
             "And tanh's?\n") in text and "does each memory end" not in text
     assert decisions.memory_path("relu", 1.1)[-1] > 1e4 and abs(decisions.memory_path("tanh", 1.1)[-1] - 0.5) < 0.01
     assert decisions.memory_path("tanh", 1.1, 1)[1] == math.tanh(1.1)   # no item added: h = tanh(1.1 · 1)
-    assert "Each step's memory feeds the next: 100 steps act like 100 layers." in text   # pass 27: why a loop
+    assert "Each step's memory feeds the next, so 100 steps act like 100 layers." in text   # pass 27: why a loop
     assert "So tanh is there for the reason you just saw" not in text
     # pass 30: the memory-cell diagram and its paragraph are cut; one line says the LSTM's memory line has no bend
     # pass 33 (r31): the memory path said as its one-line rule before it is used (c = f·c + i·new, no bend on c)
     # pass 34 (r32): a bridge sentence first; the gates are bold where cell 4 names them, not here
     # pass 36 (r34): the path is named, then drawn (two_paths), then its rule: picture before formula
     # pass 56 (r50): "second" said against the first: the loop just drawn, which an LSTM also has
-    assert "Beside such a loop, an LSTM has a second path for its memory: the **memory path**.\n" in text
-    assert ("This path has no bend: new memory = old memory × forget gate + new content × write gate."
-            in text) and "it is never squashed" not in text
-    assert text.index("the **memory path**") < text.index("This path has no bend")
+    # pass 68 (r63: shorten the optional loop): the path's rule is line 4's picture (× forget gate, + new content ×
+    # write gate); here one line names it, links line 4, and says what the nudge meets going back
+    assert ("An LSTM's memory has a second path, with no bend: the **memory path** of [line 4](#Line-4:-gates-and-new-content).\n"
+            "Going back along it, each step multiplies the nudge by the forget gate only.\n") in text
+    assert "it is never squashed" not in text
     assert "on a line with no bend" not in text
     assert "**memory cell**" not in text and "**read-out gate**" not in text
     assert "A real LSTM does not squash its memory. It adds" not in text and "fight fading" not in text
@@ -467,7 +471,8 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     line6 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("6. "))
     assert line6.startswith("6. **Output for one class (kind of answer) out of many**")
     assert "**Softmax**. It turns the output units' sums into chances that add up to 1." in line6
-    assert after.rstrip().endswith("The list below says more.")
+    assert after.rstrip().endswith("SwiGLU multiplies two sums, one of them bent.")   # pass 68: no "The list below says more"
+    assert "The list below says more." not in after
     # pass 66 (r61 Clarity 3): SwiGLU, on the map, in one plain line at its first mention in the words
     assert "SwiGLU multiplies two sums, one of them bent." in after
     assert "It bends one, then multiplies the two." in ch06_decisions.GLOSS[3]   # the list's small print agrees
@@ -766,9 +771,9 @@ def test_both_slider_sections_ask_first_then_say_drag_and_check():
         cells = _cells()
         k = next(i for i, c in enumerate(cells) if call in _src(c))
         before = _src(cells[k - 1])
-        assert "**Predict:**" in before and "Now drag the slider to" in before and before.rstrip().endswith("and check.")
-        assert before.index("**Predict:**") < before.index("Now drag the slider to")
-    assert "Now drag the slider to 10, one layer at a time, and check." in _src(cells[next(i for i, c in enumerate(cells)
+        assert "**Predict:**" in before and "Drag the slider " in before and before.rstrip().endswith("and check.")
+        assert before.index("**Predict:**") < before.index("Drag the slider ")
+    assert "Drag the slider to 10, one layer at a time, and check." in _src(cells[next(i for i, c in enumerate(cells)
                                                                                           if "slopes_multiply(" in _src(c)) - 1])
 
 
@@ -808,7 +813,7 @@ def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_m
     assert not any(_src(c).startswith("## Why the first line") or "A bonus" in _src(c) for c in cells)
     more = ch06_decisions.gelu_more().data
     assert more.startswith(f"<details><summary>{ch06_decisions.GELU_MORE_SUMMARY}</summary>")
-    assert ch06_decisions.GELU_MORE_SUMMARY == "Optional: GELU's slope just below 0, and how SwiGLU works"
+    assert ch06_decisions.GELU_MORE_SUMMARY == "Optional: GELU's slope just below 0"   # pass 68: SwiGLU said in line 3
     # pass 23: slope is defined where the nudge is (the words before the slopes picture); here it is recalled
     assert ("**Does a unit with a sum just below 0 still learn?** Recall: each bend multiplies the nudge by its slope."
             in more)
@@ -839,7 +844,7 @@ def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_m
     assert abs(zero + 0.75) < 0.005 and ch06_decisions.slope_at("gelu", zero - 0.05) < 0 < ch06_decisions.slope_at("gelu", zero + 0.05)
     assert "Further left, GELU's slope sinks to 0 (near x = −0.75)." in more and "about a half" not in more
     assert "−0.13" not in more   # pass 67 (r62 Focus 2): the dip below 0 is cut from the fold
-    assert more.index("Just left of 0") < more.index("Further left") < more.index("**How SwiGLU works.**")
+    assert more.index("Just left of 0") < more.index("Further left") and "How SwiGLU works" not in more   # pass 68
     assert "f'(x)" not in more and "f'(x)" not in "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     line3 = decisions.lines()[2]
     assert line3.say == "GELU or SwiGLU" and "Transformer" in line3.when
@@ -905,7 +910,7 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     # pass 61 (r55 Focus 4): it says it can be skipped, and that is true: nothing after it (the chapter's end, its
     # exercise, chapter 07's quiz) speaks of the loop, its growth or the forget gate's 100 steps
     assert intro.split("\n\n")[1].startswith("Nothing later depends on this part. It shows why gates let a memory last.\n"
-                                             "A network for sequences reuses one rule at every step: a **memory loop**.")
+                                             "The plainest **memory loop** has no gates.")
     # pass 62 (r56 Focus 3): the section sits after What to remember, before What comes next: the recap and what
     # follows the section must not lean on it
     remember = next(i for i, c in enumerate(cells) if _src(c).startswith("## What to remember"))
@@ -915,13 +920,13 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
                                                   "notebooks/07_recall_quiz.ipynb", "course_utils/facts/quiz.py"))
     assert not any(w in later for w in ("memory loop", "tanh loop", "growth", "forget gate", "memory path"))
     assert _src(cells[k - 3]) == "ch06.squashed_loop(back=False)"   # pass 48: the worked steps went into a fold
-    assert _src(cells[k - 2]).startswith("Each step multiplies h by a weight: the **growth** (1.1 above; usually called the recurrent weight).\n"
-                                         "Then it bends the result: h becomes bend(growth·h).")
+    assert _src(cells[k - 2]).startswith("Each step multiplies h by a weight, the **growth** (1.1 above).\n"
+                                         "Then it bends the result, leaving out new inputs: h becomes bend(growth·h).")
     assert "bend(growth" not in intro   # the rule comes after its picture
     # pass 23: the toy shows why a top (a cap) matters, not a bottom: tanh's −1 is said with the LSTM's writes
     # pass 24: the loop is named first, then asked about (test_pass24_the_memory_loop_is_named_before_it_is_asked_about)
     # pass 29: the toy is a plain loop with no gates, not an LSTM (an LSTM was built to avoid its fading)
-    assert "The plainest loop has no gates. It keeps one number, h, the memory, starting at 1." in intro and "An LSTM reuses" not in intro
+    assert "The plainest **memory loop** has no gates. It keeps one number, h, the memory, starting at 1." in intro and "An LSTM reuses" not in intro
     assert _src(cells[k - 1]).startswith("**Predict:**") and "ch06.worked_steps(growth=1.1)" not in map(_src, cells)
     assert "top and a bottom" not in intro
     assert "What goes wrong with a bend that has no cap?" not in intro   # pass 30: the Predict asks it
@@ -931,7 +936,7 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     assert _src(cells[k + 1]).rstrip().endswith("</details>")
     after = _src(cells[k + 2])
     assert "Tanh never passes 1" in _src(cells[k + 1])   # pass 40: the fold says the cap once; no second line for it
-    assert ("Call the tanh version the **tanh loop**.\nGoing back, each step multiplies the nudge by growth × "
+    assert ("Going back through this **tanh loop**, each step multiplies the nudge by growth × "
             "tanh's slope.\n") in after   # pass 48 (r43, Clarity 3): "tanh loop", one name less   # pass 46 (r41, Clarity 1): one line; the table below gives each step's numbers
     assert "So a top and a bottom keep the memory" not in after and "stops the blow-up" not in after
     assert f"{decisions.memory_path('tanh', 1.0)[-1]:.2f}" == "0.12" and decisions.memory_path("relu", 1.0)[-1] == 1.0
@@ -946,20 +951,23 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
     # pass 40 (r36, Picture 3): the squashed loop's own picture right where it is named, before the chain
     # pass 46 (r41, Clarity 1): the nudge going back is a table (a cell), then its one-line bound and the result
     # pass 48 (r43, Focus 1): the table is a fold (a cell), and the bound and result end the naming cell
-    words = [after, _src(cells[k + 4]), _src(cells[k + 6])]
-    assert [c["cell_type"] for c in cells[k + 1:k + 9]] == ["markdown", "markdown", "code", "markdown", "code",
-                                                           "markdown", "code", "code"]   # r54: the check is computed
+    # pass 68 (r63: the loop was a quarter of the chapter): the path's second drawing and its rule's cell are cut;
+    # line 4 drew the path, and one cell names it, says the nudge's rule along it, and asks the Predict
+    words = [after, _src(cells[k + 4])]
+    assert [c["cell_type"] for c in cells[k + 1:k + 7]] == ["markdown", "markdown", "code", "markdown", "code",
+                                                           "code"]   # r54: the check is computed
     assert _src(cells[k + 3]) == "ch06.loop_numbers()"
-    assert "ch06.lstm_path()" in _src(cells[k + 5]) and "ch06.memory_nudge(" in _src(cells[k + 7])
+    assert "ch06.memory_nudge(" in _src(cells[k + 5]) and "ch06.nudge_check()" in _src(cells[k + 6])
     paragraphs = [p for w in words for p in w.split("\n\n") if p.strip()]
     lstm = [p for p in paragraphs if "LSTM" in p]
-    assert len(lstm) == 1 and lstm[0].startswith("Beside such a loop, an LSTM has a second path")
+    assert len(lstm) == 1 and lstm[0].startswith("An LSTM's memory has a second path, with no bend")
     for p in paragraphs:
         said = re.split(r"(?<=[.!?])\s+|\n- ", p.strip())   # pass 39 (r35): a chain's steps are a list, each step short
         assert len(said) <= 9 and max(len(re.findall(r"[A-Za-z0-9][\w'’-]*", t)) for t in said) <= 18, p
     # pass 39 (r35): the gates are named where the memory path needs them; pass 41 (r37): only its two (forget, write),
     # the unused output gate is cut; pass 52: named on the main path (line 4's section), linked here in one line
-    assert "Its forget and write gates ([line 4](#Line-4:-gates-and-new-content)) steer it." in lstm[0]
+    # pass 68: the path itself links line 4, where its two gates are named
+    assert "the **memory path** of [line 4](#Line-4:-gates-and-new-content)." in lstm[0] and "output gate" not in lstm[0]
     assert "\n- " not in lstm[0]
     # pass 33 (r31): 9, the 0.83 step shown; words counted as tools.chapter_metrics does (= × + are no words)   # pass 26: 18 -> 11; 30: 5;
     # pass 31 (r29): 7, the two added say why the dashed line falls fastest at its far end
@@ -1007,12 +1015,12 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
             "two.") in words
     np.testing.assert_allclose(ch06_decisions.activations.get("swiglu")(np.array([-1.0, 2.0]), np.array([3.0, 0.5])),
                                ch06_decisions.activations.get("silu")(np.array([-1.0, 2.0])) * np.array([3.0, 0.5]))
-    assert "bends one sum with SiLU" in ch06_decisions.SWIGLU_HOW and "then multiplies the two" in ch06_decisions.SWIGLU_HOW
+    assert not hasattr(ch06_decisions, "SWIGLU_HOW")   # pass 68 (r63): said in line 3's words, not a fourth time
+    assert "SwiGLU bends one with **SiLU**: x times sigmoid of x" in LINE3
     assert "no one curve (chapter 02)" not in words
     assert "weighted sum" not in words and "SiLU" not in words
-    assert "It makes two weighted sums of the same inputs (each input times a weight, all added up)." in more
-    assert "It bends one sum with SiLU (x times sigmoid of x: like GELU, dipping lower), then multiplies the two." in more   # pass 32
-    assert "How SwiGLU works" in more and "One guess: the gate." in ch06_decisions.who_used_what().data   # pass 60
+    # pass 68 (r63: said four times): how SwiGLU works left the GELU fold; line 3's words say it above its picture
+    assert "How SwiGLU works" not in more and "One guess: the gate." in ch06_decisions.who_used_what().data   # pass 60
     # pass 62 (r56): the 2020 test's fold comes right under line 3's sentence that names the test, then GELU's slope
     # fold; list line 3 (above both) already says SwiGLU's two sums, one bent, multiplied: the gate the guess names
     cells = _cells()
@@ -1021,7 +1029,8 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     x = np.linspace(-4, 0, 4001)
     silu, gelu = (np.asarray(ch06_decisions.activations.get(n)(x), dtype=float) for n in ("silu", "gelu"))
     assert silu.min() < gelu.min() < 0 and f"{silu.min():.2f}" == "-0.28" and f"{gelu.min():.2f}" == "-0.17"
-    assert "Two sums go in, so no single curve can draw it." in more and "paths" not in words   # pass 29: plain
+    # pass 68: "no single curve can draw it" went with the fold's SwiGLU part; line 3 draws the unit instead
+    assert _src(cells[who - 1]) == "ch06.swiglu_picture()" and "paths" not in words   # pass 29: plain
     assert "curve of one sum" not in words
     assert "The fold below" not in words and "dashed curve is Swish" not in words
     # the softmax bars have no x = 0 mark, so "0 on both axes" is not said of every drawing
@@ -1177,7 +1186,7 @@ def test_relu_in_an_lstm_is_avoided_for_its_uncapped_writes_not_for_a_plain_loop
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "ReLU has no top: its memory grows to 1.1 to the power 100, about 13,781." in text
     assert "Tanh for new content: each write stays between −1 and 1." in text   # pass 30: the recall's answer
-    memory = _src(next(c for c in _cells() if "This path has no bend" in _src(c)))   # "no top": gates only
+    memory = _src(next(c for c in _cells() if "the **memory path** of" in _src(c)))   # "no top": gates only
     assert "can still train" not in text and "ReLU has no top" not in memory and "grows without end" not in text
     c, g = 0.0, math.tanh(1.5)   # forget gate 1 (keep all), input gate 1, new content tanh(1.5) = 0.9 each step
     for _ in range(3):
@@ -1238,9 +1247,8 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     # pass 60 (r54 Clarity 3): the two gates on the memory path first, then the third, still unnamed
     assert _src(cells[named]) == ("- the **forget gate** sets how much old memory to keep;\n"
                                   "- the **write gate** (usually called the input gate), how much **new content** to add.\n\n"
-                                  "A third gate sets how much of the memory to pass on.\n"
-                                  "All three are sigmoid: an LSTM gate sets a share, so sigmoid's 0 to 1 fits.\n"
-                                  "A GRU has two gates, also sigmoid.")
+                                  # pass 68 (cut for words): the third gate and the GRU's two in one line
+                                  "A gate sets a share, so every LSTM or GRU gate is a sigmoid.")
     assert not any("output gate" in _src(c) for c in cells if c["cell_type"] == "markdown")
     assert not any("forget gate" in _src(c) or "write gate" in _src(c) for c in cells[:named] if c["cell_type"] == "markdown")
     assert "Tanh squashes new content to between −1 and 1" in ch06_decisions.short_list().data
@@ -1269,7 +1277,9 @@ def test_the_tanh_option_calls_x_1_an_example_and_the_relu_option_names_its_cond
     from course_utils.facts import activations
     fb = {o.name: o.feedback for o in decisions.recall().options}
     slope = 1 - math.tanh(1.0) ** 2
-    assert "Take x = 1 as an example" in fb["tanh"] and "If most units sit near x = 1" in fb["tanh"]
+    # pass 68 (r63 Clarity: "sum 1" and "x = 1" read as two things): the feedback says "sum", as the chapter does
+    assert "Take a sum of 1 as an example" in fb["tanh"] and "If most units' sums sit near 1" in fb["tanh"]
+    assert "x = " not in fb["tanh"]
     assert f"there it is {slope:.2f}." in fb["tanh"] and decisions.one_in(slope ** 20) in fb["tanh"]
     assert "much better" not in fb["relu"] and "scaled to suit it" not in fb["relu"]
     # pass 63 (r58 Correctness 1): scoped to chapter 05's one small race and its five runs, not "never" and "every run"
@@ -1297,8 +1307,10 @@ def test_the_tanh_option_calls_x_1_an_example_and_the_relu_option_names_its_cond
     # pass 66 (r61 Correctness 2): √2 times what: chapter 03's plain size, √(1/n) for n inputs, said as chapter 03 says it
     assert ("At a fresh start, about half of ReLU's units pass nothing for each input. So the numbers passed along "
             # pass 67 (r62 Clarity 1): "its plain size" had no clear "its": both sizes said as numbers, √2 times apart
-            "would shrink at every layer. Chapter 03's fix: for a unit with n inputs, start each weight at about √(2/n) in "
-            "size, instead of √(1/n).") in more
+            # pass 68 (r63 Clarity: √(2/n) unexplained): said as chapter 03 says it, √2 times its plain size, no formula
+            "would shrink at every layer. Chapter 03's fix: make the starting weights √2 (about 1.4) times the plain "
+            "size it uses. Then the numbers hold steady on average.") in more
+    assert f"{math.sqrt(2):.1f}" == "1.4" and "√(2/n)" not in more and "√(1/n)" not in more
     assert "somewhat bigger" not in more and "make up for that" not in more
     ch03 = "\n".join(_src(c) for c in json.loads((ROOT / "notebooks/03_gradient_table.ipynb").read_text())["cells"])
     assert "### Why ReLU needs bigger starting weights" in ch03 and "about half its units get a sum at or below 0" in ch03
@@ -1325,7 +1337,7 @@ def test_the_slopes_widget_gives_tanh_at_1_its_share_and_the_words_leave_it_to_t
     assert f"Tanh, sum 1: {ch06_decisions._one_in(left)}" in w.readout.value   # read at 10 layers, after the Predict
     # r54: the caption says what the saved picture shows (the opening 4 layers), not the 10-layer answer
     four = decisions.chain_left(4)
-    assert w.summary == "Slopes multiply (static picture). 4 layers: Sigmoid 1 in 256; Tanh (x = 1, slope 0.42) 1 in 32.1"
+    assert w.summary == "Slopes multiply (static picture). 4 layers: Sigmoid 1 in 256; Tanh (sum 1, slope 0.42) 1 in 32.1"
     assert four["sigmoid"][-1] == 0.25 ** 4 and f"{1 / (1 - math.tanh(1) ** 2) ** 4:.3g}" == "32.1"   # r55: 4^4 is 256
     xs = np.linspace(-8, 8, 1601)
     assert np.all(np.asarray(ch06_decisions.activations.get("sigmoid").derivative(xs)) <= 0.25)
@@ -1396,7 +1408,8 @@ def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_poin
     # (r56 Clarity 1: the map shows the block with no word on it): the map's rows name it, the list says its inside
     rows = next(t for _, t in md if t.startswith("### The map's words"))
     # pass 63 (r58 Clarity 1): the block's inside is said where the block is first named, not later in the list
-    assert ("- A **transformer** is the design behind most chatbots. Its bend sits in its **feed-forward block**: two "
+    # pass 68 (r63 Clarity): "main": a transformer has other bends (softmax inside attention), this is the list's one
+    assert ("- A **transformer** is the design behind most chatbots. Its main bend sits in its **feed-forward block**: two "
             "layers with the bend between, like a sandwich's filling.") in rows
     assert "two layers" not in ch06_decisions.GLOSS[3]
     assert [i for i, t in md if "feed-forward block" in t.split("## The list")[0]][0] == next(i for i, t in md if t == rows)
@@ -1415,11 +1428,12 @@ def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_poin
     # pass 58 (r52 change 2): the usual name said once, so other material can be read
     assert ("After each guess, training sends a message backward through the network: the **nudge handed back** "
             "(usually called the **gradient**).\n"
-            "It tells each weight which way to move, and how much. Then the guess gets less wrong.") in first_nudge
+            "It tells each weight which way to move, and how much.") in first_nudge
     inside = next(i for i, t in md if t.startswith("#### Inside: slopes multiply"))   # pass 37: split off
     assert md[0][0] < next(i for i, t in md if t == first_nudge) < inside and "the nudge passes back" in _src(cells[inside])
     assert "almost overlap" not in text
-    assert "Read the numbers above it" not in text and "The picture opens at 4 layers.\n" in text   # pass 28: the legend
+    # pass 68 (cut for words): "The picture opens at 4 layers" went; the slider and the caption show it
+    assert "Read the numbers above it" not in text and "Each labelled level down is 1,000 times smaller.\n" in text   # pass 28: the legend
     # line cut for words; the legend itself names each line's input x and slope (checked below)
     w = ch06_decisions.slopes_multiply()
     legend = w.live.axes[0].get_legend()
@@ -1558,14 +1572,15 @@ def test_the_seventeenth_reading_swiglu_paths_each_have_their_own_weights():
     w1, w3 = np.array([1.0, 0.0]), np.array([0.0, 1.0])
     out = [float((x @ w1) * expit(x @ w1) * (x @ w3)) for x in (np.array([1.0, 1.0]), np.array([1.0, 2.0]))]
     assert out[0] != out[1]   # same Swish-path sum, 1; different outputs
-    text = ch06_decisions.gelu_more().data   # pass 39: in the optional fold
-    # pass 22: two weighted sums of the same inputs, one bent, multiplied together (not "two paths")
-    assert "**How SwiGLU works.** It makes two weighted sums of the same inputs (each input times a weight, all added up)." in text
+    # pass 22: two weighted sums of the same inputs, one bent, multiplied together (not "two paths"); pass 68 (r63:
+    # said four times): the list's small print says the two sums and their weights; line 3's words name SiLU
+    assert ("SwiGLU makes two sums of the same inputs, each with its own weights. It bends one, then multiplies the "
+            "two.") in ch06_decisions.GLOSS[3]
     # pass 58 (r52): SiLU said in plain words (x times sigmoid of x), checked against the registry
-    assert "It bends one sum with SiLU (x times sigmoid of x: like GELU, dipping lower), then multiplies the two." in text
+    assert "Of its two sums, SwiGLU bends one with **SiLU**: x times sigmoid of x, a curve like GELU." in LINE3
     xs = np.linspace(-6, 6, 121)
     np.testing.assert_allclose(ch06_decisions.activations.get("silu")(xs), xs * expit(xs), rtol=1e-12, atol=1e-15)
-    assert "(a smooth ReLU)" not in text
+    assert "(a smooth ReLU)" not in LINE3
 
 
 def test_the_twenty_first_reading_says_a_cnn_is_mostly_used_for_photos_not_built_only_for_them():
@@ -1649,7 +1664,8 @@ def test_the_picker_text_names_what_its_menu_holds():
     # pass 47 (r42, Clarity 4): "the list's places" was hard to parse: one place per line, line 4 two
     # pass 61 (cut for words): "two for line 4"; the menu shows which two
     # pass 62 (cut for words): "the list's places", the phrase that needed it, is gone; the menu's entries are places
-    assert before.startswith("## Try it: the picker\n\nPick a place from the menu.\n")
+    # pass 68 (cut for words): "Pick a place from the menu." went; the menu's label says "where:"
+    assert before.startswith("## Try it: the picker\n\nThe wide pale curve is the pick.")
     assert len(options) == len(decisions.lines()) + 1
     # pass 23: "its" was the menu; the table comes at the end; when SELU and when line 1 is said in plain words
     # pass 25: the table has two rarer rules, the menu one of them
@@ -1675,13 +1691,13 @@ def test_the_hidden_layer_question_names_the_bend_it_uses_now_and_each_wrong_cli
             "layers barely change. Which bend should its hidden layers use?") in before and before.count("?") == 1
     fb = {o.name: o.feedback for o in q.options}
     assert "keep sigmoid" in fb["sigmoid"] and "sigmoid is the cause" in fb["sigmoid"]
-    assert "like ReLU on the slopes picture" in fb["tanh"] and "only at exactly x = 0" in fb["tanh"]
+    assert "like ReLU on the slopes picture" in fb["tanh"] and "only at a sum of exactly 0" in fb["tanh"]
     assert f"there it is {1 - math.tanh(1) ** 2:.2f}." in fb["tanh"] and "0.42" in fb["tanh"]
     assert "softmax belongs at the output" in fb["softmax"]
     w = ch06_decisions.recall_question()
     assert w.feedback.value == ch06_decisions.RECALL_HINT and "says why" in w.feedback.value
     w.answer([o.name for o in q.options].index("tanh"))
-    assert "only at exactly x = 0" in w.feedback.value
+    assert "only at a sum of exactly 0" in w.feedback.value
 
 
 def test_the_pause_and_recall_answer_names_the_common_wrong_answer():
@@ -1781,7 +1797,7 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     gru = next(d for d in deployments.DEPLOYMENTS if d.model == "GRU" and d.part == "gates")
     assert gru.registry == "sigmoid" and gru.where.count(" gate") == 1 and " and " in gru.where   # two gates, named
     line4 = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 4:"))   # pass 65: its words follow its
-    assert "A GRU has two gates, also sigmoid." in _src(cells[line4 + 1])   # picture (markdown cells only here)
+    assert "every LSTM or GRU gate is a sigmoid." in _src(cells[line4 + 1])   # picture (pass 68: one line for both)
 
 
 def test_the_twenty_third_reading_marks_x_minus_0_1_on_the_check_picture_and_relus_slope_is_an_open_step():
@@ -1811,8 +1827,8 @@ def test_the_twenty_third_reading_the_memory_words_say_why_tanh_fades_and_what_i
     x = np.linspace(1e-6, 20, 2001)
     assert np.all(np.tanh(x) < x)
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
-    assert "The slider opens at growth 1.\n" in text   # pass 46 (cut): the widget shows the fading it opens on
-    assert "This path has no bend: new memory = old memory" in text and "main reason" not in text
+    assert "Drag the slider from 1 to 1.1 and check." in text   # pass 68: where it opens, in the drag line
+    assert "the **memory path** of" in text and "main reason" not in text
     assert "constant error carousel" in inspect.getsource(decisions)
     assert "Run this code in a new cell" not in text and "This cell adds" not in text   # pass 30: the fold is cut
     # the 0.12 the words quote is the picture's opening view, and its static caption says so (a cell's output)
@@ -1834,22 +1850,24 @@ def test_pass24_a_hidden_layer_is_defined_before_the_list_uses_it():
     assert k < first_list and decisions.lines()[0].when.startswith("Hidden layers")
     assert not any("hidden layer" in _src(c).lower() for c in cells[:k])
     assert ("- A **plain network** is layers in a row, like rows of people passing notes forward. "   # pass 60 (r54):
-            "Each unit reads the whole layer before. " + define) in _src(cells[k])   # an everyday picture
+            + define) in _src(cells[k])   # an everyday picture (pass 68: "Each unit reads the whole layer before" cut)
 
 
 # pass 61 (r55 Focus 1): line 3's reason (use, and the 2020 test) comes first, in its own cell; the slope is a bonus,
 # said so before the slider; the takeaway answers the bonus's question and nothing else
 LINE3 = ("## Line 3: why GELU or SwiGLU?\n\n"
          # r56 Focus 2: "The reason is use" read like a reply to a reviewer; the plain fact, said as a fact
-         "Many well-known language models use one of the two. GPT-2 uses GELU; LLaMA uses SwiGLU.\n"
+         # pass 68 (r63: it repeated list line 3): "Many well-known language models use one of the two" is the list's
+         "GPT-2 uses GELU; LLaMA uses SwiGLU.\n"
          # r55 Correctness 5: "a little better" had no size (the study's margins are not in the data); "beat" has none
          # pass 65 (r60 Correctness 2): what the test measured, in plain words (held-out text filled in), and a
          # pointer to the picture of one SwiGLU unit under it (r60 Picture 2), its SiLU named
          # pass 67 (r62 Correctness 3): the gaps were small (test_pass67_the_2020_margin_is_small checks the table)
-         "In a 2020 test on one text model, SwiGLU filled in unseen text better than plain ReLU or GELU, by a small margin.\n"
-         "Below: one SwiGLU unit (SiLU: a bend like GELU).\n"
+         "A 2020 test had one text model fill in unseen text. SwiGLU did a little better there than ReLU or GELU.\n"
+         # pass 68 (r63 Clarity: SiLU used before it was said): said in plain words before the picture draws it
+         "Of its two sums, SwiGLU bends one with **SiLU**: x times sigmoid of x, a curve like GELU.\n"
          # pass 66 (r61 Clarity 2): "gate" in two senses; SwiGLU's has no 0-to-1 cap, as its picture's note says
-         "Unlike an LSTM gate (line 4), SwiGLU's gate has no 0-to-1 cap.")
+         "The bent sum is the gate. Unlike an LSTM gate (line 4), it has no 0-to-1 cap.")
 
 
 def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
@@ -1866,8 +1884,9 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
         assert np.all(k > 0) and np.all(k <= top + 1e-12), name
     assert set(np.asarray(activations.get("relu").derivative(xs), dtype=float)) == {0.0, 1.0}
     # pass 37 (r34): the slope picture first (three_slopes, right after this cell), then the numbers it shows
+    # pass 68 (r63 Clarity: "sum 1" and "x = 1"): the sum is given the pictures' letter, x, where it is first drawn
     assert first.rstrip().endswith("The picture shows three bends, and their slopes on one scale.\n"
-                                   "Across the bottom: the sum going into the bend.")   # pass 48 (r43): one name; pass 58 (r52)
+                                   "Across the bottom: the sum going into the bend. The pictures call it x.")   # pass 48 (r43): one name; pass 58 (r52)
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c) == first)
     assert _src(cells[k + 1]).strip() == "ch06.three_slopes()" and "hide-input" in cells[k + 1]["metadata"]["tags"]
@@ -1879,7 +1898,8 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     first = inside   # the argument's lines below live in the inside part
     assert f"{decisions.facts()['sigmoid_peak']:g}" == "0.25" and decisions.chain_slope("tanh") == 1.0 and "Mostly" not in first
     # pass 31 (r29): not "slope 1": much below 1 fades, much above 1 blows up (1.1 over 20 layers: 6.7 times)
-    assert "So inside, you want slopes near 1. Much below 1, the nudge fades. Much above 1, it blows up." in first
+    # pass 68 (cut for words): "much below fades, much above blows up" went; the whisper picture says the fading
+    assert first.rstrip().endswith("So inside, you want slopes near 1.")
     assert "you want slope 1." not in first
     # pass 37 (r34): stopped for this input only; on another the same unit may pass it all; sigmoid shrinks it on
     # every input, to a quarter or less (its slope is at most 0.25 everywhere: checked above); no vague "most units"
@@ -1958,8 +1978,7 @@ def test_pass24_the_memory_loop_is_named_before_it_is_asked_about():
     intro = _src(cells[k - 4])   # pass 48 (r43): the loop named, its picture, its rule, then the Predict (k - 1)
     # pass 43 (r38): its forward picture (k - 4) and its rule (k - 3) between the naming and the worked steps
     # pass 29: the toy is a plain loop with no gates, not an LSTM (an LSTM was built to avoid its fading)
-    assert "\nA network for sequences reuses one rule at every step: a **memory loop**.\n" in intro
-    assert "The plainest loop has no gates." in intro and "An LSTM reuses" not in intro
+    assert "\nThe plainest **memory loop** has no gates." in intro and "An LSTM reuses" not in intro
     assert "Why does a memory loop want" not in intro and "**Predict:**" not in intro
     assert _src(cells[k - 1]).startswith("**Predict:**")
 
@@ -2089,11 +2108,10 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     # billion): the words now take the bound to its own figure, then say the true share is smaller (the first steps
     # keep less, as the table shows); "Here" (growth 1.1, not the picture's opening 1) is said
     per_step = ch06_decisions.MEMORY_ASKED * (1 - ch06_decisions.LATER_FLOOR ** 2)
-    assert ("Going back, each step multiplies the nudge by growth × tanh's slope.\n"
-            # pass 62: where 0.75 comes from, said (tanh's slope is 1 − h², the fold's rule)
-            f"At growth {ch06_decisions.MEMORY_ASKED:g}, h stays above {ch06_decisions.LATER_FLOOR:g}. "
-            f"So tanh's slope, 1 − h², stays below {1 - ch06_decisions.LATER_FLOOR ** 2:g}.\n"
-            f"Each step back keeps less than 1.1 × 0.75 = {per_step:.3f}.\n"
+    # pass 68 (r63: the optional loop was a quarter of the chapter): the bound's reason (h above 0.5, so slope below
+    # 0.75) is the fold's table's last row; the main text keeps the bound itself
+    assert ("Going back through this **tanh loop**, each step multiplies the nudge by growth × tanh's slope.\n"
+            f"At growth {ch06_decisions.MEMORY_ASKED:g}, that is less than {per_step:.3f} at every step.\n"
             # pass 61 (r55 Correctness 1): why the result is far below 0.825 to the power 100, said on the main path
             # pass 67 (r62 Focus: the optional loop is long): "Steps near the start keep far less" cut; the fold's table shows it
             "After 100 steps, about 1 in 3 billion is left (numbers below).") in text
@@ -2156,7 +2174,7 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     # pass 50 (r45, Clarity 1): "side routes" was never explained; "along this path" already limits the claim
     # pass 53 (words cut): the picture above and its caption say the nudge is scaled by the forget gate alone
     # pass 62: "the gate" named: two gates were just named in the formula before it
-    assert "To keep the memory, the network can learn to push the forget gate near 1." in text
+    assert "Going back along it, each step multiplies the nudge by the forget gate only.\nThe network can learn to push that gate near 1." in text
     assert "only the forget gate scales the nudge" in ch06_decisions.PATHS_CAPTION
     assert "push this sigmoid" not in text and "side routes" not in text
     assert "does not depend on the old memory" not in text and "this sigmoid sits near 1" not in text
@@ -2186,14 +2204,14 @@ def test_pass25_the_check_folds_hold_only_their_answer_and_the_history_is_option
     more = ch06_decisions.gelu_more().data
     answer = more.split("Further left")[0]
     assert "2017" not in more and "guess" not in more and "turned around" not in answer
-    assert more.startswith("<details><summary>Optional: GELU's slope just below 0, and how SwiGLU works</summary>")
+    assert more.startswith("<details><summary>Optional: GELU's slope just below 0</summary>")
     assert more.count("<details>") == 1 and more.rstrip().endswith("</details>")
     who = ch06_decisions.who_used_what().data   # pass 60 (r54 Focus 1): the names and the study, one fold of its own
     assert who.startswith("<details><summary>Optional: who used which bend, and the 2020 test</summary>")
-    # pass 65 (r59, r60 Focus): the sources sit in one small fold of their own, inside the history's fold
-    assert who.count("<details>") == 2 and who.rstrip().endswith("</details>\n\n</details>")
-    assert f"<details><summary>{ch06_decisions.SOURCES_SUMMARY}</summary>" in who
-    assert who.index("It is a guess, not a proof.") < who.index("<summary>Sources</summary>") < who.index("Where each fact")
+    # pass 65 (r59, r60 Focus): the sources in small type; pass 68 (r63: a fold inside a fold): at the end of the
+    # history's fold, not in a fold of their own
+    assert who.count("<details>") == 1 and who.rstrip().endswith("</small>\n\n</details>")
+    assert who.index("It is a guess, not a proof.") < who.index("<small>") < who.index(f"**{ch06_decisions.SOURCES_HEAD}**")
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.who_used_what()")
     assert _src(cells[k - 2]) == LINE3 and _src(cells[k + 1]) == "ch06.gelu_more()"
@@ -2219,7 +2237,7 @@ def test_pass25_the_tanh_feedback_says_relu_passes_all_of_the_nudge_above_0():
     """Check the Tanh option says why it still fades over 20 layers and what ReLU does instead."""
     from course_utils.facts import activations
     tanh = next(o for o in decisions.recall().options if o.name == "tanh")
-    assert "tanh's slope is 1 only at exactly x = 0" in tanh.feedback and "1 in 34" in tanh.feedback
+    assert "tanh's slope is 1 only at a sum of exactly 0" in tanh.feedback and "1 in 34" in tanh.feedback
     assert tanh.feedback.endswith("ReLU's slope is 1 for every sum above 0, not at one point only.")
     assert float(activations.get("relu").derivative(0.3)) == 1.0
 
@@ -2259,13 +2277,14 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # pass 36 (r34): the two-paths picture sits between: the loop, its fold and 0.825^100, the LSTM's path drawn
     # pass 44 (r39, Focus 2): the squashed loop's second drawing is gone: 2 cells fewer
     # pass 56 (r50): the bound is a cell of its own after the loop's answer fold: one cell more
-    assert "ch06.lstm_path()" in _src(cells[k - 2]) and "ch06.memory_loop(" in _src(cells[k - 7])   # pass 48: the table's fold, one cell
+    # pass 68 (r63: shorten the loop): the memory path's second drawing is cut (line 4 draws it); 2 cells fewer
+    assert "ch06.loop_numbers()" in _src(cells[k - 2]) and "ch06.memory_loop(" in _src(cells[k - 5])   # pass 48: the table's fold, one cell
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     # pass 32 (r30): both lines named before the picture, then a Predict on the memory path's share
     assert _src(cells[k - 1]).rstrip().endswith(
         "**Predict:** forget gate 0.99, 100 steps back: is most, over a third or almost none left?\n"
-        "The picture opens at forget gate 0.90.\n"   # pass 53 (r47): where it opens; pass 61: its 1 in 38,000 is on it
-        "Drag the slider to 0.99, then 1.00.\n1.00 is a limit: a sigmoid never quite reaches it.")   # pass 49 (r44)
+        # pass 53 (r47): where it opens; pass 61: its 1 in 38,000 is on it; pass 68: said in the drag line
+        "Drag the slider from 0.90 to 0.99, then to 1.00. (A sigmoid never reaches 1.00.)")   # pass 49 (r44)
     assert np.all(expit(np.linspace(-30, 30, 61)) < 1)   # pass 37 (r34): a sigmoid gate only nears 1
     legend = [t.get_text() for t in w.live.axes[0].get_legend().get_texts()]
     # pass 53 (r47): the legend names the solid line's gate, and follows the slider
@@ -2330,10 +2349,11 @@ def test_pass26_small_fixes_the_reader_asked_for():
     "costs more ... the chapter's theme"."""
     text = _md_text()
     assert "At a more typical input, x = 1" not in text   # pass 46 (cut): the layers picture's legend says it
-    assert ("Each step multiplies h by a weight: the **growth** (1.1 above; usually called the recurrent weight).\n"
-            "Then it bends the result: h becomes bend(growth·h).") in text   # pass 43: "above": the forward picture's × 1.1
+    # pass 68 (cut for words): "usually called the recurrent weight" went: a name the chapter never uses again
+    assert ("Each step multiplies h by a weight, the **growth** (1.1 above).\n"
+            "Then it bends the result, leaving out new inputs: h becomes bend(growth·h).") in text   # pass 43: "above": the forward picture's × 1.1
     assert "Squashing costs more going back" not in text
-    assert "Going back, each step multiplies the nudge by growth × tanh's slope." in text   # pass 46: one line
+    assert "each step multiplies the nudge by growth × tanh's slope." in text   # pass 46: one line
     line4 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("- **Line 4.**"))
     # pass 52: line 4 links its own section on the main path; the memory loop is optional, at the end (pass 63: the
     # link sits in the small-print fold after the list)
@@ -2464,10 +2484,11 @@ def test_pass41_lstm_path_draws_the_memory_path_once_and_points_back_at_the_squa
     cells = _cells()
     calls = [_src(c) for c in cells if c["cell_type"] == "code" and "ch06." in _src(c)]
     # pass 44 (r39, Focus 2): drawn once, going forward; the nudge going back is said in words where it is named
-    assert calls.count("ch06.squashed_loop(back=False)") == 1 and calls.count("ch06.lstm_path()") == 1
-    assert "ch06.squashed_loop()" not in calls
+    # pass 68 (r63: shorten the loop): the memory path is drawn once too, at line 4, going forward
+    assert calls.count("ch06.squashed_loop(back=False)") == 1 and calls.count("ch06.lstm_path(back=False)") == 1
+    assert "ch06.squashed_loop()" not in calls and "ch06.lstm_path()" not in calls
     assert not hasattr(ch06_decisions, "two_paths")
-    assert calls.index("ch06.squashed_loop(back=False)") < calls.index("ch06.lstm_path()")
+    assert calls.index("ch06.lstm_path(back=False)") < calls.index("ch06.squashed_loop(back=False)")
 
 
 def test_pass36_the_squashed_loop_is_named_before_its_first_use_and_its_100_steps_computed():
@@ -2482,14 +2503,14 @@ def test_pass36_the_squashed_loop_is_named_before_its_first_use_and_its_100_step
     assert cells[first]["cell_type"] == "markdown"
     named = _src(cells[first])
     # pass 56 (r50 change 1): its own cell, right after the loop's answer fold (one idea a cell)
-    assert named.startswith("Call the tanh version the **tanh loop**.\n")
+    assert named.startswith("Going back through this **tanh loop**,")   # pass 68: named in its first sentence
     assert _src(cells[first - 1]).rstrip().endswith("</details>") and "ch06.memory_loop(" in _src(cells[first - 2])
     assert named.index("**tanh loop**") == named.index("tanh loop") - 2   # the bold naming is its first use
     # pass 44 (r39, Focus 2): no second drawing after the naming (the loop was drawn going forward above); the chain
     # that ends in 0.825^100 follows the naming in the same cell
     # pass 46 (r41, Clarity 1): the naming cell ends on the slope rule; the table and the result follow
     # pass 48 (r43, Focus 1): the naming cell ends on the result; the numbers behind it follow in a fold
-    main = named.split("the **tanh loop**.")[1]
+    main = named.split("**tanh loop**")[1]
     # pass 51 (r46 Clarity 1): "the dashed line below" pointed at the loop_numbers fold; the dashed line is the
     # forget-gate picture's, further down, so the sentence names that picture and the test checks it follows
     # pass 60 (r54 Focus 3): one number, rounded; the fold below gives it to 3 digits
@@ -2500,10 +2521,10 @@ def test_pass36_the_squashed_loop_is_named_before_its_first_use_and_its_100_step
     assert _src(cells[first + 1]) == "ch06.loop_numbers()"
     assert decisions.one_in(decisions.memory_nudge("tanh", 1.1)) == "1 in 3.04 billion"
     k = first + 1
-    assert _src(cells[k + 2]) == "ch06.lstm_path()"
-    # pass 52: the two gates are named on the main path (line 4's section); here they are linked, not named again
-    assert _src(cells[k + 1]) == ("Beside such a loop, an LSTM has a second path for its memory: the **memory path**.\n"
-                                  "Its forget and write gates ([line 4](#Line-4:-gates-and-new-content)) steer it.")
+    assert _src(cells[k + 2]).startswith("ch06.memory_nudge(")   # pass 68: no second drawing of the path
+    # pass 52: the two gates are named on the main path (line 4's section); here line 4 is linked, not named again
+    assert _src(cells[k + 1]).startswith("An LSTM's memory has a second path, with no bend: the **memory path** of "
+                                         "[line 4](#Line-4:-gates-and-new-content).\n")
     assert "## Line 4: gates and new content" in _md_text()
     assert _md_text().count("input gate") == 1   # pass 49 (r44, Clarity 5): the usual name, said once
 
@@ -2537,7 +2558,8 @@ def test_pass37_three_slopes_shows_each_top_on_one_scale_before_the_words_quote_
     assert xs.min() < 0 < 1 < xs.max() and f"{np.interp(0, xs, ys):.2f}" == "1.00" and f"{np.interp(1, xs, ys):.2f}" == "0.42"
     assert ch06_decisions.memory_loop().lines["tanh"].get_linestyle() == "--"
     # pass 40 (r36): the chain reads 0.5 off the readout (on the log panel 0.5 and 1 look alike), not off a line
-    assert "At growth 1.1, h stays above 0.5. So tanh's slope, 1 − h², stays below 0.75." in _md_text()   # pass 48: the bound, in words
+    assert "At growth 1.1, that is less than 0.825 at every step." in _md_text()   # pass 48: the bound, in words
+    assert "| every later step | above 0.5 | below 0.75 | below 0.825 |" in ch06_decisions.loop_numbers().data   # pass 68: its reason
     # a bug it catches: a slope panel with its own scale per curve would hide sigmoid's low top
     assert ax_d.get_ylim()[1] / 0.25 > 4
 
@@ -2611,9 +2633,10 @@ def test_pass40_the_memory_loop_has_a_plain_panel_worked_steps_and_ends_on_the_l
                                        # carries is the cap and the centre; a real forget gate can shrink the memory
                                        # pass 65 (r60 Clarity 4): sigmoid is capped too; the toy shows the sign
                                        # pass 67 (r62 Correctness 2): the toy has no gates, so it is one reason, not "So"
-                                       "That is one reason line 4 writes new content with tanh. It is capped, like sigmoid.\n"
-                                       "But unlike sigmoid, a write can be below 0.\n"
-                                       "(A real LSTM's forget gate can also shrink the memory.)\n"
+                                       # pass 68 (r63: gates dropped without a why): the words above the picture
+                                       # say the gates are left out, as if both were 1, so the caveat here went
+                                       "That is one reason line 4 writes new content with tanh. It is capped, like sigmoid. "
+                                       "Yet it can go below 0.\n"
                                        # pass 65: the gates' share is said once, above the picture of writes
                                        "Why gates help a memory last: see the [optional end](#Optional:-a-one-unit-memory-loop).")
     remember = next(i for i, c in enumerate(cells) if _src(c).startswith("## What to remember"))
@@ -2638,7 +2661,7 @@ def test_pass40_the_memory_loop_has_a_plain_panel_worked_steps_and_ends_on_the_l
     assert "with ReLU, the memory blows up" not in _md_text() and "An LSTM's memory path does neither" not in _md_text()
     assert decisions.lines()[3].say == "sigmoid gates, tanh for new content"   # the list's own rule, in two halves
     # pass 65 (r60 Picture 1): line 4's gate words follow its picture of the memory path, in the cell naming the gates
-    assert "All three are sigmoid: an LSTM gate sets a share, so sigmoid's 0 to 1 fits." in _src(
+    assert "A gate sets a share, so every LSTM or GRU gate is a sigmoid." in _src(
         next(c for c in cells if _src(c).startswith("- the **forget gate**")))
     # pass 44 (r39, Correctness): why not sigmoid for new content: it is capped but never below 0, so gate × content
     # only adds (the memory can never fall below forget × old); tanh's content below 0 lowers it
@@ -2717,7 +2740,7 @@ def test_pass43_the_loop_is_drawn_going_forward_before_its_rule_and_unnamed_unti
     # in the notebook: after "starts at 1", before the rule; pass 44 (r39, Focus 2): the only drawing of the loop
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.squashed_loop(back=False)")
-    assert _src(cells[k - 1]).rstrip().endswith("It keeps one number, h, the memory, starting at 1.")
+    assert "It keeps one number, h, the memory, starting at 1." in _src(cells[k - 1])
     assert "h becomes bend(growth·h)" in _src(cells[k + 1])
     assert not any("bend(growth" in _src(c) for c in cells[:k] if c["cell_type"] == "markdown")
     assert not any(_src(c) == "ch06.squashed_loop()" for c in cells)
@@ -2850,7 +2873,7 @@ def test_pass53_line_4_has_a_picture_of_six_writes_before_its_bullets():
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.memory_writes()")
     assert _src(cells[k - 4]).startswith("## Line 4: gates and new content")   # pass 65: then the memory path's
     assert _src(cells[k - 3]) == "ch06.lstm_path(back=False)" and "**forget gate**" in _src(cells[k - 2])   # picture
-    assert "six random sums" in _src(cells[k - 1]) and _src(cells[k + 1]).startswith("- ReLU and sigmoid writes are never below 0")
+    assert "Six random sums" in _src(cells[k - 1]) and _src(cells[k + 1]).startswith("- ReLU and sigmoid writes are never below 0")
     # pass 56 (r50): "they can keep climbing": every sigmoid write adds more than 0, however low its sum
     assert np.all(np.asarray(ch06_decisions.activations.get("sigmoid")(np.array([-30.0, -5.0, 0.0])), dtype=float) > 0)
     assert np.all(np.diff(m["sigmoid"]) > 0)
@@ -2872,7 +2895,7 @@ def test_pass53_line_1_is_marked_a_rule_of_thumb_where_it_is_said():
     assert d.registry == "silu" and "convolutional" in d.where and row.index("rule of thumb") < row.index("*Seen in")
     assert (f"**CNNs.** EfficientNet ({d.year}), a family of CNNs, uses SiLU, a smoother bend than ReLU."
             in ch06_decisions.who_used_what().data)
-    assert "SiLU (x times sigmoid of x" in ch06_decisions.gelu_more().data   # said in the fold just before
+    assert "**SiLU**: x times sigmoid of x" in LINE3   # pass 68: said in line 3's words, before both folds
 
 
 def test_pass53_the_gate_question_promises_and_gives_a_reason_for_each_answer():
@@ -2896,7 +2919,7 @@ def test_pass53_tanh_memory_settles_where_tanh_of_growth_times_h_gives_back_h():
     h = np.linspace(1e-3, 1.0, 1000)
     assert np.all(np.tanh(h) < h) and decisions.memory_path("tanh", 1.0, 100)[-1] < 0.2
     text = _md_text()
-    assert "There tanh(1.1 × h) gives back h. So h stops changing.\nAt growth 1, only h = 0 does that: h sinks toward 0." in text
+    assert "There tanh(1.1 × h) gives back h. So h stops changing.\n" in text   # pass 68: growth 1's sinking, on the picture
 
 
 def test_pass54_the_side_arrow_has_a_picture_of_a_dead_unit_and_the_map_says_dead_and_its_leak_scale():
@@ -2921,7 +2944,8 @@ def test_pass54_the_side_arrow_has_a_picture_of_a_dead_unit_and_the_map_says_dea
     assert leak.index("(its **leak**)") < leak.index(f"The map draws the leak {times:.0f} times too steep, so it shows.")
     # pass 62 (r56 Correctness 2): the right panel is the slope, which is the share of the nudge passed back (the
     # nudge itself only if 1 came in): the words and the panel's title say "share"
-    assert leak.rstrip().endswith("Below: one dead unit's sums, and the slope at each: the share of the nudge passed back.")
+    # pass 68 (cut for words): "the share" is the right panel's title ("slope = share passed back")
+    assert leak.rstrip().endswith("Below: one dead unit's sums, and the slope at each.")
     assert _src(cells[side + 1]) == "ch06.dead_units()" and "image/png" in cells[side + 1]["outputs"][0]["data"]
     sums = ch06_decisions.dead_sums()
     assert len(sums) == 8 and np.all(sums <= 0)
@@ -2975,12 +2999,14 @@ def test_pass55_line_3s_reason_is_the_study_on_the_main_path():
     # pass 61 (r55): in line 3's own cell, before the bonus slider
     cells = _cells()
     section = next(_src(c) for c in cells if _src(c).startswith("## Line 3: why GELU or SwiGLU?"))
-    assert section == LINE3 and (f"In a {study.year} test on one text model, SwiGLU filled in unseen text better than "
-                                 "plain ReLU or GELU, by a small margin.") in section
+    assert section == LINE3 and (f"A {study.year} test had one text model fill in unseen text. SwiGLU did a little "
+                                 "better there than ReLU or GELU.") in section
     assert "held-out" in study.test and "SwiGLU lower than ReLU and GELU at both training lengths" in study.checked
     assert study.better == ("swiglu",) and "SwiGLU lower than ReLU and GELU" in study.checked
     # pass 62 (r56 Focus 2): said as a fact ("Many well-known language models use one of the two"), not "The reason is use"
-    assert "The reason is use" not in section and section.split("\n\n")[1].startswith("Many well-known language models use one of the two.")
+    # pass 68 (r63): that fact is list line 3's; the section opens on its two examples
+    assert "The reason is use" not in section and section.split("\n\n")[1].startswith("GPT-2 uses GELU; LLaMA uses SwiGLU.")
+    assert "Many well-known language models (text-writing networks, such as chatbots) use one of the two." in decisions.lines()[2].reason
     assert len(study.gated) > len(study.compared) / 2   # most versions are gated blocks, so "8 bends" was wrong
     assert study.where == "feed-forward blocks" and set(study.best) == {"SwiGLU", "GEGLU"} <= set(study.gated)
     who = ch06_decisions.who_used_what().data
@@ -3055,7 +3081,7 @@ def test_pass56_the_maps_predict_is_answered_by_the_lit_map_and_its_fold_from_th
     predict, fold = _src(cells[k - 1]), ch06_decisions.map_check().data
     stored = "".join(cells[k]["outputs"][0]["data"]["text/markdown"])
     assert stored.startswith("<details><summary>Check your prediction</summary>") and "<img src='data:image/png" in stored
-    assert "Trace both paths on the map above, then open the check." in predict
+    assert "Trace both paths on the map, then open the check." in predict
     assert predict.startswith("**Predict:** a plain network reads today's weather and guesses tomorrow's temperature.")
     # pass 67 (r62 Clarity 3): the rows' words moved above the map; the map's rule sits between it and the Predict
     assert cells[k - 2]["cell_type"] == "markdown" and _src(cells[k - 2]).startswith("Read the map left to right")
@@ -3171,7 +3197,7 @@ def test_pass65_line_3_and_line_4_open_on_pictures_of_swiglu_and_the_memory_path
     assert not any("nudge" in w for w in words) and not fwd.texts and "nudge" not in fwd.get_label()
     cells = _cells()
     line3 = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 3:"))
-    assert _src(cells[line3]).rstrip().endswith("Unlike an LSTM gate (line 4), SwiGLU's gate has no 0-to-1 cap.")
+    assert _src(cells[line3]).rstrip().endswith("The bent sum is the gate. Unlike an LSTM gate (line 4), it has no 0-to-1 cap.")
     assert _src(cells[line3 + 1]) == "ch06.swiglu_picture()" and "image/png" in cells[line3 + 1]["outputs"][0]["data"]
     line4 = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 4:"))
     assert _src(cells[line4 + 1]) == "ch06.lstm_path(back=False)"
@@ -3217,8 +3243,10 @@ def test_pass67_the_writes_picture_prints_its_six_sums():
     ticks = [t.get_text() for t in fig.axes[0].get_xticklabels()]
     sums = ch06_decisions.write_sums()
     assert len(sums) == 6 and ticks[1:] == [f"{i}\n({v:.1f})".replace("-", "−") for i, v in enumerate(sums, 1)]
-    words = next(_src(c) for c in _cells() if "six random sums stand in" in _src(c))
-    assert "In an LSTM, each sum comes from the next item." in words
+    words = next(_src(c) for c in _cells() if "Six random sums stand in" in _src(c))
+    assert "Six random sums stand in for six items (under each write number)." in words
+    # pass 68 (r63 Clarity: gates dropped without saying why): why they are left out, said before the writes
+    assert words.index("we leave the gates out, as if both were 1. So we see the bend alone.") < words.index("Six random")
 
 
 def test_pass67_the_maps_words_come_before_the_map():
