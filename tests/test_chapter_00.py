@@ -379,7 +379,8 @@ def test_predictions_come_before_their_answers():
     cells = _nb().cells
     widgets = [i for i, c in enumerate(cells) if c.cell_type == "code"
                and any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in c.get("outputs", []))]
-    assert len(widgets) == 7  # five sliders (pass 52: the hill's steps), two click-an-answer questions
+    # Pass 68 (cut for words): the ten-layers question is gone, a second example of the stack merging.
+    assert len(widgets) == 6  # five sliders (pass 52: the hill's steps), one click-an-answer question
     answers = {"stretch_shift": "-1.5", "bend_unit": "0.5"}
     for i in widgets:
         before = next(c.source for c in reversed(cells[:i]) if c.cell_type == "markdown")
@@ -396,8 +397,7 @@ def test_predictions_come_before_their_answers():
         assert f"x = {answers[key]}$" not in after.replace(folded.group(0), ""), key  # visible only when opened
 
 
-@pytest.mark.parametrize("make, right", [("flip_question", "the right side, where x is positive"),
-    ("pile_question", "1024: each layer doubles it")])
+@pytest.mark.parametrize("make, right", [("flip_question", "the right side, where x is positive")])
 def test_questions_name_the_misconception_of_every_wrong_answer(make, right):
     """Check each click-an-answer question: a wrong letter shows its misconception, the right one confirms."""
     q = getattr(ch00_start_here, make)()
@@ -558,27 +558,6 @@ def test_every_circled_corner_is_in_sight_and_clear_of_the_legend():
     assert (0.0, 2.0) in list(zip(xs, ys))  # the tent's peak
 
 
-def test_pile_question_options_do_not_give_the_answer_away():
-    """Check the pile question: options of about the same length, and the right one does not copy the question."""
-    q = ch00_start_here.pile_question()
-    lengths = [len(o) for o in q.options]
-    assert max(lengths) - min(lengths) <= 6, lengths
-    assert "straight-line rule" not in q.right
-
-
-def test_pile_answer_is_folded_after_its_question():
-    """Check that 'more layers, more power' is answered only after the pile question, inside a folded block."""
-    cells = _nb().cells
-    q = next(i for i, c in enumerate(cells) if "pile_question()" in c.source)
-    before = "\n".join(c.source for c in cells[:q] if c.cell_type == "markdown")
-    assert "more layers always make" not in before and "a hundred layers can do only" not in before
-    after = cells[q + 1].source
-    # Pass 30 (r28 item 12): no fold that only repeats the button's letter; the buttons explain every answer.
-    assert "<details>" not in after and "**B**" not in after and "A common wrong answer" not in after
-    heading = next(c.source for c in reversed(cells[:q]) if c.source.startswith("## "))
-    assert "flat" not in heading.splitlines()[0]  # the heading does not state the answer
-
-
 def test_steeper_and_flatter_say_compared_with_what():
     """Check that 'steeper' is always said against the line z = x (w = 1)."""
     text = _markdown()
@@ -636,7 +615,8 @@ def test_steps_1_and_2_open_with_four_lines_on_shared_axes():
 def test_sixth_pass_wording_of_chapter_00():
     """Check the loose phrases a reading named: the log axis's ticks, 'usually' one corner, a w between 0 and 1 squashes."""
     text = _markdown()
-    assert "A $w$ between 0 and 1 makes it less steep: it squashes." in text
+    # Pass 68 (r63 item 5): a negative w counts by its size: −2 is steeper than z = x too.
+    assert "A $w$ bigger than 1 in size (2, or −2) makes the line steeper than that. Between −1 and 1, it is less steep: it squashes." in text
 
 
 # ---- seventh pass ----
@@ -764,7 +744,8 @@ def test_seventh_pass_answers():
     x = −b/w only when w ≠ 0; with a negative w the flat side of ReLU is on the right; SwiGLU's gate can be negative
     or above 1; the bend unit's still picture names no corner while none is drawn."""
     text = _markdown()   # pass 30: the sigmoid question (answer D) is cut with the stall
-    assert "$x = -b / w$ (when $w \\neq 0$)" in text and ch00_start_here.zero_input(0.0, 1.0) is None
+    # Pass 68 (cut for words): the general x = −b/w left the fold; the diamond still has none when w = 0.
+    assert "$x = -b / w$" not in text and ch00_start_here.zero_input(0.0, 1.0) is None
     w = ch00_start_here.bend_unit()
     w.checkboxes["bend"].value = True
     w.sliders["w"].value, w.sliders["b"].value = -2.0, 1.0  # ReLU(−2x + 1): corner at 0.5, flat for x > 0.5
@@ -846,7 +827,9 @@ def test_tenth_pass_small_fixes():
     assert fig.axes[0].get_ylim() == ch00_start_here.stretch_shift().figure.axes[0].get_ylim()
     texts = {t.get_text(): t.get_position()[1] for t in ch00_start_here.network_picture().axes[0].texts}
     assert texts["x₁"] > texts["x₂"] > texts["x₃"]
-    assert "This course is about one small idea, and where it leads." in _markdown()
+    # Pass 68 (cut for words): the opening states the one idea itself, with no sentence about it first.
+    assert _nb().cells[0].source.splitlines()[2] == "A neural network is a machine of many small calculators."
+    assert "Without the bend, a stack of layers does no more than a single layer." in _nb().cells[0].source
 
 
 def test_middle_weight_slider_opens_off_the_tent_and_minus_two_makes_the_right_side_flat():
@@ -881,8 +864,7 @@ def test_middle_weight_slider_opens_off_the_tent_and_minus_two_makes_the_right_s
     after = cells[q + 4].source
     # Pass 25: the task gets a Predict of its own (the slopes right of x = 2 add up), before the drag.
     # Pass 27: the Predict no longer gives its own answer; the sum 1 + m + 1 is only in the check.
-    assert ("**Predict:** with **bent units** at 3, which middle output weight $m$ makes the right side go flat? Hint: count slopes right of $x = 2$.\n"
-            "Then drag it to check.") in after and "tent" not in after and "1 + m + 1" not in after
+    assert ("**Predict:** with **bent units** at 3, which middle output weight $m$ makes the right side go flat? Hint: count slopes right of $x = 2$.") in after and "tent" not in after and "1 + m + 1" not in after
     assert [s * h for s, _c, h in ch00_start_here.TENT][::2] == [1, 1]  # the outer units climb at slope 1
     assert cells[q + 5].source.strip() == "ch00.bent_units_task_check()"   # the answer: folded, after the task
     task = ch00_start_here.bent_units_task_check()
@@ -959,13 +941,12 @@ def test_pile_predicts_come_before_what_answers_them():
     assert said not in before
     after = cells[q + 1].source
     assert after.index("<details>") < after.index(said) < after.index("</details>")
-    ask = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.pile_question()")
     # Pass 24: the hand calculation is one line in the pile's own fold (the readout and the dashed line already show
     # it); the printed table is gone. That fold comes after the pile's Predict, and before the ten-layers question
     # only as what the pile already showed: its answer to ten layers stays in that question's fold.
     # Pass 52: the hand calculation is a worked example above the Predict (two inputs, then the one rule).
     hand = next(i for i, c in enumerate(cells) if "All three fit one straight rule, $8x + 13$" in c.source)
-    assert hand == q - 2 and hand < ask
+    assert hand == q - 2
     assert not any(c.cell_type == "code" and "one_rule = 8 * x + 13" in c.source for c in cells)
     assert "ten" not in cells[hand].source.lower()
 
@@ -1129,7 +1110,7 @@ def test_how_to_use_is_run_predict_check_with_make_lab_in_one_line():
     assert "A hidden cell shows only a thin bar with three dots: click it and press **Shift + Enter** too." in cell
     assert "Some questions have letter buttons: click one and read the reply." in cell
     assert "make lab" not in cell and "terminal" not in cell
-    assert cell.rstrip().endswith("Reading this outside JupyterLab? The README, in the course's top folder, says how to open it.")
+    assert cell.rstrip().endswith("Reading this outside JupyterLab? The README says how to open it.")
     assert "make lab" in (ROOT / "README.md").read_text()
 
 
@@ -1149,8 +1130,8 @@ def test_any_curve_claim_points_to_chapter_02s_hill():
     # with a pen drawn left to right (it never turns back, so one height per input), no lifting (no jumps).
     assert ("With enough bent units, one layer of them plus a straight output can trace any graph without jumps.\n"
             "Think of a line drawn left to right, without lifting the pen.\n"
-            "The units' sum gets as close to it as you like, over a limited range.\nThis is proved: the *universal approximation theorem*. Chapter 02 shows an example: "
-            "a hill made of corners.") in text
+            "The units' sum gets as close to it as you like, over a limited range.\nChapter 02 shows an example: "
+            "a hill made of corners.") in text   # pass 68: the theorem's name is chapter 02's alone
     map_line = next(line for line in text.splitlines() if line.startswith("| **02**"))
     assert "fit a hill with corners" in map_line
     two = nbformat.read(str(ROOT / "notebooks" / "02_four_bends.ipynb"), as_version=4)
@@ -1180,7 +1161,7 @@ def test_fourteenth_pass_no_giveaway_no_early_term_no_repeat():
     assert np.allclose(lo, [0, 1]) and np.allclose(hi, [-1, 1])
     printed = next(c for c in cells if c.cell_type == "code" and "w * x + b" in c.source)
     assert "= -1\n" in printed.outputs[0]["text"] and "= 7\n" in printed.outputs[0]["text"]
-    assert "land on −1, 1, 3, 5 and 7" not in _markdown() and "In the printout, none of the five inputs lands on 0." in _markdown()
+    assert "land on −1, 1, 3, 5 and 7" not in _markdown() and "= 0\n" not in printed.outputs[0]["text"]
 
 
 # ---- fifteenth pass ----
@@ -1249,10 +1230,10 @@ def test_output_has_a_bias_and_the_stretch_aside_is_gone():
     text = _markdown()
     # Pass 23: after the three steps, so "bias" is defined (step 2) before the output uses it.
     cell = _cell("On the left:")
-    said = "Back on the left, the **output** $y$ does steps 1 and 2 too.\nIt adds the units' numbers, each times a weight, plus a bias."
+    said = "The **output** $y$ does steps 1 and 2 too: it adds the units' numbers, each times a weight, plus a bias."
     assert said in cell and cell.index("the **bias**") < cell.index(said)
     # Pass 37 (r34 Clarity item 3): why the output has no step 3, said right after.
-    assert said + "\nHere it skips the bend. So it can give any number, negative too." in cell
+    assert said + "\nIt skips the bend, so it can give any number, negative too." in cell
     assert "- The **output** $y$" not in text
     assert "even the squash" not in text
 
@@ -1278,7 +1259,8 @@ def test_pass18_the_opening_points_ahead_to_the_limited_range():
     # Pass 37 (r34 Clarity item 2): the opening stops at corners; the theorem is named once, after the tent.
     # Pass 47: "With it, the calculators make corners (or curves)" is cut: the bend's own gloss says it.
     assert "**bend**: a step that adds a corner or a curve." in cells[0].source
-    assert "theorem" not in cells[0].source and _markdown().count("*universal approximation theorem*") == 1
+    # Pass 68 (cut for words): the theorem's name is left to chapter 02, which names it; this page says what it says.
+    assert "theorem" not in _markdown()
     assert "almost any shape" not in cells[0].source
     # Pass 62 (sweep): "It" named: the sum of the bent units is what gets close.
     assert "any graph without jumps.\nThink of a line drawn left to right, without lifting the pen.\n" \
@@ -1296,7 +1278,7 @@ def test_pass20_every_quiz_check_answers_each_wrong_option_it_offers():
     cells = _nb().cells
     # Pass 24: each fold quotes every wrong option word for word, as its button says it (before: paraphrases such as
     # "10, one per layer" for "10: each layer stays its own rule").
-    for call in ("ch00.flip_question()", "ch00.pile_question()"):
+    for call in ("ch00.flip_question()",):
         i = next(k for k, c in enumerate(cells) if c.source.strip() == call)
         answer = cells[i + 1].source
         q = getattr(ch00_start_here, call[5:-2])()
@@ -1438,7 +1420,8 @@ def test_pass22_terms_are_glossed_before_they_are_used():
     is a one-unit layer, XOR and SwiGLU are glossed in the course map (XOR's gloss is the XOR data's rule)."""
     steps = _cell("On the left:")
     # Pass 58 (r52 item 1): "more in step 3" sat in step 3 of the list; the section is named.
-    assert "the **activation function**. Here it is ReLU (more in *Step 3: the bend*): negatives become 0." in steps
+    # Pass 68 (cut for words): no pointer ahead; the section "Step 3: the bend" follows.
+    assert "the **activation function**. Here it is ReLU: negatives become 0." in steps
     assert "## Step 3: the bend" in _markdown()
     relu = activations.get("relu")
     assert np.all(np.asarray(relu(np.array([-3.0, -0.5])), float) == 0) and float(relu(np.array([2.0]))[0]) == 2.0
@@ -1474,7 +1457,7 @@ def test_pass22_the_equal_steps_line_says_no_with_the_bend_ticked_from_the_start
     fold = _cell("With the box ticked, drag $w$ to 2 and $b$ to −1.")   # pass 49: the tick said first
     assert "Straight? **No**." in fold  # pass 38: a row of the readout (pass 48: named as the readout names it)
     # Pass 26: cut from the fold (the readout says yes itself, checked above); the slider's cell says to untick.
-    assert "now says" not in fold and "Untick **3. bend** to see the straight line again." in _cell("The two sliders and the tick box")
+    assert "now says" not in fold and "Untick **3. bend** to see the straight line again." in _cell("The picture starts at $w = 1$ and $b = 0$: plain ReLU.")
 
 
 def test_pass22_each_sketch_in_the_unit_picture_dots_the_line_before_its_step_and_a_key_says_so():
@@ -1518,8 +1501,8 @@ def test_pass22_the_bent_units_are_a_two_layer_pile_that_straight_units_would_me
     # Pass 29 (r27 item 9): "add up" means a sum; one rule after another merges.
     # Pass 54 (r48 Retention): the universal approximation result, with both its limits (no jumps, a limited range).
     # Pass 58 (r52 change 3): "as close as you like", as the theorem's sentence says (sums of corners are not curves).
-    assert ("2. Without bends, a stack of layers merges into one straight line. With bends, units add corners or curves, "
-            "and enough of them trace any graph without jumps, as close as you like, over a limited range.") in remember
+    assert ("2. Without bends, a stack of layers merges into one straight line. With bends, enough units trace any graph "
+            "without jumps, as close as you like, over a limited range.") in remember
     assert "add up to one" not in _markdown()
     assert "make depth useful" not in _markdown() and "almost any shape" not in _markdown()
 
@@ -1635,7 +1618,9 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     assert "**learning signal**" in signal and "**learning signal**" not in after
     # Pass 60 (r54 Picture 1): the signal is named, then pictured; the pointer to chapter 03 is in the cell after it.
     k = src.index(signal)
-    assert src[k + 1] == "ch00.signal_chain_picture()" and "(chapter 03)" in "".join(src[k + 2:k + 4])
+    # Pass 68 (r63 item 2): "where paths meet ... (chapter 03)" was unexplained; the walk back is read off the picture.
+    assert src[k + 1] == "ch00.signal_chain_picture()" and src[k + 2].startswith("Read the arrows right to left:")
+    assert "Where paths meet" not in _markdown()
     assert "ch00.backward" not in "".join(src)
     fig = ch00_start_here.hill_picture()
     ax = fig.axes[0]
@@ -1652,7 +1637,7 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     h = 1e-6
     numeric = (float(ch00_start_here.hill(d + h)) - float(ch00_start_here.hill(d - h))) / (2 * h)
     assert slope == pytest.approx(numeric, rel=1e-6) and slope > 0  # up to the right: more wrong
-    (arrow,) = [p for p in ax.patches if type(p).__name__ == "FancyArrowPatch"]
+    (arrow,) = [p for p in ax.patches if type(p).__name__ == "FancyArrowPatch" and p.get_gid() != "right of the bottom"]
     (x0, y0), (x1, y1) = arrow._posA_posB
     assert x1 < x0 and y1 < y0  # the step goes left, against the slope, and down
     assert float(ch00_start_here.hill(x1)) < float(ch00_start_here.hill(d))
@@ -1689,7 +1674,7 @@ def test_pass23_small_wordings_are_exact():
     # Pass 55 (r49 item 5, the densest place): the readout in a cell of its own, worked on plain ReLU first.
     # Pass 57 (r51 change 2): the readout lists the slopes, the word defined just before; one corner, two slopes.
     assert ("Under the sliders, the **readout** lists the line's slopes, left to right.\n"
-            'Plain ReLU reads "0, then 1": the flat, then the ramp, so a corner.\n'
+            'Plain ReLU reads "0, then 1": a corner.\n'
             "One slope all the way means straight.") in text
     assert ch00_start_here.slopes_seen(1.0, -8.0, True) == [0.0]        # corner at 8: out of view, straight there
     assert ch00_start_here.slopes_seen(1.0, -5.5, True) == [0.0, 1.0]   # corner at 5.5: in view
@@ -1735,8 +1720,8 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     # Pass 27: the plan in the page's real order (learning, history, map), which the headings below confirm.
     # Pass 43: the same plan, one part a sentence.
     # Pass 54: one sentence, to pay for r48's additions.
-    assert ("This page: using the course, a network's parts, why the bend matters, how learning works, the bend's "
-            "history, a map." in opening) and "Last comes" not in opening
+    # Pass 68 (cut for words): the plan sentence announced what the headings show; it is cut.
+    assert "This page:" not in opening and "Last comes" not in opening
     heads = [c.source.splitlines()[0] for c in _nb().cells if c.source.startswith("## ")]
     assert heads.index("## How a network learns") < heads.index("## A short history of the bend") < heads.index(
         "## The course map") and "a step that adds a corner or a curve." in opening
@@ -1759,7 +1744,8 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     hill = src.index("ch00.hill_picture()")
     # Pass 27: how a network learns is its own section (a new slide), before the history, not filed under it.
     # pass 58 (r52 item 4): the curve is U-shaped, so it is called a valley; its sides stay the hills of the text
-    assert src[hill - 1].startswith("## How a network learns\n\nThe picture is a hill with a valley at its foot.")
+    # pass 68 (r63 item 1): the U shape is said to be a bowl we chose; "least wrong" marks its bottom on the picture
+    assert src[hill - 1].startswith("## How a network learns\n\nThe picture is a hill: a bowl, a shape we chose.")
     assert cells[hill - 1].metadata["slideshow"]["slide_type"] == "slide"
     assert hill < history_cell < src.index("ch00.history_timeline()") == history_cell + 5
     assert src[history_cell + 3] == "ch00.fading_signal_picture()"
@@ -1910,12 +1896,12 @@ def test_pass28_reader_items_terms_and_scope():
     assert "$z = w \\cdot x + b$" not in cells[pic - 1].source and "$z = w \\cdot x + b$" in cells[pic + 1].source
     assert "Call it $z$." in cells[pic - 1].source
     assert "$y = w \\cdot x + b$" not in text and "$y = x$" not in text
-    assert "The two sliders and the tick box do all three steps. The picture starts at $w = 1$" in text
+    assert "The picture starts at $w = 1$ and $b = 0$: plain ReLU." in text   # pass 68: what the sliders do, cut
     assert "The slider below does" not in text
     w = ch00_start_here.bend_unit()
     assert len(w.sliders) == 2
     # Pass 66 (r61): the ten-layer Predict asks something the pile's fold does not answer: the merged rule's slope.
-    assert "**Predict:** ten such one-unit layers with no bend, each one: multiply by 2, then add 1." in text
+    assert "ten such one-unit layers" not in text   # pass 68: the ten-layers question is cut
     # Many units a layer: two unbent layers (3 units, then 2) are still one layer: one matrix and one shift.
     rng = np.random.default_rng(0)
     W1, b1, W2, b2 = rng.normal(size=(3, 4)), rng.normal(size=3), rng.normal(size=(2, 3)), rng.normal(size=2)
@@ -1953,24 +1939,7 @@ def test_pass29_reader_items_words():
     i = next(k for k, c in enumerate(cells) if c.source.strip() == "ch00.flip_question()")
     assert cells[i + 1].source.strip() == "After you click, check it on the sliders above: set $w = -1$ and $b = 0$."
     assert "sliders" not in cells[i - 1].source
-    # Pass 66 (r61 Retention): the pile's fold already says the stack stays one rule, so the ten-layer question asks
-    # for the merged rule's slope; each wrong option's feedback names its slip (added, kept, or a curve).
-    assert "They merge into one straight rule. What is its slope?" in text and "do they add up to" not in text
-    q = ch00_start_here.pile_question()
-    layers, (w, b) = ch00_start_here.TEN
-    x = np.array([0.0, 1.0, 5.0])
-    y = x.copy()
-    for _ in range(layers):   # the ten rules, run one after another
-        y = w * y + b
-    slope = (y[1] - y[0]) / (x[1] - x[0])
-    assert np.allclose(y, slope * x + y[0]) and slope == 1024 == ch00_start_here.stack_rule()[0]   # straight
-    assert q.right.startswith(f"{slope:g}:")
-    q.buttons[q.options.index("20: each layer adds 2 to it")].click()
-    assert "adding the 2s" in q.feedback.value and "×1024" in q.feedback.value
-    q.buttons[q.options.index("2: the same as one layer's")].click()
-    assert "stretches the line again" in q.feedback.value
-    q.buttons[q.options.index("none: the stack is a curve")].click()
-    assert "stays one straight line, with slope 1024" in q.feedback.value
+    assert "What is its slope?" not in text   # pass 68: the ten-layers question, a second stack example, is cut
     recall = _cell("How far? Multiply the nudge by the **learning rate**")   # pass 56
     # Pass 43 (r38 Retention): a transfer question, not the dot's answer again: the hill's left side, where the slope
     # is -0.8 (at w = 0.2, left of the bottom), learning rate 0.1: the weight steps right by 0.08.
@@ -2038,8 +2007,8 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     assert "The weight's **nudge** is the hill slope with its sign flipped. Here, $-2$: go left." in _markdown()
     # Pass 44 (r39 Clarity 3): the share is the learning rate (not the nudge, not the move).
     # Pass 57 (r51 change 3): "multiply by", since a share reads as at most 1 and the slider reaches 2.2.
-    assert ("How far? Multiply the nudge by the **learning rate**, here $0.5$.\n"
-            "The move is learning rate × nudge: $0.5 \\cdot (-2) = -1$.\n"
+    # Pass 68 (cut for words): the multiplication said once, worked on the spot.
+    assert ("How far? Multiply the nudge by the **learning rate**, here $0.5$: $0.5 \\cdot (-2) = -1$.\n"
             "So the weight goes from $3$ to $2$.") in cell
     fig = ch00_start_here.hill_picture()
     labels = fig.axes[0].get_legend_handles_labels()[1]
@@ -2130,7 +2099,7 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # the numbers are read off the boxes after it, then the move is walked.
     assert ("Now picture a chain: one input, one hidden unit, one output. Both biases are $0$.\n"
             "The filled box is our weight: the weight on the input's link.\n"
-            "Move our weight up by $0.1$, and follow the change from left to right.") in section
+            "Move our weight up by $0.1$, and follow the change.") in section
     assert ch00_start_here.chain_boxes()[:2] == (f"input\n{worked['input']:g}", f"our\nweight: {w0:g}")
     assert ch00_start_here.chain_boxes()[3] == f"weight\n{worked['weight']:g}"
     assert ("Read the boxes: our weight is $4$, the input is $2$, the output's weight is $3$.\n"
@@ -2138,7 +2107,7 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
             f"The output is ${z0:g} \\cdot {worked['weight']:g} = {ch00_start_here.worked_output(w0):g}$.") in section
     assert (w0, worked["input"], worked["weight"]) == (4, 2, 3)
     k = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.wiggle_picture()")
-    assert cells[k - 1].source.endswith("follow the change from left to right.")
+    assert cells[k - 1].source.endswith("and follow the change.")
     assert cells[k + 1].source.startswith("Read the boxes:") and "- $z$" not in cells[k + 1].source
     assert cells[k + 2].source.startswith("- $z$")   # pass 67: the walk in its own cell, after the numbers
     assert ("- $z$, the number the unit bends, grows by $0.1 \\cdot 2 = 0.2$;\n"
@@ -2147,14 +2116,14 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
             "So the output moves $6$ times as far as our weight.\n"
             # pass 63 (r58 Clarity): an everyday picture of multiplying along a chain
             "Think of gears in a row: each gear multiplies the spin it passes on. Here: $\\times 2$, then "
-            "$\\times 1$, then $\\times 3$. In all, $\\times 6$.") in section
+            "$\\times 1$, then $\\times 3$.") in section and "In all" not in section   # pass 68: the 6 said once
     worked = ch00_start_here.SIGNAL_WORKED   # the gears are the chain's own factors: input, ramp slope, weight
     gears = (worked["input"], worked["ramp slope"], worked["weight"])
     assert gears == (2, 1, 3) and math.prod(gears) == 6
     # Pass 57 (r51 change 1): "the same numbers multiply it" was wrong for the input (it gives the trained weight's
     # slope, it does not multiply what goes further back); the true factors are said, and the loose closing line cut.
     assert ("The network finds this $6$ without moving our weight. It passes a hill slope back from the output: the "
-            "**learning signal**.\n") in section and "(chapter 03)." in section
+            "**learning signal**.\n") in section and "(chapter 03)" not in section   # pass 68: r63 item 2
     for gone in ("the same numbers multiply it", "So if the signal shrinks on the way, learning slows.",
                  "times as fast with this weight as with the output itself"):
         assert gone not in section, gone
@@ -2244,7 +2213,7 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # Pass 67 (sweep): "so" ties the quarter to the two settings (no "at best" beside an exact quarter).
     assert ("In the bars below, every weight is 1, and each sigmoid sits at its steepest: slope $0.25$ (the black line above).\n"
             "The signal starts at 1. So each sigmoid keeps a quarter of what reaches it.\n"
-            "ReLU's ramp (slope 1) keeps the whole signal. Its flat side (the crosses in the bars below) passes back 0."
+            "ReLU's ramp (slope 1) keeps the whole signal. Its flat side (the crosses) passes back 0."
             in cells[h + 2].source and "left out" not in _markdown()
             and ch00_start_here.FADE_TITLE in _texts(ch00_start_here.fading_signal_picture())
             and "the output's weight is $3$.\n" in _markdown() and "The bend multiplies it by its slope" in _markdown()
@@ -2262,7 +2231,7 @@ def test_pass30_course_map_row_names_what_the_page_holds():
     """Check r28 item 13: the course map's row for this page names the bend's use and how learning starts."""
     # Pass 55 (cut for words): the opening already lists what this page holds.
     assert "| **00** [Start here](00_start_here.ipynb) | this page |" in _markdown()
-    assert "This page: using the course, a network's parts, why the bend matters" in _markdown()
+    assert "This page:" not in _markdown()   # pass 68: the headings show the plan
 
 
 def test_pass30_the_unit_legends_name_z_and_y_and_fit_the_picture():
@@ -2414,7 +2383,6 @@ def test_pass39_one_word_for_layers_in_a_row_and_why_layer_by_layer_helped():
     assert "stack unbent layers" in text.lower() and not re.search(r"\bpil(e|es|ed|ing)\b", text, re.I)
     w = ch00_start_here.flat_pile()
     shown = [w.figure.axes[0].get_title(), w.readout.value] + [l.get_label() for l in w.figure.axes[0].lines]
-    shown += [repr(ch00_start_here.pile_question())]
     assert not any(re.search(r"\bpile\b", s, re.I) for s in shown) and "stack = " in w.readout.value
     # Pass 40 (r36): why it helped, said right: the whole network was then trained, from good starting weights.
     assert "work-around" not in _history_text()   # pass 46: the 2006 pin is the timeline's alone
@@ -2529,8 +2497,8 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     # Pass 62 (r56 Correctness): the bound is a supposition the page makes, said as one (bigger weights could grow the
     # signal: the −5 below); the fading is "one reason", not "a main reason" (the reader asked who showed it; the
     # course's data has Glorot & Bengio 2010 on fading signals in deep networks, the chapter does not audit).
-    assert ("Say every weight is between −1 and 1 (bigger weights could grow the signal).\n"
-            "Then almost no learning signal gets back through many sigmoids.\n"
+    # Pass 68 (cut for words): the supposition kept in one sentence, as a condition on the weights' size.
+    assert ("If no weight is bigger than 1 in size, almost no signal gets back through many sigmoids.\n"
             "This fading signal is one reason deep sigmoid networks learned slowly.") in text
     assert "main reason" not in text
     assert any("fading signal" in e.label for e in history.EVENTS) and "Glorot & Bengio 2010" in history.ALSO_HELPED[
@@ -2619,7 +2587,13 @@ def test_pass43_fading_signal_bars_are_the_steepnesses_multiplied_out():
     # Pass 44 (r39 Correctness): 0.25 ** 2 is 0.0625 exactly, as a learner multiplying by hand gets it; not "0.062".
     assert [t for t in _texts(fig) if t[:1].isdigit()] == ["0.25", "0.0625", "0.0156"]
     # Pass 55 (r49 item 19): the note names every unlabelled bar, from the first one without a number.
-    assert "from bend 4:\ntoo small\nto see" in _texts(fig) and 0.25 ** 4 < 0.01   # the 4th bar: under a hundredth
+    assert "bends 4 to 10:\ntoo small\nto see" in _texts(fig) and 0.25 ** 4 < 0.01   # the 4th bar: under a hundredth
+    # Pass 68 (r63 item 4): the note's arrow pointed at bend 10 alone; it points at a bracket over bends 4 to 10.
+    (bracket,) = [l for l in ax.lines if l.get_gid() == "too small bracket"]
+    xs = bracket.get_xdata()
+    assert min(xs) < 4 - 0.15 and 10 + 0.15 < max(xs) and 3 + 0.15 < min(xs)   # over bars 4..10, clear of bar 3
+    (note,) = [t for t in ax.texts if t.get_text().startswith("bends 4 to 10")]
+    assert note.xy == (max(xs), max(bracket.get_ydata()))
     assert ch00_start_here.FADE_LABELLED == 3
     assert ax.get_xlabel() == "bends passed on the way back" and ax.get_ylabel() == "share of the signal left"
     labels = ax.get_legend().get_texts()
@@ -2677,7 +2651,7 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     assert names[ch00_start_here.OUR_AT].startswith(ch00_start_here.OUR_WEIGHT)
     # Pass 49 (r44 Picture 1): the output skips the bend ("Here it skips the bend."), so the first step back from it
     # is the output's weight.
-    assert "Here it skips the bend." in _markdown() and ch00_start_here.CHAIN_KINDS[-2:] == ("weight", "output")
+    assert "It skips the bend, so" in _markdown() and ch00_start_here.CHAIN_KINDS[-2:] == ("weight", "output")
     layout = []
     for fig, says, right in ((fwd, ch00_start_here.FORWARD_SAYS, True), (back, ch00_start_here.BACK_SAYS, False)):
         ax = fig.axes[0]
@@ -2723,12 +2697,11 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     # picture; after it, the pass back walked arrow by arrow, the one path back, a "words so far" box, the Predict.
     assert cells[k - 2].source.startswith("Our weight moves the output $6$ times as far.")
     assert cells[k - 3].source.startswith("How wrong is that output? Say the right answer is $23$.")
-    assert "So the output's hill slope is $24 - 23 = 1$." in cells[k - 3].source
-    assert cells[k - 4].source.rstrip().endswith("In all, $\\times 6$.")
+    assert "so the output's hill slope is $24 - 23 = 1$." in cells[k - 3].source
+    assert cells[k - 4].source.rstrip().endswith("then $\\times 3$.")
     assert cells[k + 1].source.startswith("Read the arrows right to left:")
-    assert cells[k + 2].source.startswith("A chain has one path back.")
     # Pass 67 (r62 Clarity 2): the "words so far" box moved up, before the chain (the reader needed it there).
-    assert cells[k + 3].source.startswith("**Predict:**")
+    assert cells[k + 2].source.startswith("**Predict:**")   # pass 68: the paths-meet cell cut
     chain = next(i for i, c in enumerate(cells) if c.source.startswith("Now picture a chain"))
     assert cells[chain - 1].source.startswith("> **Words so far.**")
     assert "Why start at $1$?" not in _markdown()
@@ -2775,9 +2748,19 @@ def test_pass55_the_hill_slope_rule_said_before_the_steps_predict_is_the_hills_o
     the three landings can be worked on paper, and the rule is the one the hill is drawn with."""
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.hill_steps()")
-    before = cells[q - 1].source
-    rule = "On this hill, the hill slope is always the weight minus 1."   # pass 62: one name for it
-    assert rule in before and before.index(rule) < before.index("**Predict:**")
+    h = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.hill_picture()")
+    # Pass 68 (r63 item 1): the rule is said as a shape we chose (a bowl) right after the hill picture, which shows it
+    # with a double arrow from the bottom to the dot; the stepper's Predict comes later.
+    before = "\n".join(c.source for c in cells[h:q])
+    rule = "On this bowl, the hill slope is the weight minus 1: how far you stand right of the bottom."
+    assert rule in cells[h + 1].source and "a bowl, a shape we chose" in cells[h - 1].source
+    assert "**Predict:**" not in before[:before.index(rule)] and "**Predict:**" in cells[q - 1].source
+    ax = ch00_start_here.hill_picture().axes[0]
+    (gap,) = [p for p in ax.patches if p.get_gid() == "right of the bottom"]
+    (x0, _), (x1, _) = gap._posA_posB
+    assert (x0, x1) == (ch00_start_here.HILL_BOTTOM, ch00_start_here.HILL_DOT)
+    assert x1 - x0 == float(ch00_start_here.hill_slope(ch00_start_here.HILL_DOT)) == 2
+    assert "you stand 2 right of the bottom" in _texts(ax.figure)
     for w in (-2.0, 0.0, 1.25, 1.5, 2.0, 3.0, 4.0):
         assert float(ch00_start_here.hill_slope(w)) == w - 1
         h = 1e-6   # the hill itself climbs at that rate, not only the helper that reports it
@@ -2848,7 +2831,9 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     assert ("> **Words so far.**\n>\n"
             "> - a bend's slope: how steep its curve is;\n"
             "> - a hill slope: how fast the wrongness climbs as one number moves;\n"
-            "> - the nudge: a hill slope, sign flipped.") == why.strip()
+            "> - the nudge: a hill slope, sign flipped;\n"
+            # pass 68 (r63 item 3): the learning rate, met just above; the learning signal comes after the box
+            "> - the learning rate: one move is learning rate × nudge.") == why.strip()
     # Pass 66 (r61 Correctness): the output's hill is the weight's hill (the same bowl), lowest at the right answer,
     # so its hill slope is the output minus the right answer: 24 - 23 = 1 (pass 65's "off by" was plain distance,
     # not the chapter's bowl).
@@ -2865,10 +2850,10 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     out = _cell("How wrong is that output?")
     assert (f"How wrong is that output? Say the right answer is ${right:g}$.\n"
             # pass 67 (r62 Clarity 1): the rule both hills share, said in plain words ("same shape" was loose)
-            "Give the output a hill too, lowest at the right answer.\n"
-            "On both hills, the hill slope is how far you stand right of the bottom.\n"
-            f"Here, you stand at ${said_out:g}$; the bottom is at ${right:g}$.\n"
-            f"So the output's hill slope is ${said_out:g} - {right:g} = {start:g}$.") == out.strip()
+            # pass 68 (r63 item 1): the same chosen shape, a bowl, as the weight's hill
+            "Give the output a bowl too, lowest at the right answer.\n"
+            "Its hill slope is how far you stand right of the bottom.\n"
+            f"You stand at ${said_out:g}$, so the output's hill slope is ${said_out:g} - {right:g} = {start:g}$.") == out.strip()
     for v in (-1.0, 0.5, 1.0, 3.0):   # the first hill's slope is how far right of its bottom the weight stands
         assert d(ch00_start_here.hill, v) == pytest.approx(v - ch00_start_here.HILL_BOTTOM, abs=1e-6)
     assert (f"Our weight moves the output ${slope:g}$ times as far.\n"
@@ -2879,8 +2864,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     assert src.index(why) < src.index(out) < src.index("ch00.signal_chain_picture()")   # pass 67: the box before
     assert "output's hill slope" not in "".join(src[:src.index(out)])
     assert "output's slope" not in _markdown() and "**slope**" not in _section("## How a network learns")
-    assert (_cell("A chain has one path back.").strip() ==
-            "A chain has one path back. Where paths meet, their signals add (chapter 03).")
+    assert "A chain has one path back." not in _markdown()   # pass 68 (r63 item 2): paths meeting are chapter 03's
     for rise in (1.0, 100.0):   # wrongness climbing `rise` per step of the output: the weight's hill slope is 6 × rise
         assert d(lambda v: rise * ch00_start_here.worked_output(v), w0) == pytest.approx(slope * rise)
     assert "stands for the output's own slope" not in _markdown() and "hill slope is $6$ times" not in _markdown()
@@ -2889,7 +2873,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     assert d(two, w0) == pytest.approx(3 * 1 * 2 + 4 * 1 * 2)
     cells = _nb().cells
     k = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.signal_chain_picture()")
-    predict, after = cells[k + 3].source, cells[k + 4].source   # pass 67: the words box moved up, before the chain
+    predict, after = cells[k + 2].source, cells[k + 3].source   # pass 68: the paths-meet cell cut
     # Pass 58 (r52 item 18): the Predict asks about another output weight, which neither the move above nor the
     # picture answers; its answer is computed on that network.
     other = ch00_start_here.PREDICT_WORKED
@@ -2916,7 +2900,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             f"The ramp: ${w_after:g} \\cdot {ramp:g} = {b_after:g}$. "
             f"The input: ${b_after:g} \\cdot {inp:g} = {other_slope:g}$.") in fold
     assert f"A common wrong answer: \"${other['weight']:g}$, the output's weight\"." in fold
-    assert f"${other_slope:g}$" not in "".join(c.source for c in cells[:k + 4])   # not given away above the fold
+    assert f"${other_slope:g}$" not in "".join(c.source for c in cells[:k + 3])   # not given away above the fold
     fig = ch00_start_here.signal_chain_picture()
     texts = _texts(fig)
     # the picture carries the worked network's running numbers (1, 3, 3, then 6 times the output's slope), not the

@@ -624,7 +624,9 @@ def bends_picture(names=BENDS_SHOWN):
 FADE_LAYERS = tuple(range(1, 11))
 FADE_TITLE = "The learning signal, going back through bends (every weight set to 1)"
 FADE_LABELLED = 3
-FADE_TOO_SMALL = f"from bend {FADE_LABELLED + 1}:\ntoo small\nto see"   # r49 item 19: every unlabelled bar, not bend 10 alone
+# r49 item 19: every unlabelled bar, not bend 10 alone. Pass 68 (r63 item 4): the arrow pointed at bend 10 only; a
+# bracket now spans bends 4 to 10, and the note's arrow points at the bracket.
+FADE_TOO_SMALL = f"bends {FADE_LABELLED + 1} to {FADE_LAYERS[-1]}:\ntoo small\nto see"
 
 
 def fade_factors():
@@ -651,7 +653,9 @@ def fading_signal_picture(layers=FADE_LAYERS):
             label=f"ReLU on its flat side: ×{k['flat']:g}, nothing left")
     for i in range(FADE_LABELLED):
         ax.text(n[i], sig[i] + 0.03, f"{sig[i]:.3g}", ha="center", va="bottom", fontsize=9.5)
-    ax.annotate(FADE_TOO_SMALL, xy=(n[-1], 0.02), xytext=(n[-1] + 0.5, 0.3), ha="center", fontsize=9.5,
+    lo, hi, y = n[FADE_LABELLED] - 0.2, n[-1] + 0.2, 0.08   # a bracket over the unlabelled sigmoid bars
+    ax.plot([lo, lo, hi, hi], [y - 0.04, y, y, y - 0.04], color="black", lw=1.0, zorder=5, gid="too small bracket")
+    ax.annotate(FADE_TOO_SMALL, xy=(hi, y), xytext=(n[-1] + 0.6, 0.42), ha="center", fontsize=9.5,
                 arrowprops=dict(arrowstyle="->", color="black", lw=1.0))
     ax.set(xlim=(0.4, n[-1] + 1.2), ylim=(0, 1.45), xticks=n, yticks=[0, 0.25, 0.5, 0.75, 1],
            xlabel="bends passed on the way back", ylabel="share of the signal left",
@@ -793,6 +797,8 @@ def hill_slope(w):
 
 
 HILL_ARROW_NOTE = "(the arrow shows the direction only)"
+# Along the bottom: a double arrow from the bowl's bottom to where you stand, as long as the hill slope there.
+HILL_GAP_Y, HILL_GAP_NOTE = -0.3, "you stand {gap:g} right of the bottom"
 
 
 @plots.styled
@@ -822,6 +828,10 @@ def hill_picture():
     ax.text(HILL_DOT - step - 0.1, float(hill(HILL_DOT - step)) + 0.45, HILL_ARROW_NOTE,
             ha="right", va="bottom", fontsize=9.5, color=plots.color("sigmoid"))
     ax.text(HILL_BOTTOM, float(hill(HILL_BOTTOM)) - 0.12, "least wrong", ha="center", va="top", fontsize=10)
+    # Pass 68 (r63 item 1): the bowl's rule shown, not only said: the hill slope is how far right of the bottom you stand.
+    _arrow(ax, (HILL_BOTTOM, HILL_GAP_Y), (HILL_DOT, HILL_GAP_Y), arrowstyle="<|-|>", lw=1.0, gid="right of the bottom")
+    ax.text(HILL_BOTTOM - 0.08, HILL_GAP_Y, HILL_GAP_NOTE.format(gap=HILL_DOT - HILL_BOTTOM), ha="right", va="center",
+            fontsize=9.5)
     ax.set(xlim=HILL_XLIM, ylim=HILL_YLIM, xticks=np.arange(-2, 5), yticks=np.arange(0, 6),
            xlabel="the weight's value (where you stand)", ylabel="how wrong (height)",
            title=HILL_TITLE)
@@ -830,7 +840,9 @@ def hill_picture():
                   f"right. A dashed line shows the hill slope there: {hill_slope(HILL_DOT):g}, with a rise-over-run triangle under it: "
                   f"{HILL_RUN:g} step right, {hill_slope(HILL_DOT):g} up. Both axes are numbered. An arrow steps left from the dot, "
                   f"downhill: the nudge, {_minus(-hill_slope(HILL_DOT))}. The arrow shows only the direction; its length is not "
-                  f"the step. The lowest point is marked least wrong.")
+                  f"the step. The lowest point is marked least wrong. Along the bottom, a double arrow runs from the lowest point, "
+                  f"{HILL_BOTTOM:g}, to the dot, {HILL_DOT:g}: you stand {HILL_DOT - HILL_BOTTOM:g} right of the bottom, "
+                  f"the same number as the hill slope.")
     return fig
 
 
@@ -1089,37 +1101,3 @@ def flip_question():
        "negative x, −x is positive, so ReLU keeps it: the left side climbs as you go left.",
         "Question: which side of ReLU(−x) is flat? (run the notebook to answer)")
 
-
-TEN = (10, (2.0, 1.0))   # the ten-layer question: ten unbent one-unit layers, each ×2 then +1
-
-
-def stack_rule(layers=TEN[0], rule=TEN[1]):
-    """Ten (or any number of) unbent one-unit layers, each the same rule, merged into one: (slope, shift)."""
-    slope, shift = 1.0, 0.0
-    for _ in range(layers):
-        slope, shift = pile_rule(*rule, rule1=(slope, shift))
-    return slope, shift
-
-
-def pile_question(layers=TEN[0], rule=TEN[1]):
-    """Ten unbent layers, each ×2 then +1, merge into one straight rule: what is its slope? (notebook 00, after the
-    pile, whose fold already says the stack stays straight; pass 66, r61: so the question asks something new, that
-    the layers' slopes multiply). The four options have about the same length; each wrong one names its slip."""
-    w = rule[0]
-    slope = f"{stack_rule(layers, rule)[0]:g}"
-    right = f"{slope}: each layer doubles it"
-    return choice_question({
-        f"{w * layers:g}: each layer adds {w:g} to it": f"A common wrong answer: {w * layers:g}, adding the {w:g}s. "
-                                             f"In fact: each layer multiplies what it gets by {w:g}. So {layers} "
-                                             f"layers give ×{w:g}, {layers} times over: ×{slope}.",
-        right: "",
-        f"{w:g}: the same as one layer's": f"A common wrong answer: {w:g}, as for one layer. In fact: each layer "
-                                         f"stretches the line again. Two layers give {w:g} · {w:g} = {w * w:g}; "
-                                         f"{layers} give {slope}.",
-        "none: the stack is a curve": "A common wrong answer: enough layers make a curve. In fact: without a "
-                                      f"bend, the stack stays one straight line, with slope {slope}.",
-    }, right, f"Each layer multiplies the slope by {w:g}. So {layers} layers give ×{w:g}, {layers} times "
-              f"over: ×{slope}. Rules 1 and 2 above did the same: {PILE[0][0]:g} · {PILE[1][0]:g} = "
-              f"{pile_rule(*PILE[1])[0]:g}.",
-        f"Question: {layers} unbent layers, each ×{w:g} then +{rule[1]:g}: what is the merged rule's slope? "
-        "(run the notebook to answer)")
