@@ -2343,8 +2343,8 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert xor.explanation.startswith("About one half, at (1, 0) and at every other point: the know-nothing answer, a "
                                       "50-50 guess.\n"
                                       "Tilt the rule: (1, 0) scores higher, and (0, 1) just as much lower. Both answers "
-                                      "are 1.\nThe picture shows their summed loss. It is lowest with no tilt, where "
-                                      "each chance is ½.\n"
+                                      "are 1.\nThe picture shows their summed loss. It is lowest with no tilt: "
+                                      "each chance is ½, each loss 0.69.\n"
                                       "Trained runs agree: see chapter 01")   # r62: short lines, one idea each
     tilt = (2.0, -2.0, 0.0)   # a tilt: (1, 0) up by as much as (0, 1) goes down
     assert quiz._xor_score((1, 0), tilt) == -quiz._xor_score((0, 1), tilt) > 0
@@ -2362,11 +2362,12 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # r61 (Clarity): three steps (tilt, lift, shift), each named first, the table on its own
     # r62 (Focus): no table of digits; the tilt's two scores, then what it saves and costs, one line each
     assert folded[2] == "Tilt: score = 3x₁ − 3x₂. (1, 0) scores 3, (0, 1) scores −3."
-    assert folded[3] == "(1, 0) saves only 0.64. (0, 1) costs 2.36." and len(folded) == 7
+    # pass 68 (r63): each saving and cost says what it is measured against (0.69 a point with no tilt)
+    assert folded[3] == "Against 0.69 each with no tilt: (1, 0) saves only 0.64, (0, 1) costs 2.36 more." and len(folded) == 7
     assert quiz._xor_loss((0, 1), 1) - np.log(2) > np.log(2) - quiz._xor_loss((1, 0), 1) > 0   # costs more than it saves
     # pass 63 (r58 Correctness): the other kind of tilt (lift both) and a shift, worked out too
-    assert folded[4:] == ["Lift both: score = 3x₁ + 3x₂. (0, 1) and (1, 0) score 3. Together they save 1.29.",
-                          "But (1, 1) scores 6, and its answer is 0. It costs 5.31.",
+    assert folded[4:] == ["Lift both: score = 3x₁ + 3x₂. (0, 1) and (1, 0) score 3. Together they save 1.29 of their 1.39.",
+                          "But (1, 1) scores 6, and its answer is 0. It costs 5.31 more than its 0.69.",
                           "Shift: a shift b lifts all four points. It helps two and hurts two."]
     assert (f"{2 * (np.log(2) - quiz._xor_loss((0, 1), 1, quiz.XOR_LIFT)):.2f}",
             f"{quiz._xor_loss((1, 1), 0, quiz.XOR_LIFT) - np.log(2):.2f}") == ("1.29", "5.31")
@@ -3674,7 +3675,7 @@ def test_pass40_q18s_picture_above_its_options_is_the_three_corners_not_the_answ
     static = w.static_html
     head, fold = static.split("<details>", 1)
     assert ch07_quiz._html.escape(ch07_quiz.ASK_ALT["relu_corners"], quote=True) in head
-    assert head.index("<img") < head.index("<ol")
+    assert head.index("<ol") < head.index("<img")   # pass 68 (r63): ask first (prompt and options), then the picture
     assert "sin x" not in head and "sin x" in fold and "sin x" in ch07_quiz.picture_alt("relu_corners")
     assert ch07_quiz.ask_picture_html("gelu_dip") == ""
 
