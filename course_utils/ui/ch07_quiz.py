@@ -1160,7 +1160,7 @@ def _pictures(qid):
 
 def ask_picture_html(qid):
     """The picture shown with a question, as an <img> with its alt text, for the page's static copy: an export then
-    shows which picture sits above the options (Q18's three single corners, not the answer's fit to sin x: the r36
+    shows which picture sits under the options (Q18's three single corners, not the answer's fit to sin x: the r36
     reader took the fold's picture for it). '' if the question has none."""
     if qid not in ASK_PICTURES:
         return ""
@@ -1204,11 +1204,13 @@ def choice_widget(qid, number, learner):
 
     for k, b in enumerate(buttons):
         b.on_click(lambda _b, k=k: answer(k))
-    static = _head(q, number, learner) + ask_picture_html(qid) + "<ol type='A'>" + "".join(
-        f"<li>{_html.escape(q.options[i].text)}</li>" for i in shown) + "</ol>" + key_fold_html(qid, number, learner)
-    top = [widgets.HTML(_head(q, number, learner))] + ([ask] if ask is not None else [])
+    # r63: the question and its options first, then the picture of what its words mean (Q18's corners)
+    static = _head(q, number, learner) + "<ol type='A'>" + "".join(
+        f"<li>{_html.escape(q.options[i].text)}</li>" for i in shown) + "</ol>" + ask_picture_html(qid) + \
+        key_fold_html(qid, number, learner)
+    below = [ask] if ask is not None else []
     fold = widgets.HTML(key_fold_html(qid, number, learner))   # the settling picture opens with the key
-    box = QuizBox([*top, *rows, feedback, fold], f"Q{number}: click a letter", static,
+    box = QuizBox([widgets.HTML(_head(q, number, learner)), *rows, *below, feedback, fold], f"Q{number}: click a letter", static,
                   buttons=buttons, feedback=feedback, question=q, shown=shown, ask_picture=ask, after_picture=None,
                   fold=fold, answered=False)
     return box
