@@ -2355,7 +2355,7 @@ def test_the_roster_gives_every_runner_one_plain_phrase_that_matches_its_shape()
     names = [re.match(r"- \*\*(.+?)\*\*", ln).group(1) for ln in lines]
     # pass 68 (cut): the four that matter here get a line each; the five cousins are chapter 04's, named in one line
     assert names == ["straight", "sigmoid", "tanh", "ReLU"]
-    assert ("The other five are ReLU's cousins from chapter 04: Leaky ReLU, ELU, GELU, SiLU (or Swish) and Mish."
+    assert ("The other five are ReLU's cousins from chapter 04: " + "**Leaky ReLU**, **ELU**, **GELU**, **SiLU** (or **Swish**) and **Mish**."
             in cell) and len(names) + 5 == len(ch05_race.CONTESTANTS)
     # pass 68: one glossary link, in the opening, two cells before the roster
     assert "(91_glossary.ipynb#Glossary)" in _cells("markdown")[0] and 'quick "tanh" form' not in cell
@@ -2376,7 +2376,7 @@ def test_the_roster_gives_every_runner_one_plain_phrase_that_matches_its_shape()
     assert np.max(np.abs(get("gelu_tanh")(x) - get("gelu")(x))) < 0.001                  # "looks almost the same"
     np.testing.assert_allclose(get("silu")(x), x * get("sigmoid")(x), atol=1e-12)          # the input times its sigmoid
     flat = re.sub(r"\s+", " ", cell)
-    assert "Leaky ReLU, ELU, GELU, SiLU (or Swish) and Mish." in flat
+    assert "**Leaky ReLU**, **ELU**, **GELU**, **SiLU** (or **Swish**) and **Mish**." in flat
     assert "quick tanh form" not in flat   # pass 46 (r41 Focus 3): a naming note, cut
     assert "Its curve looks the same." not in flat   # pass 25: "its" had no clear referent
 
@@ -2443,7 +2443,7 @@ def test_silu_is_named_one_setting_of_swish_where_it_is_first_named():
     # pass 40 (r36 Focus): β is never used in this chapter; the glossary (chapter 00) gives Swish's formula
     # pass 46 (r41 Focus 3): the tick-box naming note is cut; the roster keeps the plain phrase
     # pass 48 (r43 Clarity 5): Swish, the tick boxes' other name, said where SiLU is first named
-    assert "SiLU (or Swish) and Mish." in prose   # pass 68: named in the cousins' line; chapter 04 says what each is
+    assert "**SiLU** (or **Swish**) and **Mish**." in prose   # pass 68: named in the cousins' line; chapter 04 says what each is
     assert "β" not in prose
     assert "Its tick box says" not in prose
     assert "SiLU / Swish" in ch05_race.short_name("silu")
