@@ -989,7 +989,7 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.0
         # The two lines' words, drawn after the curves (on a pale box) so no curve crosses them: the shrug line's
         # above it, left of the middle, where every runner has already sunk below it.
         box = dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.85)
-        live.moving(ax.annotate("0.1: learnt", (0.995, 0.1), xycoords=("axes fraction", "data"), xytext=(0, 3),
+        live.moving(ax.annotate("0.1: finish line", (0.995, 0.1), xycoords=("axes fraction", "data"), xytext=(0, 3),
                                 textcoords="offset points", ha="right", va="bottom", fontsize=9, bbox=box))
         live.moving(ax.annotate(f"{np.log(2):.2f}: shrug line (one half for every point)", (0.3, np.log(2)),
                                 xycoords=("axes fraction", "data"), xytext=(0, 5), textcoords="offset points",
