@@ -11,9 +11,8 @@ import ipywidgets as widgets
 import numpy as np
 import pytest
 from PIL import Image
-from scipy.optimize import linprog
 
-from course_utils.engine import mlp, race, sheet
+from course_utils.engine import mlp, race
 from course_utils.facts import activations, data
 from course_utils.ui import ch05_race
 
@@ -1229,13 +1228,6 @@ def test_the_step_words_stay_one_line_each_and_the_folded_page_stays():
     # pass 66 (r61 Clarity 1): why the cut is straight (the output unit only adds up the two numbers, weighted)
     # pass 68 (cut): the page section left the chapter (chapter 01's sheet shows how a bend curves lines)
     assert "the **cut**" not in prose
-    # A's numbers are the figure's: its caption prints them, computed from the layer (r59 Clarity 2)
-    a_out = ch05_race.sheet.layer(ch05_race.PAGE_MARKED[:1], ch05_race.PAGE_W, ch05_race.PAGE_B, "tanh")[0]
-    assert list(ch05_race.PAGE_MARKED[0]) == [-1.0, 1.25] and [f"{v:.2f}" for v in a_out] == ["-0.81", "0.88"]
-    assert ch05_race.page_figure().caption == "point A: inputs (−1, 1.25) → the two tanh units' outputs (−0.81, 0.88)"
-    assert [ax.get_title() for ax in ch05_race.page_figure().axes[:3]] == [
-        "(a) the flat page: every input", "(b) bent by one hidden layer (tanh)", "(c) the cut, unfolded"]
-    assert [ax.get_xlabel() for ax in ch05_race.page_figure().axes[:3]][-1] == "input x₁"
 
 # ---- tenth pass: the step sizes, sigmoid's border, the friend's claim, the live race's still, the 45 networks ----
 
@@ -2680,107 +2672,6 @@ def test_the_stretch_race_runs_live_and_matches_the_five_run_fold(stretch, chapt
     sig = activations.get("sigmoid")
     for fn, slope in ((lambda z: 2 * sig(z) - 1, 0.5), (lambda z: sig(4 * z) - 0.5, 1.0), (lambda z: sig(z) - 0.5, 0.25)):
         assert abs((fn(1e-6) - fn(-1e-6)) / 2e-6 - slope) < 1e-6 and abs(fn(0.0)) < 1e-12   # the slope, and centred
-
-
-def test_the_bent_page_picture_shows_one_straight_cut_that_bends_when_unfolded():
-    """Check the origami picture (pass 40, r36 Picture): three panels with labelled axes and alt text; every point lies
-    on its colour's side of the one straight cut in the bent panel; unfolded, the border is not straight (it stays
-    between the colours on the flat square); it follows the origami paragraph."""
-    fig = ch05_race.page_figure()
-    a, b, c = fig.axes[:3]
-    assert [ax.get_xlabel() for ax in (a, b, c)] == ["input x₁", "hidden unit 1", "input x₁"]
-    assert [ax.get_ylabel() for ax in (a, b, c)] == ["input x₂", "hidden unit 2", "input x₂"]
-    assert "straight black line" in fig.get_label() and "S-shaped border" in fig.get_label()
-    pts, cls = ch05_race.page_points()
-    bent = sheet.layer(pts, ch05_race.PAGE_W, ch05_race.PAGE_B, "tanh")
-    side = bent[:, 1] - ch05_race.PAGE_CUT * bent[:, 0]
-    assert np.all((side > 0) == (cls == 1)) and 0.3 < cls.mean() < 0.7
-    assert not np.all((pts[:, 1] > pts[:, 0]) == (cls == 1))
-    # pass 42 (r38 Correctness): panel (a)'s alt says no straight line splits the dots, and the r38 reader found one.
-    # A linear programme finds no line with every point on its colour's side (status 2: infeasible) ...
-    signs = np.where(cls == 1, 1.0, -1.0)
-    lp = linprog(np.zeros(3), A_ub=-signs[:, None] * np.column_stack([pts, np.ones(len(pts))]),
-                 b_ub=-np.ones(len(pts)), bounds=[(None, None)] * 3, method="highs")
-    assert lp.status == 2
-    # ... and any straight line gets at least 3 points wrong (some best line can be slid and turned until it passes
-    # through two points without changing the others' sides, so the fewest errors over lines through pairs is a floor)
-    fewest = len(pts)
-    for i in range(len(pts)):
-        normals = (pts[i + 1:] - pts[i]) @ np.array([[0.0, 1.0], [-1.0, 0.0]])
-        side = (pts - pts[i]) @ normals.T > 0
-        others = np.ones(side.shape, bool)
-        others[i] = False
-        others[np.arange(i + 1, len(pts)), np.arange(side.shape[1])] = False
-        wrong = ((side != (cls == 1)[:, None]) & others).sum(axis=0)
-        fewest = min(fewest, wrong.min(initial=fewest), (others.sum(axis=0) - wrong).min(initial=fewest))
-    assert fewest >= 3
-    gx, gy, f = ch05_race.page_border()
-    border = np.array([[gx[i, j], gy[i, j]] for i in range(1, f.shape[0]) for j in range(f.shape[1])
-                       if np.sign(f[i, j]) != np.sign(f[i - 1, j])])
-    assert sheet.off_straight(border[np.argsort(border[:, 1])]) > 0.1   # unfolded, the straight cut bends
-    # pass 68: the chapter no longer shows this picture (cut); the helper and its checks stay for reuse
-    # pass 41 (r37 Picture): six lines, each its own colour and dash in (a) and (b), (b)'s the bent image of (a)'s,
-    # so a line can be followed; none in a point's colour; the middle square's axes said in words
-    # pass 48 (r43 Picture 1): six lines tangled in (b); three (x₂ fixed), thicker, each its own dash, and each named
-    # in its colour on the line itself in every panel (no legend to match up)
-    lines = ch05_race.page_lines()
-    assert [key for key, _path in lines] == [(1, -1.0), (1, 0.0), (1, 1.0)]
-    drawn = [[ln for ln in ax.get_lines() if ln.get_label().startswith("x")] for ax in (a, b, c)]
-    assert [ln.get_label() for ln in drawn[0]] == ["x₂ = −1", "x₂ = 0", "x₂ = 1"]
-    for flat_line, bent_line, (key, path) in zip(drawn[0], drawn[1], lines):
-        assert flat_line.get_color() == bent_line.get_color() == ch05_race.PAGE_LINE_COLOURS[key[1]]
-        assert flat_line.get_linestyle() == bent_line.get_linestyle()
-        assert flat_line.get_linewidth() >= 2.5
-        np.testing.assert_allclose(flat_line.get_xydata(), path)
-        np.testing.assert_allclose(path[:, 1], key[1])
-        np.testing.assert_allclose(bent_line.get_xydata(), sheet.layer(path, ch05_race.PAGE_W, ch05_race.PAGE_B, "tanh"))
-    assert len({ln.get_linestyle() for ln in drawn[0]}) == 3   # not colour alone
-    for ax, lns in zip((a, b, c), drawn):
-        names = {t.get_text(): t.get_color() for t in ax.texts}
-        assert all(names.get(ln.get_label()) == ln.get_color() for ln in lns)
-    assert len(set(ch05_race.PAGE_LINE_COLOURS.values()) & {ch05_race.plots.ACCENT, ch05_race.plots.VANISHING}) == 0
-    assert not fig.legends
-    # pass 44 (r39 Picture): the dots are said to be another example; the middle square's points spread inside it
-    # (not piled on tanh's flat ±1 edges); the right title fits inside the figure
-    assert all(f"x₂ = {v}" in [t.get_text() for t in fig.axes[0].texts] for v in ("−1", "0", "1"))
-    assert [axis_value for (axis_value, _line) in ch05_race.page_lines()] == [(1, -1.0), (1, 0.0), (1, 1.0)]   # x₂ fixed
-    assert np.mean(np.any(np.abs(bent) > 0.9, axis=1)) < 0.4
-    fig.canvas.draw()
-    width = fig.bbox.width
-    for ax in (a, b, c):
-        box = ax.title.get_window_extent()
-        assert box.x0 >= 0 and box.x1 <= width, ax.get_title()
-
-
-def test_the_relu_panel_draws_a_border_of_straight_pieces_meeting_on_the_creases():
-    """Check panel (d) (pass 61, r55 Picture 1: the origami sentence's crease had no picture): the same two units with
-    ReLU and one straight cut; unfolded on the flat page, the border is straight inside each region where the units
-    are on or off, with a different direction in each, so its corners sit on the creases (a unit's sum is 0); the
-    points are coloured by that cut, and the panel's title and the alt text say corners and creases."""
-    gx, gy, f = ch05_race.page_relu_border()
-    border = np.array([[gx[i, j], gy[i, j]] for i in range(1, f.shape[0]) for j in range(f.shape[1])
-                       if np.sign(f[i, j]) != np.sign(f[i - 1, j])])
-    sums = border @ ch05_race.PAGE_W.T
-    directions = []
-    for on in ((True, True), (False, True), (True, False)):
-        piece = border[np.all((sums > 0.05) == on, axis=1) & np.all(np.abs(sums) > 0.05, axis=1)]
-        assert len(piece) > 10, on
-        centred = piece - piece.mean(axis=0)
-        _u, sv, vt = np.linalg.svd(centred, full_matrices=False)
-        assert sv[1] / sv[0] < 0.03, on   # one straight piece per region (the grid's steps aside)
-        directions.append(vt[0])
-    for a, b in ((0, 1), (0, 2)):
-        assert abs(abs(directions[a] @ directions[b]) - 1) > 0.05   # pieces turn: corners
-    pts, cls = ch05_race.page_relu_points()
-    bent = sheet.layer(pts, ch05_race.PAGE_W, ch05_race.PAGE_B, "relu")
-    k_, c_ = ch05_race.PAGE_RELU_CUT
-    assert np.all((bent[:, 1] + k_ * bent[:, 0] > c_) == (cls == 1)) and 0.2 < cls.mean() < 0.8
-    fig = ch05_race.page_figure()
-    assert len(fig.axes) == 4 and "corners" in fig.axes[3].get_title() and "creases" in fig.axes[3].get_title()
-    assert "sharp corners, each on a dotted crease line" in fig.get_label()
-    fig.canvas.draw()
-    assert all(0 <= ax.title.get_window_extent().x0 and ax.title.get_window_extent().x1 <= fig.bbox.width
-               for ax in fig.axes)
 
 
 def test_the_learning_rate_try_gives_the_centred_sigmoid_4x_steps_at_the_sliders_0_04(chapter_race, stretch):

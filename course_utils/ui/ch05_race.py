@@ -7,7 +7,7 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib import ticker
 
-from course_utils.engine import mlp, race, sheet, zigzag
+from course_utils.engine import mlp, race, zigzag
 from course_utils.facts import activations, data
 from course_utils.ui import plots, tables
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, NamedImage
@@ -602,131 +602,6 @@ def gradient_table(results, epoch=0):
                  note=f"mean over seeds of the weight-gradient norm at epoch {epoch}; layer 1 is nearest the input")
 
 
-
-# The bent page of notebook 05 (r36 reader: its hardest idea had no picture): one tanh hidden layer of two units bends
-# the square of inputs; one straight cut through the bent page is a winding border on the flat one.
-# r39 reader: with bigger weights, tanh flattened most points onto the middle square's edges; these keep them inside.
-PAGE_W, PAGE_B, PAGE_CUT = np.array([[1.5, 0.3], [-0.75, 0.5]]), np.zeros(2), -0.5   # the cut: unit 2 = −0.5 × unit 1
-
-
-def page_points(n=160, seed=0, half=1.5):
-    """Points on the flat square and their colours (1 above the cut, once bent): (n, 2) and (n,)."""
-    pts = np.random.RandomState(seed).uniform(-half, half, size=(n, 2))
-    bent = sheet.layer(pts, PAGE_W, PAGE_B, "tanh")
-    return pts, (bent[:, 1] > PAGE_CUT * bent[:, 0]).astype(int)
-
-
-def page_border(half=1.5, samples=301):
-    """The straight cut, unfolded onto the flat square: (gx, gy, f) with f = unit 2 − PAGE_CUT × unit 1; the border is f = 0."""
-    g = np.linspace(-half, half, samples)
-    gx, gy = np.meshgrid(g, g)
-    bent = sheet.layer(np.stack([gx, gy], axis=-1), PAGE_W, PAGE_B, "tanh")
-    return gx, gy, bent[..., 1] - PAGE_CUT * bent[..., 0]
-
-
-PAGE_MARKED = np.array([[-1.0, 1.25], [-0.5, -0.5], [0.5, 0.5]])   # points A, B, C, followed from (a) to (b)
-PAGE_LINE_COLOURS = {-1.0: "#5E3C99", 0.0: "#009E73", 1.0: "#CC79A7"}   # none is a point's blue or orange
-PAGE_LINE_DASHES = {-1.0: "--", 0.0: "-", 1.0: ":"}   # not colour alone
-
-
-def page_lines(half=1.5, samples=61):
-    """The bent-page picture's three lines on the flat square, x₂ fixed: [((1, value), (samples, 2))]. (r43: six
-    lines tangled in the bent panel; the x₁ lines shrank to stubs there.)"""
-    along = np.linspace(-half, half, samples)
-    return [((1, v), np.column_stack([along, np.full(samples, v)])) for v in PAGE_LINE_COLOURS]
-
-
-# r55 Picture 1: the origami sentence's corner had no picture. The same two units with ReLU instead of tanh, and one
-# straight cut in their outputs, unit 2 + unit 1 = 0.5: unfolded, the border is straight pieces meeting at sharp
-# corners, each on a crease (where one unit's weighted sum is 0 and the unit switches on).
-PAGE_RELU_CUT = (1.0, 0.5)   # (k, c): the cut is unit 2 + k × unit 1 = c
-
-
-def page_relu_border(half=1.5, samples=301):
-    """The ReLU layer's straight cut, unfolded onto the flat square: (gx, gy, f), the border where f = 0."""
-    g = np.linspace(-half, half, samples)
-    gx, gy = np.meshgrid(g, g)
-    bent = sheet.layer(np.stack([gx, gy], axis=-1), PAGE_W, PAGE_B, "relu")
-    k, c = PAGE_RELU_CUT
-    return gx, gy, bent[..., 1] + k * bent[..., 0] - c
-
-
-def page_relu_points(n=160, seed=0, half=1.5):
-    """page_points' points, coloured by the ReLU layer's cut instead: (n, 2) and (n,)."""
-    pts = np.random.RandomState(seed).uniform(-half, half, size=(n, 2))
-    bent = sheet.layer(pts, PAGE_W, PAGE_B, "relu")
-    k, c = PAGE_RELU_CUT
-    return pts, (bent[:, 1] + k * bent[:, 0] > c).astype(int)
-
-
-@plots.styled
-def page_figure(half=1.5):
-    """Four panels (notebook 05, beside the origami paragraph): (a) points on the flat square of inputs; (b) the same
-    points after one tanh hidden layer of two units, the page curved, with one straight cut; (c) that cut unfolded onto
-    the flat square: a curved border; (d) the same two units with ReLU: the unfolded cut has sharp corners, on the
-    creases where a unit switches on. Coloured lines show how the page bends."""
-    fig, axes = plots.new_figure(1200, 340, 1, 4)
-    pts, cls = page_points(half=half)
-    bent_pts = sheet.layer(pts, PAGE_W, PAGE_B, "tanh")
-    words = dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none", alpha=0.8)
-    for k, (ax, title) in enumerate(zip(axes[:3], ("(a) the flat page: every input",
-                                                   "(b) bent by one hidden layer (tanh)", "(c) the cut, unfolded"))):
-        # r37: a full grey grid tangled in (b); three lines each way, each with its own colour in every panel, can be
-        # followed from (a) to (b): solid where x₁ is fixed, dashed where x₂ is
-        for (which, value), path in page_lines(half):
-            shown = sheet.layer(path, PAGE_W, PAGE_B, "tanh") if k == 1 else path
-            label = f"x{'₁₂'[which]} = {value:g}".replace("-", "−")
-            ax.plot(*shown.T, color=PAGE_LINE_COLOURS[value], lw=2.6, ls=PAGE_LINE_DASHES[value], zorder=2,
-                    label=label)
-            # each line named at its right end, in its colour: no legend to match up (r43 Picture 1)
-            end = k != 1   # in (b) the three ends meet in a corner: each name sits at its line's middle instead,
-            # on a pale box over the points (r55 Picture 1: the names sat on the dots)
-            ax.annotate(label, shown[-1] if end else shown[len(shown) // 2], xytext=(3, 0) if end else (4, 4),
-                        textcoords="offset points", ha="left", va="center" if end else "bottom",
-                        fontsize=9, color=PAGE_LINE_COLOURS[value], fontweight="bold", annotation_clip=False,
-                        bbox=None if end else words, zorder=5)
-        shown = bent_pts if k == 1 else pts
-        for c, colour, marker in ((0, plots.ACCENT, "o"), (1, plots.VANISHING, "^")):
-            ax.plot(*shown[cls == c].T, marker, color=colour, ms=3.5, mew=0, alpha=0.7, zorder=3)
-        ax.set_title(title, fontsize=11)
-        ax.set_aspect("equal")
-    # r57 Picture 1: "each point moved" had nothing to follow; three lettered points, in (a), (b) and (c)
-    for k, ax in enumerate(axes[:3]):
-        for letter, at in zip("ABC", sheet.layer(PAGE_MARKED, PAGE_W, PAGE_B, "tanh") if k == 1 else PAGE_MARKED):
-            ax.plot(*at, "o", ms=15, mfc="white", mec="black", mew=1.5, zorder=6)
-            ax.text(*at, letter, ha="center", va="center", fontsize=9, fontweight="bold", zorder=7)
-    line = np.linspace(-1, 1, 2)
-    axes[1].plot(line, PAGE_CUT * line, color="black", lw=2, zorder=4)
-    axes[2].contour(*page_border(half), levels=[0.0], colors="black", linewidths=2, zorder=4)
-    # (d): ReLU instead of tanh. The creases: where a unit's weighted sum is 0, dotted grey.
-    relu = axes[3]
-    relu_pts, relu_cls = page_relu_points(half=half)
-    for c, colour, marker in ((0, plots.ACCENT, "o"), (1, plots.VANISHING, "^")):
-        relu.plot(*relu_pts[relu_cls == c].T, marker, color=colour, ms=3.5, mew=0, alpha=0.7, zorder=3)
-    along = np.linspace(-half, half, 2)
-    for w1, w2 in PAGE_W:   # w1·x₁ + w2·x₂ = 0, drawn as x₁ along x₂ (both units' lines are steep)
-        relu.plot(-w2 * along / w1, along, color="#555555", lw=1.2, ls=":", zorder=2)
-    relu.contour(*page_relu_border(half), levels=[0.0], colors="black", linewidths=2, zorder=4)
-    relu.set_title("(d) ReLU: corners\non the dotted creases", fontsize=11)   # r61: the old title ran off the edge
-    relu.set_aspect("equal")
-    for ax in (axes[0], axes[2], axes[3]):
-        ax.set(xlabel="input x₁", ylabel="input x₂", xlim=(-half, half), ylim=(-half, half))
-    axes[1].set(xlabel="hidden unit 1", ylabel="hidden unit 2", xlim=(-1.05, 1.05), ylim=(-1.05, 1.05))
-    fig.set_label("Four square plots. (a): blue dots and orange triangles scattered on a flat page of inputs, with "
-                  "three coloured lines across it, where x₂ is −1, 0 and 1, each named at its end, and three points "
-                  "circled and lettered A, B, C; no straight line splits the "
-                  "dots. (b): the same points and lines after one tanh hidden layer: each line keeps its colour "
-                  "but curves, A, B and C have moved, and one straight black line now splits the colours. (c): that straight line "
-                  "drawn back on the flat page is an S-shaped border that curves between the colours. (d): the same two "
-                  "units with ReLU instead, and one straight cut: drawn back on the flat page, the border is straight "
-                  "pieces meeting at sharp corners, each on a dotted crease line where a unit turns on.")
-    # r59 Clarity 2: the prose follows point A with its numbers, so the caption prints them
-    a_in, a_out = PAGE_MARKED[0], sheet.layer(PAGE_MARKED[:1], PAGE_W, PAGE_B, "tanh")[0]
-    pair = lambda p: "(" + ", ".join(f"{v:.3g}".replace("-", "−") for v in p) + ")"
-    return Captioned(fig, f"point A: inputs {pair(a_in)} → the two tanh units' outputs {pair(np.round(a_out, 2))}")
-
-
-# ---- the live race (notebook 05) ----
 
 # The learning-rate slider's notches (r57 Focus 2: a log slider's 10^-1.4 read 0.0398, plumbing): 1, 2 and 4 in each
 # tenfold, three notches a tenfold as on a log scale, from 1/10,000 to 1. They hold the race's 0.01, the try's 0.04
