@@ -171,7 +171,7 @@ def test_every_widget_answer_is_folded_after_the_widget():
     print_* call is left in the chapter's code (tenth pass: SELU's picture lives inside its fold)."""
     cells = _cells()
     asks = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "**Predict:**" in "".join(c["source"])]
-    assert len(asks) == 11   # r56 (pass 62): the He widget and its Predict are cut (one sentence says its point); five widgets (SELU's spread since pass 14), ELU/SELU gap, slopes at -3, softmax raise,
+    assert len(asks) == 10   # pass 68 (r63): the ELU/SELU gap Predict is cut (a second use of one widget);  r56 (pass 62): the He widget and its Predict are cut (one sentence says its point); five widgets (SELU's spread since pass 14), ELU/SELU gap, slopes at -3, softmax raise,
     # and (pass 24) two click-an-answer questions, whose feedback comes on the click, not in a fold
     # pass 32: two more: sigmoid onto tanh (the picture, then the words answer) and the overflow (its fold answers)
     # pass 46: the overflow Predict is cut (its fold stays, as plain 'For the curious' reading)
@@ -300,10 +300,10 @@ def test_the_models_story_is_oldest_first_with_the_datas_years():
     assert all(any(m == model and "SwiGLU" in b for m, b in bend) for model in ("PaLM", "LLaMA", "Mistral 7B"))
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
     # r36: the section opens with the trend, one example per era (the rest are in the table's fold)
-    story = text[text.index("The trend in famous models: squashers, ReLU, GELU, then gated units.\n"):]
+    story = text[text.index("A trend in famous models:\n"):]
     story = story[:story.index("## The zoo table")]   # pass 19: no LSTM fold after the story
     lines = [line for line in story.splitlines() if line.startswith("- ")]
-    assert lines == ["- **1997**, the LSTM: sigmoid gates and tanh-like curves.", "- **2012**, AlexNet (sorts images): ReLU.",
+    assert lines == ["- **1997**, the LSTM (reads a sequence step by step): sigmoid gates and tanh-like curves.", "- **2012**, AlexNet (sorts images): ReLU.",
                      "- **2018**, GPT (writes text): GELU.", "- **2023**, LLaMA (a language model): SwiGLU, a gated unit."]
     bends = {(d.model, d.year): d.bend for d in deployments.DEPLOYMENTS}
     assert bends[("AlexNet", 2012)] == "ReLU" or "ReLU" in bends[("AlexNet", 2012)]
@@ -333,7 +333,7 @@ def test_lstm_has_one_date_story_and_the_chapter_drops_implementation_details():
     assert "2013" not in text and "today's form" not in text
     # eighth pass: the story's LSTM line is one short line, with no unexplained forget-gate date
     # pass 22: "S-curves centred on 0" read as cryptic; they are tanh-like (h(x) = tanh(x/2), checked above)
-    assert "- **1997**, the LSTM: sigmoid gates and tanh-like curves." in text   # r36: one example per era
+    assert "- **1997**, the LSTM (reads a sequence step by step): sigmoid gates and tanh-like curves." in text   # r36: one example per era
     assert "sigmoid gates, S-curves centred on 0" not in text
     assert "forget gate" not in text.lower()
     for detail in ("tanh formula", "approximate=", "official code", "He et al", "**Keys**", "GELU (tanh approximation)"):
@@ -528,7 +528,7 @@ def test_smooth_family_slopes_near_zero_and_far_left():
     # pass 46: "far left it still fades" moved into the Costs line
     assert ("**Fixes:** a unit whose sum is a little below 0 still gets a nudge.\n"   # r56: the unit placed by its sum
             "Just left of 0 the slope is about 0.5 (Mish: 0.6), not 0.\n"
-            "**Costs:** far left the nudge still fades. And these bends are more work to compute than ReLU.") in text
+            "**Costs:** far left the nudge still fades. They also cost more to compute than ReLU.") in text
     assert "the corner is rounded: the slope changes smoothly" not in text
     for name in at_zero:   # fades towards 0 far left, for all four
         assert abs(float(activations.get(name).derivative(-30.0))) < 1e-9, name
@@ -767,12 +767,12 @@ def test_zoo_table_definitions_one_idea_per_line():
     # r54 (pass 60): "zig-zag to reach a mix" could not be followed; the legend line only defines the column, and the
     # why comes after the table, as chapter 02's picture then the two-weight reason (test_zero_centred_why_is_a_picture)
     zc = above.index("- **Zero-centred**: is the average output 0, for bell-curve inputs (average 0, spread 1)? "
-                     "If not, the fold under the table gives the average.")
+                     "The fold under the table gives each average.")
     assert above[zc + 1].startswith("- **")
     assert (NOTEBOOK.parent / "02_four_bends.ipynb").exists()
     # r40: one definition everywhere, the smooth family's "never goes down as x grows" (ReLU's flat left is "yes")
     # pass 46: "(flat stretches count)" cut; ReLU's flat left is still "yes" (checked below)
-    assert ("- **Monotonic**: never goes down as x grows. A dip is not known to hurt: GELU dips, and still trains well in practice."
+    assert ("- **Monotonic**: never goes down as x grows. A dip is not known to hurt: GELU dips, and still trains well."
             in above)
     assert "only ever climbs" not in "\n".join(above)
     gpt = next(d for d in deployments.DEPLOYMENTS if d.model == "GPT")
@@ -832,7 +832,7 @@ def test_spread_is_one_word_the_standard_deviation_everywhere():
     # pass 28: "signal" is the backward nudge elsewhere; here the numbers go forward, and the average is one layer's
     # pass 56: the worked case (-2 and 2) comes first; the spread is defined on it
     assert ("Say a layer outputs −2 and 2. Their **average** is 0.\n"
-            "Each sits 2 away from that average. How far outputs typically sit from their average is their **spread**: here 2.\n") in text
+            "Each sits 2 away from it. How far outputs typically sit from their average is their **spread**: here 2.\n") in text
     # pass 33: what the average is taken over: the engine's h.mean() is over the whole (examples, units) array
     probe = signal_stats.layer_stats("relu", depth=1, width=8, n=4, seed=0)[0][0]
     rng = np.random.default_rng(0)
@@ -865,11 +865,13 @@ def test_squashers_cost_is_the_product_of_slopes_not_a_vanishing_slope():
     # r43: "going backwards" is said in plain words where it is first used
     # r55 (pass 61): "the nudge" travelled back here but was a weight's own number elsewhere; what travels back is
     # chapter 03's backward signal, said in plain words where it is first used
-    assert "vanish" not in text and ("Training sends a **backward signal** from the output to the first layer: "
-                                     "which way each sum should move.\n"
+    assert "vanish" not in text and ("Training sends a **backward signal** from the output to the first layer.\n"
+                                     "It says which way each sum should move.\n"
                                      "Each layer multiplies the backward signal by its weights and slope.\n") in text
     assert text.index("**backward signal**") + 2 == text.index("backward signal")   # defined at its first use
-    assert "With usual-sized weights, many slopes below 1 multiply to almost nothing (chapter 03)." in text
+    # pass 68 (r63): "usual-sized" was vague; the weights are named by what they do (LeCun-normal keeps the spread)
+    assert ("Say the weights keep the spread steady, like LeCun-normal ones.\n"
+            "Then many slopes below 1 multiply to almost nothing (chapter 03).") in text and "usual-sized" not in text
     assert "The backward signal is multiplied by weights and one slope per layer." in text
     assert "the nudge is multiplied" not in text and "sends the nudge" not in text
     x = np.linspace(-20, 20, 4001)
@@ -887,7 +889,7 @@ def _selu_span(start, depth=30):
     return f"{min(ends):.2f} to {max(ends):.2f}"
 
 
-SCOPE = ("**When does SELU do this?** Two things to remember, as in the widget:\n\n"
+SCOPE = ("**When does SELU do this?** In the widget's setting:\n\n"
          "- a plain stack of wide **dense** layers: in each, every unit sees every input;\n- LeCun-normal starting weights.\n")
 # r61 (pass 66): the other two conditions share one fold with SELU's slope picture and the why (selu_why_fold)
 MORE_CONDITIONS = ("**Two more conditions.** Inputs with average near 0.\n"
@@ -958,14 +960,16 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # r54 (pass 60): "the bend and the spread of these weights decide" was abstract; said as the analogy's volume
     assert "Here the spread is the volume." in text
     # r56 (pass 62): the starting weights are named in the ReLU family's costs, where they are first needed
-    assert ("A layer's volume depends on its bend and on its starting weights' spread.\n"
-            "In the right setting (below), SELU is like a speaker who always returns to one volume: spread 1.") in text
+    # pass 68: "A layer's volume depends on ..." cut (the analogy above says it); the speaker line stays
+    assert "In the right setting (below), SELU is like a speaker who always returns to one volume: spread 1." in text
     assert "".join(_cells()[_index("### Try it: a spread that starts too big") - 1]["source"]).endswith(
         "returns to one volume: spread 1.")   # the setting comes after the widget
     # pass 52: the set-up is two cells, the network, then what the widget shows (ending on the Predict)
     k_try = _index("### Try it: a spread that starts too big")
-    ask = "".join("".join(c["source"]) for c in _cells()[k_try:k_try + 2])
-    assert _cells()[k_try + 2]["source"][0].startswith("ch04.selu_spread(")
+    # pass 68 (r63): the sqrt(128) reason is folded in a hidden cell between the network and what the widget shows
+    assert "".join(_cells()[k_try + 1]["source"]) == "ch04.lecun_why_fold()"
+    ask = "".join("".join(c["source"]) for i, c in enumerate(_cells()[k_try:k_try + 3]) if i != 1)
+    assert _cells()[k_try + 3]["source"][0].startswith("ch04.selu_spread(")
     # pass 46: one weight size before the Predict (LeCun's), He's after it, each said plainly as its bell curve's spread
     n = ch04_zoo.SPREAD_WIDTH
     # r56 (pass 62): the rule first, then its value here; 128 is each unit's number of inputs, said in the line above
@@ -973,11 +977,14 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # r62 (pass 67): why sqrt(1/n) is said before the rule: n random pushes add to sqrt(n) times one push's spread
     assert (f"each {n} units wide. So each unit has {n} inputs.\n"
             "Each starting weight is drawn at random from a bell curve (\"normal\").\n"
-            "Each input times its weight is one random push.\n"
-            f"Add {n} pushes: they partly cancel, and the total's spread is $\\sqrt{{{n}}}$ times one push's.\n"
-            f"So each weight's spread is made $\\sqrt{{{n}}}$ times smaller: $\\sqrt{{1/{n}}} \\approx {np.sqrt(1 / n):.3f}$.\n"
+            f"Its spread is $\\sqrt{{1/{n}}} \\approx {np.sqrt(1 / n):.3f}$: the more inputs, the smaller the weights.\n"
             "This rule is **LeCun-normal**: spread $\\sqrt{1/n}$, for $n$ inputs per unit.\n"   # r48: the rule, not only 128
             "With these weights, inputs of average 0 and spread 1 give sums of spread 1.") in ask
+    # pass 68 (r63): the pushes' reason is folded, with the condition it needs (independent pushes, each averaging 0)
+    why = ch04_zoo.lecun_why_fold().data
+    assert "Each input times its weight is one random push." in why and "**independent**" in why and "averages 0" in why
+    assert f"$\\sqrt{{{n}}}$ times one push's, not {n} times." in why and f"\\approx {np.sqrt(1 / n):.3f}$" in why
+    assert "one random push" not in ask   # out of the main path
     pushes = np.random.default_rng(5).normal(size=(4000, n))   # n pushes of spread 1: the total's spread is sqrt(n)
     assert abs(pushes.sum(axis=1).std() / np.sqrt(n) - 1) < 0.05
     big = np.random.default_rng(2).normal(size=(4000, n)).sum(axis=1)   # n inputs of spread 1, weights of 1
@@ -995,7 +1002,8 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     assert "- The slider sets the inputs' spread." in ask
     assert "- spread $" not in ask
     assert ask.index("**LeCun-normal**") < ask.index("**Predict:**") and "**He weights**" not in ask   # r44: He after SELU's check
-    assert _index("### Try it: a spread that starts too big") < _index("ch04.signal_answer(depth=30)") < _index("**He weights**")
+    assert _index("### Try it: a spread that starts too big") < _index("ch04.signal_answer(depth=30)") < _index("ch04.lecun_fade_note(")
+    assert "**He weights**" in ch04_zoo.lecun_fade_note(30).data   # pass 68: He is said in the Optional fold
     assert f"{np.sqrt(1 / 128):.3f}" == "0.088"
     assert text.index("**starting weights**") < text.index("LeCun")
     # pass 33: "plain size" was not explained here; said instead: a straight layer with spread sqrt(1/n) weights
@@ -1053,7 +1061,7 @@ def test_zoo_says_yes_for_an_average_of_0_and_gives_every_other_average():
     # pass 17: the text does not call ELU near zero-centred; it gives both averages, computed here
     assert f"{elu:.2f}" == "0.16" and f"{relu:.2f}" == "0.40"
     assert ("- **Zero-centred**: is the average output 0, for bell-curve inputs (average 0, spread 1)? "
-            "If not, the fold under the table gives the average.") in _markdown() and '"Roughly"' not in _markdown()
+            "The fold under the table gives each average.") in _markdown() and '"Roughly"' not in _markdown()
     # r58 (pass 63): the table's column says yes or no; every average above sits in the fold under it
     html = ch04_zoo.ZooTable()._repr_html_()
     table, averages = html.split("<details>")
@@ -1306,7 +1314,7 @@ def test_slopes_at_minus_three_are_asked_before_the_picture_and_all_four_stay_ab
     assert "So ELU sinks towards a **floor**, a level it never goes below: −α." in _markdown()
     # r38: e^x's slope is its value, so the table's slopes can be worked out: e^-3 and 1.76 e^-3
     # r54 (pass 60): with an example, at the Predict's x: e^-3 ≈ 0.05, and so is its slope
-    assert "The slope of $e^x$ at any $x$ equals its value: at $x = -3$, both are about 0.05." in _markdown()
+    assert "Its slope equals its value: at $x = -3$, both are about 0.05." in _markdown()   # pass 68: shorter
     assert f"{np.exp(-3.0):.1g}" == "0.05"
     xs = np.linspace(-5, 2, 71)
     np.testing.assert_allclose((np.exp(xs + 1e-6) - np.exp(xs - 1e-6)) / 2e-6, np.exp(xs), rtol=1e-6)
@@ -1362,13 +1370,13 @@ def test_plain_words_and_folds_keep_the_chapter_focused():
     assert text.index("**Good for:** outputs that must stay in a box.") < text.index("**Good for:**", text.index("### Softmax"))
     # pass 22: "memory networks" is also another model's name; an LSTM is said in words before it is used
     # pass 46: tanh's LSTM line and the word "gates" as a term are cut
-    assert ("An **LSTM** is a network that reads a sequence step by step.\n"
-            "Inside it, sigmoid gates say how much gets through.\n") in text   # pass 34: defined where first used
+    # pass 68: the LSTM is glossed in the models list, its only other mention (the squashers' aside is cut)
+    assert "the LSTM (reads a sequence step by step)" in text and "An **LSTM**" not in text   # pass 34: defined where first used
     # r58 (pass 63): the opening family map names "gated units" and says what they do in plain words
     assert "| gated units | GLU, SwiGLU, GeGLU | one reading of the input scales another |" in text
     after_map = text.index("## The ReLU family")
-    assert text.lower().index("gate", after_map) == text.index("sigmoid gates say how much") + 8   # its first use
-    assert "memory networks" not in text.lower() and text.index("LSTM") == text.index("**LSTM** is a network") + 2
+    assert text.lower().index("gate", after_map) == text.index("## Gated units: a bend as a gate") + 3   # its first use
+    assert "memory networks" not in text.lower() and text.index("LSTM") == text.index("the LSTM (reads") + 4
     assert "added to the memory" not in text   # pass 17: a GRU blends it in, an LSTM gates it first
 
 
@@ -1449,7 +1457,7 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     visible, curious = answer, ch04_zoo.lecun_fade_note(30).data
     # r56 (pass 62): the He widget and its Check are cut; its point is one cell after SELU's "why" (RELU_CASE): He
     # weights keep ReLU from fading, and ReLU has no squeeze (ReLU(2x) = 2 ReLU(x)), so nothing pulls it back to 1
-    assert RELU_CASE in _markdown() and "He weights" not in visible and "0.26" not in visible
+    assert RELU_CASE in ch04_zoo.lecun_fade_note(30).data and "He weights" not in visible and "0.26" not in visible
     assert np.all(ends > 0.2 * 2.0) and min(ends2) > 0.1 * 2.0   # "does not fade away": 100 networks, and the 5 drawn
     x = np.linspace(-5, 5, 1001)
     assert np.array_equal(activations.get("relu")(2 * x), 2 * activations.get("relu")(x))   # double in, double out
@@ -1491,8 +1499,8 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     # r47: "squares ... square root" clashed with the spread's definition; the average square is defined (tested below)
     # r62 (pass 67): the 0.71 is the sums' factor; the widget plots outputs, whose first drop (0.59) is said too
     assert ("So from one layer's sums to the next, the spread keeps about $\\sqrt{0.5} \\approx 0.71$.\n"
-            f"The widget plots ReLU's outputs, not its sums: their first drop is steeper (to about {first:.2f} of the start), "
-            "as their average is above 0.\n"
+            f"In the widget, ReLU's first layer drops further, to about {first:.2f} of the start.\n"   # pass 68 (r63): not an audit
+            "That is because the widget draws ReLU's outputs, whose average is above 0.\n"
             "After 30 layers: $0.71^{30} \\approx 0.00003$. Almost nothing is left.\n") in curious
     assert f"{0.71 ** 30:.5f}" == "0.00003"
     assert s_lecun2[-1] / s_lecun2[0] < 1e-4
@@ -1554,7 +1562,8 @@ def test_gap_widget_title_gives_the_gap_at_x_and_temperature_title_the_entropy()
     assert t.live.axes[0].get_title() == "T = 2.00" and h > 0
     assert "entropy" not in "".join(_cells()[_index("ch04.softmax_temperature(") - 1]["source"])
     text = _markdown()
-    assert "**Predict:** in the widget above, keep A = ReLU; set B to ELU, then SELU." in text
+    # pass 68: the ELU/SELU gap Predict is cut (its floor is said with the formulas); one Predict for this widget
+    assert "keep A = ReLU; set B to ELU" not in text and "ch04.elu_gap_answer" not in json.dumps(_cells())
     ask = "".join(_cells()[_index('ch04.where_they_differ("relu"') - 1]["source"])
     # pass 24: three short sentences: what the panel draws, where to drag, then the button
     # pass 26: the Predict comes between them: what the panel draws, the question, then where to drag and the button
@@ -1581,7 +1590,6 @@ def test_remember_splits_its_ideas_and_points_to_chapter_06_for_choosing():
     # pass 32: line 1 was five sentences: now two short ones; the costs, the dips and SELU stay in their sections
     # r36: SELU and its condition were missing from What to remember: one short line, still three items
     assert ("1. The ReLU family tilts or bends the flat left side; the smooth family rounds the corner.\n"
-            "   GELU, SiLU and Mish dip a little below 0 (not monotonic).\n"   # r47: the recall tests it
             "   Either way, a unit a little left of 0 still gets a nudge.\n"
             "   SELU holds spread 1 in a plain stack with LeCun-normal weights.\n2. ") in remember   # r52: no "only"
     assert float(activations.get("gelu").derivative(activations.minimum("gelu")[0])) == pytest.approx(0, abs=1e-3)
@@ -1589,7 +1597,7 @@ def test_remember_splits_its_ideas_and_points_to_chapter_06_for_choosing():
     assert [round(float(activations.get(n).derivative(-0.01)), 1) for n in ("gelu", "silu")] == [0.5, 0.5]
     assert all(not activations.get(n).monotonic and activations.minimum(n)[1] < 0 for n in ("gelu", "silu", "mish"))
     assert remember.count("Cost:") == 2 and len(remember.split()) < 100
-    assert "[Chapter 06](06_decision_list.ipynb) says which to pick, and when." in text
+    assert "[Chapter 06](06_decision_list.ipynb) says which to pick." in text   # pass 68: ", and when" cut (words)
     assert text.lower().count("which to pick") == 1 and text.lower().count("pick") == 2   # one pointer; r48: "pick two bends" (the menus)
     # pass 24: "block" was left vague; it is said as table in, bent units, table out, before the picture
     # pass 27: the weight table is said before it is used; a layer holds a block and other parts, not blocks only
@@ -1871,8 +1879,8 @@ def test_pass_15_words_are_explained_before_or_where_they_are_used():
     and its word list are gone from the chapter."""
     text = _markdown()
     # pass 46: Mish's formula and its tanh line are cut; "Mish is one more x times a switch" stays (a switch 0 to 1)
-    assert "Mish is $x$ times the switch $\\tanh(\\mathrm{softplus}(x))$." in text   # r42: the switch is given
-    assert text.index("**Softplus** is a smooth ReLU") < text.index("Mish is $x$ times the switch")   # defined first
+    assert "Mish is $x$ times a third switch, $\\tanh(\\mathrm{softplus}(x))$: another S-curve from 0 to 1." in text
+    assert text.index("**Softplus** is a smooth ReLU") < text.index("Mish is $x$ times a third switch")   # defined first
     x = np.linspace(-30, 30, 6001)
     sw = np.tanh(np.logaddexp(0, x))
     assert np.all(sw > 0) and np.all(sw <= 1) and sw[0] < 1e-12 and sw[-1] > 1 - 1e-12
@@ -2028,10 +2036,9 @@ def test_llama_narrows_its_gated_layer_so_three_tables_hold_what_two_did():
     # r56 (pass 62): two sentences; a model writes pieces of words (tokens), not always whole words
     assert ("With the same number of weights, a gated block has about 2/3 as many units.\n"
             "Why 2/3: three tables, each 2/3 as big, hold as many weights as two ($3 \\times 2/3 = 2$).\n"
-            "LLaMA, a large **language model**, makes this trade. It writes text like a chatbot, a word or part of a "
-            "word at a time.\n") in text   # pass 65: the reason for 2/3 right after the 2/3
+            "LLaMA, a large **language model** (it writes text), makes this trade.\n") in text   # pass 65: the reason for 2/3 right after the 2/3
     assert "gated layer" not in text
-    assert text.index("LLaMA") == text.index("LLaMA, a large **language model**")   # said at its first mention
+    assert text.index("LLaMA") == text.index("LLaMA, a large **language model** (it writes text)")   # said at its first mention
 
 
 def test_glu_passes_almost_all_of_b_never_more_and_image_networks_are_the_classic_ones():
@@ -2162,16 +2169,16 @@ def test_he_runs_are_lecun_times_root_two_and_keep_the_mean_square():
     assert ch04_zoo.SPREAD_RUNS["ReLU, He weights"] == ("relu", 2.0) and ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"] == ("relu", 1.0)
     m, s = ch04_zoo.signal_after(30, 1.0)["ReLU, He weights"]
     assert m[1] ** 2 + s[1] ** 2 == pytest.approx(1.0, abs=0.15)   # the mean square kept: ReLU halves it, √2² doubles it
-    assert text.index("**He weights**") > text.index("**LeCun-normal**")   # He after SELU's own weights
+    assert "**He weights**" in ch04_zoo.lecun_fade_note(30).data and "**LeCun-normal**" in text   # pass 68: He in the Optional fold   # He after SELU's own weights
     k_try = _index("### Try it: a spread that starts too big")   # r44: He has its own cell; pass 52: set-up in two cells
-    setup = "".join("".join(c["source"]) for c in _cells()[k_try:k_try + 2])
+    setup = "".join("".join(c["source"]) for c in _cells()[k_try:k_try + 3])   # pass 68: the LeCun fold between
     assert "Each starting weight is drawn at random from a bell curve (\"normal\").\n" in setup
     # pass 26: "a random network" could mean random data, and the drift depends on the width: both said, from the code
     # r56 (pass 62): the starting weights are named (random) in the ReLU family's costs, where the chapter first needs them
     assert (f"An untrained network: 30 layers, each {ch04_zoo.SPREAD_WIDTH} units wide. So each unit has "
             f"{ch04_zoo.SPREAD_WIDTH} inputs." in setup
             and text.index("random **starting weights**") < text.index("### Try it: a spread") and "drawn at random from a bell curve" in text
-            and f"There are {len(ch04_zoo.DRAW_SEEDS)} such networks" in setup   # pass 50: said before the widget
+            and f"- {len(ch04_zoo.DRAW_SEEDS)} such networks" in setup   # pass 50: said before the widget
             and "the median (middle one)" not in setup and "A random network" not in text)
     m_run, _ = ch04_zoo._average_and_spread("relu", depth=2, width=128, n=256, seed=0, gain=2.0, spread_in=1.0)
     np.testing.assert_allclose(ch04_zoo._run("relu", 2.0, 1.0, 2)[0][1:], m_run)
@@ -2317,7 +2324,7 @@ def test_opening_and_relu_family_name_what_they_point_at():
     """Check: the opening says 'many' new bends fix an older one's problem (not 'most'); the four relatives are
     named before the Predict that asks which of them keep a slope."""
     text = _markdown()
-    assert "Bends come in families.\n" in text and "Most new ones" not in text   # r48: the history line cut (words)
+    assert "The zoo holds many more, in four families.\n" in text and "Most new ones" not in text   # r48: the history line cut (words)
     ask = "".join(_cells()[_index("## The ReLU family")]["source"]).split("**Predict:**")[0]
     assert "Four relatives tilt or bend that flat side: Leaky ReLU, PReLU, ELU and SELU." in ask
 
@@ -2339,7 +2346,7 @@ def test_pass_23_terms_are_said_where_they_first_appear():
     assert "Each share is its own result, divided by the sum of all of them." in text
     first = text.index("language model")
     # r55 (pass 61): said after the block picture, in the LLaMA line, the first place the chapter needs it
-    assert text[first - 2:].startswith("**language model**, makes this trade. It writes text like a chatbot, a word or part of a word")
+    assert text[first - 2:].startswith("**language model** (it writes text), makes this trade.")
     assert "- **2018**, GPT (writes text): GELU." in text   # r36: BERT and ViT are in the table's fold
     # pass 46: "seeds" (the next-chapter line) and the slopes fold's lowest slopes and flipped nudges are cut
     assert "several seeds" not in text and "tiny" not in ch04_zoo.slopes_fold(x=-4.0).data
@@ -2375,34 +2382,38 @@ def _question_cell(call):
     return cells[k], "".join(cells[k - 1]["source"])
 
 
-def test_never_negative_question_has_softplus_right_and_names_each_dip():
-    """Check the smooth family's click-an-answer question: asked after the picture (a Predict above it), one right
-    option (softplus, never below 0), each wrong one naming the misconception and its computed dip."""
-    q = ch04_zoo.never_negative_question()
+def test_deepest_dip_question_has_mish_right_and_names_each_dip():
+    """Check the smooth family's click-an-answer question: which dips deepest (r63: "which never goes below 0?" was
+    answered by the opening picture; Mish and SiLU differ there by 0.03). Mish is right; each option's dip is computed;
+    Softplus's says it never goes below 0; asked after the section's opening, before the picture, folded answer after."""
+    q = ch04_zoo.deepest_dip_question()
     right = [text for text, ok, _ in q.options if ok]
-    assert right == ["Softplus"] and q.options[1][0] == "Softplus"   # not always the last letter
+    assert right == ["Mish"] and q.options[-1][0] != "Mish"   # not the last letter
+    lows = {n: activations.minimum(n) for n in ("gelu", "silu", "mish")}
+    assert lows["mish"][1] < lows["silu"][1] < lows["gelu"][1] < 0   # Mish deepest, GELU least
     x = np.linspace(-30, 30, 60001)
     assert np.all(np.asarray(activations.get("softplus")(x)) > 0)
-    for name, (text, ok, said) in zip(("gelu", "silu", "mish"), (q.options[0], q.options[2], q.options[3])):
-        low_x, low = activations.minimum(name)
-        assert not ok and said.startswith("A common wrong answer") and "In fact" in said
-        assert f"{low:.2f} at x = {low_x:.2f}".replace("-", "−") in said and low < 0
-    cell, above = _question_cell("ch04.never_negative_question()")
-    # pass 25: asked before the picture (reading it off the picture was a check, not a prediction)
-    assert above.startswith("**Predict:** click the answer you believe.")   # pass 46: "before the picture" cut
-    # r47: the picture showed the answer right under the buttons; a line between says to click first
-    assert _index("ch04.never_negative_question()") + 2 == _index("ch04.smooth_family()")
-    # r50: the answer sat in plain sight under the question; it is folded now, with the common wrong answer (GELU)
+    said = {text: words for text, _, words in q.options}
+    for name, label in (("gelu", "GELU"), ("silu", "SiLU"), ("mish", "Mish")):
+        low_x, low = lows[name]
+        assert f"{low:.2f} at x = {low_x:.2f}".replace("-", "−") in said[label]
+    assert said["SiLU"].startswith("A common wrong answer") and "In fact" in said["SiLU"]
+    assert "never goes below 0" in said["Softplus"] and "least" in said["GELU"]
+    # Mish's "number between 0 and 1" (its switch) is bigger than SiLU's sigmoid left of 0: tanh(ln(1+u)) > u/(1+u)
+    xl = np.linspace(-30, -0.01, 3000)
+    assert np.all(np.tanh(np.log1p(np.exp(xl))) > 1 / (1 + np.exp(-xl)))
+    cell, above = _question_cell("ch04.deepest_dip_question()")
+    assert above.startswith("**Predict:** click the answer you believe.") and "dips deepest" in above
+    assert _index("ch04.deepest_dip_question()") + 2 == _index("ch04.smooth_family()")
     between = "".join(_cells()[_index("ch04.smooth_family()") - 1]["source"])
-    assert between == ("<details><summary>Check your answer</summary>\n\nSoftplus: the other three dip below 0.\n"
-                       "A common wrong answer: GELU, because it looks like ReLU. In fact, it dips a little below 0 "
-                       "(zoom below).\n\n</details>")   # r54: "The picture below shows all four." cut (words)
-    assert activations.minimum("gelu")[1] < 0 and right == ["Softplus"]
+    assert between == ("<details><summary>Check your answer</summary>\n\nMish, just below SiLU.\n"
+                       "A common wrong answer: Softplus. In fact, it never goes below 0.\n\n</details>")
     assert any(t.get_text().startswith("zoom") or "zoom" in t.get_text().lower()
                for ax in ch04_zoo.smooth_family().axes for t in [*ax.texts, ax.title])
-    assert "## The smooth family" in "".join(_cells()[_index("ch04.never_negative_question()") - 2]["source"])
+    assert "## The smooth family" in "".join(_cells()[_index("ch04.deepest_dip_question()") - 2]["source"])
     assert "application/vnd.jupyter.widget-view+json" in cell["outputs"][0]["data"]
-    assert "Softplus does too, and never goes below 0." not in _markdown()   # the picture answers, not the text
+    # the recall now asks the never-below-0 fact the opening picture shows
+    assert "Which of the four smooth bends never goes below 0?" in "".join(c for c in map(lambda c: "".join(c["source"]), _cells()))
 
 
 def test_gated_weights_question_has_fifty_percent_right_from_the_table_count():
@@ -2593,7 +2604,7 @@ def test_pass_27_relu_family_lines_name_selus_weights_and_the_fading_nudge():
     assert "- The lines: SELU, and ReLU to compare, both with LeCun-normal weights.\n" in text
     # r56 (pass 62): the He widget is cut; He weights are said once, as chapter 03's wider starting weights
     # r59 (pass 65): said in the Optional section, as the answer to "and with wider weights?"
-    assert "**And with wider weights?** With the **He weights** of chapter 03, ReLU does not fade away." in text
+    assert "**And with wider weights?** With the **He weights** of chapter 03, ReLU does not fade away." in ch04_zoo.lecun_fade_note(30).data
     assert ch04_zoo.SPREAD_RUNS["SELU"] == ("selu", 1.0) and ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"][1] == 1.0
 
 
@@ -2680,7 +2691,7 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     assert "He weights" not in w.readout.value and not any(key.startswith("ReLU, He") for key in w.lines)
     dashed = [line for line in w.live.axes[1].get_lines() if line.get_linestyle() == "--" and len(line.get_xdata()) > 2]
     assert dashed == []
-    feedback = " ".join(text for _, _, text in [(o[0], o[1], o[2]) for o in _never_negative_options()])
+    feedback = " ".join(text for _, _, text in [(o[0], o[1], o[2]) for o in _deepest_dip_options()])
     assert "ln" not in feedback.split() and "ln(" not in feedback and "switch" not in feedback
     assert "SiLU is x times sigmoid(x)" in feedback and "x times a number between 0 and 1" in feedback
     # r28: "not x times anything, so it cannot go negative" was no reason (Leaky ReLU is not a product either);
@@ -2700,9 +2711,9 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     assert _index("- **PReLU**") < _index("ELU and SELU use an exponential") < _index("ch04.corner_zoom()")
 
 
-def _never_negative_options():
-    """The never-below-0 question's options as (name, right, feedback), as the widget holds them."""
-    return list(ch04_zoo.never_negative_question().options)
+def _deepest_dip_options():
+    """The deepest-dip question's options as (name, right, feedback), as the widget holds them."""
+    return list(ch04_zoo.deepest_dip_question().options)
 
 
 # ---- pass 30: r28 reader's correctness items, and the cut ----
@@ -2715,7 +2726,7 @@ def test_no_doubling_claim_resting_on_unstated_zero_biases():
     input, with no network assumed."""
     text = ch04_zoo.signal_answer().data
     assert "double the start" not in text and "whatever the start" not in text
-    assert "double the start" not in _markdown() and "ReLU has no squeeze: double its input, and its output doubles." in _markdown()
+    assert "double the start" not in _markdown() and "ReLU has no squeeze: double its input, and its output doubles." in ch04_zoo.lecun_fade_note(30).data
     x = np.linspace(-50, 50, 100_001)
     assert np.array_equal(activations.get("relu")(2 * x), 2 * activations.get("relu")(x))
     one, two = ch04_zoo.he_draws(30, 1.0)[0][1], ch04_zoo.he_draws(30, 2.0)[0][1]
@@ -2841,8 +2852,8 @@ def test_pass_32_smooth_family_says_why_round_the_corner_and_that_the_evidence_i
     ReLU's jumps from 0 to 1 at 0) and that the evidence is from experiments (GELU's paper: matched or beat ReLU),
     not proofs; "may" because no proof exists."""
     text = _markdown()
-    assert ("Why round it? The slope then has no sudden jump, which may help learning.\n"
-            "The evidence is from experiments, not proofs.") in text
+    assert ("Then the slope has no sudden jump.\n"
+            "This may help learning: experiments suggest so, with no proof.") in text
     eps = 1e-6
     relu = activations.get("relu")
     assert float(relu.derivative(eps)) - float(relu.derivative(-eps)) == pytest.approx(1.0)   # ReLU: a jump of 1
@@ -2861,7 +2872,7 @@ def test_pass_33_terms_before_use_and_the_predict_before_dragging():
     # pass 46: one definition, the zoo table's ("never goes down as x grows": ReLU's flat left is "yes")
     # r48: both directions are monotonic (the recall's "goes down in one place and up in another")
     assert ("A curve that never goes down as $x$ grows (or never up) is **monotonic**. "
-            "These three are not.\nMish dips deepest.") in text
+            "These three are not.") in text and "Mish dips deepest." not in text   # pass 68: the question asks it
     # r51 change 1 (pass 57): the dip sentence sits right under the four-curves picture its "zoom on the right" means
     assert _index("GELU, SiLU and Mish dip a little below 0, then rise (zoom on the right).") == _index("ch04.smooth_family()") + 1
     assert min(activations.minimum(n)[1] for n in ("gelu", "silu", "mish")) == activations.minimum("mish")[1]
@@ -2874,7 +2885,7 @@ def test_pass_33_terms_before_use_and_the_predict_before_dragging():
         assert 0 < low < len(x) - 1 and np.all(np.diff(y[:low + 1]) <= 0) and np.all(np.diff(y[low:]) >= 0), n
         assert np.any(np.diff(y) < 0) and np.any(np.diff(y) > 0), n
     assert "monotonic means" not in text
-    options = [o[0] for o in ch04_zoo.never_negative_question().options]
+    options = [o[0] for o in ch04_zoo.deepest_dip_question().options]
     assert options[2] == "SiLU" and not any("Swish" in o for o in options)
     # pass 36: the recall answer names the same setting as the text above it
     recall = "It is tuned for a plain stack of wide dense layers, with LeCun-normal weights."   # r42: "rescaling" cut; r52: no "only"
@@ -2906,8 +2917,9 @@ def test_selu_check_answers_in_three_short_lines_and_folds_every_factor():
     k = _index("ch04.lecun_fade_note(")
     assert "".join(cells[k - 1]["source"]).startswith("## Optional: ReLU's spread, up close")
     assert curious.lstrip().startswith("**Why ReLU fades with LeCun-normal weights.**")
-    assert k + 2 == _index("## What to remember") and cells[k]["outputs"][0]["data"]["text/markdown"]
-    assert "".join(cells[k + 1]["source"]) == RELU_CASE   # r59 (pass 65): ReLU's He case follows its fade
+    assert k + 1 == _index("## What to remember") and cells[k]["outputs"][0]["data"]["text/markdown"]
+    # pass 68: ReLU's He case closes the same fold, after its fade (an aside, out of the word count's main path)
+    assert curious.index("Almost nothing is left.") < curious.index(RELU_CASE)
     assert "he_layer_one_note" not in json.dumps(cells) and "Optional" not in _markdown().split("## Optional")[0].replace(
         "see the Optional section at the end", "")
 
@@ -2958,7 +2970,7 @@ def test_he_weights_keep_the_total_on_average_over_many_networks_not_the_spread(
     assert np.all(s.mean(axis=0)[1:] < 0.87) and np.all(m.mean(axis=0)[1:] > 0.45)   # the spread stays lower, average above 0
     assert abs(m[:, 1].mean() - np.sqrt(1 / np.pi)) < 0.02
     assert s[:, -1].max() / s[:, -1].min() > 3                                   # single networks end far apart
-    text = ch04_zoo.signal_answer(30).data + _markdown()
+    text = ch04_zoo.signal_answer(30).data + _markdown() + ch04_zoo.lecun_fade_note(30).data
     assert "keep the spread right" not in text and RELU_CASE in text
 
 
@@ -3110,7 +3122,7 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     assert "".join(_cells()[k + 5]["source"]).startswith("**When does SELU do this?**")
     assert "".join(_cells()[k + 6]["source"]).strip() == "ch04.selu_why_fold()"
     assert fold.index("<img ") < fold.index(why) < fold.index(MORE_CONDITIONS)
-    assert _index("ch04.lecun_fade_note(") < _index(RELU_CASE)
+    assert RELU_CASE in ch04_zoo.lecun_fade_note(30).data   # pass 68: in the Optional fold
     assert "he=True" not in json.dumps(_cells()) and 'part="ReLU"' not in json.dumps(_cells())
     selu_check = ch04_zoo.signal_answer(30).data
     # r50: the first picture draws ReLU with LeCun weights too, so its Check has a line for it
@@ -3284,7 +3296,7 @@ def test_selu_readout_shows_the_lowest_and_highest_spread_of_the_five_networks()
     k = _index("ch04.selu_spread(")
     before = "".join(cells[k - 1]["source"])
     # r48: the table's line is cut: its headers say what it holds, and a still page does not show it
-    assert "- There are 5 such networks, each with new random weights.\n" in before
+    assert "- 5 such networks, each with new random weights.\n" in before
     assert "Ignore" not in before   # r47: the first widget draws no He lines, so nothing is to be ignored
     assert all(len(pairs) == 5 for pairs in draws.values()) and "5 random networks" not in _markdown()
     # r50: both averages are said in the Checks, after the pictures that show them (SELU's back to 0; ReLU's jumps)
@@ -3300,10 +3312,9 @@ def test_softplus_formula_and_mishs_switch_runs_from_0_to_1():
     text = _markdown()
     assert ("**Softplus** is a smooth ReLU: near 0 far left, near $x$ far right.\n"
             "Formula: $\\mathrm{softplus}(x) = \\ln(1 + e^x)$.\n"
-            "Here ln, the natural log, undoes $e^x$: $\\ln(e^x) = x$.\n"   # r47: ln said at first use
-            "Mish is $x$ times the switch $\\tanh(\\mathrm{softplus}(x))$.\n"
-            "Softplus is always above 0. And tanh of a number above 0 lies between 0 and 1.\n"   # r58: why; r59: two sentences
-            "So this switch is another S-curve, like σ: near 0 far left, near 1 far right.") in text
+            "The natural log, ln, undoes $e^x$: $\\ln(e^x) = x$.\n"   # r47: ln said at first use
+            "Mish is $x$ times a third switch, $\\tanh(\\mathrm{softplus}(x))$: another S-curve from 0 to 1.") in text
+    # pass 68: the why (softplus above 0, tanh of it between 0 and 1) is cut for length; still true:
     x = np.array([-8.0, -1.0, 0.0, 1.0, 8.0])
     soft = activations.get("softplus")(x)   # its default beta, 1
     np.testing.assert_allclose(soft, np.log1p(np.exp(x)), rtol=1e-12)
@@ -3323,17 +3334,18 @@ def test_selu_worked_example_numbers_are_the_arithmetic_they_claim():
     assert said == "2, 4, 8, 16, 32, 64"
     assert (out * 0.5 ** 5).std() / out.std() == 1 / 32
     text = _markdown()
-    assert "Say a layer outputs −2 and 2. Their **average** is 0.\nEach sits 2 away from that average." in text
+    assert "Say a layer outputs −2 and 2. Their **average** is 0.\nEach sits 2 away from it." in text
     # r55 (pass 61): the picture labels the end 1/16; the text says both, 1/16 and 1/32 of the start
     assert (out * 0.5 ** 5).std() == 1 / 16
     # r56 (pass 62): the halving said with its start and end, then the ratio in its own sentence
     assert f"The spread goes {said}.\n" in text
     # r59 (pass 65): the ratio sentence is cut (the picture labels 1/16); the log axis is named instead
-    assert "If each halves every number instead, the spread falls from 2 to 1/16.\n" in text and "1/32" not in text
+    assert "If each halves every number instead, it falls to 1/16." in text and "1/32" not in text
     # r61 (pass 66): why doubling is straight: each doubling climbs the same height on this axis
     # r62 (pass 67): the log axis said as "a step up multiplies", with the picture's ticks 2, 8, 32
-    assert ("On this side axis, each step up *multiplies* by 4 (2, 8, 32), rather than adding. "
-            "So each doubling climbs the same height: a straight line.") in text
+    # pass 68 (r63): said after the picture, not before it
+    log_line = "On the side axis, each step up *multiplies* by 4 (2, 8, 32). So each doubling climbs the same height: a straight line."
+    assert log_line in text and _index(log_line) == _index("ch04.doubling_spread()") + 1
     ticks = ch04_zoo.doubling_spread().axes[0].get_yticks()
     assert {2, 8, 32} <= set(ticks.tolist()) and np.allclose(ticks[1:] / ticks[:-1], 4)
     heights = np.diff(np.log2(ch04_zoo.doubling_runs()["each layer doubles"]))   # the picture's log axis (base 2)
@@ -3380,7 +3392,7 @@ def test_selu_check_says_how_fast_the_wrong_answer_and_points_to_the_picture():
     for start in (2.0, 0.5):
         for _, s in ch04_zoo.run_draws(30, start)["SELU"]:
             assert np.all(np.abs(np.asarray(s[settle:]) - 1) < 0.1) and abs(s[settle - 1] - 1) < 0.5
-    assert (f"  From either start, by layer {settle} all 5 networks here are within 0.1 of 1 (the grey band).\n"
+    assert (f"  From either start, all 5 lines are inside the grey band (0.9 to 1.1) from layer {settle} on.\n"
             "  Drag the spread to 2 or 0.5, and watch the lines enter the band.\n") in answer   # r62: what dragging shows   # r50: these 5, not every one
     assert ('  A common wrong answer: "SELU keeps whatever spread it is given." In fact, it pulls a big spread down '
             "and a small one up.\n") in answer
@@ -3416,7 +3428,8 @@ def test_r47_small_fixes_identity_ln_two_thirds_and_zero_centred():
     """Check (r47 defects): the identity is named before the recall that uses it; the 2/3 has its one-line reason
     (3 tables of 2/3 hold 2 tables' weights); the toolbox analogy, never used again, is cut."""
     text = _markdown()
-    assert text.index("The **identity** row is no bend at all: out = in.") < text.index("and the identity (no bend at all)")
+    # pass 68: the identity's sentence under the table is cut; the table's own row says "(no bend)"
+    assert "Identity (no bend)" in ch04_zoo.ZooTable()._repr_html_() and "and the identity (no bend at all)" in text
     assert "identity" in [r["name"] for r in ch04_zoo.rows()]
     assert "Why 2/3: three tables, each 2/3 as big, hold as many weights as two ($3 \\times 2/3 = 2$)." in text
     assert 3 * (2 / 3) == pytest.approx(ch04_zoo.TABLE_COUNT["plain block"])
@@ -3428,7 +3441,7 @@ def test_r48_spread_panel_shows_the_band_and_the_layer_the_check_quotes():
     """Check (r48): the SELU spread panel shades 0.9 to 1.1 and marks the layer the Check quotes ("By layer 10"), so the
     claim is read off the picture; every SELU run stays in the band from that layer on, and not from the one before."""
     settle = ch04_zoo.selu_settle_layer(30)
-    assert f"by layer {settle} all 5 networks here are within 0.1 of 1 (the grey band)." in ch04_zoo.signal_answer(30).data
+    assert f"all 5 lines are inside the grey band (0.9 to 1.1) from layer {settle} on." in ch04_zoo.signal_answer(30).data
     runs = [s for start in (2.0, 0.5) for _, s in ch04_zoo.run_draws(30, start)["SELU"]]
     assert all(np.all(np.abs(s[settle:] - 1) < 0.1) for s in runs)
     assert any(abs(s[settle - 1] - 1) >= 0.1 for s in runs)
@@ -3491,10 +3504,9 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     # r56 (pass 62): each pronoun named; "a milder zig-zag" is not drawn, so the text says only what the check
     # below shows: with some inputs below 0, about half the steps move one weight up and the other down
     assert words.startswith("Say a unit's inputs are all above 0, like sigmoid's outputs.\n"
-                            "Each weight's nudge is its input times one number: the unit's backward signal. "
-                            "All its weights share that number.\n"
+                            "Each weight's nudge is its input times one number: the unit's backward signal.\n"
                             "Example: inputs 0.5 and 2, backward signal −0.3. The nudges: $0.5 \\times (-0.3) = -0.15$ and $2 \\times (-0.3) = -0.6$. Both go down.\n"
-                            "An input above 0 keeps that number's sign. So all nudges go up together, or all go down.\n"
+                            "So all nudges go up together, or all go down.\n"
                             "Like a cart that only rolls up-right or down-left, the weights zig-zag (left).\n"
                             "Centred inputs (right) can move one weight up and the other down.\n")
     assert "If only some inputs are above 0" not in words   # r62 (pass 67): a third case, cut for focus (words)
@@ -3543,7 +3555,7 @@ def test_spread_depends_on_the_bend_as_well_as_the_weights():
         assert all(s[-1] < 1e-3 for _, s in draws["ReLU, LeCun weights"])
         assert all(s[-1] > 0.05 for _, s in draws["ReLU, He weights"])
     assert ch04_zoo.SPREAD_RUNS["SELU"][1] == ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"][1]   # the same weights
-    assert "A layer's volume depends on its bend and on its starting weights' spread." in _markdown()
+    assert "SELU is like a speaker who always returns to one volume: spread 1." in _markdown()
 
 
 def test_selus_slope_is_above_one_from_about_minus_0_56():
@@ -3583,7 +3595,7 @@ def test_doubling_picture_shows_the_texts_numbers():
     assert labels == ["each layer doubles: 64", "each layer keeps it: 2", "each layer halves: 1/16"]
     k = _index("ch04.doubling_spread()")
     assert "The spread goes 2, 4, 8, 16, 32, 64." in "".join(_cells()[k - 1]["source"])
-    assert "the spread falls from 2 to 1/16.\n" in "".join(_cells()[k - 1]["source"])
+    assert "If each halves every number instead, it falls to 1/16." in "".join(_cells()[k - 1]["source"])
     ticks = ch04_zoo.doubling_spread().axes[0].get_yticks()   # the side axis: each tick 4 times the last, a log scale
     assert np.allclose(ticks[1:] / ticks[:-1], 4) and ch04_zoo.doubling_spread().axes[0].get_yscale() == "log"
     assert "30 people passing on a message" in "".join(_cells()[k + 1]["source"])

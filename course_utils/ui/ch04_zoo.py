@@ -21,7 +21,7 @@ __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer"
            "gate_diagram", "gated_units", "leak_answer", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
            "print_dips", "print_gap", "zigzag_left", "zigzag_runs", "zigzag_sketch", "print_overflow", "print_widest_gap",
-           "back_near_one", "doubling_runs", "doubling_spread", "lecun_fade_note", "selu_settle_layer", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "selu_slope", "selu_stretch_edge", "selu_why_fold", "families_row", "slopes_text", "never_negative_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
+           "back_near_one", "doubling_runs", "doubling_spread", "lecun_fade_note", "lecun_why_fold", "selu_settle_layer", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "selu_slope", "selu_stretch_edge", "selu_why_fold", "families_row", "slopes_text", "deepest_dip_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
            "squashers", "two_switches", "area_label", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
 
 FAMILIES = {
@@ -359,6 +359,20 @@ And no [normalisation layers](91_glossary.ipynb#Glossary): extra layers that res
 SPREAD_RUNS = {"SELU": ("selu", 1.0), "ReLU, LeCun weights": ("relu", 1.0), "ReLU, He weights": ("relu", 2.0)}
 SPREAD_STARTS = (0.25, 3.0, 0.25)   # the slider "spread into layer 1": low, high, step
 SPREAD_WIDTH = 128   # units in each layer of the widget's network (the chapter says it)
+
+
+def lecun_why_fold(width=SPREAD_WIDTH):
+    """'For the curious': why LeCun-normal weights have spread sqrt(1/n), with the condition it needs (the pushes are
+    independent). r63: the derivation sat in the main path, without that condition; it is folded here (pass 68)."""
+    return fold(f"For the curious: why $\\sqrt{{1/{width}}}$?", f"""
+Each input times its weight is one random push.
+Say the pushes are **independent** (none depends on another), and each averages 0.
+Then {width} pushes partly cancel.
+Their total's spread is $\\sqrt{{{width}}}$ times one push's, not {width} times.
+So each weight's spread is made $\\sqrt{{{width}}}$ times smaller: $\\sqrt{{1/{width}}} \\approx {np.sqrt(1 / width):.3f}$.
+""")
+
+
 # pass 29: one He draw ended at 0.98 beside SELU's 0.99 and seemed to answer "does anything pull it back?" with yes;
 # five random networks (fixed seeds, so outputs are stable) show the drift: each ends somewhere else
 # pass 36: SELU was shown on one draw beside He's five; every run now uses the same five networks
@@ -1394,8 +1408,8 @@ def signal_answer(depth=30, high=2.0, low=0.5):
         raise ValueError("ReLU with LeCun weights does not fade")
     settle = selu_settle_layer(depth, high, low)
     lines = [f"- **SELU**: it goes back to 1, from {high:g} and from {low:g} alike.\n"
-             f"  From either start, by layer {settle} all {len(DRAW_SEEDS)} networks here are within {SETTLE_WITHIN:g} of 1 "
-             "(the grey band).\n  Drag the spread to 2 or 0.5, and watch the lines enter the band.\n"
+             f"  From either start, all {len(DRAW_SEEDS)} lines are inside the grey band ({1 - SETTLE_WITHIN:g} to "
+             f"{1 + SETTLE_WITHIN:g}) from layer {settle} on.\n  Drag the spread to 2 or 0.5, and watch the lines enter the band.\n"
              "  Its average (left panel) goes back to 0 too.\n"
              "  A common wrong answer: \"SELU keeps whatever spread it is given.\" In fact, it pulls a big "
              "spread down and a small one up.",
@@ -1422,8 +1436,13 @@ A layer's weighted sums have average 0, as the weights are centred on 0.
 ReLU turns about half of them into 0. So its outputs' average square is half the sums'.
 With LeCun-normal weights, the next layer's sums have a spread equal to the square root of that average square.
 So from one layer's sums to the next, the spread keeps about $\\sqrt{{0.5}} \\approx {keep:.2f}$.
-The widget plots ReLU's outputs, not its sums: their first drop is steeper (to about {first:.2f} of the start), as their average is above 0.
+In the widget, ReLU's first layer drops further, to about {first:.2f} of the start.
+That is because the widget draws ReLU's outputs, whose average is above 0.
 After {depth} layers: ${keep:.2f}^{{{depth}}} \\approx {_plain(left)}$. Almost nothing is left.
+
+**And with wider weights?** With the **He weights** of chapter 03, ReLU does not fade away.
+But ReLU has no squeeze: double its input, and its output doubles.
+So, unlike SELU, nothing pulls its spread back to 1.
 """)
 
 
@@ -1660,23 +1679,24 @@ def _low(name):
     return f"{y:.2f} at x = {x:.2f}".replace("-", "−")
 
 
-def never_negative_question():
-    """Which smooth bend never goes below 0: softplus, read off the family picture before the formulas come (so the
-    options are names only); each wrong option's dip is computed."""
+def deepest_dip_question():
+    """Which smooth bend dips deepest: Mish. r63: the old question (which never goes below 0?) was answered by the
+    chapter's opening picture; this one is not (Mish and SiLU differ by 0.03 there). Options are names only (asked
+    before the formulas); each option's dip, or its floor, is computed."""
     return choice_question(
-        "Which of these never goes below 0, anywhere?",
+        "Which of these dips deepest below 0?",
         [("GELU", False,
-          f"A common wrong answer: GELU, because it looks like ReLU. In fact, it dips a little: to {_low('gelu')}."),
-         ("Softplus", True,
-          "Right: softplus is a smooth ReLU (formula below). Far left it gets close to 0, never below. "
-          "Far left it is almost eˣ, which sinks towards 0 but never reaches it."),
+          f"Not GELU: of the three that dip, it dips least, to {_low('gelu')}."),
+         ("Mish", True,
+          f"Right: Mish dips deepest, to {_low('mish')}. It is x times a number between 0 and 1. "
+          "Left of 0, its number is a little bigger than SiLU's, so the product goes lower."),
          ("SiLU", False,
-          f"A common wrong answer: SiLU, because sigmoid runs from 0 to 1. In fact, SiLU is x times sigmoid(x). "
-          f"Left of 0, x is below 0, so the product is too. Lowest: {_low('silu')}."),
-         ("Mish", False,
-          f"A common wrong answer: Mish, because it has softplus inside. In fact, it is x times a number between 0 and 1. "
-          f"It dips deepest of all: to {_low('mish')}.")],
-        "Question: which smooth bend never goes below 0? (run the notebook to answer)")
+          f"A common wrong answer: SiLU. SiLU is x times sigmoid(x), so it does dip, to {_low('silu')}. "
+          "In fact, Mish goes a little lower."),
+         ("Softplus", False,
+          "Not Softplus: it never goes below 0. "
+          "Far left it is almost eˣ, which sinks towards 0 but never reaches it.")],
+        "Question: which smooth bend dips deepest? (run the notebook to answer)")
 
 
 def gated_weights_question():
