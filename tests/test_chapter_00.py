@@ -510,13 +510,18 @@ def test_relu_events_say_what_2010_2011_and_2012_brought_and_the_shape_is_older(
     assert f"In {relu.year}, a paper used it" not in text  # 2010: in the facts only
     assert f"From {glorot.year}, ReLU helped deep networks train.\n" in text
     # Pass 60 (r54 Picture): AlexNet's year is said in the text, in plain words, off the picture.
-    assert (f"In {alexnet.year}, a ReLU network won a big contest in naming photos; ReLU spread, and is still common."
+    # Pass 69 (r64): "naming photos" read as captioning; the contest sorted photos (the paper's title: classification).
+    assert "Classification" in alexnet.citation and "naming photos" not in text
+    assert (f"In {alexnet.year}, a ReLU network won a big contest in sorting photos by what they show.\nReLU spread, "
+            "and is still common."
             in text and "ImageNet" not in text)
     for name in ("Nair", "Hinton", "Glorot"):  # pass 19: no names in the text, only the years
         assert name not in text, name
     assert "Bordes" not in text and "Boltzmann" not in text and "made it popular" not in text
     texts = _texts(ch00_start_here.history_timeline())
-    assert "2011\nReLU helps deep nets\n(ReLU itself is older)" in texts  # pass 20: no authors on the picture either
+    assert "2011\nReLU helps deep nets" in texts  # pass 20: no authors on the picture either
+    # Pass 69 (r64): "(ReLU itself is older)" gave no date; the note is dropped rather than a year added to the picture.
+    assert not any("older" in t for t in texts)
 
 
 def test_history_sentences_say_what_was_measured_and_why():
@@ -644,7 +649,8 @@ def test_every_year_in_the_history_text_is_on_the_timeline_or_in_its_sources():
     # Pass 60 (r54 Correctness): not "starting with GPT and BERT" (nothing on the page shows they came first): the
     # sentence says only what they used; GELU's proposal (2016, its origin) said in the text, off the picture.
     assert ("From 2011, ReLU helped deep networks train.\n"
-            "In 2012, a ReLU network won a big contest in naming photos; ReLU spread, and is still common.\n"
+            "In 2012, a ReLU network won a big contest in sorting photos by what they show.\nReLU spread, and is still "
+            "common.\n"
             "**Transformers**, the networks behind chatbots, started with ReLU in 2017.\n"
             # Pass 53 (r47): GPT and BERT named as transformers; the dip below 0 the bends picture shows.
             # Pass 65 (r59 Clarity): GPT and BERT said to be two famous transformers, not bare names.
@@ -864,7 +870,9 @@ def test_middle_weight_slider_opens_off_the_tent_and_minus_two_makes_the_right_s
     after = cells[q + 4].source
     # Pass 25: the task gets a Predict of its own (the slopes right of x = 2 add up), before the drag.
     # Pass 27: the Predict no longer gives its own answer; the sum 1 + m + 1 is only in the check.
-    assert ("**Predict:** with **bent units** at 3, which middle output weight $m$ makes the right side go flat? Hint: count slopes right of $x = 2$.") in after and "tent" not in after and "1 + m + 1" not in after
+    assert ("**Predict:** with **bent units** at 3, which middle output weight $m$ makes the right side go flat? Hint: count slopes right of $x = 2$.\n"
+            # pass 69 (r64): the answer is read off the slider, not only the still in the check
+            "Then drag $m$ above to your guess: the readout's last slope should read 0.") in after and "tent" not in after and "1 + m + 1" not in after
     assert [s * h for s, _c, h in ch00_start_here.TENT][::2] == [1, 1]  # the outer units climb at slope 1
     assert cells[q + 5].source.strip() == "ch00.bent_units_task_check()"   # the answer: folded, after the task
     task = ch00_start_here.bent_units_task_check()
@@ -998,7 +1006,7 @@ def test_timeline_labels_are_plain_and_the_stall_runs_from_its_explanation_fadin
     train before ReLU, so the bar must not run solid to 2010."""
     fig = ch00_start_here.history_timeline()
     texts = _texts(fig)
-    for label in ("2006\ndeep nets trained\none layer at a time", "2011\nReLU helps deep nets\n(ReLU itself is older)",
+    for label in ("2006\ndeep nets trained\none layer at a time", "2011\nReLU helps deep nets",
                   "2017\nthe first transformer\nuses ReLU", "2018\nthe transformers\nnamed GPT and BERT\nadopt GELU"):
         assert label in texts, label
     # Pass 60 (r54 Picture): 2012 and 2016 are the text's now; the picture keeps the bands and four pins.
@@ -1128,12 +1136,15 @@ def test_any_curve_claim_points_to_chapter_02s_hill():
     # one output per input can never trace it.
     # Pass 65 (r59 Clarity 3): "(one output for each input)" read as one output unit per input; the same limit said
     # with a pen drawn left to right (it never turns back, so one height per input), no lifting (no jumps).
-    assert ("With enough bent units, one layer of them plus a straight output can trace any graph without jumps.\n"
-            "Think of a line drawn left to right, without lifting the pen.\n"
-            "The units' sum gets as close to it as you like, over a limited range.\nChapter 02 shows an example: "
-            "a hill made of corners.") in text   # pass 68: the theorem's name is chapter 02's alone
+    # Pass 69 (r64): "trace" sounded exact: "follow ... as closely as you like" says the limit in one sentence; the
+    # example is a bump (chapter 02's grey hill), so "hill" keeps one meaning on this page, the learning valley's side.
+    assert ("With enough bent units, one layer of them plus a straight output can follow any graph without jumps, "
+            "as closely as you like, over a limited range.\n"
+            "Think of a line drawn left to right, without lifting the pen.\nChapter 02 shows an example: "
+            "a bump made of corners.") in text   # pass 68: the theorem's name is chapter 02's alone
+    assert "trace" not in text and "hill made of corners" not in text
     map_line = next(line for line in text.splitlines() if line.startswith("| **02**"))
-    assert "fit a hill with corners" in map_line
+    assert "fit a bump with corners" in map_line
     two = nbformat.read(str(ROOT / "notebooks" / "02_four_bends.ipynb"), as_version=4)
     assert any("the grey hill" in c.source for c in two.cells if c.cell_type == "markdown")
 
@@ -1233,7 +1244,8 @@ def test_output_has_a_bias_and_the_stretch_aside_is_gone():
     said = "The **output** $y$ does steps 1 and 2 too: it adds the units' numbers, each times a weight, plus a bias."
     assert said in cell and cell.index("the **bias**") < cell.index(said)
     # Pass 37 (r34 Clarity item 3): why the output has no step 3, said right after.
-    assert said + "\nIt skips the bend, so it can give any number, negative too." in cell
+    # Pass 69 (r64): "Here": outputs elsewhere may bend (an S-curve for a yes/no output).
+    assert said + "\nHere it skips the bend, so it can give any number, negative too." in cell
     assert "- The **output** $y$" not in text
     assert "even the squash" not in text
 
@@ -1263,8 +1275,8 @@ def test_pass18_the_opening_points_ahead_to_the_limited_range():
     assert "theorem" not in _markdown()
     assert "almost any shape" not in cells[0].source
     # Pass 62 (sweep): "It" named: the sum of the bent units is what gets close.
-    assert "any graph without jumps.\nThink of a line drawn left to right, without lifting the pen.\n" \
-        "The units' sum gets as close to it as you like, over a limited range." in _markdown()   # pass 65: "Their" named
+    assert "any graph without jumps, as closely as you like, over a limited range.\nThink of a line drawn left to " \
+        "right, without lifting the pen.\n" in _markdown()   # pass 69: the closeness said with "follow", once
     assert "any curve" not in _markdown()   # pass 63 (r58): a curve may loop; a graph gives one output per input
     assert "smooth curve" not in _markdown()
 
@@ -1501,8 +1513,8 @@ def test_pass22_the_bent_units_are_a_two_layer_pile_that_straight_units_would_me
     # Pass 29 (r27 item 9): "add up" means a sum; one rule after another merges.
     # Pass 54 (r48 Retention): the universal approximation result, with both its limits (no jumps, a limited range).
     # Pass 58 (r52 change 3): "as close as you like", as the theorem's sentence says (sums of corners are not curves).
-    assert ("2. Without bends, a stack of layers merges into one straight line. With bends, enough units trace any graph "
-            "without jumps, as close as you like, over a limited range.") in remember
+    assert ("2. Without bends, a stack of layers merges into one straight line. With bends, enough units follow any "
+            "graph without jumps, as closely as you like, over a limited range.") in remember
     assert "add up to one" not in _markdown()
     assert "make depth useful" not in _markdown() and "almost any shape" not in _markdown()
 
@@ -1599,7 +1611,7 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     # Pass 56 (rebuilt in the order see, rule, number, predict): the cell before the picture says what it shows; the
     # worked slope comes after it, then the rule with the fog (the one analogy), then the learning rate.
     intro = src[hill - 1]
-    assert ("Where you stand is one weight's value. The height is how wrong the network is.\n"
+    assert ("Where you stand on its side is one weight's value. The height is how wrong the network is.\n"
             "So downhill means less wrong.") in intro
     assert "fog" not in intro and "**slope**" not in intro
     # Pass 30: after the hill, one nudge with its sign, then one pointer to chapter 03 (the worked pass back is cut).
@@ -1607,7 +1619,7 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     # Pass 54 (r48 change 3): slope and nudge are named before the picture, whose label says "nudge −2".
     worked, fog, after = src[hill + 1], src[hill + 2], src[hill + 3]
     # Pass 62 (r56 Clarity): one name, the **hill slope**, for the slope of the hill, kept wherever it is meant.
-    assert "The dot stands at $3$." in worked and "So the weight's **hill slope** there is $2$." in worked
+    assert "The dot stands at $3$." in worked and "So the weight's **hill slope**, the slope of the ground where you stand, is $2$." in worked
     assert ("The rule: step against the hill slope. It is like walking downhill in fog.\n"
             "You cannot see the bottom, but you feel the hill slope underfoot.\n"
             "The weight's **nudge** is the hill slope with its sign flipped. Here, $-2$: go left.") in fog
@@ -1703,7 +1715,7 @@ def test_pass23_small_wordings_are_exact():
     assert not re.search(r"\bfold(?!er)", text) and "turn it" not in text
     assert "folded" not in repr(ch00_start_here.bent_units_check()) + repr(ch00_start_here.bent_units_task_check())
     assert len(ch00_start_here.corners(ch00_start_here.TENT)) == 3
-    assert "solve the XOR puzzle (answer 1 when exactly one of two inputs is 1) with a layer of bent units |" in text
+    assert "solve the XOR puzzle (answer 1 when exactly one of two inputs is 1) |" in text   # pass 69: cut for words
     one = nbformat.read(str(ROOT / "notebooks" / "01_collapse_proof.ipynb"), as_version=4)
     fold = next(c.source for c in one.cells if c.source.startswith("## Can one crease untangle XOR?"))
     assert "h_1 = \\mathrm{ReLU}" in fold and "h_2 = \\mathrm{ReLU}" in fold and "one layer" in fold
@@ -1745,7 +1757,11 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     # Pass 27: how a network learns is its own section (a new slide), before the history, not filed under it.
     # pass 58 (r52 item 4): the curve is U-shaped, so it is called a valley; its sides stay the hills of the text
     # pass 68 (r63 item 1): the U shape is said to be a bowl we chose; "least wrong" marks its bottom on the picture
-    assert src[hill - 1].startswith("## How a network learns\n\nThe picture is a hill: a bowl, a shape we chose.")
+    # pass 69 (r64 item 1): "a hill: a bowl" contradicted itself (a hill sticks up); the curve is a valley again,
+    # shaped like a bowl, and why the bowl is said; "hill slope" stays, the slope of the ground where you stand
+    assert src[hill - 1].startswith("## How a network learns\n\nThe picture is a valley, shaped like a bowl.\n")
+    assert "We chose a simple bowl so the numbers stay easy; real ones are lumpier." in src[hill - 1]
+    assert "The picture is a hill" not in src[hill - 1] and "a bowl too" not in _markdown()
     assert cells[hill - 1].metadata["slideshow"]["slide_type"] == "slide"
     assert hill < history_cell < src.index("ch00.history_timeline()") == history_cell + 5
     assert src[history_cell + 3] == "ch00.fading_signal_picture()"
@@ -1943,7 +1959,7 @@ def test_pass29_reader_items_words():
     recall = _cell("How far? Multiply the nudge by the **learning rate**")   # pass 56
     # Pass 43 (r38 Retention): a transfer question, not the dot's answer again: the hill's left side, where the slope
     # is -0.8 (at w = 0.2, left of the bottom), learning rate 0.1: the weight steps right by 0.08.
-    assert ("> **Pause and recall.** Now stand on the hill's left side, where the hill slope is $-0.8$.\n"
+    assert ("> **Pause and recall.** Now stand on the valley's left side, where the hill slope is $-0.8$.\n"
             "> The learning rate is $0.1$. Which way does the weight move, and how far?") in recall
     assert ("> Right, by $0.08$. The nudge is the hill slope with its sign flipped: $+0.8$.\n"
             "> Times the learning rate: $0.1 \\cdot 0.8 = 0.08$.") in recall
@@ -1997,8 +2013,9 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     worked = _cell("The dot stands at $3$.")
     # Pass 42 (r38 Correctness): the slope is read per step right along the dashed line (the triangle), not on the
     # curved hill itself, whose full step climbs more. Pass 56: the worked case, then the rule, then the number.
-    assert ("The dot stands at $3$. The dashed line touches the hill there.\n"
-            "The line climbs $2$ for each step right (the triangle). So the weight's **hill slope** there is $2$."
+    assert ("The dot stands at $3$. The dashed line touches the valley's side there.\n"
+            "The line climbs $2$ for each step right (the triangle). So the weight's **hill slope**, the slope of the "
+            "ground where you stand, is $2$."
             ) in worked   # pass 62: "It" named, the slope named as the hill's
     step = float(ch00_start_here.hill(w + 1)) - float(ch00_start_here.hill(w))
     assert round(step, 1) == 2.5 and not step == pytest.approx(2, abs=0.05)   # the full step on the hill itself
@@ -2122,8 +2139,8 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     assert gears == (2, 1, 3) and math.prod(gears) == 6
     # Pass 57 (r51 change 1): "the same numbers multiply it" was wrong for the input (it gives the trained weight's
     # slope, it does not multiply what goes further back); the true factors are said, and the loose closing line cut.
-    assert ("The network finds this $6$ without moving our weight. It passes a hill slope back from the output: the "
-            "**learning signal**.\n") in section and "(chapter 03)" not in section   # pass 68: r63 item 2
+    assert ("The network finds this $6$ without moving our weight. It uses the **learning signal**: a hill slope "
+            "passed backward, from the output.") in section and "(chapter 03)" not in section   # pass 68: r63 item 2
     for gone in ("the same numbers multiply it", "So if the signal shrinks on the way, learning slows.",
                  "times as fast with this weight as with the output itself"):
         assert gone not in section, gone
@@ -2211,7 +2228,8 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # Pass 53 (r47 item 3): exactly a quarter because each sigmoid is at its steepest and every weight is 1; the
     # ReLU bars (x1) and the crosses (x0) are said before the picture.
     # Pass 67 (sweep): "so" ties the quarter to the two settings (no "at best" beside an exact quarter).
-    assert ("In the bars below, every weight is 1, and each sigmoid sits at its steepest: slope $0.25$ (the black line above).\n"
+    assert ("The bars below show sigmoid's best case when every weight is 1.\n"
+            "Each sigmoid's bias puts it at its steepest: slope $0.25$ (the black line above).\n"
             "The signal starts at 1. So each sigmoid keeps a quarter of what reaches it.\n"
             "ReLU's ramp (slope 1) keeps the whole signal. Its flat side (the crosses) passes back 0."
             in cells[h + 2].source and "left out" not in _markdown()
@@ -2269,7 +2287,7 @@ def test_pass60_the_timeline_keeps_the_bands_and_four_pins_and_the_text_says_201
     assert "dashed" not in display.figure_alt(fig) and "2016" not in display.figure_alt(fig)
     alexnet = next(e for e in history.EVENTS if "AlexNet" in e.label)
     text = _history_text()
-    assert f"In {alexnet.year}, a ReLU network won a big contest in naming photos" in text
+    assert f"In {alexnet.year}, a ReLU network won a big contest in sorting photos by what they show" in text
     assert f"**GELU** instead.\nProposed in {history.PROPOSED['smooth']}, it is" in text
 
 
@@ -2491,15 +2509,18 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     text = _history_text()
     # Pass 44: steepness is defined where the learning signal meets the bends; here it is sigmoid's.
     # Pass 54 (r48 change 2): the black line is in the picture above the bars, and the bars are the cause.
-    assert "each sigmoid sits at its steepest: slope $0.25$ (the black line above)." in text
+    assert "Each sigmoid's bias puts it at its steepest: slope $0.25$ (the black line above)." in text
     # Pass 60 (r54 Correctness): bounded by the weights, as the bars are (bigger weights can grow the signal).
     # Pass 61 (r55 Correctness): "1 or less" let in −5, which grows the signal; the bound is on the weights' size.
     # Pass 62 (r56 Correctness): the bound is a supposition the page makes, said as one (bigger weights could grow the
     # signal: the −5 below); the fading is "one reason", not "a main reason" (the reader asked who showed it; the
     # course's data has Glorot & Bengio 2010 on fading signals in deep networks, the chapter does not audit).
     # Pass 68 (cut for words): the supposition kept in one sentence, as a condition on the weights' size.
-    assert ("If no weight is bigger than 1 in size, almost no signal gets back through many sigmoids.\n"
-            "This fading signal is one reason deep sigmoid networks learned slowly.") in text
+    # Pass 69 (r64): the condition said as what it is, sigmoid's best case when every weight is 1 (each bias set
+    # so it sits at its steepest); the separate supposition sentence cut as a repeat.
+    assert ("The bars below show sigmoid's best case when every weight is 1.\n"
+            "Each sigmoid's bias puts it at its steepest") in text
+    assert ("passes back 0.\nThis fading signal is one reason deep sigmoid networks learned slowly.") in text
     assert "main reason" not in text
     assert any("fading signal" in e.label for e in history.EVENTS) and "Glorot & Bengio 2010" in history.ALSO_HELPED[
         "better-sized random starting weights"]   # the sources behind "one reason", in the course's data
@@ -2651,7 +2672,7 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     assert names[ch00_start_here.OUR_AT].startswith(ch00_start_here.OUR_WEIGHT)
     # Pass 49 (r44 Picture 1): the output skips the bend ("Here it skips the bend."), so the first step back from it
     # is the output's weight.
-    assert "It skips the bend, so" in _markdown() and ch00_start_here.CHAIN_KINDS[-2:] == ("weight", "output")
+    assert "Here it skips the bend, so" in _markdown() and ch00_start_here.CHAIN_KINDS[-2:] == ("weight", "output")
     layout = []
     for fig, says, right in ((fwd, ch00_start_here.FORWARD_SAYS, True), (back, ch00_start_here.BACK_SAYS, False)):
         ax = fig.axes[0]
@@ -2689,15 +2710,16 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     # Pass 62 (r56 Clarity): the signal starts as the output's hill slope, the number the cell above sets to 1.
     # Pass 67 (r62 Clarity 2): the signal is named as a hill slope passed back (the box's fourth line, cut).
     assert "multiplies" not in cells[k - 1].source and "slope" not in cells[k - 1].source.replace(
-        "output's hill slope", "").replace("passes a hill slope back", "")
-    assert "The signal starts as the output's hill slope, here $1$." in cells[k - 1].source   # pass 65: "It" named
+        "a hill slope passed backward", "")
+    # Pass 69 (r64): the signal's start said once, in the walk below (step 1), not twice.
+    assert "The signal starts as the output's hill slope" in cells[k + 1].source
     # Pass 65 (r59 Clarity 1): the output's hill slope gets its own cell, with an everyday case (the chain's output 24,
     # off by 1, then 2).
     # Pass 66 (r61 Clarity): the output's hill slope (its own cell), then our weight's, then the signal and its
     # picture; after it, the pass back walked arrow by arrow, the one path back, a "words so far" box, the Predict.
     assert cells[k - 2].source.startswith("Our weight moves the output $6$ times as far.")
     assert cells[k - 3].source.startswith("How wrong is that output? Say the right answer is $23$.")
-    assert "so the output's hill slope is $24 - 23 = 1$." in cells[k - 3].source
+    assert "the output's hill slope is where you stand minus the bottom: $24 - 23 = 1$." in cells[k - 3].source
     assert cells[k - 4].source.rstrip().endswith("then $\\times 3$.")
     assert cells[k + 1].source.startswith("Read the arrows right to left:")
     # Pass 67 (r62 Clarity 2): the "words so far" box moved up, before the chain (the reader needed it there).
@@ -2753,7 +2775,7 @@ def test_pass55_the_hill_slope_rule_said_before_the_steps_predict_is_the_hills_o
     # with a double arrow from the bottom to the dot; the stepper's Predict comes later.
     before = "\n".join(c.source for c in cells[h:q])
     rule = "On this bowl, the hill slope is the weight minus 1: how far you stand right of the bottom."
-    assert rule in cells[h + 1].source and "a bowl, a shape we chose" in cells[h - 1].source
+    assert rule in cells[h + 1].source and "We chose a simple bowl" in cells[h - 1].source
     assert "**Predict:**" not in before[:before.index(rule)] and "**Predict:**" in cells[q - 1].source
     ax = ch00_start_here.hill_picture().axes[0]
     (gap,) = [p for p in ax.patches if p.get_gid() == "right of the bottom"]
@@ -2806,12 +2828,12 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     # Pass 61 (r55 Clarity 1): the signal's start moved above the picture, with its reason (the output's own move).
     # Pass 62 (r56 Clarity): the 1 had two meanings (a setting, and "1 times the output's slope"); now one: the signal
     # starts as the output's hill slope, which the cell above sets to 1 (so every number on the way is a hill slope).
-    assert ("It passes a hill slope back from the output: the **learning signal**.\n"
-            f"The signal starts as the output's hill slope, here ${start:g}$.") in _cell("The network finds this")
+    assert "It uses the **learning signal**: a hill slope passed backward, from the output." in _cell(
+        "The network finds this")   # pass 69 (r64): the signal named as a hill slope passed backward, once
     # Pass 66 (r61 Clarity): the pass back as a numbered walk that matches the picture arrow by arrow.
     rule = _cell("Read the arrows right to left:")
     assert ("Read the arrows right to left:\n\n"
-            f"1. The signal starts at the output: ${start:g}$.\n"
+            f"1. The signal starts as the output's hill slope: ${start:g}$.\n"
             f"2. The output's weight multiplies it: ${start:g} \\cdot {worked['weight']:g} = {after_weight:g}$.\n"
             f"3. The bend multiplies it by its slope, ${worked['ramp slope']:g}$ on the ramp: "
             f"${after_weight:g} \\cdot {worked['ramp slope']:g} = {after_bend:g}$.\n"
@@ -2829,8 +2851,10 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     # after the walk (the reader met slope, hill slope, nudge and learning signal in a few lines).
     why = _cell("> **Words so far.**")
     assert ("> **Words so far.**\n>\n"
-            "> - a bend's slope: how steep its curve is;\n"
-            "> - a hill slope: how fast the wrongness climbs as one number moves;\n"
+            # pass 69 (r64 item 3): each slope word said as the slope of what, so the two kinds are told apart
+            "> - a bend's slope: how steep the bend's curve is at one input;\n"
+            "> - a hill slope: how steep the valley's side is where you stand, so how fast the wrongness climbs as "
+            "one number moves;\n"
             "> - the nudge: a hill slope, sign flipped;\n"
             # pass 68 (r63 item 3): the learning rate, met just above; the learning signal comes after the box
             "> - the learning rate: one move is learning rate × nudge.") == why.strip()
@@ -2851,9 +2875,10 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     assert (f"How wrong is that output? Say the right answer is ${right:g}$.\n"
             # pass 67 (r62 Clarity 1): the rule both hills share, said in plain words ("same shape" was loose)
             # pass 68 (r63 item 1): the same chosen shape, a bowl, as the weight's hill
-            "Give the output a bowl too, lowest at the right answer.\n"
-            "Its hill slope is how far you stand right of the bottom.\n"
-            f"You stand at ${said_out:g}$, so the output's hill slope is ${said_out:g} - {right:g} = {start:g}$.") == out.strip()
+            # pass 69 (r64 item 2): the reason said: the same bowl shape, so the same rule as for our weight
+            "Give the output a valley of the same bowl shape, lowest at the right answer.\n"
+            "So, as for our weight, the output's hill slope is where you stand minus the bottom: "
+            f"${said_out:g} - {right:g} = {start:g}$.") == out.strip()
     for v in (-1.0, 0.5, 1.0, 3.0):   # the first hill's slope is how far right of its bottom the weight stands
         assert d(ch00_start_here.hill, v) == pytest.approx(v - ch00_start_here.HILL_BOTTOM, abs=1e-6)
     assert (f"Our weight moves the output ${slope:g}$ times as far.\n"
@@ -2960,7 +2985,26 @@ def test_pass56_the_history_names_sigmoid_networks_and_draws_the_bends_it_names_
     assert float(np.max(activations.get("sigmoid").derivative(x))) == pytest.approx(0.25)
     assert float(np.max(activations.get("tanh").derivative(x))) == pytest.approx(1.0)
     assert "ReLU and GELU came into wide use later (both drawn below)." in text   # pass 57: the timeline's older ReLU
-    assert any("ReLU itself is older" in t for t in _texts(ch00_start_here.history_timeline()))
+    assert "2011\nReLU helps deep nets" in _texts(ch00_start_here.history_timeline())   # pass 69: undated note cut
     curves = [l.get_label().split(":")[0] for l in ch00_start_here.bends_picture().axes[0].lines
               if not l.get_label().startswith("_")]
     assert curves == ["sigmoid", "tanh", "ReLU", "GELU"]
+
+
+def test_pass69_the_bent_units_readout_lists_the_sums_slopes_and_reads_0_last_at_the_tents_m():
+    """Check r64's m task can be answered on the slider: the readout lists the sum's slopes left to right, each equal
+    to the thick line's own steepness there, and the last is 0 exactly when m makes the right side flat (m = −2)."""
+    w = ch00_start_here.bent_units()
+    w.sliders["units"].value = 3
+    for m in (-3.0, -2.0, -1.0, -0.5):   # at m = 0 the middle corner is gone (its own test)
+        w.sliders["middle"].value = m
+        line = w.readout.value.split("<br>")[-1]
+        assert line.startswith(ch00_start_here.SLOPES_SAYS), line
+        said = [float(v.replace("−", "-")) for v in line[len(ch00_start_here.SLOPES_SAYS):].split(", then ")]
+        units = ch00_start_here.with_middle(ch00_start_here.TENT, m)
+        x = np.array([-2.5, -1.0, 1.0, 2.5])   # one point inside each stretch between the corners −2, 0, 2
+        true = (ch00_start_here.bent_sum(units, x + 1e-6) - ch00_start_here.bent_sum(units, x - 1e-6)) / 2e-6
+        assert said == pytest.approx(list(true), abs=1e-6), (m, said)
+        assert (said[-1] == 0) == (m == ch00_start_here.TENT[1][2] == -2.0)
+    w.sliders["middle"].value = -2.0
+    assert w.readout.value.endswith("slopes, left to right: 0, then 1, then −1, then 0")

@@ -332,6 +332,15 @@ def bent_sum(units, x):
     return sum((h * np.asarray(relu(s * x + c), dtype=float) for s, c, h in units), np.zeros_like(x))
 
 
+def sum_slopes(units, xlim=(-3.0, 3.0)):
+    """The slopes of the bent units' sum, left to right, one per stretch between its corners in view (pass 69, r64:
+    the m task's answer is read off the readout, its last slope 0 when the right side is flat)."""
+    edges = [xlim[0], *[c for c in corners(units) if xlim[0] < c < xlim[1]], xlim[1]]
+    mids = np.array([(a + b) / 2 for a, b in zip(edges[:-1], edges[1:])])
+    h = 1e-3   # inside one stretch the sum is straight, so this difference is its slope, exact but for rounding
+    return [float(v) for v in (bent_sum(units, mids + h) - bent_sum(units, mids - h)) / (2 * h)]
+
+
 def _unit_text(sign, shift, height):
     """'ReLU(x + 2)', '2·ReLU(x)': one unit's term, and whether it is subtracted."""
     inner = ("" if sign == 1 else "−") + "x" + (f" {'+' if shift > 0 else '−'} {abs(shift):g}" if shift else "")
@@ -459,7 +468,8 @@ def bent_units(n=1, units=None, middle=MIDDLE_START):
                           for i, (t, neg) in enumerate(terms)) or "0 (no units yet: a flat line)"
         where = ", ".join(f"x = {v + 0.0:g}".replace("-", "−") for v in cx) or "none"
         readout.value = (f"<b>{k} bent unit{'' if k == 1 else 's'}</b>: output = {formula}<br>"
-                         f"corners: <b>{len(cx)}</b> ({where})")
+                         f"corners: <b>{len(cx)}</b> ({where})<br>"
+                         f"{SLOPES_SAYS} {said_slopes(sum_slopes(used))}")
 
     on_change(sliders.values(), update)
     update()
@@ -679,7 +689,7 @@ TIMELINE_YEARS = (2006, 2011, history.FIRST_TRANSFORMER.year, history.GELU_IN_TR
 TIMELINE_EVENTS = [e for e in history.EVENTS if e.year in TIMELINE_YEARS and e.activation in ("", "gelu")]
 # The chapter's own plain labels where the facts' labels name what the text does not (authors).
 TIMELINE_LABELS = {2006: "deep nets trained\none layer at a time",
-                   2011: "ReLU helps deep nets\n(ReLU itself is older)",
+                   2011: "ReLU helps deep nets",   # pass 69 (r64): "(ReLU itself is older)" gave no date
                    history.GELU_IN_TRANSFORMERS: "the transformers\nnamed GPT and BERT\nadopt GELU"}
 
 
@@ -778,7 +788,7 @@ HILL_BOTTOM, HILL_DOT = 1.0, 3.0
 HILL_XLIM, HILL_YLIM = (-2.0, 4.0), (-0.5, 5.0)
 HILL_RUN = 1.0  # the rise-over-run triangle's run: one step right, so its rise is the slope itself
 HILL_CAPTION = "where you stand = the weight's value; height = how wrong the network is"
-HILL_TITLE = "The hill for one weight: where you stand is its value, the height is how wrong"
+HILL_TITLE = "The valley for one weight: where you stand is its value, the height is how wrong"
 
 
 def _minus(v):
