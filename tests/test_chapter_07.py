@@ -299,7 +299,7 @@ def test_gelus_pick_is_keyed_to_its_papers_tests_and_ln2_to_doing_no_better_than
     assert "Hendrycks & Gimpel 2016" in activations.get("gelu").origin
     assert not any(w in why for w in ("small gains", "some of its tasks"))
     assert quiz.get("gelu_in_transformers").prompt == ("BERT and GPT-2, large language models, use GELU. "
-                                                        "What evidence is there for it over ReLU?")
+                                                        "What evidence was first given for it over ReLU?")   # p69 (r64): not the only evidence
     assert not any(w in why for w in ("follows GPT", "comparison of its own", "BERT paper"))
     # pass 30: "a chance of one half per spiral" was hard to parse: a 50-50 guess, for every point
     # pass 31: a log loss is an average, so the answer says "on average"
@@ -349,7 +349,8 @@ def test_the_sketch_review_and_progress_answers_are_folded_and_the_reference_pic
     assert any(_src(c).startswith("## Sketch from memory") for c in cells)
     for c in folded:
         text = _src(c)
-        assert text.index("<details>") < text.index('src="data:image/png') < text.index("</details>")
+        img = text.index('src="data:image/png')   # inside a fold: more folds opened than closed before it (p69: two in a row)
+        assert text.count("<details>", 0, img) > text.count("</details>", 0, img) and img < text.rindex("</details>")
         png = base64.b64decode(re.search(r'src="data:image/png;base64,([^"]+)"', text).group(1))
         size = (760, 420) if "All four slopes" in text else ch07_quiz.LEITNER_SIZE
         assert png.startswith(b"\x89PNG") and Image.open(io.BytesIO(png)).size == size
@@ -488,7 +489,7 @@ def test_the_quiz_speaks_of_the_backward_nudge_and_of_log_loss():
     assert "signal" not in ch07_quiz.picture_alt("why_sigmoid_stalled")
     assert True and quiz.get("why_sigmoid_stalled").chapter == "03" and "weights multiply in too" in right("why_sigmoid_stalled").why
     assert "bends only" in quiz.get("chain_sigmoid_10").explanation
-    assert "log loss" in quiz.get("loss_at_ln2").prompt
+    assert "Its loss (how wrong it is" in quiz.get("loss_at_ln2").prompt and "log loss" not in quiz.get("loss_at_ln2").prompt   # p69 (r64): one word, "loss"
 
 
 def test_the_colours_of_the_progress_bars_are_said_the_way_they_are_drawn():
@@ -706,7 +707,8 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     assert fold.startswith("<details>") and "Leitner" in fold
     # pass 34: the picture first, then only the two rules the prediction needs (the picture says the rest)
     # pass 63 (r58 Focus): the answer and the one-line rule open; the box mechanics (picture first) in a nested fold
-    assert fold.index("</summary>") < fold.index("The missed one.") < fold.index(ch07_quiz_HOW_BOXES) < fold.index("<img") < fold.index("</details>")
+    # p69 (r64 Focus): the answer fold closes first; the mechanics sit in one fold after it, not nested
+    assert fold.index("</summary>") < fold.index("The missed one.") < fold.index("</details>") < fold.index(ch07_quiz_HOW_BOXES) < fold.index("<img") < fold.rindex("</details>")
     assert fold.index("<img") < fold.index(BOX_1_PATH) < fold.index(
         f"A right first answer puts a new card in box 2, which waits {ch07_quiz.wait_words(review.DAYS[2])}.")
     assert review.DAYS[1] == 0 and ch07_quiz.wait_words(review.DAYS[1]) == "at once"
@@ -715,11 +717,13 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     assert f'alt="{html.escape(ch07_quiz.leitner_alt(), quote=True)}"' in fold
     assert "Waits: 1 day in box 2, 3 days in box 3, 1 week in box 4, 2 weeks in box 5." in ch07_quiz.leitner_alt()
     inner = fold.index(ch07_quiz_HOW_BOXES) + len(ch07_quiz_HOW_BOXES)   # pass 63: the mechanics' nested fold
-    prose = re.sub(r"<img[^>]*>", "", fold[inner:fold.index("</details>")])
+    prose = re.sub(r"<img[^>]*>", "", fold[inner:fold.rindex("</details>")])
     assert len([line for line in prose.splitlines() if line.strip()]) == 4   # pass 46 (r41): box 1's path takes three; r61 (Focus): two sentences on one line, so 4
-    opened = fold[fold.index("</summary>") + 10:fold.index(ch07_quiz_HOW_BOXES)]
-    assert [line for line in opened.splitlines() if line.strip()] == [
-        "The missed one. Right ones come back later, after longer and longer waits."]   # pass 68: the answer said once
+    opened = fold[fold.index("</summary>") + 10:fold.index("</details>")]
+    waits = ", ".join(ch07_quiz.wait_words(review.DAYS[k]) for k in range(2, review.BOXES + 1))
+    assert waits == "1 day, 3 days, 1 week, 2 weeks" and ch07_quiz.wait_words(review.DAYS[1]) == "at once"
+    assert [line for line in opened.splitlines() if line.strip()] == [   # pass 68: the answer said once
+        f"The missed one. Missed questions return today; right ones after {waits}."]   # p69 (r64): the store's waits, in one line
     assert review.DAYS[1] < review.DAYS[2] < review.DAYS[3] < review.DAYS[4] < review.DAYS[5]   # "longer and longer"
 
 
@@ -933,7 +937,7 @@ def test_questions_remind_their_terms():
     recall now, so its line on seeds went; Q27's key still says one run is luck.)"""
     assert "random start" in quiz.get("why_seeds").options[quiz.answer_key("why_seeds")].text
     graded = {q.id for q in ex07.NUMERIC}
-    reminders = {"loss_at_ln2": "log loss (how wrong it is, as one number; smaller is better)",   # r58: "score" is the number before the S-curve
+    reminders = {"loss_at_ln2": "Its loss (how wrong it is, as one number; smaller is better)",   # p69 (r64): one word for loss   # r58: "score" is the number before the S-curve
                  "why_seeds": "(a seed fixes a run's random start weights)",
                  "transformer_ffn": "two large language models. Which of these sits in each layer's feed-forward block?"}
     for qid, words in reminders.items():
@@ -1702,7 +1706,8 @@ def test_pass16_ln_e_x_learning_rate_fully_connected_and_alpha_are_glossed_and_n
     fold6 = ch07_quiz.key_fold_html("loss_at_ln2", 6, learner)
     # pass 29: the fold is the answer only, which says no ln, so ln's line comes with the feedback that says it
     # pass 36: the know-nothing loss is said to be the loss of the know-nothing answer (one half everywhere)
-    assert "<b>ln</b>" not in fold6 and "−ln ½ = ln 2 ≈ 0.693. That is the know-nothing loss: the loss of that answer." in \
+    # p69 (r64): one word, "loss"; the qualifier says which answer it is the loss of
+    assert "<b>ln</b>" not in fold6 and "−ln ½ = ln 2 ≈ 0.693. That is the loss of a 50-50 guess." in \
         quiz.check("loss_at_ln2", quiz.answer_key("loss_at_ln2")).message
     w6 = ch07_quiz.choice_widget("loss_at_ln2", 6, learner)
     w6.buttons[w6.shown.index(quiz.answer_key("loss_at_ln2"))].click()
@@ -1816,7 +1821,7 @@ def test_pass17_keys_say_what_the_course_showed_without_contradiction_or_hinted_
     text = _src(next(c for c in _cells() if _src(c).startswith("## How it works")))
     # pass 23: the example was Q21's own key (0.0099, "about 0.01"); now a number no question asks for
     # pass 36: the rule and its worked examples have a section of their own (test_pass36_the_number_rule_...)
-    assert "- **Numbers:** give the digits the question asks for. The fold below says how close counts." in text and "counts for" not in text
+    assert "- **Numbers:** close answers count. The fold below says how close." in text and "counts for" not in text
     assert "0.0099" not in text and quiz.check("tanh_slope_3_about", "about 0.01").correct
 
 
@@ -2232,7 +2237,7 @@ def test_pass22_what_to_remember_holds_one_fact_per_chapter_from_the_registry():
     # pass 55 (r49): under Leaky ReLU a unit is not dead by the quiz's definition (Q24): one ReLU would kill
     assert "Leaky ReLU's small left slope lets a unit that ReLU would kill climb back." in lines[4]
     assert 0 < float(activations.get("leaky_relu").derivative(-1.0)) < 1 and "0.01" not in lines[4]
-    assert f"For two equally common classes, the know-nothing loss is $\\ln 2 \\approx {np.log(2):.3f}$" in lines[5]
+    assert f"For two equally common classes, a 50-50 guess has a loss of $\\ln 2 \\approx {np.log(2):.3f}$." in lines[5]
     assert "makes it stick" not in text   # pass 41: the opening says why
     assert "SwiGLU in LLaMA's feed-forward blocks" in lines[6]
     assert quiz.answer_key("transformer_ffn") == 0 and quiz.get("transformer_ffn").options[0].text == "SwiGLU."
@@ -2311,7 +2316,7 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]   # noqa: E731
     assert quiz.get("gelu_peak_slope").prompt == "About how high does GELU's slope peak?"
     assert "goes above 1" not in quiz.get("gelu_peak_slope").prompt
-    assert right("relu_flat_side").text == "There the slope is 0: no nudge reaches the unit's weights."
+    assert right("relu_flat_side").text == "There the slope is 0: for inputs that land there, no nudge reaches the unit's weights."   # p69 (r64): only those inputs
     assert ("Say a unit's weighted sum plus bias is at or below 0 for every example. While that stays true, no nudge "
             "reaches it." in right("relu_flat_side").why)   # r59 sweep: one idea a sentence
     assert activations.get("relu").derivative(0.0) == 0 == activations.get("relu").derivative(-1.0)   # at or below 0
@@ -2341,8 +2346,8 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert xor.prompt.count(". ") + xor.prompt.count("? ") == 1 and xor.prompt.endswith("?")
     assert xor.explanation.startswith("About one half, at (1, 0) and at every other point: the know-nothing answer, a "
                                       "50-50 guess.\n"
-                                      "Tilt the rule: (1, 0) scores higher, and (0, 1) just as much lower. Both answers "
-                                      "are 1.\nThe picture shows their summed loss. It is lowest with no tilt: "
+                                      "Tilt the rule: (1, 0) scores higher, and (0, 1) just as much lower. Both of these "
+                                      "points should get the answer 1.\nThe picture shows their summed loss. It is lowest with no tilt: "
                                       "each chance is ½, each loss 0.69.\n"
                                       "Trained runs agree: see chapter 01")   # r62: short lines, one idea each
     tilt = (2.0, -2.0, 0.0)   # a tilt: (1, 0) up by as much as (0, 1) goes down
@@ -2555,9 +2560,9 @@ def test_pass24_q6_defines_the_loss_in_its_key_and_says_why_better_is_possible()
     q = quiz.get("loss_at_ln2")
     # pass 34: the race gloss under the stem says what the race was; the stem no longer names the chapter
     # pass 56 (r50): "a race network" read oddly; the race is still named, so its gloss sits under the stem
-    assert q.prompt.startswith("In the race, a network sorts points into two equally common classes. Its log loss") and "chapter" not in q.prompt
+    assert q.prompt.startswith("In the race, a network sorts points into two equally common classes. Its loss (") and "chapter" not in q.prompt
     assert "tell apart the points of two spirals" in {t: g for t, _p, g in quiz.GLOSSES}["race"]
-    assert "log loss (how wrong it is, as one number; smaller is better)" in q.prompt   # pass 25: which way is good
+    assert "Its loss (how wrong it is, as one number; smaller is better)" in q.prompt   # pass 25: which way is good; p69: "loss"
     right = q.options[quiz.answer_key("loss_at_ln2")].why
     assert "Each point loses −ln(the chance given to its right answer); the loss is their average." in right and "−ln ½ = ln 2 ≈ 0.693." in right
     assert -np.log(0.5) == pytest.approx(np.log(2)) and f"{np.log(2):.3f}" == "0.693"
@@ -3117,7 +3122,7 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
     assert options["Leaky ReLU."].startswith("its left side keeps a small slope")
     # pass 37: the stem says only "the right start weights" (the r34 reader met four new things at once); the key names them
-    assert "starts with random weights." in quiz.get("selu_steady").prompt   # pass 56 (r50); r62: the key says which weights
+    assert "starts with random weights of the right size." in quiz.get("selu_steady").prompt   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
     assert quiz.get("selu_steady").options[0].why.endswith(
         "whose start weights have average 0 and spread 1/√n (n: inputs per unit).")
     selu = activations.get("selu")
@@ -3311,8 +3316,10 @@ def test_pass34_leitner_fold_box_1_label_and_solid_progress_swatches():
     assert box1 >= 11 and all(box1 > texts[ch07_quiz.box_wait(k)].get_fontsize() for k in range(2, review.BOXES + 1))
     fold = next(_src(c) for c in _cells() if "Leitner" in _src(c) and "<img" in _src(c))
     assert fold.startswith("<details><summary>Check your prediction</summary>\n\nThe missed one. "
-                           "Right ones come back later, after longer and longer waits.\n\n" + ch07_quiz_HOW_BOXES + "\n\n<img")
-    assert fold.count("<details>") == fold.count("</details>") == 2   # r58 Focus: the mechanics folded inside the answer
+                           "Missed questions return today; right ones after 1 day, 3 days, 1 week, 2 weeks.\n\n</details>\n\n"
+                           + ch07_quiz_HOW_BOXES + "\n\n<img")
+    assert fold.count("<details>") == fold.count("</details>") == 2   # r58 Focus: the mechanics folded; p69 (r64): one fold, not nested
+    assert fold.index("</details>") < fold.index(ch07_quiz_HOW_BOXES)
     view = ch07_quiz.progress_view(ch07_quiz.Learner(review.Store(None)))
     legend = view.live.axes[0].get_legend()
     handles = legend.legend_handles
@@ -3336,9 +3343,9 @@ def test_pass34_keys_q15_depth_trap_q11_reason_q6_stem_and_what_to_remember():
         s = lambda x1, x2: w1 * x1 + w2 * x2 + b   # noqa: E731
         assert s(0, 1) + s(1, 0) == pytest.approx(s(0, 0) + s(1, 1))
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
-    assert "the know-nothing loss is $\\ln 2 \\approx 0.693$: the loss of a 50-50 guess." in text and 'means "no idea"' not in text
+    assert "a 50-50 guess has a loss of $\\ln 2 \\approx 0.693$." in text and 'means "no idea"' not in text
     right6 = quiz.get("loss_at_ln2").options[quiz.answer_key("loss_at_ln2")].why
-    assert "ln 2 ≈ 0.693. That is the know-nothing loss: the loss of that answer." in right6   # where it is first said
+    assert "ln 2 ≈ 0.693. That is the loss of a 50-50 guess." in right6   # where it is first said
     assert 'Then compare with the fold "All four slopes in one picture" [above](#Sketch-from-memory).' in text
     assert any("<summary>All four slopes in one picture" in _src(c) for c in _cells())
 
@@ -3404,15 +3411,15 @@ def test_pass36_the_know_nothing_loss_is_the_loss_of_one_half_everywhere():
     every point, ln 2 ≈ 0.693 (−ln ½ at each point, so its average too)."""
     why = quiz.get("loss_at_ln2").options[quiz.answer_key("loss_at_ln2")].why
     assert "The know-nothing answer guesses 50-50: it gives one half to every point." in why
-    assert "That is the know-nothing loss: the loss of that answer." in why
+    assert "That is the loss of a 50-50 guess." in why   # p69 (r64): one word for loss
     assert f"{-np.log(0.5):.3f}" == "0.693" and f"{np.log(2):.3f}" == "0.693"
     p = np.full(8, 0.5)
     labels = np.array([0, 1] * 4)
     loss = -np.mean(labels * np.log(p) + (1 - labels) * np.log(1 - p))   # the course's log loss at one half everywhere
     assert loss == pytest.approx(np.log(2))
     closing = _src(next(c for c in _cells() if _src(c).startswith("## What to remember")))
-    assert ("- **05:** Race several seeds before you rank. For two equally common classes, the know-nothing loss is "
-            "$\\ln 2 \\approx 0.693$: the loss of a 50-50 guess.") in closing   # pass 68 (r63): no "Its" to puzzle over   # r62: a loss, not a score   # r41; r61: by its loss (ln 2 can hide some right answers)
+    assert ("- **05:** Race several seeds before you rank. For two equally common classes, a 50-50 guess has a loss of "
+            "$\\ln 2 \\approx 0.693$.") in closing   # p69 (r64): one word for loss   # pass 68 (r63): no "Its" to puzzle over   # r62: a loss, not a score   # r41; r61: by its loss (ln 2 can hide some right answers)
     # pass 62 (r56 Correctness): "nothing was learned" overstated it; the loss of guessing one half at every point is
     # ln 2 (above), so a loss that stays there is no better than that guess, as Q6's answer says
     # r61: "no better than guessing" held only by the loss. Nine points in ten given 0.6 (right) and one given under
@@ -3529,7 +3536,7 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     # pass 56 (r50): at layer 10 the spread is still coming down (1.03 to 1.08): "pull toward", not "settle"
     # r61 (Clarity): "what does SELU pull toward fixed values" twisted; two short sentences, then the question
     # r62 (Clarity): "right size" and "some numbers" were vague: two numbers, named in the options
-    assert selu.prompt == ("A SELU network starts with random weights. Layer after layer, SELU pulls "
+    assert selu.prompt == ("A SELU network starts with random weights of the right size. Layer after layer, SELU pulls "
                            "two numbers toward fixed values. Which two?")
     spread, average = ch07_quiz.selu_spread_runs()["SELU"], ch07_quiz.selu_average_runs()["SELU"]
     assert all(abs(s[-1] - 1) < abs(s[0] - 1) / 5 for s in spread)   # pulled toward 1 from 2, not kept where it was
@@ -3557,7 +3564,7 @@ def test_pass46_the_number_rule_is_one_fold_under_how_it_works_read_before_any_r
     stored once on the page; no quiz widget carries it."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works"))
-    assert "- **Numbers:** give the digits the question asks for. The fold below says how close counts." in _src(cells[k])
+    assert "- **Numbers:** close answers count. The fold below says how close." in _src(cells[k])
     assert _src(cells[k + 1]) == "ch07_quiz.number_rule()" and cells[k + 1]["metadata"]["jupyter"]["source_hidden"]
     first_q = next(i for i, c in enumerate(cells) if "mixed_quiz(learner)" in _src(c))
     assert k + 1 < first_q
@@ -3786,7 +3793,7 @@ def test_pass43_r38_keys_of_q7_q8_q17_and_the_race_show_a_picture():
     for qid, n in (("race_loser", 4),):
         fig, ax = plt.subplots()
         ch07_quiz.AFTER_PICTURES[qid](ax)
-        assert ax.get_xlabel().startswith("epoch") and ax.get_ylabel() == "training loss"
+        assert ax.get_xlabel().startswith("epoch") and ax.get_ylabel() == "loss"
         lines = ax.get_lines()
         assert len(lines) == 5 * n + 2 and all(np.max(l.get_ydata()) < ax.get_ylim()[1] for l in lines)
         drawn = {tuple(np.round(l.get_ydata()[:3], 9)) for l in lines[:-2]}   # every seed's own run, none twice
@@ -3976,7 +3983,7 @@ def test_pass48_q11_picture_draws_the_pair_loss_lowest_where_the_scores_are_equa
     # pass 61 (r55): the open key says what the picture shows in one sentence, with no "1-point" shorthand
     # r59 (Clarity): the tilt in one short sentence, then what the picture shows (r62: on its own line)
     assert f"{quiz._pair_loss(-3, 3):.2f}" == "3.10" and ("Tilt the rule: (1, 0) scores higher, and (0, 1) just as much "
-                                                          "lower. Both answers are 1.\nThe picture shows their summed loss.") in quiz.get("xor_no_bend_chance").explanation
+                                                          "lower. Both of these points should get the answer 1.\nThe picture shows their summed loss.")   # p69 (r64) in quiz.get("xor_no_bend_chance").explanation
     assert "The picture shows every tilt." not in quiz.get("xor_no_bend_chance").explanation   # pass 56 (r50): an overclaim
     assert ys.min() == pytest.approx(quiz._pair_loss(0, 0)) and 1 / (1 + np.exp(0.0)) == 0.5   # no tilt: lowest, chance ½
     assert ch07_quiz.PAIR_MARKS == (-3.0, 0.0)   # pass 52: the picture marks the key's worked example
@@ -4169,7 +4176,7 @@ def test_pass55_q29_draws_one_panel_a_bend_on_one_y_scale_with_both_lines_in_eac
         drawn = {tuple(np.round(l.get_ydata()[:3], 9)) for l in lines[:-2]}
         assert drawn == {tuple(np.round(r[:3], 9)) for r in four[name]}
     assert "Four panels, one a bend, on one y scale." in ch07_quiz.picture_alt("race_loser")
-    assert fig._supxlabel.get_text().startswith("epoch") and fig._supylabel.get_text() == "training loss"
+    assert fig._supxlabel.get_text().startswith("epoch") and fig._supylabel.get_text() == "loss"
 
 
 def test_pass55_q11_picture_says_its_x_axis_in_a_short_label():

@@ -238,7 +238,7 @@ def _bank():
            ("The nudge fades only at the flat ends of the S.",
             "even at its steepest point sigmoid's slope is well under 1. Every sigmoid bend shrinks the nudge.")),
         # ---------------------------------------------------------------- 01 collapse
-        _c("where_bend", "01", "Where does the bend go, and what happens without it?",
+        _c("where_bend", "01", "Where must a bend go so that stacking layers adds power? What happens without it?",
            ("Between the layers; without it, the stack is one straight layer.",
             "Without a bend, layer 2 stretches all that layer 1 gives it, layer 1's shift included. Then it adds its "
             "own shift. The result is again one stretch and one shift: one straight layer. "
@@ -267,7 +267,7 @@ def _bank():
                 # r59 (Clarity): the open key keeps the no-tilt idea and the picture; lift-both sits in the fold
                 0.5, 1, "About one half, at (1, 0) and at every other point: the know-nothing answer, a 50-50 guess.\n"
                 # r62: three short lines (tilt, picture, a pointer to the trained runs); the fold keeps no table
-                "Tilt the rule: (1, 0) scores higher, and (0, 1) just as much lower. Both answers are 1.\n"
+                "Tilt the rule: (1, 0) scores higher, and (0, 1) just as much lower. Both of these points should get the answer 1.\n"
                 # r63: the no-tilt loss said as the baseline the fold's savings and costs are measured from
                 f"The picture shows their summed loss. It is lowest with no tilt: each chance is ½, each loss "
                 f"{math.log(2):.2f}.\n"
@@ -328,7 +328,7 @@ def _bank():
                              f"GELU keeps going down until about {gdip_x:.2f}."),
                  (gdip_y, 0.005, f"A common wrong answer: {gdip_y:.2f}. In fact: that is how low the dip goes, its depth. "
                                  f"The question asks for the x of its bottom."))),   # r35: keyed to the one digit it asks for
-        _c("gelu_in_transformers", "02", "BERT and GPT-2, large language models, use GELU. What evidence is there for it over ReLU?",
+        _c("gelu_in_transformers", "02", "BERT and GPT-2, large language models, use GELU. What evidence was first given for it over ReLU?",
            ("The tests in GELU's own paper, where it matched or beat ReLU.",
             "GELU matched or beat ReLU on the tasks in its paper (Hendrycks & Gimpel, 2016): vision, language, speech. "
             "That is evidence, not proof."),
@@ -375,7 +375,7 @@ def _bank():
                  (s3, 2e-3, f"A common wrong answer: {s3:.3f}. In fact: that is sigmoid's slope at 3. tanh's is flatter.")),
                 said=f"about {t3:.1g}"),
         _c("relu_flat_side", "03", "Why does ReLU's flat left side matter for training?",
-           ("There the slope is 0: no nudge reaches the unit's weights.",
+           ("There the slope is 0: for inputs that land there, no nudge reaches the unit's weights.",
             "The nudge is multiplied by the slope, and 0 times anything is 0. Say a unit's weighted sum plus bias is "
             "at or below 0 for every example. While that stays true, no nudge reaches it. It can stop learning for good."),
            ("It makes ReLU slow to compute, which slows training down.",
@@ -439,7 +439,7 @@ def _bank():
            ("Nothing: the shares do not depend on T.", "T changes the gaps between the scores. Each score is divided by T "
             "before the e^s, so a tiny T makes every gap huge.")),
         # r61: the one-sentence form twisted; r62: "right size" and "some numbers" were vague: the key says the size
-        _c("selu_steady", "04", "A SELU network starts with random weights. Layer after layer, "
+        _c("selu_steady", "04", "A SELU network starts with random weights of the right size. Layer after layer, "
                                  "SELU pulls two numbers toward fixed values. Which two?",
            ("The outputs' average toward 0 and spread toward 1.",
             f"SELU has two constants: a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}). "
@@ -460,12 +460,12 @@ def _bank():
            ("SiLU.", f"SiLU is x times sigmoid(x), below 0 for every x below 0. It dips to about {silu_min:.2f}."),
            ("Mish.", f"Mish dips deepest of these, to about {mish_min:.2f}.")),
         # ---------------------------------------------------------------- 05 race
-        _c("loss_at_ln2", "05", f"In the race, a network sorts points into two equally common classes. Its log loss (how wrong it is, as one number; smaller is better) "
+        _c("loss_at_ln2", "05", f"In the race, a network sorts points into two equally common classes. Its loss (how wrong it is, as one number; smaller is better) "
            f"stays near {ln2:.2f}. What does that mean?",
            ("Its average loss is what guessing 50-50 everywhere would give.",
             "Each point loses −ln(the chance given to its right answer); the loss is their average. "
             "The know-nothing answer guesses 50-50: it gives one half to every point. "
-            f"Each point then loses −ln ½ = ln 2 ≈ {ln2:.3f}. That is the know-nothing loss: the loss of that answer."),
+            f"Each point then loses −ln ½ = ln 2 ≈ {ln2:.3f}. That is the loss of a 50-50 guess."),
            (f"It is right {ln2:.0%} of the time, so it is slowly getting there.",
             f"a loss is not a share of right answers. It is the points' average loss, and {ln2:.2f} is the loss of a 50-50 guess."),
            ("It has finished learning, and more training cannot make it better.",

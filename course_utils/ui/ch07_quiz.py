@@ -446,9 +446,9 @@ def _race_lines(ax, names):
         for k, loss in enumerate(race_four_losses()[name]):   # one thin line a seed; the legend names the bend once
             ax.plot(np.arange(len(loss)), loss, color=plots.color(name), lw=1.3,
                     label=activations.get(name).label if k == 0 else "_nolegend_", **plots.line_style(name))
-    ax.axhline(math.log(2), color="black", lw=1, ls=":", label="ln 2 ≈ 0.69: the know-nothing loss")
+    ax.axhline(math.log(2), color="black", lw=1, ls=":", label="ln 2 ≈ 0.69: the loss of a 50-50 guess")
     ax.axhline(0.1, color=NEUTRAL, lw=1, ls=(0, (6, 2, 1, 2, 1, 2)), label="loss 0.1")
-    ax.set(xlim=(0, 400), ylim=(0, 1.05), xlabel="epoch (one pass through the data)", ylabel="training loss")
+    ax.set(xlim=(0, 400), ylim=(0, 1.05), xlabel="epoch (one pass through the data)", ylabel="loss")
     ax.legend(fontsize=9, loc="upper right", ncols=2)   # above every curve: no line hides behind it
 
 
@@ -467,7 +467,7 @@ def _race_panels():
     for ax, name in zip(axes.flat, RACE_FOUR):
         for loss in race_four_losses()[name]:
             ax.plot(np.arange(len(loss)), loss, color=plots.color(name), lw=1.2)
-        ax.axhline(math.log(2), color="black", lw=1, ls=":", label="ln 2 ≈ 0.69: the know-nothing loss")
+        ax.axhline(math.log(2), color="black", lw=1, ls=":", label="ln 2 ≈ 0.69: the loss of a 50-50 guess")
         ax.axhline(0.1, color=NEUTRAL, lw=1, ls=(0, (6, 2, 1, 2, 1, 2)), label="loss 0.1")
         ax.set_title(activations.get(name).label, fontsize=10, pad=2)
         ends = race_four_losses()[name][:, -1]   # r62: each panel says its runs' highest end, so "below 0.1" is read, not guessed
@@ -476,7 +476,7 @@ def _race_panels():
         ax.set_yticks([0.1, 0.4, math.log(2)], ["0.1", "0.4", f"{math.log(2):.2f}"])   # no 0: it would touch 0.1
         ax.tick_params(labelsize=8)
     fig.supxlabel("epoch (one pass through the data)", fontsize=9)
-    fig.supylabel("training loss", fontsize=9)
+    fig.supylabel("loss", fontsize=9)
     fig.legend(*axes.flat[0].get_legend_handles_labels(), loc="outside upper center", ncols=2, fontsize=8, frameon=False)
     return fig
 
@@ -837,7 +837,7 @@ def _selu_spread(ax):
     """The spread of the outputs, layer by layer: SELU's five networks come back to 1, ReLU's with SELU's weights
     fade, ReLU's with its own (He) weights keep a spread above 1."""
     _selu_lines(ax, _selu_runs(1, SELU_RUNS), labelled=True)
-    ax.axhline(1, color=NEUTRAL, ls="-.", lw=1.2, label="spread 1, average 0")
+    ax.axhline(1, color="black", ls="-.", lw=1.2, zorder=5, label="spread 1, average 0")   # p69 (r64): drawn over SELU's lines, not hidden
     ax.set(xlim=(0, SELU_DEPTH), ylim=SELU_Y, xlabel="layer", ylabel="spread of the outputs")
     handles, labels = ax.get_legend_handles_labels()
     first = [labels.index(SELU_LABELS[t]) for t in SELU_RUNS] + [k for k, t in enumerate(labels) if t not in SELU_LABELS.values()]
@@ -851,7 +851,7 @@ def _selu_average(ax):
     """The average of the outputs, layer by layer: SELU's stays near 0, ReLU's (SELU's weights) climbs, then fades
     with its spread; ReLU's with its own weights stays near 1."""
     _selu_lines(ax, _selu_runs(0, SELU_RUNS), labelled=False)
-    ax.axhline(0, color=NEUTRAL, ls="-.", lw=1.2)
+    ax.axhline(0, color="black", ls="-.", lw=1.2, zorder=5)
     ax.set(xlim=(0, SELU_DEPTH), ylim=SELU_Y, xlabel="layer", ylabel="average of the outputs")
 
 
@@ -1130,7 +1130,7 @@ def _race_four_alt(race):
     if race is None:
         return ""
     under = [activations.get(n).label for n in RACE_FOUR if (race[n][:, -1] < 0.1).all()]
-    return (f"Four panels, one a bend, on one y scale. Training loss over {race['sigmoid'].shape[1]} epochs, "
+    return (f"Four panels, one a bend, on one y scale. Loss over {race['sigmoid'].shape[1]} epochs, "
             f"{len(RACE_SEEDS)} runs of each bend. "
             f"Every run of {', '.join(under[:-1])} and {under[-1]} ends below the 0.1 line: the highest ends at "
             f"{max(race[n][:, -1].max() for n in RACE_FOUR if n != 'sigmoid'):.2f}. "
