@@ -216,7 +216,9 @@ def test_memory_loop_relu_grows_tanh_settles_and_it_opens_away_from_growth_1_1()
     # pass 65 (r59 Clarity 3, r60 Clarity 3: "levels 1,000 times apart" read as cryptic): said as the slopes
     # picture says it, each labelled level against the one below
     # pass 68 (cut for words): one line; the right panel's title says "plain scale"
-    assert "Left: both (each level 1,000 times the one below). Right: tanh alone.\n" in _src(cells[k - 1])
+    # pass 69 (r64 Clarity: too terse): each panel named, what it draws and its scale
+    assert ("Left panel: ReLU and tanh; each labelled level is 1,000 times the one below. Right panel: tanh alone, "
+            "plain scale.\n") in _src(cells[k - 1])
     assert "plain scale" in ch06_decisions.memory_loop().live.axes[1].get_title()
     assert "levels 1,000× apart" in ch06_decisions.memory_loop().live.axes[0].get_ylabel()
     levels = [v for v, _ in ch06_decisions.MEMORY_TICK_LABELS]
@@ -465,16 +467,17 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
         assert all(w in rows[key] and f"**{w}**" in said[w] for w in words), key
     assert any(pick == "Softmax" for _, _, pick, _ in ch06_decisions.MAP_ROWS) and "**softmax**" in said["softmax"]
     assert "**Softmax** gives each class a share (its chance), and the shares add up to 1." in after
-    assert "GELU is roughly a smoothed ReLU." in after   # the one pick the earlier picks' words do not cover
+    # pass 69 (r64 Picture first: said long before SwiGLU's picture): GELU and SwiGLU (met in chapters 02 and 04)
+    # are said again in line 3's words, just above SwiGLU's picture, not among the rows
+    assert "GELU is roughly a smoothed ReLU." not in after and "SwiGLU" not in after
+    assert "GELU is roughly a smoothed ReLU. SwiGLU multiplies two sums." in LINE3
     # pass 63 (r58 Correctness 3): "roughly": GELU dips below 0 and its slope passes 1 (gelu_more's fold, computed)
     assert "GELU is a smooth ReLU." not in after
     line6 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("6. "))
     assert line6.startswith("6. **Output for one class (kind of answer) out of many**")
     assert "**Softmax**. It turns the output units' sums into chances that add up to 1." in line6
-    assert after.rstrip().endswith("SwiGLU multiplies two sums, one of them bent.")   # pass 68: no "The list below says more"
+    assert after.rstrip().endswith("and the shares add up to 1.")   # pass 68: no "The list below says more"
     assert "The list below says more." not in after
-    # pass 66 (r61 Clarity 3): SwiGLU, on the map, in one plain line at its first mention in the words
-    assert "SwiGLU multiplies two sums, one of them bent." in after
     assert "It bends one, then multiplies the two." in ch06_decisions.GLOSS[3]   # the list's small print agrees
     # no row's word is used before the rows say it: nowhere above the rows (pass 67: they now sit just above the map)
     assert not any(re.search(r"transformer|feed-forward|LSTM|GRU|\bclass\b|softmax", _src(c), re.I)
@@ -1002,10 +1005,11 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     listed = next(i for i, c in enumerate(cells) if "short_list()" in _src(c))
     # pass 66 (r61 Clarity 3, undoing pass 58's move on purpose): the map draws SwiGLU, so its first mention in the
     # words, after the rows (not in them: r52's 13 terms stay 13), says what it does in one plain line
-    assert listed > first and "### The map's words" in _src(cells[first])
-    assert [s for s in re.split(r"(?<=\.) ", _src(cells[first])) if "SwiGLU" in s] == [
-        "SwiGLU multiplies two sums, one of them bent."]
-    assert not any("SwiGLU" in line for line in _src(cells[first]).splitlines() if line.startswith("- "))
+    # pass 69 (r64 Picture first): the plain line moves next to SwiGLU's picture, in line 3's words (the learner
+    # met SwiGLU in chapter 04; the list's small print, before it, says the two sums too)
+    assert listed < first and _src(cells[first]).startswith("## Line 3") and "swiglu_picture()" in _src(cells[first + 1])
+    assert [s for s in re.split(r"(?<=\.) ", _src(cells[first]).replace("\n", " ")) if "SwiGLU multiplies" in s] == [
+        "SwiGLU multiplies two sums."]
     words = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("3. ")) + "\n"
     # pass 39 (r35, Clarity 1): SwiGLU's mechanics moved to the optional fold after the GELU check
     more = ch06_decisions.gelu_more().data
@@ -1016,7 +1020,7 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     np.testing.assert_allclose(ch06_decisions.activations.get("swiglu")(np.array([-1.0, 2.0]), np.array([3.0, 0.5])),
                                ch06_decisions.activations.get("silu")(np.array([-1.0, 2.0])) * np.array([3.0, 0.5]))
     assert not hasattr(ch06_decisions, "SWIGLU_HOW")   # pass 68 (r63): said in line 3's words, not a fourth time
-    assert "SwiGLU bends one with **SiLU**: x times sigmoid of x" in LINE3
+    assert "It bends one of them with **SiLU**: x times sigmoid of x" in LINE3
     assert "no one curve (chapter 02)" not in words
     assert "weighted sum" not in words and "SiLU" not in words
     # pass 68 (r63: said four times): how SwiGLU works left the GELU fold; line 3's words say it above its picture
@@ -1248,7 +1252,9 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     assert _src(cells[named]) == ("- the **forget gate** sets how much old memory to keep;\n"
                                   "- the **write gate** (usually called the input gate), how much **new content** to add.\n\n"
                                   # pass 68 (cut for words): the third gate and the GRU's two in one line
-                                  "A gate sets a share, so every LSTM or GRU gate is a sigmoid.")
+                                  # pass 69 (r64 Correctness: "so" and "every" too strong): scoped to the standard cells
+                                  "In the standard LSTM and GRU, every gate is a sigmoid, because a gate sets a share "
+                                  "(a number between 0 and 1).")
     assert not any("output gate" in _src(c) for c in cells if c["cell_type"] == "markdown")
     assert not any("forget gate" in _src(c) or "write gate" in _src(c) for c in cells[:named] if c["cell_type"] == "markdown")
     assert "Tanh squashes new content to between −1 and 1" in ch06_decisions.short_list().data
@@ -1289,8 +1295,9 @@ def test_the_tanh_option_calls_x_1_an_example_and_the_relu_option_names_its_cond
     assert all(not o.more for o in decisions.recall().options if o.name != "relu")
     # pass 66 (r61 Correctness 3): how deep that race was, beside the question's 20 layers
     # pass 67 (r62 Clarity 2): "More ReLU is a rule of thumb" read as one sentence; it opens "Still," and says "not a law"
-    assert ("Still, ReLU is a rule of thumb, not a law. Chapter 05's one small race fits it. Its networks had three hidden layers, "
-            "not 20. Sigmoid learnt the training points in none of its five runs, and ReLU in all five.") in more
+    # pass 69 (r64 Focus: the fold went off the point): one plain sentence, the race only
+    assert more == ("Still, ReLU is a rule of thumb, not a law: in chapter 05's small race (three hidden layers, not 20), "
+                    "ReLU learnt the training points in all five runs, and sigmoid in none.")
     assert "never" not in more and "every run" not in more
     from course_utils.engine import race as race_engine
     import inspect
@@ -1305,12 +1312,8 @@ def test_the_tanh_option_calls_x_1_an_example_and_the_relu_option_names_its_cond
     assert "Below it, most training points are right. In this race, runs that get there end with 97% to 99% right.\nWe say it has **learnt the training points**." in race
     # pass 65 (r60 Clarity 1, Correctness 3): bigger than what, and why, as chapter 03 says it
     # pass 66 (r61 Correctness 2): √2 times what: chapter 03's plain size, √(1/n) for n inputs, said as chapter 03 says it
-    assert ("At a fresh start, about half of ReLU's units pass nothing for each input. So the numbers passed along "
-            # pass 67 (r62 Clarity 1): "its plain size" had no clear "its": both sizes said as numbers, √2 times apart
-            # pass 68 (r63 Clarity: √(2/n) unexplained): said as chapter 03 says it, √2 times its plain size, no formula
-            "would shrink at every layer. Chapter 03's fix: make the starting weights √2 (about 1.4) times the plain "
-            "size it uses. Then the numbers hold steady on average.") in more
-    assert f"{math.sqrt(2):.1f}" == "1.4" and "√(2/n)" not in more and "√(1/n)" not in more
+    # pass 69 (r64 Clarity: "plain size" is not said in this chapter): the starting weights are chapter 03's alone
+    assert "√2" not in more and "plain size" not in more and "starting weights" not in more
     assert "somewhat bigger" not in more and "make up for that" not in more
     ch03 = "\n".join(_src(c) for c in json.loads((ROOT / "notebooks/03_gradient_table.ipynb").read_text())["cells"])
     assert "### Why ReLU needs bigger starting weights" in ch03 and "about half its units get a sum at or below 0" in ch03
@@ -1369,6 +1372,12 @@ def test_the_history_of_the_transformer_block_is_one_answer_and_line_3_names_one
     recall_at = next(i for i, c in enumerate(_cells()) if "Pause and recall" in _src(c))
     assert _cells().index(next(c for c in _cells() if _src(c).startswith("## Line 3: why"))) < recall_at
     assert "GPT-2 uses GELU; LLaMA uses SwiGLU." in _src(next(c for c in _cells() if "Pause and recall" in _src(c)))
+    # pass 69 (r64 Retention: the recall answer was only who uses what): what SwiGLU adds, asked and answered as
+    # line 3 says it (two sums, the bent one the gate) and the 2020 fold says it (a second sum it multiplies by)
+    pause = _src(next(c for c in _cells() if "Pause and recall" in _src(c)))
+    question, answer = pause.split("<summary>Answer</summary>")
+    assert "What does SwiGLU have that a ReLU block lacks?" in question and "> - A gate: a second sum it multiplies by.\n" in answer
+    assert "The bent sum is the gate." in section and "a gate (a second sum it multiplies by" in ch06_decisions.who_used_what().data
     assert {d.registry for d in deployments.DEPLOYMENTS if d.model == "GPT-2"} == {"gelu_tanh"}   # a GELU
     for model in ("PaLM", "Mistral", "BERT"):
         assert model not in line3, model
@@ -1416,7 +1425,9 @@ def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_poin
     first_gelu = next(i for i, t in md if "GELU" in t)
     # pass 56 (r50): in the map's rows; pass 58 (r52 change 1): on list line 3; pass 62 (r56): the rows again, one
     # short line, where the map first shows it; list line 3 adds the dip (pass 20: not "always above 0")
-    assert md[[i for i, _ in md].index(first_gelu)][1] == rows and "GELU is roughly a smoothed ReLU." in rows
+    # pass 69 (r64 Picture first): line 3's words, next to SwiGLU's picture (the learner met GELU in chapter 02)
+    first_text = md[[i for i, _ in md].index(first_gelu)][1]
+    assert first_text.startswith("## Line 3") and "GELU is roughly a smoothed ReLU." in first_text
     assert "GELU dips just below 0." in ch06_decisions.short_list().data
     gelu = activations.get("gelu")
     assert min(float(gelu(x)) for x in np.linspace(-3, 0, 301)) < -0.16   # the dip
@@ -1577,7 +1588,7 @@ def test_the_seventeenth_reading_swiglu_paths_each_have_their_own_weights():
     assert ("SwiGLU makes two sums of the same inputs, each with its own weights. It bends one, then multiplies the "
             "two.") in ch06_decisions.GLOSS[3]
     # pass 58 (r52): SiLU said in plain words (x times sigmoid of x), checked against the registry
-    assert "Of its two sums, SwiGLU bends one with **SiLU**: x times sigmoid of x, a curve like GELU." in LINE3
+    assert "SwiGLU multiplies two sums. It bends one of them with **SiLU**: x times sigmoid of x, a curve like GELU." in LINE3
     xs = np.linspace(-6, 6, 121)
     np.testing.assert_allclose(ch06_decisions.activations.get("silu")(xs), xs * expit(xs), rtol=1e-12, atol=1e-15)
     assert "(a smooth ReLU)" not in LINE3
@@ -1797,7 +1808,7 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     gru = next(d for d in deployments.DEPLOYMENTS if d.model == "GRU" and d.part == "gates")
     assert gru.registry == "sigmoid" and gru.where.count(" gate") == 1 and " and " in gru.where   # two gates, named
     line4 = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 4:"))   # pass 65: its words follow its
-    assert "every LSTM or GRU gate is a sigmoid." in _src(cells[line4 + 1])   # picture (pass 68: one line for both)
+    assert "In the standard LSTM and GRU, every gate is a sigmoid" in _src(cells[line4 + 1])   # picture (pass 68: one line for both)
 
 
 def test_the_twenty_third_reading_marks_x_minus_0_1_on_the_check_picture_and_relus_slope_is_an_open_step():
@@ -1865,7 +1876,9 @@ LINE3 = ("## Line 3: why GELU or SwiGLU?\n\n"
          # pass 67 (r62 Correctness 3): the gaps were small (test_pass67_the_2020_margin_is_small checks the table)
          "A 2020 test had one text model fill in unseen text. SwiGLU did a little better there than ReLU or GELU.\n"
          # pass 68 (r63 Clarity: SiLU used before it was said): said in plain words before the picture draws it
-         "Of its two sums, SwiGLU bends one with **SiLU**: x times sigmoid of x, a curve like GELU.\n"
+         # pass 69 (r64 Picture first): GELU and SwiGLU said again here, next to SwiGLU's picture, not above the map
+         "GELU is roughly a smoothed ReLU. SwiGLU multiplies two sums. It bends one of them with **SiLU**: x times "
+         "sigmoid of x, a curve like GELU.\n"
          # pass 66 (r61 Clarity 2): "gate" in two senses; SwiGLU's has no 0-to-1 cap, as its picture's note says
          "The bent sum is the gate. Unlike an LSTM gate (line 4), it has no 0-to-1 cap.")
 
@@ -2588,6 +2601,11 @@ def test_pass40_the_memory_loop_has_a_plain_panel_worked_steps_and_ends_on_the_l
     assert [t.get_text() for t in plain.get_yticklabels()] == ["0.1", "0.5", "1"]   # pass 55 (r49): no 0, it crowded 0.1
     line = next(ln for ln in plain.lines if ln is not w.lines["tanh_plain"])
     assert set(line.get_ydata()) == {0.5} and line.get_linestyle() == ":"   # not the tanh line's dash
+    # pass 69 (r64: at the opening growth the line gave away the Predict's "about 0.5"): hidden until growth 1.1
+    assert line is w.settle and not line.get_visible()
+    for g, shown in ((1.09, False), (1.1, True), (1.2, True), (1.0, False)):
+        w.sliders["growth"].value = g
+        assert line.get_visible() == shown, g
     for g, end in ((1.0, 0.12), (1.1, 0.50)):
         w.sliders["growth"].value = g
         t = w.lines["tanh_plain"].get_data()[1]
@@ -2661,7 +2679,7 @@ def test_pass40_the_memory_loop_has_a_plain_panel_worked_steps_and_ends_on_the_l
     assert "with ReLU, the memory blows up" not in _md_text() and "An LSTM's memory path does neither" not in _md_text()
     assert decisions.lines()[3].say == "sigmoid gates, tanh for new content"   # the list's own rule, in two halves
     # pass 65 (r60 Picture 1): line 4's gate words follow its picture of the memory path, in the cell naming the gates
-    assert "A gate sets a share, so every LSTM or GRU gate is a sigmoid." in _src(
+    assert "In the standard LSTM and GRU, every gate is a sigmoid, because a gate sets a share" in _src(
         next(c for c in cells if _src(c).startswith("- the **forget gate**")))
     # pass 44 (r39, Correctness): why not sigmoid for new content: it is capped but never below 0, so gate × content
     # only adds (the memory can never fall below forget × old); tanh's content below 0 lowers it

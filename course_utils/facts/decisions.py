@@ -444,11 +444,10 @@ def recall():
             Option("relu", True, f"For sums above 0 ReLU's slope is {f['relu_slope']:g}. So each unit whose sum is above 0 "
                    "passes the whole nudge back, layer after layer. A unit whose sum is below 0 passes nothing. "
                    "If many units die, try Leaky ReLU.",
-                   more=f"Still, ReLU is a rule of thumb, not a law. Chapter 05's one small race fits it. Its networks had {RACE_HIDDEN} "
-                   f"hidden layers, not {RECALL_LAYERS}. Sigmoid learnt the training points in none of its {RACE_RUNS} "
-                   f"runs, and ReLU in all {RACE_RUNS}. At a fresh start, about half of ReLU's units pass nothing for "
-                   "each input. So the numbers passed along would shrink at every layer. Chapter 03's fix: make the starting "
-                   "weights √2 (about 1.4) times the plain size it uses. Then the numbers hold steady on average."),
+                   # pass 69 (r64 Focus, Clarity: "plain size" unexplained here, the starting weights off the point):
+                   # one plain sentence, the race only
+                   more=f"Still, ReLU is a rule of thumb, not a law: in chapter 05's small race ({RACE_HIDDEN} hidden layers, "
+                   f"not {RECALL_LAYERS}), ReLU learnt the training points in all {RACE_RUNS} runs, and sigmoid in none."),
             Option("softmax", False, "A common wrong answer: \"softmax, it keeps every layer's numbers small.\" In fact, "
                    "softmax belongs at the output. It turns a whole layer's sums into shares that add up to 1, "
                    "so it is not a bend for each unit."),

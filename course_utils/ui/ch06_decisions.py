@@ -832,7 +832,7 @@ def loop_numbers(growth=MEMORY_ASKED):
 @plots.styled
 def memory_loop(growth=1.0):
     """A one-number memory h -> bend(growth * h) for 100 steps. Left, ReLU and tanh on a log scale (15 powers of ten:
-    ReLU's blow-up fits); right (pass 40, r36), tanh alone on a plain scale from 0 to 1.2 with a dashed line at 0.5,
+    ReLU's blow-up fits); right (pass 40, r36), tanh alone on a plain scale from 0 to 1.2 with a dotted line at 0.5 (from growth 1.1 up),
     where fading to 0.12 and settling at 0.50 look as different as they are."""
     live = LiveFigure(*MEMORY_FIG, 1, 2, width_ratios=(1.45, 1))
     ax, plain = live.axes
@@ -844,7 +844,9 @@ def memory_loop(growth=1.0):
     plain.set(xlim=(0, MEMORY_STEPS), ylim=PLAIN_LIMITS, xlabel="step", ylabel="tanh's memory h (plain scale)")
     plain.set_yticks(PLAIN_TICKS, [f"{v:g}" for v in PLAIN_TICKS])
     plain.set_title("Tanh alone, plain scale", fontsize=13)
-    plain.axhline(PLAIN_LINE, color=MARK_INK, lw=1.2, ls=":", zorder=1)
+    # pass 69 (r64: drawn at the opening growth 1.0, the line at 0.5 gave away the Predict's "about 0.5"): shown
+    # only from the asked growth up
+    settle = live.moving(plain.axhline(PLAIN_LINE, color=MARK_INK, lw=1.2, ls=":", zorder=1))
     steps = np.arange(MEMORY_STEPS + 1)
     labels = {n: f"h becomes {_label(n)}(growth·h)" for n in ("relu", "tanh")}
     lines = {n: live.moving(ax.plot([], [], ls, lw=2.2, color=plots.color(n), label=labels[n])[0])
@@ -859,6 +861,7 @@ def memory_loop(growth=1.0):
 
     def update():
         g = sliders["growth"].value
+        settle.set_visible(g >= MEMORY_ASKED - 1e-9)
         ends = {}
         for name in ("relu", "tanh"):
             h = decisions.memory_path(name, g, MEMORY_STEPS)
@@ -879,7 +882,7 @@ def memory_loop(growth=1.0):
     # The caption says what the saved picture shows: the opening growth only (the readout gives every value).
     caption = f"Memory loop (static picture). Growth {growth:g}: {_end('ReLU', growth)}, {_end('tanh', growth)}"
     return LiveWidget([*sliders.values(), readout, live.image], live, caption,
-                      sliders=sliders, readout=readout, lines=lines, ends=ends_said)
+                      sliders=sliders, readout=readout, lines=lines, ends=ends_said, settle=settle)
 
 
 NUDGE_FORGET, NUDGE_START, NUDGE_FIG, NUDGE_LIMITS = 0.99, 0.90, (620, 380), (1e-12, 3.0)   # the Predict's gate;
