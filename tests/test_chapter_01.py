@@ -385,7 +385,8 @@ def test_every_question_is_answered_only_below_it_and_folded():
             # pass 39: the maps that answer it are folded in the cell's output, "Why it curves" below
             assert "<details><summary>Check your prediction: the two maps</summary>" in "".join(
                 "".join(o.get("data", {}).get("text/html", "")) for o in nxt["outputs"])
-            assert "<details><summary>Why it curves</summary>" in below
+            # pass 68 (r63): the fold is named "Check your prediction" (its old name gave the answer away)
+            assert "<details><summary>Check your prediction</summary>\n\nIt curves, in two pieces." in below
             continue
         if nxt["cell_type"] == "code" and "two_tables(" in _src(nxt):
             continue  # the worked two-table example: its printout is the answer, both ways (8, 6)
@@ -538,7 +539,8 @@ def test_fourth_pass_wording():
     """Check the loose sentences the reading named are fixed: a few examples, at least one corner, the chance at one half."""
     text = "\n".join(t for _, t in _markdown_cells())
     assert "Three examples are not a proof" not in text  # pass 55: "Here is why it always works." cut for words
-    assert "leaves at least one corner on the wrong side" in text
+    # pass 68 (r63 reader: "wrong side" came before the label-1 side was named): said as what the picture shows
+    assert "Each tried line leaves a circle and a square on the same side." in text and "wrong side" not in text
     assert "a straight rule's best answer is one half at every corner" not in text  # pass 20: 3 of 4 is better
     # pass 30: the question no longer says "every run": the section shows one half is where the pulls cancel
     # pass 50 (word budget): "A line can get three corners right. So" cut; the line s = 2x1 + 2x2 - 1 below shows it
@@ -681,7 +683,7 @@ def test_xor_fold_table_is_where_relu_sends_each_corner():
     assert np.allclose(lin[:, 1], lin[:, 0] - 1) and set(lin[y.ravel() == 1, 0]) == {1.0}
     assert [tuple(map(int, p)) for p in lin] == [(0, -1), (1, 0), (1, 0), (2, 1)]  # X: (0,0), (0,1), (1,0), (1,1)
     assert np.asarray(X).tolist() == [[0, 0], [0, 1], [1, 0], [1, 1]]
-    assert (before.index("All four lie on one line") < before.index("Two sliders, **turn** and **shift**")
+    assert (before.index("All four lie on one line") < before.index("Two sliders move the line")
             < before.index("**Predict, then try**"))
 
 
@@ -768,8 +770,9 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # pass 50 (r45 reader): the rule for one corner's loss, with one worked corner and the big one, adds 2
     # pass 63 (r58 reader): a corner's pull is said as the way that lowers its own loss, adds 1 (in that section)
     # pass 66 (r61 reader): + 1, the bowl's why ("each corner's loss curves up")
-    assert len(re.findall(r"\bloss", text, re.I)) == 7 and "taken together" not in text  # pass 46: the section cut
-    assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 7  # pass 66: + the why
+    # pass 68 (cut for length): the bowl's why ("each corner's loss curves up") goes: - 1
+    assert len(re.findall(r"\bloss", text, re.I)) == 6 and "taken together" not in text  # pass 46: the section cut
+    assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 6
     assert "Training lowers the **loss**: how wrong the chances are." in text
     assert "**loss**" not in build and text.count("**loss**") == 1
     assert "log loss" not in text and "nudge" not in text.lower()
@@ -998,10 +1001,12 @@ def test_seventh_pass_wording_of_chapter_01():
     # the fold along the axes, said once; pass 43: named by the shaded parts of the before panel
     # pass 48: the shadings are named inside the before panel ("orange: h₁ < 0"), not in a sentence
     # pass 63 (r58 reader: four ideas in five lines): the one-number corner first, then one line per colour
-    assert ("Why: ReLU's graph has a corner at 0.\nThe left panel shades what ReLU will press flat:\n"
-            "- Orange: only $h_1$ will be below 0. These land on the upright axis, where $h_1 = 0$.\n"
-            "- Green: only $h_2$ will be below 0. These land on the across axis, where $h_2 = 0$.\n"
-            "- Grey: both will be below 0. These land on (0, 0).\n\n"
+    # pass 68 (r63 reader: the fold needs one plain line saying what ReLU does to the grid): said first
+    assert ("ReLU turns every negative $h_1$ or $h_2$ into 0. So it presses part of the grid flat onto the axes.\n"
+            "The left panel shades those parts:\n"
+            "- Orange: only $h_1$ below 0. Lands on the upright axis, where $h_1 = 0$.\n"
+            "- Green: only $h_2$ below 0. Lands on the across axis, where $h_2 = 0$.\n"
+            "- Grey: both below 0. Lands on (0, 0).\n\n"
             "A grid line gets a crease where it runs into a pressed part.") in text  # r52: grey said, axes named
     assert "origin" not in text  # pass 46 (cut): the word is gone with its sentence
     assert "label-1 corners get chances above one half, and label-0 corners below" in text
@@ -1225,15 +1230,12 @@ def test_no_bend_map_is_evenly_near_white():
     # right map's boundary shape, and the left map says there is no useful boundary (not "cannot show" one)
     assert "**Predict:** on the right map, is the boundary one straight line, or does it curve?" in text
     # pass 40 (r36 reader): the fold says what the map shows and why, and no unseen "trillionth": the map is white
-    assert ("<details><summary>Why it curves</summary>\n\nThe boundary curves, in two pieces.\n"
-            "The final score adds the 8 tanh units, each times a weight, plus a bias.\n"
-            # pass 65 (r59 reader: "can be 0 along a curve" was only asserted): why, from the steps' directions
-            "Each unit is a smooth step: it climbs across its own straight line, then flattens.\n"
-            "The steps face different ways. Where one has flattened, another still climbs.\n"
-            "So the place where the sum is 0 turns as it goes: the boundary curves.\n"
-            # pass 66 (r61 reader: why two pieces?): the blue band between the red corners (checked in
-            # test_pass66_seed_0_boundary_has_two_pieces)
-            "Two pieces, because a blue band runs between the two red corners.\n\n"
+    # pass 68 (r63 reader: "boundary curves" was a hand-wave): said as what the dashes do, then why, from the
+    # steps' directions (pass 65); the two pieces are checked in test_pass66_seed_0_boundary_has_two_pieces
+    assert ("<details><summary>Check your prediction</summary>\n\nIt curves, in two pieces.\n"
+            "Why: the final score adds the 8 tanh units, each times a weight.\n"
+            "Each unit is a smooth step that climbs across its own straight line. The steps face different ways.\n"
+            "So the place where their sum is 0 changes direction as it goes.\n\n"
             "</details>") in text  # pass 57 (cut): the left map says "no useful boundary" itself
     assert "trillionth of one half" not in text
     assert "The output adds up the 8 tanh units" not in text  # pass 48 (r43): the output is a chance, never 0
@@ -1286,9 +1288,10 @@ def test_a_layer_that_loses_a_direction_says_the_sheet_is_squashed_onto_one_line
     both directions still says the lines stay straight; with ReLU the count comes back."""
     xor = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
     title = xor.live.axes[1].title.get_text()
-    # r54: a third line gives the corner count, so the still picture shows it
-    assert title.splitlines()[1] == "the whole sheet squashed onto one line" and "14 grid lines still straight" not in title
-    assert title.splitlines()[2] == "your line gets 3 of 4 corners right"
+    # r54: a line gives the corner count, so the still picture shows it; pass 68 (r63: a 3-line title): two lines,
+    # the axes' own labels say h₁, h₂
+    assert title.splitlines()[0] == "the whole sheet squashed onto one line" and "14 grid lines still straight" not in title
+    assert title.splitlines() == ["the whole sheet squashed onto one line", "your line gets 3 of 4 corners right"]
     points = np.concatenate(sheet.grid_lines()).reshape(-1, 2)
     h = sheet.layer(points, ((1, 1), (1, 1)), (0, -1), "identity")
     np.testing.assert_allclose(h[:, 1], h[:, 0] - 1, atol=1e-12)  # truly one line
@@ -1412,12 +1415,13 @@ def test_pass17_bends_crease_or_curve_and_weights_flip_or_skew():
     # pass 23: no cup (nothing leaves the plane), no fold (a fold mirrors; ReLU presses flat), no tilt (it turns)
     # pass 56: crease and curve named where the bend picture shows them; the section ends on the rule
     assert "The thick line gets a **crease** (a sharp corner) at the upright axis." in text
-    assert "The lines **curve** (they bend smoothly)." in text
+    # pass 68 (r63 reader: "bend smoothly" collides with the course's "bend"): said without the word
+    assert "The lines **curve**: smooth, with no sharp corner." in text and "bend smoothly" not in text
     assert "Now add a **bend**, also called the **activation function**." in text
     assert "So only the bend creases or curves the sheet." in text
     # r52: a layer can also squash the sheet onto one line (step 2 of the fold demo), so "does just that" was wrong
-    assert ("A layer with no bend does that, and more. Its weights can stretch, turn, flip (mirror) or **skew** the "
-            "sheet (lean its squares over).\nThey can even squash it onto one line, or one point.") in text  # r54
+    assert ("A layer with no bend does the same. Its weights stretch, turn, flip (mirror) or **skew** the "
+            "sheet (lean its squares over).\nThey can even squash it onto one line.") in text  # r54; pass 68: shorter
     assert "The biases slide the whole sheet." in text
     assert "3. A bend changes the sheet: ReLU creases it; tanh curves it." in text
     assert "A bend creases (ReLU) or curves (tanh) the sheet, so the stack need not collapse." in text
@@ -1536,9 +1540,10 @@ def test_the_sheet_is_stretchy_and_skew_and_flip_are_said_in_plain_words():
     """Check the opening analogy: a rubber sheet (paper cannot stretch), stretched evenly; flip is a mirror (a negative
     turn: det < 0), skew leans the squares over like a pushed deck (each row slides further than the one below)."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "Take a rubber sheet printed with squares. Stretch it evenly, turn it, slide it." in text  # pass 23
+    assert ("Think of a rubber sheet printed with squares. Stretch it evenly, turn it, slide it: its lines stay "
+            "straight.") in text  # pass 23; pass 68: one sentence
     assert "squared paper" not in text and "Its weights stretch, tilt, flip or skew." not in text
-    assert "or **skew** the sheet (lean its squares over).\nThey can even squash it onto one line, or one point." in text  # pass 56: one analogy (the sheet); the deck is cut
+    assert "or **skew** the sheet (lean its squares over).\nThey can even squash it onto one line." in text  # pass 56: one analogy (the sheet); the deck is cut
     assert "deck of cards" not in text
     skew = np.array([[1.0, 0.5], [0.0, 1.0]])   # x1 += 0.5·x2: each row (higher x2) slides further
     rows = [sheet.layer(np.array([[0.0, y]]), skew, (0, 0))[0, 0] for y in (0.0, 1.0, 2.0)]
@@ -1672,34 +1677,26 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
     # pass 46 (cut): the section keeps its conclusion and the one number (0.69); the worked pulls and the bowl argument
     # stay checked above (the pulls' sums, the convexity) and below (the drawn slice), not said in words
     # pass 61 (word budget): the opening question cut (the heading asks it); the chances are read off the table
+    # pass 68 (cut for length): the worked corner joins the "three right" line; the bowl's why is cut (the bowl and its
+    # one flat point are checked above, by the convexity, and drawn below); the conclusion is the score's form
     assert said == ("## Optional: why exactly one half?\n\n"
                     "Training lowers the **loss**: how wrong the chances are.\n"
-                    # pass 53 (r47 reader): the line and its chances come before the losses that use them;
-                    # the pushes and the flat point are said in plain words
-                    "Take the score $s = 2x_1 + 2x_2 - 1$. The table below gives its chance of label 1 at each corner.\n"
-                    "It gets three corners right.\n"
-                    "A corner's loss is $-\\ln$ of the chance it gives its right label: $-\\ln 0.73 = 0.31$.\n"
-                    # pass 56 (r50 reader): ln said in plain words
+                    # pass 56 (r50 reader): ln said in plain words; pass 68: the rule before the line that uses it
+                    "A corner's loss is $-\\ln$ of the chance it gives its right label. "
                     "($\\ln$ is the natural log: $-\\ln$ of a small chance is big.)\n"
-                    "(1, 1) has label 0, so it gets only $1 - 0.95$: a big loss.\n"
+                    "Take the score $s = 2x_1 + 2x_2 - 1$. The table below gives its chance of label 1 at each corner.\n"
+                    "It gets three corners right: (0, 1) costs $-\\ln 0.73 = 0.31$.\n"
+                    "But (1, 1) has label 0, so it gets only $1 - 0.95$: a big loss.\n"
                     "The average loss is 1.00. Saying one half everywhere scores better: 0.69.\n"
-                    # r52: "pushes each weight toward a better chance" named gradients in passing: cut
-                    # pass 61 (r55 reader: "pushes" never explained, the cancelling asserted unshown): each corner's
-                    # pull, equally strong at one half, worked for b and u (checked in the pull tests)
                     # pass 63 (r58 reader): what a pull is, in plain words (the downhill way for that corner's loss)
                     "Each corner pulls the weights the way a small change would lower its own loss.\n"
                     "At one half everywhere, they all pull equally hard.\n"
                     "For $b$, two pull up and two down. $u$ feels only corners with $x_1 = 1$: (1, 0) pulls up, "
                     "(1, 1) down. $v$ likewise.\n"
                     "The pulls cancel, so training stops there.\n"
-                    "Against the score's $u$, $v$ and $b$, the loss curves up in every direction, like a bowl (below: one slice).\n"
-                    # pass 66 (r61 reader: the bowl was stated, not shown): why, checked in test_pass66_bowl_why
-                    "Why: each corner's loss curves up as its score changes, and any step in $u$, $v$, $b$ changes "
-                    "some corner's score. "
-                    "The bowl's only **flat point**, "  # pass 66: named, after the why
-                    "where no small step goes down, is its bottom.\n"
-                    "Whatever its hidden weights, the no-bend network's score is some $u\\,x_1 + v\\,x_2 + b$. "
-                    "So it can do no better than that bottom.")  # pass 56: the picture's title names its slice
+                    "Against $u$, $v$ and $b$, the loss curves up like a bowl (below: one slice).\n"
+                    "A bowl has one flat point, its bottom, so no straight score does better.\n"
+                    "The no-bend network's score is always some $u\\,x_1 + v\\,x_2 + b$.")  # pass 56: the picture's title names its slice
     # pass 50 (r45 reader): the rule behind the printed table's losses: loss = -ln(chance of the right label); the
     # chance is of label 1, so a label-0 corner gets 1 minus it. The worked numbers are the table's, as printed.
     chance = 1 / (1 + np.exp(-(A @ np.array([2.0, 2.0, -1.0]))))  # s = 2x1 + 2x2 - 1 at the four corners
@@ -1764,7 +1761,9 @@ def test_the_folds_answer_says_which_side_and_which_arm():
     assert "cuts out that middle point" not in text
     # pass 63 (r58 reader): the rule is said before the demo; the fold gives the shift 0.3 and the scores
     # pass 66 (r61 reader: too much before the demo): the rule comes in the fold, said with the reach
-    assert "The label-1 side is where the reach beats the shift." in text  # pass 57: the scores are in the widget test
+    # pass 68 (r63 reader: "reach" was unexplained): the sides said by where the arrow points, no new word
+    assert ("(1, 0) is on the label-1 side, below the line, where the arrow points. (0, 0) and (2, 1) are above the "
+            "line.") in text and "**reach**" not in text  # pass 57: the sides are checked in the widget test
     assert "Turn $-60$, shift $0.3$ splits them." in text
     assert 1 > 0.5 > 0
 
@@ -1993,7 +1992,7 @@ def test_pass23_crease_words_in_the_xor_section_and_its_picture():
     names = [t.get_text() for t in fold_ax.get_legend().get_texts()]
     # pass 61 (r55 reader: "above 0.3" beside a side drawn below the line): a score is "more than", a place "below"
     assert "the line 0.5·h₁ − 0.87·h₂ = 0.3" in names and (
-        "its label-1 side: reach more than 0.3\n(where the arrow points: below the line here)") in names  # r50, r59
+        "its label-1 side (where the arrow\npoints: below the line here)") in names  # r50, r59; pass 68: no "reach"
     shade = fold_ax.collections[0].get_paths()[0]
     a = np.deg2rad(-60.0)
     for corner, label in (((1, 0), 1), ((0, 0), 0), ((2, 1), 0)):
@@ -2026,8 +2025,10 @@ def test_a_point_of_the_sheet_is_a_pair_of_inputs_and_the_layer_stretches_it():
             "The layer has two units, so it gives each point two new numbers, $h_1$ and $h_2$: its new place.") in text
     # pass 27: and skewed a little (the right angles lean about 5 degrees; checked in the pass-27 test)
     # pass 61: "leaned", in plain words: "skew" is explained only in the next cell
-    assert "the grid lines are still straight. The sheet moved, stretched, turned and leaned a little." in text
-    assert text.index("leaned a little") < text.index("**skew** the sheet (lean its squares over)")
+    # pass 68 (r63: a point said twice): the picture's words say only that the lines stay straight; the sheet's
+    # moves (stretch, turn, skew: "lean its squares over") are said once, in the rubber-sheet cell
+    assert "**No bend** (right): the grid lines stay straight." in text and "leaned a little" not in text
+    assert text.index("stay straight.") < text.index("**skew** the sheet (lean its squares over)")
     assert "skewed" not in text.split("**skew**")[0]
     W = np.array(ch01_collapse.SHEET_W)
     assert not np.allclose(np.linalg.norm(W, axis=0), 1.0) and abs(np.linalg.det(W)) > 1.2  # stretched, grown
@@ -2248,7 +2249,7 @@ def test_pass25_opening_question_and_the_tanh_sheet():
     assert "do we get more power?" not in _src(cells[0])
     text = "\n".join(t for _, t in _markdown_cells())
     # r49: the why explains the curving (not only the square): big numbers squashed more, so points bunch at the edges
-    assert "**tanh: no.** The lines **curve** (they bend smoothly)." in text
+    assert "**tanh: no.** The lines **curve**: smooth, with no sharp corner." in text  # pass 68 (r63): no "bend"
     # r50 (change 1): tanh acts on h1 and h2 each on its own; a line along which both change bends, a line along
     # which only one changes stays straight (the fold demo's W12 = 0 case)
     # pass 61 (r55 reader): the slanted line is worked in numbers (checked in the pass-57 test)
@@ -2266,12 +2267,10 @@ def test_pass25_opening_question_and_the_tanh_sheet():
     # the diagonals named (checked in test_pass66_the_lines_tanh_keeps_straight)
     # pass 67 (r62 reader: clipped fragments, and "a diagonal" read as any slanted line): two named cases, the
     # diagonals pinned to the 45° lines h2 = ±h1 (checked in test_pass66_the_lines_tanh_keeps_straight)
-    assert ("A line stays straight in two cases.\n"
-            "Case 1: after the layer, it runs straight up or straight across. Then only one of $h_1$, $h_2$ changes "
-            "along it.\n"
-            "Case 2: it is a 45° diagonal through (0, 0), where $h_2 = h_1$ or $h_2 = -h_1$. Then tanh squashes $h_1$ "
-            "and $h_2$ alike.\n"
-            "Our layer makes no grid line like either, so tanh curves them all.") in text
+    # pass 68 (cut for length; r63 wanted a why for case 2): the two cases were an aside; the fold demo's step 4
+    # shows the one that matters (W12 = 0 keeps the upright lines straight), and the claims stay checked below
+    assert "A line stays straight in two cases." not in text and "45°" not in text
+    assert "Not at every setting: set $W_{12}$ to 0, and the 7 upright lines stay straight." in text
     for family in sheet.grid_lines():
         for line in family:
             step = np.diff(sheet.layer(line, ch01_collapse.SHEET_W, ch01_collapse.SHEET_B, "identity")[[0, -1]], axis=0)[0]
@@ -2442,7 +2441,7 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     faint grey grid is the untouched sheet, and the no-bend target 'press the sheet flat onto one line' is reached with
     two equal rows of the table (the readout says so)."""
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "**No bend** (right): the grid lines are still straight. The sheet moved, stretched, turned and leaned a little." in text
+    assert "**No bend** (right): the grid lines stay straight." in text  # pass 68: the skew is said once, below it
     assert "Next, one layer with a 2-by-2 table acts on the grid sheet." in text and "one such layer" not in text
     # pass 46 (cut): the faint grey sheet is named by the picture's own legend, not in the text
     # pass 28: its own Predict before the widget, answered in the check
@@ -2455,8 +2454,10 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     # pass 46 (r41 reader: one slider cannot show "no setting"): every slider, to its ends
     # pass 48 (r43 reader: 12 drags, all "still straight", busywork): one targeted try, a mirror flip, with a question
     # pass 56 (r50 reader: four actions in one item): one instruction a line; the flat sheet is its own step
+    # pass 68 (cut for length): the try's second question went; step 1's Predict already asks it, and the check
+    # names the mirror flip
     assert ("1. **No bend.** Predict: can any setting crease or curve a grid line?\n"
-            "   Try: set $W_{11}$ to −1. Does the sheet bend, or flip like a mirror?\n"
+            "   Try: set $W_{11}$ to −1.\n"
             "2. **No bend.** Press **reset**. Predict: if row 2 copies row 1, what happens to the sheet?\n"
             "   Try: set $W_{21}$ to $W_{11}$, then $W_{22}$ to $W_{12}$.\n") in _src(cells[i - 1])
     flip = ch01_collapse.fold_demo()
@@ -2777,7 +2778,7 @@ def test_pass36_sheet_demo_is_three_numbered_predictions_answered_in_the_same_or
         "**tanh.** Press **reset**, then click **tanh**.")
     answers = re.findall(r"^(\d)\. (\S+)", below, re.M)
     assert answers == [("1", "No"), ("2", "With"), ("3", "ReLU:"), ("4", "tanh:")]
-    assert "1. No bend: no setting creases or curves a line. $W_{11} = -1$ flips the sheet: the dark square jumps to the left. Its lines stay straight." in below
+    assert "1. No bend: no setting creases or curves a line. $W_{11} = -1$ flips the sheet: the dark square jumps to the left." in below
     rng = np.random.default_rng(36)
     w = ch01_collapse.fold_demo()
     for _ in range(30):
@@ -2878,16 +2879,11 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # pass 66 (r61 reader: where do 0.5 and 0.87 come from?): the legs of a 1-long step turned 60°, named as cos and
     # sin (r59 found "cos 60°" unexplained: now the step and its turn are said first)
     assert ("Turn $-60$, shift $0.3$ splits them.") in text
-    assert ("One step along the arrow is 1 long, turned 60° down from right.\n"
-            "Its legs go 0.5 right and 0.87 down: cos 60° = 0.5 and sin 60° = 0.87.") in text
-    # pass 67 (r62 reader: angles, cos and sin at the XOR climax): the reach is said first as a score, like s in the
-    # puzzle; the shadow and the legs are folded under "Where do 0.5 and 0.87 come from?"
-    assert ("Why? At turn $-60$, each point gets a **reach**: $0.5\\,h_1 - 0.87\\,h_2$. It is a score, like $s$ in "
-            "the XOR puzzle.\nThe label-1 side is where the reach beats the shift.\n") in text
-    fold = text[text.index("<summary>Where do 0.5 and 0.87 come from?</summary>"):]
-    assert fold.index("**track**") < fold.index("cos 60° = 0.5") < fold.index("</details>")
-    up_sketch = [t.get_text() for t in ch01_collapse.arrow_sketch(turn=60).axes[0].texts]
-    assert "0.5 right" in up_sketch and "0.87 up" in up_sketch  # the sketch above: the same legs, pointing up
+    # pass 68 (r63 reader: "reach" and the shadow fold were unexplained, and the sketch's turn 60 disagreed with the
+    # answers' −60): the fold is cut; the sketch before the demo is drawn at −60, its legs read off the picture
+    assert "**reach**" not in text and "**track**" not in text and "Where do 0.5 and 0.87 come from?" not in text
+    down_sketch = [t.get_text() for t in ch01_collapse.arrow_sketch(turn=-60, shadow=False).axes[0].texts]
+    assert "0.5 right" in down_sketch and "0.87 down" in down_sketch  # the sketch above: the answer's own arrow
     assert (round(np.cos(np.deg2rad(60)), 2), round(np.sin(np.deg2rad(60)), 2)) == (0.5, 0.87)
     assert "its arrow points 0.50 right and 0.87 down" in ch01_collapse.line_readout(-60.0, 0.3)
     assert "its arrow points 1.00 left and 0.00 up" in ch01_collapse.line_readout(180.0, 0.5)  # never "−0.00"
@@ -2897,17 +2893,7 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert (ch01_collapse.FOLD_TURN, ch01_collapse.FOLD_SHIFT) == (-60.0, 0.3)
     assert (across, up) == (round(np.cos(a), 2), round(np.sin(a), 2)) == (0.5, -0.87)
     assert equation == "0.5·h₁ − 0.87·h₂ = 0.3"
-    # pass 62 (r56 reader: the projection came in a few dense lines): the score is the shadow's distance (the
-    # sketch's dropped point), and the formula is read off one step right and one step up
-    # pass 63 (r58 reader: the fold stacked new ideas): the shadow and the score are said before the demo
-    # pass 65 (r59 reader: "the arrow's line" and "the line" were two lines): the arrow's line is its track
-    # pass 66 (r61 reader: five new terms before the sliders, and "score" in two senses): before the demo only turn
-    # and shift; the track and the reach come in the fold that uses them; "score" keeps its one sense
-    assert ("Drop each point onto the arrow's **track** (dotted, sketch below) at a right angle, like a shadow at noon.\n"
-            "The reach is how far along the arrow the shadow falls.") in text
     assert "arrow's line" not in text and "score along the arrow" not in text
-    assert text.index("1. Click **ReLU**. Predict: after the crease") < text.index("**track**")
-    assert text.index("1. Click **ReLU**. Predict: after the crease") < text.index("**reach**") < text.index("**track**")
     unit = np.array([np.cos(a), np.sin(a)])
     assert (round(float(np.array([1.0, 0.0]) @ unit), 2), round(float(np.array([0.0, 1.0]) @ unit), 2)) == (0.5, -0.87)
     # pass 57 (r51 change 2): the learner's sums from the printed arrow give the printed scores, and the exact
@@ -2917,8 +2903,9 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert by_hand == exact_scores == [0.5, 0.0, 0.13] and round(2 * across + up, 2) == 0.13
     # pass 61 (r55 reader: "above 0.3" read against the picture, where that side lies below the line): scores are
     # "more" or "less", and where the square side lies on screen is said with why
-    assert ("(1, 0) reaches 0.5, more than 0.3: the label-1 side, below the line, where the "
-            "arrow points.\n(0, 0) reaches 0, and (2, 1) reaches $2 \\cdot 0.5 - 0.87 = 0.13$: both less than 0.3.") in text
+    # pass 68 (r63): the sides said without scores; the scores above still decide them (checked here)
+    assert ("(1, 0) is on the label-1 side, below the line, where the arrow points. (0, 0) and (2, 1) are above "
+            "the line.") in text
     assert np.sin(a) < 0 and ch01_collapse.candidate_line(-60.0, 0.3, [[1.0, 0.0]])[0]  # down; (1, 0) on its side
     line_at = lambda h1: (0.3 - np.cos(a) * h1) / np.sin(a)  # the line's h2 at h1
     assert 0.0 < line_at(1.0)  # (1, 0) lies below the line on screen, though its score is more than the shift
@@ -2940,14 +2927,14 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # pass 62 (r56 reader: arrow, dotted side, square side and label were four names for one idea): one name,
     # the square side (the widget's legend), said as where the line says label 1; dotted is how it looks
     # pass 65 (r59 reader: "square side" was an odd coined term): the label-1 side, in the widget's legend too
-    assert ("The line's dotted side is its **label-1 side**: corners there get label 1.\n"
+    assert ("Its dotted side is its **label-1 side**: corners there get label 1.\n"
             "An arrow points from the line into that side.") in text  # r54: one idea a line
     assert text.count("dotted side") == 1 and "square side" not in text
     legend = [t.get_text() for t in ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
               .figure.axes[1].get_legend().get_texts()]
     assert "your line's label-1 side" in legend
     assert ("- **turn** is the arrow's direction in degrees: 0 points right, 90 up, −90 down.\n"
-            "- **shift** is how far the line sits from (0, 0), measured along the arrow.") in text
+            "- **shift** is how far the line sits from (0, 0), along the arrow.") in text  # pass 68: shorter
     steer = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
     steer.sliders["angle"].value, steer.sliders["offset"].value = -65.0, 0.2
     a = np.radians(-65)
@@ -2993,9 +2980,9 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert text.index("**shift** is how far the line sits") < text.index("1. Click **ReLU**. Predict: after the crease")
     # pass 56 (r50 reader: the readout is not in the picture, "the last two" assumes the order): named, and placed
     assert "The demo draws a dashed line on the right panel.\n" in text
-    assert "Two sliders, **turn** and **shift**, move the line (sketch below):" in text  # pass 66: the sketch pointed to
+    assert "Two sliders move the line (sketch below):" in text  # pass 66: the sketch pointed to; pass 68: shorter
     # r54: the count moved into the right panel's title, so the still picture shows it
-    assert "The right panel's title counts the corners the line gets right." in text
+    assert "The title counts the corners the line gets right." in text
     assert w.live.axes[1].get_title().endswith("your line gets 4 of 4 corners right")
     kids = list(w.children)
     assert kids.index(w.readout) == kids.index(w.live.image) - 1 and "<b>your line gets" in w.readout.value
@@ -3208,7 +3195,8 @@ def test_pass56_hand_set_relu_boundary_is_two_parallel_lines_in_the_input_square
             "a curve in two pieces.") in text  # pass 61 (r55): as the maps' fold says (two pieces: checked there)
     # pass 66 (cut): the picture's own title says "two parallel lines"; the recall answer says it too
     assert "two parallel lines" in ch01_collapse.xor_fold_picture().axes[1].get_title()
-    assert len(ch01_collapse.folded_fold_picture().fig) == 2  # the sketch, then this picture: the last one
+    # pass 68: the fold holds this picture only (the turn −60 sketch is drawn once, before the demo)
+    assert ch01_collapse.folded_fold_picture().fig.axes[1].get_title() == ch01_collapse.xor_fold_picture().axes[1].get_title()
     g = np.linspace(0, 1, 201)
     X = np.stack(np.meshgrid(g, g), -1).reshape(-1, 2)
     H = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "relu")
@@ -3246,7 +3234,7 @@ def test_pass56_the_opening_section_goes_picture_rule_math_predict():
     assert q.reveal.layout.display == "none" and "<details>" in q.static_html
     assert q.right == "ReLU creases it, tanh curves it"
     after = [_src(c) for c in cells[first + 1:bends]]
-    assert after[0].startswith("Left: the sheet before the layer") and after[1].startswith("Take a rubber sheet")
+    assert after[0].startswith("Left: the sheet before the layer") and after[1].startswith("Think of a rubber sheet")
     assert after[2].startswith("The layer here:") and "$x_1, x_2$: a point before the layer." in after[2]
     # pass 65 (r59 reader: ReLU and tanh were only words): their graphs, then the Predict, right above the question
     assert after[3].startswith("Now add a **bend**") and _src(cells[first + 5]).strip() == 'ch01.bend_shapes(("relu", "tanh"))'
@@ -3288,8 +3276,8 @@ def test_pass57_tanh_bends_a_slanted_line_usually_not_always():
     assert np.allclose(np.diff(landed, axis=0), steps)  # the printed steps follow from the printed points
     # pass 65 (r59 reader: the walk came twice): the worked line is the question's answer printout (checked in the
     # pass-58 test against tanh); the fold says steep, then gentle, and points to it
-    assert ("The answer above shows it: two equal steps along a slanted line come out steep, then gentle.\n"
-            "A line stays straight in two cases.\n") in text
+    assert ("The answer above shows it: two equal steps along a slanted line come out steep, then gentle.\n\n"
+            "</details>") in text  # pass 68: the two straight cases are cut
     # pass 67 (r62 reader: a run of numbers): tanh acts on each number of a point, said point by point
     assert ("tanh on a slanted line acts on each number of a point:\n"
             "(0, 0) → (tanh 0, tanh 0) = (0, 0)\n(0.5, 1) → (tanh 0.5, tanh 1) = (0.46, 0.76)\n"
@@ -3475,27 +3463,29 @@ def test_pass61_arrow_sketch_draws_one_step_and_a_score():
     assert notes == ["(1, 0) reaches\n0.5 along"]
     assert "0.5 right and 0.87 down" in fig.get_label()
     page = ch01_collapse.folded_fold_picture()._repr_html_()
-    assert page.count("<img") == 2 and page.index(ch01_collapse.figure_alt(fig)[:40]) < page.index("Right: the same line")
-    # pass 65 (r59 reader: the score idea is used in the demo, its sketch came only in the answer): drawn flipped
-    # (turn 60, not the answer's −60) right under the words that define the score, before the demo
+    # pass 68: the fold after the demo holds the crease picture only; the sketch is drawn once, before the demo
+    assert page.count("<img") == 1 and "Right: the same line" in page
     cells = _cells()
     # pass 66 (r61 reader: too many terms before the demo): the sketch before the demo shows turn and shift only
-    i = next(k for k, c in enumerate(cells) if _src(c).strip() == "ch01.arrow_sketch(turn=60, shadow=False)")
+    # pass 68 (r63 reader: the sketch said turn 60, the answers −60): drawn at the answers' own turn, −60
+    i = next(k for k, c in enumerate(cells) if _src(c).strip() == "ch01.arrow_sketch(turn=-60, shadow=False)")
     demo = next(k for k, c in enumerate(cells) if "corners=True" in _src(c))
     assert "**shift**" in _src(cells[i - 1]) and "**track**" not in _src(cells[i - 1]) and i < demo
-    up = ch01_collapse.arrow_sketch(turn=60, shadow=False)
-    up_words = [t.get_text() for t in up.axes[0].texts]
-    assert "the line:\nshift 0.3" in up_words and not any(w.startswith("(1, 0)") for w in up_words)
-    assert "1 step along the arrow (turn 60)" == up.axes[0].get_title()
+    assert not any("arrow_sketch(turn=60" in _src(c) for c in cells)
+    down = ch01_collapse.arrow_sketch(turn=-60, shadow=False)
+    down_words = [t.get_text() for t in down.axes[0].texts]
+    assert "the line:\nshift 0.3" in down_words and not any(w.startswith("(1, 0)") for w in down_words)
+    assert "1 step along the arrow (turn −60)" == down.axes[0].get_title()
+    assert "Turn $-60$, shift $0.3$ splits them." in _text()  # the sketch's turn is the answer's
 
 
 def test_pass61_sentences_the_r55_reader_asked_for():
     """Check r55's Clarity items in the text: the score along the arrow is read along the arrow, whichever way it
     points on screen; the optional section says what a pull is; the remember line says why XOR needs a bend."""
     text = _text()
-    # pass 62 (r56): the score is read along the arrow as a shadow's distance, and the square side's place on
-    # screen is said from where the arrow points
-    assert "how far along the arrow the shadow falls" in text and "below the line, where the arrow points" in text
+    # pass 62 (r56): the square side's place on screen is said from where the arrow points; pass 68 (r63): the
+    # shadow and its distance along the arrow are cut with the reach
+    assert "the shadow falls" not in text and "below the line, where the arrow points" in text
     assert ("Each corner pulls the weights the way a small change would lower its own loss.\n"
             "At one half everywhere, they all pull equally hard.") in text
     assert "(−0.87 up)" not in text and "pushes" not in text

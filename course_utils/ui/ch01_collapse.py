@@ -263,7 +263,7 @@ def _mark_creases(ax, W, b):
         # under the grid lines (pass 48): each line's pressed part shows on the bar, so its corner is seen
         ax.plot(*np.where(keep[:, None], part, np.nan).T, color=t["color"], lw=4.5, solid_capstyle="butt",
                 zorder=1.5, gid="pressed")
-    ax.annotate("both below 0:\nall pressed\nto (0, 0)", (0, 0), (-2.8, -2.2), fontsize=8.5,
+    ax.annotate("grey part:\npressed to (0, 0)", (0, 0), (-2.8, -2.0), fontsize=8.5,  # r63: two short lines
                 arrowprops=dict(arrowstyle="-|>", color="black", lw=1.0))
     top = followed_crease(W, b)  # the thick line's corner; left of the upright axis is empty under ReLU
     # r54: one diamond, the thick line's crease only (a diamond on every crease crowded the axes)
@@ -531,8 +531,7 @@ def xor_fold_picture():
     equation = fold_line()[2]  # r52: no printed line; the fold's text gives the arrow and the scores
     ax.plot(t, line, color="black", ls="--", lw=1.8, label=f"the line {equation}")
     ax.fill_between(t, line, -1, facecolor=plots._tint("#F0E442", 0.5), edgecolor="black", hatch="..",
-                    alpha=0.5, lw=0, label=f"its label-1 side: reach more than {FOLD_SHIFT:g}\n(where the arrow points: "
-                                           "below the line here)")
+                    alpha=0.5, lw=0, label="its label-1 side (where the arrow\npoints: below the line here)")
     s = np.linspace(-0.5, 3.0, 141)  # x₁ + x₂ along the sheet: the whole sheet lands on this bent line
     arm = sheet.layer(np.column_stack([s, np.zeros_like(s)]), ((1, 1), (1, 1)), (0, -1), "relu")
     ax.plot(*arm.T, color=plots.color("relu"), lw=4, alpha=0.55, solid_capstyle="round", zorder=1,
@@ -582,9 +581,8 @@ ARROW_SKETCH_PX = (400, 330)
 def arrow_sketch(turn=FOLD_TURN, shadow=True):
     """One step along the answer's arrow (turn −60): 0.5 right and 0.87 down, drawn as two legs; the point (1, 0)
     dropped straight onto the arrow's track lands 0.5 along it (its reach), past the line's crossing at the shift
-    0.3 (r55: the reach had no picture). turn=60 draws the same sketch upside down: before the demo, without giving
-    away the answer's turn. shadow=False leaves out the point and its shadow (r61: before the demo only turn and
-    shift are named; the track and the reach come in the fold that uses them)."""
+    0.3 (r55: the reach had no picture). shadow=False leaves out the point and its shadow: the chapter draws that
+    form before the demo, at the answer's own turn (r63: a sketch at turn 60 beside answers at −60 did not agree)."""
     fig, ax = plots.new_figure(*ARROW_SKETCH_PX)
     a = np.deg2rad(turn)
     across, up = round(float(np.cos(a)), 2), round(float(np.sin(a)), 2)
@@ -627,10 +625,9 @@ def arrow_sketch(turn=FOLD_TURN, shadow=True):
 
 
 def folded_fold_picture():
-    """arrow_sketch, then xor_fold_picture, behind a click (r52: in view under the widget it answered the Predict
-    before it; r55: the reach gets its sketch)."""
-    return _FoldedPictures("Check your prediction: the line that splits XOR, drawn",
-                           (arrow_sketch(), xor_fold_picture()), (ARROW_SKETCH_PX[0], 900))
+    """xor_fold_picture behind a click (r52: in view under the widget it answered the Predict before it). r63: the
+    turn −60 arrow sketch is drawn once, before the demo, so the fold no longer repeats it."""
+    return _FoldedPicture("Check your prediction: the line that splits XOR, drawn", xor_fold_picture(), 900)
 
 
 @plots.styled
@@ -732,14 +729,6 @@ class _FoldedPicture:
 
     def _repr_html_(self):
         return f"<details><summary>{html.escape(self.summary)}</summary>{_figure_html(self.fig, self.width)}</details>"
-
-
-class _FoldedPictures(_FoldedPicture):
-    """Several pictures behind one click, one under the other."""
-
-    def _repr_html_(self):
-        shown = "".join(_figure_html(fig, width) for fig, width in zip(self.fig, self.width))
-        return f"<details><summary>{html.escape(self.summary)}</summary>{shown}</details>"
 
 
 def folded_maps(runs, seed=0):
@@ -964,7 +953,8 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
         facing = live.moving(ax_out.annotate("", (1, 0), (0, 0), arrowprops=dict(arrowstyle="-|>", color="black",
                                                                              lw=2.2, mutation_scale=20), zorder=3.5))
         live.moving(ax_in.legend(loc="upper left", fontsize=8.5, framealpha=0.9))  # the empty top-left
-        live.moving(ax_out.legend(handles=[cut, side, ghost], loc="upper left", fontsize=8.5, framealpha=0.9))
+        # r63: lower right, clear of the arrow (which starts near the line's top); the dotted side shows round it
+        live.moving(ax_out.legend(handles=[cut, side, ghost], loc="lower right", fontsize=8.5, framealpha=0.9))
     else:
         live.moving(ax_out.legend(handles=[ghost, marks], loc="lower right", fontsize=8.5, framealpha=0.9))
 
@@ -1016,7 +1006,8 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
                    "the whole sheet squashed onto one line" if _on_one_line(np.concatenate(images).reshape(-1, 2)) else
                    f"all {total} grid lines still straight")
         count = f"\nyour line gets {right} of 4 corners right" if corners else ""  # r54: in the picture, not above it
-        title.set_text(f"after the layer (h₁, h₂)\n{verdict}{count}")  # the count shows in the still picture too
+        # r63: the XOR demo's title had three lines; its axes already say h₁, h₂, so "after the layer" goes there
+        title.set_text(f"{verdict}{count}" if corners else f"after the layer (h₁, h₂)\n{verdict}")
         live.render()
         lands = ", ".join(f"({x1:g},{x2:g}) → ({_two(h1)}, {_two(h2)})" for (x1, x2), (h1, h2) in zip(X, landed))
         readout.value = (f"<b>{_formula(0, Wv[0], bv[0], choice.value)}</b> &nbsp; "
