@@ -3633,3 +3633,20 @@ def test_the_zero_centred_test_is_an_optional_section_after_what_to_remember():
     assert np.all(activations.get("sigmoid")(np.linspace(-30, 30, 61)) > 0)
     assert abs(float(np.mean(activations.get("tanh")(np.linspace(-3, 3, 61))))) < 1e-12
 
+
+
+# ---------------------------------------------------------------- pass 68: shorter, the r63 reader's items
+
+def test_the_optional_section_opens_folded_in_jupyterlab():
+    """Check (pass 68, r63 Focus: fold the optional section whole) the optional section's heading is stored collapsed,
+    so JupyterLab opens the chapter with every cell under it hidden down to "What comes next" (the next heading of its
+    level): its teaser shows, its worked step, widget and folds wait for a click. Only that heading is collapsed."""
+    cells = chapter()["cells"]
+    collapsed = [i for i, c in enumerate(cells) if c["metadata"].get("jp-MarkdownHeadingCollapsed")]
+    head = _cell_index("## Optional: zero-centred outputs")
+    assert collapsed == [head] and cells[head]["metadata"]["jp-MarkdownHeadingCollapsed"] is True
+    # JupyterLab hides the cells up to the next heading of the same or a higher level: "## What comes next"
+    nxt = next(i for i in range(head + 1, len(cells))
+               if cells[i]["cell_type"] == "markdown" and re.match(r"#{1,2} ", "".join(cells[i]["source"])))
+    assert nxt == _cell_index("## What comes next") and _cell_index("ch02.zigzag_centre()") in range(head + 1, nxt)
+    assert all(not re.match(r"#{1,2} ", "".join(c["source"])) for c in cells[head + 1:nxt] if c["cell_type"] == "markdown")
