@@ -2192,12 +2192,10 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # r58 Clarity: the median moved to the picture's legend; the fold opens with the split in numbers
     assert (f"<details><summary>{ch02.WHY_SUMMARY}</summary>\n\n"
             "**The split in numbers.**") in ch02.together_apart().data
-    assert ("**The rule in symbols.** The **miss** is the output minus the right answer.\n"
-            "In the worked step: 0 − 1 = −1.\n"
-            "Each weight changes by −step size × its input × the miss.\n"
-            "For weight 1: −1 × 2 × (−1) = +2.\n"
-            "The miss is the learning signal reaching this unit.\n\n") in ch02.together_apart().data
-    assert "**miss**" not in markdown() and "The rule in symbols" not in markdown()
+    # pass 68 (r63: "how far short" and "the miss" named one number twice): the fold's rule in symbols is cut; the
+    # worked step's rule (step size × input × how far short) is the one the learner reads
+    assert "The rule in symbols" not in ch02.together_apart().data + markdown()
+    assert "**miss**" not in ch02.together_apart().data + markdown()
     assert -1.0 * 2.0 * miss == change[0] == 2.0
     assert zigzag.same_direction_share("sigmoid", steps=30, rate=1.0) == 1.0
     # pass 46 (r41): the star is said before the Predict; pass 56: it points at the picture above
@@ -2215,11 +2213,12 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # as "at least as big"; the star's cell merged in (Focus)
     # r60 Clarity 1: the oars named the two parts but not why a together move is unwanted: said plainly instead
     # (the star needs weight 1 up, weight 2 down; a together move pushes both the same way), the second split cut
-    assert ("**Why all-positive inputs make the weights swing.** The star needs weight 1 up and weight 2 down: an **apart** move.\n"
-            "A **together** move pushes both weights the same way.\n"
-            # r61 Clarity 1: why a together move is unwanted: the star lies on the apart line through the start
-            "The dotted line runs straight from the start to the star: a pure apart move.\n"
-            "So the star needs no together move at all.\n"
+    # pass 68 (r63 Clarity: together/apart had no everyday hook): a plank's two ends, lifted (together) or tilted
+    # (apart); r61's point kept: the star needs only a tilt, along the dotted line, so a together move is a detour
+    assert ("**Why all-positive inputs make the weights swing.** Think of the two weights as the two ends of a plank.\n"
+            "A **together** move lifts or lowers both ends: both weights go the same way.\n"
+            "An **apart** move tilts the plank: one weight up, the other down.\n"
+            "The star needs only a tilt: weight 1 up, weight 2 down, along the dotted line.\n"
             "The coloured arrows split the step (+2, +1) into together (+1.5, +1.5) plus apart (+0.5, −0.5).\n"
             "With positive inputs, every step moves both weights the same way.\n"
             "So each step's together part is never the smaller one.\n"
@@ -2264,12 +2263,13 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # r58 Clarity: six terms in one paragraph became a three-item list; "from 0 to 0.5" keeps r50's point (the
     # legend's "other centres": the slider also takes the values in between)
     assert "".join(cells[at - 1]["source"]).startswith(
-        "**The widget.** Each step brings one new example. Three things to set or watch:\n\n"
-        "- **Centre** slider, from 0 to 0.5: where each example's two inputs sit.\n"
+        # pass 68 (shorter): the slider shows its own range (0 to 0.5) and the legend's "other centres" stays
+        "**The widget.** Each step brings one new example.\n\n"
+        "- **Centre** slider: where each example's two inputs sit.\n"
         "  Each is picked at random, on its own, from centre − 0.5 to centre + 0.5.\n"
         "  At centre 0.5, both are positive, like sigmoid's outputs. At centre 0, about half are negative, like tanh's.\n"
-        "- **Step size** slider: how big each correction is. The worked step used 1.\n"
-        "- **A run** starts the weights at (0, 0). It arrives once they are within 0.1 of the star (the dashed circle).\n")
+        "- **Step size** slider: how big each correction is.\n"
+        "- **A run** starts the weights at (0, 0); it arrives within 0.1 of the star (the dashed circle).\n")
     assert ch02.zigzag_centre().sliders["centre"].min == 0.0 and ch02.zigzag_centre().sliders["centre"].max == 0.5
     assert float(activations.get("sigmoid")(-30.0)) > 0 and float(activations.get("tanh").derivative(0.0)) == 1.0
     h0 = zigzag.independent_inputs(0.0, 20000)   # "about half are negative"
@@ -2281,7 +2281,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # pass 61 (r55 Focus): four folds in one section; how it counts is two plain lines now, the circle named
     # r57 Clarity/Focus: eight new words in one section; the median and the 200-step limit wait in the fold (the
     # steps panel labels the limit), a run is named here in plain words
-    assert (f"- **A run** starts the weights at (0, 0). It arrives once they are within {zigzag.NEAR:g} of the star (the dashed circle).\n\n"
+    assert (f"- **A run** starts the weights at (0, 0); it arrives within {zigzag.NEAR:g} of the star (the dashed circle).\n\n"
             "**Predict:**") in predict   # r48: the limit, said (now on the panel and in the fold)
     # r58 Clarity: "middle step count (half took fewer)" was hard to parse: the median, named with its meaning in
     # the legend under the picture that uses it (not among the widget's words before the Predict: r57)
@@ -2302,7 +2302,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
                       "together and apart.\n"
                       # pass 60 (r54); r57: the middle count said in plain words, its name in the fold
                       "- Right: the **median** steps for each setting, over 300 runs: sort their step counts and take "
-                      "the middle one.\n  It is not this one run's count.")
+                      "the middle one.")   # pass 68: "not this one run's count" cut: "over 300 runs" says it
     runs = zigzag.steps_to_star(0.5, 1.0)   # the median is the middle of the runs' counts, sorted: half took fewer
     assert len(runs) == zigzag.RUNS == 300 and np.median(runs) == zigzag.median_steps(0.5, 1.0)
     assert np.mean(runs < np.median(runs)) <= 0.5 <= np.mean(runs <= np.median(runs))
