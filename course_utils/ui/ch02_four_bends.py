@@ -899,10 +899,10 @@ def split_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     img = tables.image(figure_png(fig), fig.get_label(), 400, 330)
     display(Markdown(f"""{img}
 
-**Why all-positive inputs make the weights swing.** The star needs weight 1 up and weight 2 down: an **apart** move.
-A **together** move pushes both weights the same way.
-The dotted line runs straight from the start to the star: a pure apart move.
-So the star needs no together move at all.
+**Why all-positive inputs make the weights swing.** Think of the two weights as the two ends of a plank.
+A **together** move lifts or lowers both ends: both weights go the same way.
+An **apart** move tilts the plank: one weight up, the other down.
+The star needs only a tilt: weight 1 up, weight 2 down, along the dotted line.
 The coloured arrows split the step {_pair(change)} into together {_pair(together)} plus apart {_pair(apart)}.
 With positive inputs, every step moves both weights the same way.
 So each step's together part is never the smaller one.
@@ -1057,7 +1057,7 @@ EXACT_RUNS = 3000   # tests only: the runs behind the exact-step floor (300 leav
 def together_apart(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     """The fold 'For the curious: the rule, and why big steps overshoot', right under the zig-zag's answer in notebook
     02 (pass 56 moved it off the main path; pass 60, r54 Focus: a fold, not a section; r55 Focus: the section's one
-    fold for the curious, so the rule in symbols and its miss open it). r47: one rule a learner can follow, from the update
+    fold for the curious; pass 68, r63: its rule in symbols and 'the miss' cut, one name, 'how far short'). r47: one rule a learner can follow, from the update
     itself: one example moves the weights only along its own input arrow, covering step size × (input 1² + input 2²)
     of the way to the star along it; that averages step size × 2/3 at centre 0.5, and past 2 it overshoots (step size
     3, the runs' own threshold, zigzag.blow_up_step; r61 Correctness 1: said as a rule of thumb, since the together
@@ -1085,7 +1085,7 @@ def together_apart(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     if not np.all(side[1:] * side[:-1] < 0):
         raise ValueError("the swings no longer land on the other side of the star each step")
     before = float(np.zeros(2) @ h)   # the weights start at 0
-    miss = before - right
+    short = right - before   # how far short the output starts (worked_step's word; r63: no second name, "miss")
     together, apart = split(change)
     a, b = (float(v) for v in np.abs(change))
     return fold(WHY_SUMMARY, f"""**The split in numbers.** Together is half the sum of the two weights' moves: ({a:g} + {b:g}) ÷ 2 = {abs(together[0]):g}.
@@ -1093,12 +1093,6 @@ Apart is half their difference: ({a:g} − {b:g}) ÷ 2 = {abs(apart[0]):g}.
 With positive inputs, the two moves share a sign.
 Adding two numbers of one sign gives at least as much as subtracting them.
 So the together part is at least as big as the apart part.
-
-**The rule in symbols.** The **miss** is the output minus the right answer.
-In the worked step: {before:g} − {right:g} = {_signed(miss)}.
-Each weight changes by −step size × its input × the miss.
-For weight 1: −{rate:g} × {h[0]:g} × ({_signed(miss)}) = {_signed(change[0])}.
-The miss is the learning signal reaching this unit.
 
 {img}
 
@@ -1112,11 +1106,11 @@ One step moves the weights only along that arrow.
 Its length squared is (input 1)² + (input 2)².
 In the worked step, the arrow ({h[0]:g}, {h[1]:g}) has length squared {h[0]:g}² + {h[1]:g}² = {length2:g}.
 The new weights {change[0]:g} and {change[1]:g} give the output {change[0]:g} × {h[0]:g} + {change[1]:g} × {h[1]:g} = {out:g}.
-The output started {-miss:g} short: the miss was {_signed(miss)}.
-It moved {(out - before) / -miss:g} times that: step size {rate:g} × length squared {length2:g}.
+The output started {short:g} short.
+It moved {(out - before) / short:g} times that: step size {rate:g} × length squared {length2:g}.
 So it landed {out - right:g} past the answer: farther off than it started.
-Moving the output by exactly the miss lands it on the answer.
-Moving it by more than twice the miss lands it farther off than before.
+Moving the output by exactly how far short it is lands it on the answer.
+Moving it by more than twice that lands it farther off than before.
 The widget's inputs lie between −0.5 and 1, so their arrows are shorter than ({h[0]:g}, {h[1]:g}).
 There, a step size of {rate:g} never lands farther off than it started.
 
@@ -1221,35 +1215,23 @@ def steepest(name, bounds=(0.0, 5.0)):
     return float(best.x), float(-best.fun)
 
 
-FAR, FLAT = 4.0, 0.01   # the explorer's second question: at x = 4 (no printout shows it), which slopes are still above 0.01?
-
-
 PROBE_LEFT = -1.5   # the explorer's first question: at x = -1.5, which slopes are 0, which flipped (below 0)?
 
 
 def explorer_answer():
     """The folded answer to 'at x = -1.5, which slopes pass no learning signal back, and which pass it back flipped?'
     (r52 change 3: ties the explorer to dead ReLU units and GELU's negative slope): ReLU's is 0, GELU's and SiLU's are
-    below 0, the S curves' above; and to 'at x = 4, which slopes are still above 0.01?': the elbows keep about 1;
-    sigmoid's tail is still just above 0.01, tanh's flatter one is below it (notebook 02). Raises if the split changes."""
+    below 0, the S curves' above (notebook 02; pass 68 cut the second question, on the tails at x = 4: tanh's section
+    says it). Raises if the split changes."""
     left = {n: float(activations.get(n).derivative(PROBE_LEFT)) for n in TAUGHT}
     if not (left["relu"] == 0 and left["gelu"] < left["silu"] < 0 < min(left["sigmoid"], left["tanh"])):
         raise ValueError("the slopes at the left probe no longer split into none, flipped and passed on")
-    slope = {n: float(activations.get(n).derivative(FAR)) for n in TAUGHT}
-    steep = [_short(n) for n in TAUGHT if abs(slope[n] - 1) < 0.1]   # the elbows: about 1
-    still = ", ".join(steep[:-1]) + " and " + steep[-1]
-    sig, tanh = slope["sigmoid"], slope["tanh"]
-    side = lambda d: "above" if d > FLAT else "below"
     m = lambda v: f"{v:.2f}".replace("-", "−")
     at = f"{PROBE_LEFT:g}".replace("-", "−")
     return fold("Check your prediction", f"""
 At $x = {at}$, ReLU's slope is 0: it passes no learning signal back.
 GELU's ({m(left["gelu"])}) and SiLU's ({m(left["silu"])}) are below 0: they pass a little back, flipped.
 Sigmoid's ({m(left["sigmoid"])}) and tanh's ({m(left["tanh"])}) pass some back, unflipped.
-
-At $x = {FAR:g}$, {still} keep a slope of about 1.
-Sigmoid's slope is {sig:.3f} there: just {side(sig)} {FLAT:g}.
-Tanh's is {tanh:.4f}: {side(tanh)} {FLAT:g}, as its tail is flatter.
 """)
 
 
