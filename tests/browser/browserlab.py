@@ -357,6 +357,9 @@ class LabPage:
         allow_errors: after an error, Lab drops the queued cells; run on from the first cell not run.
         """
         app = "window.jupyterapp.commands.execute"
+        # A section stored collapsed (chapter 02's optional part) hides its sliders from the checks below; open
+        # every heading, as a learner who reads that part would.
+        self.page.evaluate(f"() => {app}('notebook:expand-all-headings')")
         self.page.evaluate(f"() => {app}('notebook:clear-all-cell-outputs')")
         self.page.wait_for_function("() => [...document.querySelectorAll('.jp-Notebook .jp-InputPrompt')]"
                                     ".every(p => !/\\d/.test(p.textContent))", timeout=10_000)
