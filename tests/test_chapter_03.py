@@ -308,7 +308,7 @@ def test_opening_is_one_picture_and_plain_sentences_and_each_term_comes_where_fi
     # pass 29: the share is the usual case, said up front; the twist (above 1) is told before the recall asks it
     # pass 30: "can exceed 1" spoiled the slope widget's Predict; the table lists the number at a few inputs
     # r58: "mostly between 0 and 1" was loose (ReLU passes all, GELU up to 1.13): "often below 1" is the usual case
-    assert ("**bend** (its activation function, from chapter 02) multiplies the signal by a number. That number is often below 1: "
+    assert ("**bend** (its activation function, from chapter 02) roughly multiplies the signal by a number. That number is often below 1: "
             "only a share passes. Think of a bucket") in " ".join(first.split()) and "can exceed 1" not in first
     assert "Mostly that number lies between 0 and 1" not in first
     assert "Then the bend passes on a share of the nudge." not in " ".join(first.split())
@@ -508,7 +508,7 @@ def test_he_weights_have_typical_size_root_two_over_n():
     assert "common for sigmoid and tanh" not in flat
     # r52: a worked case (4 inputs) before the rule, both in the He section, before its slider
     # r58 (Focus): the 4-input case is folded after the two-input picture; still before the rule and the slider
-    assert flat.index("With 4 inputs, 4 terms:") < flat.index("This weight size is the **plain size**.") < flat.index(
+    assert flat.index("Picture a walk:") < flat.index("This weight size is the **plain size**.") < flat.index(
         "**Predict:** at size 2")
     assert "(why: the fold" not in flat and "(the $0.71$: below)" not in flat
     assert "box below the next widget" not in flat   # r28: that widget is the gradient-flow panels; the box is under the He slider
@@ -586,12 +586,12 @@ def test_gradient_table_draws_one_tangent_at_a_time_and_the_buttons_pick_it():
     ys = [float(activations.get(n)(0.5)) for n in ch03_gradients.NAMES]
     assert max(ys) - min(ys) < 0.3
     assert [n for n, line in w.tangents.items() if line.get_visible()] == ["sigmoid"] == [w.pick.value]
-    assert w.title.get_text() == "the bends, with Sigmoid's tangent line at the chosen x" and w.title in w.live._moving
+    assert w.title.get_text() == "Sigmoid, with its tangent line at the chosen x" and w.title in w.live._moving
     pictures = {bytes(w.image.value)}
     for name in ("tanh", "relu", "gelu"):
         w.pick.value = name
         assert [n for n, line in w.tangents.items() if line.get_visible()] == [name]
-        assert w.title.get_text() == f"the bends, with {activations.get(name).label}'s tangent line at the chosen x"
+        assert w.title.get_text() == f"{activations.get(name).label}, with its tangent line at the chosen x"
         pictures.add(bytes(w.image.value))
     assert len(pictures) == 4
 
@@ -917,8 +917,8 @@ def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_reca
     assert "Sigmoid and tanh pass almost none far out, both sides; ReLU none for $x \\le 0$" in lines[1]
     # pass 29: the bends' bound and the real network's number agree with the chapter's pictures
     # r58: said as one network (one random start), not a general fact: start 9 of 20 gets 1.1e-4
-    assert ("Ten sigmoid bends alone leave under a millionth; one real 10-layer sigmoid network's layer 1 got under a "
-            "ten-thousandth (vanishing gradient).") in lines[0]   # pass 34: the other bends' real networks kept 1 to 2   # pass 30: true at 10 layers only (30: 7e-16)
+    # r63 (cut): the real network's number is the flow widget's to show; the line keeps the bends' bound
+    assert "Ten sigmoid bends alone leave under a millionth (vanishing gradient)." in lines[0]   # pass 34: the other bends' real networks kept 1 to 2   # pass 30: true at 10 layers only (30: 7e-16)
     net = mlp.Network.he_init([32] * 11 + [1], "tanh", 0)   # the flow widget's 10-layer tanh network, its inputs
     s = np.concatenate([np.ravel(v) for v in net.forward(np.random.RandomState(1).randn(32, 64))[1]])
     assert f"{np.sqrt(np.mean(s ** 2)):.2f}" == "0.73" and round(0.73 * 1.4, 1) == 1.0   # typical size: root mean square   # pass 39 (r35): tanh settled where the learner looks last; r36:
@@ -961,7 +961,8 @@ def test_at_three_tanh_is_nearly_silent_by_the_chapters_rule_but_sigmoid_is_not(
     assert round(edge, 2) == 4.58 and "Sigmoid only beyond about $\\pm 4.58$." in flat   # r47: both sides
     assert optimize.brentq(lambda x: sigmoid_slope(x) - 0.01, -6, -3) == pytest.approx(-edge)
     assert "sigmoid and tanh are both nearly silent" not in flat
-    assert "tanh passes on under a hundredth: nearly silent. Sigmoid still passes on just under a twentieth." in flat
+    # r63 (cut): the slope picture labels both numbers at x = +-3; the near-flat bullets say where tanh goes silent
+    assert "Tanh gets there sooner, at about $\\pm 3$." in flat and "Sigmoid only beyond about $\\pm 4.58$." in flat
     assert 1 / 25 < sigmoid_slope(3.0) < 1 / 20   # pass 25: 0.045 is nearer 1/22 than 1/20
 
 
@@ -1282,7 +1283,7 @@ def test_chain_rule_text_says_the_millionth_is_from_the_bends_alone():
     assert flat.index("For now we leave the weights out") < flat.index("That is the **chain rule**") < flat.index(
         "Ten sigmoid bends leave at most $0.25^{10}$: under a millionth.")
     remember = flat[flat.index("## What to remember"):]
-    assert "one real 10-layer sigmoid network's layer 1 got under a ten-thousandth" in remember
+    assert "Ten sigmoid bends alone leave under a millionth (vanishing gradient)." in remember   # r63: the bound only
 
 
 # ---- pass 13: wrong or misleading sentences ----
@@ -1400,19 +1401,14 @@ def test_flow_check_follows_its_widget_and_the_intro_names_units():
 
 # ---- pass 16: the readers' points ----
 
-def test_first_widget_draws_the_picked_bend_bold_and_fades_the_other_three():
-    """Check the top panel: the picked bend is drawn thick and opaque, the other three thin and faded (with their touch
-    dots), and picking another bend swaps which one stands out."""
+def test_first_widget_draws_only_the_picked_bend_in_its_top_panel():
+    """Check the top panel: only the picked bend is drawn, thick (r63: four curves, three faded, made it busy), and
+    picking another bend swaps which one is shown."""
     w = ch03_gradients.gradient_table(x=0.5)
     for name in ch03_gradients.NAMES:
         w.pick.value = name
         for n, line in w.bends.items():
-            if n == name:
-                assert line.get_linewidth() > 3 and line.get_alpha() == 1.0
-            else:
-                # r37: GELU's dotted line, faded, is drawn a little thicker, so its dip stays easy to follow
-                assert line.get_linewidth() == ch03_gradients.FADED_WIDTH.get(n, 1.6) < 3 and line.get_alpha() == ch03_gradients.BEND_FADED <= 0.6
-                assert (line.get_linewidth() > 2) == (n == "gelu")
+            assert line.get_visible() == (n == name) and line.get_linewidth() > 3
         assert all(line in w.live._moving for line in w.bends.values())   # redrawn on each pick
 
 
@@ -1609,8 +1605,8 @@ def test_first_widget_tangent_is_a_solid_black_line_and_its_buttons_are_explaine
     # pass 59 (r53): at x = 3 both black lines looked flat (0.045 and 0.0099); at x = 1 they differ by eye
     assert "**Then:** at $x = 1$, pick tanh, then sigmoid. Whose black line is steeper? By about how many times?" in flat
     # r38: the ratio is said to the readout's own digits; r47: the box in the lower panel lists the four slopes
-    assert ("At $x = 1$: tanh's black line is steeper, its slope about $0.42 / 0.197 \\approx 2.1$ times sigmoid's "
-            "(the slope list at $x = 1$).") in flat and "**Then:** at $x = 3$" not in flat and "about $4.6$ times" not in flat
+    assert ("At $x = 1$: tanh's, about $0.42 / 0.197 \\approx 2.1$ times as steep "
+            "(the slope list).") in flat and "**Then:** at $x = 3$" not in flat and "about $4.6$ times" not in flat
     w.sliders["x"].value = 1.0
     steep = {}
     for n in ("tanh", "sigmoid"):   # the black line the learner sees, after picking each bend
@@ -1623,7 +1619,7 @@ def test_first_widget_tangent_is_a_solid_black_line_and_its_buttons_are_explaine
     assert steep["tanh"] - steep["sigmoid"] > 0.2   # a difference the eye can see (at x = 3 it was 0.035)
     assert w.box["tanh"].get_text() == "Tanh 0.42" and w.box["sigmoid"].get_text() == "Sigmoid 0.197"
     assert f"{0.42 / 0.197:.2g}" == "2.1" and f"{tanh_slope(1.0) / sigmoid_slope(1.0):.2g}" == "2.1"
-    assert "Text at the top left of the bottom panel lists the slopes." in flat and "A box lists" not in flat   # r49/r50
+    assert "Bottom panel: each bend's slope curve, up to your $x$. Its top left lists the slopes." in flat and "A box lists" not in flat   # r49/r50
     assert "about 5 times tanh's" not in flat
     assert f"{sigmoid_slope(3.0):.2g}" == "0.045" and f"{tanh_slope(3.0):.2g}" == "0.0099"   # the readout at x = 3
     assert f"{sigmoid_slope(3.0) / tanh_slope(3.0):.2g}" == "4.6" and round(sigmoid_slope(3.0) / tanh_slope(3.0)) == 5
@@ -1632,7 +1628,7 @@ def test_first_widget_tangent_is_a_solid_black_line_and_its_buttons_are_explaine
     assert "0.045" in w3.readout.value and "0.0099" in w3.readout.value
     assert ">0.0452<" in w3.readout.value and f"{0.0452 / 0.0099:.2g}" == "4.6"   # what a learner who divides gets
     widget = chapter()["cells"].index(next(c for c in chapter()["cells"] if "".join(c["source"]) == "ch03.gradient_table(x=0.5)"))
-    assert widget < next(i for i, c in enumerate(chapter()["cells"]) if "its slope about $0.42 / 0.197" in "".join(c["source"]))
+    assert widget < next(i for i, c in enumerate(chapter()["cells"]) if "about $0.42 / 0.197" in "".join(c["source"]))
     assert tanh_slope(3.0) < 0.01
     assert "a dashed line just touches" not in flat
 
@@ -1837,11 +1833,14 @@ def test_reluss_slope_is_drawn_in_two_pieces_with_its_corner_dots():
     assert np.sum(np.isnan(ty)) == 1 and not np.any((ty > 0) & (ty < 1))
 
 
-def test_the_first_widgets_faded_bends_stay_visible():
-    """Check the three bends not picked are drawn at 0.55 opacity (GELU's dotted curve was lost at 0.3)."""
-    assert ch03_gradients.BEND_FADED == 0.55
+def test_the_first_widgets_legend_still_keys_all_four_bends():
+    """Check the top panel's legend names all four bends, each with its line style, though one is drawn: it is the key
+    to the bottom panel's four slope curves (r63: the others left the top panel)."""
     w = ch03_gradients.gradient_table(x=0.5)
-    assert sorted(line.get_alpha() for line in w.bends.values()) == [0.55, 0.55, 0.55, 1.0]
+    legend = w.live.axes[0].get_legend()
+    assert [t.get_text() for t in legend.get_texts()] == [ch03_gradients.label(n) for n in ch03_gradients.NAMES]
+    assert all(h.get_visible() for h in legend.legend_handles)
+    assert sum(line.get_visible() for line in w.bends.values()) == 1
 
 
 def test_the_chain_picture_carries_no_widget_note():
@@ -2267,10 +2266,10 @@ def test_pass_31_small_wordings():
     course's own line; the flow text points ahead to where typical size is defined; option A names eˣ."""
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     flat = " ".join(prose().split())
-    assert 'In this course we call a slope "too small" when its size (sign ignored) is below 0.01.' in flat
+    assert 'We call a slope "too small" when its size (sign ignored) is below 0.01.' in flat
     # pass 32: typical size is defined before the flow widget uses it (no pointer ahead)
     used = next(i for i, c in enumerate(cells) if "that layer's backward signal, as a share" in " ".join(c.split()))
-    defined = next(i for i, c in enumerate(cells) if "Their **typical size**: square each" in " ".join(c.split()))
+    defined = next(i for i, c in enumerate(cells) if "Their **typical size** says how far from 0" in " ".join(c.split()))
     assert defined < used and "(defined below)" not in flat and "how big its weights' nudges" not in flat
     q = ch03_gradients.sigmoid_question()
     assert q.options[0][0] == "Slow: a unit computes eˣ (an exponential)."
@@ -2324,7 +2323,7 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     widget = cells.index("ch03.gradient_flow(depth=10)")
     before = " ".join(" ".join(cells[:widget]).split())
     # pass 34: before the widget, one short paragraph; the side arithmetic is in one optional fold after it
-    for words in ("**typical size**: square each", "Per layer back, the weights enlarge the signal "
+    for words in ("**typical size** says how far from 0 they usually are, sign ignored. To get it: square each", "Per layer back, the weights enlarge the signal "
                   "about $\\times 1.4$: the $\\sqrt{2}$ of He initialisation.", "If $1.4$ times that is near 1, the signal stays steady.",
                   "**plain size**"):   # pass 39 (r35): the He section, with the plain size, now comes first
         assert words in before, words
@@ -2337,7 +2336,7 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # r49: "1.02, growing a little going back" disagreed with the picture (0.92 at 10 layers): the product says
     # "about 1" only, and the share is the measured one
     # r54: measured over the 9 bends the signal passes going back (0.72; over all 10 layers it was 0.73), and printed
-    assert "about $0.72$, times $1.4$ is about 1." in after and "1.02" not in after and "growing a little" not in after
+    assert "Tanh and ReLU: about 1 a step" in after and "1.02" not in after and "growing a little" not in after
     assert f"{ch03_gradients.step_sizes()[0]['tanh']:.2f}" == "0.72" and f"{0.72 * 1.4:.1f}" == "1.0"
     assert "coin flip" not in after and "square each number" not in after
     assert "**typical size**" not in after and "**plain size**" not in after and before.count("**plain size**") == 1
@@ -2486,7 +2485,7 @@ def test_pass_34_dead_units_claim_only_what_the_picture_shows():
     'never'; 'What to remember' names sigmoid's network."""
     assert "mlp.train(" in inspect.getsource(ch03_gradients.dead_unit)
     flat = " ".join(prose().split())
-    assert "While it stays dead, its weights and bias get no nudge." in flat
+    assert "Its slope is always 0. So while it stays dead, its weights and bias get no nudge." in flat
     assert "Right: two units of its layer 1, after training." in flat
     assert "never get a nudge" not in flat and "Once it died" not in flat
     assert "dead. Its weights get no nudge while it stays dead." in flat   # pass 37: two sentences
@@ -2594,7 +2593,7 @@ def test_pass_36_words_are_said_before_they_are_leaned_on():
     # r62 sweep: the name and what the table tells, one sentence each (the reason is the sentence before)
     k_table = next(i for i, c in enumerate(flat) if "This course calls a table of the bends' slopes the **gradient table**." in c)
     assert ("So every nudge, and every gradient, holds the slopes on its way back. This course calls a table of the "
-            "bends' slopes the **gradient table**. It shows how well the signal passes each bend.") in flat[k_table]
+            "bends' slopes the **gradient table**.") in flat[k_table]   # r63: "It shows how well..." cut (the slope section says it)
     assert "hence the name" not in " ".join(flat) and "Every gradient in a network is built by multiplying slopes" not in " ".join(flat)
     assert cells.index("ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0])") > k_table
     k = next(i for i, c in enumerate(flat) if "That is the **chain rule**" in c)
@@ -2740,9 +2739,9 @@ def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
     for name in ("tanh", "relu", "gelu"):
         assert all(np.min((lambda v: v / v[-1])(gradients.signal_flow(name, d))) > 0.01 for d in range(2, 31)), name
     assert "Partly the inputs" not in flat and "We tried 50 others" not in flat and "<summary>Optional" not in flat
-    assert flat.count("Its slopes' typical size, about $0.72$, times $1.4$ is about 1.") == 1   # r50: one sentence per bend
+    assert flat.count("Tanh and ReLU: about 1 a step, so the signal holds.") == 1   # r50: one sentence per bend
     _, _, after = ch03_gradients.half_off_numbers()
-    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "So the backward signal shrinks the same way: to $0.68$ in this one draw." in flat
+    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "So the backward signal shrinks the same way (to $0.68$ in this draw), and the same fix works." in flat
     dead = gradients.unit_slopes("relu", 0.0, seed=0) <= 1e-12
     assert int(dead.sum()) == 6 and int(dead[0].sum()) == 0   # none in layer 1: its inputs, the data, have both signs
     assert "At the start, 6 of the 96 are dead. Layers 2 and 3 get ReLU outputs, never below 0" in flat
@@ -2778,7 +2777,7 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     inside = ch03_gradients.step_sizes()[1]
     assert f"{inside:.0%}" == "76%" and f"Tanh's sums between \u22121 and 1: {inside:.0%}" in printed()
     # r56: "large" said as the number: at least tanh's slope at +-1, 0.42 to the chapter's two digits (checked below)
-    assert (f"- Tanh: {inside:.0%} of its sums lie between −1 and 1, where its slope is 0.42 or more." in flat
+    assert (f"Tanh: {inside:.0%} of its sums lie between −1 and 1, where its slope is 0.42 or more." in flat
             and "most sums lie near 0" not in flat and "sat near 0" not in flat)
     assert "In our network, tanh's nearly so" not in flat[flat.index("## What to remember"):]
     for depth in (10, 30):
@@ -2793,12 +2792,12 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     assert ("Sigmoid's slope is at most 0.25; the weights add a typical $\\times 1.4$. So a typical step back keeps "
             "at best about $0.25 \\times 1.4 \\approx 0.35$.") in flat and "keeps at most $0.25" not in flat
     # r59: the bound tied to the step-size table below it (0.31), which also gives the 30-layer 1.1e-15 (0.30 a step)
-    assert "- Sigmoid, for comparison: 0.31 a step, under its best case, $0.35$." in flat
+    assert "So a typical step back keeps at best about $0.25 \\times 1.4 \\approx 0.35$." in flat   # r63: the table shows 0.31
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     table = next(k for k, c in enumerate(cells) if "ch03.print_step_sizes()" in c)
-    assert next(k for k, c in enumerate(cells) if "0.31 a step" in c) == table + 1   # said under the table it reads
+    assert next(k for k, c in enumerate(cells) if "$0.87$, just under 1" in c) == table + 1   # said under the table it reads
     typical_sigmoid = ch03_gradients.step_sizes()[0]["sigmoid"]
-    assert f"{typical_sigmoid * 1.4:.2f}" == "0.31" and "Sigmoid                    0.22                      0.31" in printed()
+    assert f"{typical_sigmoid * 1.4:.2f}" == "0.31" and "Sigmoid                   0.221                      0.31" in printed()
     ten, thirty = gradients.signal_flow("sigmoid", 10), gradients.signal_flow("sigmoid", 30)
     assert f"{(ten[0] / ten[-1]) ** (1 / 9):.2f}" == "0.31"   # the 10-layer picture's nine steps keep that too
     assert ch03_gradients.power_text(thirty[0] / thirty[-1]) == "1.1 × 10⁻¹⁵" and abs((thirty[0] / thirty[-1]) ** (1 / 29) - 0.31) < 0.01
@@ -2806,7 +2805,7 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     assert "Each step back keeps at most" not in flat
     # the 0.2 is the nudge; a plain step moves the weight by a small share of it (minus rate x gradient)
     assert flat.index("That weight's nudge is $0.5 \\times 0.4 = 0.2$.") < flat.index(
-        "Training moves a weight by only a small share of its nudge: the learning rate")
+        "A plain training step moves a weight by a small share of its nudge: the learning rate")
     theta = np.array([1.0])
     mlp.optimizer_step(theta, np.array([-0.2]), 0.1, "gd", np.zeros((2, 1)), 1)   # gradient -0.2: nudge +0.2
     assert 0 < theta[0] - 1.0 < 0.2
@@ -2909,14 +2908,14 @@ def test_pass48_leaky_rings_4_where_relu_crosses_6_and_the_shade_is_said():
     # r51: the fact first, the mirror as a short 'why' (kept: r47 to r50 asked for the reason)
     # r52: the mirror said as the spiral's own shape first
     # r58 (Focus): the why is a fold right after the fact
-    assert ("Layer 1 is one shade: each unit gets a sum above 0 from about half the points. A cross marks a dead ReLU unit. "
-            "<details><summary>Why one shade?</summary> Biases start at 0, and "
-            "the two arms are near-mirrors through the centre. So a point and its mirror give a unit about opposite sums.") in flat
+    # r63 (cut): the shade's mirror reason was a detail of the picture; the shade itself is still said
+    assert ("one unit, shaded by its average slope over the 400 points. For ReLU, that is the share of points giving it "
+            "a sum above 0. A cross marks a dead ReLU unit.") in flat and "Why one shade?" not in flat
     X0 = data.spiral(noise=0.0)[0]
     assert np.abs(np.sort(X0, axis=0) - np.sort(-X0, axis=0)).max() < 1e-12   # -X0 is X0, reordered
-    assert len(data.spiral()[0]) == 400 and ("Its shade is its average slope over the 400 points. For ReLU, that is the "
+    assert len(data.spiral()[0]) == 400 and ("one unit, shaded by its average slope over the 400 points. For ReLU, that is the "
                                              "share of points giving it a sum above 0.") in flat
-    assert "One random start at a time." in flat   # r48; r49: how far one start wanders is said after the widget
+    assert "Press *new random start* a few times" in flat   # r63: "One random start at a time." cut; r48; r49: how far one start wanders is said after the widget
 
 
 # ---- pass 52: the He argument counts a unit's inputs; a worked case first; a new random start ----
@@ -2945,10 +2944,10 @@ def test_pass52_worked_case_is_exact():
     for words in ("Say every input is 1, and a coin flip picks each weight: $+\\frac12$ or $-\\frac12$.",
                   "The sum, squared, averages $\\frac12$. That is the two terms' squares added: $\\frac14 + \\frac14$. "
                   "With random signs, the terms' squares add like this.",   # r59: "squares" named: the terms' or the sum's
-                  "With 4 inputs, 4 terms: $4 \\times \\frac14 = 1$.",
-                  "So about half of each unit's inputs from a ReLU layer are 0. Their terms are 0 too: half the $n$ terms' "
-                  "squares are gone. So the sum, squared, averages only $\\frac12$. The sum's typical size drops to "
-                  "$\\sqrt{1/2} \\approx 0.71$.",
+                  "Picture a walk: a coin flip picks each pace, forward or back.",   # r63: the 4-input case cut
+                  "So about half of each unit's inputs from a ReLU layer are 0, and so are their terms. On average, a "
+                  "sum's square is its terms' squares added (the coin flips above). So with half the terms gone, the sum, "
+                  "squared, averages only $\\frac12$. Its typical size drops to $\\sqrt{1/2} \\approx 0.71$.",
                   "Each term's square doubles to $\\frac2n$, and the $\\frac n2$ left add up to 1 again.",
                   "Then each term's square is $\\frac1n$, and the $n$ of them add up to 1."):
         assert words in flat, words
@@ -2956,7 +2955,7 @@ def test_pass52_worked_case_is_exact():
         assert _mean_square_over_all_signs([1] * n, plain) == 1
         assert _mean_square_over_all_signs([1] * (n // 2) + [0] * (n // 2), plain) == half   # half the squares gone
         assert fractions.Fraction(n, 2) * fractions.Fraction(2, n) == 1   # sqrt 2 bigger: n/2 squares of 2/n
-    assert flat.index("With 4 inputs, 4 terms") < flat.index("The rule: with $n$ inputs")   # the case before the rule
+    assert flat.index("Picture a walk:") < flat.index("The rule: with $n$ inputs")   # the case before the rule
 
 
 def test_pass52_he_counts_a_units_inputs():
@@ -2981,14 +2980,13 @@ def test_pass52_he_counts_a_units_inputs():
     # r47: the backward half in steps: the off units pass back 0; each unit's signal sums 32 terms, half of them 0
     # r56: the 32-term sentence read as a second halving: the same off units, the same shrink, the same fix (the
     # 32 = 32 above is what the real-network section says: "each unit feeds 32 units, as many as its inputs")
-    assert ("Going back, the same off units pass back 0 (bottom picture). So the backward signal shrinks the same way: "
-            "to $0.68$ in this one draw.") in flat
+    assert ("Going back, the off units pass back 0 (bottom picture). Each unit adds 32 terms, one per unit it feeds: "
+            "as many as forward. So the backward signal shrinks the same way (to $0.68$ in this draw), and the same fix works.") in flat
     assert "about half of them 0. So the same fix works." not in flat
     # r59: why the count a unit feeds matters going back: it adds one signal x weight per unit it feeds
     # r61: the count said as a count, 32 terms each way, next to the fix it carries over (checked: 32 x 32 weights)
     # r62 (length): the forward count is the section's own; the backward count said against it, in fewer words
-    assert ("Backward, a unit adds one signal × weight per unit it feeds (the two-paths picture). Every layer has 32 "
-            "units: 32 terms, as many as forward. So the same fix works going back too.") in flat
+    assert "Each unit adds 32 terms, one per unit it feeds: as many as forward." in flat   # r63: shorter
     assert "as many as its inputs" not in flat
     assert "For $n$ inputs per unit, their typical size is $\\sqrt{2/n}$" in flat
     assert "one per next-layer unit" not in flat.split("The rule: with $n$ inputs")[0].split("### Why ReLU")[-1]
@@ -3081,7 +3079,7 @@ def test_pass53_words_the_reading_flagged_are_said_exactly():
     assert abs(float(activations.get("gelu").derivative(-3.0))) > 0.01   # so "beyond -3" would be wrong
     # r48: x is said to be the sum the bend receives; the signal is named as the gradient for the unit's sum
     # r61: the touching line is drawn first (tangent_picture), so the widget names it in one sentence
-    assert 'In the top panel, $x$ is the sum the bend receives. A black touching line, its "tangent line", shows the chosen bend\'s slope there.' in flat
+    assert 'Top panel: the bend the buttons pick, and its touching line (its "tangent line") at $x$, the sum the bend receives.' in flat
     # r49: a gradient for any number (not only a learned one) said first; the sign flip in its own sentence
     # r50: asked as a plain question first, then named
     # r51: 'any number has one' was vague; the three numbers side by side, the nudge last
@@ -3095,7 +3093,7 @@ def test_pass53_words_the_reading_flagged_are_said_exactly():
             "flipped.") in flat and flat.index("Four words, side by side") < flat.index("Signs in other books")
     # r58: the reason with the rule; r61: both after the nudge's picture and its worked number
     assert ("That weight's nudge is $0.5 \\times 0.4 = 0.2$. A nudge is the signal at its unit × the weight's input. A bigger "
-            "input lets the weight move the sum more. An input of 0: not at all.") in flat and "mistake's gradient for this sum" not in flat
+            "input lets the weight move the sum more.") in flat and "mistake's gradient for this sum" not in flat
     assert "A sum is not learned" not in flat and "Side by side" not in flat
     assert "any number has one" not in flat
     # r52: why a layer-2 or layer-3 unit can be dead: its inputs are never below 0 and its negative weights outweigh
@@ -3138,8 +3136,9 @@ def test_pass54_the_dead_layer_1_unit_and_the_real_network_follow_the_he_section
     # r52: the condition first, in one plain sentence
     # r55: "each step" sat just after "nine steps" (layers going back): the training step named
     # r59: the "If" puzzled (when would a step not?): the plain step said as a fact, the exception named (chapter 05)
-    assert ("A plain training step moves a weight by a share of its nudge: here, 0. So nothing lifts its sums: a dead "
-            "layer-1 unit stays dead. (Chapter 05 meets steps that reuse past nudges.)") in flat
+    assert ("A plain training step moves a weight by a small share of its nudge: the learning rate (chapter 00). Here every "
+            "nudge is 0. Its inputs, the data, never change either. So this layer-1 unit stays dead. (Chapter 05 meets "
+            "steps that reuse past nudges.)") in flat
     assert "plain gradient steps" not in flat and "If each training step" not in flat
     assert flat.index("## How big should the starting weights be?") < flat.index("### Why ReLU needs bigger starting "
                                                                                   "weights") < flat.index("## Watching it in a real network")
@@ -3170,13 +3169,13 @@ def test_pass55_flow_rates_are_the_measured_ones_and_the_products_give_only_the_
     # r50: the 20-start spread (0.39 to 1.9, checked above) is cut; r55: a reader multiplied 0.96 nine times (0.69) and
     # found 0.41: the table prints both, the text says why they differ (checked in test_pass61_...)
     # r62: ReLU's slopes (half 1, half 0) and their typical size 0.71 are the worked example before the widget
-    assert "- ReLU: $0.71 \\times 1.4 \\approx 1$, as above." in flat
+    assert "- Tanh and ReLU: about 1 a step, so the signal holds." in flat   # r63: the 0.71 x 1.4 is the section's own
     assert "ReLU's slopes, for example, are 1 or 0, half each." in flat
     # r56: the question was a side puzzle on the main path, and "strays a little" unsupported: a fold, with the
     # measured step (checked in test_pass61_...)
-    assert ("<details><summary>Then why does ReLU's layer 1 get only 0.41?</summary> The $\\times 1.4$ and the slopes' "
-            "typical size are averages. In this one start, ReLU's nine steps back multiply to 0.41: about $0.91$ each, "
-            "not $0.96$. Press *new random start* once: start 2 gives about 1. </details>") in flat   # r61: 0.91 from 0.41
+    assert ("<details><summary>Then why does ReLU's layer 1 get only 0.41?</summary> The $\\times 1.4$ and the $0.96$ are "
+            "averages. In this one start, ReLU's nine steps back keep about $0.91$ each: 0.41 in all. Press *new random "
+            "start* once: start 2 gives about 1. </details>") in flat   # r61: 0.91 from 0.41
     assert "strays a little" not in flat
     assert "hold ReLU's signal steady on average." in flat[flat.index("## What to remember"):]
 
@@ -3234,10 +3233,8 @@ def test_pass56_a_bends_slope_is_in_the_nudge_of_every_weight_before_it_and_none
     # r54: "earlier weights" pictured (earlier_weight_picture, tested below); one step a sentence
     # r55: the name's reason ("every gradient holds the slopes on its way back"; the output weights' way back has no
     # bend, checked above: g3 does not change)
-    # r56: the jump from "a table lists them" to the name: what the table tells, then the name
-    assert ("Each path back through a unit picks up that unit's slope. So every nudge, and every gradient, holds the "
-            "slopes on its way back. This course calls a table of the bends' slopes the **gradient table**. It shows how "
-            "well the signal passes each bend.") in flat   # r62 sweep: the name right after its reason, one idea a sentence
+    assert ("So every nudge, and every gradient, holds the "
+            "slopes on its way back. This course calls a table of the bends' slopes the **gradient table**.") in flat
     # r61: the name's reason said with it (the table holds slopes, a gradient belongs to a weight)
     assert "If the output layer has no bend" not in flat and "slopes sit inside the gradients" not in flat
     assert "that one ingredient" not in flat and "So a table of slopes is called" not in flat
@@ -3247,15 +3244,14 @@ def test_pass56_plain_words_the_r50_reading_asked_for():
     """Check r50's small wording fixes: the slope list's place, the chain rule's weights, 'fresh' and 'random start'
     said, the x1.4's fan-out, the bias slider's range from the widget itself, and 'sum' on the dead-unit picture."""
     flat = " ".join(prose().split())
-    assert "Text at the top left of the bottom panel lists the slopes." in flat
+    assert "Bottom panel: each bend's slope curve, up to your $x$. Its top left lists the slopes." in flat
     assert "the slopes multiply. Weights, left out here, multiply in too." in flat
     assert "Now a fresh (untrained) ReLU network. Its weights are a random draw" in flat   # r55: one sentence less
     assert "averaged over many random starts. Each start is a new draw of the weights." in flat
     # r59: why the count a unit feeds matters going back: it adds one signal x weight per unit it feeds
     # r61: the count said as a count, 32 terms each way, next to the fix it carries over (checked: 32 x 32 weights)
     # r62 (length): the forward count is the section's own; the backward count said against it, in fewer words
-    assert ("Backward, a unit adds one signal × weight per unit it feeds (the two-paths picture). Every layer has 32 "
-            "units: 32 terms, as many as forward. So the same fix works going back too.") in flat
+    assert "Each unit adds 32 terms, one per unit it feeds: as many as forward." in flat   # r63: shorter
     assert "as many as its inputs" not in flat
     net = mlp.Network.he_init([32] * 11 + [1], "relu", 0)
     assert all(W.shape == (32, 32) for W in net.weights[1:-1])   # fan-out 32 = fan-in 32 between hidden layers
@@ -3282,15 +3278,14 @@ def test_pass57_gelus_bullet_states_its_measured_typical_slope_and_the_product_r
     # r54: "measured" pointed at nothing the learner saw: the table is printed just above the bullets
     # r55: nine steps (0.28) and layer 1's share (0.34) moved into the printed table, beside the other bends'
     # r56: those two columns were a wall of digits: the table keeps the size and one step back (x 1.4)
-    assert ("- GELU: its slopes' typical size is about $0.62$. Times $1.4$, about $0.87$: just "
-            "under 1. So it fades slowly.") in flat
+    assert "- GELU: $0.87$, just under 1. So it fades slowly." in flat   # r63: the table holds its 0.621
     tanh = mlp.flow_pass("tanh", 10, 32, 0)[2]   # the tanh bullet's 0.72, measured the same way (it said 0.73: 10 layers)
     assert f"{np.sqrt(np.mean(np.concatenate([np.ravel(s) for s in tanh[:9]]) ** 2)):.2f}" == "0.72"
     sizes = ch03_gradients.step_sizes()[0]
     assert sizes["gelu"] == pytest.approx(typical, rel=1e-12) and f"{sizes['tanh']:.2f}" == "0.72"
     shown = printed()
     for name, size in sizes.items():   # the printed table: size, and times 1.4 (one step back)
-        row = rf"{ch03_gradients.label(name)}\s+{size:.2f}\s+{size * 1.4:.2f}\n"
+        row = rf"{ch03_gradients.label(name)}\s+{size:.3f}\s+{round(size, 3) * 1.4:.2f}\n"
         assert re.search(row, shown), name
     assert "× 1.4: one step back" in shown and "nine such steps" not in shown and "layer 1 gets" not in shown
 
@@ -3373,7 +3368,7 @@ def test_pass60_earlier_weight_picture_multiplies_both_slopes_into_the_nudge():
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     flat = [" ".join(c.split()) for c in cells]
     k = cells.index("ch03.earlier_weight_picture()")
-    assert "Say one of this unit's inputs comes from an earlier unit:" in flat[k - 1]   # r56: "its" named
+    assert "The signal travels backwards, so read the picture right to left:" in flat[k - 1]   # r63: the picture reads right to left
     assert "This unit's own weights get nudges of $3.5 \\times$ their inputs." in flat[k - 1]
     assert flat[k + 1].startswith("The earlier weight's nudge holds both slopes, $0.5$ and $0.2$.")
     assert "**gradient table**" in flat[k + 1] and cells.index("ch03.two_paths_picture()") < k
@@ -3424,7 +3419,7 @@ def test_pass61_a_coin_flip_walk_ends_about_sqrt_n_from_the_start():
     flat = " ".join(prose().split())
     # r58 (Focus): the walk is in the 4-input fold, after "squares add" on the main path
     assert ("Picture a walk: a coin flip picks each pace, forward or back. After $n$ "
-            "paces you end up typically $\\sqrt{n}$ from the start, not $n$.") in flat
+            "paces you end up typically $\\sqrt{n}$ from the start, not $n$: the paces partly cancel.") in flat
     assert flat.index("With random signs, the terms' squares add like this.") < flat.index("Picture a walk:")
 
 
@@ -3439,7 +3434,9 @@ def test_pass61_many_points_average_their_nudges():
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     unit = next(i for i, c in enumerate(cells) if "**unit**" in c)
     # r55: the bias arrives with the unit (it was a fourth new idea in the ReLU cell), the data point with the nudge
-    assert "its inputs, each times its weight, plus one more learned number: its **bias**. Then the unit bends the sum." in " ".join(cells[unit].split())
+    # r63: the opening had eight terms at once; the bias now comes where biases are first used (a fresh network's)
+    assert "A unit adds up its inputs, each times its weight. Then it bends the sum." in " ".join(cells[unit].split())
+    assert "**bias**" not in cells[unit] and "its **bias**. Here the biases start at 0." in cells[cells.index("ch03.half_off()") - 1]
     assert unit < next(i for i, c in enumerate(cells) if "**data point**" in c) < cells.index("ch03.half_off()")
 
 
@@ -3517,7 +3514,7 @@ def test_pass62_pronouns_named_and_the_sketch_says_where():
                   "GELU's slope also dips below 0, left of $x = -0.75$. A slope above 1 enlarges the signal. A slope "
                   "below 0 flips the signal's sign.",
                   "Each bend then multiplies the signal by roughly the typical size of its slopes.",
-                  "ReLU's slope is 0 wherever its sum is at or below 0.",
+                  "Its slope is always 0. So while it stays dead, its weights and bias get no nudge.",
                   "Then draw the share left after 1, 2 and 3 sigmoid layers at $x = 0$."):
         assert words in flat, words
     gelu = activations.get("gelu").derivative
@@ -3563,6 +3560,16 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # r62: "gets times" was not plain English: ReLU's slopes worked (average 1/2, typical size 0.71), the why folded
     assert ("ReLU's slopes, for example, are 1 or 0, half each. They average ½, but their typical size is "
             "$\\sqrt{1/2} \\approx 0.71$.") in flat
-    assert ("<details><summary>Why typical size, not average?</summary> Each unit's signal gets multiplied by its slope, "
-            "so its square by the slope's square. If slopes and signals are unrelated, the layer's average square gets "
-            "multiplied by the slopes' average square.") in flat and "gets times" not in flat
+    # r63 (cut): the why-fold left the main path; the main text says "roughly"
+    assert "Each bend then multiplies the signal by roughly the typical size of its slopes." in flat and "gets times" not in flat
+
+
+def test_pass68_the_step_table_multiplies_out():
+    """Check each row of the one-step-back table: the printed typical size times 1.4 gives the printed step (r63: ReLU's
+    "0.69 × 1.4: 0.96" did not multiply out; 0.685 × 1.4 = 0.959 does)."""
+    block = printed().split("One step back, per bend")[1].splitlines()[2:6]
+    rows = [ln.split() for ln in block]
+    assert len(rows) == 4
+    for _name, size, step in rows:
+        assert len(size.split(".")[1]) == 3 and f"{float(size) * 1.4:.2f}" == step, (size, step)
+    assert ["ReLU", "0.685", "0.96"] in rows

@@ -437,14 +437,11 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
     )
 
 
-BEND_FADED = 0.55   # the three bends not picked, in the first widget's top panel: faded, yet GELU's dots still show
-FADED_WIDTH = {"gelu": 2.4}   # r37: GELU's dotted line, faded, was too faint to follow through its dip
-
 
 @plots.styled
 def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
-    """Each bend at a slider-chosen x: top, the four curves and the chosen bend's tangent line at x (its steepness is
-    the slope; one at a time, since near x = 0.5 the four would overlap);
+    """Each bend at a slider-chosen x: top, the chosen bend alone and its tangent line at x (its steepness is the
+    slope; r63: four curves there, three faded, made the panel busy; the legend stays, as the key to the bottom panel);
     bottom, each slope curve traced from the left up to x; a table of each slope at x (notebook 03).
 
     The slope curves are drawn only up to the chosen x, so the learner finds GELU's bump above 1 by dragging.
@@ -453,11 +450,11 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
     ax_v, ax = live.axes
     grid = np.linspace(-x_range, x_range, 401)
     ax_v.set(ylim=(-1.2, 2.0), ylabel="bend's output")   # r37: a lower top, less crowded
-    title = live.moving(ax_v.set_title("the bends, with GELU's tangent line at the chosen x"))   # names the chosen bend
+    title = live.moving(ax_v.set_title("GELU, with its tangent line at the chosen x"))   # names the chosen bend
     ax_v.axhline(0, color="black", lw=0.8)
     bends = {n: live.moving(ax_v.plot(grid, plots.finite(activations.get(n)(grid)), color=plots.color(n), lw=1.6,
                                       label=label(n), **plots.line_style(n))[0])
-             for n in NAMES}   # the chosen bend drawn bold, the other three faded
+             for n in NAMES}   # only the chosen bend shown
     ax_v.legend(loc="upper left", ncols=2, fontsize=9)
     tangents = {n: live.moving(ax_v.plot([], [], color="black", lw=2, ls="-",   # solid: sigmoid's own curve is dashed
                                          path_effects=[patheffects.withStroke(linewidth=4.5, foreground="white")])[0])
@@ -497,9 +494,9 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
             touch[n].set_visible(n == pick.value)   # four dots would sit on top of each other; the bottom panel keeps all four
             tangents[n].set_data([xv - half, xv + half], [y - half * d, y + half * d])   # steepness = the slope
             tangents[n].set_visible(n == pick.value)
-            bends[n].set(lw=3.2 if n == pick.value else FADED_WIDTH.get(n, 1.6), alpha=1.0 if n == pick.value else BEND_FADED)
+            bends[n].set(lw=3.2, visible=n == pick.value)
             if n == pick.value:
-                title.set_text(f"the bends, with {act.label}'s tangent line at the chosen x")
+                title.set_text(f"{act.label}, with its tangent line at the chosen x")
             seen = grid <= xv
             traced[n].set_data(*broken_at_jumps(np.append(grid[seen], xv), np.append(slopes[n][seen], d)))
             rows.append((act.label, table_number(d)))   # slopes only: the text never uses the values
@@ -847,7 +844,7 @@ def earlier_weight_picture(arriving=7, slope=0.5, joining=3, earlier_slope=0.2, 
     ax.text(-0.45, -0.12, f"the earlier weight's nudge = {into_earlier:g} \u00d7 {given:g} = {nudge:.2g}:\n"
                          f"both slopes, {slope:g} and {earlier_slope:g}, are factors in it",
             ha="left", va="top", fontsize=10, fontweight="bold", color=plots.HEALTHY)
-    ax.set(xlim=(-0.5, 6.4), ylim=(-0.45, 1.08), title="one layer earlier: the signal comes back through two bends")
+    ax.set(xlim=(-0.5, 6.4), ylim=(-0.45, 1.08), title="one layer earlier: the signal comes back, right to left, through two bends")
     ax.set_axis_off()
     fig.set_label(f"Three steps in a row: the input {given:g} flows along the earlier weight into an earlier unit (slope "
                   f"{earlier_slope:g}), which feeds this unit (slope {slope:g}) along weight {joining:g}. Coming back, "
@@ -879,7 +876,7 @@ def print_step_sizes(depth=10, weights=1.4):
     print(f"One step back, per bend (first random start, {depth} layers)")
     print(f"{'bend':9s}{'slopes’ typical size':>22s}{f'× {weights:g}: one step back':>26s}")
     for name, size in typical.items():
-        print(f"{label(name):9s}{size:>22.2f}{size * weights:>26.2f}")
+        print(f"{label(name):9s}{size:>22.3f}{round(size, 3) * weights:>26.2f}")   # r63: 0.69 x 1.4 is not 0.96
     print(f"Tanh's sums between \u22121 and 1: {inside:.0%}")
 
 
