@@ -3636,6 +3636,8 @@ def test_opening_figure_points_its_gated_panel_ahead_to_the_gated_section():
     from matplotlib import pyplot as plt
     fig = ch04_zoo.families_row()
     titles = [ax.get_title() for ax in fig.axes]
+    fig.canvas.draw()   # the longer title stays inside the figure (at the default size it was cut at the right edge)
+    assert fig.axes[-1].title.get_window_extent().x1 <= fig.bbox.x1
     plt.close(fig)
     assert titles[-1] == "gated units\n(see Gated units below)"
     assert all("see" not in t for t in titles[:-1])

@@ -89,7 +89,8 @@ def families_row(x_max=SHARED_X):
             ax.plot(x, np.asarray(activations.get(name)(x), dtype=float), lw=1.8, label=text, color=plots.color(name),
                     **style)
         _axes_lines(ax)
-        ax.set(title=FAMILY_TITLES.get(family, family), xlim=(-x_max, x_max), ylim=SHARED_Y, xticks=(-3, 0, 3))
+        ax.set(xlim=(-x_max, x_max), ylim=SHARED_Y, xticks=(-3, 0, 3))
+        ax.set_title(FAMILY_TITLES.get(family, family), **({"fontsize": 9.5} if family in FAMILY_TITLES else {}))
         ax.legend(loc="upper left", fontsize=7.5, handlelength=1.2, borderaxespad=0.3)
     axes[0].set(ylabel="output")
     fig.set_label(FAMILIES_ALT)
