@@ -918,7 +918,8 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # pass 21: the row names both conditions, so "spread 1" alone is not read as enough
     # pass 25: the average it rests on, in brackets (0 for both)
     # r39: shorter; the column's header gives the bell curve (average 0, spread 1), checked below
-    assert ch04_zoo.row("selu")["zero-centred"] == "yes, at spread 1 only"
+    # r64 (pass 69): "at spread 1 only" read as if spread 1 were enough; the row names both conditions (checked below)
+    assert ch04_zoo.row("selu")["zero-centred"] == "yes, only for inputs of average 0, spread 1"
     assert ("- **Zero-centred**: is the average output 0, for bell-curve inputs (average 0, spread 1)?"
             in "".join(_cells()[_index("ch04.ZooTable()") - 1]["source"]))
     assert ch04_zoo.row("tanh")["zero-centred"] == "yes"
@@ -977,13 +978,15 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # r62 (pass 67): why sqrt(1/n) is said before the rule: n random pushes add to sqrt(n) times one push's spread
     assert (f"each {n} units wide. So each unit has {n} inputs.\n"
             "Each starting weight is drawn at random from a bell curve (\"normal\").\n"
-            f"Its spread is $\\sqrt{{1/{n}}} \\approx {np.sqrt(1 / n):.3f}$: the more inputs, the smaller the weights.\n"
-            "This rule is **LeCun-normal**: spread $\\sqrt{1/n}$, for $n$ inputs per unit.\n"   # r48: the rule, not only 128
+            f"Their spread is $\\sqrt{{1/{n}}} \\approx {np.sqrt(1 / n):.3f}$: the more inputs, the smaller the weights.\n"
+            "This rule is called **LeCun-normal**.\n"   # r64 (pass 69): one new term a sentence; n and sqrt(1/n) folded
             "With these weights, inputs of average 0 and spread 1 give sums of spread 1.") in ask
     # pass 68 (r63): the pushes' reason is folded, with the condition it needs (independent pushes, each averaging 0)
     why = ch04_zoo.lecun_why_fold().data
     assert "Each input times its weight is one random push." in why and "**independent**" in why and "averages 0" in why
     assert f"$\\sqrt{{{n}}}$ times one push's, not {n} times." in why and f"\\approx {np.sqrt(1 / n):.3f}$" in why
+    assert "For $n$ inputs per unit, LeCun-normal's spread is $\\sqrt{1/n}$.\n" in why   # r64 (pass 69): the rule, folded
+    assert "$\\sqrt{1/n}$" not in ask
     assert "one random push" not in ask   # out of the main path
     pushes = np.random.default_rng(5).normal(size=(4000, n))   # n pushes of spread 1: the total's spread is sqrt(n)
     assert abs(pushes.sum(axis=1).std() / np.sqrt(n) - 1) < 0.05
@@ -1065,7 +1068,7 @@ def test_zoo_says_yes_for_an_average_of_0_and_gives_every_other_average():
     # r58 (pass 63): the table's column says yes or no; every average above sits in the fold under it
     html = ch04_zoo.ZooTable()._repr_html_()
     table, averages = html.split("<details>")
-    assert "about 0." not in table and ">no<" in table and "yes, at spread 1 only" in table
+    assert "about 0." not in table and ">no<" in table and "yes, only for inputs of average 0, spread 1" in table
     for r in ch04_zoo.rows():
         if r["zero-centred"].startswith("no: "):
             assert f">{r['bend']}</td><td style='padding:2px 8px;text-align:left;vertical-align:top'>{r['zero-centred'][4:]}<" in averages
@@ -1373,7 +1376,9 @@ def test_plain_words_and_folds_keep_the_chapter_focused():
     # pass 68: the LSTM is glossed in the models list, its only other mention (the squashers' aside is cut)
     assert "the LSTM (reads a sequence step by step)" in text and "An **LSTM**" not in text   # pass 34: defined where first used
     # r58 (pass 63): the opening family map names "gated units" and says what they do in plain words
-    assert "| gated units | GLU, SwiGLU, GeGLU | one reading of the input scales another |" in text
+    # r64 (pass 69): "one reading of the input scales another" was cryptic this early; said as the gate's job
+    assert "| gated units | GLU, SwiGLU, GeGLU | a second weighted sum, bent, sets how much of the first gets through |" in text
+    assert "one reading of the input" not in text
     after_map = text.index("## The ReLU family")
     assert text.lower().index("gate", after_map) == text.index("## Gated units: a bend as a gate") + 3   # its first use
     assert "memory networks" not in text.lower() and text.index("LSTM") == text.index("the LSTM (reads") + 4
@@ -1497,11 +1502,11 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     # r44: the fold gives the reason: half the inputs become 0, the squares halve, the spread keeps sqrt(0.5) a layer
     assert abs(later - np.sqrt(0.5)) < 0.03
     # r47: "squares ... square root" clashed with the spread's definition; the average square is defined (tested below)
-    # r62 (pass 67): the 0.71 is the sums' factor; the widget plots outputs, whose first drop (0.59) is said too
+    # r62 (pass 67): the 0.71 is the sums' factor; r64 (pass 69): the widget's first drop (0.59) read as a maintainer
+    # reconciling widget and theory, and is cut: the fold goes from the factor straight to what is left
     assert ("So from one layer's sums to the next, the spread keeps about $\\sqrt{0.5} \\approx 0.71$.\n"
-            f"In the widget, ReLU's first layer drops further, to about {first:.2f} of the start.\n"   # pass 68 (r63): not an audit
-            "That is because the widget draws ReLU's outputs, whose average is above 0.\n"
             "After 30 layers: $0.71^{30} \\approx 0.00003$. Almost nothing is left.\n") in curious
+    assert "0.59" not in curious and "drops further" not in curious
     assert f"{0.71 ** 30:.5f}" == "0.00003"
     assert s_lecun2[-1] / s_lecun2[0] < 1e-4
     assert "to about 0.7 at each later layer" not in answer
@@ -1865,7 +1870,7 @@ def test_selu_has_a_corner_at_zero_unlike_elu_at_alpha_one():
     # pass 30: the reason for 1.76 (e^x's slope at 0) was unsupported for the learner: cut; the zoom and the zoo
     # table's smoothness column (slopes 1.76 → 1.05) show the corner
     assert (f"At a **corner**, the slope jumps: ReLU's jumps from 0 to {relu_jump:g}.\n"
-            "The zoom below: ELU (α = 1) joins smoothly; SELU has a corner.\n"
+            "The zoom below: ELU (α = 1) has no corner; SELU has one.\n"   # r64: only its slope is continuous
             f"At 0, SELU's slope drops from {left:.2f} to {right:.2f}.") in text   # r35 (pass 39): both slopes said
     assert "has slope 1 at $x = 0$" not in text
     assert 0.5 < left - right < relu_jump and "mild corner" not in text
@@ -2629,7 +2634,7 @@ def test_pass_28_corner_zoom_softmax_average_names_and_costs():
     ins = ch04_zoo.corner_zoom().axes[0]
     curves = {line.get_color(): line for line in ins.get_lines() if len(line.get_xdata()) > 2}
     assert set(curves) == {activations.get("elu").colour, activations.get("selu").colour}
-    assert ins.get_title() == "ELU joins smoothly; SELU has a corner"   # pass 33: every bend bends; fits 460 px
+    assert ins.get_title() == "ELU has no corner; SELU has one"   # pass 33: every bend bends; fits 460 px
     fig = ins.figure
     fig.canvas.draw()
     box = ins.title.get_window_extent(fig.canvas.get_renderer())
@@ -2654,7 +2659,7 @@ def test_pass_28_corner_zoom_softmax_average_names_and_costs():
     assert any(t.get_text().endswith(f"slope {gentle:.2f}") for t in ins.texts)
     assert all(t.get_fontsize() >= 10 for t in ins.get_xticklabels() + ins.get_yticklabels())
     k = _index("ch04.corner_zoom()")
-    assert "The zoom below: ELU (α = 1) joins smoothly; SELU has a corner." in "".join(_cells()[k - 1]["source"])
+    assert "The zoom below: ELU (α = 1) has no corner; SELU has one." in "".join(_cells()[k - 1]["source"])
     for name, corner in (("elu", False), ("selu", True)):
         f = activations.get(name)
         left, right = float(f.derivative(-1e-9)), float(f.derivative(1e-9))
@@ -3408,7 +3413,7 @@ def test_relu_fade_fold_uses_the_average_square_and_it_is_what_the_engine_does()
     curious = ch04_zoo.lecun_fade_note(30).data   # pass 56: the chapter's Optional section
     assert ("Square some numbers, then average: that is their **average square**.\n"
             "When the numbers' average is 0, their spread is the square root of their average square.\n"
-            "A layer's weighted sums have average 0, as the weights are centred on 0.\n"
+            "A layer's weighted sums average about 0, as the weights are centred on 0.\n"   # r64: on average over weights
             "ReLU turns about half of them into 0. So its outputs' average square is half the sums'.\n"
             "With LeCun-normal weights, the next layer's sums have a spread equal to the square root of that average square.\n"
             "So from one layer's sums to the next, the spread keeps about $\\sqrt{0.5} \\approx 0.71$.\n") in curious
@@ -3506,8 +3511,9 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     assert words.startswith("Say a unit's inputs are all above 0, like sigmoid's outputs.\n"
                             "Each weight's nudge is its input times one number: the unit's backward signal.\n"
                             "Example: inputs 0.5 and 2, backward signal −0.3. The nudges: $0.5 \\times (-0.3) = -0.15$ and $2 \\times (-0.3) = -0.6$. Both go down.\n"
-                            "So all nudges go up together, or all go down.\n"
-                            "Like a cart that only rolls up-right or down-left, the weights zig-zag (left).\n"
+                            # r64 (pass 69): why one-signed nudges zig-zag: the star needs one weight up, one down
+                            "The star needs weight 1 to grow and weight 2 to shrink.\n"
+                            "But every step moves both the same way: up-right or down-left. So the path zig-zags (left).\n"
                             "Centred inputs (right) can move one weight up and the other down.\n")
     assert "If only some inputs are above 0" not in words   # r62 (pass 67): a third case, cut for focus (words)
     assert "milder" not in words
@@ -3524,6 +3530,7 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
         for c in ch02_cells)
     # the picture's two runs, from the engine: sigmoid never splits the weights and ends far; tanh reaches the star
     runs = ch04_zoo.zigzag_runs()
+    assert ch04_zoo.ZIGZAG_GOAL == (1.0, -1.0) and np.all(runs["sigmoid"][0] == 0)   # "weight 1 to grow and weight 2 to shrink"
     moves = np.diff(runs["sigmoid"], axis=0)
     assert np.all(moves[:, 0] * moves[:, 1] >= 0) and np.all(np.asarray(zigzag.inputs("sigmoid", 30)) > 0)
     assert np.any(np.diff(runs["tanh"], axis=0).prod(axis=1) < 0)
@@ -3621,3 +3628,19 @@ def test_selu_slope_picture_shades_the_stretch_and_names_the_flat_left():
     assert fold.index("<img ") < fold.index("Why? Right of $x \\approx -0.56$ (shaded)")
     out = _cells()[_index("ch04.selu_why_fold()")]["outputs"][0]
     assert "".join(out["data"]["text/markdown"]).startswith("<details><summary>For the curious: why SELU pulls back")
+
+
+def test_opening_figure_points_its_gated_panel_ahead_to_the_gated_section():
+    """Check (r64, pass 69): the opening figure draws gates before the chapter teaches them; that panel's title (and
+    the figure's alt text) says where gates are taught, and that section exists under that name."""
+    from matplotlib import pyplot as plt
+    fig = ch04_zoo.families_row()
+    titles = [ax.get_title() for ax in fig.axes]
+    fig.canvas.draw()   # the longer title stays inside the figure (at the default size it was cut at the right edge)
+    assert fig.axes[-1].title.get_window_extent().x1 <= fig.bbox.x1
+    plt.close(fig)
+    assert titles[-1] == "gated units\n(see Gated units below)"
+    assert all("see" not in t for t in titles[:-1])
+    assert "Gated units (see Gated units below)" in ch04_zoo.FAMILIES_ALT
+    text = _markdown()
+    assert text.index("## The ReLU family") < text.index("\n## Gated units")

@@ -66,8 +66,12 @@ LEAKY_LABEL, LEAKY_POINT = (-2.9, 0.75), (-1.75, 0.03)   # Leaky ReLU's label, a
 THUMB_GATES = {"GLU": "sigmoid", "SwiGLU": "silu", "GeGLU": "gelu"}   # the gated panel: each unit's gate, for b = 1
 FAMILIES_ALT = ("Four small panels, one per family, on the same axes (x from -3 to 3). ReLU family: ReLU, Leaky ReLU, "
                 "PReLU, ELU and SELU, each with its own left side. Smooth family: GELU, SiLU, Mish and softplus, ReLU "
-                "with the corner rounded. Squashers: sigmoid and tanh, S-curves held in a box. Gated units: the gate "
-                "of GLU, SwiGLU and GeGLU, times a content of 1.")
+                "with the corner rounded. Squashers: sigmoid and tanh, S-curves held in a box. Gated units (see Gated units "
+                "below): the gate of GLU, SwiGLU and GeGLU, times a content of 1.")
+
+
+# r64 (pass 69): the gated panel shows gates before the chapter teaches them; its title points ahead
+FAMILY_TITLES = {"gated units": "gated units\n(see Gated units below)"}
 
 
 @plots.styled
@@ -85,7 +89,8 @@ def families_row(x_max=SHARED_X):
             ax.plot(x, np.asarray(activations.get(name)(x), dtype=float), lw=1.8, label=text, color=plots.color(name),
                     **style)
         _axes_lines(ax)
-        ax.set(title=family, xlim=(-x_max, x_max), ylim=SHARED_Y, xticks=(-3, 0, 3))
+        ax.set(xlim=(-x_max, x_max), ylim=SHARED_Y, xticks=(-3, 0, 3))
+        ax.set_title(FAMILY_TITLES.get(family, family), **({"fontsize": 9.5} if family in FAMILY_TITLES else {}))
         ax.legend(loc="upper left", fontsize=7.5, handlelength=1.2, borderaxespad=0.3)
     axes[0].set(ylabel="output")
     fig.set_label(FAMILIES_ALT)
@@ -185,7 +190,7 @@ def corner_zoom(w=CORNER_HALF_WIDTH):
     ax.annotate(f"SELU's right side:\nslope {corner_slopes('selu')[1]:.2f}", (0.35, float(activations.get("selu")(0.35))),
                 (0.12, -0.3), color=plots.color("selu"), fontsize=10,
                 arrowprops={"arrowstyle": "->", "color": plots.color("selu"), "lw": 1.0})
-    ax.set(xlim=(-w, w), xlabel="x", ylabel="output", title="ELU joins smoothly; SELU has a corner")
+    ax.set(xlim=(-w, w), xlabel="x", ylabel="output", title="ELU has no corner; SELU has one")   # r64: ELU's curvature still jumps
     # r38: the corner was a faint bend; the slope panel shows it as a jump (values from the registry, each side)
     xl, xr = np.linspace(-w, -1e-9, 200), np.linspace(1e-9, w, 200)
     for n in ("elu", "selu"):
@@ -370,6 +375,7 @@ Say the pushes are **independent** (none depends on another), and each averages 
 Then {width} pushes partly cancel.
 Their total's spread is $\\sqrt{{{width}}}$ times one push's, not {width} times.
 So each weight's spread is made $\\sqrt{{{width}}}$ times smaller: $\\sqrt{{1/{width}}} \\approx {np.sqrt(1 / width):.3f}$.
+For $n$ inputs per unit, LeCun-normal's spread is $\\sqrt{{1/n}}$.
 """)
 
 
@@ -986,7 +992,8 @@ PRELU_NOTE = (f"PReLU's row is at its starting leak, {activations.get('prelu').p
 # SELU's average output is 0 for bell-curve inputs of average 0 and spread 1 (its two numbers are tuned for that
 # case); at average 0 and any other spread it is not (pass 21: both conditions, so "spread 1" alone is not misread
 # as enough); tanh's is 0 for any input spread evenly around 0
-ZERO_CENTRED_ONLY_WHEN = {"selu": ", at spread 1 only"}   # r39: shorter; the header gives the average 0
+# r64 (pass 69): "at spread 1 only" read as if spread 1 alone were enough; both conditions are named again
+ZERO_CENTRED_ONLY_WHEN = {"selu": ", only for inputs of average 0, spread 1"}
 # The registry's smoothness words, in plain words for the table (pass 20: readers tripped on "kink" and
 # "once differentiable"). ELU's slope at 0 is α from the left and 1 from the right: no corner only at α = 1 (the
 # registry's default); pass 26: "bending jumps" was hard to picture, so the table says only what the picture shows
@@ -1427,17 +1434,14 @@ def lecun_fade_note(depth=30):
     if abs(shrink_factor(s_lecun) - keep) >= 0.03:
         raise ValueError(f"ReLU with LeCun weights does not keep about sqrt(1/2) a layer: {shrink_factor(s_lecun)}")
     left = round(keep, 2) ** depth
-    first = s_lecun[1] / s_lecun[0]   # the widget plots outputs: ReLU's first drop also loses the outputs' average
     return Markdown(f"""
 **Why ReLU fades with LeCun-normal weights.**
 Square some numbers, then average: that is their **average square**.
 When the numbers' average is 0, their spread is the square root of their average square.
-A layer's weighted sums have average 0, as the weights are centred on 0.
+A layer's weighted sums average about 0, as the weights are centred on 0.
 ReLU turns about half of them into 0. So its outputs' average square is half the sums'.
 With LeCun-normal weights, the next layer's sums have a spread equal to the square root of that average square.
 So from one layer's sums to the next, the spread keeps about $\\sqrt{{0.5}} \\approx {keep:.2f}$.
-In the widget, ReLU's first layer drops further, to about {first:.2f} of the start.
-That is because the widget draws ReLU's outputs, whose average is above 0.
 After {depth} layers: ${keep:.2f}^{{{depth}}} \\approx {_plain(left)}$. Almost nothing is left.
 
 **And with wider weights?** With the **He weights** of chapter 03, ReLU does not fade away.
