@@ -1008,7 +1008,7 @@ def test_the_recall_question_names_the_misconception_in_its_folded_answer(chapte
     answer = re.sub(r"\s+", " ", cell.split("</details>", 1)[1])
     # pass 69 (r64 Correctness): about 0.01 only while the nudge keeps its sign, and the fading not reasoned away
     assert ('A common wrong answer: "tiny nudges mean tiny steps". In fact, Adam divides each nudge by its typical size, '
-            "so a tiny nudge that keeps its sign still steps about 0.01.") in answer and "So the race shows a tiny nudge" not in answer   # pass 54: said once, on the main path
+            "so a tiny steady nudge still steps about 0.01.") in answer and "So the race shows a tiny nudge" not in answer   # pass 54: said once, on the main path
     # pass 19: its full-size steps hold while the nudge keeps its sign (checked below)
     # pass 21: "even for tiny nudges", not "however tiny" (Adam's eps); pass 22: the learning rate is defined with the
     # controls, and the answer points back to try 4, where plain steps leave sigmoid on the shrug line
@@ -1277,8 +1277,9 @@ def test_adams_steps_do_not_depend_on_the_nudges_size_while_its_sign_holds():
     prose_r = re.sub(r"\s+", " ", re.sub(r"\n>", " ", " ".join(_cells("markdown"))))
     # pass 54: the fold's conclusion is said once, in the main path's verdict
     # pass 69 (r64 Correctness): the step is about 0.01 only while the nudge keeps its sign (the flip above)
-    assert ("In fact, Adam divides each nudge by its typical size, so a tiny nudge that keeps its sign still steps "
-            "about 0.01.") in prose_r and "steady tiny nudge" not in prose_r
+    # "steady" is the chapter's one word for a nudge that keeps its sign and size (defined before the race)
+    assert ("In fact, Adam divides each nudge by its typical size, so a tiny steady nudge still steps about 0.01. So "
+            "fading alone need not make Adam slow.") in prose_r and "steady tiny nudge" not in prose_r
     # "almost exactly 0": a steady nudge of 1e-6 still steps about 0.01; one of 1e-10 does not (Adam's eps, 1e-8)
     for g, full in ((1e-6, True), (1e-10, False)):
         theta, moments = np.zeros(1), (np.zeros(1), np.zeros(1))
@@ -1358,7 +1359,7 @@ def test_the_friends_claim_is_a_folded_check_and_the_section_opens_with_slow_not
     assert "fading alone does not explain" not in flat and "So we reason" not in flat
     assert "Suspect 1 is real" not in flat and flat.count("cannot tell") == 1
     assert ('A common wrong answer: "tiny nudges mean tiny steps". In fact, Adam divides each nudge by its typical size, so a '
-            "tiny nudge that keeps its sign still steps about 0.01.") in flat and "A friend says" not in flat
+            "tiny steady nudge still steps about 0.01.") in flat and "A friend says" not in flat
     assert "This race shows that sigmoid is stuck" not in " ".join(cells)   # said once, up front
 
 
