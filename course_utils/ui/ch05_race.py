@@ -470,12 +470,15 @@ def try_answers(results, threshold=0.1, longer=None):
     # was abstract; one unit's copy, worked with numbers (copy_tanh_unit; the whole network: test_chapter_05).
     w_in, w_out = TANH_COPY
     s_in, s_out, s_bias = copy_tanh_unit(w_in, w_out)
+    # r64 Clarity 1: the copy was six operations in one paragraph; now three numbered steps, one per line
     one = (("it learns none in the race, " if np.isnan(sigmoid) else f"it crosses 0.1 only at epoch {sigmoid:.0f}, ")
-           + "yet it could draw one. The reason: tanh is sigmoid made half as wide and twice as tall, then moved down "
-           f"by 1. In symbols, tanh(x) = 2 × sigmoid(2x) − 1. The weights can do all three. Take a tanh unit with "
-           f"weight {w_in:g} into it and {w_out:g} out of it: the next layer gets {w_out:g} × tanh(x). A sigmoid unit can "
-           f"copy it. Give it weight {s_in:g} in and {s_out:g} out, and twice the tanh unit's bias. Take {-s_bias:g} off "
-           f"the next unit's bias. The next layer gets {s_out:g} × sigmoid({s_in:g}x) − {-s_bias:g}. That is the same. "
+           + "yet it could draw one. The reason: tanh(x) = 2 × sigmoid(2x) − 1. So tanh is sigmoid made half as wide "
+           f"and twice as tall, then moved down by 1. The weights can do all three. Take a tanh unit with weight "
+           f"{w_in:g} into it and {w_out:g} out of it: the next layer gets {w_out:g} × tanh(x). A sigmoid unit copies it "
+           "in three steps:\n\n"
+           f"1. Double the weight in, to {s_in:g}, and double the bias. Half as wide: sigmoid({s_in:g}x).\n"
+           f"2. Double the weight out, to {s_out:g}. Twice as tall: {s_out:g} × sigmoid({s_in:g}x).\n"
+           f"3. Take {-s_bias:g} off the next unit's bias. Moved down: {s_out:g} × sigmoid({s_in:g}x) − {-s_bias:g}.\n\n"
            # r61 Clarity 2: five operations in a row; one number plugged into both (bias 0) shows they agree
            f"Check with x = {TANH_CHECK_X:g} and bias 0: {w_out:g} × tanh({w_in * TANH_CHECK_X:g}) = "
            f"{w_out * float(activations.get('tanh')(w_in * TANH_CHECK_X)):.2f}, and {s_out:g} × "
@@ -1029,8 +1032,10 @@ def race_check(finished=None):
 
     said = [f"{named[first]}, in this run. It crosses 0.1 at epoch {at[first]:.0f}, {named[second]} only at "
             f"epoch {at[second]:.0f}. GELU crosses {earlier}.{spike}",
-            "That seems to fit chapter 03: on active units, ReLU's slope is 1, so its bend does not shrink the learning "
-            "signal (the weights on the way back still can shrink it). But one run proves little: try 2 below changes the seed."]
+            # r64 Clarity: "learning signal" is defined only later, at "Why is sigmoid so slow?"; said without it here
+            "That seems to fit chapter 03: on active units, ReLU's slope is 1, so its bend does not shrink what "
+            "training passes back (the weights on the way back still can). But one run proves little: try 2 below "
+            "changes the seed."]
     # The straight network's and sigmoid's ends are said after the widget, in the notebook (r35: the fold held too much).
     alt = ("The finished live race, seed 0, 400 epochs: loss curves on a log scale, and each runner's shading. "
            + "; ".join(f"{short_name(n)} ends at loss {r.final_loss[0]:.2f}" for n, r in runs.items()) + ".")
