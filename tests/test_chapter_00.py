@@ -380,7 +380,7 @@ def test_predictions_come_before_their_answers():
     widgets = [i for i, c in enumerate(cells) if c.cell_type == "code"
                and any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in c.get("outputs", []))]
     # Pass 68 (cut for words): the ten-layers question is gone, a second example of the stack merging.
-    assert len(widgets) == 6  # five sliders (pass 52: the hill's steps), one click-an-answer question
+    assert len(widgets) == 7  # six sliders (pass 52: the hill's steps; pass 70: the signal chain), one click-an-answer question
     answers = {"stretch_shift": "-1.5", "bend_unit": "0.5"}
     for i in widgets:
         before = next(c.source for c in reversed(cells[:i]) if c.cell_type == "markdown")
@@ -622,6 +622,8 @@ def test_sixth_pass_wording_of_chapter_00():
     text = _markdown()
     # Pass 68 (r63 item 5): a negative w counts by its size: −2 is steeper than z = x too.
     assert "A $w$ bigger than 1 in size (2, or −2) makes the line steeper than that. Between −1 and 1, it is less steep: it squashes." in text
+    # Pass 70 (r65 Clarity 4): "stretch" names step 1 whatever w does, so the page says once that it covers both.
+    assert 'A negative $w$ also flips it. So a "stretch" may also squash or flip.' in text
 
 
 # ---- seventh pass ----
@@ -965,7 +967,7 @@ def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one
     steepest slope, ReLU's is 1 on positive inputs)."""
     opening = _nb().cells[0].source
     assert opening.index("columns, called **layers**") < opening.index("a single layer")
-    assert opening.index("**bend**: a step that adds a corner or a curve") < opening.index("Without the bend")
+    assert opening.index("**bend**: it puts a corner or a curve in a straight-line graph (see below)") < opening.index("Without the bend")
     assert '"rectified" means made one-way: negatives become 0' in _markdown()
     remember = next(c.source for c in _nb().cells if c.source.startswith("## What to remember"))
     points = re.findall(r"^\d\. (.+)$", remember, re.M)
@@ -1270,7 +1272,8 @@ def test_pass18_the_opening_points_ahead_to_the_limited_range():
     # Pass 24: "(or curves)": the S-curves met later make curves, not corners.
     # Pass 37 (r34 Clarity item 2): the opening stops at corners; the theorem is named once, after the tent.
     # Pass 47: "With it, the calculators make corners (or curves)" is cut: the bend's own gloss says it.
-    assert "**bend**: a step that adds a corner or a curve." in cells[0].source
+    # Pass 70 (r65 Clarity 1): the corner is put in a graph, which the reader is pointed to below.
+    assert "**bend**: it puts a corner or a curve in a straight-line graph (see below)." in cells[0].source
     # Pass 68 (cut for words): the theorem's name is left to chapter 02, which names it; this page says what it says.
     assert "theorem" not in _markdown()
     assert "almost any shape" not in cells[0].source
@@ -1736,9 +1739,10 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     assert "This page:" not in opening and "Last comes" not in opening
     heads = [c.source.splitlines()[0] for c in _nb().cells if c.source.startswith("## ")]
     assert heads.index("## How a network learns") < heads.index("## A short history of the bend") < heads.index(
-        "## The course map") and "a step that adds a corner or a curve." in opening
+        "## The course map") and "it puts a corner or a curve in a straight-line graph" in opening
     on_left = _cell("On the left:")
-    assert "- Each **link** has a **weight**: a number that multiplies what it carries. The black link is labelled." in on_left
+    # Pass 70 (cut for words): the picture labels the black link itself ("link: weight w").
+    assert "- Each **link** has a **weight**: a number that multiplies what it carries.\n" in on_left
     assert "grey line" not in on_left
     ax = ch00_start_here.network_picture().axes[0]
     from matplotlib.colors import to_hex
@@ -2044,7 +2048,9 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     code = [c.source.strip() for c in cells[start:end] if c.cell_type == "code"]
     # pass 48: the chain after the signal; pass 52: the stepper after the nudge
     # pass 63 (r58 Picture): the chain's forward move is pictured before its arithmetic, and before the signal
-    assert code == ["ch00.hill_picture()", "ch00.hill_steps()", "ch00.wiggle_picture()", "ch00.signal_chain_picture()"]
+    # pass 70 (r63-r65): the chain picture, then the same chain with sliders
+    assert code == ["ch00.hill_picture()", "ch00.hill_steps()", "ch00.wiggle_picture()", "ch00.signal_chain_picture()",
+                    "ch00.signal_chain()"]
     section = _section("## How a network learns")
     said = [s for c in cells[start:end] if c.cell_type == "markdown" for s in chapter_metrics.prose(c.source)]
     # Pass 43: 20 sentences split into 24 (206 words to 220, the learning signal's two added to reach the history)
@@ -2077,7 +2083,9 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # hill the same shape as the weight's (its hill slope the output minus the right answer); the pass back as a
     # numbered walk, arrow by arrow; a "words so far" box in place of the two-kinds-of-slope cell; the Predict's right
     # answer (39) keeps its signal at 1: 74 sentences (shorter ones), at most 550 words.
-    assert len(said) <= 74 and sum(chapter_metrics.words(s) for s in said) <= 550, said
+    # Pass 70 (r63-r65, three readers): the chain with sliders after the walk, its Predict (input −2) and its answer
+    # (the flat side passes 0 back): 77 sentences, at most 600 words (the whole page within the brief's +60 for it).
+    assert len(said) <= 77 and sum(chapter_metrics.words(s) for s in said) <= 600, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
@@ -2228,8 +2236,8 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # Pass 53 (r47 item 3): exactly a quarter because each sigmoid is at its steepest and every weight is 1; the
     # ReLU bars (x1) and the crosses (x0) are said before the picture.
     # Pass 67 (sweep): "so" ties the quarter to the two settings (no "at best" beside an exact quarter).
-    assert ("The bars below show sigmoid's best case when every weight is 1.\n"
-            "Each sigmoid's bias puts it at its steepest: slope $0.25$ (the black line above).\n"
+    assert ("The bars below show sigmoid's best case. "   # pass 70 (r65 Clarity 3): why it is steepest, said plainly
+            "Every weight is 1, and each sigmoid sits at its middle, where it is steepest: slope $0.25$ (the black line above).\n"
             "The signal starts at 1. So each sigmoid keeps a quarter of what reaches it.\n"
             "ReLU's ramp (slope 1) keeps the whole signal. Its flat side (the crosses) passes back 0."
             in cells[h + 2].source and "left out" not in _markdown()
@@ -2375,7 +2383,8 @@ def test_pass38_r35_items_the_signal_sentence_the_eras_start_and_the_wording_tha
     assert "the equal-steps line" not in _markdown()
     # Pass 53 (r47 Clarity 2): the bend readout's list of output steps, not a new "equal-steps row"; one value, 8.
     assert "equal-steps row" not in _markdown()
-    assert "Watch the thick line and the readout's slopes.\nOne slope (now $8$) means straight." in _markdown()
+    # Pass 70 (cut for words): "One slope means straight" is said once, at the bend slider.
+    assert "Watch the thick line and the readout's slopes." in _markdown() and "One slope all the way means straight." in _markdown()
     assert ch00_start_here.flat_pile().readout.value.endswith("slopes, left to right: 8")   # pass 57: slopes
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.stretch_shift()")
@@ -2509,7 +2518,7 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     text = _history_text()
     # Pass 44: steepness is defined where the learning signal meets the bends; here it is sigmoid's.
     # Pass 54 (r48 change 2): the black line is in the picture above the bars, and the bars are the cause.
-    assert "Each sigmoid's bias puts it at its steepest: slope $0.25$ (the black line above)." in text
+    assert "each sigmoid sits at its middle, where it is steepest: slope $0.25$ (the black line above)." in text
     # Pass 60 (r54 Correctness): bounded by the weights, as the bars are (bigger weights can grow the signal).
     # Pass 61 (r55 Correctness): "1 or less" let in −5, which grows the signal; the bound is on the weights' size.
     # Pass 62 (r56 Correctness): the bound is a supposition the page makes, said as one (bigger weights could grow the
@@ -2518,8 +2527,8 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     # Pass 68 (cut for words): the supposition kept in one sentence, as a condition on the weights' size.
     # Pass 69 (r64): the condition said as what it is, sigmoid's best case when every weight is 1 (each bias set
     # so it sits at its steepest); the separate supposition sentence cut as a repeat.
-    assert ("The bars below show sigmoid's best case when every weight is 1.\n"
-            "Each sigmoid's bias puts it at its steepest") in text
+    assert ("The bars below show sigmoid's best case. Every weight is 1, and each sigmoid sits at its middle, "
+            "where it is steepest") in text
     assert ("passes back 0.\nThis fading signal is one reason deep sigmoid networks learned slowly.") in text
     assert "main reason" not in text
     assert any("fading signal" in e.label for e in history.EVENTS) and "Glorot & Bengio 2010" in history.ALSO_HELPED[
@@ -2876,8 +2885,9 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             # pass 67 (r62 Clarity 1): the rule both hills share, said in plain words ("same shape" was loose)
             # pass 68 (r63 item 1): the same chosen shape, a bowl, as the weight's hill
             # pass 69 (r64 item 2): the reason said: the same bowl shape, so the same rule as for our weight
-            "Give the output a valley of the same bowl shape, lowest at the right answer.\n"
-            "So, as for our weight, the output's hill slope is where you stand minus the bottom: "
+            # pass 70 (r65 Clarity 2): the output's wrongness measured the same way, so the same rule holds
+            "We measure the output's wrongness the same way: a bowl, lowest at the right answer.\n"
+            "So the same rule holds: the output's hill slope is where you stand minus the bottom: "
             f"${said_out:g} - {right:g} = {start:g}$.") == out.strip()
     for v in (-1.0, 0.5, 1.0, 3.0):   # the first hill's slope is how far right of its bottom the weight stands
         assert d(ch00_start_here.hill, v) == pytest.approx(v - ch00_start_here.HILL_BOTTOM, abs=1e-6)
@@ -2898,7 +2908,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     assert d(two, w0) == pytest.approx(3 * 1 * 2 + 4 * 1 * 2)
     cells = _nb().cells
     k = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.signal_chain_picture()")
-    predict, after = cells[k + 2].source, cells[k + 3].source   # pass 68: the paths-meet cell cut
+    predict, after = cells[k + 5].source, cells[k + 6].source   # pass 68: the paths-meet cell cut; pass 70: the slider chain
     # Pass 58 (r52 item 18): the Predict asks about another output weight, which neither the move above nor the
     # picture answers; its answer is computed on that network.
     other = ch00_start_here.PREDICT_WORKED
@@ -2925,7 +2935,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             f"The ramp: ${w_after:g} \\cdot {ramp:g} = {b_after:g}$. "
             f"The input: ${b_after:g} \\cdot {inp:g} = {other_slope:g}$.") in fold
     assert f"A common wrong answer: \"${other['weight']:g}$, the output's weight\"." in fold
-    assert f"${other_slope:g}$" not in "".join(c.source for c in cells[:k + 3])   # not given away above the fold
+    assert f"${other_slope:g}$" not in "".join(c.source for c in cells[:k + 5])   # not given away above the fold
     fig = ch00_start_here.signal_chain_picture()
     texts = _texts(fig)
     # the picture carries the worked network's running numbers (1, 3, 3, then 6 times the output's slope), not the
@@ -3008,3 +3018,72 @@ def test_pass69_the_bent_units_readout_lists_the_sums_slopes_and_reads_0_last_at
         assert (said[-1] == 0) == (m == ch00_start_here.TENT[1][2] == -2.0)
     w.sliders["middle"].value = -2.0
     assert w.readout.value.endswith("slopes, left to right: 0, then 1, then −1, then 0")
+
+
+# ---- pass 70 ----
+
+def test_pass70_the_signal_chain_moves_and_the_flat_side_passes_nothing_back():
+    """Check the live chain (r63-r65, three readers): each slider changes the picture, the bars and the readout; every
+    number follows signal × weight × bend slope × input, computed here without the module (ReLU's slope: 1 where
+    z > 0, else 0); the input −2 lands z = −8 on the flat side and nothing reaches our weight."""
+    w = ch00_start_here.signal_chain()
+    w0 = ch00_start_here.HIDDEN_WEIGHT
+    assert w0 == 4 and (w.sliders["input"].value, w.sliders["weight"].value) == (2, 3)   # the text's worked chain
+
+    def expected(x, v):
+        z = w0 * x
+        k = 1.0 if z > 0 else 0.0
+        return 1.0, 1.0 * v, 1.0 * v * k, 1.0 * v * k * x, z, k
+
+    def texts():
+        return [t.get_text() for t in w.figure.axes[0].texts]
+
+    def check(x, v):
+        start, after_weight, after_bend, slope, z, k = expected(x, v)
+        heights = [b.get_height() for b in w.bars]
+        assert heights == pytest.approx([slope, after_bend, after_weight, start])
+        said = lambda n: f"{n:g}".replace("-", "−")   # noqa: E731
+        assert f"<b>{said(slope + 0.0)}, our weight's hill slope</b>" in w.readout.value
+        assert f"z = 4 × {'(' + said(x) + ')' if x < 0 else said(x)} = {said(z + 0.0)}" in w.readout.value
+        side = "ramp" if k else "flat side"
+        assert f"on the {side}." in w.readout.value and f"bend\n({side})" in texts()
+        assert f"× the bend's slope\n({side}: × {k:g})" in texts()
+        assert any(t.endswith(f"= {said(slope + 0.0)}:\nour weight's hill slope") for t in texts())
+
+    check(2, 3)
+    assert "6, our weight's hill slope" in w.readout.value   # the walk's 6
+    for key, values in (("input", (3, 1, 0, -1, -2, -3, 2)), ("weight", (5, -5, 0, 3))):
+        for value in values:
+            before = (w.image.value, w.readout.value)
+            w.sliders[key].value = value
+            assert w.image.value != before[0] and w.readout.value != before[1], (key, value)
+            check(w.sliders["input"].value, w.sliders["weight"].value)
+    # The Predict: input −2 gives z = −8, ReLU's flat side, so 0 reaches our weight.
+    w.sliders["input"].value = -2
+    assert [b.get_height() for b in w.bars][:2] == [0, 0] and "flat side: × 0" in "".join(texts())
+    assert "z = 4 × (−2) = −8, on the flat side" in w.readout.value and "<b>0, our weight's hill slope</b>" in w.readout.value
+    # The other Predict's network (output's weight 5) gives its fold's 10 on the sliders.
+    w.sliders["input"].value, w.sliders["weight"].value = 2, 5
+    assert "<b>10, our weight's hill slope</b>" in w.readout.value
+    assert ch00_start_here.CHAIN_TITLE in [w.figure.axes[0].get_title(loc="left")]
+    assert "the output's hill slope" in ch00_start_here.CHAIN_TITLE and "starts at 1" in ch00_start_here.CHAIN_TITLE
+    # the picture's name for a screen reader says the chain of numbers now shown
+    assert w.image.tooltip.startswith("The learning signal.") and "our weight's hill slope" in w.image.tooltip
+
+
+def test_pass70_the_slider_chain_sits_after_the_walk_with_its_predict_and_answer():
+    """Check its place: right after the numbered walk, a Predict (input −2), the widget, then a folded answer that
+    works the 0 out (z = −8 on the flat side) and names the common slip; the weight-5 Predict follows, unchanged."""
+    cells = _nb().cells
+    k = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.signal_chain()")
+    assert cells[k - 2].source.startswith("Read the arrows right to left:")
+    assert cells[k - 1].source.strip() == "**Predict:** make the input $-2$. What reaches our weight?"
+    assert cells[k].metadata["jupyter"]["source_hidden"]
+    assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in cells[k].outputs)
+    fold = cells[k + 1].source
+    assert fold.startswith("<details><summary>Check your prediction</summary>")
+    assert "$0$. Now $z = 4 \\cdot (-2) = -8$, on ReLU's flat side: its slope $0$ passes nothing back." in fold
+    assert ch00_start_here.chain_signal(-2, 3)["hill slope"] == 0 and ch00_start_here.chain_signal(-2, 3)["z"] == -8
+    assert "A common wrong answer" in fold and 3 * 1 * -2 == -6 and '"$-6$"' in fold
+    assert "$0$" not in cells[k - 1].source
+    assert cells[k + 2].source.startswith("**Predict:** make the output's weight $5$")

@@ -15,7 +15,7 @@ from course_utils.ui import (ch00_start_here, ch01_collapse, ch02_four_bends, ch
                              ch06_decisions, ch07_quiz, explorer, livefigure, plots)
 
 DEMOS = {f.__name__: f for f in (ch00_start_here.stretch_shift, ch00_start_here.bend_unit, ch00_start_here.hill_steps,
-                                 ch00_start_here.bent_units, ch00_start_here.flat_pile,
+                                 ch00_start_here.bent_units, ch00_start_here.flat_pile, ch00_start_here.signal_chain,
                                  ch01_collapse.collapse_demo,
                                  ch01_collapse.fold_demo, explorer.activation_explorer, ch02_four_bends.swiglu_gate, ch02_four_bends.bend_explorer,
                                  ch02_four_bends.corners_add_up, ch02_four_bends.zigzag_centre, ch03_gradients.gradient_flow, ch03_gradients.chain_product,

@@ -1000,17 +1000,20 @@ def chain_boxes(worked=SIGNAL_WORKED, w=HIDDEN_WEIGHT):
             "output")
 
 
-def _chain_row(ax, title):
-    """Draw the five boxes (ours filled) on the chapter's colours; return their centres. Both chain pictures use it."""
+def _chain_row(ax, title, names=None, texts=None):
+    """Draw the five boxes (ours filled) on the chapter's colours; return their centres. All chain pictures use it;
+    texts, if given, collects the box labels (the live chain changes some of them)."""
     ax.set_axis_off()
     xs = [4.1 * i for i in range(len(CHAIN_KINDS))]
     colours = {"input": NOTE_GREY, "our weight": INPUT, "bend": UNIT, "weight": INPUT, "output": OUTPUT}
-    for i, (kind, name, x) in enumerate(zip(CHAIN_KINDS, chain_boxes(), xs)):
+    for i, (kind, name, x) in enumerate(zip(CHAIN_KINDS, names or chain_boxes(), xs)):
         colour = colours[kind]
         face = tuple(c + (1 - c) * 0.7 for c in to_rgb(colour)) if i == OUR_AT else "white"   # ours: filled
         ax.add_patch(FancyBboxPatch((x - 0.8, -0.38), 1.6, 0.76, boxstyle="round,pad=0.05", facecolor=face,
                                     edgecolor=colour, lw=3 if i == OUR_AT else 2, zorder=3))
-        ax.text(x, 0, name, ha="center", va="center", fontsize=11, fontweight="bold", zorder=4)
+        label = ax.text(x, 0, name, ha="center", va="center", fontsize=11, fontweight="bold", zorder=4)
+        if texts is not None:
+            texts.append(label)
     ax.set(xlim=(xs[0] - 1.1, xs[-1] + 1.1), ylim=(-1.85, 1.0))
     ax.set_title(title, loc="left")
     return xs
@@ -1075,6 +1078,102 @@ def signal_chain_picture(note=TRAINED_NOTE):
                   + ". Under them, in orange, the signal: " + "; ".join(numbers[:-1]) + ". Under our weight, whose "
                   "box is filled: " + note.replace("\n", " ") + "; in orange: " + numbers[-1].replace("\n", " ") + ".")
     return fig
+
+
+# Pass 70 (r63-r65, three readers: "make the backward signal something to move"): the chain picture with live numbers.
+# Two sliders: the input on our weight's link and the output's weight; our weight stays 4 and the signal starts at 1
+# (the output's hill slope, as in the text). ReLU's slope comes from the registry: 1 on the ramp, 0 on the flat side
+# (0 at z = 0 too, the left slope), so an input of the other sign passes nothing back to our weight.
+CHAIN_INPUTS, CHAIN_WEIGHTS = (-3.0, 3.0), (-5.0, 5.0)
+CHAIN_TITLE = "The learning signal, passed back: it starts at 1, the output's hill slope (orange: the signal)"
+BARS_TITLE = "The signal's size, each bar under its orange number (no bar: 0, nothing gets back)"
+
+
+def _times(a, b):
+    """'3 × 2', '1 × (−5)': a product as the text writes it, a negative second factor in brackets."""
+    second = f"({_minus(b)})" if b < 0 else _minus(b)
+    return f"{_minus(a)} × {second}"
+
+
+def chain_signal(x, v, w=HIDDEN_WEIGHT, start=1.0):
+    """The live chain's numbers for input x and output weight v: z (the number the unit bends), the bend's slope
+    there, and the signal leaving the output, after the weight, after the bend, and at our weight (its hill slope)."""
+    z = w * x + 0.0
+    k = float(activations.get("relu").derivative(z))
+    after_weight = start * v + 0.0
+    after_bend = after_weight * k + 0.0
+    return {"z": z, "bend slope": k, "start": start, "after weight": after_weight, "after bend": after_bend,
+            "hill slope": after_bend * x + 0.0}
+
+
+def chain_side(k):
+    """The bend's side, as the picture and readout name it."""
+    return "ramp" if k > 0 else "flat side"
+
+
+@plots.styled
+def signal_chain(x=SIGNAL_WORKED["input"], v=SIGNAL_WORKED["weight"], w=HIDDEN_WEIGHT):
+    """The signal chain with live numbers: drag the input on our weight's link and the output's weight; the arrows'
+    numbers and the bars under them follow, and on ReLU's flat side the signal to our weight is 0 (notebook 00)."""
+    live = LiveFigure(940, 420, 2, 1, height_ratios=[1.35, 1])
+    ax, bars_ax = live.axes
+    boxes = []
+    names = (f"input\n{_minus(x)}", f"{OUR_WEIGHT}: {w:g}", "bend\n(ramp)", f"weight\n{_minus(v)}", "output")
+    xs = _chain_row(ax, CHAIN_TITLE, names, boxes)
+    ax.plot([xs[0] + 0.88, xs[1] - 0.88], [0, 0], color="black", lw=1.6)   # the link, no arrow: no signal goes on
+    for a, b in zip(xs[1:-1], xs[2:]):
+        _arrow(ax, (b - 0.88, 0), (a + 0.88, 0), lw=1.6, mutation_scale=16)
+    mid = [(a + b) / 2 for a, b in zip(xs[1:-1], xs[2:])]   # bend<-weight, weight<-output, output
+    says = [live.moving(ax.text(m, 0.12, t, ha="center", va="bottom", fontsize=9.5))
+            for m, t in zip(mid, ("× the bend's slope", "× the weight", "starts\nhere"))]
+    orange = dict(ha="center", va="top", fontsize=10.5, color=WORKED_COLOUR, fontweight="bold")
+    numbers = [live.moving(ax.text(m, -0.12, "", **orange)) for m in mid]
+    ax.text(xs[OUR_AT], -0.55, TRAINED_NOTE, ha="center", va="top", fontsize=9.5)
+    slope_text = live.moving(ax.text(xs[OUR_AT], -1.3, "", **orange))
+    z_text = live.moving(ax.text(xs[2], -0.55, "", ha="center", va="top", fontsize=10))
+    for i in (0, 2, 3):   # the input, the bend's side and the output's weight change with the sliders
+        live.moving(boxes[i])
+    boxes[2].set_fontsize(9.5)   # "(flat side)" fits the box
+    # Under the chain, one bar per point of the signal, under its arrow (our weight's bar: its hill slope).
+    at = [xs[OUR_AT], mid[0], mid[1], mid[2]]
+    bars = [live.moving(p) for p in bars_ax.bar(at, [0.0] * 4, width=1.2, color=WORKED_COLOUR, edgecolor="black")]
+    bars[0].set_hatch("//")
+    top = abs(CHAIN_INPUTS[1] * CHAIN_WEIGHTS[1]) + 1.5
+    bars_ax.set(xlim=ax.get_xlim(), ylim=(-top, top), xticks=[], yticks=[-15, -10, -5, 0, 5, 10, 15], ylabel="signal")
+    bars_ax.axhline(0, color="black", lw=0.8)
+    bars_ax.set_title(BARS_TITLE, loc="left", fontsize=10.5)
+    sliders = {"input": slider("input on our weight's link", x, *CHAIN_INPUTS, 1.0, fmt=".0f"),
+               "weight": slider("output's weight", v, *CHAIN_WEIGHTS, 1.0, fmt=".0f")}
+    readout = widgets.HTML()
+
+    def update():
+        xv, vv = sliders["input"].value, sliders["weight"].value
+        c = chain_signal(xv, vv, w)
+        side = chain_side(c["bend slope"])
+        boxes[0].set_text(f"input\n{_minus(xv)}")
+        boxes[2].set_text(f"bend\n({side})")
+        boxes[3].set_text(f"weight\n{_minus(vv)}")
+        says[0].set_text(f"× the bend's slope\n({side}: × {c['bend slope']:g})")
+        numbers[0].set_text(f"{_times(c['after weight'], c['bend slope'])}\n= {_minus(c['after bend'])}")
+        numbers[1].set_text(f"{_times(c['start'], vv)}\n= {_minus(c['after weight'])}")
+        numbers[2].set_text(f"{c['start']:g}")
+        slope_text.set_text(f"{_times(c['after bend'], xv)} = {_minus(c['hill slope'])}:\nour weight's hill slope")
+        z_text.set_text(f"z = {_times(w, xv)} = {_minus(c['z'])}")
+        for bar, value in zip(bars, (c["hill slope"], c["after bend"], c["after weight"], c["start"])):
+            bar.set_height(value)
+        live.render()
+        readout.value = (f"z = {_times(w, xv)} = {_minus(c['z'])}, on the {side}. "
+                         f"Signal: starts at {c['start']:g}; × the weight {_minus(vv)} = {_minus(c['after weight'])}; "
+                         f"× the bend's slope {c['bend slope']:g} = {_minus(c['after bend'])}; "
+                         f"× the input {_minus(xv)} = <b>{_minus(c['hill slope'])}, our weight's hill slope</b>.")
+
+    on_change(sliders.values(), update)
+    update()
+    return LiveWidget([sliders["input"], sliders["weight"], readout, live.image], live,
+                      "The learning signal: drag the input and the output's weight (static picture below)",
+                      sliders=sliders, readout=readout, bars=bars, lines={},
+                      texts={"numbers": numbers, "bend says": says[0], "hill slope": slope_text, "z": z_text,
+                             "boxes": boxes})
 
 
 def choice_question(options, right, why, caption, static_head="Your answer (run the notebook to check it):",
