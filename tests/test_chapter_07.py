@@ -4092,7 +4092,9 @@ def test_pass49_q21s_key_shows_the_route_to_its_number():
 SAID_PLAINLY = {("softmax", "06"): r"\*\*Softmax\*\*\. It turns the output units' sums into chances that add up to 1\.",
                 # pass 60: chapter 06 says it on list line 4, the first line that needs it (r54 Clarity 2); pass 62
                 # (r56 Clarity 1): in the map's rows, in bold, where the map first shows it
-                ("LSTM", "06"): r"An \*\*LSTM\*\* or a \*\*GRU\*\* reads a sequence[^.\n]*one item at a time\."}
+                ("LSTM", "06"): r"An \*\*LSTM\*\* or a \*\*GRU\*\* reads a sequence[^.\n]*one item at a time\.",
+                # pass 68: chapter 04 says it in its models list, where the LSTM first appears
+                ("LSTM", "04"): r"the LSTM \(reads a sequence step by step\)"}
 
 
 def test_pass52_defined_in_says_where_each_chapter_puts_the_word_in_plain_words():
@@ -4391,7 +4393,11 @@ def test_pass61_q28_says_its_start_weights_suit_selu_and_relu_with_its_own_does_
             "weights are too small for ReLU.") in alt
     assert ("With its own bigger ones (dotted), its spread does not fade: at layer 10 it is "
             f"between {min(he):.2g} and {max(he):.2g}.") in alt
-    assert "He weights" in markdown_of("04_activation_zoo")
+    # pass 68: chapter 04 says it in its optional part's folded answer (a rendered markdown output), not in a text cell
+    zoo = notebook("04_activation_zoo")["cells"]
+    assert "He weights" in markdown_of("04_activation_zoo") + "".join(
+        "".join(o.get("data", {}).get("text/markdown", "")) for c in zoo if c["cell_type"] == "code"
+        for o in c.get("outputs", []))
     # pass 62 (r56 Picture and Correctness): the He runs are drawn, not only said; both panels share one y range and
     # one legend above them names every line style
     fig = ch07_quiz._selu_spread.diagram()
