@@ -2236,7 +2236,7 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # Pass 53 (r47 item 3): exactly a quarter because each sigmoid is at its steepest and every weight is 1; the
     # ReLU bars (x1) and the crosses (x0) are said before the picture.
     # Pass 67 (sweep): "so" ties the quarter to the two settings (no "at best" beside an exact quarter).
-    assert ("The bars below show sigmoid's best case. "   # pass 70 (r65 Clarity 3): why it is steepest, said plainly
+    assert ("The bars below show the bends' best case. "   # pass 70 (r65 Clarity 3): why it is steepest, said plainly
             "Every weight is 1, and each sigmoid sits at its middle, where it is steepest: slope $0.25$ (the black line above).\n"
             "The signal starts at 1. So each sigmoid keeps a quarter of what reaches it.\n"
             "ReLU's ramp (slope 1) keeps the whole signal. Its flat side (the crosses) passes back 0."
@@ -2527,7 +2527,7 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     # Pass 68 (cut for words): the supposition kept in one sentence, as a condition on the weights' size.
     # Pass 69 (r64): the condition said as what it is, sigmoid's best case when every weight is 1 (each bias set
     # so it sits at its steepest); the separate supposition sentence cut as a repeat.
-    assert ("The bars below show sigmoid's best case. Every weight is 1, and each sigmoid sits at its middle, "
+    assert ("The bars below show the bends' best case. Every weight is 1, and each sigmoid sits at its middle, "
             "where it is steepest") in text
     assert ("passes back 0.\nThis fading signal is one reason deep sigmoid networks learned slowly.") in text
     assert "main reason" not in text
@@ -2886,7 +2886,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             # pass 68 (r63 item 1): the same chosen shape, a bowl, as the weight's hill
             # pass 69 (r64 item 2): the reason said: the same bowl shape, so the same rule as for our weight
             # pass 70 (r65 Clarity 2): the output's wrongness measured the same way, so the same rule holds
-            "We measure the output's wrongness the same way: a bowl, lowest at the right answer.\n"
+            "We measure the output's wrongness the same way: the same bowl shape, lowest at the right answer.\n"
             "So the same rule holds: the output's hill slope is where you stand minus the bottom: "
             f"${said_out:g} - {right:g} = {start:g}$.") == out.strip()
     for v in (-1.0, 0.5, 1.0, 3.0):   # the first hill's slope is how far right of its bottom the weight stands
