@@ -691,7 +691,7 @@ GLOSSES = (
 # prompt unless the question's own chapter says it in plain words: the chapters below put it in bold, or name a
 # heading after it (tests/test_chapter_07.py reads each chapter). Once a round is enough. The page's word list
 # (PAGE_WORDS, with bend, ReLU, GELU and the feed-forward block) says the rest for every round.
-DEFINED_IN = {"learning rate": ("00", "05"), "XOR": ("01",), "LSTM": ("06",), "softmax": ("04", "06"),
+DEFINED_IN = {"learning rate": ("00", "05"), "XOR": ("01",), "LSTM": ("04", "06"), "softmax": ("04", "06"),
               "softplus": ("04",), "shares": ("04",), "SELU": ("04",), "spread": ("04",), "race": ("05",),
               "Adam": ("05",), "Mish": ("05",), "write gate": ("06",)}
 
