@@ -1930,7 +1930,9 @@ def test_pass20_prose_shuffled_round_bars_count_the_mixed_question_timer_and_nee
     uses them)."""
     cells = _cells()
     # pass 29: "Over days" was awkward and overstated: at five minutes rereading won, so "after a few days"
-    assert "Yet a week later, what you practised recalling sticks better than what you reread." in _src(cells[0])
+    # p70 (r65): the finding is the study's, said as such, not a rule
+    assert ("Yet in a well-known study (Roediger and Karpicke, 2006), what students practised recalling stuck better a "
+            "week later than what they reread.") in _src(cells[0])
     assert "recalling makes it stick" not in _src(cells[0])  # pass 25: at 5 minutes rereading won
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     assert "One question from each chapter, shuffled." in text
@@ -2080,7 +2082,8 @@ def test_pass22_the_opening_names_the_testing_effect_and_says_when_it_shows():
     first = _src(_cells()[0])
     # pass 46 (cut pass): the study's details went; its name and its one-week finding stay
     # r51: the study showed it, the name is older; r52: it is one well-known test of the effect, not its discovery
-    assert "Researchers call this the *testing effect* (a well-known test of it: Roediger and Karpicke, 2006)." in first
+    # p70 (r65): the study is named where its finding is said ("in a well-known study"), then the effect's name
+    assert "Researchers call this the *testing effect*." in first and "well-known study (Roediger and Karpicke, 2006)" in first
     assert "A week later, the recalled one." not in first
     assert "Then some reread it; others" not in first
 
@@ -2316,7 +2319,8 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]   # noqa: E731
     assert quiz.get("gelu_peak_slope").prompt == "About how high does GELU's slope peak?"
     assert "goes above 1" not in quiz.get("gelu_peak_slope").prompt
-    assert right("relu_flat_side").text == "There the slope is 0: for inputs that land there, no nudge reaches the unit's weights."   # p69 (r64): only those inputs
+    # p69 (r64): only those inputs; p70 (r65): the bias too, as the bias option's why says (and no longer the longest)
+    assert right("relu_flat_side").text == "Its slope is 0 there: those inputs send no nudge to the unit's weights or bias."
     assert ("Say a unit's weighted sum plus bias is at or below 0 for every example. While that stays true, no nudge "
             "reaches it." in right("relu_flat_side").why)   # r59 sweep: one idea a sentence
     assert activations.get("relu").derivative(0.0) == 0 == activations.get("relu").derivative(-1.0)   # at or below 0
@@ -2344,12 +2348,18 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # kind of tilt), and the other kind (lift both) said too, its numbers in the fold
     # r59 (Clarity): a two-sentence prompt; the open key keeps the no-tilt idea and the picture, lift-both is folded
     assert xor.prompt.count(". ") + xor.prompt.count("? ") == 1 and xor.prompt.endswith("?")
+    # p70 (r65 Clarity): a short plain argument (no bend: one straight rule; it cannot raise both 1-points without
+    # raising a 0-point; a tilt only adds loss), the runs' pointer in the fold
     assert xor.explanation.startswith("About one half, at (1, 0) and at every other point: the know-nothing answer, a "
                                       "50-50 guess.\n"
-                                      "Tilt the rule: (1, 0) scores higher, and (0, 1) just as much lower. Both of these "
-                                      "points should get the answer 1.\nThe picture shows their summed loss. It is lowest with no tilt: "
-                                      "each chance is ½, each loss 0.69.\n"
-                                      "Trained runs agree: see chapter 01")   # r62: short lines, one idea each
+                                      "A network with no bend between its layers is one straight rule. It cannot score "
+                                      "both (0, 1) and (1, 0) higher (answer 1) without scoring (0, 0) or (1, 1) higher "
+                                      "too (answer 0).\n"
+                                      "Tilting, (1, 0) up and (0, 1) just as much down, only adds loss (the picture). So "
+                                      "its best answer is ½ at every point: loss 0.69 each.\n")
+    for rule in np.random.default_rng(70).normal(0, 2, (50, 3)):   # raise both 1-points and a 0-point rises too
+        assert quiz._xor_score((0, 1), rule) + quiz._xor_score((1, 0), rule) == pytest.approx(
+            quiz._xor_score((0, 0), rule) + quiz._xor_score((1, 1), rule))
     tilt = (2.0, -2.0, 0.0)   # a tilt: (1, 0) up by as much as (0, 1) goes down
     assert quiz._xor_score((1, 0), tilt) == -quiz._xor_score((0, 1), tilt) > 0
     lift = quiz.XOR_LIFT
@@ -2358,19 +2368,20 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     cost = quiz._xor_loss((1, 1), 0, lift) - np.log(2)
     assert cost > saved > 0
     open_lines = [line for line in xor.explanation.split("\n") if not line.startswith(quiz.FOLD)]
-    assert len(open_lines) == 4 and not re.search(r"\bln\b", " ".join(open_lines)) and "-point" not in xor.explanation
+    assert len(open_lines) == 3 and not re.search(r"\bln\b", " ".join(open_lines)) and "-point" not in xor.explanation
     folded = [line[len(quiz.FOLD):] for line in xor.explanation.split("\n") if line.startswith(quiz.FOLD)]
     assert folded[0] == quiz.XOR_FOLD == "Worked numbers (for the curious)"
     assert ("A point's loss is −ln(the chance it gives the right answer). A chance of ½ loses −ln(½) ≈ 0.69."
             in folded) and f"{-np.log(0.5):.2f}" == "0.69"
     # r61 (Clarity): three steps (tilt, lift, shift), each named first, the table on its own
     # r62 (Focus): no table of digits; the tilt's two scores, then what it saves and costs, one line each
-    assert folded[2] == "Tilt: score = 3x₁ − 3x₂. (1, 0) scores 3, (0, 1) scores −3."
+    assert folded[1] == "Trained runs agree: see chapter 01, “A network tries XOR”."   # p70 (r65): out of the open key
+    assert folded[3] == "Tilt: score = 3x₁ − 3x₂. (1, 0) scores 3, (0, 1) scores −3."
     # pass 68 (r63): each saving and cost says what it is measured against (0.69 a point with no tilt)
-    assert folded[3] == "Against 0.69 each with no tilt: (1, 0) saves only 0.64, (0, 1) costs 2.36 more." and len(folded) == 7
+    assert folded[4] == "Against 0.69 each with no tilt: (1, 0) saves only 0.64, (0, 1) costs 2.36 more." and len(folded) == 8
     assert quiz._xor_loss((0, 1), 1) - np.log(2) > np.log(2) - quiz._xor_loss((1, 0), 1) > 0   # costs more than it saves
     # pass 63 (r58 Correctness): the other kind of tilt (lift both) and a shift, worked out too
-    assert folded[4:] == ["Lift both: score = 3x₁ + 3x₂. (0, 1) and (1, 0) score 3. Together they save 1.29 of their 1.39.",
+    assert folded[5:] == ["Lift both: score = 3x₁ + 3x₂. (0, 1) and (1, 0) score 3. Together they save 1.29 of their 1.39.",
                           "But (1, 1) scores 6, and its answer is 0. It costs 5.31 more than its 0.69.",
                           "Shift: a shift b lifts all four points. It helps two and hurts two."]
     assert (f"{2 * (np.log(2) - quiz._xor_loss((0, 1), 1, quiz.XOR_LIFT)):.2f}",
@@ -3270,7 +3281,7 @@ def test_pass33_tolerance_words_glosses_and_pic09_note():
         typed = f"about {float(f'{q.answer:.{need}g}'):g}"
         assert quiz.accepted(q, quiz.parse_number(typed)), (q.id, typed)
     assert quiz.accepted(quiz.get("gelu_dip"), quiz.parse_number("about -0.75"))
-    assert "a week later, what you practised recalling" in _src(_cells()[0]) and "a few days" not in _src(_cells()[0])
+    assert "practised recalling stuck better a week later" in _src(_cells()[0]) and "a few days" not in _src(_cells()[0])
     glossed = {term: g for term, _p, g in quiz.GLOSSES}
     # pass 41 (r37): Q2 asks which bend never goes below 0; a gloss saying SiLU or Mish dips gave half the answer away.
     # The glosses say what the bends are, not where they go
@@ -3979,14 +3990,15 @@ def test_pass48_q11_picture_draws_the_pair_loss_lowest_where_the_scores_are_equa
     assert np.all(np.diff(ys, 2) > 0)   # bends upward everywhere
     assert np.allclose(ys, ys[::-1])    # the two scores swap: same loss
     alt = ch07_quiz.picture_alt("xor_no_bend_chance")
-    assert "lowest, 1.39, where both scores are 0" in alt and "At scores −3 and 3 it is 3.10" in alt
+    assert "lowest, 1.39, where both scores are 0" in alt and "At scores 3 and −3 it is 3.10" in alt
+    assert "a tilt gives (1, 0) a score s and (0, 1) the score −s" in alt   # p70 (r65): the key's tilt, (1, 0) up
     # pass 61 (r55): the open key says what the picture shows in one sentence, with no "1-point" shorthand
     # r59 (Clarity): the tilt in one short sentence, then what the picture shows (r62: on its own line)
-    assert f"{quiz._pair_loss(-3, 3):.2f}" == "3.10" and ("Tilt the rule: (1, 0) scores higher, and (0, 1) just as much "
-                                                          "lower. Both of these points should get the answer 1.\nThe picture shows their summed loss.")   # p69 (r64) in quiz.get("xor_no_bend_chance").explanation
+    assert f"{quiz._pair_loss(3, -3):.2f}" == "3.10" and ("Tilting, (1, 0) up and (0, 1) just as much down, only adds "
+                                                          "loss (the picture).") in quiz.get("xor_no_bend_chance").explanation   # p70 (r65)
     assert "The picture shows every tilt." not in quiz.get("xor_no_bend_chance").explanation   # pass 56 (r50): an overclaim
     assert ys.min() == pytest.approx(quiz._pair_loss(0, 0)) and 1 / (1 + np.exp(0.0)) == 0.5   # no tilt: lowest, chance ½
-    assert ch07_quiz.PAIR_MARKS == (-3.0, 0.0)   # pass 52: the picture marks the key's worked example
+    assert ch07_quiz.PAIR_MARKS == (3.0, 0.0) == (quiz._xor_score((1, 0)), 0.0)   # pass 52: the key's worked example; p70: (1, 0) on the axis
 
 
 def test_pass48_q29_asks_about_every_seed_not_one_run():
@@ -4080,7 +4092,9 @@ def test_pass49_q19_draws_sigmoids_slope_peaking_at_a_quarter_and_q26_works_one_
 def test_pass49_q21s_key_shows_the_route_to_its_number():
     """r44 nit: Q21's 'Why' only restated 0.0099; it now shows the one-line route, each number checked here."""
     why = quiz.get("tanh_slope_3_about").explanation
-    assert "Its slope is 1 − tanh(x)². tanh(3) ≈ 0.99505, and its square ≈ 0.99013, so the slope is 1 − 0.99013 ≈ 0.0099." in why
+    # p70 (r65 Focus): three digits, not five; the route's own arithmetic gives about 0.01
+    assert "Its slope is 1 − tanh(x)². tanh(3) ≈ 0.995, so the slope is 1 − 0.995² ≈ 0.01." in why
+    assert f"{1 - 0.995 ** 2:.1g}" == "0.01" and quiz.accepted(quiz.get("tanh_slope_3_about"), 1 - 0.995 ** 2)
     assert f"{np.tanh(3.0):.3f}" == "0.995" and f"{np.tanh(3.0) ** 2:.3f}" == "0.990"
     assert 1 - np.tanh(3.0) ** 2 == pytest.approx(float(activations.get("tanh").derivative(3.0)))
 
@@ -4186,7 +4200,8 @@ def test_pass55_q11_picture_says_its_x_axis_in_a_short_label():
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots()
     ch07_quiz.AFTER_PICTURES["xor_no_bend_chance"](ax)
-    assert ax.get_xlabel() == "s: (0, 1) scores s, (1, 0) scores −s"   # r58: the old label was the hardest line
+    assert ax.get_xlabel() == "s: (1, 0) scores s, (0, 1) scores −s"   # r58: the old label was the hardest line; p70 (r65): as the key tilts
+    assert "(1, 0) up and (0, 1) just as much down" in quiz.get("xor_no_bend_chance").explanation
     assert quiz._pair_loss(1.5, -1.5) == pytest.approx(quiz._pair_loss(-1.5, 1.5))   # the curve is symmetric
     plt.close(fig)
 

@@ -267,13 +267,14 @@ def _bank():
                 # r59 (Clarity): the open key keeps the no-tilt idea and the picture; lift-both sits in the fold
                 0.5, 1, "About one half, at (1, 0) and at every other point: the know-nothing answer, a 50-50 guess.\n"
                 # r62: three short lines (tilt, picture, a pointer to the trained runs); the fold keeps no table
-                "Tilt the rule: (1, 0) scores higher, and (0, 1) just as much lower. Both of these points should get the answer 1.\n"
-                # r63: the no-tilt loss said as the baseline the fold's savings and costs are measured from
-                f"The picture shows their summed loss. It is lowest with no tilt: each chance is ½, each loss "
-                f"{math.log(2):.2f}.\n"
-                "Trained runs agree: see chapter 01, “A network tries XOR”.\n"
+                # p70 (r65 Clarity): a short plain argument; the worked numbers and the runs sit in the fold
+                "A network with no bend between its layers is one straight rule. It cannot score both (0, 1) and (1, 0) "
+                "higher (answer 1) without scoring (0, 0) or (1, 1) higher too (answer 0).\n"
+                f"Tilting, (1, 0) up and (0, 1) just as much down, only adds loss (the picture). So its best answer is "
+                f"½ at every point: loss {math.log(2):.2f} each.\n"
                 + "".join(f"{FOLD}{line}\n" for line in (
                     XOR_FOLD,
+                    "Trained runs agree: see chapter 01, “A network tries XOR”.",
                     f"A point's loss is −ln(the chance it gives the right answer). A chance of ½ loses −ln(½) ≈ {math.log(2):.2f}.",
                     # r63: each saving and cost is against that no-tilt 0.69 a point, said where it is used
                     # r61 (Clarity): three steps (tilt, lift, shift), each named first, short lines, the table on its own
@@ -368,21 +369,21 @@ def _bank():
                 said=f"about 1 in {_in_words(1 / chain)}", form=f"You may type {WORDS_FORM}."),
         Numeric("tanh_slope_3_about", "03", "About what share of the nudge does tanh pass on at x = 3?", t3, 1,
                 f"About {t3:.1g} (more exactly {t3:.2g}): tanh's tails are almost flat. "
-                f"Its slope is 1 − tanh(x)². tanh(3) ≈ {_f('tanh')(3.0):.5f}, and its square ≈ {_f('tanh')(3.0) ** 2:.5f}, "
-                f"so the slope is 1 − {_f('tanh')(3.0) ** 2:.5f} ≈ {t3:.2g}.",
+                f"Its slope is 1 − tanh(x)². tanh(3) ≈ {_f('tanh')(3.0):.3f}, so the slope is "
+                f"1 − {_f('tanh')(3.0):.3f}² ≈ {float(1 - round(float(_f('tanh')(3.0)), 3) ** 2):.1g}.",
                 ((float(_f("tanh")(3.0)), 1e-3, "A common wrong answer: about 1. In fact: that is tanh(3), the value. "
                                                  f"The slope there is about {t3:.2g}."),
                  (s3, 2e-3, f"A common wrong answer: {s3:.3f}. In fact: that is sigmoid's slope at 3. tanh's is flatter.")),
                 said=f"about {t3:.1g}"),
         _c("relu_flat_side", "03", "Why does ReLU's flat left side matter for training?",
-           ("There the slope is 0: for inputs that land there, no nudge reaches the unit's weights.",
+           ("Its slope is 0 there: those inputs send no nudge to the unit's weights or bias.",
             "The nudge is multiplied by the slope, and 0 times anything is 0. Say a unit's weighted sum plus bias is "
             "at or below 0 for every example. While that stays true, no nudge reaches it. It can stop learning for good."),
            ("It makes ReLU slow to compute, which slows training down.",
             "the flat side is the cheap part: max(0, x) is one comparison."),
            ("It makes the whole network straight, so it cannot bend.",
             "the corner between the flat side and the ramp is the bend."),
-           ("It does not matter: the nudge still reaches the unit's bias.",
+           ("It does not matter: the nudge still reaches the unit's bias, so the unit keeps learning.",
             "the bias sits before the bend, so its nudge is multiplied by the same zero slope.")),
         _c("quiet_sooner", "03", "Sigmoid and tanh both turn near-flat far from 0 (slope under 0.01). Which turns near-flat closer to 0?",
            (f"tanh: beyond about ±{quiet_tanh:.1f}, against ±{quiet_sig:.1f} for sigmoid.",

@@ -877,7 +877,7 @@ _selu_spread.diagram = _selu_figure
 
 
 PAIR_TOTAL = 0.0            # Q11's picture: two points whose answer is 1, their scores adding up to this
-PAIR_MARKS = (quiz._xor_score((0, 1)), 0.0)   # the key's two cases: its worked example's scores, and 0 and 0
+PAIR_MARKS = (quiz._xor_score((1, 0)), 0.0)   # the key's two cases: its worked example's scores ((1, 0) first), and 0 and 0
 PAIR_XS = np.linspace(-4.0, 4.0, 321)   # wider than the key's scores ±3, so their dot shows whole
 
 
@@ -893,10 +893,11 @@ def _pair_loss(ax):
         y = quiz._pair_loss(s, PAIR_TOTAL - s)
         ax.plot([s], [y], "o", color="black", ms=6)
         ax.annotate(f"scores {s:g} and {PAIR_TOTAL - s:g}: loss {y:.2f}".replace("-", "−"), (s, y),
-                    xytext=(s + 0.3, y + 1.0), fontsize=10, arrowprops=dict(arrowstyle="->", lw=0.8))
+                    xytext=(s - 4.3, y + 1.0) if s > 0 else (s - 1.5, y + 1.5), fontsize=10,   # both texts clear of the curve
+                    arrowprops=dict(arrowstyle="->", lw=0.8))
     ax.set_xlim(PAIR_XS[0], PAIR_XS[-1])
     ax.set_ylim(0, 4.5)
-    ax.set_xlabel("s: (0, 1) scores s, (1, 0) scores −s", fontsize=10)
+    ax.set_xlabel("s: (1, 0) scores s, (0, 1) scores −s", fontsize=10)   # p70 (r65): the key's tilt, (1, 0) up
     ax.set_ylabel("the pair's loss")
 
 
@@ -1109,8 +1110,8 @@ def picture_alt(qid):
                                                     for s in BIG_SCORES))
                               + ", shares " + " and ".join(f"{v:.2f}" for v in softmax_shares(
                                   [s - max(BIG_SCORES) for s in BIG_SCORES])) + "."),
-        "xor_no_bend_chance": "The loss of the two points whose answer is 1, when a tilt gives (0, 1) a score s "
-                              f"and (1, 0) the score −s. It is lowest, {quiz._pair_loss(0, 0):.2f}, where both scores are 0. "
+        "xor_no_bend_chance": "The loss of the two points whose answer is 1, when a tilt gives (1, 0) a score s "
+                              f"and (0, 1) the score −s. It is lowest, {quiz._pair_loss(0, 0):.2f}, where both scores are 0. "
                               f"At scores {PAIR_MARKS[0]:g} and {-PAIR_MARKS[0]:g} it is "
                               f"{quiz._pair_loss(PAIR_MARKS[0], -PAIR_MARKS[0]):.2f}: the curve bends upward.",
         "why_sigmoid_stalled": f"Sigmoid's slope from x = -6 to 6, under the dashed line at slope 1. Its peak, at x = 0, "
