@@ -3397,8 +3397,8 @@ def test_selu_check_says_how_fast_the_wrong_answer_and_points_to_the_picture():
     for start in (2.0, 0.5):
         for _, s in ch04_zoo.run_draws(30, start)["SELU"]:
             assert np.all(np.abs(np.asarray(s[settle:]) - 1) < 0.1) and abs(s[settle - 1] - 1) < 0.5
-    assert (f"  From either start, all 5 lines are inside the grey band (0.9 to 1.1) from layer {settle} on.\n"
-            "  Drag the spread to 2 or 0.5, and watch the lines enter the band.\n") in answer   # r62: what dragging shows   # r50: these 5, not every one
+    assert (f"  In the picture, from either start, all 5 lines are inside the grey band (0.9 to 1.1) from layer {settle} on.\n"
+            "  Drag the spread to 2 or 0.5, and watch the lines enter the band.\n") in answer   # r62: what dragging shows   # r50, r66: these 5 drawn networks, not a law
     assert ('  A common wrong answer: "SELU keeps whatever spread it is given." In fact, it pulls a big spread down '
             "and a small one up.\n") in answer
     k = _index("ch04.signal_answer(depth=30)")
@@ -3513,10 +3513,14 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
                             "Example: inputs 0.5 and 2, backward signal −0.3. The nudges: $0.5 \\times (-0.3) = -0.15$ and $2 \\times (-0.3) = -0.6$. Both go down.\n"
                             # r64 (pass 69): why one-signed nudges zig-zag: the star needs one weight up, one down
                             "The star needs weight 1 to grow and weight 2 to shrink.\n"
-                            "But every step moves both the same way: up-right or down-left. So the path zig-zags (left).\n"
+                            "But with one pair of inputs per step, every step moves both the same way: up-right or down-left. So the path zig-zags (left).\n"
                             "Centred inputs (right) can move one weight up and the other down.\n")
     assert "If only some inputs are above 0" not in words   # r62 (pass 67): a third case, cut for focus (words)
     assert "milder" not in words
+    # r66 (pass 70): the zig-zag is per step with one pair of inputs (as the picture: one example a step); in
+    # "What to remember" it "can" happen, not always
+    assert "Sigmoid's outputs, all above 0, can make the next weights zig-zag." in _markdown()
+    assert "Sigmoid's outputs, all above 0, make the next weights zig-zag." not in _markdown()
     # r61 (pass 66): the rule with two worked nudges: input times the shared signal, both of the signal's sign
     nudges = np.array([0.5, 2.0]) * -0.3
     assert [f"{v:g}" for v in nudges] == ["-0.15", "-0.6"] and np.all(nudges < 0)

@@ -1415,7 +1415,7 @@ def signal_answer(depth=30, high=2.0, low=0.5):
         raise ValueError("ReLU with LeCun weights does not fade")
     settle = selu_settle_layer(depth, high, low)
     lines = [f"- **SELU**: it goes back to 1, from {high:g} and from {low:g} alike.\n"
-             f"  From either start, all {len(DRAW_SEEDS)} lines are inside the grey band ({1 - SETTLE_WITHIN:g} to "
+             f"  In the picture, from either start, all {len(DRAW_SEEDS)} lines are inside the grey band ({1 - SETTLE_WITHIN:g} to "
              f"{1 + SETTLE_WITHIN:g}) from layer {settle} on.\n  Drag the spread to 2 or 0.5, and watch the lines enter the band.\n"
              "  Its average (left panel) goes back to 0 too.\n"
              "  A common wrong answer: \"SELU keeps whatever spread it is given.\" In fact, it pulls a big "
