@@ -740,13 +740,14 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               # pass 62 (r56 sweep): "one straight score" named as the puzzle's score; "Neither one" said plainly
               "With no bend in the middle, everything before the sigmoid collapses into one score, as in the puzzle.\n"
               # pass 56 (r50 reader: "nowhere, or everywhere" was cryptic): the no-line case in plain words
-              "The network's **boundary**, where the chance is one half, is a straight line. "
-              "No straight line splits XOR.\n"
+              "So the network's **boundary**, where the chance is one half, is a straight line, and none "
+              "splits XOR.\n"
               # pass 63 (r58 reader: by the "chance one half" definition, a score stuck at 0 is a boundary
               # everywhere, not nowhere): a constant score splits nothing
               # pass 65 (r59 reader: "either way" had no clear referent): the exception in one plain sentence
-              "One exception: a score that is the same everywhere. It gives all four corners the same chance, so it "
-              "splits nothing.",
+              # pass 70 (r65 reader: read as a footnote, yet it is what training finds): led with plainly
+              "Or, as training finds here, the score is the same everywhere: chance one half at every corner, "
+              "which splits nothing.",
               # pass 29: the loss named here; pass 30: training "changes" the weights ("step" is one update)
               # pass 41 (r37 reader: too many new words at once): the loss moves to the optional section, which uses it
               "Training changes the weights, step by step, to make the chances less wrong.",
@@ -1011,9 +1012,10 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "origin" not in text  # pass 46 (cut): the word is gone with its sentence
     assert "label-1 corners get chances above one half, and label-0 corners below" in text
     assert "right side of one half" not in text
-    assert text.count("**boundary**") == 1 and ("The network's **boundary**, where the chance is one half, is a "
-                                                 "straight line. No straight line splits XOR.\nOne exception: a "
-                                                 "score that is the same everywhere.") in text
+    assert text.count("**boundary**") == 1 and ("So the network's **boundary**, where the chance is one half, is a "
+                                                 "straight line, and none splits XOR.\nOr, as training finds here, "
+                                                 "the score is the same everywhere") in text  # pass 70 (r65)
+    assert "One exception" not in text
     assert "there is no boundary.)" not in text  # pass 63 (r58): a score stuck at 0 has chance one half everywhere
     assert text.index("**boundary**") < min(m.start() for m in re.finditer(r"(?<!\*)\bboundary\b(?!\*)", text))
     # pass 61 (r55 reader): the reason a bend is needed is said: without one the boundary is a straight line
@@ -1233,7 +1235,7 @@ def test_no_bend_map_is_evenly_near_white():
     # pass 68 (r63 reader: "boundary curves" was a hand-wave): said as what the dashes do, then why, from the
     # steps' directions (pass 65); the two pieces are checked in test_pass66_seed_0_boundary_has_two_pieces
     assert ("<details><summary>Check your prediction</summary>\n\nIt curves, in two pieces.\n"
-            "Why: the final score adds the 8 tanh units, each times a weight.\n"
+            "Why: the final score adds the 8 tanh units, each times a weight, plus a bias.\n"  # pass 70 (r65)
             "Each unit is a smooth step that climbs across its own straight line. The steps face different ways.\n"
             "So the place where their sum is 0 changes direction as it goes.\n\n"
             "</details>") in text  # pass 57 (cut): the left map says "no useful boundary" itself
@@ -1421,7 +1423,7 @@ def test_pass17_bends_crease_or_curve_and_weights_flip_or_skew():
     assert "So only the bend creases or curves the sheet." in text
     # r52: a layer can also squash the sheet onto one line (step 2 of the fold demo), so "does just that" was wrong
     assert ("A layer with no bend does the same. Its weights stretch, turn, flip (mirror) or **skew** the "
-            "sheet (lean its squares over).\nThey can even squash it onto one line.") in text  # r54; pass 68: shorter
+            "sheet (lean its squares over).\nThey can even squash it onto one line, or one point.") in text  # r54; pass 68: shorter
     assert "The biases slide the whole sheet." in text
     assert "3. A bend changes the sheet: ReLU creases it; tanh curves it." in text
     assert "A bend creases (ReLU) or curves (tanh) the sheet, so the stack need not collapse." in text
@@ -1543,7 +1545,7 @@ def test_the_sheet_is_stretchy_and_skew_and_flip_are_said_in_plain_words():
     assert ("Think of a rubber sheet printed with squares. Stretch it evenly, turn it, slide it: its lines stay "
             "straight.") in text  # pass 23; pass 68: one sentence
     assert "squared paper" not in text and "Its weights stretch, tilt, flip or skew." not in text
-    assert "or **skew** the sheet (lean its squares over).\nThey can even squash it onto one line." in text  # pass 56: one analogy (the sheet); the deck is cut
+    assert "or **skew** the sheet (lean its squares over).\nThey can even squash it onto one line, or one point." in text  # pass 56: one analogy (the sheet); the deck is cut
     assert "deck of cards" not in text
     skew = np.array([[1.0, 0.5], [0.0, 1.0]])   # x1 += 0.5·x2: each row (higher x2) slides further
     rows = [sheet.layer(np.array([[0.0, y]]), skew, (0, 0))[0, 0] for y in (0.0, 1.0, 2.0)]
@@ -1694,9 +1696,11 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "For $b$, two pull up and two down. $u$ feels only corners with $x_1 = 1$: (1, 0) pulls up, "
                     "(1, 1) down. $v$ likewise.\n"
                     "The pulls cancel, so training stops there.\n"
-                    "Against $u$, $v$ and $b$, the loss curves up like a bowl (below: one slice).\n"
-                    "A bowl has one flat point, its bottom, so no straight score does better.\n"
-                    "The no-bend network's score is always some $u\\,x_1 + v\\,x_2 + b$.")  # pass 56: the picture's title names its slice
+                    # pass 70 (r65 reader: the bowl is the loss over the straight score's own u, v, b, not over
+                    # the 8-unit network's weights): scoped to what any no-bend network scores; "valley" as in 00
+                    "Against $u$, $v$ and $b$, the loss is a valley shaped like a bowl (below: one slice).\n"
+                    "A bowl has one flat point, its bottom: here, one half everywhere.\n"
+                    "A network with no bend always scores some $u\\,x_1 + v\\,x_2 + b$, so none has a lower loss.")  # pass 56: the picture's title names its slice
     # pass 50 (r45 reader): the rule behind the printed table's losses: loss = -ln(chance of the right label); the
     # chance is of label 1, so a label-0 corner gets 1 minus it. The worked numbers are the table's, as printed.
     chance = 1 / (1 + np.exp(-(A @ np.array([2.0, 2.0, -1.0]))))  # s = 2x1 + 2x2 - 1 at the four corners
@@ -2934,7 +2938,7 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
               .figure.axes[1].get_legend().get_texts()]
     assert "your line's label-1 side" in legend
     assert ("- **turn** is the arrow's direction in degrees: 0 points right, 90 up, −90 down.\n"
-            "- **shift** is how far the line sits from (0, 0), along the arrow.") in text  # pass 68: shorter
+            "- **shift** slides the line along the arrow: 0 puts it through (0, 0).") in text  # pass 70 (r65)
     steer = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
     steer.sliders["angle"].value, steer.sliders["offset"].value = -65.0, 0.2
     a = np.radians(-65)
@@ -2977,7 +2981,7 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert ch01_collapse.corners_right(-30.0, 0.55, curved, labels) == 4
     assert "right angles" not in text  # r52 (cell 64 too dense before its picture): the picture shows it
     assert np.allclose(steer.lines["cut"].get_xydata() @ [np.cos(a), np.sin(a)], 0.2)  # every point: the same shift
-    assert text.index("**shift** is how far the line sits") < text.index("1. Click **ReLU**. Predict: after the crease")
+    assert text.index("**shift** slides the line along the arrow") < text.index("1. Click **ReLU**. Predict: after the crease")
     # pass 56 (r50 reader: the readout is not in the picture, "the last two" assumes the order): named, and placed
     assert "The demo draws a dashed line on the right panel.\n" in text
     assert "Two sliders move the line (sketch below):" in text  # pass 66: the sketch pointed to; pass 68: shorter
@@ -3407,6 +3411,9 @@ def test_pass58_a_layer_with_no_bend_can_squash_the_sheet_onto_one_line():
     pts = np.concatenate(sheet.grid_lines()).reshape(-1, 2)
     h = sheet.layer(pts, W, b, "identity")
     np.testing.assert_allclose(h[:, 1] - h[:, 0], 0.5, atol=1e-12)
+    # pass 70 (r65 reader: "or one point"): all weights 0 send every point of the sheet to the biases
+    flat = sheet.layer(pts, ((0.0, 0.0), (0.0, 0.0)), b, "identity")
+    np.testing.assert_allclose(flat, np.broadcast_to(b, flat.shape), atol=0)
 
 
 def test_pass60_corners_that_land_on_one_point_share_one_name():
