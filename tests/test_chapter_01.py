@@ -1,6 +1,7 @@
 """Chapter 01's new claims: a layer without a bend keeps a sheet flat, a bend creases or curves it; the notebook reads as taught."""
 
 import ast
+import html
 import json
 import re
 from pathlib import Path
@@ -1700,7 +1701,7 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     # the 8-unit network's weights): scoped to what any no-bend network scores; "valley" as in 00
                     "Against $u$, $v$ and $b$, the loss is a valley shaped like a bowl (below: one slice).\n"
                     "A bowl has one flat point, its bottom: here, one half everywhere.\n"
-                    "A network with no bend always scores some $u\\,x_1 + v\\,x_2 + b$, so none has a lower loss.")  # pass 56: the picture's title names its slice
+                    "A network with no bend always scores some $u\\,x_1 + v\\,x_2 + b$, so none beats one half everywhere.")  # pass 56: the picture's title names its slice
     # pass 50 (r45 reader): the rule behind the printed table's losses: loss = -ln(chance of the right label); the
     # chance is of label 1, so a label-0 corner gets 1 minus it. The worked numbers are the table's, as printed.
     chance = 1 / (1 + np.exp(-(A @ np.array([2.0, 2.0, -1.0]))))  # s = 2x1 + 2x2 - 1 at the four corners
@@ -2261,7 +2262,7 @@ def test_pass25_opening_question_and_the_tanh_sheet():
     assert "It acts on $h_1$ and on $h_2$, each on its own." in text
     # pass 65 (r59 reader: the walk came twice): the slanted line is worked once, in the question's answer
     assert ("Why: tanh squashes numbers far from 0 much more than numbers near 0.\n"
-            "The answer above shows it: two equal steps along a slanted line come out steep, then gentle.") in text
+            "The numbers under the picture show it: two equal steps along a slanted line come out steep, then gentle.") in text
     assert "tanh on a slanted line" in ch01_collapse.tanh_printout()
     # pass 62 (r56 reader: cryptic, and it seemed to clash with "every line curves"): said as upright or across
     # lines, and that after our layer none is one (every grid line slants; all curve: checked below)
@@ -3280,7 +3281,7 @@ def test_pass57_tanh_bends_a_slanted_line_usually_not_always():
     assert np.allclose(np.diff(landed, axis=0), steps)  # the printed steps follow from the printed points
     # pass 65 (r59 reader: the walk came twice): the worked line is the question's answer printout (checked in the
     # pass-58 test against tanh); the fold says steep, then gentle, and points to it
-    assert ("The answer above shows it: two equal steps along a slanted line come out steep, then gentle.\n\n"
+    assert ("The numbers under the picture show it: two equal steps along a slanted line come out steep, then gentle.\n\n"
             "</details>") in text  # pass 68: the two straight cases are cut
     # pass 67 (r62 reader: a run of numbers): tanh acts on each number of a point, said point by point
     assert ("tanh on a slanted line acts on each number of a point:\n"
@@ -3346,18 +3347,24 @@ def test_pass57_stored_quiz_widgets_hide_their_answers_before_a_click():
 def test_pass58_tanh_squash_numbers_are_tanhs():
     """Check the tanh 'why' numbers (r52 change 2): from 0 to 0.5 tanh moves 0.46, from 1.5 to 2 only 0.06.
     Pass 61 (r55): the fold's numbers are now the worked slanted line's; both are printed where the picture is
-    revealed, after the bend question's click (and in its static fold)."""
+    revealed, after the bend question's click (and in its static fold). Pass 70 (r65): the slanted line only, under
+    the picture, after a one-line answer."""
     text = _text()
     near, far = np.tanh(0.5) - np.tanh(0.0), np.tanh(2.0) - np.tanh(1.5)
-    assert near > 5 * far and ch01_collapse.tanh_moves() == [round(near, 2), round(far, 2)]
     printed = ch01_collapse.tanh_printout()
-    assert printed == ("tanh: equal steps in, unequal steps out, so a slanted path bends.\n"   # pass 66 (r61)
-                       f"Its output moves {near:.2f} as its input goes from 0 to 0.5, but only {far:.2f} "
-                       "from 1.5 to 2.\n"
-                       "tanh on a slanted line acts on each number of a point:\n"   # pass 67 (r62)
+    # pass 70 (r65 reader: the reveal opened with a block of numbers, tanh before ReLU): the reveal opens with the
+    # answer in one line; tanh's slanted line follows the picture; the 0-to-0.5 vs 1.5-to-2 line is cut (the slanted
+    # line's steep-then-gentle steps show the same squash)
+    assert printed == ("tanh on a slanted line acts on each number of a point:\n"   # pass 67 (r62)
                        "(0, 0) → (tanh 0, tanh 0) = (0, 0)\n(0.5, 1) → (tanh 0.5, tanh 1) = (0.46, 0.76)\n"
                        "(1, 2) → (tanh 1, tanh 2) = (0.76, 0.96)\nIn: two equal steps, each 0.5 right and 1 up.\n"
                        "Out: step 1: 0.46 right, 0.76 up; step 2: 0.30 right, 0.20 up")
+    assert near > 5 * far  # the squash the printout shows: far from 0, tanh barely moves
+    assert ch01_collapse.BEND_ANSWER == "D: ReLU creases the thick line, tanh curves it. The two boxes below say why."
+    q = ch01_collapse.bend_question()
+    assert q.options[3] == "ReLU creases it, tanh curves it" == q.right  # "D" names the right option
+    assert [c.value for c in q.reveal.children if hasattr(c, "value") and isinstance(c.value, str)] == [
+        f"<pre>{ch01_collapse.BEND_ANSWER}</pre>", f"<pre>{html.escape(printed)}</pre>"]  # answer, picture, numbers
     assert "tanh sends them to" not in text  # pass 65 (r59): said once, in the printout above
     cells = _cells()
     i = next(k for k, c in enumerate(cells) if _src(c).strip() == "ch01.bend_question()")
@@ -3446,7 +3453,7 @@ def test_pass61_bend_question_wrong_answers_name_their_misconception():
     assert "a bend is one more stretch" in said["both stay straight"]
     assert "smooth is not straight" in said["ReLU creases it, tanh keeps it straight"]
     assert "where a line crosses 0, ReLU switches piece" in said["ReLU keeps it straight, tanh curves it"]
-    assert q.reveal.layout.display is None and "0.46, 0.76" in q.reveal.children[0].value
+    assert q.reveal.layout.display is None and "0.46, 0.76" in q.reveal.children[-1].value
     W, b = ch01_collapse.SHEET_W, ch01_collapse.SHEET_B
     followed = sheet.grid_lines()[1][ch01_collapse.FOLLOWED]
     assert [sheet.bent_lines(sheet.layer(followed, W, b, bend)[None]) for bend in ("relu", "tanh")] == [1, 1]
