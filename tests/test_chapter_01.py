@@ -1004,7 +1004,7 @@ def test_seventh_pass_wording_of_chapter_01():
     # pass 48: the shadings are named inside the before panel ("orange: h₁ < 0"), not in a sentence
     # pass 63 (r58 reader: four ideas in five lines): the one-number corner first, then one line per colour
     # pass 68 (r63 reader: the fold needs one plain line saying what ReLU does to the grid): said first
-    assert ("ReLU turns every negative $h_1$ or $h_2$ into 0. So it presses part of the grid flat onto the axes.\n"
+    assert ("Turning negatives into 0 presses part of the grid flat onto the axes.\n"  # pass 70: ReLU said in cell 7
             "The left panel shades those parts:\n"
             "- Orange: only $h_1$ below 0. Lands on the upright axis, where $h_1 = 0$.\n"
             "- Green: only $h_2$ below 0. Lands on the across axis, where $h_2 = 0$.\n"
@@ -1208,7 +1208,7 @@ def test_tanh_squeezes_big_numbers_and_barely_changes_small_ones():
     h = np.linspace(0, 3, 301)
     assert np.all(np.diff(h - np.tanh(h)) > 0)
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "4. tanh: at the start sliders, no line stays straight. tanh curves all 14 lines." in text
+    assert "4. tanh: no. At the start sliders, tanh curves all 14 lines." in text
 
 
 def test_no_bend_map_is_evenly_near_white():
@@ -1238,7 +1238,7 @@ def test_no_bend_map_is_evenly_near_white():
     assert ("<details><summary>Check your prediction</summary>\n\nIt curves, in two pieces.\n"
             "Why: the final score adds the 8 tanh units, each times a weight, plus a bias.\n"  # pass 70 (r65)
             "Each unit is a smooth step that climbs across its own straight line. The steps face different ways.\n"
-            "So the place where their sum is 0 changes direction as it goes.\n\n"
+            "So the place where the score is 0 changes direction as it goes.\n\n"  # pass 70: the score has a bias
             "</details>") in text  # pass 57 (cut): the left map says "no useful boundary" itself
     assert "trillionth of one half" not in text
     assert "The output adds up the 8 tanh units" not in text  # pass 48 (r43): the output is a chance, never 0
@@ -1699,9 +1699,9 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "The pulls cancel, so training stops there.\n"
                     # pass 70 (r65 reader: the bowl is the loss over the straight score's own u, v, b, not over
                     # the 8-unit network's weights): scoped to what any no-bend network scores; "valley" as in 00
-                    "Against $u$, $v$ and $b$, the loss is a valley shaped like a bowl (below: one slice).\n"
-                    "A bowl has one flat point, its bottom: here, one half everywhere.\n"
-                    "A network with no bend always scores some $u\\,x_1 + v\\,x_2 + b$, so none beats one half everywhere.")  # pass 56: the picture's title names its slice
+                    "Against $u$, $v$ and $b$, the loss is a valley shaped like a bowl (below: one slice), flat only "
+                    "at its bottom: one half everywhere.\n"
+                    "A network with no bend always scores some $u\\,x_1 + v\\,x_2 + b$, so none beats that.")  # pass 56: the picture's title names its slice
     # pass 50 (r45 reader): the rule behind the printed table's losses: loss = -ln(chance of the right label); the
     # chance is of label 1, so a label-0 corner gets 1 minus it. The worked numbers are the table's, as printed.
     chance = 1 / (1 + np.exp(-(A @ np.array([2.0, 2.0, -1.0]))))  # s = 2x1 + 2x2 - 1 at the four corners
@@ -2699,7 +2699,7 @@ def test_pass33_tanh_has_its_own_prediction_and_hidden_layer_is_named():
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
     assert _src(cells[i - 1]).rstrip().endswith(
         "4. **tanh.** Press **reset**, then click **tanh**. Predict: will any grid line stay straight?")
-    assert "4. tanh: at the start sliders, no line stays straight. tanh curves all 14 lines." in _src(cells[i + 1])
+    assert "4. tanh: no. At the start sliders, tanh curves all 14 lines." in _src(cells[i + 1])
     w = ch01_collapse.fold_demo()
     w.bend.value = "tanh"
     assert "14 of 14 grid lines curved" in w.readout.value
@@ -3130,7 +3130,7 @@ def test_pass52_tanh_curves_all_lines_only_at_the_start_sliders():
     assert "7 of 14 grid lines curved" in w.readout.value
     upright = sheet.layer(sheet.grid_lines()[0], ((1.0, 0.0), (-0.4, 1.2)), ch01_collapse.SHEET_B, "tanh")
     assert sheet.bent_lines(upright) == 0 and len(upright) == 7
-    answer = "".join(_src(c) for c in _cells() if "4. tanh: at the start sliders" in _src(c))
+    answer = "".join(_src(c) for c in _cells() if "4. tanh: no. At the start sliders" in _src(c))
     assert "set $W_{12}$ to 0, and the 7 upright lines stay straight." in answer
 
 
