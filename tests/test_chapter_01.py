@@ -1,6 +1,7 @@
 """Chapter 01's new claims: a layer without a bend keeps a sheet flat, a bend creases or curves it; the notebook reads as taught."""
 
 import ast
+import html
 import json
 import re
 from pathlib import Path
@@ -740,13 +741,14 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               # pass 62 (r56 sweep): "one straight score" named as the puzzle's score; "Neither one" said plainly
               "With no bend in the middle, everything before the sigmoid collapses into one score, as in the puzzle.\n"
               # pass 56 (r50 reader: "nowhere, or everywhere" was cryptic): the no-line case in plain words
-              "The network's **boundary**, where the chance is one half, is a straight line. "
-              "No straight line splits XOR.\n"
+              "So the network's **boundary**, where the chance is one half, is a straight line, and none "
+              "splits XOR.\n"
               # pass 63 (r58 reader: by the "chance one half" definition, a score stuck at 0 is a boundary
               # everywhere, not nowhere): a constant score splits nothing
               # pass 65 (r59 reader: "either way" had no clear referent): the exception in one plain sentence
-              "One exception: a score that is the same everywhere. It gives all four corners the same chance, so it "
-              "splits nothing.",
+              # pass 70 (r65 reader: read as a footnote, yet it is what training finds): led with plainly
+              "Or, as training finds here, the score is the same everywhere: chance one half at every corner, "
+              "which splits nothing.",
               # pass 29: the loss named here; pass 30: training "changes" the weights ("step" is one update)
               # pass 41 (r37 reader: too many new words at once): the loss moves to the optional section, which uses it
               "Training changes the weights, step by step, to make the chances less wrong.",
@@ -1002,7 +1004,7 @@ def test_seventh_pass_wording_of_chapter_01():
     # pass 48: the shadings are named inside the before panel ("orange: h₁ < 0"), not in a sentence
     # pass 63 (r58 reader: four ideas in five lines): the one-number corner first, then one line per colour
     # pass 68 (r63 reader: the fold needs one plain line saying what ReLU does to the grid): said first
-    assert ("ReLU turns every negative $h_1$ or $h_2$ into 0. So it presses part of the grid flat onto the axes.\n"
+    assert ("Turning negatives into 0 presses part of the grid flat onto the axes.\n"  # pass 70: ReLU said in cell 7
             "The left panel shades those parts:\n"
             "- Orange: only $h_1$ below 0. Lands on the upright axis, where $h_1 = 0$.\n"
             "- Green: only $h_2$ below 0. Lands on the across axis, where $h_2 = 0$.\n"
@@ -1011,9 +1013,10 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "origin" not in text  # pass 46 (cut): the word is gone with its sentence
     assert "label-1 corners get chances above one half, and label-0 corners below" in text
     assert "right side of one half" not in text
-    assert text.count("**boundary**") == 1 and ("The network's **boundary**, where the chance is one half, is a "
-                                                 "straight line. No straight line splits XOR.\nOne exception: a "
-                                                 "score that is the same everywhere.") in text
+    assert text.count("**boundary**") == 1 and ("So the network's **boundary**, where the chance is one half, is a "
+                                                 "straight line, and none splits XOR.\nOr, as training finds here, "
+                                                 "the score is the same everywhere") in text  # pass 70 (r65)
+    assert "One exception" not in text
     assert "there is no boundary.)" not in text  # pass 63 (r58): a score stuck at 0 has chance one half everywhere
     assert text.index("**boundary**") < min(m.start() for m in re.finditer(r"(?<!\*)\bboundary\b(?!\*)", text))
     # pass 61 (r55 reader): the reason a bend is needed is said: without one the boundary is a straight line
@@ -1205,7 +1208,7 @@ def test_tanh_squeezes_big_numbers_and_barely_changes_small_ones():
     h = np.linspace(0, 3, 301)
     assert np.all(np.diff(h - np.tanh(h)) > 0)
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "4. tanh: at the start sliders, no line stays straight. tanh curves all 14 lines." in text
+    assert "4. tanh: no. At the start sliders, tanh curves all 14 lines." in text
 
 
 def test_no_bend_map_is_evenly_near_white():
@@ -1233,9 +1236,9 @@ def test_no_bend_map_is_evenly_near_white():
     # pass 68 (r63 reader: "boundary curves" was a hand-wave): said as what the dashes do, then why, from the
     # steps' directions (pass 65); the two pieces are checked in test_pass66_seed_0_boundary_has_two_pieces
     assert ("<details><summary>Check your prediction</summary>\n\nIt curves, in two pieces.\n"
-            "Why: the final score adds the 8 tanh units, each times a weight.\n"
+            "Why: the final score adds the 8 tanh units, each times a weight, plus a bias.\n"  # pass 70 (r65)
             "Each unit is a smooth step that climbs across its own straight line. The steps face different ways.\n"
-            "So the place where their sum is 0 changes direction as it goes.\n\n"
+            "So the place where the score is 0 changes direction as it goes.\n\n"  # pass 70: the score has a bias
             "</details>") in text  # pass 57 (cut): the left map says "no useful boundary" itself
     assert "trillionth of one half" not in text
     assert "The output adds up the 8 tanh units" not in text  # pass 48 (r43): the output is a chance, never 0
@@ -1421,7 +1424,7 @@ def test_pass17_bends_crease_or_curve_and_weights_flip_or_skew():
     assert "So only the bend creases or curves the sheet." in text
     # r52: a layer can also squash the sheet onto one line (step 2 of the fold demo), so "does just that" was wrong
     assert ("A layer with no bend does the same. Its weights stretch, turn, flip (mirror) or **skew** the "
-            "sheet (lean its squares over).\nThey can even squash it onto one line.") in text  # r54; pass 68: shorter
+            "sheet (lean its squares over).\nThey can even squash it onto one line, or one point.") in text  # r54; pass 68: shorter
     assert "The biases slide the whole sheet." in text
     assert "3. A bend changes the sheet: ReLU creases it; tanh curves it." in text
     assert "A bend creases (ReLU) or curves (tanh) the sheet, so the stack need not collapse." in text
@@ -1543,7 +1546,7 @@ def test_the_sheet_is_stretchy_and_skew_and_flip_are_said_in_plain_words():
     assert ("Think of a rubber sheet printed with squares. Stretch it evenly, turn it, slide it: its lines stay "
             "straight.") in text  # pass 23; pass 68: one sentence
     assert "squared paper" not in text and "Its weights stretch, tilt, flip or skew." not in text
-    assert "or **skew** the sheet (lean its squares over).\nThey can even squash it onto one line." in text  # pass 56: one analogy (the sheet); the deck is cut
+    assert "or **skew** the sheet (lean its squares over).\nThey can even squash it onto one line, or one point." in text  # pass 56: one analogy (the sheet); the deck is cut
     assert "deck of cards" not in text
     skew = np.array([[1.0, 0.5], [0.0, 1.0]])   # x1 += 0.5·x2: each row (higher x2) slides further
     rows = [sheet.layer(np.array([[0.0, y]]), skew, (0, 0))[0, 0] for y in (0.0, 1.0, 2.0)]
@@ -1694,9 +1697,11 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "For $b$, two pull up and two down. $u$ feels only corners with $x_1 = 1$: (1, 0) pulls up, "
                     "(1, 1) down. $v$ likewise.\n"
                     "The pulls cancel, so training stops there.\n"
-                    "Against $u$, $v$ and $b$, the loss curves up like a bowl (below: one slice).\n"
-                    "A bowl has one flat point, its bottom, so no straight score does better.\n"
-                    "The no-bend network's score is always some $u\\,x_1 + v\\,x_2 + b$.")  # pass 56: the picture's title names its slice
+                    # pass 70 (r65 reader: the bowl is the loss over the straight score's own u, v, b, not over
+                    # the 8-unit network's weights): scoped to what any no-bend network scores; "valley" as in 00
+                    "Against $u$, $v$ and $b$, the loss is a valley shaped like a bowl (below: one slice), flat only "
+                    "at its bottom: one half everywhere.\n"
+                    "A network with no bend always scores some $u\\,x_1 + v\\,x_2 + b$, so none beats that.")  # pass 56: the picture's title names its slice
     # pass 50 (r45 reader): the rule behind the printed table's losses: loss = -ln(chance of the right label); the
     # chance is of label 1, so a label-0 corner gets 1 minus it. The worked numbers are the table's, as printed.
     chance = 1 / (1 + np.exp(-(A @ np.array([2.0, 2.0, -1.0]))))  # s = 2x1 + 2x2 - 1 at the four corners
@@ -2257,7 +2262,7 @@ def test_pass25_opening_question_and_the_tanh_sheet():
     assert "It acts on $h_1$ and on $h_2$, each on its own." in text
     # pass 65 (r59 reader: the walk came twice): the slanted line is worked once, in the question's answer
     assert ("Why: tanh squashes numbers far from 0 much more than numbers near 0.\n"
-            "The answer above shows it: two equal steps along a slanted line come out steep, then gentle.") in text
+            "The numbers under the picture show it: two equal steps along a slanted line come out steep, then gentle.") in text
     assert "tanh on a slanted line" in ch01_collapse.tanh_printout()
     # pass 62 (r56 reader: cryptic, and it seemed to clash with "every line curves"): said as upright or across
     # lines, and that after our layer none is one (every grid line slants; all curve: checked below)
@@ -2694,7 +2699,7 @@ def test_pass33_tanh_has_its_own_prediction_and_hidden_layer_is_named():
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.fold_demo()")
     assert _src(cells[i - 1]).rstrip().endswith(
         "4. **tanh.** Press **reset**, then click **tanh**. Predict: will any grid line stay straight?")
-    assert "4. tanh: at the start sliders, no line stays straight. tanh curves all 14 lines." in _src(cells[i + 1])
+    assert "4. tanh: no. At the start sliders, tanh curves all 14 lines." in _src(cells[i + 1])
     w = ch01_collapse.fold_demo()
     w.bend.value = "tanh"
     assert "14 of 14 grid lines curved" in w.readout.value
@@ -2934,7 +2939,7 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
               .figure.axes[1].get_legend().get_texts()]
     assert "your line's label-1 side" in legend
     assert ("- **turn** is the arrow's direction in degrees: 0 points right, 90 up, −90 down.\n"
-            "- **shift** is how far the line sits from (0, 0), along the arrow.") in text  # pass 68: shorter
+            "- **shift** slides the line along the arrow: 0 puts it through (0, 0).") in text  # pass 70 (r65)
     steer = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
     steer.sliders["angle"].value, steer.sliders["offset"].value = -65.0, 0.2
     a = np.radians(-65)
@@ -2977,7 +2982,7 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert ch01_collapse.corners_right(-30.0, 0.55, curved, labels) == 4
     assert "right angles" not in text  # r52 (cell 64 too dense before its picture): the picture shows it
     assert np.allclose(steer.lines["cut"].get_xydata() @ [np.cos(a), np.sin(a)], 0.2)  # every point: the same shift
-    assert text.index("**shift** is how far the line sits") < text.index("1. Click **ReLU**. Predict: after the crease")
+    assert text.index("**shift** slides the line along the arrow") < text.index("1. Click **ReLU**. Predict: after the crease")
     # pass 56 (r50 reader: the readout is not in the picture, "the last two" assumes the order): named, and placed
     assert "The demo draws a dashed line on the right panel.\n" in text
     assert "Two sliders move the line (sketch below):" in text  # pass 66: the sketch pointed to; pass 68: shorter
@@ -3125,7 +3130,7 @@ def test_pass52_tanh_curves_all_lines_only_at_the_start_sliders():
     assert "7 of 14 grid lines curved" in w.readout.value
     upright = sheet.layer(sheet.grid_lines()[0], ((1.0, 0.0), (-0.4, 1.2)), ch01_collapse.SHEET_B, "tanh")
     assert sheet.bent_lines(upright) == 0 and len(upright) == 7
-    answer = "".join(_src(c) for c in _cells() if "4. tanh: at the start sliders" in _src(c))
+    answer = "".join(_src(c) for c in _cells() if "4. tanh: no. At the start sliders" in _src(c))
     assert "set $W_{12}$ to 0, and the 7 upright lines stay straight." in answer
 
 
@@ -3276,7 +3281,7 @@ def test_pass57_tanh_bends_a_slanted_line_usually_not_always():
     assert np.allclose(np.diff(landed, axis=0), steps)  # the printed steps follow from the printed points
     # pass 65 (r59 reader: the walk came twice): the worked line is the question's answer printout (checked in the
     # pass-58 test against tanh); the fold says steep, then gentle, and points to it
-    assert ("The answer above shows it: two equal steps along a slanted line come out steep, then gentle.\n\n"
+    assert ("The numbers under the picture show it: two equal steps along a slanted line come out steep, then gentle.\n\n"
             "</details>") in text  # pass 68: the two straight cases are cut
     # pass 67 (r62 reader: a run of numbers): tanh acts on each number of a point, said point by point
     assert ("tanh on a slanted line acts on each number of a point:\n"
@@ -3342,18 +3347,24 @@ def test_pass57_stored_quiz_widgets_hide_their_answers_before_a_click():
 def test_pass58_tanh_squash_numbers_are_tanhs():
     """Check the tanh 'why' numbers (r52 change 2): from 0 to 0.5 tanh moves 0.46, from 1.5 to 2 only 0.06.
     Pass 61 (r55): the fold's numbers are now the worked slanted line's; both are printed where the picture is
-    revealed, after the bend question's click (and in its static fold)."""
+    revealed, after the bend question's click (and in its static fold). Pass 70 (r65): the slanted line only, under
+    the picture, after a one-line answer."""
     text = _text()
     near, far = np.tanh(0.5) - np.tanh(0.0), np.tanh(2.0) - np.tanh(1.5)
-    assert near > 5 * far and ch01_collapse.tanh_moves() == [round(near, 2), round(far, 2)]
     printed = ch01_collapse.tanh_printout()
-    assert printed == ("tanh: equal steps in, unequal steps out, so a slanted path bends.\n"   # pass 66 (r61)
-                       f"Its output moves {near:.2f} as its input goes from 0 to 0.5, but only {far:.2f} "
-                       "from 1.5 to 2.\n"
-                       "tanh on a slanted line acts on each number of a point:\n"   # pass 67 (r62)
+    # pass 70 (r65 reader: the reveal opened with a block of numbers, tanh before ReLU): the reveal opens with the
+    # answer in one line; tanh's slanted line follows the picture; the 0-to-0.5 vs 1.5-to-2 line is cut (the slanted
+    # line's steep-then-gentle steps show the same squash)
+    assert printed == ("tanh on a slanted line acts on each number of a point:\n"   # pass 67 (r62)
                        "(0, 0) → (tanh 0, tanh 0) = (0, 0)\n(0.5, 1) → (tanh 0.5, tanh 1) = (0.46, 0.76)\n"
                        "(1, 2) → (tanh 1, tanh 2) = (0.76, 0.96)\nIn: two equal steps, each 0.5 right and 1 up.\n"
                        "Out: step 1: 0.46 right, 0.76 up; step 2: 0.30 right, 0.20 up")
+    assert near > 5 * far  # the squash the printout shows: far from 0, tanh barely moves
+    assert ch01_collapse.BEND_ANSWER == "D: ReLU creases the thick line, tanh curves it. The two boxes below say why."
+    q = ch01_collapse.bend_question()
+    assert q.options[3] == "ReLU creases it, tanh curves it" == q.right  # "D" names the right option
+    assert [c.value for c in q.reveal.children if hasattr(c, "value") and isinstance(c.value, str)] == [
+        f"<pre>{ch01_collapse.BEND_ANSWER}</pre>", f"<pre>{html.escape(printed)}</pre>"]  # answer, picture, numbers
     assert "tanh sends them to" not in text  # pass 65 (r59): said once, in the printout above
     cells = _cells()
     i = next(k for k, c in enumerate(cells) if _src(c).strip() == "ch01.bend_question()")
@@ -3407,6 +3418,9 @@ def test_pass58_a_layer_with_no_bend_can_squash_the_sheet_onto_one_line():
     pts = np.concatenate(sheet.grid_lines()).reshape(-1, 2)
     h = sheet.layer(pts, W, b, "identity")
     np.testing.assert_allclose(h[:, 1] - h[:, 0], 0.5, atol=1e-12)
+    # pass 70 (r65 reader: "or one point"): all weights 0 send every point of the sheet to the biases
+    flat = sheet.layer(pts, ((0.0, 0.0), (0.0, 0.0)), b, "identity")
+    np.testing.assert_allclose(flat, np.broadcast_to(b, flat.shape), atol=0)
 
 
 def test_pass60_corners_that_land_on_one_point_share_one_name():
@@ -3439,7 +3453,7 @@ def test_pass61_bend_question_wrong_answers_name_their_misconception():
     assert "a bend is one more stretch" in said["both stay straight"]
     assert "smooth is not straight" in said["ReLU creases it, tanh keeps it straight"]
     assert "where a line crosses 0, ReLU switches piece" in said["ReLU keeps it straight, tanh curves it"]
-    assert q.reveal.layout.display is None and "0.46, 0.76" in q.reveal.children[0].value
+    assert q.reveal.layout.display is None and "0.46, 0.76" in q.reveal.children[-1].value
     W, b = ch01_collapse.SHEET_W, ch01_collapse.SHEET_B
     followed = sheet.grid_lines()[1][ch01_collapse.FOLLOWED]
     assert [sheet.bent_lines(sheet.layer(followed, W, b, bend)[None]) for bend in ("relu", "tanh")] == [1, 1]

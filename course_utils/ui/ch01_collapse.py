@@ -314,12 +314,6 @@ def bend_shapes(names=("relu", "tanh")):
     return fig
 
 
-def tanh_moves(steps=((0.0, 0.5), (1.5, 2.0))):
-    """How far tanh's output moves over each input step, to 2 decimals: far from 0 it barely moves (r52: the tanh
-    'why' had no numbers)."""
-    return [round(float(np.tanh(hi) - np.tanh(lo)), 2) for lo, hi in steps]
-
-
 SLANTED = ((0.0, 0.0), (0.5, 1.0), (1.0, 2.0))  # three points (h₁, h₂) on one slanted line: each step 0.5 right, 1 up
 
 
@@ -332,18 +326,19 @@ def tanh_slanted(points=SLANTED):
 
 
 def tanh_printout():
-    """The bend question's printed answer: tanh's squash in numbers, then on a slanted line."""
-    near, far = tanh_moves()
+    """The bend question's tanh numbers, under its picture: a slanted line, point by point, then its steps."""
     landed, steps = tanh_slanted()
     pair = lambda p: f"({p[0]:g}, {p[1]:g})"
     # r62: tanh acts on each number of a point on its own, said point by point before the steps
     moved = [f"{pair(p)} → (tanh {p[0]:g}, tanh {p[1]:g}) = {pair(q)}" for p, q in zip(SLANTED, landed)]
     step_in = np.diff(np.asarray(SLANTED), axis=0)[0]
-    return ("tanh: equal steps in, unequal steps out, so a slanted path bends.\n"   # r61: the idea before the numbers
-            f"Its output moves {near:.2f} as its input goes from 0 to 0.5, but only {far:.2f} from 1.5 to 2.\n"
-            "tanh on a slanted line acts on each number of a point:\n" + "\n".join(moved) + "\n"
+    return ("tanh on a slanted line acts on each number of a point:\n" + "\n".join(moved) + "\n"
             f"In: two equal steps, each {step_in[0]:g} right and {step_in[1]:g} up.\n"
             "Out: " + "; ".join(f"step {i + 1}: {r:.2f} right, {u:.2f} up" for i, (r, u) in enumerate(steps)))
+
+
+# r65: the reveal opens with the answer in one line; ReLU's why and tanh's why are the two boxes under the question
+BEND_ANSWER = "D: ReLU creases the thick line, tanh curves it. The two boxes below say why."
 
 
 @plots.styled
@@ -1120,13 +1115,15 @@ def _seed_summary(c, labels):
             f"label-0 corners near 0 (highest {c[:, labels == 0].max():.2f})")
 
 
-def _revealed(fig, width, printed=""):
-    """What answers a question (a printout, then a picture) as (widget kept hidden until a click, fold for a render
-    without a kernel): the answer never sits under its Predict already drawn."""
+def _revealed(fig, width, printed="", after=""):
+    """What answers a question (a printout, a picture, then a printout about the picture) as (widget kept hidden
+    until a click, fold for a render without a kernel): the answer never sits under its Predict already drawn."""
     png, alt = figure_png(fig), figure_alt(fig)
-    parts = [widgets.HTML(f"<pre>{html.escape(printed)}</pre>")] if printed else []
+    pre = lambda text: f"<pre>{html.escape(text)}</pre>" if text else ""
+    parts = [widgets.HTML(pre(printed))] if printed else []
     parts.append(widgets.Image(value=png, format="png", layout=widgets.Layout(max_width="100%")))
-    shown = (f"<pre>{html.escape(printed)}</pre>" if printed else "") + tables.cell(tables.image(png, alt, width))
+    parts += [widgets.HTML(pre(after))] if after else []
+    shown = pre(printed) + tables.cell(tables.image(png, alt, width)) + pre(after)
     return widgets.VBox(parts), f"<details><summary>The answer (open it after you choose)</summary>{shown}</details>"
 
 
@@ -1147,7 +1144,7 @@ def choice_question(options, right, why, caption, answer=None):
 
 def bend_question(W=SHEET_W, b=SHEET_B):
     """After ReLU, after tanh: does the thick line stay straight? (notebook 01, the opening). r55: the bend picture
-    sat in view under its Predict; now a click reveals it, with tanh's numbers."""
+    sat in view under its Predict; now a click reveals it: the answer in one line, the picture, tanh's numbers."""
     return choice_question({
         "both stay straight": "A common wrong answer: a bend is one more stretch. In fact: a bend treats small "
                               "and big numbers differently, so a straight line creases or curves.",
@@ -1161,7 +1158,7 @@ def bend_question(W=SHEET_W, b=SHEET_B):
     }, "ReLU creases it, tanh curves it", "ReLU presses the negative part flat: a corner. tanh squashes big "
        "numbers more than small ones: a curve.",
         "Question: after each bend, does the thick line stay straight?",
-        (bend_pictures(W, b), 1040, tanh_printout()))
+        (bend_pictures(W, b), 1040, BEND_ANSWER, tanh_printout()))
 
 
 def weight_question():
