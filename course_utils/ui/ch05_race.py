@@ -573,7 +573,7 @@ def rate_answer(runs, threshold=0.1, mine=None):
              f"Yes. In your race (seed 0), {CENTRED_LABEL} crosses {threshold:g} at epoch {at[0]:.0f}. ")
             + ("None of the five seeds crosses. " if crossed == 0 else f"{crossed} of the five seeds cross. ")
             + f"The steep sigmoid, which acts like 4× bigger starting weights into each bend, crossed in {_count_of_five(steep)}. "
-            + ("This try suggests bigger steps alone are not enough. " if crossed == 0 else
+            + (_helped(mine, runs[CENTRED_LABEL]) if crossed == 0 else
                "This try suggests bigger steps alone can be enough. ")
             + "It cannot show whether bigger starting weights alone would be.")
     # r58 Correctness 3: the five seeds the words count, as a saved table the learner can read (one decimal: a loss
@@ -586,6 +586,16 @@ def rate_answer(runs, threshold=0.1, mine=None):
                       f"| {STRETCH_TEST[3]}, rate 0.01: first below {threshold:g} | "
                       + " | ".join("never" if np.isnan(a) else f"{a:.0f}" for a in steep_at) + " |"])
     return Markdown(f"<details><summary>Check your answer</summary>\n\n{said}\n\n{rows}\n\n</details>")
+
+
+def _helped(mine, usual):
+    """r66 Correctness: whether the bigger steps lowered sigmoid − 0.5's loss at all (best of the five seeds against
+    its best at the race's rate 0.01, said to one decimal as the table says it), when no seed crossed."""
+    best, base = f"{mine.final_loss.min():.1f}", f"{usual.final_loss.min():.1f}"
+    if float(best) < float(base):
+        return (f"Bigger steps helped: its best run ends near {best}, against {base} at rate 0.01. But no run crossed "
+                "0.1. This try suggests bigger steps alone are not enough. ")
+    return "This try suggests bigger steps alone are not enough. "
 
 
 def _count_of_five(n):
