@@ -868,15 +868,19 @@ def step_sizes(depth=10, width=32, seed=0, names=NAMES):
     return typical, inside
 
 
-def print_step_sizes(depth=10, weights=1.4):
-    """Print step_sizes as a short table: each bend's slopes' typical size, and that times the weights' x1.4, one
-    typical step back (r56: the nine-step products and layer 1's share were a wall of digits; the flow widget shows
-    layer 1's share, and a fold says why ReLU's differs from nine typical steps)."""
+STEP_FACTOR = round(float(np.sqrt(2)), 2)   # He weights' typical x sqrt 2 a step back, as the table prints it: 1.41
+
+
+def print_step_sizes(depth=10, weights=STEP_FACTOR):
+    """Print step_sizes as a short table: each bend's slopes' typical size, and that times the weights' sqrt 2 (printed
+    as 1.41), one typical step back (r56: the nine-step products and layer 1's share were a wall of digits; the flow
+    widget shows layer 1's share, and a fold says why ReLU's differs from nine typical steps). r65: the column said
+    "x 1.4" while the factor is sqrt 2: each row is now the printed size times the printed factor, 1.41."""
     typical, inside = step_sizes(depth)
     print(f"One step back, per bend (first random start, {depth} layers)")
-    print(f"{'bend':9s}{'slopes’ typical size':>22s}{f'× {weights:g}: one step back':>26s}")
+    print(f"{'bend':9s}{'slopes’ typical size':>22s}{f'× √2 ({weights:.2f}): one step back':>30s}")
     for name, size in typical.items():
-        print(f"{label(name):9s}{size:>22.3f}{round(size, 3) * weights:>26.2f}")   # r63: 0.69 x 1.4 is not 0.96
+        print(f"{label(name):9s}{size:>22.3f}{round(size, 3) * weights:>30.2f}")   # r63: 0.69 x 1.4 is not 0.96
     print(f"Tanh's sums between \u22121 and 1: {inside:.0%}")
 
 
