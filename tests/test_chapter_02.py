@@ -816,7 +816,7 @@ def activations_min_gelu():
 def test_tanh_zero_centred_only_when_inputs_are_spread_around_0():
     """Check the sentence is qualified, and that tanh of all-positive inputs is not balanced around 0."""
     # r62 Focus 3: the word list's definition moved here, still qualified by the inputs
-    assert "So tanh is **zero-centred**: its outputs average about 0 for inputs spread evenly around 0." in markdown()
+    assert "So tanh is zero-centred: its outputs average about 0 for inputs spread evenly around 0." in markdown()
     assert np.mean(np.tanh(np.linspace(0.5, 3, 100))) > 0.5
 
 
@@ -1557,7 +1557,10 @@ def test_zero_centred_glossary_means_on_average_near_0_as_every_card_says():
     from course_utils.facts import activations
     text = markdown()
     # r62 Focus 3: the word list went; the word is defined where tanh shows it
-    assert ("So tanh is **zero-centred**: its outputs average about 0 for inputs spread evenly around 0.") in text
+    # pass 70 (r65 Clarity): ReLU's card uses the word first, so it is defined (bold) right above that card
+    assert ("So tanh is zero-centred: its outputs average about 0 for inputs spread evenly around 0.") in text
+    assert "On it, **zero-centred** means outputs on both sides of 0, averaging about 0." in text
+    assert _cell_index("**zero-centred** means") < _cell_index('ch02.card("relu")')
     assert text.lower().index("zero-centred") == text.index("**zero-centred**") + 2
     assert "- **Zero-centred**: when a bend's inputs" not in text   # pass 25: say what the word names, a bend
     assert "That needs inputs spread evenly around 0." not in text   # pass 24: 'That' was ambiguous
@@ -1758,8 +1761,16 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
                           # pass 61 (r55 Focus): "not real bend outputs" read as a retreat; the same hedge, said
                           # as what the inputs share with the bends' outputs: their signs (checked below)
                           "The inputs were random, with the signs of sigmoid's outputs (all positive) or of tanh's (both signs).\n"
+                          # pass 70 (r65 Correctness: "sign, or just size?"): the test changes both; said where the
+                          # result is, with the fold's own averages (2/3 and 1/6, checked below)
+                          "Both centres have the same spread, but centred inputs are also smaller: (input 1)² + (input 2)² averages 1/6, not 2/3.\n"
+                          "Shifting the inputs to one sign is what adds that size, and the fold below shows how size sets the step limit.\n"
                           "So it suggests: at the same spread, centred inputs (like tanh's) allow bigger steps than all-positive ones (like sigmoid's).\n\n</details>")
     assert float(activations.get("sigmoid")(0.0)) == 0.5 and float(activations.get("tanh")(0.0)) == 0.0
+    for c, want in ((0.5, 2 / 3), (0.0, 1 / 6)):   # the two averages, from the runs' own inputs
+        h = zigzag.independent_inputs(c, 200000)
+        assert abs(float(np.mean(np.sum(np.reshape(h, (-1, 2)) ** 2, axis=1))) - want) < 0.01
+        assert ch02.mean_square(c) == pytest.approx(want)
     assert "Efficient BackProp" not in below and "LeCun" not in below   # pass 47 (r42, Focus): no source aside
     assert "not fewer steps" not in below and "straighter" not in below and "Beyond this toy" not in below
     assert "Less:" not in markdown() and "zigzag_run" not in json.dumps(chapter())
@@ -2215,12 +2226,12 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # (the star needs weight 1 up, weight 2 down; a together move pushes both the same way), the second split cut
     # pass 68 (r63 Clarity: together/apart had no everyday hook): a plank's two ends, lifted (together) or tilted
     # (apart); r61's point kept: the star needs only a tilt, along the dotted line, so a together move is a detour
-    assert ("**Why all-positive inputs make the weights swing.** Think of the two weights as the two ends of a plank.\n"
+    assert ("**Why inputs of one sign make the weights swing.** Think of the two weights as the two ends of a plank.\n"
             "A **together** move lifts or lowers both ends: both weights go the same way.\n"
             "An **apart** move tilts the plank: one weight up, the other down.\n"
             "The star needs only a tilt: weight 1 up, weight 2 down, along the dotted line.\n"
             "The coloured arrows split the step (+2, +1) into together (+1.5, +1.5) plus apart (+0.5, −0.5).\n"
-            "With positive inputs, every step moves both weights the same way.\n"
+            "With inputs of one sign (all positive, or all negative), every step moves both weights the same way.\n"
             "So each step's together part is never the smaller one.\n"
             # r59 Clarity 2, Correctness 1: how "together ≥ apart" becomes a swing (checked below)
             # r62 Clarity 3: why the detour piles up, in plain words: pushed back past the line, then farther
@@ -2241,7 +2252,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     assert "half the sum" not in split and "Adding two numbers" not in split
     assert ("**The split in numbers.** Together is half the sum of the two weights' moves: (2 + 1) ÷ 2 = 1.5.\n"
             "Apart is half their difference: (2 − 1) ÷ 2 = 0.5.\n"
-            "With positive inputs, the two moves share a sign.\n"
+            "With inputs of one sign, the two moves share a sign.\n"
             "Adding two numbers of one sign gives at least as much as subtracting them.\n"
             "So the together part is at least as big as the apart part.") in ch02.together_apart().data
     together, apart = ch02.split(change)
@@ -3010,8 +3021,9 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
             "The inputs all point roughly along the together line, so the swings grow along it.\n"
             # r62 Focus 2: the run counts cut from the fold (the check fold says "over half"); centre 0 in two lines
             "At centre 0, the length squared averages only 1/6.\n"
-            "So even the slider's top step size, 5, stays well under that limit, on average.\n") in why
-    assert "The runs agree." not in why and 5 * (1 / 6) < 1 and zigzag.blow_up_step(0.0) is None
+            # r65 Clarity: "that limit" named with its numbers, 5 × 1/6 ≈ 0.83, against the limit 2
+            "So even the slider's top step size gives 5 × 1/6 ≈ 0.8 on average, well under 2.\n") in why
+    assert "The runs agree." not in why and 5 * (1 / 6) < 1 and f"{5 * ch02.mean_square(0.0):.1f}" == "0.8" and zigzag.blow_up_step(0.0) is None
     # r61 Correctness 2: the plateau's cause ("one fixed step size falls short ...") was shown nowhere: cut
     assert "falls short along short arrows" not in why and "stop helping" not in why
     # r61 Correctness 1: a rule of thumb, not a derivation: the together line's own average pull, 7/12, gives 3.4,
@@ -3330,7 +3342,7 @@ def test_one_worked_step_moves_both_weights_up_before_the_predict():
     # r60 Clarity 1: the oars gave way to why a together move is unwanted; the picture's coloured arrows still read
     # pass 68 (r63 Clarity: together and apart had no everyday hook): the two ends of a plank, lifted or tilted
     assert split.startswith("<img ") and split.split("\n\n", 1)[1].startswith(
-        "**Why all-positive inputs make the weights swing.** Think of the two weights as the two ends of a plank.\n"
+        "**Why inputs of one sign make the weights swing.** Think of the two weights as the two ends of a plank.\n"
         "A **together** move lifts or lowers both ends: both weights go the same way.\n"
         "An **apart** move tilts the plank: one weight up, the other down.\n"
         "The star needs only a tilt: weight 1 up, weight 2 down, along the dotted line.\n")
@@ -3517,7 +3529,7 @@ def test_the_zigzag_task_and_star_come_first_and_the_cart_after_the_worked_step(
     # pass 61 (r55 Clarity 1): the cart is cut (the oars are the section's one image); the same fact, in plain words
     # r58 Focus: said once, in the together-and-apart cell (the star's own cell repeated it)
     # r60 Clarity 1: said as "never the smaller one", next to why that is unwanted
-    assert ("With positive inputs, every step moves both weights the same way.\n"
+    assert ("With inputs of one sign (all positive, or all negative), every step moves both weights the same way.\n"
             "So each step's together part is never the smaller one.\n") in shown()
     cells = chapter()["cells"]
     # r60: "Why those changes?" is cut; the worked step says both weights go up, then the split says why that is unwanted
@@ -3530,6 +3542,8 @@ def test_the_zigzag_task_and_star_come_first_and_the_cart_after_the_worked_step(
         x, w = rng.uniform(0.001, 1.0, 2), rng.normal(size=2)
         step = -rng.uniform(0.1, 5.0) * float((w - goal) @ x) * x
         assert step[0] * step[1] >= 0
+        neg = -rng.uniform(0.0, 1.0) * float((w - goal) @ -x) * -x   # r65: "all negative" swings too: the sign is shared
+        assert neg[0] * neg[1] >= 0
     assert goal[0] > 0 > goal[1] and float(goal @ [2.0, 1.0]) == 2.0 - 1.0   # the star's weights give input 1 − input 2
 
 
@@ -3594,8 +3608,10 @@ def test_the_error_in_gelus_name_is_the_error_function_an_area_under_a_bell():
     text = markdown()
     # r61 Clarity 3: the named *error function* was never used again; one line keeps what it measures
     # pass 68: one line for both bell words, after the bell's picture
-    assert ('In GELU\'s name, "Gaussian" names this bell, and "Error" its areas.'
-            in text) and "a maths function built from that bell" not in text and "error function" not in text
+    # pass 70 (r65 Clarity: "'Error' its areas" was cryptic): the error function named once, as what "Error" stands for
+    assert ('In GELU\'s name, "Gaussian" names this bell.\n'
+            '"Error" comes from the *error function*, the maths name for areas under this bell.'
+            in text) and "a maths function built from that bell" not in text and text.count("error function") == 1
     for x in (-2.0, -0.5, 0.3, 1.0, 2.5):
         area = integrate.quad(lambda t: np.exp(-t * t), 0.0, x)[0]
         assert special.erf(x) == pytest.approx(2 / np.sqrt(np.pi) * area, rel=1e-10)

@@ -3529,7 +3529,7 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     # r58 (chapter 02 Focus): the fact now sits once, in chapter 02's together-and-apart block (a hidden cell's output)
     ch02_cells = json.loads((NOTEBOOK.parent / "02_four_bends.ipynb").read_text())["cells"]
     # r60 (chapter 02 Clarity): the same fact, now in chapter 02's "why all-positive inputs make the weights swing"
-    assert "With positive inputs, every step moves both weights the same way." in "".join(
+    assert "With inputs of one sign (all positive, or all negative), every step moves both weights the same way." in "".join(
         "".join(c["source"]) + "".join("".join(o.get("data", {}).get("text/markdown", "")) for o in c.get("outputs", []))
         for c in ch02_cells)
     # the picture's two runs, from the engine: sigmoid never splits the weights and ends far; tanh reaches the star

@@ -899,12 +899,12 @@ def split_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     img = tables.image(figure_png(fig), fig.get_label(), 400, 330)
     display(Markdown(f"""{img}
 
-**Why all-positive inputs make the weights swing.** Think of the two weights as the two ends of a plank.
+**Why inputs of one sign make the weights swing.** Think of the two weights as the two ends of a plank.
 A **together** move lifts or lowers both ends: both weights go the same way.
 An **apart** move tilts the plank: one weight up, the other down.
 The star needs only a tilt: weight 1 up, weight 2 down, along the dotted line.
 The coloured arrows split the step {_pair(change)} into together {_pair(together)} plus apart {_pair(apart)}.
-With positive inputs, every step moves both weights the same way.
+With inputs of one sign (all positive, or all negative), every step moves both weights the same way.
 So each step's together part is never the smaller one.
 Each together move is a detour off the dotted line.
 Later steps must push the weights back.
@@ -934,6 +934,9 @@ def zigzag_answer(goal=(1.0, -1.0)):
     same = s[next(i for i, (a, b) in enumerate(zip(off, on)) if not abs(a - b) <= 1) - 1]   # r52: the curves agree up to here
     if not (same >= s[1] and same < blows):
         raise ValueError("the two centres no longer need about the same steps at small step sizes")
+    big, small = mean_square(CENTRES[1]), mean_square(CENTRES[0])   # r65: sign, or just size? both, said plainly
+    if not (np.isclose(3 * big, 2) and np.isclose(6 * small, 1)):
+        raise ValueError("the two centres' average length squared is no longer 2/3 and 1/6")
     img = tables.image(figure_png(steps_sweep()), f"Steps to reach the star against step size. Centre 0.5: fewest, about "
                        f"{off.min():.0f}, at step size {best:g}; from step size {blows:g} over half the runs do not arrive within "
                        f"{zigzag.MOST} steps. Centre 0: "
@@ -949,6 +952,8 @@ So all-positive inputs did not slow small steps here: they limited how big a ste
 
 **Takeaway:** in this test, centred inputs let you take bigger steps, so you arrive sooner.
 The inputs were random, with the signs of sigmoid's outputs (all positive) or of tanh's (both signs).
+Both centres have the same spread, but centred inputs are also smaller: (input 1)² + (input 2)² averages 1/{round(1 / small):.0f}, not {round(3 * big):.0f}/3.
+Shifting the inputs to one sign is what adds that size, and the fold below shows how size sets the step limit.
 So it suggests: at the same spread, centred inputs (like tanh's) allow bigger steps than all-positive ones (like sigmoid's).
 """)
 
@@ -1090,7 +1095,7 @@ def together_apart(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     a, b = (float(v) for v in np.abs(change))
     return fold(WHY_SUMMARY, f"""**The split in numbers.** Together is half the sum of the two weights' moves: ({a:g} + {b:g}) ÷ 2 = {abs(together[0]):g}.
 Apart is half their difference: ({a:g} − {b:g}) ÷ 2 = {abs(apart[0]):g}.
-With positive inputs, the two moves share a sign.
+With inputs of one sign, the two moves share a sign.
 Adding two numbers of one sign gives at least as much as subtracting them.
 So the together part is at least as big as the apart part.
 
@@ -1122,7 +1127,7 @@ Then the limit is about 2 ÷ {round(on * 3):.0f}/3 = {limit:.2g}.
 It is rough: longer arrows overshoot sooner, shorter ones later.
 The inputs all point roughly along the together line, so the swings grow along it.
 At centre {CENTRES[0]:g}, the length squared averages only 1/{round(1 / off):.0f}.
-So even the slider's top step size, {RATES[1]:g}, stays well under that limit, on average.
+So even the slider's top step size gives {RATES[1]:g} × 1/{round(1 / off):.0f} ≈ {RATES[1] * off:.1f} on average, well under 2.
 """)
 
 
