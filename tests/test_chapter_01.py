@@ -1020,7 +1020,7 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "there is no boundary.)" not in text  # pass 63 (r58): a score stuck at 0 has chance one half everywhere
     assert text.index("**boundary**") < min(m.start() for m in re.finditer(r"(?<!\*)\bboundary\b(?!\*)", text))
     # pass 61 (r55 reader): the reason a bend is needed is said: without one the boundary is a straight line
-    assert "2. XOR needs a bend: without one, the boundary is a straight line, and none splits its corners." in text
+    assert "2. XOR needs a bend between the layers: without one, the boundary is a straight line, and none splits its corners." in text
     remember = next(_src(c) for c in cells if _src(c).startswith("## What to remember"))
     assert len(re.findall(r"^\d\. ", remember, flags=re.M)) == 3
     # pass 25: one way among others (w3 = 0 also works), and "at or above": ReLU leaves 0 as it is

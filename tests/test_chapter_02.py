@@ -738,7 +738,7 @@ def test_one_meaning_of_gate_in_widget_and_text():
     # r60 Clarity: "here" read as if Swish meant something else elsewhere; PyTorch's nn.SiLU says "also known as the swish function"
     # r62 Clarity 1: "the simplest Swish" left Swish unexplained: its formula, with its setting c, and SiLU at c = 1
     # pass 68 (r63: fold the Swish line): the same two lines, in a closed block under the name
-    assert text.index("**SiLU** (Sigmoid Linear Unit)") < text.index("<details><summary>And Swi?</summary>\n\nSwi is for Swish: $a\\,\\sigma(c\\,a)$, where $c$ is a fixed setting.\nSiLU is Swish with $c = 1$.\n\n</details>")
+    assert text.index("**SiLU** (Sigmoid Linear Unit)") < text.index("<details><summary>And Swi?</summary>\n\nSwi is for Swish: $a\\,\\sigma(c\\,a)$, where $c$ is a setting, fixed or learned.\nSiLU is Swish with $c = 1$.\n\n</details>")
     assert "also called Swish" not in text
 
 
@@ -2781,7 +2781,7 @@ def test_cards_are_explained_after_they_show_and_swish_where_it_is_named():
     silu = activations.get("silu")   # SiLU is Swish at β = 1 (chapter 00's glossary): x · σ(βx)
     x = np.linspace(-4, 4, 81)
     np.testing.assert_allclose(silu(x, beta=1.0), x * special.expit(x), atol=1e-12)
-    assert text.count("Swish") == 2 and "Swi is for Swish: $a\\,\\sigma(c\\,a)$, where $c$ is a fixed setting.\nSiLU is Swish with $c = 1$.\n" in text   # pass 50 (r45): the name spelled out once
+    assert text.count("Swish") == 2 and "Swi is for Swish: $a\\,\\sigma(c\\,a)$, where $c$ is a setting, fixed or learned.\nSiLU is Swish with $c = 1$.\n" in text   # pass 50 (r45): the name spelled out once
     assert activations.get("silu").params["beta"].default == 1.0   # r61: SiLU is Swish with its factor β at 1
     a, b = np.linspace(-4, 4, 17), np.linspace(-2, 2, 17)
     np.testing.assert_allclose(activations.get("swiglu")(a, b), silu(a) * b, atol=1e-12)   # the gate is SiLU
@@ -3457,7 +3457,7 @@ def test_swiglu_name_spelled_out_and_the_intro_says_unit():
     # as SiLU's name here, is x·σ(βx), SiLU exactly at β = 1, the setting SwiGLU's gate uses (the registry's swiglu)
     said = ("Its name: GLU is Gated Linear Unit; linear, as the content stays unbent.\n"
             "<details><summary>And Swi?</summary>\n\n"   # pass 68 (r63): the Swish lines folded
-            "Swi is for Swish: $a\\,\\sigma(c\\,a)$, where $c$ is a fixed setting.\nSiLU is Swish with $c = 1$.")
+            "Swi is for Swish: $a\\,\\sigma(c\\,a)$, where $c$ is a setting, fixed or learned.\nSiLU is Swish with $c = 1$.")
     assert text.count(said) == 1 and "stretch factor" not in text and "a gated unit" not in text
     a, b = np.linspace(-4, 4, 17), np.linspace(-2, 2, 17)
     swish_1 = a * special.expit(1.0 * a)
