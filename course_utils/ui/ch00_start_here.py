@@ -335,10 +335,11 @@ def bent_sum(units, x):
 def sum_slopes(units, xlim=(-3.0, 3.0)):
     """The slopes of the bent units' sum, left to right, one per stretch between its corners in view (pass 69, r64:
     the m task's answer is read off the readout, its last slope 0 when the right side is flat)."""
+    relu = activations.get("relu")
     edges = [xlim[0], *[c for c in corners(units) if xlim[0] < c < xlim[1]], xlim[1]]
-    mids = np.array([(a + b) / 2 for a, b in zip(edges[:-1], edges[1:])])
-    h = 1e-3   # inside one stretch the sum is straight, so this difference is its slope, exact but for rounding
-    return [float(v) for v in (bent_sum(units, mids + h) - bent_sum(units, mids - h)) / (2 * h)]
+    mids = [(a + b) / 2 for a, b in zip(edges[:-1], edges[1:])]
+    # inside one stretch each unit is on its ramp or its flat side, so the slope is each height · sign · ReLU's slope
+    return [float(sum(h * s * float(relu.derivative(s * m + c)) for s, c, h in units)) + 0.0 for m in mids]
 
 
 def _unit_text(sign, shift, height):
