@@ -205,17 +205,28 @@ def test_each_bent_unit_adds_one_corner():
 
 
 def test_bent_units_predict_comes_before_and_its_answer_is_folded_after():
-    """Check the bent-units Predict asks about 3 units and the count is only given inside the fold after the slider."""
+    """Check the bent-units Predict asks what 2 units do right of x = 0 (pass 71, r66: the corner count it asked before
+    was listed just above it) and the answer, flat, is only given inside the fold after the slider, where it is true."""
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bent_units()")
-    assert "**Predict:** how many corners will 3 bent units give?" in cells[q - 1].source
-    assert "Three corners" not in cells[q - 1].source and "usually adds one corner" not in cells[q - 1].source
+    assert ("**Predict:** with 2 bent units at $m = -1$, does the line climb, fall or stay flat right of "
+            "$x = 0$?") in cells[q - 1].source
+    assert "Flat" not in cells[q - 1].source and "cancel" not in cells[q - 1].source
+    assert ch00_start_here.PREDICT_UNITS == 2 and ch00_start_here.MIDDLE_START == -1
+    assert ch00_start_here.two_unit_right_slope() == 0 and ch00_start_here.two_unit_right_slope(-0.5) != 0
+    w = ch00_start_here.bent_units()
+    w.sliders["units"].value = 2   # on the slider itself: the readout's last slope, right of x = 0, is 0
+    assert w.readout.value.endswith("slopes, left to right: 0, then 1, then 0")
+    x, y = (np.asarray(v, float) for v in w.lines["total"].get_data())
+    assert np.ptp(y[x >= 0]) == 0 and np.ptp(y[x <= 0]) > 0   # flat right of 0, not left of it
     assert cells[q + 2].source.strip() == "ch00.bent_units_check()"
     fold = ch00_start_here.bent_units_check()
     # Pass 41 (r37 Interaction): the count's fold gives away nothing of the task after it (m = −2, the tent).
     assert fold._repr_html_().startswith("<details><summary>Check your prediction</summary>")
     assert "−2: tent" not in fold._repr_html_() and "m = " not in fold._repr_html_() and "tent" not in repr(fold)
-    assert repr(fold).startswith("Three corners, at x = −2, 0 and 2.")
+    assert repr(fold).startswith("Flat.\nRight of x = 0, unit 1 climbs 1 per step.\n"
+                                 "Unit 2, times its weight −1, falls 1 per step: they cancel.")
+    assert "With 3 units: three corners, at x = −2, 0 and 2." in repr(fold)
     assert "usually adds one corner" in repr(fold) and "Each bent unit adds one corner" not in _markdown() + repr(fold)
 
 
@@ -436,7 +447,8 @@ def test_terms_are_explained_where_they_first_appear():
     """Check that gradient, learning signal and deep are defined in bold at their first use, before the glossary."""
     text = _markdown()
     body = text   # pass 57: the closing glossary pointer is cut (r50, r51 Focus); the links stay in cell 0 and the map
-    for term in ("nudge", "learning rate", "learning signal", "deep", "training"):   # pass 46: the terminal line is cut
+    for term in ("nudge", "learning rate", "learning signal", "deep", "training", "backpropagation",
+                 "gradient"):   # pass 46: the terminal line is cut; pass 71 (r66): the last two named in the walk back
         first = re.search(rf"\b{term}\b", body, re.I)
         assert first and body[first.start() - 2:first.start()] == "**", term
     for name in ("Leaky ReLU", "ELU", "SELU", "Mish", "softplus"):
@@ -707,7 +719,7 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     legend = cells[q + 1].source
     assert ("- the thick line is the output, the units added up;\n"
             "- each circle marks one of its corners: count them;\n"
-            "- thin dashes draw each unit times its output weight. With $m = -1$, unit 2's runs downhill.") in legend
+            "- thin dashes draw each unit times its output weight.") in legend   # pass 71: unit 2's fall is the fold's
     assert "dash" not in before and "circle" not in before
     assert ch00_start_here.MIDDLE_START == -1.0
     dash = ch00_start_here.bent_sum(ch00_start_here.with_middle(ch00_start_here.TENT, ch00_start_here.MIDDLE_START)[1:2],
@@ -979,7 +991,8 @@ def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one
     # Pass 62 (r56 Clarity): "its hill slope", the name the learning section gives that slope and keeps.
     assert points[2] == ("Training moves each weight downhill, by the **learning rate** times its **nudge** (its hill "
                          "slope, sign flipped). Each bend multiplies the learning signal by its own slope: at most $0.25$ "
-                         "for sigmoid, $1$ on ReLU's ramp.")   # pass 47: one word
+                         "for sigmoid, $1$ on ReLU's ramp. On ReLU's flat side it is $0$: a unit stuck there stops "
+                         "learning.")   # pass 47: one word; pass 71 (r66): the flat side's 0, the fold's lesson
     rate, slope_here = 0.5, float(ch00_start_here.hill_slope(ch00_start_here.HILL_DOT))
     assert ch00_start_here.take_step(ch00_start_here.HILL_DOT, rate) == ch00_start_here.HILL_DOT + rate * -slope_here
     fade = ch00_start_here.fade_factors()
@@ -1078,7 +1091,7 @@ def test_bent_units_fold_shows_the_row_of_stills_computed_from_the_units():
     assert tent.axes[0].get_xlabel() == "input x" and tent.axes[0].get_ylabel() == "the units added up"
     # Pass 36: the fold is a tables.FoldedRows: its lines, then the row of stills at its own width, with its alt text.
     html_ = ch00_start_here.bent_units_check()._repr_html_()
-    assert html_.index("Three corners") < html_.index("Two corners at the same x can cancel out.") < html_.index(
+    assert html_.index("Flat.") < html_.index("three corners") < html_.index("Two corners at the same x can cancel out.") < html_.index(
         "<img src='data:image/png;base64,")
     assert f"width='{ch00_start_here.row_px(ch00_start_here.CHECK_ROW)[0]}'" in html_
     task = ch00_start_here.bent_units_task_check()._repr_html_()
@@ -1410,7 +1423,9 @@ def test_pass22_make_lab_is_for_who_is_not_in_jupyterlab_and_exercise_notebooks_
     assert how.index("| step | what to do |") < how.index("Reading this outside JupyterLab?")
     assert "To start, open" not in how and "Not in JupyterLab yet?" not in how
     # Pass 26: "link" names a network's connection now, so the exercise notebook is said to come with each chapter.
-    assert "Chapters 01 to 07 each come with an **exercise notebook**." in how and "end with a link" not in how
+    # Pass 71 (r66 Correctness): the claim is made checkable: each exercise notebook linked right there.
+    assert "Chapters 01 to 07 each come with an **exercise notebook** of coding tasks" in how
+    assert "end with a link" not in how
     for nb in sorted((ROOT / "notebooks").glob("0[1-7]_*.ipynb")):
         cells = nbformat.read(str(nb), as_version=4).cells
         # Pass 52: an Optional section may sit before or after the closing sections (01, 05, 06); the link is in
@@ -1881,8 +1896,10 @@ def test_pass27_chapters_01_to_07_each_have_an_exercise_notebook():
     """Check 'Chapters 01 to 07 each come with an exercise notebook' (the r25 reader could not check it): each chapter
     01-07 has a notebook in exercises/ (07's is the recall quiz), and no chapter 08 exists to be left out."""
     opening = next(c.source for c in _nb().cells if c.source.startswith("## How to use the course"))
-    assert "Chapters 01 to 07 each come with an **exercise notebook**." in opening
+    assert "Chapters 01 to 07 each come with an **exercise notebook** of coding tasks" in opening
     have = sorted(p.name[:2] for p in (ROOT / "exercises").glob("0*.ipynb"))
+    linked = re.findall(r"\[(\d\d)\]\(\.\./exercises/(0\d_[a-z_]+\.ipynb)\)", opening)   # pass 71: each one linked
+    assert [n for n, _ in linked] == have and all(f.startswith(n) and (ROOT / "exercises" / f).exists() for n, f in linked)
     chapters = sorted(p.name[:2] for p in (ROOT / "notebooks").glob("0*.ipynb") if p.name[:2] != "00")
     assert have == chapters == ["01", "02", "03", "04", "05", "06", "07"]
 
@@ -1958,6 +1975,17 @@ def test_pass29_reader_items_words():
     cells = _nb().cells
     i = next(k for k, c in enumerate(cells) if c.source.strip() == "ch00.flip_question()")
     assert cells[i + 1].source.strip() == "After you click, check it on the sliders above: set $w = -1$ and $b = 0$."
+    # Pass 71 (r66 Interaction): without a kernel the buttons cannot answer, so the widget's static form folds the right
+    # letter and why under its options (a live notebook shows the buttons, with no fold only to repeat the letter).
+    q = ch00_start_here.flip_question()
+    static = q._repr_mimebundle_()["text/html"]
+    assert q.options.index(q.right) == 1 and q.right == "the right side, where x is positive"   # B, the buttons' answer
+    assert static.index("</ol>") < static.index("<details><summary>Check your prediction</summary><p><b>B</b>, the "
+                                                "right side, where x is positive. For positive x, −x is negative")
+    relu = activations.get("relu")
+    assert all(float(relu(-v)) == 0 for v in (0.5, 1, 2)) and float(relu(2.0)) == 2   # ReLU(−x): flat right, climbs left
+    stored = next(o for o in cells[i].outputs if "text/html" in o.get("data", {}))["data"]["text/html"]
+    assert static in "".join(stored)   # the executed notebook stores that static form
     assert "sliders" not in cells[i - 1].source
     assert "What is its slope?" not in text   # pass 68: the ten-layers question, a second stack example, is cut
     recall = _cell("How far? Multiply the nudge by the **learning rate**")   # pass 56
@@ -2085,7 +2113,9 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # answer (39) keeps its signal at 1: 74 sentences (shorter ones), at most 550 words.
     # Pass 70 (r63-r65, three readers): the chain with sliders after the walk, its Predict (input −2) and its answer
     # (the flat side passes 0 back): 77 sentences, at most 600 words (the whole page within the brief's +60 for it).
-    assert len(said) <= 77 and sum(chapter_metrics.words(s) for s in said) <= 600, said
+    # Pass 71 (r66 Clarity): the multiplying said per step, backpropagation and the gradient named once in the walk
+    # back; the "6 times as far" line, two widget hints and a repeated reason cut: at most 610 words (page +25).
+    assert len(said) <= 77 and sum(chapter_metrics.words(s) for s in said) <= 610, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
@@ -2128,7 +2158,7 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     assert ch00_start_here.chain_boxes()[:2] == (f"input\n{worked['input']:g}", f"our\nweight: {w0:g}")
     assert ch00_start_here.chain_boxes()[3] == f"weight\n{worked['weight']:g}"
     assert ("Read the boxes: our weight is $4$, the input is $2$, the output's weight is $3$.\n"
-            f"So the unit bends $z = {w0:g} \\cdot {worked['input']:g} = {z0:g}$, on ReLU's ramp. "
+            f"So the number the unit bends is $z = {w0:g} \\cdot {worked['input']:g} = {z0:g}$, on ReLU's ramp. "
             f"The output is ${z0:g} \\cdot {worked['weight']:g} = {ch00_start_here.worked_output(w0):g}$.") in section
     assert (w0, worked["input"], worked["weight"]) == (4, 2, 3)
     k = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.wiggle_picture()")
@@ -2138,7 +2168,7 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     assert ("- $z$, the number the unit bends, grows by $0.1 \\cdot 2 = 0.2$;\n"
             "- the ramp (slope $1$) passes on $0.2$;\n"
             "- the output's weight makes it $0.2 \\cdot 3 = 0.6$.\n\n"
-            "So the output moves $6$ times as far as our weight.\n"
+            # pass 71 (r66): "moves 6 times as far" is cut here; the per-step sentence after the output's hill says it
             # pass 63 (r58 Clarity): an everyday picture of multiplying along a chain
             "Think of gears in a row: each gear multiplies the spin it passes on. Here: $\\times 2$, then "
             "$\\times 1$, then $\\times 3$.") in section and "In all" not in section   # pass 68: the 6 said once
@@ -2726,7 +2756,7 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     # off by 1, then 2).
     # Pass 66 (r61 Clarity): the output's hill slope (its own cell), then our weight's, then the signal and its
     # picture; after it, the pass back walked arrow by arrow, the one path back, a "words so far" box, the Predict.
-    assert cells[k - 2].source.startswith("Our weight moves the output $6$ times as far.")
+    assert cells[k - 2].source.startswith("Each step of our weight moves the output $6$ steps.")
     assert cells[k - 3].source.startswith("How wrong is that output? Say the right answer is $23$.")
     assert "the output's hill slope is where you stand minus the bottom: $24 - 23 = 1$." in cells[k - 3].source
     assert cells[k - 4].source.rstrip().endswith("then $\\times 3$.")
@@ -2825,7 +2855,8 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     a, b, c = ch00_start_here.wiggle_forward()
     assert f"grows by $0.1 \\cdot {worked['input']:g} = {a:g}$" in section and f"passes on ${b:g}$" in section
     assert f"makes it ${b:g} \\cdot {worked['weight']:g} = {c:g}$" in section
-    assert f"So the output moves ${slope:g}$ times as far as our weight." in section
+    assert f"Each step of our weight moves the output ${slope:g}$ steps." in section   # pass 71: the 6, said once
+    assert "times as far as our weight" not in section
     # Pass 57 (r51 change 1): what the 1 stands for; the weights and the bends' slopes multiply the signal back; the
     # input gives the trained weight's slope.
     # Pass 58 (r52 change 1): the 1 said as a stand-in, so the answer is one thing, "6 times the output's slope", in
@@ -2848,7 +2879,10 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             f"${after_weight:g} \\cdot {worked['ramp slope']:g} = {after_bend:g}$.\n"
             f"4. At our weight, times the input on its link: ${after_bend:g} \\cdot {worked['input']:g} = {slope:g}$, "
             "our weight's hill slope.\n\n"
-            f"Flip its sign: our weight's nudge is ${-slope:g}$.") == rule.strip()   # pass 62 (r56): tied to the nudge
+            f"Flip its sign: our weight's nudge is ${-slope:g}$.\n\n"   # pass 62 (r56): tied to the nudge
+            # pass 71 (r66 Clarity): the two words a learner has heard, named once where the pass back is walked
+            "This passing back, multiplying at each part, is **backpropagation**.\n"
+            "All the hill slopes together are the **gradient**.") == rule.strip()
     # Pass 63 (r58 Clarity): what our weight's own value multiplies (the signal passed on to earlier layers) is cut:
     # chapter 03's backpropagation, and it made the reader doubt the 6. Its value still is no factor of the 6:
     assert "earlier layers" not in _section("## How a network learns")
@@ -2891,9 +2925,11 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             f"${said_out:g} - {right:g} = {start:g}$.") == out.strip()
     for v in (-1.0, 0.5, 1.0, 3.0):   # the first hill's slope is how far right of its bottom the weight stands
         assert d(ch00_start_here.hill, v) == pytest.approx(v - ch00_start_here.HILL_BOTTOM, abs=1e-6)
-    assert (f"Our weight moves the output ${slope:g}$ times as far.\n"
-            f"So our weight's hill slope is ${slope:g} \\cdot {start:g} = {slope * start:g}$.") == \
-        _cell("Our weight moves the output").strip()
+    # Pass 71 (r66 Clarity): why the two multiply, said per step (the weight's move, then the output's).
+    assert (f"Each step of our weight moves the output ${slope:g}$ steps.\n"
+            f"Each step of the output adds ${start:g}$ to the wrongness.\n"
+            f"So each step of our weight adds ${slope:g} \\cdot {start:g} = {slope * start:g}$: its hill slope.") == \
+        _cell("Each step of our weight").strip()
     assert "were $100$" not in _markdown()
     src = [c.source for c in _nb().cells]
     assert src.index(why) < src.index(out) < src.index("ch00.signal_chain_picture()")   # pass 67: the box before

@@ -103,9 +103,14 @@ def test_glossary_shows_this_pages_words_and_folds_later_ones():
     for term in ("slope", "nudge", "learning rate", "learning signal", "deep", "sigmoid", "tanh"):
         assert f"**{term}**" in visible, term
     # Pass 30: words this page no longer uses (the stall's and the worked example's) wait in the fold.
-    for term in ("gradient", "vanishing gradient", "log scale", "weighted sum", "quick tanh form"):
+    for term in ("vanishing gradient", "log scale", "weighted sum", "quick tanh form"):
         assert f"**{term}**" in folded and f"**{term}**" not in visible, term
-    assert not re.search(r"\bgradient\b", body[:body.index("## The course map")])
+    # Pass 71 (r66 Clarity): the page names backpropagation and the gradient once, where the signal is walked back, so
+    # both are the start page's words now; before that walk, neither word is used.
+    for term in ("backpropagation", "gradient"):
+        assert f"- **{term}**" in visible and f"- **{term}**" not in folded, term
+        walk = body.index("Read the arrows right to left:")
+        assert not re.search(rf"\b{term}\b", body[:walk]) and body.count(f"**{term}**") == 1, term
     # Pass 20: "First come the words this page uses" is true: these five, unused above the glossary, are folded.
     for term in ("recurrent network", "zero-centred", "kink", "SiLU"):
         assert f"**{term}**" in folded and f"**{term}**" not in visible, term
@@ -119,7 +124,7 @@ def test_glossary_shows_this_pages_words_and_folds_later_ones():
     ch02 = folded[folded.index("### Chapter 02"):folded.index("### Chapter 03")]
     assert ch02.index("**SiLU**") < ch02.index("**SwiGLU**") and "**gate**" in ch02
     assert not re.search(r"\bgate\b", body)
-    for term in ("backpropagation", "dropout", "affine"):  # pass 19: used by no chapter, so not defined
+    for term in ("dropout", "affine"):  # pass 19: used by no chapter, so not defined (pass 71: page 00 names backprop)
         assert term not in _markdown(), term
 
 
@@ -421,9 +426,11 @@ def test_pass30_nudge_means_one_thing_in_the_chapter_and_the_glossary():
     # Pass 40 (r36 Focus 2): "gradient" is a later chapter's word, so the visible nudge line does not use it; the
     # folded optimizer line steps along the gradient turned downhill (chapter 03 reads that phrase).
     assert ("- **nudge** (of a weight or a bias): which way and how much to move it. It is the hill's slope at the "
-            "weight's value, sign flipped.\n") in visible and not re.search(r"\bgradient\b", visible)
-    assert ("- **gradient**: the slopes of the loss (how wrong the outputs are), one per weight and bias. It points "
-            "uphill, toward a bigger loss.\n") in folded
+            "weight's value, sign flipped.\n") in visible
+    # pass 71: the start page's words use "gradient" only in its own entry
+    assert [ln[:16] for ln in visible.splitlines() if re.search(r"\bgradient\b", ln)] == ["- **gradient**: "]
+    assert ("- **gradient**: all the hill slopes together, one per weight and bias. It points uphill, toward more "
+            "wrongness.\n") in visible   # pass 71: a start-page word, said in its words
     assert "- **optimizer**: the rule that makes a step from the gradient turned downhill." in folded
     assert "its slope with the sign flipped" not in text
     # Pass 37 (r34 Focus): the note on what later chapters call it is cut, a maintainer's cross-reference.

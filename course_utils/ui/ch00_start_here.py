@@ -552,16 +552,32 @@ CANCEL_EXAMPLE = ["For example, take ReLU(-x): the flipped unit, from the questi
                   "ReLU(x) - ReLU(-x) is just x: a straight line."]
 
 
+# Pass 71 (r66 Interaction): the Predict asks what 2 units at the opening m do right of x = 0 (the corners were listed
+# above it, so counting them was no prediction): flat, unit 2's fall cancelling unit 1's climb.
+PREDICT_UNITS = 2
+
+
+def two_unit_right_slope(middle=MIDDLE_START):
+    """The slope right of x = 0 of the first PREDICT_UNITS units at the middle weight: each on its ramp there."""
+    return sum_slopes(with_middle(TENT, middle)[:PREDICT_UNITS])[-1]
+
+
 def bent_units_check():
-    """The fold after the bent-units slider: the count of corners (the Predict), with the stills of 1, 2 and 3 units;
-    every number read from the units themselves. The task's answer has a fold of its own (bent_units_task_check)."""
+    """The fold after the bent-units slider: what 2 units do right of x = 0 (the Predict), then the corners, with the
+    stills of 1, 2 and 3 units; every number read from the units themselves. The task's answer has a fold of its own
+    (bent_units_task_check)."""
     three = [v + 0.0 for v in corners(with_middle(TENT, MIDDLE_START))]  # + 0.0: no "−0"
     where = ", ".join(f"{v:g}" for v in three[:-1]) + f" and {three[-1]:g}"
+    climb = [s * h for s, _c, h in with_middle(TENT, MIDDLE_START)[:PREDICT_UNITS]]
+    flat = "Flat." if two_unit_right_slope() == 0 else f"Slope {two_unit_right_slope():g}."
     return _fold("Check your prediction", [
-        [f"{NUMBER_WORDS[len(three)]} corners, at x = {where}.",
-         "Each bent unit usually adds one corner, where its own input crosses 0."],
-        ["A common wrong answer: \"none: adding up pieces gives a straight line.\"",
-         "In fact, each piece is already bent.",
+        [flat,
+         f"Right of x = 0, unit 1 climbs {climb[0]:g} per step.",
+         f"Unit 2, times its weight {MIDDLE_START:g}, falls {-climb[1]:g} per step: they cancel.",
+         "A common wrong answer: \"it climbs, as unit 1 does.\"",
+         "In fact, unit 2 runs downhill just as fast."],
+        [f"With 3 units: {NUMBER_WORDS[len(three)].lower()} corners, at x = {where}.",
+         "Each bent unit usually adds one corner, where its own input crosses 0.",
          "Adding them up keeps every corner, with two exceptions.",
          "A unit with weight 0 adds no corner.",
          "Two corners at the same x can cancel out.",
@@ -1177,12 +1193,22 @@ def signal_chain(x=SIGNAL_WORKED["input"], v=SIGNAL_WORKED["weight"], w=HIDDEN_W
                              "boxes": boxes})
 
 
+def static_answer(options, right, why):
+    """The answer as a render without a kernel shows it, folded under the options: the right letter and why (pass 71,
+    r66: there the letter buttons cannot answer; a live notebook shows the buttons instead)."""
+    letter = questions.LETTERS[list(options).index(right)]
+    return (f"<details><summary>Check your prediction</summary><p><b>{letter}</b>, {html.escape(right)}. "
+            f"{html.escape(why)}</p></details>")
+
+
 def choice_question(options, right, why, caption, static_head="Your answer (run the notebook to check it):",
-                    reveal_fig=None):
+                    reveal_fig=None, fold_answer=False):
     """Click an answer, get instant feedback: each wrong option names its misconception (notebooks 00 and 01).
-    reveal_fig: a picture that answers the question, shown only after a click (folded in a render without a kernel)."""
+    reveal_fig: a picture that answers the question, shown only after a click (folded in a render without a kernel).
+    fold_answer: in a render without a kernel, the right letter and why, folded under the options."""
     if reveal_fig is None:
-        return questions.keyed_question(options, right, why, caption, static_head)
+        return questions.keyed_question(options, right, why, caption, static_head,
+                                        reveal_html=static_answer(options, right, why) if fold_answer else "")
     png, alt = display.figure_png(reveal_fig), display.figure_alt(reveal_fig)
     image = widgets.Image(value=png, format="png", layout=widgets.Layout(max_width="100%"))
     folded = (f"<details><summary>The picture with the answer (open it after you choose)</summary>"
@@ -1209,5 +1235,5 @@ def flip_question():
                                    "positive, and ReLU keeps it. At x = −2, the output is 2.",
     }, "the right side, where x is positive", "For positive x, −x is negative, and ReLU turns it into 0. For "
        "negative x, −x is positive, so ReLU keeps it: the left side climbs as you go left.",
-        "Question: which side of ReLU(−x) is flat? (run the notebook to answer)")
+        "Question: which side of ReLU(−x) is flat? (run the notebook to answer)", fold_answer=True)
 
