@@ -3123,3 +3123,64 @@ def test_pass70_the_slider_chain_sits_after_the_walk_with_its_predict_and_answer
     assert "A common wrong answer" in fold and 3 * 1 * -2 == -6 and '"$-6$"' in fold
     assert "$0$" not in cells[k - 1].source
     assert cells[k + 2].source.startswith("**Predict:** make the output's weight $5$")
+
+
+# ---- pass 71 ----
+
+def test_pass71_the_unit_sketches_have_ticks_a_steeper_stretch_and_a_word_each():
+    """Check r66's Picture item: each of the three sketches has ticks at ±1 on both small axes, says what its step did
+    (steeper, lifted, bent) in its own colour, above its lines; the stretch is ×2, so the solid line parts from the
+    dotted y = x by a whole unit at the sketch's edge; the sketches are larger than pass 63's (half-width 1.5)."""
+    from matplotlib.collections import LineCollection
+    fig = ch00_start_here.network_picture()
+    ax = fig.axes[1]
+    ticks = [c for c in ax.collections if isinstance(c, LineCollection)]
+    assert len(ticks) == 6 and all(len(c.get_segments()) == 2 for c in ticks)   # 2 x ticks and 2 y ticks, per sketch
+    words = {t.get_text(): t for t in ax.texts if t.get_text() in ch00_start_here.SKETCH_WORDS}
+    assert list(words) == ["steeper", "lifted", "bent"] == list(ch00_start_here.SKETCH_WORDS)
+    sketches = [l for l in ax.lines if len(l.get_xdata()) > 2]
+    solid = [l for l in sketches if l.get_linestyle() == "-"]
+    dotted = [l for l in sketches if l.get_linestyle() == ":"]
+    for (word, text), line in zip(words.items(), solid):
+        assert text.get_color() == line.get_color(), word
+        assert text.get_position()[1] > float(np.max(line.get_ydata())), word   # above the sketch's lines
+    gap = np.abs(np.asarray(solid[0].get_ydata(), float) - np.asarray(dotted[0].get_ydata(), float))
+    sy = (float(np.max(dotted[0].get_ydata())) - float(np.min(dotted[0].get_ydata()))) / 2   # y = x spans ±1
+    assert ch00_start_here.SKETCH_W == 2 and gap.max() == pytest.approx(sy * (ch00_start_here.SKETCH_W - 1))
+    half = [(float(np.max(l.get_xdata())) - float(np.min(l.get_xdata()))) / 2 for l in dotted]
+    assert min(half) > 1.5
+
+
+def test_pass71_the_forward_chain_writes_z_and_the_output_before_and_after_the_move():
+    """Check r66's Picture item: under the bend box, z = 8 → 8.2; under the output, 24 → 24.6: the numbers the text
+    reads off the chain (z = 4 · 2 = 8, the output 8 · 3 = 24), moved by the 0.2 and 0.6 on the arrows."""
+    fig = ch00_start_here.wiggle_picture()
+    ax = fig.axes[0]
+    texts = {t.get_text(): t.get_position() for t in ax.texts}
+    xs = [4.1 * i for i in range(5)]
+    assert texts["z = 8 → 8.2"] == (xs[2], -0.55) and texts["24 → 24.6"] == (xs[4], -0.55)
+    dz, _dbent, dout = ch00_start_here.wiggle_forward()
+    w0, worked = ch00_start_here.HIDDEN_WEIGHT, ch00_start_here.SIGNAL_WORKED
+    assert w0 * worked["input"] == 8 and ch00_start_here.worked_output(w0) == 24
+    assert (8 + dz, 24 + dout) == (8.2, 24.6) and ch00_start_here.forward_values() == ("z = 8 → 8.2", "24 → 24.6")
+    section = _section("## How a network learns")
+    assert "So the number the unit bends is $z = 4 \\cdot 2 = 8$" in section and "The output is $8 \\cdot 3 = 24$." in section
+    assert "Under the bend, in orange: z = 8 → 8.2. Under the output, in orange: 24 → 24.6" in display.figure_alt(fig)
+
+
+def test_pass71_the_stack_draws_rule_2_alone_as_thin_dots_that_follow_its_sliders():
+    """Check r66's Picture item: the stack picture draws rule 2 alone (w·x + b on the input x), thin grey dots, apart
+    from rule 1, the stack and the one rule by its dash; it follows rule 2's sliders, and the stack is neither rule."""
+    w = ch00_start_here.flat_pile()
+    alone = w.lines["rule 2"]
+    assert alone.get_label() == "rule 2 alone" and alone.get_linewidth() < 2
+    dashes = {k: w.lines[k]._unscaled_dash_pattern for k in ("rule 2", "one rule")}   # told apart by dash, not colour
+    assert dashes["rule 2"] == ch00_start_here.RULE2_DASH == (0, (1, 2)) and dashes["one rule"] != dashes["rule 2"]
+    for wv, bv in ((4.0, 1.0), (-2.5, 3.0)):
+        w.sliders["w2"].value, w.sliders["b2"].value = wv, bv
+        x, y = (np.asarray(v, float) for v in alone.get_data())
+        assert np.allclose(y, wv * x + bv)
+        _, stack = (np.asarray(v, float) for v in w.lines["pile"].get_data())
+        assert not np.allclose(stack, y) and not np.allclose(stack, 2 * x + 3)
+    labels = [t.get_text() for t in w.figure.axes[0].get_legend().get_texts()]
+    assert "rule 2 alone" in labels

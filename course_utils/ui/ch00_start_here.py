@@ -48,6 +48,9 @@ def _arrow(ax, a, b, **kw):
 # Small notes the learner must read (the key, the reference lines): dark grey, not pale (the r25 reader).
 NOTE_GREY = "#333333"
 NETWORK_KEY = "in each sketch: dotted = the line before the step, solid = after it"
+# The sketches' stretch and shift (for one input), and the word on each sketch saying what its step did (r66).
+SKETCH_W, SKETCH_B = 2.0, 0.8
+SKETCH_WORDS = ("steeper", "lifted", "bent")
 # Under the sketches: why sketch 3's corner is not at the sketch's centre (the shift moved the line first).
 CORNER_NOTE = "in sketch 3, the corner (◇) sits where the shifted line crosses 0"
 
@@ -55,7 +58,7 @@ CORNER_NOTE = "in sketch 3, the corner (◇) sits where the shifted line crosses
 @plots.styled
 def network_picture():
     """Inputs, one layer of units, an output; and inside one unit: stretch, shift, bend (notebook 00)."""
-    fig, (ax, ax_u) = plots.new_figure(860, 480, 1, 2, width_ratios=[1.25, 1])
+    fig, (ax, ax_u) = plots.new_figure(940, 560, 1, 2, width_ratios=[1.05, 1.2])
     for a in (ax, ax_u):
         a.set_axis_off()
         a.set_aspect("equal")
@@ -89,36 +92,42 @@ def network_picture():
 
     # Inside one unit: three boxes, each with a tiny sketch of what it does to a straight line.
     # Pass 63 (r58 Picture): taller boxes, so each sketch is larger and its dotted line easy to tell from the solid.
-    ax_u.set(xlim=(0, 10), ylim=(-1.9, 12.4))
+    # Pass 71 (r66 Picture): larger still, with ticks at ±1 on both small axes, a steeper stretch (×2, so the solid
+    # line parts from the dotted y = x at once) and a word on each sketch saying what its step did.
+    ax_u.set(xlim=(0, 11), ylim=(-1.9, 13.6))
     ax_u.set_title("Inside one unit: three steps", loc="left")
-    steps = [("1. stretch and add", "× w each, then add up\n(sketch: for one input)", lambda t: 1.6 * t, 8.9),
-             ("2. shift", "+ b  (plus a bias)", lambda t: 1.6 * t + 0.6, 5.1),
-             ("3. bend", "a curve; here ReLU:\nnegatives become 0", lambda t: activations.get("relu")(1.6 * t + 0.6), 1.3)]
+    steps = [("1. stretch and add", "× w each, then add up\n(sketch: for one input)", lambda t: SKETCH_W * t, 9.9),
+             ("2. shift", "+ b  (plus a bias)", lambda t: SKETCH_W * t + SKETCH_B, 5.6),
+             ("3. bend", "a curve; here ReLU:\nnegatives become 0",
+              lambda t: activations.get("relu")(SKETCH_W * t + SKETCH_B), 1.3)]
     t = np.linspace(-1.0, 1.0, 81)
     before = lambda t: t  # noqa: E731  the line before step 1: the input itself
     for i, (name, how, shape, y0) in enumerate(steps):
         colour = plots.color("relu") if i < 2 else plots.color("gelu")
-        ax_u.add_patch(FancyBboxPatch((0.3, y0), 9.2, 3.0, boxstyle="round,pad=0.1", facecolor="white",
+        ax_u.add_patch(FancyBboxPatch((0.3, y0), 10.2, 3.4, boxstyle="round,pad=0.1", facecolor="white",
                                       edgecolor=colour, lw=1.6))
-        ax_u.text(0.6, y0 + 2.05, name, fontsize=11.5, fontweight="bold", va="center")
-        ax_u.text(0.6, y0 + 0.85, how, fontsize=10, va="center", linespacing=1.0)
+        ax_u.text(0.6, y0 + 2.35, name, fontsize=11.5, fontweight="bold", va="center")
+        ax_u.text(0.6, y0 + 1.0, how, fontsize=10, va="center", linespacing=1.0)
         # The sketch: the line before this step dotted dark grey, the step's result in colour (the key below says so).
-        cx, cy, sx, sy = 8.05, y0 + 1.5, 1.5, 0.62  # right of the words, clear of "then add up"
-        ax_u.plot([cx - sx, cx + sx], [cy, cy], color=plots.MUTED, lw=0.7)   # a small x axis
-        ax_u.plot([cx, cx], [cy - 1.4, cy + 1.4], color=plots.MUTED, lw=0.7)  # and y axis
+        cx, cy, sx, sy = 8.55, y0 + 1.4, 1.75, 0.5  # right of the words, clear of "then add up"
+        ax_u.plot([cx - sx, cx + sx], [cy, cy], color=plots.MUTED, lw=0.8)   # a small x axis
+        ax_u.plot([cx, cx], [cy - 1.2, cy + 1.85], color=plots.MUTED, lw=0.8)  # and y axis
+        ax_u.vlines([cx - sx, cx + sx], cy - 0.12, cy + 0.12, color=plots.MUTED, lw=0.8)   # ticks at x = ±1
+        ax_u.hlines([cy - sy, cy + sy], cx - 0.12, cx + 0.12, color=plots.MUTED, lw=0.8)   # and at y = ±1
         ax_u.plot(cx + sx * t, cy + sy * before(t), color="#444444", lw=2.2, ls=":")  # the line before the step
-        ax_u.plot(cx + sx * t, cy + sy * shape(t), color=colour, lw=2.8)
+        ax_u.plot(cx + sx * t, cy + sy * shape(t), color=colour, lw=3.0)
+        ax_u.text(cx - sx, cy + 1.75, SKETCH_WORDS[i], fontsize=10.5, fontstyle="italic", color=colour, va="top")
         before = shape
-        if i == 2:  # the corner: where the shifted line 1.6t + 0.6 crosses 0
-            ax_u.plot(cx + sx * (-0.6 / 1.6), cy, "D", mfc="white", mec=colour, mew=1.8, ms=8, zorder=5)
+        if i == 2:  # the corner: where the shifted line crosses 0
+            ax_u.plot(cx + sx * (-SKETCH_B / SKETCH_W), cy, "D", mfc="white", mec=colour, mew=1.8, ms=8, zorder=5)
         if i < 2:
-            _arrow(ax_u, (4.9, y0 - 0.05), (4.9, y0 - 0.65))
-    ax_u.text(5.0, -0.35, "steps 1 and 2 keep a line straight; step 3 bends it", ha="center", fontsize=10)
-    ax_u.text(5.0, -1.05, NETWORK_KEY, ha="center", fontsize=10.5, color=NOTE_GREY)
-    ax_u.text(5.0, -1.75, CORNER_NOTE, ha="center", fontsize=10.5, color=NOTE_GREY)
+            _arrow(ax_u, (5.4, y0 - 0.05), (5.4, y0 - 0.75))
+    ax_u.text(5.5, -0.35, "steps 1 and 2 keep a line straight; step 3 bends it", ha="center", fontsize=10)
+    ax_u.text(5.5, -1.05, NETWORK_KEY, ha="center", fontsize=10.5, color=NOTE_GREY)
+    ax_u.text(5.5, -1.75, CORNER_NOTE, ha="center", fontsize=10.5, color=NOTE_GREY)
     # A dotted arrow: the boxes on the right are the highlighted unit, opened up.
     ux, uy = units[3]
-    fig.add_artist(ConnectionPatch((ux + 0.5, uy + 0.1), (0.15, 12.0), "data", "data", axesA=ax, axesB=ax_u,
+    fig.add_artist(ConnectionPatch((ux + 0.5, uy + 0.1), (0.15, 13.2), "data", "data", axesA=ax, axesB=ax_u,
                                    color=UNIT, lw=1.2, ls=":", arrowstyle="-|>", mutation_scale=12))
     return fig
 
@@ -300,6 +309,7 @@ def steepness_picture(weights=STEEPNESS):
 
 # The pile is drawn thick and the one-rule line thin on top of it, so both show: black above and below the dashes.
 PILE_LW, DASH_LW = 6.0, 1.6
+RULE2_COLOUR, RULE2_DASH = "#555555", (0, (1, 2))   # rule 2 alone: thin grey dots
 PILE = [(2.0, 3.0), (4.0, 1.0)]  # the worked pile of notebook 00: ×2 +3, then ×4 +1
 ONE_RULE = (8.0, 13.0)           # ... which is one rule: ×8 +13
 
@@ -367,6 +377,8 @@ def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
     (w1, b1), _ = PILE
     after1 = w1 * x + b1
     ax.plot(x, after1, color=plots.color("rule 1", 1), lw=1.6, label="rule 1: 2x + 3")
+    # Pass 71 (r66 Picture): rule 2 alone, thin dots, so the stack is seen to be neither rule but a third straight line.
+    alone = live.moving(ax.plot([], [], color=RULE2_COLOUR, lw=1.6, ls=RULE2_DASH, label="rule 2 alone")[0])
     pile = live.moving(ax.plot([], [], color="black", lw=PILE_LW, label="rule 1, then rule 2: the stack")[0])
     # Thin long dashes on the thick black line: both show, the black around and between the dashes.
     one = live.moving(ax.plot([], [], color=plots.color("gelu"), lw=DASH_LW, ls=(0, (6, 4)),
@@ -383,6 +395,7 @@ def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
         ys = wv * after1 + bv
         W, B = pile_rule(wv, bv)
         pile.set_data(x, ys)
+        alone.set_data(x, wv * x + bv)
         one.set_data(x, W * x + B)
         live.render()
         # Pass 57: the same slopes row as the bend's readout (one slope, 8 at the start: straight).
@@ -396,7 +409,7 @@ def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
     update()
     return LiveWidget([sliders["w2"], sliders["b2"], readout, live.image], live,
                       "Two straight rules in a stack: drag rule 2's w and b (static picture below)",
-                      sliders=sliders, readout=readout, lines={"pile": pile, "one rule": one})
+                      sliders=sliders, readout=readout, lines={"pile": pile, "one rule": one, "rule 2": alone})
 
 
 PIECE_COLOUR, PIECE_DASH = "#555555", (0, (4, 3))
@@ -1051,6 +1064,13 @@ def forward_numbers(move=WIGGLE, worked=SIGNAL_WORKED):
             f"{dbent:g} × {worked['weight']:g} = {dout:g}")
 
 
+def forward_values(move=WIGGLE, w=HIDDEN_WEIGHT, worked=SIGNAL_WORKED):
+    """'z = 8 → 8.2' and '24 → 24.6': the number the unit bends and the output, before and after our weight moves."""
+    z0, z1 = (round(v * worked["input"], 3) for v in (w, w + move))
+    y0, y1 = (round(worked_output(v, worked), 3) for v in (w, w + move))
+    return f"z = {z0:g} → {z1:g}", f"{y0:g} → {y1:g}"
+
+
 FORWARD_SAYS = ("× the input", "× the bend's\nslope", "× the weight")   # what each part multiplies a change by
 BACK_SAYS = ("× the bend's\nslope", "× the weight", "starts\nhere")    # the same parts, read back (right to left)
 
@@ -1064,14 +1084,21 @@ def wiggle_picture(move=WIGGLE, w=HIDDEN_WEIGHT):
     numbers = forward_numbers(move)
     for i, (says, number) in enumerate(zip(FORWARD_SAYS, numbers)):
         _on_arrow(ax, xs[i + 1], xs[i + 2], says, number, forward=True)
+    orange = dict(ha="center", va="top", fontsize=10.5, color=WORKED_COLOUR, fontweight="bold")
     moved = f"{w:g} → {w + move:g}"
-    ax.text(xs[OUR_AT], -0.55, moved, ha="center", va="top", fontsize=10.5, color=WORKED_COLOUR, fontweight="bold")
+    ax.text(xs[OUR_AT], -0.55, moved, **orange)
+    # Pass 71 (r66 Picture): the numbers the text reads off the chain, before and after the move, under the bend (z,
+    # the number it bends) and under the output.
+    bent, out = forward_values(move, w)
+    ax.text(xs[2], -0.55, bent, **orange)
+    ax.text(xs[-1], -0.55, out, **orange)
     times = f"the output moves\n{wiggle_forward(move)[2] / move:g} times as far"
-    ax.text(xs[-1], -0.55, times, ha="center", va="top", fontsize=9.5)
+    ax.text(xs[-1], -0.95, times, ha="center", va="top", fontsize=9.5)
     fig.set_label("A row of five boxes, left to right: " + ", then ".join(b.replace("\n", " ") for b in chain_boxes())
                   + ". Our weight's box is filled; under it, in orange: " + moved + ". Arrows point right. Their "
                   "labels: " + "; ".join(t.replace("\n", " ") for t in FORWARD_SAYS) + ". Under them, in orange: "
-                  + "; ".join(numbers) + ". Under the output: " + times.replace("\n", " ") + ".")
+                  + "; ".join(numbers) + ". Under the bend, in orange: " + bent + ". Under the output, in orange: "
+                  + out + "; then: " + times.replace("\n", " ") + ".")
     return fig
 
 
