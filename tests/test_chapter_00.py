@@ -3149,6 +3149,8 @@ def test_pass71_the_unit_sketches_have_ticks_a_steeper_stretch_and_a_word_each()
     assert ch00_start_here.SKETCH_W == 2 and gap.max() == pytest.approx(sy * (ch00_start_here.SKETCH_W - 1))
     half = [(float(np.max(l.get_xdata())) - float(np.min(l.get_xdata()))) / 2 for l in dotted]
     assert min(half) > 1.5
+    assert display.figure_alt(fig).endswith("1. stretch and add, the line steeper; 2. shift, the line lifted; "
+                                            "3. bend, the line bent.")
 
 
 def test_pass71_the_forward_chain_writes_z_and_the_output_before_and_after_the_move():

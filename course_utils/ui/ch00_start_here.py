@@ -129,6 +129,11 @@ def network_picture():
     ux, uy = units[3]
     fig.add_artist(ConnectionPatch((ux + 0.5, uy + 0.1), (0.15, 13.2), "data", "data", axesA=ax, axesB=ax_u,
                                    color=UNIT, lw=1.2, ls=":", arrowstyle="-|>", mutation_scale=12))
+    # Pass 71: a name for a screen reader that says what the picture shows (it had only the panels' ranges).
+    fig.set_label("Left: a small network: three inputs, a hidden layer of 4 units, one output y; every input links to "
+                  "every unit. Right: one unit opened up as three boxes, each with a small sketch of a line, dotted "
+                  "before the step and solid after it: " + "; ".join(
+                      f"{name}, the line {word}" for (name, *_), word in zip(steps, SKETCH_WORDS)) + ".")
     return fig
 
 
