@@ -1238,11 +1238,6 @@ class XorRuns:
                          f"solved {self.solved(name)} of {len(c)}")
         return "\n".join(lines)
 
-    def trained(self):
-        """'trained 20 networks: 10 with no bend, 10 with tanh': what the training cell did, with no result in it."""
-        counts = [f"{len(c)} with {name}" for name, c in self.chances.items()]
-        return f"trained {sum(len(c) for c in self.chances.values())} networks: {', '.join(counts)}"
-
     def folded(self, title="open after you predict"):
         """The summary behind a click ("open after you predict"): the try-it's answer is not in view before its Predict."""
         return tables.FoldedRows(title, self.summary().splitlines())
