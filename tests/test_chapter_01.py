@@ -386,8 +386,9 @@ def test_every_question_is_answered_only_below_it_and_folded():
             # pass 39: the maps that answer it are folded in the cell's output, "Why it curves" below
             assert "<details><summary>Check your prediction: the two maps</summary>" in "".join(
                 "".join(o.get("data", {}).get("text/html", "")) for o in nxt["outputs"])
-            # pass 68 (r63): the fold is named "Check your prediction" (its old name gave the answer away)
-            assert "<details><summary>Check your prediction</summary>\n\nIt curves, in two pieces." in below
+            # pass 68 (r63): the fold's old name ("Why it curves") gave the answer away; pass 71 (r67 reader: two
+            # "Check your prediction" reveals for one Predict): the maps are the check, the text fold a neutral "why"
+            assert "<details><summary>Why the right map looks like this</summary>\n\nIt curves, in two pieces." in below
             continue
         if nxt["cell_type"] == "code" and "two_tables(" in _src(nxt):
             continue  # the worked two-table example: its printout is the answer, both ways (8, 6)
@@ -567,7 +568,9 @@ def test_module_is_imported_once_and_training_is_one_readable_call():
     code = [line for line in _src(train[0]).strip().splitlines() if not line.startswith("#")]
     # pass 37: one call; the lines above it are comments on its knobs; pass 40: the try-it's one line, printed
     # pass 43 (r38 reader: plumbing before the question): the first is hidden and prints one line of what it did
-    assert len(train) == 2 and code == [code[0], "print(xor.trained())"] and len(_src(train[1]).strip().splitlines()) == 1
+    # pass 71 (r67 reader: "trained 20 networks" was a log line): one call, no printout
+    assert len(train) == 2 and code == [code[0]] and len(_src(train[1]).strip().splitlines()) == 1
+    assert "print(" not in _src(train[0]) and not train[0]["outputs"]
     assert train[0]["metadata"]["jupyter"]["source_hidden"]
     assert not train[1]["metadata"].get("jupyter", {}).get("source_hidden")
     for gone in ("predict_proba", "ravel()", '"identity"', "for name, c in"):
@@ -596,9 +599,10 @@ def test_every_click_question_has_its_explanation_folded_after_it():
     cells = _cells()
     asks = [i for i, c in enumerate(cells) if c["cell_type"] == "code" and "_question(" in _src(c)]
     assert len(asks) == 5
-    bends = next(i for i in asks if "bend_question" in _src(cells[i]))  # pass 61 (r55): its two answer folds follow
-    assert [_src(c).split("</summary>")[0] for c in cells[bends + 1:bends + 3]] == [
-        "<details><summary>Check your prediction: ReLU", "<details><summary>Check your prediction: tanh"]
+    bends = next(i for i in asks if "bend_question" in _src(cells[i]))  # pass 61 (r55): its answer fold follows
+    # pass 71 (r67 reader: one reveal per prediction): ReLU's why and tanh's why in one fold, not a second "Check"
+    assert _src(cells[bends + 1]).split("</summary>")[0] == "<details><summary>Why: ReLU, then tanh"
+    assert "Check your prediction" not in _src(cells[bends + 1]) + _src(cells[bends + 2])
     runs = next(i for i in asks if "runs_question" in _src(cells[i]))
     depth = next(i for i in asks if "depth_question" in _src(cells[i]))  # pass 24: predict, see the picture, check
     assert not any("deep_stack_picture(" in _src(c) for c in cells)  # pass 39: the click shows it
@@ -616,8 +620,7 @@ def test_every_click_question_has_its_explanation_folded_after_it():
     # pass 40: the try-it after it prints its own answer (no Check fold)
     assert not any("<details><summary>Check your answer</summary>" in _src(c) for c in cells[runs:runs + 4])
     assert train < runs and _src(cells[runs]).strip() == "ch01.runs_question(xor)"
-    said = "".join("".join(o.get("text", "")) for o in cells[train]["outputs"])
-    assert said == "trained 20 networks: 10 with no bend, 10 with tanh\n"  # pass 43: what it did, not how it went
+    assert not cells[train]["outputs"]  # pass 71 (r67 reader: plumbing): it prints nothing; the click shows the result
     assert not any("xor_seeds_picture(" in _src(c) for c in cells)
     # pass 32: the fold "None of the ten." is cut: the printout ("solved 0 of 10") and the picture already answer
     assert "None of the ten." not in "".join(_src(c) for c in cells[seeds:seeds + 4])
@@ -747,13 +750,14 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               # everywhere, not nowhere): a constant score splits nothing
               # pass 65 (r59 reader: "either way" had no clear referent): the exception in one plain sentence
               # pass 70 (r65 reader: read as a footnote, yet it is what training finds): led with plainly
-              "Or, as training finds here, the score is the same everywhere: chance one half at every corner, "
-              "which splits nothing.",
               # pass 29: the loss named here; pass 30: training "changes" the weights ("step" is one update)
               # pass 41 (r37 reader: too many new words at once): the loss moves to the optional section, which uses it
-              "Training changes the weights, step by step, to make the chances less wrong.",
+              # pass 71 (r67 reader: "training" was used before it was said): said first, then what it finds
+              "Training changes the weights, step by step, to make the chances less wrong.\n"
+              "Here it ends with the same score everywhere: chance one half at every corner, which splits nothing.",
               # pass 37 (r34 reader): the seeds, epochs and learning rate are knobs, explained in the training cell
-              "We train each version from ten random starts, 500 steps each.",
+              # pass 71 (r67 reader: "random starts" did not say what is random)
+              "We train each version ten times, 500 steps each. Each run starts from different random weights.",
               "called its **seed**",
               "**Predict:** how many of the ten runs with no bend will solve the puzzle?"]
     assert [build.index(n) for n in needed] == sorted(build.index(n) for n in needed)
@@ -789,12 +793,11 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # pass 41: the seed is said before the code's seeds=range(10); pass 43: the cell now says what it did itself
     assert _src(cells[train - 1]) == "Each random start has a number, 0 to 9, called its **seed**. The same seed gives the same run."
     assert cells[train]["metadata"]["jupyter"]["source_hidden"]  # pass 43 (r38 reader): plumbing, hidden
-    printed = "".join("".join(o["text"]) for o in cells[train]["outputs"] if o.get("name") == "stdout")
-    assert printed == "trained 20 networks: 10 with no bend, 10 with tanh\n"  # one line, and no result in it
+    assert not cells[train]["outputs"]  # pass 71 (r67 reader): no log line
     assert "500 nudges each" not in text
     # pass 37 (r34 reader): the knobs are explained in the cell that shows them, before any prose uses the words
     knobs = _src(cells[train]).splitlines()
-    assert knobs[-1] == "print(xor.trained())"
+    assert knobs[-1].startswith("xor = ch01.train_xor(")
     assert knobs[0] == ("# epochs=500: 500 training steps, each using all four corners; lr=0.5: how far each step "
                         "moves the weights")
     assert knobs[1] == "# seeds=range(10): the ten random starts, numbered 0 to 9, so each run can be repeated"
@@ -1014,8 +1017,9 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "label-1 corners get chances above one half, and label-0 corners below" in text
     assert "right side of one half" not in text
     assert text.count("**boundary**") == 1 and ("So the network's **boundary**, where the chance is one half, is a "
-                                                 "straight line, and none splits XOR.\nOr, as training finds here, "
-                                                 "the score is the same everywhere") in text  # pass 70 (r65)
+                                                 "straight line, and none splits XOR.\nTraining changes the weights, step by step, "
+                                                 "to make the chances less wrong.\nHere it ends with the same score "
+                                                 "everywhere") in text  # pass 70 (r65), 71 (r67)
     assert "One exception" not in text
     assert "there is no boundary.)" not in text  # pass 63 (r58): a score stuck at 0 has chance one half everywhere
     assert text.index("**boundary**") < min(m.start() for m in re.finditer(r"(?<!\*)\bboundary\b(?!\*)", text))
@@ -1131,7 +1135,7 @@ def test_eleventh_pass_wording():
     assert "a layer multiplies; it does not add" not in text
     assert "The gap drops to 0.00." in text and "The readout says the layers ARE" not in text
     assert mlp.compose_lines([2, 3, 4], [1, 0, 0]) == (24, 12)  # a layer still adds its bias: 1 is carried, stretched
-    assert "We train each version from ten random starts" in text and "trains all twenty networks" in text  # 2 versions × 10 seeds
+    assert "We train each version ten times" in text and "trains all twenty networks" in text  # 2 versions × 10 seeds
     assert "We train the same small network twice" not in text
     runs = ch01_collapse.train_xor(epochs=5, seeds=range(10))
     assert len(ch01_collapse.XOR_BENDS) * 10 == 20 and all(len(runs.chances[b]) == 10 for b in ch01_collapse.XOR_BENDS)
@@ -1235,7 +1239,7 @@ def test_no_bend_map_is_evenly_near_white():
     # pass 40 (r36 reader): the fold says what the map shows and why, and no unseen "trillionth": the map is white
     # pass 68 (r63 reader: "boundary curves" was a hand-wave): said as what the dashes do, then why, from the
     # steps' directions (pass 65); the two pieces are checked in test_pass66_seed_0_boundary_has_two_pieces
-    assert ("<details><summary>Check your prediction</summary>\n\nIt curves, in two pieces.\n"
+    assert ("<details><summary>Why the right map looks like this</summary>\n\nIt curves, in two pieces.\n"
             "Why: the final score adds the 8 tanh units, each times a weight, plus a bias.\n"  # pass 70 (r65)
             "Each unit is a smooth step that climbs across its own straight line. The steps face different ways.\n"
             "So the place where the score is 0 changes direction as it goes.\n\n"  # pass 70: the score has a bias
@@ -2262,8 +2266,8 @@ def test_pass25_opening_question_and_the_tanh_sheet():
     assert "It acts on $h_1$ and on $h_2$, each on its own." in text
     # pass 65 (r59 reader: the walk came twice): the slanted line is worked once, in the question's answer
     assert ("Why: tanh squashes numbers far from 0 much more than numbers near 0.\n"
-            "The numbers under the picture show it: two equal steps along a slanted line come out steep, then gentle.") in text
-    assert "tanh on a slanted line" in ch01_collapse.tanh_printout()
+            "The arrows in the last picture show it: two equal steps along a slanted line come out steep, then gentle.") in text
+    assert "tanh on a slanted line" in ch01_collapse.tanh_steps_picture().axes[0].get_title()  # pass 71: drawn
     # pass 62 (r56 reader: cryptic, and it seemed to clash with "every line curves"): said as upright or across
     # lines, and that after our layer none is one (every grid line slants; all curve: checked below)
     # pass 63 (r58 reader: read as the input sheet's blue upright lines, which do curve): upright or across
@@ -2462,7 +2466,7 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     # pass 68 (cut for length): the try's second question went; step 1's Predict already asks it, and the check
     # names the mirror flip
     assert ("1. **No bend.** Predict: can any setting crease or curve a grid line?\n"
-            "   Try: set $W_{11}$ to −1.\n"
+            "   Try: drag every slider. Does the title ever count a creased or curved line?\n"  # pass 71 (r67)
             "2. **No bend.** Press **reset**. Predict: if row 2 copies row 1, what happens to the sheet?\n"
             "   Try: set $W_{21}$ to $W_{11}$, then $W_{22}$ to $W_{12}$.\n") in _src(cells[i - 1])
     flip = ch01_collapse.fold_demo()
@@ -2783,7 +2787,7 @@ def test_pass36_sheet_demo_is_three_numbered_predictions_answered_in_the_same_or
         "**tanh.** Press **reset**, then click **tanh**.")
     answers = re.findall(r"^(\d)\. (\S+)", below, re.M)
     assert answers == [("1", "No"), ("2", "With"), ("3", "ReLU:"), ("4", "tanh:")]
-    assert "1. No bend: no setting creases or curves a line. $W_{11} = -1$ flips the sheet: the dark square jumps to the left." in below
+    assert "1. No bend: never. $W_{11} = -1$, for one, flips the sheet: the dark square jumps to the left." in below
     rng = np.random.default_rng(36)
     w = ch01_collapse.fold_demo()
     for _ in range(30):
@@ -2887,8 +2891,8 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # pass 68 (r63 reader: "reach" and the shadow fold were unexplained, and the sketch's turn 60 disagreed with the
     # answers' −60): the fold is cut; the sketch before the demo is drawn at −60, its legs read off the picture
     assert "**reach**" not in text and "**track**" not in text and "Where do 0.5 and 0.87 come from?" not in text
-    down_sketch = [t.get_text() for t in ch01_collapse.arrow_sketch(turn=-60, shadow=False).axes[0].texts]
-    assert "0.5 right" in down_sketch and "0.87 down" in down_sketch  # the sketch above: the answer's own arrow
+    down_sketch = [t.get_text() for t in ch01_collapse.turn_shift_sketch().axes[0].texts]
+    assert any("0.5 right,\n0.87 down" in w for w in down_sketch)  # the sketch above: the answer's own arrow
     assert (round(np.cos(np.deg2rad(60)), 2), round(np.sin(np.deg2rad(60)), 2)) == (0.5, 0.87)
     assert "its arrow points 0.50 right and 0.87 down" in ch01_collapse.line_readout(-60.0, 0.3)
     assert "its arrow points 1.00 left and 0.00 up" in ch01_collapse.line_readout(180.0, 0.5)  # never "−0.00"
@@ -3156,7 +3160,7 @@ def test_pass52_dark_corner_square_shows_a_turn_or_a_flip():
     assert ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True).mark is None
     text = "".join(_src(c) for c in _cells())
     assert "Follow the thick pink line and the dark square." in text
-    assert "$W_{11} = -1$ flips the sheet: the dark square jumps to the left." in text
+    assert "$W_{11} = -1$, for one, flips the sheet: the dark square jumps to the left." in text
 
 
 def test_pass54_bends_and_sliders_are_named_before_they_are_used():
@@ -3249,9 +3253,9 @@ def test_pass56_the_opening_section_goes_picture_rule_math_predict():
     x = np.linspace(-3, 3, 241)
     np.testing.assert_allclose(shapes.axes[0].lines[-1].get_ydata(), np.maximum(x, 0), atol=1e-12)
     np.testing.assert_allclose(shapes.axes[1].lines[-1].get_ydata(), np.tanh(x), atol=1e-12)
-    assert _src(cells[bends + 1]).startswith("<details><summary>Check your prediction: ReLU</summary>\n\n**ReLU: no.**")
-    assert _src(cells[bends + 2]).startswith("<details><summary>Check your prediction: tanh</summary>\n\n**tanh: no.**")
-    assert _src(cells[bends + 3]) == "So only the bend creases or curves the sheet."  # the rule, in view
+    assert _src(cells[bends + 1]).startswith("<details><summary>Why: ReLU, then tanh</summary>\n\n**ReLU: no.**")
+    assert "\n\n**tanh: no.**" in _src(cells[bends + 1])  # pass 71 (r67): one fold, ReLU then tanh
+    assert _src(cells[bends + 2]) == "So only the bend creases or curves the sheet."  # the rule, in view
     W, b = ch01_collapse.SHEET_W, ch01_collapse.SHEET_B
     assert "$h_1 = x_1 + 0.6\\,x_2 - 0.3$ and $h_2 = -0.4\\,x_1 + 1.2\\,x_2 + 0.2$" in after[2]
     assert W == ((1.0, 0.6), (-0.4, 1.2)) and b == (-0.3, 0.2)
@@ -3281,13 +3285,13 @@ def test_pass57_tanh_bends_a_slanted_line_usually_not_always():
     assert np.allclose(np.diff(landed, axis=0), steps)  # the printed steps follow from the printed points
     # pass 65 (r59 reader: the walk came twice): the worked line is the question's answer printout (checked in the
     # pass-58 test against tanh); the fold says steep, then gentle, and points to it
-    assert ("The numbers under the picture show it: two equal steps along a slanted line come out steep, then gentle.\n\n"
-            "</details>") in text  # pass 68: the two straight cases are cut
+    assert ("The arrows in the last picture show it: two equal steps along a slanted line come out steep, then gentle.\n\n"
+            "</details>") in text  # pass 68: the two straight cases are cut; pass 71: drawn, not printed
     # pass 67 (r62 reader: a run of numbers): tanh acts on each number of a point, said point by point
-    assert ("tanh on a slanted line acts on each number of a point:\n"
-            "(0, 0) → (tanh 0, tanh 0) = (0, 0)\n(0.5, 1) → (tanh 0.5, tanh 1) = (0.46, 0.76)\n"
-            "(1, 2) → (tanh 1, tanh 2) = (0.76, 0.96)\nIn: two equal steps, each 0.5 right and 1 up.\n"
-            "Out: step 1: 0.46 right, 0.76 up; step 2: 0.30 right, 0.20 up") in ch01_collapse.tanh_printout()
+    # pass 71 (r67 reader: numbers where a drawing was needed): the same numbers, written on the arrows' picture
+    words = [x.get_text() for x in ch01_collapse.tanh_steps_picture().axes[0].texts if x.get_text()]
+    assert words == ["in: two equal steps,\neach 0.5 right, 1 up", "out: 0.46 right,\n0.76 up",
+                     "out: 0.30 right,\n0.20 up", "(0.46, 0.76)\n= (tanh 0.5, tanh 1)", "(0.76, 0.96)\n= (tanh 1, tanh 2)"]
     assert [round(float(np.tanh(v)), 2) for v in (0.5, 1, 2)] == [0.46, 0.76, 0.96]
     assert "usually bends" not in text and "So the line bends" not in text
     t = np.linspace(-2, 2, 41)
@@ -3333,8 +3337,10 @@ def test_pass57_stored_quiz_widgets_hide_their_answers_before_a_click():
         for h in kids(k))]
     assert len(quizzes) == 5  # the bend (pass 61), weight, depth, runs and XOR questions
     reveals = [c for q in quizzes for c in kids(q) if state[c]["model_name"] == "VBoxModel"]
-    assert len(reveals) == 3  # the bend picture and tanh's numbers; the depth picture; the runs' count and picture
-    assert any("0.46, 0.76" in state[c]["state"].get("value", "") for r in reveals for c in kids(r))
+    assert len(reveals) == 3  # the bend pictures (sheet, tanh's steps); the depth picture; the runs' count and picture
+    # pass 71 (r67): the bend reveal names each wrong option's misconception
+    assert any("B is wrong: smooth is not straight" in state[c]["state"].get("value", "") for r in reveals
+               for c in kids(r))
     assert all(layout(r).get("display") == "none" for r in reveals)
     assert any("solved 0 of 10" in state[c]["state"].get("value", "") for r in reveals for c in kids(r))
     feedback = [v["state"].get("value", "") for v in state.values() if v["model_name"] == "HTMLModel"
@@ -3346,31 +3352,43 @@ def test_pass57_stored_quiz_widgets_hide_their_answers_before_a_click():
 
 def test_pass58_tanh_squash_numbers_are_tanhs():
     """Check the tanh 'why' numbers (r52 change 2): from 0 to 0.5 tanh moves 0.46, from 1.5 to 2 only 0.06.
-    Pass 61 (r55): the fold's numbers are now the worked slanted line's; both are printed where the picture is
+    Pass 61 (r55): the fold's numbers are now the worked slanted line's; both are shown where the picture is
     revealed, after the bend question's click (and in its static fold). Pass 70 (r65): the slanted line only, under
-    the picture, after a one-line answer."""
+    the picture, after a one-line answer. Pass 71 (r67): drawn as arrows, not printed, and the answer line is followed
+    by one line per wrong option."""
     text = _text()
     near, far = np.tanh(0.5) - np.tanh(0.0), np.tanh(2.0) - np.tanh(1.5)
-    printed = ch01_collapse.tanh_printout()
-    # pass 70 (r65 reader: the reveal opened with a block of numbers, tanh before ReLU): the reveal opens with the
-    # answer in one line; tanh's slanted line follows the picture; the 0-to-0.5 vs 1.5-to-2 line is cut (the slanted
-    # line's steep-then-gentle steps show the same squash)
-    assert printed == ("tanh on a slanted line acts on each number of a point:\n"   # pass 67 (r62)
-                       "(0, 0) → (tanh 0, tanh 0) = (0, 0)\n(0.5, 1) → (tanh 0.5, tanh 1) = (0.46, 0.76)\n"
-                       "(1, 2) → (tanh 1, tanh 2) = (0.76, 0.96)\nIn: two equal steps, each 0.5 right and 1 up.\n"
-                       "Out: step 1: 0.46 right, 0.76 up; step 2: 0.30 right, 0.20 up")
-    assert near > 5 * far  # the squash the printout shows: far from 0, tanh barely moves
-    assert ch01_collapse.BEND_ANSWER == "D: ReLU creases the thick line, tanh curves it. The two boxes below say why."
+    assert near > 5 * far  # the squash the arrows show: far from 0, tanh barely moves
+    fig = ch01_collapse.tanh_steps_picture()
+    ax = fig.axes[0]
+    arrows = [(np.array(x.xyann), np.array(x.xy)) for x in ax.texts if x.get_text() == ""]
+    given = np.array(ch01_collapse.SLANTED)
+    # 2 dotted point-to-image arrows, then the 2 equal steps in, then the 2 steps out, each from tail to head
+    assert len(arrows) == 6
+    np.testing.assert_allclose([h for _, h in arrows[:2]], np.round(np.tanh(given[1:]), 2), atol=1e-12)  # as labelled
+    ins, outs = [h - s for s, h in arrows[2:4]], [h - s for s, h in arrows[4:]]
+    np.testing.assert_allclose(ins, [[0.5, 1.0], [0.5, 1.0]])  # equal steps in
+    np.testing.assert_allclose(outs, np.diff(np.tanh(given), axis=0), atol=0.01)  # where tanh sends them (2 decimals)
+    assert outs[0][1] / outs[0][0] > 1 > outs[1][1] / outs[1][0]  # steep, then gentle, as the fold says
+    assert ax.get_aspect() == 1.0  # equal scales: steep and gentle are seen as they are
+    assert "0.46 right, 0.76 up and 0.30 right, 0.20 up" in fig.get_label()
+    assert ch01_collapse.BEND_ANSWER == "D: ReLU creases the thick line, tanh curves it. The box below says why."
     q = ch01_collapse.bend_question()
     assert q.options[3] == "ReLU creases it, tanh curves it" == q.right  # "D" names the right option
+    said = "\n".join((ch01_collapse.BEND_ANSWER, *ch01_collapse.BEND_WRONG))
     assert [c.value for c in q.reveal.children if hasattr(c, "value") and isinstance(c.value, str)] == [
-        f"<pre>{ch01_collapse.BEND_ANSWER}</pre>", f"<pre>{html.escape(printed)}</pre>"]  # answer, picture, numbers
-    assert "tanh sends them to" not in text  # pass 65 (r59): said once, in the printout above
+        f"<pre>{html.escape(said)}</pre>"]  # the answer and the wrong options' lines, then the two pictures
+    # r67 reader: the quiz explained only D; one line per wrong option, in the order of the buttons A, B, C
+    wrong = [o for o in q.options if o != q.right]
+    assert [w.split(" is wrong")[0] for w in ch01_collapse.BEND_WRONG] == ["A", "B", "C"]
+    assert wrong == ["both stay straight", "ReLU creases it, tanh keeps it straight", "ReLU keeps it straight, tanh curves it"]
+    assert all(len(line) <= 90 for line in said.splitlines())  # a <pre> line does not wrap
+    assert "tanh sends them to" not in text  # pass 65 (r59): said once, on the picture
     cells = _cells()
     i = next(k for k, c in enumerate(cells) if _src(c).strip() == "ch01.bend_question()")
     shown = "".join("".join(o.get("data", {}).get("text/html", "")) for o in cells[i]["outputs"])
-    assert "<details>" in shown and "step 1: 0.46 right, 0.76 up; step 2: 0.30 right, 0.20 up" in shown
-    assert not any(o.get("output_type") == "stream" for o in cells[i]["outputs"])  # nothing printed in view
+    assert "<details>" in shown and shown.count("<img") == 2 and "0.46 right, 0.76 up" in shown
+    assert "B is wrong: smooth is not straight" in shown
 
 
 def test_pass58_relu_presses_the_grey_part_to_one_point_and_each_other_part_onto_its_axis():
@@ -3387,7 +3405,8 @@ def test_pass58_relu_presses_the_grey_part_to_one_point_and_each_other_part_onto
 
 
 def test_pass58_positive_c_and_d_keep_layer_2_above_0_after_a_half_b_2():
-    """Check 'Then any positive c and d will do: layer 2's output stays above 0 too. The gap drops to 0.00.' for many positive c, d
+    """Check 'Then set c positive (it starts at −0.8): any positive c and d keep layer 2's output above 0. The gap drops to
+    0.00.' for many positive c, d
     (layer 1 gives 0.5 to 3.5), with layer 3 at its start."""
     x = np.linspace(-3, 3, 601)
     rng = np.random.default_rng(0)
@@ -3396,6 +3415,11 @@ def test_pass58_positive_c_and_d_keep_layer_2_above_0_after_a_half_b_2():
         assert h.min() >= 0.5 and (c * h + d).min() > 0
         gap = ch01_collapse._stack(x, [0.5, c, 1.2], [2, d, -0.5], True) - ch01_collapse._stack(x, [0.5, c, 1.2], [2, d, -0.5], False)
         assert np.abs(gap).max() < 1e-12
+    w = ch01_collapse.collapse_demo(n_layers=3)  # pass 71 (r67): "it starts at −0.8", so c must be moved
+    assert w.sliders["w2"].value == -0.8 and "weight c" in w.sliders["w2"].description
+    # at c's start value, layer 2's input is above 0 yet its output falls below 0: ReLU acts, the gap is not 0
+    gap = ch01_collapse._stack(x, [0.5, -0.8, 1.2], [2, 1, -0.5], True) - ch01_collapse._stack(x, [0.5, -0.8, 1.2], [2, 1, -0.5], False)
+    assert np.abs(gap).max() > 0.1
 
 
 def test_pass58_the_solved_xor_picture_is_folded_under_its_predict():
@@ -3403,7 +3427,8 @@ def test_pass58_the_solved_xor_picture_is_folded_under_its_predict():
     line repeating the fold's text."""
     folded = ch01_collapse.folded_fold_picture()
     page = folded._repr_html_()
-    assert page.startswith("<details><summary>Check your prediction") and "<img" in page
+    # pass 71 (r67 reader: a second "Check your prediction" after the step checks): named as step 1's drawing
+    assert page.startswith("<details><summary>Step 1, drawn:") and "<img" in page and "Check your" not in page
     cells = _cells()
     i = next(k for k, c in enumerate(cells) if _src(c).strip() == "ch01.folded_fold_picture()")
     assert not any(o.get("output_type") == "stream" for o in cells[i].get("outputs", []))
@@ -3453,43 +3478,67 @@ def test_pass61_bend_question_wrong_answers_name_their_misconception():
     assert "a bend is one more stretch" in said["both stay straight"]
     assert "smooth is not straight" in said["ReLU creases it, tanh keeps it straight"]
     assert "where a line crosses 0, ReLU switches piece" in said["ReLU keeps it straight, tanh curves it"]
-    assert q.reveal.layout.display is None and "0.46, 0.76" in q.reveal.children[-1].value
+    assert q.reveal.layout.display is None
+    assert [type(c).__name__ for c in q.reveal.children] == ["HTML", "Image", "Image"]  # answer, sheet, tanh's steps
     W, b = ch01_collapse.SHEET_W, ch01_collapse.SHEET_B
     followed = sheet.grid_lines()[1][ch01_collapse.FOLLOWED]
     assert [sheet.bent_lines(sheet.layer(followed, W, b, bend)[None]) for bend in ("relu", "tanh")] == [1, 1]
 
 
 def test_pass61_arrow_sketch_draws_one_step_and_a_score():
-    """Check the sketch before the XOR crease picture (r55 Clarity: the score along the arrow had no picture): one
-    step along the turn −60 arrow is 0.5 right and 0.87 down (the legs, labelled), the line crosses the arrow 0.3
-    along it, and (1, 0) dropped straight onto the arrow's line lands 0.5 along it: its score, as the fold says."""
-    fig = ch01_collapse.arrow_sketch()
-    ax = fig.axes[0]
-    words = [t.get_text() for t in ax.texts]
-    assert "0.5 right" in words and "0.87 down" in words and "the line:\nshift 0.3" in words
+    """Check the numbers the XOR sketch stood for (r55 Clarity): one step along the turn −60 arrow is 0.5 right and
+    0.87 down, and (1, 0) dropped straight onto the arrow's line lands 0.5 along it: its score. Pass 71 (r67): the
+    one-arrow sketch gives way to turn_shift_sketch (tested below); the fold after the demo keeps its one picture."""
     a = np.deg2rad(ch01_collapse.FOLD_TURN)
     unit = np.array([np.cos(a), np.sin(a)])
     assert (round(unit[0], 2), round(-unit[1], 2)) == (0.5, 0.87)
     shadow = (np.array([1.0, 0.0]) @ unit) * unit
     assert (np.array([1.0, 0.0]) - shadow) @ unit == pytest.approx(0.0, abs=1e-12)  # dropped at a right angle
     assert np.linalg.norm(shadow) == pytest.approx(0.5) and ch01_collapse.fold_scores()[0] == 0.5
-    notes = [t.get_text() for t in ax.texts if t.get_text().startswith("(1, 0) reaches")]
-    assert notes == ["(1, 0) reaches\n0.5 along"]
-    assert "0.5 right and 0.87 down" in fig.get_label()
     page = ch01_collapse.folded_fold_picture()._repr_html_()
     # pass 68: the fold after the demo holds the crease picture only; the sketch is drawn once, before the demo
     assert page.count("<img") == 1 and "Right: the same line" in page
     cells = _cells()
     # pass 66 (r61 reader: too many terms before the demo): the sketch before the demo shows turn and shift only
     # pass 68 (r63 reader: the sketch said turn 60, the answers −60): drawn at the answers' own turn, −60
-    i = next(k for k, c in enumerate(cells) if _src(c).strip() == "ch01.arrow_sketch(turn=-60, shadow=False)")
+    # pass 71 (r67 reader: one arrow and one line; asked for a compass): turns 0, 90, −60 and shifts 0, 0.3, 0.6
+    i = next(k for k, c in enumerate(cells) if _src(c).strip() == "ch01.turn_shift_sketch()")
     demo = next(k for k, c in enumerate(cells) if "corners=True" in _src(c))
     assert "**shift**" in _src(cells[i - 1]) and "**track**" not in _src(cells[i - 1]) and i < demo
-    assert not any("arrow_sketch(turn=60" in _src(c) for c in cells)
-    down = ch01_collapse.arrow_sketch(turn=-60, shadow=False)
-    down_words = [t.get_text() for t in down.axes[0].texts]
-    assert "the line:\nshift 0.3" in down_words and not any(w.startswith("(1, 0)") for w in down_words)
-    assert "1 step along the arrow (turn −60)" == down.axes[0].get_title()
+    assert cells[i]["metadata"]["jupyter"]["source_hidden"]
+    assert not any("arrow_sketch(" in _src(c) for c in cells)
+
+
+def test_pass71_turn_shift_sketch_draws_the_sliders_settings():
+    """Check the sketch before the XOR demo (r67 reader): left, arrows at turns 0, 90 and −60, pointing where the
+    demo's arrow points at those turns, the −60 step's legs 0.5 right and 0.87 down with 'no need to compute'; right,
+    lines at shifts 0, 0.3, 0.6 crossing the −60 arrow that far along it, and the dotted side of the 0.3 line is the
+    side the demo counts as label 1 (cos·h₁ + sin·h₂ > shift)."""
+    fig = ch01_collapse.turn_shift_sketch()
+    left, right = fig.axes
+    words = [x.get_text() for x in left.texts]
+    assert [w for w in words if w.startswith("turn")] == ["turn 0", "turn 90", "turn −60"]
+    heads = [np.array(x.xy) for x in left.texts if x.get_text() == ""]
+    for turn, head in zip((0, 90, -60), heads):
+        np.testing.assert_allclose(head, [np.cos(np.deg2rad(turn)), np.sin(np.deg2rad(turn))], atol=1e-12)
+    assert any("0.5 right,\n0.87 down" in w and "no need to\ncompute" in w for w in words)
+    legs = left.lines[0].get_xydata()  # down the upright axis, then right, to the −60 arrow's head
+    np.testing.assert_allclose(legs[-1], heads[2], atol=1e-12)
+    a = np.deg2rad(ch01_collapse.FOLD_TURN)
+    unit = np.array([np.cos(a), np.sin(a)])
+    dashed = [ln.get_xydata() for ln in right.lines if ln.get_linestyle() == "--"]
+    assert [round(float(d[0] @ unit), 2) for d in dashed] == [0.0, 0.3, 0.6]  # each line's shift along the arrow
+    assert all(abs((d[1] - d[0]) @ unit) < 1e-12 for d in dashed)  # across the arrow
+    assert [x.get_text() for x in right.texts if x.get_text().startswith("shift")] == ["shift 0", "shift 0.3", "shift 0.6"]
+    dotted = right.patches[0]
+    assert dotted.get_hatch() == ".."
+    path = dotted.get_path().transformed(dotted.get_patch_transform())
+    assert path.contains_point(0.6 * unit) and not path.contains_point(0.0 * unit)  # the side the arrow points to
+    w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)  # the demo's own dotted side agrees
+    w.sliders["angle"].value, w.sliders["offset"].value = ch01_collapse.FOLD_TURN, 0.3
+    assert w.side.get_path().contains_point(0.6 * unit) and not w.side.get_path().contains_point(0.0 * unit)
+    assert "turn 0 (right), 90 (up)" in fig.get_label() and "shift 0, 0.3, 0.6" in fig.get_label()
+    assert [ax.get_title() for ax in fig.axes] == ["turn: where the arrow points", "shift: slides the line along the arrow"]
     assert "Turn $-60$, shift $0.3$ splits them." in _text()  # the sketch's turn is the answer's
 
 

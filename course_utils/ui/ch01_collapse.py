@@ -325,20 +325,49 @@ def tanh_slanted(points=SLANTED):
     return np.round(landed, 2) + 0.0, np.round(steps, 2) + 0.0
 
 
-def tanh_printout():
-    """The bend question's tanh numbers, under its picture: a slanted line, point by point, then its steps."""
-    landed, steps = tanh_slanted()
-    pair = lambda p: f"({p[0]:g}, {p[1]:g})"
-    # r62: tanh acts on each number of a point on its own, said point by point before the steps
-    moved = [f"{pair(p)} → (tanh {p[0]:g}, tanh {p[1]:g}) = {pair(q)}" for p, q in zip(SLANTED, landed)]
-    step_in = np.diff(np.asarray(SLANTED), axis=0)[0]
-    return ("tanh on a slanted line acts on each number of a point:\n" + "\n".join(moved) + "\n"
-            f"In: two equal steps, each {step_in[0]:g} right and {step_in[1]:g} up.\n"
-            "Out: " + "; ".join(f"step {i + 1}: {r:.2f} right, {u:.2f} up" for i, (r, u) in enumerate(steps)))
+@plots.styled
+def tanh_steps_picture(points=SLANTED):
+    """The bend question's tanh why, drawn (r67 reader: a block of numbers where a drawing was needed): two equal
+    steps along a slanted line (dashed, grey) and where tanh sends them (solid): steep, then gentle. tanh acts on each
+    number of a point on its own (r62), so each landed point is named (tanh h₁, tanh h₂)."""
+    fig, ax = plots.new_figure(460, 430)
+    landed, steps = tanh_slanted(points)
+    given = np.asarray(points, dtype=float)
+    colour = plots.color("tanh")
+    box = dict(boxstyle="round,pad=0.15", fc="white", ec="none")
+    for p, q in zip(given[1:], landed[1:]):  # each point to where tanh sends it
+        ax.annotate("", tuple(q), tuple(p), arrowprops=dict(arrowstyle="->", color="0.45", lw=0.9, ls=":"))
+    for a, b in zip(given[:-1], given[1:]):
+        ax.annotate("", tuple(b), tuple(a), arrowprops=dict(arrowstyle="-|>", color=plots.MUTED, lw=2.0, ls="--",
+                                                            mutation_scale=14))
+    for a, b in zip(landed[:-1], landed[1:]):
+        ax.annotate("", tuple(b), tuple(a), arrowprops=dict(arrowstyle="-|>", color=colour, lw=2.6, mutation_scale=16))
+    ax.plot(*given.T, ls="none", marker="o", ms=6, mfc="white", mec="0.35", mew=1.2)
+    ax.plot(*landed.T, ls="none", marker="o", ms=6, color=colour)
+    step_in = given[1] - given[0]
+    ax.text(1.02, 1.45, f"in: two equal steps,\neach {step_in[0]:g} right, {step_in[1]:g} up", fontsize=9.5,
+            color="0.3", bbox=box)
+    for (r, u), mid, where in zip(steps, (landed[:2].mean(0), landed[1:].mean(0)), ((0.3, 0.02), (1.02, 0.22))):
+        ax.annotate(f"out: {r:.2f} right,\n{u:.2f} up", tuple(mid), where, fontsize=9.5, color=colour, bbox=box,
+                    arrowprops=dict(arrowstyle="-", color=colour, lw=0.7))
+    for p, q, at in zip(given[1:], landed[1:], ((0.54, 0.72), (0.84, 1.02))):  # right of each landed point
+        ax.text(*at, f"({q[0]:.2f}, {q[1]:.2f})\n= (tanh {p[0]:g}, tanh {p[1]:g})", fontsize=8.5, va="top", bbox=box)
+    ax.set(xlim=(-0.15, 1.95), ylim=(-0.15, 2.15), xlabel="h₁", ylabel="h₂",
+           title="tanh on a slanted line: steep, then gentle")
+    ax.set_aspect("equal")
+    path = ", ".join(f"({p[0]:g}, {p[1]:g})" for p in given)
+    fig.set_label(f"One panel. Dashed grey arrows: two equal steps along a slanted line, through {path}, each "
+                  f"{step_in[0]:g} right and {step_in[1]:g} up. Dotted arrows carry each point to where tanh sends it. "
+                  "Solid arrows: the steps after tanh, " + " and ".join(f"{r:.2f} right, {u:.2f} up" for r, u in steps)
+                  + ": the first steep, the second gentle, so the line bends.")
+    return fig
 
 
-# r65: the reveal opens with the answer in one line; ReLU's why and tanh's why are the two boxes under the question
-BEND_ANSWER = "D: ReLU creases the thick line, tanh curves it. The two boxes below say why."
+# r65: the reveal opens with the answer in one line; r67: then one line per wrong option, naming its misconception
+BEND_ANSWER = "D: ReLU creases the thick line, tanh curves it. The box below says why."
+BEND_WRONG = ("A is wrong: a bend is not one more stretch; it treats small and big numbers differently.",
+              "B is wrong: smooth is not straight; tanh squashes big numbers more (last picture).",
+              "C is wrong: where a line crosses 0, ReLU switches piece, and the line gets a corner.")
 
 
 @plots.styled
@@ -569,60 +598,61 @@ def xor_fold_picture():
     return fig
 
 
-ARROW_SKETCH_PX = (400, 330)
+SKETCH_TURNS, SKETCH_SHIFTS = (0, 90, FOLD_TURN), (0.0, FOLD_SHIFT, 2 * FOLD_SHIFT)
 
 
 @plots.styled
-def arrow_sketch(turn=FOLD_TURN, shadow=True):
-    """One step along the answer's arrow (turn −60): 0.5 right and 0.87 down, drawn as two legs; the point (1, 0)
-    dropped straight onto the arrow's track lands 0.5 along it (its reach), past the line's crossing at the shift
-    0.3 (r55: the reach had no picture). shadow=False leaves out the point and its shadow: the chapter draws that
-    form before the demo, at the answer's own turn (r63: a sketch at turn 60 beside answers at −60 did not agree)."""
-    fig, ax = plots.new_figure(*ARROW_SKETCH_PX)
-    a = np.deg2rad(turn)
-    across, up = round(float(np.cos(a)), 2), round(float(np.sin(a)), 2)
-    flip = 1 if up < 0 else -1  # the answer's arrow points down; its mirror image points up
-    unit = np.array([np.cos(a), np.sin(a)])
-    ax.plot(*np.array([-0.2 * unit, 1.15 * unit]).T, color=plots.MUTED, lw=0.8, ls=":")  # the arrow's track
-    ax.annotate("", tuple(unit), (0, 0), arrowprops=dict(arrowstyle="-|>", color="black", lw=2.2, mutation_scale=18))
-    legs = dict(color=plots.ACCENT, lw=1.6, ls="--")
-    ax.plot([0, unit[0]], [0, 0], **legs)
-    ax.plot([unit[0], unit[0]], [0, unit[1]], **legs)
+def turn_shift_sketch(turns=SKETCH_TURNS, shifts=SKETCH_SHIFTS, turn=FOLD_TURN):
+    """The XOR demo's two sliders before the demo (r67 reader: one arrow and one line; asked for a compass): left,
+    arrows at turns 0, 90 and −60, the last one's legs labelled (no need to compute them); right, the line at shifts
+    0, 0.3 and 0.6 along the −60 arrow, the middle one's label-1 side dotted as in the demo."""
+    fig, (left, right) = plots.new_figure(760, 330, 1, 2)
     box = dict(boxstyle="round,pad=0.15", fc="white", ec="none")
-    ax.text(unit[0] / 2, 0.05 * flip, f"{across:g} right", ha="center", va="bottom" if flip > 0 else "top",
-            fontsize=10, color=plots.ACCENT, bbox=box)
-    ax.text(unit[0] + 0.04, 0.7 * unit[1], f"{abs(up):g} {'down' if up < 0 else 'up'}", ha="left", va="center",
-            fontsize=10, color=plots.ACCENT, bbox=box)
-    ax.text(unit[0] - 0.06, unit[1] - 0.02 * flip, "1 step", ha="right", va="top" if flip > 0 else "bottom",
-            fontsize=10, bbox=box)
-    foot = FOLD_SHIFT * unit  # the line crosses the arrow's track at the shift
-    along = np.array([-unit[1], unit[0]])
-    ax.plot(*np.array([foot - 0.3 * along, foot + 0.3 * along]).T, color="black", lw=1.6, ls="--")
-    ax.text(*(foot - 0.3 * flip * along + [-0.03, 0.0]), f"the line:\nshift {FOLD_SHIFT:g}", ha="right", va="center",
-            fontsize=9.5, bbox=box)
-    point = np.array([1.0, 0.0])
-    if shadow:
-        foot_1 = (point @ unit) * unit  # (1, 0) dropped straight onto the arrow's track
-        ax.plot(*np.array([point, foot_1]).T, color="black", lw=1, ls=":")
-        ax.plot(*point, **{**LABEL_STYLE[1], "ms": 10})
-        ax.plot(*foot_1, marker="o", ms=5, color="black")
-        ax.annotate(f"(1, 0) reaches\n{point @ unit:.2g} along", tuple(foot_1), (-0.42, -0.95 if flip > 0 else 0.62),
-                    fontsize=9.5, bbox=box, arrowprops=dict(arrowstyle="-", color="black", lw=0.8))
-    ax.set(xlim=(-0.45, 1.25), ylim=(-1.05, 0.3) if flip > 0 else (-0.3, 1.05), xlabel="h₁", ylabel="h₂",
-           title=f"1 step along the arrow (turn {_num(turn)})")
-    ax.set_aspect("equal")
-    fig.set_label(f"A sketch of the arrow at turn {_num(turn)}: one step along it goes {across:g} right and "
-                  f"{abs(up):g} {'down' if up < 0 else 'up'}, "
-                  f"drawn as two dashed legs. The dashed line crosses the arrow {FOLD_SHIFT:g} along it: the shift."
-                  + (f" The point (1, 0), dropped straight onto the arrow's track (dotted), lands {point @ unit:.2g} "
-                     "along it: its reach." if shadow else ""))
+    head = dict(arrowstyle="-|>", color="black", lw=2.0, mutation_scale=16)
+    for t in turns:
+        a = np.deg2rad(t)
+        tip = np.array([np.cos(a), np.sin(a)])
+        left.annotate("", tuple(tip), (0, 0), arrowprops=head)
+        left.text(*(tip * 1.08), f"turn {_num(t)}", ha="left" if tip[0] > 0.3 else "center",
+                  va="bottom" if tip[1] >= 0 else "top", fontsize=10, bbox=box)
+    a = np.deg2rad(turn)
+    tip = np.array([np.cos(a), np.sin(a)])
+    legs = dict(color=plots.ACCENT, lw=1.5, ls="--")
+    left.plot([0, 0, tip[0]], [0, tip[1], tip[1]], **legs)  # down the upright axis, then right: clear of turn 0
+    across, up = round(float(tip[0]), 2), round(float(tip[1]), 2)
+    left.text(-0.07, 0.5 * tip[1], f"1 step: {across:g} right,\n{abs(up):g} {'down' if up < 0 else 'up'}\n"
+              "(no need to\ncompute these)", ha="right", va="center", fontsize=9, color=plots.ACCENT, bbox=box)
+    left.set(xlim=(-1.0, 1.55), ylim=(-1.15, 1.25), title="turn: where the arrow points")
+    right.annotate("", tuple(tip), (0, 0), arrowprops=head)
+    along = np.array([-tip[1], tip[0]])
+    right.fill(*half_plane(-tip, -shifts[1]).T, facecolor=plots._tint("#F0E442", 0.5), edgecolor="black",
+               hatch="..", lw=0, alpha=0.5, zorder=0.6)
+    for k, s in enumerate(shifts):
+        foot = s * tip
+        right.plot(*np.array([foot - 1.4 * along, foot + 1.4 * along]).T, color="black",
+                   lw=1.8 if k == 1 else 1.0, ls="--")
+        right.text(*(foot + 0.75 * along + [0.04, 0.0]), f"shift {s:g}", fontsize=9.5, ha="left", va="bottom",
+                   bbox=box)
+    right.text(0.75, -0.95, f"dotted: shift {shifts[1]:g}'s\nlabel-1 side", fontsize=9, ha="left", bbox=box)
+    right.set(xlim=(-0.7, 1.55), ylim=(-1.15, 1.25), title="shift: slides the line along the arrow")
+    for ax in (left, right):
+        ax.axhline(0, color="0.75", lw=0.7, zorder=0)
+        ax.axvline(0, color="0.75", lw=0.7, zorder=0)
+        ax.set(xlabel="h₁", ylabel="h₂", xticks=[], yticks=[])
+        ax.set_aspect("equal")
+    fig.set_label("Two panels. Left, turn: arrows from (0, 0) at turn 0 (right), 90 (up) and "
+                  f"{_num(turn)}; one step along the {_num(turn)} arrow goes {across:g} right and {abs(up):g} down, "
+                  "drawn as two dashed legs. Right, shift: three parallel dashed lines across the "
+                  f"{_num(turn)} arrow, at shift " + ", ".join(f"{s:g}" for s in shifts) + " along it; the side "
+                  f"of the shift {shifts[1]:g} line that the arrow points into is dotted: its label-1 side.")
     return fig
 
 
 def folded_fold_picture():
     """xor_fold_picture behind a click (r52: in view under the widget it answered the Predict before it). r63: the
     turn −60 arrow sketch is drawn once, before the demo, so the fold no longer repeats it."""
-    return _FoldedPicture("Check your prediction: the line that splits XOR, drawn", xor_fold_picture(), 900)
+    return _FoldedPicture("Step 1, drawn: the splitting line after the crease, and back in the input square",
+                          xor_fold_picture(), 900)  # r67: not a second "Check your prediction"
 
 
 @plots.styled
@@ -1116,15 +1146,23 @@ def _seed_summary(c, labels):
 
 
 def _revealed(fig, width, printed="", after=""):
-    """What answers a question (a printout, a picture, then a printout about the picture) as (widget kept hidden
-    until a click, fold for a render without a kernel): the answer never sits under its Predict already drawn."""
-    png, alt = figure_png(fig), figure_alt(fig)
+    """What answers a question (a printout, a picture, then a printout or a second (figure, width) about the picture)
+    as (widget kept hidden until a click, fold for a render without a kernel): the answer never sits under its
+    Predict already drawn."""
     pre = lambda text: f"<pre>{html.escape(text)}</pre>" if text else ""
-    parts = [widgets.HTML(pre(printed))] if printed else []
-    parts.append(widgets.Image(value=png, format="png", layout=widgets.Layout(max_width="100%")))
-    parts += [widgets.HTML(pre(after))] if after else []
-    shown = pre(printed) + tables.cell(tables.image(png, alt, width)) + pre(after)
-    return widgets.VBox(parts), f"<details><summary>The answer (open it after you choose)</summary>{shown}</details>"
+
+    def picture(f, w):
+        png = figure_png(f)
+        return (widgets.Image(value=png, format="png", layout=widgets.Layout(max_width="100%")),
+                tables.cell(tables.image(png, figure_alt(f), w)))
+
+    shown = [(widgets.HTML(pre(printed)), pre(printed))] if printed else []
+    shown.append(picture(fig, width))
+    if after:
+        shown.append(picture(*after) if isinstance(after, tuple) else (widgets.HTML(pre(after)), pre(after)))
+    return (widgets.VBox([w for w, _ in shown]),
+            "<details><summary>The answer (open it after you choose)</summary>" + "".join(h for _, h in shown)
+            + "</details>")
 
 
 def _figure_html(fig, width):
@@ -1158,7 +1196,7 @@ def bend_question(W=SHEET_W, b=SHEET_B):
     }, "ReLU creases it, tanh curves it", "ReLU presses the negative part flat: a corner. tanh squashes big "
        "numbers more than small ones: a curve.",
         "Question: after each bend, does the thick line stay straight?",
-        (bend_pictures(W, b), 1040, BEND_ANSWER, tanh_printout()))
+        (bend_pictures(W, b), 1040, "\n".join((BEND_ANSWER, *BEND_WRONG)), (tanh_steps_picture(), 460)))
 
 
 def weight_question():
@@ -1237,11 +1275,6 @@ class XorRuns:
             lines.append(f"{name:7s}: chances from {c.min():.2f} to {c.max():.2f}; "
                          f"solved {self.solved(name)} of {len(c)}")
         return "\n".join(lines)
-
-    def trained(self):
-        """'trained 20 networks: 10 with no bend, 10 with tanh': what the training cell did, with no result in it."""
-        counts = [f"{len(c)} with {name}" for name, c in self.chances.items()]
-        return f"trained {sum(len(c) for c in self.chances.values())} networks: {', '.join(counts)}"
 
     def folded(self, title="open after you predict"):
         """The summary behind a click ("open after you predict"): the try-it's answer is not in view before its Predict."""
