@@ -3666,3 +3666,40 @@ def test_the_optional_section_opens_folded_in_jupyterlab():
                if cells[i]["cell_type"] == "markdown" and re.match(r"#{1,2} ", "".join(cells[i]["source"])))
     assert nxt == _cell_index("## What comes next") and _cell_index("ch02.zigzag_centre()") in range(head + 1, nxt)
     assert all(not re.match(r"#{1,2} ", "".join(c["source"])) for c in cells[head + 1:nxt] if c["cell_type"] == "markdown")
+
+
+# ---------------------------------------------------------------- pass 71: the r67 reader's items
+
+def test_the_sketch_check_shades_and_labels_each_output_range_from_the_registry():
+    """Check (pass 71, r67 Picture first: the sketch asks to 'mark each output range', its check marked none) that
+    four_bends(ranges=True), the picture in the sketch's check, shades on each panel exactly its bend's registry range
+    (clipped at the panel's top where it has none) and labels it; the opening picture stays unshaded."""
+    assert [ch02.range_words(n) for n in ch02.FOUR] == ["[0, ∞)", "(0, 1)", "(−1, 1)", "[−0.17, ∞)"]
+    assert ch02.range_words("gelu") == f"[{activations.minimum('gelu')[1]:.2f}, ∞)".replace("-", "−")
+    fig = ch02.four_bends(ranges=True)
+    for name, ax in zip(ch02.FOUR, fig.axes):
+        (band,) = [p for p in ax.patches if p.get_alpha() == ch02.RANGE_SHADE]
+        ys = band.get_path().transformed(band.get_patch_transform()).vertices[:, 1]   # y in data units (x: axes)
+        low, high = activations.get(name).output_range
+        lo, hi = float(np.min(ys)), float(np.max(ys))
+        assert lo == pytest.approx(low) and hi == pytest.approx(min(high, ch02.BENDS_YLIM[1]))
+        assert [t.get_text() for t in ax.texts if t.get_text().startswith("outputs ")] == [f"outputs {ch02.range_words(name)}"]
+    assert all(not [p for p in ax.patches if p.get_alpha() == ch02.RANGE_SHADE] for ax in ch02.four_bends().axes)
+    assert "each panel shades and labels its outputs: ReLU [0, ∞), Sigmoid (0, 1)" in ch02.slopes_answer().data
+
+
+def test_the_zigzag_lines_are_named_along_the_lines_from_their_ends():
+    """Check (pass 71, r67 Picture first: the 'together' label floated away from its line) each direction line's name
+    sits within 0.25 of the line's end, written at the line's own angle, and lies wholly inside the weight panel."""
+    w = ch02.zigzag_centre()
+    ax = w.figure.axes[1]
+    w.figure.canvas.draw()
+    x0, x1, y0, y1 = ch02.PATH_LIMITS
+    for name, (xs, ys) in ch02.direction_lines((1.0, -1.0)).items():
+        (text,) = [t for t in ax.texts if t.get_text() == name]
+        end = int(np.argmin(ys) if name == "together" else np.argmax(ys))
+        assert np.hypot(text.get_position()[0] - xs[end], text.get_position()[1] - ys[end]) < 0.25
+        angle = np.degrees(np.arctan2(ys[1 - end] - ys[end], xs[1 - end] - xs[end])) % 360
+        assert text.get_rotation() == pytest.approx(angle)
+        box = text.get_window_extent().transformed(ax.transData.inverted())
+        assert x0 <= box.x0 and box.x1 <= x1 and y0 <= box.y0 and box.y1 <= y1
