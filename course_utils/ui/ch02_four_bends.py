@@ -893,9 +893,9 @@ def one_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
 
 
 def worked_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
-    """One step of the zig-zag toy with whole numbers (notebook 02); its picture (split_picture) follows in
-    split_step, beside the words together and apart (r62 Clarity 3). Raises if the step stops moving both weights
-    up against the star."""
+    """One step of the zig-zag toy with whole numbers (notebook 02), under its picture (split_picture; r67 Picture
+    first: the arrows before the arithmetic), with where its rule comes from (chapter 00's nudge, r67 Correctness).
+    Raises if the step stops moving both weights up against the star."""
     miss, change = one_step(h, rate, goal)
     if not ((change > 0).all() and goal[1] < 0):
         raise ValueError("the worked step no longer moves both weights up against the star")
@@ -903,15 +903,20 @@ def worked_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     short = -miss
     if not np.allclose(change, rate * np.asarray(h, dtype=float) * short):
         raise ValueError("the worked step no longer follows step size × input × how far short")   # r59 Clarity 3
-    display(Markdown(f"""**One step, worked.** A unit with no bend gets two inputs: {h[0]:g} and {h[1]:g}.
+    fig = split_picture(h, rate, goal)   # r67 Picture first: the arrows' picture before the step's arithmetic
+    img = tables.image(figure_png(fig), fig.get_label(), 400, 330)
+    display(Markdown(f"""{img}
+
+**One step, worked.** A unit with no bend gets two inputs: {h[0]:g} and {h[1]:g}.
 Both are positive, as ReLU's outputs can be.
 Its two weights start at 0, so its output is 0.
 Its right answer is input 1 − input 2: {h[0]:g} − {h[1]:g} = {right:.2g}.
 A **step** is one correction of the weights, after one example.
 The step size sets how big a correction is. Here it is {rate:g}, and the output is {short:g} short.
 Each weight moves by step size × its input × how far short the output is.
+It is the downhill rule of [chapter 00](00_start_here.ipynb) ("How a network learns") for a unit with no bend: input × how far short is the weight's nudge, and the step size is the learning rate.
 Weight 1: {rate:g} × {h[0]:g} × {short:g} = {change[0]:g}. Weight 2: {rate:g} × {h[1]:g} × {short:g} = {change[1]:g}.
-Both weights go up: that is the black arrow in the picture below.
+Both weights go up: that is the black arrow in the picture above.
 """))
 
 
@@ -928,11 +933,7 @@ def split_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
         raise ValueError("the star no longer needs the apart part only")
     if not (change[0] * change[1] > 0 and np.abs(together[0]) >= np.abs(apart[0])):
         raise ValueError("the worked step's two moves no longer share a sign")
-    fig = split_picture(h, rate, goal)   # r62 Clarity 3: the arrows drawn right beside the words that name them
-    img = tables.image(figure_png(fig), fig.get_label(), 400, 330)
-    display(Markdown(f"""{img}
-
-**Why inputs of one sign make the weights swing.** Think of the two weights as the two ends of a plank.
+    display(Markdown(f"""**Why inputs of one sign make the weights swing.** Think of the two weights as the two ends of a plank.
 A **together** move lifts or lowers both ends: both weights go the same way.
 An **apart** move tilts the plank: one weight up, the other down.
 The star needs only a tilt: weight 1 up, weight 2 down, along the dotted line.
@@ -985,9 +986,9 @@ So all-positive inputs did not slow small steps here: they limited how big a ste
 
 **Takeaway:** in this test, centred inputs let you take bigger steps, so you arrive sooner.
 The inputs were random, with the signs of sigmoid's outputs (all positive) or of tanh's (both signs).
-Both centres have the same spread, but centred inputs are also smaller: (input 1)² + (input 2)² averages 1/{round(1 / small):.0f}, not {round(3 * big):.0f}/3.
-Shifting the inputs to one sign is what adds that size, and the fold below shows how size sets the step limit.
-So it suggests: at the same spread, centred inputs (like tanh's) allow bigger steps than all-positive ones (like sigmoid's).
+But centred inputs are also shorter arrows on average (the fold below draws each example's inputs as an arrow).
+Their length squared, (input 1)² + (input 2)², averages 1/{round(1 / small):.0f}, not {round(3 * big):.0f}/3, and shorter arrows can take bigger steps.
+So this test cannot tell whether the sign or the size made the difference.
 """)
 
 
