@@ -534,7 +534,8 @@ def test_curved_output_claim_is_about_a_network_with_bends():
     layer = sum(vi * np.maximum(wi * x + bi, 0) for wi, bi, vi in zip(w, b, v))
     slope_jumps = np.flatnonzero(np.abs(np.diff(np.diff(layer))) > 1e-9)
     assert sorted(np.round(x[slope_jumps + 1], 1)) == sorted(np.round(-b / w, 1))   # one corner per unit
-    assert ("With one input x, each ReLU unit of the first layer makes one corner.\n") in markdown()
+    # pass 71 (r67 Correctness): a unit whose weight is 0 is flat (checked below, "flat"): the condition is said
+    assert ("With one input x, each ReLU unit of the first layer makes one corner (if its weight is not 0).\n") in markdown()
     # pass 26: a negative weight puts the flat side on the right (a reader found "0 left of its corner" said of all)
     assert "ReLU}(k - x)" not in markdown()   # pass 29: the mirrored piece is cut, the table holds the two layers
     k, x = 0.5, np.linspace(-3, 3, 61)
@@ -738,7 +739,8 @@ def test_one_meaning_of_gate_in_widget_and_text():
     # r60 Clarity: "here" read as if Swish meant something else elsewhere; PyTorch's nn.SiLU says "also known as the swish function"
     # r62 Clarity 1: "the simplest Swish" left Swish unexplained: its formula, with its setting c, and SiLU at c = 1
     # pass 68 (r63: fold the Swish line): the same two lines, in a closed block under the name
-    assert text.index("**SiLU** (Sigmoid Linear Unit)") < text.index("<details><summary>And Swi?</summary>\n\nSwi is for Swish: $a\\,\\sigma(c\\,a)$, where $c$ is a setting, fixed or learned.\nSiLU is Swish with $c = 1$.\n\n</details>")
+    # pass 71 (r67 Clarity 1: seven new names in 15 lines): the name lines join the model names in one closed block
+    assert text.index("**SiLU** (Sigmoid Linear Unit)") < text.index("<details><summary>Its name, and who uses it</summary>\n\nGLU is Gated Linear Unit; linear, as the content stays unbent.\nSwi is for Swish: $a\\,\\sigma(c\\,a)$, where $c$ is a setting, fixed or learned.\nSiLU is Swish with $c = 1$.\n\n")
     assert "also called Swish" not in text
 
 
@@ -961,7 +963,9 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     # pass 61 (r55 Correctness 2): "mostly together" was loose: with one input near 0 the two parts tie
     assert ("> Inputs centred at 0.5 are all positive, so every step has at least as much together as apart.\n"
             f"> From about step size {zigzag.blow_up_step(0.5):g}, steps overshoot the star along the together line, wider each swing.\n"
-            "> Inputs centred at 0 have both signs, so bigger steps still settled.") in answer
+            # pass 71 (r67 Correctness): the fold blames size as well as sign; the answer says both (averages below)
+            "> Inputs centred at 0 have both signs and are shorter on average, so bigger steps still settled.") in answer
+    assert ch02.mean_square(0.0) < ch02.mean_square(0.5)   # "shorter on average": length squared 1/6 against 2/3
     # r57: "about": half a step size below, almost every run arrives; at 3 just over half do not; at 3.5 nearly all
     never = lambda r: np.mean(np.isinf(zigzag.steps_to_star(0.5, r)))
     assert never(2.5) < 0.05 and 0.5 < never(3.0) < 0.75 and never(3.5) > 0.9
@@ -1392,12 +1396,15 @@ def test_swiglu_helps_and_hurts_are_one_line_each_and_gates_return_in_chapter_04
     # read: one sentence keeps what makes the win fair (the same total weights); the source stays in the data
     # pass 61 (r55 Correctness 1): "one test" named no task or measure: the year, the task (the data's record) and
     # the measure in plain words (how well it guessed the missing text), with chapter 04 for more; still no name
-    assert ("**Good for:** letting each unit decide, example by example, how much content to pass.\n"
-            # r58 Correctness: "same weights" beside "twice a ReLU unit's input weights" read as a contradiction
+    # pass 71 (r67 Clarity 1): the 2020 test moved into the name's closed block, with the models that use the unit;
+    # the Good for line is followed straight by the Weakness
+    assert ("**Good for:** letting each unit decide, example by example, how much content to pass.\n\n"
+            "**Weakness:**") in text
+    fold = text.split("<details><summary>Its name, and who uses it</summary>", 1)[1].split("</details>", 1)[0]
+    assert (# r58 Correctness: "same weights" beside "twice a ReLU unit's input weights" read as a contradiction
             # r60 Focus: the task and the win in one sentence, the fairness (same total weights) in the next
             "In a 2020 test, a language model guessed missing text slightly better with SwiGLU than with ReLU or GELU.\n"
-            "All three versions had the same total number of weights (chapter 04).\n\n"
-            "**Weakness:**") in text
+            "All three versions had the same total number of weights (chapter 04).\n\n") in fold
     study = deployments.comparison("Shazeer")   # the data's record of that test: its year, task and measure
     assert "filling in missing stretches of text" in study.test
     assert study.year == 2020 and "log-perplexity" in study.test and {"ReLU", "GELU", "SwiGLU"} <= set(study.compared)
@@ -1763,9 +1770,13 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
                           "The inputs were random, with the signs of sigmoid's outputs (all positive) or of tanh's (both signs).\n"
                           # pass 70 (r65 Correctness: "sign, or just size?"): the test changes both; said where the
                           # result is, with the fold's own averages (2/3 and 1/6, checked below)
-                          "Both centres have the same spread, but centred inputs are also smaller: (input 1)² + (input 2)² averages 1/6, not 2/3.\n"
-                          "Shifting the inputs to one sign is what adds that size, and the fold below shows how size sets the step limit.\n"
-                          "So it suggests: at the same spread, centred inputs (like tanh's) allow bigger steps than all-positive ones (like sigmoid's).\n\n</details>")
+                          # pass 71 (r67 Clarity 2: "spread" never explained; three hedges): shorter arrows, said
+                          # with the fold's arrow, and the sign-or-size caveat said once
+                          "But centred inputs are also shorter arrows on average (the fold below draws each example's inputs as an arrow).\n"
+                          "Their length squared, (input 1)² + (input 2)², averages 1/6, not 2/3, and shorter arrows can take bigger steps.\n"
+                          "So this test cannot tell whether the sign or the size made the difference.\n\n</details>")
+    assert "spread" not in below and "suggests" not in below
+    assert "Think of one example's two inputs as an arrow from (0, 0) to (input 1, input 2)." in ch02.together_apart().data
     assert float(activations.get("sigmoid")(0.0)) == 0.5 and float(activations.get("tanh")(0.0)) == 0.0
     for c, want in ((0.5, 2 / 3), (0.0, 1 / 6)):   # the two averages, from the runs' own inputs
         h = zigzag.independent_inputs(c, 200000)
@@ -1897,12 +1908,14 @@ def test_the_zigzag_set_up_is_six_sentences_in_one_cell_and_its_title_fits():
     assert "**Weakness:** far from 0, its slope is almost 0." in "".join(cells[uses]["source"])
     assert cells[uses - 1]["cell_type"] == "code" and "ch02.tanh_moves_answer()" in "".join(cells[uses - 1]["source"])
     assert uses < _cell_index("## What to remember") < at - 4 < _cell_index("## What comes next")
-    assert "**How to read the picture.**" in "".join(cells[at + 1]["source"])   # the legend, right under the widget
-    assert "ch02.zigzag_answer()" in "".join(cells[at + 2]["source"])
+    # pass 71 (r67 Picture first): the legend moved above the widget, into its cell, before the Predict
+    guide = "".join(cells[at - 1]["source"])
+    assert guide.index("**How to read the picture.**") < guide.index("**Predict:**")
+    assert "ch02.zigzag_answer()" in "".join(cells[at + 1]["source"])
     # pass 56: the Why (arrows, length squared, the rule of thumb) is off the main path, in an optional section
     # pass 60 (r54 Focus): not a section any more but a closed fold right under the answer, before the recall
     why = _cell_index("ch02.together_apart()")
-    assert why == at + 3 and cells[why]["metadata"]["jupyter"]["source_hidden"]
+    assert why == at + 2 and cells[why]["metadata"]["jupyter"]["source_hidden"]
     assert _folded_output(cells[why]).startswith(f"<details><summary>{ch02.WHY_SUMMARY}</summary>")
     assert ch02.WHY_SUMMARY == "For the curious: the arithmetic, and why big steps overshoot"   # r57: the split's sums too
     assert "".join(cells[why + 1]["source"]).startswith("> **Pause and recall.**")
@@ -2168,17 +2181,18 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     assert "".join(cells[at - 3]["source"]) == "ch02.worked_step()" and cells[at - 3]["metadata"]["jupyter"]["source_hidden"]
     # r62 Clarity 3: the arrows' picture moved down, beside the words together and apart (split_step)
     worked = _folded_output(cells[at - 3])
-    assert "<img" not in worked
-    assert worked.startswith("**One step, worked.** A unit with no bend gets two inputs: 2 and 1.\n")
+    # pass 71 (r67 Picture first): the arrows' picture came back above the arithmetic (one picture, not two)
+    assert worked.count("<img") == 1 and worked.startswith("<img")
+    assert worked.split("\n\n", 1)[1].startswith("**One step, worked.** A unit with no bend gets two inputs: 2 and 1.\n")
     # pass 60 (r54 Clarity 2): nine new terms in one section; the miss moved into the rule's fold below
     assert ("Its two weights start at 0, so its output is 0.\n"
             "Its right answer is input 1 − input 2: 2 − 1 = 1.\n"
             "A **step** is one correction of the weights, after one example.\n"
             # r59 Clarity 3: the rule shown where the 2 and the 1 are computed
             "The step size sets how big a correction is. Here it is 1, and the output is 1 short.\n"
-            "Each weight moves by step size × its input × how far short the output is.\n"
-            "Weight 1: 1 × 2 × 1 = 2. Weight 2: 1 × 1 × 1 = 1.\n"
-            "Both weights go up: that is the black arrow in the picture below.") in worked
+            "Each weight moves by step size × its input × how far short the output is.\n") in worked
+    assert ("Weight 1: 1 × 2 × 1 = 2. Weight 2: 1 × 1 × 1 = 1.\n"
+            "Both weights go up: that is the black arrow in the picture above.") in worked
     miss, change = ch02.one_step()
     assert miss == -1.0 and change.tolist() == [2.0, 1.0] and float(activations.get("relu")(2.0)) == 2.0
     assert [1.0 * x * -miss for x in (2.0, 1.0)] == change.tolist()   # step size × input × how far short
@@ -2215,8 +2229,9 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     assert "**Where the weights should go.**" not in markdown()
     # r47 change 1: the split of the worked step, said in numbers, right after the star and before the widget
     assert "".join(cells[at - 2]["source"]) == "ch02.split_step()" and cells[at - 2]["metadata"]["jupyter"]["source_hidden"]
-    img, split = _folded_output(cells[at - 2]).split("\n\n", 1)
-    assert img.startswith("<img src='data:image/png;base64,") and "The worked step (+2, +1) drawn as a black arrow" in img
+    split = _folded_output(cells[at - 2])   # pass 71 (r67 Picture first): its picture moved up, above the arithmetic
+    img = _folded_output(cells[at - 3]).split("\n\n", 1)[0]
+    assert "<img" not in split and img.startswith("<img src='data:image/png;base64,") and "The worked step (+2, +1) drawn as a black arrow" in img
     # pass 60 (r54 Clarity 2, Focus 1): the picture's two arrows read first, with an everyday image (two oars)
     # pass 61 (r55 Clarity 2): the split's numbers and the reason sit beside the claim, not in a fold
     # r57 Clarity/Focus: the oars before the picture's arrows and the numbers; the sums behind the split in the fold
@@ -2292,11 +2307,15 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # pass 61 (r55 Focus): four folds in one section; how it counts is two plain lines now, the circle named
     # r57 Clarity/Focus: eight new words in one section; the median and the 200-step limit wait in the fold (the
     # steps panel labels the limit), a run is named here in plain words
+    # pass 71 (r67 Picture first): the legend moved above the widget, between the sliders' words and the Predict
+    predict, legend = predict.split("**How to read the picture.**", 1)
+    legend, question = legend.split("\n\n**Predict:**", 1)
+    legend = "**How to read the picture.**" + legend
     assert (f"- **A run** starts the weights at (0, 0); it arrives within {zigzag.NEAR:g} of the star (the dashed circle).\n\n"
-            "**Predict:**") in predict   # r48: the limit, said (now on the panel and in the fold)
+            ) in predict and predict.endswith("\n\n") and question.startswith(" at centre 0.5")   # r48: the limit, said (now on the panel and in the fold)
     # r58 Clarity: "middle step count (half took fewer)" was hard to parse: the median, named with its meaning in
     # the legend under the picture that uses it (not among the widget's words before the Predict: r57)
-    assert "median" not in predict and markdown().count("median") == 1 and "**How the widget counts.**" not in shown()
+    assert "median" not in predict + question and markdown().count("median") == 1 and "**How the widget counts.**" not in shown()
     assert np.all(zigzag.independent_path(0.5, 1.0, (1.0, -1.0), 1)[0] == 0)   # a run starts at (0, 0)
     assert "<details>" not in predict
     assert ch02.plt_circle((1.0, -1.0)).get_radius() == zigzag.NEAR
@@ -2306,7 +2325,6 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     assert [list(map(float, a)) for a in star[0]] == [[1.0], [-1.0]]
     assert (ax_split.get_xlabel(), ax_split.get_ylabel()) == ("weight 1", "weight 2")
     assert "median of 300 runs" in ch02.zigzag_centre().readout.value
-    legend = "".join(cells[at + 1]["source"])
     assert legend == ("**How to read the picture.**\n\n"
                       "- Left: this run's inputs.\n"
                       "- Middle: this run's weights, one dot per step. The dashed lines through the star: "
@@ -3323,8 +3341,10 @@ def test_one_worked_step_moves_both_weights_up_before_the_predict():
     np.testing.assert_allclose(p[1] - p[0], change, atol=1e-15)
     at = _cell_index("ch02.worked_step()")
     shown_step = "".join("".join(o["data"]["text/markdown"]) for o in chapter()["cells"][at]["outputs"])
-    # pass 56 (r50 change 2): the step's picture came first; r62 Clarity 3: it now sits under the numbers, beside
-    # the words together and apart, in split_step's output
+    # pass 56 (r50 change 2): the step's picture came first; r62 Clarity 3: it sat under the numbers, beside
+    # the words together and apart, in split_step's output; pass 71 (r67 Picture first): first again, above the numbers
+    img, shown_step = shown_step.split("\n\n", 1)
+    assert img.startswith("<img src='data:image/png;base64,") and "The worked step (+2, +1) drawn as a black arrow" in img
     assert "<img " not in shown_step and shown_step == (
         "**One step, worked.** A unit with no bend gets two inputs: 2 and 1.\n"
         "Both are positive, as ReLU's outputs can be.\n"
@@ -3333,15 +3353,25 @@ def test_one_worked_step_moves_both_weights_up_before_the_predict():
         "A **step** is one correction of the weights, after one example.\n"
         "The step size sets how big a correction is. Here it is 1, and the output is 1 short.\n"
         "Each weight moves by step size × its input × how far short the output is.\n"
+        # pass 71 (r67 Correctness: the rule came with no reason): chapter 00's nudge, for a unit with no bend
+        "It is the downhill rule of [chapter 00](00_start_here.ipynb) (\"How a network learns\") for a unit with no bend: "
+        "input × how far short is the weight's nudge, and the step size is the learning rate.\n"
         "Weight 1: 1 × 2 × 1 = 2. Weight 2: 1 × 1 × 1 = 1.\n"
-            "Both weights go up: that is the black arrow in the picture below.\n")
+            "Both weights go up: that is the black arrow in the picture above.\n")
+    # the nudge of chapter 00: minus the weight's hill slope, (output − right answer) × input, for the bowl ½(output − right)²
+    w = np.zeros(2)
+    hill_slope = np.array([(0.5 * (float((w + 1e-6 * e) @ h) - 1.0) ** 2 - 0.5 * (float((w - 1e-6 * e) @ h) - 1.0) ** 2) / 2e-6
+                           for e in np.eye(2)])
+    np.testing.assert_allclose(-hill_slope, change, atol=1e-6)   # nudge = input × how far short = the step at size 1
+    ch00 = markdown_of("00_start_here")
+    assert "## How a network learns" in ch00 and "The weight's **nudge** is the hill slope with its sign flipped." in ch00
     # r51 item 16 named the arrows before the split; pass 60 (r54): the split's own cell points back at them
     # r57 Clarity: the rowing boat first, then the picture's arrows
     split = "".join("".join(o["data"]["text/markdown"]) for o in chapter()["cells"][_cell_index("ch02.split_step()")]["outputs"])
     # r58 Focus: the star's cell merged in: why the step was off comes first, then the oars
     # r60 Clarity 1: the oars gave way to why a together move is unwanted; the picture's coloured arrows still read
     # pass 68 (r63 Clarity: together and apart had no everyday hook): the two ends of a plank, lifted or tilted
-    assert split.startswith("<img ") and split.split("\n\n", 1)[1].startswith(
+    assert "<img " not in split and split.startswith(
         "**Why inputs of one sign make the weights swing.** Think of the two weights as the two ends of a plank.\n"
         "A **together** move lifts or lowers both ends: both weights go the same way.\n"
         "An **apart** move tilts the plank: one weight up, the other down.\n"
@@ -3455,9 +3485,12 @@ def test_swiglu_name_spelled_out_and_the_intro_says_unit():
     # pass 58 (r52): still spelled out (r45), shorter: "Gated Linear Unit" was a term the learner did not need
     # pass 60 (r54 Clarity 1 and weak spot 1): GLU is the Gated Linear Unit, its L the unbent content; Swish, said
     # as SiLU's name here, is x·σ(βx), SiLU exactly at β = 1, the setting SwiGLU's gate uses (the registry's swiglu)
-    said = ("Its name: GLU is Gated Linear Unit; linear, as the content stays unbent.\n"
-            "<details><summary>And Swi?</summary>\n\n"   # pass 68 (r63): the Swish lines folded
+    # pass 71 (r67 Clarity 1): the whole name, GLU with Swish, and who uses the unit, in one closed block of its own
+    said = ("<details><summary>Its name, and who uses it</summary>\n\n"   # pass 68 (r63): the Swish lines folded
+            "GLU is Gated Linear Unit; linear, as the content stays unbent.\n"
             "Swi is for Swish: $a\\,\\sigma(c\\,a)$, where $c$ is a setting, fixed or learned.\nSiLU is Swish with $c = 1$.")
+    fold = next(c for c in chapter()["cells"] if "".join(c["source"]).startswith(said))
+    assert "**Stage 4: multiply (the ×).**" in "".join(chapter()["cells"][chapter()["cells"].index(fold) - 1]["source"])
     assert text.count(said) == 1 and "stretch factor" not in text and "a gated unit" not in text
     a, b = np.linspace(-4, 4, 17), np.linspace(-2, 2, 17)
     swish_1 = a * special.expit(1.0 * a)
@@ -3631,8 +3664,10 @@ def test_the_zero_centred_test_is_an_optional_section_after_what_to_remember():
     head = _cell_index("## Optional: zero-centred outputs")
     assert cells[head]["metadata"]["slideshow"]["slide_type"] == "slide"
     # r59/r60 Focus: "Why those changes?" explained the worked step twice; cut
+    # pass 71 (r67 Picture first): the reading guide joined the widget's cell, above the widget
+    assert _cell_index("**The widget.**") == _cell_index("**How to read the picture.**")
     order = ["ch02.worked_step()", "ch02.split_step()", "**The widget.**",
-             "ch02.zigzag_centre()", "**How to read the picture.**", "ch02.zigzag_answer()", "ch02.together_apart()",
+             "ch02.zigzag_centre()", "ch02.zigzag_answer()", "ch02.together_apart()",
              "> **Pause and recall.** In our two-input test"]
     assert [_cell_index(s_) for s_ in order] == list(range(head + 1, head + 1 + len(order)))
     assert _cell_index("## What to remember") < head and head + len(order) + 1 == _cell_index("## What comes next")
@@ -3666,3 +3701,40 @@ def test_the_optional_section_opens_folded_in_jupyterlab():
                if cells[i]["cell_type"] == "markdown" and re.match(r"#{1,2} ", "".join(cells[i]["source"])))
     assert nxt == _cell_index("## What comes next") and _cell_index("ch02.zigzag_centre()") in range(head + 1, nxt)
     assert all(not re.match(r"#{1,2} ", "".join(c["source"])) for c in cells[head + 1:nxt] if c["cell_type"] == "markdown")
+
+
+# ---------------------------------------------------------------- pass 71: the r67 reader's items
+
+def test_the_sketch_check_shades_and_labels_each_output_range_from_the_registry():
+    """Check (pass 71, r67 Picture first: the sketch asks to 'mark each output range', its check marked none) that
+    four_bends(ranges=True), the picture in the sketch's check, shades on each panel exactly its bend's registry range
+    (clipped at the panel's top where it has none) and labels it; the opening picture stays unshaded."""
+    assert [ch02.range_words(n) for n in ch02.FOUR] == ["[0, ∞)", "(0, 1)", "(−1, 1)", "[−0.17, ∞)"]
+    assert ch02.range_words("gelu") == f"[{activations.minimum('gelu')[1]:.2f}, ∞)".replace("-", "−")
+    fig = ch02.four_bends(ranges=True)
+    for name, ax in zip(ch02.FOUR, fig.axes):
+        (band,) = [p for p in ax.patches if p.get_alpha() == ch02.RANGE_SHADE]
+        ys = band.get_path().transformed(band.get_patch_transform()).vertices[:, 1]   # y in data units (x: axes)
+        low, high = activations.get(name).output_range
+        lo, hi = float(np.min(ys)), float(np.max(ys))
+        assert lo == pytest.approx(low) and hi == pytest.approx(min(high, ch02.BENDS_YLIM[1]))
+        assert [t.get_text() for t in ax.texts if t.get_text().startswith("outputs ")] == [f"outputs {ch02.range_words(name)}"]
+    assert all(not [p for p in ax.patches if p.get_alpha() == ch02.RANGE_SHADE] for ax in ch02.four_bends().axes)
+    assert "each panel shades and labels its outputs: ReLU [0, ∞), Sigmoid (0, 1)" in ch02.slopes_answer().data
+
+
+def test_the_zigzag_lines_are_named_along_the_lines_from_their_ends():
+    """Check (pass 71, r67 Picture first: the 'together' label floated away from its line) each direction line's name
+    sits within 0.25 of the line's end, written at the line's own angle, and lies wholly inside the weight panel."""
+    w = ch02.zigzag_centre()
+    ax = w.figure.axes[1]
+    w.figure.canvas.draw()
+    x0, x1, y0, y1 = ch02.PATH_LIMITS
+    for name, (xs, ys) in ch02.direction_lines((1.0, -1.0)).items():
+        (text,) = [t for t in ax.texts if t.get_text() == name]
+        end = int(np.argmin(ys) if name == "together" else np.argmax(ys))
+        assert np.hypot(text.get_position()[0] - xs[end], text.get_position()[1] - ys[end]) < 0.25
+        angle = np.degrees(np.arctan2(ys[1 - end] - ys[end], xs[1 - end] - xs[end])) % 360
+        assert text.get_rotation() == pytest.approx(angle)
+        box = text.get_window_extent().transformed(ax.transData.inverted())
+        assert x0 <= box.x0 and box.x1 <= x1 and y0 <= box.y0 and box.y1 <= y1

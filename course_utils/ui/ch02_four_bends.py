@@ -48,9 +48,20 @@ BENDS_YLIM = (-1.2, 2.2)   # one y-axis for all four panels in four_bends: low e
 CEILING = 1.0   # the dashed line across all four panels: the top sigmoid and tanh never pass
 
 
+def range_words(name):
+    """A bend's output range in the chapter's words, from the registry: "[0, ∞)", "(0, 1)", "(−1, 1)", "[−0.17, ∞)"."""
+    act = activations.get(name)
+    ends = [("∞" if v > 0 else "−∞") if np.isinf(v) else f"{v:.2g}".replace("-", "−") for v in act.output_range]
+    return f"{act.bounds[0]}{ends[0]}, {ends[1]}{act.bounds[1]}"
+
+
+RANGE_SHADE = 0.13   # the shaded band of a bend's outputs (ranges=True): light enough for the curve to stay the thing seen
+
+
 @plots.styled
-def four_bends(window=4.0):
-    """The four bends side by side, titled with their nicknames (notebook 02).
+def four_bends(window=4.0, ranges=False):
+    """The four bends side by side, titled with their nicknames (notebook 02). ranges=True (the sketch's check, r67):
+    each panel also shades its bend's output range, from the registry, and labels it, as the sketch task asks.
 
     All four share one x-axis and one y-axis (BENDS_YLIM), so tanh's slope of 1 at 0 looks as steep as ReLU's ramp.
     The y-axis stops at 2.2 (r43: up to 4, both S curves looked like flat ramps): ReLU and GELU run off the top,
@@ -69,6 +80,11 @@ def four_bends(window=4.0):
         if y[-1] > BENDS_YLIM[1]:   # the curve leaves the panel at the top: an arrow just right of where it leaves
             out = float(x[np.argmax(y > BENDS_YLIM[1])])
             ax.annotate("↑", (out + 0.5, BENDS_YLIM[1]), ha="center", va="top", fontsize=13, color=NOTE_INK)
+        if ranges:   # the band of outputs, clipped to the panel where it has no top; its label at the bottom right
+            low, high = act.output_range
+            ax.axhspan(low, min(high, BENDS_YLIM[1]), color=plots.color(name), alpha=RANGE_SHADE, lw=0, zorder=0)
+            ax.text(window - 0.2, BENDS_YLIM[0] + 0.1, f"outputs {range_words(name)}", ha="right", va="bottom",
+                    fontsize=10, color=NOTE_INK)
     axes[0].set_ylabel("output")
     axes[0].text(-window + 0.2, 1.9, "↑ = off the top", ha="left", va="top", fontsize=9, color=NOTE_INK)   # r49: say the arrow
     # r38: at this scale GELU's dip is a small wiggle; a diamond marks its bottom, named in the empty top left
@@ -76,7 +92,9 @@ def four_bends(window=4.0):
     axes[3].plot([xb], [yb], "D", color="black", ms=5)
     axes[3].annotate(f"dip {yb:.2f}".replace("-", "−"), (xb, yb), (-3.9, 1.3), fontsize=10, ha="left",
                      va="bottom", arrowprops=dict(arrowstyle="->", color=NOTE_INK, lw=0.9))
-    fig.set_label(FOUR_BENDS_ALT.format(low=yb, at=xb))
+    fig.set_label(FOUR_BENDS_ALT.format(low=yb, at=xb) + (
+        "; each panel shades and labels its outputs: " + ", ".join(f"{activations.get(n).label} {range_words(n)}"
+                                                                   for n in FOUR) if ranges else ""))
     return fig
 
 
@@ -278,7 +296,7 @@ def tanh_from_sigmoid(window=4.0):
 def slopes_answer():
     """The folded check for the sketch from memory: the four slopes on one scale, read in four lines; where each is
     used; which one is zero-centred and what that does; the SwiGLU unit (notebook 02)."""
-    overview = four_bends()
+    overview = four_bends(ranges=True)   # r67: the sketch asks to mark each output range, so its check marks them
     bends = tables.image(figure_png(overview), overview.get_label(), 900, 270)
     unit = tables.image(figure_png(swiglu_diagram(source="the inputs")), SWIGLU_ALT, 760, 230)
     img = tables.image(figure_png(all_slopes()), "The four slopes on one axis: sigmoid's hump peaks at 1/4, tanh's at 1, "
@@ -478,14 +496,29 @@ def direction_lines(goal, limits=PATH_LIMITS):
     return out
 
 
+LINE_LABEL = {"together": (0.08, 0.04), "apart": (0.2, 0.04)}   # a line's label: how far in from its end, along the
+# line and off to its upper side (apart starts farther in, so its text stays under the panel's top)
+
+
+def line_label(xs, ys, name):
+    """(x, y, rotation) of a direction line's name: written along the line on its upper side, starting just in from
+    its end (together: the lower end; apart: the upper end), so it cannot float off the line (r67)."""
+    end = int(np.argmin(ys) if name == "together" else np.argmax(ys))
+    d = np.array([xs[1 - end] - xs[end], ys[1 - end] - ys[end]], dtype=float)
+    d /= np.linalg.norm(d)   # along the line, into the panel
+    along, off = LINE_LABEL[name]
+    x, y = np.array([xs[end], ys[end]]) + along * d + off * np.array([-d[1], d[0]])   # (-d1, d0): the upper side here
+    return float(x), float(y), float(np.degrees(np.arctan2(d[1], d[0])))
+
+
 def directions(ax, goal, limits=PATH_LIMITS):
-    """Draw the together and apart lines through the star, each named at its upper end (notebook 02, r43)."""
+    """Draw the together and apart lines through the star, each named along the line from its end (notebook 02,
+    r43; r67: the together label, off the line's end, floated)."""
     for name, (xs, ys) in direction_lines(goal, limits).items():
         ax.plot(xs, ys, color=plots.MUTED, lw=0.9, ls=(0, (4, 3)), zorder=1)
-        end = int(np.argmin(ys) if name == "together" else np.argmax(ys))   # together: lower end; apart: upper end
-        ax.text(xs[end] - 0.06 if name == "together" else xs[end] + 0.07, ys[end] + (0.04 if name == "together" else -0.08),
-                name, ha="right" if name == "together" else "left", va="bottom" if name == "together" else "top",
-                fontsize=11, color=NOTE_INK)   # r52 Picture 2: the text asks the reader to find them
+        x, y, angle = line_label(xs, ys, name)
+        ax.text(x, y, name, ha="left", va="bottom", rotation=angle, rotation_mode="anchor", fontsize=11,
+                color=NOTE_INK)   # r52 Picture 2: the text asks the reader to find them
 
 
 def plt_circle(goal):
@@ -860,9 +893,9 @@ def one_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
 
 
 def worked_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
-    """One step of the zig-zag toy with whole numbers (notebook 02); its picture (split_picture) follows in
-    split_step, beside the words together and apart (r62 Clarity 3). Raises if the step stops moving both weights
-    up against the star."""
+    """One step of the zig-zag toy with whole numbers (notebook 02), under its picture (split_picture; r67 Picture
+    first: the arrows before the arithmetic), with where its rule comes from (chapter 00's nudge, r67 Correctness).
+    Raises if the step stops moving both weights up against the star."""
     miss, change = one_step(h, rate, goal)
     if not ((change > 0).all() and goal[1] < 0):
         raise ValueError("the worked step no longer moves both weights up against the star")
@@ -870,15 +903,20 @@ def worked_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     short = -miss
     if not np.allclose(change, rate * np.asarray(h, dtype=float) * short):
         raise ValueError("the worked step no longer follows step size × input × how far short")   # r59 Clarity 3
-    display(Markdown(f"""**One step, worked.** A unit with no bend gets two inputs: {h[0]:g} and {h[1]:g}.
+    fig = split_picture(h, rate, goal)   # r67 Picture first: the arrows' picture before the step's arithmetic
+    img = tables.image(figure_png(fig), fig.get_label(), 400, 330)
+    display(Markdown(f"""{img}
+
+**One step, worked.** A unit with no bend gets two inputs: {h[0]:g} and {h[1]:g}.
 Both are positive, as ReLU's outputs can be.
 Its two weights start at 0, so its output is 0.
 Its right answer is input 1 − input 2: {h[0]:g} − {h[1]:g} = {right:.2g}.
 A **step** is one correction of the weights, after one example.
 The step size sets how big a correction is. Here it is {rate:g}, and the output is {short:g} short.
 Each weight moves by step size × its input × how far short the output is.
+It is the downhill rule of [chapter 00](00_start_here.ipynb) ("How a network learns") for a unit with no bend: input × how far short is the weight's nudge, and the step size is the learning rate.
 Weight 1: {rate:g} × {h[0]:g} × {short:g} = {change[0]:g}. Weight 2: {rate:g} × {h[1]:g} × {short:g} = {change[1]:g}.
-Both weights go up: that is the black arrow in the picture below.
+Both weights go up: that is the black arrow in the picture above.
 """))
 
 
@@ -895,11 +933,7 @@ def split_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
         raise ValueError("the star no longer needs the apart part only")
     if not (change[0] * change[1] > 0 and np.abs(together[0]) >= np.abs(apart[0])):
         raise ValueError("the worked step's two moves no longer share a sign")
-    fig = split_picture(h, rate, goal)   # r62 Clarity 3: the arrows drawn right beside the words that name them
-    img = tables.image(figure_png(fig), fig.get_label(), 400, 330)
-    display(Markdown(f"""{img}
-
-**Why inputs of one sign make the weights swing.** Think of the two weights as the two ends of a plank.
+    display(Markdown(f"""**Why inputs of one sign make the weights swing.** Think of the two weights as the two ends of a plank.
 A **together** move lifts or lowers both ends: both weights go the same way.
 An **apart** move tilts the plank: one weight up, the other down.
 The star needs only a tilt: weight 1 up, weight 2 down, along the dotted line.
@@ -952,9 +986,9 @@ So all-positive inputs did not slow small steps here: they limited how big a ste
 
 **Takeaway:** in this test, centred inputs let you take bigger steps, so you arrive sooner.
 The inputs were random, with the signs of sigmoid's outputs (all positive) or of tanh's (both signs).
-Both centres have the same spread, but centred inputs are also smaller: (input 1)² + (input 2)² averages 1/{round(1 / small):.0f}, not {round(3 * big):.0f}/3.
-Shifting the inputs to one sign is what adds that size, and the fold below shows how size sets the step limit.
-So it suggests: at the same spread, centred inputs (like tanh's) allow bigger steps than all-positive ones (like sigmoid's).
+But centred inputs are also shorter arrows on average (the fold below draws each example's inputs as an arrow).
+Their length squared, (input 1)² + (input 2)², averages 1/{round(1 / small):.0f}, not {round(3 * big):.0f}/3, and shorter arrows can take bigger steps.
+So this test cannot tell whether the sign or the size made the difference.
 """)
 
 
