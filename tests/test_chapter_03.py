@@ -312,8 +312,10 @@ def test_opening_is_one_picture_and_plain_sentences_and_each_term_comes_where_fi
             "only a share passes. Think of a bucket") in " ".join(first.split()) and "can exceed 1" not in first
     assert "Mostly that number lies between 0 and 1" not in first
     assert "Then the bend passes on a share of the nudge." not in " ".join(first.split())
-    assert "At each hand-over, some water spills:" in " ".join(first.split())   # pass 25: what the buckets show
-    assert text.index("*Italics* only stress a word.") < text.index("**backward signal**")   # said before bold is used
+    # pass 25: what the buckets show; r67: the signal can also grow (GELU's slope above 1, the weights' x1.4)
+    assert "At each hand-over, some water spills (later, some hand-overs add water):" in " ".join(first.split())
+    assert "*Italics* only stress a word." not in text   # r67: a formatting note; the glossary link stays
+    assert text.index("New words are in bold.") < text.index("**backward signal**")   # said before bold is used
     assert "[glossary](91_glossary.ipynb#Glossary)" in text
     assert "epoch" not in prose().lower()   # named once and never used again: gone
     assert "Adam" not in prose()   # training's step rule is not this chapter's point
@@ -1834,14 +1836,26 @@ def test_reluss_slope_is_drawn_in_two_pieces_with_its_corner_dots():
     assert np.sum(np.isnan(ty)) == 1 and not np.any((ty > 0) & (ty < 1))
 
 
-def test_the_first_widgets_legend_still_keys_all_four_bends():
-    """Check the top panel's legend names all four bends, each with its line style, though one is drawn: it is the key
-    to the bottom panel's four slope curves (r63: the others left the top panel)."""
+def test_the_first_widgets_legend_keys_only_what_its_panel_draws():
+    """Check the legend names all four bends, each with its line style, in the bottom panel, which draws all four slope
+    curves; the top panel, which draws one bend (r63), has no legend, its title names that bend (r67: a four-bend
+    legend over one drawn curve read as a mistake). The legend sits where no curve passes at full drag."""
     w = ch03_gradients.gradient_table(x=0.5)
-    legend = w.live.axes[0].get_legend()
+    top, bottom = w.live.axes
+    assert top.get_legend() is None and sum(line.get_visible() for line in w.bends.values()) == 1
+    assert w.title.get_text() == "Sigmoid, with its tangent line at the chosen x"
+    legend = bottom.get_legend()
     assert [t.get_text() for t in legend.get_texts()] == [ch03_gradients.label(n) for n in ch03_gradients.NAMES]
     assert all(h.get_visible() for h in legend.legend_handles)
-    assert sum(line.get_visible() for line in w.bends.values()) == 1
+    assert len({(h.get_linestyle(), h.get_color()) for h in legend.legend_handles}) == 4
+    w.sliders["x"].value = 5.0   # every curve traced to the right edge
+    renderer = w.live.figure.canvas.get_renderer()
+    box = legend.get_window_extent(renderer)
+    for line in w.traced.values():
+        xy = bottom.transData.transform(np.column_stack(line.get_data()))
+        xy = xy[~np.isnan(xy).any(axis=1)]
+        inside = ((xy[:, 0] > box.x0) & (xy[:, 0] < box.x1) & (xy[:, 1] > box.y0) & (xy[:, 1] < box.y1))
+        assert not inside.any(), line.get_label()
 
 
 def test_the_chain_picture_carries_no_widget_note():
@@ -1994,7 +2008,7 @@ def test_pass_24_wordings():
     flat = " ".join(text.split())
     for word in ("**more**", "**negative**", "**both**", "**every**", "**that**"):
         assert word not in text, word
-    assert "*Italics* only stress a word." in flat
+    assert "*Italics* only stress a word." not in flat   # r67: a formatting note, cut
     assert "whose sum is at or below 0 on every point is dead" in flat
     assert "typical size is about $0.7$" not in flat   # pass 30: the slope arithmetic is cut; the panels speak
     assert "Why do deep networks avoid sigmoid between layers" not in flat
@@ -2697,9 +2711,11 @@ def test_pass_43_nudge_picture_shows_signal_times_input():
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.nudge_picture()")
     # r52: the picture first, then the sum in words
-    # r62: where the 0.5 is measured (at the unit's sum, already back through the bend), as the picture says
-    assert ("Say one weight multiplies the input $0.4$. The signal at that weight's unit, already back through the bend, "
-            "is $0.5$:") in cells[at - 1]
+    # r62: where the 0.5 is measured (at the unit's sum), as the picture says; r67: "already back through the bend"
+    # came before the slope section shows what a bend does to the signal: said there instead
+    assert "Say one weight multiplies the input $0.4$. The signal at that weight's unit is $0.5$:" in cells[at - 1]
+    assert "(for the unit's sum)" in texts and "already back through" not in texts + cells[at - 1]
+    assert "nudges of $3.5 \\times$ their inputs: its signal, back through its bend." in "".join(cells[at:])
     assert cells[at + 1].startswith("That weight's nudge is $0.5 \\times 0.4 = 0.2$.") and "0.2" not in cells[at - 1]
 
 
@@ -2778,7 +2794,9 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # r54: the share is printed (step_sizes, the 9 bends passed going back) and said as printed; 'What to remember'
     # drops the tanh aside (its item 2 held four facts)
     inside = ch03_gradients.step_sizes()[1]
-    assert f"{inside:.0%}" == "76%" and f"Tanh's sums between \u22121 and 1: {inside:.0%}" in printed()
+    # r67: the table became bars; tanh's bar carries the share
+    bars = " ".join(t.get_text() for t in ch03_gradients.step_size_bars().axes[0].texts)
+    assert f"{inside:.0%}" == "76%" and f"{inside:.0%} of\nits sums\nbetween\n\u22121 and 1" in bars
     # r56: "large" said as the number: at least tanh's slope at +-1, 0.42 to the chapter's two digits (checked below)
     assert (f"Tanh: {inside:.0%} of its sums lie between −1 and 1, where its slope is 0.42 or more." in flat
             and "most sums lie near 0" not in flat and "sat near 0" not in flat)
@@ -2797,11 +2815,11 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # r59: the bound tied to the step-size table below it (0.31), which also gives the 30-layer 1.1e-15 (0.30 a step)
     assert "So a typical step back keeps at best about $0.25 \\times 1.4 \\approx 0.35$." in flat   # r63: the table shows 0.31
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
-    table = next(k for k, c in enumerate(cells) if "ch03.print_step_sizes()" in c)
+    table = next(k for k, c in enumerate(cells) if "ch03.step_size_bars()" in c)   # r67: bars, not a text table
     assert next(k for k, c in enumerate(cells) if "$0.88$, just under 1" in c) == table + 1   # said under the table it reads
     typical_sigmoid = ch03_gradients.step_sizes()[0]["sigmoid"]
     assert f"{typical_sigmoid * 1.4:.2f}" == "0.31" and f"{typical_sigmoid * math.sqrt(2):.2f}" == "0.31"
-    assert re.search(r"Sigmoid\s+0\.221\s+0\.31\n", printed())
+    assert "0.221\n× 1.41\n= 0.31" in bars
     ten, thirty = gradients.signal_flow("sigmoid", 10), gradients.signal_flow("sigmoid", 30)
     assert f"{(ten[0] / ten[-1]) ** (1 / 9):.2f}" == "0.31"   # the 10-layer picture's nine steps keep that too
     assert ch03_gradients.power_text(thirty[0] / thirty[-1]) == "1.1 × 10⁻¹⁵" and abs((thirty[0] / thirty[-1]) ** (1 / 29) - 0.31) < 0.01
@@ -2900,8 +2918,8 @@ def test_pass48_leaky_rings_4_where_relu_crosses_6_and_the_shade_is_said():
     # says why 4, not 6 (the two that differ are in layers 2 and 3, checked above)
     assert "Rings mark its units below 0 on every point. **Predict:**" in flat
     # r58 (Focus): the reason is its own fold after the Check
-    assert (f"<summary>Why {int(quiet.sum())} rings at the start, not {int(dead.sum())}?</summary> Leaky's layer-1 outputs dip a little "
-            "below 0. That shifts the sums of layers 2 and 3.") in flat
+    assert (f"Why {int(quiet.sum())} rings at the start, not {int(dead.sum())}? Leaky's layer-1 outputs dip a little "
+            "below 0. That shifts the sums of layers 2 and 3. </details>") in flat   # r67: in the one optional fold
     X = data.spiral()[0]
     z1 = mlp.Network.he_init(gradients.DIMS, "leaky_relu", seed=0).weights[0] @ np.asarray(X, float).T
     assert np.any(z1 < 0) and np.array_equal(mlp.Network.he_init(gradients.DIMS, "relu", seed=0).weights[0],
@@ -2991,13 +3009,15 @@ def test_pass52_he_counts_a_units_inputs():
     # r47: the backward half in steps: the off units pass back 0; each unit's signal sums 32 terms, half of them 0
     # r56: the 32-term sentence read as a second halving: the same off units, the same shrink, the same fix (the
     # 32 = 32 above is what the real-network section says: "each unit feeds 32 units, as many as its inputs")
-    assert ("Going back, the off units pass back 0 (bottom picture). Each unit adds 32 terms, one per unit it feeds. "
-            "Its forward sum had 32 terms too. So the backward signal shrinks the same way (to $0.68$ in this draw), and the same fix works.") in flat
+    assert ("Going back, the off units pass back 0 (bottom picture). Each unit adds 32 signal × weight terms, one per "
+            "unit it feeds: as many as its forward sum, with weights of the same size. So the backward signal shrinks the same way (to $0.68$ in this draw), and the same fix works.") in flat
     assert "about half of them 0. So the same fix works." not in flat
     # r59: why the count a unit feeds matters going back: it adds one signal x weight per unit it feeds
     # r61: the count said as a count, 32 terms each way, next to the fix it carries over (checked: 32 x 32 weights)
     # r62 (length): the forward count is the section's own; the backward count said against it, in fewer words
-    assert "Each unit adds 32 terms, one per unit it feeds. Its forward sum had 32 terms too." in flat   # r65: split
+    # r67: the key step said in full: the same count, weights of the same size, so the same fix
+    assert ("Each unit adds 32 signal × weight terms, one per unit it feeds: as many as its forward sum, with weights "
+            "of the same size.") in flat   # r65: split
     assert "as many as its inputs" not in flat
     assert "For $n$ inputs per unit, their typical size is $\\sqrt{2/n}$" in flat
     assert "one per next-layer unit" not in flat.split("The rule: with $n$ inputs")[0].split("### Why ReLU")[-1]
@@ -3112,9 +3132,10 @@ def test_pass53_words_the_reading_flagged_are_said_exactly():
     assert "any number has one" not in flat
     # r52: why a layer-2 or layer-3 unit can be dead: its inputs are never below 0 and its negative weights outweigh
     # the positive ones (r47: "mostly negative" was loose; two of the six have fewer than half negative)
-    assert "mostly negative" not in flat and ("Layers 2 and 3 get ReLU outputs, never below 0. So a unit there whose "
-                                              "negative weights outweigh its positive ones can get a sum below 0 from "
-                                              "every point.") in flat
+    # r67: "negative weights outweigh" was vague: the terms (input x weight) on every point, which is the dead rule
+    assert "mostly negative" not in flat and ("Layers 2 and 3 get ReLU outputs, never below 0. In a unit there, the "
+                                              "negative terms (input × weight) can outweigh the positive ones on every "
+                                              "point. Then it is dead.") in flat
     net = mlp.Network.he_init(gradients.DIMS, "relu", seed=0)
     dead = gradients.unit_slopes("relu", 0.0, seed=0) == 0
     assert not dead[0].any() and dead.sum() == 6
@@ -3151,8 +3172,8 @@ def test_pass54_the_dead_layer_1_unit_and_the_real_network_follow_the_he_section
     # r55: "each step" sat just after "nine steps" (layers going back): the training step named
     # r59: the "If" puzzled (when would a step not?): the plain step said as a fact, the exception named (chapter 05)
     assert ("A plain training step moves a weight by a small share of its nudge: the learning rate (chapter 00). Here every "
-            "nudge is 0. Its inputs, the data, never change either. So this layer-1 unit stays dead. (Chapter 05 meets "
-            "steps that reuse past nudges.)") in flat
+            "nudge is 0. Its inputs, the data, never change either. So this layer-1 unit stays dead.") in flat
+    assert "Chapter 05 meets" not in flat   # r67 (Focus): the aside is cut; "a plain training step" scopes the claim
     assert "plain gradient steps" not in flat and "If each training step" not in flat
     assert flat.index("## How big should the starting weights be?") < flat.index("### Why ReLU needs bigger starting "
                                                                                   "weights") < flat.index("## Watching it in a real network")
@@ -3187,9 +3208,12 @@ def test_pass55_flow_rates_are_the_measured_ones_and_the_products_give_only_the_
     assert "ReLU's slopes, for example, are 1 or 0, half each." in flat
     # r56: the question was a side puzzle on the main path, and "strays a little" unsupported: a fold, with the
     # measured step (checked in test_pass61_...)
-    assert ("<details><summary>Then why does ReLU's layer 1 get only 0.41?</summary> The weights' $\\sqrt{2}$ and ReLU's "
+    # r67 (Focus): one optional fold holds both side puzzles (this one and the rings), after the dead-units Check
+    assert ("<details><summary>Two side puzzles from the widgets</summary> Why does ReLU's layer 1 get only 0.41 in "
+            "the flow widget? The weights' $\\sqrt{2}$ and ReLU's "
             "$0.97$ are averages. In this one start, ReLU's nine steps back keep about $0.91$ each: 0.41 in all. Press *new random "
-            "start* once: start 2 gives about 1. </details>") in flat   # r61: 0.91 from 0.41
+            "start* once: start 2 gives about 1. Why 4 rings") in flat   # r61: 0.91 from 0.41
+    assert flat.count("<summary>Two side puzzles") == 1 and "Then why does ReLU's layer 1" not in flat
     assert "strays a little" not in flat
     assert "hold ReLU's signal steady on average." in flat[flat.index("## What to remember"):]
 
@@ -3265,7 +3289,9 @@ def test_pass56_plain_words_the_r50_reading_asked_for():
     # r59: why the count a unit feeds matters going back: it adds one signal x weight per unit it feeds
     # r61: the count said as a count, 32 terms each way, next to the fix it carries over (checked: 32 x 32 weights)
     # r62 (length): the forward count is the section's own; the backward count said against it, in fewer words
-    assert "Each unit adds 32 terms, one per unit it feeds. Its forward sum had 32 terms too." in flat   # r65: split
+    # r67: the key step said in full: the same count, weights of the same size, so the same fix
+    assert ("Each unit adds 32 signal × weight terms, one per unit it feeds: as many as its forward sum, with weights "
+            "of the same size.") in flat   # r65: split
     assert "as many as its inputs" not in flat
     net = mlp.Network.he_init([32] * 11 + [1], "relu", 0)
     assert all(W.shape == (32, 32) for W in net.weights[1:-1])   # fan-out 32 = fan-in 32 between hidden layers
@@ -3297,11 +3323,11 @@ def test_pass57_gelus_bullet_states_its_measured_typical_slope_and_the_product_r
     assert f"{np.sqrt(np.mean(np.concatenate([np.ravel(s) for s in tanh[:9]]) ** 2)):.2f}" == "0.72"
     sizes = ch03_gradients.step_sizes()[0]
     assert sizes["gelu"] == pytest.approx(typical, rel=1e-12) and f"{sizes['tanh']:.2f}" == "0.72"
-    shown = printed()
-    for name, size in sizes.items():   # the printed table: size, and times sqrt 2, printed 1.41 (one step back)
-        row = rf"{ch03_gradients.label(name)}\s+{size:.3f}\s+{round(size, 3) * 1.41:.2f}\n"
-        assert re.search(row, shown), name
-    assert "× √2 (1.41): one step back" in shown and "× 1.4:" not in shown and "nine such steps" not in shown and "layer 1 gets" not in shown
+    fig = ch03_gradients.step_size_bars()   # r67: the table became bars, each with its size x 1.41 (one step back)
+    shown = [t.get_text() for t in fig.axes[0].texts]
+    for name, size in sizes.items():
+        assert f"{size:.3f}\n× 1.41\n= {round(size, 3) * 1.41:.2f}" in shown, name
+    assert "× √2" in fig.axes[0].get_title() and not any("× 1.4\n" in t or "layer 1 gets" in t for t in shown)
 
 
 def test_pass57_a_sigmoid_output_puts_its_slope_into_its_own_weights_nudges():
@@ -3383,7 +3409,7 @@ def test_pass60_earlier_weight_picture_multiplies_both_slopes_into_the_nudge():
     flat = [" ".join(c.split()) for c in cells]
     k = cells.index("ch03.earlier_weight_picture()")
     assert "The signal travels backwards, so read the picture right to left:" in flat[k - 1]   # r63: the picture reads right to left
-    assert "This unit's own weights get nudges of $3.5 \\times$ their inputs." in flat[k - 1]
+    assert "This unit's own weights get nudges of $3.5 \\times$ their inputs: its signal, back through its bend." in flat[k - 1]   # r67
     assert flat[k + 1].startswith("The earlier weight's nudge holds both slopes, $0.5$ and $0.2$.")
     assert "**gradient table**" in flat[k + 1] and cells.index("ch03.two_paths_picture()") < k
 
@@ -3412,8 +3438,8 @@ def test_pass60_small_wordings_the_r54_reading_asked_for():
     own range), and 'What to remember' item 2 in two lines (the bends' flat zones; He weights)."""
     flat = " ".join(prose().split())
     top = ch03_gradients.dead_units().sliders["shift"].max
-    assert (f"The slider lowers every starting bias by up to ${top:g}$, all by the same amount. The shift stands in for an "
-            "unlucky start, or a too-big training step.") in flat
+    assert (f"The slider lowers every starting bias by up to ${top:g}$, all by the same amount. The shift stands in, roughly, "
+            "for an unlucky start, or a too-big training step.") in flat   # r67: a big step moves units unequally
     remember = prose()[prose().index("## What to remember"):prose().index("**Sketch from memory.**")]
     item = remember[remember.index("2. "):remember.index("4. ")]   # pass 70 (r65): He's line is now item 3
     lines = [ln.strip() for ln in item.splitlines() if ln.strip()]
@@ -3502,7 +3528,7 @@ def test_pass61_relus_layer_1_strays_below_nine_average_steps():
     flow.redraw.click()
     assert "Random start 2." in flow.readout.value   # the readout names the start the text names
     assert re.search(r"ReLU</td><td[^>]*>[^<]*</td><td[^>]*>1</td>", flow.readout.value)   # layer 1's share: 1
-    assert "× √2 (1.41): one step back" in printed()
+    assert "0.685\n× 1.41\n= 0.97" in [t.get_text() for t in ch03_gradients.step_size_bars().axes[0].texts]   # r67: bars
     assert max((lambda s: s[0] / s[-1])(gradients.signal_flow("relu", 10, seed=k)) for k in range(20)) > 1
 
 
@@ -3580,15 +3606,45 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
 
 
 def test_pass68_the_step_table_multiplies_out():
-    """Check each row of the one-step-back table: the printed typical size times the printed factor gives the printed
-    step (r63: ReLU's "0.69 × 1.4: 0.96" did not multiply out; r65: the factor is √2, not 1.4, so the header prints
-    it, 1.41, and every row is the printed size times that printed 1.41)."""
-    table = printed().split("One step back, per bend")[1].splitlines()
-    factor = re.search(r"× √2 \((\d\.\d\d)\): one step back", table[1])
-    assert factor and factor.group(1) == f"{math.sqrt(2):.2f}" == "1.41"
-    rows = [ln.split() for ln in table[2:6]]
-    assert len(rows) == 4
-    for _name, size, step in rows:
-        assert len(size.split(".")[1]) == 3 and f"{float(size) * float(factor.group(1)):.2f}" == step, (size, step)
+    """Check each bar of the one-step-back picture: the written typical size times the written factor gives the
+    written step, and the bar is that tall (r63: ReLU's "0.69 × 1.4: 0.96" did not multiply out; r65: the factor is
+    √2, written 1.41; r67: the text table became one bar per bend, with a dashed line at 1)."""
+    fig = ch03_gradients.step_size_bars()
+    ax = fig.axes[0]
+    names = [t.get_text() for t in ax.get_xticklabels()]
+    assert names == [ch03_gradients.label(n) for n in ch03_gradients.NAMES]
+    rows = [re.fullmatch(r"(\d\.\d{3})\n× (\d\.\d\d)\n= (\d\.\d\d)", t.get_text()) for t in ax.texts]
+    rows = [m.groups() for m in rows if m]
+    assert len(rows) == 4 and {factor for _s, factor, _t in rows} == {f"{math.sqrt(2):.2f}"} == {"1.41"}
+    heights = [p.get_height() for p in ax.patches]
+    for (size, factor, step), height in zip(rows, heights):
+        assert f"{float(size) * float(factor):.2f}" == step and f"{height:.2f}" == step, (size, step, height)
         assert abs(float(step) - float(size) * math.sqrt(2)) < 0.005 + 1e-9   # 1.41 and √2 give the same step here
-    assert ["ReLU", "0.685", "0.97"] in rows and ["Tanh", "0.724", "1.02"] in rows
+    assert dict(zip(names, rows))["ReLU"] == ("0.685", "1.41", "0.97") and dict(zip(names, rows))["Tanh"][::2] == ("0.724", "1.02")
+    assert [line.get_ydata()[0] for line in ax.lines if line.get_linestyle() == "--"] == [1]   # the line at 1
+    assert "ReLU 0.685 times 1.41 is 0.97" in fig.get_label()   # alt text: the numbers on the bars
+    cells = chapter()["cells"]
+    (cell,) = [c for c in cells if "".join(c["source"]) == "ch03.step_size_bars()"]
+    assert cell["metadata"]["jupyter"]["source_hidden"] and "print_step_sizes" not in "".join(
+        "".join(c["source"]) for c in cells)
+
+
+def test_pass71_typical_size_has_a_picture():
+    """Check r67's typical-size picture: one bar per number of the worked example, dashed lines at plus and minus
+    their root mean square (0.16, as the text says), labelled "typical size"; it sits after the recipe and before the
+    worked average, in a hidden cell."""
+    values = (0.1, -0.2, 0.2, -0.1)
+    fig = ch03_gradients.typical_size_picture(values)
+    ax = fig.axes[0]
+    assert [round(p.get_height(), 12) for p in ax.patches] == list(values)
+    size = float(np.sqrt(np.mean(np.square(values))))
+    dashed = sorted(line.get_ydata()[0] for line in ax.lines if line.get_linestyle() == "--")
+    assert dashed == pytest.approx([-size, size]) and f"{size:.2f}" == "0.16"
+    texts = [t.get_text() for t in ax.texts]
+    assert "typical size 0.16" in texts and "typical size 0.16, below 0" in texts
+    assert "0.16" in fig.get_label() and "typical size" in fig.get_label()
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    at = cells.index("ch03.typical_size_picture()")
+    assert chapter()["cells"][at]["metadata"]["jupyter"]["source_hidden"]
+    assert cells[at - 1].endswith("Example: $0.1, -0.2, 0.2, -0.1$:")
+    assert cells[at + 1].startswith("Their squares average $0.025$, so their typical size is about $0.16$.")

@@ -441,7 +441,8 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
 @plots.styled
 def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
     """Each bend at a slider-chosen x: top, the chosen bend alone and its tangent line at x (its steepness is the
-    slope; r63: four curves there, three faded, made the panel busy; the legend stays, as the key to the bottom panel);
+    slope; r63: four curves there, three faded, made the panel busy; r67: a four-bend legend over one drawn bend read
+    as a mistake, so the key sits in the bottom panel, which draws all four, and the top panel's title names its bend);
     bottom, each slope curve traced from the left up to x; a table of each slope at x (notebook 03).
 
     The slope curves are drawn only up to the chosen x, so the learner finds GELU's bump above 1 by dragging.
@@ -455,7 +456,6 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
     bends = {n: live.moving(ax_v.plot(grid, plots.finite(activations.get(n)(grid)), color=plots.color(n), lw=1.6,
                                       label=label(n), **plots.line_style(n))[0])
              for n in NAMES}   # only the chosen bend shown
-    ax_v.legend(loc="upper left", ncols=2, fontsize=9)
     tangents = {n: live.moving(ax_v.plot([], [], color="black", lw=2, ls="-",   # solid: sigmoid's own curve is dashed
                                          path_effects=[patheffects.withStroke(linewidth=4.5, foreground="white")])[0])
                 for n in NAMES}   # one shown at a time (near x = 0.5 the four would overlap), outlined to stand out
@@ -468,6 +468,7 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
     traced = {n: live.moving(ax.plot([], [], color=plots.color(n), label=label(n), **plots.line_style(n))[0])
               for n in NAMES}
     dots = {n: live.moving(ax.plot([], [], "o", color=plots.color(n), ms=8)[0]) for n in NAMES}
+    ax.legend(handles=list(traced.values()), loc="center right", ncols=2, fontsize=9)   # right, between 0.2 and 0.9: no curve there
     corner = [live.moving(dot) for dot in corner_dots(ax)]   # shown once the trace has passed ReLU's corner
     marker = live.moving(ax.axvline(x, color=plots.MUTED, lw=1.2, ls=":"))
     marker_v = live.moving(ax_v.axvline(x, color=plots.MUTED, lw=1.2, ls=":"))
@@ -654,7 +655,8 @@ def dead_units(shift=0.0, seed=0, max_shift=2.5):
 @plots.styled
 def nudge_picture(signal=0.5, given=0.4):
     """One unit, one weight: the input flows in along the weight (left to right), the backward signal arrives from the
-    right, already back through the unit's bend, and the weight's nudge is their product (notebook 03, cell 6)."""
+    right, for the unit's sum (r67: "already back through the bend" came before the slope section), and the weight's
+    nudge is their product (notebook 03, cell 6)."""
     fig, ax = plots.new_figure(640, 230)
     nudge = signal * given
     ax.add_patch(FancyArrowPatch((0.35, 0.5), (2.55, 0.5), arrowstyle="-|>", mutation_scale=16, color="#333333", lw=2))
@@ -665,7 +667,7 @@ def nudge_picture(signal=0.5, given=0.4):
             bbox={"boxstyle": "circle,pad=0.3", "fc": "white", "ec": "#333333"})
     ax.add_patch(FancyArrowPatch((5.2, 0.5), (3.55, 0.5), arrowstyle="-|>", mutation_scale=16, color=plots.VANISHING,
                                  lw=2.5, ls="--"))
-    ax.text(4.4, 0.62, f"backward signal {signal:g}\n(already back through the bend)", ha="center", va="bottom",
+    ax.text(4.4, 0.62, f"backward signal {signal:g}\n(for the unit's sum)", ha="center", va="bottom",
             fontsize=10, color=plots.VANISHING)
     ax.add_patch(FancyArrowPatch((1.45, 0.0), (1.45, 0.44), arrowstyle="-|>", mutation_scale=16, color=plots.HEALTHY,
                                  lw=2.5))
@@ -674,7 +676,7 @@ def nudge_picture(signal=0.5, given=0.4):
     ax.set(xlim=(-0.5, 5.3), ylim=(-0.35, 1.0), title="one weight's nudge: backward signal \u00d7 its input")
     ax.set_axis_off()
     fig.set_label(f"One unit. On the left, the input {given:g} flows along a weight into the unit. From the right, the "
-                  f"backward signal {signal:g} arrives, already back through the unit's bend. An arrow points at the "
+                  f"backward signal {signal:g} arrives, for the unit's sum. An arrow points at the "
                   f"weight: its nudge is {signal:g} times {given:g}, which is {nudge:.2g}.")
     return fig
 
@@ -868,20 +870,7 @@ def step_sizes(depth=10, width=32, seed=0, names=NAMES):
     return typical, inside
 
 
-STEP_FACTOR = round(float(np.sqrt(2)), 2)   # He weights' typical x sqrt 2 a step back, as the table prints it: 1.41
-
-
-def print_step_sizes(depth=10, weights=STEP_FACTOR):
-    """Print step_sizes as a short table: each bend's slopes' typical size, and that times the weights' sqrt 2 (printed
-    as 1.41), one typical step back (r56: the nine-step products and layer 1's share were a wall of digits; the flow
-    widget shows layer 1's share, and a fold says why ReLU's differs from nine typical steps). r65: the column said
-    "x 1.4" while the factor is sqrt 2: each row is now the printed size times the printed factor, 1.41."""
-    typical, inside = step_sizes(depth)
-    print(f"One step back, per bend (first random start, {depth} layers)")
-    print(f"{'bend':9s}{'slopes’ typical size':>22s}{f'× √2 ({weights:.2f}): one step back':>30s}")
-    for name, size in typical.items():
-        print(f"{label(name):9s}{size:>22.3f}{round(size, 3) * weights:>30.2f}")   # r63: 0.69 x 1.4 is not 0.96
-    print(f"Tanh's sums between \u22121 and 1: {inside:.0%}")
+STEP_FACTOR = round(float(np.sqrt(2)), 2)   # He weights' typical x sqrt 2 a step back, as the step bars write it: 1.41
 
 
 @plots.styled
@@ -908,4 +897,65 @@ def tangent_picture(name="tanh", slope=0.5, run=1.0):
     ax.legend(loc="upper left", fontsize=9)
     fig.set_label(f"The {label(name)} curve with a straight black line touching it at x = {at:.2f}. One step right "
                   f"along the line, it rises {value_text(run * d)}: its slope is {value_text(d)}.")
+    return fig
+
+
+def typical_size(values):
+    """Numbers' typical size: the square root of their average square (the chapter's worked example: 0.158)."""
+    return float(np.sqrt(np.mean(np.square(values))))
+
+
+@plots.styled
+def typical_size_picture(values=(0.1, -0.2, 0.2, -0.1)):
+    """The typical-size example as bars (r67: the idea had no picture): each number a bar, up or down from 0, and
+    dashed lines at plus and minus their typical size, computed, so "how far from 0, sign ignored" is seen."""
+    size = typical_size(values)
+    fig, ax = plots.new_figure(640, 230)
+    xs = np.arange(len(values))
+    ax.bar(xs, values, width=0.55, color=[plots.ACCENT if v > 0 else plots.VANISHING for v in values])
+    for x, v in zip(xs, values):   # inside the bar, clear of the dashed lines
+        ax.text(x, v / 2, value_text(v), ha="center", va="center", fontsize=11, fontweight="bold", color="white")
+    for y in (size, -size):
+        ax.axhline(y, color="black", ls="--", lw=1.4)
+    ax.text(len(values) - 0.5, size + 0.01, f"typical size {value_text(size)}", ha="right", va="bottom", fontsize=10)
+    ax.text(len(values) - 0.5, -size - 0.01, f"typical size {value_text(size)}, below 0", ha="right", va="top",
+            fontsize=10)
+    ax.axhline(0, color="black", lw=0.8)
+    ax.set_xticks(xs, [f"number {k + 1}" for k in xs])
+    ax.set(xlim=(-0.6, len(values) + 0.4), ylim=(-0.3, 0.3), ylabel="value",
+           title="four numbers, and how far from 0 they typically are")
+    ax.grid(False)
+    fig.set_label(f"Four bars: {', '.join(value_text(v) for v in values)}, up for positive, down for negative. Dashed "
+                  f"lines at plus and minus {value_text(size)}, labelled typical size: the square root of the "
+                  f"average square.")
+    return fig
+
+
+@plots.styled
+def step_size_bars(depth=10, weights=STEP_FACTOR):
+    """One step back, per bend, as bars (r67: the text table answered "why do the other three not fade?"): each bar is
+    the bend's slopes' typical size, printed to three digits, times the weights' sqrt 2 (1.41), the number on it; a
+    line at 1 marks a signal that holds. Under tanh's bar, the share of its sums between -1 and 1."""
+    typical, inside = step_sizes(depth)
+    steps = {n: round(size, 3) * weights for n, size in typical.items()}   # r63, r65: the printed size x 1.41
+    fig, ax = plots.new_figure(640, 280)
+    xs = np.arange(len(steps))
+    for x, (name, step) in zip(xs, steps.items()):
+        ax.bar(x, step, width=0.7, color=plots.color(name), ec="black", lw=0.8)
+        tall = step > 0.5   # a tall bar holds its number, clear of the line at 1
+        ax.text(x, step - 0.05 if tall else step + 0.03, f"{typical[name]:.3f}\n\u00d7 {weights:.2f}\n= {step:.2f}",
+                ha="center", va="top" if tall else "bottom", fontsize=10, fontweight="bold",
+                color="white" if tall else "black")
+    ax.axhline(1, color="black", ls="--", lw=1.4)
+    ax.text(-0.45, 1.03, "1: the signal holds", ha="left", va="bottom", fontsize=9)   # above sigmoid's low bar
+    ax.text(list(steps).index("tanh"), 0.06, f"{inside:.0%} of\nits sums\nbetween\n\u22121 and 1", ha="center",
+            va="bottom", fontsize=8, color="white", fontweight="bold")
+    ax.set_xticks(xs, [label(n) for n in steps])
+    ax.set(xlim=(-0.5, len(steps) - 0.5), ylim=(0, 1.45), ylabel="one step back keeps",
+           title=f"one step back: slopes' typical size \u00d7 \u221a2 (first random start, {depth} layers)")
+    ax.grid(False)
+    fig.set_label("Bars, one per bend, for one step back: the typical size of its slopes times the weights' 1.41. "
+                  + "; ".join(f"{label(n)} {typical[n]:.3f} times {weights:.2f} is {s:.2f}" for n, s in steps.items())
+                  + f". A dashed line marks 1, where the signal holds. {inside:.0%} of tanh's sums lie between "
+                  "minus 1 and 1.")
     return fig
