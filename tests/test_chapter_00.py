@@ -2266,7 +2266,8 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # Pass 53 (r47 item 3): exactly a quarter because each sigmoid is at its steepest and every weight is 1; the
     # ReLU bars (x1) and the crosses (x0) are said before the picture.
     # Pass 67 (sweep): "so" ties the quarter to the two settings (no "at best" beside an exact quarter).
-    assert ("The bars below show the bends' best case. "   # pass 70 (r65 Clarity 3): why it is steepest, said plainly
+    # Pass 71 (r68 Correctness): sigmoid's best case, not "the bends'" (ReLU's crosses are its worst).
+    assert ("The bars below show sigmoid's best case. "   # pass 70 (r65 Clarity 3): why it is steepest, said plainly
             "Every weight is 1, and each sigmoid sits at its middle, where it is steepest: slope $0.25$ (the black line above).\n"
             "The signal starts at 1. So each sigmoid keeps a quarter of what reaches it.\n"
             "ReLU's ramp (slope 1) keeps the whole signal. Its flat side (the crosses) passes back 0."
@@ -2557,7 +2558,7 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     # Pass 68 (cut for words): the supposition kept in one sentence, as a condition on the weights' size.
     # Pass 69 (r64): the condition said as what it is, sigmoid's best case when every weight is 1 (each bias set
     # so it sits at its steepest); the separate supposition sentence cut as a repeat.
-    assert ("The bars below show the bends' best case. Every weight is 1, and each sigmoid sits at its middle, "
+    assert ("The bars below show sigmoid's best case. Every weight is 1, and each sigmoid sits at its middle, "
             "where it is steepest") in text
     assert ("passes back 0.\nThis fading signal is one reason deep sigmoid networks learned slowly.") in text
     assert "main reason" not in text
@@ -2756,9 +2757,9 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     # off by 1, then 2).
     # Pass 66 (r61 Clarity): the output's hill slope (its own cell), then our weight's, then the signal and its
     # picture; after it, the pass back walked arrow by arrow, the one path back, a "words so far" box, the Predict.
-    assert cells[k - 2].source.startswith("Each step of our weight moves the output $6$ steps.")
+    assert cells[k - 2].source.startswith("A tiny nudge of our weight moves the output $6$ times as far")
     assert cells[k - 3].source.startswith("How wrong is that output? Say the right answer is $23$.")
-    assert "the output's hill slope is where you stand minus the bottom: $24 - 23 = 1$." in cells[k - 3].source
+    assert "the output's hill slope is the output minus the right answer: $24 - 23 = 1$." in cells[k - 3].source
     assert cells[k - 4].source.rstrip().endswith("then $\\times 3$.")
     assert cells[k + 1].source.startswith("Read the arrows right to left:")
     # Pass 67 (r62 Clarity 2): the "words so far" box moved up, before the chain (the reader needed it there).
@@ -2855,7 +2856,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     a, b, c = ch00_start_here.wiggle_forward()
     assert f"grows by $0.1 \\cdot {worked['input']:g} = {a:g}$" in section and f"passes on ${b:g}$" in section
     assert f"makes it ${b:g} \\cdot {worked['weight']:g} = {c:g}$" in section
-    assert f"Each step of our weight moves the output ${slope:g}$ steps." in section   # pass 71: the 6, said once
+    assert f"A tiny nudge of our weight moves the output ${slope:g}$ times as far" in section   # pass 71: the 6, once
     assert "times as far as our weight" not in section
     # Pass 57 (r51 change 1): what the 1 stands for; the weights and the bends' slopes multiply the signal back; the
     # input gives the trained weight's slope.
@@ -2882,7 +2883,9 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             f"Flip its sign: our weight's nudge is ${-slope:g}$.\n\n"   # pass 62 (r56): tied to the nudge
             # pass 71 (r66 Clarity): the two words a learner has heard, named once where the pass back is walked
             "This passing back, multiplying at each part, is **backpropagation**.\n"
-            "All the hill slopes together are the **gradient**.") == rule.strip()
+            "All the hill slopes together are the **gradient**.\n\n"
+            # pass 71 (r68 Interaction): the widget's rule, said before its Predict
+            "Below, the right answer stays $1$ under the output: the signal starts at $1$.") == rule.strip()
     # Pass 63 (r58 Clarity): what our weight's own value multiplies (the signal passed on to earlier layers) is cut:
     # chapter 03's backpropagation, and it made the reader doubt the 6. Its value still is no factor of the 6:
     assert "earlier layers" not in _section("## How a network learns")
@@ -2921,15 +2924,17 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             # pass 69 (r64 item 2): the reason said: the same bowl shape, so the same rule as for our weight
             # pass 70 (r65 Clarity 2): the output's wrongness measured the same way, so the same rule holds
             "We measure the output's wrongness the same way: the same bowl shape, lowest at the right answer.\n"
-            "So the same rule holds: the output's hill slope is where you stand minus the bottom: "
-            f"${said_out:g} - {right:g} = {start:g}$.") == out.strip()
+            # pass 71 (r68 Clarity): "where you stand" meant a weight's value until here: said as the output
+            f"So the output's hill slope is the output minus the right answer: ${said_out:g} - {right:g} = {start:g}$."
+            ) == out.strip()
     for v in (-1.0, 0.5, 1.0, 3.0):   # the first hill's slope is how far right of its bottom the weight stands
         assert d(ch00_start_here.hill, v) == pytest.approx(v - ch00_start_here.HILL_BOTTOM, abs=1e-6)
-    # Pass 71 (r66 Clarity): why the two multiply, said per step (the weight's move, then the output's).
-    assert (f"Each step of our weight moves the output ${slope:g}$ steps.\n"
-            f"Each step of the output adds ${start:g}$ to the wrongness.\n"
-            f"So each step of our weight adds ${slope:g} \\cdot {start:g} = {slope * start:g}$: its hill slope.") == \
-        _cell("Each step of our weight").strip()
+    # Pass 71 (r66 Clarity): why the two multiply, said per move (the weight's, then the output's); r68 Correctness:
+    # as rates for a tiny move (a whole step on the bowl adds more than 6).
+    assert (f"A tiny nudge of our weight moves the output ${slope:g}$ times as far, "
+            f"and the wrongness ${start:g}$ times as far again.\n"
+            f"So the wrongness moves ${slope:g} \\cdot {start:g} = {slope * start:g}$ times as fast: "
+            "our weight's hill slope.") == _cell("A tiny nudge of our weight").strip()
     assert "were $100$" not in _markdown()
     src = [c.source for c in _nb().cells]
     assert src.index(why) < src.index(out) < src.index("ch00.signal_chain_picture()")   # pass 67: the box before
@@ -3113,7 +3118,13 @@ def test_pass70_the_slider_chain_sits_after_the_walk_with_its_predict_and_answer
     cells = _nb().cells
     k = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.signal_chain()")
     assert cells[k - 2].source.startswith("Read the arrows right to left:")
+    # Pass 71 (r68 Interaction): the widget's rule said before its Predict (the right answer sits 1 below the
+    # output, so the signal starts at 1 whatever the input), then the Predict; the weight-5 fold reads its 10 there.
+    assert cells[k - 2].source.strip().endswith("\n\nBelow, the right answer stays $1$ under the output: "
+                                                "the signal starts at $1$.")
     assert cells[k - 1].source.strip() == "**Predict:** make the input $-2$. What reaches our weight?"
+    assert "Check it on the sliders above (output's weight $5$)." in \
+        cells[k + 3].source and ch00_start_here.chain_signal(2, 5)["hill slope"] == 10
     assert cells[k].metadata["jupyter"]["source_hidden"]
     assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in cells[k].outputs)
     fold = cells[k + 1].source
