@@ -414,7 +414,8 @@ def test_the_intro_table_promise_leaves_out_the_gated_units():
     # pass 22: softmax is a row too, and it takes a whole list, not one input; a gated unit reads ONE input in
     # two ways (two weighted sums), so "take two inputs" was wrong
     # pass 46: the caption's "Gated units are left out" sentence is cut; the table still shows none (checked below)
-    assert caption.startswith("## The zoo table\n\nEach small curve has the same axes")   # r44: the row line cut (words)
+    # r67 (pass 71): the zero-centred reason now opens the section, so the caption is the cell just above the table
+    assert caption.startswith("Each small curve has the same axes")   # r44: the row line cut (words)
     assert "one-input bend" not in caption and "take two inputs" not in _markdown()
     assert ch04_zoo.ZooTable().rows[-1]["name"] == "softmax" and activations.get("softmax").kind == "vector"
     assert "reads its input in two ways" in _markdown()
@@ -766,8 +767,9 @@ def test_zoo_table_definitions_one_idea_per_line():
     # ReLU and PReLU are "no" too (test_zig_zag_reason_covers_every_row_it_labels checks the rows)
     # r54 (pass 60): "zig-zag to reach a mix" could not be followed; the legend line only defines the column, and the
     # why comes after the table, as chapter 02's picture then the two-weight reason (test_zero_centred_why_is_a_picture)
+    # r67 (pass 71): the fold of averages is cut; the legend gives ReLU's (test_zoo_says_yes_for_an_average_of_0...)
     zc = above.index("- **Zero-centred**: is the average output 0, for bell-curve inputs (average 0, spread 1)? "
-                     "The fold under the table gives each average.")
+                     "ReLU's is about 0.4.")
     assert above[zc + 1].startswith("- **")
     assert (NOTEBOOK.parent / "02_four_bends.ipynb").exists()
     # r40: one definition everywhere, the smooth family's "never goes down as x grows" (ReLU's flat left is "yes")
@@ -1063,15 +1065,14 @@ def test_zoo_says_yes_for_an_average_of_0_and_gives_every_other_average():
     assert ch04_zoo.PRELU_NOTE in _markdown()
     # pass 17: the text does not call ELU near zero-centred; it gives both averages, computed here
     assert f"{elu:.2f}" == "0.16" and f"{relu:.2f}" == "0.40"
+    # r67 (pass 71): the fold of every "no" row's average added digits, not ideas; the legend gives ReLU's, computed
     assert ("- **Zero-centred**: is the average output 0, for bell-curve inputs (average 0, spread 1)? "
-            "The fold under the table gives each average.") in _markdown() and '"Roughly"' not in _markdown()
-    # r58 (pass 63): the table's column says yes or no; every average above sits in the fold under it
-    html = ch04_zoo.ZooTable()._repr_html_()
-    table, averages = html.split("<details>")
+            f"ReLU's is about {ch04_zoo.average_output('relu'):.1f}.") in _markdown() and '"Roughly"' not in _markdown()
+    assert f"{relu:.1f}" == "0.4" and ch04_zoo.row("relu")["zero-centred"] == "no: about 0.4"
+    # r58 (pass 63): the table's column says yes or no, with no averages and no fold under it
+    table = ch04_zoo.ZooTable()._repr_html_()
     assert "about 0." not in table and ">no<" in table and "yes, only for inputs of average 0, spread 1" in table
-    for r in ch04_zoo.rows():
-        if r["zero-centred"].startswith("no: "):
-            assert f">{r['bend']}</td><td style='padding:2px 8px;text-align:left;vertical-align:top'>{r['zero-centred'][4:]}<" in averages
+    assert "<details>" not in table and "about 0.4" in repr(ch04_zoo.ZooTable())   # the text form keeps each average
     assert "less than half of ReLU's" not in _markdown()
 
 
@@ -1377,7 +1378,8 @@ def test_plain_words_and_folds_keep_the_chapter_focused():
     assert "the LSTM (reads a sequence step by step)" in text and "An **LSTM**" not in text   # pass 34: defined where first used
     # r58 (pass 63): the opening family map names "gated units" and says what they do in plain words
     # r64 (pass 69): "one reading of the input scales another" was cryptic this early; said as the gate's job
-    assert "| gated units | GLU, SwiGLU, GeGLU | a second weighted sum, bent, sets how much of the first gets through |" in text
+    # r67 (pass 71): "a second weighted sum, bent" came before gates are taught; a reading, pointing ahead
+    assert "| gated units | GLU, SwiGLU, GeGLU | a second reading of the input turns the first up or down (see Gated units) |" in text
     assert "one reading of the input" not in text
     after_map = text.index("## The ReLU family")
     assert text.lower().index("gate", after_map) == text.index("## Gated units: a bend as a gate") + 3   # its first use
@@ -3500,7 +3502,8 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     from course_utils.engine import zigzag
     cells = _cells()
     k = _index("ch04.zigzag_sketch()")
-    assert _index("ch04.ZooTable()") < k < _index("## Optional")
+    # r67 (pass 71): the reason comes before the table whose zero-centred column it explains
+    assert _index("## The zoo table") < k < _index("ch04.ZooTable()") < _index("## Optional")
     assert "".join(cells[k - 1]["source"]).rstrip().endswith(
         "**Why zero-centred matters.** Recall chapter 02's toy: one unit learning two weights.\nThe star marks their best values:")
     out = cells[k]["outputs"][0]
@@ -3513,7 +3516,8 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
                             "Example: inputs 0.5 and 2, backward signal −0.3. The nudges: $0.5 \\times (-0.3) = -0.15$ and $2 \\times (-0.3) = -0.6$. Both go down.\n"
                             # r64 (pass 69): why one-signed nudges zig-zag: the star needs one weight up, one down
                             "The star needs weight 1 to grow and weight 2 to shrink.\n"
-                            "But with one pair of inputs per step, every step moves both the same way: up-right or down-left. So the path zig-zags (left).\n"
+                            # r67 (pass 71): "one pair of inputs per step" was unclear; said as examples, as the picture does
+                            "But training looks at one example at a time, and each example moves both weights the same way: up-right or down-left. So the path zig-zags (left).\n"
                             "Centred inputs (right) can move one weight up and the other down.\n")
     assert "If only some inputs are above 0" not in words   # r62 (pass 67): a third case, cut for focus (words)
     assert "milder" not in words
@@ -3640,6 +3644,11 @@ def test_opening_figure_points_its_gated_panel_ahead_to_the_gated_section():
     from matplotlib import pyplot as plt
     fig = ch04_zoo.families_row()
     titles = [ax.get_title() for ax in fig.axes]
+    # r67 (pass 71): the gated panel's legend names the bends used as gates, not "GLU gate" before gates are taught
+    legend = fig.axes[-1].get_legend()
+    entries = [t.get_text() for t in legend.get_texts()]
+    assert legend.get_title().get_text() == "used as gates:" and not any("GLU" in t for t in entries)
+    assert entries == [activations.get(b).label for b in ("sigmoid", "silu", "gelu")]
     fig.canvas.draw()   # the longer title stays inside the figure (at the default size it was cut at the right edge)
     assert fig.axes[-1].title.get_window_extent().x1 <= fig.bbox.x1
     plt.close(fig)

@@ -64,10 +64,13 @@ LEAKY_LABEL, LEAKY_POINT = (-2.9, 0.75), (-1.75, 0.03)   # Leaky ReLU's label, a
 
 
 THUMB_GATES = {"GLU": "sigmoid", "SwiGLU": "silu", "GeGLU": "gelu"}   # the gated panel: each unit's gate, for b = 1
+# r67 (pass 71): "GLU gate" in the legend came before gates are taught; the legend names the bends, under the title
+# "used as gates"
+THUMB_GATE_TITLE = "used as gates:"
 FAMILIES_ALT = ("Four small panels, one per family, on the same axes (x from -3 to 3). ReLU family: ReLU, Leaky ReLU, "
                 "PReLU, ELU and SELU, each with its own left side. Smooth family: GELU, SiLU, Mish and softplus, ReLU "
                 "with the corner rounded. Squashers: sigmoid and tanh, S-curves held in a box. Gated units (see Gated units "
-                "below): the gate of GLU, SwiGLU and GeGLU, times a content of 1.")
+                "below): sigmoid, SiLU and GELU, the bends used as gates.")
 
 
 # r64 (pass 69): the gated panel shows gates before the chapter teaches them; its title points ahead
@@ -81,17 +84,20 @@ def families_row(x_max=SHARED_X):
     fig, axes = plots.new_figure(800, 230, 1, 4, sharex=True, sharey=True)
     x = np.linspace(-x_max, x_max, 301)
     for ax, (family, names) in zip(axes, FAMILIES.items()):
-        curves = ({f"{u} gate": b for u, b in THUMB_GATES.items()} if family == "gated units"
+        gated = family == "gated units"
+        curves = ({label(b): u for u, b in THUMB_GATES.items()} if gated
                   else {label(n): n for n in names if n != "softmax"})
-        for text, name in curves.items():
-            style = ({"ls": _GATE_STYLE[text.split()[0]]} if family == "gated units"
+        for text, key in curves.items():
+            name = THUMB_GATES[key] if gated else key
+            style = ({"ls": _GATE_STYLE[key]} if gated
                      else plots.line_style(name))   # a dash or mark each, so colour is never the only cue
             ax.plot(x, np.asarray(activations.get(name)(x), dtype=float), lw=1.8, label=text, color=plots.color(name),
                     **style)
         _axes_lines(ax)
         ax.set(xlim=(-x_max, x_max), ylim=SHARED_Y, xticks=(-3, 0, 3))
         ax.set_title(FAMILY_TITLES.get(family, family), **({"fontsize": 9.5} if family in FAMILY_TITLES else {}))
-        ax.legend(loc="upper left", fontsize=7.5, handlelength=1.2, borderaxespad=0.3)
+        ax.legend(loc="upper left", fontsize=7.5, handlelength=1.2, borderaxespad=0.3,
+                  **({"title": THUMB_GATE_TITLE, "title_fontsize": 7.5} if gated else {}))
     axes[0].set(ylabel="output")
     fig.set_label(FAMILIES_ALT)
     return fig
@@ -1141,15 +1147,12 @@ class ZooTable:
         self.rows = rows(names)
 
     def _repr_html_(self):
-        # r58 (pass 63): the zero-centred column says yes or no; the averages sit in a fold under the table
+        # r58 (pass 63): the zero-centred column says yes or no; r67 (pass 71): the fold of every "no" row's average
+        # added digits, not ideas, so the legend above the table gives ReLU's alone (its text form keeps them all)
         body = [[tables.image(sparkline(r["name"]), f"{r['bend']} curve", *SPARK_SIZE)
                  if activations.get(r["name"]).kind == "elementwise" else NO_CURVE]
                 + [zero_centred_word(r[c]) if c == "zero-centred" else r[c] for c in COLUMNS] for r in self.rows]
-        averages = [[r["bend"], r["zero-centred"].split(": ", 1)[1]] for r in self.rows
-                    if r["zero-centred"].startswith("no: ")]
-        return (tables.html_table(("curve",) + COLUMNS, body)
-                + fold("The average output of each \"no\" row", "\n" + tables.html_table(("bend", "average output"), averages)
-                       + "\n").data)
+        return tables.html_table(("curve",) + COLUMNS, body)
 
     def __repr__(self):
         cols = COLUMNS
