@@ -941,7 +941,7 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # r54 (pass 60): tied to the message analogy: the spread is the volume, SELU the speaker who returns to one volume
     # r55 (pass 61): "always returns" overstated it; the promise holds in the setting listed after the widget
     # r56 (pass 62): "like a speaker who always returns", said as an analogy, inside "In the right setting (below)"
-    said = "In the right setting (below), SELU is like a speaker who always returns to one volume: spread 1."
+    said = "In the right setting (below), SELU is like a speaker who returns to one volume: spread 1."
     assert said in text and "Only then" not in text
     assert text.index(said) < text.index(SCOPE)
     assert "tuned for an input" not in text
@@ -964,15 +964,17 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     assert "Here the spread is the volume." in text
     # r56 (pass 62): the starting weights are named in the ReLU family's costs, where they are first needed
     # pass 68: "A layer's volume depends on ..." cut (the analogy above says it); the speaker line stays
-    assert "In the right setting (below), SELU is like a speaker who always returns to one volume: spread 1." in text
+    assert said in text
+    # r67 (pass 71): the speaker line gave the Predict away; it follows the Check, before the in/out picture
     assert "".join(_cells()[_index("### Try it: a spread that starts too big") - 1]["source"]).endswith(
-        "returns to one volume: spread 1.")   # the setting comes after the widget
+        "Here the spread is the volume.")
+    assert _index("ch04.signal_answer(depth=30)") < _index(said) < _index("ch04.spread_in_out()")
+    assert "always returns" not in text and "### What does SELU do to the spread?" in text
     # pass 52: the set-up is two cells, the network, then what the widget shows (ending on the Predict)
     k_try = _index("### Try it: a spread that starts too big")
-    # pass 68 (r63): the sqrt(128) reason is folded in a hidden cell between the network and what the widget shows
-    assert "".join(_cells()[k_try + 1]["source"]) == "ch04.lecun_why_fold()"
-    ask = "".join("".join(c["source"]) for i, c in enumerate(_cells()[k_try:k_try + 3]) if i != 1)
-    assert _cells()[k_try + 3]["source"][0].startswith("ch04.selu_spread(")
+    # pass 68 (r63): the sqrt(128) reason is folded; r67 (pass 71): in the SELU story's one fold, after the widget
+    ask = "".join("".join(c["source"]) for c in _cells()[k_try:k_try + 2])
+    assert _cells()[k_try + 2]["source"][0].startswith("ch04.selu_spread(")
     # pass 46: one weight size before the Predict (LeCun's), He's after it, each said plainly as its bell curve's spread
     n = ch04_zoo.SPREAD_WIDTH
     # r56 (pass 62): the rule first, then its value here; 128 is each unit's number of inputs, said in the line above
@@ -984,7 +986,7 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
             "This rule is called **LeCun-normal**.\n"   # r64 (pass 69): one new term a sentence; n and sqrt(1/n) folded
             "With these weights, inputs of average 0 and spread 1 give sums of spread 1.") in ask
     # pass 68 (r63): the pushes' reason is folded, with the condition it needs (independent pushes, each averaging 0)
-    why = ch04_zoo.lecun_why_fold().data
+    why = ch04_zoo.selu_why_fold().data
     assert "Each input times its weight is one random push." in why and "**independent**" in why and "averages 0" in why
     assert f"$\\sqrt{{{n}}}$ times one push's, not {n} times." in why and f"\\approx {np.sqrt(1 / n):.3f}$" in why
     assert "For $n$ inputs per unit, LeCun-normal's spread is $\\sqrt{1/n}$.\n" in why   # r64 (pass 69): the rule, folded
@@ -1281,7 +1283,9 @@ def test_selus_guarantee_is_for_fully_connected_layers_and_its_answer_waits_in_t
     k = _index("ch04.selu_spread(")
     assert "**Predict:** the spread starts at 1; drag it to 2, then to 0.5." in "".join(_cells()[k - 1]["source"])
     answer = "".join(_cells()[k + 1]["outputs"][0]["data"]["text/markdown"])
-    assert answer.startswith("<details><summary>Check your prediction</summary>") and "data:image" not in answer
+    assert answer.startswith("<details><summary>Check your prediction</summary>")
+    # r67 (pass 71): the Check's still picture of the three starts waits inside the fold, with the words
+    assert answer.rstrip().endswith("</details>") and answer.count("</details>") == 1 and "data:image" in answer
     runs = [signal_stats.layer_stats("relu", depth=30, width=128, n=256, seed=s, gain=2.0)[0] for s in (0, 1, 2)]
     assert all(m.min() > 0 for m in runs)   # ReLU's outputs are never below 0
     assert [(round(m.min(), 2), round(m.max(), 2)) for m in runs] == [(0.47, 0.81), (0.28, 0.59), (0.44, 0.91)]
@@ -3121,7 +3125,7 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     # r47: SELU is checked at once, its check points to the why just below; r56 (pass 62): then ReLU's case in one
     # cell (the He widget, a detour about starting weights, is cut)
     assert _cells()[k + 1]["source"][0] == "ch04.signal_answer(depth=30)"
-    assert "".join(_cells()[k + 2]["source"]) == head
+    assert "".join(_cells()[k + 2]["source"]).endswith(head)   # r67 (pass 71): after the speaker line
     assert "".join(_cells()[k + 3]["source"]).startswith("ch04.spread_in_out()")
     assert "".join(_cells()[k + 4]["source"]).strip() == rule
     # r59 (pass 65): SELU's slope is drawn before the why (the stretch zone shaded); ReLU's case moved to Optional
@@ -3203,7 +3207,7 @@ def test_spread_in_out_picture_crosses_the_diagonal_at_one():
     assert {"0.5 → 0.57", "1 → 1", "2 → 1.7", "out = in"} <= set(texts)
     assert fig.get_label() == ch04_zoo.SPREAD_MAP_ALT and "0.5 in, 0.57 out" in fig.get_label() and "2 in, 1.7 out" in fig.get_label()
     k = _index("ch04.spread_in_out()")
-    assert _cells()[k - 1]["source"][0].startswith("**Why does SELU pull back?**")
+    assert "\n\n**Why does SELU pull back?**" in "".join(_cells()[k - 1]["source"])   # r67: after the speaker line
     assert "SELU's curve crosses that line at 1." in "".join(_cells()[k + 1]["source"])   # pass 56: said after it
     # r40: the reason follows the picture (and its rule); r59 (pass 65): after SELU's slope, drawn in between
     # r61 (pass 66): SELU's slope and the reason are folded together, after the setting
@@ -3357,7 +3361,7 @@ def test_selu_worked_example_numbers_are_the_arithmetic_they_claim():
     assert {2, 8, 32} <= set(ticks.tolist()) and np.allclose(ticks[1:] / ticks[:-1], 4)
     heights = np.diff(np.log2(ch04_zoo.doubling_runs()["each layer doubles"]))   # the picture's log axis (base 2)
     assert np.allclose(heights, heights[0])
-    assert text.index("Say a layer outputs") < text.index(f"The spread goes {said}") < text.index("SELU is like a speaker who always returns")
+    assert text.index("Say a layer outputs") < text.index(f"The spread goes {said}") < text.index("SELU is like a speaker who returns")
     assert _index("Say five layers each double every number.") < _index("### Try it: a spread that starts too big")
 
 
@@ -3399,7 +3403,7 @@ def test_selu_check_says_how_fast_the_wrong_answer_and_points_to_the_picture():
     for start in (2.0, 0.5):
         for _, s in ch04_zoo.run_draws(30, start)["SELU"]:
             assert np.all(np.abs(np.asarray(s[settle:]) - 1) < 0.1) and abs(s[settle - 1] - 1) < 0.5
-    assert (f"  In the picture, from either start, all 5 lines are inside the grey band (0.9 to 1.1) from layer {settle} on.\n"
+    assert (f"  In the picture below, from each start, all 5 lines are inside the grey band (0.9 to 1.1) from layer {settle} on.\n"
             "  Drag the spread to 2 or 0.5, and watch the lines enter the band.\n") in answer   # r62: what dragging shows   # r50, r66: these 5 drawn networks, not a law
     assert ('  A common wrong answer: "SELU keeps whatever spread it is given." In fact, it pulls a big spread down '
             "and a small one up.\n") in answer
@@ -3570,7 +3574,7 @@ def test_spread_depends_on_the_bend_as_well_as_the_weights():
         assert all(s[-1] < 1e-3 for _, s in draws["ReLU, LeCun weights"])
         assert all(s[-1] > 0.05 for _, s in draws["ReLU, He weights"])
     assert ch04_zoo.SPREAD_RUNS["SELU"][1] == ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"][1]   # the same weights
-    assert "SELU is like a speaker who always returns to one volume: spread 1." in _markdown()
+    assert "SELU is like a speaker who returns to one volume: spread 1." in _markdown()
 
 
 def test_selus_slope_is_above_one_from_about_minus_0_56():
@@ -3657,3 +3661,24 @@ def test_opening_figure_points_its_gated_panel_ahead_to_the_gated_section():
     assert "Gated units (see Gated units below)" in ch04_zoo.FAMILIES_ALT
     text = _markdown()
     assert text.index("## The ReLU family") < text.index("\n## Gated units")
+
+
+def test_selu_check_draws_the_three_starts_it_talks_about():
+    """Check (r67, pass 71): the widget's stored picture shows one start (1, flat lines), so the Check carries a still
+    picture of the starts 2, 1 and 0.5 together, each with its own dash, whose lines all sit in the grey band from the
+    layer the Check names; it is embedded with its alt text, and the Check says "the picture below"."""
+    from matplotlib import pyplot as plt
+    fig = ch04_zoo.selu_three_starts(30)
+    ax = fig.axes[0]
+    settle = ch04_zoo.selu_settle_layer(30)
+    lines = [ln for ln in ax.get_lines() if len(ln.get_xdata()) == 31]
+    assert len(lines) == 3 * len(ch04_zoo.DRAW_SEEDS)
+    assert sorted({round(float(ln.get_ydata()[0]), 6) for ln in lines}) == [0.5, 1.0, 2.0]
+    assert len({ln.get_linestyle() for ln in lines}) == 3   # a dash each, not colour alone
+    assert all(np.all(np.abs(np.asarray(ln.get_ydata())[settle:] - 1) < ch04_zoo.SETTLE_WITHIN) for ln in lines)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["start 2", "start 1", "start 0.5"]
+    assert f"layer {settle}" in [t.get_text() for t in ax.texts] and f"from layer {settle} on" in fig.get_label()
+    answer = ch04_zoo.signal_answer(30).data
+    assert f"alt='{html.escape(fig.get_label(), quote=True)}'" in answer and "data:image/png;base64," in answer
+    assert answer.index("In the picture below") < answer.index("<img ")
+    plt.close(fig)
