@@ -414,7 +414,8 @@ def test_the_intro_table_promise_leaves_out_the_gated_units():
     # pass 22: softmax is a row too, and it takes a whole list, not one input; a gated unit reads ONE input in
     # two ways (two weighted sums), so "take two inputs" was wrong
     # pass 46: the caption's "Gated units are left out" sentence is cut; the table still shows none (checked below)
-    assert caption.startswith("## The zoo table\n\nEach small curve has the same axes")   # r44: the row line cut (words)
+    # r67 (pass 71): the zero-centred reason now opens the section, so the caption is the cell just above the table
+    assert caption.startswith("Each small curve has the same axes")   # r44: the row line cut (words)
     assert "one-input bend" not in caption and "take two inputs" not in _markdown()
     assert ch04_zoo.ZooTable().rows[-1]["name"] == "softmax" and activations.get("softmax").kind == "vector"
     assert "reads its input in two ways" in _markdown()
@@ -766,8 +767,9 @@ def test_zoo_table_definitions_one_idea_per_line():
     # ReLU and PReLU are "no" too (test_zig_zag_reason_covers_every_row_it_labels checks the rows)
     # r54 (pass 60): "zig-zag to reach a mix" could not be followed; the legend line only defines the column, and the
     # why comes after the table, as chapter 02's picture then the two-weight reason (test_zero_centred_why_is_a_picture)
+    # r67 (pass 71): the fold of averages is cut; the legend gives ReLU's (test_zoo_says_yes_for_an_average_of_0...)
     zc = above.index("- **Zero-centred**: is the average output 0, for bell-curve inputs (average 0, spread 1)? "
-                     "The fold under the table gives each average.")
+                     "ReLU's is about 0.4.")
     assert above[zc + 1].startswith("- **")
     assert (NOTEBOOK.parent / "02_four_bends.ipynb").exists()
     # r40: one definition everywhere, the smooth family's "never goes down as x grows" (ReLU's flat left is "yes")
@@ -939,7 +941,7 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # r54 (pass 60): tied to the message analogy: the spread is the volume, SELU the speaker who returns to one volume
     # r55 (pass 61): "always returns" overstated it; the promise holds in the setting listed after the widget
     # r56 (pass 62): "like a speaker who always returns", said as an analogy, inside "In the right setting (below)"
-    said = "In the right setting (below), SELU is like a speaker who always returns to one volume: spread 1."
+    said = "In the right setting (below), SELU is like a speaker who returns to one volume: spread 1."
     assert said in text and "Only then" not in text
     assert text.index(said) < text.index(SCOPE)
     assert "tuned for an input" not in text
@@ -962,15 +964,17 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     assert "Here the spread is the volume." in text
     # r56 (pass 62): the starting weights are named in the ReLU family's costs, where they are first needed
     # pass 68: "A layer's volume depends on ..." cut (the analogy above says it); the speaker line stays
-    assert "In the right setting (below), SELU is like a speaker who always returns to one volume: spread 1." in text
+    assert said in text
+    # r67 (pass 71): the speaker line gave the Predict away; it follows the Check, before the in/out picture
     assert "".join(_cells()[_index("### Try it: a spread that starts too big") - 1]["source"]).endswith(
-        "returns to one volume: spread 1.")   # the setting comes after the widget
+        "Here the spread is the volume.")
+    assert _index("ch04.signal_answer(depth=30)") < _index(said) < _index("ch04.spread_in_out()")
+    assert "always returns" not in text and "### What does SELU do to the spread?" in text
     # pass 52: the set-up is two cells, the network, then what the widget shows (ending on the Predict)
     k_try = _index("### Try it: a spread that starts too big")
-    # pass 68 (r63): the sqrt(128) reason is folded in a hidden cell between the network and what the widget shows
-    assert "".join(_cells()[k_try + 1]["source"]) == "ch04.lecun_why_fold()"
-    ask = "".join("".join(c["source"]) for i, c in enumerate(_cells()[k_try:k_try + 3]) if i != 1)
-    assert _cells()[k_try + 3]["source"][0].startswith("ch04.selu_spread(")
+    # pass 68 (r63): the sqrt(128) reason is folded; r67 (pass 71): in the SELU story's one fold, after the widget
+    ask = "".join("".join(c["source"]) for c in _cells()[k_try:k_try + 2])
+    assert _cells()[k_try + 2]["source"][0].startswith("ch04.selu_spread(")
     # pass 46: one weight size before the Predict (LeCun's), He's after it, each said plainly as its bell curve's spread
     n = ch04_zoo.SPREAD_WIDTH
     # r56 (pass 62): the rule first, then its value here; 128 is each unit's number of inputs, said in the line above
@@ -982,7 +986,7 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
             "This rule is called **LeCun-normal**.\n"   # r64 (pass 69): one new term a sentence; n and sqrt(1/n) folded
             "With these weights, inputs of average 0 and spread 1 give sums of spread 1.") in ask
     # pass 68 (r63): the pushes' reason is folded, with the condition it needs (independent pushes, each averaging 0)
-    why = ch04_zoo.lecun_why_fold().data
+    why = ch04_zoo.selu_why_fold().data
     assert "Each input times its weight is one random push." in why and "**independent**" in why and "averages 0" in why
     assert f"$\\sqrt{{{n}}}$ times one push's, not {n} times." in why and f"\\approx {np.sqrt(1 / n):.3f}$" in why
     assert "For $n$ inputs per unit, LeCun-normal's spread is $\\sqrt{1/n}$.\n" in why   # r64 (pass 69): the rule, folded
@@ -1063,15 +1067,14 @@ def test_zoo_says_yes_for_an_average_of_0_and_gives_every_other_average():
     assert ch04_zoo.PRELU_NOTE in _markdown()
     # pass 17: the text does not call ELU near zero-centred; it gives both averages, computed here
     assert f"{elu:.2f}" == "0.16" and f"{relu:.2f}" == "0.40"
+    # r67 (pass 71): the fold of every "no" row's average added digits, not ideas; the legend gives ReLU's, computed
     assert ("- **Zero-centred**: is the average output 0, for bell-curve inputs (average 0, spread 1)? "
-            "The fold under the table gives each average.") in _markdown() and '"Roughly"' not in _markdown()
-    # r58 (pass 63): the table's column says yes or no; every average above sits in the fold under it
-    html = ch04_zoo.ZooTable()._repr_html_()
-    table, averages = html.split("<details>")
+            f"ReLU's is about {ch04_zoo.average_output('relu'):.1f}.") in _markdown() and '"Roughly"' not in _markdown()
+    assert f"{relu:.1f}" == "0.4" and ch04_zoo.row("relu")["zero-centred"] == "no: about 0.4"
+    # r58 (pass 63): the table's column says yes or no, with no averages and no fold under it
+    table = ch04_zoo.ZooTable()._repr_html_()
     assert "about 0." not in table and ">no<" in table and "yes, only for inputs of average 0, spread 1" in table
-    for r in ch04_zoo.rows():
-        if r["zero-centred"].startswith("no: "):
-            assert f">{r['bend']}</td><td style='padding:2px 8px;text-align:left;vertical-align:top'>{r['zero-centred'][4:]}<" in averages
+    assert "<details>" not in table and "about 0.4" in repr(ch04_zoo.ZooTable())   # the text form keeps each average
     assert "less than half of ReLU's" not in _markdown()
 
 
@@ -1280,7 +1283,9 @@ def test_selus_guarantee_is_for_fully_connected_layers_and_its_answer_waits_in_t
     k = _index("ch04.selu_spread(")
     assert "**Predict:** the spread starts at 1; drag it to 2, then to 0.5." in "".join(_cells()[k - 1]["source"])
     answer = "".join(_cells()[k + 1]["outputs"][0]["data"]["text/markdown"])
-    assert answer.startswith("<details><summary>Check your prediction</summary>") and "data:image" not in answer
+    assert answer.startswith("<details><summary>Check your prediction</summary>")
+    # r67 (pass 71): the Check's still picture of the three starts waits inside the fold, with the words
+    assert answer.rstrip().endswith("</details>") and answer.count("</details>") == 1 and "data:image" in answer
     runs = [signal_stats.layer_stats("relu", depth=30, width=128, n=256, seed=s, gain=2.0)[0] for s in (0, 1, 2)]
     assert all(m.min() > 0 for m in runs)   # ReLU's outputs are never below 0
     assert [(round(m.min(), 2), round(m.max(), 2)) for m in runs] == [(0.47, 0.81), (0.28, 0.59), (0.44, 0.91)]
@@ -1377,7 +1382,8 @@ def test_plain_words_and_folds_keep_the_chapter_focused():
     assert "the LSTM (reads a sequence step by step)" in text and "An **LSTM**" not in text   # pass 34: defined where first used
     # r58 (pass 63): the opening family map names "gated units" and says what they do in plain words
     # r64 (pass 69): "one reading of the input scales another" was cryptic this early; said as the gate's job
-    assert "| gated units | GLU, SwiGLU, GeGLU | a second weighted sum, bent, sets how much of the first gets through |" in text
+    # r67 (pass 71): "a second weighted sum, bent" came before gates are taught; a reading, pointing ahead
+    assert "| gated units | GLU, SwiGLU, GeGLU | a second reading of the input turns the first up or down (see Gated units) |" in text
     assert "one reading of the input" not in text
     after_map = text.index("## The ReLU family")
     assert text.lower().index("gate", after_map) == text.index("## Gated units: a bend as a gate") + 3   # its first use
@@ -3119,7 +3125,7 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     # r47: SELU is checked at once, its check points to the why just below; r56 (pass 62): then ReLU's case in one
     # cell (the He widget, a detour about starting weights, is cut)
     assert _cells()[k + 1]["source"][0] == "ch04.signal_answer(depth=30)"
-    assert "".join(_cells()[k + 2]["source"]) == head
+    assert "".join(_cells()[k + 2]["source"]).endswith(head)   # r67 (pass 71): after the speaker line
     assert "".join(_cells()[k + 3]["source"]).startswith("ch04.spread_in_out()")
     assert "".join(_cells()[k + 4]["source"]).strip() == rule
     # r59 (pass 65): SELU's slope is drawn before the why (the stretch zone shaded); ReLU's case moved to Optional
@@ -3201,7 +3207,7 @@ def test_spread_in_out_picture_crosses_the_diagonal_at_one():
     assert {"0.5 → 0.57", "1 → 1", "2 → 1.7", "out = in"} <= set(texts)
     assert fig.get_label() == ch04_zoo.SPREAD_MAP_ALT and "0.5 in, 0.57 out" in fig.get_label() and "2 in, 1.7 out" in fig.get_label()
     k = _index("ch04.spread_in_out()")
-    assert _cells()[k - 1]["source"][0].startswith("**Why does SELU pull back?**")
+    assert "\n\n**Why does SELU pull back?**" in "".join(_cells()[k - 1]["source"])   # r67: after the speaker line
     assert "SELU's curve crosses that line at 1." in "".join(_cells()[k + 1]["source"])   # pass 56: said after it
     # r40: the reason follows the picture (and its rule); r59 (pass 65): after SELU's slope, drawn in between
     # r61 (pass 66): SELU's slope and the reason are folded together, after the setting
@@ -3355,7 +3361,7 @@ def test_selu_worked_example_numbers_are_the_arithmetic_they_claim():
     assert {2, 8, 32} <= set(ticks.tolist()) and np.allclose(ticks[1:] / ticks[:-1], 4)
     heights = np.diff(np.log2(ch04_zoo.doubling_runs()["each layer doubles"]))   # the picture's log axis (base 2)
     assert np.allclose(heights, heights[0])
-    assert text.index("Say a layer outputs") < text.index(f"The spread goes {said}") < text.index("SELU is like a speaker who always returns")
+    assert text.index("Say a layer outputs") < text.index(f"The spread goes {said}") < text.index("SELU is like a speaker who returns")
     assert _index("Say five layers each double every number.") < _index("### Try it: a spread that starts too big")
 
 
@@ -3397,7 +3403,7 @@ def test_selu_check_says_how_fast_the_wrong_answer_and_points_to_the_picture():
     for start in (2.0, 0.5):
         for _, s in ch04_zoo.run_draws(30, start)["SELU"]:
             assert np.all(np.abs(np.asarray(s[settle:]) - 1) < 0.1) and abs(s[settle - 1] - 1) < 0.5
-    assert (f"  In the picture, from either start, all 5 lines are inside the grey band (0.9 to 1.1) from layer {settle} on.\n"
+    assert (f"  In the picture below, from each start, all 5 lines are inside the grey band (0.9 to 1.1) from layer {settle} on.\n"
             "  Drag the spread to 2 or 0.5, and watch the lines enter the band.\n") in answer   # r62: what dragging shows   # r50, r66: these 5 drawn networks, not a law
     assert ('  A common wrong answer: "SELU keeps whatever spread it is given." In fact, it pulls a big spread down '
             "and a small one up.\n") in answer
@@ -3500,7 +3506,8 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     from course_utils.engine import zigzag
     cells = _cells()
     k = _index("ch04.zigzag_sketch()")
-    assert _index("ch04.ZooTable()") < k < _index("## Optional")
+    # r67 (pass 71): the reason comes before the table whose zero-centred column it explains
+    assert _index("## The zoo table") < k < _index("ch04.ZooTable()") < _index("## Optional")
     assert "".join(cells[k - 1]["source"]).rstrip().endswith(
         "**Why zero-centred matters.** Recall chapter 02's toy: one unit learning two weights.\nThe star marks their best values:")
     out = cells[k]["outputs"][0]
@@ -3513,7 +3520,8 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
                             "Example: inputs 0.5 and 2, backward signal −0.3. The nudges: $0.5 \\times (-0.3) = -0.15$ and $2 \\times (-0.3) = -0.6$. Both go down.\n"
                             # r64 (pass 69): why one-signed nudges zig-zag: the star needs one weight up, one down
                             "The star needs weight 1 to grow and weight 2 to shrink.\n"
-                            "But with one pair of inputs per step, every step moves both the same way: up-right or down-left. So the path zig-zags (left).\n"
+                            # r67 (pass 71): "one pair of inputs per step" was unclear; said as examples, as the picture does
+                            "But training looks at one example at a time, and each example moves both weights the same way: up-right or down-left. So the path zig-zags (left).\n"
                             "Centred inputs (right) can move one weight up and the other down.\n")
     assert "If only some inputs are above 0" not in words   # r62 (pass 67): a third case, cut for focus (words)
     assert "milder" not in words
@@ -3566,7 +3574,7 @@ def test_spread_depends_on_the_bend_as_well_as_the_weights():
         assert all(s[-1] < 1e-3 for _, s in draws["ReLU, LeCun weights"])
         assert all(s[-1] > 0.05 for _, s in draws["ReLU, He weights"])
     assert ch04_zoo.SPREAD_RUNS["SELU"][1] == ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"][1]   # the same weights
-    assert "SELU is like a speaker who always returns to one volume: spread 1." in _markdown()
+    assert "SELU is like a speaker who returns to one volume: spread 1." in _markdown()
 
 
 def test_selus_slope_is_above_one_from_about_minus_0_56():
@@ -3640,6 +3648,11 @@ def test_opening_figure_points_its_gated_panel_ahead_to_the_gated_section():
     from matplotlib import pyplot as plt
     fig = ch04_zoo.families_row()
     titles = [ax.get_title() for ax in fig.axes]
+    # r67 (pass 71): the gated panel's legend names the bends used as gates, not "GLU gate" before gates are taught
+    legend = fig.axes[-1].get_legend()
+    entries = [t.get_text() for t in legend.get_texts()]
+    assert legend.get_title().get_text() == "used as gates:" and not any("GLU" in t for t in entries)
+    assert entries == [activations.get(b).label for b in ("sigmoid", "silu", "gelu")]
     fig.canvas.draw()   # the longer title stays inside the figure (at the default size it was cut at the right edge)
     assert fig.axes[-1].title.get_window_extent().x1 <= fig.bbox.x1
     plt.close(fig)
@@ -3648,3 +3661,24 @@ def test_opening_figure_points_its_gated_panel_ahead_to_the_gated_section():
     assert "Gated units (see Gated units below)" in ch04_zoo.FAMILIES_ALT
     text = _markdown()
     assert text.index("## The ReLU family") < text.index("\n## Gated units")
+
+
+def test_selu_check_draws_the_three_starts_it_talks_about():
+    """Check (r67, pass 71): the widget's stored picture shows one start (1, flat lines), so the Check carries a still
+    picture of the starts 2, 1 and 0.5 together, each with its own dash, whose lines all sit in the grey band from the
+    layer the Check names; it is embedded with its alt text, and the Check says "the picture below"."""
+    from matplotlib import pyplot as plt
+    fig = ch04_zoo.selu_three_starts(30)
+    ax = fig.axes[0]
+    settle = ch04_zoo.selu_settle_layer(30)
+    lines = [ln for ln in ax.get_lines() if len(ln.get_xdata()) == 31]
+    assert len(lines) == 3 * len(ch04_zoo.DRAW_SEEDS)
+    assert sorted({round(float(ln.get_ydata()[0]), 6) for ln in lines}) == [0.5, 1.0, 2.0]
+    assert len({ln.get_linestyle() for ln in lines}) == 3   # a dash each, not colour alone
+    assert all(np.all(np.abs(np.asarray(ln.get_ydata())[settle:] - 1) < ch04_zoo.SETTLE_WITHIN) for ln in lines)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["start 2", "start 1", "start 0.5"]
+    assert f"layer {settle}" in [t.get_text() for t in ax.texts] and f"from layer {settle} on" in fig.get_label()
+    answer = ch04_zoo.signal_answer(30).data
+    assert f"alt='{html.escape(fig.get_label(), quote=True)}'" in answer and "data:image/png;base64," in answer
+    assert answer.index("In the picture below") < answer.index("<img ")
+    plt.close(fig)

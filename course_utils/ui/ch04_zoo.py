@@ -21,7 +21,7 @@ __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer"
            "gate_diagram", "gated_units", "leak_answer", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
            "print_dips", "print_gap", "zigzag_left", "zigzag_runs", "zigzag_sketch", "print_overflow", "print_widest_gap",
-           "back_near_one", "doubling_runs", "doubling_spread", "lecun_fade_note", "lecun_why_fold", "selu_settle_layer", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "selu_slope", "selu_stretch_edge", "selu_why_fold", "families_row", "slopes_text", "deepest_dip_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
+           "back_near_one", "doubling_runs", "doubling_spread", "lecun_fade_note", "selu_settle_layer", "selu_three_starts", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "selu_slope", "selu_stretch_edge", "selu_why_fold", "families_row", "slopes_text", "deepest_dip_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
            "squashers", "two_switches", "area_label", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
 
 FAMILIES = {
@@ -64,10 +64,13 @@ LEAKY_LABEL, LEAKY_POINT = (-2.9, 0.75), (-1.75, 0.03)   # Leaky ReLU's label, a
 
 
 THUMB_GATES = {"GLU": "sigmoid", "SwiGLU": "silu", "GeGLU": "gelu"}   # the gated panel: each unit's gate, for b = 1
+# r67 (pass 71): "GLU gate" in the legend came before gates are taught; the legend names the bends, under the title
+# "used as gates"
+THUMB_GATE_TITLE = "used as gates:"
 FAMILIES_ALT = ("Four small panels, one per family, on the same axes (x from -3 to 3). ReLU family: ReLU, Leaky ReLU, "
                 "PReLU, ELU and SELU, each with its own left side. Smooth family: GELU, SiLU, Mish and softplus, ReLU "
                 "with the corner rounded. Squashers: sigmoid and tanh, S-curves held in a box. Gated units (see Gated units "
-                "below): the gate of GLU, SwiGLU and GeGLU, times a content of 1.")
+                "below): sigmoid, SiLU and GELU, the bends used as gates.")
 
 
 # r64 (pass 69): the gated panel shows gates before the chapter teaches them; its title points ahead
@@ -81,17 +84,20 @@ def families_row(x_max=SHARED_X):
     fig, axes = plots.new_figure(800, 230, 1, 4, sharex=True, sharey=True)
     x = np.linspace(-x_max, x_max, 301)
     for ax, (family, names) in zip(axes, FAMILIES.items()):
-        curves = ({f"{u} gate": b for u, b in THUMB_GATES.items()} if family == "gated units"
+        gated = family == "gated units"
+        curves = ({label(b): u for u, b in THUMB_GATES.items()} if gated
                   else {label(n): n for n in names if n != "softmax"})
-        for text, name in curves.items():
-            style = ({"ls": _GATE_STYLE[text.split()[0]]} if family == "gated units"
+        for text, key in curves.items():
+            name = THUMB_GATES[key] if gated else key
+            style = ({"ls": _GATE_STYLE[key]} if gated
                      else plots.line_style(name))   # a dash or mark each, so colour is never the only cue
             ax.plot(x, np.asarray(activations.get(name)(x), dtype=float), lw=1.8, label=text, color=plots.color(name),
                     **style)
         _axes_lines(ax)
         ax.set(xlim=(-x_max, x_max), ylim=SHARED_Y, xticks=(-3, 0, 3))
         ax.set_title(FAMILY_TITLES.get(family, family), **({"fontsize": 9.5} if family in FAMILY_TITLES else {}))
-        ax.legend(loc="upper left", fontsize=7.5, handlelength=1.2, borderaxespad=0.3)
+        ax.legend(loc="upper left", fontsize=7.5, handlelength=1.2, borderaxespad=0.3,
+                  **({"title": THUMB_GATE_TITLE, "title_fontsize": 7.5} if gated else {}))
     axes[0].set(ylabel="output")
     fig.set_label(FAMILIES_ALT)
     return fig
@@ -348,7 +354,9 @@ def selu_why_fold():
     fig = selu_slope()
     picture = tables.image(figure_png(fig), figure_alt(fig), 620)
     edge = f"{selu_stretch_edge():.2f}"
-    return fold("For the curious: why SELU pulls back, and two more conditions", f"""
+    # r67 (pass 71): the SELU story had two "for the curious" folds; the LeCun-normal reason joins this one, so the
+    # main path runs from the network to the widget with no fold in between
+    return fold("For the curious: why SELU pulls back, why its weights are small, and two more conditions", f"""
 {picture}
 
 Why? Right of $x \\approx {edge}$ (shaded), SELU's slope is above 1.
@@ -356,6 +364,7 @@ A slope above 1 stretches small numbers apart. So a small spread grows.
 A big spread sends many numbers far left. There SELU is nearly flat, so it squeezes them together near its floor.
 Right of 0, its slope is only {lam:.2f}: a weak stretch. So with a big spread, the squeeze wins: 2 in, {big:.2g} out.
 
+{_lecun_why(SPREAD_WIDTH)}
 **Two more conditions.** Inputs with average near 0.
 And no [normalisation layers](91_glossary.ipynb#Glossary): extra layers that reset the average and spread on their own.
 """)
@@ -366,17 +375,18 @@ SPREAD_STARTS = (0.25, 3.0, 0.25)   # the slider "spread into layer 1": low, hig
 SPREAD_WIDTH = 128   # units in each layer of the widget's network (the chapter says it)
 
 
-def lecun_why_fold(width=SPREAD_WIDTH):
-    """'For the curious': why LeCun-normal weights have spread sqrt(1/n), with the condition it needs (the pushes are
-    independent). r63: the derivation sat in the main path, without that condition; it is folded here (pass 68)."""
-    return fold(f"For the curious: why $\\sqrt{{1/{width}}}$?", f"""
-Each input times its weight is one random push.
+def _lecun_why(width=SPREAD_WIDTH):
+    """Why LeCun-normal weights have spread sqrt(1/n), with the condition it needs (the pushes are independent). r63: the
+    derivation sat in the main path, without that condition (pass 68: folded); r67 (pass 71): in selu_why_fold."""
+    return f"""
+**Why $\\sqrt{{1/{width}}}$?** Each input times its weight is one random push.
 Say the pushes are **independent** (none depends on another), and each averages 0.
 Then {width} pushes partly cancel.
 Their total's spread is $\\sqrt{{{width}}}$ times one push's, not {width} times.
 So each weight's spread is made $\\sqrt{{{width}}}$ times smaller: $\\sqrt{{1/{width}}} \\approx {np.sqrt(1 / width):.3f}$.
 For $n$ inputs per unit, LeCun-normal's spread is $\\sqrt{{1/n}}$.
-""")
+"""
+
 
 
 # pass 29: one He draw ended at 0.98 beside SELU's 0.99 and seemed to answer "does anything pull it back?" with yes;
@@ -1141,15 +1151,12 @@ class ZooTable:
         self.rows = rows(names)
 
     def _repr_html_(self):
-        # r58 (pass 63): the zero-centred column says yes or no; the averages sit in a fold under the table
+        # r58 (pass 63): the zero-centred column says yes or no; r67 (pass 71): the fold of every "no" row's average
+        # added digits, not ideas, so the legend above the table gives ReLU's alone (its text form keeps them all)
         body = [[tables.image(sparkline(r["name"]), f"{r['bend']} curve", *SPARK_SIZE)
                  if activations.get(r["name"]).kind == "elementwise" else NO_CURVE]
                 + [zero_centred_word(r[c]) if c == "zero-centred" else r[c] for c in COLUMNS] for r in self.rows]
-        averages = [[r["bend"], r["zero-centred"].split(": ", 1)[1]] for r in self.rows
-                    if r["zero-centred"].startswith("no: ")]
-        return (tables.html_table(("curve",) + COLUMNS, body)
-                + fold("The average output of each \"no\" row", "\n" + tables.html_table(("bend", "average output"), averages)
-                       + "\n").data)
+        return tables.html_table(("curve",) + COLUMNS, body)
 
     def __repr__(self):
         cols = COLUMNS
@@ -1402,6 +1409,37 @@ def shrink_factor(spread):
     return float(np.median(spread[1:] / spread[:-1]))
 
 
+# r67 (pass 71): the widget's stored picture shows one start (1: flat lines), so the Check's "from either start" could
+# not be seen there; this still picture draws the three starts the Predict names, each with its own dash
+THREE_STARTS = {2.0: ("#D55E00", "-"), 1.0: ("black", "--"), 0.5: (plots.ACCENT, ":")}
+
+
+def _three_starts_alt(depth, settle):
+    return (f"SELU's spread, layer 0 to {depth}, in {len(DRAW_SEEDS)} random networks from each of three starts: 2 (solid), "
+            f"1 (dashed) and 0.5 (dotted). The lines from 2 fall and the lines from 0.5 rise; from layer {settle} on, "
+            f"every line is inside a grey band from {1 - SETTLE_WITHIN:g} to {1 + SETTLE_WITHIN:g} around spread 1.")
+
+
+@plots.styled
+def selu_three_starts(depth=30):
+    """SELU's spread layer by layer from the starts 2, 1 and 0.5 together, in the widget's five networks, with its grey
+    band and the layer from which every line stays in it (the Check's picture; notebook 04)."""
+    fig, ax = plots.new_figure(560, 300)
+    settle = selu_settle_layer(depth)
+    ax.axhspan(1 - SETTLE_WITHIN, 1 + SETTLE_WITHIN, color=SETTLE_BAND, zorder=0, lw=0)
+    ax.axvline(settle, color=STRIP_NOTE_COLOUR, ls=":", lw=1.2, zorder=1)
+    ax.text(settle + 0.4, 2.05, f"layer {settle}", color=STRIP_NOTE_COLOUR, fontsize=10)
+    layers = np.arange(depth + 1)
+    for start, (colour, ls) in THREE_STARTS.items():
+        for k, (_, spread) in enumerate(run_draws(depth, start)["SELU"]):
+            ax.plot(layers, spread, color=colour, ls=ls, lw=1.8, label=f"start {start:g}" if k == 0 else "_nolegend_")
+    ax.set(xlim=(0, depth), ylim=(0, 2.2), xlabel="layer", ylabel="SELU's spread",
+           title=f"from each start, {len(DRAW_SEEDS)} networks")
+    ax.legend(loc="upper right", fontsize=9)
+    fig.set_label(_three_starts_alt(depth, settle))
+    return fig
+
+
 def signal_answer(depth=30, high=2.0, low=0.5):
     """The Check after the SELU widget, one line per curve drawn: SELU goes back to 1 from 2 and 0.5, within
     SETTLE_WITHIN by the settle layer in all five networks, its average back to 0; ReLU with the same weights fades
@@ -1414,14 +1452,16 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     if max(s[-1] for _, s in draws_up["ReLU, LeCun weights"]) >= 1e-3:
         raise ValueError("ReLU with LeCun weights does not fade")
     settle = selu_settle_layer(depth, high, low)
+    fig = selu_three_starts(depth)
+    picture = tables.image(figure_png(fig), figure_alt(fig), 560)
     lines = [f"- **SELU**: it goes back to 1, from {high:g} and from {low:g} alike.\n"
-             f"  In the picture, from either start, all {len(DRAW_SEEDS)} lines are inside the grey band ({1 - SETTLE_WITHIN:g} to "
+             f"  In the picture below, from each start, all {len(DRAW_SEEDS)} lines are inside the grey band ({1 - SETTLE_WITHIN:g} to "
              f"{1 + SETTLE_WITHIN:g}) from layer {settle} on.\n  Drag the spread to 2 or 0.5, and watch the lines enter the band.\n"
              "  Its average (left panel) goes back to 0 too.\n"
              "  A common wrong answer: \"SELU keeps whatever spread it is given.\" In fact, it pulls a big "
              "spread down and a small one up.",
              "- **ReLU, same weights**: it fades to almost 0. (Why: see the Optional section at the end.)"]
-    return Markdown(fold("Check your prediction", "\n" + "\n".join(lines) + "\n").data)
+    return Markdown(fold("Check your prediction", "\n" + "\n".join(lines) + "\n\n" + picture + "\n").data)
 
 
 def lecun_fade_note(depth=30):
