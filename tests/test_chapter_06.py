@@ -1637,8 +1637,8 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     words = "\n".join(_src(cells[k + j]) for j in range(2, 16))   # rows, why the place matters (pass 37: its words,
     # the slope picture, inside, at the output), the side arrow; pass 56: the map's Predict, lit map and fold between
     # pass 71 (r65 Picture first): said under the dead unit's picture, from its dots
-    dead = ("Every dot is left of 0: this unit is dead. Its sum is at or below 0 for every training input.\n"
-            "So it always gives 0. Every ReLU slope is 0: its weights get no nudge.")   # pass 26: why it gives 0
+    dead = ("Every dot is left of 0: this unit is dead. So it always gives 0. Every ReLU slope is 0: its weights get "
+            "no nudge.")   # pass 26: why it gives 0
     # pass 43 (r38): the one 26-word sentence split in three, one idea each; pass 46 (cut): the sum's own gloss
     # (inputs times weights, plus a bias) is chapter 00's glossary's
     assert float(ch06_decisions.activations.get("relu").derivative(0.0)) == 0   # "at or below 0": no nudge at 0 either
@@ -1897,7 +1897,7 @@ LINE3_WORDS = (  # the cell right under SwiGLU's picture
     "GELU is roughly a smoothed ReLU. SwiGLU bends one sum with **SiLU**: x times sigmoid of x, a curve like GELU.\n"
     # pass 66 (r61 Clarity 2): "gate" in two senses; SwiGLU's has no 0-to-1 cap, as its picture's note says
     # pass 71 (r65 Clarity: "an LSTM gate" used before gates are explained): what an LSTM gate is, said with it
-    "The bent sum is the gate. An LSTM's gate is a dimmer from 0 to 1 (line 4); this one has no such cap.\n"
+    "The bent sum is the gate. Unlike an LSTM's gate, a dimmer (line 4), it has no 0-to-1 cap.\n"
     # r56 Focus 2: "The reason is use" read like a reply to a reviewer; the plain fact, said as a fact
     # pass 68 (r63: it repeated list line 3): "Many well-known language models use one of the two" is the list's
     "GPT-2 uses GELU; LLaMA uses SwiGLU.")
@@ -2827,7 +2827,7 @@ def test_pass47_the_map_says_unit_weight_and_sum_and_the_layers_words_say_why_ta
             "The total is its **sum**. Then it bends the sum.")
     assert first.startswith("## The map: where does the bend sit?\n\n" + unit)
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
-    assert text.index(unit) < text.index("Its sum is at or below 0 for every training input.")
+    assert text.index(unit) < text.index("Every dot is left of 0: this unit is dead.")
     k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
     before = _src(cells[k - 1])
     # pass 48 (r43, Picture 3): the tanh aside follows the check fold, so the Predict asks one question
@@ -3241,7 +3241,7 @@ def test_pass65_line_3_and_line_4_open_on_pictures_of_swiglu_and_the_memory_path
     cells = _cells()
     line3 = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 3:"))
     assert _src(cells[line3]) == LINE3 and _src(cells[line3 + 2]) == LINE3_WORDS   # pass 71: the picture first
-    assert "An LSTM's gate is a dimmer from 0 to 1 (line 4); this one has no such cap." in LINE3_WORDS
+    assert "Unlike an LSTM's gate, a dimmer (line 4), it has no 0-to-1 cap." in LINE3_WORDS
     assert _src(cells[line3 + 1]) == "ch06.swiglu_picture()" and "image/png" in cells[line3 + 1]["outputs"][0]["data"]
     line4 = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 4:"))
     assert _src(cells[line4 + 1]) == "ch06.lstm_path(back=False)"
@@ -3290,7 +3290,7 @@ def test_pass67_the_writes_picture_prints_its_six_sums():
     # pass 71 (r65 Clarity 2): in plain steps, and the six sums written out, each the picture's (computed here)
     words = next(_src(c) for c in _cells() if "We feed in six made-up sums" in _src(c))
     said = ", ".join(f"{v:.1f}".replace("-", "−") for v in sums[:-1]) + " and " + f"{sums[-1]:.1f}".replace("-", "−")
-    assert f"We feed in six made-up sums: {said} (also under each write number)." in words
+    assert f"We feed in six made-up sums: {said} (under each write number)." in words
     # pass 68 (r63 Clarity: gates dropped without saying why): why they are left out, said before the writes
     assert words.index("Pretend both gates are fully open (1). Each step then just adds the bent new content to the "
                        "memory: a **write**.") < words.index("We feed in")
