@@ -2911,7 +2911,7 @@ def test_pass53_line_4_has_a_picture_of_six_writes_before_its_bullets():
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.memory_writes()")
     assert _src(cells[k - 4]).startswith("## Line 4: gates and new content")   # pass 65: then the memory path's
     assert _src(cells[k - 3]) == "ch06.lstm_path(back=False)" and "**forget gate**" in _src(cells[k - 2])   # picture
-    assert "We feed in six made-up sums" in _src(cells[k - 1]) and _src(cells[k + 1]).startswith("- ReLU and sigmoid writes are never below 0")
+    assert "We feed in six random sums" in _src(cells[k - 1]) and _src(cells[k + 1]).startswith("- ReLU and sigmoid writes are never below 0")
     # pass 56 (r50): "they can keep climbing": every sigmoid write adds more than 0, however low its sum
     assert np.all(np.asarray(ch06_decisions.activations.get("sigmoid")(np.array([-30.0, -5.0, 0.0])), dtype=float) > 0)
     assert np.all(np.diff(m["sigmoid"]) > 0)
@@ -3288,9 +3288,9 @@ def test_pass67_the_writes_picture_prints_its_six_sums():
     sums = ch06_decisions.write_sums()
     assert len(sums) == 6 and ticks[1:] == [f"{i}\n({v:.1f})".replace("-", "−") for i, v in enumerate(sums, 1)]
     # pass 71 (r65 Clarity 2): in plain steps, and the six sums written out, each the picture's (computed here)
-    words = next(_src(c) for c in _cells() if "We feed in six made-up sums" in _src(c))
+    words = next(_src(c) for c in _cells() if "We feed in six random sums" in _src(c))
     said = ", ".join(f"{v:.1f}".replace("-", "−") for v in sums[:-1]) + " and " + f"{sums[-1]:.1f}".replace("-", "−")
-    assert f"We feed in six made-up sums: {said} (under each write number)." in words
+    assert f"We feed in six random sums: {said} (under each write number)." in words
     # pass 68 (r63 Clarity: gates dropped without saying why): why they are left out, said before the writes
     assert words.index("Pretend both gates are fully open (1). Each step then just adds the bent new content to the "
                        "memory: a **write**.") < words.index("We feed in")
