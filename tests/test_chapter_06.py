@@ -84,10 +84,12 @@ def test_dead_units_are_a_side_arrow_from_the_relu_box_not_a_kind_of_network():
     # pass 57 (r51): the lit map and its answer are one fold (map_check): 1 fewer
     # pass 62 (r56 Clarity 2): the inside part is two cells, why the nudge fades and why ReLU: 1 more
     # pass 67 (r62 Clarity 3): the rows' words sit before the map now: 1 fewer after it
-    side = _src(cells[k + 12])
+    # pass 71 (r65 Picture first): the map's words come after the map now (1 more); the side arrow's section opens on
+    # its picture, and its words (dead, the leak) follow it
+    side = _src(cells[k + 15])
     assert "If many units die, the side arrow says: try **Leaky ReLU**." in side
     assert "repairs" not in side
-    assert side.startswith("### The side arrow: dead units")
+    assert _src(cells[k + 13]).startswith("### The side arrow: dead units") and _src(cells[k + 14]) == "ch06.dead_units()"
 
 
 def test_the_short_list_shows_seven_lines_and_links_only_where_a_link_shows_something_new():
@@ -314,9 +316,10 @@ def _src(c):
     return "".join(c["source"])
 
 
-def test_the_picker_opens_away_from_the_case_its_prediction_asks_about():
-    """Check: the Predict before the picker asks about the yes/no output; the picker opens on another role, and the
-    answer (tanh) is only below the widget, folded."""
+def test_the_picker_opens_on_the_case_its_prediction_asks_about():
+    """Check: the Predict before the picker asks about the yes/no output, and the picker opens there (pass 71, r65
+    Picture first: it opened on hidden layers, away from the question), so the widget answers the question asked; the
+    answer in words (tanh, and why) is only below the widget, folded."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "picker(" in _src(c))
     before, code, after = _src(cells[k - 1]), _src(cells[k]), _src(cells[k + 1])
@@ -325,7 +328,7 @@ def test_the_picker_opens_away_from_the_case_its_prediction_asks_about():
     # of ReLU is a fair wrong prediction, and the picker shows the answer
     # pass 31 (r29): "which will it mark to avoid" had three fair answers; the question now asks for the look-alike
     assert ("**Predict:** sigmoid is the pick for yes/no. Which bend looks most like sigmoid, yet is wrong for a chance? "
-            "Why?\nThen choose \"Output for a yes/no answer\": check the dotted curve.") in before
+            "Why?\nThe picker opens on \"Output for a yes/no answer\": check the dotted curve.") in before
     assert "Which bend will it mark to avoid" not in before and "S-shaped" not in before
     # r28: a learner who guessed ReLU or no bend is told they fail too; r29: no bend also goes below 0
     assert ("Tanh, dotted: its S looks most like sigmoid's. But it goes below 0, and a chance cannot.\n\n"
@@ -335,9 +338,10 @@ def test_the_picker_opens_away_from_the_case_its_prediction_asks_about():
     from course_utils.facts import activations
     assert "Tanh, dotted:" in after
     assert float(activations.get("tanh")(-3.0)) < 0   # tanh goes below 0
-    assert "binary_output" not in code
-    p = ch06_decisions.picker()
-    assert p.dropdown.value != "binary_output"
+    assert code == 'ch06.picker("binary_output")'
+    p = ch06_decisions.picker("binary_output")
+    assert p.dropdown.value == "binary_output" and p.lines["avoid"].get_label().startswith("avoid: Tanh")
+    assert ch06_decisions.picker().dropdown.value != "binary_output"   # the default stays the menu's first place
     assert after.startswith("<details><summary>Check your prediction</summary>") and "Tanh" in after
 
 
@@ -367,8 +371,9 @@ def test_the_memory_loop_is_not_called_an_lstm_and_lstm_cells_are_described_righ
     # pass 29: not an LSTM; pass 40 (r36, Clarity 2): one idea a line
     # pass 68 (r63: the loop was a quarter of the chapter): named where it is first said, new inputs in the rule's line
     assert "The plainest **memory loop** has no gates. It keeps one number, h, the memory, starting at 1.\n" in text
-    assert ("Then it bends the result, leaving out new inputs: h becomes bend(growth·h).\nThe bend is tanh (drawn) or ReLU."
-            in text)   # pass 33 (r31): not "items"; pass 43 (r38): the picture above it draws tanh, the widget adds ReLU
+    # pass 71 (r65 Clarity: "bend(growth·h)" read as a formula): the rule in words, new inputs in the next line
+    assert ("Each step multiplies the memory h by a weight, the **growth** (1.1 above), then bends it.\n"
+            "New inputs are left out.\nThe bend is tanh (drawn) or ReLU." in text)   # pass 33 (r31): not "items"; pass 43 (r38): the picture above it draws tanh, the widget adds ReLU
     assert "new items" not in text
     # pass 33 (r31): the Predict gives choices the fold answers: ReLU's huge (13,781), tanh's about 0.5 (0.503)
     # pass 45 (r40, Clarity 4): one question per loop (the picture holds two): ReLU's memory, then tanh's
@@ -451,11 +456,12 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
     # pass 67 (r62 Clarity 3): the rows' words move up, between what a unit is and the map, so each term the map
     # draws is said before the learner meets it there
-    assert _src(cells[k - 2]).startswith("## The map")
+    # pass 71 (r65 Clarity 1: ten words before any idea): the map first, then its rule, then its words
+    assert _src(cells[k - 1]).startswith("## The map")
     rule = _src(cells[k + 1])
     assert ("First: inside the network, or at the output?\n"
             "Then: what kind of network, or what kind of answer?\n") in rule and rule.count("?") == 2
-    after = _src(cells[k - 1])
+    after = _src(cells[k + 2])
     assert after.startswith("### The map's words\n\n- A **plain network**")
     bullets = [line for line in after.splitlines() if line.startswith("- ")]
     assert len(bullets) == 5 and all(len(b.split()) <= 30 for b in bullets)   # one bullet a row, short
@@ -466,11 +472,13 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
                        ("recurrent", ("lstm", "gru")), ("multiclass_output", ("class",))):
         assert all(w in rows[key] and f"**{w}**" in said[w] for w in words), key
     assert any(pick == "Softmax" for _, _, pick, _ in ch06_decisions.MAP_ROWS) and "**softmax**" in said["softmax"]
-    assert "**Softmax** gives each class a share (its chance), and the shares add up to 1." in after
+    # pass 71 (r65 Correctness): a model's share is its estimated chance, not a true one
+    assert "**Softmax** gives each class a share (its estimated chance), and the shares add up to 1." in after
     # pass 69 (r64 Picture first: said long before SwiGLU's picture): GELU and SwiGLU (met in chapters 02 and 04)
     # are said again in line 3's words, just above SwiGLU's picture, not among the rows
     assert "GELU is roughly a smoothed ReLU." not in after and "SwiGLU" not in after
-    assert "GELU is roughly a smoothed ReLU. SwiGLU multiplies two sums." in LINE3
+    assert "GELU is roughly a smoothed ReLU. SwiGLU bends one sum with **SiLU**" in LINE3_WORDS
+    assert "two sums of the same inputs. One is bent, then the two are multiplied." in LINE3
     # pass 63 (r58 Correctness 3): "roughly": GELU dips below 0 and its slope passes 1 (gelu_more's fold, computed)
     assert "GELU is a smooth ReLU." not in after
     line6 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("6. "))
@@ -479,9 +487,9 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     assert after.rstrip().endswith("and the shares add up to 1.")   # pass 68: no "The list below says more"
     assert "The list below says more." not in after
     assert "It bends one, then multiplies the two." in ch06_decisions.GLOSS[3]   # the list's small print agrees
-    # no row's word is used before the rows say it: nowhere above the rows (pass 67: they now sit just above the map)
+    # no row's word is used in words before the rows say it (pass 71: the map shows them first, then the rows)
     assert not any(re.search(r"transformer|feed-forward|LSTM|GRU|\bclass\b|softmax", _src(c), re.I)
-                   for c in cells[:k - 1] if c["cell_type"] == "markdown")
+                   for c in cells[:k + 2] if c["cell_type"] == "markdown")
     # the list's small print does not say them a second time: it adds what the rows leave out
     small = ch06_decisions.short_list().data
     assert "**transformer**" not in small and "**LSTM**" not in small and "**GRU**" not in small
@@ -570,7 +578,7 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     assert not any("how much of the nudge do GELU and ReLU" in _src(c) for c in cells)
     assert "Why does the table" not in text
     # pass 61 (r55 Focus 2): one model per bend, named once, in line 3's own section (not in the list or the end fold)
-    line3 = next(_src(c) for c in cells if _src(c).startswith("## Line 3: why GELU or SwiGLU?"))
+    line3 = next(_src(c) for c in cells if _src(c) == LINE3_WORDS)   # pass 71: under SwiGLU's picture
     assert "GPT-2 uses GELU; LLaMA uses SwiGLU." in line3
     assert "LLaMA" not in ch06_decisions.short_list().data and "LLaMA" not in ch06_decisions.reference().data
 
@@ -809,8 +817,9 @@ def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_m
     loop = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 4: gates and new content"))
     assert listed < k < loop and cells[k]["metadata"]["jupyter"]["source_hidden"]
     # line 3's reason first (its own cell), then the study's fold, then this one: no slider, no Predict on the path
-    assert _src(cells[k - 3]) == LINE3 and _src(cells[k - 1]) == "ch06.who_used_what()"
-    assert _src(cells[k - 2]) == "ch06.swiglu_picture()"   # pass 65 (r60 Picture 2): the unit drawn, then the folds
+    assert _src(cells[k - 4]) == LINE3 and _src(cells[k - 1]) == "ch06.who_used_what()"
+    assert _src(cells[k - 3]) == "ch06.swiglu_picture()"   # pass 65 (r60 Picture 2): the unit drawn, then the folds
+    assert _src(cells[k - 2]) == LINE3_WORDS   # pass 71 (r65 Picture first): the words under the picture
     assert not any("gelu_slope(" in _src(c) or "gelu_check(" in _src(c) for c in cells)
     assert not hasattr(ch06_decisions, "gelu_slope") and not hasattr(ch06_decisions, "gelu_check")
     assert not any(_src(c).startswith("## Why the first line") or "A bonus" in _src(c) for c in cells)
@@ -923,9 +932,9 @@ def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_
                                                   "notebooks/07_recall_quiz.ipynb", "course_utils/facts/quiz.py"))
     assert not any(w in later for w in ("memory loop", "tanh loop", "growth", "forget gate", "memory path"))
     assert _src(cells[k - 3]) == "ch06.squashed_loop(back=False)"   # pass 48: the worked steps went into a fold
-    assert _src(cells[k - 2]).startswith("Each step multiplies h by a weight, the **growth** (1.1 above).\n"
-                                         "Then it bends the result, leaving out new inputs: h becomes bend(growth·h).")
-    assert "bend(growth" not in intro   # the rule comes after its picture
+    assert _src(cells[k - 2]).startswith("Each step multiplies the memory h by a weight, the **growth** (1.1 above), "
+                                         "then bends it.")   # pass 71 (r65): the rule in words, not bend(growth·h)
+    assert "then bends it" not in intro and "bend(growth" not in _md_text()   # the rule comes after its picture
     # pass 23: the toy shows why a top (a cap) matters, not a bottom: tanh's −1 is said with the LSTM's writes
     # pass 24: the loop is named first, then asked about (test_pass24_the_memory_loop_is_named_before_it_is_asked_about)
     # pass 29: the toy is a plain loop with no gates, not an LSTM (an LSTM was built to avoid its fading)
@@ -1008,8 +1017,8 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     # pass 69 (r64 Picture first): the plain line moves next to SwiGLU's picture, in line 3's words (the learner
     # met SwiGLU in chapter 04; the list's small print, before it, says the two sums too)
     assert listed < first and _src(cells[first]).startswith("## Line 3") and "swiglu_picture()" in _src(cells[first + 1])
-    assert [s for s in re.split(r"(?<=\.) ", _src(cells[first]).replace("\n", " ")) if "SwiGLU multiplies" in s] == [
-        "SwiGLU multiplies two sums."]
+    assert _src(cells[first]) == LINE3   # pass 71 (r65 Picture first): one line that reads the diagram under it
+    assert "SwiGLU multiplies" not in _md_text()
     words = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("3. ")) + "\n"
     # pass 39 (r35, Clarity 1): SwiGLU's mechanics moved to the optional fold after the GELU check
     more = ch06_decisions.gelu_more().data
@@ -1020,7 +1029,7 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     np.testing.assert_allclose(ch06_decisions.activations.get("swiglu")(np.array([-1.0, 2.0]), np.array([3.0, 0.5])),
                                ch06_decisions.activations.get("silu")(np.array([-1.0, 2.0])) * np.array([3.0, 0.5]))
     assert not hasattr(ch06_decisions, "SWIGLU_HOW")   # pass 68 (r63): said in line 3's words, not a fourth time
-    assert "It bends one of them with **SiLU**: x times sigmoid of x" in LINE3
+    assert "SwiGLU bends one sum with **SiLU**: x times sigmoid of x" in LINE3_WORDS
     assert "no one curve (chapter 02)" not in words
     assert "weighted sum" not in words and "SiLU" not in words
     # pass 68 (r63: said four times): how SwiGLU works left the GELU fold; line 3's words say it above its picture
@@ -1029,12 +1038,13 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     # fold; list line 3 (above both) already says SwiGLU's two sums, one bent, multiplied: the gate the guess names
     cells = _cells()
     who = next(i for i, c in enumerate(cells) if _src(c) == "ch06.who_used_what()")
-    assert _src(cells[who - 2]) == LINE3 and _src(cells[who + 1]) == "ch06.gelu_more()" and listed < who
+    assert _src(cells[who - 3]) == LINE3 and _src(cells[who - 1]) == LINE3_WORDS   # pass 71: words under the picture
+    assert _src(cells[who + 1]) == "ch06.gelu_more()" and listed < who
     x = np.linspace(-4, 0, 4001)
     silu, gelu = (np.asarray(ch06_decisions.activations.get(n)(x), dtype=float) for n in ("silu", "gelu"))
     assert silu.min() < gelu.min() < 0 and f"{silu.min():.2f}" == "-0.28" and f"{gelu.min():.2f}" == "-0.17"
     # pass 68: "no single curve can draw it" went with the fold's SwiGLU part; line 3 draws the unit instead
-    assert _src(cells[who - 1]) == "ch06.swiglu_picture()" and "paths" not in words   # pass 29: plain
+    assert _src(cells[who - 2]) == "ch06.swiglu_picture()" and "paths" not in words   # pass 29: plain
     assert "curve of one sum" not in words
     assert "The fold below" not in words and "dashed curve is Swish" not in words
     # the softmax bars have no x = 0 mark, so "0 on both axes" is not said of every drawing
@@ -1296,7 +1306,8 @@ def test_the_tanh_option_calls_x_1_an_example_and_the_relu_option_names_its_cond
     # pass 66 (r61 Correctness 3): how deep that race was, beside the question's 20 layers
     # pass 67 (r62 Clarity 2): "More ReLU is a rule of thumb" read as one sentence; it opens "Still," and says "not a law"
     # pass 69 (r64 Focus: the fold went off the point): one plain sentence, the race only
-    assert more == ("Still, ReLU is a rule of thumb, not a law: in chapter 05's small race (three hidden layers, not 20), "
+    # pass 71 (r65 Correctness: "I can't check it from here"): "chapter 05's race", and its counts recomputed below
+    assert more == ("Still, ReLU is a rule of thumb, not a law: in chapter 05's race (three hidden layers, not 20), "
                     "ReLU learnt the training points in all five runs, and sigmoid in none.")
     assert "never" not in more and "every run" not in more
     from course_utils.engine import race as race_engine
@@ -1307,6 +1318,16 @@ def test_the_tanh_option_calls_x_1_an_example_and_the_relu_option_names_its_cond
     assert "The straight network and sigmoid never reach loss 0.1. The other seven bends do, in every run." in race
     assert "three hidden layers of 32 units" in race
     assert "So every bend raced five times, from seeds 0 to 4." in race
+    # pass 71 (r65 Correctness): the counts themselves, from chapter 05's race (its track, seeds and settings): "learnt
+    # the training points" is a loss below 0.1, as chapter 05 defines it; ReLU gets there in all five runs, sigmoid in none
+    assert "We call 0.1 the **finish line**." in race   # chapter 05's threshold for "learnt", used below
+    from course_utils.ui import ch05_race
+    X, y, X_test, y_test = ch05_race.track()
+    src = inspect.getsource(ch05_race.chapter_race)
+    assert 'seeds=(0, 1, 2, 3, 4), optimizer="adam", lr=0.01, epochs=400' in src   # the settings raced here
+    runs = race_engine.race(X, y, ["relu", "sigmoid"], seeds=(0, 1, 2, 3, 4), optimizer="adam", lr=0.01, epochs=400)
+    learnt = {n: int(np.isfinite(race_engine.epochs_to(r.loss, 0.1)).sum()) for n, r in runs.items()}
+    assert learnt == {"relu": 5, "sigmoid": 0} and decisions.RACE_RUNS == "five"
     # pass 66 (r61 Correctness): chapter 05 still defines the term, now with what it means (nearly all right)
     # pass 67 (r62 Correctness): "most", with the race's 97% to 99% at the end
     # pass 71 (r67 Correctness): with the reason (a wrong point costs at least 0.69, so at most about 1 in 7 are wrong)
@@ -1367,7 +1388,7 @@ def test_the_history_of_the_transformer_block_is_one_answer_and_line_3_names_one
     line3 = next(r for r in row if r.startswith("3. "))
     # pass 17: the recall answer asks "GPT-2 uses GELU; LLaMA uses SwiGLU", so line 3 teaches both, one model per bend
     # pass 61 (r55 Focus 2): line 3's own section teaches them, before the recall; the list line names no model
-    section = _src(next(c for c in _cells() if _src(c).startswith("## Line 3: why GELU or SwiGLU?")))
+    section = _src(next(c for c in _cells() if _src(c) == LINE3_WORDS))   # pass 71: under line 3's picture
     assert "GPT-2 uses GELU; LLaMA uses SwiGLU." in section and "GPT-2" not in line3 and "LLaMA" not in line3
     assert "(both language models)" not in line3
     recall_at = next(i for i, c in enumerate(_cells()) if "Pause and recall" in _src(c))
@@ -1423,12 +1444,12 @@ def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_poin
             "layers with the bend between, like a sandwich's filling.") in rows
     assert "two layers" not in ch06_decisions.GLOSS[3]
     assert [i for i, t in md if "feed-forward block" in t.split("## The list")[0]][0] == next(i for i, t in md if t == rows)
-    first_gelu = next(i for i, t in md if "GELU" in t)
+    first_gelu = next(i for i, t in md if "GELU" in t and t != LINE3)   # pass 71: LINE3 reads SwiGLU's picture
     # pass 56 (r50): in the map's rows; pass 58 (r52 change 1): on list line 3; pass 62 (r56): the rows again, one
     # short line, where the map first shows it; list line 3 adds the dip (pass 20: not "always above 0")
     # pass 69 (r64 Picture first): line 3's words, next to SwiGLU's picture (the learner met GELU in chapter 02)
     first_text = md[[i for i, _ in md].index(first_gelu)][1]
-    assert first_text.startswith("## Line 3") and "GELU is roughly a smoothed ReLU." in first_text
+    assert first_text == LINE3_WORDS and "GELU is roughly a smoothed ReLU." in first_text   # pass 71: under the picture
     assert "GELU dips just below 0." in ch06_decisions.short_list().data
     gelu = activations.get("gelu")
     assert min(float(gelu(x)) for x in np.linspace(-3, 0, 301)) < -0.16   # the dip
@@ -1513,7 +1534,7 @@ def test_the_sixteenth_reading_fixes_line_1_says_below_0_passes_none_and_a_dead_
     assert "never shrinks" not in ch06_decisions.short_list().data
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
-    words = _src(cells[k - 1])   # pass 67: the rows' words sit just above the map
+    words = _src(cells[k + 2])   # pass 71: the rows' words follow the map and its rule
     assert "cannot recover" not in words   # pass 17: earlier layers can move its inputs back (test below)
     assert "so a stuck unit still gets a nudge" in ch06_decisions.short_list().data   # pass 19: the list says it
     # a dead unit's incoming weights get gradient 0 on every input: the chain rule through relu'(z) = 0
@@ -1589,7 +1610,7 @@ def test_the_seventeenth_reading_swiglu_paths_each_have_their_own_weights():
     assert ("SwiGLU makes two sums of the same inputs, each with its own weights. It bends one, then multiplies the "
             "two.") in ch06_decisions.GLOSS[3]
     # pass 58 (r52): SiLU said in plain words (x times sigmoid of x), checked against the registry
-    assert "SwiGLU multiplies two sums. It bends one of them with **SiLU**: x times sigmoid of x, a curve like GELU." in LINE3
+    assert "SwiGLU bends one sum with **SiLU**: x times sigmoid of x, a curve like GELU." in LINE3_WORDS   # pass 71
     xs = np.linspace(-6, 6, 121)
     np.testing.assert_allclose(ch06_decisions.activations.get("silu")(xs), xs * expit(xs), rtol=1e-12, atol=1e-15)
     assert "(a smooth ReLU)" not in LINE3
@@ -1614,10 +1635,11 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     the list; list line 3 says what a language model is; the reference cell says what seeds are."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
-    words = "\n".join(_src(cells[k + j]) for j in range(2, 14))   # rows, why the place matters (pass 37: its words,
+    words = "\n".join(_src(cells[k + j]) for j in range(2, 16))   # rows, why the place matters (pass 37: its words,
     # the slope picture, inside, at the output), the side arrow; pass 56: the map's Predict, lit map and fold between
-    dead = ("A dead unit's sum is at or below 0 for every training input.\n"
-            "So it always gives 0, and its weights get no nudge.")   # pass 26: why it gives 0, as the glossary says
+    # pass 71 (r65 Picture first): said under the dead unit's picture, from its dots
+    dead = ("Every dot is left of 0: this unit is dead. So it always gives 0. Every ReLU slope is 0: its weights get "
+            "no nudge.")   # pass 26: why it gives 0
     # pass 43 (r38): the one 26-word sentence split in three, one idea each; pass 46 (cut): the sum's own gloss
     # (inputs times weights, plus a bias) is chapter 00's glossary's
     assert float(ch06_decisions.activations.get("relu").derivative(0.0)) == 0   # "at or below 0": no nudge at 0 either
@@ -1793,7 +1815,7 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     # pass 44 (r39, Focus 1): the layers Predict and its fold (markdown cells) sit between inside and output
     assert _src(cells[k + 3]).startswith("**Predict:** every layer uses sigmoid")
     assert _src(cells[k + 5]).startswith("#### At the output: the range matters\n\n")
-    assert "keeps a small slope" in _src(cells[k + 6])
+    assert _src(cells[k + 6]).startswith("### The side arrow") and "keeps a small slope" in _src(cells[k + 7])   # pass 71
     assert "the output unit's sum" in decisions.lines()[4].reason   # r43: one name, "sum", not "score"
     assert not any("score" in _src(c) for c in cells[:next(i for i, c in enumerate(cells) if "## The list" in _src(c))])
     gates = {(d.model, d.where) for d in deployments.DEPLOYMENTS if d.part == "gates"}
@@ -1867,21 +1889,19 @@ def test_pass24_a_hidden_layer_is_defined_before_the_list_uses_it():
 
 # pass 61 (r55 Focus 1): line 3's reason (use, and the 2020 test) comes first, in its own cell; the slope is a bonus,
 # said so before the slider; the takeaway answers the bonus's question and nothing else
+# pass 71 (r65 Picture first: names, the test and SiLU came before the diagram): line 3 opens with one line that
+# reads the diagram, then the picture, then LINE3_WORDS; the 2020 test lives in who_used_what's fold only
 LINE3 = ("## Line 3: why GELU or SwiGLU?\n\n"
-         # r56 Focus 2: "The reason is use" read like a reply to a reviewer; the plain fact, said as a fact
-         # pass 68 (r63: it repeated list line 3): "Many well-known language models use one of the two" is the list's
-         "GPT-2 uses GELU; LLaMA uses SwiGLU.\n"
-         # r55 Correctness 5: "a little better" had no size (the study's margins are not in the data); "beat" has none
-         # pass 65 (r60 Correctness 2): what the test measured, in plain words (held-out text filled in), and a
-         # pointer to the picture of one SwiGLU unit under it (r60 Picture 2), its SiLU named
-         # pass 67 (r62 Correctness 3): the gaps were small (test_pass67_the_2020_margin_is_small checks the table)
-         "A 2020 test had one text model fill in unseen text. SwiGLU did a little better there than ReLU or GELU.\n"
-         # pass 68 (r63 Clarity: SiLU used before it was said): said in plain words before the picture draws it
-         # pass 69 (r64 Picture first): GELU and SwiGLU said again here, next to SwiGLU's picture, not above the map
-         "GELU is roughly a smoothed ReLU. SwiGLU multiplies two sums. It bends one of them with **SiLU**: x times "
-         "sigmoid of x, a curve like GELU.\n"
-         # pass 66 (r61 Clarity 2): "gate" in two senses; SwiGLU's has no 0-to-1 cap, as its picture's note says
-         "The bent sum is the gate. Unlike an LSTM gate (line 4), it has no 0-to-1 cap.")
+         "SwiGLU in a picture: two sums of the same inputs. One is bent, then the two are multiplied.")
+LINE3_WORDS = (  # the cell right under SwiGLU's picture
+    # pass 68 (r63 Clarity: SiLU used before it was said): said in plain words; pass 71: under the picture that draws it
+    "GELU is roughly a smoothed ReLU. SwiGLU bends one sum with **SiLU**: x times sigmoid of x, a curve like GELU.\n"
+    # pass 66 (r61 Clarity 2): "gate" in two senses; SwiGLU's has no 0-to-1 cap, as its picture's note says
+    # pass 71 (r65 Clarity: "an LSTM gate" used before gates are explained): what an LSTM gate is, said with it
+    "The bent sum is the gate. Unlike an LSTM's gate, a dimmer (line 4), it has no 0-to-1 cap.\n"
+    # r56 Focus 2: "The reason is use" read like a reply to a reviewer; the plain fact, said as a fact
+    # pass 68 (r63: it repeated list line 3): "Many well-known language models use one of the two" is the list's
+    "GPT-2 uses GELU; LLaMA uses SwiGLU.")
 
 
 def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
@@ -2228,7 +2248,7 @@ def test_pass25_the_check_folds_hold_only_their_answer_and_the_history_is_option
     assert who.index("It is a guess, not a proof.") < who.index("<small>") < who.index(f"**{ch06_decisions.SOURCES_HEAD}**")
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.who_used_what()")
-    assert _src(cells[k - 2]) == LINE3 and _src(cells[k + 1]) == "ch06.gelu_more()"
+    assert _src(cells[k - 3]) == LINE3 and _src(cells[k - 1]) == LINE3_WORDS and _src(cells[k + 1]) == "ch06.gelu_more()"
     for c in cells[k:k + 2]:
         assert c["metadata"]["jupyter"]["source_hidden"] and c["metadata"]["slideshow"]["slide_type"] == "-"
     assert _src(cells[k + 2]).startswith("## Line 4: gates and new content")   # no takeaway left on the main path
@@ -2239,7 +2259,7 @@ def test_pass25_the_output_line_of_the_argument_is_finished_and_the_plain_networ
     its own cell under its own heading; a plain network is said concretely."""
     text = _md_text()
     assert ("At the output, one bend multiplies the nudge once.\n"   # r28: not "counts"
-            "There, what matters is which values the answer can take.\n"   # pass 40 (r36, Clarity 4): not "range"
+            "There, what matters most is which values the answer can take.\n"   # pass 71 (r65 Correctness): "most"
             "A chance must stay between 0 and 1, so the bend must too.") in text
     for heading in ("### The map's words", "### Why does the place matter?", "### The side arrow: dead units"):
         assert sum(_src(c).startswith(heading) for c in _cells()) == 1, heading
@@ -2364,8 +2384,8 @@ def test_pass26_small_fixes_the_reader_asked_for():
     text = _md_text()
     assert "At a more typical input, x = 1" not in text   # pass 46 (cut): the layers picture's legend says it
     # pass 68 (cut for words): "usually called the recurrent weight" went: a name the chapter never uses again
-    assert ("Each step multiplies h by a weight, the **growth** (1.1 above).\n"
-            "Then it bends the result, leaving out new inputs: h becomes bend(growth·h).") in text   # pass 43: "above": the forward picture's × 1.1
+    assert ("Each step multiplies the memory h by a weight, the **growth** (1.1 above), then bends it.\n"
+            "New inputs are left out.") in text   # pass 43: "above": the forward picture's × 1.1
     assert "Squashing costs more going back" not in text
     assert "each step multiplies the nudge by growth × tanh's slope." in text   # pass 46: one line
     line4 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("- **Line 4.**"))
@@ -2760,8 +2780,8 @@ def test_pass43_the_loop_is_drawn_going_forward_before_its_rule_and_unnamed_unti
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.squashed_loop(back=False)")
     assert "It keeps one number, h, the memory, starting at 1." in _src(cells[k - 1])
-    assert "h becomes bend(growth·h)" in _src(cells[k + 1])
-    assert not any("bend(growth" in _src(c) for c in cells[:k] if c["cell_type"] == "markdown")
+    assert "(1.1 above), then bends it." in _src(cells[k + 1])   # pass 71 (r65): the rule in words
+    assert not any("then bends it" in _src(c) for c in cells[:k] if c["cell_type"] == "markdown")
     assert not any(_src(c) == "ch06.squashed_loop()" for c in cells)
 
 
@@ -2800,7 +2820,7 @@ def test_pass47_the_map_says_unit_weight_and_sum_and_the_layers_words_say_why_ta
     which ReLU's line stands for), and its dotted line's slope there is 0.42, computed."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
-    first = _src(cells[k - 2])   # pass 67 (r62 Clarity 3): the rows' words sit between it and the map
+    first = _src(cells[k - 1])   # pass 71 (r65 Clarity 1): the map right under it; its words come after the map
     # pass 58 (r52 Correctness): the sum includes the unit's extra number (its bias), said without a new word
     # r53 (Correctness): that number is learned like the weights, not "fixed"
     # pass 60 (r54 Clarity 1): "one more number ...: its sum" read as if the extra number were the sum: two sentences
@@ -2808,7 +2828,7 @@ def test_pass47_the_map_says_unit_weight_and_sum_and_the_layers_words_say_why_ta
             "The total is its **sum**. Then it bends the sum.")
     assert first.startswith("## The map: where does the bend sit?\n\n" + unit)
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
-    assert text.index(unit) < text.index("A dead unit's sum is at or below 0")
+    assert text.index(unit) < text.index("Every dot is left of 0: this unit is dead.")
     k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
     before = _src(cells[k - 1])
     # pass 48 (r43, Picture 3): the tanh aside follows the check fold, so the Predict asks one question
@@ -2892,7 +2912,7 @@ def test_pass53_line_4_has_a_picture_of_six_writes_before_its_bullets():
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.memory_writes()")
     assert _src(cells[k - 4]).startswith("## Line 4: gates and new content")   # pass 65: then the memory path's
     assert _src(cells[k - 3]) == "ch06.lstm_path(back=False)" and "**forget gate**" in _src(cells[k - 2])   # picture
-    assert "Six random sums" in _src(cells[k - 1]) and _src(cells[k + 1]).startswith("- ReLU and sigmoid writes are never below 0")
+    assert "We feed in six random sums" in _src(cells[k - 1]) and _src(cells[k + 1]).startswith("- ReLU and sigmoid writes are never below 0")
     # pass 56 (r50): "they can keep climbing": every sigmoid write adds more than 0, however low its sum
     assert np.all(np.asarray(ch06_decisions.activations.get("sigmoid")(np.array([-30.0, -5.0, 0.0])), dtype=float) > 0)
     assert np.all(np.diff(m["sigmoid"]) > 0)
@@ -2914,7 +2934,7 @@ def test_pass53_line_1_is_marked_a_rule_of_thumb_where_it_is_said():
     assert d.registry == "silu" and "convolutional" in d.where and row.index("rule of thumb") < row.index("*Seen in")
     assert (f"**CNNs.** EfficientNet ({d.year}), a family of CNNs, uses SiLU, a smoother bend than ReLU."
             in ch06_decisions.who_used_what().data)
-    assert "**SiLU**: x times sigmoid of x" in LINE3   # pass 68: said in line 3's words, before both folds
+    assert "**SiLU**: x times sigmoid of x" in LINE3_WORDS   # pass 68: said in line 3's words, before both folds
 
 
 def test_pass53_the_gate_question_promises_and_gives_a_reason_for_each_answer():
@@ -2964,8 +2984,10 @@ def test_pass54_the_side_arrow_has_a_picture_of_a_dead_unit_and_the_map_says_dea
     # pass 62 (r56 Correctness 2): the right panel is the slope, which is the share of the nudge passed back (the
     # nudge itself only if 1 came in): the words and the panel's title say "share"
     # pass 68 (cut for words): "the share" is the right panel's title ("slope = share passed back")
-    assert leak.rstrip().endswith("Below: one dead unit's sums, and the slope at each.")
-    assert _src(cells[side + 1]) == "ch06.dead_units()" and "image/png" in cells[side + 1]["outputs"][0]["data"]
+    # pass 71 (r65 Picture first): the picture, then the words that read it
+    assert _src(cells[side - 2]).endswith("Below: one unit's sums over eight training inputs, and the slope at each.")
+    assert leak.startswith("Every dot is left of 0: this unit is dead.")
+    assert _src(cells[side - 1]) == "ch06.dead_units()" and "image/png" in cells[side - 1]["outputs"][0]["data"]
     sums = ch06_decisions.dead_sums()
     assert len(sums) == 8 and np.all(sums <= 0)
     fig = ch06_decisions.dead_units()
@@ -3018,13 +3040,14 @@ def test_pass55_line_3s_reason_is_the_study_on_the_main_path():
     # pass 61 (r55): in line 3's own cell, before the bonus slider
     cells = _cells()
     section = next(_src(c) for c in cells if _src(c).startswith("## Line 3: why GELU or SwiGLU?"))
-    assert section == LINE3 and (f"A {study.year} test had one text model fill in unseen text. SwiGLU did a little "
-                                 "better there than ReLU or GELU.") in section
+    # pass 71 (r65 Picture first): the test moved into who_used_what's fold; the main path keeps the two models
+    assert section == LINE3 and "test" not in LINE3 + LINE3_WORDS
+    assert f"**The {study.year} test.**" in ch06_decisions.who_used_what().data
     assert "held-out" in study.test and "SwiGLU lower than ReLU and GELU at both training lengths" in study.checked
     assert study.better == ("swiglu",) and "SwiGLU lower than ReLU and GELU" in study.checked
     # pass 62 (r56 Focus 2): said as a fact ("Many well-known language models use one of the two"), not "The reason is use"
     # pass 68 (r63): that fact is list line 3's; the section opens on its two examples
-    assert "The reason is use" not in section and section.split("\n\n")[1].startswith("GPT-2 uses GELU; LLaMA uses SwiGLU.")
+    assert "The reason is use" not in section and LINE3_WORDS.endswith("GPT-2 uses GELU; LLaMA uses SwiGLU.")
     assert "Many well-known language models (text-writing networks, such as chatbots) use one of the two." in decisions.lines()[2].reason
     assert len(study.gated) > len(study.compared) / 2   # most versions are gated blocks, so "8 bends" was wrong
     assert study.where == "feed-forward blocks" and set(study.best) == {"SwiGLU", "GEGLU"} <= set(study.gated)
@@ -3037,7 +3060,7 @@ def test_pass55_line_3s_reason_is_the_study_on_the_main_path():
     assert "hidden text" not in section and "because of a test" not in section and "from a test, not" not in section
     for model, bend in (("GPT-2", ("gelu", "gelu_tanh")), ("LLaMA", ("swiglu",))):   # one model per bend on the main
         d = next(d for d in deployments.DEPLOYMENTS if d.model == model)   # path; the rest are in the fold
-        assert d.registry in bend and "feed-forward" in d.where and f"{model} uses" in section
+        assert d.registry in bend and "feed-forward" in d.where and f"{model} uses" in LINE3_WORDS   # pass 71
     # pass 62 (r56 Focus 1): the takeaway left with the slider; line 3's fold says 0.42 at x = −0.1, the fold's x
     g = ch06_decisions.slope_at("gelu", -0.1)
     more = ch06_decisions.gelu_more().data
@@ -3052,7 +3075,7 @@ def test_pass55_line_3s_reason_is_the_study_on_the_main_path():
     assert "filling in missing stretches of text" in study.test
     assert "**Does a unit with a sum just below 0 still learn?**" in more and "So a GELU unit still learns there" in more
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.gelu_more()")
-    assert LINE3 in (_src(cells[k - 1]), _src(cells[k - 2]), _src(cells[k - 3]))   # the reason first, then the bonus, folded
+    assert LINE3_WORDS in (_src(cells[k - 1]), _src(cells[k - 2]), _src(cells[k - 3]))   # the reason first, then the bonus, folded
     text = _md_text()
     assert "No error" not in text and "Why this slope?" not in text and "Past x" not in text
 
@@ -3065,7 +3088,7 @@ def test_pass55_the_map_words_come_in_two_groups_as_the_map_does():
     LSTM/GRU; then the output's class)."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
-    words = _src(cells[k - 1])   # pass 67: the rows' words sit just above the map
+    words = _src(cells[k + 2])   # pass 71: the rows' words follow the map and its rule
     assert "At the output:" not in words and words.count("\n- ") == 5 and "**dead**" not in words
     firsts = [words.index(w) for w in ("**plain network**", "**CNN**", "**transformer**", "**LSTM**", "**class**")]
     assert firsts == sorted(firsts)
@@ -3103,7 +3126,9 @@ def test_pass56_the_maps_predict_is_answered_by_the_lit_map_and_its_fold_from_th
     assert "Trace both paths on the map, then open the check." in predict
     assert predict.startswith("**Predict:** a plain network reads today's weather and guesses tomorrow's temperature.")
     # pass 67 (r62 Clarity 3): the rows' words moved above the map; the map's rule sits between it and the Predict
-    assert cells[k - 2]["cell_type"] == "markdown" and _src(cells[k - 2]).startswith("Read the map left to right")
+    # pass 71 (r65 Clarity 1): map, its rule, its words, then the Predict
+    assert cells[k - 3]["cell_type"] == "markdown" and _src(cells[k - 3]).startswith("Read the map left to right")
+    assert _src(cells[k - 2]).startswith("### The map's words")
     hidden, number = (decisions.decision(r) for r in ch06_decisions.MAP_TRACED)
     assert "plain network" in hidden.where and "temperature" in number.where and "even below 0" in number.reason
     assert f"Hidden layers: **{decisions._label(hidden.pick)}**." in fold and number.pick == "identity"
@@ -3216,7 +3241,8 @@ def test_pass65_line_3_and_line_4_open_on_pictures_of_swiglu_and_the_memory_path
     assert not any("nudge" in w for w in words) and not fwd.texts and "nudge" not in fwd.get_label()
     cells = _cells()
     line3 = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 3:"))
-    assert _src(cells[line3]).rstrip().endswith("The bent sum is the gate. Unlike an LSTM gate (line 4), it has no 0-to-1 cap.")
+    assert _src(cells[line3]) == LINE3 and _src(cells[line3 + 2]) == LINE3_WORDS   # pass 71: the picture first
+    assert "Unlike an LSTM's gate, a dimmer (line 4), it has no 0-to-1 cap." in LINE3_WORDS
     assert _src(cells[line3 + 1]) == "ch06.swiglu_picture()" and "image/png" in cells[line3 + 1]["outputs"][0]["data"]
     line4 = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 4:"))
     assert _src(cells[line4 + 1]) == "ch06.lstm_path(back=False)"
@@ -3262,14 +3288,21 @@ def test_pass67_the_writes_picture_prints_its_six_sums():
     ticks = [t.get_text() for t in fig.axes[0].get_xticklabels()]
     sums = ch06_decisions.write_sums()
     assert len(sums) == 6 and ticks[1:] == [f"{i}\n({v:.1f})".replace("-", "−") for i, v in enumerate(sums, 1)]
-    words = next(_src(c) for c in _cells() if "Six random sums stand in" in _src(c))
-    assert "Six random sums stand in for six items (under each write number)." in words
+    # pass 71 (r65 Clarity 2): in plain steps; the six sums are the picture's tick labels (checked above), not typed
+    words = next(_src(c) for c in _cells() if "We feed in six random sums" in _src(c))
+    assert "We feed in six random sums, printed under each write number." in words
     # pass 68 (r63 Clarity: gates dropped without saying why): why they are left out, said before the writes
-    assert words.index("we leave the gates out, as if both were 1. So we see the bend alone.") < words.index("Six random")
+    assert words.index("Pretend both gates are fully open (1). Each step then just adds the bent new content to the "
+                       "memory: a **write**.") < words.index("We feed in")
 
 
-def test_pass67_the_maps_words_come_before_the_map():
-    """Check r62 Clarity 3: the terms the map draws (plain network, CNN, transformer, LSTM, class) are said before it."""
+def test_pass71_the_map_comes_before_its_words():
+    """Check r65 Clarity 1 (undoing pass 67's move on purpose: ten words before any idea): the map is shown first,
+    right under what a unit is; its rule, then the terms it draws (plain network, CNN, transformer, LSTM, class)
+    follow it, before the Predict that needs them."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
-    assert _src(cells[k - 1]).startswith("### The map's words\n\n- A **plain network**")
+    assert _src(cells[k - 1]).startswith("## The map: where does the bend sit?")
+    assert _src(cells[k + 1]).startswith("Read the map left to right")
+    assert _src(cells[k + 2]).startswith("### The map's words\n\n- A **plain network**")
+    assert _src(cells[k + 3]).startswith("**Predict:** a plain network")

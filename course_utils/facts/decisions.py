@@ -446,7 +446,7 @@ def recall():
                    "If many units die, try Leaky ReLU.",
                    # pass 69 (r64 Focus, Clarity: "plain size" unexplained here, the starting weights off the point):
                    # one plain sentence, the race only
-                   more=f"Still, ReLU is a rule of thumb, not a law: in chapter 05's small race ({RACE_HIDDEN} hidden layers, "
+                   more=f"Still, ReLU is a rule of thumb, not a law: in chapter 05's race ({RACE_HIDDEN} hidden layers, "
                    f"not {RECALL_LAYERS}), ReLU learnt the training points in all {RACE_RUNS} runs, and sigmoid in none."),
             Option("softmax", False, "A common wrong answer: \"softmax, it keeps every layer's numbers small.\" In fact, "
                    "softmax belongs at the output. It turns a whole layer's sums into shares that add up to 1, "
