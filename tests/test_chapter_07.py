@@ -42,6 +42,12 @@ def _words():
     return "\n".join(_src(c) for c in cells[start:end] if c["cell_type"] == "markdown")
 
 
+def _unit_fold_html():
+    """The stored HTML of the word list's unit fold (p71: the unit's picture and its parts, folded)."""
+    cell = next(c for c in _cells() if c["cell_type"] == "code" and _src(c).startswith("ch07_quiz.unit_fold("))
+    return _src({"source": cell["outputs"][0]["data"]["text/html"]})
+
+
 def _how_it_works():
     return next(_src(c) for c in _cells() if _src(c).startswith("## How it works"))
 
@@ -1435,8 +1441,10 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     # pass 55 (r49): the dip's depth left the opening: Q2's key says it (−0.17), so the top no longer gives it away
     # pass 60 (r54): "dips a little below 0 just left of 0" read as if GELU were back at 0 further left; it is below 0
     # for every x below 0 (the dip's x and depth stay out: Q15 asks for the x, its trap is the depth)
-    assert (f"- **ReLU**: two straight pieces, a sharp corner at 0.\n- **GELU**: ReLU with a rounded corner. For every "
-            f"x below 0, it sits a little below 0 (its dip).\n") in top and gelu_low == "−0.17" and gelu_low not in top
+    # p71 (r67 Retention): "it sits a little below 0 (its dip)" answered the question of which bend never goes below
+    # 0 (deepest_dip); the word list says what GELU is, not where it dips
+    assert ("- **ReLU**: two straight pieces, a sharp corner at 0.\n- **GELU**: ReLU with a rounded corner.\n") in top
+    assert gelu_low == "−0.17" and gelu_low not in top and "below 0" not in top and "dip" not in top
     assert quiz.typeset(f"{quiz._lowest('gelu')[0]:.2f}") not in top
     gelu = activations.get("gelu")
     left = np.concatenate([-np.logspace(-6, 1.4, 400), [-1e-9]])   # from −25 up to a hair below 0
@@ -2235,10 +2243,10 @@ def test_pass22_what_to_remember_holds_one_fact_per_chapter_from_the_registry():
     assert f"{quiz._lowest('gelu')[0]:.2f}" == "-0.75"
     g = activations.get("gelu")
     assert gelu_low < 0 and float(g.derivative(quiz._lowest("gelu")[0] - 0.5)) < 0 < float(g.derivative(0.0))
-    assert "Going backward, slopes multiply: slopes between −1 and 1 shrink the nudge." in lines[3] and "±" not in lines[3]
+    assert "Going backward, slopes multiply: slopes between −1 and 1 shrink the nudge (0 stops it)." in lines[3] and "±" not in lines[3]
     assert 0 < quiz._quiet_edge("tanh") < quiz._quiet_edge("sigmoid")   # "tanh sooner"
     # pass 55 (r49): under Leaky ReLU a unit is not dead by the quiz's definition (Q24): one ReLU would kill
-    assert "Leaky ReLU's small left slope lets a unit that ReLU would kill climb back." in lines[4]
+    assert "With Leaky ReLU's small left slope, a unit that ReLU would kill still gets a small nudge, so it can climb back." in lines[4]
     assert 0 < float(activations.get("leaky_relu").derivative(-1.0)) < 1 and "0.01" not in lines[4]
     assert f"For two equally common classes, a 50-50 guess has a loss of $\\ln 2 \\approx {np.log(2):.3f}$." in lines[5]
     assert "makes it stick" not in text   # pass 41: the opening says why
@@ -2978,14 +2986,14 @@ def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_fi
     # pass 44 (r39): Q1's prompt says "feed-forward block" and a wrong option GELU: the opening defines both, once
     # (Q1 keeps at most two word lines, test_pass22_...), before Q1 and Q2
     first = _words()
-    assert "**GELU**: ReLU with a rounded corner. For every x below 0, it sits a little below 0 (its dip)." in first   # pass 53: the dip said (r47); r61: named before "its dip" is used
+    assert "**GELU**: ReLU with a rounded corner.\n" in first   # p71 (r67): the dip left the list (deepest_dip tests it)
     # r52: "language model" is said in plain words where it first appears; r55: said before the block, which is then
     # defined with no new word in it
     assert ("- A **language model** is a network that writes text. Each of its layers holds a **feed-forward block**: a "
             "small network of its own.\n") in first
     # pass 45 (r40): the study's paragraph ends before the words; pass 56 (r50): the words are a section of their own
     assert _src(_cells()[0]).endswith("the chapter you feel least sure of.") and "**bend**" not in _src(_cells()[0])
-    assert "- **bend** (activation function)" in first
+    assert "<b>bend</b> (activation function)" in _unit_fold_html()
     assert "- **GELU**: ReLU with a rounded corner" in first and "\n- More words: [glossary]" in first
     assert not any(t in ("GELU", "feed-forward block") for t, _p, _g in quiz.GLOSSES)
 
@@ -3864,10 +3872,13 @@ def test_pass44_the_opening_says_what_a_bend_is_as_chapter_00s_glossary_does():
     """r39: every question says "bend", and the chapter never said what one is. Pass 56 (r50): the words section
     shows one unit at work first (its picture), then says the bend is the curve the unit applies last, after the
     stretch and the shift, as chapter 00's glossary does, then links the glossary."""
-    words = _words()
-    line = "- **bend** (activation function): the curve the unit applies last. Here ReLU.\n"
-    assert line in words and words.index(line) < words.index("More words: [glossary](91_glossary.ipynb#Glossary).")
-    assert words.index("**weight**") < words.index("**shift**") < words.index(line)   # the picture's order
+    # p71 (r67 Retention): "the curve the unit applies last" answered Q8 (the order); the unit, its picture and its
+    # parts sit in one fold, each part said as what it is
+    folded = _unit_fold_html()
+    line = "<li><b>bend</b> (activation function): a curve the unit&#x27;s number goes through. Here ReLU.</li>"
+    assert folded.startswith(f"<details><summary>{ch07_quiz.UNIT_FOLD}</summary>") and line in folded
+    assert folded.index("<b>weight</b>") < folded.index("<b>shift</b>") < folded.index(line)   # the picture's order
+    assert "last" not in folded.split("<ul>")[1] and "More words: [glossary](91_glossary.ipynb#Glossary)." in _words()
     glossary = json.dumps(glossary_notebook())
     assert "**bend**, or **activation function**: a curve applied after the stretch and the shift." in glossary
 
@@ -3875,17 +3886,19 @@ def test_pass44_the_opening_says_what_a_bend_is_as_chapter_00s_glossary_does():
 def test_pass56_the_words_section_shows_one_unit_in_whole_numbers_then_asks_for_a_second_case():
     """r50 Clarity 1: every question stands on its words. The section shows one unit at work (picture first), names
     each step in a plain line (weight, shift, bend), then the words about whole networks (layer, class, loss, nudge),
-    then a Predict whose picture and fold answer it. Every number in the prose comes from the unit the picture draws."""
+    then a Predict whose picture and fold answer it. Every number in the prose comes from the unit the picture draws.
+    p71 (r67): all of it folded (in view, it answered Q8, Q9 and others), the Predict right under the unit's picture."""
     cells = _cells()
     start = next(i for i, c in enumerate(cells) if _src(c).startswith("## Words used in the questions"))
-    kinds = [c["cell_type"] for c in cells[start:start + 8]]
+    kinds = [c["cell_type"] for c in cells[start:start + 6]]
+    assert kinds == ["markdown", "code", "markdown", "code", "markdown", "code"]
+    assert "Open a fold only if a question uses a word you do not know." in _src(cells[start])
+    assert _src(cells[start + 4]).startswith("<details><summary>Bends and other words the questions use (open if one is new)"
+                                             "</summary>\n\n- **ReLU**")
+    assert _src(cells[start + 4]).rstrip().endswith("</details>")
     # pass 60 (r54 Picture): the bends' shapes, folded, right after the words that describe them
-    # pass 61 (r55 Clarity): the unit's steps, then the bends by name, each a cell of its own (no block of 15 words)
-    assert kinds == ["markdown", "code", "markdown", "markdown", "code", "markdown", "markdown", "code"]
-    assert _src(cells[start + 3]).startswith("The bends by name:\n\n- **ReLU**")
-    assert "**ReLU**" not in _src(cells[start + 2]) and "**weight**" not in _src(cells[start + 3])
-    assert _src(cells[start + 4]) == "ch07_quiz.shapes_fold()"
-    shapes = _src({"source": cells[start + 4]["outputs"][0]["data"]["text/html"]})
+    assert _src(cells[start + 5]) == "ch07_quiz.shapes_fold()"
+    shapes = _src({"source": cells[start + 5]["outputs"][0]["data"]["text/html"]})
     assert shapes.startswith("<details><summary>Forgot a shape? Open after the mixed round.</summary>")
     assert "<pre>ReLU, GELU, Sigmoid and Tanh, on one y scale.</pre><img" in shapes and shapes.endswith("</details>")
     fig = ch07_quiz.bend_shapes()
@@ -3894,23 +3907,26 @@ def test_pass56_the_words_section_shows_one_unit_in_whole_numbers_then_asks_for_
     # the strip is drawn small, from −3 to 3: a shape to recall, not Q15's dip x to two digits
     assert ch07_quiz.SHAPES_X == (-3.0, 3.0) and quiz.typeset(f"{quiz._lowest('gelu')[0]:.2f}") not in fig.get_label()
     first, second = ch07_quiz.WORKED_INPUTS
-    assert _src(cells[start + 1]) == f"ch07_quiz.worked_unit({first})"
-    assert _src(cells[start + 7]) == f"ch07_quiz.worked_unit_check({second})"   # r52: its picture inside the fold
+    assert _src(cells[start + 1]) == f"ch07_quiz.unit_fold({first})"
+    assert _src(cells[start + 3]) == f"ch07_quiz.worked_unit_check({second})"   # r52: its picture inside the fold
     w1, w2 = ch07_quiz.WORKED_WEIGHTS
-    steps = _src(cells[start + 2])
-    assert f"Here {w1} and {quiz.typeset(str(w2))}." in steps and f"Here {quiz.typeset(str(ch07_quiz.WORKED_SHIFT))}." in steps
-    assert "**Predict:** with inputs {} and {} instead, what comes out?".format(*second) in _src(cells[start + 6])
+    unit = _unit_fold_html()
+    assert f"Here {w1} and {quiz.typeset(str(w2))}." in unit and f"Here {quiz.typeset(str(ch07_quiz.WORKED_SHIFT))}." in unit
+    assert unit.index("</summary>") < unit.index("<img") < unit.index("<b>weight</b>") < unit.index("</details>")
+    # r67: the Predict sits right under the picture it asks about
+    assert _src(cells[start + 2]) == "**Predict:** with inputs {} and {} instead, what comes out?".format(*second)
     total, shifted, out = ch07_quiz.unit_output(second)
     assert shifted < 0 and out == 0   # the second case lands on ReLU's flat side: the fold's answer
-    folded = _src({"source": cells[start + 7]["outputs"][0]["data"]["text/html"]})
+    folded = _src({"source": cells[start + 3]["outputs"][0]["data"]["text/html"]})
     assert folded.startswith("<details><summary>Check your prediction</summary>")
     assert f"<pre>{out}: ReLU turns any number below 0 into 0.</pre><img" in folded
     assert ch07_quiz.unit_output(first) == (5, 3, 3)   # the picture's first case, as its alt text says
-    out_ = cells[start + 1]["outputs"][0]   # the first picture is a stored PNG with its alt text
-    assert "image/png" in out_["data"] and out_["metadata"]["image/png"]["alt"].startswith("One unit.")
-    words = "\n".join(_src(c) for c in cells[start:start + 8])
+    assert "image/png" not in cells[start + 1]["outputs"][0]["data"]   # folded: no picture in view
+    assert f"alt='{html.escape(ch07_quiz.worked_unit(first).get_label(), quote=True)}'" in unit
+    assert ch07_quiz.worked_unit(first).get_label().startswith("One unit.")
+    words = _words() + unit.replace("<b>", "**").replace("</b>", "**")
     for term in ("unit", "weight", "shift", "bend", "layer", "class", "loss", "nudge"):
-        assert f"**{term}**" in words, term
+        assert f"**{term}**" in words or f"A {term} is" in words, term
     assert "backward" in words.split("**nudge**")[1].split("\n")[0]   # Q19-Q21 say the nudge goes backward
     assert cells[start]["metadata"]["slideshow"]["slide_type"] == "slide"
 
@@ -4291,10 +4307,13 @@ def test_pass58_a_slope_multiplies_the_nudge_it_is_no_share():
     words = _words()
     assert "share of the nudge" not in words
     # pass 60 (r54 Clarity): the three ranges were one packed line; now one bullet each, with a worked number
+    # p71 (r67 Retention): the rules ("any slope between −1 and 1 does that") answered chapter 03's questions; the
+    # list keeps one worked slope a line, and the rule is left to recall (What to remember says it, after the quiz)
     assert ("- **slope**: steepness. Going backward, a bend multiplies the nudge by its slope.\n"
-            "  - Slope 0.1: nudge × 0.1, so it shrinks. Any slope between −1 and 1 does that.\n"
-            "  - Slope 3: nudge × 3, so it grows. Any slope above 1 or below −1 does that.\n"
-            "  - Slope −0.1: nudge × −0.1, so it shrinks and turns around. Any slope below 0 turns it around.\n") in words
+            "  - Slope 0.1: nudge × 0.1, so it shrinks.\n"
+            "  - Slope 3: nudge × 3, so it grows.\n"
+            "  - Slope −0.1: nudge × −0.1, so it shrinks and turns around.\n") in words
+    assert "Any slope" not in words
     # pass 62: "also" and "does that" left open which of the two a slope below 0 does (below −1 it grows); it turns it
     nudge = 0.8   # any nudge: what each worked slope does to it
     assert abs(0.1 * nudge) < abs(nudge) and abs(3 * nudge) > abs(nudge)
@@ -4309,7 +4328,9 @@ def test_pass58_a_slope_multiplies_the_nudge_it_is_no_share():
     assert slope.max() > 1 and slope.min() < 0     # not a share: above 1 and below 0, both in the quiz
     sig = np.asarray(activations.get("sigmoid").derivative(np.linspace(-6, 6, 2401)), dtype=float)
     assert 0 < sig.min() and sig.max() < 1         # sigmoid's slope is under 1 everywhere: each bend shrinks the nudge
-    assert "stuck giving 0 for every input" in words and "for every training example" in quiz.get("leaky_alive").prompt
+    # p71 (r67): Leaky ReLU is said by what it is, not by how it keeps a unit alive (leaky_alive asks that)
+    assert "- **Leaky ReLU**: another form of ReLU (chapter 04).\n" in words and "stuck" not in words
+    assert "for every training example" in quiz.get("leaky_alive").prompt
 
 
 def test_pass58_the_opening_predict_has_its_picture_inside_the_fold():
@@ -4328,7 +4349,7 @@ def test_pass58_the_opening_predict_has_its_picture_inside_the_fold():
     total, shifted, answer = ch07_quiz.unit_output(second)
     assert answer == max(shifted, 0) == 0 and ch07_quiz._minus(f"ReLU({shifted}) = 0") in ch07_quiz.worked_unit(second).get_label()
     assert _src({"source": out[0]["data"]["text/plain"]}) == f"{answer}: ReLU turns any number below 0 into 0."
-    assert not _src(cells[k + 2]).startswith("<details>")   # one fold, not two
+    assert not _src(cells[k + 2]).startswith("<details><summary>Check")   # one fold, not two
 
 
 def test_pass58_q8s_picture_does_not_answer_q9():

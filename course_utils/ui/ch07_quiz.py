@@ -354,6 +354,28 @@ def worked_unit(inputs):
     return fig
 
 
+UNIT_FOLD = "Unit, weight, shift, bend: open if one is new"
+UNIT_LEAD = "A unit is one small calculator in a network. Here is one at work."
+
+
+def unit_words(weights=WORKED_WEIGHTS, shift=WORKED_SHIFT):
+    """(word, what it is) for the unit's parts, each said with the worked unit's own numbers. p71 (r67 Retention):
+    what each part is, not where it acts (Q8 asks the order)."""
+    return (("weight", f"the number an input is multiplied by (the stretch). Here {weights[0]} and {weights[1]}."),
+            ("shift", f"(bias): a number the unit adds. Here {shift}."),
+            ("bend", "(activation function): a curve the unit's number goes through. Here ReLU."))
+
+
+def unit_fold(inputs):
+    """The word list's first fold (p71, r67: in view, the unit's picture answered Q8 and Q9): what a unit is, its
+    picture with one case's numbers, then its three parts in words."""
+    fig = worked_unit(inputs)
+    items = "".join(f"<li><b>{name}</b>{'' if how.startswith('(') else ':'} {_html.escape(_minus(how))}</li>"
+                    for name, how in unit_words())
+    picture = tables.image(figure_png(fig), fig.get_label(), int(fig.get_figwidth() * fig.dpi))
+    return tables.FoldedRows(UNIT_FOLD, [UNIT_LEAD], tables.Raw(f"{picture}<ul>{items}</ul>"))
+
+
 def worked_unit_check(inputs):
     """The opening Predict's fold: the output, then the unit's picture for that case (r52: the picture sat in view
     right under its Predict and answered it)."""
