@@ -42,6 +42,19 @@ def _words():
     return "\n".join(_src(c) for c in cells[start:end] if c["cell_type"] == "markdown")
 
 
+def _unit_fold_html():
+    """The stored HTML of the word list's unit fold (p71: the unit's picture and its parts, folded)."""
+    cell = next(c for c in _cells() if c["cell_type"] == "code" and _src(c).startswith("ch07_quiz.unit_fold("))
+    return _src({"source": cell["outputs"][0]["data"]["text/html"]})
+
+
+def quiet_zones_gelu_left():
+    from course_utils.engine.gradients import quiet_zones
+    left, right = quiet_zones("gelu")
+    assert right is None
+    return left
+
+
 def _how_it_works():
     return next(_src(c) for c in _cells() if _src(c).startswith("## How it works"))
 
@@ -461,8 +474,10 @@ def test_gelus_slope_crossing_zero_is_a_narrow_quiet_zone_about_a_twentieth_wide
     quiet = x[np.abs(activations.get("gelu").derivative(x)) < 0.01]
     assert 0.04 < quiet.max() - quiet.min() < 0.06
     answer = _src(_cells()[next(i for i, c in enumerate(_cells()) if "sketch_from_memory(" in _src(c)) + 1])
-    # pass 26: "only far left" clashed with the dip's strip; the strip is said once, as thinner than 0.1
-    assert "on a strip thinner than 0.1. Leave it unshaded." in answer and "near-flat only far left" not in answer
+    # pass 26: "only far left" clashed with the dip's strip. p71 (r67 Clarity): the strip was a grading rule in the
+    # learner's text; the widget asks and shades only the two outer zones, so the strip is left out silently
+    assert "thinner than 0.1" not in answer and "near-flat only far left" not in answer
+    assert ch07_quiz._dead_spans("gelu") == [(-5.0, quiet_zones_gelu_left())]
 
 
 def test_the_sketch_names_its_bend_and_its_legend_shows_only_what_is_drawn():
@@ -536,9 +551,9 @@ def test_each_question_has_its_own_folded_key_built_from_the_bank_in_the_learner
     for ch in ("mixed", *quiz.CHAPTERS):
         key = ch07_quiz.answer_key_html(ch, learner)
         assert key.startswith("<details>") and key.count("<summary>Q") == len(learner.rounds[ch])
-        # pass 29: a lettered question's fold gives the right letter only (a click on each letter explains it);
-        # a typed number's fold keeps its why, since nothing else on a static page says it
-        assert key.count("Why:") == sum(not isinstance(quiz.get(q), quiz.Choice) for q in learner.rounds[ch])
+        # pass 29: a lettered question's fold gave the right letter only (a click on each letter explains it);
+        # p71 (r67 Retention): every fold says a why now, a lettered one in one sentence (quiz.key_why)
+        assert key.count("Why:") == len(learner.rounds[ch])
         for q in map(quiz.get, learner.rounds[ch]):
             if isinstance(q, quiz.Choice):
                 k = quiz.answer_key(q.id)
@@ -723,7 +738,17 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     waits = ", ".join(ch07_quiz.wait_words(review.DAYS[k]) for k in range(2, review.BOXES + 1))
     assert waits == "1 day, 3 days, 1 week, 2 weeks" and ch07_quiz.wait_words(review.DAYS[1]) == "at once"
     assert [line for line in opened.splitlines() if line.strip()] == [   # pass 68: the answer said once
-        f"The missed one. Missed questions return today; right ones after {waits}."]   # p69 (r64): the store's waits, in one line
+        f"The missed one. Missed questions return today; right ones after {waits}.",   # p69 (r64): the store's waits, in one line
+        "Today's retry is practice: a right answer moves it up a box only a day after the miss."]   # p71 (r67): no clash
+    clock = [0.0]   # p71: what the store does, as the second line says: a retry the same day stays in box 1, a day on it moves
+    store = review.Store(None, now=lambda: clock[0])
+    store.record("unit_steps", False)
+    clock[0] = review.DAY / 2
+    store.record("unit_steps", True)
+    assert review.MISSED_DAYS == 1 and store.answers["unit_steps"]["box"] == 1 and "unit_steps" in store.due()
+    clock[0] = review.DAY * 1.01
+    store.record("unit_steps", True)
+    assert store.answers["unit_steps"]["box"] == 2
     assert review.DAYS[1] < review.DAYS[2] < review.DAYS[3] < review.DAYS[4] < review.DAYS[5]   # "longer and longer"
 
 
@@ -956,11 +981,11 @@ def test_q28s_key_agrees_with_q30_adam_rescales_small_nudges_and_no_single_cause
     """Q30 says Adam's steps stay useful where slopes are tiny, so Q28 must not blame shrinking nudges 'even with Adam'."""
     why28 = quiz.get("race_loser").options[quiz.answer_key("race_loser")].why
     why30 = quiz.get("why_adam").options[quiz.answer_key("why_adam")].why
-    assert why28.startswith("No sigmoid run got there, even with Adam;")
+    assert why28.startswith("No sigmoid run got under 0.1, even with Adam;")
     # Q28 asks only what the race measured (chapter 05: no sigmoid run, and every other bend's, reached 0.1 in 400 epochs)
     q28 = quiz.get("race_loser")
-    assert "had no run, from any seed, reach a loss of 0.1" in q28.prompt and "learn the spirals" not in q28.prompt
-    assert all("got there" in o.why for o in q28.options) and not any("learned the spirals" in o.why for o in q28.options)
+    assert "For which bend did every run stay above a loss of 0.1 for all 400 epochs" in q28.prompt and "learn the spirals" not in q28.prompt
+    assert all("got under 0.1" in o.why for o in q28.options) and not any("learned the spirals" in o.why for o in q28.options)
     assert "did not prove a single cause" in why28 and "shrink" not in why28 and "each step is about the learning rate" in why30
 
 
@@ -1087,7 +1112,7 @@ def test_key_pictures_label_x_and_the_reference_figure_shares_one_y_scale_to_x_6
     assert dots == {((at0,), False), ((1.0 - at0,), True)}   # filled at the value at 0, open where the other piece ends
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "sketch_from_memory(" in _src(c))
-    assert "at least 0.1 wide" in _src(cells[k - 1]) and "thinner than 0.1" in _src(cells[k + 1])
+    assert "0.1 wide" not in _src(cells[k - 1]) and "thinner than 0.1" not in _src(cells[k + 1])   # p71: no grading rule
 
 
 def test_the_progress_legend_says_answered_not_yet_mastered_without_right_once():
@@ -1237,11 +1262,21 @@ def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_the_tick_
     # pass 24: how a paper sketch becomes slider values (the reader did not know), then the zones
     # pass 37: three steps (r34 reader); "not set counts as 0" is said where it applies: the slider's legend, Compare
     # pass 53 (r47): what each zone slider sets
-    assert step2.strip() == ("2. Each slider is labelled with an x. Set it to the slope your sketch shows there.\n"
-                             # r61 (Clarity): one worked setting, at an x no bend's zone ends at (no answer given)
-                             "   The left zone slider: where your left near-flat zone ends. A zone from far left to −2? Set it to −2.\n"
-                             "   The right zone slider: where your right zone starts.\n"
-                             "   No zone on a side? Tick its box.")
+    # r61 (Clarity): one worked setting, at an x no bend's zone ends at (no answer given)
+    # p71 (r67 Clarity): each control named as it is labelled on screen, in the order the widget shows them
+    assert step2.strip() == ("2. Set the sliders and boxes, in the order they appear.\n"
+                             "   - **slope at x = …**: your sketch's slope there.\n"
+                             "   - **my left near-flat zone**: where it ends. A zone from far left to −2? Set −2.\n"
+                             "   - **my right near-flat zone**: where it starts.\n"
+                             "   - No zone on a side? Tick **no near-flat zone on the left** (or right).")
+    w0 = ch07_quiz.sketch_from_memory()
+    names = [s.description.removesuffix(ch07_quiz.UNSET_MARK) for s in w0.sliders.values()] + [b.description for b in w0.nones.values()]
+    assert [n.split(" = ")[0] for n in names[:5]] == ["slope at x"] * 5 and names[5:] == [
+        "my left near-flat zone: x below", "my right near-flat zone: x above", "no near-flat zone on the left",
+        "no near-flat zone on the right"]
+    assert names[5].startswith("my left near-flat zone") and names[6].startswith("my right near-flat zone")
+    shown = [step2.index(n) for n in ("**slope at x = …**", "**my left near-flat zone**", "**my right near-flat zone**", f"**{names[7]}**")]
+    assert shown == sorted(shown)
     assert ch07_quiz.EDGE_REACH == 5.0   # left slider: x below an edge in −5..0; right: x above an edge in 0..5
     for name in ("relu", "sigmoid", "tanh", "gelu"):   # r61: the worked −2 gives no bend's left zone away
         assert not ch07_quiz.check_dead_edge(name, -2.0)[0]
@@ -1435,8 +1470,10 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     # pass 55 (r49): the dip's depth left the opening: Q2's key says it (−0.17), so the top no longer gives it away
     # pass 60 (r54): "dips a little below 0 just left of 0" read as if GELU were back at 0 further left; it is below 0
     # for every x below 0 (the dip's x and depth stay out: Q15 asks for the x, its trap is the depth)
-    assert (f"- **ReLU**: two straight pieces, a sharp corner at 0.\n- **GELU**: ReLU with a rounded corner. For every "
-            f"x below 0, it sits a little below 0 (its dip).\n") in top and gelu_low == "−0.17" and gelu_low not in top
+    # p71 (r67 Retention): "it sits a little below 0 (its dip)" answered the question of which bend never goes below
+    # 0 (deepest_dip); the word list says what GELU is, not where it dips
+    assert ("- **ReLU**: two straight pieces, a sharp corner at 0.\n- **GELU**: ReLU with a rounded corner.\n") in top
+    assert gelu_low == "−0.17" and gelu_low not in top and "below 0" not in top and "dip" not in top
     assert quiz.typeset(f"{quiz._lowest('gelu')[0]:.2f}") not in top
     gelu = activations.get("gelu")
     left = np.concatenate([-np.logspace(-6, 1.4, 400), [-1e-9]])   # from −25 up to a hair below 0
@@ -1770,7 +1807,7 @@ def test_pass16_mixed_keys_open_with_their_chapter_and_word_lines_follow_the_ans
     fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)   # the reader's Q1: its Word line, then the answer
     # pass 28: the word lines first (before the why that uses them: ln, σ), then the answer, its why at once after it
     # pass 29: a lettered question's fold is its answer only (the letters' clicks explain); a number's keeps its why
-    assert "<b>SwiGLU</b>" not in fold1 and "<b>D: SwiGLU.</b> Click D above to read why.</div>" in fold1 and "<ul>" not in fold1   # r45: its word is under the prompt
+    assert "<b>SwiGLU</b>" not in fold1 and "<b>D: SwiGLU.</b> <i>Why:</i> Its gate is bent by SiLU. Click the letters above for more.</div>" in fold1 and "<ul>" not in fold1   # r45: its word is under the prompt
     for qid, lines in learner.glosses.items():
         fold = ch07_quiz.key_fold_html(qid, 1, learner)
         if "class='gloss'" in fold:
@@ -1808,7 +1845,7 @@ def test_pass17_keys_say_what_the_course_showed_without_contradiction_or_hinted_
     q29 = quiz.get("race_loser")
     why29 = right("race_loser")
     assert why29.endswith("The course measured this; it did not prove a single cause.")
-    assert why29.index("No sigmoid run got there") < why29.index("every other bend's runs did") < why29.index("The course measured")
+    assert why29.index("No sigmoid run got under 0.1") < why29.index("every other bend's runs did") < why29.index("The course measured")
     assert not any(w in o.why for o in q29.options for w in ("steeper", "enough"))   # no cause hinted after the caution
     assert quiz.get("close_call").prompt.endswith("published tests put GELU and SiLU about level. How do you choose for your problem?")
     assert "holds layer after layer in plain fully connected layers" in right("selu_steady") and "It needs" not in right("selu_steady")
@@ -2235,10 +2272,10 @@ def test_pass22_what_to_remember_holds_one_fact_per_chapter_from_the_registry():
     assert f"{quiz._lowest('gelu')[0]:.2f}" == "-0.75"
     g = activations.get("gelu")
     assert gelu_low < 0 and float(g.derivative(quiz._lowest("gelu")[0] - 0.5)) < 0 < float(g.derivative(0.0))
-    assert "Going backward, slopes multiply: slopes between −1 and 1 shrink the nudge." in lines[3] and "±" not in lines[3]
+    assert "Going backward, slopes multiply: slopes between −1 and 1 shrink the nudge (0 stops it)." in lines[3] and "±" not in lines[3]
     assert 0 < quiz._quiet_edge("tanh") < quiz._quiet_edge("sigmoid")   # "tanh sooner"
     # pass 55 (r49): under Leaky ReLU a unit is not dead by the quiz's definition (Q24): one ReLU would kill
-    assert "Leaky ReLU's small left slope lets a unit that ReLU would kill climb back." in lines[4]
+    assert "With Leaky ReLU's small left slope, a unit that ReLU would kill still gets a small nudge, so it can climb back." in lines[4]
     assert 0 < float(activations.get("leaky_relu").derivative(-1.0)) < 1 and "0.01" not in lines[4]
     assert f"For two equally common classes, a 50-50 guess has a loss of $\\ln 2 \\approx {np.log(2):.3f}$." in lines[5]
     assert "makes it stick" not in text   # pass 41: the opening says why
@@ -2367,23 +2404,13 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     saved = 2 * (np.log(2) - quiz._xor_loss((0, 1), 1, lift))
     cost = quiz._xor_loss((1, 1), 0, lift) - np.log(2)
     assert cost > saved > 0
-    open_lines = [line for line in xor.explanation.split("\n") if not line.startswith(quiz.FOLD)]
-    assert len(open_lines) == 3 and not re.search(r"\bln\b", " ".join(open_lines)) and "-point" not in xor.explanation
-    folded = [line[len(quiz.FOLD):] for line in xor.explanation.split("\n") if line.startswith(quiz.FOLD)]
-    assert folded[0] == quiz.XOR_FOLD == "Worked numbers (for the curious)"
-    assert ("A point's loss is −ln(the chance it gives the right answer). A chance of ½ loses −ln(½) ≈ 0.69."
-            in folded) and f"{-np.log(0.5):.2f}" == "0.69"
-    # r61 (Clarity): three steps (tilt, lift, shift), each named first, the table on its own
-    # r62 (Focus): no table of digits; the tilt's two scores, then what it saves and costs, one line each
-    assert folded[1] == "Trained runs agree: see chapter 01, “A network tries XOR”."   # p70 (r65): out of the open key
-    assert folded[3] == "Tilt: score = 3x₁ − 3x₂. (1, 0) scores 3, (0, 1) scores −3."
-    # pass 68 (r63): each saving and cost says what it is measured against (0.69 a point with no tilt)
-    assert folded[4] == "Against 0.69 each with no tilt: (1, 0) saves only 0.64, (0, 1) costs 2.36 more." and len(folded) == 8
+    # p71 (r67 Focus): the fold of worked numbers was a wall of digits: gone. The key is three lines of reason, one
+    # pointer to the trained runs, and the picture; the tilt's numbers are still checked here
+    lines = xor.explanation.split("\n")
+    assert len(lines) == 4 and not re.search(r"\bln\b", xor.explanation) and "-point" not in xor.explanation
+    assert not [line for line in lines if line.startswith(quiz.FOLD)]
+    assert lines[3] == "Trained runs agree: see chapter 01, “A network tries XOR”."
     assert quiz._xor_loss((0, 1), 1) - np.log(2) > np.log(2) - quiz._xor_loss((1, 0), 1) > 0   # costs more than it saves
-    # pass 63 (r58 Correctness): the other kind of tilt (lift both) and a shift, worked out too
-    assert folded[5:] == ["Lift both: score = 3x₁ + 3x₂. (0, 1) and (1, 0) score 3. Together they save 1.29 of their 1.39.",
-                          "But (1, 1) scores 6, and its answer is 0. It costs 5.31 more than its 0.69.",
-                          "Shift: a shift b lifts all four points. It helps two and hurts two."]
     assert (f"{2 * (np.log(2) - quiz._xor_loss((0, 1), 1, quiz.XOR_LIFT)):.2f}",
             f"{quiz._xor_loss((1, 1), 0, quiz.XOR_LIFT) - np.log(2):.2f}") == ("1.29", "5.31")
     shift = lambda b: sum(quiz._xor_loss(pt, a, (0.0, 0.0, b)) for pt, a in quiz.XOR_POINTS)   # noqa: E731
@@ -2393,7 +2420,7 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert f"{quiz._pair_loss(0, 0):.2f}" == "1.39" and 1 / (1 + np.exp(-0.0)) == 0.5   # no tilt: each chance ½
     # pass 53 (r47 Focus): the general proof left the open key (chapter 01's optional section has it)
     assert "Now the rule" not in xor.explanation
-    assert xor.explanation.endswith(f"\n{quiz.FOLD}{folded[-1]}") and "w₁ + w₂ + 2b" not in xor.explanation   # the fold ends the key
+    assert "w₁ + w₂ + 2b" not in xor.explanation
     assert "compromise" not in xor.explanation   # r54: "so the best compromise keeps every score at 0" skipped a step
     assert "best total" not in xor.explanation and 1 / (1 + np.exp(-0.0)) == 0.5   # a score of 0 gives chance ½
     sig = lambda s: 1 / (1 + np.exp(-s))   # noqa: E731
@@ -2581,7 +2608,7 @@ def test_pass24_q6_defines_the_loss_in_its_key_and_says_why_better_is_possible()
     # pass 27: "every bend but sigmoid" gave Q29's answer away; "most" holds: one bend of the race's four fell short
     assert done.endswith("most bends got their loss under 0.1: much better is possible.") and "sigmoid" not in done
     racers = quiz.get("race_loser").options
-    assert len(racers) == 4 and sum(not o.correct and "run got there" in o.why for o in racers) == len(racers) - 1
+    assert len(racers) == 4 and sum(not o.correct and "run got under 0.1" in o.why for o in racers) == len(racers) - 1
     assert quiz.get("race_loser").options[quiz.answer_key("race_loser")].text == "Sigmoid."
     assert "every other bend's runs did" in quiz.get("race_loser").options[0].why
     learner = ch07_quiz.Learner(review.Store(None))
@@ -2681,7 +2708,7 @@ def test_pass24_the_page_says_which_round_when_the_score_line_appears_and_how_to
     assert "The round then shows your score beside it." in _how_it_works()
     assert "Open it only after you answer" in _how_it_works()
     sketch = next(c for c in cells if c.startswith("## Sketch from memory"))
-    assert "Each slider is labelled with an x. Set it to the slope your sketch shows there." in sketch
+    assert "**slope at x = …**: your sketch's slope there." in sketch
     assert "press ▶ after “4-minute timer” to start" in ch07_quiz.TIMER_WAITING and "16 minutes" not in sketch
     assert ch07_quiz.TIMER_SECONDS == 4 * 60
     remember = next(c for c in cells if c.startswith("## What to remember"))
@@ -2818,7 +2845,7 @@ def test_pass26_the_sketch_shows_no_number_or_slope_1_line_until_the_learner_act
     w.pick.value = "tanh"
     assert not any(s.readout for s in w.sliders.values()) and not any(a.get_visible() for a in w.slope_one)
     step3 = next(_src(c) for c in _cells() if "## Sketch from memory" in _src(c))
-    assert "2. Each slider is labelled with an x. Set it to the slope your sketch shows there.\n" in step3
+    assert "2. Set the sliders and boxes, in the order they appear.\n" in step3
     assert "Open the two folds below only once all four are done." not in step3   # the check opens after the Predict
 
 
@@ -2933,7 +2960,7 @@ def test_pass28_not_set_means_counts_as_0_and_box_1s_loop_label_clears_its_neigh
     label clear of every other text by several pixels (another machine measures text a few pixels wider)."""
     assert ch07_quiz.UNSET_SAID == "not set"   # pass 39: no longer counted as 0; pass 41: not drawn, named "not set"
     step3 = next(_src(c) for c in _cells() if "## Sketch from memory" in _src(c))
-    assert "2. Each slider is labelled with an x." in step3 and "counts as 0" not in step3   # pass 37: said on the slider itself
+    assert "2. Set the sliders and boxes" in step3 and "counts as 0" not in step3   # pass 37: said on the slider itself
     w = ch07_quiz.sketch_from_memory(ch07_quiz.Learner(review.Store(None)))
     w.sliders["1.5"].value = 1.0
     w.button.click()
@@ -2954,6 +2981,39 @@ def test_pass28_not_set_means_counts_as_0_and_box_1s_loop_label_clears_its_neigh
     assert loop.x0 >= 0 and loop.y1 <= fig.bbox.height   # inside the picture
 
 
+def test_p71_q13s_key_draws_sigmoid_and_its_slope_with_the_value_trap_and_the_peak_marked():
+    """r67 (Picture): Q13 (sigmoid's slope at 0) had no picture. Its key draws sigmoid and its slope, a dot on each at
+    x = 0: the value 0.5 (the typical wrong answer) and the slope's peak 0.25 (the key), both from the registry."""
+    import matplotlib.pyplot as plt
+    sig = activations.get("sigmoid")
+    fig, ax = plt.subplots()
+    ch07_quiz.AFTER_PICTURES["sigmoid_slope_0"](ax)
+    dots = {(float(x), float(y)) for ln in ax.get_lines() if ln.get_marker() == "o"
+            for x, y in zip(ln.get_xdata(), ln.get_ydata())}
+    assert dots == {(0.0, float(sig(0.0))), (0.0, float(sig.derivative(0.0)))} == {(0.0, 0.5), (0.0, 0.25)}
+    slope = next(ln for ln in ax.get_lines() if ln.get_label() == "sigmoid's slope")
+    assert max(slope.get_ydata()) == pytest.approx(quiz.answer_key("sigmoid_slope_0"))   # the peak is the key
+    assert ax.get_xlabel() == "x" and ax.get_ylabel() == "value or slope"
+    styles = [ln.get_linestyle() for ln in ax.get_lines() if ln.get_label() in ("sigmoid (its value)", "sigmoid's slope")]
+    assert len(set(styles)) == 2   # told apart by dash, not colour alone
+    plt.close(fig)
+    assert "the value is 0.5 and the slope is 0.25, its highest." in ch07_quiz.picture_alt("sigmoid_slope_0")
+    assert 0.5 in [t for t, _tol, _m in quiz.get("sigmoid_slope_0").traps]
+
+
+def test_p71_each_lettered_key_says_one_sentence_of_why_from_its_right_options_why():
+    """r67 (Retention): a lettered key said only the letter; the why was a click away. Each key now says one sentence
+    of why: a sentence of the right option's own why, or (three keys) the same reason in fewer words."""
+    for q in quiz.questions():
+        if not isinstance(q, quiz.Choice):
+            continue
+        why, full = quiz.key_why(q.id), q.options[quiz.answer_key(q.id)].why
+        assert why.endswith(".") and len(why.split()) <= 30, q.id
+        assert why in full or q.id in ("leaky_alive", "selu_steady", "loss_at_ln2", "relu_corners", "why_adam"), q.id
+    assert quiz.key_why("loss_at_ln2").endswith(f"≈ {np.log(2):.2f}.") and "small nudge" in quiz.key_why("leaky_alive")
+    assert float(activations.get("leaky_relu").derivative(-1.0)) > 0   # small but not 0: a nudge gets through
+
+
 def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_first_shows_it():
     """Keys of Q1, Q6, Q11, Q14 and Q24 had a word line between the answer and its 'Why:'. The word lines now come
     first; Q1 shows 'Softmax.' as an option, so softmax is glossed under its prompt."""
@@ -2966,9 +3026,11 @@ def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_fi
             answer = f"{ch07_quiz.LETTERS[learner.order[qid].index(k)]}: {q.options[k].text}"
         else:
             answer = f"Answer: {ch07_quiz.said_number(q)}."
-        letter = answer.split(":")[0]   # pass 38 (r35): a lettered key points to where its why is (click the letter)
-        assert f"<b>{html.escape(answer)}</b>" + (f" Click {letter} above to read why.</div>" if isinstance(q, quiz.Choice)
-                                                  else " <i>Why:</i>") in fold, qid
+        # pass 38 (r35): a lettered key points to where its why is (click the letters); p71 (r67): after one sentence
+        # of why, the right option's own (quiz.key_why)
+        why = (f" <i>Why:</i> {html.escape(quiz.key_why(qid))} Click the letters above for more.</div>"
+               if isinstance(q, quiz.Choice) else " <i>Why:</i>")
+        assert f"<b>{html.escape(answer)}</b>" + why in fold, qid
         if "class='gloss'" in fold:   # (r45: Q1's SwiGLU is under its prompt, its fold has none) pass 29: only where it says the word (pass 44: Q13's σ
             # sits under its prompt now, a number question having no options to single out)
             assert fold.rindex("class='gloss'") < fold.index(f"<b>{html.escape(answer)}</b>"), qid
@@ -2978,14 +3040,14 @@ def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_fi
     # pass 44 (r39): Q1's prompt says "feed-forward block" and a wrong option GELU: the opening defines both, once
     # (Q1 keeps at most two word lines, test_pass22_...), before Q1 and Q2
     first = _words()
-    assert "**GELU**: ReLU with a rounded corner. For every x below 0, it sits a little below 0 (its dip)." in first   # pass 53: the dip said (r47); r61: named before "its dip" is used
+    assert "**GELU**: ReLU with a rounded corner.\n" in first   # p71 (r67): the dip left the list (deepest_dip tests it)
     # r52: "language model" is said in plain words where it first appears; r55: said before the block, which is then
     # defined with no new word in it
     assert ("- A **language model** is a network that writes text. Each of its layers holds a **feed-forward block**: a "
             "small network of its own.\n") in first
     # pass 45 (r40): the study's paragraph ends before the words; pass 56 (r50): the words are a section of their own
     assert _src(_cells()[0]).endswith("the chapter you feel least sure of.") and "**bend**" not in _src(_cells()[0])
-    assert "- **bend** (activation function)" in first
+    assert "<b>bend</b> (activation function)" in _unit_fold_html()
     assert "- **GELU**: ReLU with a rounded corner" in first and "\n- More words: [glossary]" in first
     assert not any(t in ("GELU", "feed-forward block") for t, _p, _g in quiz.GLOSSES)
 
@@ -3327,7 +3389,8 @@ def test_pass34_leitner_fold_box_1_label_and_solid_progress_swatches():
     assert box1 >= 11 and all(box1 > texts[ch07_quiz.box_wait(k)].get_fontsize() for k in range(2, review.BOXES + 1))
     fold = next(_src(c) for c in _cells() if "Leitner" in _src(c) and "<img" in _src(c))
     assert fold.startswith("<details><summary>Check your prediction</summary>\n\nThe missed one. "
-                           "Missed questions return today; right ones after 1 day, 3 days, 1 week, 2 weeks.\n\n</details>\n\n"
+                           "Missed questions return today; right ones after 1 day, 3 days, 1 week, 2 weeks.\n"
+                           "Today's retry is practice: a right answer moves it up a box only a day after the miss.\n\n</details>\n\n"
                            + ch07_quiz_HOW_BOXES + "\n\n<img")
     assert fold.count("<details>") == fold.count("</details>") == 2   # r58 Focus: the mechanics folded; p69 (r64): one fold, not nested
     assert fold.index("</details>") < fold.index(ch07_quiz_HOW_BOXES)
@@ -3533,9 +3596,10 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     # r62 (Focus): no table of digits in a recall key: the two points the tilt moves, their scores said in one line
     assert not [line for line in why.split("\n") if line.startswith(quiz.FOLD + "| ")]
     w1, w2, b = 3.0, -3.0, 0.0   # pass 52: the worked example, score = 3x₁ − 3x₂
-    assert "score = 3x₁ − 3x₂. (1, 0) scores 3, (0, 1) scores −3." in why
-    for x in ((1, 0), (0, 1)):   # each said score is the rule's, at a point whose answer is 1
-        assert f"{x} scores {score(w1, w2, b, x):g}".replace("-", "−") in why and (x[0] ^ x[1]) == 1
+    # p71 (r67 Focus): the worked tilt's numbers left the key (its picture shows the tilt's cost); the tilt it names
+    # still moves (1, 0) up and (0, 1) just as much down, two points whose answer is 1
+    assert "Tilting, (1, 0) up and (0, 1) just as much down, only adds loss (the picture)." in why
+    assert score(w1, w2, b, (1, 0)) == -score(w1, w2, b, (0, 1)) > 0 and all(x[0] ^ x[1] for x in ((1, 0), (0, 1)))
     assert "Both pairs' scores" not in why   # pass 53 (r47): no general proof in the quiz fold
     learner = ch07_quiz.Learner(review.Store(None))
     assert "<th" not in ch07_quiz.key_fold_html("xor_no_bend_chance", 11, learner)   # r62: no table
@@ -3706,7 +3770,7 @@ def test_pass40_q28s_key_draws_selu_keeping_the_spread_near_1_and_relu_fading():
     runs = ch07_quiz.selu_spread_runs()
     draws = ch04_zoo.run_draws(ch07_quiz.SELU_DEPTH, ch07_quiz.SELU_START)
     assert all(np.allclose(a, s) for a, (_m, s) in zip(runs["SELU"], draws["SELU"]))
-    assert all(abs(s[-1] - 1) < 0.1 for s in runs["SELU"]) and all(s[-1] < 0.1 for s in runs["ReLU, LeCun weights"])
+    assert all(abs(s[-1] - 1) < 0.1 for s in runs["SELU"]) and list(runs) == ["SELU"]   # p71 (r67): SELU only
     assert "selu_steady" in ch07_quiz.AFTER_PICTURES
     alt = ch07_quiz.picture_alt("selu_steady")
     selu_ends = [float(s[-1]) for s in runs["SELU"]]
@@ -3714,9 +3778,8 @@ def test_pass40_q28s_key_draws_selu_keeping_the_spread_near_1_and_relu_fading():
     fig, ax = plt.subplots()
     ch07_quiz.AFTER_PICTURES["selu_steady"](ax)
     assert ax.get_xlabel() == "layer" and ax.get_ylabel() == "spread of the outputs"
-    # pass 61 (r55): whose start weights they are, so ReLU's fading is not read as what ReLU always does
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["SELU", "ReLU, SELU's start weights",
-                                                                   "ReLU, its own bigger start weights", "spread 1, average 0"]
+    # p71 (r67 Picture): Q28 asks about SELU only; ReLU's runs (pass 61-62) left, the targets stay
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["SELU, five networks", ch07_quiz.SELU_TARGETS]
     plt.close(fig)
 
 
@@ -3864,10 +3927,13 @@ def test_pass44_the_opening_says_what_a_bend_is_as_chapter_00s_glossary_does():
     """r39: every question says "bend", and the chapter never said what one is. Pass 56 (r50): the words section
     shows one unit at work first (its picture), then says the bend is the curve the unit applies last, after the
     stretch and the shift, as chapter 00's glossary does, then links the glossary."""
-    words = _words()
-    line = "- **bend** (activation function): the curve the unit applies last. Here ReLU.\n"
-    assert line in words and words.index(line) < words.index("More words: [glossary](91_glossary.ipynb#Glossary).")
-    assert words.index("**weight**") < words.index("**shift**") < words.index(line)   # the picture's order
+    # p71 (r67 Retention): "the curve the unit applies last" answered Q8 (the order); the unit, its picture and its
+    # parts sit in one fold, each part said as what it is
+    folded = _unit_fold_html()
+    line = "<li><b>bend</b> (activation function): a curve the unit&#x27;s number goes through. Here ReLU.</li>"
+    assert folded.startswith(f"<details><summary>{ch07_quiz.UNIT_FOLD}</summary>") and line in folded
+    assert folded.index("<b>weight</b>") < folded.index("<b>shift</b>") < folded.index(line)   # the picture's order
+    assert "last" not in folded.split("<ul>")[1] and "More words: [glossary](91_glossary.ipynb#Glossary)." in _words()
     glossary = json.dumps(glossary_notebook())
     assert "**bend**, or **activation function**: a curve applied after the stretch and the shift." in glossary
 
@@ -3875,17 +3941,19 @@ def test_pass44_the_opening_says_what_a_bend_is_as_chapter_00s_glossary_does():
 def test_pass56_the_words_section_shows_one_unit_in_whole_numbers_then_asks_for_a_second_case():
     """r50 Clarity 1: every question stands on its words. The section shows one unit at work (picture first), names
     each step in a plain line (weight, shift, bend), then the words about whole networks (layer, class, loss, nudge),
-    then a Predict whose picture and fold answer it. Every number in the prose comes from the unit the picture draws."""
+    then a Predict whose picture and fold answer it. Every number in the prose comes from the unit the picture draws.
+    p71 (r67): all of it folded (in view, it answered Q8, Q9 and others), the Predict right under the unit's picture."""
     cells = _cells()
     start = next(i for i, c in enumerate(cells) if _src(c).startswith("## Words used in the questions"))
-    kinds = [c["cell_type"] for c in cells[start:start + 8]]
+    kinds = [c["cell_type"] for c in cells[start:start + 6]]
+    assert kinds == ["markdown", "code", "markdown", "code", "markdown", "code"]
+    assert "Open a fold only if a question uses a word you do not know." in _src(cells[start])
+    assert _src(cells[start + 4]).startswith("<details><summary>Bends and other words the questions use (open if one is new)"
+                                             "</summary>\n\n- **ReLU**")
+    assert _src(cells[start + 4]).rstrip().endswith("</details>")
     # pass 60 (r54 Picture): the bends' shapes, folded, right after the words that describe them
-    # pass 61 (r55 Clarity): the unit's steps, then the bends by name, each a cell of its own (no block of 15 words)
-    assert kinds == ["markdown", "code", "markdown", "markdown", "code", "markdown", "markdown", "code"]
-    assert _src(cells[start + 3]).startswith("The bends by name:\n\n- **ReLU**")
-    assert "**ReLU**" not in _src(cells[start + 2]) and "**weight**" not in _src(cells[start + 3])
-    assert _src(cells[start + 4]) == "ch07_quiz.shapes_fold()"
-    shapes = _src({"source": cells[start + 4]["outputs"][0]["data"]["text/html"]})
+    assert _src(cells[start + 5]) == "ch07_quiz.shapes_fold()"
+    shapes = _src({"source": cells[start + 5]["outputs"][0]["data"]["text/html"]})
     assert shapes.startswith("<details><summary>Forgot a shape? Open after the mixed round.</summary>")
     assert "<pre>ReLU, GELU, Sigmoid and Tanh, on one y scale.</pre><img" in shapes and shapes.endswith("</details>")
     fig = ch07_quiz.bend_shapes()
@@ -3894,23 +3962,26 @@ def test_pass56_the_words_section_shows_one_unit_in_whole_numbers_then_asks_for_
     # the strip is drawn small, from −3 to 3: a shape to recall, not Q15's dip x to two digits
     assert ch07_quiz.SHAPES_X == (-3.0, 3.0) and quiz.typeset(f"{quiz._lowest('gelu')[0]:.2f}") not in fig.get_label()
     first, second = ch07_quiz.WORKED_INPUTS
-    assert _src(cells[start + 1]) == f"ch07_quiz.worked_unit({first})"
-    assert _src(cells[start + 7]) == f"ch07_quiz.worked_unit_check({second})"   # r52: its picture inside the fold
+    assert _src(cells[start + 1]) == f"ch07_quiz.unit_fold({first})"
+    assert _src(cells[start + 3]) == f"ch07_quiz.worked_unit_check({second})"   # r52: its picture inside the fold
     w1, w2 = ch07_quiz.WORKED_WEIGHTS
-    steps = _src(cells[start + 2])
-    assert f"Here {w1} and {quiz.typeset(str(w2))}." in steps and f"Here {quiz.typeset(str(ch07_quiz.WORKED_SHIFT))}." in steps
-    assert "**Predict:** with inputs {} and {} instead, what comes out?".format(*second) in _src(cells[start + 6])
+    unit = _unit_fold_html()
+    assert f"Here {w1} and {quiz.typeset(str(w2))}." in unit and f"Here {quiz.typeset(str(ch07_quiz.WORKED_SHIFT))}." in unit
+    assert unit.index("</summary>") < unit.index("<img") < unit.index("<b>weight</b>") < unit.index("</details>")
+    # r67: the Predict sits right under the picture it asks about
+    assert _src(cells[start + 2]) == "**Predict:** with inputs {} and {} instead, what comes out?".format(*second)
     total, shifted, out = ch07_quiz.unit_output(second)
     assert shifted < 0 and out == 0   # the second case lands on ReLU's flat side: the fold's answer
-    folded = _src({"source": cells[start + 7]["outputs"][0]["data"]["text/html"]})
+    folded = _src({"source": cells[start + 3]["outputs"][0]["data"]["text/html"]})
     assert folded.startswith("<details><summary>Check your prediction</summary>")
     assert f"<pre>{out}: ReLU turns any number below 0 into 0.</pre><img" in folded
     assert ch07_quiz.unit_output(first) == (5, 3, 3)   # the picture's first case, as its alt text says
-    out_ = cells[start + 1]["outputs"][0]   # the first picture is a stored PNG with its alt text
-    assert "image/png" in out_["data"] and out_["metadata"]["image/png"]["alt"].startswith("One unit.")
-    words = "\n".join(_src(c) for c in cells[start:start + 8])
+    assert "image/png" not in cells[start + 1]["outputs"][0]["data"]   # folded: no picture in view
+    assert f"alt='{html.escape(ch07_quiz.worked_unit(first).get_label(), quote=True)}'" in unit
+    assert ch07_quiz.worked_unit(first).get_label().startswith("One unit.")
+    words = _words() + unit.replace("<b>", "**").replace("</b>", "**")
     for term in ("unit", "weight", "shift", "bend", "layer", "class", "loss", "nudge"):
-        assert f"**{term}**" in words, term
+        assert f"**{term}**" in words or f"A {term} is" in words, term
     assert "backward" in words.split("**nudge**")[1].split("\n")[0]   # Q19-Q21 say the nudge goes backward
     assert cells[start]["metadata"]["slideshow"]["slide_type"] == "slide"
 
@@ -4004,8 +4075,8 @@ def test_pass48_q11_picture_draws_the_pair_loss_lowest_where_the_scores_are_equa
 def test_pass48_q29_asks_about_every_seed_not_one_run():
     """r43: Q29's claim rests on all the race's seeds (the key: no sigmoid run got there), not on the pictured seed 0."""
     q = quiz.get("race_loser")
-    assert "had no run, from any seed, reach a loss of 0.1" in q.prompt
-    assert "No sigmoid run got there" in q.options[quiz.answer_key("race_loser")].why
+    assert "For which bend did every run stay above a loss of 0.1 for all 400 epochs" in q.prompt
+    assert "No sigmoid run got under 0.1" in q.options[quiz.answer_key("race_loser")].why
     # pass 60 (r54): the key names where chapter 05 shows every seed's run, so the claim can be checked there
     assert "every other bend's runs did (chapter 05's table under “Five starts per bend”)." in q.options[quiz.answer_key("race_loser")].why
     race = markdown_of("05_training_race")
@@ -4260,8 +4331,8 @@ def test_pass60_q11_fold_holds_one_tilt_and_its_answer_holds_for_every_straight_
     one half at every point, is still checked here step by step: the pairs' totals match, equal scores lose least, and
     then the picture's curve decides."""
     html_ = ch07_quiz.why_html(quiz.get("xor_no_bend_chance").explanation)
-    assert html_.endswith("It helps two and hurts two.</div></details>") and "<br>+ " not in html_
-    assert html_.count("<details>") == 1 and f"<details><summary>{quiz.XOR_FOLD}</summary>" in html_ and "<table" not in html_   # r62: no table
+    assert html_.endswith("see chapter 01, “A network tries XOR”.") and "<br>+ " not in html_   # p71 (r67): no fold of digits
+    assert html_.count("<details>") == 0 and "<table" not in html_   # r62: no table
     assert not re.search(r">\d\. ", html_) and "w₁ + w₂" not in html_   # no numbered proof left
     # step 1: any straight rule gives both pairs the same total, w₁ + w₂ + 2b
     rng = np.random.default_rng(60)
@@ -4291,10 +4362,13 @@ def test_pass58_a_slope_multiplies_the_nudge_it_is_no_share():
     words = _words()
     assert "share of the nudge" not in words
     # pass 60 (r54 Clarity): the three ranges were one packed line; now one bullet each, with a worked number
+    # p71 (r67 Retention): the rules ("any slope between −1 and 1 does that") answered chapter 03's questions; the
+    # list keeps one worked slope a line, and the rule is left to recall (What to remember says it, after the quiz)
     assert ("- **slope**: steepness. Going backward, a bend multiplies the nudge by its slope.\n"
-            "  - Slope 0.1: nudge × 0.1, so it shrinks. Any slope between −1 and 1 does that.\n"
-            "  - Slope 3: nudge × 3, so it grows. Any slope above 1 or below −1 does that.\n"
-            "  - Slope −0.1: nudge × −0.1, so it shrinks and turns around. Any slope below 0 turns it around.\n") in words
+            "  - Slope 0.1: nudge × 0.1, so it shrinks.\n"
+            "  - Slope 3: nudge × 3, so it grows.\n"
+            "  - Slope −0.1: nudge × −0.1, so it shrinks and turns around.\n") in words
+    assert "Any slope" not in words
     # pass 62: "also" and "does that" left open which of the two a slope below 0 does (below −1 it grows); it turns it
     nudge = 0.8   # any nudge: what each worked slope does to it
     assert abs(0.1 * nudge) < abs(nudge) and abs(3 * nudge) > abs(nudge)
@@ -4309,7 +4383,9 @@ def test_pass58_a_slope_multiplies_the_nudge_it_is_no_share():
     assert slope.max() > 1 and slope.min() < 0     # not a share: above 1 and below 0, both in the quiz
     sig = np.asarray(activations.get("sigmoid").derivative(np.linspace(-6, 6, 2401)), dtype=float)
     assert 0 < sig.min() and sig.max() < 1         # sigmoid's slope is under 1 everywhere: each bend shrinks the nudge
-    assert "stuck giving 0 for every input" in words and "for every training example" in quiz.get("leaky_alive").prompt
+    # p71 (r67): Leaky ReLU is said by what it is, not by how it keeps a unit alive (leaky_alive asks that)
+    assert "- **Leaky ReLU**: another form of ReLU (chapter 04).\n" in words and "stuck" not in words
+    assert "for every training example" in quiz.get("leaky_alive").prompt
 
 
 def test_pass58_the_opening_predict_has_its_picture_inside_the_fold():
@@ -4328,7 +4404,7 @@ def test_pass58_the_opening_predict_has_its_picture_inside_the_fold():
     total, shifted, answer = ch07_quiz.unit_output(second)
     assert answer == max(shifted, 0) == 0 and ch07_quiz._minus(f"ReLU({shifted}) = 0") in ch07_quiz.worked_unit(second).get_label()
     assert _src({"source": out[0]["data"]["text/plain"]}) == f"{answer}: ReLU turns any number below 0 into 0."
-    assert not _src(cells[k + 2]).startswith("<details>")   # one fold, not two
+    assert not _src(cells[k + 2]).startswith("<details><summary>Check")   # one fold, not two
 
 
 def test_pass58_q8s_picture_does_not_answer_q9():
@@ -4396,39 +4472,25 @@ def test_pass61_q20_rounds_up_across_a_power_of_ten_and_both_one_digit_answers_c
     assert "half of 0.01, the size of the last digit of 0.31." in rule and "0.31" == quiz.plain(0.3127, 2)
 
 
-def test_pass61_q28_says_its_start_weights_suit_selu_and_relu_with_its_own_does_not_fade():
-    """r55 Correctness 2: "ReLU's, with the same start weights, fade" read as what ReLU always does. The legend says
-    whose weights they are, and the alt says they are too small for ReLU: with chapter 04's He weights (same five
-    seeds, same start), ReLU's spread at layer 10 stays above 1; the numbers come from those runs."""
-    he = [float(s[-1]) for s in ch07_quiz.relu_own_weights_spreads()]
-    lecun = [float(s[-1]) for s in ch07_quiz.selu_spread_runs()["ReLU, LeCun weights"]]
-    assert len(he) == 5 and min(he) > 1 and max(lecun) < 0.1
-    alt = ch07_quiz.picture_alt("selu_steady")
-    assert (f"ReLU's, with SELU's start weights (dashed), fade to between {min(lecun):.2g} and {max(lecun):.2g}: these "
-            "weights are too small for ReLU.") in alt
-    assert ("With its own bigger ones (dotted), its spread does not fade: at layer 10 it is "
-            f"between {min(he):.2g} and {max(he):.2g}.") in alt
-    # pass 68: chapter 04 says it in its optional part's folded answer (a rendered markdown output), not in a text cell
-    zoo = notebook("04_activation_zoo")["cells"]
-    assert "He weights" in markdown_of("04_activation_zoo") + "".join(
-        "".join(o.get("data", {}).get("text/markdown", "")) for c in zoo if c["cell_type"] == "code"
-        for o in c.get("outputs", []))
-    # pass 62 (r56 Picture and Correctness): the He runs are drawn, not only said; both panels share one y range and
-    # one legend above them names every line style
+def test_pass61_q28s_picture_draws_selu_only_and_the_values_it_is_pulled_toward():
+    """r55-r58 had ReLU's runs drawn beside SELU's; r67 (Picture): Q28 asks about SELU only, so its picture draws
+    SELU's five networks and the lines at spread 1 and average 0, on one y range, one legend above both panels. The
+    alt's numbers come from those runs."""
+    spreads, averages = ch07_quiz.selu_spread_runs()["SELU"], ch07_quiz.selu_average_runs()["SELU"]
     fig = ch07_quiz._selu_spread.diagram()
     left, right = fig.axes
     assert left.get_ylim() == right.get_ylim() == ch07_quiz.SELU_Y and left.get_legend() is None
-    assert [t.get_text() for t in fig.legends[0].get_texts()] == ["SELU", "ReLU, SELU's start weights",
-                                                                   "ReLU, its own bigger start weights", "spread 1, average 0"]
-    # pass 63 (r58 Picture): SELU's five lines in front; one faded network per ReLU start (the alt gives all five)
-    dotted = [l for l in left.get_lines() if l.get_linestyle() == ":"]
-    assert [round(float(l.get_ydata()[-1]), 6) for l in dotted] == [round(he[0], 6)]
-    assert all(l.get_alpha() == ch07_quiz.RELU_ALPHA < 1 for l in left.get_lines() if l.get_linestyle() in (":", "--"))
-    assert len([l for l in left.get_lines() if l.get_linestyle() == "-" and l.get_linewidth() > 2]) == 5
-    assert "one faded line for each ReLU start (one of its five networks)" in alt
-    means = [float(m[-1]) for m, _s in __import__("course_utils.ui.ch04_zoo", fromlist=["x"]).run_draws(10, 2.0)["ReLU, He weights"]]
-    assert f"with its own, they end between {min(means):.2g} and {max(means):.2g}." in alt
-    assert all(len([l for l in ax.get_lines() if l.get_linestyle() == ":"]) == 1 for ax in (left, right))
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == ["SELU, five networks", "spread 1 (left), average 0 (right)"]
+    for ax, runs, target in ((left, spreads, 1.0), (right, averages, 0.0)):
+        solid = [l for l in ax.get_lines() if l.get_linestyle() == "-"]
+        assert len(solid) == 5 and all(np.allclose(l.get_ydata(), s) for l, s in zip(solid, runs))
+        flat = [l for l in ax.get_lines() if l.get_linestyle() == "-."]
+        assert len(flat) == 1 and set(np.asarray(flat[0].get_ydata(), dtype=float)) == {target}
+    alt = ch07_quiz.picture_alt("selu_steady")
+    ends = [float(s[-1]) for s in spreads]
+    assert f"from {min(ends):.2f} to {max(ends):.2f} at layer 10" in alt and "ReLU" not in alt
+    top = max(float(np.abs(m).max()) for m in averages)
+    assert f"at most {top:.2f} away" in alt and top < 0.3 and all(abs(s[-1] - 1) < 0.1 for s in spreads)
 
 
 def test_pass61_a_fold_in_a_key_draws_its_table_inside_it():

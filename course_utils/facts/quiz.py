@@ -133,11 +133,6 @@ XOR_TRY = (3.0, -3.0, 0.0)   # Q11's worked example: w₁, w₂, b of one tilted
 
 
 FOLD = "+ "   # a key's lines that start with this sit in a fold, opened on a click; the first names the fold
-# Q11's worked numbers, for the curious (r55: the open key says the answer, what the picture shows and the runs; the
-# rest sits in one fold). r56: the fold's three-step proof was beyond high-school maths: cut. The fold keeps one tilt,
-# the two points it moves, and what it saves against what it costs.
-XOR_FOLD = "Worked numbers (for the curious)"
-XOR_MOVED = ((1, 0), (0, 1))   # the two points whose answer is 1: the only ones XOR_TRY scores away from 0
 
 
 def _xor_score(point, rule=XOR_TRY):
@@ -272,23 +267,8 @@ def _bank():
                 "higher (answer 1) without scoring (0, 0) or (1, 1) higher too (answer 0).\n"
                 f"Tilting, (1, 0) up and (0, 1) just as much down, only adds loss (the picture). So its best answer is "
                 f"½ at every point: loss {math.log(2):.2f} each.\n"
-                + "".join(f"{FOLD}{line}\n" for line in (
-                    XOR_FOLD,
-                    "Trained runs agree: see chapter 01, “A network tries XOR”.",
-                    f"A point's loss is −ln(the chance it gives the right answer). A chance of ½ loses −ln(½) ≈ {math.log(2):.2f}.",
-                    # r63: each saving and cost is against that no-tilt 0.69 a point, said where it is used
-                    # r61 (Clarity): three steps (tilt, lift, shift), each named first, short lines, the table on its own
-                    f"Tilt: score = {XOR_TRY[0]:g}x₁ − {-XOR_TRY[1]:g}x₂. {XOR_MOVED[0]} scores "
-                    f"{_xor_score(XOR_MOVED[0]):g}, {XOR_MOVED[1]} scores {_xor_score(XOR_MOVED[1]):g}.",
-                    f"Against {math.log(2):.2f} each with no tilt: {XOR_MOVED[0]} saves only "
-                    f"{math.log(2) - _xor_loss(XOR_MOVED[0], 1):.2f}, {XOR_MOVED[1]} costs "
-                    f"{_xor_loss(XOR_MOVED[1], 1) - math.log(2):.2f} more.",
-                    f"Lift both: score = {XOR_LIFT[0]:g}x₁ + {XOR_LIFT[1]:g}x₂. (0, 1) and (1, 0) score "
-                    f"{_xor_score((0, 1), XOR_LIFT):g}. Together they save "
-                    f"{2 * (math.log(2) - _xor_loss((0, 1), 1, XOR_LIFT)):.2f} of their {2 * math.log(2):.2f}.",
-                    f"But (1, 1) scores {_xor_score((1, 1), XOR_LIFT):g}, and its answer is 0. It costs "
-                    f"{_xor_loss((1, 1), 0, XOR_LIFT) - math.log(2):.2f} more than its {math.log(2):.2f}.",
-                    "Shift: a shift b lifts all four points. It helps two and hurts two.")).removesuffix("\n"),
+                # p71 (r67 Focus): the fold of worked numbers was a wall of digits; the picture shows the tilt's cost
+                "Trained runs agree: see chapter 01, “A network tries XOR”.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; trained runs give about one half everywhere."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: it is not sure of anything; it gives about one half "
@@ -473,14 +453,15 @@ def _bank():
             "it is still no better than a coin toss (loss ln 2). On the same spirals, most bends got their "
             "loss under 0.1: much better is possible.")),
         _c("race_loser", "05", "In chapter 05's race, every bend trained with Adam and the same settings. "
-           "Which bend had no run, from any seed, reach a loss of 0.1 within 400 epochs (passes through the data)?",
-           ("Sigmoid.", "No sigmoid run got there, even with Adam; every other bend's runs did (chapter 05's "
+           # p71 (r67 Clarity): "had no run ... reach" was a tangled negative; said the positive way round
+           "For which bend did every run stay above a loss of 0.1 for all 400 epochs (passes through the data)?",
+           ("Sigmoid.", "No sigmoid run got under 0.1, even with Adam; every other bend's runs did (chapter 05's "
                        "table under “Five starts per bend”). "
                        "The course measured this; it did not prove a single cause."),
-           ("ReLU.", "every ReLU run got there, though a few of its units stopped learning."),
-           ("Leaky ReLU.", "its left side keeps a small slope, so some nudge always gets through. Every run got there."),
+           ("ReLU.", "every ReLU run got under 0.1, though a few of its units stopped learning."),
+           ("Leaky ReLU.", "its left side keeps a small slope, so some nudge always gets through. Every run got under 0.1."),
            ("Tanh.", f"tanh flattens at its ends too, but its slope peaks at 1, four times sigmoid's {s0:g}. "
-                     "Every tanh run got there.")),
+                     "Every tanh run got under 0.1.")),
         _c("why_seeds", "05", "Why race each bend from several seeds (a seed fixes a run's random start weights), not one run each?",
            ("One run's result depends on its random start.",
             f"In chapter 05, from seed {SEED_ORDER[0]}, ReLU got its loss under 0.1 before tanh did; from seed "
@@ -568,6 +549,29 @@ def calculations():
                  (-g3m, 2e-3, f"Right size, wrong sign: GELU falls left of its dip's bottom, so the slope at −3 is {g3m:.3g}."),
                  (0.0, 1e-4, "A common wrong answer: 0, like ReLU. In fact: GELU's slope is small there but not zero."))),
     )
+
+
+# p71 (r67 Retention): a lettered key says one sentence of why, not only the letter. Most keys take the first sentence
+# of the right option's why; these take a later one (the first sets the scene), and three say it in fewer words.
+KEY_SENTENCE = {"tanh_vs_sigmoid": -1, "swiglu_gate": -1, "where_bend": 2, "gelu_slope_sign": 2}
+
+
+def key_why(qid):
+    """One sentence of why for a lettered question's key, from its right option's why (KEY_SENTENCE picks which)."""
+    q = get(qid)
+    said = {"leaky_alive": "Left of 0 its slope is small but not 0, so a stuck unit still gets a small nudge and can "
+                           "climb back.",
+            "selu_steady": "Its two constants were chosen so that average 0 and spread 1 come out the "
+                           "same again, and other starts are pulled toward them.",
+            "relu_corners": "A sum of corners is a chain of short straight pieces, and enough short pieces can follow "
+                            "any unbroken curve.",
+            "why_adam": "Adam judges each nudge against that weight's usual nudge size, as you judge a friend who "
+                        "always whispers against their usual voice.",
+            "loss_at_ln2": f"A 50-50 guess gives every point the chance ½, and −ln ½ = ln 2 ≈ {math.log(2):.2f}."}
+    if qid in said:
+        return said[qid]
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", q.options[answer_key(qid)].why)
+    return sentences[KEY_SENTENCE.get(qid, 0)]
 
 
 def _all():

@@ -354,6 +354,28 @@ def worked_unit(inputs):
     return fig
 
 
+UNIT_FOLD = "Unit, weight, shift, bend: open if one is new"
+UNIT_LEAD = "A unit is one small calculator in a network. Here is one at work."
+
+
+def unit_words(weights=WORKED_WEIGHTS, shift=WORKED_SHIFT):
+    """(word, what it is) for the unit's parts, each said with the worked unit's own numbers. p71 (r67 Retention):
+    what each part is, not where it acts (Q8 asks the order)."""
+    return (("weight", f"the number an input is multiplied by (the stretch). Here {weights[0]} and {weights[1]}."),
+            ("shift", f"(bias): a number the unit adds. Here {shift}."),
+            ("bend", "(activation function): a curve the unit's number goes through. Here ReLU."))
+
+
+def unit_fold(inputs):
+    """The word list's first fold (p71, r67: in view, the unit's picture answered Q8 and Q9): what a unit is, its
+    picture with one case's numbers, then its three parts in words."""
+    fig = worked_unit(inputs)
+    items = "".join(f"<li><b>{name}</b>{'' if how.startswith('(') else ':'} {_html.escape(_minus(how))}</li>"
+                    for name, how in unit_words())
+    picture = tables.image(figure_png(fig), fig.get_label(), int(fig.get_figwidth() * fig.dpi))
+    return tables.FoldedRows(UNIT_FOLD, [UNIT_LEAD], tables.Raw(f"{picture}<ul>{items}</ul>"))
+
+
 def worked_unit_check(inputs):
     """The opening Predict's fold: the output, then the unit's picture for that case (r52: the picture sat in view
     right under its Predict and answered it)."""
@@ -631,6 +653,23 @@ def _sigmoid_slope_peak(ax):
     ax.legend(fontsize=9, loc="upper left")
 
 
+def _sigmoid_value_and_slope(ax):
+    """Q13 (sigmoid_slope_0, p71 r67 Picture): sigmoid and its slope, one dot each at x = 0: the value ½ (the trap)
+    and the slope's peak, ¼ (the answer)."""
+    sig = activations.get("sigmoid")
+    xs = np.linspace(-6, 6, 601)
+    ax.plot(xs, np.asarray(sig(xs), dtype=float), color=NEUTRAL, lw=1.6, ls=":", label="sigmoid (its value)")
+    ax.plot(xs, np.asarray(sig.derivative(xs), dtype=float), color=plots.color("sigmoid"), lw=2.4,
+            label="sigmoid's slope", **plots.line_style("sigmoid"))
+    value, slope = float(sig(0.0)), float(sig.derivative(0.0))
+    ax.plot([0, 0], [value, slope], "o", color="black", ms=6)
+    ax.annotate(f"value at 0: {value:g}", (0, value), xytext=(1.0, 0.72), fontsize=10, arrowprops=dict(arrowstyle="->", lw=0.8))
+    ax.annotate(f"slope at 0: {slope:g}, its peak", (0, slope), xytext=(1.0, 0.36), fontsize=10,
+                arrowprops=dict(arrowstyle="->", lw=0.8))
+    ax.set(xlim=(-6, 6), ylim=(-0.05, 1.05), xlabel="x", ylabel="value or slope")
+    ax.legend(fontsize=9, loc="upper left")
+
+
 def tanh_at_3():
     """(tanh(3), tanh's slope at 3): Q21's value trap and its answer."""
     tanh = activations.get("tanh")
@@ -790,26 +829,21 @@ def _share_alt(qid):
 
 
 SELU_DEPTH, SELU_START = 10, 2.0   # Q28's picture: 10 layers, from a spread of 2 (chapter 04's networks)
-SELU_LABELS = {"SELU": "SELU", "ReLU, LeCun weights": "ReLU, SELU's start weights",   # Q28 never names LeCun; r55:
-               "ReLU, He weights": "ReLU, its own bigger start weights"}   # whose weights they are (sized for SELU),
-# so the fading is not read as what ReLU always does; r56: ReLU with its own (He) weights is drawn, not only said
-SELU_STYLES = {"SELU": ("-", 2.4, None), "ReLU, LeCun weights": ("--", 1.4, None), "ReLU, He weights": (":", 2.4, "#E69F00")}   # r61: thicker, to be seen
-RELU_ALPHA = 0.8   # r58 Picture: ReLU's ten lines hid SELU's point; one faded network per ReLU run (the alt says all five); r61: 0.5 made the dotted line too pale
 SELU_Y = (-0.5, 2.2)   # r56: one y range for both panels (spread and average), every run in view
-SELU_RUNS = tuple(SELU_LABELS)
+# p71 (r67 Picture): Q28 asks about SELU only; ReLU's two runs (its own and SELU's start weights) left the picture
+SELU_TARGETS = "spread 1 (left), average 0 (right)"
 
 
-def _selu_runs(part, runs=("SELU", "ReLU, LeCun weights")):
-    """{run: [part per layer 0..SELU_DEPTH]} for SELU and ReLU with LeCun weights (and any other run of chapter 04's
-    asked for), five random networks each; part 0 is the average, 1 the spread. Chapter 04's own runs
-    (ch04_zoo.run_draws), not a copy."""
+def _selu_runs(part, runs=("SELU",)):
+    """{run: [part per layer 0..SELU_DEPTH]} for SELU (and any other run of chapter 04's asked for), five random
+    networks each; part 0 is the average, 1 the spread. Chapter 04's own runs (ch04_zoo.run_draws), not a copy."""
     from course_utils.ui import ch04_zoo
     draws = ch04_zoo.run_draws(SELU_DEPTH, SELU_START)
     return {text: [np.asarray(pair[part]) for pair in draws[text]] for text in runs}
 
 
 def selu_spread_runs():
-    """{run: [spread per layer 0..SELU_DEPTH]}: SELU's and ReLU's (LeCun) five networks each."""
+    """{run: [spread per layer 0..SELU_DEPTH]}: SELU's five networks."""
     return _selu_runs(1)
 
 
@@ -818,53 +852,41 @@ def selu_average_runs():
     return _selu_runs(0)
 
 
-def _selu_lines(ax, runs, labelled):
-    """One line per network: SELU's solid and thick, ReLU's dashed (SELU's weights) or dotted (its own); the first of
-    each run labelled if asked. SELU's are drawn last, on top."""
-    from course_utils.ui import ch04_zoo
+def _selu_lines(ax, part, target, label=None):
+    """SELU's five networks, one solid line each, and the value they are pulled toward (dash-dot, on top)."""
     layers = np.arange(SELU_DEPTH + 1)
-    for text in sorted(runs, key=lambda t: t == "SELU"):
-        name = ch04_zoo.SPREAD_RUNS[text][0]
-        ls, lw, colour = SELU_STYLES[text]
-        shown, alpha = (runs[text], 1.0) if text == "SELU" else (runs[text][:1], RELU_ALPHA)   # r58: SELU in front
-        for k, s in enumerate(shown):
-            label = SELU_LABELS[text] if labelled and k == 0 else "_nolegend_"
-            ax.plot(layers, s, color=colour or plots.color(name), lw=lw, ls=ls, alpha=alpha, label=label)
+    for k, s in enumerate(_selu_runs(part)["SELU"]):
+        ax.plot(layers, s, color=plots.color("selu"), lw=2.4, label="SELU, five networks" if k == 0 else "_nolegend_")
+    ax.axhline(target, color="black", ls="-.", lw=1.2, zorder=5, label=label or "_nolegend_")   # p69 (r64): over the lines
     ax.set_xticks(range(0, SELU_DEPTH + 1, 2))
+    ax.set(xlim=(0, SELU_DEPTH), ylim=SELU_Y, xlabel="layer")
 
 
 def _selu_spread(ax):
-    """The spread of the outputs, layer by layer: SELU's five networks come back to 1, ReLU's with SELU's weights
-    fade, ReLU's with its own (He) weights keep a spread above 1."""
-    _selu_lines(ax, _selu_runs(1, SELU_RUNS), labelled=True)
-    ax.axhline(1, color="black", ls="-.", lw=1.2, zorder=5, label="spread 1, average 0")   # p69 (r64): drawn over SELU's lines, not hidden
-    ax.set(xlim=(0, SELU_DEPTH), ylim=SELU_Y, xlabel="layer", ylabel="spread of the outputs")
-    handles, labels = ax.get_legend_handles_labels()
-    first = [labels.index(SELU_LABELS[t]) for t in SELU_RUNS] + [k for k, t in enumerate(labels) if t not in SELU_LABELS.values()]
-    ax.legend([handles[k] for k in first], [labels[k] for k in first], fontsize=9, loc="upper right", frameon=False)
+    """The spread of the outputs, layer by layer: SELU's five networks come down from 2 to near 1."""
+    _selu_lines(ax, 1, 1.0, SELU_TARGETS)
+    ax.set_ylabel("spread of the outputs")
+    ax.legend(fontsize=9, loc="upper right", frameon=False)
 
 
 _selu_spread.own_axes = True
 
 
 def _selu_average(ax):
-    """The average of the outputs, layer by layer: SELU's stays near 0, ReLU's (SELU's weights) climbs, then fades
-    with its spread; ReLU's with its own weights stays near 1."""
-    _selu_lines(ax, _selu_runs(0, SELU_RUNS), labelled=False)
-    ax.axhline(0, color="black", ls="-.", lw=1.2, zorder=5)
-    ax.set(xlim=(0, SELU_DEPTH), ylim=SELU_Y, xlabel="layer", ylabel="average of the outputs")
+    """The average of the outputs, layer by layer: SELU's stays near 0."""
+    _selu_lines(ax, 0, 0.0)
+    ax.set_ylabel("average of the outputs")
 
 
 def _selu_figure():
-    """Q28's settling picture: the spread (left) and the average (right) of the same five networks per run, on one y
-    range, with one legend above both panels (r56: the right panel had none)."""
+    """Q28's settling picture: the spread (left) and the average (right) of SELU's five networks, on one y range,
+    with one legend above both panels (r56: the right panel had none)."""
     fig, (left, right) = plots.new_figure(*SMALL, ncols=2, sharey=True)
     _selu_spread(left)
     _selu_average(right)
-    named = dict(zip(*reversed(left.get_legend_handles_labels())))   # {label: line}
+    handles, labels = left.get_legend_handles_labels()
     left.get_legend().remove()
-    order = [SELU_LABELS[t] for t in SELU_RUNS] + [t for t in named if t not in SELU_LABELS.values()]
-    fig.legend([named[t] for t in order], order, loc="outside upper center", ncols=2, fontsize=8, frameon=False)
+    fig.legend(handles, labels, loc="outside upper center", ncols=2, fontsize=8, frameon=False)
     right.tick_params(labelleft=True)
     for ax in (left, right):
         ax.tick_params(labelsize=9)
@@ -994,6 +1016,7 @@ AFTER_PICTURES = {
     "where_bend": _bend_between,   # r50: Q10's key had no picture; r58: not Q12's stacks again, the bend itself
     "chain_sigmoid_10": _fading_nudge,
     "why_sigmoid_stalled": _sigmoid_slope_peak,
+    "sigmoid_slope_0": _sigmoid_value_and_slope,   # p71 (r67): Q13's key had no picture
     "tanh_vs_sigmoid": _tanh_from_sigmoid,
     "gelu_dip": _gelu_dip,
     "relu_corners": _corners_follow_a_curve,
@@ -1017,27 +1040,12 @@ AFTER_PICTURES = {
 
 
 def _selu_alt():   # r62: a reader saw one SELU line where the alt said five: it says they overlap
-    ends = {text: [float(s[-1]) for s in runs] for text, runs in _selu_runs(1, SELU_RUNS).items()}
-    selu, relu, he = ends["SELU"], ends["ReLU, LeCun weights"], ends["ReLU, He weights"]
-    averages = _selu_runs(0, SELU_RUNS)
-    tops = {text: max(float(np.abs(m).max()) for m in runs) for text, runs in averages.items()}
-    he_mean = [float(m[-1]) for m in averages["ReLU, He weights"]]
+    ends = [float(s[-1]) for s in selu_spread_runs()["SELU"]]
+    top = max(float(np.abs(m).max()) for m in selu_average_runs()["SELU"])
     return (f"Two panels on one scale, layer 0 to {SELU_DEPTH}, starting at spread {SELU_START:g}: five random SELU "
-            f"networks (their solid lines nearly overlap), and one faded line for each ReLU start (one of its five networks). Left, the spread of "
-            f"the outputs. SELU's (solid) come down close to 1 (from "
-            f"{min(selu):.2f} to {max(selu):.2f} at layer {SELU_DEPTH}). ReLU's, with SELU's start weights (dashed), "
-            f"fade to between {min(relu):.2g} and {max(relu):.2g}: these weights are too small for ReLU. With its own "
-            f"bigger ones (dotted), its spread does not fade: at layer {SELU_DEPTH} it is "
-            f"between {min(he):.2g} and {max(he):.2g}. Right, the averages: SELU's stay near 0 (at most "
-            f"{tops['SELU']:.2f}); ReLU's with SELU's weights climb to {tops['ReLU, LeCun weights']:.1f}, then fade; "
-            f"with its own, they end between {min(he_mean):.2g} and {max(he_mean):.2g}.")
-
-
-def relu_own_weights_spreads():
-    """[spread per layer 0..SELU_DEPTH] for ReLU with He weights, the same five networks' seeds as Q28's picture
-    (chapter 04's runs; not drawn: Q28's alt says it, r55)."""
-    from course_utils.ui import ch04_zoo
-    return [np.asarray(s) for _m, s in ch04_zoo.run_draws(SELU_DEPTH, SELU_START)["ReLU, He weights"]]
+            f"networks (their solid lines nearly overlap). Left, the spread of the outputs comes down close to the "
+            f"black line at 1 (from {min(ends):.2f} to {max(ends):.2f} at layer {SELU_DEPTH}). Right, the average "
+            f"stays near the black line at 0 (at most {top:.2f} away).")
 
 
 def _minus(text):
@@ -1114,6 +1122,9 @@ def picture_alt(qid):
                               f"and (0, 1) the score −s. It is lowest, {quiz._pair_loss(0, 0):.2f}, where both scores are 0. "
                               f"At scores {PAIR_MARKS[0]:g} and {-PAIR_MARKS[0]:g} it is "
                               f"{quiz._pair_loss(PAIR_MARKS[0], -PAIR_MARKS[0]):.2f}: the curve bends upward.",
+        "sigmoid_slope_0": (f"Sigmoid (dotted) and its slope (thick), x from -6 to 6. At x = 0 the value is "
+                            f"{float(activations.get('sigmoid')(0.0)):g} and the slope is "
+                            f"{float(activations.get('sigmoid').derivative(0.0)):g}, its highest."),
         "why_sigmoid_stalled": f"Sigmoid's slope from x = -6 to 6, under the dashed line at slope 1. Its peak, at x = 0, "
                                f"is only {float(activations.get('sigmoid').derivative(0.0)):g}: every sigmoid bend "
                                "shrinks the nudge, even at its steepest.",
@@ -1460,7 +1471,8 @@ def _key_line(qid, number, learner, pictures=True):
         key = quiz.answer_key(qid)
         letter = LETTERS[learner.order[qid].index(key)]
         answer = f"{letter}: {q.options[key].text}"
-        why, wrong = f" Click {letter} above to read why.", ""   # the reason shows under the letters, not twice
+        # p71 (r67 Retention): one sentence of why in the key; a click on each letter says the rest
+        why, wrong = f" <i>Why:</i> {_html.escape(quiz.key_why(qid))} Click the letters above for more.", ""
     else:   # a typed number is no option: say it is the answer, and end it with a full stop before the why
         answer = f"Answer: {said_number(q)}."
         why = " <i>Why:</i> " + why_html(q.explanation)   # one step a line, "| ..." lines as a table
