@@ -906,7 +906,7 @@ def test_corners_sentence_tanh_sentence_and_weights_say_what_is_true():
     assert np.allclose(ch00_start_here.bent_sum(same_x, xs), 0.0)
     text = _markdown()
     # Pass 36: the 'unless' became its own short lines, one exception each.
-    assert ("Adding them up keeps every corner, with two exceptions.\nA unit with weight 0 adds no corner.\n"
+    assert ("Adding them up keeps every corner, with two exceptions.\nA unit whose output weight is 0 adds no corner.\n"
             "Two corners at the same x can cancel out.") in repr(ch00_start_here.bent_units_check())
     tanh, sig = activations.get("tanh"), activations.get("sigmoid")
     # Pass 24: going back the big weight multiplies the signal up; going forward it makes the next bend's input big
@@ -1274,7 +1274,7 @@ def test_pass18_a_unit_of_weight_0_adds_no_corner_and_the_fold_says_so():
     assert ch00_start_here.corners(no_middle) == [-2.0, 2.0]  # the corner at 0 is gone
     kinks = np.flatnonzero(np.abs(np.diff(ch00_start_here.bent_sum(no_middle, x), 2)) > 1e-6)
     assert not np.any(np.abs(x[1:-1][kinks]) < 0.05)  # no slope jump near 0 in the drawn sum
-    assert "\nA unit with weight 0 adds no corner.\n" in repr(ch00_start_here.bent_units_check())
+    assert "\nA unit whose output weight is 0 adds no corner.\n" in repr(ch00_start_here.bent_units_check())
 
 
 def test_pass18_the_opening_points_ahead_to_the_limited_range():
@@ -1465,7 +1465,7 @@ def test_pass22_terms_are_glossed_before_they_are_used():
     assert "$y$" not in cells[q - 1].source  # pass 31 (r29 item 1): the widget's axis is z
     assert "crosses\nthe vertical axis" in cells[q + 1].source and "*y* axis" not in cells[q + 1].source
     assert "straight?" not in ch00_start_here.stretch_shift().readout.value   # pass 47 (pass 48: the row's new words)
-    assert '"Linear" means straight-line; "rectified" means made one-way: negatives become 0.' in _markdown()
+    assert '"Linear" means straight-line (each of its two pieces is straight); "rectified" means made one-way: negatives become 0.' in _markdown()
     assert "Here each rule is a layer with one unit and no bend." in _cell("## Why the bend matters")
     course_map = _cell("## The course map")
     assert "the XOR puzzle (answer 1 when exactly one of two inputs is 1)" in course_map
@@ -2757,7 +2757,7 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     # off by 1, then 2).
     # Pass 66 (r61 Clarity): the output's hill slope (its own cell), then our weight's, then the signal and its
     # picture; after it, the pass back walked arrow by arrow, the one path back, a "words so far" box, the Predict.
-    assert cells[k - 2].source.startswith("A tiny nudge of our weight moves the output $6$ times as far")
+    assert cells[k - 2].source.startswith("A tiny change of our weight moves the output $6$ times as far")
     assert cells[k - 3].source.startswith("How wrong is that output? Say the right answer is $23$.")
     assert "the output's hill slope is the output minus the right answer: $24 - 23 = 1$." in cells[k - 3].source
     assert cells[k - 4].source.rstrip().endswith("then $\\times 3$.")
@@ -2856,7 +2856,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     a, b, c = ch00_start_here.wiggle_forward()
     assert f"grows by $0.1 \\cdot {worked['input']:g} = {a:g}$" in section and f"passes on ${b:g}$" in section
     assert f"makes it ${b:g} \\cdot {worked['weight']:g} = {c:g}$" in section
-    assert f"A tiny nudge of our weight moves the output ${slope:g}$ times as far" in section   # pass 71: the 6, once
+    assert f"A tiny change of our weight moves the output ${slope:g}$ times as far" in section   # pass 71: the 6, once
     assert "times as far as our weight" not in section
     # Pass 57 (r51 change 1): what the 1 stands for; the weights and the bends' slopes multiply the signal back; the
     # input gives the trained weight's slope.
@@ -2885,7 +2885,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             "This passing back, multiplying at each part, is **backpropagation**.\n"
             "All the hill slopes together are the **gradient**.\n\n"
             # pass 71 (r68 Interaction): the widget's rule, said before its Predict
-            "Below, the right answer stays $1$ under the output: the signal starts at $1$.") == rule.strip()
+            "The sliders below set the right answer to the output minus $1$: the signal starts at $1$.") == rule.strip()
     # Pass 63 (r58 Clarity): what our weight's own value multiplies (the signal passed on to earlier layers) is cut:
     # chapter 03's backpropagation, and it made the reader doubt the 6. Its value still is no factor of the 6:
     assert "earlier layers" not in _section("## How a network learns")
@@ -2931,10 +2931,10 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
         assert d(ch00_start_here.hill, v) == pytest.approx(v - ch00_start_here.HILL_BOTTOM, abs=1e-6)
     # Pass 71 (r66 Clarity): why the two multiply, said per move (the weight's, then the output's); r68 Correctness:
     # as rates for a tiny move (a whole step on the bowl adds more than 6).
-    assert (f"A tiny nudge of our weight moves the output ${slope:g}$ times as far, "
+    assert (f"A tiny change of our weight moves the output ${slope:g}$ times as far, "
             f"and the wrongness ${start:g}$ times as far again.\n"
             f"So the wrongness moves ${slope:g} \\cdot {start:g} = {slope * start:g}$ times as fast: "
-            "our weight's hill slope.") == _cell("A tiny nudge of our weight").strip()
+            "our weight's hill slope.") == _cell("A tiny change of our weight").strip()
     assert "were $100$" not in _markdown()
     src = [c.source for c in _nb().cells]
     assert src.index(why) < src.index(out) < src.index("ch00.signal_chain_picture()")   # pass 67: the box before
@@ -3120,10 +3120,10 @@ def test_pass70_the_slider_chain_sits_after_the_walk_with_its_predict_and_answer
     assert cells[k - 2].source.startswith("Read the arrows right to left:")
     # Pass 71 (r68 Interaction): the widget's rule said before its Predict (the right answer sits 1 below the
     # output, so the signal starts at 1 whatever the input), then the Predict; the weight-5 fold reads its 10 there.
-    assert cells[k - 2].source.strip().endswith("\n\nBelow, the right answer stays $1$ under the output: "
-                                                "the signal starts at $1$.")
+    assert cells[k - 2].source.strip().endswith("\n\nThe sliders below set the right answer to the output "
+                                                "minus $1$: the signal starts at $1$.")
     assert cells[k - 1].source.strip() == "**Predict:** make the input $-2$. What reaches our weight?"
-    assert "Check it on the sliders above (output's weight $5$)." in \
+    assert "Check it on the sliders (output's weight $5$)." in \
         cells[k + 3].source and ch00_start_here.chain_signal(2, 5)["hill slope"] == 10
     assert cells[k].metadata["jupyter"]["source_hidden"]
     assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in cells[k].outputs)

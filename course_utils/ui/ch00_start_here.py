@@ -597,7 +597,7 @@ def bent_units_check():
         [f"With 3 units: {NUMBER_WORDS[len(three)].lower()} corners, at x = {where}.",
          "Each bent unit usually adds one corner, where its own input crosses 0.",
          "Adding them up keeps every corner, with two exceptions.",
-         "A unit with weight 0 adds no corner.",
+         "A unit whose output weight is 0 adds no corner.",
          "Two corners at the same x can cancel out.",
          *CANCEL_EXAMPLE],
     ], CHECK_ROW)
