@@ -739,7 +739,7 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     assert waits == "1 day, 3 days, 1 week, 2 weeks" and ch07_quiz.wait_words(review.DAYS[1]) == "at once"
     assert [line for line in opened.splitlines() if line.strip()] == [   # pass 68: the answer said once
         f"The missed one. Missed questions return today; right ones after {waits}.",   # p69 (r64): the store's waits, in one line
-        "Today's retry is practice: a right answer moves it up a box only a day after the miss."]   # p71 (r67): no clash
+        "Retrying today is practice and cannot move the card up. Only a right answer a day later can."]   # p71 (r67): no clash; p72 (r68 Clarity): two short sentences
     clock = [0.0]   # p71: what the store does, as the second line says: a retry the same day stays in box 1, a day on it moves
     store = review.Store(None, now=lambda: clock[0])
     store.record("unit_steps", False)
@@ -1472,8 +1472,11 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     # for every x below 0 (the dip's x and depth stay out: Q15 asks for the x, its trap is the depth)
     # p71 (r67 Retention): "it sits a little below 0 (its dip)" answered the question of which bend never goes below
     # 0 (deepest_dip); the word list says what GELU is, not where it dips
-    assert ("- **ReLU**: two straight pieces, a sharp corner at 0.\n- **GELU**: ReLU with a rounded corner.\n") in top
-    assert gelu_low == "−0.17" and gelu_low not in top and "below 0" not in top and "dip" not in top
+    # p72 (r68 Correctness): the dip is part of what GELU is (Q2, Q15, Q23 test it), said as a plain description;
+    # "on the left", not "just left of 0" (r54): GELU is below 0 at every x below 0 (checked below)
+    assert ("- **ReLU**: two straight pieces, a sharp corner at 0.\n- **GELU**: ReLU with a rounded corner that dips "
+            "slightly below 0 on the left.\n") in top
+    assert gelu_low == "−0.17" and gelu_low not in top and "just left" not in top
     assert quiz.typeset(f"{quiz._lowest('gelu')[0]:.2f}") not in top
     gelu = activations.get("gelu")
     left = np.concatenate([-np.logspace(-6, 1.4, 400), [-1e-9]])   # from −25 up to a hair below 0
@@ -1807,7 +1810,7 @@ def test_pass16_mixed_keys_open_with_their_chapter_and_word_lines_follow_the_ans
     fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)   # the reader's Q1: its Word line, then the answer
     # pass 28: the word lines first (before the why that uses them: ln, σ), then the answer, its why at once after it
     # pass 29: a lettered question's fold is its answer only (the letters' clicks explain); a number's keeps its why
-    assert "<b>SwiGLU</b>" not in fold1 and "<b>D: SwiGLU.</b> <i>Why:</i> Its gate is bent by SiLU. Click the letters above for more.</div>" in fold1 and "<ul>" not in fold1   # r45: its word is under the prompt
+    assert "<b>SwiGLU</b>" not in fold1 and "<b>D: SwiGLU.</b> <i>Why:</i> LLaMA&#x27;s and PaLM&#x27;s papers name SwiGLU for these blocks; the older BERT and GPT-2 use GELU there. Click the letters above for more.</div>" in fold1 and "<ul>" not in fold1   # r45: its word is under the prompt
     for qid, lines in learner.glosses.items():
         fold = ch07_quiz.key_fold_html(qid, 1, learner)
         if "class='gloss'" in fold:
@@ -1885,7 +1888,13 @@ def test_pass18_q1_asks_for_a_unit_q20_counts_slopes_only_q35_supposes_and_the_r
     # pass 30: the stem says what a transformer is; the key no longer repeats it, nor the answer
     # pass 31: the key says what bends SwiGLU's gate (its gloss, under Q17's stem, must not: it would give Q17 away)
     # r38: the stem no longer says "transformer", so the key says "language models"
-    assert why1.startswith("Its gate is bent by SiLU. Earlier language models used ReLU or GELU here.") and "this design" not in why1
+    assert why1.startswith("LLaMA's and PaLM's papers name SwiGLU for these blocks; the older BERT and GPT-2 use GELU "
+                           "there. Its gate is bent by SiLU.") and "this design" not in why1   # p72 (r68): why it is the answer
+    from course_utils.facts import deployments
+    for model in ("LLaMA", "PaLM"):   # their papers are the sources the data cites
+        row = next(d for d in deployments.DEPLOYMENTS if d.model == model)
+        assert row.registry == "swiglu" and "arXiv" in row.citation and row.checked.startswith("paper")
+    assert {next(d for d in deployments.DEPLOYMENTS if d.model == m).registry for m in ("BERT", "GPT-2")} == {"gelu_tanh"}
     assert "swapped" not in why1 and why1.count(". ") == 2
     assert "It is not in the feed-forward block." in next(o.why for o in q1.options if o.text == "Softmax.")
     q20 = quiz.get("chain_sigmoid_10")
@@ -2144,7 +2153,9 @@ def test_pass22_q12_says_points_not_corners_and_chapter_01s_ten_runs_end_at_one_
     assert "At the input point (1, 0), about what chance does it give that the answer is 1?" in q.prompt and "corner" not in quiz.used_text(q)
     # pass 55 (r49): not "there"; pass 60 (r54): the section of chapter 01 that shows them is named
     # r62: in this chapter the runs are a pointer (the section named); this test checks what chapter 01's runs show
-    assert "Trained runs agree: see chapter 01, “A network tries XOR”." in q.explanation
+    # p72 (r68 Correctness): the key gives chapter 01's reason (equal totals) and names the chapter; its runs are
+    # still checked below
+    assert "(1, 1) (chapter 01).\n" in q.explanation
     assert "### A network tries XOR" in markdown_of("01_collapse_proof")
     with mock.patch("builtins.print"):
         xor = ch01_collapse.train_xor(hidden_units=8, epochs=500, seeds=range(10))
@@ -2387,13 +2398,15 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert xor.prompt.count(". ") + xor.prompt.count("? ") == 1 and xor.prompt.endswith("?")
     # p70 (r65 Clarity): a short plain argument (no bend: one straight rule; it cannot raise both 1-points without
     # raising a 0-point; a tilt only adds loss), the runs' pointer in the fold
-    assert xor.explanation.startswith("About one half, at (1, 0) and at every other point: the know-nothing answer, a "
-                                      "50-50 guess.\n"
-                                      "A network with no bend between its layers is one straight rule. It cannot score "
-                                      "both (0, 1) and (1, 0) higher (answer 1) without scoring (0, 0) or (1, 1) higher "
-                                      "too (answer 0).\n"
-                                      "Tilting, (1, 0) up and (0, 1) just as much down, only adds loss (the picture). So "
-                                      "its best answer is ½ at every point: loss 0.69 each.\n")
+    # p72 (r68 Correctness): "higher" said than what, and the "So" did not follow from one kind of tilt: the key
+    # gives chapter 01's equal totals, then the conclusion, in two sentences (the loop below checks the totals)
+    assert xor.explanation == ("About one half, at (1, 0) and at every other point: the know-nothing answer, a "
+                               "50-50 guess.\n"
+                               "With no bend, the scores of (0, 1) and (1, 0) always add up to the same total as those "
+                               "of (0, 0) and (1, 1) (chapter 01).\n"
+                               "Splitting a total unevenly only adds loss (the picture), so the best rule gives all four "
+                               "points one chance, and with two 1s and two 0s that is ½: loss 0.69 each.")
+    assert "higher" not in xor.explanation
     for rule in np.random.default_rng(70).normal(0, 2, (50, 3)):   # raise both 1-points and a 0-point rises too
         assert quiz._xor_score((0, 1), rule) + quiz._xor_score((1, 0), rule) == pytest.approx(
             quiz._xor_score((0, 0), rule) + quiz._xor_score((1, 1), rule))
@@ -2407,9 +2420,9 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # p71 (r67 Focus): the fold of worked numbers was a wall of digits: gone. The key is three lines of reason, one
     # pointer to the trained runs, and the picture; the tilt's numbers are still checked here
     lines = xor.explanation.split("\n")
-    assert len(lines) == 4 and not re.search(r"\bln\b", xor.explanation) and "-point" not in xor.explanation
+    # p72 (r68): the answer, then two sentences (equal totals, then the conclusion) and the picture
+    assert len(lines) == 3 and not re.search(r"\bln\b", xor.explanation) and "-point" not in xor.explanation
     assert not [line for line in lines if line.startswith(quiz.FOLD)]
-    assert lines[3] == "Trained runs agree: see chapter 01, “A network tries XOR”."
     assert quiz._xor_loss((0, 1), 1) - np.log(2) > np.log(2) - quiz._xor_loss((1, 0), 1) > 0   # costs more than it saves
     assert (f"{2 * (np.log(2) - quiz._xor_loss((0, 1), 1, quiz.XOR_LIFT)):.2f}",
             f"{quiz._xor_loss((1, 1), 0, quiz.XOR_LIFT) - np.log(2):.2f}") == ("1.29", "5.31")
@@ -3040,7 +3053,10 @@ def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_fi
     # pass 44 (r39): Q1's prompt says "feed-forward block" and a wrong option GELU: the opening defines both, once
     # (Q1 keeps at most two word lines, test_pass22_...), before Q1 and Q2
     first = _words()
-    assert "**GELU**: ReLU with a rounded corner.\n" in first   # p71 (r67): the dip left the list (deepest_dip tests it)
+    # p71 (r67): the dip was phrased as the tested property; p72 (r68): a plain description of the shape, dip included
+    assert "**GELU**: ReLU with a rounded corner that dips slightly below 0 on the left.\n" in first
+    gx, gy = quiz._lowest("gelu")
+    assert -1 < gx < 0 and -0.2 < gy < 0   # the dip is slight and just left of 0
     # r52: "language model" is said in plain words where it first appears; r55: said before the block, which is then
     # defined with no new word in it
     assert ("- A **language model** is a network that writes text. Each of its layers holds a **feed-forward block**: a "
@@ -3226,7 +3242,8 @@ def test_pass31_keys_say_what_is_true():
     assert leaky.startswith("A ReLU unit is dead when its weighted sum plus bias is at or below 0 for every training example.")
     ffn = quiz.get("transformer_ffn")
     assert "plain or" not in ffn.prompt and "Which of these sits in each layer's feed-forward block?" in ffn.prompt
-    assert ffn.options[quiz.answer_key("transformer_ffn")].why.startswith("Its gate is bent by SiLU.")
+    why = ffn.options[quiz.answer_key("transformer_ffn")].why   # p72 (r68): the sources first, then the gate
+    assert why.startswith("LLaMA's and PaLM's papers name SwiGLU") and "Its gate is bent by SiLU." in why
     assert any(o.why.startswith("b is the height where it meets the vertical axis, at x = 0." )  # pass 33: chapter 00's word
                for o in quiz.get("bias_role").options)
 
@@ -3390,7 +3407,7 @@ def test_pass34_leitner_fold_box_1_label_and_solid_progress_swatches():
     fold = next(_src(c) for c in _cells() if "Leitner" in _src(c) and "<img" in _src(c))
     assert fold.startswith("<details><summary>Check your prediction</summary>\n\nThe missed one. "
                            "Missed questions return today; right ones after 1 day, 3 days, 1 week, 2 weeks.\n"
-                           "Today's retry is practice: a right answer moves it up a box only a day after the miss.\n\n</details>\n\n"
+                           "Retrying today is practice and cannot move the card up. Only a right answer a day later can.\n\n</details>\n\n"
                            + ch07_quiz_HOW_BOXES + "\n\n<img")
     assert fold.count("<details>") == fold.count("</details>") == 2   # r58 Focus: the mechanics folded; p69 (r64): one fold, not nested
     assert fold.index("</details>") < fold.index(ch07_quiz_HOW_BOXES)
@@ -3598,7 +3615,7 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     w1, w2, b = 3.0, -3.0, 0.0   # pass 52: the worked example, score = 3x₁ − 3x₂
     # p71 (r67 Focus): the worked tilt's numbers left the key (its picture shows the tilt's cost); the tilt it names
     # still moves (1, 0) up and (0, 1) just as much down, two points whose answer is 1
-    assert "Tilting, (1, 0) up and (0, 1) just as much down, only adds loss (the picture)." in why
+    assert "Splitting a total unevenly only adds loss (the picture)" in why   # p72: the tilt is the picture's x axis
     assert score(w1, w2, b, (1, 0)) == -score(w1, w2, b, (0, 1)) > 0 and all(x[0] ^ x[1] for x in ((1, 0), (0, 1)))
     assert "Both pairs' scores" not in why   # pass 53 (r47): no general proof in the quiz fold
     learner = ch07_quiz.Learner(review.Store(None))
@@ -3955,9 +3972,17 @@ def test_pass56_the_words_section_shows_one_unit_in_whole_numbers_then_asks_for_
     assert _src(cells[start + 5]) == "ch07_quiz.shapes_fold()"
     shapes = _src({"source": cells[start + 5]["outputs"][0]["data"]["text/html"]})
     assert shapes.startswith("<details><summary>Forgot a shape? Open after the mixed round.</summary>")
-    assert "<pre>ReLU, GELU, Sigmoid and Tanh, on one y scale.</pre><img" in shapes and shapes.endswith("</details>")
+    # p72 (r68 Picture): every bend the questions name, on the same y scale, named as the word list names them
+    assert ("<pre>ReLU, GELU, Sigmoid, Tanh, Leaky ReLU, SiLU, Mish and SELU, on one y scale.</pre><img" in shapes
+            and shapes.endswith("</details>"))
     fig = ch07_quiz.bend_shapes()
-    assert len({ax.get_ylim() for ax in fig.axes}) == 1 and [ax.get_title() for ax in fig.axes] == ["ReLU", "GELU", "Sigmoid", "Tanh"]
+    assert len({ax.get_ylim() for ax in fig.axes}) == 1 and [ax.get_title() for ax in fig.axes] == [
+        "ReLU", "GELU", "Sigmoid", "Tanh", "Leaky ReLU", "SiLU", "Mish", "SELU"]
+    low, high = ch07_quiz.SHAPES_Y   # every curve fits the shared scale: SELU's floor and top included
+    for ax in fig.axes:
+        y = ax.lines[-1].get_ydata()
+        assert low < min(y) and max(y) < high, ax.get_title()
+    assert "**SiLU**" in _words() and "Swish" not in fig.get_label()   # one name per idea
     assert f"alt='{html.escape(fig.get_label(), quote=True)}'" in shapes
     # the strip is drawn small, from −3 to 3: a shape to recall, not Q15's dip x to two digits
     assert ch07_quiz.SHAPES_X == (-3.0, 3.0) and quiz.typeset(f"{quiz._lowest('gelu')[0]:.2f}") not in fig.get_label()
@@ -4065,8 +4090,8 @@ def test_pass48_q11_picture_draws_the_pair_loss_lowest_where_the_scores_are_equa
     assert "a tilt gives (1, 0) a score s and (0, 1) the score −s" in alt   # p70 (r65): the key's tilt, (1, 0) up
     # pass 61 (r55): the open key says what the picture shows in one sentence, with no "1-point" shorthand
     # r59 (Clarity): the tilt in one short sentence, then what the picture shows (r62: on its own line)
-    assert f"{quiz._pair_loss(3, -3):.2f}" == "3.10" and ("Tilting, (1, 0) up and (0, 1) just as much down, only adds "
-                                                          "loss (the picture).") in quiz.get("xor_no_bend_chance").explanation   # p70 (r65)
+    assert f"{quiz._pair_loss(3, -3):.2f}" == "3.10" and ("Splitting a total unevenly only adds loss (the "
+                                                          "picture)") in quiz.get("xor_no_bend_chance").explanation   # p72 (r68)
     assert "The picture shows every tilt." not in quiz.get("xor_no_bend_chance").explanation   # pass 56 (r50): an overclaim
     assert ys.min() == pytest.approx(quiz._pair_loss(0, 0)) and 1 / (1 + np.exp(0.0)) == 0.5   # no tilt: lowest, chance ½
     assert ch07_quiz.PAIR_MARKS == (3.0, 0.0) == (quiz._xor_score((1, 0)), 0.0)   # pass 52: the key's worked example; p70: (1, 0) on the axis
@@ -4272,7 +4297,7 @@ def test_pass55_q11_picture_says_its_x_axis_in_a_short_label():
     fig, ax = plt.subplots()
     ch07_quiz.AFTER_PICTURES["xor_no_bend_chance"](ax)
     assert ax.get_xlabel() == "s: (1, 0) scores s, (0, 1) scores −s"   # r58: the old label was the hardest line; p70 (r65): as the key tilts
-    assert "(1, 0) up and (0, 1) just as much down" in quiz.get("xor_no_bend_chance").explanation
+    assert "Splitting a total unevenly" in quiz.get("xor_no_bend_chance").explanation   # p72: the picture's split
     assert quiz._pair_loss(1.5, -1.5) == pytest.approx(quiz._pair_loss(-1.5, 1.5))   # the curve is symmetric
     plt.close(fig)
 
@@ -4331,7 +4356,7 @@ def test_pass60_q11_fold_holds_one_tilt_and_its_answer_holds_for_every_straight_
     one half at every point, is still checked here step by step: the pairs' totals match, equal scores lose least, and
     then the picture's curve decides."""
     html_ = ch07_quiz.why_html(quiz.get("xor_no_bend_chance").explanation)
-    assert html_.endswith("see chapter 01, “A network tries XOR”.") and "<br>+ " not in html_   # p71 (r67): no fold of digits
+    assert html_.endswith("that is ½: loss 0.69 each.") and "<br>+ " not in html_   # p71 (r67): no fold of digits; p72: two sentences
     assert html_.count("<details>") == 0 and "<table" not in html_   # r62: no table
     assert not re.search(r">\d\. ", html_) and "w₁ + w₂" not in html_   # no numbered proof left
     # step 1: any straight rule gives both pairs the same total, w₁ + w₂ + 2b
@@ -4384,7 +4409,10 @@ def test_pass58_a_slope_multiplies_the_nudge_it_is_no_share():
     sig = np.asarray(activations.get("sigmoid").derivative(np.linspace(-6, 6, 2401)), dtype=float)
     assert 0 < sig.min() and sig.max() < 1         # sigmoid's slope is under 1 everywhere: each bend shrinks the nudge
     # p71 (r67): Leaky ReLU is said by what it is, not by how it keeps a unit alive (leaky_alive asks that)
+    # p72 (r68 asked for its left slope here): kept, as that answers leaky_alive (test_pass57_...); the shapes fold
+    # under the list now draws Leaky ReLU
     assert "- **Leaky ReLU**: another form of ReLU (chapter 04).\n" in words and "stuck" not in words
+    assert "leaky_relu" in ch07_quiz.SHAPES
     assert "for every training example" in quiz.get("leaky_alive").prompt
 
 

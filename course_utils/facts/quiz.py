@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from course_utils.facts import activations
+from course_utils.facts import activations, deployments
 
 CHAPTERS = ("00", "01", "02", "03", "04", "05", "06")
 
@@ -263,12 +263,11 @@ def _bank():
                 0.5, 1, "About one half, at (1, 0) and at every other point: the know-nothing answer, a 50-50 guess.\n"
                 # r62: three short lines (tilt, picture, a pointer to the trained runs); the fold keeps no table
                 # p70 (r65 Clarity): a short plain argument; the worked numbers and the runs sit in the fold
-                "A network with no bend between its layers is one straight rule. It cannot score both (0, 1) and (1, 0) "
-                "higher (answer 1) without scoring (0, 0) or (1, 1) higher too (answer 0).\n"
-                f"Tilting, (1, 0) up and (0, 1) just as much down, only adds loss (the picture). So its best answer is "
-                f"½ at every point: loss {math.log(2):.2f} each.\n"
-                # p71 (r67 Focus): the fold of worked numbers was a wall of digits; the picture shows the tilt's cost
-                "Trained runs agree: see chapter 01, “A network tries XOR”.",
+                # p72 (r68 Correctness): the real reason, chapter 01's equal totals, then the conclusion; two sentences
+                "With no bend, the scores of (0, 1) and (1, 0) always add up to the same total as those of (0, 0) and "
+                "(1, 1) (chapter 01).\n"
+                f"Splitting a total unevenly only adds loss (the picture), so the best rule gives all four points one "
+                f"chance, and with two 1s and two 0s that is ½: loss {math.log(2):.2f} each.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; trained runs give about one half everywhere."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: it is not sure of anything; it gives about one half "
@@ -493,8 +492,9 @@ def _bank():
         # r38 reader (Clarity): the first question stacked three definitions; one gloss now, attention said in the key
         _c("transformer_ffn", "06", "LLaMA and PaLM are two large language models. Which of these sits in each layer's "
            "feed-forward block?",
-           ("SwiGLU.", "Its gate is bent by SiLU. Earlier language models used ReLU or GELU here. Softmax belongs to "
-                       "attention, where words look at each other."),
+           # p72 (r68 Correctness): the why says why SwiGLU is the answer: the models' own sources (deployments)
+           ("SwiGLU.", _ffn_sources() + " Its gate is bent by SiLU. Softmax belongs to attention, where words look "
+                       "at each other."),
            ("ReLU.", "ReLU was in the first transformer (2017), the network design they build on. LLaMA and PaLM use "
                      "SwiGLU."),
            ("GELU.", "GELU is in older transformers, such as BERT and GPT-2."),
@@ -554,6 +554,13 @@ def calculations():
 # p71 (r67 Retention): a lettered key says one sentence of why, not only the letter. Most keys take the first sentence
 # of the right option's why; these take a later one (the first sets the scene), and three say it in fewer words.
 KEY_SENTENCE = {"tanh_vs_sigmoid": -1, "swiglu_gate": -1, "where_bend": 2, "gelu_slope_sign": 2}
+
+
+def _ffn_sources():
+    """Q1's key: which models' sources name SwiGLU and GELU for the feed-forward blocks (facts/deployments)."""
+    bend = {d.model: d.registry for d in deployments.DEPLOYMENTS if d.where.startswith("feed-forward blocks")}
+    assert bend["LLaMA"] == bend["PaLM"] == "swiglu" and bend["BERT"] == bend["GPT-2"] == "gelu_tanh"
+    return "LLaMA's and PaLM's papers name SwiGLU for these blocks; the older BERT and GPT-2 use GELU there."
 
 
 def key_why(qid):

@@ -384,39 +384,49 @@ def worked_unit_check(inputs):
                              tables.image(figure_png(fig), fig.get_label(), int(fig.get_figwidth() * fig.dpi)))
 
 
-# "Forgot a shape?" (r54 Picture: the word list gave each bend's shape in words only): the four bends' values, one
+# "Forgot a shape?" (r54 Picture: the word list gave each bend's shape in words only): the bends' values, one
 # shared scale, folded under the word list. Small and unlabelled inside: a shape to recall, no number to read off.
-SHAPES = ("relu", "gelu", "sigmoid", "tanh")
-SHAPES_X, SHAPES_Y = (-3.0, 3.0), (-1.2, 3.0)
+# p72 (r68 Picture): every bend the questions name, not only the first four: a second row of four
+SHAPES = ("relu", "gelu", "sigmoid", "tanh", "leaky_relu", "silu", "mish", "selu")
+SHAPES_X, SHAPES_Y = (-3.0, 3.0), (-2.0, 3.3)   # room for SELU's floor and its top
 SHAPES_SUMMARY = "Forgot a shape? Open after the mixed round."
+SHAPES_ROWS = 2
+
+
+def shape_title(name):
+    """A bend's name as the word list says it: one name per idea (the registry's 'SiLU / Swish' is SiLU here)."""
+    return activations.get(name).label.split(" / ")[0]
 
 
 @plots.styled
 def bend_shapes():
-    """The word list's four bends side by side, x from −3 to 3, one y scale: their shapes at a glance."""
-    fig, axes = plots.new_figure(760, 210, 1, len(SHAPES), sharex=True, sharey=True)
+    """The word list's bends in a grid, x from −3 to 3, one y scale: their shapes at a glance."""
+    fig, axes = plots.new_figure(760, 380, SHAPES_ROWS, len(SHAPES) // SHAPES_ROWS, sharex=True, sharey=True)
     x = np.linspace(*SHAPES_X, 601)
-    for ax, name in zip(axes, SHAPES):
-        act = activations.get(name)
+    for ax, name in zip(axes.flat, SHAPES):
         ax.axhline(0, color="black", lw=0.6)
         ax.axvline(0, color=NEUTRAL, lw=0.6, ls=":")
         ax.plot(x, plots.curve(name, x), color=plots.color(name), lw=2.4)
-        ax.set_title(act.label, fontsize=11)
+        ax.set_title(shape_title(name), fontsize=11)
         ax.set(xlim=SHAPES_X, ylim=SHAPES_Y)
-        ax.set_xlabel("x", fontsize=10)
         ax.tick_params(labelsize=9)
-    axes[0].set_ylabel("value", fontsize=10)
-    fig.set_label(_minus(f"The four bends on one scale, x from {SHAPES_X[0]:g} to {SHAPES_X[1]:g}. ReLU: 0, then a "
+    for ax in axes[-1]:
+        ax.set_xlabel("x", fontsize=10)
+    for ax in axes[:, 0]:
+        ax.set_ylabel("value", fontsize=10)
+    fig.set_label(_minus(f"Eight bends on one scale, x from {SHAPES_X[0]:g} to {SHAPES_X[1]:g}. ReLU: 0, then a "
                          "straight rise from a sharp corner at 0. GELU: the same rise with a rounded corner, a little "
                          "below 0 left of 0. Sigmoid: an S from near 0 up to near 1. Tanh: a steeper S from near -1 "
-                         "up to near 1."))
+                         "up to near 1. Leaky ReLU: like ReLU, its left side sloping down so gently it looks flat. "
+                         "SiLU and Mish: like GELU, with a slightly deeper dip left of 0. SELU: a straight rise right "
+                         "of 0, and a curve left of 0 that flattens out well below 0."))
     return fig
 
 
 def shapes_fold():
-    """The folded shape strip under the word list: one line, then the picture with its alt text."""
+    """The folded shape grid under the word list: one line, then the picture with its alt text."""
     fig = bend_shapes()
-    labels = [activations.get(name).label for name in SHAPES]
+    labels = [shape_title(name) for name in SHAPES]
     return tables.FoldedRows(SHAPES_SUMMARY, [f"{', '.join(labels[:-1])} and {labels[-1]}, on one y scale."],
                              tables.image(figure_png(fig), fig.get_label(), int(fig.get_figwidth() * fig.dpi)))
 
