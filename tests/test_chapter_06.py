@@ -316,33 +316,36 @@ def _src(c):
     return "".join(c["source"])
 
 
-def test_the_picker_opens_on_the_case_its_prediction_asks_about():
-    """Check: the Predict before the picker asks about the yes/no output, and the picker opens there (pass 71, r65
-    Picture first: it opened on hidden layers, away from the question), so the widget answers the question asked; the
-    answer in words (tanh, and why) is only below the widget, folded."""
+def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the_learner_must_pick():
+    """Check: the picker opens on the yes/no output (pass 71, r65: the stored picture belongs to the section), whose
+    dotted tanh its card explains; the Predict asks about another place, a number at the output, which the learner
+    must pick in the menu (pass 72, r68 Interaction: the old question was answered on screen before the learner acted);
+    the answer (ReLU, dotted, never below 0) is only below the widget, folded, and matches decisions.py."""
+    from course_utils.facts import activations
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "picker(" in _src(c))
     before, code, after = _src(cells[k - 1]), _src(cells[k]), _src(cells[k + 1])
-    assert "**Predict:**" in before and "yes/no" in before and "tanh" not in before.lower()
-    # pass 29: "which other S-shaped bend" gave the answer away (tanh is the only other S the course drew); a guess
-    # of ReLU is a fair wrong prediction, and the picker shows the answer
-    # pass 31 (r29): "which will it mark to avoid" had three fair answers; the question now asks for the look-alike
-    assert ("**Predict:** sigmoid is the pick for yes/no. Which bend looks most like sigmoid, yet is wrong for a chance? "
-            "Why?\nThe picker opens on \"Output for a yes/no answer\": check the dotted curve.") in before
-    assert "Which bend will it mark to avoid" not in before and "S-shaped" not in before
-    # r28: a learner who guessed ReLU or no bend is told they fail too; r29: no bend also goes below 0
-    assert ("Tanh, dotted: its S looks most like sigmoid's. But it goes below 0, and a chance cannot.\n\n"
-            "</details>") in after   # pass 46: the fold keeps its conclusion alone
-    assert "no bend below 0 too" not in after
-    assert decisions.decision("binary_output").avoid == "tanh" and decisions.decision("binary_output").pick == "sigmoid"
-    from course_utils.facts import activations
-    assert "Tanh, dotted:" in after
-    assert float(activations.get("tanh")(-3.0)) < 0   # tanh goes below 0
     assert code == 'ch06.picker("binary_output")'
+    opened, asked = decisions.decision("binary_output"), decisions.decision("regression_output")
+    assert opened.avoid == "tanh" and "not chances" in opened.avoid_because   # what the card says about tanh
+    assert "The picker opens on a yes/no answer. The text under the menu says why tanh is dotted." in before
+    assert ("**Predict:** the output is a number, such as a temperature. Which bend is dotted there? Why?\n"
+            'Pick "Output for a number" in the menu, then check.') in before
+    assert asked.where.startswith("Output for a number") and "temperature" in asked.where
+    assert "relu" not in before.lower() and asked.avoid == "relu" and opened.avoid != asked.avoid
+    assert "below 0" in asked.avoid_because
+    assert float(activations.get("relu")(-5.0)) == 0 and float(activations.get("relu")(-0.01)) == 0
+    assert after.startswith("<details><summary>Check your prediction</summary>")
+    assert "ReLU, dotted: it never gives a number below 0, and a temperature can be." in after
     p = ch06_decisions.picker("binary_output")
     assert p.dropdown.value == "binary_output" and p.lines["avoid"].get_label().startswith("avoid: Tanh")
+    menu = dict(p.dropdown.options)
+    assert menu[asked.where] == "regression_output"   # the learner can pick it by the words the Predict quotes
+    p.dropdown.value = "regression_output"   # the learner's pick: the dotted line is ReLU's, flat at 0 left of 0
+    assert p.lines["avoid"].get_label().startswith("avoid: ReLU")
+    x, y = p.lines["avoid"].get_data()
+    assert np.all(y[x < 0] == 0) and "Avoid:</b> ReLU" in p.readout.value
     assert ch06_decisions.picker().dropdown.value != "binary_output"   # the default stays the menu's first place
-    assert after.startswith("<details><summary>Check your prediction</summary>") and "Tanh" in after
 
 
 def test_every_prediction_is_answered_below_in_a_fold():
@@ -391,7 +394,7 @@ def test_the_memory_loop_is_not_called_an_lstm_and_lstm_cells_are_described_righ
     # pass 68 (r63: shorten the optional loop): the path's rule is line 4's picture (× forget gate, + new content ×
     # write gate); here one line names it, links line 4, and says what the nudge meets going back
     assert ("An LSTM's memory has a second path, with no bend: the **memory path** of [line 4](#Line-4:-gates-and-new-content).\n"
-            "Going back along it, each step multiplies the nudge by the forget gate only.\n") in text
+            "Going back along this path, each step multiplies the nudge by the forget gate only.\n") in text
     assert "it is never squashed" not in text
     assert "on a line with no bend" not in text
     assert "**memory cell**" not in text and "**read-out gate**" not in text
@@ -579,7 +582,7 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     assert "Why does the table" not in text
     # pass 61 (r55 Focus 2): one model per bend, named once, in line 3's own section (not in the list or the end fold)
     line3 = next(_src(c) for c in cells if _src(c) == LINE3_WORDS)   # pass 71: under SwiGLU's picture
-    assert "GPT-2 uses GELU; LLaMA uses SwiGLU." in line3
+    assert "GPT-2, an early text-writing model, uses GELU; LLaMA, a newer one, uses SwiGLU." in line3
     assert "LLaMA" not in ch06_decisions.short_list().data and "LLaMA" not in ch06_decisions.reference().data
 
 
@@ -854,8 +857,10 @@ def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_m
     assert -0.2 < d.min() < -0.1 and d[-1] > 0   # sinks through 0 to a little below, on the picture's range
     zero = ch06_decisions.decisions.facts()["gelu_zero_slope_x"]
     assert abs(zero + 0.75) < 0.005 and ch06_decisions.slope_at("gelu", zero - 0.05) < 0 < ch06_decisions.slope_at("gelu", zero + 0.05)
-    assert "Further left, GELU's slope sinks to 0 (near x = −0.75)." in more and "about a half" not in more
-    assert "−0.13" not in more   # pass 67 (r62 Focus 2): the dip below 0 is cut from the fold
+    # pass 72 (r68 Correctness: the picture shows the slope below 0): the dip said in words, checked above (d.min() < 0)
+    assert ("Further left, GELU's slope sinks to 0 (near x = −0.75), then dips slightly below 0." in more
+            and "about a half" not in more)
+    assert "−0.13" not in more   # pass 67 (r62 Focus 2): the dip's depth stays out of the fold
     assert more.index("Just left of 0") < more.index("Further left") and "How SwiGLU works" not in more   # pass 68
     assert "f'(x)" not in more and "f'(x)" not in "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
     line3 = decisions.lines()[2]
@@ -1389,7 +1394,8 @@ def test_the_history_of_the_transformer_block_is_one_answer_and_line_3_names_one
     # pass 17: the recall answer asks "GPT-2 uses GELU; LLaMA uses SwiGLU", so line 3 teaches both, one model per bend
     # pass 61 (r55 Focus 2): line 3's own section teaches them, before the recall; the list line names no model
     section = _src(next(c for c in _cells() if _src(c) == LINE3_WORDS))   # pass 71: under line 3's picture
-    assert "GPT-2 uses GELU; LLaMA uses SwiGLU." in section and "GPT-2" not in line3 and "LLaMA" not in line3
+    assert "GPT-2, an early text-writing model, uses GELU; LLaMA, a newer one, uses SwiGLU." in section
+    assert "GPT-2" not in line3 and "LLaMA" not in line3
     assert "(both language models)" not in line3
     recall_at = next(i for i, c in enumerate(_cells()) if "Pause and recall" in _src(c))
     assert _cells().index(next(c for c in _cells() if _src(c).startswith("## Line 3: why"))) < recall_at
@@ -1418,7 +1424,8 @@ def test_each_recall_option_folds_its_own_feedback():
         assert html.count("<details>") == len(options) + sum(bool(o.more) for o in options)
         for (summary, body), o in zip(folds, options):
             assert summary == decisions._label(o.name) and escape(o.feedback) in body
-            assert (f"<details><summary>More</summary>{escape(o.more)}</details>" in body) == bool(o.more)
+            more = escape(o.more).replace("chapter 05", "<a href='05_training_race.ipynb' target='_blank'>chapter 05</a>")
+            assert (f"<details><summary>More</summary>{more}</details>" in body) == bool(o.more)   # pass 72: linked
             assert body.startswith("<b>Right.</b>" if o.right else "<b>Wrong.</b>")
             assert all(escape(other.feedback) not in body for other in options if other is not o)
 
@@ -1901,7 +1908,8 @@ LINE3_WORDS = (  # the cell right under SwiGLU's picture
     "The bent sum is the gate. Unlike an LSTM's gate, a dimmer (line 4), it has no 0-to-1 cap.\n"
     # r56 Focus 2: "The reason is use" read like a reply to a reviewer; the plain fact, said as a fact
     # pass 68 (r63: it repeated list line 3): "Many well-known language models use one of the two" is the list's
-    "GPT-2 uses GELU; LLaMA uses SwiGLU.")
+    # pass 72 (r68 Clarity: GPT-2 and LLaMA were named before they were said): each glossed where first named
+    "GPT-2, an early text-writing model, uses GELU; LLaMA, a newer one, uses SwiGLU.")
 
 
 def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
@@ -1986,8 +1994,8 @@ def test_pass24_the_turned_around_nudge_is_said_where_gelus_slope_goes_below_0()
     x, low = f["gelu_lowest_slope"]
     assert abs(x + math.sqrt(2)) < 1e-6 and f"{low:.2f}" == "-0.13" and f"{f['gelu_zero_slope_x']:.2f}" == "-0.75"
     assert "So a GELU unit still learns there: it passes back 0.42 of the nudge. ReLU passes none." in before
-    assert "Further left, GELU's slope sinks to 0 (near x = −0.75)." in after
-    # pass 67 (r62 Focus 2): the dip below 0 is cut from the fold (not on the list); its numbers stay checked above
+    assert "Further left, GELU's slope sinks to 0 (near x = −0.75), then dips slightly below 0." in after
+    # pass 67 (r62 Focus 2) cut the dip; pass 72 (r68) says it in words again, its depth (−0.13) stays out
     assert "turned around" not in after and "−0.13" not in after
 
 
@@ -2208,7 +2216,9 @@ def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_
     # pass 50 (r45, Clarity 1): "side routes" was never explained; "along this path" already limits the claim
     # pass 53 (words cut): the picture above and its caption say the nudge is scaled by the forget gate alone
     # pass 62: "the gate" named: two gates were just named in the formula before it
-    assert "Going back along it, each step multiplies the nudge by the forget gate only.\nThe network can learn to push that gate near 1." in text
+    # pass 72 (r68 Correctness): "along this path", so the gates' own paths are seen to be left out
+    assert "Going back along this path, each step multiplies the nudge by the forget gate only.\nThe network can learn to push that gate near 1." in text
+    assert "Going back along it," not in text
     assert "only the forget gate scales the nudge" in ch06_decisions.PATHS_CAPTION
     assert "push this sigmoid" not in text and "side routes" not in text
     assert "does not depend on the old memory" not in text and "this sigmoid sits near 1" not in text
@@ -3047,7 +3057,7 @@ def test_pass55_line_3s_reason_is_the_study_on_the_main_path():
     assert study.better == ("swiglu",) and "SwiGLU lower than ReLU and GELU" in study.checked
     # pass 62 (r56 Focus 2): said as a fact ("Many well-known language models use one of the two"), not "The reason is use"
     # pass 68 (r63): that fact is list line 3's; the section opens on its two examples
-    assert "The reason is use" not in section and LINE3_WORDS.endswith("GPT-2 uses GELU; LLaMA uses SwiGLU.")
+    assert "The reason is use" not in section and LINE3_WORDS.endswith("LLaMA, a newer one, uses SwiGLU.")
     assert "Many well-known language models (text-writing networks, such as chatbots) use one of the two." in decisions.lines()[2].reason
     assert len(study.gated) > len(study.compared) / 2   # most versions are gated blocks, so "8 bends" was wrong
     assert study.where == "feed-forward blocks" and set(study.best) == {"SwiGLU", "GEGLU"} <= set(study.gated)
@@ -3060,7 +3070,7 @@ def test_pass55_line_3s_reason_is_the_study_on_the_main_path():
     assert "hidden text" not in section and "because of a test" not in section and "from a test, not" not in section
     for model, bend in (("GPT-2", ("gelu", "gelu_tanh")), ("LLaMA", ("swiglu",))):   # one model per bend on the main
         d = next(d for d in deployments.DEPLOYMENTS if d.model == model)   # path; the rest are in the fold
-        assert d.registry in bend and "feed-forward" in d.where and f"{model} uses" in LINE3_WORDS   # pass 71
+        assert d.registry in bend and "feed-forward" in d.where and re.search(fr"{model}(, [a-z -]+,)? uses", LINE3_WORDS)   # pass 71; 72: glossed
     # pass 62 (r56 Focus 1): the takeaway left with the slider; line 3's fold says 0.42 at x = −0.1, the fold's x
     g = ch06_decisions.slope_at("gelu", -0.1)
     more = ch06_decisions.gelu_more().data
@@ -3306,3 +3316,84 @@ def test_pass71_the_map_comes_before_its_words():
     assert _src(cells[k + 1]).startswith("Read the map left to right")
     assert _src(cells[k + 2]).startswith("### The map's words\n\n- A **plain network**")
     assert _src(cells[k + 3]).startswith("**Predict:** a plain network")
+
+
+# ---------------------------------------------------------------- pass 72: the r68 reader's items
+
+def test_pass72_the_pickers_softmax_curve_is_named_as_two_sums_and_equals_sigmoid():
+    """Check r68 Picture/Correctness: softmax of one sum is always 1, so the picker's softmax curve (plots.curve: the
+    share of sum x against a rival 0) is labelled as two sums, x and 0, and it is sigmoid's curve to 12 digits; a
+    one-sum softmax would be flat at 1 (the bug the label named)."""
+    from course_utils.facts import activations
+    from course_utils.ui import plots
+    x = np.linspace(-4, 4, 321)
+    np.testing.assert_allclose(plots.curve("softmax", x), expit(x), rtol=0, atol=1e-12)
+    one = np.asarray(activations.get("softmax")(x[:, None]), dtype=float)   # each row one sum alone
+    assert np.all(one == 1.0)
+    assert ch06_decisions.SOFTMAX_NOTE == " of sums x and 0 (= sigmoid)"
+    for role, key in (("binary_output", "runner_up"), ("multiclass_output", "pick")):
+        p = ch06_decisions.picker(role)
+        assert p.lines[key].get_label() == "second: Softmax" + ch06_decisions.SOFTMAX_NOTE if key == "runner_up" \
+            else p.lines[key].get_label() == "pick: Softmax" + ch06_decisions.SOFTMAX_NOTE
+        _, y = p.lines[key].get_data()
+        np.testing.assert_allclose(y, expit(x), rtol=0, atol=1e-12)
+    card = decisions.decision("binary_output").prefer_runner_up_when   # the card says the same in numbers
+    assert "Softmax of two output sums" in card and "the same as sigmoid" in card
+
+
+def test_pass72_the_more_fold_links_the_chapter_its_race_claim_comes_from():
+    """Check r68 Correctness: the recall's More fold cites chapter 05's race; "chapter 05" is a link to that notebook
+    (which exists), in the widget's feedback and in the static render's folded options alike."""
+    q = ch06_decisions.recall_question()
+    relu = [o.name for o in q.question.options].index("relu")
+    assert "in chapter 05's race" in q.question.options[relu].more
+    q.answer(relu)
+    link = "<a href='05_training_race.ipynb' target='_blank'>chapter 05</a>"
+    assert link in q.feedback.value and link in q.static_html
+    assert (ROOT / "notebooks" / "05_training_race.ipynb").exists()
+    assert ch06_decisions.more_fold("") == "" and "<a " not in ch06_decisions.more_fold("no chapter named here")
+
+
+def test_pass72_the_optional_memory_loop_opens_folded_in_jupyterlab():
+    """Check r68 Focus (as chapter 02 stores its optional section): the optional heading is stored collapsed, so
+    JupyterLab hides its cells (two widgets, the numbers fold) down to "What comes next", the next heading of its
+    level; it is the only collapsed heading, and no heading of its level or higher sits inside it."""
+    cells = _cells()
+    collapsed = [i for i, c in enumerate(cells) if c["metadata"].get("jp-MarkdownHeadingCollapsed")]
+    head = next(i for i, c in enumerate(cells) if _src(c).startswith("## Optional: a one-unit memory loop"))
+    assert collapsed == [head] and cells[head]["metadata"]["jp-MarkdownHeadingCollapsed"] is True
+    nxt = next(i for i in range(head + 1, len(cells))
+               if cells[i]["cell_type"] == "markdown" and re.match(r"#{1,2} ", _src(cells[i])))
+    assert _src(cells[nxt]).startswith("## What comes next")
+    inside = [_src(c).strip() for c in cells[head + 1:nxt]]
+    assert "ch06.memory_loop(growth=1.0)" in inside and "ch06.memory_nudge(forget=0.90)" in inside
+    assert _src(cells[head - 1]).startswith("## What to remember")   # the main path ends on it
+
+
+def test_pass72_the_sources_are_one_small_line_with_every_title():
+    """Check r68 Focus: the history fold's sources are one line in small type (no bullet list), each claim still named
+    with its authors, year and title from deployments.py."""
+    fold = ch06_decisions.who_used_what().data
+    small = fold[fold.index("<small>"):fold.index("</small>")]
+    lines = [line for line in small.splitlines() if line.strip()]
+    assert len(lines) == 2 and lines[1].startswith(f"**{ch06_decisions.SOURCES_HEAD}**: ") and "\n- " not in small
+    assert lines[1].count("; ") == 5 and lines[1].endswith(".")
+    for title in ("'EfficientNet: Rethinking Model Scaling for CNNs'", "'LLaMA: Open and Efficient Foundation Language Models'"):
+        assert title in lines[1]
+
+
+def test_pass72_the_lstm_drawing_is_taller_so_its_three_marks_stand_apart():
+    """Check r68 Picture (the 1, 0 and −1 crowded): the map's LSTM drawing is taller than the others, reaching down
+    only into the empty gap above "At the output" (it overlaps no other drawing), and its three marks sit at least
+    12 px apart (at the old height, about 6 px)."""
+    fig = ch06_decisions.decision_map()
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    insets = fig.axes[0].child_axes
+    key = [k for k, *_ in ch06_decisions.MAP_ROWS].index("recurrent")
+    boxes = [a.get_window_extent(r) for a in insets]
+    assert boxes[key].height > 1.4 * boxes[0].height
+    assert all(b.y0 >= boxes[key].y1 or b.y1 <= boxes[key].y0 for i, b in enumerate(boxes) if i != key)
+    marks = sorted((t.get_window_extent(r) for t in insets[key].texts if t.get_text() in ("1", "0", "−1")
+                    and t.get_position()[0] > 3), key=lambda e: e.y0)
+    assert len(marks) == 3 and all(high.y0 - low.y1 >= 12 for low, high in zip(marks, marks[1:]))

@@ -28,6 +28,8 @@ MAP_ROWS = (  # the map, one row per line of the list: (key, where in a few word
 )
 SIDE_ROW = 1   # "many ReLU units dead?" is a symptom, not a kind of network: a side arrow from the ReLU box
 MINI = {key: curves for key, _, _, curves in MAP_ROWS}
+TALLER = {"recurrent": 0.08}   # pass 72 (r68 Picture: its 1, 0 and −1 crowded): the LSTM drawing reaches down into the gap
+# above "At the output", so its three marks sit further apart
 YLIM = {"dying_units": (-1.3, 2.6),   # the rest: (-1.3, 1.6); ReLU, GELU and "no bend" run off it
         "recurrent": (-2.3, 1.6)}   # r38: room below the −1 line for the x-axis's "0": it sits clear of tanh and the line
 NOTE = {  # words inside a small drawing, where its curve needs them: (x, y, text, colour of the curve named)
@@ -117,7 +119,8 @@ def decision_map(trace=()):
             _arrow(ax, (WHERE_X + WHERE_W + BOX_PAD, y), (PICK_X - BOX_PAD, y), key in trace)
         _box(ax, PICK_X, y, pick, 0.21, h, plots.color(curves[0][0] if curves else "softmax"), weight="bold",
              **lit(key in trace))
-        inset = ax.inset_axes([0.79, y - h / 2, 0.19, h])
+        extra = TALLER.get(key, 0.0)
+        inset = ax.inset_axes([0.79, y - h / 2 - extra, 0.19, h + extra])
         ylim = YLIM.get(key, (-1.3, 1.6))
         for level in (0, 1):   # faint marks at 0 and 1, the same in every drawing
             inset.axhline(level, color="#bbbbbb", lw=0.6, ls=":" if level else "-")
@@ -315,13 +318,13 @@ def who_used_what():
             "Why? The study did not say. One guess: the gate. A plain ReLU or GELU block has no second sum.\n"
             "It is a guess, not a proof.")
     # pass 63 (r58 Correctness 4): each claim above with its primary source, as deployments.py holds it
-    cited = ((cnn.model, cnn), ("The first transformer", first), (gelu, rows[gelu]), (swiglu, rows[swiglu]),
-             ("OPT", kept["OPT"]), (f"The {study.year} test", study))
-    sources = "\n".join(f"- {who}: {learner_citation(d.citation)}." for who, d in cited)
+    cited = ((cnn.model, cnn), ("the first transformer", first), (gelu, rows[gelu]), (swiglu, rows[swiglu]),
+             ("OPT", kept["OPT"]), (f"the {study.year} test", study))
+    sources = "; ".join(f"{who}: {learner_citation(d.citation)}" for who, d in cited)   # pass 72 (r68 Focus): one line
     # pass 65 (r59, r60 Focus: the citations pulled the eye): the sources in their own small fold, one click away
     # pass 68 (r63 Focus: a fold inside a fold): the sources close the same fold, in small type, one level deep
     return Markdown(f"<details><summary>{WHO_SUMMARY}</summary>\n\n{body}\n\n<small>\n\n"
-                    f"**{SOURCES_HEAD}** (look a paper up by its title):\n\n{sources}\n\n"
+                    f"**{SOURCES_HEAD}**: {sources}.\n\n"
                     "</small>\n\n</details>")
 
 
@@ -418,7 +421,7 @@ Just left of 0, ReLU's curve is flat. GELU's curve still slopes upward.
 At x = {_x(GELU_ASKED)}, GELU's slope is {_two(g)}: the round dot in the right panel. ReLU's is {_two(r)}: the square dot.
 So a GELU unit still learns there: it passes back {_two(g)} of the nudge. ReLU passes none.
 
-Further left, GELU's slope sinks to 0 (near x = {_x(round(f["gelu_zero_slope_x"], 2))}).
+Further left, GELU's slope sinks to 0 (near x = {_x(round(f["gelu_zero_slope_x"], 2))}), then dips slightly below 0.
 """
     return Markdown(f"<details><summary>{GELU_MORE_SUMMARY}</summary>\n\n{body.strip()}\n\n</details>")
 
@@ -574,6 +577,7 @@ def second_colour(pick, second):
     return SECOND_INK if close else plots.color(second)
 
 
+SOFTMAX_NOTE = " of sums x and 0 (= sigmoid)"   # softmax of one sum is always 1: two sums, x against 0
 PICK_WIDTH = 11.0   # the pick's band: 5.5 times the second choice's 2 px line, so it shows around it
 
 
@@ -611,8 +615,10 @@ def picker(role=None):
                  else plots.finite(plots.curve(name, x)))
             line.set_data(x, y)
             line.set_color(second_colour(d.pick, name) if key == "runner_up" else plots.color(name))
+            kind = activations.get(name).kind   # pass 72 (r68): softmax of one sum is always 1; plots.curve draws it
             note = (" (leak drawn ×10)" if params else " (leak learned in training)" if name == "prelu" else
-                    " (Swish of one sum; the other sum held at 1)" if activations.get(name).kind == "gated" else "")
+                    " (Swish of one sum; the other sum held at 1)" if kind == "gated" else
+                    SOFTMAX_NOTE if kind == "vector" else "")   # over two sums, x and 0: sigmoid's own curve
             line.set_label(f"{prefix}: {_label(name)}{note}")
             shown.append(line)
             ys.append(y)
@@ -645,9 +651,18 @@ def folded_options(lead, options):
 MORE_SUMMARY = "More"
 
 
+LINKED = {"chapter 05": "05_training_race.ipynb"}   # pass 72 (r68): a chapter a More fold cites, linked to it
+
+
 def more_fold(more):
-    """An option's side detail in its own small fold under the feedback (pass 66, r61 Clarity 1), or nothing."""
-    return f"<details><summary>{MORE_SUMMARY}</summary>{_html.escape(more)}</details>" if more else ""
+    """An option's side detail in its own small fold under the feedback (pass 66, r61 Clarity 1), or nothing; a
+    chapter it cites (LINKED) is a link, so its claim can be checked there."""
+    if not more:
+        return ""
+    said = _html.escape(more)
+    for words, link in LINKED.items():
+        said = said.replace(words, f"<a href='{link}' target='_blank'>{words}</a>")
+    return f"<details><summary>{MORE_SUMMARY}</summary>{said}</details>"
 
 
 def recall_question(which="hidden"):
