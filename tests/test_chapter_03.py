@@ -2,6 +2,7 @@
 
 import collections
 import fractions
+import html
 import inspect
 import itertools
 import math
@@ -130,7 +131,7 @@ def test_gradient_flow_shares_one_scale_and_sigmoid_vanishes():
             else:
                 assert np.all((0.03 < rel) & (rel < 20)), (name, depth)   # "never reach the grey band" (pass 46: the signal)
     assert w.lines["sigmoid"].get_data()[1][0] < 1e-12   # at 30 layers: far less than a millionth
-    assert w.notes["sigmoid"].get_text() == "layer 1's signal: 1.1 × 10⁻¹⁵" and "e-16" not in printed()
+    assert w.notes["sigmoid"].get_text() == "layer 1's signal:\n1.1 × 10⁻¹⁵" and "e-16" not in printed()
 
 
 def test_gradient_table_only_gelu_goes_above_one():
@@ -609,7 +610,7 @@ def test_gradient_flow_rings_and_labels_layer_one_and_names_plain_steps():
             xs, ys = w.lines[name].get_data()
             assert list(xs) == list(range(1, depth + 1)) and w.lines[name].get_markersize() <= 5
             assert list(w.firsts[name].get_data()[1]) == pytest.approx([norms[0] / norms[-1]])
-            assert w.notes[name].get_text() == f"layer 1's signal: {ch03_gradients.power_text(norms[0] / norms[-1])}"
+            assert w.notes[name].get_text() == f"layer 1's signal:\n{ch03_gradients.power_text(norms[0] / norms[-1])}"
             assert w.notes[name].axes is w.lines[name].axes
     labels = [w.figure._supxlabel.get_text()]
     assert any("under a hundredth of the last layer's" in t for t in labels)   # "plain steps" come at training
@@ -1060,7 +1061,7 @@ def test_gelu_tops_out_at_1_13_but_is_mostly_below_1_in_the_deep_network():
     assert flow.sliders["depth"].value == 10
     for n in ("tanh", "gelu"):
         rel = flow.lines[n].get_data()[1]
-        assert f"layer 1's signal: {rel[0]:.2g}" == flow.notes[n].get_text()   # no powers
+        assert f"layer 1's signal:\n{rel[0]:.2g}" == flow.notes[n].get_text()   # no powers
     assert "At 30, GELU's gets" not in text   # the Check gives the 30-layer numbers once
     assert "The stretch wins back all that the slopes lose, and more." not in text   # false at 30 layers for GELU
     g30 = mlp.gradient_flow("gelu", 30)
@@ -1090,7 +1091,7 @@ def test_flow_widget_still_sits_at_10_layers_and_its_predict_says_drag_to_30():
     above = _markdown_above("ch03.gradient_flow(").split("\n## ")[-1]
     flat = " ".join(above.split())
     w = ch03_gradients.gradient_flow(depth=10)
-    assert w.sliders["depth"].value == 10 and "layer 1's signal: 2.4 × 10⁻⁵" == w.notes["sigmoid"].get_text()
+    assert w.sliders["depth"].value == 10 and "layer 1's signal:\n2.4 × 10⁻⁵" == w.notes["sigmoid"].get_text()
     at = {d: mlp.gradient_flow("sigmoid", d) for d in (10, 30)}
     assert at[10][0] / at[10][-1] > 1e-6 > 1e-12 > at[30][0] / at[30][-1]
     stored = next(c for c in chapter()["cells"] if "ch03.gradient_flow(" in "".join(c["source"]))
@@ -1284,7 +1285,7 @@ def test_chain_rule_text_says_the_millionth_is_from_the_bends_alone():
     assert f"{real[0] / real[-1]:.2g}" == "8e-05" and 0.25 ** 10 < 1e-6
     flat = " ".join(prose().split())
     assert flat.index("For now we leave the weights out") < flat.index("That is the **chain rule**") < flat.index(
-        "Ten sigmoid bends leave at most $0.25^{10}$: under a millionth.")
+        "Ten sigmoid bends alone leave at most $0.25^{10}$: under a millionth.")
     remember = flat[flat.index("## What to remember"):]
     assert "Ten sigmoid bends alone leave under a millionth (vanishing gradient)." in remember   # r63: the bound only
 
@@ -1466,7 +1467,7 @@ def test_flow_labels_at_10_layers_show_the_three_gaining_and_sigmoid_under_a_ten
         rel = w.lines[n].get_data()[1]
         assert 0.1 < rel[0] < 2, n   # pass 46: the signal, one random network
     sig = w.lines["sigmoid"].get_data()[1][0]
-    assert sig < 1e-4 and w.notes["sigmoid"].get_text() == "layer 1's signal: 2.4 × 10⁻⁵"
+    assert sig < 1e-4 and w.notes["sigmoid"].get_text() == "layer 1's signal:\n2.4 × 10⁻⁵"
 
 
 def test_dead_units_opens_unshifted_where_few_are_dead():
@@ -2352,7 +2353,9 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # r49: "1.02, growing a little going back" disagreed with the picture (0.92 at 10 layers): the product says
     # "about 1" only, and the share is the measured one
     # r54: measured over the 9 bends the signal passes going back (0.72; over all 10 layers it was 0.73), and printed
-    assert "Tanh and ReLU: about 1 a step" in after and "1.02" not in after and "growing a little" not in after
+    # r68: one line per bend; ReLU's average step (0.97, the bars') is said next to what this start gives (0.41)
+    assert "Tanh: about 1 a step" in after and "1.02" not in after and "growing a little" not in after
+    assert "ReLU: $0.97$ a step, on average." in after
     assert f"{ch03_gradients.step_sizes()[0]['tanh']:.2f}" == "0.72" and f"{0.72 * 1.4:.1f}" == "1.0"
     assert "coin flip" not in after and "square each number" not in after
     assert "**typical size**" not in after and "**plain size**" not in after and before.count("**plain size**") == 1
@@ -2759,9 +2762,9 @@ def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
     for name in ("tanh", "relu", "gelu"):
         assert all(np.min((lambda v: v / v[-1])(gradients.signal_flow(name, d))) > 0.01 for d in range(2, 31)), name
     assert "Partly the inputs" not in flat and "We tried 50 others" not in flat and "<summary>Optional" not in flat
-    assert flat.count("Tanh and ReLU: about 1 a step, so the signal holds.") == 1   # r50: one sentence per bend
+    assert flat.count("Tanh: about 1 a step, so the signal holds") == 1   # r50: one sentence per bend
     _, _, after = ch03_gradients.half_off_numbers()
-    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "So the backward signal shrinks the same way (to $0.68$ in this draw), and the same fix works." in flat
+    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "the bends shrink the backward signal: $1.00 \\to 0.68$;" in flat
     dead = gradients.unit_slopes("relu", 0.0, seed=0) <= 1e-12
     assert int(dead.sum()) == 6 and int(dead[0].sum()) == 0   # none in layer 1: its inputs, the data, have both signs
     assert "At the start, 6 of the 96 are dead. Layers 2 and 3 get ReLU outputs, never below 0" in flat
@@ -2799,7 +2802,7 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     bars = " ".join(t.get_text() for t in ch03_gradients.step_size_bars().axes[0].texts)
     assert f"{inside:.0%}" == "76%" and f"{inside:.0%} of\nits sums\nbetween\n\u22121 and 1" in bars
     # r56: "large" said as the number: at least tanh's slope at +-1, 0.42 to the chapter's two digits (checked below)
-    assert (f"Tanh: {inside:.0%} of its sums lie between −1 and 1, where its slope is 0.42 or more." in flat
+    assert (f"Here {inside:.0%} of its sums lie between −1 and 1, where its slope is 0.42 to 1;" in flat   # r68
             and "most sums lie near 0" not in flat and "sat near 0" not in flat)
     assert "In our network, tanh's nearly so" not in flat[flat.index("## What to remember"):]
     for depth in (10, 30):
@@ -2919,8 +2922,8 @@ def test_pass48_leaky_rings_4_where_relu_crosses_6_and_the_shade_is_said():
     # says why 4, not 6 (the two that differ are in layers 2 and 3, checked above)
     assert "Rings mark its units below 0 on every point. **Predict:**" in flat
     # r58 (Focus): the reason is its own fold after the Check
-    assert (f"Why {int(quiet.sum())} rings at the start, not {int(dead.sum())}? Leaky's layer-1 outputs dip a little "
-            "below 0. That shifts the sums of layers 2 and 3. </details>") in flat   # r67: in the one optional fold
+    assert (f"At the start it rings {int(quiet.sum())}, not {int(dead.sum())}: Leaky's layer-1 outputs dip a little "
+            "below 0. That shifts the sums of layers 2 and 3. </details>") in flat   # r68: one line in the Check
     X = data.spiral()[0]
     z1 = mlp.Network.he_init(gradients.DIMS, "leaky_relu", seed=0).weights[0] @ np.asarray(X, float).T
     assert np.any(z1 < 0) and np.array_equal(mlp.Network.he_init(gradients.DIMS, "relu", seed=0).weights[0],
@@ -2942,7 +2945,7 @@ def test_pass48_leaky_rings_4_where_relu_crosses_6_and_the_shade_is_said():
     assert np.abs(np.sort(X0, axis=0) - np.sort(-X0, axis=0)).max() < 1e-12   # -X0 is X0, reordered
     assert len(data.spiral()[0]) == 400 and ("one unit, shaded by its average slope over the 400 points. For ReLU, that is the "
                                              "share of points giving it a sum above 0.") in flat
-    assert "Press *new random start* a few times" in flat   # r63: "One random start at a time." cut; r48; r49: how far one start wanders is said after the widget
+    assert "Press *new random start* 10 times and count" in flat   # r68; r63: "One random start at a time." cut; r48; r49: how far one start wanders is said after the widget
 
 
 # ---- pass 52: the He argument counts a unit's inputs; a worked case first; a new random start ----
@@ -3010,15 +3013,22 @@ def test_pass52_he_counts_a_units_inputs():
     # r47: the backward half in steps: the off units pass back 0; each unit's signal sums 32 terms, half of them 0
     # r56: the 32-term sentence read as a second halving: the same off units, the same shrink, the same fix (the
     # 32 = 32 above is what the real-network section says: "each unit feeds 32 units, as many as its inputs")
-    assert ("Going back, the off units pass back 0 (bottom picture). Each unit adds 32 signal × weight terms, one per "
-            "unit it feeds: as many as its forward sum, with weights of the same size. So the backward signal shrinks the same way (to $0.68$ in this draw), and the same fix works.") in flat
+    # r68 (Clarity 5): the backward half in two steps, bends then weights, each with this draw's numbers
+    assert ("Going back, the off units pass back 0 (bottom picture). In this draw, per layer: 1. the bends shrink the "
+            "backward signal: $1.00 \\to 0.68$; 2. the $\\sqrt 2$ bigger weights add about $\\times 1.41$: "
+            "$0.68 \\to 0.96$, about 1.") in flat
+    _, before, after = ch03_gradients.half_off_numbers()
+    assert f"{rms(before):.2f}" == "1.00" and f"{rms(after):.2f}" == "0.68" and f"{0.68 * 1.41:.2f}" == "0.96"
+    assert f"{rms(after) * math.sqrt(2):.2f}" == "0.96"
     assert "about half of them 0. So the same fix works." not in flat
     # r59: why the count a unit feeds matters going back: it adds one signal x weight per unit it feeds
     # r61: the count said as a count, 32 terms each way, next to the fix it carries over (checked: 32 x 32 weights)
     # r62 (length): the forward count is the section's own; the backward count said against it, in fewer words
     # r67: the key step said in full: the same count, weights of the same size, so the same fix
-    assert ("Each unit adds 32 signal × weight terms, one per unit it feeds: as many as its forward sum, with weights "
-            "of the same size.") in flat   # r65: split
+    # r68 (Clarity 4): said once, after the rule it carries backward
+    assert ("Then each term's square is $\\frac1n$, and the $n$ of them add up to 1. Going back, each unit adds one "
+            "signal × weight term per unit it feeds. Here that is $n$ too, so the same rule works.") in flat
+    assert "The same size rule then works backward" not in flat
     assert "as many as its inputs" not in flat
     assert "For $n$ inputs per unit, their typical size is $\\sqrt{2/n}$" in flat
     assert "one per next-layer unit" not in flat.split("The rule: with $n$ inputs")[0].split("### Why ReLU")[-1]
@@ -3043,7 +3053,10 @@ def test_pass52_flow_button_draws_a_new_random_start():
     sizes = gradients.signal_flow("tanh", 12, seed=1)
     np.testing.assert_allclose(w.lines["tanh"].get_ydata(), sizes / sizes[-1])
     lead = " ".join(_markdown_above("ch03.gradient_flow(depth=10)").split())
-    assert "Press *new random start* a few times: does that change? And sigmoid's?" in lead
+    # r68 (Interaction): "in none of 200 starts" was not the learner's to check: 10 presses, counted
+    assert "Press *new random start* 10 times and count: how often does it? And sigmoid's?" in lead
+    presses = range(1, 11)   # the button's first 10 presses (starts 2 to 11): the counts the learner can make
+    assert in_band_at_30("tanh", presses) == 0 and in_band_at_30("sigmoid", presses) == 10
     text = " ".join(markdown_of("03_gradient_table").split())
     assert text.index("Press *new random start*") < text.index("Other starts, at 30 layers: sigmoid's layer 1")
 
@@ -3193,7 +3206,8 @@ def test_pass55_flow_rates_are_the_measured_ones_and_the_products_give_only_the_
     for depth in (10, 30):   # "each step back keeps about all": the product 0.73 x 1.4 is about 1
         s = gradients.signal_flow("tanh", depth)
         assert 0.95 < (s[0] / s[-1]) ** (1 / (depth - 1)) < 1.05, depth
-    assert "0.92" not in flat   # r50: cut; the readout shows it
+    # r50: cut; r68 (Correctness 3): said once, as what tanh holds in the real network, against the chain's 0.00017
+    assert flat.count("0.92") == 1 and "so the signal holds: layer 1 keeps 0.92." in flat
     gelu = gradients.signal_flow("gelu", 10)
     assert f"{share['gelu'] ** (1 / 9):.2f}" == "0.89" and 0.85 < share["gelu"] ** (1 / 9) > 0.7
     steps = gelu[:-1] / gelu[1:]   # layer k's signal over layer k+1's: the last entries are the steps nearest the output
@@ -3205,16 +3219,22 @@ def test_pass55_flow_rates_are_the_measured_ones_and_the_products_give_only_the_
     # r50: the 20-start spread (0.39 to 1.9, checked above) is cut; r55: a reader multiplied 0.96 nine times (0.69) and
     # found 0.41: the table prints both, the text says why they differ (checked in test_pass61_...)
     # r62: ReLU's slopes (half 1, half 0) and their typical size 0.71 are the worked example before the widget
-    assert "- Tanh and ReLU: about 1 a step, so the signal holds." in flat   # r63: the 0.71 x 1.4 is the section's own
+    # r68 (Correctness 1, 3): the main text says why tanh holds here but faded in the chain (sums near 0, the
+    # weights' 1.41), and what ReLU's 0.41 is, where the picture shows it (no fold); numbers checked here
+    assert ("- Tanh: about 1 a step, so the signal holds: layer 1 keeps 0.92. In the chain above, 10 tanh layers kept "
+            "only 0.00017: every sum sat at 1, and there were no weights. Here 76% of its sums lie between −1 and 1, "
+            "where its slope is 0.42 to 1; and the weights add $\\times 1.41$.") in flat
+    assert f"{float(np.prod([activations.get('tanh').derivative(1.0)] * 10)):.2g}" == "0.00017"
+    assert f"{ch03_gradients.step_sizes()[1]:.0%}" == "76%" and f"{activations.get('tanh').derivative(1.0):.2f}" == "0.42"
+    assert ("- ReLU: $0.97$ a step, on average. In this start its nine steps back keep about $0.91$ each: 0.41 in all, "
+            "near GELU's. Press *new random start* once: start 2 gives about 1.") in flat   # numbers: test_pass61_...
     assert "ReLU's slopes, for example, are 1 or 0, half each." in flat
     # r56: the question was a side puzzle on the main path, and "strays a little" unsupported: a fold, with the
     # measured step (checked in test_pass61_...)
     # r67 (Focus): one optional fold holds both side puzzles (this one and the rings), after the dead-units Check
-    assert ("<details><summary>Two side puzzles from the widgets</summary> Why does ReLU's layer 1 get only 0.41 in "
-            "the flow widget? The weights' $\\sqrt{2}$ and ReLU's "
-            "$0.97$ are averages. In this one start, ReLU's nine steps back keep about $0.91$ each: 0.41 in all. Press *new random "
-            "start* once: start 2 gives about 1. Why 4 rings") in flat   # r61: 0.91 from 0.41
-    assert flat.count("<summary>Two side puzzles") == 1 and "Then why does ReLU's layer 1" not in flat
+    # r68 (Focus, Correctness 1): the fold read as maintainer notes, and hid why ReLU's 0.41 is low: it is said on the
+    # main path (above); the rings' reason went into the dead-units Check
+    assert "Two side puzzles" not in flat and "Then why does ReLU's layer 1" not in flat
     assert "strays a little" not in flat
     assert "hold ReLU's signal steady on average." in flat[flat.index("## What to remember"):]
 
@@ -3285,14 +3305,17 @@ def test_pass56_plain_words_the_r50_reading_asked_for():
     flat = " ".join(prose().split())
     assert "Bottom panel: each bend's slope curve, up to your $x$. Its top left lists the slopes." in flat
     assert "the slopes multiply. Weights, left out here, multiply in too." in flat
+    assert "Ten sigmoid bends alone leave at most $0.25^{10}$" in flat   # r68: the weights can raise it
     assert "Now a fresh (untrained) ReLU network. Its weights are a random draw" in flat   # r55: one sentence less
     assert "averaged over many random starts. Each start is a new draw of the weights." in flat
     # r59: why the count a unit feeds matters going back: it adds one signal x weight per unit it feeds
     # r61: the count said as a count, 32 terms each way, next to the fix it carries over (checked: 32 x 32 weights)
     # r62 (length): the forward count is the section's own; the backward count said against it, in fewer words
     # r67: the key step said in full: the same count, weights of the same size, so the same fix
-    assert ("Each unit adds 32 signal × weight terms, one per unit it feeds: as many as its forward sum, with weights "
-            "of the same size.") in flat   # r65: split
+    # r68 (Clarity 4): said once, after the rule it carries backward
+    assert ("Then each term's square is $\\frac1n$, and the $n$ of them add up to 1. Going back, each unit adds one "
+            "signal × weight term per unit it feeds. Here that is $n$ too, so the same rule works.") in flat
+    assert "The same size rule then works backward" not in flat
     assert "as many as its inputs" not in flat
     net = mlp.Network.he_init([32] * 11 + [1], "relu", 0)
     assert all(W.shape == (32, 32) for W in net.weights[1:-1])   # fan-out 32 = fan-in 32 between hidden layers
@@ -3426,7 +3449,7 @@ def test_pass60_four_words_side_by_side_after_the_name():
     words = [r.split("|")[1].strip() for r in rows]
     per = [r.split("|")[2].strip() for r in rows]
     assert words == ["backward signal", "slope", "nudge", "gradient"] and per == ["unit", "unit", "weight", "weight"]
-    assert "chapter 00: the learning signal" in rows[0] and "× the weight's input" in rows[2]
+    assert "learning signal" not in rows[0] and "× the weight's input" in rows[2]   # r68: one name per idea
     assert "turned around: the way uphill" in rows[3] and "the way downhill" in rows[2]
     assert "learning signal" not in cells[0]   # one name in the opening
     theta = np.array([1.0])
@@ -3649,3 +3672,34 @@ def test_pass71_typical_size_has_a_picture():
     assert chapter()["cells"][at]["metadata"]["jupyter"]["source_hidden"]
     assert cells[at - 1].endswith("Example: $0.1, -0.2, 0.2, -0.1$:")
     assert cells[at + 1].startswith("Their squares average $0.025$, so their typical size is about $0.16$.")
+
+
+# ---- pass 72: the r68 reading ----
+
+def test_pass72_flow_panels_print_layer_1s_share_large_enough_to_tell_0_92_from_0_41():
+    """Check the flow picture prints each bend's layer-1 share large and bold in its own panel (r68: on the log scale
+    down to 10^-18, 0.92, 0.41 and 0.34 looked alike), with the shares the text names."""
+    w = ch03_gradients.gradient_flow(depth=10)
+    said = {n: w.notes[n].get_text() for n in ("tanh", "relu", "gelu")}
+    assert said == {"tanh": "layer 1's signal:\n0.92", "relu": "layer 1's signal:\n0.41", "gelu": "layer 1's signal:\n0.34"}
+    for n, note in w.notes.items():
+        assert note.get_fontsize() >= 15 and note.get_fontweight() == "bold", n
+        assert note.axes is w.lines[n].axes   # in the bend's own panel
+
+
+def test_pass72_quiz_shows_every_letters_feedback_without_a_kernel():
+    """Check the sigmoid question's static form (what an export without a kernel shows) holds each wrong letter's
+    misconception in a closed fold after the options; other chapters' questions keep their static form."""
+    from course_utils.ui import questions
+    q = ch03_gradients.sigmoid_question()
+    static = q.static_html
+    options = q.options
+    assert static.index("</ol>") < static.index("<details><summary>Check your answer</summary>")
+    for i, (_text, right, said) in enumerate(options):
+        assert f"<b>{'ABCD'[i]}.</b> {html.escape(said)}" in static
+        assert right or said.startswith(("True, but minor", "No: that mixes"))   # each wrong one names its mistake
+    plain = questions.choice_question("Q?", [("a", True, "yes"), ("b", False, "no")], "caption")
+    assert "<details>" not in plain.static_html
+    cell = next(c for c in chapter()["cells"] if "".join(c["source"]) == "ch03.sigmoid_question()")
+    shown = "".join(cell["outputs"][0]["data"]["text/html"])
+    assert "Check your answer" in shown and "that mixes sigmoid up with ReLU" in shown

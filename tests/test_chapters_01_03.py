@@ -237,7 +237,7 @@ def test_ten_sigmoid_layers_at_best_slope():
     assert float(exact) == mlp.chain_product("sigmoid", 0.0, 10)[0]
     assert exact < Fraction(1, 10 ** 6)
     assert f"{float(exact):.2g}" == "9.5e-07"
-    assert "Ten sigmoid bends leave at most $0.25^{10}$: under a millionth." in _prose("03_gradient_table")
+    assert "Ten sigmoid bends alone leave at most $0.25^{10}$: under a millionth." in _prose("03_gradient_table")
 
 
 def test_tanh_chain_at_0_42_leaves_0_00017():

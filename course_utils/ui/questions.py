@@ -47,17 +47,26 @@ def static_options(head_html, texts):
     return head_html + "<ol type='A'>" + "".join(f"<li>{html.escape(t)}</li>" for t in texts) + "</ol>"
 
 
-def choice_question(prompt, options, caption):
+def static_feedback(options):
+    """Every option's feedback in one closed fold, for a render without a kernel (no click there)."""
+    return ("<details><summary>Check your answer</summary>"
+            + "".join(f"<p><b>{LETTERS[i]}.</b> {html.escape(said)}</p>" for i, (_t, _r, said) in enumerate(options))
+            + "</details>")
+
+
+def choice_question(prompt, options, caption, feedback_offline=False):
     """Multiple choice from (text, right?, feedback) triples; a click shows that option's feedback (chapters 02-06).
 
     A wrong option's feedback names the misconception ("A common wrong answer: ... In fact: ...").
+    feedback_offline: the render without a kernel also holds every option's feedback, folded (chapter 03, r68).
     """
     texts = [text for text, _right, _said in options]
     head = f"<b>{html.escape(prompt)}</b> Click a letter."
+    static = static_options(head, texts) + (static_feedback(options) if feedback_offline else "")
     return lettered_question(
         head, texts, [right for _text, right, _said in options],
         lambda i: f"<b>{LETTERS[i]}.</b> {html.escape(options[i][2])}",
-        caption, static_options(head, texts), options=options)
+        caption, static, options=options)
 
 
 def keyed_question(options, right, why, caption, static_head="Your answer (run the notebook to check it):",
