@@ -1645,8 +1645,9 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     words = "\n".join(_src(cells[k + j]) for j in range(2, 16))   # rows, why the place matters (pass 37: its words,
     # the slope picture, inside, at the output), the side arrow; pass 56: the map's Predict, lit map and fold between
     # pass 71 (r65 Picture first): said under the dead unit's picture, from its dots
-    dead = ("Every dot is left of 0: this unit is dead. So it always gives 0. Every ReLU slope is 0: its weights get "
-            "no nudge.")   # pass 26: why it gives 0
+    # pass 72 (r69 Correctness): "always" said as far as the dots show, on every training input
+    dead = ("Every dot is left of 0: this unit is dead. So it gives 0 on every training input. Every ReLU slope is 0: "
+            "its weights get no nudge.")   # pass 26: why it gives 0
     # pass 43 (r38): the one 26-word sentence split in three, one idea each; pass 46 (cut): the sum's own gloss
     # (inputs times weights, plus a bias) is chapter 00's glossary's
     assert float(ch06_decisions.activations.get("relu").derivative(0.0)) == 0   # "at or below 0": no nudge at 0 either
