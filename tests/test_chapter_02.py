@@ -880,7 +880,7 @@ def test_corners_predict_asks_what_the_readout_shows():
     assert "A and C do not shrink the signal layer after layer.\n" in text and "real weaknesses" not in text   # r48: A's cost adds up
     assert "do not multiply layer by layer" not in text
     assert "slows learning" not in text   # pass 23: the zig-zag widget shows a detour, not a slower arrival
-    assert "**Takeaway:** in this test, centred inputs let you take bigger steps, so you arrive sooner." in shown()   # pass 40 (r36)
+    assert "**Takeaway:** in this test, shorter arrows allow bigger steps; at the same length, centred inputs arrive sooner." in shown()   # pass 40 (r36)
     assert "like tanh's outputs" not in text   # pass 42 (r38): the toy keeps the spread; tanh's is twice sigmoid's
 
 
@@ -927,16 +927,16 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
                 (("\\tfrac14", "1"), ("small slope", "shrinks the learning signal", "layer by layer"),
                  ("$\\tanh(x) = 2\\sigma(2x) - 1$", "centred on 0")),
                 # r62 Focus 1: the centred-inputs line (the optional test's result) left this list; its recall keeps it
+                # pass 72 (r68 Focus): the line crammed four facts; GELU's slope peak is left to its own recall
                 (("GELU and SiLU", "below 0"),
-                 ("GELU is $x\\,\\Phi(x)$", "just left of 0 it still passes some learning signal"),   # pass 49 (r44)
-                 ("GELU's slope peaks a little above 1", "1.13"),
+                 ("Just left of 0", "GELU still passes some learning signal"),   # pass 49 (r44)
                  ("SwiGLU", "unbent content", "SiLU gate")))   # pass 46: uses and the peak's x cut for length
     assert [len(g) for g in per_theme] == [len(e) for e in expected]
     # pass 45 (r40): the S-curve line packed seven facts; the toy's payoff (bigger steps, sooner) is left to its fold's
     # Takeaway and the sketch's closed block, so the line keeps five
     assert len(per_theme[1]) == 3 and "sooner" not in themes[1][1]
     assert zigzag.blow_up_step(0.0) is None   # centred at 0: no step size on the slider fails to settle
-    assert "**Takeaway:** in this test, centred inputs let you take bigger steps, so you arrive sooner." in shown()
+    assert "**Takeaway:** in this test, shorter arrows allow bigger steps; at the same length, centred inputs arrive sooner." in shown()
     where, top = ch02.peak("gelu")
     assert f"{top:.2f}" == "1.13" and f"{where:.2f}" == "1.41" and where == pytest.approx(np.sqrt(2), abs=1e-6)
     for group, wanted in zip(per_theme, expected):
@@ -956,16 +956,21 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     # pass 49 (r44 Retention 1): the question and answer say what the toy shows: small steps forced, big ones overshoot
     # r47: said in the setting shown (two inputs, centred at 0.5 or 0), not "must" for every unit
     # pass 64: the question has its own recall box, closing the optional section (the S-curve questions stay with tanh)
-    question = "> **Pause and recall.** In our two-input test, why did inputs centred at 0.5 need smaller steps than inputs centred at 0?"
+    # pass 72 (r68 Correctness): the size-matched control shows length sets the largest step; one sign costs steps
+    question = ("> **Pause and recall.** In our two-input test, what set the largest safe step size? "
+                "What did all-positive inputs cost?")
     assert question in text and text.index("## Optional: zero-centred outputs") < text.index(question) < text.index("## What comes next")
     answer = text.split(question, 1)[1].split("</details>", 1)[0]
     # pass 56: the arrow picture moved to the optional section, so the answer speaks of the together part
     # pass 61 (r55 Correctness 2): "mostly together" was loose: with one input near 0 the two parts tie
-    assert ("> Inputs centred at 0.5 are all positive, so every step has at least as much together as apart.\n"
-            f"> From about step size {zigzag.blow_up_step(0.5):g}, steps overshoot the star along the together line, wider each swing.\n"
-            # pass 71 (r67 Correctness): the fold blames size as well as sign; the answer says both (averages below)
-            "> Inputs centred at 0 have both signs and are shorter on average, so bigger steps still settled.") in answer
-    assert ch02.mean_square(0.0) < ch02.mean_square(0.5)   # "shorter on average": length squared 1/6 against 2/3
+    assert ("> The arrows' length: centre 0.5 and the −1 to 1 control both average length squared 2/3.\n"
+            f"> Both swing past the star from about step size {zigzag.blow_up_step(0.5):g}.\n"
+            "> All-positive inputs make every step at least as much together as apart, so at the same length they needed more steps.") in answer
+    assert zigzag.blow_up_step(0.0, half=zigzag.WIDE) == zigzag.blow_up_step(0.5) == 3.0   # "both ... from about 3"
+    assert ch02.mean_square(0.0, zigzag.WIDE) == pytest.approx(2 / 3) == ch02.mean_square(0.5)
+    wide, off = ch02.control_curve(), ch02.steps_curve(0.5)   # "needed more steps" wherever both arrive
+    both = np.isfinite(wide) & np.isfinite(off)
+    assert both.sum() >= 4 and np.all(wide[both] < off[both])
     # r57: "about": half a step size below, almost every run arrives; at 3 just over half do not; at 3.5 nearly all
     never = lambda r: np.mean(np.isinf(zigzag.steps_to_star(0.5, r)))
     assert never(2.5) < 0.05 and 0.5 < never(3.0) < 0.75 and never(3.5) > 0.9
@@ -1403,7 +1408,9 @@ def test_swiglu_helps_and_hurts_are_one_line_each_and_gates_return_in_chapter_04
     fold = text.split("<details><summary>Its name, and who uses it</summary>", 1)[1].split("</details>", 1)[0]
     assert (# r58 Correctness: "same weights" beside "twice a ReLU unit's input weights" read as a contradiction
             # r60 Focus: the task and the win in one sentence, the fairness (same total weights) in the next
-            "In a 2020 test, a language model guessed missing text slightly better with SwiGLU than with ReLU or GELU.\n"
+            # pass 72 (r68 Correctness): the test's source named in the closed block, as the registry's origin gives it
+            "In a 2020 test (Shazeer, \"GLU Variants Improve Transformer\"), a language model guessed missing text "
+            "slightly better with SwiGLU than with ReLU or GELU.\n"
             "All three versions had the same total number of weights (chapter 04).\n\n") in fold
     study = deployments.comparison("Shazeer")   # the data's record of that test: its year, task and measure
     assert "filling in missing stretches of text" in study.test
@@ -1414,8 +1421,9 @@ def test_swiglu_helps_and_hurts_are_one_line_each_and_gates_return_in_chapter_04
     study = deployments.comparison("Shazeer")
     assert "matched for parameters" in study.checked and "d_ff = 2048 (2/3 of it" in study.checked
     intro = next("".join(c["source"]) for c in chapter()["cells"] if "volume knob on the content" in "".join(c["source"]))
-    assert "Shazeer" not in intro and "GLU Variants" not in text
-    assert "Shazeer" not in text and "SwiGLU lower than ReLU and GELU" in study.checked
+    assert "Shazeer" not in intro and text.count("GLU Variants Improve Transformer") == 1
+    assert text.count("Shazeer") == 1 and "SwiGLU lower than ReLU and GELU" in study.checked
+    assert "Shazeer 2020, 'GLU Variants Improve Transformer'" in activations.get("swiglu").origin   # the name, from facts
     assert "That paper" not in text
     assert "2/3 as many units" not in text and "same number of weights" not in text
     # pass 31: "same number of weights" then "needs more weights" read as a contradiction (r29); the missing fact is
@@ -1764,17 +1772,22 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     # story must not suggest: small steps take as long at both centres (test_the_zigzag_answer_says_small_steps...)
     assert "At step size 1, both centres" not in below
     # pass 56 (r50 change 3): the takeaway is tied back to the bends that make such inputs
-    assert below.endswith("**Takeaway:** in this test, centred inputs let you take bigger steps, so you arrive sooner.\n"
-                          # pass 61 (r55 Focus): "not real bend outputs" read as a retreat; the same hedge, said
-                          # as what the inputs share with the bends' outputs: their signs (checked below)
-                          "The inputs were random, with the signs of sigmoid's outputs (all positive) or of tanh's (both signs).\n"
-                          # pass 70 (r65 Correctness: "sign, or just size?"): the test changes both; said where the
-                          # result is, with the fold's own averages (2/3 and 1/6, checked below)
-                          # pass 71 (r67 Clarity 2: "spread" never explained; three hedges): shorter arrows, said
-                          # with the fold's arrow, and the sign-or-size caveat said once
-                          "But centred inputs are also shorter arrows on average (the fold below draws each example's inputs as an arrow).\n"
-                          "Their length squared, (input 1)² + (input 2)², averages 1/6, not 2/3, and shorter arrows can take bigger steps.\n"
-                          "So this test cannot tell whether the sign or the size made the difference.\n\n</details>")
+    # pass 70 (r65 Correctness: "sign, or just size?"): the test changed both; pass 72 (r68 Correctness): a
+    # size-matched control (centre 0, inputs -1 to 1, length squared 2/3) decides it: length sets the largest step
+    assert below.endswith("The inputs were random, with the signs of sigmoid's outputs (all positive) or of tanh's (both signs).\n"
+                          "But centre-0 inputs are also shorter arrows (the fold below draws each example's inputs as an arrow).\n"
+                          "Their length squared, (input 1)² + (input 2)², averages 1/6, not 2/3.\n"
+                          "The dotted curve is a fair match: centre 0, inputs from −1 to 1, length squared 2/3 again.\n"
+                          "It too swings past from step size 3: the arrows' length sets the largest safe step.\n"
+                          "All-positive arrows point mostly along the together line, so each step moves the weights only a little apart, the way to the star.\n"
+                          "So at the same length they need more steps: at step size 1, about 28 against 9.\n\n"
+                          "**Takeaway:** in this test, shorter arrows allow bigger steps; at the same length, centred inputs arrive sooner.\n\n</details>")
+    wide = ch02.control_curve()
+    assert wide[list(ch02.rates()).index(1.0)] == 9.0 and ch02.steps_curve(0.5)[list(ch02.rates()).index(1.0)] == 28.0
+    assert zigzag.blow_up_step(0.0, half=zigzag.WIDE) == 3.0 and ch02.mean_square(0.0, zigzag.WIDE) == pytest.approx(2 / 3)
+    assert ch02.pushes(0.0, zigzag.WIDE)[1] == pytest.approx(1 / 3) and ch02.pushes(0.5)[1] == pytest.approx(1 / 12)   # "only a little apart"
+    assert drawn[ch02.CONTROL_LABEL] == pytest.approx(np.where(np.isfinite(wide), wide, ch02.CAP))
+    assert "So this test cannot tell" not in below
     assert "spread" not in below and "suggests" not in below
     assert "Think of one example's two inputs as an arrow from (0, 0) to (input 1, input 2)." in ch02.together_apart().data
     assert float(activations.get("sigmoid")(0.0)) == 0.5 and float(activations.get("tanh")(0.0)) == 0.0
@@ -1985,14 +1998,14 @@ def test_recall_says_the_lesson_is_small_steps_and_the_zig_zag_needs_weights_mov
     zig-zag the widget draws needs weights moving apart: with sigmoid-like inputs (centre 0.5) the path to (1, -1)
     turns back many times, to (1, 1) or (-1, -1) (both weights the same way) not once."""
     text = markdown()
-    assert "need smaller steps than inputs centred at 0?" in text and "make a unit zig-zag when its weights must move apart?" not in text
+    assert "What did all-positive inputs cost?" in text and "need smaller steps than inputs centred at 0?" not in text and "make a unit zig-zag when its weights must move apart?" not in text
     assert "make a unit's weights zig-zag.\n" not in text
     # r47: the lesson in the setting shown, not "never below 0 forces small steps" for every unit
     # r48 (Retention): the general lesson, not the test's result
     # r57: "from about step size 3": just over half the runs fail at 3 (checked in test_zero_centred_outputs_have_a_recall_prompt)
     # r62 Focus 1: What to remember no longer sums up the optional test before it comes; the section's recall says it
     assert "Inputs all of one sign" not in text.split("## What to remember", 1)[1].split("**Sketch from memory.**")[0]
-    assert ("> From about step size 3, steps overshoot the star along the together line, wider each swing.\n") in text
+    assert ("> Both swing past the star from about step size 3.\n") in text
     assert "Inputs never below 0" not in text and "must a unit" not in text
     tie = [zigzag.median_steps(c, 1.0) for c in (0.5, 0.0)]
     assert abs(tie[0] - tie[1]) <= 1 and np.isinf(zigzag.median_steps(0.5, 3.0))   # a tie at 1; only big steps fail
@@ -2241,7 +2254,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # (the star needs weight 1 up, weight 2 down; a together move pushes both the same way), the second split cut
     # pass 68 (r63 Clarity: together/apart had no everyday hook): a plank's two ends, lifted (together) or tilted
     # (apart); r61's point kept: the star needs only a tilt, along the dotted line, so a together move is a detour
-    assert ("**Why inputs of one sign make the weights swing.** Think of the two weights as the two ends of a plank.\n"
+    assert ("**Why the weights detour, and big steps swing.** Think of the two weights as the two ends of a plank.\n"
             "A **together** move lifts or lowers both ends: both weights go the same way.\n"
             "An **apart** move tilts the plank: one weight up, the other down.\n"
             "The star needs only a tilt: weight 1 up, weight 2 down, along the dotted line.\n"
@@ -2630,7 +2643,7 @@ def test_the_toy_shows_a_detour_not_a_slower_arrival():
 def test_the_zigzag_takeaway_is_refused_when_the_toy_stops_showing_it(monkeypatch):
     """Check the answer's takeaway is computed, not typed: if centred inputs stopped arriving clearly sooner (here both
     centres given centre 0.5's steps), the answer raises instead of printing it."""
-    assert "so you arrive sooner" in ch02.zigzag_answer().data
+    assert "centred inputs arrive sooner" in ch02.zigzag_answer().data
     same = ch02.steps_curve(0.5)
     monkeypatch.setattr(ch02, "steps_curve", lambda centre: same)
     with pytest.raises(ValueError, match="no longer arrive clearly sooner"):
@@ -3010,7 +3023,8 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
     # centre 0 said as what it is (passes that example's answer), not "farther than it started"
     assert ("The picture follows one run at step size 3.5, one dot per step.\n"
             # pass 61 (r55 Clarity 3): "up and down is" was hard to read; the axis and the sentence say the same
-            "A dot's height: how far off the star the weights are, along the dashed together line.\n"
+            # pass 72 (r68 Clarity): the height said as where both weights sit, above (+) or below (−) the star
+            "A dot's height: how far both weights together sit above (+) or below (−) the star.\n"
             "At centre 0.5, after step 2, each step lands on the other side of the star, farther out.\n"
             "At centre 0, the weights stay near the star's level.\n\n"
             "**Why?** Think of one example's two inputs as an arrow from (0, 0) to (input 1, input 2).\n"
@@ -3354,8 +3368,9 @@ def test_one_worked_step_moves_both_weights_up_before_the_predict():
         "The step size sets how big a correction is. Here it is 1, and the output is 1 short.\n"
         "Each weight moves by step size × its input × how far short the output is.\n"
         # pass 71 (r67 Correctness: the rule came with no reason): chapter 00's nudge, for a unit with no bend
-        "It is the downhill rule of [chapter 00](00_start_here.ipynb) (\"How a network learns\") for a unit with no bend: "
-        "input × how far short is the weight's nudge, and the step size is the learning rate.\n"
+        # pass 72 (r68 Clarity: one rule, three names): chapter 00's word for the step size, said once
+        "It is the downhill rule of [chapter 00](00_start_here.ipynb) (\"How a network learns\") for a unit with no bend "
+        "(chapter 00 called the step size the learning rate).\n"
         "Weight 1: 1 × 2 × 1 = 2. Weight 2: 1 × 1 × 1 = 1.\n"
             "Both weights go up: that is the black arrow in the picture above.\n")
     # the nudge of chapter 00: minus the weight's hill slope, (output − right answer) × input, for the bowl ½(output − right)²
@@ -3372,7 +3387,7 @@ def test_one_worked_step_moves_both_weights_up_before_the_predict():
     # r60 Clarity 1: the oars gave way to why a together move is unwanted; the picture's coloured arrows still read
     # pass 68 (r63 Clarity: together and apart had no everyday hook): the two ends of a plank, lifted or tilted
     assert "<img " not in split and split.startswith(
-        "**Why inputs of one sign make the weights swing.** Think of the two weights as the two ends of a plank.\n"
+        "**Why the weights detour, and big steps swing.** Think of the two weights as the two ends of a plank.\n"
         "A **together** move lifts or lowers both ends: both weights go the same way.\n"
         "An **apart** move tilts the plank: one weight up, the other down.\n"
         "The star needs only a tilt: weight 1 up, weight 2 down, along the dotted line.\n")
@@ -3470,7 +3485,7 @@ def test_the_why_fold_draws_the_step_split_and_the_growing_swing():
     # pass 49 (r44 Picture 1): the swing panel's axis says what 0 means
     # pass 56 (r50 Picture 1): the start and the star both sit at 0 on this line, so below 0 is the other side, not short
     # pass 61 (r55 Clarity 3): the axis in the reader's words, naming the dashed line of the widget
-    assert ax_s.get_ylabel() == ch02.TOGETHER_YLABEL == "how far off the star,\nalong the dashed together line"
+    assert ax_s.get_ylabel() == ch02.TOGETHER_YLABEL == "how far both weights sit\nabove (+) or below (−) the star"
     assert "short of it" not in ax_s.get_ylabel() and ch02.together_left(0.5)[0] == 0.0
     assert float(np.array([1.0, -1.0]) @ np.array([1.0, 1.0])) == 0.0   # the star, like the start, is at 0 along (1, 1)
     assert len(ax_s.get_ylabel().splitlines()) == 2   # r47: three lines were hard to read
@@ -3588,8 +3603,10 @@ def test_the_zigzag_answer_says_small_steps_take_the_same_time_at_both_centres()
     agree = [abs(a - b) <= 1 for a, b in zip(off, on)]
     assert agree[:3] == [True, True, True] and not agree[3] and s[2] == 1.5
     said = ch02.zigzag_answer().data
-    assert ("Up to step size 1.5, both centres take about the same steps.\n"
-            "So all-positive inputs did not slow small steps here: they limited how big a step could be.") in said   # r57: plain words
+    assert "Up to step size 1.5, both centres take about the same steps.\n\n" in said   # r57: plain words
+    # pass 72 (r68 Correctness): "did not slow small steps" held only against the shorter centre-0 inputs; the
+    # size-matched control needs fewer steps than centre 0.5 at small step sizes, so the line went
+    assert "did not slow small steps" not in said and ch02.control_curve()[1] < off[1] - 10
 
 
 def test_together_part_equals_apart_part_when_one_input_is_zero():

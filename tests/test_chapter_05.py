@@ -2374,7 +2374,8 @@ def test_the_second_suspect_cites_what_chapter_02_shows_now():
     shown = "".join("".join(o.get("text", "")) + "".join(o.get("data", {}).get("text/markdown", ""))
                     for c in two if c["cell_type"] == "code" for o in c.get("outputs", []))
     # pass 34: the 10-step readout measures it; pass 36: chapter 02 says it as its takeaway
-    assert "centred inputs let you take bigger steps, so you arrive sooner." in shown   # pass 40: the rebuilt toy
+    # pass 72 (r68): chapter 02's size-matched control; its takeaway says what length and sign each do
+    assert "shorter arrows allow bigger steps; at the same length, centred inputs arrive sooner." in shown   # pass 40: the rebuilt toy
 
 
 # ---- pass 24: a third fresh reader ----

@@ -96,11 +96,15 @@ NEAR = 0.1   # a run has arrived when its weights are this close to the star
 MOST = 200   # a run that has not arrived after this many steps never arrives (its weights blow up, or crawl)
 
 
-def independent_inputs(centre, steps=30, seed=0, runs=None):
-    """The inputs of the step-size toy: each of the two drawn on its own, evenly from centre − 0.5 to centre + 0.5.
+HALF = 0.5   # the widget's inputs reach this far either side of their centre
+WIDE = 1.0   # the control's: centre 0, inputs −1 to 1, whose length squared averages 2/3, as at centre 0.5
+
+
+def independent_inputs(centre, steps=30, seed=0, runs=None, half=HALF):
+    """The inputs of the step-size toy: each of the two drawn on its own, evenly from centre − half to centre + half.
     Shape (steps, 2), or (steps, runs, 2) when `runs` is given (all runs from one generator)."""
     shape = (steps, 2) if runs is None else (steps, runs, 2)
-    return centre + np.random.default_rng(seed).uniform(-0.5, 0.5, shape)
+    return centre + np.random.default_rng(seed).uniform(-half, half, shape)
 
 
 def independent_path(centre, rate=1.0, goal=(1.0, -1.0), steps=30, seed=0):
@@ -109,14 +113,14 @@ def independent_path(centre, rate=1.0, goal=(1.0, -1.0), steps=30, seed=0):
     return _walk(independent_inputs(centre, steps, seed), goal, rate, cut=1e6)
 
 
-def steps_to_star(centre, rate, goal=(1.0, -1.0), runs=RUNS, most=MOST, near=NEAR, seed=0):
+def steps_to_star(centre, rate, goal=(1.0, -1.0), runs=RUNS, most=MOST, near=NEAR, seed=0, half=HALF):
     """For each of `runs` runs, the first step after which the weights are within `near` of the star; inf for a run
     that is not there within `most` steps (the same update as independent_path, all runs at once)."""
     goal = np.asarray(goal, dtype=float)
     w = np.zeros((runs, 2))
     first = np.full(runs, np.inf)
     with np.errstate(over="ignore", invalid="ignore"):
-        for k, h in enumerate(independent_inputs(centre, most, seed, runs), start=1):
+        for k, h in enumerate(independent_inputs(centre, most, seed, runs, half), start=1):
             w = w - rate * np.sum((w - goal) * h, axis=1)[:, None] * h
             w[~np.isfinite(w)] = 1e300
             there = np.isinf(first) & (np.linalg.norm(w - goal, axis=1) < near)
@@ -124,16 +128,16 @@ def steps_to_star(centre, rate, goal=(1.0, -1.0), runs=RUNS, most=MOST, near=NEA
     return first
 
 
-def median_steps(centre, rate, goal=(1.0, -1.0), runs=RUNS):
+def median_steps(centre, rate, goal=(1.0, -1.0), runs=RUNS, half=HALF):
     """The median of steps_to_star: inf when more than half the runs never arrive."""
-    return float(np.median(steps_to_star(centre, rate, goal, runs)))
+    return float(np.median(steps_to_star(centre, rate, goal, runs, half=half)))
 
 
-def blow_up_step(centre, low=0.5, high=5.0, grain=0.05, goal=(1.0, -1.0)):
+def blow_up_step(centre, low=0.5, high=5.0, grain=0.05, goal=(1.0, -1.0), half=HALF):
     """The smallest step size on a grid of `grain` from `low` to `high` at which most runs never arrive (median_steps
     is inf), or None: the runs' own threshold, which notebook 02's rule (step size × both pulls past 2) must match."""
     for rate in np.round(np.arange(low, high + grain / 2, grain), 2):
-        if not np.isfinite(median_steps(centre, float(rate), goal)):
+        if not np.isfinite(median_steps(centre, float(rate), goal, half=half)):
             return float(rate)
     return None
 

@@ -879,9 +879,20 @@ def steps_sweep():
         m = steps_curve(c)
         ax.plot(s, np.where(np.isfinite(m), m, CAP), style, marker=mark, color=plots.color("sigmoid" if c else "tanh"),
                 lw=1.6, ms=5, label=f"centre {c:g}")
-    _steps_axes(ax, "every step size, both centres")
+    m = control_curve()   # r68 Correctness: the size-matched control decides sign against size
+    ax.plot(s, np.where(np.isfinite(m), m, CAP), ":", marker="^", color=NOTE_INK, lw=1.6, ms=5, label=CONTROL_LABEL)
+    _steps_axes(ax, "every step size: both centres and the control")
     _axes_lines(ax)
     return fig
+
+
+CONTROL_LABEL = "centre 0, inputs −1 to 1"   # the control: centre 0, as long on average as centre 0.5's inputs
+
+
+def control_curve():
+    """The median steps to the star at every step size of the slider, for the control: centre 0, inputs −1 to 1
+    (zigzag.WIDE), whose length squared averages 2/3, as at centre 0.5 (r68 Correctness: sign, or size?)."""
+    return np.array([zigzag.median_steps(CENTRES[0], r, half=zigzag.WIDE) for r in rates()])
 
 
 def one_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
@@ -914,7 +925,7 @@ Its right answer is input 1 − input 2: {h[0]:g} − {h[1]:g} = {right:.2g}.
 A **step** is one correction of the weights, after one example.
 The step size sets how big a correction is. Here it is {rate:g}, and the output is {short:g} short.
 Each weight moves by step size × its input × how far short the output is.
-It is the downhill rule of [chapter 00](00_start_here.ipynb) ("How a network learns") for a unit with no bend: input × how far short is the weight's nudge, and the step size is the learning rate.
+It is the downhill rule of [chapter 00](00_start_here.ipynb) ("How a network learns") for a unit with no bend (chapter 00 called the step size the learning rate).
 Weight 1: {rate:g} × {h[0]:g} × {short:g} = {change[0]:g}. Weight 2: {rate:g} × {h[1]:g} × {short:g} = {change[1]:g}.
 Both weights go up: that is the black arrow in the picture above.
 """))
@@ -933,7 +944,7 @@ def split_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
         raise ValueError("the star no longer needs the apart part only")
     if not (change[0] * change[1] > 0 and np.abs(together[0]) >= np.abs(apart[0])):
         raise ValueError("the worked step's two moves no longer share a sign")
-    display(Markdown(f"""**Why inputs of one sign make the weights swing.** Think of the two weights as the two ends of a plank.
+    display(Markdown(f"""**Why the weights detour, and big steps swing.** Think of the two weights as the two ends of a plank.
 A **together** move lifts or lowers both ends: both weights go the same way.
 An **apart** move tilts the plank: one weight up, the other down.
 The star needs only a tilt: weight 1 up, weight 2 down, along the dotted line.
@@ -969,12 +980,22 @@ def zigzag_answer(goal=(1.0, -1.0)):
     if not (same >= s[1] and same < blows):
         raise ValueError("the two centres no longer need about the same steps at small step sizes")
     big, small = mean_square(CENTRES[1]), mean_square(CENTRES[0])   # r65: sign, or just size? both, said plainly
-    if not (np.isclose(3 * big, 2) and np.isclose(6 * small, 1)):
-        raise ValueError("the two centres' average length squared is no longer 2/3 and 1/6")
+    wide = mean_square(CENTRES[0], zigzag.WIDE)
+    if not (np.isclose(3 * big, 2) and np.isclose(6 * small, 1) and np.isclose(wide, big)):
+        raise ValueError("the average length squared is no longer 2/3, 1/6 and 2/3 (control)")
+    # r68 Correctness: the size-matched control fails where centre 0.5 does, and beats it wherever both arrive
+    ctrl = control_curve()
+    fails = next((r for r, m in zip(s, ctrl) if not np.isfinite(m)), None)
+    works = np.isfinite(off) & np.isfinite(ctrl)
+    one = s.index(1.0)
+    if not (fails == blows and np.all(ctrl[works] < off[works]) and pushes(CENTRES[0], zigzag.WIDE)[1] > pushes(CENTRES[1])[1]):
+        raise ValueError("the control no longer shows length setting the largest step and one sign costing steps")
     img = tables.image(figure_png(steps_sweep()), f"Steps to reach the star against step size. Centre 0.5: fewest, about "
                        f"{off.min():.0f}, at step size {best:g}; from step size {blows:g} over half the runs do not arrive within "
                        f"{zigzag.MOST} steps. Centre 0: "
-                       f"fewer and fewer steps up to step size {fast:g}, then flat at about {on.min():.0f}", 560, 330)
+                       f"fewer and fewer steps up to step size {fast:g}, then flat at about {on.min():.0f}. "
+                       f"Dotted, centre 0 with inputs −1 to 1: fewer steps than centre 0.5, and not arriving from step size "
+                       f"{fails:g} too", 560, 330)
     return fold("Check your prediction", f"""
 {img}
 
@@ -982,13 +1003,16 @@ At centre 0.5, step sizes {tied[0][0]:g} and {tied[1][0]:g} are fastest: about {
 From step size {blows:g}, over half the runs swing past the star and do not arrive within {zigzag.MOST} steps.
 At centre 0, bigger steps help up to step size {fast:g}, about {on.min():.0f} steps, then level off.
 Up to step size {same:g}, both centres take about the same steps.
-So all-positive inputs did not slow small steps here: they limited how big a step could be.
 
-**Takeaway:** in this test, centred inputs let you take bigger steps, so you arrive sooner.
 The inputs were random, with the signs of sigmoid's outputs (all positive) or of tanh's (both signs).
-But centred inputs are also shorter arrows on average (the fold below draws each example's inputs as an arrow).
-Their length squared, (input 1)² + (input 2)², averages 1/{round(1 / small):.0f}, not {round(3 * big):.0f}/3, and shorter arrows can take bigger steps.
-So this test cannot tell whether the sign or the size made the difference.
+But centre-0 inputs are also shorter arrows (the fold below draws each example's inputs as an arrow).
+Their length squared, (input 1)² + (input 2)², averages 1/{round(1 / small):.0f}, not {round(3 * big):.0f}/3.
+The dotted curve is a fair match: centre 0, inputs from −1 to 1, length squared {round(3 * wide):.0f}/3 again.
+It too swings past from step size {fails:g}: the arrows' length sets the largest safe step.
+All-positive arrows point mostly along the together line, so each step moves the weights only a little apart, the way to the star.
+So at the same length they need more steps: at step size 1, about {off[one]:.0f} against {ctrl[one]:.0f}.
+
+**Takeaway:** in this test, shorter arrows allow bigger steps; at the same length, centred inputs arrive sooner.
 """)
 
 
@@ -997,11 +1021,12 @@ def never_share(centre, rate):
     return float(np.mean(~np.isfinite(zigzag.steps_to_star(centre, rate))))
 
 
-def pushes(centre):
+def pushes(centre, half=zigzag.HALF):
     """(together, apart): how hard, on average, one example pulls each part of the weights back towards the star,
-    per step size. The inputs are centre + u, u even on -0.5..0.5 (variance 1/12), so the mean of h hᵀ is
-    (1/12) I + centre² (1 1ᵀ): along the together line 1/12 + 2·centre², along the apart line 1/12 at every centre."""
-    return 1 / 12 + 2 * centre ** 2, 1 / 12
+    per step size. The inputs are centre + u, u even on -half..half (variance half²/3: 1/12 for the widget), so the
+    mean of h hᵀ is (half²/3) I + centre² (1 1ᵀ): along the together line half²/3 + 2·centre², along the apart line
+    half²/3 at every centre."""
+    return half ** 2 / 3 + 2 * centre ** 2, half ** 2 / 3
 
 
 def split(change):
@@ -1011,7 +1036,7 @@ def split(change):
 
 
 SWING_RATE, SWING_STEPS = 3.5, 4   # the swing panel: one run at this step size, its first steps (r43's frame)
-TOGETHER_YLABEL = "how far off the star,\nalong the dashed together line"   # r50 Picture 1: start and star both sit at 0, so "short of it" was wrong
+TOGETHER_YLABEL = "how far both weights sit\nabove (+) or below (−) the star"   # r68 Clarity: said as the sentence below   # r50 Picture 1: start and star both sit at 0, so "short of it" was wrong
 
 
 def together_left(centre, rate=SWING_RATE, steps=SWING_STEPS, goal=(1.0, -1.0)):
@@ -1079,10 +1104,10 @@ def swings_picture():
     return fig
 
 
-def mean_square(centre):
-    """The average of input 1² + input 2² at a centre: both pulls added, 2 × (centre² + 1/12) (the inputs are
-    centre + u, u even on −0.5..0.5, whose square averages 1/12)."""
-    together, apart = pushes(centre)
+def mean_square(centre, half=zigzag.HALF):
+    """The average of input 1² + input 2² at a centre: both pulls added, 2 × (centre² + half²/3) (the inputs are
+    centre + u, u even on −half..half, whose square averages half²/3: 1/12 for the widget)."""
+    together, apart = pushes(centre, half)
     return together + apart
 
 
@@ -1136,7 +1161,7 @@ So the together part is at least as big as the apart part.
 {img}
 
 The picture follows one run at step size {SWING_RATE:g}, one dot per step.
-A dot's height: how far off the star the weights are, along the dashed together line.
+A dot's height: how far both weights together sit above (+) or below (−) the star.
 At centre {CENTRES[1]:g}, after step {GROW_FROM}, each step lands on the other side of the star, farther out.
 At centre {CENTRES[0]:g}, the weights stay near the star's level.
 
