@@ -222,10 +222,10 @@ def test_elu_and_selu_gaps_at_minus_four():
 
 
 def test_the_leak_widget_opens_away_from_the_asked_point():
-    """Check: the question asks about x = -2; the widget starts elsewhere, where ReLU and Leaky ReLU agree."""
-    code = ["".join(c["source"]) for c in _cells() if c["cell_type"] == "code"]
-    call = next(s for s in code if s.startswith('ch04.where_they_differ("relu"'))
-    x = float(re.search(r"x=(-?[\d.]+)", call).group(1))
+    """Check: the question asks about x = -2; the widget starts elsewhere, where ReLU and Leaky ReLU agree.
+    r68 (pass 72): the chapter no longer opens the widget on ReLU and Leaky ReLU (see
+    test_relu_family_nudge_predict_is_answered_by_the_slope_picture); the function keeps that behaviour."""
+    x = -0.5
     assert -1 < x < 0   # eighth pass: a small gap shows (left of 0), far from the asked x = -2
     w = ch04_zoo.where_they_differ("relu", "leaky_relu", x=x)
     assert w.sliders["x"].value == x
@@ -301,7 +301,7 @@ def test_the_models_story_is_oldest_first_with_the_datas_years():
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
     # r36: the section opens with the trend, one example per era (the rest are in the table's fold)
     story = text[text.index("A trend in famous models:\n"):]
-    story = story[:story.index("## The zoo table")]   # pass 19: no LSTM fold after the story
+    story = story[:story.index("## Why zero-centred matters")]   # pass 19: no LSTM fold after the story (r68: own heading)
     lines = [line for line in story.splitlines() if line.startswith("- ")]
     assert lines == ["- **1997**, the LSTM (reads a sequence step by step): sigmoid gates and tanh-like curves.", "- **2012**, AlexNet (sorts images): ReLU.",
                      "- **2018**, GPT (writes text): GELU.", "- **2023**, LLaMA (a language model): SwiGLU, a gated unit."]
@@ -415,7 +415,8 @@ def test_the_intro_table_promise_leaves_out_the_gated_units():
     # two ways (two weighted sums), so "take two inputs" was wrong
     # pass 46: the caption's "Gated units are left out" sentence is cut; the table still shows none (checked below)
     # r67 (pass 71): the zero-centred reason now opens the section, so the caption is the cell just above the table
-    assert caption.startswith("Each small curve has the same axes")   # r44: the row line cut (words)
+    # r68 (pass 72): "Why zero-centred matters" has its own heading, so the table's heading opens its caption
+    assert caption.startswith("## The zoo table\n\nEach small curve has the same axes")   # r44: the row line cut (words)
     assert "one-input bend" not in caption and "take two inputs" not in _markdown()
     assert ch04_zoo.ZooTable().rows[-1]["name"] == "softmax" and activations.get("softmax").kind == "vector"
     assert "reads its input in two ways" in _markdown()
@@ -751,7 +752,8 @@ def test_zoo_table_definitions_one_idea_per_line():
     for start in ("- **Range**:", "- **Zero-centred**:", "- **Smoothness**:"):
         assert sum(line.startswith(start) for line in above) == 1, start
     # pass 25: no "mild"/"sharp" without a scale: the table gives each corner's two slopes and its jump
-    assert '- **Smoothness**: the slope just left → just right of 0.' in above   # pass 46: "and the jump" cut
+    # r68 (pass 72): said as the question the column answers
+    assert '- **Smoothness**: does the slope jump at 0? (left slope → right slope)' in above   # pass 46: "and the jump" cut
     # r39: each column says why it matters: zero-centred (chapter 02's zig-zag), monotonic (a dip is no fault)
     # r42: the reason fits every row (Leaky ReLU, PReLU and ELU go below 0 and are still "no")
     # r43: "zig-zag" was not explained here; the bullet says why, in plain words (chapter 02 draws it)
@@ -769,7 +771,7 @@ def test_zoo_table_definitions_one_idea_per_line():
     # why comes after the table, as chapter 02's picture then the two-weight reason (test_zero_centred_why_is_a_picture)
     # r67 (pass 71): the fold of averages is cut; the legend gives ReLU's (test_zoo_says_yes_for_an_average_of_0...)
     zc = above.index("- **Zero-centred**: is the average output 0, for bell-curve inputs (average 0, spread 1)? "
-                     "ReLU's is about 0.4.")
+                     "ReLU's is about 0.4; ELU's, about 0.16, is closer.")
     assert above[zc + 1].startswith("- **")
     assert (NOTEBOOK.parent / "02_four_bends.ipynb").exists()
     # r40: one definition everywhere, the smooth family's "never goes down as x grows" (ReLU's flat left is "yes")
@@ -980,11 +982,12 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # r56 (pass 62): the rule first, then its value here; 128 is each unit's number of inputs, said in the line above
     # r59 (pass 65): why the weights are small is said before the rule: a sum of many terms gets big
     # r62 (pass 67): why sqrt(1/n) is said before the rule: n random pushes add to sqrt(n) times one push's spread
+    # r68 (pass 72): bell curve, the weights' spread and its name, the sums' spread: three numbered steps
     assert (f"each {n} units wide. So each unit has {n} inputs.\n"
-            "Each starting weight is drawn at random from a bell curve (\"normal\").\n"
-            f"Their spread is $\\sqrt{{1/{n}}} \\approx {np.sqrt(1 / n):.3f}$: the more inputs, the smaller the weights.\n"
-            "This rule is called **LeCun-normal**.\n"   # r64 (pass 69): one new term a sentence; n and sqrt(1/n) folded
-            "With these weights, inputs of average 0 and spread 1 give sums of spread 1.") in ask
+            "1. Each starting weight is drawn at random from a bell curve (\"normal\").\n"
+            f"2. The weights' spread is $\\sqrt{{1/{n}}} \\approx {np.sqrt(1 / n):.3f}$: the more inputs, the smaller the weights. "
+            "This rule is **LeCun-normal**.\n"   # r64 (pass 69): one new term a sentence; n and sqrt(1/n) folded
+            "3. Then inputs of average 0 and spread 1 give sums of spread 1.") in ask
     # pass 68 (r63): the pushes' reason is folded, with the condition it needs (independent pushes, each averaging 0)
     why = ch04_zoo.selu_why_fold().data
     assert "Each input times its weight is one random push." in why and "**independent**" in why and "averages 0" in why
@@ -1068,8 +1071,11 @@ def test_zoo_says_yes_for_an_average_of_0_and_gives_every_other_average():
     # pass 17: the text does not call ELU near zero-centred; it gives both averages, computed here
     assert f"{elu:.2f}" == "0.16" and f"{relu:.2f}" == "0.40"
     # r67 (pass 71): the fold of every "no" row's average added digits, not ideas; the legend gives ReLU's, computed
+    # r68 (pass 72): ELU's "no" hid that it is much nearer 0 than ReLU; both averages, computed
     assert ("- **Zero-centred**: is the average output 0, for bell-curve inputs (average 0, spread 1)? "
-            f"ReLU's is about {ch04_zoo.average_output('relu'):.1f}.") in _markdown() and '"Roughly"' not in _markdown()
+            f"ReLU's is about {ch04_zoo.average_output('relu'):.1f}; ELU's, about {ch04_zoo.average_output('elu'):.2f}, "
+            "is closer.") in _markdown() and '"Roughly"' not in _markdown()
+    assert 0 < ch04_zoo.average_output("elu") < ch04_zoo.average_output("relu")
     assert f"{relu:.1f}" == "0.4" and ch04_zoo.row("relu")["zero-centred"] == "no: about 0.4"
     # r58 (pass 63): the table's column says yes or no, with no averages and no fold under it
     table = ch04_zoo.ZooTable()._repr_html_()
@@ -1575,12 +1581,14 @@ def test_gap_widget_title_gives_the_gap_at_x_and_temperature_title_the_entropy()
     text = _markdown()
     # pass 68: the ELU/SELU gap Predict is cut (its floor is said with the formulas); one Predict for this widget
     assert "keep A = ReLU; set B to ELU" not in text and "ch04.elu_gap_answer" not in json.dumps(_cells())
-    ask = "".join(_cells()[_index('ch04.where_they_differ("relu"') - 1]["source"])
+    # r68 (pass 72): the ReLU/Leaky ReLU use of the widget is replaced by the slope picture; its intro moved here
+    assert 'ch04.where_they_differ("relu"' not in json.dumps(_cells())
+    ask = "".join(_cells()[_index('ch04.where_they_differ("gelu"') - 1]["source"])
     # pass 24: three short sentences: what the panel draws, where to drag, then the button
     # pass 26: the Predict comes between them: what the panel draws, the question, then where to drag and the button
     # r48: the menus first (A and B), then the gap; the Predict is two sentences, then the drag and the button
-    assert len(re.findall(r"[.!?](?:\s|$)", ask.split("**Predict:**")[0].split("\n", 2)[2])) == 2
-    assert len(re.findall(r"[.!?](?:\s|$)", ask.split("**Predict:**")[1])) == 4
+    assert len(re.findall(r"[.!?](?:\s|$)", ask.split("**Predict:**")[0].split("\n", 2)[2])) == 3   # + drag or press
+    assert len(re.findall(r"[.!?](?:\s|$)", ask.split("**Predict:**")[1])) == 1
 
 
 def test_remember_splits_its_ideas_and_points_to_chapter_06_for_choosing():
@@ -1683,8 +1691,9 @@ def test_leak_answer_names_the_widest_gap_on_the_picture_at_its_left_edge():
     # pass 24: the slider starts at −0.5; the learner is told to drag it to the Predict's x
     # pass 26: the Predict comes first, then the action ("Guess, then drag" came before the question it answers)
     # r48: the −2 question needed no widget; the Predict now asks how the gap behaves as x goes left
-    assert ("**Predict:** set A = ReLU and B = Leaky ReLU. As you drag $x$ left, does the gap stay at 0.01, or grow?\n"
-            "Drag $x$ to −2, then −4, and read the gap. Then press **Show the whole gap**.") in _markdown()
+    # r68 (pass 72): that Predict taught gap = slope × distance, not the family's point; it is cut (the slope picture
+    # asks which bend gives the biggest nudge instead)
+    assert "**Predict:** set A = ReLU and B = Leaky ReLU." not in _markdown()
     assert "Guess, then drag" not in _markdown()
     # r37: "from 0 to your x" read as the value at x minus the value at 0: the gap is a curve, drawn from x = 0
     assert ("Pick two bends, A and B. "   # r48: A and B said before the gap uses them; r54: shorter
@@ -3355,7 +3364,7 @@ def test_selu_worked_example_numbers_are_the_arithmetic_they_claim():
     # r61 (pass 66): why doubling is straight: each doubling climbs the same height on this axis
     # r62 (pass 67): the log axis said as "a step up multiplies", with the picture's ticks 2, 8, 32
     # pass 68 (r63): said after the picture, not before it
-    log_line = "On the side axis, each step up *multiplies* by 4 (2, 8, 32). So each doubling climbs the same height: a straight line."
+    log_line = "On the upright axis, each step up *multiplies* by 4 (2, 8, 32). So each doubling climbs the same height: a straight line."
     assert log_line in text and _index(log_line) == _index("ch04.doubling_spread()") + 1
     ticks = ch04_zoo.doubling_spread().axes[0].get_yticks()
     assert {2, 8, 32} <= set(ticks.tolist()) and np.allclose(ticks[1:] / ticks[:-1], 4)
@@ -3507,9 +3516,10 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     cells = _cells()
     k = _index("ch04.zigzag_sketch()")
     # r67 (pass 71): the reason comes before the table whose zero-centred column it explains
-    assert _index("## The zoo table") < k < _index("ch04.ZooTable()") < _index("## Optional")
-    assert "".join(cells[k - 1]["source"]).rstrip().endswith(
-        "**Why zero-centred matters.** Recall chapter 02's toy: one unit learning two weights.\nThe star marks their best values:")
+    # r68 (pass 72): the reason has its own heading, just before the table's
+    assert _index("## Why zero-centred matters") < k < _index("## The zoo table") < _index("ch04.ZooTable()") < _index("## Optional")
+    assert "".join(cells[k - 1]["source"]).rstrip() == (
+        "## Why zero-centred matters\n\nRecall chapter 02's toy: one unit learning two weights.\nThe star marks their best values:")
     out = cells[k]["outputs"][0]
     assert "image/png" in out["data"] and "zig-zags" in out["metadata"]["image/png"]["alt"]
     words = "".join(cells[k + 1]["source"])
@@ -3521,8 +3531,13 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
                             # r64 (pass 69): why one-signed nudges zig-zag: the star needs one weight up, one down
                             "The star needs weight 1 to grow and weight 2 to shrink.\n"
                             # r67 (pass 71): "one pair of inputs per step" was unclear; said as examples, as the picture does
-                            "But training looks at one example at a time, and each example moves both weights the same way: up-right or down-left. So the path zig-zags (left).\n"
+                            # r68 (pass 72): "training looks at one example at a time" is not how training usually
+                            # runs; said as a condition, with the batch case (checked below: averaged nudges can differ in sign)
+                            "When training steps on one example at a time, each example moves both weights the same way: up-right or down-left. So the path zig-zags (left).\n"
+                            "Averaging a batch of examples can mix the signs, which softens this.\n"
                             "Centred inputs (right) can move one weight up and the other down.\n")
+    batch = np.array([[1.0, 0.1], [0.1, 1.0]]) * np.array([[-1.0], [1.0]])   # inputs above 0, signals −1 and +1
+    assert np.all(np.sign(batch[0]) == np.sign(batch[0][0])) and np.sign(batch.mean(0)).tolist() == [-1.0, 1.0]
     assert "If only some inputs are above 0" not in words   # r62 (pass 67): a third case, cut for focus (words)
     assert "milder" not in words
     # r66 (pass 70): the zig-zag is per step with one pair of inputs (as the picture: one example a step); in
@@ -3682,3 +3697,65 @@ def test_selu_check_draws_the_three_starts_it_talks_about():
     assert f"alt='{html.escape(fig.get_label(), quote=True)}'" in answer and "data:image/png;base64," in answer
     assert answer.index("In the picture below") < answer.index("<img ")
     plt.close(fig)
+
+
+def test_opening_figure_legends_cover_no_curve():
+    """Check (r68, pass 72): the opening thumbnails' legends sat inside the ReLU and smooth panels, over the curves'
+    left halves; each legend now hangs below its panel, clear of the drawing area."""
+    fig = ch04_zoo.families_row()
+    fig.canvas.draw()
+    for ax in fig.axes:
+        legend, area = ax.get_legend().get_window_extent(), ax.get_window_extent()
+        assert legend.y1 < area.y0 and not legend.overlaps(area), ax.get_title()
+        assert fig.bbox.x0 <= legend.x0 and legend.x1 <= fig.bbox.x1 and legend.y0 >= fig.bbox.y0
+
+
+def test_relu_family_nudge_predict_is_answered_by_the_slope_picture():
+    """Check (r68, pass 72): "with a slope above 0, a unit whose sum is below 0 still gets a nudge" is drawn: each ReLU
+    relative's slope left of 0, from the registry, on an axis short enough that Leaky ReLU's 0.01 stands off ReLU's 0
+    (several pixels apart). Its Predict (which bend gives the biggest nudge at x = -3?) comes just before it, the
+    folded answer just after (PReLU, at its starting leak), then the "Fixes" sentence it backs."""
+    from matplotlib import pyplot as plt
+    k = _index("ch04.relu_family_slopes()")
+    cells = _cells()
+    assert "".join(cells[k - 1]["source"]) == ("**Predict:** a unit's sum sits at $x = -3$. "
+                                               "Which bend gives its weights the biggest nudge?")
+    assert _index("ch04.corner_zoom()") < k and _is_fold(cells[k + 1]) and "nudge_answer(x=-3.0)" in "".join(cells[k + 1]["source"])
+    assert "".join(cells[k + 2]["source"]).startswith("**Fixes:** each nudge is multiplied by the unit's slope.\n"
+                                                       "With a slope above 0, a unit whose sum is below 0 still gets a nudge.")
+    assert cells[k]["metadata"]["jupyter"]["source_hidden"] and "image/png" in cells[k]["outputs"][0]["data"]
+    fig = ch04_zoo.relu_family_slopes()
+    ax = fig.axes[0]
+    lines = [ln for ln in ax.get_lines() if len(ln.get_xdata()) > 2]
+    assert len(lines) == 5
+    for ln, n in zip(lines, ch04_zoo.FAMILIES["ReLU family"]):
+        xs = np.asarray(ln.get_xdata(), float)
+        assert xs.max() <= 0 and np.allclose(ln.get_ydata(), activations.get(n).derivative(xs))
+    assert len({str(ln._unscaled_dash_pattern) for ln in lines}) == 5 and len({ln.get_color() for ln in lines}) == 5
+    fig.canvas.draw()
+    y0, y1 = (ax.transData.transform([(-2.0, v)])[0][1] for v in (0.0, 0.01))
+    assert y1 - y0 >= 6   # the leak is visible: Leaky ReLU's line at least 6 pixels above ReLU's
+    names = {t.get_text() for t in ax.texts}
+    assert {activations.get(n).label for n in ch04_zoo.FAMILIES["ReLU family"]} <= names   # labelled on the lines
+    slopes = {n: float(activations.get(n).derivative(-3.0)) for n in ch04_zoo.FAMILIES["ReLU family"]}
+    assert max(slopes, key=slopes.get) == "prelu" and slopes["relu"] == 0
+    assert slopes["selu"] > slopes["elu"] > slopes["leaky_relu"] > 0
+    assert float(activations.get("selu")(-3.0)) < float(activations.get("elu")(-3.0))   # SELU sinks lowest: the trap
+    answer = ch04_zoo.nudge_answer(-3.0).data
+    assert "PReLU, at its starting leak: slope 0.25. Then SELU (0.088), ELU (0.05), Leaky ReLU (0.01)." in answer
+    assert "A common wrong answer: SELU, whose curve sinks lowest." in answer
+    assert "PReLU's slope is the highest" in fig.get_label()
+    alt = cells[k]["outputs"][0]["metadata"]["image/png"]["alt"]
+    assert alt == fig.get_label()
+    plt.close(fig)
+
+
+def test_selu_widget_says_why_relus_average_jumps():
+    """Check (r68, pass 72): the widget's left panel shows ReLU's average leaping from 0 at the first layer, with no
+    words; the bullets under it say why (ReLU never outputs below 0), before the Predict."""
+    k = _index("ch04.selu_spread(")
+    bullets = "".join(_cells()[k - 1]["source"])
+    line = "- Left: the average. ReLU's outputs are never below 0, so their average jumps."
+    assert line in bullets and bullets.index(line) < bullets.index("**Predict:**")
+    assert float(activations.get("relu")(np.linspace(-5, 5, 101)).min()) == 0
+    assert ch04_zoo.average_output("relu") > 0.3

@@ -21,7 +21,7 @@ __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer"
            "gate_diagram", "gated_units", "leak_answer", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
            "print_dips", "print_gap", "zigzag_left", "zigzag_runs", "zigzag_sketch", "print_overflow", "print_widest_gap",
-           "back_near_one", "doubling_runs", "doubling_spread", "lecun_fade_note", "selu_settle_layer", "selu_three_starts", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "selu_slope", "selu_stretch_edge", "selu_why_fold", "families_row", "slopes_text", "deepest_dip_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
+           "back_near_one", "doubling_runs", "doubling_spread", "lecun_fade_note", "selu_settle_layer", "selu_three_starts", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "selu_slope", "selu_stretch_edge", "selu_why_fold", "families_row", "slopes_text", "deepest_dip_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "relu_family_slopes", "nudge_answer", "nudge_slopes", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
            "squashers", "two_switches", "area_label", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
 
 FAMILIES = {
@@ -74,6 +74,7 @@ FAMILIES_ALT = ("Four small panels, one per family, on the same axes (x from -3 
 
 
 # r64 (pass 69): the gated panel shows gates before the chapter teaches them; its title points ahead
+LEGEND_BELOW = -0.16   # each thumbnail's legend hangs under its x axis (axes fraction)
 FAMILY_TITLES = {"gated units": "gated units\n(see Gated units below)"}
 
 
@@ -81,7 +82,7 @@ FAMILY_TITLES = {"gated units": "gated units\n(see Gated units below)"}
 def families_row(x_max=SHARED_X):
     """The opening table's four families as four thumbnails on one scale, before any formula (r61, pass 66: the
     chapter opened on a table with no curve). Softmax takes a list, not one number, so it has no curve here."""
-    fig, axes = plots.new_figure(800, 230, 1, 4, sharex=True, sharey=True)
+    fig, axes = plots.new_figure(800, 330, 1, 4, sharex=True, sharey=True)
     x = np.linspace(-x_max, x_max, 301)
     for ax, (family, names) in zip(axes, FAMILIES.items()):
         gated = family == "gated units"
@@ -96,8 +97,10 @@ def families_row(x_max=SHARED_X):
         _axes_lines(ax)
         ax.set(xlim=(-x_max, x_max), ylim=SHARED_Y, xticks=(-3, 0, 3))
         ax.set_title(FAMILY_TITLES.get(family, family), **({"fontsize": 9.5} if family in FAMILY_TITLES else {}))
-        ax.legend(loc="upper left", fontsize=7.5, handlelength=1.2, borderaxespad=0.3,
-                  **({"title": THUMB_GATE_TITLE, "title_fontsize": 7.5} if gated else {}))
+        # r68 (pass 72): inside the panels the legends covered the ReLU and smooth curves' left halves; below, they cover
+        # nothing
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, LEGEND_BELOW), fontsize=8, handlelength=1.6, ncols=2,
+                  columnspacing=0.8, **({"title": THUMB_GATE_TITLE, "title_fontsize": 8} if gated else {}))
     axes[0].set(ylabel="output")
     fig.set_label(FAMILIES_ALT)
     return fig
@@ -218,6 +221,63 @@ def corner_zoom(w=CORNER_HALF_WIDTH):
     ad.set(xlim=(-w, w), ylim=SLOPE_Y, xlabel="x", ylabel="slope", title="a corner = a jump in the slope")
     fig.set_label(CORNER_ALT)
     return fig
+
+
+# r68 (pass 72): "with a slope above 0, a unit whose sum is below 0 still gets a nudge" was backed by a table of
+# slopes at x = -3 only; this picture draws each ReLU relative's slope along the left side, on an axis short enough
+# (0 to 0.3) for Leaky ReLU's 0.01 to stand off ReLU's 0. It answers "which gives the biggest nudge at x = -3?"
+NUDGE_X = -3.0              # where the Predict puts the unit's sum
+NUDGE_DASH = {"relu": "-", "leaky_relu": ":", "prelu": "--", "elu": (0, (10, 3)), "selu": "-."}   # a dash each
+NUDGE_XLIM = (-4.0, 0.0)    # the left side only: where ReLU is flat
+NUDGE_YLIM = (-0.02, 0.3)
+# where each bend's name is written: (x, y) in data units, next to its own line
+NUDGE_TAGS = {"relu": (-1.2, -0.004, "top"), "leaky_relu": (-1.2, 0.016, "bottom"),
+              "prelu": (-3.95, 0.257, "bottom"), "elu": (-1.45, 0.16, "top"), "selu": (-2.05, 0.2, "bottom")}
+
+
+def nudge_slopes(x=NUDGE_X, names=FAMILIES["ReLU family"]):
+    """{bend: its slope at x}, from the registry (PReLU at its starting leak)."""
+    return {n: float(activations.get(n).derivative(x)) for n in names}
+
+
+def _nudge_alt(x=NUDGE_X):
+    s = nudge_slopes(x)
+    return (f"Each ReLU relative's slope for x from -4 to 0, on an axis from 0 to 0.3. ReLU's slope is 0 all along. "
+            f"Leaky ReLU's is {s['leaky_relu']:g} and PReLU's {s['prelu']:g}, the same all along. ELU's and SELU's "
+            f"rise towards 0 and leave the top of the axis. A dotted line marks x = {x:g}: there PReLU's slope is the "
+            f"highest, then SELU's ({s['selu']:.2g}), ELU's ({s['elu']:.2g}), Leaky ReLU's and ReLU's (0).")
+
+
+@plots.styled
+def relu_family_slopes(x=NUDGE_X):
+    """Slope against x, left of 0, for the five ReLU relatives, each labelled on its line; a dot on each at x."""
+    fig, ax = plots.new_figure(620, 320)
+    xs = np.linspace(*NUDGE_XLIM, 401)
+    for n in FAMILIES["ReLU family"]:
+        f = activations.get(n)
+        ax.plot(xs, np.asarray(f.derivative(xs), dtype=float), color=plots.color(n), lw=2.2, ls=NUDGE_DASH[n])
+        ax.plot([x], [float(f.derivative(x))], "o", color=plots.color(n), ms=6)
+    for n, (tx, ty, va) in NUDGE_TAGS.items():
+        _tag(ax, n, tx, ty, fontsize=10, va=va)
+    ax.axvline(x, color=STRIP_NOTE_COLOUR, ls=":", lw=1.2)
+    ax.text(x + 0.05, NUDGE_YLIM[1] - 0.01, f"x = {x:g}", color=STRIP_NOTE_COLOUR, fontsize=10, va="top")
+    ax.set(xlim=NUDGE_XLIM, ylim=NUDGE_YLIM, xlabel="x (the unit's sum)", ylabel="slope",
+           title="left of 0: each bend's slope, which multiplies the nudge")
+    fig.set_label(_nudge_alt(x))
+    return fig
+
+
+def nudge_answer(x=NUDGE_X):
+    """The answer to 'a unit's sum sits at x = -3: which bend gives its weights the biggest nudge?', computed."""
+    s = nudge_slopes(x)
+    order = sorted((n for n in s if n != "relu"), key=lambda n: -s[n])
+    if order[0] != "prelu" or s["relu"] != 0:
+        raise ValueError(f"the answer the text gives no longer holds: {order}")
+    return fold("Check your prediction", f"""
+PReLU, at its starting leak: slope {s['prelu']:g}. Then {", ".join(f"{label(n)} ({_sig(s[n])})" for n in order[1:])}.
+ReLU gives none: its slope is 0.
+A common wrong answer: SELU, whose curve sinks lowest. In fact, the nudge follows the slope, not the output.
+""")
 
 
 # r52 change 1 (pass 58): the spread growing or shrinking layer by layer was numbers and words only; one small
