@@ -1669,42 +1669,6 @@ def test_tanh_sentence_says_the_reshaped_sigmoid_lands_on_tanh():
     assert ch04_zoo.tanh_gap(2.0, 2.0, -0.75)[0] == pytest.approx(0.25) and "matches" not in w.readout.value
 
 
-def test_leak_answer_names_the_widest_gap_on_the_picture_at_its_left_edge():
-    """Check: ReLU − Leaky ReLU is 0.02 at −2, widest on the picture ([−4, 4]) at its left edge, 0.04 at −4, and
-    still growing further left; the answer says so instead of 'finds no widest point'."""
-    x = np.linspace(-4, 4, 801)
-    d = np.asarray(activations.get("relu")(x)) - np.asarray(activations.get("leaky_relu")(x))
-    assert x[np.argmax(np.abs(d))] == -4.0 and round(float(d[0]), 2) == 0.04
-    assert float(activations.get("relu")(-40.0) - activations.get("leaky_relu")(-40.0)) > 0.04
-    answer = ch04_zoo.leak_answer(-2.0).data
-    # pass 21: the button shows the gap across the picture; it does not promise a widest point where none exists
-    assert "It grows. At $x = -2$ it is only 0.02" in answer and "**Show the whole gap** draws it across the picture." in answer
-    # pass 23: "largest" then "no largest" read as a contradiction; the picture's biggest, then growth without limit
-    assert "In the picture it is biggest at the left edge: 0.04 at $x = -4$." in answer
-    assert "Beyond the picture it keeps growing, by 0.01 for each 1 further left, without limit." in answer
-    assert "no largest gap" not in answer and "marks the picture's left edge" not in answer
-    step = [float(activations.get("relu")(x) - activations.get("leaky_relu")(x)) for x in (-4.0, -5.0, -100.0, -101.0)]
-    assert step[1] - step[0] == pytest.approx(0.01) and step[3] - step[2] == pytest.approx(0.01)
-    assert "widest point" not in answer
-    w = ch04_zoo.where_they_differ("relu", "leaky_relu", x=-2.0)
-    assert w.reveal.description == "Show the whole gap" and "Show widest gap" not in _markdown()
-    # pass 24: the slider starts at −0.5; the learner is told to drag it to the Predict's x
-    # pass 26: the Predict comes first, then the action ("Guess, then drag" came before the question it answers)
-    # r48: the −2 question needed no widget; the Predict now asks how the gap behaves as x goes left
-    # r68 (pass 72): that Predict taught gap = slope × distance, not the family's point; it is cut (the slope picture
-    # asks which bend gives the biggest nudge instead)
-    assert "**Predict:** set A = ReLU and B = Leaky ReLU." not in _markdown()
-    assert "Guess, then drag" not in _markdown()
-    # r37: "from 0 to your x" read as the value at x minus the value at 0: the gap is a curve, drawn from x = 0
-    assert ("Pick two bends, A and B. "   # r48: A and B said before the gap uses them; r54: shorter
-            "The bottom panel draws their **gap**, A − B, from $x = 0$ to your $x$.\n") in _markdown()
-    x_now = np.asarray(w.lines["gap"].get_xdata(), float)
-    assert (x_now.min(), x_now.max()) == pytest.approx((-2.0, 0.0)) and len(x_now) > 2
-    w.reveal.click()
-    x_drawn = np.asarray(w.lines["gap"].get_xdata(), float)
-    assert (x_drawn.min(), x_drawn.max()) == (-4.0, 4.0) and "it still keeps growing" in w.readout.value
-
-
 def test_negative_outputs_recall_limits_prelu_and_names_the_identity_as_no_bend():
     """Check: PReLU gives negative outputs only while its leak is above 0 (leak 0 or below: none); the identity
     (no bend) is a row of the zoo table with negative outputs, and the recall names it as no bend at all."""
@@ -2461,11 +2425,8 @@ def test_gated_weights_question_has_fifty_percent_right_from_the_table_count():
 
 
 def test_check_folds_name_a_common_wrong_answer():
-    """Check (pass 24): the leak, the GELU–SiLU gap and the temperature answers each name a typical wrong answer and
+    """Check (pass 24): the GELU–SiLU gap and the temperature answers each name a typical wrong answer and
     say why it is wrong, with the numbers computed."""
-    leak = ch04_zoo.leak_answer(-2.0).data
-    assert "A common wrong answer: 0.01, the leak itself. In fact, 0.01 is the slope, not the gap." in leak
-    assert "0.01 × 2 = 0.02" in leak and round(float(activations.get("leaky_relu")(-2.0)), 4) == -0.02
     widest = ch04_zoo.widest_answer().data
     # r36: one takeaway (about 2 from 0, gap about 0.2); the slow fade's numbers (0.07 at ±4, 6.5) are cut
     assert 'A common wrong answer: "far out, where the curves have drifted apart." In fact, far out the gap shrinks towards 0.' in widest

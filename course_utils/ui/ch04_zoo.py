@@ -18,7 +18,7 @@ from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 
 __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer", "elu_gap_answer", "fold", "gap", "gate_answer",
-           "gate_diagram", "gated_units", "leak_answer", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
+           "gate_diagram", "gated_units", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
            "print_dips", "print_gap", "zigzag_left", "zigzag_runs", "zigzag_sketch", "print_overflow", "print_widest_gap",
            "back_near_one", "doubling_runs", "doubling_spread", "lecun_fade_note", "selu_settle_layer", "selu_three_starts", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "selu_slope", "selu_stretch_edge", "selu_why_fold", "families_row", "slopes_text", "deepest_dip_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "relu_family_slopes", "nudge_answer", "nudge_slopes", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
@@ -1381,21 +1381,6 @@ def print_overflow(scores):
 
 def _at(name, x):
     return float(activations.get(name)(x))
-
-
-def leak_answer(x=-2.0):
-    """The answer to 'how far apart are ReLU and Leaky ReLU at x = -2?', computed."""
-    d = _at("relu", x) - _at("leaky_relu", x)
-    leak = activations.get("leaky_relu").params["alpha"].default   # the registry's leak, not typed again
-    return fold("Check your prediction", f"""
-It grows. At $x = {x:g}$ it is only {d:.2g}: the leak, {leak:g}, times {abs(x):g}.
-ReLU gives 0 there; Leaky ReLU gives {_at("leaky_relu", x):.2g}.
-**Show the whole gap** draws it across the picture. In the picture it is biggest at the left edge: {_at("relu", -4.0) - _at("leaky_relu", -4.0):.2g} at $x = -4$.
-Beyond the picture it keeps growing, by {_at("relu", -5.0) - _at("leaky_relu", -5.0) - (_at("relu", -4.0) - _at("leaky_relu", -4.0)):.2g} for each 1 further left, without limit. Right of 0 it is exactly 0.
-
-A common wrong answer: {leak:g}, the leak itself. In fact, {leak:g} is the slope, not the gap.
-The gap is the slope times how far left you are: {leak:g} × {abs(x):g} = {d:.2g}.
-""")
 
 
 def at_answer(names=FAMILIES["ReLU family"], x=-3.0):
