@@ -535,7 +535,7 @@ def test_curved_output_claim_is_about_a_network_with_bends():
     slope_jumps = np.flatnonzero(np.abs(np.diff(np.diff(layer))) > 1e-9)
     assert sorted(np.round(x[slope_jumps + 1], 1)) == sorted(np.round(-b / w, 1))   # one corner per unit
     # pass 71 (r67 Correctness): a unit whose weight is 0 is flat (checked below, "flat"): the condition is said
-    assert ("With one input x, each ReLU unit of the first layer makes one corner (if its weight is not 0).\n") in markdown()
+    assert ("With one input x, each ReLU unit of the first layer makes one corner (if its weights in and out are not 0).\n") in markdown()
     # pass 26: a negative weight puts the flat side on the right (a reader found "0 left of its corner" said of all)
     assert "ReLU}(k - x)" not in markdown()   # pass 29: the mirrored piece is cut, the table holds the two layers
     k, x = 0.5, np.linspace(-3, 3, 61)

@@ -806,7 +806,7 @@ def test_the_tanh_gelu_claim_states_the_weight_size_it_rests_on():
         net = mlp.Network.he_init([32] * 31 + [1], name, seed=0)
         assert np.std(np.concatenate([w.ravel() for w in net.weights[:-1]])) == pytest.approx(math.sqrt(2 / 32), rel=0.02)
     flat = " ".join(prose().split())
-    assert ("Per layer back, the weights enlarge the signal on average about $\\times 1.4$: the $\\sqrt{2}$ of He initialisation.") in flat   # pass 43: said once
+    assert ("Per layer back, the weights enlarge the signal's typical size about $\\times 1.4$: the $\\sqrt{2}$ of He initialisation.") in flat   # pass 43: said once
     assert "sized for ReLU" not in flat   # pass 25: said as "the size ReLU needs", defined before the widget
     assert "toy chain" not in flat   # pass 24: a name never given
     assert "(each unit has 32 inputs; before the last layer, each feeds 32 units)" not in flat   # pass 34: the fold says it
@@ -1992,7 +1992,7 @@ def test_sigmoid_question_names_each_misconception_and_its_answer_is_d():
     said = [f for _t, _r, f in q.options]
     # pass 40 (r36): A is true (an exponential costs more than max(0, x)), so its feedback says so: minor, not the reason
     # r47: A is true of tanh and GELU as well, which deep networks do use: the feedback says so; B says what a corner is
-    assert said[0].startswith("True, but minor.") and "Tanh and GELU need exponentials too" in said[0]
+    assert said[0].startswith("True, but minor.") and "Tanh and GELU need similar special functions too" in said[0]
     assert "sharp point" in said[1] and "slope jumps" in said[1]
     assert "main bend of their hidden layers" in q.summary
     assert "ReLU" in said[1] and "ReLU" in said[2] and said[3].startswith("Right")
@@ -2049,7 +2049,7 @@ def test_pass_25_wordings_and_pictures():
     assert not any("die" in t for t, _r, _f in q.options)
     assert [t for t, _r, _f in q.options][2] == "Its units stop: slope 0 on every point."
     assert "Sigmoid has no corner either" not in " ".join(prose().split())   # pass 26: the option feedback says it
-    assert "smooth everywhere" in q.options[1][2] and "never exactly 0" in q.options[2][2]
+    assert "smooth everywhere" in q.options[1][2] and "In exact maths, sigmoid's slope is never 0" in q.options[2][2]
     fig = ch03_gradients.dead_unit()
     arms = [ln for ln in fig.axes[-1].lines if ln.get_label() in ("one arm", "the other")]
     assert len(arms) == 2 and {ln.get_linestyle() for ln in arms} == {"-", "--"}   # drawn lines, not only rings of dots
@@ -2251,7 +2251,7 @@ def test_pass_31_he_weights_alone_enlarge_the_nudge_about_1_4_per_layer_and_the_
     assert f"{_typical(all_weights):.1f}" == "1.4" and f"{math.sqrt(2):.1f}" == "1.4"
     assert f"{0.25 * 1.4:.2f}" == "0.35"
     flat = " ".join(prose().split())
-    assert ("Per layer back, the weights enlarge the signal on average about $\\times 1.4$: the $\\sqrt{2}$ of He initialisation.") in flat   # pass 39
+    assert ("Per layer back, the weights enlarge the signal's typical size about $\\times 1.4$: the $\\sqrt{2}$ of He initialisation.") in flat   # pass 39
     assert "the weights win a little back" not in flat
 
 
@@ -2340,8 +2340,8 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     widget = cells.index("ch03.gradient_flow(depth=10)")
     before = " ".join(" ".join(cells[:widget]).split())
     # pass 34: before the widget, one short paragraph; the side arithmetic is in one optional fold after it
-    for words in ("**typical size** says how far from 0 they usually are, sign ignored. To get it: square each", "Per layer back, the weights enlarge the signal "
-                  "on average about $\\times 1.4$: the $\\sqrt{2}$ of He initialisation.", "If $1.4$ times that is near 1, the signal stays steady.",
+    for words in ("**typical size** says how far from 0 they usually are, sign ignored. To get it: square each", "Per layer back, the weights enlarge the signal's "
+                  "typical size about $\\times 1.4$: the $\\sqrt{2}$ of He initialisation.", "If $1.4$ times that is near 1, the signal stays steady.",
                   "**plain size**"):   # pass 39 (r35): the He section, with the plain size, now comes first
         assert words in before, words
     # pass 43 (r38): the recipe and the coin flips sit before the widget now, where they are first used
@@ -2560,7 +2560,7 @@ def test_pass_36_he_initialisation_is_named_at_the_x_1_4_with_its_size():
     flow = cells.index("ch03.gradient_flow(depth=10)")
     assert cells.index("ch03.he_slider()") < k < flow   # pass 39 (r35): the He section now comes first
     lead_in = " ".join(cells[flow - 2].split())
-    assert ("Per layer back, the weights enlarge the signal on average about $\\times 1.4$: the $\\sqrt{2}$ of He "
+    assert ("Per layer back, the weights enlarge the signal's typical size about $\\times 1.4$: the $\\sqrt{2}$ of He "
             "initialisation.") in lead_in and "sqrt{2/" not in lead_in and "section below" not in lead_in
     assert f"{math.sqrt(2 / 32):.2f}" == "0.25"
     for n_in in (32, 8):

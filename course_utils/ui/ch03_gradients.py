@@ -358,14 +358,14 @@ def sigmoid_question():
     return choice_question(
         "Why do deep networks avoid sigmoid as the main bend of their hidden layers?",
         [("Slow: a unit computes eˣ (an exponential).", False,
-          "True, but minor. Tanh and GELU need exponentials too, and deep networks use them. One exponential per "
+          "True, but minor. Tanh and GELU need similar special functions too, and deep networks use them. One exponential per "
           "unit is cheap next to the weight multiplications feeding that unit. The main reason: the fading backward "
           "signal."),
          ("It has a corner, where its slope jumps.", False,
           "No: that mixes sigmoid up with ReLU. Sigmoid is smooth everywhere, with no sharp point. The corner is "
           "ReLU's: at x = 0 its slope jumps from 0 to 1."),
          ("Its units stop: slope 0 on every point.", False,
-          "No: that mixes sigmoid up with ReLU. Sigmoid's slope is never exactly 0, so its units never stop for "
+          "No: that mixes sigmoid up with ReLU. In exact maths, sigmoid's slope is never 0, so its units never stop for "
           "good. Dead units are ReLU's weak spot."),
          ("Its slope is at most ¼, so the signal fades.", True,
           "Right: each sigmoid bend passes on at most a quarter. From the bends alone, ten layers leave under a "
