@@ -388,7 +388,9 @@ def test_every_question_is_answered_only_below_it_and_folded():
                 "".join(o.get("data", {}).get("text/html", "")) for o in nxt["outputs"])
             # pass 68 (r63): the fold's old name ("Why it curves") gave the answer away; pass 71 (r67 reader: two
             # "Check your prediction" reveals for one Predict): the maps are the check, the text fold a neutral "why"
-            assert "<details><summary>Why the right map looks like this</summary>\n\nIt curves, in two pieces." in below
+            # pass 72 (r68 reader: why two pieces?): one piece per label-1 corner (checked in the pass-66 test)
+            assert ("<details><summary>Why the right map looks like this</summary>\n\nIt curves, in two pieces: one "
+                    "around each label-1 corner.") in below
             continue
         if nxt["cell_type"] == "code" and "two_tables(" in _src(nxt):
             continue  # the worked two-table example: its printout is the answer, both ways (8, 6)
@@ -424,8 +426,10 @@ def test_setup_and_widget_calls_are_folded_and_said_so():
     # pass 29: chapter 00's word for these cells (hidden, a bar with three dots), not a new one ("folded")
     # pass 31: every code cell, visible ones too (not only the hidden ones); XOR's rule said where it is named
     # pass 43 (r38 reader: tool talk in the second paragraph): a one-line tip box, apart from the question
-    assert ("> **Tip:** run every code cell in order, the hidden ones too (a bar with three dots)."
-            in _src(cells[0])) and "folded" not in _src(cells[0]) and "other hidden cells" not in _src(cells[0])
+    # pass 72 (r68 reader: setup work, said twice): the tip is cut here; chapter 00, the course's start, says it
+    assert "three dots" not in _src(cells[0]) and "folded" not in _src(cells[0]) and "other hidden cells" not in _src(cells[0])
+    start = "".join(_src(c) for c in json.loads((NOTEBOOK.parent / "00_start_here.ipynb").read_text())["cells"])
+    assert "A hidden cell shows only a thin bar with three dots: click it and press **Shift + Enter** too." in start
     # pass 46 (cut): XOR's rule is said once, where the XOR section names it
     assert "XOR, short for \"exclusive or\", gives label 1 when **exactly one** input is 1." in "".join(map(_src, cells))
     X, y = data.xor()
@@ -744,8 +748,9 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               # pass 62 (r56 sweep): "one straight score" named as the puzzle's score; "Neither one" said plainly
               "With no bend in the middle, everything before the sigmoid collapses into one score, as in the puzzle.\n"
               # pass 56 (r50 reader: "nowhere, or everywhere" was cryptic): the no-line case in plain words
-              "So the network's **boundary**, where the chance is one half, is a straight line, and none "
-              "splits XOR.\n"
+              # pass 72 (r68 reader: the score stuck at one value draws no line): "or no line at all"
+              "So the network's **boundary**, where the chance is one half, is a straight line, or no line at all. "
+              "Neither splits XOR.\n"
               # pass 63 (r58 reader: by the "chance one half" definition, a score stuck at 0 is a boundary
               # everywhere, not nowhere): a constant score splits nothing
               # pass 65 (r59 reader: "either way" had no clear referent): the exception in one plain sentence
@@ -1017,7 +1022,7 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "label-1 corners get chances above one half, and label-0 corners below" in text
     assert "right side of one half" not in text
     assert text.count("**boundary**") == 1 and ("So the network's **boundary**, where the chance is one half, is a "
-                                                 "straight line, and none splits XOR.\nTraining changes the weights, step by step, "
+                                                 "straight line, or no line at all. Neither splits XOR.\nTraining changes the weights, step by step, "
                                                  "to make the chances less wrong.\nHere it ends with the same score "
                                                  "everywhere") in text  # pass 70 (r65), 71 (r67)
     assert "One exception" not in text
@@ -1239,7 +1244,8 @@ def test_no_bend_map_is_evenly_near_white():
     # pass 40 (r36 reader): the fold says what the map shows and why, and no unseen "trillionth": the map is white
     # pass 68 (r63 reader: "boundary curves" was a hand-wave): said as what the dashes do, then why, from the
     # steps' directions (pass 65); the two pieces are checked in test_pass66_seed_0_boundary_has_two_pieces
-    assert ("<details><summary>Why the right map looks like this</summary>\n\nIt curves, in two pieces.\n"
+    assert ("<details><summary>Why the right map looks like this</summary>\n\nIt curves, in two pieces: one around "
+            "each label-1 corner.\n"  # pass 72 (r68 reader): why two
             "Why: the final score adds the 8 tanh units, each times a weight, plus a bias.\n"  # pass 70 (r65)
             "Each unit is a smooth step that climbs across its own straight line. The steps face different ways.\n"
             "So the place where the score is 0 changes direction as it goes.\n\n"  # pass 70: the score has a bias
@@ -1631,12 +1637,17 @@ def test_straight_rule_is_explained_at_first_use_and_the_split_needs_both_pairs_
     # pass 48 (r43 reader): the bold "straight rule" was never used again here; the score is what the text uses
     assert "straight rule" not in text
     assert "A layer with no bend and one output gives each corner a **score**: $s = u\\,x_1 + v\\,x_2 + b$." in text
-    assert text.count("The same total cannot be above 0 and below 0 at once.\n\n</details>") == 1  # r52: no restated ending
     # pass 49 (r44 reader: the key step was left to the learner): what a split needs, then why equal totals forbid it
-    assert ("Both pairs add up to the same total, $u + v + 2b$.\n"
-            "A split needs one pair above 0 and the other below 0.\n"
-            "But a pair both above 0 adds up to more than 0, and a pair both below 0 to less.\n"
-            "The same total cannot be above 0 and below 0 at once.\n") in text
+    # pass 72 (r68 reader: too short for high-school maths): what a split needs first, one line in numbers (the
+    # dashed line of the picture; checked in test_pass72_xor_numbers_are_the_dashed_lines), then the letters
+    assert text.count("one total cannot be both.\n\n</details>") == 1  # r52: no restated ending
+    assert ("No. A split needs one pair above 0 and the other below 0.\n"
+            "The dashed line's score $x_1 + x_2 - 0.5$ gives the 1-corners 0.5 and 0.5, the 0-corners −0.5 and 1.5.\n"
+            "Both pairs add up to 1, so the 0-pair cannot both be below 0.\n"
+            "In letters: the two 1-corners score $v + b$ and $u + b$. The two 0-corners score $b$ and $u + v + b$.\n"
+            "Both pairs add up to the same total, $u + v + 2b$.\n"
+            "A pair both above 0 adds up to more than 0, a pair both below 0 to less, and one total cannot be both.\n"
+            ) in text
     X, y = data.xor()
     rng = np.random.default_rng(22)
     for w1, w2, b in rng.normal(scale=3, size=(2000, 3)):
@@ -1696,7 +1707,9 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "But (1, 1) has label 0, so it gets only $1 - 0.95$: a big loss.\n"
                     "The average loss is 1.00. Saying one half everywhere scores better: 0.69.\n"
                     # pass 63 (r58 reader): what a pull is, in plain words (the downhill way for that corner's loss)
-                    "Each corner pulls the weights the way a small change would lower its own loss.\n"
+                    # pass 72 (r68 reader): the letters it moves, said; "pull" kept: the glossary's word for one
+                    # data point's share of a step ("nudge" is the whole step's, so it would collide)
+                    "Each corner pulls $u$, $v$, $b$ in the direction that lowers its own loss.\n"
                     "At one half everywhere, they all pull equally hard.\n"
                     "For $b$, two pull up and two down. $u$ feels only corners with $x_1 = 1$: (1, 0) pulls up, "
                     "(1, 1) down. $v$ likewise.\n"
@@ -1863,7 +1876,9 @@ def test_pass23_opening_words_are_explained_where_they_are_used():
         assert np.nanmax(np.abs(line.get_xydata())) < 1  # all inside the square
     square = next(l for l in zoom.lines if l.get_gid() == "zoom square")
     assert sorted({tuple(p) for p in square.get_xydata().tolist()}) == [(-1, -1), (-1, 1), (1, -1), (1, 1)]
-    assert "The tanh panel is zoomed in to the dotted square from −1 to 1: tanh's outputs never leave it." in text
+    # pass 72 (cut): why outputs stay inside is said where tanh is named ("into the range from −1 to 1")
+    assert "The tanh panel is zoomed in to the dotted square from −1 to 1." in text
+    assert "it squeezes every number into the range from −1 to 1" in text
     assert "enlarged to the square from −1 to 1 (dotted)" in bends.get_label()
 
 
@@ -2201,9 +2216,9 @@ def test_deep_stack_has_a_prediction_and_random_layers():
 def test_xor_pair_sums_are_written_out_and_equal():
     """Check the written-out step '(w2 + b) + (w1 + b) = w1 + w2 + 2b = b + (w1 + w2 + b)' for random numbers."""
     # pass 46 (r41 reader: one bias letter): the score's bias is b; the pair sums in one sentence
-    assert ("The two 1-corners score $v + b$ and $u + b$. The two 0-corners score $b$ and $u + v + b$.\n"
+    assert ("the two 1-corners score $v + b$ and $u + b$. The two 0-corners score $b$ and $u + v + b$.\n"
             "Both pairs add up to the same total, $u + v + 2b$.") in _text()
-    assert "But a pair both above 0 adds up to more than 0, and a pair both below 0 to less." in _text()
+    assert "A pair both above 0 adds up to more than 0, a pair both below 0 to less, and one total cannot be both." in _text()
     for w1, w2, b in np.random.default_rng(3).normal(size=(20, 3)):
         assert (w2 + b) + (w1 + b) == pytest.approx(w1 + w2 + 2 * b) == pytest.approx(b + (w1 + w2 + b))
 
@@ -2265,7 +2280,10 @@ def test_pass25_opening_question_and_the_tanh_sheet():
     # pass 63: "each on its own" is said once, where the bend is named (cell 7), not again in the fold
     assert "It acts on $h_1$ and on $h_2$, each on its own." in text
     # pass 65 (r59 reader: the walk came twice): the slanted line is worked once, in the question's answer
+    # pass 72 (r68 reader: squashing alone does not curve the diagonal h1 = h2): different amounts, checked below
     assert ("Why: tanh squashes numbers far from 0 much more than numbers near 0.\n"
+            "So a line's $h_1$ and $h_2$ usually get squashed by different amounts, and it curves. "
+            "The diagonal $h_1 = h_2$ stays straight.\n"
             "The arrows in the last picture show it: two equal steps along a slanted line come out steep, then gentle.") in text
     assert "tanh on a slanted line" in ch01_collapse.tanh_steps_picture().axes[0].get_title()  # pass 71: drawn
     # pass 62 (r56 reader: cryptic, and it seemed to clash with "every line curves"): said as upright or across
@@ -3477,7 +3495,10 @@ def test_pass61_bend_question_wrong_answers_name_their_misconception():
         said[option] = q.feedback.value
     assert "a bend is one more stretch" in said["both stay straight"]
     assert "smooth is not straight" in said["ReLU creases it, tanh keeps it straight"]
-    assert "where a line crosses 0, ReLU switches piece" in said["ReLU keeps it straight, tanh curves it"]
+    # pass 72 (r68 reader: what crosses 0? and a line along which h2 stays the same gets no corner)
+    assert "where h₁ or h₂ along a line crosses 0, ReLU switches piece, and the line usually gets a corner" in said[
+        "ReLU keeps it straight, tanh curves it"]
+    assert "ReLU switches piece where h₁ or h₂ crosses 0, so a line usually gets a corner" in ch01_collapse.BEND_WRONG[2]
     assert q.reveal.layout.display is None
     assert [type(c).__name__ for c in q.reveal.children] == ["HTML", "Image", "Image"]  # answer, sheet, tanh's steps
     W, b = ch01_collapse.SHEET_W, ch01_collapse.SHEET_B
@@ -3549,8 +3570,8 @@ def test_pass61_sentences_the_r55_reader_asked_for():
     # pass 62 (r56): the square side's place on screen is said from where the arrow points; pass 68 (r63): the
     # shadow and its distance along the arrow are cut with the reach
     assert "the shadow falls" not in text and "below the line, where the arrow points" in text
-    assert ("Each corner pulls the weights the way a small change would lower its own loss.\n"
-            "At one half everywhere, they all pull equally hard.") in text
+    assert ("Each corner pulls $u$, $v$, $b$ in the direction that lowers its own loss.\n"
+            "At one half everywhere, they all pull equally hard.") in text and "nudge" not in text
     assert "(−0.87 up)" not in text and "pushes" not in text
     assert "without one, the boundary is a straight line" in text
 
@@ -3594,3 +3615,79 @@ def test_pass66_bowl_why():
     for w in rng.normal(scale=3, size=(20, 3)):
         p = 1 / (1 + np.exp(-Z @ w))
         assert np.linalg.eigvalsh((Z.T * (p * (1 - p))) @ Z / 4).min() > 0
+
+
+# ---- pass 72 (r68 reader) ----
+
+def test_pass72_xor_numbers_are_the_dashed_lines():
+    """Check the XOR answer's worked line: the picture's dashed line is x1 + x2 = 0.5, and its score x1 + x2 - 0.5
+    gives the 1-corners 0.5 and 0.5 and the 0-corners -0.5 and 1.5: both pairs add up to 1, so the 0-pair cannot
+    both be below 0."""
+    fig = ch01_collapse.xor_puzzle()
+    dashed = next(l for l in fig.axes[0].lines if l.get_linestyle() == "--")
+    assert dashed.get_label() == "tried: x₁ + x₂ = 0.5"
+    np.testing.assert_allclose(dashed.get_xdata() + dashed.get_ydata(), 0.5)
+    X, y = data.xor()
+    s = np.asarray(X, float).sum(axis=1) - 0.5
+    ones, zeros = s[np.asarray(y).ravel() == 1], s[np.asarray(y).ravel() == 0]
+    assert sorted(ones.tolist()) == [0.5, 0.5] and sorted(zeros.tolist()) == [-0.5, 1.5]
+    assert ones.sum() == zeros.sum() == 1 and not (zeros < 0).all()
+    assert "gives the 1-corners 0.5 and 0.5, the 0-corners −0.5 and 1.5.\nBoth pairs add up to 1" in _text()
+
+
+def test_pass72_relu_corner_needs_h1_or_h2_to_cross_0_along_the_line():
+    """Check the bend answer's "usually": a line crossing h1 = 0 along which h2 changes gets a corner; one along
+    which h2 stays the same (here -1 or 0.7) does not: ReLU maps it onto one straight line."""
+    t = np.linspace(-2, 2, 81)
+    relu = lambda p: np.maximum(p, 0)
+    assert sheet.off_straight(relu(np.column_stack([t, 0.5 * t + 0.2]))) > 0.05
+    for h2 in (-1.0, 0.7):
+        assert sheet.off_straight(relu(np.column_stack([t, np.full_like(t, h2)]))) < 1e-12
+
+
+@pytest.mark.parametrize("make", ["weight_question", "xor_question"])
+def test_pass72_static_quiz_explains_each_wrong_choice(make):
+    """Check that without a kernel (the export) the two questions r68 found silent fold what each click says: the
+    right letter first, then one line per wrong letter with its misconception, as the bend question's reveal does."""
+    q = getattr(ch01_collapse, make)()
+    static = q._repr_mimebundle_()["text/html"]
+    assert static.startswith("<b>Your answer:</b><ol type='A'>")
+    fold = static.split("<details><summary>The answer (open it after you choose)</summary><pre>")[1]
+    lines = html.unescape(fold.split("</pre></details>")[0]).splitlines()
+    letter = "ABCD"[q.options.index(q.right)]
+    assert lines[0].startswith(f"{letter}: {q.right}. ")
+    wrong = [("ABCD"[i], o) for i, o in enumerate(q.options) if o != q.right]
+    assert [line.split(" is wrong: ")[0] for line in lines[1:]] == [w for w, _ in wrong]
+    for (w, option), line in zip(wrong, lines[1:]):
+        q.buttons[q.options.index(option)].click()
+        said = html.unescape(q.feedback.value)
+        assert line.split(" is wrong: ")[1] in said and "In fact" in line  # the click's words, as clicked
+    cells = _cells()
+    i = next(k for k, c in enumerate(cells) if _src(c).strip() == f"ch01.{make}()")
+    stored = "".join("".join(o.get("data", {}).get("text/html", "")) for o in cells[i]["outputs"])
+    assert html.escape(lines[1]) in stored  # the executed notebook keeps it, for the export
+
+
+def test_pass72_said_lines_catches_a_silent_wrong_choice():
+    """Check that said_lines gives every wrong choice its line (a dropped one would fail the test above)."""
+    lines = ch01_collapse.said_lines({"x": "A common wrong answer: x. In fact: y.", "y": ""}, "y", "Because.")
+    assert lines == ["B: y. Because.", "A is wrong: x. In fact: y."]
+
+
+@pytest.mark.parametrize("moves", [{}, {"w1": 1.0, "b1": 0.0, "bend": True},
+                                   {"w1": 0.5, "b1": 2.0, "w2": 0.8, "bend": True}])
+def test_pass72_stack_demo_legend_leaves_the_lines_clear(moves):
+    """Check r68's item: the collapse demo's legend covers neither line, at the start (the thick line runs through
+    the upper left), at the first Predict's setting, and with a rising line (the legend goes back to the top)."""
+    w = ch01_collapse.collapse_demo(n_layers=3)
+    for name, value in moves.items():
+        (w.bend if name == "bend" else w.sliders[name]).value = value
+    fig, ax = w.figure, w.live.axes[0]
+    fig.canvas.draw()
+    box = ax.get_legend().get_window_extent(fig.canvas.get_renderer())
+    for name in ("stacked", "single"):
+        pts = ax.transData.transform(w.lines[name].get_xydata())
+        inside = (pts[:, 0] > box.x0) & (pts[:, 0] < box.x1) & (pts[:, 1] > box.y0) & (pts[:, 1] < box.y1)
+        assert not inside.any(), (name, moves)
+    assert ch01_collapse.legend_corner(np.linspace(-3, 3, 7), [np.linspace(4, -4, 7)], (-5, 5)) == "lower left"
+    assert ch01_collapse.legend_corner(np.linspace(-3, 3, 7), [np.linspace(-4, 4, 7)], (-5, 5)) == "upper left"

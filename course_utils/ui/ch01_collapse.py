@@ -10,7 +10,7 @@ from matplotlib.patches import Rectangle
 from course_utils.engine import mlp, sheet
 from course_utils.facts import data
 from course_utils.ui import plots, tables
-from course_utils.ui.questions import keyed_question as _choice_question
+from course_utils.ui.questions import LETTERS, keyed_question as _choice_question
 from course_utils.ui.ch02_four_bends import fold
 from course_utils.ui.display import figure_alt, figure_png
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, nice_limits, on_change, set_limits, slider
@@ -367,7 +367,7 @@ def tanh_steps_picture(points=SLANTED):
 BEND_ANSWER = "D: ReLU creases the thick line, tanh curves it. The box below says why."
 BEND_WRONG = ("A is wrong: a bend is not one more stretch; it treats small and big numbers differently.",
               "B is wrong: smooth is not straight; tanh squashes big numbers more (last picture).",
-              "C is wrong: where a line crosses 0, ReLU switches piece, and the line gets a corner.")
+              "C is wrong: ReLU switches piece where h₁ or h₂ crosses 0, so a line usually gets a corner.")
 
 
 @plots.styled
@@ -869,16 +869,17 @@ def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
     single = live.moving(ax.plot([], [], color="black", lw=1.6, ls="--", label="the one line from the proof")[0])
     kinks = live.moving(ax.plot([], [], ls="none", marker="D", ms=7, color="black", mec="white", mew=1.0, zorder=5,
                                 label="a corner of the stacked line")[0])
-    legend = {"artist": None, "handles": None}
+    legend = {"artist": None, "handles": None, "loc": None}
 
-    def draw_legend(with_corner):
-        """The legend names the diamond only while a corner is drawn (r42: no phantom corner entry)."""
+    def draw_legend(with_corner, loc):
+        """The legend names the diamond only while a corner is drawn (r42: no phantom corner entry); loc is
+        legend_corner's."""
         handles = [stacked, single] + ([kinks] if with_corner else [])
-        if legend["handles"] == handles:
+        if legend["handles"] == handles and legend["loc"] == loc:
             return
         if legend["artist"] is not None:
             legend["artist"].remove()
-        legend["artist"], legend["handles"] = ax.legend(handles=handles, loc="upper left"), handles
+        legend["artist"], legend["handles"], legend["loc"] = ax.legend(handles=handles, loc=loc), handles, loc
         live.invalidate()  # the legend is part of the cached background
 
     sliders = {}
@@ -898,9 +899,9 @@ def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
         at = stack_corners(ws, bs, bend.value)
         kinks.set_data(at, _stack(at, ws, bs, bend.value))
         kinks.set_visible(bool(at))  # hidden, not an empty line, when there is no corner
-        draw_legend(bool(at))
         # Fit the y axis to both lines (and 0), so a small corner is never lost on a tall fixed axis.
         set_limits(live, ax, ylim=nice_limits(np.concatenate([y, W * x + b]), step=0.5, include=(0.0,)))
+        draw_legend(bool(at), legend_corner(x, (y, W * x + b), ax.get_ylim()))
         gap = float(np.max(np.abs(y - (W * x + b))))
         title.set_text(f"{n_layers} stacked layers vs one line: largest gap {gap:.2f}")
         live.render()
@@ -923,6 +924,18 @@ def collapse_demo(n_layers=2, weights=None, biases=None, relu=False):
         sliders=sliders, readout=readout, lines={"stacked": stacked, "single": single, "corners": kinks}, bend=bend,
         title=title,
     )
+
+
+def legend_corner(x, lines, ylim, width=0.45, height=0.32):
+    """The collapse demo's legend corner, upper or lower left: the one fewer points of the lines fall in
+    (r68: at the start the thick line runs through the upper left, under the legend). width, height: the legend's
+    share of the axes; a tie keeps the upper left."""
+    left = x <= x.min() + width * (x.max() - x.min())
+    low, high = ylim
+    ys = np.concatenate([np.asarray(v)[left] for v in lines])
+    upper = np.count_nonzero(ys >= high - height * (high - low))
+    lower = np.count_nonzero(ys <= low + height * (high - low))
+    return "lower left" if lower < upper else "upper left"
 
 
 def _two(v):
@@ -1170,12 +1183,34 @@ def _figure_html(fig, width):
     return tables.cell(tables.image(figure_png(fig), figure_alt(fig), width))
 
 
+WRONG_HEAD = "A common wrong answer: "
+
+
+def said_lines(options, right, why):
+    """What each click says, one line a letter, for a render without a kernel: the right letter and why, then each
+    wrong letter and its misconception ("C is wrong: only the last layer counts. In fact: ...")."""
+    lines = []
+    for letter, (text, wrong) in zip(LETTERS, options.items()):
+        if text == right:
+            lines.insert(0, f"{letter}: {text}. {why}")
+        else:
+            lines.append(f"{letter} is wrong: {wrong.removeprefix(WRONG_HEAD)}")
+    return lines
+
+
+def _said_folded(options, right, why):
+    """said_lines in a fold, opened after the reader chooses."""
+    return ("<details><summary>The answer (open it after you choose)</summary><pre>"
+            + html.escape("\n".join(said_lines(options, right, why))) + "</pre></details>")
+
+
 def choice_question(options, right, why, caption, answer=None):
     """Chapter 00's click question, with a static header that does not send the reader off to run the notebook.
 
     answer: _revealed's arguments (figure, width, printout): what answers it, shown only after the first click."""
-    if answer is None:
-        return _choice_question(options, right, why, caption, static_head="Your answer:")
+    if answer is None:  # r68: a render without a kernel folds what each click says (as the bend question's reveal)
+        return _choice_question(options, right, why, caption, static_head="Your answer:",
+                                reveal_html=_said_folded(options, right, why))
     box, folded = _revealed(*answer)
     return _choice_question(options, right, why, caption, static_head="Your answer:", reveal=box, reveal_html=folded)
 
@@ -1188,10 +1223,10 @@ def bend_question(W=SHEET_W, b=SHEET_B):
                               "and big numbers differently, so a straight line creases or curves.",
         "ReLU creases it, tanh keeps it straight": "A common wrong answer: tanh is smooth, so lines stay straight. "
                                                    "In fact: smooth is not straight. tanh squashes big numbers more "
-                                                   "than small ones, so a slanted line curves.",
+                                                   "than small ones, so most slanted lines curve.",
         "ReLU keeps it straight, tanh curves it": "A common wrong answer: ReLU is two straight pieces, so lines stay "
-                                                  "straight. In fact: where a line crosses 0, ReLU switches piece, "
-                                                  "and the line gets a corner.",
+                                                  "straight. In fact: where h₁ or h₂ along a line crosses 0, ReLU "
+                                                  "switches piece, and the line usually gets a corner.",
         "ReLU creases it, tanh curves it": "",
     }, "ReLU creases it, tanh curves it", "ReLU presses the negative part flat: a corner. tanh squashes big "
        "numbers more than small ones: a curve.",
