@@ -231,8 +231,11 @@ def test_ln2_is_the_shrug_line(chapter_race):
     # pass 71 (r67 Correctness: "most" had no reason): a wrong point (p at most one half) costs at least ln 2, so an
     # average loss L allows at most L / ln 2 of the points wrong: 0.1 / 0.69 = 0.144, about 1 in 7
     assert -np.log(0.5) == pytest.approx(np.log(2)) and 1 / 7 == pytest.approx(0.1 / np.log(2), rel=0.02)
-    assert ("We call 0.1 the **finish line**. A wrong point (p below one half) costs at least 0.69. So below 0.1, at "
-            "most about 1 in 7 training points can be wrong (0.1 ÷ 0.69). In this race, runs that get "
+    # pass 72 (r68 Correctness 3, Clarity): "more than" (p below one half), and the 1-in-7 arithmetic spelt out
+    assert 0.69 / 7 == pytest.approx(0.1, rel=0.02) and -np.log(0.49) > np.log(2)
+    assert ("We call 0.1 the **finish line**. A wrong point (p below one half) costs more than 0.69. If more than 1 "
+            "point in 7 were wrong, the average would be above 0.69 ÷ 7 ≈ 0.1. So below 0.1, at "
+            "most about 1 in 7 are wrong. In this race, runs that get "
             "there end with 97% to 99% right. We say it has **learnt the training points**." in prose
             and min(r.train_accuracy.min() for n, r in chapter_race.items() if n not in ("identity", "sigmoid")) >= 0.97
             and "We call a network **learnt**" not in prose and "(nearly all of them)" not in prose)
@@ -469,9 +472,11 @@ def test_the_things_to_try_fold_says_what_the_race_computes(chapter_race, longer
     assert th - tl == 2 * (sh - sl) == 2 and -tl == th   # twice as far, and centred on 0
     assert activations.get("tanh").derivative(0.0) == 4 * activations.get("sigmoid").derivative(0.0) == 1.0
     # pass 62 (r57 Focus 1: one number per claim): GELU's first place is said without its epoch; the swap keeps its pair
-    assert "GELU still crosses first. But tanh now beats ReLU: epoch 261 against 326." in folds[1]
+    # pass 72 (r68 Focus: one number per answer): the swap said as its gap, from the runs (261 against 326)
+    assert "GELU still crosses first. But tanh now beats ReLU, by 65 epochs." in folds[1]
+    assert (at["tanh"][2], at["relu"][2]) == (261, 326) and at["tanh"][0] > at["relu"][0]
     assert min(("tanh", "relu", "gelu_tanh"), key=lambda n: at[n][2]) == "gelu_tanh" and at["gelu_tanh"][2] == 120
-    assert "in 4 runs" not in text and "at epoch 120" not in text and "261 against 326" in text
+    assert "in 4 runs" not in text and "at epoch 120" not in text and "261 against 326" not in text
     assert "notes on the sources" not in text and "stuck?*" not in text
 
 def test_tries_3_and_4_sigmoid_is_slow_not_stuck_and_plain_steps_leave_it_on_the_shrug_line(chapter_race, longer):
@@ -522,16 +527,19 @@ def test_tries_3_and_4_sigmoid_is_slow_not_stuck_and_plain_steps_leave_it_on_the
     # pass 24: each runner measured against itself under Adam, not a bare "further behind"
     # pass 36: the recipe aside (why a rate of 1) and the repeated 0.4 are cut; the fold ends on what the learner saw
     assert ('A common wrong guess: "Plain steps only slow each runner down a little." In fact: neither '
-            "learns. At epoch 1500, sigmoid's loss is 0.69 and ReLU's 0.68, near the shrug line. Only the optimizer "
+            "learns. At epoch 1500, both still sit on the shrug line. Only the optimizer "
             "changed. Plain steps of nudge × 0.01 are far smaller than Adam's resized ones.") in folds[3]
+    # pass 72 (r68 Focus: one number per answer): "on the shrug line" only when both end within 0.02 of ln 2
+    slow_plain = longer["plain_slow"]
+    assert all(abs(slow_plain[n].final_loss[0] - np.log(2)) < 0.02 for n in ("sigmoid", "relu"))
     # pass 62 (r57 Correctness 1): Adam's steps are about 0.01 only on a steady nudge, so the fold no longer says so
     assert "about 0.01 each" not in folds[3]
     assert ('A common wrong guess: "A bigger learning rate helps every runner alike." In fact: sigmoid still does not '
-            "creep. Its loss stays on the shrug line: 0.69 at epoch 1500. "
+            "creep. Its loss stays on the shrug line. "
             "With plain steps, a tiny nudge means a tiny step. One guess: sigmoid's nudges to its "
             "first layers are tiny. The optional section at the end measures them. "
             "ReLU is slower than with Adam: it still crosses "
-            "0.1, but only after epoch 1000, not at epoch 176. Its curve is jagged: with a learning rate of 1, some steps "
+            "0.1, but only after epoch 1000. Its curve is jagged: at this learning rate, some steps "
             "are too big. They overshoot, and the loss jumps up.") in folds[4]
     assert folds[4].rstrip().endswith("They overshoot, and the loss jumps up.")
     assert "Why a rate" not in folds[4] and "under Adam" not in folds[4]
@@ -752,28 +760,37 @@ def test_the_five_run_picture_marks_each_crossing_and_says_sigmoids_runs_overlap
         crossed = race.epochs_to(r.loss, 0.1)
         want = {ch05_race.SEED_MARKS[k]: at for k, at in enumerate(crossed) if np.isfinite(at)}
         assert sorted(marks) == sorted(want), name
-        # pass 61 (r55 Picture 4: ReLU's seed-1 mark hid under seed 3's): a mark closer than MARK_GAP epochs to one
-        # already placed hangs a row lower, on a stem from its crossing on the line; marks in one row stay apart
-        rows = ch05_race.mark_rows(crossed)
-        stems = [(tuple(ln.get_xdata()), tuple(ln.get_ydata())) for ln in ax.get_lines() if len(ln.get_xdata()) == 2]
+        # pass 72 (r68 Picture: marks hung below the line read as losses near 0.02): every mark sits on the 0.1 line
         for shape, ln in marks.items():
-            k = ch05_race.SEED_MARKS.index(shape)
-            height = 0.1 * ch05_race.MARK_ROW_STEP ** rows[k]
-            assert list(ln.get_xdata()) == [want[shape]] and ln.get_ydata()[0] == pytest.approx(height), name
-            if rows[k]:
-                assert any(xs == (want[shape],) * 2 and ys == pytest.approx((0.1, height)) for xs, ys in stems), name
+            assert list(ln.get_xdata()) == [want[shape]] and list(ln.get_ydata()) == [0.1], name
             assert ln.get_markerfacecolor() in ("white", (1.0, 1.0, 1.0, 1.0)) and ln.get_markersize() >= 6, name
+        stems = [ln for ln in ax.get_lines() if len(ln.get_xdata()) == 2 and ln.get_xdata()[0] == ln.get_xdata()[1]]
+        assert not stems, name   # no stems left
+        # ...and ties are kept apart in the strip under the panel (pass 61, r55 Picture 4: ReLU's seed-1 mark hid under
+        # seed 3's): the same marks at the same epochs, a row lower (mark_rows) for one closer than MARK_GAP epochs
+        strip, = ax.child_axes
+        assert strip.get_position().y1 <= ax.get_position().y0 and strip.get_xlim() == ax.get_xlim(), name
+        rows = ch05_race.mark_rows(crossed)
+        in_strip = {ln.get_marker(): ln for ln in strip.get_lines()}
+        assert sorted(in_strip) == sorted(want), name
+        for shape, ln in in_strip.items():
+            k = ch05_race.SEED_MARKS.index(shape)
+            assert list(ln.get_xdata()) == [want[shape]] and list(ln.get_ydata()) == [-rows[k]], name
         for row in set(rows):
             same = sorted(at for at, r_ in zip(crossed, rows) if r_ == row and np.isfinite(at))
             assert all(b - a >= ch05_race.MARK_GAP for a, b in zip(same, same[1:])), name
+    assert [s_.get_ylabel() for ax in panels for s_ in ax.child_axes] == ["first\ncrossing", "", "", "", "",
+                                                                          "first\ncrossing", "", "", ""]
     spare = [ax for ax in fig.axes if ax.get_visible() and not ax.get_title()]
     assert [t.get_text() for t in spare[0].get_legend().get_texts()] == [f"seed {k}" for k in range(5)]
     assert np.max(np.ptp(chapter_race["sigmoid"].loss, axis=0)) < 0.08
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     # pass 65 (r59 Focus 1): the plumbing in a few words; the stem ties a hung mark to its crossing
     # pass 71 (r67 Clarity): "on a stem" said in plain words
-    assert ("The dashed line is 0.1. A hollow mark shows where each run first crosses it, one shape per seed. When "
-            "two runs cross at almost the same epoch, one mark hangs lower on a short stick." in prose)
+    # pass 72 (r68 Picture): every mark on the line; the strip under each square keeps ties apart
+    assert ("The dashed line is 0.1. A hollow mark shows where each run first crosses it, one shape per seed. The strip "
+            "under each square repeats the marks, a row lower where two would overlap." in prose)
+    assert "short stick" not in prose
     assert "on a stem" not in prose
     assert ch05_race.mark_rows([231, 245, 261, 274, 275]) == [0, 1, 2, 0, 3]   # tanh's five crossings
     # pass 61 (r55 Picture 3): the ReLU-tanh order "What to remember" gives is written in their two plots
@@ -1469,7 +1486,9 @@ def test_a_prediction_comes_before_the_nudge_figure_and_its_answer_after(chapter
     # pass 62 (cut pass): "What we change: nothing" cut; the section opens on the term it needs
     assert before.startswith("### Suspect 1: the nudge fades\n\nA **weight layer** is")
     # pass 58 (r52): the suspect list names it as its section does
-    assert "1. **The nudge fades**: the learning signal shrinks on its way back." in " ".join(_cells("markdown"))
+    # pass 72 (r68 Correctness 1): only the bends' share is at most 1/4 each; the weights can enlarge the signal
+    assert ("1. **The nudge fades**: the learning signal can shrink on its way back.\n   Each sigmoid bend passes back "
+            "at most 1/4 of it (the weights, left out, can enlarge it):") in " ".join(_cells("markdown"))
     flat = re.sub(r"\s+", " ", before)
     # pass 23: a bend, not a layer, keeps at most a quarter; the weights can make the nudge bigger (layer 4 to 3 and
     # 3 to 2 shrink it only about 3.2 and 3.6 times, less than 4)
@@ -1478,7 +1497,7 @@ def test_a_prediction_comes_before_the_nudge_figure_and_its_answer_after(chapter
     # pass 71 (r67 Picture): the quarter per bend is drawn on the main path (the chain), so not recalled again here
     chain = next(i for i, c in enumerate(cells) if "fade_chain_figure(" in "".join(c["source"]))
     assert chain < k and "".join(cells[chain - 1]["source"]).rstrip().endswith(
-        "Each sigmoid bend passes back at most 1/4 of it:")
+        "Each sigmoid bend passes back at most 1/4 of it (the weights, left out, can enlarge it):")
     assert "Recall chapter 03: each sigmoid bend" not in flat
     assert "each sigmoid layer" not in flat
     assert before.rstrip().endswith("**Predict:** from weight layer 4 back to 1, does sigmoid's nudge shrink a few "
@@ -2182,7 +2201,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert chain.startswith("ch05_race.fade_chain_figure()") and detour.startswith("ch05_race.detour_figure()")
     suspects = " ".join((first, second, third))
     assert rule.rstrip().endswith("The picture feeds the same 0.01 into both curves, near 0.")
-    assert head.startswith("### Why is sigmoid so slow? The race shows that sigmoid is slow, not why.")
+    # pass 72 (r68 Focus): the heading names the plan, three suspects
+    assert head.startswith("### Why is sigmoid so slow? Three suspects The race shows that sigmoid is slow, not why.")
     # r50 change 3: each tested suspect says why it would slow learning; "later" units: layer 1 takes the raw x
     # pass 62 (r57 Clarity 1): suspect 2's reason rests on the nudge's rule, now said just before the suspects
     assert ("2. **Outputs are off-centre**: all positive. They are the next layer's inputs. All weights into one unit "
@@ -2633,7 +2653,8 @@ def test_every_still_picture_has_alt_text_that_says_what_it_shows(chapter_race, 
     assert "The straight network's border is one straight line. Sigmoid's is wavy, with one closed loop." in maps
     assert "Sigmoid: train 56%, test 57%" in maps and "loss" not in maps   # pass 39: the Predict's answer stays out
     five = figure_alt(ch05_race.loss_multiples(chapter_race))
-    assert "a dashed line at loss 0.1 and a hollow mark where each run first crosses it, one shape per seed" in five
+    assert ("a dashed line at loss 0.1 and a hollow mark on it where each run first crosses it, one shape per seed; the "
+            "same marks again in a strip under each plot, labelled first crossing, one row per tie.") in five
     assert "Sigmoid: 0 of 5 runs crossed 0.1, last loss 0.61 – 0.62" in five and "ReLU: 5 of 5 runs crossed 0.1" in five
     nudge = figure_alt(ch05_race.gradient_figure(chapter_race))
     assert nudge.startswith("Two plots of the nudge's size per weight, on one log scale.")
@@ -2761,8 +2782,8 @@ def test_the_learning_rate_try_gives_the_centred_sigmoid_4x_steps_at_the_sliders
     verdict = {"sigmoid": chapter_race["sigmoid"], "sigmoid − 0.5": centred, "tanh": chapter_race["tanh"], **stretch}
     text = ch05_race.rate_answer(verdict, mine=mine).data
     assert ("Not in 400 epochs. In your race (seed 0), sigmoid − 0.5's loss ends near 0.5, far above 0.1. None of the "
-            "five seeds crosses. The steep sigmoid, which acts like 4× bigger starting weights into each bend taking 4× "
-            "bigger steps, crossed in all five. Bigger steps helped: its best run ends near 0.3, against 0.6 at rate 0.01. But no run crossed 0.1. "
+            "five seeds crosses. The steep sigmoid starts as if its weights were 4× bigger. Each step also moves them 4× "
+            "as far. It crossed in all five. Bigger steps helped: its best run ends near 0.3, against 0.6 at rate 0.01. But no run crossed 0.1. "
             "This try suggests bigger steps alone are not enough. It cannot show whether bigger starting weights "
             "alone would be.") in text   # pass 70 (r66 Correctness): the try did lower the loss; said from the runs
     assert f"{mine.final_loss.min():.1f}" == "0.3" and f"{verdict['sigmoid − 0.5'].final_loss.min():.1f}" == "0.6"
@@ -3008,18 +3029,25 @@ def test_the_nine_runners_are_drawn_where_they_are_named():
 
 
 def test_the_legend_and_dots_stay_off_what_they_mark(chapter_race):
-    """Check pass 48's picture fixes (r43 Picture 2, 3): the stretch curves' legend sits upper left, clear of every
-    curve's points inside its box; the five-run crossing dots are small, with a white rim."""
-    fig = ch05_race.stretch_curves_figure()
-    ax = fig.axes[0]
-    fig.canvas.draw()
-    box = ax.get_legend().get_window_extent()
-    for line in ax.get_lines():
-        if line.get_label().startswith("_"):
-            continue
-        px = ax.transData.transform(line.get_xydata())
-        inside = (px[:, 0] > box.x0) & (px[:, 0] < box.x1) & (px[:, 1] > box.y0) & (px[:, 1] < box.y1)
-        assert not inside.any(), line.get_label()
+    """Check pass 48's picture fixes (r43 Picture 2, 3), and pass 72's (r68 Picture: the legend squeezed the plot):
+    each S-curve is named at its right end, outside the plot, in its colour, the names clear of each other and inside
+    the figure, the plot at least 60% of the figure's width; the five-run crossing dots are hollow, dark-edged."""
+    from matplotlib.text import Text
+    for fig, names in ((ch05_race.stretch_curves_figure(), ch05_race.STRETCH_CURVES),
+                       (ch05_race.changed_sigmoids_figure(), ch05_race.VERDICT_CURVES)):
+        ax = fig.axes[0]
+        fig.canvas.draw()
+        assert ax.get_legend() is None and ax.get_position().width >= 0.6
+        lines = [ln for ln in ax.get_lines() if not ln.get_label().startswith("_")]
+        notes = [t for t in ax.texts]
+        assert [t.get_text() for t in notes] == [ln.get_label().replace(": ", "\n") for ln in lines]
+        assert [t.get_text().split("\n")[0] for t in notes] == list(names)
+        plot_box, fig_box = ax.get_window_extent(), fig.bbox
+        boxes = [Text.get_window_extent(t) for t in notes]   # the words alone, not the thin line back
+        for t, ln, box in zip(notes, lines, boxes):
+            assert t.get_color() == ln.get_color() and t.xy == (4.0, ln.get_ydata()[-1])   # at the curve's right end
+            assert plot_box.x1 < box.x0 and box.x1 <= fig_box.x1 + 1 and box.y0 >= 0 and box.y1 <= fig_box.y1
+        assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
     panels = [a for a in ch05_race.loss_multiples(chapter_race).axes if a.get_visible()]
     # pass 49 (r44 Picture 1): the small white-rimmed dots read as a smear; now hollow, dark-edged, one shape per seed
     marks = [ln for a in panels for ln in a.get_lines() if ln.get_marker() in ch05_race.SEED_MARKS]
@@ -3295,8 +3323,10 @@ def test_suspect_1s_fade_chain_is_drawn_from_the_registrys_slope():
     assert [b.get_height() for b in bars] == [1 / 64, 1 / 16, 1 / 4, 1.0]   # left to right: back to the output
     widths = [a.arrow_patch.get_linewidth() for a in ax.texts if hasattr(a, "arrow_patch") and a.arrow_patch]
     assert len(widths) == 3 and widths[0] > widths[1] > widths[2]   # the arrows thin as the signal fades
-    assert shown.caption == ("the signal passed back through 3 sigmoid bends, at most: 1 × 1/4 → 1/4 × 1/4 → 1/16 × "
-                             "1/4 → 1/64 ≈ 0.016")
+    # pass 72 (r68 Correctness 1): only the bends' share; the weights, left out, can enlarge the signal
+    assert shown.caption == ("the sigmoid bends' share of the signal passed back, weights left out, at most: 1 × 1/4 → "
+                             "1/4 × 1/4 → 1/16 × 1/4 → 1/64 ≈ 0.016")
+    assert ax.get_ylabel() == "the bends' share\n(weights left out)" and "weights left out" in shown.get_label()
     assert "1/64 ≈ 0.016" in shown.get_label() and "Arrows between the bars thin" in shown.get_label()
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "fade_chain_figure(" in "".join(c["source"]))

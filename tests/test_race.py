@@ -205,3 +205,16 @@ def test_a_shifted_bend_trains_the_same_in_mlp_and_the_race():
     plain = race.train_seeds(X, Y, "sigmoid", seeds=(1,), **kw)
     assert not np.allclose(plain.loss, runs.loss)
     np.testing.assert_array_equal(race.train_seeds(X, Y, "sigmoid", seeds=(1,), shift=0.0, **kw).loss, plain.loss)
+
+
+def test_each_crossing_is_read_from_the_loss_at_every_epoch_whatever_the_recording_interval():
+    """Check pass 72 (r68 Correctness 2: GELU's five crossings, 150, 120, 120, 110 and 130, looked measured every 10
+    epochs): the loss is kept for every epoch, however often the nudges are recorded, so a crossing can fall on any
+    epoch; a history kept only at recorded epochs would give crossings on multiples of record_every only."""
+    X, y = data.spiral()
+    runs = {every: race.train_seeds(X, y, "gelu_tanh", seeds=(3,), optimizer="adam", lr=0.01, epochs=130,
+                                    record_every=every) for every in (1, 10)}
+    assert runs[10].loss.shape == (1, 130) and list(runs[10].recorded_epochs) == list(range(0, 130, 10))
+    np.testing.assert_array_equal(runs[10].loss, runs[1].loss)
+    at = {t: int(race.epochs_to(runs[10].loss, t)[0]) for t in (0.1, 0.105, 0.095)}
+    assert at == {0.1: 110, 0.105: 108, 0.095: 113}   # 110 at 0.1 is where the loss happens to cross, not a grid point

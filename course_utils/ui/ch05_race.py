@@ -339,7 +339,8 @@ def crossing_table(results, threshold=0.1, rows=None):
         return tables.Raw(f"<b>{text}</b>*") if fastest[k] == n else text
     return tables.Table(["bend"] + [f"seed {s}" for s in seeds],
                         [[short_name(n) if n in results else n] + [cell(n, k) for k in range(len(seeds))] for n in at],
-                        note=f"epoch of each run's first loss below {threshold:g}; * the fastest of all bends in that seed")
+                        note=f"epoch of each run's first loss below {threshold:g}, the loss read at every epoch; "
+                             "* the fastest of all bends in that seed")
 
 
 def track():
@@ -490,7 +491,8 @@ def try_answers(results, threshold=0.1, longer=None):
     flipped = (at["tanh"][2] < at["relu"][2]) != (at["tanh"][0] < at["relu"][0])
     two = (f"{short_name(winner)} still crosses first. "   # r57 Focus 1: one number per claim
            + ("But tanh now beats ReLU" if at["tanh"][2] < at["relu"][2] else "ReLU still beats tanh")
-           + f": epoch {at['tanh'][2]:.0f} against {at['relu'][2]:.0f}.")
+           # r68 Focus: one number per answer, the gap (the table under "Show each seed" has both epochs)
+           + f", by {abs(at['relu'][2] - at['tanh'][2]):.0f} epochs.")
     longer = longer or try_runs()
     slow, plain = longer["adam"]["sigmoid"], longer["plain"]
     # Rounded to what a nudged start cannot move: one decimal of a loss, whole hundreds of epochs for a crossing
@@ -506,18 +508,22 @@ def try_answers(results, threshold=0.1, longer=None):
     slow_plain = longer["plain_slow"]
     idle = all(abs(slow_plain[n].final_loss[0] - np.log(2)) < 0.02 for n in TRY_PAIR)
     four = (("neither learns. " if idle else "both slow down. ")
-            + f"At epoch {TRY_EPOCHS}, sigmoid's loss is {slow_plain['sigmoid'].final_loss[0]:.2f} and ReLU's "
-            f"{slow_plain['relu'].final_loss[0]:.2f}, near the shrug line. Only the optimizer changed. "
+            # r68 Focus: one number per answer; `idle` checks both end within 0.02 of the shrug line
+            + (f"At epoch {TRY_EPOCHS}, both still sit on the shrug line. " if idle else
+               f"At epoch {TRY_EPOCHS}, sigmoid's loss is {slow_plain['sigmoid'].final_loss[0]:.2f} and ReLU's "
+               f"{slow_plain['relu'].final_loss[0]:.2f}. ")
+            + "Only the optimizer changed. "
             "Plain steps of nudge × 0.01 are far smaller than Adam's resized ones.")   # r57: not "about 0.01 each"
     stalls = abs(plain["sigmoid"].final_loss[0] - np.log(2)) < 0.01
     five = (("sigmoid still does not creep. " if stalls else "sigmoid creeps a little. ")
-            + f"Its loss stays on the shrug line: {plain['sigmoid'].final_loss[0]:.2f} at epoch {TRY_EPOCHS}. "
-            "With plain steps, a tiny nudge means a tiny step. One guess: sigmoid's nudges to its first layers are "
+            + ("Its loss stays on the shrug line. " if stalls else
+               f"Its loss ends at {plain['sigmoid'].final_loss[0]:.2f}. ")
+            + "With plain steps, a tiny nudge means a tiny step. One guess: sigmoid's nudges to its first layers are "
             "tiny. The optional section at the end measures them. "
-            + (f"ReLU is slower than with Adam: it still crosses 0.1, but only after epoch {int(relu_at // 500 * 500)}, "
-               f"not at epoch {at['relu'][0]:.0f}. " if np.isfinite(relu_at) else
+            + (f"ReLU is slower than with Adam: it still crosses 0.1, but only after epoch {int(relu_at // 500 * 500)}. "
+               if np.isfinite(relu_at) else
                f"ReLU's loss falls to {plain['relu'].final_loss[0]:.1f}. ")
-            + f"Its curve is jagged: with a learning rate of {PLAIN_RATE:g}, some steps are too big. They overshoot, "
+            + "Its curve is jagged: at this learning rate, some steps are too big. They overshoot, "
             "and the loss jumps up.")
     # One fold per try, each opening with the guess a learner is likely to make (the misconception it answers).
     guesses = ('"Sigmoid learnt no such border, so it cannot draw one."',
@@ -575,8 +581,9 @@ def rate_answer(runs, threshold=0.1, mine=None):
              f"{threshold:g}. " if np.isnan(at[0]) else
              f"Yes. In your race (seed 0), {CENTRED_LABEL} crosses {threshold:g} at epoch {at[0]:.0f}. ")
             + ("None of the five seeds crosses. " if crossed == 0 else f"{crossed} of the five seeds cross. ")
-            + f"The steep sigmoid, which acts like 4× bigger starting weights into each bend taking 4× bigger "
-            f"steps, crossed in {_count_of_five(steep)}. "
+            # r68 Clarity: one idea a sentence
+            + f"The steep sigmoid starts as if its weights were 4× bigger. Each step also moves them 4× as far. "
+            f"It crossed in {_count_of_five(steep)}. "
             + (_helped(mine, runs[CENTRED_LABEL]) if crossed == 0 else
                "This try suggests bigger steps alone can be enough. ")
             + "It cannot show whether bigger starting weights alone would be.")
@@ -1064,7 +1071,7 @@ def loss_multiples(results, threshold=0.1, ncols=5, versus=("relu", "tanh")):
     say at which seeds that bend crossed first, so the order the chapter remembers is in the picture."""
     fig = _multiples([(_short(n), plots.color(n, i), r) for i, (n, r) in enumerate(results.items())], threshold,
                      ncols)
-    said = " Marks that would touch hang below the line on a thin stem."
+    said = ""
     if all(n in results for n in versus):
         for me, other in (versus, versus[::-1]):
             ax = fig.axes[list(results).index(me)]
@@ -1095,11 +1102,11 @@ def _seed_list(seeds):
 
 
 SEED_MARKS = ("o", "s", "^", "D", "v")   # the first crossing's mark, one shape per seed (0 to 4)
-MARK_GAP, MARK_ROW_STEP = 36, 0.55   # marks closer than MARK_GAP epochs go on rows below the line, each × 0.55 lower
+MARK_GAP = 36   # marks closer than MARK_GAP epochs take separate rows in the "first crossing" strip
 
 
 def mark_rows(crossings, gap=MARK_GAP):
-    """A row for each run's crossing mark (0: on the line), earliest first: each mark takes the lowest row where it
+    """A row for each run's crossing mark in the strip (0: the top row), earliest first: each takes the lowest row where it
     sits at least `gap` epochs from every mark already there (never-crossing runs get row 0 and no mark)."""
     crossings = np.asarray(crossings, dtype=float)
     rows, placed = [0] * len(crossings), {}
@@ -1119,29 +1126,47 @@ def _seed_key(k, seed):
                   label=f"seed {seed}")
 
 
+def _crossing_strip(ax, crossings, gap=MARK_GAP):
+    """The thin strip under a panel (r68 Picture: marks hung below the line read as losses): each run's first-crossing
+    mark again, at its epoch, one row per tie (mark_rows), so marks that overlap on the line stay apart here."""
+    strip = ax.inset_axes([0, -0.4, 1, 0.3], sharex=ax)
+    rows = mark_rows(crossings, gap)
+    for seed, (at, row) in enumerate(zip(crossings, rows)):
+        if np.isfinite(at):
+            strip.plot([at], [-row], SEED_MARKS[seed % len(SEED_MARKS)], ms=5.5, mfc="white", mec="black", mew=1.1)
+    strip.set_ylim(-max(3, max(rows)) - 0.7, 0.7)
+    strip.set_yticks([])
+    strip.set_facecolor("#f3f3f3")
+    strip.tick_params(labelbottom=False)
+    return strip
+
+
 def _multiples(panels, threshold, ncols, panel_px=172):
-    """The small multiples of loss_multiples, one panel per (title, colour, Runs), each `panel_px` wide."""
+    """The small multiples of loss_multiples, one panel per (title, colour, Runs), each `panel_px` wide; each run's
+    first crossing marked on the threshold line, and again in a strip under the panel that keeps ties apart."""
     nrows = -(-len(panels) // ncols)
-    # r57 Picture 3: rows 224 px tall (were 184), so marks hung a row apart no longer touch their neighbours
-    fig, axes = plots.new_figure(panel_px * ncols, 224 * nrows + 40 + (panel_px - 172) // 2, nrows, ncols,
+    # r57 Picture 3: rows 224 px tall (were 184); r68: 290, room for the strip under each panel
+    fig, axes = plots.new_figure(panel_px * ncols, 290 * nrows + 40 + (panel_px - 172) // 2, nrows, ncols,
                                  sharex=True, sharey=True)
     axes = np.atleast_1d(axes).ravel()
-    for ax, (title, colour, r) in zip(axes, panels):
+    for i, (ax, (title, colour, r)) in enumerate(zip(axes, panels)):
         reached = np.isfinite(race.epochs_to(r.loss, threshold)).sum()
         for run in r.loss:
             ax.plot(np.arange(len(run)), np.clip(run, *_LOSS_LIMITS), color=colour, lw=1.1, alpha=0.85)
         ax.axhline(threshold, color="black", lw=1, ls="--")
-        # A mark where each run first crosses, one hollow dark shape per seed (r44: five like dots read as a smear).
-        # r55 Picture 4: close crossings hid each other, so a mark that would touch one already placed drops a row
-        # below the line, on a thin stem up to its crossing.
+        # A mark where each run first crosses, one hollow dark shape per seed (r44: five like dots read as a smear),
+        # every one on the line (r68 Picture: marks hung lower read as losses); the strip below keeps ties apart.
         crossings = race.epochs_to(r.loss, threshold)
-        for seed, (at, row) in enumerate(zip(crossings, mark_rows(crossings))):
+        for seed, at in enumerate(crossings):
             if np.isfinite(at):
-                height = threshold * MARK_ROW_STEP ** row
-                if row:
-                    ax.plot([at, at], [threshold, height], color="black", lw=0.8, zorder=3)
-                ax.plot([at], [height], SEED_MARKS[seed % len(SEED_MARKS)], ms=6.5, mfc="white", mec="black",
+                ax.plot([at], [threshold], SEED_MARKS[seed % len(SEED_MARKS)], ms=6.5, mfc="white", mec="black",
                         mew=1.2, zorder=4)
+        strip = _crossing_strip(ax, crossings)
+        if i % ncols == 0:
+            strip.set_ylabel("first\ncrossing", rotation=0, ha="right", va="center", fontsize=8)
+        ax.tick_params(labelbottom=False)
+        # the epoch numbers under the bottom panel of each column, below its strip
+        strip.tick_params(labelbottom=i + ncols >= len(panels))
         ax.set_yscale("log")
         ax.set_ylim(*_LOSS_LIMITS)
         ax.set_title(f"{title}\n{reached} of {len(r.loss)} crossed {threshold:g}\nlast loss {_loss_range(r.final_loss)}",
@@ -1159,11 +1184,15 @@ def _multiples(panels, threshold, ncols, panel_px=172):
                                      title_fontsize=8, ncol=1)
     _plain_log(axes[0])
     fig.set_label(f"One small plot per runner, all on one scale: training loss (log scale) against epoch, one line per "
-                  f"run, a dashed line at loss {threshold:g} and a hollow mark where each run first crosses it, one shape per "
-                  f"seed. "
+                  f"run, a dashed line at loss {threshold:g} and a hollow mark on it where each run first crosses it, one shape "
+                  f"per seed; the same marks again in a strip under each plot, labelled first crossing, one row per "
+                  f"tie. "
                   + "; ".join(f"{title}: {np.isfinite(race.epochs_to(r.loss, threshold)).sum()} of {len(r.loss)} runs "
                               f"crossed {threshold:g}, last loss {_loss_range(r.final_loss)}" for title, _colour, r in panels) + ".")
-    fig.supxlabel("epoch", fontsize=10)
+    # the layout does not see the strips' epoch numbers: keep the bottom 40 px for them and the word "epoch"
+    bottom = 40 / (fig.get_size_inches()[1] * fig.dpi)
+    fig.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
+    fig.supxlabel("epoch", fontsize=10, y=0.01, va="bottom")
     fig.supylabel("training loss (log scale)", fontsize=10)
     return fig
 
@@ -1183,6 +1212,7 @@ def stretch_curve(name):
 
 
 _COUNT = {2: "two", 3: "three", 4: "four"}
+STRETCH_LABEL_GAP = 0.34   # data units between the S-curves' end labels: two lines of 9-point text on a 2.2-tall axis
 
 
 @plots.styled
@@ -1192,19 +1222,27 @@ def stretch_curves_figure(names=STRETCH_CURVES, half=4.0):
     z = np.linspace(-half, half, 401)
     fig, ax = plots.new_figure(860, 330)
     said = []   # the alt text's words for each curve, from the same numbers as its label
+    lines = []
     for i, name in enumerate(names):
         value, slope = stretch_curve(name)(z)
         at0 = float(stretch_curve(name)(np.array([0.0]))[1][0])
         reach = float(np.abs(value).max())
         said.append(f"{name[0].upper() + name[1:]}: slope {at0:g}{' at 0' if i == 0 else ''}, reach ±{reach:.1g}. ")
         look = dict(_runner_style(name, STRETCH_TEST.index(name)), lw=2.2)   # the live race's dash and mark
-        ax.plot(z, value, color=_runner_colour(name, STRETCH_TEST.index(name)),
-                label=f"{name}: slope {at0:g} at 0, reach ±{reach:.1g}", **look)
+        lines += ax.plot(z, value, color=_runner_colour(name, STRETCH_TEST.index(name)),
+                         label=f"{name}: slope {at0:g} at 0, reach ±{reach:.1g}", **look)
+    # r68 Picture: the legend squeezed the plot; each curve's name now sits at its right end, moved apart where the
+    # ends nearly meet (sigmoid − 0.5 and sigmoid(4x) − 0.5 end near 0.5, the two tall ones near 1), a thin line back
+    heights = spread([ln.get_ydata()[-1] for ln in lines], STRETCH_LABEL_GAP, low=-1.0, high=1.05)
+    for ln, at in zip(lines, heights):
+        ax.annotate(ln.get_label().replace(": ", "\n"), (half, ln.get_ydata()[-1]), (half + 0.35, at), va="center",
+                    fontsize=9, linespacing=1.1,
+                    color=ln.get_color(), annotation_clip=False,
+                    arrowprops=dict(arrowstyle="-", color=ln.get_color(), lw=0.8, shrinkA=0, shrinkB=2))
     ax.axhline(0, color=plots.MUTED, lw=0.8)
     ax.axvline(0, color=plots.MUTED, lw=0.8)
     ax.set(xlim=(-half, half), ylim=(-1.1, 1.1), xlabel="input (weighted sum plus bias)", ylabel="output",
            title=f"{_COUNT[len(names)]} centred S-curves")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=9, borderaxespad=0)   # r43: outside, off every curve
     fig.set_label(f"{_COUNT[len(names)].capitalize()} S-curves on one axis, all through 0. " + "".join(said)
                   + "The two with slope 1 rise equally steeply through 0.")
     return fig
@@ -1324,7 +1362,8 @@ def fade_chain(bends=3, name="sigmoid"):
 def fade_chain_figure(bends=3, name="sigmoid"):
     """Suspect 1 drawn (notebook 05, r67 Picture): a bar per stage of the learning signal's way back, from 1 at the
     output side (right) to at most 1/64 after three sigmoid bends (left), arrows that thin as it fades, each marked
-    × 1/4; values from fade_chain (the registry's slope)."""
+    × 1/4; values from fade_chain (the registry's slope). r68 Correctness 1: only the bends' share, the weights left
+    out (they can enlarge the signal), so the axis and caption say so."""
     values = fade_chain(bends, name)
     fig, ax = plots.new_figure(640, 290)
     xs = np.arange(len(values))[::-1] * 1.6   # the output side on the right; the signal travels left
@@ -1339,15 +1378,17 @@ def fade_chain_figure(bends=3, name="sigmoid"):
                         arrowprops=dict(arrowstyle="-|>", color="black", lw=0.8 + 5 * values[k - 1],
                                         mutation_scale=12 + 10 * values[k - 1]))
             ax.text((x + xs[k - 1]) / 2, 0.62, f"× {factor}", ha="center", va="bottom", fontsize=11)
-    ax.set(xticks=xs, ylim=(0, 1.3), xlim=(xs.min() - 0.6, xs.max() + 0.6), ylabel="signal passed back, at most",
+    ax.set(xticks=xs, ylim=(0, 1.3), xlim=(xs.min() - 0.6, xs.max() + 0.6),
+           ylabel="the bends' share\n(weights left out)",
            xticklabels=["start,\nat the output"] + [f"after {k}\n{name} bend{'s' if k > 1 else ''}"
                                                    for k in range(1, bends + 1)],
            title=f"each {name} bend passes back at most {factor} of the signal")
     ax.title.set_fontsize(11)
     said = " ".join(["1"] + [f"× {factor} → 1/{round(1 / v)}" for v in values[1:]])
-    caption = f"the signal passed back through {bends} {name} bends, at most: {said} ≈ {values[-1]:.2g}"
+    caption = (f"the {name} bends' share of the signal passed back, weights left out, at most: {said} ≈ "
+               f"{values[-1]:.2g}")
     fig.set_label(f"A bar chart of the most a learning signal of 1 keeps on its way back through {bends} {name} bends, "
-                  f"right to left: {said} ≈ {values[-1]:.2g}. Arrows between the bars thin as it "
+                  f"the weights left out (they can enlarge it), right to left: {said} ≈ {values[-1]:.2g}. Arrows between the bars thin as it "
                   f"fades; each is marked × {factor}, {name}'s steepest slope.")
     return Captioned(fig, caption)
 
