@@ -759,7 +759,7 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               # pass 41 (r37 reader: too many new words at once): the loss moves to the optional section, which uses it
               # pass 71 (r67 reader: "training" was used before it was said): said first, then what it finds
               "Training changes the weights, step by step, to make the chances less wrong.\n"
-              "Here it ends with the same score everywhere: chance one half at every corner, which splits nothing.",
+              "Here it ends with nearly the same score everywhere: chance about one half at every corner, which splits nothing.",
               # pass 37 (r34 reader): the seeds, epochs and learning rate are knobs, explained in the training cell
               # pass 71 (r67 reader: "random starts" did not say what is random)
               "We train each version ten times, 500 steps each. Each run starts from different random weights.",
@@ -1023,7 +1023,7 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "right side of one half" not in text
     assert text.count("**boundary**") == 1 and ("So the network's **boundary**, where the chance is one half, is a "
                                                  "straight line, or no line at all. Neither splits XOR.\nTraining changes the weights, step by step, "
-                                                 "to make the chances less wrong.\nHere it ends with the same score "
+                                                 "to make the chances less wrong.\nHere it ends with nearly the same score "
                                                  "everywhere") in text  # pass 70 (r65), 71 (r67)
     assert "One exception" not in text
     assert "there is no boundary.)" not in text  # pass 63 (r58): a score stuck at 0 has chance one half everywhere

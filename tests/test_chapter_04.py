@@ -3373,7 +3373,7 @@ def test_selu_check_says_how_fast_the_wrong_answer_and_points_to_the_picture():
     for start in (2.0, 0.5):
         for _, s in ch04_zoo.run_draws(30, start)["SELU"]:
             assert np.all(np.abs(np.asarray(s[settle:]) - 1) < 0.1) and abs(s[settle - 1] - 1) < 0.5
-    assert (f"  In the picture below, from each start, all 5 lines are inside the grey band (0.9 to 1.1) from layer {settle} on.\n"
+    assert (f"  In the picture below (these 5 random networks), from each start, all 5 lines are inside the grey band (0.9 to 1.1) from layer {settle} on.\n"
             "  Drag the spread to 2 or 0.5, and watch the lines enter the band.\n") in answer   # r62: what dragging shows   # r50, r66: these 5 drawn networks, not a law
     assert ('  A common wrong answer: "SELU keeps whatever spread it is given." In fact, it pulls a big spread down '
             "and a small one up.\n") in answer

@@ -365,7 +365,7 @@ def tanh_steps_picture(points=SLANTED):
 
 # r65: the reveal opens with the answer in one line; r67: then one line per wrong option, naming its misconception
 BEND_ANSWER = "D: ReLU creases the thick line, tanh curves it. The box below says why."
-BEND_WRONG = ("A is wrong: a bend is not one more stretch; it treats small and big numbers differently.",
+BEND_WRONG = ("A is wrong: a bend is not one more stretch: ReLU treats signs apart, tanh near and far.",
               "B is wrong: smooth is not straight; tanh squashes big numbers more (last picture).",
               "C is wrong: ReLU switches piece where h₁ or h₂ crosses 0, so a line usually gets a corner.")
 

@@ -1500,7 +1500,7 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     fig = selu_three_starts(depth)
     picture = tables.image(figure_png(fig), figure_alt(fig), 560)
     lines = [f"- **SELU**: it goes back to 1, from {high:g} and from {low:g} alike.\n"
-             f"  In the picture below, from each start, all {len(DRAW_SEEDS)} lines are inside the grey band ({1 - SETTLE_WITHIN:g} to "
+             f"  In the picture below (these 5 random networks), from each start, all {len(DRAW_SEEDS)} lines are inside the grey band ({1 - SETTLE_WITHIN:g} to "
              f"{1 + SETTLE_WITHIN:g}) from layer {settle} on.\n  Drag the spread to 2 or 0.5, and watch the lines enter the band.\n"
              "  Its average (left panel) goes back to 0 too.\n"
              "  A common wrong answer: \"SELU keeps whatever spread it is given.\" In fact, it pulls a big "
