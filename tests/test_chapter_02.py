@@ -963,7 +963,7 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     answer = text.split(question, 1)[1].split("</details>", 1)[0]
     # pass 56: the arrow picture moved to the optional section, so the answer speaks of the together part
     # pass 61 (r55 Correctness 2): "mostly together" was loose: with one input near 0 the two parts tie
-    assert ("> The arrows' length: centre 0.5 and the −1 to 1 control both average length squared 2/3.\n"
+    assert ("> The arrows' length: centre 0.5 and the −1 to 1 inputs both average length squared 2/3.\n"
             f"> Both swing past the star from about step size {zigzag.blow_up_step(0.5):g}.\n"
             "> All-positive inputs make every step at least as much together as apart, so at the same length they needed more steps.") in answer
     assert zigzag.blow_up_step(0.0, half=zigzag.WIDE) == zigzag.blow_up_step(0.5) == 3.0   # "both ... from about 3"
@@ -1777,7 +1777,7 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     assert below.endswith("The inputs were random, with the signs of sigmoid's outputs (all positive) or of tanh's (both signs).\n"
                           "But centre-0 inputs are also shorter arrows (the fold below draws each example's inputs as an arrow).\n"
                           "Their length squared, (input 1)² + (input 2)², averages 1/6, not 2/3.\n"
-                          "The dotted curve is a fair match: centre 0, inputs from −1 to 1, length squared 2/3 again.\n"
+                          "The dotted curve is a fair test: centre 0, inputs from −1 to 1, length squared 2/3 again.\n"
                           "It too swings past from step size 3: the arrows' length sets the largest safe step.\n"
                           "All-positive arrows point mostly along the together line, so each step moves the weights only a little apart, the way to the star.\n"
                           "So at the same length they need more steps: at step size 1, about 28 against 9.\n\n"

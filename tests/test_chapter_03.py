@@ -618,7 +618,7 @@ def test_gradient_flow_rings_and_labels_layer_one_and_names_plain_steps():
     assert "each labelled step down is 1,000 times smaller" in " ".join(prose().split())
     # pass 44 (r39): the flow plot says its own ticks, why it now plots nudges, and labels the band's 0.01 edge
     lead = " ".join(_markdown_above("ch03.gradient_flow(depth=10)").split())
-    assert ("A dot's height is that layer's backward signal, as a share of the last layer's." in lead
+    assert ("A dot's height is the typical size of that layer's backward signals, as a share of the last layer's." in lead
             and "Again, each labelled step down is 1,000 times smaller." in lead)   # pass 46: the signal, not nudges
     # r45: the edge's label sat on the line (struck through) and covered sigmoid's dots; every spot on the edge is crossed
     # by sigmoid's dots at some depth, so the edge is named once under the panels, and no panel text sits in the band
@@ -2285,7 +2285,7 @@ def test_pass_31_small_wordings():
     flat = " ".join(prose().split())
     assert 'We call a slope "too small" when its size (sign ignored) is below 0.01.' in flat
     # pass 32: typical size is defined before the flow widget uses it (no pointer ahead)
-    used = next(i for i, c in enumerate(cells) if "that layer's backward signal, as a share" in " ".join(c.split()))
+    used = next(i for i, c in enumerate(cells) if "that layer's backward signals, as a share" in " ".join(c.split()))
     defined = next(i for i, c in enumerate(cells) if "Their **typical size** says how far from 0" in " ".join(c.split()))
     assert defined < used and "(defined below)" not in flat and "how big its weights' nudges" not in flat
     q = ch03_gradients.sigmoid_question()
@@ -3027,7 +3027,7 @@ def test_pass52_he_counts_a_units_inputs():
     # r67: the key step said in full: the same count, weights of the same size, so the same fix
     # r68 (Clarity 4): said once, after the rule it carries backward
     assert ("Then each term's square is $\\frac1n$, and the $n$ of them add up to 1. Going back, each unit adds one "
-            "signal × weight term per unit it feeds. Here that is $n$ too, so the same rule works.") in flat
+            "signal × weight term per unit it feeds. Every layer here has $n$ units, so that is $n$ terms too: the same rule works.") in flat
     assert "The same size rule then works backward" not in flat
     assert "as many as its inputs" not in flat
     assert "For $n$ inputs per unit, their typical size is $\\sqrt{2/n}$" in flat
@@ -3314,7 +3314,7 @@ def test_pass56_plain_words_the_r50_reading_asked_for():
     # r67: the key step said in full: the same count, weights of the same size, so the same fix
     # r68 (Clarity 4): said once, after the rule it carries backward
     assert ("Then each term's square is $\\frac1n$, and the $n$ of them add up to 1. Going back, each unit adds one "
-            "signal × weight term per unit it feeds. Here that is $n$ too, so the same rule works.") in flat
+            "signal × weight term per unit it feeds. Every layer here has $n$ units, so that is $n$ terms too: the same rule works.") in flat
     assert "The same size rule then works backward" not in flat
     assert "as many as its inputs" not in flat
     net = mlp.Network.he_init([32] * 11 + [1], "relu", 0)

@@ -1007,7 +1007,7 @@ Up to step size {same:g}, both centres take about the same steps.
 The inputs were random, with the signs of sigmoid's outputs (all positive) or of tanh's (both signs).
 But centre-0 inputs are also shorter arrows (the fold below draws each example's inputs as an arrow).
 Their length squared, (input 1)² + (input 2)², averages 1/{round(1 / small):.0f}, not {round(3 * big):.0f}/3.
-The dotted curve is a fair match: centre 0, inputs from −1 to 1, length squared {round(3 * wide):.0f}/3 again.
+The dotted curve is a fair test: centre 0, inputs from −1 to 1, length squared {round(3 * wide):.0f}/3 again.
 It too swings past from step size {fails:g}: the arrows' length sets the largest safe step.
 All-positive arrows point mostly along the together line, so each step moves the weights only a little apart, the way to the star.
 So at the same length they need more steps: at step size 1, about {off[one]:.0f} against {ctrl[one]:.0f}.
