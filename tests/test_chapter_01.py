@@ -3496,9 +3496,9 @@ def test_pass61_bend_question_wrong_answers_name_their_misconception():
     assert "a bend is one more stretch" in said["both stay straight"]
     assert "smooth is not straight" in said["ReLU creases it, tanh keeps it straight"]
     # pass 72 (r68 reader: what crosses 0? and a line along which h2 stays the same gets no corner)
-    assert "where h₁ or h₂ along a line crosses 0, ReLU switches piece, and the line usually gets a corner" in said[
+    assert "where h₁ or h₂ along a line crosses 0, ReLU goes from flat to ramp, and the line usually gets a corner" in said[
         "ReLU keeps it straight, tanh curves it"]
-    assert "ReLU switches piece where h₁ or h₂ crosses 0, so a line usually gets a corner" in ch01_collapse.BEND_WRONG[2]
+    assert "where h₁ or h₂ crosses 0, ReLU turns flat to ramp: most lines get a corner" in ch01_collapse.BEND_WRONG[2]
     assert q.reveal.layout.display is None
     assert [type(c).__name__ for c in q.reveal.children] == ["HTML", "Image", "Image"]  # answer, sheet, tanh's steps
     W, b = ch01_collapse.SHEET_W, ch01_collapse.SHEET_B

@@ -3480,7 +3480,8 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     # r68 (pass 72): the reason has its own heading, just before the table's
     assert _index("## Why zero-centred matters") < k < _index("## The zoo table") < _index("ch04.ZooTable()") < _index("## Optional")
     assert "".join(cells[k - 1]["source"]).rstrip() == (
-        "## Why zero-centred matters\n\nRecall chapter 02's toy: one unit learning two weights.\nThe star marks their best values:")
+        "## Why zero-centred matters\n\nZero-centred outputs average 0: some above 0, some below.\n"   # r69: said at the heading
+        "Recall chapter 02's toy: one unit learning two weights.\nThe star marks their best values:")
     out = cells[k]["outputs"][0]
     assert "image/png" in out["data"] and "zig-zags" in out["metadata"]["image/png"]["alt"]
     words = "".join(cells[k + 1]["source"])

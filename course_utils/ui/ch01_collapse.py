@@ -367,7 +367,7 @@ def tanh_steps_picture(points=SLANTED):
 BEND_ANSWER = "D: ReLU creases the thick line, tanh curves it. The box below says why."
 BEND_WRONG = ("A is wrong: a bend is not one more stretch: ReLU treats signs apart, tanh near and far.",
               "B is wrong: smooth is not straight; tanh squashes big numbers more (last picture).",
-              "C is wrong: ReLU switches piece where h₁ or h₂ crosses 0, so a line usually gets a corner.")
+              "C is wrong: where h₁ or h₂ crosses 0, ReLU turns flat to ramp: most lines get a corner.")
 
 
 @plots.styled
@@ -1226,7 +1226,7 @@ def bend_question(W=SHEET_W, b=SHEET_B):
                                                    "than small ones, so most slanted lines curve.",
         "ReLU keeps it straight, tanh curves it": "A common wrong answer: ReLU is two straight pieces, so lines stay "
                                                   "straight. In fact: where h₁ or h₂ along a line crosses 0, ReLU "
-                                                  "switches piece, and the line usually gets a corner.",
+                                                  "goes from flat to ramp, and the line usually gets a corner.",
         "ReLU creases it, tanh curves it": "",
     }, "ReLU creases it, tanh curves it", "ReLU presses the negative part flat: a corner. tanh squashes big "
        "numbers more than small ones: a curve.",
