@@ -2267,7 +2267,7 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # ReLU bars (x1) and the crosses (x0) are said before the picture.
     # Pass 67 (sweep): "so" ties the quarter to the two settings (no "at best" beside an exact quarter).
     # Pass 71 (r68 Correctness): sigmoid's best case, not "the bends'" (ReLU's crosses are its worst).
-    assert ("The bars below show sigmoid's best case. "   # pass 70 (r65 Clarity 3): why it is steepest, said plainly
+    assert ("The bars below show the best case for sigmoid's slope. "   # pass 70 (r65 Clarity 3): why it is steepest, said plainly
             "Every weight is 1, and each sigmoid sits at its middle, where it is steepest: slope $0.25$ (the black line above).\n"
             "The signal starts at 1. So each sigmoid keeps a quarter of what reaches it.\n"
             "ReLU's ramp (slope 1) keeps the whole signal. Its flat side (the crosses) passes back 0."
@@ -2558,7 +2558,7 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     # Pass 68 (cut for words): the supposition kept in one sentence, as a condition on the weights' size.
     # Pass 69 (r64): the condition said as what it is, sigmoid's best case when every weight is 1 (each bias set
     # so it sits at its steepest); the separate supposition sentence cut as a repeat.
-    assert ("The bars below show sigmoid's best case. Every weight is 1, and each sigmoid sits at its middle, "
+    assert ("The bars below show the best case for sigmoid's slope. Every weight is 1, and each sigmoid sits at its middle, "
             "where it is steepest") in text
     assert ("passes back 0.\nThis fading signal is one reason deep sigmoid networks learned slowly.") in text
     assert "main reason" not in text

@@ -2355,7 +2355,7 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # r54: measured over the 9 bends the signal passes going back (0.72; over all 10 layers it was 0.73), and printed
     # r68: one line per bend; ReLU's average step (0.97, the bars') is said next to what this start gives (0.41)
     assert "Tanh: about 1 a step" in after and "1.02" not in after and "growing a little" not in after
-    assert "ReLU: $0.97$ a step, on average." in after
+    assert "ReLU: $0.97$ a step, by the bar's rough estimate." in after
     assert f"{ch03_gradients.step_sizes()[0]['tanh']:.2f}" == "0.72" and f"{0.72 * 1.4:.1f}" == "1.0"
     assert "coin flip" not in after and "square each number" not in after
     assert "**typical size**" not in after and "**plain size**" not in after and before.count("**plain size**") == 1
@@ -3226,7 +3226,7 @@ def test_pass55_flow_rates_are_the_measured_ones_and_the_products_give_only_the_
             "where its slope is 0.42 to 1; and the weights add $\\times 1.41$.") in flat
     assert f"{float(np.prod([activations.get('tanh').derivative(1.0)] * 10)):.2g}" == "0.00017"
     assert f"{ch03_gradients.step_sizes()[1]:.0%}" == "76%" and f"{activations.get('tanh').derivative(1.0):.2f}" == "0.42"
-    assert ("- ReLU: $0.97$ a step, on average. In this start its nine steps back keep about $0.91$ each: 0.41 in all, "
+    assert ("- ReLU: $0.97$ a step, by the bar's rough estimate. In this start its nine steps back keep about $0.91$ each: 0.41 in all, "
             "near GELU's. Press *new random start* once: start 2 gives about 1.") in flat   # numbers: test_pass61_...
     assert "ReLU's slopes, for example, are 1 or 0, half each." in flat
     # r56: the question was a side puzzle on the main path, and "strays a little" unsupported: a fold, with the

@@ -233,8 +233,8 @@ def test_ln2_is_the_shrug_line(chapter_race):
     assert -np.log(0.5) == pytest.approx(np.log(2)) and 1 / 7 == pytest.approx(0.1 / np.log(2), rel=0.02)
     # pass 72 (r68 Correctness 3, Clarity): "more than" (p below one half), and the 1-in-7 arithmetic spelt out
     assert 0.69 / 7 == pytest.approx(0.1, rel=0.02) and -np.log(0.49) > np.log(2)
-    assert ("We call 0.1 the **finish line**. A wrong point (p below one half) costs more than 0.69. If more than 1 "
-            "point in 7 were wrong, the average would be above 0.69 ÷ 7 ≈ 0.1. So below 0.1, at "
+    assert ("We call 0.1 the **finish line**. A wrong point (p below one half) costs more than 0.69. If 1 "
+            "point in 7 were wrong, the average would already be above 0.69 ÷ 7 ≈ 0.1. So below about 0.1, at "
             "most about 1 in 7 are wrong. In this race, runs that get "
             "there end with 97% to 99% right. We say it has **learnt the training points**." in prose
             and min(r.train_accuracy.min() for n, r in chapter_race.items() if n not in ("identity", "sigmoid")) >= 0.97
@@ -1200,7 +1200,7 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     # pass 65 (r59 Clarity 3): the missing step said: the third number, the input, is positive
     assert ("2. **Outputs are off-centre**: all positive. They are the next layer's inputs. All weights into one unit "
             "share its learning signal and its slope. Only the input changes, and it is positive. So, for one point, "
-            "those weights all move the same way: all up, or all down.") in prose
+            "those weights all move the same way: all up, or all down (a race step averages 400 points, which softens this).") in prose
     # pass 71 (r67 Picture): the detour is drawn under suspect 2 on the main path; the optional section keeps its limit
     assert ("Chapter 02's toy shows it: two weights, one example a step. The star needs weight 1 up, weight 2 down. "
             "With inputs all positive (circles), each step goes up-right or down-left (some nearly flat): a zig-zag "
@@ -1253,7 +1253,7 @@ def test_the_step_words_stay_one_line_each_and_the_folded_page_stays():
     # pass 69 (r64 Clarity): the fold comes before "learning signal" is defined, so it says the idea without the term
     # pass 71 (r67 Correctness): the fold no longer plants the slope reason; it names chapter 03's prediction and why
     # it need not hold (Adam resizes steps; the seed flips the order)
-    assert "ReLU beat tanh, as chapter 03 would predict. But Adam resizes steps" in Path(inspect.getfile(ch05_race)).read_text()
+    assert "In this run ReLU beat tanh, as chapter 03 would predict. But Adam resizes steps" in Path(inspect.getfile(ch05_race)).read_text()
     assert "learning signal" not in "".join(str(o) for c in json.loads(NOTEBOOK.read_text())["cells"]
                                             if "race_check(" in "".join(c["source"]) for o in c["outputs"])
     assert "against its slope" not in prose and "Think of a hiker" not in prose and "Every runner trains the same way" not in prose
@@ -1663,7 +1663,7 @@ def test_the_check_under_the_live_race_shows_the_finished_race(finished, chapter
     # pass 71 (r67 Correctness): the slope reason is not planted to be undone; Adam (defined in "Two ways to step",
     # above the race) resizes steps, and at seed 2 tanh beats ReLU (the order flips; checked below on the race)
     # pass 72 (r69 Interaction): try 2's answer (the order flips) no longer given away above it
-    assert said[1] == ("ReLU beat tanh, as chapter 03 would predict. But Adam resizes steps, so a smaller signal passed back "
+    assert said[1] == ("In this run ReLU beat tanh, as chapter 03 would predict. But Adam resizes steps, so a smaller signal passed back "
                        "need not mean smaller steps: that may not be why. One seed's winner is not a rule.")
     assert "order flips" not in " ".join(said)
     assert "learning signal" not in " ".join(said) and "seems to fit" not in " ".join(said)
@@ -2208,7 +2208,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 62 (r57 Clarity 1): suspect 2's reason rests on the nudge's rule, now said just before the suspects
     assert ("2. **Outputs are off-centre**: all positive. They are the next layer's inputs. All weights into one unit "
             "share its learning signal and its slope. Only the input changes, and it is positive. So, for one point, "
-            "those weights all move the same way: all up, or all down.") in suspects
+            "those weights all move the same way: all up, or all down (a race step averages 400 points, which softens this).") in suspects
     assert ("3. **The slope is flat**: at most 1/4. A unit's output moves at most a quarter as far as its weighted "
             "sum.") in suspects
     assert "**nudge = the unit's learning signal" in head and suspects.startswith("Three suspects:")

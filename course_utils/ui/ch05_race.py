@@ -1056,7 +1056,7 @@ def race_check(finished=None):
             # r64 Clarity: "learning signal" is defined only later, at "Why is sigmoid so slow?"; said without it here
             # r67 Correctness: the slope reason is not planted to be undone; Adam resizes steps, and seeds flip the order
             # r69 (Interaction): try 2's answer (the order flips) is not given away here
-            "ReLU beat tanh, as chapter 03 would predict. But Adam resizes steps, so a smaller signal passed back need not "
+            "In this run ReLU beat tanh, as chapter 03 would predict. But Adam resizes steps, so a smaller signal passed back need not "
             "mean smaller steps: that may not be why. One seed's winner is not a rule."]
     # The straight network's and sigmoid's ends are said after the widget, in the notebook (r35: the fold held too much).
     alt = ("The finished live race, seed 0, 400 epochs: loss curves on a log scale, and each runner's shading. "
