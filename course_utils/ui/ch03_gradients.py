@@ -717,11 +717,10 @@ def half_off(layer=4, point=0):
     top.set_ylim(sums.min() * 1.1, sums.max() * 2.0)   # room for the legend above the bars
     top.legend(loc="upper left", ncol=2, fontsize=9)
     top.grid(False)
-    typical = lambda v: float(np.sqrt(np.mean(v ** 2)))   # the typical size: square, average, root
     bottom.bar(units, before, color="none", ec="#444444", ls="--", width=0.75,
-               label=f"arriving: typical size {typical(before):.2f}")
+               label=f"arriving: typical size {typical_size(before):.2f}")
     bottom.bar(units, after, color=plots.color("relu"), width=0.75,
-               label=f"after the bends: typical size {typical(after):.2f}")
+               label=f"after the bends: typical size {typical_size(after):.2f}")
     bottom.axhline(0, color="black", lw=1)
     bottom.set(xlabel="unit", ylabel="backward signal", title="the backward signal: the off units pass back 0")
     bottom.set_ylim(before.min() * 1.1, before.max() * 1.8)
@@ -729,8 +728,8 @@ def half_off(layer=4, point=0):
     bottom.grid(False)
     fig.set_label(f"Two bar charts over the {len(sums)} units of layer {layer} of a fresh 10-layer ReLU network, for one data point. "
                   f"Top: each unit's sum; {int(off.sum())} are at or below 0, hatched, switched off. Bottom: the backward "
-                  f"signal arriving, dashed outlines, typical size {typical(before):.2f}; after the bends, filled bars, "
-                  f"the off units' numbers are 0 and the typical size is {typical(after):.2g}.")
+                  f"signal arriving, dashed outlines, typical size {typical_size(before):.2f}; after the bends, filled bars, "
+                  f"the off units' numbers are 0 and the typical size is {typical_size(after):.2g}.")
     return fig
 
 
@@ -866,7 +865,7 @@ def step_sizes(depth=10, width=32, seed=0, names=NAMES):
     typical, inside = {}, None
     for name in names:
         net, outs, slopes, _ = mlp.flow_pass(name, depth, width, seed)
-        typical[name] = float(np.sqrt(np.mean(np.concatenate([np.ravel(s) for s in slopes[:depth - 1]]) ** 2)))
+        typical[name] = typical_size(np.concatenate([np.ravel(s) for s in slopes[:depth - 1]]))
         if name == "tanh":
             sums = [B @ a for B, a in zip(net._blocks[:depth - 1], outs[:depth - 1])]
             inside = float(np.mean(np.abs(np.concatenate([np.ravel(z) for z in sums])) <= 1))
