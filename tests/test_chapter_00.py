@@ -228,6 +228,8 @@ def test_bent_units_predict_comes_before_and_its_answer_is_folded_after():
                                  "Unit 2, times its weight −1, falls 1 per step: they cancel.")
     assert "With 3 units: three corners, at x = −2, 0 and 2." in repr(fold)
     assert "usually adds one corner" in repr(fold) and "Each bent unit adds one corner" not in _markdown() + repr(fold)
+    # pass 73 (r70 Correctness): a unit with input weight 0 is flat, no corner
+    assert "usually adds one corner, where its own input crosses 0 (if its w is not 0)." in repr(fold)
 
 
 def test_timeline_shows_every_event_at_its_year():
@@ -980,7 +982,7 @@ def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one
     opening = _nb().cells[0].source
     assert opening.index("columns, called **layers**") < opening.index("a single layer")
     assert opening.index("**bend**: it puts a corner or a curve in a straight-line graph (see below)") < opening.index("Without the bend")
-    assert '"rectified" means made one-way: negatives become 0' in _markdown()
+    assert "then *rectified* (made one-way): negatives become 0" in _markdown()   # pass 73: the name's origin
     remember = next(c.source for c in _nb().cells if c.source.startswith("## What to remember"))
     points = re.findall(r"^\d\. (.+)$", remember, re.M)
     assert len(points) == 3
@@ -1010,7 +1012,7 @@ def test_twelfth_pass_loose_sentences_are_worded_as_true():
     """Check item 1: 'rectified' is one-way (pass 19: AlexNet's race and the zero-centring reason are gone)."""
     text = _markdown()
     assert "To measure ReLU's share" not in text and "raced it against tanh" not in text
-    assert '"rectified" means made one-way: negatives become 0' in text and "cut at 0" not in text
+    assert "then *rectified* (made one-way): negatives become 0" in text and "cut at 0" not in text
     assert "each training step would push all its weights" not in text
     assert "the leftmost input. So no input lands" not in text
 
@@ -1155,8 +1157,8 @@ def test_any_curve_claim_points_to_chapter_02s_hill():
     # example is a bump (chapter 02's grey hill), so "hill" keeps one meaning on this page, the learning valley's side.
     assert ("With enough bent units, one layer of them plus a straight output can follow any graph without jumps, "
             "as closely as you like, over a limited range.\n"
-            "Think of a line drawn left to right, without lifting the pen.\nChapter 02 shows an example: "
-            "a bump made of corners.") in text   # pass 68: the theorem's name is chapter 02's alone
+            "Think of a line drawn left to right, without lifting the pen.\nBelow, 6 units follow a wavy curve; "
+            "chapter 02 fits a bump.") in text   # pass 73 (r70 Picture): the claim drawn   # pass 68: the theorem's name is chapter 02's alone
     assert "trace" not in text and "hill made of corners" not in text
     map_line = next(line for line in text.splitlines() if line.startswith("| **02**"))
     assert "fit a bump with corners" in map_line
@@ -1374,7 +1376,7 @@ def test_pass21_smooth_bends_are_older_than_gelu_so_2016_dates_gelu_not_smooth_b
 def test_pass21_training_gets_outputs_close_to_right_and_chapter_02_is_one_example():
     text = _markdown()
     assert "until the outputs are close to right." in text and "until the outputs are right." not in text
-    assert "Chapter 02 shows an example:" in text and "Chapter 02 shows this:" not in text
+    assert "chapter 02 fits a bump." in text and "Chapter 02 shows this:" not in text
 
 
 def test_pass21_the_sum_weights_only_the_middle_unit_by_m():
@@ -1465,7 +1467,9 @@ def test_pass22_terms_are_glossed_before_they_are_used():
     assert "$y$" not in cells[q - 1].source  # pass 31 (r29 item 1): the widget's axis is z
     assert "crosses\nthe vertical axis" in cells[q + 1].source and "*y* axis" not in cells[q + 1].source
     assert "straight?" not in ch00_start_here.stretch_shift().readout.value   # pass 47 (pass 48: the row's new words)
-    assert '"Linear" means straight-line (each of its two pieces is straight); "rectified" means made one-way: negatives become 0.' in _markdown()
+    # Pass 73 (r70 Correctness): the name said as it arose, a linear unit then rectified; the two pieces follow from it.
+    assert ("short for *rectified linear unit*: a *linear* (straight-line) unit, then *rectified* (made one-way): "
+            "negatives become 0.\nSo its graph is two straight pieces, flat at 0 on the left.") in _markdown()
     assert "Here each rule is a layer with one unit and no bend." in _cell("## Why the bend matters")
     course_map = _cell("## The course map")
     assert "the XOR puzzle (answer 1 when exactly one of two inputs is 1)" in course_map
@@ -1495,7 +1499,9 @@ def test_pass22_each_sketch_in_the_unit_picture_dots_the_line_before_its_step_an
     step 1, then the previous step's result) and the solid line is after it; a key under the picture says so."""
     fig = ch00_start_here.network_picture()
     ax = fig.axes[1]
-    assert ch00_start_here.NETWORK_KEY in [t.get_text() for t in ax.texts]
+    # Pass 73 (r70 Picture): the key is gone; each line is named on itself, at its left end, in its own colour.
+    names = [t for t in ax.texts if t.get_text() in ch00_start_here.SKETCH_LINE_NAMES]
+    assert [t.get_text() for t in names] == ["before", "after"] * 3
     sketches = [l for l in ax.lines if len(l.get_xdata()) > 2]   # per step: dotted (before), solid (after)
     dotted = [l for l in sketches if l.get_linestyle() == ":"]
     solid = [l for l in sketches if l.get_linestyle() == "-"]
@@ -1510,6 +1516,10 @@ def test_pass22_each_sketch_in_the_unit_picture_dots_the_line_before_its_step_an
     for before, after in zip(own[1:], result[:-1]):  # before each later step: the last step's result
         assert np.allclose(before, after)
     assert "here ReLU" in " ".join(t.get_text() for t in ax.texts)
+    for t, line in zip(names, [l for pair in zip(dotted, solid) for l in pair]):   # each name at its line's left end
+        (tx, ty), (lx, ly) = t.get_position(), (line.get_xdata()[0], line.get_ydata()[0])
+        assert t.get_ha() == "right" and 0 < lx - tx < 0.2 and ty == pytest.approx(ly), t.get_text()
+        assert t.get_color() == line.get_color()
 
 
 def test_pass22_the_bent_units_are_a_two_layer_pile_that_straight_units_would_merge():
@@ -1524,7 +1534,7 @@ def test_pass22_the_bent_units_are_a_two_layer_pile_that_straight_units_would_me
     for _ in range(200):
         units = [(rng.choice([-1.0, 1.0]), rng.uniform(-2, 2), rng.uniform(-2, 2)) for _ in range(3)]
         assert len(_corner_xs(x, ch00_start_here.bent_sum(units, x))) <= 3
-    after = _cell("With enough bent units, one layer of them plus a straight output")   # pass 52: the merge is said in its recall
+    after = _cell("> **Pause and recall.** The output adds up three bent units.")   # pass 73: its own cell, after the curve
     assert "> Without the bends, the sum is one straight line: the two layers merge into one rule." in after
     assert "> At most three: each bent unit adds at most one corner, where its own input crosses 0." in after
     remember = _cell("## What to remember")
@@ -1645,7 +1655,9 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     assert _markdown().count("fog") == 1   # one analogy, said once
     # Pass 43 (r38 Clarity 1): the learning signal has a cell of its own, after the hill's (pass 52: and the steps').
     signal = next(s for s in src if s.startswith("The network finds this $6$"))   # pass 58
-    assert "**learning signal**" in signal and "**learning signal**" not in after
+    # Pass 73 (r70 Clarity 4): the learning signal is defined in the words box, before the chain; this cell uses it.
+    assert "learning signal" in signal and "**learning signal**" in _cell("> **Words so far.**")
+    assert "**learning signal**" not in after
     # Pass 60 (r54 Picture 1): the signal is named, then pictured; the pointer to chapter 03 is in the cell after it.
     k = src.index(signal)
     # Pass 68 (r63 item 2): "where paths meet ... (chapter 03)" was unexplained; the walk back is read off the picture.
@@ -1896,9 +1908,12 @@ def test_pass27_chapters_01_to_07_each_have_an_exercise_notebook():
     """Check 'Chapters 01 to 07 each come with an exercise notebook' (the r25 reader could not check it): each chapter
     01-07 has a notebook in exercises/ (07's is the recall quiz), and no chapter 08 exists to be left out."""
     opening = next(c.source for c in _nb().cells if c.source.startswith("## How to use the course"))
-    assert "Chapters 01 to 07 each come with an **exercise notebook** of coding tasks" in opening
+    # Pass 73 (r70 Focus): the opening says they exist and where; the links sit under the course map.
+    assert ("Chapters 01 to 07 each come with an **exercise notebook** of coding tasks, with instant feedback: see the "
+            "course map at the end.") in opening and "exercises/" not in opening
+    course_map = next(c.source for c in _nb().cells if c.source.startswith("## The course map"))
     have = sorted(p.name[:2] for p in (ROOT / "exercises").glob("0*.ipynb"))
-    linked = re.findall(r"\[(\d\d)\]\(\.\./exercises/(0\d_[a-z_]+\.ipynb)\)", opening)   # pass 71: each one linked
+    linked = re.findall(r"\[(\d\d)\]\(\.\./exercises/(0\d_[a-z_]+\.ipynb)\)", course_map)   # pass 71: each one linked
     assert [n for n, _ in linked] == have and all(f.startswith(n) and (ROOT / "exercises" / f).exists() for n, f in linked)
     chapters = sorted(p.name[:2] for p in (ROOT / "notebooks").glob("0*.ipynb") if p.name[:2] != "00")
     assert have == chapters == ["01", "02", "03", "04", "05", "06", "07"]
@@ -1909,8 +1924,8 @@ def test_pass27_small_notes_are_dark_and_large_enough():
     (1/10, 1/1000, 1/1,000,000) are dark grey (#333333) at 10.5 pt, not pale #555555 at 9.5-10 pt."""
     from matplotlib.colors import to_hex
     fig = ch00_start_here.network_picture()
-    key = [t for a in fig.axes for t in a.texts if t.get_text() in (ch00_start_here.NETWORK_KEY, ch00_start_here.CORNER_NOTE)]
-    assert len(key) == 2
+    key = [t for a in fig.axes for t in a.texts if t.get_text() == ch00_start_here.CORNER_NOTE]   # pass 73: key cut
+    assert len(key) == 1
     for t in key:
         assert to_hex(t.get_color()) == "#333333" and t.get_fontsize() >= 10.5, t.get_text()
 
@@ -2177,8 +2192,7 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     assert gears == (2, 1, 3) and math.prod(gears) == 6
     # Pass 57 (r51 change 1): "the same numbers multiply it" was wrong for the input (it gives the trained weight's
     # slope, it does not multiply what goes further back); the true factors are said, and the loose closing line cut.
-    assert ("The network finds this $6$ without moving our weight. It uses the **learning signal**: a hill slope "
-            "passed backward, from the output.") in section and "(chapter 03)" not in section   # pass 68: r63 item 2
+    assert ("The network finds this $6$ without moving our weight: it passes the learning signal back.") in section and "(chapter 03)" not in section   # pass 68: r63 item 2
     for gone in ("the same numbers multiply it", "So if the signal shrinks on the way, learning slows.",
                  "times as fast with this weight as with the output itself"):
         assert gone not in section, gone
@@ -2267,8 +2281,9 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # ReLU bars (x1) and the crosses (x0) are said before the picture.
     # Pass 67 (sweep): "so" ties the quarter to the two settings (no "at best" beside an exact quarter).
     # Pass 71 (r68 Correctness): sigmoid's best case, not "the bends'" (ReLU's crosses are its worst).
-    assert ("The bars below show the best case for sigmoid's slope. "   # pass 70 (r65 Clarity 3): why it is steepest, said plainly
-            "Every weight is 1, and each sigmoid sits at its middle, where it is steepest: slope $0.25$ (the black line above).\n"
+    # Pass 73 (r70 Correctness): "sigmoid at its steepest, every weight 1" (bigger weights could grow the signal).
+    assert ("The bars below show sigmoid at its steepest, every weight 1. "
+            "Each sigmoid sits at its middle: slope $0.25$ (the black line above).\n"
             "The signal starts at 1. So each sigmoid keeps a quarter of what reaches it.\n"
             "ReLU's ramp (slope 1) keeps the whole signal. Its flat side (the crosses) passes back 0."
             in cells[h + 2].source and "left out" not in _markdown()
@@ -2549,7 +2564,7 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     text = _history_text()
     # Pass 44: steepness is defined where the learning signal meets the bends; here it is sigmoid's.
     # Pass 54 (r48 change 2): the black line is in the picture above the bars, and the bars are the cause.
-    assert "each sigmoid sits at its middle, where it is steepest: slope $0.25$ (the black line above)." in text
+    assert "Each sigmoid sits at its middle: slope $0.25$ (the black line above)." in text
     # Pass 60 (r54 Correctness): bounded by the weights, as the bars are (bigger weights can grow the signal).
     # Pass 61 (r55 Correctness): "1 or less" let in −5, which grows the signal; the bound is on the weights' size.
     # Pass 62 (r56 Correctness): the bound is a supposition the page makes, said as one (bigger weights could grow the
@@ -2558,8 +2573,9 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     # Pass 68 (cut for words): the supposition kept in one sentence, as a condition on the weights' size.
     # Pass 69 (r64): the condition said as what it is, sigmoid's best case when every weight is 1 (each bias set
     # so it sits at its steepest); the separate supposition sentence cut as a repeat.
-    assert ("The bars below show the best case for sigmoid's slope. Every weight is 1, and each sigmoid sits at its middle, "
-            "where it is steepest") in text
+    # Pass 73 (r70 Correctness): sigmoid at its steepest, every weight 1 (not a best case: bigger weights grow it).
+    assert ("The bars below show sigmoid at its steepest, every weight 1. Each sigmoid sits at its middle: "
+            "slope $0.25$") in text and "best case" not in text
     assert ("passes back 0.\nThis fading signal is one reason deep sigmoid networks learned slowly.") in text
     assert "main reason" not in text
     assert any("fading signal" in e.label for e in history.EVENTS) and "Glorot & Bengio 2010" in history.ALSO_HELPED[
@@ -2745,7 +2761,7 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     # Pass 60 (r54 Picture 1): picture first: the cell before it only names the signal; the rule and why it starts at
     # 1 follow the picture, then the Predict.
     # Pass 61 (r55 Clarity 1): the output's slope is defined, and why the signal starts at 1 said, above the picture.
-    assert cells[k - 1].source.startswith("The network finds this") and "**learning signal**" in cells[k - 1].source
+    assert cells[k - 1].source.startswith("The network finds this") and "learning signal" in cells[k - 1].source
     # It may say where the signal starts (the output's hill slope), but no bend's slope (the rule) before the picture.
     # Pass 62 (r56 Clarity): the signal starts as the output's hill slope, the number the cell above sets to 1.
     # Pass 67 (r62 Clarity 2): the signal is named as a hill slope passed back (the box's fourth line, cut).
@@ -2862,15 +2878,16 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     # input gives the trained weight's slope.
     # Pass 58 (r52 change 1): the 1 said as a stand-in, so the answer is one thing, "6 times the output's slope", in
     # the text, the picture and the move above; the one path back is said as this network's setting.
-    assert f"The network finds this ${slope:g}$ without moving our weight." in _cell("The network finds this")
+    assert f"The network finds this ${slope:g}$ without moving our weight:" in _cell("The network finds this")
     # Pass 60 (r54 Clarity 1-2): only the parts between the output and the trained weight multiply the signal; the
     # trained weight's own value (4, not 1, so it shows) is no factor of its slope: it multiplies only what it passes
     # on. Why the signal starts at 1 is worked first with the output's slope 1, then 10.
     # Pass 61 (r55 Clarity 1): the signal's start moved above the picture, with its reason (the output's own move).
     # Pass 62 (r56 Clarity): the 1 had two meanings (a setting, and "1 times the output's slope"); now one: the signal
     # starts as the output's hill slope, which the cell above sets to 1 (so every number on the way is a hill slope).
-    assert "It uses the **learning signal**: a hill slope passed backward, from the output." in _cell(
-        "The network finds this")   # pass 69 (r64): the signal named as a hill slope passed backward, once
+    # Pass 73 (r70 Clarity 4): named once, in the words box before the chain; the cell above the picture uses it.
+    assert "> - the **learning signal**: a hill slope passed backward from the output, part by part (drawn below)." \
+        in _cell("> **Words so far.**") and _markdown().count("**learning signal**") == 1
     # Pass 66 (r61 Clarity): the pass back as a numbered walk that matches the picture arrow by arrow.
     rule = _cell("Read the arrows right to left:")
     assert ("Read the arrows right to left:\n\n"
@@ -2885,7 +2902,9 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             "This passing back, multiplying at each part, is **backpropagation**.\n"
             "All the hill slopes together are the **gradient**.\n\n"
             # pass 71 (r68 Interaction): the widget's rule, said before its Predict
-            "The sliders below set the right answer to the output minus $1$: the signal starts at $1$.") == rule.strip()
+            # pass 73 (r70 Clarity 3): why the right answer sits 1 below the output
+            "To keep the sums easy, the widget picks a right answer $1$ below the output, so the signal always starts "
+            "at $1$.") == rule.strip()
     # Pass 63 (r58 Clarity): what our weight's own value multiplies (the signal passed on to earlier layers) is cut:
     # chapter 03's backpropagation, and it made the reader doubt the 6. Its value still is no factor of the 6:
     assert "earlier layers" not in _section("## How a network learns")
@@ -2902,8 +2921,11 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             "> - a hill slope: how steep the valley's side is where you stand, so how fast the wrongness climbs as "
             "one number moves;\n"
             "> - the nudge: a hill slope, sign flipped;\n"
-            # pass 68 (r63 item 3): the learning rate, met just above; the learning signal comes after the box
-            "> - the learning rate: one move is learning rate × nudge.") == why.strip()
+            # pass 68 (r63 item 3): the learning rate, met just above
+            "> - the learning rate: one move is learning rate × nudge;\n"
+            # pass 73 (r70 Clarity 4): the learning signal too, met here before the chain
+            "> - the **learning signal**: a hill slope passed backward from the output, part by part (drawn below)."
+            ) == why.strip()
     # Pass 66 (r61 Correctness): the output's hill is the weight's hill (the same bowl), lowest at the right answer,
     # so its hill slope is the output minus the right answer: 24 - 23 = 1 (pass 65's "off by" was plain distance,
     # not the chapter's bowl).
@@ -2923,7 +2945,8 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             # pass 68 (r63 item 1): the same chosen shape, a bowl, as the weight's hill
             # pass 69 (r64 item 2): the reason said: the same bowl shape, so the same rule as for our weight
             # pass 70 (r65 Clarity 2): the output's wrongness measured the same way, so the same rule holds
-            "We measure the output's wrongness the same way: the same bowl shape, lowest at the right answer.\n"
+            # pass 73 (r70 Clarity 2): the bowl's floor said as moved, from the weight's to the output's right answer
+            f"Now the bowl measures the output: its floor is the right answer, ${right:g}$.\n"
             # pass 71 (r68 Clarity): "where you stand" meant a weight's value until here: said as the output
             f"So the output's hill slope is the output minus the right answer: ${said_out:g} - {right:g} = {start:g}$."
             ) == out.strip()
@@ -2931,10 +2954,12 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
         assert d(ch00_start_here.hill, v) == pytest.approx(v - ch00_start_here.HILL_BOTTOM, abs=1e-6)
     # Pass 71 (r66 Clarity): why the two multiply, said per move (the weight's, then the output's); r68 Correctness:
     # as rates for a tiny move (a whole step on the bowl adds more than 6).
-    assert (f"A tiny change of our weight moves the output ${slope:g}$ times as far, "
-            f"and the wrongness ${start:g}$ times as far again.\n"
-            f"So the wrongness moves ${slope:g} \\cdot {start:g} = {slope * start:g}$ times as fast: "
-            "our weight's hill slope.") == _cell("A tiny change of our weight").strip()
+    # Pass 73 (r70 Clarity 2): in plain steps, "1 times as far again" gone: the output moves 6 times as far, the
+    # wrongness 6 x 1 (the output's hill slope).
+    assert (f"A tiny change of our weight moves the output ${slope:g}$ times as far,\n"
+            f"and the wrongness ${slope:g} \\cdot {start:g} = {slope * start:g}$ times as far (times the output's hill "
+            "slope): our weight's hill slope.") == _cell("A tiny change of our weight").strip()
+    assert "times as far again" not in _markdown()
     assert "were $100$" not in _markdown()
     src = [c.source for c in _nb().cells]
     assert src.index(why) < src.index(out) < src.index("ch00.signal_chain_picture()")   # pass 67: the box before
@@ -2963,7 +2988,8 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     assert ch00_start_here.output_hill_slope(out2, right2) == s0 == 1 and out2 == z0 * other["weight"]
     assert d(lambda v: ch00_start_here.output_hill(ch00_start_here.worked_output(v, other), right2), w0) == \
         pytest.approx(other_slope)
-    assert predict.strip() == (f"**Predict:** make the output's weight ${other['weight']:g}$ instead of "
+    # pass 73 (r70 Focus): a second pass-back question, so an optional one more
+    assert predict.strip() == (f"**One more (optional):** make the output's weight ${other['weight']:g}$ instead of "
                                f"${worked['weight']:g}$, and the right answer ${right2:g}$. "
                                "What is our weight's hill slope then?")   # pass 62, 66
     moved = ch00_start_here.worked_output(w0 + 0.1, other) - ch00_start_here.worked_output(w0, other)
@@ -3120,8 +3146,9 @@ def test_pass70_the_slider_chain_sits_after_the_walk_with_its_predict_and_answer
     assert cells[k - 2].source.startswith("Read the arrows right to left:")
     # Pass 71 (r68 Interaction): the widget's rule said before its Predict (the right answer sits 1 below the
     # output, so the signal starts at 1 whatever the input), then the Predict; the weight-5 fold reads its 10 there.
-    assert cells[k - 2].source.strip().endswith("\n\nThe sliders below set the right answer to the output "
-                                                "minus $1$: the signal starts at $1$.")
+    # Pass 73 (r70 Clarity 3): why the right answer sits 1 below the output said (the sums stay easy).
+    assert cells[k - 2].source.strip().endswith("\n\nTo keep the sums easy, the widget picks a right answer $1$ below "
+                                                "the output, so the signal always starts at $1$.")
     assert cells[k - 1].source.strip() == "**Predict:** make the input $-2$. What reaches our weight?"
     assert "Check it on the sliders (output's weight $5$)." in \
         cells[k + 3].source and ch00_start_here.chain_signal(2, 5)["hill slope"] == 10
@@ -3133,7 +3160,7 @@ def test_pass70_the_slider_chain_sits_after_the_walk_with_its_predict_and_answer
     assert ch00_start_here.chain_signal(-2, 3)["hill slope"] == 0 and ch00_start_here.chain_signal(-2, 3)["z"] == -8
     assert "A common wrong answer" in fold and 3 * 1 * -2 == -6 and '"$-6$"' in fold
     assert "$0$" not in cells[k - 1].source
-    assert cells[k + 2].source.startswith("**Predict:** make the output's weight $5$")
+    assert cells[k + 2].source.startswith("**One more (optional):** make the output's weight $5$")   # pass 73
 
 
 # ---- pass 71 ----
@@ -3186,7 +3213,8 @@ def test_pass71_the_stack_draws_rule_2_alone_as_thin_dots_that_follow_its_slider
     from rule 1, the stack and the one rule by its dash; it follows rule 2's sliders, and the stack is neither rule."""
     w = ch00_start_here.flat_pile()
     alone = w.lines["rule 2"]
-    assert alone.get_label() == "rule 2 alone" and alone.get_linewidth() < 2
+    # pass 73 (r70 Picture): in the stack rule 2 reads rule 1's output; alone it reads x, and says so
+    assert alone.get_label() == "rule 2 alone (fed x directly)" and alone.get_linewidth() < 2
     dashes = {k: w.lines[k]._unscaled_dash_pattern for k in ("rule 2", "one rule")}   # told apart by dash, not colour
     assert dashes["rule 2"] == ch00_start_here.RULE2_DASH == (0, (1, 2)) and dashes["one rule"] != dashes["rule 2"]
     for wv, bv in ((4.0, 1.0), (-2.5, 3.0)):
@@ -3196,4 +3224,32 @@ def test_pass71_the_stack_draws_rule_2_alone_as_thin_dots_that_follow_its_slider
         _, stack = (np.asarray(v, float) for v in w.lines["pile"].get_data())
         assert not np.allclose(stack, y) and not np.allclose(stack, 2 * x + 3)
     labels = [t.get_text() for t in w.figure.axes[0].get_legend().get_texts()]
-    assert "rule 2 alone" in labels
+    assert "rule 2 alone (fed x directly)" in labels
+
+
+def test_pass73_the_any_curve_claim_is_drawn_a_zigzag_of_six_bent_units_through_points_of_a_wavy_curve():
+    """Check r70's Picture item (the reader's first change): right after "any graph without jumps", a collapsed cell
+    draws a wavy curve and the sum of 6 bent units (each ReLU(x - corner) times its output weight, plus the output's
+    bias). The sum passes through the curve at every corner and the right end, is straight between corners, stays
+    within WAVY_NEAR of the curve, and more units come closer (the title's claim); every unit adds a corner."""
+    n, at = ch00_start_here.WAVY_UNITS, ch00_start_here.wavy_corners()
+    assert n == 6 and len(at) == n + 1
+    bias, units = ch00_start_here.wavy_units()
+    assert len(units) == n and all(abs(h) > 0.3 for _s, _c, h in units)   # no unit without its corner
+    assert ch00_start_here.corners(units) == pytest.approx(list(at[:-1]))
+    assert ch00_start_here.wavy_zigzag(at) == pytest.approx(ch00_start_here.wavy(at))   # through every corner point
+    x = np.linspace(*ch00_start_here.WAVY_XLIM, 1201)
+    zig, curve = ch00_start_here.wavy_zigzag(x), ch00_start_here.wavy(x)
+    assert np.abs(zig - curve).max() < ch00_start_here.WAVY_NEAR
+    assert np.allclose(zig, np.interp(x, at, ch00_start_here.wavy(at)))   # straight between corners
+    assert np.abs(ch00_start_here.wavy_zigzag(x, 2 * n) - curve).max() < np.abs(zig - curve).max() / 2   # more, closer
+    fig = ch00_start_here.wavy_fit_picture()
+    (ax,) = fig.axes
+    marks = [l for l in ax.lines if l.get_marker() == "o"]
+    assert len(marks) == 1 and list(marks[0].get_xdata()) == pytest.approx(list(at[:-1]))
+    assert "6 bent units" in ax.get_title() and "never more than 0.25 from the curve" in display.figure_alt(fig)
+    cells = _nb().cells
+    k = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.wavy_fit_picture()")
+    assert cells[k].metadata["jupyter"]["source_hidden"] and cells[k].outputs
+    assert cells[k - 1].source.rstrip().endswith(f"Below, {n} units follow a wavy curve; chapter 02 fits a bump.")
+    assert cells[k + 1].source.startswith("> **Pause and recall.** The output adds up three bent units.")

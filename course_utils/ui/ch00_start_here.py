@@ -47,7 +47,8 @@ def _arrow(ax, a, b, **kw):
 
 # Small notes the learner must read (the key, the reference lines): dark grey, not pale (the r25 reader).
 NOTE_GREY = "#333333"
-NETWORK_KEY = "in each sketch: dotted = the line before the step, solid = after it"
+# Pass 73 (r70 Picture): each sketch's two lines named on the lines, at their left ends (was a grey key underneath).
+SKETCH_LINE_NAMES = ("before", "after")
 # The sketches' stretch and shift (for one input), and the word on each sketch saying what its step did (r66).
 SKETCH_W, SKETCH_B = 2.0, 0.8
 SKETCH_WORDS = ("steeper", "lifted", "bent")
@@ -94,7 +95,7 @@ def network_picture():
     # Pass 63 (r58 Picture): taller boxes, so each sketch is larger and its dotted line easy to tell from the solid.
     # Pass 71 (r66 Picture): larger still, with ticks at ±1 on both small axes, a steeper stretch (×2, so the solid
     # line parts from the dotted y = x at once) and a word on each sketch saying what its step did.
-    ax_u.set(xlim=(0, 11), ylim=(-1.9, 13.6))
+    ax_u.set(xlim=(0, 11), ylim=(-1.3, 13.6))
     ax_u.set_title("Inside one unit: three steps", loc="left")
     steps = [("1. stretch and add", "× w each, then add up\n(sketch: for one input)", lambda t: SKETCH_W * t, 9.9),
              ("2. shift", "+ b  (plus a bias)", lambda t: SKETCH_W * t + SKETCH_B, 5.6),
@@ -116,6 +117,9 @@ def network_picture():
         ax_u.hlines([cy - sy, cy + sy], cx - 0.12, cx + 0.12, color=plots.MUTED, lw=0.8)   # and at y = ±1
         ax_u.plot(cx + sx * t, cy + sy * before(t), color="#444444", lw=2.2, ls=":")  # the line before the step
         ax_u.plot(cx + sx * t, cy + sy * shape(t), color=colour, lw=3.0)
+        for word, f, c in zip(SKETCH_LINE_NAMES, (before, shape), ("#444444", colour)):
+            ax_u.text(cx - sx - 0.12, cy + sy * f(t[0]), word, ha="right", va="center", fontsize=9.5, color=c,
+                      fontweight="bold" if word == "after" else "normal")
         ax_u.text(cx - sx, cy + 1.75, SKETCH_WORDS[i], fontsize=10.5, fontstyle="italic", color=colour, va="top")
         before = shape
         if i == 2:  # the corner: where the shifted line crosses 0
@@ -123,8 +127,7 @@ def network_picture():
         if i < 2:
             _arrow(ax_u, (5.4, y0 - 0.05), (5.4, y0 - 0.75))
     ax_u.text(5.5, -0.35, "steps 1 and 2 keep a line straight; step 3 bends it", ha="center", fontsize=10)
-    ax_u.text(5.5, -1.05, NETWORK_KEY, ha="center", fontsize=10.5, color=NOTE_GREY)
-    ax_u.text(5.5, -1.75, CORNER_NOTE, ha="center", fontsize=10.5, color=NOTE_GREY)
+    ax_u.text(5.5, -1.05, CORNER_NOTE, ha="center", fontsize=10.5, color=NOTE_GREY)
     # A dotted arrow: the boxes on the right are the highlighted unit, opened up.
     ux, uy = units[3]
     fig.add_artist(ConnectionPatch((ux + 0.5, uy + 0.1), (0.15, 13.2), "data", "data", axesA=ax, axesB=ax_u,
@@ -315,6 +318,8 @@ def steepness_picture(weights=STEEPNESS):
 # The pile is drawn thick and the one-rule line thin on top of it, so both show: black above and below the dashes.
 PILE_LW, DASH_LW = 6.0, 1.6
 RULE2_COLOUR, RULE2_DASH = "#555555", (0, (1, 2))   # rule 2 alone: thin grey dots
+# Pass 73 (r70 Picture): in the stack rule 2 reads rule 1's output; drawn alone, it reads x, and its label says so.
+RULE2_LABEL = "rule 2 alone (fed x directly)"
 PILE = [(2.0, 3.0), (4.0, 1.0)]  # the worked pile of notebook 00: ×2 +3, then ×4 +1
 ONE_RULE = (8.0, 13.0)           # ... which is one rule: ×8 +13
 
@@ -383,7 +388,7 @@ def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
     after1 = w1 * x + b1
     ax.plot(x, after1, color=plots.color("rule 1", 1), lw=1.6, label="rule 1: 2x + 3")
     # Pass 71 (r66 Picture): rule 2 alone, thin dots, so the stack is seen to be neither rule but a third straight line.
-    alone = live.moving(ax.plot([], [], color=RULE2_COLOUR, lw=1.6, ls=RULE2_DASH, label="rule 2 alone")[0])
+    alone = live.moving(ax.plot([], [], color=RULE2_COLOUR, lw=1.6, ls=RULE2_DASH, label=RULE2_LABEL)[0])
     pile = live.moving(ax.plot([], [], color="black", lw=PILE_LW, label="rule 1, then rule 2: the stack")[0])
     # Thin long dashes on the thick black line: both show, the black around and between the dashes.
     one = live.moving(ax.plot([], [], color=plots.color("gelu"), lw=DASH_LW, ls=(0, (6, 4)),
@@ -595,7 +600,7 @@ def bent_units_check():
          "A common wrong answer: \"it climbs, as unit 1 does.\"",
          "In fact, unit 2 runs downhill just as fast."],
         [f"With 3 units: {NUMBER_WORDS[len(three)].lower()} corners, at x = {where}.",
-         "Each bent unit usually adds one corner, where its own input crosses 0.",
+         "Each bent unit usually adds one corner, where its own input crosses 0 (if its w is not 0).",
          "Adding them up keeps every corner, with two exceptions.",
          "A unit whose output weight is 0 adds no corner.",
          "Two corners at the same x can cancel out.",
@@ -614,6 +619,60 @@ def bent_units_task_check():
          f"Their slopes add up: {flat}.",
          "Now the sum is a tent (the picture below): flat, up, down, flat."],
     ], TENT_ROW)
+
+
+# Pass 73 (r70 Picture, the reader's first change): "any graph without jumps" drawn. A wavy curve and the sum of
+# WAVY_UNITS bent units ReLU(x - corner), each corner on the curve, plus the output's bias: between its corners the
+# sum is straight, so it is a zig-zag through the corner points that stays near the curve (within WAVY_NEAR).
+WAVY_XLIM, WAVY_UNITS, WAVY_NEAR = (-3.0, 3.0), 6, 0.3
+
+
+def wavy(x):
+    """The smooth curve the bent units follow: 1.5·sin(1.2x + 0.5) + 0.3x (shifted off 0, so no three of the corner
+    points lie on one line: every unit's corner shows)."""
+    x = np.asarray(x, dtype=float)
+    return 1.5 * np.sin(1.2 * x + 0.5) + 0.3 * x
+
+
+def wavy_corners(n=WAVY_UNITS, xlim=WAVY_XLIM):
+    """The n corners, evenly spaced from the left end, and the right end: n + 1 points where the zig-zag meets the curve."""
+    return np.linspace(*xlim, n + 1)
+
+
+def wavy_units(n=WAVY_UNITS, xlim=WAVY_XLIM):
+    """The output's bias and the n bent units (sign 1, shift −corner, output weight) whose sum joins the curve's points
+    with straight pieces: each unit's output weight is the change of slope at its corner (the first: the first slope)."""
+    at = wavy_corners(n, xlim)
+    slopes = np.diff(wavy(at)) / np.diff(at)
+    weights = np.diff(slopes, prepend=0.0)
+    return float(wavy(at[0])), [(1.0, float(-c), float(h)) for c, h in zip(at[:-1], weights)]
+
+
+def wavy_zigzag(x, n=WAVY_UNITS):
+    """The sum of the bent units plus the output's bias, at x."""
+    bias, units = wavy_units(n)
+    return bias + bent_sum(units, x)
+
+
+@plots.styled
+def wavy_fit_picture(n=WAVY_UNITS):
+    """A wavy curve and the zig-zag of n bent units added up, its corners circled (notebook 00, after the tent)."""
+    fig, ax = plots.new_figure(640, 330)
+    x = np.linspace(WAVY_XLIM[0] - 0.6, WAVY_XLIM[1], 721)
+    at = wavy_corners(n)
+    ax.plot(x, wavy(x), color="black", lw=1.4, ls=(0, (5, 3)), label="a smooth wavy curve")
+    ax.plot(x, wavy_zigzag(x, n), color=plots.color("relu"), lw=2.6,
+            label=f"{n} bent units, added up: straight pieces")
+    ax.plot(at[:-1], wavy(at[:-1]), "o", mfc="white", mec=plots.color("relu"), mew=2, ms=8, label="a corner (one per unit)")
+    ax.axhline(0, color="black", lw=0.8)
+    ax.set(xlim=(x[0], x[-1]), ylim=(-2.6, 2.9), xlabel="input x", ylabel="output",
+           title=f"{n} bent units follow a curve: more units, closer")
+    ax.legend(loc="upper left", fontsize=9)
+    gap = float(np.max(np.abs(wavy_zigzag(x[x >= at[0]], n) - wavy(x[x >= at[0]]))))
+    fig.set_label(f"A smooth wavy curve (dashed) and, on it, a solid zig-zag of {n} straight pieces: the sum of {n} "
+                  f"bent units, one corner each (circled), at x = {', '.join(f'{c:g}' for c in at[:-1])}. "
+                  f"From x = {at[0]:g} on, the zig-zag is never more than {gap:.2f} from the curve.")
+    return fig
 
 
 # The four bends the history names, on one shared pair of axes: the two S-curves of the 1980s, ReLU, and GELU, ReLU
@@ -1027,6 +1086,10 @@ def signal_numbers(worked=SIGNAL_WORKED):
 
 CHAIN_KINDS = ("input", "our weight", "bend", "weight", "output")   # left to right
 OUR_AT = 1   # our weight's box
+# Pass 73 (r70 Picture): each box half-width, wide enough for "our weight: 4" (1.6 wide, it overflowed); arrows and
+# links stop just outside it.
+BOX_HALF = 0.98
+BOX_GAP = BOX_HALF + 0.08
 
 
 def chain_boxes(worked=SIGNAL_WORKED, w=HIDDEN_WEIGHT):
@@ -1044,8 +1107,8 @@ def _chain_row(ax, title, names=None, texts=None):
     for i, (kind, name, x) in enumerate(zip(CHAIN_KINDS, names or chain_boxes(), xs)):
         colour = colours[kind]
         face = tuple(c + (1 - c) * 0.7 for c in to_rgb(colour)) if i == OUR_AT else "white"   # ours: filled
-        ax.add_patch(FancyBboxPatch((x - 0.8, -0.38), 1.6, 0.76, boxstyle="round,pad=0.05", facecolor=face,
-                                    edgecolor=colour, lw=3 if i == OUR_AT else 2, zorder=3))
+        ax.add_patch(FancyBboxPatch((x - BOX_HALF, -0.38), 2 * BOX_HALF, 0.76, boxstyle="round,pad=0.05",
+                                    facecolor=face, edgecolor=colour, lw=3 if i == OUR_AT else 2, zorder=3))
         label = ax.text(x, 0, name, ha="center", va="center", fontsize=11, fontweight="bold", zorder=4)
         if texts is not None:
             texts.append(label)
@@ -1056,7 +1119,7 @@ def _chain_row(ax, title, names=None, texts=None):
 
 def _on_arrow(ax, a, b, says, number, forward):
     """An arrow between two boxes, its label above it and, in orange, its worked number under it."""
-    start, end = (a + 0.88, b - 0.88) if forward else (b - 0.88, a + 0.88)
+    start, end = (a + BOX_GAP, b - BOX_GAP) if forward else (b - BOX_GAP, a + BOX_GAP)
     _arrow(ax, (start, 0), (end, 0), lw=1.6, mutation_scale=16)
     ax.text((a + b) / 2, 0.12, says, ha="center", va="bottom", fontsize=9.5)
     ax.text((a + b) / 2, -0.12, number, ha="center", va="top", fontsize=10.5, color=WORKED_COLOUR, fontweight="bold")
@@ -1085,7 +1148,7 @@ def wiggle_picture(move=WIGGLE, w=HIDDEN_WEIGHT):
     """Move our weight by `move`: the change travels forward, box by box, multiplied by each part (notebook 00)."""
     fig, ax = plots.new_figure(940, 250)
     xs = _chain_row(ax, f"Move our weight up by {move:g}: the change travels forward (orange: how far each moves)")
-    ax.plot([xs[0] + 0.88, xs[1] - 0.88], [0, 0], color="black", lw=1.6)   # the link: the input feeds our weight
+    ax.plot([xs[0] + BOX_GAP, xs[1] - BOX_GAP], [0, 0], color="black", lw=1.6)   # the link: the input feeds our weight
     numbers = forward_numbers(move)
     for i, (says, number) in enumerate(zip(FORWARD_SAYS, numbers)):
         _on_arrow(ax, xs[i + 1], xs[i + 2], says, number, forward=True)
@@ -1114,7 +1177,7 @@ def signal_chain_picture(note=TRAINED_NOTE):
     found (notebook 00, how a network learns)."""
     fig, ax = plots.new_figure(940, 250)
     xs = _chain_row(ax, "The learning signal, passed back from the output (orange: the signal)")
-    ax.plot([xs[0] + 0.88, xs[1] - 0.88], [0, 0], color="black", lw=1.6)   # the link, no arrow: no signal goes on
+    ax.plot([xs[0] + BOX_GAP, xs[1] - BOX_GAP], [0, 0], color="black", lw=1.6)   # the link, no arrow: no signal goes on
     numbers = signal_numbers()
     for i, (says, number) in enumerate(zip(BACK_SAYS, reversed(numbers[:-1]))):
         _on_arrow(ax, xs[i + 1], xs[i + 2], says, number, forward=False)
@@ -1169,9 +1232,9 @@ def signal_chain(x=SIGNAL_WORKED["input"], v=SIGNAL_WORKED["weight"], w=HIDDEN_W
     boxes = []
     names = (f"input\n{_minus(x)}", f"{OUR_WEIGHT}: {w:g}", "bend\n(ramp)", f"weight\n{_minus(v)}", "output")
     xs = _chain_row(ax, CHAIN_TITLE, names, boxes)
-    ax.plot([xs[0] + 0.88, xs[1] - 0.88], [0, 0], color="black", lw=1.6)   # the link, no arrow: no signal goes on
+    ax.plot([xs[0] + BOX_GAP, xs[1] - BOX_GAP], [0, 0], color="black", lw=1.6)   # the link, no arrow: no signal goes on
     for a, b in zip(xs[1:-1], xs[2:]):
-        _arrow(ax, (b - 0.88, 0), (a + 0.88, 0), lw=1.6, mutation_scale=16)
+        _arrow(ax, (b - BOX_GAP, 0), (a + BOX_GAP, 0), lw=1.6, mutation_scale=16)
     mid = [(a + b) / 2 for a, b in zip(xs[1:-1], xs[2:])]   # bend<-weight, weight<-output, output
     says = [live.moving(ax.text(m, 0.12, t, ha="center", va="bottom", fontsize=9.5))
             for m, t in zip(mid, ("× the bend's slope", "× the weight", "starts\nhere"))]
