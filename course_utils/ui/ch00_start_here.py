@@ -109,7 +109,7 @@ def network_picture():
                                       edgecolor=colour, lw=1.6))
         ax_u.text(0.6, y0 + 2.35, name, fontsize=11.5, fontweight="bold", va="center")
         ax_u.text(0.6, y0 + 1.0, how, fontsize=10, va="center", linespacing=1.0)
-        # The sketch: the line before this step dotted dark grey, the step's result in colour (the key below says so).
+        # The sketch: the line before this step dotted dark grey, the step's result in colour, each named on itself.
         cx, cy, sx, sy = 8.55, y0 + 1.4, 1.75, 0.5  # right of the words, clear of "then add up"
         ax_u.plot([cx - sx, cx + sx], [cy, cy], color=plots.MUTED, lw=0.8)   # a small x axis
         ax_u.plot([cx, cx], [cy - 1.2, cy + 1.85], color=plots.MUTED, lw=0.8)  # and y axis
