@@ -1081,7 +1081,7 @@ def test_key_pictures_label_x_and_the_reference_figure_shares_one_y_scale_to_x_6
     # x: cases, bends, layers (pass 40: Q28's spread, layer by layer)
     bars = [ch07_quiz.AFTER_PICTURES[q] for q in (*ch07_quiz.SHARE_CASES, "chain_sigmoid_10", "selu_steady",
                                                    "race_loser", "xor_no_bend_chance", "multiclass_output", "loss_at_ln2",
-                                                   "softmax_max_trick")]   # pass 63: Q26, scores   # r38: x is the epoch; pass 48: Q11, a score; pass 62: Q33, classes; Q6, a chance
+                                                   "softmax_max_trick", "why_seeds")]   # pass 63: Q26, scores   # r38: x is the epoch; pass 48: Q11, a score; pass 62: Q33, classes; Q6, a chance
     bars += list(ch07_quiz.DIAGRAMS)   # boxes and arrows, no axes (their alt text says what they show)
     draws = list(ch07_quiz.AFTER_PICTURES.values()) + list(ch07_quiz.ASK_PICTURES.values())
     assert all(fig.axes[0].get_xlabel().startswith("x") for fig, d in zip(drawn, draws) if d not in bars)
@@ -1148,7 +1148,9 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     assert text.count("levels off") == 1 and f"levels off near {floor:.2f}: minus their product.".replace("-", "\u2212") in text
     assert "size of its left side" not in text and len(re.findall(r"[.!?](?:\s|$)", text)) == 5
     # pass 55 (r49): the picture starts at spread 2, so the key says other starts are pulled toward 0 and 1
-    assert "again, and other starts (like the picture's spread 2) are pulled toward them." in text
+    # p73 (r70 Correctness): the picture's average starts at 0, so only the spread is shown being pulled in
+    assert "again, and other starts are pulled toward them: in the picture, the spread is pulled from 2 toward 1." in text
+    assert "the spread is pulled from 2 toward 1" in quiz.key_why("selu_steady")
 
 
 def test_selu_key_gives_its_job_and_its_true_slopes_from_the_registry():
@@ -1489,7 +1491,7 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     # pass 56 (r50): the gate is what the content is scaled by (SiLU(g), as Q17's picture says), not the raw sum
     # pass 62 (r56 Focus): said once, in the word list above every round, not in a "Words:" box round after round
     assert f"- **SwiGLU**: {quiz.PAGE_WORDS['SwiGLU']}" in top and quiz.PAGE_WORDS["SwiGLU"] == (
-        "a bend with a gate. It makes two weighted sums of one input. One, the gate, scales the other, the content.")
+        "a bend with a gate. It makes two weighted sums of the same inputs. One, the gate, scales the other, the content.")
     assert quiz.get("swiglu_gate").chapter == "02" and quiz.get("transformer_ffn").chapter == "06"
     assert "bent" not in quiz.PAGE_WORDS["SwiGLU"] and "SiLU" not in quiz.PAGE_WORDS["SwiGLU"]   # still no "bent": Q17 asks it
     xor = [(a, b, int(a != b)) for a in (0, 1) for b in (0, 1)]
@@ -2229,7 +2231,7 @@ def test_pass22_q28_says_why_selu_is_right_average_0_and_spread_1_kept_layer_aft
     # pass 31: SELU's output is not bell-shaped: only its average and spread come back
     # pass 37: "inputs", not the unglossed "signal"
     assert ("bell-shaped inputs (values that pile up near the average and thin out on both sides) with average 0 and spread 1 come out with average 0 and spread 1 again, and other "
-            "starts (like the picture's spread 2) are pulled toward them. A weighted sum of many inputs is "
+            "starts are pulled toward them: in the picture, the spread is pulled from 2 toward 1. A weighted sum of many inputs is "
             "close to bell-shaped. So that holds layer after layer") in why and "wide layers" not in why
     assert "set its shape" not in why
 
@@ -2339,6 +2341,15 @@ def test_pass23_q30s_seeds_are_the_numbers_chapter_05s_race_computes():
     assert ("In chapter 05, from seed 0, ReLU got its loss under 0.1 before tanh did; from seed 2, after it. "
             "Only comparing all the seeds' results tells a real difference from luck.") in why   # pass 26: no run log (176 to 326)
     assert "176" not in why and not hasattr(quiz, "RELU_EPOCHS")
+    # p73 (r70 Correctness): the key's picture draws the two seeds it names, so the swap can be checked
+    assert "why_seeds" in ch07_quiz.AFTER_PICTURES
+    at = ch07_quiz.swap_epochs()
+    assert at == {first: {"relu": int(relu[first]), "tanh": int(tanh[first])},
+                  second: {"relu": int(relu[second]), "tanh": int(tanh[second])}}
+    assert (f"seed {first}: ReLU at epoch {at[first]['relu']}, Tanh at epoch {at[first]['tanh']}; seed {second}: Tanh "
+            f"at epoch {at[second]['tanh']}, ReLU at epoch {at[second]['relu']}. The order swaps.") in ch07_quiz.picture_alt("why_seeds")
+    fig = ch07_quiz._seed_panels()
+    assert [ax.get_title() for ax in fig.axes] == [f"seed {first}: ReLU first", f"seed {second}: Tanh first"]
     assert "Two seeds of one bend can differ more than two bends do." not in why
     rows = {r[0]: r for r in ch05_race.summary_table(runs).rows}   # the range chapter 05's table prints
     assert rows["ReLU"][1] == "176 – 326"
@@ -2402,11 +2413,16 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # gives chapter 01's equal totals, then the conclusion, in two sentences (the loop below checks the totals)
     assert xor.explanation == ("About one half, at (1, 0) and at every other point: the know-nothing answer, a "
                                "50-50 guess.\n"
-                               "With no bend, the scores of (0, 1) and (1, 0) always add up to the same total as those "
-                               "of (0, 0) and (1, 1) (chapter 01).\n"
+                               "Take one straight rule: score = 2x₁ + x₂ + 0.5. (0, 0) scores 0.5 and (1, 1) scores "
+                               "3.5: total 4. (0, 1) scores 1.5 and (1, 0) scores 2.5: total 4 too.\n"
+                               "Every straight rule ties the two totals like this (chapter 01). So it cannot lift both "
+                               "points whose answer is 1 above both points whose answer is 0.\n"
                                "Splitting a total unevenly only adds loss (the picture), so the best rule gives all four "
                                "points one chance, and with two 1s and two 0s that is ½: loss 0.69 each.")
     assert "higher" not in xor.explanation
+    assert quiz.XOR_WORKED == (2.0, 1.0, 0.5)   # p73 (r70 Clarity): the worked rule the key names, its totals equal
+    pairs = [[quiz._xor_score(p, quiz.XOR_WORKED) for p in pair] for pair in (((0, 0), (1, 1)), ((0, 1), (1, 0)))]
+    assert pairs == [[0.5, 3.5], [1.5, 2.5]] and sum(pairs[0]) == sum(pairs[1]) == 4
     for rule in np.random.default_rng(70).normal(0, 2, (50, 3)):   # raise both 1-points and a 0-point rises too
         assert quiz._xor_score((0, 1), rule) + quiz._xor_score((1, 0), rule) == pytest.approx(
             quiz._xor_score((0, 0), rule) + quiz._xor_score((1, 1), rule))
@@ -2421,7 +2437,8 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # pointer to the trained runs, and the picture; the tilt's numbers are still checked here
     lines = xor.explanation.split("\n")
     # p72 (r68): the answer, then two sentences (equal totals, then the conclusion) and the picture
-    assert len(lines) == 3 and not re.search(r"\bln\b", xor.explanation) and "-point" not in xor.explanation
+    # p73 (r70 Clarity): a worked straight rule and its equal totals first, on a line of its own
+    assert len(lines) == 4 and not re.search(r"\bln\b", xor.explanation) and "-point" not in xor.explanation
     assert not [line for line in lines if line.startswith(quiz.FOLD)]
     assert quiz._xor_loss((0, 1), 1) - np.log(2) > np.log(2) - quiz._xor_loss((1, 0), 1) > 0   # costs more than it saves
     assert (f"{2 * (np.log(2) - quiz._xor_loss((0, 1), 1, quiz.XOR_LIFT)):.2f}",
@@ -3211,7 +3228,7 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
     assert options["Leaky ReLU."].startswith("its left side keeps a small slope")
     # pass 37: the stem says only "the right start weights" (the r34 reader met four new things at once); the key names them
-    assert "starts with random weights of the right size." in quiz.get("selu_steady").prompt   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
+    assert "starts with small random weights, sized to each unit's number of inputs." in quiz.get("selu_steady").prompt   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
     assert quiz.get("selu_steady").options[0].why.endswith(
         "whose start weights have average 0 and spread 1/√n (n: inputs per unit).")
     selu = activations.get("selu")
@@ -3628,7 +3645,9 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     # pass 56 (r50): at layer 10 the spread is still coming down (1.03 to 1.08): "pull toward", not "settle"
     # r61 (Clarity): "what does SELU pull toward fixed values" twisted; two short sentences, then the question
     # r62 (Clarity): "right size" and "some numbers" were vague: two numbers, named in the options
-    assert selu.prompt == ("A SELU network starts with random weights of the right size. Layer after layer, SELU pulls "
+    # p73 (r70 Clarity): "the right size" said in a few words (the key gives the exact spread, 1/√n)
+    assert "1/√n (n: inputs per unit)" in selu.options[quiz.answer_key("selu_steady")].why
+    assert selu.prompt == ("A SELU network starts with small random weights, sized to each unit's number of inputs. Layer after layer, SELU pulls "
                            "two numbers toward fixed values. Which two?")
     spread, average = ch07_quiz.selu_spread_runs()["SELU"], ch07_quiz.selu_average_runs()["SELU"]
     assert all(abs(s[-1] - 1) < abs(s[0] - 1) / 5 for s in spread)   # pulled toward 1 from 2, not kept where it was
@@ -3881,6 +3900,9 @@ def test_pass43_r38_keys_of_q7_q8_q17_and_the_race_show_a_picture():
     highest = max(four[n][:, -1].max() for n in ("tanh", "relu", "leaky_relu"))
     assert highest < 0.1 and (f"Every run of Tanh, ReLU and Leaky ReLU ends below the 0.1 line: the highest ends at "
                               f"{highest:.2f}. Every sigmoid run stays above 0.6.") in alt29
+    # p73 (r70 Picture): each panel's highest end sits in its title, off the curves
+    assert [ax.get_title() for ax in ch07_quiz._race_panels().axes] == [
+        f"{activations.get(n).label} (highest end: {four[n][:, -1].max():.2f})" for n in ch07_quiz.RACE_FOUR]
     for qid, n in (("race_loser", 4),):
         fig, ax = plt.subplots()
         ch07_quiz.AFTER_PICTURES[qid](ax)
@@ -4413,6 +4435,9 @@ def test_pass58_a_slope_multiplies_the_nudge_it_is_no_share():
     # under the list now draws Leaky ReLU
     assert "- **Leaky ReLU**: another form of ReLU (chapter 04).\n" in words and "stuck" not in words
     assert "leaky_relu" in ch07_quiz.SHAPES
+    # p73 (r70 Picture): in the shapes grid, Leaky ReLU's left side looked flat; a label gives its slope
+    leaky = ch07_quiz.bend_shapes().axes[ch07_quiz.SHAPES.index("leaky_relu")]
+    assert [t.get_text() for t in leaky.texts] == ["slope 0.01 here"] and ch07_quiz.LEAK_SLOPE == 0.01
     assert "for every training example" in quiz.get("leaky_alive").prompt
 
 
