@@ -436,10 +436,13 @@ def test_the_review_asks_only_the_missed_one_today(path):
     assert "bias_role" in s.due(limit=99)
     cells = [_src(c) for c in _cells()]
     k = next(i for i, t in enumerate(cells) if "review_cell(" in t)
-    assert "Which one does the review ask today?" in cells[k - 1]
-    assert "The missed one." in cells[k + 1] and "The boxes are **Leitner boxes**" in cells[k + 1]   # r45: the right one waits its day
+    # p73 (r70 Focus): the review's Predict asks about the learner's recall, not the tool's rule; the rules sit in
+    # one closing fold with the bars' colours (_mechanics)
+    assert "how many of today's cards will you get right first try?" in cells[k - 1]
+    assert "A card you miss comes back first next time" in cells[k + 1] and "Leitner" not in cells[k + 1]
+    assert "The boxes are **Leitner boxes**" in _mechanics()   # r45: the right one waits its day
     # r45 Clarity 1: the opening and this answer say what review.due does: missed first, then never tried
-    assert "Today's review asks it first, then questions you have not tried." in cells[k + 1]
+    assert "Today's review asks it first, then questions you have not tried." in _mechanics()
     assert "Later, a review asks" not in cells[0]   # pass 68 (r63): said once, in the review's own fold (above)
     t = [0.0]
     s2 = review.Store(None, now=lambda: t[0])
@@ -449,8 +452,9 @@ def test_the_review_asks_only_the_missed_one_today(path):
     assert due2[0] == "where_bend" and "bias_role" not in due2 and len(due2) == 5
     assert all(q not in s2.answers for q in due2[1:])   # the rest: questions not tried yet
     k = next(i for i, t in enumerate(cells) if "progress_view(" in t)
-    assert "Two, at least a day apart." in cells[k + 1] and "A day later, the second moves it to box 3: green." in cells[k + 1]
+    assert "A second right answer, a day later, moves it to box 3: green." in cells[k + 1]
     assert "A wrong answer, at any time, sends it back to box 1: orange." in cells[k + 1]   # pass 23: sooner too
+    assert HOW_REVIEW in cells[k + 1] and "which chapter do you know least well?" in cells[k - 1]   # p73 (r70 Focus)
 
 
 def test_the_chapter_tally_compares_the_prediction_with_first_tries():
@@ -712,7 +716,7 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     """Check the boxes' waits (1, 3, 7, 14 days) are in the fold under the review, not above its Predict line."""
     cells = [_src(c) for c in _cells()]
     k = next(i for i, t in enumerate(cells) if "review_cell(" in t)
-    above, fold = "\n".join(cells[k - 2:k]), cells[k + 1]
+    above, fold = "\n".join(cells[k - 2:k]), _mechanics()   # p73 (r70 Focus): the rules in the one closing fold
     assert review.DAYS == {1: 0, 2: 1, 3: 3, 4: 7, 5: 14}
     assert "comes back at once" not in above and "a day" not in above
     assert not re.search(r"box \d|Leitner|wait", above)          # the rules come after the Predict, folded
@@ -723,7 +727,8 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     # pass 34: the picture first, then only the two rules the prediction needs (the picture says the rest)
     # pass 63 (r58 Focus): the answer and the one-line rule open; the box mechanics (picture first) in a nested fold
     # p69 (r64 Focus): the answer fold closes first; the mechanics sit in one fold after it, not nested
-    assert fold.index("</summary>") < fold.index("The missed one.") < fold.index("</details>") < fold.index(ch07_quiz_HOW_BOXES) < fold.index("<img") < fold.rindex("</details>")
+    # p73 (r70 Focus): the progress answer closes first; the mechanics of review and bars share one fold after it
+    assert fold.index("</summary>") < fold.index("</details>") < fold.index(HOW_REVIEW) < fold.index("<img") < fold.rindex("</details>")
     assert fold.index("<img") < fold.index(BOX_1_PATH) < fold.index(
         f"A right first answer puts a new card in box 2, which waits {ch07_quiz.wait_words(review.DAYS[2])}.")
     assert review.DAYS[1] == 0 and ch07_quiz.wait_words(review.DAYS[1]) == "at once"
@@ -731,15 +736,15 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     assert "Missed cards (box 1) come back first" not in shown and "before its wait is over" not in shown
     assert f'alt="{html.escape(ch07_quiz.leitner_alt(), quote=True)}"' in fold
     assert "Waits: 1 day in box 2, 3 days in box 3, 1 week in box 4, 2 weeks in box 5." in ch07_quiz.leitner_alt()
-    inner = fold.index(ch07_quiz_HOW_BOXES) + len(ch07_quiz_HOW_BOXES)   # pass 63: the mechanics' nested fold
+    inner = fold.index(HOW_REVIEW) + len(HOW_REVIEW)   # pass 63: the mechanics' own fold
     prose = re.sub(r"<img[^>]*>", "", fold[inner:fold.rindex("</details>")])
-    assert len([line for line in prose.splitlines() if line.strip()]) == 4   # pass 46 (r41): box 1's path takes three; r61 (Focus): two sentences on one line, so 4
-    opened = fold[fold.index("</summary>") + 10:fold.index("</details>")]
+    assert len([line for line in prose.splitlines() if line.strip()]) == 5   # p73: plus the green rule; pass 46 (r41): box 1's path takes three; r61 (Focus): two sentences on one line, so 4
+    check = cells[k + 1]
+    opened = check[check.index("</summary>") + 10:check.index("</details>")]
     waits = ", ".join(ch07_quiz.wait_words(review.DAYS[k]) for k in range(2, review.BOXES + 1))
     assert waits == "1 day, 3 days, 1 week, 2 weeks" and ch07_quiz.wait_words(review.DAYS[1]) == "at once"
-    assert [line for line in opened.splitlines() if line.strip()] == [   # pass 68: the answer said once
-        f"The missed one. Missed questions return today; right ones after {waits}.",   # p69 (r64): the store's waits, in one line
-        "Retrying today is practice and cannot move the card up. Only a right answer a day later can."]   # p71 (r67): no clash; p72 (r68 Clarity): two short sentences
+    assert [line for line in opened.splitlines() if line.strip()] == [   # p73 (r70 Focus): the learner's count
+        "Count your right first answers above. A card you miss comes back first next time; one you get right waits longer."]
     clock = [0.0]   # p71: what the store does, as the second line says: a retry the same day stays in box 1, a day on it moves
     store = review.Store(None, now=lambda: clock[0])
     store.record("unit_steps", False)
@@ -1270,7 +1275,9 @@ def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_the_tick_
                              "   - **slope at x = …**: your sketch's slope there.\n"
                              "   - **my left near-flat zone**: where it ends. A zone from far left to −2? Set −2.\n"
                              "   - **my right near-flat zone**: where it starts.\n"
-                             "   - No zone on a side? Tick **no near-flat zone on the left** (or right).")
+                             # p73 (r70 Clarity): one control per line, each tick box too
+                             "   - **no near-flat zone on the left**: tick if none.\n"
+                             "   - **no near-flat zone on the right**: tick if none.")
     w0 = ch07_quiz.sketch_from_memory()
     names = [s.description.removesuffix(ch07_quiz.UNSET_MARK) for s in w0.sliders.values()] + [b.description for b in w0.nones.values()]
     assert [n.split(" = ")[0] for n in names[:5]] == ["slope at x"] * 5 and names[5:] == [
@@ -1597,7 +1604,16 @@ def test_pass13_the_guess_box_is_said_to_open_each_chapters_questions_when_the_n
     assert "T (a number the scores are divided by)" in quiz.get("softmax_temperature").prompt
 
 
-ch07_quiz_HOW_BOXES = "<details><summary>How the boxes work</summary>"   # pass 63: the nested fold
+# p73 (r70 Focus): the review's boxes and the bars' colours, explained once, in one fold after the progress bars
+HOW_REVIEW = "<details><summary>How the review and the bars work</summary>"
+
+
+def _mechanics():
+    """The cell after the progress bars: its Check fold, then the one fold of the tool's rules."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "progress_view(" in _src(c))
+    assert HOW_REVIEW in _src(cells[k + 1]) and sum(HOW_REVIEW in _src(c) for c in cells) == 1
+    return _src(cells[k + 1])
 
 BOX_1_PATH = ("A missed card goes to box 1. Today's review asks it first, then questions you have not tried.\n"
               # r61 (Focus): the 24-hour rule in two sentences (the picture's box-1 label says it too)
@@ -1641,7 +1657,7 @@ def test_pass15_prose_pace_hint_on_track_glosses_line_native_key_pictures_and_th
     k = next(i for i, c in enumerate(cells) if "progress_view(" in _src(c))
     # pass 30: the colours are named by the bars' legend only; the check fold says when a card turns green
     assert "Each bar below holds one chapter's questions" in _src(cells[k - 2]) and "remembered twice" not in _src(cells[k - 2]) + _src(cells[k - 1])
-    assert "the second moves it to box 3: green." in _src(cells[k + 1])
+    assert "a day later, moves it to box 3: green." in _src(cells[k + 1])
     assert ch07_quiz.KEY_PICTURE_WIDTH == ch07_quiz.SMALL[0] == 520
     learner = ch07_quiz.Learner(review.Store(None))
     assert "width='520'" in ch07_quiz.key_fold_html("gelu_dip", 1, learner) and "width='390'" not in text
@@ -1909,8 +1925,8 @@ def test_pass18_q1_asks_for_a_unit_q20_counts_slopes_only_q35_supposes_and_the_r
     ch07_quiz.choice_widget("unit_steps", 1, learner).buttons[0].click()
     due = ch07_quiz.review_cell(learner).due                        # one answer: never-answered ones are picked
     assert due and all(qid not in learner.store.answers for qid in due if qid != "unit_steps")
-    fold = next(_src(c) for c in _cells() if _src(c).startswith("<details><summary>Check your prediction</summary>") and "Leitner" in _src(c))
-    assert "The missed one." in fold and "questions you have not tried" in fold   # pass 34; pass 68: said in the fold only
+    fold = _mechanics()
+    assert "A missed card goes to box 1." in fold and "questions you have not tried" in fold   # pass 34; pass 68: said in the fold only
 
 
 # ---------------------------------------------------------------- pass 20: the fresh readers' wrong or misleading lines
@@ -2157,7 +2173,7 @@ def test_pass22_q12_says_points_not_corners_and_chapter_01s_ten_runs_end_at_one_
     # r62: in this chapter the runs are a pointer (the section named); this test checks what chapter 01's runs show
     # p72 (r68 Correctness): the key gives chapter 01's reason (equal totals) and names the chapter; its runs are
     # still checked below
-    assert "(1, 1) (chapter 01).\n" in q.explanation
+    assert "Every straight rule ties the two totals like this (chapter 01)." in q.explanation   # p73: after a worked rule
     assert "### A network tries XOR" in markdown_of("01_collapse_proof")
     with mock.patch("builtins.print"):
         xor = ch01_collapse.train_xor(hidden_units=8, epochs=500, seeds=range(10))
@@ -2262,7 +2278,7 @@ def test_pass22_a_new_card_is_in_no_box_until_its_first_answer():
     text = "\n".join(_src(c) for c in _cells())
     assert "A new card starts in box 1" not in text
     assert text.count("A right first answer puts a new card in box 2") == 1   # pass 34: said once, in the review's fold
-    assert "The first puts a new card in box 2: grey." in text
+    assert "A second right answer, a day later, moves it to box 3: green." in text   # p73: box 2 is the legend's grey
 
 
 def test_pass22_what_to_remember_holds_one_fact_per_chapter_from_the_registry():
@@ -2764,7 +2780,7 @@ def test_pass26_a_right_retry_within_a_day_of_a_miss_keeps_the_card_in_box_1(pat
     again.record("where_bend", True)              # a day after the miss: recall, so box 2
     assert again.answers["where_bend"]["box"] == 2 and "where_bend" not in again.due(limit=99)
     cells = [_src(c) for c in _cells()]
-    fold = cells[next(i for i, t in enumerate(cells) if "review_cell(" in t) + 1]
+    fold = _mechanics()   # p73 (r70 Focus): the one closing fold
     # pass 28: box 1 comes back first; a right answer there moves it up only a day after the miss
     # pass 29: which card moves, and what a right retry the same day does: the card stays in box 1 and the review
     # still asks it each time it runs (checked above: due()[0] after the retry)
@@ -3422,12 +3438,10 @@ def test_pass34_leitner_fold_box_1_label_and_solid_progress_swatches():
     box1 = texts[ch07_quiz.box_wait(1)].get_fontsize()
     assert box1 >= 11 and all(box1 > texts[ch07_quiz.box_wait(k)].get_fontsize() for k in range(2, review.BOXES + 1))
     fold = next(_src(c) for c in _cells() if "Leitner" in _src(c) and "<img" in _src(c))
-    assert fold.startswith("<details><summary>Check your prediction</summary>\n\nThe missed one. "
-                           "Missed questions return today; right ones after 1 day, 3 days, 1 week, 2 weeks.\n"
-                           "Retrying today is practice and cannot move the card up. Only a right answer a day later can.\n\n</details>\n\n"
-                           + ch07_quiz_HOW_BOXES + "\n\n<img")
+    assert fold.startswith("<details><summary>Check your prediction</summary>\n\nLook for the bar with the most orange")
+    assert (HOW_REVIEW + "\n\n<img") in fold   # p73 (r70 Focus): the picture opens the one closing fold
     assert fold.count("<details>") == fold.count("</details>") == 2   # r58 Focus: the mechanics folded; p69 (r64): one fold, not nested
-    assert fold.index("</details>") < fold.index(ch07_quiz_HOW_BOXES)
+    assert fold.index("</details>") < fold.index(HOW_REVIEW)
     view = ch07_quiz.progress_view(ch07_quiz.Learner(review.Store(None)))
     legend = view.live.axes[0].get_legend()
     handles = legend.legend_handles
@@ -4300,7 +4314,7 @@ def test_pass55_q29_draws_one_panel_a_bend_on_one_y_scale_with_both_lines_in_eac
     the y axis stops just above the highest loss, not at 1."""
     fig = ch07_quiz._race_four.diagram()
     four = ch07_quiz.race_four_losses()
-    assert [ax.get_title() for ax in fig.axes] == ["Sigmoid", "Tanh", "ReLU", "Leaky ReLU"]
+    assert [ax.get_title().split(" (highest end")[0] for ax in fig.axes] == ["Sigmoid", "Tanh", "ReLU", "Leaky ReLU"]
     assert len({ax.get_ylim() for ax in fig.axes}) == 1 and fig.axes[0].get_ylim() == (0, ch07_quiz.RACE_YMAX)
     assert max(v.max() for v in four.values()) < ch07_quiz.RACE_YMAX < 0.9
     for ax, name in zip(fig.axes, ch07_quiz.RACE_FOUR):
@@ -4433,7 +4447,10 @@ def test_pass58_a_slope_multiplies_the_nudge_it_is_no_share():
     # p71 (r67): Leaky ReLU is said by what it is, not by how it keeps a unit alive (leaky_alive asks that)
     # p72 (r68 asked for its left slope here): kept, as that answers leaky_alive (test_pass57_...); the shapes fold
     # under the list now draws Leaky ReLU
-    assert "- **Leaky ReLU**: another form of ReLU (chapter 04).\n" in words and "stuck" not in words
+    # p73 (r70 Clarity): it says it differs from ReLU, still not where or how (only leaky_alive's right option says
+    # "left side", so naming the side would give it away; test_pass57_... forbids it)
+    assert "- **Leaky ReLU**: ReLU with one change to its shape (chapter 04).\n" in words and "stuck" not in words
+    assert not re.search(r"slope|nudge|alive|dead", words[words.index("**Leaky ReLU**"):].split("\n")[0])
     assert "leaky_relu" in ch07_quiz.SHAPES
     # p73 (r70 Picture): in the shapes grid, Leaky ReLU's left side looked flat; a label gives its slope
     leaky = ch07_quiz.bend_shapes().axes[ch07_quiz.SHAPES.index("leaky_relu")]
