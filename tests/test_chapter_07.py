@@ -436,10 +436,13 @@ def test_the_review_asks_only_the_missed_one_today(path):
     assert "bias_role" in s.due(limit=99)
     cells = [_src(c) for c in _cells()]
     k = next(i for i, t in enumerate(cells) if "review_cell(" in t)
-    assert "Which one does the review ask today?" in cells[k - 1]
-    assert "The missed one." in cells[k + 1] and "The boxes are **Leitner boxes**" in cells[k + 1]   # r45: the right one waits its day
+    # p73 (r70 Focus): the review's Predict asks about the learner's recall, not the tool's rule; the rules sit in
+    # one closing fold with the bars' colours (_mechanics)
+    assert "how many of today's cards will you get right first try?" in cells[k - 1]
+    assert "A card you miss comes back first next time" in cells[k + 1] and "Leitner" not in cells[k + 1]
+    assert "The boxes are **Leitner boxes**" in _mechanics()   # r45: the right one waits its day
     # r45 Clarity 1: the opening and this answer say what review.due does: missed first, then never tried
-    assert "Today's review asks it first, then questions you have not tried." in cells[k + 1]
+    assert "Today's review asks it first, then questions you have not tried." in _mechanics()
     assert "Later, a review asks" not in cells[0]   # pass 68 (r63): said once, in the review's own fold (above)
     t = [0.0]
     s2 = review.Store(None, now=lambda: t[0])
@@ -449,8 +452,9 @@ def test_the_review_asks_only_the_missed_one_today(path):
     assert due2[0] == "where_bend" and "bias_role" not in due2 and len(due2) == 5
     assert all(q not in s2.answers for q in due2[1:])   # the rest: questions not tried yet
     k = next(i for i, t in enumerate(cells) if "progress_view(" in t)
-    assert "Two, at least a day apart." in cells[k + 1] and "A day later, the second moves it to box 3: green." in cells[k + 1]
+    assert "A second right answer, a day later, moves it to box 3: green." in cells[k + 1]
     assert "A wrong answer, at any time, sends it back to box 1: orange." in cells[k + 1]   # pass 23: sooner too
+    assert HOW_REVIEW in cells[k + 1] and "which chapter do you know least well?" in cells[k - 1]   # p73 (r70 Focus)
 
 
 def test_the_chapter_tally_compares_the_prediction_with_first_tries():
@@ -712,7 +716,7 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     """Check the boxes' waits (1, 3, 7, 14 days) are in the fold under the review, not above its Predict line."""
     cells = [_src(c) for c in _cells()]
     k = next(i for i, t in enumerate(cells) if "review_cell(" in t)
-    above, fold = "\n".join(cells[k - 2:k]), cells[k + 1]
+    above, fold = "\n".join(cells[k - 2:k]), _mechanics()   # p73 (r70 Focus): the rules in the one closing fold
     assert review.DAYS == {1: 0, 2: 1, 3: 3, 4: 7, 5: 14}
     assert "comes back at once" not in above and "a day" not in above
     assert not re.search(r"box \d|Leitner|wait", above)          # the rules come after the Predict, folded
@@ -723,7 +727,8 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     # pass 34: the picture first, then only the two rules the prediction needs (the picture says the rest)
     # pass 63 (r58 Focus): the answer and the one-line rule open; the box mechanics (picture first) in a nested fold
     # p69 (r64 Focus): the answer fold closes first; the mechanics sit in one fold after it, not nested
-    assert fold.index("</summary>") < fold.index("The missed one.") < fold.index("</details>") < fold.index(ch07_quiz_HOW_BOXES) < fold.index("<img") < fold.rindex("</details>")
+    # p73 (r70 Focus): the progress answer closes first; the mechanics of review and bars share one fold after it
+    assert fold.index("</summary>") < fold.index("</details>") < fold.index(HOW_REVIEW) < fold.index("<img") < fold.rindex("</details>")
     assert fold.index("<img") < fold.index(BOX_1_PATH) < fold.index(
         f"A right first answer puts a new card in box 2, which waits {ch07_quiz.wait_words(review.DAYS[2])}.")
     assert review.DAYS[1] == 0 and ch07_quiz.wait_words(review.DAYS[1]) == "at once"
@@ -731,15 +736,15 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     assert "Missed cards (box 1) come back first" not in shown and "before its wait is over" not in shown
     assert f'alt="{html.escape(ch07_quiz.leitner_alt(), quote=True)}"' in fold
     assert "Waits: 1 day in box 2, 3 days in box 3, 1 week in box 4, 2 weeks in box 5." in ch07_quiz.leitner_alt()
-    inner = fold.index(ch07_quiz_HOW_BOXES) + len(ch07_quiz_HOW_BOXES)   # pass 63: the mechanics' nested fold
+    inner = fold.index(HOW_REVIEW) + len(HOW_REVIEW)   # pass 63: the mechanics' own fold
     prose = re.sub(r"<img[^>]*>", "", fold[inner:fold.rindex("</details>")])
-    assert len([line for line in prose.splitlines() if line.strip()]) == 4   # pass 46 (r41): box 1's path takes three; r61 (Focus): two sentences on one line, so 4
-    opened = fold[fold.index("</summary>") + 10:fold.index("</details>")]
+    assert len([line for line in prose.splitlines() if line.strip()]) == 5   # p73: plus the green rule; pass 46 (r41): box 1's path takes three; r61 (Focus): two sentences on one line, so 4
+    check = cells[k + 1]
+    opened = check[check.index("</summary>") + 10:check.index("</details>")]
     waits = ", ".join(ch07_quiz.wait_words(review.DAYS[k]) for k in range(2, review.BOXES + 1))
     assert waits == "1 day, 3 days, 1 week, 2 weeks" and ch07_quiz.wait_words(review.DAYS[1]) == "at once"
-    assert [line for line in opened.splitlines() if line.strip()] == [   # pass 68: the answer said once
-        f"The missed one. Missed questions return today; right ones after {waits}.",   # p69 (r64): the store's waits, in one line
-        "Retrying today is practice and cannot move the card up. Only a right answer a day later can."]   # p71 (r67): no clash; p72 (r68 Clarity): two short sentences
+    assert [line for line in opened.splitlines() if line.strip()] == [   # p73 (r70 Focus): the learner's count
+        "Count your right first answers above. A card you miss comes back first next time; one you get right waits longer."]
     clock = [0.0]   # p71: what the store does, as the second line says: a retry the same day stays in box 1, a day on it moves
     store = review.Store(None, now=lambda: clock[0])
     store.record("unit_steps", False)
@@ -1081,7 +1086,7 @@ def test_key_pictures_label_x_and_the_reference_figure_shares_one_y_scale_to_x_6
     # x: cases, bends, layers (pass 40: Q28's spread, layer by layer)
     bars = [ch07_quiz.AFTER_PICTURES[q] for q in (*ch07_quiz.SHARE_CASES, "chain_sigmoid_10", "selu_steady",
                                                    "race_loser", "xor_no_bend_chance", "multiclass_output", "loss_at_ln2",
-                                                   "softmax_max_trick")]   # pass 63: Q26, scores   # r38: x is the epoch; pass 48: Q11, a score; pass 62: Q33, classes; Q6, a chance
+                                                   "softmax_max_trick", "why_seeds")]   # pass 63: Q26, scores   # r38: x is the epoch; pass 48: Q11, a score; pass 62: Q33, classes; Q6, a chance
     bars += list(ch07_quiz.DIAGRAMS)   # boxes and arrows, no axes (their alt text says what they show)
     draws = list(ch07_quiz.AFTER_PICTURES.values()) + list(ch07_quiz.ASK_PICTURES.values())
     assert all(fig.axes[0].get_xlabel().startswith("x") for fig, d in zip(drawn, draws) if d not in bars)
@@ -1148,7 +1153,9 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     assert text.count("levels off") == 1 and f"levels off near {floor:.2f}: minus their product.".replace("-", "\u2212") in text
     assert "size of its left side" not in text and len(re.findall(r"[.!?](?:\s|$)", text)) == 5
     # pass 55 (r49): the picture starts at spread 2, so the key says other starts are pulled toward 0 and 1
-    assert "again, and other starts (like the picture's spread 2) are pulled toward them." in text
+    # p73 (r70 Correctness): the picture's average starts at 0, so only the spread is shown being pulled in
+    assert "again, and other starts are pulled toward them: in the picture, the spread is pulled from 2 toward 1." in text
+    assert "the spread is pulled from 2 toward 1" in quiz.key_why("selu_steady")
 
 
 def test_selu_key_gives_its_job_and_its_true_slopes_from_the_registry():
@@ -1268,7 +1275,9 @@ def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_the_tick_
                              "   - **slope at x = …**: your sketch's slope there.\n"
                              "   - **my left near-flat zone**: where it ends. A zone from far left to −2? Set −2.\n"
                              "   - **my right near-flat zone**: where it starts.\n"
-                             "   - No zone on a side? Tick **no near-flat zone on the left** (or right).")
+                             # p73 (r70 Clarity): one control per line, each tick box too
+                             "   - **no near-flat zone on the left**: tick if none.\n"
+                             "   - **no near-flat zone on the right**: tick if none.")
     w0 = ch07_quiz.sketch_from_memory()
     names = [s.description.removesuffix(ch07_quiz.UNSET_MARK) for s in w0.sliders.values()] + [b.description for b in w0.nones.values()]
     assert [n.split(" = ")[0] for n in names[:5]] == ["slope at x"] * 5 and names[5:] == [
@@ -1489,7 +1498,7 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     # pass 56 (r50): the gate is what the content is scaled by (SiLU(g), as Q17's picture says), not the raw sum
     # pass 62 (r56 Focus): said once, in the word list above every round, not in a "Words:" box round after round
     assert f"- **SwiGLU**: {quiz.PAGE_WORDS['SwiGLU']}" in top and quiz.PAGE_WORDS["SwiGLU"] == (
-        "a bend with a gate. It makes two weighted sums of one input. One, the gate, scales the other, the content.")
+        "a bend with a gate. It makes two weighted sums of the same inputs. One, the gate, scales the other, the content.")
     assert quiz.get("swiglu_gate").chapter == "02" and quiz.get("transformer_ffn").chapter == "06"
     assert "bent" not in quiz.PAGE_WORDS["SwiGLU"] and "SiLU" not in quiz.PAGE_WORDS["SwiGLU"]   # still no "bent": Q17 asks it
     xor = [(a, b, int(a != b)) for a in (0, 1) for b in (0, 1)]
@@ -1595,7 +1604,16 @@ def test_pass13_the_guess_box_is_said_to_open_each_chapters_questions_when_the_n
     assert "T (a number the scores are divided by)" in quiz.get("softmax_temperature").prompt
 
 
-ch07_quiz_HOW_BOXES = "<details><summary>How the boxes work</summary>"   # pass 63: the nested fold
+# p73 (r70 Focus): the review's boxes and the bars' colours, explained once, in one fold after the progress bars
+HOW_REVIEW = "<details><summary>How the review and the bars work</summary>"
+
+
+def _mechanics():
+    """The cell after the progress bars: its Check fold, then the one fold of the tool's rules."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "progress_view(" in _src(c))
+    assert HOW_REVIEW in _src(cells[k + 1]) and sum(HOW_REVIEW in _src(c) for c in cells) == 1
+    return _src(cells[k + 1])
 
 BOX_1_PATH = ("A missed card goes to box 1. Today's review asks it first, then questions you have not tried.\n"
               # r61 (Focus): the 24-hour rule in two sentences (the picture's box-1 label says it too)
@@ -1639,7 +1657,7 @@ def test_pass15_prose_pace_hint_on_track_glosses_line_native_key_pictures_and_th
     k = next(i for i, c in enumerate(cells) if "progress_view(" in _src(c))
     # pass 30: the colours are named by the bars' legend only; the check fold says when a card turns green
     assert "Each bar below holds one chapter's questions" in _src(cells[k - 2]) and "remembered twice" not in _src(cells[k - 2]) + _src(cells[k - 1])
-    assert "the second moves it to box 3: green." in _src(cells[k + 1])
+    assert "a day later, moves it to box 3: green." in _src(cells[k + 1])
     assert ch07_quiz.KEY_PICTURE_WIDTH == ch07_quiz.SMALL[0] == 520
     learner = ch07_quiz.Learner(review.Store(None))
     assert "width='520'" in ch07_quiz.key_fold_html("gelu_dip", 1, learner) and "width='390'" not in text
@@ -1907,8 +1925,8 @@ def test_pass18_q1_asks_for_a_unit_q20_counts_slopes_only_q35_supposes_and_the_r
     ch07_quiz.choice_widget("unit_steps", 1, learner).buttons[0].click()
     due = ch07_quiz.review_cell(learner).due                        # one answer: never-answered ones are picked
     assert due and all(qid not in learner.store.answers for qid in due if qid != "unit_steps")
-    fold = next(_src(c) for c in _cells() if _src(c).startswith("<details><summary>Check your prediction</summary>") and "Leitner" in _src(c))
-    assert "The missed one." in fold and "questions you have not tried" in fold   # pass 34; pass 68: said in the fold only
+    fold = _mechanics()
+    assert "A missed card goes to box 1." in fold and "questions you have not tried" in fold   # pass 34; pass 68: said in the fold only
 
 
 # ---------------------------------------------------------------- pass 20: the fresh readers' wrong or misleading lines
@@ -2155,7 +2173,7 @@ def test_pass22_q12_says_points_not_corners_and_chapter_01s_ten_runs_end_at_one_
     # r62: in this chapter the runs are a pointer (the section named); this test checks what chapter 01's runs show
     # p72 (r68 Correctness): the key gives chapter 01's reason (equal totals) and names the chapter; its runs are
     # still checked below
-    assert "(1, 1) (chapter 01).\n" in q.explanation
+    assert "Every straight rule ties the two totals like this (chapter 01)." in q.explanation   # p73: after a worked rule
     assert "### A network tries XOR" in markdown_of("01_collapse_proof")
     with mock.patch("builtins.print"):
         xor = ch01_collapse.train_xor(hidden_units=8, epochs=500, seeds=range(10))
@@ -2229,7 +2247,7 @@ def test_pass22_q28_says_why_selu_is_right_average_0_and_spread_1_kept_layer_aft
     # pass 31: SELU's output is not bell-shaped: only its average and spread come back
     # pass 37: "inputs", not the unglossed "signal"
     assert ("bell-shaped inputs (values that pile up near the average and thin out on both sides) with average 0 and spread 1 come out with average 0 and spread 1 again, and other "
-            "starts (like the picture's spread 2) are pulled toward them. A weighted sum of many inputs is "
+            "starts are pulled toward them: in the picture, the spread is pulled from 2 toward 1. A weighted sum of many inputs is "
             "close to bell-shaped. So that holds layer after layer") in why and "wide layers" not in why
     assert "set its shape" not in why
 
@@ -2260,7 +2278,7 @@ def test_pass22_a_new_card_is_in_no_box_until_its_first_answer():
     text = "\n".join(_src(c) for c in _cells())
     assert "A new card starts in box 1" not in text
     assert text.count("A right first answer puts a new card in box 2") == 1   # pass 34: said once, in the review's fold
-    assert "The first puts a new card in box 2: grey." in text
+    assert "A second right answer, a day later, moves it to box 3: green." in text   # p73: box 2 is the legend's grey
 
 
 def test_pass22_what_to_remember_holds_one_fact_per_chapter_from_the_registry():
@@ -2339,6 +2357,15 @@ def test_pass23_q30s_seeds_are_the_numbers_chapter_05s_race_computes():
     assert ("In chapter 05, from seed 0, ReLU got its loss under 0.1 before tanh did; from seed 2, after it. "
             "Only comparing all the seeds' results tells a real difference from luck.") in why   # pass 26: no run log (176 to 326)
     assert "176" not in why and not hasattr(quiz, "RELU_EPOCHS")
+    # p73 (r70 Correctness): the key's picture draws the two seeds it names, so the swap can be checked
+    assert "why_seeds" in ch07_quiz.AFTER_PICTURES
+    at = ch07_quiz.swap_epochs()
+    assert at == {first: {"relu": int(relu[first]), "tanh": int(tanh[first])},
+                  second: {"relu": int(relu[second]), "tanh": int(tanh[second])}}
+    assert (f"seed {first}: ReLU at epoch {at[first]['relu']}, Tanh at epoch {at[first]['tanh']}; seed {second}: Tanh "
+            f"at epoch {at[second]['tanh']}, ReLU at epoch {at[second]['relu']}. The order swaps.") in ch07_quiz.picture_alt("why_seeds")
+    fig = ch07_quiz._seed_panels()
+    assert [ax.get_title() for ax in fig.axes] == [f"seed {first}: ReLU first", f"seed {second}: Tanh first"]
     assert "Two seeds of one bend can differ more than two bends do." not in why
     rows = {r[0]: r for r in ch05_race.summary_table(runs).rows}   # the range chapter 05's table prints
     assert rows["ReLU"][1] == "176 – 326"
@@ -2402,11 +2429,16 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # gives chapter 01's equal totals, then the conclusion, in two sentences (the loop below checks the totals)
     assert xor.explanation == ("About one half, at (1, 0) and at every other point: the know-nothing answer, a "
                                "50-50 guess.\n"
-                               "With no bend, the scores of (0, 1) and (1, 0) always add up to the same total as those "
-                               "of (0, 0) and (1, 1) (chapter 01).\n"
+                               "Take one straight rule: score = 2x₁ + x₂ + 0.5. (0, 0) scores 0.5 and (1, 1) scores "
+                               "3.5: total 4. (0, 1) scores 1.5 and (1, 0) scores 2.5: total 4 too.\n"
+                               "Every straight rule ties the two totals like this (chapter 01). So it cannot lift both "
+                               "points whose answer is 1 above both points whose answer is 0.\n"
                                "Splitting a total unevenly only adds loss (the picture), so the best rule gives all four "
                                "points one chance, and with two 1s and two 0s that is ½: loss 0.69 each.")
     assert "higher" not in xor.explanation
+    assert quiz.XOR_WORKED == (2.0, 1.0, 0.5)   # p73 (r70 Clarity): the worked rule the key names, its totals equal
+    pairs = [[quiz._xor_score(p, quiz.XOR_WORKED) for p in pair] for pair in (((0, 0), (1, 1)), ((0, 1), (1, 0)))]
+    assert pairs == [[0.5, 3.5], [1.5, 2.5]] and sum(pairs[0]) == sum(pairs[1]) == 4
     for rule in np.random.default_rng(70).normal(0, 2, (50, 3)):   # raise both 1-points and a 0-point rises too
         assert quiz._xor_score((0, 1), rule) + quiz._xor_score((1, 0), rule) == pytest.approx(
             quiz._xor_score((0, 0), rule) + quiz._xor_score((1, 1), rule))
@@ -2421,7 +2453,8 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # pointer to the trained runs, and the picture; the tilt's numbers are still checked here
     lines = xor.explanation.split("\n")
     # p72 (r68): the answer, then two sentences (equal totals, then the conclusion) and the picture
-    assert len(lines) == 3 and not re.search(r"\bln\b", xor.explanation) and "-point" not in xor.explanation
+    # p73 (r70 Clarity): a worked straight rule and its equal totals first, on a line of its own
+    assert len(lines) == 4 and not re.search(r"\bln\b", xor.explanation) and "-point" not in xor.explanation
     assert not [line for line in lines if line.startswith(quiz.FOLD)]
     assert quiz._xor_loss((0, 1), 1) - np.log(2) > np.log(2) - quiz._xor_loss((1, 0), 1) > 0   # costs more than it saves
     assert (f"{2 * (np.log(2) - quiz._xor_loss((0, 1), 1, quiz.XOR_LIFT)):.2f}",
@@ -2747,7 +2780,7 @@ def test_pass26_a_right_retry_within_a_day_of_a_miss_keeps_the_card_in_box_1(pat
     again.record("where_bend", True)              # a day after the miss: recall, so box 2
     assert again.answers["where_bend"]["box"] == 2 and "where_bend" not in again.due(limit=99)
     cells = [_src(c) for c in _cells()]
-    fold = cells[next(i for i, t in enumerate(cells) if "review_cell(" in t) + 1]
+    fold = _mechanics()   # p73 (r70 Focus): the one closing fold
     # pass 28: box 1 comes back first; a right answer there moves it up only a day after the miss
     # pass 29: which card moves, and what a right retry the same day does: the card stays in box 1 and the review
     # still asks it each time it runs (checked above: due()[0] after the retry)
@@ -3211,7 +3244,7 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
     assert options["Leaky ReLU."].startswith("its left side keeps a small slope")
     # pass 37: the stem says only "the right start weights" (the r34 reader met four new things at once); the key names them
-    assert "starts with random weights of the right size." in quiz.get("selu_steady").prompt   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
+    assert "starts with small random weights, sized to each unit's number of inputs." in quiz.get("selu_steady").prompt   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
     assert quiz.get("selu_steady").options[0].why.endswith(
         "whose start weights have average 0 and spread 1/√n (n: inputs per unit).")
     selu = activations.get("selu")
@@ -3405,12 +3438,10 @@ def test_pass34_leitner_fold_box_1_label_and_solid_progress_swatches():
     box1 = texts[ch07_quiz.box_wait(1)].get_fontsize()
     assert box1 >= 11 and all(box1 > texts[ch07_quiz.box_wait(k)].get_fontsize() for k in range(2, review.BOXES + 1))
     fold = next(_src(c) for c in _cells() if "Leitner" in _src(c) and "<img" in _src(c))
-    assert fold.startswith("<details><summary>Check your prediction</summary>\n\nThe missed one. "
-                           "Missed questions return today; right ones after 1 day, 3 days, 1 week, 2 weeks.\n"
-                           "Retrying today is practice and cannot move the card up. Only a right answer a day later can.\n\n</details>\n\n"
-                           + ch07_quiz_HOW_BOXES + "\n\n<img")
+    assert fold.startswith("<details><summary>Check your prediction</summary>\n\nLook for the bar with the most orange")
+    assert (HOW_REVIEW + "\n\n<img") in fold   # p73 (r70 Focus): the picture opens the one closing fold
     assert fold.count("<details>") == fold.count("</details>") == 2   # r58 Focus: the mechanics folded; p69 (r64): one fold, not nested
-    assert fold.index("</details>") < fold.index(ch07_quiz_HOW_BOXES)
+    assert fold.index("</details>") < fold.index(HOW_REVIEW)
     view = ch07_quiz.progress_view(ch07_quiz.Learner(review.Store(None)))
     legend = view.live.axes[0].get_legend()
     handles = legend.legend_handles
@@ -3628,7 +3659,9 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     # pass 56 (r50): at layer 10 the spread is still coming down (1.03 to 1.08): "pull toward", not "settle"
     # r61 (Clarity): "what does SELU pull toward fixed values" twisted; two short sentences, then the question
     # r62 (Clarity): "right size" and "some numbers" were vague: two numbers, named in the options
-    assert selu.prompt == ("A SELU network starts with random weights of the right size. Layer after layer, SELU pulls "
+    # p73 (r70 Clarity): "the right size" said in a few words (the key gives the exact spread, 1/√n)
+    assert "1/√n (n: inputs per unit)" in selu.options[quiz.answer_key("selu_steady")].why
+    assert selu.prompt == ("A SELU network starts with small random weights, sized to each unit's number of inputs. Layer after layer, SELU pulls "
                            "two numbers toward fixed values. Which two?")
     spread, average = ch07_quiz.selu_spread_runs()["SELU"], ch07_quiz.selu_average_runs()["SELU"]
     assert all(abs(s[-1] - 1) < abs(s[0] - 1) / 5 for s in spread)   # pulled toward 1 from 2, not kept where it was
@@ -3881,6 +3914,9 @@ def test_pass43_r38_keys_of_q7_q8_q17_and_the_race_show_a_picture():
     highest = max(four[n][:, -1].max() for n in ("tanh", "relu", "leaky_relu"))
     assert highest < 0.1 and (f"Every run of Tanh, ReLU and Leaky ReLU ends below the 0.1 line: the highest ends at "
                               f"{highest:.2f}. Every sigmoid run stays above 0.6.") in alt29
+    # p73 (r70 Picture): each panel's highest end sits in its title, off the curves
+    assert [ax.get_title() for ax in ch07_quiz._race_panels().axes] == [
+        f"{activations.get(n).label} (highest end: {four[n][:, -1].max():.2f})" for n in ch07_quiz.RACE_FOUR]
     for qid, n in (("race_loser", 4),):
         fig, ax = plt.subplots()
         ch07_quiz.AFTER_PICTURES[qid](ax)
@@ -4278,7 +4314,7 @@ def test_pass55_q29_draws_one_panel_a_bend_on_one_y_scale_with_both_lines_in_eac
     the y axis stops just above the highest loss, not at 1."""
     fig = ch07_quiz._race_four.diagram()
     four = ch07_quiz.race_four_losses()
-    assert [ax.get_title() for ax in fig.axes] == ["Sigmoid", "Tanh", "ReLU", "Leaky ReLU"]
+    assert [ax.get_title().split(" (highest end")[0] for ax in fig.axes] == ["Sigmoid", "Tanh", "ReLU", "Leaky ReLU"]
     assert len({ax.get_ylim() for ax in fig.axes}) == 1 and fig.axes[0].get_ylim() == (0, ch07_quiz.RACE_YMAX)
     assert max(v.max() for v in four.values()) < ch07_quiz.RACE_YMAX < 0.9
     for ax, name in zip(fig.axes, ch07_quiz.RACE_FOUR):
@@ -4411,8 +4447,14 @@ def test_pass58_a_slope_multiplies_the_nudge_it_is_no_share():
     # p71 (r67): Leaky ReLU is said by what it is, not by how it keeps a unit alive (leaky_alive asks that)
     # p72 (r68 asked for its left slope here): kept, as that answers leaky_alive (test_pass57_...); the shapes fold
     # under the list now draws Leaky ReLU
-    assert "- **Leaky ReLU**: another form of ReLU (chapter 04).\n" in words and "stuck" not in words
+    # p73 (r70 Clarity): it says it differs from ReLU, still not where or how (only leaky_alive's right option says
+    # "left side", so naming the side would give it away; test_pass57_... forbids it)
+    assert "- **Leaky ReLU**: ReLU with one change to its shape (chapter 04).\n" in words and "stuck" not in words
+    assert not re.search(r"slope|nudge|alive|dead", words[words.index("**Leaky ReLU**"):].split("\n")[0])
     assert "leaky_relu" in ch07_quiz.SHAPES
+    # p73 (r70 Picture): in the shapes grid, Leaky ReLU's left side looked flat; a label gives its slope
+    leaky = ch07_quiz.bend_shapes().axes[ch07_quiz.SHAPES.index("leaky_relu")]
+    assert [t.get_text() for t in leaky.texts] == ["slope 0.01 here"] and ch07_quiz.LEAK_SLOPE == 0.01
     assert "for every training example" in quiz.get("leaky_alive").prompt
 
 

@@ -140,6 +140,17 @@ def _xor_score(point, rule=XOR_TRY):
     return rule[0] * point[0] + rule[1] * point[1] + rule[2]
 
 
+XOR_WORKED = (2.0, 1.0, 0.5)   # Q11's worked straight rule: score = 2x₁ + x₂ + 0.5
+
+
+def _xor_totals_said(rule):
+    """Q11's worked rule: each pair's two scores and their total, said in two sentences."""
+    def pair(a, b):
+        sa, sb = _xor_score(a, rule), _xor_score(b, rule)
+        return f"{a} scores {sa:g} and {b} scores {sb:g}: total {sa + sb:g}"
+    return f"{pair((0, 0), (1, 1))}. {pair((0, 1), (1, 0))} too."
+
+
 def _sig(s):
     return 1.0 / (1.0 + math.exp(-s))
 
@@ -264,8 +275,10 @@ def _bank():
                 # r62: three short lines (tilt, picture, a pointer to the trained runs); the fold keeps no table
                 # p70 (r65 Clarity): a short plain argument; the worked numbers and the runs sit in the fold
                 # p72 (r68 Correctness): the real reason, chapter 01's equal totals, then the conclusion; two sentences
-                "With no bend, the scores of (0, 1) and (1, 0) always add up to the same total as those of (0, 0) and "
-                "(1, 1) (chapter 01).\n"
+                # p73 (r70 Clarity): one worked straight rule shows the equal totals before the general claim
+                f"Take one straight rule: score = 2x₁ + x₂ + 0.5. {_xor_totals_said(XOR_WORKED)}\n"
+                "Every straight rule ties the two totals like this (chapter 01). So it cannot lift both points whose "
+                "answer is 1 above both points whose answer is 0.\n"
                 f"Splitting a total unevenly only adds loss (the picture), so the best rule gives all four points one "
                 f"chance, and with two 1s and two 0s that is ½: loss {math.log(2):.2f} each.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
@@ -419,13 +432,13 @@ def _bank():
            ("Nothing: the shares do not depend on T.", "T changes the gaps between the scores. Each score is divided by T "
             "before the e^s, so a tiny T makes every gap huge.")),
         # r61: the one-sentence form twisted; r62: "right size" and "some numbers" were vague: the key says the size
-        _c("selu_steady", "04", "A SELU network starts with random weights of the right size. Layer after layer, "
+        _c("selu_steady", "04", "A SELU network starts with small random weights, sized to each unit's number of inputs. Layer after layer, "
                                  "SELU pulls two numbers toward fixed values. Which two?",
            ("The outputs' average toward 0 and spread toward 1.",
             f"SELU has two constants: a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}). "
             f"Its left side levels off near {-selu_scale * selu_alpha:.2f}: minus their product. "
             "They were chosen so that bell-shaped inputs (values that pile up near the average and thin out on both sides) with average 0 and spread 1 "
-            "come out with average 0 and spread 1 again, and other starts (like the picture's spread 2) are pulled toward them. A weighted sum of many inputs is close to bell-shaped. So that holds layer after layer "
+            "come out with average 0 and spread 1 again, and other starts are pulled toward them: in the picture, the spread is pulled from 2 toward 1. A weighted sum of many inputs is close to bell-shaped. So that holds layer after layer "
             "in plain fully connected layers (each unit reads every output of the layer before) whose start weights have "
             "average 0 and spread 1/√n (n: inputs per unit)."),
            ("Its own slope, toward exactly 1 on both sides of 0.",
@@ -569,7 +582,7 @@ def key_why(qid):
     said = {"leaky_alive": "Left of 0 its slope is small but not 0, so a stuck unit still gets a small nudge and can "
                            "climb back.",
             "selu_steady": "Its two constants were chosen so that average 0 and spread 1 come out the "
-                           "same again, and other starts are pulled toward them.",
+                           "same again. In the picture, the spread is pulled from 2 toward 1.",
             "relu_corners": "A sum of corners is a chain of short straight pieces, and enough short pieces can follow "
                             "any unbroken curve.",
             "why_adam": "Adam judges each nudge against that weight's usual nudge size, as you judge a friend who "
@@ -669,7 +682,7 @@ PAGE_WORDS = {"nudge": NUDGE, "sigmoid": "a smooth S-curve from 0 to 1.", "tanh"
               "SiLU": "x times sigmoid(x), a smooth bend.",
               # r59 (Clarity): Q6's picture says −ln before any key could gloss it; the list says it once, for all
               "ln": f"the “ln” key on a calculator (the natural log). ln 1 = 0 and ln 2 ≈ {math.log(2):.2f}.",
-              "SwiGLU": "a bend with a gate. It makes two weighted sums of one input. One, the gate, scales the "
+              "SwiGLU": "a bend with a gate. It makes two weighted sums of the same inputs. One, the gate, scales the "
                         "other, the content."}
 _SELU_FLOOR = -activations.get("selu").params["scale"].default * activations.get("selu").params["alpha"].default
 GLOSSES = (

@@ -393,6 +393,9 @@ SHAPES_SUMMARY = "Forgot a shape? Open after the mixed round."
 SHAPES_ROWS = 2
 
 
+LEAK_SLOPE = float(activations.get("leaky_relu").derivative(-1.0))   # Leaky ReLU's left slope, marked in the grid
+
+
 def shape_title(name):
     """A bend's name as the word list says it: one name per idea (the registry's 'SiLU / Swish' is SiLU here)."""
     return activations.get(name).label.split(" / ")[0]
@@ -409,6 +412,9 @@ def bend_shapes():
         ax.plot(x, plots.curve(name, x), color=plots.color(name), lw=2.4)
         ax.set_title(shape_title(name), fontsize=11)
         ax.set(xlim=SHAPES_X, ylim=SHAPES_Y)
+        if name == "leaky_relu":   # p73 (r70 Picture): its one difference from ReLU is too gentle to see: say it
+            ax.annotate(f"slope {LEAK_SLOPE:g} here", xy=(-1.5, 0), xytext=(-2.9, 1.6), fontsize=9,
+                        arrowprops=dict(arrowstyle="->", lw=0.8))
         ax.tick_params(labelsize=9)
     for ax in axes[-1]:
         ax.set_xlabel("x", fontsize=10)
@@ -417,7 +423,7 @@ def bend_shapes():
     fig.set_label(_minus(f"Eight bends on one scale, x from {SHAPES_X[0]:g} to {SHAPES_X[1]:g}. ReLU: 0, then a "
                          "straight rise from a sharp corner at 0. GELU: the same rise with a rounded corner, a little "
                          "below 0 left of 0. Sigmoid: an S from near 0 up to near 1. Tanh: a steeper S from near -1 "
-                         "up to near 1. Leaky ReLU: like ReLU, its left side sloping down so gently it looks flat. "
+                         f"up to near 1. Leaky ReLU: like ReLU, but its left side has slope {LEAK_SLOPE:g}: so gentle it looks flat. "
                          "SiLU and Mish: like GELU, with a slightly deeper dip left of 0. SELU: a straight rise right "
                          "of 0, and a curve left of 0 that flattens out well below 0."))
     return fig
@@ -501,9 +507,9 @@ def _race_panels():
             ax.plot(np.arange(len(loss)), loss, color=plots.color(name), lw=1.2)
         ax.axhline(math.log(2), color="black", lw=1, ls=":", label="ln 2 ≈ 0.69: the loss of a 50-50 guess")
         ax.axhline(0.1, color=NEUTRAL, lw=1, ls=(0, (6, 2, 1, 2, 1, 2)), label="loss 0.1")
-        ax.set_title(activations.get(name).label, fontsize=10, pad=2)
         ends = race_four_losses()[name][:, -1]   # r62: each panel says its runs' highest end, so "below 0.1" is read, not guessed
-        ax.text(395, 0.25, f"highest end: {ends.max():.2f}", ha="right", va="center", fontsize=8)
+        # p73 (r70 Picture): in the title, not on the curves
+        ax.set_title(f"{activations.get(name).label} (highest end: {ends.max():.2f})", fontsize=9, pad=2)
         ax.set(xlim=(0, 400), ylim=(0, RACE_YMAX))
         ax.set_yticks([0.1, 0.4, math.log(2)], ["0.1", "0.4", f"{math.log(2):.2f}"])   # no 0: it would touch 0.1
         ax.tick_params(labelsize=8)
@@ -514,6 +520,53 @@ def _race_panels():
 
 
 _race_four.diagram = _race_panels
+
+SWAP_BENDS = ("relu", "tanh")   # Q30's picture: the two bends its key compares, from the two seeds it names
+
+
+def swap_epochs():
+    """{seed: {bend: first epoch with loss under 0.1}} for Q30's two seeds (quiz.SEED_ORDER), from Q29's runs."""
+    from course_utils.engine import race
+    runs = race_four_losses()
+    return {seed: {n: int(race.epochs_to(runs[n][RACE_SEEDS.index(seed)], 0.1)[0]) for n in SWAP_BENDS}
+            for seed in quiz.SEED_ORDER}
+
+
+def _seed_swap(ax):   # pragma: no cover - a figure of its own: _small draws _seed_panels
+    """Q30 (r70 Correctness): the two seeds its key names, ReLU and tanh in each; the order swaps."""
+
+
+def _seed_panels():
+    """Q30: one panel a seed, ReLU and tanh's loss, the 0.1 line; a mark where each first gets under it."""
+    fig, axes = plots.new_figure(*SMALL, nrows=1, ncols=2, sharey=True)
+    runs, at = race_four_losses(), swap_epochs()
+    for ax, seed in zip(axes.flat, quiz.SEED_ORDER):
+        for name in SWAP_BENDS:
+            loss = runs[name][RACE_SEEDS.index(seed)]
+            style = plots.line_style(name)
+            ax.plot(np.arange(len(loss)), loss, color=plots.color(name), lw=1.4, label=activations.get(name).label,
+                    **{k: v for k, v in style.items() if k != "marker"})
+            ax.plot([at[seed][name]], [0.1], marker="o", mfc="none", color=plots.color(name), ls="none")
+        first = min(SWAP_BENDS, key=lambda n: at[seed][n])
+        ax.axhline(0.1, color=NEUTRAL, lw=1, ls=(0, (6, 2, 1, 2, 1, 2)), label="loss 0.1")
+        ax.set_title(f"seed {seed}: {activations.get(first).label} first", fontsize=9, pad=2)
+        ax.set(xlim=(0, 400), ylim=(0, RACE_YMAX))
+        ax.tick_params(labelsize=8)
+    fig.supxlabel("epoch (one pass through the data)", fontsize=9)
+    fig.supylabel("loss", fontsize=9)
+    fig.legend(*axes.flat[0].get_legend_handles_labels(), loc="outside upper center", ncols=3, fontsize=8, frameon=False)
+    return fig
+
+
+_seed_swap.diagram = _seed_panels
+
+
+def _seed_swap_alt():
+    at = swap_epochs()
+    said = [f"seed {s}: " + ", ".join(f"{activations.get(n).label} at epoch {at[s][n]}"
+                                       for n in sorted(SWAP_BENDS, key=lambda n: at[s][n])) for s in quiz.SEED_ORDER]
+    return ("Two panels, one a seed: the loss of ReLU and of tanh over 400 epochs, and the 0.1 line. A ring marks "
+            "where each first gets under 0.1: " + "; ".join(said) + ". The order swaps.")
 
 
 def dip_label(name):
@@ -1042,6 +1095,7 @@ AFTER_PICTURES = {
     "unit_steps": _unit_strip,
     "swiglu_gate": _swiglu_paths,
     "race_loser": _race_four,
+    "why_seeds": _seed_swap,   # p73 (r70 Correctness): the two seeds its key names, so the swap can be checked
     "loss_at_ln2": _guess_loss,   # r56: Q6's 0.69 drawn (r42: not Q29's race again): the loss of a 50-50 guess
     "lstm_gates": _gate_range,
     "multiclass_output": _class_bars,
@@ -1078,6 +1132,7 @@ def picture_alt(qid):
         "unit_steps": UNIT_STRIP_ALT,
         "swiglu_gate": SWIGLU_PATHS_ALT,
         "race_loser": _race_four_alt(race),
+        "why_seeds": _seed_swap_alt() if qid == "why_seeds" else "",
         "loss_at_ln2": "A point's loss, −ln(the chance it gives the right answer), for chances from 0.03 to 1: "
                        "high for a small chance, 0 for a sure right answer. "
                        + "; ".join(f"chance {c:g}: loss {point_loss(c):.2f}" for c in CHANCES)
