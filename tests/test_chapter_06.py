@@ -363,6 +363,10 @@ def test_every_prediction_is_answered_below_in_a_fold():
             if _src(c).startswith("<details><summary>Optional:"):   # pass 29: an optional fold holds its own answer
                 assert _src(c).split("**Predict:**")[1].split("\n\n", 2)[1].startswith("<details><summary>Check your prediction")
                 continue
+            if _src(c).startswith("<details><summary>Check your prediction</summary>"):   # pass 73 (r70 Interaction):
+                # a follow-up question under a check, on the same widget, answered in its own fold right below it
+                assert _src(c).split("**Predict:**")[1].split("\n\n", 2)[1].startswith("<details><summary>Check your prediction")
+                continue
             assert _src(cells[i + 2]).startswith("<details><summary>Check your prediction</summary>"), _src(c)
 
 
@@ -3453,3 +3457,16 @@ def test_pass73_the_pictures_keep_their_words_inside_and_off_the_curves():
     k = next(i for i, c in enumerate(cells) if _src(c).endswith("decision_map()"))
     assert "Each small drawing shows its bend for sums from −3 to 3." in _src(cells[k + 1])
     assert plots.color("sigmoid") == label.get_color()
+
+
+def test_pass73_the_picker_asks_a_second_question_answered_by_its_menu():
+    """Check r70 Interaction (the picker was mostly a look-up): after the number's check, a second Predict asks which
+    bend is dotted for the gates, and its fold answers with the gate place's own avoid and reason from decisions.py."""
+    gate = decisions.decision("gate")
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "picker(" in _src(c))
+    after = _src(cells[k + 1])
+    asked = after.index('**Predict:** now pick "Gates inside an LSTM or GRU". Which bend is dotted there? Why?')
+    assert gate.where == "Gates inside an LSTM or GRU" and gate.where in [o[0] for o in ch06_decisions.picker().dropdown.options]
+    answer = after[asked:].split("<summary>Check your prediction</summary>")[1]
+    assert f"{decisions._label(gate.avoid)}, dotted: {gate.avoid_because}" in answer
