@@ -363,6 +363,10 @@ def test_every_prediction_is_answered_below_in_a_fold():
             if _src(c).startswith("<details><summary>Optional:"):   # pass 29: an optional fold holds its own answer
                 assert _src(c).split("**Predict:**")[1].split("\n\n", 2)[1].startswith("<details><summary>Check your prediction")
                 continue
+            if _src(c).startswith("<details><summary>Check your prediction</summary>"):   # pass 73 (r70 Interaction):
+                # a follow-up question under a check, on the same widget, answered in its own fold right below it
+                assert _src(c).split("**Predict:**")[1].split("\n\n", 2)[1].startswith("<details><summary>Check your prediction")
+                continue
             assert _src(cells[i + 2]).startswith("<details><summary>Check your prediction</summary>"), _src(c)
 
 
@@ -467,9 +471,11 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     after = _src(cells[k + 2])
     assert after.startswith("### The map's words\n\n- A **plain network**")
     bullets = [line for line in after.splitlines() if line.startswith("- ")]
-    assert len(bullets) == 5 and all(len(b.split()) <= 30 for b in bullets)   # one bullet a row, short
+    # pass 73 (r70 Clarity: GELU is on the map but was said only at line 3): a sixth bullet, GELU in plain words
+    assert len(bullets) == 6 and all(len(b.split()) <= 30 for b in bullets)   # one bullet a row, short
+    assert "- **GELU** is ReLU with its corner smoothed; it dips a little below 0." in after
     rows = {key: where.replace("\n", " ").lower() for key, where, _, _ in ch06_decisions.MAP_ROWS}
-    said = dict(zip(("plain network", "cnn", "transformer", "lstm", "class"), (b.lower() for b in bullets)))
+    said = dict(zip(("plain network", "cnn", "transformer", "gelu", "lstm", "class"), (b.lower() for b in bullets)))
     said.update({"feed-forward block": said["transformer"], "gru": said["lstm"], "softmax": said["class"]})
     for key, words in (("hidden_cnn_mlp", ("plain network", "cnn")), ("transformer_ffn", ("transformer", "feed-forward block")),
                        ("recurrent", ("lstm", "gru")), ("multiclass_output", ("class",))):
@@ -480,7 +486,7 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     # pass 69 (r64 Picture first: said long before SwiGLU's picture): GELU and SwiGLU (met in chapters 02 and 04)
     # are said again in line 3's words, just above SwiGLU's picture, not among the rows
     assert "GELU is roughly a smoothed ReLU." not in after and "SwiGLU" not in after
-    assert "GELU is roughly a smoothed ReLU. SwiGLU bends one sum with **SiLU**" in LINE3_WORDS
+    assert "The bend is **SiLU**: x times sigmoid(x). It looks like GELU." in LINE3   # pass 73: before the picture
     assert "two sums of the same inputs. One is bent, then the two are multiplied." in LINE3
     # pass 63 (r58 Correctness 3): "roughly": GELU dips below 0 and its slope passes 1 (gelu_more's fold, computed)
     assert "GELU is a smooth ReLU." not in after
@@ -581,9 +587,12 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     assert not any("how much of the nudge do GELU and ReLU" in _src(c) for c in cells)
     assert "Why does the table" not in text
     # pass 61 (r55 Focus 2): one model per bend, named once, in line 3's own section (not in the list or the end fold)
+    # pass 73 (r70 Correctness: "many well-known language models" named none on the line): named on list line 3
+    # itself, from the deployments table, and not again in line 3's words
     line3 = next(_src(c) for c in cells if _src(c) == LINE3_WORDS)   # pass 71: under SwiGLU's picture
-    assert "GPT-2, an early text-writing model, uses GELU; LLaMA, a newer one, uses SwiGLU." in line3
-    assert "LLaMA" not in ch06_decisions.short_list().data and "LLaMA" not in ch06_decisions.reference().data
+    assert "GPT-2" not in line3 and "LLaMA" not in line3
+    assert decisions.lines()[2].reason.endswith("use them: GPT-2 uses GELU, LLaMA SwiGLU.")
+    assert "LLaMA" not in ch06_decisions.reference().data
 
 
 def test_the_output_question_has_softmax_right_and_computed_feedback():
@@ -697,7 +706,8 @@ def test_the_picker_says_its_swiglu_curve_is_the_swish_path_with_the_plain_path_
     x, y = p.lines["pick"].get_data()
     np.testing.assert_allclose(y, x * expit(x), rtol=1e-9, atol=1e-12)
     label = p.lines["pick"].get_label()   # pass 22: "sums", as the map's words say, not "paths"
-    assert "the other sum held at 1" in label and "Swish of one sum" in label and "path" not in label
+    # pass 73 (r70 Clarity: one name per idea): the chapter calls x times sigmoid(x) SiLU, so the legend does too
+    assert "the other sum held at 1" in label and "SiLU of one sum" in label and "path" not in label and "Swish" not in label
 
 
 def test_the_slopes_picture_labels_its_log_scale_in_words_each_line_1000_times_smaller():
@@ -1034,7 +1044,7 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     np.testing.assert_allclose(ch06_decisions.activations.get("swiglu")(np.array([-1.0, 2.0]), np.array([3.0, 0.5])),
                                ch06_decisions.activations.get("silu")(np.array([-1.0, 2.0])) * np.array([3.0, 0.5]))
     assert not hasattr(ch06_decisions, "SWIGLU_HOW")   # pass 68 (r63): said in line 3's words, not a fourth time
-    assert "SwiGLU bends one sum with **SiLU**: x times sigmoid of x" in LINE3_WORDS
+    assert "The bend is **SiLU**: x times sigmoid(x)." in LINE3   # pass 73: said before the picture
     assert "no one curve (chapter 02)" not in words
     assert "weighted sum" not in words and "SiLU" not in words
     # pass 68 (r63: said four times): how SwiGLU works left the GELU fold; line 3's words say it above its picture
@@ -1313,7 +1323,8 @@ def test_the_tanh_option_calls_x_1_an_example_and_the_relu_option_names_its_cond
     # pass 69 (r64 Focus: the fold went off the point): one plain sentence, the race only
     # pass 71 (r65 Correctness: "I can't check it from here"): "chapter 05's race", and its counts recomputed below
     assert more == ("Still, ReLU is a rule of thumb, not a law: in chapter 05's race (three hidden layers, not 20), "
-                    "ReLU learnt the training points in all five runs, and sigmoid in none.")
+                    "ReLU learnt the training points in all five runs, and sigmoid in none "
+                    "(see its section “Five starts per bend”).")   # pass 73 (r70 Correctness): where to check
     assert "never" not in more and "every run" not in more
     from course_utils.engine import race as race_engine
     import inspect
@@ -1394,9 +1405,13 @@ def test_the_history_of_the_transformer_block_is_one_answer_and_line_3_names_one
     line3 = next(r for r in row if r.startswith("3. "))
     # pass 17: the recall answer asks "GPT-2 uses GELU; LLaMA uses SwiGLU", so line 3 teaches both, one model per bend
     # pass 61 (r55 Focus 2): line 3's own section teaches them, before the recall; the list line names no model
+    # pass 73 (r70 Correctness: "many well-known language models" with none named on the line): list line 3 names
+    # one per bend, from the deployments table, said as language models; line 3's section no longer repeats them
     section = _src(next(c for c in _cells() if _src(c) == LINE3_WORDS))   # pass 71: under line 3's picture
-    assert "GPT-2, an early text-writing model, uses GELU; LLaMA, a newer one, uses SwiGLU." in section
-    assert "GPT-2" not in line3 and "LLaMA" not in line3
+    assert "GPT-2" not in section and "LLaMA" not in section
+    assert ("Many well-known language models (text-writing networks, such as chatbots) use them: GPT-2 uses GELU, "
+            "LLaMA SwiGLU.") in line3
+    assert decisions.facts()["gelu_models"][0] == "GPT-2" and decisions.facts()["swiglu_models"][0] == "LLaMA"
     assert "(both language models)" not in line3
     recall_at = next(i for i, c in enumerate(_cells()) if "Pause and recall" in _src(c))
     assert _cells().index(next(c for c in _cells() if _src(c).startswith("## Line 3: why"))) < recall_at
@@ -1406,7 +1421,7 @@ def test_the_history_of_the_transformer_block_is_one_answer_and_line_3_names_one
     pause = _src(next(c for c in _cells() if "Pause and recall" in _src(c)))
     question, answer = pause.split("<summary>Answer</summary>")
     assert "What does SwiGLU have that a ReLU block lacks?" in question and "> - A gate: a second sum it multiplies by.\n" in answer
-    assert "The bent sum is the gate." in section and "a gate (a second sum it multiplies by" in ch06_decisions.who_used_what().data
+    assert "The bent sum is the **gate**." in section and "a gate (a second sum it multiplies by" in ch06_decisions.who_used_what().data
     assert {d.registry for d in deployments.DEPLOYMENTS if d.model == "GPT-2"} == {"gelu_tanh"}   # a GELU
     for model in ("PaLM", "Mistral", "BERT"):
         assert model not in line3, model
@@ -1425,7 +1440,8 @@ def test_each_recall_option_folds_its_own_feedback():
         assert html.count("<details>") == len(options) + sum(bool(o.more) for o in options)
         for (summary, body), o in zip(folds, options):
             assert summary == decisions._label(o.name) and escape(o.feedback) in body
-            more = escape(o.more).replace("chapter 05", "<a href='05_training_race.ipynb' target='_blank'>chapter 05</a>")
+            more = escape(o.more).replace(
+                "chapter 05", "<a href='05_training_race.ipynb#Five-starts-per-bend' target='_blank'>chapter 05</a>")
             assert (f"<details><summary>More</summary>{more}</details>" in body) == bool(o.more)   # pass 72: linked
             assert body.startswith("<b>Right.</b>" if o.right else "<b>Wrong.</b>")
             assert all(escape(other.feedback) not in body for other in options if other is not o)
@@ -1457,7 +1473,8 @@ def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_poin
     # short line, where the map first shows it; list line 3 adds the dip (pass 20: not "always above 0")
     # pass 69 (r64 Picture first): line 3's words, next to SwiGLU's picture (the learner met GELU in chapter 02)
     first_text = md[[i for i, _ in md].index(first_gelu)][1]
-    assert first_text == LINE3_WORDS and "GELU is roughly a smoothed ReLU." in first_text   # pass 71: under the picture
+    # pass 73 (r70 Clarity: GELU is drawn on the map but was said only at line 3): said in the map's words
+    assert first_text == rows and "- **GELU** is ReLU with its corner smoothed; it dips a little below 0." in first_text
     assert "GELU dips just below 0." in ch06_decisions.short_list().data
     gelu = activations.get("gelu")
     assert min(float(gelu(x)) for x in np.linspace(-3, 0, 301)) < -0.16   # the dip
@@ -1618,7 +1635,7 @@ def test_the_seventeenth_reading_swiglu_paths_each_have_their_own_weights():
     assert ("SwiGLU makes two sums of the same inputs, each with its own weights. It bends one, then multiplies the "
             "two.") in ch06_decisions.GLOSS[3]
     # pass 58 (r52): SiLU said in plain words (x times sigmoid of x), checked against the registry
-    assert "SwiGLU bends one sum with **SiLU**: x times sigmoid of x, a curve like GELU." in LINE3_WORDS   # pass 71
+    assert "The bend is **SiLU**: x times sigmoid(x). It looks like GELU." in LINE3   # pass 73: before the picture
     xs = np.linspace(-6, 6, 121)
     np.testing.assert_allclose(ch06_decisions.activations.get("silu")(xs), xs * expit(xs), rtol=1e-12, atol=1e-15)
     assert "(a smooth ReLU)" not in LINE3
@@ -1633,8 +1650,8 @@ def test_the_twenty_first_reading_says_a_cnn_is_mostly_used_for_photos_not_built
     assert "A **CNN** (convolutional network) mostly reads photos." in text
     assert "built for photos" not in text and "Each unit looks at one small patch." not in text
     # pass 61 (r55 Clarity 4): "convolutional" said in plain words, right after the acronym, with an everyday picture
-    assert ("A **CNN** (convolutional network) mostly reads photos. Its **convolution** slides one small window of "
-            "weights across the photo, like a magnifying glass.") in text
+    # pass 73 (r70 Clarity: "convolution" is never used again): cut; the chapter needs only what a CNN mostly reads
+    assert "**convolution**" not in text and "convolution " not in text
 
 
 def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears():
@@ -1647,7 +1664,8 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     # the slope picture, inside, at the output), the side arrow; pass 56: the map's Predict, lit map and fold between
     # pass 71 (r65 Picture first): said under the dead unit's picture, from its dots
     # pass 72 (r69 Correctness): "always" said as far as the dots show, on every training input
-    dead = ("Every dot is left of 0: this unit is dead. So it gives 0 on every training input. Every ReLU slope is 0: "
+    # pass 73 (r70 Correctness: "every training input" when eight are shown): the training set is those eight
+    dead = ("Every dot is left of 0, so the unit gives 0 on the whole training set: it is dead. Every ReLU slope is 0: "
             "its weights get no nudge.")   # pass 26: why it gives 0
     # pass 43 (r38): the one 26-word sentence split in three, one idea each; pass 46 (cut): the sum's own gloss
     # (inputs times weights, plus a bias) is chapter 00's glossary's
@@ -1665,7 +1683,7 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
                                                                            ch06_decisions.decision_map().axes[0].texts]
     assert k + 2 < first_list
     line3 = decisions.lines()[2]
-    assert line3.reason == "Many well-known language models (text-writing networks, such as chatbots) use one of the two."
+    assert line3.reason.startswith("Many well-known language models (text-writing networks, such as chatbots) use them: ")
     assert not any("language model" in _src(c) for c in cells[:first_list])   # line 3 is its first use
     ref = next(_src(c) for c in cells if _src(c).startswith("## Beyond the list"))   # pass 61: was "Reference"
     # pass 30 (r28): "equal weight counts" was never explained: the comparison points to chapter 05's race instead
@@ -1901,17 +1919,15 @@ def test_pass24_a_hidden_layer_is_defined_before_the_list_uses_it():
 # pass 71 (r65 Picture first: names, the test and SiLU came before the diagram): line 3 opens with one line that
 # reads the diagram, then the picture, then LINE3_WORDS; the 2020 test lives in who_used_what's fold only
 LINE3 = ("## Line 3: why GELU or SwiGLU?\n\n"
-         "SwiGLU in a picture: two sums of the same inputs. One is bent, then the two are multiplied.")
+         "SwiGLU in a picture: two sums of the same inputs. One is bent, then the two are multiplied.\n"
+         # pass 73 (r70 Clarity: three new ideas in three sentences): SiLU said on its own, before the picture
+         "The bend is **SiLU**: x times sigmoid(x). It looks like GELU.")
 LINE3_WORDS = (  # the cell right under SwiGLU's picture
-    # pass 68 (r63 Clarity: SiLU used before it was said): said in plain words; pass 71: under the picture that draws it
-    "GELU is roughly a smoothed ReLU. SwiGLU bends one sum with **SiLU**: x times sigmoid of x, a curve like GELU.\n"
     # pass 66 (r61 Clarity 2): "gate" in two senses; SwiGLU's has no 0-to-1 cap, as its picture's note says
     # pass 71 (r65 Clarity: "an LSTM gate" used before gates are explained): what an LSTM gate is, said with it
-    "The bent sum is the gate. Unlike an LSTM's gate, a dimmer (line 4), it has no 0-to-1 cap.\n"
-    # r56 Focus 2: "The reason is use" read like a reply to a reviewer; the plain fact, said as a fact
-    # pass 68 (r63: it repeated list line 3): "Many well-known language models use one of the two" is the list's
-    # pass 72 (r68 Clarity: GPT-2 and LLaMA were named before they were said): each glossed where first named
-    "GPT-2, an early text-writing model, uses GELU; LLaMA, a newer one, uses SwiGLU.")
+    # pass 73 (r70 Clarity): one idea: the bent sum is the gate, and it can be bigger than 1; GELU's plain words moved
+    # to the map's words, and GPT-2 and LLaMA to list line 3 (r70 Correctness), so they are not said twice
+    "The bent sum is the **gate**. It can be bigger than 1: unlike an LSTM's gate, a dimmer (line 4), it has no 0-to-1 cap.")
 
 
 def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
@@ -2840,7 +2856,7 @@ def test_pass47_the_map_says_unit_weight_and_sum_and_the_layers_words_say_why_ta
             "The total is its **sum**. Then it bends the sum.")
     assert first.startswith("## The map: where does the bend sit?\n\n" + unit)
     text = "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown")
-    assert text.index(unit) < text.index("Every dot is left of 0: this unit is dead.")
+    assert text.index(unit) < text.index("Every dot is left of 0, so the unit gives 0 on the whole training set")
     k = next(i for i, c in enumerate(cells) if "slopes_multiply(" in _src(c))
     before = _src(cells[k - 1])
     # pass 48 (r43, Picture 3): the tanh aside follows the check fold, so the Predict asks one question
@@ -2946,7 +2962,7 @@ def test_pass53_line_1_is_marked_a_rule_of_thumb_where_it_is_said():
     assert d.registry == "silu" and "convolutional" in d.where and row.index("rule of thumb") < row.index("*Seen in")
     assert (f"**CNNs.** EfficientNet ({d.year}), a family of CNNs, uses SiLU, a smoother bend than ReLU."
             in ch06_decisions.who_used_what().data)
-    assert "**SiLU**: x times sigmoid of x" in LINE3_WORDS   # pass 68: said in line 3's words, before both folds
+    assert "**SiLU**: x times sigmoid(x)" in LINE3   # pass 68: said in line 3's words, before both folds (pass 73: above the picture)
 
 
 def test_pass53_the_gate_question_promises_and_gives_a_reason_for_each_answer():
@@ -2997,8 +3013,8 @@ def test_pass54_the_side_arrow_has_a_picture_of_a_dead_unit_and_the_map_says_dea
     # nudge itself only if 1 came in): the words and the panel's title say "share"
     # pass 68 (cut for words): "the share" is the right panel's title ("slope = share passed back")
     # pass 71 (r65 Picture first): the picture, then the words that read it
-    assert _src(cells[side - 2]).endswith("Below: one unit's sums over eight training inputs, and the slope at each.")
-    assert leak.startswith("Every dot is left of 0: this unit is dead.")
+    assert _src(cells[side - 2]).endswith("Below: one unit's sums over a training set of just eight inputs, and the slope at each.")
+    assert leak.startswith("Every dot is left of 0, so the unit gives 0 on the whole training set: it is dead.")
     assert _src(cells[side - 1]) == "ch06.dead_units()" and "image/png" in cells[side - 1]["outputs"][0]["data"]
     sums = ch06_decisions.dead_sums()
     assert len(sums) == 8 and np.all(sums <= 0)
@@ -3059,8 +3075,10 @@ def test_pass55_line_3s_reason_is_the_study_on_the_main_path():
     assert study.better == ("swiglu",) and "SwiGLU lower than ReLU and GELU" in study.checked
     # pass 62 (r56 Focus 2): said as a fact ("Many well-known language models use one of the two"), not "The reason is use"
     # pass 68 (r63): that fact is list line 3's; the section opens on its two examples
-    assert "The reason is use" not in section and LINE3_WORDS.endswith("LLaMA, a newer one, uses SwiGLU.")
-    assert "Many well-known language models (text-writing networks, such as chatbots) use one of the two." in decisions.lines()[2].reason
+    # pass 73 (r70 Correctness): the fact names its two examples on list line 3 itself
+    assert "The reason is use" not in section and "GPT-2" not in LINE3_WORDS
+    assert decisions.lines()[2].reason == ("Many well-known language models (text-writing networks, such as chatbots) use "
+                                           "them: GPT-2 uses GELU, LLaMA SwiGLU.")
     assert len(study.gated) > len(study.compared) / 2   # most versions are gated blocks, so "8 bends" was wrong
     assert study.where == "feed-forward blocks" and set(study.best) == {"SwiGLU", "GEGLU"} <= set(study.gated)
     who = ch06_decisions.who_used_what().data
@@ -3072,7 +3090,8 @@ def test_pass55_line_3s_reason_is_the_study_on_the_main_path():
     assert "hidden text" not in section and "because of a test" not in section and "from a test, not" not in section
     for model, bend in (("GPT-2", ("gelu", "gelu_tanh")), ("LLaMA", ("swiglu",))):   # one model per bend on the main
         d = next(d for d in deployments.DEPLOYMENTS if d.model == model)   # path; the rest are in the fold
-        assert d.registry in bend and "feed-forward" in d.where and re.search(fr"{model}(, [a-z -]+,)? uses", LINE3_WORDS)   # pass 71; 72: glossed
+        # pass 71; 72: glossed; pass 73 (r70 Correctness): named on list line 3, as language models, not in LINE3_WORDS
+        assert d.registry in bend and "feed-forward" in d.where and model in decisions.lines()[2].reason
     # pass 62 (r56 Focus 1): the takeaway left with the slider; line 3's fold says 0.42 at x = −0.1, the fold's x
     g = ch06_decisions.slope_at("gelu", -0.1)
     more = ch06_decisions.gelu_more().data
@@ -3101,8 +3120,8 @@ def test_pass55_the_map_words_come_in_two_groups_as_the_map_does():
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
     words = _src(cells[k + 2])   # pass 71: the rows' words follow the map and its rule
-    assert "At the output:" not in words and words.count("\n- ") == 5 and "**dead**" not in words
-    firsts = [words.index(w) for w in ("**plain network**", "**CNN**", "**transformer**", "**LSTM**", "**class**")]
+    assert "At the output:" not in words and words.count("\n- ") == 6 and "**dead**" not in words   # pass 73: + GELU
+    firsts = [words.index(w) for w in ("**plain network**", "**CNN**", "**transformer**", "**GELU**", "**LSTM**", "**class**")]
     assert firsts == sorted(firsts)
     listed = ch06_decisions.short_list().data
     assert listed.startswith("**Inside the network**") and listed.index("**At the output**") > listed.index("\n4. ")
@@ -3254,7 +3273,7 @@ def test_pass65_line_3_and_line_4_open_on_pictures_of_swiglu_and_the_memory_path
     cells = _cells()
     line3 = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 3:"))
     assert _src(cells[line3]) == LINE3 and _src(cells[line3 + 2]) == LINE3_WORDS   # pass 71: the picture first
-    assert "Unlike an LSTM's gate, a dimmer (line 4), it has no 0-to-1 cap." in LINE3_WORDS
+    assert "unlike an LSTM's gate, a dimmer (line 4), it has no 0-to-1 cap." in LINE3_WORDS
     assert _src(cells[line3 + 1]) == "ch06.swiglu_picture()" and "image/png" in cells[line3 + 1]["outputs"][0]["data"]
     line4 = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 4:"))
     assert _src(cells[line4 + 1]) == "ch06.lstm_path(back=False)"
@@ -3335,8 +3354,10 @@ def test_pass72_the_pickers_softmax_curve_is_named_as_two_sums_and_equals_sigmoi
     assert ch06_decisions.SOFTMAX_NOTE == " of sums x and 0 (= sigmoid)"
     for role, key in (("binary_output", "runner_up"), ("multiclass_output", "pick")):
         p = ch06_decisions.picker(role)
-        assert p.lines[key].get_label() == "second: Softmax" + ch06_decisions.SOFTMAX_NOTE if key == "runner_up" \
-            else p.lines[key].get_label() == "pick: Softmax" + ch06_decisions.SOFTMAX_NOTE
+        # pass 73 (r70 Picture: the dashed second lies on the pick and read as missing): as yes/no's second, the
+        # label says it is the same curve as the pick, so it lies on it
+        assert p.lines[key].get_label() == "second: Softmax of x and 0 equals sigmoid, so it lies on the pick" \
+            if key == "runner_up" else p.lines[key].get_label() == "pick: Softmax" + ch06_decisions.SOFTMAX_NOTE
         _, y = p.lines[key].get_data()
         np.testing.assert_allclose(y, expit(x), rtol=0, atol=1e-12)
     card = decisions.decision("binary_output").prefer_runner_up_when   # the card says the same in numbers
@@ -3350,9 +3371,14 @@ def test_pass72_the_more_fold_links_the_chapter_its_race_claim_comes_from():
     relu = [o.name for o in q.question.options].index("relu")
     assert "in chapter 05's race" in q.question.options[relu].more
     q.answer(relu)
-    link = "<a href='05_training_race.ipynb' target='_blank'>chapter 05</a>"
+    # pass 73 (r70 Correctness: "I cannot check this here"): the link goes to the section that draws the five runs,
+    # and the words name that section; the heading is chapter 05's, so its anchor resolves
+    link = "<a href='05_training_race.ipynb#Five-starts-per-bend' target='_blank'>chapter 05</a>"
     assert link in q.feedback.value and link in q.static_html
-    assert (ROOT / "notebooks" / "05_training_race.ipynb").exists()
+    assert "(see its section “Five starts per bend”)" in q.question.options[relu].more
+    ch05 = [_src(c) for c in json.loads((ROOT / "notebooks/05_training_race.ipynb").read_text())["cells"]]
+    k = next(i for i, c in enumerate(ch05) if c.startswith("## Five starts per bend\n"))
+    assert "loss_multiples(" in ch05[k + 1]   # the five runs of each bend, drawn right under that heading
     assert ch06_decisions.more_fold("") == "" and "<a " not in ch06_decisions.more_fold("no chapter named here")
 
 
@@ -3399,3 +3425,48 @@ def test_pass72_the_lstm_drawing_is_taller_so_its_three_marks_stand_apart():
     marks = sorted((t.get_window_extent(r) for t in insets[key].texts if t.get_text() in ("1", "0", "−1")
                     and t.get_position()[0] > 3), key=lambda e: e.y0)
     assert len(marks) == 3 and all(high.y0 - low.y1 >= 12 for low, high in zip(marks, marks[1:]))
+
+
+def test_pass73_the_pictures_keep_their_words_inside_and_off_the_curves():
+    """Check r70 Picture: (1) the picker's legend sits below its axes, off the curves, for every place in the menu, and
+    inside the picture; (2) the slopes picture's "Sigmoid: at most 0.25" label ends inside its panel (it was cut off at
+    the right edge); (3) the map's small drawings share one x range, said once in the words under the map."""
+    from course_utils.ui import plots
+    w = ch06_decisions.picker()
+    fig = w.live.figure
+    for d in decisions.decisions():
+        w.dropdown.value = d.role
+        fig.canvas.draw()
+        r = fig.canvas.get_renderer()
+        legend, ax = w.live.axes[0].get_legend().get_window_extent(r), w.live.axes[0].get_window_extent(r)
+        assert legend.y1 < ax.y0 and legend.x0 >= 0 and legend.x1 <= fig.bbox.width and legend.y0 >= 0, d.role
+        labels = [t.get_text() for t in w.live.axes[0].get_legend().get_texts()]
+        assert all(len(t) <= 70 for t in labels), labels   # one line each, inside 600 px
+    fig = ch06_decisions.three_slopes()
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    ax_d = fig.axes[1]
+    label = next(t for t in ax_d.texts if t.get_text().startswith("Sigmoid:"))
+    assert label.get_text() == "Sigmoid:\nat most 0.25"
+    box, panel = label.get_window_extent(r), ax_d.get_window_extent(r)
+    assert panel.x0 <= box.x0 and box.x1 <= panel.x1 and box.x1 <= fig.bbox.width
+    m = ch06_decisions.decision_map()
+    insets = m.axes[0].child_axes
+    assert len(insets) == 7 and all(a.get_xlim() == ch06_decisions.INSET_X == (-3, 3) for a in insets)
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if _src(c).endswith("decision_map()"))
+    assert "Each small drawing shows its bend for sums from −3 to 3." in _src(cells[k + 1])
+    assert plots.color("sigmoid") == label.get_color()
+
+
+def test_pass73_the_picker_asks_a_second_question_answered_by_its_menu():
+    """Check r70 Interaction (the picker was mostly a look-up): after the number's check, a second Predict asks which
+    bend is dotted for the gates, and its fold answers with the gate place's own avoid and reason from decisions.py."""
+    gate = decisions.decision("gate")
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "picker(" in _src(c))
+    after = _src(cells[k + 1])
+    asked = after.index('**Predict:** now pick "Gates inside an LSTM or GRU". Which bend is dotted there? Why?')
+    assert gate.where == "Gates inside an LSTM or GRU" and gate.where in [o[0] for o in ch06_decisions.picker().dropdown.options]
+    answer = after[asked:].split("<summary>Check your prediction</summary>")[1]
+    assert f"{decisions._label(gate.avoid)}, dotted: {gate.avoid_because}" in answer

@@ -303,7 +303,9 @@ EXAMPLE = {  # one well-known model per line (deployments.py has the sources)
 }
 SAY = {"transformer_ffn": "GELU or SwiGLU", "regression_output": "no bend"}  # where the label alone is not the rule
 LINE_REASON = {  # where the list says less than the card (one example model instead of five), or more
-    "transformer_ffn": "Many well-known language models (text-writing networks, such as chatbots) use one of the two.",
+    # pass 73 (r70 Correctness): the models named on the line itself, from deployments.py (via facts())
+    "transformer_ffn": "Many well-known language models (text-writing networks, such as chatbots) use them: {gelu} uses GELU, "
+                       "{swiglu} SwiGLU.",
 }
 LINE_NOTE = {  # after the example: the line's limit, and the end fold's case that covers it ({...}: from facts())
     # pass 34 (r32): the models that kept ReLU (T5, OPT) moved to the optional history fold (ch06_decisions.history)
@@ -319,6 +321,14 @@ def _label(name):
     return LABEL.get(name) or activations.get(name).label
 
 
+def _line_reason(d):
+    """A line's reason: the card's, or LINE_REASON's with its model names filled in from the deployments table."""
+    if d.role not in LINE_REASON:
+        return d.reason
+    f = facts()
+    return LINE_REASON[d.role].format(gelu=f["gelu_models"][0], swiglu=f["swiglu_models"][0])
+
+
 @lru_cache(maxsize=None)
 def lines():
     """The seven lines to memorise, built from the decisions they stand for."""
@@ -328,7 +338,7 @@ def lines():
         if len(ds) == 1:
             d = ds[0]
             note = LINE_NOTE.get(d.role, "").format(relu_list=_join(facts()["relu_models"]))
-            out.append(Line(d.where, SAY.get(d.role, _label(d.pick)), LINE_REASON.get(d.role, d.reason), d.evidence,
+            out.append(Line(d.where, SAY.get(d.role, _label(d.pick)), _line_reason(d), d.evidence,
                             roles, EXAMPLE[d.role], note))
         else:  # the recurrent line: gates and new content
             out.append(Line("Inside an LSTM or GRU", f"{ds[0].pick} gates, {ds[1].pick} for new content", " ".join(d.reason for d in ds),
@@ -412,6 +422,7 @@ class Recall:
 
 
 RACE_RUNS = "five"   # chapter 05 races every bend from five seeds (tests check its words and its race)
+RACE_SECTION = "Five starts per bend"   # pass 73 (r70 Correctness): where chapter 05 shows those runs (tested)
 RACE_HIDDEN = "three"   # chapter 05's runners have three hidden layers (tests check its words and race.py's dims)
 RECALL_LAYERS = 20   # the recall question's network depth (its feedback says "twenty layers" and "20 times")
 
@@ -447,7 +458,8 @@ def recall():
                    # pass 69 (r64 Focus, Clarity: "plain size" unexplained here, the starting weights off the point):
                    # one plain sentence, the race only
                    more=f"Still, ReLU is a rule of thumb, not a law: in chapter 05's race ({RACE_HIDDEN} hidden layers, "
-                   f"not {RECALL_LAYERS}), ReLU learnt the training points in all {RACE_RUNS} runs, and sigmoid in none."),
+                   f"not {RECALL_LAYERS}), ReLU learnt the training points in all {RACE_RUNS} runs, and sigmoid in none "
+                   f"(see its section “{RACE_SECTION}”)."),
             Option("softmax", False, "A common wrong answer: \"softmax, it keeps every layer's numbers small.\" In fact, "
                    "softmax belongs at the output. It turns a whole layer's sums into shares that add up to 1, "
                    "so it is not a bend for each unit."),

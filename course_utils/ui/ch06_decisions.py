@@ -16,7 +16,8 @@ from course_utils.ui.livefigure import LiveFigure, LiveWidget, nice_limits, on_c
 from course_utils.ui.captioned import CaptionedBox as RecallBox
 from course_utils.ui.display import figure_alt, figure_png
 
-X = np.linspace(-3, 3, 241)
+INSET_X = (-3, 3)   # the map's small drawings: sums from −3 to 3 (said once under the map, pass 73, r70)
+X = np.linspace(*INSET_X, 241)
 MAP_ROWS = (  # the map, one row per line of the list: (key, where in a few words, the pick, curves drawn)
     ("hidden_cnn_mlp", "Plain network\nor CNN", "ReLU", [("relu", {}, "-")]),
     ("dying_units", "Many ReLU\nunits dead?", "Leaky ReLU", [("leaky_relu", {"alpha": 0.1}, "-")]),  # leak ×10, so it shows
@@ -141,7 +142,7 @@ def decision_map(trace=()):
         for nx, ny, note, name in NOTE.get(key, []):   # names in words, not by colour alone
             colour = plots.color(name) if len(curves) > 1 else MARK_INK
             inset.text(nx, ny, note, fontsize=MARK_PT, va="top", color=colour)
-        inset.set(xlim=(-3, 3), ylim=ylim, xticks=[], yticks=[])
+        inset.set(xlim=INSET_X, ylim=ylim, xticks=[], yticks=[])
     fig.set_label(map_alt(trace))   # r34: the generic alt ("panel: x from ...") said nothing
     return fig
 
@@ -196,7 +197,7 @@ def three_slopes():
     ax_d.set(xlim=SLOPES_X, ylim=SLOPES_YLIM, xlabel=SUM_LABEL, ylabel="slope")
     tops = {name: slope_at(name, 0.0) for name in ("sigmoid", "tanh")}   # each S is steepest at x = 0
     said = {  # each top named in an empty corner, an arrow to its dot: (words, where the words sit, alignment)
-        "sigmoid": (f"Sigmoid:\nat most {_two(tops['sigmoid'])}", (1.0, 0.6), "left"),
+        "sigmoid": (f"Sigmoid:\nat most {_two(tops['sigmoid'])}", (3.95, 0.55), "right"),   # r70: inside the panel
         "tanh": (f"Tanh:\nat most {_two(tops['tanh'])}", (-0.9, 0.85), "right"),
     }
     for name, (words, at, side) in said.items():
@@ -578,6 +579,8 @@ def second_colour(pick, second):
 
 
 SOFTMAX_NOTE = " of sums x and 0 (= sigmoid)"   # softmax of one sum is always 1: two sums, x against 0
+SOFTMAX_HIDES = " of x and 0 equals sigmoid, so it lies on the pick"   # pass 73 (r70 Picture): yes/no's second, said plainly
+PICKER_FIG, LEGEND_ROOM = (600, 400), 0.36   # pass 73 (r70 Picture 1): the legend under the axes, off the curves
 PICK_WIDTH = 11.0   # the pick's band: 5.5 times the second choice's 2 px line, so it shows around it
 
 
@@ -586,8 +589,10 @@ def picker(role=None):
     """Choose where the bend sits; see the pick (solid), the second choice (dashed) and the bend to avoid (dotted)."""
     all_d = decisions.decisions()
     role = role or all_d[0].role
-    live = LiveFigure(600, 300)
+    live = LiveFigure(*PICKER_FIG)
+    live.figure.set_layout_engine("none")   # fixed room below the axes: legends of two or three lines fit alike
     ax = live.axes[0]
+    ax.set_position([0.12, LEGEND_ROOM, 0.85, 0.92 - LEGEND_ROOM])
     ax.set(xlim=(-4, 4), xlabel=SUM_LABEL, ylabel="output")
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
@@ -617,8 +622,10 @@ def picker(role=None):
             line.set_color(second_colour(d.pick, name) if key == "runner_up" else plots.color(name))
             kind = activations.get(name).kind   # pass 72 (r68): softmax of one sum is always 1; plots.curve draws it
             note = (" (leak drawn ×10)" if params else " (leak learned in training)" if name == "prelu" else
-                    " (Swish of one sum; the other sum held at 1)" if kind == "gated" else
+                    " (SiLU of one sum; the other sum held at 1)" if kind == "gated" else
                     SOFTMAX_NOTE if kind == "vector" else "")   # over two sums, x and 0: sigmoid's own curve
+            if kind == "vector" and key == "runner_up" and d.pick == "sigmoid":
+                note = SOFTMAX_HIDES
             line.set_label(f"{prefix}: {_label(name)}{note}")
             shown.append(line)
             ys.append(y)
@@ -626,7 +633,7 @@ def picker(role=None):
         ax.set_title(d.where, fontsize=12)   # pass 58 (r52): the stored picture names the place it shows
         if legend["artist"] is not None:
             legend["artist"].remove()
-        legend["artist"] = ax.legend(handles=shown, loc="upper left")
+        legend["artist"] = ax.legend(handles=shown, loc="upper left", bbox_to_anchor=(-0.13, -0.17), frameon=False)
         live.invalidate()  # limits and legend changed: the cached background is stale
         live.render()
         card.value = _card(d)
@@ -651,7 +658,8 @@ def folded_options(lead, options):
 MORE_SUMMARY = "More"
 
 
-LINKED = {"chapter 05": "05_training_race.ipynb"}   # pass 72 (r68): a chapter a More fold cites, linked to it
+LINKED = {"chapter 05": "05_training_race.ipynb#" + decisions.RACE_SECTION.replace(" ", "-")}   # pass 72 (r68): a
+# chapter a More fold cites, linked to it; pass 73 (r70 Correctness): to the section with the five runs
 
 
 def more_fold(more):
