@@ -917,7 +917,7 @@ def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_reca
     remember = text[text.index("## What to remember"):]
     lines = [ln for ln in remember.splitlines() if ln[:2] in ("1.", "2.", "3.", "4.", "5.")]
     assert len(lines) == 4   # pass 70 (r65): He weights on a line of their own
-    assert lines[2] == "3. He weights ($\\sqrt{2}$ × plain size) hold ReLU's signal steady on average."
+    assert lines[2] == "3. He weights ($\\sqrt{2}$ × plain size) hold ReLU's signal steady on average. Smaller fades it; bigger blows it up (an exploding gradient)."
     assert "Sigmoid and tanh pass almost none far out, both sides; ReLU none for $x \\le 0$" in lines[1]
     # pass 29: the bends' bound and the real network's number agree with the chapter's pictures
     # r58: said as one network (one random start), not a general fact: start 9 of 20 gets 1.1e-4
@@ -2043,8 +2043,10 @@ def test_pass_25_wordings_and_pictures():
     he = ch03_gradients.he_slider()
     assert he.figure.axes[0].get_ylabel() == "backward signal, as a\nshare of layer 10's"
     ticks = he.figure.axes[0].get_yticks()
-    assert np.allclose(ticks[1:] / ticks[:-1], 10)   # each labelled step is ten times the one below
-    assert "Each labelled step down on its log scale is 10 times smaller." in flat
+    assert np.allclose(ticks[1:] / ticks[:-1], 1000)   # r70: each labelled step 1,000x, as in the chain and flow pictures
+    assert "Again, each labelled step down on its log scale is 1,000 times smaller." in flat
+    lo, hi = he.figure.axes[0].get_ylim()
+    assert lo < he.shares(0.5)[0] and he.shares(2.0)[0] < hi   # the whole slider's range still fits
     q = ch03_gradients.sigmoid_question()
     assert not any("die" in t for t, _r, _f in q.options)
     assert [t for t, _r, _f in q.options][2] == "Its units stop: slope 0 on every point."
@@ -2422,7 +2424,7 @@ def test_pass_33_he_steps_are_two_times_relus_0_71():
     assert round((2 * math.sqrt(0.5)) ** 9) == 23 and round(w.shares(2.0)[0]) == 23
     np.testing.assert_allclose(w.shares(2.0)[:-1] / w.shares(2.0)[1:], 2 * math.sqrt(0.5), rtol=0.01)   # each step back
     flat = " ".join(prose().split())
-    assert "multiplies the signal by about $2 \\times 0.71 \\approx 1.4$. At the plain" in flat   # r56: "it" named
+    assert "multiplies the signal by about $2 \\times 0.71 \\approx 1.4$. Growing is harmful too" in flat   # r56: "it" named; r70: growth harms
     assert "multiplies it by about 1.4." not in flat
     above = flat[:flat.index("**Predict:** at size 2")]   # pass 43: the 0.71 is explained before the slider now
 
@@ -2767,7 +2769,7 @@ def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
     assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "the bends shrink the backward signal: $1.00 \\to 0.68$;" in flat
     dead = gradients.unit_slopes("relu", 0.0, seed=0) <= 1e-12
     assert int(dead.sum()) == 6 and int(dead[0].sum()) == 0   # none in layer 1: its inputs, the data, have both signs
-    assert "At the start, 6 of the 96 are dead. Layers 2 and 3 get ReLU outputs, never below 0" in flat
+    assert "At the start, 6 of the 96 are dead, none in layer 1. Its inputs, the data, lie all around 0, and its biases start at 0. So some points give each layer-1 unit a sum above 0. Layers 2 and 3 get ReLU outputs, never below 0" in flat
     # r45: "still dead" implied it died earlier; the picture only shows it after training
     # r47 (words): the intro above the picture says "after training"; the repeat under it was cut
     assert "Right: two units of its layer 1, after training." in flat and "still dead" not in flat
@@ -3468,7 +3470,7 @@ def test_pass60_small_wordings_the_r54_reading_asked_for():
     item = remember[remember.index("2. "):remember.index("4. ")]   # pass 70 (r65): He's line is now item 3
     lines = [ln.strip() for ln in item.splitlines() if ln.strip()]
     assert lines == ["2. Sigmoid and tanh pass almost none far out, both sides; ReLU none for $x \\le 0$.",
-                     "3. He weights ($\\sqrt{2}$ × plain size) hold ReLU's signal steady on average."]
+                     "3. He weights ($\\sqrt{2}$ × plain size) hold ReLU's signal steady on average. Smaller fades it; bigger blows it up (an exploding gradient)."]
 
 
 # ---- pass 61: the r55 reading ----
@@ -3703,3 +3705,24 @@ def test_pass72_quiz_shows_every_letters_feedback_without_a_kernel():
     cell = next(c for c in chapter()["cells"] if "".join(c["source"]) == "ch03.sigmoid_question()")
     shown = "".join(cell["outputs"][0]["data"]["text/html"])
     assert "Check your answer" in shown and "that mixes sigmoid up with ReLU" in shown
+
+
+# ---- pass 73: the r70 reading ----
+
+def test_pass73_no_fresh_layer_1_unit_is_dead_because_the_data_surround_0_and_the_biases_start_at_0():
+    """Check r70's Correctness item: the text says why none of the 6 dead units at the start is in layer 1. The
+    spiral's points lie all around 0 (every direction has points on its positive side) and He biases start at 0, so
+    each layer-1 unit, whatever its weights, gets a sum above 0 from some points; over 20 starts, layer 1 never has a
+    dead unit while layers 2 and 3 do."""
+    X = np.asarray(data.spiral()[0], dtype=float)
+    angles = np.linspace(0, 2 * np.pi, 3601)
+    directions = np.c_[np.cos(angles), np.sin(angles)]
+    assert ((directions @ X.T) > 0).sum(axis=1).min() > 100   # whatever a unit's weights, 100+ points switch it on
+    net = mlp.Network.he_init(gradients.DIMS, "relu", seed=0)
+    assert all(not np.any(b) for b in net.biases)
+    for seed in range(20):
+        dead = gradients.unit_slopes("relu", 0.0, seed=seed) <= 1e-12
+        assert dead[0].sum() == 0 and dead.sum() > 0, seed
+    flat = " ".join(prose().split())
+    assert ("At the start, 6 of the 96 are dead, none in layer 1. Its inputs, the data, lie all around 0, and its "
+            "biases start at 0. So some points give each layer-1 unit a sum above 0.") in flat

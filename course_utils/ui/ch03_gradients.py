@@ -18,7 +18,7 @@ NAMES = ("sigmoid", "tanh", "relu", "gelu")   # the four bends of chapter 02
 QUIET = "#444444"                             # near-flat zones and the too-small band: dark grey, a colour no bend uses
 FLOW_LIMITS = (1e-18, 1e2)                    # one log scale for every bend and depth in gradient_flow
 CHAIN_LIMITS = (1e-20, 2.0)                   # one log scale for every x and depth: sigmoid at its best, 30 layers, up to 1
-HE_LIMITS = (1e-5, 1e2)                       # he_slider: one log scale from half the plain size to twice it
+HE_LIMITS = (1e-6, 1e3)                       # he_slider: one log scale from half the plain size to twice it, in 1,000x steps (r70: as the other two)
 # dead_units: one map, both panels, on an even scale (r61: a square-root scale hid 0.25 against 0.5); white only at
 # exactly 0, then a jump to a pale tint, so a unit passing 0.02 is still visibly tinted (r38)
 SHARE_CMAP = LinearSegmentedColormap.from_list("share", [(0, "white"), (0.004, "#F8DDB0"), (0.5, "#E69F00"),
@@ -320,7 +320,7 @@ def he_slider(size=1.0, depth=10, low=0.5, high=2.0):
     at_he = np.array(gradients.HE_SHARES) if depth == 10 else gradients.handed_back(1.0, depth)   # He: sqrt 2 x plain
     ax.set(xticks=layers, xlim=(0.5, depth + 0.5), ylim=HE_LIMITS, xlabel="layer (1 = nearest the input)",
            ylabel=f"backward signal, as a\nshare of layer {depth}'s")
-    ax.set_yticks(10.0 ** np.arange(-5, 3), ["0.00001", "0.0001", "0.001", "0.01", "0.1", "1", "10", "100"])
+    ax.set_yticks(10.0 ** np.arange(-6, 4, 3), ["0.000001", "0.001", "1", "1,000"])   # each step 1,000x, as in the chain and flow
     ax.minorticks_off()
     ax.axhline(1, color=plots.MUTED, lw=1, ls="--")
     ax.text(0.7, 0.75, f"dashes: same size as layer {depth}", ha="left", va="top", color="#555555")
