@@ -3625,10 +3625,13 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     assert np.mean(typical) == pytest.approx(math.sqrt(0.5), abs=0.03) and np.mean(plain) == pytest.approx(0.5, abs=0.03)
     flat = " ".join(prose().split())
     # r62: "gets times" was not plain English: ReLU's slopes worked (average 1/2, typical size 0.71), the why folded
-    assert ("ReLU's slopes, for example, are 1 or 0, half each. They average ½, but their typical size is "
-            "$\\sqrt{1/2} \\approx 0.71$.") in flat
-    # r63 (cut): the why-fold left the main path; the main text says "roughly"
-    assert "Each bend then multiplies the signal by roughly the typical size of its slopes." in flat and "gets times" not in flat
+    # r70: the slopes are drawn between the two sentences (test_pass73_relus_slopes_drawn_...)
+    assert ("ReLU's slopes, for example, are 1 or 0, half each: They average ½, but their typical size is "
+            "$\\sqrt{1/2} \\approx 0.71$.") in flat.replace(" ch03.slope_sizes_picture() ", " ")
+    # r63 (cut): the why-fold left the main path; the main text says "roughly"; r70: and why, in one line
+    assert ("Each bend then multiplies the signal by roughly the typical size of its slopes, not their average. Why? The "
+            "signals have random signs, so their squares add, as in the coin flips. Each square is multiplied by a "
+            "slope's square.") in flat and "gets times" not in flat
 
 
 def test_pass68_the_step_table_multiplies_out():
@@ -3726,3 +3729,28 @@ def test_pass73_no_fresh_layer_1_unit_is_dead_because_the_data_surround_0_and_th
     flat = " ".join(prose().split())
     assert ("At the start, 6 of the 96 are dead, none in layer 1. Its inputs, the data, lie all around 0, and its "
             "biases start at 0. So some points give each layer-1 unit a sum above 0.") in flat
+
+
+def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
+    """Check r70's picture for "average 1/2, typical size 0.71": bars 1, 0, 1, 0, a dashed line at their average (0.5)
+    and a dotted one at their root mean square (0.71, the module's typical_size), each labelled; it sits in a hidden
+    cell between the sentence naming ReLU's slopes and the one giving both numbers, after the reason (squares add)."""
+    fig = ch03_gradients.slope_sizes_picture()
+    ax = fig.axes[0]
+    assert [p.get_height() for p in ax.patches] == [1, 0, 1, 0]
+    lines = {ln.get_linestyle(): ln.get_ydata()[0] for ln in ax.lines}
+    assert lines["--"] == pytest.approx(0.5) and lines[":"] == pytest.approx(math.sqrt(0.5))
+    assert ch03_gradients.typical_size([1, 0, 1, 0]) == pytest.approx(math.sqrt(0.5))
+    texts = [t.get_text() for t in ax.texts]
+    assert "average 0.5" in texts and "typical size 0.71" in texts
+    assert "average, 0.5" in fig.get_label() and "typical size, 0.71" in fig.get_label()
+    other = ch03_gradients.slope_sizes_picture(slopes=(1, 1, 1, 0))   # the picture computes, it does not recite
+    assert "average 0.75" in [t.get_text() for t in other.axes[0].texts]
+    cells = chapter()["cells"]
+    src = ["".join(c["source"]) for c in cells]
+    at = src.index("ch03.slope_sizes_picture()")
+    assert cells[at]["metadata"]["jupyter"]["source_hidden"]
+    assert src[at - 1].endswith("ReLU's slopes, for example, are 1 or 0, half each:")
+    assert "so their squares add, as in the coin flips" in src[at - 1]
+    assert src[at + 1].startswith("They average ½, but their typical size is $\\sqrt{1/2} \\approx 0.71$.")
+    assert src.index("ch03.sign_cases_picture()") < at < src.index("ch03.gradient_flow(depth=10)")

@@ -961,3 +961,27 @@ def step_size_bars(depth=10, weights=STEP_FACTOR):
                   + f". A dashed line marks 1, where the signal holds. {inside:.0%} of tanh's sums lie between "
                   "minus 1 and 1.")
     return fig
+
+
+@plots.styled
+def slope_sizes_picture(slopes=(1, 0, 1, 0), name="relu"):
+    """ReLU's slopes, 1 or 0 half each, as bars (r70: "average 1/2, typical size 0.71" was only text): a dashed line at
+    their average and a dotted one at their typical size (root mean square), which is what the signal gets multiplied by."""
+    mean, size = float(np.mean(slopes)), typical_size(slopes)
+    fig, ax = plots.new_figure(640, 230)
+    xs = np.arange(len(slopes))
+    ax.bar(xs, slopes, width=0.55, color=plots.color(name), ec="black", lw=0.8)
+    for x, v in zip(xs, slopes):
+        ax.text(x, v + 0.03, value_text(v), ha="center", va="bottom", fontsize=11, fontweight="bold")
+    for y, style, text in ((mean, "--", f"average {value_text(mean)}"), (size, ":", f"typical size {value_text(size)}")):
+        ax.plot([-0.5, len(slopes) - 0.5], [y, y], color="black", ls=style, lw=1.8)   # stops before its label
+        ax.text(len(slopes) - 0.4, y, text, ha="left", va="center", fontsize=10, fontweight="bold")
+    ax.axhline(0, color="black", lw=0.8)
+    ax.set_xticks(xs, [f"unit {k + 1}" for k in xs])
+    ax.set(xlim=(-0.6, len(slopes) + 1.3), ylim=(0, 1.25), ylabel="slope",
+           title=f"{label(name)}'s slopes, one data point: 1 or 0, half each")
+    ax.grid(False)
+    fig.set_label(f"Four bars, the slopes of four {label(name)} units: {', '.join(value_text(v) for v in slopes)}. "
+                  f"A dashed line marks their average, {value_text(mean)}; a dotted line, higher, their typical size, "
+                  f"{value_text(size)}: the square root of their average square.")
+    return fig
