@@ -3252,7 +3252,8 @@ def test_pass56_two_paths_picture_adds_one_signal_times_weight_per_path_then_mul
     assert ch03_gradients.two_paths((1, 1), (1, 1), 1.0) == (2, 2.0)   # the helper computes, it does not recite
     fig = ch03_gradients.two_paths_picture()
     shown = " ".join(t.get_text() for t in fig.axes[0].texts)
-    for words in ("signal 2", "signal 1", "2 × 3 = 6", "1 × 1 = 1", "6 + 1 = 7", "slope 0.5", "3.5 passes back"):
+    for words in ("signal = 2", "signal = 1", "weight = 3:  2 × 3 = 6", "1 × 1 = 1", "6 + 1 = 7", "slope 0.5",
+                  "3.5 passes back"):   # r70: "weight = 3", not "weight 3" (read as the third weight)
         assert words in shown, words
     assert "add to 7" in fig.get_label() and "3.5 passes back" in fig.get_label()
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
@@ -3427,14 +3428,21 @@ def test_pass60_earlier_weight_picture_multiplies_both_slopes_into_the_nudge():
     assert nudge == pytest.approx(0.84, rel=1e-9) == 0.4 * 0.2 * 3 * 0.5 * 7
     fig = ch03_gradients.earlier_weight_picture()
     shown = " ".join(t.get_text() for t in fig.axes[0].texts)
-    for words in ("slope 0.2", "slope 0.5", "weight 3", "7 arrives", "= 3.5", "= 10.5", "= 2.1",
-                  "nudge = 2.1 \u00d7 0.4 = 0.84", "both slopes, 0.5 and 0.2"):
+    for words in ("slope 0.2", "slope 0.5", "weight = 3", "7 arrives", "= 0.84", "both slopes (0.2 and 0.5, boxed)"):
         assert words in shown, words
-    assert "both slopes are factors" in fig.get_label() and "0.84" in fig.get_label()
+    assert "Both slopes are factors" in fig.get_label() and "0.84" in fig.get_label()
+    # r70: the running products (2.1, 10.5, 3.5) read right to left; now one product, each factor under its place,
+    # left to right, the two slopes boxed
+    texts = fig.axes[0].texts
+    row = [t for t in texts if t.get_text() in ("0.4", "0.2", "3", "0.5", "7")]
+    assert [t.get_text() for t in sorted(row, key=lambda t: t.get_position()[0])] == ["0.4", "0.2", "3", "0.5", "7"]
+    assert len({t.get_position()[1] for t in row}) == 1 and [t.get_text() for t in row if t.get_bbox_patch()] == ["0.2", "0.5"]
+    assert sum(t.get_text() == "\u00d7" for t in texts) == 4
+    assert not any(w in shown for w in ("= 2.1", "= 10.5", "weight 3"))
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     flat = [" ".join(c.split()) for c in cells]
     k = cells.index("ch03.earlier_weight_picture()")
-    assert "The signal travels backwards, so read the picture right to left:" in flat[k - 1]   # r63: the picture reads right to left
+    assert "Now go one layer further back, to an earlier unit, and multiply every number on the way:" in flat[k - 1]   # r70: one direction
     assert "This unit's own weights get nudges of $3.5 \\times$ their inputs: its signal, back through its bend." in flat[k - 1]   # r67
     assert flat[k + 1].startswith("The earlier weight's nudge holds both slopes, $0.5$ and $0.2$.")
     assert "**gradient table**" in flat[k + 1] and cells.index("ch03.two_paths_picture()") < k

@@ -787,11 +787,11 @@ def two_paths_picture(signals=(2, 1), weights=(3, 1), slope=0.5):
     ax.text(*unit, f"this unit\nslope {slope:g}", ha="center", va="center", fontsize=10,
             bbox={"boxstyle": "circle", "fc": "white", "ec": "#333333"})
     for k, (y, s, w) in enumerate(zip(ys, signals, weights), start=1):
-        ax.text(4.6, y, f"next unit {k}\nsignal {s:g}", ha="center", va="center", fontsize=10,
+        ax.text(4.6, y, f"next unit {k}\nsignal = {s:g}", ha="center", va="center", fontsize=10,   # r70: not "signal no. 2"
                 bbox={"boxstyle": "round", "fc": "white", "ec": plots.VANISHING})
         ax.add_patch(FancyArrowPatch((3.95, y), (2.15, unit[1] + 0.12 * (1.5 - k) * 2), arrowstyle="-|>",
                                      mutation_scale=16, color=plots.VANISHING, lw=2.2, ls="--"))
-        ax.text(3.05, (y + unit[1]) / 2 + (0.2 if k == 1 else -0.2), f"weight {w:g}:  {s:g} \u00d7 {w:g} = {s * w:g}",
+        ax.text(3.05, (y + unit[1]) / 2 + (0.2 if k == 1 else -0.2), f"weight = {w:g}:  {s:g} \u00d7 {w:g} = {s * w:g}",
                 ha="center", va="center", fontsize=10, color=plots.VANISHING, fontweight="bold")
     ax.add_patch(FancyArrowPatch((1.05, unit[1]), (0.25, unit[1]), arrowstyle="-|>", mutation_scale=16,
                                  color=plots.HEALTHY, lw=2.5))
@@ -820,41 +820,46 @@ def earlier_weight(arriving=7, slope=0.5, joining=3, earlier_slope=0.2, given=0.
 
 @plots.styled
 def earlier_weight_picture(arriving=7, slope=0.5, joining=3, earlier_slope=0.2, given=0.4):
-    """A weight one layer earlier (r54): input -> earlier unit -> this unit, the signal coming back under the arrows;
-    the earlier weight's nudge holds both units' slopes as factors (notebook 03, the slope section)."""
-    into_this, at_earlier, into_earlier, nudge = earlier_weight(arriving, slope, joining, earlier_slope, given)
+    """A weight one layer earlier (r54): input -> earlier unit -> this unit, the signal arriving from the right; under
+    each part sits its factor, so the earlier weight's nudge reads as one product, left to right (r70: the running
+    products read right to left), with both units' slopes boxed (notebook 03, the slope section)."""
+    nudge = earlier_weight(arriving, slope, joining, earlier_slope, given)[3]
     fig, ax = plots.new_figure(640, 260)
-    spots = {"input": 0.0, "earlier": 2.4, "this": 4.8}
-    y, circle = 0.65, {"boxstyle": "circle,pad=0.75", "fc": "white", "ec": "#333333"}   # r59: pad 0.35 let "input" spill
+    spots = {"input": 0.0, "earlier": 2.4, "joining": 3.6, "this": 4.8, "arriving": 5.95}
+    y, circle = 0.7, {"boxstyle": "circle,pad=0.75", "fc": "white", "ec": "#333333"}   # r59: pad 0.35 let "input" spill
+    mark = {"boxstyle": "round,pad=0.25", "fc": "#FFE9B0", "ec": plots.ACCENT, "lw": 1.8}   # the two slopes, boxed
     ax.text(spots["input"], y, f"input\n{given:g}", ha="center", va="center", fontsize=10, bbox=circle)
-    for name, word, s in (("earlier", "earlier", earlier_slope), ("this", "this", slope)):
-        ax.text(spots[name], y, f"{word}\nunit\nslope {s:g}", ha="center", va="center", fontsize=9, bbox=circle)
+    for name, s in (("earlier", earlier_slope), ("this", slope)):
+        ax.text(spots[name], y, f"{name}\nunit\nslope {s:g}", ha="center", va="center", fontsize=9, bbox=circle)
     for a, b, text, colour in (("input", "earlier", "earlier weight", plots.HEALTHY),
-                               ("earlier", "this", f"weight {joining:g}", "#333333")):
+                               ("earlier", "this", f"weight = {joining:g}", "#333333")):
         ax.add_patch(FancyArrowPatch((spots[a] + 0.5, y), (spots[b] - 0.6, y), arrowstyle="-|>", mutation_scale=14,
                                      color=colour, lw=2.2))
         ax.text((spots[a] + spots[b]) / 2, y + 0.1, text, ha="center", va="bottom", fontsize=10, color=colour,
                 fontweight="bold" if colour == plots.HEALTHY else "normal")
-    ax.add_patch(FancyArrowPatch((6.3, y), (5.35, y), arrowstyle="-|>", mutation_scale=14, color=plots.VANISHING,
+    ax.add_patch(FancyArrowPatch((6.55, y), (5.35, y), arrowstyle="-|>", mutation_scale=14, color=plots.VANISHING,
                                  lw=2.2, ls="--"))
-    ax.text(5.85, y + 0.1, f"{arriving:g} arrives", ha="center", va="bottom", fontsize=10, color=plots.VANISHING)
-    back = 0.2   # the signal coming back, right to left: one step under each bend and under the joining weight
-    for x, text in ((spots["this"], f"\u00d7 slope {slope:g}\n= {into_this:g}"),
-                    ((spots["earlier"] + spots["this"]) / 2, f"\u00d7 weight {joining:g}\n= {at_earlier:g}"),
-                    (spots["earlier"], f"\u00d7 slope {earlier_slope:g}\n= {into_earlier:g}")):
-        ax.text(x, back, text, ha="center", va="center", fontsize=10, color=plots.VANISHING, fontweight="bold")
-    ax.add_patch(FancyArrowPatch((5.6, back - 0.22), (1.6, back - 0.22), arrowstyle="-|>", mutation_scale=12,
-                                 color=plots.VANISHING, lw=1.4, ls="--"))
-    ax.text(-0.45, -0.12, f"the earlier weight's nudge = {into_earlier:g} \u00d7 {given:g} = {nudge:.2g}:\n"
-                         f"both slopes, {slope:g} and {earlier_slope:g}, are factors in it",
-            ha="left", va="top", fontsize=10, fontweight="bold", color=plots.HEALTHY)
-    ax.set(xlim=(-0.5, 6.4), ylim=(-0.45, 1.08), title="one layer earlier: the signal comes back, right to left, through two bends")
+    ax.text(spots["arriving"], y + 0.1, f"{arriving:g} arrives", ha="center", va="bottom", fontsize=10,
+            color=plots.VANISHING)
+    row = 0.18   # the nudge as one product: each factor right under its place in the chain above
+    for place, value in (("input", given), ("earlier", earlier_slope), ("joining", joining), ("this", slope),
+                         ("arriving", arriving)):
+        ax.text(spots[place], row, f"{value:g}", ha="center", va="center", fontsize=13, fontweight="bold",
+                color="#222222", bbox=mark if place in ("earlier", "this") else None)
+    for left, right in (("input", "earlier"), ("earlier", "joining"), ("joining", "this"), ("this", "arriving")):
+        ax.text((spots[left] + spots[right]) / 2, row, "\u00d7", ha="center", va="center", fontsize=13)
+    ax.text(spots["arriving"] + 0.35, row, f"= {nudge:.2g}", ha="left", va="center", fontsize=13, fontweight="bold",
+            color=plots.HEALTHY)
+    ax.text(-0.45, -0.12, f"the earlier weight's nudge: every number on the way\nmultiplies in, both slopes "
+                          f"({earlier_slope:g} and {slope:g}, boxed) too", ha="left", va="top", fontsize=10,
+            fontweight="bold", color=plots.HEALTHY)
+    ax.set(xlim=(-0.5, 7.1), ylim=(-0.42, 1.1), title="one layer earlier: the earlier weight's nudge, as one product")
     ax.set_axis_off()
     fig.set_label(f"Three steps in a row: the input {given:g} flows along the earlier weight into an earlier unit (slope "
-                  f"{earlier_slope:g}), which feeds this unit (slope {slope:g}) along weight {joining:g}. Coming back, "
-                  f"{arriving:g} arrives at this unit; times its slope {slope:g} gives {into_this:g}; times weight "
-                  f"{joining:g} gives {at_earlier:g}; times the earlier slope {earlier_slope:g} gives {into_earlier:g}. "
-                  f"The earlier weight's nudge is {into_earlier:g} times {given:g}, {nudge:.2g}: both slopes are factors.")
+                  f"{earlier_slope:g}), which feeds this unit (slope {slope:g}) along a weight of {joining:g}; from the "
+                  f"right, a signal of {arriving:g} arrives at this unit. Under each part sits its number, so the row "
+                  f"reads {given:g} times {earlier_slope:g} times {joining:g} times {slope:g} times {arriving:g}, which "
+                  f"is {nudge:.2g}: the earlier weight's nudge. Both slopes are factors, boxed.")
     return fig
 
 
