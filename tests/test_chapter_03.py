@@ -917,7 +917,7 @@ def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_reca
     remember = text[text.index("## What to remember"):]
     lines = [ln for ln in remember.splitlines() if ln[:2] in ("1.", "2.", "3.", "4.", "5.")]
     assert len(lines) == 4   # pass 70 (r65): He weights on a line of their own
-    assert lines[2] == "3. He weights ($\\sqrt{2}$ × plain size) hold ReLU's signal steady on average."
+    assert lines[2] == "3. He weights ($\\sqrt{2}$ × plain size) hold ReLU's signal steady on average. Smaller fades it; bigger blows it up (an exploding gradient)."
     assert "Sigmoid and tanh pass almost none far out, both sides; ReLU none for $x \\le 0$" in lines[1]
     # pass 29: the bends' bound and the real network's number agree with the chapter's pictures
     # r58: said as one network (one random start), not a general fact: start 9 of 20 gets 1.1e-4
@@ -1186,7 +1186,7 @@ def test_he_picture_plain_weights_shrink_the_handed_back_nudge_and_he_keeps_it()
     # pass 37 (r34): named after the He slider, where its reason is, and pointing back to the flow network's x1.4
     defined = [i for i, c in enumerate(cells) if "**He initialisation**" in c]
     # pass 39 (r35): the He section comes before the flow network, whose lead-in names He as its x1.4
-    assert defined == [k + 1] and k < flow and "$\\times 1.4$" in cells[flow - 2] and "He initialisation" in cells[flow - 2]
+    assert defined == [k + 1] and k < flow and "$\\times 1.4$" in cells[flow - 4] and "He initialisation" in cells[flow - 4]   # r70: ReLU's slopes drawn after it
     assert "He initialisation" not in "".join(cells[:k + 1])
     assert math.sqrt(2) * math.sqrt(1 / 32) == pytest.approx(math.sqrt(2 / 32), rel=1e-15)
 
@@ -1382,7 +1382,7 @@ def test_flow_check_follows_its_widget_and_the_intro_names_units():
     # pass 54 (r48, Focus): the He section is its own "##" before the network; the network is described right where
     # it appears (its heading, the four-bends lead-in, the Predict, the widget), not twelve cells earlier
     net = next(i for i, c in enumerate(cells) if c.startswith("## Watching it in a real network"))
-    assert "32 units" in cells[net] and cells.index("ch03.he_slider()") < net == k - 3
+    assert "32 units" in cells[net] and cells.index("ch03.he_slider()") < net == k - 5   # r70: + ReLU's slopes picture and its sentence
     he = next(i for i, c in enumerate(cells) if c.startswith("## How big should the starting weights be?"))
     assert he < cells.index("ch03.sign_cases_picture()") and "**typical size**" in cells[he]
     assert "we only watch the signal's size" in cells[net]   # r48: why random right answers are fine
@@ -1992,7 +1992,7 @@ def test_sigmoid_question_names_each_misconception_and_its_answer_is_d():
     said = [f for _t, _r, f in q.options]
     # pass 40 (r36): A is true (an exponential costs more than max(0, x)), so its feedback says so: minor, not the reason
     # r47: A is true of tanh and GELU as well, which deep networks do use: the feedback says so; B says what a corner is
-    assert said[0].startswith("True, but minor.") and "Tanh and GELU need similar special functions too" in said[0]
+    assert said[0].startswith("True, but minor.") and "Tanh and GELU need similar eˣ-like calculations too" in said[0]
     assert "sharp point" in said[1] and "slope jumps" in said[1]
     assert "main bend of their hidden layers" in q.summary
     assert "ReLU" in said[1] and "ReLU" in said[2] and said[3].startswith("Right")
@@ -2043,8 +2043,10 @@ def test_pass_25_wordings_and_pictures():
     he = ch03_gradients.he_slider()
     assert he.figure.axes[0].get_ylabel() == "backward signal, as a\nshare of layer 10's"
     ticks = he.figure.axes[0].get_yticks()
-    assert np.allclose(ticks[1:] / ticks[:-1], 10)   # each labelled step is ten times the one below
-    assert "Each labelled step down on its log scale is 10 times smaller." in flat
+    assert np.allclose(ticks[1:] / ticks[:-1], 1000)   # r70: each labelled step 1,000x, as in the chain and flow pictures
+    assert "Again, each labelled step down is 1,000 times smaller." in _markdown_above("ch03.he_slider()")
+    lo, hi = he.figure.axes[0].get_ylim()
+    assert lo < he.shares(0.5)[0] and he.shares(2.0)[0] < hi   # the whole slider's range still fits
     q = ch03_gradients.sigmoid_question()
     assert not any("die" in t for t, _r, _f in q.options)
     assert [t for t, _r, _f in q.options][2] == "Its units stop: slope 0 on every point."
@@ -2422,7 +2424,7 @@ def test_pass_33_he_steps_are_two_times_relus_0_71():
     assert round((2 * math.sqrt(0.5)) ** 9) == 23 and round(w.shares(2.0)[0]) == 23
     np.testing.assert_allclose(w.shares(2.0)[:-1] / w.shares(2.0)[1:], 2 * math.sqrt(0.5), rtol=0.01)   # each step back
     flat = " ".join(prose().split())
-    assert "multiplies the signal by about $2 \\times 0.71 \\approx 1.4$. At the plain" in flat   # r56: "it" named
+    assert "multiplies the signal by about $2 \\times 0.71 \\approx 1.4$. Growing is harmful too" in flat   # r56: "it" named; r70: growth harms
     assert "multiplies it by about 1.4." not in flat
     above = flat[:flat.index("**Predict:** at size 2")]   # pass 43: the 0.71 is explained before the slider now
 
@@ -2559,7 +2561,7 @@ def test_pass_36_he_initialisation_is_named_at_the_x_1_4_with_its_size():
     flat = " ".join(cells[k].split())
     flow = cells.index("ch03.gradient_flow(depth=10)")
     assert cells.index("ch03.he_slider()") < k < flow   # pass 39 (r35): the He section now comes first
-    lead_in = " ".join(cells[flow - 2].split())
+    lead_in = " ".join(cells[flow - 4].split())   # r70: ReLU's slopes picture and its sentence follow it
     assert ("Per layer back, the weights enlarge the signal's typical size about $\\times 1.4$: the $\\sqrt{2}$ of He "
             "initialisation.") in lead_in and "sqrt{2/" not in lead_in and "section below" not in lead_in
     assert f"{math.sqrt(2 / 32):.2f}" == "0.25"
@@ -2767,7 +2769,7 @@ def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
     assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "the bends shrink the backward signal: $1.00 \\to 0.68$;" in flat
     dead = gradients.unit_slopes("relu", 0.0, seed=0) <= 1e-12
     assert int(dead.sum()) == 6 and int(dead[0].sum()) == 0   # none in layer 1: its inputs, the data, have both signs
-    assert "At the start, 6 of the 96 are dead. Layers 2 and 3 get ReLU outputs, never below 0" in flat
+    assert "At the start, 6 of the 96 are dead, none in layer 1. Its inputs, the data, lie all around 0, and its biases are 0. So some points switch each layer-1 unit on. Layers 2 and 3 get ReLU outputs, never below 0" in flat
     # r45: "still dead" implied it died earlier; the picture only shows it after training
     # r47 (words): the intro above the picture says "after training"; the repeat under it was cut
     assert "Right: two units of its layer 1, after training." in flat and "still dead" not in flat
@@ -3091,7 +3093,7 @@ def test_pass53_four_sign_cases_are_drawn_before_the_arithmetic():
     assert "average of\nthe four: ½" in [t.get_text() for t in fig.axes[1].texts]
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.sign_cases_picture()")
-    assert cells[at - 1].startswith("Two inputs: four equally likely") and cells[at + 1].startswith("Same signs")
+    assert cells[at - 1].startswith("Two inputs: four equally likely") and cells[at + 1].startswith("The sum, squared, averages")   # r70: "same signs..." repeated the picture: cut
     assert at < next(i for i, c in enumerate(cells) if c.startswith("The rule: with $n$ inputs"))
 
 
@@ -3226,9 +3228,10 @@ def test_pass55_flow_rates_are_the_measured_ones_and_the_products_give_only_the_
             "where its slope is 0.42 to 1; and the weights add $\\times 1.41$.") in flat
     assert f"{float(np.prod([activations.get('tanh').derivative(1.0)] * 10)):.2g}" == "0.00017"
     assert f"{ch03_gradients.step_sizes()[1]:.0%}" == "76%" and f"{activations.get('tanh').derivative(1.0):.2f}" == "0.42"
+    # r70 (Focus): "start 2 gives about 1" was a side detail on the main path: cut (the bar is called a rough estimate)
     assert ("- ReLU: $0.97$ a step, by the bar's rough estimate. In this start its nine steps back keep about $0.91$ each: 0.41 in all, "
-            "near GELU's. Press *new random start* once: start 2 gives about 1.") in flat   # numbers: test_pass61_...
-    assert "ReLU's slopes, for example, are 1 or 0, half each." in flat
+            "near GELU's. - GELU:") in flat and "start 2 gives" not in flat   # numbers: test_pass61_...
+    assert "ReLU's slopes, for example, are 1 or 0, half each:" in flat   # r70: then drawn
     # r56: the question was a side puzzle on the main path, and "strays a little" unsupported: a fold, with the
     # measured step (checked in test_pass61_...)
     # r67 (Focus): one optional fold holds both side puzzles (this one and the rings), after the dead-units Check
@@ -3250,7 +3253,8 @@ def test_pass56_two_paths_picture_adds_one_signal_times_weight_per_path_then_mul
     assert ch03_gradients.two_paths((1, 1), (1, 1), 1.0) == (2, 2.0)   # the helper computes, it does not recite
     fig = ch03_gradients.two_paths_picture()
     shown = " ".join(t.get_text() for t in fig.axes[0].texts)
-    for words in ("signal 2", "signal 1", "2 × 3 = 6", "1 × 1 = 1", "6 + 1 = 7", "slope 0.5", "3.5 passes back"):
+    for words in ("signal = 2", "signal = 1", "weight = 3:  2 × 3 = 6", "1 × 1 = 1", "6 + 1 = 7", "slope 0.5",
+                  "3.5 passes back"):   # r70: "weight = 3", not "weight 3" (read as the third weight)
         assert words in shown, words
     assert "add to 7" in fig.get_label() and "3.5 passes back" in fig.get_label()
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
@@ -3425,14 +3429,21 @@ def test_pass60_earlier_weight_picture_multiplies_both_slopes_into_the_nudge():
     assert nudge == pytest.approx(0.84, rel=1e-9) == 0.4 * 0.2 * 3 * 0.5 * 7
     fig = ch03_gradients.earlier_weight_picture()
     shown = " ".join(t.get_text() for t in fig.axes[0].texts)
-    for words in ("slope 0.2", "slope 0.5", "weight 3", "7 arrives", "= 3.5", "= 10.5", "= 2.1",
-                  "nudge = 2.1 \u00d7 0.4 = 0.84", "both slopes, 0.5 and 0.2"):
+    for words in ("slope 0.2", "slope 0.5", "weight = 3", "7 arrives", "= 0.84", "both slopes (0.2 and 0.5, boxed)"):
         assert words in shown, words
-    assert "both slopes are factors" in fig.get_label() and "0.84" in fig.get_label()
+    assert "Both slopes are factors" in fig.get_label() and "0.84" in fig.get_label()
+    # r70: the running products (2.1, 10.5, 3.5) read right to left; now one product, each factor under its place,
+    # left to right, the two slopes boxed
+    texts = fig.axes[0].texts
+    row = [t for t in texts if t.get_text() in ("0.4", "0.2", "3", "0.5", "7")]
+    assert [t.get_text() for t in sorted(row, key=lambda t: t.get_position()[0])] == ["0.4", "0.2", "3", "0.5", "7"]
+    assert len({t.get_position()[1] for t in row}) == 1 and [t.get_text() for t in row if t.get_bbox_patch()] == ["0.2", "0.5"]
+    assert sum(t.get_text() == "\u00d7" for t in texts) == 4
+    assert not any(w in shown for w in ("= 2.1", "= 10.5", "weight 3"))
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     flat = [" ".join(c.split()) for c in cells]
     k = cells.index("ch03.earlier_weight_picture()")
-    assert "The signal travels backwards, so read the picture right to left:" in flat[k - 1]   # r63: the picture reads right to left
+    assert "Now go one layer further back, to an earlier unit, and multiply every number on the way:" in flat[k - 1]   # r70: one direction
     assert "This unit's own weights get nudges of $3.5 \\times$ their inputs: its signal, back through its bend." in flat[k - 1]   # r67
     assert flat[k + 1].startswith("The earlier weight's nudge holds both slopes, $0.5$ and $0.2$.")
     assert "**gradient table**" in flat[k + 1] and cells.index("ch03.two_paths_picture()") < k
@@ -3468,7 +3479,7 @@ def test_pass60_small_wordings_the_r54_reading_asked_for():
     item = remember[remember.index("2. "):remember.index("4. ")]   # pass 70 (r65): He's line is now item 3
     lines = [ln.strip() for ln in item.splitlines() if ln.strip()]
     assert lines == ["2. Sigmoid and tanh pass almost none far out, both sides; ReLU none for $x \\le 0$.",
-                     "3. He weights ($\\sqrt{2}$ × plain size) hold ReLU's signal steady on average."]
+                     "3. He weights ($\\sqrt{2}$ × plain size) hold ReLU's signal steady on average. Smaller fades it; bigger blows it up (an exploding gradient)."]
 
 
 # ---- pass 61: the r55 reading ----
@@ -3547,7 +3558,7 @@ def test_pass61_relus_layer_1_strays_below_nine_average_steps():
     assert f"{np.prod(steps) ** (1 / 9):.2f}" == "0.91" and np.prod(steps) == pytest.approx(share, rel=1e-12)
     assert steps.min() < 0.91 < steps.max()   # "about": the steps vary around it
     nxt = gradients.signal_flow("relu", 10, seed=1)
-    assert f"{nxt[0] / nxt[-1]:.1f}" == "1.0"   # "start 2 gives about 1" (r59: named as the readout names it)
+    assert f"{nxt[0] / nxt[-1]:.1f}" == "1.0"   # start 2 gives about 1 (r70: no longer said; the button still draws it)
     flow = ch03_gradients.gradient_flow(depth=10)
     flow.redraw.click()
     assert "Random start 2." in flow.readout.value   # the readout names the start the text names
@@ -3623,10 +3634,12 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     assert np.mean(typical) == pytest.approx(math.sqrt(0.5), abs=0.03) and np.mean(plain) == pytest.approx(0.5, abs=0.03)
     flat = " ".join(prose().split())
     # r62: "gets times" was not plain English: ReLU's slopes worked (average 1/2, typical size 0.71), the why folded
-    assert ("ReLU's slopes, for example, are 1 or 0, half each. They average ½, but their typical size is "
-            "$\\sqrt{1/2} \\approx 0.71$.") in flat
-    # r63 (cut): the why-fold left the main path; the main text says "roughly"
-    assert "Each bend then multiplies the signal by roughly the typical size of its slopes." in flat and "gets times" not in flat
+    # r70: the slopes are drawn between the two sentences (test_pass73_relus_slopes_drawn_...)
+    assert ("ReLU's slopes, for example, are 1 or 0, half each: They average ½, but their typical size is "
+            "$\\sqrt{1/2} \\approx 0.71$.") in flat.replace(" ch03.slope_sizes_picture() ", " ")
+    # r63 (cut): the why-fold left the main path; the main text says "roughly"; r70: and why, in one line
+    assert ("Each bend then multiplies the signal by roughly the typical size of its slopes. Not their average. The "
+            "signals have random signs, so their squares add, as in the coin flips.") in flat and "gets times" not in flat
 
 
 def test_pass68_the_step_table_multiplies_out():
@@ -3703,3 +3716,72 @@ def test_pass72_quiz_shows_every_letters_feedback_without_a_kernel():
     cell = next(c for c in chapter()["cells"] if "".join(c["source"]) == "ch03.sigmoid_question()")
     shown = "".join(cell["outputs"][0]["data"]["text/html"])
     assert "Check your answer" in shown and "that mixes sigmoid up with ReLU" in shown
+
+
+# ---- pass 73: the r70 reading ----
+
+def test_pass73_no_fresh_layer_1_unit_is_dead_because_the_data_surround_0_and_the_biases_start_at_0():
+    """Check r70's Correctness item: the text says why none of the 6 dead units at the start is in layer 1. The
+    spiral's points lie all around 0 (every direction has points on its positive side) and He biases start at 0, so
+    each layer-1 unit, whatever its weights, gets a sum above 0 from some points; over 20 starts, layer 1 never has a
+    dead unit while layers 2 and 3 do."""
+    X = np.asarray(data.spiral()[0], dtype=float)
+    angles = np.linspace(0, 2 * np.pi, 3601)
+    directions = np.c_[np.cos(angles), np.sin(angles)]
+    assert ((directions @ X.T) > 0).sum(axis=1).min() > 100   # whatever a unit's weights, 100+ points switch it on
+    net = mlp.Network.he_init(gradients.DIMS, "relu", seed=0)
+    assert all(not np.any(b) for b in net.biases)
+    for seed in range(20):
+        dead = gradients.unit_slopes("relu", 0.0, seed=seed) <= 1e-12
+        assert dead[0].sum() == 0 and dead.sum() > 0, seed
+    flat = " ".join(prose().split())
+    assert ("At the start, 6 of the 96 are dead, none in layer 1. Its inputs, the data, lie all around 0, and its "
+            "biases are 0. So some points switch each layer-1 unit on.") in flat
+
+
+def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
+    """Check r70's picture for "average 1/2, typical size 0.71": bars 1, 0, 1, 0, a dashed line at their average (0.5)
+    and a dotted one at their root mean square (0.71, the module's typical_size), each labelled; it sits in a hidden
+    cell between the sentence naming ReLU's slopes and the one giving both numbers, after the reason (squares add)."""
+    fig = ch03_gradients.slope_sizes_picture()
+    ax = fig.axes[0]
+    assert [p.get_height() for p in ax.patches] == [1, 0, 1, 0]
+    lines = {ln.get_linestyle(): ln.get_ydata()[0] for ln in ax.lines}
+    assert lines["--"] == pytest.approx(0.5) and lines[":"] == pytest.approx(math.sqrt(0.5))
+    assert ch03_gradients.typical_size([1, 0, 1, 0]) == pytest.approx(math.sqrt(0.5))
+    texts = [t.get_text() for t in ax.texts]
+    assert "average 0.5" in texts and "typical size 0.71" in texts
+    assert "average, 0.5" in fig.get_label() and "typical size, 0.71" in fig.get_label()
+    other = ch03_gradients.slope_sizes_picture(slopes=(1, 1, 1, 0))   # the picture computes, it does not recite
+    assert "average 0.75" in [t.get_text() for t in other.axes[0].texts]
+    cells = chapter()["cells"]
+    src = ["".join(c["source"]) for c in cells]
+    at = src.index("ch03.slope_sizes_picture()")
+    assert cells[at]["metadata"]["jupyter"]["source_hidden"]
+    assert src[at - 1].endswith("ReLU's slopes, for example, are 1 or 0, half each:")
+    assert "so their squares add, as in the coin flips" in src[at - 1]
+    assert src[at + 1].startswith("They average ½, but their typical size is $\\sqrt{1/2} \\approx 0.71$.")
+    assert src.index("ch03.sign_cases_picture()") < at < src.index("ch03.gradient_flow(depth=10)")
+
+
+def test_pass73_he_slider_asks_for_the_flat_size_and_its_answer_says_growth_explodes():
+    """Check r70's He items: a Then asks for the size where the line is flat, and the Check answers it (√2 ≈ 1.41: every
+    layer within a few percent of layer 10, while 1.3 and 1.5 tilt the line); the answer says that growth (23 times at
+    size 2) harms too, an exploding gradient, and What to remember says both ways; the picture's log steps are 1,000x."""
+    w = ch03_gradients.he_slider()
+    flat_at = w.shares(1.41)
+    assert flat_at.max() / flat_at.min() < 1.05   # flat
+    for size in (1.3, 1.5):
+        assert w.shares(size).max() / w.shares(size).min() > 1.5, size   # visibly tilted
+    assert round(w.shares(2.0)[0]) == 23 and w.shares(0.5)[0] < 1e-3
+    lead = " ".join(_markdown_above("ch03.he_slider()").split())
+    assert lead.endswith("**Predict:** at size 2, does layer 1 get about 2, about 20, or about 1,000 times as much as "
+                         "layer 10? **Then:** find the size where the line is flat.")
+    flat = " ".join(prose().split())
+    assert ("About 23 times. Each of the 9 steps back multiplies the signal by about $2 \\times 0.71 \\approx 1.4$. "
+            "Growing is harmful too (an *exploding gradient*): layer 1's steps get too big. At the plain size, layer 1 "
+            "gets only 0.044. Flat at $\\sqrt{2} \\approx 1.41$: $\\sqrt{2}$ undoes ReLU's $0.71$.") in flat
+    remember = flat[flat.index("## What to remember"):]
+    assert "steady on average. Smaller fades it; bigger blows it up (an exploding gradient)." in remember
+    ticks = w.figure.axes[0].get_yticks()
+    assert np.allclose(ticks[1:] / ticks[:-1], 1000) and 1 in ticks

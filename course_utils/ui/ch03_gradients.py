@@ -18,7 +18,7 @@ NAMES = ("sigmoid", "tanh", "relu", "gelu")   # the four bends of chapter 02
 QUIET = "#444444"                             # near-flat zones and the too-small band: dark grey, a colour no bend uses
 FLOW_LIMITS = (1e-18, 1e2)                    # one log scale for every bend and depth in gradient_flow
 CHAIN_LIMITS = (1e-20, 2.0)                   # one log scale for every x and depth: sigmoid at its best, 30 layers, up to 1
-HE_LIMITS = (1e-5, 1e2)                       # he_slider: one log scale from half the plain size to twice it
+HE_LIMITS = (1e-6, 1e3)                       # he_slider: one log scale from half the plain size to twice it, in 1,000x steps (r70: as the other two)
 # dead_units: one map, both panels, on an even scale (r61: a square-root scale hid 0.25 against 0.5); white only at
 # exactly 0, then a jump to a pale tint, so a unit passing 0.02 is still visibly tinted (r38)
 SHARE_CMAP = LinearSegmentedColormap.from_list("share", [(0, "white"), (0.004, "#F8DDB0"), (0.5, "#E69F00"),
@@ -320,7 +320,7 @@ def he_slider(size=1.0, depth=10, low=0.5, high=2.0):
     at_he = np.array(gradients.HE_SHARES) if depth == 10 else gradients.handed_back(1.0, depth)   # He: sqrt 2 x plain
     ax.set(xticks=layers, xlim=(0.5, depth + 0.5), ylim=HE_LIMITS, xlabel="layer (1 = nearest the input)",
            ylabel=f"backward signal, as a\nshare of layer {depth}'s")
-    ax.set_yticks(10.0 ** np.arange(-5, 3), ["0.00001", "0.0001", "0.001", "0.01", "0.1", "1", "10", "100"])
+    ax.set_yticks(10.0 ** np.arange(-6, 4, 3), ["0.000001", "0.001", "1", "1,000"])   # each step 1,000x, as in the chain and flow
     ax.minorticks_off()
     ax.axhline(1, color=plots.MUTED, lw=1, ls="--")
     ax.text(0.7, 0.75, f"dashes: same size as layer {depth}", ha="left", va="top", color="#555555")
@@ -358,7 +358,7 @@ def sigmoid_question():
     return choice_question(
         "Why do deep networks avoid sigmoid as the main bend of their hidden layers?",
         [("Slow: a unit computes eˣ (an exponential).", False,
-          "True, but minor. Tanh and GELU need similar special functions too, and deep networks use them. One exponential per "
+          "True, but minor. Tanh and GELU need similar eˣ-like calculations too, and deep networks use them. One exponential per "
           "unit is cheap next to the weight multiplications feeding that unit. The main reason: the fading backward "
           "signal."),
          ("It has a corner, where its slope jumps.", False,
@@ -787,11 +787,11 @@ def two_paths_picture(signals=(2, 1), weights=(3, 1), slope=0.5):
     ax.text(*unit, f"this unit\nslope {slope:g}", ha="center", va="center", fontsize=10,
             bbox={"boxstyle": "circle", "fc": "white", "ec": "#333333"})
     for k, (y, s, w) in enumerate(zip(ys, signals, weights), start=1):
-        ax.text(4.6, y, f"next unit {k}\nsignal {s:g}", ha="center", va="center", fontsize=10,
+        ax.text(4.6, y, f"next unit {k}\nsignal = {s:g}", ha="center", va="center", fontsize=10,   # r70: not "signal no. 2"
                 bbox={"boxstyle": "round", "fc": "white", "ec": plots.VANISHING})
         ax.add_patch(FancyArrowPatch((3.95, y), (2.15, unit[1] + 0.12 * (1.5 - k) * 2), arrowstyle="-|>",
                                      mutation_scale=16, color=plots.VANISHING, lw=2.2, ls="--"))
-        ax.text(3.05, (y + unit[1]) / 2 + (0.2 if k == 1 else -0.2), f"weight {w:g}:  {s:g} \u00d7 {w:g} = {s * w:g}",
+        ax.text(3.05, (y + unit[1]) / 2 + (0.2 if k == 1 else -0.2), f"weight = {w:g}:  {s:g} \u00d7 {w:g} = {s * w:g}",
                 ha="center", va="center", fontsize=10, color=plots.VANISHING, fontweight="bold")
     ax.add_patch(FancyArrowPatch((1.05, unit[1]), (0.25, unit[1]), arrowstyle="-|>", mutation_scale=16,
                                  color=plots.HEALTHY, lw=2.5))
@@ -820,41 +820,46 @@ def earlier_weight(arriving=7, slope=0.5, joining=3, earlier_slope=0.2, given=0.
 
 @plots.styled
 def earlier_weight_picture(arriving=7, slope=0.5, joining=3, earlier_slope=0.2, given=0.4):
-    """A weight one layer earlier (r54): input -> earlier unit -> this unit, the signal coming back under the arrows;
-    the earlier weight's nudge holds both units' slopes as factors (notebook 03, the slope section)."""
-    into_this, at_earlier, into_earlier, nudge = earlier_weight(arriving, slope, joining, earlier_slope, given)
+    """A weight one layer earlier (r54): input -> earlier unit -> this unit, the signal arriving from the right; under
+    each part sits its factor, so the earlier weight's nudge reads as one product, left to right (r70: the running
+    products read right to left), with both units' slopes boxed (notebook 03, the slope section)."""
+    nudge = earlier_weight(arriving, slope, joining, earlier_slope, given)[3]
     fig, ax = plots.new_figure(640, 260)
-    spots = {"input": 0.0, "earlier": 2.4, "this": 4.8}
-    y, circle = 0.65, {"boxstyle": "circle,pad=0.75", "fc": "white", "ec": "#333333"}   # r59: pad 0.35 let "input" spill
+    spots = {"input": 0.0, "earlier": 2.4, "joining": 3.6, "this": 4.8, "arriving": 5.95}
+    y, circle = 0.7, {"boxstyle": "circle,pad=0.75", "fc": "white", "ec": "#333333"}   # r59: pad 0.35 let "input" spill
+    mark = {"boxstyle": "round,pad=0.25", "fc": "#FFE9B0", "ec": plots.ACCENT, "lw": 1.8}   # the two slopes, boxed
     ax.text(spots["input"], y, f"input\n{given:g}", ha="center", va="center", fontsize=10, bbox=circle)
-    for name, word, s in (("earlier", "earlier", earlier_slope), ("this", "this", slope)):
-        ax.text(spots[name], y, f"{word}\nunit\nslope {s:g}", ha="center", va="center", fontsize=9, bbox=circle)
+    for name, s in (("earlier", earlier_slope), ("this", slope)):
+        ax.text(spots[name], y, f"{name}\nunit\nslope {s:g}", ha="center", va="center", fontsize=9, bbox=circle)
     for a, b, text, colour in (("input", "earlier", "earlier weight", plots.HEALTHY),
-                               ("earlier", "this", f"weight {joining:g}", "#333333")):
+                               ("earlier", "this", f"weight = {joining:g}", "#333333")):
         ax.add_patch(FancyArrowPatch((spots[a] + 0.5, y), (spots[b] - 0.6, y), arrowstyle="-|>", mutation_scale=14,
                                      color=colour, lw=2.2))
         ax.text((spots[a] + spots[b]) / 2, y + 0.1, text, ha="center", va="bottom", fontsize=10, color=colour,
                 fontweight="bold" if colour == plots.HEALTHY else "normal")
-    ax.add_patch(FancyArrowPatch((6.3, y), (5.35, y), arrowstyle="-|>", mutation_scale=14, color=plots.VANISHING,
+    ax.add_patch(FancyArrowPatch((6.55, y), (5.35, y), arrowstyle="-|>", mutation_scale=14, color=plots.VANISHING,
                                  lw=2.2, ls="--"))
-    ax.text(5.85, y + 0.1, f"{arriving:g} arrives", ha="center", va="bottom", fontsize=10, color=plots.VANISHING)
-    back = 0.2   # the signal coming back, right to left: one step under each bend and under the joining weight
-    for x, text in ((spots["this"], f"\u00d7 slope {slope:g}\n= {into_this:g}"),
-                    ((spots["earlier"] + spots["this"]) / 2, f"\u00d7 weight {joining:g}\n= {at_earlier:g}"),
-                    (spots["earlier"], f"\u00d7 slope {earlier_slope:g}\n= {into_earlier:g}")):
-        ax.text(x, back, text, ha="center", va="center", fontsize=10, color=plots.VANISHING, fontweight="bold")
-    ax.add_patch(FancyArrowPatch((5.6, back - 0.22), (1.6, back - 0.22), arrowstyle="-|>", mutation_scale=12,
-                                 color=plots.VANISHING, lw=1.4, ls="--"))
-    ax.text(-0.45, -0.12, f"the earlier weight's nudge = {into_earlier:g} \u00d7 {given:g} = {nudge:.2g}:\n"
-                         f"both slopes, {slope:g} and {earlier_slope:g}, are factors in it",
-            ha="left", va="top", fontsize=10, fontweight="bold", color=plots.HEALTHY)
-    ax.set(xlim=(-0.5, 6.4), ylim=(-0.45, 1.08), title="one layer earlier: the signal comes back, right to left, through two bends")
+    ax.text(spots["arriving"], y + 0.1, f"{arriving:g} arrives", ha="center", va="bottom", fontsize=10,
+            color=plots.VANISHING)
+    row = 0.18   # the nudge as one product: each factor right under its place in the chain above
+    for place, value in (("input", given), ("earlier", earlier_slope), ("joining", joining), ("this", slope),
+                         ("arriving", arriving)):
+        ax.text(spots[place], row, f"{value:g}", ha="center", va="center", fontsize=13, fontweight="bold",
+                color="#222222", bbox=mark if place in ("earlier", "this") else None)
+    for left, right in (("input", "earlier"), ("earlier", "joining"), ("joining", "this"), ("this", "arriving")):
+        ax.text((spots[left] + spots[right]) / 2, row, "\u00d7", ha="center", va="center", fontsize=13)
+    ax.text(spots["arriving"] + 0.35, row, f"= {nudge:.2g}", ha="left", va="center", fontsize=13, fontweight="bold",
+            color=plots.HEALTHY)
+    ax.text(-0.45, -0.12, f"the earlier weight's nudge: every number on the way\nmultiplies in, both slopes "
+                          f"({earlier_slope:g} and {slope:g}, boxed) too", ha="left", va="top", fontsize=10,
+            fontweight="bold", color=plots.HEALTHY)
+    ax.set(xlim=(-0.5, 7.1), ylim=(-0.42, 1.1), title="one layer earlier: the earlier weight's nudge, as one product")
     ax.set_axis_off()
     fig.set_label(f"Three steps in a row: the input {given:g} flows along the earlier weight into an earlier unit (slope "
-                  f"{earlier_slope:g}), which feeds this unit (slope {slope:g}) along weight {joining:g}. Coming back, "
-                  f"{arriving:g} arrives at this unit; times its slope {slope:g} gives {into_this:g}; times weight "
-                  f"{joining:g} gives {at_earlier:g}; times the earlier slope {earlier_slope:g} gives {into_earlier:g}. "
-                  f"The earlier weight's nudge is {into_earlier:g} times {given:g}, {nudge:.2g}: both slopes are factors.")
+                  f"{earlier_slope:g}), which feeds this unit (slope {slope:g}) along a weight of {joining:g}; from the "
+                  f"right, a signal of {arriving:g} arrives at this unit. Under each part sits its number, so the row "
+                  f"reads {given:g} times {earlier_slope:g} times {joining:g} times {slope:g} times {arriving:g}, which "
+                  f"is {nudge:.2g}: the earlier weight's nudge. Both slopes are factors, boxed.")
     return fig
 
 
@@ -960,4 +965,28 @@ def step_size_bars(depth=10, weights=STEP_FACTOR):
                   + "; ".join(f"{label(n)} {typical[n]:.3f} times {weights:.2f} is {s:.2f}" for n, s in steps.items())
                   + f". A dashed line marks 1, where the signal holds. {inside:.0%} of tanh's sums lie between "
                   "minus 1 and 1.")
+    return fig
+
+
+@plots.styled
+def slope_sizes_picture(slopes=(1, 0, 1, 0), name="relu"):
+    """ReLU's slopes, 1 or 0 half each, as bars (r70: "average 1/2, typical size 0.71" was only text): a dashed line at
+    their average and a dotted one at their typical size (root mean square), which is what the signal gets multiplied by."""
+    mean, size = float(np.mean(slopes)), typical_size(slopes)
+    fig, ax = plots.new_figure(640, 230)
+    xs = np.arange(len(slopes))
+    ax.bar(xs, slopes, width=0.55, color=plots.color(name), ec="black", lw=0.8)
+    for x, v in zip(xs, slopes):
+        ax.text(x, v + 0.03, value_text(v), ha="center", va="bottom", fontsize=11, fontweight="bold")
+    for y, style, text in ((mean, "--", f"average {value_text(mean)}"), (size, ":", f"typical size {value_text(size)}")):
+        ax.plot([-0.5, len(slopes) - 0.5], [y, y], color="black", ls=style, lw=1.8)   # stops before its label
+        ax.text(len(slopes) - 0.4, y, text, ha="left", va="center", fontsize=10, fontweight="bold")
+    ax.axhline(0, color="black", lw=0.8)
+    ax.set_xticks(xs, [f"unit {k + 1}" for k in xs])
+    ax.set(xlim=(-0.6, len(slopes) + 1.3), ylim=(0, 1.25), ylabel="slope",
+           title=f"{label(name)}'s slopes, one data point: 1 or 0, half each")
+    ax.grid(False)
+    fig.set_label(f"Four bars, the slopes of four {label(name)} units: {', '.join(value_text(v) for v in slopes)}. "
+                  f"A dashed line marks their average, {value_text(mean)}; a dotted line, higher, their typical size, "
+                  f"{value_text(size)}: the square root of their average square.")
     return fig
