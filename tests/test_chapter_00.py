@@ -982,7 +982,7 @@ def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one
     opening = _nb().cells[0].source
     assert opening.index("columns, called **layers**") < opening.index("a single layer")
     assert opening.index("**bend**: it puts a corner or a curve in a straight-line graph (see below)") < opening.index("Without the bend")
-    assert "then *rectified* (made one-way): negatives become 0" in _markdown()   # pass 73: the name's origin
+    assert "then *rectified* (made one-way), so negatives become 0" in _markdown()   # pass 73: the name's origin
     remember = next(c.source for c in _nb().cells if c.source.startswith("## What to remember"))
     points = re.findall(r"^\d\. (.+)$", remember, re.M)
     assert len(points) == 3
@@ -1012,7 +1012,7 @@ def test_twelfth_pass_loose_sentences_are_worded_as_true():
     """Check item 1: 'rectified' is one-way (pass 19: AlexNet's race and the zero-centring reason are gone)."""
     text = _markdown()
     assert "To measure ReLU's share" not in text and "raced it against tanh" not in text
-    assert "then *rectified* (made one-way): negatives become 0" in text and "cut at 0" not in text
+    assert "then *rectified* (made one-way), so negatives become 0" in text and "cut at 0" not in text
     assert "each training step would push all its weights" not in text
     assert "the leftmost input. So no input lands" not in text
 
@@ -1468,8 +1468,9 @@ def test_pass22_terms_are_glossed_before_they_are_used():
     assert "crosses\nthe vertical axis" in cells[q + 1].source and "*y* axis" not in cells[q + 1].source
     assert "straight?" not in ch00_start_here.stretch_shift().readout.value   # pass 47 (pass 48: the row's new words)
     # Pass 73 (r70 Correctness): the name said as it arose, a linear unit then rectified; the two pieces follow from it.
-    assert ("short for *rectified linear unit*: a *linear* (straight-line) unit, then *rectified* (made one-way): "
-            "negatives become 0.\nSo its graph is two straight pieces, flat at 0 on the left.") in _markdown()
+    # Session 31 (r71 Clarity): two sentences, not three colons in one.
+    assert ("short for *rectified linear unit*.\nThe name says it: a *linear* (straight-line) unit, then *rectified* "
+            "(made one-way), so negatives become 0.\nSo its graph is two straight pieces, flat at 0 on the left.") in _markdown()
     assert "Here each rule is a layer with one unit and no bend." in _cell("## Why the bend matters")
     course_map = _cell("## The course map")
     assert "the XOR puzzle (answer 1 when exactly one of two inputs is 1)" in course_map
@@ -2130,7 +2131,9 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # (the flat side passes 0 back): 77 sentences, at most 600 words (the whole page within the brief's +60 for it).
     # Pass 71 (r66 Clarity): the multiplying said per step, backpropagation and the gradient named once in the walk
     # back; the "6 times as far" line, two widget hints and a repeated reason cut: at most 610 words (page +25).
-    assert len(said) <= 77 and sum(chapter_metrics.words(s) for s in said) <= 610, said
+    # Session 31 (r71 Clarity): a second bowl said as one, the output's move and the wrongness's in two sentences:
+    # at most 625 words.
+    assert len(said) <= 78 and sum(chapter_metrics.words(s) for s in said) <= 625, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
@@ -2282,8 +2285,10 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # Pass 67 (sweep): "so" ties the quarter to the two settings (no "at best" beside an exact quarter).
     # Pass 71 (r68 Correctness): sigmoid's best case, not "the bends'" (ReLU's crosses are its worst).
     # Pass 73 (r70 Correctness): "sigmoid at its steepest, every weight 1" (bigger weights could grow the signal).
-    assert ("The bars below show sigmoid at its steepest, every weight 1. "
-            "Each sigmoid sits at its middle: slope $0.25$ (the black line above).\n"
+    # Session 31 (r71 Correctness): said as a supposition (weight 1 alone would put the next sigmoid at 0.5, off its
+    # middle; the biases are what set each at its middle).
+    assert ("For the bars below, suppose every weight is 1 and each sigmoid sits at its steepest point, its middle.\n"
+            "There its slope is $0.25$ (the black line above).\n"
             "The signal starts at 1. So each sigmoid keeps a quarter of what reaches it.\n"
             "ReLU's ramp (slope 1) keeps the whole signal. Its flat side (the crosses) passes back 0."
             in cells[h + 2].source and "left out" not in _markdown()
@@ -2564,7 +2569,7 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     text = _history_text()
     # Pass 44: steepness is defined where the learning signal meets the bends; here it is sigmoid's.
     # Pass 54 (r48 change 2): the black line is in the picture above the bars, and the bars are the cause.
-    assert "Each sigmoid sits at its middle: slope $0.25$ (the black line above)." in text
+    assert "each sigmoid sits at its steepest point, its middle.\nThere its slope is $0.25$ (the black line above)." in text
     # Pass 60 (r54 Correctness): bounded by the weights, as the bars are (bigger weights can grow the signal).
     # Pass 61 (r55 Correctness): "1 or less" let in −5, which grows the signal; the bound is on the weights' size.
     # Pass 62 (r56 Correctness): the bound is a supposition the page makes, said as one (bigger weights could grow the
@@ -2574,8 +2579,8 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     # Pass 69 (r64): the condition said as what it is, sigmoid's best case when every weight is 1 (each bias set
     # so it sits at its steepest); the separate supposition sentence cut as a repeat.
     # Pass 73 (r70 Correctness): sigmoid at its steepest, every weight 1 (not a best case: bigger weights grow it).
-    assert ("The bars below show sigmoid at its steepest, every weight 1. Each sigmoid sits at its middle: "
-            "slope $0.25$") in text and "best case" not in text
+    assert ("suppose every weight is 1 and each sigmoid sits at its steepest point, its middle.\n"
+            "There its slope is $0.25$") in text and "best case" not in text
     assert ("passes back 0.\nThis fading signal is one reason deep sigmoid networks learned slowly.") in text
     assert "main reason" not in text
     assert any("fading signal" in e.label for e in history.EVENTS) and "Glorot & Bengio 2010" in history.ALSO_HELPED[
@@ -2946,7 +2951,9 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             # pass 69 (r64 item 2): the reason said: the same bowl shape, so the same rule as for our weight
             # pass 70 (r65 Clarity 2): the output's wrongness measured the same way, so the same rule holds
             # pass 73 (r70 Clarity 2): the bowl's floor said as moved, from the weight's to the output's right answer
-            f"Now the bowl measures the output: its floor is the right answer, ${right:g}$.\n"
+            # session 31 (r71 Clarity): a second bowl said as one, with what its two axes are
+            "Now take a second bowl, the same shape: across, the output; height, how wrong.\n"
+            f"Its lowest point is the right answer, ${right:g}$.\n"
             # pass 71 (r68 Clarity): "where you stand" meant a weight's value until here: said as the output
             f"So the output's hill slope is the output minus the right answer: ${said_out:g} - {right:g} = {start:g}$."
             ) == out.strip()
@@ -2956,9 +2963,11 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     # as rates for a tiny move (a whole step on the bowl adds more than 6).
     # Pass 73 (r70 Clarity 2): in plain steps, "1 times as far again" gone: the output moves 6 times as far, the
     # wrongness 6 x 1 (the output's hill slope).
-    assert (f"A tiny change of our weight moves the output ${slope:g}$ times as far,\n"
-            f"and the wrongness ${slope:g} \\cdot {start:g} = {slope * start:g}$ times as far (times the output's hill "
-            "slope): our weight's hill slope.") == _cell("A tiny change of our weight").strip()
+    # Session 31 (r71 Clarity): one move per sentence; the output's hill slope said as what it means.
+    assert (f"A tiny change of our weight moves the output ${slope:g}$ times as far.\n"
+            f"The output's hill slope, ${start:g}$, says the wrongness moves ${start:g}$ times as far as the output.\n"
+            f"So the wrongness moves ${slope:g} \\cdot {start:g} = {slope * start:g}$ times as far: "
+            "that is our weight's hill slope.") == _cell("A tiny change of our weight").strip()
     assert "times as far again" not in _markdown()
     assert "were $100$" not in _markdown()
     src = [c.source for c in _nb().cells]
@@ -3024,7 +3033,9 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     # boxes, and how far our weight moved; nothing grey is passed on past our weight.
     fwd = _texts(ch00_start_here.wiggle_picture())
     assert ch00_start_here.forward_numbers() == (f"0.1 × 2 = {a:g}", f"{a:g} × 1 = {b:g}", f"{b:g} × 3 = {c:g}")
-    assert all(n in fwd for n in ch00_start_here.forward_numbers()) and f"{w0:g} → {w0 + 0.1:g}" in fwd
+    # Session 31 (r71 Picture): each sum drawn on two lines, so it fits between the (wider) boxes.
+    assert all(n.replace(" = ", "\n= ") in fwd for n in ch00_start_here.forward_numbers())
+    assert f"{w0:g} → {w0 + 0.1:g}" in fwd
     assert f"the output moves\n{slope:g} times as far" in fwd
     assert not any("12" in t for t in texts) and "grey" not in display.figure_alt(fig)
 

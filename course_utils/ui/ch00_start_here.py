@@ -658,7 +658,8 @@ def wavy_zigzag(x, n=WAVY_UNITS):
 def wavy_fit_picture(n=WAVY_UNITS):
     """A wavy curve and the zig-zag of n bent units added up, its corners circled (notebook 00, after the tent)."""
     fig, ax = plots.new_figure(640, 330)
-    x = np.linspace(WAVY_XLIM[0] - 0.6, WAVY_XLIM[1], 721)
+    # Session 31 (r71): only a sliver left of the first corner, where one flat piece cannot follow the curve.
+    x = np.linspace(WAVY_XLIM[0] - 0.15, WAVY_XLIM[1], 721)
     at = wavy_corners(n)
     ax.plot(x, wavy(x), color="black", lw=1.4, ls=(0, (5, 3)), label="a smooth wavy curve")
     ax.plot(x, wavy_zigzag(x, n), color=plots.color("relu"), lw=2.6,
@@ -666,7 +667,7 @@ def wavy_fit_picture(n=WAVY_UNITS):
     ax.plot(at[:-1], wavy(at[:-1]), "o", mfc="white", mec=plots.color("relu"), mew=2, ms=8, label="a corner (one per unit)")
     ax.axhline(0, color="black", lw=0.8)
     ax.set(xlim=(x[0], x[-1]), ylim=(-2.6, 2.9), xlabel="input x", ylabel="output",
-           title=f"{n} bent units follow a curve: more units, closer")
+           title=f"{n} bent units follow a curve, corner to corner")
     ax.legend(loc="upper left", fontsize=9)
     gap = float(np.max(np.abs(wavy_zigzag(x[x >= at[0]], n) - wavy(x[x >= at[0]]))))
     fig.set_label(f"A smooth wavy curve (dashed) and, on it, a solid zig-zag of {n} straight pieces: the sum of {n} "
@@ -1139,6 +1140,11 @@ def forward_values(move=WIGGLE, w=HIDDEN_WEIGHT, worked=SIGNAL_WORKED):
     return f"z = {z0:g} → {z1:g}", f"{y0:g} → {y1:g}"
 
 
+def split_sum(text):
+    """'0.1 × 2 = 0.2' on two lines, '0.1 × 2' over '= 0.2' (narrow enough to sit between two chain boxes)."""
+    return text.replace(" = ", "\n= ", 1)
+
+
 FORWARD_SAYS = ("× the input", "× the bend's\nslope", "× the weight")   # what each part multiplies a change by
 BACK_SAYS = ("× the bend's\nslope", "× the weight", "starts\nhere")    # the same parts, read back (right to left)
 
@@ -1150,8 +1156,9 @@ def wiggle_picture(move=WIGGLE, w=HIDDEN_WEIGHT):
     xs = _chain_row(ax, f"Move our weight up by {move:g}: the change travels forward (orange: how far each moves)")
     ax.plot([xs[0] + BOX_GAP, xs[1] - BOX_GAP], [0, 0], color="black", lw=1.6)   # the link: the input feeds our weight
     numbers = forward_numbers(move)
+    # Session 31 (r71 Picture): each sum on two lines, as in the live chain, so it fits between the wide boxes.
     for i, (says, number) in enumerate(zip(FORWARD_SAYS, numbers)):
-        _on_arrow(ax, xs[i + 1], xs[i + 2], says, number, forward=True)
+        _on_arrow(ax, xs[i + 1], xs[i + 2], says, split_sum(number), forward=True)
     orange = dict(ha="center", va="top", fontsize=10.5, color=WORKED_COLOUR, fontweight="bold")
     moved = f"{w:g} → {w + move:g}"
     ax.text(xs[OUR_AT], -0.55, moved, **orange)
