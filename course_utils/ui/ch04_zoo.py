@@ -67,10 +67,15 @@ THUMB_GATES = {"GLU": "sigmoid", "SwiGLU": "silu", "GeGLU": "gelu"}   # the gate
 # r67 (pass 71): "GLU gate" in the legend came before gates are taught; the legend names the bends, under the title
 # "used as gates"
 THUMB_GATE_TITLE = "used as gates:"
-FAMILIES_ALT = ("Four small panels, one per family, on the same axes (x from -3 to 3). ReLU family: ReLU, Leaky ReLU, "
-                "PReLU, ELU and SELU, each with its own left side. Smooth family: GELU, SiLU, Mish and softplus, ReLU "
-                "with the corner rounded. Squashers: sigmoid and tanh, S-curves held in a box. Gated units (see Gated units "
-                "below): sigmoid, SiLU and GELU, the bends used as gates.")
+FAMILIES_ALT = ("Four small panels, one per family; the first three on the same axes (x from -3 to 3). ReLU family: "
+                "ReLU, Leaky ReLU, PReLU, ELU and SELU, each with its own left side. Smooth family: GELU, SiLU, Mish and "
+                "softplus, ReLU with the corner rounded. Squashers: sigmoid and tanh, S-curves held in a box. Gated units "
+                "(see Gated units below): a tiny diagram, not a curve: sum a goes through a bend g, sum b goes straight "
+                "on, and the two are multiplied: out = g(a) × b.")
+# r70 (pass 73): the gated panel drew its gates as curves, which read as "a gated unit is one more curve"; it is now
+# a tiny diagram of the product, with its formula under it where the other panels have their legends
+GATE_SKETCH_FORMULA = "out = g(a) × b"
+GATE_SKETCH_NOTE = "g: a bend (sigmoid,\nSiLU or GELU)"
 
 
 # r64 (pass 69): the gated panel shows gates before the chapter teaches them; its title points ahead
@@ -85,25 +90,41 @@ def families_row(x_max=SHARED_X):
     fig, axes = plots.new_figure(800, 330, 1, 4, sharex=True, sharey=True)
     x = np.linspace(-x_max, x_max, 301)
     for ax, (family, names) in zip(axes, FAMILIES.items()):
-        gated = family == "gated units"
-        curves = ({label(b): u for u, b in THUMB_GATES.items()} if gated
-                  else {label(n): n for n in names if n != "softmax"})
-        for text, key in curves.items():
-            name = THUMB_GATES[key] if gated else key
-            style = ({"ls": _GATE_STYLE[key]} if gated
-                     else plots.line_style(name))   # a dash or mark each, so colour is never the only cue
-            ax.plot(x, np.asarray(activations.get(name)(x), dtype=float), lw=1.8, label=text, color=plots.color(name),
-                    **style)
+        ax.set_title(FAMILY_TITLES.get(family, family), **({"fontsize": 9.5} if family in FAMILY_TITLES else {}))
+        if family == "gated units":
+            _gate_sketch(ax)
+            continue
+        for name in (n for n in names if n != "softmax"):
+            ax.plot(x, np.asarray(activations.get(name)(x), dtype=float), lw=1.8, label=label(name),
+                    color=plots.color(name), **plots.line_style(name))   # a dash or mark each, not colour alone
         _axes_lines(ax)
         ax.set(xlim=(-x_max, x_max), ylim=SHARED_Y, xticks=(-3, 0, 3))
-        ax.set_title(FAMILY_TITLES.get(family, family), **({"fontsize": 9.5} if family in FAMILY_TITLES else {}))
         # r68 (pass 72): inside the panels the legends covered the ReLU and smooth curves' left halves; below, they cover
         # nothing
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, LEGEND_BELOW), fontsize=8, handlelength=1.6, ncols=2,
-                  columnspacing=0.8, **({"title": THUMB_GATE_TITLE, "title_fontsize": 8} if gated else {}))
+                  columnspacing=0.8)
     axes[0].set(ylabel="output")
     fig.set_label(FAMILIES_ALT)
     return fig
+
+
+def _gate_sketch(ax):
+    """The opening figure's gated panel: sum a through a bend g, sum b straight on, both into a ×, out; the formula
+    under the panel (axes fractions, so the shared data axes of the other panels do not matter)."""
+    ax.set_axis_off()
+    t = ax.transAxes
+    box = {"boxstyle": "round,pad=0.35", "fc": "white", "lw": 1.6}
+    ax.text(0.08, 0.75, "a", transform=t, ha="center", va="center", fontsize=12, style="italic")
+    ax.text(0.08, 0.25, "b", transform=t, ha="center", va="center", fontsize=12, style="italic")
+    ax.text(0.40, 0.75, "g", transform=t, ha="center", va="center", fontsize=12, bbox={**box, "ec": plots.color("silu")})
+    ax.text(0.66, 0.5, "×", transform=t, ha="center", va="center", fontsize=16,
+            bbox={"boxstyle": "circle,pad=0.2", "fc": "white", "ec": "black", "lw": 1.4})
+    ax.text(0.93, 0.5, "out", transform=t, ha="center", va="center", fontsize=11)
+    for start, end in (((0.14, 0.75), (0.32, 0.75)), ((0.48, 0.72), (0.60, 0.56)), ((0.14, 0.25), (0.60, 0.44)),
+                       ((0.73, 0.5), (0.85, 0.5))):
+        ax.annotate("", end, start, xycoords=t, textcoords=t, arrowprops={"arrowstyle": "->", "color": "black", "lw": 1.3})
+    ax.text(0.5, LEGEND_BELOW, f"{GATE_SKETCH_FORMULA}\n{GATE_SKETCH_NOTE}", transform=t, ha="center", va="top",
+            fontsize=9)
 
 
 @plots.styled
@@ -273,10 +294,14 @@ def nudge_answer(x=NUDGE_X):
     order = sorted((n for n in s if n != "relu"), key=lambda n: -s[n])
     if order[0] != "prelu" or s["relu"] != 0:
         raise ValueError(f"the answer the text gives no longer holds: {order}")
+    fig = relu_family_slopes(x)   # r70 (pass 73): drawn under the question, the labelled picture gave the answer away
+    picture = tables.image(figure_png(fig), figure_alt(fig), 620)
     return fold("Check your prediction", f"""
 PReLU, at its starting leak: slope {s['prelu']:g}. Then {", ".join(f"{label(n)} ({_sig(s[n])})" for n in order[1:])}.
 ReLU gives none: its slope is 0.
 A common wrong answer: SELU, whose curve sinks lowest. In fact, the nudge follows the slope, not the output.
+
+{picture}
 """)
 
 
@@ -416,7 +441,9 @@ def selu_why_fold():
     edge = f"{selu_stretch_edge():.2f}"
     # r67 (pass 71): the SELU story had two "for the curious" folds; the LeCun-normal reason joins this one, so the
     # main path runs from the network to the widget with no fold in between
-    return fold("For the curious: why SELU pulls back, why its weights are small, and two more conditions", f"""
+    # r70 (pass 73): the SELU part was a third of the chapter; the setting (dense, LeCun-normal) and the chapter's
+    # Optional section (why ReLU fades) join this one fold, next to the widget
+    return fold(SELU_FOLD_TITLE, f"""
 {picture}
 
 Why? Right of $x \\approx {edge}$ (shaded), SELU's slope is above 1.
@@ -424,10 +451,16 @@ A slope above 1 stretches small numbers apart. So a small spread grows.
 A big spread sends many numbers far left. There SELU is nearly flat, so it squeezes them together near its floor.
 Right of 0, its slope is only {lam:.2f}: a weak stretch. So with a big spread, the squeeze wins: 2 in, {big:.2g} out.
 
+{SELU_SCOPE}
 {_lecun_why(SPREAD_WIDTH)}
 **Two more conditions.** Inputs with average near 0.
 And no [normalisation layers](91_glossary.ipynb#Glossary): extra layers that reset the average and spread on their own.
-""")
+{lecun_fade_note(30).data}""")
+
+
+SELU_FOLD_TITLE = "Optional: why SELU pulls back, when it does, and why ReLU fades"
+SELU_SCOPE = ("**When does SELU do this?** In the widget's setting:\n\n"
+              "- a plain stack of wide **dense** layers: in each, every unit sees every input;\n- LeCun-normal starting weights.\n")
 
 
 SPREAD_RUNS = {"SELU": ("selu", 1.0), "ReLU, LeCun weights": ("relu", 1.0), "ReLU, He weights": ("relu", 2.0)}
@@ -491,12 +524,16 @@ def he_draws(depth=30, start=1.0):
 
 
 SETTLE_WITHIN = 0.1   # "within 0.1 of 1": the band drawn in the spread panel and the Check's words
+# r70 (pass 73): at the layer where the lines first stayed inside the band (10), some sat at 1.08, right at its edge;
+# the layer named is where every line stays well inside: within 0.07 of 1, at least 0.03 from the band's edge
+SETTLE_CLEAR = 0.07
 SETTLE_BAND = "#d4d4d4"   # light grey, behind every line
 
 
 def selu_settle_layer(depth=30, high=2.0, low=0.5):
-    """The layer from which all five SELU networks, started at spread `high` or `low`, stay within 0.1 of 1."""
-    return max(back_near_one(s, SETTLE_WITHIN) for start in (high, low) for _, s in run_draws(depth, start)["SELU"])
+    """The layer from which all five SELU networks, started at spread `high` or `low`, stay well inside the band:
+    within SETTLE_CLEAR (0.07) of 1."""
+    return max(back_near_one(s, SETTLE_CLEAR) for start in (high, low) for _, s in run_draws(depth, start)["SELU"])
 
 
 def _span(values):
@@ -1152,10 +1189,10 @@ SPARK_X, SPARK_Y = SHARED_X, SHARED_Y   # the family pictures' scale, so the row
 # pass 26: a reader found 220 x 110 too small to read, with no x ticks and the −1 label cut at the edge: twice the
 # size, real tick labels outside the frame (x: −3, 0, 3; y: −1, 1), dips dotted, floors drawn in the curve's colour
 SPARK_SIZE = (440, 220)   # pixels
-SPARK_BOX = (0.085, 0.13, 0.895, 0.84)   # the frame inside the picture: left, bottom, width, height (room for the ticks)
+SPARK_BOX = (0.085, 0.13, 0.87, 0.84)   # the frame inside the picture: left, bottom, width, height (room for the ticks)
 SPARK_MARKS = (1, -1)   # dashed levels (pass 24: a reader could not read the floors, ELU −1 and SELU −1.76)
 SPARK_XTICKS = (-3, 0, 3)
-SPARK_YTICKS = (3, 1, 0, -1, -2)   # pass 29: 0 labelled too; r48: 3 and -2 too, so "output from -2 to 3" is read
+SPARK_YTICKS = (3, 2, 1, 0, -1, -2)   # pass 29: 0 labelled too; r48: 3 and -2 too, so "output from -2 to 3" is read
 
 
 def floor_of(name, far=-60.0):
@@ -1195,8 +1232,9 @@ def sparkline(name, width=SPARK_SIZE[0], height=SPARK_SIZE[1]):
     ax.set_xticks(SPARK_XTICKS, [_minus(t) for t in SPARK_XTICKS])
     ax.set_yticks(SPARK_YTICKS, [_minus(t) for t in SPARK_YTICKS])
     ax.tick_params(labelsize=10, length=3, colors="#555555", pad=2)
-    # r48: the axes' names, small, inside the frame at the ends of the two axes
-    ax.text(SPARK_X - 0.08, 0.12, "x", color="#555555", fontsize=10, ha="right", va="bottom")
+    # r48: the axes' names, small, at the ends of the two axes; r70 (pass 73): "x" just past the x axis's end, outside
+    # the frame (inside, it floated in the plot)
+    ax.text(SPARK_X + 0.1, 0, "x", color="#555555", fontsize=10, ha="left", va="center", clip_on=False)
     ax.text(0.12, SPARK_Y[1] - 0.1, "out", color="#555555", fontsize=10, ha="left", va="top")
     for side in ax.spines.values():
         side.set(color="#cccccc", lw=0.8)
@@ -1397,7 +1435,7 @@ def at_answer(names=FAMILIES["ReLU family"], x=-3.0):
     return fold("Check your prediction", f"""
 {everyone}. {" and ".join(steady)} keep the same slope all along the left.
 {"'s and ".join(fading)}'s slopes are small there, but not 0. {label(flattest)}'s curve only looks flat: the slopes fade, but never reach 0.
-Each slope is the number in front times $e^x$: {label("elu")}'s is $e^{{{x:g}}}$ ≈ {_sig(out["elu"][1])}, {label("selu")}'s {lam_alpha:.2f} × $e^{{{x:g}}}$ ≈ {_sig(out["selu"][1])}.
+$e^x$'s slope equals its value. So each slope is the number in front times $e^x$: {label("elu")}'s is $e^{{{x:g}}}$ ≈ {_sig(out["elu"][1])}, {label("selu")}'s {lam_alpha:.2f} × $e^{{{x:g}}}$ ≈ {_sig(out["selu"][1])}.
 
 | at $x = {x:g}$ | slope |
 |---|---|
@@ -1462,7 +1500,7 @@ THREE_STARTS = {2.0: ("#D55E00", "-"), 1.0: ("black", "--"), 0.5: (plots.ACCENT,
 def _three_starts_alt(depth, settle):
     return (f"SELU's spread, layer 0 to {depth}, in {len(DRAW_SEEDS)} random networks from each of three starts: 2 (solid), "
             f"1 (dashed) and 0.5 (dotted). The lines from 2 fall and the lines from 0.5 rise; from layer {settle} on, "
-            f"every line is inside a grey band from {1 - SETTLE_WITHIN:g} to {1 + SETTLE_WITHIN:g} around spread 1.")
+            f"every line is well inside a grey band from {1 - SETTLE_WITHIN:g} to {1 + SETTLE_WITHIN:g} around spread 1.")
 
 
 @plots.styled
@@ -1500,12 +1538,12 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     fig = selu_three_starts(depth)
     picture = tables.image(figure_png(fig), figure_alt(fig), 560)
     lines = [f"- **SELU**: it goes back to 1, from {high:g} and from {low:g} alike.\n"
-             f"  In the picture below (these 5 random networks), from each start, all {len(DRAW_SEEDS)} lines are inside the grey band ({1 - SETTLE_WITHIN:g} to "
+             f"  In the picture below (these 5 random networks), from each start, all {len(DRAW_SEEDS)} lines are well inside the grey band ({1 - SETTLE_WITHIN:g} to "
              f"{1 + SETTLE_WITHIN:g}) from layer {settle} on.\n  Drag the spread to 2 or 0.5, and watch the lines enter the band.\n"
              "  Its average (left panel) goes back to 0 too.\n"
              "  A common wrong answer: \"SELU keeps whatever spread it is given.\" In fact, it pulls a big "
              "spread down and a small one up.",
-             "- **ReLU, same weights**: it fades to almost 0. (Why: see the Optional section at the end.)"]
+             "- **ReLU, same weights**: it fades to almost 0. (Why: see the Optional fold below.)"]
     return Markdown(fold("Check your prediction", "\n" + "\n".join(lines) + "\n\n" + picture + "\n").data)
 
 
