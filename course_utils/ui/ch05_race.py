@@ -577,16 +577,20 @@ def rate_answer(runs, threshold=0.1, mine=None):
     crossed = int(np.isfinite(at).sum())
     steep = int(np.isfinite(race.epochs_to(runs[STRETCH_TEST[3]].loss, threshold)).sum())
     # One decimal: a loss still sliding at epoch 400 (0.52 at seed 0) is said no finer than a nudged start keeps it.
-    said = ((f"Not in 400 epochs. In your race (seed 0), {CENTRED_LABEL}'s loss ends near {mine.final_loss[0]:.1f}, far above "
-             f"{threshold:g}. " if np.isnan(at[0]) else
-             f"Yes. In your race (seed 0), {CENTRED_LABEL} crosses {threshold:g} at epoch {at[0]:.0f}. ")
-            + ("None of the five seeds crosses. " if crossed == 0 else f"{crossed} of the five seeds cross. ")
-            # r68 Clarity: one idea a sentence
-            + f"The steep sigmoid starts as if its weights were 4× bigger. Each step also moves them 4× as far. "
-            f"It crossed in {_count_of_five(steep)}. "
-            + (_helped(mine, runs[CENTRED_LABEL]) if crossed == 0 else
-               "This try suggests bigger steps alone can be enough. ")
-            + "It cannot show whether bigger starting weights alone would be.")
+    # r70 Clarity: one paragraph per runner (an "It" had switched runners), the learner's run apart from the five seeds
+    yours = (f"**Your run** (seed 0): {CENTRED_LABEL}'s loss ends near {mine.final_loss[0]:.1f}, far above "
+             f"{threshold:g}." if np.isnan(at[0]) else
+             f"**Your run** (seed 0): {CENTRED_LABEL} crosses {threshold:g} at epoch {at[0]:.0f}.")
+    said = ("Not in 400 epochs." if np.isnan(at[0]) else "Yes.") + f"\n\n{yours}\n\n**Five seeds, run beforehand:**\n\n" + (
+        f"- {CENTRED_LABEL}, rate {RATE_TRY:g}: "
+        + ("no seed crosses. " if crossed == 0 else f"{crossed} of the five seeds cross. ")
+        + (_helped(mine, runs[CENTRED_LABEL]) if crossed == 0 else "")).rstrip() + (
+        f"\n- {STRETCH_TEST[3]}, rate 0.01: {_count_of_five(steep)} cross. "
+        "It starts as if its weights were 4× bigger, and each step moves them 4× as far.\n\n"
+        + ("This try suggests bigger steps alone can be enough. " if crossed else
+           "This try suggests bigger steps help, but alone are not enough. " if _helped(mine, runs[CENTRED_LABEL])
+           else "This try suggests bigger steps alone are not enough. ")
+        + "It cannot show whether bigger starting weights alone would be.")
     # r58 Correctness 3: the five seeds the words count, as a saved table the learner can read (one decimal: a loss
     # still sliding at epoch 400 is said no finer than a nudged start keeps it)
     steep_at = race.epochs_to(runs[STRETCH_TEST[3]].loss, threshold)
@@ -604,9 +608,8 @@ def _helped(mine, usual):
     its best at the race's rate 0.01, said to one decimal as the table says it), when no seed crossed."""
     best, base = f"{mine.final_loss.min():.1f}", f"{usual.final_loss.min():.1f}"
     if float(best) < float(base):
-        return (f"Bigger steps helped: its best run ends near {best}, against {base} at rate 0.01. But no run crossed "
-                "0.1. This try suggests bigger steps alone are not enough. ")
-    return "This try suggests bigger steps alone are not enough. "
+        return f"The best run ends near {best}; at rate 0.01, near {base}. "
+    return ""
 
 
 def _count_of_five(n):
@@ -1389,7 +1392,7 @@ def fade_chain_figure(bends=3, name="sigmoid"):
     caption = (f"the {name} bends' share of the signal passed back, weights left out, at most: {said} ≈ "
                f"{values[-1]:.2g}")
     fig.set_label(f"A bar chart of the most a learning signal of 1 keeps on its way back through {bends} {name} bends, "
-                  f"the weights left out (they can enlarge it), right to left: {said} ≈ {values[-1]:.2g}. Arrows between the bars thin as it "
+                  f"the weights left out (they can make it bigger or smaller), right to left: {said} ≈ {values[-1]:.2g}. Arrows between the bars thin as it "
                   f"fades; each is marked × {factor}, {name}'s steepest slope.")
     return Captioned(fig, caption)
 
@@ -1425,6 +1428,64 @@ def detour_figure(goal=(1.0, -1.0), steps=30):
                      "a zig-zag detour. " if together else "")
                   + "Paths: " + "; ".join(said) + ".")
     return fig
+
+
+def race_dims():
+    """The race's layer sizes, input to output: train_seeds' own default, (2, 32, 32, 32, 1) (notebook 05)."""
+    import inspect
+    return tuple(inspect.signature(race.train_seeds).parameters["dims"].default)
+
+
+@plots.styled
+def network_figure(dims=None, shown=4):
+    """One runner drawn (notebook 05, r70 Picture: it was only words): the layers of `dims` (race_dims()) as columns of
+    circles, at most `shown` a column with dots for the rest, a bend box right after each hidden layer, the last
+    sigmoid after the output, and arrows back along the bottom, labelled "learning signal"."""
+    from matplotlib.patches import FancyBboxPatch
+    dims = tuple(dims or race_dims())
+    fig, ax = plots.new_figure(760, 300)
+    gap = 2.6
+    xs = np.arange(len(dims)) * gap
+    ax.set(xlim=(-0.9, xs[-1] + 1.5), ylim=(-2.3, 1.9), aspect="equal")
+    ax.axis("off")
+    cols = []
+    for k, (x, n) in enumerate(zip(xs, dims)):
+        m = min(n, shown)
+        ys = (np.arange(m) - (m - 1) / 2) * 0.42
+        if n > shown:   # the middle of a big layer: dots in place of the units not drawn
+            ys = np.where(ys < 0, ys - 0.2, ys + 0.2)
+            ax.scatter([x] * 3, [-0.12, 0, 0.12], s=3, color="black", zorder=3)
+        cols.append(ys)
+        ax.scatter(np.full(m, x), ys, s=130, facecolor="white", edgecolor="black", linewidth=1.2, zorder=3)
+        role = "input" if k == 0 else "output" if k == len(dims) - 1 else f"hidden {k}"
+        ax.text(x, 1.15, f"{role}\n{n} unit{'s' if n > 1 else ''}", ha="center", va="bottom", fontsize=9.5)
+    for k in range(len(dims) - 1):   # the wiring: every drawn unit to every drawn unit, faint
+        for y0 in cols[k]:
+            for y1 in cols[k + 1]:
+                ax.plot([xs[k], xs[k + 1]], [y0, y1], color=plots.MUTED, lw=0.4, alpha=0.5, zorder=1)
+    t = np.linspace(-1, 1, 30)
+    for k in range(1, len(dims)):   # a bend right after each hidden layer; the last sigmoid after the output
+        last = k == len(dims) - 1
+        x = xs[k] + 0.75
+        ax.add_patch(FancyBboxPatch((x - 0.32, -0.24), 0.64, 0.48, boxstyle="round,pad=0.03",
+                                    facecolor="#eeeeee" if last else "#fff4dd", edgecolor="black", lw=0.9, zorder=4))
+        ax.plot(x + 0.24 * t, 0.17 * np.tanh(3 * t), color="black", lw=1.3, zorder=5)
+        ax.text(x, -0.34, "sigmoid:\nprobability" if last else "bend", ha="center", va="top", fontsize=8.5,
+                zorder=5, bbox=dict(facecolor="white", edgecolor="none", pad=0.5))
+    low = -1.45
+    for k in range(len(dims) - 1, 0, -1):   # the learning signal, back one layer at a time
+        ax.annotate("", (xs[k - 1] + 0.3, low), (xs[k] - 0.3, low),
+                    arrowprops=dict(arrowstyle="-|>", color=plots.ACCENT, lw=2.2, mutation_scale=16))
+    ax.text(xs.mean(), low - 0.22, "◀ learning signal, passed back layer by layer", ha="center", va="top",
+            fontsize=10, color=plots.ACCENT, fontweight="bold")
+    hidden = dims[1:-1]
+    fig.set_label(f"A network drawn as columns of circles, left to right: {dims[0]} inputs, {len(hidden)} hidden layers "
+                  f"of {', '.join(str(n) for n in hidden)} units ({shown} circles drawn, dots for the rest), and "
+                  f"{dims[-1]} output. Faint lines join each layer to the next. A small box marked bend sits right after "
+                  f"each hidden layer; a sigmoid box after the output turns it into a probability. Arrows along the "
+                  f"bottom point right to left, from the output back to the inputs, labelled learning signal.")
+    return Captioned(fig, f"one runner: {' → '.join(str(n) for n in dims)} units; a bend after each hidden layer; the "
+                          "learning signal passed back layer by layer")
 
 
 @plots.styled
