@@ -1105,52 +1105,31 @@ def _seed_list(seeds):
     return "no seed" if not seeds else f"seed{'s' if len(seeds) > 1 else ''} " + ", ".join(str(s) for s in seeds)
 
 
-SEED_MARKS = ("o", "s", "^", "D", "v")   # the first crossing's mark, one shape per seed (0 to 4)
-MARK_GAP = 36   # marks closer than MARK_GAP epochs take separate rows in the "first crossing" strip
+CROSS_MARK = "o"   # a run's first crossing: one hollow circle (r70 Picture: five shapes and a strip were busy)
 
 
-def mark_rows(crossings, gap=MARK_GAP):
-    """A row for each run's crossing mark in the strip (0: the top row), earliest first: each takes the lowest row where it
-    sits at least `gap` epochs from every mark already there (never-crossing runs get row 0 and no mark)."""
-    crossings = np.asarray(crossings, dtype=float)
-    rows, placed = [0] * len(crossings), {}
-    for k in sorted(np.flatnonzero(np.isfinite(crossings)), key=lambda k: crossings[k]):
-        row = 0
-        while any(abs(crossings[k] - at) < gap for at in placed.get(row, [])):
-            row += 1
-        placed.setdefault(row, []).append(crossings[k])
-        rows[k] = row
-    return rows
-
-
-def _seed_key(k, seed):
-    """The key's entry for run k's crossing mark."""
+def _cross_key():
+    """The key's one entry for the crossing marks."""
     from matplotlib.lines import Line2D
-    return Line2D([], [], ls="", marker=SEED_MARKS[k % len(SEED_MARKS)], ms=6.5, mfc="white", mec="black", mew=1.2,
-                  label=f"seed {seed}")
+    return Line2D([], [], ls="", marker=CROSS_MARK, ms=6.5, mfc="white", mec="black", mew=1.2,
+                  label="a run's first\ncrossing")
 
 
-def _crossing_strip(ax, crossings, gap=MARK_GAP):
-    """The thin strip under a panel (r68 Picture: marks hung below the line read as losses): each run's first-crossing
-    mark again, at its epoch, one row per tie (mark_rows), so marks that overlap on the line stay apart here."""
-    strip = ax.inset_axes([0, -0.4, 1, 0.3], sharex=ax)
-    rows = mark_rows(crossings, gap)
-    for seed, (at, row) in enumerate(zip(crossings, rows)):
-        if np.isfinite(at):
-            strip.plot([at], [-row], SEED_MARKS[seed % len(SEED_MARKS)], ms=5.5, mfc="white", mec="black", mew=1.1)
-    strip.set_ylim(-max(3, max(rows)) - 0.7, 0.7)
-    strip.set_yticks([])
-    strip.set_facecolor("#f3f3f3")
-    strip.tick_params(labelbottom=False)
-    return strip
+def _crossing_words(runs, threshold):
+    """A panel title's third line: "at epochs 176–326" where runs crossed `threshold`, else the last losses."""
+    at = race.epochs_to(runs.loss, threshold)
+    if np.isfinite(at).any():
+        low, high = np.nanmin(at), np.nanmax(at)
+        return f"at epoch {low:.0f}" if low == high else f"at epochs {low:.0f}–{high:.0f}"
+    return f"last loss {_loss_range(runs.final_loss)}"
 
 
 def _multiples(panels, threshold, ncols, panel_px=172):
     """The small multiples of loss_multiples, one panel per (title, colour, Runs), each `panel_px` wide; each run's
-    first crossing marked on the threshold line, and again in a strip under the panel that keeps ties apart."""
+    first crossing marked on the threshold line, and the panel's title says between which epochs they fall (r70
+    Picture: the title replaces the tie strip and the five shapes)."""
     nrows = -(-len(panels) // ncols)
-    # r57 Picture 3: rows 224 px tall (were 184); r68: 290, room for the strip under each panel
-    fig, axes = plots.new_figure(panel_px * ncols, 290 * nrows + 40 + (panel_px - 172) // 2, nrows, ncols,
+    fig, axes = plots.new_figure(panel_px * ncols, 230 * nrows + 30 + (panel_px - 172) // 2, nrows, ncols,
                                  sharex=True, sharey=True)
     axes = np.atleast_1d(axes).ravel()
     for i, (ax, (title, colour, r)) in enumerate(zip(axes, panels)):
@@ -1158,45 +1137,32 @@ def _multiples(panels, threshold, ncols, panel_px=172):
         for run in r.loss:
             ax.plot(np.arange(len(run)), np.clip(run, *_LOSS_LIMITS), color=colour, lw=1.1, alpha=0.85)
         ax.axhline(threshold, color="black", lw=1, ls="--")
-        # A mark where each run first crosses, one hollow dark shape per seed (r44: five like dots read as a smear),
-        # every one on the line (r68 Picture: marks hung lower read as losses); the strip below keeps ties apart.
-        crossings = race.epochs_to(r.loss, threshold)
-        for seed, at in enumerate(crossings):
+        for at in race.epochs_to(r.loss, threshold):   # a hollow dark circle on the line where each run first crosses
             if np.isfinite(at):
-                ax.plot([at], [threshold], SEED_MARKS[seed % len(SEED_MARKS)], ms=6.5, mfc="white", mec="black",
-                        mew=1.2, zorder=4)
-        strip = _crossing_strip(ax, crossings)
-        if i % ncols == 0:
-            strip.set_ylabel("first\ncrossing", rotation=0, ha="right", va="center", fontsize=8)
-        ax.tick_params(labelbottom=False)
-        # the epoch numbers under the bottom panel of each column, below its strip
-        strip.tick_params(labelbottom=i + ncols >= len(panels))
+                ax.plot([at], [threshold], CROSS_MARK, ms=6.5, mfc="white", mec="black", mew=1.2, zorder=4)
         ax.set_yscale("log")
         ax.set_ylim(*_LOSS_LIMITS)
-        ax.set_title(f"{title}\n{reached} of {len(r.loss)} crossed {threshold:g}\nlast loss {_loss_range(r.final_loss)}",
+        ax.set_title(f"{title}\n{reached} of {len(r.loss)} crossed {threshold:g}\n{_crossing_words(r, threshold)}",
                      fontsize=9)
     for ax in axes[len(panels):]:
         ax.set_visible(False)
-    seeds = len(panels[0][2].loss)
-    key = [_seed_key(k, panels[0][2].seeds[k]) for k in range(seeds)]
+    key = [_cross_key()]
     if len(axes) > len(panels):   # the key to the crossing marks in the spare square, else under the last panel
         axes[len(panels)].set_visible(True)
         axes[len(panels)].axis("off")
-        axes[len(panels)].legend(handles=key, title="first crossing", loc="center", fontsize=9, title_fontsize=9)
+        axes[len(panels)].legend(handles=key, loc="center", fontsize=9)
     else:
-        axes[len(panels) - 1].legend(handles=key, title="first crossing", loc="lower left", fontsize=8,
-                                     title_fontsize=8, ncol=1)
+        axes[len(panels) - 1].legend(handles=key, loc="lower left", fontsize=8)
     _plain_log(axes[0])
     fig.set_label(f"One small plot per runner, all on one scale: training loss (log scale) against epoch, one line per "
-                  f"run, a dashed line at loss {threshold:g} and a hollow mark on it where each run first crosses it, one shape "
-                  f"per seed; the same marks again in a strip under each plot, labelled first crossing, one row per "
-                  f"tie. "
+                  f"run, a dashed line at loss {threshold:g} and a hollow circle on it where each run first crosses "
+                  f"it; each title says how many runs crossed and between which epochs. "
                   + "; ".join(f"{title}: {np.isfinite(race.epochs_to(r.loss, threshold)).sum()} of {len(r.loss)} runs "
-                              f"crossed {threshold:g}, last loss {_loss_range(r.final_loss)}" for title, _colour, r in panels) + ".")
-    # the layout does not see the strips' epoch numbers: keep the bottom 40 px for them and the word "epoch"
-    bottom = 40 / (fig.get_size_inches()[1] * fig.dpi)
-    fig.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
-    fig.supxlabel("epoch", fontsize=10, y=0.01, va="bottom")
+                              f"crossed {threshold:g}, "
+                              + (_crossing_words(r, threshold).replace("–", " to ") + ", " if
+                                 np.isfinite(race.epochs_to(r.loss, threshold)).any() else "")
+                              + f"last loss {_loss_range(r.final_loss)}" for title, _colour, r in panels) + ".")
+    fig.supxlabel("epoch", fontsize=10)
     fig.supylabel("training loss (log scale)", fontsize=10)
     return fig
 
@@ -1586,13 +1552,7 @@ def verdict_figure(results, centred=None, steep=None, threshold=0.1):
                         f"below {threshold:g}{_first_span(r, threshold)}, last loss {r.final_loss.min():.2f} to "
                         f"{r.final_loss.max():.2f}" for title, _colour, r in panels)
     fig = _panels_beside_key(panels, threshold)
-    # r58 Correctness 1: "every steep run before every tanh run" is 229 against 231, too close to read off the marks,
-    # so each panel whose runs crossed writes its first and last crossing epoch
-    for ax, (_title, _colour, r) in zip(fig.axes, panels):
-        if _first_span(r, threshold):
-            at = race.epochs_to(r.loss, threshold)
-            ax.text(0.97, 0.97, f"below {threshold:g} at\nepochs {np.nanmin(at):.0f}–{np.nanmax(at):.0f}",
-                    transform=ax.transAxes, ha="right", va="top", fontsize=9, color="#333333")
+    # r58 Correctness 1: 229 against 231 is too close to read off the marks: the titles give the epochs (r70)
     fig.set_label(f"Four small plots on one scale, five runs each: training loss (log scale) against epoch, with a "
                   f"dashed line at {threshold:g}. {caption}.")
     return Captioned(fig, caption)
@@ -1609,8 +1569,7 @@ def _panels_beside_key(panels, threshold):
     fig = _multiples(panels, threshold, ncols=len(panels), panel_px=860 // len(panels))
     key = fig.axes[-1].get_legend()
     key.remove()   # r54 Picture 3: inside sigmoid's square it covered the band from 0.01 to 0.1; now beside the squares
-    fig.legend(handles=key.legend_handles, title="first\ncrossing", loc="outside right center", fontsize=8,
-               title_fontsize=8, handletextpad=0.3)
+    fig.legend(handles=key.legend_handles, loc="outside right center", fontsize=8, handletextpad=0.3)
     fig.set_label(f"{str(_COUNT.get(len(panels), len(panels))).capitalize()} small plots on one scale, five runs each: training loss "
                   f"(log scale) against epoch, with a dashed line at {threshold:g}. " + "; ".join(
                       f"{title}: {np.isfinite(race.epochs_to(r.loss, threshold)).sum()} of {len(r.loss)} runs below "
