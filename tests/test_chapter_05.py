@@ -233,8 +233,10 @@ def test_ln2_is_the_shrug_line(chapter_race):
     assert -np.log(0.5) == pytest.approx(np.log(2)) and 1 / 7 == pytest.approx(0.1 / np.log(2), rel=0.02)
     # pass 72 (r68 Correctness 3, Clarity): "more than" (p below one half), and the 1-in-7 arithmetic spelt out
     assert 0.69 / 7 == pytest.approx(0.1, rel=0.02) and -np.log(0.49) > np.log(2)
-    assert ("We call 0.1 the **finish line**. A wrong point (p below one half) costs more than 0.69. If 1 "
-            "point in 7 were wrong, the average would already be above 0.69 ÷ 7 ≈ 0.1. So below about 0.1, at "
+    # pass 73 (r70 Clarity): one worked case, 7 points with 1 wrong, its average said to the digits it has
+    assert 0.095 < 0.69 / 7 < 0.1 and 0.095 < np.log(2) / 7 < 0.1   # "just under 0.1"
+    assert ("We call 0.1 the **finish line**. A wrong point (p below one half) costs more than 0.69. Say 7 "
+            "points, 1 wrong: that one alone costs over 0.69, so the average is over 0.69 ÷ 7, just under 0.1. So below about 0.1, at "
             "most about 1 in 7 are wrong. In this race, runs that get "
             "there end with 97% to 99% right. We say it has **learnt the training points**." in prose
             and min(r.train_accuracy.min() for n, r in chapter_race.items() if n not in ("identity", "sigmoid")) >= 0.97
@@ -581,7 +583,11 @@ def test_loss_multiples_give_every_bend_its_own_panel_on_shared_scales(chapter_r
         assert title[0] == ch05_race.short_name(name) and len(title) == 3
         # pass 67 (r62 Clarity 3): the prose's words, "crossed 0.1" and "last loss"
         assert title[1] == f"{np.isfinite(race.epochs_to(r.loss, 0.1)).sum()} of 5 crossed 0.1", name
-        assert title[2] == "last loss " + (low if low == high else f"{low} – {high}"), name
+        at = race.epochs_to(r.loss, 0.1)
+        # pass 73 (r70 Picture: the tie strip was busy): where runs crossed, the title gives the crossing epochs
+        assert title[2] == (f"at epochs {np.nanmin(at):.0f}–{np.nanmax(at):.0f}" if np.isfinite(at).any() else
+                            "last loss " + (low if low == high else f"{low} – {high}")), name
+    assert panels[3].get_title().endswith("at epochs 176–326")   # ReLU, as the fold's answer says
     assert panels[0].get_title().endswith("last loss 0.69")   # the straight network: all five on the shrug line
 
 
@@ -619,8 +625,10 @@ def test_notebook_leads_with_what_each_bend_learns():
     # pass 49 (r44 Focus 2): the points are made in the first picture's cell (the empty collapsed cell is gone)
     assert code[0].strip().splitlines()[-1].startswith("ch05_race.spiral_figure(")
     # pass 48 (r43 Picture): the nine bends are drawn where they are named, before what each learns
-    assert code[1].strip().startswith("ch05_race.runners_figure(")
-    assert code[2].strip().startswith("ch05_race.boundaries_figure(")
+    # pass 73 (r70 Picture 1): one runner is drawn before the nine bends
+    assert code[1].strip().startswith("ch05_race.network_figure(")
+    assert code[2].strip().startswith("ch05_race.runners_figure(")
+    assert code[3].strip().startswith("ch05_race.boundaries_figure(")
     assert any(c.startswith("ch05_race.live_race()") for c in code)   # at epoch 0, not played
 
 
@@ -755,51 +763,34 @@ def test_the_five_run_picture_marks_each_crossing_and_says_sigmoids_runs_overlap
     fig = ch05_race.loss_multiples(chapter_race)
     panels = [ax for ax in fig.axes if ax.get_visible() and ax.get_title()]
     for ax, (name, r) in zip(panels, chapter_race.items()):
-        # pass 49 (r44 Picture 1): one hollow mark per run, its shape the seed's, so close crossings stay apart
-        marks = {ln.get_marker(): ln for ln in ax.get_lines() if ln.get_marker() in ch05_race.SEED_MARKS}
+        # pass 73 (r70 Picture: five shapes and a tie strip were busy): one hollow circle per run that crossed, on the
+        # 0.1 line at its first crossing (pass 72: marks hung below the line read as losses); no strip under the panel
+        marks = [ln for ln in ax.get_lines() if ln.get_marker() == ch05_race.CROSS_MARK]
         crossed = race.epochs_to(r.loss, 0.1)
-        want = {ch05_race.SEED_MARKS[k]: at for k, at in enumerate(crossed) if np.isfinite(at)}
-        assert sorted(marks) == sorted(want), name
-        # pass 72 (r68 Picture: marks hung below the line read as losses near 0.02): every mark sits on the 0.1 line
-        for shape, ln in marks.items():
-            assert list(ln.get_xdata()) == [want[shape]] and list(ln.get_ydata()) == [0.1], name
+        assert sorted(ln.get_xdata()[0] for ln in marks) == sorted(crossed[np.isfinite(crossed)]), name
+        for ln in marks:
+            assert list(ln.get_ydata()) == [0.1], name
             assert ln.get_markerfacecolor() in ("white", (1.0, 1.0, 1.0, 1.0)) and ln.get_markersize() >= 6, name
         stems = [ln for ln in ax.get_lines() if len(ln.get_xdata()) == 2 and ln.get_xdata()[0] == ln.get_xdata()[1]]
-        assert not stems, name   # no stems left
-        # ...and ties are kept apart in the strip under the panel (pass 61, r55 Picture 4: ReLU's seed-1 mark hid under
-        # seed 3's): the same marks at the same epochs, a row lower (mark_rows) for one closer than MARK_GAP epochs
-        strip, = ax.child_axes
-        assert strip.get_position().y1 <= ax.get_position().y0 and strip.get_xlim() == ax.get_xlim(), name
-        rows = ch05_race.mark_rows(crossed)
-        in_strip = {ln.get_marker(): ln for ln in strip.get_lines()}
-        assert sorted(in_strip) == sorted(want), name
-        for shape, ln in in_strip.items():
-            k = ch05_race.SEED_MARKS.index(shape)
-            assert list(ln.get_xdata()) == [want[shape]] and list(ln.get_ydata()) == [-rows[k]], name
-        for row in set(rows):
-            same = sorted(at for at, r_ in zip(crossed, rows) if r_ == row and np.isfinite(at))
-            assert all(b - a >= ch05_race.MARK_GAP for a, b in zip(same, same[1:])), name
-    assert [s_.get_ylabel() for ax in panels for s_ in ax.child_axes] == ["first\ncrossing", "", "", "", "",
-                                                                          "first\ncrossing", "", "", ""]
+        assert not stems and not ax.child_axes, name   # no stems, no strip
     spare = [ax for ax in fig.axes if ax.get_visible() and not ax.get_title()]
-    assert [t.get_text() for t in spare[0].get_legend().get_texts()] == [f"seed {k}" for k in range(5)]
+    assert [t.get_text() for t in spare[0].get_legend().get_texts()] == ["a run's first\ncrossing"]
     assert np.max(np.ptp(chapter_race["sigmoid"].loss, axis=0)) < 0.08
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     # pass 65 (r59 Focus 1): the plumbing in a few words; the stem ties a hung mark to its crossing
     # pass 71 (r67 Clarity): "on a stem" said in plain words
     # pass 72 (r68 Picture): every mark on the line; the strip under each square keeps ties apart
-    assert ("The dashed line is 0.1. A hollow mark shows where each run first crosses it, one shape per seed. The strip "
-            "under each square repeats the marks, a row lower where two would overlap." in prose)
+    # pass 73 (r70 Picture): one circle shape; the title, not a strip, gives the crossing epochs
+    assert ("The dashed line is 0.1. A hollow circle marks where each run first crosses it. Each title gives those "
+            "epochs." in prose) and "The strip under each square" not in prose
     assert "short stick" not in prose
     assert "on a stem" not in prose
-    assert ch05_race.mark_rows([231, 245, 261, 274, 275]) == [0, 1, 2, 0, 3]   # tanh's five crossings
     # pass 61 (r55 Picture 3): the ReLU-tanh order "What to remember" gives is written in their two plots
     notes = {ax.get_title().split("\n")[0]: [t.get_text() for t in ax.texts] for ax in panels}
     assert notes["ReLU"] == ["before tanh:\nseeds 0, 1"] and notes["Tanh"] == ["before ReLU:\nseeds 2, 3, 4"]
     assert ("ReLU's plot notes it crossed before tanh at seeds 0, 1. Tanh's plot notes it crossed before ReLU at seeds "
             "2, 3, 4.") in fig.get_label()
     assert "ReLU beat tanh at seeds 0 and 1." not in prose   # pass 63 (r58 Focus 3): the picture says it, once
-    assert ch05_race.mark_rows([np.nan, 100, 200]) == [0, 0, 0]
 
 
 def test_the_backward_step_exercise_05_asks_for_agrees_with_a_measured_nudge():
@@ -1487,8 +1478,10 @@ def test_a_prediction_comes_before_the_nudge_figure_and_its_answer_after(chapter
     assert before.startswith("### Suspect 1: the nudge fades\n\nA **weight layer** is")
     # pass 58 (r52): the suspect list names it as its section does
     # pass 72 (r68 Correctness 1): only the bends' share is at most 1/4 each; the weights can enlarge the signal
+    # pass 73 (r70 Clarity: "(the weights, left out, can enlarge it)" was cryptic): said in a sentence of its own
     assert ("1. **The nudge fades**: the learning signal can shrink on its way back.\n   Each sigmoid bend passes back "
-            "at most 1/4 of it (the weights, left out, can enlarge it):") in " ".join(_cells("markdown"))
+            "at most 1/4 of it.\n   This counts the bends only; the weights on the way back can make the signal bigger "
+            "or smaller.") in " ".join(_cells("markdown")) and "left out, can enlarge" not in " ".join(_cells("markdown"))
     flat = re.sub(r"\s+", " ", before)
     # pass 23: a bend, not a layer, keeps at most a quarter; the weights can make the nudge bigger (layer 4 to 3 and
     # 3 to 2 shrink it only about 3.2 and 3.6 times, less than 4)
@@ -1497,7 +1490,7 @@ def test_a_prediction_comes_before_the_nudge_figure_and_its_answer_after(chapter
     # pass 71 (r67 Picture): the quarter per bend is drawn on the main path (the chain), so not recalled again here
     chain = next(i for i, c in enumerate(cells) if "fade_chain_figure(" in "".join(c["source"]))
     assert chain < k and "".join(cells[chain - 1]["source"]).rstrip().endswith(
-        "Each sigmoid bend passes back at most 1/4 of it (the weights, left out, can enlarge it):")
+        "This counts the bends only; the weights on the way back can make the signal bigger or smaller.")
     assert "Recall chapter 03: each sigmoid bend" not in flat
     assert "each sigmoid layer" not in flat
     assert before.rstrip().endswith("**Predict:** from weight layer 4 back to 1, does sigmoid's nudge shrink a few "
@@ -1909,8 +1902,8 @@ def test_the_opening_recalls_bend_unit_nudge_and_says_one_run_proves_little():
     # pass 68 (r63: "learning signal" abstract): defined where the nudge's rule first uses it, with a picture in words
     why = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if s.startswith("### Why is sigmoid so slow?")))
     assert ("Training sends a **learning signal** back from the output, layer by layer. It is one number per unit for "
-            "each point: how that unit's output should change. Think of notes passed back down a line of workers: "
-            "each learns how to change its part.") in why
+            "each point: how that unit's output should change. Think of notes passed back down a line of workers (the "
+            "runner picture's bottom arrows): each learns how to change its part.") in why
     assert why.index("**learning signal**") < why.index("**nudge = the unit's learning signal")
     assert "learning signal" not in " ".join(_cells("markdown")).split("### Why is sigmoid so slow?")[0]
     assert "each step." not in text and "nudge handed back" not in text and "such bends" not in text
@@ -2424,7 +2417,8 @@ def test_the_live_squares_have_a_key_and_draw_the_border(finished):
 def test_the_roster_gives_every_runner_one_plain_phrase_that_matches_its_shape():
     """Check the runners' roster (pass 24: ELU and Mish were raced but never described): one line per contestant, in
     the race's order, each shape claim computed from the registry the race trains with."""
-    cell = next(s for s in _cells("markdown") if s.startswith("## The runners\n"))
+    # pass 73 (r70 Picture 1): the heading and one runner's picture come first; the roster follows the picture
+    cell = next(s for s in _cells("markdown") if "Nine runners; four matter most here:" in s)
     # pass 44 (r39 Clarity 3): the roster comes before the maps that name the runners
     order = _cells("markdown")
     assert order.index(cell) < next(i for i, c in enumerate(order) if c.startswith("## What each bend learns"))
@@ -2654,8 +2648,8 @@ def test_every_still_picture_has_alt_text_that_says_what_it_shows(chapter_race, 
     assert "The straight network's border is one straight line. Sigmoid's is wavy, with one closed loop." in maps
     assert "Sigmoid: train 56%, test 57%" in maps and "loss" not in maps   # pass 39: the Predict's answer stays out
     five = figure_alt(ch05_race.loss_multiples(chapter_race))
-    assert ("a dashed line at loss 0.1 and a hollow mark on it where each run first crosses it, one shape per seed; the "
-            "same marks again in a strip under each plot, labelled first crossing, one row per tie.") in five
+    assert ("a dashed line at loss 0.1 and a hollow circle on it where each run first crosses it; each title says how "
+            "many runs crossed and between which epochs.") in five and "ReLU: 5 of 5 runs crossed 0.1, at epochs 176 to 326" in five
     assert "Sigmoid: 0 of 5 runs crossed 0.1, last loss 0.61 – 0.62" in five and "ReLU: 5 of 5 runs crossed 0.1" in five
     nudge = figure_alt(ch05_race.gradient_figure(chapter_race))
     assert nudge.startswith("Two plots of the nudge's size per weight, on one log scale.")
@@ -2782,13 +2776,14 @@ def test_the_learning_rate_try_gives_the_centred_sigmoid_4x_steps_at_the_sliders
     assert np.isfinite(race.epochs_to(stretch["sigmoid(4x) − 0.5"].loss, 0.1)).all()
     verdict = {"sigmoid": chapter_race["sigmoid"], "sigmoid − 0.5": centred, "tanh": chapter_race["tanh"], **stretch}
     text = ch05_race.rate_answer(verdict, mine=mine).data
-    assert ("Not in 400 epochs. In your race (seed 0), sigmoid − 0.5's loss ends near 0.5, far above 0.1. None of the "
-            "five seeds crosses. The steep sigmoid starts as if its weights were 4× bigger. Each step also moves them 4× "
-            "as far. It crossed in all five. Bigger steps helped: its best run ends near 0.3, against 0.6 at rate 0.01. But no run crossed 0.1. "
-            "This try suggests bigger steps alone are not enough. It cannot show whether bigger starting weights "
-            "alone would be.") in text   # pass 70 (r66 Correctness): the try did lower the loss; said from the runs
+    # pass 73 (r70 Clarity: an "It" switched runners): the learner's run apart, then one line per runner
+    assert ("Not in 400 epochs.\n\n**Your run** (seed 0): sigmoid − 0.5's loss ends near 0.5, far above 0.1.\n\n"
+            "**Five seeds, run beforehand:**\n\n- sigmoid − 0.5, rate 0.04: no seed crosses. The best run ends near 0.3; "
+            "at rate 0.01, near 0.6.\n- sigmoid(4x) − 0.5, rate 0.01: all five cross. It starts as if its weights were "
+            "4× bigger, and each step moves them 4× as far.\n\nThis try suggests bigger steps help, but alone are not "
+            "enough. It cannot show whether bigger starting weights alone would be.") in text   # pass 70 (r66 Correctness): the try did lower the loss; said from the runs
     assert f"{mine.final_loss.min():.1f}" == "0.3" and f"{verdict['sigmoid − 0.5'].final_loss.min():.1f}" == "0.6"
-    assert "helped" not in ch05_race._helped(mine, mine)   # no lower loss: no "helped"   # pass 66 (r61 Correctness: the try also changes the last layer's steps: only "suggests")
+    assert ch05_race._helped(mine, mine) == ""   # no lower loss: no "helped"   # pass 66 (r61 Correctness: the try also changes the last layer's steps: only "suggests")
     assert "whole story" not in text and "0.0398" not in text
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "rate_answer(" in "".join(c["source"]))
@@ -3051,7 +3046,7 @@ def test_the_legend_and_dots_stay_off_what_they_mark(chapter_race):
         assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
     panels = [a for a in ch05_race.loss_multiples(chapter_race).axes if a.get_visible()]
     # pass 49 (r44 Picture 1): the small white-rimmed dots read as a smear; now hollow, dark-edged, one shape per seed
-    marks = [ln for a in panels for ln in a.get_lines() if ln.get_marker() in ch05_race.SEED_MARKS]
+    marks = [ln for a in panels for ln in a.get_lines() if ln.get_marker() == ch05_race.CROSS_MARK]
     assert len(marks) == 35 and all(ln.get_markersize() >= 6 and ln.get_markeredgecolor() == "black" for ln in marks)
 
 
@@ -3106,8 +3101,10 @@ def test_the_verdict_figure_draws_four_curves_five_runs_each_on_shared_scales(ch
                              "below 0.1, last loss 0.61 to 0.62; sigmoid(4x) − 0.5: 5 of 5 runs below 0.1, first at "
                              "epochs 178 to 229, last loss 0.02 to 0.06; Tanh: 5 of 5 runs below 0.1, first at epochs "
                              "231 to 275, last loss 0.03 to 0.04")
-    assert [[t.get_text() for t in ax.texts] for ax in panels] == [
-        [], [], ["below 0.1 at\nepochs 178–229"], ["below 0.1 at\nepochs 231–275"]]
+    # pass 73 (r70 Picture): the epochs are in each title, as in the five-run picture, not written in the panel
+    assert [ax.get_title().split("\n")[2] for ax in panels] == [
+        "last loss 0.61 – 0.62", "last loss 0.61 – 0.62", "at epochs 178–229", "at epochs 231–275"]
+    assert not any(ax.texts for ax in panels)
     fast, tanh = race.epochs_to(steep.loss, 0.1), race.epochs_to(chapter_race["tanh"].loss, 0.1)
     assert np.nanmax(fast) <= np.nanmax(tanh) and np.nanmin(fast) <= np.nanmin(tanh)
     assert np.all(np.isnan(race.epochs_to(centred.loss, 0.1)))
@@ -3332,6 +3329,35 @@ def test_suspect_1s_fade_chain_is_drawn_from_the_registrys_slope():
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "fade_chain_figure(" in "".join(c["source"]))
     assert "".join(cells[k - 1]["source"]).startswith("Three suspects:\n1. **The nudge fades**")
+    assert cells[k]["metadata"]["jupyter"]["source_hidden"]
+    assert "".join(cells[k]["outputs"][0]["data"]["text/plain"]) == shown.caption
+    assert cells[k]["outputs"][0]["metadata"]["image/png"]["alt"] == shown.get_label()
+
+
+def test_one_runner_is_drawn_with_the_race_s_own_layer_sizes_and_the_signal_going_back(chapter_race):
+    """Check the runner picture (pass 73, r70 Picture 1: the network was only words): one column of circles per layer,
+    its label the layer size the race really trains (the trained networks' weight shapes, not a second copy), a bend
+    box after each hidden layer, arrows back from the output to the inputs labelled learning signal; it sits under
+    "## The runners", collapsed, with its alt text, before the words that describe the network."""
+    dims = ch05_race.race_dims()
+    net = chapter_race["relu"].networks[0]
+    assert dims == (net.weights[0].shape[1],) + tuple(W.shape[0] for W in net.weights) == (2, 32, 32, 32, 1)
+    shown = ch05_race.network_figure()
+    ax = shown.figure.axes[0]
+    texts = [t.get_text() for t in ax.texts]
+    assert texts[:len(dims)] == ["input\n2 units", "hidden 1\n32 units", "hidden 2\n32 units", "hidden 3\n32 units",
+                                 "output\n1 unit"]
+    assert texts.count("bend") == len(dims) - 2 and "sigmoid:\nprobability" in texts
+    back = [t for t in ax.texts if hasattr(t, "arrow_patch") and t.arrow_patch]
+    assert len(back) == len(dims) - 1 and all(a.xy[0] < a.xyann[0] for a in back)   # each points right to left
+    assert any("learning signal" in t for t in texts)
+    other = ch05_race.network_figure(dims=(2, 8, 1))   # a different network is drawn differently: not typed in
+    assert [t.get_text() for t in other.figure.axes[0].texts][:3] == ["input\n2 units", "hidden 1\n8 units", "output\n1 unit"]
+    assert "3 hidden layers of 32, 32, 32 units" in shown.get_label() and "learning signal" in shown.get_label()
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    k = next(i for i, c in enumerate(cells) if "network_figure(" in "".join(c["source"]))
+    assert "".join(cells[k - 1]["source"]).startswith("## The runners\n")
+    assert "three hidden layers of 32 units" in "".join(cells[k + 1]["source"])
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     assert "".join(cells[k]["outputs"][0]["data"]["text/plain"]) == shown.caption
     assert cells[k]["outputs"][0]["metadata"]["image/png"]["alt"] == shown.get_label()

@@ -577,16 +577,20 @@ def rate_answer(runs, threshold=0.1, mine=None):
     crossed = int(np.isfinite(at).sum())
     steep = int(np.isfinite(race.epochs_to(runs[STRETCH_TEST[3]].loss, threshold)).sum())
     # One decimal: a loss still sliding at epoch 400 (0.52 at seed 0) is said no finer than a nudged start keeps it.
-    said = ((f"Not in 400 epochs. In your race (seed 0), {CENTRED_LABEL}'s loss ends near {mine.final_loss[0]:.1f}, far above "
-             f"{threshold:g}. " if np.isnan(at[0]) else
-             f"Yes. In your race (seed 0), {CENTRED_LABEL} crosses {threshold:g} at epoch {at[0]:.0f}. ")
-            + ("None of the five seeds crosses. " if crossed == 0 else f"{crossed} of the five seeds cross. ")
-            # r68 Clarity: one idea a sentence
-            + f"The steep sigmoid starts as if its weights were 4× bigger. Each step also moves them 4× as far. "
-            f"It crossed in {_count_of_five(steep)}. "
-            + (_helped(mine, runs[CENTRED_LABEL]) if crossed == 0 else
-               "This try suggests bigger steps alone can be enough. ")
-            + "It cannot show whether bigger starting weights alone would be.")
+    # r70 Clarity: one paragraph per runner (an "It" had switched runners), the learner's run apart from the five seeds
+    yours = (f"**Your run** (seed 0): {CENTRED_LABEL}'s loss ends near {mine.final_loss[0]:.1f}, far above "
+             f"{threshold:g}." if np.isnan(at[0]) else
+             f"**Your run** (seed 0): {CENTRED_LABEL} crosses {threshold:g} at epoch {at[0]:.0f}.")
+    said = ("Not in 400 epochs." if np.isnan(at[0]) else "Yes.") + f"\n\n{yours}\n\n**Five seeds, run beforehand:**\n\n" + (
+        f"- {CENTRED_LABEL}, rate {RATE_TRY:g}: "
+        + ("no seed crosses. " if crossed == 0 else f"{crossed} of the five seeds cross. ")
+        + (_helped(mine, runs[CENTRED_LABEL]) if crossed == 0 else "")).rstrip() + (
+        f"\n- {STRETCH_TEST[3]}, rate 0.01: {_count_of_five(steep)} cross. "
+        "It starts as if its weights were 4× bigger, and each step moves them 4× as far.\n\n"
+        + ("This try suggests bigger steps alone can be enough. " if crossed else
+           "This try suggests bigger steps help, but alone are not enough. " if _helped(mine, runs[CENTRED_LABEL])
+           else "This try suggests bigger steps alone are not enough. ")
+        + "It cannot show whether bigger starting weights alone would be.")
     # r58 Correctness 3: the five seeds the words count, as a saved table the learner can read (one decimal: a loss
     # still sliding at epoch 400 is said no finer than a nudged start keeps it)
     steep_at = race.epochs_to(runs[STRETCH_TEST[3]].loss, threshold)
@@ -604,9 +608,8 @@ def _helped(mine, usual):
     its best at the race's rate 0.01, said to one decimal as the table says it), when no seed crossed."""
     best, base = f"{mine.final_loss.min():.1f}", f"{usual.final_loss.min():.1f}"
     if float(best) < float(base):
-        return (f"Bigger steps helped: its best run ends near {best}, against {base} at rate 0.01. But no run crossed "
-                "0.1. This try suggests bigger steps alone are not enough. ")
-    return "This try suggests bigger steps alone are not enough. "
+        return f"The best run ends near {best}; at rate 0.01, near {base}. "
+    return ""
 
 
 def _count_of_five(n):
@@ -1102,52 +1105,31 @@ def _seed_list(seeds):
     return "no seed" if not seeds else f"seed{'s' if len(seeds) > 1 else ''} " + ", ".join(str(s) for s in seeds)
 
 
-SEED_MARKS = ("o", "s", "^", "D", "v")   # the first crossing's mark, one shape per seed (0 to 4)
-MARK_GAP = 36   # marks closer than MARK_GAP epochs take separate rows in the "first crossing" strip
+CROSS_MARK = "o"   # a run's first crossing: one hollow circle (r70 Picture: five shapes and a strip were busy)
 
 
-def mark_rows(crossings, gap=MARK_GAP):
-    """A row for each run's crossing mark in the strip (0: the top row), earliest first: each takes the lowest row where it
-    sits at least `gap` epochs from every mark already there (never-crossing runs get row 0 and no mark)."""
-    crossings = np.asarray(crossings, dtype=float)
-    rows, placed = [0] * len(crossings), {}
-    for k in sorted(np.flatnonzero(np.isfinite(crossings)), key=lambda k: crossings[k]):
-        row = 0
-        while any(abs(crossings[k] - at) < gap for at in placed.get(row, [])):
-            row += 1
-        placed.setdefault(row, []).append(crossings[k])
-        rows[k] = row
-    return rows
-
-
-def _seed_key(k, seed):
-    """The key's entry for run k's crossing mark."""
+def _cross_key():
+    """The key's one entry for the crossing marks."""
     from matplotlib.lines import Line2D
-    return Line2D([], [], ls="", marker=SEED_MARKS[k % len(SEED_MARKS)], ms=6.5, mfc="white", mec="black", mew=1.2,
-                  label=f"seed {seed}")
+    return Line2D([], [], ls="", marker=CROSS_MARK, ms=6.5, mfc="white", mec="black", mew=1.2,
+                  label="a run's first\ncrossing")
 
 
-def _crossing_strip(ax, crossings, gap=MARK_GAP):
-    """The thin strip under a panel (r68 Picture: marks hung below the line read as losses): each run's first-crossing
-    mark again, at its epoch, one row per tie (mark_rows), so marks that overlap on the line stay apart here."""
-    strip = ax.inset_axes([0, -0.4, 1, 0.3], sharex=ax)
-    rows = mark_rows(crossings, gap)
-    for seed, (at, row) in enumerate(zip(crossings, rows)):
-        if np.isfinite(at):
-            strip.plot([at], [-row], SEED_MARKS[seed % len(SEED_MARKS)], ms=5.5, mfc="white", mec="black", mew=1.1)
-    strip.set_ylim(-max(3, max(rows)) - 0.7, 0.7)
-    strip.set_yticks([])
-    strip.set_facecolor("#f3f3f3")
-    strip.tick_params(labelbottom=False)
-    return strip
+def _crossing_words(runs, threshold):
+    """A panel title's third line: "at epochs 176–326" where runs crossed `threshold`, else the last losses."""
+    at = race.epochs_to(runs.loss, threshold)
+    if np.isfinite(at).any():
+        low, high = np.nanmin(at), np.nanmax(at)
+        return f"at epoch {low:.0f}" if low == high else f"at epochs {low:.0f}–{high:.0f}"
+    return f"last loss {_loss_range(runs.final_loss)}"
 
 
 def _multiples(panels, threshold, ncols, panel_px=172):
     """The small multiples of loss_multiples, one panel per (title, colour, Runs), each `panel_px` wide; each run's
-    first crossing marked on the threshold line, and again in a strip under the panel that keeps ties apart."""
+    first crossing marked on the threshold line, and the panel's title says between which epochs they fall (r70
+    Picture: the title replaces the tie strip and the five shapes)."""
     nrows = -(-len(panels) // ncols)
-    # r57 Picture 3: rows 224 px tall (were 184); r68: 290, room for the strip under each panel
-    fig, axes = plots.new_figure(panel_px * ncols, 290 * nrows + 40 + (panel_px - 172) // 2, nrows, ncols,
+    fig, axes = plots.new_figure(panel_px * ncols, 230 * nrows + 30 + (panel_px - 172) // 2, nrows, ncols,
                                  sharex=True, sharey=True)
     axes = np.atleast_1d(axes).ravel()
     for i, (ax, (title, colour, r)) in enumerate(zip(axes, panels)):
@@ -1155,45 +1137,32 @@ def _multiples(panels, threshold, ncols, panel_px=172):
         for run in r.loss:
             ax.plot(np.arange(len(run)), np.clip(run, *_LOSS_LIMITS), color=colour, lw=1.1, alpha=0.85)
         ax.axhline(threshold, color="black", lw=1, ls="--")
-        # A mark where each run first crosses, one hollow dark shape per seed (r44: five like dots read as a smear),
-        # every one on the line (r68 Picture: marks hung lower read as losses); the strip below keeps ties apart.
-        crossings = race.epochs_to(r.loss, threshold)
-        for seed, at in enumerate(crossings):
+        for at in race.epochs_to(r.loss, threshold):   # a hollow dark circle on the line where each run first crosses
             if np.isfinite(at):
-                ax.plot([at], [threshold], SEED_MARKS[seed % len(SEED_MARKS)], ms=6.5, mfc="white", mec="black",
-                        mew=1.2, zorder=4)
-        strip = _crossing_strip(ax, crossings)
-        if i % ncols == 0:
-            strip.set_ylabel("first\ncrossing", rotation=0, ha="right", va="center", fontsize=8)
-        ax.tick_params(labelbottom=False)
-        # the epoch numbers under the bottom panel of each column, below its strip
-        strip.tick_params(labelbottom=i + ncols >= len(panels))
+                ax.plot([at], [threshold], CROSS_MARK, ms=6.5, mfc="white", mec="black", mew=1.2, zorder=4)
         ax.set_yscale("log")
         ax.set_ylim(*_LOSS_LIMITS)
-        ax.set_title(f"{title}\n{reached} of {len(r.loss)} crossed {threshold:g}\nlast loss {_loss_range(r.final_loss)}",
+        ax.set_title(f"{title}\n{reached} of {len(r.loss)} crossed {threshold:g}\n{_crossing_words(r, threshold)}",
                      fontsize=9)
     for ax in axes[len(panels):]:
         ax.set_visible(False)
-    seeds = len(panels[0][2].loss)
-    key = [_seed_key(k, panels[0][2].seeds[k]) for k in range(seeds)]
+    key = [_cross_key()]
     if len(axes) > len(panels):   # the key to the crossing marks in the spare square, else under the last panel
         axes[len(panels)].set_visible(True)
         axes[len(panels)].axis("off")
-        axes[len(panels)].legend(handles=key, title="first crossing", loc="center", fontsize=9, title_fontsize=9)
+        axes[len(panels)].legend(handles=key, loc="center", fontsize=9)
     else:
-        axes[len(panels) - 1].legend(handles=key, title="first crossing", loc="lower left", fontsize=8,
-                                     title_fontsize=8, ncol=1)
+        axes[len(panels) - 1].legend(handles=key, loc="lower left", fontsize=8)
     _plain_log(axes[0])
     fig.set_label(f"One small plot per runner, all on one scale: training loss (log scale) against epoch, one line per "
-                  f"run, a dashed line at loss {threshold:g} and a hollow mark on it where each run first crosses it, one shape "
-                  f"per seed; the same marks again in a strip under each plot, labelled first crossing, one row per "
-                  f"tie. "
+                  f"run, a dashed line at loss {threshold:g} and a hollow circle on it where each run first crosses "
+                  f"it; each title says how many runs crossed and between which epochs. "
                   + "; ".join(f"{title}: {np.isfinite(race.epochs_to(r.loss, threshold)).sum()} of {len(r.loss)} runs "
-                              f"crossed {threshold:g}, last loss {_loss_range(r.final_loss)}" for title, _colour, r in panels) + ".")
-    # the layout does not see the strips' epoch numbers: keep the bottom 40 px for them and the word "epoch"
-    bottom = 40 / (fig.get_size_inches()[1] * fig.dpi)
-    fig.get_layout_engine().set(rect=(0, bottom, 1, 1 - bottom))
-    fig.supxlabel("epoch", fontsize=10, y=0.01, va="bottom")
+                              f"crossed {threshold:g}, "
+                              + (_crossing_words(r, threshold).replace("–", " to ") + ", " if
+                                 np.isfinite(race.epochs_to(r.loss, threshold)).any() else "")
+                              + f"last loss {_loss_range(r.final_loss)}" for title, _colour, r in panels) + ".")
+    fig.supxlabel("epoch", fontsize=10)
     fig.supylabel("training loss (log scale)", fontsize=10)
     return fig
 
@@ -1389,7 +1358,7 @@ def fade_chain_figure(bends=3, name="sigmoid"):
     caption = (f"the {name} bends' share of the signal passed back, weights left out, at most: {said} ≈ "
                f"{values[-1]:.2g}")
     fig.set_label(f"A bar chart of the most a learning signal of 1 keeps on its way back through {bends} {name} bends, "
-                  f"the weights left out (they can enlarge it), right to left: {said} ≈ {values[-1]:.2g}. Arrows between the bars thin as it "
+                  f"the weights left out (they can make it bigger or smaller), right to left: {said} ≈ {values[-1]:.2g}. Arrows between the bars thin as it "
                   f"fades; each is marked × {factor}, {name}'s steepest slope.")
     return Captioned(fig, caption)
 
@@ -1425,6 +1394,64 @@ def detour_figure(goal=(1.0, -1.0), steps=30):
                      "a zig-zag detour. " if together else "")
                   + "Paths: " + "; ".join(said) + ".")
     return fig
+
+
+def race_dims():
+    """The race's layer sizes, input to output: train_seeds' own default, (2, 32, 32, 32, 1) (notebook 05)."""
+    import inspect
+    return tuple(inspect.signature(race.train_seeds).parameters["dims"].default)
+
+
+@plots.styled
+def network_figure(dims=None, shown=4):
+    """One runner drawn (notebook 05, r70 Picture: it was only words): the layers of `dims` (race_dims()) as columns of
+    circles, at most `shown` a column with dots for the rest, a bend box right after each hidden layer, the last
+    sigmoid after the output, and arrows back along the bottom, labelled "learning signal"."""
+    from matplotlib.patches import FancyBboxPatch
+    dims = tuple(dims or race_dims())
+    fig, ax = plots.new_figure(760, 300)
+    gap = 2.6
+    xs = np.arange(len(dims)) * gap
+    ax.set(xlim=(-0.9, xs[-1] + 1.5), ylim=(-2.3, 1.9), aspect="equal")
+    ax.axis("off")
+    cols = []
+    for k, (x, n) in enumerate(zip(xs, dims)):
+        m = min(n, shown)
+        ys = (np.arange(m) - (m - 1) / 2) * 0.42
+        if n > shown:   # the middle of a big layer: dots in place of the units not drawn
+            ys = np.where(ys < 0, ys - 0.2, ys + 0.2)
+            ax.scatter([x] * 3, [-0.12, 0, 0.12], s=3, color="black", zorder=3)
+        cols.append(ys)
+        ax.scatter(np.full(m, x), ys, s=130, facecolor="white", edgecolor="black", linewidth=1.2, zorder=3)
+        role = "input" if k == 0 else "output" if k == len(dims) - 1 else f"hidden {k}"
+        ax.text(x, 1.15, f"{role}\n{n} unit{'s' if n > 1 else ''}", ha="center", va="bottom", fontsize=9.5)
+    for k in range(len(dims) - 1):   # the wiring: every drawn unit to every drawn unit, faint
+        for y0 in cols[k]:
+            for y1 in cols[k + 1]:
+                ax.plot([xs[k], xs[k + 1]], [y0, y1], color=plots.MUTED, lw=0.4, alpha=0.5, zorder=1)
+    t = np.linspace(-1, 1, 30)
+    for k in range(1, len(dims)):   # a bend right after each hidden layer; the last sigmoid after the output
+        last = k == len(dims) - 1
+        x = xs[k] + 0.75
+        ax.add_patch(FancyBboxPatch((x - 0.32, -0.24), 0.64, 0.48, boxstyle="round,pad=0.03",
+                                    facecolor="#eeeeee" if last else "#fff4dd", edgecolor="black", lw=0.9, zorder=4))
+        ax.plot(x + 0.24 * t, 0.17 * np.tanh(3 * t), color="black", lw=1.3, zorder=5)
+        ax.text(x, -0.34, "sigmoid:\nprobability" if last else "bend", ha="center", va="top", fontsize=8.5,
+                zorder=5, bbox=dict(facecolor="white", edgecolor="none", pad=0.5))
+    low = -1.45
+    for k in range(len(dims) - 1, 0, -1):   # the learning signal, back one layer at a time
+        ax.annotate("", (xs[k - 1] + 0.3, low), (xs[k] - 0.3, low),
+                    arrowprops=dict(arrowstyle="-|>", color=plots.ACCENT, lw=2.2, mutation_scale=16))
+    ax.text(xs.mean(), low - 0.22, "◀ learning signal, passed back layer by layer", ha="center", va="top",
+            fontsize=10, color=plots.ACCENT, fontweight="bold")
+    hidden = dims[1:-1]
+    fig.set_label(f"A network drawn as columns of circles, left to right: {dims[0]} inputs, {len(hidden)} hidden layers "
+                  f"of {', '.join(str(n) for n in hidden)} units ({shown} circles drawn, dots for the rest), and "
+                  f"{dims[-1]} output. Faint lines join each layer to the next. A small box marked bend sits right after "
+                  f"each hidden layer; a sigmoid box after the output turns it into a probability. Arrows along the "
+                  f"bottom point right to left, from the output back to the inputs, labelled learning signal.")
+    return Captioned(fig, f"one runner: {' → '.join(str(n) for n in dims)} units; a bend after each hidden layer; the "
+                          "learning signal passed back layer by layer")
 
 
 @plots.styled
@@ -1525,13 +1552,7 @@ def verdict_figure(results, centred=None, steep=None, threshold=0.1):
                         f"below {threshold:g}{_first_span(r, threshold)}, last loss {r.final_loss.min():.2f} to "
                         f"{r.final_loss.max():.2f}" for title, _colour, r in panels)
     fig = _panels_beside_key(panels, threshold)
-    # r58 Correctness 1: "every steep run before every tanh run" is 229 against 231, too close to read off the marks,
-    # so each panel whose runs crossed writes its first and last crossing epoch
-    for ax, (_title, _colour, r) in zip(fig.axes, panels):
-        if _first_span(r, threshold):
-            at = race.epochs_to(r.loss, threshold)
-            ax.text(0.97, 0.97, f"below {threshold:g} at\nepochs {np.nanmin(at):.0f}–{np.nanmax(at):.0f}",
-                    transform=ax.transAxes, ha="right", va="top", fontsize=9, color="#333333")
+    # r58 Correctness 1: 229 against 231 is too close to read off the marks: the titles give the epochs (r70)
     fig.set_label(f"Four small plots on one scale, five runs each: training loss (log scale) against epoch, with a "
                   f"dashed line at {threshold:g}. {caption}.")
     return Captioned(fig, caption)
@@ -1548,8 +1569,7 @@ def _panels_beside_key(panels, threshold):
     fig = _multiples(panels, threshold, ncols=len(panels), panel_px=860 // len(panels))
     key = fig.axes[-1].get_legend()
     key.remove()   # r54 Picture 3: inside sigmoid's square it covered the band from 0.01 to 0.1; now beside the squares
-    fig.legend(handles=key.legend_handles, title="first\ncrossing", loc="outside right center", fontsize=8,
-               title_fontsize=8, handletextpad=0.3)
+    fig.legend(handles=key.legend_handles, loc="outside right center", fontsize=8, handletextpad=0.3)
     fig.set_label(f"{str(_COUNT.get(len(panels), len(panels))).capitalize()} small plots on one scale, five runs each: training loss "
                   f"(log scale) against epoch, with a dashed line at {threshold:g}. " + "; ".join(
                       f"{title}: {np.isfinite(race.epochs_to(r.loss, threshold)).sum()} of {len(r.loss)} runs below "
