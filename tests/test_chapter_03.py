@@ -1760,7 +1760,7 @@ def test_dead_recall_asks_which_other_bends_can_die_and_answers_none():
     assert "Name two bends that cannot die." not in text
     assert "Which of the chapter's other bends can die?" in text
     flat = " ".join(text.split())
-    assert ("None of the others can die. Leaky ReLU, GELU, sigmoid and tanh never have slope 0 over a whole > stretch "
+    assert ("In exact maths, none of the others can die. Leaky ReLU, GELU, sigmoid and tanh never have slope 0 over a whole > stretch "
             "of inputs.") in flat
 
 
@@ -3443,7 +3443,7 @@ def test_pass60_earlier_weight_picture_multiplies_both_slopes_into_the_nudge():
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     flat = [" ".join(c.split()) for c in cells]
     k = cells.index("ch03.earlier_weight_picture()")
-    assert "Now go one layer further back, to an earlier unit, and multiply every number on the way:" in flat[k - 1]   # r70: one direction
+    assert "Now go one layer further back, to an earlier unit that feeds only this one, and multiply every number on the way:" in flat[k - 1]   # session 31 (r71): one path, one product   # r70: one direction
     assert "This unit's own weights get nudges of $3.5 \\times$ their inputs: its signal, back through its bend." in flat[k - 1]   # r67
     assert flat[k + 1].startswith("The earlier weight's nudge holds both slopes, $0.5$ and $0.2$.")
     assert "**gradient table**" in flat[k + 1] and cells.index("ch03.two_paths_picture()") < k
@@ -3638,8 +3638,10 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     assert ("ReLU's slopes, for example, are 1 or 0, half each: They average ½, but their typical size is "
             "$\\sqrt{1/2} \\approx 0.71$.") in flat.replace(" ch03.slope_sizes_picture() ", " ")
     # r63 (cut): the why-fold left the main path; the main text says "roughly"; r70: and why, in one line
-    assert ("Each bend then multiplies the signal by roughly the typical size of its slopes. Not their average. The "
-            "signals have random signs, so their squares add, as in the coin flips.") in flat and "gets times" not in flat
+    # session 31 (r71 Correctness): the random signs are at the next sum, where the terms add (the reason said there)
+    assert ("Each bend then multiplies the signal by roughly the typical size of its slopes. Why not their average? "
+            "One step further back, a unit adds many signal × slope × weight terms with random signs. As with the coin "
+            "flips, their squares add. So the slopes' squares are what count.") in flat and "gets times" not in flat
 
 
 def test_pass68_the_step_table_multiplies_out():
@@ -3759,7 +3761,7 @@ def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
     at = src.index("ch03.slope_sizes_picture()")
     assert cells[at]["metadata"]["jupyter"]["source_hidden"]
     assert src[at - 1].endswith("ReLU's slopes, for example, are 1 or 0, half each:")
-    assert "so their squares add, as in the coin flips" in src[at - 1]
+    assert "As with the coin flips, their squares add." in src[at - 1]   # session 31 (r71): said at the next sum
     assert src[at + 1].startswith("They average ½, but their typical size is $\\sqrt{1/2} \\approx 0.71$.")
     assert src.index("ch03.sign_cases_picture()") < at < src.index("ch03.gradient_flow(depth=10)")
 
