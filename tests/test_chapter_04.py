@@ -1400,7 +1400,7 @@ def test_plain_words_and_folds_keep_the_chapter_focused():
     # r67 (pass 71): "a second weighted sum, bent" came before gates are taught; a reading, pointing ahead
     # r70 (pass 73): the table follows the opening picture, without the 14 names (each family names its own);
     # the gated row says what the picture's g(a) × b sketch draws
-    assert "| gated units | a bent sum turns a second sum up or down |" in text and "| members |" not in text
+    assert "| gated units | one bent sum works like a dimmer on a second sum |" in text   # session 31 (r71 Clarity) and "| members |" not in text
     assert _index("ch04.families_row()") < _index("| family | what it fixes, or is good for |")
     assert "one reading of the input" not in text
     after_map = text.index("## The ReLU family")
@@ -2301,7 +2301,7 @@ def test_every_family_says_what_it_fixes_or_is_good_for_and_what_it_costs():
     and a 'Costs' line; softmax's cost is the e^x per score and the overflow, which the fold after it shows."""
     text = _markdown()
     heads = ["## The ReLU family", "## The smooth family", "## The squashers", "### Softmax", "## Gated units",
-             "## Where each bend works"]
+             "## Where each bend is used"]   # session 31 (r71): used, not "works best"
     for head, nxt in zip(heads, heads[1:]):
         part = text[text.index(head):text.index(nxt)]
         assert ("**Fixes:**" in part or "**Good for:**" in part) and "**Costs:**" in part, head
@@ -3515,7 +3515,7 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     # below shows: with some inputs below 0, about half the steps move one weight up and the other down
     assert words.startswith("Say a unit's inputs are all above 0, like sigmoid's outputs.\n"
                             "Each weight's nudge is its input times one number: the unit's backward signal.\n"
-                            "Example: inputs 0.5 and 2, backward signal −0.3. The nudges: $0.5 \\times (-0.3) = -0.15$ and $2 \\times (-0.3) = -0.6$. Both go down.\n"
+                            "Example: inputs 0.5 and 2, backward signal −0.3 (its sign already says which way to step). The nudges: $0.5 \\times (-0.3) = -0.15$ and $2 \\times (-0.3) = -0.6$. Both go down.\n"
                             # r64 (pass 69): why one-signed nudges zig-zag: the star needs one weight up, one down
                             "The star needs weight 1 to grow and weight 2 to shrink.\n"
                             # r67 (pass 71): "one pair of inputs per step" was unclear; said as examples, as the picture does
