@@ -229,7 +229,7 @@ def test_seeds_picture_shows_every_seed_at_every_corner():
         assert len(xy) == 40 and len(np.unique(np.round(xy[:, 0], 6))) == 40  # side by side: no dot on another
         assert sorted(np.round(xy[:, 1], 6)) == sorted(np.round(chances[bend].ravel(), 6))
     # pass 24: "in the middle", since the output's sigmoid is a bend too
-    assert [ax.get_title() for ax in fig.axes] == ["no bend in the middle: 10 seeds", "tanh in the middle: 10 seeds"]
+    assert [ax.get_title() for ax in fig.axes] == ["no bend in the middle: 10 runs", "tanh in the middle: 10 runs"]  # pass 73: no "seed"
 
 
 def test_deep_stack_picture_puts_every_answer_on_the_diagonal():
@@ -499,7 +499,10 @@ def test_relu_panel_draws_each_pressed_line_thick_on_its_axis():
     relu = fig.axes[1]  # pass 56: the bend picture: before (shaded), ReLU, tanh
     pressed = [l for l in relu.lines if l.get_gid() == "pressed"]
     assert [l.get_color() for l in pressed] == [t["color"] for t in ch01_collapse.PRESS_TINTS]
-    assert all(l.get_linewidth() >= 4 for l in pressed)  # thick: the pressed parts show at a glance
+    # pass 73 (r70 reader: the bar hid the thick line's upright piece): bars show, yet thinner than the thick line
+    followed = next(l for l in relu.lines if l.get_gid() == "followed")
+    assert all(2 <= l.get_linewidth() < followed.get_linewidth() for l in pressed)
+    assert followed.get_zorder() > max(l.get_zorder() for l in pressed)
     axis_lines = relu.lines[:2]  # _sheet_axes draws the two axes first
     assert all(l.get_linewidth() < 1 and l.get_color() == "0.6" for l in axis_lines)
     assert min(l.get_zorder() for l in pressed) > max(l.get_zorder() for l in axis_lines)  # on top of the axes
@@ -733,7 +736,7 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # pass 39: the Predict moves after the silent training, just above the question that reveals the result
     # pass 52 (r52 reader): one idea a cell: the network, its chance, why no bend stays straight, training, the seed
     train = next(i for i in range(head, len(cells)) if "ch01.train_xor(" in _src(cells[i]))
-    assert train == head + 6 and _src(cells[train + 2]).strip() == "ch01.runs_question(xor)"
+    assert train == head + 5 and _src(cells[train + 2]).strip() == "ch01.runs_question(xor)"
     # pass 65 (r59 reader: sigmoid was only words): its graph is drawn right under the cell that names it
     assert _src(cells[head + 2]).strip() == 'ch01.bend_shapes(("sigmoid",))' and "**sigmoid**" in _src(cells[head + 1])
     assert all(c["cell_type"] == "markdown" for k, c in enumerate(cells[head:train]) if k != 2)
@@ -741,16 +744,20 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
                       if c["cell_type"] == "markdown")  # pass 41: the seed, above its code; pass 65: words only
     needed = ["One version has no bend in the middle. The other has a tanh bend there.",
               # pass 63 (r58 sweep): "Its" named as the network
-              "The network's output is a **chance** that the label is 1, from 0 to 1. One half means \"no idea\".",
+              # pass 73 (r70 reader): a guess, not a true chance
+              "The network's output is its guess at the **chance** that the label is 1, from 0 to 1. One half means \"no idea\".",
               # pass 30: what the sigmoid does, said where it is named (no pointer ahead)
               "A last bend, the S-shaped **sigmoid**, turns the final score into that chance.\n"
               "A score of 0 gives one half; a big score, nearly 1; a big negative score, nearly 0.",
               # pass 62 (r56 sweep): "one straight score" named as the puzzle's score; "Neither one" said plainly
-              "With no bend in the middle, everything before the sigmoid collapses into one score, as in the puzzle.\n"
+              # pass 73 (r70 reader: which puzzle?): the score written out and the puzzle named
+              "With no bend in the middle, everything before the sigmoid collapses into one score "
+              "$s = u\\,x_1 + v\\,x_2 + b$, as in the XOR puzzle above.\n"
               # pass 56 (r50 reader: "nowhere, or everywhere" was cryptic): the no-line case in plain words
               # pass 72 (r68 reader: the score stuck at one value draws no line): "or no line at all"
-              "So the network's **boundary**, where the chance is one half, is a straight line, or no line at all. "
-              "Neither splits XOR.\n"
+              # pass 73 (r70 reader: a score 0 everywhere makes every point a boundary): the whole square said
+              "So the network's **boundary**, where the chance is one half, is a straight line, no line at all, or "
+              "(when the score is 0 everywhere) the whole square. None splits XOR.\n"
               # pass 63 (r58 reader: by the "chance one half" definition, a score stuck at 0 is a boundary
               # everywhere, not nowhere): a constant score splits nothing
               # pass 65 (r59 reader: "either way" had no clear referent): the exception in one plain sentence
@@ -763,7 +770,6 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               # pass 37 (r34 reader): the seeds, epochs and learning rate are knobs, explained in the training cell
               # pass 71 (r67 reader: "random starts" did not say what is random)
               "We train each version ten times, 500 steps each. Each run starts from different random weights.",
-              "called its **seed**",
               "**Predict:** how many of the ten runs with no bend will solve the puzzle?"]
     assert [build.index(n) for n in needed] == sorted(build.index(n) for n in needed)
     text = "\n".join(t for _, t in _markdown_cells())
@@ -782,8 +788,8 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # pass 63 (r58 reader): a corner's pull is said as the way that lowers its own loss, adds 1 (in that section)
     # pass 66 (r61 reader): + 1, the bowl's why ("each corner's loss curves up")
     # pass 68 (cut for length): the bowl's why ("each corner's loss curves up") goes: - 1
-    assert len(re.findall(r"\bloss", text, re.I)) == 6 and "taken together" not in text  # pass 46: the section cut
-    assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 6
+    assert len(re.findall(r"\bloss", text, re.I)) == 7 and "taken together" not in text  # pass 46: the section cut
+    assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 7  # pass 73: the bowl's one lowest point
     assert "Training lowers the **loss**: how wrong the chances are." in text
     assert "**loss**" not in build and text.count("**loss**") == 1
     assert "log loss" not in text and "nudge" not in text.lower()
@@ -796,7 +802,8 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     assert not any("penalty_picture" in _src(c) or "straight_rule" in _src(c) for c in cells)
     train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
     # pass 41: the seed is said before the code's seeds=range(10); pass 43: the cell now says what it did itself
-    assert _src(cells[train - 1]) == "Each random start has a number, 0 to 9, called its **seed**. The same seed gives the same run."
+    # pass 73 (r70 reader: "seed" was said for one map title only): the training cell follows its words directly
+    assert _src(cells[train - 1]).startswith("We train each version ten times")
     assert cells[train]["metadata"]["jupyter"]["source_hidden"]  # pass 43 (r38 reader): plumbing, hidden
     assert not cells[train]["outputs"]  # pass 71 (r67 reader): no log line
     assert "500 nudges each" not in text
@@ -810,8 +817,8 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     assert build.count("**Predict:**") == 1
     for word in ("epoch", "learning rate"):
         assert word not in prose_before.lower(), word
-    # pass 41: the seed is said in the prose just above the code, where the word first appears, in bold
-    assert prose_before.lower().index("seed") == prose_before.index("called its **seed**") + len("called its **")
+    # pass 73 (r70 reader): the word "seed" is gone from the learner's prose (runs are "runs")
+    assert "seed" not in text.lower()
     assert "**epochs**" not in text and "**seeds**" not in text
     assert len(re.findall(r"\bepoch", text, re.I)) == 0 and "ten times longer: 5000 steps." in text  # pass 40
     assert "epochs=500, lr=0.5, seeds=range(10)" in _src(cells[train])  # pass 25: the learning rate in view
@@ -995,7 +1002,7 @@ def test_xor_maps_takes_the_runs_and_a_seed():
     runs = ch01_collapse.train_xor(epochs=200, seeds=range(2))
     fig = ch01_collapse.xor_maps(runs, seed=1)
     titles = [ax.get_title() for ax in fig.axes[:2]]
-    assert titles == ["no bend in the middle (seed 1)", "tanh in the middle (seed 1)"]
+    assert titles == ["no bend in the middle (one run)", "tanh in the middle (one run)"]
     left = fig.axes[0].images[0].get_array()
     assert np.allclose(left, 0.5, atol=0.01)  # no bend: white everywhere
     assert not fig.axes[0].collections and fig.axes[1].collections  # a boundary only where the chance crosses ½
@@ -1022,7 +1029,7 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "label-1 corners get chances above one half, and label-0 corners below" in text
     assert "right side of one half" not in text
     assert text.count("**boundary**") == 1 and ("So the network's **boundary**, where the chance is one half, is a "
-                                                 "straight line, or no line at all. Neither splits XOR.\nTraining changes the weights, step by step, "
+                                                 "straight line, no line at all, or (when the score is 0 everywhere) the whole square. None splits XOR.\nTraining changes the weights, step by step, "
                                                  "to make the chances less wrong.\nHere it ends with nearly the same score "
                                                  "everywhere") in text  # pass 70 (r65), 71 (r67)
     assert "One exception" not in text
@@ -1227,7 +1234,7 @@ def test_no_bend_map_is_evenly_near_white():
     xor = ch01_collapse.train_xor(seeds=range(10))   # the chapter's ten runs
     fig = ch01_collapse.xor_maps(xor, seed=0)
     left = fig.axes[0]
-    assert left.get_title() == "no bend in the middle (seed 0)"
+    assert left.get_title() == "no bend in the middle (one run)"
     image = left.images[0]
     assert np.allclose(np.asarray(image.get_array(), float), 0.5, atol=0.01)
     r, g, b, _ = image.cmap(image.norm(0.5))
@@ -1286,7 +1293,7 @@ def test_no_bend_map_is_evenly_near_white():
     assert "chance one half everywhere: no boundary" not in text
     assert not left.collections  # nothing dashed on the left ...
     right = fig.axes[1]
-    assert right.get_title() == "tanh in the middle (seed 0)"
+    assert right.get_title() == "tanh in the middle (one run)"
     assert sum(len(path.to_polygons()) for cs in right.collections for path in cs.get_paths()) == 2  # ... two on the right
     assert 'Blue says 0, near-white "no idea", red 1. On the right map, dashes mark the boundary.' in text
     assert "The dashed curves mark the boundary." not in text  # pass 22: the left map has none
@@ -1450,7 +1457,7 @@ def test_pass17_bends_crease_or_curve_and_weights_flip_or_skew():
     ask = next(c for c in cells if _src(c).strip() == "ch01.runs_question(xor)")  # pass 39: shown after a click
     shown = "".join("".join(o.get("data", {}).get("text/html", "")) for o in ask["outputs"]).split("<details>")[1]
     assert "no bend: chances from 0.50 to 0.50; solved 0 of 10" in shown and "loss" not in shown  # pass 19
-    assert "Your click shows the count and each seed's chances." in text  # pass 23: no bend is
+    assert "Your click shows the count and each run's chances." in text  # pass 23: no bend is
     assert "each bend's range" not in text  # not a bend
 
 
@@ -1482,7 +1489,7 @@ def test_one_line_sorts_three_corners_but_every_no_bend_run_ends_at_one_half():
     text = "\n".join(t for _, t in _markdown_cells())
     q = ch01_collapse.runs_question()  # pass 29: said once, by the right button
     q.buttons[q.options.index("none of the ten")].click()
-    assert "no straight line splits XOR. So no seed can solve it, however long it trains." in q.feedback.value
+    assert "no straight line splits XOR. So no run can solve it, however long it trains." in q.feedback.value
     assert "best answer" not in text
 
 
@@ -1716,8 +1723,9 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "The pulls cancel, so training stops there.\n"
                     # pass 70 (r65 reader: the bowl is the loss over the straight score's own u, v, b, not over
                     # the 8-unit network's weights): scoped to what any no-bend network scores; "valley" as in 00
-                    "Against $u$, $v$ and $b$, the loss is a valley shaped like a bowl (below: one slice), flat only "
-                    "at its bottom: one half everywhere.\n"
+                    # pass 73 (r70 reader): why the bowl has one lowest point, not only why this point is flat
+                    "Against $u$, $v$ and $b$, the loss is a valley shaped like a bowl (below: one slice).\n"
+                    "Each corner's loss curves upward, so their sum has one lowest point: one half everywhere.\n"
                     "A network with no bend always scores some $u\\,x_1 + v\\,x_2 + b$, so none beats that.")  # pass 56: the picture's title names its slice
     # pass 50 (r45 reader): the rule behind the printed table's losses: loss = -ln(chance of the right label); the
     # chance is of label 1, so a label-0 corner gets 1 minus it. The worked numbers are the table's, as printed.
@@ -1882,12 +1890,30 @@ def test_pass23_opening_words_are_explained_where_they_are_used():
     assert "enlarged to the square from −1 to 1 (dotted)" in bends.get_label()
 
 
+def test_pass73_one_line_picture_comes_before_the_arithmetic_and_sigmoid_sits_on_0_to_1():
+    """Check r70's picture items: the dots-on-a-line picture is asked about ("one line?") and shown before the by-hand
+    arithmetic; the sigmoid alone is drawn from 0 to 1 with a dashed line at one half, labelled score 0 -> chance 1/2."""
+    cells = _cells()
+    pic = next(i for i, c in enumerate(cells) if "ch01.attempts_picture(" in _src(c))
+    hand = next(i for i, c in enumerate(cells) if "By hand" in _src(c))
+    assert _src(cells[pic - 1]).startswith("**One line?** Predict:") and hand == pic + 1
+    assert not any("By hand" in _src(c) for c in cells[:pic])
+    fig = ch01_collapse.bend_shapes(("sigmoid",))
+    ax = fig.axes[0]
+    assert ax.get_ylim() == (0, 1)
+    half = next(l for l in ax.lines if l.get_gid() == "one half")
+    assert set(half.get_ydata()) == {0.5} and half.get_linestyle() == "--"
+    assert [t.get_text() for t in ax.texts] == ["score 0 → chance ½"]
+    assert ch01_collapse.bend_shapes(("relu", "tanh")).axes[0].get_ylim() == (-1.5, 3.0)  # unchanged when shared
+
+
 def test_pass23_attempt_2_shows_its_middle_step():
     """Check the by-hand line of attempt 2 shows where −2x + 1 comes from: layers 1 and 2 give −1·(2x + 0) + 1."""
     assert mlp.compose_lines([2, -1], [0, 1]) == (-2, 1)
     assert mlp.compose_lines([2, -1, 0.5], [0, 1, -3]) == (-1, -2.5)
     text = "\n".join(t for _, t in _markdown_cells())
-    assert ("By hand: layers 1 and 2 give $-1\\,(2x + 0) + 1 = -2x + 1$.\n"
+    # pass 73 (r70 reader): the dots-on-a-line picture and "one line?" come first, the arithmetic after
+    assert ("Attempt 2: layers 1 and 2 give $-1\\,(2x + 0) + 1 = -2x + 1$.\n"
             "Layer 3 then gives $0.5\\,(-2x + 1) - 3 = -x - 2.5$. Three layers, one line.") in text
 
 
@@ -1977,7 +2003,7 @@ def test_pass23_five_thousand_epochs_solve_no_more_no_bend_runs():
     # pass 40 (r36 reader): no code edit and no re-run of two cells: a visible one-line cell prints its own answer
     assert "<details>" not in tryit and "change `epochs=500`" not in tryit
     assert "The cell below trains all twenty networks again, ten times longer: 5000 steps." in tryit
-    assert tryit.rstrip().endswith("**Predict:** will any no-bend seed solve XOR now?")
+    assert tryit.rstrip().endswith("**Predict:** will any no-bend run solve XOR now?")
     code = cells[i + 1]
     # pass 43 (r38 reader: the answer was in view before its Predict): the result sits in a fold, opened after it
     # r39 reader: no unexplained epochs/lr and no display call in the visible line; the learner can change the steps
@@ -2344,7 +2370,8 @@ def test_each_symbol_keeps_one_meaning():
             and text.index("its own letters") < text.index("$h = a x + b$"))
     assert "names the layer" not in text and "count units and inputs, not layers" not in text
     assert not re.search(r"[wb]_[123]\b|[wb]_\{[123]\}", text)  # no layer subscripts anywhere in the prose
-    assert ("Each column belongs to one input: the weights it sends into the units.\n"
+    # pass 73 (r70 reader: abstract): the column read with the picture's own numbers, (1, 0) from x1
+    assert ('Look down the "from $x_1$" column: 1 and 0 are what $x_1$ sends to units 1 and 2.\n'
             "$W_{21}$ sits in row 2, column 1") in text  # r47: "column" in words at its first use
     assert ("The biases are $c_1$ and $c_2$." not in text and "already names" not in text
             and "Names in this chapter" not in text and "Its own letters" not in text
@@ -2866,8 +2893,8 @@ def test_pass38_alt_texts_say_what_each_picture_shows():
     assert "both label-1 corners at (1, 0)" in alts["fold"] and "label-1 corners below it" in alts["fold"]
     assert "No bend in the middle: every dot sits at one half." in alts["seeds"]
     assert "Tanh in the middle: label-1 corners near 1" in alts["seeds"]
-    assert "No bend in the middle (seed 0): near-white everywhere" in alts["maps"]
-    assert "Tanh in the middle (seed 0): red and blue regions with a dashed boundary" in alts["maps"]
+    assert "No bend in the middle (one run): near-white everywhere" in alts["maps"]
+    assert "Tanh in the middle (one run): red and blue regions with a dashed boundary" in alts["maps"]
 
 
 def test_pass38_seed_is_said_in_prose_before_the_seeds_picture():
@@ -2876,8 +2903,8 @@ def test_pass38_seed_is_said_in_prose_before_the_seeds_picture():
     i = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.runs_question(xor)")  # pass 39: it shows the seeds
     # pass 41: said above the training cell, before the code's seeds=range(10) uses the word
     train = next(k for k, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
-    assert _src(cells[train - 1]).endswith("Each random start has a number, 0 to 9, called its **seed**. "
-                                           "The same seed gives the same run.") and train < i
+    # pass 73 (r70 reader: the word served one title): no "seed" in prose or in the pictures' titles; runs are runs
+    assert "seed" not in "\n".join(_src(c) for c in cells if c["cell_type"] == "markdown").lower() and train < i
     assert "seeds=range(10)" in _src(cells[train])  # numbered 0 to 9
 
 
@@ -3498,7 +3525,11 @@ def test_pass61_bend_question_wrong_answers_name_their_misconception():
     # pass 72 (r68 reader: what crosses 0? and a line along which h2 stays the same gets no corner)
     assert "where h₁ or h₂ along a line crosses 0, ReLU goes from flat to ramp, and the line usually gets a corner" in said[
         "ReLU keeps it straight, tanh curves it"]
-    assert "where h₁ or h₂ crosses 0, ReLU turns flat to ramp: most lines get a corner" in ch01_collapse.BEND_WRONG[2]
+    # pass 73 (r70 reader: shorthand): full sentences
+    assert ("ReLU is flat below 0 and a ramp above 0.\nWhere h₁ or h₂ along a line crosses 0, the line usually gets a "
+            "corner.") in ch01_collapse.BEND_WRONG[2]
+    assert ("A stretch treats every number alike.\nReLU turns negative numbers into 0 and keeps positive ones.\n"
+            "tanh squashes big numbers more than small ones.") in ch01_collapse.BEND_WRONG[0]
     assert q.reveal.layout.display is None
     assert [type(c).__name__ for c in q.reveal.children] == ["HTML", "Image", "Image"]  # answer, sheet, tanh's steps
     W, b = ch01_collapse.SHEET_W, ch01_collapse.SHEET_B

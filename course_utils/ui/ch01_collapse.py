@@ -251,6 +251,9 @@ def _shade_pressed(ax, W, b):
                     arrowprops=dict(arrowstyle="-|>", color="black", lw=0.9))
 
 
+PRESSED_LW = 2.2  # the ReLU panel's pressed bars: under the thick line (lw 3.2), so its crease shows
+
+
 def _mark_creases(ax, W, b):
     """The ReLU panel: each pressed part thick on the axis it was pressed onto, a diamond at every crease."""
     for axis_line in (ax.lines[0], ax.lines[1]):  # the axes: thin and grey, under the pressed lines
@@ -261,7 +264,8 @@ def _mark_creases(ax, W, b):
     flat_h1 = np.isclose(part[:, 0], 0.0)  # on the h₂ axis: came from h₁ < 0
     for keep, t in ((flat_h1, PRESS_TINTS[0]), (~flat_h1, PRESS_TINTS[1])):
         # under the grid lines (pass 48): each line's pressed part shows on the bar, so its corner is seen
-        ax.plot(*np.where(keep[:, None], part, np.nan).T, color=t["color"], lw=4.5, solid_capstyle="butt",
+        # pass 73 (r70 reader: the 4.5 bar hid the thick line's upright piece): thinner than the thick line
+        ax.plot(*np.where(keep[:, None], part, np.nan).T, color=t["color"], lw=PRESSED_LW, solid_capstyle="butt",
                 zorder=1.5, gid="pressed")
     ax.annotate("grey part:\npressed to (0, 0)", (0, 0), (-2.8, -2.0), fontsize=8.5,  # r63: two short lines
                 arrowprops=dict(arrowstyle="-|>", color="black", lw=1.0))
@@ -300,16 +304,24 @@ def bend_shapes(names=("relu", "tanh")):
     fig, axes = plots.new_figure(230 * len(names) + 40, 230, 1, len(names), sharex=True, sharey=True)
     axes = np.atleast_1d(axes)
     x = np.linspace(-3.0, 3.0, 241)
+    alone = names == ("sigmoid",)  # pass 73 (r70 reader): sigmoid alone on its own range, 0 to 1, its one half marked
     for ax, name in zip(axes, names):
         ax.axhline(0, color="black", lw=0.8)
         ax.axvline(0, color="black", lw=0.8)
         ax.plot(x, plots.curve(name, x), color=plots.color(name), lw=2.5)
-        ax.set(xlim=(-3, 3), ylim=(-1.5, 3), xlabel="input", title=BEND_NAMES[name], xticks=[-2, 0, 2])
-    axes[0].set_ylabel("output")
+        ax.set(xlim=(-3, 3), ylim=(0, 1) if alone else (-1.5, 3), xlabel="score" if alone else "input",
+               title=BEND_NAMES[name], xticks=[-2, 0, 2])
+    if alone:
+        axes[0].axhline(0.5, color=plots.MUTED, ls="--", lw=1.2, gid="one half")
+        axes[0].set(yticks=[0, 0.5, 1], yticklabels=["0", "½", "1"])
+        axes[0].annotate("score 0 → chance ½", (0, 0.5), (-0.2, 0.2), fontsize=9,
+                         arrowprops=dict(arrowstyle="-|>", color="black", lw=0.9))
+    axes[0].set_ylabel("chance of label 1" if alone else "output")
     words = {"relu": "ReLU: flat at 0 for negative inputs, then the line output = input; a corner at 0",
              "tanh": "tanh: a smooth S from −1 up to 1, steep near 0, flat far from 0",
              "sigmoid": "sigmoid: a smooth S from 0 up to 1, one half at 0"}
     fig.set_label(f"{len(names)} panel{'s' if len(names) > 1 else ''} on the same axes, input from −3 to 3. "
+                  + ("Output from 0 to 1, a dashed line at one half. " if alone else "")
                   + ". ".join(words[n] for n in names) + ".")
     return fig
 
@@ -365,9 +377,13 @@ def tanh_steps_picture(points=SLANTED):
 
 # r65: the reveal opens with the answer in one line; r67: then one line per wrong option, naming its misconception
 BEND_ANSWER = "D: ReLU creases the thick line, tanh curves it. The box below says why."
-BEND_WRONG = ("A is wrong: a bend is not one more stretch: ReLU treats signs apart, tanh near and far.",
+# pass 73 (r70 reader: A and C were shorthand): full plain sentences
+BEND_WRONG = ("A is wrong: a bend is not one more stretch. A stretch treats every number alike.\n"
+              "ReLU turns negative numbers into 0 and keeps positive ones.\n"
+              "tanh squashes big numbers more than small ones.",
               "B is wrong: smooth is not straight; tanh squashes big numbers more (last picture).",
-              "C is wrong: where h₁ or h₂ crosses 0, ReLU turns flat to ramp: most lines get a corner.")
+              "C is wrong: ReLU is flat below 0 and a ramp above 0.\n"
+              "Where h₁ or h₂ along a line crosses 0, the line usually gets a corner.")
 
 
 @plots.styled
@@ -740,7 +756,7 @@ def xor_maps(runs, seed=0):
     """The answer maps of one seed's networks from train_xor's XorRuns, one panel per bend (notebook 01)."""
     names = list(runs.runs)
     nets = [runs.runs[name][seed].network for name in names]
-    return answer_maps(nets, [f"{IN_THE_MIDDLE[name]} (seed {seed})" for name in names])
+    return answer_maps(nets, [f"{IN_THE_MIDDLE[name]} (one run)" for name in names])
 
 
 class _FoldedPicture:
@@ -1142,10 +1158,10 @@ def xor_seeds_picture(chances, bends=("identity", "tanh")):
             style = {**LABEL_STYLE[k], "ms": 4.5, "mew": 1.0}
             ax.plot(xs, c[:, cols].ravel(), **style)
         ax.set(xticks=range(4), xticklabels=[f"({a:g},{b:g})\nlabel {k}" for (a, b), k in zip(X, labels)],
-               ylim=(-0.05, 1.05), xlim=(-0.6, 3.6), title=f"{titles[bend]}: {len(c)} seeds")
+               ylim=(-0.05, 1.05), xlim=(-0.6, 3.6), title=f"{titles[bend]}: {len(c)} runs")
     axes[0].set_ylabel("chance of label 1")
     axes[0].legend(loc="lower left", fontsize=8.5, framealpha=0.9)
-    fig.set_label("Each seed's chance of label 1 at each of the four corners, one panel per network. " + " ".join(
+    fig.set_label("Each run's chance of label 1 at each of the four corners, one panel per network. " + " ".join(
         f"{titles[b].capitalize()}: {_seed_summary(np.asarray(chances[b]), labels)}." for b in bends))
     return fig
 
@@ -1419,6 +1435,6 @@ def runs_question(runs=None):
         "it depends on training time": "A common wrong answer: train longer and it gets there. In fact: no straight "
                                        "line sorts XOR, so longer training cannot solve it.",
     }, "none of the ten", "Without a bend in the middle, everything before the sigmoid collapses into one straight "
-       "score. Its boundary is a straight line, and no straight line splits XOR. So no seed can solve it, "
+       "score. Its boundary is a straight line, and no straight line splits XOR. So no run can solve it, "
        "however long it trains.",
         "Question: how many of ten no-bend runs solve XOR?", shown)
