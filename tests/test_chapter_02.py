@@ -732,7 +732,8 @@ def test_one_meaning_of_gate_in_widget_and_text():
     # pass 46: the name's fold is cut as a naming note, so Swish is never named
     # pass 50 (r45 Clarity 3): the name is spelled out again, in one line after SiLU: Swish once, as SiLU's other name
     # r61 Correctness 3: "another name" was loose (Swish is x·σ(βx); SiLU is its β = 1 case): "the simplest Swish"
-    assert "SiLU** (Sigmoid Linear Unit" in text and text.count("Swish") == 2
+    # pass 73 (r70 Focus): the Swish line named a setting the learner never uses again: "SiLU(a) = a σ(a)" is enough
+    assert "SiLU** (Sigmoid Linear Unit" in text and text.count("Swish") == 0
     # pass 58 (r52): the name line shortened; "Gated Linear Unit" said as "a gated unit"
     # pass 60 (r54 Clarity 1): "a gated unit" hid the L, and "stretch factor" was never explained: GLU spelled out,
     # its "linear" tied to the unbent content, and Swish said as SiLU's name in this unit (Swish at its setting 1)
@@ -740,7 +741,7 @@ def test_one_meaning_of_gate_in_widget_and_text():
     # r62 Clarity 1: "the simplest Swish" left Swish unexplained: its formula, with its setting c, and SiLU at c = 1
     # pass 68 (r63: fold the Swish line): the same two lines, in a closed block under the name
     # pass 71 (r67 Clarity 1: seven new names in 15 lines): the name lines join the model names in one closed block
-    assert text.index("**SiLU** (Sigmoid Linear Unit)") < text.index("<details><summary>Its name, and who uses it</summary>\n\nGLU is Gated Linear Unit; linear, as the content stays unbent.\nSwi is for Swish: $a\\,\\sigma(c\\,a)$, where $c$ is a setting, fixed or learned.\nSiLU is Swish with $c = 1$.\n\n")
+    assert text.index("**SiLU** (Sigmoid Linear Unit)") < text.index("<details><summary>Its name, and who uses it</summary>\n\nGLU is Gated Linear Unit; linear, as the content stays unbent.\n\n")
     assert "also called Swish" not in text
 
 
@@ -1273,7 +1274,7 @@ def test_swiglu_has_twice_a_relu_units_input_weights():
     # pass 49 (r44 Clarity 3): "1.5 times" counted outgoing weights, which the chapter's unit (weights on its inputs)
     # does not; the count is now of input weights only: one sum against two (a and b), for any number of inputs
     assert "1.5 times" not in text and "as many inputs as it feeds" not in text
-    unit = text.split("- **Unit**:", 1)[1].split("\n- ", 1)[0]
+    unit = text.split("**Unit**:", 1)[1].split("\n\n", 1)[0]
     assert "It multiplies each input by its **weight**" in unit
     assert "SwiGLU layer" not in text and "ReLU layer" not in text
     assert "each weight 1" not in text and "one set in" not in text
@@ -1811,7 +1812,7 @@ def test_weighted_sum_is_explained_before_its_first_use():
     # pass 23: the same weighted sum as the glossary's (the bias comes after it), and the unit's bend is in the word
     glossary = glossary_markdown().split("## Glossary", 1)[1]
     assert "- **weighted sum**: each input times its weight, all added up. With the bias added, it is what the unit bends." in glossary
-    unit = text.split("- **Unit**:", 1)[1].split("- **Learning signal**", 1)[0]
+    unit = text.split("**Unit**:", 1)[1].split("\n\n", 1)[0]   # pass 73: its own paragraph, above its diagram
     assert unit.index("**weighted sum**") < unit.index("**bias**") < unit.index("through its bend")
     assert "The total is its **weighted sum**" not in text
 
@@ -1846,7 +1847,8 @@ def test_relu_lines_say_weighted_sum_where_they_mean_it():
     """Check the ReLU 'Hurts' line, and its recall answer speak of the weighted sum, and the
     glossary defines the weighted sum before them."""
     text = markdown()
-    for line in ("**Weakness:** a unit's weighted sum plus bias may be 0 or below for every training example.\n"
+    for line in ("**Weakness:** a unit's weighted sum plus bias may be 0 or below for every training example "
+                 "(each input the network learns from, with its right answer).\n"
                  "Then the unit passes no learning signal on to its weights.",   # r57 sweep: "it" named
                  "A unit stops learning when its weighted sum plus bias is 0 or below for every example"):
         assert line in text
@@ -2053,7 +2055,11 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
              "- **Sigmoid**: an S that squeezes any input between 0 and 1.\n"
              "- **Tanh**: an S like sigmoid, but from −1 to 1, balanced around 0.\n"
              "- **GELU**: like ReLU, with its corner rounded off.\n\n")
-    assert "".join(cells[0]["source"]).endswith(lines + "**Predict:** which of the four go below 0?")
+    # pass 73 (r70 Clarity 3): a fifth line names SwiGLU, which the chapter also teaches; the map is its own cell now,
+    # under the unit's diagram, and the picture comes right after its Predict, before the answer (r70 Picture first)
+    swiglu = "- **SwiGLU**, at the end: not one bend but a gate, a bent sum that scales a second, unbent sum.\n\n"
+    lines = lines.replace("\n\n", "\n") + swiglu
+    assert "".join(cells[at - 1]["source"]) == lines + "**Predict:** which of the four go below 0?"
     assert "below" not in lines and "dip" not in lines
     xs = np.linspace(-6, 6, 1201)
     relu, sig, th, ge = (activations.get(n) for n in ("relu", "sigmoid", "tanh", "gelu"))
@@ -2064,10 +2070,10 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     assert float(ge.derivative(0.0)) == pytest.approx(0.5)   # rounded: slope 0.5 at 0, between ReLU's 0 and 1
     assert all("which go below 0" not in "".join(c["source"]) for c in cells[1:at])
     # r62 Focus 3: four terms at once after the first figure; the ones ReLU's weakness needs now sit right above it
-    assert "".join(cells[at + 1]["source"]).startswith("## ReLU: the sharp elbow") and "**Words you will need**" not in markdown()
-    words = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("**Words for ReLU's weakness**"))
+    assert "".join(cells[at + 2]["source"]).startswith("## ReLU: the sharp elbow") and "**Words you will need**" not in markdown()
+    words = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("**Learning signal**"))
     assert "\n\n**Weakness:** a unit's weighted sum plus bias" in "".join(cells[words]["source"])
-    after = "".join(cells[at - 1]["source"])
+    after = "".join(cells[at + 1]["source"])
     # pass 26: "shallow", not "flat": in the picture sigmoid visibly climbs from 0 to 1
     # pass 27: not 'only because of the scale': sigmoid's slope really is at most 1/4 (a quarter of tanh's peak)
     # pass 28: the line claims what the picture shows (which dip below 0, which rises most gently), then the slope
@@ -2112,10 +2118,11 @@ def test_nudge_means_moving_the_input_and_the_learning_signal_is_what_training_s
     assert "nudge" not in text  # the glossary's nudge is the learning signal: moving the input is just "move"
     # pass 26: through each unit, as chapter 00's glossary says (one number per unit); each weight learns from it
     # pass 49 (r44 Clarity 4): an everyday picture for it, the whisper down a line, each slope a louder or softer voice
-    assert ("- **Learning signal**: a message sent backwards through each unit.\n"
-            "  Think of a correction whispered back down a line of people.\n"
-            "  It tells each weight which way to change.\n"
-            "  Each slope on its way multiplies the signal. A slope of 0 lets none through.\n") in text
+    # pass 73 (r70 Clarity 2): the one word next to ReLU's weakness, no longer one line of a word list
+    assert ("**Learning signal** (more in the [glossary](91_glossary.ipynb#Glossary)): a message sent backwards through each unit.\n"
+            "Think of a correction whispered back down a line of people.\n"
+            "It tells each weight which way to change.\n"
+            "Each slope on its way multiplies the signal. A slope of 0 lets none through.\n") in text
     assert "louder, softer" not in text   # pass 68: it said the multiplying line again
     assert "Training sends a **learning signal** back through each slope." not in text
     for w in (ch02.sigmoid_question(), ch02.gelu_question()):
@@ -2148,8 +2155,10 @@ def test_a_unit_adds_a_bias_and_the_bias_places_its_corner():
     each unit's corner; and that it does: ReLU(w·x + b) bends where w·x + b = 0, at x = -b/w, so a new b moves it
     (without a bias every one-input unit would bend at x = 0)."""
     text = markdown()
-    assert ("- **Unit**: one neuron. It multiplies each input by its **weight** and adds them up: its **weighted sum**.\n"
-            "  It adds its **bias**, then passes the total through its bend.") in text
+    # pass 73 (r70 Clarity 2): said at the top, next to the slope, above the unit's labelled diagram
+    assert ("**Unit**: one of the many small parts a network is built from (below). It multiplies each input by its "
+            "**weight** and adds them up: its **weighted sum**.\n"
+            "It adds its **bias**, then passes the total through its bend.") in "".join(chapter()["cells"][0]["source"])
     corners_text = text.split("Enough corners follow any smooth curve", 1)[1]
     # pass 28: 'plus a bias' (which bias?) is cut; no output bias is needed: two corners left of the stretch give
     # any straight line there, a constant included: 1·ReLU(x + 4) − 1·ReLU(x + 5) = −1 for every x ≥ −4
@@ -2171,7 +2180,7 @@ def test_learning_signal_is_explained_before_any_other_use():
     """Check 'learning signal' is explained (backwards from the output; multiplied by each slope) before any other
     sentence uses it (a reader found it defined only in the glossary)."""
     text = markdown()
-    defined = text.index("- **Learning signal**: a message sent backwards through each unit.")
+    defined = text.index("**Learning signal** (more in the [glossary](91_glossary.ipynb#Glossary)): a message sent backwards")
     assert all(m.start() >= defined for m in re.finditer("learning signal", text, re.I))
 
 
@@ -2384,7 +2393,7 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # pass 48 (r43 Clarity 4): "a typical distance" was vague (the mean distance is 0.80): the spread, named
     # pass 68 (r63): the bell detour shortened, after the GELU picture; "68 in 100" (no cell showed it) is cut
     assert ("**In plain words.** GELU multiplies $x$ by a share from 0 to 1, written $\\Phi(x)$, read \"phi of x\".\n"
-            "Picture many random numbers piled up by value: they make a bell around 0 (left below).\n"
+            "Picture many small measurement errors piled up by value: they often make a bell around 0 (left below).\n"
             "$\\Phi(x)$ is the share of the bell left of $x$ (right below).") in text and "2 in 3" not in text
     assert "68 in 100" not in text and "standard deviation" not in text
     assert _cell_index('ch02.bend_picture("gelu"') < _cell_index("**In plain words.** GELU multiplies") < _cell_index("ch02.bell_share(1.0)")
@@ -2803,7 +2812,8 @@ def test_cards_are_explained_after_they_show_and_swish_where_it_is_named():
     assert before.endswith("Its card below writes sigmoid as σ (Greek \"sigma\").\nIn its formula, $e \\approx 2.718$ is a fixed number.")
     assert abs(float(np.e) - 2.718) < 0.0005
     text = markdown()
-    assert "they make a bell around 0 (left below)." in text   # pass 68: the bell, shortened
+    assert "they often make a bell around 0 (left below)." in text   # pass 68: the bell, shortened
+    assert "random numbers piled up" not in text   # pass 73 (r70 Correctness): even random numbers pile up flat, not in a bell
     # pass 46: the name's fold (Swish, GLU) is cut as a naming note; SiLU is still spelled out where it comes
     assert "Its name is Swi(sh)" not in text and "**SiLU** (Sigmoid Linear Unit)" in text
     assert "shape setting" not in text and "SiLU (below)" not in text
@@ -2812,7 +2822,7 @@ def test_cards_are_explained_after_they_show_and_swish_where_it_is_named():
     silu = activations.get("silu")   # SiLU is Swish at β = 1 (chapter 00's glossary): x · σ(βx)
     x = np.linspace(-4, 4, 81)
     np.testing.assert_allclose(silu(x, beta=1.0), x * special.expit(x), atol=1e-12)
-    assert text.count("Swish") == 2 and "Swi is for Swish: $a\\,\\sigma(c\\,a)$, where $c$ is a setting, fixed or learned.\nSiLU is Swish with $c = 1$.\n" in text   # pass 50 (r45): the name spelled out once
+    assert text.count("Swish") == 0 and "$\\mathrm{SiLU}(a) = a\\,\\sigma(a)$" in text   # pass 73 (r70 Focus): Swish cut, SiLU's formula kept
     assert activations.get("silu").params["beta"].default == 1.0   # r61: SiLU is Swish with its factor β at 1
     a, b = np.linspace(-4, 4, 17), np.linspace(-2, 2, 17)
     np.testing.assert_allclose(activations.get("swiglu")(a, b), silu(a) * b, atol=1e-12)   # the gate is SiLU
@@ -2825,8 +2835,9 @@ def test_terms_the_reader_met_unexplained_are_explained_before_use():
     they are first used. Pass 40 (r36: five new terms in eleven lines): the zig-zag keeps only the step size and the
     miss; error, error slope and training step are gone from the chapter."""
     text = markdown()
-    defined = text.index("- **Training example**: one input the network learns from, with its right answer.")
-    assert defined < text.index("training example", defined + 30) and defined == text.lower().index("training example") - 4
+    # pass 73 (r70 Clarity 2): said in place, in brackets, where ReLU's weakness first needs it
+    defined = text.index("training example (each input the network learns from, with its right answer)")
+    assert defined == text.lower().index("training example")
     # pass 52: the step size and the miss are said in the worked step, shown between the title and the Predict
     cells = chapter()["cells"]
     worked = _cell_index("ch02.worked_step()")
@@ -3502,8 +3513,7 @@ def test_swiglu_name_spelled_out_and_the_intro_says_unit():
     # as SiLU's name here, is x·σ(βx), SiLU exactly at β = 1, the setting SwiGLU's gate uses (the registry's swiglu)
     # pass 71 (r67 Clarity 1): the whole name, GLU with Swish, and who uses the unit, in one closed block of its own
     said = ("<details><summary>Its name, and who uses it</summary>\n\n"   # pass 68 (r63): the Swish lines folded
-            "GLU is Gated Linear Unit; linear, as the content stays unbent.\n"
-            "Swi is for Swish: $a\\,\\sigma(c\\,a)$, where $c$ is a setting, fixed or learned.\nSiLU is Swish with $c = 1$.")
+            "GLU is Gated Linear Unit; linear, as the content stays unbent.\n\n")   # pass 73 (r70 Focus): Swish cut
     fold = next(c for c in chapter()["cells"] if "".join(c["source"]).startswith(said))
     assert "**Stage 4: multiply (the ×).**" in "".join(chapter()["cells"][chapter()["cells"].index(fold) - 1]["source"])
     assert text.count(said) == 1 and "stretch factor" not in text and "a gated unit" not in text
@@ -3755,3 +3765,28 @@ def test_the_zigzag_lines_are_named_along_the_lines_from_their_ends():
         assert text.get_rotation() == pytest.approx(angle)
         box = text.get_window_extent().transformed(ax.transData.inverted())
         assert x0 <= box.x0 and box.x1 <= x1 and y0 <= box.y0 and box.y1 <= y1
+
+
+# ---------------------------------------------------------------- pass 73: the r70 reader
+
+def test_unit_diagram_labels_weight_sum_bias_and_bend_in_order_under_the_unit_paragraph():
+    """Check the unit's diagram (r70 Clarity 2) draws each word the Unit paragraph names, left to right in the order a
+    unit works (inputs times weights, summed, plus bias, bent, out), carries its own alt text, and sits in a hidden
+    cell right under that paragraph, before the list of bends and long before ReLU's weakness uses the words."""
+    fig = ch02.unit_diagram()
+    x = {t.get_text().split("\n")[-1]: t.get_position()[0] for t in fig.axes[0].texts}
+    assert x["input 1"] < x["× weight 1"] < x["weighted sum"] < x["+ bias"] < x["bend"] < x["output"]
+    assert fig.get_label() == ch02.UNIT_ALT and "weighted sum" in ch02.UNIT_ALT and "bias" in ch02.UNIT_ALT
+    cells = chapter()["cells"]
+    at = _cell_index("ch02.unit_diagram()")
+    assert cells[at]["metadata"]["jupyter"]["source_hidden"] and _cell_index("**Unit**:") < at
+    assert at < _cell_index("- **ReLU**: negatives become 0") < _cell_index("**Weakness:** a unit's weighted sum")
+    assert "**Words for ReLU's weakness**" not in markdown() and "**Training example**" not in markdown()
+
+
+def test_the_overview_picture_comes_before_its_answer():
+    """Check the four bends are drawn right after 'which of the four go below 0?' and before its folded answer
+    (r70 Picture first: the answer came before the curves)."""
+    cells = chapter()["cells"]
+    ask, pic = _cell_index("**Predict:** which of the four go below 0?"), _cell_index("ch02.four_bends()")
+    assert pic == ask + 1 and "".join(cells[pic + 1]["source"]).startswith("<details><summary>Check your prediction")

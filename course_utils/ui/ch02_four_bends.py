@@ -16,7 +16,7 @@ from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 
 __all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "best_two_on_sliders", "corners_add_up", "corners_fit", "explorer_answer", "fold",
-           "four_bends", "gelu_question", "steepest", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "corners_network", "swiglu_gate", "tanh_from_sigmoid",
+           "four_bends", "gelu_question", "steepest", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "unit_diagram", "corners_network", "swiglu_gate", "tanh_from_sigmoid",
            "tanh_moves_answer", "tanh_question", "together_apart", "split_step", "split_picture", "swings_picture", "zigzag_answer", "zigzag_centre", "corners_answer"]
 
 FOUR = ("relu", "sigmoid", "tanh", "gelu")
@@ -1252,6 +1252,40 @@ def swiglu_diagram(sums=("a = weighted\nsum 1", "b = weighted\nsum 2"), bend=DIA
         ax.annotate("", end, start, arrowprops={"arrowstyle": "->", "color": "black", "lw": 1.4})
     ax.text(5.6, 2.0, note, ha="center", va="center", fontsize=10,
             color=NOTE_INK)
+    return fig
+
+
+UNIT_ALT = ("One unit: input 1 times weight 1 and input 2 times weight 2 are added up into the weighted sum; "
+            "the bias is added; the total goes through the bend and comes out as the output")
+
+
+@plots.styled
+def unit_diagram():
+    """One unit, labelled (notebook 02, r70 Clarity 2: the words unit, weight, weighted sum and bias get one picture
+    at the top, next to the slope, instead of a word list in the middle of ReLU)."""
+    fig, ax = plots.new_figure(760, 200)
+    fig.set_label(UNIT_ALT)
+    ax.set(xlim=(0, 10), ylim=(0, 3))
+    ax.axis("off")
+
+    def box(x, y, text, colour="black"):
+        ax.text(x, y, text, ha="center", va="center", fontsize=11,
+                bbox={"boxstyle": "round,pad=0.4", "fc": "white", "ec": colour, "lw": 2})
+
+    box(0.8, 2.3, "input 1")
+    box(0.8, 0.7, "input 2")
+    box(2.9, 2.3, "× weight 1", plots.MUTED)
+    box(2.9, 0.7, "× weight 2", plots.MUTED)
+    box(4.9, 1.5, "+\nweighted sum", plots.MUTED)
+    box(6.6, 1.5, "+ bias", plots.MUTED)
+    box(8.0, 1.5, "bend", plots.color("relu"))
+    box(9.4, 1.5, "output")
+    for start, end in (((1.45, 2.3), (2.05, 2.3)), ((1.45, 0.7), (2.05, 0.7)), ((3.75, 2.2), (4.2, 1.8)),
+                       ((3.75, 0.8), (4.2, 1.2)), ((5.65, 1.5), (6.0, 1.5)), ((7.2, 1.5), (7.55, 1.5)),
+                       ((8.45, 1.5), (8.85, 1.5))):
+        ax.annotate("", end, start, arrowprops={"arrowstyle": "->", "color": "black", "lw": 1.4})
+    ax.add_patch(Rectangle((2.15, 0.1), 6.45, 2.8, fill=False, ls="--", lw=1.2, ec=NOTE_INK))   # the unit's edge
+    ax.text(5.75, 0.45, "one unit", ha="center", va="center", fontsize=10, color=NOTE_INK)
     return fig
 
 
