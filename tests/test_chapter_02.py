@@ -732,7 +732,8 @@ def test_one_meaning_of_gate_in_widget_and_text():
     # pass 46: the name's fold is cut as a naming note, so Swish is never named
     # pass 50 (r45 Clarity 3): the name is spelled out again, in one line after SiLU: Swish once, as SiLU's other name
     # r61 Correctness 3: "another name" was loose (Swish is x·σ(βx); SiLU is its β = 1 case): "the simplest Swish"
-    assert "SiLU** (Sigmoid Linear Unit" in text and text.count("Swish") == 2
+    # pass 73 (r70 Focus): the Swish line named a setting the learner never uses again: "SiLU(a) = a σ(a)" is enough
+    assert "SiLU** (Sigmoid Linear Unit" in text and text.count("Swish") == 0
     # pass 58 (r52): the name line shortened; "Gated Linear Unit" said as "a gated unit"
     # pass 60 (r54 Clarity 1): "a gated unit" hid the L, and "stretch factor" was never explained: GLU spelled out,
     # its "linear" tied to the unbent content, and Swish said as SiLU's name in this unit (Swish at its setting 1)
@@ -740,7 +741,7 @@ def test_one_meaning_of_gate_in_widget_and_text():
     # r62 Clarity 1: "the simplest Swish" left Swish unexplained: its formula, with its setting c, and SiLU at c = 1
     # pass 68 (r63: fold the Swish line): the same two lines, in a closed block under the name
     # pass 71 (r67 Clarity 1: seven new names in 15 lines): the name lines join the model names in one closed block
-    assert text.index("**SiLU** (Sigmoid Linear Unit)") < text.index("<details><summary>Its name, and who uses it</summary>\n\nGLU is Gated Linear Unit; linear, as the content stays unbent.\nSwi is for Swish: $a\\,\\sigma(c\\,a)$, where $c$ is a setting, fixed or learned.\nSiLU is Swish with $c = 1$.\n\n")
+    assert text.index("**SiLU** (Sigmoid Linear Unit)") < text.index("<details><summary>Its name, and who uses it</summary>\n\nGLU is Gated Linear Unit; linear, as the content stays unbent.\n\n")
     assert "also called Swish" not in text
 
 
@@ -989,9 +990,8 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     # pass 48 (r43 Focus 1): that Why is a fold now, drawn and worded by ch02.together_apart()
     # pass 56: the Why left the main path for an optional section near the chapter's end
     # pass 60 (r54 Focus): the section is a fold under the zig-zag's answer, closed until a learner opens it
-    why = ch02.together_apart().data
-    assert why.startswith(f"<details><summary>{ch02.WHY_SUMMARY}</summary>")
-    assert why.count("<summary>") == 1 and "One step moves the weights only along that arrow." in why
+    # pass 73 (r70 Focus 1: the optional section was nearly a third of the chapter): that fold is cut
+    assert "together_apart" not in json.dumps(chapter()) and not hasattr(ch02, "together_apart")
     assert zigzag.same_direction_share("sigmoid", steps=30, rate=1.0) == 1.0
 
 
@@ -1273,7 +1273,7 @@ def test_swiglu_has_twice_a_relu_units_input_weights():
     # pass 49 (r44 Clarity 3): "1.5 times" counted outgoing weights, which the chapter's unit (weights on its inputs)
     # does not; the count is now of input weights only: one sum against two (a and b), for any number of inputs
     assert "1.5 times" not in text and "as many inputs as it feeds" not in text
-    unit = text.split("- **Unit**:", 1)[1].split("\n- ", 1)[0]
+    unit = text.split("**Unit**:", 1)[1].split("\n\n", 1)[0]
     assert "It multiplies each input by its **weight**" in unit
     assert "SwiGLU layer" not in text and "ReLU layer" not in text
     assert "each weight 1" not in text and "one set in" not in text
@@ -1767,7 +1767,7 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     assert [round(300 * ch02.never_share(0.5, r)) for r in (3.0, 3.5)] == [166, 275]
     assert [int(np.isinf(zigzag.steps_to_star(0.5, r)).sum()) for r in (3.0, 3.5)] == [166, 275]
     # r62 Focus 2: the counts left the curious fold too; "over half" above is what the prose says of them
-    assert (ch02.zigzag_answer().data + ch02.together_apart().data).count("of the 300 runs do not arrive") == 0
+    assert ch02.zigzag_answer().data.count("of the 300 runs do not arrive") == 0
     # r49 Focus cut the tie at step size 1 as a side question; pass 58 (r52 change 1) says it once, as what the cart
     # story must not suggest: small steps take as long at both centres (test_the_zigzag_answer_says_small_steps...)
     assert "At step size 1, both centres" not in below
@@ -1775,7 +1775,7 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     # pass 70 (r65 Correctness: "sign, or just size?"): the test changed both; pass 72 (r68 Correctness): a
     # size-matched control (centre 0, inputs -1 to 1, length squared 2/3) decides it: length sets the largest step
     assert below.endswith("The inputs were random, with the signs of sigmoid's outputs (all positive) or of tanh's (both signs).\n"
-                          "But centre-0 inputs are also shorter arrows (the fold below draws each example's inputs as an arrow).\n"
+                          "But centre-0 inputs are also shorter arrows (draw each example's two inputs as an arrow from (0, 0)).\n"
                           "Their length squared, (input 1)² + (input 2)², averages 1/6, not 2/3.\n"
                           "The dotted curve is a fair test: centre 0, inputs from −1 to 1, length squared 2/3 again.\n"
                           "It too swings past from step size 3: the arrows' length sets the largest safe step.\n"
@@ -1789,7 +1789,6 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     assert drawn[ch02.CONTROL_LABEL] == pytest.approx(np.where(np.isfinite(wide), wide, ch02.CAP))
     assert "So this test cannot tell" not in below
     assert "spread" not in below and "suggests" not in below
-    assert "Think of one example's two inputs as an arrow from (0, 0) to (input 1, input 2)." in ch02.together_apart().data
     assert float(activations.get("sigmoid")(0.0)) == 0.5 and float(activations.get("tanh")(0.0)) == 0.0
     for c, want in ((0.5, 2 / 3), (0.0, 1 / 6)):   # the two averages, from the runs' own inputs
         h = zigzag.independent_inputs(c, 200000)
@@ -1811,7 +1810,7 @@ def test_weighted_sum_is_explained_before_its_first_use():
     # pass 23: the same weighted sum as the glossary's (the bias comes after it), and the unit's bend is in the word
     glossary = glossary_markdown().split("## Glossary", 1)[1]
     assert "- **weighted sum**: each input times its weight, all added up. With the bias added, it is what the unit bends." in glossary
-    unit = text.split("- **Unit**:", 1)[1].split("- **Learning signal**", 1)[0]
+    unit = text.split("**Unit**:", 1)[1].split("\n\n", 1)[0]   # pass 73: its own paragraph, above its diagram
     assert unit.index("**weighted sum**") < unit.index("**bias**") < unit.index("through its bend")
     assert "The total is its **weighted sum**" not in text
 
@@ -1846,7 +1845,8 @@ def test_relu_lines_say_weighted_sum_where_they_mean_it():
     """Check the ReLU 'Hurts' line, and its recall answer speak of the weighted sum, and the
     glossary defines the weighted sum before them."""
     text = markdown()
-    for line in ("**Weakness:** a unit's weighted sum plus bias may be 0 or below for every training example.\n"
+    for line in ("**Weakness:** a unit's weighted sum plus bias may be 0 or below for every training example "
+                 "(each input the network learns from, with its right answer).\n"
                  "Then the unit passes no learning signal on to its weights.",   # r57 sweep: "it" named
                  "A unit stops learning when its weighted sum plus bias is 0 or below for every example"):
         assert line in text
@@ -1927,11 +1927,8 @@ def test_the_zigzag_set_up_is_six_sentences_in_one_cell_and_its_title_fits():
     assert "ch02.zigzag_answer()" in "".join(cells[at + 1]["source"])
     # pass 56: the Why (arrows, length squared, the rule of thumb) is off the main path, in an optional section
     # pass 60 (r54 Focus): not a section any more but a closed fold right under the answer, before the recall
-    why = _cell_index("ch02.together_apart()")
-    assert why == at + 2 and cells[why]["metadata"]["jupyter"]["source_hidden"]
-    assert _folded_output(cells[why]).startswith(f"<details><summary>{ch02.WHY_SUMMARY}</summary>")
-    assert ch02.WHY_SUMMARY == "For the curious: the arithmetic, and why big steps overshoot"   # r57: the split's sums too
-    assert "".join(cells[why + 1]["source"]).startswith("> **Pause and recall.**")
+    # pass 73 (r70 Focus 1): that fold is cut; the recall comes right after the answer
+    assert "".join(cells[at + 2]["source"]).startswith("> **Pause and recall.**")
     assert "## Optional: why big steps overshoot" not in markdown()
     w = ch02.zigzag_centre()
     fig = w.figure
@@ -2053,7 +2050,11 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
              "- **Sigmoid**: an S that squeezes any input between 0 and 1.\n"
              "- **Tanh**: an S like sigmoid, but from −1 to 1, balanced around 0.\n"
              "- **GELU**: like ReLU, with its corner rounded off.\n\n")
-    assert "".join(cells[0]["source"]).endswith(lines + "**Predict:** which of the four go below 0?")
+    # pass 73 (r70 Clarity 3): a fifth line names SwiGLU, which the chapter also teaches; the map is its own cell now,
+    # under the unit's diagram, and the picture comes right after its Predict, before the answer (r70 Picture first)
+    swiglu = "- **SwiGLU**, at the end: not one bend but a gate, a bent sum that scales a second, unbent sum.\n\n"
+    lines = lines.replace("\n\n", "\n") + swiglu
+    assert "".join(cells[at - 1]["source"]) == lines + "**Predict:** which of the four go below 0?"
     assert "below" not in lines and "dip" not in lines
     xs = np.linspace(-6, 6, 1201)
     relu, sig, th, ge = (activations.get(n) for n in ("relu", "sigmoid", "tanh", "gelu"))
@@ -2064,10 +2065,10 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     assert float(ge.derivative(0.0)) == pytest.approx(0.5)   # rounded: slope 0.5 at 0, between ReLU's 0 and 1
     assert all("which go below 0" not in "".join(c["source"]) for c in cells[1:at])
     # r62 Focus 3: four terms at once after the first figure; the ones ReLU's weakness needs now sit right above it
-    assert "".join(cells[at + 1]["source"]).startswith("## ReLU: the sharp elbow") and "**Words you will need**" not in markdown()
-    words = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("**Words for ReLU's weakness**"))
+    assert "".join(cells[at + 2]["source"]).startswith("## ReLU: the sharp elbow") and "**Words you will need**" not in markdown()
+    words = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("**Learning signal**"))
     assert "\n\n**Weakness:** a unit's weighted sum plus bias" in "".join(cells[words]["source"])
-    after = "".join(cells[at - 1]["source"])
+    after = "".join(cells[at + 1]["source"])
     # pass 26: "shallow", not "flat": in the picture sigmoid visibly climbs from 0 to 1
     # pass 27: not 'only because of the scale': sigmoid's slope really is at most 1/4 (a quarter of tanh's peak)
     # pass 28: the line claims what the picture shows (which dip below 0, which rises most gently), then the slope
@@ -2112,10 +2113,11 @@ def test_nudge_means_moving_the_input_and_the_learning_signal_is_what_training_s
     assert "nudge" not in text  # the glossary's nudge is the learning signal: moving the input is just "move"
     # pass 26: through each unit, as chapter 00's glossary says (one number per unit); each weight learns from it
     # pass 49 (r44 Clarity 4): an everyday picture for it, the whisper down a line, each slope a louder or softer voice
-    assert ("- **Learning signal**: a message sent backwards through each unit.\n"
-            "  Think of a correction whispered back down a line of people.\n"
-            "  It tells each weight which way to change.\n"
-            "  Each slope on its way multiplies the signal. A slope of 0 lets none through.\n") in text
+    # pass 73 (r70 Clarity 2): the one word next to ReLU's weakness, no longer one line of a word list
+    assert ("**Learning signal** (more in the [glossary](91_glossary.ipynb#Glossary)): a message sent backwards through each unit.\n"
+            "Think of a correction whispered back down a line of people.\n"
+            "It tells each weight which way to change.\n"
+            "Each slope on its way multiplies the signal. A slope of 0 lets none through.\n") in text
     assert "louder, softer" not in text   # pass 68: it said the multiplying line again
     assert "Training sends a **learning signal** back through each slope." not in text
     for w in (ch02.sigmoid_question(), ch02.gelu_question()):
@@ -2148,8 +2150,10 @@ def test_a_unit_adds_a_bias_and_the_bias_places_its_corner():
     each unit's corner; and that it does: ReLU(w·x + b) bends where w·x + b = 0, at x = -b/w, so a new b moves it
     (without a bias every one-input unit would bend at x = 0)."""
     text = markdown()
-    assert ("- **Unit**: one neuron. It multiplies each input by its **weight** and adds them up: its **weighted sum**.\n"
-            "  It adds its **bias**, then passes the total through its bend.") in text
+    # pass 73 (r70 Clarity 2): said at the top, next to the slope, above the unit's labelled diagram
+    assert ("**Unit**: one of the many small parts a network is built from (below). It multiplies each input by its "
+            "**weight** and adds them up: its **weighted sum**.\n"
+            "It adds its **bias**, then passes the total through its bend.") in "".join(chapter()["cells"][0]["source"])
     corners_text = text.split("Enough corners follow any smooth curve", 1)[1]
     # pass 28: 'plus a bias' (which bias?) is cut; no output bias is needed: two corners left of the stretch give
     # any straight line there, a constant included: 1·ReLU(x + 4) − 1·ReLU(x + 5) = −1 for every x ≥ −4
@@ -2171,7 +2175,7 @@ def test_learning_signal_is_explained_before_any_other_use():
     """Check 'learning signal' is explained (backwards from the output; multiplied by each slope) before any other
     sentence uses it (a reader found it defined only in the glossary)."""
     text = markdown()
-    defined = text.index("- **Learning signal**: a message sent backwards through each unit.")
+    defined = text.index("**Learning signal** (more in the [glossary](91_glossary.ipynb#Glossary)): a message sent backwards")
     assert all(m.start() >= defined for m in re.finditer("learning signal", text, re.I))
 
 
@@ -2228,12 +2232,10 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     assert "raise the step size from 1 to 3" in "".join(cells[at - 1]["source"]) and ch02.worked_step.__defaults__[1] == 1.0
     assert ch02.one_step(rate=2.0)[1].tolist() == (2 * ch02.one_step()[1]).tolist()   # the step size scales the correction
     # r58 Clarity: the median moved to the picture's legend; the fold opens with the split in numbers
-    assert (f"<details><summary>{ch02.WHY_SUMMARY}</summary>\n\n"
-            "**The split in numbers.**") in ch02.together_apart().data
     # pass 68 (r63: "how far short" and "the miss" named one number twice): the fold's rule in symbols is cut; the
     # worked step's rule (step size × input × how far short) is the one the learner reads
-    assert "The rule in symbols" not in ch02.together_apart().data + markdown()
-    assert "**miss**" not in ch02.together_apart().data + markdown()
+    assert "The rule in symbols" not in markdown()
+    assert "**miss**" not in markdown()
     assert -1.0 * 2.0 * miss == change[0] == 2.0
     assert zigzag.same_direction_share("sigmoid", steps=30, rate=1.0) == 1.0
     # pass 46 (r41): the star is said before the Predict; pass 56: it points at the picture above
@@ -2278,11 +2280,6 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
         off[c] = np.mean([np.abs(t[1:]).mean() for t in runs])
     assert flips[0.5] > 7 and flips[0.5] > 2 * flips[0.0] and off[0.5] > 1.5 * off[0.0]
     assert "half the sum" not in split and "Adding two numbers" not in split
-    assert ("**The split in numbers.** Together is half the sum of the two weights' moves: (2 + 1) ÷ 2 = 1.5.\n"
-            "Apart is half their difference: (2 − 1) ÷ 2 = 0.5.\n"
-            "With inputs of one sign, the two moves share a sign.\n"
-            "Adding two numbers of one sign gives at least as much as subtracting them.\n"
-            "So the together part is at least as big as the apart part.") in ch02.together_apart().data
     together, apart = ch02.split(change)
     assert together.tolist() == [1.5, 1.5] and apart.tolist() == [0.5, -0.5]
     assert together[0] == (change[0] + change[1]) / 2 and apart[0] == (change[0] - change[1]) / 2
@@ -2384,7 +2381,7 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # pass 48 (r43 Clarity 4): "a typical distance" was vague (the mean distance is 0.80): the spread, named
     # pass 68 (r63): the bell detour shortened, after the GELU picture; "68 in 100" (no cell showed it) is cut
     assert ("**In plain words.** GELU multiplies $x$ by a share from 0 to 1, written $\\Phi(x)$, read \"phi of x\".\n"
-            "Picture many random numbers piled up by value: they make a bell around 0 (left below).\n"
+            "Picture many small measurement errors piled up by value: they often make a bell around 0 (left below).\n"
             "$\\Phi(x)$ is the share of the bell left of $x$ (right below).") in text and "2 in 3" not in text
     assert "68 in 100" not in text and "standard deviation" not in text
     assert _cell_index('ch02.bend_picture("gelu"') < _cell_index("**In plain words.** GELU multiplies") < _cell_index("ch02.bell_share(1.0)")
@@ -2748,12 +2745,11 @@ def test_the_shared_number_of_a_weight_change_is_named():
     worked, predict = _cell_index("ch02.worked_step()"), _cell_index("ch02.zigzag_centre()") - 1
     # pass 60 (r54 Clarity 2): the miss waits in the rule's fold; pass 61 (r55 Focus): that fold is the section's one
     # fold for the curious, under the zig-zag's answer
-    why = _cell_index("ch02.together_apart()")
-    said = _folded_output(chapter()["cells"][why])
+    said = _folded_output(cells[_cell_index("ch02.zigzag_answer()")])   # pass 73: the arithmetic fold is cut
     # pass 68 (r63 Clarity: "how far short" and "the miss" named one number twice, with opposite signs): one name,
     # "how far short", in the worked step's rule and in the fold; the fold's rule in symbols is cut
-    assert not re.search(r"\bmiss\b", said + _folded_output(cells[worked])) and worked < predict < why
-    assert "The output started 1 short.\n" in said and ch02.one_step()[0] == -1.0
+    assert not re.search(r"\bmiss\b", said + _folded_output(cells[worked])) and worked < predict
+    assert "and the output is 1 short.\n" in _folded_output(cells[worked]) and ch02.one_step()[0] == -1.0
     rule = "Each weight moves by step size × its input × how far short the output is.\n"
     assert (markdown() + shown()).count(rule) == 1 and rule in _folded_output(cells[worked])
     # below: the rule is the slope of the squared miss, halved
@@ -2803,7 +2799,8 @@ def test_cards_are_explained_after_they_show_and_swish_where_it_is_named():
     assert before.endswith("Its card below writes sigmoid as σ (Greek \"sigma\").\nIn its formula, $e \\approx 2.718$ is a fixed number.")
     assert abs(float(np.e) - 2.718) < 0.0005
     text = markdown()
-    assert "they make a bell around 0 (left below)." in text   # pass 68: the bell, shortened
+    assert "they often make a bell around 0 (left below)." in text   # pass 68: the bell, shortened
+    assert "random numbers piled up" not in text   # pass 73 (r70 Correctness): even random numbers pile up flat, not in a bell
     # pass 46: the name's fold (Swish, GLU) is cut as a naming note; SiLU is still spelled out where it comes
     assert "Its name is Swi(sh)" not in text and "**SiLU** (Sigmoid Linear Unit)" in text
     assert "shape setting" not in text and "SiLU (below)" not in text
@@ -2812,7 +2809,7 @@ def test_cards_are_explained_after_they_show_and_swish_where_it_is_named():
     silu = activations.get("silu")   # SiLU is Swish at β = 1 (chapter 00's glossary): x · σ(βx)
     x = np.linspace(-4, 4, 81)
     np.testing.assert_allclose(silu(x, beta=1.0), x * special.expit(x), atol=1e-12)
-    assert text.count("Swish") == 2 and "Swi is for Swish: $a\\,\\sigma(c\\,a)$, where $c$ is a setting, fixed or learned.\nSiLU is Swish with $c = 1$.\n" in text   # pass 50 (r45): the name spelled out once
+    assert text.count("Swish") == 0 and "$\\mathrm{SiLU}(a) = a\\,\\sigma(a)$" in text   # pass 73 (r70 Focus): Swish cut, SiLU's formula kept
     assert activations.get("silu").params["beta"].default == 1.0   # r61: SiLU is Swish with its factor β at 1
     a, b = np.linspace(-4, 4, 17), np.linspace(-2, 2, 17)
     np.testing.assert_allclose(activations.get("swiglu")(a, b), silu(a) * b, atol=1e-12)   # the gate is SiLU
@@ -2825,17 +2822,17 @@ def test_terms_the_reader_met_unexplained_are_explained_before_use():
     they are first used. Pass 40 (r36: five new terms in eleven lines): the zig-zag keeps only the step size and the
     miss; error, error slope and training step are gone from the chapter."""
     text = markdown()
-    defined = text.index("- **Training example**: one input the network learns from, with its right answer.")
-    assert defined < text.index("training example", defined + 30) and defined == text.lower().index("training example") - 4
+    # pass 73 (r70 Clarity 2): said in place, in brackets, where ReLU's weakness first needs it
+    defined = text.index("training example (each input the network learns from, with its right answer)")
+    assert defined == text.lower().index("training example")
     # pass 52: the step size and the miss are said in the worked step, shown between the title and the Predict
     cells = chapter()["cells"]
     worked = _cell_index("ch02.worked_step()")
     # pass 61 (r55 Focus): the rule in symbols opens the fold for the curious under the zig-zag's answer
-    why = _cell_index("ch02.together_apart()")
     # r57: the step size is said in the widget's cell, beside its slider
     widget = _cell_index("ch02.zigzag_centre()")
-    said = _folded_output(cells[worked]) + "".join(cells[widget - 1]["source"]) + _folded_output(cells[why])
-    assert "Each weight moves by step size × its input × how far short the output is.\n" in said and worked < widget < why
+    said = _folded_output(cells[worked]) + "".join(cells[widget - 1]["source"])
+    assert "Each weight moves by step size × its input × how far short the output is.\n" in said and worked < widget
     # r47: "step" and "step size" in plain words before the rule uses them (pass 68: the rule is the worked step's)
     assert said.index("A **step** is one correction") < said.index("The step size sets how big") < said.index("Each weight moves")
     assert "**Step size** slider: how big" in said
@@ -3015,46 +3012,13 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
     # pass 46 (r41 Clarity 1): "mostly cancel" gave no mechanism; the reason in two plain steps, together and apart
     # pass 48 (r43 Clarity 2, Focus 1, Picture 1): the reason is a fold with a picture; "moves as fast at both centres"
     # is replaced by its cause, the shared +0.5, and the computed ratio of the two pulls (7)
-    why = ch02.together_apart().data
+    why = ch02.zigzag_answer().data + markdown()   # pass 73 (r70 Focus 1): the arithmetic fold is cut
+    assert "A dot's height" not in why and "never lands farther off" not in why and "rule of thumb" not in why
     # r47 (Clarity, the densest place): one rule a learner can follow, read off the update itself; the split moved
     # to the main path (ch02.split_step); no averaged "pull" rule that the centre-0 plateau contradicts
     # r48 change 3: the arrow and its squared length said first; change 1: the 200-step limit and the rule's own 12
     # pass 56 (r50 items 1, 7, 8): the picture is read first, the arithmetic in short lines, and "overshoots" at
     # centre 0 said as what it is (passes that example's answer), not "farther than it started"
-    assert ("The picture follows one run at step size 3.5, one dot per step.\n"
-            # pass 61 (r55 Clarity 3): "up and down is" was hard to read; the axis and the sentence say the same
-            # pass 72 (r68 Clarity): the height said as where both weights sit, above (+) or below (−) the star
-            "A dot's height: how far both weights together sit above (+) or below (−) the star.\n"
-            "At centre 0.5, after step 2, each step lands on the other side of the star, farther out.\n"
-            "At centre 0, the weights stay near the star's level.\n\n"
-            "**Why?** Think of one example's two inputs as an arrow from (0, 0) to (input 1, input 2).\n"
-            "One step moves the weights only along that arrow.\n"
-            "Its length squared is (input 1)² + (input 2)².\n"
-            "In the worked step, the arrow (2, 1) has length squared 2² + 1² = 5.\n"
-            "The new weights 2 and 1 give the output 2 × 2 + 1 × 1 = 5.\n"
-            # pass 61 (r55 Clarity 3): "gap" (the corners' word) and "more than 2 gaps" were hard to read; the
-            # miss, from the rule at the fold's top, in three short lines; pass 68 (r63): "how far short", one name
-            "The output started 1 short.\n"
-            "It moved 5 times that: step size 1 × length squared 5.\n"
-            "So it landed 4 past the answer: farther off than it started.\n"
-            "Moving the output by exactly how far short it is lands it on the answer.\n"
-            "Moving it by more than twice that lands it farther off than before.\n"
-            # r60 Clarity 3: why step size 1 overshoots here but not in the widget: (2, 1) is a longer arrow
-            "The widget's inputs lie between −0.5 and 1, so their arrows are shorter than (2, 1).\n"
-            "There, a step size of 1 never lands farther off than it started.\n\n"
-            "At centre 0.5, each input is 0 to 1, and its square averages 1/3.\n"
-            "So (input 1)² + (input 2)² averages 2/3.\n"
-            # r60 Correctness 2: the rule of thumb holds for an arrow of typical length, not for every step
-            # r61 Clarity 2, Correctness 1: one idea a line, and said as a rule of thumb (checked below)
-            "One step lands farther off once step size × length squared passes 2.\n"
-            "A rule of thumb: put in the average length squared, 2/3.\n"
-            "Then the limit is about 2 ÷ 2/3 = 3.\n"
-            "It is rough: longer arrows overshoot sooner, shorter ones later.\n"
-            "The inputs all point roughly along the together line, so the swings grow along it.\n"
-            # r62 Focus 2: the run counts cut from the fold (the check fold says "over half"); centre 0 in two lines
-            "At centre 0, the length squared averages only 1/6.\n"
-            # r65 Clarity: "that limit" named with its numbers, 5 × 1/6 ≈ 0.83, against the limit 2
-            "So even the slider's top step size gives 5 × 1/6 ≈ 0.8 on average, well under 2.\n") in why
     assert "The runs agree." not in why and 5 * (1 / 6) < 1 and f"{5 * ch02.mean_square(0.0):.1f}" == "0.8" and zigzag.blow_up_step(0.0) is None
     # r61 Correctness 2: the plateau's cause ("one fixed step size falls short ...") was shown nowhere: cut
     assert "falls short along short arrows" not in why and "stop helping" not in why
@@ -3075,9 +3039,6 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
     assert 3.5 * (zigzag.independent_inputs(0.0, 20000) ** 2).sum(axis=1).min() < 1   # short arrows fall short
     h0 = zigzag.independent_inputs(0.0, 20000)   # centre 0, step size 3.5: the longest arrows pass their answer
     assert 3.5 * (h0 ** 2).sum(axis=1).max() > 1
-    half = ch02.together_left(0.5)   # each swing on the other side, farther out; centre 0 near 0
-    assert all(half[k] * half[k + 1] < 0 and abs(half[k + 1]) > abs(half[k]) for k in range(ch02.GROW_FROM, ch02.SWING_STEPS))
-    assert np.abs(ch02.together_left(0.0)).max() < 0.25
     assert "Why the tie" not in why   # r49 Focus: the side question is cut
     # the worked numbers: weights (0, 0) -> (2, 1); that example's output 2·2 + 1·1 = 5, its answer 2 − 1 = 1
     h, (miss, change) = np.array([2.0, 1.0]), ch02.one_step()
@@ -3119,8 +3080,6 @@ def test_zero_centred_section_claims_a_straighter_path_not_faster_learning():
     lengths = (h ** 2).sum(axis=-1)
     assert np.quantile(lengths, 0.9) > 4 * np.quantile(lengths, 0.1)   # "the arrows differ in length"
     # the swings: flat from step 1 to 2, then each wider than the last ("from step 2 on")
-    swing = np.abs(ch02.together_left(0.5))
-    assert abs(swing[2] - swing[1]) < 0.05 and np.all(np.diff(swing[ch02.GROW_FROM:]) > 0)
     together, apart = ch02.split(ch02.one_step()[1])
     fig = ch02.split_picture()
     arrows = [np.array([q.U[0], q.V[0]]) for q in fig.axes[0].collections]
@@ -3460,17 +3419,13 @@ def test_the_why_fold_draws_the_step_split_and_the_growing_swing():
     and, at step size 3.5, the together part of one run at centre 0.5 swings past the star by more each step from
     step 2, while at centre 0 it stays under 1 (r43 Picture 1 and 3). Its pulls are the mean of h hᵀ along the two
     lines, checked against 200 000 drawn inputs: apart 1/12 at both centres, together 7 times that at 0.5."""
-    ax, ax_s = ch02.split_picture().axes[0], ch02.swings_picture().axes[0]   # r47: the split is on the main path
+    ax = ch02.split_picture().axes[0]   # r47: the split is on the main path; pass 73: the swing picture is cut
     arrows = [(np.asarray(q.get_offsets())[0], np.array([q.U[0], q.V[0]])) for q in ax.collections]
     (start, step), (t0, together), (a0, apart) = arrows
     np.testing.assert_allclose(step, [2.0, 1.0]) and np.testing.assert_allclose(start, [0, 0])
     np.testing.assert_allclose(together, [1.5, 1.5]) and np.testing.assert_allclose(apart, [0.5, -0.5])
     np.testing.assert_allclose(t0, [0, 0]) and np.testing.assert_allclose(a0, together)   # head to tail
     np.testing.assert_allclose(together + apart, step)
-    half, centred = (np.asarray(ln.get_ydata(), dtype=float) for ln in ax_s.lines[:2])
-    np.testing.assert_allclose(half, ch02.together_left(0.5)) and len(half) == ch02.SWING_STEPS + 1
-    assert np.all(np.diff(np.abs(half[2:])) > 0) and np.abs(half).max() > 5 and np.abs(centred).max() < 1
-    assert all(np.sign(half[k]) != np.sign(half[k + 1]) for k in range(2, ch02.SWING_STEPS))   # swings: past, back
     for c in (0.5, 0.0):
         h = zigzag.independent_inputs(c, 200000)
         m = h.T @ h / len(h)
@@ -3485,11 +3440,6 @@ def test_the_why_fold_draws_the_step_split_and_the_growing_swing():
     # pass 49 (r44 Picture 1): the swing panel's axis says what 0 means
     # pass 56 (r50 Picture 1): the start and the star both sit at 0 on this line, so below 0 is the other side, not short
     # pass 61 (r55 Clarity 3): the axis in the reader's words, naming the dashed line of the widget
-    assert ax_s.get_ylabel() == ch02.TOGETHER_YLABEL == "how far both weights sit\nabove (+) or below (−) the star"
-    assert "short of it" not in ax_s.get_ylabel() and ch02.together_left(0.5)[0] == 0.0
-    assert float(np.array([1.0, -1.0]) @ np.array([1.0, 1.0])) == 0.0   # the star, like the start, is at 0 along (1, 1)
-    assert len(ax_s.get_ylabel().splitlines()) == 2   # r47: three lines were hard to read
-    assert "alt='One run at step size 3.5." in ch02.together_apart().data
     assert "The worked step (+2, +1) drawn as a black arrow" in ch02.split_picture().get_label()
 
 
@@ -3502,8 +3452,7 @@ def test_swiglu_name_spelled_out_and_the_intro_says_unit():
     # as SiLU's name here, is x·σ(βx), SiLU exactly at β = 1, the setting SwiGLU's gate uses (the registry's swiglu)
     # pass 71 (r67 Clarity 1): the whole name, GLU with Swish, and who uses the unit, in one closed block of its own
     said = ("<details><summary>Its name, and who uses it</summary>\n\n"   # pass 68 (r63): the Swish lines folded
-            "GLU is Gated Linear Unit; linear, as the content stays unbent.\n"
-            "Swi is for Swish: $a\\,\\sigma(c\\,a)$, where $c$ is a setting, fixed or learned.\nSiLU is Swish with $c = 1$.")
+            "GLU is Gated Linear Unit; linear, as the content stays unbent.\n\n")   # pass 73 (r70 Focus): Swish cut
     fold = next(c for c in chapter()["cells"] if "".join(c["source"]).startswith(said))
     assert "**Stage 4: multiply (the ×).**" in "".join(chapter()["cells"][chapter()["cells"].index(fold) - 1]["source"])
     assert text.count(said) == 1 and "stretch factor" not in text and "a gated unit" not in text
@@ -3615,12 +3564,6 @@ def test_together_part_equals_apart_part_when_one_input_is_zero():
     assert abs(together[0]) == abs(apart[0]) > 0
 
 
-def test_the_swings_cross_the_star_after_step_two():
-    """Check 'after step 2, each step lands on the other side' (r51 item 11): steps 1 and 2 stay on one side, then
-    every step crosses."""
-    half = ch02.together_left(0.5)
-    assert half[1] * half[2] > 0 and ch02.GROW_FROM == 2
-    assert all(half[k] * half[k + 1] < 0 for k in range(ch02.GROW_FROM, ch02.SWING_STEPS))
 
 
 def test_swish_is_silu_with_a_stretch_inside_sigma():
@@ -3684,7 +3627,7 @@ def test_the_zero_centred_test_is_an_optional_section_after_what_to_remember():
     # pass 71 (r67 Picture first): the reading guide joined the widget's cell, above the widget
     assert _cell_index("**The widget.**") == _cell_index("**How to read the picture.**")
     order = ["ch02.worked_step()", "ch02.split_step()", "**The widget.**",
-             "ch02.zigzag_centre()", "ch02.zigzag_answer()", "ch02.together_apart()",
+             "ch02.zigzag_centre()", "ch02.zigzag_answer()",
              "> **Pause and recall.** In our two-input test"]
     assert [_cell_index(s_) for s_ in order] == list(range(head + 1, head + 1 + len(order)))
     assert _cell_index("## What to remember") < head and head + len(order) + 1 == _cell_index("## What comes next")
@@ -3755,3 +3698,28 @@ def test_the_zigzag_lines_are_named_along_the_lines_from_their_ends():
         assert text.get_rotation() == pytest.approx(angle)
         box = text.get_window_extent().transformed(ax.transData.inverted())
         assert x0 <= box.x0 and box.x1 <= x1 and y0 <= box.y0 and box.y1 <= y1
+
+
+# ---------------------------------------------------------------- pass 73: the r70 reader
+
+def test_unit_diagram_labels_weight_sum_bias_and_bend_in_order_under_the_unit_paragraph():
+    """Check the unit's diagram (r70 Clarity 2) draws each word the Unit paragraph names, left to right in the order a
+    unit works (inputs times weights, summed, plus bias, bent, out), carries its own alt text, and sits in a hidden
+    cell right under that paragraph, before the list of bends and long before ReLU's weakness uses the words."""
+    fig = ch02.unit_diagram()
+    x = {t.get_text().split("\n")[-1]: t.get_position()[0] for t in fig.axes[0].texts}
+    assert x["input 1"] < x["× weight 1"] < x["weighted sum"] < x["+ bias"] < x["bend"] < x["output"]
+    assert fig.get_label() == ch02.UNIT_ALT and "weighted sum" in ch02.UNIT_ALT and "bias" in ch02.UNIT_ALT
+    cells = chapter()["cells"]
+    at = _cell_index("ch02.unit_diagram()")
+    assert cells[at]["metadata"]["jupyter"]["source_hidden"] and _cell_index("**Unit**:") < at
+    assert at < _cell_index("- **ReLU**: negatives become 0") < _cell_index("**Weakness:** a unit's weighted sum")
+    assert "**Words for ReLU's weakness**" not in markdown() and "**Training example**" not in markdown()
+
+
+def test_the_overview_picture_comes_before_its_answer():
+    """Check the four bends are drawn right after 'which of the four go below 0?' and before its folded answer
+    (r70 Picture first: the answer came before the curves)."""
+    cells = chapter()["cells"]
+    ask, pic = _cell_index("**Predict:** which of the four go below 0?"), _cell_index("ch02.four_bends()")
+    assert pic == ask + 1 and "".join(cells[pic + 1]["source"]).startswith("<details><summary>Check your prediction")

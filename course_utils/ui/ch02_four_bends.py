@@ -16,8 +16,8 @@ from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 
 __all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "best_two_on_sliders", "corners_add_up", "corners_fit", "explorer_answer", "fold",
-           "four_bends", "gelu_question", "steepest", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "corners_network", "swiglu_gate", "tanh_from_sigmoid",
-           "tanh_moves_answer", "tanh_question", "together_apart", "split_step", "split_picture", "swings_picture", "zigzag_answer", "zigzag_centre", "corners_answer"]
+           "four_bends", "gelu_question", "steepest", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "unit_diagram", "corners_network", "swiglu_gate", "tanh_from_sigmoid",
+           "tanh_moves_answer", "tanh_question", "split_step", "split_picture", "zigzag_answer", "zigzag_centre", "corners_answer"]
 
 FOUR = ("relu", "sigmoid", "tanh", "gelu")
 NICKNAMES = {"relu": "the sharp elbow", "sigmoid": "the smooth S", "tanh": "the centred S", "gelu": "the smooth elbow"}
@@ -936,7 +936,7 @@ def split_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     the star needs an apart move, positive inputs give steps whose together part is never the smaller one, and big
     steps take it back too far (r61 Clarity 1: the dotted line says the star is pure apart, so every together
     move is a detour; r60: the oars said what the parts are, not why together moves are unwanted; the second
-    split and the arithmetic wait in the fold, together_apart). Raises if the star stops lying on the apart line
+    split's arithmetic fold was cut in pass 73, r70 Focus). Raises if the star stops lying on the apart line
     through the start, or if the worked step's moves stop sharing a sign."""
     _, change = one_step(h, rate, goal)
     together, apart = split(change)
@@ -1005,7 +1005,7 @@ At centre 0, bigger steps help up to step size {fast:g}, about {on.min():.0f} st
 Up to step size {same:g}, both centres take about the same steps.
 
 The inputs were random, with the signs of sigmoid's outputs (all positive) or of tanh's (both signs).
-But centre-0 inputs are also shorter arrows (the fold below draws each example's inputs as an arrow).
+But centre-0 inputs are also shorter arrows (draw each example's two inputs as an arrow from (0, 0)).
 Their length squared, (input 1)² + (input 2)², averages 1/{round(1 / small):.0f}, not {round(3 * big):.0f}/3.
 The dotted curve is a fair test: centre 0, inputs from −1 to 1, length squared {round(3 * wide):.0f}/3 again.
 It too swings past from step size {fails:g}: the arrows' length sets the largest safe step.
@@ -1033,17 +1033,6 @@ def split(change):
     """(together, apart): a step (Δw1, Δw2) as its part along (1, 1) plus its part along (1, -1)."""
     a, b = (float(v) for v in change)
     return np.array([(a + b) / 2] * 2), np.array([(a - b) / 2, (b - a) / 2])
-
-
-SWING_RATE, SWING_STEPS = 3.5, 4   # the swing panel: one run at this step size, its first steps (r43's frame)
-TOGETHER_YLABEL = "how far both weights sit\nabove (+) or below (−) the star"   # r68 Clarity: said as the sentence below   # r50 Picture 1: start and star both sit at 0, so "short of it" was wrong
-
-
-def together_left(centre, rate=SWING_RATE, steps=SWING_STEPS, goal=(1.0, -1.0)):
-    """The together part still to go after each step of one run (zigzag.independent_path): the weights' distance from
-    the star along the together line, signed (+: on the upper-right side, -: on the lower-left side; the start is at 0)."""
-    p = zigzag.independent_path(centre, rate, goal, steps)
-    return ((p - np.asarray(goal)) @ np.array([1.0, 1.0])) / np.sqrt(2.0)
 
 
 def _signed(v):
@@ -1088,22 +1077,6 @@ def split_picture(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     return fig
 
 
-@plots.styled
-def swings_picture():
-    """The together part still to go, step by step, of one run at step size SWING_RATE, at centre 0.5 and centre 0
-    (notebook 02, r43; the fold's picture since r47 moved the split to the main path)."""
-    fig, ax_s = plots.new_figure(520, 330)
-    k = np.arange(SWING_STEPS + 1)
-    for c, style, mark in ((CENTRES[1], "-", "o"), (CENTRES[0], "--", "s")):
-        ax_s.plot(k, together_left(c), style, marker=mark, color=plots.color("sigmoid" if c else "tanh"), lw=1.6, ms=5,
-                  label=f"centre {c:g}")
-    _axes_lines(ax_s)
-    ax_s.set(xlabel="step", ylabel=TOGETHER_YLABEL, xticks=k,
-             title=f"one run at step size {SWING_RATE:g}: the together part")
-    ax_s.legend(loc="lower left", fontsize=9)
-    return fig
-
-
 def mean_square(centre, half=zigzag.HALF):
     """The average of input 1² + input 2² at a centre: both pulls added, 2 × (centre² + half²/3) (the inputs are
     centre + u, u even on −half..half, whose square averages half²/3: 1/12 for the widget)."""
@@ -1111,83 +1084,7 @@ def mean_square(centre, half=zigzag.HALF):
     return together + apart
 
 
-GROW_FROM = 2   # the swing picture's run at centre 0.5: from this step on, each swing is wider than the last
-
-
-WHY_SUMMARY = "For the curious: the arithmetic, and why big steps overshoot"
 EXACT_RUNS = 3000   # tests only: the runs behind the exact-step floor (300 leave its median between 4 and 5, seed by seed)
-
-
-def together_apart(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
-    """The fold 'For the curious: the rule, and why big steps overshoot', right under the zig-zag's answer in notebook
-    02 (pass 56 moved it off the main path; pass 60, r54 Focus: a fold, not a section; r55 Focus: the section's one
-    fold for the curious; pass 68, r63: its rule in symbols and 'the miss' cut, one name, 'how far short'). r47: one rule a learner can follow, from the update
-    itself: one example moves the weights only along its own input arrow, covering step size × (input 1² + input 2²)
-    of the way to the star along it; that averages step size × 2/3 at centre 0.5, and past 2 it overshoots (step size
-    3, the runs' own threshold, zigzag.blow_up_step; r61 Correctness 1: said as a rule of thumb, since the together
-    line's own average pull, 7/12, would give 3.4; r61 Correctness 2: no cause claimed for centre 0 levelling off).
-    Raises if the runs stop telling that story."""
-    swings = np.abs(together_left(CENTRES[1]))
-    grows = np.all(np.diff(swings[GROW_FROM:]) > 0) and abs(swings[GROW_FROM] - swings[GROW_FROM - 1]) < 0.05
-    on, off = mean_square(CENTRES[1]), mean_square(CENTRES[0])
-    limit = 2 / on
-    blows = zigzag.blow_up_step(CENTRES[1])
-    if not (grows and np.isclose(3 * on, 2) and np.isclose(6 * off, 1) and RATES[1] * off < 1):   # r62: "well under" the limit 2
-        raise ValueError("the swings or the averages no longer tell the fold's story")
-    if blows is None or abs(blows - limit) > 0.05:
-        raise ValueError("the rule's step size no longer matches the runs' own threshold")
-    _, change = one_step(h, rate, goal)
-    h, goal = np.asarray(h, dtype=float), np.asarray(goal, dtype=float)
-    length2, out, right = float(h @ h), float(change @ h), float(goal @ h)
-    if not (np.isclose(out, rate * length2 * right) and out - right > right):
-        raise ValueError("the worked step no longer covers step size × length squared of its gap, landing farther past")
-    fig = swings_picture()
-    img = tables.image(figure_png(fig), f"One run at step size {SWING_RATE:g}. At centre 0.5 the weights stay "
-                       f"near 0.8 from the star's level for two steps, then swing to the other side of the star, farther "
-                       f"out each step; at centre 0 they stay near 0", 520, 330)
-    side = np.sign(together_left(CENTRES[1])[GROW_FROM:])
-    if not np.all(side[1:] * side[:-1] < 0):
-        raise ValueError("the swings no longer land on the other side of the star each step")
-    before = float(np.zeros(2) @ h)   # the weights start at 0
-    short = right - before   # how far short the output starts (worked_step's word; r63: no second name, "miss")
-    together, apart = split(change)
-    a, b = (float(v) for v in np.abs(change))
-    return fold(WHY_SUMMARY, f"""**The split in numbers.** Together is half the sum of the two weights' moves: ({a:g} + {b:g}) ÷ 2 = {abs(together[0]):g}.
-Apart is half their difference: ({a:g} − {b:g}) ÷ 2 = {abs(apart[0]):g}.
-With inputs of one sign, the two moves share a sign.
-Adding two numbers of one sign gives at least as much as subtracting them.
-So the together part is at least as big as the apart part.
-
-{img}
-
-The picture follows one run at step size {SWING_RATE:g}, one dot per step.
-A dot's height: how far both weights together sit above (+) or below (−) the star.
-At centre {CENTRES[1]:g}, after step {GROW_FROM}, each step lands on the other side of the star, farther out.
-At centre {CENTRES[0]:g}, the weights stay near the star's level.
-
-**Why?** Think of one example's two inputs as an arrow from (0, 0) to (input 1, input 2).
-One step moves the weights only along that arrow.
-Its length squared is (input 1)² + (input 2)².
-In the worked step, the arrow ({h[0]:g}, {h[1]:g}) has length squared {h[0]:g}² + {h[1]:g}² = {length2:g}.
-The new weights {change[0]:g} and {change[1]:g} give the output {change[0]:g} × {h[0]:g} + {change[1]:g} × {h[1]:g} = {out:g}.
-The output started {short:g} short.
-It moved {(out - before) / short:g} times that: step size {rate:g} × length squared {length2:g}.
-So it landed {out - right:g} past the answer: farther off than it started.
-Moving the output by exactly how far short it is lands it on the answer.
-Moving it by more than twice that lands it farther off than before.
-The widget's inputs lie between −0.5 and 1, so their arrows are shorter than ({h[0]:g}, {h[1]:g}).
-There, a step size of {rate:g} never lands farther off than it started.
-
-At centre {CENTRES[1]:g}, each input is 0 to 1, and its square averages 1/{round(2 / on):.0f}.
-So (input 1)² + (input 2)² averages {round(on * 3):.0f}/3.
-One step lands farther off once step size × length squared passes 2.
-A rule of thumb: put in the average length squared, {round(on * 3):.0f}/3.
-Then the limit is about 2 ÷ {round(on * 3):.0f}/3 = {limit:.2g}.
-It is rough: longer arrows overshoot sooner, shorter ones later.
-The inputs all point roughly along the together line, so the swings grow along it.
-At centre {CENTRES[0]:g}, the length squared averages only 1/{round(1 / off):.0f}.
-So even the slider's top step size gives {RATES[1]:g} × 1/{round(1 / off):.0f} ≈ {RATES[1] * off:.1f} on average, well under 2.
-""")
 
 
 def swiglu_answer(a=-5.0, flip=(-1.3, -2.0)):
@@ -1252,6 +1149,40 @@ def swiglu_diagram(sums=("a = weighted\nsum 1", "b = weighted\nsum 2"), bend=DIA
         ax.annotate("", end, start, arrowprops={"arrowstyle": "->", "color": "black", "lw": 1.4})
     ax.text(5.6, 2.0, note, ha="center", va="center", fontsize=10,
             color=NOTE_INK)
+    return fig
+
+
+UNIT_ALT = ("One unit: input 1 times weight 1 and input 2 times weight 2 are added up into the weighted sum; "
+            "the bias is added; the total goes through the bend and comes out as the output")
+
+
+@plots.styled
+def unit_diagram():
+    """One unit, labelled (notebook 02, r70 Clarity 2: the words unit, weight, weighted sum and bias get one picture
+    at the top, next to the slope, instead of a word list in the middle of ReLU)."""
+    fig, ax = plots.new_figure(760, 200)
+    fig.set_label(UNIT_ALT)
+    ax.set(xlim=(0, 10), ylim=(0, 3))
+    ax.axis("off")
+
+    def box(x, y, text, colour="black"):
+        ax.text(x, y, text, ha="center", va="center", fontsize=11,
+                bbox={"boxstyle": "round,pad=0.4", "fc": "white", "ec": colour, "lw": 2})
+
+    box(0.8, 2.3, "input 1")
+    box(0.8, 0.7, "input 2")
+    box(2.9, 2.3, "× weight 1", plots.MUTED)
+    box(2.9, 0.7, "× weight 2", plots.MUTED)
+    box(4.9, 1.5, "+\nweighted sum", plots.MUTED)
+    box(6.6, 1.5, "+ bias", plots.MUTED)
+    box(8.0, 1.5, "bend", plots.color("relu"))
+    box(9.4, 1.5, "output")
+    for start, end in (((1.45, 2.3), (2.05, 2.3)), ((1.45, 0.7), (2.05, 0.7)), ((3.75, 2.2), (4.2, 1.8)),
+                       ((3.75, 0.8), (4.2, 1.2)), ((5.65, 1.5), (6.0, 1.5)), ((7.2, 1.5), (7.55, 1.5)),
+                       ((8.45, 1.5), (8.85, 1.5))):
+        ax.annotate("", end, start, arrowprops={"arrowstyle": "->", "color": "black", "lw": 1.4})
+    ax.add_patch(Rectangle((2.15, 0.1), 6.45, 2.8, fill=False, ls="--", lw=1.2, ec=NOTE_INK))   # the unit's edge
+    ax.text(5.75, 0.45, "one unit", ha="center", va="center", fontsize=10, color=NOTE_INK)
     return fig
 
 
