@@ -236,7 +236,7 @@ def test_ln2_is_the_shrug_line(chapter_race):
     # pass 73 (r70 Clarity): one worked case, 7 points with 1 wrong, its average said to the digits it has
     assert 0.095 < 0.69 / 7 < 0.1 and 0.095 < np.log(2) / 7 < 0.1   # "just under 0.1"
     assert ("We call 0.1 the **finish line**. A wrong point (p below one half) costs more than 0.69. Say 7 "
-            "points, 1 wrong: that one alone costs over 0.69, so the average is over 0.69 ÷ 7, just under 0.1. So below about 0.1, at "
+            "points, 1 wrong: that one point alone adds more than 0.69 ÷ 7 ≈ 0.1 to the average. So below about 0.1, at "
             "most about 1 in 7 are wrong. In this race, runs that get "
             "there end with 97% to 99% right. We say it has **learnt the training points**." in prose
             and min(r.train_accuracy.min() for n, r in chapter_race.items() if n not in ("identity", "sigmoid")) >= 0.97
@@ -1244,7 +1244,7 @@ def test_the_step_words_stay_one_line_each_and_the_folded_page_stays():
     # pass 69 (r64 Clarity): the fold comes before "learning signal" is defined, so it says the idea without the term
     # pass 71 (r67 Correctness): the fold no longer plants the slope reason; it names chapter 03's prediction and why
     # it need not hold (Adam resizes steps; the seed flips the order)
-    assert "In this run ReLU beat tanh, as chapter 03 would predict. But Adam resizes steps" in Path(inspect.getfile(ch05_race)).read_text()
+    assert "In this run ReLU beat tanh; chapter 03's slopes are one possible reason. But Adam resizes steps" in Path(inspect.getfile(ch05_race)).read_text()
     assert "learning signal" not in "".join(str(o) for c in json.loads(NOTEBOOK.read_text())["cells"]
                                             if "race_check(" in "".join(c["source"]) for o in c["outputs"])
     assert "against its slope" not in prose and "Think of a hiker" not in prose and "Every runner trains the same way" not in prose
@@ -1537,7 +1537,7 @@ def test_the_size_of_a_layers_nudge_is_the_per_weight_size_the_chapter_describes
     assert "Is that fair to a small layer?" not in prose and "add them, take the square root" not in prose
     others = [n for n in chapter_race if n not in ("identity", "sigmoid", "relu")]
     assert others == ["tanh", "leaky_relu", "elu", "gelu_tanh", "silu", "mish"]
-    assert "The grey band covers the six other bends." in prose
+    assert "The grey band covers the six other bends (the straight runner has none, so it is left out)." in prose   # session 31 (r71): nine runners, straight drawn nowhere
     assert "tanh shortcut formula" not in prose   # pass 27: the glossary's name, 'quick tanh form', in both places
     left, right = ch05_race.gradient_figure(chapter_race).axes
     assert left.get_ylabel() == "nudge size per weight (log scale)" and "per weight" in right.get_ylabel()
@@ -1656,7 +1656,7 @@ def test_the_check_under_the_live_race_shows_the_finished_race(finished, chapter
     # pass 71 (r67 Correctness): the slope reason is not planted to be undone; Adam (defined in "Two ways to step",
     # above the race) resizes steps, and at seed 2 tanh beats ReLU (the order flips; checked below on the race)
     # pass 72 (r69 Interaction): try 2's answer (the order flips) no longer given away above it
-    assert said[1] == ("In this run ReLU beat tanh, as chapter 03 would predict. But Adam resizes steps, so a smaller signal passed back "
+    assert said[1] == ("In this run ReLU beat tanh; chapter 03's slopes are one possible reason. But Adam resizes steps, so a smaller signal passed back "
                        "need not mean smaller steps: that may not be why. One seed's winner is not a rule.")
     assert "order flips" not in " ".join(said)
     assert "learning signal" not in " ".join(said) and "seems to fit" not in " ".join(said)
@@ -2780,9 +2780,12 @@ def test_the_learning_rate_try_gives_the_centred_sigmoid_4x_steps_at_the_sliders
     assert ("Not in 400 epochs.\n\n**Your run** (seed 0): sigmoid − 0.5's loss ends near 0.5, far above 0.1.\n\n"
             "**Five seeds, run beforehand:**\n\n- sigmoid − 0.5, rate 0.04: no seed crosses. The best run ends near 0.3; "
             "at rate 0.01, near 0.6.\n- sigmoid(4x) − 0.5, rate 0.01: all five cross. It starts as if its weights were "
-            "4× bigger, and each step moves them 4× as far.\n\nThis try suggests bigger steps help, but alone are not "
+            "4× bigger, and each step moves them 4× as far.\n\nThis try suggests bigger steps sometimes help a little, but alone are not "
             "enough. It cannot show whether bigger starting weights alone would be.") in text   # pass 70 (r66 Correctness): the try did lower the loss; said from the runs
     assert f"{mine.final_loss.min():.1f}" == "0.3" and f"{verdict['sigmoid − 0.5'].final_loss.min():.1f}" == "0.6"
+    # session 31 (r71 Correctness): "sometimes help a little": some seeds, not all, end clearly lower at the bigger rate
+    lower = mine.final_loss < verdict["sigmoid − 0.5"].final_loss - 0.05
+    assert 0 < lower.sum() < len(mine.seeds), (mine.final_loss, verdict["sigmoid − 0.5"].final_loss)
     assert ch05_race._helped(mine, mine) == ""   # no lower loss: no "helped"   # pass 66 (r61 Correctness: the try also changes the last layer's steps: only "suggests")
     assert "whole story" not in text and "0.0398" not in text
     cells = json.loads(NOTEBOOK.read_text())["cells"]

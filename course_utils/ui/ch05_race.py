@@ -588,7 +588,7 @@ def rate_answer(runs, threshold=0.1, mine=None):
         f"\n- {STRETCH_TEST[3]}, rate 0.01: {_count_of_five(steep)} cross. "
         "It starts as if its weights were 4× bigger, and each step moves them 4× as far.\n\n"
         + ("This try suggests bigger steps alone can be enough. " if crossed else
-           "This try suggests bigger steps help, but alone are not enough. " if _helped(mine, runs[CENTRED_LABEL])
+           "This try suggests bigger steps sometimes help a little, but alone are not enough. " if _helped(mine, runs[CENTRED_LABEL])
            else "This try suggests bigger steps alone are not enough. ")
         + "It cannot show whether bigger starting weights alone would be.")
     # r58 Correctness 3: the five seeds the words count, as a saved table the learner can read (one decimal: a loss
@@ -1059,7 +1059,7 @@ def race_check(finished=None):
             # r64 Clarity: "learning signal" is defined only later, at "Why is sigmoid so slow?"; said without it here
             # r67 Correctness: the slope reason is not planted to be undone; Adam resizes steps, and seeds flip the order
             # r69 (Interaction): try 2's answer (the order flips) is not given away here
-            "In this run ReLU beat tanh, as chapter 03 would predict. But Adam resizes steps, so a smaller signal passed back need not "
+            "In this run ReLU beat tanh; chapter 03's slopes are one possible reason. But Adam resizes steps, so a smaller signal passed back need not "
             "mean smaller steps: that may not be why. One seed's winner is not a rule."]
     # The straight network's and sigmoid's ends are said after the widget, in the notebook (r35: the fold held too much).
     alt = ("The finished live race, seed 0, 400 epochs: loss curves on a log scale, and each runner's shading. "
