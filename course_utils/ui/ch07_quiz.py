@@ -393,7 +393,6 @@ SHAPES_SUMMARY = "Forgot a shape? Open after the mixed round."
 SHAPES_ROWS = 2
 
 
-LEAK_SLOPE = float(activations.get("leaky_relu").derivative(-1.0))   # Leaky ReLU's left slope, marked in the grid
 
 
 def shape_title(name):
@@ -412,9 +411,6 @@ def bend_shapes():
         ax.plot(x, plots.curve(name, x), color=plots.color(name), lw=2.4)
         ax.set_title(shape_title(name), fontsize=11)
         ax.set(xlim=SHAPES_X, ylim=SHAPES_Y)
-        if name == "leaky_relu":   # p73 (r70 Picture): its one difference from ReLU is too gentle to see: say it
-            ax.annotate(f"slope {LEAK_SLOPE:g} here", xy=(-1.5, 0), xytext=(-2.9, 1.6), fontsize=9,
-                        arrowprops=dict(arrowstyle="->", lw=0.8))
         ax.tick_params(labelsize=9)
     for ax in axes[-1]:
         ax.set_xlabel("x", fontsize=10)
@@ -423,7 +419,7 @@ def bend_shapes():
     fig.set_label(_minus(f"Eight bends on one scale, x from {SHAPES_X[0]:g} to {SHAPES_X[1]:g}. ReLU: 0, then a "
                          "straight rise from a sharp corner at 0. GELU: the same rise with a rounded corner, a little "
                          "below 0 left of 0. Sigmoid: an S from near 0 up to near 1. Tanh: a steeper S from near -1 "
-                         f"up to near 1. Leaky ReLU: like ReLU, but its left side has slope {LEAK_SLOPE:g}: so gentle it looks flat. "
+                         "up to near 1. Leaky ReLU: like ReLU, its left side sloping down so gently it looks flat. "
                          "SiLU and Mish: like GELU, with a slightly deeper dip left of 0. SELU: a straight rise right "
                          "of 0, and a curve left of 0 that flattens out well below 0."))
     return fig
@@ -509,7 +505,8 @@ def _race_panels():
         ax.axhline(0.1, color=NEUTRAL, lw=1, ls=(0, (6, 2, 1, 2, 1, 2)), label="loss 0.1")
         ends = race_four_losses()[name][:, -1]   # r62: each panel says its runs' highest end, so "below 0.1" is read, not guessed
         # p73 (r70 Picture): in the title, not on the curves
-        ax.set_title(f"{activations.get(name).label} (highest end: {ends.max():.2f})", fontsize=9, pad=2)
+        # session 31 (r71): lowest and highest end, so "every sigmoid run stays above 0.6" is read too
+        ax.set_title(f"{activations.get(name).label} (runs end {ends.min():.2f}–{ends.max():.2f})", fontsize=9, pad=2)
         ax.set(xlim=(0, 400), ylim=(0, RACE_YMAX))
         ax.set_yticks([0.1, 0.4, math.log(2)], ["0.1", "0.4", f"{math.log(2):.2f}"])   # no 0: it would touch 0.1
         ax.tick_params(labelsize=8)
