@@ -892,7 +892,7 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     name = next(k for k, t in enumerate(cells_now) if t.startswith("Two layers became one"))
     assert cells_now[name].strip().splitlines() == [
         "Two layers became one: the one table from the picture, and one bias.",
-        "So a stack of many-unit layers collapses too."]
+        "The same steps work for any tables and biases. So a stack of many-unit layers collapses too."]   # session 31 (r71): the general step said
     assert cells_now[name + 1].startswith("Next, one layer with a 2-by-2 table")
     assert "layer 2's table times layer 1's bias (1, 0), plus" not in text
     assert "$w_2 b_1 + b_2$ again" not in text
@@ -1036,7 +1036,7 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "there is no boundary.)" not in text  # pass 63 (r58): a score stuck at 0 has chance one half everywhere
     assert text.index("**boundary**") < min(m.start() for m in re.finditer(r"(?<!\*)\bboundary\b(?!\*)", text))
     # pass 61 (r55 reader): the reason a bend is needed is said: without one the boundary is a straight line
-    assert "2. XOR needs a bend between the layers: without one, the boundary is a straight line, and none splits its corners." in text
+    assert "2. XOR needs a bend between the layers: without one, the boundary is a straight line (or none), and no straight line splits its corners." in text
     remember = next(_src(c) for c in cells if _src(c).startswith("## What to remember"))
     assert len(re.findall(r"^\d\. ", remember, flags=re.M)) == 3
     # pass 25: one way among others (w3 = 0 also works), and "at or above": ReLU leaves 0 as it is
@@ -1724,8 +1724,9 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     # pass 70 (r65 reader: the bowl is the loss over the straight score's own u, v, b, not over
                     # the 8-unit network's weights): scoped to what any no-bend network scores; "valley" as in 00
                     # pass 73 (r70 reader): why the bowl has one lowest point, not only why this point is flat
+                    # session 31 (r71): the reason is that no corner's loss bends down (convex), not that each curves up
                     "Against $u$, $v$ and $b$, the loss is a valley shaped like a bowl (below: one slice).\n"
-                    "Each corner's loss curves upward, so their sum has one lowest point: one half everywhere.\n"
+                    "Each corner's loss never bends downward, so the bowl has no other dip: where the pulls cancel is its lowest point, one half everywhere.\n"
                     "A network with no bend always scores some $u\\,x_1 + v\\,x_2 + b$, so none beats that.")  # pass 56: the picture's title names its slice
     # pass 50 (r45 reader): the rule behind the printed table's losses: loss = -ln(chance of the right label); the
     # chance is of label 1, so a label-0 corner gets 1 minus it. The worked numbers are the table's, as printed.
