@@ -2267,8 +2267,11 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             # r62 Clarity 3: why the detour piles up, in plain words: pushed back past the line, then farther
             "Each together move is a detour off the dotted line.\n"
             "Later steps must push the weights back.\n"
-            "A step that is too big pushes them back too far, past the line.\n"
-            "Then the next step overshoots even more: the swings grow.") in split and "A step that is too big pushes" in split and "<details>" not in split
+            # session 31 (r71 Correctness): swings come from a step too big for the inputs' length, not from their
+            # signs (the fair test: centred inputs of the same length swing from step size 3 too)
+            "Swings are another matter: a step too big for the inputs' length pushes them back too far, past the line, "
+            "whatever the signs.\n"
+            "Then the next step overshoots even more: the swings grow.") in split and "a step too big for the inputs' length" in split and "<details>" not in split
     assert "oar" not in split and "boat" not in split and "Another step" not in split
     assert "a turn" not in split and "zig-zag on their way" not in split
     # the swings: at step size 1, the weights cross the star's together level about 10 times in 30 steps at
