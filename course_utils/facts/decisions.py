@@ -349,8 +349,8 @@ def lines():
 DEEP_FIX = ("The usual fix is not a bend. Add **shortcuts**: a layer's input is added to its output, so the nudge can "
             "skip the layer. Add **normalisation layers**: they rescale each layer's outputs to a steady size. "
             "Or try SELU (chapter 04). Right of 0 it is a straight line, a little steeper than ReLU's. Left of 0 it "
-            "dips smoothly to a floor below 0. With the starting weights it was tuned for, it keeps each layer's "
-            "outputs a steady size.")   # pass 33-40: each fix said in plain words where it is named (glossary terms); pass 65 (r60): SELU's shape
+            "dips smoothly to a floor below 0. Tuned with the right starting weights and set-up, it keeps each "
+            "layer's outputs a roughly steady size.")   # pass 33-40: each fix said in plain words where it is named (glossary terms); pass 65 (r60): SELU's shape
 
 
 def beyond_rows():
