@@ -108,9 +108,10 @@ def test_sparkline_ticks_sit_outside_the_frame_and_inside_the_picture():
     fig = ax.figure
     fig.canvas.draw()
     assert [t.get_text() for t in ax.get_xticklabels()] == ["−3", "0", "3"] and ch04_zoo.SPARK_XTICKS == (-3, 0, 3)
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["3", "1", "0", "−1", "−2"] and ch04_zoo.SPARK_MARKS == (1, -1)
-    # pass 29: 0 labelled, so the plain grey line reads as output 0; r48: 3 and −2 too, the ends the text promises
-    assert ch04_zoo.SPARK_YTICKS == (3, 1, 0, -1, -2)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["3", "2", "1", "0", "−1", "−2"] and ch04_zoo.SPARK_MARKS == (1, -1)
+    # pass 29: 0 labelled, so the plain grey line reads as output 0; r48: 3 and −2 too, the ends the text promises;
+    # pass 73 (r70 Picture): every whole step from −2 to 3 (the ticks skipped 2)
+    assert ch04_zoo.SPARK_YTICKS == (3, 2, 1, 0, -1, -2)
     assert {t.get_text() for t in ax.texts} >= {"x", "out"}   # r48: the axes are named
     frame = ax.get_window_extent()
     width, height = fig.canvas.get_width_height()
