@@ -2357,7 +2357,7 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # r54: measured over the 9 bends the signal passes going back (0.72; over all 10 layers it was 0.73), and printed
     # r68: one line per bend; ReLU's average step (0.97, the bars') is said next to what this start gives (0.41)
     assert "Tanh: about 1 a step" in after and "1.02" not in after and "growing a little" not in after
-    assert "ReLU: $0.97$ a step, by the bar's rough estimate." in after
+    assert "ReLU: $0.97$ a step, yet layer 1 keeps 0.41" in after and "ReLU's $0.97$ is the bar's rough estimate." in after
     assert f"{ch03_gradients.step_sizes()[0]['tanh']:.2f}" == "0.72" and f"{0.72 * 1.4:.1f}" == "1.0"
     assert "coin flip" not in after and "square each number" not in after
     assert "**typical size**" not in after and "**plain size**" not in after and before.count("**plain size**") == 1
@@ -2614,9 +2614,10 @@ def test_pass_36_words_are_said_before_they_are_leaned_on():
     # r56: "A table of slopes lists them ... So ... calls it" was a jump: what the table tells, then the name
     # r62 sweep: the name and what the table tells, one sentence each (the reason is the sentence before)
     # pass 70 (r65): "why this name?" asked again: the reason sentence is tied to the name ("That is why")
-    k_table = next(i for i, c in enumerate(flat) if "calls a table of the bends' slopes the **gradient table**." in c)
+    # r71: marked as the course's own name, not a standard term
+    k_table = next(i for i, c in enumerate(flat) if "calls a table of the bends' slopes the **gradient table** (our name, not a standard term)." in c)
     assert ("So every nudge, and every gradient, is built from the slopes on its way back. That is why this course calls "
-            "a table of the bends' slopes the **gradient table**.") in flat[k_table]   # r63: "It shows how well..." cut (the slope section says it)
+            "a table of the bends' slopes the **gradient table** (our name, not a standard term).") in flat[k_table]   # r63: "It shows how well..." cut (the slope section says it)
     assert "hence the name" not in " ".join(flat) and "Every gradient in a network is built by multiplying slopes" not in " ".join(flat)
     assert cells.index("ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0])") > k_table
     k = next(i for i, c in enumerate(flat) if "That is the **chain rule**" in c)
@@ -2804,7 +2805,10 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     bars = " ".join(t.get_text() for t in ch03_gradients.step_size_bars().axes[0].texts)
     assert f"{inside:.0%}" == "76%" and f"{inside:.0%} of\nits sums\nbetween\n\u22121 and 1" in bars
     # r56: "large" said as the number: at least tanh's slope at +-1, 0.42 to the chapter's two digits (checked below)
-    assert (f"Here {inside:.0%} of its sums lie between −1 and 1, where its slope is 0.42 to 1;" in flat   # r68
+    # r71 (Focus): the main path says "most sums here lie closer to 0" (76% is most; the chain's all sat at 1); the
+    # exact share sits in the More detail fold
+    assert (f"Here {inside:.0%} of tanh's sums lie between −1 and 1 (slope 0.42 to 1)" in flat and inside > 0.5
+            and "most sums here lie closer to 0, where tanh is steeper." in flat
             and "most sums lie near 0" not in flat and "sat near 0" not in flat)
     assert "In our network, tanh's nearly so" not in flat[flat.index("## What to remember"):]
     for depth in (10, 30):
@@ -2850,7 +2854,10 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # r52: the argument counts a unit's inputs, as He's sqrt(2/n) does (it used to count the next layer's units)
     assert "weights the inputs used" not in flat and "Going forward, a unit sends its output" not in flat
     # r59: the reminder cut (cell 6 defines a unit's sum); the condition still counts a unit's inputs
-    assert "For sizes to hold steady across layers, a unit's sum should be about one input's size." in flat
+    # r71: which sizes said (each layer's sums), and why the forward pass comes first
+    assert "For each layer's sums to hold their size, a unit's sum should be about one input's size." in flat
+    assert ("The weights also multiply the backward signal. The right weight size is easiest to see going forward; the "
+            "same reasoning then works going back.") in flat
     # r56: the 32-input picture (one draw, "mostly cancel") was a detour in a long section: cut; the rule it showed
     # (32 inputs of typical size 1, weights of typical size sqrt(1/32) = 0.18: the sum's typical size is 1) is checked
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
@@ -2981,10 +2988,10 @@ def test_pass52_worked_case_is_exact():
                   "fixes that.",
                   "Picture a walk: a coin flip picks each pace, forward or back.",   # r63: the 4-input case cut
                   "So about half of each unit's inputs from a ReLU layer are 0, and so are their terms. With half the "
-                  "terms gone, the sum, squared, averages only $\\frac12$ (the squares add, as in the coin flips). Its "
+                  "terms gone, the sum, squared, averages only $\\frac12$ (the half stack above). Its "
                   "typical size drops to $\\sqrt{1/2} \\approx 0.71$.",
                   "Each term's square doubles to $\\frac2n$, and the $\\frac n2$ left add up to 1 again.",
-                  "Then each term's square is $\\frac1n$, and the $n$ of them add up to 1."):
+                  "Then each term's square is $\\frac1n$, and the $n$ of them add up to 1:"):   # r71: then drawn
         assert words in flat, words
     for n, plain in ((4, half), (16, fractions.Fraction(1, 4))):   # plain size sqrt(1/n), exact at n = 4 and 16
         assert _mean_square_over_all_signs([1] * n, plain) == 1
@@ -3028,8 +3035,10 @@ def test_pass52_he_counts_a_units_inputs():
     # r62 (length): the forward count is the section's own; the backward count said against it, in fewer words
     # r67: the key step said in full: the same count, weights of the same size, so the same fix
     # r68 (Clarity 4): said once, after the rule it carries backward
-    assert ("Then each term's square is $\\frac1n$, and the $n$ of them add up to 1. Going back, each unit adds one "
-            "signal × weight term per unit it feeds. Every layer here has $n$ units, so that is $n$ terms too: the same rule works.") in flat
+    # r71 (Clarity): split in two, after the stacked-squares picture (test_pass74_...)
+    assert ("Then each term's square is $\\frac1n$, and the $n$ of them add up to 1: "
+            "Going back, a unit adds one signal × weight term per unit it feeds. Every layer here has $n$ units, so that "
+            "is $n$ terms again, and the same rule works.") in flat
     assert "The same size rule then works backward" not in flat
     assert "as many as its inputs" not in flat
     assert "For $n$ inputs per unit, their typical size is $\\sqrt{2/n}$" in flat
@@ -3223,14 +3232,22 @@ def test_pass55_flow_rates_are_the_measured_ones_and_the_products_give_only_the_
     # r62: ReLU's slopes (half 1, half 0) and their typical size 0.71 are the worked example before the widget
     # r68 (Correctness 1, 3): the main text says why tanh holds here but faded in the chain (sums near 0, the
     # weights' 1.41), and what ReLU's 0.41 is, where the picture shows it (no fold); numbers checked here
-    assert ("- Tanh: about 1 a step, so the signal holds: layer 1 keeps 0.92. In the chain above, 10 tanh layers kept "
-            "only 0.00017: every sum sat at 1, and there were no weights. Here 76% of its sums lie between −1 and 1, "
-            "where its slope is 0.42 to 1; and the weights add $\\times 1.41$.") in flat
+    # r71 (Focus): the section was a wall of numbers: each bullet keeps its layer-1 share and one reason (tanh's tied
+    # back to the chain; ReLU's low 0.41 as one start's wander, while the He slider's average over 3,000 starts is
+    # flat); the rest (76%, the slopes 0.42 to 1, the x 1.41, the 0.91 steps) in one More detail fold
+    assert ("- Tanh: about 1 a step, so the signal holds: layer 1 keeps 0.92. Unlike the chain's sums (all at 1, no "
+            "weights), most sums here lie closer to 0, where tanh is steeper. - ReLU: $0.97$ a step, yet layer 1 keeps "
+            "0.41: one random start wanders. Averaged over many starts (the He slider above), its signal holds. - GELU: "
+            "$0.88$, just under 1. So it fades slowly: layer 1 keeps 0.34. <details><summary>More detail</summary> "
+            "Here 76% of tanh's sums lie between −1 and 1 (slope 0.42 to 1), and the weights add $\\times 1.41$. "
+            "ReLU's $0.97$ is the bar's rough estimate. In this start, each of the nine steps back keeps about $0.91$. "
+            "</details>") in flat
     assert f"{float(np.prod([activations.get('tanh').derivative(1.0)] * 10)):.2g}" == "0.00017"
     assert f"{ch03_gradients.step_sizes()[1]:.0%}" == "76%" and f"{activations.get('tanh').derivative(1.0):.2f}" == "0.42"
+    assert np.all(np.abs(np.asarray(gradients.HE_SHARES) - 1) < 0.02)   # "averaged over many starts, it holds"
+    assert f"{share['gelu']:.2f}" == "0.34" and relu[0] < share["relu"] < 1 < relu[-1]   # one start wanders either way
     # r70 (Focus): "start 2 gives about 1" was a side detail on the main path: cut (the bar is called a rough estimate)
-    assert ("- ReLU: $0.97$ a step, by the bar's rough estimate. In this start its nine steps back keep about $0.91$ each: 0.41 in all, "
-            "near GELU's. - GELU:") in flat and "start 2 gives" not in flat   # numbers: test_pass61_...
+    assert "start 2 gives" not in flat   # numbers: test_pass61_...
     assert "ReLU's slopes, for example, are 1 or 0, half each:" in flat   # r70: then drawn
     # r56: the question was a side puzzle on the main path, and "strays a little" unsupported: a fold, with the
     # measured step (checked in test_pass61_...)
@@ -3297,7 +3314,8 @@ def test_pass56_a_bends_slope_is_in_the_nudge_of_every_weight_before_it_and_none
     # r55: the name's reason ("every gradient holds the slopes on its way back"; the output weights' way back has no
     # bend, checked above: g3 does not change)
     assert ("So every nudge, and every gradient, is built from the "
-            "slopes on its way back. That is why this course calls a table of the bends' slopes the **gradient table**.") in flat
+            "slopes on its way back. That is why this course calls a table of the bends' slopes the **gradient table** "
+            "(our name, not a standard term).") in flat
     # r61: the name's reason said with it (the table holds slopes, a gradient belongs to a weight)
     assert "If the output layer has no bend" not in flat and "slopes sit inside the gradients" not in flat
     assert "that one ingredient" not in flat and "So a table of slopes is called" not in flat
@@ -3317,8 +3335,10 @@ def test_pass56_plain_words_the_r50_reading_asked_for():
     # r62 (length): the forward count is the section's own; the backward count said against it, in fewer words
     # r67: the key step said in full: the same count, weights of the same size, so the same fix
     # r68 (Clarity 4): said once, after the rule it carries backward
-    assert ("Then each term's square is $\\frac1n$, and the $n$ of them add up to 1. Going back, each unit adds one "
-            "signal × weight term per unit it feeds. Every layer here has $n$ units, so that is $n$ terms too: the same rule works.") in flat
+    # r71 (Clarity): split in two, after the stacked-squares picture (test_pass74_...)
+    assert ("Then each term's square is $\\frac1n$, and the $n$ of them add up to 1: "
+            "Going back, a unit adds one signal × weight term per unit it feeds. Every layer here has $n$ units, so that "
+            "is $n$ terms again, and the same rule works.") in flat
     assert "The same size rule then works backward" not in flat
     assert "as many as its inputs" not in flat
     net = mlp.Network.he_init([32] * 11 + [1], "relu", 0)
@@ -3346,7 +3366,7 @@ def test_pass57_gelus_bullet_states_its_measured_typical_slope_and_the_product_r
     # r54: "measured" pointed at nothing the learner saw: the table is printed just above the bullets
     # r55: nine steps (0.28) and layer 1's share (0.34) moved into the printed table, beside the other bends'
     # r56: those two columns were a wall of digits: the table keeps the size and one step back (x 1.4)
-    assert "- GELU: $0.88$, just under 1. So it fades slowly." in flat   # r63: the table holds its 0.621
+    assert "- GELU: $0.88$, just under 1. So it fades slowly: layer 1 keeps 0.34." in flat   # r63: the table holds its 0.621
     tanh = mlp.flow_pass("tanh", 10, 32, 0)[2]   # the tanh bullet's 0.72, measured the same way (it said 0.73: 10 layers)
     assert f"{np.sqrt(np.mean(np.concatenate([np.ravel(s) for s in tanh[:9]]) ** 2)):.2f}" == "0.72"
     sizes = ch03_gradients.step_sizes()[0]
@@ -3787,3 +3807,42 @@ def test_pass73_he_slider_asks_for_the_flat_size_and_its_answer_says_growth_expl
     assert "steady on average. Smaller fades it; bigger blows it up (an exploding gradient)." in remember
     ticks = w.figure.axes[0].get_yticks()
     assert np.allclose(ticks[1:] / ticks[:-1], 1000) and 1 in ticks
+
+
+# ---- pass 74: the r71 reading ----
+
+def test_pass74_the_size_rule_is_drawn_as_stacked_squares():
+    """Check r71's picture for the size rule: one unit collecting n arrows (one term each); the n terms' squares, 1/n
+    each, stack to 1, next to half of them stacking to 1/2 (half the terms 0, as under ReLU), the missing half drawn
+    empty and dashed, not told by colour alone; the blocks are computed for any even n; the picture sits in a hidden
+    cell after the rule and before the backward count, and ReLU's half-terms sentence points back at it."""
+    for n in (4, 8, 32):
+        squares, total = ch03_gradients.stacked_squares(n)
+        assert len(squares) == n and total == pytest.approx(1) and sum(squares) == pytest.approx(1)
+        assert ch03_gradients.stacked_squares(n, n // 2)[1] == pytest.approx(0.5)
+    fig = ch03_gradients.stacked_squares_picture(8)
+    left, right = fig.axes
+    arrows = [p for p in left.patches if isinstance(p, ch03_gradients.FancyArrowPatch)]
+    assert len(arrows) == 8
+    solid = [p for p in right.patches if p.get_facecolor()[3] > 0]
+    empty = [p for p in right.patches if p.get_facecolor()[3] == 0]
+    assert len(solid) == 8 + 4 and len(empty) == 4 and all(p.get_linestyle() == "--" for p in empty)
+    assert all(p.get_height() == pytest.approx(1 / 8) for p in right.patches)
+    tops = {round(p.get_x() + p.get_width() / 2): max(q.get_y() + q.get_height() for q in solid
+                                                       if round(q.get_x() + q.get_width() / 2) == round(p.get_x() + p.get_width() / 2))
+            for p in solid}
+    assert tops == {0: pytest.approx(1), 1: pytest.approx(0.5)}
+    texts = " ".join(t.get_text() for t in right.texts)
+    assert "adds up\nto 1" in texts and "adds up\nto ½" in texts and "1/8" in texts
+    assert "8 arrows" in " ".join(t.get_text() for t in left.texts)
+    assert "All 8 terms stack to 1" in fig.get_label() and "4 blocks stack to one half" in fig.get_label()
+    assert "adds up\nto ½" in " ".join(t.get_text() for t in ch03_gradients.stacked_squares_picture(4).axes[1].texts)
+    cells = chapter()["cells"]
+    src = ["".join(c["source"]) for c in cells]
+    at = src.index("ch03.stacked_squares_picture()")
+    assert cells[at]["metadata"]["jupyter"]["source_hidden"]
+    assert src[at - 1].startswith("The rule: with $n$ inputs") and src[at - 1].endswith("add up to 1:")
+    assert src[at + 1].startswith("Going back, a unit adds one signal × weight term per unit it feeds.\n")
+    assert at < src.index("ch03.half_off()")
+    flat = " ".join(prose().split())
+    assert "averages only $\\frac12$ (the half stack above)." in flat

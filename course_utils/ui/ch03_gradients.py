@@ -990,3 +990,49 @@ def slope_sizes_picture(slopes=(1, 0, 1, 0), name="relu"):
                   f"A dashed line marks their average, {value_text(mean)}; a dotted line, higher, their typical size, "
                   f"{value_text(size)}: the square root of their average square.")
     return fig
+
+
+def stacked_squares(n=8, kept=None):
+    """The size rule's arithmetic, one square per term (r71): n terms of weights sqrt(1/n) times inputs of size 1, each
+    term's square 1/n; the sum, squared, averages the kept terms' squares added (n of them: 1; half: 1/2)."""
+    kept = n if kept is None else kept
+    return [1 / n] * kept, kept / n
+
+
+@plots.styled
+def stacked_squares_picture(n=8):
+    """r71's picture for the size rule: left, one unit collecting n arrows, one term each (input x weight); right, the
+    n terms' squares (1/n each) stacked to 1, next to a stack of half of them (half the terms 0, as under ReLU next):
+    1/2. Blocks are counted, not coloured: the missing half is drawn as empty dashed outlines."""
+    fig, (left, right) = plots.new_figure(640, 270, 1, 2, gridspec_kw={"width_ratios": [1, 1.25]})
+    ys = np.linspace(0.95, 0.05, n)
+    unit = (2.2, 0.5)
+    for y in ys:
+        left.plot([0.15], [y], "o", ms=7, mfc="white", mec="#333333")
+        left.add_patch(FancyArrowPatch((0.3, y), (unit[0] - 0.42, unit[1] + (y - 0.5) * 0.35), arrowstyle="-|>",
+                                       mutation_scale=11, color=plots.VANISHING, lw=1.4))
+    left.text(*unit, "one\nunit", ha="center", va="center", fontsize=10,
+              bbox={"boxstyle": "circle,pad=0.5", "fc": "white", "ec": "#333333"})
+    left.text(1.1, -0.12, f"{n} arrows: {n} terms\n(input × weight), each ±√(1/{n})", ha="center", va="top", fontsize=9)
+    left.set(xlim=(-0.1, 2.8), ylim=(-0.38, 1.05), title=f"one unit adds {n} terms")
+    left.set_axis_off()
+    stacks = ((0, n, f"all {n} terms"), (1, n // 2, "half the terms 0"))
+    for x, kept, _ in stacks:
+        squares, total = stacked_squares(n, kept)
+        for k in range(n):
+            solid = k < kept
+            right.bar(x, 1 / n, bottom=k / n, width=0.55, color=plots.ACCENT if solid else "none",
+                      ec="black" if solid else "#888888", ls="-" if solid else "--", lw=0.8)
+        right.text(x, total / 2, f"adds up\nto {'1' if total == 1 else '½'}", ha="center", va="center", fontsize=11,
+                   fontweight="bold", color="white",
+                   bbox={"boxstyle": "round,pad=0.2", "fc": plots.ACCENT, "ec": "none"})
+    right.text(1.4, 1 - 0.5 / n, f"each block:\none term's\nsquare, 1/{n}", ha="left", va="top", fontsize=9)
+    right.set_xticks([x for x, _, _ in stacks], [t for _, _, t in stacks])
+    right.set_yticks([0, 0.5, 1], ["0", "½", "1"])
+    right.set(xlim=(-0.45, 2.1), ylim=(0, 1.1), ylabel="the sum, squared\n(on average)",
+              title="the terms' squares add")
+    right.grid(False)
+    fig.set_label(f"Left: one unit with {n} arrows coming in, one term each, of size plus or minus the square root of "
+                  f"1/{n}. Right: two stacks of blocks, one block per term's square, 1/{n} each. All {n} terms stack "
+                  f"to 1; with half the terms 0, {n // 2} blocks stack to one half, the other {n // 2} drawn empty.")
+    return fig
