@@ -446,7 +446,8 @@ def test_the_things_to_try_fold_says_what_the_race_computes(chapter_race, longer
     # pass 29: the race answers what sigmoid learns; the identity answers what it could draw
     assert ('A common wrong guess: "Sigmoid learnt no such border, so it cannot draw one." In fact: it learns none in '
             "the race, yet it could draw one. The reason: tanh(x) = 2 × sigmoid(2x) − 1. So tanh is sigmoid made half "
-            "as wide and twice as tall, then moved down by 1. The weights can do all three. Take a tanh unit with weight "
+            "as wide and twice as tall, then moved down by 1.\n\n" + ch05_race._tanh_moves_picture() + "\n\nThe weights can do all "
+            "three. Take a tanh unit with weight "
             "1 into it and 3 out of it: the next layer gets 3 × tanh(x). A sigmoid unit copies it in three steps:\n\n"
             "1. Double the weight in, to 2, and double the bias. Half as wide: sigmoid(2x).\n"
             "2. Double the weight out, to 6. Twice as tall: 6 × sigmoid(2x).\n"
@@ -455,6 +456,9 @@ def test_the_things_to_try_fold_says_what_the_race_computes(chapter_race, longer
             "in how they learn, not in what they can draw.") in folds[0]   # pass 61 (r55 Clarity 2): worked, not "take up"
     # pass 69 (r64 Clarity: six operations in one paragraph): one numbered step a line
     assert "Give it weight 2 in and 6 out" not in folds[0]
+    # pass 74 (r71 Picture 4): the three moves drawn (chapter 02's picture), with its alt text, inside try 1's fold
+    assert folds[0].count("<img src='data:image/png;base64,") == 1
+    assert f"alt='{ch05_race.TANH_MOVES_ALT}'" in folds[0] and "shifted down by 1" in ch05_race.TANH_MOVES_ALT
     # pass 63 (r58 Correctness): the copy holds for any bias only if the sigmoid unit's own bias is doubled too
     z, b = np.linspace(-4, 4, 81), 0.7
     np.testing.assert_allclose(3 * np.tanh(z + b), 6 * activations.get("sigmoid")(2 * z + 2 * b) - 3, atol=1e-12)
@@ -1376,8 +1380,9 @@ def test_the_friends_claim_is_a_folded_check_and_the_section_opens_with_slow_not
     # pass 67 (r62 Correctness: argued, not measured): said as reasoning
     # pass 69 (r64 Correctness): suspects 1 and 3 share one cause (slopes of at most 1/4) and steepening fixes both
     # (test_steeper_also_lets_the_nudge_fade_less); the race cannot tell them apart, so neither is ruled out
-    assert ("- Suspect 1: the nudge does fade (optional section). Steepening also makes it fade less, so this race "
-            "cannot tell suspect 1 from suspect 3.") in flat and "should make it fade less" not in flat
+    # pass 74 (r71 Focus 3): the caveats gathered under "What the race does not show"; the verdict keeps the fading
+    assert "- Suspect 1: the nudge does fade (optional section)." in flat and ("- Steepening also makes the nudge fade "
+            "less, so this race cannot tell suspect 1 from suspect 3.") in flat and "should make it fade less" not in flat
     assert ("So fading alone need not make Adam slow. The race does not show which mattered: the fading or the flat "
             "slope.") in flat
     assert "fading alone does not explain" not in flat and "So we reason" not in flat
@@ -1902,8 +1907,12 @@ def test_the_opening_recalls_bend_unit_nudge_and_says_one_run_proves_little():
     # pass 68 (r63: "learning signal" abstract): defined where the nudge's rule first uses it, with a picture in words
     why = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if s.startswith("### Why is sigmoid so slow?")))
     assert ("Training sends a **learning signal** back from the output, layer by layer. It is one number per unit for "
-            "each point: how that unit's output should change. Think of notes passed back down a line of workers (the "
-            "runner picture's bottom arrows): each learns how to change its part.") in why
+            "each point: how that unit's output should change. It is the note of the runner picture's bottom "
+            "arrows.") in why
+    # pass 74 (r71 Clarity 2): the runner picture's bottom arrows said in plain words under it, before the term
+    runner = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if s.startswith("The arrows along the bottom:")))
+    assert runner.startswith("The arrows along the bottom: after each guess, a note goes back to each unit. It says "
+                             "which way the unit's output should change, and how much. Each runner has two inputs,")
     assert why.index("**learning signal**") < why.index("**nudge = the unit's learning signal")
     assert "learning signal" not in " ".join(_cells("markdown")).split("### Why is sigmoid so slow?")[0]
     assert "each step." not in text and "nudge handed back" not in text and "such bends" not in text
@@ -2186,13 +2195,14 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     folded answer and a verdict that names each suspect. The knob (with Adam) and the other stretch are optional."""
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "verdict_figure(" in "".join(c["source"]))
-    flat = [re.sub(r"\s+", " ", "".join(cells[j]["source"])) for j in range(k - 15, k + 3)]
+    flat = [re.sub(r"\s+", " ", "".join(cells[j]["source"])) for j in range(k - 16, k + 3)]
     # pass 58 (r52 change 2): the slope-step picture comes before the numbers it shows
     # pass 60 (r54 Focus 1): the runs are trained in a collapsed cell; the picture's cell is one call
     # pass 71 (r67 Picture): suspects 1 and 2 each drawn under their words (the fade chain, chapter 02's detour)
-    head, _worked, first, chain, second, detour, third, changed, curves, rule, step_fig, number, moves, predict, \
+    head, nudge_pic, _worked, first, chain, second, detour, third, changed, curves, rule, step_fig, number, moves, predict, \
         _train, _code, answer, verdict = flat
     assert chain.startswith("ch05_race.fade_chain_figure()") and detour.startswith("ch05_race.detour_figure()")
+    assert nudge_pic.startswith("ch05_race.nudge_product_figure()")   # pass 74 (r71 Picture): the rule drawn
     suspects = " ".join((first, second, third))
     assert rule.rstrip().endswith("The picture feeds the same 0.01 into both curves, near 0.")
     # pass 72 (r68 Focus): the heading names the plan, three suspects
@@ -2245,10 +2255,14 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert "verdict = ch05_race.verdict_runs(results, X, y)" in train
     assert cells[k - 1]["metadata"]["jupyter"]["source_hidden"] and cells[k - 1]["metadata"]["slideshow"] == {
         "slide_type": "skip"}
-    assert code.startswith("ch05_race.verdict_figure(verdict)") and len(code.splitlines()) == 1
+    # pass 74 (r71 Interaction 1): the picture's titles answer the Predict, so it sits behind a click
+    assert code.startswith("ch05_race.folded(ch05_race.verdict_figure(verdict))") and len(code.splitlines()) == 1
     assert "2·sigmoid" not in code + train   # pass 53 (r47): not named before the text explains it
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]   # pass 71 (r67 Focus): a figure call, collapsed
-    stored = "".join(next(o["data"] for o in cells[k]["outputs"] if "image/png" in o.get("data", {}))["text/plain"])
+    stored = "".join(next(o["data"] for o in cells[k]["outputs"] if "text/html" in o.get("data", {}))["text/plain"])
+    html_out = "".join(next(o["data"] for o in cells[k]["outputs"] if "text/html" in o.get("data", {}))["text/html"])
+    assert html_out.startswith(f"<details><summary>{ch05_race.PICTURE_FOLD}</summary><img src='data:image/png;base64,")
+    assert "image/png" not in next(o["data"] for o in cells[k]["outputs"] if "text/html" in o.get("data", {}))
     assert "sigmoid − 0.5: 0 of 5 runs below 0.1, last loss 0.61 to 0.62" in stored
     assert "sigmoid(4x) − 0.5: 5 of 5 runs below 0.1" in stored and "Tanh: 5 of 5 runs below 0.1" in stored
     # the answer's numbers, from the runs (r50 Correctness: every steep run crosses before every tanh run)
@@ -2272,9 +2286,10 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 62 (r57 Correctness 2): fading less was never measured for the steep sigmoid; it is said as a reason to
     # try it. The bigger-weights caveat is said once, under "What the race does not show" (r57 Focus 3)
     # pass 69 (r64 Correctness): the race cannot tell suspect 1 from suspect 3; said, not reasoned away
-    assert ("- Suspect 2: centring alone did not help. - Suspect 3: centred and 4× steeper, it learned. - Suspect 1: "
-            "the nudge does fade (optional section). Steepening also makes it fade less, so this race cannot tell "
-            "suspect 1 from suspect 3.") in verdict and "should" not in verdict and "does not explain" not in verdict
+    # pass 74 (r71 Focus 3): "cannot tell" moved to the caveats' list, checked below
+    assert verdict.rstrip().endswith("- Suspect 2: centring alone did not help. - Suspect 3: centred and 4× steeper, it "
+            "learned. - Suspect 1: the nudge does fade (optional section).") and "should" not in verdict and \
+        "does not explain" not in verdict and "cannot tell" not in verdict
     assert "steeper slope made sigmoid learn" not in verdict
     # pass 69 (r64 Focus): the note on method lives under "What the race does not show", not in the verdict
     assert "not centred was not raced" not in verdict
@@ -2292,6 +2307,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert caveat.rstrip().endswith("bigger steps. Still open: which part of \"steeper\" did the work.")
     assert "**So, why is sigmoid slow?**" not in caveat
     assert "- A steeper sigmoid that is not centred was not raced." in caveat
+    assert ("- Steepening also makes the nudge fade less, so this race cannot tell suspect 1 from suspect 3."
+            in caveat)   # pass 74 (r71 Focus 3): every caveat in this one list
     # r50 Correctness 2 and Clarity: the knob leaves the main path; "plain" keeps one meaning (the optimizer)
     main = " ".join(flat)
     # pass 57 (r51): the verdict names the confound in one line (bigger weights, with Adam); the knob's picture and
@@ -2858,8 +2875,9 @@ def test_a_steeper_sigmoid_is_bigger_weights_and_steps():
     # pass 61 (r55 Correctness 5): "is 4× bigger ... at every step" read as steps of 0.04; it acts like one
     # pass 62 (r57 Clarity 2): three sentences, one idea each; "on them" named as "those weights"
     # pass 67 (r62 Clarity 1): one idea a sentence: the 4 on the weights; their steps 4× as far; the rate it is like
-    assert ("So the steep unit is a sigmoid − 0.5 unit with 4× bigger weights and bias. Each Adam step moves those 4× as far. "
-            "That is like learning rate 0.04 on the weights into the steep units, all race long.") in flat
+    assert ("So the steep unit is a sigmoid − 0.5 unit with 4× bigger weights and bias. When Adam steps w from 0.3 to "
+            "0.31, 4w moves from 1.2 to 1.24: 4× as far. That is like learning rate 0.04 on the weights into the steep "
+            "units, all race long.") in flat   # pass 74 (r71 Focus 3): one step's numbers said in that line
     assert "plain unit" not in flat   # pass 69: "plain" names only the optimizer (plain gradient descent)
     assert "less later" not in flat and "On them" not in flat
     # pass 57 (r51 change 1): "raced together" moves up into the verdict, so the main path says it; pass 60 (r54
@@ -3072,18 +3090,13 @@ def test_the_one_knob_picture_draws_one_step_on_w_and_four_times_it_on_4w():
     numbers = re.sub(r"\s+", " ", "".join(cells[k + 1]["source"]))
     # pass 60 (r54 Clarity 2: "which network is which?"): same outputs, two ways of writing the weight, said first
     # pass 63 (r58 Clarity 4): two steps, each with its why: the 4 moves onto the weight; Adam sizes w's step
-    assert numbers.startswith("**Step 1: one unit, two ways.** The 4 can move out of the bend, onto the weight and "
-                              "the bias. Like shopping for four: 4 × (bread + milk) costs the same as 4 bread + 4 "
-                              "milk. In symbols, with b the bias: "
-                              "$\\text{sigmoid}(4(wx + b)) = \\text{sigmoid}((4w)x + 4b)$. So sigmoid(4x) − 0.5 with "
-                              "weight w = 0.3 has the same outputs as sigmoid − 0.5 with weight 4w = 1.2. "
-                              "**Step 2: one step, seen both ways.** Adam sizes the step of w: from 0.3 to 0.31. So 4w "
-                              "moves from 1.2 to 1.24: 4× as far.")
-    # pass 60 (r54 Correctness 2): the match holds at every step (test_the_steep_network_learns_like_...)
-    # pass 62 (r57 Clarity 2): three sentences, "on them" named
-    assert numbers.rstrip().endswith("So the steep unit is a sigmoid − 0.5 unit with 4× bigger weights and bias. Each Adam "
-                                     "step moves those 4× as far. That is like learning rate 0.04 on "
-                                     "the weights into the steep units, all race long.")
+    # pass 74 (r71 Focus 3: the section drifted from "which bend learns fastest"): the picture and four short lines:
+    # the 4 moves onto the weight and bias (the formula), the same unit with 4× weights, one step seen both ways, the rate
+    assert numbers == ("The 4 can move onto the weight and the bias, b: "
+                       "$\\text{sigmoid}(4(wx + b)) = \\text{sigmoid}((4w)x + 4b)$. "
+                       "So the steep unit is a sigmoid − 0.5 unit with 4× bigger weights and bias. "
+                       "When Adam steps w from 0.3 to 0.31, 4w moves from 1.2 to 1.24: 4× as far. "
+                       "That is like learning rate 0.04 on the weights into the steep units, all race long. ")
     assert "plain" not in shown.figure.get_label() + " ".join(a.get_title() for a in axes)
 
 
@@ -3204,7 +3217,7 @@ def test_steeper_also_lets_the_nudge_fade_less():
     # measurement above stays, and the verdict's line is pinned in test_the_centred_predict_comes_before_its_picture...
     assert "Steeper aims at the fading too" not in flat
     # pass 69 (r64 Correctness): the verdict says this result, and what it means for the race
-    assert "Steepening also makes it fade less, so this race cannot tell suspect 1 from suspect 3." in flat
+    assert "Steepening also makes the nudge fade less, so this race cannot tell suspect 1 from suspect 3." in flat
 
 
 # ---- pass 60 (r54): Adam's resizing drawn; suspect 2's detour drawn ----
@@ -3264,6 +3277,11 @@ def test_suspect_2s_detour_is_chapter_02s_toy_drawn():
     np.testing.assert_allclose(lines[1].get_xydata(), both)
     assert [ln.get_marker() for ln in lines] == ["o", "s"]   # circles and squares, as the text names them
     assert "every step moves both weights the same way" in fig.get_label()
+    # pass 74 (r71 Picture 2): arrowheads on the all-positive path's first steps, so ↗ and ↙ can be read
+    heads = [(tuple(a.xyann), tuple(a.xy)) for a in ax.texts if getattr(a, "arrow_patch", None) is not None]
+    n = ch05_race.DETOUR_ARROWS
+    assert n == 5 and heads == [(tuple(a), tuple(b)) for a, b in zip(positive[:n], positive[1:n + 1])]
+    assert f"its first {n} steps carry arrowheads" in fig.get_label()
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "detour_figure(" in "".join(c["source"]))
     # pass 71 (r67 Picture): drawn on the main path, under suspect 2, before suspect 3; collapsed, its picture shown
@@ -3364,3 +3382,44 @@ def test_one_runner_is_drawn_with_the_race_s_own_layer_sizes_and_the_signal_goin
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     assert "".join(cells[k]["outputs"][0]["data"]["text/plain"]) == shown.caption
     assert cells[k]["outputs"][0]["metadata"]["image/png"]["alt"] == shown.get_label()
+
+
+# ---- pass 74 (r71 Picture 2, Interaction 1): the nudge's rule drawn; the five-run and verdict pictures folded ----
+
+def test_the_nudge_picture_multiplies_the_worked_numbers():
+    """Check the nudge's rule drawn as boxes (r71 Picture 2): 0.2 × 0.25 × 1 = 0.05, the numbers of the visible cell
+    under it, each box named; it sits between the rule and that cell, collapsed, caption and alt text stored."""
+    shown = ch05_race.nudge_product_figure()
+    texts = [t.get_text() for t in shown.figure.axes[0].texts]
+    assert texts[:2] == ["0.2", "the unit's\nlearning signal"] and "0.05" in texts and "0.25" in texts
+    assert [t for t in texts if t in "×="] == ["×", "×", "="]
+    assert shown.caption == "nudge = learning signal × slope × input = 0.2 × 0.25 × 1 = 0.05"
+    other = ch05_race.nudge_product_figure(0.4, 1, 2)   # drawn from its arguments, not typed in
+    assert other.caption.endswith("0.4 × 1 × 2 = 0.8")
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    k = next(i for i, c in enumerate(cells) if "nudge_product_figure(" in "".join(c["source"]))
+    assert "**nudge = the unit's learning signal × its bend's slope × the weight's input**" in "".join(cells[k - 1]["source"])
+    assert "signal * slope * weight_input" in "".join(cells[k + 1]["source"])
+    assert cells[k]["metadata"]["jupyter"]["source_hidden"]
+    assert "".join(cells[k]["outputs"][0]["data"]["text/plain"]) == shown.caption
+    assert cells[k]["outputs"][0]["metadata"]["image/png"]["alt"] == shown.get_label()
+
+
+def test_the_five_run_and_verdict_pictures_wait_behind_a_click_after_their_predicts(chapter_race):
+    """Check r71 Interaction 1: the titles ("5 of 5 crossed 0.1") answer the Predict above each picture, so each is
+    folded (HTML <details>, alt text kept); the Predict comes before the fold and the answer after it."""
+    fig = ch05_race.loss_multiples(chapter_race)
+    fold = ch05_race.folded(fig)
+    html_out = fold._repr_html_()
+    assert html_out.startswith(f"<details><summary>{ch05_race.PICTURE_FOLD}</summary><img src='data:image/png;base64,")
+    assert html_out.endswith("</details>") and "alt='One small plot per runner" in html_out
+    assert repr(fold).startswith(f"{ch05_race.PICTURE_FOLD} (folded): One small plot per runner")
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    for call in ("ch05_race.folded(ch05_race.loss_multiples(results))",
+                 "ch05_race.folded(ch05_race.verdict_figure(verdict))"):
+        k = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith(call))
+        assert "**Predict:**" in "".join(cells[k - 1]["source"]) + "".join(cells[k - 2]["source"])
+        assert "<details><summary>Check your prediction</summary>" in "".join(cells[k + 1]["source"])
+        outs = [o["data"] for o in cells[k]["outputs"] if "data" in o]
+        assert len(outs) == 1 and "image/png" not in outs[0]
+        assert "".join(outs[0]["text/html"]).startswith(f"<details><summary>{ch05_race.PICTURE_FOLD}</summary>")

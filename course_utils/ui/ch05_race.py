@@ -9,7 +9,8 @@ from matplotlib import ticker
 
 from course_utils.engine import mlp, race, zigzag
 from course_utils.facts import activations, data
-from course_utils.ui import plots, tables
+from course_utils.ui import ch02_four_bends, plots, tables
+from course_utils.ui.display import figure_alt, figure_png
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, NamedImage
 
 
@@ -474,7 +475,8 @@ def try_answers(results, threshold=0.1, longer=None):
     # r64 Clarity 1: the copy was six operations in one paragraph; now three numbered steps, one per line
     one = (("it learns none in the race, " if np.isnan(sigmoid) else f"it crosses 0.1 only at epoch {sigmoid:.0f}, ")
            + "yet it could draw one. The reason: tanh(x) = 2 × sigmoid(2x) − 1. So tanh is sigmoid made half as wide "
-           f"and twice as tall, then moved down by 1. The weights can do all three. Take a tanh unit with weight "
+           f"and twice as tall, then moved down by 1.\n\n{_tanh_moves_picture()}\n\nThe weights can do all three. "
+           "Take a tanh unit with weight "
            f"{w_in:g} into it and {w_out:g} out of it: the next layer gets {w_out:g} × tanh(x). A sigmoid unit copies it "
            "in three steps:\n\n"
            f"1. Double the weight in, to {s_in:g}, and double the bias. Half as wide: sigmoid({s_in:g}x).\n"
@@ -540,6 +542,15 @@ def try_answers(results, threshold=0.1, longer=None):
     return Markdown("\n\n".join(folds) + "\n\n<details><summary>Answers to the longer tries, 3 to 5</summary>\n\n"
                     + "\n\n".join(f"**Try {k} (seed 0).** {a}" for k, a in enumerate(said[2:], 3))
                     + "\n\n</details>")
+
+
+TANH_MOVES_ALT = ("Three panels: sigmoid squeezed sideways by 2, stretched up by 2, shifted down by 1; the last curve "
+                  "lies on tanh")
+
+
+def _tanh_moves_picture():
+    """Try 1's answer drawn (r71 Picture 4: it was words only): chapter 02's three moves from sigmoid to tanh."""
+    return tables.image(figure_png(ch02_four_bends.tanh_from_sigmoid()), TANH_MOVES_ALT, 720)
 
 
 TANH_COPY = (1.0, 3.0)   # try 1's worked example: a tanh unit's weight in and weight out
@@ -1363,6 +1374,9 @@ def fade_chain_figure(bends=3, name="sigmoid"):
     return Captioned(fig, caption)
 
 
+DETOUR_ARROWS = 5   # the detour's first steps drawn with arrowheads
+
+
 @plots.styled
 def detour_figure(goal=(1.0, -1.0), steps=30):
     """Suspect 2 drawn (notebook 05, r54 Picture 2; chapter 02's zig-zag, its toy: engine.zigzag): two weights learn,
@@ -1377,11 +1391,15 @@ def detour_figure(goal=(1.0, -1.0), steps=30):
         path = zigzag.independent_path(centre, 1.0, goal, steps)
         ax.plot(*path.T, "-", marker=mark, color=colour, lw=1.6, ms=3.5,
                 label=f"{words}: path {zigzag.path_length(path):.1f} long")
+        if centre:   # r71 Picture: arrowheads on the first DETOUR_ARROWS steps, so ↗ and ↙ can be read in the tangle
+            for a, b in zip(path[:DETOUR_ARROWS], path[1:DETOUR_ARROWS + 1]):
+                ax.annotate("", b, a, arrowprops=dict(arrowstyle="-|>", color="black", lw=1.2, mutation_scale=13,
+                                                      shrinkA=0, shrinkB=2), zorder=4)
         said.append(f"{words}, path {zigzag.path_length(path):.1f} long")
     moves = np.diff(zigzag.independent_path(0.5, 1.0, goal, steps), axis=0)
     together = bool(np.all(moves[:, 0] * moves[:, 1] >= 0))
     if together:
-        ax.text(-0.55, -1.32, "orange circles: each step ↗ or ↙", color=plots.color("sigmoid"), fontsize=10, ha="left")
+        ax.text(-0.55, -1.32, f"orange circles: each step ↗ or ↙ (first {DETOUR_ARROWS} arrowed)", color=plots.color("sigmoid"), fontsize=10, ha="left")
     ax.plot([0], [0], "s", color="black", mfc="none", mew=1.4, ms=7)
     ax.text(-0.06, 0.06, "start", ha="right", va="bottom", fontsize=10)
     ax.plot(*goal, "*", color="black", ms=15)
@@ -1391,7 +1409,7 @@ def detour_figure(goal=(1.0, -1.0), steps=30):
     ax.legend(loc="upper right", fontsize=9)
     fig.set_label("One plot of two weights, from the start at (0, 0) to a star at (1, −1). "
                   + ("With inputs all positive, every step moves both weights the same way, up-right or down-left: "
-                     "a zig-zag detour. " if together else "")
+                     f"a zig-zag detour; its first {DETOUR_ARROWS} steps carry arrowheads. " if together else "")
                   + "Paths: " + "; ".join(said) + ".")
     return fig
 
@@ -1591,3 +1609,63 @@ class FoldedTable:
         import html
         return (f"<details><summary>{html.escape(self.summary)}</summary><p>{html.escape(self.answer)}</p>"
                 f"{self.table._repr_html_()}</details>")
+
+
+class FoldedPicture:
+    """A still picture behind a click (HTML <details>, alt text kept), so the Predict above it is answered before the
+    picture is seen (r71 Interaction 1: the five-run and verdict pictures' titles gave their answers away). Its
+    plain text is the picture's caption (nbval compares it)."""
+
+    def __init__(self, picture, summary=None):
+        self.picture = picture
+        self.figure = picture.figure if isinstance(picture, Captioned) else picture
+        self.summary = summary or PICTURE_FOLD
+
+    @property
+    def alt(self):
+        return figure_alt(self.figure)
+
+    def __repr__(self):
+        caption = self.picture.caption if isinstance(self.picture, Captioned) else self.alt
+        return f"{self.summary} (folded): {caption}"
+
+    def _repr_html_(self):
+        import html
+        return (f"<details><summary>{html.escape(self.summary)}</summary>"
+                f"{tables.image(figure_png(self.figure), self.alt, 860)}</details>")
+
+
+PICTURE_FOLD = "Show the picture (after you predict)"
+
+
+def folded(picture, summary=None):
+    """`picture` (a Figure, or a Captioned one) behind a click: FoldedPicture (notebook 05)."""
+    return FoldedPicture(picture, summary)
+
+
+NUDGE_EXAMPLE = (0.2, 0.25, 1)   # the worked nudge (notebook 05): learning signal, sigmoid's steepest slope, input
+
+
+@plots.styled
+def nudge_product_figure(signal=NUDGE_EXAMPLE[0], slope=NUDGE_EXAMPLE[1], weight_input=NUDGE_EXAMPLE[2]):
+    """The nudge's rule drawn (notebook 05, r71 Picture: it was a formula only): three boxes multiplied, the learning
+    signal, the bend's slope and the weight's input, and the nudge they make."""
+    from matplotlib.patches import FancyBboxPatch
+    nudge = signal * slope * weight_input
+    boxes = [("the unit's\nlearning signal", signal, "#dde8f6"), ("its bend's\nslope", slope, "#fff4dd"),
+             ("the weight's\ninput", weight_input, "#e6f2e6"), ("the weight's\nnudge", nudge, "#eeeeee")]
+    fig, ax = plots.new_figure(640, 150)
+    ax.set(xlim=(-0.2, 9.0), ylim=(-0.9, 1.05))
+    ax.axis("off")
+    for k, (words, value, face) in enumerate(boxes):
+        x = k * 2.3
+        ax.add_patch(FancyBboxPatch((x, 0), 1.5, 0.9, boxstyle="round,pad=0.04", facecolor=face, edgecolor="black",
+                                    lw=1.6 if k == 3 else 1.0))
+        ax.text(x + 0.75, 0.45, f"{value:g}", ha="center", va="center", fontsize=15, fontweight="bold")
+        ax.text(x + 0.75, -0.12, words, ha="center", va="top", fontsize=9.5)
+        if k:
+            ax.text(x - 0.4, 0.45, "=" if k == 3 else "×", ha="center", va="center", fontsize=18)
+    caption = f"nudge = learning signal × slope × input = {signal:g} × {slope:g} × {weight_input:g} = {nudge:g}"
+    fig.set_label(f"Four boxes in a row: the unit's learning signal, {signal:g}, times its bend's slope, {slope:g}, "
+                  f"times the weight's input, {weight_input:g}, equals the weight's nudge, {nudge:g}.")
+    return Captioned(fig, caption)
