@@ -245,8 +245,9 @@ def test_timeline_shows_every_event_at_its_year():
     # Pass 60 (r54 Picture): 2012 and 2016 left the crowded picture for the text; every pin is still told in the text,
     # and the text's other years are dated events of the history facts (AlexNet, GELU's proposal).
     assert years_in_text and set(dots) <= years_in_text
-    off_picture = {next(e for e in history.EVENTS if "AlexNet" in e.label).year, history.PROPOSED["smooth"]}
-    assert years_in_text - set(dots) == off_picture == {2012, 2016}
+    # Pass 74 (r71 Picture): AlexNet's 2012 is a pin again (the text walks along the timeline); 2016 stays the text's.
+    off_picture = {history.PROPOSED["smooth"]}
+    assert years_in_text - set(dots) == off_picture == {2016}
     texts = _texts(fig)
     for e in shown:
         assert any(t.startswith(f"{e.year}\n") for t in texts), e.year
@@ -1024,10 +1025,12 @@ def test_timeline_labels_are_plain_and_the_stall_runs_from_its_explanation_fadin
     fig = ch00_start_here.history_timeline()
     texts = _texts(fig)
     for label in ("2006\ndeep nets trained\none layer at a time", "2011\nReLU helps deep nets",
-                  "2017\nthe first transformer\nuses ReLU", "2018\nthe transformers\nnamed GPT and BERT\nadopt GELU"):
+                  "2017\nthe first transformer\nuses ReLU", "2018\nthe transformers\nnamed GPT and BERT\nadopt GELU",
+                  # pass 74 (r71 Picture): 2012 back, in the text's plain words (no AlexNet, no ImageNet)
+                  "2012\na ReLU network wins\na photo contest:\nReLU spreads"):
         assert label in texts, label
-    # Pass 60 (r54 Picture): 2012 and 2016 are the text's now; the picture keeps the bands and four pins.
-    for gone in ("2012", "2016"):
+    # Pass 60 (r54 Picture): 2016 is the text's; the picture keeps the bands and five pins (pass 74: 2012's back).
+    for gone in ("2016",):
         assert not any(t.startswith(gone) for t in texts), gone
     # Pass 20: no name the text does not explain (authors, the contest's name).
     assert not any("Glorot" in t or "ImageNet" in t for t in texts)
@@ -1135,7 +1138,9 @@ def test_how_to_use_is_run_predict_check_with_make_lab_in_one_line():
     assert "A hidden cell shows only a thin bar with three dots: click it and press **Shift + Enter** too." in cell
     assert "Some questions have letter buttons: click one and read the reply." in cell
     assert "make lab" not in cell and "terminal" not in cell
-    assert cell.rstrip().endswith("Reading this outside JupyterLab? The README says how to open it.")
+    # Pass 74 (r71 Focus): the pointer to the README folded into the table's intro line, out of the lesson's flow.
+    assert "Each chapter is a Jupyter notebook like this one (the README says how to open one).\n" in cell
+    assert "Reading this outside JupyterLab?" not in cell
     assert "make lab" in (ROOT / "README.md").read_text()
 
 
@@ -1422,7 +1427,8 @@ def test_pass22_make_lab_is_for_who_is_not_in_jupyterlab_and_exercise_notebooks_
     to their exercise notebook, which exists; chapter 00's last cell names and links chapter 01's."""
     how = _cell("## How to use the course")
     # Pass 46: the reader outside JupyterLab gets one line pointing at the README, after the table.
-    assert how.index("| step | what to do |") < how.index("Reading this outside JupyterLab?")
+    # Pass 74 (r71 Focus): that line is the table's intro now, a parenthesis pointing at the README.
+    assert how.index("(the README says how to open one)") < how.index("| step | what to do |")
     assert "To start, open" not in how and "Not in JupyterLab yet?" not in how
     # Pass 26: "link" names a network's connection now, so the exercise notebook is said to come with each chapter.
     # Pass 71 (r66 Correctness): the claim is made checkable: each exercise notebook linked right there.
@@ -1795,7 +1801,8 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     assert "We chose a simple bowl so the numbers stay easy; real ones are lumpier." in src[hill - 1]
     assert "The picture is a hill" not in src[hill - 1] and "a bowl too" not in _markdown()
     assert cells[hill - 1].metadata["slideshow"]["slide_type"] == "slide"
-    assert hill < history_cell < src.index("ch00.history_timeline()") == history_cell + 5
+    # pass 74 (r71 Picture): the timeline before the text that walks along it
+    assert hill < history_cell < src.index("ch00.history_timeline()") == history_cell + 4
     assert src[history_cell + 3] == "ch00.fading_signal_picture()"
     assert src[history_cell + 1] == "ch00.bends_picture()"
     # Pass 30 (r28 item 10): "sizing" starting weights went with the long history.
@@ -2093,8 +2100,9 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # pass 48: the chain after the signal; pass 52: the stepper after the nudge
     # pass 63 (r58 Picture): the chain's forward move is pictured before its arithmetic, and before the signal
     # pass 70 (r63-r65): the chain picture, then the same chain with sliders
-    assert code == ["ch00.hill_picture()", "ch00.hill_steps()", "ch00.wiggle_picture()", "ch00.signal_chain_picture()",
-                    "ch00.signal_chain()"]
+    # pass 74 (r71 Picture): the output's bowl drawn after the chain's forward move
+    assert code == ["ch00.hill_picture()", "ch00.hill_steps()", "ch00.wiggle_picture()", "ch00.output_hill_picture()",
+                    "ch00.signal_chain_picture()", "ch00.signal_chain()"]
     section = _section("## How a network learns")
     said = [s for c in cells[start:end] if c.cell_type == "markdown" for s in chapter_metrics.prose(c.source)]
     # Pass 43: 20 sentences split into 24 (206 words to 220, the learning signal's two added to reach the history)
@@ -2238,8 +2246,9 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # Pass 39 (r35 P1): heading and S-curves, the four bends' picture, the rest of the story, the timeline.
     assert cells[h + 1].source.strip() == "ch00.bends_picture()" and cells[h + 2].cell_type == "markdown"
     # Pass 43 (r38 Picture 1): the fading signal's bars after the steepness cell, then the rest of the story.
-    assert cells[h + 3].source.strip() == "ch00.fading_signal_picture()" and cells[h + 4].cell_type == "markdown"
-    assert cells[h + 5].source.strip() == "ch00.history_timeline()" and cells[h + 7].source.startswith("## The course map")
+    # Pass 74 (r71 Picture): the timeline first, then the text that walks along it.
+    assert cells[h + 3].source.strip() == "ch00.fading_signal_picture()" and cells[h + 5].cell_type == "markdown"
+    assert cells[h + 4].source.strip() == "ch00.history_timeline()" and cells[h + 7].source.startswith("## The course map")
     # Pass 41 (r37 Retention): a Pause and recall on the history, after the timeline (a quote: no prose sentences).
     assert cells[h + 6].source.startswith("> **Pause and recall.** Ten sigmoids, each at its steepest")
     # Pass 58 (r52 change 3): the recall says the bars' setting, every weight 1 (bigger weights can grow the signal).
@@ -2248,7 +2257,7 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     k = ch00_start_here.fade_factors()
     assert k["sigmoid"] ** 10 < 1e-6 < 1e-3 and (5.0 * k["sigmoid"]) ** 10 > 1   # weight 5 each: no shrinking
     assert chapter_metrics.prose(cells[h + 6].source) == []
-    sentences = [s for k in (h, h + 2, h + 4) for s in chapter_metrics.prose(cells[k].source)]
+    sentences = [s for k in (h, h + 2, h + 5) for s in chapter_metrics.prose(cells[k].source)]
     # Pass 31: seven; pass 37: SwiGLU out, the 2006 pin's sentence in. Pass 40 (r36 Clarity 1): the fading signal
     # gets one idea a sentence (the bend's own slope, sigmoid's 0.25 on the picture, the product written out): ten.
     # Pass 43: the weights' and the steepest point's sentence split in two for the bars, 2006's and GELU's too: 13.
@@ -2339,10 +2348,12 @@ def test_pass60_the_timeline_keeps_the_bands_and_four_pins_and_the_text_says_201
     fig = ch00_start_here.history_timeline()
     ax = fig.axes[0]
     texts = [t.get_text() for t in ax.texts]
-    assert not any("proposed" in t or "contest" in t for t in texts), texts
+    assert not any("proposed" in t for t in texts), texts
     assert not [p for p in ax.patches if p.get_gid() == "proposed, not yet in use"]
-    assert ch00_start_here.TIMELINE_YEARS == (2006, 2011, 2017, 2018)
-    assert sum(bool(re.match(r"(19|20)\d\d\n", t)) for t in texts) == 4
+    # Pass 74 (r71 Picture): 2012's pin back ("2012 is missing"), in the text's words: a contest won, ReLU spreading.
+    assert ch00_start_here.TIMELINE_YEARS == (2006, 2011, 2012, 2017, 2018)
+    assert sum(bool(re.match(r"(19|20)\d\d\n", t)) for t in texts) == 5
+    assert sum("contest" in t for t in texts) == 1
     assert "dashed" not in display.figure_alt(fig) and "2016" not in display.figure_alt(fig)
     alexnet = next(e for e in history.EVENTS if "AlexNet" in e.label)
     text = _history_text()
@@ -2496,7 +2507,7 @@ def test_pass39_the_history_draws_the_four_bends_it_names_on_one_shared_pair_of_
     assert "**sigmoid** (0 to 1) and **tanh** (−1 to 1)" in cells[h].source
     # Pass 46: the timeline names what came after ReLU. Pass 48 (r43 Clarity 3): one sentence says what the
     # timeline's GELU and transformers are, both bolded where they are first said.
-    assert cells[h + 4].source.count("GELU") == 1 and "**Transformers**" in cells[h + 4].source
+    assert cells[h + 5].source.count("GELU") == 1 and "**Transformers**" in cells[h + 5].source   # pass 74: after the timeline
 
 
 def test_pass39_timeline_labels_keep_apart_and_no_pin_crosses_another_lane():
@@ -2779,9 +2790,11 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     # Pass 66 (r61 Clarity): the output's hill slope (its own cell), then our weight's, then the signal and its
     # picture; after it, the pass back walked arrow by arrow, the one path back, a "words so far" box, the Predict.
     assert cells[k - 2].source.startswith("A tiny change of our weight moves the output $6$ times as far")
-    assert cells[k - 3].source.startswith("How wrong is that output? Say the right answer is $23$.")
-    assert "the output's hill slope is the output minus the right answer: $24 - 23 = 1$." in cells[k - 3].source
-    assert cells[k - 4].source.rstrip().endswith("then $\\times 3$.")
+    # Pass 74 (r71 Picture 2): the output's bowl drawn right after the cell that says it.
+    assert cells[k - 3].source == "ch00.output_hill_picture()"
+    assert cells[k - 4].source.startswith("How wrong is that output? Say the right answer is $23$.")
+    assert "the output's hill slope is the output minus the right answer: $24 - 23 = 1$." in cells[k - 4].source
+    assert cells[k - 5].source.rstrip().endswith("then $\\times 3$.")
     assert cells[k + 1].source.startswith("Read the arrows right to left:")
     # Pass 67 (r62 Clarity 2): the "words so far" box moved up, before the chain (the reader needed it there).
     assert cells[k + 2].source.startswith("**Predict:**")   # pass 68: the paths-meet cell cut
@@ -2920,11 +2933,14 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     # Pass 66 (r61 Clarity 1): the two kinds of slope, and the words built on the hill slope, told apart in one box
     # after the walk (the reader met slope, hill slope, nudge and learning signal in a few lines).
     why = _cell("> **Words so far.**")
-    assert ("> **Words so far.**\n>\n"
+    # Pass 74 (r71 Clarity 1): how the words fit, in two groups: the two kinds of slope, then the words built on the
+    # hill slope (the reader met six near-synonyms).
+    assert ("> **Words so far.** Two kinds of slope:\n>\n"
             # pass 69 (r64 item 3): each slope word said as the slope of what, so the two kinds are told apart
             "> - a bend's slope: how steep the bend's curve is at one input;\n"
             "> - a hill slope: how steep the valley's side is where you stand, so how fast the wrongness climbs as "
-            "one number moves;\n"
+            "one number moves.\n>\n"
+            "> Words built on the hill slope:\n>\n"
             "> - the nudge: a hill slope, sign flipped;\n"
             # pass 68 (r63 item 3): the learning rate, met just above
             "> - the learning rate: one move is learning rate × nudge;\n"
@@ -3100,6 +3116,16 @@ def test_pass69_the_bent_units_readout_lists_the_sums_slopes_and_reads_0_last_at
 
 # ---- pass 70 ----
 
+def _clear_of_boxes(fig, text):
+    """Check a label overlaps none of the chain's boxes, as drawn (pass 74, r71: it touched two boxes' corners)."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    box = text.get_window_extent(renderer)
+    for patch in fig.axes[0].patches:
+        if type(patch).__name__ == "FancyBboxPatch":
+            assert not box.overlaps(patch.get_window_extent(renderer)), text.get_text()
+
+
 def test_pass70_the_signal_chain_moves_and_the_flat_side_passes_nothing_back():
     """Check the live chain (r63-r65, three readers): each slider changes the picture, the bars and the readout; every
     number follows signal × weight × bend slope × input, computed here without the module (ReLU's slope: 1 where
@@ -3125,7 +3151,9 @@ def test_pass70_the_signal_chain_moves_and_the_flat_side_passes_nothing_back():
         assert f"z = 4 × {'(' + said(x) + ')' if x < 0 else said(x)} = {said(z + 0.0)}" in w.readout.value
         side = "ramp" if k else "flat side"
         assert f"on the {side}." in w.readout.value and f"bend\n({side})" in texts()
-        assert f"× the bend's slope\n({side}: × {k:g})" in texts()
+        # pass 74 (r71): two narrow lines, "slope: × 1" (the bend's box names the side), clear of the boxes
+        assert f"× the bend's\nslope: × {k:g}" in texts()
+        _clear_of_boxes(w.figure, w.texts["bend says"])
         assert any(t.endswith(f"= {said(slope + 0.0)}:\nour weight's hill slope") for t in texts())
 
     check(2, 3)
@@ -3138,7 +3166,7 @@ def test_pass70_the_signal_chain_moves_and_the_flat_side_passes_nothing_back():
             check(w.sliders["input"].value, w.sliders["weight"].value)
     # The Predict: input −2 gives z = −8, ReLU's flat side, so 0 reaches our weight.
     w.sliders["input"].value = -2
-    assert [b.get_height() for b in w.bars][:2] == [0, 0] and "flat side: × 0" in "".join(texts())
+    assert [b.get_height() for b in w.bars][:2] == [0, 0] and "bend\n(flat side)" in texts() and "slope: × 0" in "".join(texts())
     assert "z = 4 × (−2) = −8, on the flat side" in w.readout.value and "<b>0, our weight's hill slope</b>" in w.readout.value
     # The other Predict's network (output's weight 5) gives its fold's 10 on the sliders.
     w.sliders["input"].value, w.sliders["weight"].value = 2, 5
@@ -3264,3 +3292,39 @@ def test_pass73_the_any_curve_claim_is_drawn_a_zigzag_of_six_bent_units_through_
     assert cells[k].metadata["jupyter"]["source_hidden"] and cells[k].outputs
     assert cells[k - 1].source.rstrip().endswith(f"Below, {n} units follow a wavy curve; chapter 02 fits a bump.")
     assert cells[k + 1].source.startswith("> **Pause and recall.** The output adds up three bent units.")
+
+
+# ---- pass 74 ----
+
+def test_pass74_the_output_bowl_is_drawn_with_its_floor_at_the_right_answer_and_the_dot_at_the_output():
+    """Check r71 Picture 2: the output's bowl, drawn by the weight's hill code, has its floor at the right answer (23),
+    the dot at the chain's output (24) on the curve, a dashed hill slope through it equal to output minus right answer
+    (1), a rise-over-run triangle reading 1, and alt text saying so."""
+    right, out = ch00_start_here.RIGHT, ch00_start_here.worked_output(ch00_start_here.HIDDEN_WEIGHT)
+    fig = ch00_start_here.output_hill_picture()
+    ax = fig.axes[0]
+    curve, tangent, dot = ax.lines[:3]
+    y, h = np.asarray(curve.get_xdata(), float), np.asarray(curve.get_ydata(), float)
+    assert y[np.argmin(h)] == pytest.approx(right, abs=0.05) and y.min() < right < y.max()   # the floor at 23
+    d = float(dot.get_xdata()[0])
+    assert (d, right) == (24.0, 23.0) and float(dot.get_ydata()[0]) == pytest.approx(float(ch00_start_here.output_hill(d)))
+    tx, ty = (np.asarray(v, float) for v in (tangent.get_xdata(), tangent.get_ydata()))
+    slope = (ty[1] - ty[0]) / (tx[1] - tx[0])
+    assert slope == pytest.approx(ch00_start_here.output_hill_slope(d)) == pytest.approx(1.0)
+    texts = _texts(fig)
+    assert "1 up" in texts and "1 step right" in texts and "least wrong" in texts
+    assert "the output is 1 right of the bottom" in texts
+    assert [l for l in ax.lines if l.get_gid() == "rise over run"]
+    assert "23" in ax.get_xlabel() and "how wrong" in ax.get_ylabel()
+    alt = display.figure_alt(fig)
+    for words in ("right answer, 23", "the output, 24", "hill slope there: 1"):
+        assert words in alt, words
+    # the same bowl as the weight's hill, moved: the picture's heights are the hill's
+    np.testing.assert_allclose(h, ch00_start_here.hill(y - right + ch00_start_here.HILL_BOTTOM))
+    # every label is inside the figure and none overlaps another (the triangle sits right on the floor)
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(r) for t in ax.texts]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not a.overlaps(b)

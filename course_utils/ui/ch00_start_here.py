@@ -778,13 +778,16 @@ def fading_signal_picture(layers=FADE_LAYERS):
 
 # The timeline labels only these years (layer-at-a-time training, ReLU helping deep nets, the first transformer on
 # ReLU, GELU in transformers); the eras and the stall give the rest of the story. Pass 60 (r54 Picture): AlexNet's
-# 2012 and GELU's proposal (2016, with its dashed box) left the picture for the text, which says both.
-TIMELINE_YEARS = (2006, 2011, history.FIRST_TRANSFORMER.year, history.GELU_IN_TRANSFORMERS)
+# 2012 and GELU's proposal (2016, with its dashed box) left the picture for the text, which says both. Pass 74 (r71
+# Picture): AlexNet's 2012 back on the picture, on the high row beside 2011, as the text walks along the timeline.
+ALEXNET = next(e.year for e in history.EVENTS if "AlexNet" in e.label)
+TIMELINE_YEARS = (2006, 2011, ALEXNET, history.FIRST_TRANSFORMER.year, history.GELU_IN_TRANSFORMERS)
 # Those years' events, less Swish (2017, a bend the chapter never names): the first transformer has that year's pin.
 TIMELINE_EVENTS = [e for e in history.EVENTS if e.year in TIMELINE_YEARS and e.activation in ("", "gelu")]
 # The chapter's own plain labels where the facts' labels name what the text does not (authors).
 TIMELINE_LABELS = {2006: "deep nets trained\none layer at a time",
                    2011: "ReLU helps deep nets",   # pass 69 (r64): "(ReLU itself is older)" gave no date
+                   ALEXNET: "a ReLU network wins\na photo contest:\nReLU spreads",   # the text's words
                    history.GELU_IN_TRANSFORMERS: "the transformers\nnamed GPT and BERT\nadopt GELU"}
 
 
@@ -794,7 +797,8 @@ TIMELINE_LABELS = {2006: "deep nets trained\none layer at a time",
 LANES = {"relu": (0.5, 1.3), "squash": (-0.4, 0.4), "smooth": (-1.3, -0.5)}
 # Where each pin's label sits: (height, alignment). Above: 2006 on a low row, leaning left; 2011 on a high row;
 # 2017 (the first transformer, on ReLU) on the low row, leaning right. Below: GELU's 2018, right of the stall's bar.
-TIMELINE_PLACE = {2006: (1.8, "right"), 2011: (3.5, "right"), 2017: (1.8, "left"), 2018: (-2.0, "left")}
+TIMELINE_PLACE = {2006: (1.8, "right"), 2011: (3.5, "right"), ALEXNET: (3.5, "left"), 2017: (1.8, "left"),
+                  2018: (-2.0, "left")}
 TIMELINE_PX = (860, 470)
 
 
@@ -906,24 +910,37 @@ HILL_ARROW_NOTE = "(the arrow shows the direction only)"
 HILL_GAP_Y, HILL_GAP_NOTE = -0.3, "you stand {gap:g} right of the bottom"
 
 
+def _bowl(ax, fn, slope_fn, bottom, dot, xlim, ylim, gap_note, gap_y=-0.3, least_ha="center"):
+    """The bowl, the dot, the dashed hill slope with its rise-over-run triangle, "least wrong" and the double arrow from
+    the bottom to the dot (shared by the weight's hill and the output's, notebook 00). Returns (dot's height, slope)."""
+    w = np.linspace(*xlim, 201)
+    ax.plot(w, fn(w), color=plots.ACCENT, lw=2.4, label="how wrong, for each value of the weight")
+    y0, k = float(fn(dot)), float(slope_fn(dot))
+    t = np.array([-HILL_RUN - 0.15, 0.55])
+    ax.plot(dot + t, y0 + k * t, color="black", lw=1.4, ls="--",
+            label=f"the hill slope where you stand: {k:g} (up to the right)")
+    ax.plot([dot], [y0], "o", color="black", ms=9, zorder=4, label="where you stand now")
+    # Rise over run, under the slope line: one step right of its foot, the line climbs k (read it off the ticks).
+    foot = (dot - HILL_RUN, y0 - k * HILL_RUN)
+    ax.plot([foot[0], dot, dot], [foot[1], foot[1], y0], color="black", lw=1.0, gid="rise over run")
+    ax.text(dot - HILL_RUN / 2, foot[1] - 0.06, f"{HILL_RUN:g} step right", ha="center", va="top", fontsize=9.5)
+    ax.text(dot + 0.06, (foot[1] + y0) / 2, f"{k:g} up", ha="left", va="center", fontsize=9.5)
+    ax.text(bottom - (0.05 if least_ha == "right" else 0), float(fn(bottom)) - 0.12, "least wrong", ha=least_ha,
+            va="top", fontsize=10)
+    # Pass 68 (r63 item 1): the bowl's rule shown, not only said: the hill slope is how far right of the bottom you stand.
+    _arrow(ax, (bottom, gap_y), (dot, gap_y), arrowstyle="<|-|>", lw=1.0, gid="right of the bottom")
+    ax.text(bottom - 0.08, gap_y, gap_note.format(gap=dot - bottom), ha="right", va="center", fontsize=9.5)
+    ax.set(xlim=xlim, ylim=ylim, xticks=np.arange(xlim[0], xlim[1] + 1), yticks=np.arange(0, ylim[1] + 1))
+    return y0, k
+
+
 @plots.styled
 def hill_picture():
     """The walk downhill in fog, for one weight: its value along the bottom, how wrong the network is as height; a
     dot where the slope is positive, the slope drawn there, and a small step downhill (notebook 00, before the
     gradient)."""
     fig, ax = plots.new_figure(720, 330)
-    w = np.linspace(*HILL_XLIM, 201)
-    ax.plot(w, hill(w), color=plots.ACCENT, lw=2.4, label="how wrong, for each value of the weight")
-    y0, k = float(hill(HILL_DOT)), float(hill_slope(HILL_DOT))
-    t = np.array([-HILL_RUN - 0.15, 0.55])
-    ax.plot(HILL_DOT + t, y0 + k * t, color="black", lw=1.4, ls="--",
-            label=f"the hill slope where you stand: {k:g} (up to the right)")
-    ax.plot([HILL_DOT], [y0], "o", color="black", ms=9, zorder=4, label="where you stand now")
-    # Rise over run, under the slope line: one step right of its foot, the line climbs k (read it off the ticks).
-    foot = (HILL_DOT - HILL_RUN, y0 - k * HILL_RUN)
-    ax.plot([foot[0], HILL_DOT, HILL_DOT], [foot[1], foot[1], y0], color="black", lw=1.0, gid="rise over run")
-    ax.text(HILL_DOT - HILL_RUN / 2, foot[1] - 0.06, f"{HILL_RUN:g} step right", ha="center", va="top", fontsize=9.5)
-    ax.text(HILL_DOT + 0.06, (foot[1] + y0) / 2, f"{k:g} up", ha="left", va="center", fontsize=9.5)
+    y0, k = _bowl(ax, hill, hill_slope, HILL_BOTTOM, HILL_DOT, HILL_XLIM, HILL_YLIM, HILL_GAP_NOTE, HILL_GAP_Y)
     step = 0.7
     _arrow(ax, (HILL_DOT - 0.08, y0 + 0.18), (HILL_DOT - step, float(hill(HILL_DOT - step)) + 0.18),
            color=plots.color("sigmoid"), lw=2.4, mutation_scale=18, connectionstyle="arc3,rad=0.15")
@@ -932,14 +949,7 @@ def hill_picture():
     # r45 Picture 2: on the picture, not only in its alt text: the arrow's length is not the move.
     ax.text(HILL_DOT - step - 0.1, float(hill(HILL_DOT - step)) + 0.45, HILL_ARROW_NOTE,
             ha="right", va="bottom", fontsize=9.5, color=plots.color("sigmoid"))
-    ax.text(HILL_BOTTOM, float(hill(HILL_BOTTOM)) - 0.12, "least wrong", ha="center", va="top", fontsize=10)
-    # Pass 68 (r63 item 1): the bowl's rule shown, not only said: the hill slope is how far right of the bottom you stand.
-    _arrow(ax, (HILL_BOTTOM, HILL_GAP_Y), (HILL_DOT, HILL_GAP_Y), arrowstyle="<|-|>", lw=1.0, gid="right of the bottom")
-    ax.text(HILL_BOTTOM - 0.08, HILL_GAP_Y, HILL_GAP_NOTE.format(gap=HILL_DOT - HILL_BOTTOM), ha="right", va="center",
-            fontsize=9.5)
-    ax.set(xlim=HILL_XLIM, ylim=HILL_YLIM, xticks=np.arange(-2, 5), yticks=np.arange(0, 6),
-           xlabel="the weight's value (where you stand)", ylabel="how wrong (height)",
-           title=HILL_TITLE)
+    ax.set(xlabel="the weight's value (where you stand)", ylabel="how wrong (height)", title=HILL_TITLE)
     ax.legend(loc="upper center", fontsize=9.5)  # over the bowl's empty middle
     fig.set_label(f"A U-shaped curve: {HILL_CAPTION}. A dot stands on the right side, where the ground climbs to the "
                   f"right. A dashed line shows the hill slope there: {hill_slope(HILL_DOT):g}, with a rise-over-run triangle under it: "
@@ -1073,6 +1083,33 @@ def output_hill(y, right=RIGHT):
 def output_hill_slope(y, right=RIGHT):
     """The output's hill slope: the output minus the right answer (as the weight's is the weight minus 1)."""
     return float(y) - right
+
+
+# Pass 74 (r71 Picture 2): the output's bowl drawn, as the weight's was: the same shape, its floor at the right answer
+# (23), the dot at the output (24), the slope triangle reading 1.
+OUTPUT_TITLE = "The second bowl: across, the output; height, how wrong"
+OUTPUT_GAP_NOTE = "the output is {gap:g} right of the bottom"
+
+
+@plots.styled
+def output_hill_picture(y=None, right=RIGHT):
+    """The output's bowl: the weight's hill moved so that its floor sits at the right answer; the dot at the worked
+    output, the hill slope there (the output minus the right answer) with its rise-over-run triangle (notebook 00)."""
+    y = worked_output(HIDDEN_WEIGHT) if y is None else y
+    fig, ax = plots.new_figure(560, 290)
+    _y0, k = _bowl(ax, lambda v: output_hill(v, right), lambda v: output_hill_slope(v, right), right, y,
+                   (right - 3.0, right + 3.0), (-1.2, HILL_YLIM[1]), OUTPUT_GAP_NOTE, gap_y=-0.85, least_ha="right")
+    for line, label in zip(ax.lines, ("how wrong, for each output", f"the output's hill slope: {k:g}",
+                                      "the output now")):
+        line.set_label(label)
+    ax.set(xlabel=f"the output (the right answer is {right:g})", ylabel="how wrong (height)", title=OUTPUT_TITLE)
+    ax.legend(loc="upper center", fontsize=9)
+    fig.set_label(f"The same U-shaped curve, for the output: across, the output; height, how wrong. Its lowest point, "
+                  f"marked least wrong, is at the right answer, {right:g}. A dot stands at the output, {y:g}. A dashed "
+                  f"line shows the hill slope there: {k:g}, with a rise-over-run triangle under it: {HILL_RUN:g} step "
+                  f"right, {k:g} up. A double arrow runs from {right:g} to {y:g}: the output is {y - right:g} right of "
+                  f"the bottom, the same number as the hill slope.")
+    return fig
 
 
 def signal_numbers(worked=SIGNAL_WORKED):
@@ -1244,7 +1281,7 @@ def signal_chain(x=SIGNAL_WORKED["input"], v=SIGNAL_WORKED["weight"], w=HIDDEN_W
         _arrow(ax, (b - BOX_GAP, 0), (a + BOX_GAP, 0), lw=1.6, mutation_scale=16)
     mid = [(a + b) / 2 for a, b in zip(xs[1:-1], xs[2:])]   # bend<-weight, weight<-output, output
     says = [live.moving(ax.text(m, 0.12, t, ha="center", va="bottom", fontsize=9.5))
-            for m, t in zip(mid, ("× the bend's slope", "× the weight", "starts\nhere"))]
+            for m, t in zip(mid, ("× the bend's\nslope", "× the weight", "starts\nhere"))]
     orange = dict(ha="center", va="top", fontsize=10.5, color=WORKED_COLOUR, fontweight="bold")
     numbers = [live.moving(ax.text(m, -0.12, "", **orange)) for m in mid]
     ax.text(xs[OUR_AT], -0.55, TRAINED_NOTE, ha="center", va="top", fontsize=9.5)
@@ -1272,7 +1309,8 @@ def signal_chain(x=SIGNAL_WORKED["input"], v=SIGNAL_WORKED["weight"], w=HIDDEN_W
         boxes[0].set_text(f"input\n{_minus(xv)}")
         boxes[2].set_text(f"bend\n({side})")
         boxes[3].set_text(f"weight\n{_minus(vv)}")
-        says[0].set_text(f"× the bend's slope\n({side}: × {c['bend slope']:g})")
+        # Pass 74 (r71): on two narrow lines, clear of both boxes' corners (the box above names the side)
+        says[0].set_text(f"× the bend's\nslope: × {c['bend slope']:g}")
         numbers[0].set_text(f"{_times(c['after weight'], c['bend slope'])}\n= {_minus(c['after bend'])}")
         numbers[1].set_text(f"{_times(c['start'], vv)}\n= {_minus(c['after weight'])}")
         numbers[2].set_text(f"{c['start']:g}")
