@@ -3742,3 +3742,75 @@ def test_the_overview_picture_comes_before_its_answer():
     cells = chapter()["cells"]
     ask, pic = _cell_index("**Predict:** which of the four go below 0?"), _cell_index("ch02.four_bends()")
     assert pic == ask + 1 and "".join(cells[pic + 1]["source"]).startswith("<details><summary>Check your prediction")
+
+
+# ---------------------------------------------------------------- pass 74: the r71 reader
+
+def test_dead_unit_picture_puts_every_example_on_relus_flat_part_between_its_words_and_the_weakness():
+    """Check the dead unit's picture (r71 Picture first: it was words only) draws ReLU and one dot per training
+    example, every dot at or left of 0 with output 0, where ReLU's slope is 0, with the words 'slope 0' on it and its
+    own alt text; it sits in a hidden cell after 'training example' is defined and before the weakness uses it, and
+    the picture refuses sums that would not make a dead unit."""
+    fig = ch02.dead_unit()
+    ax = fig.axes[0]
+    curve, dots = ax.lines[0], ax.lines[1]
+    sx, sy = (np.asarray(v, dtype=float) for v in dots.get_data())
+    relu = activations.get("relu")
+    assert len(sx) == len(ch02.DEAD_SUMS) >= 5 and (sx <= 0).all() and (sy == 0).all()
+    assert (np.asarray(relu.derivative(sx)) == 0).all()   # slope 0 at every dot: no learning signal passes
+    cx, cy = (np.asarray(v, dtype=float) for v in curve.get_data())
+    np.testing.assert_array_equal(cy, relu(cx))
+    assert any("slope 0" in t.get_text() for t in ax.texts)
+    assert fig.get_label() == ch02.DEAD_ALT and "slope is 0" in ch02.DEAD_ALT
+    with pytest.raises(ValueError):
+        ch02.dead_unit(sums=(-1.0, 0.5))   # one example on the ramp: that unit still learns
+    cells = chapter()["cells"]
+    at = _cell_index("ch02.dead_unit()")
+    assert cells[at]["metadata"]["jupyter"]["source_hidden"]
+    assert _cell_index("A **training example** is one input") == at - 1
+    assert "".join(cells[at + 1]["source"]).startswith("**Weakness:**")
+
+
+def test_ten_corner_fit_is_drawn_under_its_sentence_with_the_mean_gap_the_sentence_quotes():
+    """Check the ten-corner fit (r71 Picture first: '10 corners ... a mean gap of 0.007' had no picture) is drawn as
+    corners_fit draws its panels, with the same ten corners and the same mean gap the folded answer quotes, right under
+    that sentence."""
+    fig = ch02.ten_corners_fit()
+    ax = fig.axes[0]
+    x = np.linspace(-3, 3, 301)
+    gap = corners.smallest_gap(x, corners.hill(x), list(ch02.TEN), line=False)[3]
+    assert ax.get_title() == f"10 corners: mean gap {gap:.3f}" and f"{gap:.3f}" == "0.007"
+    fx, fy = (np.asarray(v, dtype=float) for v in ax.lines[1].get_data())
+    assert np.abs(fy - corners.hill(fx)).mean() == pytest.approx(gap, abs=1e-12)
+    np.testing.assert_allclose(ax.lines[2].get_data()[0], np.linspace(-2.5, 2.5, 10))
+    answer = shown()
+    said = answer.index("the best turns reach a mean gap of 0.007.")
+    pic = answer.index("alt='10 corners, evenly spaced from -2.5 to 2.5", said)
+    assert answer.index("More corners, smaller gap.") < pic < answer.index("</details>", said)
+
+
+def test_two_static_runs_sit_above_the_plank_and_are_the_widgets_own_runs():
+    """Check the two static zig-zag runs (r71 Picture first: the plank spoke of detours and swings before any
+    zig-zag picture) are the widget's own runs at centre 0.5, step sizes 1 and 3: the first detours and arrives (its
+    title's step count is the run's), the second is farther from the star after each step; the picture opens the
+    split's output, above the plank."""
+    fig = ch02.two_runs()
+    small, big = fig.axes
+    goal = np.array([1.0, -1.0])
+    p1 = zigzag.independent_path(0.5, 1.0, goal, ch02.SHOWN)
+    np.testing.assert_allclose(np.column_stack(small.lines[0].get_data()), p1)
+    arrived = int(np.flatnonzero(np.linalg.norm(p1 - goal, axis=1) < zigzag.NEAR)[0])
+    assert small.get_title() == f"step size 1: detours, at the star after {arrived} steps"
+    p3 = np.column_stack(big.lines[0].get_data())
+    np.testing.assert_allclose(p3, zigzag.independent_path(0.5, 3.0, goal, ch02.SHOWN)[:ch02.SWING_STEPS + 1])
+    far = np.linalg.norm(p3 - goal, axis=1)
+    assert np.all(np.diff(far[2:]) > 0) and big.get_title().startswith("step size 3: after 5 steps, ")
+    assert f"{far[-1] / far[0]:.0f}×" in big.get_title()
+    for ax in (small, big):   # the whole run and the star are inside the panel
+        x0, x1 = ax.get_xlim()
+        y0, y1 = ax.get_ylim()
+        pts = np.column_stack(ax.lines[0].get_data())
+        assert (pts[:, 0] >= x0).all() and (pts[:, 0] <= x1).all() and (pts[:, 1] >= y0).all() and (pts[:, 1] <= y1).all()
+    split = _folded_output(chapter()["cells"][_cell_index("ch02.split_step()")])
+    assert split.startswith("<img src='data:image/png;base64,") and "alt='Two runs of the widget below" in split
+    assert split.index("<img") < split.index("Think of the two weights as the two ends of a plank.")
