@@ -1774,13 +1774,18 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     # pass 56 (r50 change 3): the takeaway is tied back to the bends that make such inputs
     # pass 70 (r65 Correctness: "sign, or just size?"): the test changed both; pass 72 (r68 Correctness): a
     # size-matched control (centre 0, inputs -1 to 1, length squared 2/3) decides it: length sets the largest step
-    assert below.endswith("The inputs were random, with the signs of sigmoid's outputs (all positive) or of tanh's (both signs).\n"
-                          "But centre-0 inputs are also shorter arrows (draw each example's two inputs as an arrow from (0, 0)).\n"
-                          "Their length squared, (input 1)² + (input 2)², averages 1/6, not 2/3.\n"
-                          "The dotted curve is a fair test: centre 0, inputs from −1 to 1, length squared 2/3 again.\n"
-                          "It too swings past from step size 3: the arrows' length sets the largest safe step.\n"
-                          "All-positive arrows point mostly along the together line, so each step moves the weights only a little apart, the way to the star.\n"
-                          "So at the same length they need more steps: at step size 1, about 28 against 9.\n\n"
+    # pass 74 (r71 Focus: the control's reasoning was longer than its result): its result in one line on the path,
+    # its reasoning in a nested "Is this a fair test?" fold, one idea a sentence (r71 Clarity 3)
+    assert below.endswith("Centre-0 inputs are also shorter arrows (draw each example's two inputs as an arrow from (0, 0)).\n"
+                          "The dotted curve is centre 0 with arrows as long as centre 0.5's. It too swings past from step size 3.\n\n"
+                          "<details><summary>Is this a fair test?</summary>\n\n"
+                          "The inputs were random, with the signs of sigmoid's outputs (all positive) or of tanh's (both signs).\n"
+                          "An arrow's length squared, (input 1)² + (input 2)², averages 1/6 at centre 0 and 2/3 at centre 0.5.\n"
+                          "The dotted curve's inputs, from −1 to 1, average 2/3 again: the same length, other signs.\n"
+                          "So the arrows' length sets the largest safe step.\n"
+                          "All-positive arrows point mostly along the together line.\n"
+                          "Each step then moves the weights only a little apart, the way to the star.\n"
+                          "So at the same length they need more steps: at step size 1, about 28 against 9.\n\n</details>\n\n"
                           "**Takeaway:** in this test, shorter arrows allow bigger steps; at the same length, centred inputs arrive sooner.\n\n</details>")
     wide = ch02.control_curve()
     assert wide[list(ch02.rates()).index(1.0)] == 9.0 and ch02.steps_curve(0.5)[list(ch02.rates()).index(1.0)] == 28.0
@@ -1845,8 +1850,8 @@ def test_relu_lines_say_weighted_sum_where_they_mean_it():
     """Check the ReLU 'Hurts' line, and its recall answer speak of the weighted sum, and the
     glossary defines the weighted sum before them."""
     text = markdown()
-    for line in ("**Weakness:** a unit's weighted sum plus bias may be 0 or below for every training example "
-                 "(each input the network learns from, with its right answer).\n"
+    for line in ("**Weakness:** a unit's weighted sum plus bias may be 0 or below for every training example, "
+                 "as in the picture above.\n"
                  "Then the unit passes no learning signal on to its weights.",   # r57 sweep: "it" named
                  "A unit stops learning when its weighted sum plus bias is 0 or below for every example"):
         assert line in text
@@ -2067,7 +2072,9 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     # r62 Focus 3: four terms at once after the first figure; the ones ReLU's weakness needs now sit right above it
     assert "".join(cells[at + 2]["source"]).startswith("## ReLU: the sharp elbow") and "**Words you will need**" not in markdown()
     words = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("**Learning signal**"))
-    assert "\n\n**Weakness:** a unit's weighted sum plus bias" in "".join(cells[words]["source"])
+    # pass 74 (r71 Picture first): the dead unit's picture sits between the words it needs and the weakness
+    assert "".join(cells[words + 1]["source"]) == "ch02.dead_unit()"
+    assert "".join(cells[words + 2]["source"]).startswith("**Weakness:** a unit's weighted sum plus bias")
     after = "".join(cells[at + 1]["source"])
     # pass 26: "shallow", not "flat": in the picture sigmoid visibly climbs from 0 to 1
     # pass 27: not 'only because of the scale': sigmoid's slope really is at most 1/4 (a quarter of tanh's peak)
@@ -2206,7 +2213,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             "Its right answer is input 1 − input 2: 2 − 1 = 1.\n"
             "A **step** is one correction of the weights, after one example.\n"
             # r59 Clarity 3: the rule shown where the 2 and the 1 are computed
-            "The step size sets how big a correction is. Here it is 1, and the output is 1 short.\n"
+            "The step size (chapter 00's learning rate) sets how big a correction is. Here it is 1, and the output is 1 short.\n"
             "Each weight moves by step size × its input × how far short the output is.\n") in worked
     assert ("Weight 1: 1 × 2 × 1 = 2. Weight 2: 1 × 1 × 1 = 1.\n"
             "Both weights go up: that is the black arrow in the picture above.") in worked
@@ -2246,7 +2253,11 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     assert "".join(cells[at - 2]["source"]) == "ch02.split_step()" and cells[at - 2]["metadata"]["jupyter"]["source_hidden"]
     split = _folded_output(cells[at - 2])   # pass 71 (r67 Picture first): its picture moved up, above the arithmetic
     img = _folded_output(cells[at - 3]).split("\n\n", 1)[0]
-    assert "<img" not in split and img.startswith("<img src='data:image/png;base64,") and "The worked step (+2, +1) drawn as a black arrow" in img
+    assert img.startswith("<img src='data:image/png;base64,") and "The worked step (+2, +1) drawn as a black arrow" in img
+    # pass 74 (r71 Picture first): the split's one picture is two runs of the widget, above the plank, not the arrows again
+    runs, split = split.split("\n\n", 1)
+    assert runs.startswith("<img src='data:image/png;base64,") and "Two runs of the widget below" in runs
+    assert "<img" not in split and "The worked step" not in runs
     # pass 60 (r54 Clarity 2, Focus 1): the picture's two arrows read first, with an everyday image (two oars)
     # pass 61 (r55 Clarity 2): the split's numbers and the reason sit beside the claim, not in a fold
     # r57 Clarity/Focus: the oars before the picture's arrows and the numbers; the sums behind the split in the fold
@@ -2384,7 +2395,9 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # pass 48 (r43 Clarity 4): "a typical distance" was vague (the mean distance is 0.80): the spread, named
     # pass 68 (r63): the bell detour shortened, after the GELU picture; "68 in 100" (no cell showed it) is cut
     assert ("**In plain words.** GELU multiplies $x$ by a share from 0 to 1, written $\\Phi(x)$, read \"phi of x\".\n"
-            "Picture many small measurement errors piled up by value: they often make a bell around 0 (left below).\n"
+            # pass 74 (r71 Clarity 3: "piled up by value" was vague): one apple weighed again and again
+            "Weigh one apple a thousand times on a kitchen scale, and stack each error in its own column.\n"
+            "Small errors are common, big ones rare: the stacks make a bell around 0 (left below).\n"
             "$\\Phi(x)$ is the share of the bell left of $x$ (right below).") in text and "2 in 3" not in text
     assert "68 in 100" not in text and "standard deviation" not in text
     assert _cell_index('ch02.bend_picture("gelu"') < _cell_index("**In plain words.** GELU multiplies") < _cell_index("ch02.bell_share(1.0)")
@@ -2802,7 +2815,7 @@ def test_cards_are_explained_after_they_show_and_swish_where_it_is_named():
     assert before.endswith("Its card below writes sigmoid as σ (Greek \"sigma\").\nIn its formula, $e \\approx 2.718$ is a fixed number.")
     assert abs(float(np.e) - 2.718) < 0.0005
     text = markdown()
-    assert "they often make a bell around 0 (left below)." in text   # pass 68: the bell, shortened
+    assert "the stacks make a bell around 0 (left below)." in text   # pass 68: the bell, shortened; pass 74: stacked errors
     assert "random numbers piled up" not in text   # pass 73 (r70 Correctness): even random numbers pile up flat, not in a bell
     # pass 46: the name's fold (Swish, GLU) is cut as a naming note; SiLU is still spelled out where it comes
     assert "Its name is Swi(sh)" not in text and "**SiLU** (Sigmoid Linear Unit)" in text
@@ -2826,8 +2839,10 @@ def test_terms_the_reader_met_unexplained_are_explained_before_use():
     miss; error, error slope and training step are gone from the chapter."""
     text = markdown()
     # pass 73 (r70 Clarity 2): said in place, in brackets, where ReLU's weakness first needs it
-    defined = text.index("training example (each input the network learns from, with its right answer)")
-    assert defined == text.lower().index("training example")
+    # pass 74 (r71 Clarity 3): in its own sentence, before the weakness uses it
+    defined = text.index("A **training example** is one input the network learns from, with its right answer.")
+    assert defined == text.lower().index("a **training example**") and "training example" not in text[:defined].lower()
+    assert defined < text.index("**Weakness:** a unit's weighted sum plus bias may be 0 or below for every training example")
     # pass 52: the step size and the miss are said in the worked step, shown between the title and the Predict
     cells = chapter()["cells"]
     worked = _cell_index("ch02.worked_step()")
@@ -2837,7 +2852,7 @@ def test_terms_the_reader_met_unexplained_are_explained_before_use():
     said = _folded_output(cells[worked]) + "".join(cells[widget - 1]["source"])
     assert "Each weight moves by step size × its input × how far short the output is.\n" in said and worked < widget
     # r47: "step" and "step size" in plain words before the rule uses them (pass 68: the rule is the worked step's)
-    assert said.index("A **step** is one correction") < said.index("The step size sets how big") < said.index("Each weight moves")
+    assert said.index("A **step** is one correction") < said.index("The step size (chapter 00's learning rate) sets how big") < said.index("Each weight moves")
     assert "**Step size** slider: how big" in said
     title = next(i for i, c in enumerate(cells) if "## Optional: zero-centred outputs" in "".join(c["source"]))
     assert title < worked < _cell_index("ch02.zigzag_centre()") - 1
@@ -3327,12 +3342,12 @@ def test_one_worked_step_moves_both_weights_up_before_the_predict():
         "Its two weights start at 0, so its output is 0.\n"
         "Its right answer is input 1 − input 2: 2 − 1 = 1.\n"
         "A **step** is one correction of the weights, after one example.\n"
-        "The step size sets how big a correction is. Here it is 1, and the output is 1 short.\n"
+        # pass 72 (r68 Clarity: one rule, three names): chapter 00's word for the step size, said once; pass 74
+        # (r71: an aside at the end of a sentence): said where the step size is defined
+        "The step size (chapter 00's learning rate) sets how big a correction is. Here it is 1, and the output is 1 short.\n"
         "Each weight moves by step size × its input × how far short the output is.\n"
         # pass 71 (r67 Correctness: the rule came with no reason): chapter 00's nudge, for a unit with no bend
-        # pass 72 (r68 Clarity: one rule, three names): chapter 00's word for the step size, said once
-        "It is the downhill rule of [chapter 00](00_start_here.ipynb) (\"How a network learns\") for a unit with no bend "
-        "(chapter 00 called the step size the learning rate).\n"
+        "It is the downhill rule of [chapter 00](00_start_here.ipynb) (\"How a network learns\") for a unit with no bend.\n"
         "Weight 1: 1 × 2 × 1 = 2. Weight 2: 1 × 1 × 1 = 1.\n"
             "Both weights go up: that is the black arrow in the picture above.\n")
     # the nudge of chapter 00: minus the weight's hill slope, (output − right answer) × input, for the bowl ½(output − right)²
@@ -3348,7 +3363,8 @@ def test_one_worked_step_moves_both_weights_up_before_the_predict():
     # r58 Focus: the star's cell merged in: why the step was off comes first, then the oars
     # r60 Clarity 1: the oars gave way to why a together move is unwanted; the picture's coloured arrows still read
     # pass 68 (r63 Clarity: together and apart had no everyday hook): the two ends of a plank, lifted or tilted
-    assert "<img " not in split and split.startswith(
+    runs, split = split.split("\n\n", 1)   # pass 74 (r71 Picture first): two static runs above the plank
+    assert runs.startswith("<img src='data:image/png;base64,") and "<img " not in split and split.startswith(
         "**Why the weights detour, and big steps swing.** Think of the two weights as the two ends of a plank.\n"
         "A **together** move lifts or lowers both ends: both weights go the same way.\n"
         "An **apart** move tilts the plank: one weight up, the other down.\n"
@@ -3726,3 +3742,75 @@ def test_the_overview_picture_comes_before_its_answer():
     cells = chapter()["cells"]
     ask, pic = _cell_index("**Predict:** which of the four go below 0?"), _cell_index("ch02.four_bends()")
     assert pic == ask + 1 and "".join(cells[pic + 1]["source"]).startswith("<details><summary>Check your prediction")
+
+
+# ---------------------------------------------------------------- pass 74: the r71 reader
+
+def test_dead_unit_picture_puts_every_example_on_relus_flat_part_between_its_words_and_the_weakness():
+    """Check the dead unit's picture (r71 Picture first: it was words only) draws ReLU and one dot per training
+    example, every dot at or left of 0 with output 0, where ReLU's slope is 0, with the words 'slope 0' on it and its
+    own alt text; it sits in a hidden cell after 'training example' is defined and before the weakness uses it, and
+    the picture refuses sums that would not make a dead unit."""
+    fig = ch02.dead_unit()
+    ax = fig.axes[0]
+    curve, dots = ax.lines[0], ax.lines[1]
+    sx, sy = (np.asarray(v, dtype=float) for v in dots.get_data())
+    relu = activations.get("relu")
+    assert len(sx) == len(ch02.DEAD_SUMS) >= 5 and (sx <= 0).all() and (sy == 0).all()
+    assert (np.asarray(relu.derivative(sx)) == 0).all()   # slope 0 at every dot: no learning signal passes
+    cx, cy = (np.asarray(v, dtype=float) for v in curve.get_data())
+    np.testing.assert_array_equal(cy, relu(cx))
+    assert any("slope 0" in t.get_text() for t in ax.texts)
+    assert fig.get_label() == ch02.DEAD_ALT and "slope is 0" in ch02.DEAD_ALT
+    with pytest.raises(ValueError):
+        ch02.dead_unit(sums=(-1.0, 0.5))   # one example on the ramp: that unit still learns
+    cells = chapter()["cells"]
+    at = _cell_index("ch02.dead_unit()")
+    assert cells[at]["metadata"]["jupyter"]["source_hidden"]
+    assert _cell_index("A **training example** is one input") == at - 1
+    assert "".join(cells[at + 1]["source"]).startswith("**Weakness:**")
+
+
+def test_ten_corner_fit_is_drawn_under_its_sentence_with_the_mean_gap_the_sentence_quotes():
+    """Check the ten-corner fit (r71 Picture first: '10 corners ... a mean gap of 0.007' had no picture) is drawn as
+    corners_fit draws its panels, with the same ten corners and the same mean gap the folded answer quotes, right under
+    that sentence."""
+    fig = ch02.ten_corners_fit()
+    ax = fig.axes[0]
+    x = np.linspace(-3, 3, 301)
+    gap = corners.smallest_gap(x, corners.hill(x), list(ch02.TEN), line=False)[3]
+    assert ax.get_title() == f"10 corners: mean gap {gap:.3f}" and f"{gap:.3f}" == "0.007"
+    fx, fy = (np.asarray(v, dtype=float) for v in ax.lines[1].get_data())
+    assert np.abs(fy - corners.hill(fx)).mean() == pytest.approx(gap, abs=1e-12)
+    np.testing.assert_allclose(ax.lines[2].get_data()[0], np.linspace(-2.5, 2.5, 10))
+    answer = shown()
+    said = answer.index("the best turns reach a mean gap of 0.007.")
+    pic = answer.index("alt='10 corners, evenly spaced from -2.5 to 2.5", said)
+    assert answer.index("More corners, smaller gap.") < pic < answer.index("</details>", said)
+
+
+def test_two_static_runs_sit_above_the_plank_and_are_the_widgets_own_runs():
+    """Check the two static zig-zag runs (r71 Picture first: the plank spoke of detours and swings before any
+    zig-zag picture) are the widget's own runs at centre 0.5, step sizes 1 and 3: the first detours and arrives (its
+    title's step count is the run's), the second is farther from the star after each step; the picture opens the
+    split's output, above the plank."""
+    fig = ch02.two_runs()
+    small, big = fig.axes
+    goal = np.array([1.0, -1.0])
+    p1 = zigzag.independent_path(0.5, 1.0, goal, ch02.SHOWN)
+    np.testing.assert_allclose(np.column_stack(small.lines[0].get_data()), p1)
+    arrived = int(np.flatnonzero(np.linalg.norm(p1 - goal, axis=1) < zigzag.NEAR)[0])
+    assert small.get_title() == f"step size 1: detours, at the star after {arrived} steps"
+    p3 = np.column_stack(big.lines[0].get_data())
+    np.testing.assert_allclose(p3, zigzag.independent_path(0.5, 3.0, goal, ch02.SHOWN)[:ch02.SWING_STEPS + 1])
+    far = np.linalg.norm(p3 - goal, axis=1)
+    assert np.all(np.diff(far[2:]) > 0) and big.get_title().startswith("step size 3: after 5 steps, ")
+    assert f"{far[-1] / far[0]:.0f}×" in big.get_title()
+    for ax in (small, big):   # the whole run and the star are inside the panel
+        x0, x1 = ax.get_xlim()
+        y0, y1 = ax.get_ylim()
+        pts = np.column_stack(ax.lines[0].get_data())
+        assert (pts[:, 0] >= x0).all() and (pts[:, 0] <= x1).all() and (pts[:, 1] >= y0).all() and (pts[:, 1] <= y1).all()
+    split = _folded_output(chapter()["cells"][_cell_index("ch02.split_step()")])
+    assert split.startswith("<img src='data:image/png;base64,") and "alt='Two runs of the widget below" in split
+    assert split.index("<img") < split.index("Think of the two weights as the two ends of a plank.")

@@ -15,9 +15,9 @@ from course_utils.ui.display import figure_png
 from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 
-__all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "best_two_on_sliders", "corners_add_up", "corners_fit", "explorer_answer", "fold",
+__all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "best_two_on_sliders", "corners_add_up", "corners_fit", "dead_unit", "explorer_answer", "fold",
            "four_bends", "gelu_question", "steepest", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "unit_diagram", "corners_network", "swiglu_gate", "tanh_from_sigmoid",
-           "tanh_moves_answer", "tanh_question", "split_step", "split_picture", "zigzag_answer", "zigzag_centre", "corners_answer"]
+           "tanh_moves_answer", "tanh_question", "split_step", "split_picture", "zigzag_answer", "zigzag_centre", "corners_answer", "ten_corners_fit", "two_runs"]
 
 FOUR = ("relu", "sigmoid", "tanh", "gelu")
 NICKNAMES = {"relu": "the sharp elbow", "sigmoid": "the smooth S", "tanh": "the centred S", "gelu": "the smooth elbow"}
@@ -811,15 +811,35 @@ def corners_fit(kinks=(-1.5, 0.0, 1.5)):
         slope, height, turns, gap = corners.smallest_gap(x, hill, list(ks), line=False)
         if len(ks) == 2:   # the sliders' best, not the fitted turns
             turns, gap = two_turns, corners.mean_gap(corners.relu_sum(x, 0.0, 0.0, ks, two_turns), hill)
-        ax.plot(x, hill, color=plots.MUTED, lw=6, alpha=0.6, label="the target hill")
-        ax.plot(x, corners.relu_sum(x, slope, height, ks, turns), color=plots.color("relu"),
-                label=f"sum of {len(ks)} corners")
-        ax.plot(ks, corners.relu_sum(np.asarray(ks), slope, height, ks, turns), "v", color="black", ms=8,
-                label="the corners")
-        _axes_lines(ax)
-        ax.set(xlim=(-HILL_WINDOW, HILL_WINDOW), ylim=(-0.3, 1.9), xlabel="input x",
-               title=f"{len(ks)} corners: mean gap {gap:.3f}")
-        ax.legend(loc="upper left", fontsize=9)   # above the curves: the top half of each panel is empty
+        _corners_panel(ax, x, hill, ks, slope, height, turns, gap)
+    return fig
+
+
+def _corners_panel(ax, x, hill, ks, slope, height, turns, gap):
+    """One panel of corners_fit and ten_corners_fit: the grey hill, the sum of the corners, the corners marked."""
+    ax.plot(x, hill, color=plots.MUTED, lw=6, alpha=0.6, label="the target hill")
+    ax.plot(x, corners.relu_sum(x, slope, height, ks, turns), color=plots.color("relu"),
+            label=f"sum of {len(ks)} corners")
+    ax.plot(ks, corners.relu_sum(np.asarray(ks), slope, height, ks, turns), "v", color="black", ms=8,
+            label="the corners")
+    _axes_lines(ax)
+    ax.set(xlim=(-HILL_WINDOW, HILL_WINDOW), ylim=(-0.3, 1.9), xlabel="input x",
+           title=f"{len(ks)} corners: mean gap {gap:.3f}")
+    ax.legend(loc="upper left", fontsize=9)   # above the curves: the top half of each panel is empty
+
+
+TEN = tuple(np.linspace(-2.5, 2.5, 10))   # the answer's many corners, evenly spaced (r58 Focus: one sentence, no table)
+
+
+@plots.styled
+def ten_corners_fit():
+    """The best sum of ten evenly spaced corners over the grey hill, drawn as corners_fit draws its panels
+    (r71 Picture first: '10 corners ... a mean gap of 0.007' had no picture; notebook 02's answer)."""
+    x = _hill_grid()
+    hill = corners.hill(x)
+    slope, height, turns, gap = corners.smallest_gap(x, hill, list(TEN), line=False)
+    fig, ax = plots.new_figure(420, 250)
+    _corners_panel(ax, x, hill, TEN, slope, height, turns, gap)
     return fig
 
 
@@ -828,12 +848,14 @@ def corners_answer(kinks=(-1.5, 0.0, 1.5)):
     is built (a picture), a hint, and the smallest mean gap for 2, 3 and 10 corners, on the widget's grid (notebook 02)."""
     x = _hill_grid()
     hill = corners.hill(x)
-    ten = tuple(np.linspace(-2.5, 2.5, 10))   # r58 Focus: one sentence for many corners, not a table
+    ten = TEN
     three_gap, ten_gap = (corners.smallest_gap(x, hill, list(ks), line=False)[3] for ks in (kinks, ten))
     two, _turns, two_best = best_two_on_sliders(kinks)   # every slider setting with one turn at 0
     zeroed = next(k for k in kinks if k not in two)   # the corner whose turn the best setting leaves at 0 (r47)
     img = tables.image(figure_png(corners_fit(kinks)), "Left: the sliders' best with two corners, still off the grey hill. Right: "
                        f"a tent of three corners over it, at {kinks[0]:g}, {kinks[1]:g} and {kinks[2]:g}", 760, 250)
+    img10 = tables.image(figure_png(ten_corners_fit()), f"{len(ten)} corners, evenly spaced from {ten[0]:g} to {ten[-1]:g}: "
+                         "their best sum lies almost on the grey hill", 420, 250)
     stuck = fold("Stuck? A hint", f"""
 Make the middle turn about twice the outer ones, with the opposite sign.
 Make the outer ones about {HINT_TURNS[0]:g}.
@@ -851,6 +873,8 @@ The right corner flattens it again.
 The grey hill is $y = e^{{-x^2}}$.
 With {len(ten)} corners, evenly spaced from {ten[0]:g} to {ten[-1]:g}, the best turns reach a mean gap of {ten_gap:.3f}.
 More corners, smaller gap.
+
+{img10}
 """).data)
 
 
@@ -923,12 +947,56 @@ Both are positive, as ReLU's outputs can be.
 Its two weights start at 0, so its output is 0.
 Its right answer is input 1 − input 2: {h[0]:g} − {h[1]:g} = {right:.2g}.
 A **step** is one correction of the weights, after one example.
-The step size sets how big a correction is. Here it is {rate:g}, and the output is {short:g} short.
+The step size (chapter 00's learning rate) sets how big a correction is. Here it is {rate:g}, and the output is {short:g} short.
 Each weight moves by step size × its input × how far short the output is.
-It is the downhill rule of [chapter 00](00_start_here.ipynb) ("How a network learns") for a unit with no bend (chapter 00 called the step size the learning rate).
+It is the downhill rule of [chapter 00](00_start_here.ipynb) ("How a network learns") for a unit with no bend.
 Weight 1: {rate:g} × {h[0]:g} × {short:g} = {change[0]:g}. Weight 2: {rate:g} × {h[1]:g} × {short:g} = {change[1]:g}.
 Both weights go up: that is the black arrow in the picture above.
 """))
+
+
+SWING_STEPS = 5   # the step-size-3 run's first steps drawn: already far past the star, and growing
+
+
+@plots.styled
+def two_runs(centre=0.5, rates_shown=(1.0, 3.0), goal=(1.0, -1.0)):
+    """Two static runs of the zig-zag widget at centre 0.5 (independent_path, the widget's own run): step size 1
+    detours, then reaches the star; step size 3 swings past it, farther each step (r71 Picture first: the plank words
+    came before any zig-zag picture). Raises if the small step stops arriving or the big one stops swinging."""
+    goal = np.asarray(goal, dtype=float)
+    fig, axes = plots.new_figure(760, 330, ncols=2)
+    colour = plots.color("sigmoid")
+    words = []
+    for ax, r in zip(axes, rates_shown):
+        p = zigzag.independent_path(centre, r, goal, SHOWN)
+        far = np.linalg.norm(p - goal, axis=1)
+        near = np.flatnonzero(far < zigzag.NEAR)
+        if r == rates_shown[0]:
+            if not len(near):
+                raise ValueError("the small step's run no longer reaches the star")
+            title = f"step size {r:g}: detours, at the star after {near[0]} steps"
+            x0, x1, y0, y1 = PATH_LIMITS
+        else:
+            p = p[:SWING_STEPS + 1]
+            if len(near) or not np.all(np.diff(far[2:SWING_STEPS + 1]) > 0):
+                raise ValueError("the big step's run no longer swings farther from the star each step")
+            title = f"step size {r:g}: after {SWING_STEPS} steps, {far[SWING_STEPS] / far[0]:.0f}× as far from the star"
+            pad = 0.6
+            x0, x1 = min(p[:, 0].min(), 0) - pad, max(p[:, 0].max(), goal[0]) + pad
+            y0, y1 = min(p[:, 1].min(), goal[1]) - pad, max(p[:, 1].max(), 0) + pad
+        words.append(title)
+        ax.plot(p[:, 0], p[:, 1], "-o", color=colour, lw=1.4, ms=3)
+        ax.plot([0], [0], "s", color="black", mfc="none", mew=1.4, ms=6)
+        ax.plot([goal[0]], [goal[1]], "*", color="black", ms=14)
+        ax.add_patch(plt_circle(goal))
+        directions(ax, goal, (x0, x1, y0, y1))
+        _axes_lines(ax)
+        ax.set(xlim=(x0, x1), ylim=(y0, y1), xlabel="weight 1", ylabel="weight 2")
+        ax.set_aspect("equal")
+        ax.set_title(title, fontsize=10)
+    fig.set_label(f"Two runs of the widget below, inputs centred at {centre:g}, from the start (square) towards the star: "
+                  + "; ".join(words))
+    return fig
 
 
 def split_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
@@ -944,7 +1012,11 @@ def split_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
         raise ValueError("the star no longer needs the apart part only")
     if not (change[0] * change[1] > 0 and np.abs(together[0]) >= np.abs(apart[0])):
         raise ValueError("the worked step's two moves no longer share a sign")
-    display(Markdown(f"""**Why the weights detour, and big steps swing.** Think of the two weights as the two ends of a plank.
+    fig = two_runs()
+    img = tables.image(figure_png(fig), fig.get_label(), 760, 330)
+    display(Markdown(f"""{img}
+
+**Why the weights detour, and big steps swing.** Think of the two weights as the two ends of a plank.
 A **together** move lifts or lowers both ends: both weights go the same way.
 An **apart** move tilts the plank: one weight up, the other down.
 The star needs only a tilt: weight 1 up, weight 2 down, along the dotted line.
@@ -996,6 +1068,15 @@ def zigzag_answer(goal=(1.0, -1.0)):
                        f"fewer and fewer steps up to step size {fast:g}, then flat at about {on.min():.0f}. "
                        f"Dotted, centre 0 with inputs −1 to 1: fewer steps than centre 0.5, and not arriving from step size "
                        f"{fails:g} too", 560, 330)
+    fair = fold("Is this a fair test?", f"""
+The inputs were random, with the signs of sigmoid's outputs (all positive) or of tanh's (both signs).
+An arrow's length squared, (input 1)² + (input 2)², averages 1/{round(1 / small):.0f} at centre 0 and {round(3 * big):.0f}/3 at centre 0.5.
+The dotted curve's inputs, from −1 to 1, average {round(3 * wide):.0f}/3 again: the same length, other signs.
+So the arrows' length sets the largest safe step.
+All-positive arrows point mostly along the together line.
+Each step then moves the weights only a little apart, the way to the star.
+So at the same length they need more steps: at step size 1, about {off[one]:.0f} against {ctrl[one]:.0f}.
+""")   # r71 Focus: the control's reasoning, longer than its result, folded under one line
     return fold("Check your prediction", f"""
 {img}
 
@@ -1004,13 +1085,10 @@ From step size {blows:g}, over half the runs swing past the star and do not arri
 At centre 0, bigger steps help up to step size {fast:g}, about {on.min():.0f} steps, then level off.
 Up to step size {same:g}, both centres take about the same steps.
 
-The inputs were random, with the signs of sigmoid's outputs (all positive) or of tanh's (both signs).
-But centre-0 inputs are also shorter arrows (draw each example's two inputs as an arrow from (0, 0)).
-Their length squared, (input 1)² + (input 2)², averages 1/{round(1 / small):.0f}, not {round(3 * big):.0f}/3.
-The dotted curve is a fair test: centre 0, inputs from −1 to 1, length squared {round(3 * wide):.0f}/3 again.
-It too swings past from step size {fails:g}: the arrows' length sets the largest safe step.
-All-positive arrows point mostly along the together line, so each step moves the weights only a little apart, the way to the star.
-So at the same length they need more steps: at step size 1, about {off[one]:.0f} against {ctrl[one]:.0f}.
+Centre-0 inputs are also shorter arrows (draw each example's two inputs as an arrow from (0, 0)).
+The dotted curve is centre 0 with arrows as long as centre 0.5's. It too swings past from step size {fails:g}.
+
+{fair.data}
 
 **Takeaway:** in this test, shorter arrows allow bigger steps; at the same length, centred inputs arrive sooner.
 """)
@@ -1194,6 +1272,33 @@ def fold(summary, body):
 def near_zero(v, digits=2, floor=0.005):
     """A slope as a learner reads it: '≈ 0' when it rounds to 0 at the digits shown, else `digits` significant digits."""
     return "≈ 0" if abs(v) < floor else f"{v:.{digits}g}"
+
+
+DEAD_SUMS = (-2.6, -2.2, -1.9, -1.5, -1.2, -0.8, -0.5, -0.2)   # one toy unit's sum + bias on eight training examples
+DEAD_ALT = ("A dead ReLU unit: the ReLU curve, with each of eight training examples' weighted sum plus bias drawn as a "
+            "dot. All eight dots sit on the flat part, left of 0, where the slope is 0: no learning signal passes")
+
+
+@plots.styled
+def dead_unit(sums=DEAD_SUMS):
+    """ReLU with one unit's sum plus bias on each training example as a dot, every dot on the flat part, marked
+    slope 0 (notebook 02, r71 Picture first: the dead unit was words only). Raises if a sum leaves the flat part."""
+    s = np.asarray(sums, dtype=float)
+    if not (s <= 0).all():
+        raise ValueError("a dead unit's sums must all be 0 or below")
+    relu = activations.get("relu")
+    fig, ax = plots.new_figure(560, 260)
+    fig.set_label(DEAD_ALT)
+    x = np.linspace(-3.0, 2.0, 301)
+    ax.plot(x, np.asarray(relu(x)), color=plots.color("relu"), lw=2, label="ReLU", **plots.line_style("relu"))
+    ax.plot(s, np.asarray(relu(s)), "o", color="black", ms=7, label="one training example's sum + bias")
+    ax.annotate("slope 0 at every dot:\nno learning signal passes", (float(s.mean()), 0.05), (float(s.mean()), 1.0),
+                ha="center", va="bottom", fontsize=10, arrowprops=dict(arrowstyle="->", color=NOTE_INK, lw=1))
+    _axes_lines(ax)
+    ax.set(xlim=(-3, 2), ylim=(-0.3, 2.1), xlabel="weighted sum + bias", ylabel="ReLU output",
+           title="a dead unit: every example lands on the flat part")
+    ax.legend(loc="upper left", fontsize=9)
+    return fig
 
 
 SHORT_NAMES = {"silu": "SiLU", "gelu_tanh": "GELU (tanh)"}   # labels that fit the explorer's 190 px tick boxes
