@@ -1156,6 +1156,8 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # p73 (r70 Correctness): the picture's average starts at 0, so only the spread is shown being pulled in
     assert "again, and other starts are pulled toward them: in the picture, the spread is pulled from 2 toward 1." in text
     assert "the spread is pulled from 2 toward 1" in quiz.key_why("selu_steady")
+    assert quiz.key_why("selu_steady").startswith("SELU has two fixed numbers inside, picked so that average 0 and "
+                                                  "spread 1 come out the same.")   # p74 (r71): no unshown "constants"
 
 
 def test_selu_key_gives_its_job_and_its_true_slopes_from_the_registry():
@@ -2429,12 +2431,18 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # gives chapter 01's equal totals, then the conclusion, in two sentences (the loop below checks the totals)
     assert xor.explanation == ("About one half, at (1, 0) and at every other point: the know-nothing answer, a "
                                "50-50 guess.\n"
-                               "Take one straight rule: score = 2x₁ + x₂ + 0.5. (0, 0) scores 0.5 and (1, 1) scores "
-                               "3.5: total 4. (0, 1) scores 1.5 and (1, 0) scores 2.5: total 4 too.\n"
-                               "Every straight rule ties the two totals like this (chapter 01). So it cannot lift both "
-                               "points whose answer is 1 above both points whose answer is 0.\n"
-                               "Splitting a total unevenly only adds loss (the picture), so the best rule gives all four "
-                               "points one chance, and with two 1s and two 0s that is ½: loss 0.69 each.")
+                               "Take one straight rule: score = 2x₁ + x₂ + 0.5.\n"
+                               # p74 (r71 Clarity): the worked rule's four scores as a table, then one step a line
+                               "| point | answer | score\n| (0, 0) | 0 | 0.5\n| (1, 1) | 0 | 3.5\n"
+                               "| (0, 1) | 1 | 1.5\n| (1, 0) | 1 | 2.5\n"
+                               "Both points with answer 0: 0.5 + 3.5 = 4. Both with answer 1: 1.5 + 2.5 = 4 too.\n"
+                               "Every straight rule ties the two totals like this (chapter 01).\n"
+                               "So it cannot lift both points whose answer is 1 above both points whose answer is 0.\n"
+                               "Splitting a total unevenly only adds loss (the picture).\n"
+                               "So the best rule gives all four points one chance. With two 1s and two 0s, that is ½: "
+                               "loss 0.69 each.")
+    assert all(quiz._xor_score(pt, quiz.XOR_WORKED) == float(row.split(" | ")[2]) and str(a) == row.split(" | ")[1]
+               for pt, a in quiz.XOR_POINTS for row in xor.explanation.split("\n") if row.startswith(f"| {pt} |"))
     assert "higher" not in xor.explanation
     assert quiz.XOR_WORKED == (2.0, 1.0, 0.5)   # p73 (r70 Clarity): the worked rule the key names, its totals equal
     pairs = [[quiz._xor_score(p, quiz.XOR_WORKED) for p in pair] for pair in (((0, 0), (1, 1)), ((0, 1), (1, 0)))]
@@ -3244,7 +3252,7 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
     assert options["Leaky ReLU."].startswith("its left side keeps a small slope")
     # pass 37: the stem says only "the right start weights" (the r34 reader met four new things at once); the key names them
-    assert "starts with small random weights, sized to each unit's number of inputs." in quiz.get("selu_steady").prompt   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
+    assert "starts with the usual small random weights." in quiz.get("selu_steady").prompt   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
     assert quiz.get("selu_steady").options[0].why.endswith(
         "whose start weights have average 0 and spread 1/√n (n: inputs per unit).")
     selu = activations.get("selu")
@@ -3650,7 +3658,8 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     assert score(w1, w2, b, (1, 0)) == -score(w1, w2, b, (0, 1)) > 0 and all(x[0] ^ x[1] for x in ((1, 0), (0, 1)))
     assert "Both pairs' scores" not in why   # pass 53 (r47): no general proof in the quiz fold
     learner = ch07_quiz.Learner(review.Store(None))
-    assert "<th" not in ch07_quiz.key_fold_html("xor_no_bend_chance", 11, learner)   # r62: no table
+    # r62: no table of digits; p74 (r71 Clarity): one small table, the worked rule's four scores (no losses)
+    assert ch07_quiz.key_fold_html("xor_no_bend_chance", 11, learner).count("<tr>") == 5
     for w1, w2, b in ((0.3, -2.0, 0.5), (1.0, 1.0, -1.5)):   # any straight rule: the two pairs' scores sum the same
         assert score(w1, w2, b, (0, 1)) + score(w1, w2, b, (1, 0)) == pytest.approx(
             score(w1, w2, b, (0, 0)) + score(w1, w2, b, (1, 1)))
@@ -3661,7 +3670,8 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     # r62 (Clarity): "right size" and "some numbers" were vague: two numbers, named in the options
     # p73 (r70 Clarity): "the right size" said in a few words (the key gives the exact spread, 1/√n)
     assert "1/√n (n: inputs per unit)" in selu.options[quiz.answer_key("selu_steady")].why
-    assert selu.prompt == ("A SELU network starts with small random weights, sized to each unit's number of inputs. Layer after layer, SELU pulls "
+    # p74 (r71 Clarity): "sized to each unit's number of inputs" was one detail too many; the key gives 1/√n
+    assert selu.prompt == ("A SELU network starts with the usual small random weights. Layer after layer, SELU pulls "
                            "two numbers toward fixed values. Which two?")
     spread, average = ch07_quiz.selu_spread_runs()["SELU"], ch07_quiz.selu_average_runs()["SELU"]
     assert all(abs(s[-1] - 1) < abs(s[0] - 1) / 5 for s in spread)   # pulled toward 1 from 2, not kept where it was
@@ -4394,7 +4404,7 @@ def test_pass60_q11_fold_holds_one_tilt_and_its_answer_holds_for_every_straight_
     then the picture's curve decides."""
     html_ = ch07_quiz.why_html(quiz.get("xor_no_bend_chance").explanation)
     assert html_.endswith("that is ½: loss 0.69 each.") and "<br>+ " not in html_   # p71 (r67): no fold of digits; p72: two sentences
-    assert html_.count("<details>") == 0 and "<table" not in html_   # r62: no table
+    assert html_.count("<details>") == 0 and html_.count("<table") == 1   # p74 (r71): one table, the four scores
     assert not re.search(r">\d\. ", html_) and "w₁ + w₂" not in html_   # no numbered proof left
     # step 1: any straight rule gives both pairs the same total, w₁ + w₂ + 2b
     rng = np.random.default_rng(60)
