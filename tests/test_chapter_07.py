@@ -2466,7 +2466,11 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     lines = xor.explanation.split("\n")
     # p72 (r68): the answer, then two sentences (equal totals, then the conclusion) and the picture
     # p73 (r70 Clarity): a worked straight rule and its equal totals first, on a line of its own
-    assert len(lines) == 4 and not re.search(r"\bln\b", xor.explanation) and "-point" not in xor.explanation
+    # p74 (r71 Clarity): a five-row table (heading and four points), then one short step a line: no more
+    steps = [line for line in lines if not line.startswith("| ")]
+    assert len(lines) - len(steps) == 5 and len(steps) == 7 and all(
+        len(sentence.split()) <= 17 for line in steps[1:] for sentence in re.split(r"(?<=\.) ", line))
+    assert not re.search(r"\bln\b", xor.explanation) and "-point" not in xor.explanation
     assert not [line for line in lines if line.startswith(quiz.FOLD)]
     assert quiz._xor_loss((0, 1), 1) - np.log(2) > np.log(2) - quiz._xor_loss((1, 0), 1) > 0   # costs more than it saves
     assert (f"{2 * (np.log(2) - quiz._xor_loss((0, 1), 1, quiz.XOR_LIFT)):.2f}",
