@@ -1086,7 +1086,7 @@ def test_key_pictures_label_x_and_the_reference_figure_shares_one_y_scale_to_x_6
     # x: cases, bends, layers (pass 40: Q28's spread, layer by layer)
     bars = [ch07_quiz.AFTER_PICTURES[q] for q in (*ch07_quiz.SHARE_CASES, "chain_sigmoid_10", "selu_steady",
                                                    "race_loser", "xor_no_bend_chance", "multiclass_output", "loss_at_ln2",
-                                                   "softmax_max_trick", "why_seeds")]   # pass 63: Q26, scores   # r38: x is the epoch; pass 48: Q11, a score; pass 62: Q33, classes; Q6, a chance
+                                                   "softmax_max_trick", "why_seeds", "why_adam", "tanh_in_rnns")]   # pass 63: Q26, scores   # r38: x is the epoch; pass 48: Q11, a score; pass 62: Q33, classes; Q6, a chance
     bars += list(ch07_quiz.DIAGRAMS)   # boxes and arrows, no axes (their alt text says what they show)
     draws = list(ch07_quiz.AFTER_PICTURES.values()) + list(ch07_quiz.ASK_PICTURES.values())
     assert all(fig.axes[0].get_xlabel().startswith("x") for fig, d in zip(drawn, draws) if d not in bars)
@@ -1156,6 +1156,8 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # p73 (r70 Correctness): the picture's average starts at 0, so only the spread is shown being pulled in
     assert "again, and other starts are pulled toward them: in the picture, the spread is pulled from 2 toward 1." in text
     assert "the spread is pulled from 2 toward 1" in quiz.key_why("selu_steady")
+    assert quiz.key_why("selu_steady").startswith("SELU has two fixed numbers inside, picked so that average 0 and "
+                                                  "spread 1 come out the same.")   # p74 (r71): no unshown "constants"
 
 
 def test_selu_key_gives_its_job_and_its_true_slopes_from_the_registry():
@@ -1358,7 +1360,8 @@ def test_the_leitner_diagram_writes_each_boxs_wait_under_it_and_the_arrows_say_r
         assert days == 0 or f"{ch07_quiz.wait_words(days)} in box {k}" in ch07_quiz.leitner_alt()
     assert [ch07_quiz.wait_words(d) for d in (0, 1, 3, 7, 14)] == ["at once", "1 day", "3 days", "1 week", "2 weeks"]
     arrows = [a for a in ax.texts if type(a).__name__ == "Annotation" and a.get_text() == ""]
-    assert len(arrows) == review.BOXES + 2      # four 'right' arrows, one 'wrong', a new card's two (pass 30: box 1's
+    # p74 (r71 Picture): one 'wrong' arrow from each of boxes 2 to 5, not stubs up to one arc
+    assert len(arrows) == 2 * review.BOXES      # four 'right' arrows, four 'wrong', a new card's two (pass 30: box 1's
     # loop is gone; its rule, a day before a missed card moves up, is written under box 1 as every box's wait is)
     new = [a for a in arrows if a.xyann[0] == ch07_quiz.NEW_X + 0.3 or a.xy[0] == ch07_quiz.NEW_RIGHT_X]
     assert sorted(round(a.xy[0] + 0.35) for a in new) == [1, 2]   # a new card: wrong into box 1, right into box 2
@@ -2301,7 +2304,10 @@ def test_pass22_what_to_remember_holds_one_fact_per_chapter_from_the_registry():
     assert f"{quiz._lowest('gelu')[0]:.2f}" == "-0.75"
     g = activations.get("gelu")
     assert gelu_low < 0 and float(g.derivative(quiz._lowest("gelu")[0] - 0.5)) < 0 < float(g.derivative(0.0))
-    assert "Going backward, slopes multiply: slopes between −1 and 1 shrink the nudge (0 stops it)." in lines[3] and "±" not in lines[3]
+    # p74 (r71 Retention): the weights multiply in too, as Q19 and Q20 say (chapter 03's own words)
+    assert ("Going backward, slopes multiply, and the weights multiply in too. Slopes between −1 and 1 shrink the nudge "
+            "(0 stops it).") in lines[3] and "±" not in lines[3]
+    assert "the weights multiply in too" in quiz.get("why_sigmoid_stalled").options[0].why
     assert 0 < quiz._quiet_edge("tanh") < quiz._quiet_edge("sigmoid")   # "tanh sooner"
     # pass 55 (r49): under Leaky ReLU a unit is not dead by the quiz's definition (Q24): one ReLU would kill
     assert "With Leaky ReLU's small left slope, a unit that ReLU would kill still gets a small nudge, so it can climb back." in lines[4]
@@ -2429,12 +2435,18 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # gives chapter 01's equal totals, then the conclusion, in two sentences (the loop below checks the totals)
     assert xor.explanation == ("About one half, at (1, 0) and at every other point: the know-nothing answer, a "
                                "50-50 guess.\n"
-                               "Take one straight rule: score = 2x₁ + x₂ + 0.5. (0, 0) scores 0.5 and (1, 1) scores "
-                               "3.5: total 4. (0, 1) scores 1.5 and (1, 0) scores 2.5: total 4 too.\n"
-                               "Every straight rule ties the two totals like this (chapter 01). So it cannot lift both "
-                               "points whose answer is 1 above both points whose answer is 0.\n"
-                               "Splitting a total unevenly only adds loss (the picture), so the best rule gives all four "
-                               "points one chance, and with two 1s and two 0s that is ½: loss 0.69 each.")
+                               "Take one straight rule: score = 2x₁ + x₂ + 0.5.\n"
+                               # p74 (r71 Clarity): the worked rule's four scores as a table, then one step a line
+                               "| point | answer | score\n| (0, 0) | 0 | 0.5\n| (1, 1) | 0 | 3.5\n"
+                               "| (0, 1) | 1 | 1.5\n| (1, 0) | 1 | 2.5\n"
+                               "Both points with answer 0: 0.5 + 3.5 = 4. Both with answer 1: 1.5 + 2.5 = 4 too.\n"
+                               "Every straight rule ties the two totals like this (chapter 01).\n"
+                               "So it cannot lift both points whose answer is 1 above both points whose answer is 0.\n"
+                               "Splitting a total unevenly only adds loss (the picture).\n"
+                               "So the best rule gives all four points one chance. With two 1s and two 0s, that is ½: "
+                               "loss 0.69 each.")
+    assert all(quiz._xor_score(pt, quiz.XOR_WORKED) == float(row.split(" | ")[2]) and str(a) == row.split(" | ")[1]
+               for pt, a in quiz.XOR_POINTS for row in xor.explanation.split("\n") if row.startswith(f"| {pt} |"))
     assert "higher" not in xor.explanation
     assert quiz.XOR_WORKED == (2.0, 1.0, 0.5)   # p73 (r70 Clarity): the worked rule the key names, its totals equal
     pairs = [[quiz._xor_score(p, quiz.XOR_WORKED) for p in pair] for pair in (((0, 0), (1, 1)), ((0, 1), (1, 0)))]
@@ -2454,7 +2466,11 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     lines = xor.explanation.split("\n")
     # p72 (r68): the answer, then two sentences (equal totals, then the conclusion) and the picture
     # p73 (r70 Clarity): a worked straight rule and its equal totals first, on a line of its own
-    assert len(lines) == 4 and not re.search(r"\bln\b", xor.explanation) and "-point" not in xor.explanation
+    # p74 (r71 Clarity): a five-row table (heading and four points), then one short step a line: no more
+    steps = [line for line in lines if not line.startswith("| ")]
+    assert len(lines) - len(steps) == 5 and len(steps) == 7 and all(
+        len(sentence.split()) <= 17 for line in steps[1:] for sentence in re.split(r"(?<=\.) ", line))
+    assert not re.search(r"\bln\b", xor.explanation) and "-point" not in xor.explanation
     assert not [line for line in lines if line.startswith(quiz.FOLD)]
     assert quiz._xor_loss((0, 1), 1) - np.log(2) > np.log(2) - quiz._xor_loss((1, 0), 1) > 0   # costs more than it saves
     assert (f"{2 * (np.log(2) - quiz._xor_loss((0, 1), 1, quiz.XOR_LIFT)):.2f}",
@@ -2969,7 +2985,7 @@ def test_pass27_review_rules_the_sketch_readout_and_plain_key_wording():
     rule); ReLU's outputs *need not* add up to 1; softmax's share follows the gap, not the ratio; Q21 asks for a share;
     Q4 no longer presumes one layer can do it; Adam's step holds for tiny, but not vanishing, nudges."""
     texts = [t.get_text() for t in ch07_quiz.leitner_boxes().axes[0].texts]
-    assert "right, after its wait → up one box (solid green)" in texts
+    assert texts.count(ch07_quiz.RIGHT_WORD) == review.BOXES and ch07_quiz.WRONG_LABEL in texts   # p74: on their arrows
     # pass 30: box 1 said "comes back at once" while "after its wait" moved cards up: its label now gives both rules
     assert ch07_quiz.BOX_1_LABEL in texts and not any("right too soon" in t for t in texts)   # pass 41: plain words
     alt = ch07_quiz.leitner_alt()
@@ -3139,28 +3155,38 @@ def test_pass29_wordings_the_reader_found_ambiguous_or_wrong():
 
 
 def test_pass29_the_wrong_arrow_leaves_every_box_and_no_label_touches_a_line():
-    """pic16's dashed 'wrong, from any box -> back to box 1' arc started at box 5 only. Boxes 2 to 4 now each send a
-    dashed line up to it; the green 'up one box' label moved under the waits, clear (several px) of every text."""
+    """pic16's dashed 'wrong, from any box -> back to box 1' arc started at box 5 only; pass 29 added dashed stubs
+    from boxes 2 to 4 up to it, with no arrowheads (r71). p74: each of boxes 2 to 5 sends its own dashed arrow, with
+    a head, down onto box 1's top, the four nested (landing apart, the farther box higher); a green "right" sits on
+    each green arrow, in the gap between two boxes, clear (several px) of every other text and of every line."""
     import matplotlib.pyplot as plt
     fig = ch07_quiz.leitner_boxes()
     ax = fig.axes[0]
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
-    stubs = [l for l in ax.get_lines() if l.get_linestyle() == "--" and l.get_color() == ch07_quiz.BAD]
-    assert sorted(float(l.get_xdata()[0]) for l in stubs) == list(range(2, review.BOXES))
-    for line in stubs:   # each one ends on the arc
-        k = float(line.get_xdata()[0])
-        assert float(line.get_ydata()[1]) == pytest.approx(ch07_quiz.wrong_arc_y(k, 0.55))
+    assert not [l for l in ax.get_lines() if l.get_color() == ch07_quiz.BAD]   # no headless stubs left
+    wrong = [a for a in ax.texts if type(a).__name__ == "Annotation" and a.arrow_patch.get_edgecolor() is not None
+             and a.arrow_patch.get_linestyle() == "--" and a.xy[1] > 0.55]
+    assert sorted(round(a.xyann[0]) for a in wrong) == list(range(2, review.BOXES + 1))
+    ends = [ch07_quiz.wrong_end_x(k) for k in range(2, review.BOXES + 1)]
+    assert all(1 - ch07_quiz.BOX_W / 2 < e < 1 + ch07_quiz.BOX_W / 2 for e in ends)   # all land on box 1's top
+    assert all(a - b > 0.1 for a, b in zip(ends, ends[1:]))   # apart, the farther box landing farther left: nested
+    assert all(a.arrow_patch.get_arrowstyle().__class__.__name__ == "CurveFilledB" for a in wrong)   # a head each
     texts = [t for t in ax.texts if t.get_text()]
-    green = next(t for t in texts if t.get_text().startswith("right, after its wait"))
-    box = green.get_window_extent(renderer).expanded(1, 1)
-    margin = 6   # px: another machine's matplotlib measures text a few pixels wider
-    grown = box.from_extents(box.x0 - margin, box.y0 - margin, box.x1 + margin, box.y1 + margin)
-    for t in texts:
-        if t is not green:
-            assert not grown.overlaps(t.get_window_extent(renderer)), t.get_text()
-    for line in ax.get_lines():
-        assert not grown.overlaps(line.get_window_extent(renderer)) or line.get_color() != ch07_quiz.BAD
+    greens = [t for t in texts if t.get_text() == ch07_quiz.RIGHT_WORD and t.get_position()[1] > 0]
+    assert sorted(t.get_position()[0] for t in greens) == [k + 0.5 for k in range(1, review.BOXES)]   # in the gaps
+    margin = 3   # px: another machine's matplotlib measures text a few pixels wider
+    for green in greens:
+        box = green.get_window_extent(renderer)
+        grown = box.from_extents(box.x0 - margin, box.y0 - margin, box.x1 + margin, box.y1 + margin)
+        for t in texts:
+            if t is not green:
+                assert not grown.overlaps(t.get_window_extent(renderer)), t.get_text()
+        for patch in ax.patches:   # clear of the boxes
+            assert not grown.overlaps(patch.get_window_extent(renderer)) or patch.get_edgecolor()[:3] != (0, 0, 0)
+    label = next(t for t in texts if t.get_text() == ch07_quiz.WRONG_LABEL).get_window_extent(renderer)
+    top = max(a.arrow_patch.get_window_extent(renderer).y1 for a in wrong)
+    assert label.y0 > top   # the "wrong" words sit right over the highest arrow, not on it
     plt.close(fig)
 
 
@@ -3244,7 +3270,7 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
     assert options["Leaky ReLU."].startswith("its left side keeps a small slope")
     # pass 37: the stem says only "the right start weights" (the r34 reader met four new things at once); the key names them
-    assert "starts with small random weights, sized to each unit's number of inputs." in quiz.get("selu_steady").prompt   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
+    assert "starts with the usual small random weights." in quiz.get("selu_steady").prompt   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
     assert quiz.get("selu_steady").options[0].why.endswith(
         "whose start weights have average 0 and spread 1/√n (n: inputs per unit).")
     selu = activations.get("selu")
@@ -3650,7 +3676,8 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     assert score(w1, w2, b, (1, 0)) == -score(w1, w2, b, (0, 1)) > 0 and all(x[0] ^ x[1] for x in ((1, 0), (0, 1)))
     assert "Both pairs' scores" not in why   # pass 53 (r47): no general proof in the quiz fold
     learner = ch07_quiz.Learner(review.Store(None))
-    assert "<th" not in ch07_quiz.key_fold_html("xor_no_bend_chance", 11, learner)   # r62: no table
+    # r62: no table of digits; p74 (r71 Clarity): one small table, the worked rule's four scores (no losses)
+    assert ch07_quiz.key_fold_html("xor_no_bend_chance", 11, learner).count("<tr>") == 5
     for w1, w2, b in ((0.3, -2.0, 0.5), (1.0, 1.0, -1.5)):   # any straight rule: the two pairs' scores sum the same
         assert score(w1, w2, b, (0, 1)) + score(w1, w2, b, (1, 0)) == pytest.approx(
             score(w1, w2, b, (0, 0)) + score(w1, w2, b, (1, 1)))
@@ -3661,7 +3688,8 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     # r62 (Clarity): "right size" and "some numbers" were vague: two numbers, named in the options
     # p73 (r70 Clarity): "the right size" said in a few words (the key gives the exact spread, 1/√n)
     assert "1/√n (n: inputs per unit)" in selu.options[quiz.answer_key("selu_steady")].why
-    assert selu.prompt == ("A SELU network starts with small random weights, sized to each unit's number of inputs. Layer after layer, SELU pulls "
+    # p74 (r71 Clarity): "sized to each unit's number of inputs" was one detail too many; the key gives 1/√n
+    assert selu.prompt == ("A SELU network starts with the usual small random weights. Layer after layer, SELU pulls "
                            "two numbers toward fixed values. Which two?")
     spread, average = ch07_quiz.selu_spread_runs()["SELU"], ch07_quiz.selu_average_runs()["SELU"]
     assert all(abs(s[-1] - 1) < abs(s[0] - 1) / 5 for s in spread)   # pulled toward 1 from 2, not kept where it was
@@ -4394,7 +4422,7 @@ def test_pass60_q11_fold_holds_one_tilt_and_its_answer_holds_for_every_straight_
     then the picture's curve decides."""
     html_ = ch07_quiz.why_html(quiz.get("xor_no_bend_chance").explanation)
     assert html_.endswith("that is ½: loss 0.69 each.") and "<br>+ " not in html_   # p71 (r67): no fold of digits; p72: two sentences
-    assert html_.count("<details>") == 0 and "<table" not in html_   # r62: no table
+    assert html_.count("<details>") == 0 and html_.count("<table") == 1   # p74 (r71): one table, the four scores
     assert not re.search(r">\d\. ", html_) and "w₁ + w₂" not in html_   # no numbered proof left
     # step 1: any straight rule gives both pairs the same total, w₁ + w₂ + 2b
     rng = np.random.default_rng(60)
@@ -4670,3 +4698,28 @@ def test_pass63_q26_draws_the_overflow_and_the_shifted_shares():
     alt = ch07_quiz.picture_alt("softmax_max_trick")
     assert f"shares {shares[0]:.2f} and {shares[1]:.2f}" in alt and f"{math.exp(-1):.2f}" == "0.37" and "0.37" in alt
     assert f"{shares[0]:.2f} and {shares[1]:.2f}" in quiz.get("softmax_max_trick").options[0].why
+
+
+def test_pass74_q31_and_q34_keys_draw_their_claims():
+    """r71 Picture: Q31's and Q34's keys had only words. Q31's picture steps one weight by mlp.optimizer_step (the
+    race's own step) under a steady tiny nudge: the plain step moves nudge × rate a step, Adam about the rate. Q34's
+    memory grows by less than 1 a step through tanh (under the dotted line) and without cap through ReLU."""
+    assert {"why_adam", "tanh_in_rnns"} <= set(ch07_quiz.AFTER_PICTURES)
+    walk = ch07_quiz.adam_walk()
+    n, lr, nudge = ch07_quiz.ADAM_STEPS, ch07_quiz.ADAM_LR, ch07_quiz.ADAM_NUDGE
+    assert walk["gd"][-1] == pytest.approx(n * lr * nudge) and walk["adam"][-1] == pytest.approx(n * lr, rel=1e-3)
+    assert np.allclose(np.diff(walk["adam"]), lr, rtol=1e-3)   # about one learning rate every step, from the first
+    alt = ch07_quiz.picture_alt("why_adam")
+    assert "to 0.50." in alt and "it moves 0.000001 a step, 0.00005 in all." in alt
+    assert "So each step is about the learning rate (0.01)." in quiz.get("why_adam").options[0].why   # what it draws
+    runs = ch07_quiz.memory_runs()
+    assert np.all(np.diff(runs["tanh"]) < 1) and np.all(runs["tanh"][1:] < np.arange(1, ch07_quiz.MEMORY_STEPS + 1))
+    assert np.diff(runs["relu"]).max() > 4 and runs["relu"][-1] > 2.5 * runs["tanh"][-1]
+    alt = ch07_quiz.picture_alt("tanh_in_rnns")
+    assert "reaches 17.7" in alt and "it reaches 52.5." in alt and "adds less than 1 in size at each step" in \
+        quiz.key_why("tanh_in_rnns")
+    for qid in ("why_adam", "tanh_in_rnns"):   # no two lines told apart by colour alone
+        fig, ax = ch07_quiz.plots.new_figure(*ch07_quiz.SMALL)
+        ch07_quiz.AFTER_PICTURES[qid](ax)
+        looks = [(line.get_linestyle(), line.get_marker()) for line in ax.get_lines()]
+        assert len(set(looks)) == len(looks) and ax.get_xlabel().startswith("step") and ax.get_ylabel()

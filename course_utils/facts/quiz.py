@@ -144,11 +144,14 @@ XOR_WORKED = (2.0, 1.0, 0.5)   # Q11's worked straight rule: score = 2x₁ + x�
 
 
 def _xor_totals_said(rule):
-    """Q11's worked rule: each pair's two scores and their total, said in two sentences."""
-    def pair(a, b):
-        sa, sb = _xor_score(a, rule), _xor_score(b, rule)
-        return f"{a} scores {sa:g} and {b} scores {sb:g}: total {sa + sb:g}"
-    return f"{pair((0, 0), (1, 1))}. {pair((0, 1), (1, 0))} too."
+    """Q11's worked rule: a four-row table of each point's answer and score ('| ' lines: the key draws a table), then
+    the two pairs' equal totals in one short line (p74, r71 Clarity: a table, then one step a line)."""
+    pairs = (((0, 0), (1, 1)), ((0, 1), (1, 0)))   # answer 0, then answer 1
+    rows = [f"| {pt} | {answer} | {_xor_score(pt, rule):g}" for pair, answer in zip(pairs, (0, 1)) for pt in pair]
+    (a, b), (c, d) = ([_xor_score(pt, rule) for pt in pair] for pair in pairs)
+    return "\n".join(["| point | answer | score", *rows,
+                      f"Both points with answer 0: {a:g} + {b:g} = {a + b:g}. Both with answer 1: {c:g} + {d:g} = "
+                      f"{c + d:g} too."])
 
 
 def _sig(s):
@@ -276,11 +279,13 @@ def _bank():
                 # p70 (r65 Clarity): a short plain argument; the worked numbers and the runs sit in the fold
                 # p72 (r68 Correctness): the real reason, chapter 01's equal totals, then the conclusion; two sentences
                 # p73 (r70 Clarity): one worked straight rule shows the equal totals before the general claim
-                f"Take one straight rule: score = 2x₁ + x₂ + 0.5. {_xor_totals_said(XOR_WORKED)}\n"
-                "Every straight rule ties the two totals like this (chapter 01). So it cannot lift both points whose "
-                "answer is 1 above both points whose answer is 0.\n"
-                f"Splitting a total unevenly only adds loss (the picture), so the best rule gives all four points one "
-                f"chance, and with two 1s and two 0s that is ½: loss {math.log(2):.2f} each.",
+                # p74 (r71 Clarity): a four-row table of the worked rule's scores, then one short step a line
+                f"Take one straight rule: score = 2x₁ + x₂ + 0.5.\n{_xor_totals_said(XOR_WORKED)}\n"
+                "Every straight rule ties the two totals like this (chapter 01).\n"
+                "So it cannot lift both points whose answer is 1 above both points whose answer is 0.\n"
+                "Splitting a total unevenly only adds loss (the picture).\n"
+                f"So the best rule gives all four points one chance. With two 1s and two 0s, that is ½: "
+                f"loss {math.log(2):.2f} each.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; trained runs give about one half everywhere."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: it is not sure of anything; it gives about one half "
@@ -432,7 +437,7 @@ def _bank():
            ("Nothing: the shares do not depend on T.", "T changes the gaps between the scores. Each score is divided by T "
             "before the e^s, so a tiny T makes every gap huge.")),
         # r61: the one-sentence form twisted; r62: "right size" and "some numbers" were vague: the key says the size
-        _c("selu_steady", "04", "A SELU network starts with small random weights, sized to each unit's number of inputs. Layer after layer, "
+        _c("selu_steady", "04", "A SELU network starts with the usual small random weights. Layer after layer, "
                                  "SELU pulls two numbers toward fixed values. Which two?",
            ("The outputs' average toward 0 and spread toward 1.",
             f"SELU has two constants: a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}). "
@@ -581,8 +586,9 @@ def key_why(qid):
     q = get(qid)
     said = {"leaky_alive": "Left of 0 its slope is small but not 0, so a stuck unit still gets a small nudge and can "
                            "climb back.",
-            "selu_steady": "Its two constants were chosen so that average 0 and spread 1 come out the "
-                           "same again. In the picture, the spread is pulled from 2 toward 1.",
+            # p74 (r71 Clarity): the short key never showed the constants: "two fixed numbers inside"
+            "selu_steady": "SELU has two fixed numbers inside, picked so that average 0 and spread 1 come out the "
+                           "same. In the picture, the spread is pulled from 2 toward 1.",
             "relu_corners": "A sum of corners is a chain of short straight pieces, and enough short pieces can follow "
                             "any unbroken curve.",
             "why_adam": "Adam judges each nudge against that weight's usual nudge size, as you judge a friend who "
@@ -701,7 +707,10 @@ GLOSSES = (
     ("softplus", r"(?i)\bsoftplus\b", "softplus: ReLU with its corner rounded off into a smooth curve."),
     ("Mish", r"\bMish\b", "Mish: another smooth bend from chapter 04, close to SiLU."),
     ("e^x", r"\be\^", "e^x: the number e (about 2.72) to the power x. It is always above 0 and grows fast."),
-    ("shares", r"\bshares\b", "softmax's shares: its chances; each score s gets e^s divided by the sum of all the scores' e^s."),
+    # p74 (r71 Clarity): the rule in words, then one worked case (computed)
+    ("shares", r"\bshares\b", "softmax's shares: its chances; each score s gets e^s divided by the sum of all the scores' e^s. "
+                              f"Scores 2 and 1: e² ≈ {math.exp(2):.1f}, e¹ ≈ {math.e:.1f}; top share {math.exp(2):.1f} ÷ "
+                              f"{math.exp(2) + math.e:.1f} ≈ {math.exp(2) / (math.exp(2) + math.e):.2f}."),
     ("σ", r"σ", "σ: short for sigmoid. σ(x) is sigmoid(x)."),
     ("learning rate", r"\blearning rate\b", "learning rate: a number fixed before training. A plain step moves each "
                                               "weight by it times that weight's nudge."),

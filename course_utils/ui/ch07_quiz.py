@@ -14,7 +14,7 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.patches import FancyBboxPatch, Patch
 
-from course_utils.engine import review
+from course_utils.engine import mlp, review
 from course_utils.engine.gradients import quiet_zones
 from course_utils.facts import activations, decisions, quiz
 from course_utils.ui import plots, tables
@@ -1061,6 +1061,70 @@ def _class_bars(ax):
 _class_bars.own_axes = True
 
 
+ADAM_NUDGE, ADAM_LR, ADAM_STEPS = 0.0001, 0.01, 50   # Q31's picture: a steady tiny nudge, the race's learning rate
+
+
+def adam_walk(nudge=ADAM_NUDGE, lr=ADAM_LR, steps=ADAM_STEPS):
+    """{'gd': moved, 'adam': moved}: how far one weight has moved after 0..steps steps of the same nudge, each rule
+    stepped by mlp.optimizer_step as the race steps it (Q31's key)."""
+    out = {}
+    for rule in ("gd", "adam"):
+        theta, moments, moved = np.zeros(1), np.zeros((2, 1)), [0.0]
+        for k in range(1, steps + 1):
+            mlp.optimizer_step(theta, np.array([nudge]), lr, rule, moments, k)
+            moved.append(float(-theta[0]))   # a nudge of + moves the weight down: the distance is −theta
+        out[rule] = np.array(moved)
+    return out
+
+
+def _adam_steps(ax):
+    """Q31 (r71 Picture): one weight under a steady tiny nudge. A plain step (nudge × learning rate) barely moves it;
+    Adam moves it about one learning rate a step."""
+    walk = adam_walk()
+    steps = np.arange(ADAM_STEPS + 1)
+    ax.plot(steps, walk["adam"], color=plots.ACCENT, lw=2.4, label=f"Adam: about {ADAM_LR:g} a step")
+    ax.plot(steps, walk["gd"], color=plots.MUTED, lw=2.4, ls="--",
+            label=f"plain: nudge × {ADAM_LR:g} = {quiz.plain(ADAM_NUDGE * ADAM_LR, 1)} a step")
+    ax.annotate(f"{walk['adam'][-1]:.2f}", (ADAM_STEPS, walk["adam"][-1]), xytext=(-8, 4),
+                textcoords="offset points", fontsize=10, ha="right", va="bottom")
+    ax.annotate(f"{quiz.plain(walk['gd'][-1], 1)} (too small to see)", (ADAM_STEPS, walk["gd"][-1]), xytext=(-4, 6),
+                textcoords="offset points", fontsize=10, ha="right", va="bottom")
+    ax.set(xlim=(0, ADAM_STEPS), ylim=(-0.02, 0.6), xlabel=f"step (the same nudge, {quiz.plain(ADAM_NUDGE, 1)}, each time)",
+           ylabel="how far the weight has moved")
+    ax.legend(fontsize=9, loc="upper left")
+
+
+_adam_steps.own_axes = True
+
+
+MEMORY_STEPS, MEMORY_RISE = 20, 0.25   # Q34's picture: 20 steps; the new content's weighted sum rises 0.25 a step
+
+
+def memory_runs(steps=MEMORY_STEPS, rise=MEMORY_RISE):
+    """{'tanh': memory, 'relu': memory} after 0..steps steps of an LSTM-like memory with its write gate fully open
+    (1): each step adds bend(weighted sum), the sum rising by `rise` a step (Q34's key)."""
+    sums = rise * np.arange(1, steps + 1)
+    return {name: np.concatenate([[0.0], np.cumsum(np.asarray(activations.get(name)(sums), dtype=float))])
+            for name in ("tanh", "relu")}
+
+
+def _memory_growth(ax):
+    """Q34 (r71 Picture): with tanh on the new content, the memory grows by less than 1 a step (under the dotted
+    line); with ReLU, nothing caps a write, so it shoots up."""
+    runs = memory_runs()
+    steps = np.arange(MEMORY_STEPS + 1)
+    ax.plot(steps, steps, color="black", lw=1, ls=":", label="1 more each step")
+    for name in ("tanh", "relu"):
+        ax.plot(steps, runs[name], color=plots.color(name), lw=2.4, **plots.line_style(name),
+                label=f"new content through {activations.get(name).label}: {runs[name][-1]:.1f} after {MEMORY_STEPS}")
+    ax.set(xlim=(0, MEMORY_STEPS), ylim=(0, runs["relu"][-1] * 1.05), xlabel="step (write gate fully open)",
+           ylabel="the memory", xticks=range(0, MEMORY_STEPS + 1, 5))
+    ax.legend(fontsize=9, loc="upper left")
+
+
+_memory_growth.own_axes = True
+
+
 # shown with the question: what the question's words mean, never which option is right
 ASK_PICTURES = {
     "relu_corners": _one_corner,
@@ -1097,6 +1161,8 @@ AFTER_PICTURES = {
     "lstm_gates": _gate_range,
     "multiclass_output": _class_bars,
     "xor_no_bend_chance": _pair_loss,
+    "why_adam": _adam_steps,   # p74 (r71 Picture): Q31's key had only words
+    "tanh_in_rnns": _memory_growth,   # p74 (r71 Picture): Q34's key had only words
 }
 
 
@@ -1174,6 +1240,14 @@ def picture_alt(qid):
         "where_bend": (f"The same two straight layers, drawn twice. With no bend between them, one straight line. "
                        f"With ReLU between them, a corner at x = {bend_corner():g}, where layer 1's output crosses 0."),
         "selu_steady": _selu_alt(),
+        "why_adam": (f"One weight, given the same tiny nudge, {quiz.plain(ADAM_NUDGE, 1)}, for {ADAM_STEPS} steps, learning "
+                     f"rate {ADAM_LR:g}. Adam's line climbs about {ADAM_LR:g} a step, to "
+                     f"{adam_walk()['adam'][-1]:.2f}. The plain step's line stays flat: it moves "
+                     f"{quiz.plain(ADAM_NUDGE * ADAM_LR, 1)} a step, {quiz.plain(adam_walk()['gd'][-1], 1)} in all."),
+        "tanh_in_rnns": (f"A memory over {MEMORY_STEPS} steps, its write gate fully open; the new content's weighted "
+                         f"sum rises {MEMORY_RISE:g} a step. Through tanh, each step adds less than 1: the memory "
+                         f"stays under the dotted line (1 more each step) and reaches {memory_runs()['tanh'][-1]:.1f}. Through "
+                         f"ReLU, nothing caps a write: it reaches {memory_runs()['relu'][-1]:.1f}."),
         "softmax_max_trick": (f"Bars of e^score. Left, scores {BIG_SCORES[0]:g} and {BIG_SCORES[1]:g}: e^"
                               f"{BIG_SCORES[0]:g} is too big to store. Right, the same scores minus {max(BIG_SCORES):g}: "
                               + _minus(" and ".join(f"e^{s - max(BIG_SCORES):g} = {math.exp(s - max(BIG_SCORES)):.2f}"
@@ -1943,15 +2017,14 @@ NEW_X = -0.2   # where a new card stands, left of box 1
 NEW_LOW, NEW_RIGHT_X = -1.08, 1.78   # its "right" path: under box 1's wait, then up into box 2, left of its wait
 
 
-WRONG_RAD = 0.3   # the bend of the dashed "wrong" arc from box 5 back to box 1
+WRONG_RISE = 0.13   # how much higher each farther box's dashed "wrong" arrow runs (in x units; matplotlib's bar)
+BOX_W = 0.56      # a box's width: the gaps between boxes hold each green arrow and its "right" label (p74, r71)
 
 
-def wrong_arc_y(x, h):
-    """The height of the "wrong" arc above x: a quadratic curve from (BOXES, h + 0.04) to (1.12, h + 0.04) whose
-    control point sits WRONG_RAD times their distance above their midpoint (matplotlib's arc3)."""
-    start, end = review.BOXES, 1.12
-    t = (start - x) / (start - end)
-    return h + 0.04 + 2 * t * (1 - t) * WRONG_RAD * (start - end)
+def wrong_end_x(k):
+    """Where box k's dashed "wrong" arrow lands on box 1's top: the farther box, the farther left, so the four arrows
+    nest and never cross (p74, r71 Picture: one arrow from each box, not stubs up to one arc)."""
+    return 1 + BOX_W / 2 - 0.07 - (k - 2) * (BOX_W - 0.14) / (review.BOXES - 2)
 
 
 def wait_words(days):
@@ -1966,6 +2039,8 @@ def wait_words(days):
 # r42: the store's 24 hours, not "tomorrow"; r52: two short notes, the "stays" rule is drawn once for every box
 BOX_1_LABEL = f"back today;\nwaits {wait_words(review.MISSED_DAYS)}\nto move up"
 STAYS_LABEL = "right, before its wait is over → stays in its box"
+RIGHT_WORD = "right"   # on each green arrow: right (after its wait) moves a card up one box
+WRONG_LABEL = "wrong, from any box → back to box 1 (dashed)"
 LAST_BOX_NOTE = "right: stays"   # box 5 has no box above it
 
 
@@ -1993,31 +2068,27 @@ def leitner_alt():
 
 @plots.styled
 def leitner_boxes():
-    """Five boxes left to right; green arrows above (right: up one box), one red arrow over the top back to box 1
-    (wrong), each box's wait (review.DAYS) written under it."""
+    """Five boxes left to right; a green arrow between neighbours, "right" next to each (up one box), a dashed red
+    arrow from each of boxes 2 to 5 back to box 1 (wrong), each box's wait (review.DAYS) written under it."""
     fig, ax = plots.new_figure(*LEITNER_SIZE)
-    w, h = 0.7, 0.55
+    w, h = BOX_W, 0.55
     for k in range(1, review.BOXES + 1):
         ax.add_patch(FancyBboxPatch((k - w / 2, 0), w, h, boxstyle="round,pad=0.02",
                                                        facecolor="white", edgecolor="black", lw=1.4))
         ax.text(k, h / 2, f"box {k}", ha="center", va="center", fontsize=11, fontweight="bold")
         ax.text(k, -0.06, box_wait(k), ha="center", va="top", fontsize=10 if review.DAYS[k] else 11,
-                linespacing=1.05)   # box 1's, the key rule: larger, in five short lines
-    for k in range(1, review.BOXES):
-        ax.annotate("", (k + 1 - w / 2, h / 2), (k + w / 2, h / 2),
+                linespacing=1.05)   # box 1's, the key rule: larger, in three short lines
+    for k in range(1, review.BOXES):   # right: up one box; the word sits on its arrow, in the gap
+        ax.annotate("", (k + 1 - w / 2, h * 0.35), (k + w / 2, h * 0.35),
                     arrowprops=dict(arrowstyle="-|>", color=GOOD, lw=2.2, shrinkA=0, shrinkB=0))
+        ax.text(k + 0.5, h * 0.35 + 0.05, RIGHT_WORD, ha="center", va="bottom", fontsize=9, color=GOOD)
+    for k in range(2, review.BOXES + 1):   # wrong, from any box: its own arrow back to box 1
+        ax.annotate("", (wrong_end_x(k), h + 0.03), (k, h + 0.03),
+                    arrowprops=dict(arrowstyle="-|>", color=BAD, lw=2, ls="--", shrinkA=0, shrinkB=0,
+                                    connectionstyle=f"bar,fraction={WRONG_RISE * (k - 1) / (k - wrong_end_x(k))}"))
     mid = (1 + review.BOXES) / 2
-    # under the waits, clear of the dashed "wrong" lines that rise from every box's top
-    ax.text(mid + 0.4, NEW_LOW + 0.08, "right, after its wait → up one box (solid green)", ha="center", va="center",
-            fontsize=10, color=GOOD)
-    ax.text(mid + 0.4, NEW_LOW - 0.22, STAYS_LABEL, ha="center", va="center", fontsize=10, color=GOOD)
-    ax.annotate("", (1.12, h + 0.04), (review.BOXES, h + 0.04),
-                arrowprops=dict(arrowstyle="-|>", color=BAD, lw=2, ls="--", connectionstyle="arc3,rad=WRONG_RAD"
-                                .replace("WRONG_RAD", str(WRONG_RAD))))
-    for k in range(2, review.BOXES):   # boxes 2 to 4 join that arc: wrong sends a card back from any box
-        ax.plot([k, k], [h + 0.02, wrong_arc_y(k, h)], color=BAD, lw=2, ls="--")
-    ax.text(mid, h + 1.1, "wrong, from any box → back to box 1 (dashed)", ha="center", va="bottom",
-            fontsize=10, color=BAD)
+    ax.text(mid, h + 0.82, WRONG_LABEL, ha="center", va="bottom", fontsize=10, color=BAD)   # over the outer arrow
+    ax.text(review.BOXES - 0.9, NEW_LOW - 0.06, STAYS_LABEL, ha="center", va="center", fontsize=10, color=GOOD)
     # a new card, left of box 1: a wrong first answer puts it in box 1 (dashed), a right one in box 2 (solid, under)
     ax.text(NEW_X, h / 2, "new\ncard", ha="center", va="center", fontsize=10, fontweight="bold",
             bbox=dict(boxstyle="round,pad=0.3", facecolor="white", edgecolor="black", ls=":", lw=1.2))
@@ -2028,7 +2099,7 @@ def leitner_boxes():
     ax.annotate("", (NEW_RIGHT_X, -0.01), (NEW_RIGHT_X, NEW_LOW),
                 arrowprops=dict(arrowstyle="-|>", color=GOOD, lw=2, shrinkA=0, shrinkB=0))
     ax.text((NEW_X + 1) / 2, NEW_LOW - 0.04, "right", ha="center", va="top", fontsize=9, color=GOOD)
-    ax.set(xlim=(NEW_X - 0.45, review.BOXES + 0.5), ylim=(-1.4, h + 1.45))
+    ax.set(xlim=(NEW_X - 0.45, review.BOXES + 0.5), ylim=(-1.4, h + 1.2))
     ax.axis("off")
     return fig
 
