@@ -1992,7 +1992,7 @@ def test_sigmoid_question_names_each_misconception_and_its_answer_is_d():
     said = [f for _t, _r, f in q.options]
     # pass 40 (r36): A is true (an exponential costs more than max(0, x)), so its feedback says so: minor, not the reason
     # r47: A is true of tanh and GELU as well, which deep networks do use: the feedback says so; B says what a corner is
-    assert said[0].startswith("True, but minor.") and "Tanh and GELU need similar eˣ-like calculations too" in said[0]
+    assert said[0].startswith("Partly true, but it costs little.") and "Tanh and GELU need similar eˣ-like calculations too" in said[0]
     assert "sharp point" in said[1] and "slope jumps" in said[1]
     assert "main bend of their hidden layers" in q.summary
     assert "ReLU" in said[1] and "ReLU" in said[2] and said[3].startswith("Right")
@@ -2357,7 +2357,7 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # r54: measured over the 9 bends the signal passes going back (0.72; over all 10 layers it was 0.73), and printed
     # r68: one line per bend; ReLU's average step (0.97, the bars') is said next to what this start gives (0.41)
     assert "Tanh: about 1 a step" in after and "1.02" not in after and "growing a little" not in after
-    assert "ReLU: $0.97$ a step, yet layer 1 keeps 0.41" in after and "ReLU's $0.97$ is the bar's rough estimate." in after
+    assert "ReLU: $0.97$ a step by the bar's rough estimate." in after and "so layer 1 keeps 0.41" in after   # session 31 (r72)
     assert f"{ch03_gradients.step_sizes()[0]['tanh']:.2f}" == "0.72" and f"{0.72 * 1.4:.1f}" == "1.0"
     assert "coin flip" not in after and "square each number" not in after
     assert "**typical size**" not in after and "**plain size**" not in after and before.count("**plain size**") == 1
@@ -2982,7 +2982,7 @@ def test_pass52_worked_case_is_exact():
     # of 1/n each, checked above at n = 4 and below for any even n)
     for words in ("Say every input is 1, and a coin flip picks each weight: $+\\frac12$ or $-\\frac12$.",
                   "The sum, squared, averages $\\frac12$. That is the two terms' squares added: $\\frac14 + \\frac14$. "
-                  "With random signs, the terms' squares add like this.",   # r59: "squares" named: the terms' or the sum's
+                  "With random signs, the terms' squares add like this, on average.",   # r59: "squares" named: the terms' or the sum's
                   # pass 70 (r65): what +-1/2 gives, said where it is shown: 0.71 (sqrt of the 1/2 above), and why the rule
                   "So the sum's typical size is $\\sqrt{1/2} \\approx 0.71$: smaller than one input's, 1. The rule below "
                   "fixes that.",
@@ -3236,11 +3236,11 @@ def test_pass55_flow_rates_are_the_measured_ones_and_the_products_give_only_the_
     # back to the chain; ReLU's low 0.41 as one start's wander, while the He slider's average over 3,000 starts is
     # flat); the rest (76%, the slopes 0.42 to 1, the x 1.41, the 0.91 steps) in one More detail fold
     assert ("- Tanh: about 1 a step, so the signal holds: layer 1 keeps 0.92. Unlike the chain's sums (all at 1, no "
-            "weights), most sums here lie closer to 0, where tanh is steeper. - ReLU: $0.97$ a step, yet layer 1 keeps "
-            "0.41: one random start wanders. Averaged over many starts (the He slider above), its signal holds. - GELU: "
+            "weights), most sums here lie closer to 0, where tanh is steeper. - ReLU: $0.97$ a step by the bar's rough "
+            "estimate. This start's nine steps back keep about $0.91$ each, so layer 1 keeps 0.41. Averaged over many "
+            "starts (the He slider above), its signal holds. - GELU: "
             "$0.88$, just under 1. So it fades slowly: layer 1 keeps 0.34. <details><summary>More detail</summary> "
             "Here 76% of tanh's sums lie between −1 and 1 (slope 0.42 to 1), and the weights add $\\times 1.41$. "
-            "ReLU's $0.97$ is the bar's rough estimate. In this start, each of the nine steps back keeps about $0.91$. "
             "</details>") in flat
     assert f"{float(np.prod([activations.get('tanh').derivative(1.0)] * 10)):.2g}" == "0.00017"
     assert f"{ch03_gradients.step_sizes()[1]:.0%}" == "76%" and f"{activations.get('tanh').derivative(1.0):.2f}" == "0.42"
@@ -3515,7 +3515,7 @@ def test_pass61_a_coin_flip_walk_ends_about_sqrt_n_from_the_start():
     # r58 (Focus): the walk is in the 4-input fold, after "squares add" on the main path
     assert ("Picture a walk: a coin flip picks each pace, forward or back. After $n$ "
             "paces you end up typically $\\sqrt{n}$ from the start, not $n$: the paces partly cancel.") in flat
-    assert flat.index("With random signs, the terms' squares add like this.") < flat.index("Picture a walk:")
+    assert flat.index("With random signs, the terms' squares add like this, on average.") < flat.index("Picture a walk:")
 
 
 def test_pass61_many_points_average_their_nudges():
@@ -3592,7 +3592,7 @@ def test_pass61_the_sigmoid_questions_wrong_answers_name_the_mix_up():
     feedback; the lead asked that each wrong option name its misconception)."""
     said = [f for _t, _r, f in ch03_gradients.sigmoid_question().options]
     assert said[1].startswith("No: that mixes sigmoid up with ReLU.") and said[2].startswith("No: that mixes sigmoid up with ReLU.")
-    assert said[0].startswith("True, but minor.") and "The main reason: the fading backward signal." in said[0]
+    assert said[0].startswith("Partly true, but it costs little.") and "The main reason: the fading backward signal." in said[0]
     flat = " ".join(prose().split())
     # r55 (Clarity, one sense a word): x is a bend's sum; a unit's "inputs" are what its weights multiply
     assert "each bend's slope at five values of $x$." in flat and "same sum $x$." in flat and "at five inputs" not in flat
@@ -3609,7 +3609,7 @@ def test_pass62_pronouns_named_and_the_sketch_says_where():
                   "So this unit's slope is one factor of each such nudge.",
                   "GELU's slope also dips below 0, left of $x = -0.75$. A slope above 1 enlarges the signal. A slope "
                   "below 0 flips the signal's sign.",
-                  "Each bend then multiplies the signal by roughly the typical size of its slopes.",
+                  "As a rule of thumb, each bend then multiplies the signal by the typical size of its slopes.",
                   "Its slope is always 0. So while it stays dead, its weights and bias get no nudge.",
                   "Then draw the share left after 1, 2 and 3 sigmoid layers at $x = 0$."):
         assert words in flat, words
@@ -3659,7 +3659,7 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
             "$\\sqrt{1/2} \\approx 0.71$.") in flat.replace(" ch03.slope_sizes_picture() ", " ")
     # r63 (cut): the why-fold left the main path; the main text says "roughly"; r70: and why, in one line
     # session 31 (r71 Correctness): the random signs are at the next sum, where the terms add (the reason said there)
-    assert ("Each bend then multiplies the signal by roughly the typical size of its slopes. Why not their average? "
+    assert ("As a rule of thumb, each bend then multiplies the signal by the typical size of its slopes. Why not their average? "
             "One step further back, a unit adds many signal × slope × weight terms with random signs. As with the coin "
             "flips, their squares add. So the slopes' squares are what count.") in flat and "gets times" not in flat
 
@@ -3732,7 +3732,7 @@ def test_pass72_quiz_shows_every_letters_feedback_without_a_kernel():
     assert static.index("</ol>") < static.index("<details><summary>Check your answer</summary>")
     for i, (_text, right, said) in enumerate(options):
         assert f"<b>{'ABCD'[i]}.</b> {html.escape(said)}" in static
-        assert right or said.startswith(("True, but minor", "No: that mixes"))   # each wrong one names its mistake
+        assert right or said.startswith(("Partly true, but it costs little", "No: that mixes"))   # each wrong one names its mistake
     plain = questions.choice_question("Q?", [("a", True, "yes"), ("b", False, "no")], "caption")
     assert "<details>" not in plain.static_html
     cell = next(c for c in chapter()["cells"] if "".join(c["source"]) == "ch03.sigmoid_question()")
