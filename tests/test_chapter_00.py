@@ -2955,8 +2955,9 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     assert ch00_start_here.output_hill_slope(said_out) == said_out - right == start == 1
     assert d(ch00_start_here.output_hill, said_out) == pytest.approx(start)   # the output's hill, as drawn: 1
     for y in (20.0, 23.0, 24.0, 26.5):   # the same shape as the weight's hill, its bottom moved to the right answer
-        assert float(ch00_start_here.output_hill(y)) == pytest.approx(
-            float(ch00_start_here.hill(y - right + ch00_start_here.HILL_BOTTOM)))
+        assert float(ch00_start_here.output_hill(y)) == pytest.approx(   # session 31 (r72): its floor at 0
+            float(ch00_start_here.hill(y - right + ch00_start_here.HILL_BOTTOM) - ch00_start_here.hill(ch00_start_here.HILL_BOTTOM)))
+    assert float(ch00_start_here.output_hill(right)) == 0 < float(ch00_start_here.hill(ch00_start_here.HILL_BOTTOM))
         assert d(ch00_start_here.output_hill, y) == pytest.approx(ch00_start_here.output_hill_slope(y), abs=1e-6)
     assert d(lambda v: ch00_start_here.output_hill(ch00_start_here.worked_output(v)), w0) == \
         pytest.approx(slope * start)   # our weight, moving the output 6 times as far: hill slope 6
@@ -2969,7 +2970,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             # pass 73 (r70 Clarity 2): the bowl's floor said as moved, from the weight's to the output's right answer
             # session 31 (r71 Clarity): a second bowl said as one, with what its two axes are
             "Now take a second bowl, the same shape: across, the output; height, how wrong.\n"
-            f"Its lowest point is the right answer, ${right:g}$.\n"
+            f"Its lowest point is the right answer, ${right:g}$: there the output is not wrong at all.\n"
             # pass 71 (r68 Clarity): "where you stand" meant a weight's value until here: said as the output
             f"So the output's hill slope is the output minus the right answer: ${said_out:g} - {right:g} = {start:g}$."
             ) == out.strip()
@@ -2981,7 +2982,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     # wrongness 6 x 1 (the output's hill slope).
     # Session 31 (r71 Clarity): one move per sentence; the output's hill slope said as what it means.
     assert (f"A tiny change of our weight moves the output ${slope:g}$ times as far.\n"
-            f"The output's hill slope, ${start:g}$, says the wrongness moves ${start:g}$ times as far as the output.\n"
+            f"The output's hill slope, ${start:g}$, says that for a tiny move the wrongness moves ${start:g}$ times as far as the output.\n"
             f"So the wrongness moves ${slope:g} \\cdot {start:g} = {slope * start:g}$ times as far: "
             "that is our weight's hill slope.") == _cell("A tiny change of our weight").strip()
     assert "times as far again" not in _markdown()

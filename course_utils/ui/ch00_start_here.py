@@ -1076,8 +1076,9 @@ RIGHT, PREDICT_RIGHT = 23.0, 39.0
 
 
 def output_hill(y, right=RIGHT):
-    """How wrong the output y is: the weight's hill (hill), moved so that its bottom sits at the right answer."""
-    return hill(np.asarray(y, dtype=float) - right + HILL_BOTTOM)
+    """How wrong the output y is: the weight's hill (hill), moved so that its bottom sits at the right answer, and
+    lowered to 0 there (session 31, r72: a right output is not wrong at all; one weight's bowl may stay above 0)."""
+    return hill(np.asarray(y, dtype=float) - right + HILL_BOTTOM) - hill(HILL_BOTTOM)
 
 
 def output_hill_slope(y, right=RIGHT):
