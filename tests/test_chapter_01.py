@@ -250,8 +250,10 @@ def test_deep_stack_picture_puts_every_answer_on_the_diagonal():
         assert r == f"{first.min():.2g} to {first.max():.2g}".replace("-", "−")
     assert ranges == ["−1.3 to 4", "−4.7 to 1.1", "16 to 22"]
     assert ch01_collapse.first_answer_range(np.array([[-22.3, 4.0], [99.0, -99.0]])) == "−22 to 4"  # row 0 only
-    assert titles == [f"{d} layers ({72 * d} numbers)\nfirst output: {r}\ngap below a trillionth"
-                      for d, r in zip((2, 10, 100), ranges)]
+    # pass 74 (r71 reader: said in three titles and the text): the gap is said once, in the fold under the picture
+    assert titles == [f"{d} layers ({72 * d} numbers)\nfirst output: {r}" for d, r in zip((2, 10, 100), ranges)]
+    prose = "\n".join(t for _, t in _markdown_cells())
+    assert prose.count("below a trillionth") == 1 and "In every panel, the biggest difference" in prose
     lo, hi = ranges[-1].split(" to ")
     assert (f"even at 100 layers, where the first output runs from {lo} to {hi}."
             in "\n".join(t for _, t in _markdown_cells()))
@@ -874,8 +876,8 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     # pass 40: layer 1's biases are given in the substitution line above, layer 2's here
     # pass 41 (r37 reader): both layers' tables and biases are listed before the picture; here layer 1's result
     # pass 50 (r45 reader): table times biases written out, row times column, from the chapter's own numbers
-    assert ("The biases collapse too. Layer 2's table turns layer 1's biases (1, 0) into (2, 1).\n"
-            "Row times column again: $2\\cdot1 + 0\\cdot0 = 2$ and $1\\cdot1 + (-1)\\cdot0 = 1$.\n"
+    # pass 74 (r71 reader: the matrix detour was long): the row-times-column sums for the biases are not spelled out
+    assert ("The biases collapse too. Layer 2's table turns layer 1's biases (1, 0) into (2, 1), row times column.\n"
             "Then layer 2 adds its own biases (0, 3): (2, 4).") in text  # pass 65: "it" named
     W2 = np.array([[2, 0], [1, -1]])  # layer 2's table, as drawn (img_04)
     assert (W2 @ [1, 0]).tolist() == [2 * 1 + 0 * 0, 1 * 1 + (-1) * 0] == [2, 1]
@@ -1311,7 +1313,8 @@ def test_a_layer_that_loses_a_direction_says_the_sheet_is_squashed_onto_one_line
     # r54: a line gives the corner count, so the still picture shows it; pass 68 (r63: a 3-line title): two lines,
     # the axes' own labels say h₁, h₂
     assert title.splitlines()[0] == "the whole sheet squashed onto one line" and "14 grid lines still straight" not in title
-    assert title.splitlines() == ["the whole sheet squashed onto one line", "your line gets 3 of 4 corners right"]
+    # pass 74: the line starts at turn −60, shift 0.7 (only (1,1) right)
+    assert title.splitlines() == ["the whole sheet squashed onto one line", "your line gets 1 of 4 corners right"]
     points = np.concatenate(sheet.grid_lines()).reshape(-1, 2)
     h = sheet.layer(points, ((1, 1), (1, 1)), (0, -1), "identity")
     np.testing.assert_allclose(h[:, 1], h[:, 0] - 1, atol=1e-12)  # truly one line
@@ -1337,13 +1340,14 @@ def test_row_and_column_of_a_weight_are_said_once():
     weight from input 1 into unit 2 (first digit the unit, second the input), in row 2, column 1; every fold slider's
     label reads the same way (wᵢⱼ: xⱼ into hᵢ)."""
     text = "\n".join(t for _, t in _markdown_cells())
-    said = "$W_{21}$ sits in row 2, column 1: the weight from input 1 into unit 2.\n"  # pass 46: one sentence
-    assert text.count(said) == 1 and text.count("row 2, column 1") == 1
+    # pass 74 (r71 reader: the row-and-column sentence was notation never used again): cut; the sliders' labels
+    # ("W₂₁ (x₁ into h₂)", checked below) say what each double index means where the learner drags it
+    assert "row 2, column 1" not in text
     cells = _markdown_cells()
     k = next(k for k, (_, t) in enumerate(cells) if "$$h_1 = W_{11}" in t)  # where a double index first appears ...
     assert not any(re.search(r"[wW]_\{\d\d\}", t) for _, t in cells[:k])
     assert not any(re.search(r"w_\{\d\d\}", t) for _, t in cells)  # pass 40: a table's weight is always capital W
-    assert cells[k][1].index("$$h_1 = W_{11}") < cells[k][1].index(said.strip())  # ... it is said there, under the formula
+    assert "the weight from input 1 into unit 2" not in text
     assert "row 1, column 2" not in text and "Here $W_{12}$" not in text
     sliders = ch01_collapse.fold_demo().sliders
     for i in (1, 2):
@@ -1810,7 +1814,7 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
     # pass 46 (r41 reader: a trillionth of what?): the gap is absolute, so the fold says how big the answers get
     "depth_question": ("on it, just as for 2 layers", "On it: every dot sits on the diagonal, even at 100 layers, "
                        "where the first output runs from 16 to 22.\n"
-                       "Each title gives the biggest difference between the two ways: below a trillionth.\n"
+                       "In every panel, the biggest difference between the two ways is below a trillionth.\n"
                        "That tiny difference is rounding: like a calculator, the computer keeps about 16 digits of "
                        "each number.\n"  # pass 62 (r56 reader: no reason given): a calculator's limited digits
                        "So 100 layers store 7200 numbers, yet do no more than one layer's 72 "
@@ -2372,8 +2376,8 @@ def test_each_symbol_keeps_one_meaning():
     assert "names the layer" not in text and "count units and inputs, not layers" not in text
     assert not re.search(r"[wb]_[123]\b|[wb]_\{[123]\}", text)  # no layer subscripts anywhere in the prose
     # pass 73 (r70 reader: abstract): the column read with the picture's own numbers, (1, 0) from x1
-    assert ('Look down the "from $x_1$" column: 1 and 0 are what $x_1$ sends to units 1 and 2.\n'
-            "$W_{21}$ sits in row 2, column 1") in text  # r47: "column" in words at its first use
+    assert ('Look down the "from $x_1$" column: 1 and 0 are what $x_1$ sends to units 1 and 2.'
+            in text)  # r47: "column" in words at its first use
     assert ("The biases are $c_1$ and $c_2$." not in text and "already names" not in text
             and "Names in this chapter" not in text and "Its own letters" not in text
             and "($b$ named the proof's biases)" not in text and "Not $b$:" not in text
@@ -2833,7 +2837,9 @@ def test_pass36_sheet_demo_is_three_numbered_predictions_answered_in_the_same_or
         "**tanh.** Press **reset**, then click **tanh**.")
     answers = re.findall(r"^(\d)\. (\S+)", below, re.M)
     assert answers == [("1", "No"), ("2", "With"), ("3", "ReLU:"), ("4", "tanh:")]
-    assert "1. No bend: never. $W_{11} = -1$, for one, flips the sheet: the dark square jumps to the left." in below
+    # pass 74 (r71 reader: a flip did not answer "can any setting crease?"): the answer reads the title's count
+    assert ("1. No bend: never. Whatever you drag, the title counts no creased or curved line: flips, turns and "
+            "squashes keep lines straight.") in below
     rng = np.random.default_rng(36)
     w = ch01_collapse.fold_demo()
     for _ in range(30):
@@ -2912,8 +2918,13 @@ def test_pass38_seed_is_said_in_prose_before_the_seeds_picture():
 def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_right():
     """The crease widget lets the learner place a line: after ReLU one splits all 4; with no bend or c₂ = 0 none does."""
     w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
-    assert "your line gets 3 of 4 corners right" in w.readout.value  # start: no bend, the line h₁ = 0.5
+    # pass 74 (r71 reader: two sliders to learn): turn starts at −60, so after ReLU sliding shift alone splits them
+    assert "your line gets 1 of 4 corners right" in w.readout.value  # start: no bend, turn −60, shift 0.7
+    assert (w.sliders["angle"].value, w.sliders["offset"].value) == (ch01_collapse.FOLD_TURN, 0.7)
     w.bend.value = "relu"
+    assert "your line gets 2 of 4 corners right" in w.readout.value  # ReLU alone does not: the learner slides shift
+    w.sliders["offset"].value = 0.3
+    assert "your line gets 4 of 4 corners right" in w.readout.value
     w.sliders["angle"].value, w.sliders["offset"].value = -60.0, 0.3  # near h₁ − 2h₂ = ½
     assert "your line gets 4 of 4 corners right" in w.readout.value and "it splits them" in w.readout.value
     X, labels = ch01_collapse._xor_corners()
@@ -2988,8 +2999,11 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     legend = [t.get_text() for t in ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
               .figure.axes[1].get_legend().get_texts()]
     assert "your line's label-1 side" in legend
-    assert ("- **turn** is the arrow's direction in degrees: 0 points right, 90 up, −90 down.\n"
-            "- **shift** slides the line along the arrow: 0 puts it through (0, 0).") in text  # pass 70 (r65)
+    # pass 74 (r71 reader: two sliders to learn before the key idea): shift first, the one steps 1 and 2 need;
+    # turn's start (−60, the widget's own) is said
+    assert ("- **shift** slides the line along the arrow: 0 puts it through (0, 0). Steps 1 and 2 need only shift.\n"
+            "- **turn** is the arrow's direction in degrees: 0 points right, 90 up, −90 down. It starts at −60.") in text
+    assert ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True).sliders["angle"].value == -60.0
     steer = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
     steer.sliders["angle"].value, steer.sliders["offset"].value = -65.0, 0.2
     a = np.radians(-65)
@@ -3018,10 +3032,20 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
              "2. Keep ReLU. Drag the slider **bias of $h_2$** up to 0. Predict: can a line still split them?\n"
              "3. Set the bias of $h_2$ back to −1. Click **tanh**. Predict: can a line split them now?\n")
     assert steps in text
-    assert "Step 1: set turn between −55 and −75. Then slide shift." in text
-    assert text.index(steps) < text.index("<details><summary>Stuck?</summary>") < text.index("Step 1: set turn")
+    # pass 74 (r71 reader: the hints were numbers to copy): they say what to aim for; the aim is checked here
+    hint1 = "Step 1: slide shift until the arrow points toward (1, 0) and away from (0, 0) and (2, 1)."
+    assert hint1 in text
+    assert text.index(steps) < text.index("<details><summary>Stuck?</summary>") < text.index(hint1)
+    at_start = [t for _, t in settings if ch01_collapse.corners_right(-60.0, t, landed, labels) == 4]
+    assert at_start  # after ReLU, shift alone splits them at the start turn
+    facing = np.array([np.cos(np.deg2rad(-60.0)), np.sin(np.deg2rad(-60.0))])
+    reach = {p: float(np.dot(p, facing)) for p in ((1, 0), (0, 0), (2, 1))}
+    assert reach[(1, 0)] > max(reach[(0, 0)], reach[(2, 1)])  # the arrow points toward (1, 0), away from the others
     # pass 48 (r43 reader: the tanh button had no task): a question, answered with a setting that gets 4 of 4
-    assert "Step 3: this time, turn −30 to −35." in text  # r49: folded
+    assert "Step 3: the same aim, for the three new points. Turn the arrow less steeply down first." in text
+    tanh_landed = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "tanh")
+    tanh_wins = [a for a, t in settings if ch01_collapse.corners_right(a, t, tanh_landed, labels) == 4]
+    assert tanh_wins and all(-60 < a < 0 for a in tanh_wins)  # less steeply down than −60, still down
     # pass 62 (r56 reader: off one line alone is no reason): three points off one line make a triangle, and a line
     # cuts off any one corner of a triangle: here the point both 1-corners share
     assert ("tanh: yes. Its curve moves the three landing points into a triangle.\n"
@@ -3165,8 +3189,10 @@ def test_xor_turn_arrow_is_drawn_over_the_corner_marks_and_its_head_clears_them(
     # pass 53 (r47 reader: the arrow's shaft still ran under the (1, 0) square): it starts where the line's arrow
     # passes farthest from every mark, so the whole shaft keeps clear of the (1, 0) square, not only its head
     base = np.asarray(w.facing.get_position())
-    np.testing.assert_allclose(np.subtract(w.facing.xy, base), (ch01_collapse.ARROW_LENGTH, 0.0))
-    assert base[0] == pytest.approx(0.5)  # on the line turn 0, shift 0.5
+    np.testing.assert_allclose(np.subtract(w.facing.xy, base),
+                               ch01_collapse.ARROW_LENGTH * np.array([np.cos(np.deg2rad(-60)), np.sin(np.deg2rad(-60))]))
+    a = np.deg2rad(ch01_collapse.FOLD_TURN)  # pass 74: the first frame is turn −60, shift 0.7
+    assert base @ [np.cos(a), np.sin(a)] == pytest.approx(0.7)  # on the line
     shaft = base + np.linspace(0, 1, 20)[:, None] * np.subtract(w.facing.xy, base)
     assert np.min(np.linalg.norm(shaft - [1.0, 0.0], axis=1)) > 0.4
 
@@ -3206,7 +3232,7 @@ def test_pass52_dark_corner_square_shows_a_turn_or_a_flip():
     assert ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True).mark is None
     text = "".join(_src(c) for c in _cells())
     assert "Follow the thick pink line and the dark square." in text
-    assert "$W_{11} = -1$, for one, flips the sheet: the dark square jumps to the left." in text
+    assert "flips, turns and squashes keep lines straight." in text  # pass 74: the flip is named in step 1's answer
 
 
 def test_pass54_bends_and_sliders_are_named_before_they_are_used():
@@ -3529,7 +3555,8 @@ def test_pass61_bend_question_wrong_answers_name_their_misconception():
     # pass 73 (r70 reader: shorthand): full sentences
     assert ("ReLU is flat below 0 and a ramp above 0.\nWhere h₁ or h₂ along a line crosses 0, the line usually gets a "
             "corner.") in ch01_collapse.BEND_WRONG[2]
-    assert ("A stretch treats every number alike.\nReLU turns negative numbers into 0 and keeps positive ones.\n"
+    # pass 74 (r71 reader: "treats every number alike" was vague): what each multiplies by
+    assert ("A stretch multiplies every number by the same amount.\nReLU multiplies negatives by 0 and positives by 1.\n"
             "tanh squashes big numbers more than small ones.") in ch01_collapse.BEND_WRONG[0]
     assert q.reveal.layout.display is None
     assert [type(c).__name__ for c in q.reveal.children] == ["HTML", "Image", "Image"]  # answer, sheet, tanh's steps

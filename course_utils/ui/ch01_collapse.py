@@ -378,8 +378,9 @@ def tanh_steps_picture(points=SLANTED):
 # r65: the reveal opens with the answer in one line; r67: then one line per wrong option, naming its misconception
 BEND_ANSWER = "D: ReLU creases the thick line, tanh curves it. The box below says why."
 # pass 73 (r70 reader: A and C were shorthand): full plain sentences
-BEND_WRONG = ("A is wrong: a bend is not one more stretch. A stretch treats every number alike.\n"
-              "ReLU turns negative numbers into 0 and keeps positive ones.\n"
+# pass 74 (r71 reader: "treats every number alike" was vague): what a stretch and ReLU each multiply by
+BEND_WRONG = ("A is wrong: a bend is not one more stretch.\nA stretch multiplies every number by the same amount.\n"
+              "ReLU multiplies negatives by 0 and positives by 1.\n"
               "tanh squashes big numbers more than small ones.",
               "B is wrong: smooth is not straight; tanh squashes big numbers more (last picture).",
               "C is wrong: ReLU is flat below 0 and a ramp above 0.\n"
@@ -1019,8 +1020,10 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
         "b1": slider("bias of h₁", b[0], -1.5, 1.5, 0.1), "b2": slider("bias of h₂", b[1], -1.5, 1.5, 0.1),
     }
     if corners:
-        sliders["angle"] = slider("turn: arrow's direction (°)", 0.0, -180.0, 180.0, 5.0, fmt=".0f")
-        sliders["offset"] = slider("shift: distance from (0, 0)", 0.5, -2.0, 2.0, 0.05)
+        # pass 74 (r71 reader: two sliders were a new system to learn before the key idea): turn starts at the
+        # answer's −60, so step 1 needs shift alone; only the tanh step asks for a turn
+        sliders["angle"] = slider("turn: arrow's direction (°)", FOLD_TURN, -180.0, 180.0, 5.0, fmt=".0f")
+        sliders["offset"] = slider("shift: distance from (0, 0)", 0.7, -2.0, 2.0, 0.05)  # ReLU alone: 2 of 4
     for s in sliders.values():
         s.layout.width = "380px"  # two sliders a row
     choice = widgets.ToggleButtons(options=[(label, name) for name, label in BENDS.items()], value=bend,
@@ -1127,9 +1130,9 @@ def deep_stack_picture(depths=(2, 10, 100)):
         ax.plot(slow[0], fast[0], "o", color=plots.ACCENT, ms=4, alpha=0.6, label="one input")
         below(np.max(np.abs(slow - fast)), 1e-12)   # raises unless the gap is rounding, below a trillionth
         ax.set(xlim=lim, ylim=lim, xlabel="answer, layer by layer")
-        ax.set_title(f"{depth} layers ({stored} numbers)\nfirst output: {first_answer_range(slow)}"
-                     "\ngap below a trillionth",
-                     fontsize=10.5)  # r41: the gap is absolute, so the title says how big the answers are
+        # r41: the gap is absolute, so the title says how big the answers are; pass 74 (r71 reader: "gap below a
+        # trillionth" in every title and the text): the fold under the picture says it once
+        ax.set_title(f"{depth} layers ({stored} numbers)\nfirst output: {first_answer_range(slow)}", fontsize=10.5)
         ax.set_aspect("equal")
     axes[0].set_ylabel(f"answer of one layer\n({one} numbers)")
     axes[0].legend(loc="upper left", fontsize=8.5)
