@@ -689,9 +689,17 @@ def test_xor_fold_table_is_where_relu_sends_each_corner():
     assert "Corner (0,0) lands on (0, 0), and corner (1,1) on (2, 1)." in after  # r51: a corner named as a corner
     assert "both units compute $x_1 + x_2$" not in before.lower()  # pass 20: unit 2 also subtracts 1
     # pass 52 (r52 reader): the corners pushed through by hand first, then the rule (one line, middle not cut off)
-    assert ("The demo below starts with ReLU switched off. Then $h_1 = x_1 + x_2$ and $h_2 = h_1 - 1$.\n"
-            "(0,0) lands on (0, −1). (0,1) and (1,0) both land on (1, 0). (1,1) lands on (2, 1).\n"
-            "All four lie on one line, the 1-corners in the middle.") in before
+    # pass 74 (r71 reader: the landing points were said before any picture showed them): a still picture first
+    assert "The demo below starts with ReLU switched off. Then $h_1 = x_1 + x_2$ and $h_2 = h_1 - 1$." in before
+    pic = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.no_bend_landing_picture()")
+    assert cells[pic]["metadata"]["jupyter"]["source_hidden"] and head < pic < fold
+    assert _src(cells[pic + 1]).startswith("All four lie on one line, the 1-corners in the middle.\n")
+    ax = ch01_collapse.no_bend_landing_picture().axes[0]
+    drawn = {k: sorted(map(tuple, np.asarray(next(l for l in ax.lines if l.get_marker() == m).get_xydata()).tolist()))
+             for k, m in ((0, "o"), (1, "s"))}
+    assert drawn == {0: [(0, -1), (2, 1)], 1: [(1, 0), (1, 0)]}  # where the layer sends each corner (lin, below)
+    said = [t.get_text() for t in ax.texts]
+    assert said == ["(0,0) → (0, −1)", "(0,1) and (1,0)\n→ (1, 0)", "(1,1) → (2, 1)"]
     lin = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "identity")
     assert np.allclose(lin[:, 1], lin[:, 0] - 1) and set(lin[y.ravel() == 1, 0]) == {1.0}
     assert [tuple(map(int, p)) for p in lin] == [(0, -1), (1, 0), (1, 0), (2, 1)]  # X: (0,0), (0,1), (1,0), (1,1)
@@ -989,6 +997,17 @@ def test_xor_fold_picture_shows_where_relu_sends_the_corners_and_the_line():
     assert sorted(np.asarray(zeros.get_xydata()).tolist()) == [[0, 0], [2, 1]]
     for (a, c), k in [((1, 0), 1), ((0, 0), 0), ((2, 1), 0)]:
         assert (a - 2 * c > 0.5) == (k == 1)
+    # pass 74 (r71 reader: the key says "where the arrow points", but no arrow was drawn): the arrow starts on the
+    # line, points the widget's way (turn −60), ends on the label-1 side and inside the axes
+    arrow = next(t for t in ax.texts if t.get_gid() == "arrow")
+    base, tip = np.asarray(arrow.xyann, float), np.asarray(arrow.xy, float)
+    facing = np.array([np.cos(np.deg2rad(-60.0)), np.sin(np.deg2rad(-60.0))])
+    assert base @ facing == pytest.approx(0.3) and tip @ facing > 0.3
+    np.testing.assert_allclose((tip - base) / np.linalg.norm(tip - base), facing)
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    assert all(x0 < p[0] < x1 and y0 < p[1] < y1 for p in (base, tip))
+    assert min(np.linalg.norm(tip - q) for q in ch01_collapse.FOLD_POINTS) > 0.3  # clear of the corner marks
+    assert "where the arrow\npoints" in [t.get_text() for t in ax.get_legend().get_texts()][1]
     cells = _cells()
     pic = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.folded_fold_picture()")
     fold = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.fold_demo(W=((1, 1), (1, 1))"))

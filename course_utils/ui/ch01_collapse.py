@@ -527,6 +527,7 @@ def tables_picture(W1, W2, row=0, col=0):
 
 
 FOLD_TURN, FOLD_SHIFT = -60.0, 0.3  # pass 57: cos 60° = 0.5, so the printed arrow's sums are the exact line's sums
+FOLD_ARROW_FOOT, FOLD_ARROW_ALONG, FOLD_ARROW_LENGTH = FOLD_SHIFT, -0.2, 0.45  # the still picture's arrow (pass 74)
 FOLD_POINTS = ((1, 0), (0, 0), (2, 1))  # where the XOR corners land after the crease: the 1-corners share (1, 0)
 
 
@@ -573,6 +574,12 @@ def xor_fold_picture():
     ax.plot(t, line, color="black", ls="--", lw=1.8, label=f"the line {equation}")
     ax.fill_between(t, line, -1, facecolor=plots._tint("#F0E442", 0.5), edgecolor="black", hatch="..",
                     alpha=0.5, lw=0, label="its label-1 side (where the arrow\npoints: below the line here)")
+    # pass 74 (r71 reader: the key named an arrow the picture did not draw): the widget's arrow, from the line into
+    # its label-1 side, in the empty lower left (clear of the corner marks and the "flat arm" words)
+    facing = np.array([np.cos(a), np.sin(a)])
+    base = FOLD_ARROW_FOOT * facing + np.array([-facing[1], facing[0]]) * FOLD_ARROW_ALONG
+    ax.annotate("", tuple(base + FOLD_ARROW_LENGTH * facing), tuple(base), gid="arrow",
+                arrowprops=dict(arrowstyle="-|>", color="black", lw=2.2, mutation_scale=20))
     s = np.linspace(-0.5, 3.0, 141)  # x₁ + x₂ along the sheet: the whole sheet lands on this bent line
     arm = sheet.layer(np.column_stack([s, np.zeros_like(s)]), ((1, 1), (1, 1)), (0, -1), "relu")
     ax.plot(*arm.T, color=plots.color("relu"), lw=4, alpha=0.55, solid_capstyle="round", zorder=1,
@@ -609,9 +616,37 @@ def xor_fold_picture():
     fig.set_label("Left: after the ReLU crease the sheet is a bent line: a flat arm along h₂ = 0, a corner at (1, 0), "
                   "then a rising arm. (0,0) lands at (0, 0), (1,1) at (2, 1), and both label-1 corners at (1, 0). "
                   f"The dashed line {equation} (turn {FOLD_TURN:g}, shift {FOLD_SHIFT:g}) has the label-1 corners "
-                  "below it and the label-0 corners above it. Right: the same line in the input square is two "
+                  "below it, where its arrow points, and the label-0 corners above it. Right: the same line in the input square is two "
                   f"parallel dashed lines, x₁ + x₂ {band_label(lo)} and x₁ + x₂ {band_label(hi)}; the label-1 corners lie in the "
                   "dotted band between them, the label-0 corners outside it.")
+    return fig
+
+
+@plots.styled
+def no_bend_landing_picture():
+    """Where the XOR corners land with the crease layer's ReLU off (pass 74, r71 reader: the text named the landing
+    points before any picture showed them): h₁ = x₁ + x₂, h₂ = h₁ − 1 puts all four on one line, 1-corners between."""
+    fig, ax = plots.new_figure(640, 330)
+    X, labels = _xor_corners()
+    H = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "identity")
+    t = np.array([-0.6, 2.6])
+    ax.plot(t, t - 1, color=plots.MUTED, ls="--", lw=1.8, label="the line h₂ = h₁ − 1")
+    for k in (0, 1):
+        ax.plot(*H[labels == k].T, **{**LABEL_STYLE[k], "ms": 13})
+    box = dict(boxstyle="round,pad=0.15", fc="white", ec="none")
+    for text, at, where, side in (("(0,0) → (0, −1)", (0, -1), (0.2, -1.0), "left"),
+                                  ("(0,1) and (1,0)\n→ (1, 0)", (1, 0), (1.15, -0.45), "left"),
+                                  ("(1,1) → (2, 1)", (2, 1), (1.8, 1.0), "right")):
+        ax.annotate(text, at, where, fontsize=10, bbox=box, va="center", ha=side)
+    ax.axhline(0, color="black", lw=0.8)
+    ax.axvline(0, color="black", lw=0.8)
+    ax.set(xlim=(-0.6, 2.6), ylim=(-1.5, 1.5), xlabel="h₁ = x₁ + x₂", ylabel="h₂ = x₁ + x₂ − 1",
+           title="ReLU off: all four corners land on one line")
+    ax.set_aspect("equal")
+    ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), fontsize=9)  # beside the axes: no label covered
+    fig.set_label("One panel, axes h₁ and h₂. With ReLU off, the four XOR corners land on the dashed line "
+                  "h₂ = h₁ − 1: (0,0) at (0, −1), a white circle; (0,1) and (1,0) both at (1, 0), a yellow square; "
+                  "(1,1) at (2, 1), a white circle. The label-1 point sits between the two label-0 points.")
     return fig
 
 
