@@ -497,8 +497,8 @@ def test_relu_panel_draws_each_pressed_line_thick_on_its_axis():
     """Check the opening ReLU panel (r39 reader: bands on the negative side said the opposite of "pressed onto h1 = 0",
     and the black axes hid the pressed lines): every point ReLU moved is drawn exactly ON the axis it was pressed onto,
     thick, in its region's tint, above thin grey axes; nothing is drawn on the negative side."""
-    fig = ch01_collapse.bend_pictures()
-    relu = fig.axes[1]  # pass 56: the bend picture: before (shaded), ReLU, tanh
+    fig = ch01_collapse.pressed_picture()
+    relu = fig.axes[1]  # pass 74: the pressed picture: before (shaded), ReLU
     pressed = [l for l in relu.lines if l.get_gid() == "pressed"]
     assert [l.get_color() for l in pressed] == [t["color"] for t in ch01_collapse.PRESS_TINTS]
     # pass 73 (r70 reader: the bar hid the thick line's upright piece): bars show, yet thinner than the thick line
@@ -1041,7 +1041,7 @@ def test_seventh_pass_wording_of_chapter_01():
     # pass 63 (r58 reader: four ideas in five lines): the one-number corner first, then one line per colour
     # pass 68 (r63 reader: the fold needs one plain line saying what ReLU does to the grid): said first
     assert ("Turning negatives into 0 presses part of the grid flat onto the axes.\n"  # pass 70: ReLU said in cell 7
-            "The left panel shades those parts:\n"
+            "The second picture shades those parts:\n"
             "- Orange: only $h_1$ below 0. Lands on the upright axis, where $h_1 = 0$.\n"
             "- Green: only $h_2$ below 0. Lands on the across axis, where $h_2 = 0$.\n"
             "- Grey: both below 0. Lands on (0, 0).\n\n"
@@ -1414,7 +1414,7 @@ def test_opening_picture_names_its_axes_and_the_grey_sheet_and_has_no_corner_mar
     no XOR corner marks or names (they first matter in the XOR puzzle, which now introduces its square itself)."""
     fig = ch01_collapse.sheet_pictures()
     bends = ch01_collapse.bend_pictures()
-    for f in (fig, bends):
+    for f in (fig, bends, ch01_collapse.pressed_picture()):
         assert [ax.get_xlabel() for ax in f.axes] == ["x₁"] + ["h₁"] * (len(f.axes) - 1)
         assert [ax.get_ylabel() for ax in f.axes] == ["x₂"] + ["h₂"] * (len(f.axes) - 1)
         assert not f.legends  # pass 56 (r50 reader): no 7-line legend; the parts are named on the panels
@@ -1616,7 +1616,8 @@ def test_grid_families_are_blue_upright_and_pink_across_and_said_so():
     fig = ch01_collapse.sheet_pictures()
     assert all([l.get_color() for l in ax.lines if l.get_color() in (blue, pink)
                 and l.get_gid() not in ("pressed", "followed")]
-               == [blue, pink] for ax in fig.axes + ch01_collapse.bend_pictures().axes)  # pass 43: the ReLU panel's pressed lines, thin, keep their colour
+               == [blue, pink] for ax in fig.axes + ch01_collapse.bend_pictures().axes
+               + ch01_collapse.pressed_picture().axes)  # pass 43: the ReLU panel's pressed lines, thin, keep their colour
     text = "\n".join(t for _, t in _markdown_cells())
     assert "blue lines upright, pink lines across." in text
     assert "The right panel's title counts the creased or curved grid lines." in text  # pass 32: the title says "of 14"
@@ -2143,6 +2144,10 @@ def test_opening_picture_marks_the_creases_it_talks_about():
     assert marks[1][0].get_color() == "black"
     arrows = [t for t in fig.axes[1].texts if t.get_text() == "crease of\nthe thick line"]
     assert len(arrows) == 1 and tuple(arrows[0].xy) in {tuple(p) for p in marks[1][0].get_xydata()}
+    # pass 74 (r71 reader: one figure held too much): the shading and the pressed bars are the next picture's
+    assert not [l for ax in fig.axes for l in ax.lines if l.get_gid() == "pressed"] and not fig.axes[0].texts
+    fig = ch01_collapse.pressed_picture()
+    assert [len([l for l in ax.lines if l.get_marker() == "D"]) for ax in fig.axes] == [0, 1]
     # pass 48 (r43 reader: the creases hid under the bars): the grid lines are drawn over the pressed bars, and the
     # thick line x₂ = 0.5 turns its corner at the arrow: from (1.5, 0.2) to (0, 0.8), then up the axis to (0, 1.4)
     relu = fig.axes[1]
@@ -2156,7 +2161,7 @@ def test_opening_picture_marks_the_creases_it_talks_about():
     np.testing.assert_allclose(arrows[0].xy, [0.0, 0.8])
     assert np.isclose(xy[:, 0], 0).sum() > 1 and ((xy[:, 0] > 0) & (xy[:, 0] < 1.5)).any()  # an arm on each side
     # every panel draws the same followed line, and the before panel's shading stays on the grid square
-    assert [len([l for l in ax.lines if l.get_gid() == "followed"]) for ax in first.axes + fig.axes] == [1] * 5
+    assert [len([l for l in ax.lines if l.get_gid() == "followed"]) for ax in first.axes + fig.axes] == [1] * 4
     fig.canvas.draw()
     for region in [p for p in fig.axes[0].patches if p.get_gid() != "corner square"]:  # r52: inside
         box = fig.axes[0].transData.inverted().transform(region.get_clip_box().get_points())
@@ -2904,6 +2909,7 @@ def test_pass38_alt_texts_say_what_each_picture_shows():
     for name, alt in alts.items():
         assert "panel:" not in alt and " from -" not in alt and alt != "figure", name
     alts["bends"] = figure_alt(ch01_collapse.bend_pictures())
+    assert "pressed flat" in figure_alt(ch01_collapse.pressed_picture())
     assert "every line stays straight" in alts["sheet"] and "creases" in alts["bends"] and "curve" in alts["bends"]
     assert "y = 8x + 13" in alts["attempts"] and "y = −x − 2.5" in alts["attempts"]
     assert "|x|, a V with its corner at x = 0" in alts["corner"]
@@ -3137,7 +3143,7 @@ def test_sheet_widget_shades_the_parts_relu_presses_only_with_relu():
         inside = MplPath(region.get_xy()).contains_points([[-2.0, 2.0], [2.0, -2.0], [0.0, 0.0]])
         z = np.array([[-2.0, 2.0], [2.0, -2.0], [0.0, 0.0]]) @ np.array(W[i]) + b[i]
         assert list(inside) == list(z < 0)  # shaded exactly where that number of the layer is below 0
-    labels = [t.get_text() for t in ch01_collapse.bend_pictures().axes[0].texts]
+    labels = [t.get_text() for t in ch01_collapse.pressed_picture().axes[0].texts]
     assert "orange: only h₁ < 0" in labels and "green: only h₂ < 0" in labels  # the bend picture names them in place
 
 
@@ -3478,7 +3484,7 @@ def test_pass58_tanh_squash_numbers_are_tanhs():
     cells = _cells()
     i = next(k for k, c in enumerate(cells) if _src(c).strip() == "ch01.bend_question()")
     shown = "".join("".join(o.get("data", {}).get("text/html", "")) for o in cells[i]["outputs"])
-    assert "<details>" in shown and shown.count("<img") == 2 and "0.46 right, 0.76 up" in shown
+    assert "<details>" in shown and shown.count("<img") == 3 and "0.46 right, 0.76 up" in shown  # pass 74: 3 pictures
     assert "B is wrong: smooth is not straight" in shown
 
 
@@ -3578,7 +3584,8 @@ def test_pass61_bend_question_wrong_answers_name_their_misconception():
     assert ("A stretch multiplies every number by the same amount.\nReLU multiplies negatives by 0 and positives by 1.\n"
             "tanh squashes big numbers more than small ones.") in ch01_collapse.BEND_WRONG[0]
     assert q.reveal.layout.display is None
-    assert [type(c).__name__ for c in q.reveal.children] == ["HTML", "Image", "Image"]  # answer, sheet, tanh's steps
+    # pass 74 (r71 reader: one picture held too much): answer, the creases, where ReLU presses, tanh's steps
+    assert [type(c).__name__ for c in q.reveal.children] == ["HTML", "Image", "Image", "Image"]
     W, b = ch01_collapse.SHEET_W, ch01_collapse.SHEET_B
     followed = sheet.grid_lines()[1][ch01_collapse.FOLLOWED]
     assert [sheet.bent_lines(sheet.layer(followed, W, b, bend)[None]) for bend in ("relu", "tanh")] == [1, 1]

@@ -269,11 +269,7 @@ def _mark_creases(ax, W, b):
                 zorder=1.5, gid="pressed")
     ax.annotate("grey part:\npressed to (0, 0)", (0, 0), (-2.8, -2.0), fontsize=8.5,  # r63: two short lines
                 arrowprops=dict(arrowstyle="-|>", color="black", lw=1.0))
-    top = followed_crease(W, b)  # the thick line's corner; left of the upright axis is empty under ReLU
-    # r54: one diamond, the thick line's crease only (a diamond on every crease crowded the axes)
-    ax.plot(*top, ls="none", marker="D", ms=8, color="black", mec="white", mew=1.2, zorder=3)
-    ax.annotate("crease of\nthe thick line", top, (top[0] - 2.8, top[1] + 0.9), fontsize=9.5, va="center",
-                arrowprops=dict(arrowstyle="-|>", color="black", lw=1.2))
+    _crease_diamond(ax, W, b)
 
 
 @plots.styled
@@ -387,22 +383,44 @@ BEND_WRONG = ("A is wrong: a bend is not one more stretch.\nA stretch multiplies
               "Where h₁ or h₂ along a line crosses 0, the line usually gets a corner.")
 
 
+def _crease_diamond(ax, W, b):
+    """The ReLU panel's one black diamond, on the thick line's crease, and its label (r54: the thick line's only)."""
+    top = followed_crease(W, b)  # the thick line's corner; left of the upright axis is empty under ReLU
+    ax.plot(*top, ls="none", marker="D", ms=8, color="black", mec="white", mew=1.2, zorder=3)
+    ax.annotate("crease of\nthe thick line", top, (top[0] - 2.8, top[1] + 0.9), fontsize=9.5, va="center",
+                arrowprops=dict(arrowstyle="-|>", color="black", lw=1.2))
+
+
 @plots.styled
 def bend_pictures(W=SHEET_W, b=SHEET_B):
-    """Notebook 01's second picture: the same layer with a ReLU and with a tanh bend. Left, the sheet before, shaded
-    where h₁ or h₂ will be below 0 (the parts ReLU presses flat); the tanh panel is enlarged to −1..1."""
+    """Notebook 01's second picture: the same layer with a ReLU and with a tanh bend, the thick line's crease marked;
+    the tanh panel is enlarged to −1..1. pass 74 (r71 reader: hatching, three tints and callouts in one figure were
+    too much): only the lines here; pressed_picture shades the parts ReLU presses flat, next."""
     fig, axes = plots.new_figure(1040, 380, 1, 3)
     for ax, bend in zip(axes, ("before", "relu", "tanh")):
         _sheet_panel(ax, bend, W, b)
+    _crease_diamond(axes[1], W, b)
+    fig.set_label("Three panels. Before the layer: the grid, with the thick line x₂ = 0.5. ReLU, on the same axes: "
+                  "lines get sharp corners (creases); the thick line x₂ = 0.5 runs up to the upright axis, then turns "
+                  "up along it: a black diamond marks that crease. tanh, enlarged to the square from −1 to 1 "
+                  "(dotted): every line curves, gently near the middle and strongly near the edges.")
+    return fig
+
+
+@plots.styled
+def pressed_picture(W=SHEET_W, b=SHEET_B):
+    """The bend picture's ReLU half again, with where ReLU presses (pass 74: split off bend_pictures): left, the sheet
+    before, shaded where h₁ or h₂ will be below 0; right, those parts pressed flat onto the axes."""
+    fig, axes = plots.new_figure(700, 380, 1, 2)
+    for ax, bend in zip(axes, ("before", "relu")):
+        _sheet_panel(ax, bend, W, b)
     _shade_pressed(axes[0], W, b)
     _mark_creases(axes[1], W, b)
-    fig.set_label("Three panels. Before the layer, shaded where only h₁ will be below 0 (orange, hatched one way), "
+    fig.set_label("Two panels. Before the layer, shaded where only h₁ will be below 0 (orange, hatched one way), "
                   "where only h₂ will be (green, hatched the other way) and where both will be (grey, cross-hatched). "
                   "ReLU, on the same axes: those parts are pressed flat onto the upright and the across axis, drawn "
                   "as thick lines on each axis in the same tints; the part where both are below 0 lands on (0, 0). "
-                  "Lines get sharp corners (creases) where they meet the pressed parts; the thick line x₂ = 0.5 runs "
-                  "up to the upright axis, then turns up along it: a black diamond marks that crease. tanh, enlarged "
-                  "to the square from −1 to 1 (dotted): every line curves, gently near the middle and strongly near the edges.")
+                  "The thick line x₂ = 0.5 gets its crease where it meets the orange part: a black diamond.")
     return fig
 
 
@@ -1225,7 +1243,9 @@ def _revealed(fig, width, printed="", after=""):
 
     shown = [(widgets.HTML(pre(printed)), pre(printed))] if printed else []
     shown.append(picture(fig, width))
-    if after:
+    if isinstance(after, list):  # pass 74: more than one picture after the printout, in order
+        shown.extend(picture(*pair) for pair in after)
+    elif after:
         shown.append(picture(*after) if isinstance(after, tuple) else (widgets.HTML(pre(after)), pre(after)))
     return (widgets.VBox([w for w, _ in shown]),
             "<details><summary>The answer (open it after you choose)</summary>" + "".join(h for _, h in shown)
@@ -1285,7 +1305,8 @@ def bend_question(W=SHEET_W, b=SHEET_B):
     }, "ReLU creases it, tanh curves it", "ReLU presses the negative part flat: a corner. tanh squashes big "
        "numbers more than small ones: a curve.",
         "Question: after each bend, does the thick line stay straight?",
-        (bend_pictures(W, b), 1040, "\n".join((BEND_ANSWER, *BEND_WRONG)), (tanh_steps_picture(), 460)))
+        (bend_pictures(W, b), 1040, "\n".join((BEND_ANSWER, *BEND_WRONG)),
+         [(pressed_picture(W, b), 700), (tanh_steps_picture(), 460)]))
 
 
 def weight_question():
