@@ -250,8 +250,10 @@ def test_deep_stack_picture_puts_every_answer_on_the_diagonal():
         assert r == f"{first.min():.2g} to {first.max():.2g}".replace("-", "−")
     assert ranges == ["−1.3 to 4", "−4.7 to 1.1", "16 to 22"]
     assert ch01_collapse.first_answer_range(np.array([[-22.3, 4.0], [99.0, -99.0]])) == "−22 to 4"  # row 0 only
-    assert titles == [f"{d} layers ({72 * d} numbers)\nfirst output: {r}\ngap below a trillionth"
-                      for d, r in zip((2, 10, 100), ranges)]
+    # pass 74 (r71 reader: said in three titles and the text): the gap is said once, in the fold under the picture
+    assert titles == [f"{d} layers ({72 * d} numbers)\nfirst output: {r}" for d, r in zip((2, 10, 100), ranges)]
+    prose = "\n".join(t for _, t in _markdown_cells())
+    assert prose.count("below a trillionth") == 1 and "In every panel, the biggest difference" in prose
     lo, hi = ranges[-1].split(" to ")
     assert (f"even at 100 layers, where the first output runs from {lo} to {hi}."
             in "\n".join(t for _, t in _markdown_cells()))
@@ -495,8 +497,8 @@ def test_relu_panel_draws_each_pressed_line_thick_on_its_axis():
     """Check the opening ReLU panel (r39 reader: bands on the negative side said the opposite of "pressed onto h1 = 0",
     and the black axes hid the pressed lines): every point ReLU moved is drawn exactly ON the axis it was pressed onto,
     thick, in its region's tint, above thin grey axes; nothing is drawn on the negative side."""
-    fig = ch01_collapse.bend_pictures()
-    relu = fig.axes[1]  # pass 56: the bend picture: before (shaded), ReLU, tanh
+    fig = ch01_collapse.pressed_picture()
+    relu = fig.axes[1]  # pass 74: the pressed picture: before (shaded), ReLU
     pressed = [l for l in relu.lines if l.get_gid() == "pressed"]
     assert [l.get_color() for l in pressed] == [t["color"] for t in ch01_collapse.PRESS_TINTS]
     # pass 73 (r70 reader: the bar hid the thick line's upright piece): bars show, yet thinner than the thick line
@@ -687,9 +689,17 @@ def test_xor_fold_table_is_where_relu_sends_each_corner():
     assert "Corner (0,0) lands on (0, 0), and corner (1,1) on (2, 1)." in after  # r51: a corner named as a corner
     assert "both units compute $x_1 + x_2$" not in before.lower()  # pass 20: unit 2 also subtracts 1
     # pass 52 (r52 reader): the corners pushed through by hand first, then the rule (one line, middle not cut off)
-    assert ("The demo below starts with ReLU switched off. Then $h_1 = x_1 + x_2$ and $h_2 = h_1 - 1$.\n"
-            "(0,0) lands on (0, −1). (0,1) and (1,0) both land on (1, 0). (1,1) lands on (2, 1).\n"
-            "All four lie on one line, the 1-corners in the middle.") in before
+    # pass 74 (r71 reader: the landing points were said before any picture showed them): a still picture first
+    assert "The demo below starts with ReLU switched off. Then $h_1 = x_1 + x_2$ and $h_2 = h_1 - 1$." in before
+    pic = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.no_bend_landing_picture()")
+    assert cells[pic]["metadata"]["jupyter"]["source_hidden"] and head < pic < fold
+    assert _src(cells[pic + 1]).startswith("All four lie on one line, the 1-corners in the middle.\n")
+    ax = ch01_collapse.no_bend_landing_picture().axes[0]
+    drawn = {k: sorted(map(tuple, np.asarray(next(l for l in ax.lines if l.get_marker() == m).get_xydata()).tolist()))
+             for k, m in ((0, "o"), (1, "s"))}
+    assert drawn == {0: [(0, -1), (2, 1)], 1: [(1, 0), (1, 0)]}  # where the layer sends each corner (lin, below)
+    said = [t.get_text() for t in ax.texts]
+    assert said == ["(0,0) → (0, −1)", "(0,1) and (1,0)\n→ (1, 0)", "(1,1) → (2, 1)"]
     lin = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "identity")
     assert np.allclose(lin[:, 1], lin[:, 0] - 1) and set(lin[y.ravel() == 1, 0]) == {1.0}
     assert [tuple(map(int, p)) for p in lin] == [(0, -1), (1, 0), (1, 0), (2, 1)]  # X: (0,0), (0,1), (1,0), (1,1)
@@ -874,8 +884,8 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     # pass 40: layer 1's biases are given in the substitution line above, layer 2's here
     # pass 41 (r37 reader): both layers' tables and biases are listed before the picture; here layer 1's result
     # pass 50 (r45 reader): table times biases written out, row times column, from the chapter's own numbers
-    assert ("The biases collapse too. Layer 2's table turns layer 1's biases (1, 0) into (2, 1).\n"
-            "Row times column again: $2\\cdot1 + 0\\cdot0 = 2$ and $1\\cdot1 + (-1)\\cdot0 = 1$.\n"
+    # pass 74 (r71 reader: the matrix detour was long): the row-times-column sums for the biases are not spelled out
+    assert ("The biases collapse too. Layer 2's table turns layer 1's biases (1, 0) into (2, 1), row times column.\n"
             "Then layer 2 adds its own biases (0, 3): (2, 4).") in text  # pass 65: "it" named
     W2 = np.array([[2, 0], [1, -1]])  # layer 2's table, as drawn (img_04)
     assert (W2 @ [1, 0]).tolist() == [2 * 1 + 0 * 0, 1 * 1 + (-1) * 0] == [2, 1]
@@ -987,6 +997,17 @@ def test_xor_fold_picture_shows_where_relu_sends_the_corners_and_the_line():
     assert sorted(np.asarray(zeros.get_xydata()).tolist()) == [[0, 0], [2, 1]]
     for (a, c), k in [((1, 0), 1), ((0, 0), 0), ((2, 1), 0)]:
         assert (a - 2 * c > 0.5) == (k == 1)
+    # pass 74 (r71 reader: the key says "where the arrow points", but no arrow was drawn): the arrow starts on the
+    # line, points the widget's way (turn −60), ends on the label-1 side and inside the axes
+    arrow = next(t for t in ax.texts if t.get_gid() == "arrow")
+    base, tip = np.asarray(arrow.xyann, float), np.asarray(arrow.xy, float)
+    facing = np.array([np.cos(np.deg2rad(-60.0)), np.sin(np.deg2rad(-60.0))])
+    assert base @ facing == pytest.approx(0.3) and tip @ facing > 0.3
+    np.testing.assert_allclose((tip - base) / np.linalg.norm(tip - base), facing)
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    assert all(x0 < p[0] < x1 and y0 < p[1] < y1 for p in (base, tip))
+    assert min(np.linalg.norm(tip - q) for q in ch01_collapse.FOLD_POINTS) > 0.3  # clear of the corner marks
+    assert "where the arrow\npoints" in [t.get_text() for t in ax.get_legend().get_texts()][1]
     cells = _cells()
     pic = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.folded_fold_picture()")
     fold = next(i for i, c in enumerate(cells) if _src(c).startswith("ch01.fold_demo(W=((1, 1), (1, 1))"))
@@ -1020,7 +1041,7 @@ def test_seventh_pass_wording_of_chapter_01():
     # pass 63 (r58 reader: four ideas in five lines): the one-number corner first, then one line per colour
     # pass 68 (r63 reader: the fold needs one plain line saying what ReLU does to the grid): said first
     assert ("Turning negatives into 0 presses part of the grid flat onto the axes.\n"  # pass 70: ReLU said in cell 7
-            "The left panel shades those parts:\n"
+            "The second picture shades those parts:\n"
             "- Orange: only $h_1$ below 0. Lands on the upright axis, where $h_1 = 0$.\n"
             "- Green: only $h_2$ below 0. Lands on the across axis, where $h_2 = 0$.\n"
             "- Grey: both below 0. Lands on (0, 0).\n\n"
@@ -1311,7 +1332,8 @@ def test_a_layer_that_loses_a_direction_says_the_sheet_is_squashed_onto_one_line
     # r54: a line gives the corner count, so the still picture shows it; pass 68 (r63: a 3-line title): two lines,
     # the axes' own labels say h₁, h₂
     assert title.splitlines()[0] == "the whole sheet squashed onto one line" and "14 grid lines still straight" not in title
-    assert title.splitlines() == ["the whole sheet squashed onto one line", "your line gets 3 of 4 corners right"]
+    # pass 74: the line starts at turn −60, shift 0.7 (only (1,1) right)
+    assert title.splitlines() == ["the whole sheet squashed onto one line", "your line gets 1 of 4 corners right"]
     points = np.concatenate(sheet.grid_lines()).reshape(-1, 2)
     h = sheet.layer(points, ((1, 1), (1, 1)), (0, -1), "identity")
     np.testing.assert_allclose(h[:, 1], h[:, 0] - 1, atol=1e-12)  # truly one line
@@ -1337,13 +1359,14 @@ def test_row_and_column_of_a_weight_are_said_once():
     weight from input 1 into unit 2 (first digit the unit, second the input), in row 2, column 1; every fold slider's
     label reads the same way (wᵢⱼ: xⱼ into hᵢ)."""
     text = "\n".join(t for _, t in _markdown_cells())
-    said = "$W_{21}$ sits in row 2, column 1: the weight from input 1 into unit 2.\n"  # pass 46: one sentence
-    assert text.count(said) == 1 and text.count("row 2, column 1") == 1
+    # pass 74 (r71 reader: the row-and-column sentence was notation never used again): cut; the sliders' labels
+    # ("W₂₁ (x₁ into h₂)", checked below) say what each double index means where the learner drags it
+    assert "row 2, column 1" not in text
     cells = _markdown_cells()
     k = next(k for k, (_, t) in enumerate(cells) if "$$h_1 = W_{11}" in t)  # where a double index first appears ...
     assert not any(re.search(r"[wW]_\{\d\d\}", t) for _, t in cells[:k])
     assert not any(re.search(r"w_\{\d\d\}", t) for _, t in cells)  # pass 40: a table's weight is always capital W
-    assert cells[k][1].index("$$h_1 = W_{11}") < cells[k][1].index(said.strip())  # ... it is said there, under the formula
+    assert "the weight from input 1 into unit 2" not in text
     assert "row 1, column 2" not in text and "Here $W_{12}$" not in text
     sliders = ch01_collapse.fold_demo().sliders
     for i in (1, 2):
@@ -1391,7 +1414,7 @@ def test_opening_picture_names_its_axes_and_the_grey_sheet_and_has_no_corner_mar
     no XOR corner marks or names (they first matter in the XOR puzzle, which now introduces its square itself)."""
     fig = ch01_collapse.sheet_pictures()
     bends = ch01_collapse.bend_pictures()
-    for f in (fig, bends):
+    for f in (fig, bends, ch01_collapse.pressed_picture()):
         assert [ax.get_xlabel() for ax in f.axes] == ["x₁"] + ["h₁"] * (len(f.axes) - 1)
         assert [ax.get_ylabel() for ax in f.axes] == ["x₂"] + ["h₂"] * (len(f.axes) - 1)
         assert not f.legends  # pass 56 (r50 reader): no 7-line legend; the parts are named on the panels
@@ -1593,7 +1616,8 @@ def test_grid_families_are_blue_upright_and_pink_across_and_said_so():
     fig = ch01_collapse.sheet_pictures()
     assert all([l.get_color() for l in ax.lines if l.get_color() in (blue, pink)
                 and l.get_gid() not in ("pressed", "followed")]
-               == [blue, pink] for ax in fig.axes + ch01_collapse.bend_pictures().axes)  # pass 43: the ReLU panel's pressed lines, thin, keep their colour
+               == [blue, pink] for ax in fig.axes + ch01_collapse.bend_pictures().axes
+               + ch01_collapse.pressed_picture().axes)  # pass 43: the ReLU panel's pressed lines, thin, keep their colour
     text = "\n".join(t for _, t in _markdown_cells())
     assert "blue lines upright, pink lines across." in text
     assert "The right panel's title counts the creased or curved grid lines." in text  # pass 32: the title says "of 14"
@@ -1810,7 +1834,7 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
     # pass 46 (r41 reader: a trillionth of what?): the gap is absolute, so the fold says how big the answers get
     "depth_question": ("on it, just as for 2 layers", "On it: every dot sits on the diagonal, even at 100 layers, "
                        "where the first output runs from 16 to 22.\n"
-                       "Each title gives the biggest difference between the two ways: below a trillionth.\n"
+                       "In every panel, the biggest difference between the two ways is below a trillionth.\n"
                        "That tiny difference is rounding: like a calculator, the computer keeps about 16 digits of "
                        "each number.\n"  # pass 62 (r56 reader: no reason given): a calculator's limited digits
                        "So 100 layers store 7200 numbers, yet do no more than one layer's 72 "
@@ -2120,6 +2144,10 @@ def test_opening_picture_marks_the_creases_it_talks_about():
     assert marks[1][0].get_color() == "black"
     arrows = [t for t in fig.axes[1].texts if t.get_text() == "crease of\nthe thick line"]
     assert len(arrows) == 1 and tuple(arrows[0].xy) in {tuple(p) for p in marks[1][0].get_xydata()}
+    # pass 74 (r71 reader: one figure held too much): the shading and the pressed bars are the next picture's
+    assert not [l for ax in fig.axes for l in ax.lines if l.get_gid() == "pressed"] and not fig.axes[0].texts
+    fig = ch01_collapse.pressed_picture()
+    assert [len([l for l in ax.lines if l.get_marker() == "D"]) for ax in fig.axes] == [0, 1]
     # pass 48 (r43 reader: the creases hid under the bars): the grid lines are drawn over the pressed bars, and the
     # thick line x₂ = 0.5 turns its corner at the arrow: from (1.5, 0.2) to (0, 0.8), then up the axis to (0, 1.4)
     relu = fig.axes[1]
@@ -2133,7 +2161,7 @@ def test_opening_picture_marks_the_creases_it_talks_about():
     np.testing.assert_allclose(arrows[0].xy, [0.0, 0.8])
     assert np.isclose(xy[:, 0], 0).sum() > 1 and ((xy[:, 0] > 0) & (xy[:, 0] < 1.5)).any()  # an arm on each side
     # every panel draws the same followed line, and the before panel's shading stays on the grid square
-    assert [len([l for l in ax.lines if l.get_gid() == "followed"]) for ax in first.axes + fig.axes] == [1] * 5
+    assert [len([l for l in ax.lines if l.get_gid() == "followed"]) for ax in first.axes + fig.axes] == [1] * 4
     fig.canvas.draw()
     for region in [p for p in fig.axes[0].patches if p.get_gid() != "corner square"]:  # r52: inside
         box = fig.axes[0].transData.inverted().transform(region.get_clip_box().get_points())
@@ -2372,8 +2400,8 @@ def test_each_symbol_keeps_one_meaning():
     assert "names the layer" not in text and "count units and inputs, not layers" not in text
     assert not re.search(r"[wb]_[123]\b|[wb]_\{[123]\}", text)  # no layer subscripts anywhere in the prose
     # pass 73 (r70 reader: abstract): the column read with the picture's own numbers, (1, 0) from x1
-    assert ('Look down the "from $x_1$" column: 1 and 0 are what $x_1$ sends to units 1 and 2.\n'
-            "$W_{21}$ sits in row 2, column 1") in text  # r47: "column" in words at its first use
+    assert ('Look down the "from $x_1$" column: 1 and 0 are what $x_1$ sends to units 1 and 2.'
+            in text)  # r47: "column" in words at its first use
     assert ("The biases are $c_1$ and $c_2$." not in text and "already names" not in text
             and "Names in this chapter" not in text and "Its own letters" not in text
             and "($b$ named the proof's biases)" not in text and "Not $b$:" not in text
@@ -2833,7 +2861,9 @@ def test_pass36_sheet_demo_is_three_numbered_predictions_answered_in_the_same_or
         "**tanh.** Press **reset**, then click **tanh**.")
     answers = re.findall(r"^(\d)\. (\S+)", below, re.M)
     assert answers == [("1", "No"), ("2", "With"), ("3", "ReLU:"), ("4", "tanh:")]
-    assert "1. No bend: never. $W_{11} = -1$, for one, flips the sheet: the dark square jumps to the left." in below
+    # pass 74 (r71 reader: a flip did not answer "can any setting crease?"): the answer reads the title's count
+    assert ("1. No bend: never. Whatever you drag, the title counts no creased or curved line: flips, turns and "
+            "squashes keep lines straight.") in below
     rng = np.random.default_rng(36)
     w = ch01_collapse.fold_demo()
     for _ in range(30):
@@ -2879,6 +2909,7 @@ def test_pass38_alt_texts_say_what_each_picture_shows():
     for name, alt in alts.items():
         assert "panel:" not in alt and " from -" not in alt and alt != "figure", name
     alts["bends"] = figure_alt(ch01_collapse.bend_pictures())
+    assert "pressed flat" in figure_alt(ch01_collapse.pressed_picture())
     assert "every line stays straight" in alts["sheet"] and "creases" in alts["bends"] and "curve" in alts["bends"]
     assert "y = 8x + 13" in alts["attempts"] and "y = −x − 2.5" in alts["attempts"]
     assert "|x|, a V with its corner at x = 0" in alts["corner"]
@@ -2912,8 +2943,13 @@ def test_pass38_seed_is_said_in_prose_before_the_seeds_picture():
 def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_right():
     """The crease widget lets the learner place a line: after ReLU one splits all 4; with no bend or c₂ = 0 none does."""
     w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
-    assert "your line gets 3 of 4 corners right" in w.readout.value  # start: no bend, the line h₁ = 0.5
+    # pass 74 (r71 reader: two sliders to learn): turn starts at −60, so after ReLU sliding shift alone splits them
+    assert "your line gets 1 of 4 corners right" in w.readout.value  # start: no bend, turn −60, shift 0.7
+    assert (w.sliders["angle"].value, w.sliders["offset"].value) == (ch01_collapse.FOLD_TURN, 0.7)
     w.bend.value = "relu"
+    assert "your line gets 2 of 4 corners right" in w.readout.value  # ReLU alone does not: the learner slides shift
+    w.sliders["offset"].value = 0.3
+    assert "your line gets 4 of 4 corners right" in w.readout.value
     w.sliders["angle"].value, w.sliders["offset"].value = -60.0, 0.3  # near h₁ − 2h₂ = ½
     assert "your line gets 4 of 4 corners right" in w.readout.value and "it splits them" in w.readout.value
     X, labels = ch01_collapse._xor_corners()
@@ -2988,8 +3024,11 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     legend = [t.get_text() for t in ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
               .figure.axes[1].get_legend().get_texts()]
     assert "your line's label-1 side" in legend
-    assert ("- **turn** is the arrow's direction in degrees: 0 points right, 90 up, −90 down.\n"
-            "- **shift** slides the line along the arrow: 0 puts it through (0, 0).") in text  # pass 70 (r65)
+    # pass 74 (r71 reader: two sliders to learn before the key idea): shift first, the one steps 1 and 2 need;
+    # turn's start (−60, the widget's own) is said
+    assert ("- **shift** slides the line along the arrow: 0 puts it through (0, 0). Steps 1 and 2 need only shift.\n"
+            "- **turn** is the arrow's direction in degrees: 0 points right, 90 up, −90 down. It starts at −60.") in text
+    assert ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True).sliders["angle"].value == -60.0
     steer = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
     steer.sliders["angle"].value, steer.sliders["offset"].value = -65.0, 0.2
     a = np.radians(-65)
@@ -3018,10 +3057,20 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
              "2. Keep ReLU. Drag the slider **bias of $h_2$** up to 0. Predict: can a line still split them?\n"
              "3. Set the bias of $h_2$ back to −1. Click **tanh**. Predict: can a line split them now?\n")
     assert steps in text
-    assert "Step 1: set turn between −55 and −75. Then slide shift." in text
-    assert text.index(steps) < text.index("<details><summary>Stuck?</summary>") < text.index("Step 1: set turn")
+    # pass 74 (r71 reader: the hints were numbers to copy): they say what to aim for; the aim is checked here
+    hint1 = "Step 1: slide shift until the arrow points toward (1, 0) and away from (0, 0) and (2, 1)."
+    assert hint1 in text
+    assert text.index(steps) < text.index("<details><summary>Stuck?</summary>") < text.index(hint1)
+    at_start = [t for _, t in settings if ch01_collapse.corners_right(-60.0, t, landed, labels) == 4]
+    assert at_start  # after ReLU, shift alone splits them at the start turn
+    facing = np.array([np.cos(np.deg2rad(-60.0)), np.sin(np.deg2rad(-60.0))])
+    reach = {p: float(np.dot(p, facing)) for p in ((1, 0), (0, 0), (2, 1))}
+    assert reach[(1, 0)] > max(reach[(0, 0)], reach[(2, 1)])  # the arrow points toward (1, 0), away from the others
     # pass 48 (r43 reader: the tanh button had no task): a question, answered with a setting that gets 4 of 4
-    assert "Step 3: this time, turn −30 to −35." in text  # r49: folded
+    assert "Step 3: the same aim, for the three new points. Turn the arrow less steeply down first." in text
+    tanh_landed = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "tanh")
+    tanh_wins = [a for a, t in settings if ch01_collapse.corners_right(a, t, tanh_landed, labels) == 4]
+    assert tanh_wins and all(-60 < a < 0 for a in tanh_wins)  # less steeply down than −60, still down
     # pass 62 (r56 reader: off one line alone is no reason): three points off one line make a triangle, and a line
     # cuts off any one corner of a triangle: here the point both 1-corners share
     assert ("tanh: yes. Its curve moves the three landing points into a triangle.\n"
@@ -3094,7 +3143,7 @@ def test_sheet_widget_shades_the_parts_relu_presses_only_with_relu():
         inside = MplPath(region.get_xy()).contains_points([[-2.0, 2.0], [2.0, -2.0], [0.0, 0.0]])
         z = np.array([[-2.0, 2.0], [2.0, -2.0], [0.0, 0.0]]) @ np.array(W[i]) + b[i]
         assert list(inside) == list(z < 0)  # shaded exactly where that number of the layer is below 0
-    labels = [t.get_text() for t in ch01_collapse.bend_pictures().axes[0].texts]
+    labels = [t.get_text() for t in ch01_collapse.pressed_picture().axes[0].texts]
     assert "orange: only h₁ < 0" in labels and "green: only h₂ < 0" in labels  # the bend picture names them in place
 
 
@@ -3165,8 +3214,10 @@ def test_xor_turn_arrow_is_drawn_over_the_corner_marks_and_its_head_clears_them(
     # pass 53 (r47 reader: the arrow's shaft still ran under the (1, 0) square): it starts where the line's arrow
     # passes farthest from every mark, so the whole shaft keeps clear of the (1, 0) square, not only its head
     base = np.asarray(w.facing.get_position())
-    np.testing.assert_allclose(np.subtract(w.facing.xy, base), (ch01_collapse.ARROW_LENGTH, 0.0))
-    assert base[0] == pytest.approx(0.5)  # on the line turn 0, shift 0.5
+    np.testing.assert_allclose(np.subtract(w.facing.xy, base),
+                               ch01_collapse.ARROW_LENGTH * np.array([np.cos(np.deg2rad(-60)), np.sin(np.deg2rad(-60))]))
+    a = np.deg2rad(ch01_collapse.FOLD_TURN)  # pass 74: the first frame is turn −60, shift 0.7
+    assert base @ [np.cos(a), np.sin(a)] == pytest.approx(0.7)  # on the line
     shaft = base + np.linspace(0, 1, 20)[:, None] * np.subtract(w.facing.xy, base)
     assert np.min(np.linalg.norm(shaft - [1.0, 0.0], axis=1)) > 0.4
 
@@ -3206,7 +3257,7 @@ def test_pass52_dark_corner_square_shows_a_turn_or_a_flip():
     assert ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True).mark is None
     text = "".join(_src(c) for c in _cells())
     assert "Follow the thick pink line and the dark square." in text
-    assert "$W_{11} = -1$, for one, flips the sheet: the dark square jumps to the left." in text
+    assert "flips, turns and squashes keep lines straight." in text  # pass 74: the flip is named in step 1's answer
 
 
 def test_pass54_bends_and_sliders_are_named_before_they_are_used():
@@ -3433,7 +3484,7 @@ def test_pass58_tanh_squash_numbers_are_tanhs():
     cells = _cells()
     i = next(k for k, c in enumerate(cells) if _src(c).strip() == "ch01.bend_question()")
     shown = "".join("".join(o.get("data", {}).get("text/html", "")) for o in cells[i]["outputs"])
-    assert "<details>" in shown and shown.count("<img") == 2 and "0.46 right, 0.76 up" in shown
+    assert "<details>" in shown and shown.count("<img") == 3 and "0.46 right, 0.76 up" in shown  # pass 74: 3 pictures
     assert "B is wrong: smooth is not straight" in shown
 
 
@@ -3529,10 +3580,12 @@ def test_pass61_bend_question_wrong_answers_name_their_misconception():
     # pass 73 (r70 reader: shorthand): full sentences
     assert ("ReLU is flat below 0 and a ramp above 0.\nWhere h₁ or h₂ along a line crosses 0, the line usually gets a "
             "corner.") in ch01_collapse.BEND_WRONG[2]
-    assert ("A stretch treats every number alike.\nReLU turns negative numbers into 0 and keeps positive ones.\n"
+    # pass 74 (r71 reader: "treats every number alike" was vague): what each multiplies by
+    assert ("A stretch multiplies every number by the same amount.\nReLU multiplies negatives by 0 and positives by 1.\n"
             "tanh squashes big numbers more than small ones.") in ch01_collapse.BEND_WRONG[0]
     assert q.reveal.layout.display is None
-    assert [type(c).__name__ for c in q.reveal.children] == ["HTML", "Image", "Image"]  # answer, sheet, tanh's steps
+    # pass 74 (r71 reader: one picture held too much): answer, the creases, where ReLU presses, tanh's steps
+    assert [type(c).__name__ for c in q.reveal.children] == ["HTML", "Image", "Image", "Image"]
     W, b = ch01_collapse.SHEET_W, ch01_collapse.SHEET_B
     followed = sheet.grid_lines()[1][ch01_collapse.FOLLOWED]
     assert [sheet.bent_lines(sheet.layer(followed, W, b, bend)[None]) for bend in ("relu", "tanh")] == [1, 1]

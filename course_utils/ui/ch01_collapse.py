@@ -269,11 +269,7 @@ def _mark_creases(ax, W, b):
                 zorder=1.5, gid="pressed")
     ax.annotate("grey part:\npressed to (0, 0)", (0, 0), (-2.8, -2.0), fontsize=8.5,  # r63: two short lines
                 arrowprops=dict(arrowstyle="-|>", color="black", lw=1.0))
-    top = followed_crease(W, b)  # the thick line's corner; left of the upright axis is empty under ReLU
-    # r54: one diamond, the thick line's crease only (a diamond on every crease crowded the axes)
-    ax.plot(*top, ls="none", marker="D", ms=8, color="black", mec="white", mew=1.2, zorder=3)
-    ax.annotate("crease of\nthe thick line", top, (top[0] - 2.8, top[1] + 0.9), fontsize=9.5, va="center",
-                arrowprops=dict(arrowstyle="-|>", color="black", lw=1.2))
+    _crease_diamond(ax, W, b)
 
 
 @plots.styled
@@ -378,30 +374,53 @@ def tanh_steps_picture(points=SLANTED):
 # r65: the reveal opens with the answer in one line; r67: then one line per wrong option, naming its misconception
 BEND_ANSWER = "D: ReLU creases the thick line, tanh curves it. The box below says why."
 # pass 73 (r70 reader: A and C were shorthand): full plain sentences
-BEND_WRONG = ("A is wrong: a bend is not one more stretch. A stretch treats every number alike.\n"
-              "ReLU turns negative numbers into 0 and keeps positive ones.\n"
+# pass 74 (r71 reader: "treats every number alike" was vague): what a stretch and ReLU each multiply by
+BEND_WRONG = ("A is wrong: a bend is not one more stretch.\nA stretch multiplies every number by the same amount.\n"
+              "ReLU multiplies negatives by 0 and positives by 1.\n"
               "tanh squashes big numbers more than small ones.",
               "B is wrong: smooth is not straight; tanh squashes big numbers more (last picture).",
               "C is wrong: ReLU is flat below 0 and a ramp above 0.\n"
               "Where h₁ or h₂ along a line crosses 0, the line usually gets a corner.")
 
 
+def _crease_diamond(ax, W, b):
+    """The ReLU panel's one black diamond, on the thick line's crease, and its label (r54: the thick line's only)."""
+    top = followed_crease(W, b)  # the thick line's corner; left of the upright axis is empty under ReLU
+    ax.plot(*top, ls="none", marker="D", ms=8, color="black", mec="white", mew=1.2, zorder=3)
+    ax.annotate("crease of\nthe thick line", top, (top[0] - 2.8, top[1] + 0.9), fontsize=9.5, va="center",
+                arrowprops=dict(arrowstyle="-|>", color="black", lw=1.2))
+
+
 @plots.styled
 def bend_pictures(W=SHEET_W, b=SHEET_B):
-    """Notebook 01's second picture: the same layer with a ReLU and with a tanh bend. Left, the sheet before, shaded
-    where h₁ or h₂ will be below 0 (the parts ReLU presses flat); the tanh panel is enlarged to −1..1."""
+    """Notebook 01's second picture: the same layer with a ReLU and with a tanh bend, the thick line's crease marked;
+    the tanh panel is enlarged to −1..1. pass 74 (r71 reader: hatching, three tints and callouts in one figure were
+    too much): only the lines here; pressed_picture shades the parts ReLU presses flat, next."""
     fig, axes = plots.new_figure(1040, 380, 1, 3)
     for ax, bend in zip(axes, ("before", "relu", "tanh")):
         _sheet_panel(ax, bend, W, b)
+    _crease_diamond(axes[1], W, b)
+    fig.set_label("Three panels. Before the layer: the grid, with the thick line x₂ = 0.5. ReLU, on the same axes: "
+                  "lines get sharp corners (creases); the thick line x₂ = 0.5 runs up to the upright axis, then turns "
+                  "up along it: a black diamond marks that crease. tanh, enlarged to the square from −1 to 1 "
+                  "(dotted): every line curves, gently near the middle and strongly near the edges.")
+    return fig
+
+
+@plots.styled
+def pressed_picture(W=SHEET_W, b=SHEET_B):
+    """The bend picture's ReLU half again, with where ReLU presses (pass 74: split off bend_pictures): left, the sheet
+    before, shaded where h₁ or h₂ will be below 0; right, those parts pressed flat onto the axes."""
+    fig, axes = plots.new_figure(700, 380, 1, 2)
+    for ax, bend in zip(axes, ("before", "relu")):
+        _sheet_panel(ax, bend, W, b)
     _shade_pressed(axes[0], W, b)
     _mark_creases(axes[1], W, b)
-    fig.set_label("Three panels. Before the layer, shaded where only h₁ will be below 0 (orange, hatched one way), "
+    fig.set_label("Two panels. Before the layer, shaded where only h₁ will be below 0 (orange, hatched one way), "
                   "where only h₂ will be (green, hatched the other way) and where both will be (grey, cross-hatched). "
                   "ReLU, on the same axes: those parts are pressed flat onto the upright and the across axis, drawn "
                   "as thick lines on each axis in the same tints; the part where both are below 0 lands on (0, 0). "
-                  "Lines get sharp corners (creases) where they meet the pressed parts; the thick line x₂ = 0.5 runs "
-                  "up to the upright axis, then turns up along it: a black diamond marks that crease. tanh, enlarged "
-                  "to the square from −1 to 1 (dotted): every line curves, gently near the middle and strongly near the edges.")
+                  "The thick line x₂ = 0.5 gets its crease where it meets the orange part: a black diamond.")
     return fig
 
 
@@ -526,6 +545,7 @@ def tables_picture(W1, W2, row=0, col=0):
 
 
 FOLD_TURN, FOLD_SHIFT = -60.0, 0.3  # pass 57: cos 60° = 0.5, so the printed arrow's sums are the exact line's sums
+FOLD_ARROW_FOOT, FOLD_ARROW_ALONG, FOLD_ARROW_LENGTH = FOLD_SHIFT, -0.2, 0.45  # the still picture's arrow (pass 74)
 FOLD_POINTS = ((1, 0), (0, 0), (2, 1))  # where the XOR corners land after the crease: the 1-corners share (1, 0)
 
 
@@ -572,6 +592,12 @@ def xor_fold_picture():
     ax.plot(t, line, color="black", ls="--", lw=1.8, label=f"the line {equation}")
     ax.fill_between(t, line, -1, facecolor=plots._tint("#F0E442", 0.5), edgecolor="black", hatch="..",
                     alpha=0.5, lw=0, label="its label-1 side (where the arrow\npoints: below the line here)")
+    # pass 74 (r71 reader: the key named an arrow the picture did not draw): the widget's arrow, from the line into
+    # its label-1 side, in the empty lower left (clear of the corner marks and the "flat arm" words)
+    facing = np.array([np.cos(a), np.sin(a)])
+    base = FOLD_ARROW_FOOT * facing + np.array([-facing[1], facing[0]]) * FOLD_ARROW_ALONG
+    ax.annotate("", tuple(base + FOLD_ARROW_LENGTH * facing), tuple(base), gid="arrow",
+                arrowprops=dict(arrowstyle="-|>", color="black", lw=2.2, mutation_scale=20))
     s = np.linspace(-0.5, 3.0, 141)  # x₁ + x₂ along the sheet: the whole sheet lands on this bent line
     arm = sheet.layer(np.column_stack([s, np.zeros_like(s)]), ((1, 1), (1, 1)), (0, -1), "relu")
     ax.plot(*arm.T, color=plots.color("relu"), lw=4, alpha=0.55, solid_capstyle="round", zorder=1,
@@ -608,9 +634,37 @@ def xor_fold_picture():
     fig.set_label("Left: after the ReLU crease the sheet is a bent line: a flat arm along h₂ = 0, a corner at (1, 0), "
                   "then a rising arm. (0,0) lands at (0, 0), (1,1) at (2, 1), and both label-1 corners at (1, 0). "
                   f"The dashed line {equation} (turn {FOLD_TURN:g}, shift {FOLD_SHIFT:g}) has the label-1 corners "
-                  "below it and the label-0 corners above it. Right: the same line in the input square is two "
+                  "below it, where its arrow points, and the label-0 corners above it. Right: the same line in the input square is two "
                   f"parallel dashed lines, x₁ + x₂ {band_label(lo)} and x₁ + x₂ {band_label(hi)}; the label-1 corners lie in the "
                   "dotted band between them, the label-0 corners outside it.")
+    return fig
+
+
+@plots.styled
+def no_bend_landing_picture():
+    """Where the XOR corners land with the crease layer's ReLU off (pass 74, r71 reader: the text named the landing
+    points before any picture showed them): h₁ = x₁ + x₂, h₂ = h₁ − 1 puts all four on one line, 1-corners between."""
+    fig, ax = plots.new_figure(640, 330)
+    X, labels = _xor_corners()
+    H = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), "identity")
+    t = np.array([-0.6, 2.6])
+    ax.plot(t, t - 1, color=plots.MUTED, ls="--", lw=1.8, label="the line h₂ = h₁ − 1")
+    for k in (0, 1):
+        ax.plot(*H[labels == k].T, **{**LABEL_STYLE[k], "ms": 13})
+    box = dict(boxstyle="round,pad=0.15", fc="white", ec="none")
+    for text, at, where, side in (("(0,0) → (0, −1)", (0, -1), (0.2, -1.0), "left"),
+                                  ("(0,1) and (1,0)\n→ (1, 0)", (1, 0), (1.15, -0.45), "left"),
+                                  ("(1,1) → (2, 1)", (2, 1), (1.8, 1.0), "right")):
+        ax.annotate(text, at, where, fontsize=10, bbox=box, va="center", ha=side)
+    ax.axhline(0, color="black", lw=0.8)
+    ax.axvline(0, color="black", lw=0.8)
+    ax.set(xlim=(-0.6, 2.6), ylim=(-1.5, 1.5), xlabel="h₁ = x₁ + x₂", ylabel="h₂ = x₁ + x₂ − 1",
+           title="ReLU off: all four corners land on one line")
+    ax.set_aspect("equal")
+    ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5), fontsize=9)  # beside the axes: no label covered
+    fig.set_label("One panel, axes h₁ and h₂. With ReLU off, the four XOR corners land on the dashed line "
+                  "h₂ = h₁ − 1: (0,0) at (0, −1), a white circle; (0,1) and (1,0) both at (1, 0), a yellow square; "
+                  "(1,1) at (2, 1), a white circle. The label-1 point sits between the two label-0 points.")
     return fig
 
 
@@ -1019,8 +1073,10 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
         "b1": slider("bias of h₁", b[0], -1.5, 1.5, 0.1), "b2": slider("bias of h₂", b[1], -1.5, 1.5, 0.1),
     }
     if corners:
-        sliders["angle"] = slider("turn: arrow's direction (°)", 0.0, -180.0, 180.0, 5.0, fmt=".0f")
-        sliders["offset"] = slider("shift: distance from (0, 0)", 0.5, -2.0, 2.0, 0.05)
+        # pass 74 (r71 reader: two sliders were a new system to learn before the key idea): turn starts at the
+        # answer's −60, so step 1 needs shift alone; only the tanh step asks for a turn
+        sliders["angle"] = slider("turn: arrow's direction (°)", FOLD_TURN, -180.0, 180.0, 5.0, fmt=".0f")
+        sliders["offset"] = slider("shift: distance from (0, 0)", 0.7, -2.0, 2.0, 0.05)  # ReLU alone: 2 of 4
     for s in sliders.values():
         s.layout.width = "380px"  # two sliders a row
     choice = widgets.ToggleButtons(options=[(label, name) for name, label in BENDS.items()], value=bend,
@@ -1127,9 +1183,9 @@ def deep_stack_picture(depths=(2, 10, 100)):
         ax.plot(slow[0], fast[0], "o", color=plots.ACCENT, ms=4, alpha=0.6, label="one input")
         below(np.max(np.abs(slow - fast)), 1e-12)   # raises unless the gap is rounding, below a trillionth
         ax.set(xlim=lim, ylim=lim, xlabel="answer, layer by layer")
-        ax.set_title(f"{depth} layers ({stored} numbers)\nfirst output: {first_answer_range(slow)}"
-                     "\ngap below a trillionth",
-                     fontsize=10.5)  # r41: the gap is absolute, so the title says how big the answers are
+        # r41: the gap is absolute, so the title says how big the answers are; pass 74 (r71 reader: "gap below a
+        # trillionth" in every title and the text): the fold under the picture says it once
+        ax.set_title(f"{depth} layers ({stored} numbers)\nfirst output: {first_answer_range(slow)}", fontsize=10.5)
         ax.set_aspect("equal")
     axes[0].set_ylabel(f"answer of one layer\n({one} numbers)")
     axes[0].legend(loc="upper left", fontsize=8.5)
@@ -1187,7 +1243,9 @@ def _revealed(fig, width, printed="", after=""):
 
     shown = [(widgets.HTML(pre(printed)), pre(printed))] if printed else []
     shown.append(picture(fig, width))
-    if after:
+    if isinstance(after, list):  # pass 74: more than one picture after the printout, in order
+        shown.extend(picture(*pair) for pair in after)
+    elif after:
         shown.append(picture(*after) if isinstance(after, tuple) else (widgets.HTML(pre(after)), pre(after)))
     return (widgets.VBox([w for w, _ in shown]),
             "<details><summary>The answer (open it after you choose)</summary>" + "".join(h for _, h in shown)
@@ -1247,7 +1305,8 @@ def bend_question(W=SHEET_W, b=SHEET_B):
     }, "ReLU creases it, tanh curves it", "ReLU presses the negative part flat: a corner. tanh squashes big "
        "numbers more than small ones: a curve.",
         "Question: after each bend, does the thick line stay straight?",
-        (bend_pictures(W, b), 1040, "\n".join((BEND_ANSWER, *BEND_WRONG)), (tanh_steps_picture(), 460)))
+        (bend_pictures(W, b), 1040, "\n".join((BEND_ANSWER, *BEND_WRONG)),
+         [(pressed_picture(W, b), 700), (tanh_steps_picture(), 460)]))
 
 
 def weight_question():
