@@ -2141,7 +2141,8 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # back; the "6 times as far" line, two widget hints and a repeated reason cut: at most 610 words (page +25).
     # Session 31 (r71 Clarity): a second bowl said as one, the output's move and the wrongness's in two sentences:
     # at most 625 words.
-    assert len(said) <= 78 and sum(chapter_metrics.words(s) for s in said) <= 625, said
+    # Session 31 (r72 Correctness): "for a tiny move" and "there the output is not wrong at all": at most 640 words.
+    assert len(said) <= 78 and sum(chapter_metrics.words(s) for s in said) <= 640, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
@@ -2957,8 +2958,8 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     for y in (20.0, 23.0, 24.0, 26.5):   # the same shape as the weight's hill, its bottom moved to the right answer
         assert float(ch00_start_here.output_hill(y)) == pytest.approx(   # session 31 (r72): its floor at 0
             float(ch00_start_here.hill(y - right + ch00_start_here.HILL_BOTTOM) - ch00_start_here.hill(ch00_start_here.HILL_BOTTOM)))
-    assert float(ch00_start_here.output_hill(right)) == 0 < float(ch00_start_here.hill(ch00_start_here.HILL_BOTTOM))
         assert d(ch00_start_here.output_hill, y) == pytest.approx(ch00_start_here.output_hill_slope(y), abs=1e-6)
+    assert float(ch00_start_here.output_hill(right)) == 0 < float(ch00_start_here.hill(ch00_start_here.HILL_BOTTOM))
     assert d(lambda v: ch00_start_here.output_hill(ch00_start_here.worked_output(v)), w0) == \
         pytest.approx(slope * start)   # our weight, moving the output 6 times as far: hill slope 6
     out = _cell("How wrong is that output?")
@@ -3321,7 +3322,8 @@ def test_pass74_the_output_bowl_is_drawn_with_its_floor_at_the_right_answer_and_
     for words in ("right answer, 23", "the output, 24", "hill slope there: 1"):
         assert words in alt, words
     # the same bowl as the weight's hill, moved: the picture's heights are the hill's
-    np.testing.assert_allclose(h, ch00_start_here.hill(y - right + ch00_start_here.HILL_BOTTOM))
+    np.testing.assert_allclose(h, ch00_start_here.hill(y - right + ch00_start_here.HILL_BOTTOM)
+                               - ch00_start_here.hill(ch00_start_here.HILL_BOTTOM))   # session 31 (r72): floor at 0
     # every label is inside the figure and none overlaps another (the triangle sits right on the floor)
     fig.canvas.draw()
     r = fig.canvas.get_renderer()
