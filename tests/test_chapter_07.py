@@ -1156,8 +1156,8 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # p73 (r70 Correctness): the picture's average starts at 0, so only the spread is shown being pulled in
     assert "again, and other starts are pulled toward them: in the picture, the spread is pulled from 2 toward 1." in text
     assert "the spread is pulled from 2 toward 1" in quiz.key_why("selu_steady")
-    assert quiz.key_why("selu_steady").startswith("SELU has two fixed numbers inside, picked so that average 0 and "
-                                                  "spread 1 come out the same.")   # p74 (r71): no unshown "constants"
+    assert quiz.key_why("selu_steady").startswith("SELU's two fixed numbers are picked so that average 0 and spread 1 go "
+                                                  "in and come out the same.")   # p74 (r71): no unshown "constants"; r72: what goes in
 
 
 def test_selu_key_gives_its_job_and_its_true_slopes_from_the_registry():
@@ -2442,7 +2442,7 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
                                "Both points with answer 0: 0.5 + 3.5 = 4. Both with answer 1: 1.5 + 2.5 = 4 too.\n"
                                "Every straight rule ties the two totals like this (chapter 01).\n"
                                "So it cannot lift both points whose answer is 1 above both points whose answer is 0.\n"
-                               "Splitting a total unevenly only adds loss (the picture).\n"
+                               "Splitting a total unevenly only adds loss, at any total (the picture shows total 0).\n"
                                "So the best rule gives all four points one chance. With two 1s and two 0s, that is ½: "
                                "loss 0.69 each.")
     assert all(quiz._xor_score(pt, quiz.XOR_WORKED) == float(row.split(" | ")[2]) and str(a) == row.split(" | ")[1]
@@ -3270,7 +3270,7 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
     assert options["Leaky ReLU."].startswith("its left side keeps a small slope")
     # pass 37: the stem says only "the right start weights" (the r34 reader met four new things at once); the key names them
-    assert "starts with the usual small random weights." in quiz.get("selu_steady").prompt   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
+    assert "starts with random weights scaled to each unit's number of inputs." in quiz.get("selu_steady").prompt   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
     assert quiz.get("selu_steady").options[0].why.endswith(
         "whose start weights have average 0 and spread 1/√n (n: inputs per unit).")
     selu = activations.get("selu")
@@ -3672,7 +3672,7 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     w1, w2, b = 3.0, -3.0, 0.0   # pass 52: the worked example, score = 3x₁ − 3x₂
     # p71 (r67 Focus): the worked tilt's numbers left the key (its picture shows the tilt's cost); the tilt it names
     # still moves (1, 0) up and (0, 1) just as much down, two points whose answer is 1
-    assert "Splitting a total unevenly only adds loss (the picture)" in why   # p72: the tilt is the picture's x axis
+    assert "Splitting a total unevenly only adds loss, at any total (the picture shows total 0)" in why   # r72   # p72: the tilt is the picture's x axis
     assert score(w1, w2, b, (1, 0)) == -score(w1, w2, b, (0, 1)) > 0 and all(x[0] ^ x[1] for x in ((1, 0), (0, 1)))
     assert "Both pairs' scores" not in why   # pass 53 (r47): no general proof in the quiz fold
     learner = ch07_quiz.Learner(review.Store(None))
@@ -3689,7 +3689,8 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     # p73 (r70 Clarity): "the right size" said in a few words (the key gives the exact spread, 1/√n)
     assert "1/√n (n: inputs per unit)" in selu.options[quiz.answer_key("selu_steady")].why
     # p74 (r71 Clarity): "sized to each unit's number of inputs" was one detail too many; the key gives 1/√n
-    assert selu.prompt == ("A SELU network starts with the usual small random weights. Layer after layer, SELU pulls "
+    # session 31 (r72 Correctness): "the usual small" weights were not enough (merely small ones shrink the spread)
+    assert selu.prompt == ("A SELU network starts with random weights scaled to each unit's number of inputs. Layer after layer, SELU pulls "
                            "two numbers toward fixed values. Which two?")
     spread, average = ch07_quiz.selu_spread_runs()["SELU"], ch07_quiz.selu_average_runs()["SELU"]
     assert all(abs(s[-1] - 1) < abs(s[0] - 1) / 5 for s in spread)   # pulled toward 1 from 2, not kept where it was
@@ -4155,8 +4156,8 @@ def test_pass48_q11_picture_draws_the_pair_loss_lowest_where_the_scores_are_equa
     assert "a tilt gives (1, 0) a score s and (0, 1) the score −s" in alt   # p70 (r65): the key's tilt, (1, 0) up
     # pass 61 (r55): the open key says what the picture shows in one sentence, with no "1-point" shorthand
     # r59 (Clarity): the tilt in one short sentence, then what the picture shows (r62: on its own line)
-    assert f"{quiz._pair_loss(3, -3):.2f}" == "3.10" and ("Splitting a total unevenly only adds loss (the "
-                                                          "picture)") in quiz.get("xor_no_bend_chance").explanation   # p72 (r68)
+    assert f"{quiz._pair_loss(3, -3):.2f}" == "3.10" and ("Splitting a total unevenly only adds loss, at "
+                                                          "any total (the picture shows total 0)") in quiz.get("xor_no_bend_chance").explanation   # p72 (r68)
     assert "The picture shows every tilt." not in quiz.get("xor_no_bend_chance").explanation   # pass 56 (r50): an overclaim
     assert ys.min() == pytest.approx(quiz._pair_loss(0, 0)) and 1 / (1 + np.exp(0.0)) == 0.5   # no tilt: lowest, chance ½
     assert ch07_quiz.PAIR_MARKS == (3.0, 0.0) == (quiz._xor_score((1, 0)), 0.0)   # pass 52: the key's worked example; p70: (1, 0) on the axis

@@ -283,7 +283,7 @@ def _bank():
                 f"Take one straight rule: score = 2x₁ + x₂ + 0.5.\n{_xor_totals_said(XOR_WORKED)}\n"
                 "Every straight rule ties the two totals like this (chapter 01).\n"
                 "So it cannot lift both points whose answer is 1 above both points whose answer is 0.\n"
-                "Splitting a total unevenly only adds loss (the picture).\n"
+                "Splitting a total unevenly only adds loss, at any total (the picture shows total 0).\n"
                 f"So the best rule gives all four points one chance. With two 1s and two 0s, that is ½: "
                 f"loss {math.log(2):.2f} each.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
@@ -345,7 +345,7 @@ def _bank():
            ("Only the content is bent; the gate is a plain 0-to-1 switch.",
             f"it is the other way round. And unlike sigmoid, SwiGLU's gate is no 0-to-1 dial. SiLU(4) is about "
             f"{gate4:.1f}, and SiLU dips to {silu_min:.2f}.")),
-        _c("relu_corners", "02", "What can a sum of enough ReLU corners do?",
+        _c("relu_corners", "02", "What can a sum of enough ReLU corners, plus a straight line, do?",
            ("Hug any unbroken curve on a limited stretch of x, as close as you like.",
             "Each corner changes the slope at one place. So a sum of corners is a chain of short straight pieces. "
             "With enough short pieces, it can follow any unbroken curve on a limited stretch, as closely as you like. "
@@ -437,7 +437,7 @@ def _bank():
            ("Nothing: the shares do not depend on T.", "T changes the gaps between the scores. Each score is divided by T "
             "before the e^s, so a tiny T makes every gap huge.")),
         # r61: the one-sentence form twisted; r62: "right size" and "some numbers" were vague: the key says the size
-        _c("selu_steady", "04", "A SELU network starts with the usual small random weights. Layer after layer, "
+        _c("selu_steady", "04", "A SELU network starts with random weights scaled to each unit's number of inputs. Layer after layer, "
                                  "SELU pulls two numbers toward fixed values. Which two?",
            ("The outputs' average toward 0 and spread toward 1.",
             f"SELU has two constants: a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}). "
@@ -587,8 +587,8 @@ def key_why(qid):
     said = {"leaky_alive": "Left of 0 its slope is small but not 0, so a stuck unit still gets a small nudge and can "
                            "climb back.",
             # p74 (r71 Clarity): the short key never showed the constants: "two fixed numbers inside"
-            "selu_steady": "SELU has two fixed numbers inside, picked so that average 0 and spread 1 come out the "
-                           "same. In the picture, the spread is pulled from 2 toward 1.",
+            "selu_steady": "SELU's two fixed numbers are picked so that average 0 and spread 1 go in and come out "
+                           "the same. The picture: the spread is pulled from 2 toward 1.",
             "relu_corners": "A sum of corners is a chain of short straight pieces, and enough short pieces can follow "
                             "any unbroken curve.",
             "why_adam": "Adam judges each nudge against that weight's usual nudge size, as you judge a friend who "
