@@ -304,7 +304,7 @@ def test_the_models_story_is_oldest_first_with_the_datas_years():
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
     # r36: the section opens with the trend, one example per era (the rest are in the table's fold)
     story = text[text.index("A trend in famous models:\n"):]
-    story = story[:story.index("## Why zero-centred matters")]   # pass 19: no LSTM fold after the story (r68: own heading)
+    story = story[:story.index("## The zoo table")]   # pass 19: no LSTM fold after the story (r71: zero-centred moved up)
     lines = [line for line in story.splitlines() if line.startswith("- ")]
     assert lines == ["- **1997**, the LSTM (reads a sequence step by step): sigmoid gates and tanh-like curves.", "- **2012**, AlexNet (sorts images): ReLU.",
                      "- **2018**, GPT (writes text): GELU.", "- **2023**, LLaMA (a language model): SwiGLU, a gated unit."]
@@ -2332,9 +2332,13 @@ def test_pass_23_terms_are_said_where_they_first_appear():
     # r35 (pass 39): the weight sizes moved into the widget's intro; "normal" is still said before its first use
     assert text.index('drawn at random from a bell curve ("normal")') < text.index("LeCun-normal")
     formula = text.index("\\mathrm{softmax}(x)_i")
-    words = text.index("In words: take $e$ to the power (score ÷ $T$) for every score.")
+    words = text.index("In words: take $e$ to the power of each score.")
     # pass 26: T is named right after the formula, before the words that use it
-    assert formula < text.index("$T$ is the **temperature**, a knob. Above, $T = 1$.") < words
+    # r71 (pass 74): the formula (at T = 1) comes first; T is named at its widget, whose faint outlines are T = 1,
+    # so the picture of T's effect comes before any formula with T (the answer fold)
+    assert "x_i/T" not in text and formula < words
+    named = text.index("Softmax has a knob, the **temperature** $T$: it divides every score before $e^x$. Faint outlines: $T = 1$, as above.")
+    assert words < named < text.index("**Predict:** when $T$ gets very small")
     # pass 24: the temperature is said as a knob where it is named, before the widget shows it
     # pass 30: what a small T does is the temperature Predict's answer: no longer said before the widget
     assert "makes the shares sharper" not in text[:text.index("### Try it: temperature")]
@@ -2513,12 +2517,15 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     # r70 (pass 73): "also called Swish" was still imprecise; SiLU is Swish with its shape setting at 1 (the glossary's
     # "At β = 1 it is SiLU", and the registry's source: Ramachandran, Zoph & Le 2017), β left to the glossary
     assert "often called **Swish**" not in text and "also called Swish" not in text
-    assert text.index("Swish") == text.index("[Swish](91_glossary.ipynb#Glossary) with its shape setting at 1)") + 1
+    # r71 (pass 74): "shape setting" was never explained (and β is left to the glossary): said as a steepness knob
+    # inside Swish's sigmoid, SiLU at 1 (the glossary: "x times sigmoid(βx) ... At β = 1 it is SiLU")
+    assert text.index("Swish") == text.index("[Swish](91_glossary.ipynb#Glossary) has a steepness knob inside its sigmoid;") + 1
+    assert "shape setting" not in text
     assert "also named Swish" not in text
     glossary = "".join("".join(c["source"]) for c in glossary_notebook()["cells"])
     assert "At β = 1 it is SiLU." in glossary
     # pass 46: Swish's formula (with β) is cut with the formulas fold; "Swish's usual form" is what stays
-    assert text.count("Swish") == 1 and activations.get("silu").label == "SiLU / Swish"
+    assert text.count("Swish") == 2 and activations.get("silu").label == "SiLU / Swish"   # r71: named, then SiLU's knob
     assert "SiLU (also called Swish)" not in text
 
 
@@ -2833,8 +2840,8 @@ def test_gate_legend_and_zoo_axes_as_the_text_says():
     assert (ch04_zoo.SPARK_X, round(ch04_zoo.SPARK_Y[0]), round(ch04_zoo.SPARK_Y[1])) == (3.0, -2, 3)
 
 
-SMOOTH_OPENING = ("GELU, SiLU (sigmoid linear unit; [Swish](91_glossary.ipynb#Glossary) with its shape setting at 1), Mish "
-                  "and Softplus round off ReLU's corner.")
+SMOOTH_OPENING = ("GELU, SiLU (sigmoid linear unit), Mish and Softplus round off ReLU's corner.\n"
+                  "[Swish](91_glossary.ipynb#Glossary) has a steepness knob inside its sigmoid; SiLU is Swish with the knob at 1.")
 
 
 def test_what_to_remember_names_the_smooth_family_apart():
@@ -3147,7 +3154,9 @@ def test_weight_quiz_has_its_worked_answer_folded_after_it():
             "Not 100%: the table out stays one.\n\n</details>\n")   # r52: the 100% option's mistake too
     assert 1 / 3 == pytest.approx(float(next(t for t, ok, _ in q.options if t == "33%")[:-1]) / 100, abs=0.005)
     assert after.strip() == fold.strip() and right == ["50%"] and 3 / 2 - 1 == 0.5   # r56: the costs in the next cell
-    assert "".join(cells[k + 2]["source"]).startswith("**Costs:** an extra weight table, or fewer bent units.")
+    # r71 (pass 74): the same-weights picture sits between the answer and the costs it draws
+    assert "".join(cells[k + 2]["source"]) == "ch04.same_weights_tables()"
+    assert "".join(cells[k + 3]["source"]).startswith("**Costs:** an extra weight table, or fewer bent units.")
     assert _markdown().count("50% more") == 1
 
 
@@ -3414,6 +3423,7 @@ def test_relu_fade_fold_uses_the_average_square_and_it_is_what_the_engine_does()
     curious = ch04_zoo.lecun_fade_note(30).data   # pass 56: the chapter's Optional section
     assert ("Square some numbers, then average: that is their **average square**.\n"
             "When the numbers' average is 0, their spread is the square root of their average square.\n"
+            "Example: −2 and 2 → squares 4 and 4 → average square 4 → root 2, the spread.\n"   # r71: worked first
             "A layer's weighted sums average about 0, as the weights are centred on 0.\n"   # r64: on average over weights
             "ReLU turns about half of them into 0. So its outputs' average square is half the sums'.\n"
             "With LeCun-normal weights, the next layer's sums have a spread equal to the square root of that average square.\n"
@@ -3504,9 +3514,11 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     k = _index("ch04.zigzag_sketch()")
     # r67 (pass 71): the reason comes before the table whose zero-centred column it explains
     # r68 (pass 72): the reason has its own heading, just before the table's
-    assert _index("## Why zero-centred matters") < k < _index("## The zoo table") < _index("ch04.ZooTable()") < _index("## What to remember")
+    # r71 (pass 74): it explains sigmoid's outputs, so it follows sigmoid's Costs in the squashers section
+    assert (_index("**Costs:** sigmoid's slope is never above 0.25") + 1 == _index("### Why zero-centred matters") < k
+            < _index("### Softmax: a squasher for a whole list") < _index("## The zoo table") < _index("ch04.ZooTable()"))
     assert "".join(cells[k - 1]["source"]).rstrip() == (
-        "## Why zero-centred matters\n\nZero-centred outputs average 0: some above 0, some below.\n"   # r69: said at the heading
+        "### Why zero-centred matters\n\nZero-centred outputs average 0: some above 0, some below.\n"   # r69: said at the heading
         "Recall chapter 02's toy: one unit learning two weights.\nThe star marks their best values:")
     out = cells[k]["outputs"][0]
     assert "image/png" in out["data"] and "zig-zags" in out["metadata"]["image/png"]["alt"]
@@ -3522,7 +3534,8 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
                             # r68 (pass 72): "training looks at one example at a time" is not how training usually
                             # runs; said as a condition, with the batch case (checked below: averaged nudges can differ in sign)
                             "When training steps on one example at a time, each example moves both weights the same way: up-right or down-left. So the path zig-zags (left).\n"
-                            "Averaging a batch of examples can mix the signs, which softens this.\n"
+                            # r71 (pass 74): "batch" said in words where it is first used
+                            "Averaging several examples' nudges (a **batch**) can mix the signs, which softens this.\n"
                             "Centred inputs (right) can move one weight up and the other down.\n")
     batch = np.array([[1.0, 0.1], [0.1, 1.0]]) * np.array([[-1.0], [1.0]])   # inputs above 0, signals −1 and +1
     assert np.all(np.sign(batch[0]) == np.sign(batch[0][0])) and np.sign(batch.mean(0)).tolist() == [-1.0, 1.0]
@@ -3756,3 +3769,43 @@ def test_selu_widget_says_why_relus_average_jumps():
     assert line in bullets and bullets.index(line) < bullets.index("**Predict:**")
     assert float(activations.get("relu")(np.linspace(-5, 5, 101)).min()) == 0
     assert ch04_zoo.average_output("relu") > 0.3
+
+
+# ---- pass 74 (r71) ----
+
+def test_temperature_widget_keeps_faint_t1_outlines_under_the_drag():
+    """Check (r71): the temperature widget draws faint T = 1 outlines (scipy's softmax of the scores) that stay put
+    while the live bars move, dotted and unfilled (not colour alone), and named in the legend."""
+    logits = np.array([2.0, 1.0, 0.5, -1.0])
+    w = ch04_zoo.softmax_temperature(logits=tuple(logits), temperature=2.0)
+    ax = w.live.axes[0]
+    ghosts = [p for p in ax.patches if p not in w.bars]
+    assert len(ghosts) == len(logits) and all(not g.get_fill() and g.get_linestyle() == ":" for g in ghosts)
+    np.testing.assert_allclose([g.get_height() for g in ghosts], special.softmax(logits), rtol=1e-12)
+    w.sliders["temperature"].value = 0.5
+    np.testing.assert_allclose([g.get_height() for g in ghosts], special.softmax(logits), rtol=1e-12)
+    np.testing.assert_allclose([b.get_height() for b in w.bars], special.softmax(logits / 0.5), rtol=1e-12)
+    assert "T = 1" in [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def test_same_weights_picture_draws_three_tables_two_thirds_as_wide_before_the_costs():
+    """Check (r71): the gated costs' "about 2/3 as many units" has a picture first: 2 tables above 3, each gated
+    table 2/3 as wide, the two rows the same total area (the same weights), with its alt; the Costs text follows."""
+    from matplotlib.patches import Rectangle
+    fig = ch04_zoo.same_weights_tables()
+    tables = [p for p in fig.axes[0].patches if isinstance(p, Rectangle)]
+    plain = [t for t in tables if t.get_y() > 2]
+    gated = [t for t in tables if t.get_y() < 2]
+    assert (len(plain), len(gated)) == (2, 3)
+    assert {round(t.get_width() / p.get_width(), 6) for t in gated for p in plain} == {round(2 / 3, 6)}
+    area = [sum(t.get_width() * t.get_height() for t in row) for row in (plain, gated)]
+    assert area[0] == pytest.approx(area[1], rel=1e-12)
+    assert ch04_zoo.same_weights_count("plain block") == ch04_zoo.same_weights_count("gated block") == 48
+    assert "2/3 as many" in fig.get_label() and "48 weights" in fig.get_label()
+    said = [t.get_text() for t in fig.axes[0].texts]
+    assert said.count("48 weights") == 2 and "plain block:\n2 tables × 6 units" in said
+    cells = _cells()
+    k = _index("ch04.same_weights_tables()")
+    assert cells[k]["metadata"]["jupyter"]["source_hidden"] and cells[k]["metadata"]["slideshow"]["slide_type"] == "subslide"
+    assert "".join(cells[k + 1]["source"]).startswith("**Costs:** an extra weight table, or fewer bent units.")
+    assert "image/png" in cells[k]["outputs"][0]["data"] and "2/3 as many" in cells[k]["outputs"][0]["metadata"]["image/png"]["alt"]

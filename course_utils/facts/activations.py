@@ -314,7 +314,7 @@ _RECORDS = [
         slope_at_zero="slope at 0 is alpha (the left slope, as in PyTorch)",
         fixed_range=(-_INF, _INF)),
     Activation(
-        name="prelu", label="PReLU", colour="#1f3f8f",
+        name="prelu", label="PReLU", colour="#6a3d9a",
         formula=r"\mathrm{PReLU}(x) = \max(\alpha x, x),\ \alpha \text{ learned}",
         fn=leaky_relu, slope_fn=leaky_relu_slope,
         params={"alpha": _p(0.25, 0.0, 1.0, 0.01, "negative-side slope, learned in training")},

@@ -1346,8 +1346,12 @@ def softmax_temperature(logits=(2.0, 1.0, 0.5, -1.0), temperature=1.0):
     ax.set(ylim=(0, 1.08), xlim=(-0.6, len(logits) - 0.4), ylabel="share",
            xticks=k, xticklabels=score_labels(logits), xlabel="score")
     ax.axhline(1 / len(logits), color=plots.MUTED, lw=1.2, ls="--", label="all equal (T → ∞)")
-    ax.legend(loc="upper right")
     bars = [live.moving(b) for b in ax.bar(k, np.zeros(len(logits)), width=0.6, color=plots.color("softmax"))]
+    # r71 (pass 74): faint T = 1 outlines (the shares drawn above the formula) over the live bars, so a drag shows
+    # the change; dotted and unfilled, so they differ from the live bars by more than colour
+    ax.bar(k, np.asarray(soft(logits, temperature=1.0), dtype=float), width=0.6, fill=False, ls=":", lw=1.4,
+           edgecolor=plots.MUTED, zorder=3, label="T = 1")
+    ax.legend(loc="upper right")
     labels = [live.moving(ax.text(i, 0, "", ha="center", va="bottom")) for i in k]
     title = live.moving(ax.set_title(" "))
     sliders = {"temperature": slider("temperature T", temperature, p.low, p.high, p.step)}
@@ -1561,6 +1565,7 @@ def lecun_fade_note(depth=30):
 **Why ReLU fades with LeCun-normal weights.**
 Square some numbers, then average: that is their **average square**.
 When the numbers' average is 0, their spread is the square root of their average square.
+Example: −2 and 2 → squares 4 and 4 → average square 4 → root 2, the spread.
 A layer's weighted sums average about 0, as the weights are centred on 0.
 ReLU turns about half of them into 0. So its outputs' average square is half the sums'.
 With LeCun-normal weights, the next layer's sums have a spread equal to the square root of that average square.
@@ -1779,6 +1784,50 @@ def block_tables():
                        ((6.55, ym), (7.1, ym)), ((8.1, ym), (8.8, ym))):
         arrow(start, end)
     fig.set_label(BLOCKS_ALT)   # r35: the alt described the canvas ("panel: x from 0 to 10"), not the blocks
+    return fig
+
+
+# r71 (pass 74): "a gated block has about 2/3 as many units" was text only; drawn as 2 full tables against 3 tables
+# each 2/3 as wide (one column per bent unit, one row per input number), so the two rows hold the same grid cells
+SAME_WEIGHTS_UNITS = {"plain block": (2, 6), "gated block": (3, 4)}   # (tables, bent units): 2 × 6 = 3 × 4 columns
+SAME_WEIGHTS_ROWS = 4
+SAME_WEIGHTS_ALT = ("Two rows of weight tables with the same number of weights. Top, plain block: 2 tables, each "
+                    "6 columns wide (6 bent units). Bottom, gated block: 3 tables, each 4 columns wide (4 bent units, "
+                    "2/3 as many). Both rows hold 12 columns of 4 weights: 48 weights.")
+
+
+def same_weights_count(block):
+    """Weights in one row of the same-weights picture: tables × units × input numbers."""
+    tables, units = SAME_WEIGHTS_UNITS[block]
+    return tables * units * SAME_WEIGHTS_ROWS
+
+
+@plots.styled
+def same_weights_tables():
+    """Same weights, fewer units: a plain block's 2 tables (6 units wide) above a gated block's 3 tables (4 wide),
+    each weight a grid cell, so equal areas are equal weight counts (notebook 04)."""
+    if same_weights_count("plain block") != same_weights_count("gated block"):
+        raise ValueError("the two rows must hold the same number of weights")
+    fig, ax = plots.new_figure(640, 230)
+    cell = 0.32
+    ax.set(xlim=(0, 10.2), ylim=(0, 4.1), aspect="equal")
+    ax.axis("off")
+    fills = {"plain block": "#f2f2f2", "gated block": "#fde9c4"}
+    for (block, (tables, units)), y in zip(SAME_WEIGHTS_UNITS.items(), (2.55, 0.35)):
+        x = 3.3
+        ax.text(0.05, y + SAME_WEIGHTS_ROWS * cell / 2, f"{block}:\n{tables} tables × {units} units",
+                fontsize=10.5, va="center")
+        for _ in range(tables):
+            w, h = units * cell, SAME_WEIGHTS_ROWS * cell
+            ax.add_patch(Rectangle((x, y), w, h, fc=fills[block], ec="black", lw=1.4))
+            for i in range(1, units):
+                ax.plot([x + i * cell] * 2, [y, y + h], color="black", lw=0.6)
+            for j in range(1, SAME_WEIGHTS_ROWS):
+                ax.plot([x, x + w], [y + j * cell] * 2, color="black", lw=0.6)
+            x += w + 0.25
+        ax.text(10.15, y + SAME_WEIGHTS_ROWS * cell / 2, f"{same_weights_count(block)} weights", fontsize=10.5,
+                ha="right", va="center")
+    fig.set_label(SAME_WEIGHTS_ALT)
     return fig
 
 
