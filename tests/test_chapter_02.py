@@ -2280,7 +2280,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             "Later steps must push the weights back.\n"
             # session 31 (r71 Correctness): swings come from a step too big for the inputs' length, not from their
             # signs (the fair test: centred inputs of the same length swing from step size 3 too)
-            "Swings are another matter: a step too big for the inputs' length pushes them back too far, past the line, "
+            "Swings are another matter: a step too big for the inputs' length pushes them back too far, past the star, "
             "whatever the signs.\n"
             "Then the next step overshoots even more: the swings grow.") in split and "a step too big for the inputs' length" in split and "<details>" not in split
     assert "oar" not in split and "boat" not in split and "Another step" not in split
@@ -2396,7 +2396,8 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # pass 68 (r63): the bell detour shortened, after the GELU picture; "68 in 100" (no cell showed it) is cut
     assert ("**In plain words.** GELU multiplies $x$ by a share from 0 to 1, written $\\Phi(x)$, read \"phi of x\".\n"
             # pass 74 (r71 Clarity 3: "piled up by value" was vague): one apple weighed again and again
-            "Weigh one apple a thousand times on a kitchen scale, and stack each error in its own column.\n"
+            "Weigh one apple a thousand times on a kitchen scale. Drop each error onto the column for its size.\n"
+            "Measure sizes in the scale's usual error, so 1 means one usual error.\n"   # r72: "84 in 100 left of 1" needs the unit
             "Small errors are common, big ones rare: the stacks make a bell around 0 (left below).\n"
             "$\\Phi(x)$ is the share of the bell left of $x$ (right below).") in text and "2 in 3" not in text
     assert "68 in 100" not in text and "standard deviation" not in text

@@ -1025,7 +1025,7 @@ With inputs of one sign (all positive, or all negative), every step moves both w
 So each step's together part is never the smaller one.
 Each together move is a detour off the dotted line.
 Later steps must push the weights back.
-Swings are another matter: a step too big for the inputs' length pushes them back too far, past the line, whatever the signs.
+Swings are another matter: a step too big for the inputs' length pushes them back too far, past the star, whatever the signs.
 Then the next step overshoots even more: the swings grow.
 """))
 
