@@ -86,10 +86,10 @@ def test_dead_units_are_a_side_arrow_from_the_relu_box_not_a_kind_of_network():
     # pass 67 (r62 Clarity 3): the rows' words sit before the map now: 1 fewer after it
     # pass 71 (r65 Picture first): the map's words come after the map now (1 more); the side arrow's section opens on
     # its picture, and its words (dead, the leak) follow it
-    side = _src(cells[k + 16])   # pass 74 (r71 Clarity 1): the map's other words after its check: 1 more
+    side = _src(cells[k + 15])
     assert "If many units die, the side arrow says: try **Leaky ReLU**." in side
     assert "repairs" not in side
-    assert _src(cells[k + 14]).startswith("### The side arrow: dead units") and _src(cells[k + 15]) == "ch06.dead_units()"
+    assert _src(cells[k + 13]).startswith("### The side arrow: dead units") and _src(cells[k + 14]) == "ch06.dead_units()"
 
 
 def test_the_short_list_shows_seven_lines_and_links_only_where_a_link_shows_something_new():
@@ -280,7 +280,7 @@ def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the
     assert code == 'ch06.picker("binary_output")'
     opened, asked = decisions.decision("binary_output"), decisions.decision("regression_output")
     assert opened.avoid == "tanh" and "not chances" in opened.avoid_because   # what the card says about tanh
-    assert "The picker opens on a yes/no answer. Its legend says why tanh is dotted." in before
+    assert "The picker opens on a yes/no answer. The text under the menu says why tanh is dotted." in before
     assert ("**Predict:** the output is a number, such as a temperature. Which bend is dotted there? Why?\n"
             'Pick "Output for a number" in the menu, then check.') in before
     assert asked.where.startswith("Output for a number") and "temperature" in asked.where
@@ -298,16 +298,6 @@ def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the
     x, y = p.lines["avoid"].get_data()
     assert np.all(y[x < 0] == 0) and "Avoid:</b> ReLU" in p.readout.value
     assert ch06_decisions.picker().dropdown.value != "binary_output"   # the default stays the menu's first place
-    # pass 74 (r71 Picture 1): the reason to avoid the dotted bend is printed in the legend, from decisions.py
-    assert p.lines["avoid"].get_label() == "avoid: ReLU: it can never give a number below 0."
-    p.dropdown.value = "binary_output"
-    assert p.lines["avoid"].get_label() == "avoid: Tanh: its outputs run from −1 to 1, so they are not chances."
-    for role in decisions.ROLES:   # every legend fits the room under the axes: three lines at most
-        p.dropdown.value = role
-        shown = [ln.get_label() for ln in p.lines.values() if ln.get_visible()]
-        assert sum(t.count("\n") + 1 for t in shown) <= 3, role
-        if decisions.decision(role).avoid:
-            assert ch06_decisions.avoid_reason(decisions.decision(role)).rstrip(".") in " ".join(shown).replace("\n", " ")
 
 
 def test_every_prediction_is_answered_below_in_a_fold():
@@ -378,15 +368,9 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
             "Then: what kind of network, or what kind of answer?\n") in rule and rule.count("?") == 2
     after = _src(cells[k + 2])
     assert after.startswith("### The map's words\n\n- A **plain network**")
-    # pass 74 (r71 Clarity 1: ten terms in one block): the words for lines 1 to 3 before the map's Predict, the
-    # words for lines 4 to 7 in a second block after its check
-    other = _src(next(c for c in cells if _src(c).startswith("### The map's other words")))
-    assert cells.index(next(c for c in cells if _src(c) == "ch06.map_check()")) < next(
-        i for i, c in enumerate(cells) if _src(c).startswith("### The map's other words"))
-    first = [line for line in after.splitlines() if line.startswith("- ")]
-    bullets = first + [line for line in other.splitlines() if line.startswith("- ")]
+    bullets = [line for line in after.splitlines() if line.startswith("- ")]
     # pass 73 (r70 Clarity: GELU is on the map but was said only at line 3): a sixth bullet, GELU in plain words
-    assert len(first) == 4 and len(bullets) == 6 and all(len(b.split()) <= 30 for b in bullets)   # one bullet a row
+    assert len(bullets) == 6 and all(len(b.split()) <= 30 for b in bullets)   # one bullet a row, short
     assert "- **GELU** is roughly ReLU with its corner smoothed; it dips a little below 0." in after
     rows = {key: where.replace("\n", " ").lower() for key, where, _, _ in ch06_decisions.MAP_ROWS}
     said = dict(zip(("plain network", "cnn", "transformer", "gelu", "lstm", "class"), (b.lower() for b in bullets)))
@@ -396,11 +380,11 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
         assert all(w in rows[key] and f"**{w}**" in said[w] for w in words), key
     assert any(pick == "Softmax" for _, _, pick, _ in ch06_decisions.MAP_ROWS) and "**softmax**" in said["softmax"]
     # pass 71 (r65 Correctness): a model's share is its estimated chance, not a true one
-    assert "**Softmax** gives each class a share (its estimated chance), and the shares add up to 1." in other
+    assert "**Softmax** gives each class a share (its estimated chance), and the shares add up to 1." in after
     # pass 69 (r64 Picture first: said long before SwiGLU's picture): GELU and SwiGLU (met in chapters 02 and 04)
     # are said again in line 3's words, just above SwiGLU's picture, not among the rows
     assert "GELU is roughly a smoothed ReLU." not in after and "SwiGLU" not in after
-    assert "The bend is **SiLU**: x times sigmoid(x), drawn top right. It looks like GELU." in LINE3   # pass 73: before the picture
+    assert "The bend is **SiLU**: x times sigmoid(x). It looks like GELU." in LINE3   # pass 73: before the picture
     assert "two sums of the same inputs. One is bent, then the two are multiplied." in LINE3
     # pass 63 (r58 Correctness 3): "roughly": GELU dips below 0 and its slope passes 1 (gelu_more's fold, computed)
     assert "GELU is a smooth ReLU." not in after
@@ -1060,7 +1044,7 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     cells = _cells()
     listed = next(i for i, c in enumerate(cells) if "short_list()" in _src(c))
     said = [i for i, c in enumerate(cells[:listed]) if c["cell_type"] == "markdown" and re.search(r"LSTM|GRU", _src(c))]
-    assert said == [next(i for i, c in enumerate(cells) if _src(c).startswith("### The map's other words"))]
+    assert said == [next(i for i, c in enumerate(cells) if _src(c).startswith("### The map's words"))]
     assert ("- An **LSTM** or a **GRU** reads a sequence, such as a sentence, one item at a time. It keeps a memory, "
             "like running notes.") in _src(cells[said[0]])
     first = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("4. "))
@@ -1457,7 +1441,7 @@ def test_the_seventeenth_reading_swiglu_paths_each_have_their_own_weights():
     assert ("SwiGLU makes two sums of the same inputs, each with its own weights. It bends one, then multiplies the "
             "two.") in ch06_decisions.GLOSS[3]
     # pass 58 (r52): SiLU said in plain words (x times sigmoid of x), checked against the registry
-    assert "The bend is **SiLU**: x times sigmoid(x), drawn top right. It looks like GELU." in LINE3   # pass 73: before the picture
+    assert "The bend is **SiLU**: x times sigmoid(x). It looks like GELU." in LINE3   # pass 73: before the picture
     xs = np.linspace(-6, 6, 121)
     np.testing.assert_allclose(ch06_decisions.activations.get("silu")(xs), xs * expit(xs), rtol=1e-12, atol=1e-15)
     assert "(a smooth ReLU)" not in LINE3
@@ -1675,7 +1659,7 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     # pass 62 (r56 Clarity 1): the map's rows name it first, in bold, where the map shows it; the list adds "cousin"
     listed = next(i for i, c in enumerate(_cells()) if "short_list()" in _src(c))
     before = [_src(c) for c in _cells()[:listed] if c["cell_type"] == "markdown" and "GRU" in _src(c)]
-    assert len(before) == 1 and before[0].startswith("### The map's other words") and "**GRU**" in before[0]
+    assert len(before) == 1 and before[0].startswith("### The map's words") and "**GRU**" in before[0]
     # pass 58 (r52 Correctness): forget and write gates are an LSTM's; line 4's section says a GRU has two, also sigmoid
     gru = next(d for d in deployments.DEPLOYMENTS if d.model == "GRU" and d.part == "gates")
     assert gru.registry == "sigmoid" and gru.where.count(" gate") == 1 and " and " in gru.where   # two gates, named
@@ -1728,7 +1712,7 @@ def test_pass24_a_hidden_layer_is_defined_before_the_list_uses_it():
 LINE3 = ("## Line 3: why GELU or SwiGLU?\n\n"
          "SwiGLU in a picture: two sums of the same inputs. One is bent, then the two are multiplied.\n"
          # pass 73 (r70 Clarity: three new ideas in three sentences): SiLU said on its own, before the picture
-         "The bend is **SiLU**: x times sigmoid(x), drawn top right. It looks like GELU.")
+         "The bend is **SiLU**: x times sigmoid(x). It looks like GELU.")
 LINE3_WORDS = (  # the cell right under SwiGLU's picture
     # pass 66 (r61 Clarity 2): "gate" in two senses; SwiGLU's has no 0-to-1 cap, as its picture's note says
     # pass 71 (r65 Clarity: "an LSTM gate" used before gates are explained): what an LSTM gate is, said with it
@@ -2856,22 +2840,3 @@ def test_pass74_the_optional_end_is_one_slider_with_its_predict_answer_and_takea
     assert "the **gateless loop**" in text and "The LSTM's memory path" in text
     for old in ("tanh loop", "memory loop", "**growth**"):   # one name per loop (r71 Clarity 2)
         assert old not in text, old
-
-
-def test_pass74_swiglus_picture_draws_silu_in_a_small_corner_drawing():
-    """Check line 3's SwiGLU picture draws the SiLU curve the words name (r71 Clarity 4: never shown): a second, small
-    axes holding the registry's SiLU, clear of the diagram's boxes, and its alt text says so with SiLU's dip."""
-    fig = ch06_decisions.swiglu_picture()
-    assert len(fig.axes) == 2
-    small = fig.axes[1]
-    (curve,) = small.get_lines()[:1]
-    x, y = (np.asarray(v, dtype=float) for v in curve.get_data())
-    assert np.allclose(y, x * expit(x)) and x.min() < 0 < x.max()   # x times sigmoid(x)
-    assert "SiLU(a)" in [t.get_text() for t in small.texts]
-    fig.canvas.draw()
-    r = fig.canvas.get_renderer()
-    frame = small.get_window_extent(r)
-    for t in fig.axes[0].texts:   # the diagram's words and boxes stay visible beside it
-        assert not t.get_window_extent(r).overlaps(frame), t.get_text()
-    assert "a small drawing of SiLU for a from −4 to 2" in fig.get_label() and "about −0.28" in fig.get_label()
-    assert "drawn top right" in LINE3

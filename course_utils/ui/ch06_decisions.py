@@ -4,7 +4,6 @@ along a gateless loop and an LSTM's memory path, line 3's optional folds (who us
 
 import html as _html
 import re
-import textwrap
 
 import ipywidgets as widgets
 import numpy as np
@@ -391,22 +390,8 @@ def swiglu_picture():
     # pass 66 (r61 Clarity 2, Correctness 1): "the gate sets how much gets through" read as a 0-to-1 share, which
     # line 4 teaches for an LSTM gate; SiLU has no top and dips below 0, so this note says what the gate does here
     fig = swiglu_diagram(source="the inputs", note=SWIGLU_NOTE)
-    # pass 74 (r71 Clarity 4: "it looks like GELU" but SiLU was never shown): a small SiLU curve in the free top right
-    inset = fig.add_axes(SILU_INSET)
-    xs = np.linspace(*SILU_X, 161)
-    inset.plot(xs, activations.get("silu")(xs), color=plots.color("silu"), lw=2)
-    inset.axhline(0, color="#bbbbbb", lw=0.6)
-    inset.axvline(0, color="#bbbbbb", lw=0.6)
-    inset.set(xlim=SILU_X, ylim=(-0.6, 2.2), xticks=[], yticks=[])
-    inset.text(SILU_X[0] + 0.2, 2.0, "SiLU(a)", fontsize=11, va="top", color=MARK_INK)
-    low = float(np.min(activations.get("silu")(xs)))
-    fig.set_label(fig.get_label() + ". Between the paths: the gate scales the content; it can be below 0 or above 1. "
-                  f"Top right, a small drawing of SiLU for a from {_x(SILU_X[0])} to {_x(SILU_X[1])}: like ReLU with its "
-                  f"corner smoothed; it dips to about {_two(low)} just left of 0")
+    fig.set_label(fig.get_label() + ". Between the paths: the gate scales the content; it can be below 0 or above 1")
     return fig
-
-
-SILU_INSET, SILU_X = [0.80, 0.60, 0.17, 0.36], (-4.0, 2.0)   # the SiLU drawing: where in the figure, its a range
 
 
 SWIGLU_NOTE = "the gate scales the content\n(it can be below 0 or above 1)"
@@ -596,15 +581,7 @@ def second_colour(pick, second):
 SOFTMAX_NOTE = " of sums x and 0 (= sigmoid)"   # softmax of one sum is always 1: two sums, x against 0
 SOFTMAX_HIDES = " of x and 0 equals sigmoid, so it lies on the pick"   # pass 73 (r70 Picture): yes/no's second, said plainly
 PICKER_FIG, LEGEND_ROOM = (600, 400), 0.36   # pass 73 (r70 Picture 1): the legend under the axes, off the curves
-AVOID_WRAP = 72   # pass 74 (r71 Picture 1): a legend line's characters in 600 px; every role's legend fits 3 lines
 PICK_WIDTH = 11.0   # the pick's band: 5.5 times the second choice's 2 px line, so it shows around it
-
-
-def avoid_reason(d):
-    """Why the picker's dotted bend is avoided, in its first sentence from decisions.py: 'its outputs run from −1 to 1,
-    so they are not chances.'"""
-    first, _, _ = d.avoid_because.partition(". ")
-    return first.rstrip(".") + "."
 
 
 @plots.styled
@@ -649,9 +626,7 @@ def picker(role=None):
                     SOFTMAX_NOTE if kind == "vector" else "")   # over two sums, x and 0: sigmoid's own curve
             if kind == "vector" and key == "runner_up" and d.pick == "sigmoid":
                 note = SOFTMAX_HIDES
-            if key == "avoid":   # pass 74 (r71 Picture 1): why, on the picture, from decisions.py
-                note = ": " + avoid_reason(d)
-            line.set_label(textwrap.fill(f"{prefix}: {_label(name)}{note}", AVOID_WRAP))
+            line.set_label(f"{prefix}: {_label(name)}{note}")
             shown.append(line)
             ys.append(y)
         ax.set_ylim(nice_limits(np.clip(np.concatenate(ys), -4, 4), step=0.5))
