@@ -162,12 +162,6 @@ def test_the_slopes_readout_at_ten_layers_is_the_math():
     assert "Sigmoid, sum 0: 1 in 1.05 million" in w.readout.value and 1.045e6 < 4 ** 10 < 1.055e6
     assert f"Tanh, sum 1: 1 in {round(1 / (1 - math.tanh(1) ** 2) ** 10):,}" in w.readout.value
     assert f"{1 - math.tanh(1) ** 2:.2f}" == "0.42"
-    m = ch06_decisions.memory_loop()
-    m.sliders["growth"].value = 1.1   # the Predict's growth: ReLU's 1.1**100, tanh's settled memory
-    t = 1.0
-    for _ in range(100):
-        t = math.tanh(1.1 * t)
-    assert f"{1.1 ** 100:,.0f}" in m.readout.value and f"tanh memory {t:.2f}" in m.readout.value
 
 
 def test_slopes_multiply_draws_the_product_of_slopes_and_opens_away_from_ten_layers():
@@ -194,48 +188,6 @@ def test_slopes_multiply_draws_the_product_of_slopes_and_opens_away_from_ten_lay
     assert low < 0.25 ** 10 < 1e-6   # the 10-layer dot is on the picture
 
 
-def test_memory_loop_relu_grows_tanh_settles_and_it_opens_away_from_growth_1_1():
-    """Check the loop: with growth g ReLU's memory is g**step; tanh's stays below 1 and settles; it opens at growth 1,
-    where ReLU's memory stays at its start, 1, and tanh's fades (below 0.2 after 100 steps): not the Predict's 1.1."""
-    w = ch06_decisions.memory_loop()
-    assert w.sliders["growth"].value == 1.0
-    np.testing.assert_array_equal(w.lines["relu"].get_data()[1], 1.0)
-    t = w.lines["tanh"].get_data()[1]
-    assert np.all(np.diff(t) < 0) and t[-1] < 0.2 and "ReLU memory 1.00, tanh memory 0.12" in w.readout.value
-    cells = _cells()
-    k = next(i for i, c in enumerate(cells) if "memory_loop(" in _src(c))
-    assert "memory_loop(growth=1.0)" in _src(cells[k])
-    # pass 68 (cut for words): where it opens is said in the drag line
-    assert "Drag the slider from 1 to 1.1 and check." in _src(cells[k - 1])
-    assert _src(cells[k - 1]).startswith("**Predict:**")   # pass 40 (r36): the worked steps come before it
-    assert all(math.tanh(v) < v for v in np.linspace(0.01, 1, 100))   # pass 28: why it fades, each step a little
-    assert "changes nothing" not in _src(cells[k - 1])
-    # pass 25: the log scale is said here too, not only at the slopes picture (its levels 1,000 times apart)
-    # pass 40 (r36): "in the picture below" first, and the plain panel said before the slider
-    # pass 41 (r37): the left panel's "1,000 times apart" is its axis label's, no longer said twice
-    # pass 46 (r41, Clarity 3): both panels named in one sentence, the left one's 1,000× levels as at the layers picture
-    # pass 48 (cut for words): the same two facts in two short sentences
-    # pass 65 (r59 Clarity 3, r60 Clarity 3: "levels 1,000 times apart" read as cryptic): said as the slopes
-    # picture says it, each labelled level against the one below
-    # pass 68 (cut for words): one line; the right panel's title says "plain scale"
-    # pass 69 (r64 Clarity: too terse): each panel named, what it draws and its scale
-    assert ("Left panel: ReLU and tanh; each labelled level is 1,000 times the one below. Right panel: tanh alone, "
-            "plain scale.\n") in _src(cells[k - 1])
-    assert "plain scale" in ch06_decisions.memory_loop().live.axes[1].get_title()
-    assert "levels 1,000× apart" in ch06_decisions.memory_loop().live.axes[0].get_ylabel()
-    levels = [v for v, _ in ch06_decisions.MEMORY_TICK_LABELS]
-    assert all(abs(b / a - 1000) < 1e-9 for a, b in zip(levels, levels[1:]))
-    # pass 23: the words after the fold give the fading the picture opened on (0.12, as its readout says)
-    # pass 26: shorter; the 0.12 is the readout's, under the picture
-    assert "even fades" not in _src(cells[k + 1])
-    assert "tanh memory 0.12" in ch06_decisions.memory_loop(growth=1.0).readout.value
-    w.sliders["growth"].value = 1.1
-    step, h = w.lines["relu"].get_data()
-    np.testing.assert_allclose(h, 1.1 ** step, rtol=1e-9)
-    _, t = w.lines["tanh"].get_data()
-    assert np.all(t[1:] < 1) and abs(t[-1] - math.tanh(1.1 * t[-1])) < 1e-9
-    w.sliders["growth"].value = 0.9
-    assert w.lines["relu"].get_data()[1][-1] < 1e-4 and "growth 0.90" in w.readout.value
 
 
 def test_the_print_only_cells_became_pictures():
@@ -370,62 +322,8 @@ def test_every_prediction_is_answered_below_in_a_fold():
             assert _src(cells[i + 2]).startswith("<details><summary>Check your prediction</summary>"), _src(c)
 
 
-def test_the_memory_loop_is_not_called_an_lstm_and_lstm_cells_are_described_right():
-    """Check the one-unit loop is named as such; the LSTM sentence says sigmoid gates and tanh for the new content."""
-    text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
-    # pass 52 (Clarity, densest place): the loop is an optional section at the end; line 4's reason stays on the path
-    assert "## Optional: a one-unit memory loop" in text and "Why tanh inside an LSTM" not in text
-    # pass 29: not an LSTM; pass 40 (r36, Clarity 2): one idea a line
-    # pass 68 (r63: the loop was a quarter of the chapter): named where it is first said, new inputs in the rule's line
-    assert "The plainest **memory loop** has no gates. It keeps one number, h, the memory, starting at 1.\n" in text
-    # pass 71 (r65 Clarity: "bend(growth·h)" read as a formula): the rule in words, new inputs in the next line
-    assert ("Each step multiplies the memory h by a weight, the **growth** (1.1 above), then bends it.\n"
-            "New inputs are left out.\nThe bend is tanh (drawn) or ReLU." in text)   # pass 33 (r31): not "items"; pass 43 (r38): the picture above it draws tanh, the widget adds ReLU
-    assert "new items" not in text
-    # pass 33 (r31): the Predict gives choices the fold answers: ReLU's huge (13,781), tanh's about 0.5 (0.503)
-    # pass 45 (r40, Clarity 4): one question per loop (the picture holds two): ReLU's memory, then tanh's
-    assert ("**Predict:** at growth 1.1, after 100 steps, is ReLU's memory huge, about 0.5, or near 0?\n"
-            "And tanh's?\n") in text and "does each memory end" not in text
-    assert decisions.memory_path("relu", 1.1)[-1] > 1e4 and abs(decisions.memory_path("tanh", 1.1)[-1] - 0.5) < 0.01
-    assert decisions.memory_path("tanh", 1.1, 1)[1] == math.tanh(1.1)   # no item added: h = tanh(1.1 · 1)
-    assert "Each step's memory feeds the next, so 100 steps act like 100 layers." in text   # pass 27: why a loop
-    assert "So tanh is there for the reason you just saw" not in text
-    # pass 30: the memory-cell diagram and its paragraph are cut; one line says the LSTM's memory line has no bend
-    # pass 33 (r31): the memory path said as its one-line rule before it is used (c = f·c + i·new, no bend on c)
-    # pass 34 (r32): a bridge sentence first; the gates are bold where cell 4 names them, not here
-    # pass 36 (r34): the path is named, then drawn (two_paths), then its rule: picture before formula
-    # pass 56 (r50): "second" said against the first: the loop just drawn, which an LSTM also has
-    # pass 68 (r63: shorten the optional loop): the path's rule is line 4's picture (× forget gate, + new content ×
-    # write gate); here one line names it, links line 4, and says what the nudge meets going back
-    assert ("An LSTM's memory has a second path, with no bend: the **memory path** of [line 4](#Line-4:-gates-and-new-content).\n"
-            "Going back along this path, each step multiplies the nudge by the forget gate only.\n") in text
-    assert "it is never squashed" not in text
-    assert "on a line with no bend" not in text
-    assert "**memory cell**" not in text and "**read-out gate**" not in text
-    assert "A real LSTM does not squash its memory. It adds" not in text and "fight fading" not in text
-    assert "keeps the memory in range" not in text
-    assert "Sigmoid for the gates." in text and "Tanh for new content:" in text   # the pause-and-recall answer
-    from course_utils.facts import deployments   # tanh on the way in and on the way out, in the LSTM's own record
-    lstm_tanh = next(d for d in deployments.DEPLOYMENTS if d.model == "LSTM" and d.registry == "tanh")
-    assert "candidate" in lstm_tanh.where and "on its way out" in lstm_tanh.where
 
 
-def test_the_memory_loop_reveal_names_the_sliders_top_and_what_it_shows():
-    """Check the top of the growth slider is 1.2; there ReLU's memory is 1.2**100 and tanh's settles at 0.66 < 1,
-    and the fold says so with those computed numbers."""
-    w = ch06_decisions.memory_loop()
-    top = w.sliders["growth"].max
-    assert top == 1.2
-    w.sliders["growth"].value = top
-    step, h = w.lines["relu"].get_data()
-    assert abs(h[-1] / 1.2 ** 100 - 1) < 1e-9 and round(1.2 ** 100 / 1e6) == 83 and "about 83 million" in w.readout.value
-    t = w.lines["tanh"].get_data()[1][-1]
-    assert f"{t:.2f}" == "0.66" and abs(t - math.tanh(1.2 * t)) < 1e-9
-    text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
-    # pass 30: the fold answers the Predict's growth only; the top end is in the readout and the caption
-    assert "At the slider's top end" not in text and "82,817,975" not in text
-    assert "At the top," not in text
-    assert "tanh memory 0.66" in w.readout.value   # r54: the top end is in the readout; the caption shows growth 1
 
 
 def test_every_map_entry_names_a_thing_the_course_taught():
@@ -626,9 +524,9 @@ def test_shares_of_the_nudge_are_said_as_one_in_n_without_e_notation():
     assert decisions.one_in(1.0) == "all of it" and decisions.one_in(0.25) == "1 in 4"
     assert decisions.one_in(1 / 256) == "1 in 260" and decisions.one_in(0.25 ** 10) == "1 in 1.05 million"
     assert decisions.one_in(0.25 ** 20) == "1 in 1.1 trillion" and decisions.one_in(1 / 5873) == "1 in 5,900"
-    w = ch06_decisions.memory_loop()
-    w.sliders["growth"].value = 0.9
-    assert "e-" not in w.readout.value and f"{0.9 ** 100:.6f}"[:8] in w.readout.value   # 0.000027
+    w = ch06_decisions.memory_nudge()
+    w.sliders["forget"].value = 0.9
+    assert "e-" not in w.readout.value and "1 in 38,000" in w.readout.value   # 0.9 ** 100, said in words
 
 
 def _code_cell_after(text):
@@ -791,27 +689,17 @@ def test_the_quiz_options_say_the_bends_alone_and_explain_zero_centred():
 
 def test_both_slider_sections_ask_first_then_say_drag_and_check():
     """Check the slopes and memory sections put the **Predict:** line before 'Now drag the slider to ... and check'."""
-    for call in ("slopes_multiply(", "memory_loop("):
+    for call in ("slopes_multiply(", "memory_nudge("):
         cells = _cells()
         k = next(i for i, c in enumerate(cells) if call in _src(c))
         before = _src(cells[k - 1])
-        assert "**Predict:**" in before and "Drag the slider " in before and before.rstrip().endswith("and check.")
+        assert "**Predict:**" in before and "Drag the slider " in before
+        assert before.rstrip().endswith("and check." if call == "slopes_multiply(" else "(A sigmoid never reaches 1.00.)")
         assert before.index("**Predict:**") < before.index("Drag the slider ")
     assert "Drag the slider to 10, one layer at a time, and check." in _src(cells[next(i for i, c in enumerate(cells)
                                                                                           if "slopes_multiply(" in _src(c)) - 1])
 
 
-def test_the_memory_loop_readout_gives_each_lines_end_value_and_the_legend_stays_still():
-    """Check the readout gives each line's memory after 100 steps and follows the slider; the legend keeps its labels
-    (a legend that changed with the slider made every move a full redraw: 95 ms p95 in the browser bench)."""
-    w = ch06_decisions.memory_loop()
-    legend = [t.get_text() for t in w.live.axes[0].get_legend().get_texts()]
-    assert legend == ["h becomes ReLU(growth·h)", "h becomes Tanh(growth·h)"]
-    assert "ReLU memory 1.00" in w.readout.value and "tanh memory 0.12" in w.readout.value
-    w.sliders["growth"].value = 1.1
-    assert "ReLU memory 13,781" in w.readout.value and "tanh memory 0.50" in w.readout.value
-    assert [t.get_text() for t in w.live.axes[0].get_legend().get_texts()] == legend
-    assert round(1.1 ** 100) == 13781 and abs(decisions.memory_path("tanh", 1.1)[-1] - 0.50) < 0.005
 
 
 def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_minus_0_1():
@@ -922,83 +810,6 @@ def test_the_history_names_its_study_from_the_deployments_table_and_claims_no_ca
     assert "Later tests found" not in after and "made slightly better" not in after
 
 
-def test_the_memory_loop_opens_with_its_purpose_and_says_tanh_stops_blow_up_not_fading():
-    """Check the section opens with why it is there (an LSTM writes with tanh, not ReLU); the words after the fold say a
-    top and bottom stop blow-up but not fading, which holds: at growth 1 the tanh memory fades below 0.2."""
-    cells = _cells()
-    k = next(i for i, c in enumerate(cells) if "memory_loop(" in _src(c))
-    intro = _src(cells[k - 4])   # pass 48 (r43, Focus 1): the worked steps moved into a fold further down
-    # pass 43 (r38, Picture 1 and Clarity 4): the section opens on line 4's question; the loop is drawn going forward
-    # (no nudge arrow yet) before its rule h = bend(growth·h) is written, then the worked steps, then the Predict
-    # pass 45 (r40, Clarity 3): the three loops are named where they are announced (the widget's two, then the
-    # LSTM's memory path: the three the "In short" lines sum up)
-    # pass 52: the section is optional now; it opens on what gates are for (line 4's own reason is on the main path)
-    assert intro.startswith("## Optional: a one-unit memory loop\n\n")
-    # pass 61 (r55 Focus 4): it says it can be skipped, and that is true: nothing after it (the chapter's end, its
-    # exercise, chapter 07's quiz) speaks of the loop, its growth or the forget gate's 100 steps
-    assert intro.split("\n\n")[1].startswith("Nothing later depends on this part. It shows why gates let a memory last.\n"
-                                             "The plainest **memory loop** has no gates.")
-    # pass 62 (r56 Focus 3): the section sits after What to remember, before What comes next: the recap and what
-    # follows the section must not lean on it
-    remember = next(i for i, c in enumerate(cells) if _src(c).startswith("## What to remember"))
-    end = next(i for i, c in enumerate(cells) if _src(c).startswith("## What comes next"))
-    later = "\n".join(_src(c) for c in [cells[remember], *cells[end:]]).lower() + "".join(
-        (ROOT / f).read_text().lower() for f in ("solutions/06_decision_list.ipynb", "exercises/06_decision_list.ipynb",
-                                                  "notebooks/07_recall_quiz.ipynb", "course_utils/facts/quiz.py"))
-    assert not any(w in later for w in ("memory loop", "tanh loop", "growth", "forget gate", "memory path"))
-    assert _src(cells[k - 3]) == "ch06.squashed_loop(back=False)"   # pass 48: the worked steps went into a fold
-    assert _src(cells[k - 2]).startswith("Each step multiplies the memory h by a weight, the **growth** (1.1 above), "
-                                         "then bends it.")   # pass 71 (r65): the rule in words, not bend(growth·h)
-    assert "then bends it" not in intro and "bend(growth" not in _md_text()   # the rule comes after its picture
-    # pass 23: the toy shows why a top (a cap) matters, not a bottom: tanh's −1 is said with the LSTM's writes
-    # pass 24: the loop is named first, then asked about (test_pass24_the_memory_loop_is_named_before_it_is_asked_about)
-    # pass 29: the toy is a plain loop with no gates, not an LSTM (an LSTM was built to avoid its fading)
-    assert "The plainest **memory loop** has no gates. It keeps one number, h, the memory, starting at 1." in intro and "An LSTM reuses" not in intro
-    assert _src(cells[k - 1]).startswith("**Predict:**") and "ch06.worked_steps(growth=1.1)" not in map(_src, cells)
-    assert "top and a bottom" not in intro
-    assert "What goes wrong with a bend that has no cap?" not in intro   # pass 30: the Predict asks it
-    # pass 44 (r39, Focus 2): the loop is drawn once (going forward, above); where it is named, its nudge going
-    # back follows in words in the same cell, with no second drawing between
-    # pass 56 (r50 change 1): the bound is its own cell after the fold (one idea a cell), not the fold's tail
-    assert _src(cells[k + 1]).rstrip().endswith("</details>")
-    after = _src(cells[k + 2])
-    assert "Tanh never passes 1" in _src(cells[k + 1])   # pass 40: the fold says the cap once; no second line for it
-    assert ("Going back through this **tanh loop**, each step multiplies the nudge by growth × "
-            "tanh's slope.\n") in after   # pass 48 (r43, Clarity 3): "tanh loop", one name less   # pass 46 (r41, Clarity 1): one line; the table below gives each step's numbers
-    assert "So a top and a bottom keep the memory" not in after and "stops the blow-up" not in after
-    assert f"{decisions.memory_path('tanh', 1.0)[-1]:.2f}" == "0.12" and decisions.memory_path("relu", 1.0)[-1] == 1.0
-    # pass 26: no "the main reason" (unsupported); the LSTM was built to avoid the shrinking nudge (its design aim)
-    # pass 30: the words before the nudge picture lead to it; the LSTM is said after it, in one short paragraph
-    # pass 34 (r32): the picture's legend names both lines; the words before it no longer do (sentence budget)
-    assert "The picture shows both" not in after
-    assert "main reason" not in after and "the chapter's theme" not in after
-    # pass 36 (r34): the words up to the nudge slider are three short cells around the 0.825^100 cell and the
-    # two-paths picture: the squashed loop (named, its step shown), the LSTM's path (named), its rule and the Predict
-    # pass 39 (r35, Focus): the 0.825^100 cell is one line of words in the fold's cell (its number tested below)
-    # pass 40 (r36, Picture 3): the squashed loop's own picture right where it is named, before the chain
-    # pass 46 (r41, Clarity 1): the nudge going back is a table (a cell), then its one-line bound and the result
-    # pass 48 (r43, Focus 1): the table is a fold (a cell), and the bound and result end the naming cell
-    # pass 68 (r63: the loop was a quarter of the chapter): the path's second drawing and its rule's cell are cut;
-    # line 4 drew the path, and one cell names it, says the nudge's rule along it, and asks the Predict
-    words = [after, _src(cells[k + 4])]
-    assert [c["cell_type"] for c in cells[k + 1:k + 7]] == ["markdown", "markdown", "code", "markdown", "code",
-                                                           "code"]   # r54: the check is computed
-    assert _src(cells[k + 3]) == "ch06.loop_numbers()"
-    assert "ch06.memory_nudge(" in _src(cells[k + 5]) and "ch06.nudge_check()" in _src(cells[k + 6])
-    paragraphs = [p for w in words for p in w.split("\n\n") if p.strip()]
-    lstm = [p for p in paragraphs if "LSTM" in p]
-    assert len(lstm) == 1 and lstm[0].startswith("An LSTM's memory has a second path, with no bend")
-    for p in paragraphs:
-        said = re.split(r"(?<=[.!?])\s+|\n- ", p.strip())   # pass 39 (r35): a chain's steps are a list, each step short
-        assert len(said) <= 9 and max(len(re.findall(r"[A-Za-z0-9][\w'’-]*", t)) for t in said) <= 18, p
-    # pass 39 (r35): the gates are named where the memory path needs them; pass 41 (r37): only its two (forget, write),
-    # the unused output gate is cut; pass 52: named on the main path (line 4's section), linked here in one line
-    # pass 68: the path itself links line 4, where its two gates are named
-    assert "the **memory path** of [line 4](#Line-4:-gates-and-new-content)." in lstm[0] and "output gate" not in lstm[0]
-    assert "\n- " not in lstm[0]
-    # pass 33 (r31): 9, the 0.83 step shown; words counted as tools.chapter_metrics does (= × + are no words)   # pass 26: 18 -> 11; 30: 5;
-    # pass 31 (r29): 7, the two added say why the dashed line falls fastest at its far end
-    assert ch06_decisions._size(1.2 ** 100) == "about 83 million" and ch06_decisions._size(1.1 ** 100) == "13,781"
 
 
 def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_map():
@@ -1213,9 +1024,9 @@ def test_relu_in_an_lstm_is_avoided_for_its_uncapped_writes_not_for_a_plain_loop
     assert card.startswith("tanh keeps each write between −1 and 1; a ReLU write has no top and is never below 0.")
     assert f"grows to {1.1 ** 100:,.0f}" in card and "Le and others" not in card
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
-    assert "ReLU has no top: its memory grows to 1.1 to the power 100, about 13,781." in text
+    assert "ReLU has no top: its memory grows to 1.1 to the power 100" not in text   # pass 74: the loop slider is gone
     assert "Tanh for new content: each write stays between −1 and 1." in text   # pass 30: the recall's answer
-    memory = _src(next(c for c in _cells() if "the **memory path** of" in _src(c)))   # "no top": gates only
+    memory = _src(next(c for c in _cells() if "The LSTM's memory path" in _src(c)))   # "no top": gates only
     assert "can still train" not in text and "ReLU has no top" not in memory and "grows without end" not in text
     c, g = 0.0, math.tanh(1.5)   # forget gate 1 (keep all), input gate 1, new content tanh(1.5) = 0.9 each step
     for _ in range(3):
@@ -1223,12 +1034,6 @@ def test_relu_in_an_lstm_is_avoided_for_its_uncapped_writes_not_for_a_plain_loop
     assert g < 1 < c   # tanh bounds each write, not the memory line
 
 
-def test_the_memory_picture_labels_small_values_in_words_like_the_slopes_picture():
-    """Check one style of tick labels: "1 in a million" and "1 in 1,000", as in the slopes picture, not 0.000001."""
-    w = ch06_decisions.memory_loop()
-    labels = [t.get_text() for t in w.live.axes[0].get_yticklabels()]
-    assert labels[:2] == ["1 in a million", "1 in 1,000"] and not any(lab.startswith("0.") for lab in labels)
-    assert [v for v, _ in ch06_decisions.MEMORY_TICK_LABELS][:2] == [1e-6, 1e-3]
 
 
 def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
@@ -1263,9 +1068,9 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     # pass 65 (r60 Picture 1): line 4 opens on a picture of the memory path, then names the two gates it draws
     assert _src(cells[named - 2]) == ("## Line 4: gates and new content\n\n"
                                       "An LSTM keeps a memory. At each step, two gates steer it:")
-    assert _src(cells[named - 1]) == "ch06.lstm_path(back=False)"
+    assert _src(cells[named - 1]) == "ch06.lstm_path()"
     assert named < next(i for i, c in enumerate(cells) if "ch06.gate_question()" in _src(c))
-    assert named < next(i for i, c in enumerate(cells) if "memory_loop(" in _src(c))
+    assert named < next(i for i, c in enumerate(cells) if "memory_nudge(" in _src(c))
     # pass 41 (r37, Clarity 2): the output gate, never used again, is cut: only the two gates on the memory path
     # pass 56 (r50): "two of" left the reader asking about the rest: the count (three, all sigmoid) is said, the
     # third stays unnamed; both from the deployments table (the LSTM paper's two, plus the forget gate of 2000)
@@ -1882,21 +1687,6 @@ def test_the_twenty_third_reading_marks_x_minus_0_1_on_the_check_picture_and_rel
     assert "a dot for each at x = −0.1" in ch06_decisions.gelu_more().data
 
 
-def test_the_twenty_third_reading_the_memory_words_say_why_tanh_fades_and_what_its_bottom_allows():
-    """Check the words after the loop: tanh of a number above 0 is smaller than it (so the memory shaves off each step),
-    which is one reason the LSTM's cell is not squashed (the constant error carousel, cited in decisions.py); a tanh
-    write can be below 0, so it can lower the memory; the code cell is "the code below", not "this cell"."""
-    x = np.linspace(1e-6, 20, 2001)
-    assert np.all(np.tanh(x) < x)
-    text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
-    assert "Drag the slider from 1 to 1.1 and check." in text   # pass 68: where it opens, in the drag line
-    assert "the **memory path** of" in text and "main reason" not in text
-    assert "constant error carousel" in inspect.getsource(decisions)
-    assert "Run this code in a new cell" not in text and "This cell adds" not in text   # pass 30: the fold is cut
-    # the 0.12 the words quote is the picture's opening view, and its static caption says so (a cell's output)
-    caption = "Memory loop (static picture). Growth 1: ReLU 1.00, tanh 0.12"   # r54: the saved picture's state only
-    assert ch06_decisions.memory_loop().summary == caption and caption in _outputs_text()
-
 
 
 def _md_text():
@@ -2031,20 +1821,6 @@ def test_pass24_the_history_says_what_better_meant_and_names_silu():
     assert after.index("least wrong") < after.index("did not say") < after.index("a guess, not a proof")
 
 
-def test_pass24_the_memory_loop_is_named_before_it_is_asked_about():
-    """Check the section opens with the loop (an LSTM reuses one rule each step: a memory loop), then asks both
-    questions the section answers: a bend with no cap, and squashing the memory itself."""
-    cells = _cells()
-    k = next(i for i, c in enumerate(cells) if "memory_loop(" in _src(c))
-    intro = _src(cells[k - 4])   # pass 48 (r43): the loop named, its picture, its rule, then the Predict (k - 1)
-    # pass 43 (r38): its forward picture (k - 4) and its rule (k - 3) between the naming and the worked steps
-    # pass 29: the toy is a plain loop with no gates, not an LSTM (an LSTM was built to avoid its fading)
-    assert "\nThe plainest **memory loop** has no gates." in intro and "An LSTM reuses" not in intro
-    assert "Why does a memory loop want" not in intro and "**Predict:**" not in intro
-    assert _src(cells[k - 1]).startswith("**Predict:**")
-
-
-
 
 
 def test_pass24_line_7_seeds_and_the_softmax_link():
@@ -2059,18 +1835,6 @@ def test_pass24_line_7_seeds_and_the_softmax_link():
     assert f"*Seen in: [04 · softmax]({link}).*" in ch06_decisions.short_list().data
 
 
-def test_pass24_the_memory_picture_writes_each_end_value_on_its_line():
-    """Check the memory picture prints each memory's end value beside its line's end (ReLU above, tanh below: ReLU's
-    is never smaller), so tanh's fall to 0.12 at growth 1 reads at a glance on the log scale."""
-    w = ch06_decisions.memory_loop()
-    said = {n: t.get_text() for n, t in w.ends.items()}
-    assert said == {"relu": "ReLU: 1.00 at step 100", "tanh": "Tanh: 0.12 at step 100"}
-    w.sliders["growth"].value = 1.1
-    assert w.ends["relu"].get_text() == "ReLU: 13,781 at step 100" and w.ends["tanh"].get_text() == "Tanh: 0.50 at step 100"
-    for g in (0.9, 1.0, 1.1, 1.2):
-        assert np.all(decisions.memory_path("relu", g) >= decisions.memory_path("tanh", g))
-    y = {n: t.get_position()[1] for n, t in w.ends.items()}
-    assert y["relu"] > 13781 > 0.5 > y["tanh"]
 
 
 def test_pass24_the_picker_draws_its_pick_wide_and_pale_under_a_second_choice_on_top_of_it():
@@ -2130,122 +1894,6 @@ def test_pass24_a_gate_question_with_a_misconception_for_each_wrong_click():
     assert "Which bend for: an LSTM's new content?" in recall and "an LSTM's gates?" not in recall
 
 
-def test_pass25_the_lstm_keeps_its_memory_unsquashed_because_of_the_nudge_going_back():
-    """Check the reason the chapter gives is its own theme, and true of the standard LSTM: going back one step along
-    the cell, c_t = f * c_(t-1) + write, the nudge is multiplied by f alone (finite differences, the gates and the
-    write held); a squashed cell, tanh(f * c + write), would add tanh's slope each step. In the toy at growth 1.1 the
-    memory holds at 0.50, yet 100 steps back about 1 in 3 billion of the nudge is left (computed)."""
-    f, c, write, eps = 0.8, 0.7, 0.6, 1e-6
-    plain = ((f * (c + eps) + write) - (f * (c - eps) + write)) / (2 * eps)
-    squashed = (math.tanh(f * (c + eps) + write) - math.tanh(f * (c - eps) + write)) / (2 * eps)
-    assert abs(plain - f) < 1e-9 and abs(squashed - f * (1 - math.tanh(f * c + write) ** 2)) < 1e-9 and squashed < f
-    nudge = decisions.memory_nudge("tanh", 1.1)
-    assert decisions.one_in(nudge) == "1 in 3.04 billion" and f"{decisions.memory_path('tanh', 1.1)[-1]:.2f}" == "0.50"
-    text = _md_text()
-    # pass 27: the growth counts too (the first slider looked at bends alone): growth x tanh's slope, 0.82 once settled
-    f = decisions.facts()
-    assert f"{f['tanh_settled_slope']:.3f}" == "0.747" and f"{1.1 * f['tanh_settled_slope']:.2f}" == "0.82"
-    assert decisions.one_in(f["loop_step_100"]) == "1 in 3.04 billion"
-    # pass 32 (r30): why each step back keeps less than 1: the memory stays above 0.5, so at most 0.82
-    # pass 33 (r31): the step shown: tanh's slope is 1 minus its output (the memory) squared; below 0.75; x 1.1
-    # pass 34 (r32): which output: tanh's own, and that output is the new memory (h' = tanh(g·h), checked below)
-    # pass 37 (r34): the memory's range is said first (from 1 down toward 0.5, never below: checked below), and the
-    # slope's curve is pointed at in the slope picture (three_slopes draws tanh dash-dot)
-    # pass 39 (r35, Clarity 3): one chain, one subject per step: new memory = tanh's output > 0.5, slope < 0.75, x 1.1
-    # pass 40 (r36, Clarity 3): one example of the slope rule; the 0.5 read off the readout, not a line
-    # pass 41 (r37, Focus 1-2 and Clarity 3): the main text keeps the result (at most 0.825 a step); the chain goes in
-    # a fold, where the slope rule is said in its step; the memory is "just above 0.5" (0.503), not "above 0.50"
-    # pass 42 (r38, Clarity 1): the main text gives the reason with the result (the reader expected 1.1 × 1 = 1.1,
-    # tanh's top slope); the fold keeps the real share and the dashed line's drop
-    # pass 45 (r40, Clarity 1-2): the growth multiplies the nudge because it is the loop's weight (said once; the
-    # first slider left weights out); the slope rule is checked on numbers the learner has seen: output 0 gives
-    # slope 1 (tanh's top), output 0.76 (x = 1) gives 0.42 (the layers picture's dotted line), then applied
-    # pass 46 (r41, Clarity 1 and Focus 1-2): the dense paragraph is a table of the three steps the forward chain
-    # shows (a cell: test_pass46_the_nudge_going_back_is_a_table_of_the_forward_steps), one line for the bound, and
-    # one big number, the dashed line's own
-    # pass 48 (r43, Focus 1): the slope rule 1 - h² and the table moved into a fold (loop_numbers); the main text
-    # keeps the bound and its reason in words
-    # pass 56 (r50 change 1): the bound and the figure disagreed by hand (0.825^100 is 1 in 226 million, not 3.04
-    # billion): the words now take the bound to its own figure, then say the true share is smaller (the first steps
-    # keep less, as the table shows); "Here" (growth 1.1, not the picture's opening 1) is said
-    per_step = ch06_decisions.MEMORY_ASKED * (1 - ch06_decisions.LATER_FLOOR ** 2)
-    # pass 68 (r63: the optional loop was a quarter of the chapter): the bound's reason (h above 0.5, so slope below
-    # 0.75) is the fold's table's last row; the main text keeps the bound itself
-    assert ("Going back through this **tanh loop**, each step multiplies the nudge by growth × tanh's slope.\n"
-            f"At growth {ch06_decisions.MEMORY_ASKED:g}, that is less than {per_step:.3f} at every step.\n"
-            # pass 61 (r55 Correctness 1): why the result is far below 0.825 to the power 100, said on the main path
-            # pass 67 (r62 Focus: the optional loop is long): "Steps near the start keep far less" cut; the fold's table shows it
-            "After 100 steps, about 1 in 3 billion is left (numbers below).") in text
-    rows = ch06_decisions.backward_rows()   # the fold's table: steps 1-3, where h is 0.80, 0.71, 0.65
-    assert rows[0][3] < per_step / 2 and all(h > decisions.memory_path("tanh", 1.1)[-1] + 0.1 for _, h, _, _ in rows)
-    # pass 60 (r54 Focus 3): one number in the words, rounded from the fold's figure; the bound's own figure (1 in
-    # 226 million) is gone from the words, and the true share is below it, as "less than 0.825 a step" implies
-    nudge = decisions.memory_nudge("tanh", 1.1)
-    assert decisions.one_in(nudge) == "1 in 3.04 billion" and round(1 / nudge / 1e9) == 3
-    assert f"All 100 steps multiplied: {decisions.one_in(nudge)} is left." in ch06_decisions.loop_numbers().data
-    assert decisions.one_in(per_step ** 100) == "1 in 226 million" and "226 million" not in text
-    assert nudge < per_step ** 100   # the true share is below the bound
-    assert all(kept < per_step for *_, kept in ch06_decisions.backward_rows())   # "the first steps keep even less"
-    assert 1 - 0.5 ** 2 == 0.75 and abs(1.1 * 0.75 - 0.825) < 1e-12
-    assert "0.82 at most" not in text and ": less than 1." not in text and "Here h stays above" not in text
-    # pass 43 (r38, Picture 2): the fold after it is gone: the dashed line's drop is said under the nudge picture
-    # (test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge), where the learner sees it
-    assert "The real share, and the dashed line's drop" not in text
-    assert "Follow the chain" not in text and "At growth 1.1, that is at most" not in text
-    settled = decisions.memory_path("tanh", 1.1)[-1]
-    assert "readout: tanh memory 0.50" not in text and f"{settled:.3f}" == "0.503" and 0 < settled - 0.5 < 0.01
-    xs = np.linspace(-3, 3, 601)
-    assert np.allclose(np.asarray(ch06_decisions.activations.get("tanh").derivative(xs)), 1 - np.tanh(xs) ** 2)
-    assert 1 - 0.5 ** 2 == 0.75 and round(1.1 * 0.75, 3) == 0.825 == round(ch06_decisions.PATHS_LOOP_MOST, 3)
-    path = decisions.memory_path("tanh", 1.1)
-    assert path.min() > 0.5 and f"{1.1 * (1 - math.tanh(1.1 * 0.5) ** 2):.2f}" == "0.82"
-    assert "1.1 × 0.747" not in text and f"{1.1 * f['tanh_settled_slope']:.3f}" == "0.822"
-    # pass 28: 0.82 to the power 100 is 1 in 336 million; the rest is lost before the memory settles (0.40 at first)
-    assert decisions.one_in((1.1 * f["tanh_settled_slope"]) ** 100) == "1 in 336 million" and f"{f['loop_first_step']:.2f}" == "0.40"
-    steps = 1.1 * np.asarray(ch06_decisions.activations.get("tanh").derivative(1.1 * decisions.memory_path("tanh", 1.1)[:-1]))
-    assert abs(np.prod(steps) - f["loop_step_100"]) < 1e-20 and steps[0] == min(steps) and steps[0] == f["loop_first_step"]
-    # pass 29: said in words, so a learner can recompute it: 0.822 alone gives about 1 in 340 million (2 digits)
-    assert round((1.1 * f["tanh_settled_slope"]) ** -100, -7) == 340e6
-    # pass 30: each step back keeps less than 1 (at most 0.822, once settled), so the words need no 0.40 or 1 in 340 million
-    assert max(steps) < 1 and f"{max(steps):.3f}" == "0.822"
-    assert "1 in 340 million" not in text   # pass 39 (r35, Focus 2): the dashed line's end is read off its label
-    assert "The first steps keep less" not in text   # r28: read as 'the first steps back', the wrong end
-    # pass 34 (r32): the memory path's slope is 1 - tanh(g·h)^2 = 1 - (new memory)^2 at every step of the loop
-    h = decisions.memory_path("tanh", 1.1)
-    assert np.allclose(np.asarray(ch06_decisions.activations.get("tanh").derivative(1.1 * h[:-1])), 1 - h[1:] ** 2)
-    # pass 34 (r32): the fold says "settles just above 0.5": it falls from 1 and stays above 0.5 (0.503 at the end)
-    assert np.all(np.diff(h) < 0) and h[-1] > 0.5 and f"{h[-1]:.3f}" == "0.503"
-    assert "Tanh never passes 1: its memory settles just above 0.5." in text and "settles near 0.50" not in text
-    # r28: the curve runs back from step 100, so it meets the settled steps (0.822 each) first, the weak ones last
-    back = ch06_decisions.nudge_back()["loop"]
-    settled = 1.1 * f["tanh_settled_slope"]
-    assert abs(back[20] / settled ** 20 - 1) < 0.01 and back[20] > 1 / 60   # old curve: 1 in 450 at 20 steps back
-    assert back[100] / back[99] == min(back[1:] / back[:-1]) and f"{back[100] / back[99]:.2f}" == "0.40"
-    assert "as in the first slider" not in text
-    # pass 41 (r37, Clarity 1): the reason, said first: the memory moves by the forget gate per unit of old memory,
-    # and the added part (new content × write gate) has no old memory in it (finite differences above: plain == f)
-    # pass 42 (r38, Clarity 2 and Correctness): the same reason as a number example (forget gate 0.9, 0.5 added:
-    # old memory 2 -> 2.3, 3 -> 3.2, one more in, 0.9 more out), and the claim kept to the memory path
-    # pass 44 (r39, Clarity 2): the question first (old memory up by 1: how much does the new memory move?), then
-    # its answer in words: by the forget gate, 0.9; the added 0.5 is the same both times (checked below)
-    # pass 46 (r41, cut): the number example (old memory 2 -> 2.3, 3 -> 3.2) is cut; the reason stays in one line
-    # pass 47 (r42, Correctness): the gates and new content read the last output, made from the old memory, so the
-    # forget-gate-only product holds along the memory path, not for every route: the words say so and name the rest
-    # pass 49 (r44, Clarity 3): the forget gate is said to be a sigmoid before the network pushes it near 1
-    # pass 50 (r45, Clarity 1): "side routes" was never explained; "along this path" already limits the claim
-    # pass 53 (words cut): the picture above and its caption say the nudge is scaled by the forget gate alone
-    # pass 62: "the gate" named: two gates were just named in the formula before it
-    # pass 72 (r68 Correctness): "along this path", so the gates' own paths are seen to be left out
-    assert "Going back along this path, each step multiplies the nudge by the forget gate only.\nThe network can learn to push that gate near 1." in text
-    assert "Going back along it," not in text
-    assert "only the forget gate scales the nudge" in ch06_decisions.PATHS_CAPTION
-    assert "push this sigmoid" not in text and "side routes" not in text
-    assert "does not depend on the old memory" not in text and "this sigmoid sits near 1" not in text
-    assert "One more in, 0.9 more out" not in text and "2.3" not in text
-    assert "adds no factor" not in text and "Going back, each step multiplies the nudge only" not in text
-    gate, old, added = 0.8, 0.7, 0.6   # old memory up by 1: new memory up by the gate, whatever is added
-    assert abs((gate * (old + 1) + added) - (gate * old + added) - gate) < 1e-12   # pass 31 (r29): only along that path; the gates' own paths carry some too   # the gate's value is the 'x gate' step's slope; no bend's (finite differences above)
-    assert "That fading is one reason" not in text
 
 
 def test_pass25_new_content_has_one_meaning_and_the_gates_are_named():
@@ -2313,11 +1961,6 @@ def test_pass25_the_maps_first_box_stays_inside_the_picture_and_the_memory_pictu
     r = fig.canvas.get_renderer()
     box = min((p for p in fig.axes[0].patches), key=lambda p: p.get_window_extent(r).x0)
     assert box.get_window_extent(r).x0 - box.get_linewidth() >= 1
-    w = ch06_decisions.memory_loop()
-    ax = w.figure.axes[0]
-    low, high = ax.get_ylim()
-    px = ax.get_window_extent(w.figure.canvas.get_renderer()).height / math.log10(high / low)
-    assert px >= 10 and (low, high) == ch06_decisions.MEMORY_LIMITS
 
 
 
@@ -2341,7 +1984,8 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # pass 44 (r39, Focus 2): the squashed loop's second drawing is gone: 2 cells fewer
     # pass 56 (r50): the bound is a cell of its own after the loop's answer fold: one cell more
     # pass 68 (r63: shorten the loop): the memory path's second drawing is cut (line 4 draws it); 2 cells fewer
-    assert "ch06.loop_numbers()" in _src(cells[k - 2]) and "ch06.memory_loop(" in _src(cells[k - 5])   # pass 48: the table's fold, one cell
+    # pass 74 (r71 Focus 1): the loop's slider, pictures and table are cut: the optional end opens on this Predict
+    assert _src(cells[k - 1]).startswith("## Optional: why gates help a memory last\n")
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     # pass 32 (r30): both lines named before the picture, then a Predict on the memory path's share
     assert _src(cells[k - 1]).rstrip().endswith(
@@ -2351,7 +1995,7 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     assert np.all(expit(np.linspace(-30, 30, 61)) < 1)   # pass 37 (r34): a sigmoid gate only nears 1
     legend = [t.get_text() for t in w.live.axes[0].get_legend().get_texts()]
     # pass 53 (r47): the legend names the solid line's gate, and follows the slider
-    assert legend[0] == "memory path, forget gate 0.90: no bend, × gate each step" and legend[1].startswith("tanh loop")
+    assert legend[0] == "memory path, forget gate 0.90: no bend, × gate each step" and legend[1] == "gateless loop: tanh(1.1 × h) each step"
     assert ch06_decisions.nudge_share(0.9 ** 100) == "1 in 38,000"
     w.sliders["forget"].value = 0.95
     assert w.live.axes[0].get_legend().get_texts()[0].get_text().startswith("memory path, forget gate 0.95:")
@@ -2388,7 +2032,10 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # pass 56 (r50 change 1): the bound's own figure (1 in 226 million) is back in the words, beside the true one
     # pass 60 (r54 Focus 3): one number only, "about 1 in 3 billion", the true one, rounded (checked below)
     assert "The dashed line's right end" not in _md_text() and "1 in 226 million" not in _md_text()
-    assert "about 1 in 3 billion is left" in _md_text()
+    # pass 74: the words say only that each step back keeps less than all of the nudge; the picture gives the figure
+    assert "Going back, each step multiplies the nudge by 1.1 × tanh's slope: below 1 at every step." in _md_text()
+    kept = ch06_decisions.nudge_back()["loop"]
+    assert np.all(kept[1:] / kept[:-1] < 1)
     h = decisions.memory_path("tanh", ch06_decisions.MEMORY_ASKED, 3)[1:]   # the first three memories: 0.80, 0.71, 0.65
     assert [f"{v:.2f}" for v in h] == ["0.80", "0.71", "0.65"]
     assert np.all(h > decisions.memory_path("tanh", ch06_decisions.MEMORY_ASKED)[-1] + 0.1)   # "the memory is higher"
@@ -2413,15 +2060,14 @@ def test_pass26_small_fixes_the_reader_asked_for():
     text = _md_text()
     assert "At a more typical input, x = 1" not in text   # pass 46 (cut): the layers picture's legend says it
     # pass 68 (cut for words): "usually called the recurrent weight" went: a name the chapter never uses again
-    assert ("Each step multiplies the memory h by a weight, the **growth** (1.1 above), then bends it.\n"
-            "New inputs are left out.") in text   # pass 43: "above": the forward picture's × 1.1
+    assert "Each step multiplies its memory by 1.1, then bends it with tanh." in text   # pass 74: no "growth" name
     assert "Squashing costs more going back" not in text
-    assert "each step multiplies the nudge by growth × tanh's slope." in text   # pass 46: one line
+    assert "each step multiplies the nudge by 1.1 × tanh's slope" in text   # pass 46: one line
     line4 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("- **Line 4.**"))
     # pass 52: line 4 links its own section on the main path; the memory loop is optional, at the end (pass 63: the
     # link sits in the small-print fold after the list)
     assert line4.endswith("*Seen in: [line 4, below](#Line-4:-gates-and-new-content).*")
-    assert "## Line 4: gates and new content" in text and "## Optional: a one-unit memory loop" in text
+    assert "## Line 4: gates and new content" in text and "## Optional: why gates help a memory last" in text
     headings = {line.lstrip("#").strip().replace(" ", "-") for line in text.splitlines() if line.startswith("#")}
     for anchor in re.findall(r"\]\(#([^)]+)\)", text + ch06_decisions.short_list().data):
         assert anchor in headings, anchor   # every in-chapter link lands on a heading (JupyterLab's ids)
@@ -2511,85 +2157,8 @@ def test_pass34_relu_passes_whole_nudges_to_different_units_for_different_inputs
     assert on.any(axis=0).mean() > 0.9
 
 
-def test_pass41_lstm_path_draws_the_memory_path_once_and_points_back_at_the_squashed_loop():
-    """Check the static picture before the nudge slider: pass 36 (r34) drew the two paths side by side; r37 saw its
-    left half repeat the squashed loop's own picture a few cells up, so now it is the LSTM's path alone (pass 41):
-    one panel, its title, no tanh, × forget gate and + new content × write gate in each gap, the nudge going back
-    under it; a caption that points back at the squashed loop; an alt text; and the squashed loop drawn once."""
-    fig = ch06_decisions.lstm_path()
-    assert len(fig.axes) == 1 and fig.axes[0].get_title() == "An LSTM's memory path"
-    said = [t.get_text() for t in fig.axes[0].texts]
-    gaps = len(ch06_decisions.PATHS_STEPS) - 1
-    assert said.count("× forget\ngate") == gaps and said.count("+ new content\n× write gate") == gaps
-    assert not any("tanh" in t for t in said) and not [ln for ln in fig.axes[0].lines if len(ln.get_xdata()) > 2]
-    assert f"{ch06_decisions.STEP_WORDS}:\nnever squashed" in said
-    assert any(t.startswith("nudge going back: × forget gate") for t in said)
-    caption = [t.get_text() for t in fig.texts]
-    assert caption == [ch06_decisions.PATHS_CAPTION] and "tanh loop above" in caption[0]
-    # pass 65 (r60 Correctness 4): the gates' own paths are set aside in words, so "only" is not read as the whole story
-    assert len(caption[0].split()) <= 24 and "along this path, only the forget gate scales the nudge" in caption[0]
-    assert caption[0].endswith("(the paths through the gates aside).")
-    assert "Going back along this path, each step multiplies the nudge by the forget gate only" in fig.get_label()
-    # the most a squashed step back keeps, as the words and the loop's picture compute it: 1.1 × (1 − 0.5²)
-    assert f"{ch06_decisions.PATHS_LOOP_MOST:.3f}" == "0.825" and ch06_decisions.MEMORY_ASKED == 1.1
-    h = decisions.memory_path("tanh", 1.1)
-    assert np.all(1.1 * (1 - h[1:] ** 2) < ch06_decisions.PATHS_LOOP_MOST)   # true at every step of the loop
-    from course_utils.ui.display import figure_alt
-    alt = figure_alt(fig)
-    assert alt.startswith("An LSTM's memory path") and "forget gate only" in alt and "0.825 or less" in alt
-    # the caption fits inside the picture (not cut at either edge) and clear of the words above it
-    fig.canvas.draw()
-    r = fig.canvas.get_renderer()
-    box = fig.texts[0].get_window_extent(r)
-    assert box.x0 >= 0 and box.x1 <= fig.bbox.width
-    assert all(not box.overlaps(t.get_window_extent(r)) for t in fig.axes[0].texts)
-    # the squashed loop is drawn once in the chapter: its own picture, never a second time beside the LSTM's path
-    cells = _cells()
-    calls = [_src(c) for c in cells if c["cell_type"] == "code" and "ch06." in _src(c)]
-    # pass 44 (r39, Focus 2): drawn once, going forward; the nudge going back is said in words where it is named
-    # pass 68 (r63: shorten the loop): the memory path is drawn once too, at line 4, going forward
-    assert calls.count("ch06.squashed_loop(back=False)") == 1 and calls.count("ch06.lstm_path(back=False)") == 1
-    assert "ch06.squashed_loop()" not in calls and "ch06.lstm_path()" not in calls
-    assert not hasattr(ch06_decisions, "two_paths")
-    assert calls.index("ch06.lstm_path(back=False)") < calls.index("ch06.squashed_loop(back=False)")
 
 
-def test_pass36_the_squashed_loop_is_named_before_its_first_use_and_its_100_steps_computed():
-    """Check "the squashed loop" is said in plain words (tanh at every step) before any cell uses the name (the
-    picture's legend included), and the words give 0.825 to the power 100 (under 1 in 226 million, computed here)
-    before the two-paths picture, so a learner sees why the nudge fades (pass 39, r35: one line, not a code cell)."""
-    cells = _cells()
-    # pass 48 (r43, Clarity 3): "the tanh loop", not "the squashed loop": one name less to learn
-    assert not any("squashed loop" in _src(c) or "squashed loop" in json.dumps(c.get("outputs", [])) for c in cells)
-    first = next(i for i, c in enumerate(cells)
-                 if "tanh loop" in _src(c) or "tanh loop" in json.dumps(c.get("outputs", [])))
-    assert cells[first]["cell_type"] == "markdown"
-    named = _src(cells[first])
-    # pass 56 (r50 change 1): its own cell, right after the loop's answer fold (one idea a cell)
-    assert named.startswith("Going back through this **tanh loop**,")   # pass 68: named in its first sentence
-    assert _src(cells[first - 1]).rstrip().endswith("</details>") and "ch06.memory_loop(" in _src(cells[first - 2])
-    assert named.index("**tanh loop**") == named.index("tanh loop") - 2   # the bold naming is its first use
-    # pass 44 (r39, Focus 2): no second drawing after the naming (the loop was drawn going forward above); the chain
-    # that ends in 0.825^100 follows the naming in the same cell
-    # pass 46 (r41, Clarity 1): the naming cell ends on the slope rule; the table and the result follow
-    # pass 48 (r43, Focus 1): the naming cell ends on the result; the numbers behind it follow in a fold
-    main = named.split("**tanh loop**")[1]
-    # pass 51 (r46 Clarity 1): "the dashed line below" pointed at the loop_numbers fold; the dashed line is the
-    # forget-gate picture's, further down, so the sentence names that picture and the test checks it follows
-    # pass 60 (r54 Focus 3): one number, rounded; the fold below gives it to 3 digits
-    assert main.rstrip().endswith("After 100 steps, about 1 in 3 billion is left (numbers below).")
-    assert not any("0.825 ** 100" in _src(c) for c in cells)
-    assert any(_src(c).startswith("ch06.memory_nudge(") for c in cells[first + 2:])
-    assert "dashed line below" not in " ".join(_src(c) for c in cells)
-    assert _src(cells[first + 1]) == "ch06.loop_numbers()"
-    assert decisions.one_in(decisions.memory_nudge("tanh", 1.1)) == "1 in 3.04 billion"
-    k = first + 1
-    assert _src(cells[k + 2]).startswith("ch06.memory_nudge(")   # pass 68: no second drawing of the path
-    # pass 52: the two gates are named on the main path (line 4's section); here line 4 is linked, not named again
-    assert _src(cells[k + 1]).startswith("An LSTM's memory has a second path, with no bend: the **memory path** of "
-                                         "[line 4](#Line-4:-gates-and-new-content).\n")
-    assert "## Line 4: gates and new content" in _md_text()
-    assert _md_text().count("input gate") == 1   # pass 49 (r44, Clarity 5): the usual name, said once
 
 
 def test_pass37_three_slopes_shows_each_top_on_one_scale_before_the_words_quote_it():
@@ -2619,10 +2188,7 @@ def test_pass37_three_slopes_shows_each_top_on_one_scale_before_the_words_quote_
     assert tanh_slope.get_linestyle() == "-." and "(dash-dot in the slopes picture)" not in _md_text()
     xs, ys = np.asarray(tanh_slope.get_xdata(), dtype=float), np.asarray(tanh_slope.get_ydata(), dtype=float)
     assert xs.min() < 0 < 1 < xs.max() and f"{np.interp(0, xs, ys):.2f}" == "1.00" and f"{np.interp(1, xs, ys):.2f}" == "0.42"
-    assert ch06_decisions.memory_loop().lines["tanh"].get_linestyle() == "--"
-    # pass 40 (r36): the chain reads 0.5 off the readout (on the log panel 0.5 and 1 look alike), not off a line
-    assert "At growth 1.1, that is less than 0.825 at every step." in _md_text()   # pass 48: the bound, in words
-    assert "| every later step | above 0.5 | below 0.75 | below 0.825 |" in ch06_decisions.loop_numbers().data   # pass 68: its reason
+    assert ch06_decisions.memory_nudge().live.axes[0].get_lines()[1].get_linestyle() == "--"   # the gateless loop
     # a bug it catches: a slope panel with its own scale per curve would hide sigmoid's low top
     assert ax_d.get_ylim()[1] / 0.25 > 4
 
@@ -2640,110 +2206,6 @@ def test_pass37_the_map_has_an_alt_text_that_says_the_map():
     assert alt.index("Inside the network") < alt.index("Side arrow") < alt.index("At the output: Yes/no answer → Sigmoid")
 
 
-def test_pass40_the_memory_loop_has_a_plain_panel_worked_steps_and_ends_on_the_list():
-    """Check the r36 reader's items: tanh's memory on a plain scale beside the log panel (0 to 1.2, a dotted line at
-    0.5, ticks at 0.1 and 0.5: fading to 0.12 and settling at 0.50 look different); the worked steps are computed
-    (1 → 0.80 → 0.71 → 0.65); the squashed loop has its own picture; the section ends on line 4."""
-    w = ch06_decisions.memory_loop()
-    log, plain = w.live.axes
-    assert log.get_yscale() == "log" and plain.get_yscale() == "linear" and plain.get_ylim() == (0.0, 1.2)
-    assert plain.get_xlabel() == "step" and "plain scale" in plain.get_ylabel() and "1,000" in log.get_ylabel()
-    assert [t.get_text() for t in plain.get_yticklabels()] == ["0.1", "0.5", "1"]   # pass 55 (r49): no 0, it crowded 0.1
-    line = next(ln for ln in plain.lines if ln is not w.lines["tanh_plain"])
-    assert set(line.get_ydata()) == {0.5} and line.get_linestyle() == ":"   # not the tanh line's dash
-    # pass 69 (r64: at the opening growth the line gave away the Predict's "about 0.5"): hidden until growth 1.1
-    assert line is w.settle and not line.get_visible()
-    for g, shown in ((1.09, False), (1.1, True), (1.2, True), (1.0, False)):
-        w.sliders["growth"].value = g
-        assert line.get_visible() == shown, g
-    for g, end in ((1.0, 0.12), (1.1, 0.50)):
-        w.sliders["growth"].value = g
-        t = w.lines["tanh_plain"].get_data()[1]
-        np.testing.assert_array_equal(t, w.lines["tanh"].get_data()[1])   # the same memory, drawn twice
-        assert f"{t[-1]:.2f}" == f"{end:.2f}" and f"tanh memory {end:.2f}" in w.readout.value
-    assert t.min() > 0.5   # at 1.1 it stays above the dotted line, as the chain says
-    # a bug it catches: a plain panel whose top is cut below 1 would hide the start of the fall
-    assert plain.get_ylim()[1] > 1
-    assert ch06_decisions.first_steps() == ("h = 1 → tanh(1.1 × 1) = 0.80 → tanh(1.1 × 0.80) = 0.71 → "
-                                            "tanh(1.1 × 0.71) = 0.65 → …")
-    assert f"{math.tanh(1.1):.2f}" == "0.80" and f"{math.tanh(1.1 * math.tanh(1.1)):.2f}" == "0.71"
-    # pass 48 (r43, Focus 1): the worked steps moved into the fold of numbers
-    cells = _cells()
-    k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.loop_numbers()")
-    assert ch06_decisions.first_steps() in json.dumps(cells[k]["outputs"], ensure_ascii=False)
-    from course_utils.ui.display import figure_alt
-    fig = ch06_decisions.squashed_loop()
-    assert len(fig.axes) == 1 and fig.axes[0].get_title() == "The tanh loop (no gates)"
-    assert figure_alt(fig) == ch06_decisions.LOOP_ALT and "0.825 or less" in figure_alt(fig)
-    said = [t.get_text() for t in fig.axes[0].texts]
-    later = [t.get_text() for t in ch06_decisions.lstm_path().axes[0].texts]   # pass 41 (r37): drawn once, not again
-    assert f"{ch06_decisions.STEP_WORDS}:\nsquashed each step" in said and not set(said) & set(later) - {"", "0", "1", "2"}
-    # Focus 1: the section ends on the list's line 4, with the ReLU loop's blow-up as the reason for a cap
-    picker = next(i for i, c in enumerate(cells) if _src(c).startswith("## Try it: the picker"))
-    # pass 41 (r37, Correctness 2): the cap's reason is the memory path's own (it adds, it does not multiply), not the
-    # gateless loop's 13,781: tested in test_pass41_the_memory_path_stays_bounded_with_tanh_content_not_with_relu
-    # pass 42 (r38, Correctness and Clarity 3): the bound's conditions (gates steady, memory from 0) and a number
-    # example of where it comes from (checked in test_pass41_the_memory_path_stays_bounded_with_tanh_content_not_with_relu)
-    # pass 43 (r38, Clarity 3 and 4): the bound is its number example alone (the write ÷ (1 − forget) formula had no
-    # reason a learner could follow), and the section closes on what its three loops showed, tied to line 4
-    # pass 49 (r44, Clarity 3): the forget gate is said to be a sigmoid (0 to 1) where it is pushed near 1, so not here
-    # pass 52 (Clarity, densest place): these lines are line 4's section on the main path; the loop is optional, last
-    # pass 53 (r47, Picture 2): the bullets read the picture of six writes above them (memory_writes)
-    # pass 54 (r48): "never go down", exact: ReLU's memory stays flat at a write whose sum is below 0
-    # pass 56 (r50): sigmoid's memory climbs too (3.2 after six writes): the bullets say both keep climbing, so a
-    # learner does not take sigmoid for safe content; ReLU's own extra is a write with no top
-    assert _src(cells[picker - 1]) == ("- ReLU and sigmoid writes are never below 0, so both memories never go down.\n"
-                                       "- A ReLU write also has no top: see its jump at write 3.\n"
-                                       "- Tanh goes up and down: a write can also lower the memory.\n\n"
-                                       # pass 62 (r56 Correctness 3): the writes picture backs the tanh half only; the
-                                       # gates' half is said with its own reason (a share), not "Hence" from the picture
-                                       # pass 63 (r58 Correctness 2): the toy has no gates, so the reason it
-                                       # carries is the cap and the centre; a real forget gate can shrink the memory
-                                       # pass 65 (r60 Clarity 4): sigmoid is capped too; the toy shows the sign
-                                       # pass 67 (r62 Correctness 2): the toy has no gates, so it is one reason, not "So"
-                                       # pass 68 (r63: gates dropped without a why): the words above the picture
-                                       # say the gates are left out, as if both were 1, so the caveat here went
-                                       "That is one reason line 4 writes new content with tanh. It is capped, like sigmoid. "
-                                       "Yet it can go below 0.\n"
-                                       # pass 65: the gates' share is said once, above the picture of writes
-                                       "Why gates help a memory last: see the [optional end](#Optional:-a-one-unit-memory-loop).")
-    remember = next(i for i, c in enumerate(cells) if _src(c).startswith("## What to remember"))
-    optional = next(i for i, c in enumerate(cells) if _src(c).startswith("## Optional: a one-unit memory loop"))
-    nxt = next(i for i, c in enumerate(cells) if _src(c).startswith("## What comes next"))
-    # pass 62 (r56 Focus 3): the main path ends at What to remember; the optional loop follows it, as in chapters 01, 05
-    assert picker < remember < optional < nxt and all(i < remember for i, c in enumerate(cells) if "_question(" in _src(c))
-    assert all(optional < i < nxt for i, c in enumerate(cells) if "memory_loop(" in _src(c) or "memory_nudge(" in _src(c))
-    # the three loops' claims, computed: the gateless ReLU loop at the Predict's growth blows up; the tanh loop's nudge
-    # fades (under 1 in a billion after 100 steps); the memory path keeps its memory capped (tanh writes, below 5 at
-    # forget 0.9 and write 0.5: test_pass41_the_memory_path_stays_bounded_with_tanh_content_not_with_relu) and, with
-    # its forget gate near 1, its nudge (0.99 ** 100 = 0.37; 1.00 keeps all)
-    assert decisions.memory_path("relu", 1.1)[-1] > 1e4 and decisions.memory_nudge("tanh", 1.1) < 1e-9
-    assert ch06_decisions.nudge_back(forget=0.99)["cell"][-1] > 0.3 and ch06_decisions.nudge_back(forget=1.0)["cell"][-1] == 1
-    # pass 45 (r40, Correctness 1): both claims hold only in their stated scope. ReLU's memory is growth ** 100: it
-    # blows up above 1 but fades below 1 (the slider goes down to 0.9) and stays put at exactly 1, so "above 1" is
-    # needed; the memory path keeps the nudge only near a forget gate of 1 (0.9 leaves 1 in 38,000, the widget's own)
-    for g in (0.9, 0.95):
-        assert decisions.memory_path("relu", g)[-1] < 0.01 and decisions.memory_nudge("relu", g) < 0.01
-    assert decisions.memory_path("relu", 1.0)[-1] == 1 and decisions.memory_path("relu", 1.01)[-1] > 2.7
-    assert ch06_decisions.nudge_back(forget=0.9)["cell"][-1] < 1e-4 and decisions.one_in(0.9 ** 100) == "1 in 38,000"
-    assert "with ReLU, the memory blows up" not in _md_text() and "An LSTM's memory path does neither" not in _md_text()
-    assert decisions.lines()[3].say == "sigmoid gates, tanh for new content"   # the list's own rule, in two halves
-    # pass 65 (r60 Picture 1): line 4's gate words follow its picture of the memory path, in the cell naming the gates
-    assert "In the standard LSTM and GRU, every gate is a sigmoid, because a gate sets a share" in _src(
-        next(c for c in cells if _src(c).startswith("- the **forget gate**")))
-    # pass 44 (r39, Correctness): why not sigmoid for new content: it is capped but never below 0, so gate × content
-    # only adds (the memory can never fall below forget × old); tanh's content below 0 lowers it
-    xs = np.linspace(-30, 30, 601)
-    sig = np.asarray(ch06_decisions.activations.get("sigmoid")(xs), dtype=float)
-    assert np.all(sig > 0) and np.all(sig <= 1) and np.all(0.5 * sig >= 0)
-    assert 2 * 0.9 + 0.5 * math.tanh(-1.0) < 2 * 0.9 and np.tanh(-30.0) < -0.99
-    assert "13,781): tanh" not in _md_text()
-    assert "Sigmoid gates,\ntanh for new\ncontent" in [t.get_text() for t in ch06_decisions.decision_map().axes[0].texts]
-    # Clarity 5: the table says what a shortcut and a normalisation layer do, in the glossary's sense
-    # pass 61: the end fold, each in its own sentence
-    fix = decisions.DEEP_FIX
-    assert "**shortcuts**: a layer's input is added to its output, so the nudge can skip the layer." in fix
-    assert "**normalisation layers**: they rescale each layer's outputs to a steady size." in fix
 
 
 def _memory_path_run(forget, write, contents, start=0.0):
@@ -2784,63 +2246,8 @@ def test_pass41_the_memory_path_stays_bounded_with_tanh_content_not_with_relu():
     assert "- Tanh goes up and down: a write can also lower the memory." in text and "climbs toward 5" not in text
 
 
-def test_pass43_the_loop_is_drawn_going_forward_before_its_rule_and_unnamed_until_after_the_widget():
-    """Check r38's Picture 1: the gateless loop is seen before its rule h = bend(growth·h) is written. The forward
-    picture is the squashed loop's own drawing without the nudge going back (that needs the slope words after the
-    widget): same steps, × 1.1 then tanh in each gap, a title and alt text that do not use the name "squashed loop"
-    before the words name it; the full picture (with the nudge arrow) stays where the loop is named."""
-    from course_utils.ui.display import figure_alt
-    fwd, full = ch06_decisions.squashed_loop(back=False), ch06_decisions.squashed_loop()
-    said = [t.get_text() for t in fwd.axes[0].texts]
-    assert fwd.axes[0].get_title() == ch06_decisions.FORWARD_TITLE and "squashed loop" not in ch06_decisions.FORWARD_TITLE
-    assert said.count("× 1.1,\nthen tanh") == len(ch06_decisions.PATHS_STEPS) - 1
-    assert not any("nudge" in t for t in said) and any("nudge going back" in t for t in (x.get_text() for x in full.axes[0].texts))
-    assert set(said) < {t.get_text() for t in full.axes[0].texts}   # the same drawing, less the arrow back
-    assert len(full.axes[0].texts) - len(fwd.axes[0].texts) == 2   # the arrow back and its words, nothing else
-    alt = figure_alt(fwd)
-    assert alt == ch06_decisions.FORWARD_ALT and "1.1" in alt and "tanh" in alt and "squashed loop" not in alt.lower()
-    assert fwd.get_figheight() < full.get_figheight() and fwd.get_figwidth() == full.get_figwidth()   # no empty band
-    # the words under it say nothing is cut off: every text sits inside the shorter picture
-    fwd.canvas.draw()
-    r = fwd.canvas.get_renderer()
-    assert all(fwd.bbox.contains(*t.get_window_extent(r).p0) and fwd.bbox.contains(*t.get_window_extent(r).p1)
-               for t in fwd.axes[0].texts)
-    # in the notebook: after "starts at 1", before the rule; pass 44 (r39, Focus 2): the only drawing of the loop
-    cells = _cells()
-    k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.squashed_loop(back=False)")
-    assert "It keeps one number, h, the memory, starting at 1." in _src(cells[k - 1])
-    assert "(1.1 above), then bends it." in _src(cells[k + 1])   # pass 71 (r65): the rule in words
-    assert not any("then bends it" in _src(c) for c in cells[:k] if c["cell_type"] == "markdown")
-    assert not any(_src(c) == "ch06.squashed_loop()" for c in cells)
 
 
-def test_pass46_the_nudge_going_back_is_a_table_of_the_forward_steps():
-    """Check r41's Clarity 1: right after the squashed loop is named, a cell shows one row per step the forward chain
-    showed (memory 0.80, 0.71, 0.65), its tanh slope 1 − h² and the share kept, 1.1 × slope (computed as the loop
-    does: the product of the rows is the nudge left after 3 steps), then a row for every later step (memory above 0.5,
-    share below 0.825), which the one line after it states; the memory never drops below 0.5 (checked over 100
-    steps). A bug it catches: a table whose memories differ from the forward chain's."""
-    rows = ch06_decisions.backward_rows()
-    assert [f"{h:.2f}" for _, h, _, _ in rows] == ["0.80", "0.71", "0.65"]
-    assert ch06_decisions.first_steps().endswith(" = 0.80 → tanh(1.1 × 0.80) = 0.71 → tanh(1.1 × 0.71) = 0.65 → …")
-    assert [f"{k:.3f}" for *_, k in rows] == ["0.395", "0.551", "0.634"]
-    assert abs(np.prod([k for *_, k in rows]) - decisions.memory_nudge("tanh", 1.1, 3)) < 1e-12
-    h = decisions.memory_path("tanh", 1.1)
-    assert h.min() > ch06_decisions.LATER_FLOOR == 0.5 and all(k < 0.825 for *_, k in rows)
-    table = ch06_decisions.backward_steps().data
-    assert "| 1 | 0.80 | 0.359 | 1.1 × 0.359 = 0.395 |" in table
-    assert "| every later step | above 0.5 | below 0.75 | below 0.825 |" in table
-    assert table.splitlines()[0].count("|") == table.splitlines()[-1].count("|") == 5   # 4 columns in every row
-    cells = _cells()
-    # pass 48 (r43, Focus 1): the table sits in an optional fold after the words that name the tanh loop
-    k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.loop_numbers()")
-    shown = "".join("".join(o.get("data", {}).get("text/markdown", "")) for o in cells[k]["outputs"])
-    fold = ch06_decisions.loop_numbers().data
-    assert "**tanh loop**" in _src(cells[k - 1]) and shown == fold and table in fold
-    assert fold.startswith(f"<details><summary>{ch06_decisions.LOOP_NUMBERS_SUMMARY}</summary>")
-    assert fold.rstrip().endswith("</details>") and "Tanh's slope is 1 − h²" in fold
-    from course_utils.facts import activations
-    assert activations.get("tanh").derivative(0.0) == 1.0   # "Where h is 0, the slope is 1"
 
 
 def test_pass47_the_map_says_unit_weight_and_sum_and_the_layers_words_say_why_tanh_is_at_input_1():
@@ -2876,21 +2283,6 @@ def test_pass47_the_map_says_unit_weight_and_sum_and_the_layers_words_say_why_ta
     assert w.lines["tanh_at_1"].get_linestyle() == ":"
 
 
-def test_pass49_the_memory_loop_picture_prints_h_under_each_step_as_the_loop_computes_it():
-    """Check r44's Picture item: the loop picture writes each circle's memory h (1, 0.80, 0.71), computed from the loop
-    itself at the Predict's growth, one label per circle, above it; the alt text says the same values."""
-    from course_utils.ui.display import figure_alt
-    h = decisions.memory_path("tanh", ch06_decisions.MEMORY_ASKED, 2)
-    assert abs(h[0] - 1) < 1e-12 and abs(h[1] - np.tanh(1.1)) < 1e-12 and abs(h[2] - np.tanh(1.1 * np.tanh(1.1))) < 1e-12
-    assert ch06_decisions.loop_memories() == ["1", "0.80", "0.71"]
-    for back in (False, True):
-        fig = ch06_decisions.squashed_loop(back=back)
-        labels = [t for t in fig.axes[0].texts if t.get_text().startswith("h = ")]
-        assert [t.get_text() for t in labels] == ["h = 1", "h = 0.80", "h = 0.71"]
-        assert [t.get_position()[0] for t in labels] == list(ch06_decisions.PATHS_STEPS)   # one over each circle
-        assert "The memory h goes 1, 0.80, 0.71." in figure_alt(fig)
-    later = [t.get_text() for t in ch06_decisions.lstm_path().axes[0].texts]
-    assert not any(t.startswith("h = ") for t in later)   # the memory path has no such values
 
 
 def test_pass50_the_dashed_lines_steep_end_is_named_the_start_of_the_sequence():
@@ -2940,7 +2332,7 @@ def test_pass53_line_4_has_a_picture_of_six_writes_before_its_bullets():
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.memory_writes()")
     assert _src(cells[k - 4]).startswith("## Line 4: gates and new content")   # pass 65: then the memory path's
-    assert _src(cells[k - 3]) == "ch06.lstm_path(back=False)" and "**forget gate**" in _src(cells[k - 2])   # picture
+    assert _src(cells[k - 3]) == "ch06.lstm_path()" and "**forget gate**" in _src(cells[k - 2])   # picture
     assert "We feed in six random sums" in _src(cells[k - 1]) and _src(cells[k + 1]).startswith("- ReLU and sigmoid writes are never below 0")
     # pass 56 (r50): "they can keep climbing": every sigmoid write adds more than 0, however low its sum
     assert np.all(np.asarray(ch06_decisions.activations.get("sigmoid")(np.array([-30.0, -5.0, 0.0])), dtype=float) > 0)
@@ -2977,17 +2369,6 @@ def test_pass53_the_gate_question_promises_and_gives_a_reason_for_each_answer():
     assert "triple" in q.feedback.value
 
 
-def test_pass53_tanh_memory_settles_where_tanh_of_growth_times_h_gives_back_h():
-    """Check the fold's reason: at growth 1.1 the loop settles at the h where tanh(1.1 h) = h, just above 0.5; at
-    growth 1 the only such h is 0, so the memory sinks toward 0."""
-    from scipy.optimize import brentq
-    fixed = brentq(lambda h: np.tanh(1.1 * h) - h, 0.1, 1.0)
-    end = decisions.memory_path("tanh", 1.1, 100)[-1]
-    assert 0.5 < fixed < 0.51 and abs(end - fixed) < 1e-6
-    h = np.linspace(1e-3, 1.0, 1000)
-    assert np.all(np.tanh(h) < h) and decisions.memory_path("tanh", 1.0, 100)[-1] < 0.2
-    text = _md_text()
-    assert "There tanh(1.1 × h) gives back h. So h stops changing.\n" in text   # pass 68: growth 1's sinking, on the picture
 
 
 def test_pass54_the_side_arrow_has_a_picture_of_a_dead_unit_and_the_map_says_dead_and_its_leak_scale():
@@ -3037,26 +2418,8 @@ def test_pass54_each_line_of_the_list_is_one_rule_to_say_back_and_the_rest_is_sm
         assert said.count(". ") <= 3, row   # "1. ", the pick's ". ", and line 4's two reasons
 
 
-def test_pass55_the_forward_loop_title_counts_the_steps_its_caption_counts():
-    """Check r49's picture defect: the forward loop draws three memories (0, 1, 2), so two steps; its title, alt text
-    and caption words all say two, none says three."""
-    from course_utils.ui.display import figure_alt
-    fig = ch06_decisions.squashed_loop(back=False)
-    steps = len(ch06_decisions.PATHS_STEPS) - 1
-    words = {1: "one", 2: "two", 3: "three", 4: "four"}
-    assert steps == 2 and len(ch06_decisions.loop_memories()) == steps + 1
-    assert f"{words[steps]} steps" in fig.axes[0].get_title() and "three" not in fig.axes[0].get_title()
-    assert f"after step {steps}" in ch06_decisions.STEP_WORDS and f"after step {steps + 1}" not in ch06_decisions.STEP_WORDS
-    assert f"{words[steps]} steps" in figure_alt(fig) and f"{words[steps]} steps" in ch06_decisions.LOOP_ALT
-    assert "three steps" not in figure_alt(ch06_decisions.lstm_path())
 
 
-def test_pass55_the_plain_panel_has_no_0_label_crowding_its_0_1():
-    """Check r49's crowded ticks: the tanh-alone panel labels 0.1, 0.5 and 1 (the values the text reads off it), not 0."""
-    live = ch06_decisions.memory_loop().live
-    plain = live.axes[1]
-    labels = [t.get_text() for t in plain.get_yticklabels()]
-    assert labels == ["0.1", "0.5", "1"] and plain.get_ylim()[0] == 0
 
 
 def test_pass55_line_3s_reason_is_the_study_on_the_main_path():
@@ -3266,7 +2629,7 @@ def test_pass65_line_3_and_line_4_open_on_pictures_of_swiglu_and_the_memory_path
     said = [t.get_text() for t in fig.axes[0].texts]
     assert "the inputs" in said and "×" in said and any(t.startswith("SiLU(a)") for t in said)
     assert fig.get_label().startswith("A SwiGLU unit")
-    fwd = ch06_decisions.lstm_path(back=False)
+    fwd = ch06_decisions.lstm_path()
     words = [t.get_text() for t in fwd.axes[0].texts]
     gaps = len(ch06_decisions.PATHS_STEPS) - 1
     assert words.count("× forget\ngate") == gaps and words.count("+ new content\n× write gate") == gaps
@@ -3277,7 +2640,7 @@ def test_pass65_line_3_and_line_4_open_on_pictures_of_swiglu_and_the_memory_path
     assert "an LSTM's gate, a dimmer (line 4), stays between 0 and 1." in LINE3_WORDS
     assert _src(cells[line3 + 1]) == "ch06.swiglu_picture()" and "image/png" in cells[line3 + 1]["outputs"][0]["data"]
     line4 = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 4:"))
-    assert _src(cells[line4 + 1]) == "ch06.lstm_path(back=False)"
+    assert _src(cells[line4 + 1]) == "ch06.lstm_path()"
     for k in (line3 + 1, line4 + 1):
         assert cells[k]["metadata"]["jupyter"]["source_hidden"] and cells[k]["metadata"]["slideshow"]["slide_type"] == "-"
 
@@ -3383,20 +2746,6 @@ def test_pass72_the_more_fold_links_the_chapter_its_race_claim_comes_from():
     assert ch06_decisions.more_fold("") == "" and "<a " not in ch06_decisions.more_fold("no chapter named here")
 
 
-def test_pass72_the_optional_memory_loop_opens_folded_in_jupyterlab():
-    """Check r68 Focus (as chapter 02 stores its optional section): the optional heading is stored collapsed, so
-    JupyterLab hides its cells (two widgets, the numbers fold) down to "What comes next", the next heading of its
-    level; it is the only collapsed heading, and no heading of its level or higher sits inside it."""
-    cells = _cells()
-    collapsed = [i for i, c in enumerate(cells) if c["metadata"].get("jp-MarkdownHeadingCollapsed")]
-    head = next(i for i, c in enumerate(cells) if _src(c).startswith("## Optional: a one-unit memory loop"))
-    assert collapsed == [head] and cells[head]["metadata"]["jp-MarkdownHeadingCollapsed"] is True
-    nxt = next(i for i in range(head + 1, len(cells))
-               if cells[i]["cell_type"] == "markdown" and re.match(r"#{1,2} ", _src(cells[i])))
-    assert _src(cells[nxt]).startswith("## What comes next")
-    inside = [_src(c).strip() for c in cells[head + 1:nxt]]
-    assert "ch06.memory_loop(growth=1.0)" in inside and "ch06.memory_nudge(forget=0.90)" in inside
-    assert _src(cells[head - 1]).startswith("## What to remember")   # the main path ends on it
 
 
 def test_pass72_the_sources_are_one_small_line_with_every_title():
@@ -3471,3 +2820,23 @@ def test_pass73_the_picker_asks_a_second_question_answered_by_its_menu():
     assert gate.where == "Gates inside an LSTM or GRU" and gate.where in [o[0] for o in ch06_decisions.picker().dropdown.options]
     answer = after[asked:].split("<summary>Check your prediction</summary>")[1]
     assert f"{decisions._label(gate.avoid)}, dotted: {gate.avoid_because}" in answer
+
+
+def test_pass74_the_optional_end_is_one_slider_with_its_predict_answer_and_takeaway():
+    """Check the optional end (r71 Focus 1: a quarter of the chapter, after "What to remember"): the growth slider, the
+    loop's pictures and its table are gone from the notebook and the module; what stays is one Predict, the forget-gate
+    slider, its answer fold and one takeaway line, before "What comes next"; the two loops have two names."""
+    cells = _cells()
+    start = next(i for i, c in enumerate(cells) if _src(c).startswith("## Optional: why gates help a memory last"))
+    end = next(i for i, c in enumerate(cells) if _src(c).startswith("## What comes next"))
+    assert [_src(c) for c in cells[start + 1:end]] == [
+        "ch06.memory_nudge(forget=0.90)", "ch06.nudge_check()",
+        "**Takeaway:** a bend at every step makes the nudge fade; a forget gate near 1 lets it reach far back."]
+    assert end - start == 4
+    for gone in ("memory_loop", "squashed_loop", "loop_numbers", "backward_steps", "first_steps"):
+        assert not hasattr(ch06_decisions, gone), gone
+        assert not any(f"ch06.{gone}(" in _src(c) for c in cells), gone
+    text = _md_text()
+    assert "the **gateless loop**" in text and "The LSTM's memory path" in text
+    for old in ("tanh loop", "memory loop", "**growth**"):   # one name per loop (r71 Clarity 2)
+        assert old not in text, old

@@ -23,7 +23,7 @@ DEMOS = {f.__name__: f for f in (ch00_start_here.stretch_shift, ch00_start_here.
                                  ch04_zoo.softmax_temperature, ch04_zoo.where_they_differ, ch04_zoo.gate_race, ch04_zoo.selu_spread,
                                  ch04_zoo.tanh_fit,
                                  ch05_race.live_race,
-                                 ch06_decisions.picker, ch06_decisions.slopes_multiply, ch06_decisions.memory_loop,
+                                 ch06_decisions.picker, ch06_decisions.slopes_multiply,
                                  ch06_decisions.memory_nudge,
                                  ch07_quiz.sketch_from_memory)}
 

@@ -1,6 +1,6 @@
-"""Chapter 06's pictures and widgets: the map of the decision list, the list itself, the slopes and memory sliders,
-the nudge along a memory loop, line 3's optional folds (who used which bend, GELU's slope just below 0), the picker,
-the recall questions, the end fold of cases the list leaves out."""
+"""Chapter 06's pictures and widgets: the map of the decision list, the list itself, the slopes slider, the nudge
+along a gateless loop and an LSTM's memory path, line 3's optional folds (who used which bend, GELU's slope just below
+0), the picker, the recall questions, the end fold of cases the list leaves out."""
 
 import html as _html
 import re
@@ -780,132 +780,8 @@ def slopes_multiply(layers=4):
                       sliders=sliders, readout=readout, lines=lines)
 
 
-MEMORY_STEPS, MEMORY_LIMITS, MEMORY_ASKED = 100, (1e-6, 1e9), 1.1   # MEMORY_ASKED: the growth the Predict asks about
-MEMORY_TICK_LABELS = ((1e-6, "1 in a million"), (1e-3, "1 in 1,000"), (1.0, "1"), (1e3, "1,000"), (1e6, "a million"),
-                      (1e9, "a billion"))
-
-
-MEMORY_FIG = (900, 440)   # pass 25: at 330 px high the fall from 1 to 0.12 looked like a flat line
-END_LIFT = 1.8   # the memory picture's end values sit this many times above (ReLU) or below (tanh) their line
-PLAIN_LIMITS, PLAIN_LINE = (0.0, 1.2), 0.5   # pass 40 (r36): tanh's memory on a plain scale, a dashed line at 0.5
-PLAIN_TICKS = (0.1, 0.5, 1.0)   # fading to 0.12 (growth 1) and settling at 0.50 (growth 1.1) read off these;
-# r49: no 0 label, it crowded the 0.1 (the axis starts at 0)
-
-
-def _size(v):
-    """A memory value to the digits a learner needs, never in e-notation: about 83 million / 13,781 / 0.50 /
-    0.0059 / 0.000027."""
-    for size, word in ((1e9, "billion"), (1e6, "million")):
-        if v >= size:
-            return f"about {v / size:,.0f} {word}"
-    if v >= 0.01:
-        return f"{v:,.0f}" if v >= 100 else f"{v:.2f}"
-    return f"{v:.{1 - int(np.floor(np.log10(v)))}f}" if v > 0 else "0"
-
-
-def _end(label, growth):
-    """Where a bend's memory ends after MEMORY_STEPS steps, for the caption: 'tanh 0.12', 'ReLU 13,781'."""
-    return f"{label} {_size(decisions.memory_path(label.lower(), growth, MEMORY_STEPS)[-1])}"
-
-
-def first_steps(growth=MEMORY_ASKED, name="tanh", steps=3):
-    """The worked steps before the memory picture (pass 40, r36), each computed from the one before as the loop does:
-    'h = 1 → tanh(1.1 × 1) = 0.80 → tanh(1.1 × 0.80) = 0.71 → tanh(1.1 × 0.71) = 0.65 → …'."""
-    h = decisions.memory_path(name, growth, steps)
-    said = [f"{_label(name).lower()}({growth:g} × {'1' if i == 0 else f'{h[i]:.2f}'}) = {h[i + 1]:.2f}" for i in range(steps)]
-    return " → ".join(["h = 1", *said, "…"])
-
-
-LATER_FLOOR = 0.5   # the squashed loop's memory never drops below this at growth 1.1 (it settles at 0.503)
-
-
-def backward_rows(growth=MEMORY_ASKED, steps=3):
-    """The squashed loop's nudge going back, one row per step the forward chain shows: (step, memory h, tanh's slope
-    1 - h², share kept = growth × slope); pass 46 (r41 Clarity 1): a table, where a dense paragraph was."""
-    h = decisions.memory_path("tanh", growth, steps)
-    slopes = activations.get("tanh").derivative(growth * h[:-1])   # the registry's slope, as memory_nudge uses it
-    return [(i, float(v), float(k), growth * float(k)) for i, (v, k) in enumerate(zip(h[1:], slopes), 1)]
-
-
-def backward_steps(growth=MEMORY_ASKED):
-    """The rows as a markdown table, then a last row for every later step: memory above 0.5, slope below 0.75, share
-    below growth × 0.75 (0.825 at growth 1.1)."""
-    rows = [f"| {i} | {h:.2f} | {k:.3f} | {growth:g} × {k:.3f} = {kept:.3f} |" for i, h, k, kept in backward_rows(growth)]
-    top = 1 - LATER_FLOOR ** 2
-    rows.append(f"| every later step | above {LATER_FLOOR:g} | below {top:g} | below {growth * top:.3f} |")
-    head = "| step | memory h | tanh's slope, 1 − h² | share of the nudge kept, growth × slope |\n|---|---|---|---|\n"
-    return Markdown(head + "\n".join(rows))
-
-
-LOOP_NUMBERS_SUMMARY = "Why the tanh loop fades: the numbers"
-
-
-def loop_numbers(growth=MEMORY_ASKED):
-    """An optional fold (r43 Focus 1: the derivation buried the seven lines): the worked chain forward, then the table
-    of the nudge going back, with where tanh's slope 1 - h² comes from said in plain words."""
-    body = (f"Going forward, growth {growth:g}, tanh: {first_steps(growth)}\n\n"
-            "Tanh's slope is 1 − h², where h is its output, the new memory. "
-            "Where h is 0, the slope is 1; as h nears 1, it nears 0 (the slope picture above).\n\n"
-            f"{backward_steps(growth).data}\n\n"
-            # pass 60 (r54 Focus 3): the main text says "about 1 in 3 billion"; the fold gives the figure
-            f"All {MEMORY_STEPS} steps multiplied: {decisions.one_in(decisions.memory_nudge('tanh', growth, MEMORY_STEPS))} is left.")
-    return Markdown(f"<details><summary>{LOOP_NUMBERS_SUMMARY}</summary>\n\n{body}\n\n</details>")
-
-
-@plots.styled
-def memory_loop(growth=1.0):
-    """A one-number memory h -> bend(growth * h) for 100 steps. Left, ReLU and tanh on a log scale (15 powers of ten:
-    ReLU's blow-up fits); right (pass 40, r36), tanh alone on a plain scale from 0 to 1.2 with a dotted line at 0.5 (from growth 1.1 up),
-    where fading to 0.12 and settling at 0.50 look as different as they are."""
-    live = LiveFigure(*MEMORY_FIG, 1, 2, width_ratios=(1.45, 1))
-    ax, plain = live.axes
-    ax.set_yscale("log")
-    ax.set(xlim=(0, MEMORY_STEPS), ylim=MEMORY_LIMITS, xlabel="step", ylabel="memory h (levels 1,000× apart)")
-    ax.set_yticks([v for v, _ in MEMORY_TICK_LABELS], [label for _, label in MEMORY_TICK_LABELS])   # not powers of ten
-    ax.minorticks_off()
-    ax.set_title("ReLU and tanh", fontsize=13)
-    plain.set(xlim=(0, MEMORY_STEPS), ylim=PLAIN_LIMITS, xlabel="step", ylabel="tanh's memory h (plain scale)")
-    plain.set_yticks(PLAIN_TICKS, [f"{v:g}" for v in PLAIN_TICKS])
-    plain.set_title("Tanh alone, plain scale", fontsize=13)
-    # pass 69 (r64: drawn at the opening growth 1.0, the line at 0.5 gave away the Predict's "about 0.5"): shown
-    # only from the asked growth up
-    settle = live.moving(plain.axhline(PLAIN_LINE, color=MARK_INK, lw=1.2, ls=":", zorder=1))
-    steps = np.arange(MEMORY_STEPS + 1)
-    labels = {n: f"h becomes {_label(n)}(growth·h)" for n in ("relu", "tanh")}
-    lines = {n: live.moving(ax.plot([], [], ls, lw=2.2, color=plots.color(n), label=labels[n])[0])
-             for n, ls in (("relu", "-"), ("tanh", "--"))}
-    lines["tanh_plain"] = live.moving(plain.plot([], [], "--", lw=2.2, color=plots.color("tanh"))[0])
-    ax.legend(loc="upper left")
-    ends_said = {n: live.moving(ax.text(MEMORY_STEPS - 1, 1.0, "", color=plots.color(n), fontsize=13, fontweight="bold",
-                                        ha="right", va=va, zorder=6))   # ReLU's never below tanh's: above, below
-                 for n, va in (("relu", "bottom"), ("tanh", "top"))}
-    sliders = {"growth": slider("growth each step", growth, 0.9, 1.2, 0.01)}
-    readout = widgets.HTML()
-
-    def update():
-        g = sliders["growth"].value
-        settle.set_visible(g >= MEMORY_ASKED - 1e-9)
-        ends = {}
-        for name in ("relu", "tanh"):
-            h = decisions.memory_path(name, g, MEMORY_STEPS)
-            lines[name].set_data(steps, np.clip(h, MEMORY_LIMITS[0], None))   # a log scale has no 0
-            if name == "tanh":
-                lines["tanh_plain"].set_data(steps, h)
-            ends[name] = h[-1]
-            lift = END_LIFT if name == "relu" else 1 / END_LIFT   # clear of its own line, on the log scale
-            ends_said[name].set_position((MEMORY_STEPS - 1, max(h[-1], MEMORY_LIMITS[0]) * lift))
-            ends_said[name].set_text(f"{_label(name)}: {_size(h[-1])} at step {MEMORY_STEPS}")
-        live.render()   # the end values go in the readout: a legend that changed would redraw the whole figure
-        readout.value = (f"growth {g:.2f}, after {MEMORY_STEPS} steps: ReLU memory {_size(ends['relu'])}, "
-                         f"tanh memory {_size(ends['tanh'])}")
-
-    on_change(sliders.values(), update)
-    update()
-    top = sliders["growth"].max
-    # The caption says what the saved picture shows: the opening growth only (the readout gives every value).
-    caption = f"Memory loop (static picture). Growth {growth:g}: {_end('ReLU', growth)}, {_end('tanh', growth)}"
-    return LiveWidget([*sliders.values(), readout, live.image], live, caption,
-                      sliders=sliders, readout=readout, lines=lines, ends=ends_said, settle=settle)
+MEMORY_STEPS, MEMORY_ASKED = 100, 1.1   # the optional end: 100 steps; the gateless loop's growth each step
+END_LIFT = 1.8   # the dashed line's end value sits this many times below its line
 
 
 NUDGE_FORGET, NUDGE_START, NUDGE_FIG, NUDGE_LIMITS = 0.99, 0.90, (620, 380), (1e-12, 3.0)   # the Predict's gate;
@@ -916,7 +792,7 @@ NUDGE_STEEP_NOTE, NUDGE_STEEP_AT, NUDGE_NOTE_XY = "start of the sequence:\nmemor
 
 
 def nudge_back(steps=MEMORY_STEPS, forget=NUDGE_FORGET):
-    """{what: share of the nudge left 0..steps steps back}: the squashed toy loop at the Predict's growth (each step
+    """{what: share of the nudge left 0..steps steps back}: the gateless loop at the Predict's growth (each step
     multiplies by growth times tanh's slope) and the LSTM's memory path (each step multiplies by the forget gate)."""
     n = np.arange(steps + 1)
     kept = np.array([decisions.memory_nudge("tanh", MEMORY_ASKED, k) for k in n])   # over the first k steps forward
@@ -950,7 +826,7 @@ def nudge_legend(forget):
 
 @plots.styled
 def memory_nudge(forget=NUDGE_START):
-    """The nudge going back 100 steps, on a log scale: the squashed loop (tanh, growth 1.1, fixed, dashed) against
+    """The nudge going back 100 steps, on a log scale: the gateless loop (tanh, growth 1.1, fixed, dashed) against
     the LSTM's memory path (solid), whose forget gate the slider sets, 0.90 to 1.00 (notebook 06)."""
     live = LiveFigure(*NUDGE_FIG)
     ax = live.axes[0]
@@ -961,7 +837,7 @@ def memory_nudge(forget=NUDGE_START):
     ax.minorticks_off()
     n, loop = np.arange(MEMORY_STEPS + 1), nudge_back()["loop"]
     cell = live.moving(ax.plot([], [], "-", lw=2.6, color=MARK_INK)[0])   # its label names the gate: set in update
-    ax.plot(n, loop, "--", lw=2.2, color=plots.color("tanh"), label=f"tanh loop, tanh(growth·h), growth {MEMORY_ASKED:g}")
+    ax.plot(n, loop, "--", lw=2.2, color=plots.color("tanh"), label=f"gateless loop: tanh({MEMORY_ASKED:g} × h) each step")
     ax.text(MEMORY_STEPS - 1, loop[-1] / END_LIFT, f"{decisions.one_in(loop[-1])} left", ha="right", va="top",
             fontsize=13, fontweight="bold", color=plots.color("tanh"))   # below each line's end: clear of both
     ax.annotate(NUDGE_STEEP_NOTE, xy=(NUDGE_STEEP_AT, loop[NUDGE_STEEP_AT]), xytext=NUDGE_NOTE_XY, ha="right",
@@ -986,7 +862,7 @@ def memory_nudge(forget=NUDGE_START):
         live.invalidate()   # the legend changed: the cached background is stale
         live.render()
         readout.value = (f"forget gate {g:.2f}: share of the nudge left after {MEMORY_STEPS} steps: "
-                         f"{nudge_share(left[-1])} (tanh loop: {decisions.one_in(loop[-1])})")
+                         f"{nudge_share(left[-1])} (gateless loop: {decisions.one_in(loop[-1])})")
 
     on_change(sliders.values(), update)
     update()
@@ -1000,12 +876,6 @@ def memory_nudge(forget=NUDGE_START):
 
 STEP_WORDS = "memory at the start (0), after step 1 and after step 2"   # r43: numbered as the table numbers them
 PATHS_FIG, PATHS_STEPS = (900, 400), (1.0, 5.0, 9.0)   # the two-paths picture: its size, the three steps' x
-PATHS_CAPTION = ("No tanh here, unlike the tanh loop above:\nalong this path, only the forget gate scales the nudge\n"
-                 "(the paths through the gates aside).")   # pass 65 (r60 Correctness 4): the gates' own paths exist
-# the squashed loop's most per step back, as the words compute it: memory above 0.5, so tanh's slope below 0.75
-PATHS_LOOP_MOST = MEMORY_ASKED * (1 - 0.5 ** 2)
-
-
 def _step_row(ax, ink, style, said):
     """Three memory circles, numbered, joined left to right by arrows in the path's own ink and dash; under them,
     what they are and what happens to them (said)."""
@@ -1019,74 +889,17 @@ def _step_row(ax, ink, style, said):
             fontsize=12, fontstyle="italic", color=MARK_INK)
 
 
-def _nudge_back(ax, ink, style, words):
-    """The nudge going back, right to left under the steps, with what each step multiplies it by."""
-    ax.annotate("", xy=(PATHS_STEPS[0], 2.0), xytext=(PATHS_STEPS[-1], 2.0),
-                arrowprops=dict(arrowstyle="-|>", color=ink, lw=2.2, ls=style, mutation_scale=18))
-    ax.text((PATHS_STEPS[0] + PATHS_STEPS[-1]) / 2, 1.65, words, ha="center", va="top", fontsize=12,
-            color=MARK_INK, linespacing=1.15)
-
-
-def _draw_loop(ax, loop_ink, back=True):
-    """The squashed loop's half: its memory through ×1.1 and tanh at every step, the nudge going back under it
-    (back=False: the memory going forward only, for the picture before the loop's rule)."""
-    _step_row(ax, loop_ink, "--", "squashed each step")
-    for x, h in zip(PATHS_STEPS, loop_memories()):   # r44 Picture: each circle's memory, as the table prints it
-        ax.text(x, 4.75, f"h = {h}", ha="center", va="bottom", fontsize=12, fontweight="bold", color=MARK_INK)
-    for a, b in zip(PATHS_STEPS, PATHS_STEPS[1:]):   # a squash in every gap: ×1.1, then the S of tanh
-        mid = (a + b) / 2
-        ax.text(mid, 5.3, "× 1.1,\nthen tanh", ha="center", va="bottom", fontsize=12, color=MARK_INK,
-                linespacing=1.1)
-        s = np.linspace(-2.5, 2.5, 41)
-        ax.plot(mid + 0.35 * s, 4.2 + 0.55 * np.tanh(s), "-", lw=3, color=loop_ink, zorder=4,
-                solid_capstyle="round")
-    if back:
-        _nudge_back(ax, loop_ink, "--", f"nudge going back: × {PATHS_LOOP_MOST:.3f} or less\n"
-                                        "at every step (1.1 × tanh's slope)")
-
-
-def loop_memories(steps=len(PATHS_STEPS)):
-    """The tanh loop's memory h in its first circles, at the Predict's growth, as the text writes it: '1', '0.80', '0.71'."""
-    h = decisions.memory_path("tanh", MEMORY_ASKED, steps - 1)
-    return [_two(float(v)) if v != 1 else "1" for v in h]
-
-
-LOOP_ALT = ("The tanh loop, two steps: between steps the memory is multiplied by 1.1, then squashed by tanh. "
-            f"The memory h goes {', '.join(loop_memories())}. "
-            f"Going back, each step multiplies the nudge by {PATHS_LOOP_MOST:.3f} or less.")
-
-
 def _frame(ax, title):
     ax.set_axis_off()
     ax.set(xlim=(0, 10), ylim=(0, 7))
     ax.set_title(title, fontsize=14, fontweight="bold")
 
 
-FORWARD_TITLE = "A memory loop, two steps (no gates)"   # r49: circles 0, 1 and 2 are two steps, not three
-FORWARD_ALT = ("A memory loop, two steps, no gates: between steps the memory is multiplied by 1.1, then bent by tanh. "
-               f"The memory h goes {', '.join(loop_memories())}.")
 FORWARD_YLIM = (2.4, 7)   # the forward picture: the steps and their words only, no nudge row under them
 
 
-@plots.styled
-def squashed_loop(back=True):
-    """The squashed loop alone, right where it is named and before the chain that bounds its step (pass 40, r36):
-    lstm_path draws the LSTM's memory path the same way, alone (pass 41, r37: drawn once, not twice).
-    back=False (pass 43, r38 Picture 1): the memory going forward only, before the loop's rule is written down, so
-    the loop is seen before its formula; it is not named yet, and the nudge going back comes with the words on it."""
-    span = 7 if back else FORWARD_YLIM[1] - FORWARD_YLIM[0]
-    fig, ax = plots.new_figure(PATHS_FIG[0] // 2 + 40, round(PATHS_FIG[1] * span / 7))
-    _frame(ax, "The tanh loop (no gates)" if back else FORWARD_TITLE)
-    if not back:
-        ax.set_ylim(*FORWARD_YLIM)
-    _draw_loop(ax, plots.color("tanh"), back)
-    fig.set_label(LOOP_ALT if back else FORWARD_ALT)
-    return fig
-
-
-def _draw_memory_path(ax, cell_ink, back=True):
-    """The LSTM's memory path: × forget gate, then + new content × write gate, no bend; the nudge going back under it
-    (back=False: the memory going forward only, for line 4's picture)."""
+def _draw_memory_path(ax, cell_ink):
+    """The LSTM's memory path going forward: × forget gate, then + new content × write gate, no bend."""
     _step_row(ax, cell_ink, "-", "never squashed")
     for a, b in zip(PATHS_STEPS, PATHS_STEPS[1:]):   # no bend: × forget gate, then + new content from above
         mid = (a + b) / 2
@@ -1095,38 +908,22 @@ def _draw_memory_path(ax, cell_ink, back=True):
                     arrowprops=dict(arrowstyle="-|>", color=plots.MUTED, lw=1.6, mutation_scale=14))
         ax.text(b - 1.05, 6.3, "+ new content\n× write gate", ha="center", va="bottom", fontsize=12,
                 color=MARK_INK, linespacing=1.1)   # r34: the words' formula has the write gate too
-    if back:
-        _nudge_back(ax, cell_ink, "-", "nudge going back: × forget gate\nat every step (no bend)")
 
 
-CAPTION_ROOM = (-1.0, 60)   # the full memory path's picture: its y-axis starts this far below 0, the figure this much taller
 LINE4_ALT = ("An LSTM's memory path, two steps: between steps the memory is multiplied by the forget gate, and new "
              "content times the write gate is added; nothing is squashed.")
 
 
 @plots.styled
-def lstm_path(back=True):
-    """The LSTM's memory path alone, drawn as squashed_loop draws its loop (pass 41, r37: the two-paths picture
-    repeated the squashed loop's picture a few cells on): × forget gate and + new content, no bend; under it, the
-    nudge going back; a caption that points back at the squashed loop; alt text as its label.
-    back=False (pass 65, r60 Picture 1): line 4's picture, before its words name the gates: the memory going forward
-    only, no nudge row and no caption (the tanh loop it points back at comes later, in the optional end)."""
-    if not back:
-        fig, ax = plots.new_figure(PATHS_FIG[0] // 2 + 40, round(PATHS_FIG[1] * (FORWARD_YLIM[1] - FORWARD_YLIM[0]) / 7))
-        _frame(ax, "An LSTM's memory path")
-        ax.set_ylim(*FORWARD_YLIM)
-        _draw_memory_path(ax, MARK_INK, back=False)
-        fig.set_label(LINE4_ALT)
-        return fig
-    fig, ax = plots.new_figure(PATHS_FIG[0] // 2 + 40, PATHS_FIG[1] + CAPTION_ROOM[1])
+def lstm_path():
+    """Line 4's picture, before its words name the gates (pass 65, r60 Picture 1): the LSTM's memory path going
+    forward, × forget gate and + new content, no bend. Pass 74 (r71 Focus 1): the version with the nudge going back
+    and the tanh loop it pointed at left with the optional end's first slider."""
+    fig, ax = plots.new_figure(PATHS_FIG[0] // 2 + 40, round(PATHS_FIG[1] * (FORWARD_YLIM[1] - FORWARD_YLIM[0]) / 7))
     _frame(ax, "An LSTM's memory path")
-    ax.set_ylim(CAPTION_ROOM[0], 7)   # pass 65: room under the nudge's words for the caption's third line
-    _draw_memory_path(ax, MARK_INK)   # the same ink and dash as memory_nudge's solid line
-    fig.text(0.5, 0.01, PATHS_CAPTION, ha="center", va="bottom", fontsize=12, color=MARK_INK, linespacing=1.15)
-    fig.set_label(
-        "An LSTM's memory path, two steps: between steps the memory is multiplied by the forget gate, and new "
-        "content times the write gate is added; nothing is squashed. Going back along this path, each step multiplies the "
-        f"nudge by the forget gate only, where the tanh loop above multiplies it by {PATHS_LOOP_MOST:.3f} or less.")
+    ax.set_ylim(*FORWARD_YLIM)
+    _draw_memory_path(ax, MARK_INK)
+    fig.set_label(LINE4_ALT)
     return fig
 
 
