@@ -1504,7 +1504,7 @@ THREE_STARTS = {2.0: ("#D55E00", "-"), 1.0: ("black", "--"), 0.5: (plots.ACCENT,
 def _three_starts_alt(depth, settle):
     return (f"SELU's spread, layer 0 to {depth}, in {len(DRAW_SEEDS)} random networks from each of three starts: 2 (solid), "
             f"1 (dashed) and 0.5 (dotted). The lines from 2 fall and the lines from 0.5 rise; from layer {settle} on, "
-            f"every line is well inside a grey band from {1 - SETTLE_WITHIN:g} to {1 + SETTLE_WITHIN:g} around spread 1.")
+            f"every line is within {SETTLE_CLEAR:g} of 1, inside a grey band from {1 - SETTLE_WITHIN:g} to {1 + SETTLE_WITHIN:g}.")
 
 
 @plots.styled
@@ -1542,7 +1542,7 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     fig = selu_three_starts(depth)
     picture = tables.image(figure_png(fig), figure_alt(fig), 560)
     lines = [f"- **SELU**: it goes back to 1, from {high:g} and from {low:g} alike.\n"
-             f"  In the picture below (these 5 random networks), from each start, all {len(DRAW_SEEDS)} lines are well inside the grey band ({1 - SETTLE_WITHIN:g} to "
+             f"  In the picture below (these 5 random networks), from each start, all {len(DRAW_SEEDS)} lines are within {SETTLE_CLEAR:g} of 1, inside the grey band ({1 - SETTLE_WITHIN:g} to "
              f"{1 + SETTLE_WITHIN:g}) from layer {settle} on.\n  Drag the spread to 2 or 0.5, and watch the lines enter the band.\n"
              "  Its average (left panel) goes back to 0 too.\n"
              "  A common wrong answer: \"SELU keeps whatever spread it is given.\" In fact, it pulls a big "
