@@ -2372,6 +2372,13 @@ def test_pass23_q30s_seeds_are_the_numbers_chapter_05s_race_computes():
             f"at epoch {at[second]['tanh']}, ReLU at epoch {at[second]['relu']}. The order swaps.") in ch07_quiz.picture_alt("why_seeds")
     fig = ch07_quiz._seed_panels()
     assert [ax.get_title() for ax in fig.axes] == [f"seed {first}: ReLU first", f"seed {second}: Tanh first"]
+    # session 31 (duplicates): the one-axes entry draws the first seed's lines too (it was an empty stub)
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots()
+    ch07_quiz._seed_swap(ax)
+    rings = [line for line in ax.lines if line.get_marker() == "o"]
+    assert len(rings) == 2 and sorted(float(r.get_xdata()[0]) for r in rings) == sorted(at[first].values())
+    plt.close(fig)
     assert "Two seeds of one bend can differ more than two bends do." not in why
     rows = {r[0]: r for r in ch05_race.summary_table(runs).rows}   # the range chapter 05's table prints
     assert rows["ReLU"][1] == "176 – 326"

@@ -486,6 +486,18 @@ def _race_lines(ax, names):
     ax.legend(fontsize=9, loc="upper right", ncols=2)   # above every curve: no line hides behind it
 
 
+def _race_figure_frame(fig, axes, ncols):
+    """The race panels' shared frame: 400 epochs, one loss scale, small ticks, shared labels, the legend on top."""
+    for ax in axes.flat:
+        ax.set(xlim=(0, 400), ylim=(0, RACE_YMAX))
+        ax.tick_params(labelsize=8)
+    fig.supxlabel("epoch (one pass through the data)", fontsize=9)
+    fig.supylabel("loss", fontsize=9)
+    fig.legend(*axes.flat[0].get_legend_handles_labels(), loc="outside upper center", ncols=ncols, fontsize=8,
+               frameon=False)
+    return fig
+
+
 def _race_four(ax):
     """Q29: all four bends it names, every seed's run; only sigmoid's stay above the 0.1 line."""
     _race_lines(ax, RACE_FOUR)
@@ -507,13 +519,8 @@ def _race_panels():
         # p73 (r70 Picture): in the title, not on the curves
         # session 31 (r71): lowest and highest end, so "every sigmoid run stays above 0.6" is read too
         ax.set_title(f"{activations.get(name).label} (runs end {ends.min():.2f}–{ends.max():.2f})", fontsize=9, pad=2)
-        ax.set(xlim=(0, 400), ylim=(0, RACE_YMAX))
         ax.set_yticks([0.1, 0.4, math.log(2)], ["0.1", "0.4", f"{math.log(2):.2f}"])   # no 0: it would touch 0.1
-        ax.tick_params(labelsize=8)
-    fig.supxlabel("epoch (one pass through the data)", fontsize=9)
-    fig.supylabel("loss", fontsize=9)
-    fig.legend(*axes.flat[0].get_legend_handles_labels(), loc="outside upper center", ncols=2, fontsize=8, frameon=False)
-    return fig
+    return _race_figure_frame(fig, axes, ncols=2)
 
 
 _race_four.diagram = _race_panels
@@ -529,30 +536,31 @@ def swap_epochs():
             for seed in quiz.SEED_ORDER}
 
 
-def _seed_swap(ax):   # pragma: no cover - a figure of its own: _small draws _seed_panels
-    """Q30 (r70 Correctness): the two seeds its key names, ReLU and tanh in each; the order swaps."""
+def _seed_lines(ax, seed):
+    """One seed's ReLU and tanh loss, the 0.1 line, a ring where each first gets under it; returns who was first."""
+    runs, at = race_four_losses(), swap_epochs()
+    for name in SWAP_BENDS:
+        loss = runs[name][RACE_SEEDS.index(seed)]
+        style = plots.line_style(name)
+        ax.plot(np.arange(len(loss)), loss, color=plots.color(name), lw=1.4, label=activations.get(name).label,
+                **{k: v for k, v in style.items() if k != "marker"})
+        ax.plot([at[seed][name]], [0.1], marker="o", mfc="none", color=plots.color(name), ls="none")
+    ax.axhline(0.1, color=NEUTRAL, lw=1, ls=(0, (6, 2, 1, 2, 1, 2)), label="loss 0.1")
+    return min(SWAP_BENDS, key=lambda n: at[seed][n])
+
+
+def _seed_swap(ax):
+    """Q30 (r70 Correctness) on one axes: the first seed its key names (the key's picture is _seed_panels, both)."""
+    _seed_lines(ax, quiz.SEED_ORDER[0])
 
 
 def _seed_panels():
     """Q30: one panel a seed, ReLU and tanh's loss, the 0.1 line; a mark where each first gets under it."""
     fig, axes = plots.new_figure(*SMALL, nrows=1, ncols=2, sharey=True)
-    runs, at = race_four_losses(), swap_epochs()
     for ax, seed in zip(axes.flat, quiz.SEED_ORDER):
-        for name in SWAP_BENDS:
-            loss = runs[name][RACE_SEEDS.index(seed)]
-            style = plots.line_style(name)
-            ax.plot(np.arange(len(loss)), loss, color=plots.color(name), lw=1.4, label=activations.get(name).label,
-                    **{k: v for k, v in style.items() if k != "marker"})
-            ax.plot([at[seed][name]], [0.1], marker="o", mfc="none", color=plots.color(name), ls="none")
-        first = min(SWAP_BENDS, key=lambda n: at[seed][n])
-        ax.axhline(0.1, color=NEUTRAL, lw=1, ls=(0, (6, 2, 1, 2, 1, 2)), label="loss 0.1")
+        first = _seed_lines(ax, seed)
         ax.set_title(f"seed {seed}: {activations.get(first).label} first", fontsize=9, pad=2)
-        ax.set(xlim=(0, 400), ylim=(0, RACE_YMAX))
-        ax.tick_params(labelsize=8)
-    fig.supxlabel("epoch (one pass through the data)", fontsize=9)
-    fig.supylabel("loss", fontsize=9)
-    fig.legend(*axes.flat[0].get_legend_handles_labels(), loc="outside upper center", ncols=3, fontsize=8, frameon=False)
-    return fig
+    return _race_figure_frame(fig, axes, ncols=3)
 
 
 _seed_swap.diagram = _seed_panels
