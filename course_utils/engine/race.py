@@ -38,7 +38,11 @@ class Runs:
                     pick(self.test_accuracy), pick(self.dead_share), self.networks[k:k + 1])
 
 
-def train_seeds(X, y, activation, seeds=(42,), dims=(2, 32, 32, 32, 1), lr=0.01, epochs=800, optimizer="gd",
+# The race's network, input to output: three hidden layers of 32 (chapter 05 draws it from here).
+RACE_DIMS = (2, 32, 32, 32, 1)
+
+
+def train_seeds(X, y, activation, seeds=(42,), dims=RACE_DIMS, lr=0.01, epochs=800, optimizer="gd",
                 batch_size=None, loss="stable", params=None, record_every=10, X_test=None, y_test=None,
                 callback=None, dtype=np.float64, shift=0.0, stretch=(1.0, 1.0)):
     """Train one network per seed at once (stacked weights, batched matmuls); same results as mlp.train per seed.
@@ -66,7 +70,7 @@ class Training:
     look at them between epochs (loss so far, predict_proba) or stop whenever it likes.
     """
 
-    def __init__(self, X, y, activation, seeds=(42,), dims=(2, 32, 32, 32, 1), lr=0.01, optimizer="gd",
+    def __init__(self, X, y, activation, seeds=(42,), dims=RACE_DIMS, lr=0.01, optimizer="gd",
                  batch_size=None, loss="stable", params=None, record_every=10, dtype=np.float64, epochs=None,
                  shift=0.0, stretch=(1.0, 1.0)):
         if optimizer not in ("gd", "adam"):
