@@ -3392,6 +3392,7 @@ def test_the_nudge_picture_multiplies_the_worked_numbers():
     """Check the nudge's rule drawn as boxes (r71 Picture 2): 0.2 × 0.25 × 1 = 0.05, the numbers of the visible cell
     under it, each box named; it sits between the rule and that cell, collapsed, caption and alt text stored."""
     shown = ch05_race.nudge_product_figure()
+    assert ch05_race.NUDGE_EXAMPLE[1] == float(activations.get("sigmoid").derivative(0.0)) == 0.25   # read, not typed
     texts = [t.get_text() for t in shown.figure.axes[0].texts]
     assert texts[:2] == ["0.2", "the unit's\nlearning signal"] and "0.05" in texts and "0.25" in texts
     assert [t for t in texts if t in "×="] == ["×", "×", "="]

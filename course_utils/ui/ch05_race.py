@@ -1646,7 +1646,8 @@ def folded(picture, summary=None):
     return FoldedPicture(picture, summary)
 
 
-NUDGE_EXAMPLE = (0.2, 0.25, 1)   # the worked nudge (notebook 05): learning signal, sigmoid's steepest slope, input
+# The worked nudge (notebook 05): learning signal, sigmoid's steepest slope (its slope at 0, from the registry), input
+NUDGE_EXAMPLE = (0.2, float(activations.get("sigmoid").derivative(0.0)), 1)
 
 
 @plots.styled
