@@ -298,9 +298,10 @@ def _range(shares):
     return _span(_percent(shares.min()), _percent(shares.max())) if shares.size else "–"
 
 
-def summary_table(results, threshold=0.1, dead_units=False):
+def summary_table(results, threshold=0.1, dead_units=False, test_accuracy=True):
     """The race's results as a Table: epochs to the threshold, test accuracy and dead share as fastest/lowest –
-    slowest/highest run ("none" when no run has a dead unit); the dead-unit column only with dead_units=True."""
+    slowest/highest run ("none" when no run has a dead unit); the dead-unit column only with dead_units=True, the
+    test-accuracy column only with test_accuracy=True (the default)."""
     rows = []
     for name, r in results.items():
         reached = race.epochs_to(r.loss, threshold)
@@ -317,6 +318,8 @@ def summary_table(results, threshold=0.1, dead_units=False):
     header = ["bend", f"epochs to loss {threshold:g}", "train accuracy", "test accuracy", "dead units"]
     if not dead_units:   # notebook 05 shows the first four columns only
         header, rows = header[:4], [row[:4] for row in rows]
+    if not test_accuracy:   # notebook 05's fold: the column whose counts move with the last bit left out
+        header, rows = [h for k, h in enumerate(header) if k != 3], [[c for k, c in enumerate(r) if k != 3] for r in rows]
     seeds = len(next(iter(results.values())).seeds) if results else 0
     return tables.Table(header, rows, note=f"each range: fastest – slowest, or lowest – highest, of {seeds} runs; one value where they agree")
 
@@ -411,8 +414,8 @@ def jump_backs(runs, threshold=0.1, rise=0.3):
 def stretch_answer(runs, results=None, threshold=0.1):
     """The fold after the stretch test's live race (notebook 05): does the tall curve (2·sigmoid − 1: reach ±1, slope
     1/2) learn like tanh or crawl like sigmoid? First the learner's run (seed 0), then the five runs from `runs`
-    (stretch_runs, or verdict_runs); tanh's and sigmoid's runs come from `results` (the chapter's race; `runs` if
-    not given). r51 Interaction 2: the steep curve's result is the main path's answer, so it is only named here.
+    (verdict_runs: it holds sigmoid − 0.5, the live race's centred runner, which the tall curve is compared with);
+    tanh's runs come from `results` (the chapter's race; `runs` if not given). r51 Interaction 2: the steep curve's result is the main path's answer, so it is only named here.
     r55 Correctness 2: the five runs the words give are drawn in the fold."""
     from IPython.display import Markdown
 
@@ -422,20 +425,21 @@ def stretch_answer(runs, results=None, threshold=0.1):
     at_tall = race.epochs_to(runs[tall].loss, threshold)
     tanh0 = race.epochs_to(results["tanh"].loss[:1], threshold)[0]   # seed 0: the live race's run
     never = not np.isfinite(at_tall).any()
-    t, s = runs[tall].final_loss, results["sigmoid"].final_loss
+    # r72 Correctness: compared with sigmoid − 0.5, a runner of the race the learner just ran, not with sigmoid
+    t, s = runs[tall].final_loss, runs[CENTRED_LABEL].final_loss
     yours = ((f"Crawl like sigmoid. In your race (seed 0), **{tall}** never crosses {threshold:g}; "
               if never else f"It learns. In your race (seed 0), **{tall}** crosses {threshold:g} at epoch {at_tall[0]:.0f}; ")
              + f"tanh crosses at epoch {tanh0:.0f}. ")
     pace = "only a little faster than" if t.mean() < s.mean() else "about as slowly as"
-    five = (f"Over five runs, it crawls, {pace} sigmoid: no run crosses; its last losses are "
-            f"{t.min():.2f} to {t.max():.2f}, sigmoid's {s.min():.2f} to {s.max():.2f}. " if never else
+    five = (f"Over five runs, it crawls, {pace} {CENTRED_LABEL}: no run crosses; its last losses are "
+            f"{t.min():.2f} to {t.max():.2f}, {CENTRED_LABEL}'s {s.min():.2f} to {s.max():.2f}. " if never else
             f"Over five runs, it crosses in {np.isfinite(at_tall).sum()} of five. ")
     crossed = int(np.isfinite(race.epochs_to(runs[steep].loss, threshold)).sum())
     where = "all five runs" if crossed == len(runs[steep].loss) else f"{crossed} of five runs"
     lesson = (f"Reaching ±1 alone did not make it learn. The steep curve, **{steep}**, crossed in {where}."
               if never else f"The steep curve, **{steep}**, crossed in {where}.")
-    panels = [("Sigmoid", plots.color("sigmoid"), results["sigmoid"])] + [
-        (n, _runner_colour(n, STRETCH_TEST.index(n)), runs[n]) for n in (tall, steep)] + [
+    # r72 Picture: the same four runners as the live race above it (it races sigmoid − 0.5, not sigmoid)
+    panels = [(n, _runner_colour(n, STRETCH_TEST.index(n)), runs[n]) for n in (CENTRED_LABEL, tall, steep)] + [
         ("Tanh", plots.color("tanh"), results["tanh"])]
     fig = _panels_beside_key(panels, threshold)
     buffer = io.BytesIO()
@@ -602,13 +606,13 @@ def rate_answer(runs, threshold=0.1, mine=None):
            "This try suggests bigger steps sometimes help a little, but alone are not enough. " if _helped(mine, runs[CENTRED_LABEL])
            else "This try suggests bigger steps alone are not enough. ")
         + "It cannot show whether bigger starting weights alone would be.")
-    # r58 Correctness 3: the five seeds the words count, as a saved table the learner can read (one decimal: a loss
-    # still sliding at epoch 400 is said no finer than a nudged start keeps it)
+    # r58 Correctness 3: the five seeds the words count, as a saved table the learner can read; p75 (portability): each
+    # seed's first epoch below the line, not its last loss (seed 4's 0.35 printed 0.3 or 0.4 with another CPU's last bit)
     steep_at = race.epochs_to(runs[STRETCH_TEST[3]].loss, threshold)
     seeds = "| seed | " + " | ".join(str(s) for s in mine.seeds) + " |"
     rows = "\n".join([seeds, "|---" * (len(mine.seeds) + 1) + "|",
-                      f"| {CENTRED_LABEL}, rate {RATE_TRY:g}: last loss | "
-                      + " | ".join(f"{v:.1f}" for v in mine.final_loss) + " |",
+                      f"| {CENTRED_LABEL}, rate {RATE_TRY:g}: first below {threshold:g} | "
+                      + " | ".join("never" if np.isnan(a) else f"{a:.0f}" for a in at) + " |",
                       f"| {STRETCH_TEST[3]}, rate 0.01: first below {threshold:g} | "
                       + " | ".join("never" if np.isnan(a) else f"{a:.0f}" for a in steep_at) + " |"])
     return Markdown(f"<details><summary>Check your answer</summary>\n\n{said}\n\n{rows}\n\n</details>")
@@ -1046,6 +1050,12 @@ class FoldedRace:
         return f"<details><summary>{html.escape(self.summary)}</summary>" + paras[0] + img + "".join(paras[1:]) + "</details>"
 
 
+def _end_loss(value, low=0.05):
+    """A run's last loss in words: "below 0.05" for a run that learnt (p75: 0.02 or 0.03 at seed 0, moved by the last
+    bit of another CPU), else two decimals (0.61, 0.69: far from any rounding edge)."""
+    return f"below {low:g}" if value < low else f"{value:.2f}"
+
+
 def race_check(finished=None):
     """The fold under the live race (notebook 05): the live race run to its end exactly as a learner's Race! runs
     it (or `finished`, a live race already run), its last frame, and the answer to the Predict above it, every
@@ -1074,7 +1084,7 @@ def race_check(finished=None):
             "mean smaller steps: that may not be why. One seed's winner is not a rule."]
     # The straight network's and sigmoid's ends are said after the widget, in the notebook (r35: the fold held too much).
     alt = ("The finished live race, seed 0, 400 epochs: loss curves on a log scale, and each runner's shading. "
-           + "; ".join(f"{short_name(n)} ends at loss {r.final_loss[0]:.2f}" for n, r in runs.items()) + ".")
+           + "; ".join(f"{short_name(n)} ends at loss {_end_loss(r.final_loss[0])}" for n, r in runs.items()) + ".")
     # The fold holds the finished picture, so its summary asks for the race first (r34: opened early, it gives it away).
     return FoldedRace("Check your prediction (press Race! first)", said, bytes(w.image.value), alt)
 
@@ -1520,8 +1530,10 @@ def crossing_fold(results, threshold=0.1):
 
 def summary_fold(results, threshold=0.1):
     """summary_table behind a click (notebook 05, r55 Picture 3 and Focus 2: two tables of digits in view)."""
+    # p75 (portability, r72 Focus): without the test-accuracy column; a run's count of fresh points right moves by one
+    # with another CPU's last bit, and GELU's lowest sat on a whole percent (88% or 89%). The chapter says "about 90%".
     return FoldedTable("Show the summary table", "Each bend's five runs: the fastest and slowest, the lowest and "
-                       "highest.", summary_table(results, threshold))
+                       "highest.", summary_table(results, threshold, test_accuracy=False))
 
 
 def one_knob_steps(w=0.3, step=0.01, factor=4):
@@ -1672,4 +1684,33 @@ def nudge_product_figure(signal=NUDGE_EXAMPLE[0], slope=NUDGE_EXAMPLE[1], weight
     caption = f"nudge = learning signal × slope × input = {signal:g} × {slope:g} × {weight_input:g} = {nudge:g}"
     fig.set_label(f"Four boxes in a row: the unit's learning signal, {signal:g}, times its bend's slope, {slope:g}, "
                   f"times the weight's input, {weight_input:g}, equals the weight's nudge, {nudge:g}.")
+    return Captioned(fig, caption)
+
+
+@plots.styled
+def finish_line_figure(points=7, finish=0.1):
+    """The finish line's reason drawn (notebook 05, r72 Picture: it was words only): `points` dots, one wrong, and a
+    bar for that one point's share of the average loss, ln 2 ÷ points (a wrong point costs more than ln 2), beside
+    the finish line."""
+    share = float(np.log(2)) / points
+    fig, (top, bottom) = plots.new_figure(620, 230, nrows=2, gridspec_kw=dict(height_ratios=(1, 1.3)))
+    for k in range(points):
+        wrong = k == points - 1
+        top.plot([k], [0], "X" if wrong else "o", ms=16 if wrong else 13, color="#D55E00" if wrong else "#0072B2",
+                 mec="black")
+        top.text(k, -0.9, "wrong" if wrong else "right", ha="center", va="top", fontsize=9)
+    top.set(xlim=(-0.6, points - 0.4), ylim=(-1.6, 0.8))
+    top.axis("off")
+    top.set_title(f"{points} points, 1 wrong: it costs more than 0.69", fontsize=10)
+    bottom.barh([0], [share], height=0.5, color="#D55E00", hatch="//", edgecolor="black")
+    bottom.axvline(finish, color="black", ls="--", lw=1.4)
+    bottom.text(0.002, 0.42, f"its share: more than 0.69 ÷ {points} ≈ {share:.2g}", ha="left", va="bottom",
+                fontsize=9)
+    bottom.text(finish + 0.002, -0.42, f"finish line {finish:g}", ha="left", va="center", fontsize=9)
+    bottom.set(xlim=(0, 0.15), ylim=(-0.7, 0.9), yticks=[], xlabel="average loss over the points")
+    caption = (f"{points} points, 1 wrong: that point alone adds more than 0.69 ÷ {points} ≈ {share:.2g} to the average "
+               f"loss, about the finish line, {finish:g}")
+    fig.set_label(f"Top: {points} dots in a row, {points - 1} marked right, the last, a cross, marked wrong. Bottom: one "
+                  f"hatched bar on an axis of average loss from 0 to 0.15, the wrong point's share, 0.69 ÷ {points} ≈ "
+                  f"{share:.2g}, ending just short of a dashed line at the finish line, {finish:g}.")
     return Captioned(fig, caption)
