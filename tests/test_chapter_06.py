@@ -166,12 +166,16 @@ def test_the_slopes_readout_at_ten_layers_is_the_math():
 
 def test_slopes_multiply_draws_the_product_of_slopes_and_opens_away_from_ten_layers():
     """Check the picture: sigmoid's dots are 0.25**k, tanh's at x = 1 (1 - tanh(1)**2)**k, and one line at 1 for ReLU
-    and tanh at x = 0; it opens at 4 layers, before the answer (5); its x-axis is the slider's range, 1 to 10 layers;
+    and tanh at x = 0; it opens at 1 layer, well before the answer (5); its x-axis is the slider's range, 1 to 10 layers;
     the readout tells 1 in 1,024 (5 layers) from 1 in 1,000."""
     w = ch06_decisions.slopes_multiply()
     s, ax = w.sliders["layers"], w.live.axes[0]
-    assert s.value == 4 and (s.min, s.max) == (1, 10) and ax.get_xlim() == (0.5, 10.5)
+    # pass 75 (r72 Interaction: at 4 layers "1 in 256" already showed most of the answer): it opens at 1 layer
+    assert s.value == 1 and (s.min, s.max) == (1, 10) and ax.get_xlim() == (0.5, 10.5)
     assert list(ax.get_xticks()) == list(range(1, 11))
+    assert "after 1 layer: Sigmoid, sum 0: 1 in 4;" in w.readout.value and "1 in 256" not in w.readout.value
+    assert len(w.lines["sigmoid"].get_data()[0]) == 1   # one dot a line: nothing near 1 in 1,000 drawn yet
+    w.sliders["layers"].value = 4
     assert "Sigmoid, sum 0: 1 in 256" in w.readout.value and 4 ** 4 == 256 and 0.25 ** 4 > 1e-3
     w.sliders["layers"].value = 5
     assert "Sigmoid, sum 0: 1 in 1,024;" in w.readout.value and 0.25 ** 5 < 1e-3
@@ -1183,9 +1187,11 @@ def test_the_slopes_widget_gives_tanh_at_1_its_share_and_the_words_leave_it_to_t
     w = ch06_decisions.slopes_multiply()
     w.sliders["layers"].value = 10
     assert f"Tanh, sum 1: {ch06_decisions._one_in(left)}" in w.readout.value   # read at 10 layers, after the Predict
-    # r54: the caption says what the saved picture shows (the opening 4 layers), not the 10-layer answer
+    # r54: the caption says what the saved picture shows (the opening layer; pass 75: 1, not 4), not the 10-layer answer
     four = decisions.chain_left(4)
-    assert w.summary == "Slopes multiply (static picture). 4 layers: Sigmoid 1 in 256; Tanh (sum 1, slope 0.42) 1 in 32.1"
+    assert w.summary == "Slopes multiply (static picture). 1 layer: Sigmoid 1 in 4; Tanh (sum 1, slope 0.42) 1 in 2.38"
+    assert ch06_decisions.slopes_multiply(layers=4).summary == ("Slopes multiply (static picture). 4 layers: Sigmoid "
+                                                                "1 in 256; Tanh (sum 1, slope 0.42) 1 in 32.1")
     assert four["sigmoid"][-1] == 0.25 ** 4 and f"{1 / (1 - math.tanh(1) ** 2) ** 4:.3g}" == "32.1"   # r55: 4^4 is 256
     xs = np.linspace(-8, 8, 1601)
     assert np.all(np.asarray(ch06_decisions.activations.get("sigmoid").derivative(xs)) <= 0.25)
@@ -1974,7 +1980,12 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     w = ch06_decisions.memory_nudge()
     assert w.sliders["forget"].value == 0.90 and (w.sliders["forget"].min, w.sliders["forget"].max) == (0.90, 1.00)
     texts = [t.get_text() for t in w.live.axes[0].texts]
-    assert texts == ["1 in 3.04 billion left", ch06_decisions.NUDGE_STEEP_NOTE, "solid line: 1 in 38,000 left"]
+    # pass 75 (r72 Focus: "1 in 3.04 billion" is a wall of digits): the picture rounds it, computed from the same share
+    assert texts == ["about 1 in 3 billion left", ch06_decisions.NUDGE_STEEP_NOTE, "solid line: 1 in 38,000 left"]
+    assert ch06_decisions.about_one_in(left["loop"][-1]) == "about 1 in 3 billion"
+    assert ch06_decisions.about_one_in(1 / 7.6e9) == "about 1 in 8 billion"   # rounded, not cut: a bug would say 7
+    assert ch06_decisions.about_one_in(1 / 38_000) == "about 1 in 40,000" and "3.04" not in w.readout.value
+    assert w.readout.value.endswith("(gateless loop: about 1 in 3 billion)")
     assert "0.37" not in w.readout.value
     assert decisions.one_in(0.9 ** 100) == "1 in 38,000"
     cells = _cells()
@@ -2045,7 +2056,7 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     assert np.all(np.diff(first) > 0)   # the earliest step keeps least
     assert np.all(first < 0.825)
     assert decisions.one_in(decisions.memory_nudge("tanh", 1.1)) == "1 in 3.04 billion" and 1 / 0.825 ** 100 < 3.04e9
-    assert texts[0] == "1 in 3.04 billion left"   # the one big number the words quote (pass 46, r41 Focus 2)
+    assert texts[0] == "about 1 in 3 billion left"   # the one big number the picture shows (pass 46, r41 Focus 2)
     assert w.live.axes[0].get_xlabel() == "steps back (100: the start of the sequence)"
     assert len(ch06_decisions.nudge_back()["loop"]) - 1 == ch06_decisions.MEMORY_STEPS == 100
     loop = np.log10(ch06_decisions.nudge_back()["loop"])
@@ -2721,10 +2732,31 @@ def test_pass72_the_pickers_softmax_curve_is_named_as_two_sums_and_equals_sigmoi
         p = ch06_decisions.picker(role)
         # pass 73 (r70 Picture: the dashed second lies on the pick and read as missing): as yes/no's second, the
         # label says it is the same curve as the pick, so it lies on it
-        assert p.lines[key].get_label() == "second: Softmax of x and 0 equals sigmoid, so it lies on the pick" \
+        # pass 75 (r72 Clarity: "softmax of x and 0" was never said plainly): over the two answers, yes and no
+        assert p.lines[key].get_label() == "second: Softmax over two answers (yes, no): same curve as the pick" \
             if key == "runner_up" else p.lines[key].get_label() == "pick: Softmax" + ch06_decisions.SOFTMAX_NOTE
         _, y = p.lines[key].get_data()
         np.testing.assert_allclose(y, expit(x), rtol=0, atol=1e-12)
+    # pass 75 (r72 Picture: the second lay on the pick, so the picture showed one option): where the second is the
+    # pick's own curve, a small copy of it is drawn apart, labelled; nowhere else
+    p = ch06_decisions.picker("binary_output")
+    assert p.alone.get_visible() and p.alone.get_title(loc="left") == "second, drawn alone:\nthe same curve"
+    (copy,) = p.alone.get_lines()
+    np.testing.assert_allclose(copy.get_data()[1], expit(x), rtol=0, atol=1e-12)
+    assert copy.get_linestyle() == "--" and copy.get_color() == p.lines["runner_up"].get_color()
+    p.live.figure.canvas.draw()
+    r = p.live.figure.canvas.get_renderer()
+    box = p.alone.get_window_extent(r)
+    ax = p.live.axes[0]
+    for key in ("pick", "avoid"):   # the copy covers neither the pick's band nor the dotted curve
+        pts = ax.transData.transform(np.column_stack(p.lines[key].get_data()))
+        assert not any(box.x0 - 8 <= px <= box.x1 + 8 and box.y0 - 8 <= py <= box.y1 + 8 for px, py in pts), key
+    shown = set()
+    for d in decisions.decisions():
+        p.dropdown.value = d.role
+        if p.alone.get_visible():
+            shown.add(d.role)
+    assert shown == {"binary_output", "multiclass_output"}   # softmax drawn over x and 0 is sigmoid: in both places
     card = decisions.decision("binary_output").prefer_runner_up_when   # the card says the same in numbers
     assert "Softmax of two output sums" in card and "the same as sigmoid" in card
 

@@ -579,7 +579,11 @@ def second_colour(pick, second):
 
 
 SOFTMAX_NOTE = " of sums x and 0 (= sigmoid)"   # softmax of one sum is always 1: two sums, x against 0
-SOFTMAX_HIDES = " of x and 0 equals sigmoid, so it lies on the pick"   # pass 73 (r70 Picture): yes/no's second, said plainly
+# pass 73 (r70 Picture): yes/no's second, said plainly; pass 75 (r72 Clarity: "softmax of x and 0" was never said in
+# plain words): over the two answers, yes and no, and that it is the pick's curve
+SOFTMAX_HIDES = " over two answers (yes, no): same curve as the pick"
+ALONE_AT, ALONE_NOTE = [0.03, 0.6, 0.25, 0.25], "second, drawn alone:\nthe same curve"   # pass 75 (r72 Picture: the
+# second lay on the pick, so the picture showed one option): a small copy of a second that coincides with the pick
 PICKER_FIG, LEGEND_ROOM = (600, 400), 0.36   # pass 73 (r70 Picture 1): the legend under the axes, off the curves
 PICK_WIDTH = 11.0   # the pick's band: 5.5 times the second choice's 2 px line, so it shows around it
 
@@ -602,13 +606,19 @@ def picker(role=None):
     # pick's band shows on both sides of them (pass 41, r37: at 6 px it read as hidden under the dashes)
     lines = {k: live.moving(ax.plot([], [], lw=lw, ls=ls, alpha=a, zorder=z)[0]) for k, (ls, lw, a, z) in styles.items()}
     legend = {"artist": None}
+    alone = ax.inset_axes(ALONE_AT)   # the second choice drawn apart, only where it coincides with the pick
+    alone.set(xlim=(-4, 4), xticks=[], yticks=[])
+    for side in alone.spines.values():
+        side.set(visible=True, color=plots.MUTED, lw=0.8)
+    alone_line, = alone.plot([], [], "--", lw=2.0)
+    alone.set_title(ALONE_NOTE, fontsize=10, color=MARK_INK, loc="left")
     dropdown = widgets.Dropdown(options=[(d.where, d.role) for d in all_d], value=role, description="where:",
                                 style={"description_width": "initial"}, layout=widgets.Layout(width="640px"))
     card = widgets.HTML()
 
     def update():
         d = decisions.decision(dropdown.value)
-        shown, ys = [], []
+        shown, ys, drawn = [], [], {}
         for key, prefix in (("pick", "pick"), ("runner_up", "second"), ("avoid", "avoid")):
             name, line = getattr(d, key), lines[key]
             line.set_visible(bool(name))
@@ -629,6 +639,13 @@ def picker(role=None):
             line.set_label(f"{prefix}: {_label(name)}{note}")
             shown.append(line)
             ys.append(y)
+            drawn[key] = y
+        same = "runner_up" in drawn and np.allclose(drawn["runner_up"], drawn["pick"], rtol=0, atol=1e-9)
+        alone.set_visible(bool(same))
+        if same:
+            alone_line.set_data(x, drawn["runner_up"])
+            alone_line.set_color(lines["runner_up"].get_color())
+            alone.set_ylim(nice_limits(drawn["runner_up"], step=0.5))
         ax.set_ylim(nice_limits(np.clip(np.concatenate(ys), -4, 4), step=0.5))
         ax.set_title(d.where, fontsize=12)   # pass 58 (r52): the stored picture names the place it shows
         if legend["artist"] is not None:
@@ -641,7 +658,7 @@ def picker(role=None):
     on_change([dropdown], update)
     update()
     return LiveWidget([dropdown, card, live.image], live, "Decision picker: choose where the bend sits (static picture below)",
-                      readout=card, dropdown=dropdown, lines=lines)
+                      readout=card, dropdown=dropdown, lines=lines, alone=alone)
 
 
 RECALL_HINT = "<i>Click a bend. Each answer, right or wrong, says why.</i>"
@@ -736,7 +753,7 @@ def _one_in(share):
 
 
 @plots.styled
-def slopes_multiply(layers=4):
+def slopes_multiply(layers=1):   # pass 75 (r72 Interaction): opens at 1 layer, before any answer shows
     """Share of the nudge left after each layer, on a log scale: sigmoid at its best (x = 0), tanh at x = 1 (its
     slope is 1 only at 0), and one line for ReLU on its active side and tanh at x = 0 (both slope 1)."""
     live = LiveFigure(620, 400)
@@ -774,7 +791,7 @@ def slopes_multiply(layers=4):
     on_change(sliders.values(), update)
     update()
     shown = decisions.chain_left(layers)   # the caption says what the saved picture shows: the opening depth
-    caption = (f"Slopes multiply (static picture). {layers} layers: Sigmoid {_one_in(shown['sigmoid'][-1])}; "   # as the readout
+    caption = (f"Slopes multiply (static picture). {layers} layer{'s' if layers > 1 else ''}: Sigmoid {_one_in(shown['sigmoid'][-1])}; "   # as the readout
                f"Tanh (sum 1, slope {decisions.chain_slope('tanh_at_1'):.2f}) {_one_in(shown['tanh_at_1'][-1])}")
     return LiveWidget([*sliders.values(), readout, live.image], live, caption,
                       sliders=sliders, readout=readout, lines=lines)
@@ -799,6 +816,16 @@ def nudge_back(steps=MEMORY_STEPS, forget=NUDGE_FORGET):
     # The nudge starts at the last step and meets the settled steps first, the early weak ones last (reader r28):
     # k steps back from step `steps` keep kept[steps] / kept[steps - k].
     return {"loop": kept[-1] / kept[::-1], "cell": round(forget, 2) ** n.astype(float)}
+
+
+def about_one_in(share):
+    """A tiny share rounded to one digit, for a number read at a glance (pass 75, r72 Focus: '1 in 3.04 billion' was
+    a wall of digits): 'about 1 in 3 billion'; decisions.one_in keeps three digits where a reader compares."""
+    n = 1 / share
+    for size, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million"), (1e3, ",000"), (1, "")):
+        if n >= size:
+            return f"about 1 in {float(f'{n / size:.1g}'):g}{word}"
+    raise ValueError(f"not a share below 1: {share}")
 
 
 def nudge_share(share):
@@ -838,7 +865,7 @@ def memory_nudge(forget=NUDGE_START):
     n, loop = np.arange(MEMORY_STEPS + 1), nudge_back()["loop"]
     cell = live.moving(ax.plot([], [], "-", lw=2.6, color=MARK_INK)[0])   # its label names the gate: set in update
     ax.plot(n, loop, "--", lw=2.2, color=plots.color("tanh"), label=f"gateless loop: tanh({MEMORY_ASKED:g} × memory) each step")
-    ax.text(MEMORY_STEPS - 1, loop[-1] / END_LIFT, f"{decisions.one_in(loop[-1])} left", ha="right", va="top",
+    ax.text(MEMORY_STEPS - 1, loop[-1] / END_LIFT, f"{about_one_in(loop[-1])} left", ha="right", va="top",
             fontsize=13, fontweight="bold", color=plots.color("tanh"))   # below each line's end: clear of both
     ax.annotate(NUDGE_STEEP_NOTE, xy=(NUDGE_STEEP_AT, loop[NUDGE_STEEP_AT]), xytext=NUDGE_NOTE_XY, ha="right",
                 va="bottom", fontsize=11, color=MARK_INK,   # under the dashed line, above its end value
@@ -862,7 +889,7 @@ def memory_nudge(forget=NUDGE_START):
         live.invalidate()   # the legend changed: the cached background is stale
         live.render()
         readout.value = (f"forget gate {g:.2f}: share of the nudge left after {MEMORY_STEPS} steps: "
-                         f"{nudge_share(left[-1])} (gateless loop: {decisions.one_in(loop[-1])})")
+                         f"{nudge_share(left[-1])} (gateless loop: {about_one_in(loop[-1])})")
 
     on_change(sliders.values(), update)
     update()
