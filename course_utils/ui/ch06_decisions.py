@@ -321,7 +321,9 @@ def who_used_what():
     # pass 63 (r58 Correctness 4): each claim above with its primary source, as deployments.py holds it
     cited = ((cnn.model, cnn), ("the first transformer", first), (gelu, rows[gelu]), (swiglu, rows[swiglu]),
              ("OPT", kept["OPT"]), (f"the {study.year} test", study))
-    sources = "; ".join(f"{who}: {learner_citation(d.citation)}" for who, d in cited)   # pass 72 (r68 Focus): one line
+    # pass 72 (r68 Focus): one line; pass 75 (r72 Focus: still a citation block): authors and year only, the titles
+    # stay in deployments.py (the 2020 test's title is in the words above)
+    sources = "; ".join(f"{learner_source(d.citation)} ({who})" for who, d in cited)
     # pass 65 (r59, r60 Focus: the citations pulled the eye): the sources in their own small fold, one click away
     # pass 68 (r63 Focus: a fold inside a fold): the sources close the same fold, in small type, one level deep
     return Markdown(f"<details><summary>{WHO_SUMMARY}</summary>\n\n{body}\n\n<small>\n\n"
@@ -329,17 +331,16 @@ def who_used_what():
                     "</small>\n\n</details>")
 
 
-def learner_citation(citation):
-    """Authors, year and title of a citation, up to its quoted title: enough to look it up (r59 Focus: section
-    numbers, arXiv ids and code paths read as maintainer notes)."""
-    found = re.match(r"[^']*'[^']+'", citation)
+def learner_source(citation):
+    """Authors and year of a citation, up to its quoted title: 'Vaswani et al. 2017'."""
+    found = re.match(r"([^']*?\b(?:19|20)\d\d), '", citation)
     if not found:
-        raise ValueError(f"no quoted title in {citation!r}")
-    return found.group(0)
+        raise ValueError(f"no authors and year before a quoted title in {citation!r}")
+    return found.group(1)
 
 
 WHO_SUMMARY = "Optional: who used which bend, and the 2020 test"
-SOURCES_HEAD = "Where each fact comes from"
+SOURCES_HEAD = "Sources"
 
 
 def paper_title(study):
@@ -477,7 +478,7 @@ def memory_writes():
 
 SEEN_IN = (1, 2, 3, 6)   # the lines whose link shows something new: the slopes, dead units, SwiGLU, softmax.
 # Lines 4 and 5 would link sigmoid's section again, and line 7 the glossary: the picker's card keeps every link
-SEEN_BELOW = {4: ("line 4, below", "#Line-4:-gates-and-new-content")}   # line 4: this chapter says why
+SEEN_BELOW = {4: ("below", "#Line-4:-gates-and-new-content")}   # line 4: this chapter says why
 # pass 58 (r52 change 1): the picks' new words are said on the list line that first uses them in words, not all
 # at once in the map's rows (13 terms in one cell); the map's rows keep one short line for each place
 # pass 60 (r54 Clarity 2): the places too: the rows keep only what the map's Predict needs (plain network, hidden
@@ -516,7 +517,8 @@ def _rule(line):
     return first.rstrip(".") + "."
 
 
-SMALL_PRINT_SUMMARY = "Small print: an example, a limit or a link for each line"
+SMALL_PRINT_SUMMARY = "Small print: examples, limits and links"
+SEEN_HEAD = "Seen in:"
 
 
 def short_list():
@@ -525,21 +527,23 @@ def short_list():
     example, the line's limit and, SEEN_IN, the chapter that showed it) sits in one fold after the list, one bullet a
     line, so the part to learn by heart stands alone (pass 54, r48: one rule and one reason, so a line can be said
     back)."""
-    rows, notes = [], []
+    rows, notes, seen = [], [], []
     for i, line in enumerate(decisions.lines(), 1):
         text, link = line.evidence[0]   # one short link per line; the reference card lists them all
         if i in SEEN_BELOW:
             text, link = SEEN_BELOW[i]
         rest = line.reason[len(_rule(line)):].strip()
         small = [s for s in (rest, f"Example: {line.example}." if line.example else "", line.note,
-                             rule_of_thumb() if i == 1 else "",
-                             f"*Seen in: [{text}]({link}).*" if i in SEEN_IN or i in SEEN_BELOW else "") if s]
+                             rule_of_thumb() if i == 1 else "") if s]
+        if i in SEEN_IN or i in SEEN_BELOW:   # pass 75 (r72 Focus: a "Seen in" after every line): one line of links
+            seen.append(f"line {i}, [{text}]({link})")
         fine = f"<br><small>{GLOSS[i]}</small>" if i in GLOSS else ""
         rows.append(f"{i}. **{line.when}** → **{line.say}**. {_rule(line)}{fine}")
         if small:
             notes.append(f"- **Line {i}.** {' '.join(small)}")
         if i == 4:
             rows.append("\n**At the output**\n")
+    notes.append(f"- **{SEEN_HEAD}** {'; '.join(seen)}.")
     fold = f"<details><summary>{SMALL_PRINT_SUMMARY}</summary>\n\n" + "\n".join(notes) + "\n\n</details>"
     return Markdown("**Inside the network**\n\n" + "\n".join(rows) + "\n\n" + fold)
 
