@@ -105,13 +105,17 @@ def test_the_short_list_shows_seven_lines_and_links_only_where_a_link_shows_some
     for i, (line, row) in enumerate(zip(decisions.lines(), rows), 1):
         assert row.startswith(f"{i}. **{line.when}** → **{line.say}**")
         row = notes.get(i, "")
+        assert "](" not in row and "Seen in" not in row   # pass 75 (r72 Focus): the links sit in one line of their own
+    # pass 75 (r72 Focus: a "Seen in" link after every line): one "Seen in" line lists them, each with its line
+    seen = fold.split(f"- **{ch06_decisions.SEEN_HEAD}** ")[1].split("\n")[0]
+    assert fold.count(ch06_decisions.SEEN_HEAD) == 1 and seen.count("](") == 5
+    for i, line in enumerate(decisions.lines(), 1):
         if i in (1, 2, 3, 6):
-            assert f"]({line.evidence[0][1]})" in row and row.count("](") == 1 and "*Seen in:" in row
-        elif i in ch06_decisions.SEEN_BELOW:   # pass 26: line 4 links this chapter's own memory loop
-            assert row.endswith(f"*Seen in: [{ch06_decisions.SEEN_BELOW[i][0]}]({ch06_decisions.SEEN_BELOW[i][1]}).*")
-            assert row.count("](") == 1
+            assert f"line {i}, [{line.evidence[0][0]}]({line.evidence[0][1]})" in seen
+        elif i in ch06_decisions.SEEN_BELOW:   # pass 26: line 4 links this chapter's own section
+            assert f"line {i}, [{ch06_decisions.SEEN_BELOW[i][0]}]({ch06_decisions.SEEN_BELOW[i][1]})" in seen
         else:
-            assert "](" not in row and "Seen in" not in row
+            assert f"line {i}," not in seen
     assert decisions.lines()[3].evidence[0] == decisions.lines()[4].evidence[0]   # both: 02 · sigmoid
 
 
@@ -166,12 +170,16 @@ def test_the_slopes_readout_at_ten_layers_is_the_math():
 
 def test_slopes_multiply_draws_the_product_of_slopes_and_opens_away_from_ten_layers():
     """Check the picture: sigmoid's dots are 0.25**k, tanh's at x = 1 (1 - tanh(1)**2)**k, and one line at 1 for ReLU
-    and tanh at x = 0; it opens at 4 layers, before the answer (5); its x-axis is the slider's range, 1 to 10 layers;
+    and tanh at x = 0; it opens at 1 layer, well before the answer (5); its x-axis is the slider's range, 1 to 10 layers;
     the readout tells 1 in 1,024 (5 layers) from 1 in 1,000."""
     w = ch06_decisions.slopes_multiply()
     s, ax = w.sliders["layers"], w.live.axes[0]
-    assert s.value == 4 and (s.min, s.max) == (1, 10) and ax.get_xlim() == (0.5, 10.5)
+    # pass 75 (r72 Interaction: at 4 layers "1 in 256" already showed most of the answer): it opens at 1 layer
+    assert s.value == 1 and (s.min, s.max) == (1, 10) and ax.get_xlim() == (0.5, 10.5)
     assert list(ax.get_xticks()) == list(range(1, 11))
+    assert "after 1 layer: Sigmoid, sum 0: 1 in 4;" in w.readout.value and "1 in 256" not in w.readout.value
+    assert len(w.lines["sigmoid"].get_data()[0]) == 1   # one dot a line: nothing near 1 in 1,000 drawn yet
+    w.sliders["layers"].value = 4
     assert "Sigmoid, sum 0: 1 in 256" in w.readout.value and 4 ** 4 == 256 and 0.25 ** 4 > 1e-3
     w.sliders["layers"].value = 5
     assert "Sigmoid, sum 0: 1 in 1,024;" in w.readout.value and 0.25 ** 5 < 1e-3
@@ -1120,16 +1128,19 @@ def test_the_tanh_option_calls_x_1_an_example_and_the_relu_option_names_its_cond
     assert "much better" not in fb["relu"] and "scaled to suit it" not in fb["relu"]
     # pass 63 (r58 Correctness 1): scoped to chapter 05's one small race and its five runs, not "never" and "every run"
     # pass 66 (r61 Clarity 1): the box keeps the slope-1 reason; the race and the starting weights are its "More"
-    more = next(o.more for o in decisions.recall().options if o.name == "relu")
+    # pass 75 (r72 Focus: the quiz's "More" brought in chapter 05's race): the race's result is said once, under
+    # "Beyond the list", with the same claims checked below; no option has a "More" fold now
+    more = _src(next(c for c in _cells() if _src(c).startswith("## Beyond the list"))).split("\n\n", 1)[1]
     assert "rule of thumb" not in fb["relu"] and "√2" not in fb["relu"] and fb["relu"].endswith("try Leaky ReLU.")
-    assert all(not o.more for o in decisions.recall().options if o.name != "relu")
+    assert all(not o.more for o in decisions.recall().options)
     # pass 66 (r61 Correctness 3): how deep that race was, beside the question's 20 layers
     # pass 67 (r62 Clarity 2): "More ReLU is a rule of thumb" read as one sentence; it opens "Still," and says "not a law"
     # pass 69 (r64 Focus: the fold went off the point): one plain sentence, the race only
     # pass 71 (r65 Correctness: "I can't check it from here"): "chapter 05's race", and its counts recomputed below
-    assert more == ("Still, ReLU is a rule of thumb, not a law: in chapter 05's race (three hidden layers, not 20), "
-                    "ReLU learnt the training points in all five runs, and sigmoid in none "
-                    "(see its section “Five starts per bend”).")   # pass 73 (r70 Correctness): where to check
+    assert more.startswith(
+        f"A rule of thumb is a start, not a law. In [chapter 05's race](05_training_race.ipynb#"
+        f"{decisions.RACE_SECTION.replace(' ', '-')}), ReLU learnt the training "
+        f"points in all {decisions.RACE_RUNS} runs, and sigmoid in none.\n")   # pass 73 (r70 Correctness): where to check
     assert "never" not in more and "every run" not in more
     from course_utils.engine import race as race_engine
     import inspect
@@ -1184,9 +1195,11 @@ def test_the_slopes_widget_gives_tanh_at_1_its_share_and_the_words_leave_it_to_t
     w = ch06_decisions.slopes_multiply()
     w.sliders["layers"].value = 10
     assert f"Tanh, sum 1: {ch06_decisions._one_in(left)}" in w.readout.value   # read at 10 layers, after the Predict
-    # r54: the caption says what the saved picture shows (the opening 4 layers), not the 10-layer answer
+    # r54: the caption says what the saved picture shows (the opening layer; pass 75: 1, not 4), not the 10-layer answer
     four = decisions.chain_left(4)
-    assert w.summary == "Slopes multiply (static picture). 4 layers: Sigmoid 1 in 256; Tanh (sum 1, slope 0.42) 1 in 32.1"
+    assert w.summary == "Slopes multiply (static picture). 1 layer: Sigmoid 1 in 4; Tanh (sum 1, slope 0.42) 1 in 2.38"
+    assert ch06_decisions.slopes_multiply(layers=4).summary == ("Slopes multiply (static picture). 4 layers: Sigmoid "
+                                                                "1 in 256; Tanh (sum 1, slope 0.42) 1 in 32.1")
     assert four["sigmoid"][-1] == 0.25 ** 4 and f"{1 / (1 - math.tanh(1) ** 2) ** 4:.3g}" == "32.1"   # r55: 4^4 is 256
     xs = np.linspace(-8, 8, 1601)
     assert np.all(np.asarray(ch06_decisions.activations.get("sigmoid").derivative(xs)) <= 0.25)
@@ -1455,6 +1468,8 @@ def test_the_twenty_first_reading_says_a_cnn_is_mostly_used_for_photos_not_built
     # pass 22: the acronym expanded, and the small patch is true of the first layers only
     # pass 56 (r50 change 3): one short line per map row; the patch (first layers only) is not needed to read the map
     assert "A **CNN** (convolutional network) mostly reads photos." in text
+    # pass 75 (r72 Clarity: "convolutional" was unexplained): what it does, in plain words
+    assert "A **CNN** (convolutional network) mostly reads photos. It slides small pattern-finders across the photo." in text
     assert "built for photos" not in text and "Each unit looks at one small patch." not in text
     # pass 61 (r55 Clarity 4): "convolutional" said in plain words, right after the acronym, with an everyday picture
     # pass 73 (r70 Clarity: "convolution" is never used again): cut; the chapter needs only what a CNN mostly reads
@@ -1494,9 +1509,10 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     assert not any("language model" in _src(c) for c in cells[:first_list])   # line 3 is its first use
     ref = next(_src(c) for c in cells if _src(c).startswith("## Beyond the list"))   # pass 61: was "Reference"
     # pass 30 (r28): "equal weight counts" was never explained: the comparison points to chapter 05's race instead
-    assert "Then race both on your data, as in [chapter 05](05_training_race.ipynb)." in ref
+    assert "For GELU against SwiGLU, race both on your data." in ref   # pass 75: after chapter 05's race, said above
+    assert "](05_training_race.ipynb#" in ref   # pass 75: the race it points to is linked in the sentence before
     assert "equal weight counts" not in ref and "middle units" not in ref and "**seeds**" not in ref
-    assert "A rule of thumb is a start: GELU and SwiGLU may both be good." in ref and "close bends" not in ref
+    assert "A rule of thumb is a start, not a law." in ref and "close bends" not in ref
 
 
 def test_the_number_line_uses_examples_that_can_go_below_0_and_points_to_softplus_for_prices():
@@ -1833,7 +1849,7 @@ def test_pass24_line_7_seeds_and_the_softmax_link():
     assert "race both on your data" in ref and "random starts (**seeds**)" not in ref   # pass 30: chapter 05's race
     link = dict(decisions.decision("multiclass_output").evidence)["04 · softmax"]
     assert link == "04_activation_zoo.ipynb#Softmax:-a-squasher-for-a-whole-list"
-    assert f"*Seen in: [04 · softmax]({link}).*" in ch06_decisions.short_list().data
+    assert f"line 6, [04 · softmax]({link})" in ch06_decisions.short_list().data
 
 
 
@@ -1975,7 +1991,12 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     w = ch06_decisions.memory_nudge()
     assert w.sliders["forget"].value == 0.90 and (w.sliders["forget"].min, w.sliders["forget"].max) == (0.90, 1.00)
     texts = [t.get_text() for t in w.live.axes[0].texts]
-    assert texts == ["1 in 3.04 billion left", ch06_decisions.NUDGE_STEEP_NOTE, "solid line: 1 in 38,000 left"]
+    # pass 75 (r72 Focus: "1 in 3.04 billion" is a wall of digits): the picture rounds it, computed from the same share
+    assert texts == ["about 1 in 3 billion left", ch06_decisions.NUDGE_STEEP_NOTE, "solid line: 1 in 38,000 left"]
+    assert ch06_decisions.about_one_in(left["loop"][-1]) == "about 1 in 3 billion"
+    assert ch06_decisions.about_one_in(1 / 7.6e9) == "about 1 in 8 billion"   # rounded, not cut: a bug would say 7
+    assert ch06_decisions.about_one_in(1 / 38_000) == "about 1 in 40,000" and "3.04" not in w.readout.value
+    assert w.readout.value.endswith("(gateless loop: about 1 in 3 billion)")
     assert "0.37" not in w.readout.value
     assert decisions.one_in(0.9 ** 100) == "1 in 38,000"
     cells = _cells()
@@ -2046,7 +2067,7 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     assert np.all(np.diff(first) > 0)   # the earliest step keeps least
     assert np.all(first < 0.825)
     assert decisions.one_in(decisions.memory_nudge("tanh", 1.1)) == "1 in 3.04 billion" and 1 / 0.825 ** 100 < 3.04e9
-    assert texts[0] == "1 in 3.04 billion left"   # the one big number the words quote (pass 46, r41 Focus 2)
+    assert texts[0] == "about 1 in 3 billion left"   # the one big number the picture shows (pass 46, r41 Focus 2)
     assert w.live.axes[0].get_xlabel() == "steps back (100: the start of the sequence)"
     assert len(ch06_decisions.nudge_back()["loop"]) - 1 == ch06_decisions.MEMORY_STEPS == 100
     loop = np.log10(ch06_decisions.nudge_back()["loop"])
@@ -2065,10 +2086,10 @@ def test_pass26_small_fixes_the_reader_asked_for():
     assert "Each step multiplies its memory by 1.1, then bends it with tanh." in text   # pass 74: no "growth" name
     assert "Squashing costs more going back" not in text
     assert "each step multiplies the nudge by 1.1 × tanh's slope" in text   # pass 46: one line
-    line4 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("- **Line 4.**"))
+    seen = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("- **Seen in:**"))
     # pass 52: line 4 links its own section on the main path; the memory loop is optional, at the end (pass 63: the
-    # link sits in the small-print fold after the list)
-    assert line4.endswith("*Seen in: [line 4, below](#Line-4:-gates-and-new-content).*")
+    # link sits in the small-print fold after the list; pass 75: in its one line of links)
+    assert "line 4, [below](#Line-4:-gates-and-new-content)" in seen
     assert "## Line 4: gates and new content" in text and "## Optional: why gates help a memory last" in text
     headings = {line.lstrip("#").strip().replace(" ", "-") for line in text.splitlines() if line.startswith("#")}
     for anchor in re.findall(r"\]\(#([^)]+)\)", text + ch06_decisions.short_list().data):
@@ -2354,7 +2375,7 @@ def test_pass53_line_1_is_marked_a_rule_of_thumb_where_it_is_said():
     assert line1.startswith("1. ") and "SiLU" not in text and "EfficientNet" not in text
     row = next(r for r in text.split(ch06_decisions.SMALL_PRINT_SUMMARY)[1].splitlines() if r.startswith("- **Line 1.**"))
     assert row.index("Line 1.") < row.index("A rule of thumb, not a law: some CNNs use a smoother bend.")
-    assert d.registry == "silu" and "convolutional" in d.where and row.index("rule of thumb") < row.index("*Seen in")
+    assert d.registry == "silu" and "convolutional" in d.where and "Seen in" not in row
     assert (f"**CNNs.** EfficientNet ({d.year}), a family of CNNs, uses SiLU, a smoother bend than ReLU."
             in ch06_decisions.who_used_what().data)
     assert "**SiLU**: x times sigmoid(x)" in LINE3   # pass 68: said in line 3's words, before both folds (pass 73: above the picture)
@@ -2611,16 +2632,16 @@ def test_r59_who_used_what_cites_each_claim_by_authors_year_and_title_not_by_sec
     """Check the optional fold names each model's primary source by authors, year and title, and leaves the arXiv ids,
     section numbers and code paths in the data (r59 Focus: they read as maintainer notes)."""
     fold = ch06_decisions.who_used_what().data
-    sources = fold[fold.index("**Where each fact comes from**"):]
-    for title in ("'Attention Is All You Need'", "'GLU Variants Improve Transformer'",
-                  "'Language Models are Unsupervised Multitask Learners'", "'OPT: Open Pre-trained Transformer Language Models'"):
-        assert title in sources
-    assert "arXiv" not in sources and "section" not in sources and "src/model.py" not in sources
+    sources = fold[fold.index(f"**{ch06_decisions.SOURCES_HEAD}**"):]
+    # pass 75 (r72 Focus: the citation block): authors and year, each from deployments.py; the titles stay there
+    for who in ("Vaswani et al. 2017", "Shazeer 2020", "Radford et al. 2019", "Zhang et al. 2022"):
+        assert who in sources
+    assert "arXiv" not in sources and "section" not in sources and "src/model.py" not in sources and "'" not in sources
     full = "Vaswani et al. 2017, 'Attention Is All You Need', arXiv:1706.03762, section 3.3, eq. (2)"
-    assert ch06_decisions.learner_citation(full) == "Vaswani et al. 2017, 'Attention Is All You Need'"
-    assert ch06_decisions.learner_citation("X 2019, 'T'; official code a/b, f.py") == "X 2019, 'T'"
-    with pytest.raises(ValueError, match="no quoted title"):
-        ch06_decisions.learner_citation("X 2019, arXiv:1234.5678")
+    assert ch06_decisions.learner_source(full) == "Vaswani et al. 2017"
+    assert ch06_decisions.learner_source("X & Y 2019, 'T'; official code a/b, f.py") == "X & Y 2019"
+    with pytest.raises(ValueError, match="no authors and year"):
+        ch06_decisions.learner_source("X 2019, arXiv:1234.5678")
 
 
 def test_pass65_line_3_and_line_4_open_on_pictures_of_swiglu_and_the_memory_path():
@@ -2664,8 +2685,9 @@ def test_pass66_one_sense_of_gate_and_the_relu_box_keeps_one_reason():
     assert "an LSTM gate must stay between 0 and 1" in relu_why
     w = ch06_decisions.recall_question()
     w.answer([o.name for o in w.question.options].index("relu"))
-    assert "<details><summary>More</summary>" in w.feedback.value and "rule of thumb" in w.feedback.value
-    assert w.feedback.value.index("try Leaky ReLU.") < w.feedback.value.index("<details>")
+    # pass 75 (r72 Focus): the race left the "More" fold for "Beyond the list"; the box keeps its slope-1 reason alone
+    assert "<details>" not in w.feedback.value and "rule of thumb" not in w.feedback.value
+    assert w.feedback.value.endswith("try Leaky ReLU.</div>") and "slope is 1" in w.feedback.value
 
 
 def test_pass67_the_2020_margin_is_small():
@@ -2722,44 +2744,63 @@ def test_pass72_the_pickers_softmax_curve_is_named_as_two_sums_and_equals_sigmoi
         p = ch06_decisions.picker(role)
         # pass 73 (r70 Picture: the dashed second lies on the pick and read as missing): as yes/no's second, the
         # label says it is the same curve as the pick, so it lies on it
-        assert p.lines[key].get_label() == "second: Softmax of x and 0 equals sigmoid, so it lies on the pick" \
+        # pass 75 (r72 Clarity: "softmax of x and 0" was never said plainly): over the two answers, yes and no
+        assert p.lines[key].get_label() == "second: Softmax over two answers (yes, no): same curve as the pick" \
             if key == "runner_up" else p.lines[key].get_label() == "pick: Softmax" + ch06_decisions.SOFTMAX_NOTE
         _, y = p.lines[key].get_data()
         np.testing.assert_allclose(y, expit(x), rtol=0, atol=1e-12)
+    # pass 75 (r72 Picture: the second lay on the pick, so the picture showed one option): where the second is the
+    # pick's own curve, a small copy of it is drawn apart, labelled; nowhere else
+    p = ch06_decisions.picker("binary_output")
+    assert p.alone.get_visible() and p.alone.get_title(loc="left") == "second, drawn alone:\nthe same curve"
+    (copy,) = p.alone.get_lines()
+    np.testing.assert_allclose(copy.get_data()[1], expit(x), rtol=0, atol=1e-12)
+    assert copy.get_linestyle() == "--" and copy.get_color() == p.lines["runner_up"].get_color()
+    p.live.figure.canvas.draw()
+    r = p.live.figure.canvas.get_renderer()
+    box = p.alone.get_window_extent(r)
+    ax = p.live.axes[0]
+    for key in ("pick", "avoid"):   # the copy covers neither the pick's band nor the dotted curve
+        pts = ax.transData.transform(np.column_stack(p.lines[key].get_data()))
+        assert not any(box.x0 - 8 <= px <= box.x1 + 8 and box.y0 - 8 <= py <= box.y1 + 8 for px, py in pts), key
+    shown = set()
+    for d in decisions.decisions():
+        p.dropdown.value = d.role
+        if p.alone.get_visible():
+            shown.add(d.role)
+    assert shown == {"binary_output", "multiclass_output"}   # softmax drawn over x and 0 is sigmoid: in both places
     card = decisions.decision("binary_output").prefer_runner_up_when   # the card says the same in numbers
     assert "Softmax of two output sums" in card and "the same as sigmoid" in card
 
 
-def test_pass72_the_more_fold_links_the_chapter_its_race_claim_comes_from():
-    """Check r68 Correctness: the recall's More fold cites chapter 05's race; "chapter 05" is a link to that notebook
-    (which exists), in the widget's feedback and in the static render's folded options alike."""
+def test_pass72_the_race_claim_links_the_chapter_section_it_comes_from():
+    """Check r68 Correctness: the race's claim cites chapter 05's race as a link to the section that draws the five
+    runs (pass 75, r72 Focus: under "Beyond the list", no longer in a quiz's More fold); the heading is chapter 05's,
+    so its anchor resolves."""
+    ref = _src(next(c for c in _cells() if _src(c).startswith("## Beyond the list")))
+    assert "[chapter 05's race](05_training_race.ipynb#Five-starts-per-bend)" in ref
     q = ch06_decisions.recall_question()
-    relu = [o.name for o in q.question.options].index("relu")
-    assert "in chapter 05's race" in q.question.options[relu].more
-    q.answer(relu)
-    # pass 73 (r70 Correctness: "I cannot check this here"): the link goes to the section that draws the five runs,
-    # and the words name that section; the heading is chapter 05's, so its anchor resolves
-    link = "<a href='05_training_race.ipynb#Five-starts-per-bend' target='_blank'>chapter 05</a>"
-    assert link in q.feedback.value and link in q.static_html
-    assert "(see its section “Five starts per bend”)" in q.question.options[relu].more
+    assert "chapter 05" not in q.static_html and "<summary>More</summary>" not in q.static_html
     ch05 = [_src(c) for c in json.loads((ROOT / "notebooks/05_training_race.ipynb").read_text())["cells"]]
     k = next(i for i, c in enumerate(ch05) if c.startswith("## Five starts per bend\n"))
     assert "loss_multiples(" in ch05[k + 1]   # the five runs of each bend, drawn right under that heading
     assert ch06_decisions.more_fold("") == "" and "<a " not in ch06_decisions.more_fold("no chapter named here")
-
-
+    assert "<a href='05_training_race.ipynb#Five-starts-per-bend'" in ch06_decisions.more_fold("see chapter 05")
 
 
 def test_pass72_the_sources_are_one_small_line_with_every_title():
-    """Check r68 Focus: the history fold's sources are one line in small type (no bullet list), each claim still named
-    with its authors, year and title from deployments.py."""
+    """Check r68 Focus: the history fold's sources are one line in small type (no bullet list); pass 75 (r72 Focus):
+    headed "Sources", each claim named by authors and year (from deployments.py) and what it backs."""
+    from course_utils.facts import deployments
     fold = ch06_decisions.who_used_what().data
     small = fold[fold.index("<small>"):fold.index("</small>")]
     lines = [line for line in small.splitlines() if line.strip()]
-    assert len(lines) == 2 and lines[1].startswith(f"**{ch06_decisions.SOURCES_HEAD}**: ") and "\n- " not in small
-    assert lines[1].count("; ") == 5 and lines[1].endswith(".")
-    for title in ("'EfficientNet: Rethinking Model Scaling for CNNs'", "'LLaMA: Open and Efficient Foundation Language Models'"):
-        assert title in lines[1]
+    assert len(lines) == 2 and lines[1].startswith("**Sources**: ") and "\n- " not in small
+    assert lines[1].count("; ") == 5 and lines[1].endswith(".") and len(lines[1].split()) <= 40
+    eff = next(d for d in deployments.DEPLOYMENTS if d.model == "EfficientNet")
+    assert f"{eff.citation.split(',')[0]} (EfficientNet)" in lines[1]
+    for said in ("Tan & Le 2019 (EfficientNet)", "Touvron et al. 2023 (LLaMA)", "Shazeer 2020 (the 2020 test)"):
+        assert said in lines[1]
 
 
 def test_pass72_the_lstm_drawing_is_taller_so_its_three_marks_stand_apart():
@@ -2807,21 +2848,35 @@ def test_pass73_the_pictures_keep_their_words_inside_and_off_the_curves():
     assert len(insets) == 7 and all(a.get_xlim() == ch06_decisions.INSET_X == (-3, 3) for a in insets)
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c).endswith("decision_map()"))
-    assert "Each small drawing shows its bend for sums from −3 to 3." in _src(cells[k + 1])
+    row = [key for key, *_ in ch06_decisions.MAP_ROWS].index("multiclass_output")
+    # pass 75 (r72 Picture: softmax's drawing is bars, not a bend over sums): said with the x range, before the
+    # map's words name softmax (so, by colour and meaning: grey bars, shares)
+    assert "Each small drawing shows its bend for sums from −3 to 3 (the grey bars: three shares)." in _src(cells[k + 1])
+    assert insets[row].patches[0].get_facecolor()[:3] == (0xbb / 255,) * 3   # grey, as the words say
+    assert len(insets[row].patches) == len(ch06_decisions.softmax_shares()) == 3   # the three shares, as bars
     assert plots.color("sigmoid") == label.get_color()
 
 
 def test_pass73_the_picker_asks_a_second_question_answered_by_its_menu():
-    """Check r70 Interaction (the picker was mostly a look-up): after the number's check, a second Predict asks which
-    bend is dotted for the gates, and its fold answers with the gate place's own avoid and reason from decisions.py."""
-    gate = decisions.decision("gate")
+    """Check r70 Interaction (the picker was mostly a look-up): after the number's check, a second Predict asks about a
+    place in the menu; pass 75 (r72 Interaction: the picker mostly repeated the list; the gates question repeated the
+    forget-gate quiz): it asks what the list does not say, whether GELU is the dead units' second choice, and its fold
+    answers with that place's card from decisions.py (PReLU; GELU's far-left slope, computed)."""
+    dead = decisions.decision("dying_units")
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "picker(" in _src(c))
     after = _src(cells[k + 1])
-    asked = after.index('**Predict:** now pick "Gates inside an LSTM or GRU". Which bend is dotted there? Why?')
-    assert gate.where == "Gates inside an LSTM or GRU" and gate.where in [o[0] for o in ch06_decisions.picker().dropdown.options]
+    asked = after.index('**Predict:** now pick "Many ReLU units dead". GELU still passes a nudge just below 0. Is it the '
+                        "second choice there? Why?")
+    assert dead.where.startswith("Many ReLU units dead") and dead.role in [o[1] for o in ch06_decisions.picker().dropdown.options]
     answer = after[asked:].split("<summary>Check your prediction</summary>")[1]
-    assert f"{decisions._label(gate.avoid)}, dotted: {gate.avoid_because}" in answer
+    assert dead.runner_up == "prelu" and answer.strip().startswith(f"No: {decisions._label(dead.runner_up)} is.")
+    slope = format(decisions.facts()["gelu_slope_minus4"], ".1g").replace("-", "−")
+    assert f"slope {slope} at x = −4" in dead.prefer_runner_up_when and float(slope.replace("−", "-")) > -0.001
+    assert "GELU is no fix here" in dead.prefer_runner_up_when and "GELU's slope fades to almost 0 too." in answer
+    assert not any("Gates inside an LSTM or GRU" in _src(c) for c in cells if c["cell_type"] == "markdown")
+    # the list never names GELU for dead units: the answer is the picker's own
+    assert "GELU" not in next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("2. "))
 
 
 def test_pass74_the_optional_end_is_one_slider_with_its_predict_answer_and_takeaway():

@@ -423,7 +423,6 @@ class Recall:
 
 RACE_RUNS = "five"   # chapter 05 races every bend from five seeds (tests check its words and its race)
 RACE_SECTION = "Five starts per bend"   # pass 73 (r70 Correctness): where chapter 05 shows those runs (tested)
-RACE_HIDDEN = "three"   # chapter 05's runners have three hidden layers (tests check its words and race.py's dims)
 RECALL_LAYERS = 20   # the recall question's network depth (its feedback says "twenty layers" and "20 times")
 
 
@@ -454,12 +453,9 @@ def recall():
             # pass 68 (r63 Clarity): √(2/n) was a formula with no words: said as √2 times chapter 03's plain size
             Option("relu", True, f"For sums above 0 ReLU's slope is {f['relu_slope']:g}. So each unit whose sum is above 0 "
                    "passes the whole nudge back, layer after layer. A unit whose sum is below 0 passes nothing. "
-                   "If many units die, try Leaky ReLU.",
-                   # pass 69 (r64 Focus, Clarity: "plain size" unexplained here, the starting weights off the point):
-                   # one plain sentence, the race only
-                   more=f"Still, ReLU is a rule of thumb, not a law: in chapter 05's race ({RACE_HIDDEN} hidden layers, "
-                   f"not {RECALL_LAYERS}), ReLU learnt the training points in all {RACE_RUNS} runs, and sigmoid in none "
-                   f"(see its section “{RACE_SECTION}”)."),
+                   "If many units die, try Leaky ReLU."),
+            # pass 75 (r72 Focus: the "More" fold brought in chapter 05's race): the race's result moved to the
+            # chapter's "Beyond the list" (RACE_SECTION and RACE_RUNS say it there, tested)
             Option("softmax", False, "A common wrong answer: \"softmax, it keeps every layer's numbers small.\" In fact, "
                    "softmax belongs at the output. It turns a whole layer's sums into shares that add up to 1, "
                    "so it is not a bend for each unit."),

@@ -321,7 +321,9 @@ def who_used_what():
     # pass 63 (r58 Correctness 4): each claim above with its primary source, as deployments.py holds it
     cited = ((cnn.model, cnn), ("the first transformer", first), (gelu, rows[gelu]), (swiglu, rows[swiglu]),
              ("OPT", kept["OPT"]), (f"the {study.year} test", study))
-    sources = "; ".join(f"{who}: {learner_citation(d.citation)}" for who, d in cited)   # pass 72 (r68 Focus): one line
+    # pass 72 (r68 Focus): one line; pass 75 (r72 Focus: still a citation block): authors and year only, the titles
+    # stay in deployments.py (the 2020 test's title is in the words above)
+    sources = "; ".join(f"{learner_source(d.citation)} ({who})" for who, d in cited)
     # pass 65 (r59, r60 Focus: the citations pulled the eye): the sources in their own small fold, one click away
     # pass 68 (r63 Focus: a fold inside a fold): the sources close the same fold, in small type, one level deep
     return Markdown(f"<details><summary>{WHO_SUMMARY}</summary>\n\n{body}\n\n<small>\n\n"
@@ -329,17 +331,16 @@ def who_used_what():
                     "</small>\n\n</details>")
 
 
-def learner_citation(citation):
-    """Authors, year and title of a citation, up to its quoted title: enough to look it up (r59 Focus: section
-    numbers, arXiv ids and code paths read as maintainer notes)."""
-    found = re.match(r"[^']*'[^']+'", citation)
+def learner_source(citation):
+    """Authors and year of a citation, up to its quoted title: 'Vaswani et al. 2017'."""
+    found = re.match(r"([^']*?\b(?:19|20)\d\d), '", citation)
     if not found:
-        raise ValueError(f"no quoted title in {citation!r}")
-    return found.group(0)
+        raise ValueError(f"no authors and year before a quoted title in {citation!r}")
+    return found.group(1)
 
 
 WHO_SUMMARY = "Optional: who used which bend, and the 2020 test"
-SOURCES_HEAD = "Where each fact comes from"
+SOURCES_HEAD = "Sources"
 
 
 def paper_title(study):
@@ -477,7 +478,7 @@ def memory_writes():
 
 SEEN_IN = (1, 2, 3, 6)   # the lines whose link shows something new: the slopes, dead units, SwiGLU, softmax.
 # Lines 4 and 5 would link sigmoid's section again, and line 7 the glossary: the picker's card keeps every link
-SEEN_BELOW = {4: ("line 4, below", "#Line-4:-gates-and-new-content")}   # line 4: this chapter says why
+SEEN_BELOW = {4: ("below", "#Line-4:-gates-and-new-content")}   # line 4: this chapter says why
 # pass 58 (r52 change 1): the picks' new words are said on the list line that first uses them in words, not all
 # at once in the map's rows (13 terms in one cell); the map's rows keep one short line for each place
 # pass 60 (r54 Clarity 2): the places too: the rows keep only what the map's Predict needs (plain network, hidden
@@ -516,7 +517,8 @@ def _rule(line):
     return first.rstrip(".") + "."
 
 
-SMALL_PRINT_SUMMARY = "Small print: an example, a limit or a link for each line"
+SMALL_PRINT_SUMMARY = "Small print: examples, limits and links"
+SEEN_HEAD = "Seen in:"
 
 
 def short_list():
@@ -525,21 +527,23 @@ def short_list():
     example, the line's limit and, SEEN_IN, the chapter that showed it) sits in one fold after the list, one bullet a
     line, so the part to learn by heart stands alone (pass 54, r48: one rule and one reason, so a line can be said
     back)."""
-    rows, notes = [], []
+    rows, notes, seen = [], [], []
     for i, line in enumerate(decisions.lines(), 1):
         text, link = line.evidence[0]   # one short link per line; the reference card lists them all
         if i in SEEN_BELOW:
             text, link = SEEN_BELOW[i]
         rest = line.reason[len(_rule(line)):].strip()
         small = [s for s in (rest, f"Example: {line.example}." if line.example else "", line.note,
-                             rule_of_thumb() if i == 1 else "",
-                             f"*Seen in: [{text}]({link}).*" if i in SEEN_IN or i in SEEN_BELOW else "") if s]
+                             rule_of_thumb() if i == 1 else "") if s]
+        if i in SEEN_IN or i in SEEN_BELOW:   # pass 75 (r72 Focus: a "Seen in" after every line): one line of links
+            seen.append(f"line {i}, [{text}]({link})")
         fine = f"<br><small>{GLOSS[i]}</small>" if i in GLOSS else ""
         rows.append(f"{i}. **{line.when}** → **{line.say}**. {_rule(line)}{fine}")
         if small:
             notes.append(f"- **Line {i}.** {' '.join(small)}")
         if i == 4:
             rows.append("\n**At the output**\n")
+    notes.append(f"- **{SEEN_HEAD}** {'; '.join(seen)}.")
     fold = f"<details><summary>{SMALL_PRINT_SUMMARY}</summary>\n\n" + "\n".join(notes) + "\n\n</details>"
     return Markdown("**Inside the network**\n\n" + "\n".join(rows) + "\n\n" + fold)
 
@@ -579,7 +583,11 @@ def second_colour(pick, second):
 
 
 SOFTMAX_NOTE = " of sums x and 0 (= sigmoid)"   # softmax of one sum is always 1: two sums, x against 0
-SOFTMAX_HIDES = " of x and 0 equals sigmoid, so it lies on the pick"   # pass 73 (r70 Picture): yes/no's second, said plainly
+# pass 73 (r70 Picture): yes/no's second, said plainly; pass 75 (r72 Clarity: "softmax of x and 0" was never said in
+# plain words): over the two answers, yes and no, and that it is the pick's curve
+SOFTMAX_HIDES = " over two answers (yes, no): same curve as the pick"
+ALONE_AT, ALONE_NOTE = [0.03, 0.6, 0.25, 0.25], "second, drawn alone:\nthe same curve"   # pass 75 (r72 Picture: the
+# second lay on the pick, so the picture showed one option): a small copy of a second that coincides with the pick
 PICKER_FIG, LEGEND_ROOM = (600, 400), 0.36   # pass 73 (r70 Picture 1): the legend under the axes, off the curves
 PICK_WIDTH = 11.0   # the pick's band: 5.5 times the second choice's 2 px line, so it shows around it
 
@@ -602,13 +610,19 @@ def picker(role=None):
     # pick's band shows on both sides of them (pass 41, r37: at 6 px it read as hidden under the dashes)
     lines = {k: live.moving(ax.plot([], [], lw=lw, ls=ls, alpha=a, zorder=z)[0]) for k, (ls, lw, a, z) in styles.items()}
     legend = {"artist": None}
+    alone = ax.inset_axes(ALONE_AT)   # the second choice drawn apart, only where it coincides with the pick
+    alone.set(xlim=(-4, 4), xticks=[], yticks=[])
+    for side in alone.spines.values():
+        side.set(visible=True, color=plots.MUTED, lw=0.8)
+    alone_line, = alone.plot([], [], "--", lw=2.0)
+    alone.set_title(ALONE_NOTE, fontsize=10, color=MARK_INK, loc="left")
     dropdown = widgets.Dropdown(options=[(d.where, d.role) for d in all_d], value=role, description="where:",
                                 style={"description_width": "initial"}, layout=widgets.Layout(width="640px"))
     card = widgets.HTML()
 
     def update():
         d = decisions.decision(dropdown.value)
-        shown, ys = [], []
+        shown, ys, drawn = [], [], {}
         for key, prefix in (("pick", "pick"), ("runner_up", "second"), ("avoid", "avoid")):
             name, line = getattr(d, key), lines[key]
             line.set_visible(bool(name))
@@ -629,6 +643,13 @@ def picker(role=None):
             line.set_label(f"{prefix}: {_label(name)}{note}")
             shown.append(line)
             ys.append(y)
+            drawn[key] = y
+        same = "runner_up" in drawn and np.allclose(drawn["runner_up"], drawn["pick"], rtol=0, atol=1e-9)
+        alone.set_visible(bool(same))
+        if same:
+            alone_line.set_data(x, drawn["runner_up"])
+            alone_line.set_color(lines["runner_up"].get_color())
+            alone.set_ylim(nice_limits(drawn["runner_up"], step=0.5))
         ax.set_ylim(nice_limits(np.clip(np.concatenate(ys), -4, 4), step=0.5))
         ax.set_title(d.where, fontsize=12)   # pass 58 (r52): the stored picture names the place it shows
         if legend["artist"] is not None:
@@ -641,7 +662,7 @@ def picker(role=None):
     on_change([dropdown], update)
     update()
     return LiveWidget([dropdown, card, live.image], live, "Decision picker: choose where the bend sits (static picture below)",
-                      readout=card, dropdown=dropdown, lines=lines)
+                      readout=card, dropdown=dropdown, lines=lines, alone=alone)
 
 
 RECALL_HINT = "<i>Click a bend. Each answer, right or wrong, says why.</i>"
@@ -736,7 +757,7 @@ def _one_in(share):
 
 
 @plots.styled
-def slopes_multiply(layers=4):
+def slopes_multiply(layers=1):   # pass 75 (r72 Interaction): opens at 1 layer, before any answer shows
     """Share of the nudge left after each layer, on a log scale: sigmoid at its best (x = 0), tanh at x = 1 (its
     slope is 1 only at 0), and one line for ReLU on its active side and tanh at x = 0 (both slope 1)."""
     live = LiveFigure(620, 400)
@@ -774,7 +795,7 @@ def slopes_multiply(layers=4):
     on_change(sliders.values(), update)
     update()
     shown = decisions.chain_left(layers)   # the caption says what the saved picture shows: the opening depth
-    caption = (f"Slopes multiply (static picture). {layers} layers: Sigmoid {_one_in(shown['sigmoid'][-1])}; "   # as the readout
+    caption = (f"Slopes multiply (static picture). {layers} layer{'s' if layers > 1 else ''}: Sigmoid {_one_in(shown['sigmoid'][-1])}; "   # as the readout
                f"Tanh (sum 1, slope {decisions.chain_slope('tanh_at_1'):.2f}) {_one_in(shown['tanh_at_1'][-1])}")
     return LiveWidget([*sliders.values(), readout, live.image], live, caption,
                       sliders=sliders, readout=readout, lines=lines)
@@ -799,6 +820,16 @@ def nudge_back(steps=MEMORY_STEPS, forget=NUDGE_FORGET):
     # The nudge starts at the last step and meets the settled steps first, the early weak ones last (reader r28):
     # k steps back from step `steps` keep kept[steps] / kept[steps - k].
     return {"loop": kept[-1] / kept[::-1], "cell": round(forget, 2) ** n.astype(float)}
+
+
+def about_one_in(share):
+    """A tiny share rounded to one digit, for a number read at a glance (pass 75, r72 Focus: '1 in 3.04 billion' was
+    a wall of digits): 'about 1 in 3 billion'; decisions.one_in keeps three digits where a reader compares."""
+    n = 1 / share
+    for size, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million"), (1e3, ",000"), (1, "")):
+        if n >= size:
+            return f"about 1 in {float(f'{n / size:.1g}'):g}{word}"
+    raise ValueError(f"not a share below 1: {share}")
 
 
 def nudge_share(share):
@@ -838,7 +869,7 @@ def memory_nudge(forget=NUDGE_START):
     n, loop = np.arange(MEMORY_STEPS + 1), nudge_back()["loop"]
     cell = live.moving(ax.plot([], [], "-", lw=2.6, color=MARK_INK)[0])   # its label names the gate: set in update
     ax.plot(n, loop, "--", lw=2.2, color=plots.color("tanh"), label=f"gateless loop: tanh({MEMORY_ASKED:g} × memory) each step")
-    ax.text(MEMORY_STEPS - 1, loop[-1] / END_LIFT, f"{decisions.one_in(loop[-1])} left", ha="right", va="top",
+    ax.text(MEMORY_STEPS - 1, loop[-1] / END_LIFT, f"{about_one_in(loop[-1])} left", ha="right", va="top",
             fontsize=13, fontweight="bold", color=plots.color("tanh"))   # below each line's end: clear of both
     ax.annotate(NUDGE_STEEP_NOTE, xy=(NUDGE_STEEP_AT, loop[NUDGE_STEEP_AT]), xytext=NUDGE_NOTE_XY, ha="right",
                 va="bottom", fontsize=11, color=MARK_INK,   # under the dashed line, above its end value
@@ -862,7 +893,7 @@ def memory_nudge(forget=NUDGE_START):
         live.invalidate()   # the legend changed: the cached background is stale
         live.render()
         readout.value = (f"forget gate {g:.2f}: share of the nudge left after {MEMORY_STEPS} steps: "
-                         f"{nudge_share(left[-1])} (gateless loop: {decisions.one_in(loop[-1])})")
+                         f"{nudge_share(left[-1])} (gateless loop: {about_one_in(loop[-1])})")
 
     on_change(sliders.values(), update)
     update()
