@@ -250,10 +250,12 @@ def test_deep_stack_picture_puts_every_answer_on_the_diagonal():
         assert r == f"{first.min():.2g} to {first.max():.2g}".replace("-", "−")
     assert ranges == ["−1.3 to 4", "−4.7 to 1.1", "16 to 22"]
     assert ch01_collapse.first_answer_range(np.array([[-22.3, 4.0], [99.0, -99.0]])) == "−22 to 4"  # row 0 only
-    # pass 74 (r71 reader: said in three titles and the text): the gap is said once, in the fold under the picture
-    assert titles == [f"{d} layers ({72 * d} numbers)\nfirst output: {r}" for d, r in zip((2, 10, 100), ranges)]
+    # pass 75 (r72 reader: the fold's "below a trillionth" could not be seen): each title prints its bound, which
+    # below() raises on unless the measured gap is under it; the fold says it in words once
+    assert titles == [f"{d} layers ({72 * d} numbers)\nfirst output: {r}\nlargest gap below 10⁻¹²"
+                      for d, r in zip((2, 10, 100), ranges)]
     prose = "\n".join(t for _, t in _markdown_cells())
-    assert prose.count("below a trillionth") == 1 and "In every panel, the biggest difference" in prose
+    assert prose.count("a trillionth") == 1 and "Each title gives the largest gap between the two ways" in prose
     lo, hi = ranges[-1].split(" to ")
     assert (f"even at 100 layers, where the first output runs from {lo} to {hi}."
             in "\n".join(t for _, t in _markdown_cells()))
@@ -633,7 +635,7 @@ def test_every_click_question_has_its_explanation_folded_after_it():
     assert not any("xor_seeds_picture(" in _src(c) for c in cells)
     # pass 32: the fold "None of the ten." is cut: the printout ("solved 0 of 10") and the picture already answer
     assert "None of the ten." not in "".join(_src(c) for c in cells[seeds:seeds + 4])
-    assert any("**Try it:** test the wrong answer" in _src(c) for c in cells[seeds:seeds + 4])
+    assert any("**Try it:** test the answer" in _src(c) for c in cells[seeds:seeds + 4])
     shown = "".join("".join(o.get("data", {}).get("text/html", "")) for o in cells[runs]["outputs"])
     assert "solved 0 of 10" in shown.split("<details><summary>The answer (open it after you choose)</summary>")[1]
 
@@ -775,8 +777,8 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               # pass 29: the loss named here; pass 30: training "changes" the weights ("step" is one update)
               # pass 41 (r37 reader: too many new words at once): the loss moves to the optional section, which uses it
               # pass 71 (r67 reader: "training" was used before it was said): said first, then what it finds
-              "Training changes the weights, step by step, to make the chances less wrong.\n"
-              "Here it ends with nearly the same score everywhere: chance about one half at every corner, which splits nothing.",
+              # pass 75 (r72 reader: "one half at every corner" gave the runs' Predict away): in its answer fold
+              "Training changes the weights, step by step, to make the chances less wrong.",
               # pass 37 (r34 reader): the seeds, epochs and learning rate are knobs, explained in the training cell
               # pass 71 (r67 reader: "random starts" did not say what is random)
               "We train each version ten times, 500 steps each. Each run starts from different random weights.",
@@ -1043,7 +1045,7 @@ def test_seventh_pass_wording_of_chapter_01():
     assert ("Turning negatives into 0 presses part of the grid flat onto the axes.\n"  # pass 70: ReLU said in cell 7
             "The second picture shades those parts:\n"
             "- Orange: only $h_1$ below 0. Lands on the upright axis, where $h_1 = 0$.\n"
-            "- Green: only $h_2$ below 0. Lands on the across axis, where $h_2 = 0$.\n"
+            "- Green: the same for $h_2$, onto the across axis.\n"  # pass 75 (r72: orange first, the rest short)
             "- Grey: both below 0. Lands on (0, 0).\n\n"
             "A grid line usually gets a crease where it runs into a pressed part.")   # r72: a line inside a pressed part gets none in text  # r52: grey said, axes named
     assert "origin" not in text  # pass 46 (cut): the word is gone with its sentence
@@ -1051,8 +1053,8 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "right side of one half" not in text
     assert text.count("**boundary**") == 1 and ("So the network's **boundary**, where the chance is one half, is a "
                                                  "straight line, no line at all, or (when the score is 0 everywhere) the whole square. None splits XOR.\nTraining changes the weights, step by step, "
-                                                 "to make the chances less wrong.\nHere it ends with nearly the same score "
-                                                 "everywhere") in text  # pass 70 (r65), 71 (r67)
+                                                 "to make the chances less wrong.") in text  # pass 70 (r65), 71 (r67)
+    # pass 75 (r72 reader): what training ends at ("the same score everywhere") is in the runs' answer fold
     assert "One exception" not in text
     assert "there is no boundary.)" not in text  # pass 63 (r58): a score stuck at 0 has chance one half everywhere
     assert text.index("**boundary**") < min(m.start() for m in re.finditer(r"(?<!\*)\bboundary\b(?!\*)", text))
@@ -1361,13 +1363,17 @@ def test_row_and_column_of_a_weight_are_said_once():
     text = "\n".join(t for _, t in _markdown_cells())
     # pass 74 (r71 reader: the row-and-column sentence was notation never used again): cut; the sliders' labels
     # ("W₂₁ (x₁ into h₂)", checked below) say what each double index means where the learner drags it
-    assert "row 2, column 1" not in text
+    # pass 75 (r72 reader: the subscripts of the W₁₁ formula were never explained): one sentence under it, and the
+    # demo's steps use that notation ("set $W_{21}$ to $W_{11}$"), so it is not a dead name
+    said = "$W_{12}$ means row 1, column 2: what $x_2$ sends to unit 1."
+    assert text.count("row 1, column 2") == 1 and said in _src(next(c for c in _cells() if "$$h_1 = W_{11}" in _src(c)))
+    assert "set $W_{21}$ to $W_{11}$" in text and "row 2, column 1" not in text
     cells = _markdown_cells()
     k = next(k for k, (_, t) in enumerate(cells) if "$$h_1 = W_{11}" in t)  # where a double index first appears ...
     assert not any(re.search(r"[wW]_\{\d\d\}", t) for _, t in cells[:k])
     assert not any(re.search(r"w_\{\d\d\}", t) for _, t in cells)  # pass 40: a table's weight is always capital W
     assert "the weight from input 1 into unit 2" not in text
-    assert "row 1, column 2" not in text and "Here $W_{12}$" not in text
+    assert "Here $W_{12}$" not in text
     sliders = ch01_collapse.fold_demo().sliders
     for i in (1, 2):
         for j in (1, 2):
@@ -1385,7 +1391,14 @@ def test_no_bend_chances_are_about_one_half_and_said_so():
     chances = np.asarray(runs.chances["no bend"], float)
     assert chances.shape[0] == 10 and np.all(np.abs(chances - 0.5) < 0.005)
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "No bend: every dot sits at about one half, the know-nothing answer." in text
+    # pass 75 (r72 reader): the "same score everywhere" sentence moved here, into the answer fold, from before the Predict
+    assert ("No bend: training ends with nearly the same score everywhere.\n"
+            "Every dot sits at about one half, the know-nothing answer, which splits nothing.") in text
+    fold = next(t for _, t in _markdown_cells() if "the know-nothing answer" in t)
+    ask = next(t for _, t in _markdown_cells() if "how many of the ten runs with no bend" in t)
+    before = "\n".join(t for _, t in _markdown_cells()).split(ask)[0]
+    assert "same score everywhere" not in before and "one half at every corner" not in before
+    assert fold.startswith("<details>") and text.index(ask) < text.index(fold)
     assert "every dot sits at one half" not in text and "chance one half everywhere" not in text
 
 
@@ -1440,8 +1453,10 @@ def test_v_picture_comes_before_its_formula_and_code_names_its_lists():
     pic = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.corner_picture()")
     formula = next(i for i, c in enumerate(cells) if r"\mathrm{ReLU}(x) + \mathrm{ReLU}(-x) = |x|" in _src(c))
     assert head + 1 == pic < formula and "$" not in _src(cells[head])
-    visible = [_src(c) for c in cells if c["cell_type"] == "code" and "push_through(" in _src(c)]
-    assert visible == ["ch01.push_through(weights=[2, 4], biases=[3, 1], x=5)",
+    # pass 75 (r72 reader: plumbing): the worked attempts' calls are collapsed; their printouts speak
+    calls = [c for c in cells if c["cell_type"] == "code" and "push_through(" in _src(c)]
+    assert all(c["metadata"]["jupyter"]["source_hidden"] for c in calls)
+    assert [_src(c) for c in calls] == ["ch01.push_through(weights=[2, 4], biases=[3, 1], x=5)",
                        "ch01.push_through(weights=[2, -1, 0.5], biases=[0, 1, -3], x=4)"]
     table = next(_src(c) for c in cells if "ch01.two_tables(" in _src(c))
     assert "table1=[[1, 2], [0, 1]], bias1=[1, 0], table2=[[2, 0], [1, -1]], bias2=[0, 3]" in table
@@ -1834,7 +1849,7 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
     # pass 46 (r41 reader: a trillionth of what?): the gap is absolute, so the fold says how big the answers get
     "depth_question": ("on it, just as for 2 layers", "On it: every dot sits on the diagonal, even at 100 layers, "
                        "where the first output runs from 16 to 22.\n"
-                       "In every panel, the biggest difference between the two ways is below a trillionth.\n"
+                       "Each title gives the largest gap between the two ways: below $10^{-12}$, a trillionth.\n"
                        "That tiny difference is rounding: like a calculator, the computer keeps about 16 digits of "
                        "each number.\n"  # pass 62 (r56 reader: no reason given): a calculator's limited digits
                        "So 100 layers store 7200 numbers, yet do no more than one layer's 72 "
@@ -2022,7 +2037,7 @@ def test_pass23_five_thousand_epochs_solve_no_more_no_bend_runs():
     cells = _cells()
     train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
     assert "epochs=500" in _src(cells[train])
-    i = next(i for i, c in enumerate(cells) if _src(c).startswith("**Try it:** test the wrong answer"))
+    i = next(i for i, c in enumerate(cells) if _src(c).startswith("**Try it:** test the answer"))
     assert i > train and "it depends on training time" in ch01_collapse.runs_question().options  # a button's words
     tryit = _src(cells[i])
     # pass 40 (r36 reader): no code edit and no re-run of two cells: a visible one-line cell prints its own answer
@@ -2040,7 +2055,8 @@ def test_pass23_five_thousand_epochs_solve_no_more_no_bend_runs():
     assert "".join(shown["text/html"]).startswith(
         "<details><summary>The result after 5000 steps (open after you predict)</summary><pre>")
     text = "\n".join(t for _, t in _markdown_cells())
-    assert "test the wrong answer \"it depends on training time\"" in tryit  # the button's words (pass 29)
+    # pass 75 (r72 reader: "the wrong answer" judged it before the Predict): the button's words, not labelled
+    assert "test the answer \"it depends on training time\"" in tryit and "wrong" not in tryit  # (pass 29)
     assert "after 5000" not in text  # pass 29: the answer fold is short; the button says it
     assert "its runs end at about one half everywhere" not in text
     q = ch01_collapse.xor_question()
@@ -2400,7 +2416,7 @@ def test_each_symbol_keeps_one_meaning():
     assert "names the layer" not in text and "count units and inputs, not layers" not in text
     assert not re.search(r"[wb]_[123]\b|[wb]_\{[123]\}", text)  # no layer subscripts anywhere in the prose
     # pass 73 (r70 reader: abstract): the column read with the picture's own numbers, (1, 0) from x1
-    assert ('Look down the "from $x_1$" column: 1 and 0 are what $x_1$ sends to units 1 and 2.'
+    assert ('So the "from $x_1$" column, 1 and 0, is what $x_1$ sends to units 1 and 2.'
             in text)  # r47: "column" in words at its first use
     assert ("The biases are $c_1$ and $c_2$." not in text and "already names" not in text
             and "Names in this chapter" not in text and "Its own letters" not in text
@@ -3617,7 +3633,7 @@ def test_pass61_arrow_sketch_draws_one_step_and_a_score():
 
 def test_pass71_turn_shift_sketch_draws_the_sliders_settings():
     """Check the sketch before the XOR demo (r67 reader): left, arrows at turns 0, 90 and −60, pointing where the
-    demo's arrow points at those turns, the −60 step's legs 0.5 right and 0.87 down with 'no need to compute'; right,
+    demo's arrow points at those turns, the −60 step's legs 0.5 right and 0.87 down; right,
     lines at shifts 0, 0.3, 0.6 crossing the −60 arrow that far along it, and the dotted side of the 0.3 line is the
     side the demo counts as label 1 (cos·h₁ + sin·h₂ > shift)."""
     fig = ch01_collapse.turn_shift_sketch()
@@ -3627,7 +3643,7 @@ def test_pass71_turn_shift_sketch_draws_the_sliders_settings():
     heads = [np.array(x.xy) for x in left.texts if x.get_text() == ""]
     for turn, head in zip((0, 90, -60), heads):
         np.testing.assert_allclose(head, [np.cos(np.deg2rad(turn)), np.sin(np.deg2rad(turn))], atol=1e-12)
-    assert any("0.5 right,\n0.87 down" in w and "no need to\ncompute" in w for w in words)
+    assert any(w == "1 step: 0.5 right,\n0.87 down" for w in words)  # pass 75 (r72): no "no need to compute"
     legs = left.lines[0].get_xydata()  # down the upright axis, then right, to the −60 arrow's head
     np.testing.assert_allclose(legs[-1], heads[2], atol=1e-12)
     a = np.deg2rad(ch01_collapse.FOLD_TURN)
@@ -3776,3 +3792,44 @@ def test_pass72_stack_demo_legend_leaves_the_lines_clear(moves):
         assert not inside.any(), (name, moves)
     assert ch01_collapse.legend_corner(np.linspace(-3, 3, 7), [np.linspace(4, -4, 7)], (-5, 5)) == "lower left"
     assert ch01_collapse.legend_corner(np.linspace(-3, 3, 7), [np.linspace(-4, 4, 7)], (-5, 5)) == "upper left"
+
+
+def test_pass75_tanh_ramps_picture_sums_two_straight_steps_into_a_curved_zero_line():
+    """Check the picture under the tanh maps' fold (r72 reader: 'the steps face different ways' had no picture): each
+    unit's 0-line is straight, the two face different ways, and their sum's 0-line is not a straight line."""
+    fig = ch01_collapse.tanh_ramps_picture()
+
+    def off_line(points):  # how far the points stray from their best straight line (root mean square)
+        centred = points - points.mean(axis=0)
+        return np.linalg.svd(centred, compute_uv=False)[-1] / np.sqrt(len(points))
+
+    first, second, total = (ch01_collapse.zero_line(ax) for ax in fig.axes[:3])
+    assert off_line(first) < 1e-9 and off_line(second) < 1e-9  # each unit: a straight step
+    np.testing.assert_allclose(first[:, 0], 0.5, atol=1e-9)  # x₁ = 0.5, upright
+    np.testing.assert_allclose(second[:, 1], 0.5, atol=1e-9)  # x₂ = 0.5, across
+    assert off_line(total) > 0.05  # the sum's 0-line curves
+    assert fig.get_label().startswith("Three colour maps") and "curves" in fig.get_label()
+    cells = _cells()
+    i = next(k for k, c in enumerate(cells) if _src(c).startswith("<details><summary>Why the right map looks like"))
+    pic = cells[i + 1]
+    assert _src(pic) == "ch01.folded_ramps_picture()" and pic["metadata"]["jupyter"]["source_hidden"]
+    shown = next(o["data"] for o in pic["outputs"] if "data" in o)
+    assert "".join(shown["text/html"]).startswith("<details><summary>Drawn: two smooth steps")  # behind a click
+
+
+def test_pass75_pressed_parts_show_again_as_labelled_strips_beside_their_axes():
+    """Check the ReLU panel's strips (r72 reader: the on-axis bars hid under the axes and pink lines): each pressed
+    part is drawn again, thicker, just off its axis on the empty side, spanning the part, and labelled 'lands here'."""
+    relu = ch01_collapse.pressed_picture().axes[1]
+    bars = [l for l in relu.lines if l.get_gid() == "pressed"]
+    strips = [l for l in relu.lines if l.get_gid() == "pressed strip"]
+    assert [l.get_color() for l in strips] == [t["color"] for t in ch01_collapse.PRESS_TINTS]
+    for bar, strip, axis in zip(bars, strips, (0, 1)):
+        on = np.column_stack(bar.get_data())
+        on = on[~np.isnan(on).any(axis=1)]
+        xy = strip.get_xydata()
+        assert np.allclose(xy[:, axis], -ch01_collapse.STRIP_OFFSET) and ch01_collapse.STRIP_OFFSET < 0.3
+        np.testing.assert_allclose(sorted(xy[:, 1 - axis]), [on[:, 1 - axis].min(), on[:, 1 - axis].max()])
+        assert strip.get_linewidth() > 2 * bar.get_linewidth()
+    labels = [t.get_text() for t in relu.texts]
+    assert "orange part\nlands here" in labels and "green part\nlands here" in labels

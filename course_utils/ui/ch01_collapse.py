@@ -251,6 +251,7 @@ def _shade_pressed(ax, W, b):
                     arrowprops=dict(arrowstyle="-|>", color="black", lw=0.9))
 
 
+STRIP_LW, STRIP_OFFSET = 6.0, 0.2  # the pressed parts again, thick, just off their axes (pass 75)
 PRESSED_LW = 2.2  # the ReLU panel's pressed bars: under the thick line (lw 3.2), so its crease shows
 
 
@@ -267,6 +268,16 @@ def _mark_creases(ax, W, b):
         # pass 73 (r70 reader: the 4.5 bar hid the thick line's upright piece): thinner than the thick line
         ax.plot(*np.where(keep[:, None], part, np.nan).T, color=t["color"], lw=PRESSED_LW, solid_capstyle="butt",
                 zorder=1.5, gid="pressed")
+    # pass 75 (r72 reader: the bars hide under the axes and the pink lines): each part again as a thick strip just
+    # off its axis, on the empty negative side, named "lands here" so it is not read as a region below 0
+    for keep, t, axis, label, at in ((flat_h1, PRESS_TINTS[0], 0, "orange part\nlands here", (-2.9, 2.55)),
+                                     (~flat_h1, PRESS_TINTS[1], 1, "green part\nlands here", (1.2, -1.5))):
+        ends = part[keep & ~np.isnan(part).any(axis=1)][:, 1 - axis]
+        strip = np.zeros((2, 2))
+        strip[:, axis], strip[:, 1 - axis] = -STRIP_OFFSET, (ends.min(), ends.max())
+        ax.plot(*strip.T, color=t["color"], lw=STRIP_LW, solid_capstyle="butt", zorder=1.6, gid="pressed strip")
+        ax.annotate(label, 0.2 * strip[0] + 0.8 * strip[1], at, fontsize=8.5,  # clear of the crease's label
+                    arrowprops=dict(arrowstyle="-|>", color="black", lw=0.9))
     ax.annotate("grey part:\npressed to (0, 0)", (0, 0), (-2.8, -2.0), fontsize=8.5,  # r63: two short lines
                 arrowprops=dict(arrowstyle="-|>", color="black", lw=1.0))
     _crease_diamond(ax, W, b)
@@ -419,7 +430,9 @@ def pressed_picture(W=SHEET_W, b=SHEET_B):
     fig.set_label("Two panels. Before the layer, shaded where only h₁ will be below 0 (orange, hatched one way), "
                   "where only h₂ will be (green, hatched the other way) and where both will be (grey, cross-hatched). "
                   "ReLU, on the same axes: those parts are pressed flat onto the upright and the across axis, drawn "
-                  "as thick lines on each axis in the same tints; the part where both are below 0 lands on (0, 0). "
+                  "as lines on each axis in the same tints, and again as thick strips just beside each axis, "
+                  "labelled 'orange part lands here' and 'green part lands here'; the part where both are below 0 "
+                  "lands on (0, 0). "
                   "The thick line x₂ = 0.5 gets its crease where it meets the orange part: a black diamond.")
     return fig
 
@@ -674,7 +687,7 @@ SKETCH_TURNS, SKETCH_SHIFTS = (0, 90, FOLD_TURN), (0.0, FOLD_SHIFT, 2 * FOLD_SHI
 @plots.styled
 def turn_shift_sketch(turns=SKETCH_TURNS, shifts=SKETCH_SHIFTS, turn=FOLD_TURN):
     """The XOR demo's two sliders before the demo (r67 reader: one arrow and one line; asked for a compass): left,
-    arrows at turns 0, 90 and −60, the last one's legs labelled (no need to compute them); right, the line at shifts
+    arrows at turns 0, 90 and −60, the last one's legs labelled; right, the line at shifts
     0, 0.3 and 0.6 along the −60 arrow, the middle one's label-1 side dotted as in the demo."""
     fig, (left, right) = plots.new_figure(760, 330, 1, 2)
     box = dict(boxstyle="round,pad=0.15", fc="white", ec="none")
@@ -690,8 +703,8 @@ def turn_shift_sketch(turns=SKETCH_TURNS, shifts=SKETCH_SHIFTS, turn=FOLD_TURN):
     legs = dict(color=plots.ACCENT, lw=1.5, ls="--")
     left.plot([0, 0, tip[0]], [0, tip[1], tip[1]], **legs)  # down the upright axis, then right: clear of turn 0
     across, up = round(float(tip[0]), 2), round(float(tip[1]), 2)
-    left.text(-0.07, 0.5 * tip[1], f"1 step: {across:g} right,\n{abs(up):g} {'down' if up < 0 else 'up'}\n"
-              "(no need to\ncompute these)", ha="right", va="center", fontsize=9, color=plots.ACCENT, bbox=box)
+    left.text(-0.07, 0.5 * tip[1], f"1 step: {across:g} right,\n{abs(up):g} {'down' if up < 0 else 'up'}",
+              ha="right", va="center", fontsize=9, color=plots.ACCENT, bbox=box)  # r72: no "no need to compute"
     left.set(xlim=(-1.0, 1.55), ylim=(-1.15, 1.25), title="turn: where the arrow points")
     right.annotate("", tuple(tip), (0, 0), arrowprops=head)
     along = np.array([-tip[1], tip[0]])
@@ -716,6 +729,11 @@ def turn_shift_sketch(turns=SKETCH_TURNS, shifts=SKETCH_SHIFTS, turn=FOLD_TURN):
                   f"{_num(turn)} arrow, at shift " + ", ".join(f"{s:g}" for s in shifts) + " along it; the side "
                   f"of the shift {shifts[1]:g} line that the arrow points into is dotted: its label-1 side.")
     return fig
+
+
+def folded_ramps_picture():
+    """tanh_ramps_picture behind a click, under the fold that answers the maps' Predict (so it gives nothing away)."""
+    return _FoldedPicture("Drawn: two smooth steps facing different ways, and their sum", tanh_ramps_picture(), 780)
 
 
 def folded_fold_picture():
@@ -860,6 +878,49 @@ def answer_maps(nets, titles):
     fig.set_label("Colour maps of each network's chance of label 1 over the square, blue for 0, white for one half, "
                   "red for 1, with the four corners marked. " + " ".join(said))
     return fig
+
+
+RAMPS = (((1.0, 0.0), 0.5, "climbs to the right"), ((0.0, 1.0), 0.5, "climbs upward"))  # (facing, middle, words)
+RAMP_STEEPNESS, RAMP_BIAS = 3.0, -1.0  # each unit: tanh(3 · (facing · x − middle)); the sum's bias −1
+
+
+def tanh_ramp(x1, x2, facing, middle):
+    """One tanh unit over the square: a smooth step from −1 to 1 across its straight line facing · x = middle."""
+    return np.tanh(RAMP_STEEPNESS * (facing[0] * x1 + facing[1] * x2 - middle))
+
+
+@plots.styled
+def tanh_ramps_picture():
+    """Why a trained tanh network's boundary curves (r72 reader: "the steps face different ways" had no picture): two
+    tanh units whose straight middle lines face different ways, and their sum minus 1, whose 0-line bends."""
+    fig, axes = plots.new_figure(780, 300, 1, 3)
+    g, gx, gy = map_grid()
+    units = [tanh_ramp(gx, gy, f, m) for f, m, _ in RAMPS]
+    score = units[0] + units[1] + RAMP_BIAS
+    titles = [f"unit {k + 1}: {words}" for k, (_, _, words) in enumerate(RAMPS)] + ["unit 1 + unit 2 − 1"]
+    for ax, z, title in zip(axes, (*units, score), titles):
+        im = ax.imshow(z, origin="lower", extent=(g[0], g[-1], g[0], g[-1]), cmap="RdBu_r", vmin=-2, vmax=2)
+        ax.contour(gx, gy, z, levels=[0.0], colors="black", linewidths=1.8, linestyles="--")
+        ax.set(title=title, xlabel="x₁", ylabel="x₂", xticks=[0, 1], yticks=[0, 1])
+        ax.set_aspect("equal")
+        ax.grid(False)
+    for ax, (facing, middle, _) in zip(axes, RAMPS):  # an arrow up each step, across its dashed middle line
+        start = np.array([0.5, 0.5]) - 0.35 * np.array(facing)
+        ax.annotate("", tuple(start + 0.7 * np.array(facing)), tuple(start),
+                    arrowprops=dict(arrowstyle="-|>", color="black", lw=1.6))
+    axes[2].text(0.1, 0.1, "score below 0", fontsize=9, bbox=dict(fc="white", ec="none", pad=1))
+    axes[2].text(1.2, 1.15, "above 0", fontsize=9, ha="right", va="top", bbox=dict(fc="white", ec="none", pad=1))
+    fig.colorbar(im, ax=axes, label="value: blue below 0, red above", shrink=0.85)
+    fig.set_label("Three colour maps over the square, blue below 0 and red above, each 0-line dashed. Unit 1 climbs "
+                  "smoothly from blue to red to the right: its 0-line is the straight upright line x₁ = 0.5. Unit 2 "
+                  "climbs upward: its 0-line is the straight across line x₂ = 0.5. Their sum minus 1 is above 0 only "
+                  "near the top-right corner, and its dashed 0-line curves: upright at the top, across at the right.")
+    return fig
+
+
+def zero_line(ax):
+    """The points of the dashed 0-line an axes of tanh_ramps_picture draws (its one contour)."""
+    return np.concatenate([p.vertices for c in ax.collections for p in c.get_paths()])
 
 
 LAYER_LETTERS = (("a", "b"), ("c", "d"), ("e", "f"))  # (weight, bias) of layers 1, 2, 3: small numbers under a
@@ -1173,7 +1234,7 @@ def first_answer_range(answers):
 @plots.styled
 def deep_stack_picture(depths=(2, 10, 100)):
     """Each deep flat stack's answers against its one collapsed layer's: every dot on the diagonal (notebook 01)."""
-    fig, axes = plots.new_figure(780, 310, 1, len(depths))
+    fig, axes = plots.new_figure(780, 330, 1, len(depths))
     for ax, depth in zip(axes, depths):
         slow, fast, stored, one = deep_stack(depth)
         both = np.concatenate([slow[0], fast[0]])
@@ -1183,15 +1244,17 @@ def deep_stack_picture(depths=(2, 10, 100)):
         ax.plot(slow[0], fast[0], "o", color=plots.ACCENT, ms=4, alpha=0.6, label="one input")
         below(np.max(np.abs(slow - fast)), 1e-12)   # raises unless the gap is rounding, below a trillionth
         ax.set(xlim=lim, ylim=lim, xlabel="answer, layer by layer")
-        # r41: the gap is absolute, so the title says how big the answers are; pass 74 (r71 reader: "gap below a
-        # trillionth" in every title and the text): the fold under the picture says it once
-        ax.set_title(f"{depth} layers ({stored} numbers)\nfirst output: {first_answer_range(slow)}", fontsize=10.5)
+        # r41: the gap is absolute, so the title says how big the answers are; pass 75 (r72 reader: the fold's "below
+        # a trillionth" was not visible): each title gives its measured bound, the fold says it in words once
+        ax.set_title(f"{depth} layers ({stored} numbers)\nfirst output: {first_answer_range(slow)}\n"
+                     "largest gap below 10⁻¹²", fontsize=10.5)  # high-school notation, not 1e-12
         ax.set_aspect("equal")
     axes[0].set_ylabel(f"answer of one layer\n({one} numbers)")
     axes[0].legend(loc="upper left", fontsize=8.5)
     fig.set_label(f"Three panels, for {', '.join(map(str, depths[:-1]))} and {depths[-1]} layers. Each dot is one "
                   f"input: across, its answer layer by layer; up, the one collapsed layer's answer. In every panel all "
-                  f"dots sit on the dashed diagonal: the two answers agree, with a gap below a trillionth.")
+                  f"dots sit on the dashed diagonal: the two answers agree; each title says the largest gap is below 10⁻¹², "
+                  f"a trillionth.")
     return fig
 
 
