@@ -450,7 +450,7 @@ def test_terms_are_explained_where_they_first_appear():
     """Check that gradient, learning signal and deep are defined in bold at their first use, before the glossary."""
     text = _markdown()
     body = text   # pass 57: the closing glossary pointer is cut (r50, r51 Focus); the links stay in cell 0 and the map
-    for term in ("nudge", "learning rate", "learning signal", "deep", "training", "backpropagation",
+    for term in ("learning rate", "learning signal", "deep", "training", "backpropagation",
                  "gradient"):   # pass 46: the terminal line is cut; pass 71 (r66): the last two named in the walk back
         first = re.search(rf"\b{term}\b", body, re.I)
         assert first and body[first.start() - 2:first.start()] == "**", term
@@ -982,7 +982,7 @@ def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one
     steepest slope, ReLU's is 1 on positive inputs)."""
     opening = _nb().cells[0].source
     assert opening.index("columns, called **layers**") < opening.index("a single layer")
-    assert opening.index("**bend**: it puts a corner or a curve in a straight-line graph (see below)") < opening.index("Without the bend")
+    assert opening.index("**bend**: it turns a straight line on a chart into a line with a corner or a curve") < opening.index("Without the bend")
     assert "then *rectified* (made one-way), so negatives become 0" in _markdown()   # pass 73: the name's origin
     remember = next(c.source for c in _nb().cells if c.source.startswith("## What to remember"))
     points = re.findall(r"^\d\. (.+)$", remember, re.M)
@@ -992,8 +992,8 @@ def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one
     # (steepness 0.25 at most for sigmoid, 1 on ReLU's ramp: fade_factors reads both from the registry).
     # Pass 61 (r55 Retention): the learning rate, taught and tested, joins the line: the move is rate times nudge.
     # Pass 62 (r56 Clarity): "its hill slope", the name the learning section gives that slope and keeps.
-    assert points[2] == ("Training moves each weight downhill, by the **learning rate** times its **nudge** (its hill "
-                         "slope, sign flipped). Each bend multiplies the learning signal by its own slope: at most $0.25$ "
+    assert points[2] == ("Training moves each weight downhill: one move is the **learning rate** times its hill "
+                         "slope, sign flipped. Each bend multiplies the learning signal by its own slope: at most $0.25$ "
                          "for sigmoid, $1$ on ReLU's ramp. On ReLU's flat side it is $0$: a unit stuck there stops "
                          "learning.")   # pass 47: one word; pass 71 (r66): the flat side's 0, the fold's lesson
     rate, slope_here = 0.5, float(ch00_start_here.hill_slope(ch00_start_here.HILL_DOT))
@@ -1293,7 +1293,7 @@ def test_pass18_the_opening_points_ahead_to_the_limited_range():
     # Pass 37 (r34 Clarity item 2): the opening stops at corners; the theorem is named once, after the tent.
     # Pass 47: "With it, the calculators make corners (or curves)" is cut: the bend's own gloss says it.
     # Pass 70 (r65 Clarity 1): the corner is put in a graph, which the reader is pointed to below.
-    assert "**bend**: it puts a corner or a curve in a straight-line graph (see below)." in cells[0].source
+    assert "**bend**: it turns a straight line on a chart into a line with a corner or a curve." in cells[0].source  # p75: no picture yet
     # Pass 68 (cut for words): the theorem's name is left to chapter 02, which names it; this page says what it says.
     assert "theorem" not in _markdown()
     assert "almost any shape" not in cells[0].source
@@ -1656,9 +1656,9 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     # Pass 62 (r56 Clarity): one name, the **hill slope**, for the slope of the hill, kept wherever it is meant.
     assert "The dot stands at $3$." in worked and "So the weight's **hill slope**, the slope of the ground where you stand, is $2$." in worked
     assert ("The rule: step against the hill slope. It is like walking downhill in fog.\n"
-            "You cannot see the bottom, but you feel the hill slope underfoot.\n"
-            "The weight's **nudge** is the hill slope with its sign flipped. Here, $-2$: go left.") in fog
-    assert "**nudge**" not in "".join(src[:hill + 2]) and "**learning rate**" in after
+            "You cannot see the bottom, but you feel the hill slope underfoot.") in fog
+    # Pass 75 (r72 Clarity 1): no "nudge" in this chapter: a move is -(learning rate x hill slope), said plainly.
+    assert "nudge" not in _markdown().lower() and "**learning rate**" in after
     assert _markdown().count("fog") == 1   # one analogy, said once
     # Pass 43 (r38 Clarity 1): the learning signal has a cell of its own, after the hill's (pass 52: and the steps').
     signal = next(s for s in src if s.startswith("The network finds this $6$"))   # pass 58
@@ -1773,7 +1773,7 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     assert "This page:" not in opening and "Last comes" not in opening
     heads = [c.source.splitlines()[0] for c in _nb().cells if c.source.startswith("## ")]
     assert heads.index("## How a network learns") < heads.index("## A short history of the bend") < heads.index(
-        "## The course map") and "it puts a corner or a curve in a straight-line graph" in opening
+        "## The course map") and "it turns a straight line on a chart into a line with a corner" in opening
     on_left = _cell("On the left:")
     # Pass 70 (cut for words): the picture labels the black link itself ("link: weight w").
     assert "- Each **link** has a **weight**: a number that multiplies what it carries.\n" in on_left
@@ -1798,7 +1798,7 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     # pass 69 (r64 item 1): "a hill: a bowl" contradicted itself (a hill sticks up); the curve is a valley again,
     # shaped like a bowl, and why the bowl is said; "hill slope" stays, the slope of the ground where you stand
     assert src[hill - 1].startswith("## How a network learns\n\nThe picture is a valley, shaped like a bowl.\n")
-    assert "We chose a simple bowl so the numbers stay easy; real ones are lumpier." in src[hill - 1]
+    assert "Real valleys are lumpier; this one keeps the numbers easy." in src[hill - 1]
     assert "The picture is a hill" not in src[hill - 1] and "a bowl too" not in _markdown()
     assert cells[hill - 1].metadata["slideshow"]["slide_type"] == "slide"
     # pass 74 (r71 Picture): the timeline before the text that walks along it
@@ -2011,14 +2011,13 @@ def test_pass29_reader_items_words():
     assert static in "".join(stored)   # the executed notebook stores that static form
     assert "sliders" not in cells[i - 1].source
     assert "What is its slope?" not in text   # pass 68: the ten-layers question, a second stack example, is cut
-    recall = _cell("How far? Multiply the nudge by the **learning rate**")   # pass 56
+    recall = _cell("How far? One move is the hill slope times the **learning rate**")   # pass 56
     # Pass 43 (r38 Retention): a transfer question, not the dot's answer again: the hill's left side, where the slope
     # is -0.8 (at w = 0.2, left of the bottom), learning rate 0.1: the weight steps right by 0.08.
     assert ("> **Pause and recall.** Now stand on the valley's left side, where the hill slope is $-0.8$.\n"
             "> The learning rate is $0.1$. Which way does the weight move, and how far?") in recall
-    assert ("> Right, by $0.08$. The nudge is the hill slope with its sign flipped: $+0.8$.\n"
-            "> Times the learning rate: $0.1 \\cdot 0.8 = 0.08$.") in recall
-    assert "the nudge is always negative" in recall and "less wrong to the right" in recall   # pass 55: a repeat cut
+    assert "> Right, by $0.08$. One move is $-(0.1 \\cdot (-0.8)) = +0.08$." in recall   # pass 75: no nudge
+    assert "a move always goes left" in recall and "less wrong to the right" in recall   # pass 55: a repeat cut
     left = 0.2
     assert left < ch00_start_here.HILL_BOTTOM and float(ch00_start_here.hill_slope(left)) == pytest.approx(-0.8)
     nudge = -float(ch00_start_here.hill_slope(left))
@@ -2072,21 +2071,28 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
             "The line climbs $2$ for each step right (the triangle). So the weight's **hill slope**, the slope of the "
             "ground where you stand, is $2$."
             ) in worked   # pass 62: "It" named, the slope named as the hill's
+    # Pass 75 (r72 Clarity 2): "times as far" tied to the hill slope at the first bowl, for a tiny move; the maths
+    # books' word said once, plainly.
+    assert ("A hill slope of $2$ means: move the weight a tiny bit right, and the wrongness rises about twice as far.\n"
+            "Maths books call a hill slope a *derivative*.") in worked
+    tiny = 1e-4
+    assert (float(ch00_start_here.hill(w + tiny)) - float(ch00_start_here.hill(w))) / tiny == pytest.approx(2, rel=1e-3)
     step = float(ch00_start_here.hill(w + 1)) - float(ch00_start_here.hill(w))
     assert round(step, 1) == 2.5 and not step == pytest.approx(2, abs=0.05)   # the full step on the hill itself
     assert ch00_start_here.HILL_RUN == 1.0   # the triangle under the dashed line: 1 step right, 2 up
-    cell = _cell("How far? Multiply the nudge by the **learning rate**")
-    assert "The weight's **nudge** is the hill slope with its sign flipped. Here, $-2$: go left." in _markdown()
+    cell = _cell("How far? One move is the hill slope times the **learning rate**")
+    assert "nudge" not in _markdown()   # pass 75: the sign is the move's: -(0.5 x 2) = -1, worked below
     # Pass 44 (r39 Clarity 3): the share is the learning rate (not the nudge, not the move).
     # Pass 57 (r51 change 3): "multiply by", since a share reads as at most 1 and the slider reaches 2.2.
     # Pass 68 (cut for words): the multiplication said once, worked on the spot.
-    assert ("How far? Multiply the nudge by the **learning rate**, here $0.5$: $0.5 \\cdot (-2) = -1$.\n"
+    assert ("How far? One move is the hill slope times the **learning rate**, here $0.5$, sign flipped: "
+            "$-(0.5 \\cdot 2) = -1$.\n"
             "So the weight goes from $3$ to $2$.") in cell
     fig = ch00_start_here.hill_picture()
     labels = fig.axes[0].get_legend_handles_labels()[1]
     assert "the hill slope where you stand: 2 (up to the right)" in labels   # pass 62: the text's name
-    assert "nudge −2: its sign says\nmove the weight left" in _texts(fig)  # pass 38: a direction, not a length
-    assert "the nudge, −2" in fig.get_label() and "there: 2" in fig.get_label()
+    assert "step against the slope:\nmove the weight left" in _texts(fig)  # pass 38: a direction; pass 75: no nudge
+    assert "downhill, against the hill slope" in fig.get_label() and "there: 2" in fig.get_label()
 
 
 def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
@@ -2142,6 +2148,8 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # Session 31 (r71 Clarity): a second bowl said as one, the output's move and the wrongness's in two sentences:
     # at most 625 words.
     # Session 31 (r72 Correctness): "for a tiny move" and "there the output is not wrong at all": at most 640 words.
+    # Pass 75 (r72 Clarity 1-3): "nudge" gone, the hill slope tied to "twice as far" and named a derivative at the
+    # first bowl, the second bowl said as the same wrongness; paid for by cuts here: still at most 640 words.
     assert len(said) <= 78 and sum(chapter_metrics.words(s) for s in said) <= 640, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
@@ -2197,7 +2205,7 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
             "- the output's weight makes it $0.2 \\cdot 3 = 0.6$.\n\n"
             # pass 71 (r66): "moves 6 times as far" is cut here; the per-step sentence after the output's hill says it
             # pass 63 (r58 Clarity): an everyday picture of multiplying along a chain
-            "Think of gears in a row: each gear multiplies the spin it passes on. Here: $\\times 2$, then "
+            "Like gears in a row, each part multiplies the change it passes on: $\\times 2$, then "
             "$\\times 1$, then $\\times 3$.") in section and "In all" not in section   # pass 68: the 6 said once
     worked = ch00_start_here.SIGNAL_WORKED   # the gears are the chain's own factors: input, ramp slope, weight
     gears = (worked["input"], worked["ramp slope"], worked["weight"])
@@ -2455,11 +2463,11 @@ def test_pass38_r35_items_the_signal_sentence_the_eras_start_and_the_wording_tha
     assert "Then compare with the diamond." in cells[q + 1].source   # pass 46: the readout waits for the bend
     assert "Each hill shifts as other weights move." not in _markdown()   # pass 40 (r36 Clarity 4): cut
     fig = ch00_start_here.hill_picture()
-    assert "nudge −2: its sign says\nmove the weight left" in _texts(fig)
+    assert "step against the slope:\nmove the weight left" in _texts(fig)
     assert "its length is not the step" in display.figure_alt(fig)
     # Pass 50 (r45 Picture 2): the note is on the picture too, right under the nudge's label (the alt text is unseen).
     texts = {t.get_text(): t for t in fig.axes[0].texts}
-    label, note = texts["nudge −2: its sign says\nmove the weight left"], texts["(the arrow shows the direction only)"]
+    label, note = texts["step against the slope:\nmove the weight left"], texts["(the arrow shows the direction only)"]
     assert ch00_start_here.HILL_ARROW_NOTE == note.get_text()
     (lx, ly), (nx, ny) = label.get_position(), note.get_position()
     assert nx == lx and note.get_ha() == label.get_ha() == "right" and note.get_va() == label.get_va() == "bottom"
@@ -2679,15 +2687,17 @@ def test_pass43_fading_signal_bars_are_the_steepnesses_multiplied_out():
     (cross,) = [l for l in ax.lines if l.get_marker() == "X"]
     assert list(np.asarray(cross.get_ydata(), float)) == [0.0] * 10
     # Pass 44 (r39 Correctness): 0.25 ** 2 is 0.0625 exactly, as a learner multiplying by hand gets it; not "0.062".
-    assert [t for t in _texts(fig) if t[:1].isdigit()] == ["0.25", "0.0625", "0.0156"]
-    # Pass 55 (r49 item 19): the note names every unlabelled bar, from the first one without a number.
-    assert "bends 4 to 10:\ntoo small\nto see" in _texts(fig) and 0.25 ** 4 < 0.01   # the 4th bar: under a hundredth
-    # Pass 68 (r63 item 4): the note's arrow pointed at bend 10 alone; it points at a bracket over bends 4 to 10.
-    (bracket,) = [l for l in ax.lines if l.get_gid() == "too small bracket"]
-    xs = bracket.get_xdata()
-    assert min(xs) < 4 - 0.15 and 10 + 0.15 < max(xs) and 3 + 0.15 < min(xs)   # over bars 4..10, clear of bar 3
-    (note,) = [t for t in ax.texts if t.get_text().startswith("bends 4 to 10")]
-    assert note.xy == (max(xs), max(bracket.get_ydata()))
+    assert [t for t in _texts(fig) if t[:1].isdigit()][:3] == ["0.25", "0.0625", "0.0156"]
+    # Pass 75 (r72 Picture): bars 4 to 10 are too small to see, so each prints its value upright just above it, written
+    # out to 2 digits (no e-notation), the products above: the recall's "under a thousandth" can be read off.
+    small = [t for t in ax.texts if t.get_gid() == "too small value"]
+    assert [t.get_position()[0] for t in small] == list(range(4, 11)) and all(t.get_rotation() == 90 for t in small)
+    assert [t.get_text() for t in small] == ["0.0039", "0.00098", "0.00024", "0.000061", "0.000015", "0.0000038",
+                                             "0.00000095"]
+    for t, k in zip(small, range(4, 11)):
+        assert float(t.get_text()) == pytest.approx(0.25 ** k, rel=0.02) and "e" not in t.get_text()
+        assert 0.25 ** k < t.get_position()[1] < 0.1   # just above its own bar
+    assert float(small[1].get_text()) < 1e-3 and float(small[-1].get_text()) < 1e-6   # bend 5: under a thousandth
     assert ch00_start_here.FADE_LABELLED == 3
     assert ax.get_xlabel() == "bends passed on the way back" and ax.get_ylabel() == "share of the signal left"
     labels = ax.get_legend().get_texts()
@@ -2695,6 +2705,7 @@ def test_pass43_fading_signal_bars_are_the_steepnesses_multiplied_out():
                                               "ReLU on its flat side: ×0, nothing left"]
     alt = display.figure_alt(fig)
     assert "every hatched bar stands at 1" in alt and "0.25, 0.0625, 0.0156" in alt and "nothing gets back" in alt
+    assert "printed upright above its bar: 0.0039, 0.00098, 0.00024, 0.000061, 0.000015, 0.0000038, 0.00000095." in alt
     cells = _nb().cells
     i = next(k for k, c in enumerate(cells) if c.source.strip() == "ch00.fading_signal_picture()")
     assert any("image/png" in o.get("data", {}) for o in cells[i].outputs)
@@ -2850,7 +2861,7 @@ def test_pass55_the_hill_slope_rule_said_before_the_steps_predict_is_the_hills_o
     # with a double arrow from the bottom to the dot; the stepper's Predict comes later.
     before = "\n".join(c.source for c in cells[h:q])
     rule = "On this bowl, the hill slope is the weight minus 1: how far you stand right of the bottom."
-    assert rule in cells[h + 1].source and "We chose a simple bowl" in cells[h - 1].source
+    assert rule in cells[h + 1].source and "Real valleys are lumpier; this one keeps" in cells[h - 1].source
     assert "**Predict:**" not in before[:before.index(rule)] and "**Predict:**" in cells[q - 1].source
     ax = ch00_start_here.hill_picture().axes[0]
     (gap,) = [p for p in ax.patches if p.get_gid() == "right of the bottom"]
@@ -2916,7 +2927,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             f"${after_weight:g} \\cdot {worked['ramp slope']:g} = {after_bend:g}$.\n"
             f"4. At our weight, times the input on its link: ${after_bend:g} \\cdot {worked['input']:g} = {slope:g}$, "
             "our weight's hill slope.\n\n"
-            f"Flip its sign: our weight's nudge is ${-slope:g}$.\n\n"   # pass 62 (r56): tied to the nudge
+            # pass 62 (r56): tied to the nudge; pass 75 (r72 Clarity 1): no nudge, the walk ends at the hill slope
             # pass 71 (r66 Clarity): the two words a learner has heard, named once where the pass back is walked
             "This passing back, multiplying at each part, is **backpropagation**.\n"
             "All the hill slopes together are the **gradient**.\n\n"
@@ -2942,9 +2953,8 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             "> - a hill slope: how steep the valley's side is where you stand, so how fast the wrongness climbs as "
             "one number moves.\n>\n"
             "> Words built on the hill slope:\n>\n"
-            "> - the nudge: a hill slope, sign flipped;\n"
-            # pass 68 (r63 item 3): the learning rate, met just above
-            "> - the learning rate: one move is learning rate × nudge;\n"
+            # pass 68 (r63 item 3): the learning rate, met just above; pass 75 (r72 Clarity 1): no nudge
+            "> - the learning rate: one move is −(learning rate × hill slope);\n"
             # pass 73 (r70 Clarity 4): the learning signal too, met here before the chain
             "> - the **learning signal**: a hill slope passed backward from the output, part by part (drawn below)."
             ) == why.strip()
@@ -2970,8 +2980,9 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             # pass 70 (r65 Clarity 2): the output's wrongness measured the same way, so the same rule holds
             # pass 73 (r70 Clarity 2): the bowl's floor said as moved, from the weight's to the output's right answer
             # session 31 (r71 Clarity): a second bowl said as one, with what its two axes are
-            "Now take a second bowl, the same shape: across, the output; height, how wrong.\n"
-            f"Its lowest point is the right answer, ${right:g}$: there the output is not wrong at all.\n"
+            # pass 75 (r72 Clarity 3): the same wrongness, now asked about the output's own move
+            "Same wrongness, same bowl shape; now we ask how it changes when the output itself moves.\n"
+            f"Its lowest point is the right answer, ${right:g}$: not wrong at all.\n"
             # pass 71 (r68 Clarity): "where you stand" meant a weight's value until here: said as the output
             f"So the output's hill slope is the output minus the right answer: ${said_out:g} - {right:g} = {start:g}$."
             ) == out.strip()
@@ -2983,7 +2994,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     # wrongness 6 x 1 (the output's hill slope).
     # Session 31 (r71 Clarity): one move per sentence; the output's hill slope said as what it means.
     assert (f"A tiny change of our weight moves the output ${slope:g}$ times as far.\n"
-            f"The output's hill slope, ${start:g}$, says that for a tiny move the wrongness moves ${start:g}$ times as far as the output.\n"
+            f"The output's hill slope is ${start:g}$: for a tiny move, the wrongness moves ${start:g}$ times as far as the output.\n"
             f"So the wrongness moves ${slope:g} \\cdot {start:g} = {slope * start:g}$ times as far: "
             "that is our weight's hill slope.") == _cell("A tiny change of our weight").strip()
     assert "times as far again" not in _markdown()

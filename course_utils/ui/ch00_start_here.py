@@ -725,13 +725,16 @@ def bends_picture(names=BENDS_SHOWN):
 # The fading signal, as bars (notebook 00, the history): the share of the learning signal left after n bends on the
 # way back, every weight set to 1 (the bends alone). Each bend multiplies it by its steepness: sigmoid at its steepest 0.25 (0.25**n),
 # ReLU on its ramp 1, on its flat side 0. Sigmoid's first bars carry their value to 3 digits (0.0625, as a learner
-# multiplying by hand gets it, not 0.062); later ones are too small to see.
+# multiplying by hand gets it, not 0.062); later ones are too small to see, so pass 75 (r72 Picture) prints each one's
+# value upright above it, written out in full to 2 digits (0.00098 is seen to be under a thousandth, 0.001).
 FADE_LAYERS = tuple(range(1, 11))
 FADE_TITLE = "The learning signal, going back through bends (every weight set to 1)"
 FADE_LABELLED = 3
-# r49 item 19: every unlabelled bar, not bend 10 alone. Pass 68 (r63 item 4): the arrow pointed at bend 10 only; a
-# bracket now spans bends 4 to 10, and the note's arrow points at the bracket.
-FADE_TOO_SMALL = f"bends {FADE_LABELLED + 1} to {FADE_LAYERS[-1]}:\ntoo small\nto see"
+
+
+def fade_decimal(v):
+    """A small share written out in full, to 2 significant digits: 0.25 ** 10 -> "0.00000095" (no e-notation)."""
+    return np.format_float_positional(float(v), precision=2, unique=True, fractional=False, trim="-")
 
 
 def fade_factors():
@@ -758,11 +761,10 @@ def fading_signal_picture(layers=FADE_LAYERS):
             label=f"ReLU on its flat side: ×{k['flat']:g}, nothing left")
     for i in range(FADE_LABELLED):
         ax.text(n[i], sig[i] + 0.03, f"{sig[i]:.3g}", ha="center", va="bottom", fontsize=9.5)
-    lo, hi, y = n[FADE_LABELLED] - 0.2, n[-1] + 0.2, 0.08   # a bracket over the unlabelled sigmoid bars
-    ax.plot([lo, lo, hi, hi], [y - 0.04, y, y, y - 0.04], color="black", lw=1.0, zorder=5, gid="too small bracket")
-    ax.annotate(FADE_TOO_SMALL, xy=(hi, y), xytext=(n[-1] + 0.6, 0.42), ha="center", fontsize=9.5,
-                arrowprops=dict(arrowstyle="->", color="black", lw=1.0))
-    ax.set(xlim=(0.4, n[-1] + 1.2), ylim=(0, 1.45), xticks=n, yticks=[0, 0.25, 0.5, 0.75, 1],
+    for i in range(FADE_LABELLED, len(n)):   # too small to see: each value printed upright, just above its bar
+        ax.text(n[i], sig[i] + 0.03, fade_decimal(sig[i]), ha="center", va="bottom", rotation=90, fontsize=9.5,
+                gid="too small value")
+    ax.set(xlim=(0.4, n[-1] + 0.6), ylim=(0, 1.45), xticks=n, yticks=[0, 0.25, 0.5, 0.75, 1],
            xlabel="bends passed on the way back", ylabel="share of the signal left",
            title=FADE_TITLE)
     handles, labels = ax.get_legend_handles_labels()
@@ -772,7 +774,9 @@ def fading_signal_picture(layers=FADE_LAYERS):
                   f"ReLU on its ramp keeps all of it: every hatched bar stands at {k['ramp']:g}. "
                   f"Sigmoid at its steepest keeps {k['sigmoid']:g} per bend: its bars read "
                   + ", ".join(f"{v:.3g}" for v in sig[:FADE_LABELLED])
-                  + f", then from bend {FADE_LABELLED + 1} on are too small to see. Crosses at 0 mark ReLU on its flat side: nothing gets back.")
+                  + f"; from bend {FADE_LABELLED + 1} on they are too small to see, so each value is printed upright "
+                  "above its bar: " + ", ".join(fade_decimal(v) for v in sig[FADE_LABELLED:])
+                  + ". Crosses at 0 mark ReLU on its flat side: nothing gets back.")
     return fig
 
 
@@ -944,7 +948,7 @@ def hill_picture():
     step = 0.7
     _arrow(ax, (HILL_DOT - 0.08, y0 + 0.18), (HILL_DOT - step, float(hill(HILL_DOT - step)) + 0.18),
            color=plots.color("sigmoid"), lw=2.4, mutation_scale=18, connectionstyle="arc3,rad=0.15")
-    ax.text(HILL_DOT - step - 0.1, float(hill(HILL_DOT - step)) + 0.72, f"nudge {_minus(-k)}: its sign says\nmove the weight left",
+    ax.text(HILL_DOT - step - 0.1, float(hill(HILL_DOT - step)) + 0.72, "step against the slope:\nmove the weight left",
             ha="right", va="bottom", fontsize=10, color=plots.color("sigmoid"), fontweight="bold")
     # r45 Picture 2: on the picture, not only in its alt text: the arrow's length is not the move.
     ax.text(HILL_DOT - step - 0.1, float(hill(HILL_DOT - step)) + 0.45, HILL_ARROW_NOTE,
@@ -954,26 +958,26 @@ def hill_picture():
     fig.set_label(f"A U-shaped curve: {HILL_CAPTION}. A dot stands on the right side, where the ground climbs to the "
                   f"right. A dashed line shows the hill slope there: {hill_slope(HILL_DOT):g}, with a rise-over-run triangle under it: "
                   f"{HILL_RUN:g} step right, {hill_slope(HILL_DOT):g} up. Both axes are numbered. An arrow steps left from the dot, "
-                  f"downhill: the nudge, {_minus(-hill_slope(HILL_DOT))}. The arrow shows only the direction; its length is not "
+                  f"downhill, against the hill slope. The arrow shows only the direction; its length is not "
                   f"the step. The lowest point is marked least wrong. Along the bottom, a double arrow runs from the lowest point, "
                   f"{HILL_BOTTOM:g}, to the dot, {HILL_DOT:g}: you stand {HILL_DOT - HILL_BOTTOM:g} right of the bottom, "
                   f"the same number as the hill slope.")
     return fig
 
 
-# The stepper: the same hill, one press of "take one step" = one move of learning rate × nudge (notebook 00). It
+# The stepper: the same hill, one press of "take one step" = one move of −(learning rate × hill slope) (notebook 00). It
 # starts at the hill picture's dot with the worked example's rate (0.5: each step halves the distance to the bottom).
 STEP_RATE, STEP_RATES = 0.5, (0.1, 2.2)
 STEP_XLIM, STEP_YLIM = HILL_XLIM, HILL_YLIM   # the hill picture's scale
 
 
 def take_step(w, rate):
-    """One step downhill: the weight plus learning rate × nudge, the nudge being the hill's slope, sign flipped."""
+    """One step downhill: the weight minus learning rate × the hill's slope there."""
     return float(w) + rate * -float(hill_slope(w))
 
 
 def hill_steps(rate=STEP_RATE, start=HILL_DOT):
-    """Take one step downhill per button press and watch the dot walk (notebook 00, after the nudge). The rate slider
+    """Take one step downhill per button press and watch the dot walk (notebook 00, after the first move). The rate slider
     starts the walk again from the start; the hollow circle shows where the next press will land."""
     live = LiveFigure(600, 340)
     ax = live.axes[0]
@@ -1004,8 +1008,8 @@ def hill_steps(rate=STEP_RATE, start=HILL_DOT):
         k = float(hill_slope(here))
         off = "" if STEP_XLIM[0] <= here <= STEP_XLIM[1] else " (off the picture)"
         readout.value = (f"<b>where you stood</b>: {path}{off}<br>"
-                         f"here: hill slope {_minus(round(k, 3))}, nudge {_minus(round(-k, 3))}; next move = "
-                         f"{r:.1f} × ({_minus(round(-k, 3))}) = {_minus(round(nxt - here, 3))}")
+                         f"here: hill slope {_minus(round(k, 3))}; next move = "
+                         f"−({r:.1f} × {_minus(round(k, 3)) if k >= 0 else '(' + _minus(round(k, 3)) + ')'}) = {_minus(round(nxt - here, 3))}")
 
     def restart():
         del walk[1:]
