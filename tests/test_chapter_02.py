@@ -775,7 +775,7 @@ def test_gelu_question_defines_transformers_first_and_explains_every_option():
     # pass 47 (r42, Focus): the paper audit goes; the fold says what the chapter shows, and why A tempts but is wrong
     assert ("D: just left of 0, GELU still sends some learning signal back.\n"
             "A ReLU unit there sends none.\n"
-            "A is wrong: enough ReLU corners follow any smooth curve over a stretch of x.\n"
+            "A is wrong: enough ReLU corners follow any unbroken curve over a limited stretch of x.\n"
             "B and C are wrong: GELU costs more, and it dips below 0.\n") in after
     assert "Hendrycks" not in after and "did not test" not in after and "every test" not in after
     assert activations.get("relu").derivative(-0.01) == 0 and activations.get("gelu").derivative(-0.01) > 0.4
@@ -881,7 +881,7 @@ def test_corners_predict_asks_what_the_readout_shows():
     assert "A and C do not shrink the signal layer after layer.\n" in text and "real weaknesses" not in text   # r48: A's cost adds up
     assert "do not multiply layer by layer" not in text
     assert "slows learning" not in text   # pass 23: the zig-zag widget shows a detour, not a slower arrival
-    assert "**Takeaway:** in this test, shorter arrows allow bigger steps; at the same length, centred inputs arrive sooner." in shown()   # pass 40 (r36)
+    assert "**Takeaway:** in this test, shorter arrows allow bigger steps; at the same length, centred inputs arrive sooner." in markdown()   # pass 40 (r36); r72 Focus: out of the fold, its own cell
     assert "like tanh's outputs" not in text   # pass 42 (r38): the toy keeps the spread; tanh's is twice sigmoid's
 
 
@@ -923,7 +923,7 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
         assert ";" not in sentence and len(sentence.split()) <= 17, sentence
         assert ", and " not in sentence and ", but " not in sentence, sentence
     # pass 31: the line gave the symptom (slope 0) without its cause (r29): sum plus bias at or below 0 everywhere
-    expected = ((("corners", "smooth curve"),
+    expected = ((("corners", "unbroken curve", "limited stretch"),   # r72 Correctness: the theorem's limits
                  ("ReLU unit can die", "sum plus bias $\\le 0$ on every example", "keeps its slope 0")),
                 (("\\tfrac14", "1"), ("small slope", "shrinks the learning signal", "layer by layer"),
                  ("$\\tanh(x) = 2\\sigma(2x) - 1$", "centred on 0")),
@@ -937,7 +937,7 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
     # Takeaway and the sketch's closed block, so the line keeps five
     assert len(per_theme[1]) == 3 and "sooner" not in themes[1][1]
     assert zigzag.blow_up_step(0.0) is None   # centred at 0: no step size on the slider fails to settle
-    assert "**Takeaway:** in this test, shorter arrows allow bigger steps; at the same length, centred inputs arrive sooner." in shown()
+    assert "**Takeaway:** in this test, shorter arrows allow bigger steps; at the same length, centred inputs arrive sooner." in markdown() and "Takeaway" not in shown()   # r72 Focus: not hidden in the fold
     where, top = ch02.peak("gelu")
     assert f"{top:.2f}" == "1.13" and f"{where:.2f}" == "1.41" and where == pytest.approx(np.sqrt(2), abs=1e-6)
     for group, wanted in zip(per_theme, expected):
@@ -1776,17 +1776,15 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     # size-matched control (centre 0, inputs -1 to 1, length squared 2/3) decides it: length sets the largest step
     # pass 74 (r71 Focus: the control's reasoning was longer than its result): its result in one line on the path,
     # its reasoning in a nested "Is this a fair test?" fold, one idea a sentence (r71 Clarity 3)
-    assert below.endswith("Centre-0 inputs are also shorter arrows (draw each example's two inputs as an arrow from (0, 0)).\n"
+    # pass 75 (r72 Focus: the optional section ran long): the fold is two sentences; the arrow is drawn in words
+    # before the Predict (split_step), and the Takeaway left the fold for its own cell
+    assert below.endswith("Centre-0 inputs are also shorter arrows.\n"
                           "The dotted curve is centre 0 with arrows as long as centre 0.5's. It too swings past from step size 3.\n\n"
                           "<details><summary>Is this a fair test?</summary>\n\n"
-                          "The inputs were random, with the signs of sigmoid's outputs (all positive) or of tanh's (both signs).\n"
-                          "An arrow's length squared, (input 1)² + (input 2)², averages 1/6 at centre 0 and 2/3 at centre 0.5.\n"
-                          "The dotted curve's inputs, from −1 to 1, average 2/3 again: the same length, other signs.\n"
-                          "So the arrows' length sets the largest safe step.\n"
-                          "All-positive arrows point mostly along the together line.\n"
-                          "Each step then moves the weights only a little apart, the way to the star.\n"
-                          "So at the same length they need more steps: at step size 1, about 28 against 9.\n\n</details>\n\n"
-                          "**Takeaway:** in this test, shorter arrows allow bigger steps; at the same length, centred inputs arrive sooner.\n\n</details>")
+                          "An arrow's length squared, (input 1)² + (input 2)², averages 2/3 at centre 0.5 and on the dotted "
+                          "curve (inputs −1 to 1), but 1/6 at centre 0.\n"
+                          "So length sets the largest safe step; at the same length, all-positive arrows (mostly along the "
+                          "together line) need more steps: at step size 1, about 28 against 9.\n\n</details>\n\n</details>")
     wide = ch02.control_curve()
     assert wide[list(ch02.rates()).index(1.0)] == 9.0 and ch02.steps_curve(0.5)[list(ch02.rates()).index(1.0)] == 28.0
     assert zigzag.blow_up_step(0.0, half=zigzag.WIDE) == 3.0 and ch02.mean_square(0.0, zigzag.WIDE) == pytest.approx(2 / 3)
@@ -1933,7 +1931,9 @@ def test_the_zigzag_set_up_is_six_sentences_in_one_cell_and_its_title_fits():
     # pass 56: the Why (arrows, length squared, the rule of thumb) is off the main path, in an optional section
     # pass 60 (r54 Focus): not a section any more but a closed fold right under the answer, before the recall
     # pass 73 (r70 Focus 1): that fold is cut; the recall comes right after the answer
-    assert "".join(cells[at + 2]["source"]).startswith("> **Pause and recall.**")
+    # r72 Focus: the Takeaway, hidden at the foot of the answer's fold, is its own cell under it, before the recall
+    assert "".join(cells[at + 2]["source"]).startswith("**Takeaway:** in this test")
+    assert "".join(cells[at + 3]["source"]).startswith("> **Pause and recall.**")
     assert "## Optional: why big steps overshoot" not in markdown()
     w = ch02.zigzag_centre()
     fig = w.figure
@@ -2057,7 +2057,8 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
              "- **GELU**: like ReLU, with its corner rounded off.\n\n")
     # pass 73 (r70 Clarity 3): a fifth line names SwiGLU, which the chapter also teaches; the map is its own cell now,
     # under the unit's diagram, and the picture comes right after its Predict, before the answer (r70 Picture first)
-    swiglu = "- **SwiGLU**, at the end: not one bend but a gate, a bent sum that scales a second, unbent sum.\n\n"
+    # r72 Clarity: "gate" came before it was explained; the volume knob of the SwiGLU section says it in plain words
+    swiglu = "- **SwiGLU**, at the end: two weighted sums; the bent one is a volume knob on the other.\n\n"
     lines = lines.replace("\n\n", "\n") + swiglu
     assert "".join(cells[at - 1]["source"]) == lines + "**Predict:** which of the four go below 0?"
     assert "below" not in lines and "dip" not in lines
@@ -2161,7 +2162,7 @@ def test_a_unit_adds_a_bias_and_the_bias_places_its_corner():
     assert ("**Unit**: one of the many small parts a network is built from (below). It multiplies each input by its "
             "**weight** and adds them up: its **weighted sum**.\n"
             "It adds its **bias**, then passes the total through its bend.") in "".join(chapter()["cells"][0]["source"])
-    corners_text = text.split("Enough corners follow any smooth curve", 1)[1]
+    corners_text = text.split("Enough corners follow any unbroken curve", 1)[1]
     # pass 28: 'plus a bias' (which bias?) is cut; no output bias is needed: two corners left of the stretch give
     # any straight line there, a constant included: 1·ReLU(x + 4) − 1·ReLU(x + 5) = −1 for every x ≥ −4
     xx = np.linspace(-3, 3, 61)
@@ -2280,9 +2281,10 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             "Later steps must push the weights back.\n"
             # session 31 (r71 Correctness): swings come from a step too big for the inputs' length, not from their
             # signs (the fair test: centred inputs of the same length swing from step size 3 too)
-            "Swings are another matter: a step too big for the inputs' length pushes them back too far, past the star, "
-            "whatever the signs.\n"
-            "Then the next step overshoots even more: the swings grow.") in split and "a step too big for the inputs' length" in split and "<details>" not in split
+            # r72 Clarity: "the inputs' length" came before the arrow it measures: the arrow is drawn in words first
+            "Swings are another matter. Draw an example's two inputs as an arrow from (0, 0) to (input 1, input 2).\n"
+            "A step too big for the arrows' length pushes the weights back too far, past the star, whatever the signs.\n"
+            "Then the next step overshoots even more: the swings grow.") in split and "A step too big for the arrows' length" in split and "<details>" not in split
     assert "oar" not in split and "boat" not in split and "Another step" not in split
     assert "a turn" not in split and "zig-zag on their way" not in split
     # the swings: at step size 1, the weights cross the star's together level about 10 times in 30 steps at
@@ -2656,8 +2658,12 @@ def test_the_toy_shows_a_detour_not_a_slower_arrival():
 
 def test_the_zigzag_takeaway_is_refused_when_the_toy_stops_showing_it(monkeypatch):
     """Check the answer's takeaway is computed, not typed: if centred inputs stopped arriving clearly sooner (here both
-    centres given centre 0.5's steps), the answer raises instead of printing it."""
-    assert "centred inputs arrive sooner" in ch02.zigzag_answer().data
+    centres given centre 0.5's steps), the answer raises instead of printing it. Pass 75 (r72 Focus): the Takeaway is
+    a markdown cell right under the answer's cell, so the chapter cannot run past a refused answer to reach it."""
+    assert "at the same length, all-positive arrows" in ch02.zigzag_answer().data
+    at = _cell_index("ch02.zigzag_answer()")
+    assert "".join(chapter()["cells"][at + 1]["source"]).startswith(
+        "**Takeaway:** in this test, shorter arrows allow bigger steps; at the same length, centred inputs arrive sooner.")
     same = ch02.steps_curve(0.5)
     monkeypatch.setattr(ch02, "steps_curve", lambda centre: same)
     with pytest.raises(ValueError, match="no longer arrive clearly sooner"):
@@ -2866,7 +2872,7 @@ def test_terms_the_reader_met_unexplained_are_explained_before_use():
     first_code = _cell_index('relu = activations.get("relu")')
     # pass 46: the plumbing lines are cut (tool names); the code's own labels say what it prints
     # pass 47 (r42 Focus): the learner still asked where `activations` came from: one line, once, says it
-    assert text.count("The code gets ReLU by name.") == 1 and "`.derivative(x)` gives" not in text
+    assert text.count("the code asks it for ReLU by name.") == 1 and "`.derivative(x)` gives" not in text
     assert "ReLU({x})" in "".join(cells[first_code]["source"])
     first_slope = _cell_index("sigmoid.derivative(x)")
     assert "slope {sigmoid.derivative(x)" in "".join(cells[first_slope]["source"])
@@ -2938,7 +2944,8 @@ def test_corner_pieces_left_of_zero_read_as_x_plus():
     assert np.maximum(np.array([-3.0, -2.0]) - (-1.5), 0).tolist() == [0.0, 0.0]
     assert "(a proven fact" not in markdown()
     # pass 28: no "plus a bias": corners left of the stretch give any line there (see the bias test); the theorem is named
-    assert ("Enough corners follow any smooth curve over a stretch of x, as closely as you like.\n"
+    # r72 Correctness: the theorem covers any unbroken (continuous) curve, over a limited stretch of x
+    assert ("Enough corners follow any unbroken curve over a limited stretch of x, as closely as you like.\n"
             "That is proven: the *universal approximation theorem*.\n") in markdown()
     x = np.linspace(-3, 3, 61)
     assert np.all(sum(a * np.maximum(x[:10] - k, 0) for a, k in ((1.0, -1.0), (-2.0, 0.0), (1.0, 1.0))) == 0)
@@ -3394,7 +3401,9 @@ def test_r42_the_activations_library_is_named_before_its_first_code():
     at = _cell_index('relu = activations.get("relu")')
     above = "".join(chapter()["cells"][at - 1]["source"])
     # pass 68 (r63 Focus: plumbing): one learner-level line; `.derivative` is named beside its first use (sigmoid)
-    assert "The code gets ReLU by name.\n" in above and "`activations` holds" not in above
+    # r72 Focus: the learner met `activations` unexplained: one learner-level clause says what it is, no plumbing
+    assert ("**A few numbers.** `activations` is this course's toolbox of bends; the code asks it for ReLU by name.\n"
+            in above) and "`activations` holds" not in above
     assert "each with its slope (`.derivative`):" in markdown_before("sigmoid.derivative(x)")
     assert "activations" not in markdown_before('relu = activations.get("relu")').replace(above, "")
     assert activations.get("sigmoid").derivative(0.0) == 0.25   # what `.derivative` gives: the slope
@@ -3603,8 +3612,10 @@ def test_the_takeaway_says_the_test_used_random_inputs():
     h = zigzag.independent_inputs(0.5, 100000)
     assert h.min() >= 0 and h.max() <= 1
     assert np.histogram(h, bins=4, range=(0, 1))[0] / h.size == pytest.approx([0.25] * 4, abs=0.01)
-    assert "The inputs were random, with the signs of sigmoid's outputs (all positive) or of tanh's (both signs)." in (
-        ch02.zigzag_answer().data)
+    # pass 75 (r72 Focus: the fair-test fold cut to two sentences): the widget's set-up says it, before the Predict
+    assert ("Each is picked at random, on its own, from centre − 0.5 to centre + 0.5.\n"
+            "  At centre 0.5, both are positive, like sigmoid's outputs. At centre 0, about half are negative, like tanh's."
+            in markdown()) and "The inputs were random" not in ch02.zigzag_answer().data
     x = np.linspace(-30, 30, 601)
     assert (activations.get("sigmoid")(x) > 0).all() and (h > 0).mean() > 0.999
     h0 = zigzag.independent_inputs(0.0, 100000)
@@ -3647,7 +3658,7 @@ def test_the_zero_centred_test_is_an_optional_section_after_what_to_remember():
     # pass 71 (r67 Picture first): the reading guide joined the widget's cell, above the widget
     assert _cell_index("**The widget.**") == _cell_index("**How to read the picture.**")
     order = ["ch02.worked_step()", "ch02.split_step()", "**The widget.**",
-             "ch02.zigzag_centre()", "ch02.zigzag_answer()",
+             "ch02.zigzag_centre()", "ch02.zigzag_answer()", "**Takeaway:** in this test",
              "> **Pause and recall.** In our two-input test"]
     assert [_cell_index(s_) for s_ in order] == list(range(head + 1, head + 1 + len(order)))
     assert _cell_index("## What to remember") < head and head + len(order) + 1 == _cell_index("## What comes next")

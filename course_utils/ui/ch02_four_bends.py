@@ -735,7 +735,7 @@ def gelu_question():
         "Which is a true difference from ReLU?",
         [("GELUs can follow curves that ReLUs cannot follow.", False,
           "A common wrong answer: ReLUs cannot follow a smooth curve. In fact: they can. Enough ReLU corners "
-          "follow any smooth curve over a stretch of x, as closely as you like (see 'Corners add up')."),
+          "follow any unbroken curve over a limited stretch of x, as closely as you like (see 'Corners add up')."),
          ("GELU takes less computing time than ReLU does.", False,
           "A common wrong answer: GELU is faster. In fact: GELU costs more. Φ needs far more work than ReLU's "
           "single comparison."),
@@ -1025,7 +1025,8 @@ With inputs of one sign (all positive, or all negative), every step moves both w
 So each step's together part is never the smaller one.
 Each together move is a detour off the dotted line.
 Later steps must push the weights back.
-Swings are another matter: a step too big for the inputs' length pushes them back too far, past the star, whatever the signs.
+Swings are another matter. Draw an example's two inputs as an arrow from (0, 0) to (input 1, input 2).
+A step too big for the arrows' length pushes the weights back too far, past the star, whatever the signs.
 Then the next step overshoots even more: the swings grow.
 """))
 
@@ -1069,14 +1070,9 @@ def zigzag_answer(goal=(1.0, -1.0)):
                        f"Dotted, centre 0 with inputs −1 to 1: fewer steps than centre 0.5, and not arriving from step size "
                        f"{fails:g} too", 560, 330)
     fair = fold("Is this a fair test?", f"""
-The inputs were random, with the signs of sigmoid's outputs (all positive) or of tanh's (both signs).
-An arrow's length squared, (input 1)² + (input 2)², averages 1/{round(1 / small):.0f} at centre 0 and {round(3 * big):.0f}/3 at centre 0.5.
-The dotted curve's inputs, from −1 to 1, average {round(3 * wide):.0f}/3 again: the same length, other signs.
-So the arrows' length sets the largest safe step.
-All-positive arrows point mostly along the together line.
-Each step then moves the weights only a little apart, the way to the star.
-So at the same length they need more steps: at step size 1, about {off[one]:.0f} against {ctrl[one]:.0f}.
-""")   # r71 Focus: the control's reasoning, longer than its result, folded under one line
+An arrow's length squared, (input 1)² + (input 2)², averages {round(3 * big):.0f}/3 at centre 0.5 and on the dotted curve (inputs −1 to 1), but 1/{round(1 / small):.0f} at centre 0.
+So length sets the largest safe step; at the same length, all-positive arrows (mostly along the together line) need more steps: at step size 1, about {off[one]:.0f} against {ctrl[one]:.0f}.
+""")   # r71 Focus: the control's reasoning, longer than its result, folded under one line; r72 Focus: two sentences
     return fold("Check your prediction", f"""
 {img}
 
@@ -1085,13 +1081,11 @@ From step size {blows:g}, over half the runs swing past the star and do not arri
 At centre 0, bigger steps help up to step size {fast:g}, about {on.min():.0f} steps, then level off.
 Up to step size {same:g}, both centres take about the same steps.
 
-Centre-0 inputs are also shorter arrows (draw each example's two inputs as an arrow from (0, 0)).
+Centre-0 inputs are also shorter arrows.
 The dotted curve is centre 0 with arrows as long as centre 0.5's. It too swings past from step size {fails:g}.
 
 {fair.data}
-
-**Takeaway:** in this test, shorter arrows allow bigger steps; at the same length, centred inputs arrive sooner.
-""")
+""")   # r72 Focus: the Takeaway left this fold for the notebook's own cell, under it
 
 
 def never_share(centre, rate):
