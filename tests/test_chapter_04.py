@@ -1367,6 +1367,7 @@ def test_slopes_at_minus_three_are_asked_before_the_picture_and_all_four_stay_ab
     # r72 (pass 75): "ELU's curve only looks flat" was not what the picture shows; cut
     assert "only looks flat" not in answer and "Their curves" not in answer and "SELU's curve" not in answer
     assert slopes["elu"] < 0.05 < 0.085 < slopes["selu"]
+    low = -1.0507009873554805 * 1.6732632423543772 * (1 - np.exp(-3))
     assert f"{low:.3g}" not in answer   # r58 (pass 63): the outputs left the table; the question asks for slopes
     assert low < min(-0.75, np.expm1(-3.0), -0.03)
 
