@@ -189,7 +189,8 @@ def test_every_widget_answer_is_folded_after_the_widget():
             assert _is_fold(cells[i + 4]), ask
         elif "biggest nudge" in ask:
             # r70 (pass 73): the labelled slope picture answered the question in the open; it is inside the Check
-            assert "nudge_answer(x=-3.0)" in "".join(cells[i + 1]["source"]) and _is_fold(cells[i + 1]), ask
+            # r72 (pass 75): asked at x = -0.5, as the first Check already answers it at x = -3
+            assert "nudge_answer(x=-0.5)" in "".join(cells[i + 1]["source"]) and _is_fold(cells[i + 1]), ask
         elif "stretch and shift sigmoid onto tanh" in ask:
             # pass 34: a widget to act on (three sliders), then its answer folded, as every other widget
             assert "ch04.tanh_fit(" in "".join(cells[i + 1]["source"]) and _is_fold(cells[i + 2]), ask
@@ -874,12 +875,16 @@ def test_squashers_cost_is_the_product_of_slopes_not_a_vanishing_slope():
     # r55 (pass 61): "the nudge" travelled back here but was a weight's own number elsewhere; what travels back is
     # chapter 03's backward signal, said in plain words where it is first used
     assert "vanish" not in text and ("Training sends a **backward signal** from the output to the first layer.\n"
-                                     "It says which way each sum should move.\n"
-                                     "Each layer multiplies the backward signal by its weights and slope.\n") in text
+                                     "It says which way each sum should move.\n") in text
     assert text.index("**backward signal**") + 2 == text.index("backward signal")   # defined at its first use
     # pass 68 (r63): "usual-sized" was vague; the weights are named by what they do (LeCun-normal keeps the spread)
-    assert ("Say the weights keep the spread steady, like LeCun-normal ones.\n"
-            "Then many slopes below 1 multiply to almost nothing (chapter 03).") in text and "usual-sized" not in text
+    # r72 (pass 75): the message picture with a number: each layer multiplies by its slope, 0.25 at most for sigmoid
+    assert ("Like the message passed along 30 people above, it can fade.\n"
+            "Say the weights keep it steady. Then each layer multiplies the backward signal by its slope.\n"
+            "Sigmoid's is at most 0.25. After 10 layers: $0.25^{10}$, about one in a million: a whisper (chapter 03).") in text
+    assert "usual-sized" not in text and text.index("30 people passing on a message") < text.index("passed along 30 people")
+    top = float(np.max(activations.get("sigmoid").derivative(np.linspace(-10, 10, 20001))))
+    assert top == pytest.approx(0.25) and 0.5e-6 < top ** 10 < 1.5e-6   # about one in a million
     assert "The backward signal is multiplied by weights and one slope per layer." in text
     assert "the nudge is multiplied" not in text and "sends the nudge" not in text
     x = np.linspace(-20, 20, 4001)
@@ -927,7 +932,8 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # pass 25: the average it rests on, in brackets (0 for both)
     # r39: shorter; the column's header gives the bell curve (average 0, spread 1), checked below
     # r64 (pass 69): "at spread 1 only" read as if spread 1 were enough; the row names both conditions (checked below)
-    assert ch04_zoo.row("selu")["zero-centred"] == "yes, only for inputs of average 0, spread 1"
+    # r72 (pass 75): the column's header already names those inputs (checked next), so the row says "yes"
+    assert ch04_zoo.row("selu")["zero-centred"] == "yes"
     assert ("- **Zero-centred**: is the average output 0, for bell-curve inputs (average 0, spread 1)?"
             in "".join(_cells()[_index("ch04.ZooTable()") - 1]["source"]))
     assert ch04_zoo.row("tanh")["zero-centred"] == "yes"
@@ -1086,7 +1092,7 @@ def test_zoo_says_yes_for_an_average_of_0_and_gives_every_other_average():
     assert f"{relu:.1f}" == "0.4" and ch04_zoo.row("relu")["zero-centred"] == "no: about 0.4"
     # r58 (pass 63): the table's column says yes or no, with no averages and no fold under it
     table = ch04_zoo.ZooTable()._repr_html_()
-    assert "about 0." not in table and ">no<" in table and "yes, only for inputs of average 0, spread 1" in table
+    assert "about 0." not in table and ">no<" in table and "only for inputs" not in table
     assert "<details>" not in table and "about 0.4" in repr(ch04_zoo.ZooTable())   # the text form keeps each average
     assert "less than half of ReLU's" not in _markdown()
 
@@ -1337,14 +1343,14 @@ def test_slopes_at_minus_three_are_asked_before_the_picture_and_all_four_stay_ab
     # r54 (pass 60): with an example, at the Predict's x: e^-3 ≈ 0.05, and so is its slope
     # r70 (pass 73): said before the Check, "both are about 0.05" gave the answer away; the Check says it
     assert "Its slope equals its value" not in _markdown()
-    assert "$e^x$'s slope equals its value. So each slope is the number in front times $e^x$: ELU's is $e^{-3}$ ≈ 0.05" in ch04_zoo.at_answer(x=-3.0).data
-    assert f"{np.exp(-3.0):.1g}" == "0.05"
+    # r72 (pass 75): no slopes at x = -3 in this Check (they answered the nudge Predict before it was asked): the rule only
     xs = np.linspace(-5, 2, 71)
     np.testing.assert_allclose((np.exp(xs + 1e-6) - np.exp(xs - 1e-6)) / 2e-6, np.exp(xs), rtol=1e-6)
     lam_alpha = 1.0507009873554805 * 1.6732632423543772
     assert f"{lam_alpha:.2f}" == "1.76" and float(activations.get("selu").derivative(-1e-12)) == pytest.approx(lam_alpha)
-    assert (f"So each slope is the number in front times $e^x$: ELU's is $e^{{-3}}$ ≈ {np.exp(-3):.2g}, "
-            f"SELU's 1.76 × $e^{{-3}}$ ≈ {lam_alpha * np.exp(-3):.2g}.") in ch04_zoo.at_answer(x=-3.0).data
+    assert ("$e^x$'s slope equals its value. So each slope is the number in front times $e^x$: ELU's is $e^x$, "
+            "SELU's 1.76 × $e^x$.") in ch04_zoo.at_answer(x=-3.0).data
+    assert "0.05" not in ch04_zoo.at_answer(x=-3.0).data and "| slope |" not in ch04_zoo.at_answer(x=-3.0).data
     assert "SELU" not in "".join(_cells()[ask]["source"]).split("**Predict:**")[1]
     assert "sit lowest" not in _markdown()
     far = {n: float(activations.get(n)(-1000.0)) for n in ("leaky_relu", "prelu", "elu", "selu")}
@@ -1357,12 +1363,11 @@ def test_slopes_at_minus_three_are_asked_before_the_picture_and_all_four_stay_ab
         assert float(activations.get(n).derivative(-30.0)) == slopes[n]
     answer = ch04_zoo.at_answer(x=-3.0).data
     assert "All four. Leaky ReLU and PReLU keep the same slope all along the left." in answer
-    assert "ELU's and SELU's slopes are small there, but not 0." in answer
-    # pass 18: SELU's slope there (about 0.09) shows on its curve; only ELU's (about 0.05) looks flat
-    assert "ELU's curve only looks flat" in answer and "Their curves" not in answer and "SELU's curve" not in answer
+    assert "ELU's and SELU's slopes are small there, but not 0: they fade, but never reach 0." in answer
+    # r72 (pass 75): "ELU's curve only looks flat" was not what the picture shows; cut
+    assert "only looks flat" not in answer and "Their curves" not in answer and "SELU's curve" not in answer
     assert slopes["elu"] < 0.05 < 0.085 < slopes["selu"]
     low = -1.0507009873554805 * 1.6732632423543772 * (1 - np.exp(-3))
-    assert f"| SELU | {round(slopes['selu'], 3):.3g} |" in answer   # r36: at most 3 decimals; r58: the slope only
     assert f"{low:.3g}" not in answer   # r58 (pass 63): the outputs left the table; the question asks for slopes
     assert low < min(-0.75, np.expm1(-3.0), -0.03)
 
@@ -1622,7 +1627,7 @@ def test_remember_splits_its_ideas_and_points_to_chapter_06_for_choosing():
     # r36: SELU and its condition were missing from What to remember: one short line, still three items
     assert ("1. The ReLU family tilts or bends the flat left side; the smooth family rounds the corner.\n"
             "   Either way, a unit a little left of 0 still gets a nudge.\n"
-            "   Given its own random starts, SELU keeps a stack's spread near 1.\n2. ")   # r72: near 1, given its starts in remember   # r52: no "only"
+            "   Given the right random starts, SELU pulls the spread back towards 1.\n2. ")   # r72: near 1, given its starts in remember   # r52: no "only"
     assert float(activations.get("gelu").derivative(activations.minimum("gelu")[0])) == pytest.approx(0, abs=1e-3)
     assert abs(float(activations.get("gelu").derivative(-4.0))) < 1e-3
     assert [round(float(activations.get(n).derivative(-0.01)), 1) for n in ("gelu", "silu")] == [0.5, 0.5]
@@ -3098,8 +3103,8 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     text = _markdown()
     # r40: the picture comes first: the question and what the picture shows, then the picture, then the reason
     # pass 56: rebuilt in the order see, rule, reason: the picture, what its line means, then why
-    head = "**Why does SELU pull back?** The picture shows one SELU layer: the spread in, against the spread out."
-    rule = ("Above the dashed line (out = in), a layer makes the spread bigger. Below it, smaller.\n"
+    head = "**Why does SELU pull back?** The picture shows one SELU layer: for each spread in, the spread out ÷ in."
+    rule = ("Above the dashed line at 1 (out = in), a layer makes the spread bigger. Below it, smaller.\n"
             "SELU's curve crosses that line at 1. So a spread of 1 stays 1, and others move towards it.")
     # pass 46: shorter; the right side's ×1.05 against the capped left is cut, the picture's example stays
     # pass 50 (r45 Clarity 3): the missing step, a slope above 1 stretches small numbers apart
@@ -3201,9 +3206,13 @@ def test_spread_in_out_picture_crosses_the_diagonal_at_one():
     assert np.all(s_out[s_in < 0.95] > s_in[s_in < 0.95]) and np.all(s_out[s_in > 1.05] < s_in[s_in > 1.05])
     fig = ch04_zoo.spread_in_out()
     ax = fig.axes[0]
-    assert (ax.get_xlabel(), ax.get_ylabel()) == ("spread into one SELU layer", "spread out")
-    diagonal = [ln for ln in ax.get_lines() if ln.get_linestyle() == "--"]
-    assert len(diagonal) == 1 and np.array_equal(diagonal[0].get_xdata(), diagonal[0].get_ydata())
+    # r72 (pass 75): drawn as out ÷ in against in, with a dashed line at 1, so the gap left of 1 is seen
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("spread into one SELU layer", "spread out ÷ spread in")
+    one = [ln for ln in ax.get_lines() if ln.get_linestyle() == "--"]
+    assert len(one) == 1 and np.all(np.asarray(one[0].get_ydata(), float) == 1)
+    curve = max(ax.get_lines(), key=lambda ln: len(ln.get_xdata()))
+    np.testing.assert_allclose(curve.get_ydata(), s_out / s_in, rtol=1e-12)
+    assert curve.get_ydata()[np.argmin(np.abs(s_in - 0.5))] > 1.1   # the growth left of 1 stands well off the line
     texts = [t.get_text() for t in ax.texts]
     assert {"0.5 → 0.57", "1 → 1", "2 → 1.7", "out = in"} <= set(texts)
     assert fig.get_label() == ch04_zoo.SPREAD_MAP_ALT and "0.5 in, 0.57 out" in fig.get_label() and "2 in, 1.7 out" in fig.get_label()
@@ -3720,15 +3729,15 @@ def test_opening_figure_legends_cover_no_curve():
 
 def test_relu_family_nudge_predict_is_answered_by_the_slope_picture():
     """Check (r68, pass 72): "with a slope above 0, a unit whose sum is below 0 still gets a nudge" is drawn: each ReLU
-    relative's slope left of 0, from the registry, on an axis short enough that Leaky ReLU's 0.01 stands off ReLU's 0
-    (several pixels apart). Its Predict (which bend gives the biggest nudge at x = -3?) comes just before it, the
-    folded answer just after (PReLU, at its starting leak), then the "Fixes" sentence it backs."""
+    relative's slope left of 0, from the registry. r72 (pass 75): its Predict moved to x = -0.5 (the first Check gave
+    the slopes at -3), where SELU (1.07) and ELU (0.61) beat PReLU (0.25): the axis reaches above SELU's slope there,
+    and the curves are seen to cross PReLU's line. The folded answer follows, then the "Fixes" sentence it backs."""
     from matplotlib import pyplot as plt
     # r70 (pass 73): the labelled picture, shown straight under the question, gave the answer away; it is drawn inside
     # the Check's fold, after the answer's words
-    k = _index("ch04.nudge_answer(x=-3.0)")
+    k = _index("ch04.nudge_answer(x=-0.5)")
     cells = _cells()
-    assert "".join(cells[k - 1]["source"]) == ("**Predict:** a unit's sum sits at $x = -3$. "
+    assert "".join(cells[k - 1]["source"]) == ("**Predict:** a unit's sum sits at $x = -0.5$, just left of 0. "
                                                "Which bend gives its weights the biggest nudge?")
     assert _index("ch04.corner_zoom()") < k and _is_fold(cells[k]) and "relu_family_slopes" not in json.dumps(cells)
     assert "".join(cells[k + 1]["source"]).startswith("**Fixes:** each nudge is multiplied by the unit's slope.\n"
@@ -3741,22 +3750,28 @@ def test_relu_family_nudge_predict_is_answered_by_the_slope_picture():
         xs = np.asarray(ln.get_xdata(), float)
         assert xs.max() <= 0 and np.allclose(ln.get_ydata(), activations.get(n).derivative(xs))
     assert len({str(ln._unscaled_dash_pattern) for ln in lines}) == 5 and len({ln.get_color() for ln in lines}) == 5
-    fig.canvas.draw()
-    y0, y1 = (ax.transData.transform([(-2.0, v)])[0][1] for v in (0.0, 0.01))
-    assert y1 - y0 >= 6   # the leak is visible: Leaky ReLU's line at least 6 pixels above ReLU's
+    slopes = ch04_zoo.nudge_slopes(-0.5)
+    assert ax.get_ylim()[1] > slopes["selu"] and ax.get_xlim() == (-4.0, 0.0)   # SELU's dot at -0.5 is on the axis
+    cross = ch04_zoo.nudge_crossings()   # where ELU's and SELU's slopes pass PReLU's 0.25: inside the picture
+    assert -4 < cross["selu"] < cross["elu"] < -0.5
+    for n in ("elu", "selu"):
+        assert float(activations.get(n).derivative(cross[n])) == pytest.approx(0.25, rel=1e-9)
     names = {t.get_text() for t in ax.texts}
     assert {activations.get(n).label for n in ch04_zoo.FAMILIES["ReLU family"]} <= names   # labelled on the lines
-    slopes = {n: float(activations.get(n).derivative(-3.0)) for n in ch04_zoo.FAMILIES["ReLU family"]}
-    assert max(slopes, key=slopes.get) == "prelu" and slopes["relu"] == 0
-    assert slopes["selu"] > slopes["elu"] > slopes["leaky_relu"] > 0
-    assert float(activations.get("selu")(-3.0)) < float(activations.get("elu")(-3.0))   # SELU sinks lowest: the trap
-    answer = ch04_zoo.nudge_answer(-3.0).data
-    assert "PReLU, at its starting leak: slope 0.25. Then SELU (0.088), ELU (0.05), Leaky ReLU (0.01)." in answer
-    assert "A common wrong answer: SELU, whose curve sinks lowest." in answer
-    assert "PReLU's slope is the highest" in fig.get_label()
+    slopes = {n: float(activations.get(n).derivative(-0.5)) for n in ch04_zoo.FAMILIES["ReLU family"]}
+    assert slopes["selu"] == pytest.approx(1.0507009873554805 * 1.6732632423543772 * np.exp(-0.5))
+    assert slopes["elu"] == pytest.approx(np.exp(-0.5)) and slopes["relu"] == 0
+    assert slopes["selu"] > slopes["elu"] > slopes["prelu"] > slopes["leaky_relu"] > 0
+    far = {n: float(activations.get(n).derivative(-3.0)) for n in ch04_zoo.FAMILIES["ReLU family"]}
+    assert max(far, key=far.get) == "prelu"   # far left PReLU's leak is the biggest: the trap the answer names
+    answer = ch04_zoo.nudge_answer(-0.5).data
+    assert "SELU: slope 1.07. Then ELU (0.61), PReLU (0.25), Leaky ReLU (0.01)." in answer
+    assert "A common wrong answer: PReLU, whose slope is the biggest far left." in answer
+    assert "pass PReLU's: SELU's at $x \\approx -1.95$, ELU's at −1.39." in answer
+    assert "there SELU's slope is the highest (1.07)" in fig.get_label()
     stored = "".join(cells[k]["outputs"][0]["data"]["text/markdown"])
     assert f"alt='{html.escape(fig.get_label(), quote=True)}'" in stored and "data:image/png;base64," in stored
-    assert stored.index("A common wrong answer: SELU") < stored.index("<img ") < stored.index("</details>")
+    assert stored.index("A common wrong answer: PReLU") < stored.index("<img ") < stored.index("</details>")
     plt.close(fig)
 
 

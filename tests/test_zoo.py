@@ -20,7 +20,7 @@ def test_rows_cover_every_single_input_bend_in_registry_order():
     assert [r["name"] for r in rows] == names
     for r in rows:
         act = activations.get(r["name"])
-        only = ", only for inputs of average 0, spread 1" if r["name"] == "selu" else ""   # SELU: both conditions
+        only = ""   # r72 (pass 75): SELU's conditions (average 0, spread 1) are the column header's, not the row's
         assert r["formula"] == act.formula
         # pass 26: "yes" exactly where the registry says so; any other bend gives "no" and its average
         if act.kind != "elementwise":   # softmax: shares of a list, each averaging 1 / (how many scores)

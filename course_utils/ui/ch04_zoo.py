@@ -245,15 +245,16 @@ def corner_zoom(w=CORNER_HALF_WIDTH):
 
 
 # r68 (pass 72): "with a slope above 0, a unit whose sum is below 0 still gets a nudge" was backed by a table of
-# slopes at x = -3 only; this picture draws each ReLU relative's slope along the left side, on an axis short enough
-# (0 to 0.3) for Leaky ReLU's 0.01 to stand off ReLU's 0. It answers "which gives the biggest nudge at x = -3?"
-NUDGE_X = -3.0              # where the Predict puts the unit's sum
+# slopes at x = -3 only; this picture draws each ReLU relative's slope along the left side.
+# r72 (pass 75): the first Check already gave the slopes at x = -3, so the nudge Predict moved to x = -0.5, where ELU's
+# and SELU's slopes pass PReLU's: the axis reaches above SELU's slope there, so the curves are seen to cross
+NUDGE_X = -0.5              # where the Predict puts the unit's sum
 NUDGE_DASH = {"relu": "-", "leaky_relu": ":", "prelu": "--", "elu": (0, (10, 3)), "selu": "-."}   # a dash each
 NUDGE_XLIM = (-4.0, 0.0)    # the left side only: where ReLU is flat
-NUDGE_YLIM = (-0.02, 0.3)
+NUDGE_YLIM = (-0.1, 1.25)
 # where each bend's name is written: (x, y) in data units, next to its own line
-NUDGE_TAGS = {"relu": (-1.2, -0.004, "top"), "leaky_relu": (-1.2, 0.016, "bottom"),
-              "prelu": (-3.95, 0.257, "bottom"), "elu": (-1.45, 0.16, "top"), "selu": (-2.05, 0.2, "bottom")}
+NUDGE_TAGS = {"relu": (-1.3, -0.015, "top"), "leaky_relu": (-1.3, 0.03, "bottom"),
+              "prelu": (-3.95, 0.27, "bottom"), "elu": (-0.45, 0.42, "center"), "selu": (-1.6, 0.75, "bottom")}
 
 
 def nudge_slopes(x=NUDGE_X, names=FAMILIES["ReLU family"]):
@@ -261,12 +262,20 @@ def nudge_slopes(x=NUDGE_X, names=FAMILIES["ReLU family"]):
     return {n: float(activations.get(n).derivative(x)) for n in names}
 
 
+def nudge_crossings():
+    """{bend: the x where its slope passes PReLU's starting leak}, for ELU and SELU: slope c e^x = leak at ln(leak / c)
+    (c: the slope just left of 0, 1 for ELU, 1.76 for SELU)."""
+    leak = float(activations.get("prelu").derivative(-1.0))
+    return {n: float(np.log(leak / float(activations.get(n).derivative(-1e-12)))) for n in ("elu", "selu")}
+
+
 def _nudge_alt(x=NUDGE_X):
-    s = nudge_slopes(x)
-    return (f"Each ReLU relative's slope for x from -4 to 0, on an axis from 0 to 0.3. ReLU's slope is 0 all along. "
+    s, c = nudge_slopes(x), nudge_crossings()
+    return (f"Each ReLU relative's slope for x from -4 to 0. ReLU's slope is 0 all along. "
             f"Leaky ReLU's is {s['leaky_relu']:g} and PReLU's {s['prelu']:g}, the same all along. ELU's and SELU's "
-            f"rise towards 0 and leave the top of the axis. A dotted line marks x = {x:g}: there PReLU's slope is the "
-            f"highest, then SELU's ({s['selu']:.2g}), ELU's ({s['elu']:.2g}), Leaky ReLU's and ReLU's (0).")
+            f"start near 0 far left and rise towards 0, crossing PReLU's line: SELU's at x = {c['selu']:.2f}, ELU's at "
+            f"x = {c['elu']:.2f}. A dotted line marks x = {x:g}: there SELU's slope is the highest ({s['selu']:.3g}), "
+            f"then ELU's ({s['elu']:.2g}), PReLU's ({s['prelu']:g}), Leaky ReLU's and ReLU's (0).")
 
 
 @plots.styled
@@ -281,7 +290,7 @@ def relu_family_slopes(x=NUDGE_X):
     for n, (tx, ty, va) in NUDGE_TAGS.items():
         _tag(ax, n, tx, ty, fontsize=10, va=va)
     ax.axvline(x, color=STRIP_NOTE_COLOUR, ls=":", lw=1.2)
-    ax.text(x + 0.05, NUDGE_YLIM[1] - 0.01, f"x = {x:g}", color=STRIP_NOTE_COLOUR, fontsize=10, va="top")
+    ax.text(x - 0.05, NUDGE_YLIM[1] - 0.03, f"x = {x:g}", color=STRIP_NOTE_COLOUR, fontsize=10, va="top", ha="right")
     ax.set(xlim=NUDGE_XLIM, ylim=NUDGE_YLIM, xlabel="x (the unit's sum)", ylabel="slope",
            title="left of 0: each bend's slope, which multiplies the nudge")
     fig.set_label(_nudge_alt(x))
@@ -289,17 +298,18 @@ def relu_family_slopes(x=NUDGE_X):
 
 
 def nudge_answer(x=NUDGE_X):
-    """The answer to 'a unit's sum sits at x = -3: which bend gives its weights the biggest nudge?', computed."""
-    s = nudge_slopes(x)
+    """The answer to 'a unit's sum sits at x = -0.5: which bend gives its weights the biggest nudge?', computed."""
+    s, c = nudge_slopes(x), nudge_crossings()
     order = sorted((n for n in s if n != "relu"), key=lambda n: -s[n])
-    if order[0] != "prelu" or s["relu"] != 0:
+    if order[:3] != ["selu", "elu", "prelu"] or s["relu"] != 0 or not max(c.values()) < x:
         raise ValueError(f"the answer the text gives no longer holds: {order}")
     fig = relu_family_slopes(x)   # r70 (pass 73): drawn under the question, the labelled picture gave the answer away
     picture = tables.image(figure_png(fig), figure_alt(fig), 620)
     return fold("Check your prediction", f"""
-PReLU, at its starting leak: slope {s['prelu']:g}. Then {", ".join(f"{label(n)} ({_sig(s[n])})" for n in order[1:])}.
+{label(order[0])}: slope {s[order[0]]:.2f}. Then {", ".join(f"{label(n)} ({s[n]:.2f})" for n in order[1:])}.
 ReLU gives none: its slope is 0.
-A common wrong answer: SELU, whose curve sinks lowest. In fact, the nudge follows the slope, not the output.
+A common wrong answer: PReLU, whose slope is the biggest far left.
+In fact, ELU's and SELU's slopes rise towards 0 and pass PReLU's: SELU's at $x \\approx {c['selu']:.2f}$, ELU's at {_minus(round(c['elu'], 2))}.
 
 {picture}
 """)
@@ -358,32 +368,34 @@ def spread_map(starts=None):
     return [(float(s), signal_stats.one_layer_spread("selu", float(s))) for s in starts]
 
 
-SPREAD_MAP_ALT = ("One SELU layer: spread in (x, 0.25 to 3) against spread out (y), with the diagonal where out "
-                  "equals in. Left of 1 the curve is above the diagonal: 0.5 in, 0.57 out, so the spread grows. "
-                  "Right of 1 it is below: 2 in, 1.7 out, so the spread shrinks. It crosses the diagonal at 1.")
+SPREAD_MAP_ALT = ("One SELU layer: spread in (x, 0.25 to 3) against how many times bigger the spread gets, out ÷ in (y), "
+                  "with a dashed line at 1, where out equals in. Left of 1 the curve is above the line: 0.5 in, 0.57 "
+                  "out, so the spread grows. Right of 1 it is below: 2 in, 1.7 out, so the spread shrinks. It crosses the line at 1.")
+SPREAD_RATIO_Y = (0.6, 1.5)   # out ÷ in: the axis of the ratio picture
 
 
 @plots.styled
 def spread_in_out():
-    """Spread into one SELU layer against spread out, with the diagonal y = x: above it left of 1 (the spread grows),
-    below it right of 1 (it shrinks), crossing at 1, where SELU settles (r38: the pull-back was only in words)."""
-    fig, ax = plots.new_figure(430, 360)
+    """Spread into one SELU layer against out ÷ in, with a dashed line at 1 (out = in): above it left of 1 (the spread
+    grows), below it right of 1 (it shrinks), crossing at 1, where SELU settles (r38: the pull-back was only in words;
+    r72, pass 75: drawn as out ÷ in, since out against in hid the gap left of 1: 0.5 -> 0.57 was a hair off the line)."""
+    fig, ax = plots.new_figure(560, 330)
     pairs = spread_map()
     s_in, s_out = (np.array(v) for v in zip(*pairs))
+    ratio = s_out / s_in
     lo, hi = SPREAD_MAP_IN
-    ax.plot([0, hi], [0, hi], color=REFERENCE_GREY, ls="--", lw=1.6)
-    ax.text(2.2, 2.75, "out = in", color=STRIP_NOTE_COLOUR, fontsize=10)
-    ax.fill_between(s_in, s_in, s_out, color=plots.color("selu"), alpha=0.18, lw=0)   # the gap to the line, shaded
-    ax.plot(s_in, s_out, color=plots.color("selu"), lw=2.6)
-    for s, (dx, dy) in zip(SPREAD_MAP_MARKS, ((0.1, -0.3), (0.12, -0.32), (0.1, -0.35))):
+    ax.axhline(1, color=REFERENCE_GREY, ls="--", lw=1.6)
+    ax.text(hi - 0.05, 1.02, "out = in", color=STRIP_NOTE_COLOUR, fontsize=10, ha="right", va="bottom")
+    ax.fill_between(s_in, 1, ratio, color=plots.color("selu"), alpha=0.18, lw=0)   # the gap to the line, shaded
+    ax.plot(s_in, ratio, color=plots.color("selu"), lw=2.6)
+    for s, (dx, dy) in zip(SPREAD_MAP_MARKS, ((0.12, 0.06), (0.1, -0.12), (0.08, 0.04))):
         out = signal_stats.one_layer_spread("selu", s)
-        ax.plot([s], [out], "o", color=plots.color("selu"))
-        ax.annotate(f"{s:g} → {out:.2g}", (s, out), (s + dx, out + dy), fontsize=10, color=STRIP_NOTE_COLOUR)
-    ax.text(0.15, 1.55, "above the line:\nthe spread grows", color=STRIP_NOTE_COLOUR, fontsize=10)
-    ax.text(1.75, 0.45, "below the line:\nthe spread shrinks", color=STRIP_NOTE_COLOUR, fontsize=10)
-    ax.set(xlim=(0, hi), ylim=(0, hi), xlabel="spread into one SELU layer", ylabel="spread out",
+        ax.plot([s], [out / s], "o", color=plots.color("selu"))
+        ax.annotate(f"{s:g} → {out:.2g}", (s, out / s), (s + dx, out / s + dy), fontsize=10, color=STRIP_NOTE_COLOUR)
+    ax.text(0.3, 1.38, "above the line:\nthe spread grows", color=STRIP_NOTE_COLOUR, fontsize=10)
+    ax.text(1.9, 0.64, "below the line:\nthe spread shrinks", color=STRIP_NOTE_COLOUR, fontsize=10)
+    ax.set(xlim=(0, hi), ylim=SPREAD_RATIO_Y, xlabel="spread into one SELU layer", ylabel="spread out ÷ spread in",
            title="SELU: spreads move towards 1")
-    ax.set_aspect("equal")
     fig.set_label(SPREAD_MAP_ALT)
     return fig
 
@@ -1100,7 +1112,7 @@ PRELU_NOTE = (f"PReLU's row is at its starting leak, {activations.get('prelu').p
 # case); at average 0 and any other spread it is not (pass 21: both conditions, so "spread 1" alone is not misread
 # as enough); tanh's is 0 for any input spread evenly around 0
 # r64 (pass 69): "at spread 1 only" read as if spread 1 alone were enough; both conditions are named again
-ZERO_CENTRED_ONLY_WHEN = {"selu": ", only for inputs of average 0, spread 1"}
+ZERO_CENTRED_ONLY_WHEN = {}   # r72 (pass 75): SELU's "only for inputs of average 0, spread 1" is the column's header
 # The registry's smoothness words, in plain words for the table (pass 20: readers tripped on "kink" and
 # "once differentiable"). ELU's slope at 0 is α from the left and 1 from the right: no corner only at α = 1 (the
 # registry's default); pass 26: "bending jumps" was hard to picture, so the table says only what the picture shows
@@ -1427,23 +1439,18 @@ def _at(name, x):
 
 def at_answer(names=FAMILIES["ReLU family"], x=-3.0):
     """The answer to 'at x = -3, which relatives still have a slope above 0?': all four (ELU's and SELU's are small
-    but not 0), with each bend's slope there, folded."""
+    but not 0), and why, folded (no slopes: they would answer the nudge Predict that follows)."""
     out = {n: (float(activations.get(n)(x)), float(activations.get(n).derivative(x))) for n in names}
     relatives = [n for n in names if n != "relu"]
     steady = [label(n) for n in relatives if abs(out[n][1] - float(activations.get(n).derivative(x - 1))) < 1e-12]
     fading = [label(n) for n in relatives if label(n) not in steady]
-    flattest = min((n for n in relatives if label(n) in fading), key=lambda n: out[n][1])   # ELU: SELU's 0.0875 shows
     everyone = "All four" if all(out[n][1] > 0 for n in relatives) and len(relatives) == 4 else "Not all"
-    rows = "\n".join(f"| {label(n)} | {_sig(d)} |" for n, (y, d) in out.items())   # r58: the slope answers; no outputs
     lam_alpha = float(activations.get("selu").derivative(-1e-12))   # r38: SELU's slope just left of 0, λα = 1.76
+    # r72 (pass 75): the slope table went: it answered the next Predict (the biggest nudge) before it was asked
     return fold("Check your prediction", f"""
 {everyone}. {" and ".join(steady)} keep the same slope all along the left.
-{"'s and ".join(fading)}'s slopes are small there, but not 0. {label(flattest)}'s curve only looks flat: the slopes fade, but never reach 0.
-$e^x$'s slope equals its value. So each slope is the number in front times $e^x$: {label("elu")}'s is $e^{{{x:g}}}$ ≈ {_sig(out["elu"][1])}, {label("selu")}'s {lam_alpha:.2f} × $e^{{{x:g}}}$ ≈ {_sig(out["selu"][1])}.
-
-| at $x = {x:g}$ | slope |
-|---|---|
-{rows}
+{"'s and ".join(fading)}'s slopes are small there, but not 0: they fade, but never reach 0.
+$e^x$'s slope equals its value. So each slope is the number in front times $e^x$: {label("elu")}'s is $e^x$, {label("selu")}'s {lam_alpha:.2f} × $e^x$.
 """)
 
 
