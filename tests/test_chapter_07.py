@@ -506,7 +506,7 @@ def test_the_quiz_speaks_of_the_backward_nudge_and_of_log_loss():
     assert right("why_sigmoid_stalled").text == "Each bend passed on only a small part of the nudge."
     assert not any("signal" in t for o in quiz.get("why_sigmoid_stalled").options for t in (o.text, o.why))
     assert "signal" not in ch07_quiz.picture_alt("why_sigmoid_stalled")
-    assert True and quiz.get("why_sigmoid_stalled").chapter == "03" and "weights multiply in too" in right("why_sigmoid_stalled").why
+    assert quiz.get("why_sigmoid_stalled").chapter == "03" and "weights multiply in too" in right("why_sigmoid_stalled").why
     assert "bends only" in quiz.get("chain_sigmoid_10").explanation
     assert "Its loss (how wrong it is" in quiz.get("loss_at_ln2").prompt and "log loss" not in quiz.get("loss_at_ln2").prompt   # p69 (r64): one word, "loss"
 
