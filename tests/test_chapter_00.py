@@ -2981,7 +2981,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             # pass 73 (r70 Clarity 2): the bowl's floor said as moved, from the weight's to the output's right answer
             # session 31 (r71 Clarity): a second bowl said as one, with what its two axes are
             # pass 75 (r72 Clarity 3): the same wrongness, now asked about the output's own move
-            "Same wrongness, same bowl shape; now we ask how it changes when the output itself moves.\n"
+            "The same wrongness, as a bowl over the output: how does it change when the output moves?\n"
             f"Its lowest point is the right answer, ${right:g}$: not wrong at all.\n"
             # pass 71 (r68 Clarity): "where you stand" meant a weight's value until here: said as the output
             f"So the output's hill slope is the output minus the right answer: ${said_out:g} - {right:g} = {start:g}$."

@@ -1047,7 +1047,8 @@ def test_seventh_pass_wording_of_chapter_01():
             "- Orange: only $h_1$ below 0. Lands on the upright axis, where $h_1 = 0$.\n"
             "- Green: the same for $h_2$, onto the across axis.\n"  # pass 75 (r72: orange first, the rest short)
             "- Grey: both below 0. Lands on (0, 0).\n\n"
-            "A grid line usually gets a crease where it runs into a pressed part.")   # r72: a line inside a pressed part gets none in text  # r52: grey said, axes named
+            "A grid line usually gets a crease where it runs into a pressed part.") in text   # r52: grey said, axes named
+    # r72: "usually": a line inside a pressed part gets no crease (session 32: "in text" had slipped into that comment)
     assert "origin" not in text  # pass 46 (cut): the word is gone with its sentence
     assert "label-1 corners get chances above one half, and label-0 corners below" in text
     assert "right side of one half" not in text
@@ -2354,7 +2355,7 @@ def test_pass25_opening_question_and_the_tanh_sheet():
     # pass 72 (r68 reader: squashing alone does not curve the diagonal h1 = h2): different amounts, checked below
     assert ("Why: tanh squashes numbers far from 0 much more than numbers near 0.\n"
             "So a line's $h_1$ and $h_2$ usually get squashed by different amounts, and it curves. "
-            "The diagonal $h_1 = h_2$ stays straight.\n"
+            "Some lines stay straight, such as the diagonal $h_1 = h_2$.\n"   # r73: upright lines do too, so "some"
             "The arrows in the last picture show it: two equal steps along a slanted line come out steep, then gentle.") in text
     assert "tanh on a slanted line" in ch01_collapse.tanh_steps_picture().axes[0].get_title()  # pass 71: drawn
     # pass 62 (r56 reader: cryptic, and it seemed to clash with "every line curves"): said as upright or across
@@ -3597,8 +3598,10 @@ def test_pass61_bend_question_wrong_answers_name_their_misconception():
     assert ("ReLU is flat below 0 and a ramp above 0.\nWhere h₁ or h₂ along a line crosses 0, the line usually gets a "
             "corner.") in ch01_collapse.BEND_WRONG[2]
     # pass 74 (r71 reader: "treats every number alike" was vague): what each multiplies by
-    assert ("A stretch multiplies every number by the same amount.\nReLU multiplies negatives by 0 and positives by 1.\n"
-            "tanh squashes big numbers more than small ones.") in ch01_collapse.BEND_WRONG[0]
+    # session 32 (r73 Correctness: a layer multiplies x1 and x2 by different weights): one rule everywhere instead
+    assert ("A stretch follows one rule everywhere: equal steps in give equal steps out.\n"
+            "ReLU's rule changes at 0: negatives become 0.\ntanh's steps shrink far from 0.") in ch01_collapse.BEND_WRONG[0]
+    assert "same amount" not in ch01_collapse.BEND_WRONG[0]
     assert q.reveal.layout.display is None
     # pass 74 (r71 reader: one picture held too much): answer, the creases, where ReLU presses, tanh's steps
     assert [type(c).__name__ for c in q.reveal.children] == ["HTML", "Image", "Image", "Image"]
@@ -3817,9 +3820,10 @@ def test_pass75_tanh_ramps_picture_sums_two_straight_steps_into_a_curved_zero_li
     assert "".join(shown["text/html"]).startswith("<details><summary>Drawn: two smooth steps")  # behind a click
 
 
-def test_pass75_pressed_parts_show_again_as_labelled_strips_beside_their_axes():
+def test_pass75_pressed_parts_show_again_as_labelled_strips_on_their_axes():
     """Check the ReLU panel's strips (r72 reader: the on-axis bars hid under the axes and pink lines): each pressed
-    part is drawn again, thicker, just off its axis on the empty side, spanning the part, and labelled 'lands here'."""
+    part is drawn again, thicker, on its axis (r73 reader: beside it, on the negative side, read as outputs below 0),
+    spanning the part, and labelled 'lands here'."""
     relu = ch01_collapse.pressed_picture().axes[1]
     bars = [l for l in relu.lines if l.get_gid() == "pressed"]
     strips = [l for l in relu.lines if l.get_gid() == "pressed strip"]
@@ -3828,7 +3832,7 @@ def test_pass75_pressed_parts_show_again_as_labelled_strips_beside_their_axes():
         on = np.column_stack(bar.get_data())
         on = on[~np.isnan(on).any(axis=1)]
         xy = strip.get_xydata()
-        assert np.allclose(xy[:, axis], -ch01_collapse.STRIP_OFFSET) and ch01_collapse.STRIP_OFFSET < 0.3
+        assert np.allclose(xy[:, axis], 0.0)   # on the axis: ReLU outputs no number below 0
         np.testing.assert_allclose(sorted(xy[:, 1 - axis]), [on[:, 1 - axis].min(), on[:, 1 - axis].max()])
         assert strip.get_linewidth() > 2 * bar.get_linewidth()
     labels = [t.get_text() for t in relu.texts]

@@ -781,11 +781,13 @@ def test_zoo_table_definitions_one_idea_per_line():
     assert (NOTEBOOK.parent / "02_four_bends.ipynb").exists()
     # r40: one definition everywhere, the smooth family's "never goes down as x grows" (ReLU's flat left is "yes")
     # pass 46: "(flat stretches count)" cut; ReLU's flat left is still "yes" (checked below)
-    assert ("- **Monotonic**: never goes down as x grows. A dip is not known to hurt: GELU dips, and is widely used."
+    assert ("- **Monotonic**: never goes down as x grows. A dip is not known to hurt: GELU dips, and BERT and GPT use it."
             in above)
     assert "only ever climbs" not in "\n".join(above)
-    gpt = next(d for d in deployments.DEPLOYMENTS if d.model == "GPT")
-    assert gpt.registry.startswith("gelu") and not activations.get("gelu").monotonic
+    # session 32 (r73 Correctness): "widely used" named as the two models the deployments data sources
+    for model in ("GPT", "BERT"):
+        used = next(d for d in deployments.DEPLOYMENTS if d.model == model)
+        assert used.registry.startswith("gelu") and not activations.get("gelu").monotonic
     grid = np.linspace(-6, 6, 2401)
     said = {r["name"]: r["monotonic"] for r in ch04_zoo.rows()}
     yes = [n for n, v in said.items() if v == "yes"]
@@ -1627,7 +1629,8 @@ def test_remember_splits_its_ideas_and_points_to_chapter_06_for_choosing():
     # r36: SELU and its condition were missing from What to remember: one short line, still three items
     assert ("1. The ReLU family tilts or bends the flat left side; the smooth family rounds the corner.\n"
             "   Either way, a unit a little left of 0 still gets a nudge.\n"
-            "   Given the right random starts, SELU pulls the spread back towards 1.\n2. ")   # r72: near 1, given its starts in remember   # r52: no "only"
+            "   Started right, in a plain stack, SELU pulls spread back towards 1.\n2. ") in remember
+    # r72: near 1, given its starts; r73: and its setting (a plain stack); session 32: "in remember" had slipped into a comment
     assert float(activations.get("gelu").derivative(activations.minimum("gelu")[0])) == pytest.approx(0, abs=1e-3)
     assert abs(float(activations.get("gelu").derivative(-4.0))) < 1e-3
     assert [round(float(activations.get(n).derivative(-0.01)), 1) for n in ("gelu", "silu")] == [0.5, 0.5]

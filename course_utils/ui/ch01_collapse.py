@@ -251,7 +251,7 @@ def _shade_pressed(ax, W, b):
                     arrowprops=dict(arrowstyle="-|>", color="black", lw=0.9))
 
 
-STRIP_LW, STRIP_OFFSET = 6.0, 0.2  # the pressed parts again, thick, just off their axes (pass 75)
+STRIP_LW = 6.0  # the pressed parts again, thick, on their axes (pass 75; session 32: not beside them)
 PRESSED_LW = 2.2  # the ReLU panel's pressed bars: under the thick line (lw 3.2), so its crease shows
 
 
@@ -268,13 +268,13 @@ def _mark_creases(ax, W, b):
         # pass 73 (r70 reader: the 4.5 bar hid the thick line's upright piece): thinner than the thick line
         ax.plot(*np.where(keep[:, None], part, np.nan).T, color=t["color"], lw=PRESSED_LW, solid_capstyle="butt",
                 zorder=1.5, gid="pressed")
-    # pass 75 (r72 reader: the bars hide under the axes and the pink lines): each part again as a thick strip just
-    # off its axis, on the empty negative side, named "lands here" so it is not read as a region below 0
+    # pass 75 (r72 reader: the bars hide under the axes and the pink lines): each part again as a thick strip, named
+    # "lands here"; session 32 (r73 reader: beside the axis, on the negative side, it put ReLU outputs below 0): on it
     for keep, t, axis, label, at in ((flat_h1, PRESS_TINTS[0], 0, "orange part\nlands here", (-2.9, 2.55)),
                                      (~flat_h1, PRESS_TINTS[1], 1, "green part\nlands here", (1.2, -1.5))):
         ends = part[keep & ~np.isnan(part).any(axis=1)][:, 1 - axis]
         strip = np.zeros((2, 2))
-        strip[:, axis], strip[:, 1 - axis] = -STRIP_OFFSET, (ends.min(), ends.max())
+        strip[:, axis], strip[:, 1 - axis] = 0.0, (ends.min(), ends.max())
         ax.plot(*strip.T, color=t["color"], lw=STRIP_LW, solid_capstyle="butt", zorder=1.6, gid="pressed strip")
         ax.annotate(label, 0.2 * strip[0] + 0.8 * strip[1], at, fontsize=8.5,  # clear of the crease's label
                     arrowprops=dict(arrowstyle="-|>", color="black", lw=0.9))
@@ -386,9 +386,10 @@ def tanh_steps_picture(points=SLANTED):
 BEND_ANSWER = "D: ReLU creases the thick line, tanh curves it. The box below says why."
 # pass 73 (r70 reader: A and C were shorthand): full plain sentences
 # pass 74 (r71 reader: "treats every number alike" was vague): what a stretch and ReLU each multiply by
-BEND_WRONG = ("A is wrong: a bend is not one more stretch.\nA stretch multiplies every number by the same amount.\n"
-              "ReLU multiplies negatives by 0 and positives by 1.\n"
-              "tanh squashes big numbers more than small ones.",
+# session 32 (r73 reader: a layer multiplies x1 and x2 by different weights, so not "the same amount"): one rule
+BEND_WRONG = ("A is wrong: a bend is not one more stretch.\n"
+              "A stretch follows one rule everywhere: equal steps in give equal steps out.\n"
+              "ReLU's rule changes at 0: negatives become 0.\ntanh's steps shrink far from 0.",
               "B is wrong: smooth is not straight; tanh squashes big numbers more (last picture).",
               "C is wrong: ReLU is flat below 0 and a ramp above 0.\n"
               "Where h₁ or h₂ along a line crosses 0, the line usually gets a corner.")
@@ -430,7 +431,7 @@ def pressed_picture(W=SHEET_W, b=SHEET_B):
     fig.set_label("Two panels. Before the layer, shaded where only h₁ will be below 0 (orange, hatched one way), "
                   "where only h₂ will be (green, hatched the other way) and where both will be (grey, cross-hatched). "
                   "ReLU, on the same axes: those parts are pressed flat onto the upright and the across axis, drawn "
-                  "as lines on each axis in the same tints, and again as thick strips just beside each axis, "
+                  "as thick lines on each axis in the same tints, "
                   "labelled 'orange part lands here' and 'green part lands here'; the part where both are below 0 "
                   "lands on (0, 0). "
                   "The thick line x₂ = 0.5 gets its crease where it meets the orange part: a black diamond.")
