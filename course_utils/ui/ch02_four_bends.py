@@ -1026,8 +1026,8 @@ So each step's together part is never the smaller one.
 Each together move is a detour off the dotted line.
 Later steps must push the weights back.
 Swings are another matter. Draw an example's two inputs as an arrow from (0, 0) to (input 1, input 2).
-A step too big for the arrows' length pushes the weights back too far, past the star, whatever the signs.
-Then the next step overshoots even more: the swings grow.
+A step too big for the arrows' length overshoots each example's answer, whatever the signs.
+On average the next step overshoots even more: the weights swing past the star, farther each time.
 """))
 
 
