@@ -1156,8 +1156,8 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # p73 (r70 Correctness): the picture's average starts at 0, so only the spread is shown being pulled in
     assert "again, and other starts are pulled toward them: in the picture, the spread is pulled from 2 toward 1." in text
     assert "the spread is pulled from 2 toward 1" in quiz.key_why("selu_steady")
-    assert quiz.key_why("selu_steady").startswith("SELU's two fixed numbers are picked so that average 0 and spread 1 go "
-                                                  "in and come out the same.")   # p74 (r71): no unshown "constants"; r72: what goes in
+    assert quiz.key_why("selu_steady").startswith("SELU's two fixed numbers are chosen so that values with average 0 and "
+                                                  "spread 1 go in and come out the same.")   # p74 (r71): no unshown "constants"; r72: what goes in
 
 
 def test_selu_key_gives_its_job_and_its_true_slopes_from_the_registry():
@@ -2176,7 +2176,8 @@ def test_pass22_q12_says_points_not_corners_and_chapter_01s_ten_runs_end_at_one_
     # r62: in this chapter the runs are a pointer (the section named); this test checks what chapter 01's runs show
     # p72 (r68 Correctness): the key gives chapter 01's reason (equal totals) and names the chapter; its runs are
     # still checked below
-    assert "Every straight rule ties the two totals like this (chapter 01)." in q.explanation   # p73: after a worked rule
+    assert ("1. In any straight rule, the two answer-1 scores add up to the same total as the two answer-0 scores "
+            "(chapter 01).") in q.explanation   # p73: after a worked rule; p75: step 1 of 3
     assert "### A network tries XOR" in markdown_of("01_collapse_proof")
     with mock.patch("builtins.print"):
         xor = ch01_collapse.train_xor(hidden_units=8, epochs=500, seeds=range(10))
@@ -2447,11 +2448,12 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
                                "| point | answer | score\n| (0, 0) | 0 | 0.5\n| (1, 1) | 0 | 3.5\n"
                                "| (0, 1) | 1 | 1.5\n| (1, 0) | 1 | 2.5\n"
                                "Both points with answer 0: 0.5 + 3.5 = 4. Both with answer 1: 1.5 + 2.5 = 4 too.\n"
-                               "Every straight rule ties the two totals like this (chapter 01).\n"
-                               "So it cannot lift both points whose answer is 1 above both points whose answer is 0.\n"
-                               "Splitting a total unevenly only adds loss, at any total (the picture shows total 0).\n"
-                               "So the best rule gives all four points one chance. With two 1s and two 0s, that is ½: "
-                               "loss 0.69 each.")
+                               # p75 (r72 Clarity): the general reason in three numbered steps
+                               "1. In any straight rule, the two answer-1 scores add up to the same total as the two "
+                               "answer-0 scores (chapter 01).\n"
+                               "2. So it cannot rank both 1s above both 0s.\n"
+                               "3. Its safest choice is chance ½ for all four points: loss 0.69 each. "
+                               "Splitting a total unevenly only adds loss, at any total (the picture shows total 0).")
     assert all(quiz._xor_score(pt, quiz.XOR_WORKED) == float(row.split(" | ")[2]) and str(a) == row.split(" | ")[1]
                for pt, a in quiz.XOR_POINTS for row in xor.explanation.split("\n") if row.startswith(f"| {pt} |"))
     assert "higher" not in xor.explanation
@@ -4176,7 +4178,7 @@ def test_pass48_q29_asks_about_every_seed_not_one_run():
     assert "For which bend did every run stay above a loss of 0.1 for all 400 epochs" in q.prompt
     assert "No sigmoid run got under 0.1" in q.options[quiz.answer_key("race_loser")].why
     # pass 60 (r54): the key names where chapter 05 shows every seed's run, so the claim can be checked there
-    assert "every other bend's runs did (chapter 05's table under “Five starts per bend”)." in q.options[quiz.answer_key("race_loser")].why
+    assert "every other bend's runs did (chapter 05, five-seed race)." in q.options[quiz.answer_key("race_loser")].why   # p75 (r72)
     race = markdown_of("05_training_race")
     assert "## Five starts per bend" in race and "The straight network and sigmoid never reach loss 0.1." in race
 
