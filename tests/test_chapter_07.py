@@ -442,7 +442,7 @@ def test_the_review_asks_only_the_missed_one_today(path):
     assert "A card you miss comes back first next time" in cells[k + 1] and "Leitner" not in cells[k + 1]
     assert "The boxes are **Leitner boxes**" in _mechanics()   # r45: the right one waits its day
     # r45 Clarity 1: the opening and this answer say what review.due does: missed first, then never tried
-    assert "Today's review asks it first, then questions you have not tried." in _mechanics()
+    assert "today's review asks missed cards (box 1) first, then questions you have not tried." in _mechanics()   # p75 (r72 Focus): the fold's two sentences
     assert "Later, a review asks" not in cells[0]   # pass 68 (r63): said once, in the review's own fold (above)
     t = [0.0]
     s2 = review.Store(None, now=lambda: t[0])
@@ -452,8 +452,8 @@ def test_the_review_asks_only_the_missed_one_today(path):
     assert due2[0] == "where_bend" and "bias_role" not in due2 and len(due2) == 5
     assert all(q not in s2.answers for q in due2[1:])   # the rest: questions not tried yet
     k = next(i for i, t in enumerate(cells) if "progress_view(" in t)
-    assert "A second right answer, a day later, moves it to box 3: green." in cells[k + 1]
-    assert "A wrong answer, at any time, sends it back to box 1: orange." in cells[k + 1]   # pass 23: sooner too
+    assert "(from box 3: green); a wrong one sends it back to box 1 (orange)." in cells[k + 1]   # p75: one sentence
+    assert "wrong answer, at any time" in ch07_quiz.leitner_alt() or "Wrong sends it back to box 1." in ch07_quiz.leitner_alt()   # pass 23: sooner too
     assert HOW_REVIEW in cells[k + 1] and "which chapter do you know least well?" in cells[k - 1]   # p73 (r70 Focus)
 
 
@@ -729,8 +729,8 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     # p69 (r64 Focus): the answer fold closes first; the mechanics sit in one fold after it, not nested
     # p73 (r70 Focus): the progress answer closes first; the mechanics of review and bars share one fold after it
     assert fold.index("</summary>") < fold.index("</details>") < fold.index(HOW_REVIEW) < fold.index("<img") < fold.rindex("</details>")
-    assert fold.index("<img") < fold.index(BOX_1_PATH) < fold.index(
-        f"A right first answer puts a new card in box 2, which waits {ch07_quiz.wait_words(review.DAYS[2])}.")
+    assert fold.index("<img") < fold.index("today's review asks missed cards (box 1) first, then questions you have not tried.") < fold.index(  # p75 (r72 Focus): picture, then two sentences
+        "A right answer moves a card up a box once its wait is over (from box 3: green); a wrong one sends it back to box 1 (orange).")
     assert review.DAYS[1] == 0 and ch07_quiz.wait_words(review.DAYS[1]) == "at once"
     shown = re.sub(r"<img[^>]*>", "", fold)   # the alt text (the picture in words) keeps every rule
     assert "Missed cards (box 1) come back first" not in shown and "before its wait is over" not in shown
@@ -738,7 +738,7 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     assert "Waits: 1 day in box 2, 3 days in box 3, 1 week in box 4, 2 weeks in box 5." in ch07_quiz.leitner_alt()
     inner = fold.index(HOW_REVIEW) + len(HOW_REVIEW)   # pass 63: the mechanics' own fold
     prose = re.sub(r"<img[^>]*>", "", fold[inner:fold.rindex("</details>")])
-    assert len([line for line in prose.splitlines() if line.strip()]) == 5   # p73: plus the green rule; pass 46 (r41): box 1's path takes three; r61 (Focus): two sentences on one line, so 4
+    assert len([line for line in prose.splitlines() if line.strip()]) == 2   # p75 (r72 Focus): the picture plus two sentences   # p73: plus the green rule; pass 46 (r41): box 1's path takes three; r61 (Focus): two sentences on one line, so 4
     check = cells[k + 1]
     opened = check[check.index("</summary>") + 10:check.index("</details>")]
     waits = ", ".join(ch07_quiz.wait_words(review.DAYS[k]) for k in range(2, review.BOXES + 1))
@@ -1618,9 +1618,10 @@ def _mechanics():
     assert HOW_REVIEW in _src(cells[k + 1]) and sum(HOW_REVIEW in _src(c) for c in cells) == 1
     return _src(cells[k + 1])
 
-BOX_1_PATH = ("A missed card goes to box 1. Today's review asks it first, then questions you have not tried.\n"
-              # r61 (Focus): the 24-hour rule in two sentences (the picture's box-1 label says it too)
-              "A right answer moves it to box 2, but only 24 hours after the miss. Sooner, you would just be rereading its key.\n")   # r45: "until then" said as 24 hours   # r43: when it comes back; r42: the store's 24 hours, not "tomorrow"
+# p75 (r72 Focus): the fold keeps two sentences; box 1's path (right within a day stays) is said by the picture's alt
+BOX_1_PATH = ("A right answer within 1 day of the miss keeps it in box 1: you had just read its key, so that is "
+              "rereading, not recall.")
+
 
 
 def test_box_1_path_is_said_in_order_as_the_store_does_it():
@@ -1660,7 +1661,7 @@ def test_pass15_prose_pace_hint_on_track_glosses_line_native_key_pictures_and_th
     k = next(i for i, c in enumerate(cells) if "progress_view(" in _src(c))
     # pass 30: the colours are named by the bars' legend only; the check fold says when a card turns green
     assert "Each bar below holds one chapter's questions" in _src(cells[k - 2]) and "remembered twice" not in _src(cells[k - 2]) + _src(cells[k - 1])
-    assert "a day later, moves it to box 3: green." in _src(cells[k + 1])
+    assert "(from box 3: green)" in _src(cells[k + 1])   # p75: the fold's second sentence
     assert ch07_quiz.KEY_PICTURE_WIDTH == ch07_quiz.SMALL[0] == 520
     learner = ch07_quiz.Learner(review.Store(None))
     assert "width='520'" in ch07_quiz.key_fold_html("gelu_dip", 1, learner) and "width='390'" not in text
@@ -2281,8 +2282,9 @@ def test_pass22_a_new_card_is_in_no_box_until_its_first_answer():
     assert store.answers["unit_steps"]["box"] == 2 and store.answers["bias_role"]["box"] == 1
     text = "\n".join(_src(c) for c in _cells())
     assert "A new card starts in box 1" not in text
-    assert text.count("A right first answer puts a new card in box 2") == 1   # pass 34: said once, in the review's fold
-    assert "A second right answer, a day later, moves it to box 3: green." in text   # p73: box 2 is the legend's grey
+    # p75 (r72 Focus): a new card's first answer is said once, by the picture and its alt, not again in the fold
+    assert "A right first answer puts a new card in box 2" not in text and "box 2 if right, box 1 if wrong" in ch07_quiz.leitner_alt()
+    assert "(from box 3: green)" in text   # p73: box 2 is the legend's grey
 
 
 def test_pass22_what_to_remember_holds_one_fact_per_chapter_from_the_registry():
