@@ -1930,7 +1930,7 @@ def test_pass18_q1_asks_for_a_unit_q20_counts_slopes_only_q35_supposes_and_the_r
     due = ch07_quiz.review_cell(learner).due                        # one answer: never-answered ones are picked
     assert due and all(qid not in learner.store.answers for qid in due if qid != "unit_steps")
     fold = _mechanics()
-    assert "A missed card goes to box 1." in fold and "questions you have not tried" in fold   # pass 34; pass 68: said in the fold only
+    assert "review asks missed cards (box 1) first" in fold and "questions you have not tried" in fold   # pass 34; pass 68: said in the fold only; p75: one sentence
 
 
 # ---------------------------------------------------------------- pass 20: the fresh readers' wrong or misleading lines
