@@ -1156,8 +1156,8 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # p73 (r70 Correctness): the picture's average starts at 0, so only the spread is shown being pulled in
     assert "again, and other starts are pulled toward them: in the picture, the spread is pulled from 2 toward 1." in text
     assert "the spread is pulled from 2 toward 1" in quiz.key_why("selu_steady")
-    assert quiz.key_why("selu_steady").startswith("SELU's two fixed numbers are chosen so that values with average 0 and "
-                                                  "spread 1 go in and come out the same.")   # p74 (r71): no unshown "constants"; r72: what goes in
+    assert quiz.key_why("selu_steady").startswith("SELU's two fixed numbers are picked so that average 0 and spread 1 go "
+                                                  "in and come out the same.")   # p74 (r71): no unshown "constants"; r72: what goes in
 
 
 def test_selu_key_gives_its_job_and_its_true_slopes_from_the_registry():
@@ -2177,8 +2177,8 @@ def test_pass22_q12_says_points_not_corners_and_chapter_01s_ten_runs_end_at_one_
     # r62: in this chapter the runs are a pointer (the section named); this test checks what chapter 01's runs show
     # p72 (r68 Correctness): the key gives chapter 01's reason (equal totals) and names the chapter; its runs are
     # still checked below
-    assert ("1. In any straight rule, the two answer-1 scores add up to the same total as the two answer-0 scores "
-            "(chapter 01).") in q.explanation   # p73: after a worked rule; p75: step 1 of 3
+    assert ("1. In any straight rule, the answer-1 scores add up to the same total as the answer-0 scores."
+            ) in q.explanation   # p73: after a worked rule; p75: step 1 of 3
     assert "### A network tries XOR" in markdown_of("01_collapse_proof")
     with mock.patch("builtins.print"):
         xor = ch01_collapse.train_xor(hidden_units=8, epochs=500, seeds=range(10))
@@ -2451,8 +2451,8 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
                                "| (0, 1) | 1 | 1.5\n| (1, 0) | 1 | 2.5\n"
                                "Both points with answer 0: 0.5 + 3.5 = 4. Both with answer 1: 1.5 + 2.5 = 4 too.\n"
                                # p75 (r72 Clarity): the general reason in three numbered steps
-                               "1. In any straight rule, the two answer-1 scores add up to the same total as the two "
-                               "answer-0 scores (chapter 01).\n"
+                               "1. In any straight rule, the answer-1 scores add up to the same total as the answer-0 "
+                               "scores.\n"
                                "2. So it cannot rank both 1s above both 0s.\n"
                                "3. Its safest choice is chance ½ for all four points: loss 0.69 each. "
                                "Splitting a total unevenly only adds loss, at any total (the picture shows total 0).")
@@ -2479,7 +2479,8 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # p73 (r70 Clarity): a worked straight rule and its equal totals first, on a line of its own
     # p74 (r71 Clarity): a five-row table (heading and four points), then one short step a line: no more
     steps = [line for line in lines if not line.startswith("| ")]
-    assert len(lines) - len(steps) == 5 and len(steps) == 7 and all(
+    # p75 (r72 Clarity): the general reason in three numbered steps, each step short
+    assert len(lines) - len(steps) == 5 and len(steps) == 6 and all(
         len(sentence.split()) <= 17 for line in steps[1:] for sentence in re.split(r"(?<=\.) ", line))
     assert not re.search(r"\bln\b", xor.explanation) and "-point" not in xor.explanation
     assert not [line for line in lines if line.startswith(quiz.FOLD)]
@@ -2621,7 +2622,7 @@ def test_pass23_the_reference_picture_says_which_slope_relu_takes_at_0_and_the_l
     assert float(activations.get("relu").derivative(0.0)) == 0.0
     fold = next(_src(c) for c in _cells() if "Leitner" in _src(c) and "<img" in _src(c))
     # pass 27: the method is not a box, and a new card is in no box yet: every *answered* card sits in one
-    assert ("The boxes are **Leitner boxes**, a flash-card method.") in fold and "Each card sits in" not in fold
+    assert ("The boxes are **Leitner boxes**, a flash-card method:") in fold   # p75: one sentence with the review's order and "Each card sits in" not in fold
 
 
 def test_pass23_the_store_tells_a_build_from_a_choice_counts_missed_cards_and_expands_a_tilde(monkeypatch):
@@ -4433,9 +4434,10 @@ def test_pass60_q11_fold_holds_one_tilt_and_its_answer_holds_for_every_straight_
     one half at every point, is still checked here step by step: the pairs' totals match, equal scores lose least, and
     then the picture's curve decides."""
     html_ = ch07_quiz.why_html(quiz.get("xor_no_bend_chance").explanation)
-    assert html_.endswith("that is ½: loss 0.69 each.") and "<br>+ " not in html_   # p71 (r67): no fold of digits; p72: two sentences
+    assert html_.endswith("at any total (the picture shows total 0).") and "<br>+ " not in html_   # p75: step 3 ends it   # p71 (r67): no fold of digits; p72: two sentences
     assert html_.count("<details>") == 0 and html_.count("<table") == 1   # p74 (r71): one table, the four scores
-    assert not re.search(r">\d\. ", html_) and "w₁ + w₂" not in html_   # no numbered proof left
+    # p75 (r72 Clarity): three numbered steps in plain words, still no algebra (no w₁ + w₂ proof)
+    assert re.findall(r">\d\. ", html_) == [">1. ", ">2. ", ">3. "] and "w₁ + w₂" not in html_
     # step 1: any straight rule gives both pairs the same total, w₁ + w₂ + 2b
     rng = np.random.default_rng(60)
     for rule in rng.normal(0, 2, (50, 3)):

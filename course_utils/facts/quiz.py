@@ -282,8 +282,7 @@ def _bank():
                 # p74 (r71 Clarity): a four-row table of the worked rule's scores, then one short step a line
                 f"Take one straight rule: score = 2x₁ + x₂ + 0.5.\n{_xor_totals_said(XOR_WORKED)}\n"
                 # p75 (r72 Clarity): the general reason in three numbered steps
-                "1. In any straight rule, the two answer-1 scores add up to the same total as the two answer-0 "
-                "scores (chapter 01).\n"
+                "1. In any straight rule, the answer-1 scores add up to the same total as the answer-0 scores.\n"
                 "2. So it cannot rank both 1s above both 0s.\n"
                 f"3. Its safest choice is chance ½ for all four points: loss {math.log(2):.2f} each. "
                 "Splitting a total unevenly only adds loss, at any total (the picture shows total 0).",
@@ -588,8 +587,8 @@ def key_why(qid):
     said = {"leaky_alive": "Left of 0 its slope is small but not 0, so a stuck unit still gets a small nudge and can "
                            "climb back.",
             # p74 (r71 Clarity): the short key never showed the constants: "two fixed numbers inside"
-            "selu_steady": "SELU's two fixed numbers are chosen so that values with average 0 and spread 1 go in and "
-                           "come out the same. The picture: the spread is pulled from 2 toward 1.",
+            "selu_steady": "SELU's two fixed numbers are picked so that average 0 and spread 1 go in and come out "
+                           "the same. The picture: the spread is pulled from 2 toward 1.",
             "relu_corners": "A sum of corners is a chain of short straight pieces, and enough short pieces can follow "
                             "any unbroken curve.",
             "why_adam": "Adam judges each nudge against that weight's usual nudge size, as you judge a friend who "
