@@ -442,7 +442,7 @@ def test_the_review_asks_only_the_missed_one_today(path):
     assert "A card you miss comes back first next time" in cells[k + 1] and "Leitner" not in cells[k + 1]
     assert "The boxes are **Leitner boxes**" in _mechanics()   # r45: the right one waits its day
     # r45 Clarity 1: the opening and this answer say what review.due does: missed first, then never tried
-    assert "Today's review asks it first, then questions you have not tried." in _mechanics()
+    assert "today's review asks missed cards (box 1) first, then questions you have not tried." in _mechanics()   # p75 (r72 Focus): the fold's two sentences
     assert "Later, a review asks" not in cells[0]   # pass 68 (r63): said once, in the review's own fold (above)
     t = [0.0]
     s2 = review.Store(None, now=lambda: t[0])
@@ -452,8 +452,8 @@ def test_the_review_asks_only_the_missed_one_today(path):
     assert due2[0] == "where_bend" and "bias_role" not in due2 and len(due2) == 5
     assert all(q not in s2.answers for q in due2[1:])   # the rest: questions not tried yet
     k = next(i for i, t in enumerate(cells) if "progress_view(" in t)
-    assert "A second right answer, a day later, moves it to box 3: green." in cells[k + 1]
-    assert "A wrong answer, at any time, sends it back to box 1: orange." in cells[k + 1]   # pass 23: sooner too
+    assert "(from box 3: green); a wrong one sends it back to box 1 (orange)." in cells[k + 1]   # p75: one sentence
+    assert "wrong answer, at any time" in ch07_quiz.leitner_alt() or "Wrong sends it back to box 1." in ch07_quiz.leitner_alt()   # pass 23: sooner too
     assert HOW_REVIEW in cells[k + 1] and "which chapter do you know least well?" in cells[k - 1]   # p73 (r70 Focus)
 
 
@@ -729,8 +729,8 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     # p69 (r64 Focus): the answer fold closes first; the mechanics sit in one fold after it, not nested
     # p73 (r70 Focus): the progress answer closes first; the mechanics of review and bars share one fold after it
     assert fold.index("</summary>") < fold.index("</details>") < fold.index(HOW_REVIEW) < fold.index("<img") < fold.rindex("</details>")
-    assert fold.index("<img") < fold.index(BOX_1_PATH) < fold.index(
-        f"A right first answer puts a new card in box 2, which waits {ch07_quiz.wait_words(review.DAYS[2])}.")
+    assert fold.index("<img") < fold.index("today's review asks missed cards (box 1) first, then questions you have not tried.") < fold.index(  # p75 (r72 Focus): picture, then two sentences
+        "A right answer moves a card up a box once its wait is over (from box 3: green); a wrong one sends it back to box 1 (orange).")
     assert review.DAYS[1] == 0 and ch07_quiz.wait_words(review.DAYS[1]) == "at once"
     shown = re.sub(r"<img[^>]*>", "", fold)   # the alt text (the picture in words) keeps every rule
     assert "Missed cards (box 1) come back first" not in shown and "before its wait is over" not in shown
@@ -738,7 +738,7 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     assert "Waits: 1 day in box 2, 3 days in box 3, 1 week in box 4, 2 weeks in box 5." in ch07_quiz.leitner_alt()
     inner = fold.index(HOW_REVIEW) + len(HOW_REVIEW)   # pass 63: the mechanics' own fold
     prose = re.sub(r"<img[^>]*>", "", fold[inner:fold.rindex("</details>")])
-    assert len([line for line in prose.splitlines() if line.strip()]) == 5   # p73: plus the green rule; pass 46 (r41): box 1's path takes three; r61 (Focus): two sentences on one line, so 4
+    assert len([line for line in prose.splitlines() if line.strip()]) == 2   # p75 (r72 Focus): the picture plus two sentences   # p73: plus the green rule; pass 46 (r41): box 1's path takes three; r61 (Focus): two sentences on one line, so 4
     check = cells[k + 1]
     opened = check[check.index("</summary>") + 10:check.index("</details>")]
     waits = ", ".join(ch07_quiz.wait_words(review.DAYS[k]) for k in range(2, review.BOXES + 1))
@@ -1618,9 +1618,10 @@ def _mechanics():
     assert HOW_REVIEW in _src(cells[k + 1]) and sum(HOW_REVIEW in _src(c) for c in cells) == 1
     return _src(cells[k + 1])
 
-BOX_1_PATH = ("A missed card goes to box 1. Today's review asks it first, then questions you have not tried.\n"
-              # r61 (Focus): the 24-hour rule in two sentences (the picture's box-1 label says it too)
-              "A right answer moves it to box 2, but only 24 hours after the miss. Sooner, you would just be rereading its key.\n")   # r45: "until then" said as 24 hours   # r43: when it comes back; r42: the store's 24 hours, not "tomorrow"
+# p75 (r72 Focus): the fold keeps two sentences; box 1's path (right within a day stays) is said by the picture's alt
+BOX_1_PATH = ("A right answer within 1 day of the miss keeps it in box 1: you had just read its key, so that is "
+              "rereading, not recall.")
+
 
 
 def test_box_1_path_is_said_in_order_as_the_store_does_it():
@@ -1660,7 +1661,7 @@ def test_pass15_prose_pace_hint_on_track_glosses_line_native_key_pictures_and_th
     k = next(i for i, c in enumerate(cells) if "progress_view(" in _src(c))
     # pass 30: the colours are named by the bars' legend only; the check fold says when a card turns green
     assert "Each bar below holds one chapter's questions" in _src(cells[k - 2]) and "remembered twice" not in _src(cells[k - 2]) + _src(cells[k - 1])
-    assert "a day later, moves it to box 3: green." in _src(cells[k + 1])
+    assert "(from box 3: green)" in _src(cells[k + 1])   # p75: the fold's second sentence
     assert ch07_quiz.KEY_PICTURE_WIDTH == ch07_quiz.SMALL[0] == 520
     learner = ch07_quiz.Learner(review.Store(None))
     assert "width='520'" in ch07_quiz.key_fold_html("gelu_dip", 1, learner) and "width='390'" not in text
@@ -1929,7 +1930,7 @@ def test_pass18_q1_asks_for_a_unit_q20_counts_slopes_only_q35_supposes_and_the_r
     due = ch07_quiz.review_cell(learner).due                        # one answer: never-answered ones are picked
     assert due and all(qid not in learner.store.answers for qid in due if qid != "unit_steps")
     fold = _mechanics()
-    assert "A missed card goes to box 1." in fold and "questions you have not tried" in fold   # pass 34; pass 68: said in the fold only
+    assert "review asks missed cards (box 1) first" in fold and "questions you have not tried" in fold   # pass 34; pass 68: said in the fold only; p75: one sentence
 
 
 # ---------------------------------------------------------------- pass 20: the fresh readers' wrong or misleading lines
@@ -2176,7 +2177,8 @@ def test_pass22_q12_says_points_not_corners_and_chapter_01s_ten_runs_end_at_one_
     # r62: in this chapter the runs are a pointer (the section named); this test checks what chapter 01's runs show
     # p72 (r68 Correctness): the key gives chapter 01's reason (equal totals) and names the chapter; its runs are
     # still checked below
-    assert "Every straight rule ties the two totals like this (chapter 01)." in q.explanation   # p73: after a worked rule
+    assert ("1. In any straight rule, the answer-1 scores add up to the same total as the answer-0 scores."
+            ) in q.explanation   # p73: after a worked rule; p75: step 1 of 3
     assert "### A network tries XOR" in markdown_of("01_collapse_proof")
     with mock.patch("builtins.print"):
         xor = ch01_collapse.train_xor(hidden_units=8, epochs=500, seeds=range(10))
@@ -2280,8 +2282,9 @@ def test_pass22_a_new_card_is_in_no_box_until_its_first_answer():
     assert store.answers["unit_steps"]["box"] == 2 and store.answers["bias_role"]["box"] == 1
     text = "\n".join(_src(c) for c in _cells())
     assert "A new card starts in box 1" not in text
-    assert text.count("A right first answer puts a new card in box 2") == 1   # pass 34: said once, in the review's fold
-    assert "A second right answer, a day later, moves it to box 3: green." in text   # p73: box 2 is the legend's grey
+    # p75 (r72 Focus): a new card's first answer is said once, by the picture and its alt, not again in the fold
+    assert "A right first answer puts a new card in box 2" not in text and "box 2 if right, box 1 if wrong" in ch07_quiz.leitner_alt()
+    assert "(from box 3: green)" in text   # p73: box 2 is the legend's grey
 
 
 def test_pass22_what_to_remember_holds_one_fact_per_chapter_from_the_registry():
@@ -2447,11 +2450,12 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
                                "| point | answer | score\n| (0, 0) | 0 | 0.5\n| (1, 1) | 0 | 3.5\n"
                                "| (0, 1) | 1 | 1.5\n| (1, 0) | 1 | 2.5\n"
                                "Both points with answer 0: 0.5 + 3.5 = 4. Both with answer 1: 1.5 + 2.5 = 4 too.\n"
-                               "Every straight rule ties the two totals like this (chapter 01).\n"
-                               "So it cannot lift both points whose answer is 1 above both points whose answer is 0.\n"
-                               "Splitting a total unevenly only adds loss, at any total (the picture shows total 0).\n"
-                               "So the best rule gives all four points one chance. With two 1s and two 0s, that is ½: "
-                               "loss 0.69 each.")
+                               # p75 (r72 Clarity): the general reason in three numbered steps
+                               "1. In any straight rule, the answer-1 scores add up to the same total as the answer-0 "
+                               "scores.\n"
+                               "2. So it cannot rank both 1s above both 0s.\n"
+                               "3. Its safest choice is chance ½ for all four points: loss 0.69 each. "
+                               "Splitting a total unevenly only adds loss, at any total (the picture shows total 0).")
     assert all(quiz._xor_score(pt, quiz.XOR_WORKED) == float(row.split(" | ")[2]) and str(a) == row.split(" | ")[1]
                for pt, a in quiz.XOR_POINTS for row in xor.explanation.split("\n") if row.startswith(f"| {pt} |"))
     assert "higher" not in xor.explanation
@@ -2475,7 +2479,8 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # p73 (r70 Clarity): a worked straight rule and its equal totals first, on a line of its own
     # p74 (r71 Clarity): a five-row table (heading and four points), then one short step a line: no more
     steps = [line for line in lines if not line.startswith("| ")]
-    assert len(lines) - len(steps) == 5 and len(steps) == 7 and all(
+    # p75 (r72 Clarity): the general reason in three numbered steps, each step short
+    assert len(lines) - len(steps) == 5 and len(steps) == 6 and all(
         len(sentence.split()) <= 17 for line in steps[1:] for sentence in re.split(r"(?<=\.) ", line))
     assert not re.search(r"\bln\b", xor.explanation) and "-point" not in xor.explanation
     assert not [line for line in lines if line.startswith(quiz.FOLD)]
@@ -2617,7 +2622,7 @@ def test_pass23_the_reference_picture_says_which_slope_relu_takes_at_0_and_the_l
     assert float(activations.get("relu").derivative(0.0)) == 0.0
     fold = next(_src(c) for c in _cells() if "Leitner" in _src(c) and "<img" in _src(c))
     # pass 27: the method is not a box, and a new card is in no box yet: every *answered* card sits in one
-    assert ("The boxes are **Leitner boxes**, a flash-card method.") in fold and "Each card sits in" not in fold
+    assert ("The boxes are **Leitner boxes**, a flash-card method:") in fold   # p75: one sentence with the review's order and "Each card sits in" not in fold
 
 
 def test_pass23_the_store_tells_a_build_from_a_choice_counts_missed_cards_and_expands_a_tilde(monkeypatch):
@@ -4176,7 +4181,7 @@ def test_pass48_q29_asks_about_every_seed_not_one_run():
     assert "For which bend did every run stay above a loss of 0.1 for all 400 epochs" in q.prompt
     assert "No sigmoid run got under 0.1" in q.options[quiz.answer_key("race_loser")].why
     # pass 60 (r54): the key names where chapter 05 shows every seed's run, so the claim can be checked there
-    assert "every other bend's runs did (chapter 05's table under “Five starts per bend”)." in q.options[quiz.answer_key("race_loser")].why
+    assert "every other bend's runs did (chapter 05, five-seed race)." in q.options[quiz.answer_key("race_loser")].why   # p75 (r72)
     race = markdown_of("05_training_race")
     assert "## Five starts per bend" in race and "The straight network and sigmoid never reach loss 0.1." in race
 
@@ -4429,9 +4434,10 @@ def test_pass60_q11_fold_holds_one_tilt_and_its_answer_holds_for_every_straight_
     one half at every point, is still checked here step by step: the pairs' totals match, equal scores lose least, and
     then the picture's curve decides."""
     html_ = ch07_quiz.why_html(quiz.get("xor_no_bend_chance").explanation)
-    assert html_.endswith("that is ½: loss 0.69 each.") and "<br>+ " not in html_   # p71 (r67): no fold of digits; p72: two sentences
+    assert html_.endswith("at any total (the picture shows total 0).") and "<br>+ " not in html_   # p75: step 3 ends it   # p71 (r67): no fold of digits; p72: two sentences
     assert html_.count("<details>") == 0 and html_.count("<table") == 1   # p74 (r71): one table, the four scores
-    assert not re.search(r">\d\. ", html_) and "w₁ + w₂" not in html_   # no numbered proof left
+    # p75 (r72 Clarity): three numbered steps in plain words, still no algebra (no w₁ + w₂ proof)
+    assert re.findall(r">\d\. ", html_) == [">1. ", ">2. ", ">3. "] and "w₁ + w₂" not in html_
     # step 1: any straight rule gives both pairs the same total, w₁ + w₂ + 2b
     rng = np.random.default_rng(60)
     for rule in rng.normal(0, 2, (50, 3)):

@@ -281,11 +281,11 @@ def _bank():
                 # p73 (r70 Clarity): one worked straight rule shows the equal totals before the general claim
                 # p74 (r71 Clarity): a four-row table of the worked rule's scores, then one short step a line
                 f"Take one straight rule: score = 2x₁ + x₂ + 0.5.\n{_xor_totals_said(XOR_WORKED)}\n"
-                "Every straight rule ties the two totals like this (chapter 01).\n"
-                "So it cannot lift both points whose answer is 1 above both points whose answer is 0.\n"
-                "Splitting a total unevenly only adds loss, at any total (the picture shows total 0).\n"
-                f"So the best rule gives all four points one chance. With two 1s and two 0s, that is ½: "
-                f"loss {math.log(2):.2f} each.",
+                # p75 (r72 Clarity): the general reason in three numbered steps
+                "1. In any straight rule, the answer-1 scores add up to the same total as the answer-0 scores.\n"
+                "2. So it cannot rank both 1s above both 0s.\n"
+                f"3. Its safest choice is chance ½ for all four points: loss {math.log(2):.2f} each. "
+                "Splitting a total unevenly only adds loss, at any total (the picture shows total 0).",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; trained runs give about one half everywhere."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: it is not sure of anything; it gives about one half "
@@ -472,8 +472,8 @@ def _bank():
         _c("race_loser", "05", "In chapter 05's race, every bend trained with Adam and the same settings. "
            # p71 (r67 Clarity): "had no run ... reach" was a tangled negative; said the positive way round
            "For which bend did every run stay above a loss of 0.1 for all 400 epochs (passes through the data)?",
-           ("Sigmoid.", "No sigmoid run got under 0.1, even with Adam; every other bend's runs did (chapter 05's "
-                       "table under “Five starts per bend”). "
+           ("Sigmoid.", "No sigmoid run got under 0.1, even with Adam; every other bend's runs did (chapter 05, "
+                       "five-seed race). "   # p75 (r72 Focus): not a pointer into another notebook's layout
                        "The course measured this; it did not prove a single cause."),
            ("ReLU.", "every ReLU run got under 0.1, though a few of its units stopped learning."),
            ("Leaky ReLU.", "its left side keeps a small slope, so some nudge always gets through. Every run got under 0.1."),

@@ -982,15 +982,20 @@ def _pair_loss(ax):
     for s in PAIR_MARKS:
         y = quiz._pair_loss(s, PAIR_TOTAL - s)
         ax.plot([s], [y], "o", color="black", ms=6)
-        ax.annotate(f"scores {s:g} and {PAIR_TOTAL - s:g}: loss {y:.2f}".replace("-", "−"), (s, y),
+        both = ", both chances ½" if s == PAIR_TOTAL / 2 else ""   # p75 (r72 Picture): the lowest point, as chances
+        ax.annotate(f"scores {s:g} and {PAIR_TOTAL - s:g}{both}: loss {y:.2f}".replace("-", "−"), (s, y),
                     xytext=(s - 4.3, y + 1.0) if s > 0 else (s - 1.5, y + 1.5), fontsize=10,   # both texts clear of the curve
                     arrowprops=dict(arrowstyle="->", lw=0.8))
     ax.set_xlim(PAIR_XS[0], PAIR_XS[-1])
     ax.set_ylim(0, 4.5)
     ax.set_xlabel("s: (1, 0) scores s, (0, 1) scores −s", fontsize=10)   # p70 (r65): the key's tilt, (1, 0) up
     ax.set_ylabel("the pair's loss")
+    top = ax.secondary_xaxis("top", functions=(lambda v: v, lambda v: v))   # p75 (r72 Picture): a chance axis
+    top.set_xticks(PAIR_CHANCE_TICKS, [f"{quiz._sig(v):.2f}" for v in PAIR_CHANCE_TICKS], fontsize=9)
+    top.set_xlabel("chance (1, 0) gets for answer 1", fontsize=10)
 
 
+PAIR_CHANCE_TICKS = (-3.0, 0.0, 3.0)   # the top axis: the chance sigmoid gives (1, 0) at these scores
 _pair_loss.own_axes = True
 
 
@@ -1265,7 +1270,8 @@ def picture_alt(qid):
         "xor_no_bend_chance": "The loss of the two points whose answer is 1, when a tilt gives (1, 0) a score s "
                               f"and (0, 1) the score −s. It is lowest, {quiz._pair_loss(0, 0):.2f}, where both scores are 0. "
                               f"At scores {PAIR_MARKS[0]:g} and {-PAIR_MARKS[0]:g} it is "
-                              f"{quiz._pair_loss(PAIR_MARKS[0], -PAIR_MARKS[0]):.2f}: the curve bends upward.",
+                              f"{quiz._pair_loss(PAIR_MARKS[0], -PAIR_MARKS[0]):.2f}: the curve bends upward. The top axis gives the "
+                              f"chance (1, 0) gets: ½ at s = 0, {quiz._sig(PAIR_MARKS[0]):.2f} at s = {PAIR_MARKS[0]:g}.",
         "sigmoid_slope_0": (f"Sigmoid (dotted) and its slope (thick), x from -6 to 6. At x = 0 the value is "
                             f"{float(activations.get('sigmoid')(0.0)):g} and the slope is "
                             f"{float(activations.get('sigmoid').derivative(0.0)):g}, its highest."),
