@@ -131,7 +131,7 @@ def test_gradient_flow_shares_one_scale_and_sigmoid_vanishes():
             else:
                 assert np.all((0.03 < rel) & (rel < 20)), (name, depth)   # "never reach the grey band" (pass 46: the signal)
     assert w.lines["sigmoid"].get_data()[1][0] < 1e-12   # at 30 layers: far less than a millionth
-    assert w.notes["sigmoid"].get_text() == "layer 1's signal:\n1.1 × 10⁻¹⁵" and "e-16" not in printed()
+    assert w.notes["sigmoid"].get_text() == "layer 1's signal: 1.1 × 10⁻¹⁵" and "e-16" not in printed()
 
 
 def test_gradient_table_only_gelu_goes_above_one():
@@ -610,7 +610,7 @@ def test_gradient_flow_rings_and_labels_layer_one_and_names_plain_steps():
             xs, ys = w.lines[name].get_data()
             assert list(xs) == list(range(1, depth + 1)) and w.lines[name].get_markersize() <= 5
             assert list(w.firsts[name].get_data()[1]) == pytest.approx([norms[0] / norms[-1]])
-            assert w.notes[name].get_text() == f"layer 1's signal:\n{ch03_gradients.power_text(norms[0] / norms[-1])}"
+            assert w.notes[name].get_text() == f"layer 1's signal: {ch03_gradients.power_text(norms[0] / norms[-1])}"
             assert w.notes[name].axes is w.lines[name].axes
     labels = [w.figure._supxlabel.get_text()]
     assert any("under a hundredth of the last layer's" in t for t in labels)   # "plain steps" come at training
@@ -1061,7 +1061,7 @@ def test_gelu_tops_out_at_1_13_but_is_mostly_below_1_in_the_deep_network():
     assert flow.sliders["depth"].value == 10
     for n in ("tanh", "gelu"):
         rel = flow.lines[n].get_data()[1]
-        assert f"layer 1's signal:\n{rel[0]:.2g}" == flow.notes[n].get_text()   # no powers
+        assert f"layer 1's signal: {rel[0]:.2g}" == flow.notes[n].get_text()   # no powers
     assert "At 30, GELU's gets" not in text   # the Check gives the 30-layer numbers once
     assert "The stretch wins back all that the slopes lose, and more." not in text   # false at 30 layers for GELU
     g30 = mlp.gradient_flow("gelu", 30)
@@ -1091,7 +1091,7 @@ def test_flow_widget_still_sits_at_10_layers_and_its_predict_says_drag_to_30():
     above = _markdown_above("ch03.gradient_flow(").split("\n## ")[-1]
     flat = " ".join(above.split())
     w = ch03_gradients.gradient_flow(depth=10)
-    assert w.sliders["depth"].value == 10 and "layer 1's signal:\n2.4 × 10⁻⁵" == w.notes["sigmoid"].get_text()
+    assert w.sliders["depth"].value == 10 and "layer 1's signal: 2.4 × 10⁻⁵" == w.notes["sigmoid"].get_text()
     at = {d: mlp.gradient_flow("sigmoid", d) for d in (10, 30)}
     assert at[10][0] / at[10][-1] > 1e-6 > 1e-12 > at[30][0] / at[30][-1]
     stored = next(c for c in chapter()["cells"] if "ch03.gradient_flow(" in "".join(c["source"]))
@@ -1467,7 +1467,7 @@ def test_flow_labels_at_10_layers_show_the_three_gaining_and_sigmoid_under_a_ten
         rel = w.lines[n].get_data()[1]
         assert 0.1 < rel[0] < 2, n   # pass 46: the signal, one random network
     sig = w.lines["sigmoid"].get_data()[1][0]
-    assert sig < 1e-4 and w.notes["sigmoid"].get_text() == "layer 1's signal:\n2.4 × 10⁻⁵"
+    assert sig < 1e-4 and w.notes["sigmoid"].get_text() == "layer 1's signal: 2.4 × 10⁻⁵"
 
 
 def test_dead_units_opens_unshifted_where_few_are_dead():
@@ -3716,7 +3716,7 @@ def test_pass72_flow_panels_print_layer_1s_share_large_enough_to_tell_0_92_from_
     down to 10^-18, 0.92, 0.41 and 0.34 looked alike), with the shares the text names."""
     w = ch03_gradients.gradient_flow(depth=10)
     said = {n: w.notes[n].get_text() for n in ("tanh", "relu", "gelu")}
-    assert said == {"tanh": "layer 1's signal:\n0.92", "relu": "layer 1's signal:\n0.41", "gelu": "layer 1's signal:\n0.34"}
+    assert said == {"tanh": "layer 1's signal: 0.92", "relu": "layer 1's signal: 0.41", "gelu": "layer 1's signal: 0.34"}
     for n, note in w.notes.items():
         assert note.get_fontsize() >= 15 and note.get_fontweight() == "bold", n
         assert note.axes is w.lines[n].axes   # in the bend's own panel
