@@ -1611,7 +1611,7 @@ def test_first_widget_tangent_is_a_solid_black_line_and_its_buttons_are_explaine
     # r51: the tangent line and the buttons now answer the question: pick each bend, compare the black lines
     # pass 59 (r53): at x = 3 both black lines looked flat (0.045 and 0.0099); at x = 1 they differ by eye
     assert ("**Then:** at $x = 1$, pick tanh, then sigmoid. Whose black line is steeper? Count each black line's rise over "
-            "one step right: by about how many times?") in flat   # pass 75 (r72): answerable from the picture
+            "one step right. By about how many times?") in flat   # pass 75 (r72): answerable from the picture
     # r38: the ratio is said to the readout's own digits; r47: the box in the lower panel lists the four slopes
     assert ("At $x = 1$: tanh's, about $0.42 / 0.197 \\approx 2.1$ times as steep "
             "(the slope list).") in flat and "**Then:** at $x = 3$" not in flat and "about $4.6$ times" not in flat
@@ -2776,7 +2776,7 @@ def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
     assert "Partly the inputs" not in flat and "We tried 50 others" not in flat and "<summary>Optional" not in flat
     assert flat.count("Tanh: about 1 a step, so the signal holds") == 1   # r50: one sentence per bend
     _, _, after = ch03_gradients.half_off_numbers()
-    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "the bends shrink the backward signal: $1.00 \\to 0.68$;" in flat
+    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "the bends shrink the backward signal: $1.00 \\to 0.68$." in flat
     dead = gradients.unit_slopes("relu", 0.0, seed=0) <= 1e-12
     assert int(dead.sum()) == 6 and int(dead[0].sum()) == 0   # none in layer 1: its inputs, the data, have both signs
     assert "At the start, 6 of the 96 are dead, none in layer 1. Its inputs, the data, lie all around 0, and its biases are 0. So some points switch each layer-1 unit on. Layers 2 and 3 get ReLU outputs, never below 0" in flat
@@ -2992,7 +2992,7 @@ def test_pass52_worked_case_is_exact():
     # of 1/n each, checked above at n = 4 and below for any even n)
     for words in ("Say every input is 1, and a coin flip picks each weight: $+\\frac12$ or $-\\frac12$.",
                   # pass 75 (r72): one sentence; "on average, with random signs" kept (r65)
-                  "The sum, squared, averages $\\frac12$: the terms' squares, $\\frac14 + \\frac14$, add (on average, with "
+                  "The sum, squared, averages $\\frac12$. The terms' squares, $\\frac14 + \\frac14$, add (on average, with "
                   "random signs).",
                   # pass 70 (r65): what +-1/2 gives, said where it is shown: 0.71 (sqrt of the 1/2 above), and why the rule
                   "So the sum's typical size is $\\sqrt{1/2} \\approx 0.71$: smaller than one input's, 1.",
@@ -3000,7 +3000,7 @@ def test_pass52_worked_case_is_exact():
                   # pass 75 (r72): the second 0.71 said as a different cause, the same number
                   "So about half of each unit's inputs from a ReLU layer are 0, and so are their terms. The sum, squared, "
                   "averages only $\\frac12$ (the half stack above): a different cause, the same $0.71$.",
-                  "**Half the units off → weights × $\\sqrt 2$.**",
+                  "**Half the units off → weights × $\\sqrt 2$**.",
                   "Each term's square doubles to $\\frac2n$, and the $\\frac n2$ left add up to 1 again.",
                   "Then each term's square is $\\frac1n$, and the $n$ of them add up to 1:"):   # r71: then drawn
         assert words in flat, words
@@ -3035,8 +3035,8 @@ def test_pass52_he_counts_a_units_inputs():
     # 32 = 32 above is what the real-network section says: "each unit feeds 32 units, as many as its inputs")
     # r68 (Clarity 5): the backward half in two steps, bends then weights, each with this draw's numbers
     # pass 75 (r72, Focus): folded under "Going back"
-    assert ("<summary>Going back</summary> The off units pass back 0 (bottom picture). In this draw, per layer: 1. the bends shrink the "
-            "backward signal: $1.00 \\to 0.68$; 2. the $\\sqrt 2$ bigger weights add about $\\times 1.41$: "
+    assert ("<summary>Going back</summary> The off units pass back 0 (bottom picture). So, per layer, the bends shrink the "
+            "backward signal: $1.00 \\to 0.68$. The $\\sqrt 2$ bigger weights win it back: "
             "$0.68 \\to 0.96$, about 1.") in flat
     _, before, after = ch03_gradients.half_off_numbers()
     assert f"{rms(before):.2f}" == "1.00" and f"{rms(after):.2f}" == "0.68" and f"{0.68 * 1.41:.2f}" == "0.96"
@@ -3671,7 +3671,7 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # r70: the slopes are drawn between the two sentences (test_pass73_relus_slopes_drawn_...)
     # pass 75 (r72): the bars first, in words a learner can check on them
     assert ("ReLU's slopes, for example, are 1 or 0, half each: Two units at 1 and two at 0 pass as much as four at "
-            "$0.71$ (their typical size), not four at ½ (their average).") in flat.replace(" ch03.slope_sizes_picture() ", " ")
+            "$0.71$, their typical size. Not four at ½, their average.") in flat.replace(" ch03.slope_sizes_picture() ", " ")
     # r63 (cut): the why-fold left the main path; the main text says "roughly"; r70: and why, in one line
     # session 31 (r71 Correctness): the random signs are at the next sum, where the terms add (the reason said there)
     # pass 75 (r72): the reason is a fold after the bars
@@ -3803,7 +3803,7 @@ def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
     assert cells[at]["metadata"]["jupyter"]["source_hidden"]
     assert src[at - 1].endswith("ReLU's slopes, for example, are 1 or 0, half each:")
     assert "As with the coin flips, their squares add, on average." in src[at + 1]   # pass 75 (r72): in the fold after
-    assert src[at + 1].startswith("Two units at 1 and two at 0 pass as much as four at $0.71$ (their typical size)")
+    assert src[at + 1].startswith("Two units at 1 and two at 0 pass as much as four at $0.71$, their typical size.")
     assert src.index("ch03.sign_cases_picture()") < at < src.index("ch03.gradient_flow(depth=10)")
 
 
