@@ -131,7 +131,7 @@ def test_gradient_flow_shares_one_scale_and_sigmoid_vanishes():
             else:
                 assert np.all((0.03 < rel) & (rel < 20)), (name, depth)   # "never reach the grey band" (pass 46: the signal)
     assert w.lines["sigmoid"].get_data()[1][0] < 1e-12   # at 30 layers: far less than a millionth
-    assert w.notes["sigmoid"].get_text() == "layer 1's signal:\n1.1 × 10⁻¹⁵" and "e-16" not in printed()
+    assert w.notes["sigmoid"].get_text() == "layer 1's signal: 1.1 × 10⁻¹⁵" and "e-16" not in printed()
 
 
 def test_gradient_table_only_gelu_goes_above_one():
@@ -511,7 +511,8 @@ def test_he_weights_have_typical_size_root_two_over_n():
     assert "common for sigmoid and tanh" not in flat
     # r52: a worked case (4 inputs) before the rule, both in the He section, before its slider
     # r58 (Focus): the 4-input case is folded after the two-input picture; still before the rule and the slider
-    assert flat.index("Picture a walk:") < flat.index("This weight size is the **plain size**.") < flat.index(
+    # pass 75 (r72): the walk is folded under "Plain size: squares add"; the plain size is named after it
+    assert flat.index("Picture a walk:") < flat.index("use weights of typical size $\\sqrt{1/n}$, the **plain size**.") < flat.index(
         "**Predict:** at size 2")
     assert "(why: the fold" not in flat and "(the $0.71$: below)" not in flat
     assert "box below the next widget" not in flat   # r28: that widget is the gradient-flow panels; the box is under the He slider
@@ -610,7 +611,7 @@ def test_gradient_flow_rings_and_labels_layer_one_and_names_plain_steps():
             xs, ys = w.lines[name].get_data()
             assert list(xs) == list(range(1, depth + 1)) and w.lines[name].get_markersize() <= 5
             assert list(w.firsts[name].get_data()[1]) == pytest.approx([norms[0] / norms[-1]])
-            assert w.notes[name].get_text() == f"layer 1's signal:\n{ch03_gradients.power_text(norms[0] / norms[-1])}"
+            assert w.notes[name].get_text() == f"layer 1's signal: {ch03_gradients.power_text(norms[0] / norms[-1])}"
             assert w.notes[name].axes is w.lines[name].axes
     labels = [w.figure._supxlabel.get_text()]
     assert any("under a hundredth of the last layer's" in t for t in labels)   # "plain steps" come at training
@@ -938,7 +939,7 @@ def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_reca
     assert gradients.quiet_zones("relu") == (0.0, None)
     assert text.count("where is tanh near-flat?") == 1
     i = text.index("where is tanh near-flat?")
-    assert text.index("### Why ReLU needs bigger starting weights") < i < text.index(
+    assert text.index("### ReLU switches off half") < i < text.index(
         "## ReLU's weak spot: dead units")
 
 
@@ -1028,7 +1029,7 @@ def test_he_sentence_reads_plainly_and_its_arithmetic_holds():
     assert "win the loss back" not in text and "win that loss back" not in text   # "loss" is the error's name in ML
     he, plain = gradients.handed_back(1.0), gradients.handed_back(2 ** -0.5)
     assert plain[0] < 0.1 < 0.8 < he[0]
-    i = text.index("### Why ReLU needs bigger starting weights")
+    i = text.index("### ReLU switches off half")   # pass 75 (r72): the He heading split in two
     # r55: the fresh network is named first ("Now a fresh (untrained) ReLU network."), then "about half its units"
     assert (text.index("Now a fresh (untrained) ReLU network.", i) < text.index("about half its units", i)
             < text.index("Below: fresh ReLU networks, 10 layers deep, averaged", i))
@@ -1061,7 +1062,7 @@ def test_gelu_tops_out_at_1_13_but_is_mostly_below_1_in_the_deep_network():
     assert flow.sliders["depth"].value == 10
     for n in ("tanh", "gelu"):
         rel = flow.lines[n].get_data()[1]
-        assert f"layer 1's signal:\n{rel[0]:.2g}" == flow.notes[n].get_text()   # no powers
+        assert f"layer 1's signal: {rel[0]:.2g}" == flow.notes[n].get_text()   # no powers
     assert "At 30, GELU's gets" not in text   # the Check gives the 30-layer numbers once
     assert "The stretch wins back all that the slopes lose, and more." not in text   # false at 30 layers for GELU
     g30 = mlp.gradient_flow("gelu", 30)
@@ -1091,7 +1092,7 @@ def test_flow_widget_still_sits_at_10_layers_and_its_predict_says_drag_to_30():
     above = _markdown_above("ch03.gradient_flow(").split("\n## ")[-1]
     flat = " ".join(above.split())
     w = ch03_gradients.gradient_flow(depth=10)
-    assert w.sliders["depth"].value == 10 and "layer 1's signal:\n2.4 × 10⁻⁵" == w.notes["sigmoid"].get_text()
+    assert w.sliders["depth"].value == 10 and "layer 1's signal: 2.4 × 10⁻⁵" == w.notes["sigmoid"].get_text()
     at = {d: mlp.gradient_flow("sigmoid", d) for d in (10, 30)}
     assert at[10][0] / at[10][-1] > 1e-6 > 1e-12 > at[30][0] / at[30][-1]
     stored = next(c for c in chapter()["cells"] if "ch03.gradient_flow(" in "".join(c["source"]))
@@ -1445,7 +1446,9 @@ def test_pass_17_wordings_heading_fold_and_helper():
     near-flat helper's name in the visible cell, and 'every point' in the dead-unit recall."""
     text = prose()
     flat = " ".join(text.split())
-    assert "### Why ReLU needs bigger starting weights\n" in text and "keeps depth alive" not in text
+    # pass 75 (r72): split into "Plain size: squares add" and "ReLU switches off half"
+    assert "### Plain size: squares add\n" in text and "### ReLU switches off half\n" in text
+    assert "keeps depth alive" not in text and "### Why ReLU needs bigger starting weights" not in text
     assert "### Why ReLU needs He's" not in text   # pass 23: "He's" read as "he is" before He was named
     assert "<summary>For the curious" not in text and "why tanh and GELU stay clear" not in text
     sources = "".join("".join(c["source"]) for c in chapter()["cells"] if c["cell_type"] == "code")
@@ -1467,7 +1470,7 @@ def test_flow_labels_at_10_layers_show_the_three_gaining_and_sigmoid_under_a_ten
         rel = w.lines[n].get_data()[1]
         assert 0.1 < rel[0] < 2, n   # pass 46: the signal, one random network
     sig = w.lines["sigmoid"].get_data()[1][0]
-    assert sig < 1e-4 and w.notes["sigmoid"].get_text() == "layer 1's signal:\n2.4 × 10⁻⁵"
+    assert sig < 1e-4 and w.notes["sigmoid"].get_text() == "layer 1's signal: 2.4 × 10⁻⁵"
 
 
 def test_dead_units_opens_unshifted_where_few_are_dead():
@@ -1607,7 +1610,8 @@ def test_first_widget_tangent_is_a_solid_black_line_and_its_buttons_are_explaine
     # r37: "is its tangent line nearly flat?" answered itself; a comparison the learner must read off
     # r51: the tangent line and the buttons now answer the question: pick each bend, compare the black lines
     # pass 59 (r53): at x = 3 both black lines looked flat (0.045 and 0.0099); at x = 1 they differ by eye
-    assert "**Then:** at $x = 1$, pick tanh, then sigmoid. Whose black line is steeper? By about how many times?" in flat
+    assert ("**Then:** at $x = 1$, pick tanh, then sigmoid. Whose black line is steeper? Count each black line's rise over "
+            "one step right. By about how many times?") in flat   # pass 75 (r72): answerable from the picture
     # r38: the ratio is said to the readout's own digits; r47: the box in the lower panel lists the four slopes
     assert ("At $x = 1$: tanh's, about $0.42 / 0.197 \\approx 2.1$ times as steep "
             "(the slope list).") in flat and "**Then:** at $x = 3$" not in flat and "about $4.6$ times" not in flat
@@ -2342,7 +2346,8 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     widget = cells.index("ch03.gradient_flow(depth=10)")
     before = " ".join(" ".join(cells[:widget]).split())
     # pass 34: before the widget, one short paragraph; the side arithmetic is in one optional fold after it
-    for words in ("**typical size** says how far from 0 they usually are, sign ignored. To get it: square each", "Per layer back, the weights enlarge the signal's "
+    # pass 75 (r72): the typical-size picture comes before its recipe
+    for words in ("**typical size** says how far from 0 they usually are, sign ignored. Example:", "To get it: square each", "Per layer back, the weights enlarge the signal's "
                   "typical size about $\\times 1.4$: the $\\sqrt{2}$ of He initialisation.", "If $1.4$ times that is near 1, the signal stays steady.",
                   "**plain size**"):   # pass 39 (r35): the He section, with the plain size, now comes first
         assert words in before, words
@@ -2357,7 +2362,9 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # r54: measured over the 9 bends the signal passes going back (0.72; over all 10 layers it was 0.73), and printed
     # r68: one line per bend; ReLU's average step (0.97, the bars') is said next to what this start gives (0.41)
     assert "Tanh: about 1 a step" in after and "1.02" not in after and "growing a little" not in after
-    assert "ReLU: $0.97$ a step by the bar's rough estimate." in after and "so layer 1 keeps 0.41" in after   # session 31 (r72)
+    # pass 75 (r72, Focus): one line per bend; the panels print each layer-1 share, the text gives the step and its meaning
+    assert "- ReLU: $0.97$, about 1: its signal holds on average over starts (the He slider above)." in after
+    assert "0.91" not in after and "so layer 1 keeps 0.41" not in after
     assert f"{ch03_gradients.step_sizes()[0]['tanh']:.2f}" == "0.72" and f"{0.72 * 1.4:.1f}" == "1.0"
     assert "coin flip" not in after and "square each number" not in after
     assert "**typical size**" not in after and "**plain size**" not in after and before.count("**plain size**") == 1
@@ -2722,7 +2729,9 @@ def test_pass_43_nudge_picture_shows_signal_times_input():
     # came before the slope section shows what a bend does to the signal: said there instead
     assert "Say one weight multiplies the input $0.4$. The signal at that weight's unit is $0.5$:" in cells[at - 1]
     assert "(for the unit's sum)" in texts and "already back through" not in texts + cells[at - 1]
-    assert "nudges of $3.5 \\times$ their inputs: its signal, back through its bend." in "".join(cells[at:])
+    # pass 75 (r72): the 3.5 named as this unit's signal, with the slope inside it
+    assert ("$3.5$ is now this unit's signal. Each of its weights gets a nudge of $3.5 \\times$ its input, and $3.5$ "
+            "already contains the slope $0.5$.") in " ".join("".join(cells[at:]).split())
     assert cells[at + 1].startswith("That weight's nudge is $0.5 \\times 0.4 = 0.2$.") and "0.2" not in cells[at - 1]
 
 
@@ -2767,7 +2776,7 @@ def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
     assert "Partly the inputs" not in flat and "We tried 50 others" not in flat and "<summary>Optional" not in flat
     assert flat.count("Tanh: about 1 a step, so the signal holds") == 1   # r50: one sentence per bend
     _, _, after = ch03_gradients.half_off_numbers()
-    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "the bends shrink the backward signal: $1.00 \\to 0.68$;" in flat
+    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "the bends shrink the backward signal: $1.00 \\to 0.68$." in flat
     dead = gradients.unit_slopes("relu", 0.0, seed=0) <= 1e-12
     assert int(dead.sum()) == 6 and int(dead[0].sum()) == 0   # none in layer 1: its inputs, the data, have both signs
     assert "At the start, 6 of the 96 are dead, none in layer 1. Its inputs, the data, lie all around 0, and its biases are 0. So some points switch each layer-1 unit on. Layers 2 and 3 get ReLU outputs, never below 0" in flat
@@ -2807,7 +2816,8 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # r56: "large" said as the number: at least tanh's slope at +-1, 0.42 to the chapter's two digits (checked below)
     # r71 (Focus): the main path says "most sums here lie closer to 0" (76% is most; the chain's all sat at 1); the
     # exact share sits in the More detail fold
-    assert (f"Here {inside:.0%} of tanh's sums lie between −1 and 1 (slope 0.42 to 1)" in flat and inside > 0.5
+    # pass 75 (r72, Focus): the More detail fold is cut; "most" (76%, over a half) stays on the main path
+    assert ("76%" not in flat and "More detail" not in flat and inside > 0.5
             and "most sums here lie closer to 0, where tanh is steeper." in flat
             and "most sums lie near 0" not in flat and "sat near 0" not in flat)
     assert "In our network, tanh's nearly so" not in flat[flat.index("## What to remember"):]
@@ -2932,7 +2942,7 @@ def test_pass48_leaky_rings_4_where_relu_crosses_6_and_the_shade_is_said():
     assert "Rings mark its units below 0 on every point. **Predict:**" in flat
     # r58 (Focus): the reason is its own fold after the Check
     assert (f"At the start it rings {int(quiet.sum())}, not {int(dead.sum())}: Leaky's layer-1 outputs dip a little "
-            "below 0. That shifts the sums of layers 2 and 3. </details>") in flat   # r68: one line in the Check
+            "below 0. That shifts the sums of layers 2 and 3.") in flat   # r68: one line in the Check
     X = data.spiral()[0]
     z1 = mlp.Network.he_init(gradients.DIMS, "leaky_relu", seed=0).weights[0] @ np.asarray(X, float).T
     assert np.any(z1 < 0) and np.array_equal(mlp.Network.he_init(gradients.DIMS, "relu", seed=0).weights[0],
@@ -2981,15 +2991,16 @@ def test_pass52_worked_case_is_exact():
     # r58 (Focus): the 4-input case is a fold; the main path says the ReLU halving for n inputs (half the n squares
     # of 1/n each, checked above at n = 4 and below for any even n)
     for words in ("Say every input is 1, and a coin flip picks each weight: $+\\frac12$ or $-\\frac12$.",
-                  "The sum, squared, averages $\\frac12$. That is the two terms' squares added: $\\frac14 + \\frac14$. "
-                  "With random signs, the terms' squares add like this, on average.",   # r59: "squares" named: the terms' or the sum's
+                  # pass 75 (r72): one sentence; "on average, with random signs" kept (r65)
+                  "The sum, squared, averages $\\frac12$. The terms' squares, $\\frac14 + \\frac14$, add (on average, with "
+                  "random signs).",
                   # pass 70 (r65): what +-1/2 gives, said where it is shown: 0.71 (sqrt of the 1/2 above), and why the rule
-                  "So the sum's typical size is $\\sqrt{1/2} \\approx 0.71$: smaller than one input's, 1. The rule below "
-                  "fixes that.",
+                  "So the sum's typical size is $\\sqrt{1/2} \\approx 0.71$: smaller than one input's, 1.",
                   "Picture a walk: a coin flip picks each pace, forward or back.",   # r63: the 4-input case cut
-                  "So about half of each unit's inputs from a ReLU layer are 0, and so are their terms. With half the "
-                  "terms gone, the sum, squared, averages only $\\frac12$ (the half stack above). Its "
-                  "typical size drops to $\\sqrt{1/2} \\approx 0.71$.",
+                  # pass 75 (r72): the second 0.71 said as a different cause, the same number
+                  "So about half of each unit's inputs from a ReLU layer are 0, and so are their terms. The sum, squared, "
+                  "averages only $\\frac12$ (the half stack above): a different cause, the same $0.71$.",
+                  "**Half the units off → weights × $\\sqrt 2$**.",
                   "Each term's square doubles to $\\frac2n$, and the $\\frac n2$ left add up to 1 again.",
                   "Then each term's square is $\\frac1n$, and the $n$ of them add up to 1:"):   # r71: then drawn
         assert words in flat, words
@@ -2997,7 +3008,7 @@ def test_pass52_worked_case_is_exact():
         assert _mean_square_over_all_signs([1] * n, plain) == 1
         assert _mean_square_over_all_signs([1] * (n // 2) + [0] * (n // 2), plain) == half   # half the squares gone
         assert fractions.Fraction(n, 2) * fractions.Fraction(2, n) == 1   # sqrt 2 bigger: n/2 squares of 2/n
-    assert flat.index("Picture a walk:") < flat.index("The rule: with $n$ inputs")   # the case before the rule
+    assert flat.index("Picture a walk:") < flat.index("The fix: with $n$ inputs")   # the case before the rule
 
 
 def test_pass52_he_counts_a_units_inputs():
@@ -3023,8 +3034,9 @@ def test_pass52_he_counts_a_units_inputs():
     # r56: the 32-term sentence read as a second halving: the same off units, the same shrink, the same fix (the
     # 32 = 32 above is what the real-network section says: "each unit feeds 32 units, as many as its inputs")
     # r68 (Clarity 5): the backward half in two steps, bends then weights, each with this draw's numbers
-    assert ("Going back, the off units pass back 0 (bottom picture). In this draw, per layer: 1. the bends shrink the "
-            "backward signal: $1.00 \\to 0.68$; 2. the $\\sqrt 2$ bigger weights add about $\\times 1.41$: "
+    # pass 75 (r72, Focus): folded under "Going back"
+    assert ("<summary>Going back</summary> The off units pass back 0 (bottom picture). So, per layer, the bends shrink the "
+            "backward signal: $1.00 \\to 0.68$. The $\\sqrt 2$ bigger weights win it back: "
             "$0.68 \\to 0.96$, about 1.") in flat
     _, before, after = ch03_gradients.half_off_numbers()
     assert f"{rms(before):.2f}" == "1.00" and f"{rms(after):.2f}" == "0.68" and f"{0.68 * 1.41:.2f}" == "0.96"
@@ -3036,13 +3048,15 @@ def test_pass52_he_counts_a_units_inputs():
     # r67: the key step said in full: the same count, weights of the same size, so the same fix
     # r68 (Clarity 4): said once, after the rule it carries backward
     # r71 (Clarity): split in two, after the stacked-squares picture (test_pass74_...)
+    # pass 75 (r72, Focus): the backward count is folded ("Going back") after the rule and the 32-input example
     assert ("Then each term's square is $\\frac1n$, and the $n$ of them add up to 1: "
-            "Going back, a unit adds one signal × weight term per unit it feeds. Every layer here has $n$ units, so that "
+            "The real network below has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$. <details><summary>Going back</summary> "
+            "A unit adds one signal × weight term per unit it feeds. Every layer here has $n$ units, so that "
             "is $n$ terms again, and the same rule works.") in flat
     assert "The same size rule then works backward" not in flat
     assert "as many as its inputs" not in flat
     assert "For $n$ inputs per unit, their typical size is $\\sqrt{2/n}$" in flat
-    assert "one per next-layer unit" not in flat.split("The rule: with $n$ inputs")[0].split("### Why ReLU")[-1]
+    assert "one per next-layer unit" not in flat.split("The fix: with $n$ inputs")[0].split("### Plain size")[-1]
 
 
 def test_pass52_flow_button_draws_a_new_random_start():
@@ -3103,7 +3117,7 @@ def test_pass53_four_sign_cases_are_drawn_before_the_arithmetic():
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.sign_cases_picture()")
     assert cells[at - 1].startswith("Two inputs: four equally likely") and cells[at + 1].startswith("The sum, squared, averages")   # r70: "same signs..." repeated the picture: cut
-    assert at < next(i for i, c in enumerate(cells) if c.startswith("The rule: with $n$ inputs"))
+    assert at < next(i for i, c in enumerate(cells) if c.startswith("The fix: with $n$ inputs"))
 
 
 def test_pass53_he_slider_range_is_said_before_the_check_that_needs_1_41():
@@ -3200,8 +3214,8 @@ def test_pass54_the_dead_layer_1_unit_and_the_real_network_follow_the_he_section
             "nudge is 0. Its inputs, the data, never change either. So this layer-1 unit stays dead.") in flat
     assert "Chapter 05 meets" not in flat   # r67 (Focus): the aside is cut; "a plain training step" scopes the claim
     assert "plain gradient steps" not in flat and "If each training step" not in flat
-    assert flat.index("## How big should the starting weights be?") < flat.index("### Why ReLU needs bigger starting "
-                                                                                  "weights") < flat.index("## Watching it in a real network")
+    assert (flat.index("## How big should the starting weights be?") < flat.index("### Plain size: squares add")
+            < flat.index("### ReLU switches off half") < flat.index("## Watching it in a real network"))
 
 
 # ---- pass 55: the r49 reading ----
@@ -3218,7 +3232,8 @@ def test_pass55_flow_rates_are_the_measured_ones_and_the_products_give_only_the_
         s = gradients.signal_flow("tanh", depth)
         assert 0.95 < (s[0] / s[-1]) ** (1 / (depth - 1)) < 1.05, depth
     # r50: cut; r68 (Correctness 3): said once, as what tanh holds in the real network, against the chain's 0.00017
-    assert flat.count("0.92") == 1 and "so the signal holds: layer 1 keeps 0.92." in flat
+    # pass 75 (r72, Focus): the panels print layer 1's shares; the text keeps one line per bend, no share repeated
+    assert "0.92" not in flat and "- Tanh: about 1 a step, so the signal holds." in flat
     gelu = gradients.signal_flow("gelu", 10)
     assert f"{share['gelu'] ** (1 / 9):.2f}" == "0.89" and 0.85 < share["gelu"] ** (1 / 9) > 0.7
     steps = gelu[:-1] / gelu[1:]   # layer k's signal over layer k+1's: the last entries are the steps nearest the output
@@ -3235,13 +3250,10 @@ def test_pass55_flow_rates_are_the_measured_ones_and_the_products_give_only_the_
     # r71 (Focus): the section was a wall of numbers: each bullet keeps its layer-1 share and one reason (tanh's tied
     # back to the chain; ReLU's low 0.41 as one start's wander, while the He slider's average over 3,000 starts is
     # flat); the rest (76%, the slopes 0.42 to 1, the x 1.41, the 0.91 steps) in one More detail fold
-    assert ("- Tanh: about 1 a step, so the signal holds: layer 1 keeps 0.92. Unlike the chain's sums (all at 1, no "
-            "weights), most sums here lie closer to 0, where tanh is steeper. - ReLU: $0.97$ a step by the bar's rough "
-            "estimate. This start's nine steps back keep about $0.91$ each, so layer 1 keeps 0.41. Averaged over many "
-            "starts (the He slider above), its signal holds. - GELU: "
-            "$0.88$, just under 1. So it fades slowly: layer 1 keeps 0.34. <details><summary>More detail</summary> "
-            "Here 76% of tanh's sums lie between −1 and 1 (slope 0.42 to 1), and the weights add $\\times 1.41$. "
-            "</details>") in flat
+    # pass 75 (r72, Focus): an audit of one draw; now one line per bend, the shares on the panels, the fold cut
+    assert ("- Tanh: about 1 a step, so the signal holds. Unlike the chain's sums (all at 1), most sums here lie closer "
+            "to 0, where tanh is steeper. - ReLU: $0.97$, about 1: its signal holds on average over starts (the He "
+            "slider above). - GELU: $0.88$, just under 1: it fades slowly.") in flat and "More detail" not in flat
     assert f"{float(np.prod([activations.get('tanh').derivative(1.0)] * 10)):.2g}" == "0.00017"
     assert f"{ch03_gradients.step_sizes()[1]:.0%}" == "76%" and f"{activations.get('tanh').derivative(1.0):.2f}" == "0.42"
     assert np.all(np.abs(np.asarray(gradients.HE_SHARES) - 1) < 0.02)   # "averaged over many starts, it holds"
@@ -3336,8 +3348,10 @@ def test_pass56_plain_words_the_r50_reading_asked_for():
     # r67: the key step said in full: the same count, weights of the same size, so the same fix
     # r68 (Clarity 4): said once, after the rule it carries backward
     # r71 (Clarity): split in two, after the stacked-squares picture (test_pass74_...)
+    # pass 75 (r72, Focus): the backward count is folded ("Going back") after the rule and the 32-input example
     assert ("Then each term's square is $\\frac1n$, and the $n$ of them add up to 1: "
-            "Going back, a unit adds one signal × weight term per unit it feeds. Every layer here has $n$ units, so that "
+            "The real network below has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$. <details><summary>Going back</summary> "
+            "A unit adds one signal × weight term per unit it feeds. Every layer here has $n$ units, so that "
             "is $n$ terms again, and the same rule works.") in flat
     assert "The same size rule then works backward" not in flat
     assert "as many as its inputs" not in flat
@@ -3366,7 +3380,7 @@ def test_pass57_gelus_bullet_states_its_measured_typical_slope_and_the_product_r
     # r54: "measured" pointed at nothing the learner saw: the table is printed just above the bullets
     # r55: nine steps (0.28) and layer 1's share (0.34) moved into the printed table, beside the other bends'
     # r56: those two columns were a wall of digits: the table keeps the size and one step back (x 1.4)
-    assert "- GELU: $0.88$, just under 1. So it fades slowly: layer 1 keeps 0.34." in flat   # r63: the table holds its 0.621
+    assert "- GELU: $0.88$, just under 1: it fades slowly." in flat   # pass 75: its 0.34 is on its panel   # r63: the table holds its 0.621
     tanh = mlp.flow_pass("tanh", 10, 32, 0)[2]   # the tanh bullet's 0.72, measured the same way (it said 0.73: 10 layers)
     assert f"{np.sqrt(np.mean(np.concatenate([np.ravel(s) for s in tanh[:9]]) ** 2)):.2f}" == "0.72"
     sizes = ch03_gradients.step_sizes()[0]
@@ -3464,7 +3478,7 @@ def test_pass60_earlier_weight_picture_multiplies_both_slopes_into_the_nudge():
     flat = [" ".join(c.split()) for c in cells]
     k = cells.index("ch03.earlier_weight_picture()")
     assert "Now go one layer further back, to an earlier unit that feeds only this one, and multiply every number on the way:" in flat[k - 1]   # session 31 (r71): one path, one product   # r70: one direction
-    assert "This unit's own weights get nudges of $3.5 \\times$ their inputs: its signal, back through its bend." in flat[k - 1]   # r67
+    assert "Each of its weights gets a nudge of $3.5 \\times$ its input, and $3.5$ already contains the slope $0.5$." in flat[k - 1]   # r67, pass 75
     assert flat[k + 1].startswith("The earlier weight's nudge holds both slopes, $0.5$ and $0.2$.")
     assert "**gradient table**" in flat[k + 1] and cells.index("ch03.two_paths_picture()") < k
 
@@ -3515,7 +3529,7 @@ def test_pass61_a_coin_flip_walk_ends_about_sqrt_n_from_the_start():
     # r58 (Focus): the walk is in the 4-input fold, after "squares add" on the main path
     assert ("Picture a walk: a coin flip picks each pace, forward or back. After $n$ "
             "paces you end up typically $\\sqrt{n}$ from the start, not $n$: the paces partly cancel.") in flat
-    assert flat.index("With random signs, the terms' squares add like this, on average.") < flat.index("Picture a walk:")
+    assert flat.index("add (on average, with random signs).") < flat.index("Picture a walk:")
 
 
 def test_pass61_many_points_average_their_nudges():
@@ -3606,7 +3620,7 @@ def test_pass62_pronouns_named_and_the_sketch_says_where():
     sketch's sigmoid layers sit at x = 0, where sigmoid's slope is its highest, 0.25 (the chain picture's case)."""
     flat = " ".join(prose().split())
     for words in ("A slope of 1 passes all of it on. A slope near 0 passes almost nothing.",
-                  "So this unit's slope is one factor of each such nudge.",
+                  "$3.5$ is now this unit's signal.",   # pass 75 (r72): "this unit's slope is one factor" named its numbers
                   "GELU's slope also dips below 0, left of $x = -0.75$. A slope above 1 enlarges the signal. A slope "
                   "below 0 flips the signal's sign.",
                   "As a rule of thumb, each bend then multiplies the signal by the typical size of its slopes.",
@@ -3655,13 +3669,16 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     flat = " ".join(prose().split())
     # r62: "gets times" was not plain English: ReLU's slopes worked (average 1/2, typical size 0.71), the why folded
     # r70: the slopes are drawn between the two sentences (test_pass73_relus_slopes_drawn_...)
-    assert ("ReLU's slopes, for example, are 1 or 0, half each: They average ½, but their typical size is "
-            "$\\sqrt{1/2} \\approx 0.71$.") in flat.replace(" ch03.slope_sizes_picture() ", " ")
+    # pass 75 (r72): the bars first, in words a learner can check on them
+    assert ("ReLU's slopes, for example, are 1 or 0, half each: Two units at 1 and two at 0 pass as much as four at "
+            "$0.71$, their typical size. Not four at ½, their average.") in flat.replace(" ch03.slope_sizes_picture() ", " ")
     # r63 (cut): the why-fold left the main path; the main text says "roughly"; r70: and why, in one line
     # session 31 (r71 Correctness): the random signs are at the next sum, where the terms add (the reason said there)
-    assert ("As a rule of thumb, each bend then multiplies the signal by the typical size of its slopes. Why not their average? "
+    # pass 75 (r72): the reason is a fold after the bars
+    assert ("<details><summary>Why the typical size, not the average?</summary> "
             "One step further back, a unit adds many signal × slope × weight terms with random signs. As with the coin "
-            "flips, their squares add. So the slopes' squares are what count.") in flat and "gets times" not in flat
+            "flips, their squares add, on average. So the slopes' squares are what count.") in flat and "gets times" not in flat
+    assert "As a rule of thumb, each bend then multiplies the signal by the typical size of its slopes." in flat
 
 
 def test_pass68_the_step_table_multiplies_out():
@@ -3706,7 +3723,9 @@ def test_pass71_typical_size_has_a_picture():
     at = cells.index("ch03.typical_size_picture()")
     assert chapter()["cells"][at]["metadata"]["jupyter"]["source_hidden"]
     assert cells[at - 1].endswith("Example: $0.1, -0.2, 0.2, -0.1$:")
-    assert cells[at + 1].startswith("Their squares average $0.025$, so their typical size is about $0.16$.")
+    # pass 75 (r72): the picture before its recipe
+    assert cells[at + 1].startswith("To get it: square each, average the squares, take the square root. Their squares "
+                                    "average $0.025$, so their typical size is about $0.16$.")
 
 
 # ---- pass 72: the r68 reading ----
@@ -3716,9 +3735,11 @@ def test_pass72_flow_panels_print_layer_1s_share_large_enough_to_tell_0_92_from_
     down to 10^-18, 0.92, 0.41 and 0.34 looked alike), with the shares the text names."""
     w = ch03_gradients.gradient_flow(depth=10)
     said = {n: w.notes[n].get_text() for n in ("tanh", "relu", "gelu")}
-    assert said == {"tanh": "layer 1's signal:\n0.92", "relu": "layer 1's signal:\n0.41", "gelu": "layer 1's signal:\n0.34"}
+    assert said == {"tanh": "layer 1's signal: 0.92", "relu": "layer 1's signal: 0.41", "gelu": "layer 1's signal: 0.34"}
     for n, note in w.notes.items():
-        assert note.get_fontsize() >= 15 and note.get_fontweight() == "bold", n
+        # pass 75 (r72): large boxed labels covered the panels: one bold line, small, no box, in the bottom-right corner
+        assert 10 <= note.get_fontsize() <= 12 and note.get_fontweight() == "bold" and note.get_bbox_patch() is None, n
+        assert note.get_position() == (0.97, 0.04) and note.get_transform() == note.axes.transAxes, n
         assert note.axes is w.lines[n].axes   # in the bend's own panel
 
 
@@ -3781,8 +3802,8 @@ def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
     at = src.index("ch03.slope_sizes_picture()")
     assert cells[at]["metadata"]["jupyter"]["source_hidden"]
     assert src[at - 1].endswith("ReLU's slopes, for example, are 1 or 0, half each:")
-    assert "As with the coin flips, their squares add." in src[at - 1]   # session 31 (r71): said at the next sum
-    assert src[at + 1].startswith("They average ½, but their typical size is $\\sqrt{1/2} \\approx 0.71$.")
+    assert "As with the coin flips, their squares add, on average." in src[at + 1]   # pass 75 (r72): in the fold after
+    assert src[at + 1].startswith("Two units at 1 and two at 0 pass as much as four at $0.71$, their typical size.")
     assert src.index("ch03.sign_cases_picture()") < at < src.index("ch03.gradient_flow(depth=10)")
 
 
@@ -3841,8 +3862,50 @@ def test_pass74_the_size_rule_is_drawn_as_stacked_squares():
     src = ["".join(c["source"]) for c in cells]
     at = src.index("ch03.stacked_squares_picture()")
     assert cells[at]["metadata"]["jupyter"]["source_hidden"]
-    assert src[at - 1].startswith("The rule: with $n$ inputs") and src[at - 1].endswith("add up to 1:")
-    assert src[at + 1].startswith("Going back, a unit adds one signal × weight term per unit it feeds.\n")
+    assert src[at - 1].startswith("The fix: with $n$ inputs") and src[at - 1].endswith("add up to 1:")
+    assert src[at + 1].startswith("The real network below has 32 inputs per unit")   # pass 75 (r72): going back is folded
+    assert "<summary>Going back</summary>\n\nA unit adds one signal × weight term per unit it feeds.\n" in src[at + 1]
     assert at < src.index("ch03.half_off()")
     flat = " ".join(prose().split())
-    assert "averages only $\\frac12$ (the half stack above)." in flat
+    assert "averages only $\\frac12$ (the half stack above): a different cause, the same $0.71$." in flat
+
+
+# ---- pass 75: the r72 reading ----
+
+def test_pass75_dead_units_then_layer_3_dies_first_at_0_6_before_layer_2():
+    """Check the dead-units Then and its answer on the widget itself (headless): all of layer 3 first shows a cross at a
+    shift of 0.6 (not at 0.5), when layer 2 still has live units; all of layer 2 goes at 1.0; deeper layers die sooner."""
+    w = ch03_gradients.dead_units()
+    layers, units = len(gradients.DIMS) - 2, gradients.DIMS[1]
+
+    def crossed_per_layer(shift):
+        w.sliders["shift"].value = shift
+        xs, ys = w.lines["relu"].get_data()
+        return [int(np.sum(np.asarray(ys) == k)) for k in range(1, layers + 1)] if w.lines["relu"].get_visible() else [0] * layers
+
+    at = {round(k / 10, 1): crossed_per_layer(round(k / 10, 1)) for k in range(0, 26)}
+    first_3 = min(s for s, c in at.items() if c[2] == units)
+    first_2 = min(s for s, c in at.items() if c[1] == units)
+    assert (first_3, first_2) == (0.6, 1.0) and at[0.6][1] < units and at[0.6][0] < at[0.6][1] < at[0.6][2]
+    flat = " ".join(prose().split())
+    assert ("**Then:** find the smallest shift that kills all of layer 3. Is all of layer 2 dead by then?") in flat
+    assert ("All of layer 3 dies at $0.6$. Layer 2 is not all dead yet: it goes at $1$. The deeper the layer, the "
+            "sooner it dies.") in flat
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    k = cells.index("ch03.dead_units()")
+    assert "**Then:** find the smallest shift" in cells[k - 1] and "All of layer 3 dies" in cells[k + 1]
+
+
+def test_pass75_chain_and_flow_x_axes_follow_the_depth_slider():
+    """Check r72's picture item: at 10 layers the chain and flow pictures end at layer 10 (no empty two-thirds), at 30
+    at layer 30, and the corner labels stay inside the picture."""
+    chain = ch03_gradients.chain_product(x=1.0, depth=10)
+    ax = chain.live.axes[0]
+    assert ax.get_xlim() == (0.5, 10.5)
+    chain.sliders["depth"].value = 30
+    assert ax.get_xlim() == (0.5, 30.5) and 30 in list(ax.get_xticks())
+    assert all(t.get_transform() != ax.transData for t in ax.texts if t.get_text() == "one millionth")
+    flow = ch03_gradients.gradient_flow(depth=10)
+    assert all(a.get_xlim() == (0.5, 10.5) for a in flow.live.axes) and list(flow.live.axes[0].get_xticks()) == [1, 5, 10]
+    flow.sliders["depth"].value = 30
+    assert all(a.get_xlim() == (0.5, 30.5) for a in flow.live.axes) and list(flow.live.axes[0].get_xticks()) == [1, 10, 20, 30]

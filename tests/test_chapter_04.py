@@ -1971,7 +1971,7 @@ def test_dead_unit_is_one_on_the_flat_side_for_every_input():
     # one factor of its nudge")
     assert ("**Fixes:** each nudge is multiplied by the unit's slope.\n"
             "With a slope above 0, a unit whose sum is below 0 still gets a nudge.\n") in text
-    assert "So this unit's slope is one factor of each such nudge." in ch03   # pass 61/62 rewording of the same fact
+    assert "Each of its weights gets a nudge of $3.5 \\times$ its input, and $3.5$ already contains the slope $0.5$." in ch03   # pass 75 rewording of the same fact
 
 
 def test_smooth_slopes_far_left_name_who_dips_below_zero():

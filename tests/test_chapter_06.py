@@ -1174,10 +1174,10 @@ def test_the_tanh_option_calls_x_1_an_example_and_the_relu_option_names_its_cond
     assert "√2" not in more and "plain size" not in more and "starting weights" not in more
     assert "somewhat bigger" not in more and "make up for that" not in more
     ch03 = "\n".join(_src(c) for c in json.loads((ROOT / "notebooks/03_gradient_table.ipynb").read_text())["cells"])
-    assert "### Why ReLU needs bigger starting weights" in ch03 and "about half its units get a sum at or below 0" in ch03
+    assert "### ReLU switches off half" in ch03 and "about half its units get a sum at or below 0" in ch03
     assert "Starting weights $\\sqrt{2}$ times bigger make up for that." in ch03
-    assert "The rule: with $n$ inputs, use weights of typical size $\\sqrt{1/n}$." in ch03
-    assert "This weight size is the **plain size**." in ch03
+    # pass 75 (r72): the plain size is named in the rule's own sentence
+    assert "The fix: with $n$ inputs, use weights of typical size $\\sqrt{1/n}$, the **plain size**." in ch03
     assert "each unit whose sum is above 0 passes the whole nudge back, layer after layer" in fb["relu"]
     assert "A unit whose sum is below 0 passes nothing." in fb["relu"] and "active side" not in fb["relu"]
     relu = activations.get("relu")

@@ -11,7 +11,7 @@ from course_utils.engine import gradients, mlp
 from course_utils.facts import activations, data
 from course_utils.ui import plots, tables
 from course_utils.ui.questions import choice_question
-from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
+from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 from course_utils.ui.printing import table_number
 
 NAMES = ("sigmoid", "tanh", "relu", "gelu")   # the four bends of chapter 02
@@ -24,7 +24,7 @@ HE_LIMITS = (1e-6, 1e3)                       # he_slider: one log scale from ha
 SHARE_CMAP = LinearSegmentedColormap.from_list("share", [(0, "white"), (0.004, "#F8DDB0"), (0.5, "#E69F00"),
                                                          (1, "#5C3A00")])
 SHARE_NORM = Normalize(0, 1)
-FLOW_NOTE_SIZE = 15                           # gradient_flow: layer 1's share, large in each panel (r68)
+FLOW_NOTE_SIZE = 11                           # gradient_flow: layer 1's share, large in each panel (r68)
 FLOW_STYLE = {"marker": "o", "ms": 4, "ls": "-", "lw": 1.6}   # gradient_flow: one bend per panel, one dot a layer
 
 
@@ -246,27 +246,40 @@ def nudge_chain(depth=5, share=4):
 
 
 @plots.styled
+def depth_limits(depth, least=5):
+    """The x-axis of the chain and flow pictures: layers 1 to the chosen depth (at least `least` wide), a half step either side."""
+    return (0.5, max(depth, least) + 0.5)
+
+
+def depth_ticks(depth):
+    """Layer 1, then every 5th (depth up to 15) or 10th layer, up to the chosen depth."""
+    step = 5 if depth <= 15 else 10
+    return [1, *range(step, depth + 1, step)]
+
+
 def chain_product(x=1.0, depth=10, max_depth=30):
     """Every layer's bend receives the same x: the product of slopes through depth, on one fixed log scale (notebook 03)."""
     live = LiveFigure(640, 410, fast_axes=True)  # ticks painted once by tickpainter (tests/test_tickpainter.py reads them)
     ax = live.axes[0]
     ax.set_yscale("log")
-    ax.set(xlim=(0.5, max_depth + 0.5), ylim=CHAIN_LIMITS, xlabel="number of layers",
+    ax.set(xlim=depth_limits(depth), ylim=CHAIN_LIMITS, xlabel="number of layers",
            ylabel="share of the signal left")
     ks = np.arange(1, max_depth + 1)
     best = float(activations.get("sigmoid").derivative(0.0))
     best_line = live.moving(ax.plot([], [], color=plots.color("sigmoid"), lw=1.2, ls="--", alpha=0.7,
                                     label=f"Sigmoid at its best (x = 0): × {best:g}")[0])   # stops at the chosen depth
     ax.axhline(1e-6, color=plots.MUTED, lw=1)
-    ax.text(max_depth, 2e-6, "one millionth", ha="right", va="bottom", color="#555555")
+    corner = ax.get_yaxis_transform()   # x in axes fraction, y in data: stays at the right edge as the axis follows the depth
+    ax.text(0.98, 2e-6, "one millionth", transform=corner, ha="right", va="bottom", color="#555555")
     names = ("sigmoid", "tanh", "relu")
     marks = {"sigmoid": "o", "tanh": "s", "relu": "^"}   # solid, each its own mark: dashed means "at its best"
     lines = {n: live.moving(ax.plot([], [], marker=marks[n], ms=4, color=plots.color(n),
                                     label=f"{label(n)} at the chosen x")[0])
              for n in names}
-    note = live.moving(ax.text(max_depth, 3e-19, "ReLU: slope 0, nothing gets through", color=plots.color("relu"),
-                               ha="right", fontweight="bold"))
-    below = live.moving(ax.text(max_depth, 1e-9, "", color="#444444", ha="right"))   # a line that leaves the scale says so
+    note = live.moving(ax.text(0.98, 3e-19, "ReLU: slope 0, nothing gets through", color=plots.color("relu"),
+                               transform=corner, ha="right", fontweight="bold"))
+    below = live.moving(ax.text(0.98, 1e-9, "", color="#444444", ha="right", transform=corner))   # a line that leaves the scale says so
+    ax.set_xticks(depth_ticks(depth))
     depth_line = live.moving(ax.axvline(depth, color=plots.MUTED, lw=1.2, ls=":"))
     title = live.moving(ax.set_title("every layer at x = -0.00, 30 layers"))   # the chosen x, in the still too
     legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2, fontsize=9)   # under the plot, off the lines
@@ -290,6 +303,8 @@ def chain_product(x=1.0, depth=10, max_depth=30):
         below.set_text(f"{' and '.join(gone)}: off the bottom\n(the table gives the number)" if gone else "")
         best_line.set_data(ks[:d], best ** ks[:d].astype(float))
         depth_line.set_xdata([d, d])
+        if set_limits(live, ax, xlim=depth_limits(d)):   # r72: the x-axis follows the depth slider, no empty two-thirds
+            ax.set_xticks(depth_ticks(d))
         title.set_text(f"every layer at x = {xv:.2f}, {d} layers")
         live.render()
         readout.value = tables.html_table(["bend", f"slope at x = {xv:.2f}", f"left after {d} layers"], rows)
@@ -382,7 +397,7 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
     lines, firsts, notes = {}, {}, {}
     for ax, n in zip(live.axes, NAMES):
         ax.set_yscale("log")
-        ax.set(xlim=(0.0, max_depth + 1), ylim=FLOW_LIMITS)
+        ax.set(xlim=depth_limits(depth), ylim=FLOW_LIMITS)
         ax.set_title(label(n), color=plots.color(n), fontweight="bold", fontsize=12)
         ax.axhspan(FLOW_LIMITS[0], threshold, color=QUIET, alpha=0.15, lw=0)
         ax.axhline(threshold, color=QUIET, lw=1.0)   # the band's top edge; its value is named once, below the panels
@@ -392,10 +407,10 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
         lines[n] = live.moving(ax.plot([], [], color=plots.color(n), label=label(n), **FLOW_STYLE)[0])
         firsts[n] = live.moving(ax.plot([], [], "o", ms=11, mfc="none", mec="#222222", mew=1.8)[0])
         # r68: on a log scale down to 10^-18, 0.92, 0.41 and 0.34 looked alike: layer 1's share is printed large
-        notes[n] = live.moving(ax.text(0.97, 0.07, "", transform=ax.transAxes, ha="right", va="bottom",
-                                       fontsize=FLOW_NOTE_SIZE, fontweight="bold", color="#222222",
-                                       bbox={"fc": "white", "ec": "none", "alpha": 0.85, "pad": 2}))
-        ax.set_xticks((1, 10, 20, 30))
+        # r72: the large boxed label covered the panel: a small one-line label in the empty bottom-right corner
+        notes[n] = live.moving(ax.text(0.97, 0.04, "", transform=ax.transAxes, ha="right", va="bottom",
+                                       fontsize=FLOW_NOTE_SIZE, fontweight="bold", color="#222222"))
+        ax.set_xticks(depth_ticks(depth))
         ax.set_yticks(10.0 ** np.arange(-18, 1, 3))   # each labelled step down is 1,000 times smaller
         ax.minorticks_off()
     live.figure.supylabel("backward signal, as a share of the last layer's", fontsize=10)   # one label: two overlapped
@@ -413,12 +428,15 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
     def update():
         d = sliders["depth"].value
         rows = []
+        if set_limits(live, live.axes[0], xlim=depth_limits(d)):   # r72: the x-axis follows the depth slider
+            for ax in live.axes:
+                ax.set_xticks(depth_ticks(d))
         for n in NAMES:
             norms = gradients.signal_flow(n, d, width=width, seed=start["seed"])
             rel = norms / norms[-1]
             lines[n].set_data(np.arange(1, d + 1), rel)
             firsts[n].set_data([1], [rel[0]])
-            notes[n].set_text(f"layer 1's signal:\n{power_text(rel[0])}")
+            notes[n].set_text(f"layer 1's signal: {power_text(rel[0])}")
             rows.append((label(n), f"{int(np.sum(rel < threshold))} of {d}", power_text(rel[0])))
         live.render()
         readout.value = (f"Random start {start['seed'] - seed + 1}. "
