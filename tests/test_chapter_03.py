@@ -2363,7 +2363,9 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # r68: one line per bend; ReLU's average step (0.97, the bars') is said next to what this start gives (0.41)
     assert "Tanh: about 1 a step" in after and "1.02" not in after and "growing a little" not in after
     # pass 75 (r72, Focus): one line per bend; the panels print each layer-1 share, the text gives the step and its meaning
-    assert "- ReLU: $0.97$, about 1: its signal holds on average over starts (the He slider above)." in after
+    # session 32 (r73 Correctness: "holds" beside the panel's 0.41): the average holds; this start is said to drift
+    assert ("- ReLU: $0.97$, about 1: averaged over many starts (the He slider above), its signal holds. This one start "
+            "drifts lower, to the panel's $0.41$.") in after
     assert "0.91" not in after and "so layer 1 keeps 0.41" not in after
     assert f"{ch03_gradients.step_sizes()[0]['tanh']:.2f}" == "0.72" and f"{0.72 * 1.4:.1f}" == "1.0"
     assert "coin flip" not in after and "square each number" not in after
@@ -3252,8 +3254,8 @@ def test_pass55_flow_rates_are_the_measured_ones_and_the_products_give_only_the_
     # flat); the rest (76%, the slopes 0.42 to 1, the x 1.41, the 0.91 steps) in one More detail fold
     # pass 75 (r72, Focus): an audit of one draw; now one line per bend, the shares on the panels, the fold cut
     assert ("- Tanh: about 1 a step, so the signal holds. Unlike the chain's sums (all at 1), most sums here lie closer "
-            "to 0, where tanh is steeper. - ReLU: $0.97$, about 1: its signal holds on average over starts (the He "
-            "slider above). - GELU: $0.88$, just under 1: it fades slowly.") in flat and "More detail" not in flat
+            "to 0, where tanh is steeper. - ReLU: $0.97$, about 1: averaged over many starts (the He slider above), its "
+            "signal holds. This one start drifts lower, to the panel's $0.41$. - GELU: $0.88$, just under 1: it fades slowly.") in flat and "More detail" not in flat
     assert f"{float(np.prod([activations.get('tanh').derivative(1.0)] * 10)):.2g}" == "0.00017"
     assert f"{ch03_gradients.step_sizes()[1]:.0%}" == "76%" and f"{activations.get('tanh').derivative(1.0):.2f}" == "0.42"
     assert np.all(np.abs(np.asarray(gradients.HE_SHARES) - 1) < 0.02)   # "averaged over many starts, it holds"
@@ -3670,8 +3672,10 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # r62: "gets times" was not plain English: ReLU's slopes worked (average 1/2, typical size 0.71), the why folded
     # r70: the slopes are drawn between the two sentences (test_pass73_relus_slopes_drawn_...)
     # pass 75 (r72): the bars first, in words a learner can check on them
-    assert ("ReLU's slopes, for example, are 1 or 0, half each: Two units at 1 and two at 0 pass as much as four at "
-            "$0.71$, their typical size. Not four at ½, their average.") in flat.replace(" ch03.slope_sizes_picture() ", " ")
+    # session 32 (r73 Correctness: 1 + 1 is not 4 × 0.71): said with the squares that make it true
+    assert ("ReLU's slopes, for example, are 1 or 0, half each: With random signs, squares add: two units at 1 and two "
+            "at 0 give $1^2 + 1^2 = 2$, as much as four at $0.71$, their typical size ($4 \\times 0.71^2 \\approx 2$). "
+            "Not four at ½, their average.") in flat.replace(" ch03.slope_sizes_picture() ", " ")
     # r63 (cut): the why-fold left the main path; the main text says "roughly"; r70: and why, in one line
     # session 31 (r71 Correctness): the random signs are at the next sum, where the terms add (the reason said there)
     # pass 75 (r72): the reason is a fold after the bars
@@ -3803,7 +3807,8 @@ def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
     assert cells[at]["metadata"]["jupyter"]["source_hidden"]
     assert src[at - 1].endswith("ReLU's slopes, for example, are 1 or 0, half each:")
     assert "As with the coin flips, their squares add, on average." in src[at + 1]   # pass 75 (r72): in the fold after
-    assert src[at + 1].startswith("Two units at 1 and two at 0 pass as much as four at $0.71$, their typical size.")
+    assert src[at + 1].startswith("With random signs, squares add: two units at 1 and two at 0 give $1^2 + 1^2 = 2$")
+    assert 1 ** 2 + 1 ** 2 == 2 and f"{4 * 0.71 ** 2:.1f}" == "2.0"
     assert src.index("ch03.sign_cases_picture()") < at < src.index("ch03.gradient_flow(depth=10)")
 
 
@@ -3890,7 +3895,9 @@ def test_pass75_dead_units_then_layer_3_dies_first_at_0_6_before_layer_2():
     flat = " ".join(prose().split())
     assert ("**Then:** find the smallest shift that kills all of layer 3. Is all of layer 2 dead by then?") in flat
     assert ("All of layer 3 dies at $0.6$. Layer 2 is not all dead yet: it goes at $1$. The deeper the layer, the "
-            "sooner it dies.") in flat
+            "sooner it dies.") not in flat
+    # session 32 (r73 Correctness: two layers of one demo): said of this demo, not as a law
+    assert "All of layer 3 dies at $0.6$. Layer 2 is not all dead yet: it goes at $1$. Here, the deeper layer died sooner." in flat
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     k = cells.index("ch03.dead_units()")
     assert "**Then:** find the smallest shift" in cells[k - 1] and "All of layer 3 dies" in cells[k + 1]

@@ -442,7 +442,7 @@ def test_the_review_asks_only_the_missed_one_today(path):
     assert "A card you miss comes back first next time" in cells[k + 1] and "Leitner" not in cells[k + 1]
     assert "The boxes are **Leitner boxes**" in _mechanics()   # r45: the right one waits its day
     # r45 Clarity 1: the opening and this answer say what review.due does: missed first, then never tried
-    assert "today's review asks missed cards (box 1) first, then questions you have not tried." in _mechanics()   # p75 (r72 Focus): the fold's two sentences
+    assert "today's review asks missed cards (box 1) first, then questions you have not tried, then cards whose wait is over." in _mechanics()   # p75 (r72 Focus): the fold's two sentences
     assert "Later, a review asks" not in cells[0]   # pass 68 (r63): said once, in the review's own fold (above)
     t = [0.0]
     s2 = review.Store(None, now=lambda: t[0])
@@ -729,7 +729,7 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     # p69 (r64 Focus): the answer fold closes first; the mechanics sit in one fold after it, not nested
     # p73 (r70 Focus): the progress answer closes first; the mechanics of review and bars share one fold after it
     assert fold.index("</summary>") < fold.index("</details>") < fold.index(HOW_REVIEW) < fold.index("<img") < fold.rindex("</details>")
-    assert fold.index("<img") < fold.index("today's review asks missed cards (box 1) first, then questions you have not tried.") < fold.index(  # p75 (r72 Focus): picture, then two sentences
+    assert fold.index("<img") < fold.index("today's review asks missed cards (box 1) first, then questions you have not tried, then cards whose wait is over.") < fold.index(  # p75 (r72 Focus): picture, then two sentences
         "A right answer moves a card up a box once its wait is over (from box 3: green); a wrong one sends it back to box 1 (orange).")
     assert review.DAYS[1] == 0 and ch07_quiz.wait_words(review.DAYS[1]) == "at once"
     shown = re.sub(r"<img[^>]*>", "", fold)   # the alt text (the picture in words) keeps every rule
@@ -1501,7 +1501,8 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     # pass 56 (r50): the gate is what the content is scaled by (SiLU(g), as Q17's picture says), not the raw sum
     # pass 62 (r56 Focus): said once, in the word list above every round, not in a "Words:" box round after round
     assert f"- **SwiGLU**: {quiz.PAGE_WORDS['SwiGLU']}" in top and quiz.PAGE_WORDS["SwiGLU"] == (
-        "a bend with a gate. It makes two weighted sums of the same inputs. One, the gate, scales the other, the content.")
+        "a bend with a gate. It makes two weighted sums of the same inputs. One becomes the gate and scales the other, the "
+        "content.")
     assert quiz.get("swiglu_gate").chapter == "02" and quiz.get("transformer_ffn").chapter == "06"
     assert "bent" not in quiz.PAGE_WORDS["SwiGLU"] and "SiLU" not in quiz.PAGE_WORDS["SwiGLU"]   # still no "bent": Q17 asks it
     xor = [(a, b, int(a != b)) for a in (0, 1) for b in (0, 1)]
@@ -2454,8 +2455,10 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
                                "1. In any straight rule, the answer-1 scores add up to the same total as the answer-0 "
                                "scores.\n"
                                "2. So it cannot rank both 1s above both 0s.\n"
-                               "3. Its safest choice is chance ½ for all four points: loss 0.69 each. "
-                               "Splitting a total unevenly only adds loss, at any total (the picture shows total 0).")
+                               # session 32 (r73 Correctness): step 4 says why the one shared score is 0
+                               "3. Splitting a total unevenly only adds loss, at any total (the picture shows total 0).\n"
+                               "4. So all four share one score. Two want it high, two low: 0 is best, chance ½, loss 0.69 "
+                               "each.")
     assert all(quiz._xor_score(pt, quiz.XOR_WORKED) == float(row.split(" | ")[2]) and str(a) == row.split(" | ")[1]
                for pt, a in quiz.XOR_POINTS for row in xor.explanation.split("\n") if row.startswith(f"| {pt} |"))
     assert "higher" not in xor.explanation
@@ -2480,7 +2483,7 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # p74 (r71 Clarity): a five-row table (heading and four points), then one short step a line: no more
     steps = [line for line in lines if not line.startswith("| ")]
     # p75 (r72 Clarity): the general reason in three numbered steps, each step short
-    assert len(lines) - len(steps) == 5 and len(steps) == 6 and all(
+    assert len(lines) - len(steps) == 5 and len(steps) == 7 and all(   # session 32 (r73): a fourth step
         len(sentence.split()) <= 17 for line in steps[1:] for sentence in re.split(r"(?<=\.) ", line))
     assert not re.search(r"\bln\b", xor.explanation) and "-point" not in xor.explanation
     assert not [line for line in lines if line.startswith(quiz.FOLD)]
@@ -4434,10 +4437,10 @@ def test_pass60_q11_fold_holds_one_tilt_and_its_answer_holds_for_every_straight_
     one half at every point, is still checked here step by step: the pairs' totals match, equal scores lose least, and
     then the picture's curve decides."""
     html_ = ch07_quiz.why_html(quiz.get("xor_no_bend_chance").explanation)
-    assert html_.endswith("at any total (the picture shows total 0).") and "<br>+ " not in html_   # p75: step 3 ends it   # p71 (r67): no fold of digits; p72: two sentences
+    assert html_.endswith("0 is best, chance ½, loss 0.69 each.") and "<br>+ " not in html_   # session 32: step 4 ends it   # p75: step 3 ends it   # p71 (r67): no fold of digits; p72: two sentences
     assert html_.count("<details>") == 0 and html_.count("<table") == 1   # p74 (r71): one table, the four scores
     # p75 (r72 Clarity): three numbered steps in plain words, still no algebra (no w₁ + w₂ proof)
-    assert re.findall(r">\d\. ", html_) == [">1. ", ">2. ", ">3. "] and "w₁ + w₂" not in html_
+    assert re.findall(r">\d\. ", html_) == [">1. ", ">2. ", ">3. ", ">4. "] and "w₁ + w₂" not in html_
     # step 1: any straight rule gives both pairs the same total, w₁ + w₂ + 2b
     rng = np.random.default_rng(60)
     for rule in rng.normal(0, 2, (50, 3)):

@@ -284,8 +284,10 @@ def _bank():
                 # p75 (r72 Clarity): the general reason in three numbered steps
                 "1. In any straight rule, the answer-1 scores add up to the same total as the answer-0 scores.\n"
                 "2. So it cannot rank both 1s above both 0s.\n"
-                f"3. Its safest choice is chance ½ for all four points: loss {math.log(2):.2f} each. "
-                "Splitting a total unevenly only adds loss, at any total (the picture shows total 0).",
+                # session 32 (r73 Correctness): why the shared score is 0 (not only why the split is even): step 4
+                "3. Splitting a total unevenly only adds loss, at any total (the picture shows total 0).\n"
+                f"4. So all four share one score. Two want it high, two low: 0 is best, chance ½, loss "
+                f"{math.log(2):.2f} each.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; trained runs give about one half everywhere."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: it is not sure of anything; it gives about one half "
@@ -688,8 +690,9 @@ PAGE_WORDS = {"nudge": NUDGE, "sigmoid": "a smooth S-curve from 0 to 1.", "tanh"
               "SiLU": "x times sigmoid(x), a smooth bend.",
               # r59 (Clarity): Q6's picture says −ln before any key could gloss it; the list says it once, for all
               "ln": f"the “ln” key on a calculator (the natural log). ln 1 = 0 and ln 2 ≈ {math.log(2):.2f}.",
-              "SwiGLU": "a bend with a gate. It makes two weighted sums of the same inputs. One, the gate, scales the "
-                        "other, the content."}
+              # session 32 (r73 Correctness): the gate is made from one sum (SiLU(g), as Q17's picture says), not the sum
+              "SwiGLU": "a bend with a gate. It makes two weighted sums of the same inputs. One becomes the gate and "
+                        "scales the other, the content."}
 _SELU_FLOOR = -activations.get("selu").params["scale"].default * activations.get("selu").params["alpha"].default
 GLOSSES = (
     ("XOR", r"\bXOR\b", "XOR: gives 1 when exactly one of its two inputs is 1, else 0. Its four input points: (0, 0), (0, 1), "
