@@ -2416,6 +2416,8 @@ def test_the_second_suspect_cites_what_chapter_02_shows_now():
     # pass 29: chapter 02's sigmoid fold shrank to its answer; its zig-zag section still calls the path a detour
     shown = "".join("".join(o.get("text", "")) + "".join(o.get("data", {}).get("text/markdown", ""))
                     for c in two if c["cell_type"] == "code" for o in c.get("outputs", []))
+    # pass 75: chapter 02's takeaway left its answer's output for a markdown cell of its own: read both
+    shown += "".join("".join(c["source"]) for c in two if c["cell_type"] == "markdown")
     # pass 34: the 10-step readout measures it; pass 36: chapter 02 says it as its takeaway
     # pass 72 (r68): chapter 02's size-matched control; its takeaway says what length and sign each do
     assert "shorter arrows allow bigger steps; at the same length, centred inputs arrive sooner." in shown   # pass 40: the rebuilt toy
