@@ -288,7 +288,14 @@ def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the
     assert code == 'ch06.picker("binary_output")'
     opened, asked = decisions.decision("binary_output"), decisions.decision("regression_output")
     assert opened.avoid == "tanh" and "not chances" in opened.avoid_because   # what the card says about tanh
-    assert "The picker opens on a yes/no answer. The text under the menu says why tanh is dotted." in before
+    # pass 76 (r73 Clarity: three ideas on one line): one idea a sentence; the pick named, then the second, then tanh
+    assert opened.pick == "sigmoid" and opened.runner_up == "softmax"
+    assert ("The picker opens on a yes/no answer. The pick is sigmoid.\n"
+            "The second choice is softmax over yes and no. Its yes share is sigmoid of (yes sum − no sum): the same "
+            "curve. So the small box shows it alone.\nThe text under the menu says why tanh is dotted.") in before
+    a, b = 1.3, -0.4   # softmax over (yes, no) gives the yes share sigmoid(yes − no), as the words say
+    yes = float(activations.get("softmax")(np.array([a, b]))[0])
+    assert abs(yes - float(activations.get("sigmoid")(a - b))) < 1e-12
     assert ("**Predict:** the output is a number, such as a temperature. Which bend is dotted there? Why?\n"
             'Pick "Output for a number" in the menu, then check.') in before
     assert asked.where.startswith("Output for a number") and "temperature" in asked.where
@@ -2417,7 +2424,9 @@ def test_pass54_the_side_arrow_has_a_picture_of_a_dead_unit_and_the_map_says_dea
     assert "times too steep" not in words and abs(times - 10) < 1e-9
     leak = _src(cells[side])
     # pass 62: "it" named, the leak
-    assert leak.index("(its **leak**)") < leak.index(f"The map draws the leak {times:.0f} times too steep, so it shows.")
+    # pass 76 (r73 Focus: at most one note on how a picture is drawn): the map's own inset says "leak drawn ×10"
+    assert "(its **leak**)" in leak and "times too steep" not in leak
+    assert ch06_decisions.NOTE["dying_units"][0][2] == f"leak drawn ×{times:.0f}"
     # pass 62 (r56 Correctness 2): the right panel is the slope, which is the share of the nudge passed back (the
     # nudge itself only if 1 came in): the words and the panel's title say "share"
     # pass 68 (cut for words): "the share" is the right panel's title ("slope = share passed back")
@@ -2855,7 +2864,11 @@ def test_pass73_the_pictures_keep_their_words_inside_and_off_the_curves():
     row = [key for key, *_ in ch06_decisions.MAP_ROWS].index("multiclass_output")
     # pass 75 (r72 Picture: softmax's drawing is bars, not a bend over sums): said with the x range, before the
     # map's words name softmax (so, by colour and meaning: grey bars, shares)
-    assert "Each small drawing shows its bend for sums from −3 to 3 (the grey bars: three shares)." in _src(cells[k + 1])
+    # pass 76 (r73 Clarity: "the grey bars: three shares" was cryptic): said as a sentence, after the x range; the
+    # words class and softmax wait for the map's words (test_the_map_comes_right_after_its_two_questions...)
+    assert ("Each small drawing shows its bend for sums from −3 to 3. The grey bars are not a curve: they are three "
+            "shares that add up to 1 (see below).") in _src(cells[k + 1])
+    assert abs(ch06_decisions.softmax_shares().sum() - 1) < 1e-12
     assert insets[row].patches[0].get_facecolor()[:3] == (0xbb / 255,) * 3   # grey, as the words say
     assert len(insets[row].patches) == len(ch06_decisions.softmax_shares()) == 3   # the three shares, as bars
     assert plots.color("sigmoid") == label.get_color()
@@ -2874,7 +2887,9 @@ def test_pass73_the_picker_asks_a_second_question_answered_by_its_menu():
                         "second choice there? Why?")
     assert dead.where.startswith("Many ReLU units dead") and dead.role in [o[1] for o in ch06_decisions.picker().dropdown.options]
     answer = after[asked:].split("<summary>Check your prediction</summary>")[1]
-    assert dead.runner_up == "prelu" and answer.strip().startswith(f"No: {decisions._label(dead.runner_up)} is.")
+    # pass 76 (r73 Clarity: PReLU was only explained later): said where it is first named, as the end fold says it
+    assert dead.runner_up == "prelu" and answer.strip().startswith(
+        f"No: {decisions._label(dead.runner_up)} is (a Leaky ReLU whose leak is learned).")
     slope = format(decisions.facts()["gelu_slope_minus4"], ".1g").replace("-", "−")
     assert f"slope {slope} at x = −4" in dead.prefer_runner_up_when and float(slope.replace("−", "-")) > -0.001
     assert "GELU is no fix here" in dead.prefer_runner_up_when and "GELU's slope fades to almost 0 too." in answer
