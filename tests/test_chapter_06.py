@@ -2210,9 +2210,20 @@ def test_pass37_three_slopes_shows_each_top_on_one_scale_before_the_words_quote_
     tops = sorted(round(float(np.nanmax(ln.get_ydata())), 3) for ln in drawn)
     assert tops == [0.25, 1.0, 1.0]   # sigmoid's top, tanh's top, ReLU's step
     words = [t.get_text() for t in ax_d.texts]
-    assert words == ["Sigmoid:\nat most 0.25", "Tanh:\nat most 1", "ReLU: 1", "ReLU: 0"]
-    dots = {tuple(np.round(np.ravel(ln.get_ydata()), 3)) for ln in ax_d.lines if len(ln.get_xdata()) == 1}
-    assert dots == {(0.25,), (1.0,)}
+    from matplotlib.text import Text
+    # pass 76 (r73 Picture): tanh's slope at x = 1, which the words quote, is a labelled dot too
+    assert words == ["Sigmoid:\nat most 0.25", "Tanh:\nat most 1", "x = 1:\n0.42", "ReLU: 1", "ReLU: 0"]
+    dots = {(float(ln.get_xdata()[0]), round(float(ln.get_ydata()[0]), 3)) for ln in ax_d.lines if len(ln.get_xdata()) == 1}
+    assert dots == {(0.0, 0.25), (0.0, 1.0), (1.0, round(1 - math.tanh(1) ** 2, 3))}
+    assert "a dot at x = 1 marks 0.42." in figure_alt(fig)
+    label = next(t for t in ax_d.texts if t.get_text() == "x = 1:\n0.42")
+    r = fig.canvas.get_renderer()
+    def words_only(t):   # an annotation's extent includes its arrow: measure the words alone
+        t.get_window_extent(r)   # places the words (an annotation's text sits at xytext, in its textcoords)
+        return Text.get_window_extent(t, r)
+    box, panel = words_only(label), ax_d.get_window_extent(r)
+    assert panel.x0 <= box.x0 and box.x1 <= panel.x1   # inside the panel
+    assert not any(box.overlaps(words_only(t)) for t in ax_d.texts if t is not label)
     alt = figure_alt(fig)
     assert alt.startswith("Sigmoid, tanh and ReLU") and "at most 0.25" in alt and "at most 1," in alt
     # the words call tanh's slope curve "dash-dot" and the memory picture's tanh line "the dashed line"
@@ -2307,7 +2318,9 @@ def test_pass47_the_map_says_unit_weight_and_sum_and_the_layers_words_say_why_ta
     # (it ends those words, the line right above the Predict, after sigmoid's and ReLU's slopes)
     # pass 53 (r47): "dotted, below" could point at the slope picture above (tanh dash-dot there): name the picture
     # pass 62: "it" named (its slope); the words on each bend's slope are their own cell, "Why ReLU inside"
-    said = "Tanh's slope is 1 only at sum 0. At sum 1, its slope is already 0.42 (dotted, in the next picture)."
+    # pass 76 (r73 Picture: the slopes picture marked only x = 0): the dot at x = 1 there, then the next picture's line
+    said = ("Tanh's slope is 1 only at sum 0. At sum 1, its slope is already 0.42 (the dot at x = 1 above; dotted in "
+            "the next picture).")
     inside = next(_src(c) for c in cells[:k] if "#### Why ReLU inside" in _src(c))
     assert "Tanh" not in before and inside.rstrip().endswith(said) and "Tanh" not in _src(cells[k + 1])
     assert inside.index("Sigmoid's slope is at most 0.25") < inside.index(said)

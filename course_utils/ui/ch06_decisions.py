@@ -183,6 +183,7 @@ Sigmoid would squash every guess to between 0 and 1.
 
 
 SLOPES_THREE, SLOPES_FIG, SLOPES_X = ("sigmoid", "tanh", "relu"), (760, 320), (-4.0, 4.0)
+TANH_ASKED, TANH_LABEL_AT = 1.0, (1.45, 0.27)   # "at sum 1, its slope is already 0.42": the dot the words point at
 SLOPES_YLIM = (-0.05, 1.1)   # the slope panel: one scale for all three, so sigmoid's low top shows at a glance
 
 
@@ -197,13 +198,19 @@ def three_slopes():
     ax_d.set(xlim=SLOPES_X, ylim=SLOPES_YLIM, xlabel=SUM_LABEL, ylabel="slope")
     tops = {name: slope_at(name, 0.0) for name in ("sigmoid", "tanh")}   # each S is steepest at x = 0
     said = {  # each top named in an empty corner, an arrow to its dot: (words, where the words sit, alignment)
-        "sigmoid": (f"Sigmoid:\nat most {_two(tops['sigmoid'])}", (3.95, 0.55), "right"),   # r70: inside the panel
+        "sigmoid": (f"Sigmoid:\nat most {_two(tops['sigmoid'])}", (3.95, 0.6), "right"),   # r70: inside the panel; r73: up, clear of tanh's x = 1 label
         "tanh": (f"Tanh:\nat most {_two(tops['tanh'])}", (-0.9, 0.85), "right"),
     }
     for name, (words, at, side) in said.items():
         ax_d.plot([0.0], [tops[name]], "o", ms=7, color=plots.color(name), markeredgecolor="black", zorder=5)
         ax_d.annotate(words, (0.0, tops[name]), xytext=at, ha=side, va="center", fontsize=12, fontweight="bold",
                       color=plots.color(name), arrowprops=dict(arrowstyle="-", color=plots.color(name), lw=1))
+    # pass 76 (r73 Picture: the words quote tanh's 0.42 at sum 1, the picture marked only x = 0): a dot there too
+    k1 = slope_at("tanh", TANH_ASKED)
+    ax_d.plot([TANH_ASKED], [k1], "o", ms=7, color=plots.color("tanh"), markeredgecolor="black", zorder=5)
+    ax_d.annotate(f"x = {_x(TANH_ASKED)}:\n{_two(k1)}", (TANH_ASKED, k1), xytext=TANH_LABEL_AT, ha="left", va="center",
+                  fontsize=12, fontweight="bold", color=plots.color("tanh"),
+                  arrowprops=dict(arrowstyle="-", color=plots.color("tanh"), lw=1))
     for words, xy, at, side in (("ReLU: 1", (3.0, 1.0), (3.9, 0.9), "right"),   # the step's two levels, named
                                 ("ReLU: 0", (-3.0, 0.0), (-3.9, 0.25), "left")):
         ax_d.annotate(words, xy, xytext=at, ha=side, va="top" if xy[1] else "bottom", fontsize=12, fontweight="bold",
@@ -211,7 +218,7 @@ def three_slopes():
     fig.set_label(
         f"Sigmoid, tanh and ReLU: left, the three curves; right, their slopes on one scale. Sigmoid's slope is at "
         f"most {_two(tops['sigmoid'])}, at x = 0. Tanh's is at most {_two(tops['tanh'])}, at x = 0, and lower further "
-        "out. ReLU's slope is 0 left of 0 and 1 right of 0.")
+        f"out: a dot at x = {_x(TANH_ASKED)} marks {_two(k1)}. ReLU's slope is 0 left of 0 and 1 right of 0.")
     return fig
 
 
