@@ -292,7 +292,9 @@ def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the
     assert opened.pick == "sigmoid" and opened.runner_up == "softmax"
     assert ("The picker opens on a yes/no answer. The pick is sigmoid.\n"
             "The second choice is softmax over yes and no. Its yes share is sigmoid of (yes sum − no sum): the same "
-            "curve. So the small box shows it alone.\nThe text under the menu says why tanh is dotted.") in before
+            "curve.\nThe text under the menu says why tanh is dotted.") in before
+    # pass 76 (r73 Focus: notes on how a picture is drawn): the small box's own title says it, not the words
+    assert "small box" not in before and ch06_decisions.ALONE_NOTE == "second, drawn alone:\nthe same curve"
     a, b = 1.3, -0.4   # softmax over (yes, no) gives the yes share sigmoid(yes − no), as the words say
     yes = float(activations.get("softmax")(np.array([a, b]))[0])
     assert abs(yes - float(activations.get("sigmoid")(a - b))) < 1e-12
@@ -729,13 +731,12 @@ def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_m
     from course_utils.facts import activations
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.gelu_more()")
-    listed = next(i for i, c in enumerate(cells) if "short_list()" in _src(c))
-    loop = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 4: gates and new content"))
-    assert listed < k < loop and cells[k]["metadata"]["jupyter"]["source_hidden"]
-    # line 3's reason first (its own cell), then the study's fold, then this one: no slider, no Predict on the path
-    assert _src(cells[k - 4]) == LINE3 and _src(cells[k - 1]) == "ch06.who_used_what()"
-    assert _src(cells[k - 3]) == "ch06.swiglu_picture()"   # pass 65 (r60 Picture 2): the unit drawn, then the folds
-    assert _src(cells[k - 2]) == LINE3_WORDS   # pass 71 (r65 Picture first): the words under the picture
+    assert cells[k]["metadata"]["jupyter"]["source_hidden"]
+    # the study's fold, then this one: no slider, no Predict on the path; pass 76 (r73 Focus): both at the end
+    assert k == _line3_folds_at_the_end(cells) + 1
+    line3 = next(i for i, c in enumerate(cells) if _src(c) == LINE3)
+    assert _src(cells[line3 + 1]) == "ch06.swiglu_picture()"   # pass 65 (r60 Picture 2): the unit drawn
+    assert _src(cells[line3 + 2]) == LINE3_WORDS   # pass 71 (r65 Picture first): the words under the picture
     assert not any("gelu_slope(" in _src(c) or "gelu_check(" in _src(c) for c in cells)
     assert not hasattr(ch06_decisions, "gelu_slope") and not hasattr(ch06_decisions, "gelu_check")
     assert not any(_src(c).startswith("## Why the first line") or "A bonus" in _src(c) for c in cells)
@@ -878,14 +879,14 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     # pass 62 (r56): the 2020 test's fold comes right under line 3's sentence that names the test, then GELU's slope
     # fold; list line 3 (above both) already says SwiGLU's two sums, one bent, multiplied: the gate the guess names
     cells = _cells()
-    who = next(i for i, c in enumerate(cells) if _src(c) == "ch06.who_used_what()")
-    assert _src(cells[who - 3]) == LINE3 and _src(cells[who - 1]) == LINE3_WORDS   # pass 71: words under the picture
-    assert _src(cells[who + 1]) == "ch06.gelu_more()" and listed < who
+    who = _line3_folds_at_the_end(cells)   # pass 76 (r73 Focus): line 3's words link to them
+    assert "(#Optional:-more-on-line-3)" in LINE3_WORDS and listed < who
     x = np.linspace(-4, 0, 4001)
     silu, gelu = (np.asarray(ch06_decisions.activations.get(n)(x), dtype=float) for n in ("silu", "gelu"))
     assert silu.min() < gelu.min() < 0 and f"{silu.min():.2f}" == "-0.28" and f"{gelu.min():.2f}" == "-0.17"
     # pass 68: "no single curve can draw it" went with the fold's SwiGLU part; line 3 draws the unit instead
-    assert _src(cells[who - 2]) == "ch06.swiglu_picture()" and "paths" not in words   # pass 29: plain
+    line3 = next(i for i, c in enumerate(cells) if _src(c) == LINE3)
+    assert _src(cells[line3 + 1]) == "ch06.swiglu_picture()" and "paths" not in words   # pass 29: plain
     assert "curve of one sum" not in words
     assert "The fold below" not in words and "dashed curve is Swish" not in words
     # the softmax bars have no x = 0 mark, so "0 on both axes" is not said of every drawing
@@ -1743,7 +1744,22 @@ LINE3_WORDS = (  # the cell right under SwiGLU's picture
     # pass 71 (r65 Clarity: "an LSTM gate" used before gates are explained): what an LSTM gate is, said with it
     # pass 73 (r70 Clarity): one idea: the bent sum is the gate, and it can be bigger than 1; GELU's plain words moved
     # to the map's words, and GPT-2 and LLaMA to list line 3 (r70 Correctness), so they are not said twice
-    "The bent sum is the **gate**. It can be below 0 or above 1; an LSTM's gate, a dimmer (line 4), stays between 0 and 1.")   # session 31 (r71): SiLU dips below 0 too
+    "The bent sum is the **gate**. It can be below 0 or above 1; an LSTM's gate, a dimmer (line 4), stays between 0 and 1."   # session 31 (r71): SiLU dips below 0 too
+    # pass 76 (r73 Focus: the optional folds and the sources sat in the middle of the chapter): they wait at the end
+    "\nMore: the [optional end](#Optional:-more-on-line-3).")
+LINE3_END = "## Optional: more on line 3"   # pass 76: the heading over line 3's two optional folds, after What to remember
+
+
+def _line3_folds_at_the_end(cells):
+    """The index of who_used_what's cell, checked to sit under LINE3_END, with gelu_more's right after it, both after
+    "What to remember" and the memory's optional end, before "What comes next" (pass 76, r73 Focus)."""
+    k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.who_used_what()")
+    remember = next(i for i, c in enumerate(cells) if _src(c).startswith("## What to remember"))
+    memory = next(i for i, c in enumerate(cells) if _src(c).startswith("## Optional: why gates help a memory last"))
+    assert remember < memory < k - 1 and _src(cells[k - 1]) == LINE3_END
+    assert _src(cells[k + 1]) == "ch06.gelu_more()" and _src(cells[k + 2]).startswith("## What comes next")
+    assert cells[k - 1]["metadata"]["slideshow"]["slide_type"] == "slide"
+    return k
 
 
 def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
@@ -1949,11 +1965,11 @@ def test_pass25_the_check_folds_hold_only_their_answer_and_the_history_is_option
     assert who.count("<details>") == 1 and who.rstrip().endswith("</small>\n\n</details>")
     assert who.index("It is a guess, not a proof.") < who.index("<small>") < who.index(f"**{ch06_decisions.SOURCES_HEAD}**")
     cells = _cells()
-    k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.who_used_what()")
-    assert _src(cells[k - 3]) == LINE3 and _src(cells[k - 1]) == LINE3_WORDS and _src(cells[k + 1]) == "ch06.gelu_more()"
+    k = _line3_folds_at_the_end(cells)   # pass 76 (r73 Focus): after What to remember
     for c in cells[k:k + 2]:
         assert c["metadata"]["jupyter"]["source_hidden"] and c["metadata"]["slideshow"]["slide_type"] == "-"
-    assert _src(cells[k + 2]).startswith("## Line 4: gates and new content")   # no takeaway left on the main path
+    line3 = next(i for i, c in enumerate(cells) if _src(c) == LINE3)
+    assert _src(cells[line3 + 3]).startswith("## Line 4: gates and new content")   # no takeaway left on the main path
 
 
 def test_pass25_the_output_line_of_the_argument_is_finished_and_the_plain_network_is_said():
@@ -2319,8 +2335,8 @@ def test_pass47_the_map_says_unit_weight_and_sum_and_the_layers_words_say_why_ta
     # pass 53 (r47): "dotted, below" could point at the slope picture above (tanh dash-dot there): name the picture
     # pass 62: "it" named (its slope); the words on each bend's slope are their own cell, "Why ReLU inside"
     # pass 76 (r73 Picture: the slopes picture marked only x = 0): the dot at x = 1 there, then the next picture's line
-    said = ("Tanh's slope is 1 only at sum 0. At sum 1, its slope is already 0.42 (the dot at x = 1 above; dotted in "
-            "the next picture).")
+    # (the next picture's legend says "Tanh (sum 1, slope 0.42)", so the sum it names is explained above it)
+    said = "Tanh's slope is 1 only at sum 0. At sum 1, its slope is already 0.42 (the dot at x = 1 above)."
     inside = next(_src(c) for c in cells[:k] if "#### Why ReLU inside" in _src(c))
     assert "Tanh" not in before and inside.rstrip().endswith(said) and "Tanh" not in _src(cells[k + 1])
     assert inside.index("Sigmoid's slope is at most 0.25") < inside.index(said)
@@ -2519,7 +2535,8 @@ def test_pass55_line_3s_reason_is_the_study_on_the_main_path():
     assert "filling in missing stretches of text" in study.test
     assert "**Does a unit with a sum just below 0 still learn?**" in more and "So a GELU unit still learns there" in more
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.gelu_more()")
-    assert LINE3_WORDS in (_src(cells[k - 1]), _src(cells[k - 2]), _src(cells[k - 3]))   # the reason first, then the bonus, folded
+    assert k == _line3_folds_at_the_end(cells) + 1   # the reason first, the bonus folded at the end (pass 76)
+    assert next(i for i, c in enumerate(cells) if _src(c) == LINE3_WORDS) < k
     text = _md_text()
     assert "No error" not in text and "Why this slope?" not in text and "Past x" not in text
 
@@ -2879,8 +2896,8 @@ def test_pass73_the_pictures_keep_their_words_inside_and_off_the_curves():
     # map's words name softmax (so, by colour and meaning: grey bars, shares)
     # pass 76 (r73 Clarity: "the grey bars: three shares" was cryptic): said as a sentence, after the x range; the
     # words class and softmax wait for the map's words (test_the_map_comes_right_after_its_two_questions...)
-    assert ("Each small drawing shows its bend for sums from −3 to 3. The grey bars are not a curve: they are three "
-            "shares that add up to 1 (see below).") in _src(cells[k + 1])
+    assert ("Each small drawing shows its bend for sums from −3 to 3. The grey bars are three shares that add up to 1 "
+            "(see below).") in _src(cells[k + 1])
     assert abs(ch06_decisions.softmax_shares().sum() - 1) < 1e-12
     assert insets[row].patches[0].get_facecolor()[:3] == (0xbb / 255,) * 3   # grey, as the words say
     assert len(insets[row].patches) == len(ch06_decisions.softmax_shares()) == 3   # the three shares, as bars
@@ -2917,7 +2934,7 @@ def test_pass74_the_optional_end_is_one_slider_with_its_predict_answer_and_takea
     slider, its answer fold and one takeaway line, before "What comes next"; the two loops have two names."""
     cells = _cells()
     start = next(i for i, c in enumerate(cells) if _src(c).startswith("## Optional: why gates help a memory last"))
-    end = next(i for i, c in enumerate(cells) if _src(c).startswith("## What comes next"))
+    end = next(i for i, c in enumerate(cells) if _src(c) == LINE3_END)   # pass 76: line 3's folds come next
     assert [_src(c) for c in cells[start + 1:end]] == [
         "ch06.memory_nudge(forget=0.90)", "ch06.nudge_check()",
         "**Takeaway:** a bend at every step makes the nudge fade; a forget gate near 1 lets it reach far back."]
