@@ -880,7 +880,7 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     # fold; list line 3 (above both) already says SwiGLU's two sums, one bent, multiplied: the gate the guess names
     cells = _cells()
     who = _line3_folds_at_the_end(cells)   # pass 76 (r73 Focus): line 3's words link to them
-    assert "(#Optional:-more-on-line-3)" in LINE3_WORDS and listed < who
+    assert f"(#{LINE3_END[3:].replace(' ', '-')})" in LINE3_WORDS and listed < who   # Jupyter's anchor for the heading
     x = np.linspace(-4, 0, 4001)
     silu, gelu = (np.asarray(ch06_decisions.activations.get(n)(x), dtype=float) for n in ("silu", "gelu"))
     assert silu.min() < gelu.min() < 0 and f"{silu.min():.2f}" == "-0.28" and f"{gelu.min():.2f}" == "-0.17"
