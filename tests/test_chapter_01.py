@@ -1278,7 +1278,8 @@ def test_no_bend_map_is_evenly_near_white():
     assert ("<details><summary>Why the right map looks like this</summary>\n\nIt curves, in two pieces: one around "
             "each label-1 corner.\n"  # pass 72 (r68 reader): why two
             "Why: the final score adds the 8 tanh units, each times a weight, plus a bias.\n"  # pass 70 (r65)
-            "Each unit is a smooth step that climbs across its own straight line. The steps face different ways.\n"
+            # pass 76 (r73 reader: "step" was never explained): a ramp, low on one side of its line, high on the other
+            "Each tanh unit is a smooth ramp: low on one side of its own straight line, high on the other. The ramps face different ways.\n"
             "So the place where the score is 0 changes direction as it goes.\n\n"  # pass 70: the score has a bias
             "</details>") in text  # pass 57 (cut): the left map says "no useful boundary" itself
     assert "trillionth of one half" not in text
@@ -1334,14 +1335,17 @@ def test_a_layer_that_loses_a_direction_says_the_sheet_is_squashed_onto_one_line
     title = xor.live.axes[1].title.get_text()
     # r54: a line gives the corner count, so the still picture shows it; pass 68 (r63: a 3-line title): two lines,
     # the axes' own labels say h₁, h₂
-    assert title.splitlines()[0] == "the whole sheet squashed onto one line" and "14 grid lines still straight" not in title
+    # pass 76 (r73 reader: the two-line title was cramped): the title is the corner count alone; the verdict is the
+    # readout's (the sheet demo's own title keeps it)
+    said = xor.readout.value
+    assert "the whole sheet squashed onto one line" in said and "14 grid lines still straight" not in said
     # pass 74: the line starts at turn −60, shift 0.7 (only (1,1) right)
-    assert title.splitlines() == ["the whole sheet squashed onto one line", "your line gets 1 of 4 corners right"]
+    assert title == "your line gets 1 of 4 corners right"
     points = np.concatenate(sheet.grid_lines()).reshape(-1, 2)
     h = sheet.layer(points, ((1, 1), (1, 1)), (0, -1), "identity")
     np.testing.assert_allclose(h[:, 1], h[:, 0] - 1, atol=1e-12)  # truly one line
     xor.bend.value = "relu"
-    assert "grid lines creased" in xor.live.axes[1].title.get_text()
+    assert "grid lines creased" in xor.readout.value
     start = ch01_collapse.fold_demo()
     assert start.live.axes[1].title.get_text().endswith("all 14 grid lines still straight")
     start.sliders["w21"].value, start.sliders["w22"].value = 0.0, 0.0  # h2 fixed: the sheet lies on one line
@@ -3001,6 +3005,11 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert (ch01_collapse.FOLD_TURN, ch01_collapse.FOLD_SHIFT) == (-60.0, 0.3)
     assert (across, up) == (round(np.cos(a), 2), round(np.sin(a), 2)) == (0.5, -0.87)
     assert equation == "0.5·h₁ − 0.87·h₂ = 0.3"
+    # pass 76 (r73 reader: the picture's legend "0.5·h₁ − 0.87·h₂ = 0.3" was never explained): the fold names its
+    # numbers, read from the same fold_line and FOLD_SHIFT that the legend prints
+    assert (f"The picture below writes this line as {equation}: {across:g} and −{-up:g} are the arrow's one step "
+            f"({across:g} right, {-up:g} down); {ch01_collapse.FOLD_SHIFT:g} is the shift.") in text
+    assert f"the line {equation}" in [t.get_text() for t in ch01_collapse.xor_fold_picture().axes[0].get_legend().get_texts()]
     assert "arrow's line" not in text and "score along the arrow" not in text
     unit = np.array([np.cos(a), np.sin(a)])
     assert (round(float(np.array([1.0, 0.0]) @ unit), 2), round(float(np.array([0.0, 1.0]) @ unit), 2)) == (0.5, -0.87)
@@ -3595,12 +3604,12 @@ def test_pass61_bend_question_wrong_answers_name_their_misconception():
     assert "where h₁ or h₂ along a line crosses 0, ReLU goes from flat to ramp, and the line usually gets a corner" in said[
         "ReLU keeps it straight, tanh curves it"]
     # pass 73 (r70 reader: shorthand): full sentences
-    assert ("ReLU is flat below 0 and a ramp above 0.\nWhere h₁ or h₂ along a line crosses 0, the line usually gets a "
-            "corner.") in ch01_collapse.BEND_WRONG[2]
-    # pass 74 (r71 reader: "treats every number alike" was vague): what each multiplies by
-    # session 32 (r73 Correctness: a layer multiplies x1 and x2 by different weights): one rule everywhere instead
-    assert ("A stretch follows one rule everywhere: equal steps in give equal steps out.\n"
-            "ReLU's rule changes at 0: negatives become 0.\ntanh's steps shrink far from 0.") in ch01_collapse.BEND_WRONG[0]
+    # pass 76 (r73 reader: about eight ideas in one box): one short line per wrong option, the "Why" box explains;
+    # A keeps session 32's idea (r73 Correctness: a layer multiplies x1 and x2 by different weights): one rule
+    assert ch01_collapse.BEND_WRONG == ("A is wrong: a stretch follows one rule everywhere; a bend does not.",
+                                        "B is wrong: smooth is not straight; tanh squashes big numbers more.",
+                                        "C is wrong: ReLU's flat part and its ramp meet in a corner.")
+    assert all("\n" not in w and len(w.split()) <= 13 for w in ch01_collapse.BEND_WRONG)
     assert "same amount" not in ch01_collapse.BEND_WRONG[0]
     assert q.reveal.layout.display is None
     # pass 74 (r71 reader: one picture held too much): answer, the creases, where ReLU presses, tanh's steps
@@ -3817,7 +3826,7 @@ def test_pass75_tanh_ramps_picture_sums_two_straight_steps_into_a_curved_zero_li
     pic = cells[i + 1]
     assert _src(pic) == "ch01.folded_ramps_picture()" and pic["metadata"]["jupyter"]["source_hidden"]
     shown = next(o["data"] for o in pic["outputs"] if "data" in o)
-    assert "".join(shown["text/html"]).startswith("<details><summary>Drawn: two smooth steps")  # behind a click
+    assert "".join(shown["text/html"]).startswith("<details><summary>Drawn: two smooth ramps")  # behind a click
 
 
 def test_pass75_pressed_parts_show_again_as_labelled_strips_on_their_axes():
@@ -3837,3 +3846,17 @@ def test_pass75_pressed_parts_show_again_as_labelled_strips_on_their_axes():
         assert strip.get_linewidth() > 2 * bar.get_linewidth()
     labels = [t.get_text() for t in relu.texts]
     assert "orange part\nlands here" in labels and "green part\nlands here" in labels
+
+
+def test_pass76_xor_demo_legend_sits_under_its_axes_and_its_title_is_one_line():
+    """Check the XOR crease widget (r73 reader: the legend covered the dotted side and the pink line; the title was
+    cramped): the right panel's legend lies wholly below its axes, and its title is the one-line corner count."""
+    w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
+    w.bend.value = "relu"
+    w.live.render()
+    fig, ax = w.live.figure, w.live.axes[1]
+    renderer = fig.canvas.get_renderer()
+    legend, frame = ax.get_legend().get_window_extent(renderer), ax.get_window_extent(renderer)
+    assert legend.y1 < frame.y0  # under the axes: covers no data
+    assert legend.x0 >= 0 and legend.x1 <= fig.bbox.x1  # and inside the picture
+    assert "\n" not in ax.get_title() and ax.get_title().startswith("your line gets")
