@@ -1741,8 +1741,14 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
     # pass 34: an optional fold after the maps, in plain steps; a picture of the loss against c replaces "bowl-shaped"
     # pass 37 (r34 reader): one optional section at the chapter's end, not two folds inside the XOR story
     head = next(i for i, c in enumerate(cells) if _src(c).startswith("## Optional: why exactly one half?"))
-    said = _src(cells[head])
-    assert head == len(cells) - 2 and _src(cells[head - 1]).startswith("## What to remember")
+    # pass 76 (r73 reader: "The table below" and "below: one slice" came before both): the bowl first, right after
+    # the words that name it; then the score, its table, and the argument
+    assert head == len(cells) - 5 and _src(cells[head - 1]).startswith("## What to remember")
+    kinds = [(c["cell_type"], _src(c).strip() if c["cell_type"] == "code" else "") for c in cells[head:]]
+    assert kinds == [("markdown", ""), ("code", "ch01.bias_loss_picture()"), ("markdown", ""),
+                     ("code", "ch01.three_right_line()"), ("markdown", "")]
+    said = "\n".join(_src(c) for c in cells[head:] if c["cell_type"] == "markdown")
+    assert "below" not in said
     # pass 46 (cut): the section keeps its conclusion and the one number (0.69); the worked pulls and the bowl argument
     # stay checked above (the pulls' sums, the convexity) and below (the drawn slice), not said in words
     # pass 61 (word budget): the opening question cut (the heading asks it); the chances are read off the table
@@ -1753,7 +1759,11 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     # pass 56 (r50 reader): ln said in plain words; pass 68: the rule before the line that uses it
                     "A corner's loss is $-\\ln$ of the chance it gives its right label. "
                     "($\\ln$ is the natural log: $-\\ln$ of a small chance is big.)\n"
-                    "Take the score $s = 2x_1 + 2x_2 - 1$. The table below gives its chance of label 1 at each corner.\n"
+                    # pass 70 (r65 reader: the bowl is the loss over the straight score's own u, v, b, not over
+                    # the 8-unit network's weights): scoped to what any no-bend network scores; "valley" as in 00
+                    "A network with no bend always scores some $u\\,x_1 + v\\,x_2 + b$.\n"
+                    "Against $u$, $v$ and $b$, the loss is a valley shaped like a bowl. One slice of it:\n"
+                    "Take the score $s = 2x_1 + 2x_2 - 1$:\n"
                     "It gets three corners right: (0, 1) costs $-\\ln 0.73 = 0.31$.\n"
                     "But (1, 1) has label 0, so it gets only $1 - 0.95$: a big loss.\n"
                     "The average loss is 1.00. Saying one half everywhere scores better: 0.69.\n"
@@ -1765,13 +1775,11 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "For $b$, two pull up and two down. $u$ feels only corners with $x_1 = 1$: (1, 0) pulls up, "
                     "(1, 1) down. $v$ likewise.\n"
                     "The pulls cancel, so training stops there.\n"
-                    # pass 70 (r65 reader: the bowl is the loss over the straight score's own u, v, b, not over
-                    # the 8-unit network's weights): scoped to what any no-bend network scores; "valley" as in 00
                     # pass 73 (r70 reader): why the bowl has one lowest point, not only why this point is flat
                     # session 31 (r71): the reason is that no corner's loss bends down (convex), not that each curves up
-                    "Against $u$, $v$ and $b$, the loss is a valley shaped like a bowl (below: one slice).\n"
-                    "Each corner's loss never bends downward, so the bowl has no other dip: where the pulls cancel is its lowest point, one half everywhere.\n"
-                    "A network with no bend always scores some $u\\,x_1 + v\\,x_2 + b$, so none beats that.")  # pass 56: the picture's title names its slice
+                    "Each corner's loss never bends downward, so the bowl has no other dip: its lowest point is where "
+                    "the pulls cancel.\n"
+                    "So no network without a bend beats one half everywhere.")
     # pass 50 (r45 reader): the rule behind the printed table's losses: loss = -ln(chance of the right label); the
     # chance is of label 1, so a label-0 corner gets 1 minus it. The worked numbers are the table's, as printed.
     chance = 1 / (1 + np.exp(-(A @ np.array([2.0, 2.0, -1.0]))))  # s = 2x1 + 2x2 - 1 at the four corners
@@ -1789,7 +1797,7 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
         pts = rng.normal(size=(5, 2))
         u, v = w2 @ W1
         np.testing.assert_allclose((pts @ W1.T + c1) @ w2 + c2, u * pts[:, 0] + v * pts[:, 1] + (w2 @ c1 + c2))
-    assert "average loss 1.00; at one half everywhere 0.69" in repr(ch01_collapse.why_one_half())
+    assert "average loss 1.00; at one half everywhere 0.69" in ch01_collapse.three_right_lines()
     # "every straight cut through this loss curves up": along random lines through (u, v, c), the second
     # differences of the average loss are positive (its "how fast it drops" claim: test_why_one_half_distances_...)
     for start, way in zip(rng.normal(scale=2, size=(200, 3)), rng.normal(size=(200, 3))):
@@ -1799,17 +1807,16 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
     # pass 36 (r34 reader): the slice and the bowl said in plain words; the curvature that makes them true is
     # checked above (eigvalsh) and on the drawn slice in test_pass36_the_slice_curves_up_and_is_lowest_at_one_half
     # the worked line's chances and losses, and the picture, in the folded output right after it
-    assert _src(cells[head + 1]).strip() == "ch01.why_one_half()"
-    assert cells[head + 1]["metadata"]["jupyter"]["source_hidden"]
+    assert all(cells[head + k]["metadata"]["jupyter"]["source_hidden"] for k in (1, 3))  # helper cells, collapsed
     t = np.array([-1e-3, 0.0, 1e-3])  # ln x at chance 0 -> grows without limit; 0 at chance 1
     assert -np.log(1.0) == 0 and -np.log(1e-12) > 27
     curve = ch01_collapse.bias_loss(np.linspace(-4, 4, 801))
     assert np.argmin(curve) == 400 and f"{curve.min():.2f}" == "0.69" and curve.min() == pytest.approx(np.log(2))
     assert np.all(np.diff(curve[:401]) < 0) and np.all(np.diff(curve[400:]) > 0)  # one valley
     assert ch01_collapse.bias_loss(t)[1] < ch01_collapse.bias_loss(t)[[0, 2]].min()
-    folded = ch01_collapse.why_one_half()
-    assert "(1, 1)  0      0.95    3.05" in repr(folded) and "<details>" not in folded._repr_html_()  # open: no fold
-    assert "<img src='data:image/png;base64," in folded._repr_html_() and "alt='A curve of the average loss" in folded._repr_html_()
+    shown = lambda cell: json.dumps(cell["outputs"])  # what the committed run shows: the bowl, then the table
+    assert "image/png" in shown(cells[head + 1]) and "A curve of the average loss" in shown(cells[head + 1])
+    assert "(1, 1)  0      0.95    3.05" in shown(cells[head + 3]) and "image/png" not in shown(cells[head + 3])
     picture = ch01_collapse.bias_loss_picture()
     assert "lowest: b = 0, chance ½, loss 0.69" in [x.get_text() for x in picture.axes[0].get_legend().get_texts()]
     main = "\n".join(_src(c) for c in cells[:head] if c["cell_type"] == "markdown")
@@ -2769,7 +2776,9 @@ def test_pass33_why_one_half_every_number_comes_from_the_page(capsys):
         assert loss >= np.log(2) - 1e-12
         p = 1 / (1 + np.exp(-(A @ w)))
         assert np.linalg.eigvalsh(A.T @ np.diag(p * (1 - p)) @ A).min() > 0
-    said = _src(next(c for c in _cells() if _src(c).startswith("## Optional: why exactly one half?")))
+    cells = _cells()
+    head = next(i for i, c in enumerate(cells) if _src(c).startswith("## Optional: why exactly one half?"))
+    said = "\n".join(_src(c) for c in cells[head:] if c["cell_type"] == "markdown")  # pass 76: split round the bowl
     # pass 46 (cut): the section keeps its conclusion and its numbers; the worked chances stay in the printed table
     # pass 47 (r42 reader): 1.00 is one line's loss (other three-right lines score anything above 0.69): it is named
     for line in ("The average loss is 1.00. Saying one half everywhere scores better: 0.69.",

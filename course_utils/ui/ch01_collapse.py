@@ -1523,21 +1523,6 @@ def bias_loss_picture():
     return fig
 
 
-class _OpenRows(tables.FoldedRows):
-    """FoldedRows shown open: the chapter's optional last section is optional already, so no click is needed."""
-
-    def _repr_html_(self):
-        return f"<pre>{html.escape(repr(self))}</pre>{tables.cell(self.picture)}"
-
-
-def why_one_half(u=2, v=2, d=-1):
-    """The optional last section's numbers and picture: three_right_line's table, then the loss against d
-    (notebook 01), shown open."""
-    fig = bias_loss_picture()
-    return _OpenRows("", three_right_lines(u, v, d),
-                     tables.image(figure_png(fig), figure_alt(fig), BIAS_LOSS_PX[0]))
-
-
 def runs_question(runs=None):
     """Ten runs with no bend: how many solve XOR? Each wrong choice names its misconception (notebook 01, after the
     silent training). runs: train_xor's XorRuns; its printout and seeds picture appear only after a click.
