@@ -1278,7 +1278,8 @@ def test_no_bend_map_is_evenly_near_white():
     assert ("<details><summary>Why the right map looks like this</summary>\n\nIt curves, in two pieces: one around "
             "each label-1 corner.\n"  # pass 72 (r68 reader): why two
             "Why: the final score adds the 8 tanh units, each times a weight, plus a bias.\n"  # pass 70 (r65)
-            "Each unit is a smooth step that climbs across its own straight line. The steps face different ways.\n"
+            # pass 76 (r73 reader: "step" was never explained): a ramp, low on one side of its line, high on the other
+            "Each tanh unit is a smooth ramp: low on one side of its own straight line, high on the other. The ramps face different ways.\n"
             "So the place where the score is 0 changes direction as it goes.\n\n"  # pass 70: the score has a bias
             "</details>") in text  # pass 57 (cut): the left map says "no useful boundary" itself
     assert "trillionth of one half" not in text
@@ -1334,14 +1335,17 @@ def test_a_layer_that_loses_a_direction_says_the_sheet_is_squashed_onto_one_line
     title = xor.live.axes[1].title.get_text()
     # r54: a line gives the corner count, so the still picture shows it; pass 68 (r63: a 3-line title): two lines,
     # the axes' own labels say h₁, h₂
-    assert title.splitlines()[0] == "the whole sheet squashed onto one line" and "14 grid lines still straight" not in title
+    # pass 76 (r73 reader: the two-line title was cramped): the title is the corner count alone; the verdict is the
+    # readout's (the sheet demo's own title keeps it)
+    said = xor.readout.value
+    assert "the whole sheet squashed onto one line" in said and "14 grid lines still straight" not in said
     # pass 74: the line starts at turn −60, shift 0.7 (only (1,1) right)
-    assert title.splitlines() == ["the whole sheet squashed onto one line", "your line gets 1 of 4 corners right"]
+    assert title == "your line gets 1 of 4 corners right"
     points = np.concatenate(sheet.grid_lines()).reshape(-1, 2)
     h = sheet.layer(points, ((1, 1), (1, 1)), (0, -1), "identity")
     np.testing.assert_allclose(h[:, 1], h[:, 0] - 1, atol=1e-12)  # truly one line
     xor.bend.value = "relu"
-    assert "grid lines creased" in xor.live.axes[1].title.get_text()
+    assert "grid lines creased" in xor.readout.value
     start = ch01_collapse.fold_demo()
     assert start.live.axes[1].title.get_text().endswith("all 14 grid lines still straight")
     start.sliders["w21"].value, start.sliders["w22"].value = 0.0, 0.0  # h2 fixed: the sheet lies on one line
@@ -1737,8 +1741,14 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
     # pass 34: an optional fold after the maps, in plain steps; a picture of the loss against c replaces "bowl-shaped"
     # pass 37 (r34 reader): one optional section at the chapter's end, not two folds inside the XOR story
     head = next(i for i, c in enumerate(cells) if _src(c).startswith("## Optional: why exactly one half?"))
-    said = _src(cells[head])
-    assert head == len(cells) - 2 and _src(cells[head - 1]).startswith("## What to remember")
+    # pass 76 (r73 reader: "The table below" and "below: one slice" came before both): the bowl first, right after
+    # the words that name it; then the score, its table, and the argument
+    assert head == len(cells) - 5 and _src(cells[head - 1]).startswith("## What to remember")
+    kinds = [(c["cell_type"], _src(c).strip() if c["cell_type"] == "code" else "") for c in cells[head:]]
+    assert kinds == [("markdown", ""), ("code", "ch01.bias_loss_picture()"), ("markdown", ""),
+                     ("code", "ch01.three_right_line()"), ("markdown", "")]
+    said = "\n".join(_src(c) for c in cells[head:] if c["cell_type"] == "markdown")
+    assert "below" not in said
     # pass 46 (cut): the section keeps its conclusion and the one number (0.69); the worked pulls and the bowl argument
     # stay checked above (the pulls' sums, the convexity) and below (the drawn slice), not said in words
     # pass 61 (word budget): the opening question cut (the heading asks it); the chances are read off the table
@@ -1749,7 +1759,11 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     # pass 56 (r50 reader): ln said in plain words; pass 68: the rule before the line that uses it
                     "A corner's loss is $-\\ln$ of the chance it gives its right label. "
                     "($\\ln$ is the natural log: $-\\ln$ of a small chance is big.)\n"
-                    "Take the score $s = 2x_1 + 2x_2 - 1$. The table below gives its chance of label 1 at each corner.\n"
+                    # pass 70 (r65 reader: the bowl is the loss over the straight score's own u, v, b, not over
+                    # the 8-unit network's weights): scoped to what any no-bend network scores; "valley" as in 00
+                    "A network with no bend always scores some $u\\,x_1 + v\\,x_2 + b$.\n"
+                    "Against $u$, $v$ and $b$, the loss is a valley shaped like a bowl. One slice of it:\n"
+                    "Take the score $s = 2x_1 + 2x_2 - 1$:\n"
                     "It gets three corners right: (0, 1) costs $-\\ln 0.73 = 0.31$.\n"
                     "But (1, 1) has label 0, so it gets only $1 - 0.95$: a big loss.\n"
                     "The average loss is 1.00. Saying one half everywhere scores better: 0.69.\n"
@@ -1761,13 +1775,11 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "For $b$, two pull up and two down. $u$ feels only corners with $x_1 = 1$: (1, 0) pulls up, "
                     "(1, 1) down. $v$ likewise.\n"
                     "The pulls cancel, so training stops there.\n"
-                    # pass 70 (r65 reader: the bowl is the loss over the straight score's own u, v, b, not over
-                    # the 8-unit network's weights): scoped to what any no-bend network scores; "valley" as in 00
                     # pass 73 (r70 reader): why the bowl has one lowest point, not only why this point is flat
                     # session 31 (r71): the reason is that no corner's loss bends down (convex), not that each curves up
-                    "Against $u$, $v$ and $b$, the loss is a valley shaped like a bowl (below: one slice).\n"
-                    "Each corner's loss never bends downward, so the bowl has no other dip: where the pulls cancel is its lowest point, one half everywhere.\n"
-                    "A network with no bend always scores some $u\\,x_1 + v\\,x_2 + b$, so none beats that.")  # pass 56: the picture's title names its slice
+                    "Each corner's loss never bends downward, so the bowl has no other dip: its lowest point is where "
+                    "the pulls cancel.\n"
+                    "So no network without a bend beats one half everywhere.")
     # pass 50 (r45 reader): the rule behind the printed table's losses: loss = -ln(chance of the right label); the
     # chance is of label 1, so a label-0 corner gets 1 minus it. The worked numbers are the table's, as printed.
     chance = 1 / (1 + np.exp(-(A @ np.array([2.0, 2.0, -1.0]))))  # s = 2x1 + 2x2 - 1 at the four corners
@@ -1785,7 +1797,7 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
         pts = rng.normal(size=(5, 2))
         u, v = w2 @ W1
         np.testing.assert_allclose((pts @ W1.T + c1) @ w2 + c2, u * pts[:, 0] + v * pts[:, 1] + (w2 @ c1 + c2))
-    assert "average loss 1.00; at one half everywhere 0.69" in repr(ch01_collapse.why_one_half())
+    assert "average loss 1.00; at one half everywhere 0.69" in ch01_collapse.three_right_lines()
     # "every straight cut through this loss curves up": along random lines through (u, v, c), the second
     # differences of the average loss are positive (its "how fast it drops" claim: test_why_one_half_distances_...)
     for start, way in zip(rng.normal(scale=2, size=(200, 3)), rng.normal(size=(200, 3))):
@@ -1795,17 +1807,16 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
     # pass 36 (r34 reader): the slice and the bowl said in plain words; the curvature that makes them true is
     # checked above (eigvalsh) and on the drawn slice in test_pass36_the_slice_curves_up_and_is_lowest_at_one_half
     # the worked line's chances and losses, and the picture, in the folded output right after it
-    assert _src(cells[head + 1]).strip() == "ch01.why_one_half()"
-    assert cells[head + 1]["metadata"]["jupyter"]["source_hidden"]
+    assert all(cells[head + k]["metadata"]["jupyter"]["source_hidden"] for k in (1, 3))  # helper cells, collapsed
     t = np.array([-1e-3, 0.0, 1e-3])  # ln x at chance 0 -> grows without limit; 0 at chance 1
     assert -np.log(1.0) == 0 and -np.log(1e-12) > 27
     curve = ch01_collapse.bias_loss(np.linspace(-4, 4, 801))
     assert np.argmin(curve) == 400 and f"{curve.min():.2f}" == "0.69" and curve.min() == pytest.approx(np.log(2))
     assert np.all(np.diff(curve[:401]) < 0) and np.all(np.diff(curve[400:]) > 0)  # one valley
     assert ch01_collapse.bias_loss(t)[1] < ch01_collapse.bias_loss(t)[[0, 2]].min()
-    folded = ch01_collapse.why_one_half()
-    assert "(1, 1)  0      0.95    3.05" in repr(folded) and "<details>" not in folded._repr_html_()  # open: no fold
-    assert "<img src='data:image/png;base64," in folded._repr_html_() and "alt='A curve of the average loss" in folded._repr_html_()
+    shown = lambda cell: json.dumps(cell["outputs"])  # what the committed run shows: the bowl, then the table
+    assert "image/png" in shown(cells[head + 1]) and "A curve of the average loss" in shown(cells[head + 1])
+    assert "(1, 1)  0      0.95    3.05" in shown(cells[head + 3]) and "image/png" not in shown(cells[head + 3])
     picture = ch01_collapse.bias_loss_picture()
     assert "lowest: b = 0, chance ½, loss 0.69" in [x.get_text() for x in picture.axes[0].get_legend().get_texts()]
     main = "\n".join(_src(c) for c in cells[:head] if c["cell_type"] == "markdown")
@@ -2765,7 +2776,9 @@ def test_pass33_why_one_half_every_number_comes_from_the_page(capsys):
         assert loss >= np.log(2) - 1e-12
         p = 1 / (1 + np.exp(-(A @ w)))
         assert np.linalg.eigvalsh(A.T @ np.diag(p * (1 - p)) @ A).min() > 0
-    said = _src(next(c for c in _cells() if _src(c).startswith("## Optional: why exactly one half?")))
+    cells = _cells()
+    head = next(i for i, c in enumerate(cells) if _src(c).startswith("## Optional: why exactly one half?"))
+    said = "\n".join(_src(c) for c in cells[head:] if c["cell_type"] == "markdown")  # pass 76: split round the bowl
     # pass 46 (cut): the section keeps its conclusion and its numbers; the worked chances stay in the printed table
     # pass 47 (r42 reader): 1.00 is one line's loss (other three-right lines score anything above 0.69): it is named
     for line in ("The average loss is 1.00. Saying one half everywhere scores better: 0.69.",
@@ -3001,6 +3014,11 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert (ch01_collapse.FOLD_TURN, ch01_collapse.FOLD_SHIFT) == (-60.0, 0.3)
     assert (across, up) == (round(np.cos(a), 2), round(np.sin(a), 2)) == (0.5, -0.87)
     assert equation == "0.5·h₁ − 0.87·h₂ = 0.3"
+    # pass 76 (r73 reader: the picture's legend "0.5·h₁ − 0.87·h₂ = 0.3" was never explained): the fold names its
+    # numbers, read from the same fold_line and FOLD_SHIFT that the legend prints
+    assert (f"The picture below writes this line as {equation}: {across:g} and −{-up:g} are the arrow's one step "
+            f"({across:g} right, {-up:g} down); {ch01_collapse.FOLD_SHIFT:g} is the shift.") in text
+    assert f"the line {equation}" in [t.get_text() for t in ch01_collapse.xor_fold_picture().axes[0].get_legend().get_texts()]
     assert "arrow's line" not in text and "score along the arrow" not in text
     unit = np.array([np.cos(a), np.sin(a)])
     assert (round(float(np.array([1.0, 0.0]) @ unit), 2), round(float(np.array([0.0, 1.0]) @ unit), 2)) == (0.5, -0.87)
@@ -3595,12 +3613,12 @@ def test_pass61_bend_question_wrong_answers_name_their_misconception():
     assert "where h₁ or h₂ along a line crosses 0, ReLU goes from flat to ramp, and the line usually gets a corner" in said[
         "ReLU keeps it straight, tanh curves it"]
     # pass 73 (r70 reader: shorthand): full sentences
-    assert ("ReLU is flat below 0 and a ramp above 0.\nWhere h₁ or h₂ along a line crosses 0, the line usually gets a "
-            "corner.") in ch01_collapse.BEND_WRONG[2]
-    # pass 74 (r71 reader: "treats every number alike" was vague): what each multiplies by
-    # session 32 (r73 Correctness: a layer multiplies x1 and x2 by different weights): one rule everywhere instead
-    assert ("A stretch follows one rule everywhere: equal steps in give equal steps out.\n"
-            "ReLU's rule changes at 0: negatives become 0.\ntanh's steps shrink far from 0.") in ch01_collapse.BEND_WRONG[0]
+    # pass 76 (r73 reader: about eight ideas in one box): one short line per wrong option, the "Why" box explains;
+    # A keeps session 32's idea (r73 Correctness: a layer multiplies x1 and x2 by different weights): one rule
+    assert ch01_collapse.BEND_WRONG == ("A is wrong: a stretch follows one rule everywhere; a bend does not.",
+                                        "B is wrong: smooth is not straight; tanh squashes big numbers more.",
+                                        "C is wrong: ReLU's flat part and its ramp meet in a corner.")
+    assert all("\n" not in w and len(w.split()) <= 13 for w in ch01_collapse.BEND_WRONG)
     assert "same amount" not in ch01_collapse.BEND_WRONG[0]
     assert q.reveal.layout.display is None
     # pass 74 (r71 reader: one picture held too much): answer, the creases, where ReLU presses, tanh's steps
@@ -3817,7 +3835,7 @@ def test_pass75_tanh_ramps_picture_sums_two_straight_steps_into_a_curved_zero_li
     pic = cells[i + 1]
     assert _src(pic) == "ch01.folded_ramps_picture()" and pic["metadata"]["jupyter"]["source_hidden"]
     shown = next(o["data"] for o in pic["outputs"] if "data" in o)
-    assert "".join(shown["text/html"]).startswith("<details><summary>Drawn: two smooth steps")  # behind a click
+    assert "".join(shown["text/html"]).startswith("<details><summary>Drawn: two smooth ramps")  # behind a click
 
 
 def test_pass75_pressed_parts_show_again_as_labelled_strips_on_their_axes():
@@ -3837,3 +3855,17 @@ def test_pass75_pressed_parts_show_again_as_labelled_strips_on_their_axes():
         assert strip.get_linewidth() > 2 * bar.get_linewidth()
     labels = [t.get_text() for t in relu.texts]
     assert "orange part\nlands here" in labels and "green part\nlands here" in labels
+
+
+def test_pass76_xor_demo_legend_sits_under_its_axes_and_its_title_is_one_line():
+    """Check the XOR crease widget (r73 reader: the legend covered the dotted side and the pink line; the title was
+    cramped): the right panel's legend lies wholly below its axes, and its title is the one-line corner count."""
+    w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
+    w.bend.value = "relu"
+    w.live.render()
+    fig, ax = w.live.figure, w.live.axes[1]
+    renderer = fig.canvas.get_renderer()
+    legend, frame = ax.get_legend().get_window_extent(renderer), ax.get_window_extent(renderer)
+    assert legend.y1 < frame.y0  # under the axes: covers no data
+    assert legend.x0 >= 0 and legend.x1 <= fig.bbox.x1  # and inside the picture
+    assert "\n" not in ax.get_title() and ax.get_title().startswith("your line gets")

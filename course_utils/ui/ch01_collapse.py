@@ -387,12 +387,10 @@ BEND_ANSWER = "D: ReLU creases the thick line, tanh curves it. The box below say
 # pass 73 (r70 reader: A and C were shorthand): full plain sentences
 # pass 74 (r71 reader: "treats every number alike" was vague): what a stretch and ReLU each multiply by
 # session 32 (r73 reader: a layer multiplies x1 and x2 by different weights, so not "the same amount"): one rule
-BEND_WRONG = ("A is wrong: a bend is not one more stretch.\n"
-              "A stretch follows one rule everywhere: equal steps in give equal steps out.\n"
-              "ReLU's rule changes at 0: negatives become 0.\ntanh's steps shrink far from 0.",
-              "B is wrong: smooth is not straight; tanh squashes big numbers more (last picture).",
-              "C is wrong: ReLU is flat below 0 and a ramp above 0.\n"
-              "Where h₁ or h₂ along a line crosses 0, the line usually gets a corner.")
+# pass 76 (r73 reader: about eight ideas in one box): one short line per wrong option; the "Why" box explains
+BEND_WRONG = ("A is wrong: a stretch follows one rule everywhere; a bend does not.",
+              "B is wrong: smooth is not straight; tanh squashes big numbers more.",
+              "C is wrong: ReLU's flat part and its ramp meet in a corner.")
 
 
 def _crease_diamond(ax, W, b):
@@ -734,7 +732,7 @@ def turn_shift_sketch(turns=SKETCH_TURNS, shifts=SKETCH_SHIFTS, turn=FOLD_TURN):
 
 def folded_ramps_picture():
     """tanh_ramps_picture behind a click, under the fold that answers the maps' Predict (so it gives nothing away)."""
-    return _FoldedPicture("Drawn: two smooth steps facing different ways, and their sum", tanh_ramps_picture(), 780)
+    return _FoldedPicture("Drawn: two smooth ramps facing different ways, and their sum", tanh_ramps_picture(), 780)
 
 
 def folded_fold_picture():
@@ -1093,7 +1091,7 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
 
     corners=True adds the four XOR corners, their label legend (circle 0, square 1) and where they land:
     only once the XOR section has named the labels."""
-    live = LiveFigure(780, 400, 1, 2)
+    live = LiveFigure(780, 440 if corners else 400, 1, 2)  # corners: room for the legend under the axes
     ax_in, ax_out = live.axes
     X, labels = _xor_corners()
     families = sheet.grid_lines()
@@ -1123,8 +1121,9 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
         facing = live.moving(ax_out.annotate("", (1, 0), (0, 0), arrowprops=dict(arrowstyle="-|>", color="black",
                                                                              lw=2.2, mutation_scale=20), zorder=3.5))
         live.moving(ax_in.legend(loc="upper left", fontsize=8.5, framealpha=0.9))  # the empty top-left
-        # r63: lower right, clear of the arrow (which starts near the line's top); the dotted side shows round it
-        live.moving(ax_out.legend(handles=[cut, side, ghost], loc="lower right", fontsize=8.5, framealpha=0.9))
+        # pass 76 (r73 reader: lower right, it covered the dotted side and the pink line): under the axes
+        live.moving(ax_out.legend(handles=[cut, side, ghost], loc="upper center", bbox_to_anchor=(0.5, -0.13),
+                                  ncol=2, fontsize=8.5, frameon=False))
     else:
         live.moving(ax_out.legend(handles=[ghost, marks], loc="lower right", fontsize=8.5, framealpha=0.9))
 
@@ -1177,9 +1176,9 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
         verdict = (f"{bent} of {total} grid lines {how}" if bent else
                    "the whole sheet squashed onto one line" if _on_one_line(np.concatenate(images).reshape(-1, 2)) else
                    f"all {total} grid lines still straight")
-        count = f"\nyour line gets {right} of 4 corners right" if corners else ""  # r54: in the picture, not above it
-        # r63: the XOR demo's title had three lines; its axes already say h₁, h₂, so "after the layer" goes there
-        title.set_text(f"{verdict}{count}" if corners else f"after the layer (h₁, h₂)\n{verdict}")
+        # r54: the corner count in the picture, not above it; pass 76 (r73 reader: a cramped two-line title): the XOR
+        # demo's title is the count alone, which its text names ("The title counts..."); the readout keeps the verdict
+        title.set_text(f"your line gets {right} of 4 corners right" if corners else f"after the layer (h₁, h₂)\n{verdict}")
         live.render()
         lands = ", ".join(f"({x1:g},{x2:g}) → ({_two(h1)}, {_two(h2)})" for (x1, x2), (h1, h2) in zip(X, landed))
         readout.value = (f"<b>{_formula(0, Wv[0], bv[0], choice.value)}</b> &nbsp; "
@@ -1522,21 +1521,6 @@ def bias_loss_picture():
     fig.set_label(f"A curve of the average loss against the bias b, with u = v = 0 (one slice of the bowl): it curves up "
                   f"everywhere, lowest at b = 0, where every chance is one half and the loss is {low:.2f}.")
     return fig
-
-
-class _OpenRows(tables.FoldedRows):
-    """FoldedRows shown open: the chapter's optional last section is optional already, so no click is needed."""
-
-    def _repr_html_(self):
-        return f"<pre>{html.escape(repr(self))}</pre>{tables.cell(self.picture)}"
-
-
-def why_one_half(u=2, v=2, d=-1):
-    """The optional last section's numbers and picture: three_right_line's table, then the loss against d
-    (notebook 01), shown open."""
-    fig = bias_loss_picture()
-    return _OpenRows("", three_right_lines(u, v, d),
-                     tables.image(figure_png(fig), figure_alt(fig), BIAS_LOSS_PX[0]))
 
 
 def runs_question(runs=None):
