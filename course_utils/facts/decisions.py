@@ -237,8 +237,9 @@ def decisions():
             f"Its left side keeps a small slope, {f['leaky_slope']:g}, so a stuck unit still gets a nudge.",
             (("03 · dead units", CH["03"] + "#ReLU's-weak-spot:-dead-units"),),
             "prelu", f"you want training to learn the leak's size. Its left side keeps a slope too, so a stuck "
-                     f"unit still gets a nudge. GELU is no fix here: it is what transformers use, and far left its "
-                     f"slope fades to almost 0 too (slope {format(f['gelu_slope_minus4'], '.1g').replace('-', '−')} at x = −4).",
+                     f"unit still gets a nudge. GELU is not the listed fix: it changes every unit's whole bend, not only "
+                     f"the left side, and far left its slope fades to almost 0 (slope "
+                     f"{format(f['gelu_slope_minus4'], '.1g').replace('-', '−')} at x = −4).",
         ),
         Decision(
             "transformer_ffn", "Transformer feed-forward block", "swiglu",
