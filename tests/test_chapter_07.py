@@ -1833,7 +1833,7 @@ def test_pass16_mixed_keys_open_with_their_chapter_and_word_lines_follow_the_ans
     fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)   # the reader's Q1: its Word line, then the answer
     # pass 28: the word lines first (before the why that uses them: ln, σ), then the answer, its why at once after it
     # pass 29: a lettered question's fold is its answer only (the letters' clicks explain); a number's keeps its why
-    assert "<b>SwiGLU</b>" not in fold1 and "<b>D: SwiGLU.</b> <i>Why:</i> LLaMA&#x27;s and PaLM&#x27;s papers name SwiGLU for these blocks; the older BERT and GPT-2 use GELU there. Click the letters above for more.</div>" in fold1 and "<ul>" not in fold1   # r45: its word is under the prompt
+    assert "<b>SwiGLU</b>" not in fold1 and "<b>D: SwiGLU.</b> <i>Why:</i> LLaMA&#x27;s and PaLM&#x27;s papers name SwiGLU for these blocks; the older BERT and GPT-2 use GELU there.</div>" in fold1 and "<ul>" not in fold1   # r45: its word is under the prompt
     for qid, lines in learner.glosses.items():
         fold = ch07_quiz.key_fold_html(qid, 1, learner)
         if "class='gloss'" in fold:
@@ -3105,9 +3105,10 @@ def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_fi
             answer = f"Answer: {ch07_quiz.said_number(q)}."
         # pass 38 (r35): a lettered key points to where its why is (click the letters); p71 (r67): after one sentence
         # of why, the right option's own (quiz.key_why)
-        why = (f" <i>Why:</i> {html.escape(quiz.key_why(qid))} Click the letters above for more.</div>"
+        # p76 (r73 Focus): "How it works" says once to click the other letters; no key repeats it
+        why = (f" <i>Why:</i> {html.escape(quiz.key_why(qid))}</div>"
                if isinstance(q, quiz.Choice) else " <i>Why:</i>")
-        assert f"<b>{html.escape(answer)}</b>" + why in fold, qid
+        assert f"<b>{html.escape(answer)}</b>" + why in fold and "letters" not in fold, qid
         if "class='gloss'" in fold:   # (r45: Q1's SwiGLU is under its prompt, its fold has none) pass 29: only where it says the word (pass 44: Q13's σ
             # sits under its prompt now, a number question having no options to single out)
             assert fold.rindex("class='gloss'") < fold.index(f"<b>{html.escape(answer)}</b>"), qid

@@ -1621,8 +1621,9 @@ def _key_line(qid, number, learner, pictures=True):
         key = quiz.answer_key(qid)
         letter = LETTERS[learner.order[qid].index(key)]
         answer = f"{letter}: {q.options[key].text}"
-        # p71 (r67 Retention): one sentence of why in the key; a click on each letter says the rest
-        why, wrong = f" <i>Why:</i> {_html.escape(quiz.key_why(qid))} Click the letters above for more.", ""
+        # p71 (r67 Retention): one sentence of why in the key; a click on each letter says the rest (p76, r73 Focus:
+        # "How it works" says so once, not every key)
+        why, wrong = f" <i>Why:</i> {_html.escape(quiz.key_why(qid))}", ""
     else:   # a typed number is no option: say it is the answer, and end it with a full stop before the why
         answer = f"Answer: {said_number(q)}."
         why = " <i>Why:</i> " + why_html(q.explanation)   # one step a line, "| ..." lines as a table
