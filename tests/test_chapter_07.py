@@ -56,7 +56,10 @@ def quiet_zones_gelu_left():
 
 
 def _how_it_works():
-    return next(_src(c) for c in _cells() if _src(c).startswith("## How it works"))
+    """The "How it works" markdown (p76, r73 Focus: three rules) and the text of the fold under it (the finer rules)."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works"))
+    return _src(cells[k]) + "\n" + html.unescape(re.sub(r"<[^>]+>", "\n", _stored_html(cells[k + 1])))
 
 
 def test_questions_are_numbered_in_the_order_shown():
@@ -1601,7 +1604,8 @@ def test_pass13_the_guess_box_is_said_to_open_each_chapters_questions_when_the_n
     assert "type your guess in the box above them" not in text
     assert ('**Predict your score** in each round\'s "I predict:" box. The round then shows your score '
             'beside it.') in text   # pass 24: where to look; pass 31: next to what
-    assert "**Only your first answer counts**, each time a round or a review shows a question." in text
+    assert "**Only your first answer counts.**" in text   # p76: when it counts is said in the fold under the rules
+    assert "It counts each time a round or a review shows a question." in _how_it_works()
     learner = ch07_quiz.Learner(review.Store(None))
     box = ch07_quiz.chapter_quiz("00", learner)
     assert box.children[0] is box.guess and box.guess.description == "I predict:" and box.children[-1] is box.tally
@@ -1881,10 +1885,11 @@ def test_pass17_keys_say_what_the_course_showed_without_contradiction_or_hinted_
     learner = ch07_quiz.Learner(review.Store(None))
     shown = [g for lines in learner.glosses.values() for g, _w in lines]
     assert shown.count(glossed["SELU"]) == 1 and shown.count(glossed["spread"]) == 1
-    text = _src(next(c for c in _cells() if _src(c).startswith("## How it works")))
+    text = _how_it_works()
     # pass 23: the example was Q21's own key (0.0099, "about 0.01"); now a number no question asks for
     # pass 36: the rule and its worked examples have a section of their own (test_pass36_the_number_rule_...)
-    assert "- **Numbers:** close answers count. The fold below says how close." in text and "counts for" not in text
+    # p76 (r73 Focus): the fold's own title says it holds how close a number must be
+    assert "More rules, and how close a number must be" in text and "counts for" not in text
     assert "0.0099" not in text and quiz.check("tanh_slope_3_about", "about 0.01").correct
 
 
@@ -2140,8 +2145,9 @@ def test_pass22_a_retry_is_allowed_and_only_the_first_try_counts_in_the_score():
     w.buttons[(right + 1) % len(w.buttons)].click()
     w.buttons[right].click()
     assert box.children[-1] is box.tally and "got 0 right on the first try" in box.tally.value
-    text = _src(next(c for c in _cells() if _src(c).startswith("## How it works")))
-    assert "Only your first answer counts**, each time a round or a review shows a question." in text and "tally" not in text
+    text = _how_it_works()
+    assert "Only your first answer counts.**" in text and "tally" not in text
+    assert "It counts each time a round or a review shows a question." in text
 
 
 def test_pass22_the_opening_names_the_testing_effect_and_says_when_it_shows():
@@ -2783,7 +2789,7 @@ def test_pass24_the_page_says_which_round_when_the_score_line_appears_and_how_to
     cells = [_src(c) for c in _cells()]
     assert "then the round of the chapter you feel least sure of." in cells[0]
     assert "The round then shows your score beside it." in _how_it_works()
-    assert "Open it only after you answer" in _how_it_works()
+    assert "only after you answer: peeking is rereading, not recall." in _how_it_works()
     sketch = next(c for c in cells if c.startswith("## Sketch from memory"))
     assert "**slope at x = …**: your sketch's slope there." in sketch
     assert "press ▶ after “4-minute timer” to start" in ch07_quiz.TIMER_WAITING and "16 minutes" not in sketch
@@ -3211,9 +3217,9 @@ def test_pass30_every_click_is_saved_as_how_it_works_says():
     """Pass 31: 'How it works' says only the first click counts, for the score and the review; the reader (r29) found
     that a wrong click after a right first answer sent the card to box 1, punishing reading the other letters' reasons.
     Now a later click shows its reason and changes nothing saved; a first miss stays a miss."""
-    text = _src(next(c for c in _cells() if _src(c).startswith("## How it works")))
-    assert "**Only your first answer counts**, each time a round or a review shows a question." in text
-    assert "Then click the other letters to read why they are wrong." in text
+    text = _how_it_works()
+    assert "**Only your first answer counts.** Then click the other letters to read why they are wrong." in text
+    assert "It counts each time a round or a review shows a question." in text
     assert "counts as a miss" not in text and "Every click is saved" not in text and "whatever you click next" not in text
     q = quiz.get("where_bend")
     wrong = next(i for i, o in enumerate(q.options) if not o.correct)
@@ -3378,10 +3384,10 @@ def test_pass32_every_feedback_opens_with_its_verdict():
 def test_pass32_how_it_works_says_the_first_typed_number_counts_as_a_first_click_does():
     """'Only your first click counts' left the typed answers open (r30 reader). The code: a choice records its first
     click; a number box records its first readable number (text that is no number is not recorded)."""
-    text = _src(next(c for c in _cells() if _src(c).startswith("## How it works")))
-    assert ("- **Only your first answer counts**, each time a round or a review shows a question.\n"
-            "  That is your first letter click, or your first typed number.\n"
-            "  Then click the other letters to read why they are wrong.") in text
+    text = _how_it_works()   # p76 (r73 Focus): the rule in view, what a first answer is in the fold under it
+    assert "- **Only your first answer counts.** Then click the other letters to read why they are wrong." in text
+    assert ("Your first answer is your first letter click, or your first typed number. "
+            "It counts each time a round or a review shows a question.") in text
     learner = ch07_quiz.Learner(review.Store(None))
     n = ch07_quiz.numeric_widget("sigmoid_slope_0", 9, learner)
     n.text.value = "a quarter"                                     # not a number: nothing recorded
@@ -3520,7 +3526,9 @@ def test_pass36_the_number_rule_states_the_checkers_tolerance_and_its_example_ru
     digits), and accept anything at most half a step (one unit in the last kept digit) away. Pass 46 (r41): one
     example, 0.3127 kept to two digits, each typed answer judged by quiz.check, its distance exact."""
     text = ch07_quiz.how_close_rule()
-    for rule in ("Each number question says how many digits to give. Zeros in front do not count.",
+    # p76 (r73 Clarity): the rule first in plain words; every key rounded to its digits is accepted (pass33's loop)
+    for rule in ("Each number question says how many digits to give. Zeros in front are not digits: 0.31 has two digits. "
+                 "Round the exact answer to that many digits: typing that always counts.",
                  "Example: the exact answer is 0.3127, and the question asks for two digits: 0.31. "
                  "Anything within 0.005 of 0.3127 counts: half of 0.01, the size of the last digit of 0.31. "
                  "0.31 and 0.313 count. 0.3 is 0.0127 away: too far."):
@@ -3734,7 +3742,7 @@ def test_pass46_the_number_rule_is_one_fold_under_how_it_works_read_before_any_r
     stored once on the page; no quiz widget carries it."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works"))
-    assert "- **Numbers:** close answers count. The fold below says how close." in _src(cells[k])
+    assert len(re.findall(r"^- ", _src(cells[k]), re.M)) == 3   # p76 (r73 Focus): three rules in view, the rest folded
     assert _src(cells[k + 1]) == "ch07_quiz.number_rule()" and cells[k + 1]["metadata"]["jupyter"]["source_hidden"]
     first_q = next(i for i, c in enumerate(cells) if "mixed_quiz(learner)" in _src(c))
     assert k + 1 < first_q

@@ -1412,7 +1412,10 @@ def numeric_widget(qid, number, learner):
 # reader: it sat under Q7, with its own Predict and two examples). One worked example, judged by the quiz's checker.
 HOW_CLOSE = (0.3127, 2, ("0.31", "0.313", "0.3"))   # a number no question asks for: it gives no key away
 _DIGITS = quiz.DIGIT_WORDS
-HOW_CLOSE_SUMMARY = "How close must your number be?"
+HOW_CLOSE_SUMMARY = "More rules, and how close a number must be"
+# p76 (r73 Focus): "How it works" shows three rules; the finer points of the first answer sit in this fold
+FIRST_ANSWER_RULE = ("Your first answer is your first letter click, or your first typed number. "
+                     "It counts each time a round or a review shows a question.")
 
 
 def how_close_rule(example=HOW_CLOSE):
@@ -1426,7 +1429,9 @@ def how_close_rule(example=HOW_CLOSE):
     far = [t for t in typed if t not in ok]
     verdicts = f"{' and '.join(ok)} count. " + " ".join(
         f"{t} is {abs(quiz.parse_number(t) - exact):.3g} away: too far." for t in far)
-    return ("Each number question says how many digits to give. Zeros in front do not count.<br>"
+    return ("Each number question says how many digits to give. "   # p76 (r73 Clarity): the rule first, in plain words
+            f"Zeros in front are not digits: {kept} has {_DIGITS[digits]}. "
+            "Round the exact answer to that many digits: typing that always counts.<br>"
             f"Example: the exact answer is {exact:g}, and the question asks for {_DIGITS[digits]}: {kept}. "
             f"Anything within {unit / 2:g} of {exact:g} counts: half of {unit:g}, the size of the last digit of {kept}. "
             f"{verdicts}<br>"   # r55: of the rounded answer, not the exact one (Q20 rounds up across a power of ten)
@@ -1434,8 +1439,9 @@ def how_close_rule(example=HOW_CLOSE):
 
 
 def how_close_html():
-    """The rule as one fold, for the cell under "How it works"."""
-    return f"<details><summary>{HOW_CLOSE_SUMMARY}</summary><div style='margin:4px 0 0 18px'>{how_close_rule()}</div></details>"
+    """The first-answer detail and the number rule as one fold, for the cell under "How it works"."""
+    return (f"<details><summary>{HOW_CLOSE_SUMMARY}</summary><div style='margin:4px 0 0 18px'>"
+            f"{_html.escape(FIRST_ANSWER_RULE)}<br>{how_close_rule()}</div></details>")
 
 
 def number_rule():
