@@ -289,7 +289,7 @@ def test_an_lstm_memory_is_not_squashed_but_each_step_adds_less_than_1():
     assert right.why.endswith("That keeps the memory from growing fast.")
     assert "copy read out" not in right.why
     # pass 40 (r36 reader): one sentence; the memory and the write gate moved into a gloss line under it
-    assert q.prompt == "What is one reason an LSTM cell still uses tanh on the new content its write gate adds?"   # r62: one reason
+    assert q.prompt == "What is one reason an LSTM passes new content through tanh before its write gate scales it?"   # r62: one reason
     learner = ch07_quiz.Learner(review.Store(None))
     gloss = {t: g for t, _p, g in quiz.GLOSSES}["write gate"]
     assert "a running number" in gloss and ch07_quiz.gloss_line(gloss) in ch07_quiz._head(q, 34, learner)
@@ -3292,7 +3292,7 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
     assert options["Leaky ReLU."].startswith("its left side keeps a small slope")
     # pass 37: the stem says only "the right start weights" (the r34 reader met four new things at once); the key names them
-    assert "starts with random weights scaled to each unit's number of inputs." in quiz.get("selu_steady").prompt   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
+    assert "starts with random weights made smaller when a unit has more inputs." in quiz.get("selu_steady").prompt   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
     assert quiz.get("selu_steady").options[0].why.endswith(
         "whose start weights have average 0 and spread 1/√n (n: inputs per unit).")
     selu = activations.get("selu")
@@ -3407,7 +3407,7 @@ def test_pass32_q28_q31_q34_say_their_terms_and_contrast():
     assert "- **typical size**: how far from 0 numbers usually are: the square root of their average square." in "".join(
         _src(c) for c in glossary_notebook()["cells"])
     q = quiz.get("tanh_in_rnns")
-    assert q.prompt.startswith("What is one reason an LSTM cell still uses tanh")   # r62: one reason, not the only one
+    assert q.prompt.startswith("What is one reason an LSTM passes new content through tanh")   # r62: one reason, not the only one
     assert not any("GRU" in quiz.used_text(x) for x in quiz.questions())
     assert not any("GRU" in g for _t, _p, g in quiz.GLOSSES)
 
@@ -3714,7 +3714,8 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     assert "1/√n (n: inputs per unit)" in selu.options[quiz.answer_key("selu_steady")].why
     # p74 (r71 Clarity): "sized to each unit's number of inputs" was one detail too many; the key gives 1/√n
     # session 31 (r72 Correctness): "the usual small" weights were not enough (merely small ones shrink the spread)
-    assert selu.prompt == ("A SELU network starts with random weights scaled to each unit's number of inputs. Layer after layer, SELU pulls "
+    # p76 (r73 Clarity): "scaled to" was unexplained; plain words, and the key's spread 1/√n does shrink as n grows
+    assert selu.prompt == ("A SELU network starts with random weights made smaller when a unit has more inputs. Layer after layer, SELU pulls "
                            "two numbers toward fixed values. Which two?")
     spread, average = ch07_quiz.selu_spread_runs()["SELU"], ch07_quiz.selu_average_runs()["SELU"]
     assert all(abs(s[-1] - 1) < abs(s[0] - 1) / 5 for s in spread)   # pulled toward 1 from 2, not kept where it was
