@@ -1604,7 +1604,7 @@ def test_pass13_the_guess_box_is_said_to_open_each_chapters_questions_when_the_n
     assert "type your guess in the box above them" not in text
     assert ('**Predict your score** in each round\'s "I predict:" box. The round then shows your score '
             'beside it.') in text   # pass 24: where to look; pass 31: next to what
-    assert "**Only your first answer counts.**" in text   # p76: when it counts is said in the fold under the rules
+    assert "**Only your first answer counts**." in text   # p76: when it counts is said in the fold under the rules
     assert "It counts each time a round or a review shows a question." in _how_it_works()
     learner = ch07_quiz.Learner(review.Store(None))
     box = ch07_quiz.chapter_quiz("00", learner)
@@ -2146,7 +2146,7 @@ def test_pass22_a_retry_is_allowed_and_only_the_first_try_counts_in_the_score():
     w.buttons[right].click()
     assert box.children[-1] is box.tally and "got 0 right on the first try" in box.tally.value
     text = _how_it_works()
-    assert "Only your first answer counts.**" in text and "tally" not in text
+    assert "Only your first answer counts**." in text and "tally" not in text
     assert "It counts each time a round or a review shows a question." in text
 
 
@@ -2789,7 +2789,7 @@ def test_pass24_the_page_says_which_round_when_the_score_line_appears_and_how_to
     cells = [_src(c) for c in _cells()]
     assert "then the round of the chapter you feel least sure of." in cells[0]
     assert "The round then shows your score beside it." in _how_it_works()
-    assert "only after you answer: peeking is rereading, not recall." in _how_it_works()
+    assert "only after you answer. Peeking is rereading, not recall." in _how_it_works()
     sketch = next(c for c in cells if c.startswith("## Sketch from memory"))
     assert "**slope at x = …**: your sketch's slope there." in sketch
     assert "press ▶ after “4-minute timer” to start" in ch07_quiz.TIMER_WAITING and "16 minutes" not in sketch
@@ -3218,7 +3218,7 @@ def test_pass30_every_click_is_saved_as_how_it_works_says():
     that a wrong click after a right first answer sent the card to box 1, punishing reading the other letters' reasons.
     Now a later click shows its reason and changes nothing saved; a first miss stays a miss."""
     text = _how_it_works()
-    assert "**Only your first answer counts.** Then click the other letters to read why they are wrong." in text
+    assert "**Only your first answer counts**. Then click the other letters to read why they are wrong." in text
     assert "It counts each time a round or a review shows a question." in text
     assert "counts as a miss" not in text and "Every click is saved" not in text and "whatever you click next" not in text
     q = quiz.get("where_bend")
@@ -3385,7 +3385,7 @@ def test_pass32_how_it_works_says_the_first_typed_number_counts_as_a_first_click
     """'Only your first click counts' left the typed answers open (r30 reader). The code: a choice records its first
     click; a number box records its first readable number (text that is no number is not recorded)."""
     text = _how_it_works()   # p76 (r73 Focus): the rule in view, what a first answer is in the fold under it
-    assert "- **Only your first answer counts.** Then click the other letters to read why they are wrong." in text
+    assert "- **Only your first answer counts**. Then click the other letters to read why they are wrong." in text
     assert ("Your first answer is your first letter click, or your first typed number. "
             "It counts each time a round or a review shows a question.") in text
     learner = ch07_quiz.Learner(review.Store(None))
@@ -4750,3 +4750,20 @@ def test_pass74_q31_and_q34_keys_draw_their_claims():
         ch07_quiz.AFTER_PICTURES[qid](ax)
         looks = [(line.get_linestyle(), line.get_marker()) for line in ax.get_lines()]
         assert len(set(looks)) == len(looks) and ax.get_xlabel().startswith("step") and ax.get_ylabel()
+
+
+def test_p76_the_race_panels_are_drawn_640_wide_with_10_point_text_and_shown_at_that_width():
+    """p76 (r73 Picture): Q29's and Q30's race panels were 520 px wide with 8-9 pt text. They are drawn 640 px wide,
+    every title, label, tick and legend entry at 10 pt or more, and each key shows its picture at the width it was
+    drawn (the other key pictures stay at 520)."""
+    from course_utils.ui.display import figure_png
+    learner = ch07_quiz.Learner(review.Store(None))
+    for qid, draw in (("race_loser", ch07_quiz._race_panels), ("why_seeds", ch07_quiz._seed_panels)):
+        fig = draw()
+        png = figure_png(fig)
+        assert Image.open(io.BytesIO(png)).size == ch07_quiz.RACE_SIZE == (640, 400)
+        from matplotlib.text import Text
+        texts = [t for t in fig.findobj(Text) if t.get_text().strip() and t.get_visible()]
+        assert texts and min(t.get_fontsize() for t in texts) >= 10, qid
+        assert "width='640'" in ch07_quiz.key_fold_html(qid, learner.numbers[qid], learner)
+    assert "width='520'" in ch07_quiz.key_fold_html("gelu_dip", 1, learner)
