@@ -56,7 +56,10 @@ def quiet_zones_gelu_left():
 
 
 def _how_it_works():
-    return next(_src(c) for c in _cells() if _src(c).startswith("## How it works"))
+    """The "How it works" markdown (p76, r73 Focus: three rules) and the text of the fold under it (the finer rules)."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works"))
+    return _src(cells[k]) + "\n" + html.unescape(re.sub(r"<[^>]+>", "\n", _stored_html(cells[k + 1])))
 
 
 def test_questions_are_numbered_in_the_order_shown():
@@ -286,7 +289,7 @@ def test_an_lstm_memory_is_not_squashed_but_each_step_adds_less_than_1():
     assert right.why.endswith("That keeps the memory from growing fast.")
     assert "copy read out" not in right.why
     # pass 40 (r36 reader): one sentence; the memory and the write gate moved into a gloss line under it
-    assert q.prompt == "What is one reason an LSTM cell still uses tanh on the new content its write gate adds?"   # r62: one reason
+    assert q.prompt == "What is one reason an LSTM passes new content through tanh before its write gate scales it?"   # r62: one reason
     learner = ch07_quiz.Learner(review.Store(None))
     gloss = {t: g for t, _p, g in quiz.GLOSSES}["write gate"]
     assert "a running number" in gloss and ch07_quiz.gloss_line(gloss) in ch07_quiz._head(q, 34, learner)
@@ -1601,7 +1604,8 @@ def test_pass13_the_guess_box_is_said_to_open_each_chapters_questions_when_the_n
     assert "type your guess in the box above them" not in text
     assert ('**Predict your score** in each round\'s "I predict:" box. The round then shows your score '
             'beside it.') in text   # pass 24: where to look; pass 31: next to what
-    assert "**Only your first answer counts**, each time a round or a review shows a question." in text
+    assert "**Only your first answer counts**." in text   # p76: when it counts is said in the fold under the rules
+    assert "It counts each time a round or a review shows a question." in _how_it_works()
     learner = ch07_quiz.Learner(review.Store(None))
     box = ch07_quiz.chapter_quiz("00", learner)
     assert box.children[0] is box.guess and box.guess.description == "I predict:" and box.children[-1] is box.tally
@@ -1833,7 +1837,7 @@ def test_pass16_mixed_keys_open_with_their_chapter_and_word_lines_follow_the_ans
     fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)   # the reader's Q1: its Word line, then the answer
     # pass 28: the word lines first (before the why that uses them: ln, σ), then the answer, its why at once after it
     # pass 29: a lettered question's fold is its answer only (the letters' clicks explain); a number's keeps its why
-    assert "<b>SwiGLU</b>" not in fold1 and "<b>D: SwiGLU.</b> <i>Why:</i> LLaMA&#x27;s and PaLM&#x27;s papers name SwiGLU for these blocks; the older BERT and GPT-2 use GELU there. Click the letters above for more.</div>" in fold1 and "<ul>" not in fold1   # r45: its word is under the prompt
+    assert "<b>SwiGLU</b>" not in fold1 and "<b>D: SwiGLU.</b> <i>Why:</i> LLaMA&#x27;s and PaLM&#x27;s papers name SwiGLU for these blocks; the older BERT and GPT-2 use GELU there.</div>" in fold1 and "<ul>" not in fold1   # r45: its word is under the prompt
     for qid, lines in learner.glosses.items():
         fold = ch07_quiz.key_fold_html(qid, 1, learner)
         if "class='gloss'" in fold:
@@ -1881,10 +1885,11 @@ def test_pass17_keys_say_what_the_course_showed_without_contradiction_or_hinted_
     learner = ch07_quiz.Learner(review.Store(None))
     shown = [g for lines in learner.glosses.values() for g, _w in lines]
     assert shown.count(glossed["SELU"]) == 1 and shown.count(glossed["spread"]) == 1
-    text = _src(next(c for c in _cells() if _src(c).startswith("## How it works")))
+    text = _how_it_works()
     # pass 23: the example was Q21's own key (0.0099, "about 0.01"); now a number no question asks for
     # pass 36: the rule and its worked examples have a section of their own (test_pass36_the_number_rule_...)
-    assert "- **Numbers:** close answers count. The fold below says how close." in text and "counts for" not in text
+    # p76 (r73 Focus): the fold's own title says it holds how close a number must be
+    assert "More rules, and how close a number must be" in text and "counts for" not in text
     assert "0.0099" not in text and quiz.check("tanh_slope_3_about", "about 0.01").correct
 
 
@@ -2140,8 +2145,9 @@ def test_pass22_a_retry_is_allowed_and_only_the_first_try_counts_in_the_score():
     w.buttons[(right + 1) % len(w.buttons)].click()
     w.buttons[right].click()
     assert box.children[-1] is box.tally and "got 0 right on the first try" in box.tally.value
-    text = _src(next(c for c in _cells() if _src(c).startswith("## How it works")))
-    assert "Only your first answer counts**, each time a round or a review shows a question." in text and "tally" not in text
+    text = _how_it_works()
+    assert "Only your first answer counts**." in text and "tally" not in text
+    assert "It counts each time a round or a review shows a question." in text
 
 
 def test_pass22_the_opening_names_the_testing_effect_and_says_when_it_shows():
@@ -2783,7 +2789,7 @@ def test_pass24_the_page_says_which_round_when_the_score_line_appears_and_how_to
     cells = [_src(c) for c in _cells()]
     assert "then the round of the chapter you feel least sure of." in cells[0]
     assert "The round then shows your score beside it." in _how_it_works()
-    assert "Open it only after you answer" in _how_it_works()
+    assert "only after you answer. Peeking is rereading, not recall." in _how_it_works()
     sketch = next(c for c in cells if c.startswith("## Sketch from memory"))
     assert "**slope at x = …**: your sketch's slope there." in sketch
     assert "press ▶ after “4-minute timer” to start" in ch07_quiz.TIMER_WAITING and "16 minutes" not in sketch
@@ -3105,9 +3111,10 @@ def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_fi
             answer = f"Answer: {ch07_quiz.said_number(q)}."
         # pass 38 (r35): a lettered key points to where its why is (click the letters); p71 (r67): after one sentence
         # of why, the right option's own (quiz.key_why)
-        why = (f" <i>Why:</i> {html.escape(quiz.key_why(qid))} Click the letters above for more.</div>"
+        # p76 (r73 Focus): "How it works" says once to click the other letters; no key repeats it
+        why = (f" <i>Why:</i> {html.escape(quiz.key_why(qid))}</div>"
                if isinstance(q, quiz.Choice) else " <i>Why:</i>")
-        assert f"<b>{html.escape(answer)}</b>" + why in fold, qid
+        assert f"<b>{html.escape(answer)}</b>" + why in fold and "letters" not in fold, qid
         if "class='gloss'" in fold:   # (r45: Q1's SwiGLU is under its prompt, its fold has none) pass 29: only where it says the word (pass 44: Q13's σ
             # sits under its prompt now, a number question having no options to single out)
             assert fold.rindex("class='gloss'") < fold.index(f"<b>{html.escape(answer)}</b>"), qid
@@ -3210,9 +3217,9 @@ def test_pass30_every_click_is_saved_as_how_it_works_says():
     """Pass 31: 'How it works' says only the first click counts, for the score and the review; the reader (r29) found
     that a wrong click after a right first answer sent the card to box 1, punishing reading the other letters' reasons.
     Now a later click shows its reason and changes nothing saved; a first miss stays a miss."""
-    text = _src(next(c for c in _cells() if _src(c).startswith("## How it works")))
-    assert "**Only your first answer counts**, each time a round or a review shows a question." in text
-    assert "Then click the other letters to read why they are wrong." in text
+    text = _how_it_works()
+    assert "**Only your first answer counts**. Then click the other letters to read why they are wrong." in text
+    assert "It counts each time a round or a review shows a question." in text
     assert "counts as a miss" not in text and "Every click is saved" not in text and "whatever you click next" not in text
     q = quiz.get("where_bend")
     wrong = next(i for i, o in enumerate(q.options) if not o.correct)
@@ -3285,7 +3292,7 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
     assert options["Leaky ReLU."].startswith("its left side keeps a small slope")
     # pass 37: the stem says only "the right start weights" (the r34 reader met four new things at once); the key names them
-    assert "starts with random weights scaled to each unit's number of inputs." in quiz.get("selu_steady").prompt   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
+    assert "starts with random weights made smaller when a unit has more inputs." in quiz.get("selu_steady").prompt   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
     assert quiz.get("selu_steady").options[0].why.endswith(
         "whose start weights have average 0 and spread 1/√n (n: inputs per unit).")
     selu = activations.get("selu")
@@ -3377,10 +3384,10 @@ def test_pass32_every_feedback_opens_with_its_verdict():
 def test_pass32_how_it_works_says_the_first_typed_number_counts_as_a_first_click_does():
     """'Only your first click counts' left the typed answers open (r30 reader). The code: a choice records its first
     click; a number box records its first readable number (text that is no number is not recorded)."""
-    text = _src(next(c for c in _cells() if _src(c).startswith("## How it works")))
-    assert ("- **Only your first answer counts**, each time a round or a review shows a question.\n"
-            "  That is your first letter click, or your first typed number.\n"
-            "  Then click the other letters to read why they are wrong.") in text
+    text = _how_it_works()   # p76 (r73 Focus): the rule in view, what a first answer is in the fold under it
+    assert "- **Only your first answer counts**. Then click the other letters to read why they are wrong." in text
+    assert ("Your first answer is your first letter click, or your first typed number. "
+            "It counts each time a round or a review shows a question.") in text
     learner = ch07_quiz.Learner(review.Store(None))
     n = ch07_quiz.numeric_widget("sigmoid_slope_0", 9, learner)
     n.text.value = "a quarter"                                     # not a number: nothing recorded
@@ -3400,7 +3407,7 @@ def test_pass32_q28_q31_q34_say_their_terms_and_contrast():
     assert "- **typical size**: how far from 0 numbers usually are: the square root of their average square." in "".join(
         _src(c) for c in glossary_notebook()["cells"])
     q = quiz.get("tanh_in_rnns")
-    assert q.prompt.startswith("What is one reason an LSTM cell still uses tanh")   # r62: one reason, not the only one
+    assert q.prompt.startswith("What is one reason an LSTM passes new content through tanh")   # r62: one reason, not the only one
     assert not any("GRU" in quiz.used_text(x) for x in quiz.questions())
     assert not any("GRU" in g for _t, _p, g in quiz.GLOSSES)
 
@@ -3519,7 +3526,9 @@ def test_pass36_the_number_rule_states_the_checkers_tolerance_and_its_example_ru
     digits), and accept anything at most half a step (one unit in the last kept digit) away. Pass 46 (r41): one
     example, 0.3127 kept to two digits, each typed answer judged by quiz.check, its distance exact."""
     text = ch07_quiz.how_close_rule()
-    for rule in ("Each number question says how many digits to give. Zeros in front do not count.",
+    # p76 (r73 Clarity): the rule first in plain words; every key rounded to its digits is accepted (pass33's loop)
+    for rule in ("Each number question says how many digits to give. Zeros in front are not digits: 0.31 has two digits. "
+                 "Round the exact answer to that many digits: typing that always counts.",
                  "Example: the exact answer is 0.3127, and the question asks for two digits: 0.31. "
                  "Anything within 0.005 of 0.3127 counts: half of 0.01, the size of the last digit of 0.31. "
                  "0.31 and 0.313 count. 0.3 is 0.0127 away: too far."):
@@ -3705,7 +3714,8 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     assert "1/√n (n: inputs per unit)" in selu.options[quiz.answer_key("selu_steady")].why
     # p74 (r71 Clarity): "sized to each unit's number of inputs" was one detail too many; the key gives 1/√n
     # session 31 (r72 Correctness): "the usual small" weights were not enough (merely small ones shrink the spread)
-    assert selu.prompt == ("A SELU network starts with random weights scaled to each unit's number of inputs. Layer after layer, SELU pulls "
+    # p76 (r73 Clarity): "scaled to" was unexplained; plain words, and the key's spread 1/√n does shrink as n grows
+    assert selu.prompt == ("A SELU network starts with random weights made smaller when a unit has more inputs. Layer after layer, SELU pulls "
                            "two numbers toward fixed values. Which two?")
     spread, average = ch07_quiz.selu_spread_runs()["SELU"], ch07_quiz.selu_average_runs()["SELU"]
     assert all(abs(s[-1] - 1) < abs(s[0] - 1) / 5 for s in spread)   # pulled toward 1 from 2, not kept where it was
@@ -3733,7 +3743,7 @@ def test_pass46_the_number_rule_is_one_fold_under_how_it_works_read_before_any_r
     stored once on the page; no quiz widget carries it."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works"))
-    assert "- **Numbers:** close answers count. The fold below says how close." in _src(cells[k])
+    assert len(re.findall(r"^- ", _src(cells[k]), re.M)) == 3   # p76 (r73 Focus): three rules in view, the rest folded
     assert _src(cells[k + 1]) == "ch07_quiz.number_rule()" and cells[k + 1]["metadata"]["jupyter"]["source_hidden"]
     first_q = next(i for i, c in enumerate(cells) if "mixed_quiz(learner)" in _src(c))
     assert k + 1 < first_q
@@ -4740,3 +4750,20 @@ def test_pass74_q31_and_q34_keys_draw_their_claims():
         ch07_quiz.AFTER_PICTURES[qid](ax)
         looks = [(line.get_linestyle(), line.get_marker()) for line in ax.get_lines()]
         assert len(set(looks)) == len(looks) and ax.get_xlabel().startswith("step") and ax.get_ylabel()
+
+
+def test_p76_the_race_panels_are_drawn_640_wide_with_10_point_text_and_shown_at_that_width():
+    """p76 (r73 Picture): Q29's and Q30's race panels were 520 px wide with 8-9 pt text. They are drawn 640 px wide,
+    every title, label, tick and legend entry at 10 pt or more, and each key shows its picture at the width it was
+    drawn (the other key pictures stay at 520)."""
+    from course_utils.ui.display import figure_png
+    learner = ch07_quiz.Learner(review.Store(None))
+    for qid, draw in (("race_loser", ch07_quiz._race_panels), ("why_seeds", ch07_quiz._seed_panels)):
+        fig = draw()
+        png = figure_png(fig)
+        assert Image.open(io.BytesIO(png)).size == ch07_quiz.RACE_SIZE == (640, 400)
+        from matplotlib.text import Text
+        texts = [t for t in fig.findobj(Text) if t.get_text().strip() and t.get_visible()]
+        assert texts and min(t.get_fontsize() for t in texts) >= 10, qid
+        assert "width='640'" in ch07_quiz.key_fold_html(qid, learner.numbers[qid], learner)
+    assert "width='520'" in ch07_quiz.key_fold_html("gelu_dip", 1, learner)

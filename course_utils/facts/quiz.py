@@ -439,7 +439,8 @@ def _bank():
            ("Nothing: the shares do not depend on T.", "T changes the gaps between the scores. Each score is divided by T "
             "before the e^s, so a tiny T makes every gap huge.")),
         # r61: the one-sentence form twisted; r62: "right size" and "some numbers" were vague: the key says the size
-        _c("selu_steady", "04", "A SELU network starts with random weights scaled to each unit's number of inputs. Layer after layer, "
+        # p76 (r73 Clarity): "scaled to" was never explained; the key gives the exact spread, 1/√n
+        _c("selu_steady", "04", "A SELU network starts with random weights made smaller when a unit has more inputs. Layer after layer, "
                                  "SELU pulls two numbers toward fixed values. Which two?",
            ("The outputs' average toward 0 and spread toward 1.",
             f"SELU has two constants: a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}). "
@@ -520,7 +521,8 @@ def _bank():
            ("GELU.", "GELU is in older transformers, such as BERT and GPT-2."),
            ("Softmax.", "softmax sits in the attention, to weigh the words. It is not in the feed-forward block.")),
         # r36 reader (Clarity): one sentence; the memory and the write gate are said in the gloss line under it
-        _c("tanh_in_rnns", "06", "What is one reason an LSTM cell still uses tanh on the new content its write gate adds?",   # r62: one reason, not the
+        _c("tanh_in_rnns", "06", "What is one reason an LSTM passes new content through tanh before its write gate scales it?",   # r62: one reason, not the
+           # only one; p76 (r73 Clarity): "still uses" compared with nothing
            ("It keeps new content within ±1, so each step adds a limited amount.",
             "Tanh keeps new content between −1 and 1; the write gate (0 to 1) scales it, so it adds less than 1 in size at each step. "
             "That keeps the memory from growing fast."),

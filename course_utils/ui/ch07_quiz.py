@@ -161,6 +161,7 @@ def digits_asked(q):
 
 # ---------------------------------------------------------------- small pictures for questions about shapes
 SMALL = (520, 300)
+RACE_SIZE = (640, 400)   # p76 (r73 Picture): Q29's and Q30's panels, wider, so their text is drawn at 10 pt
 X = np.linspace(-6, 6, 481)
 
 
@@ -486,14 +487,17 @@ def _race_lines(ax, names):
     ax.legend(fontsize=9, loc="upper right", ncols=2)   # above every curve: no line hides behind it
 
 
+RACE_TEXT = 10   # points: every word and number on the race panels (r73: 8 and 9 were too small to read)
+
+
 def _race_figure_frame(fig, axes, ncols):
     """The race panels' shared frame: 400 epochs, one loss scale, small ticks, shared labels, the legend on top."""
     for ax in axes.flat:
         ax.set(xlim=(0, 400), ylim=(0, RACE_YMAX))
-        ax.tick_params(labelsize=8)
-    fig.supxlabel("epoch (one pass through the data)", fontsize=9)
-    fig.supylabel("loss", fontsize=9)
-    fig.legend(*axes.flat[0].get_legend_handles_labels(), loc="outside upper center", ncols=ncols, fontsize=8,
+        ax.tick_params(labelsize=RACE_TEXT)
+    fig.supxlabel("epoch (one pass through the data)", fontsize=RACE_TEXT)
+    fig.supylabel("loss", fontsize=RACE_TEXT)
+    fig.legend(*axes.flat[0].get_legend_handles_labels(), loc="outside upper center", ncols=ncols, fontsize=RACE_TEXT,
                frameon=False)
     return fig
 
@@ -509,7 +513,7 @@ RACE_YMAX = 0.8   # every run's loss stays under this (tests/test_chapter_07.py 
 def _race_panels():
     """Q29 (r49): one small panel a bend, all on one y scale, each with the 0.1 and ln 2 lines, so "every run falls
     below 0.1" can be checked panel by panel; the figure's legend names the two lines once."""
-    fig, axes = plots.new_figure(*SMALL, nrows=2, ncols=2, sharex=True, sharey=True)
+    fig, axes = plots.new_figure(*RACE_SIZE, nrows=2, ncols=2, sharex=True, sharey=True)
     for ax, name in zip(axes.flat, RACE_FOUR):
         for loss in race_four_losses()[name]:
             ax.plot(np.arange(len(loss)), loss, color=plots.color(name), lw=1.2)
@@ -518,7 +522,7 @@ def _race_panels():
         ends = race_four_losses()[name][:, -1]   # r62: each panel says its runs' highest end, so "below 0.1" is read, not guessed
         # p73 (r70 Picture): in the title, not on the curves
         # session 31 (r71): lowest and highest end, so "every sigmoid run stays above 0.6" is read too
-        ax.set_title(f"{activations.get(name).label} (runs end {ends.min():.2f}–{ends.max():.2f})", fontsize=9, pad=2)
+        ax.set_title(f"{activations.get(name).label} (runs end {ends.min():.2f}–{ends.max():.2f})", fontsize=RACE_TEXT, pad=2)
         ax.set_yticks([0.1, 0.4, math.log(2)], ["0.1", "0.4", f"{math.log(2):.2f}"])   # no 0: it would touch 0.1
     return _race_figure_frame(fig, axes, ncols=2)
 
@@ -556,10 +560,10 @@ def _seed_swap(ax):
 
 def _seed_panels():
     """Q30: one panel a seed, ReLU and tanh's loss, the 0.1 line; a mark where each first gets under it."""
-    fig, axes = plots.new_figure(*SMALL, nrows=1, ncols=2, sharey=True)
+    fig, axes = plots.new_figure(*RACE_SIZE, nrows=1, ncols=2, sharey=True)
     for ax, seed in zip(axes.flat, quiz.SEED_ORDER):
         first = _seed_lines(ax, seed)
-        ax.set_title(f"seed {seed}: {activations.get(first).label} first", fontsize=9, pad=2)
+        ax.set_title(f"seed {seed}: {activations.get(first).label} first", fontsize=RACE_TEXT, pad=2)
     return _race_figure_frame(fig, axes, ncols=3)
 
 
@@ -1412,7 +1416,10 @@ def numeric_widget(qid, number, learner):
 # reader: it sat under Q7, with its own Predict and two examples). One worked example, judged by the quiz's checker.
 HOW_CLOSE = (0.3127, 2, ("0.31", "0.313", "0.3"))   # a number no question asks for: it gives no key away
 _DIGITS = quiz.DIGIT_WORDS
-HOW_CLOSE_SUMMARY = "How close must your number be?"
+HOW_CLOSE_SUMMARY = "More rules, and how close a number must be"
+# p76 (r73 Focus): "How it works" shows three rules; the finer points of the first answer sit in this fold
+FIRST_ANSWER_RULE = ("Your first answer is your first letter click, or your first typed number. "
+                     "It counts each time a round or a review shows a question.")
 
 
 def how_close_rule(example=HOW_CLOSE):
@@ -1426,7 +1433,9 @@ def how_close_rule(example=HOW_CLOSE):
     far = [t for t in typed if t not in ok]
     verdicts = f"{' and '.join(ok)} count. " + " ".join(
         f"{t} is {abs(quiz.parse_number(t) - exact):.3g} away: too far." for t in far)
-    return ("Each number question says how many digits to give. Zeros in front do not count.<br>"
+    return ("Each number question says how many digits to give. "   # p76 (r73 Clarity): the rule first, in plain words
+            f"Zeros in front are not digits: {kept} has {_DIGITS[digits]}. "
+            "Round the exact answer to that many digits: typing that always counts.<br>"
             f"Example: the exact answer is {exact:g}, and the question asks for {_DIGITS[digits]}: {kept}. "
             f"Anything within {unit / 2:g} of {exact:g} counts: half of {unit:g}, the size of the last digit of {kept}. "
             f"{verdicts}<br>"   # r55: of the rounded answer, not the exact one (Q20 rounds up across a power of ten)
@@ -1434,8 +1443,9 @@ def how_close_rule(example=HOW_CLOSE):
 
 
 def how_close_html():
-    """The rule as one fold, for the cell under "How it works"."""
-    return f"<details><summary>{HOW_CLOSE_SUMMARY}</summary><div style='margin:4px 0 0 18px'>{how_close_rule()}</div></details>"
+    """The first-answer detail and the number rule as one fold, for the cell under "How it works"."""
+    return (f"<details><summary>{HOW_CLOSE_SUMMARY}</summary><div style='margin:4px 0 0 18px'>"
+            f"{_html.escape(FIRST_ANSWER_RULE)}<br>{how_close_rule()}</div></details>")
 
 
 def number_rule():
@@ -1528,7 +1538,7 @@ def said_number(q):
     return text if rounded == q.answer else "about " + text
 
 
-KEY_PICTURE_WIDTH = SMALL[0]   # native width: the labels stay as large as drawn
+KEY_PICTURE_WIDTH = SMALL[0]   # most key pictures; each is shown at its own drawn width (p76: the race panels are wider)
 
 
 @lru_cache(maxsize=None)
@@ -1542,8 +1552,10 @@ def _key_picture(qid, number):
     text says what it shows."""
     if qid not in AFTER_PICTURES:
         return ""
-    data = base64.b64encode(_settling_png(qid)).decode("ascii")
-    return (f"<br><img alt='{_html.escape(picture_alt(qid), quote=True)}' width='{KEY_PICTURE_WIDTH}' "
+    png = _settling_png(qid)
+    data = base64.b64encode(png).decode("ascii")
+    width = int.from_bytes(png[16:20], "big")   # the PNG's own width (its IHDR): shown at the size it was drawn
+    return (f"<br><img alt='{_html.escape(picture_alt(qid), quote=True)}' width='{width}' "
             f"src='data:image/png;base64,{data}'>")
 
 
@@ -1621,8 +1633,9 @@ def _key_line(qid, number, learner, pictures=True):
         key = quiz.answer_key(qid)
         letter = LETTERS[learner.order[qid].index(key)]
         answer = f"{letter}: {q.options[key].text}"
-        # p71 (r67 Retention): one sentence of why in the key; a click on each letter says the rest
-        why, wrong = f" <i>Why:</i> {_html.escape(quiz.key_why(qid))} Click the letters above for more.", ""
+        # p71 (r67 Retention): one sentence of why in the key; a click on each letter says the rest (p76, r73 Focus:
+        # "How it works" says so once, not every key)
+        why, wrong = f" <i>Why:</i> {_html.escape(quiz.key_why(qid))}", ""
     else:   # a typed number is no option: say it is the answer, and end it with a full stop before the why
         answer = f"Answer: {said_number(q)}."
         why = " <i>Why:</i> " + why_html(q.explanation)   # one step a line, "| ..." lines as a table
