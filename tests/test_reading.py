@@ -51,3 +51,5 @@ def test_the_sentence_counter_counts():
     """Check the measure itself: sentences split at full stops and list items; code, math and headings left out."""
     text = "# A heading\nOne two three. Four five!\n\n- six seven\n\nSee `x = 1` and $y = 2$ here."
     assert [words(s) for s in prose(text)] == [3, 2, 2, 3]
+    # a sentence that ends inside bold still ends (it was one long sentence with the next)
+    assert [words(s) for s in prose("**Only your first answer counts.** Then read why.")] == [5, 3]

@@ -18,7 +18,8 @@ _CODE = re.compile(r"```.*?```|`[^`]*`", re.S)
 _MATH = re.compile(r"\$\$.*?\$\$|\$[^$]*\$", re.S)
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _TAG = re.compile(r"<[^>]+>")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n|\n\s*[-*]\s+|\n\s*\d+\.\s+")
+# A sentence may end inside bold, italics, quotes or brackets: "**Only your first answer counts.** Then ..."
+_SENTENCE_END = re.compile(r"(?<=[.!?])[*_)\"”’]*\s+|\n\s*\n|\n\s*[-*]\s+|\n\s*\d+\.\s+")
 
 
 def _source(cell):
