@@ -1190,7 +1190,8 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     # points from it to chapter 02's toy
     # pass 63 (r58 Clarity 2): one worked nudge, computed in a short visible cell, between the rule and the suspects
     assert ("Each weight feeds one unit. For one point, the weight's nudge is three numbers multiplied: **nudge = the "
-            "unit's learning signal × its bend's slope × the weight's input** Say the learning signal is 0.2, the "
+            "unit's learning signal × its bend's slope × the weight's input** The whole chain, from signal to step: learning "
+            "signal × slope × input = nudge → Adam → step. Say the learning signal is 0.2, the "
             "slope 0.25 and the input 1: Three suspects:") in prose
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     # pass 76 (r73 Focus: the visible cell repeated the picture above it): the worked nudge is the picture's alone
@@ -1763,12 +1764,14 @@ def test_the_controls_the_learner_needs_are_listed_before_the_race():
     c = w.controls
     assert (c["seed"].value, c["lr"].value, c["epochs"].value, c["optimizer"].value) == (0, 0.01, 400, "adam")
     assert sum(box.value for box in w.checkboxes.values()) == 5 and c["seed"].description == "seed"
+    # pass 76 (r73 Clarity: "four matter most" against "five start ticked"): the five ticked ones are named, as ticked
+    assert [n for n, box in w.checkboxes.items() if box.value] == ["identity", "sigmoid", "tanh", "relu", "gelu_tanh"]
     assert [label for label, _v in c["optimizer"]._options_full] == ["Adam", "plain gradient descent"]
     assert (c["epochs"].description, c["lr"].description, c["optimizer"].description) == ("epochs", "learning rate",
                                                                                          "optimizer")
     cell = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if s.startswith("## Watch them race")))
     # pass 61 (r55 Clarity 3: about 20 terms arrive fast): the settings and the two lines in one recap box
-    for said in ("**Race!**", "**Stop**", "The **tick boxes** pick the runners; five start ticked.",
+    for said in ("**Race!**", "**Stop**", "The **tick boxes** pick the runners; five start ticked: straight, sigmoid, tanh, ReLU and GELU.",
                  "> **Recap: the race's words and settings.**",
                  "> - **shrug line** (dotted): 0.69, one half for every point.",
                  "> - **finish line** (dashed): 0.1. Below it, most training points are right.",   # pass 67 (r62)
