@@ -1205,7 +1205,7 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
             "those weights all move the same way: all up, or all down (a race step averages 400 points, which softens this).") in prose
     # pass 71 (r67 Picture): the detour is drawn under suspect 2 on the main path; the optional section keeps its limit
     assert ("Chapter 02's toy shows it: two weights, one example a step. The star needs weight 1 up, weight 2 down. "
-            "With inputs all positive (circles), each step goes up-right or down-left (some nearly flat): a zig-zag "
+            "With inputs all positive (left), each step goes up-right or down-left (some nearly flat): a zig-zag "
             "detour.") in prose
     assert ("In the sigmoid network, past hidden layer 1, all of a unit's inputs are positive. But a race step averages the nudges of 400 points. Their "
             "signs differ, so the weights can move different ways.") in prose
@@ -3306,22 +3306,28 @@ def test_suspect_2s_detour_is_chapter_02s_toy_drawn():
     assert np.any(np.prod(np.diff(both, axis=0), axis=1) < 0)
     assert zigzag.path_length(positive) > 1.5 * zigzag.path_length(both)
     fig = ch05_race.detour_figure()
-    ax = fig.axes[0]
-    lines = [ln for ln in ax.get_lines() if not ln.get_label().startswith("_")]
+    # pass 76 (r73 Picture: one panel was a tangle): two panels on the same axes, all-positive left, both signs right
+    ax, right = fig.axes
+    lines = [ln for a in (ax, right) for ln in a.get_lines() if not ln.get_label().startswith("_")]
+    assert [ln.axes for ln in lines] == [ax, right]
     np.testing.assert_allclose(lines[0].get_xydata(), positive)
     np.testing.assert_allclose(lines[1].get_xydata(), both)
-    assert [ln.get_marker() for ln in lines] == ["o", "s"]   # circles and squares, as the text names them
-    assert "every step moves both weights the same way" in fig.get_label()
+    assert [ln.get_marker() for ln in lines] == ["o", "s"]
+    assert ax.get_xlim() == right.get_xlim() and ax.get_ylim() == right.get_ylim()
+    assert "every step moves both weights the same way" in fig.get_label() and "Left, inputs all positive" in fig.get_label()
+    assert [t.get_text() for a in (ax, right) for t in a.texts if t.get_text().startswith("whole path")] == \
+        [f"whole path {zigzag.path_length(p):.1f} long" for p in (positive, both)]
     # pass 74 (r71 Picture 2): arrowheads on the all-positive path's first steps, so ↗ and ↙ can be read
     heads = [(tuple(a.xyann), tuple(a.xy)) for a in ax.texts if getattr(a, "arrow_patch", None) is not None]
     n = ch05_race.DETOUR_ARROWS
     assert n == 5 and heads == [(tuple(a), tuple(b)) for a, b in zip(positive[:n], positive[1:n + 1])]
-    assert f"its first {n} steps carry arrowheads" in fig.get_label()
+    assert f"its first {n} steps are thick arrows" in fig.get_label()
+    assert all(a.arrow_patch.get_linewidth() >= 2.5 for a in ax.texts if getattr(a, "arrow_patch", None) is not None)
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "detour_figure(" in "".join(c["source"]))
     # pass 71 (r67 Picture): drawn on the main path, under suspect 2, before suspect 3; collapsed, its picture shown
     assert "".join(cells[k - 1]["source"]).startswith("2. **Outputs are off-centre**")
-    assert "".join(cells[k + 1]["source"]).startswith("With inputs all positive (circles)")
+    assert "".join(cells[k + 1]["source"]).startswith("With inputs all positive (left)")
     assert "3. **The slope is gentle**" in "".join(cells[k + 1]["source"])
     assert cells[k]["metadata"]["jupyter"]["source_hidden"] and cells[k]["outputs"]
     remember = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("## What to remember"))
