@@ -1779,7 +1779,7 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     # session 31 (r71): the reason is that no corner's loss bends down (convex), not that each curves up
                     "Each corner's loss never bends downward, so the bowl has no other dip: its lowest point is where "
                     "the pulls cancel.\n"
-                    "So no network without a bend beats one half everywhere.")
+                    "So no network without a bend sits lower in the bowl than one half everywhere.")   # r74: a no-bend rule can get 3 corners right; the claim is about loss
     # pass 50 (r45 reader): the rule behind the printed table's losses: loss = -ln(chance of the right label); the
     # chance is of label 1, so a label-0 corner gets 1 minus it. The worked numbers are the table's, as printed.
     chance = 1 / (1 + np.exp(-(A @ np.array([2.0, 2.0, -1.0]))))  # s = 2x1 + 2x2 - 1 at the four corners
@@ -3615,7 +3615,8 @@ def test_pass61_bend_question_wrong_answers_name_their_misconception():
     # pass 73 (r70 reader: shorthand): full sentences
     # pass 76 (r73 reader: about eight ideas in one box): one short line per wrong option, the "Why" box explains;
     # A keeps session 32's idea (r73 Correctness: a layer multiplies x1 and x2 by different weights): one rule
-    assert ch01_collapse.BEND_WRONG == ("A is wrong: a stretch follows one rule everywhere; a bend does not.",
+    # session 32 (r74 Correctness: tanh is one rule everywhere too): what a stretch keeps and a bend does not
+    assert ch01_collapse.BEND_WRONG == ("A is wrong: a stretch keeps equal steps equal; a bend does not.",
                                         "B is wrong: smooth is not straight; tanh squashes big numbers more.",
                                         "C is wrong: ReLU's flat part and its ramp meet in a corner.")
     assert all("\n" not in w and len(w.split()) <= 13 for w in ch01_collapse.BEND_WRONG)

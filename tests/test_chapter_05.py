@@ -235,9 +235,10 @@ def test_ln2_is_the_shrug_line(chapter_race):
     assert 0.69 / 7 == pytest.approx(0.1, rel=0.02) and -np.log(0.49) > np.log(2)
     # pass 73 (r70 Clarity): one worked case, 7 points with 1 wrong, its average said to the digits it has
     assert 0.095 < 0.69 / 7 < 0.1 and 0.095 < np.log(2) / 7 < 0.1   # "just under 0.1"
+    assert 1 / 7 < 0.1 / np.log(2) < 1 / 6   # session 32 (r74): "at most about 1 in 7" (1 in 7 just fits; 1 in 6 does not)
     # pass 75 (r72 Clarity: the case worked backwards; Correctness: the name rests on the measured share, not the bound)
     assert ("We call 0.1 the **finish line**. A wrong point (p below one half) costs more than 0.69. If 1 point in 7 "
-            "is wrong, it alone adds more than 0.69 ÷ 7 ≈ 0.1 to the average. So a loss under 0.1 means fewer than "
+            "is wrong, it alone adds more than 0.69 ÷ 7 ≈ 0.1 to the average. So a loss under 0.1 means at most "
             "about 1 in 7 wrong. In this race, runs that get under it end with 97% to 99% right. So we say such a run "
             "has **learnt the training points**." in prose
             and min(r.train_accuracy.min() for n, r in chapter_race.items() if n not in ("identity", "sigmoid")) >= 0.97
@@ -1549,7 +1550,7 @@ def test_the_size_of_a_layers_nudge_is_the_per_weight_size_the_chapter_describes
     assert "Is that fair to a small layer?" not in prose and "add them, take the square root" not in prose
     others = [n for n in chapter_race if n not in ("identity", "sigmoid", "relu")]
     assert others == ["tanh", "leaky_relu", "elu", "gelu_tanh", "silu", "mish"]
-    assert "The grey band covers the six other bends (the straight runner has none, so it is left out)." in prose   # session 31 (r71): nine runners, straight drawn nowhere
+    assert "The grey band covers the six other bends (the straight runner has no bend to compare, so it is left out)." in prose   # session 31 (r71): nine runners, straight drawn nowhere
     assert "tanh shortcut formula" not in prose   # pass 27: the glossary's name, 'quick tanh form', in both places
     left, right = ch05_race.gradient_figure(chapter_race).axes
     assert left.get_ylabel() == "nudge size per weight (log scale)" and "per weight" in right.get_ylabel()

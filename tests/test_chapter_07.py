@@ -2334,7 +2334,7 @@ def test_pass22_the_sketch_defines_a_slopes_size():
     """The near-flat rule speaks of 'the slope's size': the sketch's text says it means the slope ignoring its sign
     (GELU's near-flat left side has negative slopes)."""
     text = _src(next(c for c in _cells() if _src(c).startswith("## Sketch from memory")))
-    assert "A **near-flat zone** is where the slope stays between −0.01 and 0.01." in text   # pass 46: no "size" to define
+    assert "A **near-flat zone** is a stretch out to the far left or far right where the slope stays between −0.01 and 0.01." in text   # pass 46: no "size" to define
     assert float(activations.get("gelu").derivative(-4.0)) < 0 < abs(float(activations.get("gelu").derivative(-4.0))) < 0.01
 
 
@@ -3794,7 +3794,7 @@ def test_pass39_bias_and_leak_keys_draw_what_they_say():
     assert "slope" in ax.get_ylabel() and leaky.get_marker() != relu.get_marker()
     assert any("0.01" in t.get_text() and "nudge" in t.get_text() for t in ax.texts)
     plt.close(fig)
-    assert "slope is 0.01" in ch07_quiz.picture_alt("leaky_alive") and "slope is 0:" in ch07_quiz.picture_alt("leaky_alive")
+    assert "slope here is 0.01, a common default" in ch07_quiz.picture_alt("leaky_alive") and "slope is 0:" in ch07_quiz.picture_alt("leaky_alive")
     assert "b = −1, 0 and 2" in ch07_quiz.picture_alt("bias_role")
 
 
@@ -4196,7 +4196,7 @@ def test_pass48_q29_asks_about_every_seed_not_one_run():
     # pass 60 (r54): the key names where chapter 05 shows every seed's run, so the claim can be checked there
     assert "every other bend's runs did (chapter 05, five-seed race)." in q.options[quiz.answer_key("race_loser")].why   # p75 (r72)
     race = markdown_of("05_training_race")
-    assert "## Five starts per bend" in race and "The straight network and sigmoid never reach loss 0.1." in race
+    assert "## Five starts per bend" in race and "The straight network and sigmoid do not reach loss 0.1 in 400 epochs." in race
 
 
 # ---------------------------------------------------------------- pass 49: the r44 reader's items

@@ -388,7 +388,7 @@ BEND_ANSWER = "D: ReLU creases the thick line, tanh curves it. The box below say
 # pass 74 (r71 reader: "treats every number alike" was vague): what a stretch and ReLU each multiply by
 # session 32 (r73 reader: a layer multiplies x1 and x2 by different weights, so not "the same amount"): one rule
 # pass 76 (r73 reader: about eight ideas in one box): one short line per wrong option; the "Why" box explains
-BEND_WRONG = ("A is wrong: a stretch follows one rule everywhere; a bend does not.",
+BEND_WRONG = ("A is wrong: a stretch keeps equal steps equal; a bend does not.",   # r74: tanh is "one rule" too
               "B is wrong: smooth is not straight; tanh squashes big numbers more.",
               "C is wrong: ReLU's flat part and its ramp meet in a corner.")
 

@@ -1230,7 +1230,7 @@ def picture_alt(qid):
                      + f" and {BIASES[-1]:g}. All have the same tilt. Each meets x = 0 at height b: b slides the line "
                      "up or down.",
         "leaky_alive": f"The slopes of ReLU and Leaky ReLU left of 0, zoomed in far. ReLU's slope is 0: no nudge "
-                       f"gets through. Leaky ReLU's slope is {leak:g}: a little nudge gets through. Right of 0, both "
+                       f"gets through. Leaky ReLU's slope here is {leak:g}, a common default: a little nudge gets through. Right of 0, both "
                        "slopes are 1.",
         "tanh_vs_sigmoid": "tanh(x), with 2σ(2x) − 1 lying exactly on it. 2σ(x) − 1 is too shallow; "
                            "σ(x) − 0.5 only reaches ±0.5.",
