@@ -2270,7 +2270,9 @@ def test_pass22_prompts_say_the_race_was_fair_what_classes_are_and_distances_not
     import inspect
     from course_utils.ui import ch05_race
     src = inspect.getsource(ch05_race.chapter_race)
-    assert 'optimizer="adam", lr=0.01, epochs=400' in src and "CONTESTANTS" in src   # one call: the same settings
+    from course_utils.engine import race
+    assert race.RACE_RECIPE == dict(optimizer="adam", lr=0.01, epochs=400)   # one recipe for every bend
+    assert "**race.RACE_RECIPE" in src and "CONTESTANTS" in src   # one call: the same settings
     assert quiz.get("race_loser").prompt.startswith("In chapter 05's race, every bend trained with Adam and the same settings.")
     assert "fair race" not in quiz.get("race_loser").prompt
     assert "classes (possible answers, such as cat, dog or bird)" in quiz.get("multiclass_output").prompt

@@ -356,7 +356,7 @@ def track():
 
 def chapter_race(X, y, X_test, y_test):
     """The chapter's race (notebook 05): every contestant, seeds 0 to 4, Adam, learning rate 0.01, 400 epochs."""
-    return race.race(X, y, CONTESTANTS, seeds=(0, 1, 2, 3, 4), optimizer="adam", lr=0.01, epochs=400,
+    return race.race(X, y, CONTESTANTS, seeds=race.RACE_SEEDS, **race.RACE_RECIPE,
                      X_test=X_test, y_test=y_test)
 
 
@@ -378,7 +378,7 @@ VARIANTS = {CENTRED_LABEL: dict(activation="sigmoid", shift=CENTRED_SHIFT),
 
 def centred_race(X, y, X_test=None, y_test=None):
     """Sigmoid − 0.5 in the chapter's race (notebook 05): chapter_race's starting weights, seeds and settings; one Runs."""
-    return race.race(X, y, ["sigmoid"], seeds=(0, 1, 2, 3, 4), optimizer="adam", lr=0.01, epochs=400,
+    return race.race(X, y, ["sigmoid"], seeds=race.RACE_SEEDS, **race.RACE_RECIPE,
                      X_test=X_test, y_test=y_test, shift=CENTRED_SHIFT)["sigmoid"]
 
 
@@ -387,7 +387,7 @@ STRETCH_TEST = ("tanh", CENTRED_LABEL, "2·sigmoid − 1", "sigmoid(4x) − 0.5"
 
 def stretch_runs(X, y):
     """The stretch test's two runners over the chapter's five seeds and settings (notebook 05): {name: Runs}."""
-    return {n: race.train_seeds(X, y, seeds=(0, 1, 2, 3, 4), optimizer="adam", lr=0.01, epochs=400, **VARIANTS[n])
+    return {n: race.train_seeds(X, y, seeds=race.RACE_SEEDS, **race.RACE_RECIPE, **VARIANTS[n])
             for n in STRETCH_TEST[2:]}
 
 
@@ -459,8 +459,8 @@ def try_runs():
     """The runs behind tries 3 to 5 (notebook 05): {"adam", "plain_slow", "plain": {name: Runs}}, seed 0,
     TRY_EPOCHS epochs, exactly as the live race trains them with those settings."""
     X, y = data.spiral()
-    return {"adam": race.race(X, y, TRY_PAIR, seeds=(0,), optimizer="adam", lr=0.01, epochs=TRY_EPOCHS),
-            "plain_slow": race.race(X, y, TRY_PAIR, seeds=(0,), optimizer="gd", lr=0.01, epochs=TRY_EPOCHS),
+    return {"adam": race.race(X, y, TRY_PAIR, seeds=(0,), optimizer="adam", lr=race.RACE_RECIPE["lr"], epochs=TRY_EPOCHS),
+            "plain_slow": race.race(X, y, TRY_PAIR, seeds=(0,), optimizer="gd", lr=race.RACE_RECIPE["lr"], epochs=TRY_EPOCHS),
             "plain": race.race(X, y, TRY_PAIR, seeds=(0,), optimizer="gd", lr=PLAIN_RATE, epochs=TRY_EPOCHS)}
 
 
@@ -789,8 +789,9 @@ def _redraw_border(live, panel, borders, name, gx, gy, p):
 
 
 @plots.styled
-def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=0.01, epochs=400, seed=0,
-              optimizer="adam", every=10, play=False, menu=None, resolution=32, dtype=np.float64):
+def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=race.RACE_RECIPE["lr"],
+              epochs=race.RACE_RECIPE["epochs"], seed=0, optimizer=race.RACE_RECIPE["optimizer"], every=10, play=False,
+              menu=None, resolution=32, dtype=np.float64):
     """Race the ticked bends live: loss curves and decision regions redrawn while they train (notebook 05).
 
     Press Race! to train in a background thread (so Stop can be clicked); the picture is redrawn
@@ -1295,7 +1296,7 @@ def slope_step_figure(step=0.01, span=0.012):
 STEADY_NUDGES = (0.0001, 2.0)   # one tiny and one large steady nudge
 
 
-def steady_steps(nudges=STEADY_NUDGES, lr=0.01, steps=10):
+def steady_steps(nudges=STEADY_NUDGES, lr=race.RACE_RECIPE["lr"], steps=10):
     """One weight given the same nudge `steps` times: [(nudge, plain step, Adam step)], each rule's last step, taken
     by mlp.optimizer_step as the race takes it (notebook 05). Plain: nudge × lr. Adam: about lr, whatever the size."""
     rows = []
@@ -1317,7 +1318,7 @@ def _short_number(v):
 
 
 @plots.styled
-def step_rules_figure(nudges=STEADY_NUDGES, lr=0.01, steps=10):
+def step_rules_figure(nudges=STEADY_NUDGES, lr=race.RACE_RECIPE["lr"], steps=10):
     """One weight's step under each rule, for a steady tiny nudge and a steady large one (notebook 05): two squares on
     one linear scale, a bar per rule, its size written on it; a dashed line at the learning rate."""
     rows = steady_steps(nudges, lr, steps)

@@ -14,7 +14,7 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.patches import FancyBboxPatch, Patch
 
-from course_utils.engine import mlp, review
+from course_utils.engine import mlp, race, review
 from course_utils.engine.gradients import quiet_zones
 from course_utils.facts import activations, decisions, quiz
 from course_utils.ui import plots, tables
@@ -461,7 +461,7 @@ def _swiglu_figure():
 _swiglu_paths.diagram = _swiglu_figure
 DIAGRAMS = (_unit_strip, _swiglu_paths)   # no axes to label: their alt text says what they show
 
-RACE_SEEDS = (0, 1, 2, 3, 4)   # chapter 05's five seeds: Q29 asks about every run, so its picture draws them all (r44)
+RACE_SEEDS = race.RACE_SEEDS   # chapter 05's five seeds: Q29 asks about every run, so its picture draws them all (r44)
 RACE_FOUR = ("sigmoid", "tanh", "relu", "leaky_relu")   # Q29's picture: the four bends its options name
 
 
@@ -469,10 +469,9 @@ RACE_FOUR = ("sigmoid", "tanh", "relu", "leaky_relu")   # Q29's picture: the fou
 def race_four_losses():
     """{bend: training loss per epoch, one row per seed} for Q29's four bends from chapter 05's five seeds and its
     race recipe (Adam, rate 0.01, 400 epochs, the same spirals): chapter 05's own runs, not a copy."""
-    from course_utils.engine import race
     from course_utils.ui import ch05_race
     X, y, _xt, _yt = ch05_race.track()
-    runs = race.race(X, y, list(RACE_FOUR), seeds=RACE_SEEDS, optimizer="adam", lr=0.01, epochs=400)
+    runs = race.race(X, y, list(RACE_FOUR), seeds=RACE_SEEDS, **race.RACE_RECIPE)
     return {name: np.asarray(runs[name].loss, dtype=float) for name in RACE_FOUR}
 
 
@@ -534,7 +533,6 @@ SWAP_BENDS = ("relu", "tanh")   # Q30's picture: the two bends its key compares,
 
 def swap_epochs():
     """{seed: {bend: first epoch with loss under 0.1}} for Q30's two seeds (quiz.SEED_ORDER), from Q29's runs."""
-    from course_utils.engine import race
     runs = race_four_losses()
     return {seed: {n: int(race.epochs_to(runs[n][RACE_SEEDS.index(seed)], 0.1)[0]) for n in SWAP_BENDS}
             for seed in quiz.SEED_ORDER}
@@ -1078,7 +1076,7 @@ def _class_bars(ax):
 _class_bars.own_axes = True
 
 
-ADAM_NUDGE, ADAM_LR, ADAM_STEPS = 0.0001, 0.01, 50   # Q31's picture: a steady tiny nudge, the race's learning rate
+ADAM_NUDGE, ADAM_LR, ADAM_STEPS = 0.0001, race.RACE_RECIPE["lr"], 50   # Q31's picture: a steady tiny nudge, the race's learning rate
 
 
 def adam_walk(nudge=ADAM_NUDGE, lr=ADAM_LR, steps=ADAM_STEPS):
