@@ -3916,3 +3916,10 @@ def test_pass75_chain_and_flow_x_axes_follow_the_depth_slider():
     assert all(a.get_xlim() == (0.5, 10.5) for a in flow.live.axes) and list(flow.live.axes[0].get_xticks()) == [1, 5, 10]
     flow.sliders["depth"].value = 30
     assert all(a.get_xlim() == (0.5, 30.5) for a in flow.live.axes) and list(flow.live.axes[0].get_xticks()) == [1, 10, 20, 30]
+    # session 32 (review): the depth helpers, put between @plots.styled and chain_product, took its decorator: the
+    # chain drew in matplotlib's defaults. Both pictures draw in the course style (its line width), not the default
+    from course_utils.ui import plots
+    assert not hasattr(ch03_gradients.depth_limits, "__wrapped__")
+    width = plots.STYLE["lines.linewidth"]
+    curves = [line for line in chain.live.axes[0].lines if line.get_label().endswith("at the chosen x")]
+    assert width != 1.5 and len(curves) == 3 and all(line.get_linewidth() == width for line in curves)

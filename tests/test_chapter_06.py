@@ -1168,7 +1168,8 @@ def test_the_tanh_option_calls_x_1_an_example_and_the_relu_option_names_its_cond
     from course_utils.ui import ch05_race
     X, y, X_test, y_test = ch05_race.track()
     src = inspect.getsource(ch05_race.chapter_race)
-    assert 'seeds=(0, 1, 2, 3, 4), optimizer="adam", lr=0.01, epochs=400' in src   # the settings raced here
+    assert "seeds=race.RACE_SEEDS, **race.RACE_RECIPE" in src   # the settings raced here, read from one recipe
+    assert race_engine.RACE_SEEDS == (0, 1, 2, 3, 4) and race_engine.RACE_RECIPE == dict(optimizer="adam", lr=0.01, epochs=400)
     runs = race_engine.race(X, y, ["relu", "sigmoid"], seeds=(0, 1, 2, 3, 4), optimizer="adam", lr=0.01, epochs=400)
     learnt = {n: int(np.isfinite(race_engine.epochs_to(r.loss, 0.1)).sum()) for n, r in runs.items()}
     assert learnt == {"relu": 5, "sigmoid": 0} and decisions.RACE_RUNS == "five"
@@ -2022,6 +2023,7 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     assert texts == ["about 1 in 3 billion left", ch06_decisions.NUDGE_STEEP_NOTE, "solid line: 1 in 38,000 left"]
     assert ch06_decisions.about_one_in(left["loop"][-1]) == "about 1 in 3 billion"
     assert ch06_decisions.about_one_in(1 / 7.6e9) == "about 1 in 8 billion"   # rounded, not cut: a bug would say 7
+    assert ch06_decisions.about_one_in(1 / 999_999) == "about 1 in 1 million"   # session 32: was "1 in 1000,000"
     assert ch06_decisions.about_one_in(1 / 38_000) == "about 1 in 40,000" and "3.04" not in w.readout.value
     assert w.readout.value.endswith("(gateless loop: about 1 in 3 billion)")
     assert "0.37" not in w.readout.value

@@ -944,7 +944,7 @@ def hill_picture():
     dot where the slope is positive, the slope drawn there, and a small step downhill (notebook 00, before the
     gradient)."""
     fig, ax = plots.new_figure(720, 330)
-    y0, k = _bowl(ax, hill, hill_slope, HILL_BOTTOM, HILL_DOT, HILL_XLIM, HILL_YLIM, HILL_GAP_NOTE, HILL_GAP_Y)
+    y0, _k = _bowl(ax, hill, hill_slope, HILL_BOTTOM, HILL_DOT, HILL_XLIM, HILL_YLIM, HILL_GAP_NOTE, HILL_GAP_Y)
     step = 0.7
     _arrow(ax, (HILL_DOT - 0.08, y0 + 0.18), (HILL_DOT - step, float(hill(HILL_DOT - step)) + 0.18),
            color=plots.color("sigmoid"), lw=2.4, mutation_scale=18, connectionstyle="arc3,rad=0.15")

@@ -245,7 +245,6 @@ def nudge_chain(depth=5, share=4):
     return fig
 
 
-@plots.styled
 def depth_limits(depth, least=5):
     """The x-axis of the chain and flow pictures: layers 1 to the chosen depth (at least `least` wide), a half step either side."""
     return (0.5, max(depth, least) + 0.5)
@@ -257,6 +256,7 @@ def depth_ticks(depth):
     return [1, *range(step, depth + 1, step)]
 
 
+@plots.styled
 def chain_product(x=1.0, depth=10, max_depth=30):
     """Every layer's bend receives the same x: the product of slopes through depth, on one fixed log scale (notebook 03)."""
     live = LiveFigure(640, 410, fast_axes=True)  # ticks painted once by tickpainter (tests/test_tickpainter.py reads them)

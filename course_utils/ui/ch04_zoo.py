@@ -1112,7 +1112,6 @@ PRELU_NOTE = (f"PReLU's row is at its starting leak, {activations.get('prelu').p
 # case); at average 0 and any other spread it is not (pass 21: both conditions, so "spread 1" alone is not misread
 # as enough); tanh's is 0 for any input spread evenly around 0
 # r64 (pass 69): "at spread 1 only" read as if spread 1 alone were enough; both conditions are named again
-ZERO_CENTRED_ONLY_WHEN = {}   # r72 (pass 75): SELU's "only for inputs of average 0, spread 1" is the column's header
 # The registry's smoothness words, in plain words for the table (pass 20: readers tripped on "kink" and
 # "once differentiable"). ELU's slope at 0 is α from the left and 1 from the right: no corner only at α = 1 (the
 # registry's default); pass 26: "bending jumps" was hard to picture, so the table says only what the picture shows
@@ -1155,7 +1154,7 @@ def zero_centred_text(name):
         return act.zero_centred
     avg = average_output(name)
     if abs(avg) < 5e-3:
-        return f"yes{ZERO_CENTRED_ONLY_WHEN.get(name, '')}"
+        return "yes"   # r72 (pass 75): SELU's condition (inputs of average 0, spread 1) is the column's header
     # r54: one number, no "on average"; r56 (pass 62): two significant digits, as one digit gave ELU (0.16), SiLU
     # (0.21) and Mish (0.24) the same "about 0.2". PReLU's is at its starting leak (PRELU_NOTE says so under the table)
     return f"no: about {avg:.2g}"

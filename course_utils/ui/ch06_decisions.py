@@ -832,10 +832,10 @@ def nudge_back(steps=MEMORY_STEPS, forget=NUDGE_FORGET):
 def about_one_in(share):
     """A tiny share rounded to one digit, for a number read at a glance (pass 75, r72 Focus: '1 in 3.04 billion' was
     a wall of digits): 'about 1 in 3 billion'; decisions.one_in keeps three digits where a reader compares."""
-    n = 1 / share
+    n = float(f"{1 / share:.1g}")   # rounded first, so 999,999 reads "1 million", not "1000,000"
     for size, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million"), (1e3, ",000"), (1, "")):
         if n >= size:
-            return f"about 1 in {float(f'{n / size:.1g}'):g}{word}"
+            return f"about 1 in {n / size:g}{word}"
     raise ValueError(f"not a share below 1: {share}")
 
 
