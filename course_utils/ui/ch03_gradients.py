@@ -24,7 +24,7 @@ HE_LIMITS = (1e-6, 1e3)                       # he_slider: one log scale from ha
 SHARE_CMAP = LinearSegmentedColormap.from_list("share", [(0, "white"), (0.004, "#F8DDB0"), (0.5, "#E69F00"),
                                                          (1, "#5C3A00")])
 SHARE_NORM = Normalize(0, 1)
-FLOW_NOTE_SIZE = 11                           # gradient_flow: layer 1's share, large in each panel (r68)
+FLOW_NOTE_SIZE = 11                           # gradient_flow: layer 1's share, bold in each panel's corner (r68, r72)
 FLOW_STYLE = {"marker": "o", "ms": 4, "ls": "-", "lw": 1.6}   # gradient_flow: one bend per panel, one dot a layer
 
 

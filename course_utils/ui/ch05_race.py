@@ -1700,6 +1700,7 @@ def finish_line_figure(points=7, finish=0.1):
     bar for that one point's share of the average loss, ln 2 ÷ points (a wrong point costs more than ln 2), beside
     the finish line."""
     share = float(np.log(2)) / points
+    ln2 = f"{np.log(2):.2f}"   # what one wrong point costs at least, said as the text says it
     fig, (top, bottom) = plots.new_figure(620, 230, nrows=2, gridspec_kw=dict(height_ratios=(1, 1.3)))
     for k in range(points):
         wrong = k == points - 1
@@ -1708,16 +1709,16 @@ def finish_line_figure(points=7, finish=0.1):
         top.text(k, -0.9, "wrong" if wrong else "right", ha="center", va="top", fontsize=9)
     top.set(xlim=(-0.6, points - 0.4), ylim=(-1.6, 0.8))
     top.axis("off")
-    top.set_title(f"{points} points, 1 wrong: it costs more than 0.69", fontsize=10)
+    top.set_title(f"{points} points, 1 wrong: it costs more than {ln2}", fontsize=10)
     bottom.barh([0], [share], height=0.5, color="#D55E00", hatch="//", edgecolor="black")
     bottom.axvline(finish, color="black", ls="--", lw=1.4)
-    bottom.text(0.002, 0.42, f"its share: more than 0.69 ÷ {points} ≈ {share:.2g}", ha="left", va="bottom",
+    bottom.text(0.002, 0.42, f"its share: more than {ln2} ÷ {points} ≈ {share:.2g}", ha="left", va="bottom",
                 fontsize=9)
     bottom.text(finish + 0.002, -0.42, f"finish line {finish:g}", ha="left", va="center", fontsize=9)
     bottom.set(xlim=(0, 0.15), ylim=(-0.7, 0.9), yticks=[], xlabel="average loss over the points")
-    caption = (f"{points} points, 1 wrong: that point alone adds more than 0.69 ÷ {points} ≈ {share:.2g} to the average "
+    caption = (f"{points} points, 1 wrong: that point alone adds more than {ln2} ÷ {points} ≈ {share:.2g} to the average "
                f"loss, about the finish line, {finish:g}")
     fig.set_label(f"Top: {points} dots in a row, {points - 1} marked right, the last, a cross, marked wrong. Bottom: one "
-                  f"hatched bar on an axis of average loss from 0 to 0.15, the wrong point's share, 0.69 ÷ {points} ≈ "
+                  f"hatched bar on an axis of average loss from 0 to 0.15, the wrong point's share, {ln2} ÷ {points} ≈ "
                   f"{share:.2g}, ending just short of a dashed line at the finish line, {finish:g}.")
     return Captioned(fig, caption)
