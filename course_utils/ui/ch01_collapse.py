@@ -1231,6 +1231,12 @@ def first_answer_range(answers):
     return " to ".join(f"{v:.2g}".replace("-", "−") for v in (answers[0].min(), answers[0].max()))
 
 
+
+# The deep-stack panels' bound on the gap between the two ways (a trillionth), checked and printed from one number
+GAP_POWER = -12
+GAP_SAID = "10" + str(GAP_POWER).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+
+
 @plots.styled
 def deep_stack_picture(depths=(2, 10, 100)):
     """Each deep flat stack's answers against its one collapsed layer's: every dot on the diagonal (notebook 01)."""
@@ -1242,18 +1248,18 @@ def deep_stack_picture(depths=(2, 10, 100)):
         lim = (float(np.floor(both.min() - pad)), float(np.ceil(both.max() + pad)))
         ax.plot(lim, lim, color="black", ls="--", lw=1.2, label="same answer")
         ax.plot(slow[0], fast[0], "o", color=plots.ACCENT, ms=4, alpha=0.6, label="one input")
-        below(np.max(np.abs(slow - fast)), 1e-12)   # raises unless the gap is rounding, below a trillionth
+        below(np.max(np.abs(slow - fast)), 10.0 ** GAP_POWER)   # raises unless the gap is rounding, below a trillionth
         ax.set(xlim=lim, ylim=lim, xlabel="answer, layer by layer")
         # r41: the gap is absolute, so the title says how big the answers are; pass 75 (r72 reader: the fold's "below
         # a trillionth" was not visible): each title gives its measured bound, the fold says it in words once
         ax.set_title(f"{depth} layers ({stored} numbers)\nfirst output: {first_answer_range(slow)}\n"
-                     "largest gap below 10⁻¹²", fontsize=10.5)  # high-school notation, not 1e-12
+                     f"largest gap below {GAP_SAID}", fontsize=10.5)  # high-school notation, not 1e-12
         ax.set_aspect("equal")
     axes[0].set_ylabel(f"answer of one layer\n({one} numbers)")
     axes[0].legend(loc="upper left", fontsize=8.5)
     fig.set_label(f"Three panels, for {', '.join(map(str, depths[:-1]))} and {depths[-1]} layers. Each dot is one "
                   f"input: across, its answer layer by layer; up, the one collapsed layer's answer. In every panel all "
-                  f"dots sit on the dashed diagonal: the two answers agree; each title says the largest gap is below 10⁻¹², "
+                  f"dots sit on the dashed diagonal: the two answers agree; each title says the largest gap is below {GAP_SAID}, "
                   f"a trillionth.")
     return fig
 
