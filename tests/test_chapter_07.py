@@ -445,7 +445,7 @@ def test_the_review_asks_only_the_missed_one_today(path):
     assert "A card you miss comes back first next time" in cells[k + 1] and "Leitner" not in cells[k + 1]
     assert "The boxes are **Leitner boxes**" in _mechanics()   # r45: the right one waits its day
     # r45 Clarity 1: the opening and this answer say what review.due does: missed first, then never tried
-    assert "today's review asks missed cards (box 1) first, then questions you have not tried, then cards whose wait is over." in _mechanics()   # p75 (r72 Focus): the fold's two sentences
+    assert "Today's review asks missed cards (box 1) first. Then it asks questions you have not tried, then cards whose wait is over." in _mechanics()   # p75 (r72 Focus): the fold's two sentences
     assert "Later, a review asks" not in cells[0]   # pass 68 (r63): said once, in the review's own fold (above)
     t = [0.0]
     s2 = review.Store(None, now=lambda: t[0])
@@ -732,7 +732,7 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     # p69 (r64 Focus): the answer fold closes first; the mechanics sit in one fold after it, not nested
     # p73 (r70 Focus): the progress answer closes first; the mechanics of review and bars share one fold after it
     assert fold.index("</summary>") < fold.index("</details>") < fold.index(HOW_REVIEW) < fold.index("<img") < fold.rindex("</details>")
-    assert fold.index("<img") < fold.index("today's review asks missed cards (box 1) first, then questions you have not tried, then cards whose wait is over.") < fold.index(  # p75 (r72 Focus): picture, then two sentences
+    assert fold.index("<img") < fold.index("Today's review asks missed cards (box 1) first. Then it asks questions you have not tried, then cards whose wait is over.") < fold.index(  # p75 (r72 Focus): picture, then two sentences
         "A right answer moves a card up a box once its wait is over (from box 3: green); a wrong one sends it back to box 1 (orange).")
     assert review.DAYS[1] == 0 and ch07_quiz.wait_words(review.DAYS[1]) == "at once"
     shown = re.sub(r"<img[^>]*>", "", fold)   # the alt text (the picture in words) keeps every rule
@@ -2336,7 +2336,7 @@ def test_pass22_the_sketch_defines_a_slopes_size():
     """The near-flat rule speaks of 'the slope's size': the sketch's text says it means the slope ignoring its sign
     (GELU's near-flat left side has negative slopes)."""
     text = _src(next(c for c in _cells() if _src(c).startswith("## Sketch from memory")))
-    assert "A **near-flat zone** is a stretch out to the far left or far right where the slope stays between −0.01 and 0.01." in text   # pass 46: no "size" to define
+    assert "A **near-flat zone** is a stretch out to the far left or far right. There, the slope stays between −0.01 and 0.01." in text   # pass 46: no "size" to define
     assert float(activations.get("gelu").derivative(-4.0)) < 0 < abs(float(activations.get("gelu").derivative(-4.0))) < 0.01
 
 
@@ -2633,7 +2633,7 @@ def test_pass23_the_reference_picture_says_which_slope_relu_takes_at_0_and_the_l
     assert float(activations.get("relu").derivative(0.0)) == 0.0
     fold = next(_src(c) for c in _cells() if "Leitner" in _src(c) and "<img" in _src(c))
     # pass 27: the method is not a box, and a new card is in no box yet: every *answered* card sits in one
-    assert ("The boxes are **Leitner boxes**, a flash-card method:") in fold   # p75: one sentence with the review's order and "Each card sits in" not in fold
+    assert ("The boxes are **Leitner boxes**, a flash-card method.") in fold   # p75: one sentence with the review's order and "Each card sits in" not in fold
 
 
 def test_pass23_the_store_tells_a_build_from_a_choice_counts_missed_cards_and_expands_a_tilde(monkeypatch):

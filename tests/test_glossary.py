@@ -265,7 +265,7 @@ def test_the_glossary_has_the_words_the_other_chapters_use_after_pass_22():
     for term in ("LSTM", "forget gate", "gated unit", "GRU", "label", "matrix"):
         assert f"**{term}**" in folded and f"**{term}**" not in visible, term
     assert "**bit**" not in folded and "**memory cell**" not in folded
-    assert "A **near-flat zone** is a stretch out to the far left or far right where the slope stays between −0.01 and 0.01." in "".join(   # the sketch's own term
+    assert "A **near-flat zone** is a stretch out to the far left or far right. There, the slope stays between −0.01 and 0.01." in "".join(   # the sketch's own term
         "".join(c["source"]) for c in nbformat.read(ROOT / "notebooks" / "07_recall_quiz.ipynb", 4).cells)
     sigmoid = activations.get("sigmoid")
     assert 0 < sigmoid(-30.0) and sigmoid(30.0) <= 1   # the gates' range the LSTM entry states
