@@ -138,24 +138,42 @@ def _fingerprint(nb_path):
     return h.hexdigest()
 
 
+@contextlib.contextmanager
+def _only_one_process(lock_path):
+    """Hold an exclusive lock: two processes building exports at once (make test's workers) run a chapter once."""
+    try:
+        import fcntl
+    except ImportError:  # no flock (Windows): each process runs the chapter itself; the results are the same
+        yield
+        return
+    with open(lock_path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def offline_run(nb_path, timeout=900):
     """The chapter executed into a copy with COURSE_OFFLINE_EXPORT=1: its widgets in their no-kernel form.
 
     The committed notebook is only read. The result is cached in build/offline until the notebook or the
-    package changes.
+    package changes; a process that finds another one running the chapter waits for its result.
     """
     OFFLINE_RUNS.mkdir(parents=True, exist_ok=True)
     cached, key = OFFLINE_RUNS / nb_path.name, OFFLINE_RUNS / f"{nb_path.stem}.key"
     fingerprint = _fingerprint(nb_path)
-    if not (cached.exists() and key.exists() and key.read_text() == fingerprint):
-        nb = nbformat.read(str(nb_path), as_version=4)
-        with _environment(**{OFFLINE_ENV: "1", "COURSE_EXECUTING": "1"}):
-            NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                           resources={"metadata": {"path": str(nb_path.parent)}},
-                           store_widget_state=True, record_timing=False).execute()
-        nbformat.write(nb, str(cached))
-        key.write_text(fingerprint)
-    return note_kernel_only(prune_widget_state(nbformat.read(str(cached), as_version=4)))
+    with _only_one_process(OFFLINE_RUNS / f"{nb_path.stem}.lock"):
+        if not (cached.exists() and key.exists() and key.read_text() == fingerprint):
+            nb = nbformat.read(str(nb_path), as_version=4)
+            with _environment(**{OFFLINE_ENV: "1", "COURSE_EXECUTING": "1"}):
+                NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                               resources={"metadata": {"path": str(nb_path.parent)}},
+                               store_widget_state=True, record_timing=False).execute()
+            nbformat.write(nb, str(cached))
+            key.write_text(fingerprint)
+        nb = nbformat.read(str(cached), as_version=4)
+    return note_kernel_only(prune_widget_state(nb))
 
 
 def _views(nb):
