@@ -56,7 +56,7 @@ def floor_seconds(repeat=5):
 def nbval_seconds(workers=None):
     """Wall seconds of nbval over every committed notebook, in one process or on `workers` (as make test runs it)."""
     paths = [str(p.relative_to(REPO)) for p in course_notebooks()]
-    spread = ["-n", str(workers), "tests/test_parallel_groups.py::test_groups_are_files_and_one_browser_group"] \
+    spread = ["-n", str(workers), "tests/test_parallel_groups.py::test_groups_are_files_and_three_browser_groups"] \
         if workers else []  # a tests/ path loads tests/conftest.py, which keeps each notebook whole
     t0 = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "pytest", "-q", *spread, *paths],

@@ -15,7 +15,8 @@ import pytest
 # Measured on 2 cores (bench/REPORT.md): these start first so that no worker is left with a long group at
 # the end. Anything not listed is short and fills the gaps, in collection order.
 LONG_FIRST = (
-    "browser-offline",
+    "browser-decks",
+    "browser-site",
     "browser-lab",
     "tests/test_portable_outputs.py",
     "tests/test_grading_class.py",
@@ -24,11 +25,18 @@ LONG_FIRST = (
 
 
 def group_of(nodeid):
-    """The group a test must run in: 'browser-offline' or 'browser-lab' for browser tests, else its file."""
+    """The group a test must run in: its file, or one of three browser groups (lab, offline site, offline decks).
+
+    The offline tests split by what they open: a test whose name says deck or slides goes to the decks' group,
+    so the two offline groups run on two workers and share the chapters' offline runs (tests/browser/conftest.py).
+    """
     path = nodeid.split("::", 1)[0]
     if not path.startswith("tests/browser/"):
         return path
-    return "browser-offline" if path.startswith("tests/browser/test_offline_") else "browser-lab"
+    if not path.startswith("tests/browser/test_offline_"):
+        return "browser-lab"
+    test = nodeid.split("::", 1)[1] if "::" in nodeid else ""
+    return "browser-decks" if "deck" in test or "[slides]" in test else "browser-site"
 
 
 def _rank(nodeid):

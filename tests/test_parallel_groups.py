@@ -12,13 +12,18 @@ from tests.conftest import LONG_FIRST, group_of
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_groups_are_files_and_one_browser_group():
-    """Check that cells of one notebook share a group, files differ, and browser tests form two groups."""
+def test_groups_are_files_and_three_browser_groups():
+    """Check that cells of one notebook share a group, files differ, and browser tests form three groups."""
     assert group_of("notebooks/00_start_here.ipynb::Cell 3") == group_of("notebooks/00_start_here.ipynb::Cell 9")
     assert group_of("notebooks/00_start_here.ipynb::Cell 3") != group_of("notebooks/01_collapse_proof.ipynb::Cell 3")
     assert group_of("tests/browser/test_live_race_in_lab.py::t") == group_of("tests/browser/test_live_rise.py::t")
-    assert group_of("tests/browser/test_offline_live.py::t[a]") == group_of("tests/browser/test_offline_decks.py::t")
-    assert group_of("tests/browser/test_offline_live.py::t[a]") != group_of("tests/browser/test_live_rise.py::t")
+    site = group_of("tests/browser/test_offline_live.py::test_every_slider_moves_its_picture_on_the_site[00_x]")
+    decks = group_of("tests/browser/test_offline_live.py::test_every_slider_moves_its_picture_in_the_deck[00_x]")
+    assert site == group_of("tests/browser/test_offline_decks.py::test_site_index_links_every_chapter")
+    assert site == group_of("tests/browser/test_offline_live.py::test_no_serious_accessibility_violation[html]")
+    assert decks == group_of("tests/browser/test_offline_decks.py::test_deck_renders_and_navigates_offline[00_x]")
+    assert decks == group_of("tests/browser/test_offline_live.py::test_no_serious_accessibility_violation[slides]")
+    assert len({site, decks, group_of("tests/browser/test_live_rise.py::t")}) == 3
     assert group_of("tests/test_race.py::test_a") == "tests/test_race.py"
     assert all(g.startswith("browser-") or (ROOT / g).is_file() for g in LONG_FIRST), "a long group names a file that is gone"
 
@@ -59,7 +64,7 @@ def test_two_workers_keep_each_notebook_in_one_kernel():
             _notebook_whose_cells_need_each_other(path, value)
             notebooks.append(str(path.relative_to(ROOT)))
         cmd = [sys.executable, "-m", "pytest", "-n", "2", "-v", "--color=no",
-               "tests/test_parallel_groups.py::test_groups_are_files_and_one_browser_group", *notebooks]
+               "tests/test_parallel_groups.py::test_groups_are_files_and_three_browser_groups", *notebooks]
         run = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
     finally:
         shutil.rmtree(probe, ignore_errors=True)

@@ -10,6 +10,7 @@ import nbformat
 import pytest
 
 import browserlab
+from tools import export
 from tools.execute import FOLDERS, course_notebooks
 
 ROOT = browserlab.ROOT
@@ -205,3 +206,27 @@ def lab(chromium):
                          "(the server only saw copies, so unless another tool re-executed them, something wrote here)")
     new_checkpoints = _checkpoints() - checkpoints_before
     assert not new_checkpoints, f"checkpoints written into the repository: {new_checkpoints}"
+
+
+@pytest.fixture(scope="session")
+def offline_export(tmp_path_factory):
+    """build(kind): the site ('html') or the decks ('slides'), built once per worker exactly as make html / make slides.
+
+    Under make test the site and the decks are tested on two workers at once (tests/conftest.py): each warms the
+    chapters' offline runs from an opposite end, so the two share the work (export.offline_run runs a chapter
+    once and the other worker reads its result).
+    """
+    if shutil.which("npm") is None and not (export.NPM_CACHE / "node_modules").exists():
+        pytest.skip("npm is missing: cannot fetch reveal.js and MathJax for the offline exports")
+    built = {}
+
+    def build(kind):
+        if kind not in built:
+            chapters = export.chapters()
+            for nb_path in chapters if kind == "html" else chapters[::-1]:
+                export.offline_run(nb_path)
+            builder = {"html": export.build_html, "slides": export.build_slides}[kind]
+            built[kind] = builder(tmp_path_factory.mktemp(f"offline-{kind}") / kind)
+        return built[kind]
+
+    return build

@@ -13,15 +13,6 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """Decks and site built into a temp folder, exactly as make slides / make html build them."""
-    if shutil.which("npm") is None and not (export.NPM_CACHE / "node_modules").exists():
-        pytest.skip("npm is missing: cannot fetch reveal.js and MathJax for the offline exports")
-    out = tmp_path_factory.mktemp("exports")
-    return {"slides": export.build_slides(out / "slides"), "html": export.build_html(out / "html")}
-
-
-@pytest.fixture(scope="module")
 def offline_page(chromium):
     """A page in the session's Chromium with the network switched off, recording requests, failures and errors."""
     page, log = offlinelab.new_page(chromium)
@@ -37,18 +28,21 @@ def _open(page, log, path):
     page.wait_for_timeout(1500)  # MathJax and the widget renderer load after the page itself
 
 
-def test_every_chapter_has_a_deck_and_a_page(built):
-    """Check that make slides and make html write one file per chapter (plus the site's index)."""
-    stems = [p.stem for p in export.chapters()]
-    assert [p.name for p in built["slides"]] == [f"{s}.slides.html" for s in stems]
-    assert [p.name for p in built["html"]] == ["index.html"] + [f"{s}.html" for s in stems]
+def test_every_chapter_has_a_deck(offline_export):
+    """Check that make slides writes one deck per chapter."""
+    assert [p.name for p in offline_export("slides")] == [f"{p.stem}.slides.html" for p in export.chapters()]
+
+
+def test_every_chapter_has_a_page_and_the_site_an_index(offline_export):
+    """Check that make html writes one page per chapter, plus the site's index."""
+    assert [p.name for p in offline_export("html")] == ["index.html"] + [f"{p.stem}.html" for p in export.chapters()]
 
 
 @pytest.mark.parametrize("stem", [p.stem for p in export.chapters()])
-def test_deck_renders_and_navigates_offline(built, offline_page, stem):
+def test_deck_renders_and_navigates_offline(offline_export, offline_page, stem):
     """Check that a deck shows several slides, moves on with the arrow key, and requests nothing remote."""
     page, log = offline_page
-    _open(page, log, next(p for p in built["slides"] if p.name.startswith(stem)))
+    _open(page, log, next(p for p in offline_export("slides") if p.name.startswith(stem)))
     assert page.locator(".reveal .slides > section").count() >= 3
     assert page.locator(".reveal .slides section.present").count() >= 1
     before = page.url
@@ -59,10 +53,10 @@ def test_deck_renders_and_navigates_offline(built, offline_page, stem):
 
 
 @pytest.mark.parametrize("stem", [p.stem for p in export.chapters()])
-def test_static_page_loads_offline_with_pictures(built, offline_page, stem):
+def test_static_page_loads_offline_with_pictures(offline_export, offline_page, stem):
     """Check that a chapter page loads with no failed or remote request, and shows its pictures."""
     page, log = offline_page
-    _open(page, log, next(p for p in built["html"] if p.name.startswith(stem)))
+    _open(page, log, next(p for p in offline_export("html") if p.name.startswith(stem)))
     outputs = [o for c in nbformat.read(str(export.ROOT / "notebooks" / f"{stem}.ipynb"), as_version=4).cells
                for o in c.get("outputs", [])]
     figures = sum("image/png" in o.get("data", {}) for o in outputs)
@@ -73,10 +67,11 @@ def test_static_page_loads_offline_with_pictures(built, offline_page, stem):
     assert log == {"remote": [], "failed": [], "errors": []}
 
 
-def test_site_index_links_every_chapter(built, offline_page):
+def test_site_index_links_every_chapter(offline_export, offline_page):
     """Check that the index page links each chapter page and the links resolve."""
     page, log = offline_page
-    _open(page, log, built["html"][0])
+    index, *chapters = offline_export("html")
+    _open(page, log, index)
     hrefs = page.eval_on_selector_all("a", "els => els.map(e => e.getAttribute('href'))")
-    assert hrefs == [p.name for p in built["html"][1:]]
-    assert all((built["html"][0].parent / h).exists() for h in hrefs)
+    assert hrefs == [p.name for p in chapters]
+    assert all((index.parent / h).exists() for h in hrefs)
