@@ -24,11 +24,18 @@ SEVERE = ("serious", "critical")
 # A slider of the offline form: a SelectionSlider linked to a Stack of pictures (see livefigure.offline_form).
 SLIDER = ".offline-live .widget-slider .noUi-handle"
 
-_JS_AXE = """async ([tags, slideOnly]) => {
-  // A deck's later slides are audited inside their own section: the rest of the page was audited on slide one.
-  const where = slideOnly ? document.querySelector('.reveal .slides section.present:not(.stack)') : document;
-  const r = await axe.run(where, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'], preload: false});
+_JS_AXE = """async (tags) => {
+  const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'], preload: false});
   return r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' '))}));
+}"""
+# Reveal's print layout (?print-pdf) draws every slide but still marks each one hidden from screen readers
+# (aria-hidden, as it does for slides not on screen), and axe skips those: unmark them, as reveal does for the
+# slide on screen, then count the slides a screen reader now gets (it must be every slide of the deck).
+_JS_SHOW_EVERY_SLIDE = """() => {
+  const all = [...document.querySelectorAll('.reveal .slides section')];
+  all.forEach(s => { s.removeAttribute('aria-hidden'); s.hidden = false; });
+  return all.filter(s => !s.classList.contains('stack') && s.offsetParent !== null
+                         && getComputedStyle(s).visibility !== 'hidden').length;
 }"""
 
 
@@ -73,7 +80,11 @@ def open_page(page, log, path, kind="html"):
     """Load a page and let MathJax and the widget renderer (which load after the page) finish."""
     for entries in log.values():
         entries.clear()
-    page.goto(path.as_uri())
+    _load(page, path.as_uri())
+
+
+def _load(page, uri):
+    page.goto(uri)
     page.wait_for_load_state("load")
     page.wait_for_function(_JS_WIDGETS_DONE, timeout=30000)
     page.wait_for_function("() => !window.MathJax || !MathJax.Hub || (MathJax.Hub.queue.pending === 0 && !MathJax.Hub.queue.running)",
@@ -92,30 +103,41 @@ def slides(page):
     return [tuple(x) for x in page.evaluate(_JS_SLIDES)]
 
 
+_JS_PRESENT = """([h, v]) => {
+  const outer = document.querySelectorAll('.reveal .slides > section')[h];
+  const slide = outer && outer.classList.contains('stack') ? outer.querySelectorAll(':scope > section')[v] : outer;
+  return !!slide && slide.classList.contains('present');
+}"""
+
+
 def show_slide(page, h, v):
-    """Go to a slide through reveal's URL hash, as a link would."""
+    """Go to a slide through reveal's URL hash, as a link would, and wait until reveal shows it."""
     page.evaluate("([h, v]) => { window.location.hash = `#/${h}/${v}`; }", [h, v])
-    page.wait_for_timeout(120)
+    page.wait_for_function(_JS_PRESENT, arg=[h, v], timeout=10000)
 
 
 def axe_violations(page, kind="html"):
     """Serious and critical WCAG 2 A/AA violations on the open page: {rule: [node selectors]}.
 
-    A deck shows one slide at a time (the others are hidden, so axe skips them): it is audited slide by slide,
-    the whole page with the first slide, then each further slide within its own section (auditing the whole page
-    again for every slide cost minutes and checked the same controls each time).
+    A deck shows one slide at a time and axe skips what is hidden, so a deck is audited twice: as it opens
+    (the first slide with reveal's controls), then in reveal's print layout, which draws every slide at once
+    (one audit instead of one per slide). tests/browser/test_offline_live.py plants a fault on a last slide.
     """
-    page.add_script_tag(path=str(AXE))
     found = {}
-    for i, where in enumerate(slides(page) if kind == "slides" else [None]):
-        if where is not None:
-            show_slide(page, *where)
-        for v in page.evaluate(_JS_AXE, [AXE_TAGS, i > 0]):
+    audits = [page.url]
+    if kind == "slides":
+        audits.append(page.url.split("#")[0].split("?")[0] + "?print-pdf")
+    for i, uri in enumerate(audits):
+        if i:
+            expected = len(slides(page))
+            _load(page, uri)
+            shown = page.evaluate(_JS_SHOW_EVERY_SLIDE)
+            assert shown == expected, f"reveal's print layout shows {shown} of the deck's {expected} slides"
+        page.add_script_tag(path=str(AXE))
+        for v in page.evaluate(_JS_AXE, AXE_TAGS):
             if v["impact"] in SEVERE:
                 nodes = found.setdefault(v["id"], [])
                 nodes += [n for n in v["nodes"] if n not in nodes]
-    if kind == "slides":
-        show_slide(page, 0, 0)
     return found
 
 
