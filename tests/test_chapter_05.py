@@ -861,7 +861,7 @@ def test_the_backward_step_lives_in_exercise_05_not_in_the_chapter():
     # pass 52: the optional suspects section follows "What comes next", as chapter 01's optional section ends it
     heads = [c.split("\n", 1)[0] for c in _cells("markdown") if c.startswith("## ")]
     # pass 54 (r48 Focus 3): "What comes next" ends the chapter, after the optional section (no double ending)
-    assert heads[-3:] == ["## What to remember", "## Optional: the three suspects, one by one", "## What comes next"]
+    assert heads[-3:] == ["## What to remember", "## Optional: suspects 1 and 3, one by one", "## What comes next"]
     assert "backward step through a layer by hand" in text
     exercise = json.loads((ROOT / "exercises" / "05_training_race.ipynb").read_text())["cells"]
     words = "\n".join("".join(c["source"]) for c in exercise)
@@ -1201,15 +1201,14 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     assert "".join(worked["outputs"][0]["data"]["text/plain"]).endswith("= 0.2 × 0.25 × 1 = 0.05")
     assert 0.2 * 0.25 * 1 == pytest.approx(0.05)
     # pass 65 (r59 Clarity 3): the missing step said: the third number, the input, is positive
-    assert ("2. **Outputs are off-centre**: all positive. They are the next layer's inputs. Take one unit. All weights into it "
-            "share its learning signal and its slope. Only their inputs differ, and all are positive. So, for one point, "
-            "those weights all move the same way: all up, or all down (a race step averages 400 points, which softens this).") in prose
-    # pass 71 (r67 Picture): the detour is drawn under suspect 2 on the main path; the optional section keeps its limit
-    assert ("Chapter 02's toy shows it: two weights, one example a step. The star needs weight 1 up, weight 2 down. "
-            "With inputs all positive (left), each step goes up-right or down-left (some nearly flat): a zig-zag "
-            "detour.") in prose
-    assert ("In the sigmoid network, past hidden layer 1, all of a unit's inputs are positive. But a race step averages the nudges of 400 points. Their "
-            "signs differ, so the weights can move different ways.") in prose
+    # pass 77 (r74 Clarity, Focus): suspect 2 is the zig-zag picture first, then one line of reason; said once
+    assert ("2. **Outputs are off-centre**: all positive. They are the next layer's inputs. Chapter 02's toy shows what "
+            "that does: two weights, one example a step. The star needs weight 1 up, weight 2 down.") in prose
+    # pass 71 (r67 Picture): the detour is drawn under suspect 2 on the main path
+    assert ("With inputs all positive (left), each step goes up-right or down-left (some nearly flat): a zig-zag "
+            "detour. Why: for one point, all weights into one unit move the same way, since their inputs are all "
+            "positive (a race step averages 400 points, which softens this).") in prose
+    assert "past hidden layer 1" not in prose and "### Suspect 2" not in prose   # the optional repeat is cut
     # pass 56 (r50 Clarity: "what the unit wants" was a new name for the learning signal): the opening's term
     assert "**nudge = the unit's learning signal × its bend's slope × the weight's input**" in prose
     assert "north-east" not in prose and "signal times its input" not in prose   # pass 28: cell 0's definition
@@ -1838,8 +1837,11 @@ def test_the_train_test_gap_is_a_folded_check_not_a_failure(chapter_race):
     """Check the pass-15 Check under the table reading: it asks whether 97-99% on training points but 86-91% on fresh
     ones is a failure, before a folded answer; the answer's facts hold: every learning bend's runs get at least 85% of
     fresh points right (about 9 in 10), far above the straight network's half."""
-    cell = next(s for s in _cells("markdown") if s.startswith("> **Check.** The seven bends"))   # pass 49: its own cell
-    question, answer = cell.split("> **Check.**")[1].split("<details><summary>Answer</summary>")
+    cell = next(s for s in _cells("markdown") if "**Check.** The seven bends" in s)   # pass 49: its own cell
+    # pass 77 (r74 Focus: a second topic): the whole sidebar sits in an optional fold
+    assert cell.startswith("<details><summary>Optional: training points against fresh points</summary>\n")
+    assert cell.rstrip().endswith("</details>\n\n</details>") and "\n>" not in cell
+    question, answer = cell.split("**Check.**")[1].split("<details><summary>Answer</summary>")
     # pass 57 (r51 Correctness): the ranges hold for the seven bends that learnt; straight and sigmoid are outside them
     assert ("The seven bends that learnt get 97% to 99% of training points right, but only about 90% of fresh ones. "
             "Did they fail?") in re.sub(r"\s+", " ", question)
@@ -1991,14 +1993,21 @@ def test_the_summary_table_call_is_collapsed(chapter_race):
     """Check (pass 20): the summary table's call is folded away; pass 61 (r55 Picture 3, Focus 2: 35 numbers in
     view): the table itself sits behind a click, summary_table's very table."""
     cells = json.loads(NOTEBOOK.read_text())["cells"]
-    k = next(i for i, c in enumerate(cells) if "summary_fold(" in "".join(c["source"]))
+    # pass 77 (r74 Focus: two folds of digits): both tables sit in one optional fold, numbers_fold
+    k = next(i for i, c in enumerate(cells) if "numbers_fold(" in "".join(c["source"]))
     assert cells[k]["metadata"]["jupyter"]["source_hidden"] and cells[k]["outputs"]
+    assert not any("summary_fold(" in "".join(c["source"]) or "crossing_fold(" in "".join(c["source"]) for c in cells)
+    both = ch05_race.numbers_fold(chapter_race)
+    assert [repr(t) for _w, t in both.parts] == [repr(ch05_race.summary_fold(chapter_race).table),
+                                                 repr(ch05_race.crossing_fold(chapter_race).table)]
+    assert both._repr_html_().startswith(f"<details><summary>{ch05_race.NUMBERS_FOLD}</summary>")
+    assert both._repr_html_().count("<table") == 2 and both._repr_html_().count("<details>") == 1
+    assert f"<summary>{ch05_race.NUMBERS_FOLD}</summary>" in _outputs_text(cells[k])
     fold = ch05_race.summary_fold(chapter_race)
     # p75 (portability): the fold leaves out the test-accuracy column (a count of fresh points moves by one on another CPU)
     assert repr(fold.table) == repr(ch05_race.summary_table(chapter_race, test_accuracy=False))
     assert "test accuracy" not in repr(fold.table) and "train accuracy" in repr(fold.table)
     assert fold._repr_html_().startswith("<details><summary>Show the summary table</summary>")
-    assert "<summary>Show the summary table</summary>" in _outputs_text(cells[k])
 
 
 # ---- pass 22: what a fresh reader of pass 20 found unclear, early or unsupported ----
@@ -2223,9 +2232,10 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert head.startswith("### Why is sigmoid so slow? Three suspects The race shows that sigmoid is slow, not why.")
     # r50 change 3: each tested suspect says why it would slow learning; "later" units: layer 1 takes the raw x
     # pass 62 (r57 Clarity 1): suspect 2's reason rests on the nudge's rule, now said just before the suspects
-    assert ("2. **Outputs are off-centre**: all positive. They are the next layer's inputs. Take one unit. All weights into it "
-            "share its learning signal and its slope. Only their inputs differ, and all are positive. So, for one point, "
-            "those weights all move the same way: all up, or all down (a race step averages 400 points, which softens this).") in suspects
+    assert ("2. **Outputs are off-centre**: all positive. They are the next layer's inputs. Chapter 02's toy shows what "
+            "that does") in suspects
+    assert ("Why: for one point, all weights into one unit move the same way, since their inputs are all positive (a "
+            "race step averages 400 points, which softens this).") in suspects
     assert ("3. **The slope is gentle**: at most 1/4. A unit's output moves at most a quarter as far as its weighted "
             "sum.") in suspects
     assert "**nudge = the unit's learning signal" in head and suspects.startswith("Three suspects:")
@@ -2343,13 +2353,12 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert "Plain sigmoid" not in prose and "plain weight" not in prose and "one plain phrase" not in prose
     # the optional section: suspect 2's reason, suspect 3's four curves, live race, fold, then the knob
     md = _cells("markdown")
-    optional = next(i for i, c in enumerate(md) if c.startswith("## Optional: the three suspects, one by one"))
+    optional = next(i for i, c in enumerate(md) if c.startswith("## Optional: suspects 1 and 3, one by one"))
     assert optional > next(i for i, c in enumerate(md) if c.startswith("## What to remember"))
     assert [c.split("\n", 1)[0] for c in md[optional:] if c.startswith("### ")] == \
-        ["### Suspect 1: the nudge fades", "### Suspect 2: outputs off-centre", "### Suspect 3: a gentle slope",
-         "### Steeper is like bigger weights"]
-    suspect2 = re.sub(r"\s+", " ", next(c for c in md if c.startswith("### Suspect 2")))
-    assert "**What we change:**" not in suspect2 and "**What happened:**" not in suspect2   # r50 Focus: raced once
+        ["### Suspect 1: the nudge fades", "### Suspect 3: a gentle slope", "### Steeper is like bigger weights"]
+    # pass 77 (r74 Focus): suspect 2 is said once, on the main path; the optional section holds only new evidence
+    assert not any(c.startswith("### Suspect 2") for c in md)
     j = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("ch05_race.stretch_curves_figure()"))
     assert "".join(cells[j - 1]["source"]).startswith("### Suspect 3: a gentle slope\n\nHere are four S-curves.")
     flat = re.sub(r"\s+", " ", "".join(cells[j + 1]["source"]))
@@ -2390,7 +2399,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 62 (r57 Clarity 3): "Still open" was back, once; pass 76 (r73 Focus): cut, the verdict says what is open
     assert " ".join(md).count("Still open") == 0
     # pass 76 (r73 Focus 1): the optional section opens with one line that says what it finds
-    assert md[optional].startswith("## Optional: the three suspects, one by one\n\n**In one line:** with Adam, a faded "
+    assert md[optional].startswith("## Optional: suspects 1 and 3, one by one\n\n**In one line:** with Adam, a faded "
                                    "nudge still steps about 0.01; what made sigmoid learn here was centring it and making "
                                    "it 4× steeper.")
     for gone in ("Unlike suspect 1", "which part of the stretch matters", "is what makes", "cleared",
@@ -2427,7 +2436,7 @@ def test_the_second_suspect_cites_what_chapter_02_shows_now():
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     text = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
     # pass 48: the detour, as chapter 02 calls it; pass 60 (r54 Picture 2): said under chapter 02's toy, drawn
-    assert "Chapter 02's toy shows it: two weights, one example a step." in text and ": a zig-zag detour." in text
+    assert "Chapter 02's toy shows what that does: two weights, one example a step." in text and ": a zig-zag detour." in text
     assert "Chapter 02 showed why that can slow learning." not in text
     two = json.loads((NOTEBOOK.parent / "02_four_bends.ipynb").read_text())["cells"]
     # pass 29: chapter 02's sigmoid fold shrank to its answer; its zig-zag section still calls the path a detour
@@ -2636,13 +2645,12 @@ def test_one_points_nudges_share_a_sign_only_past_hidden_layer_1_and_a_race_step
     # pass 37 (r34): why hidden layer 1 is left out, and where the three numbers come from
     # pass 39: numbered steps (checked in full in test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect)
     # pass 62 (r57 Clarity 1): the reason is said once, on the main path, from the nudge's rule
-    assert ("In the sigmoid network, past hidden layer 1, all of a unit's inputs are positive." in prose and "All weights into it share its "
-            "learning signal and its slope. Only their inputs differ, and all are positive. So, for one point, those weights "
-            "all move the same way") in prose
+    # pass 77 (r74 Clarity): the reason in one line, under the zig-zag picture
+    assert ("Why: for one point, all weights into one unit move the same way, since their inputs are all positive") in prose
     assert "So all of a unit's weights" not in prose
     # Adam's resizing keeps each step's sign; only adding up the points mixes signs (full[...] > 16 above)
     # r30: the race's loss is the mean over the points (mlp.bce), so a step averages the nudges; it does not add them
-    assert "But a race step averages the nudges of 400 points. Their signs differ" in prose
+    assert "a race step averages 400 points, which softens this" in prose
     assert "adds up all" not in prose
     assert "Adam resizes each weight, weakening" not in prose
 
@@ -3017,6 +3025,8 @@ def test_the_winner_is_said_under_the_table_as_the_runs_show(chapter_race):
     # pass 57 (r51 Focus): "fold" was tool jargon; the click is named
     # pass 60 (r54 Focus 2: two tables back to back): the claim is the fold's own first line, its code collapsed
     assert "GELU is fastest" not in cell
+    # pass 77 (r74 Focus): the tables' takeaway in view, read from the runs below (GELU first; ReLU and tanh swap)
+    assert "GELU crosses first in every seed; ReLU and tanh swap places." in cell
     assert ch05_race.crossing_fold(chapter_race).summary == "Show each seed"
     assert ch05_race.crossing_fold(chapter_race).answer == ("Each run's first epoch below 0.1. GELU is fastest in "
                                                             "every seed (marked *). ReLU beats tanh at seeds 0, 1.")
@@ -3025,7 +3035,7 @@ def test_the_winner_is_said_under_the_table_as_the_runs_show(chapter_race):
     assert ch05_race.first_at(chapter_race, "relu", "tanh") == [s for s in SEEDS if at["relu"][s] < at["tanh"][s]] == [0, 1]
     assert ch05_race.first_at(chapter_race, "tanh", "relu") == [2, 3, 4]
     cells = json.loads(NOTEBOOK.read_text())["cells"]
-    folded = next(c for c in cells if "crossing_fold(results)" in "".join(c["source"]))
+    folded = next(c for c in cells if "numbers_fold(results)" in "".join(c["source"]))   # pass 77: one fold for both
     assert folded["metadata"]["jupyter"]["source_hidden"]
     assert "GELU is fastest in every seed (marked *)." in _outputs_text(folded)
     table = repr(ch05_race.crossing_table(chapter_race))
@@ -3033,7 +3043,7 @@ def test_the_winner_is_said_under_the_table_as_the_runs_show(chapter_race):
     fold = ch05_race.crossing_fold(chapter_race)
     assert fold._repr_html_().startswith("<details><summary>Show each seed</summary>")
     assert repr(fold.table) == repr(ch05_race.crossing_table(chapter_race, rows=ch05_race.SEED_ROWS))
-    assert "ch05_race.crossing_fold(results)" in "\n".join(_cells("code"))
+    assert "ch05_race.numbers_fold(results)" in "\n".join(_cells("code"))
     for row in table.splitlines()[2:-1]:
         assert row.count("*") == (5 if row.startswith("GELU") else 0), row
     # pass 65 (r59 Focus 2: 35 numbers): the fold shows tanh, ReLU and GELU, then the fastest of the other four

@@ -1543,6 +1543,16 @@ def summary_fold(results, threshold=0.1):
                        "highest.", summary_table(results, threshold, test_accuracy=False))
 
 
+NUMBERS_FOLD = "Optional: the numbers behind the picture"
+
+
+def numbers_fold(results, threshold=0.1):
+    """summary_fold's and crossing_fold's tables behind one click (notebook 05, r74 Focus: two folds of digits on the
+    main path read as walls of digits): each bend's range, then each seed, each under its own sentence."""
+    parts = [summary_fold(results, threshold), crossing_fold(results, threshold)]
+    return FoldedTables(NUMBERS_FOLD, [(f.answer, f.table) for f in parts])
+
+
 def one_knob_steps(w=0.3, step=0.01, factor=4):
     """One Adam step on a steep unit's weight (notebook 05's one knob, r44): [(what, before, after)] for the weight w
     of sigmoid(factor·x) − 0.5 and the weight factor·w a plain sigmoid − 0.5 would need to compute the same."""
@@ -1631,6 +1641,21 @@ class FoldedTable:
         import html
         return (f"<details><summary>{html.escape(self.summary)}</summary><p>{html.escape(self.answer)}</p>"
                 f"{self.table._repr_html_()}</details>")
+
+
+class FoldedTables:
+    """Several tables behind one click (HTML <details>), each after its sentence. Plain text: all of them, for nbval."""
+
+    def __init__(self, summary, parts):
+        self.summary, self.parts = summary, parts   # [(sentence, Table)]
+
+    def __repr__(self):
+        return f"{self.summary} (folded):\n" + "\n".join(f"{words}\n{table!r}" for words, table in self.parts)
+
+    def _repr_html_(self):
+        import html
+        return (f"<details><summary>{html.escape(self.summary)}</summary>" + "".join(
+            f"<p>{html.escape(words)}</p>{table._repr_html_()}" for words, table in self.parts) + "</details>")
 
 
 class FoldedPicture:
