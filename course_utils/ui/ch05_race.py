@@ -1720,30 +1720,37 @@ def nudge_product_figure(signal=NUDGE_EXAMPLE[0], slope=NUDGE_EXAMPLE[1], weight
 
 
 @plots.styled
-def finish_line_figure(points=7, finish=0.1):
-    """The finish line's reason drawn (notebook 05, r72 Picture: it was words only): `points` dots, one wrong, and a
-    bar for that one point's share of the average loss, ln 2 ÷ points (a wrong point costs more than ln 2), beside
-    the finish line."""
-    share = float(np.log(2)) / points
+def finish_line_figure(cases=(7, 6), finish=0.1):
+    """The finish line's reason drawn (notebook 05, r72 Picture; r74 Picture: one bar short of the line did not show
+    why it meant "finished"): for each case n, a row of n dots, one wrong, and a bar for that one point's least share
+    of the average loss, ln 2 ÷ n (a wrong point costs more than ln 2), against the dashed finish line. With 1 wrong
+    in 7 the share is just under the line (the run can still finish); with 1 in 6 it is past it (it cannot)."""
     ln2 = f"{np.log(2):.2f}"   # what one wrong point costs at least, said as the text says it
-    fig, (top, bottom) = plots.new_figure(620, 230, nrows=2, gridspec_kw=dict(height_ratios=(1, 1.3)))
-    for k in range(points):
-        wrong = k == points - 1
-        top.plot([k], [0], "X" if wrong else "o", ms=16 if wrong else 13, color="#D55E00" if wrong else "#0072B2",
-                 mec="black")
-        top.text(k, -0.9, "wrong" if wrong else "right", ha="center", va="top", fontsize=9)
-    top.set(xlim=(-0.6, points - 0.4), ylim=(-1.6, 0.8))
-    top.axis("off")
-    top.set_title(f"{points} points, 1 wrong: it costs more than {ln2}", fontsize=10)
-    bottom.barh([0], [share], height=0.5, color="#D55E00", hatch="//", edgecolor="black")
-    bottom.axvline(finish, color="black", ls="--", lw=1.4)
-    bottom.text(0.002, 0.42, f"its share: more than {ln2} ÷ {points} ≈ {share:.2g}", ha="left", va="bottom",
-                fontsize=9)
-    bottom.text(finish + 0.002, -0.42, f"finish line {finish:g}", ha="left", va="center", fontsize=9)
-    bottom.set(xlim=(0, 0.15), ylim=(-0.7, 0.9), yticks=[], xlabel="average loss over the points")
-    caption = (f"{points} points, 1 wrong: that point alone adds more than {ln2} ÷ {points} ≈ {share:.2g} to the average "
-               f"loss, about the finish line, {finish:g}")
-    fig.set_label(f"Top: {points} dots in a row, {points - 1} marked right, the last, a cross, marked wrong. Bottom: one "
-                  f"hatched bar on an axis of average loss from 0 to 0.15, the wrong point's share, {ln2} ÷ {points} ≈ "
-                  f"{share:.2g}, ending just short of a dashed line at the finish line, {finish:g}.")
+    shares = [float(np.log(2)) / n for n in cases]
+    fig, (dots, bars) = plots.new_figure(680, 90 + 70 * len(cases), ncols=2, sharey=True,
+                                         gridspec_kw=dict(width_ratios=(1, 2.4)))
+    for row, (n, share) in enumerate(zip(cases, shares)):
+        y = len(cases) - 1 - row
+        for k in range(n):
+            wrong = k == n - 1
+            dots.plot([k], [y], "X" if wrong else "o", ms=11 if wrong else 9, color="#D55E00" if wrong else "#0072B2",
+                      mec="black")
+        dots.text(-0.7, y, f"1 wrong in {n}", ha="right", va="center", fontsize=9)
+        under = share < finish
+        bars.barh([y], [share], height=0.45, color="#D55E00", hatch="//" if under else "xx", edgecolor="black")
+        bars.text(share + 0.003, y, f"{ln2} ÷ {n} ≈ {share:.2g}: " + ("can finish" if under else "cannot finish"),
+                  ha="left", va="center", fontsize=9)
+    dots.set(xlim=(-0.6, max(cases) - 0.4), ylim=(-0.7, len(cases) - 0.3))
+    dots.axis("off")
+    bars.axvline(finish, color="black", ls="--", lw=1.4)
+    bars.text(finish - 0.003, len(cases) - 0.45, f"finish line {finish:g}", ha="right", va="bottom", fontsize=9)
+    bars.set(xlim=(0, 0.22), yticks=[], xticks=[0, 0.05, 0.1, 0.15, 0.2], xlabel="the wrong point's share of the average loss (at least)")
+    fig.suptitle(f"One wrong point costs more than {ln2}. Its share of the average:", fontsize=10)
+    said = [f"1 wrong in {n}: more than {ln2} ÷ {n} ≈ {share:.2g}" for n, share in zip(cases, shares)]
+    caption = "; ".join(said) + f"; the finish line is {finish:g}"
+    fig.set_label("Left: rows of dots, each row with one wrong point marked by a cross: " + " and ".join(
+        f"{n} points" for n in cases) + ". Right: for each row, a hatched bar on an axis of average loss from 0 to 0.22, "
+        "the wrong point's least share of the average, beside a dashed line at the finish line, "
+        f"{finish:g}. " + "; ".join(f"{s}, {'just short of' if share < finish else 'past'} the line"
+                                   for s, share in zip(said, shares)) + ".")
     return Captioned(fig, caption)
