@@ -1256,7 +1256,9 @@ def test_the_step_words_stay_one_line_each_and_the_folded_page_stays():
     # pass 69 (r64 Clarity): the fold comes before "learning signal" is defined, so it says the idea without the term
     # pass 71 (r67 Correctness): the fold no longer plants the slope reason; it names chapter 03's prediction and why
     # it need not hold (Adam resizes steps; the seed flips the order)
-    assert "In this run ReLU beat tanh; chapter 03's slopes are one possible reason. But Adam resizes steps" in Path(inspect.getfile(ch05_race)).read_text()
+    # pass 77 (r74 Clarity): the reason given then taken back is replaced by a pointer forward
+    assert "Not known yet: *Why is sigmoid so slow?* below tests reasons like this." in Path(inspect.getfile(ch05_race)).read_text()
+    assert "that may not be why" not in Path(inspect.getfile(ch05_race)).read_text()
     assert "learning signal" not in "".join(str(o) for c in json.loads(NOTEBOOK.read_text())["cells"]
                                             if "race_check(" in "".join(c["source"]) for o in c["outputs"])
     assert "against its slope" not in prose and "Think of a hiker" not in prose and "Every runner trains the same way" not in prose
@@ -1669,8 +1671,10 @@ def test_the_check_under_the_live_race_shows_the_finished_race(finished, chapter
     # pass 71 (r67 Correctness): the slope reason is not planted to be undone; Adam (defined in "Two ways to step",
     # above the race) resizes steps, and at seed 2 tanh beats ReLU (the order flips; checked below on the race)
     # pass 72 (r69 Interaction): try 2's answer (the order flips) no longer given away above it
-    assert said[1] == ("In this run ReLU beat tanh; chapter 03's slopes are one possible reason. But Adam resizes steps, so a smaller signal passed back "
-                       "need not mean smaller steps: that may not be why. One seed's winner is not a rule.")
+    # pass 77 (r74 Clarity: "…that may not be why" withdrew the reason it gave): a pointer to the section that tests it
+    assert said[1] == ("Why did ReLU beat tanh here? Not known yet: *Why is sigmoid so slow?* below tests reasons like "
+                       "this. One seed's winner is not a rule.")
+    assert "### Why is sigmoid so slow?" in " ".join(_cells("markdown"))   # the section it points at
     assert "order flips" not in " ".join(said)
     assert "learning signal" not in " ".join(said) and "seems to fit" not in " ".join(said)
     cells = json.loads(NOTEBOOK.read_text())["cells"]
@@ -1754,6 +1758,12 @@ def test_the_five_run_check_says_which_bends_spread_as_the_table_shows(chapter_r
     assert ("ReLU, Leaky ReLU and ELU spread the most. ReLU's runs cross between epochs 176 and 326. Tanh, GELU, SiLU "
             "and Mish stay closer together.") in prose
     assert "spread out widely" not in prose
+    # pass 77 (r74 Interaction: no threshold, and the five seeds were only a picture): a threshold the runs decide, and
+    # the live race's seed box (0 to 4) to step by hand before the picture; the answer "No" holds
+    assert ("**Predict:** will ReLU's five runs all cross 0.1 within 50 epochs of each other? Will the same bend cross "
+            "first every time? Try it: in the live race above, set the **seed** box to 0, 1, 2, 3 and 4 in turn.") in prose
+    assert np.ptp(race.epochs_to(chapter_race["relu"].loss, 0.1)) > 50 and "No. ReLU, Leaky ReLU and ELU spread the most." in prose
+    assert ch05_race.first_at(chapter_race, "relu", "tanh") and ch05_race.first_at(chapter_race, "tanh", "relu")
 
 
 def test_the_controls_the_learner_needs_are_listed_before_the_race():

@@ -1081,8 +1081,9 @@ def race_check(finished=None):
             # r64 Clarity: "learning signal" is defined only later, at "Why is sigmoid so slow?"; said without it here
             # r67 Correctness: the slope reason is not planted to be undone; Adam resizes steps, and seeds flip the order
             # r69 (Interaction): try 2's answer (the order flips) is not given away here
-            "In this run ReLU beat tanh; chapter 03's slopes are one possible reason. But Adam resizes steps, so a smaller signal passed back need not "
-            "mean smaller steps: that may not be why. One seed's winner is not a rule."]
+            # pass 77 (r74 Clarity: a reason given, then taken back): a pointer forward instead
+            "Why did ReLU beat tanh here? Not known yet: *Why is sigmoid so slow?* below tests reasons like this. "
+            "One seed's winner is not a rule."]
     # The straight network's and sigmoid's ends are said after the widget, in the notebook (r35: the fold held too much).
     alt = ("The finished live race, seed 0, 400 epochs: loss curves on a log scale, and each runner's shading. "
            + "; ".join(f"{short_name(n)} ends at loss {_end_loss(r.final_loss[0])}" for n, r in runs.items()) + ".")
