@@ -1207,8 +1207,8 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
             "that does: two weights, one example a step. The star needs weight 1 up, weight 2 down.") in prose
     # pass 71 (r67 Picture): the detour is drawn under suspect 2 on the main path
     assert ("With inputs all positive (left), each step goes up-right or down-left (some nearly flat): a zig-zag "
-            "detour. Why: for one point, all weights into one unit move the same way, since their inputs are all "
-            "positive (a race step averages 400 points, which softens this).") in prose
+            "detour. Why: their inputs are all positive, so for one point, all weights into one unit move the same "
+            "way. A race step averages 400 points, which softens this.") in prose
     assert "past hidden layer 1" not in prose and "### Suspect 2" not in prose   # the optional repeat is cut
     # pass 56 (r50 Clarity: "what the unit wants" was a new name for the learning signal): the opening's term
     assert "**nudge = the unit's learning signal × its bend's slope × the weight's input**" in prose
@@ -2245,8 +2245,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 62 (r57 Clarity 1): suspect 2's reason rests on the nudge's rule, now said just before the suspects
     assert ("2. **Outputs are off-centre**: all positive. They are the next layer's inputs. Chapter 02's toy shows what "
             "that does") in suspects
-    assert ("Why: for one point, all weights into one unit move the same way, since their inputs are all positive (a "
-            "race step averages 400 points, which softens this).") in suspects
+    assert ("Why: their inputs are all positive, so for one point, all weights into one unit move the same way. A "
+            "race step averages 400 points, which softens this.") in suspects
     assert ("3. **The slope is gentle**: at most 1/4. A unit's output moves at most a quarter as far as its weighted "
             "sum.") in suspects
     assert "**nudge = the unit's learning signal" in head and suspects.startswith("Three suspects:")
@@ -2657,11 +2657,11 @@ def test_one_points_nudges_share_a_sign_only_past_hidden_layer_1_and_a_race_step
     # pass 39: numbered steps (checked in full in test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect)
     # pass 62 (r57 Clarity 1): the reason is said once, on the main path, from the nudge's rule
     # pass 77 (r74 Clarity): the reason in one line, under the zig-zag picture
-    assert ("Why: for one point, all weights into one unit move the same way, since their inputs are all positive") in prose
+    assert ("Why: their inputs are all positive, so for one point, all weights into one unit move the same way.") in prose
     assert "So all of a unit's weights" not in prose
     # Adam's resizing keeps each step's sign; only adding up the points mixes signs (full[...] > 16 above)
     # r30: the race's loss is the mean over the points (mlp.bce), so a step averages the nudges; it does not add them
-    assert "a race step averages 400 points, which softens this" in prose
+    assert "A race step averages 400 points, which softens this." in prose
     assert "adds up all" not in prose
     assert "Adam resizes each weight, weakening" not in prose
 
