@@ -294,8 +294,10 @@ def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the
     # pass 76 (r73 Clarity: three ideas on one line): one idea a sentence; the pick named, then the second, then tanh
     assert opened.pick == "sigmoid" and opened.runner_up == "softmax"
     assert ("The picker opens on a yes/no answer. The pick is sigmoid.\n"
-            "The second choice is softmax over yes and no. Its yes share is sigmoid of (yes sum − no sum): the same "
-            "curve.\nThe text under the menu says why tanh is dotted.") in before
+            # pass 77 (r74 Clarity 3: the yes-share formula came before the learner used the picker): the curve only
+            "Dashed: softmax over two answers. It draws the same curve as sigmoid.\n"
+            "The text under the menu says why tanh is dotted.") in before
+    assert ch06_decisions.SOFTMAX_HIDES == " over two answers (yes, no): same curve as the pick"   # the legend agrees
     # pass 76 (r73 Focus: notes on how a picture is drawn): the small box's own title says it, not the words
     assert "small box" not in before and ch06_decisions.ALONE_NOTE == "second, drawn alone:\nthe same curve"
     a, b = 1.3, -0.4   # softmax over (yes, no) gives the yes share sigmoid(yes − no), as the words say
@@ -1103,7 +1105,9 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
                                   # pass 68 (cut for words): the third gate and the GRU's two in one line
                                   # pass 69 (r64 Correctness: "so" and "every" too strong): scoped to the standard cells
                                   "In the standard LSTM and GRU, every gate is a sigmoid, because a gate sets a share "
-                                  "(a number between 0 and 1).")
+                                  "(a number between 0 and 1).\n"
+                                  # pass 77 (r74 Clarity 3): the 0-to-1 contrast with SwiGLU's gate, said where gates are taught
+                                  "So an LSTM's gate is a dimmer: unlike SwiGLU's gate (line 3), it stays between 0 and 1.")
     assert not any("output gate" in _src(c) for c in cells if c["cell_type"] == "markdown")
     assert not any("forget gate" in _src(c) or "write gate" in _src(c) for c in cells[:named] if c["cell_type"] == "markdown")
     assert "Tanh squashes new content to between −1 and 1" in ch06_decisions.short_list().data
@@ -1748,7 +1752,8 @@ LINE3_WORDS = (  # the cell right under SwiGLU's picture
     # pass 71 (r65 Clarity: "an LSTM gate" used before gates are explained): what an LSTM gate is, said with it
     # pass 73 (r70 Clarity): one idea: the bent sum is the gate, and it can be bigger than 1; GELU's plain words moved
     # to the map's words, and GPT-2 and LLaMA to list line 3 (r70 Correctness), so they are not said twice
-    "The bent sum is the **gate**. It can be below 0 or above 1; an LSTM's gate, a dimmer (line 4), stays between 0 and 1."   # session 31 (r71): SiLU dips below 0 too
+    # pass 77 (r74 Clarity 3: it pointed ahead to line 4): the LSTM's 0-to-1 gate is contrasted in line 4's words
+    "The bent sum is the **gate**. It can be below 0 or above 1."   # session 31 (r71): SiLU dips below 0 too
     # pass 76 (r73 Focus: the optional folds and the sources sat in the middle of the chapter): they wait at the end
     "\nMore: the [optional end](#Optional:-more-on-line-3).")
 LINE3_END = "## Optional: more on line 3"   # pass 76: the heading over line 3's two optional folds, after What to remember
@@ -2708,7 +2713,9 @@ def test_pass65_line_3_and_line_4_open_on_pictures_of_swiglu_and_the_memory_path
     cells = _cells()
     line3 = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 3:"))
     assert _src(cells[line3]) == LINE3 and _src(cells[line3 + 2]) == LINE3_WORDS   # pass 71: the picture first
-    assert "an LSTM's gate, a dimmer (line 4), stays between 0 and 1." in LINE3_WORDS
+    assert "It can be below 0 or above 1." in LINE3_WORDS and "LSTM" not in LINE3_WORDS   # pass 77: said in line 4
+    assert any("unlike SwiGLU's gate (line 3), it stays between 0 and 1." in _src(c) for c in cells
+               if c["cell_type"] == "markdown" and c is not cells[line3 + 2])
     assert _src(cells[line3 + 1]) == "ch06.swiglu_picture()" and "image/png" in cells[line3 + 1]["outputs"][0]["data"]
     line4 = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 4:"))
     assert _src(cells[line4 + 1]) == "ch06.lstm_path()"
