@@ -107,8 +107,11 @@ def test_the_short_list_shows_seven_lines_and_links_only_where_a_link_shows_some
         row = notes.get(i, "")
         assert "](" not in row and "Seen in" not in row   # pass 75 (r72 Focus): the links sit in one line of their own
     # pass 75 (r72 Focus: a "Seen in" link after every line): one "Seen in" line lists them, each with its line
-    seen = fold.split(f"- **{ch06_decisions.SEEN_HEAD}** ")[1].split("\n")[0]
-    assert fold.count(ch06_decisions.SEEN_HEAD) == 1 and seen.count("](") == 5
+    # pass 77 (r74 Focus: plumbing): that line left the list's fold for links_and_sources's, at the chapter's end
+    assert ch06_decisions.SEEN_HEAD not in text and "](" not in fold
+    ends = ch06_decisions.links_and_sources().data
+    seen = ends.split(f"- **{ch06_decisions.SEEN_HEAD}** ")[1].split("\n")[0]
+    assert ends.count(ch06_decisions.SEEN_HEAD) == 1 and seen.count("](") == 5
     for i, line in enumerate(decisions.lines(), 1):
         if i in (1, 2, 3, 6):
             assert f"line {i}, [{line.evidence[0][0]}]({line.evidence[0][1]})" in seen
@@ -294,8 +297,10 @@ def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the
     # pass 76 (r73 Clarity: three ideas on one line): one idea a sentence; the pick named, then the second, then tanh
     assert opened.pick == "sigmoid" and opened.runner_up == "softmax"
     assert ("The picker opens on a yes/no answer. The pick is sigmoid.\n"
-            "The second choice is softmax over yes and no. Its yes share is sigmoid of (yes sum − no sum): the same "
-            "curve.\nThe text under the menu says why tanh is dotted.") in before
+            # pass 77 (r74 Clarity 3: the yes-share formula came before the learner used the picker): the curve only
+            "Dashed: softmax over two answers. It draws the same curve as sigmoid.\n"
+            "The text under the menu says why tanh is dotted.") in before
+    assert ch06_decisions.SOFTMAX_HIDES == " over two answers (yes, no): same curve as the pick"   # the legend agrees
     # pass 76 (r73 Focus: notes on how a picture is drawn): the small box's own title says it, not the words
     assert "small box" not in before and ch06_decisions.ALONE_NOTE == "second, drawn alone:\nthe same curve"
     a, b = 1.3, -0.4   # softmax over (yes, no) gives the yes share sigmoid(yes − no), as the words say
@@ -406,7 +411,7 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     assert "GELU is roughly a smoothed ReLU." not in after and "SwiGLU" not in after
     assert "The bend is **SiLU**: x times sigmoid(x). It looks like GELU." in LINE3   # pass 73: before the picture
     assert "two sums of the same inputs. One is bent, then the two are multiplied." in LINE3
-    # pass 63 (r58 Correctness 3): "roughly": GELU dips below 0 and its slope passes 1 (gelu_more's fold, computed)
+    # pass 63 (r58 Correctness 3): "roughly": GELU dips below 0 and its slope passes 1 (gelu_reason's fold, computed)
     assert "GELU is a smooth ReLU." not in after
     line6 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("6. "))
     assert line6.startswith("6. **Output for one class (kind of answer) out of many**")
@@ -499,9 +504,10 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     first_code = next(_src(c) for c in cells if c["cell_type"] == "code")
     assert "import activations" not in first_code
     # pass 62 (r56 Focus 1): the GELU claim is a question asked and answered in line 3's optional fold, off the path
-    more = ch06_decisions.gelu_more().data
+    more = ch06_decisions.gelu_reason().data
     asked = more.index("**Does a unit with a sum just below 0 still learn?**")
-    assert "SwiGLU" not in more[asked:more.index("Further left")] and more.startswith("<details><summary>Optional:")
+    # pass 77 (r74 Picture 2): on line 3's main path, unfolded
+    assert "SwiGLU" not in more[asked:more.index("Further left")] and more.startswith("**Does a unit") and "<details>" not in more
     assert not any("how much of the nudge do GELU and ReLU" in _src(c) for c in cells)
     assert "Why does the table" not in text
     # pass 61 (r55 Focus 2): one model per bend, named once, in line 3's own section (not in the list or the end fold)
@@ -733,19 +739,25 @@ def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_m
     from scipy.stats import norm
     from course_utils.facts import activations
     cells = _cells()
-    k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.gelu_more()")
+    k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.gelu_reason()")
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
-    # the study's fold, then this one: no slider, no Predict on the path; pass 76 (r73 Focus): both at the end
-    assert k == _line3_folds_at_the_end(cells) + 1
+    # no slider, no Predict; pass 76 (r73 Focus): at the end; pass 77 (r74 Picture 2): line 3's picture, on its path
     line3 = next(i for i, c in enumerate(cells) if _src(c) == LINE3)
+    assert k == line3 + 3 and k < _line3_folds_at_the_end(cells)
     assert _src(cells[line3 + 1]) == "ch06.swiglu_picture()"   # pass 65 (r60 Picture 2): the unit drawn
     assert _src(cells[line3 + 2]) == LINE3_WORDS   # pass 71 (r65 Picture first): the words under the picture
     assert not any("gelu_slope(" in _src(c) or "gelu_check(" in _src(c) for c in cells)
     assert not hasattr(ch06_decisions, "gelu_slope") and not hasattr(ch06_decisions, "gelu_check")
     assert not any(_src(c).startswith("## Why the first line") or "A bonus" in _src(c) for c in cells)
-    more = ch06_decisions.gelu_more().data
-    assert more.startswith(f"<details><summary>{ch06_decisions.GELU_MORE_SUMMARY}</summary>")
-    assert ch06_decisions.GELU_MORE_SUMMARY == "Optional: GELU's slope just below 0"   # pass 68: SwiGLU said in line 3
+    more = ch06_decisions.gelu_reason().data
+    assert "<details>" not in more and not hasattr(ch06_decisions, "GELU_MORE_SUMMARY")   # pass 77: no fold
+    # pass 77 (r74 Focus: line 3 answered only "More: the optional end"): the 2020 test's result in one line
+    from course_utils.facts import deployments
+    study = deployments.comparison("Shazeer")
+    assert len(study.compared) == 8 and set(study.best) <= set(study.gated) and not study.why_said
+    assert set(study.gated) != set(study.best)   # more versions had a gate: "the two least wrong had one", not "the two with one"
+    assert more.rstrip().endswith("**And SwiGLU?** In a 2020 test of 8 feed-forward blocks, the two least wrong both had "
+                                  "a gate. The study did not say why.")
     # pass 23: slope is defined where the nudge is (the words before the slopes picture); here it is recalled
     assert ("**Does a unit with a sum just below 0 still learn?** Recall: each bend multiplies the nudge by its slope."
             in more)
@@ -866,7 +878,7 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     assert "SwiGLU multiplies" not in _md_text()
     words = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("3. ")) + "\n"
     # pass 39 (r35, Clarity 1): SwiGLU's mechanics moved to the optional fold after the GELU check
-    more = ch06_decisions.gelu_more().data
+    more = ch06_decisions.gelu_reason().data
     # pass 53 (r47, Clarity): "two sums" said at first use: two sums of the same inputs, one bent, multiplied
     # pass 61 (r55 Clarity 1): sums of what, said there too (the unit's sum is cell 1's: inputs times weights)
     assert ("SwiGLU makes two sums of the same inputs, each with its own weights. It bends one, then multiplies the "
@@ -1103,7 +1115,9 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
                                   # pass 68 (cut for words): the third gate and the GRU's two in one line
                                   # pass 69 (r64 Correctness: "so" and "every" too strong): scoped to the standard cells
                                   "In the standard LSTM and GRU, every gate is a sigmoid, because a gate sets a share "
-                                  "(a number between 0 and 1).")
+                                  "(a number between 0 and 1).\n"
+                                  # pass 77 (r74 Clarity 3): the 0-to-1 contrast with SwiGLU's gate, said where gates are taught
+                                  "So an LSTM's gate is a dimmer: unlike SwiGLU's gate (line 3), it stays between 0 and 1.")
     assert not any("output gate" in _src(c) for c in cells if c["cell_type"] == "markdown")
     assert not any("forget gate" in _src(c) or "write gate" in _src(c) for c in cells[:named] if c["cell_type"] == "markdown")
     assert "Tanh squashes new content to between −1 and 1" in ch06_decisions.short_list().data
@@ -1226,7 +1240,7 @@ def test_the_history_of_the_transformer_block_is_one_answer_and_line_3_names_one
     from course_utils.facts import deployments
     after = ch06_decisions.who_used_what().data   # pass 25: its own optional fold, no longer inside the check
     answer, rest = after.split("</details>")[0], after.split("</details>")[1]
-    assert "The first transformer" not in ch06_decisions.gelu_more().data   # pass 60 (r54 Focus 1): one fold for names
+    assert "The first transformer" not in ch06_decisions.gelu_reason().data   # pass 60 (r54 Focus 1): one fold for names
     assert "The first transformer, in 2017, used ReLU." in answer
     assert "<summary>Optional: " in answer
     # the study found which was better, not why: the slope must not read as the proven cause (pass 22: its own words)
@@ -1714,7 +1728,7 @@ def test_the_twenty_third_reading_marks_x_minus_0_1_on_the_check_picture_and_rel
     labels = [t.get_text() for t in ax.texts]
     assert "GELU: 0.42" in labels and "ReLU: 0" in labels and "x = −0.1" in labels
     assert "_mark_asked(fig.axes[1])" in inspect.getsource(ch06_decisions.gelu_picture)   # pass 62: in line 3's fold
-    assert "a dot for each at x = −0.1" in ch06_decisions.gelu_more().data
+    assert "a dot for each at x = −0.1" in ch06_decisions.gelu_reason().data
 
 
 
@@ -1748,20 +1762,21 @@ LINE3_WORDS = (  # the cell right under SwiGLU's picture
     # pass 71 (r65 Clarity: "an LSTM gate" used before gates are explained): what an LSTM gate is, said with it
     # pass 73 (r70 Clarity): one idea: the bent sum is the gate, and it can be bigger than 1; GELU's plain words moved
     # to the map's words, and GPT-2 and LLaMA to list line 3 (r70 Correctness), so they are not said twice
-    "The bent sum is the **gate**. It can be below 0 or above 1; an LSTM's gate, a dimmer (line 4), stays between 0 and 1."   # session 31 (r71): SiLU dips below 0 too
+    # pass 77 (r74 Clarity 3: it pointed ahead to line 4): the LSTM's 0-to-1 gate is contrasted in line 4's words
+    "The bent sum is the **gate**. It can be below 0 or above 1."   # session 31 (r71): SiLU dips below 0 too
     # pass 76 (r73 Focus: the optional folds and the sources sat in the middle of the chapter): they wait at the end
     "\nMore: the [optional end](#Optional:-more-on-line-3).")
 LINE3_END = "## Optional: more on line 3"   # pass 76: the heading over line 3's two optional folds, after What to remember
 
 
 def _line3_folds_at_the_end(cells):
-    """The index of who_used_what's cell, checked to sit under LINE3_END, with gelu_more's right after it, both after
+    """The index of who_used_what's cell, checked to sit under LINE3_END, with gelu_reason's right after it, both after
     "What to remember" and the memory's optional end, before "What comes next" (pass 76, r73 Focus)."""
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.who_used_what()")
     remember = next(i for i, c in enumerate(cells) if _src(c).startswith("## What to remember"))
     memory = next(i for i, c in enumerate(cells) if _src(c).startswith("## Optional: why gates help a memory last"))
     assert remember < memory < k - 1 and _src(cells[k - 1]) == LINE3_END
-    assert _src(cells[k + 1]) == "ch06.gelu_more()" and _src(cells[k + 2]).startswith("## What comes next")
+    assert _src(cells[k + 1]) == "ch06.links_and_sources()" and _src(cells[k + 2]).startswith("## What comes next")
     assert cells[k - 1]["metadata"]["slideshow"]["slide_type"] == "slide"
     return k
 
@@ -1826,7 +1841,7 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     one = decisions.facts()["gelu_slope_one_x"]
     assert abs(float(gelu.derivative(one)) - 1) < 1e-9 and f"{one:.2f}" == "0.75" and float(gelu.derivative(1.0)) > 1.08
     # pass 67 (r62 Focus 2): the fold no longer says it (not on the list); the fact above still holds
-    assert "above 1" not in ch06_decisions.gelu_more().data
+    assert "above 1" not in ch06_decisions.gelu_reason().data
 
 
 def test_pass24_five_sigmoid_layers_are_a_quarter_five_times_not_five_quarters():
@@ -1841,7 +1856,7 @@ def test_pass24_the_turned_around_nudge_is_said_where_gelus_slope_goes_below_0()
     """Check the "slope below 0" sentence sits in the GELU answer, with where the slope crosses 0 (x ≈ −0.75) and its
     lowest point (−0.13 at x ≈ −1.41, which is −√2), not before a question whose answer is a positive slope (pass 62:
     the question, at x = −0.1, opens the same fold)."""
-    after = ch06_decisions.gelu_more().data   # pass 25: the optional fold after the check; pass 62: holds the question
+    after = ch06_decisions.gelu_reason().data   # pass 25: the optional fold after the check; pass 62: holds the question
     before = after.split("Further left")[0]
     assert "turned around" not in before and "Recall: each bend multiplies the nudge by its slope." in before
     f = decisions.facts()
@@ -1877,7 +1892,7 @@ def test_pass24_line_7_seeds_and_the_softmax_link():
     assert "race both on your data" in ref and "random starts (**seeds**)" not in ref   # pass 30: chapter 05's race
     link = dict(decisions.decision("multiclass_output").evidence)["04 · softmax"]
     assert link == "04_activation_zoo.ipynb#Softmax:-a-squasher-for-a-whole-list"
-    assert f"line 6, [04 · softmax]({link})" in ch06_decisions.short_list().data
+    assert f"line 6, [04 · softmax]({link})" in ch06_decisions.links_and_sources().data   # pass 77: the links fold at the end
 
 
 
@@ -1957,23 +1972,26 @@ def test_pass25_the_check_folds_hold_only_their_answer_and_the_history_is_option
     """Check the GELU fold holds the question, its picture and answer first, then the slope's other turns and how
     SwiGLU works; the history sits in a fold of its own; both are named optional, hidden cells right after line 3's
     reason (pass 62, r56 Focus 1: the slider and its check left the main path)."""
-    more = ch06_decisions.gelu_more().data
+    more = ch06_decisions.gelu_reason().data
     answer = more.split("Further left")[0]
     assert "2017" not in more and "guess" not in more and "turned around" not in answer
-    assert more.startswith("<details><summary>Optional: GELU's slope just below 0</summary>")
-    assert more.count("<details>") == 1 and more.rstrip().endswith("</details>")
+    assert more.startswith("**Does a unit with a sum just below 0 still learn?**") and "<details>" not in more   # pass 77
     who = ch06_decisions.who_used_what().data   # pass 60 (r54 Focus 1): the names and the study, one fold of its own
     assert who.startswith("<details><summary>Optional: who used which bend, and the 2020 test</summary>")
-    # pass 65 (r59, r60 Focus): the sources in small type; pass 68 (r63: a fold inside a fold): at the end of the
-    # history's fold, not in a fold of their own
-    assert who.count("<details>") == 1 and who.rstrip().endswith("</small>\n\n</details>")
-    assert who.index("It is a guess, not a proof.") < who.index("<small>") < who.index(f"**{ch06_decisions.SOURCES_HEAD}**")
+    # pass 65 (r59, r60 Focus): the sources in small type; pass 68 (r63: a fold inside a fold): one level deep;
+    # pass 77 (r74 Focus): with the "Seen in" links, in one fold of their own at the end, not in the history's
+    assert who.count("<details>") == 1 and who.rstrip().endswith("It is a guess, not a proof.\n\n</details>")
+    ends = ch06_decisions.links_and_sources().data
+    assert ends.startswith(f"<details><summary>{ch06_decisions.LINKS_SUMMARY}</summary>") and ends.count("<details>") == 1
+    assert ends.index(ch06_decisions.SEEN_HEAD) < ends.index("<small>") < ends.index(f"**{ch06_decisions.SOURCES_HEAD}**")
+    assert ch06_decisions.SOURCES_HEAD not in who and ends.rstrip().endswith("</small>\n\n</details>")
     cells = _cells()
     k = _line3_folds_at_the_end(cells)   # pass 76 (r73 Focus): after What to remember
     for c in cells[k:k + 2]:
         assert c["metadata"]["jupyter"]["source_hidden"] and c["metadata"]["slideshow"]["slide_type"] == "-"
     line3 = next(i for i, c in enumerate(cells) if _src(c) == LINE3)
-    assert _src(cells[line3 + 3]).startswith("## Line 4: gates and new content")   # no takeaway left on the main path
+    # no takeaway left on the main path; pass 77 (r74 Picture 2): line 3's GELU picture and its words, then line 4
+    assert _src(cells[line3 + 3]) == "ch06.gelu_reason()" and _src(cells[line3 + 4]).startswith("## Line 4: gates and new content")
 
 
 def test_pass25_the_output_line_of_the_argument_is_finished_and_the_plain_network_is_said():
@@ -2118,13 +2136,13 @@ def test_pass26_small_fixes_the_reader_asked_for():
     assert "Each step multiplies its memory by 1.1, then bends it with tanh." in text   # pass 74: no "growth" name
     assert "Squashing costs more going back" not in text
     assert "each step multiplies the nudge by 1.1 × tanh's slope" in text   # pass 46: one line
-    seen = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("- **Seen in:**"))
+    seen = next(r for r in ch06_decisions.links_and_sources().data.splitlines() if r.startswith("- **Seen in:**"))
     # pass 52: line 4 links its own section on the main path; the memory loop is optional, at the end (pass 63: the
     # link sits in the small-print fold after the list; pass 75: in its one line of links)
-    assert "line 4, [below](#Line-4:-gates-and-new-content)" in seen
+    assert "line 4, [above](#Line-4:-gates-and-new-content)" in seen   # pass 77: the fold is at the end
     assert "## Line 4: gates and new content" in text and "## Optional: why gates help a memory last" in text
     headings = {line.lstrip("#").strip().replace(" ", "-") for line in text.splitlines() if line.startswith("#")}
-    for anchor in re.findall(r"\]\(#([^)]+)\)", text + ch06_decisions.short_list().data):
+    for anchor in re.findall(r"\]\(#([^)]+)\)", text + ch06_decisions.short_list().data + seen):
         assert anchor in headings, anchor   # every in-chapter link lands on a heading (JupyterLab's ids)
 
 
@@ -2528,7 +2546,7 @@ def test_pass55_line_3s_reason_is_the_study_on_the_main_path():
         assert d.registry in bend and "feed-forward" in d.where and model in decisions.lines()[2].reason
     # pass 62 (r56 Focus 1): the takeaway left with the slider; line 3's fold says 0.42 at x = −0.1, the fold's x
     g = ch06_decisions.slope_at("gelu", -0.1)
-    more = ch06_decisions.gelu_more().data
+    more = ch06_decisions.gelu_reason().data
     assert f"{g:.2f}" == "0.42" and "it passes back 0.42 of the nudge" in more and "almost half" not in more
     near = [ch06_decisions.slope_at("gelu", x) for x in np.linspace(-0.1, -0.001, 50)]
     assert 0.4 < min(near) and max(near) < 0.5 and ch06_decisions.slope_at("gelu", 0.0) == 0.5   # it still learns
@@ -2539,8 +2557,8 @@ def test_pass55_line_3s_reason_is_the_study_on_the_main_path():
     assert "GEGLU" in study.best and "GEGLU" in study.gated
     assert "filling in missing stretches of text" in study.test
     assert "**Does a unit with a sum just below 0 still learn?**" in more and "So a GELU unit still learns there" in more
-    k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.gelu_more()")
-    assert k == _line3_folds_at_the_end(cells) + 1   # the reason first, the bonus folded at the end (pass 76)
+    k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.gelu_reason()")
+    assert k < _line3_folds_at_the_end(cells)   # pass 77 (r74 Picture 2): on line 3's path, the study's fold at the end
     assert next(i for i, c in enumerate(cells) if _src(c) == LINE3_WORDS) < k
     text = _md_text()
     assert "No error" not in text and "Why this slope?" not in text and "Past x" not in text
@@ -2679,7 +2697,7 @@ def test_pass58_the_list_says_the_new_picks_where_it_first_uses_them():
 def test_r59_who_used_what_cites_each_claim_by_authors_year_and_title_not_by_section_or_code_path():
     """Check the optional fold names each model's primary source by authors, year and title, and leaves the arXiv ids,
     section numbers and code paths in the data (r59 Focus: they read as maintainer notes)."""
-    fold = ch06_decisions.who_used_what().data
+    fold = ch06_decisions.links_and_sources().data   # pass 77 (r74 Focus): the sources' own fold, at the end
     sources = fold[fold.index(f"**{ch06_decisions.SOURCES_HEAD}**"):]
     # pass 75 (r72 Focus: the citation block): authors and year, each from deployments.py; the titles stay there
     for who in ("Vaswani et al. 2017", "Shazeer 2020", "Radford et al. 2019", "Zhang et al. 2022"):
@@ -2708,7 +2726,9 @@ def test_pass65_line_3_and_line_4_open_on_pictures_of_swiglu_and_the_memory_path
     cells = _cells()
     line3 = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 3:"))
     assert _src(cells[line3]) == LINE3 and _src(cells[line3 + 2]) == LINE3_WORDS   # pass 71: the picture first
-    assert "an LSTM's gate, a dimmer (line 4), stays between 0 and 1." in LINE3_WORDS
+    assert "It can be below 0 or above 1." in LINE3_WORDS and "LSTM" not in LINE3_WORDS   # pass 77: said in line 4
+    assert any("unlike SwiGLU's gate (line 3), it stays between 0 and 1." in _src(c) for c in cells
+               if c["cell_type"] == "markdown" and c is not cells[line3 + 2])
     assert _src(cells[line3 + 1]) == "ch06.swiglu_picture()" and "image/png" in cells[line3 + 1]["outputs"][0]["data"]
     line4 = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 4:"))
     assert _src(cells[line4 + 1]) == "ch06.lstm_path()"
@@ -2840,7 +2860,7 @@ def test_pass72_the_sources_are_one_small_line_with_every_title():
     """Check r68 Focus: the history fold's sources are one line in small type (no bullet list); pass 75 (r72 Focus):
     headed "Sources", each claim named by authors and year (from deployments.py) and what it backs."""
     from course_utils.facts import deployments
-    fold = ch06_decisions.who_used_what().data
+    fold = ch06_decisions.links_and_sources().data   # pass 77 (r74 Focus): with the "Seen in" links, at the end
     small = fold[fold.index("<small>"):fold.index("</small>")]
     lines = [line for line in small.splitlines() if line.strip()]
     assert len(lines) == 2 and lines[1].startswith("**Sources**: ") and "\n- " not in small

@@ -1,6 +1,6 @@
 """Chapter 06's pictures and widgets: the map of the decision list, the list itself, the slopes slider, the nudge
-along a gateless loop and an LSTM's memory path, line 3's optional folds (who used which bend, GELU's slope just below
-0), the picker, the recall questions, the end fold of cases the list leaves out."""
+along a gateless loop and an LSTM's memory path, line 3's GELU picture and its
+optional fold (who used which bend), the picker, the recall questions, the end fold of cases the list leaves out."""
 
 import html as _html
 import re
@@ -267,7 +267,7 @@ GELU_ZOOM = (-2.0, 1.0)   # the fold's picture: near 0, where GELU and ReLU part
 GELU_FIG = (680, 300)
 GELU_ASKED = -0.1   # the fold's question: a sum just below 0
 GELU_PAIR = ("relu", "gelu")
-# pass 62 (r56 Focus 1): the GELU slider left the main path; its question, picture and answer open in gelu_more's fold
+# pass 62 (r56 Focus 1): the GELU slider left the main path; pass 77 (r74 Picture 2): its picture and words are line 3's
 
 
 def slope_at(name, x):
@@ -290,7 +290,13 @@ def _x(v):
 
 
 def who_used_what():
-    """An optional fold after line 3's words (pass 60, r54 Focus 1-2: the names and the study's details pulled the
+    """The history's optional fold (pass 77, r74 Focus: its sources moved to links_and_sources's fold)."""
+    body, _ = _history()
+    return Markdown(f"<details><summary>{WHO_SUMMARY}</summary>\n\n{body}\n\n</details>")
+
+
+def _history():
+    """The words of an optional fold after line 3's words (pass 60, r54 Focus 1-2: the names and the study's details pulled the
     eye off the seven rules): which well-known networks used which bend, each from the deployments table, then the
     2020 study and a guess at why its winners won, said as one. Pass 61 (r55 Focus 2): one model a bend, the ones
     the chapter already named where it can (GPT-2, LLaMA); PaLM, Mistral, BERT, GPT and T5 were noise to a learner."""
@@ -328,14 +334,18 @@ def who_used_what():
     # pass 63 (r58 Correctness 4): each claim above with its primary source, as deployments.py holds it
     cited = ((cnn.model, cnn), ("the first transformer", first), (gelu, rows[gelu]), (swiglu, rows[swiglu]),
              ("OPT", kept["OPT"]), (f"the {study.year} test", study))
-    # pass 72 (r68 Focus): one line; pass 75 (r72 Focus: still a citation block): authors and year only, the titles
-    # stay in deployments.py (the 2020 test's title is in the words above)
+    return body, cited
+
+
+def links_and_sources():
+    """One optional fold at the chapter's end (pass 77, r74 Focus: plumbing for this learner): the "Seen in" line of
+    links to where each line was shown (it left the list's small print) and the history's sources, in small type.
+    Pass 72 (r68 Focus): the sources one line; pass 75 (r72 Focus): authors and year only, the titles stay in
+    deployments.py (the 2020 test's title is in the history's words)."""
+    _, cited = _history()
     sources = "; ".join(f"{learner_source(d.citation)} ({who})" for who, d in cited)
-    # pass 65 (r59, r60 Focus: the citations pulled the eye): the sources in their own small fold, one click away
-    # pass 68 (r63 Focus: a fold inside a fold): the sources close the same fold, in small type, one level deep
-    return Markdown(f"<details><summary>{WHO_SUMMARY}</summary>\n\n{body}\n\n<small>\n\n"
-                    f"**{SOURCES_HEAD}**: {sources}.\n\n"
-                    "</small>\n\n</details>")
+    return Markdown(f"<details><summary>{LINKS_SUMMARY}</summary>\n\n- **{SEEN_HEAD}** {'; '.join(seen_in())}.\n\n"
+                    f"<small>\n\n**{SOURCES_HEAD}**: {sources}.\n\n</small>\n\n</details>")
 
 
 def learner_source(citation):
@@ -348,6 +358,7 @@ def learner_source(citation):
 
 WHO_SUMMARY = "Optional: who used which bend, and the 2020 test"
 SOURCES_HEAD = "Sources"
+LINKS_SUMMARY = "Optional: links and sources"
 
 
 def paper_title(study):
@@ -379,7 +390,7 @@ def _mark_asked(ax):
 @plots.styled
 def gelu_picture():
     """ReLU and GELU near 0, value and slope, on shared x; the slope panel marks x = −0.1 with a labelled dot per bend
-    (the values gelu_more's words read off it)."""
+    (the values gelu_reason's words read off it)."""
     fig = plots.curves_and_slopes(GELU_PAIR, np.linspace(*GELU_ZOOM, 301), *GELU_FIG, titles=("value", "slope"))
     for ax in fig.axes:
         ax.set_xlabel(SUM_LABEL)   # r48: the same x label as every other picture in the chapter
@@ -405,22 +416,23 @@ def swiglu_picture():
 SWIGLU_NOTE = "the gate scales the content\n(it can be below 0 or above 1)"
 
 
-GELU_MORE_SUMMARY = "Optional: GELU's slope just below 0"
-# pass 68 (r63: SwiGLU was said four times): this fold no longer says how SwiGLU works; the map's words, the
-# list's small print and line 3's words above its picture do
+GATE_WON = "the two least wrong both had a gate"   # the 2020 test in one line, checked against deployments.py
 
 
-def gelu_more():
-    """The optional fold after line 3's reason (pass 62, r56 Focus 1: the GELU slider was a bonus on the main path,
-    so its question, picture and answer fold in here, with no slider): does a unit just below 0 still learn (GELU
-    passes back 0.42 of the nudge at x = −0.1, ReLU none); GELU's slope further left and right (zero, below 0, above
-    1). How SwiGLU works is said in line 3's words (pass 68). The history is who_used_what's fold (pass 60)."""
+def gelu_reason():
+    """Line 3's picture and reason on the main path (pass 77, r74 Picture 2: it waited in an optional fold; before,
+    pass 62, r56: the GELU slider left the path): does a unit just below 0 still learn (GELU passes back 0.42 of the
+    nudge at x = −0.1, ReLU none); GELU's slope further left; the 2020 test's result in one line, as deployments.py
+    holds it (its details and sources wait in who_used_what's fold at the end)."""
     f = decisions.facts()   # pass 67 (r62 Focus 2): the slope's dip below 0 and rise above 1 cut: not on the list
     fig = gelu_picture()
     img = tables.image(figure_png(fig), figure_alt(fig), *GELU_FIG)
     g, r = slope_at("gelu", GELU_ASKED), slope_at("relu", GELU_ASKED)
     if r != 0 or not 0 < g < 1:
         raise ValueError("the words say GELU passes back some of the nudge at x = −0.1 and ReLU none")
+    study = deployments.comparison("Shazeer")
+    if study.why_said or len(study.best) != 2 or not set(study.best) <= set(study.gated) or "feed-forward" not in study.where:
+        raise ValueError("the words say the 2020 test's two best feed-forward blocks had a gate, and no reason was given")
     body = f"""
 **Does a unit with a sum just below 0 still learn?** Recall: each bend multiplies the nudge by its slope.
 
@@ -431,8 +443,10 @@ At x = {_x(GELU_ASKED)}, GELU's slope is {_two(g)}: the round dot in the right p
 So a GELU unit still learns there: it passes back {_two(g)} of the nudge. ReLU passes none.
 
 Further left, GELU's slope sinks to 0 (near x = {_x(round(f["gelu_zero_slope_x"], 2))}), then dips slightly below 0.
+
+**And SwiGLU?** In a {study.year} test of {len(study.compared)} feed-forward blocks, {GATE_WON}. The study did not say why.
 """
-    return Markdown(f"<details><summary>{GELU_MORE_SUMMARY}</summary>\n\n{body.strip()}\n\n</details>")
+    return Markdown(body.strip())
 
 
 WRITES = ("relu", "sigmoid", "tanh")   # line 4's picture (pass 53, r47 Picture 2): one memory, six writes
@@ -485,7 +499,7 @@ def memory_writes():
 
 SEEN_IN = (1, 2, 3, 6)   # the lines whose link shows something new: the slopes, dead units, SwiGLU, softmax.
 # Lines 4 and 5 would link sigmoid's section again, and line 7 the glossary: the picker's card keeps every link
-SEEN_BELOW = {4: ("below", "#Line-4:-gates-and-new-content")}   # line 4: this chapter says why
+SEEN_BELOW = {4: ("above", "#Line-4:-gates-and-new-content")}   # line 4: this chapter says why (pass 77: the links sit at the end, so "above")
 # pass 58 (r52 change 1): the picks' new words are said on the list line that first uses them in words, not all
 # at once in the map's rows (13 terms in one cell); the map's rows keep one short line for each place
 # pass 60 (r54 Clarity 2): the places too: the rows keep only what the map's Predict needs (plain network, hidden
@@ -524,8 +538,19 @@ def _rule(line):
     return first.rstrip(".") + "."
 
 
-SMALL_PRINT_SUMMARY = "Small print: examples, limits and links"
+SMALL_PRINT_SUMMARY = "Small print: examples and limits"
 SEEN_HEAD = "Seen in:"
+
+
+def seen_in():
+    """One link a line, to the chapter or section that showed it: "line 1, [03 · slopes multiply](...)". Pass 75
+    (r72 Focus: a "Seen in" after every line): one line of links; pass 77 (r74 Focus): in links_and_sources's fold."""
+    seen = []
+    for i, line in enumerate(decisions.lines(), 1):
+        text, link = SEEN_BELOW.get(i, line.evidence[0])   # one short link per line; the picker's card lists them all
+        if i in SEEN_IN or i in SEEN_BELOW:
+            seen.append(f"line {i}, [{text}]({link})")
+    return seen
 
 
 def short_list():
@@ -534,23 +559,17 @@ def short_list():
     example, the line's limit and, SEEN_IN, the chapter that showed it) sits in one fold after the list, one bullet a
     line, so the part to learn by heart stands alone (pass 54, r48: one rule and one reason, so a line can be said
     back)."""
-    rows, notes, seen = [], [], []
+    rows, notes = [], []
     for i, line in enumerate(decisions.lines(), 1):
-        text, link = line.evidence[0]   # one short link per line; the reference card lists them all
-        if i in SEEN_BELOW:
-            text, link = SEEN_BELOW[i]
         rest = line.reason[len(_rule(line)):].strip()
         small = [s for s in (rest, f"Example: {line.example}." if line.example else "", line.note,
                              rule_of_thumb() if i == 1 else "") if s]
-        if i in SEEN_IN or i in SEEN_BELOW:   # pass 75 (r72 Focus: a "Seen in" after every line): one line of links
-            seen.append(f"line {i}, [{text}]({link})")
         fine = f"<br><small>{GLOSS[i]}</small>" if i in GLOSS else ""
         rows.append(f"{i}. **{line.when}** → **{line.say}**. {_rule(line)}{fine}")
         if small:
             notes.append(f"- **Line {i}.** {' '.join(small)}")
         if i == 4:
             rows.append("\n**At the output**\n")
-    notes.append(f"- **{SEEN_HEAD}** {'; '.join(seen)}.")
     fold = f"<details><summary>{SMALL_PRINT_SUMMARY}</summary>\n\n" + "\n".join(notes) + "\n\n</details>"
     return Markdown("**Inside the network**\n\n" + "\n".join(rows) + "\n\n" + fold)
 
