@@ -3719,15 +3719,40 @@ def test_selu_check_draws_the_three_starts_it_talks_about():
     plt.close(fig)
 
 
-def test_opening_figure_legends_cover_no_curve():
-    """Check (r68, pass 72): the opening thumbnails' legends sat inside the ReLU and smooth panels, over the curves'
-    left halves; each legend now hangs below its panel, clear of the drawing area."""
+def test_opening_figure_names_each_curve_on_solid_lines_and_zooms_on_the_dips():
+    """Check (r68, pass 72): the legends sat over the curves; r73 (pass 77): dashed, marked lines with legends
+    underneath hid SiLU under Mish and Leaky ReLU under ReLU. Now every curve is a solid line without marks, each
+    bend's name is written in its panel in its colour (no legend), and a fourth panel zooms on x from -4 to 0, output
+    from -0.4 to 0.1, where Leaky ReLU parts from ReLU and SiLU from Mish; every name stays inside its panel."""
+    from matplotlib import pyplot as plt
     fig = ch04_zoo.families_row()
     fig.canvas.draw()
-    for ax in fig.axes[:-1]:   # r70 (pass 73): the gated panel is a diagram, with no legend
-        legend, area = ax.get_legend().get_window_extent(), ax.get_window_extent()
-        assert legend.y1 < area.y0 and not legend.overlaps(area), ax.get_title()
-        assert fig.bbox.x0 <= legend.x0 and legend.x1 <= fig.bbox.x1 and legend.y0 >= fig.bbox.y0
+    curve_panels = fig.axes[:4]
+    for ax in curve_panels:
+        assert ax.get_legend() is None, ax.get_title()
+        for ln in ax.get_lines()[2:]:   # after the two axis lines
+            assert ln.get_linestyle() == "-" and ln.get_marker() in ("None", None, ""), ax.get_title()
+        area = ax.get_window_extent()
+        for t in ax.texts:
+            box = t.get_window_extent()
+            assert area.x0 <= box.x0 and box.x1 <= area.x1 + 1 and area.y0 <= box.y0 and box.y1 <= area.y1, t.get_text()
+    names = {n for family in list(ch04_zoo.FAMILIES.values())[:3] for n in family if n != "softmax"}
+    written = {(t.get_text(), t.get_color()) for ax in curve_panels[:3] for t in ax.texts}
+    assert all((ch04_zoo.OVERVIEW_TAGS[n][2], ch04_zoo.plots.color(n)) in written for n in names)
+    zoom = fig.axes[3]
+    assert zoom.get_title() == "zoom on the dips"
+    assert zoom.get_xlim() == (-4.0, 0.0) and zoom.get_ylim() == (-0.4, 0.1)
+    zoom_lines = zoom.get_lines()[2:]
+    assert len(zoom_lines) == len(ch04_zoo.OVERVIEW_ZOOM_NAMES)
+    ys = {n: np.asarray(ln.get_ydata(), float) for n, ln in zip(ch04_zoo.OVERVIEW_ZOOM_NAMES, zoom_lines)}
+    height = 0.5   # the zoom's output range
+    assert np.max(np.abs(ys["relu"] - ys["leaky_relu"])) > 0.07 * height   # parted, not drawn on top of each other
+    assert np.max(np.abs(ys["silu"] - ys["mish"])) > 0.05 * height
+    assert all(ys[n].min() > -0.4 for n in ("gelu", "silu", "mish"))   # each dip's bottom is inside the zoom
+    assert {t.get_text() for t in zoom.texts} == {ch04_zoo.ZOOM_TAGS[n][2] for n in ch04_zoo.OVERVIEW_ZOOM_NAMES}
+    assert "solid line with its name written next to it" in ch04_zoo.FAMILIES_ALT
+    assert "x from -4 to 0, output from -0.4 to 0.1" in ch04_zoo.FAMILIES_ALT
+    plt.close(fig)
 
 
 def test_relu_family_nudge_predict_is_answered_by_the_slope_picture():
