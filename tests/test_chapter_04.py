@@ -1350,7 +1350,8 @@ def test_slopes_at_minus_three_are_asked_before_the_picture_and_all_four_stay_ab
     np.testing.assert_allclose((np.exp(xs + 1e-6) - np.exp(xs - 1e-6)) / 2e-6, np.exp(xs), rtol=1e-6)
     lam_alpha = 1.0507009873554805 * 1.6732632423543772
     assert f"{lam_alpha:.2f}" == "1.76" and float(activations.get("selu").derivative(-1e-12)) == pytest.approx(lam_alpha)
-    assert ("$e^x$'s slope equals its value. So each slope is the number in front times $e^x$: ELU's is $e^x$, "
+    # r73 (pass 77): "slope equals its value" read as calculus to trust; said as steepness against height
+    assert ("A calculus fact: $e^x$ is exactly as steep as it is high. So each slope is the number in front times $e^x$: ELU's is $e^x$, "
             "SELU's 1.76 × $e^x$.") in ch04_zoo.at_answer(x=-3.0).data
     assert "0.05" not in ch04_zoo.at_answer(x=-3.0).data and "| slope |" not in ch04_zoo.at_answer(x=-3.0).data
     assert "SELU" not in "".join(_cells()[ask]["source"]).split("**Predict:**")[1]
@@ -2848,7 +2849,8 @@ def test_gate_legend_and_zoo_axes_as_the_text_says():
     assert (ch04_zoo.SPARK_X, round(ch04_zoo.SPARK_Y[0]), round(ch04_zoo.SPARK_Y[1])) == (3.0, -2, 3)
 
 
-SMOOTH_OPENING = ("GELU, SiLU (sigmoid linear unit), Mish and Softplus round off ReLU's corner.\n"
+SMOOTH_OPENING = ("GELU (Gaussian error linear unit; Gaussian = the bell curve), SiLU (sigmoid linear unit), Mish and "
+                  "Softplus round off ReLU's corner.\n"
                   "[Swish](91_glossary.ipynb#Glossary) has a steepness knob inside its sigmoid; SiLU is Swish with the knob at 1.")
 
 
@@ -3369,7 +3371,8 @@ def test_selu_worked_example_numbers_are_the_arithmetic_they_claim():
     # r61 (pass 66): why doubling is straight: each doubling climbs the same height on this axis
     # r62 (pass 67): the log axis said as "a step up multiplies", with the picture's ticks 2, 8, 32
     # pass 68 (r63): said after the picture, not before it
-    log_line = "On the upright axis, each step up *multiplies* by 4 (2, 8, 32). So each doubling climbs the same height: a straight line."
+    # r73 (pass 77): the log scale said in plain words: ticks 4 times apart, doubling as a straight line
+    log_line = "On the upright axis, each tick is 4 times the one below (2, 8, 32). So steady doubling draws a straight line."
     assert log_line in text and _index(log_line) == _index("ch04.doubling_spread()") + 1
     ticks = ch04_zoo.doubling_spread().axes[0].get_yticks()
     assert {2, 8, 32} <= set(ticks.tolist()) and np.allclose(ticks[1:] / ticks[:-1], 4)
@@ -3808,10 +3811,15 @@ def test_selu_widget_says_why_relus_average_jumps():
     words; the bullets under it say why (ReLU never outputs below 0), before the Predict."""
     k = _index("ch04.selu_spread(")
     bullets = "".join(_cells()[k - 1]["source"])
-    line = "- Left: the average. ReLU's outputs are never below 0, so their average jumps."
+    # r73 (pass 77): the widget also shows ReLU's average sinking back to 0 as the spread fades; said, and checked
+    line = ("- Left: the average. ReLU's outputs are never below 0, so their average jumps, then sinks to 0 as their "
+            "spread fades.")
     assert line in bullets and bullets.index(line) < bullets.index("**Predict:**")
     assert float(activations.get("relu")(np.linspace(-5, 5, 101)).min()) == 0
     assert ch04_zoo.average_output("relu") > 0.3
+    for start in (0.5, 1.0, 2.0):   # the widget's ReLU lines (LeCun weights): up at layer 1, near 0 with the spread at 30
+        for average, spread in ch04_zoo.run_draws(30, start)["ReLU, LeCun weights"]:
+            assert average[1] > 0.3 * start and abs(average[-1]) < 0.01 * start and spread[-1] < 0.01 * start
 
 
 # ---- pass 74 (r71) ----

@@ -1487,7 +1487,7 @@ def at_answer(names=FAMILIES["ReLU family"], x=-3.0):
     return fold("Check your prediction", f"""
 {everyone}. {" and ".join(steady)} keep the same slope all along the left.
 {"'s and ".join(fading)}'s slopes are small there, but not 0: they fade, but never reach 0.
-$e^x$'s slope equals its value. So each slope is the number in front times $e^x$: {label("elu")}'s is $e^x$, {label("selu")}'s {lam_alpha:.2f} × $e^x$.
+A calculus fact: $e^x$ is exactly as steep as it is high. So each slope is the number in front times $e^x$: {label("elu")}'s is $e^x$, {label("selu")}'s {lam_alpha:.2f} × $e^x$.
 """)
 
 
