@@ -1350,7 +1350,8 @@ def test_slopes_at_minus_three_are_asked_before_the_picture_and_all_four_stay_ab
     np.testing.assert_allclose((np.exp(xs + 1e-6) - np.exp(xs - 1e-6)) / 2e-6, np.exp(xs), rtol=1e-6)
     lam_alpha = 1.0507009873554805 * 1.6732632423543772
     assert f"{lam_alpha:.2f}" == "1.76" and float(activations.get("selu").derivative(-1e-12)) == pytest.approx(lam_alpha)
-    assert ("$e^x$'s slope equals its value. So each slope is the number in front times $e^x$: ELU's is $e^x$, "
+    # r73 (pass 77): "slope equals its value" read as calculus to trust; said as steepness against height
+    assert ("A calculus fact: $e^x$ is exactly as steep as it is high. So each slope is the number in front times $e^x$: ELU's is $e^x$, "
             "SELU's 1.76 × $e^x$.") in ch04_zoo.at_answer(x=-3.0).data
     assert "0.05" not in ch04_zoo.at_answer(x=-3.0).data and "| slope |" not in ch04_zoo.at_answer(x=-3.0).data
     assert "SELU" not in "".join(_cells()[ask]["source"]).split("**Predict:**")[1]
@@ -2848,7 +2849,8 @@ def test_gate_legend_and_zoo_axes_as_the_text_says():
     assert (ch04_zoo.SPARK_X, round(ch04_zoo.SPARK_Y[0]), round(ch04_zoo.SPARK_Y[1])) == (3.0, -2, 3)
 
 
-SMOOTH_OPENING = ("GELU, SiLU (sigmoid linear unit), Mish and Softplus round off ReLU's corner.\n"
+SMOOTH_OPENING = ("GELU (Gaussian error linear unit; Gaussian = the bell curve), SiLU (sigmoid linear unit), Mish and "
+                  "Softplus round off ReLU's corner.\n"
                   "[Swish](91_glossary.ipynb#Glossary) has a steepness knob inside its sigmoid; SiLU is Swish with the knob at 1.")
 
 
@@ -3369,7 +3371,8 @@ def test_selu_worked_example_numbers_are_the_arithmetic_they_claim():
     # r61 (pass 66): why doubling is straight: each doubling climbs the same height on this axis
     # r62 (pass 67): the log axis said as "a step up multiplies", with the picture's ticks 2, 8, 32
     # pass 68 (r63): said after the picture, not before it
-    log_line = "On the upright axis, each step up *multiplies* by 4 (2, 8, 32). So each doubling climbs the same height: a straight line."
+    # r73 (pass 77): the log scale said in plain words: ticks 4 times apart, doubling as a straight line
+    log_line = "On the upright axis, each tick is 4 times the one below (2, 8, 32). So steady doubling draws a straight line."
     assert log_line in text and _index(log_line) == _index("ch04.doubling_spread()") + 1
     ticks = ch04_zoo.doubling_spread().axes[0].get_yticks()
     assert {2, 8, 32} <= set(ticks.tolist()) and np.allclose(ticks[1:] / ticks[:-1], 4)
@@ -3719,15 +3722,40 @@ def test_selu_check_draws_the_three_starts_it_talks_about():
     plt.close(fig)
 
 
-def test_opening_figure_legends_cover_no_curve():
-    """Check (r68, pass 72): the opening thumbnails' legends sat inside the ReLU and smooth panels, over the curves'
-    left halves; each legend now hangs below its panel, clear of the drawing area."""
+def test_opening_figure_names_each_curve_on_solid_lines_and_zooms_on_the_dips():
+    """Check (r68, pass 72): the legends sat over the curves; r73 (pass 77): dashed, marked lines with legends
+    underneath hid SiLU under Mish and Leaky ReLU under ReLU. Now every curve is a solid line without marks, each
+    bend's name is written in its panel in its colour (no legend), and a fourth panel zooms on x from -4 to 0, output
+    from -0.4 to 0.1, where Leaky ReLU parts from ReLU and SiLU from Mish; every name stays inside its panel."""
+    from matplotlib import pyplot as plt
     fig = ch04_zoo.families_row()
     fig.canvas.draw()
-    for ax in fig.axes[:-1]:   # r70 (pass 73): the gated panel is a diagram, with no legend
-        legend, area = ax.get_legend().get_window_extent(), ax.get_window_extent()
-        assert legend.y1 < area.y0 and not legend.overlaps(area), ax.get_title()
-        assert fig.bbox.x0 <= legend.x0 and legend.x1 <= fig.bbox.x1 and legend.y0 >= fig.bbox.y0
+    curve_panels = fig.axes[:4]
+    for ax in curve_panels:
+        assert ax.get_legend() is None, ax.get_title()
+        for ln in ax.get_lines()[2:]:   # after the two axis lines
+            assert ln.get_linestyle() == "-" and ln.get_marker() in ("None", None, ""), ax.get_title()
+        area = ax.get_window_extent()
+        for t in ax.texts:
+            box = t.get_window_extent()
+            assert area.x0 <= box.x0 and box.x1 <= area.x1 + 1 and area.y0 <= box.y0 and box.y1 <= area.y1, t.get_text()
+    names = {n for family in list(ch04_zoo.FAMILIES.values())[:3] for n in family if n != "softmax"}
+    written = {(t.get_text(), t.get_color()) for ax in curve_panels[:3] for t in ax.texts}
+    assert all((ch04_zoo.OVERVIEW_TAGS[n][2], ch04_zoo.plots.color(n)) in written for n in names)
+    zoom = fig.axes[3]
+    assert zoom.get_title() == "zoom on the dips"
+    assert zoom.get_xlim() == (-4.0, 0.0) and zoom.get_ylim() == (-0.4, 0.1)
+    zoom_lines = zoom.get_lines()[2:]
+    assert len(zoom_lines) == len(ch04_zoo.OVERVIEW_ZOOM_NAMES)
+    ys = {n: np.asarray(ln.get_ydata(), float) for n, ln in zip(ch04_zoo.OVERVIEW_ZOOM_NAMES, zoom_lines)}
+    height = 0.5   # the zoom's output range
+    assert np.max(np.abs(ys["relu"] - ys["leaky_relu"])) > 0.07 * height   # parted, not drawn on top of each other
+    assert np.max(np.abs(ys["silu"] - ys["mish"])) > 0.05 * height
+    assert all(ys[n].min() > -0.4 for n in ("gelu", "silu", "mish"))   # each dip's bottom is inside the zoom
+    assert {t.get_text() for t in zoom.texts} == {ch04_zoo.ZOOM_TAGS[n][2] for n in ch04_zoo.OVERVIEW_ZOOM_NAMES}
+    assert "solid line with its name written next to it" in ch04_zoo.FAMILIES_ALT
+    assert "x from -4 to 0, output from -0.4 to 0.1" in ch04_zoo.FAMILIES_ALT
+    plt.close(fig)
 
 
 def test_relu_family_nudge_predict_is_answered_by_the_slope_picture():
@@ -3783,10 +3811,15 @@ def test_selu_widget_says_why_relus_average_jumps():
     words; the bullets under it say why (ReLU never outputs below 0), before the Predict."""
     k = _index("ch04.selu_spread(")
     bullets = "".join(_cells()[k - 1]["source"])
-    line = "- Left: the average. ReLU's outputs are never below 0, so their average jumps."
+    # r73 (pass 77): the widget also shows ReLU's average sinking back to 0 as the spread fades; said, and checked
+    line = ("- Left: the average. ReLU's outputs are never below 0, so their average jumps, then sinks to 0 as their "
+            "spread fades.")
     assert line in bullets and bullets.index(line) < bullets.index("**Predict:**")
     assert float(activations.get("relu")(np.linspace(-5, 5, 101)).min()) == 0
     assert ch04_zoo.average_output("relu") > 0.3
+    for start in (0.5, 1.0, 2.0):   # the widget's ReLU lines (LeCun weights): up at layer 1, near 0 with the spread at 30
+        for average, spread in ch04_zoo.run_draws(30, start)["ReLU, LeCun weights"]:
+            assert average[1] > 0.3 * start and abs(average[-1]) < 0.01 * start and spread[-1] < 0.01 * start
 
 
 # ---- pass 74 (r71) ----

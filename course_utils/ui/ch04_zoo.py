@@ -67,9 +67,12 @@ THUMB_GATES = {"GLU": "sigmoid", "SwiGLU": "silu", "GeGLU": "gelu"}   # the gate
 # r67 (pass 71): "GLU gate" in the legend came before gates are taught; the legend names the bends, under the title
 # "used as gates"
 THUMB_GATE_TITLE = "used as gates:"
-FAMILIES_ALT = ("Four small panels, one per family; the first three on the same axes (x from -3 to 3). ReLU family: "
+FAMILIES_ALT = ("Five small panels, each curve a solid line with its name written next to it. The first three, one per "
+                "family, on the same axes (x from -3 to 3). ReLU family: "
                 "ReLU, Leaky ReLU, PReLU, ELU and SELU, each with its own left side. Smooth family: GELU, SiLU, Mish and "
-                "softplus, ReLU with the corner rounded. Squashers: sigmoid and tanh, S-curves held in a box. Gated units "
+                "softplus, ReLU with the corner rounded. Squashers: sigmoid and tanh, S-curves held in a box. Zoom on the "
+                "dips (x from -4 to 0, output from -0.4 to 0.1): Leaky ReLU just below ReLU's flat 0; GELU, SiLU and Mish "
+                "dip below 0 and come back up. Gated units "
                 "(see Gated units below): a tiny diagram, not a curve: sum a goes through a bend g, sum b goes straight "
                 "on, and the two are multiplied: out = g(a) × b.")
 # r70 (pass 73): the gated panel drew its gates as curves, which read as "a gated unit is one more curve"; it is now
@@ -79,31 +82,66 @@ GATE_SKETCH_NOTE = "g: a bend (sigmoid,\nSiLU or GELU)"
 
 
 # r64 (pass 69): the gated panel shows gates before the chapter teaches them; its title points ahead
-LEGEND_BELOW = -0.16   # each thumbnail's legend hangs under its x axis (axes fraction)
+LEGEND_BELOW = -0.16   # the gated panel's formula hangs under the panel (axes fraction)
 FAMILY_TITLES = {"gated units": "gated units\n(see Gated units below)"}
+# r73 (pass 77): the overview drew dashed, marked lines with legends underneath, and hid SiLU under Mish and Leaky ReLU
+# under ReLU. Now: solid lines, each bend's name written next to its curve, and a zoom on the dips
+OVERVIEW_ZOOM_X, OVERVIEW_ZOOM_Y = (-4.0, 0.0), (-0.4, 0.1)
+OVERVIEW_ZOOM_NAMES = ("relu", "leaky_relu", "gelu", "silu", "mish")
+OVERVIEW_ZOOM_TITLE = "zoom on the dips"
+# where each name is written (data coordinates of its panel), chosen by eye so no two names touch
+OVERVIEW_TAGS = {
+    "relu": (0.9, 0.05, "ReLU", "left", "bottom"), "leaky_relu": (-2.95, 0.25, "Leaky ReLU", "left", "bottom"),
+    "prelu": (-2.95, -0.45, "PReLU", "left", "bottom"), "elu": (-2.3, -1.05, "ELU", "left", "top"),
+    "selu": (-2.95, -1.72, "SELU", "left", "top"), "gelu": (-2.95, -1.2, "GELU", "left", "top"),
+    "silu": (-2.95, -0.85, "SiLU", "left", "top"), "mish": (-2.95, -0.5, "Mish", "left", "top"),
+    "softplus": (0.2, 1.9, "Softplus", "right", "bottom"), "sigmoid": (0.6, 0.45, "sigmoid", "left", "top"),
+    "tanh": (0.35, -0.35, "tanh", "left", "top"),
+}
+OVERVIEW_ZOOM_NOTE = (-2.95, -1.6, "(they dip: zoom →)")
+ZOOM_TAGS = {
+    "relu": (-3.9, 0.015, "ReLU", "left", "bottom"), "leaky_relu": (-3.6, -0.042, "Leaky ReLU", "left", "top"),
+    "gelu": (-1.75, -0.115, "GELU", "center", "top"), "silu": (-1.0, -0.2, "SiLU", "center", "top"),
+    "mish": (-1.2, -0.325, "Mish", "center", "top"),
+}
+
+
+def _overview_tags(ax, names, tags):
+    for n in names:
+        x, y, text, ha, va = tags[n]
+        _tag(ax, n, x, y, text, ha=ha, va=va, fontsize=8.5)
 
 
 @plots.styled
 def families_row(x_max=SHARED_X):
-    """The opening table's four families as four thumbnails on one scale, before any formula (r61, pass 66: the
-    chapter opened on a table with no curve). Softmax takes a list, not one number, so it has no curve here."""
-    fig, axes = plots.new_figure(800, 330, 1, 4, sharex=True, sharey=True)
+    """The opening table's families before any formula (r61, pass 66: the chapter opened on a table with no curve):
+    three families on one scale, a zoom on the dips, and the gated units as a tiny diagram. Softmax takes a list, not
+    one number, so it has no curve here. Solid lines with the names written on them (r73, pass 77)."""
+    fig, axes = plots.new_figure(900, 330, 1, 5, gridspec_kw={"width_ratios": [1, 1, 1, 1.05, 1.05]})
     x = np.linspace(-x_max, x_max, 301)
-    for ax, (family, names) in zip(axes, FAMILIES.items()):
-        ax.set_title(FAMILY_TITLES.get(family, family), **({"fontsize": 9.5} if family in FAMILY_TITLES else {}))
-        if family == "gated units":
-            _gate_sketch(ax)
-            continue
-        for name in (n for n in names if n != "softmax"):
-            ax.plot(x, np.asarray(activations.get(name)(x), dtype=float), lw=1.8, label=label(name),
-                    color=plots.color(name), **plots.line_style(name))   # a dash or mark each, not colour alone
+    for ax, (family, names) in zip(axes[:3], list(FAMILIES.items())[:3]):
+        ax.set_title(family)
         _axes_lines(ax)
+        for name in (n for n in names if n != "softmax"):
+            ax.plot(x, np.asarray(activations.get(name)(x), dtype=float), lw=1.8, color=plots.color(name), ls="-")
+        _overview_tags(ax, [n for n in names if n != "softmax"], OVERVIEW_TAGS)
         ax.set(xlim=(-x_max, x_max), ylim=SHARED_Y, xticks=(-3, 0, 3))
-        # r68 (pass 72): inside the panels the legends covered the ReLU and smooth curves' left halves; below, they cover
-        # nothing
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, LEGEND_BELOW), fontsize=8, handlelength=1.6, ncols=2,
-                  columnspacing=0.8)
+    for ax in axes[1:3]:
+        ax.set_yticklabels([])
+    nx, ny, note = OVERVIEW_ZOOM_NOTE
+    axes[1].text(nx, ny, note, color=STRIP_NOTE_COLOUR, ha="left", va="top", fontsize=7.5)
     axes[0].set(ylabel="output")
+    az = axes[3]
+    xz = np.linspace(*OVERVIEW_ZOOM_X, 401)
+    _axes_lines(az)
+    for name in OVERVIEW_ZOOM_NAMES:   # drawn over the axis line, so ReLU's flat 0 shows
+        az.plot(xz, np.asarray(activations.get(name)(xz), dtype=float), lw=1.8, color=plots.color(name), ls="-",
+                zorder=3)
+    _overview_tags(az, OVERVIEW_ZOOM_NAMES, ZOOM_TAGS)
+    az.set(xlim=OVERVIEW_ZOOM_X, ylim=OVERVIEW_ZOOM_Y, xticks=(-4, -2, 0), yticks=(-0.4, -0.2, 0), title=OVERVIEW_ZOOM_TITLE)
+    gated = axes[4]
+    gated.set_title(FAMILY_TITLES["gated units"], fontsize=9.5)
+    _gate_sketch(gated)
     fig.set_label(FAMILIES_ALT)
     return fig
 
@@ -1449,7 +1487,7 @@ def at_answer(names=FAMILIES["ReLU family"], x=-3.0):
     return fold("Check your prediction", f"""
 {everyone}. {" and ".join(steady)} keep the same slope all along the left.
 {"'s and ".join(fading)}'s slopes are small there, but not 0: they fade, but never reach 0.
-$e^x$'s slope equals its value. So each slope is the number in front times $e^x$: {label("elu")}'s is $e^x$, {label("selu")}'s {lam_alpha:.2f} × $e^x$.
+A calculus fact: $e^x$ is exactly as steep as it is high. So each slope is the number in front times $e^x$: {label("elu")}'s is $e^x$, {label("selu")}'s {lam_alpha:.2f} × $e^x$.
 """)
 
 
