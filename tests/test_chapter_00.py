@@ -2217,8 +2217,11 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
                  "times as fast with this weight as with the output itself"):
         assert gone not in section, gone
     # Pass 56: no calculus and no choice of how wrongness is measured: no miss squared, no signal started from a miss.
-    for gone in ("miss", "squared", "12"):
+    # Pass 77 (r73 Clarity 1, the lead's item): the second bowl's rule said once, in words, so its hill slope is not
+    # taken on trust; "squared" there only, still no "miss" and no calculus.
+    for gone in ("miss", "12"):
         assert gone not in section, gone
+    assert section.count("squared") == 1 and "half of (output − right answer) squared" in section
     assert "line of people" not in _markdown()
     assert "the number the weight carries" not in _markdown()
     assert "bends alone" not in section
@@ -2933,8 +2936,10 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             "All the hill slopes together are the **gradient**.\n\n"
             # pass 71 (r68 Interaction): the widget's rule, said before its Predict
             # pass 73 (r70 Clarity 3): why the right answer sits 1 below the output
-            "To keep the sums easy, the widget picks a right answer $1$ below the output, so the signal always starts "
-            "at $1$.") == rule.strip()
+            # pass 77 (r73 Focus): said as what the learner sees, not how the widget works inside
+            "Here the output is always $1$ too high, so the signal starts at $1$.") == rule.strip()
+    for x, v in ((2.0, 3.0), (-2.0, 3.0), (1.0, -5.0)):   # whatever the sliders say, the signal starts at 1
+        assert ch00_start_here.chain_signal(x, v)["start"] == 1.0
     # Pass 63 (r58 Clarity): what our weight's own value multiplies (the signal passed on to earlier layers) is cut:
     # chapter 03's backpropagation, and it made the reader doubt the 6. Its value still is no factor of the 6:
     assert "earlier layers" not in _section("## How a network learns")
@@ -2981,10 +2986,12 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             # pass 73 (r70 Clarity 2): the bowl's floor said as moved, from the weight's to the output's right answer
             # session 31 (r71 Clarity): a second bowl said as one, with what its two axes are
             # pass 75 (r72 Clarity 3): the same wrongness, now asked about the output's own move
-            "The same wrongness, as a bowl over the output: how does it change when the output moves?\n"
+            # pass 77 (r73 Clarity 1): the second bowl's rule in words (half the squared distance), drawn beside the first
+            "Take wrongness as half of (output − right answer) squared: a second bowl, over the output (right).\n"
             f"Its lowest point is the right answer, ${right:g}$: not wrong at all.\n"
             # pass 71 (r68 Clarity): "where you stand" meant a weight's value until here: said as the output
-            f"So the output's hill slope is the output minus the right answer: ${said_out:g} - {right:g} = {start:g}$."
+            f"So, as on the first bowl (left), the output's hill slope is the output minus the right answer: "
+            f"${said_out:g} - {right:g} = {start:g}$."
             ) == out.strip()
     for v in (-1.0, 0.5, 1.0, 3.0):   # the first hill's slope is how far right of its bottom the weight stands
         assert d(ch00_start_here.hill, v) == pytest.approx(v - ch00_start_here.HILL_BOTTOM, abs=1e-6)
@@ -3199,8 +3206,8 @@ def test_pass70_the_slider_chain_sits_after_the_walk_with_its_predict_and_answer
     # Pass 71 (r68 Interaction): the widget's rule said before its Predict (the right answer sits 1 below the
     # output, so the signal starts at 1 whatever the input), then the Predict; the weight-5 fold reads its 10 there.
     # Pass 73 (r70 Clarity 3): why the right answer sits 1 below the output said (the sums stay easy).
-    assert cells[k - 2].source.strip().endswith("\n\nTo keep the sums easy, the widget picks a right answer $1$ below "
-                                                "the output, so the signal always starts at $1$.")
+    assert cells[k - 2].source.strip().endswith("\n\nHere the output is always $1$ too high, so the signal starts "
+                                                "at $1$.")
     assert cells[k - 1].source.strip() == "**Predict:** make the input $-2$. What reaches our weight?"
     assert "Check it on the sliders (output's weight $5$)." in \
         cells[k + 3].source and ch00_start_here.chain_signal(2, 5)["hill slope"] == 10
@@ -3315,7 +3322,13 @@ def test_pass74_the_output_bowl_is_drawn_with_its_floor_at_the_right_answer_and_
     (1), a rise-over-run triangle reading 1, and alt text saying so."""
     right, out = ch00_start_here.RIGHT, ch00_start_here.worked_output(ch00_start_here.HIDDEN_WEIGHT)
     fig = ch00_start_here.output_hill_picture()
-    ax = fig.axes[0]
+    ax_w, ax = fig.axes   # pass 77 (r73 Picture 1): the first bowl (over the weight) on the left, one height scale
+    assert ax_w.get_ylim() == ax.get_ylim() and "weight" in ax_w.get_xlabel() and "how wrong" in ax_w.get_ylabel()
+    wx, wh = (np.asarray(v, float) for v in ax_w.lines[0].get_data())
+    np.testing.assert_allclose(wh, ch00_start_here.hill(wx))
+    assert float(ax_w.lines[2].get_xdata()[0]) == ch00_start_here.HILL_DOT and "2 up" in [t.get_text() for t in ax_w.texts]
+    # the second bowl's rule, on its title: half of (output − right answer) squared
+    assert ax.get_title() == "Over the output: ½ × (output − 23)²"
     curve, tangent, dot = ax.lines[:3]
     y, h = np.asarray(curve.get_xdata(), float), np.asarray(curve.get_ydata(), float)
     assert y[np.argmin(h)] == pytest.approx(right, abs=0.05) and y.min() < right < y.max()   # the floor at 23
@@ -3326,9 +3339,9 @@ def test_pass74_the_output_bowl_is_drawn_with_its_floor_at_the_right_answer_and_
     assert slope == pytest.approx(ch00_start_here.output_hill_slope(d)) == pytest.approx(1.0)
     texts = _texts(fig)
     assert "1 up" in texts and "1 step right" in texts and "least wrong" in texts
-    assert "the output is 1 right of the bottom" in texts
+    assert "1 right of the bottom" in texts and "2 right of the bottom" in texts
     assert [l for l in ax.lines if l.get_gid() == "rise over run"]
-    assert "23" in ax.get_xlabel() and "how wrong" in ax.get_ylabel()
+    assert "23" in ax.get_xlabel()
     alt = display.figure_alt(fig)
     for words in ("right answer, 23", "the output, 24", "hill slope there: 1"):
         assert words in alt, words
@@ -3338,7 +3351,8 @@ def test_pass74_the_output_bowl_is_drawn_with_its_floor_at_the_right_answer_and_
     # every label is inside the figure and none overlaps another (the triangle sits right on the floor)
     fig.canvas.draw()
     r = fig.canvas.get_renderer()
-    boxes = [t.get_window_extent(r) for t in ax.texts]
-    for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
-            assert not a.overlaps(b)
+    for panel in (ax_w, ax):
+        boxes = [t.get_window_extent(r) for t in panel.texts]
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1:]:
+                assert not a.overlaps(b)

@@ -1091,29 +1091,36 @@ def output_hill_slope(y, right=RIGHT):
 
 
 # Pass 74 (r71 Picture 2): the output's bowl drawn, as the weight's was: the same shape, its floor at the right answer
-# (23), the dot at the output (24), the slope triangle reading 1.
-OUTPUT_TITLE = "The second bowl: across, the output; height, how wrong"
-OUTPUT_GAP_NOTE = "the output is {gap:g} right of the bottom"
+# (23), the dot at the output (24), the slope triangle reading 1. Pass 77 (r73 Picture + Clarity 1): drawn on the right
+# of the first bowl (over the weight), on the same height scale, so the second bowl is seen to be a second one, with
+# the rule both share written on it: wrongness is half of (distance from the bottom) squared.
+OUTPUT_TITLE = "Over the output: ½ × (output − 23)²"
+WEIGHT_PANEL_TITLE = "Over the weight (the first bowl)"
+OUTPUT_GAP_NOTE = "{gap:g} right of the bottom"
 
 
 @plots.styled
 def output_hill_picture(y=None, right=RIGHT):
-    """The output's bowl: the weight's hill moved so that its floor sits at the right answer; the dot at the worked
-    output, the hill slope there (the output minus the right answer) with its rise-over-run triangle (notebook 00)."""
+    """Two bowls side by side, one height scale: left, the weight's (the first bowl, its dot at 3); right, the output's:
+    the weight's hill moved so that its floor sits at the right answer, the dot at the worked output, the hill slope
+    there (the output minus the right answer) with its rise-over-run triangle (notebook 00)."""
     y = worked_output(HIDDEN_WEIGHT) if y is None else y
-    fig, ax = plots.new_figure(560, 290)
+    fig, (ax_w, ax) = plots.new_figure(800, 300, ncols=2, sharey=True)
+    ylim = (-1.6, HILL_YLIM[1])   # one height scale: the first bowl's floor (0.3) and the second's (0) compare
+    # No legends: the triangles say the slopes, the axis labels say what is across and up (the panels stay clear).
+    _wy, kw = _bowl(ax_w, hill, hill_slope, HILL_BOTTOM, HILL_DOT, HILL_XLIM, ylim, OUTPUT_GAP_NOTE, gap_y=-1.25,
+                    least_ha="right")
+    ax_w.set(xlabel="the weight", ylabel="how wrong (height)", title=WEIGHT_PANEL_TITLE)
     _y0, k = _bowl(ax, lambda v: output_hill(v, right), lambda v: output_hill_slope(v, right), right, y,
-                   (right - 3.0, right + 3.0), (-1.2, HILL_YLIM[1]), OUTPUT_GAP_NOTE, gap_y=-0.85, least_ha="right")
-    for line, label in zip(ax.lines, ("how wrong, for each output", f"the output's hill slope: {k:g}",
-                                      "the output now")):
-        line.set_label(label)
-    ax.set(xlabel=f"the output (the right answer is {right:g})", ylabel="how wrong (height)", title=OUTPUT_TITLE)
-    ax.legend(loc="upper center", fontsize=9)
-    fig.set_label(f"The same U-shaped curve, for the output: across, the output; height, how wrong. Its lowest point, "
-                  f"marked least wrong, is at the right answer, {right:g}. A dot stands at the output, {y:g}. A dashed "
-                  f"line shows the hill slope there: {k:g}, with a rise-over-run triangle under it: {HILL_RUN:g} step "
-                  f"right, {k:g} up. A double arrow runs from {right:g} to {y:g}: the output is {y - right:g} right of "
-                  f"the bottom, the same number as the hill slope.")
+                   (right - 3.0, right + 3.0), ylim, OUTPUT_GAP_NOTE, gap_y=-1.25, least_ha="right")
+    ax.set(xlabel=f"the output (the right answer is {right:g})", title=OUTPUT_TITLE.replace("23", f"{right:g}"))
+    fig.set_label(f"Two U-shaped curves side by side, on one height scale: how wrong. Left, the first bowl, over the "
+                  f"weight: a dot at {HILL_DOT:g}, {HILL_DOT - HILL_BOTTOM:g} right of its bottom, hill slope {kw:g}. "
+                  f"Right, the second bowl, over the output: half of (output minus {right:g}) squared. Its lowest point, "
+                  f"marked least wrong, is at the right answer, {right:g}, at height 0. A dot stands at the output, {y:g}. "
+                  f"A dashed line shows the hill slope there: {k:g}, with a rise-over-run triangle under it: "
+                  f"{HILL_RUN:g} step right, {k:g} up. A double arrow runs from {right:g} to {y:g}: the output is "
+                  f"{y - right:g} right of the bottom, the same number as the hill slope.")
     return fig
 
 
