@@ -2236,8 +2236,8 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     assert "a quarter as much" not in section
     assert "share of the blame" not in _markdown()
     assert 0.25 * 0.1 == pytest.approx(0.025) and 0.25 * 0.25 == 0.0625
-    bars = [t for t in _texts(ch00_start_here.fading_signal_picture()) if t[:1].isdigit()]
-    assert bars[:2] == ["0.25", "0.0625"]   # each bar a quarter of the one before, as the history says
+    bars = [t for t in _texts(ch00_start_here.fading_signal_picture()) if t.startswith("1/")]
+    assert bars[:2] == ["1/4", "1/16"]   # each bar a quarter of the one before, as the history says (pass 77: fractions)
     # Pass 42 (r38 Clarity 1): one worked number: a signal of 1 times a bend's rise of 0.25 per step is 0.25 (the
     # chain rule through one bend: d(loss)/dz = d(loss)/dy * dy/dz), checked on sigmoid at its steepest point.
     sig = activations.get("sigmoid")
@@ -2676,39 +2676,45 @@ def test_pass41_r37_items_one_setup_cell_draws_the_first_picture_and_the_history
 
 def test_pass43_fading_signal_bars_are_the_steepnesses_multiplied_out():
     """Check r38 Picture 1: after n bends the sigmoid bar is 0.25 ** n (sigmoid's steepness at 0, from the registry),
-    ReLU's ramp bar is 1 ** n = 1 and its flat side's cross sits at 0; the first bars' printed values are those
-    products to 2 digits; axes labelled; each series marked by more than colour (hatch, solid, cross); alt text."""
+    ReLU's ramp bar is 1 ** n = 1 and its flat side's cross sits at 0 (the floor); each bar's value printed; axes
+    labelled; each series marked by more than colour (hatch, solid, cross); alt text."""
     fig = ch00_start_here.fading_signal_picture()
     (ax,) = fig.axes
     ramp, sig = ax.containers
     n = np.arange(1, 11)
-    assert [p.get_height() for p in ramp] == [1.0] * 10 and all(p.get_hatch() == "//" for p in ramp)
-    np.testing.assert_allclose([p.get_height() for p in sig], 0.25 ** n, rtol=1e-12)
+    floor = ch00_start_here.FADE_FLOOR
+    assert [p.get_y() for p in ramp + sig] == [floor] * 20   # every bar stands on the log axis's floor
+    np.testing.assert_allclose([p.get_y() + p.get_height() for p in ramp], [1.0] * 10, rtol=1e-12)
+    assert all(p.get_hatch() == "//" for p in ramp)
+    np.testing.assert_allclose([p.get_y() + p.get_height() for p in sig], 0.25 ** n, rtol=1e-12)
     assert not any(p.get_hatch() for p in sig)
     k = ch00_start_here.fade_factors()
     assert k == {"sigmoid": pytest.approx(0.25), "ramp": 1.0, "flat": 0.0}
     (cross,) = [l for l in ax.lines if l.get_marker() == "X"]
-    assert list(np.asarray(cross.get_ydata(), float)) == [0.0] * 10
-    # Pass 44 (r39 Correctness): 0.25 ** 2 is 0.0625 exactly, as a learner multiplying by hand gets it; not "0.062".
-    assert [t for t in _texts(fig) if t[:1].isdigit()][:3] == ["0.25", "0.0625", "0.0156"]
-    # Pass 75 (r72 Picture): bars 4 to 10 are too small to see, so each prints its value upright just above it, written
-    # out to 2 digits (no e-notation), the products above: the recall's "under a thousandth" can be read off.
-    small = [t for t in ax.texts if t.get_gid() == "too small value"]
-    assert [t.get_position()[0] for t in small] == list(range(4, 11)) and all(t.get_rotation() == 90 for t in small)
-    assert [t.get_text() for t in small] == ["0.0039", "0.00098", "0.00024", "0.000061", "0.000015", "0.0000038",
-                                             "0.00000095"]
-    for t, k in zip(small, range(4, 11)):
-        assert float(t.get_text()) == pytest.approx(0.25 ** k, rel=0.02) and "e" not in t.get_text()
-        assert 0.25 ** k < t.get_position()[1] < 0.1   # just above its own bar
-    assert float(small[1].get_text()) < 1e-3 and float(small[-1].get_text()) < 1e-6   # bend 5: under a thousandth
-    assert ch00_start_here.FADE_LABELLED == 3
+    assert list(np.asarray(cross.get_ydata(), float)) == [floor] * 10   # 0, drawn on the floor a log axis has
+    # Pass 77 (r73 Picture 2): decimals such as 0.00000095 did not read at a glance. The height axis is logarithmic,
+    # ticked in words (its floor marked 0), and every sigmoid bar is labelled as a fraction, each a quarter of the last.
+    assert ax.get_yscale() == "log" and ax.get_ylim()[0] == floor
+    ticks = dict(zip(ax.get_yticks(), (t.get_text() for t in ax.get_yticklabels())))
+    assert ticks == {1.0: "all of it", 1e-3: "1 in 1,000", 1e-6: "1 in a million", floor: "0 (none)"}
+    assert 0.25 ** 10 > floor
+    fracs = [t for t in ax.texts if t.get_gid() == "fraction"]
+    assert [t.get_text() for t in fracs] == ["1/4", "1/16", "1/64", "1/256", "1/1,024", "1/4,096", "1/16,384",
+                                             "1/65,536", "1/262,144", "1/1,048,576"]
+    for t, j in zip(fracs, n):
+        assert 1 / float(t.get_text()[2:].replace(",", "")) == 0.25 ** j and t.get_position()[0] == j
+        assert 0.25 ** j < t.get_position()[1] < 1   # just above its own bar
+    assert 1 / 1024 < 1e-3 and 1 / 1_048_576 < 1e-6   # bend 5: under a thousandth; bend 10: under a millionth
     assert ax.get_xlabel() == "bends passed on the way back" and ax.get_ylabel() == "share of the signal left"
     labels = ax.get_legend().get_texts()
-    assert [t.get_text() for t in labels] == ["ReLU on its ramp: ×1 per bend", "sigmoid at its steepest: ×0.25 per bend",
+    assert [t.get_text() for t in labels] == ["ReLU on its ramp: ×1 per bend",
+                                              "sigmoid at its steepest: ×0.25 (a quarter) per bend",
                                               "ReLU on its flat side: ×0, nothing left"]
     alt = display.figure_alt(fig)
-    assert "every hatched bar stands at 1" in alt and "0.25, 0.0625, 0.0156" in alt and "nothing gets back" in alt
-    assert "printed upright above its bar: 0.0039, 0.00098, 0.00024, 0.000061, 0.000015, 0.0000038, 0.00000095." in alt
+    assert "every hatched bar stands at 1" in alt and "nothing gets back" in alt and "log scale" in alt
+    assert "labelled as a fraction: 1/4, 1/16, 1/64, 1/256, 1/1,024, 1/4,096, 1/16,384, 1/65,536, 1/262,144, " \
+           "1/1,048,576." in alt
+    assert "Bar 5 is below 1 in 1,000; bar 10 is below 1 in a million." in alt
     cells = _nb().cells
     i = next(k for k, c in enumerate(cells) if c.source.strip() == "ch00.fading_signal_picture()")
     assert any("image/png" in o.get("data", {}) for o in cells[i].outputs)

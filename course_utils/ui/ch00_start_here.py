@@ -10,6 +10,7 @@ import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.colors import to_rgb
 from matplotlib.patches import Circle, ConnectionPatch, FancyArrowPatch, FancyBboxPatch
+from matplotlib.ticker import NullLocator
 
 from course_utils.facts import activations, history
 from course_utils.ui import display, plots, questions, tables
@@ -724,17 +725,19 @@ def bends_picture(names=BENDS_SHOWN):
 
 # The fading signal, as bars (notebook 00, the history): the share of the learning signal left after n bends on the
 # way back, every weight set to 1 (the bends alone). Each bend multiplies it by its steepness: sigmoid at its steepest 0.25 (0.25**n),
-# ReLU on its ramp 1, on its flat side 0. Sigmoid's first bars carry their value to 3 digits (0.0625, as a learner
-# multiplying by hand gets it, not 0.062); later ones are too small to see, so pass 75 (r72 Picture) prints each one's
-# value upright above it, written out in full to 2 digits (0.00098 is seen to be under a thousandth, 0.001).
+# ReLU on its ramp 1, on its flat side 0. Pass 77 (r73 Picture 2): the decimals (0.0000038, 0.00000095) did not read
+# at a glance, so the height axis is logarithmic (each step down a bar is the same quarter), ticked in plain words
+# ("1 in 1,000", "1 in a million"), and each sigmoid bar is labelled as a fraction: 1/4, 1/16, ... 1/1,048,576. A log
+# axis has no 0, so the flat side's crosses sit on the floor line, ticked "0 (none)".
 FADE_LAYERS = tuple(range(1, 11))
 FADE_TITLE = "The learning signal, going back through bends (every weight set to 1)"
-FADE_LABELLED = 3
+FADE_FLOOR = 1e-7                 # the log axis's floor: where the bars start and the flat side's crosses (0) sit
+FADE_TICKS = {1.0: "all of it", 1e-3: "1 in 1,000", 1e-6: "1 in a million", FADE_FLOOR: "0 (none)"}
 
 
-def fade_decimal(v):
-    """A small share written out in full, to 2 significant digits: 0.25 ** 10 -> "0.00000095" (no e-notation)."""
-    return np.format_float_positional(float(v), precision=2, unique=True, fractional=False, trim="-")
+def fade_fraction(v):
+    """A share as "1/N", N written with thousands commas: 0.25 ** 10 -> "1/1,048,576" (exact for powers of a quarter)."""
+    return f"1/{round(1 / float(v)):,}"
 
 
 def fade_factors():
@@ -746,37 +749,41 @@ def fade_factors():
 
 @plots.styled
 def fading_signal_picture(layers=FADE_LAYERS):
-    """Bars: the share of the learning signal left after 1..10 bends, sigmoid at its steepest beside ReLU on its ramp;
-    crosses at 0 for ReLU on its flat side (notebook 00, the history)."""
+    """Bars on a log axis: the share of the learning signal left after 1..10 bends, sigmoid at its steepest (labelled
+    1/4, 1/16, ...) beside ReLU on its ramp; crosses on the floor (0) for ReLU on its flat side (notebook 00)."""
     k = fade_factors()
     n = np.asarray(layers, dtype=float)
-    fig, ax = plots.new_figure(720, 340)
+    fig, ax = plots.new_figure(720, 360)
     width = 0.3
-    ax.bar(n - width, k["ramp"] ** n, width, color=plots.color("relu"), alpha=0.55, hatch="//", edgecolor="black",
-           lw=0.8, label=f"ReLU on its ramp: ×{k['ramp']:g} per bend")
+    ramp = k["ramp"] ** n
+    ax.bar(n - width, ramp - FADE_FLOOR, width, bottom=FADE_FLOOR, color=plots.color("relu"), alpha=0.55, hatch="//",
+           edgecolor="black", lw=0.8, label=f"ReLU on its ramp: ×{k['ramp']:g} per bend")
     sig = k["sigmoid"] ** n
-    ax.bar(n, sig, width, color=plots.color("sigmoid"), edgecolor="black", lw=0.8,
-           label=f"sigmoid at its steepest: ×{k['sigmoid']:g} per bend")
-    ax.plot(n + width, k["flat"] ** n, "X", color="black", ms=8, ls="none", zorder=4,
+    ax.bar(n, sig - FADE_FLOOR, width, bottom=FADE_FLOOR, color=plots.color("sigmoid"), edgecolor="black", lw=0.8,
+           label=f"sigmoid at its steepest: ×{k['sigmoid']:g} (a quarter) per bend")
+    flat = k["flat"] ** n
+    ax.plot(n + width, np.maximum(flat, FADE_FLOOR), "X", color="black", ms=8, ls="none", zorder=4, clip_on=False,
             label=f"ReLU on its flat side: ×{k['flat']:g}, nothing left")
-    for i in range(FADE_LABELLED):
-        ax.text(n[i], sig[i] + 0.03, f"{sig[i]:.3g}", ha="center", va="bottom", fontsize=9.5)
-    for i in range(FADE_LABELLED, len(n)):   # too small to see: each value printed upright, just above its bar
-        ax.text(n[i], sig[i] + 0.03, fade_decimal(sig[i]), ha="center", va="bottom", rotation=90, fontsize=9.5,
-                gid="too small value")
-    ax.set(xlim=(0.4, n[-1] + 0.6), ylim=(0, 1.45), xticks=n, yticks=[0, 0.25, 0.5, 0.75, 1],
-           xlabel="bends passed on the way back", ylabel="share of the signal left",
-           title=FADE_TITLE)
+    for x, v in zip(n, sig):   # each bar's share as a fraction, upright just above it
+        ax.text(x, v * 1.5, fade_fraction(v), ha="center", va="bottom", rotation=90, fontsize=9.5, gid="fraction")
+    ax.set_yscale("log")
+    ax.set(xlim=(0.4, n[-1] + 0.6), ylim=(FADE_FLOOR, 300), xticks=n, xlabel="bends passed on the way back",
+           ylabel="share of the signal left", title=FADE_TITLE)
+    ax.set_yticks(list(FADE_TICKS), list(FADE_TICKS.values()))
+    ax.yaxis.set_minor_locator(NullLocator())
+    for v in (1e-3, 1e-6):
+        ax.axhline(v, color=plots.MUTED, lw=0.8, ls=":", zorder=0)
     handles, labels = ax.get_legend_handles_labels()
     order = [1, 2, 0]   # ramp, sigmoid, then the flat side's crosses
-    ax.legend([handles[i] for i in order], [labels[i] for i in order], loc="upper left", fontsize=9.5, ncol=2, handlelength=1.6, columnspacing=1.0)
-    fig.set_label(f"Bar chart: the share of the learning signal left after 1 to {len(n)} bends on the way back. "
-                  f"ReLU on its ramp keeps all of it: every hatched bar stands at {k['ramp']:g}. "
-                  f"Sigmoid at its steepest keeps {k['sigmoid']:g} per bend: its bars read "
-                  + ", ".join(f"{v:.3g}" for v in sig[:FADE_LABELLED])
-                  + f"; from bend {FADE_LABELLED + 1} on they are too small to see, so each value is printed upright "
-                  "above its bar: " + ", ".join(fade_decimal(v) for v in sig[FADE_LABELLED:])
-                  + ". Crosses at 0 mark ReLU on its flat side: nothing gets back.")
+    ax.legend([handles[i] for i in order], [labels[i] for i in order], loc="upper right", fontsize=9.5, ncol=2,
+              handlelength=1.6, columnspacing=1.0)
+    fig.set_label(f"Bar chart on a log scale: the share of the learning signal left after 1 to {len(n)} bends on the "
+                  f"way back. The height axis is marked all of it, 1 in 1,000 and 1 in a million. ReLU on its ramp "
+                  f"keeps all of it: every hatched bar stands at {k['ramp']:g}. Sigmoid at its steepest keeps a quarter "
+                  f"per bend, so its bars step down evenly; each is labelled as a fraction: "
+                  + ", ".join(fade_fraction(v) for v in sig)
+                  + ". Bar 5 is below 1 in 1,000; bar 10 is below 1 in a million. Crosses on the floor, marked 0, "
+                  "show ReLU on its flat side: nothing gets back.")
     return fig
 
 
