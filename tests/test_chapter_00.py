@@ -348,7 +348,7 @@ def test_bend_unit_applies_relu_and_breaks_the_even_steps():
     w.checkboxes["bend"].value = True
     xs, ys = w.lines["landed"].get_data()
     np.testing.assert_allclose(ys, np.maximum(2.0 * np.asarray(xs) - 1.0, 0.0))
-    assert "y = ReLU(2.00·x − 1.00)" in w.readout.value and "straight? no: slopes, left to right:" in w.readout.value
+    assert "a = ReLU(2.00·x − 1.00)" in w.readout.value and "straight? no: slopes, left to right:" in w.readout.value
 
 
 def test_sigmoid_slope_is_at_most_a_quarter_everywhere():
@@ -2034,8 +2034,9 @@ def test_pass29_pictures_legend_pile_and_label_margins():
     assert "z: the number to bend" in labels and "the unit's output" not in " ".join(labels)
     assert w.figure.axes[0].get_ylabel() == "z = w·x + b" and "<b>z = 1.00·x + 0.00</b>" in w.readout.value
     w = ch00_start_here.bend_unit()
-    assert "y: the unit's output" in w.figure.axes[0].get_legend_handles_labels()[1]   # pass 30: y only after the bend
-    assert "<b>y = ReLU(1.00·x + 0.00)</b>" in w.readout.value
+    assert "a: the unit's output" in w.figure.axes[0].get_legend_handles_labels()[1]   # pass 30: only after the bend; pass 77 (r73): a, not the network's y
+    assert "<b>a = ReLU(1.00·x + 0.00)</b>" in w.readout.value
+    assert w.figure.axes[0].get_ylabel().startswith("a = ReLU(z)") and "y" not in w.readout.value.split("<br>")[0]
     w.checkboxes["bend"].value = False
     assert ch00_start_here.BEFORE_BEND in w.figure.axes[0].get_legend_handles_labels()[1]
     w = ch00_start_here.flat_pile()
@@ -2343,7 +2344,7 @@ def test_pass30_the_unit_legends_name_z_and_y_and_fit_the_picture():
         fig = w.figure
         ax = fig.axes[0]
         labels = ax.get_legend_handles_labels()[1]
-        assert ("y: the unit's output" if ticked else "z: the number to bend") in labels
+        assert ("a: the unit's output" if ticked else "z: the number to bend") in labels
         assert "z = w·x + b" in ax.get_title()
         fig.canvas.draw()
         box = ax.get_legend().get_window_extent(fig.canvas.get_renderer())

@@ -143,7 +143,7 @@ def network_picture():
 
 # The unit widgets' line, named as the text names it: steps 1 and 2 give the number the unit will bend; only after
 # the bend is it the unit's output.
-BEFORE_BEND, AFTER_BEND = "z: the number to bend", "y: the unit's output"
+BEFORE_BEND, AFTER_BEND = "z: the number to bend", "a: the unit's output"
 
 
 def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
@@ -154,7 +154,7 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
     x = np.linspace(*UNIT_XLIM, 241)  # enough points that the bend's corner is drawn sharp
     xs = np.asarray(inputs, dtype=float)
     relu = activations.get("relu")
-    _unit_axes(ax, "y = ReLU(z), or z if unbent" if with_bend else "z = w·x + b", title)
+    _unit_axes(ax, "a = ReLU(z), or z if unbent" if with_bend else "z = w·x + b", title)
     ax.plot(xs, np.zeros_like(xs), "o", mfc="white", mec=plots.MUTED, ms=7, label="inputs")
     line = live.moving(ax.plot([], [], color=plots.ACCENT, label=BEFORE_BEND)[0])
     drops = live.moving(ax.plot([], [], color=plots.ACCENT, lw=1, ls="--", alpha=0.6)[0])
@@ -201,8 +201,8 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
         note.set_visible(bool(with_bend and bend.value))
         legend(shown)
         live.render()
-        line_rule = f"{wv:.2f}·x{plots.signed_term(bv)}"   # z, the number to bend; y only after the bend
-        formula = f"y = ReLU({line_rule})" if bend.value else f"z = {line_rule}"
+        line_rule = f"{wv:.2f}·x{plots.signed_term(bv)}"   # z, the number to bend; a (the unit's output) only after the bend
+        formula = f"a = ReLU({line_rule})" if bend.value else f"z = {line_rule}"
         lands = ", ".join(f"{v:g} → {y:.1f}" for v, y in zip(xs, ys))
         seen = slopes_seen(wv, bv, bend.value)
         where = "the corner" if with_bend else "the input that lands on 0"
@@ -293,7 +293,7 @@ def bend_unit(w=1.0, b=0.0, inputs=(-2.0, -1.0, 0.0, 1.0, 2.0), bend=True):
     It starts bent at w = 1, b = 0: the still picture is plain ReLU (one step up for each step right, as the text
     says), its corner at 0. The Predict asks where the corner moves when the learner sets w = 2 and b = −1.
     """
-    return _unit_widget(w, b, inputs, True, "One unit: z = w·x + b, then the bend y = ReLU(z)",
+    return _unit_widget(w, b, inputs, True, "One unit: z = w·x + b, then the bend a = ReLU(z)",
                         "Stretch, shift and bend: drag w and b, and watch the corner (static picture below)", bent=bend)
 
 
