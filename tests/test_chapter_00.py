@@ -348,7 +348,7 @@ def test_bend_unit_applies_relu_and_breaks_the_even_steps():
     w.checkboxes["bend"].value = True
     xs, ys = w.lines["landed"].get_data()
     np.testing.assert_allclose(ys, np.maximum(2.0 * np.asarray(xs) - 1.0, 0.0))
-    assert "y = ReLU(2.00·x − 1.00)" in w.readout.value and "straight? no: slopes, left to right:" in w.readout.value
+    assert "a = ReLU(2.00·x − 1.00)" in w.readout.value and "straight? no: slopes, left to right:" in w.readout.value
 
 
 def test_sigmoid_slope_is_at_most_a_quarter_everywhere():
@@ -2034,8 +2034,9 @@ def test_pass29_pictures_legend_pile_and_label_margins():
     assert "z: the number to bend" in labels and "the unit's output" not in " ".join(labels)
     assert w.figure.axes[0].get_ylabel() == "z = w·x + b" and "<b>z = 1.00·x + 0.00</b>" in w.readout.value
     w = ch00_start_here.bend_unit()
-    assert "y: the unit's output" in w.figure.axes[0].get_legend_handles_labels()[1]   # pass 30: y only after the bend
-    assert "<b>y = ReLU(1.00·x + 0.00)</b>" in w.readout.value
+    assert "a: the unit's output" in w.figure.axes[0].get_legend_handles_labels()[1]   # pass 30: only after the bend; pass 77 (r73): a, not the network's y
+    assert "<b>a = ReLU(1.00·x + 0.00)</b>" in w.readout.value
+    assert w.figure.axes[0].get_ylabel().startswith("a = ReLU(z)") and "y" not in w.readout.value.split("<br>")[0]
     w.checkboxes["bend"].value = False
     assert ch00_start_here.BEFORE_BEND in w.figure.axes[0].get_legend_handles_labels()[1]
     w = ch00_start_here.flat_pile()
@@ -2074,7 +2075,10 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     # Pass 75 (r72 Clarity 2): "times as far" tied to the hill slope at the first bowl, for a tiny move; the maths
     # books' word said once, plainly.
     assert ("A hill slope of $2$ means: move the weight a tiny bit right, and the wrongness rises about twice as far.\n"
-            "Maths books call a hill slope a *derivative*.") in worked
+            "Maths books call a hill slope a *derivative*.\n"
+            # pass 77 (r73 Clarity 4): the two kinds of slope told apart where the second one is met
+            "A bend's slope, such as 1 on ReLU's ramp, is another thing.") in worked
+    assert float(activations.get("relu").derivative(np.array([1.0]))[0]) == 1.0   # ReLU's ramp: slope 1
     tiny = 1e-4
     assert (float(ch00_start_here.hill(w + tiny)) - float(ch00_start_here.hill(w))) / tiny == pytest.approx(2, rel=1e-3)
     step = float(ch00_start_here.hill(w + 1)) - float(ch00_start_here.hill(w))
@@ -2150,7 +2154,9 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # Session 31 (r72 Correctness): "for a tiny move" and "there the output is not wrong at all": at most 640 words.
     # Pass 75 (r72 Clarity 1-3): "nudge" gone, the hill slope tied to "twice as far" and named a derivative at the
     # first bowl, the second bowl said as the same wrongness; paid for by cuts here: still at most 640 words.
-    assert len(said) <= 78 and sum(chapter_metrics.words(s) for s in said) <= 640, said
+    # Pass 77 (r73 Clarity 4): a bend's slope told apart from the hill slope at the first bowl (+11 words; the chapter
+    # stays at its length, the widget's rule and the second bowl's sentences shorter): at most 650 words.
+    assert len(said) <= 78 and sum(chapter_metrics.words(s) for s in said) <= 650, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
@@ -2217,8 +2223,11 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
                  "times as fast with this weight as with the output itself"):
         assert gone not in section, gone
     # Pass 56: no calculus and no choice of how wrongness is measured: no miss squared, no signal started from a miss.
-    for gone in ("miss", "squared", "12"):
+    # Pass 77 (r73 Clarity 1, the lead's item): the second bowl's rule said once, in words, so its hill slope is not
+    # taken on trust; "squared" there only, still no "miss" and no calculus.
+    for gone in ("miss", "12"):
         assert gone not in section, gone
+    assert section.count("squared") == 1 and "half of (output − right answer) squared" in section
     assert "line of people" not in _markdown()
     assert "the number the weight carries" not in _markdown()
     assert "bends alone" not in section
@@ -2233,8 +2242,8 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     assert "a quarter as much" not in section
     assert "share of the blame" not in _markdown()
     assert 0.25 * 0.1 == pytest.approx(0.025) and 0.25 * 0.25 == 0.0625
-    bars = [t for t in _texts(ch00_start_here.fading_signal_picture()) if t[:1].isdigit()]
-    assert bars[:2] == ["0.25", "0.0625"]   # each bar a quarter of the one before, as the history says
+    bars = [t for t in _texts(ch00_start_here.fading_signal_picture()) if t.startswith("1/")]
+    assert bars[:2] == ["1/4", "1/16"]   # each bar a quarter of the one before, as the history says (pass 77: fractions)
     # Pass 42 (r38 Clarity 1): one worked number: a signal of 1 times a bend's rise of 0.25 per step is 0.25 (the
     # chain rule through one bend: d(loss)/dz = d(loss)/dy * dy/dz), checked on sigmoid at its steepest point.
     sig = activations.get("sigmoid")
@@ -2340,7 +2349,7 @@ def test_pass30_the_unit_legends_name_z_and_y_and_fit_the_picture():
         fig = w.figure
         ax = fig.axes[0]
         labels = ax.get_legend_handles_labels()[1]
-        assert ("y: the unit's output" if ticked else "z: the number to bend") in labels
+        assert ("a: the unit's output" if ticked else "z: the number to bend") in labels
         assert "z = w·x + b" in ax.get_title()
         fig.canvas.draw()
         box = ax.get_legend().get_window_extent(fig.canvas.get_renderer())
@@ -2673,39 +2682,45 @@ def test_pass41_r37_items_one_setup_cell_draws_the_first_picture_and_the_history
 
 def test_pass43_fading_signal_bars_are_the_steepnesses_multiplied_out():
     """Check r38 Picture 1: after n bends the sigmoid bar is 0.25 ** n (sigmoid's steepness at 0, from the registry),
-    ReLU's ramp bar is 1 ** n = 1 and its flat side's cross sits at 0; the first bars' printed values are those
-    products to 2 digits; axes labelled; each series marked by more than colour (hatch, solid, cross); alt text."""
+    ReLU's ramp bar is 1 ** n = 1 and its flat side's cross sits at 0 (the floor); each bar's value printed; axes
+    labelled; each series marked by more than colour (hatch, solid, cross); alt text."""
     fig = ch00_start_here.fading_signal_picture()
     (ax,) = fig.axes
     ramp, sig = ax.containers
     n = np.arange(1, 11)
-    assert [p.get_height() for p in ramp] == [1.0] * 10 and all(p.get_hatch() == "//" for p in ramp)
-    np.testing.assert_allclose([p.get_height() for p in sig], 0.25 ** n, rtol=1e-12)
+    floor = ch00_start_here.FADE_FLOOR
+    assert [p.get_y() for p in ramp + sig] == [floor] * 20   # every bar stands on the log axis's floor
+    np.testing.assert_allclose([p.get_y() + p.get_height() for p in ramp], [1.0] * 10, rtol=1e-12)
+    assert all(p.get_hatch() == "//" for p in ramp)
+    np.testing.assert_allclose([p.get_y() + p.get_height() for p in sig], 0.25 ** n, rtol=1e-12)
     assert not any(p.get_hatch() for p in sig)
     k = ch00_start_here.fade_factors()
     assert k == {"sigmoid": pytest.approx(0.25), "ramp": 1.0, "flat": 0.0}
     (cross,) = [l for l in ax.lines if l.get_marker() == "X"]
-    assert list(np.asarray(cross.get_ydata(), float)) == [0.0] * 10
-    # Pass 44 (r39 Correctness): 0.25 ** 2 is 0.0625 exactly, as a learner multiplying by hand gets it; not "0.062".
-    assert [t for t in _texts(fig) if t[:1].isdigit()][:3] == ["0.25", "0.0625", "0.0156"]
-    # Pass 75 (r72 Picture): bars 4 to 10 are too small to see, so each prints its value upright just above it, written
-    # out to 2 digits (no e-notation), the products above: the recall's "under a thousandth" can be read off.
-    small = [t for t in ax.texts if t.get_gid() == "too small value"]
-    assert [t.get_position()[0] for t in small] == list(range(4, 11)) and all(t.get_rotation() == 90 for t in small)
-    assert [t.get_text() for t in small] == ["0.0039", "0.00098", "0.00024", "0.000061", "0.000015", "0.0000038",
-                                             "0.00000095"]
-    for t, k in zip(small, range(4, 11)):
-        assert float(t.get_text()) == pytest.approx(0.25 ** k, rel=0.02) and "e" not in t.get_text()
-        assert 0.25 ** k < t.get_position()[1] < 0.1   # just above its own bar
-    assert float(small[1].get_text()) < 1e-3 and float(small[-1].get_text()) < 1e-6   # bend 5: under a thousandth
-    assert ch00_start_here.FADE_LABELLED == 3
+    assert list(np.asarray(cross.get_ydata(), float)) == [floor] * 10   # 0, drawn on the floor a log axis has
+    # Pass 77 (r73 Picture 2): decimals such as 0.00000095 did not read at a glance. The height axis is logarithmic,
+    # ticked in words (its floor marked 0), and every sigmoid bar is labelled as a fraction, each a quarter of the last.
+    assert ax.get_yscale() == "log" and ax.get_ylim()[0] == floor
+    ticks = dict(zip(ax.get_yticks(), (t.get_text() for t in ax.get_yticklabels())))
+    assert ticks == {1.0: "all of it", 1e-3: "1 in 1,000", 1e-6: "1 in a million", floor: "0 (none)"}
+    assert 0.25 ** 10 > floor
+    fracs = [t for t in ax.texts if t.get_gid() == "fraction"]
+    assert [t.get_text() for t in fracs] == ["1/4", "1/16", "1/64", "1/256", "1/1,024", "1/4,096", "1/16,384",
+                                             "1/65,536", "1/262,144", "1/1,048,576"]
+    for t, j in zip(fracs, n):
+        assert 1 / float(t.get_text()[2:].replace(",", "")) == 0.25 ** j and t.get_position()[0] == j
+        assert 0.25 ** j < t.get_position()[1] < 1   # just above its own bar
+    assert 1 / 1024 < 1e-3 and 1 / 1_048_576 < 1e-6   # bend 5: under a thousandth; bend 10: under a millionth
     assert ax.get_xlabel() == "bends passed on the way back" and ax.get_ylabel() == "share of the signal left"
     labels = ax.get_legend().get_texts()
-    assert [t.get_text() for t in labels] == ["ReLU on its ramp: ×1 per bend", "sigmoid at its steepest: ×0.25 per bend",
+    assert [t.get_text() for t in labels] == ["ReLU on its ramp: ×1 per bend",
+                                              "sigmoid at its steepest: ×0.25 (a quarter) per bend",
                                               "ReLU on its flat side: ×0, nothing left"]
     alt = display.figure_alt(fig)
-    assert "every hatched bar stands at 1" in alt and "0.25, 0.0625, 0.0156" in alt and "nothing gets back" in alt
-    assert "printed upright above its bar: 0.0039, 0.00098, 0.00024, 0.000061, 0.000015, 0.0000038, 0.00000095." in alt
+    assert "every hatched bar stands at 1" in alt and "nothing gets back" in alt and "log scale" in alt
+    assert "labelled as a fraction: 1/4, 1/16, 1/64, 1/256, 1/1,024, 1/4,096, 1/16,384, 1/65,536, 1/262,144, " \
+           "1/1,048,576." in alt
+    assert "Bar 5 is below 1 in 1,000; bar 10 is below 1 in a million." in alt
     cells = _nb().cells
     i = next(k for k, c in enumerate(cells) if c.source.strip() == "ch00.fading_signal_picture()")
     assert any("image/png" in o.get("data", {}) for o in cells[i].outputs)
@@ -2933,8 +2948,10 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             "All the hill slopes together are the **gradient**.\n\n"
             # pass 71 (r68 Interaction): the widget's rule, said before its Predict
             # pass 73 (r70 Clarity 3): why the right answer sits 1 below the output
-            "To keep the sums easy, the widget picks a right answer $1$ below the output, so the signal always starts "
-            "at $1$.") == rule.strip()
+            # pass 77 (r73 Focus): said as what the learner sees, not how the widget works inside
+            "Here the output is always $1$ too high, so the signal starts at $1$.") == rule.strip()
+    for x, v in ((2.0, 3.0), (-2.0, 3.0), (1.0, -5.0)):   # whatever the sliders say, the signal starts at 1
+        assert ch00_start_here.chain_signal(x, v)["start"] == 1.0
     # Pass 63 (r58 Clarity): what our weight's own value multiplies (the signal passed on to earlier layers) is cut:
     # chapter 03's backpropagation, and it made the reader doubt the 6. Its value still is no factor of the 6:
     assert "earlier layers" not in _section("## How a network learns")
@@ -2981,10 +2998,12 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             # pass 73 (r70 Clarity 2): the bowl's floor said as moved, from the weight's to the output's right answer
             # session 31 (r71 Clarity): a second bowl said as one, with what its two axes are
             # pass 75 (r72 Clarity 3): the same wrongness, now asked about the output's own move
-            "The same wrongness, as a bowl over the output: how does it change when the output moves?\n"
+            # pass 77 (r73 Clarity 1): the second bowl's rule in words (half the squared distance), drawn beside the first
+            "Take wrongness as half of (output − right answer) squared: a second bowl, over the output (right).\n"
             f"Its lowest point is the right answer, ${right:g}$: not wrong at all.\n"
             # pass 71 (r68 Clarity): "where you stand" meant a weight's value until here: said as the output
-            f"So the output's hill slope is the output minus the right answer: ${said_out:g} - {right:g} = {start:g}$."
+            f"So, as on the first bowl (left), the output's hill slope is the output minus the right answer: "
+            f"${said_out:g} - {right:g} = {start:g}$."
             ) == out.strip()
     for v in (-1.0, 0.5, 1.0, 3.0):   # the first hill's slope is how far right of its bottom the weight stands
         assert d(ch00_start_here.hill, v) == pytest.approx(v - ch00_start_here.HILL_BOTTOM, abs=1e-6)
@@ -3199,8 +3218,8 @@ def test_pass70_the_slider_chain_sits_after_the_walk_with_its_predict_and_answer
     # Pass 71 (r68 Interaction): the widget's rule said before its Predict (the right answer sits 1 below the
     # output, so the signal starts at 1 whatever the input), then the Predict; the weight-5 fold reads its 10 there.
     # Pass 73 (r70 Clarity 3): why the right answer sits 1 below the output said (the sums stay easy).
-    assert cells[k - 2].source.strip().endswith("\n\nTo keep the sums easy, the widget picks a right answer $1$ below "
-                                                "the output, so the signal always starts at $1$.")
+    assert cells[k - 2].source.strip().endswith("\n\nHere the output is always $1$ too high, so the signal starts "
+                                                "at $1$.")
     assert cells[k - 1].source.strip() == "**Predict:** make the input $-2$. What reaches our weight?"
     assert "Check it on the sliders (output's weight $5$)." in \
         cells[k + 3].source and ch00_start_here.chain_signal(2, 5)["hill slope"] == 10
@@ -3315,7 +3334,13 @@ def test_pass74_the_output_bowl_is_drawn_with_its_floor_at_the_right_answer_and_
     (1), a rise-over-run triangle reading 1, and alt text saying so."""
     right, out = ch00_start_here.RIGHT, ch00_start_here.worked_output(ch00_start_here.HIDDEN_WEIGHT)
     fig = ch00_start_here.output_hill_picture()
-    ax = fig.axes[0]
+    ax_w, ax = fig.axes   # pass 77 (r73 Picture 1): the first bowl (over the weight) on the left, one height scale
+    assert ax_w.get_ylim() == ax.get_ylim() and "weight" in ax_w.get_xlabel() and "how wrong" in ax_w.get_ylabel()
+    wx, wh = (np.asarray(v, float) for v in ax_w.lines[0].get_data())
+    np.testing.assert_allclose(wh, ch00_start_here.hill(wx))
+    assert float(ax_w.lines[2].get_xdata()[0]) == ch00_start_here.HILL_DOT and "2 up" in [t.get_text() for t in ax_w.texts]
+    # the second bowl's rule, on its title: half of (output − right answer) squared
+    assert ax.get_title() == "Over the output: ½ × (output − 23)²"
     curve, tangent, dot = ax.lines[:3]
     y, h = np.asarray(curve.get_xdata(), float), np.asarray(curve.get_ydata(), float)
     assert y[np.argmin(h)] == pytest.approx(right, abs=0.05) and y.min() < right < y.max()   # the floor at 23
@@ -3326,9 +3351,9 @@ def test_pass74_the_output_bowl_is_drawn_with_its_floor_at_the_right_answer_and_
     assert slope == pytest.approx(ch00_start_here.output_hill_slope(d)) == pytest.approx(1.0)
     texts = _texts(fig)
     assert "1 up" in texts and "1 step right" in texts and "least wrong" in texts
-    assert "the output is 1 right of the bottom" in texts
+    assert "1 right of the bottom" in texts and "2 right of the bottom" in texts
     assert [l for l in ax.lines if l.get_gid() == "rise over run"]
-    assert "23" in ax.get_xlabel() and "how wrong" in ax.get_ylabel()
+    assert "23" in ax.get_xlabel()
     alt = display.figure_alt(fig)
     for words in ("right answer, 23", "the output, 24", "hill slope there: 1"):
         assert words in alt, words
@@ -3338,7 +3363,8 @@ def test_pass74_the_output_bowl_is_drawn_with_its_floor_at_the_right_answer_and_
     # every label is inside the figure and none overlaps another (the triangle sits right on the floor)
     fig.canvas.draw()
     r = fig.canvas.get_renderer()
-    boxes = [t.get_window_extent(r) for t in ax.texts]
-    for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
-            assert not a.overlaps(b)
+    for panel in (ax_w, ax):
+        boxes = [t.get_window_extent(r) for t in panel.texts]
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1:]:
+                assert not a.overlaps(b)

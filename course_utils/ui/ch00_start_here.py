@@ -10,6 +10,7 @@ import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.colors import to_rgb
 from matplotlib.patches import Circle, ConnectionPatch, FancyArrowPatch, FancyBboxPatch
+from matplotlib.ticker import NullLocator
 
 from course_utils.facts import activations, history
 from course_utils.ui import display, plots, questions, tables
@@ -142,7 +143,7 @@ def network_picture():
 
 # The unit widgets' line, named as the text names it: steps 1 and 2 give the number the unit will bend; only after
 # the bend is it the unit's output.
-BEFORE_BEND, AFTER_BEND = "z: the number to bend", "y: the unit's output"
+BEFORE_BEND, AFTER_BEND = "z: the number to bend", "a: the unit's output"
 
 
 def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
@@ -153,7 +154,7 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
     x = np.linspace(*UNIT_XLIM, 241)  # enough points that the bend's corner is drawn sharp
     xs = np.asarray(inputs, dtype=float)
     relu = activations.get("relu")
-    _unit_axes(ax, "y = ReLU(z), or z if unbent" if with_bend else "z = w·x + b", title)
+    _unit_axes(ax, "a = ReLU(z), or z if unbent" if with_bend else "z = w·x + b", title)
     ax.plot(xs, np.zeros_like(xs), "o", mfc="white", mec=plots.MUTED, ms=7, label="inputs")
     line = live.moving(ax.plot([], [], color=plots.ACCENT, label=BEFORE_BEND)[0])
     drops = live.moving(ax.plot([], [], color=plots.ACCENT, lw=1, ls="--", alpha=0.6)[0])
@@ -200,8 +201,8 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
         note.set_visible(bool(with_bend and bend.value))
         legend(shown)
         live.render()
-        line_rule = f"{wv:.2f}·x{plots.signed_term(bv)}"   # z, the number to bend; y only after the bend
-        formula = f"y = ReLU({line_rule})" if bend.value else f"z = {line_rule}"
+        line_rule = f"{wv:.2f}·x{plots.signed_term(bv)}"   # z, the number to bend; a (the unit's output) only after the bend
+        formula = f"a = ReLU({line_rule})" if bend.value else f"z = {line_rule}"
         lands = ", ".join(f"{v:g} → {y:.1f}" for v, y in zip(xs, ys))
         seen = slopes_seen(wv, bv, bend.value)
         where = "the corner" if with_bend else "the input that lands on 0"
@@ -292,7 +293,7 @@ def bend_unit(w=1.0, b=0.0, inputs=(-2.0, -1.0, 0.0, 1.0, 2.0), bend=True):
     It starts bent at w = 1, b = 0: the still picture is plain ReLU (one step up for each step right, as the text
     says), its corner at 0. The Predict asks where the corner moves when the learner sets w = 2 and b = −1.
     """
-    return _unit_widget(w, b, inputs, True, "One unit: z = w·x + b, then the bend y = ReLU(z)",
+    return _unit_widget(w, b, inputs, True, "One unit: z = w·x + b, then the bend a = ReLU(z)",
                         "Stretch, shift and bend: drag w and b, and watch the corner (static picture below)", bent=bend)
 
 
@@ -724,17 +725,19 @@ def bends_picture(names=BENDS_SHOWN):
 
 # The fading signal, as bars (notebook 00, the history): the share of the learning signal left after n bends on the
 # way back, every weight set to 1 (the bends alone). Each bend multiplies it by its steepness: sigmoid at its steepest 0.25 (0.25**n),
-# ReLU on its ramp 1, on its flat side 0. Sigmoid's first bars carry their value to 3 digits (0.0625, as a learner
-# multiplying by hand gets it, not 0.062); later ones are too small to see, so pass 75 (r72 Picture) prints each one's
-# value upright above it, written out in full to 2 digits (0.00098 is seen to be under a thousandth, 0.001).
+# ReLU on its ramp 1, on its flat side 0. Pass 77 (r73 Picture 2): the decimals (0.0000038, 0.00000095) did not read
+# at a glance, so the height axis is logarithmic (each step down a bar is the same quarter), ticked in plain words
+# ("1 in 1,000", "1 in a million"), and each sigmoid bar is labelled as a fraction: 1/4, 1/16, ... 1/1,048,576. A log
+# axis has no 0, so the flat side's crosses sit on the floor line, ticked "0 (none)".
 FADE_LAYERS = tuple(range(1, 11))
 FADE_TITLE = "The learning signal, going back through bends (every weight set to 1)"
-FADE_LABELLED = 3
+FADE_FLOOR = 1e-7                 # the log axis's floor: where the bars start and the flat side's crosses (0) sit
+FADE_TICKS = {1.0: "all of it", 1e-3: "1 in 1,000", 1e-6: "1 in a million", FADE_FLOOR: "0 (none)"}
 
 
-def fade_decimal(v):
-    """A small share written out in full, to 2 significant digits: 0.25 ** 10 -> "0.00000095" (no e-notation)."""
-    return np.format_float_positional(float(v), precision=2, unique=True, fractional=False, trim="-")
+def fade_fraction(v):
+    """A share as "1/N", N written with thousands commas: 0.25 ** 10 -> "1/1,048,576" (exact for powers of a quarter)."""
+    return f"1/{round(1 / float(v)):,}"
 
 
 def fade_factors():
@@ -746,37 +749,41 @@ def fade_factors():
 
 @plots.styled
 def fading_signal_picture(layers=FADE_LAYERS):
-    """Bars: the share of the learning signal left after 1..10 bends, sigmoid at its steepest beside ReLU on its ramp;
-    crosses at 0 for ReLU on its flat side (notebook 00, the history)."""
+    """Bars on a log axis: the share of the learning signal left after 1..10 bends, sigmoid at its steepest (labelled
+    1/4, 1/16, ...) beside ReLU on its ramp; crosses on the floor (0) for ReLU on its flat side (notebook 00)."""
     k = fade_factors()
     n = np.asarray(layers, dtype=float)
-    fig, ax = plots.new_figure(720, 340)
+    fig, ax = plots.new_figure(720, 360)
     width = 0.3
-    ax.bar(n - width, k["ramp"] ** n, width, color=plots.color("relu"), alpha=0.55, hatch="//", edgecolor="black",
-           lw=0.8, label=f"ReLU on its ramp: ×{k['ramp']:g} per bend")
+    ramp = k["ramp"] ** n
+    ax.bar(n - width, ramp - FADE_FLOOR, width, bottom=FADE_FLOOR, color=plots.color("relu"), alpha=0.55, hatch="//",
+           edgecolor="black", lw=0.8, label=f"ReLU on its ramp: ×{k['ramp']:g} per bend")
     sig = k["sigmoid"] ** n
-    ax.bar(n, sig, width, color=plots.color("sigmoid"), edgecolor="black", lw=0.8,
-           label=f"sigmoid at its steepest: ×{k['sigmoid']:g} per bend")
-    ax.plot(n + width, k["flat"] ** n, "X", color="black", ms=8, ls="none", zorder=4,
+    ax.bar(n, sig - FADE_FLOOR, width, bottom=FADE_FLOOR, color=plots.color("sigmoid"), edgecolor="black", lw=0.8,
+           label=f"sigmoid at its steepest: ×{k['sigmoid']:g} (a quarter) per bend")
+    flat = k["flat"] ** n
+    ax.plot(n + width, np.maximum(flat, FADE_FLOOR), "X", color="black", ms=8, ls="none", zorder=4, clip_on=False,
             label=f"ReLU on its flat side: ×{k['flat']:g}, nothing left")
-    for i in range(FADE_LABELLED):
-        ax.text(n[i], sig[i] + 0.03, f"{sig[i]:.3g}", ha="center", va="bottom", fontsize=9.5)
-    for i in range(FADE_LABELLED, len(n)):   # too small to see: each value printed upright, just above its bar
-        ax.text(n[i], sig[i] + 0.03, fade_decimal(sig[i]), ha="center", va="bottom", rotation=90, fontsize=9.5,
-                gid="too small value")
-    ax.set(xlim=(0.4, n[-1] + 0.6), ylim=(0, 1.45), xticks=n, yticks=[0, 0.25, 0.5, 0.75, 1],
-           xlabel="bends passed on the way back", ylabel="share of the signal left",
-           title=FADE_TITLE)
+    for x, v in zip(n, sig):   # each bar's share as a fraction, upright just above it
+        ax.text(x, v * 1.5, fade_fraction(v), ha="center", va="bottom", rotation=90, fontsize=9.5, gid="fraction")
+    ax.set_yscale("log")
+    ax.set(xlim=(0.4, n[-1] + 0.6), ylim=(FADE_FLOOR, 300), xticks=n, xlabel="bends passed on the way back",
+           ylabel="share of the signal left", title=FADE_TITLE)
+    ax.set_yticks(list(FADE_TICKS), list(FADE_TICKS.values()))
+    ax.yaxis.set_minor_locator(NullLocator())
+    for v in (1e-3, 1e-6):
+        ax.axhline(v, color=plots.MUTED, lw=0.8, ls=":", zorder=0)
     handles, labels = ax.get_legend_handles_labels()
     order = [1, 2, 0]   # ramp, sigmoid, then the flat side's crosses
-    ax.legend([handles[i] for i in order], [labels[i] for i in order], loc="upper left", fontsize=9.5, ncol=2, handlelength=1.6, columnspacing=1.0)
-    fig.set_label(f"Bar chart: the share of the learning signal left after 1 to {len(n)} bends on the way back. "
-                  f"ReLU on its ramp keeps all of it: every hatched bar stands at {k['ramp']:g}. "
-                  f"Sigmoid at its steepest keeps {k['sigmoid']:g} per bend: its bars read "
-                  + ", ".join(f"{v:.3g}" for v in sig[:FADE_LABELLED])
-                  + f"; from bend {FADE_LABELLED + 1} on they are too small to see, so each value is printed upright "
-                  "above its bar: " + ", ".join(fade_decimal(v) for v in sig[FADE_LABELLED:])
-                  + ". Crosses at 0 mark ReLU on its flat side: nothing gets back.")
+    ax.legend([handles[i] for i in order], [labels[i] for i in order], loc="upper right", fontsize=9.5, ncol=2,
+              handlelength=1.6, columnspacing=1.0)
+    fig.set_label(f"Bar chart on a log scale: the share of the learning signal left after 1 to {len(n)} bends on the "
+                  f"way back. The height axis is marked all of it, 1 in 1,000 and 1 in a million. ReLU on its ramp "
+                  f"keeps all of it: every hatched bar stands at {k['ramp']:g}. Sigmoid at its steepest keeps a quarter "
+                  f"per bend, so its bars step down evenly; each is labelled as a fraction: "
+                  + ", ".join(fade_fraction(v) for v in sig)
+                  + ". Bar 5 is below 1 in 1,000; bar 10 is below 1 in a million. Crosses on the floor, marked 0, "
+                  "show ReLU on its flat side: nothing gets back.")
     return fig
 
 
@@ -1091,29 +1098,36 @@ def output_hill_slope(y, right=RIGHT):
 
 
 # Pass 74 (r71 Picture 2): the output's bowl drawn, as the weight's was: the same shape, its floor at the right answer
-# (23), the dot at the output (24), the slope triangle reading 1.
-OUTPUT_TITLE = "The second bowl: across, the output; height, how wrong"
-OUTPUT_GAP_NOTE = "the output is {gap:g} right of the bottom"
+# (23), the dot at the output (24), the slope triangle reading 1. Pass 77 (r73 Picture + Clarity 1): drawn on the right
+# of the first bowl (over the weight), on the same height scale, so the second bowl is seen to be a second one, with
+# the rule both share written on it: wrongness is half of (distance from the bottom) squared.
+OUTPUT_TITLE = "Over the output: ½ × (output − 23)²"
+WEIGHT_PANEL_TITLE = "Over the weight (the first bowl)"
+OUTPUT_GAP_NOTE = "{gap:g} right of the bottom"
 
 
 @plots.styled
 def output_hill_picture(y=None, right=RIGHT):
-    """The output's bowl: the weight's hill moved so that its floor sits at the right answer; the dot at the worked
-    output, the hill slope there (the output minus the right answer) with its rise-over-run triangle (notebook 00)."""
+    """Two bowls side by side, one height scale: left, the weight's (the first bowl, its dot at 3); right, the output's:
+    the weight's hill moved so that its floor sits at the right answer, the dot at the worked output, the hill slope
+    there (the output minus the right answer) with its rise-over-run triangle (notebook 00)."""
     y = worked_output(HIDDEN_WEIGHT) if y is None else y
-    fig, ax = plots.new_figure(560, 290)
+    fig, (ax_w, ax) = plots.new_figure(800, 300, ncols=2, sharey=True)
+    ylim = (-1.6, HILL_YLIM[1])   # one height scale: the first bowl's floor (0.3) and the second's (0) compare
+    # No legends: the triangles say the slopes, the axis labels say what is across and up (the panels stay clear).
+    _wy, kw = _bowl(ax_w, hill, hill_slope, HILL_BOTTOM, HILL_DOT, HILL_XLIM, ylim, OUTPUT_GAP_NOTE, gap_y=-1.25,
+                    least_ha="right")
+    ax_w.set(xlabel="the weight", ylabel="how wrong (height)", title=WEIGHT_PANEL_TITLE)
     _y0, k = _bowl(ax, lambda v: output_hill(v, right), lambda v: output_hill_slope(v, right), right, y,
-                   (right - 3.0, right + 3.0), (-1.2, HILL_YLIM[1]), OUTPUT_GAP_NOTE, gap_y=-0.85, least_ha="right")
-    for line, label in zip(ax.lines, ("how wrong, for each output", f"the output's hill slope: {k:g}",
-                                      "the output now")):
-        line.set_label(label)
-    ax.set(xlabel=f"the output (the right answer is {right:g})", ylabel="how wrong (height)", title=OUTPUT_TITLE)
-    ax.legend(loc="upper center", fontsize=9)
-    fig.set_label(f"The same U-shaped curve, for the output: across, the output; height, how wrong. Its lowest point, "
-                  f"marked least wrong, is at the right answer, {right:g}. A dot stands at the output, {y:g}. A dashed "
-                  f"line shows the hill slope there: {k:g}, with a rise-over-run triangle under it: {HILL_RUN:g} step "
-                  f"right, {k:g} up. A double arrow runs from {right:g} to {y:g}: the output is {y - right:g} right of "
-                  f"the bottom, the same number as the hill slope.")
+                   (right - 3.0, right + 3.0), ylim, OUTPUT_GAP_NOTE, gap_y=-1.25, least_ha="right")
+    ax.set(xlabel=f"the output (the right answer is {right:g})", title=OUTPUT_TITLE.replace("23", f"{right:g}"))
+    fig.set_label(f"Two U-shaped curves side by side, on one height scale: how wrong. Left, the first bowl, over the "
+                  f"weight: a dot at {HILL_DOT:g}, {HILL_DOT - HILL_BOTTOM:g} right of its bottom, hill slope {kw:g}. "
+                  f"Right, the second bowl, over the output: half of (output minus {right:g}) squared. Its lowest point, "
+                  f"marked least wrong, is at the right answer, {right:g}, at height 0. A dot stands at the output, {y:g}. "
+                  f"A dashed line shows the hill slope there: {k:g}, with a rise-over-run triangle under it: "
+                  f"{HILL_RUN:g} step right, {k:g} up. A double arrow runs from {right:g} to {y:g}: the output is "
+                  f"{y - right:g} right of the bottom, the same number as the hill slope.")
     return fig
 
 
