@@ -2156,7 +2156,8 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # first bowl, the second bowl said as the same wrongness; paid for by cuts here: still at most 640 words.
     # Pass 77 (r73 Clarity 4): a bend's slope told apart from the hill slope at the first bowl (+11 words; the chapter
     # stays at its length, the widget's rule and the second bowl's sentences shorter): at most 650 words.
-    assert len(said) <= 78 and sum(chapter_metrics.words(s) for s in said) <= 650, said
+    # Session 33 (r75 Correctness, Clarity): the widget's rule said as its choice, "(right-hand panel)": at most 655.
+    assert len(said) <= 78 and sum(chapter_metrics.words(s) for s in said) <= 655, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
@@ -2949,7 +2950,8 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             # pass 71 (r68 Interaction): the widget's rule, said before its Predict
             # pass 73 (r70 Clarity 3): why the right answer sits 1 below the output
             # pass 77 (r73 Focus): said as what the learner sees, not how the widget works inside
-            "Here the output is always $1$ too high, so the signal starts at $1$.") == rule.strip()
+            # r75 Correctness: the widget's choice, said as one (the output is not "always" too high by itself)
+            "This widget puts the right answer $1$ below the output: the signal starts at $1$.") == rule.strip()
     for x, v in ((2.0, 3.0), (-2.0, 3.0), (1.0, -5.0)):   # whatever the sliders say, the signal starts at 1
         assert ch00_start_here.chain_signal(x, v)["start"] == 1.0
     # Pass 63 (r58 Clarity): what our weight's own value multiplies (the signal passed on to earlier layers) is cut:
@@ -2999,7 +3001,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             # session 31 (r71 Clarity): a second bowl said as one, with what its two axes are
             # pass 75 (r72 Clarity 3): the same wrongness, now asked about the output's own move
             # pass 77 (r73 Clarity 1): the second bowl's rule in words (half the squared distance), drawn beside the first
-            "Take wrongness as half of (output − right answer) squared: a second bowl, over the output (right).\n"
+            "Take wrongness as half of (output − right answer) squared: a second bowl, over the output (right-hand panel).\n"
             f"Its lowest point is the right answer, ${right:g}$: not wrong at all.\n"
             # pass 71 (r68 Clarity): "where you stand" meant a weight's value until here: said as the output
             f"So, as on the first bowl (left), the output's hill slope is the output minus the right answer: "
@@ -3218,8 +3220,8 @@ def test_pass70_the_slider_chain_sits_after_the_walk_with_its_predict_and_answer
     # Pass 71 (r68 Interaction): the widget's rule said before its Predict (the right answer sits 1 below the
     # output, so the signal starts at 1 whatever the input), then the Predict; the weight-5 fold reads its 10 there.
     # Pass 73 (r70 Clarity 3): why the right answer sits 1 below the output said (the sums stay easy).
-    assert cells[k - 2].source.strip().endswith("\n\nHere the output is always $1$ too high, so the signal starts "
-                                                "at $1$.")
+    assert cells[k - 2].source.strip().endswith("\n\nThis widget puts the right answer $1$ below the output: the "
+                                                "signal starts at $1$.")
     assert cells[k - 1].source.strip() == "**Predict:** make the input $-2$. What reaches our weight?"
     assert "Check it on the sliders (output's weight $5$)." in \
         cells[k + 3].source and ch00_start_here.chain_signal(2, 5)["hill slope"] == 10

@@ -781,7 +781,7 @@ def test_zoo_table_definitions_one_idea_per_line():
     assert (NOTEBOOK.parent / "02_four_bends.ipynb").exists()
     # r40: one definition everywhere, the smooth family's "never goes down as x grows" (ReLU's flat left is "yes")
     # pass 46: "(flat stretches count)" cut; ReLU's flat left is still "yes" (checked below)
-    assert ("- **Monotonic**: never goes down as x grows. A dip is not known to hurt: GELU dips, and BERT and GPT use it."
+    assert ("- **Monotonic**: never goes down as x grows. A dip does not stop a bend from working well: GELU dips, and BERT and GPT use it."
             in above)
     assert "only ever climbs" not in "\n".join(above)
     # session 32 (r73 Correctness): "widely used" named as the two models the deployments data sources
@@ -909,7 +909,7 @@ SCOPE = ("**When does SELU do this?** In the widget's setting:\n\n"
 # r61 (pass 66): the other two conditions share one fold with SELU's slope picture and the why (selu_why_fold)
 MORE_CONDITIONS = ("**Two more conditions.** Inputs with average near 0.\n"
                    "And no [normalisation layers](91_glossary.ipynb#Glossary): extra layers that reset the average and "
-                   "spread on their own.")   # r42: "rescale" said in words; r50: the kind of layer named, linked to the glossary
+                   "spread on their own.\nSELU is meant to do their job.")   # r75 Correctness: replace them, not only avoid; r42: "rescale" said in words; r50: the kind of layer named, linked to the glossary
 # r59 (pass 65): four conditions in a row were too many to keep; the two the recall keeps are in view, the other two
 # (the widget's too) are folded
 # r36: the "common mistake" line said it again: cut; r37: "Outside that setting, SELU makes no such promise." too
@@ -2329,7 +2329,7 @@ def test_opening_and_relu_family_name_what_they_point_at():
     """Check: the opening says 'many' new bends fix an older one's problem (not 'most'); the four relatives are
     named before the Predict that asks which of them keep a slope."""
     text = _markdown()
-    assert "The zoo holds many more, in four families, drawn below on one scale." in text and "Most new ones" not in text   # r48: the history line cut (words)
+    assert "The zoo holds many more, in four families, drawn below on one scale, with a zoom on their dips." in text and "Most new ones" not in text   # r48: the history line cut (words)
     ask = "".join(_cells()[_index("## The ReLU family")]["source"]).split("**Predict:**")[0]
     assert "Four relatives tilt or bend that flat side: Leaky ReLU, PReLU, ELU and SELU." in ask
 

@@ -505,6 +505,7 @@ Right of 0, its slope is only {lam:.2f}: a weak stretch. So with a big spread, t
 {_lecun_why(SPREAD_WIDTH)}
 **Two more conditions.** Inputs with average near 0.
 And no [normalisation layers](91_glossary.ipynb#Glossary): extra layers that reset the average and spread on their own.
+SELU is meant to do their job.
 {lecun_fade_note(30).data}""")
 
 

@@ -1082,7 +1082,9 @@ def race_check(finished=None):
             # r67 Correctness: the slope reason is not planted to be undone; Adam resizes steps, and seeds flip the order
             # r69 (Interaction): try 2's answer (the order flips) is not given away here
             # pass 77 (r74 Clarity: a reason given, then taken back): a pointer forward instead
-            "Why did ReLU beat tanh here? Not known yet: *Why is sigmoid so slow?* below tests reasons like this. "
+            # r75 Correctness: nothing later tests ReLU against tanh; the sigmoid section tests reasons of this kind
+            "Why did ReLU beat tanh here? This chapter leaves it open; *Why is sigmoid so slow?* below tests "
+            "reasons of this kind for sigmoid. "
             "One seed's winner is not a rule."]
     # The straight network's and sigmoid's ends are said after the widget, in the notebook (r35: the fold held too much).
     alt = ("The finished live race, seed 0, 400 epochs: loss curves on a log scale, and each runner's shading. "

@@ -325,7 +325,7 @@ def _history():
             f"**The {study.year} test.** {study.by}, wrote it up as “{paper_title(study)}”.\n"
             f"He trained {len(study.compared)} versions of one text model.\n"
             f"Their {study.where} differed: ReLU, GELU, SwiGLU and {len(study.compared) - 3} more.\n"
-            "The test hid stretches of text the model had never seen. It asked the model to fill them in.\n"
+            "Each version was scored on text kept out of its training. The test hid stretches of it and asked the model to fill them in.\n"
             # pass 61: "a measure", not "a score": the glossary's score is an output unit's sum (one word, one sense)
             "The two least wrong (lowest loss: a measure of how wrong their guesses on that hidden text were) were "
             "SwiGLU and GEGLU, a GELU with a gate (a second sum it multiplies by, as in SwiGLU).\n\n"
@@ -416,7 +416,15 @@ def swiglu_picture():
 SWIGLU_NOTE = "the gate scales the content\n(it can be below 0 or above 1)"
 
 
-GATE_WON = "the two least wrong both had a gate"   # the 2020 test in one line, checked against deployments.py
+def gate_won(study):
+    """The 2020 test in one line (r75 Correctness: "the two least wrong had a gate" undersold it): every block with a
+    gate scored lower (less wrong) than every block without, at each training length, as deployments.py's table holds."""
+    scores = {version: values for version, *values in study.scores}
+    plain = [v for v in study.compared if v not in study.gated]
+    if set(scores) != set(study.compared) or not all(
+            max(scores[g][k] for g in study.gated) < min(scores[p][k] for p in plain) for k in range(len(scores[plain[0]]))):
+        raise ValueError("the words say every gated block was less wrong than every plain one; the scores disagree")
+    return f"the {len(study.gated)} with a gate were all less wrong than the {len(plain)} without"
 
 
 def gelu_reason():
@@ -444,7 +452,7 @@ So a GELU unit still learns there: it passes back {_two(g)} of the nudge. ReLU p
 
 Further left, GELU's slope sinks to 0 (near x = {_x(round(f["gelu_zero_slope_x"], 2))}), then dips slightly below 0.
 
-**And SwiGLU?** In a {study.year} test of {len(study.compared)} feed-forward blocks, {GATE_WON}. The study did not say why.
+**And SwiGLU?** In a {study.year} test of {len(study.compared)} feed-forward blocks, {gate_won(study)}. The study did not say why.
 """
     return Markdown(body.strip())
 
