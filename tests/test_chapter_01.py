@@ -2094,7 +2094,7 @@ def test_pass23_crease_words_in_the_xor_section_and_its_picture():
     # pass 53 (r47 reader): the widget above marks its line's square side dotted yellow; this picture uses the same mark
     names = [t.get_text() for t in fold_ax.get_legend().get_texts()]
     # pass 61 (r55 reader: "above 0.3" beside a side drawn below the line): a score is "more than", a place "below"
-    assert "the line 0.5·h₁ − 0.87·h₂ = 0.3" in names and (
+    assert "the line at turn −60, shift 0.3" in names and (
         "its label-1 side (where the arrow\npoints: below the line here)") in names  # r50, r59; pass 68: no "reach"
     shade = fold_ax.collections[0].get_paths()[0]
     a = np.deg2rad(-60.0)
@@ -3014,11 +3014,11 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert (ch01_collapse.FOLD_TURN, ch01_collapse.FOLD_SHIFT) == (-60.0, 0.3)
     assert (across, up) == (round(np.cos(a), 2), round(np.sin(a), 2)) == (0.5, -0.87)
     assert equation == "0.5·h₁ − 0.87·h₂ = 0.3"
-    # pass 76 (r73 reader: the picture's legend "0.5·h₁ − 0.87·h₂ = 0.3" was never explained): the fold names its
-    # numbers, read from the same fold_line and FOLD_SHIFT that the legend prints
-    assert (f"The picture below writes this line as {equation}: {across:g} and −{-up:g} are the arrow's one step "
-            f"({across:g} right, {-up:g} down); {ch01_collapse.FOLD_SHIFT:g} is the shift.") in text
-    assert f"the line {equation}" in [t.get_text() for t in ch01_collapse.xor_fold_picture().axes[0].get_legend().get_texts()]
+    # pass 77 (r74 reader: the equation was hard for a learner who knows y = mx + c): no equation on the main path;
+    # the picture's legend names the line by the sliders' own values
+    assert equation not in text and "·h₂ =" not in text
+    assert f"the line at turn −{-ch01_collapse.FOLD_TURN:g}, shift {ch01_collapse.FOLD_SHIFT:g}" in [
+        t.get_text() for t in ch01_collapse.xor_fold_picture().axes[0].get_legend().get_texts()]
     assert "arrow's line" not in text and "score along the arrow" not in text
     unit = np.array([np.cos(a), np.sin(a)])
     assert (round(float(np.array([1.0, 0.0]) @ unit), 2), round(float(np.array([0.0, 1.0]) @ unit), 2)) == (0.5, -0.87)
@@ -3062,7 +3062,7 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # pass 74 (r71 reader: two sliders to learn before the key idea): shift first, the one steps 1 and 2 need;
     # turn's start (−60, the widget's own) is said
     assert ("- **shift** slides the line along the arrow: 0 puts it through (0, 0). Steps 1 and 2 need only shift.\n"
-            "- **turn** is the arrow's direction in degrees: 0 points right, 90 up, −90 down. It starts at −60.") in text
+            "- **turn** swings the arrow round, and the line turns with it: 0 points right, 90 up, −90 down. It starts at −60.") in text
     assert ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True).sliders["angle"].value == -60.0
     steer = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
     steer.sliders["angle"].value, steer.sliders["offset"].value = -65.0, 0.2
