@@ -887,7 +887,9 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     # pass 41 (r37 reader): both layers' tables and biases are listed before the picture; here layer 1's result
     # pass 50 (r45 reader): table times biases written out, row times column, from the chapter's own numbers
     # pass 74 (r71 reader: the matrix detour was long): the row-times-column sums for the biases are not spelled out
-    assert ("The biases collapse too. Layer 2's table turns layer 1's biases (1, 0) into (2, 1), row times column.\n"
+    # pass 77 (r74 reader: the biases were never shown as a column): drawn as columns, the sums worked out
+    assert ("The biases collapse too (the picture's second line). Layer 2's table times layer 1's biases, row times "
+            "column: 2·1 + 0·0 = 2 and 1·1 + (−1)·0 = 1.\n"
             "Then layer 2 adds its own biases (0, 3): (2, 4).") in text  # pass 65: "it" named
     W2 = np.array([[2, 0], [1, -1]])  # layer 2's table, as drawn (img_04)
     assert (W2 @ [1, 0]).tolist() == [2 * 1 + 0 * 0, 1 * 1 + (-1) * 0] == [2, 1]
@@ -922,6 +924,22 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     h_new = np.array(W1) @ new + b1
     assert tuple(h_new) == (1, -1) and tuple(np.array(W2) @ h_new + b2) == (2, 5)
     assert tuple(W @ new + b) == (2 * 2 + 4 * -1 + 2, 2 - 1 + 4) == (2, 5)
+
+
+def test_pass77_tables_picture_draws_the_biases_as_columns():
+    """Check the table picture's bias line (pass 77, r74 reader): layer 2's table, layer 1's biases and layer 2's
+    biases drawn as columns, and the one bias they make, computed from the same numbers the text sums by hand."""
+    W1, W2, b1, b2 = [[1, 2], [0, 1]], [[2, 0], [1, -1]], [1, 0], [0, 3]
+    fig = ch01_collapse.tables_picture(W1, W2, biases=(b1, b2))
+    ax = fig.axes[0]
+    assert len([p for p in ax.patches if p.get_gid() == "bias"]) == 4 + 2 + 2 + 2
+    numbers = [t.get_text() for t in ax.texts if t.get_fontsize() == 13]
+    one_bias = (np.array(W2) @ b1 + b2).tolist()
+    assert one_bias == [2 * 1 + 0 * 0 + 0, 1 * 1 + (-1) * 0 + 3] == [2, 4]
+    assert numbers == ["2", "0", "1", "−1", "1", "0", "0", "3", "2", "4"]
+    assert "the one bias, the column (2, 4)" in fig.get_label()
+    cell = next(c for c in _cells() if _src(c).startswith("ch01.tables_picture("))
+    assert "biases=([1, 0], [0, 3])" in _src(cell)  # the notebook draws the bias line, with the listed biases
 
 
 def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
@@ -1937,7 +1955,12 @@ def test_pass23_opening_words_are_explained_where_they_are_used():
     square = next(l for l in zoom.lines if l.get_gid() == "zoom square")
     assert sorted({tuple(p) for p in square.get_xydata().tolist()}) == [(-1, -1), (-1, 1), (1, -1), (1, 1)]
     # pass 72 (cut): why outputs stay inside is said where tanh is named ("into the range from −1 to 1")
-    assert "The tanh panel is zoomed in to the dotted square from −1 to 1." in text
+    assert "Every panel draws the dotted square from −1 to 1; the tanh panel is zoomed in to it." in text
+    # pass 77 (r74 reader: the panels shared no reference): the same square, dotted, on every sheet panel
+    for ax in bends.axes:
+        square = next(l for l in ax.lines if l.get_gid() == "zoom square")
+        assert sorted({tuple(p) for p in square.get_xydata().tolist()}) == [(-1, -1), (-1, 1), (1, -1), (1, 1)]
+        assert square.get_linestyle() == ":"
     assert "it squeezes every number into the range from −1 to 1" in text
     assert "enlarged to the square from −1 to 1 (dotted)" in bends.get_label()
 
@@ -3397,7 +3420,8 @@ def test_pass56_the_opening_section_goes_picture_rule_math_predict():
     assert sheet.bent_lines(sheet.layer(sheet.grid_lines()[1][ch01_collapse.FOLLOWED], W, b, "identity")[None]) == 0
     assert "cell" not in "".join(after).lower()
     # r50: "layer" in plain words where it is first used, as the glossary says it
-    assert "A **layer** is a column of units that all read the same inputs." in _src(cells[0])
+    # pass 77 (r74 reader: "column" collided with "each row belongs to one unit" in the table): a group
+    assert "A **layer** is a group of units that all read the same inputs." in _src(cells[0])
     assert any("**layer**: a column of units that read the same inputs." in _src(c) for c in glossary_notebook()["cells"])
 
 
