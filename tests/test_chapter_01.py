@@ -888,7 +888,7 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     # pass 50 (r45 reader): table times biases written out, row times column, from the chapter's own numbers
     # pass 74 (r71 reader: the matrix detour was long): the row-times-column sums for the biases are not spelled out
     # pass 77 (r74 reader: the biases were never shown as a column): drawn as columns, the sums worked out
-    assert ("The biases collapse too (the picture's second line). Layer 2's table times layer 1's biases, row times "
+    assert ("The biases collapse too (bottom of the picture). Layer 2's table times layer 1's biases, row times "
             "column: 2·1 + 0·0 = 2 and 1·1 + (−1)·0 = 1.\n"
             "Then layer 2 adds its own biases (0, 3): (2, 4).") in text  # pass 65: "it" named
     W2 = np.array([[2, 0], [1, -1]])  # layer 2's table, as drawn (img_04)
@@ -2078,6 +2078,9 @@ def test_pass23_five_thousand_epochs_solve_no_more_no_bend_runs():
     # pass 40 (r36 reader): no code edit and no re-run of two cells: a visible one-line cell prints its own answer
     assert "<details>" not in tryit and "change `epochs=500`" not in tryit
     assert "The cell below trains all twenty networks again, ten times longer: 5000 steps." in tryit
+    # pass 77 (r74 reader: the visible call read as plumbing): the one line is kept (r36 asked for it) and said to be
+    # the learner's own knob
+    assert "Run it; later, change 5000 and run it again." in tryit
     assert tryit.rstrip().endswith("**Predict:** will any no-bend run solve XOR now?")
     code = cells[i + 1]
     # pass 43 (r38 reader: the answer was in view before its Predict): the result sits in a fold, opened after it

@@ -531,7 +531,7 @@ TABLE_MARK = "#F0E442"  # the row, the column and the cell they make: filled and
 def tables_picture(W1, W2, row=0, col=0, biases=None):
     """Layer 2's table times layer 1's table makes the one table (notebook 01): layer 2's row `row` and layer 1's
     column `col` are marked, and so is the one cell of the product they make. With biases=(b1, b2) (pass 77, r74
-    reader: the biases were never shown as a column), a second line: layer 2's table · b1 + b2 = the one bias."""
+    reader: the biases were never shown as a column), drawn below: layer 2's table · b1 + b2 = the one bias."""
     W1, W2 = np.asarray(W1, dtype=float), np.asarray(W2, dtype=float)
     low = -0.9 if biases is None else -4.0
     fig, ax = plots.new_figure(620, 200 if biases is None else 380)
@@ -567,10 +567,10 @@ def tables_picture(W1, W2, row=0, col=0, biases=None):
 
 
 def _bias_line(ax, W2, b1, b2):
-    """tables_picture's second line: layer 2's table · layer 1's biases + layer 2's biases = the one bias, each bias
+    """tables_picture's bottom half: layer 2's table · layer 1's biases + layer 2's biases = the one bias, each bias
     drawn as a column of two boxes (gid "bias")."""
     b1, b2 = np.asarray(b1, dtype=float), np.asarray(b2, dtype=float)
-    top = -1.3  # the second line's top edge, under the first line's names
+    top = -1.3  # the bottom half's top edge, under the top half's names
     parts = [("layer 2's table", W2), ("layer 1's biases", b1[:, None]), ("layer 2's biases", b2[:, None]),
              ("the one bias", (W2 @ b1 + b2)[:, None])]
     left = 0.0
