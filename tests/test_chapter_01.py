@@ -887,7 +887,9 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     # pass 41 (r37 reader): both layers' tables and biases are listed before the picture; here layer 1's result
     # pass 50 (r45 reader): table times biases written out, row times column, from the chapter's own numbers
     # pass 74 (r71 reader: the matrix detour was long): the row-times-column sums for the biases are not spelled out
-    assert ("The biases collapse too. Layer 2's table turns layer 1's biases (1, 0) into (2, 1), row times column.\n"
+    # pass 77 (r74 reader: the biases were never shown as a column): drawn as columns, the sums worked out
+    assert ("The biases collapse too (bottom of the picture). Layer 2's table times layer 1's biases, row times "
+            "column: 2·1 + 0·0 = 2 and 1·1 + (−1)·0 = 1.\n"
             "Then layer 2 adds its own biases (0, 3): (2, 4).") in text  # pass 65: "it" named
     W2 = np.array([[2, 0], [1, -1]])  # layer 2's table, as drawn (img_04)
     assert (W2 @ [1, 0]).tolist() == [2 * 1 + 0 * 0, 1 * 1 + (-1) * 0] == [2, 1]
@@ -922,6 +924,22 @@ def test_two_tables_worked_example_collapses_into_one_table_and_bias(capsys):
     h_new = np.array(W1) @ new + b1
     assert tuple(h_new) == (1, -1) and tuple(np.array(W2) @ h_new + b2) == (2, 5)
     assert tuple(W @ new + b) == (2 * 2 + 4 * -1 + 2, 2 - 1 + 4) == (2, 5)
+
+
+def test_pass77_tables_picture_draws_the_biases_as_columns():
+    """Check the table picture's bias line (pass 77, r74 reader): layer 2's table, layer 1's biases and layer 2's
+    biases drawn as columns, and the one bias they make, computed from the same numbers the text sums by hand."""
+    W1, W2, b1, b2 = [[1, 2], [0, 1]], [[2, 0], [1, -1]], [1, 0], [0, 3]
+    fig = ch01_collapse.tables_picture(W1, W2, biases=(b1, b2))
+    ax = fig.axes[0]
+    assert len([p for p in ax.patches if p.get_gid() == "bias"]) == 4 + 2 + 2 + 2
+    numbers = [t.get_text() for t in ax.texts if t.get_fontsize() == 13]
+    one_bias = (np.array(W2) @ b1 + b2).tolist()
+    assert one_bias == [2 * 1 + 0 * 0 + 0, 1 * 1 + (-1) * 0 + 3] == [2, 4]
+    assert numbers == ["2", "0", "1", "−1", "1", "0", "0", "3", "2", "4"]
+    assert "the one bias, the column (2, 4)" in fig.get_label()
+    cell = next(c for c in _cells() if _src(c).startswith("ch01.tables_picture("))
+    assert "biases=([1, 0], [0, 3])" in _src(cell)  # the notebook draws the bias line, with the listed biases
 
 
 def test_tables_picture_marks_a_row_a_column_and_the_cell_they_make():
@@ -1937,7 +1955,12 @@ def test_pass23_opening_words_are_explained_where_they_are_used():
     square = next(l for l in zoom.lines if l.get_gid() == "zoom square")
     assert sorted({tuple(p) for p in square.get_xydata().tolist()}) == [(-1, -1), (-1, 1), (1, -1), (1, 1)]
     # pass 72 (cut): why outputs stay inside is said where tanh is named ("into the range from −1 to 1")
-    assert "The tanh panel is zoomed in to the dotted square from −1 to 1." in text
+    assert "Every panel draws the dotted square from −1 to 1; the tanh panel is zoomed in to it." in text
+    # pass 77 (r74 reader: the panels shared no reference): the same square, dotted, on every sheet panel
+    for ax in bends.axes:
+        square = next(l for l in ax.lines if l.get_gid() == "zoom square")
+        assert sorted({tuple(p) for p in square.get_xydata().tolist()}) == [(-1, -1), (-1, 1), (1, -1), (1, 1)]
+        assert square.get_linestyle() == ":"
     assert "it squeezes every number into the range from −1 to 1" in text
     assert "enlarged to the square from −1 to 1 (dotted)" in bends.get_label()
 
@@ -2055,6 +2078,9 @@ def test_pass23_five_thousand_epochs_solve_no_more_no_bend_runs():
     # pass 40 (r36 reader): no code edit and no re-run of two cells: a visible one-line cell prints its own answer
     assert "<details>" not in tryit and "change `epochs=500`" not in tryit
     assert "The cell below trains all twenty networks again, ten times longer: 5000 steps." in tryit
+    # pass 77 (r74 reader: the visible call read as plumbing): the one line is kept (r36 asked for it) and said to be
+    # the learner's own knob
+    assert "Run it; later, change 5000 and run it again." in tryit
     assert tryit.rstrip().endswith("**Predict:** will any no-bend run solve XOR now?")
     code = cells[i + 1]
     # pass 43 (r38 reader: the answer was in view before its Predict): the result sits in a fold, opened after it
@@ -2094,7 +2120,7 @@ def test_pass23_crease_words_in_the_xor_section_and_its_picture():
     # pass 53 (r47 reader): the widget above marks its line's square side dotted yellow; this picture uses the same mark
     names = [t.get_text() for t in fold_ax.get_legend().get_texts()]
     # pass 61 (r55 reader: "above 0.3" beside a side drawn below the line): a score is "more than", a place "below"
-    assert "the line 0.5·h₁ − 0.87·h₂ = 0.3" in names and (
+    assert "the line at turn −60, shift 0.3" in names and (
         "its label-1 side (where the arrow\npoints: below the line here)") in names  # r50, r59; pass 68: no "reach"
     shade = fold_ax.collections[0].get_paths()[0]
     a = np.deg2rad(-60.0)
@@ -3014,11 +3040,11 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert (ch01_collapse.FOLD_TURN, ch01_collapse.FOLD_SHIFT) == (-60.0, 0.3)
     assert (across, up) == (round(np.cos(a), 2), round(np.sin(a), 2)) == (0.5, -0.87)
     assert equation == "0.5·h₁ − 0.87·h₂ = 0.3"
-    # pass 76 (r73 reader: the picture's legend "0.5·h₁ − 0.87·h₂ = 0.3" was never explained): the fold names its
-    # numbers, read from the same fold_line and FOLD_SHIFT that the legend prints
-    assert (f"The picture below writes this line as {equation}: {across:g} and −{-up:g} are the arrow's one step "
-            f"({across:g} right, {-up:g} down); {ch01_collapse.FOLD_SHIFT:g} is the shift.") in text
-    assert f"the line {equation}" in [t.get_text() for t in ch01_collapse.xor_fold_picture().axes[0].get_legend().get_texts()]
+    # pass 77 (r74 reader: the equation was hard for a learner who knows y = mx + c): no equation on the main path;
+    # the picture's legend names the line by the sliders' own values
+    assert equation not in text and "·h₂ =" not in text
+    assert f"the line at turn −{-ch01_collapse.FOLD_TURN:g}, shift {ch01_collapse.FOLD_SHIFT:g}" in [
+        t.get_text() for t in ch01_collapse.xor_fold_picture().axes[0].get_legend().get_texts()]
     assert "arrow's line" not in text and "score along the arrow" not in text
     unit = np.array([np.cos(a), np.sin(a)])
     assert (round(float(np.array([1.0, 0.0]) @ unit), 2), round(float(np.array([0.0, 1.0]) @ unit), 2)) == (0.5, -0.87)
@@ -3062,7 +3088,7 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # pass 74 (r71 reader: two sliders to learn before the key idea): shift first, the one steps 1 and 2 need;
     # turn's start (−60, the widget's own) is said
     assert ("- **shift** slides the line along the arrow: 0 puts it through (0, 0). Steps 1 and 2 need only shift.\n"
-            "- **turn** is the arrow's direction in degrees: 0 points right, 90 up, −90 down. It starts at −60.") in text
+            "- **turn** swings the arrow round, and the line turns with it: 0 points right, 90 up, −90 down. It starts at −60.") in text
     assert ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True).sliders["angle"].value == -60.0
     steer = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
     steer.sliders["angle"].value, steer.sliders["offset"].value = -65.0, 0.2
@@ -3397,7 +3423,8 @@ def test_pass56_the_opening_section_goes_picture_rule_math_predict():
     assert sheet.bent_lines(sheet.layer(sheet.grid_lines()[1][ch01_collapse.FOLLOWED], W, b, "identity")[None]) == 0
     assert "cell" not in "".join(after).lower()
     # r50: "layer" in plain words where it is first used, as the glossary says it
-    assert "A **layer** is a column of units that all read the same inputs." in _src(cells[0])
+    # pass 77 (r74 reader: "column" collided with "each row belongs to one unit" in the table): a group
+    assert "A **layer** is a group of units that all read the same inputs." in _src(cells[0])
     assert any("**layer**: a column of units that read the same inputs." in _src(c) for c in glossary_notebook()["cells"])
 
 

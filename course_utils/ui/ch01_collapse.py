@@ -233,8 +233,9 @@ def _sheet_panel(ax, bend, W=SHEET_W, b=SHEET_B):
     ax.plot(*paths[1][FOLLOWED].T, color=GRID_COLOURS[1], lw=3.2, zorder=2.2, gid="followed",
             path_effects=FOLLOWED_EDGE)  # r49: a dark edge, so it shows on top of the pressed bar
     ax.fill(*corner_square(*((None,) if bend == "before" else (W, b, bend))).T, gid="corner square", **MARK_STYLE)
+    # pass 77 (r74 reader: the panels shared no reference): every panel draws the square from −1 to 1, dotted
+    ax.plot([-1, 1, 1, -1, -1], [-1, -1, 1, 1, -1], color="0.2", ls=":", lw=1.4, zorder=2.1, gid="zoom square")
     if bend == "tanh":  # on −3..3 the tanh sheet is too small to show its curves: this panel is enlarged
-        ax.plot([-1, 1, 1, -1, -1], [-1, -1, 1, 1, -1], color="0.35", ls=":", lw=1.2, zorder=1, gid="zoom square")
         ax.set(xlim=ZOOM_LIMITS, ylim=ZOOM_LIMITS, xticks=[-1, 0, 1], yticks=[-1, 0, 1])
 
 
@@ -410,7 +411,8 @@ def bend_pictures(W=SHEET_W, b=SHEET_B):
     for ax, bend in zip(axes, ("before", "relu", "tanh")):
         _sheet_panel(ax, bend, W, b)
     _crease_diamond(axes[1], W, b)
-    fig.set_label("Three panels. Before the layer: the grid, with the thick line x₂ = 0.5. ReLU, on the same axes: "
+    fig.set_label("Three panels, each with the dotted square from −1 to 1. Before the layer: the grid, with the thick "
+                  "line x₂ = 0.5. ReLU, on the same axes: "
                   "lines get sharp corners (creases); the thick line x₂ = 0.5 runs up to the upright axis, then turns "
                   "up along it: a black diamond marks that crease. tanh, enlarged to the square from −1 to 1 "
                   "(dotted): every line curves, gently near the middle and strongly near the edges.")
@@ -526,13 +528,15 @@ TABLE_MARK = "#F0E442"  # the row, the column and the cell they make: filled and
 
 
 @plots.styled
-def tables_picture(W1, W2, row=0, col=0):
+def tables_picture(W1, W2, row=0, col=0, biases=None):
     """Layer 2's table times layer 1's table makes the one table (notebook 01): layer 2's row `row` and layer 1's
-    column `col` are marked, and so is the one cell of the product they make."""
+    column `col` are marked, and so is the one cell of the product they make. With biases=(b1, b2) (pass 77, r74
+    reader: the biases were never shown as a column), drawn below: layer 2's table · b1 + b2 = the one bias."""
     W1, W2 = np.asarray(W1, dtype=float), np.asarray(W2, dtype=float)
-    fig, ax = plots.new_figure(620, 200)
+    low = -0.9 if biases is None else -4.0
+    fig, ax = plots.new_figure(620, 200 if biases is None else 380)
     ax.set_axis_off()
-    ax.set(xlim=(-0.3, 10.3), ylim=(-0.9, 2.2))
+    ax.set(xlim=(-0.3, 10.3), ylim=(low, 2.2))
     ax.set_aspect("equal")
     tables = [("layer 2's table", W2, lambda i, j: i == row), ("layer 1's table", W1, lambda i, j: j == col),
               ("the one table", W2 @ W1, lambda i, j: (i, j) == (row, col))]
@@ -553,7 +557,33 @@ def tables_picture(W1, W2, row=0, col=0):
                   f"{row + 1} of layer 2's table ({_num(r[0])}, {_num(r[1])}), column {col + 1} of layer 1's table "
                   f"({_num(c[0])}, {_num(c[1])}), and the number they make in the one table, "
                   f"{_num((W2 @ W1)[row, col])}.")
+    if biases is not None:
+        _bias_line(ax, W2, *biases)
+        b1, b2 = (np.asarray(v, dtype=float) for v in biases)
+        fig.set_label(fig.get_label() + f" Below: layer 2's table times layer 1's biases, the column ({_num(b1[0])}, "
+                      f"{_num(b1[1])}), plus layer 2's biases, the column ({_num(b2[0])}, {_num(b2[1])}), equals the "
+                      f"one bias, the column ({_num((W2 @ b1 + b2)[0])}, {_num((W2 @ b1 + b2)[1])}).")
     return fig
+
+
+def _bias_line(ax, W2, b1, b2):
+    """tables_picture's bottom half: layer 2's table · layer 1's biases + layer 2's biases = the one bias, each bias
+    drawn as a column of two boxes (gid "bias")."""
+    b1, b2 = np.asarray(b1, dtype=float), np.asarray(b2, dtype=float)
+    top = -1.3  # the bottom half's top edge, under the top half's names
+    parts = [("layer 2's table", W2), ("layer 1's biases", b1[:, None]), ("layer 2's biases", b2[:, None]),
+             ("the one bias", (W2 @ b1 + b2)[:, None])]
+    left = 0.0
+    for k, (name, M) in enumerate(parts):
+        for i in range(2):
+            for j in range(M.shape[1]):
+                ax.add_patch(Rectangle((left + j, top - 1 - i), 1, 1, fc="white", ec="black", lw=0.8, gid="bias"))
+                ax.text(left + j + 0.5, top - 0.5 - i, _num(M[i, j]), ha="center", va="center", fontsize=13)
+        ax.text(left + M.shape[1] / 2, top - 2.4, name, ha="center", va="center", fontsize=10)
+        left += M.shape[1]
+        if k < 3:
+            ax.text(left + 0.55, top - 1, "·+="[k], ha="center", va="center", fontsize=20)
+            left += 1.1 + (0.4 if k == 0 else 0.6)
 
 
 FOLD_TURN, FOLD_SHIFT = -60.0, 0.3  # pass 57: cos 60° = 0.5, so the printed arrow's sums are the exact line's sums
@@ -600,8 +630,8 @@ def xor_fold_picture():
     t = np.array([-0.5, 2.5])
     a = np.deg2rad(FOLD_TURN)  # r49: the widget's line, exactly: cos·h₁ + sin·h₂ = shift
     line = (FOLD_SHIFT - np.cos(a) * t) / np.sin(a)
-    equation = fold_line()[2]  # r52: no printed line; the fold's text gives the arrow and the scores
-    ax.plot(t, line, color="black", ls="--", lw=1.8, label=f"the line {equation}")
+    # pass 77 (r74 reader: an equation is hard for a learner who knows y = mx + c): named by the sliders' values
+    ax.plot(t, line, color="black", ls="--", lw=1.8, label=f"the line at turn {_num(FOLD_TURN)}, shift {FOLD_SHIFT:g}")
     ax.fill_between(t, line, -1, facecolor=plots._tint("#F0E442", 0.5), edgecolor="black", hatch="..",
                     alpha=0.5, lw=0, label="its label-1 side (where the arrow\npoints: below the line here)")
     # pass 74 (r71 reader: the key named an arrow the picture did not draw): the widget's arrow, from the line into
@@ -645,7 +675,7 @@ def xor_fold_picture():
     band.set_gid("band")
     fig.set_label("Left: after the ReLU crease the sheet is a bent line: a flat arm along h₂ = 0, a corner at (1, 0), "
                   "then a rising arm. (0,0) lands at (0, 0), (1,1) at (2, 1), and both label-1 corners at (1, 0). "
-                  f"The dashed line {equation} (turn {FOLD_TURN:g}, shift {FOLD_SHIFT:g}) has the label-1 corners "
+                  f"The dashed line at turn {_num(FOLD_TURN)}, shift {FOLD_SHIFT:g} has the label-1 corners "
                   "below it, where its arrow points, and the label-0 corners above it. Right: the same line in the input square is two "
                   f"parallel dashed lines, x₁ + x₂ {band_label(lo)} and x₁ + x₂ {band_label(hi)}; the label-1 corners lie in the "
                   "dotted band between them, the label-0 corners outside it.")
