@@ -3796,11 +3796,11 @@ def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
     lines = {ln.get_linestyle(): ln.get_ydata()[0] for ln in ax.lines}
     assert lines["--"] == pytest.approx(0.5) and lines[":"] == pytest.approx(math.sqrt(0.5))
     assert ch03_gradients.typical_size([1, 0, 1, 0]) == pytest.approx(math.sqrt(0.5))
-    texts = [t.get_text() for t in ax.texts]
+    texts = [t.get_text().replace("\n", " ") for t in ax.texts]   # pass 77: the label wraps, beside a second panel
     assert "average 0.5" in texts and "typical size 0.71" in texts
     assert "average, 0.5" in fig.get_label() and "typical size, 0.71" in fig.get_label()
     other = ch03_gradients.slope_sizes_picture(slopes=(1, 1, 1, 0))   # the picture computes, it does not recite
-    assert "average 0.75" in [t.get_text() for t in other.axes[0].texts]
+    assert "average 0.75" in [t.get_text().replace("\n", " ") for t in other.axes[0].texts]
     cells = chapter()["cells"]
     src = ["".join(c["source"]) for c in cells]
     at = src.index("ch03.slope_sizes_picture()")
@@ -3923,3 +3923,38 @@ def test_pass75_chain_and_flow_x_axes_follow_the_depth_slider():
     width = plots.STYLE["lines.linewidth"]
     curves = [line for line in chain.live.axes[0].lines if line.get_label().endswith("at the chosen x")]
     assert width != 1.5 and len(curves) == 3 and all(line.get_linewidth() == width for line in curves)
+
+
+# ---- pass 77: the r73 reading ----
+
+def stack_tops(ax):
+    """Each stack's blocks (bottom to top) in a stacked bar panel, keyed by the stack's x position."""
+    stacks = collections.defaultdict(list)
+    for p in ax.patches:
+        stacks[round(p.get_x() + p.get_width() / 2)].append((p.get_y(), p.get_height()))
+    return {x: sorted(blocks) for x, blocks in stacks.items()}
+
+
+def test_pass77_relus_slopes_squared_stack_as_high_as_their_typical_size_not_their_average():
+    """Check r73's squared bars ("1 + 1 is not 4 × 0.71"): right of ReLU's slopes, their squares stacked (1 + 0 + 1 + 0),
+    four at their typical size squared (4 × 0.5) and four at their average squared (4 × 0.25); each block is one
+    square, computed from the slopes, each stack sits on the one below, the first two reach 2 and the average only 1,
+    its blocks hatched (not told by colour alone), and the totals are printed on the stacks and in the alt text."""
+    rows = ch03_gradients.squared_stacks((1, 0, 1, 0))
+    assert [r[0] for r in rows] == ["1, 0, 1, 0", "four at 0.71", "four at 0.5"]
+    assert [r[2] for r in rows] == [pytest.approx(2), pytest.approx(2), pytest.approx(1)]
+    assert rows[1][1] == [pytest.approx(0.5)] * 4 and rows[2][1] == [pytest.approx(0.25)] * 4
+    fig = ch03_gradients.slope_sizes_picture()
+    right = fig.axes[1]
+    stacks = stack_tops(right)
+    for x, (_, squares, total) in enumerate(rows):
+        assert [h for _, h in stacks[x]] == pytest.approx(squares)
+        assert np.allclose([b for b, _ in stacks[x]], np.cumsum([0] + squares[:-1]))   # stacked, not overlapping
+        assert sum(h for _, h in stacks[x]) == pytest.approx(total)
+    assert all(p.get_hatch() == "//" for p in right.patches if round(p.get_x() + p.get_width() / 2) == 2)
+    assert not any(p.get_hatch() for p in right.patches if round(p.get_x() + p.get_width() / 2) < 2)
+    assert [t.get_text() for t in right.texts] == ["= 2", "= 2", "= 1"]
+    assert [t.get_text() for t in right.get_xticklabels()] == ["1, 0, 1, 0", "four\nat 0.71", "four\nat 0.5"]
+    assert "1, 0, 1, 0: 1 + 0 + 1 + 0 = 2; four at 0.71: 0.5 + 0.5 + 0.5 + 0.5 = 2; four at 0.5" in fig.get_label()
+    other = ch03_gradients.slope_sizes_picture(slopes=(1, 1, 1, 0))   # computed: three of four on gives 3, not 2
+    assert [t.get_text() for t in other.axes[1].texts][:2] == ["= 3", "= 3"]
