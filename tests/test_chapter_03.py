@@ -2778,7 +2778,7 @@ def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
     assert "Partly the inputs" not in flat and "We tried 50 others" not in flat and "<summary>Optional" not in flat
     assert flat.count("Tanh: about 1 a step, so the signal holds") == 1   # r50: one sentence per bend
     _, _, after = ch03_gradients.half_off_numbers()
-    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "the bends shrink the backward signal: $1.00 \\to 0.68$." in flat
+    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "the bends shrink the backward signal: $1.00 \\to 0.68$ (near $0.71$: one data point is a random draw)." in flat
     dead = gradients.unit_slopes("relu", 0.0, seed=0) <= 1e-12
     assert int(dead.sum()) == 6 and int(dead[0].sum()) == 0   # none in layer 1: its inputs, the data, have both signs
     assert "At the start, 6 of the 96 are dead, none in layer 1. Its inputs, the data, lie all around 0, and its biases are 0. So some points switch each layer-1 unit on. Layers 2 and 3 get ReLU outputs, never below 0" in flat
@@ -2868,8 +2868,11 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # r59: the reminder cut (cell 6 defines a unit's sum); the condition still counts a unit's inputs
     # r71: which sizes said (each layer's sums), and why the forward pass comes first
     assert "For each layer's sums to hold their size, a unit's sum should be about one input's size." in flat
-    assert ("The weights also multiply the backward signal. The right weight size is easiest to see going forward; the "
-            "same reasoning then works going back.") in flat
+    # pass 77 (r73): forward and back said as the same arithmetic, and a photocopy for "hold their size"
+    assert ("The weights also multiply the backward signal. Say every layer has $n$ units.") in flat
+    assert "Same arithmetic, same weight size. We work it out forward." in flat
+    assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
+            "lighter nor darker, or after ten copies the page is blank or black.") in flat
     # r56: the 32-input picture (one draw, "mostly cancel") was a detour in a long section: cut; the rule it showed
     # (32 inputs of typical size 1, weights of typical size sqrt(1/32) = 0.18: the sum's typical size is 1) is checked
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
@@ -3038,7 +3041,8 @@ def test_pass52_he_counts_a_units_inputs():
     # r68 (Clarity 5): the backward half in two steps, bends then weights, each with this draw's numbers
     # pass 75 (r72, Focus): folded under "Going back"
     assert ("<summary>Going back</summary> The off units pass back 0 (bottom picture). So, per layer, the bends shrink the "
-            "backward signal: $1.00 \\to 0.68$. The $\\sqrt 2$ bigger weights win it back: "
+            "backward signal: $1.00 \\to 0.68$ (near $0.71$: one data point is a random draw). The $\\sqrt 2$ bigger "
+            "weights win it back: "
             "$0.68 \\to 0.96$, about 1.") in flat
     _, before, after = ch03_gradients.half_off_numbers()
     assert f"{rms(before):.2f}" == "1.00" and f"{rms(after):.2f}" == "0.68" and f"{0.68 * 1.41:.2f}" == "0.96"
@@ -3051,10 +3055,13 @@ def test_pass52_he_counts_a_units_inputs():
     # r68 (Clarity 4): said once, after the rule it carries backward
     # r71 (Clarity): split in two, after the stacked-squares picture (test_pass74_...)
     # pass 75 (r72, Focus): the backward count is folded ("Going back") after the rule and the 32-input example
+    # pass 77 (r73 Clarity: "the chapter changes direction with no picture"): the backward count moved up, beside
+    # the forward one, as the section's opening: the same n terms each way, so the same weight size; the fold is gone
+    assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward, a unit's sum adds "
+            "$n$ terms, input × weight, each + or − at random. Backward, its signal adds $n$ terms, signal × weight, "
+            "one per unit it feeds, each + or − at random too. Same arithmetic, same weight size.") in flat
     assert ("Then each term's square is $\\frac1n$, and the $n$ of them add up to 1: "
-            "The real network below has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$. <details><summary>Going back</summary> "
-            "A unit adds one signal × weight term per unit it feeds. Every layer here has $n$ units, so that "
-            "is $n$ terms again, and the same rule works.") in flat
+            "The real network below has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$. ### ReLU switches off half") in flat
     assert "The same size rule then works backward" not in flat
     assert "as many as its inputs" not in flat
     assert "For $n$ inputs per unit, their typical size is $\\sqrt{2/n}$" in flat
@@ -3351,10 +3358,13 @@ def test_pass56_plain_words_the_r50_reading_asked_for():
     # r68 (Clarity 4): said once, after the rule it carries backward
     # r71 (Clarity): split in two, after the stacked-squares picture (test_pass74_...)
     # pass 75 (r72, Focus): the backward count is folded ("Going back") after the rule and the 32-input example
+    # pass 77 (r73 Clarity: "the chapter changes direction with no picture"): the backward count moved up, beside
+    # the forward one, as the section's opening: the same n terms each way, so the same weight size; the fold is gone
+    assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward, a unit's sum adds "
+            "$n$ terms, input × weight, each + or − at random. Backward, its signal adds $n$ terms, signal × weight, "
+            "one per unit it feeds, each + or − at random too. Same arithmetic, same weight size.") in flat
     assert ("Then each term's square is $\\frac1n$, and the $n$ of them add up to 1: "
-            "The real network below has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$. <details><summary>Going back</summary> "
-            "A unit adds one signal × weight term per unit it feeds. Every layer here has $n$ units, so that "
-            "is $n$ terms again, and the same rule works.") in flat
+            "The real network below has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$. ### ReLU switches off half") in flat
     assert "The same size rule then works backward" not in flat
     assert "as many as its inputs" not in flat
     net = mlp.Network.he_init([32] * 11 + [1], "relu", 0)
@@ -3869,7 +3879,10 @@ def test_pass74_the_size_rule_is_drawn_as_stacked_squares():
     assert cells[at]["metadata"]["jupyter"]["source_hidden"]
     assert src[at - 1].startswith("The fix: with $n$ inputs") and src[at - 1].endswith("add up to 1:")
     assert src[at + 1].startswith("The real network below has 32 inputs per unit")   # pass 75 (r72): going back is folded
-    assert "<summary>Going back</summary>\n\nA unit adds one signal × weight term per unit it feeds.\n" in src[at + 1]
+    # pass 77 (r73): the backward count opens the section, beside the forward one (no fold here)
+    assert src[at + 1] == "The real network below has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$."
+    assert "Backward, its signal adds $n$ terms, signal × weight, one per unit it feeds" in src[src.index(
+        "ch03.typical_size_picture()") - 1]
     assert at < src.index("ch03.half_off()")
     flat = " ".join(prose().split())
     assert "averages only $\\frac12$ (the half stack above): a different cause, the same $0.71$." in flat
