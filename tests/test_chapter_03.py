@@ -918,7 +918,13 @@ def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_reca
     remember = text[text.index("## What to remember"):]
     lines = [ln for ln in remember.splitlines() if ln[:2] in ("1.", "2.", "3.", "4.", "5.")]
     assert len(lines) == 4   # pass 70 (r65): He weights on a line of their own
-    assert lines[2] == "3. He weights ($\\sqrt{2}$ × plain size) hold ReLU's signal steady on average. Smaller fades it; bigger blows it up (an exploding gradient)."
+    # pass 77 (r73 Retention): the sqrt(2/n) the section ends on, merged into He's line (not a fifth line)
+    assert lines[2] == ("3. He weights, $\\sqrt{2/n}$ for $n$ inputs ($\\sqrt{2}$ × plain size), hold ReLU's signal steady "
+                        "on average. Smaller fades it; bigger blows it up (an exploding gradient).")
+    assert "For $n$ inputs per unit, their typical size is $\\sqrt{2/n}$" in text   # taught before it is recalled
+    # pass 77 (r73 Retention): the nudge's recipe, merged into the first line (taught with the nudge picture)
+    assert lines[0].startswith("1. A weight's nudge = its unit's signal × its input. A bend multiplies the signal by its slope")
+    assert "A nudge is the signal at its unit × the weight's input." in text
     assert "Sigmoid and tanh pass almost none far out, both sides; ReLU none for $x \\le 0$" in lines[1]
     # pass 29: the bends' bound and the real network's number agree with the chapter's pictures
     # r58: said as one network (one random start), not a general fact: start 9 of 20 gets 1.1e-4
@@ -3525,7 +3531,8 @@ def test_pass60_small_wordings_the_r54_reading_asked_for():
     item = remember[remember.index("2. "):remember.index("4. ")]   # pass 70 (r65): He's line is now item 3
     lines = [ln.strip() for ln in item.splitlines() if ln.strip()]
     assert lines == ["2. Sigmoid and tanh pass almost none far out, both sides; ReLU none for $x \\le 0$.",
-                     "3. He weights ($\\sqrt{2}$ × plain size) hold ReLU's signal steady on average. Smaller fades it; bigger blows it up (an exploding gradient)."]
+                     "3. He weights, $\\sqrt{2/n}$ for $n$ inputs ($\\sqrt{2}$ × plain size), hold ReLU's signal steady "
+                     "on average. Smaller fades it; bigger blows it up (an exploding gradient)."]   # pass 77: sqrt(2/n)
 
 
 # ---- pass 61: the r55 reading ----
