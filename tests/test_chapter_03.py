@@ -918,7 +918,13 @@ def test_remember_has_near_flat_zones_and_he_weights_in_three_lines_and_the_reca
     remember = text[text.index("## What to remember"):]
     lines = [ln for ln in remember.splitlines() if ln[:2] in ("1.", "2.", "3.", "4.", "5.")]
     assert len(lines) == 4   # pass 70 (r65): He weights on a line of their own
-    assert lines[2] == "3. He weights ($\\sqrt{2}$ × plain size) hold ReLU's signal steady on average. Smaller fades it; bigger blows it up (an exploding gradient)."
+    # pass 77 (r73 Retention): the sqrt(2/n) the section ends on, merged into He's line (not a fifth line)
+    assert lines[2] == ("3. He weights, $\\sqrt{2/n}$ for $n$ inputs ($\\sqrt{2}$ × plain size), hold ReLU's signal steady "
+                        "on average. Smaller fades it; bigger blows it up (an exploding gradient).")
+    assert "For $n$ inputs per unit, their typical size is $\\sqrt{2/n}$" in text   # taught before it is recalled
+    # pass 77 (r73 Retention): the nudge's recipe, merged into the first line (taught with the nudge picture)
+    assert lines[0].startswith("1. A weight's nudge = its unit's signal × its input. A bend multiplies the signal by its slope")
+    assert "A nudge is the signal at its unit × the weight's input." in text
     assert "Sigmoid and tanh pass almost none far out, both sides; ReLU none for $x \\le 0$" in lines[1]
     # pass 29: the bends' bound and the real network's number agree with the chapter's pictures
     # r58: said as one network (one random start), not a general fact: start 9 of 20 gets 1.1e-4
@@ -2778,7 +2784,7 @@ def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
     assert "Partly the inputs" not in flat and "We tried 50 others" not in flat and "<summary>Optional" not in flat
     assert flat.count("Tanh: about 1 a step, so the signal holds") == 1   # r50: one sentence per bend
     _, _, after = ch03_gradients.half_off_numbers()
-    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "the bends shrink the backward signal: $1.00 \\to 0.68$." in flat
+    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "the bends shrink the backward signal: $1.00 \\to 0.68$ (near $0.71$: one data point is a random draw)." in flat
     dead = gradients.unit_slopes("relu", 0.0, seed=0) <= 1e-12
     assert int(dead.sum()) == 6 and int(dead[0].sum()) == 0   # none in layer 1: its inputs, the data, have both signs
     assert "At the start, 6 of the 96 are dead, none in layer 1. Its inputs, the data, lie all around 0, and its biases are 0. So some points switch each layer-1 unit on. Layers 2 and 3 get ReLU outputs, never below 0" in flat
@@ -2868,8 +2874,11 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # r59: the reminder cut (cell 6 defines a unit's sum); the condition still counts a unit's inputs
     # r71: which sizes said (each layer's sums), and why the forward pass comes first
     assert "For each layer's sums to hold their size, a unit's sum should be about one input's size." in flat
-    assert ("The weights also multiply the backward signal. The right weight size is easiest to see going forward; the "
-            "same reasoning then works going back.") in flat
+    # pass 77 (r73): forward and back said as the same arithmetic, and a photocopy for "hold their size"
+    assert ("The weights also multiply the backward signal. Say every layer has $n$ units.") in flat
+    assert "Same arithmetic, same weight size. We work it out forward." in flat
+    assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
+            "lighter nor darker, or after ten copies the page is blank or black.") in flat
     # r56: the 32-input picture (one draw, "mostly cancel") was a detour in a long section: cut; the rule it showed
     # (32 inputs of typical size 1, weights of typical size sqrt(1/32) = 0.18: the sum's typical size is 1) is checked
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
@@ -3038,7 +3047,8 @@ def test_pass52_he_counts_a_units_inputs():
     # r68 (Clarity 5): the backward half in two steps, bends then weights, each with this draw's numbers
     # pass 75 (r72, Focus): folded under "Going back"
     assert ("<summary>Going back</summary> The off units pass back 0 (bottom picture). So, per layer, the bends shrink the "
-            "backward signal: $1.00 \\to 0.68$. The $\\sqrt 2$ bigger weights win it back: "
+            "backward signal: $1.00 \\to 0.68$ (near $0.71$: one data point is a random draw). The $\\sqrt 2$ bigger "
+            "weights win it back: "
             "$0.68 \\to 0.96$, about 1.") in flat
     _, before, after = ch03_gradients.half_off_numbers()
     assert f"{rms(before):.2f}" == "1.00" and f"{rms(after):.2f}" == "0.68" and f"{0.68 * 1.41:.2f}" == "0.96"
@@ -3051,10 +3061,13 @@ def test_pass52_he_counts_a_units_inputs():
     # r68 (Clarity 4): said once, after the rule it carries backward
     # r71 (Clarity): split in two, after the stacked-squares picture (test_pass74_...)
     # pass 75 (r72, Focus): the backward count is folded ("Going back") after the rule and the 32-input example
+    # pass 77 (r73 Clarity: "the chapter changes direction with no picture"): the backward count moved up, beside
+    # the forward one, as the section's opening: the same n terms each way, so the same weight size; the fold is gone
+    assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward, a unit's sum adds "
+            "$n$ terms, input × weight, each + or − at random. Backward, its signal adds $n$ terms, signal × weight, "
+            "one per unit it feeds, each + or − at random too. Same arithmetic, same weight size.") in flat
     assert ("Then each term's square is $\\frac1n$, and the $n$ of them add up to 1: "
-            "The real network below has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$. <details><summary>Going back</summary> "
-            "A unit adds one signal × weight term per unit it feeds. Every layer here has $n$ units, so that "
-            "is $n$ terms again, and the same rule works.") in flat
+            "The real network below has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$. ### ReLU switches off half") in flat
     assert "The same size rule then works backward" not in flat
     assert "as many as its inputs" not in flat
     assert "For $n$ inputs per unit, their typical size is $\\sqrt{2/n}$" in flat
@@ -3351,10 +3364,13 @@ def test_pass56_plain_words_the_r50_reading_asked_for():
     # r68 (Clarity 4): said once, after the rule it carries backward
     # r71 (Clarity): split in two, after the stacked-squares picture (test_pass74_...)
     # pass 75 (r72, Focus): the backward count is folded ("Going back") after the rule and the 32-input example
+    # pass 77 (r73 Clarity: "the chapter changes direction with no picture"): the backward count moved up, beside
+    # the forward one, as the section's opening: the same n terms each way, so the same weight size; the fold is gone
+    assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward, a unit's sum adds "
+            "$n$ terms, input × weight, each + or − at random. Backward, its signal adds $n$ terms, signal × weight, "
+            "one per unit it feeds, each + or − at random too. Same arithmetic, same weight size.") in flat
     assert ("Then each term's square is $\\frac1n$, and the $n$ of them add up to 1: "
-            "The real network below has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$. <details><summary>Going back</summary> "
-            "A unit adds one signal × weight term per unit it feeds. Every layer here has $n$ units, so that "
-            "is $n$ terms again, and the same rule works.") in flat
+            "The real network below has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$. ### ReLU switches off half") in flat
     assert "The same size rule then works backward" not in flat
     assert "as many as its inputs" not in flat
     net = mlp.Network.he_init([32] * 11 + [1], "relu", 0)
@@ -3515,7 +3531,8 @@ def test_pass60_small_wordings_the_r54_reading_asked_for():
     item = remember[remember.index("2. "):remember.index("4. ")]   # pass 70 (r65): He's line is now item 3
     lines = [ln.strip() for ln in item.splitlines() if ln.strip()]
     assert lines == ["2. Sigmoid and tanh pass almost none far out, both sides; ReLU none for $x \\le 0$.",
-                     "3. He weights ($\\sqrt{2}$ × plain size) hold ReLU's signal steady on average. Smaller fades it; bigger blows it up (an exploding gradient)."]
+                     "3. He weights, $\\sqrt{2/n}$ for $n$ inputs ($\\sqrt{2}$ × plain size), hold ReLU's signal steady "
+                     "on average. Smaller fades it; bigger blows it up (an exploding gradient)."]   # pass 77: sqrt(2/n)
 
 
 # ---- pass 61: the r55 reading ----
@@ -3796,11 +3813,11 @@ def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
     lines = {ln.get_linestyle(): ln.get_ydata()[0] for ln in ax.lines}
     assert lines["--"] == pytest.approx(0.5) and lines[":"] == pytest.approx(math.sqrt(0.5))
     assert ch03_gradients.typical_size([1, 0, 1, 0]) == pytest.approx(math.sqrt(0.5))
-    texts = [t.get_text() for t in ax.texts]
+    texts = [t.get_text().replace("\n", " ") for t in ax.texts]   # pass 77: the label wraps, beside a second panel
     assert "average 0.5" in texts and "typical size 0.71" in texts
     assert "average, 0.5" in fig.get_label() and "typical size, 0.71" in fig.get_label()
     other = ch03_gradients.slope_sizes_picture(slopes=(1, 1, 1, 0))   # the picture computes, it does not recite
-    assert "average 0.75" in [t.get_text() for t in other.axes[0].texts]
+    assert "average 0.75" in [t.get_text().replace("\n", " ") for t in other.axes[0].texts]
     cells = chapter()["cells"]
     src = ["".join(c["source"]) for c in cells]
     at = src.index("ch03.slope_sizes_picture()")
@@ -3869,7 +3886,10 @@ def test_pass74_the_size_rule_is_drawn_as_stacked_squares():
     assert cells[at]["metadata"]["jupyter"]["source_hidden"]
     assert src[at - 1].startswith("The fix: with $n$ inputs") and src[at - 1].endswith("add up to 1:")
     assert src[at + 1].startswith("The real network below has 32 inputs per unit")   # pass 75 (r72): going back is folded
-    assert "<summary>Going back</summary>\n\nA unit adds one signal × weight term per unit it feeds.\n" in src[at + 1]
+    # pass 77 (r73): the backward count opens the section, beside the forward one (no fold here)
+    assert src[at + 1] == "The real network below has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$."
+    assert "Backward, its signal adds $n$ terms, signal × weight, one per unit it feeds" in src[src.index(
+        "ch03.typical_size_picture()") - 1]
     assert at < src.index("ch03.half_off()")
     flat = " ".join(prose().split())
     assert "averages only $\\frac12$ (the half stack above): a different cause, the same $0.71$." in flat
@@ -3923,3 +3943,38 @@ def test_pass75_chain_and_flow_x_axes_follow_the_depth_slider():
     width = plots.STYLE["lines.linewidth"]
     curves = [line for line in chain.live.axes[0].lines if line.get_label().endswith("at the chosen x")]
     assert width != 1.5 and len(curves) == 3 and all(line.get_linewidth() == width for line in curves)
+
+
+# ---- pass 77: the r73 reading ----
+
+def stack_tops(ax):
+    """Each stack's blocks (bottom to top) in a stacked bar panel, keyed by the stack's x position."""
+    stacks = collections.defaultdict(list)
+    for p in ax.patches:
+        stacks[round(p.get_x() + p.get_width() / 2)].append((p.get_y(), p.get_height()))
+    return {x: sorted(blocks) for x, blocks in stacks.items()}
+
+
+def test_pass77_relus_slopes_squared_stack_as_high_as_their_typical_size_not_their_average():
+    """Check r73's squared bars ("1 + 1 is not 4 × 0.71"): right of ReLU's slopes, their squares stacked (1 + 0 + 1 + 0),
+    four at their typical size squared (4 × 0.5) and four at their average squared (4 × 0.25); each block is one
+    square, computed from the slopes, each stack sits on the one below, the first two reach 2 and the average only 1,
+    its blocks hatched (not told by colour alone), and the totals are printed on the stacks and in the alt text."""
+    rows = ch03_gradients.squared_stacks((1, 0, 1, 0))
+    assert [r[0] for r in rows] == ["1, 0, 1, 0", "four at 0.71", "four at 0.5"]
+    assert [r[2] for r in rows] == [pytest.approx(2), pytest.approx(2), pytest.approx(1)]
+    assert rows[1][1] == [pytest.approx(0.5)] * 4 and rows[2][1] == [pytest.approx(0.25)] * 4
+    fig = ch03_gradients.slope_sizes_picture()
+    right = fig.axes[1]
+    stacks = stack_tops(right)
+    for x, (_, squares, total) in enumerate(rows):
+        assert [h for _, h in stacks[x]] == pytest.approx(squares)
+        assert np.allclose([b for b, _ in stacks[x]], np.cumsum([0] + squares[:-1]))   # stacked, not overlapping
+        assert sum(h for _, h in stacks[x]) == pytest.approx(total)
+    assert all(p.get_hatch() == "//" for p in right.patches if round(p.get_x() + p.get_width() / 2) == 2)
+    assert not any(p.get_hatch() for p in right.patches if round(p.get_x() + p.get_width() / 2) < 2)
+    assert [t.get_text() for t in right.texts] == ["= 2", "= 2", "= 1"]
+    assert [t.get_text() for t in right.get_xticklabels()] == ["1, 0, 1, 0", "four\nat 0.71", "four\nat 0.5"]
+    assert "1, 0, 1, 0: 1 + 0 + 1 + 0 = 2; four at 0.71: 0.5 + 0.5 + 0.5 + 0.5 = 2; four at 0.5" in fig.get_label()
+    other = ch03_gradients.slope_sizes_picture(slopes=(1, 1, 1, 0))   # computed: three of four on gives 3, not 2
+    assert [t.get_text() for t in other.axes[1].texts][:2] == ["= 3", "= 3"]

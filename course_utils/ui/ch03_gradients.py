@@ -986,27 +986,56 @@ def step_size_bars(depth=10, weights=STEP_FACTOR):
     return fig
 
 
+def squared_stacks(slopes=(1, 0, 1, 0)):
+    """The squares behind "typical size, not average" (r73): for the slopes themselves, four at their typical size, and
+    four at their average, each as (label, the four squares, their total). With random signs these totals are what a
+    sum passes on: the slopes and their typical size both give 2 (for 1, 0, 1, 0), the average only 1."""
+    k, mean, size = len(slopes), float(np.mean(slopes)), typical_size(slopes)
+    count = {4: "four"}.get(k, str(k))
+    rows = [(", ".join(value_text(v) for v in slopes), [float(v) ** 2 for v in slopes]),
+            (f"{count} at {value_text(size)}", [size ** 2] * k), (f"{count} at {value_text(mean)}", [mean ** 2] * k)]
+    return [(name, squares, sum(squares)) for name, squares in rows]
+
+
 @plots.styled
 def slope_sizes_picture(slopes=(1, 0, 1, 0), name="relu"):
     """ReLU's slopes, 1 or 0 half each, as bars (r70: "average 1/2, typical size 0.71" was only text): a dashed line at
-    their average and a dotted one at their typical size (root mean square), which is what the signal gets multiplied by."""
+    their average and a dotted one at their typical size (root mean square), which is what the signal gets multiplied by.
+    Right (r73: "1 + 1 is not 4 x 0.71"): the squares, stacked, for the slopes, four at the typical size, four at the
+    average (squared_stacks); the first two stack equally high, the average's lower, its blocks hatched."""
     mean, size = float(np.mean(slopes)), typical_size(slopes)
-    fig, ax = plots.new_figure(640, 230)
+    fig, (ax, right) = plots.new_figure(640, 260, 1, 2, gridspec_kw={"width_ratios": [1.35, 1]})
     xs = np.arange(len(slopes))
     ax.bar(xs, slopes, width=0.55, color=plots.color(name), ec="black", lw=0.8)
     for x, v in zip(xs, slopes):
         ax.text(x, v + 0.03, value_text(v), ha="center", va="bottom", fontsize=11, fontweight="bold")
     for y, style, text in ((mean, "--", f"average {value_text(mean)}"), (size, ":", f"typical size {value_text(size)}")):
         ax.plot([-0.5, len(slopes) - 0.5], [y, y], color="black", ls=style, lw=1.8)   # stops before its label
-        ax.text(len(slopes) - 0.4, y, text, ha="left", va="center", fontsize=10, fontweight="bold")
+        ax.text(len(slopes) - 0.4, y, text.replace(" ", "\n", 1) if "typical" in text else text, ha="left",
+                va="center", fontsize=9, fontweight="bold")
     ax.axhline(0, color="black", lw=0.8)
     ax.set_xticks(xs, [f"unit {k + 1}" for k in xs])
-    ax.set(xlim=(-0.6, len(slopes) + 1.3), ylim=(0, 1.25), ylabel="slope",
-           title=f"{label(name)}'s slopes, one data point: 1 or 0, half each")
+    ax.set(xlim=(-0.6, len(slopes) + 1.1), ylim=(0, 1.25), ylabel="slope",
+           title=f"{label(name)}'s slopes: 1 or 0, half each")
     ax.grid(False)
-    fig.set_label(f"Four bars, the slopes of four {label(name)} units: {', '.join(value_text(v) for v in slopes)}. "
+    stacks = squared_stacks(slopes)
+    for x, (_, squares, total) in enumerate(stacks):
+        average = x == len(stacks) - 1
+        bottom = 0.0
+        for q in squares:
+            right.bar(x, q, bottom=bottom, width=0.55, color=plots.MUTED if average else plots.color(name),
+                      hatch="//" if average else None, ec="black", lw=0.8)
+            bottom += q
+        right.text(x, total + 0.05, f"= {value_text(total)}", ha="center", va="bottom", fontsize=11, fontweight="bold")
+    right.set_xticks(range(len(stacks)), [s[0].replace(" at ", "\nat ") for s in stacks])
+    right.set(xlim=(-0.5, len(stacks) - 0.5), ylim=(0, 2.5), ylabel="squares, added",
+              title="their squares, added")
+    right.grid(False)
+    fig.set_label(f"Left: four bars, the slopes of four {label(name)} units: {', '.join(value_text(v) for v in slopes)}. "
                   f"A dashed line marks their average, {value_text(mean)}; a dotted line, higher, their typical size, "
-                  f"{value_text(size)}: the square root of their average square.")
+                  f"{value_text(size)}: the square root of their average square. Right: their squares stacked: "
+                  + "; ".join(f"{n}: {' + '.join(value_text(q) for q in sq)} = {value_text(t)}" for n, sq, t in stacks)
+                  + ".")
     return fig
 
 
