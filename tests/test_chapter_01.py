@@ -1078,7 +1078,7 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "there is no boundary.)" not in text  # pass 63 (r58): a score stuck at 0 has chance one half everywhere
     assert text.index("**boundary**") < min(m.start() for m in re.finditer(r"(?<!\*)\bboundary\b(?!\*)", text))
     # pass 61 (r55 reader): the reason a bend is needed is said: without one the boundary is a straight line
-    assert "2. XOR needs a bend between the layers: without one, the boundary is a straight line (or none), and no straight line splits its corners." in text
+    assert "2. Stacked layers need a bend between them to split XOR: without one, the boundary is a straight line (or none), and no straight line splits its corners." in text
     remember = next(_src(c) for c in cells if _src(c).startswith("## What to remember"))
     assert len(re.findall(r"^\d\. ", remember, flags=re.M)) == 3
     # pass 25: one way among others (w3 = 0 also works), and "at or above": ReLU leaves 0 as it is
@@ -1795,7 +1795,7 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "The pulls cancel, so training stops there.\n"
                     # pass 73 (r70 reader): why the bowl has one lowest point, not only why this point is flat
                     # session 31 (r71): the reason is that no corner's loss bends down (convex), not that each curves up
-                    "Each corner's loss never bends downward, so the bowl has no other dip: its lowest point is where "
+                    "One can show that each corner's loss never bends downward. So the bowl has no other dip: its lowest point is where "
                     "the pulls cancel.\n"
                     "So no network without a bend sits lower in the bowl than one half everywhere.")   # r74: a no-bend rule can get 3 corners right; the claim is about loss
     # pass 50 (r45 reader): the rule behind the printed table's losses: loss = -ln(chance of the right label); the
@@ -2392,7 +2392,7 @@ def test_pass25_opening_question_and_the_tanh_sheet():
     # pass 72 (r68 reader: squashing alone does not curve the diagonal h1 = h2): different amounts, checked below
     assert ("Why: tanh squashes numbers far from 0 much more than numbers near 0.\n"
             "So a line's $h_1$ and $h_2$ usually get squashed by different amounts, and it curves. "
-            "Some lines stay straight, such as the diagonal $h_1 = h_2$.\n"   # r73: upright lines do too, so "some"
+            "Some lines stay straight, such as the diagonal $h_1 = h_2$ (not drawn).\n"   # r73: upright lines do too, so "some"
             "The arrows in the last picture show it: two equal steps along a slanted line come out steep, then gentle.") in text
     assert "tanh on a slanted line" in ch01_collapse.tanh_steps_picture().axes[0].get_title()  # pass 71: drawn
     # pass 62 (r56 reader: cryptic, and it seemed to clash with "every line curves"): said as upright or across
