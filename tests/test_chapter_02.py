@@ -1778,10 +1778,9 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     # its reasoning in a nested "Is this a fair test?" fold, one idea a sentence (r71 Clarity 3)
     # pass 75 (r72 Focus: the optional section ran long): the fold is two sentences; the arrow is drawn in words
     # before the Predict (split_step), and the Takeaway left the fold for its own cell
-    assert below.endswith("Centre-0 inputs are also shorter arrows.\n"
-                          "The dotted curve is centre 0 with arrows as long as centre 0.5's. It too swings past from step size 3.\n\n"
+    assert below.endswith("The dotted curve is centre 0 with arrows as long as centre 0.5's. It too swings past from step size 3.\n\n"
                           "<details><summary>Is this a fair test?</summary>\n\n"
-                          "An arrow's length squared, (input 1)² + (input 2)², averages 2/3 at centre 0.5 and on the dotted "
+                          "An arrow's length² averages 2/3 at centre 0.5 and on the dotted "
                           "curve (inputs −1 to 1), but 1/6 at centre 0.\n"
                           "So length sets the largest safe step; at the same length, all-positive arrows (mostly along the "
                           "together line) need more steps: at step size 1, about 28 against 9.\n\n</details>\n\n</details>")
@@ -2283,9 +2282,16 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             # signs (the fair test: centred inputs of the same length swing from step size 3 too)
             # r72 Clarity: "the inputs' length" came before the arrow it measures: the arrow is drawn in words first
             # session 32 (r73 Correctness): a big step overshoots each example's answer; the star only on average
-            "Swings are another matter. Draw an example's two inputs as an arrow from (0, 0) to (input 1, input 2).\n"
-            "A step too big for the arrows' length overshoots each example's answer, whatever the signs.\n"
-            "On average the next step overshoots even more: the weights swing past the star, farther each time.") in split and "A step too big for the arrows' length" in split and "<details>" not in split
+            # r73 Clarity: why length matters, as one rule (checked below: 2 ÷ length squared), with the worked
+            # step's numbers; "Centre-0 inputs are shorter arrows" moved here, before the Predict that needs it
+            "Swings are another matter. Draw an example's two inputs as an arrow from (0, 0) to (input 1, input 2); "
+            "its length² is (input 1)² + (input 2)².\n"
+            "A step changes that example's output by step size × length² × how far short it was (worked step: 1 × 5 × 1 = 5).\n"
+            "If step size × length² is above 2, the output overshoots its answer by more than it was short, whatever the signs.\n"
+            "On average the next step overshoots even more: the weights swing past the star, farther each time.\n"
+            "Centre-0 inputs make shorter arrows, on average.") in split and "<details>" not in split
+    assert ch02.mean_square(0.0) < ch02.mean_square(0.5)   # "shorter arrows, on average"
+    assert "Then set the centre to 0." in "".join(cells[at - 1]["source"])   # the Predict that needs it comes after
     assert "oar" not in split and "boat" not in split and "Another step" not in split
     assert "a turn" not in split and "zig-zag on their way" not in split
     # the swings: at step size 1, the weights cross the star's together level about 10 times in 30 steps at
@@ -2400,7 +2406,8 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     assert ("**In plain words.** GELU multiplies $x$ by a share from 0 to 1, written $\\Phi(x)$, read \"phi of x\".\n"
             # pass 74 (r71 Clarity 3: "piled up by value" was vague): one apple weighed again and again
             "Weigh one apple a thousand times on a kitchen scale. Drop each error onto the column for its size.\n"
-            "Measure sizes in the scale's usual error, so 1 means one usual error.\n"   # r72: "84 in 100 left of 1" needs the unit
+            # r72: "84 in 100 left of 1" needs the unit; r73 Clarity: "usual error" itself, in grams
+            "Measure sizes in the scale's usual error: if it is usually off by 2 g, count 2 g as 1 and 4 g as 2.\n"
             "Small errors are common, big ones rare: for most scales, the stacks make roughly a bell around 0 (left below).\n"
             "$\\Phi(x)$ is the share of the bell left of $x$ (right below).") in text and "2 in 3" not in text
     assert "68 in 100" not in text and "standard deviation" not in text

@@ -1012,6 +1012,10 @@ def split_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
         raise ValueError("the star no longer needs the apart part only")
     if not (change[0] * change[1] > 0 and np.abs(together[0]) >= np.abs(apart[0])):
         raise ValueError("the worked step's two moves no longer share a sign")
+    h, goal = np.asarray(h, dtype=float), np.asarray(goal, dtype=float)
+    short, length2, moved = float(goal @ h), float(h @ h), float(change @ h)   # r73 Clarity: the overshoot rule
+    if not np.isclose(moved, rate * length2 * short):
+        raise ValueError("a step no longer moves its example's output by step size × length² × how far short")
     fig = two_runs()
     img = tables.image(figure_png(fig), fig.get_label(), 760, 330)
     display(Markdown(f"""{img}
@@ -1025,9 +1029,11 @@ With inputs of one sign (all positive, or all negative), every step moves both w
 So each step's together part is never the smaller one.
 Each together move is a detour off the dotted line.
 Later steps must push the weights back.
-Swings are another matter. Draw an example's two inputs as an arrow from (0, 0) to (input 1, input 2).
-A step too big for the arrows' length overshoots each example's answer, whatever the signs.
+Swings are another matter. Draw an example's two inputs as an arrow from (0, 0) to (input 1, input 2); its length² is (input 1)² + (input 2)².
+A step changes that example's output by step size × length² × how far short it was (worked step: {rate:g} × {length2:g} × {short:g} = {moved:g}).
+If step size × length² is above 2, the output overshoots its answer by more than it was short, whatever the signs.
 On average the next step overshoots even more: the weights swing past the star, farther each time.
+Centre-0 inputs make shorter arrows, on average.
 """))
 
 
@@ -1070,7 +1076,7 @@ def zigzag_answer(goal=(1.0, -1.0)):
                        f"Dotted, centre 0 with inputs −1 to 1: fewer steps than centre 0.5, and not arriving from step size "
                        f"{fails:g} too", 560, 330)
     fair = fold("Is this a fair test?", f"""
-An arrow's length squared, (input 1)² + (input 2)², averages {round(3 * big):.0f}/3 at centre 0.5 and on the dotted curve (inputs −1 to 1), but 1/{round(1 / small):.0f} at centre 0.
+An arrow's length² averages {round(3 * big):.0f}/3 at centre 0.5 and on the dotted curve (inputs −1 to 1), but 1/{round(1 / small):.0f} at centre 0.
 So length sets the largest safe step; at the same length, all-positive arrows (mostly along the together line) need more steps: at step size 1, about {off[one]:.0f} against {ctrl[one]:.0f}.
 """)   # r71 Focus: the control's reasoning, longer than its result, folded under one line; r72 Focus: two sentences
     return fold("Check your prediction", f"""
@@ -1081,7 +1087,6 @@ From step size {blows:g}, over half the runs swing past the star and do not arri
 At centre 0, bigger steps help up to step size {fast:g}, about {on.min():.0f} steps, then level off.
 Up to step size {same:g}, both centres take about the same steps.
 
-Centre-0 inputs are also shorter arrows.
 The dotted curve is centre 0 with arrows as long as centre 0.5's. It too swings past from step size {fails:g}.
 
 {fair.data}
