@@ -252,6 +252,45 @@ def test_bell_share_labels_phi_of_one():
     assert any(label in t.get_text() for t in fig.axes[1].texts)
 
 
+def test_bell_share_draws_the_stacked_errors_under_the_bell():
+    """Check (r73 Picture 2: "the stacks make a bell" but the picture had only a curve): 1,000 simulated weighing
+    errors, seeded, stand in columns under the bell, scaled so their outline follows it; the text says a thousand."""
+    from matplotlib.patches import Rectangle as Bar
+    ax = ch02.bell_share(1.0).axes[0]
+    bars = [p for p in ax.patches if isinstance(p, Bar) and p.get_facecolor()[3] == 0]   # hollow columns
+    heights, widths = np.array([b.get_height() for b in bars]), np.array([b.get_width() for b in bars])
+    assert len(heights) == 32 and np.allclose(widths, 0.25)
+    assert round(float(np.sum(heights * widths)) * ch02.WEIGHINGS) == ch02.WEIGHINGS == 1000   # every error in a column
+    errors = np.random.default_rng(ch02.WEIGHINGS_SEED).standard_normal(1000)
+    counts, _ = np.histogram(errors, bins=np.arange(-4, 4.01, 0.25))
+    np.testing.assert_allclose(heights, counts / (1000 * 0.25))
+    centres = np.arange(-4, 4, 0.25) + 0.125
+    bell = np.exp(-centres ** 2 / 2) / np.sqrt(2 * np.pi)
+    assert np.abs(heights - bell).max() < 0.1 and heights.max() < ax.get_ylim()[1]   # the outline is roughly the bell
+    assert "1,000 errors, in columns" in ax.get_legend_handles_labels()[1]
+    assert "Weigh one apple a thousand times on a kitchen scale." in markdown()
+
+
+def test_tanh_slope_panel_draws_sigmoids_slope_and_where_the_tails_cross():
+    """Check (r73 Picture 3): tanh's slope panel draws sigmoid's slope dashed and labelled, and dotted lines at the
+    crossings ±1.66 (mpmath), with the text's 'about ±1.7' written beside them."""
+    fig = ch02.bend_picture("tanh", worked=[-2, 0, 1, 3, 5])
+    ax_s = fig.axes[1]
+    dashed = next(l for l in ax_s.lines if l.get_label() == "sigmoid's slope")
+    x, y = (np.asarray(v, dtype=float) for v in dashed.get_data())
+    np.testing.assert_allclose(y, special.expit(x) * (1 - special.expit(x)), atol=1e-12)
+    assert dashed.get_linestyle() == "--"
+    s = lambda v: 1 / (1 + mp.exp(-v))  # noqa: E731
+    cross = float(mp.findroot(lambda v: 1 - mp.tanh(v) ** 2 - s(v) * (1 - s(v)), 1.5))
+    assert ch02.tails_cross() == pytest.approx(cross, abs=1e-9) and f"{cross:.1f}" == "1.7"
+    upright = sorted(l.get_xdata()[0] for l in ax_s.lines if l.get_linestyle() == ":")
+    assert upright == pytest.approx([-cross, cross])
+    assert any("beyond ±1.7" in t.get_text() for t in ax_s.texts)
+    assert "Beyond about $x = \\pm 1.7$, tanh's tails are even flatter than sigmoid's." in markdown()
+    from tools.colour_cues import colour_only_pairs
+    assert colour_only_pairs(fig) == []
+
+
 # ---------------------------------------------------------------- zero-centred inputs
 
 @pytest.mark.parametrize("seed", range(5))

@@ -38,6 +38,15 @@ def _slope_curve(name, x):
     return d
 
 
+TAILS_NOTE = "beyond ±{cross:.1f}\n(dotted): tanh's\nslope is the\nlower one"   # on tanh's slope panel
+
+
+def tails_cross():
+    """Where tanh's slope drops below sigmoid's, right of 0 (about 1.66; mirrored on the left): 1 - tanh² = σ(1 - σ)."""
+    s = activations.get("sigmoid")
+    return float(optimize.brentq(lambda v: (1 - np.tanh(v) ** 2) - float(s.derivative(v)), 1.0, 2.0, xtol=1e-12))
+
+
 def peak(name):
     """(x, slope) where a bend's slope is largest: the closed forms of notebook 02 (ReLU: the shelf's start)."""
     x = {"relu": 0.0, "sigmoid": 0.0, "tanh": 0.0, "gelu": _ROOT2}[name]
@@ -147,6 +156,12 @@ def bend_picture(name, worked=(), window=5.0):
         ax_v.text(-window + 0.3, DIP_YLIM[1] + 0.1, "dashed box:\nzoomed →", fontsize=10, color=NOTE_INK, ha="left", va="bottom")
     ax_s.plot(x, _slope_curve(name, x), color=colour)
     ax_s.set_ylim(*SLOPE_LIMITS)
+    if name == "tanh":   # r73 Picture 3: "beyond about ±1.7, flatter than sigmoid's" seen, not only said
+        cross = tails_cross()
+        ax_s.plot(x, _slope_curve("sigmoid", x), color=plots.color("sigmoid"), ls="--", lw=1.2, label="sigmoid's slope")
+        for side in (-cross, cross):
+            ax_s.axvline(side, color=plots.MUTED, lw=0.8, ls=":")
+        ax_s.text(cross + 0.2, 0.3, TAILS_NOTE.format(cross=cross), fontsize=9, va="bottom")
     if xs and name != "relu":   # the slopes the printout gives, at the same inputs: printout and picture connect
         ax_s.plot(xs, [float(act.derivative(v)) for v in xs], "o", color="black", ms=6, label=SLOPE_DOTS)
         ax_s.legend(loc="upper left", handlelength=1, borderaxespad=0.3)   # GELU too (r36: right of 0 it covered the rise)
@@ -527,6 +542,9 @@ def plt_circle(goal):
     return Circle(tuple(goal), zigzag.NEAR, fill=False, ec="black", lw=1, ls="--")
 
 
+WEIGHINGS, WEIGHINGS_SEED = 1000, 0   # "weigh one apple a thousand times": simulated errors, in usual errors
+
+
 @plots.styled
 def bell_share(x0=1.0):
     """Left: the bell curve with the share left of x0 shaded. Right: that share for every x, the CDF Φ (notebook 02)."""
@@ -534,11 +552,15 @@ def bell_share(x0=1.0):
     share = float(special.ndtr(x0))
     fig, (ax_b, ax_c) = plots.new_figure(760, 260, 1, 2)
     bell = np.exp(-x * x / 2) / np.sqrt(2 * np.pi)
-    ax_b.plot(x, bell, color="black", lw=1.6)
+    # r73 Picture 2: the text drops weighing errors into columns; the columns are drawn, the bell over them
+    errors = np.random.default_rng(WEIGHINGS_SEED).standard_normal(WEIGHINGS)
+    ax_b.hist(errors, bins=np.arange(-4, 4.01, 0.25), density=True, facecolor="none", edgecolor=plots.MUTED, lw=0.9,
+              label=f"{WEIGHINGS:,} errors, in columns")
+    ax_b.plot(x, bell, color="black", lw=1.6, label="the bell over them")
     left = x <= x0
     ax_b.fill_between(x[left], bell[left], color=plots.color("gelu"), alpha=0.45, label=f"share left of {x0:g}: {share:.2f}")
-    ax_b.set(title="a bell curve", xlabel="x", ylim=(0, 0.5), ylabel="how often", yticks=[])   # a density: no numbers to read
-    ax_b.legend(loc="upper left")
+    ax_b.set(title="a bell curve", xlabel="x", ylim=(0, 0.78), ylabel="how often", yticks=[])   # a density: no numbers to read
+    ax_b.legend(loc="upper left", fontsize=9)
     ax_c.plot(x, special.ndtr(x), color=plots.color("gelu"))
     ax_c.plot([x0], [share], "o", color="black", ms=6)
     ax_c.annotate(f"Φ({x0:g}) = {share:.2f}", (x0, share), (x0 + 0.4, share - 0.15), fontsize=10)
