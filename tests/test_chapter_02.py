@@ -293,6 +293,23 @@ def test_tanh_slope_panel_draws_sigmoids_slope_and_where_the_tails_cross():
 
 # ---------------------------------------------------------------- zero-centred inputs
 
+def test_zigzag_inputs_panel_draws_arrows_and_their_average_length():
+    """Check (r73 Picture: the text says 'draw an example's two inputs as an arrow', the panel showed dots): each of
+    the run's 30 inputs is a shaft from (0, 0) to its dot, and a dashed circle's radius is the inputs' average length
+    (root of the average length², 2/3 at centre 0.5, 1/6 at centre 0), shrinking when the centre slider moves to 0."""
+    w = ch02.zigzag_centre()
+    h = zigzag.independent_inputs(0.5, 30)
+    xs, ys = (np.asarray(v, dtype=float) for v in w.lines["shafts"].get_data())
+    np.testing.assert_allclose(np.c_[xs[1::3], ys[1::3]], h)
+    assert np.all(xs[0::3] == 0) and np.all(ys[0::3] == 0) and np.isnan(xs[2::3]).all()
+    for centre, length2 in ((0.5, 2 / 3), (0.0, 1 / 6)):
+        w.sliders["centre"].value = centre
+        rx, ry = (np.asarray(v, dtype=float) for v in w.lines["ring"].get_data())
+        np.testing.assert_allclose(np.hypot(rx, ry), np.sqrt(length2))
+        inputs = zigzag.independent_inputs(centre, 20000)
+        assert np.mean((inputs ** 2).sum(axis=1)) == pytest.approx(length2, rel=0.02)   # the average, by sampling
+    assert w.lines["ring"].get_linestyle() == "--" and "average length" in w.figure.axes[0].get_legend_handles_labels()[1]
+
 @pytest.mark.parametrize("seed", range(5))
 def test_sigmoid_inputs_move_both_weights_the_same_way(seed):
     """Check the zig-zag claim: with all-positive inputs every step moves both weights the same way; tanh's do not."""
@@ -1003,7 +1020,7 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     answer = text.split(question, 1)[1].split("</details>", 1)[0]
     # pass 56: the arrow picture moved to the optional section, so the answer speaks of the together part
     # pass 61 (r55 Correctness 2): "mostly together" was loose: with one input near 0 the two parts tie
-    assert ("> The arrows' length: centre 0.5 and the −1 to 1 inputs both average length squared 2/3.\n"
+    assert ("> The arrows' length: centre 0.5 and the −1 to 1 inputs both average length² 2/3.\n"
             f"> Both swing past the star from about step size {zigzag.blow_up_step(0.5):g}.\n"
             "> All-positive inputs make every step at least as much together as apart, so at the same length they needed more steps.") in answer
     assert zigzag.blow_up_step(0.0, half=zigzag.WIDE) == zigzag.blow_up_step(0.5) == 3.0   # "both ... from about 3"
@@ -1817,12 +1834,11 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     # its reasoning in a nested "Is this a fair test?" fold, one idea a sentence (r71 Clarity 3)
     # pass 75 (r72 Focus: the optional section ran long): the fold is two sentences; the arrow is drawn in words
     # before the Predict (split_step), and the Takeaway left the fold for its own cell
-    assert below.endswith("The dotted curve is centre 0 with arrows as long as centre 0.5's. It too swings past from step size 3.\n\n"
-                          "<details><summary>Is this a fair test?</summary>\n\n"
-                          "An arrow's length² averages 2/3 at centre 0.5 and on the dotted "
-                          "curve (inputs −1 to 1), but 1/6 at centre 0.\n"
-                          "So length sets the largest safe step; at the same length, all-positive arrows (mostly along the "
-                          "together line) need more steps: at step size 1, about 28 against 9.\n\n</details>\n\n</details>")
+    # pass 77 (r73 Focus: the nested box): its numbers joined the dotted curve's lines; its conclusion is the Takeaway
+    assert below.endswith("The dotted curve is centre 0 with arrows as long as centre 0.5's: average length² 2/3, "
+                          "against 1/6 at centre 0.\n"
+                          "It too swings past from step size 3, but at step size 1 it needs about 9 steps against centre 0.5's 28.\n\n</details>")
+    assert "Is this a fair test?" not in below and ch02.mean_square(0.5) == pytest.approx(2 / 3) and ch02.mean_square(0.0) == pytest.approx(1 / 6)
     wide = ch02.control_curve()
     assert wide[list(ch02.rates()).index(1.0)] == 9.0 and ch02.steps_curve(0.5)[list(ch02.rates()).index(1.0)] == 28.0
     assert zigzag.blow_up_step(0.0, half=zigzag.WIDE) == 3.0 and ch02.mean_square(0.0, zigzag.WIDE) == pytest.approx(2 / 3)
@@ -2398,7 +2414,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     assert (ax_split.get_xlabel(), ax_split.get_ylabel()) == ("weight 1", "weight 2")
     assert "median of 300 runs" in ch02.zigzag_centre().readout.value
     assert legend == ("**How to read the picture.**\n\n"
-                      "- Left: this run's inputs.\n"
+                      "- Left: this run's inputs, as arrows; dashed circle: their average length.\n"   # r73 Picture
                       "- Middle: this run's weights, one dot per step. The dashed lines through the star: "
                       "together and apart.\n"
                       # pass 60 (r54); r57: the middle count said in plain words, its name in the fold
@@ -2707,7 +2723,8 @@ def test_the_zigzag_takeaway_is_refused_when_the_toy_stops_showing_it(monkeypatc
     """Check the answer's takeaway is computed, not typed: if centred inputs stopped arriving clearly sooner (here both
     centres given centre 0.5's steps), the answer raises instead of printing it. Pass 75 (r72 Focus): the Takeaway is
     a markdown cell right under the answer's cell, so the chapter cannot run past a refused answer to reach it."""
-    assert "at the same length, all-positive arrows" in ch02.zigzag_answer().data
+    # pass 77 (r73 Focus): the fair-test box is gone; the same-length comparison is the dotted curve's line
+    assert "as long as centre 0.5's" in ch02.zigzag_answer().data and "9 steps against centre 0.5's 28" in ch02.zigzag_answer().data
     at = _cell_index("ch02.zigzag_answer()")
     assert "".join(chapter()["cells"][at + 1]["source"]).startswith(
         "**Takeaway:** in this test, shorter arrows allow bigger steps; at the same length, centred inputs arrive sooner.")

@@ -421,9 +421,14 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
     ax_in, ax_w, ax_n = live.axes
     live.figure.get_layout_engine().set(wspace=0.06)   # r52 Picture 2: the steps panel's y-label sat on the weights panel
     colour = plots.color("sigmoid")
-    ax_in.set(xlim=(-0.65, 1.1), ylim=(-0.65, 1.1), xlabel="input 1", ylabel="input 2", title=f"this run's first {SHOWN} inputs")
+    ax_in.set(xlim=(-0.65, 1.1), ylim=(-0.65, 1.45), xlabel="input 1", ylabel="input 2", title=f"this run's first {SHOWN} inputs")
     ax_in.set_aspect("equal")
+    # r73 Picture: the text draws each example's inputs as an arrow from (0, 0): shafts to the dots, and a circle at
+    # the average length (the root of the average length², mean_square) that shrinks as the centre nears 0
+    shafts = live.moving(ax_in.plot([], [], "-", color=colour, lw=0.6, alpha=0.45)[0])
     dots = live.moving(ax_in.plot([], [], "o", color=colour, ms=4, alpha=0.8)[0])
+    ring = live.moving(ax_in.plot([], [], color="black", lw=1.0, ls="--", label="average length")[0])
+    ax_in.legend(loc="upper left", fontsize=9, handlelength=1.6)   # above every input (ylim 1.45: a strip kept free)
     x0, x1, y0, y1 = PATH_LIMITS
     ax_w.set(xlim=(x0, x1), ylim=(y0, y1), xlabel="weight 1", ylabel="weight 2")
     ax_w.set_aspect("equal")
@@ -464,6 +469,8 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
         h = zigzag.independent_inputs(c, SHOWN)
         p = zigzag.independent_path(c, r, goal, SHOWN)
         dots.set_data(h[:, 0], h[:, 1])
+        shafts.set_data(*arrow_shafts(h))
+        ring.set_data(*average_ring(c))
         route.set_data(p[:, 0], p[:, 1])
         mid, (u, v), show = arrowheads(p)
         pad = SHOWN - len(mid)
@@ -489,11 +496,28 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
     widget = LiveWidget([sliders["centre"], sliders["rate"], readout, live.image], live,
                         "Zig-zag: slide the inputs' centre and the step size (static picture below)",
                         sliders=sliders, readout=readout, tried=tried,
-                        lines={"path": route, "inputs": dots, "start": start, "setting": here,
+                        lines={"path": route, "inputs": dots, "shafts": shafts, "ring": ring, "start": start, "setting": here,
                                "tried": marks}, arrows=heads)
     on_change(sliders.values(), update)
     update()
     return widget
+
+
+def arrow_shafts(h):
+    """(xs, ys) of one line from (0, 0) to each input pair, broken by NaN between them: the inputs drawn as arrows."""
+    h = np.asarray(h, dtype=float)
+    n = len(h)
+    xs, ys = np.full(3 * n, np.nan), np.full(3 * n, np.nan)
+    xs[0::3], ys[0::3] = 0.0, 0.0
+    xs[1::3], ys[1::3] = h[:, 0], h[:, 1]
+    return xs, ys
+
+
+def average_ring(centre, points=181):
+    """(xs, ys) of the circle around (0, 0) whose radius is the inputs' average length: the root of mean_square."""
+    r = float(np.sqrt(mean_square(centre)))
+    t = np.linspace(0, 2 * np.pi, points)
+    return r * np.cos(t), r * np.sin(t)
 
 
 DIRECTIONS = {"together": (1.0, 1.0), "apart": (1.0, -1.0)}   # both weights one way; one up, one down
@@ -1097,10 +1121,6 @@ def zigzag_answer(goal=(1.0, -1.0)):
                        f"fewer and fewer steps up to step size {fast:g}, then flat at about {on.min():.0f}. "
                        f"Dotted, centre 0 with inputs −1 to 1: fewer steps than centre 0.5, and not arriving from step size "
                        f"{fails:g} too", 560, 330)
-    fair = fold("Is this a fair test?", f"""
-An arrow's length² averages {round(3 * big):.0f}/3 at centre 0.5 and on the dotted curve (inputs −1 to 1), but 1/{round(1 / small):.0f} at centre 0.
-So length sets the largest safe step; at the same length, all-positive arrows (mostly along the together line) need more steps: at step size 1, about {off[one]:.0f} against {ctrl[one]:.0f}.
-""")   # r71 Focus: the control's reasoning, longer than its result, folded under one line; r72 Focus: two sentences
     return fold("Check your prediction", f"""
 {img}
 
@@ -1109,9 +1129,8 @@ From step size {blows:g}, over half the runs swing past the star and do not arri
 At centre 0, bigger steps help up to step size {fast:g}, about {on.min():.0f} steps, then level off.
 Up to step size {same:g}, both centres take about the same steps.
 
-The dotted curve is centre 0 with arrows as long as centre 0.5's. It too swings past from step size {fails:g}.
-
-{fair.data}
+The dotted curve is centre 0 with arrows as long as centre 0.5's: average length² {round(3 * big):.0f}/3, against 1/{round(1 / small):.0f} at centre 0.
+It too swings past from step size {fails:g}, but at step size 1 it needs about {ctrl[one]:.0f} steps against centre 0.5's {off[one]:.0f}.
 """)   # r72 Focus: the Takeaway left this fold for the notebook's own cell, under it
 
 
