@@ -252,7 +252,63 @@ def test_bell_share_labels_phi_of_one():
     assert any(label in t.get_text() for t in fig.axes[1].texts)
 
 
+def test_bell_share_draws_the_stacked_errors_under_the_bell():
+    """Check (r73 Picture 2: "the stacks make a bell" but the picture had only a curve): 1,000 simulated weighing
+    errors, seeded, stand in columns under the bell, scaled so their outline follows it; the text says a thousand."""
+    from matplotlib.patches import Rectangle as Bar
+    ax = ch02.bell_share(1.0).axes[0]
+    bars = [p for p in ax.patches if isinstance(p, Bar) and p.get_facecolor()[3] == 0]   # hollow columns
+    heights, widths = np.array([b.get_height() for b in bars]), np.array([b.get_width() for b in bars])
+    assert len(heights) == 32 and np.allclose(widths, 0.25)
+    assert round(float(np.sum(heights * widths)) * ch02.WEIGHINGS) == ch02.WEIGHINGS == 1000   # every error in a column
+    errors = np.random.default_rng(ch02.WEIGHINGS_SEED).standard_normal(1000)
+    counts, _ = np.histogram(errors, bins=np.arange(-4, 4.01, 0.25))
+    np.testing.assert_allclose(heights, counts / (1000 * 0.25))
+    centres = np.arange(-4, 4, 0.25) + 0.125
+    bell = np.exp(-centres ** 2 / 2) / np.sqrt(2 * np.pi)
+    assert np.abs(heights - bell).max() < 0.1 and heights.max() < ax.get_ylim()[1]   # the outline is roughly the bell
+    assert "1,000 errors, in columns" in ax.get_legend_handles_labels()[1]
+    assert "Weigh one apple a thousand times on a kitchen scale." in markdown()
+
+
+def test_tanh_slope_panel_draws_sigmoids_slope_and_where_the_tails_cross():
+    """Check (r73 Picture 3): tanh's slope panel draws sigmoid's slope dashed and labelled, and dotted lines at the
+    crossings ±1.66 (mpmath), with the text's 'about ±1.7' written beside them."""
+    fig = ch02.bend_picture("tanh", worked=[-2, 0, 1, 3, 5])
+    ax_s = fig.axes[1]
+    dashed = next(l for l in ax_s.lines if l.get_label() == "sigmoid's slope")
+    x, y = (np.asarray(v, dtype=float) for v in dashed.get_data())
+    np.testing.assert_allclose(y, special.expit(x) * (1 - special.expit(x)), atol=1e-12)
+    assert dashed.get_linestyle() == "--"
+    s = lambda v: 1 / (1 + mp.exp(-v))  # noqa: E731
+    cross = float(mp.findroot(lambda v: 1 - mp.tanh(v) ** 2 - s(v) * (1 - s(v)), 1.5))
+    assert ch02.tails_cross() == pytest.approx(cross, abs=1e-9) and f"{cross:.1f}" == "1.7"
+    upright = sorted(l.get_xdata()[0] for l in ax_s.lines if l.get_linestyle() == ":")
+    assert upright == pytest.approx([-cross, cross])
+    assert any("beyond ±1.7" in t.get_text() for t in ax_s.texts)
+    assert "Beyond about $x = \\pm 1.7$, tanh's tails are even flatter than sigmoid's." in markdown()
+    from tools.colour_cues import colour_only_pairs
+    assert colour_only_pairs(fig) == []
+
+
 # ---------------------------------------------------------------- zero-centred inputs
+
+def test_zigzag_inputs_panel_draws_arrows_and_their_average_length():
+    """Check (r73 Picture: the text says 'draw an example's two inputs as an arrow', the panel showed dots): each of
+    the run's 30 inputs is a shaft from (0, 0) to its dot, and a dashed circle's radius is the inputs' average length
+    (root of the average length², 2/3 at centre 0.5, 1/6 at centre 0), shrinking when the centre slider moves to 0."""
+    w = ch02.zigzag_centre()
+    h = zigzag.independent_inputs(0.5, 30)
+    xs, ys = (np.asarray(v, dtype=float) for v in w.lines["shafts"].get_data())
+    np.testing.assert_allclose(np.c_[xs[1::3], ys[1::3]], h)
+    assert np.all(xs[0::3] == 0) and np.all(ys[0::3] == 0) and np.isnan(xs[2::3]).all()
+    for centre, length2 in ((0.5, 2 / 3), (0.0, 1 / 6)):
+        w.sliders["centre"].value = centre
+        rx, ry = (np.asarray(v, dtype=float) for v in w.lines["ring"].get_data())
+        np.testing.assert_allclose(np.hypot(rx, ry), np.sqrt(length2))
+        inputs = zigzag.independent_inputs(centre, 20000)
+        assert np.mean((inputs ** 2).sum(axis=1)) == pytest.approx(length2, rel=0.02)   # the average, by sampling
+    assert w.lines["ring"].get_linestyle() == "--" and "average length" in w.figure.axes[0].get_legend_handles_labels()[1]
 
 @pytest.mark.parametrize("seed", range(5))
 def test_sigmoid_inputs_move_both_weights_the_same_way(seed):
@@ -964,7 +1020,7 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     answer = text.split(question, 1)[1].split("</details>", 1)[0]
     # pass 56: the arrow picture moved to the optional section, so the answer speaks of the together part
     # pass 61 (r55 Correctness 2): "mostly together" was loose: with one input near 0 the two parts tie
-    assert ("> The arrows' length: centre 0.5 and the −1 to 1 inputs both average length squared 2/3.\n"
+    assert ("> The arrows' length: centre 0.5 and the −1 to 1 inputs both average length² 2/3.\n"
             f"> Both swing past the star from about step size {zigzag.blow_up_step(0.5):g}.\n"
             "> All-positive inputs make every step at least as much together as apart, so at the same length they needed more steps.") in answer
     assert zigzag.blow_up_step(0.0, half=zigzag.WIDE) == zigzag.blow_up_step(0.5) == 3.0   # "both ... from about 3"
@@ -1778,13 +1834,11 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     # its reasoning in a nested "Is this a fair test?" fold, one idea a sentence (r71 Clarity 3)
     # pass 75 (r72 Focus: the optional section ran long): the fold is two sentences; the arrow is drawn in words
     # before the Predict (split_step), and the Takeaway left the fold for its own cell
-    assert below.endswith("Centre-0 inputs are also shorter arrows.\n"
-                          "The dotted curve is centre 0 with arrows as long as centre 0.5's. It too swings past from step size 3.\n\n"
-                          "<details><summary>Is this a fair test?</summary>\n\n"
-                          "An arrow's length squared, (input 1)² + (input 2)², averages 2/3 at centre 0.5 and on the dotted "
-                          "curve (inputs −1 to 1), but 1/6 at centre 0.\n"
-                          "So length sets the largest safe step; at the same length, all-positive arrows (mostly along the "
-                          "together line) need more steps: at step size 1, about 28 against 9.\n\n</details>\n\n</details>")
+    # pass 77 (r73 Focus: the nested box): its numbers joined the dotted curve's lines; its conclusion is the Takeaway
+    assert below.endswith("The dotted curve is centre 0 with arrows as long as centre 0.5's: average length² 2/3, "
+                          "against 1/6 at centre 0.\n"
+                          "It too swings past from step size 3, but at step size 1 it needs about 9 steps against centre 0.5's 28.\n\n</details>")
+    assert "Is this a fair test?" not in below and ch02.mean_square(0.5) == pytest.approx(2 / 3) and ch02.mean_square(0.0) == pytest.approx(1 / 6)
     wide = ch02.control_curve()
     assert wide[list(ch02.rates()).index(1.0)] == 9.0 and ch02.steps_curve(0.5)[list(ch02.rates()).index(1.0)] == 28.0
     assert zigzag.blow_up_step(0.0, half=zigzag.WIDE) == 3.0 and ch02.mean_square(0.0, zigzag.WIDE) == pytest.approx(2 / 3)
@@ -2283,9 +2337,16 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             # signs (the fair test: centred inputs of the same length swing from step size 3 too)
             # r72 Clarity: "the inputs' length" came before the arrow it measures: the arrow is drawn in words first
             # session 32 (r73 Correctness): a big step overshoots each example's answer; the star only on average
-            "Swings are another matter. Draw an example's two inputs as an arrow from (0, 0) to (input 1, input 2).\n"
-            "A step too big for the arrows' length overshoots each example's answer, whatever the signs.\n"
-            "On average the next step overshoots even more: the weights swing past the star, farther each time.") in split and "A step too big for the arrows' length" in split and "<details>" not in split
+            # r73 Clarity: why length matters, as one rule (checked below: 2 ÷ length squared), with the worked
+            # step's numbers; "Centre-0 inputs are shorter arrows" moved here, before the Predict that needs it
+            "Swings are another matter. Draw an example's two inputs as an arrow from (0, 0) to (input 1, input 2); "
+            "its length² is (input 1)² + (input 2)².\n"
+            "A step changes that example's output by step size × length² × how far short it was (worked step: 1 × 5 × 1 = 5).\n"
+            "If step size × length² is above 2, the output overshoots its answer by more than it was short, whatever the signs.\n"
+            "On average the next step overshoots even more: the weights swing past the star, farther each time.\n"
+            "Centre-0 inputs make shorter arrows, on average.") in split and "<details>" not in split
+    assert ch02.mean_square(0.0) < ch02.mean_square(0.5)   # "shorter arrows, on average"
+    assert "Then set the centre to 0." in "".join(cells[at - 1]["source"])   # the Predict that needs it comes after
     assert "oar" not in split and "boat" not in split and "Another step" not in split
     assert "a turn" not in split and "zig-zag on their way" not in split
     # the swings: at step size 1, the weights cross the star's together level about 10 times in 30 steps at
@@ -2353,7 +2414,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     assert (ax_split.get_xlabel(), ax_split.get_ylabel()) == ("weight 1", "weight 2")
     assert "median of 300 runs" in ch02.zigzag_centre().readout.value
     assert legend == ("**How to read the picture.**\n\n"
-                      "- Left: this run's inputs.\n"
+                      "- Left: this run's inputs, as arrows; dashed circle: their average length.\n"   # r73 Picture
                       "- Middle: this run's weights, one dot per step. The dashed lines through the star: "
                       "together and apart.\n"
                       # pass 60 (r54); r57: the middle count said in plain words, its name in the fold
@@ -2400,7 +2461,8 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     assert ("**In plain words.** GELU multiplies $x$ by a share from 0 to 1, written $\\Phi(x)$, read \"phi of x\".\n"
             # pass 74 (r71 Clarity 3: "piled up by value" was vague): one apple weighed again and again
             "Weigh one apple a thousand times on a kitchen scale. Drop each error onto the column for its size.\n"
-            "Measure sizes in the scale's usual error, so 1 means one usual error.\n"   # r72: "84 in 100 left of 1" needs the unit
+            # r72: "84 in 100 left of 1" needs the unit; r73 Clarity: "usual error" itself, in grams
+            "Measure sizes in the scale's usual error: if it is usually off by 2 g, count 2 g as 1 and 4 g as 2.\n"
             "Small errors are common, big ones rare: for most scales, the stacks make roughly a bell around 0 (left below).\n"
             "$\\Phi(x)$ is the share of the bell left of $x$ (right below).") in text and "2 in 3" not in text
     assert "68 in 100" not in text and "standard deviation" not in text
@@ -2661,7 +2723,8 @@ def test_the_zigzag_takeaway_is_refused_when_the_toy_stops_showing_it(monkeypatc
     """Check the answer's takeaway is computed, not typed: if centred inputs stopped arriving clearly sooner (here both
     centres given centre 0.5's steps), the answer raises instead of printing it. Pass 75 (r72 Focus): the Takeaway is
     a markdown cell right under the answer's cell, so the chapter cannot run past a refused answer to reach it."""
-    assert "at the same length, all-positive arrows" in ch02.zigzag_answer().data
+    # pass 77 (r73 Focus): the fair-test box is gone; the same-length comparison is the dotted curve's line
+    assert "as long as centre 0.5's" in ch02.zigzag_answer().data and "9 steps against centre 0.5's 28" in ch02.zigzag_answer().data
     at = _cell_index("ch02.zigzag_answer()")
     assert "".join(chapter()["cells"][at + 1]["source"]).startswith(
         "**Takeaway:** in this test, shorter arrows allow bigger steps; at the same length, centred inputs arrive sooner.")

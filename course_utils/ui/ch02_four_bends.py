@@ -38,6 +38,15 @@ def _slope_curve(name, x):
     return d
 
 
+TAILS_NOTE = "beyond ±{cross:.1f}\n(dotted): tanh's\nslope is the\nlower one"   # on tanh's slope panel
+
+
+def tails_cross():
+    """Where tanh's slope drops below sigmoid's, right of 0 (about 1.66; mirrored on the left): 1 - tanh² = σ(1 - σ)."""
+    s = activations.get("sigmoid")
+    return float(optimize.brentq(lambda v: (1 - np.tanh(v) ** 2) - float(s.derivative(v)), 1.0, 2.0, xtol=1e-12))
+
+
 def peak(name):
     """(x, slope) where a bend's slope is largest: the closed forms of notebook 02 (ReLU: the shelf's start)."""
     x = {"relu": 0.0, "sigmoid": 0.0, "tanh": 0.0, "gelu": _ROOT2}[name]
@@ -147,6 +156,12 @@ def bend_picture(name, worked=(), window=5.0):
         ax_v.text(-window + 0.3, DIP_YLIM[1] + 0.1, "dashed box:\nzoomed →", fontsize=10, color=NOTE_INK, ha="left", va="bottom")
     ax_s.plot(x, _slope_curve(name, x), color=colour)
     ax_s.set_ylim(*SLOPE_LIMITS)
+    if name == "tanh":   # r73 Picture 3: "beyond about ±1.7, flatter than sigmoid's" seen, not only said
+        cross = tails_cross()
+        ax_s.plot(x, _slope_curve("sigmoid", x), color=plots.color("sigmoid"), ls="--", lw=1.2, label="sigmoid's slope")
+        for side in (-cross, cross):
+            ax_s.axvline(side, color=plots.MUTED, lw=0.8, ls=":")
+        ax_s.text(cross + 0.2, 0.3, TAILS_NOTE.format(cross=cross), fontsize=9, va="bottom")
     if xs and name != "relu":   # the slopes the printout gives, at the same inputs: printout and picture connect
         ax_s.plot(xs, [float(act.derivative(v)) for v in xs], "o", color="black", ms=6, label=SLOPE_DOTS)
         ax_s.legend(loc="upper left", handlelength=1, borderaxespad=0.3)   # GELU too (r36: right of 0 it covered the rise)
@@ -406,9 +421,14 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
     ax_in, ax_w, ax_n = live.axes
     live.figure.get_layout_engine().set(wspace=0.06)   # r52 Picture 2: the steps panel's y-label sat on the weights panel
     colour = plots.color("sigmoid")
-    ax_in.set(xlim=(-0.65, 1.1), ylim=(-0.65, 1.1), xlabel="input 1", ylabel="input 2", title=f"this run's first {SHOWN} inputs")
+    ax_in.set(xlim=(-0.65, 1.1), ylim=(-0.65, 1.45), xlabel="input 1", ylabel="input 2", title=f"this run's first {SHOWN} inputs")
     ax_in.set_aspect("equal")
+    # r73 Picture: the text draws each example's inputs as an arrow from (0, 0): shafts to the dots, and a circle at
+    # the average length (the root of the average length², mean_square) that shrinks as the centre nears 0
+    shafts = live.moving(ax_in.plot([], [], "-", color=colour, lw=0.6, alpha=0.45)[0])
     dots = live.moving(ax_in.plot([], [], "o", color=colour, ms=4, alpha=0.8)[0])
+    ring = live.moving(ax_in.plot([], [], color="black", lw=1.0, ls="--", label="average length")[0])
+    ax_in.legend(loc="upper left", fontsize=9, handlelength=1.6)   # above every input (ylim 1.45: a strip kept free)
     x0, x1, y0, y1 = PATH_LIMITS
     ax_w.set(xlim=(x0, x1), ylim=(y0, y1), xlabel="weight 1", ylabel="weight 2")
     ax_w.set_aspect("equal")
@@ -449,6 +469,8 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
         h = zigzag.independent_inputs(c, SHOWN)
         p = zigzag.independent_path(c, r, goal, SHOWN)
         dots.set_data(h[:, 0], h[:, 1])
+        shafts.set_data(*arrow_shafts(h))
+        ring.set_data(*average_ring(c))
         route.set_data(p[:, 0], p[:, 1])
         mid, (u, v), show = arrowheads(p)
         pad = SHOWN - len(mid)
@@ -474,11 +496,28 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
     widget = LiveWidget([sliders["centre"], sliders["rate"], readout, live.image], live,
                         "Zig-zag: slide the inputs' centre and the step size (static picture below)",
                         sliders=sliders, readout=readout, tried=tried,
-                        lines={"path": route, "inputs": dots, "start": start, "setting": here,
+                        lines={"path": route, "inputs": dots, "shafts": shafts, "ring": ring, "start": start, "setting": here,
                                "tried": marks}, arrows=heads)
     on_change(sliders.values(), update)
     update()
     return widget
+
+
+def arrow_shafts(h):
+    """(xs, ys) of one line from (0, 0) to each input pair, broken by NaN between them: the inputs drawn as arrows."""
+    h = np.asarray(h, dtype=float)
+    n = len(h)
+    xs, ys = np.full(3 * n, np.nan), np.full(3 * n, np.nan)
+    xs[0::3], ys[0::3] = 0.0, 0.0
+    xs[1::3], ys[1::3] = h[:, 0], h[:, 1]
+    return xs, ys
+
+
+def average_ring(centre, points=181):
+    """(xs, ys) of the circle around (0, 0) whose radius is the inputs' average length: the root of mean_square."""
+    r = float(np.sqrt(mean_square(centre)))
+    t = np.linspace(0, 2 * np.pi, points)
+    return r * np.cos(t), r * np.sin(t)
 
 
 DIRECTIONS = {"together": (1.0, 1.0), "apart": (1.0, -1.0)}   # both weights one way; one up, one down
@@ -527,6 +566,9 @@ def plt_circle(goal):
     return Circle(tuple(goal), zigzag.NEAR, fill=False, ec="black", lw=1, ls="--")
 
 
+WEIGHINGS, WEIGHINGS_SEED = 1000, 0   # "weigh one apple a thousand times": simulated errors, in usual errors
+
+
 @plots.styled
 def bell_share(x0=1.0):
     """Left: the bell curve with the share left of x0 shaded. Right: that share for every x, the CDF Φ (notebook 02)."""
@@ -534,11 +576,15 @@ def bell_share(x0=1.0):
     share = float(special.ndtr(x0))
     fig, (ax_b, ax_c) = plots.new_figure(760, 260, 1, 2)
     bell = np.exp(-x * x / 2) / np.sqrt(2 * np.pi)
-    ax_b.plot(x, bell, color="black", lw=1.6)
+    # r73 Picture 2: the text drops weighing errors into columns; the columns are drawn, the bell over them
+    errors = np.random.default_rng(WEIGHINGS_SEED).standard_normal(WEIGHINGS)
+    ax_b.hist(errors, bins=np.arange(-4, 4.01, 0.25), density=True, facecolor="none", edgecolor=plots.MUTED, lw=0.9,
+              label=f"{WEIGHINGS:,} errors, in columns")
+    ax_b.plot(x, bell, color="black", lw=1.6, label="the bell over them")
     left = x <= x0
     ax_b.fill_between(x[left], bell[left], color=plots.color("gelu"), alpha=0.45, label=f"share left of {x0:g}: {share:.2f}")
-    ax_b.set(title="a bell curve", xlabel="x", ylim=(0, 0.5), ylabel="how often", yticks=[])   # a density: no numbers to read
-    ax_b.legend(loc="upper left")
+    ax_b.set(title="a bell curve", xlabel="x", ylim=(0, 0.78), ylabel="how often", yticks=[])   # a density: no numbers to read
+    ax_b.legend(loc="upper left", fontsize=9)
     ax_c.plot(x, special.ndtr(x), color=plots.color("gelu"))
     ax_c.plot([x0], [share], "o", color="black", ms=6)
     ax_c.annotate(f"Φ({x0:g}) = {share:.2f}", (x0, share), (x0 + 0.4, share - 0.15), fontsize=10)
@@ -1012,6 +1058,10 @@ def split_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
         raise ValueError("the star no longer needs the apart part only")
     if not (change[0] * change[1] > 0 and np.abs(together[0]) >= np.abs(apart[0])):
         raise ValueError("the worked step's two moves no longer share a sign")
+    h, goal = np.asarray(h, dtype=float), np.asarray(goal, dtype=float)
+    short, length2, moved = float(goal @ h), float(h @ h), float(change @ h)   # r73 Clarity: the overshoot rule
+    if not np.isclose(moved, rate * length2 * short):
+        raise ValueError("a step no longer moves its example's output by step size × length² × how far short")
     fig = two_runs()
     img = tables.image(figure_png(fig), fig.get_label(), 760, 330)
     display(Markdown(f"""{img}
@@ -1025,9 +1075,11 @@ With inputs of one sign (all positive, or all negative), every step moves both w
 So each step's together part is never the smaller one.
 Each together move is a detour off the dotted line.
 Later steps must push the weights back.
-Swings are another matter. Draw an example's two inputs as an arrow from (0, 0) to (input 1, input 2).
-A step too big for the arrows' length overshoots each example's answer, whatever the signs.
+Swings are another matter. Draw an example's two inputs as an arrow from (0, 0) to (input 1, input 2); its length² is (input 1)² + (input 2)².
+A step changes that example's output by step size × length² × how far short it was (worked step: {rate:g} × {length2:g} × {short:g} = {moved:g}).
+If step size × length² is above 2, the output overshoots its answer by more than it was short, whatever the signs.
 On average the next step overshoots even more: the weights swing past the star, farther each time.
+Centre-0 inputs make shorter arrows, on average.
 """))
 
 
@@ -1069,10 +1121,6 @@ def zigzag_answer(goal=(1.0, -1.0)):
                        f"fewer and fewer steps up to step size {fast:g}, then flat at about {on.min():.0f}. "
                        f"Dotted, centre 0 with inputs −1 to 1: fewer steps than centre 0.5, and not arriving from step size "
                        f"{fails:g} too", 560, 330)
-    fair = fold("Is this a fair test?", f"""
-An arrow's length squared, (input 1)² + (input 2)², averages {round(3 * big):.0f}/3 at centre 0.5 and on the dotted curve (inputs −1 to 1), but 1/{round(1 / small):.0f} at centre 0.
-So length sets the largest safe step; at the same length, all-positive arrows (mostly along the together line) need more steps: at step size 1, about {off[one]:.0f} against {ctrl[one]:.0f}.
-""")   # r71 Focus: the control's reasoning, longer than its result, folded under one line; r72 Focus: two sentences
     return fold("Check your prediction", f"""
 {img}
 
@@ -1081,10 +1129,8 @@ From step size {blows:g}, over half the runs swing past the star and do not arri
 At centre 0, bigger steps help up to step size {fast:g}, about {on.min():.0f} steps, then level off.
 Up to step size {same:g}, both centres take about the same steps.
 
-Centre-0 inputs are also shorter arrows.
-The dotted curve is centre 0 with arrows as long as centre 0.5's. It too swings past from step size {fails:g}.
-
-{fair.data}
+The dotted curve is centre 0 with arrows as long as centre 0.5's: average length² {round(3 * big):.0f}/3, against 1/{round(1 / small):.0f} at centre 0.
+It too swings past from step size {fails:g}, but at step size 1 it needs about {ctrl[one]:.0f} steps against centre 0.5's {off[one]:.0f}.
 """)   # r72 Focus: the Takeaway left this fold for the notebook's own cell, under it
 
 
