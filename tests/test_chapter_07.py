@@ -1159,8 +1159,11 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # p73 (r70 Correctness): the picture's average starts at 0, so only the spread is shown being pulled in
     assert "again, and other starts are pulled toward them: in the picture, the spread is pulled from 2 toward 1." in text
     assert "the spread is pulled from 2 toward 1" in quiz.key_why("selu_steady")
-    assert quiz.key_why("selu_steady").startswith("SELU's two fixed numbers are picked so that average 0 and spread 1 go "
-                                                  "in and come out the same.")   # p74 (r71): no unshown "constants"; r72: what goes in
+    # p77 (r74 Clarity #2): "two fixed numbers" were never introduced: the key names them (the right side's stretch,
+    # the floor's depth), the registry's two SELU parameters
+    assert quiz.key_why("selu_steady").startswith("SELU's built-in stretch and depth are chosen so average 0 and "
+                                                  "spread 1 go in and come out the same.")   # p74 (r71); r72: what goes in
+    assert set(activations.get("selu").params) == {"scale", "alpha"}
 
 
 def test_selu_key_gives_its_job_and_its_true_slopes_from_the_registry():
@@ -1278,18 +1281,19 @@ def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_the_tick_
     # p71 (r67 Clarity): each control named as it is labelled on screen, in the order the widget shows them
     assert step2.strip() == ("2. Set the sliders and boxes, in the order they appear.\n"
                              "   - **slope at x = …**: your sketch's slope there.\n"
-                             "   - **my left near-flat zone**: where it ends. A zone from far left to −2? Set −2.\n"
-                             "   - **my right near-flat zone**: where it starts.\n"
+                             # p77 (r74 Clarity): each zone slider named by the x it sets
+                             "   - **x where my left near-flat zone stops**. Zone from far left to −2? Set −2.\n"
+                             "   - **x where my right near-flat zone starts**.\n"
                              # p73 (r70 Clarity): one control per line, each tick box too
                              "   - **no near-flat zone on the left**: tick if none.\n"
                              "   - **no near-flat zone on the right**: tick if none.")
     w0 = ch07_quiz.sketch_from_memory()
     names = [s.description.removesuffix(ch07_quiz.UNSET_MARK) for s in w0.sliders.values()] + [b.description for b in w0.nones.values()]
     assert [n.split(" = ")[0] for n in names[:5]] == ["slope at x"] * 5 and names[5:] == [
-        "my left near-flat zone: x below", "my right near-flat zone: x above", "no near-flat zone on the left",
+        "x where my left near-flat zone stops", "x where my right near-flat zone starts", "no near-flat zone on the left",
         "no near-flat zone on the right"]
-    assert names[5].startswith("my left near-flat zone") and names[6].startswith("my right near-flat zone")
-    shown = [step2.index(n) for n in ("**slope at x = …**", "**my left near-flat zone**", "**my right near-flat zone**", f"**{names[7]}**")]
+    assert names[5].startswith("x where my left near-flat zone") and names[6].startswith("x where my right near-flat zone")
+    shown = [step2.index(n) for n in ("**slope at x = …**", f"**{names[5]}**", f"**{names[6]}**", f"**{names[7]}**")]
     assert shown == sorted(shown)
     assert ch07_quiz.EDGE_REACH == 5.0   # left slider: x below an edge in −5..0; right: x above an edge in 0..5
     for name in ("relu", "sigmoid", "tanh", "gelu"):   # r61: the worked −2 gives no bend's left zone away
@@ -1301,12 +1305,12 @@ def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_the_tick_
     mark = " (not set: move me)"   # pass 49 (r44): an unmoved slider says so on its own label, not just in the readout
     assert ch07_quiz.UNSET_MARK == mark
     assert [s.description for k, s in w.sliders.items() if k.endswith("edge")] == [
-        "my left near-flat zone: x below" + mark, "my right near-flat zone: x above" + mark]
+        "x where my left near-flat zone stops" + mark, "x where my right near-flat zone starts" + mark]
     assert all(s.description.startswith("slope at x = ") and s.description.endswith(mark)
                for k, s in w.sliders.items() if not k.endswith("edge"))
     w.sliders["-3"].value = 0.0   # moved: the mark goes, the others keep theirs
     w.nones["right_edge"].value = True   # a ticked box answers its side too
-    assert w.sliders["-3"].description == "slope at x = -3" and w.sliders["right_edge"].description == "my right near-flat zone: x above"
+    assert w.sliders["-3"].description == "slope at x = -3" and w.sliders["right_edge"].description == "x where my right near-flat zone starts"
     assert all(s.description.endswith(mark) for k, s in w.sliders.items() if k not in ("-3", "right_edge"))
     assert "Never moved: slope at x = −1," in (w.button.click() or w.feedback.value) and mark not in w.feedback.value
     w.pick.value = "tanh"   # a new bend: every slider unset again
@@ -2766,6 +2770,11 @@ def test_pass24_q19s_picture_draws_the_sum_it_asks_about():
     slopes = np.round(np.diff(y) / np.diff(x), 6)
     bends = x[1:][np.flatnonzero(np.diff(slopes)) + 1]
     assert len(np.unique(np.round(bends))) == 3 and "Their sum, thick" in ch07_quiz.ASK_ALT["relu_corners"]
+    # p77 (r74 Picture): the question says "plus a straight line": the picture draws it, thin, and sums it in
+    w, b, label = ch07_quiz.ONE_CORNER_LINE
+    line = next(l for l in ax.lines if l.get_label() == label)
+    assert np.allclose(line.get_ydata(), w * line.get_xdata() + b) and "plus a straight line" in quiz.get("relu_corners").prompt
+    assert np.allclose(y[x < -2], w * x[x < -2] + b) and f"and {label}, thin" in ch07_quiz.ASK_ALT["relu_corners"]
 
 
 def test_pass24_the_progress_legend_draws_each_swatch_like_its_bars():
@@ -4762,6 +4771,9 @@ def test_pass74_q31_and_q34_keys_draw_their_claims():
         ch07_quiz.AFTER_PICTURES[qid](ax)
         looks = [(line.get_linestyle(), line.get_marker()) for line in ax.get_lines()]
         assert len(set(looks)) == len(looks) and ax.get_xlabel().startswith("step") and ax.get_ylabel()
+        if qid == "tanh_in_rnns":   # p77 (r74 Picture): what goes in is on the picture, not only in its alt
+            assert ax.get_title() == "In: the new content's weighted sum, rising by 0.25 each step"
+            assert ch07_quiz.MEMORY_RISE == 0.25 and f"sum rises {ch07_quiz.MEMORY_RISE:g} a step" in alt
 
 
 def test_p76_the_race_panels_are_drawn_640_wide_with_10_point_text_and_shown_at_that_width():

@@ -595,8 +595,9 @@ def key_why(qid):
     said = {"leaky_alive": "Left of 0 its slope is small but not 0, so a stuck unit still gets a small nudge and can "
                            "climb back.",
             # p74 (r71 Clarity): the short key never showed the constants: "two fixed numbers inside"
-            "selu_steady": "SELU's two fixed numbers are picked so that average 0 and spread 1 go in and come out "
-                           "the same. The picture: the spread is pulled from 2 toward 1.",
+            # p77 (r74 Clarity #2): "two fixed numbers" were never introduced: named, with what each sets
+            "selu_steady": "SELU's built-in stretch and depth are chosen so average 0 and spread 1 go in and come "
+                           "out the same. The picture: the spread is pulled from 2 toward 1.",
             "relu_corners": "A sum of corners is a chain of short straight pieces, and enough short pieces can follow "
                             "any unbroken curve.",
             "why_adam": "Adam judges each nudge against that weight's usual nudge size, as you judge a friend who "
