@@ -1159,8 +1159,11 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # p73 (r70 Correctness): the picture's average starts at 0, so only the spread is shown being pulled in
     assert "again, and other starts are pulled toward them: in the picture, the spread is pulled from 2 toward 1." in text
     assert "the spread is pulled from 2 toward 1" in quiz.key_why("selu_steady")
-    assert quiz.key_why("selu_steady").startswith("SELU's two fixed numbers are picked so that average 0 and spread 1 go "
-                                                  "in and come out the same.")   # p74 (r71): no unshown "constants"; r72: what goes in
+    # p77 (r74 Clarity #2): "two fixed numbers" were never introduced: the key names them (the right side's stretch,
+    # the floor's depth), the registry's two SELU parameters
+    assert quiz.key_why("selu_steady").startswith("SELU's built-in stretch and depth are chosen so average 0 and "
+                                                  "spread 1 go in and come out the same.")   # p74 (r71); r72: what goes in
+    assert set(activations.get("selu").params) == {"scale", "alpha"}
 
 
 def test_selu_key_gives_its_job_and_its_true_slopes_from_the_registry():
@@ -1278,18 +1281,19 @@ def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_the_tick_
     # p71 (r67 Clarity): each control named as it is labelled on screen, in the order the widget shows them
     assert step2.strip() == ("2. Set the sliders and boxes, in the order they appear.\n"
                              "   - **slope at x = …**: your sketch's slope there.\n"
-                             "   - **my left near-flat zone**: where it ends. A zone from far left to −2? Set −2.\n"
-                             "   - **my right near-flat zone**: where it starts.\n"
+                             # p77 (r74 Clarity): each zone slider named by the x it sets
+                             "   - **x where my left near-flat zone stops**. Zone from far left to −2? Set −2.\n"
+                             "   - **x where my right near-flat zone starts**.\n"
                              # p73 (r70 Clarity): one control per line, each tick box too
                              "   - **no near-flat zone on the left**: tick if none.\n"
                              "   - **no near-flat zone on the right**: tick if none.")
     w0 = ch07_quiz.sketch_from_memory()
     names = [s.description.removesuffix(ch07_quiz.UNSET_MARK) for s in w0.sliders.values()] + [b.description for b in w0.nones.values()]
     assert [n.split(" = ")[0] for n in names[:5]] == ["slope at x"] * 5 and names[5:] == [
-        "my left near-flat zone: x below", "my right near-flat zone: x above", "no near-flat zone on the left",
+        "x where my left near-flat zone stops", "x where my right near-flat zone starts", "no near-flat zone on the left",
         "no near-flat zone on the right"]
-    assert names[5].startswith("my left near-flat zone") and names[6].startswith("my right near-flat zone")
-    shown = [step2.index(n) for n in ("**slope at x = …**", "**my left near-flat zone**", "**my right near-flat zone**", f"**{names[7]}**")]
+    assert names[5].startswith("x where my left near-flat zone") and names[6].startswith("x where my right near-flat zone")
+    shown = [step2.index(n) for n in ("**slope at x = …**", f"**{names[5]}**", f"**{names[6]}**", f"**{names[7]}**")]
     assert shown == sorted(shown)
     assert ch07_quiz.EDGE_REACH == 5.0   # left slider: x below an edge in −5..0; right: x above an edge in 0..5
     for name in ("relu", "sigmoid", "tanh", "gelu"):   # r61: the worked −2 gives no bend's left zone away
@@ -1301,12 +1305,12 @@ def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_the_tick_
     mark = " (not set: move me)"   # pass 49 (r44): an unmoved slider says so on its own label, not just in the readout
     assert ch07_quiz.UNSET_MARK == mark
     assert [s.description for k, s in w.sliders.items() if k.endswith("edge")] == [
-        "my left near-flat zone: x below" + mark, "my right near-flat zone: x above" + mark]
+        "x where my left near-flat zone stops" + mark, "x where my right near-flat zone starts" + mark]
     assert all(s.description.startswith("slope at x = ") and s.description.endswith(mark)
                for k, s in w.sliders.items() if not k.endswith("edge"))
     w.sliders["-3"].value = 0.0   # moved: the mark goes, the others keep theirs
     w.nones["right_edge"].value = True   # a ticked box answers its side too
-    assert w.sliders["-3"].description == "slope at x = -3" and w.sliders["right_edge"].description == "my right near-flat zone: x above"
+    assert w.sliders["-3"].description == "slope at x = -3" and w.sliders["right_edge"].description == "x where my right near-flat zone starts"
     assert all(s.description.endswith(mark) for k, s in w.sliders.items() if k not in ("-3", "right_edge"))
     assert "Never moved: slope at x = −1," in (w.button.click() or w.feedback.value) and mark not in w.feedback.value
     w.pick.value = "tanh"   # a new bend: every slider unset again
@@ -2452,23 +2456,28 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # raising a 0-point; a tilt only adds loss), the runs' pointer in the fold
     # p72 (r68 Correctness): "higher" said than what, and the "So" did not follow from one kind of tilt: the key
     # gives chapter 01's equal totals, then the conclusion, in two sentences (the loop below checks the totals)
+    # p77 (r74 Clarity #1): one sentence of why stays open; the worked table and the four steps sit in a fold ("+ ")
     assert xor.explanation == ("About one half, at (1, 0) and at every other point: the know-nothing answer, a "
                                "50-50 guess.\n"
-                               "Take one straight rule: score = 2x₁ + x₂ + 0.5.\n"
+                               "A straight rule cannot rank both 1s above both 0s: its best is a shrug, ½ everywhere.\n"
+                               "+ Why, step by step (optional)\n"
+                               "+ Take one straight rule: score = 2x₁ + x₂ + 0.5.\n"
                                # p74 (r71 Clarity): the worked rule's four scores as a table, then one step a line
-                               "| point | answer | score\n| (0, 0) | 0 | 0.5\n| (1, 1) | 0 | 3.5\n"
-                               "| (0, 1) | 1 | 1.5\n| (1, 0) | 1 | 2.5\n"
-                               "Both points with answer 0: 0.5 + 3.5 = 4. Both with answer 1: 1.5 + 2.5 = 4 too.\n"
+                               "+ | point | answer | score\n+ | (0, 0) | 0 | 0.5\n+ | (1, 1) | 0 | 3.5\n"
+                               "+ | (0, 1) | 1 | 1.5\n+ | (1, 0) | 1 | 2.5\n"
+                               "+ Both points with answer 0: 0.5 + 3.5 = 4. Both with answer 1: 1.5 + 2.5 = 4 too.\n"
                                # p75 (r72 Clarity): the general reason in three numbered steps
-                               "1. In any straight rule, the answer-1 scores add up to the same total as the answer-0 "
+                               "+ 1. In any straight rule, the answer-1 scores add up to the same total as the answer-0 "
                                "scores.\n"
-                               "2. So it cannot rank both 1s above both 0s.\n"
+                               "+ 2. So it cannot rank both 1s above both 0s.\n"
                                # session 32 (r73 Correctness): step 4 says why the one shared score is 0
-                               "3. Splitting a total unevenly only adds loss, at any total (the picture shows total 0).\n"
-                               "4. So all four share one score. Two want it high, two low: 0 is best, chance ½, loss 0.69 "
+                               "+ 3. Splitting a total unevenly only adds loss, at any total (the picture shows total 0).\n"
+                               "+ 4. So all four share one score. Two want it high, two low: 0 is best, chance ½, loss 0.69 "
                                "each.")
+    rows = [line.removeprefix(quiz.FOLD) for line in xor.explanation.split("\n")]
+    assert sum(row.startswith("| (") for row in rows) == 4
     assert all(quiz._xor_score(pt, quiz.XOR_WORKED) == float(row.split(" | ")[2]) and str(a) == row.split(" | ")[1]
-               for pt, a in quiz.XOR_POINTS for row in xor.explanation.split("\n") if row.startswith(f"| {pt} |"))
+               for pt, a in quiz.XOR_POINTS for row in rows if row.startswith(f"| {pt} |"))
     assert "higher" not in xor.explanation
     assert quiz.XOR_WORKED == (2.0, 1.0, 0.5)   # p73 (r70 Clarity): the worked rule the key names, its totals equal
     pairs = [[quiz._xor_score(p, quiz.XOR_WORKED) for p in pair] for pair in (((0, 0), (1, 1)), ((0, 1), (1, 0)))]
@@ -2485,16 +2494,17 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert cost > saved > 0
     # p71 (r67 Focus): the fold of worked numbers was a wall of digits: gone. The key is three lines of reason, one
     # pointer to the trained runs, and the picture; the tilt's numbers are still checked here
-    lines = xor.explanation.split("\n")
+    # p77 (r74 Clarity #1): two open lines (the answer, one sentence of why); the rest sits in one fold
+    lines = [line.removeprefix(quiz.FOLD) for line in xor.explanation.split("\n")]
     # p72 (r68): the answer, then two sentences (equal totals, then the conclusion) and the picture
     # p73 (r70 Clarity): a worked straight rule and its equal totals first, on a line of its own
     # p74 (r71 Clarity): a five-row table (heading and four points), then one short step a line: no more
     steps = [line for line in lines if not line.startswith("| ")]
     # p75 (r72 Clarity): the general reason in three numbered steps, each step short
-    assert len(lines) - len(steps) == 5 and len(steps) == 7 and all(   # session 32 (r73): a fourth step
+    assert len(lines) - len(steps) == 5 and len(steps) == 9 and all(   # session 32 (r73): a fourth step
         len(sentence.split()) <= 17 for line in steps[1:] for sentence in re.split(r"(?<=\.) ", line))
     assert not re.search(r"\bln\b", xor.explanation) and "-point" not in xor.explanation
-    assert not [line for line in lines if line.startswith(quiz.FOLD)]
+    assert [line.startswith(quiz.FOLD) for line in xor.explanation.split("\n")] == [False] * 2 + [True] * 12
     assert quiz._xor_loss((0, 1), 1) - np.log(2) > np.log(2) - quiz._xor_loss((1, 0), 1) > 0   # costs more than it saves
     assert (f"{2 * (np.log(2) - quiz._xor_loss((0, 1), 1, quiz.XOR_LIFT)):.2f}",
             f"{quiz._xor_loss((1, 1), 0, quiz.XOR_LIFT) - np.log(2):.2f}") == ("1.29", "5.31")
@@ -2760,6 +2770,11 @@ def test_pass24_q19s_picture_draws_the_sum_it_asks_about():
     slopes = np.round(np.diff(y) / np.diff(x), 6)
     bends = x[1:][np.flatnonzero(np.diff(slopes)) + 1]
     assert len(np.unique(np.round(bends))) == 3 and "Their sum, thick" in ch07_quiz.ASK_ALT["relu_corners"]
+    # p77 (r74 Picture): the question says "plus a straight line": the picture draws it, thin, and sums it in
+    w, b, label = ch07_quiz.ONE_CORNER_LINE
+    line = next(l for l in ax.lines if l.get_label() == label)
+    assert np.allclose(line.get_ydata(), w * line.get_xdata() + b) and "plus a straight line" in quiz.get("relu_corners").prompt
+    assert np.allclose(y[x < -2], w * x[x < -2] + b) and f"and {label}, thin" in ch07_quiz.ASK_ALT["relu_corners"]
 
 
 def test_pass24_the_progress_legend_draws_each_swatch_like_its_bars():
@@ -3694,7 +3709,9 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     # pass 61 (r55): the table sits in the key's fold for the curious ("+ | ..." lines); pass 62 (r56 Focus: a wall of
     # numbers): only the two points the tilt moves, both with right answer 1 (said in the line above the table)
     # r62 (Focus): no table of digits in a recall key: the two points the tilt moves, their scores said in one line
-    assert not [line for line in why.split("\n") if line.startswith(quiz.FOLD + "| ")]
+    # p77 (r74 Clarity #1): the worked table went back into the fold for the curious; the open lines hold no table
+    assert not [line for line in why.split("\n") if line.startswith("| ")]
+    assert len([line for line in why.split("\n") if line.startswith(quiz.FOLD + "| ")]) == 5
     w1, w2, b = 3.0, -3.0, 0.0   # pass 52: the worked example, score = 3x₁ − 3x₂
     # p71 (r67 Focus): the worked tilt's numbers left the key (its picture shows the tilt's cost); the tilt it names
     # still moves (1, 0) up and (0, 1) just as much down, two points whose answer is 1
@@ -4449,8 +4466,10 @@ def test_pass60_q11_fold_holds_one_tilt_and_its_answer_holds_for_every_straight_
     one half at every point, is still checked here step by step: the pairs' totals match, equal scores lose least, and
     then the picture's curve decides."""
     html_ = ch07_quiz.why_html(quiz.get("xor_no_bend_chance").explanation)
-    assert html_.endswith("0 is best, chance ½, loss 0.69 each.") and "<br>+ " not in html_   # session 32: step 4 ends it   # p75: step 3 ends it   # p71 (r67): no fold of digits; p72: two sentences
-    assert html_.count("<details>") == 0 and html_.count("<table") == 1   # p74 (r71): one table, the four scores
+    assert html_.endswith("0 is best, chance ½, loss 0.69 each.</div></details>") and ">+ " not in html_   # session 32: step 4 ends it   # p75: step 3 ends it   # p71 (r67): no fold of digits; p72: two sentences
+    # p77 (r74 Clarity #1): the table and the steps sit in one fold, after one open sentence of why
+    assert html_.count("<details>") == 1 and html_.count("<table") == 1   # p74 (r71): one table, the four scores
+    assert html_.index("its best is a shrug") < html_.index("<details>") < html_.index("<table")
     # p75 (r72 Clarity): three numbered steps in plain words, still no algebra (no w₁ + w₂ proof)
     assert re.findall(r">\d\. ", html_) == [">1. ", ">2. ", ">3. ", ">4. "] and "w₁ + w₂" not in html_
     # step 1: any straight rule gives both pairs the same total, w₁ + w₂ + 2b
@@ -4752,6 +4771,9 @@ def test_pass74_q31_and_q34_keys_draw_their_claims():
         ch07_quiz.AFTER_PICTURES[qid](ax)
         looks = [(line.get_linestyle(), line.get_marker()) for line in ax.get_lines()]
         assert len(set(looks)) == len(looks) and ax.get_xlabel().startswith("step") and ax.get_ylabel()
+        if qid == "tanh_in_rnns":   # p77 (r74 Picture): what goes in is on the picture, not only in its alt
+            assert ax.get_title() == "In: the new content's weighted sum, rising by 0.25 each step"
+            assert ch07_quiz.MEMORY_RISE == 0.25 and f"sum rises {ch07_quiz.MEMORY_RISE:g} a step" in alt
 
 
 def test_p76_the_race_panels_are_drawn_640_wide_with_10_point_text_and_shown_at_that_width():

@@ -280,14 +280,18 @@ def _bank():
                 # p72 (r68 Correctness): the real reason, chapter 01's equal totals, then the conclusion; two sentences
                 # p73 (r70 Clarity): one worked straight rule shows the equal totals before the general claim
                 # p74 (r71 Clarity): a four-row table of the worked rule's scores, then one short step a line
-                f"Take one straight rule: score = 2x₁ + x₂ + 0.5.\n{_xor_totals_said(XOR_WORKED)}\n"
-                # p75 (r72 Clarity): the general reason in three numbered steps
-                "1. In any straight rule, the answer-1 scores add up to the same total as the answer-0 scores.\n"
-                "2. So it cannot rank both 1s above both 0s.\n"
-                # session 32 (r73 Correctness): why the shared score is 0 (not only why the split is even): step 4
-                "3. Splitting a total unevenly only adds loss, at any total (the picture shows total 0).\n"
-                f"4. So all four share one score. Two want it high, two low: 0 is best, chance ½, loss "
-                f"{math.log(2):.2f} each.",
+                # p77 (r74 Clarity #1): one sentence of why stays open; the worked table and the four steps are folded
+                "A straight rule cannot rank both 1s above both 0s: its best is a shrug, ½ everywhere.\n"
+                + "\n".join(FOLD + line for line in (
+                    "Why, step by step (optional)",
+                    "Take one straight rule: score = 2x₁ + x₂ + 0.5.", *_xor_totals_said(XOR_WORKED).split("\n"),
+                    # p75 (r72 Clarity): the general reason in three numbered steps
+                    "1. In any straight rule, the answer-1 scores add up to the same total as the answer-0 scores.",
+                    "2. So it cannot rank both 1s above both 0s.",
+                    # session 32 (r73 Correctness): why the shared score is 0 (not only why the split is even): step 4
+                    "3. Splitting a total unevenly only adds loss, at any total (the picture shows total 0).",
+                    f"4. So all four share one score. Two want it high, two low: 0 is best, chance ½, loss "
+                    f"{math.log(2):.2f} each.")),
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; trained runs give about one half everywhere."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: it is not sure of anything; it gives about one half "
@@ -591,8 +595,9 @@ def key_why(qid):
     said = {"leaky_alive": "Left of 0 its slope is small but not 0, so a stuck unit still gets a small nudge and can "
                            "climb back.",
             # p74 (r71 Clarity): the short key never showed the constants: "two fixed numbers inside"
-            "selu_steady": "SELU's two fixed numbers are picked so that average 0 and spread 1 go in and come out "
-                           "the same. The picture: the spread is pulled from 2 toward 1.",
+            # p77 (r74 Clarity #2): "two fixed numbers" were never introduced: named, with what each sets
+            "selu_steady": "SELU's built-in stretch and depth are chosen so average 0 and spread 1 go in and come "
+                           "out the same. The picture: the spread is pulled from 2 toward 1.",
             "relu_corners": "A sum of corners is a chain of short straight pieces, and enough short pieces can follow "
                             "any unbroken curve.",
             "why_adam": "Adam judges each nudge against that weight's usual nudge size, as you judge a friend who "

@@ -192,11 +192,13 @@ def _curves(names, xlim, ylim, styles=("-", "--", ":")):
 
 
 ONE_CORNER_PIECES = ((1.0, -2.0, "ReLU(x + 2)"), (-1.5, 0.0, "−1.5 · ReLU(x)"), (0.5, 1.5, "0.5 · ReLU(x − 1.5)"))
+ONE_CORNER_LINE = (0.25, 0.5, "a straight line, 0.25x + 0.5")   # p77 (r74 Picture): the question's "plus a straight line"
 
 
 def corner_pieces_sum(x):
-    """The sum of the three ONE_CORNER_PIECES at x."""
-    return sum(w * np.maximum(0, x - c) for w, c, _label in ONE_CORNER_PIECES)
+    """The sum of the three ONE_CORNER_PIECES and ONE_CORNER_LINE at x."""
+    w, b, _label = ONE_CORNER_LINE
+    return w * np.asarray(x) + b + sum(w * np.maximum(0, x - c) for w, c, _label in ONE_CORNER_PIECES)
 
 
 def _one_corner(ax):
@@ -204,10 +206,11 @@ def _one_corner(ax):
     three times. What the question means by a sum of corners; it does not say what enough of them can do."""
     for (w, c, label), ls in zip(ONE_CORNER_PIECES, ("-", "--", ":")):
         ax.plot(X, w * np.maximum(0, X - c), color=plots.color("relu"), lw=1.2, ls=ls, label=label)
+    ax.plot(X, ONE_CORNER_LINE[0] * X + ONE_CORNER_LINE[1], color=plots.MUTED, lw=1.2, ls="-.", label=ONE_CORNER_LINE[2])
     ax.plot(X, corner_pieces_sum(X), color="black", lw=3, label="their sum: one line, three bends")
     for _w, c, _label in ONE_CORNER_PIECES:   # a dot where each corner bends the sum
         ax.plot([c], [corner_pieces_sum(np.array(c))], "o", color="black", ms=6)
-    ax.set(xlim=(-4, 4), ylim=(-2, 5), ylabel="output")   # room above the sum for the legend, clear of every line
+    ax.set(xlim=(-4, 4), ylim=(-2, 7.5), ylabel="output")   # room above the sum (p77: and the line) for the legend, clear of every line
     ax.legend(fontsize=9, loc="upper left")
 
 
@@ -1113,6 +1116,7 @@ _adam_steps.own_axes = True
 
 
 MEMORY_STEPS, MEMORY_RISE = 20, 0.25   # Q34's picture: 20 steps; the new content's weighted sum rises 0.25 a step
+MEMORY_TITLE = f"In: the new content's weighted sum, rising by {MEMORY_RISE:g} each step"
 
 
 def memory_runs(steps=MEMORY_STEPS, rise=MEMORY_RISE):
@@ -1134,6 +1138,7 @@ def _memory_growth(ax):
                 label=f"new content through {activations.get(name).label}: {runs[name][-1]:.1f} after {MEMORY_STEPS}")
     ax.set(xlim=(0, MEMORY_STEPS), ylim=(0, runs["relu"][-1] * 1.05), xlabel="step (write gate fully open)",
            ylabel="the memory", xticks=range(0, MEMORY_STEPS + 1, 5))
+    ax.set_title(MEMORY_TITLE, fontsize=10)   # p77 (r74 Picture): what goes in, on the picture, not only in its alt
     ax.legend(fontsize=9, loc="upper left")
 
 
@@ -1306,7 +1311,8 @@ SIGMOID_FLOOR = 0.6   # sigmoid's loss in any of those runs never falls below th
 
 ASK_ALT = {"relu_corners": "Three single ReLU corners, thin: " + ", ".join(
     f"{label} bends {'up' if w > 0 else 'down'} at x = {c:g}" for w, c, label in ONE_CORNER_PIECES).replace("-", "−")
-    + ". Their sum, thick, is one line with a bend at each of those three places."}
+    + f"; and {ONE_CORNER_LINE[2]}, thin, dash-dotted. Their sum, thick, is one line with a bend at each of those "
+    "three places."}
 
 
 def _picture(draw, alt):
@@ -1777,8 +1783,9 @@ def sketch_from_memory(learner=None):
     dead_key = ax.fill_between([], [], color=BAD, alpha=0.15, lw=0, label=DEAD_LABEL)   # legend key for the spans
     legend = {"artist": None, "handles": None}
     slopes = {f"{x:g}": slider(f"slope at x = {x:g}", SLOPE_START, lo, hi, SLOPE_STEP) for x in xs}
-    edge = slider("my left near-flat zone: x below", EDGE_START, -EDGE_REACH, 0.0, 0.1, fmt=".1f")
-    right_edge = slider("my right near-flat zone: x above", RIGHT_START, 0.0, EDGE_REACH, 0.1, fmt=".1f")
+    # p77 (r74 Clarity): each zone slider says plainly which x it sets
+    edge = slider("x where my left near-flat zone stops", EDGE_START, -EDGE_REACH, 0.0, 0.1, fmt=".1f")
+    right_edge = slider("x where my right near-flat zone starts", RIGHT_START, 0.0, EDGE_REACH, 0.1, fmt=".1f")
     sliders = {**slopes, "dead_edge": edge, "right_edge": right_edge}
     labels = {key: s.description for key, s in sliders.items()}   # each slider's name once it is set
     for key, s in sliders.items():   # no number shown until the learner moves it: an unmoved slider holds no answer yet
