@@ -1072,13 +1072,13 @@ An **apart** move tilts the plank: one weight up, the other down.
 The star needs only a tilt: weight 1 up, weight 2 down, along the dotted line.
 The coloured arrows split the step {_pair(change)} into together {_pair(together)} plus apart {_pair(apart)}.
 With inputs of one sign (all positive, or all negative), every step moves both weights the same way.
-So each step's together part is never the smaller one.
+So each step's together part is at least as big as its apart part.
 Each together move is a detour off the dotted line.
 Later steps must push the weights back.
 Swings are another matter. Draw an example's two inputs as an arrow from (0, 0) to (input 1, input 2); its length² is (input 1)² + (input 2)².
 A step changes that example's output by step size × length² × how far short it was (worked step: {rate:g} × {length2:g} × {short:g} = {moved:g}).
 If step size × length² is above 2, the output overshoots its answer by more than it was short, whatever the signs.
-On average the next step overshoots even more: the weights swing past the star, farther each time.
+Such overshoots tend to grow from step to step: the weights swing past the star, farther and farther.
 Centre-0 inputs make shorter arrows, on average.
 """))
 
