@@ -46,7 +46,7 @@ $(VENV)/.stamp-dev: $(INSTALLED) | $(PY)
 lab: $(VENV)/.stamp-core
 	$(PY) -m tools.lab $(LAB_ARGS)
 
-# One worker per CPU; tests/conftest.py keeps each notebook, each test file and all browser tests whole.
+# One worker per CPU; tests/conftest.py keeps each notebook, each test file and the JupyterLab browser tests whole.
 # JOBS=0 runs everything in this one process (the order CONTRIBUTING.md describes).
 JOBS ?= auto
 test: $(VENV)/.stamp-dev

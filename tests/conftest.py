@@ -3,7 +3,7 @@
 `make test` runs `pytest -n auto`; the scheduler below sends each group to one worker, whole:
 - a notebook's nbval cells share one kernel, in order: one group per notebook;
 - the browser tests in JupyterLab share one server and one Chromium (session fixtures): one group;
-  the offline-site tests share one export (build/offline caches each chapter's run): a second group;
+  the offline site's and decks' tests are a file each, on two workers sharing the chapters' runs (build/offline);
 - a test module's tests may share a module fixture (a trained race, a graded class): one group per module.
 Groups start longest first (LONG_FIRST), so the last minutes are short groups on both workers.
 (pytest-xdist's own --dist loadgroup cannot do this on pytest 9.2: it renames node ids through an attribute
@@ -15,8 +15,8 @@ import pytest
 # Measured on 2 cores (bench/REPORT.md): these start first so that no worker is left with a long group at
 # the end. Anything not listed is short and fills the gaps, in collection order.
 LONG_FIRST = (
-    "browser-decks",
-    "browser-site",
+    "tests/browser/test_offline_decks.py",
+    "tests/browser/test_offline_site.py",
     "browser-lab",
     "tests/test_portable_outputs.py",
     "tests/test_grading_class.py",
@@ -25,18 +25,15 @@ LONG_FIRST = (
 
 
 def group_of(nodeid):
-    """The group a test must run in: its file, or one of three browser groups (lab, offline site, offline decks).
+    """The group a test must run in: its file, except the browser tests in JupyterLab, which form one group.
 
-    The offline tests split by what they open: a test whose name says deck or slides goes to the decks' group,
-    so the two offline groups run on two workers and share the chapters' offline runs (tests/browser/conftest.py).
+    The offline site's and decks' files are two groups of their own, so they run on two workers and share the
+    chapters' offline runs (tests/browser/conftest.py).
     """
     path = nodeid.split("::", 1)[0]
-    if not path.startswith("tests/browser/"):
-        return path
-    if not path.startswith("tests/browser/test_offline_"):
+    if path.startswith("tests/browser/") and not path.startswith("tests/browser/test_offline_"):
         return "browser-lab"
-    test = nodeid.split("::", 1)[1] if "::" in nodeid else ""
-    return "browser-decks" if "deck" in test or "[slides]" in test else "browser-site"
+    return path
 
 
 def _rank(nodeid):

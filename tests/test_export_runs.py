@@ -1,8 +1,10 @@
 """The offline exports' chapter runs: cached, and run once when two processes (make test's workers) want one."""
 
+import sys
 import threading
 
 import nbformat
+import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
 from tools import export
@@ -17,6 +19,7 @@ def _counting_notebook(folder):
     return path
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="the exports' lock is flock, POSIX only (make test's workers)")
 def test_two_callers_at_once_run_the_chapter_once_and_both_get_it(tmp_path, monkeypatch):
     """Check that two simultaneous offline_run calls execute the notebook once; the second reads the first's result."""
     monkeypatch.setattr(export, "OFFLINE_RUNS", tmp_path / "runs")

@@ -17,12 +17,10 @@ def test_groups_are_files_and_three_browser_groups():
     assert group_of("notebooks/00_start_here.ipynb::Cell 3") == group_of("notebooks/00_start_here.ipynb::Cell 9")
     assert group_of("notebooks/00_start_here.ipynb::Cell 3") != group_of("notebooks/01_collapse_proof.ipynb::Cell 3")
     assert group_of("tests/browser/test_live_race_in_lab.py::t") == group_of("tests/browser/test_live_rise.py::t")
-    site = group_of("tests/browser/test_offline_live.py::test_every_slider_moves_its_picture_on_the_site[00_x]")
-    decks = group_of("tests/browser/test_offline_live.py::test_every_slider_moves_its_picture_in_the_deck[00_x]")
-    assert site == group_of("tests/browser/test_offline_decks.py::test_site_index_links_every_chapter")
-    assert site == group_of("tests/browser/test_offline_live.py::test_no_serious_accessibility_violation[html]")
+    site = group_of("tests/browser/test_offline_site.py::test_every_slider_moves_its_picture_on_the_site[00_x]")
+    decks = group_of("tests/browser/test_offline_decks.py::test_every_slider_moves_its_picture_in_the_deck[00_x]")
+    assert site == group_of("tests/browser/test_offline_site.py::test_no_serious_accessibility_violation_on_the_site")
     assert decks == group_of("tests/browser/test_offline_decks.py::test_deck_renders_and_navigates_offline[00_x]")
-    assert decks == group_of("tests/browser/test_offline_live.py::test_no_serious_accessibility_violation[slides]")
     assert len({site, decks, group_of("tests/browser/test_live_rise.py::t")}) == 3
     assert group_of("tests/test_race.py::test_a") == "tests/test_race.py"
     assert all(g.startswith("browser-") or (ROOT / g).is_file() for g in LONG_FIRST), "a long group names a file that is gone"

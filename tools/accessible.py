@@ -116,14 +116,13 @@ def passing(colour, background=CODE_BACKGROUND, target=AA + 0.1):
     return "#000000"
 
 
-# reveal.js 4's white theme colours links #2a76dd: 4.43 to 1 on white, below AA for text under 18 pt. Markdown
-# links keep JupyterLab's darker colour; links inside widgets (chapter 07's quiz) took reveal's, and fell below AA
-# wherever reveal shrinks a slide to fit a small screen.
-REVEAL_LINK = "#2a76dd"
+# reveal.js 4's white theme colours links #2a76dd: 4.43 to 1 on its white slides, below AA for text under 18 pt.
+# Markdown links keep JupyterLab's darker colour; links inside widgets (chapter 07's quiz) took reveal's.
+REVEAL_LINK, REVEAL_BACKGROUND = "#2a76dd", "#ffffff"
 
 
 def css():
     """The exports' extra CSS: the code colours and reveal's link colour moved to AA, then the fixed rules."""
     editor = "\n".join(f"  --jp-mirror-editor-{k}-color: {passing(v)};" for k, v in EDITOR_COLOURS.items())
-    link = f".reveal .widget-html-content a {{ color: {passing(REVEAL_LINK, '#ffffff')}; }}"
+    link = f".reveal .jupyter-widgets a {{ color: {passing(REVEAL_LINK, REVEAL_BACKGROUND)}; }}"
     return f":root, body, .jp-Notebook, .reveal {{\n{editor}\n}}\n{link}\n{FIXED_CSS}"

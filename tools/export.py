@@ -49,18 +49,35 @@ MATHJAX = "assets/mathjax/MathJax.js?config=TeX-AMS-MML_SVG"
 TEMPLATES = Path(__file__).resolve().parent / "templates"  # the stock templates minus mermaid's CDN import
 
 
+@contextlib.contextmanager
+def _only_one_process(lock_path):
+    """Hold an exclusive lock: two processes building exports at once (make test's workers) run a chapter once."""
+    try:
+        import fcntl
+    except ImportError:  # no flock (Windows): no lock; each process may then run a chapter itself
+        yield
+        return
+    with open(lock_path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def fetch_assets():
     """Install the pinned front-end packages into build/.npm once (needs npm); return node_modules."""
     modules = NPM_CACHE / "node_modules"
-    if all((modules / name / "package.json").exists() for name in NPM_PACKAGES):
-        return modules
-    if shutil.which("npm") is None:
-        sys.exit("make slides/html needs npm (Node.js) once, to fetch reveal.js, MathJax and the widget renderer "
-                 "from the npm registry. Install Node.js, then run the command again.")
     NPM_CACHE.mkdir(parents=True, exist_ok=True)
-    specs = [f"{name}@{version}" for name, version in NPM_PACKAGES.items()]
-    subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--no-save", "--prefix", str(NPM_CACHE), *specs],
-                   check=True)
+    with _only_one_process(NPM_CACHE / "install.lock"):   # make test's two workers both build exports
+        if all((modules / name / "package.json").exists() for name in NPM_PACKAGES):
+            return modules
+        if shutil.which("npm") is None:
+            sys.exit("make slides/html needs npm (Node.js) once, to fetch reveal.js, MathJax and the widget renderer "
+                     "from the npm registry. Install Node.js, then run the command again.")
+        specs = [f"{name}@{version}" for name, version in NPM_PACKAGES.items()]
+        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--no-save", "--prefix", str(NPM_CACHE), *specs],
+                       check=True)
     return modules
 
 
@@ -138,22 +155,6 @@ def _fingerprint(nb_path):
     return h.hexdigest()
 
 
-@contextlib.contextmanager
-def _only_one_process(lock_path):
-    """Hold an exclusive lock: two processes building exports at once (make test's workers) run a chapter once."""
-    try:
-        import fcntl
-    except ImportError:  # no flock (Windows): each process runs the chapter itself; the results are the same
-        yield
-        return
-    with open(lock_path, "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
 def offline_run(nb_path, timeout=900):
     """The chapter executed into a copy with COURSE_OFFLINE_EXPORT=1: its widgets in their no-kernel form.
 
@@ -170,7 +171,11 @@ def offline_run(nb_path, timeout=900):
                 NotebookClient(nb, timeout=timeout, kernel_name="python3",
                                resources={"metadata": {"path": str(nb_path.parent)}},
                                store_widget_state=True, record_timing=False).execute()
-            nbformat.write(nb, str(cached))
+            # The key goes first and the run is swapped in whole: a run cut short never passes for a finished one.
+            key.unlink(missing_ok=True)
+            partial = cached.with_suffix(".partial")
+            nbformat.write(nb, str(partial))
+            os.replace(partial, cached)
             key.write_text(fingerprint)
         nb = nbformat.read(str(cached), as_version=4)
     return note_kernel_only(prune_widget_state(nb))

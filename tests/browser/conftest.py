@@ -10,6 +10,7 @@ import nbformat
 import pytest
 
 import browserlab
+import offlinelab
 from tools import export
 from tools.execute import FOLDERS, course_notebooks
 
@@ -208,25 +209,39 @@ def lab(chromium):
     assert not new_checkpoints, f"checkpoints written into the repository: {new_checkpoints}"
 
 
+@pytest.fixture(scope="module")
+def offline_page(chromium):
+    """A page in the session's Chromium with the network switched off, recording requests, failures and errors."""
+    page, log = offlinelab.new_page(chromium)
+    yield page, log
+    page.context.close()
+
+
 @pytest.fixture(scope="session")
 def offline_export(tmp_path_factory):
     """build(kind): the site ('html') or the decks ('slides'), built once per worker exactly as make html / make slides.
 
-    Under make test the site and the decks are tested on two workers at once (tests/conftest.py): each warms the
-    chapters' offline runs from an opposite end, so the two share the work (export.offline_run runs a chapter
-    once and the other worker reads its result).
+    Under make test the site's and the decks' test files run on two workers at once (tests/conftest.py): each
+    warms the chapters' offline runs from an opposite end, so the two share the work (export.offline_run runs a
+    chapter once and the other worker reads its result).
     """
     if shutil.which("npm") is None and not (export.NPM_CACHE / "node_modules").exists():
         pytest.skip("npm is missing: cannot fetch reveal.js and MathJax for the offline exports")
-    built = {}
+    built, failed = {}, {}
 
     def build(kind):
+        if kind in failed:   # once is enough: the next tests fail at once with the first error, not after a rebuild
+            pytest.fail(f"building the offline {kind} failed earlier in this run: {failed[kind]!r}")
         if kind not in built:
-            chapters = export.chapters()
-            for nb_path in chapters if kind == "html" else chapters[::-1]:
-                export.offline_run(nb_path)
-            builder = {"html": export.build_html, "slides": export.build_slides}[kind]
-            built[kind] = builder(tmp_path_factory.mktemp(f"offline-{kind}") / kind)
+            try:
+                chapters = export.chapters()
+                for nb_path in chapters if kind == "html" else chapters[::-1]:
+                    export.offline_run(nb_path)
+                builder = {"html": export.build_html, "slides": export.build_slides}[kind]
+                built[kind] = builder(tmp_path_factory.mktemp(f"offline-{kind}") / kind)
+            except Exception as error:
+                failed[kind] = error
+                raise
         return built[kind]
 
     return build

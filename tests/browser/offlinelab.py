@@ -29,12 +29,13 @@ _JS_AXE = """async (tags) => {
   return r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' '))}));
 }"""
 # Reveal's print layout (?print-pdf) draws every slide but still marks each one hidden from screen readers
-# (aria-hidden, as it does for slides not on screen), and axe skips those: unmark them, as reveal does for the
-# slide on screen, then count the slides a screen reader now gets (it must be every slide of the deck).
+# (aria-hidden, as it does for slides not on screen; the pages' own script then makes them inert), and axe skips
+# those: unmark them, as reveal does for the slide on screen, then count the slides a screen reader now gets
+# (it must be every slide of the deck).
 _JS_SHOW_EVERY_SLIDE = """() => {
   const all = [...document.querySelectorAll('.reveal .slides section')];
-  all.forEach(s => { s.removeAttribute('aria-hidden'); s.hidden = false; });
-  return all.filter(s => !s.classList.contains('stack') && s.offsetParent !== null
+  all.forEach(s => { s.removeAttribute('aria-hidden'); s.hidden = false; s.inert = false; });
+  return all.filter(s => !s.classList.contains('stack') && !s.inert && s.offsetParent !== null
                          && getComputedStyle(s).visibility !== 'hidden').length;
 }"""
 
@@ -83,6 +84,22 @@ def open_page(page, log, path, kind="html"):
     _load(page, path.as_uri())
 
 
+def open_quickly(page, log, path):
+    """Load a page and give MathJax and the widget renderer a moment (enough to see that it renders and moves on)."""
+    for entries in log.values():
+        entries.clear()
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(1500)
+
+
+def expected_sliders(stem):
+    """Sliders a chapter's page must show: the SelectionSliders of the chapter's offline run."""
+    nb = export.offline_run(export.ROOT / "notebooks" / f"{stem}.ipynb")
+    state = nb.metadata.get("widgets", {}).get(export.WIDGET_STATE, {}).get("state", {})
+    return sum(m["model_name"] == "SelectionSliderModel" for m in state.values())
+
+
 def _load(page, uri):
     page.goto(uri)
     page.wait_for_load_state("load")
@@ -121,24 +138,27 @@ def axe_violations(page, kind="html"):
 
     A deck shows one slide at a time and axe skips what is hidden, so a deck is audited twice: as it opens
     (the first slide with reveal's controls), then in reveal's print layout, which draws every slide at once
-    (one audit instead of one per slide). tests/browser/test_offline_live.py plants a fault on a last slide.
+    (one audit instead of one per slide). The page is left in the print layout.
+    tests/browser/test_offline_decks.py plants a fault on a last slide to show the second audit sees it.
     """
     found = {}
-    audits = [page.url]
+    _add_severe(found, page)
     if kind == "slides":
-        audits.append(page.url.split("#")[0].split("?")[0] + "?print-pdf")
-    for i, uri in enumerate(audits):
-        if i:
-            expected = len(slides(page))
-            _load(page, uri)
-            shown = page.evaluate(_JS_SHOW_EVERY_SLIDE)
-            assert shown == expected, f"reveal's print layout shows {shown} of the deck's {expected} slides"
-        page.add_script_tag(path=str(AXE))
-        for v in page.evaluate(_JS_AXE, AXE_TAGS):
-            if v["impact"] in SEVERE:
-                nodes = found.setdefault(v["id"], [])
-                nodes += [n for n in v["nodes"] if n not in nodes]
+        expected = len(slides(page))
+        _load(page, page.url.split("#")[0].split("?")[0] + "?print-pdf")
+        shown = page.evaluate(_JS_SHOW_EVERY_SLIDE)
+        assert shown == expected, f"reveal's print layout shows {shown} of the deck's {expected} slides"
+        _add_severe(found, page)
     return found
+
+
+def _add_severe(found, page):
+    """Run axe on the whole open page; add its serious and critical violations to found."""
+    page.add_script_tag(path=str(AXE))
+    for v in page.evaluate(_JS_AXE, AXE_TAGS):
+        if v["impact"] in SEVERE:
+            nodes = found.setdefault(v["id"], [])
+            nodes += [n for n in v["nodes"] if n not in nodes]
 
 
 def audit(browser, build=export.BUILD, kinds=("html", "slides")):
