@@ -602,9 +602,15 @@ def test_the_quiet_sooner_picture_shows_both_slopes_against_the_0_01_line():
 
 def test_the_answer_key_names_the_misconception_behind_every_wrong_option():
     """Check each wrong option (or typical wrong number) has its line 'A common wrong answer: ... In fact: ...', taken
-    from the bank. Pass 29: a click on a wrong letter shows its line, so a lettered question's fold lists none (it
-    would repeat the buttons); a typed number's fold lists its typical wrong numbers."""
+    from the bank. Pass 29: a click on a wrong letter shows its line. p78 (r75 Interaction): a page read without a
+    kernel cannot click, so a lettered question's fold also says, in a fold of its own, 'Why not C: ...' for each
+    wrong letter (not the click's whole message again); a typed number's fold lists its typical wrong numbers."""
     import html
+    for q in quiz._all():   # every wrong option of every question explains its misconception in a sentence of its own
+        for o in getattr(q, "options", ()):
+            if not o.correct:
+                assert len(o.why.split()) >= 4 and o.why.rstrip().endswith((".", ")")), (q.id, o.text)
+                assert o.why != q.options[quiz.answer_key(q.id)].why and o.text not in o.why, (q.id, o.text)
     learner = ch07_quiz.Learner(review.Store(None))
     for ch in ("mixed", *quiz.CHAPTERS):
         key = ch07_quiz.answer_key_html(ch, learner, pictures=False)
@@ -617,6 +623,8 @@ def test_the_answer_key_names_the_misconception_behind_every_wrong_option():
                 if isinstance(q, quiz.Choice):
                     assert w.text in line and w.why in line
                     assert line not in html.unescape(key), q.id
+                    shown = learner.order[q.id].index(q.options.index(w))
+                    assert f"<li>Why not {ch07_quiz.LETTERS[shown]}: {html.escape(w.why)}</li>" in key, q.id
                     assert quiz.check(q.id, w.text).message == line   # what the click on that letter shows
                 else:
                     assert f"<li>{html.escape(line)}</li>" in key, q.id
@@ -1608,8 +1616,8 @@ def test_pass13_the_guess_box_is_said_to_open_each_chapters_questions_when_the_n
     assert "type your guess in the box above them" not in text
     assert ('**Predict your score** in each round\'s "I predict:" box. The round then shows your score '
             'beside it.') in text   # pass 24: where to look; pass 31: next to what
-    assert "**Only your first answer counts**." in text   # p76: when it counts is said in the fold under the rules
-    assert "It counts each time a round or a review shows a question." in _how_it_works()
+    # p76: when it counts was said in the fold under the rules; p78 (r75 Clarity): in the rule itself, one sentence
+    assert "**Each time a question appears, only your first answer counts**." in text
     learner = ch07_quiz.Learner(review.Store(None))
     box = ch07_quiz.chapter_quiz("00", learner)
     assert box.children[0] is box.guess and box.guess.description == "I predict:" and box.children[-1] is box.tally
@@ -1841,7 +1849,7 @@ def test_pass16_mixed_keys_open_with_their_chapter_and_word_lines_follow_the_ans
     fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)   # the reader's Q1: its Word line, then the answer
     # pass 28: the word lines first (before the why that uses them: ln, σ), then the answer, its why at once after it
     # pass 29: a lettered question's fold is its answer only (the letters' clicks explain); a number's keeps its why
-    assert "<b>SwiGLU</b>" not in fold1 and "<b>D: SwiGLU.</b> <i>Why:</i> LLaMA&#x27;s and PaLM&#x27;s papers name SwiGLU for these blocks; the older BERT and GPT-2 use GELU there.</div>" in fold1 and "<ul>" not in fold1   # r45: its word is under the prompt
+    assert "<b>SwiGLU</b>" not in fold1 and "<b>D: SwiGLU.</b> <i>Why:</i> LLaMA&#x27;s and PaLM&#x27;s papers name SwiGLU for these blocks; the older BERT and GPT-2 use GELU there.<details><summary>Why the other letters are wrong</summary><ul>" in fold1 and fold1.count("<ul>") == 1   # r45: its word is under the prompt; p78 (r75): the wrong letters' whys in their own fold
     for qid, lines in learner.glosses.items():
         fold = ch07_quiz.key_fold_html(qid, 1, learner)
         if "class='gloss'" in fold:
@@ -2150,8 +2158,8 @@ def test_pass22_a_retry_is_allowed_and_only_the_first_try_counts_in_the_score():
     w.buttons[right].click()
     assert box.children[-1] is box.tally and "got 0 right on the first try" in box.tally.value
     text = _how_it_works()
-    assert "Only your first answer counts**." in text and "tally" not in text
-    assert "It counts each time a round or a review shows a question." in text
+    assert "only your first answer counts**." in text and "tally" not in text
+    assert "**Each time a question appears, only your first answer counts**." in text
 
 
 def test_pass22_the_opening_names_the_testing_effect_and_says_when_it_shows():
@@ -2471,7 +2479,7 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
                                "scores.\n"
                                "+ 2. So it cannot rank both 1s above both 0s.\n"
                                # session 32 (r73 Correctness): step 4 says why the one shared score is 0
-                               "+ 3. Splitting a total unevenly only adds loss, at any total (the picture shows total 0).\n"
+                               "+ 3. Splitting a total unevenly only adds loss. That holds at any total; the picture shows total 0.\n"
                                "+ 4. So all four share one score. Two want it high, two low: 0 is best, chance ½, loss 0.69 "
                                "each.")
     rows = [line.removeprefix(quiz.FOLD) for line in xor.explanation.split("\n")]
@@ -3129,9 +3137,10 @@ def test_pass28_glosses_sit_before_the_answer_and_softmax_is_defined_where_q1_fi
         # pass 38 (r35): a lettered key points to where its why is (click the letters); p71 (r67): after one sentence
         # of why, the right option's own (quiz.key_why)
         # p76 (r73 Focus): "How it works" says once to click the other letters; no key repeats it
-        why = (f" <i>Why:</i> {html.escape(quiz.key_why(qid))}</div>"
+        # p78 (r75 Interaction): then, folded, why each other letter is wrong (a page without a kernel cannot click)
+        why = (f" <i>Why:</i> {html.escape(quiz.key_why(qid))}<details><summary>Why the other letters are wrong"
                if isinstance(q, quiz.Choice) else " <i>Why:</i>")
-        assert f"<b>{html.escape(answer)}</b>" + why in fold and "letters" not in fold, qid
+        assert f"<b>{html.escape(answer)}</b>" + why in fold and "click" not in fold, qid
         if "class='gloss'" in fold:   # (r45: Q1's SwiGLU is under its prompt, its fold has none) pass 29: only where it says the word (pass 44: Q13's σ
             # sits under its prompt now, a number question having no options to single out)
             assert fold.rindex("class='gloss'") < fold.index(f"<b>{html.escape(answer)}</b>"), qid
@@ -3235,8 +3244,8 @@ def test_pass30_every_click_is_saved_as_how_it_works_says():
     that a wrong click after a right first answer sent the card to box 1, punishing reading the other letters' reasons.
     Now a later click shows its reason and changes nothing saved; a first miss stays a miss."""
     text = _how_it_works()
-    assert "**Only your first answer counts**. Then click the other letters to read why they are wrong." in text
-    assert "It counts each time a round or a review shows a question." in text
+    assert ("**Each time a question appears, only your first answer counts**. Then click the other letters to read why "
+            "they are wrong.") in text
     assert "counts as a miss" not in text and "Every click is saved" not in text and "whatever you click next" not in text
     q = quiz.get("where_bend")
     wrong = next(i for i, o in enumerate(q.options) if not o.correct)
@@ -3309,7 +3318,7 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
     assert options["Leaky ReLU."].startswith("its left side keeps a small slope")
     # pass 37: the stem says only "the right start weights" (the r34 reader met four new things at once); the key names them
-    assert "starts with random weights made smaller when a unit has more inputs." in quiz.get("selu_steady").prompt   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
+    assert "starts with small random weights (smaller when a unit has more inputs)." in quiz.get("selu_steady").prompt   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
     assert quiz.get("selu_steady").options[0].why.endswith(
         "whose start weights have average 0 and spread 1/√n (n: inputs per unit).")
     selu = activations.get("selu")
@@ -3402,9 +3411,9 @@ def test_pass32_how_it_works_says_the_first_typed_number_counts_as_a_first_click
     """'Only your first click counts' left the typed answers open (r30 reader). The code: a choice records its first
     click; a number box records its first readable number (text that is no number is not recorded)."""
     text = _how_it_works()   # p76 (r73 Focus): the rule in view, what a first answer is in the fold under it
-    assert "- **Only your first answer counts**. Then click the other letters to read why they are wrong." in text
-    assert ("Your first answer is your first letter click, or your first typed number. "
-            "It counts each time a round or a review shows a question.") in text
+    assert ("- **Each time a question appears, only your first answer counts**. Then click the other letters to read "
+            "why they are wrong.") in text
+    assert "Your first answer is your first letter click, or your first typed number." in text
     learner = ch07_quiz.Learner(review.Store(None))
     n = ch07_quiz.numeric_widget("sigmoid_slope_0", 9, learner)
     n.text.value = "a quarter"                                     # not a number: nothing recorded
@@ -3715,7 +3724,7 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     w1, w2, b = 3.0, -3.0, 0.0   # pass 52: the worked example, score = 3x₁ − 3x₂
     # p71 (r67 Focus): the worked tilt's numbers left the key (its picture shows the tilt's cost); the tilt it names
     # still moves (1, 0) up and (0, 1) just as much down, two points whose answer is 1
-    assert "Splitting a total unevenly only adds loss, at any total (the picture shows total 0)" in why   # r72   # p72: the tilt is the picture's x axis
+    assert "Splitting a total unevenly only adds loss. That holds at any total; the picture shows total 0." in why   # r72   # p72: the tilt is the picture's x axis
     assert score(w1, w2, b, (1, 0)) == -score(w1, w2, b, (0, 1)) > 0 and all(x[0] ^ x[1] for x in ((1, 0), (0, 1)))
     assert "Both pairs' scores" not in why   # pass 53 (r47): no general proof in the quiz fold
     learner = ch07_quiz.Learner(review.Store(None))
@@ -3734,7 +3743,7 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     # p74 (r71 Clarity): "sized to each unit's number of inputs" was one detail too many; the key gives 1/√n
     # session 31 (r72 Correctness): "the usual small" weights were not enough (merely small ones shrink the spread)
     # p76 (r73 Clarity): "scaled to" was unexplained; plain words, and the key's spread 1/√n does shrink as n grows
-    assert selu.prompt == ("A SELU network starts with random weights made smaller when a unit has more inputs. Layer after layer, SELU pulls "
+    assert selu.prompt == ("A SELU network starts with small random weights (smaller when a unit has more inputs). Layer after layer, SELU pulls "
                            "two numbers toward fixed values. Which two?")
     spread, average = ch07_quiz.selu_spread_runs()["SELU"], ch07_quiz.selu_average_runs()["SELU"]
     assert all(abs(s[-1] - 1) < abs(s[0] - 1) / 5 for s in spread)   # pulled toward 1 from 2, not kept where it was
@@ -4197,11 +4206,11 @@ def test_pass48_q11_picture_draws_the_pair_loss_lowest_where_the_scores_are_equa
     assert np.allclose(ys, ys[::-1])    # the two scores swap: same loss
     alt = ch07_quiz.picture_alt("xor_no_bend_chance")
     assert "lowest, 1.39, where both scores are 0" in alt and "At scores 3 and −3 it is 3.10" in alt
-    assert "a tilt gives (1, 0) a score s and (0, 1) the score −s" in alt   # p70 (r65): the key's tilt, (1, 0) up
+    assert "the rule gives (1, 0) the score s and (0, 1) the score −s (s: how much the rule favours (1, 0) over (0, 1))" in alt   # p70 (r65): the key's tilt, (1, 0) up
     # pass 61 (r55): the open key says what the picture shows in one sentence, with no "1-point" shorthand
     # r59 (Clarity): the tilt in one short sentence, then what the picture shows (r62: on its own line)
-    assert f"{quiz._pair_loss(3, -3):.2f}" == "3.10" and ("Splitting a total unevenly only adds loss, at "
-                                                          "any total (the picture shows total 0)") in quiz.get("xor_no_bend_chance").explanation   # p72 (r68)
+    assert f"{quiz._pair_loss(3, -3):.2f}" == "3.10" and ("Splitting a total unevenly only adds loss. That "
+                                                          "holds at any total; the picture shows total 0.") in quiz.get("xor_no_bend_chance").explanation   # p72 (r68)
     assert "The picture shows every tilt." not in quiz.get("xor_no_bend_chance").explanation   # pass 56 (r50): an overclaim
     assert ys.min() == pytest.approx(quiz._pair_loss(0, 0)) and 1 / (1 + np.exp(0.0)) == 0.5   # no tilt: lowest, chance ½
     assert ch07_quiz.PAIR_MARKS == (3.0, 0.0) == (quiz._xor_score((1, 0)), 0.0)   # pass 52: the key's worked example; p70: (1, 0) on the axis
@@ -4526,7 +4535,9 @@ def test_pass58_a_slope_multiplies_the_nudge_it_is_no_share():
     # under the list now draws Leaky ReLU
     # p73 (r70 Clarity): it says it differs from ReLU, still not where or how (only leaky_alive's right option says
     # "left side", so naming the side would give it away; test_pass57_... forbids it)
-    assert "- **Leaky ReLU**: ReLU with one change to its shape (chapter 04).\n" in words and "stuck" not in words
+    # p78 (r75 Clarity: "tells me nothing"): it says why the change is not named here
+    assert ("- **Leaky ReLU**: ReLU with one change to its shape (chapter 04). What changes is one of the questions.\n"
+            in words and "stuck" not in words)
     assert not re.search(r"slope|nudge|alive|dead", words[words.index("**Leaky ReLU**"):].split("\n")[0])
     assert "leaky_relu" in ch07_quiz.SHAPES
     # p73 (r70 Picture) labelled Leaky ReLU's left slope in the shapes grid; session 31 (r71): that fold is opened
@@ -4746,6 +4757,16 @@ def test_pass63_q26_draws_the_overflow_and_the_shifted_shares():
     alt = ch07_quiz.picture_alt("softmax_max_trick")
     assert f"shares {shares[0]:.2f} and {shares[1]:.2f}" in alt and f"{math.exp(-1):.2f}" == "0.37" and "0.37" in alt
     assert f"{shares[0]:.2f} and {shares[1]:.2f}" in quiz.get("softmax_max_trick").options[0].why
+    # p78 (r75 Picture): the overflowing bars stopped at 1.25 on the e^score axis; now they run off the top, broken,
+    # and e^1000's says its size: 1000·log10(e) ≈ 434
+    import matplotlib.pyplot as plt
+    assert ch07_quiz.power_of_ten(1000) == 434 == round(1000 / math.log(10)) and "e^1000 ≈ 10^434, too big" in alt
+    fig, ax = plt.subplots()
+    ch07_quiz._max_trick(ax)
+    heights = [b.get_height() for c in ax.containers for b in c]
+    assert len(heights) == 4 and min(heights[:2]) > ax.get_ylim()[1] > max(heights[2:])   # off the top; the shifted fit
+    assert any("≈ 10^434" in t.get_text() and "too big for" in t.get_text() for t in ax.texts)
+    plt.close(fig)
 
 
 def test_pass74_q31_and_q34_keys_draw_their_claims():

@@ -289,7 +289,7 @@ def _bank():
                     "1. In any straight rule, the answer-1 scores add up to the same total as the answer-0 scores.",
                     "2. So it cannot rank both 1s above both 0s.",
                     # session 32 (r73 Correctness): why the shared score is 0 (not only why the split is even): step 4
-                    "3. Splitting a total unevenly only adds loss, at any total (the picture shows total 0).",
+                    "3. Splitting a total unevenly only adds loss. That holds at any total; the picture shows total 0.",
                     f"4. So all four share one score. Two want it high, two low: 0 is best, chance ½, loss "
                     f"{math.log(2):.2f} each.")),
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
@@ -444,7 +444,7 @@ def _bank():
             "before the e^s, so a tiny T makes every gap huge.")),
         # r61: the one-sentence form twisted; r62: "right size" and "some numbers" were vague: the key says the size
         # p76 (r73 Clarity): "scaled to" was never explained; the key gives the exact spread, 1/√n
-        _c("selu_steady", "04", "A SELU network starts with random weights made smaller when a unit has more inputs. Layer after layer, "
+        _c("selu_steady", "04", "A SELU network starts with small random weights (smaller when a unit has more inputs). Layer after layer, "
                                  "SELU pulls two numbers toward fixed values. Which two?",
            ("The outputs' average toward 0 and spread toward 1.",
             f"SELU has two constants: a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}). "

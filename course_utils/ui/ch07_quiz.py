@@ -848,15 +848,26 @@ def too_big(s):
     return False
 
 
+def power_of_ten(s):
+    """The power of ten nearest e^s: 1000·log10(e) ≈ 434, so e^1000 ≈ 10^434."""
+    return round(s * math.log10(math.e))
+
+
 def _max_trick(ax):
     """Q26 (r58 Picture: no picture): e^s for scores (1000, 999) overflows; minus the largest, e^0 and e^−1 fit,
     and the shares are written on them."""
     m = max(BIG_SCORES)
     shifted = [s - m for s in BIG_SCORES]
     shares = softmax_shares(shifted)
-    for k, s in enumerate(BIG_SCORES):
-        ax.bar(k, 1.25, color="white", edgecolor=BAD, hatch="//", width=0.6)
-        ax.text(k, 0.6, f"e^{s:g}:\ntoo big\nto store" if too_big(s) else f"e^{s:g}", ha="center", fontsize=9,
+    top = 1.5
+    for k, s in enumerate(BIG_SCORES):   # p78 (r75 Picture): an overflowing bar runs off the top, broken, not 1.25 high
+        ax.bar(k, 2 * top, color="white", edgecolor=BAD, hatch="//", width=0.6)
+        for y in (1.2, 1.26):   # the break: a white gap between two slanted strokes
+            ax.plot([k - 0.36, k + 0.36], [y - 0.04, y + 0.04], color=BAD, lw=1.2, clip_on=False, zorder=4)
+        ax.fill([k - 0.36, k + 0.36, k + 0.36, k - 0.36], [1.16, 1.24, 1.30, 1.22], color="white", zorder=3)
+        label = (f"e^{s:g}\n≈ 10^{power_of_ten(s)}:\ntoo big for\nthe computer" if k == 0
+                 else f"e^{s:g}:\nalso\ntoo big")
+        ax.text(k, 0.45, label if too_big(s) else f"e^{s:g}", ha="center", fontsize=9,
                 bbox=dict(facecolor="white", edgecolor="none", pad=1))
     for k, (s, share) in enumerate(zip(shifted, shares), start=3):
         ax.bar(k, math.exp(s), color=plots.ACCENT, width=0.6)
@@ -864,7 +875,7 @@ def _max_trick(ax):
                 va="bottom", fontsize=9)
     ax.set_xticks([0, 1, 3, 4])
     ax.set_xticklabels([f"{s:g}" for s in BIG_SCORES] + [_minus(f"{s:g}") for s in shifted], fontsize=10)
-    ax.set(xlim=(-0.6, 4.6), ylim=(0, 1.5), yticks=[0, 0.5, 1], xlabel="score: as given (left), minus the largest (right)",
+    ax.set(xlim=(-0.6, 4.6), ylim=(0, top), yticks=[0, 0.5, 1], xlabel="score: as given (left), minus the largest (right)",
            ylabel="e^score")
     ax.grid(False, axis="x")
 
@@ -1269,13 +1280,13 @@ def picture_alt(qid):
                          f"stays under the dotted line (1 more each step) and reaches {memory_runs()['tanh'][-1]:.1f}. Through "
                          f"ReLU, nothing caps a write: it reaches {memory_runs()['relu'][-1]:.1f}."),
         "softmax_max_trick": (f"Bars of e^score. Left, scores {BIG_SCORES[0]:g} and {BIG_SCORES[1]:g}: e^"
-                              f"{BIG_SCORES[0]:g} is too big to store. Right, the same scores minus {max(BIG_SCORES):g}: "
+                              f"{BIG_SCORES[0]:g} ≈ 10^{power_of_ten(BIG_SCORES[0])}, too big to store, so its bar runs off the top. Right, the same scores minus {max(BIG_SCORES):g}: "
                               + _minus(" and ".join(f"e^{s - max(BIG_SCORES):g} = {math.exp(s - max(BIG_SCORES)):.2f}"
                                                     for s in BIG_SCORES))
                               + ", shares " + " and ".join(f"{v:.2f}" for v in softmax_shares(
                                   [s - max(BIG_SCORES) for s in BIG_SCORES])) + "."),
-        "xor_no_bend_chance": "The loss of the two points whose answer is 1, when a tilt gives (1, 0) a score s "
-                              f"and (0, 1) the score −s. It is lowest, {quiz._pair_loss(0, 0):.2f}, where both scores are 0. "
+        "xor_no_bend_chance": "The loss of the two points whose answer is 1, when the rule gives (1, 0) the score s "
+                              f"and (0, 1) the score −s (s: how much the rule favours (1, 0) over (0, 1)). It is lowest, {quiz._pair_loss(0, 0):.2f}, where both scores are 0. "
                               f"At scores {PAIR_MARKS[0]:g} and {-PAIR_MARKS[0]:g} it is "
                               f"{quiz._pair_loss(PAIR_MARKS[0], -PAIR_MARKS[0]):.2f}: the curve bends upward. The top axis gives the "
                               f"chance (1, 0) gets: ½ at s = 0, {quiz._sig(PAIR_MARKS[0]):.2f} at s = {PAIR_MARKS[0]:g}.",
@@ -1422,8 +1433,7 @@ HOW_CLOSE = (0.3127, 2, ("0.31", "0.313", "0.3"))   # a number no question asks 
 _DIGITS = quiz.DIGIT_WORDS
 HOW_CLOSE_SUMMARY = "More rules, and how close a number must be"
 # p76 (r73 Focus): "How it works" shows three rules; the finer points of the first answer sit in this fold
-FIRST_ANSWER_RULE = ("Your first answer is your first letter click, or your first typed number. "
-                     "It counts each time a round or a review shows a question.")
+FIRST_ANSWER_RULE = "Your first answer is your first letter click, or your first typed number."   # p78: when, in the rule
 
 
 def how_close_rule(example=HOW_CLOSE):
@@ -1629,7 +1639,7 @@ def why_html(text):
 
 def _key_line(qid, number, learner, pictures=True):
     """(Mixed round: the chapter it came from.) A gloss of each word this key is the first to use and says, then, for a
-    lettered question, only 'B: <right option>.' (a click on each letter explains it; the key does not repeat that),
+    lettered question, 'B: <right option>.', one sentence of why and, folded, a why for each wrong letter,
     for a number 'Answer: about 1.1. Why: <reason>' and each typical wrong number's message; then the settling
     picture. No word line cuts the answer off from its why."""
     q = quiz.get(qid)
@@ -1639,7 +1649,11 @@ def _key_line(qid, number, learner, pictures=True):
         answer = f"{letter}: {q.options[key].text}"
         # p71 (r67 Retention): one sentence of why in the key; a click on each letter says the rest (p76, r73 Focus:
         # "How it works" says so once, not every key)
-        why, wrong = f" <i>Why:</i> {_html.escape(quiz.key_why(qid))}", ""
+        why = f" <i>Why:</i> {_html.escape(quiz.key_why(qid))}"
+        # p78 (r75 Interaction): a page read without a kernel cannot click a letter, so each wrong letter's why is in
+        # the key too, in a fold of its own under the answer
+        wrong = "".join(f"<li>Why not {LETTERS[k]}: {_html.escape(q.options[i].why)}</li>"
+                        for k, i in enumerate(learner.order[qid]) if not q.options[i].correct)
     else:   # a typed number is no option: say it is the answer, and end it with a full stop before the why
         answer = f"Answer: {said_number(q)}."
         why = " <i>Why:</i> " + why_html(q.explanation)   # one step a line, "| ..." lines as a table
@@ -1647,7 +1661,11 @@ def _key_line(qid, number, learner, pictures=True):
     said = answer + " " + _html.unescape(re.sub(r"<[^>]+>", " ", why + wrong))
     return (_source_line(q, learner) + _gloss_lines(used_glosses(glosses(q, learner, "key"), said))
             + f"<b>{_html.escape(answer)}</b>" + why
-            + (f"<ul>{wrong}</ul>" if wrong else "") + (_key_picture(qid, number) if pictures else ""))
+            + (WHY_NOT.format(wrong) if isinstance(q, quiz.Choice) else f"<ul>{wrong}</ul>" if wrong else "")
+            + (_key_picture(qid, number) if pictures else ""))
+
+
+WHY_NOT = "<details><summary>Why the other letters are wrong</summary><ul>{}</ul></details>"
 
 
 def key_fold_html(qid, number, learner, pictures=True):
