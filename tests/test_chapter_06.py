@@ -2110,9 +2110,17 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # pass 74: the words say only that each step back keeps less than all of the nudge; the picture gives the figure
     # session 31 (r72 Correctness): near 0 the factor is about 1.1, above 1; below 1 here because the memory stays near 0.5
     # session 32 (r73 Correctness): the memory starts at 1 (computed below: 0.80, 0.71, 0.65 next), settling near 0.5
-    assert "Going back, each step multiplies the nudge by 1.1 × tanh's slope: in this run (the memory starts at 1, then settles near 0.5), below 1 at every step." in _md_text()
+    # pass 78 (r75 Clarity: four ideas in one sentence): three sentences, each number computed below
+    assert ("The memory starts at 1 and settles near 0.5. There, tanh's slope is about 0.75.\n"
+            "Going back, each step multiplies the nudge by 1.1 × that slope: about 0.82, and less near the start. "
+            "So the nudge fades at every step (dashed line below).") in _md_text()
     kept = ch06_decisions.nudge_back()["loop"]
     assert np.all(kept[1:] / kept[:-1] < 1)
+    settled = decisions.memory_path("tanh", ch06_decisions.MEMORY_ASKED)[-1]
+    assert f"{1 - settled ** 2:.2f}" == "0.75"   # tanh's slope where the memory settles
+    per_step = kept[1:] / kept[:-1]
+    assert f"{per_step.max():.2f}" == "0.82" and f"{ch06_decisions.MEMORY_ASKED * (1 - settled ** 2):.2f}" == "0.82"
+    assert per_step[-1] < per_step.max() - 0.1   # "and less near the start" (the last steps back)
     h = decisions.memory_path("tanh", ch06_decisions.MEMORY_ASKED, 3)[1:]   # the first three memories: 0.80, 0.71, 0.65
     whole = decisions.memory_path("tanh", ch06_decisions.MEMORY_ASKED)
     assert whole[0] == 1 and np.all(np.abs(whole[20:] - 0.5) < 0.01)   # "starts at 1, then settles near 0.5"
