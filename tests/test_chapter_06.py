@@ -410,7 +410,7 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     # pass 69 (r64 Picture first: said long before SwiGLU's picture): GELU and SwiGLU (met in chapters 02 and 04)
     # are said again in line 3's words, just above SwiGLU's picture, not among the rows
     assert "GELU is roughly a smoothed ReLU." not in after and "SwiGLU" not in after
-    assert "The bend is **SiLU**: x times sigmoid(x). It looks like GELU." in LINE3   # pass 73: before the picture
+    assert "The bend is **SiLU**: x times sigmoid(x). It looks like GELU (top right)." in LINE3   # pass 73: before the picture
     assert "two sums of the same inputs. One is bent, then the two are multiplied." in LINE3
     # pass 63 (r58 Correctness 3): "roughly": GELU dips below 0 and its slope passes 1 (gelu_reason's fold, computed)
     assert "GELU is a smooth ReLU." not in after
@@ -1488,7 +1488,7 @@ def test_the_seventeenth_reading_swiglu_paths_each_have_their_own_weights():
     assert ("SwiGLU makes two sums of the same inputs, each with its own weights. It bends one, then multiplies the "
             "two.") in ch06_decisions.GLOSS[3]
     # pass 58 (r52): SiLU said in plain words (x times sigmoid of x), checked against the registry
-    assert "The bend is **SiLU**: x times sigmoid(x). It looks like GELU." in LINE3   # pass 73: before the picture
+    assert "The bend is **SiLU**: x times sigmoid(x). It looks like GELU (top right)." in LINE3   # pass 73: before the picture
     xs = np.linspace(-6, 6, 121)
     np.testing.assert_allclose(ch06_decisions.activations.get("silu")(xs), xs * expit(xs), rtol=1e-12, atol=1e-15)
     assert "(a smooth ReLU)" not in LINE3
@@ -1762,7 +1762,7 @@ def test_pass24_a_hidden_layer_is_defined_before_the_list_uses_it():
 LINE3 = ("## Line 3: why GELU or SwiGLU?\n\n"
          "SwiGLU in a picture: two sums of the same inputs. One is bent, then the two are multiplied.\n"
          # pass 73 (r70 Clarity: three new ideas in three sentences): SiLU said on its own, before the picture
-         "The bend is **SiLU**: x times sigmoid(x). It looks like GELU.")
+         "The bend is **SiLU**: x times sigmoid(x). It looks like GELU (top right).")
 LINE3_WORDS = (  # the cell right under SwiGLU's picture
     # pass 66 (r61 Clarity 2): "gate" in two senses; SwiGLU's has no 0-to-1 cap, as its picture's note says
     # pass 71 (r65 Clarity: "an LSTM gate" used before gates are explained): what an LSTM gate is, said with it
@@ -2149,7 +2149,7 @@ def test_pass26_small_fixes_the_reader_asked_for():
     # pass 68 (cut for words): "usually called the recurrent weight" went: a name the chapter never uses again
     assert "Each step multiplies its memory by 1.1, then bends it with tanh." in text   # pass 74: no "growth" name
     assert "Squashing costs more going back" not in text
-    assert "each step multiplies the nudge by 1.1 × tanh's slope" in text   # pass 46: one line
+    assert "each step multiplies the nudge by 1.1 × that slope" in text   # pass 46: one line; pass 78: "that" is tanh's slope, named just before
     seen = next(r for r in ch06_decisions.links_and_sources().data.splitlines() if r.startswith("- **Seen in:**"))
     # pass 52: line 4 links its own section on the main path; the memory loop is optional, at the end (pass 63: the
     # link sits in the small-print fold after the list; pass 75: in its one line of links)
@@ -2761,7 +2761,7 @@ def test_pass66_one_sense_of_gate_and_the_relu_box_keeps_one_reason():
     said = [t.get_text() for t in fig.axes[0].texts]
     assert "the gate scales the content\n(it can be below 0 or above 1)" in said
     assert not any(t.startswith("the gate sets how much") for t in said)
-    assert fig.get_label().endswith("the gate scales the content; it can be below 0 or above 1")
+    assert "the gate scales the content; it can be below 0 or above 1. " in fig.get_label()   # pass 78: SiLU's drawing follows
     gate = ch06_decisions.gate_question()
     relu_why = next(said for text, _right, said in gate.options if text == "ReLU")
     assert "an LSTM gate must stay between 0 and 1" in relu_why
@@ -2987,3 +2987,17 @@ def test_pass74_the_optional_end_is_one_slider_with_its_predict_answer_and_takea
     assert "the **gateless loop**" in text and "The LSTM's memory path" in text
     for old in ("tanh loop", "memory loop", "**growth**"):   # one name per loop (r71 Clarity 2)
         assert old not in text, old
+
+
+def test_pass78_the_swiglu_picture_draws_silu_beside_gelu():
+    """Check SiLU is drawn, not only named (r75 Picture: "x times sigmoid(x). It looks like GELU" was a formula): the
+    SwiGLU picture holds a small drawing of SiLU (solid) and GELU (dashed), each named in its legend, the two close."""
+    fig = ch06_decisions.swiglu_picture()
+    inset, = fig.axes[0].child_axes
+    lines = {line.get_label(): line for line in inset.get_lines() if not line.get_label().startswith("_")}
+    assert set(lines) == {"SiLU", "GELU"} and lines["SiLU"].get_linestyle() != lines["GELU"].get_linestyle()
+    assert [t.get_text() for t in inset.get_legend().get_texts()] == ["SiLU", "GELU"]
+    silu, gelu = (np.asarray(lines[k].get_ydata()) for k in ("SiLU", "GELU"))
+    x = np.asarray(lines["SiLU"].get_xdata())
+    assert np.allclose(silu, x * expit(x)) and np.max(np.abs(silu - gelu)) < 0.2   # "it looks like GELU"
+    assert "SiLU's curve (solid) lies close to GELU's (dashed)" in fig.get_label()

@@ -409,8 +409,27 @@ def swiglu_picture():
     # pass 66 (r61 Clarity 2, Correctness 1): "the gate sets how much gets through" read as a 0-to-1 share, which
     # line 4 teaches for an LSTM gate; SiLU has no top and dips below 0, so this note says what the gate does here
     fig = swiglu_diagram(source="the inputs", note=SWIGLU_NOTE)
-    fig.set_label(fig.get_label() + ". Between the paths: the gate scales the content; it can be below 0 or above 1")
+    _silu_inset(fig.axes[0])
+    fig.set_label(fig.get_label() + ". Between the paths: the gate scales the content; it can be below 0 or above 1. "
+                  "Top right, a small drawing: SiLU's curve (solid) lies close to GELU's (dashed) for x from −3 to 3")
     return fig
+
+
+SILU_INSET, SILU_X = [0.77, 0.64, 0.21, 0.34], (-3.0, 3.0)   # pass 78 (r75 Picture: SiLU was only a formula): its
+# curve drawn beside GELU's, top right of the diagram, in the empty corner above the output box
+
+
+def _silu_inset(ax):
+    """SiLU (solid, the gate's bend) and GELU (dashed) for x from −3 to 3, in a small drawing on the diagram."""
+    inset = ax.inset_axes(SILU_INSET)
+    xs = np.linspace(*SILU_X, 241)
+    for name, ls, said in (("silu", "-", "SiLU"), ("gelu", "--", "GELU")):   # one name: SiLU
+        inset.plot(xs, plots.finite(plots.curve(name, xs)), ls=ls, lw=2, color=plots.color(name), label=said)
+    inset.axhline(0, color="#bbbbbb", lw=0.6)
+    inset.axvline(0, color="#bbbbbb", lw=0.6)
+    inset.set(xlim=SILU_X, ylim=(-0.6, 3.1), xticks=[], yticks=[])
+    inset.legend(loc="upper left", fontsize=9, frameon=False, handlelength=1.6, borderaxespad=0.2)
+    return inset
 
 
 SWIGLU_NOTE = "the gate scales the content\n(it can be below 0 or above 1)"
