@@ -86,10 +86,11 @@ def test_dead_units_are_a_side_arrow_from_the_relu_box_not_a_kind_of_network():
     # pass 67 (r62 Clarity 3): the rows' words sit before the map now: 1 fewer after it
     # pass 71 (r65 Picture first): the map's words come after the map now (1 more); the side arrow's section opens on
     # its picture, and its words (dead, the leak) follow it
-    side = _src(cells[k + 15])
+    # pass 78 (r75 Picture: the output's range was words only): its picture, one cell more
+    side = _src(cells[k + 16])
     assert "If many units die, the side arrow says: try **Leaky ReLU**." in side
     assert "repairs" not in side
-    assert _src(cells[k + 13]).startswith("### The side arrow: dead units") and _src(cells[k + 14]) == "ch06.dead_units()"
+    assert _src(cells[k + 14]).startswith("### The side arrow: dead units") and _src(cells[k + 15]) == "ch06.dead_units()"
 
 
 def test_the_short_list_shows_seven_lines_and_links_only_where_a_link_shows_something_new():
@@ -1456,6 +1457,9 @@ def test_the_seventeenth_reading_the_map_says_why_its_leak_is_drawn_ten_times_st
     assert "cannot die" not in _md_text()
     assert "10 times steeper" not in words   # pass 46 (cut): the map's label "leak drawn ×10" says it
     assert any(note == "leak drawn ×10" for *_, note, _ in ch06_decisions.NOTE["dying_units"])
+    # pass 78 (r75 Clarity: "leak drawn ×10" was never explained): said once, right after the leak is defined
+    assert "The map draws the leak ×10: at 0.01, it would look flat." in words
+    assert words.index("(its **leak**)") < words.index("The map draws the leak ×10")
     # pass 18: 'try', as in What to remember, here and in the quiz option's feedback
     assert "switch to" not in "".join(_src(c) for c in _cells()) and "switch to" not in inspect.getsource(decisions)
     assert "If many units die, try Leaky ReLU." in inspect.getsource(decisions)
@@ -1515,7 +1519,7 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     the list; list line 3 says what a language model is; the reference cell says what seeds are."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
-    words = "\n".join(_src(cells[k + j]) for j in range(2, 16))   # rows, why the place matters (pass 37: its words,
+    words = "\n".join(_src(cells[k + j]) for j in range(2, 17))   # pass 78: one cell more (the output ranges); rows, why the place matters (pass 37: its words,
     # the slope picture, inside, at the output), the side arrow; pass 56: the map's Predict, lit map and fold between
     # pass 71 (r65 Picture first): said under the dead unit's picture, from its dots
     # pass 72 (r69 Correctness): "always" said as far as the dots show, on every training input
@@ -3001,3 +3005,33 @@ def test_pass78_the_swiglu_picture_draws_silu_beside_gelu():
     x = np.asarray(lines["SiLU"].get_xdata())
     assert np.allclose(silu, x * expit(x)) and np.max(np.abs(silu - gelu)) < 0.2   # "it looks like GELU"
     assert "SiLU's curve (solid) lies close to GELU's (dashed)" in fig.get_label()
+
+
+def test_pass78_the_output_ranges_are_drawn_with_a_dot_at_minus_5():
+    """Check "At the output: the range matters" has its picture (r75 Picture): a band per bend from the registry's
+    range (sigmoid 0 to 1, tanh −1 to 1, ReLU 0 upward, no bend everything), a dot at −5 °C filled only where the band
+    reaches it; the words under the heading say only no bend gives −5, and the picture follows them."""
+    from matplotlib.patches import Rectangle
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if _src(c).startswith("#### At the output: the range matters"))
+    assert _src(cells[k]).endswith("Below: what each bend can give. Only no bend gives −5 °C.")
+    code = cells[k + 1]
+    assert _src(code) == "ch06.output_ranges()" and code["metadata"]["jupyter"]["source_hidden"]
+    assert "image/png" in code["outputs"][0]["data"]
+    assert [n for n in ch06_decisions.RANGE_BENDS if ch06_decisions.reaches(n, -5.0)] == ["identity"]
+    assert ch06_decisions.reaches("relu", 0.0) and not ch06_decisions.reaches("sigmoid", 1.0)   # ends: attained or not
+    fig = ch06_decisions.output_ranges()
+    ax = fig.axes[0]
+    bands = [p for p in ax.patches if isinstance(p, Rectangle)]
+    spans = [(round(b.get_y(), 2), round(b.get_y() + b.get_height(), 2)) for b in bands]
+    lo, hi = ch06_decisions.RANGE_YLIM
+    assert spans[:2] == [(0.0, 1.0), (-1.0, 1.0)] and spans[2][0] == 0.0 and spans[2][1] > 1.5
+    assert lo < spans[3][0] < -5 and spans[3][1] == spans[2][1]   # no bend: past −5 both ways, arrows at the ends
+    arrows = [t for t in ax.texts if getattr(t, "arrow_patch", None) is not None]
+    assert len(arrows) == 3   # ReLU's top, no bend's top and bottom
+    dots = [line for line in ax.get_lines() if line.get_marker() == "o"]
+    assert [float(d.get_ydata()[0]) for d in dots] == [-5.0] * 4
+    filled = [d.get_markerfacecolor() != "white" for d in dots]
+    assert filled == [False, False, False, True]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Sigmoid", "Tanh", "ReLU", "No bend"]
+    assert "No bend can give it" in fig.get_label() and "ReLU cannot" in fig.get_label()

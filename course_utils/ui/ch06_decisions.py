@@ -222,6 +222,51 @@ def three_slopes():
     return fig
 
 
+RANGE_BENDS, RANGE_FIG, RANGE_YLIM = ("sigmoid", "tanh", "relu", "identity"), (620, 300), (-6.5, 3.0)
+RANGE_NAMES = {"identity": "No bend"}   # the map's short name: the registry's adds "(output = the sum)"
+TEMPERATURE = -5.0   # pass 78 (r75 Picture: "At the output: the range matters" was words only): the map's Predict's
+# temperature, tomorrow at −5 °C, as a dot on each bend's range
+
+
+def reaches(name, value=TEMPERATURE):
+    """Whether a bend's outputs can be value: inside its range (the registry's), an end counting only if attained."""
+    act = activations.get(name)
+    lo, hi = act.output_range
+    return (lo < value < hi) or (value == lo and act.bounds[0] == "[") or (value == hi and act.bounds[1] == "]")
+
+
+@plots.styled
+def output_ranges():
+    """At the output, the range matters: each bend's outputs as a band (its range, from the registry; an arrow where
+    it has no end), and a dot at a temperature of −5 °C, filled where the band reaches it (notebook 06)."""
+    fig, ax = plots.new_figure(*RANGE_FIG)
+    lo_edge, hi_edge = RANGE_YLIM
+    for i, name in enumerate(RANGE_BENDS):
+        lo, hi = activations.get(name).output_range
+        bottom, top = max(lo, lo_edge + 0.7), min(hi, hi_edge - 0.7)
+        ax.bar(i, top - bottom, bottom=bottom, width=0.5, color=plots.color(name), alpha=0.45, edgecolor="black", lw=0.8)
+        for end, edge, sign in ((lo, bottom, -1), (hi, top, 1)):   # no end: an arrow says the band goes on
+            if not np.isfinite(end):
+                ax.annotate("", (i, edge + sign * 0.6), (i, edge), arrowprops=dict(arrowstyle="-|>", color="black", lw=2,
+                                                                     mutation_scale=16))
+        ok = reaches(name)
+        ax.plot([i], [TEMPERATURE], "o", ms=10, color=MARK_INK if ok else "white", markeredgecolor=MARK_INK,
+                markeredgewidth=1.8, zorder=5)
+        ax.text(i + 0.12, TEMPERATURE, "gives −5" if ok else "cannot\ngive −5", va="center", ha="left", fontsize=11,
+                color=MARK_INK)
+    ax.axhline(TEMPERATURE, color=plots.MUTED, lw=1, ls=":")
+    ax.axhline(0, color="#bbbbbb", lw=0.6)
+    ax.set(xlim=(-0.5, len(RANGE_BENDS) - 0.2), ylim=RANGE_YLIM, ylabel="what the bend can give",
+           title="The dot: tomorrow at −5 °C")
+    ax.set_xticks(range(len(RANGE_BENDS)), [RANGE_NAMES.get(n, _label(n)) for n in RANGE_BENDS])
+    ax.set_yticks([-5, -1, 0, 1])
+    said = [f"{RANGE_NAMES.get(n, _label(n))} {'can' if reaches(n) else 'cannot'}" for n in RANGE_BENDS]
+    fig.set_label("The values each bend can give, as bands: sigmoid from 0 to 1, tanh from −1 to 1, ReLU from 0 "
+                  "upward, no bend everything. A dotted line at −5, a temperature of −5 °C: " + ", ".join(said) +
+                  " give it.")
+    return fig
+
+
 DEAD_SEED, DEAD_N, DEAD_FIG = 1306, 8, (680, 290)   # the side arrow's picture: one dead unit, eight training inputs
 # pass 58 (r52 Pictures): seed 6 drew -2.0 twice, so only seven markers showed; 1306 draws eight sums 0.3 or more apart
 TRUE_SCALE_NOTE = "true scale:\nthe leak barely shows"   # the left panel's caption (pass 63, r58)
