@@ -292,7 +292,7 @@ def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "picker(" in _src(c))
     before, code, after = _src(cells[k - 1]), _src(cells[k]), _src(cells[k + 1])
-    assert code == 'ch06.picker("binary_output")'
+    assert code == 'ch06.picker("binary_output", ask=True)'   # pass 78 (r75 Interaction): choose, then see
     opened, asked = decisions.decision("binary_output"), decisions.decision("regression_output")
     assert opened.avoid == "tanh" and "not chances" in opened.avoid_because   # what the card says about tanh
     # pass 76 (r73 Clarity: three ideas on one line): one idea a sentence; the pick named, then the second, then tanh
@@ -301,7 +301,10 @@ def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the
             # pass 77 (r74 Clarity 3: the yes-share formula came before the learner used the picker): the curve only
             # r75 Correctness: the same curve only when no's sum is 0 (the picker draws softmax of x and 0)
             "Dashed: softmax over two answers, given x for yes and 0 for no. Its yes share is the same curve as sigmoid.\n"
-            "The text under the menu says why tanh is dotted.") in before
+            ) in before
+    # pass 78 (r75 Interaction: "the text under the menu" was not in the starting picture): the legend says why
+    assert "Dotted is a bend to avoid there; the legend says why." in before and "text under the menu" not in before
+    assert ch06_decisions.picker("binary_output").lines["avoid"].get_label() == "avoid: Tanh: its outputs run from −1 to 1"
     assert ch06_decisions.SOFTMAX_HIDES == " over two answers (yes, no): same curve as the pick"   # the legend agrees
     # pass 76 (r73 Focus: notes on how a picture is drawn): the small box's own title says it, not the words
     assert "small box" not in before and ch06_decisions.ALONE_NOTE == "second, drawn alone:\nthe same curve"
@@ -309,7 +312,7 @@ def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the
     yes = float(activations.get("softmax")(np.array([a, b]))[0])
     assert abs(yes - float(activations.get("sigmoid")(a - b))) < 1e-12
     assert ("**Predict:** the output is a number, such as a temperature. Which bend is dotted there? Why?\n"
-            'Pick "Output for a number" in the menu, then check.') in before
+            'Pick "Output for a number" in the menu, and click the bend you would use. The curves show only then.') in before
     assert asked.where.startswith("Output for a number") and "temperature" in asked.where
     assert "relu" not in before.lower() and asked.avoid == "relu" and opened.avoid != asked.avoid
     assert "below 0" in asked.avoid_because
@@ -3014,7 +3017,7 @@ def test_pass78_the_output_ranges_are_drawn_with_a_dot_at_minus_5():
     from matplotlib.patches import Rectangle
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c).startswith("#### At the output: the range matters"))
-    assert _src(cells[k]).endswith("Below: what each bend can give. Only no bend gives −5 °C.")
+    assert _src(cells[k]).endswith("Of the four bends below, only no bend gives −5 °C.")
     code = cells[k + 1]
     assert _src(code) == "ch06.output_ranges()" and code["metadata"]["jupyter"]["source_hidden"]
     assert "image/png" in code["outputs"][0]["data"]
@@ -3035,3 +3038,31 @@ def test_pass78_the_output_ranges_are_drawn_with_a_dot_at_minus_5():
     assert filled == [False, False, False, True]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["Sigmoid", "Tanh", "ReLU", "No bend"]
     assert "No bend can give it" in fig.get_label() and "ReLU cannot" in fig.get_label()
+
+
+def test_pass78_the_picker_asks_first_then_shows_the_pick_and_judges_the_click():
+    """Check the picker's ask mode (r75 Interaction: it showed the pick before the learner chose): the opening place
+    is drawn (the worked case); another place draws nothing until a bend is clicked; the click draws the curves and
+    the card says how that bend fares there (decisions.check_pick's words); a new place asks again."""
+    p = ch06_decisions.picker("binary_output", ask=True)
+    assert all(line.get_visible() for line in p.lines.values()) and p.guess.value is None
+    assert p.guess in p.children and p.children.index(p.guess) < p.children.index(p.readout)
+    assert [v for _, v in p.guess.options] == list(ch06_decisions.guess_bends())
+    assert {"relu", "identity", "sigmoid", "tanh", "gelu", "swiglu"} <= set(ch06_decisions.guess_bends())
+    opening = bytes(p.image.value)
+    p.dropdown.value = "regression_output"
+    assert not any(line.get_visible() for line in p.lines.values()) and p.readout.value == ch06_decisions.GUESS_FIRST
+    assert "ReLU" not in p.readout.value and bytes(p.image.value) != opening
+    p.guess.value = "relu"
+    assert all(line.get_visible() for line in p.lines.values())
+    assert p.lines["avoid"].get_label() == "avoid: ReLU: it can never give a number below 0"
+    said = decisions.check_pick("regression_output", "relu")[1]
+    assert said.startswith("Not ReLU here") and escape(said) in p.readout.value and "Your bend, ReLU:" in p.readout.value
+    p.dropdown.value = "dying_units"   # a new place: choose again
+    assert p.guess.value is None and p.readout.value == ch06_decisions.GUESS_FIRST
+    p.guess.value = "leaky_relu"
+    assert "Your bend, Leaky ReLU:</b> Right" in p.readout.value
+    p.dropdown.value = "regression_output"   # a place already revealed stays drawn
+    assert all(line.get_visible() for line in p.lines.values()) and "Your bend" not in p.readout.value
+    plain = ch06_decisions.picker("regression_output")   # without ask, nothing waits (the offline form, the tests)
+    assert plain.guess not in plain.children and all(line.get_visible() for line in plain.lines.values())

@@ -690,11 +690,31 @@ PICKER_FIG, LEGEND_ROOM = (600, 400), 0.36   # pass 73 (r70 Picture 1): the lege
 PICK_WIDTH = 11.0   # the pick's band: 5.5 times the second choice's 2 px line, so it shows around it
 
 
+GUESS_FIRST = "<i>Click the bend you would use here: then the picture shows the pick.</i>"   # pass 78 (r75)
+
+
+def guess_bends():
+    """The bends the learner can click in the picker's ask mode: every place's right bends, in the menu's order, once each."""
+    return tuple(dict.fromkeys(n for d in decisions.decisions() for n in (d.pick, *d.also_right)))
+
+
+def avoid_words(d):
+    """Why the dotted bend is avoided, short enough for the legend (pass 78, r75: the reason sat only under the menu):
+    the first clause of decisions.py's avoid_because that speaks of it, not of the pick."""
+    clauses = re.split(r"; |\. |, so |, and ", d.avoid_because.rstrip("."))
+    return next(c for c in clauses if not c.lower().startswith(_label(d.pick).lower()))
+
+
 @plots.styled
-def picker(role=None):
-    """Choose where the bend sits; see the pick (solid), the second choice (dashed) and the bend to avoid (dotted)."""
+def picker(role=None, ask=False):
+    """Choose where the bend sits; see the pick (solid), the second choice (dashed) and the bend to avoid (dotted).
+    ask (pass 78, r75 Interaction: the pick showed before the learner chose): at each place but the opening one, the
+    curves wait until the learner clicks the bend they would use; the card then says how that choice fares."""
     all_d = decisions.decisions()
     role = role or all_d[0].role
+    revealed = {role}   # the opening place is the worked case the words walk through
+    guess = widgets.ToggleButtons(options=[(_label(n).split(" (")[0], n) for n in guess_bends()], index=None,
+                                  description="your bend:", style={"description_width": "initial", "button_width": "auto"})
     live = LiveFigure(*PICKER_FIG)
     live.figure.set_layout_engine("none")   # fixed room below the axes: legends of two or three lines fit alike
     ax = live.axes[0]
@@ -720,6 +740,21 @@ def picker(role=None):
 
     def update():
         d = decisions.decision(dropdown.value)
+        if ask and guess.value is not None:
+            revealed.add(d.role)
+        waiting = ask and d.role not in revealed
+        if waiting:   # nothing drawn yet: the learner chooses first
+            for line in lines.values():
+                line.set_visible(False)
+            alone.set_visible(False)
+            if legend["artist"] is not None:
+                legend["artist"].remove()
+                legend["artist"] = None
+            ax.set_title(d.where, fontsize=12)
+            live.invalidate()
+            live.render()
+            card.value = GUESS_FIRST
+            return
         shown, ys, drawn = [], [], {}
         for key, prefix in (("pick", "pick"), ("runner_up", "second"), ("avoid", "avoid")):
             name, line = getattr(d, key), lines[key]
@@ -738,6 +773,8 @@ def picker(role=None):
                     SOFTMAX_NOTE if kind == "vector" else "")   # over two sums, x and 0: sigmoid's own curve
             if kind == "vector" and key == "runner_up" and d.pick == "sigmoid":
                 note = SOFTMAX_HIDES
+            if key == "avoid":
+                note += f": {avoid_words(d)}"
             line.set_label(f"{prefix}: {_label(name)}{note}")
             shown.append(line)
             ys.append(y)
@@ -755,12 +792,27 @@ def picker(role=None):
         legend["artist"] = ax.legend(handles=shown, loc="upper left", bbox_to_anchor=(-0.13, -0.17), frameon=False)
         live.invalidate()  # limits and legend changed: the cached background is stale
         live.render()
-        card.value = _card(d)
+        said = decisions.check_pick(d.role, guess.value)[1] if ask and guess.value is not None else ""
+        card.value = (f"<p><b>Your bend, {_html.escape(_label(guess.value))}:</b> {_html.escape(said)}</p>" if said
+                      else "") + _card(d)
 
-    on_change([dropdown], update)
+    def new_place(_change):
+        if ask and guess.value is not None:
+            guess.unobserve(on_guess, names="value")
+            guess.index = None   # a new place: choose again before its pick shows
+            guess.observe(on_guess, names="value")
+        update()
+
+    def on_guess(_change):
+        if guess.value is not None:
+            update()
+
+    dropdown.observe(new_place, names="value")
+    guess.observe(on_guess, names="value")
     update()
-    return LiveWidget([dropdown, card, live.image], live, "Decision picker: choose where the bend sits (static picture below)",
-                      readout=card, dropdown=dropdown, lines=lines, alone=alone)
+    shown = [dropdown, guess, card, live.image] if ask else [dropdown, card, live.image]
+    return LiveWidget(shown, live, "Decision picker: choose where the bend sits (static picture below)",
+                      readout=card, dropdown=dropdown, lines=lines, alone=alone, guess=guess)
 
 
 RECALL_HINT = "<i>Click a bend. Each answer, right or wrong, says why.</i>"
