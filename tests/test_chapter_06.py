@@ -2056,7 +2056,7 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     assert ch06_decisions.about_one_in(1 / 7.6e9) == "about 1 in 8 billion"   # rounded, not cut: a bug would say 7
     assert ch06_decisions.about_one_in(1 / 999_999) == "about 1 in 1 million"   # session 32: was "1 in 1000,000"
     assert ch06_decisions.about_one_in(1 / 38_000) == "about 1 in 40,000" and "3.04" not in w.readout.value
-    assert w.readout.value.endswith("(gateless loop: about 1 in 3 billion)")
+    assert w.readout.value.endswith("(gateless loop: × 0.82 or less each step, about 1 in 3 billion)")   # pass 78
     assert "0.37" not in w.readout.value
     assert decisions.one_in(0.9 ** 100) == "1 in 38,000"
     cells = _cells()

@@ -1017,6 +1017,7 @@ def memory_nudge(forget=NUDGE_START):
     ax.set_yticks([v for v, _ in NUDGE_TICK_LABELS], [label for _, label in NUDGE_TICK_LABELS])
     ax.minorticks_off()
     n, loop = np.arange(MEMORY_STEPS + 1), nudge_back()["loop"]
+    per_step = float(np.max(loop[1:] / loop[:-1]))   # each step back multiplies the loop's nudge by this or less
     cell = live.moving(ax.plot([], [], "-", lw=2.6, color=MARK_INK)[0])   # its label names the gate: set in update
     ax.plot(n, loop, "--", lw=2.2, color=plots.color("tanh"), label=f"gateless loop: tanh({MEMORY_ASKED:g} × memory) each step")
     ax.text(MEMORY_STEPS - 1, loop[-1] / END_LIFT, f"{about_one_in(loop[-1])} left", ha="right", va="top",
@@ -1043,7 +1044,8 @@ def memory_nudge(forget=NUDGE_START):
         live.invalidate()   # the legend changed: the cached background is stale
         live.render()
         readout.value = (f"forget gate {g:.2f}: share of the nudge left after {MEMORY_STEPS} steps: "
-                         f"{nudge_share(left[-1])} (gateless loop: {about_one_in(loop[-1])})")
+                         f"{nudge_share(left[-1])} (gateless loop: × {per_step:.2f} or less each step, "
+                         f"{about_one_in(loop[-1])})")   # pass 78: the factor the optional end's words quote
 
     on_change(sliders.values(), update)
     update()
