@@ -86,10 +86,11 @@ def test_dead_units_are_a_side_arrow_from_the_relu_box_not_a_kind_of_network():
     # pass 67 (r62 Clarity 3): the rows' words sit before the map now: 1 fewer after it
     # pass 71 (r65 Picture first): the map's words come after the map now (1 more); the side arrow's section opens on
     # its picture, and its words (dead, the leak) follow it
-    side = _src(cells[k + 15])
+    # pass 78 (r75 Picture: the output's range was words only): its picture, one cell more
+    side = _src(cells[k + 16])
     assert "If many units die, the side arrow says: try **Leaky ReLU**." in side
     assert "repairs" not in side
-    assert _src(cells[k + 13]).startswith("### The side arrow: dead units") and _src(cells[k + 14]) == "ch06.dead_units()"
+    assert _src(cells[k + 14]).startswith("### The side arrow: dead units") and _src(cells[k + 15]) == "ch06.dead_units()"
 
 
 def test_the_short_list_shows_seven_lines_and_links_only_where_a_link_shows_something_new():
@@ -291,7 +292,7 @@ def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "picker(" in _src(c))
     before, code, after = _src(cells[k - 1]), _src(cells[k]), _src(cells[k + 1])
-    assert code == 'ch06.picker("binary_output")'
+    assert code == 'ch06.picker("binary_output", ask=True)'   # pass 78 (r75 Interaction): choose, then see
     opened, asked = decisions.decision("binary_output"), decisions.decision("regression_output")
     assert opened.avoid == "tanh" and "not chances" in opened.avoid_because   # what the card says about tanh
     # pass 76 (r73 Clarity: three ideas on one line): one idea a sentence; the pick named, then the second, then tanh
@@ -300,7 +301,10 @@ def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the
             # pass 77 (r74 Clarity 3: the yes-share formula came before the learner used the picker): the curve only
             # r75 Correctness: the same curve only when no's sum is 0 (the picker draws softmax of x and 0)
             "Dashed: softmax over two answers, given x for yes and 0 for no. Its yes share is the same curve as sigmoid.\n"
-            "The text under the menu says why tanh is dotted.") in before
+            ) in before
+    # pass 78 (r75 Interaction: "the text under the menu" was not in the starting picture): the legend says why
+    assert "Dotted is a bend to avoid there; the legend says why." in before and "text under the menu" not in before
+    assert ch06_decisions.picker("binary_output").lines["avoid"].get_label() == "avoid: Tanh: its outputs run from −1 to 1"
     assert ch06_decisions.SOFTMAX_HIDES == " over two answers (yes, no): same curve as the pick"   # the legend agrees
     # pass 76 (r73 Focus: notes on how a picture is drawn): the small box's own title says it, not the words
     assert "small box" not in before and ch06_decisions.ALONE_NOTE == "second, drawn alone:\nthe same curve"
@@ -308,7 +312,7 @@ def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the
     yes = float(activations.get("softmax")(np.array([a, b]))[0])
     assert abs(yes - float(activations.get("sigmoid")(a - b))) < 1e-12
     assert ("**Predict:** the output is a number, such as a temperature. Which bend is dotted there? Why?\n"
-            'Pick "Output for a number" in the menu, then check.') in before
+            'Pick "Output for a number" in the menu, and click the bend you would use. The curves show only then.') in before
     assert asked.where.startswith("Output for a number") and "temperature" in asked.where
     assert "relu" not in before.lower() and asked.avoid == "relu" and opened.avoid != asked.avoid
     assert "below 0" in asked.avoid_because
@@ -410,7 +414,7 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     # pass 69 (r64 Picture first: said long before SwiGLU's picture): GELU and SwiGLU (met in chapters 02 and 04)
     # are said again in line 3's words, just above SwiGLU's picture, not among the rows
     assert "GELU is roughly a smoothed ReLU." not in after and "SwiGLU" not in after
-    assert "The bend is **SiLU**: x times sigmoid(x). It looks like GELU." in LINE3   # pass 73: before the picture
+    assert "The bend is **SiLU**: x times sigmoid(x). It looks like GELU (top right)." in LINE3   # pass 73: before the picture
     assert "two sums of the same inputs. One is bent, then the two are multiplied." in LINE3
     # pass 63 (r58 Correctness 3): "roughly": GELU dips below 0 and its slope passes 1 (gelu_reason's fold, computed)
     assert "GELU is a smooth ReLU." not in after
@@ -1456,6 +1460,9 @@ def test_the_seventeenth_reading_the_map_says_why_its_leak_is_drawn_ten_times_st
     assert "cannot die" not in _md_text()
     assert "10 times steeper" not in words   # pass 46 (cut): the map's label "leak drawn ×10" says it
     assert any(note == "leak drawn ×10" for *_, note, _ in ch06_decisions.NOTE["dying_units"])
+    # pass 78 (r75 Clarity: "leak drawn ×10" was never explained): said once, right after the leak is defined
+    assert "The map draws the leak ×10: at 0.01, it would look flat." in words
+    assert words.index("(its **leak**)") < words.index("The map draws the leak ×10")
     # pass 18: 'try', as in What to remember, here and in the quiz option's feedback
     assert "switch to" not in "".join(_src(c) for c in _cells()) and "switch to" not in inspect.getsource(decisions)
     assert "If many units die, try Leaky ReLU." in inspect.getsource(decisions)
@@ -1488,7 +1495,7 @@ def test_the_seventeenth_reading_swiglu_paths_each_have_their_own_weights():
     assert ("SwiGLU makes two sums of the same inputs, each with its own weights. It bends one, then multiplies the "
             "two.") in ch06_decisions.GLOSS[3]
     # pass 58 (r52): SiLU said in plain words (x times sigmoid of x), checked against the registry
-    assert "The bend is **SiLU**: x times sigmoid(x). It looks like GELU." in LINE3   # pass 73: before the picture
+    assert "The bend is **SiLU**: x times sigmoid(x). It looks like GELU (top right)." in LINE3   # pass 73: before the picture
     xs = np.linspace(-6, 6, 121)
     np.testing.assert_allclose(ch06_decisions.activations.get("silu")(xs), xs * expit(xs), rtol=1e-12, atol=1e-15)
     assert "(a smooth ReLU)" not in LINE3
@@ -1515,7 +1522,7 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     the list; list line 3 says what a language model is; the reference cell says what seeds are."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
-    words = "\n".join(_src(cells[k + j]) for j in range(2, 16))   # rows, why the place matters (pass 37: its words,
+    words = "\n".join(_src(cells[k + j]) for j in range(2, 17))   # pass 78: one cell more (the output ranges); rows, why the place matters (pass 37: its words,
     # the slope picture, inside, at the output), the side arrow; pass 56: the map's Predict, lit map and fold between
     # pass 71 (r65 Picture first): said under the dead unit's picture, from its dots
     # pass 72 (r69 Correctness): "always" said as far as the dots show, on every training input
@@ -1762,7 +1769,7 @@ def test_pass24_a_hidden_layer_is_defined_before_the_list_uses_it():
 LINE3 = ("## Line 3: why GELU or SwiGLU?\n\n"
          "SwiGLU in a picture: two sums of the same inputs. One is bent, then the two are multiplied.\n"
          # pass 73 (r70 Clarity: three new ideas in three sentences): SiLU said on its own, before the picture
-         "The bend is **SiLU**: x times sigmoid(x). It looks like GELU.")
+         "The bend is **SiLU**: x times sigmoid(x). It looks like GELU (top right).")
 LINE3_WORDS = (  # the cell right under SwiGLU's picture
     # pass 66 (r61 Clarity 2): "gate" in two senses; SwiGLU's has no 0-to-1 cap, as its picture's note says
     # pass 71 (r65 Clarity: "an LSTM gate" used before gates are explained): what an LSTM gate is, said with it
@@ -2049,7 +2056,7 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     assert ch06_decisions.about_one_in(1 / 7.6e9) == "about 1 in 8 billion"   # rounded, not cut: a bug would say 7
     assert ch06_decisions.about_one_in(1 / 999_999) == "about 1 in 1 million"   # session 32: was "1 in 1000,000"
     assert ch06_decisions.about_one_in(1 / 38_000) == "about 1 in 40,000" and "3.04" not in w.readout.value
-    assert w.readout.value.endswith("(gateless loop: about 1 in 3 billion)")
+    assert w.readout.value.endswith("(gateless loop: × 0.82 or less each step, about 1 in 3 billion)")   # pass 78
     assert "0.37" not in w.readout.value
     assert decisions.one_in(0.9 ** 100) == "1 in 38,000"
     cells = _cells()
@@ -2110,9 +2117,17 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # pass 74: the words say only that each step back keeps less than all of the nudge; the picture gives the figure
     # session 31 (r72 Correctness): near 0 the factor is about 1.1, above 1; below 1 here because the memory stays near 0.5
     # session 32 (r73 Correctness): the memory starts at 1 (computed below: 0.80, 0.71, 0.65 next), settling near 0.5
-    assert "Going back, each step multiplies the nudge by 1.1 × tanh's slope: in this run (the memory starts at 1, then settles near 0.5), below 1 at every step." in _md_text()
+    # pass 78 (r75 Clarity: four ideas in one sentence): three sentences, each number computed below
+    assert ("The memory starts at 1 and settles near 0.5. There, tanh's slope is about 0.75.\n"
+            "Going back, each step multiplies the nudge by 1.1 × that slope: about 0.82, and less near the start. "
+            "So the nudge fades at every step (dashed line below).") in _md_text()
     kept = ch06_decisions.nudge_back()["loop"]
     assert np.all(kept[1:] / kept[:-1] < 1)
+    settled = decisions.memory_path("tanh", ch06_decisions.MEMORY_ASKED)[-1]
+    assert f"{1 - settled ** 2:.2f}" == "0.75"   # tanh's slope where the memory settles
+    per_step = kept[1:] / kept[:-1]
+    assert f"{per_step.max():.2f}" == "0.82" and f"{ch06_decisions.MEMORY_ASKED * (1 - settled ** 2):.2f}" == "0.82"
+    assert per_step[-1] < per_step.max() - 0.1   # "and less near the start" (the last steps back)
     h = decisions.memory_path("tanh", ch06_decisions.MEMORY_ASKED, 3)[1:]   # the first three memories: 0.80, 0.71, 0.65
     whole = decisions.memory_path("tanh", ch06_decisions.MEMORY_ASKED)
     assert whole[0] == 1 and np.all(np.abs(whole[20:] - 0.5) < 0.01)   # "starts at 1, then settles near 0.5"
@@ -2141,7 +2156,7 @@ def test_pass26_small_fixes_the_reader_asked_for():
     # pass 68 (cut for words): "usually called the recurrent weight" went: a name the chapter never uses again
     assert "Each step multiplies its memory by 1.1, then bends it with tanh." in text   # pass 74: no "growth" name
     assert "Squashing costs more going back" not in text
-    assert "each step multiplies the nudge by 1.1 × tanh's slope" in text   # pass 46: one line
+    assert "each step multiplies the nudge by 1.1 × that slope" in text   # pass 46: one line; pass 78: "that" is tanh's slope, named just before
     seen = next(r for r in ch06_decisions.links_and_sources().data.splitlines() if r.startswith("- **Seen in:**"))
     # pass 52: line 4 links its own section on the main path; the memory loop is optional, at the end (pass 63: the
     # link sits in the small-print fold after the list; pass 75: in its one line of links)
@@ -2753,7 +2768,7 @@ def test_pass66_one_sense_of_gate_and_the_relu_box_keeps_one_reason():
     said = [t.get_text() for t in fig.axes[0].texts]
     assert "the gate scales the content\n(it can be below 0 or above 1)" in said
     assert not any(t.startswith("the gate sets how much") for t in said)
-    assert fig.get_label().endswith("the gate scales the content; it can be below 0 or above 1")
+    assert "the gate scales the content; it can be below 0 or above 1. " in fig.get_label()   # pass 78: SiLU's drawing follows
     gate = ch06_decisions.gate_question()
     relu_why = next(said for text, _right, said in gate.options if text == "ReLU")
     assert "an LSTM gate must stay between 0 and 1" in relu_why
@@ -2979,3 +2994,75 @@ def test_pass74_the_optional_end_is_one_slider_with_its_predict_answer_and_takea
     assert "the **gateless loop**" in text and "The LSTM's memory path" in text
     for old in ("tanh loop", "memory loop", "**growth**"):   # one name per loop (r71 Clarity 2)
         assert old not in text, old
+
+
+def test_pass78_the_swiglu_picture_draws_silu_beside_gelu():
+    """Check SiLU is drawn, not only named (r75 Picture: "x times sigmoid(x). It looks like GELU" was a formula): the
+    SwiGLU picture holds a small drawing of SiLU (solid) and GELU (dashed), each named in its legend, the two close."""
+    fig = ch06_decisions.swiglu_picture()
+    inset, = fig.axes[0].child_axes
+    lines = {line.get_label(): line for line in inset.get_lines() if not line.get_label().startswith("_")}
+    assert set(lines) == {"SiLU", "GELU"} and lines["SiLU"].get_linestyle() != lines["GELU"].get_linestyle()
+    assert [t.get_text() for t in inset.get_legend().get_texts()] == ["SiLU", "GELU"]
+    silu, gelu = (np.asarray(lines[k].get_ydata()) for k in ("SiLU", "GELU"))
+    x = np.asarray(lines["SiLU"].get_xdata())
+    assert np.allclose(silu, x * expit(x)) and np.max(np.abs(silu - gelu)) < 0.2   # "it looks like GELU"
+    assert "SiLU's curve (solid) lies close to GELU's (dashed)" in fig.get_label()
+
+
+def test_pass78_the_output_ranges_are_drawn_with_a_dot_at_minus_5():
+    """Check "At the output: the range matters" has its picture (r75 Picture): a band per bend from the registry's
+    range (sigmoid 0 to 1, tanh −1 to 1, ReLU 0 upward, no bend everything), a dot at −5 °C filled only where the band
+    reaches it; the words under the heading say only no bend gives −5, and the picture follows them."""
+    from matplotlib.patches import Rectangle
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if _src(c).startswith("#### At the output: the range matters"))
+    assert _src(cells[k]).endswith("Of the four bends below, only no bend gives −5 °C.")
+    code = cells[k + 1]
+    assert _src(code) == "ch06.output_ranges()" and code["metadata"]["jupyter"]["source_hidden"]
+    assert "image/png" in code["outputs"][0]["data"]
+    assert [n for n in ch06_decisions.RANGE_BENDS if ch06_decisions.reaches(n, -5.0)] == ["identity"]
+    assert ch06_decisions.reaches("relu", 0.0) and not ch06_decisions.reaches("sigmoid", 1.0)   # ends: attained or not
+    fig = ch06_decisions.output_ranges()
+    ax = fig.axes[0]
+    bands = [p for p in ax.patches if isinstance(p, Rectangle)]
+    spans = [(round(b.get_y(), 2), round(b.get_y() + b.get_height(), 2)) for b in bands]
+    lo, hi = ch06_decisions.RANGE_YLIM
+    assert spans[:2] == [(0.0, 1.0), (-1.0, 1.0)] and spans[2][0] == 0.0 and spans[2][1] > 1.5
+    assert lo < spans[3][0] < -5 and spans[3][1] == spans[2][1]   # no bend: past −5 both ways, arrows at the ends
+    arrows = [t for t in ax.texts if getattr(t, "arrow_patch", None) is not None]
+    assert len(arrows) == 3   # ReLU's top, no bend's top and bottom
+    dots = [line for line in ax.get_lines() if line.get_marker() == "o"]
+    assert [float(d.get_ydata()[0]) for d in dots] == [-5.0] * 4
+    filled = [d.get_markerfacecolor() != "white" for d in dots]
+    assert filled == [False, False, False, True]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Sigmoid", "Tanh", "ReLU", "No bend"]
+    assert "No bend can give it" in fig.get_label() and "ReLU cannot" in fig.get_label()
+
+
+def test_pass78_the_picker_asks_first_then_shows_the_pick_and_judges_the_click():
+    """Check the picker's ask mode (r75 Interaction: it showed the pick before the learner chose): the opening place
+    is drawn (the worked case); another place draws nothing until a bend is clicked; the click draws the curves and
+    the card says how that bend fares there (decisions.check_pick's words); a new place asks again."""
+    p = ch06_decisions.picker("binary_output", ask=True)
+    assert all(line.get_visible() for line in p.lines.values()) and p.guess.value is None
+    assert p.guess in p.children and p.children.index(p.guess) < p.children.index(p.readout)
+    assert [v for _, v in p.guess.options] == list(ch06_decisions.guess_bends())
+    assert {"relu", "identity", "sigmoid", "tanh", "gelu", "swiglu"} <= set(ch06_decisions.guess_bends())
+    opening = bytes(p.image.value)
+    p.dropdown.value = "regression_output"
+    assert not any(line.get_visible() for line in p.lines.values()) and p.readout.value == ch06_decisions.GUESS_FIRST
+    assert "ReLU" not in p.readout.value and bytes(p.image.value) != opening
+    p.guess.value = "relu"
+    assert all(line.get_visible() for line in p.lines.values())
+    assert p.lines["avoid"].get_label() == "avoid: ReLU: it can never give a number below 0"
+    said = decisions.check_pick("regression_output", "relu")[1]
+    assert said.startswith("Not ReLU here") and escape(said) in p.readout.value and "Your bend, ReLU:" in p.readout.value
+    p.dropdown.value = "dying_units"   # a new place: choose again
+    assert p.guess.value is None and p.readout.value == ch06_decisions.GUESS_FIRST
+    p.guess.value = "leaky_relu"
+    assert "Your bend, Leaky ReLU:</b> Right" in p.readout.value
+    p.dropdown.value = "regression_output"   # a place already revealed stays drawn
+    assert all(line.get_visible() for line in p.lines.values()) and "Your bend" not in p.readout.value
+    plain = ch06_decisions.picker("regression_output")   # without ask, nothing waits (the offline form, the tests)
+    assert plain.guess not in plain.children and all(line.get_visible() for line in plain.lines.values())

@@ -222,6 +222,51 @@ def three_slopes():
     return fig
 
 
+RANGE_BENDS, RANGE_FIG, RANGE_YLIM = ("sigmoid", "tanh", "relu", "identity"), (620, 300), (-6.5, 3.0)
+RANGE_NAMES = {"identity": "No bend"}   # the map's short name: the registry's adds "(output = the sum)"
+TEMPERATURE = -5.0   # pass 78 (r75 Picture: "At the output: the range matters" was words only): the map's Predict's
+# temperature, tomorrow at −5 °C, as a dot on each bend's range
+
+
+def reaches(name, value=TEMPERATURE):
+    """Whether a bend's outputs can be value: inside its range (the registry's), an end counting only if attained."""
+    act = activations.get(name)
+    lo, hi = act.output_range
+    return (lo < value < hi) or (value == lo and act.bounds[0] == "[") or (value == hi and act.bounds[1] == "]")
+
+
+@plots.styled
+def output_ranges():
+    """At the output, the range matters: each bend's outputs as a band (its range, from the registry; an arrow where
+    it has no end), and a dot at a temperature of −5 °C, filled where the band reaches it (notebook 06)."""
+    fig, ax = plots.new_figure(*RANGE_FIG)
+    lo_edge, hi_edge = RANGE_YLIM
+    for i, name in enumerate(RANGE_BENDS):
+        lo, hi = activations.get(name).output_range
+        bottom, top = max(lo, lo_edge + 0.7), min(hi, hi_edge - 0.7)
+        ax.bar(i, top - bottom, bottom=bottom, width=0.5, color=plots.color(name), alpha=0.45, edgecolor="black", lw=0.8)
+        for end, edge, sign in ((lo, bottom, -1), (hi, top, 1)):   # no end: an arrow says the band goes on
+            if not np.isfinite(end):
+                ax.annotate("", (i, edge + sign * 0.6), (i, edge), arrowprops=dict(arrowstyle="-|>", color="black", lw=2,
+                                                                     mutation_scale=16))
+        ok = reaches(name)
+        ax.plot([i], [TEMPERATURE], "o", ms=10, color=MARK_INK if ok else "white", markeredgecolor=MARK_INK,
+                markeredgewidth=1.8, zorder=5)
+        ax.text(i + 0.12, TEMPERATURE, "gives −5" if ok else "cannot\ngive −5", va="center", ha="left", fontsize=11,
+                color=MARK_INK)
+    ax.axhline(TEMPERATURE, color=plots.MUTED, lw=1, ls=":")
+    ax.axhline(0, color="#bbbbbb", lw=0.6)
+    ax.set(xlim=(-0.5, len(RANGE_BENDS) - 0.2), ylim=RANGE_YLIM, ylabel="what the bend can give",
+           title="The dot: tomorrow at −5 °C")
+    ax.set_xticks(range(len(RANGE_BENDS)), [RANGE_NAMES.get(n, _label(n)) for n in RANGE_BENDS])
+    ax.set_yticks([-5, -1, 0, 1])
+    said = [f"{RANGE_NAMES.get(n, _label(n))} {'can' if reaches(n) else 'cannot'}" for n in RANGE_BENDS]
+    fig.set_label("The values each bend can give, as bands: sigmoid from 0 to 1, tanh from −1 to 1, ReLU from 0 "
+                  "upward, no bend everything. A dotted line at −5, a temperature of −5 °C: " + ", ".join(said) +
+                  " give it.")
+    return fig
+
+
 DEAD_SEED, DEAD_N, DEAD_FIG = 1306, 8, (680, 290)   # the side arrow's picture: one dead unit, eight training inputs
 # pass 58 (r52 Pictures): seed 6 drew -2.0 twice, so only seven markers showed; 1306 draws eight sums 0.3 or more apart
 TRUE_SCALE_NOTE = "true scale:\nthe leak barely shows"   # the left panel's caption (pass 63, r58)
@@ -409,8 +454,27 @@ def swiglu_picture():
     # pass 66 (r61 Clarity 2, Correctness 1): "the gate sets how much gets through" read as a 0-to-1 share, which
     # line 4 teaches for an LSTM gate; SiLU has no top and dips below 0, so this note says what the gate does here
     fig = swiglu_diagram(source="the inputs", note=SWIGLU_NOTE)
-    fig.set_label(fig.get_label() + ". Between the paths: the gate scales the content; it can be below 0 or above 1")
+    _silu_inset(fig.axes[0])
+    fig.set_label(fig.get_label() + ". Between the paths: the gate scales the content; it can be below 0 or above 1. "
+                  "Top right, a small drawing: SiLU's curve (solid) lies close to GELU's (dashed) for x from −3 to 3")
     return fig
+
+
+SILU_INSET, SILU_X = [0.77, 0.64, 0.21, 0.34], (-3.0, 3.0)   # pass 78 (r75 Picture: SiLU was only a formula): its
+# curve drawn beside GELU's, top right of the diagram, in the empty corner above the output box
+
+
+def _silu_inset(ax):
+    """SiLU (solid, the gate's bend) and GELU (dashed) for x from −3 to 3, in a small drawing on the diagram."""
+    inset = ax.inset_axes(SILU_INSET)
+    xs = np.linspace(*SILU_X, 241)
+    for name, ls, said in (("silu", "-", "SiLU"), ("gelu", "--", "GELU")):   # one name: SiLU
+        inset.plot(xs, plots.finite(plots.curve(name, xs)), ls=ls, lw=2, color=plots.color(name), label=said)
+    inset.axhline(0, color="#bbbbbb", lw=0.6)
+    inset.axvline(0, color="#bbbbbb", lw=0.6)
+    inset.set(xlim=SILU_X, ylim=(-0.6, 3.1), xticks=[], yticks=[])
+    inset.legend(loc="upper left", fontsize=9, frameon=False, handlelength=1.6, borderaxespad=0.2)
+    return inset
 
 
 SWIGLU_NOTE = "the gate scales the content\n(it can be below 0 or above 1)"
@@ -626,11 +690,31 @@ PICKER_FIG, LEGEND_ROOM = (600, 400), 0.36   # pass 73 (r70 Picture 1): the lege
 PICK_WIDTH = 11.0   # the pick's band: 5.5 times the second choice's 2 px line, so it shows around it
 
 
+GUESS_FIRST = "<i>Click the bend you would use here: then the picture shows the pick.</i>"   # pass 78 (r75)
+
+
+def guess_bends():
+    """The bends the learner can click in the picker's ask mode: every place's right bends, in the menu's order, once each."""
+    return tuple(dict.fromkeys(n for d in decisions.decisions() for n in (d.pick, *d.also_right)))
+
+
+def avoid_words(d):
+    """Why the dotted bend is avoided, short enough for the legend (pass 78, r75: the reason sat only under the menu):
+    the first clause of decisions.py's avoid_because that speaks of it, not of the pick."""
+    clauses = re.split(r"; |\. |, so |, and ", d.avoid_because.rstrip("."))
+    return next(c for c in clauses if not c.lower().startswith(_label(d.pick).lower()))
+
+
 @plots.styled
-def picker(role=None):
-    """Choose where the bend sits; see the pick (solid), the second choice (dashed) and the bend to avoid (dotted)."""
+def picker(role=None, ask=False):
+    """Choose where the bend sits; see the pick (solid), the second choice (dashed) and the bend to avoid (dotted).
+    ask (pass 78, r75 Interaction: the pick showed before the learner chose): at each place but the opening one, the
+    curves wait until the learner clicks the bend they would use; the card then says how that choice fares."""
     all_d = decisions.decisions()
     role = role or all_d[0].role
+    revealed = {role}   # the opening place is the worked case the words walk through
+    guess = widgets.ToggleButtons(options=[(_label(n).split(" (")[0], n) for n in guess_bends()], index=None,
+                                  description="your bend:", style={"description_width": "initial", "button_width": "auto"})
     live = LiveFigure(*PICKER_FIG)
     live.figure.set_layout_engine("none")   # fixed room below the axes: legends of two or three lines fit alike
     ax = live.axes[0]
@@ -656,6 +740,21 @@ def picker(role=None):
 
     def update():
         d = decisions.decision(dropdown.value)
+        if ask and guess.value is not None:
+            revealed.add(d.role)
+        waiting = ask and d.role not in revealed
+        if waiting:   # nothing drawn yet: the learner chooses first
+            for line in lines.values():
+                line.set_visible(False)
+            alone.set_visible(False)
+            if legend["artist"] is not None:
+                legend["artist"].remove()
+                legend["artist"] = None
+            ax.set_title(d.where, fontsize=12)
+            live.invalidate()
+            live.render()
+            card.value = GUESS_FIRST
+            return
         shown, ys, drawn = [], [], {}
         for key, prefix in (("pick", "pick"), ("runner_up", "second"), ("avoid", "avoid")):
             name, line = getattr(d, key), lines[key]
@@ -674,6 +773,8 @@ def picker(role=None):
                     SOFTMAX_NOTE if kind == "vector" else "")   # over two sums, x and 0: sigmoid's own curve
             if kind == "vector" and key == "runner_up" and d.pick == "sigmoid":
                 note = SOFTMAX_HIDES
+            if key == "avoid":
+                note += f": {avoid_words(d)}"
             line.set_label(f"{prefix}: {_label(name)}{note}")
             shown.append(line)
             ys.append(y)
@@ -691,12 +792,27 @@ def picker(role=None):
         legend["artist"] = ax.legend(handles=shown, loc="upper left", bbox_to_anchor=(-0.13, -0.17), frameon=False)
         live.invalidate()  # limits and legend changed: the cached background is stale
         live.render()
-        card.value = _card(d)
+        said = decisions.check_pick(d.role, guess.value)[1] if ask and guess.value is not None else ""
+        card.value = (f"<p><b>Your bend, {_html.escape(_label(guess.value))}:</b> {_html.escape(said)}</p>" if said
+                      else "") + _card(d)
 
-    on_change([dropdown], update)
+    def new_place(_change):
+        if ask and guess.value is not None:
+            guess.unobserve(on_guess, names="value")
+            guess.index = None   # a new place: choose again before its pick shows
+            guess.observe(on_guess, names="value")
+        update()
+
+    def on_guess(_change):
+        if guess.value is not None:
+            update()
+
+    dropdown.observe(new_place, names="value")
+    guess.observe(on_guess, names="value")
     update()
-    return LiveWidget([dropdown, card, live.image], live, "Decision picker: choose where the bend sits (static picture below)",
-                      readout=card, dropdown=dropdown, lines=lines, alone=alone)
+    shown = [dropdown, guess, card, live.image] if ask else [dropdown, card, live.image]
+    return LiveWidget(shown, live, "Decision picker: choose where the bend sits (static picture below)",
+                      readout=card, dropdown=dropdown, lines=lines, alone=alone, guess=guess)
 
 
 RECALL_HINT = "<i>Click a bend. Each answer, right or wrong, says why.</i>"
@@ -901,6 +1017,7 @@ def memory_nudge(forget=NUDGE_START):
     ax.set_yticks([v for v, _ in NUDGE_TICK_LABELS], [label for _, label in NUDGE_TICK_LABELS])
     ax.minorticks_off()
     n, loop = np.arange(MEMORY_STEPS + 1), nudge_back()["loop"]
+    per_step = float(np.max(loop[1:] / loop[:-1]))   # each step back multiplies the loop's nudge by this or less
     cell = live.moving(ax.plot([], [], "-", lw=2.6, color=MARK_INK)[0])   # its label names the gate: set in update
     ax.plot(n, loop, "--", lw=2.2, color=plots.color("tanh"), label=f"gateless loop: tanh({MEMORY_ASKED:g} × memory) each step")
     ax.text(MEMORY_STEPS - 1, loop[-1] / END_LIFT, f"{about_one_in(loop[-1])} left", ha="right", va="top",
@@ -927,7 +1044,8 @@ def memory_nudge(forget=NUDGE_START):
         live.invalidate()   # the legend changed: the cached background is stale
         live.render()
         readout.value = (f"forget gate {g:.2f}: share of the nudge left after {MEMORY_STEPS} steps: "
-                         f"{nudge_share(left[-1])} (gateless loop: {about_one_in(loop[-1])})")
+                         f"{nudge_share(left[-1])} (gateless loop: × {per_step:.2f} or less each step, "
+                         f"{about_one_in(loop[-1])})")   # pass 78: the factor the optional end's words quote
 
     on_change(sliders.values(), update)
     update()
