@@ -3066,3 +3066,13 @@ def test_pass78_the_picker_asks_first_then_shows_the_pick_and_judges_the_click()
     assert all(line.get_visible() for line in p.lines.values()) and "Your bend" not in p.readout.value
     plain = ch06_decisions.picker("regression_output")   # without ask, nothing waits (the offline form, the tests)
     assert plain.guess not in plain.children and all(line.get_visible() for line in plain.lines.values())
+
+
+def test_pass78_the_offline_pages_show_every_place_of_the_asking_picker(monkeypatch):
+    """Check that in the export's run (no kernel, so no click) the asking picker draws its curves at every place."""
+    from course_utils.ui import offline
+    monkeypatch.setenv(offline.ENV, "1")
+    p = ch06_decisions.picker("binary_output", ask=True)
+    p.dropdown.value = "regression_output"
+    assert all(line.get_visible() for line in p.lines.values()) and p.readout.value != ch06_decisions.GUESS_FIRST
+    assert p.guess not in p.children   # no bend to click on a page that cannot take the click

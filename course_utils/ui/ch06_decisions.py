@@ -10,7 +10,7 @@ import numpy as np
 from IPython.display import HTML, Markdown
 
 from course_utils.facts import activations, decisions, deployments
-from course_utils.ui import plots, tables
+from course_utils.ui import offline, plots, tables
 from course_utils.ui.questions import choice_question
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, nice_limits, on_change, slider
 from course_utils.ui.captioned import CaptionedBox as RecallBox
@@ -709,7 +709,9 @@ def avoid_words(d):
 def picker(role=None, ask=False):
     """Choose where the bend sits; see the pick (solid), the second choice (dashed) and the bend to avoid (dotted).
     ask (pass 78, r75 Interaction: the pick showed before the learner chose): at each place but the opening one, the
-    curves wait until the learner clicks the bend they would use; the card then says how that choice fares."""
+    curves wait until the learner clicks the bend they would use; the card then says how that choice fares. The
+    offline pages cannot take a click, so there every place shows its curves, as without ask."""
+    ask = ask and not offline.offline_export()
     all_d = decisions.decisions()
     role = role or all_d[0].role
     revealed = {role}   # the opening place is the worked case the words walk through
