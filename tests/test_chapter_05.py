@@ -410,9 +410,17 @@ def test_answers_after_the_widget_are_folded():
     assert "boundaries_figure(" in "".join(cells[k + 6]["source"])
     assert "".join(cells[k + 8]["source"]).startswith("**Things to try.**")   # pass 19: no paragraph on Adam
     tries = cells[k + 9]
-    assert "try_answers(" in "".join(tries["source"])
+    assert 'try_answers(results, part="short")' in "".join(tries["source"])
     assert not any(out["output_type"] == "stream" for out in tries["outputs"])
-    shown = _outputs_text(tries).strip()
+    # pass 78 (r75 Focus 1): tries 3 to 5 are asked and answered in the optional section; the two outputs together
+    # are the old one, and each part is checked against it
+    longer_cell = next(c for c in cells if 'try_answers(results, part="longer")' in "".join(c["source"]))
+    assert "".join(cells[cells.index(longer_cell) - 1]["source"]).startswith("### Three longer tries")
+    assert not any(out["output_type"] == "stream" for out in longer_cell["outputs"])
+    short, longer_shown = _outputs_text(tries).strip(), _outputs_text(longer_cell).strip()
+    assert "Try 3" not in short and short.count("<details>") == 2
+    assert longer_shown.startswith("<details><summary>Answers to the longer tries, 3 to 5</summary>")
+    shown = short + "\n\n" + longer_shown
     assert shown.startswith("<details><summary>Answer to try 1 (seed 0)</summary>") and shown.endswith("</details>")
     assert "<summary>Answer to try 2 (seed 2)</summary>" in shown   # the one try that sets another seed
     # pass 16: one fold per try, each opening with the likely wrong guess; pass 22: tries 3 (epochs) and 4 (optimizer
@@ -447,6 +455,9 @@ def longer():
 def test_the_things_to_try_fold_says_what_the_race_computes(chapter_race, longer):
     """Check the folded answers' text: the crossing epochs of seeds 0 and 2 (tries 3 and 4: next test)."""
     text = ch05_race.try_answers(chapter_race, longer=longer).data
+    # pass 78 (r75 Focus 1): the notebook shows the two parts in two places; together they are the whole answer
+    assert text == (ch05_race.try_answers(chapter_race, part="short").data + "\n\n"
+                    + ch05_race.try_answers(chapter_race, longer=longer, part="longer").data)
     at = {n: race.epochs_to(r.loss, 0.1) for n, r in chapter_race.items()}
     folds = text.split("</details>")[:2]
     # pass 28: try 1 asks what the screen has not shown (can sigmoid draw tanh's borders?), not "will they learn alike"
@@ -550,7 +561,7 @@ def test_tries_3_and_4_sigmoid_is_slow_not_stuck_and_plain_steps_leave_it_on_the
     assert ('A common wrong guess: "A bigger learning rate helps every runner alike." In fact: sigmoid still does not '
             "creep. Its loss stays on the shrug line. "
             "With plain steps, a tiny nudge means a tiny step. One guess: sigmoid's nudges to its "
-            "first layers are tiny. The optional section at the end measures them. "
+            "first layers are tiny. *Suspect 1* above measures them. "
             "ReLU is slower than with Adam: it still crosses "
             "0.1, but only after epoch 1000. Its curve is jagged: at this learning rate, some steps "
             "are too big. They overshoot, and the loss jumps up.") in folds[4]
@@ -1811,11 +1822,13 @@ def test_the_controls_the_learner_needs_are_listed_before_the_race():
                  "Leave the settings as they are at first."):
         assert said in cell, said
     assert cell.index("> **Recap") < cell.index("Press **Race!**") < cell.index("**Predict:**") and "for now" not in cell
-    tries = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if "**Things to try.**" in s))
+    # pass 78 (r75 Focus 1): tries 3 to 5 moved to the optional section, under their own heading
+    tries = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if s.startswith("### Three longer tries")))
+    assert "Use the first live race, under *Watch them race*. Predict first." in tries
     # pass 49 (r44 Interaction 2): "Let it run to the end", so nobody stops early and reads creeping as stuck
     # pass 69 (r64 Interaction): the wait is said; measured headless, sigmoid and ReLU at 1500 epochs with Adam 18 s,
     # plain 19 s (live_race(play=True), 2 CPUs, other notebooks running), so "under a minute" leaves room for a browser
-    assert f"Three longer tries (optional): {ch05_race.TRY_EPOCHS} epochs, under a minute each" in tries
+    assert f"### Three longer tries: {ch05_race.TRY_EPOCHS} epochs, under a minute each" in tries
     assert ("3. Set the **seed** box back to 0, and tick only sigmoid and ReLU. Set **epochs** to "
             f"{ch05_race.TRY_EPOCHS}. Let it run to the end. Is sigmoid stuck, or still creeping down?") in tries
     # pass 44 (r39 Interaction): one change per try: the optimizer first, then the learning rate
@@ -2003,7 +2016,7 @@ def test_the_live_table_and_try_2_say_what_the_widget_does(finished):
     # pass 37 (r34 missed the seed box in an export): tries 2 and 3 say where it is, as the widget lays it out
     # pass 41 (r37): the box's place said once, as the widget lays it out (the row under the epochs slider)
     # pass 49 (r44 Clarity 4): the five named, so nobody scrolls up; they are the live race's default runners
-    assert "2. Tick straight, sigmoid, tanh, ReLU and GELU again, then set the **seed** box to 2." in prose
+    assert "2. Set the **seed** box to 2." in prose   # pass 78: try 1 no longer unticks the runners
     assert [ch05_race.short_name(n) for n in inspect.signature(ch05_race.live_race).parameters["names"].default] == [
         "straight (no bend)", "Sigmoid", "Tanh", "ReLU", "GELU"]
     assert "**seed**: the number that picks the random starting weights: 0." in prose and "Its box sits" not in prose   # pass 46: plumbing cut
@@ -2389,7 +2402,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     optional = next(i for i, c in enumerate(md) if c.startswith("## Optional: going further"))
     assert optional > next(i for i, c in enumerate(md) if c.startswith("## What to remember"))
     assert [c.split("\n", 1)[0] for c in md[optional:] if c.startswith("### ")] == \
-        ["### Suspect 1: the nudge fades", "### Steeper is like bigger weights"]
+        ["### Suspect 1: the nudge fades", f"### Three longer tries: {ch05_race.TRY_EPOCHS} epochs, under a minute each",
+         "### Steeper is like bigger weights"]
     # pass 77 (r74 Focus): suspect 2 is said once, on the main path; the optional section holds only new evidence
     assert not any(c.startswith("### Suspect 2") for c in md)
     j = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("ch05_race.stretch_curves_figure()"))
@@ -2435,7 +2449,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert " ".join(md).count("Still open") == 0
     # pass 76 (r73 Focus 1): the optional section opens with one line that says what it finds
     # pass 78 (r75 Focus 1): the verdict now ends the main path, so the line says what the section looks at
-    assert md[optional].startswith("## Optional: going further\n\nTwo closer looks: how far the nudge fades, and why "
+    assert md[optional].startswith("## Optional: going further\n\nHow far the nudge fades, three longer races, and why "
                                    "steeper acts like bigger weights.")
     for gone in ("Unlike suspect 1", "which part of the stretch matters", "is what makes", "cleared",
                  "as tiny as", "takeaway", "(suspect 1)", "slope explains", "one knob"):
