@@ -451,10 +451,12 @@ def test_right_option_is_not_the_longest(make):
 # ---- fourth pass: what the fresh readings asked for ----
 
 def test_one_line_is_written_with_real_minus_signs(capsys):
-    """Check the printed and titled lines: 'y = −x − 2.5' (real minus, no '1·'), '8x + 13'; no ASCII minus."""
+    """Check the printed and titled lines: 'y = −x − 2.5' (real minus, no '1·'), '8x + 13'; no ASCII minus.
+    Pass 78 (r75): the print stops at the last layer; the one line is the Predict's answer, in the picture's titles."""
     ch01_collapse.push_through([2, -1, 0.5], [0, 1, -3], x=4)
     out = capsys.readouterr().out
-    assert "one line: y = −x − 2.5" in out and "= −6.5" in out and "-" not in out
+    assert "layer 3:  0.5 · (−7) − 3 = −6.5" in out and "-" not in out
+    assert "one line" not in out and "2.5" not in out
     assert ch01_collapse.line_text(8.0, 13.0) == "y = 8x + 13" and ch01_collapse.line_text(-1.0, -2.5) == "y = −x − 2.5"
     assert mlp.compose_lines([2, -1, 0.5], [0, 1, -3]) == (-1.0, -2.5)
     fig = ch01_collapse.attempts_picture([([2, 4], [3, 1]), ([2, -1, 0.5], [0, 1, -3])])
@@ -768,8 +770,9 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               # pass 56 (r50 reader: "nowhere, or everywhere" was cryptic): the no-line case in plain words
               # pass 72 (r68 reader: the score stuck at one value draws no line): "or no line at all"
               # pass 73 (r70 reader: a score 0 everywhere makes every point a boundary): the whole square said
-              "So the network's **boundary**, where the chance is one half, is a straight line, no line at all, or "
-              "(when the score is 0 everywhere) the whole square. None splits XOR.\n"
+              # pass 78 (r75 reader: three cases in one sentence; "None splits XOR" gave the Predict away): the
+              # straight line here, the rare cases and "cannot split XOR" in the runs' answer fold
+              "The network's **boundary** is where the chance is one half. With no bend, the boundary is a straight line.\n"
               # pass 63 (r58 reader: by the "chance one half" definition, a score stuck at 0 is a boundary
               # everywhere, not nowhere): a constant score splits nothing
               # pass 65 (r59 reader: "either way" had no clear referent): the exception in one plain sentence
@@ -1070,9 +1073,16 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "origin" not in text  # pass 46 (cut): the word is gone with its sentence
     assert "label-1 corners get chances above one half, and label-0 corners below" in text
     assert "right side of one half" not in text
-    assert text.count("**boundary**") == 1 and ("So the network's **boundary**, where the chance is one half, is a "
-                                                 "straight line, no line at all, or (when the score is 0 everywhere) the whole square. None splits XOR.\nTraining changes the weights, step by step, "
-                                                 "to make the chances less wrong.") in text  # pass 70 (r65), 71 (r67)
+    assert text.count("**boundary**") == 1 and ("The network's **boundary** is where the chance is one half. With no "
+                                                 "bend, the boundary is a straight line.\nTraining changes the weights, step by step, "
+                                                 "to make the chances less wrong.") in text  # pass 70 (r65), 71 (r67), 78 (r75)
+    # pass 78 (r75 reader): the rare cases (no line; the whole square) and "cannot split XOR" are in the runs' answer
+    # fold, after the Predict, not before it
+    ask = text.index("how many of the ten runs with no bend")
+    for words in ("No bend: the boundary is straight, so it cannot split XOR.",
+                  "(A score the same everywhere draws no line at all; if it is 0 everywhere, the whole square is boundary.)"):
+        assert text.count(words) == 1 and text.index(words) > ask
+    assert "splits XOR" not in text[:ask].split("## XOR: can a straight line solve it?")[1]
     # pass 75 (r72 reader): what training ends at ("the same score everywhere") is in the runs' answer fold
     assert "One exception" not in text
     assert "there is no boundary.)" not in text  # pass 63 (r58): a score stuck at 0 has chance one half everywhere
@@ -1415,7 +1425,8 @@ def test_no_bend_chances_are_about_one_half_and_said_so():
     assert chances.shape[0] == 10 and np.all(np.abs(chances - 0.5) < 0.005)
     text = "\n".join(t for _, t in _markdown_cells())
     # pass 75 (r72 reader): the "same score everywhere" sentence moved here, into the answer fold, from before the Predict
-    assert ("No bend: training ends with nearly the same score everywhere.\n"
+    assert ("No bend: the boundary is straight, so it cannot split XOR.\n"  # pass 78 (r75): said after the Predict
+            "Training ends with nearly the same score everywhere.\n"
             "Every dot sits at about one half, the know-nothing answer, which splits nothing.") in text
     fold = next(t for _, t in _markdown_cells() if "the know-nothing answer" in t)
     ask = next(t for _, t in _markdown_cells() if "how many of the ten runs with no bend" in t)

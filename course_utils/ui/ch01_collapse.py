@@ -455,14 +455,12 @@ def _factor(v):
 
 
 def push_through(weights, biases, x):
-    """Print one input going through stacked one-number layers, then through the single line they make."""
+    """Print one input going through stacked one-number layers. The one line they make answers the Predict
+    after them, so attempts_picture's titles show it there; it is not printed here (pass 78)."""
     h = x
     for k, (w, c) in enumerate(zip(weights, biases), 1):
         print(f"layer {k}:  {_num(w)} · {_factor(h)}{plots.signed_term(c, '{:g}')} = {_num(w * h + c)}")
         h = w * h + c
-    W, b = mlp.compose_lines(weights, biases)
-    print(f"one line: {line_text(W, b)},  and at x = {_num(x)}:  {_num(W)} · {_factor(x)}"
-          f"{plots.signed_term(b, '{:g}')} = {_num(W * x + b)}")
 
 
 def _vec(v):
