@@ -1467,7 +1467,9 @@ def test_opening_picture_names_its_axes_and_the_grey_sheet_and_has_no_corner_mar
         assert not f.legends  # pass 56 (r50 reader): no 7-line legend; the parts are named on the panels
     # the thick line and the dark square are named where they are, on the before panel
     names = {t.get_text(): t.xy for t in fig.axes[0].texts}
-    assert names.keys() == {"thick line: x₂ = 0.5", "dark square"}
+    # pass 78 (r75 reader): the dotted square is named there too, pointing at its edge x₁ = −1
+    assert names.keys() == {"thick line: x₂ = 0.5", "dark square", "dotted: the square\nfrom −1 to 1,\nfor reference"}
+    assert names["dotted: the square\nfrom −1 to 1,\nfor reference"][0] == -1
     assert names["thick line: x₂ = 0.5"][1] == ch01_collapse.TICKS[ch01_collapse.FOLLOWED] == 0.5
     lo, hi = ch01_collapse.MARK_CELL
     assert all(lo < v < hi for v in names["dark square"])
@@ -2622,10 +2624,12 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     assert "the whole sheet squashed onto one line" in w.readout.value
     assert "Hint" not in _src(cells[i - 1])
     assert "press the sheet flat" not in _src(cells[i + 1])
-    assert ("2. With row 2 equal to row 1, $h_2$ is just $h_1$ shifted: $h_2 = h_1 + 0.5$ at the start biases.\n"
+    # pass 78 (r75 reader: the start biases were never stated): said, from SHEET_B
+    assert ("2. The demo starts with the first picture's layer (biases −0.3 and 0.2).\n"
+            "With row 2 equal to row 1, $h_2$ is just $h_1$ shifted: $h_2 = h_1 + 0.5$.\n"
             "So the whole sheet lands on that one line.") in _src(cells[i + 1])  # r49: the line named
     b1, b2 = ch01_collapse.SHEET_B
-    assert round(b2 - b1, 10) == 0.5
+    assert round(b2 - b1, 10) == 0.5 and (b1, b2) == (-0.3, 0.2)
     # pass 34: the Predict asks which settings; every multiple works (a zero row too), and no other table does
     for rows in ({"w11": 0.5, "w12": 0.3, "w21": 1.0, "w22": 0.6}, {"w11": -1.2, "w12": 0.8, "w21": 0.6, "w22": -0.4},
                  {"w11": 0.0, "w12": 0.0, "w21": 1.3, "w22": -0.7}, {"w11": 1.0, "w12": 0.6, "w21": 1.0, "w22": 0.6}):
@@ -2927,7 +2931,7 @@ def test_pass36_sheet_demo_is_three_numbered_predictions_answered_in_the_same_or
         "**ReLU.** Press **reset**, then click **ReLU**.") and steps[3][1].startswith(
         "**tanh.** Press **reset**, then click **tanh**.")
     answers = re.findall(r"^(\d)\. (\S+)", below, re.M)
-    assert answers == [("1", "No"), ("2", "With"), ("3", "ReLU:"), ("4", "tanh:")]
+    assert answers == [("1", "No"), ("2", "The"), ("3", "ReLU:"), ("4", "tanh:")]  # pass 78: "The demo starts with..."
     # pass 74 (r71 reader: a flip did not answer "can any setting crease?"): the answer reads the title's count
     assert ("1. No bend: never. Whatever you drag, the title counts no creased or curved line: flips, turns and "
             "squashes keep lines straight.") in below
@@ -3871,7 +3875,7 @@ def test_pass75_tanh_ramps_picture_sums_two_straight_steps_into_a_curved_zero_li
     assert fig.get_label().startswith("Three colour maps") and "curves" in fig.get_label()
     cells = _cells()
     i = next(k for k, c in enumerate(cells) if _src(c).startswith("<details><summary>Why the right map looks like"))
-    pic = cells[i + 1]
+    pic = cells[i - 1]  # pass 78 (r75 reader: the ramps were words before their picture): the picture first
     assert _src(pic) == "ch01.folded_ramps_picture()" and pic["metadata"]["jupyter"]["source_hidden"]
     shown = next(o["data"] for o in pic["outputs"] if "data" in o)
     assert "".join(shown["text/html"]).startswith("<details><summary>Drawn: two smooth ramps")  # behind a click
@@ -3908,3 +3912,23 @@ def test_pass76_xor_demo_legend_sits_under_its_axes_and_its_title_is_one_line():
     assert legend.y1 < frame.y0  # under the axes: covers no data
     assert legend.x0 >= 0 and legend.x1 <= fig.bbox.x1  # and inside the picture
     assert "\n" not in ax.get_title() and ax.get_title().startswith("your line gets")
+
+
+def test_pass78_dotted_square_is_named_in_the_first_picture_and_the_xor_demo_names_its_pink_sheet():
+    """Check r75's picture items: the first picture names its dotted square where it draws it; the XOR crease demo's
+    legend names the pink line (the whole sheet, landed) and draws no grey 'sheet before' grid; the sheet demo
+    without corners keeps its grey grid."""
+    fig = ch01_collapse.sheet_pictures()
+    notes = [t.get_text() for t in fig.axes[0].texts]
+    assert "dotted: the square\nfrom −1 to 1,\nfor reference" in notes
+    assert "the square from −1 to 1, dotted, for reference" in fig.get_label()
+    xor = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
+    ax = xor.live.axes[1]
+    legend = ax.get_legend()
+    names = [t.get_text() for t in legend.get_texts()]
+    assert names == ["your line", "your line's label-1 side", "pink: the whole sheet, landed"]
+    pink = legend.legend_handles[2]
+    assert pink.get_color() == ch01_collapse.GRID_COLOURS[1] and pink.get_linestyle() == "-"
+    assert not [l for l in ax.lines if l.get_label() == "grey: the sheet before"]
+    plain = ch01_collapse.fold_demo()
+    assert len([l for l in plain.live.axes[1].lines if l.get_label() == "grey: the sheet before"]) == 2
