@@ -451,10 +451,12 @@ def test_right_option_is_not_the_longest(make):
 # ---- fourth pass: what the fresh readings asked for ----
 
 def test_one_line_is_written_with_real_minus_signs(capsys):
-    """Check the printed and titled lines: 'y = −x − 2.5' (real minus, no '1·'), '8x + 13'; no ASCII minus."""
+    """Check the printed and titled lines: 'y = −x − 2.5' (real minus, no '1·'), '8x + 13'; no ASCII minus.
+    Pass 78 (r75): the print stops at the last layer; the one line is the Predict's answer, in the picture's titles."""
     ch01_collapse.push_through([2, -1, 0.5], [0, 1, -3], x=4)
     out = capsys.readouterr().out
-    assert "one line: y = −x − 2.5" in out and "= −6.5" in out and "-" not in out
+    assert "layer 3:  0.5 · (−7) − 3 = −6.5" in out and "-" not in out
+    assert "one line" not in out and "2.5" not in out
     assert ch01_collapse.line_text(8.0, 13.0) == "y = 8x + 13" and ch01_collapse.line_text(-1.0, -2.5) == "y = −x − 2.5"
     assert mlp.compose_lines([2, -1, 0.5], [0, 1, -3]) == (-1.0, -2.5)
     fig = ch01_collapse.attempts_picture([([2, 4], [3, 1]), ([2, -1, 0.5], [0, 1, -3])])
@@ -768,8 +770,9 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               # pass 56 (r50 reader: "nowhere, or everywhere" was cryptic): the no-line case in plain words
               # pass 72 (r68 reader: the score stuck at one value draws no line): "or no line at all"
               # pass 73 (r70 reader: a score 0 everywhere makes every point a boundary): the whole square said
-              "So the network's **boundary**, where the chance is one half, is a straight line, no line at all, or "
-              "(when the score is 0 everywhere) the whole square. None splits XOR.\n"
+              # pass 78 (r75 reader: three cases in one sentence; "None splits XOR" gave the Predict away): the
+              # straight line here, the rare cases and "cannot split XOR" in the runs' answer fold
+              "The network's **boundary** is where the chance is one half. With no bend, the boundary is a straight line.\n"
               # pass 63 (r58 reader: by the "chance one half" definition, a score stuck at 0 is a boundary
               # everywhere, not nowhere): a constant score splits nothing
               # pass 65 (r59 reader: "either way" had no clear referent): the exception in one plain sentence
@@ -1070,9 +1073,16 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "origin" not in text  # pass 46 (cut): the word is gone with its sentence
     assert "label-1 corners get chances above one half, and label-0 corners below" in text
     assert "right side of one half" not in text
-    assert text.count("**boundary**") == 1 and ("So the network's **boundary**, where the chance is one half, is a "
-                                                 "straight line, no line at all, or (when the score is 0 everywhere) the whole square. None splits XOR.\nTraining changes the weights, step by step, "
-                                                 "to make the chances less wrong.") in text  # pass 70 (r65), 71 (r67)
+    assert text.count("**boundary**") == 1 and ("The network's **boundary** is where the chance is one half. With no "
+                                                 "bend, the boundary is a straight line.\nTraining changes the weights, step by step, "
+                                                 "to make the chances less wrong.") in text  # pass 70 (r65), 71 (r67), 78 (r75)
+    # pass 78 (r75 reader): the rare cases (no line; the whole square) and "cannot split XOR" are in the runs' answer
+    # fold, after the Predict, not before it
+    ask = text.index("how many of the ten runs with no bend")
+    for words in ("No bend: the boundary is straight, so it cannot split XOR.",
+                  "(A score the same everywhere draws no line; a score 0 everywhere makes the whole square boundary.)"):
+        assert text.count(words) == 1 and text.index(words) > ask
+    assert "splits XOR" not in text[:ask].split("## XOR: can a straight line solve it?")[1]
     # pass 75 (r72 reader): what training ends at ("the same score everywhere") is in the runs' answer fold
     assert "One exception" not in text
     assert "there is no boundary.)" not in text  # pass 63 (r58): a score stuck at 0 has chance one half everywhere
@@ -1415,7 +1425,8 @@ def test_no_bend_chances_are_about_one_half_and_said_so():
     assert chances.shape[0] == 10 and np.all(np.abs(chances - 0.5) < 0.005)
     text = "\n".join(t for _, t in _markdown_cells())
     # pass 75 (r72 reader): the "same score everywhere" sentence moved here, into the answer fold, from before the Predict
-    assert ("No bend: training ends with nearly the same score everywhere.\n"
+    assert ("No bend: the boundary is straight, so it cannot split XOR.\n"  # pass 78 (r75): said after the Predict
+            "Training ends with nearly the same score everywhere.\n"
             "Every dot sits at about one half, the know-nothing answer, which splits nothing.") in text
     fold = next(t for _, t in _markdown_cells() if "the know-nothing answer" in t)
     ask = next(t for _, t in _markdown_cells() if "how many of the ten runs with no bend" in t)
@@ -1456,7 +1467,9 @@ def test_opening_picture_names_its_axes_and_the_grey_sheet_and_has_no_corner_mar
         assert not f.legends  # pass 56 (r50 reader): no 7-line legend; the parts are named on the panels
     # the thick line and the dark square are named where they are, on the before panel
     names = {t.get_text(): t.xy for t in fig.axes[0].texts}
-    assert names.keys() == {"thick line: x₂ = 0.5", "dark square"}
+    # pass 78 (r75 reader): the dotted square is named there too, pointing at its edge x₁ = −1
+    assert names.keys() == {"thick line: x₂ = 0.5", "dark square", "dotted: the square\nfrom −1 to 1,\nfor reference"}
+    assert names["dotted: the square\nfrom −1 to 1,\nfor reference"][0] == -1
     assert names["thick line: x₂ = 0.5"][1] == ch01_collapse.TICKS[ch01_collapse.FOLLOWED] == 0.5
     lo, hi = ch01_collapse.MARK_CELL
     assert all(lo < v < hi for v in names["dark square"])
@@ -1710,13 +1723,15 @@ def test_straight_rule_is_explained_at_first_use_and_the_split_needs_both_pairs_
     # pass 72 (r68 reader: too short for high-school maths): what a split needs first, one line in numbers (the
     # dashed line of the picture; checked in test_pass72_xor_numbers_are_the_dashed_lines), then the letters
     assert text.count("one total cannot be both.\n\n</details>") == 1  # r52: no restated ending
+    # pass 78 (r75 reader: the letters were hard going): the numbers answer; the letters sit in a nested fold
     assert ("No. A split needs one pair above 0 and the other below 0.\n"
             "The dashed line's score $x_1 + x_2 - 0.5$ gives the 1-corners 0.5 and 0.5, the 0-corners −0.5 and 1.5.\n"
-            "Both pairs add up to 1, so the 0-pair cannot both be below 0.\n"
-            "In letters: the two 1-corners score $v + b$ and $u + b$. The two 0-corners score $b$ and $u + v + b$.\n"
+            "Both pairs add up to 1, so the 0-pair cannot both be below 0.\n\n"
+            "<details><summary>For the curious: any line, in letters</summary>\n\n"
+            "The two 1-corners score $v + b$ and $u + b$. The two 0-corners score $b$ and $u + v + b$.\n"
             "Both pairs add up to the same total, $u + v + 2b$.\n"
             "A pair both above 0 adds up to more than 0, a pair both below 0 to less, and one total cannot be both.\n"
-            ) in text
+            "\n</details>\n\n</details>") in text
     X, y = data.xor()
     rng = np.random.default_rng(22)
     for w1, w2, b in rng.normal(scale=3, size=(2000, 3)):
@@ -1955,7 +1970,9 @@ def test_pass23_opening_words_are_explained_where_they_are_used():
     square = next(l for l in zoom.lines if l.get_gid() == "zoom square")
     assert sorted({tuple(p) for p in square.get_xydata().tolist()}) == [(-1, -1), (-1, 1), (1, -1), (1, 1)]
     # pass 72 (cut): why outputs stay inside is said where tanh is named ("into the range from −1 to 1")
-    assert "Every panel draws the dotted square from −1 to 1; the tanh panel is zoomed in to it." in text
+    # pass 78 (r75 reader): the first picture names the dotted square; the fold says only that tanh zooms in to it
+    assert "The tanh panel is zoomed in to the dotted square." in text
+    assert any(t.get_text().startswith("dotted: the square\nfrom −1 to 1") for t in fig.axes[0].texts)
     # pass 77 (r74 reader: the panels shared no reference): the same square, dotted, on every sheet panel
     for ax in bends.axes:
         square = next(l for l in ax.lines if l.get_gid() == "zoom square")
@@ -2325,7 +2342,7 @@ def test_deep_stack_has_a_prediction_and_random_layers():
 def test_xor_pair_sums_are_written_out_and_equal():
     """Check the written-out step '(w2 + b) + (w1 + b) = w1 + w2 + 2b = b + (w1 + w2 + b)' for random numbers."""
     # pass 46 (r41 reader: one bias letter): the score's bias is b; the pair sums in one sentence
-    assert ("the two 1-corners score $v + b$ and $u + b$. The two 0-corners score $b$ and $u + v + b$.\n"
+    assert ("The two 1-corners score $v + b$ and $u + b$. The two 0-corners score $b$ and $u + v + b$.\n"
             "Both pairs add up to the same total, $u + v + 2b$.") in _text()
     assert "A pair both above 0 adds up to more than 0, a pair both below 0 to less, and one total cannot be both." in _text()
     for w1, w2, b in np.random.default_rng(3).normal(size=(20, 3)):
@@ -2611,10 +2628,12 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     assert "the whole sheet squashed onto one line" in w.readout.value
     assert "Hint" not in _src(cells[i - 1])
     assert "press the sheet flat" not in _src(cells[i + 1])
-    assert ("2. With row 2 equal to row 1, $h_2$ is just $h_1$ shifted: $h_2 = h_1 + 0.5$ at the start biases.\n"
+    # pass 78 (r75 reader: the start biases were never stated): said, from SHEET_B
+    assert ("2. The demo starts with the first picture's layer (biases −0.3 and 0.2).\n"
+            "With row 2 equal to row 1, $h_2$ is just $h_1$ shifted: $h_2 = h_1 + 0.5$.\n"
             "So the whole sheet lands on that one line.") in _src(cells[i + 1])  # r49: the line named
     b1, b2 = ch01_collapse.SHEET_B
-    assert round(b2 - b1, 10) == 0.5
+    assert round(b2 - b1, 10) == 0.5 and (b1, b2) == (-0.3, 0.2)
     # pass 34: the Predict asks which settings; every multiple works (a zero row too), and no other table does
     for rows in ({"w11": 0.5, "w12": 0.3, "w21": 1.0, "w22": 0.6}, {"w11": -1.2, "w12": 0.8, "w21": 0.6, "w22": -0.4},
                  {"w11": 0.0, "w12": 0.0, "w21": 1.3, "w22": -0.7}, {"w11": 1.0, "w12": 0.6, "w21": 1.0, "w22": 0.6}):
@@ -2916,7 +2935,7 @@ def test_pass36_sheet_demo_is_three_numbered_predictions_answered_in_the_same_or
         "**ReLU.** Press **reset**, then click **ReLU**.") and steps[3][1].startswith(
         "**tanh.** Press **reset**, then click **tanh**.")
     answers = re.findall(r"^(\d)\. (\S+)", below, re.M)
-    assert answers == [("1", "No"), ("2", "With"), ("3", "ReLU:"), ("4", "tanh:")]
+    assert answers == [("1", "No"), ("2", "The"), ("3", "ReLU:"), ("4", "tanh:")]  # pass 78: "The demo starts with..."
     # pass 74 (r71 reader: a flip did not answer "can any setting crease?"): the answer reads the title's count
     assert ("1. No bend: never. Whatever you drag, the title counts no creased or curved line: flips, turns and "
             "squashes keep lines straight.") in below
@@ -3860,7 +3879,7 @@ def test_pass75_tanh_ramps_picture_sums_two_straight_steps_into_a_curved_zero_li
     assert fig.get_label().startswith("Three colour maps") and "curves" in fig.get_label()
     cells = _cells()
     i = next(k for k, c in enumerate(cells) if _src(c).startswith("<details><summary>Why the right map looks like"))
-    pic = cells[i + 1]
+    pic = cells[i - 1]  # pass 78 (r75 reader: the ramps were words before their picture): the picture first
     assert _src(pic) == "ch01.folded_ramps_picture()" and pic["metadata"]["jupyter"]["source_hidden"]
     shown = next(o["data"] for o in pic["outputs"] if "data" in o)
     assert "".join(shown["text/html"]).startswith("<details><summary>Drawn: two smooth ramps")  # behind a click
@@ -3897,3 +3916,23 @@ def test_pass76_xor_demo_legend_sits_under_its_axes_and_its_title_is_one_line():
     assert legend.y1 < frame.y0  # under the axes: covers no data
     assert legend.x0 >= 0 and legend.x1 <= fig.bbox.x1  # and inside the picture
     assert "\n" not in ax.get_title() and ax.get_title().startswith("your line gets")
+
+
+def test_pass78_dotted_square_is_named_in_the_first_picture_and_the_xor_demo_names_its_pink_sheet():
+    """Check r75's picture items: the first picture names its dotted square where it draws it; the XOR crease demo's
+    legend names the pink line (the whole sheet, landed) and draws no grey 'sheet before' grid; the sheet demo
+    without corners keeps its grey grid."""
+    fig = ch01_collapse.sheet_pictures()
+    notes = [t.get_text() for t in fig.axes[0].texts]
+    assert "dotted: the square\nfrom −1 to 1,\nfor reference" in notes
+    assert "the square from −1 to 1, dotted, for reference" in fig.get_label()
+    xor = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
+    ax = xor.live.axes[1]
+    legend = ax.get_legend()
+    names = [t.get_text() for t in legend.get_texts()]
+    assert names == ["your line", "your line's label-1 side", "pink: the whole sheet, landed"]
+    pink = legend.legend_handles[2]
+    assert pink.get_color() == ch01_collapse.GRID_COLOURS[1] and pink.get_linestyle() == "-"
+    assert not [l for l in ax.lines if l.get_label() == "grey: the sheet before"]
+    plain = ch01_collapse.fold_demo()
+    assert len([l for l in plain.live.axes[1].lines if l.get_label() == "grey: the sheet before"]) == 2

@@ -296,9 +296,13 @@ def sheet_pictures(W=SHEET_W, b=SHEET_B):
                      arrowprops=dict(arrowstyle="-|>", color="black", lw=0.9))
     axes[0].annotate("dark square", (1.25, 1.25), (1.2, -2.4), fontsize=9, ha="center",
                      arrowprops=dict(arrowstyle="-|>", color="black", lw=0.9))
+    # pass 78 (r75 reader: the dotted square was explained only much later): named where it is first drawn
+    axes[0].annotate("dotted: the square\nfrom −1 to 1,\nfor reference", (-1, -0.7), (-2.9, -2.75), fontsize=8.5,
+                     arrowprops=dict(arrowstyle="-|>", color="black", lw=0.9))
     fig.set_label("Two panels on the same axes from −3 to 3. Before the layer: a grid of blue upright lines and pink "
                   f"across lines; one across line, x₂ = {TICKS[FOLLOWED]:g}, is thick, and the top-right square is "
-                  "dark. No bend: the grid is moved, stretched, turned and skewed, but every line stays straight.")
+                  "dark. Both panels draw the square from −1 to 1, dotted, for reference. No bend: the grid is moved, "
+                  "stretched, turned and skewed, but every line stays straight.")
     return fig
 
 
@@ -455,14 +459,12 @@ def _factor(v):
 
 
 def push_through(weights, biases, x):
-    """Print one input going through stacked one-number layers, then through the single line they make."""
+    """Print one input going through stacked one-number layers. The one line they make answers the Predict
+    after them, so attempts_picture's titles show it there; it is not printed here (pass 78)."""
     h = x
     for k, (w, c) in enumerate(zip(weights, biases), 1):
         print(f"layer {k}:  {_num(w)} · {_factor(h)}{plots.signed_term(c, '{:g}')} = {_num(w * h + c)}")
         h = w * h + c
-    W, b = mlp.compose_lines(weights, biases)
-    print(f"one line: {line_text(W, b)},  and at x = {_num(x)}:  {_num(W)} · {_factor(x)}"
-          f"{plots.signed_term(b, '{:g}')} = {_num(W * x + b)}")
 
 
 def _vec(v):
@@ -1132,7 +1134,8 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
     regions = _press_regions(ax_in, W, b, moving=live)  # shown with ReLU only: the parts it presses flat
     ax_in.set(xlabel="x₁", ylabel="x₂")
     ax_out.set(xlabel="h₁", ylabel="h₂")
-    for f in families:  # the untouched sheet, faint behind the result, for comparison
+    for f in [] if corners else families:  # the untouched sheet, faint behind the result, for comparison
+        # pass 78 (r75 reader: in the XOR demo the grey grid cluttered the landed corners): not drawn there
         ghost = ax_out.plot(*_joined(f), color=plots.MUTED, lw=0.6, alpha=0.4, label="grey: the sheet before")[0]
     if corners:  # a straight line to try on the landed corners: does one split the squares from the circles?
         side = live.moving(ax_out.fill([], [], facecolor=plots._tint("#F0E442", 0.5), edgecolor="black", hatch="..",
@@ -1152,8 +1155,10 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
                                                                              lw=2.2, mutation_scale=20), zorder=3.5))
         live.moving(ax_in.legend(loc="upper left", fontsize=8.5, framealpha=0.9))  # the empty top-left
         # pass 76 (r73 reader: lower right, it covered the dotted side and the pink line): under the axes
-        live.moving(ax_out.legend(handles=[cut, side, ghost], loc="upper center", bbox_to_anchor=(0.5, -0.13),
-                                  ncol=2, fontsize=8.5, frameon=False))
+        # pass 78 (r75 reader: the pink line was not in the legend): named as the whole sheet, landed
+        live.moving(ax_out.legend(handles=[cut, side, grid[1]],
+                                  labels=["your line", "your line's label-1 side", "pink: the whole sheet, landed"],
+                                  loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=2, fontsize=8.5, frameon=False))
     else:
         live.moving(ax_out.legend(handles=[ghost, marks], loc="lower right", fontsize=8.5, framealpha=0.9))
 
