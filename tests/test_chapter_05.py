@@ -2384,7 +2384,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 75 (r72 Focus 1): one caveat on the main path, the rest in one collapsed "Fine print"
     # pass 78 (r75 Focus 1: the fine print repeated the pictures): one line instead of the fold
     assert caveat.rstrip().endswith("One toy problem, one network size, one way of training. Another setup could "
-                                    "rank the bends differently. Overlapping runs cannot be ranked.")
+                                    "rank the bends differently. Five runs cannot rank bends whose runs overlap.")
     assert "**So, why is sigmoid slow?**" not in caveat and "Fine print" not in caveat
     assert "cannot tell suspect 1" not in caveat   # pass 76 (r73 Focus 1): said once, in the verdict above
     # r50 Correctness 2 and Clarity: the knob leaves the main path; "plain" keeps one meaning (the optimizer)

@@ -312,7 +312,7 @@ def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the
     yes = float(activations.get("softmax")(np.array([a, b]))[0])
     assert abs(yes - float(activations.get("sigmoid")(a - b))) < 1e-12
     assert ("**Predict:** the output is a number, such as a temperature. Which bend is dotted there? Why?\n"
-            'Pick "Output for a number" in the menu, and click the bend you would use. The curves show only then.') in before
+            'Pick "Output for a number" in the menu, and click the bend you would use. At a new place, the curves wait for your click.') in before
     assert asked.where.startswith("Output for a number") and "temperature" in asked.where
     assert "relu" not in before.lower() and asked.avoid == "relu" and opened.avoid != asked.avoid
     assert "below 0" in asked.avoid_because
@@ -3076,3 +3076,10 @@ def test_pass78_the_offline_pages_show_every_place_of_the_asking_picker(monkeypa
     p.dropdown.value = "regression_output"
     assert all(line.get_visible() for line in p.lines.values()) and p.readout.value != ch06_decisions.GUESS_FIRST
     assert p.guess not in p.children   # no bend to click on a page that cannot take the click
+
+
+def test_r76_a_static_answer_says_its_verdict_once():
+    """Check that a folded answer whose words already open with its verdict does not get a second one ("Right. Right:")."""
+    html = ch06_decisions.folded_options("Lead.", [("A", True, "Right: yes."), ("B", False, "No, because.")])
+    assert "<b>Right.</b>" not in html and "</summary>Right: yes." in html and "<b>Wrong.</b> No, because." in html
+    assert "Right.</b> Right" not in ch06_decisions.gate_question().static_html

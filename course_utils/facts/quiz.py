@@ -229,7 +229,7 @@ def _bank():
            ("Bend each input, then stretch and add, then shift.",
             "the bend acts once, on the sum. Bending each input first fixes every corner at input = 0. A bias added later cannot move it."),
            ("Stretch and add, then bend. A unit has no shift.",
-            "every unit has a bias, its shift. Without it, the corner is stuck at 0.")),
+            "the units in this course all have a bias, their shift. Without it, the corner is stuck at 0.")),
         Numeric("unit_outputs", "00", "A unit has three inputs. How many numbers does it give back?", 1.0, 1,
                 "It adds the weighted inputs up into a single number. The shift and the bend keep it one number.",
                 ((3.0, 1e-9, "A common wrong answer: three, one per input. In fact: the unit adds the weighted "

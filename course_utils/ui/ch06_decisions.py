@@ -822,9 +822,13 @@ RECALL_HINT = "<i>Click a bend. Each answer, right or wrong, says why.</i>"
 
 def folded_options(lead, options):
     """A question as a render without a kernel shows it: a lead line, then each (text, right?, said) option in its
-    own fold, so the learner opens only the one they chose."""
+    own fold, so the learner opens only the one they chose. Words that already open with the verdict keep only
+    their own (r76: "Right. Right: sigmoid…")."""
+    def verdict(o):
+        word = "Right" if o[1] else "Wrong"
+        return "" if o[2].startswith(word) else f"<b>{word}.</b> "
     return (f"<p>{lead}</p><ul>" + "".join(
-        f"<li><details><summary>{_html.escape(o[0])}</summary><b>{'Right' if o[1] else 'Wrong'}.</b> "
+        f"<li><details><summary>{_html.escape(o[0])}</summary>{verdict(o)}"
         f"{_html.escape(o[2])}{more_fold(o[3] if len(o) > 3 else '')}</details></li>" for o in options) + "</ul>")
 
 
