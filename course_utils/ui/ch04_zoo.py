@@ -485,7 +485,7 @@ def selu_why_fold():
     conditions of SELU's setting, in one fold (r61, pass 66: the SELU part was a third of the zoo; the widget, the
     in/out map and the speaker analogy stay in view). Every number is computed here."""
     lam = float(activations.get("selu").derivative(1.0))
-    big = signal_stats.one_layer_spread("selu", 2.0)
+    big, small = signal_stats.one_layer_spread("selu", 2.0), signal_stats.one_layer_spread("selu", 0.5)
     fig = selu_slope()
     picture = tables.image(figure_png(fig), figure_alt(fig), 620)
     edge = f"{selu_stretch_edge():.2f}"
@@ -497,10 +497,11 @@ def selu_why_fold():
 {picture}
 
 Why? Right of $x \\approx {edge}$ (shaded), SELU's slope is above 1.
-A slope above 1 stretches small numbers apart. So a small spread grows.
+A slope above 1 stretches small numbers apart. So a small spread grows: 0.5 in, {small:.2f} out.
 A big spread sends many numbers far left. There SELU is nearly flat, so it squeezes them together near its floor.
 Right of 0, its slope is only {lam:.2f}: a weak stretch. So with a big spread, the squeeze wins: 2 in, {big:.2g} out.
 
+{LECUN_RULE}
 {SELU_SCOPE}
 {_lecun_why(SPREAD_WIDTH)}
 **Two more conditions.** Inputs with average near 0.
@@ -515,8 +516,16 @@ SELU_SCOPE = ("**When does SELU do this?** In the widget's setting:\n\n"
 
 
 SPREAD_RUNS = {"SELU": ("selu", 1.0), "ReLU, LeCun weights": ("relu", 1.0), "ReLU, He weights": ("relu", 2.0)}
+# r75 (pass 78): the main text no longer names LeCun-normal (it is in the fold): the widget says "same weights"
+SPREAD_SHOWN = {"SELU": "SELU", "ReLU, LeCun weights": "ReLU, same weights", "ReLU, He weights": "ReLU, He weights"}
 SPREAD_STARTS = (0.25, 3.0, 0.25)   # the slider "spread into layer 1": low, high, step
 SPREAD_WIDTH = 128   # units in each layer of the widget's network (the chapter says it)
+# r75 (pass 78): the SELU main text had spread, "normal", LeCun-normal and sqrt(1/128) at once; the rule's name and its
+# bell curve moved here, the main text keeps "special starting weights"
+LECUN_RULE = (f"**Which starting weights?** Each unit has {SPREAD_WIDTH} inputs. Each weight is drawn at random from a bell "
+              "curve (\"normal\").\n"
+              f"Their spread is $\\sqrt{{1/{SPREAD_WIDTH}}} \\approx {np.sqrt(1 / SPREAD_WIDTH):.3f}$: the more inputs, the smaller "
+              "the weights. This rule is **LeCun-normal**.\n")
 
 
 def _lecun_why(width=SPREAD_WIDTH):
@@ -648,7 +657,7 @@ def selu_spread(start=2.0, depth=30):
                     layers, np.zeros(depth + 1), color=plots.color(name), label=text if k == 0 else "_nolegend_",
                     **looks[text])[0])
     handles = {label: h for h, label in zip(*ax_v.get_legend_handles_labels())}
-    live.figure.legend([handles[t] for t in runs], list(runs), loc="outside lower center", ncol=len(runs))   # below: no curve under it
+    live.figure.legend([handles[t] for t in runs], [SPREAD_SHOWN[t] for t in runs], loc="outside lower center", ncol=len(runs))   # below: no curve under it
     low, high, step = SPREAD_STARTS
     sliders = {"start": slider("spread into layer 1", start, low, high, step)}
     readout = widgets.HTML()
@@ -662,7 +671,7 @@ def selu_spread(start=2.0, depth=30):
         live.render()
         # r39: one number a cell; r43: the five networks' lowest and highest spread too, so one network is not read
         # as all of them
-        rows = [(text, _middle([m[-1] for m, _ in pairs]), _middle([s[-1] for _, s in pairs]),
+        rows = [(SPREAD_SHOWN[text], _middle([m[-1] for m, _ in pairs]), _middle([s[-1] for _, s in pairs]),
                  _middle([min(s[-1] for _, s in pairs)]), _middle([max(s[-1] for _, s in pairs)]))
                 for text, pairs in draws.items()]
         readout.value = tables.html_table([f"after {depth} layers ({MIDDLE_NOTE})", "average", "spread",
@@ -1586,9 +1595,11 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     settle = selu_settle_layer(depth, high, low)
     fig = selu_three_starts(depth)
     picture = tables.image(figure_png(fig), figure_alt(fig), 560)
+    # r75 (pass 78): "all 5 lines are within 0.07 of 1 ... from layer 12 on" read like an audit; said plainly (the
+    # settle layer, within SETTLE_CLEAR, is still computed and tested)
     lines = [f"- **SELU**: it goes back to 1, from {high:g} and from {low:g} alike.\n"
-             f"  In the picture below (these 5 random networks), from each start, all {len(DRAW_SEEDS)} lines are within {SETTLE_CLEAR:g} of 1, inside the grey band ({1 - SETTLE_WITHIN:g} to "
-             f"{1 + SETTLE_WITHIN:g}) from layer {settle} on.\n  Drag the spread to 2 or 0.5, and watch the lines enter the band.\n"
+             f"  In the picture below, by about layer {settle}, every line has settled into the grey band.\n"
+             "  Drag the spread to 2 or 0.5, and watch the lines enter the band.\n"
              "  Its average (left panel) goes back to 0 too.\n"
              "  A common wrong answer: \"SELU keeps whatever spread it is given.\" In fact, it pulls a big "
              "spread down and a small one up.",
