@@ -1241,7 +1241,9 @@ def test_tanh_widget_opens_at_sigmoid_and_its_gap_reaches_0_only_on_the_grid_ans
     w = ch04_zoo.tanh_fit(height=1.0, squeeze=1.0, shift=0.0)
     assert [w.sliders[k].value for k in ("height", "squeeze", "shift")] == [1.0, 1.0, 0.0]
     assert ch04_zoo.tanh_gap(1.0, 1.0, 0.0)[0] == pytest.approx(start.max(), abs=1e-12)
-    assert "largest gap from tanh, for x from −3 to 3: <b>1.09</b>" in w.readout.value
+    assert "largest gap from tanh, for x from −3 to 3: <b>1.09</b> (a match: below 0.01)" in w.readout.value
+    # r75 (pass 78): the stored picture shows the gap too (the readout is not in it)
+    assert w.figure.axes[0].get_title() == "1 · sigmoid(1 · x) + 0\nlargest gap: 1.09 (a match: below 0.01)"
     for key, answer in (("height", 2.0), ("squeeze", 2.0), ("shift", -1.0)):
         s = w.sliders[key]
         stops = s.min + s.step * np.arange(round((s.max - s.min) / s.step) + 1)
@@ -1691,6 +1693,7 @@ def test_tanh_sentence_says_the_reshaped_sigmoid_lands_on_tanh():
     assert "matches" not in w.readout.value
     w.sliders["height"].value, w.sliders["squeeze"].value, w.sliders["shift"].value = 2.0, 2.0, -1.0
     assert ch04_zoo.tanh_gap(2.0, 2.0, -1.0)[0] < 1e-12 and "<b>0.00</b>. <b>It matches tanh.</b>" in w.readout.value
+    assert w.figure.axes[0].get_title().endswith("\nlargest gap: 0.00: it matches tanh")   # r75 (pass 78)
     w.sliders["shift"].value = -0.75
     assert ch04_zoo.tanh_gap(2.0, 2.0, -0.75)[0] == pytest.approx(0.25) and "matches" not in w.readout.value
 
@@ -3741,7 +3744,8 @@ def test_opening_figure_names_each_curve_on_solid_lines_and_zooms_on_the_dips():
     """Check (r68, pass 72): the legends sat over the curves; r73 (pass 77): dashed, marked lines with legends
     underneath hid SiLU under Mish and Leaky ReLU under ReLU. Now every curve is a solid line without marks, each
     bend's name is written in its panel in its colour (no legend), and a fourth panel zooms on x from -4 to 0, output
-    from -0.4 to 0.1, where Leaky ReLU parts from ReLU and SiLU from Mish; every name stays inside its panel."""
+    from -0.4 to 0.1, where Leaky ReLU parts from ReLU and SiLU from Mish; every name stays inside its panel. r75 (pass
+    78): the smooth dips are drawn in one grey, named together, so the zoom does not answer the later Predict."""
     from matplotlib import pyplot as plt
     fig = ch04_zoo.families_row()
     fig.canvas.draw()
@@ -3767,7 +3771,12 @@ def test_opening_figure_names_each_curve_on_solid_lines_and_zooms_on_the_dips():
     assert np.max(np.abs(ys["relu"] - ys["leaky_relu"])) > 0.07 * height   # parted, not drawn on top of each other
     assert np.max(np.abs(ys["silu"] - ys["mish"])) > 0.05 * height
     assert all(ys[n].min() > -0.4 for n in ("gelu", "silu", "mish"))   # each dip's bottom is inside the zoom
-    assert {t.get_text() for t in zoom.texts} == {ch04_zoo.ZOOM_TAGS[n][2] for n in ch04_zoo.OVERVIEW_ZOOM_NAMES}
+    # r75 (pass 78): the smooth dips are one grey and named together, so the zoom does not answer "which dips deepest?"
+    assert {t.get_text() for t in zoom.texts} == {"ReLU", "Leaky ReLU", "GELU, SiLU, Mish"}
+    smooth = [ln for n, ln in zip(ch04_zoo.OVERVIEW_ZOOM_NAMES, zoom_lines) if n in ("gelu", "silu", "mish")]
+    assert len(smooth) == 3 and len({ln.get_color() for ln in smooth}) == 1 and smooth[0].get_color() not in {
+        ch04_zoo.plots.color(n) for n in ("gelu", "silu", "mish")}
+    assert "GELU, SiLU and Mish not told apart" in ch04_zoo.FAMILIES_ALT and "Mish lowest" not in ch04_zoo.FAMILIES_ALT
     assert "solid line with its name written next to it" in ch04_zoo.FAMILIES_ALT
     assert "x from -4 to 0, output from -0.4 to 0.1" in ch04_zoo.FAMILIES_ALT
     plt.close(fig)

@@ -71,8 +71,8 @@ FAMILIES_ALT = ("Five small panels, each curve a solid line with its name writte
                 "family, on the same axes (x from -3 to 3). ReLU family: "
                 "ReLU, Leaky ReLU, PReLU, ELU and SELU, each with its own left side. Smooth family: GELU, SiLU, Mish and "
                 "softplus, ReLU with the corner rounded. Squashers: sigmoid and tanh, S-curves held in a box. Zoom on the "
-                "dips (x from -4 to 0, output from -0.4 to 0.1): Leaky ReLU just below ReLU's flat 0; GELU, SiLU and Mish "
-                "dip below 0 and come back up. Gated units "
+                "dips (x from -4 to 0, output from -0.4 to 0.1): Leaky ReLU just below ReLU's flat 0; three grey curves, "
+                "GELU, SiLU and Mish not told apart, dip below 0 and come back up. Gated units "
                 "(see Gated units below): a tiny diagram, not a curve: sum a goes through a bend g, sum b goes straight "
                 "on, and the two are multiplied: out = g(a) × b.")
 # r70 (pass 73): the gated panel drew its gates as curves, which read as "a gated unit is one more curve"; it is now
@@ -100,10 +100,13 @@ OVERVIEW_TAGS = {
 }
 OVERVIEW_ZOOM_NOTE = (-2.95, -1.6, "(they dip: zoom →)")
 ZOOM_TAGS = {
-    "relu": (-3.9, 0.015, "ReLU", "left", "bottom"), "leaky_relu": (-3.6, -0.042, "Leaky ReLU", "left", "top"),
-    "gelu": (-1.75, -0.115, "GELU", "center", "top"), "silu": (-1.0, -0.2, "SiLU", "center", "top"),
-    "mish": (-1.2, -0.325, "Mish", "center", "top"),
+    "relu": (-3.9, 0.015, "ReLU", "left", "bottom"), "leaky_relu": (-3.9, -0.042, "Leaky ReLU", "left", "top"),
 }
+# r75 (pass 78): the zoom named Mish lowest, which answered the smooth family's Predict ("which dips deepest?") before
+# it was asked; the smooth dips are drawn in one grey, unnamed apart, so the zoom still shows the leak and the dips
+ZOOM_SMOOTH = ("gelu", "silu", "mish")
+ZOOM_SMOOTH_COLOUR = "#8c8c8c"
+ZOOM_SMOOTH_TAG = (-2.0, -0.335, "GELU, SiLU, Mish", "center", "top")
 
 
 def _overview_tags(ax, names, tags):
@@ -135,9 +138,12 @@ def families_row(x_max=SHARED_X):
     xz = np.linspace(*OVERVIEW_ZOOM_X, 401)
     _axes_lines(az)
     for name in OVERVIEW_ZOOM_NAMES:   # drawn over the axis line, so ReLU's flat 0 shows
-        az.plot(xz, np.asarray(activations.get(name)(xz), dtype=float), lw=1.8, color=plots.color(name), ls="-",
-                zorder=3)
-    _overview_tags(az, OVERVIEW_ZOOM_NAMES, ZOOM_TAGS)
+        grey = name in ZOOM_SMOOTH
+        az.plot(xz, np.asarray(activations.get(name)(xz), dtype=float), lw=1.4 if grey else 1.8,
+                color=ZOOM_SMOOTH_COLOUR if grey else plots.color(name), ls="-", zorder=2 if grey else 3)
+    _overview_tags(az, [n for n in OVERVIEW_ZOOM_NAMES if n not in ZOOM_SMOOTH], ZOOM_TAGS)
+    tx, ty, text, ha, va = ZOOM_SMOOTH_TAG
+    az.text(tx, ty, text, color=ZOOM_SMOOTH_COLOUR, ha=ha, va=va, fontsize=8.5, fontweight="bold")
     az.set(xlim=OVERVIEW_ZOOM_X, ylim=OVERVIEW_ZOOM_Y, xticks=(-4, -2, 0), yticks=(-0.4, -0.2, 0), title=OVERVIEW_ZOOM_TITLE)
     gated = axes[4]
     gated.set_title(FAMILY_TITLES["gated units"], fontsize=9.5)
@@ -819,6 +825,7 @@ TANH_X = SHARED_X   # the widget draws x from -3 to 3; its "largest gap" is take
 TANH_SLIDERS = {"height": ("height ×", 1.0, 0.5, 2.5, 0.25),
                 "squeeze": ("squeeze ×", 1.0, 0.5, 3.0, 0.25),
                 "shift": ("shift", 0.0, -1.5, 0.5, 0.25)}
+TANH_MATCH = "(a match: below 0.01)"   # what the gap reads at a match (it shows 0.00 there)
 TANH_YLIM = (-1.7, 3.2)   # room for the tallest curve the sliders make: 2.5 + 0.5 = 3
 
 
@@ -869,11 +876,15 @@ def tanh_fit(height=1.0, squeeze=1.0, shift=0.0, x_max=TANH_X):
         ends = (float(reshaped_sigmoid(at, a, k, c)), float(activations.get("tanh")(at)))
         # at the answer the gap is rounding noise (about 1e-16) at no x in particular: no mark then
         mark.set_data(*(([at, at], ends) if widest >= 0.005 else ([], [])))
-        title.set_text(f"{a:g} · sigmoid({k:g} · x) {_signed(c)}")
+        # r75 (pass 78): the text says "until the readout says it matches tanh", but the stored picture had no readout:
+        # the gap and what a match reads are in the title too
+        match = widest < 0.005
+        title.set_text(f"{a:g} · sigmoid({k:g} · x) {_signed(c)}\n"
+                       + (f"largest gap: {widest:.2f}: it matches tanh" if match else f"largest gap: {widest:.2f} {TANH_MATCH}"))
         live.render()
         # pass 36: at the answer the readout says so in words (the exact gap is checked in tests, not shown)
         readout.value = (f"largest gap from tanh, for x from −{x_max:g} to {x_max:g}: "
-                         f"<b>{widest:.2f}</b>" + (". <b>It matches tanh.</b>" if widest < 0.005 else ""))
+                         f"<b>{widest:.2f}</b>" + (". <b>It matches tanh.</b>" if match else f" {TANH_MATCH}"))
 
     on_change(sliders.values(), update)
     update()
