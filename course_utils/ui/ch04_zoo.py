@@ -71,8 +71,8 @@ FAMILIES_ALT = ("Five small panels, each curve a solid line with its name writte
                 "family, on the same axes (x from -3 to 3). ReLU family: "
                 "ReLU, Leaky ReLU, PReLU, ELU and SELU, each with its own left side. Smooth family: GELU, SiLU, Mish and "
                 "softplus, ReLU with the corner rounded. Squashers: sigmoid and tanh, S-curves held in a box. Zoom on the "
-                "dips (x from -4 to 0, output from -0.4 to 0.1): Leaky ReLU just below ReLU's flat 0; GELU, SiLU and Mish "
-                "dip below 0 and come back up. Gated units "
+                "dips (x from -4 to 0, output from -0.4 to 0.1): Leaky ReLU just below ReLU's flat 0; three grey curves, "
+                "GELU, SiLU and Mish not told apart, dip below 0 and come back up. Gated units "
                 "(see Gated units below): a tiny diagram, not a curve: sum a goes through a bend g, sum b goes straight "
                 "on, and the two are multiplied: out = g(a) × b.")
 # r70 (pass 73): the gated panel drew its gates as curves, which read as "a gated unit is one more curve"; it is now
@@ -100,10 +100,13 @@ OVERVIEW_TAGS = {
 }
 OVERVIEW_ZOOM_NOTE = (-2.95, -1.6, "(they dip: zoom →)")
 ZOOM_TAGS = {
-    "relu": (-3.9, 0.015, "ReLU", "left", "bottom"), "leaky_relu": (-3.6, -0.042, "Leaky ReLU", "left", "top"),
-    "gelu": (-1.75, -0.115, "GELU", "center", "top"), "silu": (-1.0, -0.2, "SiLU", "center", "top"),
-    "mish": (-1.2, -0.325, "Mish", "center", "top"),
+    "relu": (-3.9, 0.015, "ReLU", "left", "bottom"), "leaky_relu": (-3.9, -0.042, "Leaky ReLU", "left", "top"),
 }
+# r75 (pass 78): the zoom named Mish lowest, which answered the smooth family's Predict ("which dips deepest?") before
+# it was asked; the smooth dips are drawn in one grey, unnamed apart, so the zoom still shows the leak and the dips
+ZOOM_SMOOTH = ("gelu", "silu", "mish")
+ZOOM_SMOOTH_COLOUR = "#8c8c8c"
+ZOOM_SMOOTH_TAG = (-2.0, -0.335, "GELU, SiLU, Mish", "center", "top")
 
 
 def _overview_tags(ax, names, tags):
@@ -135,9 +138,12 @@ def families_row(x_max=SHARED_X):
     xz = np.linspace(*OVERVIEW_ZOOM_X, 401)
     _axes_lines(az)
     for name in OVERVIEW_ZOOM_NAMES:   # drawn over the axis line, so ReLU's flat 0 shows
-        az.plot(xz, np.asarray(activations.get(name)(xz), dtype=float), lw=1.8, color=plots.color(name), ls="-",
-                zorder=3)
-    _overview_tags(az, OVERVIEW_ZOOM_NAMES, ZOOM_TAGS)
+        grey = name in ZOOM_SMOOTH
+        az.plot(xz, np.asarray(activations.get(name)(xz), dtype=float), lw=1.4 if grey else 1.8,
+                color=ZOOM_SMOOTH_COLOUR if grey else plots.color(name), ls="-", zorder=2 if grey else 3)
+    _overview_tags(az, [n for n in OVERVIEW_ZOOM_NAMES if n not in ZOOM_SMOOTH], ZOOM_TAGS)
+    tx, ty, text, ha, va = ZOOM_SMOOTH_TAG
+    az.text(tx, ty, text, color=ZOOM_SMOOTH_COLOUR, ha=ha, va=va, fontsize=8.5, fontweight="bold")
     az.set(xlim=OVERVIEW_ZOOM_X, ylim=OVERVIEW_ZOOM_Y, xticks=(-4, -2, 0), yticks=(-0.4, -0.2, 0), title=OVERVIEW_ZOOM_TITLE)
     gated = axes[4]
     gated.set_title(FAMILY_TITLES["gated units"], fontsize=9.5)
@@ -485,7 +491,7 @@ def selu_why_fold():
     conditions of SELU's setting, in one fold (r61, pass 66: the SELU part was a third of the zoo; the widget, the
     in/out map and the speaker analogy stay in view). Every number is computed here."""
     lam = float(activations.get("selu").derivative(1.0))
-    big = signal_stats.one_layer_spread("selu", 2.0)
+    big, small = signal_stats.one_layer_spread("selu", 2.0), signal_stats.one_layer_spread("selu", 0.5)
     fig = selu_slope()
     picture = tables.image(figure_png(fig), figure_alt(fig), 620)
     edge = f"{selu_stretch_edge():.2f}"
@@ -497,10 +503,11 @@ def selu_why_fold():
 {picture}
 
 Why? Right of $x \\approx {edge}$ (shaded), SELU's slope is above 1.
-A slope above 1 stretches small numbers apart. So a small spread grows.
+A slope above 1 stretches small numbers apart. So a small spread grows: 0.5 in, {small:.2f} out.
 A big spread sends many numbers far left. There SELU is nearly flat, so it squeezes them together near its floor.
 Right of 0, its slope is only {lam:.2f}: a weak stretch. So with a big spread, the squeeze wins: 2 in, {big:.2g} out.
 
+{LECUN_RULE}
 {SELU_SCOPE}
 {_lecun_why(SPREAD_WIDTH)}
 **Two more conditions.** Inputs with average near 0.
@@ -515,8 +522,16 @@ SELU_SCOPE = ("**When does SELU do this?** In the widget's setting:\n\n"
 
 
 SPREAD_RUNS = {"SELU": ("selu", 1.0), "ReLU, LeCun weights": ("relu", 1.0), "ReLU, He weights": ("relu", 2.0)}
+# r75 (pass 78): the main text no longer names LeCun-normal (it is in the fold): the widget says "same weights"
+SPREAD_SHOWN = {"SELU": "SELU", "ReLU, LeCun weights": "ReLU, same weights", "ReLU, He weights": "ReLU, He weights"}
 SPREAD_STARTS = (0.25, 3.0, 0.25)   # the slider "spread into layer 1": low, high, step
 SPREAD_WIDTH = 128   # units in each layer of the widget's network (the chapter says it)
+# r75 (pass 78): the SELU main text had spread, "normal", LeCun-normal and sqrt(1/128) at once; the rule's name and its
+# bell curve moved here, the main text keeps "special starting weights"
+LECUN_RULE = (f"**Which starting weights?** Each unit has {SPREAD_WIDTH} inputs. Each weight is drawn at random from a bell "
+              "curve (\"normal\").\n"
+              f"Their spread is $\\sqrt{{1/{SPREAD_WIDTH}}} \\approx {np.sqrt(1 / SPREAD_WIDTH):.3f}$: the more inputs, the smaller "
+              "the weights. This rule is **LeCun-normal**.\n")
 
 
 def _lecun_why(width=SPREAD_WIDTH):
@@ -648,7 +663,7 @@ def selu_spread(start=2.0, depth=30):
                     layers, np.zeros(depth + 1), color=plots.color(name), label=text if k == 0 else "_nolegend_",
                     **looks[text])[0])
     handles = {label: h for h, label in zip(*ax_v.get_legend_handles_labels())}
-    live.figure.legend([handles[t] for t in runs], list(runs), loc="outside lower center", ncol=len(runs))   # below: no curve under it
+    live.figure.legend([handles[t] for t in runs], [SPREAD_SHOWN[t] for t in runs], loc="outside lower center", ncol=len(runs))   # below: no curve under it
     low, high, step = SPREAD_STARTS
     sliders = {"start": slider("spread into layer 1", start, low, high, step)}
     readout = widgets.HTML()
@@ -662,7 +677,7 @@ def selu_spread(start=2.0, depth=30):
         live.render()
         # r39: one number a cell; r43: the five networks' lowest and highest spread too, so one network is not read
         # as all of them
-        rows = [(text, _middle([m[-1] for m, _ in pairs]), _middle([s[-1] for _, s in pairs]),
+        rows = [(SPREAD_SHOWN[text], _middle([m[-1] for m, _ in pairs]), _middle([s[-1] for _, s in pairs]),
                  _middle([min(s[-1] for _, s in pairs)]), _middle([max(s[-1] for _, s in pairs)]))
                 for text, pairs in draws.items()]
         readout.value = tables.html_table([f"after {depth} layers ({MIDDLE_NOTE})", "average", "spread",
@@ -810,6 +825,7 @@ TANH_X = SHARED_X   # the widget draws x from -3 to 3; its "largest gap" is take
 TANH_SLIDERS = {"height": ("height ×", 1.0, 0.5, 2.5, 0.25),
                 "squeeze": ("squeeze ×", 1.0, 0.5, 3.0, 0.25),
                 "shift": ("shift", 0.0, -1.5, 0.5, 0.25)}
+TANH_MATCH = "(a match: below 0.01)"   # what the gap reads at a match (it shows 0.00 there)
 TANH_YLIM = (-1.7, 3.2)   # room for the tallest curve the sliders make: 2.5 + 0.5 = 3
 
 
@@ -860,11 +876,15 @@ def tanh_fit(height=1.0, squeeze=1.0, shift=0.0, x_max=TANH_X):
         ends = (float(reshaped_sigmoid(at, a, k, c)), float(activations.get("tanh")(at)))
         # at the answer the gap is rounding noise (about 1e-16) at no x in particular: no mark then
         mark.set_data(*(([at, at], ends) if widest >= 0.005 else ([], [])))
-        title.set_text(f"{a:g} · sigmoid({k:g} · x) {_signed(c)}")
+        # r75 (pass 78): the text says "until the readout says it matches tanh", but the stored picture had no readout:
+        # the gap and what a match reads are in the title too
+        match = widest < 0.005
+        title.set_text(f"{a:g} · sigmoid({k:g} · x) {_signed(c)}\n"
+                       + (f"largest gap: {widest:.2f}: it matches tanh" if match else f"largest gap: {widest:.2f} {TANH_MATCH}"))
         live.render()
         # pass 36: at the answer the readout says so in words (the exact gap is checked in tests, not shown)
         readout.value = (f"largest gap from tanh, for x from −{x_max:g} to {x_max:g}: "
-                         f"<b>{widest:.2f}</b>" + (". <b>It matches tanh.</b>" if widest < 0.005 else ""))
+                         f"<b>{widest:.2f}</b>" + (". <b>It matches tanh.</b>" if match else f" {TANH_MATCH}"))
 
     on_change(sliders.values(), update)
     update()
@@ -1586,9 +1606,11 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     settle = selu_settle_layer(depth, high, low)
     fig = selu_three_starts(depth)
     picture = tables.image(figure_png(fig), figure_alt(fig), 560)
+    # r75 (pass 78): "all 5 lines are within 0.07 of 1 ... from layer 12 on" read like an audit; said plainly (the
+    # settle layer, within SETTLE_CLEAR, is still computed and tested)
     lines = [f"- **SELU**: it goes back to 1, from {high:g} and from {low:g} alike.\n"
-             f"  In the picture below (these 5 random networks), from each start, all {len(DRAW_SEEDS)} lines are within {SETTLE_CLEAR:g} of 1, inside the grey band ({1 - SETTLE_WITHIN:g} to "
-             f"{1 + SETTLE_WITHIN:g}) from layer {settle} on.\n  Drag the spread to 2 or 0.5, and watch the lines enter the band.\n"
+             f"  In the picture below, by about layer {settle}, every line has settled into the grey band.\n"
+             "  Drag the spread to 2 or 0.5, and watch the lines enter the band.\n"
              "  Its average (left panel) goes back to 0 too.\n"
              "  A common wrong answer: \"SELU keeps whatever spread it is given.\" In fact, it pulls a big "
              "spread down and a small one up.",
