@@ -772,7 +772,7 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               # pass 73 (r70 reader: a score 0 everywhere makes every point a boundary): the whole square said
               # pass 78 (r75 reader: three cases in one sentence; "None splits XOR" gave the Predict away): the
               # straight line here, the rare cases and "cannot split XOR" in the runs' answer fold
-              "The network's **boundary** is where the chance is one half. With no bend, the boundary is a straight line.\n"
+              "The network's **boundary** is where the chance is one half. With no bend, the boundary is a straight line, or none at all.\n"
               # pass 63 (r58 reader: by the "chance one half" definition, a score stuck at 0 is a boundary
               # everywhere, not nowhere): a constant score splits nothing
               # pass 65 (r59 reader: "either way" had no clear referent): the exception in one plain sentence
@@ -1074,12 +1074,12 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "label-1 corners get chances above one half, and label-0 corners below" in text
     assert "right side of one half" not in text
     assert text.count("**boundary**") == 1 and ("The network's **boundary** is where the chance is one half. With no "
-                                                 "bend, the boundary is a straight line.\nTraining changes the weights, step by step, "
+                                                 "bend, the boundary is a straight line, or none at all.\nTraining changes the weights, step by step, "
                                                  "to make the chances less wrong.") in text  # pass 70 (r65), 71 (r67), 78 (r75)
     # pass 78 (r75 reader): the rare cases (no line; the whole square) and "cannot split XOR" are in the runs' answer
     # fold, after the Predict, not before it
     ask = text.index("how many of the ten runs with no bend")
-    for words in ("No bend: the boundary is straight, so it cannot split XOR.",
+    for words in ("No bend: the boundary is straight or missing, so it cannot split XOR.",
                   "(A score the same everywhere draws no line; a score 0 everywhere makes the whole square boundary.)"):
         assert text.count(words) == 1 and text.index(words) > ask
     assert "splits XOR" not in text[:ask].split("## XOR: can a straight line solve it?")[1]
@@ -1425,7 +1425,7 @@ def test_no_bend_chances_are_about_one_half_and_said_so():
     assert chances.shape[0] == 10 and np.all(np.abs(chances - 0.5) < 0.005)
     text = "\n".join(t for _, t in _markdown_cells())
     # pass 75 (r72 reader): the "same score everywhere" sentence moved here, into the answer fold, from before the Predict
-    assert ("No bend: the boundary is straight, so it cannot split XOR.\n"  # pass 78 (r75): said after the Predict
+    assert ("No bend: the boundary is straight or missing, so it cannot split XOR.\n"  # pass 78 (r75): said after the Predict
             "Training ends with nearly the same score everywhere.\n"
             "Every dot sits at about one half, the know-nothing answer, which splits nothing.") in text
     fold = next(t for _, t in _markdown_cells() if "the know-nothing answer" in t)
@@ -1810,7 +1810,7 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "The pulls cancel, so training stops there.\n"
                     # pass 73 (r70 reader): why the bowl has one lowest point, not only why this point is flat
                     # session 31 (r71): the reason is that no corner's loss bends down (convex), not that each curves up
-                    "One can show that each corner's loss never bends downward. So the bowl has no other dip: its lowest point is where "
+                    "One can show that each corner's loss never bends downward: plotted against the score, it only ever curves up. So the bowl has no other dip: its lowest point is where "
                     "the pulls cancel.\n"
                     "So no network without a bend sits lower in the bowl than one half everywhere.")   # r74: a no-bend rule can get 3 corners right; the claim is about loss
     # pass 50 (r45 reader): the rule behind the printed table's losses: loss = -ln(chance of the right label); the

@@ -782,7 +782,7 @@ def test_zoo_table_definitions_one_idea_per_line():
     assert (NOTEBOOK.parent / "02_four_bends.ipynb").exists()
     # r40: one definition everywhere, the smooth family's "never goes down as x grows" (ReLU's flat left is "yes")
     # pass 46: "(flat stretches count)" cut; ReLU's flat left is still "yes" (checked below)
-    assert ("- **Monotonic**: never goes down as x grows. A dip does not stop a bend from working well: GELU dips, and BERT and GPT use it."
+    assert ("- **Monotonic**: never goes down as x grows. A dip does not stop a bend from working well: GELU dips, yet BERT and GPT train well with it."
             in above)
     assert "only ever climbs" not in "\n".join(above)
     # session 32 (r73 Correctness): "widely used" named as the two models the deployments data sources
@@ -1415,7 +1415,7 @@ def test_plain_words_and_folds_keep_the_chapter_focused():
     # r67 (pass 71): "a second weighted sum, bent" came before gates are taught; a reading, pointing ahead
     # r70 (pass 73): the table follows the opening picture, without the 14 names (each family names its own);
     # the gated row says what the picture's g(a) × b sketch draws
-    assert "| gated units | one bent sum works like a dimmer on a second sum |" in text   # session 31 (r71 Clarity) and "| members |" not in text
+    assert "| gated units | one bent sum scales a second sum |" in text   # session 31 (r71 Clarity) and "| members |" not in text
     assert _index("ch04.families_row()") < _index("| family | what it fixes, or is good for |")
     assert "one reading of the input" not in text
     after_map = text.index("## The ReLU family")
