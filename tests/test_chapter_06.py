@@ -2959,13 +2959,14 @@ def test_pass73_the_picker_asks_a_second_question_answered_by_its_menu():
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "picker(" in _src(c))
     after = _src(cells[k + 1])
-    asked = after.index('**Predict:** now pick "Many ReLU units dead". GELU still passes a nudge just below 0. Is it the '
-                        "second choice there? Why?")
+    # pass 79 (r76 Interaction 1: PReLU was only explained in the answer): the question names both choices, each said
+    asked = after.index('**Predict:** now pick "Many ReLU units dead". Which is the second choice there: GELU, which still '
+                        "passes a nudge just below 0, or PReLU, a Leaky ReLU whose leak is learned? Why?")
     assert dead.where.startswith("Many ReLU units dead") and dead.role in [o[1] for o in ch06_decisions.picker().dropdown.options]
     answer = after[asked:].split("<summary>Check your prediction</summary>")[1]
     # pass 76 (r73 Clarity: PReLU was only explained later): said where it is first named, as the end fold says it
     assert dead.runner_up == "prelu" and answer.strip().startswith(
-        f"No. The second choice is {decisions._label(dead.runner_up)}: a Leaky ReLU whose leak is learned.")
+        f"{decisions._label(dead.runner_up)}. It keeps ReLU's shape and frees only the leak.")
     slope = format(decisions.facts()["gelu_slope_minus4"], ".1g").replace("-", "−")
     assert f"slope {slope} at x = −4" in dead.prefer_runner_up_when and float(slope.replace("−", "-")) > -0.001
     assert "GELU is not the listed fix" in dead.prefer_runner_up_when and (
