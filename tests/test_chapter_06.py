@@ -2445,7 +2445,8 @@ def test_pass53_line_4_has_a_picture_of_six_writes_before_its_bullets():
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.memory_writes()")
     assert _src(cells[k - 4]).startswith("## Line 4: gates and new content")   # pass 65: then the memory path's
     assert _src(cells[k - 3]) == "ch06.lstm_path()" and "**forget gate**" in _src(cells[k - 2])   # picture
-    assert "We feed in six random sums" in _src(cells[k - 1]) and _src(cells[k + 1]).startswith("- ReLU and sigmoid writes are never below 0")
+    assert "We feed in six random sums" in _src(cells[k - 1]) and _src(cells[k + 1]).startswith(   # pass 79: in the Predict's fold
+        "<details><summary>Check your prediction</summary>\n\n- ReLU and sigmoid writes are never below 0")
     # pass 56 (r50): "they can keep climbing": every sigmoid write adds more than 0, however low its sum
     assert np.all(np.asarray(ch06_decisions.activations.get("sigmoid")(np.array([-30.0, -5.0, 0.0])), dtype=float) > 0)
     assert np.all(np.diff(m["sigmoid"]) > 0)
@@ -2808,6 +2809,11 @@ def test_pass67_the_writes_picture_prints_its_six_sums():
     # pass 68 (r63 Clarity: gates dropped without saying why): why they are left out, said before the writes
     assert words.index("Pretend both gates are fully open (1). Each step then just adds the bent new content to the "
                        "memory: a **write**.") < words.index("We feed in")
+    # pass 79 (r76 Interaction 3: the picture asked nothing first): a Predict ends the words, the bullets under the
+    # picture answer it (tanh's memory goes down; ReLU's write has no top)
+    assert words.endswith("**Predict:** which memories can go down? Which bend can make one write huge?")
+    under = _md_text().split("Which bend can make one write huge?")[1]
+    assert "- Tanh goes up and down: a write can also lower the memory." in under and "- A ReLU write also has no top" in under
 
 
 def test_pass71_the_map_comes_before_its_words():
