@@ -761,9 +761,10 @@ def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_m
     study = deployments.comparison("Shazeer")
     assert len(study.compared) == 8 and set(study.best) <= set(study.gated) and not study.why_said
     # r75 Correctness: not only the two best had a gate: all 5 gated blocks beat all 3 plain ones (Table 1, both lengths)
+    # pass 79 (r76 Clarity 2): in plain words, what was trained, then who won
     assert len(study.gated) == 5 and more.rstrip().endswith(
-        "**And SwiGLU?** In a 2020 test of 8 feed-forward blocks, the 5 with a gate were all less wrong than the 3 "
-        "without. The study did not say why.")
+        "**And SwiGLU?** In a 2020 test, one text model was trained 8 times, each with a different feed-forward block.\n"
+        "All 5 blocks with a gate were less wrong than all 3 without. The study did not say why.")
     import dataclasses
     glu_worse = tuple((v, *(9.0 for _ in vals)) if v == "GLU" else (v, *vals) for v, *vals in study.scores)
     with pytest.raises(ValueError, match="every gated block"):
@@ -828,13 +829,14 @@ def test_the_history_names_its_study_from_the_deployments_table_and_claims_no_ca
     # pass 62 (r56 Correctness 1): named again, author and title, so a learner can look the study up (in the fold)
     assert study.by == "Noam Shazeer, at Google" and "Noam Shazeer, Google" in study.checked
     assert "'GLU Variants Improve Transformer'" in study.citation and ch06_decisions.paper_title(study) == "GLU Variants Improve Transformer"
+    # pass 79 (r76 Focus 2: the test was said twice): line 3 says what was trained; the fold adds who, what, how
     assert ("**The 2020 test.** Noam Shazeer, at Google, wrote it up as “GLU Variants Improve Transformer”.\n"
-            "He trained 8 versions of one text model.\n") in after
+            "Its 8 versions of the model included feed-forward blocks with ReLU, GELU and SwiGLU.\n") in after
+    assert "trained 8 times" not in after and "trained 8 times" in ch06_decisions.gelu_reason().data
     assert len(study.compared) == 8 and {"ReLU", "GELU", "SwiGLU"} <= set(study.compared)
     # pass 61 (r55 Focus 2): T5 is no longer named; the model is still not called a language model (T5-style)
     assert "T5-style" in study.model
     assert "T5" not in after and "language model" not in after.split("**The 2020 test.**")[1]
-    assert "Their feed-forward blocks differed: ReLU, GELU, SwiGLU and 5 more." in after
     # pass 26: the two best were gated (GEGLU too, not SwiGLU alone), by a small margin
     # pass 61: "a measure", not "a score" (the glossary's score is an output unit's sum: one word, one sense)
     assert ("The two least wrong (lowest loss: a measure of how wrong their guesses on that hidden text were) were SwiGLU and GEGLU, a GELU with a gate (a second sum it multiplies by, as in SwiGLU).") in after
@@ -843,9 +845,10 @@ def test_the_history_names_its_study_from_the_deployments_table_and_claims_no_ca
     assert "again and again" not in after and "(Shazeer)" not in after
     # pass 26: the guess is the gate, the one thing GEGLU has and GELU lacks (the SiLU-slope guess explained only
     # beating ReLU, not GELU)
-    assert "Why? The study did not say. One guess: the gate. A plain ReLU or GELU block has no second sum." in after
+    assert "One guess at why: the gate. A plain ReLU or GELU block has no second sum." in after   # pass 79: line 3
+    assert "did not say" not in after and "The study did not say why." in ch06_decisions.gelu_reason().data   # says it
     assert "It is a guess, not a proof." in after
-    assert "SiLU" not in after.split("Why?")[1] and "could explain beating ReLU" not in after   # pass 39: SwiGLU's
+    assert "SiLU" not in after.split("One guess at why")[1] and "could explain beating ReLU" not in after   # pass 39: SwiGLU's
     # mechanics (with SiLU) sit before the history in the same fold; the guess is the gate, not SiLU
     assert "The slope you just saw is one guess" not in after
     assert "Later tests found" not in after and "made slightly better" not in after
@@ -900,7 +903,7 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     assert "no one curve (chapter 02)" not in words
     assert "weighted sum" not in words and "SiLU" not in words
     # pass 68 (r63: said four times): how SwiGLU works left the GELU fold; line 3's words say it above its picture
-    assert "How SwiGLU works" not in more and "One guess: the gate." in ch06_decisions.who_used_what().data   # pass 60
+    assert "How SwiGLU works" not in more and "One guess at why: the gate." in ch06_decisions.who_used_what().data   # pass 60
     # pass 62 (r56): the 2020 test's fold comes right under line 3's sentence that names the test, then GELU's slope
     # fold; list line 3 (above both) already says SwiGLU's two sums, one bent, multiplied: the gate the guess names
     cells = _cells()
@@ -1254,7 +1257,9 @@ def test_the_history_of_the_transformer_block_is_one_answer_and_line_3_names_one
     assert "The first transformer, in 2017, used ReLU." in answer
     assert "<summary>Optional: " in answer
     # the study found which was better, not why: the slope must not read as the proven cause (pass 22: its own words)
-    assert answer.index("least wrong") < answer.index("did not say") < answer.index("a guess, not a proof")
+    # pass 79 (r76 Focus 2): "did not say why" is said once, on line 3's path; the fold's guess stays a guess
+    assert answer.index("least wrong") < answer.index("One guess at why") < answer.index("a guess, not a proof")
+    assert "The study did not say why." in ch06_decisions.gelu_reason().data
     assert "<details>" not in rest.strip() and "Shazeer 2020" in ch06_decisions.activations.get("swiglu").origin
     assert deployments.comparison("Shazeer").year == 2020
     assert "A chatbot is a transformer, and line 1 is for plain networks" not in answer   # circular: no reason
@@ -1271,7 +1276,7 @@ def test_the_history_of_the_transformer_block_is_one_answer_and_line_3_names_one
     assert decisions.facts()["gelu_models"][0] == "GPT-2" and decisions.facts()["swiglu_models"][0] == "LLaMA"
     assert "(both language models)" not in line3
     recall_at = next(i for i, c in enumerate(_cells()) if "Pause and recall" in _src(c))
-    assert _cells().index(next(c for c in _cells() if _src(c).startswith("## Line 3: why"))) < recall_at
+    assert _cells().index(next(c for c in _cells() if _src(c).startswith("## Line 3: what"))) < recall_at
     assert "GPT-2 uses GELU; LLaMA uses SwiGLU." in _src(next(c for c in _cells() if "Pause and recall" in _src(c)))
     # pass 69 (r64 Retention: the recall answer was only who uses what): what SwiGLU adds, asked and answered as
     # line 3 says it (two sums, the bent one the gate) and the 2020 fold says it (a second sum it multiplies by)
@@ -1766,7 +1771,7 @@ def test_pass24_a_hidden_layer_is_defined_before_the_list_uses_it():
 # said so before the slider; the takeaway answers the bonus's question and nothing else
 # pass 71 (r65 Picture first: names, the test and SiLU came before the diagram): line 3 opens with one line that
 # reads the diagram, then the picture, then LINE3_WORDS; the 2020 test lives in who_used_what's fold only
-LINE3 = ("## Line 3: why GELU or SwiGLU?\n\n"
+LINE3 = ("## Line 3: what GELU and SwiGLU add\n\n"   # pass 79 (r76: it shows what they add, not why models chose them)
          "SwiGLU in a picture: two sums of the same inputs. One is bent, then the two are multiplied.\n"
          # pass 73 (r70 Clarity: three new ideas in three sentences): SiLU said on its own, before the picture
          "The bend is **SiLU**: x times sigmoid(x). It looks like GELU (top right).")
@@ -1890,8 +1895,8 @@ def test_pass24_the_history_says_what_better_meant_and_names_silu():
     assert "Each version was scored on text kept out of its training. The test hid stretches of it and asked the model to fill them in." in after
     assert "The two least wrong (lowest loss: a measure of how wrong their guesses on that hidden text were) were SwiGLU and GEGLU" in after   # pass 26: the gated pair, not SwiGLU alone; pass 61: "measure"
     assert "scored a little better" not in after and "bent sum" not in after
-    assert "One guess: the gate." in after   # pass 26: the gate replaces the SiLU-slope guess
-    assert after.index("least wrong") < after.index("did not say") < after.index("a guess, not a proof")
+    assert "One guess at why: the gate." in after   # pass 26: the gate replaces the SiLU-slope guess
+    assert after.index("least wrong") < after.index("One guess at why") < after.index("a guess, not a proof")
 
 
 
@@ -2440,7 +2445,8 @@ def test_pass53_line_4_has_a_picture_of_six_writes_before_its_bullets():
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.memory_writes()")
     assert _src(cells[k - 4]).startswith("## Line 4: gates and new content")   # pass 65: then the memory path's
     assert _src(cells[k - 3]) == "ch06.lstm_path()" and "**forget gate**" in _src(cells[k - 2])   # picture
-    assert "We feed in six random sums" in _src(cells[k - 1]) and _src(cells[k + 1]).startswith("- ReLU and sigmoid writes are never below 0")
+    assert "We feed in six random sums" in _src(cells[k - 1]) and _src(cells[k + 1]).startswith(   # pass 79: in the Predict's fold
+        "<details><summary>Check your prediction</summary>\n\n- ReLU and sigmoid writes are never below 0")
     # pass 56 (r50): "they can keep climbing": every sigmoid write adds more than 0, however low its sum
     assert np.all(np.asarray(ch06_decisions.activations.get("sigmoid")(np.array([-30.0, -5.0, 0.0])), dtype=float) > 0)
     assert np.all(np.diff(m["sigmoid"]) > 0)
@@ -2540,7 +2546,7 @@ def test_pass55_line_3s_reason_is_the_study_on_the_main_path():
     # pass 60 (r54): one sentence on the main path; the study's versions and its two best are in the optional fold
     # pass 61 (r55): in line 3's own cell, before the bonus slider
     cells = _cells()
-    section = next(_src(c) for c in cells if _src(c).startswith("## Line 3: why GELU or SwiGLU?"))
+    section = next(_src(c) for c in cells if _src(c).startswith("## Line 3: what GELU and SwiGLU add"))
     # pass 71 (r65 Picture first): the test moved into who_used_what's fold; the main path keeps the two models
     assert section == LINE3 and "test" not in LINE3 + LINE3_WORDS
     assert f"**The {study.year} test.**" in ch06_decisions.who_used_what().data
@@ -2555,7 +2561,8 @@ def test_pass55_line_3s_reason_is_the_study_on_the_main_path():
     assert len(study.gated) > len(study.compared) / 2   # most versions are gated blocks, so "8 bends" was wrong
     assert study.where == "feed-forward blocks" and set(study.best) == {"SwiGLU", "GEGLU"} <= set(study.gated)
     who = ch06_decisions.who_used_what().data
-    assert f"He trained {len(study.compared)} versions of one text model.\n" in who   # pass 62: the study named first
+    assert f"Its {len(study.compared)} versions of the model included" in who and (   # pass 79: line 3 says the training
+        f"one text model was trained {len(study.compared)} times" in ch06_decisions.gelu_reason().data)   # pass 62: the study named first
     assert "T5-style" in study.model   # r54 Correctness 3: "one text model", not "a language model" (T5 is not one)
     # pass 57 (r51): the two best are the two lowest of all 8, plain ReLU and GELU among the rest; GELU's place on
     # line 3 is its use: GPT-2 and BERT put GELU in their feed-forward blocks (deployments table)
@@ -2802,6 +2809,11 @@ def test_pass67_the_writes_picture_prints_its_six_sums():
     # pass 68 (r63 Clarity: gates dropped without saying why): why they are left out, said before the writes
     assert words.index("Pretend both gates are fully open (1). Each step then just adds the bent new content to the "
                        "memory: a **write**.") < words.index("We feed in")
+    # pass 79 (r76 Interaction 3: the picture asked nothing first): a Predict ends the words, the bullets under the
+    # picture answer it (tanh's memory goes down; ReLU's write has no top)
+    assert words.endswith("**Predict:** which memories can go down? Which bend can make one write huge?")
+    under = _md_text().split("Which bend can make one write huge?")[1]
+    assert "- Tanh goes up and down: a write can also lower the memory." in under and "- A ReLU write also has no top" in under
 
 
 def test_pass71_the_map_comes_before_its_words():
@@ -2959,13 +2971,14 @@ def test_pass73_the_picker_asks_a_second_question_answered_by_its_menu():
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "picker(" in _src(c))
     after = _src(cells[k + 1])
-    asked = after.index('**Predict:** now pick "Many ReLU units dead". GELU still passes a nudge just below 0. Is it the '
-                        "second choice there? Why?")
+    # pass 79 (r76 Interaction 1: PReLU was only explained in the answer): the question names both choices, each said
+    asked = after.index('**Predict:** now pick "Many ReLU units dead". Which is the second choice there: GELU, which still '
+                        "passes a nudge just below 0, or PReLU, a Leaky ReLU whose leak is learned? Why?")
     assert dead.where.startswith("Many ReLU units dead") and dead.role in [o[1] for o in ch06_decisions.picker().dropdown.options]
     answer = after[asked:].split("<summary>Check your prediction</summary>")[1]
     # pass 76 (r73 Clarity: PReLU was only explained later): said where it is first named, as the end fold says it
     assert dead.runner_up == "prelu" and answer.strip().startswith(
-        f"No. The second choice is {decisions._label(dead.runner_up)}: a Leaky ReLU whose leak is learned.")
+        f"{decisions._label(dead.runner_up)}. It keeps ReLU's shape and frees only the leak.")
     slope = format(decisions.facts()["gelu_slope_minus4"], ".1g").replace("-", "−")
     assert f"slope {slope} at x = −4" in dead.prefer_runner_up_when and float(slope.replace("−", "-")) > -0.001
     assert "GELU is not the listed fix" in dead.prefer_runner_up_when and (

@@ -368,13 +368,13 @@ def _history():
             f"Some kept ReLU, such as OPT ({kept['OPT'].year}), a language model like {gelu}.\n\n"
             # pass 62 (r56 Correctness 1): the study named, so a learner can look it up
             f"**The {study.year} test.** {study.by}, wrote it up as “{paper_title(study)}”.\n"
-            f"He trained {len(study.compared)} versions of one text model.\n"
-            f"Their {study.where} differed: ReLU, GELU, SwiGLU and {len(study.compared) - 3} more.\n"
+            # pass 79 (r76 Focus 2: the test was said twice): line 3 says what was trained and who won; here its extras
+            f"Its {len(study.compared)} versions of the model included {study.where} with ReLU, GELU and SwiGLU.\n"
             "Each version was scored on text kept out of its training. The test hid stretches of it and asked the model to fill them in.\n"
             # pass 61: "a measure", not "a score": the glossary's score is an output unit's sum (one word, one sense)
             "The two least wrong (lowest loss: a measure of how wrong their guesses on that hidden text were) were "
             "SwiGLU and GEGLU, a GELU with a gate (a second sum it multiplies by, as in SwiGLU).\n\n"
-            "Why? The study did not say. One guess: the gate. A plain ReLU or GELU block has no second sum.\n"
+            "One guess at why: the gate. A plain ReLU or GELU block has no second sum.\n"
             "It is a guess, not a proof.")
     # pass 63 (r58 Correctness 4): each claim above with its primary source, as deployments.py holds it
     cited = ((cnn.model, cnn), ("the first transformer", first), (gelu, rows[gelu]), (swiglu, rows[swiglu]),
@@ -488,7 +488,7 @@ def gate_won(study):
     if set(scores) != set(study.compared) or not all(
             max(scores[g][k] for g in study.gated) < min(scores[p][k] for p in plain) for k in range(len(scores[plain[0]]))):
         raise ValueError("the words say every gated block was less wrong than every plain one; the scores disagree")
-    return f"the {len(study.gated)} with a gate were all less wrong than the {len(plain)} without"
+    return f"all {len(study.gated)} blocks with a gate were less wrong than all {len(plain)} without"
 
 
 def gelu_reason():
@@ -516,7 +516,8 @@ So a GELU unit still learns there: it passes back {_two(g)} of the nudge. ReLU p
 
 Further left, GELU's slope sinks to 0 (near x = {_x(round(f["gelu_zero_slope_x"], 2))}), then dips slightly below 0.
 
-**And SwiGLU?** In a {study.year} test of {len(study.compared)} feed-forward blocks, {gate_won(study)}. The study did not say why.
+**And SwiGLU?** In a {study.year} test, one text model was trained {len(study.compared)} times, each with a different feed-forward block.
+{gate_won(study).capitalize()}. The study did not say why.
 """
     return Markdown(body.strip())
 
