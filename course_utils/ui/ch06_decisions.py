@@ -516,7 +516,7 @@ So a GELU unit still learns there: it passes back {_two(g)} of the nudge. ReLU p
 
 Further left, GELU's slope sinks to 0 (near x = {_x(round(f["gelu_zero_slope_x"], 2))}), then dips slightly below 0.
 
-**And SwiGLU?** In a {study.year} test, one text model was trained {len(study.compared)} times, each with a different feed-forward block.
+**And SwiGLU?** In a {study.year} test, {len(study.compared)} versions of one text model were trained, each with a different feed-forward block.
 {gate_won(study).capitalize()}. The study did not say why.
 """
     return Markdown(body.strip())
@@ -560,7 +560,7 @@ def memory_writes():
     sums = write_sums()
     ax.set(xlim=(0, WRITES_N + 1.6), xticks=steps, ylabel="memory")
     ax.set_xticklabels(["0"] + [f"{i}\n({_sum(v)})" for i, v in enumerate(sums, 1)], fontsize=11)
-    ax.set_xlabel("number of writes (in brackets: the random sum each one writes)", fontsize=12)
+    ax.set_xlabel("number of writes (in brackets: the random sum fed to the bend)", fontsize=12)
     ax.set_title("One memory, the same six random writes", fontsize=13)
     fig.set_label(
         "One memory, starting at 0, after six writes of the same random sums ("
