@@ -1169,7 +1169,9 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     assert "the spread is pulled from 2 toward 1" in quiz.key_why("selu_steady")
     # p77 (r74 Clarity #2): "two fixed numbers" were never introduced: the key names them (the right side's stretch,
     # the floor's depth), the registry's two SELU parameters
-    assert quiz.key_why("selu_steady").startswith("SELU's built-in stretch and depth are chosen so average 0 and "
+    # p79 (r76 Clarity): "depth" collided with network depth; the two numbers are named by what they do
+    assert quiz.key_why("selu_steady").startswith("SELU's two built-in numbers (how steep its right side is, how low "
+                                                  "its left side goes) are chosen so average 0 and "
                                                   "spread 1 go in and come out the same.")   # p74 (r71); r72: what goes in
     assert set(activations.get("selu").params) == {"scale", "alpha"}
 
@@ -1590,7 +1592,8 @@ def test_pass15_unit_steps_has_one_right_order_and_the_race_seed_fixes_only_the_
     assert not any("same kind of rule" in o.why or "convention" in o.why for o in q.options)
     assert all(re.search(r"corner", o.why) for o in q.options)         # each option is settled by the corner
     why29 = next(o.why for o in quiz.get("why_seeds").options if o.text.startswith("Each seed"))
-    assert why29 == "in the race, a seed fixes only the random start weights. The spirals stay the same."
+    assert why29 == ("in the race, a seed fixes only the random start weights. Every run trains on the same spiral "
+                     "points, all of them at each step.")   # p79 (r76 Correctness): no data order, checked below
     a, b2 = (mlp.Network.he_init((2, 4, 1), "relu", s) for s in (0, 1))
     assert not np.allclose(a.weights[0], b2.weights[0])          # the seed picks the start weights
     X, y = data.spiral(n_per_class=20)
@@ -4793,7 +4796,10 @@ def test_pass74_q31_and_q34_keys_draw_their_claims():
         looks = [(line.get_linestyle(), line.get_marker()) for line in ax.get_lines()]
         assert len(set(looks)) == len(looks) and ax.get_xlabel().startswith("step") and ax.get_ylabel()
         if qid == "tanh_in_rnns":   # p77 (r74 Picture): what goes in is on the picture, not only in its alt
-            assert ax.get_title() == "In: the new content's weighted sum, rising by 0.25 each step"
+            assert ax.get_title() == ("In: the new content's weighted sum, rising by 0.25 each step.\n"
+                                      "The memory forgets nothing: it keeps every write")   # p79 (r76): no forget
+            assert "that forgets nothing" in alt   # the memory is a running sum: memory_runs adds, never decays
+            assert np.allclose(runs["tanh"], np.concatenate([[0], np.cumsum(np.tanh(0.25 * np.arange(1, 21)))]))
             assert ch07_quiz.MEMORY_RISE == 0.25 and f"sum rises {ch07_quiz.MEMORY_RISE:g} a step" in alt
 
 
@@ -4812,3 +4818,14 @@ def test_p76_the_race_panels_are_drawn_640_wide_with_10_point_text_and_shown_at_
         assert texts and min(t.get_fontsize() for t in texts) >= 10, qid
         assert "width='640'" in ch07_quiz.key_fold_html(qid, learner.numbers[qid], learner)
     assert "width='520'" in ch07_quiz.key_fold_html("gelu_dip", 1, learner)
+
+
+def test_p79_q3_why_not_a_names_the_misconception_and_its_corner_is_real():
+    """r76 Clarity: Q3's "Why not A: the corner between the flat side and the ramp is the bend." did not say why A
+    (the flat side makes the network straight) is wrong. It now says the flat side is what makes ReLU bend, at a
+    corner where it meets the ramp; the slope of ReLU does change there."""
+    why = next(o.why for o in quiz.get("relu_flat_side").options if o.text.startswith("It makes the whole network"))
+    assert why == "the flat side is what makes ReLU bend: where it meets the ramp, the line turns a corner."
+    x = np.array([-1.0, -0.5, 0.5, 1.0])
+    slopes = np.diff(activations.get("relu")(x)) / np.diff(x)
+    assert slopes[0] == 0 and slopes[-1] == 1   # flat side, then ramp: not one straight line

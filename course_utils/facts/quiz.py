@@ -385,7 +385,7 @@ def _bank():
            ("It makes ReLU slow to compute, which slows training down.",
             "the flat side is the cheap part: max(0, x) is one comparison."),
            ("It makes the whole network straight, so it cannot bend.",
-            "the corner between the flat side and the ramp is the bend."),
+            "the flat side is what makes ReLU bend: where it meets the ramp, the line turns a corner."),
            ("It does not matter: the nudge still reaches the unit's bias, so the unit keeps learning.",
             "the bias sits before the bend, so its nudge is multiplied by the same zero slope.")),
         _c("quiet_sooner", "03", "Sigmoid and tanh both turn near-flat far from 0 (slope under 0.01). Which turns near-flat closer to 0?",
@@ -493,7 +493,7 @@ def _bank():
             "Only comparing all the seeds' results tells a real difference from luck."),
            ("Running it several times makes training faster.", "more seeds mean more runs, so more time."),
            ("Each seed gives the network new training data.",
-            "in the race, a seed fixes only the random start weights. The spirals stay the same.")),
+            "in the race, a seed fixes only the random start weights. Every run trains on the same spiral points, all of them at each step.")),
         _c("why_adam", "05", "The race trains with Adam. Why does Adam help a weight whose nudge is tiny?",
            ("Adam compares a weight's nudge with the typical size of its nudges, so a steady tiny nudge still gives "
             "a normal step.",
@@ -596,8 +596,8 @@ def key_why(qid):
                            "climb back.",
             # p74 (r71 Clarity): the short key never showed the constants: "two fixed numbers inside"
             # p77 (r74 Clarity #2): "two fixed numbers" were never introduced: named, with what each sets
-            "selu_steady": "SELU's built-in stretch and depth are chosen so average 0 and spread 1 go in and come "
-                           "out the same. The picture: the spread is pulled from 2 toward 1.",
+            "selu_steady": "SELU's two built-in numbers (how steep its right side is, how low its left side goes) are "
+                           "chosen so average 0 and spread 1 go in and come out the same. The picture: the spread is pulled from 2 toward 1.",
             "relu_corners": "A sum of corners is a chain of short straight pieces, and enough short pieces can follow "
                             "any unbroken curve.",
             "why_adam": "Adam judges each nudge against that weight's usual nudge size, as you judge a friend who "

@@ -1127,7 +1127,7 @@ _adam_steps.own_axes = True
 
 
 MEMORY_STEPS, MEMORY_RISE = 20, 0.25   # Q34's picture: 20 steps; the new content's weighted sum rises 0.25 a step
-MEMORY_TITLE = f"In: the new content's weighted sum, rising by {MEMORY_RISE:g} each step"
+MEMORY_TITLE = f"In: the new content's weighted sum, rising by {MEMORY_RISE:g} each step.\nThe memory forgets nothing: it keeps every write"
 
 
 def memory_runs(steps=MEMORY_STEPS, rise=MEMORY_RISE):
@@ -1275,7 +1275,7 @@ def picture_alt(qid):
                      f"rate {ADAM_LR:g}. Adam's line climbs about {ADAM_LR:g} a step, to "
                      f"{adam_walk()['adam'][-1]:.2f}. The plain step's line stays flat: it moves "
                      f"{quiz.plain(ADAM_NUDGE * ADAM_LR, 1)} a step, {quiz.plain(adam_walk()['gd'][-1], 1)} in all."),
-        "tanh_in_rnns": (f"A memory over {MEMORY_STEPS} steps, its write gate fully open; the new content's weighted "
+        "tanh_in_rnns": (f"A memory over {MEMORY_STEPS} steps that forgets nothing, its write gate fully open; the new content's weighted "
                          f"sum rises {MEMORY_RISE:g} a step. Through tanh, each step adds less than 1: the memory "
                          f"stays under the dotted line (1 more each step) and reaches {memory_runs()['tanh'][-1]:.1f}. Through "
                          f"ReLU, nothing caps a write: it reaches {memory_runs()['relu'][-1]:.1f}."),
