@@ -4084,15 +4084,16 @@ def test_pass56_the_words_section_shows_one_unit_in_whole_numbers_then_asks_for_
     p71 (r67): all of it folded (in view, it answered Q8, Q9 and others), the Predict right under the unit's picture."""
     cells = _cells()
     start = next(i for i, c in enumerate(cells) if _src(c).startswith("## Words used in the questions"))
-    kinds = [c["cell_type"] for c in cells[start:start + 6]]
-    assert kinds == ["markdown", "code", "markdown", "code", "markdown", "code"]
+    # p79 (r76 Clarity): the Predict and its check moved inside the unit fold they need: two cells fewer
+    kinds = [c["cell_type"] for c in cells[start:start + 4]]
+    assert kinds == ["markdown", "code", "markdown", "code"]
     assert "Open a fold only if a question uses a word you do not know." in _src(cells[start])
-    assert _src(cells[start + 4]).startswith("<details><summary>Bends and other words the questions use (open if one is new)"
+    assert _src(cells[start + 2]).startswith("<details><summary>Bends and other words the questions use (open if one is new)"
                                              "</summary>\n\n- **ReLU**")
-    assert _src(cells[start + 4]).rstrip().endswith("</details>")
+    assert _src(cells[start + 2]).rstrip().endswith("</details>")
     # pass 60 (r54 Picture): the bends' shapes, folded, right after the words that describe them
-    assert _src(cells[start + 5]) == "ch07_quiz.shapes_fold()"
-    shapes = _src({"source": cells[start + 5]["outputs"][0]["data"]["text/html"]})
+    assert _src(cells[start + 3]) == "ch07_quiz.shapes_fold()"
+    shapes = _src({"source": cells[start + 3]["outputs"][0]["data"]["text/html"]})
     assert shapes.startswith("<details><summary>Forgot a shape? Open after the mixed round.</summary>")
     # p72 (r68 Picture): every bend the questions name, on the same y scale, named as the word list names them
     assert ("<pre>ReLU, GELU, Sigmoid, Tanh, Leaky ReLU, SiLU, Mish and SELU, on one y scale.</pre><img" in shapes
@@ -4109,18 +4110,18 @@ def test_pass56_the_words_section_shows_one_unit_in_whole_numbers_then_asks_for_
     # the strip is drawn small, from −3 to 3: a shape to recall, not Q15's dip x to two digits
     assert ch07_quiz.SHAPES_X == (-3.0, 3.0) and quiz.typeset(f"{quiz._lowest('gelu')[0]:.2f}") not in fig.get_label()
     first, second = ch07_quiz.WORKED_INPUTS
-    assert _src(cells[start + 1]) == f"ch07_quiz.unit_fold({first})"
-    assert _src(cells[start + 3]) == f"ch07_quiz.worked_unit_check({second})"   # r52: its picture inside the fold
+    assert _src(cells[start + 1]) == f"ch07_quiz.unit_fold({first}, predict={second})"
     w1, w2 = ch07_quiz.WORKED_WEIGHTS
     unit = _unit_fold_html()
     assert f"Here {w1} and {quiz.typeset(str(w2))}." in unit and f"Here {quiz.typeset(str(ch07_quiz.WORKED_SHIFT))}." in unit
     assert unit.index("</summary>") < unit.index("<img") < unit.index("<b>weight</b>") < unit.index("</details>")
-    # r67: the Predict sits right under the picture it asks about
-    assert _src(cells[start + 2]) == "**Predict:** with inputs {} and {} instead, what comes out?".format(*second)
+    # r67: the Predict sits right under the picture it asks about (p79: inside the same fold, after the unit's words)
+    predict = "<p><b>Predict:</b> with inputs {} and {} instead, what comes out?</p>".format(*second)
+    assert unit.index("<b>weight</b>") < unit.index(predict) < unit.index("<details><summary>Check your prediction")
     total, shifted, out = ch07_quiz.unit_output(second)
     assert shifted < 0 and out == 0   # the second case lands on ReLU's flat side: the fold's answer
-    folded = _src({"source": cells[start + 3]["outputs"][0]["data"]["text/html"]})
-    assert folded.startswith("<details><summary>Check your prediction</summary>")
+    folded = unit.split(predict)[1]
+    assert folded.startswith("<details><summary>Check your prediction</summary>") and folded.endswith("</details></details>")
     assert f"<pre>{out}: ReLU turns any number below 0 into 0.</pre><img" in folded
     assert ch07_quiz.unit_output(first) == (5, 3, 3)   # the picture's first case, as its alt text says
     assert "image/png" not in cells[start + 1]["outputs"][0]["data"]   # folded: no picture in view
@@ -4554,19 +4555,21 @@ def test_pass58_the_opening_predict_has_its_picture_inside_the_fold():
     """r52 change 1: the picture of the unit with inputs 0 and 3 sat in view right under its Predict and showed the
     output 0. It now opens with the answer inside "Check your prediction"; nothing after the Predict shows a picture
     outside a fold before the answer, and the answer is the unit's own output."""
+    # p79 (r76 Clarity): the Predict and its check sit inside the unit fold, after the unit they ask about
     cells = _cells()
-    k = next(i for i, c in enumerate(cells) if _src(c).startswith("**Predict:** with inputs"))
+    assert not any(_src(c).startswith("**Predict:** with inputs") for c in cells)
     second = ch07_quiz.WORKED_INPUTS[1]
-    out = cells[k + 1]["outputs"]
+    k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and _src(c).startswith("ch07_quiz.unit_fold("))
+    out = cells[k]["outputs"]
     assert len(out) == 1 and "image/png" not in out[0]["data"]
-    shown = _src({"source": out[0]["data"]["text/html"]})
+    shown = _unit_fold_html().split("what comes out?</p>")[1][:-len("</details>")]
     assert shown.startswith("<details><summary>Check your prediction</summary>") and shown.endswith("</details>")
     assert shown.index("</summary>") < shown.index("<img") < shown.index("</details>")
     assert f"alt='{html.escape(ch07_quiz.worked_unit(second).get_label(), quote=True)}'" in shown
     total, shifted, answer = ch07_quiz.unit_output(second)
     assert answer == max(shifted, 0) == 0 and ch07_quiz._minus(f"ReLU({shifted}) = 0") in ch07_quiz.worked_unit(second).get_label()
-    assert _src({"source": out[0]["data"]["text/plain"]}) == f"{answer}: ReLU turns any number below 0 into 0."
-    assert not _src(cells[k + 2]).startswith("<details><summary>Check")   # one fold, not two
+    assert f"<pre>{answer}: ReLU turns any number below 0 into 0.</pre>" in shown
+    assert shown.count("<summary>Check") == 1   # one fold, not two
 
 
 def test_pass58_q8s_picture_does_not_answer_q9():

@@ -370,14 +370,21 @@ def unit_words(weights=WORKED_WEIGHTS, shift=WORKED_SHIFT):
             ("bend", "(activation function): a curve the unit's number goes through. Here ReLU."))
 
 
-def unit_fold(inputs):
+def unit_predict(inputs):
+    """The opening Predict: the same unit with other inputs."""
+    return "<b>Predict:</b> with inputs {} and {} instead, what comes out?".format(*inputs)
+
+
+def unit_fold(inputs, predict=None):
     """The word list's first fold (p71, r67: in view, the unit's picture answered Q8 and Q9): what a unit is, its
-    picture with one case's numbers, then its three parts in words."""
+    picture with one case's numbers, then its three parts in words; then (p79, r76: it sat outside the fold it
+    needs) the Predict on other inputs, with its own folded check."""
     fig = worked_unit(inputs)
     items = "".join(f"<li><b>{name}</b>{'' if how.startswith('(') else ':'} {_html.escape(_minus(how))}</li>"
                     for name, how in unit_words())
     picture = tables.image(figure_png(fig), fig.get_label(), int(fig.get_figwidth() * fig.dpi))
-    return tables.FoldedRows(UNIT_FOLD, [UNIT_LEAD], tables.Raw(f"{picture}<ul>{items}</ul>"))
+    asked = "" if predict is None else f"<p>{unit_predict(predict)}</p>{worked_unit_check(predict)._repr_html_()}"
+    return tables.FoldedRows(UNIT_FOLD, [UNIT_LEAD], tables.Raw(f"{picture}<ul>{items}</ul>{asked}"))
 
 
 def worked_unit_check(inputs):
