@@ -3814,6 +3814,18 @@ def test_pass39_bias_and_leak_keys_draw_what_they_say():
         x, y = line.get_data()
         assert np.allclose(np.diff(y) / np.diff(x), ch07_quiz.BIAS_SLOPE) and np.isclose(np.interp(0, x, y), b)
     assert len({l.get_linestyle() for l in lines}) == 3   # told apart without colour
+    # p79 (r76 Picture): a ring where each line crosses the x axis, at −b/w, labelled "not b"; the key's numbers are
+    # the picture's (it said w = 2, b = 3 while the picture drew w = 0.5)
+    rings = [l for l in ax.get_lines() if l.get_marker() == "o" and l.get_markerfacecolor() == "none"]
+    assert [float(l.get_xdata()[0]) for l in rings] == ch07_quiz.bias_crossings() == [2.0, -2.0, -4.0]
+    assert all(float(l.get_ydata()[0]) == 0 for l in rings)
+    for line, cross, b in zip(lines, ch07_quiz.bias_crossings(), ch07_quiz.BIASES):
+        x, y = line.get_data()
+        assert abs(np.interp(cross, x, y)) < 1e-9 and cross != b   # crossed there, and not at its own b
+    assert [t.get_text() for t in ax.texts].count("not b") == 3
+    wrong_c = next(o.why for o in quiz.get("bias_role").options if o.text == "It is where the line meets the x axis.")
+    assert wrong_c.endswith("With w = 0.5 and b = 2, the x axis is crossed at x = −4.")
+    assert ch07_quiz.BIAS_SLOPE == quiz.BIAS_SLOPE and ch07_quiz.BIASES[-1] == quiz.BIASES[-1] == 2
     plt.close(fig)
     fig, ax = plt.subplots()
     ch07_quiz.AFTER_PICTURES["leaky_alive"](ax)
@@ -3826,7 +3838,8 @@ def test_pass39_bias_and_leak_keys_draw_what_they_say():
     assert any("0.01" in t.get_text() and "nudge" in t.get_text() for t in ax.texts)
     plt.close(fig)
     assert "slope here is 0.01, a common default" in ch07_quiz.picture_alt("leaky_alive") and "slope is 0:" in ch07_quiz.picture_alt("leaky_alive")
-    assert "b = −1, 0 and 2" in ch07_quiz.picture_alt("bias_role")
+    assert "b = −1, 1 and 2" in ch07_quiz.picture_alt("bias_role")
+    assert "Rings mark where they cross the x axis, at x = 2, −2 and −4: not b." in ch07_quiz.picture_alt("bias_role")
 
 
 def test_pass39_an_untouched_relu_sketch_is_not_half_right_and_every_true_slope_can_be_set():

@@ -127,6 +127,7 @@ def _c(qid, chapter, prompt, right, *wrong):
     return Choice(qid, chapter, prompt, (Option(right[0], True, right[1]), *(Option(t, False, w) for t, w in wrong)))
 
 
+BIAS_SLOPE, BIASES = 0.5, (-1.0, 1.0, 2.0)   # Q5's key and its picture: one w, three b's (p79, r76: same numbers)
 XOR_POINTS = (((0, 1), 1), ((1, 0), 1), ((0, 0), 0), ((1, 1), 0))   # XOR's four points and their answers
 XOR_LIFT = (3.0, 3.0, 0.0)   # Q11's second tilt (r58 Correctness): it lifts both points whose answer is 1, and (1, 1)
 XOR_TRY = (3.0, -3.0, 0.0)   # Q11's worked example: w₁, w₂, b of one tilted straight rule (its two-digit losses add up)
@@ -237,8 +238,9 @@ def _bank():
         _c("bias_role", "00", "In z = w·x + b, what does b do to the line?",
            ("It slides the whole line up or down.", "Adding b moves every output by the same amount, so the line slides without tilting. b is the output at x = 0."),
            ("It sets how steep the line is.", "that is w. b slides the line without tilting it."),
-           ("It is where the line meets the x axis.", "b is the height where it meets the vertical axis, at x = 0. With w = 2 and b = 3, "
-                                                     "the x axis is crossed at x = −1.5.")),
+           ("It is where the line meets the x axis.", "b is the height where it meets the vertical axis, at x = 0. With "
+                                                     f"w = {BIAS_SLOPE:g} and b = {BIASES[-1]:g}, the x axis is crossed at "
+                                                     f"x = {-BIASES[-1] / BIAS_SLOPE:g}.")),
         _c("why_sigmoid_stalled", "03", "What is one main reason deep stacks of sigmoids learned so slowly?",
            ("Each bend passed on only a small part of the nudge.",
             "Going back, each bend's slope multiplies the nudge (the weights multiply in too). "

@@ -797,16 +797,28 @@ def _slopes_against_quiet(ax):
 
 _slopes_against_quiet.own_axes = True
 
-BIAS_SLOPE, BIASES = 0.5, (-1.0, 0.0, 2.0)   # Q5's picture: one w, three b's
+BIAS_SLOPE, BIASES = quiz.BIAS_SLOPE, quiz.BIASES   # Q5's picture: one w, three b's, the key's numbers
+
+
+def bias_crossings():
+    """Where each of Q5's lines crosses the x axis: x = −b/w, not b."""
+    return [-b / BIAS_SLOPE for b in BIASES]
 
 
 def _bias_slides(ax):
-    """z = w·x + b for one w and three b's: the same tilt, slid up or down; a dot where each meets x = 0, at height b."""
-    xs = np.linspace(-4, 4, 201)
-    for b, ls in zip(BIASES, ("--", "-", ":")):
+    """z = w·x + b for one w and three b's: the same tilt, slid up or down; a dot where each meets x = 0, at height b;
+    p79 (r76 Picture): a ring where each crosses the x axis, labelled "not b" (option C's mistake)."""
+    xs = np.linspace(-5, 5, 201)
+    ax.axhline(0, color=NEUTRAL, lw=0.8)
+    for b, cross, ls in zip(BIASES, bias_crossings(), ("--", "-", ":")):
         ax.plot(xs, BIAS_SLOPE * xs + b, color="black", lw=2, ls=ls, label=_minus(f"b = {b:g}"))
         ax.plot([0], [b], "o", color="black", ms=6)
-    ax.set(xlim=(-4, 4), ylim=(-4, 5), ylabel=f"z = {BIAS_SLOPE:g}·x + b")
+        ax.annotate("b", (0, b), xytext=(-6, 4), textcoords="offset points", ha="right", va="bottom", fontsize=10,
+                    bbox=dict(fc="white", ec="none", pad=0.5))
+        ax.plot([cross], [0], "o", mfc="none", mec="black", mew=1.6, ms=13)
+        ax.annotate("not b", (cross, 0), xytext=(0, 10), textcoords="offset points", ha="center", va="bottom",
+                    fontsize=10, bbox=dict(fc="white", ec="none", pad=0.5))
+    ax.set(xlim=(-5, 5), ylim=(-4, 5), xlabel="x", ylabel=f"z = {BIAS_SLOPE:g}·x + b")
     ax.legend(fontsize=10, loc="upper left")
 
 
@@ -1249,7 +1261,8 @@ def picture_alt(qid):
                              + f": they add up to {class_outputs()['softmax'].sum():.2f}.",
         "bias_role": f"Three lines z = {BIAS_SLOPE:g}·x + b, for b = " + ", ".join(f"{b:g}" for b in BIASES[:-1])
                      + f" and {BIASES[-1]:g}. All have the same tilt. Each meets x = 0 at height b: b slides the line "
-                     "up or down.",
+                     "up or down. Rings mark where they cross the x axis, at x = " + ", ".join(
+                         f"{c:g}" for c in bias_crossings()[:-1]) + f" and {bias_crossings()[-1]:g}: not b.",
         "leaky_alive": f"The slopes of ReLU and Leaky ReLU left of 0, zoomed in far. ReLU's slope is 0: no nudge "
                        f"gets through. Leaky ReLU's slope here is {leak:g}, a common default: a little nudge gets through. Right of 0, both "
                        "slopes are 1.",
