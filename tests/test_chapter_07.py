@@ -4845,3 +4845,19 @@ def test_p79_q3_why_not_a_names_the_misconception_and_its_corner_is_real():
     x = np.array([-1.0, -0.5, 0.5, 1.0])
     slopes = np.diff(activations.get("relu")(x)) / np.diff(x)
     assert slopes[0] == 0 and slopes[-1] == 1   # flat side, then ramp: not one straight line
+
+
+def test_p79_q9_key_draws_the_unit_strip_with_three_inputs_and_one_number_out():
+    """r76 Picture: Q9 (a unit with three inputs: how many numbers out?) had no picture. Its key reuses Q8's strip of
+    boxes, with three inputs in and one number out; it shows only after Q9 is answered, and Q8's strip still counts
+    nothing (test_pass58_q8s_picture_does_not_answer_q9)."""
+    import matplotlib.pyplot as plt
+    q = quiz.get("unit_outputs")
+    assert q.answer == 1 and "unit_outputs" in ch07_quiz.AFTER_PICTURES and "unit_outputs" not in ch07_quiz.ASK_PICTURES
+    fig = ch07_quiz.AFTER_PICTURES["unit_outputs"].diagram()
+    drawn = [t.get_text() for t in fig.axes[0].texts]
+    plt.close(fig)
+    assert "x₁, x₂, x₃" in drawn and drawn[-1] == "one number" and drawn.index("inputs") < drawn.index("out")
+    alt = ch07_quiz.picture_alt("unit_outputs")
+    assert "three inputs" in alt and alt.endswith("one number out.")
+    assert ch07_quiz.AFTER_PICTURES["unit_outputs"] in ch07_quiz.DIAGRAMS

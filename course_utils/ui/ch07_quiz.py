@@ -454,6 +454,19 @@ def _unit_strip(ax):   # pragma: no cover - a diagram: _small draws unit_strip()
 
 _unit_strip.diagram = unit_strip
 
+# p79 (r76 Picture): Q9's key had no picture; the same strip, three inputs in, one number out (after Q9 is answered)
+THREE_IN_STEPS = (("inputs", "x₁, x₂, x₃"), ("stretch\nand add", "w₁x₁ + w₂x₂\n+ w₃x₃"), ("shift", "+ b"),
+                  ("bend", "e.g. ReLU"), ("out", "one number"))
+THREE_IN_ALT = ("A unit with three inputs, x₁, x₂ and x₃: each times its weight, all summed into one number; shift "
+                "(plus b); bend (for example ReLU); one number out.")
+
+
+def _three_in_one_out(ax):   # pragma: no cover - a diagram: _small draws unit_strip(THREE_IN_STEPS) itself
+    raise TypeError("a diagram draws its own figure")
+
+
+_three_in_one_out.diagram = lambda: unit_strip(THREE_IN_STEPS)
+
 
 def _swiglu_paths(ax):   # pragma: no cover - a diagram: _small draws chapter 02's own
     raise TypeError("a diagram draws its own figure")
@@ -469,7 +482,7 @@ def _swiglu_figure():
 
 
 _swiglu_paths.diagram = _swiglu_figure
-DIAGRAMS = (_unit_strip, _swiglu_paths)   # no axes to label: their alt text says what they show
+DIAGRAMS = (_unit_strip, _three_in_one_out, _swiglu_paths)   # no axes to label: their alt text says what they show
 
 RACE_SEEDS = race.RACE_SEEDS   # chapter 05's five seeds: Q29 asks about every run, so its picture draws them all (r44)
 RACE_FOUR = ("sigmoid", "tanh", "relu", "leaky_relu")   # Q29's picture: the four bends its options name
@@ -1204,6 +1217,7 @@ AFTER_PICTURES = {
     "selu_steady": _selu_spread,
     "gelu_peak_slope": _gelu_peak_slope,
     "unit_steps": _unit_strip,
+    "unit_outputs": _three_in_one_out,
     "swiglu_gate": _swiglu_paths,
     "race_loser": _race_four,
     "why_seeds": _seed_swap,   # p73 (r70 Correctness): the two seeds its key names, so the swap can be checked
@@ -1243,6 +1257,7 @@ def picture_alt(qid):
         "gelu_peak_slope": f"GELU's slope from x = -4 to 4. It climbs past the dashed line at 1 to a peak of "
                            f"{peak:.2f} at x = √2 ≈ {peak_x:.2f}, then sinks back to 1.",
         "unit_steps": UNIT_STRIP_ALT,
+        "unit_outputs": THREE_IN_ALT,
         "swiglu_gate": SWIGLU_PATHS_ALT,
         "race_loser": _race_four_alt(race),
         "why_seeds": _seed_swap_alt() if qid == "why_seeds" else "",
