@@ -1170,9 +1170,9 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # p77 (r74 Clarity #2): "two fixed numbers" were never introduced: the key names them (the right side's stretch,
     # the floor's depth), the registry's two SELU parameters
     # p79 (r76 Clarity): "depth" collided with network depth; the two numbers are named by what they do
-    assert quiz.key_why("selu_steady").startswith("SELU's two built-in numbers (how steep its right side is, how low "
-                                                  "its left side goes) are chosen so average 0 and "
-                                                  "spread 1 go in and come out the same.")   # p74 (r71); r72: what goes in
+    assert quiz.key_why("selu_steady").startswith("SELU's right-side slope and how low its left side goes are set to "
+                                                  "keep average 0 and spread 1 unchanged.")
+    assert "depth" not in quiz.key_why("selu_steady")   # p74 (r71); r72: what goes in
     assert set(activations.get("selu").params) == {"scale", "alpha"}
 
 

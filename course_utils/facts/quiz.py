@@ -598,8 +598,8 @@ def key_why(qid):
                            "climb back.",
             # p74 (r71 Clarity): the short key never showed the constants: "two fixed numbers inside"
             # p77 (r74 Clarity #2): "two fixed numbers" were never introduced: named, with what each sets
-            "selu_steady": "SELU's two built-in numbers (how steep its right side is, how low its left side goes) are "
-                           "chosen so average 0 and spread 1 go in and come out the same. The picture: the spread is pulled from 2 toward 1.",
+            "selu_steady": "SELU's right-side slope and how low its left side goes are set to keep average 0 and spread 1 "
+                           "unchanged. The picture: the spread is pulled from 2 toward 1.",
             "relu_corners": "A sum of corners is a chain of short straight pieces, and enough short pieces can follow "
                             "any unbroken curve.",
             "why_adam": "Adam judges each nudge against that weight's usual nudge size, as you judge a friend who "
