@@ -1169,8 +1169,10 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     assert "the spread is pulled from 2 toward 1" in quiz.key_why("selu_steady")
     # p77 (r74 Clarity #2): "two fixed numbers" were never introduced: the key names them (the right side's stretch,
     # the floor's depth), the registry's two SELU parameters
-    assert quiz.key_why("selu_steady").startswith("SELU's built-in stretch and depth are chosen so average 0 and "
-                                                  "spread 1 go in and come out the same.")   # p74 (r71); r72: what goes in
+    # p79 (r76 Clarity): "depth" collided with network depth; the two numbers are named by what they do
+    assert quiz.key_why("selu_steady").startswith("SELU's right-side slope and how low its left side goes are set to "
+                                                  "keep average 0 and spread 1 unchanged.")
+    assert "depth" not in quiz.key_why("selu_steady")   # p74 (r71); r72: what goes in
     assert set(activations.get("selu").params) == {"scale", "alpha"}
 
 
@@ -1590,7 +1592,8 @@ def test_pass15_unit_steps_has_one_right_order_and_the_race_seed_fixes_only_the_
     assert not any("same kind of rule" in o.why or "convention" in o.why for o in q.options)
     assert all(re.search(r"corner", o.why) for o in q.options)         # each option is settled by the corner
     why29 = next(o.why for o in quiz.get("why_seeds").options if o.text.startswith("Each seed"))
-    assert why29 == "in the race, a seed fixes only the random start weights. The spirals stay the same."
+    assert why29 == ("in the race, a seed fixes only the random start weights. Every run trains on the same spiral "
+                     "points, all of them at each step.")   # p79 (r76 Correctness): no data order, checked below
     a, b2 = (mlp.Network.he_init((2, 4, 1), "relu", s) for s in (0, 1))
     assert not np.allclose(a.weights[0], b2.weights[0])          # the seed picks the start weights
     X, y = data.spiral(n_per_class=20)
@@ -3636,7 +3639,7 @@ def test_pass36_every_quiz_picture_names_both_axes_and_the_reference_panels_shar
     monkeypatch.setattr(ch07_quiz, "figure_png", lambda fig: drawn.append(fig) or b"")
     draws = [d for d in list(ch07_quiz.AFTER_PICTURES.values()) + list(ch07_quiz.ASK_PICTURES.values())
              if d not in ch07_quiz.DIAGRAMS]   # r38: a diagram (boxes and arrows) has no axes; tested on its own
-    assert len(draws) == len(ch07_quiz.AFTER_PICTURES) + len(ch07_quiz.ASK_PICTURES) - 2
+    assert len(draws) == len(ch07_quiz.AFTER_PICTURES) + len(ch07_quiz.ASK_PICTURES) - 3   # p79: Q9's strip too
     for draw in draws:
         ch07_quiz._small(draw)
     for fig in drawn:
@@ -3811,6 +3814,18 @@ def test_pass39_bias_and_leak_keys_draw_what_they_say():
         x, y = line.get_data()
         assert np.allclose(np.diff(y) / np.diff(x), ch07_quiz.BIAS_SLOPE) and np.isclose(np.interp(0, x, y), b)
     assert len({l.get_linestyle() for l in lines}) == 3   # told apart without colour
+    # p79 (r76 Picture): a ring where each line crosses the x axis, at −b/w, labelled "not b"; the key's numbers are
+    # the picture's (it said w = 2, b = 3 while the picture drew w = 0.5)
+    rings = [l for l in ax.get_lines() if l.get_marker() == "o" and l.get_markerfacecolor() == "none"]
+    assert [float(l.get_xdata()[0]) for l in rings] == ch07_quiz.bias_crossings() == [2.0, -2.0, -4.0]
+    assert all(float(l.get_ydata()[0]) == 0 for l in rings)
+    for line, cross, b in zip(lines, ch07_quiz.bias_crossings(), ch07_quiz.BIASES):
+        x, y = line.get_data()
+        assert abs(np.interp(cross, x, y)) < 1e-9 and cross != b   # crossed there, and not at its own b
+    assert [t.get_text() for t in ax.texts].count("not b") == 3
+    wrong_c = next(o.why for o in quiz.get("bias_role").options if o.text == "It is where the line meets the x axis.")
+    assert wrong_c.endswith("With w = 0.5 and b = 2, the x axis is crossed at x = −4.")
+    assert ch07_quiz.BIAS_SLOPE == quiz.BIAS_SLOPE and ch07_quiz.BIASES[-1] == quiz.BIASES[-1] == 2
     plt.close(fig)
     fig, ax = plt.subplots()
     ch07_quiz.AFTER_PICTURES["leaky_alive"](ax)
@@ -3823,7 +3838,8 @@ def test_pass39_bias_and_leak_keys_draw_what_they_say():
     assert any("0.01" in t.get_text() and "nudge" in t.get_text() for t in ax.texts)
     plt.close(fig)
     assert "slope here is 0.01, a common default" in ch07_quiz.picture_alt("leaky_alive") and "slope is 0:" in ch07_quiz.picture_alt("leaky_alive")
-    assert "b = −1, 0 and 2" in ch07_quiz.picture_alt("bias_role")
+    assert "b = −1, 1 and 2" in ch07_quiz.picture_alt("bias_role")
+    assert "Rings mark where they cross the x axis, at x = 2, −2 and −4: not b." in ch07_quiz.picture_alt("bias_role")
 
 
 def test_pass39_an_untouched_relu_sketch_is_not_half_right_and_every_true_slope_can_be_set():
@@ -4081,15 +4097,16 @@ def test_pass56_the_words_section_shows_one_unit_in_whole_numbers_then_asks_for_
     p71 (r67): all of it folded (in view, it answered Q8, Q9 and others), the Predict right under the unit's picture."""
     cells = _cells()
     start = next(i for i, c in enumerate(cells) if _src(c).startswith("## Words used in the questions"))
-    kinds = [c["cell_type"] for c in cells[start:start + 6]]
-    assert kinds == ["markdown", "code", "markdown", "code", "markdown", "code"]
+    # p79 (r76 Clarity): the Predict and its check moved inside the unit fold they need: two cells fewer
+    kinds = [c["cell_type"] for c in cells[start:start + 4]]
+    assert kinds == ["markdown", "code", "markdown", "code"]
     assert "Open a fold only if a question uses a word you do not know." in _src(cells[start])
-    assert _src(cells[start + 4]).startswith("<details><summary>Bends and other words the questions use (open if one is new)"
+    assert _src(cells[start + 2]).startswith("<details><summary>Bends and other words the questions use (open if one is new)"
                                              "</summary>\n\n- **ReLU**")
-    assert _src(cells[start + 4]).rstrip().endswith("</details>")
+    assert _src(cells[start + 2]).rstrip().endswith("</details>")
     # pass 60 (r54 Picture): the bends' shapes, folded, right after the words that describe them
-    assert _src(cells[start + 5]) == "ch07_quiz.shapes_fold()"
-    shapes = _src({"source": cells[start + 5]["outputs"][0]["data"]["text/html"]})
+    assert _src(cells[start + 3]) == "ch07_quiz.shapes_fold()"
+    shapes = _src({"source": cells[start + 3]["outputs"][0]["data"]["text/html"]})
     assert shapes.startswith("<details><summary>Forgot a shape? Open after the mixed round.</summary>")
     # p72 (r68 Picture): every bend the questions name, on the same y scale, named as the word list names them
     assert ("<pre>ReLU, GELU, Sigmoid, Tanh, Leaky ReLU, SiLU, Mish and SELU, on one y scale.</pre><img" in shapes
@@ -4106,18 +4123,18 @@ def test_pass56_the_words_section_shows_one_unit_in_whole_numbers_then_asks_for_
     # the strip is drawn small, from −3 to 3: a shape to recall, not Q15's dip x to two digits
     assert ch07_quiz.SHAPES_X == (-3.0, 3.0) and quiz.typeset(f"{quiz._lowest('gelu')[0]:.2f}") not in fig.get_label()
     first, second = ch07_quiz.WORKED_INPUTS
-    assert _src(cells[start + 1]) == f"ch07_quiz.unit_fold({first})"
-    assert _src(cells[start + 3]) == f"ch07_quiz.worked_unit_check({second})"   # r52: its picture inside the fold
+    assert _src(cells[start + 1]) == f"ch07_quiz.unit_fold({first}, predict={second})"
     w1, w2 = ch07_quiz.WORKED_WEIGHTS
     unit = _unit_fold_html()
     assert f"Here {w1} and {quiz.typeset(str(w2))}." in unit and f"Here {quiz.typeset(str(ch07_quiz.WORKED_SHIFT))}." in unit
     assert unit.index("</summary>") < unit.index("<img") < unit.index("<b>weight</b>") < unit.index("</details>")
-    # r67: the Predict sits right under the picture it asks about
-    assert _src(cells[start + 2]) == "**Predict:** with inputs {} and {} instead, what comes out?".format(*second)
+    # r67: the Predict sits right under the picture it asks about (p79: inside the same fold, after the unit's words)
+    predict = "<p><b>Predict:</b> with inputs {} and {} instead, what comes out?</p>".format(*second)
+    assert unit.index("<b>weight</b>") < unit.index(predict) < unit.index("<details><summary>Check your prediction")
     total, shifted, out = ch07_quiz.unit_output(second)
     assert shifted < 0 and out == 0   # the second case lands on ReLU's flat side: the fold's answer
-    folded = _src({"source": cells[start + 3]["outputs"][0]["data"]["text/html"]})
-    assert folded.startswith("<details><summary>Check your prediction</summary>")
+    folded = unit.split(predict)[1]
+    assert folded.startswith("<details><summary>Check your prediction</summary>") and folded.endswith("</details></details>")
     assert f"<pre>{out}: ReLU turns any number below 0 into 0.</pre><img" in folded
     assert ch07_quiz.unit_output(first) == (5, 3, 3)   # the picture's first case, as its alt text says
     assert "image/png" not in cells[start + 1]["outputs"][0]["data"]   # folded: no picture in view
@@ -4551,19 +4568,21 @@ def test_pass58_the_opening_predict_has_its_picture_inside_the_fold():
     """r52 change 1: the picture of the unit with inputs 0 and 3 sat in view right under its Predict and showed the
     output 0. It now opens with the answer inside "Check your prediction"; nothing after the Predict shows a picture
     outside a fold before the answer, and the answer is the unit's own output."""
+    # p79 (r76 Clarity): the Predict and its check sit inside the unit fold, after the unit they ask about
     cells = _cells()
-    k = next(i for i, c in enumerate(cells) if _src(c).startswith("**Predict:** with inputs"))
+    assert not any(_src(c).startswith("**Predict:** with inputs") for c in cells)
     second = ch07_quiz.WORKED_INPUTS[1]
-    out = cells[k + 1]["outputs"]
+    k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and _src(c).startswith("ch07_quiz.unit_fold("))
+    out = cells[k]["outputs"]
     assert len(out) == 1 and "image/png" not in out[0]["data"]
-    shown = _src({"source": out[0]["data"]["text/html"]})
+    shown = _unit_fold_html().split("what comes out?</p>")[1][:-len("</details>")]
     assert shown.startswith("<details><summary>Check your prediction</summary>") and shown.endswith("</details>")
     assert shown.index("</summary>") < shown.index("<img") < shown.index("</details>")
     assert f"alt='{html.escape(ch07_quiz.worked_unit(second).get_label(), quote=True)}'" in shown
     total, shifted, answer = ch07_quiz.unit_output(second)
     assert answer == max(shifted, 0) == 0 and ch07_quiz._minus(f"ReLU({shifted}) = 0") in ch07_quiz.worked_unit(second).get_label()
-    assert _src({"source": out[0]["data"]["text/plain"]}) == f"{answer}: ReLU turns any number below 0 into 0."
-    assert not _src(cells[k + 2]).startswith("<details><summary>Check")   # one fold, not two
+    assert f"<pre>{answer}: ReLU turns any number below 0 into 0.</pre>" in shown
+    assert shown.count("<summary>Check") == 1   # one fold, not two
 
 
 def test_pass58_q8s_picture_does_not_answer_q9():
@@ -4793,7 +4812,10 @@ def test_pass74_q31_and_q34_keys_draw_their_claims():
         looks = [(line.get_linestyle(), line.get_marker()) for line in ax.get_lines()]
         assert len(set(looks)) == len(looks) and ax.get_xlabel().startswith("step") and ax.get_ylabel()
         if qid == "tanh_in_rnns":   # p77 (r74 Picture): what goes in is on the picture, not only in its alt
-            assert ax.get_title() == "In: the new content's weighted sum, rising by 0.25 each step"
+            assert ax.get_title() == ("In: the new content's weighted sum, rising by 0.25 each step.\n"
+                                      "The memory forgets nothing: it keeps every write")   # p79 (r76): no forget
+            assert "that forgets nothing" in alt   # the memory is a running sum: memory_runs adds, never decays
+            assert np.allclose(runs["tanh"], np.concatenate([[0], np.cumsum(np.tanh(0.25 * np.arange(1, 21)))]))
             assert ch07_quiz.MEMORY_RISE == 0.25 and f"sum rises {ch07_quiz.MEMORY_RISE:g} a step" in alt
 
 
@@ -4812,3 +4834,30 @@ def test_p76_the_race_panels_are_drawn_640_wide_with_10_point_text_and_shown_at_
         assert texts and min(t.get_fontsize() for t in texts) >= 10, qid
         assert "width='640'" in ch07_quiz.key_fold_html(qid, learner.numbers[qid], learner)
     assert "width='520'" in ch07_quiz.key_fold_html("gelu_dip", 1, learner)
+
+
+def test_p79_q3_why_not_a_names_the_misconception_and_its_corner_is_real():
+    """r76 Clarity: Q3's "Why not A: the corner between the flat side and the ramp is the bend." did not say why A
+    (the flat side makes the network straight) is wrong. It now says the flat side is what makes ReLU bend, at a
+    corner where it meets the ramp; the slope of ReLU does change there."""
+    why = next(o.why for o in quiz.get("relu_flat_side").options if o.text.startswith("It makes the whole network"))
+    assert why == "the flat side is what makes ReLU bend: where it meets the ramp, the line turns a corner."
+    x = np.array([-1.0, -0.5, 0.5, 1.0])
+    slopes = np.diff(activations.get("relu")(x)) / np.diff(x)
+    assert slopes[0] == 0 and slopes[-1] == 1   # flat side, then ramp: not one straight line
+
+
+def test_p79_q9_key_draws_the_unit_strip_with_three_inputs_and_one_number_out():
+    """r76 Picture: Q9 (a unit with three inputs: how many numbers out?) had no picture. Its key reuses Q8's strip of
+    boxes, with three inputs in and one number out; it shows only after Q9 is answered, and Q8's strip still counts
+    nothing (test_pass58_q8s_picture_does_not_answer_q9)."""
+    import matplotlib.pyplot as plt
+    q = quiz.get("unit_outputs")
+    assert q.answer == 1 and "unit_outputs" in ch07_quiz.AFTER_PICTURES and "unit_outputs" not in ch07_quiz.ASK_PICTURES
+    fig = ch07_quiz.AFTER_PICTURES["unit_outputs"].diagram()
+    drawn = [t.get_text() for t in fig.axes[0].texts if t.get_text()]   # the arrows are empty annotations
+    plt.close(fig)
+    assert "x₁, x₂, x₃" in drawn and drawn[-1] == "one number" and drawn.index("inputs") < drawn.index("out")
+    alt = ch07_quiz.picture_alt("unit_outputs")
+    assert "three inputs" in alt and alt.endswith("one number out.")
+    assert ch07_quiz.AFTER_PICTURES["unit_outputs"] in ch07_quiz.DIAGRAMS

@@ -127,6 +127,7 @@ def _c(qid, chapter, prompt, right, *wrong):
     return Choice(qid, chapter, prompt, (Option(right[0], True, right[1]), *(Option(t, False, w) for t, w in wrong)))
 
 
+BIAS_SLOPE, BIASES = 0.5, (-1.0, 1.0, 2.0)   # Q5's key and its picture: one w, three b's (p79, r76: same numbers)
 XOR_POINTS = (((0, 1), 1), ((1, 0), 1), ((0, 0), 0), ((1, 1), 0))   # XOR's four points and their answers
 XOR_LIFT = (3.0, 3.0, 0.0)   # Q11's second tilt (r58 Correctness): it lifts both points whose answer is 1, and (1, 1)
 XOR_TRY = (3.0, -3.0, 0.0)   # Q11's worked example: w₁, w₂, b of one tilted straight rule (its two-digit losses add up)
@@ -237,8 +238,9 @@ def _bank():
         _c("bias_role", "00", "In z = w·x + b, what does b do to the line?",
            ("It slides the whole line up or down.", "Adding b moves every output by the same amount, so the line slides without tilting. b is the output at x = 0."),
            ("It sets how steep the line is.", "that is w. b slides the line without tilting it."),
-           ("It is where the line meets the x axis.", "b is the height where it meets the vertical axis, at x = 0. With w = 2 and b = 3, "
-                                                     "the x axis is crossed at x = −1.5.")),
+           ("It is where the line meets the x axis.", "b is the height where it meets the vertical axis, at x = 0. With "
+                                                     f"w = {BIAS_SLOPE:g} and b = {BIASES[-1]:g}, the x axis is crossed at "
+                                                     f"x = {-BIASES[-1] / BIAS_SLOPE:g}.")),
         _c("why_sigmoid_stalled", "03", "What is one main reason deep stacks of sigmoids learned so slowly?",
            ("Each bend passed on only a small part of the nudge.",
             "Going back, each bend's slope multiplies the nudge (the weights multiply in too). "
@@ -385,7 +387,7 @@ def _bank():
            ("It makes ReLU slow to compute, which slows training down.",
             "the flat side is the cheap part: max(0, x) is one comparison."),
            ("It makes the whole network straight, so it cannot bend.",
-            "the corner between the flat side and the ramp is the bend."),
+            "the flat side is what makes ReLU bend: where it meets the ramp, the line turns a corner."),
            ("It does not matter: the nudge still reaches the unit's bias, so the unit keeps learning.",
             "the bias sits before the bend, so its nudge is multiplied by the same zero slope.")),
         _c("quiet_sooner", "03", "Sigmoid and tanh both turn near-flat far from 0 (slope under 0.01). Which turns near-flat closer to 0?",
@@ -493,7 +495,7 @@ def _bank():
             "Only comparing all the seeds' results tells a real difference from luck."),
            ("Running it several times makes training faster.", "more seeds mean more runs, so more time."),
            ("Each seed gives the network new training data.",
-            "in the race, a seed fixes only the random start weights. The spirals stay the same.")),
+            "in the race, a seed fixes only the random start weights. Every run trains on the same spiral points, all of them at each step.")),
         _c("why_adam", "05", "The race trains with Adam. Why does Adam help a weight whose nudge is tiny?",
            ("Adam compares a weight's nudge with the typical size of its nudges, so a steady tiny nudge still gives "
             "a normal step.",
@@ -596,8 +598,8 @@ def key_why(qid):
                            "climb back.",
             # p74 (r71 Clarity): the short key never showed the constants: "two fixed numbers inside"
             # p77 (r74 Clarity #2): "two fixed numbers" were never introduced: named, with what each sets
-            "selu_steady": "SELU's built-in stretch and depth are chosen so average 0 and spread 1 go in and come "
-                           "out the same. The picture: the spread is pulled from 2 toward 1.",
+            "selu_steady": "SELU's right-side slope and how low its left side goes are set to keep average 0 and spread 1 "
+                           "unchanged. The picture: the spread is pulled from 2 toward 1.",
             "relu_corners": "A sum of corners is a chain of short straight pieces, and enough short pieces can follow "
                             "any unbroken curve.",
             "why_adam": "Adam judges each nudge against that weight's usual nudge size, as you judge a friend who "

@@ -370,14 +370,21 @@ def unit_words(weights=WORKED_WEIGHTS, shift=WORKED_SHIFT):
             ("bend", "(activation function): a curve the unit's number goes through. Here ReLU."))
 
 
-def unit_fold(inputs):
+def unit_predict(inputs):
+    """The opening Predict: the same unit with other inputs."""
+    return "<b>Predict:</b> with inputs {} and {} instead, what comes out?".format(*inputs)
+
+
+def unit_fold(inputs, predict=None):
     """The word list's first fold (p71, r67: in view, the unit's picture answered Q8 and Q9): what a unit is, its
-    picture with one case's numbers, then its three parts in words."""
+    picture with one case's numbers, then its three parts in words; then (p79, r76: it sat outside the fold it
+    needs) the Predict on other inputs, with its own folded check."""
     fig = worked_unit(inputs)
     items = "".join(f"<li><b>{name}</b>{'' if how.startswith('(') else ':'} {_html.escape(_minus(how))}</li>"
                     for name, how in unit_words())
     picture = tables.image(figure_png(fig), fig.get_label(), int(fig.get_figwidth() * fig.dpi))
-    return tables.FoldedRows(UNIT_FOLD, [UNIT_LEAD], tables.Raw(f"{picture}<ul>{items}</ul>"))
+    asked = "" if predict is None else f"<p>{unit_predict(predict)}</p>{worked_unit_check(predict)._repr_html_()}"
+    return tables.FoldedRows(UNIT_FOLD, [UNIT_LEAD], tables.Raw(f"{picture}<ul>{items}</ul>{asked}"))
 
 
 def worked_unit_check(inputs):
@@ -447,6 +454,19 @@ def _unit_strip(ax):   # pragma: no cover - a diagram: _small draws unit_strip()
 
 _unit_strip.diagram = unit_strip
 
+# p79 (r76 Picture): Q9's key had no picture; the same strip, three inputs in, one number out (after Q9 is answered)
+THREE_IN_STEPS = (("inputs", "x₁, x₂, x₃"), ("stretch\nand add", "w₁x₁ + w₂x₂\n+ w₃x₃"), ("shift", "+ b"),
+                  ("bend", "e.g. ReLU"), ("out", "one number"))
+THREE_IN_ALT = ("A unit with three inputs, x₁, x₂ and x₃: each times its weight, all summed into one number; shift "
+                "(plus b); bend (for example ReLU); one number out.")
+
+
+def _three_in_one_out(ax):   # pragma: no cover - a diagram: _small draws unit_strip(THREE_IN_STEPS) itself
+    raise TypeError("a diagram draws its own figure")
+
+
+_three_in_one_out.diagram = lambda: unit_strip(THREE_IN_STEPS)
+
 
 def _swiglu_paths(ax):   # pragma: no cover - a diagram: _small draws chapter 02's own
     raise TypeError("a diagram draws its own figure")
@@ -462,7 +482,7 @@ def _swiglu_figure():
 
 
 _swiglu_paths.diagram = _swiglu_figure
-DIAGRAMS = (_unit_strip, _swiglu_paths)   # no axes to label: their alt text says what they show
+DIAGRAMS = (_unit_strip, _three_in_one_out, _swiglu_paths)   # no axes to label: their alt text says what they show
 
 RACE_SEEDS = race.RACE_SEEDS   # chapter 05's five seeds: Q29 asks about every run, so its picture draws them all (r44)
 RACE_FOUR = ("sigmoid", "tanh", "relu", "leaky_relu")   # Q29's picture: the four bends its options name
@@ -790,16 +810,28 @@ def _slopes_against_quiet(ax):
 
 _slopes_against_quiet.own_axes = True
 
-BIAS_SLOPE, BIASES = 0.5, (-1.0, 0.0, 2.0)   # Q5's picture: one w, three b's
+BIAS_SLOPE, BIASES = quiz.BIAS_SLOPE, quiz.BIASES   # Q5's picture: one w, three b's, the key's numbers
+
+
+def bias_crossings():
+    """Where each of Q5's lines crosses the x axis: x = −b/w, not b."""
+    return [-b / BIAS_SLOPE for b in BIASES]
 
 
 def _bias_slides(ax):
-    """z = w·x + b for one w and three b's: the same tilt, slid up or down; a dot where each meets x = 0, at height b."""
-    xs = np.linspace(-4, 4, 201)
-    for b, ls in zip(BIASES, ("--", "-", ":")):
+    """z = w·x + b for one w and three b's: the same tilt, slid up or down; a dot where each meets x = 0, at height b;
+    p79 (r76 Picture): a ring where each crosses the x axis, labelled "not b" (option C's mistake)."""
+    xs = np.linspace(-5, 5, 201)
+    ax.axhline(0, color=NEUTRAL, lw=0.8)
+    for b, cross, ls in zip(BIASES, bias_crossings(), ("--", "-", ":")):
         ax.plot(xs, BIAS_SLOPE * xs + b, color="black", lw=2, ls=ls, label=_minus(f"b = {b:g}"))
         ax.plot([0], [b], "o", color="black", ms=6)
-    ax.set(xlim=(-4, 4), ylim=(-4, 5), ylabel=f"z = {BIAS_SLOPE:g}·x + b")
+        ax.annotate("b", (0, b), xytext=(-6, 4), textcoords="offset points", ha="right", va="bottom", fontsize=10,
+                    bbox=dict(fc="white", ec="none", pad=0.5))
+        ax.plot([cross], [0], "o", mfc="none", mec="black", mew=1.6, ms=13)
+        ax.annotate("not b", (cross, 0), xytext=(0, 10), textcoords="offset points", ha="center", va="bottom",
+                    fontsize=10, bbox=dict(fc="white", ec="none", pad=0.5))
+    ax.set(xlim=(-5, 5), ylim=(-4, 5), xlabel="x", ylabel=f"z = {BIAS_SLOPE:g}·x + b")
     ax.legend(fontsize=10, loc="upper left")
 
 
@@ -1127,7 +1159,7 @@ _adam_steps.own_axes = True
 
 
 MEMORY_STEPS, MEMORY_RISE = 20, 0.25   # Q34's picture: 20 steps; the new content's weighted sum rises 0.25 a step
-MEMORY_TITLE = f"In: the new content's weighted sum, rising by {MEMORY_RISE:g} each step"
+MEMORY_TITLE = f"In: the new content's weighted sum, rising by {MEMORY_RISE:g} each step.\nThe memory forgets nothing: it keeps every write"
 
 
 def memory_runs(steps=MEMORY_STEPS, rise=MEMORY_RISE):
@@ -1185,6 +1217,7 @@ AFTER_PICTURES = {
     "selu_steady": _selu_spread,
     "gelu_peak_slope": _gelu_peak_slope,
     "unit_steps": _unit_strip,
+    "unit_outputs": _three_in_one_out,
     "swiglu_gate": _swiglu_paths,
     "race_loser": _race_four,
     "why_seeds": _seed_swap,   # p73 (r70 Correctness): the two seeds its key names, so the swap can be checked
@@ -1224,6 +1257,7 @@ def picture_alt(qid):
         "gelu_peak_slope": f"GELU's slope from x = -4 to 4. It climbs past the dashed line at 1 to a peak of "
                            f"{peak:.2f} at x = √2 ≈ {peak_x:.2f}, then sinks back to 1.",
         "unit_steps": UNIT_STRIP_ALT,
+        "unit_outputs": THREE_IN_ALT,
         "swiglu_gate": SWIGLU_PATHS_ALT,
         "race_loser": _race_four_alt(race),
         "why_seeds": _seed_swap_alt() if qid == "why_seeds" else "",
@@ -1242,7 +1276,8 @@ def picture_alt(qid):
                              + f": they add up to {class_outputs()['softmax'].sum():.2f}.",
         "bias_role": f"Three lines z = {BIAS_SLOPE:g}·x + b, for b = " + ", ".join(f"{b:g}" for b in BIASES[:-1])
                      + f" and {BIASES[-1]:g}. All have the same tilt. Each meets x = 0 at height b: b slides the line "
-                     "up or down.",
+                     "up or down. Rings mark where they cross the x axis, at x = " + ", ".join(
+                         f"{c:g}" for c in bias_crossings()[:-1]) + f" and {bias_crossings()[-1]:g}: not b.",
         "leaky_alive": f"The slopes of ReLU and Leaky ReLU left of 0, zoomed in far. ReLU's slope is 0: no nudge "
                        f"gets through. Leaky ReLU's slope here is {leak:g}, a common default: a little nudge gets through. Right of 0, both "
                        "slopes are 1.",
@@ -1275,7 +1310,7 @@ def picture_alt(qid):
                      f"rate {ADAM_LR:g}. Adam's line climbs about {ADAM_LR:g} a step, to "
                      f"{adam_walk()['adam'][-1]:.2f}. The plain step's line stays flat: it moves "
                      f"{quiz.plain(ADAM_NUDGE * ADAM_LR, 1)} a step, {quiz.plain(adam_walk()['gd'][-1], 1)} in all."),
-        "tanh_in_rnns": (f"A memory over {MEMORY_STEPS} steps, its write gate fully open; the new content's weighted "
+        "tanh_in_rnns": (f"A memory over {MEMORY_STEPS} steps that forgets nothing, its write gate fully open; the new content's weighted "
                          f"sum rises {MEMORY_RISE:g} a step. Through tanh, each step adds less than 1: the memory "
                          f"stays under the dotted line (1 more each step) and reaches {memory_runs()['tanh'][-1]:.1f}. Through "
                          f"ReLU, nothing caps a write: it reaches {memory_runs()['relu'][-1]:.1f}."),
