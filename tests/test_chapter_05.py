@@ -1422,8 +1422,8 @@ def test_the_friends_claim_is_a_folded_check_and_the_section_opens_with_slow_not
     # pass 76 (r73 Focus: the tail repeated what is open): the confound is said once, in the verdict's suspect-3 line
     assert "- Suspect 1: the nudge does fade (see *Going further*)." in flat and ("But steeper changes three things; "
             "this race cannot say which did the work: - **less fading**: slope 1, not 1/4, at the middle: each bend "
-            "passes back 4× more; - **bigger steps**: one step moves the output 4× as far; - **bigger weights**: its "
-            "weights act 4× bigger from the start.") in flat and "should make it fade less" not in flat
+            "passes back 4× more; - **bigger steps**: one step moves the output 4× as far; - **weights that act "
+            "bigger**: 4× bigger from the start.") in flat and "should make it fade less" not in flat
     assert "So fading alone need not make Adam slow." in flat and "The race does not show which mattered" not in flat
     assert "fading alone does not explain" not in flat and "So we reason" not in flat
     assert "Suspect 1 is real" not in flat and flat.count("cannot say which") == 1 and "cannot tell" not in flat
@@ -1652,7 +1652,7 @@ def test_pass13_sentences_say_only_what_holds():
     # pass 54: said once; pass 59: 1 or 3; pass 60 (r54 Focus 3): once, under "What the race does not show"
     # pass 62 (r57 Clarity 3): the confound in one bullet, then what is known and what is still open
     # pass 76 (r73 Focus: hedges piled up at the end): the verdict names the rival causes once; no "Still open" bullet
-    assert ("This race cannot say which did the work.") in prose and prose.count("Still open") == 0
+    assert ("this race cannot say which did the work:") in prose and prose.count("Still open") == 0
     assert "not that the nudge stopped learning" not in prose
 
 
@@ -2369,7 +2369,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
             "learned. But steeper changes three things; this race cannot say which did the work: "
             "- **less fading**: slope 1, not 1/4, at the middle: each bend passes back 4× more; "
             "- **bigger steps**: one step moves the output 4× as far; "
-            "- **bigger weights**: its weights act 4× bigger from the start. "
+            "- **weights that act bigger**: 4× bigger from the start. "
             "- Suspect 1: the nudge does fade "
             "(see *Going further*).") and "should" not in verdict and \
         "does not explain" not in verdict and "cannot tell" not in verdict
@@ -2989,8 +2989,8 @@ def test_a_steeper_sigmoid_is_bigger_weights_and_steps():
     # optional, the main path names it in one bullet
     # pass 76 (r73 Focus 1): the main path's bullet repeated the verdict and is cut; the verdict names bigger steps
     # pass 79 (r76 Clarity: three ideas in one sentence): the three rivals as three bullets, in the verdict
-    assert ("- **bigger steps**: one step moves the output 4× as far; - **bigger weights**: its weights act 4× bigger "
-            "from the start.") in flat
+    assert ("- **bigger steps**: one step moves the output 4× as far; - **weights that act bigger**: 4× "
+            "bigger from the start.") in flat
     assert "never one alone" not in flat
     # pass 50 (r45 Correctness 2, 3): no "cannot say which one mattered" followed by the slope blamed alone
     assert "cannot say which one mattered" not in flat and "slope of 1/4 set that knob" not in flat
@@ -3333,7 +3333,9 @@ def test_steeper_also_lets_the_nudge_fade_less():
     assert "Steeper aims at the fading too" not in flat
     # pass 69 (r64 Correctness): the verdict says this result, and what it means for the race
     # pass 76 (r73 Focus: the fine print repeated the verdict): said once, in the verdict's suspect-3 line
-    assert ("But steeper also means less fading, bigger steps and weights that act 4× bigger from the start. This race cannot say which did the work." in flat
+    # pass 79 (r76 Clarity): the rivals as bullets, the first saying what less fading means (measured above)
+    assert ("But steeper changes three things; this race cannot say which did the work: - **less fading**: slope 1, "
+            "not 1/4, at the middle: each bend passes back 4× more;" in flat
             and flat.count("cannot say which") == 1 and "cannot tell suspect 1" not in flat)
 
 
