@@ -1218,7 +1218,7 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     assert ("Each weight feeds one unit. For one point, the weight's nudge is three numbers multiplied: **nudge = the "
             "unit's learning signal × its bend's slope × the weight's input** Say the learning signal is 0.2, the "
             "slope 0.25 and the input 1: > **Recap, in one line:** learning signal → × slope → × input → nudge → Adam "
-            "→ step. Three suspects:") in prose   # pass 78 (r75 Clarity 1): the chain as a recap box before the suspects
+            "→ step. Three suspects (we test 2 and 3 first; 1 last):") in prose   # pass 78 (r75 Clarity 1): the chain as a recap box before the suspects
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     # pass 76 (r73 Focus: the visible cell repeated the picture above it): the worked nudge is the picture's alone
     assert not any("signal * slope * weight_input" in "".join(c["source"]) for c in cells)
@@ -1228,10 +1228,14 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     # pass 65 (r59 Clarity 3): the missing step said: the third number, the input, is positive
     # pass 77 (r74 Clarity, Focus): suspect 2 is the zig-zag picture first, then one line of reason; said once
     assert ("2. **Outputs are off-centre**: all positive. They are the next layer's inputs. Chapter 02's toy shows what "
-            "that does: two weights, one example a step. The star needs weight 1 up, weight 2 down.") in prose
+            "that does: two weights, one example a step. The star marks the best weights: weight 1 = 1 (up from 0), weight 2 = −1 "
+            "(down).") in prose
+    # pass 79 (r76 Clarity: the star was never said): its numbers are the picture's star, the toy's goal
+    star = next(ln for ln in ch05_race.detour_figure().axes[0].get_lines() if ln.get_marker() == "*")
+    assert [float(v) for v in star.get_xydata()[0]] == [1.0, -1.0]
     # pass 71 (r67 Picture): the detour is drawn under suspect 2 on the main path
     assert ("With inputs all positive (left), each step goes up-right or down-left (some nearly flat): a zig-zag "
-            "detour. Why: their inputs are all positive, so for one point, all weights into one unit move the same "
+            "detour. Why: for one point, all weights into one unit then move the same "
             "way. A race step averages 400 points, which softens this.") in prose
     assert "past hidden layer 1" not in prose and "### Suspect 2" not in prose   # the optional repeat is cut
     # pass 56 (r50 Clarity: "what the unit wants" was a new name for the learning signal): the opening's term
@@ -1416,8 +1420,10 @@ def test_the_friends_claim_is_a_folded_check_and_the_section_opens_with_slow_not
     # (test_steeper_also_lets_the_nudge_fade_less); the race cannot tell them apart, so neither is ruled out
     # pass 74 (r71 Focus 3): the caveats gathered under "What the race does not show"; the verdict keeps the fading
     # pass 76 (r73 Focus: the tail repeated what is open): the confound is said once, in the verdict's suspect-3 line
-    assert "- Suspect 1: the nudge does fade (see *Going further*)." in flat and ("But steeper also means less fading, "
-            "bigger steps and weights that act 4× bigger from the start. This race cannot say which did the work.") in flat and "should make it fade less" not in flat
+    assert "- Suspect 1: the nudge does fade (see *Going further*)." in flat and ("But steeper changes three things; "
+            "this race cannot say which did the work: - **less fading**: slope 1, not 1/4, at the middle: each bend "
+            "passes back 4× more; - **bigger steps**: one step moves the output 4× as far; - **weights that act "
+            "bigger**: 4× bigger from the start.") in flat and "should make it fade less" not in flat
     assert "So fading alone need not make Adam slow." in flat and "The race does not show which mattered" not in flat
     assert "fading alone does not explain" not in flat and "So we reason" not in flat
     assert "Suspect 1 is real" not in flat and flat.count("cannot say which") == 1 and "cannot tell" not in flat
@@ -1576,7 +1582,7 @@ def test_the_size_of_a_layers_nudge_is_the_per_weight_size_the_chapter_describes
     assert "Is that fair to a small layer?" not in prose and "add them, take the square root" not in prose
     others = [n for n in chapter_race if n not in ("identity", "sigmoid", "relu")]
     assert others == ["tanh", "leaky_relu", "elu", "gelu_tanh", "silu", "mish"]
-    assert "The grey band covers the six other bends (the straight runner has no bend to compare, so it is left out)." in prose   # session 31 (r71): nine runners, straight drawn nowhere
+    assert "The grey band covers the six other bends (the straight runner has no bend)." in prose   # session 31 (r71): nine runners, straight drawn nowhere
     assert "tanh shortcut formula" not in prose   # pass 27: the glossary's name, 'quick tanh form', in both places
     left, right = ch05_race.gradient_figure(chapter_race).axes
     assert left.get_ylabel() == "nudge size per weight (log scale)" and "per weight" in right.get_ylabel()
@@ -1646,7 +1652,7 @@ def test_pass13_sentences_say_only_what_holds():
     # pass 54: said once; pass 59: 1 or 3; pass 60 (r54 Focus 3): once, under "What the race does not show"
     # pass 62 (r57 Clarity 3): the confound in one bullet, then what is known and what is still open
     # pass 76 (r73 Focus: hedges piled up at the end): the verdict names the rival causes once; no "Still open" bullet
-    assert ("This race cannot say which did the work.") in prose and prose.count("Still open") == 0
+    assert ("this race cannot say which did the work:") in prose and prose.count("Still open") == 0
     assert "not that the nudge stopped learning" not in prose
 
 
@@ -1901,8 +1907,8 @@ def test_the_train_test_gap_is_a_folded_check_not_a_failure(chapter_race):
     # border along the middle of the gap (nearest arm wins) gets exactly those wrong; the training points have such
     # points too (17), yet the learners get more training points right than that border does: they learnt the jitter
     assert ("Part of the gap is what they learnt about these exact dots, jitter included. Part is fresh points whose "
-            "jitter put them nearer the other arm: the 25 ringed in the first picture. Even a border along the middle of the gap gets those "
-            "wrong. So that border gets only about 94% of fresh points right.") in answer
+            "jitter put them nearer the other arm: the 25 ringed in the first picture. Even a border along the gap's middle gets those "
+            "wrong: it gets only about 94% of fresh points right.") in answer
     arms = [np.column_stack(a) for a in data.spiral_arms(20000)]
 
     def nearer_the_other_arm(P, t):
@@ -1965,8 +1971,8 @@ def test_the_opening_recalls_bend_unit_nudge_and_says_one_run_proves_little():
             "change. Training passes it back from the output, layer by layer: the runner picture's bottom arrows.") in why
     # pass 74 (r71 Clarity 2): the runner picture's bottom arrows said in plain words under it, before the term
     runner = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if s.startswith("The arrows along the bottom:")))
-    assert runner.startswith("The arrows along the bottom: after each guess, a note goes back to each unit. It says "
-                             "which way the unit's output should change, and how much. Each runner has two inputs,")
+    assert runner.startswith("The arrows along the bottom: after each guess, a note goes back to each unit: which way "
+                             "its output should change, and how much. Each runner has two inputs,")
     assert why.index("**learning signal**") < why.index("**nudge = the unit's learning signal")
     assert "learning signal" not in " ".join(_cells("markdown")).split("### Why is sigmoid so slow?")[0]
     assert "each step." not in text and "nudge handed back" not in text and "such bends" not in text
@@ -2280,11 +2286,11 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 62 (r57 Clarity 1): suspect 2's reason rests on the nudge's rule, now said just before the suspects
     assert ("2. **Outputs are off-centre**: all positive. They are the next layer's inputs. Chapter 02's toy shows what "
             "that does") in suspects
-    assert ("Why: their inputs are all positive, so for one point, all weights into one unit move the same way. A "
+    assert ("Why: for one point, all weights into one unit then move the same way. A "
             "race step averages 400 points, which softens this.") in suspects
     assert ("3. **The slope is gentle**: at most 1/4. A unit's output moves at most a quarter as far as its weighted "
             "sum.") in suspects
-    assert "**nudge = the unit's learning signal" in head and suspects.startswith(CHAIN_RECAP + " Three suspects:")
+    assert "**nudge = the unit's learning signal" in head and suspects.startswith(CHAIN_RECAP + " Three suspects (we test 2 and 3 first; 1 last):")
     # pass 59 (r53 Correctness): the steep one changes suspect 1 too, so it does not test 2 and 3 alone
     assert changed.startswith("Two changed sigmoids test suspects 2 and 3:") and "we test 2 and 3" not in changed
     assert curves.startswith("ch05_race.changed_sigmoids_figure()")   # pass 63 (r58 Focus 2): one name in view
@@ -2360,8 +2366,10 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # session 31 (r72 Correctness): the verdict does not claim the slope did it ("why ... is still open")
     # session 32 (r73 Correctness): the verdict names the rival causes itself (fading, bigger steps), as the fine print
     assert verdict.rstrip().endswith("- Suspect 2: centring alone did not help. - Suspect 3: centred and 4× steeper, it "
-            "learned. But steeper also means less fading, bigger steps and weights that act 4× bigger from the start. "
-            "This race cannot say which did the work. "
+            "learned. But steeper changes three things; this race cannot say which did the work: "
+            "- **less fading**: slope 1, not 1/4, at the middle: each bend passes back 4× more; "
+            "- **bigger steps**: one step moves the output 4× as far; "
+            "- **weights that act bigger**: 4× bigger from the start. "
             "- Suspect 1: the nudge does fade "
             "(see *Going further*).") and "should" not in verdict and \
         "does not explain" not in verdict and "cannot tell" not in verdict
@@ -2407,7 +2415,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 77 (r74 Focus): suspect 2 is said once, on the main path; the optional section holds only new evidence
     assert not any(c.startswith("### Suspect 2") for c in md)
     j = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("ch05_race.stretch_curves_figure()"))
-    assert "".join(cells[j - 1]["source"]).startswith("### Suspect 3: a gentle slope\n\nHere are four S-curves.")
+    # pass 79 (r76 Focus: suspect 3 was already raced above): the heading reads as its follow-up, not as new
+    assert "".join(cells[j - 1]["source"]).startswith("### Suspect 3 again: taller or steeper?\n\nHere are four S-curves.")
     flat = re.sub(r"\s+", " ", "".join(cells[j + 1]["source"]))
     assert ("Tanh is sigmoid − 0.5 **reshaped**: squeezed sideways by 2 and made twice as tall. In symbols, tanh(x) = "
             "2·sigmoid(2x) − 1. Tanh gains two things: reach ±1, and slope 1 at 0. Give sigmoid − 0.5 one at a time: "
@@ -2469,7 +2478,7 @@ def test_the_recall_asks_whether_a_tiny_nudge_means_a_tiny_step_under_adam():
     # pass 60 (r54 Focus 3): the caveat said once, under "What the race does not show"
     # pass 62 (r57 Clarity 3): said as what is still open, under "What the race does not show"
     # pass 76 (r73 Focus): the open question said once, in the verdict, not again as "Still open"
-    assert "This race cannot say which did the work." in prose and "Still open" not in prose and "not what stops sigmoid" not in prose
+    assert "this race cannot say which did the work:" in prose and "Still open" not in prose and "not what stops sigmoid" not in prose
     # pass 69 (r64): not "a real difference apart from luck" (five overlapping runs rank few bends): whether a gap
     # beats the luck between runs
     recall = re.sub(r"\s+", " ", cell.replace("\n>", " "))
@@ -2533,7 +2542,9 @@ def test_the_roster_gives_every_runner_one_plain_phrase_that_matches_its_shape()
     # pass 68 (cut): the four that matter here get a line each; the five cousins are chapter 04's, named in one line
     assert names == ["straight", "sigmoid", "tanh", "ReLU"]
     assert ("The other five are ReLU's cousins from chapter 04: " + "**Leaky ReLU**, **ELU**, **GELU**, **SiLU** (or **Swish**) and **Mish**."
-            in cell) and len(names) + 5 == len(ch05_race.CONTESTANTS)
+            "\nOf these, only GELU starts ticked in the race below." in cell)   # pass 79 (r76 Focus): the cousins' ticks
+    ticked = [n for n, box in ch05_race.live_race().checkboxes.items() if box.value]
+    assert [n for n in ticked if n in ("leaky_relu", "elu", "gelu_tanh", "silu", "mish")] == ["gelu_tanh"] and len(names) + 5 == len(ch05_race.CONTESTANTS)
     # pass 68: one glossary link, in the opening, two cells before the roster
     assert "(91_glossary.ipynb#Glossary)" in _cells("markdown")[0] and 'quick "tanh" form' not in cell
     get = activations.get
@@ -2695,7 +2706,9 @@ def test_one_points_nudges_share_a_sign_only_past_hidden_layer_1_and_a_race_step
     # pass 39: numbered steps (checked in full in test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect)
     # pass 62 (r57 Clarity 1): the reason is said once, on the main path, from the nudge's rule
     # pass 77 (r74 Clarity): the reason in one line, under the zig-zag picture
-    assert ("Why: their inputs are all positive, so for one point, all weights into one unit move the same way.") in prose
+    # pass 79 (cut): "their inputs are all positive" repeated the line's own start ("With inputs all positive")
+    assert ("With inputs all positive (left), each step goes up-right or down-left (some nearly flat): a zig-zag detour. "
+            "Why: for one point, all weights into one unit then move the same way.") in prose
     assert "So all of a unit's weights" not in prose
     # Adam's resizing keeps each step's sign; only adding up the points mixes signs (full[...] > 16 above)
     # r30: the race's loss is the mean over the points (mlp.bce), so a step averages the nudges; it does not add them
@@ -2975,7 +2988,9 @@ def test_a_steeper_sigmoid_is_bigger_weights_and_steps():
     # Focus 3): the caveat once, under "What the race does not show"; pass 62 (r57 Focus 3): the argument itself is
     # optional, the main path names it in one bullet
     # pass 76 (r73 Focus 1): the main path's bullet repeated the verdict and is cut; the verdict names bigger steps
-    assert ("But steeper also means less fading, bigger steps and weights that act 4× bigger from the start. This race cannot say which did the work.") in flat
+    # pass 79 (r76 Clarity: three ideas in one sentence): the three rivals as three bullets, in the verdict
+    assert ("- **bigger steps**: one step moves the output 4× as far; - **weights that act bigger**: 4× "
+            "bigger from the start.") in flat
     assert "never one alone" not in flat
     # pass 50 (r45 Correctness 2, 3): no "cannot say which one mattered" followed by the slope blamed alone
     assert "cannot say which one mattered" not in flat and "slope of 1/4 set that knob" not in flat
@@ -3074,8 +3089,14 @@ def test_the_winner_is_said_under_the_table_as_the_runs_show(chapter_race):
     # pass 57 (r51 Focus): "fold" was tool jargon; the click is named
     # pass 60 (r54 Focus 2: two tables back to back): the claim is the fold's own first line, its code collapsed
     assert "GELU is fastest" not in cell
-    # pass 77 (r74 Focus): the tables' takeaway in view, read from the runs below (GELU first; ReLU and tanh swap)
-    assert "GELU crosses first in every seed; ReLU and tanh swap places." in cell
+    # pass 77 (r74 Focus): the tables' takeaway, read from the runs below (GELU first; ReLU and tanh swap)
+    # pass 79 (r76 Interaction: it gave the Predict's answer away in the open): it answers the Predict's second
+    # question inside the check, after the first
+    assert "GELU crosses first" not in cell
+    check = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if "<summary>Check your prediction</summary> No. ReLU" in
+                                    re.sub(r"\s+", " ", s)))
+    assert ("stay closer together. Same bend first? Yes: GELU crosses first in every seed; ReLU and "
+            "tanh swap places. </details>") in check
     assert ch05_race.crossing_fold(chapter_race).summary == "Show each seed"
     assert ch05_race.crossing_fold(chapter_race).answer == ("Each run's first epoch below 0.1. GELU is fastest in "
                                                             "every seed (marked *). ReLU beats tanh at seeds 0, 1.")
@@ -3312,7 +3333,9 @@ def test_steeper_also_lets_the_nudge_fade_less():
     assert "Steeper aims at the fading too" not in flat
     # pass 69 (r64 Correctness): the verdict says this result, and what it means for the race
     # pass 76 (r73 Focus: the fine print repeated the verdict): said once, in the verdict's suspect-3 line
-    assert ("But steeper also means less fading, bigger steps and weights that act 4× bigger from the start. This race cannot say which did the work." in flat
+    # pass 79 (r76 Clarity): the rivals as bullets, the first saying what less fading means (measured above)
+    assert ("But steeper changes three things; this race cannot say which did the work: - **less fading**: slope 1, "
+            "not 1/4, at the middle: each bend passes back 4× more;" in flat
             and flat.count("cannot say which") == 1 and "cannot tell suspect 1" not in flat)
 
 
@@ -3451,7 +3474,7 @@ def test_suspect_1s_fade_chain_is_drawn_from_the_registrys_slope():
     assert "1/64 ≈ 0.016" in shown.get_label() and "Arrows between the bars thin" in shown.get_label()
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "fade_chain_figure(" in "".join(c["source"]))
-    assert "".join(cells[k - 1]["source"]).startswith(CHAIN_RECAP + "\n\nThree suspects:\n1. **The nudge fades**")
+    assert "".join(cells[k - 1]["source"]).startswith(CHAIN_RECAP + "\n\nThree suspects (we test 2 and 3 first; 1 last):\n1. **The nudge fades**")
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     assert "".join(cells[k]["outputs"][0]["data"]["text/plain"]) == shown.caption
     assert cells[k]["outputs"][0]["metadata"]["image/png"]["alt"] == shown.get_label()
@@ -3502,7 +3525,7 @@ def test_the_nudge_picture_multiplies_the_worked_numbers():
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "nudge_product_figure(" in "".join(c["source"]))
     assert "**nudge = the unit's learning signal × its bend's slope × the weight's input**" in "".join(cells[k - 1]["source"])
-    assert "".join(cells[k + 1]["source"]).startswith(CHAIN_RECAP + "\n\nThree suspects:")   # pass 76: no code cell repeats it
+    assert "".join(cells[k + 1]["source"]).startswith(CHAIN_RECAP + "\n\nThree suspects (we test 2 and 3 first; 1 last):")   # pass 76: no code cell repeats it
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     assert "".join(cells[k]["outputs"][0]["data"]["text/plain"]) == shown.caption
     assert cells[k]["outputs"][0]["metadata"]["image/png"]["alt"] == shown.get_label()
