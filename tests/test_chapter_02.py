@@ -2114,8 +2114,10 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     # pass 73 (r70 Clarity 3): a fifth line names SwiGLU, which the chapter also teaches; the map is its own cell now,
     # under the unit's diagram, and the picture comes right after its Predict, before the answer (r70 Picture first)
     # r72 Clarity: "gate" came before it was explained; the volume knob of the SwiGLU section says it in plain words
-    swiglu = "- **SwiGLU**, at the end: two weighted sums; the bent one is a volume knob on the other.\n\n"
-    lines = lines.replace("\n\n", "\n") + swiglu
+    # pass 79 (r75 Clarity: a fifth item in "four bends"): SwiGLU set apart from the four, as a unit built from a bend
+    swiglu = ("At the end comes one newer unit built from a bend: **SwiGLU**, a unit with a gate.\n"
+              "Of its two weighted sums, the bent one is the gate: a volume knob on the other.\n\n")
+    lines = lines + swiglu
     assert "".join(cells[at - 1]["source"]) == lines + "**Predict:** which of the four go below 0?"
     assert "below" not in lines and "dip" not in lines
     xs = np.linspace(-6, 6, 1201)
@@ -2468,7 +2470,8 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
             # pass 74 (r71 Clarity 3: "piled up by value" was vague): one apple weighed again and again
             "Weigh one apple a thousand times on a kitchen scale. Drop each error onto the column for its size.\n"
             # r72: "84 in 100 left of 1" needs the unit; r73 Clarity: "usual error" itself, in grams
-            "Measure sizes in the scale's usual error: if it is usually off by 2 g, count 2 g as 1 and 4 g as 2.\n"
+            # pass 79 (r75 Clarity: the grams were a side trip): one short line; the unit is the bell's x-axis label
+            "Sizes count in usual errors: 2 means twice the scale's usual error.\n"
             "Small errors are common, big ones rare: for a good scale, the stacks often make a rough bell around 0 (left below).\n"
             "$\\Phi(x)$ is the share of the bell left of $x$ (right below).") in text and "2 in 3" not in text
     assert "68 in 100" not in text and "standard deviation" not in text
@@ -3003,6 +3006,8 @@ def test_the_bell_panel_says_how_often_and_hides_its_density_numbers():
     """Check the bell's y-axis is labelled 'how often' with no tick numbers (a reader asked what 0.4 meant: a density)."""
     ax = ch02.bell_share(1.0).axes[0]
     assert ax.get_ylabel() == "how often" and list(ax.get_yticks()) == []
+    # pass 79 (r75 Clarity: the grams were a side trip): the unit is the x-axis's label, one short line in the text
+    assert ax.get_xlabel() == "x: error, counted in usual errors"
 
 
 def test_corner_pieces_left_of_zero_read_as_x_plus():

@@ -583,7 +583,8 @@ def bell_share(x0=1.0):
     ax_b.plot(x, bell, color="black", lw=1.6, label="the bell over them")
     left = x <= x0
     ax_b.fill_between(x[left], bell[left], color=plots.color("gelu"), alpha=0.45, label=f"share left of {x0:g}: {share:.2f}")
-    ax_b.set(title="a bell curve", xlabel="x", ylim=(0, 0.78), ylabel="how often", yticks=[])   # a density: no numbers to read
+    # r75 Clarity: the unit is the x-axis's label, not a side trip in the text
+    ax_b.set(title="a bell curve", xlabel="x: error, counted in usual errors", ylim=(0, 0.78), ylabel="how often", yticks=[])   # a density: no numbers to read
     ax_b.legend(loc="upper left", fontsize=9)
     ax_c.plot(x, special.ndtr(x), color=plots.color("gelu"))
     ax_c.plot([x0], [share], "o", color="black", ms=6)
