@@ -1839,7 +1839,7 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     assert below.endswith("The dotted curve is centre 0 with inputs from −1 to 1: arrows as long as centre 0.5's "
                           "(average length² 2/3).\n"
                           "It too swings past from step size 3, but at step size 1 it arrives about three times sooner.\n\n</details>")
-    assert round(28 / 9) == 3 and "9 steps" not in below
+    assert round(28 / 9) == 3 and "9 steps against" not in below
     assert "Is this a fair test?" not in below and ch02.mean_square(0.5) == pytest.approx(2 / 3) and ch02.mean_square(0.0) == pytest.approx(1 / 6)
     wide = ch02.control_curve()
     assert wide[list(ch02.rates()).index(1.0)] == 9.0 and ch02.steps_curve(0.5)[list(ch02.rates()).index(1.0)] == 28.0
