@@ -1835,9 +1835,11 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     # pass 75 (r72 Focus: the optional section ran long): the fold is two sentences; the arrow is drawn in words
     # before the Predict (split_step), and the Takeaway left the fold for its own cell
     # pass 77 (r73 Focus: the nested box): its numbers joined the dotted curve's lines; its conclusion is the Takeaway
-    assert below.endswith("The dotted curve is centre 0 with arrows as long as centre 0.5's: average length² 2/3, "
-                          "against 1/6 at centre 0.\n"
-                          "It too swings past from step size 3, but at step size 1 it needs about 9 steps against centre 0.5's 28.\n\n</details>")
+    # pass 79 (r75 Focus: too many numbers): "9 steps against 28" said as a ratio (28 / 9, checked below); 1/6 cut
+    assert below.endswith("The dotted curve is centre 0 with inputs from −1 to 1: arrows as long as centre 0.5's "
+                          "(average length² 2/3).\n"
+                          "It too swings past from step size 3, but at step size 1 it arrives about three times sooner.\n\n</details>")
+    assert round(28 / 9) == 3 and "9 steps against" not in below
     assert "Is this a fair test?" not in below and ch02.mean_square(0.5) == pytest.approx(2 / 3) and ch02.mean_square(0.0) == pytest.approx(1 / 6)
     wide = ch02.control_curve()
     assert wide[list(ch02.rates()).index(1.0)] == 9.0 and ch02.steps_curve(0.5)[list(ch02.rates()).index(1.0)] == 28.0
@@ -2112,8 +2114,10 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     # pass 73 (r70 Clarity 3): a fifth line names SwiGLU, which the chapter also teaches; the map is its own cell now,
     # under the unit's diagram, and the picture comes right after its Predict, before the answer (r70 Picture first)
     # r72 Clarity: "gate" came before it was explained; the volume knob of the SwiGLU section says it in plain words
-    swiglu = "- **SwiGLU**, at the end: two weighted sums; the bent one is a volume knob on the other.\n\n"
-    lines = lines.replace("\n\n", "\n") + swiglu
+    # pass 79 (r75 Clarity: a fifth item in "four bends"): SwiGLU set apart from the four, as a unit built from a bend
+    swiglu = ("At the end comes one newer unit built from a bend: **SwiGLU**, a unit with a gate.\n"
+              "Of its two weighted sums, the bent one is the gate: a volume knob on the other.\n\n")
+    lines = lines + swiglu
     assert "".join(cells[at - 1]["source"]) == lines + "**Predict:** which of the four go below 0?"
     assert "below" not in lines and "dip" not in lines
     xs = np.linspace(-6, 6, 1201)
@@ -2322,7 +2326,9 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # (the star needs weight 1 up, weight 2 down; a together move pushes both the same way), the second split cut
     # pass 68 (r63 Clarity: together/apart had no everyday hook): a plank's two ends, lifted (together) or tilted
     # (apart); r61's point kept: the star needs only a tilt, along the dotted line, so a together move is a detour
-    assert ("**Why the weights detour, and big steps swing.** Think of the two weights as the two ends of a plank.\n"
+    # pass 79 (r75 Clarity 1: three new ideas in a few lines): the swings get their own bold heading, opened by the
+    # worked step's overshoot (1 short, then 5: 4 past), then the rule
+    assert ("**Why the weights detour.** Think of the two weights as the two ends of a plank.\n"
             "A **together** move lifts or lowers both ends: both weights go the same way.\n"
             "An **apart** move tilts the plank: one weight up, the other down.\n"
             "The star needs only a tilt: weight 1 up, weight 2 down, along the dotted line.\n"
@@ -2332,17 +2338,19 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             # r59 Clarity 2, Correctness 1: how "together ≥ apart" becomes a swing (checked below)
             # r62 Clarity 3: why the detour piles up, in plain words: pushed back past the line, then farther
             "Each together move is a detour off the dotted line.\n"
-            "Later steps must push the weights back.\n"
+            "Later steps must push the weights back.\n\n"
             # session 31 (r71 Correctness): swings come from a step too big for the inputs' length, not from their
             # signs (the fair test: centred inputs of the same length swing from step size 3 too)
             # r72 Clarity: "the inputs' length" came before the arrow it measures: the arrow is drawn in words first
             # session 32 (r73 Correctness): a big step overshoots each example's answer; the star only on average
             # r73 Clarity: why length matters, as one rule (checked below: 2 ÷ length squared), with the worked
             # step's numbers; "Centre-0 inputs are shorter arrows" moved here, before the Predict that needs it
-            "Swings are another matter. Draw an example's two inputs as an arrow from (0, 0) to (input 1, input 2); "
+            "**Why big steps swing.** In the worked step, the output should be 1; after the step it is 5.\n"
+            "It overshot by 4, more than the 1 it was short.\n"
+            "Draw an example's two inputs as an arrow from (0, 0) to (input 1, input 2); "
             "its length² is (input 1)² + (input 2)².\n"
-            "A step changes that example's output by step size × length² × how far short it was (worked step: 1 × 5 × 1 = 5).\n"
-            "If step size × length² is above 2, the output overshoots its answer by more than it was short, whatever the signs.\n"
+            "A step changes that example's output by step size × length² × how far short it was (here 1 × 5 × 1 = 5).\n"
+            "If step size × length² is above 2, the output overshoots by more than it was short, whatever the signs.\n"
             "Such overshoots tend to grow from step to step: the weights swing past the star, farther and farther.\n"
             "Centre-0 inputs make shorter arrows, on average.") in split and "<details>" not in split
     assert ch02.mean_square(0.0) < ch02.mean_square(0.5)   # "shorter arrows, on average"
@@ -2462,7 +2470,8 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
             # pass 74 (r71 Clarity 3: "piled up by value" was vague): one apple weighed again and again
             "Weigh one apple a thousand times on a kitchen scale. Drop each error onto the column for its size.\n"
             # r72: "84 in 100 left of 1" needs the unit; r73 Clarity: "usual error" itself, in grams
-            "Measure sizes in the scale's usual error: if it is usually off by 2 g, count 2 g as 1 and 4 g as 2.\n"
+            # pass 79 (r75 Clarity: the grams were a side trip): one short line; the unit is the bell's x-axis label
+            "Sizes count in usual errors: 2 means twice the scale's usual error.\n"
             "Small errors are common, big ones rare: for a good scale, the stacks often make a rough bell around 0 (left below).\n"
             "$\\Phi(x)$ is the share of the bell left of $x$ (right below).") in text and "2 in 3" not in text
     assert "68 in 100" not in text and "standard deviation" not in text
@@ -2724,7 +2733,7 @@ def test_the_zigzag_takeaway_is_refused_when_the_toy_stops_showing_it(monkeypatc
     centres given centre 0.5's steps), the answer raises instead of printing it. Pass 75 (r72 Focus): the Takeaway is
     a markdown cell right under the answer's cell, so the chapter cannot run past a refused answer to reach it."""
     # pass 77 (r73 Focus): the fair-test box is gone; the same-length comparison is the dotted curve's line
-    assert "as long as centre 0.5's" in ch02.zigzag_answer().data and "9 steps against centre 0.5's 28" in ch02.zigzag_answer().data
+    assert "as long as centre 0.5's" in ch02.zigzag_answer().data and "at step size 1 it arrives about three times sooner" in ch02.zigzag_answer().data
     at = _cell_index("ch02.zigzag_answer()")
     assert "".join(chapter()["cells"][at + 1]["source"]).startswith(
         "**Takeaway:** in this test, shorter arrows allow bigger steps; at the same length, centred inputs arrive sooner.")
@@ -2997,6 +3006,8 @@ def test_the_bell_panel_says_how_often_and_hides_its_density_numbers():
     """Check the bell's y-axis is labelled 'how often' with no tick numbers (a reader asked what 0.4 meant: a density)."""
     ax = ch02.bell_share(1.0).axes[0]
     assert ax.get_ylabel() == "how often" and list(ax.get_yticks()) == []
+    # pass 79 (r75 Clarity: the grams were a side trip): the unit is the x-axis's label, one short line in the text
+    assert ax.get_xlabel() == "x: error, counted in usual errors"
 
 
 def test_corner_pieces_left_of_zero_read_as_x_plus():
@@ -3437,7 +3448,7 @@ def test_one_worked_step_moves_both_weights_up_before_the_predict():
     # pass 68 (r63 Clarity: together and apart had no everyday hook): the two ends of a plank, lifted or tilted
     runs, split = split.split("\n\n", 1)   # pass 74 (r71 Picture first): two static runs above the plank
     assert runs.startswith("<img src='data:image/png;base64,") and "<img " not in split and split.startswith(
-        "**Why the weights detour, and big steps swing.** Think of the two weights as the two ends of a plank.\n"
+        "**Why the weights detour.** Think of the two weights as the two ends of a plank.\n"
         "A **together** move lifts or lowers both ends: both weights go the same way.\n"
         "An **apart** move tilts the plank: one weight up, the other down.\n"
         "The star needs only a tilt: weight 1 up, weight 2 down, along the dotted line.\n")
@@ -3876,7 +3887,10 @@ def test_two_static_runs_sit_above_the_plank_and_are_the_widgets_own_runs():
     p1 = zigzag.independent_path(0.5, 1.0, goal, ch02.SHOWN)
     np.testing.assert_allclose(np.column_stack(small.lines[0].get_data()), p1)
     arrived = int(np.flatnonzero(np.linalg.norm(p1 - goal, axis=1) < zigzag.NEAR)[0])
-    assert small.get_title() == f"step size 1: detours, at the star after {arrived} steps"
+    # pass 79 (r75 Focus: this run's 27 sat beside the median's 28 unexplained): the median named under it
+    median = ch02.steps_curve(0.5)[list(ch02.rates()).index(1.0)]
+    assert small.get_title() == f"step size 1: detours, at the star after {arrived} steps\n(one run; the median is {median:.0f})"
+    assert (arrived, median) == (27, 28.0) and "\n" not in fig.get_label()
     p3 = np.column_stack(big.lines[0].get_data())
     np.testing.assert_allclose(p3, zigzag.independent_path(0.5, 3.0, goal, ch02.SHOWN)[:ch02.SWING_STEPS + 1])
     far = np.linalg.norm(p3 - goal, axis=1)
@@ -3890,3 +3904,19 @@ def test_two_static_runs_sit_above_the_plank_and_are_the_widgets_own_runs():
     split = _folded_output(chapter()["cells"][_cell_index("ch02.split_step()")])
     assert split.startswith("<img src='data:image/png;base64,") and "alt='Two runs of the widget below" in split
     assert split.index("<img") < split.index("Think of the two weights as the two ends of a plank.")
+
+
+def test_why_big_steps_swing_is_refused_when_the_worked_step_stops_overshooting():
+    """Check "Why big steps swing" opens on a computed overshoot (pass 79, r75 Clarity 1): a worked step with short
+    inputs (length² 0.34) moves its output less than it was short, so split_step raises instead of printing it."""
+    with pytest.raises(ValueError, match="no longer overshoots"):
+        ch02.split_step(h=(0.5, 0.3))
+
+
+def test_the_dotted_curves_ratio_is_refused_when_it_is_no_whole_number(monkeypatch):
+    """Check "about three times sooner" is computed (pass 79, r75 Focus): a control only 1.6 times as fast at step
+    size 1 is no whole ratio, so the answer raises instead of rounding it to "two"."""
+    slow = ch02.steps_curve(0.5) / 1.6
+    monkeypatch.setattr(ch02, "control_curve", lambda: slow)
+    with pytest.raises(ValueError, match="whole number of times sooner"):
+        ch02.zigzag_answer()

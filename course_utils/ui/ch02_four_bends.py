@@ -583,7 +583,8 @@ def bell_share(x0=1.0):
     ax_b.plot(x, bell, color="black", lw=1.6, label="the bell over them")
     left = x <= x0
     ax_b.fill_between(x[left], bell[left], color=plots.color("gelu"), alpha=0.45, label=f"share left of {x0:g}: {share:.2f}")
-    ax_b.set(title="a bell curve", xlabel="x", ylim=(0, 0.78), ylabel="how often", yticks=[])   # a density: no numbers to read
+    # r75 Clarity: the unit is the x-axis's label, not a side trip in the text
+    ax_b.set(title="a bell curve", xlabel="x: error, counted in usual errors", ylim=(0, 0.78), ylabel="how often", yticks=[])   # a density: no numbers to read
     ax_b.legend(loc="upper left", fontsize=9)
     ax_c.plot(x, special.ndtr(x), color=plots.color("gelu"))
     ax_c.plot([x0], [share], "o", color="black", ms=6)
@@ -1020,7 +1021,8 @@ def two_runs(centre=0.5, rates_shown=(1.0, 3.0), goal=(1.0, -1.0)):
         if r == rates_shown[0]:
             if not len(near):
                 raise ValueError("the small step's run no longer reaches the star")
-            title = f"step size {r:g}: detours, at the star after {near[0]} steps"
+            median = steps_curve(centre)[list(rates()).index(r)]   # r75 Focus: one run's 27 beside the median's 28
+            title = f"step size {r:g}: detours, at the star after {near[0]} steps\n(one run; the median is {median:.0f})"
             x0, x1, y0, y1 = PATH_LIMITS
         else:
             p = p[:SWING_STEPS + 1]
@@ -1030,7 +1032,7 @@ def two_runs(centre=0.5, rates_shown=(1.0, 3.0), goal=(1.0, -1.0)):
             pad = 0.6
             x0, x1 = min(p[:, 0].min(), 0) - pad, max(p[:, 0].max(), goal[0]) + pad
             y0, y1 = min(p[:, 1].min(), goal[1]) - pad, max(p[:, 1].max(), 0) + pad
-        words.append(title)
+        words.append(title.replace("\n", " "))
         ax.plot(p[:, 0], p[:, 1], "-o", color=colour, lw=1.4, ms=3)
         ax.plot([0], [0], "s", color="black", mfc="none", mew=1.4, ms=6)
         ax.plot([goal[0]], [goal[1]], "*", color="black", ms=14)
@@ -1062,11 +1064,14 @@ def split_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     short, length2, moved = float(goal @ h), float(h @ h), float(change @ h)   # r73 Clarity: the overshoot rule
     if not np.isclose(moved, rate * length2 * short):
         raise ValueError("a step no longer moves its example's output by step size × length² × how far short")
+    past = moved - short   # the worked step starts at output 0: it ends at `moved`, this far past its answer
+    if not past > short:
+        raise ValueError("the worked step no longer overshoots by more than it was short")   # r75 Clarity 1
     fig = two_runs()
     img = tables.image(figure_png(fig), fig.get_label(), 760, 330)
     display(Markdown(f"""{img}
 
-**Why the weights detour, and big steps swing.** Think of the two weights as the two ends of a plank.
+**Why the weights detour.** Think of the two weights as the two ends of a plank.
 A **together** move lifts or lowers both ends: both weights go the same way.
 An **apart** move tilts the plank: one weight up, the other down.
 The star needs only a tilt: weight 1 up, weight 2 down, along the dotted line.
@@ -1075,9 +1080,12 @@ With inputs of one sign (all positive, or all negative), every step moves both w
 So each step's together part is at least as big as its apart part.
 Each together move is a detour off the dotted line.
 Later steps must push the weights back.
-Swings are another matter. Draw an example's two inputs as an arrow from (0, 0) to (input 1, input 2); its length² is (input 1)² + (input 2)².
-A step changes that example's output by step size × length² × how far short it was (worked step: {rate:g} × {length2:g} × {short:g} = {moved:g}).
-If step size × length² is above 2, the output overshoots its answer by more than it was short, whatever the signs.
+
+**Why big steps swing.** In the worked step, the output should be {short:g}; after the step it is {moved:g}.
+It overshot by {past:g}, more than the {short:g} it was short.
+Draw an example's two inputs as an arrow from (0, 0) to (input 1, input 2); its length² is (input 1)² + (input 2)².
+A step changes that example's output by step size × length² × how far short it was (here {rate:g} × {length2:g} × {short:g} = {moved:g}).
+If step size × length² is above 2, the output overshoots by more than it was short, whatever the signs.
 Such overshoots tend to grow from step to step: the weights swing past the star, farther and farther.
 Centre-0 inputs make shorter arrows, on average.
 """))
@@ -1115,6 +1123,9 @@ def zigzag_answer(goal=(1.0, -1.0)):
     one = s.index(1.0)
     if not (fails == blows and np.all(ctrl[works] < off[works]) and pushes(CENTRES[0], zigzag.WIDE)[1] > pushes(CENTRES[1])[1]):
         raise ValueError("the control no longer shows length setting the largest step and one sign costing steps")
+    times = off[one] / ctrl[one]   # r75 Focus: "9 steps against 28" as one plain ratio
+    if not abs(times - round(times)) <= 0.25 or round(times) not in TIMES:
+        raise ValueError("the control no longer arrives a whole number of times sooner at step size 1")
     img = tables.image(figure_png(steps_sweep()), f"Steps to reach the star against step size. Centre 0.5: fewest, about "
                        f"{off.min():.0f}, at step size {best:g}; from step size {blows:g} over half the runs do not arrive within "
                        f"{zigzag.MOST} steps. Centre 0: "
@@ -1129,9 +1140,12 @@ From step size {blows:g}, over half the runs swing past the star and do not arri
 At centre 0, bigger steps help up to step size {fast:g}, about {on.min():.0f} steps, then level off.
 Up to step size {same:g}, both centres take about the same steps.
 
-The dotted curve is centre 0 with arrows as long as centre 0.5's: average length² {round(3 * big):.0f}/3, against 1/{round(1 / small):.0f} at centre 0.
-It too swings past from step size {fails:g}, but at step size 1 it needs about {ctrl[one]:.0f} steps against centre 0.5's {off[one]:.0f}.
+The dotted curve is centre 0 with inputs from −1 to 1: arrows as long as centre 0.5's (average length² {round(3 * big):.0f}/3).
+It too swings past from step size {fails:g}, but at step size 1 it arrives about {TIMES[round(times)]} times sooner.
 """)   # r72 Focus: the Takeaway left this fold for the notebook's own cell, under it
+
+
+TIMES = {2: "two", 3: "three", 4: "four"}   # a ratio of medians, said in words
 
 
 def never_share(centre, rate):
