@@ -2760,7 +2760,7 @@ def test_pass_43_half_off_picture_zeroes_the_off_units_and_shrinks_the_typical_s
     assert f"{int(off.sum())} of 32 units are off" in fig.axes[0].get_title() and "typical size" in fig.get_label()
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.half_off()")
-    assert "as often negative as positive" in cells[at - 1] and "averages only" in cells[at + 1]
+    assert "as often negative as positive" in cells[at - 1] and "only half the squares are left" in cells[at + 1]
 
 
 def test_pass_43_dead_units_keeps_white_for_dead_only():
@@ -2788,7 +2788,7 @@ def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
     assert "Partly the inputs" not in flat and "We tried 50 others" not in flat and "<summary>Optional" not in flat
     assert flat.count("Tanh: about 1 a step, so the signal holds") == 1   # r50: one sentence per bend
     _, _, after = ch03_gradients.half_off_numbers()
-    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "the bends shrink the backward signal: $1.00 \\to 0.68$ (near $0.71$: one data point is a random draw)." in flat
+    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "the bends shrink the signal $1.00 \\to 0.68$, and the $\\sqrt 2$ bigger weights win it back, to $0.96$." in flat
     dead = gradients.unit_slopes("relu", 0.0, seed=0) <= 1e-12
     assert int(dead.sum()) == 6 and int(dead[0].sum()) == 0   # none in layer 1: its inputs, the data, have both signs
     assert "At the start, 6 of the 96 are dead, none in layer 1. Its inputs, the data, lie all around 0, and its biases are 0. So some points switch each layer-1 unit on. Layers 2 and 3 get ReLU outputs, never below 0" in flat
@@ -3013,8 +3013,9 @@ def test_pass52_worked_case_is_exact():
                   "So the sum's typical size is $\\sqrt{1/2} \\approx 0.71$: smaller than one input's, 1.",
                   "Picture a walk: a coin flip picks each pace, forward or back.",   # r63: the 4-input case cut
                   # pass 75 (r72): the second 0.71 said as a different cause, the same number
-                  "So about half of each unit's inputs from a ReLU layer are 0, and so are their terms. The sum, squared, "
-                  "averages only $\\frac12$ (the half stack above): a different cause, the same $0.71$.",
+                  # pass 79 (r75 Clarity): said as the squares left, then the same shrink for a different reason
+                  "So about half of each unit's inputs from a ReLU layer are 0, and so are their terms: only half the "
+                  "squares are left. The sum's typical size is $0.71$ again: the same shrink, for a different reason.",
                   "**Half the units off → weights × $\\sqrt 2$**.",
                   "Each term's square doubles to $\\frac2n$, and the $\\frac n2$ left add up to 1 again.",
                   "Then each term's square is $\\frac1n$, and the $n$ of them add up to 1:"):   # r71: then drawn
@@ -3050,10 +3051,10 @@ def test_pass52_he_counts_a_units_inputs():
     # 32 = 32 above is what the real-network section says: "each unit feeds 32 units, as many as its inputs")
     # r68 (Clarity 5): the backward half in two steps, bends then weights, each with this draw's numbers
     # pass 75 (r72, Focus): folded under "Going back"
-    assert ("<summary>Going back</summary> The off units pass back 0 (bottom picture). So, per layer, the bends shrink the "
-            "backward signal: $1.00 \\to 0.68$ (near $0.71$: one data point is a random draw). The $\\sqrt 2$ bigger "
-            "weights win it back: "
-            "$0.68 \\to 0.96$, about 1.") in flat
+    # pass 79 (r75 Focus): one fold, not two: the backward numbers joined the "typical size" fold (its squares, going back)
+    assert ("So the slopes' squares are what count. The half-off picture's bottom panel shows it for one point: the bends "
+            "shrink the signal $1.00 \\to 0.68$, and the $\\sqrt 2$ bigger weights win it back, to $0.96$.") in flat
+    assert "<summary>Going back</summary>" not in flat and "one data point is a random draw" not in flat
     _, before, after = ch03_gradients.half_off_numbers()
     assert f"{rms(before):.2f}" == "1.00" and f"{rms(after):.2f}" == "0.68" and f"{0.68 * 1.41:.2f}" == "0.96"
     assert f"{rms(after) * math.sqrt(2):.2f}" == "0.96"
@@ -3695,9 +3696,10 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # r70: the slopes are drawn between the two sentences (test_pass73_relus_slopes_drawn_...)
     # pass 75 (r72): the bars first, in words a learner can check on them
     # session 32 (r73 Correctness: 1 + 1 is not 4 × 0.71): said with the squares that make it true
-    assert ("ReLU's slopes, for example, are 1 or 0, half each: With random signs, squares add: two units at 1 and two "
-            "at 0 give $1^2 + 1^2 = 2$, as much as four at $0.71$, their typical size ($4 \\times 0.71^2 \\approx 2$). "
-            "Not four at ½, their average.") in flat.replace(" ch03.slope_sizes_picture() ", " ")
+    # pass 79 (r75 Clarity: three comparisons in two sentences): said as what ReLU passes, then the squares
+    assert ("ReLU's slopes, for example, are 1 or 0, half each: ReLU passes the whole signal through half its units and "
+            "nothing through the rest. Squares add, so that counts as passing $0.71$ through every unit, not $0.5$ "
+            "(right: $1^2 + 1^2 \\approx 4 \\times 0.71^2$).") in flat.replace(" ch03.slope_sizes_picture() ", " ")
     # r63 (cut): the why-fold left the main path; the main text says "roughly"; r70: and why, in one line
     # session 31 (r71 Correctness): the random signs are at the next sum, where the terms add (the reason said there)
     # pass 75 (r72): the reason is a fold after the bars
@@ -3829,7 +3831,8 @@ def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
     assert cells[at]["metadata"]["jupyter"]["source_hidden"]
     assert src[at - 1].endswith("ReLU's slopes, for example, are 1 or 0, half each:")
     assert "As with the coin flips, their squares add, on average." in src[at + 1]   # pass 75 (r72): in the fold after
-    assert src[at + 1].startswith("With random signs, squares add: two units at 1 and two at 0 give $1^2 + 1^2 = 2$")
+    assert src[at + 1].startswith("ReLU passes the whole signal through half its units and nothing through the rest.\n"
+                                  "Squares add, so that counts as passing $0.71$ through every unit, not $0.5$")
     assert 1 ** 2 + 1 ** 2 == 2 and f"{4 * 0.71 ** 2:.1f}" == "2.0"
     assert src.index("ch03.sign_cases_picture()") < at < src.index("ch03.gradient_flow(depth=10)")
 
@@ -3897,7 +3900,7 @@ def test_pass74_the_size_rule_is_drawn_as_stacked_squares():
         "ch03.typical_size_picture()") - 1]
     assert at < src.index("ch03.half_off()")
     flat = " ".join(prose().split())
-    assert "averages only $\\frac12$ (the half stack above): a different cause, the same $0.71$." in flat
+    assert "only half the squares are left. The sum's typical size is $0.71$ again: the same shrink, for a different reason." in flat
 
 
 # ---- pass 75: the r72 reading ----
