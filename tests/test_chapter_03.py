@@ -3473,31 +3473,32 @@ def test_pass58_dead_units_colour_bar_is_even_and_says_so():
 
 def test_pass60_earlier_weight_picture_multiplies_both_slopes_into_the_nudge():
     """Check the one-layer-earlier picture (r54: "earlier weights" were never pictured) against a finite-difference
-    nudge on the chain it draws: input 0.4, earlier weight, earlier unit (slope 0.2), weight 3, this unit (slope 0.5),
-    7 arriving; the earlier weight's nudge is 0.84 = 0.4 x 0.2 x 3 x 0.5 x 7, and it sits between the two-path rule
-    and the table's name."""
-    assert ch03_gradients.earlier_weight() == pytest.approx((3.5, 10.5, 2.1, 0.84))
+    nudge on the chain it draws: input 0.4, earlier weight, earlier unit (slope 0.2), weight 2, this unit (slope 0.5),
+    7 arriving; the earlier weight's nudge is 0.56 = 0.4 x 0.2 x 2 x 0.5 x 7, and it sits between the two-path rule
+    and the table's name. Pass 79 (r75 Focus): the joining weight is 2, not the first picture's 3 (a different weight)."""
+    assert ch03_gradients.earlier_weight() == pytest.approx((3.5, 7.0, 1.4, 0.56))
     assert ch03_gradients.earlier_weight(arriving=1, slope=1, joining=1, earlier_slope=1, given=1)[3] == 1   # computes
 
-    def loss(w_earlier, given=0.4, earlier_slope=0.2, joining=3.0, slope=0.5, arriving=7.0):
+    def loss(w_earlier, given=0.4, earlier_slope=0.2, joining=2.0, slope=0.5, arriving=7.0):
         # straight bends with the drawn slopes; the mistake falls by 7 per unit of this unit's output (signal 7)
         return -arriving * slope * joining * earlier_slope * w_earlier * given
     h = 1e-6
     nudge = -(loss(1.0 + h) - loss(1.0 - h)) / (2 * h)   # the nudge: the way downhill
-    assert nudge == pytest.approx(0.84, rel=1e-9) == 0.4 * 0.2 * 3 * 0.5 * 7
+    assert nudge == pytest.approx(0.56, rel=1e-9) == 0.4 * 0.2 * 2 * 0.5 * 7
     fig = ch03_gradients.earlier_weight_picture()
     shown = " ".join(t.get_text() for t in fig.axes[0].texts)
-    for words in ("slope 0.2", "slope 0.5", "weight = 3", "7 arrives", "= 0.84", "both slopes (0.2 and 0.5, boxed)"):
+    for words in ("slope 0.2", "slope 0.5", "weight = 2", "7 arrives", "= 0.56", "both slopes (0.2 and 0.5, boxed)"):
         assert words in shown, words
-    assert "Both slopes are factors" in fig.get_label() and "0.84" in fig.get_label()
+    assert "Both slopes are factors" in fig.get_label() and "0.56" in fig.get_label()
+    assert "weight = 3" not in shown and "weight of 2" in fig.get_label()   # pass 79: not the first picture's 3
     # r70: the running products (2.1, 10.5, 3.5) read right to left; now one product, each factor under its place,
     # left to right, the two slopes boxed
     texts = fig.axes[0].texts
-    row = [t for t in texts if t.get_text() in ("0.4", "0.2", "3", "0.5", "7")]
-    assert [t.get_text() for t in sorted(row, key=lambda t: t.get_position()[0])] == ["0.4", "0.2", "3", "0.5", "7"]
+    row = [t for t in texts if t.get_text() in ("0.4", "0.2", "2", "0.5", "7")]
+    assert [t.get_text() for t in sorted(row, key=lambda t: t.get_position()[0])] == ["0.4", "0.2", "2", "0.5", "7"]
     assert len({t.get_position()[1] for t in row}) == 1 and [t.get_text() for t in row if t.get_bbox_patch()] == ["0.2", "0.5"]
     assert sum(t.get_text() == "\u00d7" for t in texts) == 4
-    assert not any(w in shown for w in ("= 2.1", "= 10.5", "weight 3"))
+    assert not any(w in shown for w in ("= 1.4", "= 7 ", "weight 2"))
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     flat = [" ".join(c.split()) for c in cells]
     k = cells.index("ch03.earlier_weight_picture()")

@@ -826,9 +826,10 @@ def two_paths_picture(signals=(2, 1), weights=(3, 1), slope=0.5):
     return fig
 
 
-def earlier_weight(arriving=7, slope=0.5, joining=3, earlier_slope=0.2, given=0.4):
+def earlier_weight(arriving=7, slope=0.5, joining=2, earlier_slope=0.2, given=0.4):
     """One layer further back than two_paths (r54): the signal passes this unit's bend, the weight joining the earlier
-    unit, then the earlier unit's bend; the earlier weight's nudge is that signal times its input. Returns the signal
+    unit (2: pass 79, r75, not the first picture's 3, a different weight), then the earlier unit's bend; the earlier
+    weight's nudge is that signal times its input. Returns the signal
     after each step (into this sum, at the earlier unit, into the earlier sum) and the nudge."""
     into_this = arriving * slope
     at_earlier = into_this * joining
@@ -837,7 +838,7 @@ def earlier_weight(arriving=7, slope=0.5, joining=3, earlier_slope=0.2, given=0.
 
 
 @plots.styled
-def earlier_weight_picture(arriving=7, slope=0.5, joining=3, earlier_slope=0.2, given=0.4):
+def earlier_weight_picture(arriving=7, slope=0.5, joining=2, earlier_slope=0.2, given=0.4):
     """A weight one layer earlier (r54): input -> earlier unit -> this unit, the signal arriving from the right; under
     each part sits its factor, so the earlier weight's nudge reads as one product, left to right (r70: the running
     products read right to left), with both units' slopes boxed (notebook 03, the slope section)."""
