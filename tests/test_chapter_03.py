@@ -1616,8 +1616,8 @@ def test_first_widget_tangent_is_a_solid_black_line_and_its_buttons_are_explaine
     # r37: "is its tangent line nearly flat?" answered itself; a comparison the learner must read off
     # r51: the tangent line and the buttons now answer the question: pick each bend, compare the black lines
     # pass 59 (r53): at x = 3 both black lines looked flat (0.045 and 0.0099); at x = 1 they differ by eye
-    assert ("**Then:** at $x = 1$, pick tanh, then sigmoid. Whose black line is steeper? Count each black line's rise over "
-            "one step right. By about how many times?") in flat   # pass 75 (r72): answerable from the picture
+    assert ("**Then:** at $x = 1$, pick tanh, then sigmoid. Whose black line is steeper? Read each black line's rise over "
+            "one step right (dashed). By about how many times?") in flat   # pass 75 (r72); pass 79 (r75): the step drawn
     # r38: the ratio is said to the readout's own digits; r47: the box in the lower panel lists the four slopes
     assert ("At $x = 1$: tanh's, about $0.42 / 0.197 \\approx 2.1$ times as steep "
             "(the slope list).") in flat and "**Then:** at $x = 3$" not in flat and "about $4.6$ times" not in flat
@@ -3987,3 +3987,34 @@ def test_pass77_relus_slopes_squared_stack_as_high_as_their_typical_size_not_the
     assert "1, 0, 1, 0: 1 + 0 + 1 + 0 = 2; four at 0.71: 0.5 + 0.5 + 0.5 + 0.5 = 2; four at 0.5" in fig.get_label()
     other = ch03_gradients.slope_sizes_picture(slopes=(1, 1, 1, 0))   # computed: three of four on gives 3, not 2
     assert [t.get_text() for t in other.axes[1].texts][:2] == ["= 3", "= 3"]
+
+
+# ---- pass 79: the r75 reading ----
+
+def test_pass79_first_widget_draws_one_step_right_and_the_rise_on_the_chosen_tangent():
+    """Check r75's item ("count each black line's rise over one step right" had no guide): the top panel draws a dashed
+    step, 1 right along the chosen bend's tangent from where it touches, then up (or down) by the slope, labelled with
+    the rise; it moves with x and the buttons, stays inside the panel near the right edge, and is not a bend's colour."""
+    w = ch03_gradients.gradient_table(x=0.5)
+    assert w.step in w.live._moving and w.rise_label in w.live._moving
+    colours = {matplotlib.colors.to_hex(activations.get(n).colour) for n in ch03_gradients.NAMES}
+    assert matplotlib.colors.to_hex(w.step.get_color()) not in colours and w.step.get_linestyle() == "--"
+    w.sliders["x"].value = 1.0
+    seen = {}
+    for name in ("tanh", "sigmoid", "gelu"):
+        w.pick.value = name
+        (tx0, tx1), (ty0, ty1) = w.tangents[name].get_data()
+        on_tangent = lambda x: ty0 + (x - tx0) * (ty1 - ty0) / (tx1 - tx0)
+        xs, ys = (np.asarray(v, float) for v in w.step.get_data())
+        d = float(activations.get(name).derivative(1.0))
+        assert xs.tolist() == [1.0, 2.0, 2.0] and ys[0] == ys[1] == pytest.approx(float(activations.get(name)(1.0)))
+        assert ys[2] - ys[1] == pytest.approx(d) and ys[2] == pytest.approx(on_tangent(2.0))   # the rise is the slope
+        seen[name] = w.rise_label.get_text()
+    assert seen == {"tanh": "0.42 up", "sigmoid": "0.2 up", "gelu": "1.08 up"}   # the Check's 0.42 / 0.197, by eye
+    picture = bytes(w.image.value)
+    w.sliders["x"].value = 4.8   # near the right edge the step ends at x
+    xs, ys = (np.asarray(v, float) for v in w.step.get_data())
+    assert xs.tolist() == pytest.approx([3.8, 4.8, 4.8]) and max(xs) <= 5.0 and bytes(w.image.value) != picture
+    assert ys[2] == pytest.approx(float(activations.get("gelu")(4.8)))   # it ends where the tangent touches
+    w.sliders["x"].value = -1.0   # GELU's slope is below 0 there: the step goes down
+    assert w.rise_label.get_text() == "0.083 down"
