@@ -2788,7 +2788,7 @@ def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
     assert "Partly the inputs" not in flat and "We tried 50 others" not in flat and "<summary>Optional" not in flat
     assert flat.count("Tanh: about 1 a step, so the signal holds") == 1   # r50: one sentence per bend
     _, _, after = ch03_gradients.half_off_numbers()
-    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "the bends shrink the signal $1.00 \\to 0.68$, and the $\\sqrt 2$ bigger weights win it back, to $0.96$." in flat
+    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "There the bends shrink the signal $1.00 \\to 0.68$. The $\\sqrt 2$ bigger weights win it back, to $0.96$." in flat
     dead = gradients.unit_slopes("relu", 0.0, seed=0) <= 1e-12
     assert int(dead.sum()) == 6 and int(dead[0].sum()) == 0   # none in layer 1: its inputs, the data, have both signs
     assert "At the start, 6 of the 96 are dead, none in layer 1. Its inputs, the data, lie all around 0, and its biases are 0. So some points switch each layer-1 unit on. Layers 2 and 3 get ReLU outputs, never below 0" in flat
@@ -3052,8 +3052,8 @@ def test_pass52_he_counts_a_units_inputs():
     # r68 (Clarity 5): the backward half in two steps, bends then weights, each with this draw's numbers
     # pass 75 (r72, Focus): folded under "Going back"
     # pass 79 (r75 Focus): one fold, not two: the backward numbers joined the "typical size" fold (its squares, going back)
-    assert ("So the slopes' squares are what count. The half-off picture's bottom panel shows it for one point: the bends "
-            "shrink the signal $1.00 \\to 0.68$, and the $\\sqrt 2$ bigger weights win it back, to $0.96$.") in flat
+    assert ("So the slopes' squares are what count. The half-off picture's bottom panel shows it for one point. There the "
+            "bends shrink the signal $1.00 \\to 0.68$. The $\\sqrt 2$ bigger weights win it back, to $0.96$.") in flat
     assert "<summary>Going back</summary>" not in flat and "one data point is a random draw" not in flat
     _, before, after = ch03_gradients.half_off_numbers()
     assert f"{rms(before):.2f}" == "1.00" and f"{rms(after):.2f}" == "0.68" and f"{0.68 * 1.41:.2f}" == "0.96"
@@ -3699,7 +3699,7 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # session 32 (r73 Correctness: 1 + 1 is not 4 × 0.71): said with the squares that make it true
     # pass 79 (r75 Clarity: three comparisons in two sentences): said as what ReLU passes, then the squares
     assert ("ReLU's slopes, for example, are 1 or 0, half each: ReLU passes the whole signal through half its units and "
-            "nothing through the rest. Squares add, so that counts as passing $0.71$ through every unit, not $0.5$ "
+            "nothing through the rest. Squares add. So that counts as passing $0.71$ through every unit, not $0.5$ "
             "(right: $1^2 + 1^2 \\approx 4 \\times 0.71^2$).") in flat.replace(" ch03.slope_sizes_picture() ", " ")
     # r63 (cut): the why-fold left the main path; the main text says "roughly"; r70: and why, in one line
     # session 31 (r71 Correctness): the random signs are at the next sum, where the terms add (the reason said there)
@@ -3833,7 +3833,7 @@ def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
     assert src[at - 1].endswith("ReLU's slopes, for example, are 1 or 0, half each:")
     assert "As with the coin flips, their squares add, on average." in src[at + 1]   # pass 75 (r72): in the fold after
     assert src[at + 1].startswith("ReLU passes the whole signal through half its units and nothing through the rest.\n"
-                                  "Squares add, so that counts as passing $0.71$ through every unit, not $0.5$")
+                                  "Squares add. So that counts as passing $0.71$ through every unit, not $0.5$")
     assert 1 ** 2 + 1 ** 2 == 2 and f"{4 * 0.71 ** 2:.1f}" == "2.0"
     assert src.index("ch03.sign_cases_picture()") < at < src.index("ch03.gradient_flow(depth=10)")
 
