@@ -1616,8 +1616,8 @@ def test_first_widget_tangent_is_a_solid_black_line_and_its_buttons_are_explaine
     # r37: "is its tangent line nearly flat?" answered itself; a comparison the learner must read off
     # r51: the tangent line and the buttons now answer the question: pick each bend, compare the black lines
     # pass 59 (r53): at x = 3 both black lines looked flat (0.045 and 0.0099); at x = 1 they differ by eye
-    assert ("**Then:** at $x = 1$, pick tanh, then sigmoid. Whose black line is steeper? Count each black line's rise over "
-            "one step right. By about how many times?") in flat   # pass 75 (r72): answerable from the picture
+    assert ("**Then:** at $x = 1$, pick tanh, then sigmoid. Whose black line is steeper? Read each black line's rise over "
+            "one step right (dashed). By about how many times?") in flat   # pass 75 (r72); pass 79 (r75): the step drawn
     # r38: the ratio is said to the readout's own digits; r47: the box in the lower panel lists the four slopes
     assert ("At $x = 1$: tanh's, about $0.42 / 0.197 \\approx 2.1$ times as steep "
             "(the slope list).") in flat and "**Then:** at $x = 3$" not in flat and "about $4.6$ times" not in flat
@@ -2760,7 +2760,7 @@ def test_pass_43_half_off_picture_zeroes_the_off_units_and_shrinks_the_typical_s
     assert f"{int(off.sum())} of 32 units are off" in fig.axes[0].get_title() and "typical size" in fig.get_label()
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.half_off()")
-    assert "as often negative as positive" in cells[at - 1] and "averages only" in cells[at + 1]
+    assert "as often negative as positive" in cells[at - 1] and "only half the squares are left" in cells[at + 1]
 
 
 def test_pass_43_dead_units_keeps_white_for_dead_only():
@@ -2788,7 +2788,7 @@ def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
     assert "Partly the inputs" not in flat and "We tried 50 others" not in flat and "<summary>Optional" not in flat
     assert flat.count("Tanh: about 1 a step, so the signal holds") == 1   # r50: one sentence per bend
     _, _, after = ch03_gradients.half_off_numbers()
-    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "the bends shrink the backward signal: $1.00 \\to 0.68$ (near $0.71$: one data point is a random draw)." in flat
+    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "There the bends shrink the signal $1.00 \\to 0.68$. The $\\sqrt 2$ bigger weights win it back, to $0.96$." in flat
     dead = gradients.unit_slopes("relu", 0.0, seed=0) <= 1e-12
     assert int(dead.sum()) == 6 and int(dead[0].sum()) == 0   # none in layer 1: its inputs, the data, have both signs
     assert "At the start, 6 of the 96 are dead, none in layer 1. Its inputs, the data, lie all around 0, and its biases are 0. So some points switch each layer-1 unit on. Layers 2 and 3 get ReLU outputs, never below 0" in flat
@@ -3013,8 +3013,9 @@ def test_pass52_worked_case_is_exact():
                   "So the sum's typical size is $\\sqrt{1/2} \\approx 0.71$: smaller than one input's, 1.",
                   "Picture a walk: a coin flip picks each pace, forward or back.",   # r63: the 4-input case cut
                   # pass 75 (r72): the second 0.71 said as a different cause, the same number
-                  "So about half of each unit's inputs from a ReLU layer are 0, and so are their terms. The sum, squared, "
-                  "averages only $\\frac12$ (the half stack above): a different cause, the same $0.71$.",
+                  # pass 79 (r75 Clarity): said as the squares left, then the same shrink for a different reason
+                  "So about half of each unit's inputs from a ReLU layer are 0, and so are their terms: only half the "
+                  "squares are left. The sum's typical size is $0.71$ again: the same shrink, for a different reason.",
                   "**Half the units off → weights × $\\sqrt 2$**.",
                   "Each term's square doubles to $\\frac2n$, and the $\\frac n2$ left add up to 1 again.",
                   "Then each term's square is $\\frac1n$, and the $n$ of them add up to 1:"):   # r71: then drawn
@@ -3050,10 +3051,10 @@ def test_pass52_he_counts_a_units_inputs():
     # 32 = 32 above is what the real-network section says: "each unit feeds 32 units, as many as its inputs")
     # r68 (Clarity 5): the backward half in two steps, bends then weights, each with this draw's numbers
     # pass 75 (r72, Focus): folded under "Going back"
-    assert ("<summary>Going back</summary> The off units pass back 0 (bottom picture). So, per layer, the bends shrink the "
-            "backward signal: $1.00 \\to 0.68$ (near $0.71$: one data point is a random draw). The $\\sqrt 2$ bigger "
-            "weights win it back: "
-            "$0.68 \\to 0.96$, about 1.") in flat
+    # pass 79 (r75 Focus): one fold, not two: the backward numbers joined the "typical size" fold (its squares, going back)
+    assert ("So the slopes' squares are what count. The half-off picture's bottom panel shows it for one point. There the "
+            "bends shrink the signal $1.00 \\to 0.68$. The $\\sqrt 2$ bigger weights win it back, to $0.96$.") in flat
+    assert "<summary>Going back</summary>" not in flat and "one data point is a random draw" not in flat
     _, before, after = ch03_gradients.half_off_numbers()
     assert f"{rms(before):.2f}" == "1.00" and f"{rms(after):.2f}" == "0.68" and f"{0.68 * 1.41:.2f}" == "0.96"
     assert f"{rms(after) * math.sqrt(2):.2f}" == "0.96"
@@ -3472,31 +3473,32 @@ def test_pass58_dead_units_colour_bar_is_even_and_says_so():
 
 def test_pass60_earlier_weight_picture_multiplies_both_slopes_into_the_nudge():
     """Check the one-layer-earlier picture (r54: "earlier weights" were never pictured) against a finite-difference
-    nudge on the chain it draws: input 0.4, earlier weight, earlier unit (slope 0.2), weight 3, this unit (slope 0.5),
-    7 arriving; the earlier weight's nudge is 0.84 = 0.4 x 0.2 x 3 x 0.5 x 7, and it sits between the two-path rule
-    and the table's name."""
-    assert ch03_gradients.earlier_weight() == pytest.approx((3.5, 10.5, 2.1, 0.84))
+    nudge on the chain it draws: input 0.4, earlier weight, earlier unit (slope 0.2), weight 2, this unit (slope 0.5),
+    7 arriving; the earlier weight's nudge is 0.56 = 0.4 x 0.2 x 2 x 0.5 x 7, and it sits between the two-path rule
+    and the table's name. Pass 79 (r75 Focus): the joining weight is 2, not the first picture's 3 (a different weight)."""
+    assert ch03_gradients.earlier_weight() == pytest.approx((3.5, 7.0, 1.4, 0.56))
     assert ch03_gradients.earlier_weight(arriving=1, slope=1, joining=1, earlier_slope=1, given=1)[3] == 1   # computes
 
-    def loss(w_earlier, given=0.4, earlier_slope=0.2, joining=3.0, slope=0.5, arriving=7.0):
+    def loss(w_earlier, given=0.4, earlier_slope=0.2, joining=2.0, slope=0.5, arriving=7.0):
         # straight bends with the drawn slopes; the mistake falls by 7 per unit of this unit's output (signal 7)
         return -arriving * slope * joining * earlier_slope * w_earlier * given
     h = 1e-6
     nudge = -(loss(1.0 + h) - loss(1.0 - h)) / (2 * h)   # the nudge: the way downhill
-    assert nudge == pytest.approx(0.84, rel=1e-9) == 0.4 * 0.2 * 3 * 0.5 * 7
+    assert nudge == pytest.approx(0.56, rel=1e-9) == 0.4 * 0.2 * 2 * 0.5 * 7
     fig = ch03_gradients.earlier_weight_picture()
     shown = " ".join(t.get_text() for t in fig.axes[0].texts)
-    for words in ("slope 0.2", "slope 0.5", "weight = 3", "7 arrives", "= 0.84", "both slopes (0.2 and 0.5, boxed)"):
+    for words in ("slope 0.2", "slope 0.5", "weight = 2", "7 arrives", "= 0.56", "both slopes (0.2 and 0.5, boxed)"):
         assert words in shown, words
-    assert "Both slopes are factors" in fig.get_label() and "0.84" in fig.get_label()
+    assert "Both slopes are factors" in fig.get_label() and "0.56" in fig.get_label()
+    assert "weight = 3" not in shown and "weight of 2" in fig.get_label()   # pass 79: not the first picture's 3
     # r70: the running products (2.1, 10.5, 3.5) read right to left; now one product, each factor under its place,
     # left to right, the two slopes boxed
     texts = fig.axes[0].texts
-    row = [t for t in texts if t.get_text() in ("0.4", "0.2", "3", "0.5", "7")]
-    assert [t.get_text() for t in sorted(row, key=lambda t: t.get_position()[0])] == ["0.4", "0.2", "3", "0.5", "7"]
+    row = [t for t in texts if t.get_text() in ("0.4", "0.2", "2", "0.5", "7")]
+    assert [t.get_text() for t in sorted(row, key=lambda t: t.get_position()[0])] == ["0.4", "0.2", "2", "0.5", "7"]
     assert len({t.get_position()[1] for t in row}) == 1 and [t.get_text() for t in row if t.get_bbox_patch()] == ["0.2", "0.5"]
     assert sum(t.get_text() == "\u00d7" for t in texts) == 4
-    assert not any(w in shown for w in ("= 2.1", "= 10.5", "weight 3"))
+    assert not any(w in shown for w in ("= 1.4", "= 7 ", "weight 2"))
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     flat = [" ".join(c.split()) for c in cells]
     k = cells.index("ch03.earlier_weight_picture()")
@@ -3695,9 +3697,10 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # r70: the slopes are drawn between the two sentences (test_pass73_relus_slopes_drawn_...)
     # pass 75 (r72): the bars first, in words a learner can check on them
     # session 32 (r73 Correctness: 1 + 1 is not 4 × 0.71): said with the squares that make it true
-    assert ("ReLU's slopes, for example, are 1 or 0, half each: With random signs, squares add: two units at 1 and two "
-            "at 0 give $1^2 + 1^2 = 2$, as much as four at $0.71$, their typical size ($4 \\times 0.71^2 \\approx 2$). "
-            "Not four at ½, their average.") in flat.replace(" ch03.slope_sizes_picture() ", " ")
+    # pass 79 (r75 Clarity: three comparisons in two sentences): said as what ReLU passes, then the squares
+    assert ("ReLU's slopes, for example, are 1 or 0, half each: ReLU passes the whole signal through half its units and "
+            "nothing through the rest. Squares add. So that counts as passing $0.71$ through every unit, not $0.5$ "
+            "(right: $1^2 + 1^2 \\approx 4 \\times 0.71^2$).") in flat.replace(" ch03.slope_sizes_picture() ", " ")
     # r63 (cut): the why-fold left the main path; the main text says "roughly"; r70: and why, in one line
     # session 31 (r71 Correctness): the random signs are at the next sum, where the terms add (the reason said there)
     # pass 75 (r72): the reason is a fold after the bars
@@ -3829,7 +3832,8 @@ def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
     assert cells[at]["metadata"]["jupyter"]["source_hidden"]
     assert src[at - 1].endswith("ReLU's slopes, for example, are 1 or 0, half each:")
     assert "As with the coin flips, their squares add, on average." in src[at + 1]   # pass 75 (r72): in the fold after
-    assert src[at + 1].startswith("With random signs, squares add: two units at 1 and two at 0 give $1^2 + 1^2 = 2$")
+    assert src[at + 1].startswith("ReLU passes the whole signal through half its units and nothing through the rest.\n"
+                                  "Squares add. So that counts as passing $0.71$ through every unit, not $0.5$")
     assert 1 ** 2 + 1 ** 2 == 2 and f"{4 * 0.71 ** 2:.1f}" == "2.0"
     assert src.index("ch03.sign_cases_picture()") < at < src.index("ch03.gradient_flow(depth=10)")
 
@@ -3897,7 +3901,7 @@ def test_pass74_the_size_rule_is_drawn_as_stacked_squares():
         "ch03.typical_size_picture()") - 1]
     assert at < src.index("ch03.half_off()")
     flat = " ".join(prose().split())
-    assert "averages only $\\frac12$ (the half stack above): a different cause, the same $0.71$." in flat
+    assert "only half the squares are left. The sum's typical size is $0.71$ again: the same shrink, for a different reason." in flat
 
 
 # ---- pass 75: the r72 reading ----
@@ -3983,3 +3987,34 @@ def test_pass77_relus_slopes_squared_stack_as_high_as_their_typical_size_not_the
     assert "1, 0, 1, 0: 1 + 0 + 1 + 0 = 2; four at 0.71: 0.5 + 0.5 + 0.5 + 0.5 = 2; four at 0.5" in fig.get_label()
     other = ch03_gradients.slope_sizes_picture(slopes=(1, 1, 1, 0))   # computed: three of four on gives 3, not 2
     assert [t.get_text() for t in other.axes[1].texts][:2] == ["= 3", "= 3"]
+
+
+# ---- pass 79: the r75 reading ----
+
+def test_pass79_first_widget_draws_one_step_right_and_the_rise_on_the_chosen_tangent():
+    """Check r75's item ("count each black line's rise over one step right" had no guide): the top panel draws a dashed
+    step, 1 right along the chosen bend's tangent from where it touches, then up (or down) by the slope, labelled with
+    the rise; it moves with x and the buttons, stays inside the panel near the right edge, and is not a bend's colour."""
+    w = ch03_gradients.gradient_table(x=0.5)
+    assert w.step in w.live._moving and w.rise_label in w.live._moving
+    colours = {matplotlib.colors.to_hex(activations.get(n).colour) for n in ch03_gradients.NAMES}
+    assert matplotlib.colors.to_hex(w.step.get_color()) not in colours and w.step.get_linestyle() == "--"
+    w.sliders["x"].value = 1.0
+    seen = {}
+    for name in ("tanh", "sigmoid", "gelu"):
+        w.pick.value = name
+        (tx0, tx1), (ty0, ty1) = w.tangents[name].get_data()
+        on_tangent = lambda x: ty0 + (x - tx0) * (ty1 - ty0) / (tx1 - tx0)
+        xs, ys = (np.asarray(v, float) for v in w.step.get_data())
+        d = float(activations.get(name).derivative(1.0))
+        assert xs.tolist() == [1.0, 2.0, 2.0] and ys[0] == ys[1] == pytest.approx(float(activations.get(name)(1.0)))
+        assert ys[2] - ys[1] == pytest.approx(d) and ys[2] == pytest.approx(on_tangent(2.0))   # the rise is the slope
+        seen[name] = w.rise_label.get_text()
+    assert seen == {"tanh": "0.42 up", "sigmoid": "0.2 up", "gelu": "1.08 up"}   # the Check's 0.42 / 0.197, by eye
+    picture = bytes(w.image.value)
+    w.sliders["x"].value = 4.8   # near the right edge the step ends at x
+    xs, ys = (np.asarray(v, float) for v in w.step.get_data())
+    assert xs.tolist() == pytest.approx([3.8, 4.8, 4.8]) and max(xs) <= 5.0 and bytes(w.image.value) != picture
+    assert ys[2] == pytest.approx(float(activations.get("gelu")(4.8)))   # it ends where the tangent touches
+    w.sliders["x"].value = -1.0   # GELU's slope is below 0 there: the step goes down
+    assert w.rise_label.get_text() == "0.083 down"

@@ -459,6 +459,9 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
 
 
 
+STEP_GREY = "#333333"   # the first widget's step-and-rise bracket: no bend's colour
+
+
 @plots.styled
 def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
     """Each bend at a slider-chosen x: top, the chosen bend alone and its tangent line at x (its steepness is the
@@ -481,6 +484,15 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
                                          path_effects=[patheffects.withStroke(linewidth=4.5, foreground="white")])[0])
                 for n in NAMES}   # one shown at a time (near x = 0.5 the four would overlap), outlined to stand out
     touch = {n: live.moving(ax_v.plot([], [], "o", color=plots.color(n), ms=7, mec="black")[0]) for n in NAMES}
+    # pass 79 (r75: "count each black line's rise over one step right" had no guide): the tangent picture's bracket,
+    # one step right along the chosen tangent and its rise, moving with x (the step ends at x near the right edge)
+    # dark grey, not the tangent picture's orange: here orange is sigmoid's colour
+    behind = {"fc": "white", "ec": "none", "alpha": 0.85, "pad": 1}
+    step = live.moving(ax_v.plot([], [], color=STEP_GREY, lw=2, ls="--", zorder=4)[0])
+    run_label = live.moving(ax_v.text(0, 0, "1 step right", ha="center", va="top", fontsize=9, color=STEP_GREY,
+                                      fontweight="bold", bbox=behind, zorder=5))
+    rise_label = live.moving(ax_v.text(0, 0, "", ha="left", va="center", fontsize=9, color=STEP_GREY,
+                                       fontweight="bold", bbox=behind, zorder=5))
     ax.set(xlim=(-x_range, x_range), ylim=(-0.2, 1.3), xlabel="x", ylabel="slope: multiplier on the signal",
            title="slopes, traced from the left up to the chosen x")
     ax.axhline(0, color="black", lw=0.8)
@@ -519,6 +531,12 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
             bends[n].set(lw=3.2, visible=n == pick.value)
             if n == pick.value:
                 title.set_text(f"{act.label}, with its tangent line at the chosen x")
+                x0 = xv if xv + 1 <= x_range else xv - 1   # one step right along the tangent, inside the panel
+                y0 = y + (x0 - xv) * d
+                step.set_data([x0, x0 + 1, x0 + 1], [y0, y0, y0 + d])
+                run_label.set_position((x0 + 0.5, min(y0, y0 + d) - 0.1))
+                rise_label.set_position((x0 + 1.08, y0 + d / 2))
+                rise_label.set_text(f"{value_text(abs(d))} {'up' if d >= 0 else 'down'}")
             seen = grid <= xv
             traced[n].set_data(*broken_at_jumps(np.append(grid[seen], xv), np.append(slopes[n][seen], d)))
             rows.append((act.label, table_number(d)))   # slopes only: the text never uses the values
@@ -537,7 +555,7 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
         [sliders["x"], pick, readout, live.image], live,
         "Gradient table: drag x (static picture below)",
         sliders=sliders, readout=readout, lines=dots, traced=traced, tangents=tangents, pick=pick, title=title,
-        bends=bends, corner=corner, touch=touch, box=box,
+        bends=bends, corner=corner, touch=touch, box=box, step=step, rise_label=rise_label,
     )
 
 
@@ -826,9 +844,10 @@ def two_paths_picture(signals=(2, 1), weights=(3, 1), slope=0.5):
     return fig
 
 
-def earlier_weight(arriving=7, slope=0.5, joining=3, earlier_slope=0.2, given=0.4):
+def earlier_weight(arriving=7, slope=0.5, joining=2, earlier_slope=0.2, given=0.4):
     """One layer further back than two_paths (r54): the signal passes this unit's bend, the weight joining the earlier
-    unit, then the earlier unit's bend; the earlier weight's nudge is that signal times its input. Returns the signal
+    unit (2: pass 79, r75, not the first picture's 3, a different weight), then the earlier unit's bend; the earlier
+    weight's nudge is that signal times its input. Returns the signal
     after each step (into this sum, at the earlier unit, into the earlier sum) and the nudge."""
     into_this = arriving * slope
     at_earlier = into_this * joining
@@ -837,7 +856,7 @@ def earlier_weight(arriving=7, slope=0.5, joining=3, earlier_slope=0.2, given=0.
 
 
 @plots.styled
-def earlier_weight_picture(arriving=7, slope=0.5, joining=3, earlier_slope=0.2, given=0.4):
+def earlier_weight_picture(arriving=7, slope=0.5, joining=2, earlier_slope=0.2, given=0.4):
     """A weight one layer earlier (r54): input -> earlier unit -> this unit, the signal arriving from the right; under
     each part sits its factor, so the earlier weight's nudge reads as one product, left to right (r70: the running
     products read right to left), with both units' slopes boxed (notebook 03, the slope section)."""
