@@ -308,7 +308,7 @@ def test_zigzag_inputs_panel_draws_arrows_and_their_average_length():
         np.testing.assert_allclose(np.hypot(rx, ry), np.sqrt(length2))
         inputs = zigzag.independent_inputs(centre, 20000)
         assert np.mean((inputs ** 2).sum(axis=1)) == pytest.approx(length2, rel=0.02)   # the average, by sampling
-    assert w.lines["ring"].get_linestyle() == "--" and "average length" in w.figure.axes[0].get_legend_handles_labels()[1]
+    assert w.lines["ring"].get_linestyle() == "--" and "typical length" in w.figure.axes[0].get_legend_handles_labels()[1]
 
 @pytest.mark.parametrize("seed", range(5))
 def test_sigmoid_inputs_move_both_weights_the_same_way(seed):
@@ -2422,7 +2422,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     assert (ax_split.get_xlabel(), ax_split.get_ylabel()) == ("weight 1", "weight 2")
     assert "median of 300 runs" in ch02.zigzag_centre().readout.value
     assert legend == ("**How to read the picture.**\n\n"
-                      "- Left: this run's inputs, as arrows; dashed circle: their average length.\n"   # r73 Picture
+                      "- Left: this run's inputs, as arrows; dashed circle: their typical length (the root of the average length²).\n"   # r73 Picture
                       "- Middle: this run's weights, one dot per step. The dashed lines through the star: "
                       "together and apart.\n"
                       # pass 60 (r54); r57: the middle count said in plain words, its name in the fold

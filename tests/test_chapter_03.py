@@ -2002,7 +2002,7 @@ def test_sigmoid_question_names_each_misconception_and_its_answer_is_d():
     said = [f for _t, _r, f in q.options]
     # pass 40 (r36): A is true (an exponential costs more than max(0, x)), so its feedback says so: minor, not the reason
     # r47: A is true of tanh and GELU as well, which deep networks do use: the feedback says so; B says what a corner is
-    assert said[0].startswith("Partly true, but it costs little.") and "Tanh and GELU need calculations just as costly too" in said[0]
+    assert said[0].startswith("Partly true, but it costs little.") and "Tanh and GELU cost about as much, and deep networks use them." in said[0]
     assert "sharp point" in said[1] and "slope jumps" in said[1]
     assert "main bend of their hidden layers" in q.summary
     assert "ReLU" in said[1] and "ReLU" in said[2] and said[3].startswith("Right")
@@ -2786,7 +2786,7 @@ def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
     for name in ("tanh", "relu", "gelu"):
         assert all(np.min((lambda v: v / v[-1])(gradients.signal_flow(name, d))) > 0.01 for d in range(2, 31)), name
     assert "Partly the inputs" not in flat and "We tried 50 others" not in flat and "<summary>Optional" not in flat
-    assert flat.count("Tanh: about 1 a step, so the signal holds") == 1   # r50: one sentence per bend
+    assert flat.count("Tanh: about 1 a step, so the signal roughly holds") == 1   # r50: one sentence per bend
     _, _, after = ch03_gradients.half_off_numbers()
     assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "There the bends shrink the signal $1.00 \\to 0.68$. The $\\sqrt 2$ bigger weights win it back, to $0.96$." in flat
     dead = gradients.unit_slopes("relu", 0.0, seed=0) <= 1e-12
@@ -3253,7 +3253,7 @@ def test_pass55_flow_rates_are_the_measured_ones_and_the_products_give_only_the_
         assert 0.95 < (s[0] / s[-1]) ** (1 / (depth - 1)) < 1.05, depth
     # r50: cut; r68 (Correctness 3): said once, as what tanh holds in the real network, against the chain's 0.00017
     # pass 75 (r72, Focus): the panels print layer 1's shares; the text keeps one line per bend, no share repeated
-    assert "0.92" not in flat and "- Tanh: about 1 a step, so the signal holds." in flat
+    assert "0.92" not in flat and "- Tanh: about 1 a step, so the signal roughly holds." in flat
     gelu = gradients.signal_flow("gelu", 10)
     assert f"{share['gelu'] ** (1 / 9):.2f}" == "0.89" and 0.85 < share["gelu"] ** (1 / 9) > 0.7
     steps = gelu[:-1] / gelu[1:]   # layer k's signal over layer k+1's: the last entries are the steps nearest the output
@@ -3271,7 +3271,7 @@ def test_pass55_flow_rates_are_the_measured_ones_and_the_products_give_only_the_
     # back to the chain; ReLU's low 0.41 as one start's wander, while the He slider's average over 3,000 starts is
     # flat); the rest (76%, the slopes 0.42 to 1, the x 1.41, the 0.91 steps) in one More detail fold
     # pass 75 (r72, Focus): an audit of one draw; now one line per bend, the shares on the panels, the fold cut
-    assert ("- Tanh: about 1 a step, so the signal holds. Unlike the chain's sums (all at 1), most sums here lie closer "
+    assert ("- Tanh: about 1 a step, so the signal roughly holds. Unlike the chain's sums (all at 1), most sums here lie closer "
             "to 0, where tanh is steeper. - ReLU: $0.97$, about 1. Nine such steps would leave about ¾. But one start's "
             "layers stray from the rule of thumb: this one drifts lower, to the panel's $0.41$. Averaged over many starts "
             "(the He slider above), the signal holds. - GELU: $0.88$, just under 1: it fades slowly.") in flat and "More detail" not in flat

@@ -1420,10 +1420,10 @@ def test_the_friends_claim_is_a_folded_check_and_the_section_opens_with_slow_not
     # (test_steeper_also_lets_the_nudge_fade_less); the race cannot tell them apart, so neither is ruled out
     # pass 74 (r71 Focus 3): the caveats gathered under "What the race does not show"; the verdict keeps the fading
     # pass 76 (r73 Focus: the tail repeated what is open): the confound is said once, in the verdict's suspect-3 line
-    assert "- Suspect 1: the nudge does fade (see *Going further*)." in flat and ("But steeper changes three things; "
-            "this race cannot say which did the work: - **less fading**: slope 1, not 1/4, at the middle: each bend "
-            "passes back 4× more; - **bigger steps**: one step moves the output 4× as far; - **weights that act "
-            "bigger**: 4× bigger from the start.") in flat and "should make it fade less" not in flat
+    assert "- Suspect 1: the nudge does fade (see *Going further*)." in flat and ("But steeper is two changes at once; "
+            "this race cannot say which did the work: - **weights that act 4× bigger from the start**: so each bend "
+            "passes back 4× more (slope 1, not 1/4, at the middle); - **bigger steps**: one step moves the output 4× "
+            "as far.") in flat and "should make it fade less" not in flat
     assert "So fading alone need not make Adam slow." in flat and "The race does not show which mattered" not in flat
     assert "fading alone does not explain" not in flat and "So we reason" not in flat
     assert "Suspect 1 is real" not in flat and flat.count("cannot say which") == 1 and "cannot tell" not in flat
@@ -2366,10 +2366,9 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # session 31 (r72 Correctness): the verdict does not claim the slope did it ("why ... is still open")
     # session 32 (r73 Correctness): the verdict names the rival causes itself (fading, bigger steps), as the fine print
     assert verdict.rstrip().endswith("- Suspect 2: centring alone did not help. - Suspect 3: centred and 4× steeper, it "
-            "learned. But steeper changes three things; this race cannot say which did the work: "
-            "- **less fading**: slope 1, not 1/4, at the middle: each bend passes back 4× more; "
-            "- **bigger steps**: one step moves the output 4× as far; "
-            "- **weights that act bigger**: 4× bigger from the start. "
+            "learned. But steeper is two changes at once; this race cannot say which did the work: "
+            "- **weights that act 4× bigger from the start**: so each bend passes back 4× more (slope 1, not 1/4, at "
+            "the middle); - **bigger steps**: one step moves the output 4× as far. "
             "- Suspect 1: the nudge does fade "
             "(see *Going further*).") and "should" not in verdict and \
         "does not explain" not in verdict and "cannot tell" not in verdict
@@ -2989,8 +2988,9 @@ def test_a_steeper_sigmoid_is_bigger_weights_and_steps():
     # optional, the main path names it in one bullet
     # pass 76 (r73 Focus 1): the main path's bullet repeated the verdict and is cut; the verdict names bigger steps
     # pass 79 (r76 Clarity: three ideas in one sentence): the three rivals as three bullets, in the verdict
-    assert ("- **bigger steps**: one step moves the output 4× as far; - **weights that act bigger**: 4× "
-            "bigger from the start.") in flat
+    # r77 Correctness: less fading is what the 4x weights do, not a third cause: two changes, two bullets
+    assert ("- **weights that act 4× bigger from the start**: so each bend passes back 4× more (slope 1, not 1/4, at "
+            "the middle); - **bigger steps**: one step moves the output 4× as far.") in flat and "three things" not in flat
     assert "never one alone" not in flat
     # pass 50 (r45 Correctness 2, 3): no "cannot say which one mattered" followed by the slope blamed alone
     assert "cannot say which one mattered" not in flat and "slope of 1/4 set that knob" not in flat
@@ -3334,8 +3334,8 @@ def test_steeper_also_lets_the_nudge_fade_less():
     # pass 69 (r64 Correctness): the verdict says this result, and what it means for the race
     # pass 76 (r73 Focus: the fine print repeated the verdict): said once, in the verdict's suspect-3 line
     # pass 79 (r76 Clarity): the rivals as bullets, the first saying what less fading means (measured above)
-    assert ("But steeper changes three things; this race cannot say which did the work: - **less fading**: slope 1, "
-            "not 1/4, at the middle: each bend passes back 4× more;" in flat
+    assert ("But steeper is two changes at once; this race cannot say which did the work: - **weights that act 4× "
+            "bigger from the start**: so each bend passes back 4× more (slope 1, not 1/4, at the middle);" in flat
             and flat.count("cannot say which") == 1 and "cannot tell suspect 1" not in flat)
 
 

@@ -230,7 +230,7 @@ def _bank():
            ("Bend each input, then stretch and add, then shift.",
             "the bend acts once, on the sum. Bending each input first fixes every corner at input = 0. A bias added later cannot move it."),
            ("Stretch and add, then bend. A unit has no shift.",
-            "the units in this course all have a bias, their shift. Without it, the corner is stuck at 0.")),
+            "the units in this course all have a bias, their shift. Without it, the corner stays where the weighted sum is 0.")),
         Numeric("unit_outputs", "00", "A unit has three inputs. How many numbers does it give back?", 1.0, 1,
                 "It adds the weighted inputs up into a single number. The shift and the bend keep it one number.",
                 ((3.0, 1e-9, "A common wrong answer: three, one per input. In fact: the unit adds the weighted "
@@ -295,7 +295,7 @@ def _bank():
                     f"4. So all four share one score. Two want it high, two low: 0 is best, chance ½, loss "
                     f"{math.log(2):.2f} each.")),
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
-                             "is 1; trained runs give about one half everywhere."),
+                             "is 1; the best straight rule gives one half everywhere."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: it is not sure of anything; it gives about one half "
                              "to every point."))),
         _c("more_layers", "01", "Do more layers without bends make a network stronger?",

@@ -427,7 +427,7 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
     # the average length (the root of the average length², mean_square) that shrinks as the centre nears 0
     shafts = live.moving(ax_in.plot([], [], "-", color=colour, lw=0.6, alpha=0.45)[0])
     dots = live.moving(ax_in.plot([], [], "o", color=colour, ms=4, alpha=0.8)[0])
-    ring = live.moving(ax_in.plot([], [], color="black", lw=1.0, ls="--", label="average length")[0])
+    ring = live.moving(ax_in.plot([], [], color="black", lw=1.0, ls="--", label="typical length")[0])
     ax_in.legend(loc="upper left", fontsize=9, handlelength=1.6)   # above every input (ylim 1.45: a strip kept free)
     x0, x1, y0, y1 = PATH_LIMITS
     ax_w.set(xlim=(x0, x1), ylim=(y0, y1), xlabel="weight 1", ylabel="weight 2")
