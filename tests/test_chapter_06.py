@@ -3071,7 +3071,9 @@ def test_pass78_the_picker_asks_first_then_shows_the_pick_and_judges_the_click()
     assert all(line.get_visible() for line in p.lines.values())
     assert p.lines["avoid"].get_label() == "avoid: ReLU: it can never give a number below 0"
     said = decisions.check_pick("regression_output", "relu")[1]
-    assert said.startswith("Not ReLU here") and escape(said) in p.readout.value and "Your bend, ReLU:" in p.readout.value
+    reason = decisions.decision("regression_output").reason   # the card says it; the verdict leaves it out (review)
+    assert said.startswith("Not ReLU here") and escape(said.removesuffix(" " + reason)) in p.readout.value
+    assert "Your bend, ReLU:" in p.readout.value
     p.dropdown.value = "dying_units"   # a new place: choose again
     assert p.guess.value is None and p.readout.value == ch06_decisions.GUESS_FIRST
     p.guess.value = "leaky_relu"
@@ -3097,3 +3099,23 @@ def test_r76_a_static_answer_says_its_verdict_once():
     html = ch06_decisions.folded_options("Lead.", [("A", True, "Right: yes."), ("B", False, "No, because.")])
     assert "<b>Right.</b>" not in html and "</summary>Right: yes." in html and "<b>Wrong.</b> No, because." in html
     assert "Right.</b> Right" not in ch06_decisions.gate_question().static_html
+
+
+def test_review_the_picker_buttons_are_told_apart_and_the_card_says_the_reason_once():
+    """Check the ask buttons have distinct labels (GELU and its tanh stand-in both shortened to "GELU"), a wrong
+    click's words keep the acronyms (LSTM, not lstm), and the card under the picture says the place's reason once."""
+    labels = [label for label, _ in ch06_decisions.guess_buttons()]
+    assert len(labels) == len(set(labels)) and "GELU" in labels
+    gates = next(d for d in decisions.decisions() if "LSTM" in d.where)
+    said = decisions.check_pick(gates.role, "identity")[1]
+    assert "LSTM" in said and "lstm" not in said
+    p = ch06_decisions.picker("binary_output", ask=True)
+    p.dropdown.value = "regression_output"
+    p.guess.value = "relu"
+    reason = decisions.decision("regression_output").reason
+    assert p.readout.value.count(_escape_or_same(reason)) == 1
+
+
+def _escape_or_same(text):
+    """The reason as the card's HTML holds it."""
+    return escape(text)

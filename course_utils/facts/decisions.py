@@ -403,7 +403,8 @@ def check_pick(role, name):
                      f"The first choice is {_label(d.pick)}. {d.reason}")
     if picked == d.avoid:
         return 0.0, f"Not {_label(d.avoid)} here: {d.avoid_because} Pick {_label(d.pick)}. {d.reason}"
-    return 0.0, f"Not the usual choice for: {d.where.lower()}. Pick {_label(d.pick)}. {d.reason}"
+    where = d.where[0].lower() + d.where[1:]   # "gates inside an LSTM or GRU", not "... lstm or gru"
+    return 0.0, f"Not the usual choice for: {where}. Pick {_label(d.pick)}. {d.reason}"
 
 
 @dataclass(frozen=True)

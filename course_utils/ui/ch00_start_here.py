@@ -771,8 +771,11 @@ def fading_signal_picture(layers=FADE_LAYERS):
            ylabel="share of the signal left", title=FADE_TITLE)
     ax.set_yticks(list(FADE_TICKS), list(FADE_TICKS.values()))
     ax.yaxis.set_minor_locator(NullLocator())
-    for v in (1e-3, 1e-6):
+    marks = [v for v in FADE_TICKS if FADE_FLOOR < v < 1]   # the grid lines "1 in 1,000" and "1 in a million"
+    for v in marks:
         ax.axhline(v, color=plots.MUTED, lw=0.8, ls=":", zorder=0)
+    first_below = "; ".join(f"bar {next(int(x) for x, share in zip(n, sig) if share < v)} is below {FADE_TICKS[v]}"
+                            for v in marks if min(sig) < v)
     handles, labels = ax.get_legend_handles_labels()
     order = [1, 2, 0]   # ramp, sigmoid, then the flat side's crosses
     ax.legend([handles[i] for i in order], [labels[i] for i in order], loc="upper right", fontsize=9.5, ncol=2,
@@ -782,7 +785,7 @@ def fading_signal_picture(layers=FADE_LAYERS):
                   f"keeps all of it: every hatched bar stands at {k['ramp']:g}. Sigmoid at its steepest keeps a quarter "
                   f"per bend, so its bars step down evenly; each is labelled as a fraction: "
                   + ", ".join(fade_fraction(v) for v in sig)
-                  + ". Bar 5 is below 1 in 1,000; bar 10 is below 1 in a million. Crosses on the floor, marked 0, "
+                  + f". {first_below[0].upper() + first_below[1:]}. Crosses on the floor, marked 0, "
                   "show ReLU on its flat side: nothing gets back.")
     return fig
 

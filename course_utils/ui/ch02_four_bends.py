@@ -424,7 +424,7 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
     ax_in.set(xlim=(-0.65, 1.1), ylim=(-0.65, 1.45), xlabel="input 1", ylabel="input 2", title=f"this run's first {SHOWN} inputs")
     ax_in.set_aspect("equal")
     # r73 Picture: the text draws each example's inputs as an arrow from (0, 0): shafts to the dots, and a circle at
-    # the average length (the root of the average length², mean_square) that shrinks as the centre nears 0
+    # the typical length (the root of the average length², mean_square) that shrinks as the centre nears 0
     shafts = live.moving(ax_in.plot([], [], "-", color=colour, lw=0.6, alpha=0.45)[0])
     dots = live.moving(ax_in.plot([], [], "o", color=colour, ms=4, alpha=0.8)[0])
     ring = live.moving(ax_in.plot([], [], color="black", lw=1.0, ls="--", label="typical length")[0])
@@ -470,7 +470,7 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
         p = zigzag.independent_path(c, r, goal, SHOWN)
         dots.set_data(h[:, 0], h[:, 1])
         shafts.set_data(*arrow_shafts(h))
-        ring.set_data(*average_ring(c))
+        ring.set_data(*typical_ring(c))
         route.set_data(p[:, 0], p[:, 1])
         mid, (u, v), show = arrowheads(p)
         pad = SHOWN - len(mid)
@@ -513,8 +513,8 @@ def arrow_shafts(h):
     return xs, ys
 
 
-def average_ring(centre, points=181):
-    """(xs, ys) of the circle around (0, 0) whose radius is the inputs' average length: the root of mean_square."""
+def typical_ring(centre, points=181):
+    """(xs, ys) of the circle around (0, 0) whose radius is the inputs' typical length: the root of mean_square."""
     r = float(np.sqrt(mean_square(centre)))
     t = np.linspace(0, 2 * np.pi, points)
     return r * np.cos(t), r * np.sin(t)

@@ -471,6 +471,8 @@ def try_answers(results, threshold=0.1, longer=None, part="all"):
     Focus 1) or "all"."""
     from IPython.display import Markdown
 
+    if part not in ("short", "longer", "all"):
+        raise ValueError(f"part is 'short', 'longer' or 'all', not {part!r}")
     at = {n: race.epochs_to(r.loss, threshold) for n, r in results.items()}
     sigmoid = at["sigmoid"][0]
     # tanh(x) = 2 sigmoid(2x) - 1: a sigmoid network can draw every border a tanh network can (the weights and
@@ -535,18 +537,17 @@ def try_answers(results, threshold=0.1, longer=None, part="all"):
                f"ReLU's loss falls to {plain['relu'].final_loss[0]:.1f}. ")
             + "Its curve is jagged: at this learning rate, some steps are too big. They overshoot, "
             "and the loss jumps up.")
-    # One fold per try, each opening with the guess a learner is likely to make (the misconception it answers).
-    guesses = (TRY1_GUESS, TRY2_GUESS[flipped],
-               '"Stuck: its curve has gone flat."',
+    # Each answer opens with the guess a learner is likely to make (the misconception it answers); tries 1 and 2's
+    # folds are built by _short_folds.
+    guesses = ('"Stuck: its curve has gone flat."',
                '"Plain steps only slow each runner down a little."',
                '"A bigger learning rate helps every runner alike."')
-    answers = [one, two, three, four, five]   # two opens with a name
-    said = [f"A common wrong guess: {g} In fact: {a}" for g, a in zip(guesses, answers)]
+    said = [f"A common wrong guess: {g} In fact: {a}" for g, a in zip(guesses, (three, four, five))]
     folds = _short_folds(one, two, flipped) if part == "all" else []
     # r59 Focus 3: tries 3 to 5 (longer races, other optimizers) sit in a fold off the main path; so do their answers,
     # r67 Focus: in that one fold, not nested three deep
     return Markdown("\n\n".join(folds + ["<details><summary>Answers to the longer tries, 3 to 5</summary>\n\n"
-                    + "\n\n".join(f"**Try {k} (seed 0).** {a}" for k, a in enumerate(said[2:], 3))
+                    + "\n\n".join(f"**Try {k} (seed 0).** {a}" for k, a in enumerate(said, 3))
                     + "\n\n</details>"]))
 
 

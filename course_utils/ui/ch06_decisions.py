@@ -699,6 +699,14 @@ def guess_bends():
     return tuple(dict.fromkeys(n for d in decisions.decisions() for n in (d.pick, *d.also_right)))
 
 
+def guess_buttons():
+    """(label, bend) for the picker's ask buttons: the short name, or the full one where two short names would match
+    (GELU and its tanh stand-in both shorten to "GELU")."""
+    bends = guess_bends()
+    short = [_label(n).split(" (")[0] for n in bends]
+    return [(name if short.count(name) == 1 else _label(n), n) for name, n in zip(short, bends)]
+
+
 def avoid_words(d):
     """Why the dotted bend is avoided, short enough for the legend (pass 78, r75: the reason sat only under the menu):
     the first clause of decisions.py's avoid_because that speaks of it, not of the pick."""
@@ -716,7 +724,7 @@ def picker(role=None, ask=False):
     all_d = decisions.decisions()
     role = role or all_d[0].role
     revealed = {role}   # the opening place is the worked case the words walk through
-    guess = widgets.ToggleButtons(options=[(_label(n).split(" (")[0], n) for n in guess_bends()], index=None,
+    guess = widgets.ToggleButtons(options=guess_buttons(), index=None,
                                   description="your bend:", style={"description_width": "initial", "button_width": "auto"})
     live = LiveFigure(*PICKER_FIG)
     live.figure.set_layout_engine("none")   # fixed room below the axes: legends of two or three lines fit alike
@@ -796,6 +804,7 @@ def picker(role=None, ask=False):
         live.invalidate()  # limits and legend changed: the cached background is stale
         live.render()
         said = decisions.check_pick(d.role, guess.value)[1] if ask and guess.value is not None else ""
+        said = said.removesuffix(" " + d.reason)   # the card below says the reason; once is enough
         card.value = (f"<p><b>Your bend, {_html.escape(_label(guess.value))}:</b> {_html.escape(said)}</p>" if said
                       else "") + _card(d)
 

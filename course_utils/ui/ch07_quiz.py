@@ -814,8 +814,12 @@ BIAS_SLOPE, BIASES = quiz.BIAS_SLOPE, quiz.BIASES   # Q5's picture: one w, three
 
 
 def bias_crossings():
-    """Where each of Q5's lines crosses the x axis: x = −b/w, not b."""
-    return [-b / BIAS_SLOPE for b in BIASES]
+    """Where each of Q5's lines crosses the x axis: x = −b/w, not b (a b that equals its own crossing would put the
+    "not b" ring on b itself, so it is refused)."""
+    crossings = [-b / BIAS_SLOPE for b in BIASES]
+    if any(abs(x - b) < 1e-9 for x, b in zip(crossings, BIASES)):
+        raise ValueError("a line of Q5's picture crosses the x axis at its own b: its ring would say 'not b' at b")
+    return crossings
 
 
 def _bias_slides(ax):
