@@ -484,7 +484,7 @@ def _bank():
            ("Sigmoid.", "No sigmoid run got under 0.1, even with Adam; every other bend's runs did (chapter 05, "
                        "five-seed race). "   # p75 (r72 Focus): not a pointer into another notebook's layout
                        "The course measured this; it did not prove a single cause."),
-           ("ReLU.", "every ReLU run got under 0.1, though a few of its units stopped learning."),
+           ("ReLU.", "every ReLU run got under 0.1 in chapter 05's five-seed race."),
            ("Leaky ReLU.", "its left side keeps a small slope, so some nudge always gets through. Every run got under 0.1."),
            ("Tanh.", f"tanh flattens at its ends too, but its slope peaks at 1, four times sigmoid's {s0:g}. "
                      "Every tanh run got under 0.1.")),
