@@ -1970,8 +1970,8 @@ def test_the_opening_recalls_bend_unit_nudge_and_says_one_run_proves_little():
     assert ("A unit's **learning signal** is one number for each point: which way, and how much, its output should "
             "change. Training passes it back from the output, layer by layer: the runner picture's bottom arrows.") in why
     # pass 74 (r71 Clarity 2): the runner picture's bottom arrows said in plain words under it, before the term
-    runner = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if s.startswith("The arrows along the bottom:")))
-    assert runner.startswith("The arrows along the bottom: after each guess, a note goes back to each unit: which way "
+    runner = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if s.startswith("The arrows along the bottom are notes.")))
+    assert runner.startswith("The arrows along the bottom are notes. After each guess, one goes back to each unit: which way "
                              "its output should change, and how much. Each runner has two inputs,")
     assert why.index("**learning signal**") < why.index("**nudge = the unit's learning signal")
     assert "learning signal" not in " ".join(_cells("markdown")).split("### Why is sigmoid so slow?")[0]
@@ -3367,7 +3367,7 @@ def test_two_ways_to_step_are_drawn_with_the_numbers_the_text_says():
     # pass 65 (r59 / lead: a worked number example of Adam's rule): on a steady nudge the average nudge and its
     # typical size are the nudge itself, so the ratio is 1 and the step the learning rate (adam_tiny, adam_large above)
     # pass 75 (r72 Focus 1): the arithmetic cut to one line; the picture and the walker stay
-    assert after == ("A plain step is the nudge × 0.01; Adam first divides a steady nudge by its own size, so both "
+    assert after == ("A plain step is the nudge × 0.01. Adam first divides a steady nudge by its own size, so both "
                      "nudges step 0.01. On a steady nudge, Adam is like a walker with a "
                      "fixed stride. The nudge only tells it which way. A nudge that keeps flipping makes the walker "
                      "shuffle: Adam's steps shrink. ")   # pass 61 (r55 Clarity 1): "slope" is the bend's
