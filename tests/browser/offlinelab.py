@@ -71,10 +71,29 @@ def new_page(browser):
     return page, log
 
 
+# The widget renderer puts each view into a new .widget-subarea before its script tag: done when every view's
+# area has content (a Box's children may still be arriving; _JS_QUIET waits for those).
 _JS_WIDGETS_DONE = """() => {
   const views = document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]').length;
-  return !views || document.querySelectorAll('.jupyter-widgets .lm-Widget, .jupyter-widgets .widget-image').length > 0;
+  const drawn = [...document.querySelectorAll('.widget-subarea')].filter(a => a.childElementCount > 0).length;
+  return drawn >= views;
 }"""
+# Settled: no change to the page for `quiet` ms (children views, images, the pages' own labelling script, which
+# mends on the next animation frame after a change), within `limit` ms. A fixed pause either wasted time or, on a
+# loaded machine, ended too soon.
+_JS_QUIET = """([quiet, limit]) => new Promise(done => {
+  let timer = null, over = false;
+  const obs = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(finish, quiet); });
+  const finish = () => { if (!over) { over = true; obs.disconnect(); done(); } };
+  obs.observe(document.documentElement, {subtree: true, childList: true, attributes: true, characterData: true});
+  timer = setTimeout(finish, quiet);
+  setTimeout(finish, limit);
+})"""
+
+
+def settle(page, quiet=250, limit=10000):
+    """Wait until the open page has not changed for `quiet` ms (at most `limit` ms)."""
+    page.evaluate(_JS_QUIET, [quiet, limit])
 
 
 def open_page(page, log, path, kind="html"):
@@ -85,12 +104,13 @@ def open_page(page, log, path, kind="html"):
 
 
 def open_quickly(page, log, path):
-    """Load a page and give MathJax and the widget renderer a moment (enough to see that it renders and moves on)."""
+    """Load a page until its widgets are drawn and it settles (enough to see that it renders and moves on)."""
     for entries in log.values():
         entries.clear()
     page.goto(path.as_uri())
     page.wait_for_load_state("load")
-    page.wait_for_timeout(1500)
+    page.wait_for_function(_JS_WIDGETS_DONE, timeout=30000)
+    settle(page)
 
 
 def expected_sliders(stem):
@@ -106,7 +126,7 @@ def _load(page, uri):
     page.wait_for_function(_JS_WIDGETS_DONE, timeout=30000)
     page.wait_for_function("() => !window.MathJax || !MathJax.Hub || (MathJax.Hub.queue.pending === 0 && !MathJax.Hub.queue.running)",
                            timeout=30000)
-    page.wait_for_timeout(800)
+    settle(page)
 
 
 _JS_SLIDES = """() => [...document.querySelectorAll('.reveal .slides > section')].flatMap((s, h) => {
