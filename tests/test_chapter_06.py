@@ -297,17 +297,18 @@ def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the
     assert opened.avoid == "tanh" and "not chances" in opened.avoid_because   # what the card says about tanh
     # pass 76 (r73 Clarity: three ideas on one line): one idea a sentence; the pick named, then the second, then tanh
     assert opened.pick == "sigmoid" and opened.runner_up == "softmax"
-    assert ("The picker opens on a yes/no answer. The pick is sigmoid.\n"
-            # pass 77 (r74 Clarity 3: the yes-share formula came before the learner used the picker): the curve only
-            # r75 Correctness: the same curve only when no's sum is 0 (the picker draws softmax of x and 0)
-            "Dashed: softmax over two answers, given x for yes and 0 for no. Its yes share is the same curve as sigmoid.\n"
-            ) in before
+    assert "The picker opens on a yes/no answer: the band is sigmoid.\n" in before
+    # pass 80 (r77 Clarity 1: three line styles before the picture): each style said as what it means; that softmax
+    # draws sigmoid's curve for yes/no is the small drawing's caption, not a sentence before the picture
+    assert "Dashed: softmax" not in before and "same curve as sigmoid" not in before
     # pass 78 (r75 Interaction: "the text under the menu" was not in the starting picture): the legend says why
-    assert "Dotted is a bend to avoid there; the legend says why." in before and "text under the menu" not in before
+    assert "Dotted is a bad choice there; the legend says why." in before and "text under the menu" not in before
     assert ch06_decisions.picker("binary_output").lines["avoid"].get_label() == "avoid: Tanh: its outputs run from −1 to 1"
     assert ch06_decisions.SOFTMAX_HIDES == " over two answers (yes, no): same curve as the pick"   # the legend agrees
     # pass 76 (r73 Focus: notes on how a picture is drawn): the small box's own title says it, not the words
-    assert "small box" not in before and ch06_decisions.ALONE_NOTE == "second, drawn alone:\nthe same curve"
+    assert "small box" not in before
+    alone = ch06_decisions.picker("binary_output").alone   # its caption names both bends (pass 80, r77 Clarity 1)
+    assert alone.get_visible() and alone.get_title(loc="left") == "Softmax and sigmoid\ndraw the same curve here"
     a, b = 1.3, -0.4   # softmax over (yes, no) gives the yes share sigmoid(yes − no), as the words say
     yes = float(activations.get("softmax")(np.array([a, b]))[0])
     assert abs(yes - float(activations.get("sigmoid")(a - b))) < 1e-12
@@ -414,7 +415,7 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     # pass 69 (r64 Picture first: said long before SwiGLU's picture): GELU and SwiGLU (met in chapters 02 and 04)
     # are said again in line 3's words, just above SwiGLU's picture, not among the rows
     assert "GELU is roughly a smoothed ReLU." not in after and "SwiGLU" not in after
-    assert "The bend is **SiLU**: x times sigmoid(x). It looks like GELU (top right)." in LINE3   # pass 73: before the picture
+    assert "The bend is **SiLU**: x times sigmoid(x). It looks like GELU (right)." in LINE3   # pass 73: before the picture
     assert "two sums of the same inputs. One is bent, then the two are multiplied." in LINE3
     # pass 63 (r58 Correctness 3): "roughly": GELU dips below 0 and its slope passes 1 (gelu_reason's fold, computed)
     assert "GELU is a smooth ReLU." not in after
@@ -763,8 +764,12 @@ def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_m
     # r75 Correctness: not only the two best had a gate: all 5 gated blocks beat all 3 plain ones (Table 1, both lengths)
     # pass 79 (r76 Clarity 2): in plain words, what was trained, then who won
     assert len(study.gated) == 5 and more.rstrip().endswith(
-        "**And SwiGLU?** In a 2020 test, 8 versions of one text model were trained, each with a different feed-forward block.\n"
         "All 5 blocks with a gate were less wrong than all 3 without. The study did not say why.")
+    # pass 80 (r77 Picture 2: the result had no picture): the bars sit between what was trained and who won
+    head = ("**And SwiGLU?** In a 2020 test, 8 versions of one text model were trained, each with a different "
+            "feed-forward block.\n\n<img src='data:image/png;base64,")
+    assert head in more and more.index(head) < more.index("All 5 blocks with a gate")
+    assert "alt='Bars for the 8 feed-forward blocks of the 2020 test" in more
     import dataclasses
     glu_worse = tuple((v, *(9.0 for _ in vals)) if v == "GLU" else (v, *vals) for v, *vals in study.scores)
     with pytest.raises(ValueError, match="every gated block"):
@@ -1500,7 +1505,7 @@ def test_the_seventeenth_reading_swiglu_paths_each_have_their_own_weights():
     assert ("SwiGLU makes two sums of the same inputs, each with its own weights. It bends one, then multiplies the "
             "two.") in ch06_decisions.GLOSS[3]
     # pass 58 (r52): SiLU said in plain words (x times sigmoid of x), checked against the registry
-    assert "The bend is **SiLU**: x times sigmoid(x). It looks like GELU (top right)." in LINE3   # pass 73: before the picture
+    assert "The bend is **SiLU**: x times sigmoid(x). It looks like GELU (right)." in LINE3   # pass 73: before the picture
     xs = np.linspace(-6, 6, 121)
     np.testing.assert_allclose(ch06_decisions.activations.get("silu")(xs), xs * expit(xs), rtol=1e-12, atol=1e-15)
     assert "(a smooth ReLU)" not in LINE3
@@ -1594,7 +1599,7 @@ def test_the_picker_text_names_what_its_menu_holds():
     # pass 61 (cut for words): "two for line 4"; the menu shows which two
     # pass 62 (cut for words): "the list's places", the phrase that needed it, is gone; the menu's entries are places
     # pass 68 (cut for words): "Pick a place from the menu." went; the menu's label says "where:"
-    assert before.startswith("## Try it: the picker\n\nThe wide pale curve is the pick.")
+    assert before.startswith("## Try it: the picker\n\nThe thick pale band is the best bend here.")
     assert len(options) == len(decisions.lines()) + 1
     # pass 23: "its" was the menu; the table comes at the end; when SELU and when line 1 is said in plain words
     # pass 25: the table has two rarer rules, the menu one of them
@@ -1774,7 +1779,7 @@ def test_pass24_a_hidden_layer_is_defined_before_the_list_uses_it():
 LINE3 = ("## Line 3: what GELU and SwiGLU add\n\n"   # pass 79 (r76: it shows what they add, not why models chose them)
          "SwiGLU in a picture: two sums of the same inputs. One is bent, then the two are multiplied.\n"
          # pass 73 (r70 Clarity: three new ideas in three sentences): SiLU said on its own, before the picture
-         "The bend is **SiLU**: x times sigmoid(x). It looks like GELU (top right).")
+         "The bend is **SiLU**: x times sigmoid(x). It looks like GELU (right).")
 LINE3_WORDS = (  # the cell right under SwiGLU's picture
     # pass 66 (r61 Clarity 2): "gate" in two senses; SwiGLU's has no 0-to-1 cap, as its picture's note says
     # pass 71 (r65 Clarity: "an LSTM gate" used before gates are explained): what an LSTM gate is, said with it
@@ -1925,7 +1930,7 @@ def test_pass24_the_picker_draws_its_pick_wide_and_pale_under_a_second_choice_on
     assert (pick.get_linewidth() - second.get_linewidth()) / 2 >= 4 and pick.get_zorder() < second.get_zorder()
     assert pick.get_zorder() < second.get_zorder() and second.get_linestyle() == "--"
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
-    assert "The wide pale curve is the pick." in text and "The solid curve is the pick." not in text   # pass 32 (r30)
+    assert "The thick pale band is the best bend here." in text and "The solid curve is the pick." not in text   # pass 32, 80
 
 
 def test_pass24_the_maps_lstm_drawing_keeps_its_0_clear_of_the_tanh_curve():
@@ -2123,9 +2128,12 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # session 31 (r72 Correctness): near 0 the factor is about 1.1, above 1; below 1 here because the memory stays near 0.5
     # session 32 (r73 Correctness): the memory starts at 1 (computed below: 0.80, 0.71, 0.65 next), settling near 0.5
     # pass 78 (r75 Clarity: four ideas in one sentence): three sentences, each number computed below
-    assert ("The memory starts at 1 and settles near 0.5. There, tanh's slope is about 0.75.\n"
-            "Going back, each step multiplies the nudge by 1.1 × that slope: about 0.82, and less near the start. "
-            "So the nudge fades at every step (dashed line below).") in _md_text()
+    # pass 80 (r77 Picture 2: the 0.82 came before its chart): the arithmetic sits after the picture, as why it drops
+    assert ("Why the dashed line drops: the memory starts at 1 and settles near 0.5. There, tanh's slope is about 0.75.\n"
+            "So each step back keeps only 1.1 × 0.75: about 0.82 of the nudge, and less near the start.\n"
+            ) in _md_text()
+    text = _md_text()
+    assert text.index("then bends it with tanh (dashed line below).") < text.index("Why the dashed line drops")
     kept = ch06_decisions.nudge_back()["loop"]
     assert np.all(kept[1:] / kept[:-1] < 1)
     settled = decisions.memory_path("tanh", ch06_decisions.MEMORY_ASKED)[-1]
@@ -2159,9 +2167,9 @@ def test_pass26_small_fixes_the_reader_asked_for():
     text = _md_text()
     assert "At a more typical input, x = 1" not in text   # pass 46 (cut): the layers picture's legend says it
     # pass 68 (cut for words): "usually called the recurrent weight" went: a name the chapter never uses again
-    assert "Each step multiplies its memory by 1.1, then bends it with tanh." in text   # pass 74: no "growth" name
+    assert "Each step multiplies its memory by 1.1, then bends it with tanh (dashed line below)." in text   # pass 74, 80
     assert "Squashing costs more going back" not in text
-    assert "each step multiplies the nudge by 1.1 × that slope" in text   # pass 46: one line; pass 78: "that" is tanh's slope, named just before
+    assert "each step back keeps only 1.1 × 0.75: about 0.82 of the nudge" in text   # pass 46, 78; pass 80: tanh's slope as its number, named just before
     seen = next(r for r in ch06_decisions.links_and_sources().data.splitlines() if r.startswith("- **Seen in:**"))
     # pass 52: line 4 links its own section on the main path; the memory loop is optional, at the end (pass 63: the
     # link sits in the small-print fold after the list; pass 75: in its one line of links)
@@ -2853,7 +2861,7 @@ def test_pass72_the_pickers_softmax_curve_is_named_as_two_sums_and_equals_sigmoi
     # pass 75 (r72 Picture: the second lay on the pick, so the picture showed one option): where the second is the
     # pick's own curve, a small copy of it is drawn apart, labelled; nowhere else
     p = ch06_decisions.picker("binary_output")
-    assert p.alone.get_visible() and p.alone.get_title(loc="left") == "second, drawn alone:\nthe same curve"
+    assert p.alone.get_visible() and p.alone.get_title(loc="left") == "Softmax and sigmoid\ndraw the same curve here"
     (copy,) = p.alone.get_lines()
     np.testing.assert_allclose(copy.get_data()[1], expit(x), rtol=0, atol=1e-12)
     assert copy.get_linestyle() == "--" and copy.get_color() == p.lines["runner_up"].get_color()
@@ -2972,18 +2980,31 @@ def test_pass73_the_picker_asks_a_second_question_answered_by_its_menu():
     k = next(i for i, c in enumerate(cells) if c["cell_type"] == "code" and "picker(" in _src(c))
     after = _src(cells[k + 1])
     # pass 79 (r76 Interaction 1: PReLU was only explained in the answer): the question names both choices, each said
-    asked = after.index('**Predict:** now pick "Many ReLU units dead". Which is the second choice there: GELU, which still '
-                        "passes a nudge just below 0, or PReLU, a Leaky ReLU whose leak is learned? Why?")
+    # pass 80 (r77 Interaction: "which is the second choice" asked how the widget ranks them): an open question, one
+    # argument for each side in the answer, the picker's dashed line naming the list's second choice
+    asked = after.index('**Predict:** now pick "Many ReLU units dead". Would you try GELU or PReLU (a Leaky ReLU '
+                        "whose leak is learned)? Argue one side.")
     assert dead.where.startswith("Many ReLU units dead") and dead.role in [o[1] for o in ch06_decisions.picker().dropdown.options]
-    answer = after[asked:].split("<summary>Check your prediction</summary>")[1]
+    answer = after[asked:].split("<summary>Check your prediction</summary>")[1].split("</details>")[0]
     # pass 76 (r73 Clarity: PReLU was only explained later): said where it is first named, as the end fold says it
     assert dead.runner_up == "prelu" and answer.strip().startswith(
-        f"{decisions._label(dead.runner_up)}. It keeps ReLU's shape and frees only the leak.")
+        f"For {decisions._label(dead.runner_up)} (the dashed line): it keeps ReLU's shape and frees only the leak.\n"
+        "For GELU: just below 0, it still passes a nudge.")
     slope = format(decisions.facts()["gelu_slope_minus4"], ".1g").replace("-", "−")
     assert f"slope {slope} at x = −4" in dead.prefer_runner_up_when and float(slope.replace("−", "-")) > -0.001
     assert "GELU is not the listed fix" in dead.prefer_runner_up_when and (
         # r77 Correctness: GELU is a fair try, said as such; the list's second choice stays PReLU
-        "GELU is a fair try too, but it changes the whole bend, and far left its slope fades to almost 0.") in answer
+        "But it changes the whole bend, and far left its slope fades to almost 0.") in answer
+    assert decisions.facts()["gelu_slope_minus4"] != 0 and ch06_decisions.slope_at("gelu", -0.1) > 0   # "still passes"
+    # pass 80 (r77 Interaction: seven places, two questions): a third asks about one class of many, answered from its
+    # card in decisions.py: its dashed second is sigmoid, one per label, for examples with several labels
+    many = decisions.decision("multiclass_output")
+    third = after.index("**Predict:** one class of many. Which bend is dashed there, and when would you use it?")
+    assert third > asked and many.where.startswith("Output for one class") and many.runner_up == "sigmoid"
+    said = after[third:].split("<summary>Check your prediction</summary>")[1]
+    assert said.strip().startswith("Sigmoid, one per label: when one example can carry several labels at once, such as cat and dog.")
+    assert "several labels" in many.prefer_runner_up_when and "cat and dog" in many.prefer_runner_up_when
+    assert abs(ch06_decisions.softmax_shares().sum() - 1) < 1e-12   # "Softmax shares add up to 1"
     assert not any("Gates inside an LSTM or GRU" in _src(c) for c in cells if c["cell_type"] == "markdown")
     # the list never names GELU for dead units: the answer is the picker's own
     assert "GELU" not in next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("2. "))
@@ -2997,9 +3018,11 @@ def test_pass74_the_optional_end_is_one_slider_with_its_predict_answer_and_takea
     start = next(i for i, c in enumerate(cells) if _src(c).startswith("## Optional: why gates help a memory last"))
     end = next(i for i, c in enumerate(cells) if _src(c) == LINE3_END)   # pass 76: line 3's folds come next
     assert [_src(c) for c in cells[start + 1:end]] == [
-        "ch06.memory_nudge(forget=0.90)", "ch06.nudge_check()",
+        "ch06.memory_nudge(forget=0.90)", "ch06.nudge_check()", _src(cells[start + 3])]
+    assert _src(cells[start + 3]).startswith("Why the dashed line drops")   # pass 80: after the picture, not before
+    assert _src(cells[start + 3]).endswith(
         "**Takeaway:** in this run, a bend at every step made the nudge fade; a forget gate near 1 lets it reach far "
-        "back."]   # session 32 (r74 Correctness): one run, said as one
+        "back.")   # session 32 (r74 Correctness): one run, said as one
     assert end - start == 4
     for gone in ("memory_loop", "squashed_loop", "loop_numbers", "backward_steps", "first_steps"):
         assert not hasattr(ch06_decisions, gone), gone
@@ -3014,14 +3037,18 @@ def test_pass78_the_swiglu_picture_draws_silu_beside_gelu():
     """Check SiLU is drawn, not only named (r75 Picture: "x times sigmoid(x). It looks like GELU" was a formula): the
     SwiGLU picture holds a small drawing of SiLU (solid) and GELU (dashed), each named in its legend, the two close."""
     fig = ch06_decisions.swiglu_picture()
-    inset, = fig.axes[0].child_axes
+    diagram, inset = fig.axes   # pass 80 (r77 Picture: the corner drawing was tiny, no axes): a panel with ticks
+    assert not diagram.child_axes and list(inset.get_xticks()) == [-3, 0, 3] and len(inset.get_yticks()) >= 3
+    r = fig.canvas.get_renderer()
+    assert inset.get_window_extent(r).width >= 150 and inset.get_window_extent(r).height >= 150
+    assert inset.get_window_extent(r).x0 > diagram.get_window_extent(r).x1 - 1   # beside the diagram, not over it
     lines = {line.get_label(): line for line in inset.get_lines() if not line.get_label().startswith("_")}
     assert set(lines) == {"SiLU", "GELU"} and lines["SiLU"].get_linestyle() != lines["GELU"].get_linestyle()
     assert [t.get_text() for t in inset.get_legend().get_texts()] == ["SiLU", "GELU"]
     silu, gelu = (np.asarray(lines[k].get_ydata()) for k in ("SiLU", "GELU"))
     x = np.asarray(lines["SiLU"].get_xdata())
     assert np.allclose(silu, x * expit(x)) and np.max(np.abs(silu - gelu)) < 0.2   # "it looks like GELU"
-    assert "SiLU's curve (solid) lies close to GELU's (dashed)" in fig.get_label()
+    assert "SiLU's curve (solid) lies close to GELU's (dashed)" in fig.get_label() and "On the right" in fig.get_label()
 
 
 def test_pass78_the_output_ranges_are_drawn_with_a_dot_at_minus_5():
@@ -3119,3 +3146,57 @@ def test_review_the_picker_buttons_are_told_apart_and_the_card_says_the_reason_o
 def _escape_or_same(text):
     """The reason as the card's HTML holds it."""
     return escape(text)
+
+
+def test_pass80_the_2020_test_is_drawn_as_eight_bars_gated_and_plain_in_two_styles():
+    """Check the 2020 test's picture (r77 Picture 2): one bar per version, its length the table's score after the
+    longer training, least wrong at the top; gated bars hatched in one colour, plain ones unhatched in another, so the
+    split shows without colour; every gated bar is shorter than every plain one; the paper's Swish named SiLU; and a
+    table where a gated block loses makes the picture refuse to draw."""
+    import dataclasses
+    from course_utils.facts import deployments
+    study = deployments.comparison("Shazeer")
+    fig = ch06_decisions.gate_test_picture()
+    ax = fig.axes[0]
+    bars = list(ax.patches)
+    names = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(bars) == len(study.scores) == 8 and "SiLU" in names and "Swish" not in names
+    assert ch06_decisions.version_label("Swish") == "SiLU" and ch06_decisions.version_label("GEGLU") == "GEGLU"
+    score = {ch06_decisions.version_label(v): vals[-1] for v, *vals in study.scores}
+    ends = [b.get_x() + b.get_width() for b in sorted(bars, key=lambda b: b.get_y())]
+    assert np.allclose(ends, sorted(score.values())) and names == sorted(score, key=score.get)   # sorted, top: least wrong
+    gated = {ch06_decisions.version_label(v) for v in study.gated}
+    looks = {(name in gated, b.get_hatch() or "", tuple(np.round(b.get_facecolor(), 3)))
+             for name, b in zip(names, sorted(bars, key=lambda b: b.get_y()))}
+    assert len(looks) == 2 and {h for _, h, _ in looks} == {"//", ""}   # two styles, not colour alone
+    assert max(score[n] for n in gated) < min(score[n] for n in score if n not in gated)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["with a gate", "no gate"]
+    assert "the 5 with a gate" in fig.get_label() and "the 3 without" in fig.get_label()
+    worse = tuple((v, *(9.0 for _ in vals)) if v == "GLU" else (v, *vals) for v, *vals in study.scores)
+    with pytest.raises(ValueError):
+        ch06_decisions.gate_test_picture(dataclasses.replace(study, scores=worse))
+
+
+def test_pass80_the_output_ranges_words_come_from_the_registry_and_the_temperature(monkeypatch):
+    """Check output_ranges types no range or temperature by hand (code review): its alt text says each band from the
+    registry's output_range, and its title, dot labels and y ticks follow TEMPERATURE when it changes."""
+    fig = ch06_decisions.output_ranges()
+    assert ("sigmoid from 0 to 1, tanh from −1 to 1, ReLU from 0 upward, no bend everything. "
+            "A dotted line at −5, a temperature of −5 °C") in fig.get_label()
+    assert ch06_decisions.range_words("tanh") == "from −1 to 1" and ch06_decisions.range_words("identity") == "everything"
+    monkeypatch.setattr(ch06_decisions, "TEMPERATURE", -3.0)
+    fig = ch06_decisions.output_ranges()
+    ax = fig.axes[0]
+    assert ax.get_title() == "The dot: tomorrow at −3 °C" and -3.0 in list(ax.get_yticks()) and -5.0 not in list(ax.get_yticks())
+    assert {t.get_text() for t in ax.texts if "give" in t.get_text()} == {"gives −3", "cannot\ngive −3"}
+    assert "a temperature of −3 °C" in fig.get_label()
+
+
+def test_pass80_the_pickers_avoid_words_fail_clearly_when_no_clause_fits():
+    """Check avoid_words, called in the picker's callback, raises a ValueError that names the place, not a bare
+    StopIteration, when every clause of avoid_because speaks of the pick (code review)."""
+    import dataclasses
+    d = decisions.decision("binary_output")
+    assert ch06_decisions.avoid_words(d) == "its outputs run from −1 to 1"
+    with pytest.raises(ValueError, match="binary_output"):
+        ch06_decisions.avoid_words(dataclasses.replace(d, avoid_because="Sigmoid is the pick."))

@@ -228,6 +228,27 @@ TEMPERATURE = -5.0   # pass 78 (r75 Picture: "At the output: the range matters" 
 # temperature, tomorrow at −5 °C, as a dot on each bend's range
 
 
+def _num(v):
+    """A number as the pictures print it: no trailing zeros, a true minus sign (−5, 0.5)."""
+    return f"{v:g}".replace("-", "−")
+
+
+def range_words(name):
+    """A bend's outputs in words, from the registry's output_range: 'from 0 to 1', 'from 0 upward', 'everything'."""
+    lo, hi = activations.get(name).output_range
+    if np.isfinite(lo) and np.isfinite(hi):
+        return f"from {_num(lo)} to {_num(hi)}"
+    if np.isfinite(lo) or np.isfinite(hi):
+        return f"from {_num(lo)} upward" if np.isfinite(lo) else f"up to {_num(hi)}"
+    return "everything"
+
+
+def _range_name(name, start=False):
+    """The output picture's name for a bend: 'No bend' for identity; lower case in a sentence unless it is an acronym."""
+    said = RANGE_NAMES.get(name, _label(name))
+    return said if start or any(ch.isupper() for ch in said[1:]) else said[0].lower() + said[1:]
+
+
 def reaches(name, value=TEMPERATURE):
     """Whether a bend's outputs can be value: inside its range (the registry's), an end counting only if attained."""
     act = activations.get(name)
@@ -252,18 +273,20 @@ def output_ranges():
         ok = reaches(name)
         ax.plot([i], [TEMPERATURE], "o", ms=10, color=MARK_INK if ok else "white", markeredgecolor=MARK_INK,
                 markeredgewidth=1.8, zorder=5)
-        ax.text(i + 0.12, TEMPERATURE, "gives −5" if ok else "cannot\ngive −5", va="center", ha="left", fontsize=11,
-                color=MARK_INK)
+        ax.text(i + 0.12, TEMPERATURE, f"gives {_num(TEMPERATURE)}" if ok else f"cannot\ngive {_num(TEMPERATURE)}",
+                va="center", ha="left", fontsize=11, color=MARK_INK)
     ax.axhline(TEMPERATURE, color=plots.MUTED, lw=1, ls=":")
     ax.axhline(0, color="#bbbbbb", lw=0.6)
     ax.set(xlim=(-0.5, len(RANGE_BENDS) - 0.2), ylim=RANGE_YLIM, ylabel="what the bend can give",
-           title="The dot: tomorrow at −5 °C")
-    ax.set_xticks(range(len(RANGE_BENDS)), [RANGE_NAMES.get(n, _label(n)) for n in RANGE_BENDS])
-    ax.set_yticks([-5, -1, 0, 1])
-    said = [f"{RANGE_NAMES.get(n, _label(n))} {'can' if reaches(n) else 'cannot'}" for n in RANGE_BENDS]
-    fig.set_label("The values each bend can give, as bands: sigmoid from 0 to 1, tanh from −1 to 1, ReLU from 0 "
-                  "upward, no bend everything. A dotted line at −5, a temperature of −5 °C: " + ", ".join(said) +
-                  " give it.")
+           title=f"The dot: tomorrow at {_num(TEMPERATURE)} °C")
+    ax.set_xticks(range(len(RANGE_BENDS)), [_range_name(n, start=True) for n in RANGE_BENDS])
+    ends = {v for n in RANGE_BENDS for v in activations.get(n).output_range if np.isfinite(v)}
+    ax.set_yticks(sorted(ends | {TEMPERATURE}))   # the bands' ends and the dot's level, all from the values drawn
+    said = [f"{_range_name(n, start=True)} {'can' if reaches(n) else 'cannot'}" for n in RANGE_BENDS]
+    fig.set_label("The values each bend can give, as bands: "
+                  + ", ".join(f"{_range_name(n)} {range_words(n)}" for n in RANGE_BENDS)
+                  + f". A dotted line at {_num(TEMPERATURE)}, a temperature of {_num(TEMPERATURE)} °C: "
+                  + ", ".join(said) + " give it.")
     return fig
 
 
@@ -454,27 +477,37 @@ def swiglu_picture():
     # pass 66 (r61 Clarity 2, Correctness 1): "the gate sets how much gets through" read as a 0-to-1 share, which
     # line 4 teaches for an LSTM gate; SiLU has no top and dips below 0, so this note says what the gate does here
     fig = swiglu_diagram(source="the inputs", note=SWIGLU_NOTE)
-    _silu_inset(fig.axes[0])
+    _silu_panel(fig)
     fig.set_label(fig.get_label() + ". Between the paths: the gate scales the content; it can be below 0 or above 1. "
-                  "Top right, a small drawing: SiLU's curve (solid) lies close to GELU's (dashed) for x from −3 to 3")
+                  "On the right, a drawing with axes: SiLU's curve (solid) lies close to GELU's (dashed) for x from −3 to 3")
     return fig
 
 
-SILU_INSET, SILU_X = [0.77, 0.64, 0.21, 0.34], (-3.0, 3.0)   # pass 78 (r75 Picture: SiLU was only a formula): its
-# curve drawn beside GELU's, top right of the diagram, in the empty corner above the output box
+SILU_PANEL_PX, SILU_X = 230, (-3.0, 3.0)   # pass 80 (r77 Picture: the corner drawing was tiny, with no axes): SiLU
+# beside GELU in a panel of its own, right of the diagram, with ticks; pass 78 (r75 Picture): drawn, not only a formula
 
 
-def _silu_inset(ax):
-    """SiLU (solid, the gate's bend) and GELU (dashed) for x from −3 to 3, in a small drawing on the diagram."""
-    inset = ax.inset_axes(SILU_INSET)
+@plots.styled
+def _silu_panel(fig):
+    """Widen the diagram's figure by SILU_PANEL_PX and draw SiLU (solid, the gate's bend) and GELU (dashed) there for
+    x from −3 to 3, on axes with ticks; the diagram keeps its own size on the left."""
+    width, height = fig.get_size_inches() * fig.dpi
+    diagram = fig.axes[0]
+    fig.set_layout_engine("none")
+    fig.set_size_inches((width + SILU_PANEL_PX + 1e-6) / fig.dpi, (height + 1e-6) / fig.dpi)
+    total = width + SILU_PANEL_PX
+    diagram.set_position([0, 0, width / total, 1])
+    panel = fig.add_axes([(width + 45) / total, 0.2, (SILU_PANEL_PX - 60) / total, 0.72])
     xs = np.linspace(*SILU_X, 241)
     for name, ls, said in (("silu", "-", "SiLU"), ("gelu", "--", "GELU")):   # one name: SiLU
-        inset.plot(xs, plots.finite(plots.curve(name, xs)), ls=ls, lw=2, color=plots.color(name), label=said)
-    inset.axhline(0, color="#bbbbbb", lw=0.6)
-    inset.axvline(0, color="#bbbbbb", lw=0.6)
-    inset.set(xlim=SILU_X, ylim=(-0.6, 3.1), xticks=[], yticks=[])
-    inset.legend(loc="upper left", fontsize=9, frameon=False, handlelength=1.6, borderaxespad=0.2)
-    return inset
+        panel.plot(xs, plots.finite(plots.curve(name, xs)), ls=ls, lw=2.2, color=plots.color(name), label=said)
+    panel.axhline(0, color="#bbbbbb", lw=0.6)
+    panel.axvline(0, color="#bbbbbb", lw=0.6)
+    panel.set(xlim=SILU_X, ylim=(-0.6, 3.1), xticks=[-3, 0, 3], yticks=[0, 1, 2, 3])
+    panel.set_xlabel("x", fontsize=11, labelpad=1)
+    panel.tick_params(labelsize=10)
+    panel.legend(loc="upper left", fontsize=10, frameon=False, handlelength=1.8, borderaxespad=0.2)
+    return panel
 
 
 SWIGLU_NOTE = "the gate scales the content\n(it can be below 0 or above 1)"
@@ -491,6 +524,46 @@ def gate_won(study):
     return f"all {len(study.gated)} blocks with a gate were less wrong than all {len(plain)} without"
 
 
+GATE_FIG, GATE_INK = (600, 300), {True: (plots.ACCENT, "//", "with a gate"), False: (plots.MUTED, "", "no gate")}
+
+
+def version_label(version):
+    """A version of the 2020 test as the chapter names it: the registry's short name where the paper's is an alias
+    (its Swish is the chapter's SiLU), else the paper's own."""
+    try:
+        return _label(activations.canonical(version)).split(" /")[0]
+    except activations.UnknownActivation:
+        return version
+
+
+@plots.styled
+def gate_test_picture(study=None):
+    """The 2020 test in a picture (pass 80, r77 Picture 2: "all 5 with a gate ... all 3 without" had none): one bar per
+    version, its score after the longer training (lower: less wrong), gated bars blue and hatched, plain ones grey;
+    sorted, so the gated ones sit together at the top. gate_won checks the split at every training length."""
+    study = study or deployments.comparison("Shazeer")
+    gate_won(study)   # the picture shows the words' claim: raise if the scores disagree
+    rows = sorted(((version, values[-1]) for version, *values in study.scores), key=lambda r: r[1])
+    fig, ax = plots.new_figure(*GATE_FIG)
+    lo = np.floor(min(v for _, v in rows) * 20) / 20 - 0.02   # the axis starts just left of the lowest bar
+    for i, (version, value) in enumerate(rows):
+        ink, hatch, said = GATE_INK[version in study.gated]
+        ax.barh(i, value - lo, left=lo, height=0.7, color=ink, alpha=0.8, hatch=hatch, edgecolor="black", lw=0.8,
+                label=said if said not in ax.get_legend_handles_labels()[1] else None)
+    ax.set_yticks(range(len(rows)), [version_label(v) for v, _ in rows], fontsize=11)
+    ax.invert_yaxis()   # least wrong at the top
+    ax.set(xlim=(lo, max(v for _, v in rows) + 0.005),
+           xlabel=f"how wrong on hidden text (lower is better; the axis starts at {lo:.2f})",
+           title=f"The {study.year} test: {len(rows)} feed-forward blocks")
+    ax.legend(loc="upper right", fontsize=11)   # the empty corner: the gated bars are the short ones
+    gated = [version_label(v) for v, _ in rows if v in study.gated]
+    plain = [version_label(v) for v, _ in rows if v not in study.gated]
+    fig.set_label(f"Bars for the {len(rows)} feed-forward blocks of the {study.year} test, least wrong at the top: "
+                  f"the {len(gated)} with a gate ({', '.join(gated)}), hatched, all score lower than the "
+                  f"{len(plain)} without ({', '.join(plain)}), grey")
+    return fig
+
+
 def gelu_reason():
     """Line 3's picture and reason on the main path (pass 77, r74 Picture 2: it waited in an optional fold; before,
     pass 62, r56: the GELU slider left the path): does a unit just below 0 still learn (GELU passes back 0.42 of the
@@ -503,8 +576,10 @@ def gelu_reason():
     if r != 0 or not 0 < g < 1:
         raise ValueError("the words say GELU passes back some of the nudge at x = −0.1 and ReLU none")
     study = deployments.comparison("Shazeer")
-    if study.why_said or len(study.best) != 2 or not set(study.best) <= set(study.gated) or "feed-forward" not in study.where:
-        raise ValueError("the words say the 2020 test's two best feed-forward blocks had a gate, and no reason was given")
+    if study.why_said or "feed-forward" not in study.where:   # the two best's names are the fold's words: _history checks them
+        raise ValueError("the words say the 2020 test swapped feed-forward blocks, and no reason was given")
+    bars = gate_test_picture(study)
+    gate_img = tables.image(figure_png(bars), figure_alt(bars), *GATE_FIG)
     body = f"""
 **Does a unit with a sum just below 0 still learn?** Recall: each bend multiplies the nudge by its slope.
 
@@ -517,6 +592,9 @@ So a GELU unit still learns there: it passes back {_two(g)} of the nudge. ReLU p
 Further left, GELU's slope sinks to 0 (near x = {_x(round(f["gelu_zero_slope_x"], 2))}), then dips slightly below 0.
 
 **And SwiGLU?** In a {study.year} test, {len(study.compared)} versions of one text model were trained, each with a different feed-forward block.
+
+{gate_img}
+
 {gate_won(study).capitalize()}. The study did not say why.
 """
     return Markdown(body.strip())
@@ -685,8 +763,9 @@ SOFTMAX_NOTE = " of sums x and 0 (= sigmoid)"   # softmax of one sum is always 1
 # pass 73 (r70 Picture): yes/no's second, said plainly; pass 75 (r72 Clarity: "softmax of x and 0" was never said in
 # plain words): over the two answers, yes and no, and that it is the pick's curve
 SOFTMAX_HIDES = " over two answers (yes, no): same curve as the pick"
-ALONE_AT, ALONE_NOTE = [0.03, 0.6, 0.25, 0.25], "second, drawn alone:\nthe same curve"   # pass 75 (r72 Picture: the
-# second lay on the pick, so the picture showed one option): a small copy of a second that coincides with the pick
+ALONE_AT, ALONE_NOTE = [0.03, 0.6, 0.25, 0.25], "{second} and {pick}\ndraw the same curve here"   # pass 75 (r72 Picture:
+# the second lay on the pick, so the picture showed one option): a small copy of a second that coincides with the pick;
+# pass 80 (r77 Clarity 1): its title is the caption that says so, with both names (the words above no longer do)
 PICKER_FIG, LEGEND_ROOM = (600, 400), 0.36   # pass 73 (r70 Picture 1): the legend under the axes, off the curves
 PICK_WIDTH = 11.0   # the pick's band: 5.5 times the second choice's 2 px line, so it shows around it
 
@@ -711,7 +790,10 @@ def avoid_words(d):
     """Why the dotted bend is avoided, short enough for the legend (pass 78, r75: the reason sat only under the menu):
     the first clause of decisions.py's avoid_because that speaks of it, not of the pick."""
     clauses = re.split(r"; |\. |, so |, and ", d.avoid_because.rstrip("."))
-    return next(c for c in clauses if not c.lower().startswith(_label(d.pick).lower()))
+    said = next((c for c in clauses if not c.lower().startswith(_label(d.pick).lower())), None)
+    if said is None:   # a clear error, not a bare StopIteration inside the picker's callback
+        raise ValueError(f"{d.role}: no clause of avoid_because speaks of the avoided bend: {d.avoid_because!r}")
+    return said
 
 
 @plots.styled
@@ -744,7 +826,6 @@ def picker(role=None, ask=False):
     for side in alone.spines.values():
         side.set(visible=True, color=plots.MUTED, lw=0.8)
     alone_line, = alone.plot([], [], "--", lw=2.0)
-    alone.set_title(ALONE_NOTE, fontsize=10, color=MARK_INK, loc="left")
     dropdown = widgets.Dropdown(options=[(d.where, d.role) for d in all_d], value=role, description="where:",
                                 style={"description_width": "initial"}, layout=widgets.Layout(width="640px"))
     card = widgets.HTML()
@@ -793,6 +874,8 @@ def picker(role=None, ask=False):
         same = "runner_up" in drawn and np.allclose(drawn["runner_up"], drawn["pick"], rtol=0, atol=1e-9)
         alone.set_visible(bool(same))
         if same:
+            alone.set_title(ALONE_NOTE.format(second=_label(d.runner_up), pick=_label(d.pick).lower()),
+                            fontsize=10, color=MARK_INK, loc="left")
             alone_line.set_data(x, drawn["runner_up"])
             alone_line.set_color(lines["runner_up"].get_color())
             alone.set_ylim(nice_limits(drawn["runner_up"], step=0.5))
