@@ -78,3 +78,36 @@ def test_no_console_errors(ran, lab):
     """No JavaScript errors while the notebook ran and its sliders moved (documented noise excepted)."""
     errors = lab.page.console_errors()
     assert not errors, f"{ran.rel}: browser console errors:\n" + "\n".join(errors)
+
+
+PICKER_CHAPTER = "notebooks/06_decision_list.ipynb"
+
+
+def test_picker_waits_for_the_learners_bend(ran, lab):
+    """Chapter 06's picker in ask mode, clicked as a learner would: at a new place the curves wait and the card asks
+    for a bend; clicking one draws the place's curves and the card says how that bend fares there."""
+    if ran.rel != PICKER_CHAPTER:
+        pytest.skip("the asking picker is in chapter 06 only")
+    from course_utils.facts import decisions
+    from course_utils.ui import ch06_decisions as ch06
+
+    page = lab.page.page
+    box = page.locator(".widget-vbox").filter(has=page.locator(".widget-toggle-buttons", has_text="your bend:")).last
+    box.wait_for(timeout=10_000)
+    card, picture = box.locator(".widget-html").first, box.locator("img.widget-image, .widget-image img").first
+    opening = picture.get_attribute("src")
+    shown = box.locator("select").input_value()
+    place = next(d for d in decisions.decisions() if d.where != shown)   # a place other than the opening one
+    box.locator("select").select_option(label=place.where)
+    ask = re.sub("<[^>]+>", "", ch06.GUESS_FIRST)
+    page.wait_for_function("([el, t]) => el.innerText.includes(t)", arg=[card.element_handle(), ask], timeout=10_000)
+    waiting = picture.get_attribute("src")
+    assert waiting != opening, "the picture still shows the opening place's curves while the learner chooses"
+    label = next(text for text, name in ch06.guess_buttons() if name == place.pick)
+    box.locator(".widget-toggle-button", has_text=re.compile(rf"^{re.escape(label)}$")).click()
+    page.wait_for_function("([el, t]) => el.innerText.includes(t)", arg=[card.element_handle(), "Your bend"],
+                           timeout=10_000)
+    page.wait_for_function("([img, s]) => img.src !== s", arg=[picture.element_handle(), waiting], timeout=10_000)
+    text = card.inner_text()
+    assert f"Your bend, {ch06._label(place.pick)}" in text, text
+    assert decisions.check_pick(place.role, place.pick)[0] == 1   # the clicked bend is the rule's own pick
