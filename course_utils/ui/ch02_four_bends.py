@@ -630,7 +630,7 @@ def where_phi_comes_from(x0=1.0):
 Weigh one apple a thousand times on a kitchen scale. Drop each error onto the column for its size.
 Sizes count in **typical error sizes** (the root of the average error²): 2 means twice that size.
 Small errors are common, big ones rare: for a good scale, the stacks often make a rough bell around 0 (left below).
-$\Phi(x)$ is the share of the bell left of $x$ (right below).
+$\\Phi(x)$ is the share of the bell left of $x$ (right below).
 
 {img}
 
