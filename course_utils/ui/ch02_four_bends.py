@@ -625,7 +625,6 @@ def where_phi_comes_from(x0=1.0):
     the typical error size, is defined here once, as the zig-zag's typical length is (the root of the average square)."""
     fig = bell_share(x0)
     img = tables.image(figure_png(fig), figure_alt(fig), 760, 260)
-    share = round(100 * float(special.ndtr(x0)))
     return fold("Where Φ comes from", f"""
 Weigh one apple a thousand times on a kitchen scale. Drop each error onto the column for its size.
 Sizes count in **typical error sizes** (the root of the average error²): 2 means twice that size.
@@ -634,7 +633,6 @@ $\\Phi(x)$ is the share of the bell left of $x$ (right below).
 
 {img}
 
-About {share} in 100 lie left of {x0:g}.
 In GELU's name, "Gaussian" names this bell.
 "Error" comes from the *error function*, the maths name for areas under this bell.
 """)
