@@ -268,7 +268,7 @@ def test_bell_share_draws_the_stacked_errors_under_the_bell():
     bell = np.exp(-centres ** 2 / 2) / np.sqrt(2 * np.pi)
     assert np.abs(heights - bell).max() < 0.1 and heights.max() < ax.get_ylim()[1]   # the outline is roughly the bell
     assert "1,000 errors, in columns" in ax.get_legend_handles_labels()[1]
-    assert "Weigh one apple a thousand times on a kitchen scale." in markdown()
+    assert "Weigh one apple a thousand times on a kitchen scale." in shown()   # pass 80 (r77): in the "Where Φ comes from" fold
 
 
 def test_tanh_slope_panel_draws_sigmoids_slope_and_where_the_tails_cross():
@@ -789,7 +789,10 @@ def test_one_meaning_of_gate_in_widget_and_text():
     # pass 50 (r45 Clarity 3): the name is spelled out again, in one line after SiLU: Swish once, as SiLU's other name
     # r61 Correctness 3: "another name" was loose (Swish is x·σ(βx); SiLU is its β = 1 case): "the simplest Swish"
     # pass 73 (r70 Focus): the Swish line named a setting the learner never uses again: "SiLU(a) = a σ(a)" is enough
-    assert "SiLU** (Sigmoid Linear Unit" in text and text.count("Swish") == 0
+    # pass 80 (r77 Correctness: "Swi" never explained): one line in the name's fold; SiLU as one case of Swish (the
+    # glossary: Swish at β = 1 is SiLU), not "another name" (r61)
+    assert "SiLU** (Sigmoid Linear Unit" in text and text.count("Swish") == 2
+    assert text.count("[Swish](91_glossary.ipynb#Glossary)") == 1 and "another name" not in text
     # pass 58 (r52): the name line shortened; "Gated Linear Unit" said as "a gated unit"
     # pass 60 (r54 Clarity 1): "a gated unit" hid the L, and "stretch factor" was never explained: GLU spelled out,
     # its "linear" tied to the unbent content, and Swish said as SiLU's name in this unit (Swish at its setting 1)
@@ -797,7 +800,8 @@ def test_one_meaning_of_gate_in_widget_and_text():
     # r62 Clarity 1: "the simplest Swish" left Swish unexplained: its formula, with its setting c, and SiLU at c = 1
     # pass 68 (r63: fold the Swish line): the same two lines, in a closed block under the name
     # pass 71 (r67 Clarity 1: seven new names in 15 lines): the name lines join the model names in one closed block
-    assert text.index("**SiLU** (Sigmoid Linear Unit)") < text.index("<details><summary>Its name, and who uses it</summary>\n\nGLU is Gated Linear Unit; linear, as the content stays unbent.\n\n")
+    assert text.index("**SiLU** (Sigmoid Linear Unit)") < text.index("<details><summary>Its name, and who uses it</summary>\n\n"
+                                                                    "Its \"Swi\" is from [Swish](91_glossary.ipynb#Glossary): SiLU is one case of Swish.\nGLU is Gated Linear Unit; linear, as the content stays unbent.\n\n")
     assert "also called Swish" not in text
 
 
@@ -2115,8 +2119,9 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     # under the unit's diagram, and the picture comes right after its Predict, before the answer (r70 Picture first)
     # r72 Clarity: "gate" came before it was explained; the volume knob of the SwiGLU section says it in plain words
     # pass 79 (r75 Clarity: a fifth item in "four bends"): SwiGLU set apart from the four, as a unit built from a bend
-    swiglu = ("At the end comes one newer unit built from a bend: **SwiGLU**, a unit with a gate.\n"
-              "Of its two weighted sums, the bent one is the gate: a volume knob on the other.\n\n")
+    # pass 80 (r77 Clarity: "the bent one is the gate" came before SwiGLU was explained): one plain line; the gate
+    # and its volume knob are said in the SwiGLU section
+    swiglu = "At the end: **SwiGLU**, a unit where one bend sets the volume of another weighted sum.\n\n"
     lines = lines + swiglu
     assert "".join(cells[at - 1]["source"]) == lines + "**Predict:** which of the four go below 0?"
     assert "below" not in lines and "dip" not in lines
@@ -2345,13 +2350,15 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             # session 32 (r73 Correctness): a big step overshoots each example's answer; the star only on average
             # r73 Clarity: why length matters, as one rule (checked below: 2 ÷ length squared), with the worked
             # step's numbers; "Centre-0 inputs are shorter arrows" moved here, before the Predict that needs it
-            "**Why big steps swing.** In the worked step, the output should be 1; after the step it is 5.\n"
-            "It overshot by 4, more than the 1 it was short.\n"
+            # pass 80 (r77 Clarity: length², overshoot and "above 2" in one paragraph): the arrow first, then three
+            # numbered steps: the worked overshoot, the rule, "above 2 it grows"
+            "**Why big steps swing.**\n"
             "Draw an example's two inputs as an arrow from (0, 0) to (input 1, input 2); "
-            "its length² is (input 1)² + (input 2)².\n"
-            "A step changes that example's output by step size × length² × how far short it was (here 1 × 5 × 1 = 5).\n"
-            "If step size × length² is above 2, the output overshoots by more than it was short, whatever the signs.\n"
-            "Such overshoots tend to grow from step to step: the weights swing past the star, farther and farther.\n"
+            "its length² is (input 1)² + (input 2)².\n\n"
+            "1. **The worked step.** Its output should be 1; after the step it is 5. It overshot by 4, more than the 1 it was short.\n"
+            "2. **The rule.** A step changes that example's output by step size × length² × how far short it was (here 1 × 5 × 1 = 5).\n"
+            "3. **Above 2, it grows.** If step size × length² is above 2, the output overshoots by more than it was short, "
+            "whatever the signs. Such overshoots tend to grow from step to step: the weights swing past the star, farther and farther.\n\n"
             "Centre-0 inputs make shorter arrows, on average.") in split and "<details>" not in split
     assert ch02.mean_square(0.0) < ch02.mean_square(0.5)   # "shorter arrows, on average"
     assert "Then set the centre to 0." in "".join(cells[at - 1]["source"])   # the Predict that needs it comes after
@@ -2466,16 +2473,30 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # pass 45 (r40): heights are not "within 1" of their average; they give the shape only, and the bell's spread is said
     # pass 48 (r43 Clarity 4): "a typical distance" was vague (the mean distance is 0.80): the spread, named
     # pass 68 (r63): the bell detour shortened, after the GELU picture; "68 in 100" (no cell showed it) is cut
-    assert ("**In plain words.** GELU multiplies $x$ by a share from 0 to 1, written $\\Phi(x)$, read \"phi of x\".\n"
+    # pass 80 (r77 Clarity 1: three new ideas, and never why x is multiplied by a share): the dimmer first, then
+    # Φ's picture; the apple and its bell in the "Where Φ comes from" fold, its unit named "typical error size" there
+    assert ("**In plain words.** GELU lets $x$ through by a dimmer: nearly all of a big $x$, almost none of a very negative $x$.\n"
+            "The dimmer's setting is a share from 0 to 1, written $\\Phi(x)$, read \"phi of x\" (below).\n"
+            "GELU multiplies $x$ by it.") in text and "apple" not in text and "usual error" not in text
+    folded = str(ch02.where_phi_comes_from().data)
+    assert folded.startswith("<details><summary>Where Φ comes from</summary>")
+    assert ("Weigh one apple a thousand times on a kitchen scale. Drop each error onto the column for its size.\n"
             # pass 74 (r71 Clarity 3: "piled up by value" was vague): one apple weighed again and again
-            "Weigh one apple a thousand times on a kitchen scale. Drop each error onto the column for its size.\n"
-            # r72: "84 in 100 left of 1" needs the unit; r73 Clarity: "usual error" itself, in grams
-            # pass 79 (r75 Clarity: the grams were a side trip): one short line; the unit is the bell's x-axis label
-            "Sizes count in usual errors: 2 means twice the scale's usual error.\n"
+            # r72: "84 in 100 left of 1" needs the unit; pass 80 (r77: "usual error" never defined): the typical
+            # error size, the root of the average square, as the zig-zag's typical length is
+            "Sizes count in **typical error sizes** (the root of the average error²): 2 means twice that size.\n"
             "Small errors are common, big ones rare: for a good scale, the stacks often make a rough bell around 0 (left below).\n"
-            "$\\Phi(x)$ is the share of the bell left of $x$ (right below).") in text and "2 in 3" not in text
-    assert "68 in 100" not in text and "standard deviation" not in text
-    assert _cell_index('ch02.bend_picture("gelu"') < _cell_index("**In plain words.** GELU multiplies") < _cell_index("ch02.bell_share(1.0)")
+            "$\\Phi(x)$ is the share of the bell left of $x$ (right below).") in folded and "2 in 3" not in folded
+    assert "usual error" not in folded and folded.split("<img")[0].count("typical error size") == 1   # named once, then the axis
+    assert "68 in 100" not in text + folded and "standard deviation" not in text + folded
+    order = [_cell_index(n) for n in ('ch02.bend_picture("gelu"', "**In plain words.** GELU lets", "ch02.phi_dimmer()",
+                                      "At $x = 1$ the dimmer lets 84 in 100 through.", 'ch02.card("gelu")', "ch02.where_phi_comes_from()")]
+    assert order == sorted(order) and order[-1] == order[-2] + 1
+    assert chapter()["cells"][order[-1]]["metadata"]["jupyter"]["source_hidden"]
+    assert "Where Φ comes from" in shown() and round(100 * float(special.ndtr(1.0))) == 84
+    dimmer = ch02.phi_dimmer()
+    np.testing.assert_allclose(dimmer.axes[0].lines[0].get_ydata(), special.ndtr(dimmer.axes[0].lines[0].get_xdata()))
+    assert "Φ(1) = 0.84" in [t.get_text() for t in dimmer.axes[0].texts] and "0.84 of x" in dimmer.get_label()
     assert "like heights around their average" not in text and "typical distance" not in text
     xs, bell = (np.asarray(v, dtype=float) for v in ch02.bell_share(1.0).axes[0].lines[0].get_data())
     dx = xs[1] - xs[0]
@@ -2490,11 +2511,13 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     assert special.ndtr(3) - special.ndtr(-3) > 0.997
     assert round(3 * (special.ndtr(1) - special.ndtr(-1))) == 2   # 0.683: about 2 in 3
     cells = chapter()["cells"]
-    picture, read = _cell_index("ch02.bell_share(1.0)"), _cell_index("About 84 in 100 lie left of 1.")
+    # pass 80: the bell's 84 in 100 is read on the main path, off the dimmer's picture; the fold's picture comes before its words
+    picture, read = folded.index("<img"), folded.index("In GELU's name")
+    assert "About 84 in 100" not in folded and _cell_index("ch02.phi_dimmer()") < _cell_index("the dimmer lets 84 in 100 through")
     # pass 26: Φ is read out and CDF is spelled out where it is named
     # pass 29: the acronym was never expanded; it is dropped, from the text and from the picture's title
     # pass 68: Φ is named with the words that point at the picture (right below); the picture is read after it
-    assert 'written $\\Phi(x)$, read "phi of x".' in text and "CDF" not in text
+    assert 'written $\\Phi(x)$, read "phi of x" (below).' in text and "CDF" not in text   # pass 80: the dimmer's picture
     assert picture < read and "CDF" not in ch02.bell_share(1.0).axes[1].get_title()
 
 
@@ -2895,7 +2918,7 @@ def test_cards_are_explained_after_they_show_and_swish_where_it_is_named():
     assert before.endswith("Its card below writes sigmoid as σ (Greek \"sigma\").\nIn its formula, $e \\approx 2.718$ is a fixed number.")
     assert abs(float(np.e) - 2.718) < 0.0005
     text = markdown()
-    assert "the stacks often make a rough bell around 0 (left below)." in text   # pass 68: the bell, shortened; pass 74: stacked errors
+    assert "the stacks often make a rough bell around 0 (left below)." in shown()   # pass 80: folded; pass 68: the bell, shortened; pass 74: stacked errors
     assert "random numbers piled up" not in text   # pass 73 (r70 Correctness): even random numbers pile up flat, not in a bell
     # pass 46: the name's fold (Swish, GLU) is cut as a naming note; SiLU is still spelled out where it comes
     assert "Its name is Swi(sh)" not in text and "**SiLU** (Sigmoid Linear Unit)" in text
@@ -2905,7 +2928,7 @@ def test_cards_are_explained_after_they_show_and_swish_where_it_is_named():
     silu = activations.get("silu")   # SiLU is Swish at β = 1 (chapter 00's glossary): x · σ(βx)
     x = np.linspace(-4, 4, 81)
     np.testing.assert_allclose(silu(x, beta=1.0), x * special.expit(x), atol=1e-12)
-    assert text.count("Swish") == 0 and "$\\mathrm{SiLU}(a) = a\\,\\sigma(a)$" in text   # pass 73 (r70 Focus): Swish cut, SiLU's formula kept
+    assert text.count("Swish") == 2 and "$\\mathrm{SiLU}(a) = a\\,\\sigma(a)$" in text   # pass 73 (r70 Focus): Swish cut, SiLU's formula kept; pass 80 (r77): the "Swi" line, folded
     assert activations.get("silu").params["beta"].default == 1.0   # r61: SiLU is Swish with its factor β at 1
     a, b = np.linspace(-4, 4, 17), np.linspace(-2, 2, 17)
     np.testing.assert_allclose(activations.get("swiglu")(a, b), silu(a) * b, atol=1e-12)   # the gate is SiLU
@@ -3007,7 +3030,7 @@ def test_the_bell_panel_says_how_often_and_hides_its_density_numbers():
     ax = ch02.bell_share(1.0).axes[0]
     assert ax.get_ylabel() == "how often" and list(ax.get_yticks()) == []
     # pass 79 (r75 Clarity: the grams were a side trip): the unit is the x-axis's label, one short line in the text
-    assert ax.get_xlabel() == "x: error, counted in usual errors"
+    assert ax.get_xlabel() == "x: error, counted in typical error sizes"   # pass 80 (r77): the fold's one name for it
 
 
 def test_corner_pieces_left_of_zero_read_as_x_plus():
@@ -3313,7 +3336,9 @@ def test_relu_gelu_and_sigma_are_spelled_out_where_they_first_come():
     gelu_head = text.split("## GELU: the smooth elbow\n\n", 1)[1]
     assert gelu_head.startswith("GELU stands for Gaussian Error Linear Unit.\n")   # r47: what "Error" means
     # pass 68 (r63: picture first): the name's two bell words are read after the bell's picture
-    assert _cell_index("ch02.bell_share(1.0)") < _cell_index("In GELU's name, \"Gaussian\" names this bell")
+    # pass 80 (r77): both in the "Where Φ comes from" fold, the bell's picture first
+    folded = str(ch02.where_phi_comes_from().data)
+    assert folded.index("<img") < folded.index("In GELU's name, \"Gaussian\" names this bell")
     after_card = "".join(chapter()["cells"][_cell_index('ch02.card("sigmoid")') + 1]["source"])
     before_card = "".join(chapter()["cells"][_cell_index('ch02.card("sigmoid")') - 1]["source"])
     assert "Its card below writes sigmoid as σ (Greek \"sigma\")." in before_card and "σ" not in after_card
@@ -3556,6 +3581,7 @@ def test_swiglu_name_spelled_out_and_the_intro_says_unit():
     # as SiLU's name here, is x·σ(βx), SiLU exactly at β = 1, the setting SwiGLU's gate uses (the registry's swiglu)
     # pass 71 (r67 Clarity 1): the whole name, GLU with Swish, and who uses the unit, in one closed block of its own
     said = ("<details><summary>Its name, and who uses it</summary>\n\n"   # pass 68 (r63): the Swish lines folded
+            "Its \"Swi\" is from [Swish](91_glossary.ipynb#Glossary): SiLU is one case of Swish.\n"   # pass 80 (r77)
             "GLU is Gated Linear Unit; linear, as the content stays unbent.\n\n")   # pass 73 (r70 Focus): Swish cut
     fold = next(c for c in chapter()["cells"] if "".join(c["source"]).startswith(said))
     assert "**Stage 4: multiply (the ×).**" in "".join(chapter()["cells"][chapter()["cells"].index(fold) - 1]["source"])
@@ -3656,7 +3682,7 @@ def test_the_zigzag_answer_says_small_steps_take_the_same_time_at_both_centres()
     agree = [abs(a - b) <= 1 for a, b in zip(off, on)]
     assert agree[:3] == [True, True, True] and not agree[3] and s[2] == 1.5
     said = ch02.zigzag_answer().data
-    assert "Up to step size 1.5, both centres take about the same steps.\n\n" in said   # r57: plain words
+    assert "Up to step size 1.5, both centres take about the same steps.\n" in said   # r57: plain words; pass 80: why, below
     # pass 72 (r68 Correctness): "did not slow small steps" held only against the shorter centre-0 inputs; the
     # size-matched control needs fewer steps than centre 0.5 at small step sizes, so the line went
     assert "did not slow small steps" not in said and ch02.control_curve()[1] < off[1] - 10
@@ -3710,7 +3736,8 @@ def test_the_error_in_gelus_name_is_the_error_function_an_area_under_a_bell():
     # pass 70 (r65 Clarity: "'Error' its areas" was cryptic): the error function named once, as what "Error" stands for
     assert ('In GELU\'s name, "Gaussian" names this bell.\n'
             '"Error" comes from the *error function*, the maths name for areas under this bell.'
-            in text) and "a maths function built from that bell" not in text and text.count("error function") == 1
+            in shown()) and "a maths function built from that bell" not in text   # pass 80: in the fold
+    assert (text + shown()).count("error function") == 1
     for x in (-2.0, -0.5, 0.3, 1.0, 2.5):
         area = integrate.quad(lambda t: np.exp(-t * t), 0.0, x)[0]
         assert special.erf(x) == pytest.approx(2 / np.sqrt(np.pi) * area, rel=1e-10)
@@ -3920,3 +3947,55 @@ def test_the_dotted_curves_ratio_is_refused_when_it_is_no_whole_number(monkeypat
     monkeypatch.setattr(ch02, "control_curve", lambda: slow)
     with pytest.raises(ValueError, match="whole number of times sooner"):
         ch02.zigzag_answer()
+
+
+# ---------------------------------------------------------------- pass 80: the r77 reader's items
+
+
+def test_signal_left_bars_draw_sigmoids_quarter_per_layer_against_tanh_and_relu():
+    """Check (r77 Picture: "(1/4)^5 ≈ 0.001" was only told) the bars under the sigmoid answer: for 1 to 5 layers,
+    sigmoid's bars are its best slope to the power of the layers (the registry's 1/4, so 1/1,024 ≈ 0.001 at 5), tanh's
+    and ReLU's bars stand at 1, one series is hatched (not colour alone), and the cell sits right under the answer."""
+    fig = ch02.signal_left()
+    ax = fig.axes[0]
+    flat, sig = ([p.get_height() for p in c] for c in ax.containers)
+    top = float(np.max(activations.get("sigmoid").derivative(np.linspace(-5, 5, 10001))))
+    np.testing.assert_allclose(sig, top ** np.arange(1, 6))
+    np.testing.assert_allclose(flat, 1.0)
+    assert float(activations.get("tanh").derivative(0.0)) == 1.0 and float(activations.get("relu").derivative(1.0)) == 1.0
+    assert ax.containers[0][0].get_hatch() == "//" and not ax.containers[1][0].get_hatch()
+    assert "1/1,024 ≈ 0.001" in fig.get_label() and round(0.25 ** 5, 3) == 0.001
+    at = _cell_index("ch02.signal_left()")
+    cells = chapter()["cells"]
+    assert "After 5 layers" in "".join(cells[at - 1]["source"]) and cells[at]["metadata"]["jupyter"]["source_hidden"]
+    assert "image/png" in cells[at]["outputs"][0]["data"]
+
+
+def test_swiglu_gate_panel_shows_the_dip_and_shades_where_the_gate_flips_sign():
+    """Check (r77 Picture: on -1..5.5 the -0.28 dip was hard to see) the gate panel runs -0.5 to 2, the band below 0
+    is shaded and labelled "flips sign", and a gate above the panel (a = 5: 4.97) is drawn as an up-triangle at its
+    top edge, its tag still saying its value."""
+    w = ch02.swiglu_gate()
+    ax = w.figure.axes[0]
+    assert ax.get_ylim() == pytest.approx((-0.5, 2.0)) and ax.get_ylim()[0] < activations.minimum("silu")[1] < 0
+    band = [p for p in ax.patches if p.get_hatch() == ".."]
+    assert len(band) == 1 and band[0].get_extents().height > 0
+    assert any(t.get_text() == "below 0: flips sign" for t in ax.texts)
+    dot = w.lines["gate"]
+    w.sliders["a"].value = 5.0
+    assert dot.get_marker() == "^" and dot.get_ydata()[0] < 2.0
+    assert any(t.get_text() == f"gate {float(activations.get('silu')(5.0)):.2f}" for t in ax.texts)
+    w.sliders["a"].value = -1.3
+    assert dot.get_marker() == "o" and dot.get_ydata()[0] == pytest.approx(float(activations.get("silu")(-1.3)))
+
+
+def test_small_steps_tie_because_the_centre_moves_only_the_together_pull():
+    """Check (r77: the tie at small steps had no reason) the zig-zag answer says why, and the pull it names: the
+    apart pull is the same at both centres, the together pull smaller at centre 0; the sweep's title names the dotted
+    curve as what it is, not "the control"."""
+    said = ch02.zigzag_answer().data
+    assert ("Up to step size 1.5, both centres take about the same steps.\n"
+            "Centre-0 arrows are shorter, so each step moves less.\n"
+            "But only the together part shrinks: the apart part, all the star needs, stays the same on average.\n\n") in said
+    assert ch02.pushes(0.0)[1] == ch02.pushes(0.5)[1] and ch02.pushes(0.0)[0] < ch02.pushes(0.5)[0]
+    assert ch02.steps_sweep().axes[0].get_title() == "every step size: both centres, and centre 0 with longer arrows"

@@ -11,12 +11,12 @@ from course_utils.engine import corners, zigzag
 from course_utils.facts import activations
 from course_utils.facts.deployments import DEPLOYMENTS
 from course_utils.ui import plots, questions, tables
-from course_utils.ui.display import figure_png
+from course_utils.ui.display import figure_alt, figure_png
 from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 
 __all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "best_two_on_sliders", "corners_add_up", "corners_fit", "dead_unit", "explorer_answer", "fold",
-           "four_bends", "gelu_question", "steepest", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "unit_diagram", "corners_network", "swiglu_gate", "tanh_from_sigmoid",
+           "four_bends", "gelu_question", "phi_dimmer", "where_phi_comes_from", "signal_left", "steepest", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "unit_diagram", "corners_network", "swiglu_gate", "tanh_from_sigmoid",
            "tanh_moves_answer", "tanh_question", "split_step", "split_picture", "zigzag_answer", "zigzag_centre", "corners_answer", "ten_corners_fit", "two_runs"]
 
 FOUR = ("relu", "sigmoid", "tanh", "gelu")
@@ -566,7 +566,7 @@ def plt_circle(goal):
     return Circle(tuple(goal), zigzag.NEAR, fill=False, ec="black", lw=1, ls="--")
 
 
-WEIGHINGS, WEIGHINGS_SEED = 1000, 0   # "weigh one apple a thousand times": simulated errors, in usual errors
+WEIGHINGS, WEIGHINGS_SEED = 1000, 0   # "weigh one apple a thousand times": simulated errors, in typical error sizes
 
 
 @plots.styled
@@ -584,13 +584,58 @@ def bell_share(x0=1.0):
     left = x <= x0
     ax_b.fill_between(x[left], bell[left], color=plots.color("gelu"), alpha=0.45, label=f"share left of {x0:g}: {share:.2f}")
     # r75 Clarity: the unit is the x-axis's label, not a side trip in the text
-    ax_b.set(title="a bell curve", xlabel="x: error, counted in usual errors", ylim=(0, 0.78), ylabel="how often", yticks=[])   # a density: no numbers to read
+    ax_b.set(title="a bell curve", xlabel="x: error, counted in typical error sizes", ylim=(0, 0.78), ylabel="how often", yticks=[])   # a density: no numbers to read
     ax_b.legend(loc="upper left", fontsize=9)
     ax_c.plot(x, special.ndtr(x), color=plots.color("gelu"))
     ax_c.plot([x0], [share], "o", color="black", ms=6)
     ax_c.annotate(f"Φ({x0:g}) = {share:.2f}", (x0, share), (x0 + 0.4, share - 0.15), fontsize=10)
     ax_c.set(title="Φ(x): the share left of x", xlabel="x", ylim=(-0.05, 1.05))
     return fig
+
+
+PHI_MARKS = (-1.0, 1.0)   # two inputs read off the dimmer: 0.16 of -1 and 0.84 of 1 get through
+
+
+@plots.styled
+def phi_dimmer(marks=PHI_MARKS):
+    """GELU's dimmer: the share Φ(x) of x that GELU lets through, from 0 to 1, two inputs marked (notebook 02; r77
+    Clarity 1: the dimmer first, the bell behind it in a fold, where_phi_comes_from)."""
+    x = np.linspace(-4, 4, 401)
+    fig, ax = plots.new_figure(560, 250)
+    ax.plot(x, special.ndtr(x), color=plots.color("gelu"), lw=2)
+    said = []
+    for m in marks:
+        share = float(special.ndtr(m))
+        ax.plot([m], [share], "o", color="black", ms=6)
+        ax.annotate(f"Φ({m:g}) = {share:.2f}".replace("-", "−"), (m, share), (m + 0.35, share - 0.12) if m > 0 else
+                    (m - 0.3, share + 0.1), ha="left" if m > 0 else "right", fontsize=10)
+        said.append(f"at x = {m:g} it lets {share:.2f} of x through")
+    ax.axhline(1, color=plots.MUTED, lw=0.8, ls="--")
+    _axes_lines(ax)
+    ax.set(xlim=(-4, 4), ylim=(-0.05, 1.1), xlabel="input x", ylabel="share let through",
+           title="GELU's dimmer Φ(x): the share of x let through")
+    fig.set_label("GELU's dimmer: the curve Φ(x) rises smoothly from 0 on the far left to 1 on the far right, "
+                  "0.5 at x = 0; " + "; ".join(said))
+    return fig
+
+
+def where_phi_comes_from(x0=1.0):
+    """'Where Φ comes from': the weighed apple, the bell of its errors and the share left of x (bell_share), and the
+    two bell words in GELU's name, in one closed block (notebook 02; r77 Clarity 1: a side trip, folded). The unit,
+    the typical error size, is defined here once, as the zig-zag's typical length is (the root of the average square)."""
+    fig = bell_share(x0)
+    img = tables.image(figure_png(fig), figure_alt(fig), 760, 260)
+    return fold("Where Φ comes from", f"""
+Weigh one apple a thousand times on a kitchen scale. Drop each error onto the column for its size.
+Sizes count in **typical error sizes** (the root of the average error²): 2 means twice that size.
+Small errors are common, big ones rare: for a good scale, the stacks often make a rough bell around 0 (left below).
+$\\Phi(x)$ is the share of the bell left of $x$ (right below).
+
+{img}
+
+In GELU's name, "Gaussian" names this bell.
+"Error" comes from the *error function*, the maths name for areas under this bell.
+""")
 
 
 @plots.styled
@@ -600,12 +645,15 @@ def swiglu_gate(a=1.0, b=2.0, beta=1.0):
     live = LiveFigure(760, 340, 1, 2, fast_axes=True)   # the bar axis follows the values: limit moves stay cheap
     ax_g, ax_o = live.axes
     grid = np.linspace(-5.0, 5.0, 301)
-    ax_g.set(xlim=(-5, 5), ylim=(-1.0, 5.5), xlabel="a (weighted sum 1)", title="the gate: SiLU(a) = a·σ(a)")
+    ax_g.set(xlim=(-5, 5), ylim=GATE_YLIM, xlabel="a (weighted sum 1)", title="the gate: SiLU(a) = a·σ(a)")
+    # r77 Picture: on -1..5.5 the -0.28 dip was hard to see; the band below 0 is where the gate flips the content
+    ax_g.axhspan(GATE_YLIM[0], 0, facecolor=plots.color("silu"), alpha=0.12, hatch="..", edgecolor=plots.MUTED, lw=0)
+    ax_g.text(4.8, GATE_YLIM[0] / 2, "below 0: flips sign", ha="right", va="center", fontsize=9.5)
     ax_g.plot(grid, np.asarray(silu(grid, beta=beta)), color=plots.color("silu"), label="SiLU(a)")
     ax_g.plot(grid, np.asarray(activations.get("sigmoid")(beta * grid)), color=plots.MUTED, ls="--",
               label=("σ(a)" if beta == 1 else f"σ({beta:g}a)") + ": the share of a kept (0 to 1)")
     ax_g.axhline(0, color="black", lw=0.8)
-    ax_g.legend(loc="upper left")
+    ax_g.legend(loc="upper left", fontsize=9)
     dot = live.moving(ax_g.plot([], [], "o", color=plots.color("silu"), ms=9, zorder=5)[0])
     tag = live.moving(ax_g.text(0, 0, "", fontsize=10, va="top", color="black",
                                 bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": plots.color("silu")}))
@@ -624,9 +672,12 @@ def swiglu_gate(a=1.0, b=2.0, beta=1.0):
         av, bv = sliders["a"].value, sliders["b"].value
         gate = float(silu(av, beta=beta))
         out = float(swiglu(av, bv, beta=beta))
-        dot.set_data([av], [gate])
+        shown = min(gate, GATE_YLIM[1] - GATE_EDGE)   # a gate above the panel: an up-triangle at its top edge
+        dot.set_data([av], [shown])
+        dot.set_marker("^" if shown < gate else "o")
         right = av <= 2.0   # the tag to the dot's lower right, or lower left near the panel's right edge
-        tag.set_position((av + (0.3 if right else -0.3), gate - 0.25))
+        drop = 0.4 if shown < gate else 0.06   # below the legend when the dot rides the top edge
+        tag.set_position((av + (0.3 if right else -0.3), shown - drop))
         tag.set_ha("left" if right else "right")
         tag.set_text(f"gate {gate:.2f}")
         span = bar_span(out, gate, bv)
@@ -653,6 +704,8 @@ def swiglu_gate(a=1.0, b=2.0, beta=1.0):
     )
 
 
+GATE_YLIM = (-0.5, 2.0)   # the gate panel: the -0.28 dip visible; gates above 2 marked at the top edge
+GATE_EDGE = 0.08
 LABEL_GAP = 0.06   # a value label starts this share of the half-width past its bar's end (clear of the end mark)
 BAR_ROOM = 1.6     # the bar axis reaches this many times the largest value: room for its label
 
@@ -774,6 +827,38 @@ def sigmoid_question():
          ("Its outputs are all positive, never below 0.", False,
           "No: that causes a different problem (a zig-zag, shown below), and nothing multiplies it from layer to layer.")],
         "Question: which weakness of sigmoid does each extra layer make worse? (run the notebook to answer)")
+
+
+SIGNAL_LAYERS = 5   # the sigmoid answer's "after 5 layers"
+
+
+@plots.styled
+def signal_left(layers=SIGNAL_LAYERS):
+    """Bars: the most learning signal left after 1..layers bends, each bend at its best slope (peak): sigmoid's 1/4 per
+    layer against tanh's and ReLU's 1 (notebook 02; r77 Picture: "(1/4)^5 ≈ 0.001" was only told). Raises if tanh's
+    and ReLU's best slopes stop being equal, as the one hatched bar says."""
+    sig, flat = peak("sigmoid")[1], peak("tanh")[1]
+    if not np.isclose(flat, peak("relu")[1]):
+        raise ValueError("tanh's and ReLU's best slopes are no longer equal: one bar cannot stand for both")
+    n = np.arange(1, layers + 1)
+    fig, ax = plots.new_figure(620, 280)
+    w = 0.38
+    ax.bar(n - w / 2, flat ** n, w, color=plots.color("tanh"), alpha=0.5, hatch="//", edgecolor="black", lw=0.8,
+           label=f"tanh or ReLU: best slope {flat:g}")
+    ax.bar(n + w / 2, sig ** n, w, color=plots.color("sigmoid"), edgecolor="black", lw=0.8,
+           label=f"sigmoid: best slope {sig:g}")
+    left = [f"1/{round(1 / float(sig) ** k):,}" for k in n]
+    left[-1] += f"\n≈ {sig ** layers:.1g}"   # the answer's (1/4)^5 ≈ 0.001
+    for x, v, t in zip(n, sig ** n, left):
+        ax.text(x + w / 2, v + 0.03, t, ha="center", va="bottom", fontsize=9.5)
+    left[-1] = left[-1].replace("\n", " ")
+    ax.set(xticks=n, ylim=(0, 1.3), xlim=(0.4, layers + 0.6), xlabel="layers the signal passes back through",
+           ylabel="most signal left", title="The learning signal left, each bend at its best slope")
+    ax.legend(loc="upper right", fontsize=9.5, ncol=2)
+    fig.set_label(f"Bar chart: the most learning signal left after 1 to {layers} layers. Hatched bars, tanh or ReLU at "
+                  f"best slope {flat:g}, all stand at {flat:g}. Sigmoid's bars, best slope {sig:g}, shrink: "
+                  + ", ".join(left))
+    return fig
 
 
 def gelu_question():
@@ -952,7 +1037,7 @@ def steps_sweep():
                 lw=1.6, ms=5, label=f"centre {c:g}")
     m = control_curve()   # r68 Correctness: the size-matched control decides sign against size
     ax.plot(s, np.where(np.isfinite(m), m, CAP), ":", marker="^", color=NOTE_INK, lw=1.6, ms=5, label=CONTROL_LABEL)
-    _steps_axes(ax, "every step size: both centres and the control")
+    _steps_axes(ax, "every step size: both centres, and centre 0 with longer arrows")
     _axes_lines(ax)
     return fig
 
@@ -1081,12 +1166,13 @@ So each step's together part is at least as big as its apart part.
 Each together move is a detour off the dotted line.
 Later steps must push the weights back.
 
-**Why big steps swing.** In the worked step, the output should be {short:g}; after the step it is {moved:g}.
-It overshot by {past:g}, more than the {short:g} it was short.
+**Why big steps swing.**
 Draw an example's two inputs as an arrow from (0, 0) to (input 1, input 2); its length² is (input 1)² + (input 2)².
-A step changes that example's output by step size × length² × how far short it was (here {rate:g} × {length2:g} × {short:g} = {moved:g}).
-If step size × length² is above 2, the output overshoots by more than it was short, whatever the signs.
-Such overshoots tend to grow from step to step: the weights swing past the star, farther and farther.
+
+1. **The worked step.** Its output should be {short:g}; after the step it is {moved:g}. It overshot by {past:g}, more than the {short:g} it was short.
+2. **The rule.** A step changes that example's output by step size × length² × how far short it was (here {rate:g} × {length2:g} × {short:g} = {moved:g}).
+3. **Above 2, it grows.** If step size × length² is above 2, the output overshoots by more than it was short, whatever the signs. Such overshoots tend to grow from step to step: the weights swing past the star, farther and farther.
+
 Centre-0 inputs make shorter arrows, on average.
 """))
 
@@ -1114,8 +1200,10 @@ def zigzag_answer(goal=(1.0, -1.0)):
         raise ValueError("the two centres no longer need about the same steps at small step sizes")
     big, small = mean_square(CENTRES[1]), mean_square(CENTRES[0])   # r65: sign, or just size? both, said plainly
     wide = mean_square(CENTRES[0], zigzag.WIDE)
-    if not (np.isclose(3 * big, 2) and np.isclose(6 * small, 1) and np.isclose(wide, big)):
-        raise ValueError("the average length squared is no longer 2/3, 1/6 and 2/3 (control)")
+    if not (np.isclose(3 * big, 2) and small < big and np.isclose(wide, big)):   # the fold prints 2/3; "shorter" at 0
+        raise ValueError("the average length squared is no longer 2/3 at centre 0.5 and for the control, less at centre 0")
+    if not (pushes(CENTRES[0])[1] == pushes(CENTRES[1])[1] and pushes(CENTRES[0])[0] < pushes(CENTRES[1])[0]):
+        raise ValueError("the centre no longer changes only the together pull")   # r77: why small steps tie
     # r68 Correctness: the size-matched control fails where centre 0.5 does, and beats it wherever both arrive
     ctrl = control_curve()
     fails = next((r for r, m in zip(s, ctrl) if not np.isfinite(m)), None)
@@ -1139,6 +1227,8 @@ At centre 0.5, step sizes {tied[0][0]:g} and {tied[1][0]:g} are fastest: about {
 From step size {blows:g}, over half the runs swing past the star and do not arrive within {zigzag.MOST} steps.
 At centre 0, bigger steps help up to step size {fast:g}, about {on.min():.0f} steps, then level off.
 Up to step size {same:g}, both centres take about the same steps.
+Centre-0 arrows are shorter, so each step moves less.
+But only the together part shrinks: the apart part, all the star needs, stays the same on average.
 
 The dotted curve is centre 0 with inputs from −1 to 1: arrows as long as centre 0.5's (average length² {round(3 * big):.0f}/3).
 It too swings past from step size {fails:g}, but at step size 1 it arrives about {TIMES[round(times)]} times sooner.
