@@ -304,7 +304,7 @@ def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the
     # pass 78 (r75 Interaction: "the text under the menu" was not in the starting picture): the legend says why
     assert "Dotted is a bad choice there; the legend says why." in before and "text under the menu" not in before
     assert ch06_decisions.picker("binary_output").lines["avoid"].get_label() == "avoid: Tanh: its outputs run from −1 to 1"
-    assert ch06_decisions.SOFTMAX_HIDES == " over two answers (yes, no): same curve as the pick"   # the legend agrees
+    assert ch06_decisions.SOFTMAX_HIDES == " over yes and no, no's sum at 0: same curve as the pick"   # the legend agrees
     # pass 76 (r73 Focus: notes on how a picture is drawn): the small box's own title says it, not the words
     assert "small box" not in before
     alone = ch06_decisions.picker("binary_output").alone   # its caption names both bends (pass 80, r77 Clarity 1)
@@ -1331,7 +1331,7 @@ def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_poin
     rows = next(t for _, t in md if t.startswith("### The map's words"))
     # pass 63 (r58 Clarity 1): the block's inside is said where the block is first named, not later in the list
     # pass 68 (r63 Clarity): "main": a transformer has other bends (softmax inside attention), this is the list's one
-    assert ("- A **transformer** is the design behind most chatbots. Its main bend sits in its **feed-forward block**: two "
+    assert ("- A **transformer** is the design behind most chatbots. Its units' bend sits in its **feed-forward block**: two "
             "layers with the bend between, like a sandwich's filling.") in rows
     assert "two layers" not in ch06_decisions.GLOSS[3]
     assert [i for i, t in md if "feed-forward block" in t.split("## The list")[0]][0] == next(i for i, t in md if t == rows)
@@ -2854,7 +2854,7 @@ def test_pass72_the_pickers_softmax_curve_is_named_as_two_sums_and_equals_sigmoi
         # pass 73 (r70 Picture: the dashed second lies on the pick and read as missing): as yes/no's second, the
         # label says it is the same curve as the pick, so it lies on it
         # pass 75 (r72 Clarity: "softmax of x and 0" was never said plainly): over the two answers, yes and no
-        assert p.lines[key].get_label() == "second: Softmax over two answers (yes, no): same curve as the pick" \
+        assert p.lines[key].get_label() == "second: Softmax over yes and no, no's sum at 0: same curve as the pick" \
             if key == "runner_up" else p.lines[key].get_label() == "pick: Softmax" + ch06_decisions.SOFTMAX_NOTE
         _, y = p.lines[key].get_data()
         np.testing.assert_allclose(y, expit(x), rtol=0, atol=1e-12)
@@ -3005,6 +3005,8 @@ def test_pass73_the_picker_asks_a_second_question_answered_by_its_menu():
     assert said.strip().startswith("Sigmoid, one per label: when one example can carry several labels at once, such as cat and dog.")
     assert "several labels" in many.prefer_runner_up_when and "cat and dog" in many.prefer_runner_up_when
     assert abs(ch06_decisions.softmax_shares().sum() - 1) < 1e-12   # "Softmax shares add up to 1"
+    # r78 Correctness: softmax does not pick; its labels compete (two cannot both be near 1)
+    assert "Softmax shares add up to 1, so the labels compete: two cannot both be near 1." in said
     assert not any("Gates inside an LSTM or GRU" in _src(c) for c in cells if c["cell_type"] == "markdown")
     # the list never names GELU for dead units: the answer is the picker's own
     assert "GELU" not in next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("2. "))

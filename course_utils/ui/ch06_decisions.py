@@ -762,7 +762,7 @@ def second_colour(pick, second):
 SOFTMAX_NOTE = " of sums x and 0 (= sigmoid)"   # softmax of one sum is always 1: two sums, x against 0
 # pass 73 (r70 Picture): yes/no's second, said plainly; pass 75 (r72 Clarity: "softmax of x and 0" was never said in
 # plain words): over the two answers, yes and no, and that it is the pick's curve
-SOFTMAX_HIDES = " over two answers (yes, no): same curve as the pick"
+SOFTMAX_HIDES = " over yes and no, no's sum at 0: same curve as the pick"   # r78: in general it is sigmoid(yes − no)
 ALONE_AT, ALONE_NOTE = [0.03, 0.6, 0.25, 0.25], "{second} and {pick}\ndraw the same curve here"   # pass 75 (r72 Picture:
 # the second lay on the pick, so the picture showed one option): a small copy of a second that coincides with the pick;
 # pass 80 (r77 Clarity 1): its title is the caption that says so, with both names (the words above no longer do)
