@@ -1079,9 +1079,11 @@ def test_seventh_pass_wording_of_chapter_01():
     # pass 78 (r75 reader): the rare cases (no line; the whole square) and "cannot split XOR" are in the runs' answer
     # fold, after the Predict, not before it
     ask = text.index("how many of the ten runs with no bend")
-    for words in ("No bend: the boundary is straight or missing, so it cannot split XOR.",
-                  "(A score the same everywhere draws no line; a score 0 everywhere makes the whole square boundary.)"):
+    # pass 80 (r76 reader: the parenthesis on the rare cases was hard to follow): one plain sentence, as in cell 53
+    for words in ("No bend: the boundary is a straight line, or no line at all. Neither can split XOR.",
+                  "Every dot sits at about one half, the know-nothing answer: no useful line."):
         assert text.count(words) == 1 and text.index(words) > ask
+    assert "whole square boundary" not in text
     assert "splits XOR" not in text[:ask].split("## XOR: can a straight line solve it?")[1]
     # pass 75 (r72 reader): what training ends at ("the same score everywhere") is in the runs' answer fold
     assert "One exception" not in text
@@ -1308,7 +1310,9 @@ def test_no_bend_map_is_evenly_near_white():
             "Why: the final score adds the 8 tanh units, each times a weight, plus a bias.\n"  # pass 70 (r65)
             # pass 76 (r73 reader: "step" was never explained): a ramp, low on one side of its line, high on the other
             "Each tanh unit is a smooth ramp: low on one side of its own straight line, high on the other. The ramps face different ways.\n"
-            "So the place where the score is 0 changes direction as it goes.\n\n"  # pass 70: the score has a bias
+            # pass 80 (r76 reader: "changes direction" was a hand-wave): where each ramp is flat, from the picture
+            "In the two-ramp picture, near the top only unit 1's ramp changes, so the 0-line runs upright.\n"
+            "Near the right only unit 2's ramp changes, so the 0-line runs across.\n\n"
             "</details>") in text  # pass 57 (cut): the left map says "no useful boundary" itself
     assert "trillionth of one half" not in text
     assert "The output adds up the 8 tanh units" not in text  # pass 48 (r43): the output is a chance, never 0
@@ -1425,9 +1429,9 @@ def test_no_bend_chances_are_about_one_half_and_said_so():
     assert chances.shape[0] == 10 and np.all(np.abs(chances - 0.5) < 0.005)
     text = "\n".join(t for _, t in _markdown_cells())
     # pass 75 (r72 reader): the "same score everywhere" sentence moved here, into the answer fold, from before the Predict
-    assert ("No bend: the boundary is straight or missing, so it cannot split XOR.\n"  # pass 78 (r75): said after the Predict
+    assert ("No bend: the boundary is a straight line, or no line at all. Neither can split XOR.\n"  # pass 78, 80
             "Training ends with nearly the same score everywhere.\n"
-            "Every dot sits at about one half, the know-nothing answer, which splits nothing.") in text
+            "Every dot sits at about one half, the know-nothing answer: no useful line.") in text
     fold = next(t for _, t in _markdown_cells() if "the know-nothing answer" in t)
     ask = next(t for _, t in _markdown_cells() if "how many of the ten runs with no bend" in t)
     before = "\n".join(t for _, t in _markdown_cells()).split(ask)[0]
@@ -2409,7 +2413,8 @@ def test_pass25_opening_question_and_the_tanh_sheet():
     # pass 72 (r68 reader: squashing alone does not curve the diagonal h1 = h2): different amounts, checked below
     assert ("Why: tanh squashes numbers far from 0 much more than numbers near 0.\n"
             "So a line's $h_1$ and $h_2$ usually get squashed by different amounts, and it curves. "
-            "Some lines stay straight, such as the diagonal $h_1 = h_2$ (not drawn).\n"   # r73: upright lines do too, so "some"
+            # pass 80 (r76 reader: "(not drawn)" could not be checked): the demo's step 4 shows lines that stay straight
+            "Some lines stay straight, as the grid-sheet demo below shows (step 4).\n"   # r73: upright lines do too, so "some"
             "The arrows in the last picture show it: two equal steps along a slanted line come out steep, then gentle.") in text
     assert "tanh on a slanted line" in ch01_collapse.tanh_steps_picture().axes[0].get_title()  # pass 71: drawn
     # pass 62 (r56 reader: cryptic, and it seemed to clash with "every line curves"): said as upright or across
@@ -2611,9 +2616,14 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     # pass 68 (cut for length): the try's second question went; step 1's Predict already asks it, and the check
     # names the mirror flip
     assert ("1. **No bend.** Predict: can any setting crease or curve a grid line?\n"
-            "   Try: drag every slider. Does the title ever count a creased or curved line?\n"  # pass 71 (r67)
+            # pass 80 (r76 reader: "drag every slider" had no goal): a goal to chase, and where to drag
+            "   Try to make the title count one creased or curved line: drag $W_{12}$ to both ends, then a bias.\n"
             "2. **No bend.** Press **reset**. Predict: if row 2 copies row 1, what happens to the sheet?\n"
             "   Try: set $W_{21}$ to $W_{11}$, then $W_{22}$ to $W_{12}$.\n") in _src(cells[i - 1])
+    chase = ch01_collapse.fold_demo()  # pass 80: the goal cannot be reached with no bend: W₁₂ at both ends, a bias
+    for name, value in (("w12", -2.0), ("w12", 2.0), ("b1", 1.5), ("b2", -1.5)):
+        chase.sliders[name].value = value
+        assert "creased" not in chase.readout.value and "curved" not in chase.readout.value
     flip = ch01_collapse.fold_demo()
     flip.sliders["w11"].value = -1.0
     Wf = np.array([[s.value for s in (flip.sliders["w11"], flip.sliders["w12"])],
@@ -3107,7 +3117,10 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # pass 74 (r71 reader: two sliders to learn before the key idea): shift first, the one steps 1 and 2 need;
     # turn's start (−60, the widget's own) is said
     assert ("- **shift** slides the line along the arrow: 0 puts it through (0, 0). Steps 1 and 2 need only shift.\n"
-            "- **turn** swings the arrow round, and the line turns with it: 0 points right, 90 up, −90 down. It starts at −60.") in text
+            # pass 80 (r76 reader: turn needed one sentence, and the sketch's "1 step" note was never explained)
+            "- **turn** is the arrow's angle in degrees, like a compass needle: 0 points right, 90 up, −90 down. "
+            "The line turns with it.\n"
+            "  It starts at −60: one step along that arrow goes 0.5 right and 0.87 down (dashed in the sketch).") in text
     assert ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True).sliders["angle"].value == -60.0
     steer = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
     steer.sliders["angle"].value, steer.sliders["offset"].value = -65.0, 0.2
