@@ -1311,7 +1311,7 @@ def test_no_bend_map_is_evenly_near_white():
             # pass 76 (r73 reader: "step" was never explained): a ramp, low on one side of its line, high on the other
             "Each tanh unit is a smooth ramp: low on one side of its own straight line, high on the other. The ramps face different ways.\n"
             # pass 80 (r76 reader: "changes direction" was a hand-wave): where each ramp is flat, from the picture
-            "In the two-ramp picture, near the top only unit 1's ramp changes, so the 0-line runs upright.\n"
+            "In the ramps picture, near the top only unit 1's ramp changes, so the 0-line runs upright.\n"
             "Near the right only unit 2's ramp changes, so the 0-line runs across.\n\n"
             "</details>") in text  # pass 57 (cut): the left map says "no useful boundary" itself
     assert "trillionth of one half" not in text
@@ -2947,8 +2947,8 @@ def test_pass36_sheet_demo_is_three_numbered_predictions_answered_in_the_same_or
     answers = re.findall(r"^(\d)\. (\S+)", below, re.M)
     assert answers == [("1", "No"), ("2", "The"), ("3", "ReLU:"), ("4", "tanh:")]  # pass 78: "The demo starts with..."
     # pass 74 (r71 reader: a flip did not answer "can any setting crease?"): the answer reads the title's count
-    assert ("1. No bend: never. Whatever you drag, the title counts no creased or curved line: flips, turns and "
-            "squashes keep lines straight.") in below
+    # pass 80 (for length): the step's Try now names the title's count as its goal, so the answer need not repeat it
+    assert "1. No bend: never, whatever you drag: flips, turns and squashes keep lines straight." in below
     rng = np.random.default_rng(36)
     w = ch01_collapse.fold_demo()
     for _ in range(30):
@@ -3949,3 +3949,46 @@ def test_pass78_dotted_square_is_named_in_the_first_picture_and_the_xor_demo_nam
     assert not [l for l in ax.lines if l.get_label() == "grey: the sheet before"]
     plain = ch01_collapse.fold_demo()
     assert len([l for l in plain.live.axes[1].lines if l.get_label() == "grey: the sheet before"]) == 2
+
+
+def test_pass80_xor_demo_rings_the_corners_its_line_gets_right():
+    """Check r76 Picture item: the XOR demo rings each landed corner its line counts right. At the start (no bend,
+    turn −60, shift 0.7) only (1,1), landed at (2, 1), is right; with ReLU at the answer's turn −60, shift 0.3, all
+    four are, on three landing points."""
+    w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
+    np.testing.assert_allclose(w.rings.get_xydata(), [[2.0, 1.0]])
+    assert "your line gets 1 of 4 corners right" in w.readout.value
+    w.bend.value = "relu"
+    w.sliders["offset"].value = 0.3
+    np.testing.assert_allclose(sorted(map(tuple, w.rings.get_xydata())), [(0, 0), (1, 0), (1, 0), (2, 1)], atol=1e-12)
+    labels = [t.get_text() for t in w.figure.axes[1].get_legend().get_texts()]
+    assert "ring: a corner your line gets right" in labels
+
+
+def test_pass80_runs_question_says_each_option_without_a_kernel():
+    """Check r76 Interaction item: the runs quiz's render without a kernel holds each option's verdict (not only the
+    counts), and option B rebuts luck: every run ends at one half, the best a straight score can do."""
+    runs = ch01_collapse.train_xor(seeds=range(2), epochs=50)
+    q = ch01_collapse.runs_question(runs)
+    fold = html.unescape(q.static_html.split("<details>")[1])
+    assert "A: none of the ten. " in fold and "solved 0 of 2" in fold
+    assert "B is wrong: a lucky start solves it. In fact: this does not hang on luck." in fold
+    assert "every run ends there" in fold and "C is wrong:" in fold and "D is wrong:" in fold
+    assert fold.index("B is wrong") < fold.index("<img")   # the verdicts first, as a click would give
+
+
+def test_pass80_ramps_zero_line_runs_upright_at_the_top_and_across_at_the_right():
+    """Check 'near the top only unit 1's ramp changes, so the 0-line runs upright; near the right only unit 2's, so
+    it runs across': along the picture's 0-line, at its top end unit 2's slope is tiny beside unit 1's, and at its
+    right end the other way round."""
+    (f1, m1, _), (f2, m2, _) = ch01_collapse.RAMPS
+    k = ch01_collapse.RAMP_STEEPNESS
+    g, gx, gy = ch01_collapse.map_grid()
+    u1, u2 = ch01_collapse.tanh_ramp(gx, gy, f1, m1), ch01_collapse.tanh_ramp(gx, gy, f2, m2)
+    score = u1 + u2 + ch01_collapse.RAMP_BIAS
+    top, right = len(g) - 1, len(g) - 1
+    x_top = g[np.argmin(np.abs(score[top]))]            # where the 0-line meets the top edge
+    y_right = g[np.argmin(np.abs(score[:, right]))]     # where it meets the right edge
+    slope = lambda t: k * (1 - np.tanh(k * (t - 0.5)) ** 2)   # each ramp's slope across its own line
+    assert slope(g[top]) < 0.2 * slope(x_top)      # top: unit 2 nearly flat, unit 1 climbing: the line is upright
+    assert slope(g[right]) < 0.2 * slope(y_right)  # right: the other way round: the line runs across
