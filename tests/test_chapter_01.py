@@ -3943,7 +3943,8 @@ def test_pass78_dotted_square_is_named_in_the_first_picture_and_the_xor_demo_nam
     ax = xor.live.axes[1]
     legend = ax.get_legend()
     names = [t.get_text() for t in legend.get_texts()]
-    assert names == ["your line", "your line's label-1 side", "pink: the whole sheet, landed"]
+    assert names == ["your line", "your line's label-1 side", "pink: the whole sheet, landed",
+                     "ring: a corner your line gets right"]   # pass 80 (r76): the rings are named too
     pink = legend.legend_handles[2]
     assert pink.get_color() == ch01_collapse.GRID_COLOURS[1] and pink.get_linestyle() == "-"
     assert not [l for l in ax.lines if l.get_label() == "grey: the sheet before"]
