@@ -1079,9 +1079,11 @@ def test_seventh_pass_wording_of_chapter_01():
     # pass 78 (r75 reader): the rare cases (no line; the whole square) and "cannot split XOR" are in the runs' answer
     # fold, after the Predict, not before it
     ask = text.index("how many of the ten runs with no bend")
-    for words in ("No bend: the boundary is straight or missing, so it cannot split XOR.",
-                  "(A score the same everywhere draws no line; a score 0 everywhere makes the whole square boundary.)"):
+    # pass 80 (r76 reader: the parenthesis on the rare cases was hard to follow): one plain sentence, as in cell 53
+    for words in ("No bend: the boundary is a straight line, or no line at all. Neither can split XOR.",
+                  "Every dot sits at about one half, the know-nothing answer: no useful line."):
         assert text.count(words) == 1 and text.index(words) > ask
+    assert "whole square boundary" not in text
     assert "splits XOR" not in text[:ask].split("## XOR: can a straight line solve it?")[1]
     # pass 75 (r72 reader): what training ends at ("the same score everywhere") is in the runs' answer fold
     assert "One exception" not in text
@@ -1308,7 +1310,9 @@ def test_no_bend_map_is_evenly_near_white():
             "Why: the final score adds the 8 tanh units, each times a weight, plus a bias.\n"  # pass 70 (r65)
             # pass 76 (r73 reader: "step" was never explained): a ramp, low on one side of its line, high on the other
             "Each tanh unit is a smooth ramp: low on one side of its own straight line, high on the other. The ramps face different ways.\n"
-            "So the place where the score is 0 changes direction as it goes.\n\n"  # pass 70: the score has a bias
+            # pass 80 (r76 reader: "changes direction" was a hand-wave): where each ramp is flat, from the picture
+            "In the ramps picture, near the top only unit 1's ramp changes, so the 0-line runs upright.\n"
+            "Near the right only unit 2's ramp changes, so the 0-line runs across.\n\n"
             "</details>") in text  # pass 57 (cut): the left map says "no useful boundary" itself
     assert "trillionth of one half" not in text
     assert "The output adds up the 8 tanh units" not in text  # pass 48 (r43): the output is a chance, never 0
@@ -1425,9 +1429,9 @@ def test_no_bend_chances_are_about_one_half_and_said_so():
     assert chances.shape[0] == 10 and np.all(np.abs(chances - 0.5) < 0.005)
     text = "\n".join(t for _, t in _markdown_cells())
     # pass 75 (r72 reader): the "same score everywhere" sentence moved here, into the answer fold, from before the Predict
-    assert ("No bend: the boundary is straight or missing, so it cannot split XOR.\n"  # pass 78 (r75): said after the Predict
+    assert ("No bend: the boundary is a straight line, or no line at all. Neither can split XOR.\n"  # pass 78, 80
             "Training ends with nearly the same score everywhere.\n"
-            "Every dot sits at about one half, the know-nothing answer, which splits nothing.") in text
+            "Every dot sits at about one half, the know-nothing answer: no useful line.") in text
     fold = next(t for _, t in _markdown_cells() if "the know-nothing answer" in t)
     ask = next(t for _, t in _markdown_cells() if "how many of the ten runs with no bend" in t)
     before = "\n".join(t for _, t in _markdown_cells()).split(ask)[0]
@@ -2409,7 +2413,8 @@ def test_pass25_opening_question_and_the_tanh_sheet():
     # pass 72 (r68 reader: squashing alone does not curve the diagonal h1 = h2): different amounts, checked below
     assert ("Why: tanh squashes numbers far from 0 much more than numbers near 0.\n"
             "So a line's $h_1$ and $h_2$ usually get squashed by different amounts, and it curves. "
-            "Some lines stay straight, such as the diagonal $h_1 = h_2$ (not drawn).\n"   # r73: upright lines do too, so "some"
+            # pass 80 (r76 reader: "(not drawn)" could not be checked): the demo's step 4 shows lines that stay straight
+            "Some lines stay straight, as the grid-sheet demo below shows (step 4).\n"   # r73: upright lines do too, so "some"
             "The arrows in the last picture show it: two equal steps along a slanted line come out steep, then gentle.") in text
     assert "tanh on a slanted line" in ch01_collapse.tanh_steps_picture().axes[0].get_title()  # pass 71: drawn
     # pass 62 (r56 reader: cryptic, and it seemed to clash with "every line curves"): said as upright or across
@@ -2611,9 +2616,14 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     # pass 68 (cut for length): the try's second question went; step 1's Predict already asks it, and the check
     # names the mirror flip
     assert ("1. **No bend.** Predict: can any setting crease or curve a grid line?\n"
-            "   Try: drag every slider. Does the title ever count a creased or curved line?\n"  # pass 71 (r67)
+            # pass 80 (r76 reader: "drag every slider" had no goal): a goal to chase, and where to drag
+            "   Try to make the title count one creased or curved line: drag $W_{12}$ to both ends, then a bias.\n"
             "2. **No bend.** Press **reset**. Predict: if row 2 copies row 1, what happens to the sheet?\n"
             "   Try: set $W_{21}$ to $W_{11}$, then $W_{22}$ to $W_{12}$.\n") in _src(cells[i - 1])
+    chase = ch01_collapse.fold_demo()  # pass 80: the goal cannot be reached with no bend: W₁₂ at both ends, a bias
+    for name, value in (("w12", -2.0), ("w12", 2.0), ("b1", 1.5), ("b2", -1.5)):
+        chase.sliders[name].value = value
+        assert "creased" not in chase.readout.value and "curved" not in chase.readout.value
     flip = ch01_collapse.fold_demo()
     flip.sliders["w11"].value = -1.0
     Wf = np.array([[s.value for s in (flip.sliders["w11"], flip.sliders["w12"])],
@@ -2937,8 +2947,8 @@ def test_pass36_sheet_demo_is_three_numbered_predictions_answered_in_the_same_or
     answers = re.findall(r"^(\d)\. (\S+)", below, re.M)
     assert answers == [("1", "No"), ("2", "The"), ("3", "ReLU:"), ("4", "tanh:")]  # pass 78: "The demo starts with..."
     # pass 74 (r71 reader: a flip did not answer "can any setting crease?"): the answer reads the title's count
-    assert ("1. No bend: never. Whatever you drag, the title counts no creased or curved line: flips, turns and "
-            "squashes keep lines straight.") in below
+    # pass 80 (for length): the step's Try now names the title's count as its goal, so the answer need not repeat it
+    assert "1. No bend: never, whatever you drag: flips, turns and squashes keep lines straight." in below
     rng = np.random.default_rng(36)
     w = ch01_collapse.fold_demo()
     for _ in range(30):
@@ -3107,7 +3117,10 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # pass 74 (r71 reader: two sliders to learn before the key idea): shift first, the one steps 1 and 2 need;
     # turn's start (−60, the widget's own) is said
     assert ("- **shift** slides the line along the arrow: 0 puts it through (0, 0). Steps 1 and 2 need only shift.\n"
-            "- **turn** swings the arrow round, and the line turns with it: 0 points right, 90 up, −90 down. It starts at −60.") in text
+            # pass 80 (r76 reader: turn needed one sentence, and the sketch's "1 step" note was never explained)
+            "- **turn** is the arrow's angle in degrees, like a compass needle: 0 points right, 90 up, −90 down. "
+            "The line turns with it.\n"
+            "  It starts at −60: one step along that arrow goes 0.5 right and 0.87 down (dashed in the sketch).") in text
     assert ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True).sliders["angle"].value == -60.0
     steer = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
     steer.sliders["angle"].value, steer.sliders["offset"].value = -65.0, 0.2
@@ -3930,9 +3943,53 @@ def test_pass78_dotted_square_is_named_in_the_first_picture_and_the_xor_demo_nam
     ax = xor.live.axes[1]
     legend = ax.get_legend()
     names = [t.get_text() for t in legend.get_texts()]
-    assert names == ["your line", "your line's label-1 side", "pink: the whole sheet, landed"]
+    assert names == ["your line", "your line's label-1 side", "pink: the whole sheet, landed",
+                     "ring: a corner your line gets right"]   # pass 80 (r76): the rings are named too
     pink = legend.legend_handles[2]
     assert pink.get_color() == ch01_collapse.GRID_COLOURS[1] and pink.get_linestyle() == "-"
     assert not [l for l in ax.lines if l.get_label() == "grey: the sheet before"]
     plain = ch01_collapse.fold_demo()
     assert len([l for l in plain.live.axes[1].lines if l.get_label() == "grey: the sheet before"]) == 2
+
+
+def test_pass80_xor_demo_rings_the_corners_its_line_gets_right():
+    """Check r76 Picture item: the XOR demo rings each landed corner its line counts right. At the start (no bend,
+    turn −60, shift 0.7) only (1,1), landed at (2, 1), is right; with ReLU at the answer's turn −60, shift 0.3, all
+    four are, on three landing points."""
+    w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
+    np.testing.assert_allclose(w.rings.get_xydata(), [[2.0, 1.0]])
+    assert "your line gets 1 of 4 corners right" in w.readout.value
+    w.bend.value = "relu"
+    w.sliders["offset"].value = 0.3
+    np.testing.assert_allclose(sorted(map(tuple, w.rings.get_xydata())), [(0, 0), (1, 0), (1, 0), (2, 1)], atol=1e-12)
+    labels = [t.get_text() for t in w.figure.axes[1].get_legend().get_texts()]
+    assert "ring: a corner your line gets right" in labels
+
+
+def test_pass80_runs_question_says_each_option_without_a_kernel():
+    """Check r76 Interaction item: the runs quiz's render without a kernel holds each option's verdict (not only the
+    counts), and option B rebuts luck: every run ends at one half, the best a straight score can do."""
+    runs = ch01_collapse.train_xor(seeds=range(2), epochs=50)
+    q = ch01_collapse.runs_question(runs)
+    fold = html.unescape(q.static_html.split("<details>")[1])
+    assert "A: none of the ten. " in fold and "solved 0 of 2" in fold
+    assert "B is wrong: a lucky start solves it. In fact: this does not hang on luck." in fold
+    assert "every run ends there" in fold and "C is wrong:" in fold and "D is wrong:" in fold
+    assert fold.index("B is wrong") < fold.index("<img")   # the verdicts first, as a click would give
+
+
+def test_pass80_ramps_zero_line_runs_upright_at_the_top_and_across_at_the_right():
+    """Check 'near the top only unit 1's ramp changes, so the 0-line runs upright; near the right only unit 2's, so
+    it runs across': along the picture's 0-line, at its top end unit 2's slope is tiny beside unit 1's, and at its
+    right end the other way round."""
+    (f1, m1, _), (f2, m2, _) = ch01_collapse.RAMPS
+    k = ch01_collapse.RAMP_STEEPNESS
+    g, gx, gy = ch01_collapse.map_grid()
+    u1, u2 = ch01_collapse.tanh_ramp(gx, gy, f1, m1), ch01_collapse.tanh_ramp(gx, gy, f2, m2)
+    score = u1 + u2 + ch01_collapse.RAMP_BIAS
+    top, right = len(g) - 1, len(g) - 1
+    x_top = g[np.argmin(np.abs(score[top]))]            # where the 0-line meets the top edge
+    y_right = g[np.argmin(np.abs(score[:, right]))]     # where it meets the right edge
+    slope = lambda t: k * (1 - np.tanh(k * (t - 0.5)) ** 2)   # each ramp's slope across its own line
+    assert slope(g[top]) < 0.2 * slope(x_top)      # top: unit 2 nearly flat, unit 1 climbing: the line is upright
+    assert slope(g[right]) < 0.2 * slope(y_right)  # right: the other way round: the line runs across

@@ -241,7 +241,8 @@ def _sheet_panel(ax, bend, W=SHEET_W, b=SHEET_B):
 
 def _shade_pressed(ax, W, b):
     """The before panel of the bend picture: where only h₁, only h₂, or both will be below 0, labelled in place."""
-    regions = [ax.fill(*poly.T, facecolor=plots._tint(t["color"], 0.6), edgecolor=t["color"], hatch=t["hatch"],
+    # pass 80 (r76 reader: hatching, three tints and six labels were busy): tints only, each part named in place
+    regions = [ax.fill(*poly.T, facecolor=plots._tint(t["color"], 0.6), edgecolor=t["color"],
                        lw=0.0, alpha=0.55, zorder=0.5)[0]
                for poly, t in zip(press_regions_apart(W, b), (*PRESS_TINTS, BOTH_TINT))]
     low, high = sheet.grid_lines()[0][0, [0, -1], 1]
@@ -402,8 +403,9 @@ def _crease_diamond(ax, W, b):
     """The ReLU panel's one black diamond, on the thick line's crease, and its label (r54: the thick line's only)."""
     top = followed_crease(W, b)  # the thick line's corner; left of the upright axis is empty under ReLU
     ax.plot(*top, ls="none", marker="D", ms=8, color="black", mec="white", mew=1.2, zorder=3)
+    # pass 80 (r76 reader: the arrow ran onto the orange bar): its head stops short of the bar and the diamond
     ax.annotate("crease of\nthe thick line", top, (top[0] - 2.8, top[1] + 0.9), fontsize=9.5, va="center",
-                arrowprops=dict(arrowstyle="-|>", color="black", lw=1.2))
+                arrowprops=dict(arrowstyle="-|>", color="black", lw=1.2, shrinkB=9))
 
 
 @plots.styled
@@ -432,8 +434,8 @@ def pressed_picture(W=SHEET_W, b=SHEET_B):
         _sheet_panel(ax, bend, W, b)
     _shade_pressed(axes[0], W, b)
     _mark_creases(axes[1], W, b)
-    fig.set_label("Two panels. Before the layer, shaded where only h₁ will be below 0 (orange, hatched one way), "
-                  "where only h₂ will be (green, hatched the other way) and where both will be (grey, cross-hatched). "
+    fig.set_label("Two panels. Before the layer, shaded where only h₁ will be below 0 (orange), "
+                  "where only h₂ will be (green) and where both will be (grey), each part labelled. "
                   "ReLU, on the same axes: those parts are pressed flat onto the upright and the across axis, drawn "
                   "as thick lines on each axis in the same tints, "
                   "labelled 'orange part lands here' and 'green part lands here'; the part where both are below 0 "
@@ -1134,6 +1136,7 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
     regions = _press_regions(ax_in, W, b, moving=live)  # shown with ReLU only: the parts it presses flat
     ax_in.set(xlabel="x₁", ylabel="x₂")
     ax_out.set(xlabel="h₁", ylabel="h₂")
+    ghost = side = cut = facing = rings = None  # pass 80 (code review): each named on every path
     for f in [] if corners else families:  # the untouched sheet, faint behind the result, for comparison
         # pass 78 (r75 reader: in the XOR demo the grey grid cluttered the landed corners): not drawn there
         ghost = ax_out.plot(*_joined(f), color=plots.MUTED, lw=0.6, alpha=0.4, label="grey: the sheet before")[0]
@@ -1153,12 +1156,17 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
         # corner marks (moving artists are drawn in order), and long enough that its head clears the (1, 0) square.
         facing = live.moving(ax_out.annotate("", (1, 0), (0, 0), arrowprops=dict(arrowstyle="-|>", color="black",
                                                                              lw=2.2, mutation_scale=20), zorder=3.5))
+        # pass 80 (r76 reader: which corner is the "1 of 4 right"?): a green ring round each corner counted right
+        rings = live.moving(ax_out.plot([], [], ls="none", marker="o", ms=24, mfc="none", mec=plots.HEALTHY, mew=2.5,
+                                        zorder=3.4, label="ring: a corner your line gets right")[0])
         live.moving(ax_in.legend(loc="upper left", fontsize=8.5, framealpha=0.9))  # the empty top-left
         # pass 76 (r73 reader: lower right, it covered the dotted side and the pink line): under the axes
         # pass 78 (r75 reader: the pink line was not in the legend): named as the whole sheet, landed
-        live.moving(ax_out.legend(handles=[cut, side, grid[1]],
-                                  labels=["your line", "your line's label-1 side", "pink: the whole sheet, landed"],
-                                  loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=2, fontsize=8.5, frameon=False))
+        live.moving(ax_out.legend(handles=[cut, side, grid[1], rings],
+                                  labels=["your line", "your line's label-1 side", "pink: the whole sheet, landed",
+                                          "ring: a corner your line gets right"],
+                                  loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=2, fontsize=8.5, frameon=False,
+                                  markerscale=0.5))
     else:
         live.moving(ax_out.legend(handles=[ghost, marks], loc="lower right", fontsize=8.5, framealpha=0.9))
 
@@ -1196,6 +1204,7 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
         for i, region in enumerate(regions):
             region.set_xy(half_plane(Wv[i], -bv[i]))
             region.set_visible(choice.value == "relu")
+        right = None  # the corner count: the XOR demo's only
         if corners:
             a, t = np.deg2rad(s["angle"]), s["offset"]
             side.set_xy(half_plane((-np.cos(a), -np.sin(a)), -t))  # the side where cos·h₁ + sin·h₂ > shift
@@ -1205,6 +1214,7 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
             facing.set_position(tuple(base))
             facing.xy = tuple(base + ARROW_LENGTH * np.array([np.cos(a), np.sin(a)]))
             right = corners_right(s["angle"], t, landed, labels)
+            rings.set_data(*landed[candidate_line(s["angle"], t, landed) == (labels == 1)].T)
         bent = sum(sheet.bent_lines(image) for image in images)
         total = sum(len(image) for image in images)
         how = "creased" if choice.value == "relu" else "curved"  # ReLU: straight pieces meet at a crease
@@ -1241,7 +1251,7 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
         "Sheet demo: stretch, turn, slide and bend a sheet (static picture below)",
         sliders=sliders, readout=readout, bend=choice, reset=reset,
         lines={"grid": dict(zip(("vertical", "horizontal"), grid)), "dots": dots, **({"cut": cut} if corners else {})},
-        regions=regions, side=side if corners else None, facing=facing if corners else None, mark=marks,
+        regions=regions, side=side, facing=facing, rings=rings, mark=marks,
     )
 
 
@@ -1390,6 +1400,10 @@ def choice_question(options, right, why, caption, answer=None):
         return _choice_question(options, right, why, caption, static_head="Your answer:",
                                 reveal_html=_said_folded(options, right, why))
     box, folded = _revealed(*answer)
+    # pass 80 (r76 reader: the runs quiz showed only counts): the render without a kernel says each option's verdict
+    # too, first in the same fold, as a click would
+    said = "<pre>" + html.escape("\n".join(said_lines(options, right, why))) + "</pre>"
+    folded = folded.replace("</summary>", "</summary>" + said, 1)
     return _choice_question(options, right, why, caption, static_head="Your answer:", reveal=box, reveal_html=folded)
 
 
@@ -1575,9 +1589,8 @@ def runs_question(runs=None):
         shown = (xor_seeds_picture(runs.chances, bends=tuple(runs.chances)), 780, runs.summary())
     return choice_question({
         "none of the ten": "",
-        "about half of them": "A common wrong answer: a lucky start solves it. In fact: every start meets the same "
-                              "limit. Without a bend in the middle, everything before the sigmoid is one "
-                              "straight score, and no line splits XOR.",
+        "about half of them": "A common wrong answer: a lucky start solves it. In fact: this does not hang on luck. "
+                              "The best any straight score can do is one half everywhere, and every run ends there.",
         "all ten of them": "A common wrong answer: 8 units in the middle are plenty. In fact: without a bend, "
                            "the 8 units collapse into one straight score before the sigmoid, however many there are.",
         "it depends on training time": "A common wrong answer: train longer and it gets there. In fact: no straight "
