@@ -1910,7 +1910,7 @@ def test_relu_lines_say_weighted_sum_where_they_mean_it():
     text = markdown()
     for line in ("**Weakness:** a unit's weighted sum plus bias may be 0 or below for every training example, "
                  "as in the picture above.\n"
-                 "Then the unit passes no learning signal on to its weights.",   # r57 sweep: "it" named
+                 "Then the unit passes no learning signal on to its weights or its bias.",   # r57 sweep: "it" named
                  "A unit stops learning when its weighted sum plus bias is 0 or below for every example"):
         assert line in text
         assert text.index("adds them up: its **weighted sum**") < text.index(line)
@@ -3044,7 +3044,7 @@ def test_corner_pieces_left_of_zero_read_as_x_plus():
     # pass 28: no "plus a bias": corners left of the stretch give any line there (see the bias test); the theorem is named
     # r72 Correctness: the theorem covers any unbroken (continuous) curve, over a limited stretch of x
     assert ("Enough corners follow any unbroken curve over a limited stretch of x, as closely as you like.\n"
-            "That is proven: the *universal approximation theorem*.\n") in markdown()
+            "A theorem proves that such a match exists, for many inputs too: the *universal approximation theorem*.\nIt does not say how many units it takes, or whether training finds them.\n") in markdown()
     x = np.linspace(-3, 3, 61)
     assert np.all(sum(a * np.maximum(x[:10] - k, 0) for a, k in ((1.0, -1.0), (-2.0, 0.0), (1.0, 1.0))) == 0)
 
@@ -3319,7 +3319,9 @@ def test_sigmoid_slope_peak_names_the_two_numbers_that_add_up_to_1():
     np.testing.assert_allclose(s + (1 - s), 1.0, atol=1e-15)
     assert abs(float(np.max(s * (1 - s))) - 0.25) < 1e-12 and x[np.argmax(s * (1 - s))] == 0
     assert "for every training example gets no learning signal" not in text
-    assert "passes no learning signal on to its weights." in text and "no learning signal reaches its weights" in text
+    # r78 Correctness: the bias gets no signal either, and the recall answer keeps the text's "unless earlier layers"
+    assert "passes no learning signal on to its weights or its bias." in text
+    assert "no learning signal reaches its weights or its bias" in text and "earlier layers do not shift it" in text
     assert float(activations.get("relu").derivative(np.array([-1.0, 0.0]))[1]) == 0.0
 
 
@@ -3958,12 +3960,15 @@ def test_signal_left_bars_draw_sigmoids_quarter_per_layer_against_tanh_and_relu(
     and ReLU's bars stand at 1, one series is hatched (not colour alone), and the cell sits right under the answer."""
     fig = ch02.signal_left()
     ax = fig.axes[0]
-    flat, sig = ([p.get_height() for p in c] for c in ax.containers)
+    flat, off, sig = ([p.get_height() for p in c] for c in ax.containers)
     top = float(np.max(activations.get("sigmoid").derivative(np.linspace(-5, 5, 10001))))
     np.testing.assert_allclose(sig, top ** np.arange(1, 6))
     np.testing.assert_allclose(flat, 1.0)
+    # r78 Correctness: tanh's 1 holds only at x = 0; at x = 1 its slope 1 - tanh(1)² ≈ 0.42 shrinks the signal too
+    np.testing.assert_allclose(off, (1 - np.tanh(1.0) ** 2) ** np.arange(1, 6))
+    assert "shrink to 0.013" in fig.get_label() and ax.containers[1][0].get_hatch() == ".."
     assert float(activations.get("tanh").derivative(0.0)) == 1.0 and float(activations.get("relu").derivative(1.0)) == 1.0
-    assert ax.containers[0][0].get_hatch() == "//" and not ax.containers[1][0].get_hatch()
+    assert ax.containers[0][0].get_hatch() == "//" and not ax.containers[2][0].get_hatch()
     assert "1/1,024 ≈ 0.001" in fig.get_label() and round(0.25 ** 5, 3) == 0.001
     at = _cell_index("ch02.signal_left()")
     cells = chapter()["cells"]
@@ -3998,4 +4003,6 @@ def test_small_steps_tie_because_the_centre_moves_only_the_together_pull():
             "Centre-0 arrows are shorter, so each step moves less.\n"
             "But only the together part shrinks: the apart part, all the star needs, stays the same on average.\n\n") in said
     assert ch02.pushes(0.0)[1] == ch02.pushes(0.5)[1] and ch02.pushes(0.0)[0] < ch02.pushes(0.5)[0]
-    assert ch02.steps_sweep().axes[0].get_title() == "every step size: both centres, and centre 0 with longer arrows"
+    ax = ch02.steps_sweep().axes[0]   # r78: the title was cut off; it is short, and the legend names the dotted curve
+    assert ax.get_title() == "Steps to the star, by step size"
+    assert "centre 0, longer arrows (inputs −1 to 1)" in [t.get_text() for t in ax.get_legend().get_texts()]

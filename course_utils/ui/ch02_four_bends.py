@@ -830,33 +830,40 @@ def sigmoid_question():
 
 
 SIGNAL_LAYERS = 5   # the sigmoid answer's "after 5 layers"
+TANH_OFF_CENTRE = 1.0   # r78 Correctness: tanh keeps slope 1 only at 0; its bars at x = 1 show it shrinks too
 
 
 @plots.styled
 def signal_left(layers=SIGNAL_LAYERS):
     """Bars: the most learning signal left after 1..layers bends, each bend at its best slope (peak): sigmoid's 1/4 per
-    layer against tanh's and ReLU's 1 (notebook 02; r77 Picture: "(1/4)^5 ≈ 0.001" was only told). Raises if tanh's
-    and ReLU's best slopes stop being equal, as the one hatched bar says."""
+    layer against tanh's and ReLU's 1 (notebook 02; r77 Picture: "(1/4)^5 ≈ 0.001" was only told), and tanh away from
+    its centre (x = 1, slope 0.42), so the chart does not say tanh never shrinks the signal (r78). Raises if tanh's and
+    ReLU's best slopes stop being equal, as the one hatched bar says."""
     sig, flat = peak("sigmoid")[1], peak("tanh")[1]
     if not np.isclose(flat, peak("relu")[1]):
         raise ValueError("tanh's and ReLU's best slopes are no longer equal: one bar cannot stand for both")
+    off = float(activations.get("tanh").derivative(TANH_OFF_CENTRE))
     n = np.arange(1, layers + 1)
     fig, ax = plots.new_figure(620, 280)
-    w = 0.38
-    ax.bar(n - w / 2, flat ** n, w, color=plots.color("tanh"), alpha=0.5, hatch="//", edgecolor="black", lw=0.8,
+    w = 0.27
+    ax.bar(n - w, flat ** n, w, color=plots.color("tanh"), alpha=0.5, hatch="//", edgecolor="black", lw=0.8,
            label=f"tanh or ReLU: best slope {flat:g}")
-    ax.bar(n + w / 2, sig ** n, w, color=plots.color("sigmoid"), edgecolor="black", lw=0.8,
+    ax.bar(n, off ** n, w, color=plots.color("tanh"), alpha=0.25, hatch="..", edgecolor="black", lw=0.8,
+           label=f"tanh at x = {TANH_OFF_CENTRE:g}: slope {off:.2f}")
+    ax.bar(n + w, sig ** n, w, color=plots.color("sigmoid"), edgecolor="black", lw=0.8,
            label=f"sigmoid: best slope {sig:g}")
     left = [f"1/{round(1 / float(sig) ** k):,}" for k in n]
     left[-1] += f"\n≈ {sig ** layers:.1g}"   # the answer's (1/4)^5 ≈ 0.001
     for x, v, t in zip(n, sig ** n, left):
-        ax.text(x + w / 2, v + 0.03, t, ha="center", va="bottom", fontsize=9.5)
+        ax.text(x + w, v + 0.03, t, ha="center", va="bottom", fontsize=9)
     left[-1] = left[-1].replace("\n", " ")
-    ax.set(xticks=n, ylim=(0, 1.3), xlim=(0.4, layers + 0.6), xlabel="layers the signal passes back through",
-           ylabel="most signal left", title="The learning signal left, each bend at its best slope")
-    ax.legend(loc="upper right", fontsize=9.5, ncol=2)
+    ax.set(xticks=n, ylim=(0, 1.9), yticks=np.arange(0, 1.01, 0.25), xlim=(0.4, layers + 0.6),
+           xlabel="layers the signal passes back through",
+           ylabel="most signal left", title="The learning signal left after each layer's slope")
+    ax.legend(loc="upper right", fontsize=9)
     fig.set_label(f"Bar chart: the most learning signal left after 1 to {layers} layers. Hatched bars, tanh or ReLU at "
-                  f"best slope {flat:g}, all stand at {flat:g}. Sigmoid's bars, best slope {sig:g}, shrink: "
+                  f"best slope {flat:g}, all stand at {flat:g}. Dotted bars, tanh at x = {TANH_OFF_CENTRE:g} (slope "
+                  f"{off:.2f}), shrink to {off ** layers:.2g}. Sigmoid's bars, best slope {sig:g}, shrink: "
                   + ", ".join(left))
     return fig
 
@@ -1037,12 +1044,12 @@ def steps_sweep():
                 lw=1.6, ms=5, label=f"centre {c:g}")
     m = control_curve()   # r68 Correctness: the size-matched control decides sign against size
     ax.plot(s, np.where(np.isfinite(m), m, CAP), ":", marker="^", color=NOTE_INK, lw=1.6, ms=5, label=CONTROL_LABEL)
-    _steps_axes(ax, "every step size: both centres, and centre 0 with longer arrows")
+    _steps_axes(ax, "Steps to the star, by step size")   # r78: the longer title was cut off; the legend names the curves
     _axes_lines(ax)
     return fig
 
 
-CONTROL_LABEL = "centre 0, inputs −1 to 1"   # the control: centre 0, as long on average as centre 0.5's inputs
+CONTROL_LABEL = "centre 0, longer arrows (inputs −1 to 1)"   # the control: centre 0, as long on average as centre 0.5's inputs
 
 
 def control_curve():
