@@ -2386,8 +2386,8 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # pass 75 (r72, Focus): one line per bend; the panels print each layer-1 share, the text gives the step and its meaning
     # session 32 (r73 Correctness: "holds" beside the panel's 0.41): the average holds; this start is said to drift
     # session 33 (r75 Correctness: 0.97 nine times is about 0.76, not 0.41): the rule's ¾ said, and this start's stray
-    assert ("- ReLU: $0.97$, about 1, on average. But one start's random weights stretch some layers more than $\\sqrt 2$, "
-            "some less: this start drifts to the panel's $0.41$. Averaged over many starts (the He slider above), it holds.") in after
+    assert ("- ReLU: $0.97$, about 1, on average. But one start's weights stretch some layers more than $\\sqrt 2$, "
+            "some less: this one drifts to the panel's $0.41$. Over many starts (the He slider above), it holds.") in after
     relu_step = ch03_gradients.step_sizes()[0]["relu"] * math.sqrt(2)
     assert 0.7 < relu_step ** 9 < 0.8 and "about ¾" not in after   # pass 80 (r77): the ¾ read against 0.41: cut
     assert "0.91" not in after and "so layer 1 keeps 0.41" not in after
@@ -2846,7 +2846,7 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # exact share sits in the More detail fold
     # pass 75 (r72, Focus): the More detail fold is cut; "most" (76%, over a half) stays on the main path
     assert (flat.count("76%") == 1 and "More detail" not in flat and inside > 0.5
-            and "76% of the sums here lie between −1 and 1, where tanh is steeper." in flat
+            and "76% of sums here lie between −1 and 1, where tanh is steeper." in flat
             and "most sums lie near 0" not in flat and "sat near 0" not in flat)
     assert "In our network, tanh's nearly so" not in flat[flat.index("## What to remember"):]
     for depth in (10, 30):
@@ -2897,7 +2897,7 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # pass 77 (r73): forward and back said as the same arithmetic, and a photocopy for "hold their size"
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units.") in flat
     # pass 80 (r77 Clarity #1): the main path says it in one line; the fold says why
-    assert "Going back, it is the same (a fold below says why), so we work forward." in flat
+    assert "Going back, it is the same (a fold says why), so we work forward." in flat
     assert "Same arithmetic as forward, same weight size: so the same size rule." in flat
     assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
             "lighter nor darker, or after ten copies the page is blank or black.") in flat
@@ -2975,7 +2975,7 @@ def test_pass48_leaky_rings_4_where_relu_crosses_6_and_the_shade_is_said():
     assert "Rings mark its units below 0 on every point. **Predict:**" in flat
     # r58 (Focus): the reason is its own fold after the Check
     # pass 80 (r77 Focus): folded inside the Check
-    assert (f"<summary>Why {int(quiet.sum())} rings at the start, not {int(dead.sum())}?</summary> Leaky's layer-1 "
+    assert (f"<summary>Why {int(quiet.sum())} rings, not {int(dead.sum())}?</summary> Leaky's layer-1 "
             "outputs dip a little below 0. That shifts the sums of layers 2 and 3.") in flat
     X = data.spiral()[0]
     z1 = mlp.Network.he_init(gradients.DIMS, "leaky_relu", seed=0).weights[0] @ np.asarray(X, float).T
@@ -3073,7 +3073,7 @@ def test_pass52_he_counts_a_units_inputs():
     # r68 (Clarity 5): the backward half in two steps, bends then weights, each with this draw's numbers
     # pass 75 (r72, Focus): folded under "Going back"
     # pass 79 (r75 Focus): one fold, not two: the backward numbers joined the "typical size" fold (its squares, going back)
-    assert ("So the slopes' squares are what count, not their average. The half-off picture's bottom panel shows it for one point. There the "
+    assert ("So the slopes' squares are what count. The half-off picture's bottom panel shows it for one point. There the "
             "bends shrink the signal $1.00 \\to 0.68$. The $\\sqrt 2$ bigger weights win it back, to $0.96$.") in flat
     assert "<summary>Going back</summary>" not in flat and "one data point is a random draw" not in flat
     _, before, after = ch03_gradients.half_off_numbers()
@@ -3092,7 +3092,7 @@ def test_pass52_he_counts_a_units_inputs():
     # pass 80 (r77 Clarity #1: the section was hard going): the main path is the forward count; the backward count
     # and "why squares" share one optional fold, after ReLU's slopes
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. A unit's sum adds $n$ terms, "
-            "input × weight, each + or − at random. Going back, it is the same (a fold below says why), so we work "
+            "input × weight, each + or − at random. Going back, it is the same (a fold says why), so we work "
             "forward.") in flat
     assert ("<summary>Why the same rule going back, and why squares?</summary> Going back, a unit's signal adds "
             "$n$ terms, signal × slope × weight, one per unit it feeds, each + or − at random too. Same arithmetic as "
@@ -3298,10 +3298,10 @@ def test_pass55_flow_rates_are_the_measured_ones_and_the_products_give_only_the_
     # flat); the rest (76%, the slopes 0.42 to 1, the x 1.41, the 0.91 steps) in one More detail fold
     # pass 75 (r72, Focus): an audit of one draw; now one line per bend, the shares on the panels, the fold cut
     # pass 80 (r77 Picture, Focus): the 76% left tanh's bar for its line; ReLU's drift said as why, not a ¾ forecast
-    assert ("- Tanh: about 1 a step, so the signal roughly holds. Unlike the chain's sums (all at 1), 76% of the sums here "
-            "lie between −1 and 1, where tanh is steeper. - ReLU: $0.97$, about 1, on average. But one start's random "
-            "weights stretch some layers more than $\\sqrt 2$, some less: this start drifts to the panel's $0.41$. "
-            "Averaged over many starts (the He slider above), it holds. - GELU: $0.88$, just under 1: it fades slowly.") in flat and "More detail" not in flat
+    assert ("- Tanh: about 1 a step, so the signal roughly holds. Unlike the chain's sums (all at 1), 76% of sums here "
+            "lie between −1 and 1, where tanh is steeper. - ReLU: $0.97$, about 1, on average. But one start's "
+            "weights stretch some layers more than $\\sqrt 2$, some less: this one drifts to the panel's $0.41$. "
+            "Over many starts (the He slider above), it holds. - GELU: $0.88$, just under 1: it fades slowly.") in flat and "More detail" not in flat
     assert f"{float(np.prod([activations.get('tanh').derivative(1.0)] * 10)):.2g}" == "0.00017"
     assert f"{ch03_gradients.step_sizes()[1]:.0%}" == "76%" and f"{activations.get('tanh').derivative(1.0):.2f}" == "0.42"
     assert np.all(np.abs(np.asarray(gradients.HE_SHARES) - 1) < 0.02)   # "averaged over many starts, it holds"
@@ -3402,7 +3402,7 @@ def test_pass56_plain_words_the_r50_reading_asked_for():
     # pass 80 (r77 Clarity #1: the section was hard going): the main path is the forward count; the backward count
     # and "why squares" share one optional fold, after ReLU's slopes
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. A unit's sum adds $n$ terms, "
-            "input × weight, each + or − at random. Going back, it is the same (a fold below says why), so we work "
+            "input × weight, each + or − at random. Going back, it is the same (a fold says why), so we work "
             "forward.") in flat
     assert ("<summary>Why the same rule going back, and why squares?</summary> Going back, a unit's signal adds "
             "$n$ terms, signal × slope × weight, one per unit it feeds, each + or − at random too. Same arithmetic as "
@@ -3741,7 +3741,7 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     assert ("<details><summary>Why the same rule going back, and why squares?</summary> Going back, a unit's signal adds "
             "$n$ terms, signal × slope × weight, one per unit it feeds, each + or − at random too. Same arithmetic as "
             "forward, same weight size: so the same size rule. As with the coin flips, their squares add, on average. So "
-            "the slopes' squares are what count, not their average.") in flat and "gets times" not in flat
+            "the slopes' squares are what count.") in flat and "gets times" not in flat
     assert "As a rule of thumb, each bend then multiplies the signal by the typical size of its slopes." in flat
 
 
@@ -4039,6 +4039,9 @@ def test_pass77_relus_slopes_squared_stack_as_high_as_their_typical_size_not_the
     assert "1, 0, 1, 0: 1 + 0 + 1 + 0 = 2; four at 0.71: 0.5 + 0.5 + 0.5 + 0.5 = 2; four at 0.5" in fig.get_label()
     other = ch03_gradients.slope_sizes_picture(slopes=(1, 1, 1, 0))   # computed: three of four on gives 3, not 2
     assert [t.get_text() for t in other.axes[1].texts][:2] == ["= 3", "= 3"]
+    # pass 80 (code review): the stacks' height follows their totals (a fixed 2.5 cut the 3s off); the label is data
+    assert other.axes[1].get_ylim()[1] > 3 and ch03_gradients.slope_sizes_picture().axes[1].get_ylim()[1] < 3
+    assert "typical\nsize 0.71" in [t.get_text() for t in ch03_gradients.slope_sizes_picture().axes[0].texts]
 
 
 # ---- pass 79: the r75 reading ----
