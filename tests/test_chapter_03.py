@@ -28,6 +28,15 @@ def chapter():
     return notebook("03_gradient_table")
 
 
+def steepest_printout():
+    """What ch03_gradients.print_steepest prints (the chapter no longer calls it: pass 80, r77 Focus)."""
+    import contextlib, io
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        ch03_gradients.print_steepest()
+    return out.getvalue()
+
+
 def printed():
     return printed_by("03_gradient_table")
 
@@ -86,8 +95,9 @@ def test_gelu_steepest_at_root_two_and_lowest_at_minus_0_75():
     assert slope == pytest.approx(gelu_slope(math.sqrt(2)), rel=1e-6)
     lowest = optimize.brentq(gelu_slope, -2, -0.1)
     assert round(lowest, 2) == -0.75
-    text = printed()
+    text = steepest_printout()   # pass 80 (r77 Focus): the chapter prints the table alone; the helper still says it
     assert "steepest at x = 1.41: slope 1.13" in text and "bottom of its dip" not in text   # pass 24: the thin zone is left out
+    assert "steepest" not in printed() and "slope at " in printed()
     for other in ("sigmoid", "tanh"):   # only GELU's slope goes above 1
         assert gradients.steepest(other)[1] <= 1.0
 
@@ -645,7 +655,8 @@ def test_dead_unit_answer_explains_every_option_and_what_to_remember_has_the_fix
     text = prose()
     remember = text[text.index("## What to remember"):]
     # r52: Leaky ReLU's 0.01 holds on the whole left side, not only far out; the other three nearly stop far out only
-    assert "Leaky ReLU: slope 0.01 left of 0. GELU (left), sigmoid and tanh never stop for good, but far out nearly do." in remember
+    assert ("Leaky ReLU: slope 0.01 left of 0. GELU (far left), sigmoid and tanh (both sides) come close to slope 0 "
+            "but never reach it.") in remember   # pass 80 (r77 Clarity): said plainly
     assert "Leaky ReLU, GELU, sigmoid and tanh never stop" not in remember
     left = np.concatenate([-np.logspace(-4, 3, 50), [-1e-9]])
     np.testing.assert_allclose(activations.get("leaky_relu").derivative(left), 0.01)
@@ -693,8 +704,9 @@ def test_opening_bucket_picture_halves_the_water_at_each_layer():
 def test_picture_comes_before_the_digits_and_the_steepest_points():
     """Check the slope picture comes before the gradient table printout and the steepest-point printout."""
     calls = ["".join(c["source"]).strip() for c in chapter()["cells"] if c["cell_type"] == "code"]
-    assert calls.index("ch03.slope_curves()") < calls.index("ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0])")
-    assert not any("steepest=" in c for c in calls)   # pass 23: the table prints its steepest points by default
+    assert calls.index("ch03.slope_curves()") < calls.index("ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0], steepest=False)")
+    # pass 23: the table printed its steepest points by default; pass 80 (r77 Focus): the table alone, the 4 x 5 digits
+    assert [c for c in calls if "steepest" in c] == ["ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0], steepest=False)"]
     assert "ch03.print_steepest()" not in calls   # one block of digits: the steepest points print under the table
 
 
@@ -885,7 +897,7 @@ def test_gelu_lowest_slope_is_about_minus_0_13_near_minus_root_two():
     grid = np.linspace(-10, 10, 200_001)
     assert float(np.min(gelu_slope(grid))) == pytest.approx(low, abs=1e-8)
     assert gradients.lowest_slope("gelu") == pytest.approx((-1.41, low), abs=1e-6)
-    assert "GELU's slope is lowest at x = -1.41: slope -0.13" in printed()
+    assert "GELU's slope is lowest at x = -1.41: slope -0.13" in steepest_printout()   # pass 80: no longer printed
 
 
 def test_nudge_keeps_one_meaning():
@@ -1015,7 +1027,8 @@ def test_what_to_remember_is_three_short_lines():
     text = prose()
     remember = text[text.index("## What to remember"):text.index("**Sketch from memory.**")]
     lines = [ln for ln in remember.splitlines() if ln[:2] in ("1.", "2.", "3.", "4.", "5.")]
-    assert len(lines) == 4 and all(len(ln) <= 220 for ln in lines)   # pass 29: the real network's number added; r59: GELU's side (left) named
+    # pass 80 (r77 Clarity): item 4's GELU line said in full words (234 characters)
+    assert len(lines) == 4 and all(len(ln) <= 240 for ln in lines)   # pass 29: the real network's number added; r59: GELU's side (left) named
 
 
 # ---- ninth pass: the readers' points ----
@@ -1146,7 +1159,8 @@ def test_tenth_pass_wording():
     assert setup == "%matplotlib inline\nfrom course_utils.ui import ch03_gradients as ch03\n\nch03.bucket_line()"
     assert chapter()["cells"][1]["metadata"]["slideshow"]["slide_type"] == "-"
     assert ("4. A ReLU unit whose sum is at or below 0 on every point is dead. Its weights get no nudge while it stays dead. Leaky ReLU: "
-            "slope 0.01 left of 0. GELU (left), sigmoid and tanh never stop for good, but far out nearly do.") in flat
+            "slope 0.01 left of 0. GELU (far left), sigmoid and tanh (both sides) come close to slope 0 but never "
+            "reach it.") in flat
     edge = gradients.quiet_zones("gelu")[0]
     assert edge < -3 and float(activations.get("leaky_relu").derivative(-1.0)) == pytest.approx(0.01)
 
@@ -1514,7 +1528,7 @@ def test_leaky_slope_is_the_too_small_line_and_gelu_far_left_is_near_flat_but_ne
 def test_steepest_points_print_under_the_table_and_the_depth_slider_is_named():
     """Check the table and steepest points are one printout, and 'Try it: depth and x' asks to drag the depth."""
     out = printed()
-    assert out.index("slope at ") < out.index("GELU     steepest at x = 1.41: slope 1.13")
+    assert "slope at " in out and "steepest at" not in out   # pass 80 (r77 Focus): the 4 x 5 table alone
     above = _markdown_above("ch03.chain_product(")
     assert "First the $x$ question below" not in " ".join(above.split())   # pass 26: the two Predict lines say it
 
@@ -2353,12 +2367,13 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     before = " ".join(" ".join(cells[:widget]).split())
     # pass 34: before the widget, one short paragraph; the side arithmetic is in one optional fold after it
     # pass 75 (r72): the typical-size picture comes before its recipe
-    for words in ("**typical size** says how far from 0 they usually are, sign ignored. Example:", "To get it: square each", "Per layer back, the weights enlarge the signal's "
+    for words in ("**typical size** says how far from 0 they usually are, sign ignored: the square root of their average "
+                  "square. Example:", "Per layer back, the weights enlarge the signal's "
                   "typical size about $\\times 1.4$: the $\\sqrt{2}$ of He initialisation.", "If $1.4$ times that is near 1, the signal stays steady.",
                   "**plain size**"):   # pass 39 (r35): the He section, with the plain size, now comes first
         assert words in before, words
     # pass 43 (r38): the recipe and the coin flips sit before the widget now, where they are first used
-    for words in ("a coin flip picks each weight", "square each, average the squares"):
+    for words in ("a coin flip picks each weight", "the square root of their average square"):   # pass 80: said once
         assert words in before, words
     for words in ("0.72", "0.73", "<summary>Optional"):
         assert words not in before, words
@@ -2371,11 +2386,10 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # pass 75 (r72, Focus): one line per bend; the panels print each layer-1 share, the text gives the step and its meaning
     # session 32 (r73 Correctness: "holds" beside the panel's 0.41): the average holds; this start is said to drift
     # session 33 (r75 Correctness: 0.97 nine times is about 0.76, not 0.41): the rule's ¾ said, and this start's stray
-    assert ("- ReLU: $0.97$, about 1. Nine such steps would leave about ¾. But one start's layers stray from the rule of "
-            "thumb: this one drifts lower, to the panel's $0.41$. Averaged over many starts (the He slider above), the "
-            "signal holds.") in after
+    assert ("- ReLU: $0.97$, about 1, on average. But one start's weights stretch some layers more than $\\sqrt 2$, "
+            "some less: this one drifts to the panel's $0.41$. Over many starts (the He slider above), it holds.") in after
     relu_step = ch03_gradients.step_sizes()[0]["relu"] * math.sqrt(2)
-    assert 0.7 < relu_step ** 9 < 0.8 and 0.7 < 0.97 ** 9 < 0.8   # "about ¾", from the bars' 0.97 and its rounding
+    assert 0.7 < relu_step ** 9 < 0.8 and "about ¾" not in after   # pass 80 (r77): the ¾ read against 0.41: cut
     assert "0.91" not in after and "so layer 1 keeps 0.41" not in after
     assert f"{ch03_gradients.step_sizes()[0]['tanh']:.2f}" == "0.72" and f"{0.72 * 1.4:.1f}" == "1.0"
     assert "coin flip" not in after and "square each number" not in after
@@ -2638,7 +2652,7 @@ def test_pass_36_words_are_said_before_they_are_leaned_on():
     assert ("So every nudge, and every gradient, is built from the slopes on its way back. That is why this course calls "
             "a table of the bends' slopes the **gradient table** (our name, not a standard term).") in flat[k_table]   # r63: "It shows how well..." cut (the slope section says it)
     assert "hence the name" not in " ".join(flat) and "Every gradient in a network is built by multiplying slopes" not in " ".join(flat)
-    assert cells.index("ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0])") > k_table
+    assert cells.index("ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0], steepest=False)") > k_table
     k = next(i for i, c in enumerate(flat) if "That is the **chain rule**" in c)
     assert k < cells.index("ch03.chain_product(x=1.0, depth=10)")
     assert not any("product" in c for c in flat[:k])
@@ -2782,7 +2796,8 @@ def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
     start all sit in layers 2 and 3; and the dead unit's Adam-safe wording stays."""
     flat = " ".join(prose().split())
     sig = gradients.signal_flow("sigmoid", 30)
-    assert f"about {ch03_gradients.power_text(sig[0] / sig[-1])}." in flat and (sig[0] / sig[-1]) ** (1 / 29) < 1 / 3
+    # pass 80: in symbols (the printout that held its digits is gone); the widget shows it at 30 layers (checked above)
+    assert ch03_gradients.power_text(sig[0] / sig[-1]) == "1.1 × 10⁻¹⁵" and "about $1.1 \\times 10^{-15}$." in flat and (sig[0] / sig[-1]) ** (1 / 29) < 1 / 3
     for name in ("tanh", "relu", "gelu"):
         assert all(np.min((lambda v: v / v[-1])(gradients.signal_flow(name, d))) > 0.01 for d in range(2, 31)), name
     assert "Partly the inputs" not in flat and "We tried 50 others" not in flat and "<summary>Optional" not in flat
@@ -2824,13 +2839,14 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     inside = ch03_gradients.step_sizes()[1]
     # r67: the table became bars; tanh's bar carries the share
     bars = " ".join(t.get_text() for t in ch03_gradients.step_size_bars().axes[0].texts)
-    assert f"{inside:.0%}" == "76%" and f"{inside:.0%} of\nits sums\nbetween\n\u22121 and 1" in bars
+    # pass 80 (r77 Picture: one product per bar): the share left the bar for the text and the picture's alt text
+    assert f"{inside:.0%}" == "76%" and "76%" not in bars and "76% of tanh's sums" in ch03_gradients.step_size_bars().get_label()
     # r56: "large" said as the number: at least tanh's slope at +-1, 0.42 to the chapter's two digits (checked below)
     # r71 (Focus): the main path says "most sums here lie closer to 0" (76% is most; the chain's all sat at 1); the
     # exact share sits in the More detail fold
     # pass 75 (r72, Focus): the More detail fold is cut; "most" (76%, over a half) stays on the main path
-    assert ("76%" not in flat and "More detail" not in flat and inside > 0.5
-            and "most sums here lie closer to 0, where tanh is steeper." in flat
+    assert (flat.count("76%") == 1 and "More detail" not in flat and inside > 0.5
+            and "76% of sums here lie between −1 and 1, where tanh is steeper." in flat
             and "most sums lie near 0" not in flat and "sat near 0" not in flat)
     assert "In our network, tanh's nearly so" not in flat[flat.index("## What to remember"):]
     for depth in (10, 30):
@@ -2880,7 +2896,9 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     assert "For each layer's sums to hold their size, a unit's sum should be about one input's size." in flat
     # pass 77 (r73): forward and back said as the same arithmetic, and a photocopy for "hold their size"
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units.") in flat
-    assert "Same arithmetic, same weight size. We work it out forward." in flat
+    # pass 80 (r77 Clarity #1): the main path says it in one line; the fold says why
+    assert "Going back, it is the same (a fold says why), so we work forward." in flat
+    assert "Same arithmetic as forward, same weight size: so the same size rule." in flat
     assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
             "lighter nor darker, or after ten copies the page is blank or black.") in flat
     # r56: the 32-input picture (one draw, "mostly cancel") was a detour in a long section: cut; the rule it showed
@@ -2956,8 +2974,9 @@ def test_pass48_leaky_rings_4_where_relu_crosses_6_and_the_shade_is_said():
     # says why 4, not 6 (the two that differ are in layers 2 and 3, checked above)
     assert "Rings mark its units below 0 on every point. **Predict:**" in flat
     # r58 (Focus): the reason is its own fold after the Check
-    assert (f"At the start it rings {int(quiet.sum())}, not {int(dead.sum())}: Leaky's layer-1 outputs dip a little "
-            "below 0. That shifts the sums of layers 2 and 3.") in flat   # r68: one line in the Check
+    # pass 80 (r77 Focus): folded inside the Check
+    assert (f"<summary>Why {int(quiet.sum())} rings, not {int(dead.sum())}?</summary> Leaky's layer-1 "
+            "outputs dip a little below 0. That shifts the sums of layers 2 and 3.") in flat
     X = data.spiral()[0]
     z1 = mlp.Network.he_init(gradients.DIMS, "leaky_relu", seed=0).weights[0] @ np.asarray(X, float).T
     assert np.any(z1 < 0) and np.array_equal(mlp.Network.he_init(gradients.DIMS, "relu", seed=0).weights[0],
@@ -3014,8 +3033,10 @@ def test_pass52_worked_case_is_exact():
                   "Picture a walk: a coin flip picks each pace, forward or back.",   # r63: the 4-input case cut
                   # pass 75 (r72): the second 0.71 said as a different cause, the same number
                   # pass 79 (r75 Clarity): said as the squares left, then the same shrink for a different reason
+                  # pass 80 (r77 Picture): the half stack drawn between the two sentences
                   "So about half of each unit's inputs from a ReLU layer are 0, and so are their terms: only half the "
-                  "squares are left. The sum's typical size is $0.71$ again: the same shrink, for a different reason.",
+                  "squares are left: The sum's typical size is $0.71$ again: the same shrink, "
+                  "for a different reason.",
                   "**Half the units off → weights × $\\sqrt 2$**.",
                   "Each term's square doubles to $\\frac2n$, and the $\\frac n2$ left add up to 1 again.",
                   "Then each term's square is $\\frac1n$, and the $n$ of them add up to 1:"):   # r71: then drawn
@@ -3068,9 +3089,14 @@ def test_pass52_he_counts_a_units_inputs():
     # pass 75 (r72, Focus): the backward count is folded ("Going back") after the rule and the 32-input example
     # pass 77 (r73 Clarity: "the chapter changes direction with no picture"): the backward count moved up, beside
     # the forward one, as the section's opening: the same n terms each way, so the same weight size; the fold is gone
-    assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward, a unit's sum adds "
-            "$n$ terms, input × weight, each + or − at random. Backward, its signal adds $n$ terms, signal × weight, "
-            "one per unit it feeds, each + or − at random too. Same arithmetic, same weight size.") in flat
+    # pass 80 (r77 Clarity #1: the section was hard going): the main path is the forward count; the backward count
+    # and "why squares" share one optional fold, after ReLU's slopes
+    assert ("The weights also multiply the backward signal. Say every layer has $n$ units. A unit's sum adds $n$ terms, "
+            "input × weight, each + or − at random. Going back, it is the same (a fold says why), so we work "
+            "forward.") in flat
+    assert ("<summary>Why the same rule going back, and why squares?</summary> Going back, a unit's signal adds "
+            "$n$ terms, signal × slope × weight, one per unit it feeds, each + or − at random too. Same arithmetic as "
+            "forward, same weight size: so the same size rule.") in flat and flat.count("<details>") == flat.count("</details>")
     assert ("Then each term's square is $\\frac1n$, and the $n$ of them add up to 1: "
             "The real network below has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$. ### ReLU switches off half") in flat
     assert "The same size rule then works backward" not in flat
@@ -3271,10 +3297,11 @@ def test_pass55_flow_rates_are_the_measured_ones_and_the_products_give_only_the_
     # back to the chain; ReLU's low 0.41 as one start's wander, while the He slider's average over 3,000 starts is
     # flat); the rest (76%, the slopes 0.42 to 1, the x 1.41, the 0.91 steps) in one More detail fold
     # pass 75 (r72, Focus): an audit of one draw; now one line per bend, the shares on the panels, the fold cut
-    assert ("- Tanh: about 1 a step, so the signal roughly holds. Unlike the chain's sums (all at 1), most sums here lie closer "
-            "to 0, where tanh is steeper. - ReLU: $0.97$, about 1. Nine such steps would leave about ¾. But one start's "
-            "layers stray from the rule of thumb: this one drifts lower, to the panel's $0.41$. Averaged over many starts "
-            "(the He slider above), the signal holds. - GELU: $0.88$, just under 1: it fades slowly.") in flat and "More detail" not in flat
+    # pass 80 (r77 Picture, Focus): the 76% left tanh's bar for its line; ReLU's drift said as why, not a ¾ forecast
+    assert ("- Tanh: about 1 a step, so the signal roughly holds. Unlike the chain's sums (all at 1), 76% of sums here "
+            "lie between −1 and 1, where tanh is steeper. - ReLU: $0.97$, about 1, on average. But one start's "
+            "weights stretch some layers more than $\\sqrt 2$, some less: this one drifts to the panel's $0.41$. "
+            "Over many starts (the He slider above), it holds. - GELU: $0.88$, just under 1: it fades slowly.") in flat and "More detail" not in flat
     assert f"{float(np.prod([activations.get('tanh').derivative(1.0)] * 10)):.2g}" == "0.00017"
     assert f"{ch03_gradients.step_sizes()[1]:.0%}" == "76%" and f"{activations.get('tanh').derivative(1.0):.2f}" == "0.42"
     assert np.all(np.abs(np.asarray(gradients.HE_SHARES) - 1) < 0.02)   # "averaged over many starts, it holds"
@@ -3372,9 +3399,14 @@ def test_pass56_plain_words_the_r50_reading_asked_for():
     # pass 75 (r72, Focus): the backward count is folded ("Going back") after the rule and the 32-input example
     # pass 77 (r73 Clarity: "the chapter changes direction with no picture"): the backward count moved up, beside
     # the forward one, as the section's opening: the same n terms each way, so the same weight size; the fold is gone
-    assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward, a unit's sum adds "
-            "$n$ terms, input × weight, each + or − at random. Backward, its signal adds $n$ terms, signal × weight, "
-            "one per unit it feeds, each + or − at random too. Same arithmetic, same weight size.") in flat
+    # pass 80 (r77 Clarity #1: the section was hard going): the main path is the forward count; the backward count
+    # and "why squares" share one optional fold, after ReLU's slopes
+    assert ("The weights also multiply the backward signal. Say every layer has $n$ units. A unit's sum adds $n$ terms, "
+            "input × weight, each + or − at random. Going back, it is the same (a fold says why), so we work "
+            "forward.") in flat
+    assert ("<summary>Why the same rule going back, and why squares?</summary> Going back, a unit's signal adds "
+            "$n$ terms, signal × slope × weight, one per unit it feeds, each + or − at random too. Same arithmetic as "
+            "forward, same weight size: so the same size rule.") in flat and flat.count("<details>") == flat.count("</details>")
     assert ("Then each term's square is $\\frac1n$, and the $n$ of them add up to 1: "
             "The real network below has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$. ### ReLU switches off half") in flat
     assert "The same size rule then works backward" not in flat
@@ -3698,15 +3730,18 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # pass 75 (r72): the bars first, in words a learner can check on them
     # session 32 (r73 Correctness: 1 + 1 is not 4 × 0.71): said with the squares that make it true
     # pass 79 (r75 Clarity: three comparisons in two sentences): said as what ReLU passes, then the squares
+    # pass 80 (r77 Clarity: three ideas in one line): three sentences, each read off the right panel
     assert ("ReLU's slopes, for example, are 1 or 0, half each: ReLU passes the whole signal through half its units and "
-            "nothing through the rest. Squares add. So that counts as passing $0.71$ through every unit, not $0.5$ "
-            "(right: $1^2 + 1^2 \\approx 4 \\times 0.71^2$).") in flat.replace(" ch03.slope_sizes_picture() ", " ")
+            "nothing through the rest. Two units pass 1, two pass 0: the squares add to 2. Four units passing $0.71$ also "
+            "give 2. So ReLU acts like $0.71$ everywhere.") in flat.replace(" ch03.slope_sizes_picture() ", " ")
     # r63 (cut): the why-fold left the main path; the main text says "roughly"; r70: and why, in one line
     # session 31 (r71 Correctness): the random signs are at the next sum, where the terms add (the reason said there)
     # pass 75 (r72): the reason is a fold after the bars
-    assert ("<details><summary>Why the typical size, not the average?</summary> "
-            "One step further back, a unit adds many signal × slope × weight terms with random signs. As with the coin "
-            "flips, their squares add, on average. So the slopes' squares are what count.") in flat and "gets times" not in flat
+    # pass 80 (r77 Clarity #1): one fold holds both side arguments, going back and why squares
+    assert ("<details><summary>Why the same rule going back, and why squares?</summary> Going back, a unit's signal adds "
+            "$n$ terms, signal × slope × weight, one per unit it feeds, each + or − at random too. Same arithmetic as "
+            "forward, same weight size: so the same size rule. As with the coin flips, their squares add, on average. So "
+            "the slopes' squares are what count.") in flat and "gets times" not in flat
     assert "As a rule of thumb, each bend then multiplies the signal by the typical size of its slopes." in flat
 
 
@@ -3753,8 +3788,9 @@ def test_pass71_typical_size_has_a_picture():
     assert chapter()["cells"][at]["metadata"]["jupyter"]["source_hidden"]
     assert cells[at - 1].endswith("Example: $0.1, -0.2, 0.2, -0.1$:")
     # pass 75 (r72): the picture before its recipe
-    assert cells[at + 1].startswith("To get it: square each, average the squares, take the square root. Their squares "
-                                    "average $0.025$, so their typical size is about $0.16$.")
+    # pass 80 (r77 Clarity): the recipe is said once, in the definition above the picture
+    assert cells[at + 1].startswith("Their squares average $0.025$, so their typical size is about $0.16$.")
+    assert "the square root of their average square. Example:" in cells[at - 1]
 
 
 # ---- pass 72: the r68 reading ----
@@ -3833,7 +3869,7 @@ def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
     assert src[at - 1].endswith("ReLU's slopes, for example, are 1 or 0, half each:")
     assert "As with the coin flips, their squares add, on average." in src[at + 1]   # pass 75 (r72): in the fold after
     assert src[at + 1].startswith("ReLU passes the whole signal through half its units and nothing through the rest.\n"
-                                  "Squares add. So that counts as passing $0.71$ through every unit, not $0.5$")
+                                  "Two units pass 1, two pass 0: the squares add to 2.")
     assert 1 ** 2 + 1 ** 2 == 2 and f"{4 * 0.71 ** 2:.1f}" == "2.0"
     assert src.index("ch03.sign_cases_picture()") < at < src.index("ch03.gradient_flow(depth=10)")
 
@@ -3876,19 +3912,33 @@ def test_pass74_the_size_rule_is_drawn_as_stacked_squares():
     left, right = fig.axes
     arrows = [p for p in left.patches if isinstance(p, ch03_gradients.FancyArrowPatch)]
     assert len(arrows) == 8
+    # pass 80 (r77 Picture: the half stack came a section early): the rule's picture holds the full stack only
     solid = [p for p in right.patches if p.get_facecolor()[3] > 0]
-    empty = [p for p in right.patches if p.get_facecolor()[3] == 0]
-    assert len(solid) == 8 + 4 and len(empty) == 4 and all(p.get_linestyle() == "--" for p in empty)
+    assert len(solid) == 8 and len(right.patches) == 8
     assert all(p.get_height() == pytest.approx(1 / 8) for p in right.patches)
-    tops = {round(p.get_x() + p.get_width() / 2): max(q.get_y() + q.get_height() for q in solid
-                                                       if round(q.get_x() + q.get_width() / 2) == round(p.get_x() + p.get_width() / 2))
-            for p in solid}
-    assert tops == {0: pytest.approx(1), 1: pytest.approx(0.5)}
+    assert max(p.get_y() + p.get_height() for p in solid) == pytest.approx(1)
     texts = " ".join(t.get_text() for t in right.texts)
-    assert "adds up\nto 1" in texts and "adds up\nto ½" in texts and "1/8" in texts
+    assert "adds up\nto 1" in texts and "½" not in texts and "1/8" in texts
     assert "8 arrows" in " ".join(t.get_text() for t in left.texts)
-    assert "All 8 terms stack to 1" in fig.get_label() and "4 blocks stack to one half" in fig.get_label()
-    assert "adds up\nto ½" in " ".join(t.get_text() for t in ch03_gradients.stacked_squares_picture(4).axes[1].texts)
+    assert "All 8 terms stack to 1" in fig.get_label() and "half" not in fig.get_label()
+    # ReLU's section: all terms (1), half the terms 0 (1/2, the missing half empty and dashed), half 0 with the
+    # weights times sqrt 2 (each square 2/n: 1 again)
+    for n in (4, 8):
+        relu = ch03_gradients.relu_squares_picture(n)
+        (ax,) = relu.axes
+        solid = [p for p in ax.patches if p.get_facecolor()[3] > 0]
+        empty = [p for p in ax.patches if p.get_facecolor()[3] == 0]
+        assert len(solid) == n + n // 2 + n // 2 and len(empty) == n // 2 + n // 2
+        assert all(p.get_linestyle() == "--" and p.get_height() == pytest.approx(1 / n) for p in empty)
+        tops = {}
+        for q in solid:
+            x = round(q.get_x() + q.get_width() / 2)
+            tops[x] = max(tops.get(x, 0), q.get_y() + q.get_height())
+        assert tops == {0: pytest.approx(1), 1: pytest.approx(0.5), 2: pytest.approx(1)}
+        assert sorted({round(q.get_height(), 9) for q in solid if round(q.get_x() + q.get_width() / 2) == 2}) == [round(2 / n, 9)]
+        said = [t.get_text() for t in ax.texts]
+        assert said == ["adds up\nto 1", "adds up\nto ½", "adds up\nto 1"]
+        assert f"{n // 2} blocks stack to one half" in relu.get_label() and "stack to 1 again" in relu.get_label()
     cells = chapter()["cells"]
     src = ["".join(c["source"]) for c in cells]
     at = src.index("ch03.stacked_squares_picture()")
@@ -3897,11 +3947,13 @@ def test_pass74_the_size_rule_is_drawn_as_stacked_squares():
     assert src[at + 1].startswith("The real network below has 32 inputs per unit")   # pass 75 (r72): going back is folded
     # pass 77 (r73): the backward count opens the section, beside the forward one (no fold here)
     assert src[at + 1] == "The real network below has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$."
-    assert "Backward, its signal adds $n$ terms, signal × weight, one per unit it feeds" in src[src.index(
-        "ch03.typical_size_picture()") - 1]
-    assert at < src.index("ch03.half_off()")
+    assert "Going back, a unit's signal adds $n$ terms" in src[src.index("ch03.slope_sizes_picture()") + 1]   # pass 80
+    assert at < src.index("ch03.half_off()") < src.index("ch03.relu_squares_picture()")
+    k = src.index("ch03.relu_squares_picture()")
+    assert cells[k]["metadata"]["jupyter"]["source_hidden"] and src[k - 1].endswith("only half the squares are left:")
     flat = " ".join(prose().split())
-    assert "only half the squares are left. The sum's typical size is $0.71$ again: the same shrink, for a different reason." in flat
+    assert ("only half the squares are left: The sum's typical size is $0.71$ again: the same "
+            "shrink, for a different reason.") in flat
 
 
 # ---- pass 75: the r72 reading ----
@@ -3987,6 +4039,9 @@ def test_pass77_relus_slopes_squared_stack_as_high_as_their_typical_size_not_the
     assert "1, 0, 1, 0: 1 + 0 + 1 + 0 = 2; four at 0.71: 0.5 + 0.5 + 0.5 + 0.5 = 2; four at 0.5" in fig.get_label()
     other = ch03_gradients.slope_sizes_picture(slopes=(1, 1, 1, 0))   # computed: three of four on gives 3, not 2
     assert [t.get_text() for t in other.axes[1].texts][:2] == ["= 3", "= 3"]
+    # pass 80 (code review): the stacks' height follows their totals (a fixed 2.5 cut the 3s off); the label is data
+    assert other.axes[1].get_ylim()[1] > 3 and ch03_gradients.slope_sizes_picture().axes[1].get_ylim()[1] < 3
+    assert "typical\nsize 0.71" in [t.get_text() for t in ch03_gradients.slope_sizes_picture().axes[0].texts]
 
 
 # ---- pass 79: the r75 reading ----

@@ -844,7 +844,10 @@ def two_paths_picture(signals=(2, 1), weights=(3, 1), slope=0.5):
     return fig
 
 
-def earlier_weight(arriving=7, slope=0.5, joining=2, earlier_slope=0.2, given=0.4):
+JOINING = 2   # the weight joining the earlier unit to this one (pass 79, r75: not the first picture's 3)
+
+
+def earlier_weight(arriving=7, slope=0.5, joining=JOINING, earlier_slope=0.2, given=0.4):
     """One layer further back than two_paths (r54): the signal passes this unit's bend, the weight joining the earlier
     unit (2: pass 79, r75, not the first picture's 3, a different weight), then the earlier unit's bend; the earlier
     weight's nudge is that signal times its input. Returns the signal
@@ -856,7 +859,7 @@ def earlier_weight(arriving=7, slope=0.5, joining=2, earlier_slope=0.2, given=0.
 
 
 @plots.styled
-def earlier_weight_picture(arriving=7, slope=0.5, joining=2, earlier_slope=0.2, given=0.4):
+def earlier_weight_picture(arriving=7, slope=0.5, joining=JOINING, earlier_slope=0.2, given=0.4):
     """A weight one layer earlier (r54): input -> earlier unit -> this unit, the signal arriving from the right; under
     each part sits its factor, so the earlier weight's nudge reads as one product, left to right (r70: the running
     products read right to left), with both units' slopes boxed (notebook 03, the slope section)."""
@@ -979,7 +982,7 @@ def typical_size_picture(values=(0.1, -0.2, 0.2, -0.1)):
 def step_size_bars(depth=10, weights=STEP_FACTOR):
     """One step back, per bend, as bars (r67: the text table answered "why do the other three not fade?"): each bar is
     the bend's slopes' typical size, printed to three digits, times the weights' sqrt 2 (1.41), the number on it; a
-    line at 1 marks a signal that holds. Under tanh's bar, the share of its sums between -1 and 1."""
+    line at 1 marks a signal that holds (r77: tanh's share of sums between -1 and 1 moved to the text and alt text)."""
     typical, inside = step_sizes(depth)
     steps = {n: round(size, 3) * weights for n, size in typical.items()}   # r63, r65: the printed size x 1.41
     fig, ax = plots.new_figure(640, 280)
@@ -992,8 +995,6 @@ def step_size_bars(depth=10, weights=STEP_FACTOR):
                 color="white" if tall else "black")
     ax.axhline(1, color="black", ls="--", lw=1.4)
     ax.text(-0.45, 1.03, "1: the signal holds", ha="left", va="bottom", fontsize=9)   # above sigmoid's low bar
-    ax.text(list(steps).index("tanh"), 0.06, f"{inside:.0%} of\nits sums\nbetween\n\u22121 and 1", ha="center",
-            va="bottom", fontsize=8, color="white", fontweight="bold")
     ax.set_xticks(xs, [label(n) for n in steps])
     ax.set(xlim=(-0.5, len(steps) - 0.5), ylim=(0, 1.45), ylabel="one step back keeps",
            title=f"one step back: slopes' typical size \u00d7 \u221a2 (first random start, {depth} layers)")
@@ -1028,9 +1029,9 @@ def slope_sizes_picture(slopes=(1, 0, 1, 0), name="relu"):
     ax.bar(xs, slopes, width=0.55, color=plots.color(name), ec="black", lw=0.8)
     for x, v in zip(xs, slopes):
         ax.text(x, v + 0.03, value_text(v), ha="center", va="bottom", fontsize=11, fontweight="bold")
-    for y, style, text in ((mean, "--", f"average {value_text(mean)}"), (size, ":", f"typical size {value_text(size)}")):
+    for y, style, text in ((mean, "--", f"average {value_text(mean)}"), (size, ":", f"typical\nsize {value_text(size)}")):
         ax.plot([-0.5, len(slopes) - 0.5], [y, y], color="black", ls=style, lw=1.8)   # stops before its label
-        ax.text(len(slopes) - 0.4, y, text.replace(" ", "\n", 1) if "typical" in text else text, ha="left",
+        ax.text(len(slopes) - 0.4, y, text, ha="left",
                 va="center", fontsize=9, fontweight="bold")
     ax.axhline(0, color="black", lw=0.8)
     ax.set_xticks(xs, [f"unit {k + 1}" for k in xs])
@@ -1047,7 +1048,7 @@ def slope_sizes_picture(slopes=(1, 0, 1, 0), name="relu"):
             bottom += q
         right.text(x, total + 0.05, f"= {value_text(total)}", ha="center", va="bottom", fontsize=11, fontweight="bold")
     right.set_xticks(range(len(stacks)), [s[0].replace(" at ", "\nat ") for s in stacks])
-    right.set(xlim=(-0.5, len(stacks) - 0.5), ylim=(0, 2.5), ylabel="squares, added",
+    right.set(xlim=(-0.5, len(stacks) - 0.5), ylim=(0, 1.25 * max(t for _, _, t in stacks)), ylabel="squares, added",
               title="their squares, added")
     right.grid(False)
     fig.set_label(f"Left: four bars, the slopes of four {label(name)} units: {', '.join(value_text(v) for v in slopes)}. "
@@ -1065,11 +1066,30 @@ def stacked_squares(n=8, kept=None):
     return [1 / n] * kept, kept / n
 
 
+def _square_stacks(ax, n, stacks):
+    """Stacks of blocks, one per term's square; each stack is (x, blocks kept, block height, label); a kept block is
+    filled, a missing one an empty dashed outline, so the count is seen, not told by colour."""
+    for x, kept, block, _ in stacks:
+        for k in range(n):
+            solid = k < kept
+            ax.bar(x, block if solid else 1 / n, bottom=k * block if solid else k / n, width=0.55,
+                   color=plots.ACCENT if solid else "none", ec="black" if solid else "#888888",
+                   ls="-" if solid else "--", lw=0.8, zorder=3 if solid else 2)
+        total = kept * block
+        ax.text(x, total / 2, f"adds up\nto {'1' if round(total, 9) == 1 else '½'}", ha="center", va="center",
+                fontsize=11, fontweight="bold", color="white", zorder=4,
+                bbox={"boxstyle": "round,pad=0.2", "fc": plots.ACCENT, "ec": "none"})
+    ax.set_xticks([x for x, _, _, _ in stacks], [t for _, _, _, t in stacks])
+    ax.set_yticks([0, 0.5, 1], ["0", "½", "1"])
+    ax.set(xlim=(-0.6, max(len(stacks), 2) - 0.4), ylim=(0, 1.1), ylabel="the sum, squared\n(on average)",
+           title="the terms' squares add")
+    ax.grid(False)
+
+
 @plots.styled
 def stacked_squares_picture(n=8):
     """r71's picture for the size rule: left, one unit collecting n arrows, one term each (input x weight); right, the
-    n terms' squares (1/n each) stacked to 1, next to a stack of half of them (half the terms 0, as under ReLU next):
-    1/2. Blocks are counted, not coloured: the missing half is drawn as empty dashed outlines."""
+    n terms' squares (1/n each) stacked to 1 (r77: ReLU's half stack moved to its own section, relu_squares_picture)."""
     fig, (left, right) = plots.new_figure(640, 270, 1, 2, gridspec_kw={"width_ratios": [1, 1.25]})
     ys = np.linspace(0.95, 0.05, n)
     unit = (2.2, 0.5)
@@ -1082,23 +1102,23 @@ def stacked_squares_picture(n=8):
     left.text(1.1, -0.12, f"{n} arrows: {n} terms\n(input × weight), each ±√(1/{n})", ha="center", va="top", fontsize=9)
     left.set(xlim=(-0.1, 2.8), ylim=(-0.38, 1.05), title=f"one unit adds {n} terms")
     left.set_axis_off()
-    stacks = ((0, n, f"all {n} terms"), (1, n // 2, "half the terms 0"))
-    for x, kept, _ in stacks:
-        squares, total = stacked_squares(n, kept)
-        for k in range(n):
-            solid = k < kept
-            right.bar(x, 1 / n, bottom=k / n, width=0.55, color=plots.ACCENT if solid else "none",
-                      ec="black" if solid else "#888888", ls="-" if solid else "--", lw=0.8)
-        right.text(x, total / 2, f"adds up\nto {'1' if total == 1 else '½'}", ha="center", va="center", fontsize=11,
-                   fontweight="bold", color="white",
-                   bbox={"boxstyle": "round,pad=0.2", "fc": plots.ACCENT, "ec": "none"})
-    right.text(1.4, 1 - 0.5 / n, f"each block:\none term's\nsquare, 1/{n}", ha="left", va="top", fontsize=9)
-    right.set_xticks([x for x, _, _ in stacks], [t for _, _, t in stacks])
-    right.set_yticks([0, 0.5, 1], ["0", "½", "1"])
-    right.set(xlim=(-0.45, 2.1), ylim=(0, 1.1), ylabel="the sum, squared\n(on average)",
-              title="the terms' squares add")
-    right.grid(False)
+    _square_stacks(right, n, ((0, n, 1 / n, f"all {n} terms"),))
+    right.text(0.4, 1 - 0.5 / n, f"each block:\none term's\nsquare, 1/{n}", ha="left", va="top", fontsize=9)
     fig.set_label(f"Left: one unit with {n} arrows coming in, one term each, of size plus or minus the square root of "
-                  f"1/{n}. Right: two stacks of blocks, one block per term's square, 1/{n} each. All {n} terms stack "
-                  f"to 1; with half the terms 0, {n // 2} blocks stack to one half, the other {n // 2} drawn empty.")
+                  f"1/{n}. Right: a stack of blocks, one block per term's square, 1/{n} each. All {n} terms stack to 1.")
+    return fig
+
+
+@plots.styled
+def relu_squares_picture(n=8):
+    """ReLU's half, as stacked squares (r77: the half stack sat a section early): all n terms stack to 1; with half the
+    terms 0, n/2 blocks stack to 1/2 (the rest empty, dashed); with the weights times sqrt 2, each block doubles to
+    2/n and the n/2 blocks stack to 1 again."""
+    fig, ax = plots.new_figure(640, 250)
+    stacks = ((0, n, 1 / n, f"all {n} terms"), (1, n // 2, 1 / n, "half the terms 0"),
+              (2, n // 2, 2 / n, "half 0,\nweights × √2"))
+    _square_stacks(ax, n, stacks)
+    fig.set_label(f"Three stacks of blocks, one block per term's square. All {n} terms, 1/{n} each, stack to 1. With "
+                  f"half the terms 0, {n // 2} blocks stack to one half, the other {n // 2} drawn empty. With the weights "
+                  f"times the square root of 2, each of the {n // 2} blocks is 2/{n}, and they stack to 1 again.")
     return fig
