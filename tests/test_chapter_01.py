@@ -772,7 +772,7 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               # pass 73 (r70 reader: a score 0 everywhere makes every point a boundary): the whole square said
               # pass 78 (r75 reader: three cases in one sentence; "None splits XOR" gave the Predict away): the
               # straight line here, the rare cases and "cannot split XOR" in the runs' answer fold
-              "The network's **boundary** is where the chance is one half. With no bend, the boundary is a straight line, or none at all.\n"
+              "The network's **boundary** is where the chance is one half. With no bend, the boundary is a straight line, or, when every chance is one half, no useful one.\n"
               # pass 63 (r58 reader: by the "chance one half" definition, a score stuck at 0 is a boundary
               # everywhere, not nowhere): a constant score splits nothing
               # pass 65 (r59 reader: "either way" had no clear referent): the exception in one plain sentence
@@ -1074,13 +1074,13 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "label-1 corners get chances above one half, and label-0 corners below" in text
     assert "right side of one half" not in text
     assert text.count("**boundary**") == 1 and ("The network's **boundary** is where the chance is one half. With no "
-                                                 "bend, the boundary is a straight line, or none at all.\nTraining changes the weights, step by step, "
+                                                 "bend, the boundary is a straight line, or, when every chance is one half, no useful one.\nTraining changes the weights, step by step, "
                                                  "to make the chances less wrong.") in text  # pass 70 (r65), 71 (r67), 78 (r75)
     # pass 78 (r75 reader): the rare cases (no line; the whole square) and "cannot split XOR" are in the runs' answer
     # fold, after the Predict, not before it
     ask = text.index("how many of the ten runs with no bend")
     # pass 80 (r76 reader: the parenthesis on the rare cases was hard to follow): one plain sentence, as in cell 53
-    for words in ("No bend: the boundary is a straight line, or no line at all. Neither can split XOR.",
+    for words in ("No bend: the boundary is a straight line, or no useful one. Neither can split XOR.",
                   "Every dot sits at about one half, the know-nothing answer: no useful line."):
         assert text.count(words) == 1 and text.index(words) > ask
     assert "whole square boundary" not in text
@@ -1311,7 +1311,7 @@ def test_no_bend_map_is_evenly_near_white():
             # pass 76 (r73 reader: "step" was never explained): a ramp, low on one side of its line, high on the other
             "Each tanh unit is a smooth ramp: low on one side of its own straight line, high on the other. The ramps face different ways.\n"
             # pass 80 (r76 reader: "changes direction" was a hand-wave): where each ramp is flat, from the picture
-            "In the ramps picture, near the top only unit 1's ramp changes, so the 0-line runs upright.\n"
+            "In the ramps picture, near the top only unit 1's ramp changes, so the 0-line (where the final score is 0) runs upright.\n"
             "Near the right only unit 2's ramp changes, so the 0-line runs across.\n\n"
             "</details>") in text  # pass 57 (cut): the left map says "no useful boundary" itself
     assert "trillionth of one half" not in text
@@ -1429,7 +1429,7 @@ def test_no_bend_chances_are_about_one_half_and_said_so():
     assert chances.shape[0] == 10 and np.all(np.abs(chances - 0.5) < 0.005)
     text = "\n".join(t for _, t in _markdown_cells())
     # pass 75 (r72 reader): the "same score everywhere" sentence moved here, into the answer fold, from before the Predict
-    assert ("No bend: the boundary is a straight line, or no line at all. Neither can split XOR.\n"  # pass 78, 80
+    assert ("No bend: the boundary is a straight line, or no useful one. Neither can split XOR.\n"  # pass 78, 80
             "Training ends with nearly the same score everywhere.\n"
             "Every dot sits at about one half, the know-nothing answer: no useful line.") in text
     fold = next(t for _, t in _markdown_cells() if "the know-nothing answer" in t)
@@ -1730,7 +1730,9 @@ def test_straight_rule_is_explained_at_first_use_and_the_split_needs_both_pairs_
     # pass 78 (r75 reader: the letters were hard going): the numbers answer; the letters sit in a nested fold
     assert ("No. A split needs one pair above 0 and the other below 0.\n"
             "The dashed line's score $x_1 + x_2 - 0.5$ gives the 1-corners 0.5 and 0.5, the 0-corners −0.5 and 1.5.\n"
-            "Both pairs add up to 1, so the 0-pair cannot both be below 0.\n\n"
+            "Both pairs add up to 1, so the 0-pair cannot both be below 0.\n"
+            # r78 Correctness: the numbers covered one line; the main answer now says it holds for every line
+            "Every line is like this: its two pairs always add up to the same total (why: just below). So no line splits them.\n\n"
             "<details><summary>For the curious: any line, in letters</summary>\n\n"
             "The two 1-corners score $v + b$ and $u + b$. The two 0-corners score $b$ and $u + v + b$.\n"
             "Both pairs add up to the same total, $u + v + 2b$.\n"
@@ -3118,7 +3120,7 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # turn's start (−60, the widget's own) is said
     assert ("- **shift** slides the line along the arrow: 0 puts it through (0, 0). Steps 1 and 2 need only shift.\n"
             # pass 80 (r76 reader: turn needed one sentence, and the sketch's "1 step" note was never explained)
-            "- **turn** is the arrow's angle in degrees, like a compass needle: 0 points right, 90 up, −90 down. "
+            "- **turn** is the arrow's angle in degrees, measured from pointing right, turning anticlockwise: 0 points right, 90 up, −90 down. "
             "The line turns with it.\n"
             "  It starts at −60: one step along that arrow goes 0.5 right and 0.87 down (dashed in the sketch).") in text
     assert ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True).sliders["angle"].value == -60.0
@@ -3839,11 +3841,11 @@ def test_pass72_static_quiz_explains_each_wrong_choice(make):
     letter = "ABCD"[q.options.index(q.right)]
     assert lines[0].startswith(f"{letter}: {q.right}. ")
     wrong = [("ABCD"[i], o) for i, o in enumerate(q.options) if o != q.right]
-    assert [line.split(" is wrong: ")[0] for line in lines[1:]] == [w for w, _ in wrong]
+    assert [line.split(" (a common wrong answer): ")[0] for line in lines[1:]] == [w for w, _ in wrong]
     for (w, option), line in zip(wrong, lines[1:]):
         q.buttons[q.options.index(option)].click()
         said = html.unescape(q.feedback.value)
-        assert line.split(" is wrong: ")[1] in said and "In fact" in line  # the click's words, as clicked
+        assert line.split(" (a common wrong answer): ")[1] in said and "In fact" in line  # the click's words, as clicked
     cells = _cells()
     i = next(k for k, c in enumerate(cells) if _src(c).strip() == f"ch01.{make}()")
     stored = "".join("".join(o.get("data", {}).get("text/html", "")) for o in cells[i]["outputs"])
@@ -3853,7 +3855,7 @@ def test_pass72_static_quiz_explains_each_wrong_choice(make):
 def test_pass72_said_lines_catches_a_silent_wrong_choice():
     """Check that said_lines gives every wrong choice its line (a dropped one would fail the test above)."""
     lines = ch01_collapse.said_lines({"x": "A common wrong answer: x. In fact: y.", "y": ""}, "y", "Because.")
-    assert lines == ["B: y. Because.", "A is wrong: x. In fact: y."]
+    assert lines == ["B: y. Because.", "A (a common wrong answer): x. In fact: y."]
 
 
 @pytest.mark.parametrize("moves", [{}, {"w1": 1.0, "b1": 0.0, "bend": True},
@@ -3973,9 +3975,9 @@ def test_pass80_runs_question_says_each_option_without_a_kernel():
     q = ch01_collapse.runs_question(runs)
     fold = html.unescape(q.static_html.split("<details>")[1])
     assert "A: none of the ten. " in fold and "solved 0 of 2" in fold
-    assert "B is wrong: a lucky start solves it. In fact: this does not hang on luck." in fold
-    assert "every run ends there" in fold and "C is wrong:" in fold and "D is wrong:" in fold
-    assert fold.index("B is wrong") < fold.index("<img")   # the verdicts first, as a click would give
+    assert "B (a common wrong answer): a lucky start solves it. In fact: this does not hang on luck." in fold
+    assert "every run ends there" in fold and "C (a common wrong answer):" in fold and "D (a common wrong answer):" in fold
+    assert fold.index("B (a common wrong answer)") < fold.index("<img")   # the verdicts first, as a click would give
 
 
 def test_pass80_ramps_zero_line_runs_upright_at_the_top_and_across_at_the_right():

@@ -1372,17 +1372,19 @@ def _figure_html(fig, width):
 
 
 WRONG_HEAD = "A common wrong answer: "
+SAID_WRONG = "(a common wrong answer): "
 
 
 def said_lines(options, right, why):
     """What each click says, one line a letter, for a render without a kernel: the right letter and why, then each
-    wrong letter and its misconception ("C is wrong: only the last layer counts. In fact: ...")."""
+    wrong letter and its misconception ("C (a common wrong answer): only the last layer counts. In fact: ..."; r78:
+    "C is wrong: only the last layer counts" read as the course's own claim)."""
     lines = []
     for letter, (text, wrong) in zip(LETTERS, options.items()):
         if text == right:
             lines.insert(0, f"{letter}: {text}. {why}")
         else:
-            lines.append(f"{letter} is wrong: {wrong.removeprefix(WRONG_HEAD)}")
+            lines.append(f"{letter} {SAID_WRONG}{wrong.removeprefix(WRONG_HEAD)}")
     return lines
 
 
@@ -1590,7 +1592,7 @@ def runs_question(runs=None):
     return choice_question({
         "none of the ten": "",
         "about half of them": "A common wrong answer: a lucky start solves it. In fact: this does not hang on luck. "
-                              "The best any straight score can do is one half everywhere, and every run ends there.",
+                              "The least wrong chances a straight score can give are one half everywhere, and every run ends there.",
         "all ten of them": "A common wrong answer: 8 units in the middle are plenty. In fact: without a bend, "
                            "the 8 units collapse into one straight score before the sigmoid, however many there are.",
         "it depends on training time": "A common wrong answer: train longer and it gets there. In fact: no straight "
