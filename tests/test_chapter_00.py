@@ -2157,6 +2157,7 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # Pass 77 (r73 Clarity 4): a bend's slope told apart from the hill slope at the first bowl (+11 words; the chapter
     # stays at its length, the widget's rule and the second bowl's sentences shorter): at most 650 words.
     # Session 33 (r75 Correctness, Clarity): the widget's rule said as its choice, "(right-hand panel)": at most 655.
+    # Pass 80 (r75 Clarity 1): the second bowl in short steps, with why the ½: still at most 655.
     assert len(said) <= 78 and sum(chapter_metrics.words(s) for s in said) <= 655, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
@@ -2228,7 +2229,8 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # taken on trust; "squared" there only, still no "miss" and no calculus.
     for gone in ("miss", "12"):
         assert gone not in section, gone
-    assert section.count("squared") == 1 and "half of (output − right answer) squared" in section
+    # Pass 80 (r75 Clarity 1): the rule as a formula, ½ × (output − right answer)², with why the ½.
+    assert section.count("²") == 1 and "wrongness = ½ × (output − right answer)²" in section
     assert "line of people" not in _markdown()
     assert "the number the weight carries" not in _markdown()
     assert "bends alone" not in section
@@ -2821,7 +2823,7 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     # Pass 74 (r71 Picture 2): the output's bowl drawn right after the cell that says it.
     assert cells[k - 3].source == "ch00.output_hill_picture()"
     assert cells[k - 4].source.startswith("How wrong is that output? Say the right answer is $23$.")
-    assert "the output's hill slope is the output minus the right answer: $24 - 23 = 1$." in cells[k - 4].source
+    assert "the output's hill slope simply output − right answer: $24 - 23 = 1$." in cells[k - 4].source   # pass 80
     assert cells[k - 5].source.rstrip().endswith("then $\\times 3$.")
     assert cells[k + 1].source.startswith("Read the arrows right to left:")
     # Pass 67 (r62 Clarity 2): the "words so far" box moved up, before the chain (the reader needed it there).
@@ -3001,10 +3003,12 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             # session 31 (r71 Clarity): a second bowl said as one, with what its two axes are
             # pass 75 (r72 Clarity 3): the same wrongness, now asked about the output's own move
             # pass 77 (r73 Clarity 1): the second bowl's rule in words (half the squared distance), drawn beside the first
-            "Take wrongness as half of (output − right answer) squared: a second bowl, over the output (right-hand panel).\n"
-            f"Its lowest point is the right answer, ${right:g}$: not wrong at all.\n"
+            # pass 80 (r75 Clarity 1): in short steps; "(right)" no longer next to "right answer"; why the ½
+            "A valley can be drawn over any number, not only a weight.\n"
+            "Over the output, it is a second bowl: wrongness = ½ × (output − right answer)².\n"
+            f"The right-hand panel draws it. Its lowest point is the right answer, ${right:g}$: not wrong at all.\n"
             # pass 71 (r68 Clarity): "where you stand" meant a weight's value until here: said as the output
-            f"So, as on the first bowl (left), the output's hill slope is the output minus the right answer: "
+            f"The ½ makes the output's hill slope simply output − right answer: "
             f"${said_out:g} - {right:g} = {start:g}$."
             ) == out.strip()
     for v in (-1.0, 0.5, 1.0, 3.0):   # the first hill's slope is how far right of its bottom the weight stands

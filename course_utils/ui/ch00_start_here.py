@@ -924,7 +924,7 @@ HILL_ARROW_NOTE = "(the arrow shows the direction only)"
 HILL_GAP_Y, HILL_GAP_NOTE = -0.3, "you stand {gap:g} right of the bottom"
 
 
-def _bowl(ax, fn, slope_fn, bottom, dot, xlim, ylim, gap_note, gap_y=-0.3, least_ha="center"):
+def _bowl(ax, fn, slope_fn, bottom, dot, xlim, ylim, gap_note, gap_y=-0.3, least_ha="center", least_dx=0.05):
     """The bowl, the dot, the dashed hill slope with its rise-over-run triangle, "least wrong" and the double arrow from
     the bottom to the dot (shared by the weight's hill and the output's, notebook 00). Returns (dot's height, slope)."""
     w = np.linspace(*xlim, 201)
@@ -939,7 +939,7 @@ def _bowl(ax, fn, slope_fn, bottom, dot, xlim, ylim, gap_note, gap_y=-0.3, least
     ax.plot([foot[0], dot, dot], [foot[1], foot[1], y0], color="black", lw=1.0, gid="rise over run")
     ax.text(dot - HILL_RUN / 2, foot[1] - 0.06, f"{HILL_RUN:g} step right", ha="center", va="top", fontsize=9.5)
     ax.text(dot + 0.06, (foot[1] + y0) / 2, f"{k:g} up", ha="left", va="center", fontsize=9.5)
-    ax.text(bottom - (0.05 if least_ha == "right" else 0), float(fn(bottom)) - 0.12, "least wrong", ha=least_ha,
+    ax.text(bottom - (least_dx if least_ha == "right" else 0), float(fn(bottom)) - 0.12, "least wrong", ha=least_ha,
             va="top", fontsize=10)
     # Pass 68 (r63 item 1): the bowl's rule shown, not only said: the hill slope is how far right of the bottom you stand.
     _arrow(ax, (bottom, gap_y), (dot, gap_y), arrowstyle="<|-|>", lw=1.0, gid="right of the bottom")
@@ -1104,8 +1104,11 @@ def output_hill_slope(y, right=RIGHT):
 # (23), the dot at the output (24), the slope triangle reading 1. Pass 77 (r73 Picture + Clarity 1): drawn on the right
 # of the first bowl (over the weight), on the same height scale, so the second bowl is seen to be a second one, with
 # the rule both share written on it: wrongness is half of (distance from the bottom) squared.
-OUTPUT_TITLE = "Over the output: ½ × (output − 23)²"
+OUTPUT_TITLE = "Over the output: ½ × (output − {right:g})²"   # pass 80: filled in from the right answer drawn
 WEIGHT_PANEL_TITLE = "Over the weight (the first bowl)"
+# Pass 80 (r75 Picture): here the dot is 1 right of the bottom, so the triangle's "1 step right" starts under the
+# bottom: "least wrong" ends further left, clear of it.
+OUTPUT_LEAST_DX = 0.35
 OUTPUT_GAP_NOTE = "{gap:g} right of the bottom"
 
 
@@ -1122,8 +1125,9 @@ def output_hill_picture(y=None, right=RIGHT):
                     least_ha="right")
     ax_w.set(xlabel="the weight", ylabel="how wrong (height)", title=WEIGHT_PANEL_TITLE)
     _y0, k = _bowl(ax, lambda v: output_hill(v, right), lambda v: output_hill_slope(v, right), right, y,
-                   (right - 3.0, right + 3.0), ylim, OUTPUT_GAP_NOTE, gap_y=-1.25, least_ha="right")
-    ax.set(xlabel=f"the output (the right answer is {right:g})", title=OUTPUT_TITLE.replace("23", f"{right:g}"))
+                   (right - 3.0, right + 3.0), ylim, OUTPUT_GAP_NOTE, gap_y=-1.25, least_ha="right",
+                   least_dx=OUTPUT_LEAST_DX)
+    ax.set(xlabel=f"the output (the right answer is {right:g})", title=OUTPUT_TITLE.format(right=right))
     fig.set_label(f"Two U-shaped curves side by side, on one height scale: how wrong. Left, the first bowl, over the "
                   f"weight: a dot at {HILL_DOT:g}, {HILL_DOT - HILL_BOTTOM:g} right of its bottom, hill slope {kw:g}. "
                   f"Right, the second bowl, over the output: half of (output minus {right:g}) squared. Its lowest point, "
