@@ -156,13 +156,16 @@ def test_no_rule_2_makes_the_pile_bend():
             assert f"{W:g}x".replace("-", "−") in w.readout.value and w.readout.value.endswith(steps)
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.flat_pile()")
-    assert "**Predict:** is that luck? Can any other rule 2 make the stack bend?" in cells[q - 1].source
+    assert "**Predict:** can any rule 2 make the stack bend?" in cells[q - 1].source   # pass 80: picture first
     assert "8x + 13" not in cells[q - 1].source
     after = cells[q + 1].source
     assert after.index("<details>") < after.index("No. Whatever rule 2 is") < after.index("</details>")
-    # Pass 52 (worked example before the rule): two inputs worked through the starting rules, above the Predict;
-    # the algebra for any rule 2 stays in the fold.
-    worked = cells[q - 2].source
+    # Pass 52 (worked example before the rule): two inputs worked through the starting rules; the algebra for any
+    # rule 2 stays in the fold. Pass 80 (r75 Picture first): read off the picture, so after it, before the drag.
+    worked = cells[q + 1].source
+    assert "8x + 13" not in "\n".join(c.source for c in cells[:q] if c.cell_type == "markdown")
+    assert worked.index("Before you drag, read three points off the thick line.") < worked.index("8x + 13") < \
+        worked.index("Now drag rule 2's") < worked.index("<details>")
     assert ("Rule 1 takes $x = 1$ to $2 + 3 = 5$; rule 2 takes that to $4 \\cdot 5 + 1 = 21$.\n"
             "And $x = 2$ goes to $7$, then $29$; $x = 0$ goes to $3$, then $13$.\n"
             "All three fit one straight rule, $8x + 13$.") in worked   # r50: two points fit any line; three show it
@@ -970,8 +973,9 @@ def test_pile_predicts_come_before_what_answers_them():
     # it); the printed table is gone. That fold comes after the pile's Predict, and before the ten-layers question
     # only as what the pile already showed: its answer to ten layers stays in that question's fold.
     # Pass 52: the hand calculation is a worked example above the Predict (two inputs, then the one rule).
+    # Pass 80 (r75 Picture first): read off the picture, in the cell right after it.
     hand = next(i for i, c in enumerate(cells) if "All three fit one straight rule, $8x + 13$" in c.source)
-    assert hand == q - 2
+    assert hand == q + 1
     assert not any(c.cell_type == "code" and "one_rule = 8 * x + 13" in c.source for c in cells)
     assert "ten" not in cells[hand].source.lower()
 
@@ -1178,7 +1182,7 @@ def test_fourteenth_pass_no_giveaway_no_early_term_no_repeat():
     cells = _nb().cells
     pile = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.flat_pile()")
     above = cells[pile - 1].source
-    assert "**Predict:** is that luck? Can any other rule 2 make the stack bend?" in above
+    assert "**Predict:** can any rule 2 make the stack bend?" in above
     assert "one single rule" not in above and "one rule" not in above
     w = ch00_start_here.flat_pile()
     assert "= 8x + 13</b>" in w.readout.value and "(one rule)" not in w.readout.value
@@ -1736,10 +1740,11 @@ def test_pass23_small_wordings_are_exact():
     for wv, bv in rng.uniform(-3, 3, size=(50, 2)):
         steps = np.diff(wv * np.arange(-2.0, 3.0) + bv)
         assert np.allclose(steps, steps[0])
-    pile = _cell("In the picture, the thick black line is the whole stack.")   # pass 52: after the worked example
+    pile = _cell("In the picture, the thick black line is the whole stack.")   # pass 80: before the worked example
     # Pass 49 (r44 Clarity 5): the dashed line is the readout's single rule, said plainly.
     # Pass 53 (r47): what the readout prints, said with the worked stack's rule (8x + 13).
-    assert "The readout prints that single rule. The pink dashed line draws it." in pile
+    # Pass 80: the single rule is read off after the picture, so here the readout is said as a formula.
+    assert "The readout writes the stack out as a formula. The pink dashed line draws that formula." in pile
     assert "<b>stack = 4·(2x + 3) + 1 = 8x + 13</b>" in ch00_start_here.flat_pile().readout.value
     w = ch00_start_here.flat_pile()
     assert w.lines["one rule"].get_linestyle() == "--" and w.lines["one rule"].get_color() == activations.get("gelu").colour
