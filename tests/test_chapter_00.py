@@ -2325,7 +2325,7 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     assert ("For the bars below, suppose every weight is 1 and each sigmoid sits at its steepest point, its middle.\n"
             "There its slope is $0.25$ (the black line above).\n"
             "The signal starts at 1. So each sigmoid keeps a quarter of what reaches it.\n"
-            "ReLU's ramp (slope 1) keeps the whole signal. Its flat side (the crosses) passes back 0."
+            "ReLU's ramp (slope 1) keeps the whole signal; its flat side (the crosses) passes back 0."
             in cells[h + 2].source and "left out" not in _markdown()
             and ch00_start_here.FADE_TITLE in _texts(ch00_start_here.fading_signal_picture())
             and "the output's weight is $3$.\n" in _markdown() and "The bend multiplies it by its slope" in _markdown()
@@ -2436,7 +2436,12 @@ def test_pass37_the_bent_units_empty_lower_half_says_why_only_while_the_bend_is_
     note = w.texts["empty half"]
     lo = w.lines["layer"].get_ydata()
     assert note.get_visible() and float(np.min(lo)) >= 0 and note.get_position()[1] < 0
-    assert "ReLU gives no\nnegative numbers" in note.get_text() and "untick to compare" in note.get_text()
+    said = " ".join(note.get_text().split())   # pass 80: in short lines, lower right
+    assert "ReLU gives no negative numbers" in said and "untick to compare" in said
+    # Pass 80 (r75 Picture): the note sits right of the y axis (x = 0), so it no longer covers it.
+    w.live.figure.canvas.draw()
+    box = note.get_window_extent().transformed(w.live.axes[0].transData.inverted())
+    assert note.get_ha() == "right" and box.x0 > 0.5 and box.x1 <= ch00_start_here.UNIT_XLIM[1]
     w.checkboxes["bend"].value = False
     assert not note.get_visible() and float(np.min(w.lines["layer"].get_ydata())) < note.get_position()[1]
     w.checkboxes["bend"].value = True
@@ -2712,6 +2717,13 @@ def test_pass43_fading_signal_bars_are_the_steepnesses_multiplied_out():
     ticks = dict(zip(ax.get_yticks(), (t.get_text() for t in ax.get_yticklabels())))
     assert ticks == {1.0: "all of it", 1e-3: "1 in 1,000", 1e-6: "1 in a million", floor: "0 (none)"}
     assert 0.25 ** 10 > floor
+    # Pass 80 (r75 Picture): the log scale said in plain words (each grid line 1,000 times below the last), and a
+    # break drawn on the height axis between "1 in a million" and the floor's 0, which a log axis cannot hold.
+    grid = sorted(v for v in ticks if v > floor)
+    assert [b / a for a, b in zip(grid, grid[1:])] == pytest.approx([1000, 1000])
+    breaks = [l for l in ax.lines if l.get_gid() == "axis break"]
+    assert len(breaks) == 3 and all(floor < min(l.get_ydata()) and max(l.get_ydata()) < 1e-6 for l in breaks)
+    assert "Each grid line down is 1,000 times smaller." in display.figure_alt(fig)
     fracs = [t for t in ax.texts if t.get_gid() == "fraction"]
     assert [t.get_text() for t in fracs] == ["1/4", "1/16", "1/64", "1/256", "1/1,024", "1/4,096", "1/16,384",
                                              "1/65,536", "1/262,144", "1/1,048,576"]
@@ -2733,6 +2745,7 @@ def test_pass43_fading_signal_bars_are_the_steepnesses_multiplied_out():
     i = next(k for k, c in enumerate(cells) if c.source.strip() == "ch00.fading_signal_picture()")
     assert any("image/png" in o.get("data", {}) for o in cells[i].outputs)
     assert cells[i - 1].source.startswith("In the 1990s") and "So each sigmoid keeps a quarter of what reaches it." in cells[i - 1].source
+    assert "In the bars below, each grid line down is 1,000 times smaller." in cells[i - 1].source   # pass 80
 
 
 def test_pass43_bent_units_draw_each_unit_alone_under_the_sum():

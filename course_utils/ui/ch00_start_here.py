@@ -164,7 +164,7 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
                            zorder=5)[0])  # hollow: the input circle and the landing dot show through
     legend_has_mark = [None]
     # With the bend on, the lower half is empty: say why there, so it does not look like a mistake (r34 reader).
-    note = live.moving(ax.text(UNIT_XLIM[0] + 0.4, -UNIT_EMPTY_Y, RELU_EMPTY_NOTE, ha="left", va="center", fontsize=9.5,
+    note = live.moving(ax.text(UNIT_XLIM[1] - 0.2, -UNIT_EMPTY_Y, RELU_EMPTY_NOTE, ha="right", ma="left", va="center", fontsize=9.5,
                                style="italic", color=plots.MUTED, visible=False, zorder=4,
                                bbox=dict(facecolor="white", edgecolor="none", pad=1.5)))
 
@@ -233,8 +233,9 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
 
 
 # The bent unit's note in its empty lower half (same axes as the straight line, so unticking compares them).
-RELU_EMPTY_NOTE = "Empty below 0: ReLU gives no\nnegative numbers. Same axes as\nthe straight line: untick to compare."
-UNIT_EMPTY_Y = 5.0   # how far below 0 the note sits
+# Pass 80 (r75 Picture): in the lower right, in short lines, so that it no longer covers the y axis.
+RELU_EMPTY_NOTE = "Empty below 0:\nReLU gives\nno negative\nnumbers.\nSame axes as\nthe straight\nline: untick\nto compare."
+UNIT_EMPTY_Y = 5.5   # how far below 0 the note sits
 
 
 # Pass 57 (r51 change 2): the bend's readout lists the line's slopes in view, left to right: one slope means straight;
@@ -774,6 +775,14 @@ def fading_signal_picture(layers=FADE_LAYERS):
     marks = [v for v in FADE_TICKS if FADE_FLOOR < v < 1]   # the grid lines "1 in 1,000" and "1 in a million"
     for v in marks:
         ax.axhline(v, color=plots.MUTED, lw=0.8, ls=":", zorder=0)
+    # Pass 80 (r75 Picture): a log axis has no 0, so a break (two slashes on the left edge) sits between the floor's
+    # "0 (none)" and "1 in a million": the step down to 0 is not one more grid step.
+    at = np.sqrt(FADE_FLOOR * min(marks))   # halfway between the two, on the log scale
+    edge = ax.get_yaxis_transform()          # x in axes units (0 = the left edge), y in data units
+    ax.plot([-0.012, 0.012], [at, at], color="white", lw=6, transform=edge, clip_on=False, zorder=5, gid="axis break")
+    for dy in (0.8, 1.25):
+        ax.plot([-0.012, 0.012], [at / dy / 1.3, at / dy * 1.3], color="black", lw=1.0, transform=edge,
+                clip_on=False, zorder=6, gid="axis break")
     first_below = "; ".join(f"bar {next(int(x) for x, share in zip(n, sig) if share < v)} is below {FADE_TICKS[v]}"
                             for v in marks if min(sig) < v)
     handles, labels = ax.get_legend_handles_labels()
@@ -785,8 +794,9 @@ def fading_signal_picture(layers=FADE_LAYERS):
                   f"keeps all of it: every hatched bar stands at {k['ramp']:g}. Sigmoid at its steepest keeps a quarter "
                   f"per bend, so its bars step down evenly; each is labelled as a fraction: "
                   + ", ".join(fade_fraction(v) for v in sig)
-                  + f". {first_below[0].upper() + first_below[1:]}. Crosses on the floor, marked 0, "
-                  "show ReLU on its flat side: nothing gets back.")
+                  + f". {first_below[0].upper() + first_below[1:]}. Each grid line down is 1,000 times smaller. A "
+                  "break on the height axis sits above the floor, marked 0: crosses there show ReLU on its flat side: "
+                  "nothing gets back.")
     return fig
 
 
