@@ -639,7 +639,8 @@ def test_sixth_pass_wording_of_chapter_00():
     """Check the loose phrases a reading named: the log axis's ticks, 'usually' one corner, a w between 0 and 1 squashes."""
     text = _markdown()
     # Pass 68 (r63 item 5): a negative w counts by its size: −2 is steeper than z = x too.
-    assert "A $w$ bigger than 1 in size (2, or −2) makes the line steeper than that. Between −1 and 1, it is less steep: it squashes." in text
+    # Pass 80 (r75 Clarity): "in size" said in plain words.
+    assert "A $w$ bigger than 1 once you ignore the sign (2, or −2) makes the line steeper than that. Between −1 and 1, it is less steep: it squashes." in text
     # Pass 70 (r65 Clarity 4): "stretch" names step 1 whatever w does, so the page says once that it covers both.
     assert 'A negative $w$ also flips it. So a "stretch" may also squash or flip.' in text
 
@@ -912,7 +913,8 @@ def test_corners_sentence_tanh_sentence_and_weights_say_what_is_true():
     assert np.allclose(ch00_start_here.bent_sum(same_x, xs), 0.0)
     text = _markdown()
     # Pass 36: the 'unless' became its own short lines, one exception each.
-    assert ("Adding them up keeps every corner, with two exceptions.\nA unit whose output weight is 0 adds no corner.\n"
+    # Pass 80 (r75 Clarity): "them" said as units, in the optional fold of its own (its first line).
+    assert ("Adding units up keeps every corner, with two exceptions.\nA unit whose output weight is 0 adds no corner.\n"
             "Two corners at the same x can cancel out.") in repr(ch00_start_here.bent_units_check())
     tanh, sig = activations.get("tanh"), activations.get("sigmoid")
     # Pass 24: going back the big weight multiplies the signal up; going forward it makes the next bend's input big
@@ -1100,8 +1102,11 @@ def test_bent_units_fold_shows_the_row_of_stills_computed_from_the_units():
     assert tent.axes[0].get_xlabel() == "input x" and tent.axes[0].get_ylabel() == "the units added up"
     # Pass 36: the fold is a tables.FoldedRows: its lines, then the row of stills at its own width, with its alt text.
     html_ = ch00_start_here.bent_units_check()._repr_html_()
-    assert html_.index("Flat.") < html_.index("three corners") < html_.index("Two corners at the same x can cancel out.") < html_.index(
-        "<img src='data:image/png;base64,")
+    # Pass 80 (r75 Clarity): the exceptions moved out of the check's own lines into an optional fold after its stills.
+    assert html_.index("Flat.") < html_.index("three corners") < html_.index("<img src='data:image/png;base64,") < html_.index(
+        "<details><summary>More (optional): when a corner is lost</summary>") < html_.index(
+        "Two corners at the same x can cancel out.") < html_.index("</details></details>")
+    assert html_.count("<details>") == 2 and "they cancel" in html_[:html_.index("<img")]
     assert f"width='{ch00_start_here.row_px(ch00_start_here.CHECK_ROW)[0]}'" in html_
     task = ch00_start_here.bent_units_task_check()._repr_html_()
     assert task.index("m = −2.") < task.index("Now the sum is a tent") < task.index("<img src=")
@@ -1481,6 +1486,8 @@ def test_pass22_terms_are_glossed_before_they_are_used():
     # Session 31 (r71 Clarity): two sentences, not three colons in one.
     assert ("short for *rectified linear unit*.\nThe name says it: a *linear* (straight-line) unit, then *rectified* "
             "(made one-way), so negatives become 0.\nSo its graph is two straight pieces, flat at 0 on the left.") in _markdown()
+    # Pass 80 (r75 Clarity): an everyday picture for ReLU, right after its flat side.
+    assert "flat at 0 on the left.\nThink of a floor: anything below 0 is lifted up to it.\n" in _markdown()
     assert "Here each rule is a layer with one unit and no bend." in _cell("## Why the bend matters")
     course_map = _cell("## The course map")
     assert "the XOR puzzle (answer 1 when exactly one of two inputs is 1)" in course_map
@@ -1744,7 +1751,7 @@ def test_pass23_small_wordings_are_exact():
     # Pass 49 (r44 Clarity 5): the dashed line is the readout's single rule, said plainly.
     # Pass 53 (r47): what the readout prints, said with the worked stack's rule (8x + 13).
     # Pass 80: the single rule is read off after the picture, so here the readout is said as a formula.
-    assert "The readout writes the stack out as a formula. The pink dashed line draws that formula." in pile
+    assert "The pink dashed line draws the readout's formula." in pile
     assert "<b>stack = 4·(2x + 3) + 1 = 8x + 13</b>" in ch00_start_here.flat_pile().readout.value
     w = ch00_start_here.flat_pile()
     assert w.lines["one rule"].get_linestyle() == "--" and w.lines["one rule"].get_color() == activations.get("gelu").colour

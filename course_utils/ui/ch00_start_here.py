@@ -573,8 +573,29 @@ def _fold(summary, paragraphs, row):
 CANCEL_UNITS = [(1.0, 0.0, 1.0), (-1.0, 0.0, -1.0)]   # (sign, shift, output weight): ReLU(x) − ReLU(−x)
 # Pass 65 (r59): the example's ReLU(−x) is the flipped unit the learner met in the question after the bend slider
 # (every unit on this slider has input weight 1), so the fold points back to it.
-CANCEL_EXAMPLE = ["For example, take ReLU(-x): the flipped unit, from the question after the bend slider.",
-                  "ReLU(x) - ReLU(-x) is just x: a straight line."]
+# Pass 80 (r75 Clarity): the two exceptions, with this example, in an optional fold of their own inside the check, after
+# its stills: the check itself answers the Predict and counts the corners.
+CORNER_EXCEPTIONS = ["Adding units up keeps every corner, with two exceptions.",
+                     "A unit whose output weight is 0 adds no corner.",
+                     "Two corners at the same x can cancel out.",
+                     "For example, take ReLU(-x): the flipped unit, from the question after the bend slider.",
+                     "ReLU(x) - ReLU(-x) is just x: a straight line."]
+MORE_SUMMARY = "More (optional): when a corner is lost"
+
+
+class _FoldWithMore(tables.FoldedRows):
+    """An answer fold with an optional fold of its own at its end, after the stills (plain text: both, for nbval)."""
+
+    def __init__(self, fold, more_summary, more_lines):
+        super().__init__(fold.summary, fold.lines, fold.picture)
+        self.more = tables.FoldedRows(more_summary, [line.replace("-", "−") for line in more_lines])
+
+    def __repr__(self):
+        return super().__repr__() + "\n\n" + repr(self.more)
+
+    def _repr_html_(self):
+        main = tables.FoldedRows(self.summary, self.lines, self.picture)._repr_html_()
+        return main[:-len("</details>")] + self.more._repr_html_() + "</details>"
 
 
 # Pass 71 (r66 Interaction): the Predict asks what 2 units at the opening m do right of x = 0 (the corners were listed
@@ -589,25 +610,21 @@ def two_unit_right_slope(middle=MIDDLE_START):
 
 def bent_units_check():
     """The fold after the bent-units slider: what 2 units do right of x = 0 (the Predict), then the corners, with the
-    stills of 1, 2 and 3 units; every number read from the units themselves. The task's answer has a fold of its own
-    (bent_units_task_check)."""
+    stills of 1, 2 and 3 units; every number read from the units themselves; then, folded, when a corner is lost. The
+    task's answer has a fold of its own (bent_units_task_check)."""
     three = [v + 0.0 for v in corners(with_middle(TENT, MIDDLE_START))]  # + 0.0: no "−0"
     where = ", ".join(f"{v:g}" for v in three[:-1]) + f" and {three[-1]:g}"
     climb = [s * h for s, _c, h in with_middle(TENT, MIDDLE_START)[:PREDICT_UNITS]]
     flat = "Flat." if two_unit_right_slope() == 0 else f"Slope {two_unit_right_slope():g}."
-    return _fold("Check your prediction", [
+    return _FoldWithMore(_fold("Check your prediction", [
         [flat,
          f"Right of x = 0, unit 1 climbs {climb[0]:g} per step.",
          f"Unit 2, times its weight {MIDDLE_START:g}, falls {-climb[1]:g} per step: they cancel.",
          "A common wrong answer: \"it climbs, as unit 1 does.\"",
          "In fact, unit 2 runs downhill just as fast."],
         [f"With 3 units: {NUMBER_WORDS[len(three)].lower()} corners, at x = {where}.",
-         "Each bent unit usually adds one corner, where its own input crosses 0 (if its w is not 0).",
-         "Adding them up keeps every corner, with two exceptions.",
-         "A unit whose output weight is 0 adds no corner.",
-         "Two corners at the same x can cancel out.",
-         *CANCEL_EXAMPLE],
-    ], CHECK_ROW)
+         "Each bent unit usually adds one corner, where its own input crosses 0 (if its w is not 0)."],
+    ], CHECK_ROW), MORE_SUMMARY, CORNER_EXCEPTIONS)
 
 
 def bent_units_task_check():
