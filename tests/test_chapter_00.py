@@ -156,13 +156,16 @@ def test_no_rule_2_makes_the_pile_bend():
             assert f"{W:g}x".replace("-", "−") in w.readout.value and w.readout.value.endswith(steps)
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.flat_pile()")
-    assert "**Predict:** is that luck? Can any other rule 2 make the stack bend?" in cells[q - 1].source
+    assert "**Predict:** can any rule 2 make the stack bend?" in cells[q - 1].source   # pass 80: picture first
     assert "8x + 13" not in cells[q - 1].source
     after = cells[q + 1].source
     assert after.index("<details>") < after.index("No. Whatever rule 2 is") < after.index("</details>")
-    # Pass 52 (worked example before the rule): two inputs worked through the starting rules, above the Predict;
-    # the algebra for any rule 2 stays in the fold.
-    worked = cells[q - 2].source
+    # Pass 52 (worked example before the rule): two inputs worked through the starting rules; the algebra for any
+    # rule 2 stays in the fold. Pass 80 (r75 Picture first): read off the picture, so after it, before the drag.
+    worked = cells[q + 1].source
+    assert "8x + 13" not in "\n".join(c.source for c in cells[:q] if c.cell_type == "markdown")
+    assert worked.index("Before you drag, read three points off the thick line.") < worked.index("8x + 13") < \
+        worked.index("Now drag rule 2's") < worked.index("<details>")
     assert ("Rule 1 takes $x = 1$ to $2 + 3 = 5$; rule 2 takes that to $4 \\cdot 5 + 1 = 21$.\n"
             "And $x = 2$ goes to $7$, then $29$; $x = 0$ goes to $3$, then $13$.\n"
             "All three fit one straight rule, $8x + 13$.") in worked   # r50: two points fit any line; three show it
@@ -636,7 +639,8 @@ def test_sixth_pass_wording_of_chapter_00():
     """Check the loose phrases a reading named: the log axis's ticks, 'usually' one corner, a w between 0 and 1 squashes."""
     text = _markdown()
     # Pass 68 (r63 item 5): a negative w counts by its size: −2 is steeper than z = x too.
-    assert "A $w$ bigger than 1 in size (2, or −2) makes the line steeper than that. Between −1 and 1, it is less steep: it squashes." in text
+    # Pass 80 (r75 Clarity): "in size" said in plain words.
+    assert "A $w$ bigger than 1 once you ignore the sign (2, or −2) makes the line steeper than that. Between −1 and 1, it is less steep: it squashes." in text
     # Pass 70 (r65 Clarity 4): "stretch" names step 1 whatever w does, so the page says once that it covers both.
     assert 'A negative $w$ also flips it. So a "stretch" may also squash or flip.' in text
 
@@ -909,7 +913,8 @@ def test_corners_sentence_tanh_sentence_and_weights_say_what_is_true():
     assert np.allclose(ch00_start_here.bent_sum(same_x, xs), 0.0)
     text = _markdown()
     # Pass 36: the 'unless' became its own short lines, one exception each.
-    assert ("Adding them up keeps every corner, with two exceptions.\nA unit whose output weight is 0 adds no corner.\n"
+    # Pass 80 (r75 Clarity): "them" said as units, in the optional fold of its own (its first line).
+    assert ("Adding units up keeps every corner, with two exceptions.\nA unit whose output weight is 0 adds no corner.\n"
             "Two corners at the same x can cancel out.") in repr(ch00_start_here.bent_units_check())
     tanh, sig = activations.get("tanh"), activations.get("sigmoid")
     # Pass 24: going back the big weight multiplies the signal up; going forward it makes the next bend's input big
@@ -970,8 +975,9 @@ def test_pile_predicts_come_before_what_answers_them():
     # it); the printed table is gone. That fold comes after the pile's Predict, and before the ten-layers question
     # only as what the pile already showed: its answer to ten layers stays in that question's fold.
     # Pass 52: the hand calculation is a worked example above the Predict (two inputs, then the one rule).
+    # Pass 80 (r75 Picture first): read off the picture, in the cell right after it.
     hand = next(i for i, c in enumerate(cells) if "All three fit one straight rule, $8x + 13$" in c.source)
-    assert hand == q - 2
+    assert hand == q + 1
     assert not any(c.cell_type == "code" and "one_rule = 8 * x + 13" in c.source for c in cells)
     assert "ten" not in cells[hand].source.lower()
 
@@ -1096,8 +1102,11 @@ def test_bent_units_fold_shows_the_row_of_stills_computed_from_the_units():
     assert tent.axes[0].get_xlabel() == "input x" and tent.axes[0].get_ylabel() == "the units added up"
     # Pass 36: the fold is a tables.FoldedRows: its lines, then the row of stills at its own width, with its alt text.
     html_ = ch00_start_here.bent_units_check()._repr_html_()
-    assert html_.index("Flat.") < html_.index("three corners") < html_.index("Two corners at the same x can cancel out.") < html_.index(
-        "<img src='data:image/png;base64,")
+    # Pass 80 (r75 Clarity): the exceptions moved out of the check's own lines into an optional fold after its stills.
+    assert html_.index("Flat.") < html_.index("three corners") < html_.index("<img src='data:image/png;base64,") < html_.index(
+        "<details><summary>More (optional): when a corner is lost</summary>") < html_.index(
+        "Two corners at the same x can cancel out.") < html_.index("</details></details>")
+    assert html_.count("<details>") == 2 and "they cancel" in html_[:html_.index("<img")]
     assert f"width='{ch00_start_here.row_px(ch00_start_here.CHECK_ROW)[0]}'" in html_
     task = ch00_start_here.bent_units_task_check()._repr_html_()
     assert task.index("m = −2.") < task.index("Now the sum is a tent") < task.index("<img src=")
@@ -1178,7 +1187,7 @@ def test_fourteenth_pass_no_giveaway_no_early_term_no_repeat():
     cells = _nb().cells
     pile = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.flat_pile()")
     above = cells[pile - 1].source
-    assert "**Predict:** is that luck? Can any other rule 2 make the stack bend?" in above
+    assert "**Predict:** can any rule 2 make the stack bend?" in above
     assert "one single rule" not in above and "one rule" not in above
     w = ch00_start_here.flat_pile()
     assert "= 8x + 13</b>" in w.readout.value and "(one rule)" not in w.readout.value
@@ -1477,6 +1486,8 @@ def test_pass22_terms_are_glossed_before_they_are_used():
     # Session 31 (r71 Clarity): two sentences, not three colons in one.
     assert ("short for *rectified linear unit*.\nThe name says it: a *linear* (straight-line) unit, then *rectified* "
             "(made one-way), so negatives become 0.\nSo its graph is two straight pieces, flat at 0 on the left.") in _markdown()
+    # Pass 80 (r75 Clarity): an everyday picture for ReLU, right after its flat side.
+    assert "flat at 0 on the left.\nThink of a floor: anything below 0 is lifted up to it.\n" in _markdown()
     assert "Here each rule is a layer with one unit and no bend." in _cell("## Why the bend matters")
     course_map = _cell("## The course map")
     assert "the XOR puzzle (answer 1 when exactly one of two inputs is 1)" in course_map
@@ -1736,10 +1747,11 @@ def test_pass23_small_wordings_are_exact():
     for wv, bv in rng.uniform(-3, 3, size=(50, 2)):
         steps = np.diff(wv * np.arange(-2.0, 3.0) + bv)
         assert np.allclose(steps, steps[0])
-    pile = _cell("In the picture, the thick black line is the whole stack.")   # pass 52: after the worked example
+    pile = _cell("In the picture, the thick black line is the whole stack.")   # pass 80: before the worked example
     # Pass 49 (r44 Clarity 5): the dashed line is the readout's single rule, said plainly.
     # Pass 53 (r47): what the readout prints, said with the worked stack's rule (8x + 13).
-    assert "The readout prints that single rule. The pink dashed line draws it." in pile
+    # Pass 80: the single rule is read off after the picture, so here the readout is said as a formula.
+    assert "The pink dashed line draws the readout's formula." in pile
     assert "<b>stack = 4·(2x + 3) + 1 = 8x + 13</b>" in ch00_start_here.flat_pile().readout.value
     w = ch00_start_here.flat_pile()
     assert w.lines["one rule"].get_linestyle() == "--" and w.lines["one rule"].get_color() == activations.get("gelu").colour
@@ -2157,6 +2169,7 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # Pass 77 (r73 Clarity 4): a bend's slope told apart from the hill slope at the first bowl (+11 words; the chapter
     # stays at its length, the widget's rule and the second bowl's sentences shorter): at most 650 words.
     # Session 33 (r75 Correctness, Clarity): the widget's rule said as its choice, "(right-hand panel)": at most 655.
+    # Pass 80 (r75 Clarity 1): the second bowl in short steps, with why the ½: still at most 655.
     assert len(said) <= 78 and sum(chapter_metrics.words(s) for s in said) <= 655, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
@@ -2228,7 +2241,8 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # taken on trust; "squared" there only, still no "miss" and no calculus.
     for gone in ("miss", "12"):
         assert gone not in section, gone
-    assert section.count("squared") == 1 and "half of (output − right answer) squared" in section
+    # Pass 80 (r75 Clarity 1): the rule as a formula, ½ × (output − right answer)², with why the ½.
+    assert section.count("²") == 1 and "wrongness = ½ × (output − right answer)²" in section
     assert "line of people" not in _markdown()
     assert "the number the weight carries" not in _markdown()
     assert "bends alone" not in section
@@ -2318,7 +2332,7 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     assert ("For the bars below, suppose every weight is 1 and each sigmoid sits at its steepest point, its middle.\n"
             "There its slope is $0.25$ (the black line above).\n"
             "The signal starts at 1. So each sigmoid keeps a quarter of what reaches it.\n"
-            "ReLU's ramp (slope 1) keeps the whole signal. Its flat side (the crosses) passes back 0."
+            "ReLU's ramp (slope 1) keeps the whole signal; its flat side (the crosses) passes back 0."
             in cells[h + 2].source and "left out" not in _markdown()
             and ch00_start_here.FADE_TITLE in _texts(ch00_start_here.fading_signal_picture())
             and "the output's weight is $3$.\n" in _markdown() and "The bend multiplies it by its slope" in _markdown()
@@ -2429,7 +2443,12 @@ def test_pass37_the_bent_units_empty_lower_half_says_why_only_while_the_bend_is_
     note = w.texts["empty half"]
     lo = w.lines["layer"].get_ydata()
     assert note.get_visible() and float(np.min(lo)) >= 0 and note.get_position()[1] < 0
-    assert "ReLU gives no\nnegative numbers" in note.get_text() and "untick to compare" in note.get_text()
+    said = " ".join(note.get_text().split())   # pass 80: in short lines, lower right
+    assert "ReLU gives no negative numbers" in said and "untick to compare" in said
+    # Pass 80 (r75 Picture): the note sits right of the y axis (x = 0), so it no longer covers it.
+    w.live.figure.canvas.draw()
+    box = note.get_window_extent().transformed(w.live.axes[0].transData.inverted())
+    assert note.get_ha() == "right" and box.x0 > 0.5 and box.x1 <= ch00_start_here.UNIT_XLIM[1]
     w.checkboxes["bend"].value = False
     assert not note.get_visible() and float(np.min(w.lines["layer"].get_ydata())) < note.get_position()[1]
     w.checkboxes["bend"].value = True
@@ -2705,6 +2724,13 @@ def test_pass43_fading_signal_bars_are_the_steepnesses_multiplied_out():
     ticks = dict(zip(ax.get_yticks(), (t.get_text() for t in ax.get_yticklabels())))
     assert ticks == {1.0: "all of it", 1e-3: "1 in 1,000", 1e-6: "1 in a million", floor: "0 (none)"}
     assert 0.25 ** 10 > floor
+    # Pass 80 (r75 Picture): the log scale said in plain words (each grid line 1,000 times below the last), and a
+    # break drawn on the height axis between "1 in a million" and the floor's 0, which a log axis cannot hold.
+    grid = sorted(v for v in ticks if v > floor)
+    assert [b / a for a, b in zip(grid, grid[1:])] == pytest.approx([1000, 1000])
+    breaks = [l for l in ax.lines if l.get_gid() == "axis break"]
+    assert len(breaks) == 3 and all(floor < min(l.get_ydata()) and max(l.get_ydata()) < 1e-6 for l in breaks)
+    assert "Each grid line down is 1,000 times smaller." in display.figure_alt(fig)
     fracs = [t for t in ax.texts if t.get_gid() == "fraction"]
     assert [t.get_text() for t in fracs] == ["1/4", "1/16", "1/64", "1/256", "1/1,024", "1/4,096", "1/16,384",
                                              "1/65,536", "1/262,144", "1/1,048,576"]
@@ -2726,6 +2752,7 @@ def test_pass43_fading_signal_bars_are_the_steepnesses_multiplied_out():
     i = next(k for k, c in enumerate(cells) if c.source.strip() == "ch00.fading_signal_picture()")
     assert any("image/png" in o.get("data", {}) for o in cells[i].outputs)
     assert cells[i - 1].source.startswith("In the 1990s") and "So each sigmoid keeps a quarter of what reaches it." in cells[i - 1].source
+    assert "In the bars below, each grid line down is 1,000 times smaller." in cells[i - 1].source   # pass 80
 
 
 def test_pass43_bent_units_draw_each_unit_alone_under_the_sum():
@@ -2821,7 +2848,7 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     # Pass 74 (r71 Picture 2): the output's bowl drawn right after the cell that says it.
     assert cells[k - 3].source == "ch00.output_hill_picture()"
     assert cells[k - 4].source.startswith("How wrong is that output? Say the right answer is $23$.")
-    assert "the output's hill slope is the output minus the right answer: $24 - 23 = 1$." in cells[k - 4].source
+    assert "the output's hill slope simply output − right answer: $24 - 23 = 1$." in cells[k - 4].source   # pass 80
     assert cells[k - 5].source.rstrip().endswith("then $\\times 3$.")
     assert cells[k + 1].source.startswith("Read the arrows right to left:")
     # Pass 67 (r62 Clarity 2): the "words so far" box moved up, before the chain (the reader needed it there).
@@ -3001,10 +3028,12 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             # session 31 (r71 Clarity): a second bowl said as one, with what its two axes are
             # pass 75 (r72 Clarity 3): the same wrongness, now asked about the output's own move
             # pass 77 (r73 Clarity 1): the second bowl's rule in words (half the squared distance), drawn beside the first
-            "Take wrongness as half of (output − right answer) squared: a second bowl, over the output (right-hand panel).\n"
-            f"Its lowest point is the right answer, ${right:g}$: not wrong at all.\n"
+            # pass 80 (r75 Clarity 1): in short steps; "(right)" no longer next to "right answer"; why the ½
+            "A valley can be drawn over any number, not only a weight.\n"
+            "Over the output, it is a second bowl: wrongness = ½ × (output − right answer)².\n"
+            f"The right-hand panel draws it. Its lowest point is the right answer, ${right:g}$: not wrong at all.\n"
             # pass 71 (r68 Clarity): "where you stand" meant a weight's value until here: said as the output
-            f"So, as on the first bowl (left), the output's hill slope is the output minus the right answer: "
+            f"The ½ makes the output's hill slope simply output − right answer: "
             f"${said_out:g} - {right:g} = {start:g}$."
             ) == out.strip()
     for v in (-1.0, 0.5, 1.0, 3.0):   # the first hill's slope is how far right of its bottom the weight stands

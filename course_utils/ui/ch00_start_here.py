@@ -164,7 +164,7 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
                            zorder=5)[0])  # hollow: the input circle and the landing dot show through
     legend_has_mark = [None]
     # With the bend on, the lower half is empty: say why there, so it does not look like a mistake (r34 reader).
-    note = live.moving(ax.text(UNIT_XLIM[0] + 0.4, -UNIT_EMPTY_Y, RELU_EMPTY_NOTE, ha="left", va="center", fontsize=9.5,
+    note = live.moving(ax.text(UNIT_XLIM[1] - 0.2, -UNIT_EMPTY_Y, RELU_EMPTY_NOTE, ha="right", ma="left", va="center", fontsize=9.5,
                                style="italic", color=plots.MUTED, visible=False, zorder=4,
                                bbox=dict(facecolor="white", edgecolor="none", pad=1.5)))
 
@@ -233,8 +233,9 @@ def _unit_widget(w, b, inputs, with_bend, title, summary, bent=False):
 
 
 # The bent unit's note in its empty lower half (same axes as the straight line, so unticking compares them).
-RELU_EMPTY_NOTE = "Empty below 0: ReLU gives no\nnegative numbers. Same axes as\nthe straight line: untick to compare."
-UNIT_EMPTY_Y = 5.0   # how far below 0 the note sits
+# Pass 80 (r75 Picture): in the lower right, in short lines, so that it no longer covers the y axis.
+RELU_EMPTY_NOTE = "Empty below 0:\nReLU gives\nno negative\nnumbers.\nSame axes as\nthe straight\nline: untick\nto compare."
+UNIT_EMPTY_Y = 5.5   # how far below 0 the note sits
 
 
 # Pass 57 (r51 change 2): the bend's readout lists the line's slopes in view, left to right: one slope means straight;
@@ -572,8 +573,29 @@ def _fold(summary, paragraphs, row):
 CANCEL_UNITS = [(1.0, 0.0, 1.0), (-1.0, 0.0, -1.0)]   # (sign, shift, output weight): ReLU(x) − ReLU(−x)
 # Pass 65 (r59): the example's ReLU(−x) is the flipped unit the learner met in the question after the bend slider
 # (every unit on this slider has input weight 1), so the fold points back to it.
-CANCEL_EXAMPLE = ["For example, take ReLU(-x): the flipped unit, from the question after the bend slider.",
-                  "ReLU(x) - ReLU(-x) is just x: a straight line."]
+# Pass 80 (r75 Clarity): the two exceptions, with this example, in an optional fold of their own inside the check, after
+# its stills: the check itself answers the Predict and counts the corners.
+CORNER_EXCEPTIONS = ["Adding units up keeps every corner, with two exceptions.",
+                     "A unit whose output weight is 0 adds no corner.",
+                     "Two corners at the same x can cancel out.",
+                     "For example, take ReLU(-x): the flipped unit, from the question after the bend slider.",
+                     "ReLU(x) - ReLU(-x) is just x: a straight line."]
+MORE_SUMMARY = "More (optional): when a corner is lost"
+
+
+class _FoldWithMore(tables.FoldedRows):
+    """An answer fold with an optional fold of its own at its end, after the stills (plain text: both, for nbval)."""
+
+    def __init__(self, fold, more_summary, more_lines):
+        super().__init__(fold.summary, fold.lines, fold.picture)
+        self.more = tables.FoldedRows(more_summary, [line.replace("-", "−") for line in more_lines])
+
+    def __repr__(self):
+        return super().__repr__() + "\n\n" + repr(self.more)
+
+    def _repr_html_(self):
+        main = tables.FoldedRows(self.summary, self.lines, self.picture)._repr_html_()
+        return main[:-len("</details>")] + self.more._repr_html_() + "</details>"
 
 
 # Pass 71 (r66 Interaction): the Predict asks what 2 units at the opening m do right of x = 0 (the corners were listed
@@ -588,25 +610,21 @@ def two_unit_right_slope(middle=MIDDLE_START):
 
 def bent_units_check():
     """The fold after the bent-units slider: what 2 units do right of x = 0 (the Predict), then the corners, with the
-    stills of 1, 2 and 3 units; every number read from the units themselves. The task's answer has a fold of its own
-    (bent_units_task_check)."""
+    stills of 1, 2 and 3 units; every number read from the units themselves; then, folded, when a corner is lost. The
+    task's answer has a fold of its own (bent_units_task_check)."""
     three = [v + 0.0 for v in corners(with_middle(TENT, MIDDLE_START))]  # + 0.0: no "−0"
     where = ", ".join(f"{v:g}" for v in three[:-1]) + f" and {three[-1]:g}"
     climb = [s * h for s, _c, h in with_middle(TENT, MIDDLE_START)[:PREDICT_UNITS]]
     flat = "Flat." if two_unit_right_slope() == 0 else f"Slope {two_unit_right_slope():g}."
-    return _fold("Check your prediction", [
+    return _FoldWithMore(_fold("Check your prediction", [
         [flat,
          f"Right of x = 0, unit 1 climbs {climb[0]:g} per step.",
          f"Unit 2, times its weight {MIDDLE_START:g}, falls {-climb[1]:g} per step: they cancel.",
          "A common wrong answer: \"it climbs, as unit 1 does.\"",
          "In fact, unit 2 runs downhill just as fast."],
         [f"With 3 units: {NUMBER_WORDS[len(three)].lower()} corners, at x = {where}.",
-         "Each bent unit usually adds one corner, where its own input crosses 0 (if its w is not 0).",
-         "Adding them up keeps every corner, with two exceptions.",
-         "A unit whose output weight is 0 adds no corner.",
-         "Two corners at the same x can cancel out.",
-         *CANCEL_EXAMPLE],
-    ], CHECK_ROW)
+         "Each bent unit usually adds one corner, where its own input crosses 0 (if its w is not 0)."],
+    ], CHECK_ROW), MORE_SUMMARY, CORNER_EXCEPTIONS)
 
 
 def bent_units_task_check():
@@ -774,6 +792,14 @@ def fading_signal_picture(layers=FADE_LAYERS):
     marks = [v for v in FADE_TICKS if FADE_FLOOR < v < 1]   # the grid lines "1 in 1,000" and "1 in a million"
     for v in marks:
         ax.axhline(v, color=plots.MUTED, lw=0.8, ls=":", zorder=0)
+    # Pass 80 (r75 Picture): a log axis has no 0, so a break (two slashes on the left edge) sits between the floor's
+    # "0 (none)" and "1 in a million": the step down to 0 is not one more grid step.
+    at = np.sqrt(FADE_FLOOR * min(marks))   # halfway between the two, on the log scale
+    edge = ax.get_yaxis_transform()          # x in axes units (0 = the left edge), y in data units
+    ax.plot([-0.012, 0.012], [at, at], color="white", lw=6, transform=edge, clip_on=False, zorder=5, gid="axis break")
+    for dy in (0.8, 1.25):
+        ax.plot([-0.012, 0.012], [at / dy / 1.3, at / dy * 1.3], color="black", lw=1.0, transform=edge,
+                clip_on=False, zorder=6, gid="axis break")
     first_below = "; ".join(f"bar {next(int(x) for x, share in zip(n, sig) if share < v)} is below {FADE_TICKS[v]}"
                             for v in marks if min(sig) < v)
     handles, labels = ax.get_legend_handles_labels()
@@ -785,8 +811,9 @@ def fading_signal_picture(layers=FADE_LAYERS):
                   f"keeps all of it: every hatched bar stands at {k['ramp']:g}. Sigmoid at its steepest keeps a quarter "
                   f"per bend, so its bars step down evenly; each is labelled as a fraction: "
                   + ", ".join(fade_fraction(v) for v in sig)
-                  + f". {first_below[0].upper() + first_below[1:]}. Crosses on the floor, marked 0, "
-                  "show ReLU on its flat side: nothing gets back.")
+                  + f". {first_below[0].upper() + first_below[1:]}. Each grid line down is 1,000 times smaller. A "
+                  "break on the height axis sits above the floor, marked 0: crosses there show ReLU on its flat side: "
+                  "nothing gets back.")
     return fig
 
 
@@ -924,7 +951,7 @@ HILL_ARROW_NOTE = "(the arrow shows the direction only)"
 HILL_GAP_Y, HILL_GAP_NOTE = -0.3, "you stand {gap:g} right of the bottom"
 
 
-def _bowl(ax, fn, slope_fn, bottom, dot, xlim, ylim, gap_note, gap_y=-0.3, least_ha="center"):
+def _bowl(ax, fn, slope_fn, bottom, dot, xlim, ylim, gap_note, gap_y=-0.3, least_ha="center", least_dx=0.05):
     """The bowl, the dot, the dashed hill slope with its rise-over-run triangle, "least wrong" and the double arrow from
     the bottom to the dot (shared by the weight's hill and the output's, notebook 00). Returns (dot's height, slope)."""
     w = np.linspace(*xlim, 201)
@@ -939,7 +966,7 @@ def _bowl(ax, fn, slope_fn, bottom, dot, xlim, ylim, gap_note, gap_y=-0.3, least
     ax.plot([foot[0], dot, dot], [foot[1], foot[1], y0], color="black", lw=1.0, gid="rise over run")
     ax.text(dot - HILL_RUN / 2, foot[1] - 0.06, f"{HILL_RUN:g} step right", ha="center", va="top", fontsize=9.5)
     ax.text(dot + 0.06, (foot[1] + y0) / 2, f"{k:g} up", ha="left", va="center", fontsize=9.5)
-    ax.text(bottom - (0.05 if least_ha == "right" else 0), float(fn(bottom)) - 0.12, "least wrong", ha=least_ha,
+    ax.text(bottom - (least_dx if least_ha == "right" else 0), float(fn(bottom)) - 0.12, "least wrong", ha=least_ha,
             va="top", fontsize=10)
     # Pass 68 (r63 item 1): the bowl's rule shown, not only said: the hill slope is how far right of the bottom you stand.
     _arrow(ax, (bottom, gap_y), (dot, gap_y), arrowstyle="<|-|>", lw=1.0, gid="right of the bottom")
@@ -1104,8 +1131,11 @@ def output_hill_slope(y, right=RIGHT):
 # (23), the dot at the output (24), the slope triangle reading 1. Pass 77 (r73 Picture + Clarity 1): drawn on the right
 # of the first bowl (over the weight), on the same height scale, so the second bowl is seen to be a second one, with
 # the rule both share written on it: wrongness is half of (distance from the bottom) squared.
-OUTPUT_TITLE = "Over the output: ½ × (output − 23)²"
+OUTPUT_TITLE = "Over the output: ½ × (output − {right:g})²"   # pass 80: filled in from the right answer drawn
 WEIGHT_PANEL_TITLE = "Over the weight (the first bowl)"
+# Pass 80 (r75 Picture): here the dot is 1 right of the bottom, so the triangle's "1 step right" starts under the
+# bottom: "least wrong" ends further left, clear of it.
+OUTPUT_LEAST_DX = 0.35
 OUTPUT_GAP_NOTE = "{gap:g} right of the bottom"
 
 
@@ -1122,8 +1152,9 @@ def output_hill_picture(y=None, right=RIGHT):
                     least_ha="right")
     ax_w.set(xlabel="the weight", ylabel="how wrong (height)", title=WEIGHT_PANEL_TITLE)
     _y0, k = _bowl(ax, lambda v: output_hill(v, right), lambda v: output_hill_slope(v, right), right, y,
-                   (right - 3.0, right + 3.0), ylim, OUTPUT_GAP_NOTE, gap_y=-1.25, least_ha="right")
-    ax.set(xlabel=f"the output (the right answer is {right:g})", title=OUTPUT_TITLE.replace("23", f"{right:g}"))
+                   (right - 3.0, right + 3.0), ylim, OUTPUT_GAP_NOTE, gap_y=-1.25, least_ha="right",
+                   least_dx=OUTPUT_LEAST_DX)
+    ax.set(xlabel=f"the output (the right answer is {right:g})", title=OUTPUT_TITLE.format(right=right))
     fig.set_label(f"Two U-shaped curves side by side, on one height scale: how wrong. Left, the first bowl, over the "
                   f"weight: a dot at {HILL_DOT:g}, {HILL_DOT - HILL_BOTTOM:g} right of its bottom, hill slope {kw:g}. "
                   f"Right, the second bowl, over the output: half of (output minus {right:g}) squared. Its lowest point, "
