@@ -373,7 +373,7 @@ def sigmoid_question():
     return choice_question(
         "Why do deep networks avoid sigmoid as the main bend of their hidden layers?",
         [("Slow: a unit computes eˣ (an exponential).", False,
-          "Partly true, but it costs little. Tanh and GELU cost about as much, and deep networks use them. One exponential per "
+          "Partly true, but it costs little. Tanh and GELU cost roughly as much, and deep networks use them. One exponential per "
           "unit is cheap next to the weight multiplications feeding that unit. The main reason: the fading backward "
           "signal."),
          ("It has a corner, where its slope jumps.", False,
