@@ -534,6 +534,7 @@ def test_smooth_family_slopes_near_zero_and_far_left():
     # pass 46: "far left it still fades" moved into the Costs line
     assert ("**Fixes:** a unit whose sum is a little below 0 still gets a nudge.\n"   # r56: the unit placed by its sum
             "Just left of 0 the slope is about 0.5 (Mish: 0.6), not 0.\n"
+            "At $x = -0.5$, the ReLU family's test point: GELU 0.13, SiLU 0.26.\n"   # r76 (pass 80): "just left" is not only 0
             "**Costs:** far left the nudge still fades. They also cost more to compute than ReLU.") in text
     assert "the corner is rounded: the slope changes smoothly" not in text
     for name in at_zero:   # fades towards 0 far left, for all four
@@ -1730,6 +1731,10 @@ def test_smooth_numbers_live_in_one_fold():
     assert "just left of 0" not in fold.lower() and "0.5" not in fold and f"{near[0]:.1f}" == f"{near[1]:.1f}" == "0.5"
     assert f"{near[2]:.1f}" == "0.6"
     assert "Just left of 0 the slope is about 0.5 (Mish: 0.6), not 0.\n" in _markdown()
+    # r76 (pass 80): at the ReLU family's test point the smooth slopes are smaller; computed from the registry
+    half = {n: f"{float(activations.get(n).derivative(ch04_zoo.NUDGE_X)):.2f}" for n in ("gelu", "silu")}
+    assert ch04_zoo.NUDGE_X == -0.5 and half == {"gelu": "0.13", "silu": "0.26"}
+    assert f"GELU {half['gelu']}, SiLU {half['silu']}." in _markdown()
     stored = "".join(_cells()[_index("ch04.slopes_fold(")]["outputs"][0]["data"]["text/markdown"])
     assert stored == fold
     assert not any("print_dips" in "".join(c["source"]) for c in _cells())
@@ -2542,7 +2547,8 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     # r71 (pass 74): "shape setting" was never explained (and β is left to the glossary): said as a steepness knob
     # inside Swish's sigmoid, SiLU at 1 (the glossary: "x times sigmoid(βx) ... At β = 1 it is SiLU")
     # r75 (pass 78): "the knob" was never said: Swish's formula with β, and what β does (the glossary's x·sigmoid(βx))
-    assert text.index("Swish") == text.index("[Swish](91_glossary.ipynb#Glossary) is $x$ times a sigmoid, $x\\,\\sigma(\\beta x)$: its knob β (beta) sets the steepness.") + 1
+    assert text.index("Swish") == text.index("[Swish](91_glossary.ipynb#Glossary) is $x\\,\\sigma(\\beta x)$: its knob β (beta) sets the steepness.") + 1
+    assert SWISH_LINE in text and text.index("$\\sigma(x)$") < text.index("\\sigma(\\beta x)")   # r76 (pass 80): σ named first
     assert "shape setting" not in text
     assert "also named Swish" not in text
     glossary = "".join("".join(c["source"]) for c in glossary_notebook()["cells"])
@@ -2727,11 +2733,13 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     opening = "".join(_cells()[_index("## The smooth family")]["source"])
     # pass 46: Softplus is named with the other three; its lift above ReLU (0.69 at 0) is cut
     # r75 (pass 78): β is said once, where Swish's knob is named (the lead's ask); nowhere else in the chapter
-    swish = [ln for ln in opening.splitlines() if "β" in ln]
+    # r76 (pass 80): the Swish line moved to where SiLU's switch names σ
+    switch = "".join(_cells()[_index("SiLU's switch is the sigmoid")]["source"])
+    swish = [ln for ln in switch.splitlines() if "β" in ln]
     assert len(swish) == 1 and swish[0].startswith("[Swish]") and "Mish and Softplus round off ReLU's corner." in opening
     text = _markdown()
     # pass 46: σ is named without "(sigma)", and β left with Swish's formula
-    assert "$\\Phi(x)$ (capital phi)" in text and "the sigmoid, $\\sigma(x)$." in text and text.count("β") == opening.count("β") == 2
+    assert "$\\Phi(x)$ (capital phi)" in text and "the sigmoid, $\\sigma(x)$." in text and text.count("β") == switch.count("β") == 2
     # pass 30: the "layer ... words look at each other" sentence is cut; the gated costs come before its Good for
     assert "words look at each other" not in text
     assert text.index("about 2/3 as many units") < text.index("kept weight counts equal")
@@ -2865,10 +2873,14 @@ def test_gate_legend_and_zoo_axes_as_the_text_says():
     assert (ch04_zoo.SPARK_X, round(ch04_zoo.SPARK_Y[0]), round(ch04_zoo.SPARK_Y[1])) == (3.0, -2, 3)
 
 
+# r76 (pass 80): "Then the slope has no sudden jump" had lost its "then" behind the Swish line, and σ was used before
+# it was named: the jump follows the rounded corner, and Swish waits until SiLU's switch names σ (SWISH_LINE)
 SMOOTH_OPENING = ("GELU (Gaussian error linear unit; Gaussian = the bell curve), SiLU (sigmoid linear unit), Mish and "
                   "Softplus round off ReLU's corner.\n"
-                  "[Swish](91_glossary.ipynb#Glossary) is $x$ times a sigmoid, $x\\,\\sigma(\\beta x)$: its knob β (beta) sets the "
-                  "steepness. SiLU is Swish with β = 1.")
+                  "Then the slope has no sudden jump.\n")
+SWISH_LINE = ("SiLU's switch is the sigmoid, $\\sigma(x)$.\n"
+              "[Swish](91_glossary.ipynb#Glossary) is $x\\,\\sigma(\\beta x)$: its knob β (beta) sets the steepness. "
+              "SiLU is Swish with β = 1.\n")
 
 
 def test_what_to_remember_names_the_smooth_family_apart():
@@ -3127,7 +3139,8 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     # r40: the picture comes first: the question and what the picture shows, then the picture, then the reason
     # pass 56: rebuilt in the order see, rule, reason: the picture, what its line means, then why
     # r75 (pass 78): "spread out ÷ in" was hard to read: the three marked spreads are said as in -> out first
-    head = ("**Why does SELU pull back?** Spread 2 into one SELU layer gives 1.7 out; 0.5 gives 0.57; 1 stays 1.\n"
+    # r76 (pass 80): "spread 2 into" was read as any input; it is the sums' spread
+    head = ("**Why does SELU pull back?** Sums of spread 2 into one SELU layer give 1.7 out; 0.5 gives 0.57; 1 stays 1.\n"
             "The picture shows, for each spread in, how many times bigger it comes out.")
     assert (f"{big:.2g}", f"{small:.2f}", f"{one:.2f}") == ("1.7", "0.57", "1.00")
     rule = ("Above the dashed line at 1 (out = in), a layer makes the spread bigger. Below it, smaller.\n"

@@ -317,7 +317,7 @@ def _nudge_alt(x=NUDGE_X):
     s, c = nudge_slopes(x), nudge_crossings()
     return (f"Each ReLU relative's slope for x from -4 to 0. ReLU's slope is 0 all along. "
             f"Leaky ReLU's is {s['leaky_relu']:g} and PReLU's {s['prelu']:g}, the same all along. ELU's and SELU's "
-            f"start near 0 far left and rise towards 0, crossing PReLU's line: SELU's at x = {c['selu']:.2f}, ELU's at "
+            f"start near 0 far left and grow as x moves right towards 0, crossing PReLU's line: SELU's at x = {c['selu']:.2f}, ELU's at "
             f"x = {c['elu']:.2f}. A dotted line marks x = {x:g}: there SELU's slope is the highest ({s['selu']:.3g}), "
             f"then ELU's ({s['elu']:.2g}), PReLU's ({s['prelu']:g}), Leaky ReLU's and ReLU's (0).")
 
@@ -353,7 +353,7 @@ def nudge_answer(x=NUDGE_X):
 {label(order[0])}: slope {s[order[0]]:.2f}. Then {", ".join(f"{label(n)} ({s[n]:.2f})" for n in order[1:])}.
 ReLU gives none: its slope is 0.
 A common wrong answer: PReLU, whose slope is the biggest far left.
-In fact, ELU's and SELU's slopes rise towards 0 and pass PReLU's: SELU's at $x \\approx {c['selu']:.2f}$, ELU's at {_minus(round(c['elu'], 2))}.
+In fact, as $x$ moves right towards 0, ELU's and SELU's slopes grow and pass PReLU's: SELU's at $x \\approx {c['selu']:.2f}$, ELU's at {_minus(round(c['elu'], 2))}.
 
 {picture}
 """)
