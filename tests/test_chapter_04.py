@@ -3901,3 +3901,44 @@ def test_same_weights_picture_draws_three_tables_two_thirds_as_wide_before_the_c
     assert cells[k]["metadata"]["jupyter"]["source_hidden"] and cells[k]["metadata"]["slideshow"]["slide_type"] == "subslide"
     assert "".join(cells[k + 1]["source"]).startswith("**Costs:** an extra weight table, or fewer bent units.")
     assert "image/png" in cells[k]["outputs"][0]["data"] and "2/3 as many" in cells[k]["outputs"][0]["metadata"]["image/png"]["alt"]
+
+
+# ---- r76 (pass 80) ----
+
+def test_zigzag_steps_are_coloured_by_direction_and_the_first_ones_numbered():
+    """Check (r76, pass 80): each arrow of the zig-zag picture has its direction's colour and dash; the all-above-0
+    panel has no "one up, one down" step, the centred one has some; the inset numbers steps 1 to ZIGZAG_NUMBERED."""
+    assert ch04_zoo.zigzag_way((0.1, 0.2)) == "up-right" and ch04_zoo.zigzag_way((-0.1, -0.2)) == "down-left"
+    assert ch04_zoo.zigzag_way((0.1, -0.2)) == "one up, one down" == ch04_zoo.zigzag_way((-0.1, 0.2))
+    fig = ch04_zoo.zigzag_sketch()
+    left, right = fig.axes[0], fig.axes[1]
+    inset = left.child_axes[0]
+    runs = ch04_zoo.zigzag_runs()
+    for ax, name in ((left, "sigmoid"), (right, "tanh")):
+        arrows = [a for a in ax.texts if getattr(a, "arrow_patch", None) is not None and a.get_text() == ""]
+        ways = [ch04_zoo.zigzag_way(b - a) for a, b in zip(runs[name][:-1], runs[name][1:])]
+        assert len(arrows) == len(ways) == ch04_zoo.ZIGZAG_STEPS
+        colours = [colors.to_hex(a.arrow_patch.get_edgecolor()).lower() for a in arrows]
+        assert colours == [ch04_zoo.ZIGZAG_WAYS[w][0].lower() for w in ways]
+    assert "one up, one down" not in [ch04_zoo.zigzag_way(m) for m in np.diff(runs["sigmoid"], axis=0)]
+    assert "one up, one down" in [ch04_zoo.zigzag_way(m) for m in np.diff(runs["tanh"], axis=0)]
+    numbers = sorted(int(t.get_text()) for t in inset.texts if t.get_text().isdigit())
+    assert numbers == list(range(1, ch04_zoo.ZIGZAG_NUMBERED + 1)) == list(range(1, 9))
+    assert {t.get_text() for t in right.get_legend().get_texts()} == set(ch04_zoo.ZIGZAG_WAYS)
+    assert len({ls for _, ls in ch04_zoo.ZIGZAG_WAYS.values()}) == 3   # not colour alone
+    assert "coloured by its direction" in fig.get_label()
+
+
+def test_relu_family_slope_chart_shows_selu_whole_and_its_label_off_the_lines():
+    """Check (r76, pass 80): the slope chart in the x = −0.5 answer holds SELU's highest slope (1.76, just left of 0)
+    and the "x = −0.5" label sits where no line passes."""
+    top = float(activations.get("selu").derivative(-1e-9))
+    lo, hi = ch04_zoo.NUDGE_YLIM
+    assert lo <= 0 and top < hi and round(top, 2) == 1.76
+    fig = ch04_zoo.relu_family_slopes()
+    ax = fig.axes[0]
+    label = next(t for t in ax.texts if t.get_text().startswith("x = "))
+    tx, ty = label.get_position()
+    xs = np.linspace(tx - 0.5, tx, 50)   # the label is right-aligned at tx, about 0.5 wide
+    for n in ch04_zoo.FAMILIES["ReLU family"]:
+        assert np.all(np.asarray(activations.get(n).derivative(xs), dtype=float) < ty - 0.3), n

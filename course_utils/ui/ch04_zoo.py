@@ -20,7 +20,7 @@ from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_li
 __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer", "elu_gap_answer", "fold", "gap", "gate_answer",
            "gate_diagram", "gated_units", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
-           "print_dips", "print_gap", "zigzag_left", "zigzag_runs", "zigzag_sketch", "print_overflow", "print_widest_gap",
+           "print_dips", "print_gap", "zigzag_left", "zigzag_runs", "zigzag_sketch", "zigzag_way", "print_overflow", "print_widest_gap",
            "back_near_one", "doubling_runs", "doubling_spread", "lecun_fade_note", "selu_settle_layer", "selu_three_starts", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "selu_slope", "selu_stretch_edge", "selu_why_fold", "families_row", "slopes_text", "deepest_dip_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "relu_family_slopes", "nudge_answer", "nudge_slopes", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
            "squashers", "two_switches", "area_label", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
 
@@ -295,7 +295,7 @@ def corner_zoom(w=CORNER_HALF_WIDTH):
 NUDGE_X = -0.5              # where the Predict puts the unit's sum
 NUDGE_DASH = {"relu": "-", "leaky_relu": ":", "prelu": "--", "elu": (0, (10, 3)), "selu": "-."}   # a dash each
 NUDGE_XLIM = (-4.0, 0.0)    # the left side only: where ReLU is flat
-NUDGE_YLIM = (-0.1, 1.25)
+NUDGE_YLIM = (-0.05, 1.85)   # r76 (pass 80): up to SELU's 1.76 just left of 0, so no line runs off the top
 # where each bend's name is written: (x, y) in data units, next to its own line
 NUDGE_TAGS = {"relu": (-1.3, -0.015, "top"), "leaky_relu": (-1.3, 0.03, "bottom"),
               "prelu": (-3.95, 0.27, "bottom"), "elu": (-0.45, 0.42, "center"), "selu": (-1.6, 0.75, "bottom")}
@@ -1358,14 +1358,36 @@ def zigzag_left(steps=ZIGZAG_STEPS, rate=ZIGZAG_RATE, goal=ZIGZAG_GOAL):
             for name, p in zigzag_runs(steps, rate, goal).items()}
 
 
+# r76 (pass 80): 30 arrows of one colour hid the pattern; each step is coloured (and dashed) by its direction, and the
+# left panel enlarges the first ZIGZAG_NUMBERED steps, numbered, since they are too small to read at full scale
+ZIGZAG_NUMBERED = 8
+ZIGZAG_WAYS = {"up-right": ("#D55E00", "-"), "down-left": ("#0072B2", "--"), "one up, one down": ("#009E73", ":")}
+
+
+def zigzag_way(move):
+    """'up-right', 'down-left' or 'one up, one down': the direction of one step (dw1, dw2)."""
+    if move[0] * move[1] < 0:
+        return "one up, one down"
+    return "up-right" if move[0] + move[1] > 0 else "down-left"
+
+
 def _zigzag_alt():
     left = zigzag_left()
     return ("Two panels on the same axes, weight 1 across and weight 2 up, each with a path of "
-            f"{ZIGZAG_STEPS} training steps from the start (0, 0) towards the star (1, −1). Left: inputs all above 0 "
-            "(sigmoid's outputs): every step goes up-right or down-left, so the path zig-zags; each step is an arrow, "
-            f"the end (step {ZIGZAG_STEPS}) a diamond; after "
-            f"{ZIGZAG_STEPS} steps: {_from_star(left['sigmoid'])}. Right: inputs centred on 0 (tanh's outputs): steps "
-            f"go any way; after {ZIGZAG_STEPS} steps: {_from_star(left['tanh'])}.")
+            f"{ZIGZAG_STEPS} training steps from the start (0, 0) towards the star (1, −1). Each step is an arrow, "
+            "coloured by its direction: up-right (orange, solid), down-left (blue, dashed), one weight up and the other "
+            "down (green, dotted). Left: inputs all above 0 "
+            "(sigmoid's outputs): every step goes up-right or down-left, so the path zig-zags; an inset enlarges steps "
+            f"1 to {ZIGZAG_NUMBERED}, numbered; the end (step {ZIGZAG_STEPS}) is a diamond; after "
+            f"{ZIGZAG_STEPS} steps: {_from_star(left['sigmoid'])}. Right: inputs centred on 0 (tanh's outputs): many "
+            f"steps move one weight up and the other down; after {ZIGZAG_STEPS} steps: {_from_star(left['tanh'])}.")
+
+
+def _zigzag_arrows(ax, p, lw=1.4):
+    for a, b in zip(p[:-1], p[1:]):
+        colour, ls = ZIGZAG_WAYS[zigzag_way(b - a)]
+        ax.annotate("", b, a, arrowprops={"arrowstyle": "-|>", "color": colour, "lw": lw, "ls": ls,
+                                          "mutation_scale": 10, "shrinkA": 0, "shrinkB": 0})
 
 
 @plots.styled
@@ -1379,27 +1401,36 @@ def zigzag_sketch(steps=ZIGZAG_STEPS, rate=ZIGZAG_RATE, goal=ZIGZAG_GOAL):
         raise ValueError("a step with inputs all above 0 moved the two weights opposite ways")
     if not left["tanh"] < left["sigmoid"] / 3:
         raise ValueError(f"the centred inputs no longer get much closer to the star: {left}")
-    fig, axes = plots.new_figure(780, 360, 1, 2, sharex=True, sharey=True)
-    notes = {"sigmoid": "every step:\nup-right or down-left", "tanh": "steps go any way"}
+    fig, axes = plots.new_figure(780, 400, 1, 2, sharex=True, sharey=True)
     for ax, (name, title) in zip(axes, ZIGZAG_INPUTS.items()):
         p = runs[name]
-        # r61 (pass 66): the path's order and end were unreadable; each step is an arrow, the end a diamond
-        for a, b in zip(p[:-1], p[1:]):
-            ax.annotate("", b, a, arrowprops={"arrowstyle": "-|>", "color": plots.color(name), "lw": 1.3,
-                                              "mutation_scale": 9, "shrinkA": 0, "shrinkB": 0})
-        ax.plot([p[-1, 0]], [p[-1, 1]], "D", color=plots.color(name), mec="black", ms=8, zorder=4)
+        _zigzag_arrows(ax, p)
+        ax.plot([p[-1, 0]], [p[-1, 1]], "D", color="white", mec="black", ms=8, zorder=4)
         ax.annotate(f"end (step {steps})", p[-1], END_OFFSET[name], textcoords="offset points", fontsize=10,
                     color=STRIP_NOTE_COLOUR, ha="left" if name == "sigmoid" else "center")
         ax.plot([0], [0], "s", color="black", ms=7)
         ax.text(-0.05, 0.06, "start", ha="right", va="bottom", fontsize=10, color=STRIP_NOTE_COLOUR)
         ax.plot([goal[0]], [goal[1]], "*", color="black", ms=15, zorder=5)
         ax.text(goal[0], goal[1] - 0.09, "star", ha="center", va="top", fontsize=10, color=STRIP_NOTE_COLOUR)
-        ax.text(-0.3, -0.85, notes[name], ha="left", va="top", fontsize=10, color=plots.color(name), fontweight="bold")
         ax.set(xlabel="weight 1", title=f"{title}:\nafter {steps} steps, {_from_star(left[name])}")
         ax.axhline(0, color="black", lw=0.6)
         ax.axvline(0, color="black", lw=0.6)
         ax.set_aspect("equal")
     axes[0].set(ylabel="weight 2", xlim=(-0.35, 1.35), ylim=(-1.3, 0.25))
+    first = runs["sigmoid"][:ZIGZAG_NUMBERED + 1]
+    inset = axes[0].inset_axes([0.56, 0.56, 0.42, 0.42])
+    _zigzag_arrows(inset, first, lw=1.8)
+    for k, (a, b) in enumerate(zip(first[:-1], first[1:]), start=1):
+        inset.annotate(str(k), b, (5, 2) if k % 2 else (-5, 2), textcoords="offset points", fontsize=9,
+                       fontweight="bold", ha="left" if k % 2 else "right", va="bottom")
+    inset.plot([0], [0], "s", color="black", ms=5)
+    lo, hi = first.min(axis=0) - 0.04, first.max(axis=0) + np.array([0.08, 0.14])
+    inset.set(xlim=(lo[0], hi[0]), ylim=(lo[1], hi[1]), xticks=[], yticks=[])
+    inset.text(0.03, 0.97, f"steps 1 to {ZIGZAG_NUMBERED}, enlarged", transform=inset.transAxes, fontsize=8.5,
+               ha="left", va="top", color=STRIP_NOTE_COLOUR)
+    for way, (colour, ls) in ZIGZAG_WAYS.items():
+        axes[1].plot([], [], color=colour, ls=ls, lw=1.8, label=way)
+    axes[1].legend(loc="upper right", fontsize=9, title="each step", title_fontsize=9)
     fig.set_label(_zigzag_alt())
     return fig
 
