@@ -907,7 +907,7 @@ def _selu_span(start, depth=30):
 
 
 SCOPE = ("**When does SELU do this?** In the widget's setting:\n\n"
-         "- a plain stack of wide **dense** layers: in each, every unit sees every input;\n- LeCun-normal starting weights.\n")
+         "- a plain stack of wide layers: in each, every unit sees every input;\n- LeCun-normal starting weights.\n")
 # r61 (pass 66): the other two conditions share one fold with SELU's slope picture and the why (selu_why_fold)
 MORE_CONDITIONS = ("**Two more conditions.** Inputs with average near 0.\n"
                    "And no [normalisation layers](91_glossary.ipynb#Glossary): extra layers that reset the average and "
@@ -968,7 +968,8 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     assert "In a **dense** layer" not in text and "come out again" not in text
     # r70 (pass 73): "dense" is said once, in the setting, inside the Optional fold; the main path does not use it
     fold = ch04_zoo.selu_why_fold().data
-    assert fold.count("**dense**") == 1 and fold.index("**dense**") == fold.index(SCOPE) + SCOPE.index("**dense**")
+    # r76 (pass 80): the fold had five new terms; "dense" is said in plain words only (every unit sees every input)
+    assert "dense" not in fold and SCOPE in fold
     assert "dense" not in text and "independent" not in text and "average square" not in text
     # pass 14: not "pulled back":
     above = "".join("".join(c["source"]) for c in _cells()[:_index("ch04.selu_spread(")] if c["cell_type"] == "markdown")
@@ -1451,9 +1452,9 @@ def test_elu_has_no_corner_only_at_alpha_one_and_text_and_table_say_so():
     assert "Bending" not in text and "bending" not in ch04_zoo.row("elu")["smoothness"]
 
 
-RELU_CASE = ("**And with wider weights?** With the **He weights** of chapter 03, ReLU does not fade away.\n"
-             "But ReLU has no squeeze: double its input, and its output doubles.\n"
-             "So, unlike SELU, nothing pulls its spread back to 1.")   # r56 (pass 62): the He widget, cut to its one point
+# r76 (pass 80): chapter 03 covers He; cut to one line pointing there (the claims are still checked with the He runs)
+RELU_CASE = ("**And with wider weights?** With chapter 03's **He weights**, ReLU does not fade, but unlike SELU, "
+             "nothing pulls its spread back to 1.")   # r56 (pass 62): the He widget, cut to its one point
 # r59 (pass 65): moved to the Optional section, after why ReLU fades with LeCun-normal weights (a side path)
 
 
@@ -1537,7 +1538,7 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     assert first < later - 0.08
     # pass 24: "to about 0.7" read as the value 0.7; it is a factor, applied again at each layer
     # pass 34: the line answers (fades to 0); its two factors are in the 'For the curious' fold
-    assert "- **ReLU, same weights**: it fades to almost 0. (Why: see the Optional fold below.)\n" in visible
+    assert "- **ReLU, same weights**: it fades to almost 0. (Why: see the second Optional fold below.)\n" in visible
     # pass 46: the fold gives one factor, the later layers' (layer 1's 0.6 is cut), and the end after 30 layers
     # r44: the fold gives the reason: half the inputs become 0, the squares halve, the spread keeps sqrt(0.5) a layer
     assert abs(later - np.sqrt(0.5)) < 0.03
@@ -2636,7 +2637,7 @@ def test_pass_27_relu_family_lines_name_selus_weights_and_the_fading_nudge():
     assert "- The lines: SELU, and ReLU to compare, both with the same weights.\n" in text   # r75: LeCun-normal in the fold
     # r56 (pass 62): the He widget is cut; He weights are said once, as chapter 03's wider starting weights
     # r59 (pass 65): said in the Optional section, as the answer to "and with wider weights?"
-    assert "**And with wider weights?** With the **He weights** of chapter 03, ReLU does not fade away." in ch04_zoo.lecun_fade_note(30).data
+    assert "**And with wider weights?** With chapter 03's **He weights**, ReLU does not fade," in ch04_zoo.lecun_fade_note(30).data
     assert ch04_zoo.SPREAD_RUNS["SELU"] == ("selu", 1.0) and ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"][1] == 1.0
 
 
@@ -2762,7 +2763,9 @@ def test_no_doubling_claim_resting_on_unstated_zero_biases():
     input, with no network assumed."""
     text = ch04_zoo.signal_answer().data
     assert "double the start" not in text and "whatever the start" not in text
-    assert "double the start" not in _markdown() and "ReLU has no squeeze: double its input, and its output doubles." in ch04_zoo.lecun_fade_note(30).data
+    # r76 (pass 80): the He line is one sentence pointing to chapter 03; "nothing pulls it back" still rests on the
+    # doubling checked here
+    assert "double the start" not in _markdown() and "unlike SELU, nothing pulls its spread back to 1." in ch04_zoo.lecun_fade_note(30).data
     x = np.linspace(-50, 50, 100_001)
     assert np.array_equal(activations.get("relu")(2 * x), 2 * activations.get("relu")(x))
     one, two = ch04_zoo.he_draws(30, 1.0)[0][1], ch04_zoo.he_draws(30, 2.0)[0][1]
@@ -2937,7 +2940,7 @@ def test_pass_33_terms_before_use_and_the_predict_before_dragging():
     # r70 (pass 73): "dense" is defined only in the Optional fold, so the recall says "wide layers"
     # r75 (pass 78): LeCun-normal is named only in the fold; the recall says "its special starting weights", as the text
     recall = "It is tuned for a plain stack of wide layers, with its special starting weights."   # r42: "rescaling" cut; r52: no "only"
-    assert recall in text and _index("ch04.selu_why_fold()") < _index(recall) and "plain stack of wide **dense** layers" in SCOPE
+    assert recall in text and _index("ch04.selu_why_fold()") < _index(recall) and "plain stack of wide layers" in SCOPE
     predict = text.index("**Predict:** when $T$ gets very small")
     assert predict < text.index("Now drag $T$ and watch the shares.") and "Drag $T$ and watch" not in text
 
@@ -3705,7 +3708,7 @@ def test_selu_slope_picture_shades_the_stretch_and_names_the_flat_left():
     assert f"alt='{html.escape(fig.get_label(), quote=True)}'" in fold and "data:image/png;base64," in fold
     assert fold.index("<img ") < fold.index("Why? Right of $x \\approx -0.56$ (shaded)")
     out = _cells()[_index("ch04.selu_why_fold()")]["outputs"][0]
-    assert "".join(out["data"]["text/markdown"]).startswith("<details><summary>Optional: why SELU pulls back, when it does, and why ReLU fades")
+    assert "".join(out["data"]["text/markdown"]).startswith("<details><summary>Optional: why SELU pulls back, and when it does")   # r76 (pass 80): split in two
 
 
 def test_opening_figure_points_its_gated_panel_ahead_to_the_gated_section():
@@ -3942,3 +3945,17 @@ def test_relu_family_slope_chart_shows_selu_whole_and_its_label_off_the_lines():
     xs = np.linspace(tx - 0.5, tx, 50)   # the label is right-aligned at tx, about 0.5 wide
     for n in ch04_zoo.FAMILIES["ReLU family"]:
         assert np.all(np.asarray(activations.get(n).derivative(xs), dtype=float) < ty - 0.3), n
+
+
+def test_selu_optional_part_is_two_folds_with_at_most_two_new_terms_each():
+    """Check (r76, pass 80): the Optional SELU fold brought in five terms at once; it is two folds now, the first with
+    LeCun-normal and normalisation layers, the second with independent pushes and the average square (He is chapter
+    03's, named in one line)."""
+    text = ch04_zoo.selu_why_fold().data
+    assert text.count("<details>") == 2 and text.count("</details>") == 2
+    first, second = text.split("</details>")[:2]
+    terms = ("LeCun-normal**", "normalisation layers", "**independent**", "**average square**")
+    assert [t for t in terms if t in first] == ["LeCun-normal**", "normalisation layers"]
+    assert [t for t in terms if t in second] == ["**independent**", "**average square**"]
+    assert "**Why ReLU fades with LeCun-normal weights.**" in second and RELU_CASE in second
+    assert RELU_CASE.count("\n") == 0   # the He aside is one line

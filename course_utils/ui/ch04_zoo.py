@@ -67,14 +67,6 @@ THUMB_GATES = {"GLU": "sigmoid", "SwiGLU": "silu", "GeGLU": "gelu"}   # the gate
 # r67 (pass 71): "GLU gate" in the legend came before gates are taught; the legend names the bends, under the title
 # "used as gates"
 THUMB_GATE_TITLE = "used as gates:"
-FAMILIES_ALT = ("Five small panels, each curve a solid line with its name written next to it. The first three, one per "
-                "family, on the same axes (x from -3 to 3). ReLU family: "
-                "ReLU, Leaky ReLU, PReLU, ELU and SELU, each with its own left side. Smooth family: GELU, SiLU, Mish and "
-                "softplus, ReLU with the corner rounded. Squashers: sigmoid and tanh, S-curves held in a box. Zoom on the "
-                "dips (x from -4 to 0, output from -0.4 to 0.1): Leaky ReLU just below ReLU's flat 0; three grey curves, "
-                "GELU, SiLU and Mish not told apart, dip below 0 and come back up. Gated units "
-                "(see Gated units below): a tiny diagram, not a curve: sum a goes through a bend g, sum b goes straight "
-                "on, and the two are multiplied: out = g(a) × b.")
 # r70 (pass 73): the gated panel drew its gates as curves, which read as "a gated unit is one more curve"; it is now
 # a tiny diagram of the product, with its formula under it where the other panels have their legends
 GATE_SKETCH_FORMULA = "out = g(a) × b"
@@ -87,6 +79,16 @@ FAMILY_TITLES = {"gated units": "gated units\n(see Gated units below)"}
 # r73 (pass 77): the overview drew dashed, marked lines with legends underneath, and hid SiLU under Mish and Leaky ReLU
 # under ReLU. Now: solid lines, each bend's name written next to its curve, and a zoom on the dips
 OVERVIEW_ZOOM_X, OVERVIEW_ZOOM_Y = (-4.0, 0.0), (-0.4, 0.1)
+# the overview's alt text, its zoom limits read from the limits above (pass 80: they were typed twice)
+FAMILIES_ALT = ("Five small panels, each curve a solid line with its name written next to it. The first three, one per "
+                "family, on the same axes (x from -3 to 3). ReLU family: "
+                "ReLU, Leaky ReLU, PReLU, ELU and SELU, each with its own left side. Smooth family: GELU, SiLU, Mish and "
+                "softplus, ReLU with the corner rounded. Squashers: sigmoid and tanh, S-curves held in a box. Zoom on the "
+                f"dips (x from {OVERVIEW_ZOOM_X[0]:g} to {OVERVIEW_ZOOM_X[1]:g}, output from {OVERVIEW_ZOOM_Y[0]:g} to "
+                f"{OVERVIEW_ZOOM_Y[1]:g}): Leaky ReLU just below ReLU's flat 0; three grey curves, "
+                "GELU, SiLU and Mish not told apart, dip below 0 and come back up. Gated units "
+                "(see Gated units below): a tiny diagram, not a curve: sum a goes through a bend g, sum b goes straight "
+                "on, and the two are multiplied: out = g(a) × b.")
 OVERVIEW_ZOOM_NAMES = ("relu", "leaky_relu", "gelu", "silu", "mish")
 OVERVIEW_ZOOM_TITLE = "zoom on the dips"
 # where each name is written (data coordinates of its panel), chosen by eye so no two names touch
@@ -491,7 +493,8 @@ def selu_why_fold():
     conditions of SELU's setting, in one fold (r61, pass 66: the SELU part was a third of the zoo; the widget, the
     in/out map and the speaker analogy stay in view). Every number is computed here."""
     lam = float(activations.get("selu").derivative(1.0))
-    big, small = signal_stats.one_layer_spread("selu", 2.0), signal_stats.one_layer_spread("selu", 0.5)
+    low, _, high = SPREAD_MAP_MARKS   # 0.5 and 2: the spreads the picture marks and the text quotes
+    big, small = signal_stats.one_layer_spread("selu", high), signal_stats.one_layer_spread("selu", low)
     fig = selu_slope()
     picture = tables.image(figure_png(fig), figure_alt(fig), 620)
     edge = f"{selu_stretch_edge():.2f}"
@@ -499,26 +502,29 @@ def selu_why_fold():
     # main path runs from the network to the widget with no fold in between
     # r70 (pass 73): the SELU part was a third of the chapter; the setting (dense, LeCun-normal) and the chapter's
     # Optional section (why ReLU fades) join this one fold, next to the widget
-    return fold(SELU_FOLD_TITLE, f"""
+    # r76 (pass 80): one fold brought in five new terms at once; split in two, at most two new terms each (the first:
+    # LeCun-normal, normalisation layers; the second: independent, average square), one cell's output still
+    first = fold(SELU_FOLD_TITLE, f"""
 {picture}
 
 Why? Right of $x \\approx {edge}$ (shaded), SELU's slope is above 1.
-A slope above 1 stretches small numbers apart. So a small spread grows: 0.5 in, {small:.2f} out.
+A slope above 1 stretches small numbers apart. So a small spread grows: {low:g} in, {small:.2f} out.
 A big spread sends many numbers far left. There SELU is nearly flat, so it squeezes them together near its floor.
-Right of 0, its slope is only {lam:.2f}: a weak stretch. So with a big spread, the squeeze wins: 2 in, {big:.2g} out.
+Right of 0, its slope is only {lam:.2f}: a weak stretch. So with a big spread, the squeeze wins: {high:g} in, {big:.2g} out.
 
 {LECUN_RULE}
 {SELU_SCOPE}
-{_lecun_why(SPREAD_WIDTH)}
 **Two more conditions.** Inputs with average near 0.
 And no [normalisation layers](91_glossary.ipynb#Glossary): extra layers that reset the average and spread on their own.
-SELU is meant to do their job.
-{lecun_fade_note(30).data}""")
+SELU is meant to do their job.""").data
+    second = fold(SELU_FOLD_TITLE_2, _lecun_why(SPREAD_WIDTH) + lecun_fade_note(30).data).data
+    return Markdown(first + "\n\n" + second)
 
 
-SELU_FOLD_TITLE = "Optional: why SELU pulls back, when it does, and why ReLU fades"
+SELU_FOLD_TITLE = "Optional: why SELU pulls back, and when it does"
+SELU_FOLD_TITLE_2 = "Optional: why those starting weights, and why ReLU fades"
 SELU_SCOPE = ("**When does SELU do this?** In the widget's setting:\n\n"
-              "- a plain stack of wide **dense** layers: in each, every unit sees every input;\n- LeCun-normal starting weights.\n")
+              "- a plain stack of wide layers: in each, every unit sees every input;\n- LeCun-normal starting weights.\n")
 
 
 SPREAD_RUNS = {"SELU": ("selu", 1.0), "ReLU, LeCun weights": ("relu", 1.0), "ReLU, He weights": ("relu", 2.0)}
@@ -826,6 +832,7 @@ TANH_SLIDERS = {"height": ("height ×", 1.0, 0.5, 2.5, 0.25),
                 "squeeze": ("squeeze ×", 1.0, 0.5, 3.0, 0.25),
                 "shift": ("shift", 0.0, -1.5, 0.5, 0.25)}
 TANH_MATCH = "(a match: below 0.01)"   # what the gap reads at a match (it shows 0.00 there)
+TANH_MATCH_GAP = 0.005   # a largest gap below this prints as 0.00 (2 decimals): the readout calls it a match
 TANH_YLIM = (-1.7, 3.2)   # room for the tallest curve the sliders make: 2.5 + 0.5 = 3
 
 
@@ -875,10 +882,10 @@ def tanh_fit(height=1.0, squeeze=1.0, shift=0.0, x_max=TANH_X):
         widest, at = tanh_gap(a, k, c, x_max)
         ends = (float(reshaped_sigmoid(at, a, k, c)), float(activations.get("tanh")(at)))
         # at the answer the gap is rounding noise (about 1e-16) at no x in particular: no mark then
-        mark.set_data(*(([at, at], ends) if widest >= 0.005 else ([], [])))
+        mark.set_data(*(([at, at], ends) if widest >= TANH_MATCH_GAP else ([], [])))
         # r75 (pass 78): the text says "until the readout says it matches tanh", but the stored picture had no readout:
         # the gap and what a match reads are in the title too
-        match = widest < 0.005
+        match = widest < TANH_MATCH_GAP
         title.set_text(f"{a:g} · sigmoid({k:g} · x) {_signed(c)}\n"
                        + (f"largest gap: {widest:.2f}: it matches tanh" if match else f"largest gap: {widest:.2f} {TANH_MATCH}"))
         live.render()
@@ -1645,7 +1652,7 @@ def signal_answer(depth=30, high=2.0, low=0.5):
              "  Its average (left panel) goes back to 0 too.\n"
              "  A common wrong answer: \"SELU keeps whatever spread it is given.\" In fact, it pulls a big "
              "spread down and a small one up.",
-             "- **ReLU, same weights**: it fades to almost 0. (Why: see the Optional fold below.)"]
+             "- **ReLU, same weights**: it fades to almost 0. (Why: see the second Optional fold below.)"]
     return Markdown(fold("Check your prediction", "\n" + "\n".join(lines) + "\n\n" + picture + "\n").data)
 
 
@@ -1670,9 +1677,7 @@ With LeCun-normal weights, the next layer's sums have a spread equal to the squa
 So from one layer's sums to the next, the spread keeps about $\\sqrt{{0.5}} \\approx {keep:.2f}$.
 After {depth} layers: ${keep:.2f}^{{{depth}}} \\approx {_plain(left)}$. Almost nothing is left.
 
-**And with wider weights?** With the **He weights** of chapter 03, ReLU does not fade away.
-But ReLU has no squeeze: double its input, and its output doubles.
-So, unlike SELU, nothing pulls its spread back to 1.
+**And with wider weights?** With chapter 03's **He weights**, ReLU does not fade, but unlike SELU, nothing pulls its spread back to 1.
 """)
 
 
