@@ -534,6 +534,7 @@ def test_smooth_family_slopes_near_zero_and_far_left():
     # pass 46: "far left it still fades" moved into the Costs line
     assert ("**Fixes:** a unit whose sum is a little below 0 still gets a nudge.\n"   # r56: the unit placed by its sum
             "Just left of 0 the slope is about 0.5 (Mish: 0.6), not 0.\n"
+            "At $x = -0.5$, the ReLU family's test point: GELU 0.13, SiLU 0.26.\n"   # r76 (pass 80): "just left" is not only 0
             "**Costs:** far left the nudge still fades. They also cost more to compute than ReLU.") in text
     assert "the corner is rounded: the slope changes smoothly" not in text
     for name in at_zero:   # fades towards 0 far left, for all four
@@ -906,7 +907,7 @@ def _selu_span(start, depth=30):
 
 
 SCOPE = ("**When does SELU do this?** In the widget's setting:\n\n"
-         "- a plain stack of wide **dense** layers: in each, every unit sees every input;\n- LeCun-normal starting weights.\n")
+         "- a plain stack of wide layers: in each, every unit sees every input;\n- LeCun-normal starting weights.\n")
 # r61 (pass 66): the other two conditions share one fold with SELU's slope picture and the why (selu_why_fold)
 MORE_CONDITIONS = ("**Two more conditions.** Inputs with average near 0.\n"
                    "And no [normalisation layers](91_glossary.ipynb#Glossary): extra layers that reset the average and "
@@ -967,7 +968,8 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     assert "In a **dense** layer" not in text and "come out again" not in text
     # r70 (pass 73): "dense" is said once, in the setting, inside the Optional fold; the main path does not use it
     fold = ch04_zoo.selu_why_fold().data
-    assert fold.count("**dense**") == 1 and fold.index("**dense**") == fold.index(SCOPE) + SCOPE.index("**dense**")
+    # r76 (pass 80): the fold had five new terms; "dense" is said in plain words only (every unit sees every input)
+    assert "dense" not in fold and SCOPE in fold
     assert "dense" not in text and "independent" not in text and "average square" not in text
     # pass 14: not "pulled back":
     above = "".join("".join(c["source"]) for c in _cells()[:_index("ch04.selu_spread(")] if c["cell_type"] == "markdown")
@@ -1450,9 +1452,9 @@ def test_elu_has_no_corner_only_at_alpha_one_and_text_and_table_say_so():
     assert "Bending" not in text and "bending" not in ch04_zoo.row("elu")["smoothness"]
 
 
-RELU_CASE = ("**And with wider weights?** With the **He weights** of chapter 03, ReLU does not fade away.\n"
-             "But ReLU has no squeeze: double its input, and its output doubles.\n"
-             "So, unlike SELU, nothing pulls its spread back to 1.")   # r56 (pass 62): the He widget, cut to its one point
+# r76 (pass 80): chapter 03 covers He; cut to one line pointing there (the claims are still checked with the He runs)
+RELU_CASE = ("**And with wider weights?** With chapter 03's **He weights**, ReLU does not fade, but unlike SELU, "
+             "nothing pulls its spread back to 1.")   # r56 (pass 62): the He widget, cut to its one point
 # r59 (pass 65): moved to the Optional section, after why ReLU fades with LeCun-normal weights (a side path)
 
 
@@ -1536,7 +1538,7 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     assert first < later - 0.08
     # pass 24: "to about 0.7" read as the value 0.7; it is a factor, applied again at each layer
     # pass 34: the line answers (fades to 0); its two factors are in the 'For the curious' fold
-    assert "- **ReLU, same weights**: it fades to almost 0. (Why: see the Optional fold below.)\n" in visible
+    assert "- **ReLU, same weights**: it fades to almost 0. (Why: see the second Optional fold below.)\n" in visible
     # pass 46: the fold gives one factor, the later layers' (layer 1's 0.6 is cut), and the end after 30 layers
     # r44: the fold gives the reason: half the inputs become 0, the squares halve, the spread keeps sqrt(0.5) a layer
     assert abs(later - np.sqrt(0.5)) < 0.03
@@ -1730,6 +1732,10 @@ def test_smooth_numbers_live_in_one_fold():
     assert "just left of 0" not in fold.lower() and "0.5" not in fold and f"{near[0]:.1f}" == f"{near[1]:.1f}" == "0.5"
     assert f"{near[2]:.1f}" == "0.6"
     assert "Just left of 0 the slope is about 0.5 (Mish: 0.6), not 0.\n" in _markdown()
+    # r76 (pass 80): at the ReLU family's test point the smooth slopes are smaller; computed from the registry
+    half = {n: f"{float(activations.get(n).derivative(ch04_zoo.NUDGE_X)):.2f}" for n in ("gelu", "silu")}
+    assert ch04_zoo.NUDGE_X == -0.5 and half == {"gelu": "0.13", "silu": "0.26"}
+    assert f"GELU {half['gelu']}, SiLU {half['silu']}." in _markdown()
     stored = "".join(_cells()[_index("ch04.slopes_fold(")]["outputs"][0]["data"]["text/markdown"])
     assert stored == fold
     assert not any("print_dips" in "".join(c["source"]) for c in _cells())
@@ -2542,7 +2548,8 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     # r71 (pass 74): "shape setting" was never explained (and β is left to the glossary): said as a steepness knob
     # inside Swish's sigmoid, SiLU at 1 (the glossary: "x times sigmoid(βx) ... At β = 1 it is SiLU")
     # r75 (pass 78): "the knob" was never said: Swish's formula with β, and what β does (the glossary's x·sigmoid(βx))
-    assert text.index("Swish") == text.index("[Swish](91_glossary.ipynb#Glossary) is $x$ times a sigmoid, $x\\,\\sigma(\\beta x)$: its knob β (beta) sets the steepness.") + 1
+    assert text.index("Swish") == text.index("[Swish](91_glossary.ipynb#Glossary) is $x\\,\\sigma(\\beta x)$: its knob β (beta) sets the steepness.") + 1
+    assert SWISH_LINE in text and text.index("$\\sigma(x)$") < text.index("\\sigma(\\beta x)")   # r76 (pass 80): σ named first
     assert "shape setting" not in text
     assert "also named Swish" not in text
     glossary = "".join("".join(c["source"]) for c in glossary_notebook()["cells"])
@@ -2630,7 +2637,7 @@ def test_pass_27_relu_family_lines_name_selus_weights_and_the_fading_nudge():
     assert "- The lines: SELU, and ReLU to compare, both with the same weights.\n" in text   # r75: LeCun-normal in the fold
     # r56 (pass 62): the He widget is cut; He weights are said once, as chapter 03's wider starting weights
     # r59 (pass 65): said in the Optional section, as the answer to "and with wider weights?"
-    assert "**And with wider weights?** With the **He weights** of chapter 03, ReLU does not fade away." in ch04_zoo.lecun_fade_note(30).data
+    assert "**And with wider weights?** With chapter 03's **He weights**, ReLU does not fade," in ch04_zoo.lecun_fade_note(30).data
     assert ch04_zoo.SPREAD_RUNS["SELU"] == ("selu", 1.0) and ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"][1] == 1.0
 
 
@@ -2727,11 +2734,13 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     opening = "".join(_cells()[_index("## The smooth family")]["source"])
     # pass 46: Softplus is named with the other three; its lift above ReLU (0.69 at 0) is cut
     # r75 (pass 78): β is said once, where Swish's knob is named (the lead's ask); nowhere else in the chapter
-    swish = [ln for ln in opening.splitlines() if "β" in ln]
+    # r76 (pass 80): the Swish line moved to where SiLU's switch names σ
+    switch = "".join(_cells()[_index("SiLU's switch is the sigmoid")]["source"])
+    swish = [ln for ln in switch.splitlines() if "β" in ln]
     assert len(swish) == 1 and swish[0].startswith("[Swish]") and "Mish and Softplus round off ReLU's corner." in opening
     text = _markdown()
     # pass 46: σ is named without "(sigma)", and β left with Swish's formula
-    assert "$\\Phi(x)$ (capital phi)" in text and "the sigmoid, $\\sigma(x)$." in text and text.count("β") == opening.count("β") == 2
+    assert "$\\Phi(x)$ (capital phi)" in text and "the sigmoid, $\\sigma(x)$." in text and text.count("β") == switch.count("β") == 2
     # pass 30: the "layer ... words look at each other" sentence is cut; the gated costs come before its Good for
     assert "words look at each other" not in text
     assert text.index("about 2/3 as many units") < text.index("kept weight counts equal")
@@ -2754,7 +2763,9 @@ def test_no_doubling_claim_resting_on_unstated_zero_biases():
     input, with no network assumed."""
     text = ch04_zoo.signal_answer().data
     assert "double the start" not in text and "whatever the start" not in text
-    assert "double the start" not in _markdown() and "ReLU has no squeeze: double its input, and its output doubles." in ch04_zoo.lecun_fade_note(30).data
+    # r76 (pass 80): the He line is one sentence pointing to chapter 03; "nothing pulls it back" still rests on the
+    # doubling checked here
+    assert "double the start" not in _markdown() and "unlike SELU, nothing pulls its spread back to 1." in ch04_zoo.lecun_fade_note(30).data
     x = np.linspace(-50, 50, 100_001)
     assert np.array_equal(activations.get("relu")(2 * x), 2 * activations.get("relu")(x))
     one, two = ch04_zoo.he_draws(30, 1.0)[0][1], ch04_zoo.he_draws(30, 2.0)[0][1]
@@ -2865,10 +2876,14 @@ def test_gate_legend_and_zoo_axes_as_the_text_says():
     assert (ch04_zoo.SPARK_X, round(ch04_zoo.SPARK_Y[0]), round(ch04_zoo.SPARK_Y[1])) == (3.0, -2, 3)
 
 
+# r76 (pass 80): "Then the slope has no sudden jump" had lost its "then" behind the Swish line, and σ was used before
+# it was named: the jump follows the rounded corner, and Swish waits until SiLU's switch names σ (SWISH_LINE)
 SMOOTH_OPENING = ("GELU (Gaussian error linear unit; Gaussian = the bell curve), SiLU (sigmoid linear unit), Mish and "
                   "Softplus round off ReLU's corner.\n"
-                  "[Swish](91_glossary.ipynb#Glossary) is $x$ times a sigmoid, $x\\,\\sigma(\\beta x)$: its knob β (beta) sets the "
-                  "steepness. SiLU is Swish with β = 1.")
+                  "Then the slope has no sudden jump.\n")
+SWISH_LINE = ("SiLU's switch is the sigmoid, $\\sigma(x)$.\n"
+              "[Swish](91_glossary.ipynb#Glossary) is $x\\,\\sigma(\\beta x)$: its knob β (beta) sets the steepness. "
+              "SiLU is Swish with β = 1.\n")
 
 
 def test_what_to_remember_names_the_smooth_family_apart():
@@ -2925,7 +2940,7 @@ def test_pass_33_terms_before_use_and_the_predict_before_dragging():
     # r70 (pass 73): "dense" is defined only in the Optional fold, so the recall says "wide layers"
     # r75 (pass 78): LeCun-normal is named only in the fold; the recall says "its special starting weights", as the text
     recall = "It is tuned for a plain stack of wide layers, with its special starting weights."   # r42: "rescaling" cut; r52: no "only"
-    assert recall in text and _index("ch04.selu_why_fold()") < _index(recall) and "plain stack of wide **dense** layers" in SCOPE
+    assert recall in text and _index("ch04.selu_why_fold()") < _index(recall) and "plain stack of wide layers" in SCOPE
     predict = text.index("**Predict:** when $T$ gets very small")
     assert predict < text.index("Now drag $T$ and watch the shares.") and "Drag $T$ and watch" not in text
 
@@ -3127,7 +3142,8 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     # r40: the picture comes first: the question and what the picture shows, then the picture, then the reason
     # pass 56: rebuilt in the order see, rule, reason: the picture, what its line means, then why
     # r75 (pass 78): "spread out ÷ in" was hard to read: the three marked spreads are said as in -> out first
-    head = ("**Why does SELU pull back?** Spread 2 into one SELU layer gives 1.7 out; 0.5 gives 0.57; 1 stays 1.\n"
+    # r76 (pass 80): "spread 2 into" was read as any input; it is the sums' spread
+    head = ("**Why does SELU pull back?** Sums of spread 2 into one SELU layer give 1.7 out; 0.5 gives 0.57; 1 stays 1.\n"
             "The picture shows, for each spread in, how many times bigger it comes out.")
     assert (f"{big:.2g}", f"{small:.2f}", f"{one:.2f}") == ("1.7", "0.57", "1.00")
     rule = ("Above the dashed line at 1 (out = in), a layer makes the spread bigger. Below it, smaller.\n"
@@ -3692,7 +3708,7 @@ def test_selu_slope_picture_shades_the_stretch_and_names_the_flat_left():
     assert f"alt='{html.escape(fig.get_label(), quote=True)}'" in fold and "data:image/png;base64," in fold
     assert fold.index("<img ") < fold.index("Why? Right of $x \\approx -0.56$ (shaded)")
     out = _cells()[_index("ch04.selu_why_fold()")]["outputs"][0]
-    assert "".join(out["data"]["text/markdown"]).startswith("<details><summary>Optional: why SELU pulls back, when it does, and why ReLU fades")
+    assert "".join(out["data"]["text/markdown"]).startswith("<details><summary>Optional: why SELU pulls back, and when it does")   # r76 (pass 80): split in two
 
 
 def test_opening_figure_points_its_gated_panel_ahead_to_the_gated_section():
@@ -3888,3 +3904,58 @@ def test_same_weights_picture_draws_three_tables_two_thirds_as_wide_before_the_c
     assert cells[k]["metadata"]["jupyter"]["source_hidden"] and cells[k]["metadata"]["slideshow"]["slide_type"] == "subslide"
     assert "".join(cells[k + 1]["source"]).startswith("**Costs:** an extra weight table, or fewer bent units.")
     assert "image/png" in cells[k]["outputs"][0]["data"] and "2/3 as many" in cells[k]["outputs"][0]["metadata"]["image/png"]["alt"]
+
+
+# ---- r76 (pass 80) ----
+
+def test_zigzag_steps_are_coloured_by_direction_and_the_first_ones_numbered():
+    """Check (r76, pass 80): each arrow of the zig-zag picture has its direction's colour and dash; the all-above-0
+    panel has no "one up, one down" step, the centred one has some; the inset numbers steps 1 to ZIGZAG_NUMBERED."""
+    assert ch04_zoo.zigzag_way((0.1, 0.2)) == "up-right" and ch04_zoo.zigzag_way((-0.1, -0.2)) == "down-left"
+    assert ch04_zoo.zigzag_way((0.1, -0.2)) == "one up, one down" == ch04_zoo.zigzag_way((-0.1, 0.2))
+    fig = ch04_zoo.zigzag_sketch()
+    left, right = fig.axes[0], fig.axes[1]
+    inset = left.child_axes[0]
+    runs = ch04_zoo.zigzag_runs()
+    for ax, name in ((left, "sigmoid"), (right, "tanh")):
+        arrows = [a for a in ax.texts if getattr(a, "arrow_patch", None) is not None and a.get_text() == ""]
+        ways = [ch04_zoo.zigzag_way(b - a) for a, b in zip(runs[name][:-1], runs[name][1:])]
+        assert len(arrows) == len(ways) == ch04_zoo.ZIGZAG_STEPS
+        colours = [colors.to_hex(a.arrow_patch.get_edgecolor()).lower() for a in arrows]
+        assert colours == [ch04_zoo.ZIGZAG_WAYS[w][0].lower() for w in ways]
+    assert "one up, one down" not in [ch04_zoo.zigzag_way(m) for m in np.diff(runs["sigmoid"], axis=0)]
+    assert "one up, one down" in [ch04_zoo.zigzag_way(m) for m in np.diff(runs["tanh"], axis=0)]
+    numbers = sorted(int(t.get_text()) for t in inset.texts if t.get_text().isdigit())
+    assert numbers == list(range(1, ch04_zoo.ZIGZAG_NUMBERED + 1)) == list(range(1, 9))
+    assert {t.get_text() for t in right.get_legend().get_texts()} == set(ch04_zoo.ZIGZAG_WAYS)
+    assert len({ls for _, ls in ch04_zoo.ZIGZAG_WAYS.values()}) == 3   # not colour alone
+    assert "coloured by its direction" in fig.get_label()
+
+
+def test_relu_family_slope_chart_shows_selu_whole_and_its_label_off_the_lines():
+    """Check (r76, pass 80): the slope chart in the x = −0.5 answer holds SELU's highest slope (1.76, just left of 0)
+    and the "x = −0.5" label sits where no line passes."""
+    top = float(activations.get("selu").derivative(-1e-9))
+    lo, hi = ch04_zoo.NUDGE_YLIM
+    assert lo <= 0 and top < hi and round(top, 2) == 1.76
+    fig = ch04_zoo.relu_family_slopes()
+    ax = fig.axes[0]
+    label = next(t for t in ax.texts if t.get_text().startswith("x = "))
+    tx, ty = label.get_position()
+    xs = np.linspace(tx - 0.5, tx, 50)   # the label is right-aligned at tx, about 0.5 wide
+    for n in ch04_zoo.FAMILIES["ReLU family"]:
+        assert np.all(np.asarray(activations.get(n).derivative(xs), dtype=float) < ty - 0.3), n
+
+
+def test_selu_optional_part_is_two_folds_with_at_most_two_new_terms_each():
+    """Check (r76, pass 80): the Optional SELU fold brought in five terms at once; it is two folds now, the first with
+    LeCun-normal and normalisation layers, the second with independent pushes and the average square (He is chapter
+    03's, named in one line)."""
+    text = ch04_zoo.selu_why_fold().data
+    assert text.count("<details>") == 2 and text.count("</details>") == 2
+    first, second = text.split("</details>")[:2]
+    terms = ("LeCun-normal**", "normalisation layers", "**independent**", "**average square**")
+    assert [t for t in terms if t in first] == ["LeCun-normal**", "normalisation layers"]
+    assert [t for t in terms if t in second] == ["**independent**", "**average square**"]
+    assert "**Why ReLU fades with LeCun-normal weights.**" in second and RELU_CASE in second
+    assert RELU_CASE.count("\n") == 0   # the He aside is one line

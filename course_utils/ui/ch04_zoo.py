@@ -20,7 +20,7 @@ from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_li
 __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer", "elu_gap_answer", "fold", "gap", "gate_answer",
            "gate_diagram", "gated_units", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
-           "print_dips", "print_gap", "zigzag_left", "zigzag_runs", "zigzag_sketch", "print_overflow", "print_widest_gap",
+           "print_dips", "print_gap", "zigzag_left", "zigzag_runs", "zigzag_sketch", "zigzag_way", "print_overflow", "print_widest_gap",
            "back_near_one", "doubling_runs", "doubling_spread", "lecun_fade_note", "selu_settle_layer", "selu_three_starts", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "selu_slope", "selu_stretch_edge", "selu_why_fold", "families_row", "slopes_text", "deepest_dip_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "relu_family_slopes", "nudge_answer", "nudge_slopes", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
            "squashers", "two_switches", "area_label", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
 
@@ -67,14 +67,6 @@ THUMB_GATES = {"GLU": "sigmoid", "SwiGLU": "silu", "GeGLU": "gelu"}   # the gate
 # r67 (pass 71): "GLU gate" in the legend came before gates are taught; the legend names the bends, under the title
 # "used as gates"
 THUMB_GATE_TITLE = "used as gates:"
-FAMILIES_ALT = ("Five small panels, each curve a solid line with its name written next to it. The first three, one per "
-                "family, on the same axes (x from -3 to 3). ReLU family: "
-                "ReLU, Leaky ReLU, PReLU, ELU and SELU, each with its own left side. Smooth family: GELU, SiLU, Mish and "
-                "softplus, ReLU with the corner rounded. Squashers: sigmoid and tanh, S-curves held in a box. Zoom on the "
-                "dips (x from -4 to 0, output from -0.4 to 0.1): Leaky ReLU just below ReLU's flat 0; three grey curves, "
-                "GELU, SiLU and Mish not told apart, dip below 0 and come back up. Gated units "
-                "(see Gated units below): a tiny diagram, not a curve: sum a goes through a bend g, sum b goes straight "
-                "on, and the two are multiplied: out = g(a) × b.")
 # r70 (pass 73): the gated panel drew its gates as curves, which read as "a gated unit is one more curve"; it is now
 # a tiny diagram of the product, with its formula under it where the other panels have their legends
 GATE_SKETCH_FORMULA = "out = g(a) × b"
@@ -87,6 +79,16 @@ FAMILY_TITLES = {"gated units": "gated units\n(see Gated units below)"}
 # r73 (pass 77): the overview drew dashed, marked lines with legends underneath, and hid SiLU under Mish and Leaky ReLU
 # under ReLU. Now: solid lines, each bend's name written next to its curve, and a zoom on the dips
 OVERVIEW_ZOOM_X, OVERVIEW_ZOOM_Y = (-4.0, 0.0), (-0.4, 0.1)
+# the overview's alt text, its zoom limits read from the limits above (pass 80: they were typed twice)
+FAMILIES_ALT = ("Five small panels, each curve a solid line with its name written next to it. The first three, one per "
+                "family, on the same axes (x from -3 to 3). ReLU family: "
+                "ReLU, Leaky ReLU, PReLU, ELU and SELU, each with its own left side. Smooth family: GELU, SiLU, Mish and "
+                "softplus, ReLU with the corner rounded. Squashers: sigmoid and tanh, S-curves held in a box. Zoom on the "
+                f"dips (x from {OVERVIEW_ZOOM_X[0]:g} to {OVERVIEW_ZOOM_X[1]:g}, output from {OVERVIEW_ZOOM_Y[0]:g} to "
+                f"{OVERVIEW_ZOOM_Y[1]:g}): Leaky ReLU just below ReLU's flat 0; three grey curves, "
+                "GELU, SiLU and Mish not told apart, dip below 0 and come back up. Gated units "
+                "(see Gated units below): a tiny diagram, not a curve: sum a goes through a bend g, sum b goes straight "
+                "on, and the two are multiplied: out = g(a) × b.")
 OVERVIEW_ZOOM_NAMES = ("relu", "leaky_relu", "gelu", "silu", "mish")
 OVERVIEW_ZOOM_TITLE = "zoom on the dips"
 # where each name is written (data coordinates of its panel), chosen by eye so no two names touch
@@ -295,7 +297,7 @@ def corner_zoom(w=CORNER_HALF_WIDTH):
 NUDGE_X = -0.5              # where the Predict puts the unit's sum
 NUDGE_DASH = {"relu": "-", "leaky_relu": ":", "prelu": "--", "elu": (0, (10, 3)), "selu": "-."}   # a dash each
 NUDGE_XLIM = (-4.0, 0.0)    # the left side only: where ReLU is flat
-NUDGE_YLIM = (-0.1, 1.25)
+NUDGE_YLIM = (-0.05, 1.85)   # r76 (pass 80): up to SELU's 1.76 just left of 0, so no line runs off the top
 # where each bend's name is written: (x, y) in data units, next to its own line
 NUDGE_TAGS = {"relu": (-1.3, -0.015, "top"), "leaky_relu": (-1.3, 0.03, "bottom"),
               "prelu": (-3.95, 0.27, "bottom"), "elu": (-0.45, 0.42, "center"), "selu": (-1.6, 0.75, "bottom")}
@@ -317,7 +319,7 @@ def _nudge_alt(x=NUDGE_X):
     s, c = nudge_slopes(x), nudge_crossings()
     return (f"Each ReLU relative's slope for x from -4 to 0. ReLU's slope is 0 all along. "
             f"Leaky ReLU's is {s['leaky_relu']:g} and PReLU's {s['prelu']:g}, the same all along. ELU's and SELU's "
-            f"start near 0 far left and rise towards 0, crossing PReLU's line: SELU's at x = {c['selu']:.2f}, ELU's at "
+            f"start near 0 far left and grow as x moves right towards 0, crossing PReLU's line: SELU's at x = {c['selu']:.2f}, ELU's at "
             f"x = {c['elu']:.2f}. A dotted line marks x = {x:g}: there SELU's slope is the highest ({s['selu']:.3g}), "
             f"then ELU's ({s['elu']:.2g}), PReLU's ({s['prelu']:g}), Leaky ReLU's and ReLU's (0).")
 
@@ -353,7 +355,7 @@ def nudge_answer(x=NUDGE_X):
 {label(order[0])}: slope {s[order[0]]:.2f}. Then {", ".join(f"{label(n)} ({s[n]:.2f})" for n in order[1:])}.
 ReLU gives none: its slope is 0.
 A common wrong answer: PReLU, whose slope is the biggest far left.
-In fact, ELU's and SELU's slopes rise towards 0 and pass PReLU's: SELU's at $x \\approx {c['selu']:.2f}$, ELU's at {_minus(round(c['elu'], 2))}.
+In fact, as $x$ moves right towards 0, ELU's and SELU's slopes grow and pass PReLU's: SELU's at $x \\approx {c['selu']:.2f}$, ELU's at {_minus(round(c['elu'], 2))}.
 
 {picture}
 """)
@@ -491,7 +493,8 @@ def selu_why_fold():
     conditions of SELU's setting, in one fold (r61, pass 66: the SELU part was a third of the zoo; the widget, the
     in/out map and the speaker analogy stay in view). Every number is computed here."""
     lam = float(activations.get("selu").derivative(1.0))
-    big, small = signal_stats.one_layer_spread("selu", 2.0), signal_stats.one_layer_spread("selu", 0.5)
+    low, _, high = SPREAD_MAP_MARKS   # 0.5 and 2: the spreads the picture marks and the text quotes
+    big, small = signal_stats.one_layer_spread("selu", high), signal_stats.one_layer_spread("selu", low)
     fig = selu_slope()
     picture = tables.image(figure_png(fig), figure_alt(fig), 620)
     edge = f"{selu_stretch_edge():.2f}"
@@ -499,26 +502,29 @@ def selu_why_fold():
     # main path runs from the network to the widget with no fold in between
     # r70 (pass 73): the SELU part was a third of the chapter; the setting (dense, LeCun-normal) and the chapter's
     # Optional section (why ReLU fades) join this one fold, next to the widget
-    return fold(SELU_FOLD_TITLE, f"""
+    # r76 (pass 80): one fold brought in five new terms at once; split in two, at most two new terms each (the first:
+    # LeCun-normal, normalisation layers; the second: independent, average square), one cell's output still
+    first = fold(SELU_FOLD_TITLE, f"""
 {picture}
 
 Why? Right of $x \\approx {edge}$ (shaded), SELU's slope is above 1.
-A slope above 1 stretches small numbers apart. So a small spread grows: 0.5 in, {small:.2f} out.
+A slope above 1 stretches small numbers apart. So a small spread grows: {low:g} in, {small:.2f} out.
 A big spread sends many numbers far left. There SELU is nearly flat, so it squeezes them together near its floor.
-Right of 0, its slope is only {lam:.2f}: a weak stretch. So with a big spread, the squeeze wins: 2 in, {big:.2g} out.
+Right of 0, its slope is only {lam:.2f}: a weak stretch. So with a big spread, the squeeze wins: {high:g} in, {big:.2g} out.
 
 {LECUN_RULE}
 {SELU_SCOPE}
-{_lecun_why(SPREAD_WIDTH)}
 **Two more conditions.** Inputs with average near 0.
 And no [normalisation layers](91_glossary.ipynb#Glossary): extra layers that reset the average and spread on their own.
-SELU is meant to do their job.
-{lecun_fade_note(30).data}""")
+SELU is meant to do their job.""").data
+    second = fold(SELU_FOLD_TITLE_2, _lecun_why(SPREAD_WIDTH) + lecun_fade_note(30).data).data
+    return Markdown(first + "\n\n" + second)
 
 
-SELU_FOLD_TITLE = "Optional: why SELU pulls back, when it does, and why ReLU fades"
+SELU_FOLD_TITLE = "Optional: why SELU pulls back, and when it does"
+SELU_FOLD_TITLE_2 = "Optional: why those starting weights, and why ReLU fades"
 SELU_SCOPE = ("**When does SELU do this?** In the widget's setting:\n\n"
-              "- a plain stack of wide **dense** layers: in each, every unit sees every input;\n- LeCun-normal starting weights.\n")
+              "- a plain stack of wide layers: in each, every unit sees every input;\n- LeCun-normal starting weights.\n")
 
 
 SPREAD_RUNS = {"SELU": ("selu", 1.0), "ReLU, LeCun weights": ("relu", 1.0), "ReLU, He weights": ("relu", 2.0)}
@@ -826,6 +832,7 @@ TANH_SLIDERS = {"height": ("height ×", 1.0, 0.5, 2.5, 0.25),
                 "squeeze": ("squeeze ×", 1.0, 0.5, 3.0, 0.25),
                 "shift": ("shift", 0.0, -1.5, 0.5, 0.25)}
 TANH_MATCH = "(a match: below 0.01)"   # what the gap reads at a match (it shows 0.00 there)
+TANH_MATCH_GAP = 0.005   # a largest gap below this prints as 0.00 (2 decimals): the readout calls it a match
 TANH_YLIM = (-1.7, 3.2)   # room for the tallest curve the sliders make: 2.5 + 0.5 = 3
 
 
@@ -875,10 +882,10 @@ def tanh_fit(height=1.0, squeeze=1.0, shift=0.0, x_max=TANH_X):
         widest, at = tanh_gap(a, k, c, x_max)
         ends = (float(reshaped_sigmoid(at, a, k, c)), float(activations.get("tanh")(at)))
         # at the answer the gap is rounding noise (about 1e-16) at no x in particular: no mark then
-        mark.set_data(*(([at, at], ends) if widest >= 0.005 else ([], [])))
+        mark.set_data(*(([at, at], ends) if widest >= TANH_MATCH_GAP else ([], [])))
         # r75 (pass 78): the text says "until the readout says it matches tanh", but the stored picture had no readout:
         # the gap and what a match reads are in the title too
-        match = widest < 0.005
+        match = widest < TANH_MATCH_GAP
         title.set_text(f"{a:g} · sigmoid({k:g} · x) {_signed(c)}\n"
                        + (f"largest gap: {widest:.2f}: it matches tanh" if match else f"largest gap: {widest:.2f} {TANH_MATCH}"))
         live.render()
@@ -1358,14 +1365,36 @@ def zigzag_left(steps=ZIGZAG_STEPS, rate=ZIGZAG_RATE, goal=ZIGZAG_GOAL):
             for name, p in zigzag_runs(steps, rate, goal).items()}
 
 
+# r76 (pass 80): 30 arrows of one colour hid the pattern; each step is coloured (and dashed) by its direction, and the
+# left panel enlarges the first ZIGZAG_NUMBERED steps, numbered, since they are too small to read at full scale
+ZIGZAG_NUMBERED = 8
+ZIGZAG_WAYS = {"up-right": ("#D55E00", "-"), "down-left": ("#0072B2", "--"), "one up, one down": ("#009E73", ":")}
+
+
+def zigzag_way(move):
+    """'up-right', 'down-left' or 'one up, one down': the direction of one step (dw1, dw2)."""
+    if move[0] * move[1] < 0:
+        return "one up, one down"
+    return "up-right" if move[0] + move[1] > 0 else "down-left"
+
+
 def _zigzag_alt():
     left = zigzag_left()
     return ("Two panels on the same axes, weight 1 across and weight 2 up, each with a path of "
-            f"{ZIGZAG_STEPS} training steps from the start (0, 0) towards the star (1, −1). Left: inputs all above 0 "
-            "(sigmoid's outputs): every step goes up-right or down-left, so the path zig-zags; each step is an arrow, "
-            f"the end (step {ZIGZAG_STEPS}) a diamond; after "
-            f"{ZIGZAG_STEPS} steps: {_from_star(left['sigmoid'])}. Right: inputs centred on 0 (tanh's outputs): steps "
-            f"go any way; after {ZIGZAG_STEPS} steps: {_from_star(left['tanh'])}.")
+            f"{ZIGZAG_STEPS} training steps from the start (0, 0) towards the star (1, −1). Each step is an arrow, "
+            "coloured by its direction: up-right (orange, solid), down-left (blue, dashed), one weight up and the other "
+            "down (green, dotted). Left: inputs all above 0 "
+            "(sigmoid's outputs): every step goes up-right or down-left, so the path zig-zags; an inset enlarges steps "
+            f"1 to {ZIGZAG_NUMBERED}, numbered; the end (step {ZIGZAG_STEPS}) is a diamond; after "
+            f"{ZIGZAG_STEPS} steps: {_from_star(left['sigmoid'])}. Right: inputs centred on 0 (tanh's outputs): many "
+            f"steps move one weight up and the other down; after {ZIGZAG_STEPS} steps: {_from_star(left['tanh'])}.")
+
+
+def _zigzag_arrows(ax, p, lw=1.4):
+    for a, b in zip(p[:-1], p[1:]):
+        colour, ls = ZIGZAG_WAYS[zigzag_way(b - a)]
+        ax.annotate("", b, a, arrowprops={"arrowstyle": "-|>", "color": colour, "lw": lw, "ls": ls,
+                                          "mutation_scale": 10, "shrinkA": 0, "shrinkB": 0})
 
 
 @plots.styled
@@ -1379,27 +1408,36 @@ def zigzag_sketch(steps=ZIGZAG_STEPS, rate=ZIGZAG_RATE, goal=ZIGZAG_GOAL):
         raise ValueError("a step with inputs all above 0 moved the two weights opposite ways")
     if not left["tanh"] < left["sigmoid"] / 3:
         raise ValueError(f"the centred inputs no longer get much closer to the star: {left}")
-    fig, axes = plots.new_figure(780, 360, 1, 2, sharex=True, sharey=True)
-    notes = {"sigmoid": "every step:\nup-right or down-left", "tanh": "steps go any way"}
+    fig, axes = plots.new_figure(780, 400, 1, 2, sharex=True, sharey=True)
     for ax, (name, title) in zip(axes, ZIGZAG_INPUTS.items()):
         p = runs[name]
-        # r61 (pass 66): the path's order and end were unreadable; each step is an arrow, the end a diamond
-        for a, b in zip(p[:-1], p[1:]):
-            ax.annotate("", b, a, arrowprops={"arrowstyle": "-|>", "color": plots.color(name), "lw": 1.3,
-                                              "mutation_scale": 9, "shrinkA": 0, "shrinkB": 0})
-        ax.plot([p[-1, 0]], [p[-1, 1]], "D", color=plots.color(name), mec="black", ms=8, zorder=4)
+        _zigzag_arrows(ax, p)
+        ax.plot([p[-1, 0]], [p[-1, 1]], "D", color="white", mec="black", ms=8, zorder=4)
         ax.annotate(f"end (step {steps})", p[-1], END_OFFSET[name], textcoords="offset points", fontsize=10,
                     color=STRIP_NOTE_COLOUR, ha="left" if name == "sigmoid" else "center")
         ax.plot([0], [0], "s", color="black", ms=7)
         ax.text(-0.05, 0.06, "start", ha="right", va="bottom", fontsize=10, color=STRIP_NOTE_COLOUR)
         ax.plot([goal[0]], [goal[1]], "*", color="black", ms=15, zorder=5)
         ax.text(goal[0], goal[1] - 0.09, "star", ha="center", va="top", fontsize=10, color=STRIP_NOTE_COLOUR)
-        ax.text(-0.3, -0.85, notes[name], ha="left", va="top", fontsize=10, color=plots.color(name), fontweight="bold")
         ax.set(xlabel="weight 1", title=f"{title}:\nafter {steps} steps, {_from_star(left[name])}")
         ax.axhline(0, color="black", lw=0.6)
         ax.axvline(0, color="black", lw=0.6)
         ax.set_aspect("equal")
     axes[0].set(ylabel="weight 2", xlim=(-0.35, 1.35), ylim=(-1.3, 0.25))
+    first = runs["sigmoid"][:ZIGZAG_NUMBERED + 1]
+    inset = axes[0].inset_axes([0.56, 0.56, 0.42, 0.42])
+    _zigzag_arrows(inset, first, lw=1.8)
+    for k, (a, b) in enumerate(zip(first[:-1], first[1:]), start=1):
+        inset.annotate(str(k), b, (5, 2) if k % 2 else (-5, 2), textcoords="offset points", fontsize=9,
+                       fontweight="bold", ha="left" if k % 2 else "right", va="bottom")
+    inset.plot([0], [0], "s", color="black", ms=5)
+    lo, hi = first.min(axis=0) - 0.04, first.max(axis=0) + np.array([0.08, 0.14])
+    inset.set(xlim=(lo[0], hi[0]), ylim=(lo[1], hi[1]), xticks=[], yticks=[])
+    inset.text(0.03, 0.97, f"steps 1 to {ZIGZAG_NUMBERED}, enlarged", transform=inset.transAxes, fontsize=8.5,
+               ha="left", va="top", color=STRIP_NOTE_COLOUR)
+    for way, (colour, ls) in ZIGZAG_WAYS.items():
+        axes[1].plot([], [], color=colour, ls=ls, lw=1.8, label=way)
+    axes[1].legend(loc="upper right", fontsize=9, title="each step", title_fontsize=9)
     fig.set_label(_zigzag_alt())
     return fig
 
@@ -1614,7 +1652,7 @@ def signal_answer(depth=30, high=2.0, low=0.5):
              "  Its average (left panel) goes back to 0 too.\n"
              "  A common wrong answer: \"SELU keeps whatever spread it is given.\" In fact, it pulls a big "
              "spread down and a small one up.",
-             "- **ReLU, same weights**: it fades to almost 0. (Why: see the Optional fold below.)"]
+             "- **ReLU, same weights**: it fades to almost 0. (Why: see the second Optional fold below.)"]
     return Markdown(fold("Check your prediction", "\n" + "\n".join(lines) + "\n\n" + picture + "\n").data)
 
 
@@ -1639,9 +1677,7 @@ With LeCun-normal weights, the next layer's sums have a spread equal to the squa
 So from one layer's sums to the next, the spread keeps about $\\sqrt{{0.5}} \\approx {keep:.2f}$.
 After {depth} layers: ${keep:.2f}^{{{depth}}} \\approx {_plain(left)}$. Almost nothing is left.
 
-**And with wider weights?** With the **He weights** of chapter 03, ReLU does not fade away.
-But ReLU has no squeeze: double its input, and its output doubles.
-So, unlike SELU, nothing pulls its spread back to 1.
+**And with wider weights?** With chapter 03's **He weights**, ReLU does not fade, but unlike SELU, nothing pulls its spread back to 1.
 """)
 
 
