@@ -1966,15 +1966,19 @@ def test_the_opening_recalls_bend_unit_nudge_and_says_one_run_proves_little():
     assert "proves nothing" not in " ".join(_cells("markdown"))
     # pass 68 (r63: "learning signal" abstract): defined where the nudge's rule first uses it, with a picture in words
     why = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if s.startswith("### Why is sigmoid so slow?")))
-    # pass 75 (r72 Clarity): what the signal is, in one plain sentence, before the arrows that carry it
-    assert ("A unit's **learning signal** is one number for each point: which way, and how much, its output should "
-            "change. Training passes it back from the output, layer by layer: the runner picture's bottom arrows.") in why
-    # pass 74 (r71 Clarity 2): the runner picture's bottom arrows said in plain words under it, before the term
-    runner = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if s.startswith("The arrows along the bottom are notes.")))
-    assert runner.startswith("The arrows along the bottom are notes. After each guess, one goes back to each unit: which way "
-                             "its output should change, and how much. Each runner has two inputs,")
-    assert why.index("**learning signal**") < why.index("**nudge = the unit's learning signal")
-    assert "learning signal" not in " ".join(_cells("markdown")).split("### Why is sigmoid so slow?")[0]
+    # pass 75 (r72 Clarity): what the signal is, in one plain sentence
+    # pass 80 (r77 Clarity: the arrows said "learning signal" long before the term was defined): the runner picture's
+    # caption names and defines it; the nudge's rule recalls it
+    assert ("Recall the runner picture's bottom arrows: each unit's learning signal, one number for each point, passed "
+            "back from the output, layer by layer.") in why
+    runner = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if s.startswith("The arrows along the bottom carry")))
+    assert runner.startswith("The arrows along the bottom carry each unit's **learning signal**: which way, and how "
+                             "much, its output should change. One goes back to each unit after each guess. Each runner "
+                             "has two inputs,")
+    assert why.index("learning signal") < why.index("**nudge = the unit's learning signal")
+    everything = " ".join(_cells("markdown"))
+    assert everything.index("learning signal") == everything.index("**learning signal**") + 2   # defined at first use
+    assert everything.count("**learning signal**") == 1
     assert "each step." not in text and "nudge handed back" not in text and "such bends" not in text
     assert "zig-zag" not in text and "centred on 0" not in text and "Two claims" not in text
 
@@ -3367,12 +3371,16 @@ def test_two_ways_to_step_are_drawn_with_the_numbers_the_text_says():
     # pass 65 (r59 / lead: a worked number example of Adam's rule): on a steady nudge the average nudge and its
     # typical size are the nudge itself, so the ratio is 1 and the step the learning rate (adam_tiny, adam_large above)
     # pass 75 (r72 Focus 1): the arithmetic cut to one line; the picture and the walker stay
-    assert after == ("A plain step is the nudge × 0.01. Adam first divides a steady nudge by its own size, so both "
-                     "nudges step 0.01. On a steady nudge, Adam is like a walker with a "
+    # pass 80 (r77 Picture: Adam's rule came before its chart): the chart and a Predict first, then the rule
+    assert "**Predict:** a tiny steady nudge and a big one: which steps further?" in before and "adam" not in before.lower()
+    assert after == ("A plain step is the nudge × 0.01: the big nudge steps further. The other rule, **Adam**, a common "
+                     "recipe, averages each weight's recent nudges. Then it divides by their typical size: how big they "
+                     "were, sign ignored. A steady nudge divided by its own size is 1, so with Adam both nudges step "
+                     "0.01. On a steady nudge, Adam is like a walker with a "
                      "fixed stride. The nudge only tells it which way. A nudge that keeps flipping makes the walker "
                      "shuffle: Adam's steps shrink. ")   # pass 61 (r55 Clarity 1): "slope" is the bend's
     # pass 61 (r55 Picture 2): the picture shows one step per rule, so the text does not count ten
-    assert "Below: one weight's steady nudge, tiny or large." in before and "ten" not in before.split()   # pass 66: shorter
+    assert "Below: one weight's steady nudge, tiny or large, under two rules." in before and "ten" not in before.split()   # pass 66: shorter
     race_at = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("## Watch them race"))
     # pass 71 (r67 Focus): a figure call is plumbing, so its cell is collapsed; the picture shows
     assert k < race_at and cells[k]["metadata"]["jupyter"]["source_hidden"] and cells[k]["outputs"]
@@ -3406,6 +3414,14 @@ def test_suspect_2s_detour_is_chapter_02s_toy_drawn():
     n = ch05_race.DETOUR_ARROWS
     assert n == 5 and heads == [(tuple(a), tuple(b)) for a, b in zip(positive[:n], positive[1:n + 1])]
     assert f"its first {n} steps are thick arrows" in fig.get_label()
+    # pass 80 (r77 Picture: the pale path after step 5 could not be followed): its first steps and its last numbered
+    # where they end, steps that end at one spot sharing a label
+    numbers = [(t.get_text(), tuple(t.xy)) for t in ax.texts if t.get_text()[:1].isdigit()]
+    assert numbers == ch05_race._step_numbers(positive) and numbers[-1][0] == str(len(positive) - 1)
+    assert numbers[0][0] == "1, 2" and np.hypot(*(positive[2] - positive[1])) < 0.05   # step 2 barely moves: one label
+    assert [int(k) for label, _ in numbers for k in label.split(", ")] == [*range(1, ch05_race.DETOUR_NUMBERED + 1),
+                                                                          len(positive) - 1]
+    assert f"its first {ch05_race.DETOUR_NUMBERED} steps and its last numbered" in fig.get_label()
     assert all(a.arrow_patch.get_linewidth() >= 2.5 for a in ax.texts if getattr(a, "arrow_patch", None) is not None)
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "detour_figure(" in "".join(c["source"]))

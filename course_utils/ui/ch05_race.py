@@ -1400,6 +1400,20 @@ def fade_chain_figure(bends=3, name="sigmoid"):
 
 
 DETOUR_ARROWS = 5   # the detour's first steps drawn with arrowheads
+DETOUR_NUMBERED = 8   # the detour's first steps numbered where they end, and its last (r77 Picture: the pale path)
+
+
+def _step_numbers(path, first=DETOUR_NUMBERED, near=0.05):
+    """Where each of a path's first `first` steps ends, and its last: [(label, (x, y))], steps that end within `near`
+    of the previous one sharing a label ("1, 2") so no numbers overlap (notebook 05's detour)."""
+    marks = []
+    for k in [*range(1, first + 1), len(path) - 1]:
+        point = tuple(float(v) for v in path[k])
+        if marks and np.hypot(point[0] - marks[-1][1][0], point[1] - marks[-1][1][1]) < near:
+            marks[-1] = (f"{marks[-1][0]}, {k}", marks[-1][1])
+        else:
+            marks.append((str(k), point))
+    return marks
 
 
 @plots.styled
@@ -1416,10 +1430,15 @@ def detour_figure(goal=(1.0, -1.0), steps=30):
         path = zigzag.independent_path(centre, 1.0, goal, steps)
         length = zigzag.path_length(path)
         if centre:   # the whole path pale, the first steps bold: the ↗ and ↙ read at a glance
-            ax.plot(*path.T, "-", marker=mark, color=colour, lw=1.0, ms=3, alpha=0.35, label=words)
+            ax.plot(*path.T, "-", marker=mark, color=colour, lw=1.0, ms=3, alpha=0.6, label=words)
             for a, b in zip(path[:DETOUR_ARROWS], path[1:DETOUR_ARROWS + 1]):
                 ax.annotate("", b, a, arrowprops=dict(arrowstyle="-|>", color=colour, lw=2.8, mutation_scale=20,
                                                       shrinkA=0, shrinkB=0), zorder=4)
+            for label, point in _step_numbers(path):   # the steps numbered, so the pale path can be followed
+                left = point[0] < 0.1   # near the start the arrows run right of the points: number them on the left
+                ax.annotate(label, point, xytext=(-6 if left else 5, 2), textcoords="offset points", fontsize=9,
+                            fontweight="bold", color="#333333", ha="right" if left else "left", va="center", zorder=5,
+                            bbox=dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none", alpha=0.85))
             title = f"{words}:\nfirst {DETOUR_ARROWS} steps, each ↗ or ↙"
         else:
             ax.plot(*path.T, "-", marker=mark, color=colour, lw=2.2, ms=4.5, label=words)
@@ -1439,7 +1458,8 @@ def detour_figure(goal=(1.0, -1.0), steps=30):
     together = bool(np.all(moves[:, 0] * moves[:, 1] >= 0))
     fig.set_label("Two plots of two weights on the same axes, each from the start at (0, 0) to a star at (1, −1). "
                   + ("Left, inputs all positive: every step moves both weights the same way, up-right or down-left: "
-                     f"a zig-zag detour; its first {DETOUR_ARROWS} steps are thick arrows over the pale whole path. "
+                     f"a zig-zag detour; its first {DETOUR_ARROWS} steps are thick arrows over the pale whole path, its first "
+                     f"{DETOUR_NUMBERED} steps and its last numbered where they end. "
                      if together else "")
                   + "Right, inputs of both signs: a straighter path. Paths: " + "; ".join(said) + ".")
     return fig
