@@ -1218,7 +1218,7 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     assert ("Each weight feeds one unit. For one point, the weight's nudge is three numbers multiplied: **nudge = the "
             "unit's learning signal × its bend's slope × the weight's input** Say the learning signal is 0.2, the "
             "slope 0.25 and the input 1: > **Recap, in one line:** learning signal → × slope → × input → nudge → Adam "
-            "→ step. Three suspects (we test 2 and 3 first; 1 last):") in prose   # pass 78 (r75 Clarity 1): the chain as a recap box before the suspects
+            "→ step. Three suspects. The race below tests 2 and 3; *Going further* measures 1:") in prose   # pass 78 (r75 Clarity 1): the chain as a recap box before the suspects
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     # pass 76 (r73 Focus: the visible cell repeated the picture above it): the worked nudge is the picture's alone
     assert not any("signal * slope * weight_input" in "".join(c["source"]) for c in cells)
@@ -1420,7 +1420,7 @@ def test_the_friends_claim_is_a_folded_check_and_the_section_opens_with_slow_not
     # (test_steeper_also_lets_the_nudge_fade_less); the race cannot tell them apart, so neither is ruled out
     # pass 74 (r71 Focus 3): the caveats gathered under "What the race does not show"; the verdict keeps the fading
     # pass 76 (r73 Focus: the tail repeated what is open): the confound is said once, in the verdict's suspect-3 line
-    assert "- Suspect 1: the nudge does fade (see *Going further*)." in flat and ("But steeper is two changes at once; "
+    assert "- Suspect 1: the nudge does fade (see *Going further*)." in flat and ("So steeper is two changes at once; "
             "this race cannot say which did the work: - **weights that act 4× bigger from the start**: so each bend "
             "passes back 4× more (slope 1, not 1/4, at the middle); - **bigger steps**: one step moves the output 4× "
             "as far.") in flat and "should make it fade less" not in flat
@@ -2294,7 +2294,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
             "race step averages 400 points, which softens this.") in suspects
     assert ("3. **The slope is gentle**: at most 1/4. A unit's output moves at most a quarter as far as its weighted "
             "sum.") in suspects
-    assert "**nudge = the unit's learning signal" in head and suspects.startswith(CHAIN_RECAP + " Three suspects (we test 2 and 3 first; 1 last):")
+    assert "**nudge = the unit's learning signal" in head and suspects.startswith(CHAIN_RECAP + " Three suspects. The race below tests 2 and 3; *Going further* measures 1:")
     # pass 59 (r53 Correctness): the steep one changes suspect 1 too, so it does not test 2 and 3 alone
     assert changed.startswith("Two changed sigmoids test suspects 2 and 3:") and "we test 2 and 3" not in changed
     assert curves.startswith("ch05_race.changed_sigmoids_figure()")   # pass 63 (r58 Focus 2): one name in view
@@ -2370,7 +2370,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # session 31 (r72 Correctness): the verdict does not claim the slope did it ("why ... is still open")
     # session 32 (r73 Correctness): the verdict names the rival causes itself (fading, bigger steps), as the fine print
     assert verdict.rstrip().endswith("- Suspect 2: centring alone did not help. - Suspect 3: centred and 4× steeper, it "
-            "learned. But steeper is two changes at once; this race cannot say which did the work: "
+            "learned. Yet a sigmoid(4x) − 0.5 unit is a sigmoid − 0.5 unit with its weights and bias × 4. So steeper is "
+            "two changes at once; this race cannot say which did the work: "
             "- **weights that act 4× bigger from the start**: so each bend passes back 4× more (slope 1, not 1/4, at "
             "the middle); - **bigger steps**: one step moves the output 4× as far. "
             "- Suspect 1: the nudge does fade "
@@ -3338,7 +3339,8 @@ def test_steeper_also_lets_the_nudge_fade_less():
     # pass 69 (r64 Correctness): the verdict says this result, and what it means for the race
     # pass 76 (r73 Focus: the fine print repeated the verdict): said once, in the verdict's suspect-3 line
     # pass 79 (r76 Clarity): the rivals as bullets, the first saying what less fading means (measured above)
-    assert ("But steeper is two changes at once; this race cannot say which did the work: - **weights that act 4× "
+    # pass 80 (r77 Clarity: "weights that act bigger" needed the optional section): the main path says the 4× weights
+    assert ("So steeper is two changes at once; this race cannot say which did the work: - **weights that act 4× "
             "bigger from the start**: so each bend passes back 4× more (slope 1, not 1/4, at the middle);" in flat
             and flat.count("cannot say which") == 1 and "cannot tell suspect 1" not in flat)
 
@@ -3490,7 +3492,7 @@ def test_suspect_1s_fade_chain_is_drawn_from_the_registrys_slope():
     assert "1/64 ≈ 0.016" in shown.get_label() and "Arrows between the bars thin" in shown.get_label()
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "fade_chain_figure(" in "".join(c["source"]))
-    assert "".join(cells[k - 1]["source"]).startswith(CHAIN_RECAP + "\n\nThree suspects (we test 2 and 3 first; 1 last):\n1. **The nudge fades**")
+    assert "".join(cells[k - 1]["source"]).startswith(CHAIN_RECAP + "\n\nThree suspects. The race below tests 2 and 3; *Going further* measures 1:\n1. **The nudge fades**")
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     assert "".join(cells[k]["outputs"][0]["data"]["text/plain"]) == shown.caption
     assert cells[k]["outputs"][0]["metadata"]["image/png"]["alt"] == shown.get_label()
@@ -3541,7 +3543,7 @@ def test_the_nudge_picture_multiplies_the_worked_numbers():
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "nudge_product_figure(" in "".join(c["source"]))
     assert "**nudge = the unit's learning signal × its bend's slope × the weight's input**" in "".join(cells[k - 1]["source"])
-    assert "".join(cells[k + 1]["source"]).startswith(CHAIN_RECAP + "\n\nThree suspects (we test 2 and 3 first; 1 last):")   # pass 76: no code cell repeats it
+    assert "".join(cells[k + 1]["source"]).startswith(CHAIN_RECAP + "\n\nThree suspects. The race below tests 2 and 3; *Going further* measures 1:")   # pass 76: no code cell repeats it
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     assert "".join(cells[k]["outputs"][0]["data"]["text/plain"]) == shown.caption
     assert cells[k]["outputs"][0]["metadata"]["image/png"]["alt"] == shown.get_label()
