@@ -3597,7 +3597,14 @@ def test_the_finish_line_picture_draws_one_wrong_point_in_seven_and_its_share():
     assert [line.get_xdata()[0] for line in bars.lines] == [0.1]
     for said in ("0.69 ÷ 7 ≈ 0.099", "0.69 ÷ 6 ≈ 0.12"):
         assert said in shown.caption and said in shown.get_label()
-    assert "0.099, just short of the line" in shown.get_label() and "0.12, past the line" in shown.get_label()
+    # pass 80 (code review: "just short of" was printed for any share under the line): what the bar shows, said
+    assert "0.099, under the line: it can still finish" in shown.get_label()
+    assert "0.12, past the line: it cannot finish" in shown.get_label() and "just short" not in shown.get_label()
+    # pass 80 (code review: 0.22 typed twice): the axis and the alt text read one value
+    assert bars.get_xlim() == (0, 0.22) and "average loss from 0 to 0.22," in shown.get_label()
+    wide = ch05_race.finish_line_figure(cases=(5,))
+    right = wide.figure.axes[1].get_xlim()[1]
+    assert right > np.log(2) / 5 and f"average loss from 0 to {right:g}," in wide.get_label()
     labels = [t.get_text() for t in bars.texts]
     assert "0.69 ÷ 7 ≈ 0.099: can finish" in labels and "0.69 ÷ 6 ≈ 0.12: cannot finish" in labels
     assert ch05_race.finish_line_figure(cases=(5,)).caption.count("0.69 ÷ 5 ≈ 0.14") == 1   # computed, not typed

@@ -1777,13 +1777,15 @@ def finish_line_figure(cases=(7, 6), finish=0.1):
     dots.axis("off")
     bars.axvline(finish, color="black", ls="--", lw=1.4)
     bars.text(finish - 0.003, len(cases) - 0.45, f"finish line {finish:g}", ha="right", va="bottom", fontsize=9)
-    bars.set(xlim=(0, 0.22), yticks=[], xticks=[0, 0.05, 0.1, 0.15, 0.2], xlabel="the wrong point's share of the average loss (at least)")
+    top = round(max(shares + [finish]) * 1.9, 2)   # room for the longest bar's label; one value for axis and alt text
+    bars.set(xlim=(0, top), yticks=[], xticks=np.arange(0, top, 0.05).round(2),
+             xlabel="the wrong point's share of the average loss (at least)")
     fig.suptitle(f"One wrong point costs more than {ln2}. Its share of the average:", fontsize=10)
     said = [f"1 wrong in {n}: more than {ln2} ÷ {n} ≈ {share:.2g}" for n, share in zip(cases, shares)]
     caption = "; ".join(said) + f"; the finish line is {finish:g}"
     fig.set_label("Left: rows of dots, each row with one wrong point marked by a cross: " + " and ".join(
-        f"{n} points" for n in cases) + ". Right: for each row, a hatched bar on an axis of average loss from 0 to 0.22, "
+        f"{n} points" for n in cases) + f". Right: for each row, a hatched bar on an axis of average loss from 0 to {top:g}, "
         "the wrong point's least share of the average, beside a dashed line at the finish line, "
-        f"{finish:g}. " + "; ".join(f"{s}, {'just short of' if share < finish else 'past'} the line"
+        f"{finish:g}. " + "; ".join(f"{s}, {'under the line: it can still finish' if share < finish else 'past the line: it cannot finish'}"
                                    for s, share in zip(said, shares)) + ".")
     return Captioned(fig, caption)
