@@ -1973,12 +1973,10 @@ def test_the_opening_recalls_bend_unit_nudge_and_says_one_run_proves_little():
     # pass 75 (r72 Clarity): what the signal is, in one plain sentence
     # pass 80 (r77 Clarity: the arrows said "learning signal" long before the term was defined): the runner picture's
     # caption names and defines it; the nudge's rule recalls it
-    assert ("Recall the runner picture's bottom arrows: each unit's learning signal, one number for each point, passed "
-            "back from the output, layer by layer.") in why
+    assert "Recall each unit's learning signal: the runner picture's bottom arrows, passed back layer by layer." in why
     runner = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if s.startswith("The arrows along the bottom carry")))
     assert runner.startswith("The arrows along the bottom carry each unit's **learning signal**: which way, and how "
-                             "much, its output should change. One goes back to each unit after each guess. Each runner "
-                             "has two inputs,")
+                             "much, its output should change. Each runner has two inputs,")
     assert why.index("learning signal") < why.index("**nudge = the unit's learning signal")
     everything = " ".join(_cells("markdown"))
     assert everything.index("learning signal") == everything.index("**learning signal**") + 2   # defined at first use
@@ -2308,7 +2306,12 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert [ln.get_label().split(":")[0] for ln in fig.axes[0].get_lines() if not ln.get_label().startswith("_")] == \
         list(ch05_race.VERDICT_CURVES) and fig.axes[0].get_title() == "three centred S-curves"
     # the rule in plain words, one analogy; then the numbers: slopes at 0 and one Adam step through each curve
-    assert "A steep curve turns a small change in its input into a big change in its output." in rule
+    # pass 80 (r77 Clarity: "slope" was used before it was said): the slope and the steep road are said before the
+    # nudge's rule, so this cell no longer repeats them
+    assert "A steep curve turns" not in rule and ("A bend's **slope** says how far its output moves when its input "
+                                                 "moves a little. Like a road: on a steep one, one step forward lifts "
+                                                 "you high.") in head
+    assert head.index("**slope**") < head.index("**nudge = ")
     s, t = activations.get("sigmoid"), activations.get("tanh")
     assert s.derivative(0.0) == 0.25 and 4 * s.derivative(0.0) == t.derivative(0.0) == 1.0
     steep_slope = mlp.slope_pair("sigmoid", None, 0.5, ch05_race.VARIANTS["sigmoid(4x) − 0.5"]["stretch"])
@@ -3382,7 +3385,7 @@ def test_two_ways_to_step_are_drawn_with_the_numbers_the_text_says():
     # typical size are the nudge itself, so the ratio is 1 and the step the learning rate (adam_tiny, adam_large above)
     # pass 75 (r72 Focus 1): the arithmetic cut to one line; the picture and the walker stay
     # pass 80 (r77 Picture: Adam's rule came before its chart): the chart and a Predict first, then the rule
-    assert "Think first: a tiny steady nudge and a big one, which steps further?" in before and "adam" not in before.lower()
+    assert "under two rules. Think first: which steps further?" in before and "adam" not in before.lower()
     assert after == ("A plain step is the nudge × 0.01: the big nudge steps further. The other rule, **Adam**, a common "
                      "recipe, averages each weight's recent nudges. Then it divides by their typical size: how big they "
                      "were, sign ignored. A steady nudge divided by its own size is 1, so with Adam both nudges step "
