@@ -738,7 +738,7 @@ def test_runs_of_one_bend_differ_as_much_as_the_bends_do(chapter_race):
     assert np.ptp(reached["relu"]) > abs(np.mean(reached["relu"]) - np.mean(reached["tanh"]))
     # pass 63 (r58 Correctness 4): the answer gives the example, in crossing epochs (the seed table's numbers)
     # pass 67 (r62 Focus 1: too many epochs in prose): the recall keeps the rule; the example stays in the
-    # five-seed fold ("ReLU's runs cross between epochs 176 and 326") and the seed table
+    # five-seed picture's titles and the seed table (pass 80: the fold says the spread in words)
     assert "Two runs of one bend can differ more than two bends' best runs do." in prose
     assert "the best ReLU and tanh runs, at 176 and 231" not in prose
     relu, tanh = reached["relu"], reached["tanh"]
@@ -929,7 +929,7 @@ def test_the_chapter_defines_its_words_before_using_them():
     # the answer then doubts ("that may not be why"); it is cut, and with it the word "active" it defined
     assert "relu's slope is 1 wherever" not in low and not re.search(r"\bactive\b", low)
     # pass 75 (r72 Focus 1): the worked division cut to one line
-    assert "adam first divides a steady nudge by its own size, so both nudges step 0.01." in low and "its learning rate)" not in low
+    assert "a steady nudge divided by its own size is 1, so with adam both nudges step 0.01." in low and "its learning rate)" not in low   # pass 80: after the chart
     assert "**gradient**" not in text and "zero-centred" not in low   # pass 30: cut from the opening (glossary has it)
     assert "noise" not in low and "random start:" not in low and "random start." not in low
     assert "≥" not in text and "sample sd" not in text
@@ -1218,7 +1218,7 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     assert ("Each weight feeds one unit. For one point, the weight's nudge is three numbers multiplied: **nudge = the "
             "unit's learning signal × its bend's slope × the weight's input** Say the learning signal is 0.2, the "
             "slope 0.25 and the input 1: > **Recap, in one line:** learning signal → × slope → × input → nudge → Adam "
-            "→ step. Three suspects (we test 2 and 3 first; 1 last):") in prose   # pass 78 (r75 Clarity 1): the chain as a recap box before the suspects
+            "→ step. Three suspects. The race below tests 2 and 3; *Going further* measures 1:") in prose   # pass 78 (r75 Clarity 1): the chain as a recap box before the suspects
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     # pass 76 (r73 Focus: the visible cell repeated the picture above it): the worked nudge is the picture's alone
     assert not any("signal * slope * weight_input" in "".join(c["source"]) for c in cells)
@@ -1420,7 +1420,7 @@ def test_the_friends_claim_is_a_folded_check_and_the_section_opens_with_slow_not
     # (test_steeper_also_lets_the_nudge_fade_less); the race cannot tell them apart, so neither is ruled out
     # pass 74 (r71 Focus 3): the caveats gathered under "What the race does not show"; the verdict keeps the fading
     # pass 76 (r73 Focus: the tail repeated what is open): the confound is said once, in the verdict's suspect-3 line
-    assert "- Suspect 1: the nudge does fade (see *Going further*)." in flat and ("But steeper is two changes at once; "
+    assert "- Suspect 1: the nudge does fade (see *Going further*)." in flat and ("So steeper is two changes at once; "
             "this race cannot say which did the work: - **weights that act 4× bigger from the start**: so each bend "
             "passes back 4× more (slope 1, not 1/4, at the middle); - **bigger steps**: one step moves the output 4× "
             "as far.") in flat and "should make it fade less" not in flat
@@ -1679,7 +1679,10 @@ def test_the_check_under_the_live_race_shows_the_finished_race(finished, chapter
     assert np.mean(np.any(pixels(fold.png) != pixels(bytes(start.image.value)), axis=2)) > 0.05   # a different picture
     said = fold.paragraphs
     # pass 29: not a bug; 33: no cause; pass 62 (r57 Focus 1): one number per claim, the prediction's pair
-    assert said[0] == ("ReLU, in this run. It crosses 0.1 at epoch 176, tanh only at epoch 274. GELU crosses even "
+    # pass 80 (r77 Focus): the gap said in words, to ten epochs (274 − 176 = 98)
+    at = {n: race.epochs_to(r.loss, 0.1)[0] for n, r in finished.state["results"].items()}
+    assert (at["relu"], at["tanh"]) == (176, 274) and round(at["tanh"] - at["relu"], -1) == 100
+    assert said[0] == ("ReLU, in this run. It crosses 0.1 about 100 epochs before tanh. GELU crosses even "
                        "earlier. Later, GELU's loss jumps back above 0.1 for a short while, then falls again: the loss "
                        "need not fall at every step.")
     # pass 23: sigmoid's creep is hard to see on the log axis, so the fold reads it off the squares' own notes
@@ -1736,7 +1739,7 @@ def test_the_notebook_stores_the_finished_race_in_the_fold_and_the_start_in_the_
     start, done = base64.b64decode("".join(still["image/png"])), _stored_fold_png(cells[k + 1])
     assert pixels(start).shape == pixels(done).shape and np.any(pixels(start) != pixels(done))
     html = _outputs_text(cells[k + 1])
-    assert "It crosses 0.1 at epoch 176, tanh only at epoch 274." in html
+    assert "It crosses 0.1 about 100 epochs before tanh." in html
     assert "Optional note" not in html   # pass 22: the GELU-spike aside is cut
     assert "Later, GELU&#x27;s loss jumps back above 0.1 for a short while" in html   # pass 26: named, not "its"
 
@@ -1790,8 +1793,9 @@ def test_the_five_run_check_says_which_bends_spread_as_the_table_shows(chapter_r
     assert rows["ReLU"] == "176 – 326" and rows["GELU"] == "110 – 150"
     prose = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     # pass 62 (r57 Focus 1: one number per claim): the close group is named, its range is in the table
-    assert ("ReLU, Leaky ReLU and ELU spread the most. ReLU's runs cross between epochs 176 and 326. Tanh, GELU, SiLU "
-            "and Mish stay closer together.") in prose
+    # pass 80 (r77 Focus: answers full of numbers): the spread in words; the picture's titles and the table keep the epochs
+    assert ("ReLU, Leaky ReLU and ELU spread the most. ReLU's runs cross up to 150 epochs apart. Tanh, GELU, SiLU "
+            "and Mish stay closer together.") in prose and np.ptp(race.epochs_to(chapter_race["relu"].loss, 0.1)) == 150
     assert "spread out widely" not in prose
     # pass 77 (r74 Interaction: no threshold, and the five seeds were only a picture): a threshold the runs decide, and
     # the live race's seed box (0 to 4) to step by hand before the picture; the answer "No" holds
@@ -1966,15 +1970,17 @@ def test_the_opening_recalls_bend_unit_nudge_and_says_one_run_proves_little():
     assert "proves nothing" not in " ".join(_cells("markdown"))
     # pass 68 (r63: "learning signal" abstract): defined where the nudge's rule first uses it, with a picture in words
     why = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if s.startswith("### Why is sigmoid so slow?")))
-    # pass 75 (r72 Clarity): what the signal is, in one plain sentence, before the arrows that carry it
-    assert ("A unit's **learning signal** is one number for each point: which way, and how much, its output should "
-            "change. Training passes it back from the output, layer by layer: the runner picture's bottom arrows.") in why
-    # pass 74 (r71 Clarity 2): the runner picture's bottom arrows said in plain words under it, before the term
-    runner = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if s.startswith("The arrows along the bottom are notes.")))
-    assert runner.startswith("The arrows along the bottom are notes. After each guess, one goes back to each unit: which way "
-                             "its output should change, and how much. Each runner has two inputs,")
-    assert why.index("**learning signal**") < why.index("**nudge = the unit's learning signal")
-    assert "learning signal" not in " ".join(_cells("markdown")).split("### Why is sigmoid so slow?")[0]
+    # pass 75 (r72 Clarity): what the signal is, in one plain sentence
+    # pass 80 (r77 Clarity: the arrows said "learning signal" long before the term was defined): the runner picture's
+    # caption names and defines it; the nudge's rule recalls it
+    assert "Recall each unit's learning signal: the runner picture's bottom arrows, passed back layer by layer." in why
+    runner = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if s.startswith("The arrows along the bottom carry")))
+    assert runner.startswith("The arrows along the bottom carry each unit's **learning signal**: which way, and how "
+                             "much, its output should change. Each runner has two inputs,")
+    assert why.index("learning signal") < why.index("**nudge = the unit's learning signal")
+    everything = " ".join(_cells("markdown"))
+    assert everything.index("learning signal") == everything.index("**learning signal**") + 2   # defined at first use
+    assert everything.count("**learning signal**") == 1
     assert "each step." not in text and "nudge handed back" not in text and "such bends" not in text
     assert "zig-zag" not in text and "centred on 0" not in text and "Two claims" not in text
 
@@ -2268,7 +2274,9 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     v = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("The verdict, in this race"))
     stretch_at = next(i for i, c in enumerate(cells) if "stretch_answer(" in "".join(c["source"]))
     remember_at = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("## What to remember"))
-    assert k < stretch_at < v < remember_at
+    # pass 80 (r77 Focus 1: the main path is race, maps, five seeds, one sigmoid test): the four-curve race moved to
+    # "going further", after What to remember
+    assert k < v < remember_at < stretch_at
     flat = [re.sub(r"\s+", " ", "".join(cells[j]["source"])) for j in [*range(k - 15, k + 2), v]]
     # pass 58 (r52 change 2): the slope-step picture comes before the numbers it shows
     # pass 60 (r54 Focus 1): the runs are trained in a collapsed cell; the picture's cell is one call
@@ -2290,7 +2298,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
             "race step averages 400 points, which softens this.") in suspects
     assert ("3. **The slope is gentle**: at most 1/4. A unit's output moves at most a quarter as far as its weighted "
             "sum.") in suspects
-    assert "**nudge = the unit's learning signal" in head and suspects.startswith(CHAIN_RECAP + " Three suspects (we test 2 and 3 first; 1 last):")
+    assert "**nudge = the unit's learning signal" in head and suspects.startswith(CHAIN_RECAP + " Three suspects. The race below tests 2 and 3; *Going further* measures 1:")
     # pass 59 (r53 Correctness): the steep one changes suspect 1 too, so it does not test 2 and 3 alone
     assert changed.startswith("Two changed sigmoids test suspects 2 and 3:") and "we test 2 and 3" not in changed
     assert curves.startswith("ch05_race.changed_sigmoids_figure()")   # pass 63 (r58 Focus 2): one name in view
@@ -2298,7 +2306,12 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert [ln.get_label().split(":")[0] for ln in fig.axes[0].get_lines() if not ln.get_label().startswith("_")] == \
         list(ch05_race.VERDICT_CURVES) and fig.axes[0].get_title() == "three centred S-curves"
     # the rule in plain words, one analogy; then the numbers: slopes at 0 and one Adam step through each curve
-    assert "A steep curve turns a small change in its input into a big change in its output." in rule
+    # pass 80 (r77 Clarity: "slope" was used before it was said): the slope and the steep road are said before the
+    # nudge's rule, so this cell no longer repeats them
+    assert "A steep curve turns" not in rule and ("A bend's **slope** says how far its output moves when its input "
+                                                 "moves a little. Like a road: on a steep one, one step forward lifts "
+                                                 "you high.") in head
+    assert head.index("**slope**") < head.index("**nudge = ")
     s, t = activations.get("sigmoid"), activations.get("tanh")
     assert s.derivative(0.0) == 0.25 and 4 * s.derivative(0.0) == t.derivative(0.0) == 1.0
     steep_slope = mlp.slope_pair("sigmoid", None, 0.5, ch05_race.VARIANTS["sigmoid(4x) − 0.5"]["stretch"])
@@ -2349,7 +2362,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
                              "it crawls like sigmoid.")
     # pass 62 (r57 Focus 1: one number per claim): the order is said, the epochs are in the picture
     # pass 63 (r58 Correctness 1): the order said exactly, with the two numbers the verdict picture writes
-    assert "all five runs cross 0.1, by epoch 229. Tanh's fastest run crosses only at 231." in answer
+    # pass 80 (r77 Focus: answers full of numbers): the order in words; the picture writes the epochs (229, 231)
+    assert "all five runs cross 0.1, each before tanh's fastest run." in answer and "229" not in answer
     assert "178" not in answer and (fast.max(), tanh.min()) == (229, 231)
     jumps = ch05_race.jump_backs(stretch["sigmoid(4x) − 0.5"])
     assert len(jumps) == 1 and round(jumps[0][2], -1) == 360 and stretch["sigmoid(4x) − 0.5"].final_loss[jumps[0][0]] < 0.1
@@ -2366,7 +2380,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # session 31 (r72 Correctness): the verdict does not claim the slope did it ("why ... is still open")
     # session 32 (r73 Correctness): the verdict names the rival causes itself (fading, bigger steps), as the fine print
     assert verdict.rstrip().endswith("- Suspect 2: centring alone did not help. - Suspect 3: centred and 4× steeper, it "
-            "learned. But steeper is two changes at once; this race cannot say which did the work: "
+            "learned. Yet a sigmoid(4x) − 0.5 unit is a sigmoid − 0.5 unit with its weights and bias × 4. So steeper is "
+            "two changes at once; this race cannot say which did the work: "
             "- **weights that act 4× bigger from the start**: so each bend passes back 4× more (slope 1, not 1/4, at "
             "the middle); - **bigger steps**: one step moves the output 4× as far. "
             "- Suspect 1: the nudge does fade "
@@ -2410,7 +2425,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert optional > next(i for i, c in enumerate(md) if c.startswith("## What to remember"))
     assert [c.split("\n", 1)[0] for c in md[optional:] if c.startswith("### ")] == \
         ["### Suspect 1: the nudge fades", f"### Three longer tries: {ch05_race.TRY_EPOCHS} epochs, under a minute each",
-         "### Steeper is like bigger weights"]
+         "### Suspect 3 again: taller or steeper?", "### Steeper is like bigger weights"]
     # pass 77 (r74 Focus): suspect 2 is said once, on the main path; the optional section holds only new evidence
     assert not any(c.startswith("### Suspect 2") for c in md)
     j = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("ch05_race.stretch_curves_figure()"))
@@ -2447,7 +2462,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     knob = next(i for i, c in enumerate(cells) if "one_knob_figure(" in "".join(c["source"]))
     # pass 62 (r57 Focus 3): the knob and the 0.04 try follow suspect 3's race, then "What comes next"
     # pass 78 (r75 Focus 1): the verdict follows suspect 3's race; the knob and its try end "going further"
-    assert "".join(cells[j + 4]["source"]).startswith("The verdict, in this race")
+    # pass 80 (r77 Focus 1): the four-curve race is optional again, right before the knob it leads to
+    assert "".join(cells[j + 4]["source"]).startswith("### Steeper is like bigger weights")
     assert "".join(cells[knob - 1]["source"]).startswith("### Steeper is like bigger weights")
     assert "rate_answer(" in "".join(cells[knob + 3]["source"])
     assert "".join(cells[knob + 4]["source"]).startswith("## What comes next")
@@ -2457,8 +2473,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert " ".join(md).count("Still open") == 0
     # pass 76 (r73 Focus 1): the optional section opens with one line that says what it finds
     # pass 78 (r75 Focus 1): the verdict now ends the main path, so the line says what the section looks at
-    assert md[optional].startswith("## Optional: going further\n\nHow far the nudge fades, three longer races, and why "
-                                   "steeper acts like bigger weights.")
+    assert md[optional].startswith("## Optional: going further\n\nHow far the nudge fades, three longer races, taller "
+                                   "against steeper, and why steeper acts like bigger weights.")
     for gone in ("Unlike suspect 1", "which part of the stretch matters", "is what makes", "cleared",
                  "as tiny as", "takeaway", "(suspect 1)", "slope explains", "one knob"):
         assert gone not in " ".join(md), gone
@@ -3334,7 +3350,8 @@ def test_steeper_also_lets_the_nudge_fade_less():
     # pass 69 (r64 Correctness): the verdict says this result, and what it means for the race
     # pass 76 (r73 Focus: the fine print repeated the verdict): said once, in the verdict's suspect-3 line
     # pass 79 (r76 Clarity): the rivals as bullets, the first saying what less fading means (measured above)
-    assert ("But steeper is two changes at once; this race cannot say which did the work: - **weights that act 4× "
+    # pass 80 (r77 Clarity: "weights that act bigger" needed the optional section): the main path says the 4× weights
+    assert ("So steeper is two changes at once; this race cannot say which did the work: - **weights that act 4× "
             "bigger from the start**: so each bend passes back 4× more (slope 1, not 1/4, at the middle);" in flat
             and flat.count("cannot say which") == 1 and "cannot tell suspect 1" not in flat)
 
@@ -3367,12 +3384,16 @@ def test_two_ways_to_step_are_drawn_with_the_numbers_the_text_says():
     # pass 65 (r59 / lead: a worked number example of Adam's rule): on a steady nudge the average nudge and its
     # typical size are the nudge itself, so the ratio is 1 and the step the learning rate (adam_tiny, adam_large above)
     # pass 75 (r72 Focus 1): the arithmetic cut to one line; the picture and the walker stay
-    assert after == ("A plain step is the nudge × 0.01. Adam first divides a steady nudge by its own size, so both "
-                     "nudges step 0.01. On a steady nudge, Adam is like a walker with a "
+    # pass 80 (r77 Picture: Adam's rule came before its chart): the chart and a Predict first, then the rule
+    assert "under two rules. Think first: which steps further?" in before and "adam" not in before.lower()
+    assert after == ("A plain step is the nudge × 0.01: the big nudge steps further. The other rule, **Adam**, a common "
+                     "recipe, averages each weight's recent nudges. Then it divides by their typical size: how big they "
+                     "were, sign ignored. A steady nudge divided by its own size is 1, so with Adam both nudges step "
+                     "0.01. On a steady nudge, Adam is like a walker with a "
                      "fixed stride. The nudge only tells it which way. A nudge that keeps flipping makes the walker "
                      "shuffle: Adam's steps shrink. ")   # pass 61 (r55 Clarity 1): "slope" is the bend's
     # pass 61 (r55 Picture 2): the picture shows one step per rule, so the text does not count ten
-    assert "Below: one weight's steady nudge, tiny or large." in before and "ten" not in before.split()   # pass 66: shorter
+    assert "Below: one weight's steady nudge, tiny or large, under two rules." in before and "ten" not in before.split()   # pass 66: shorter
     race_at = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("## Watch them race"))
     # pass 71 (r67 Focus): a figure call is plumbing, so its cell is collapsed; the picture shows
     assert k < race_at and cells[k]["metadata"]["jupyter"]["source_hidden"] and cells[k]["outputs"]
@@ -3406,6 +3427,14 @@ def test_suspect_2s_detour_is_chapter_02s_toy_drawn():
     n = ch05_race.DETOUR_ARROWS
     assert n == 5 and heads == [(tuple(a), tuple(b)) for a, b in zip(positive[:n], positive[1:n + 1])]
     assert f"its first {n} steps are thick arrows" in fig.get_label()
+    # pass 80 (r77 Picture: the pale path after step 5 could not be followed): its first steps and its last numbered
+    # where they end, steps that end at one spot sharing a label
+    numbers = [(t.get_text(), tuple(t.xy)) for t in ax.texts if t.get_text()[:1].isdigit()]
+    assert numbers == ch05_race._step_numbers(positive) and numbers[-1][0] == str(len(positive) - 1)
+    assert numbers[0][0] == "1, 2" and np.hypot(*(positive[2] - positive[1])) < 0.05   # step 2 barely moves: one label
+    assert [int(k) for label, _ in numbers for k in label.split(", ")] == [*range(1, ch05_race.DETOUR_NUMBERED + 1),
+                                                                          len(positive) - 1]
+    assert f"its first {ch05_race.DETOUR_NUMBERED} steps and its last numbered" in fig.get_label()
     assert all(a.arrow_patch.get_linewidth() >= 2.5 for a in ax.texts if getattr(a, "arrow_patch", None) is not None)
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "detour_figure(" in "".join(c["source"]))
@@ -3474,7 +3503,7 @@ def test_suspect_1s_fade_chain_is_drawn_from_the_registrys_slope():
     assert "1/64 ≈ 0.016" in shown.get_label() and "Arrows between the bars thin" in shown.get_label()
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "fade_chain_figure(" in "".join(c["source"]))
-    assert "".join(cells[k - 1]["source"]).startswith(CHAIN_RECAP + "\n\nThree suspects (we test 2 and 3 first; 1 last):\n1. **The nudge fades**")
+    assert "".join(cells[k - 1]["source"]).startswith(CHAIN_RECAP + "\n\nThree suspects. The race below tests 2 and 3; *Going further* measures 1:\n1. **The nudge fades**")
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     assert "".join(cells[k]["outputs"][0]["data"]["text/plain"]) == shown.caption
     assert cells[k]["outputs"][0]["metadata"]["image/png"]["alt"] == shown.get_label()
@@ -3525,7 +3554,7 @@ def test_the_nudge_picture_multiplies_the_worked_numbers():
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "nudge_product_figure(" in "".join(c["source"]))
     assert "**nudge = the unit's learning signal × its bend's slope × the weight's input**" in "".join(cells[k - 1]["source"])
-    assert "".join(cells[k + 1]["source"]).startswith(CHAIN_RECAP + "\n\nThree suspects (we test 2 and 3 first; 1 last):")   # pass 76: no code cell repeats it
+    assert "".join(cells[k + 1]["source"]).startswith(CHAIN_RECAP + "\n\nThree suspects. The race below tests 2 and 3; *Going further* measures 1:")   # pass 76: no code cell repeats it
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     assert "".join(cells[k]["outputs"][0]["data"]["text/plain"]) == shown.caption
     assert cells[k]["outputs"][0]["metadata"]["image/png"]["alt"] == shown.get_label()
@@ -3571,7 +3600,14 @@ def test_the_finish_line_picture_draws_one_wrong_point_in_seven_and_its_share():
     assert [line.get_xdata()[0] for line in bars.lines] == [0.1]
     for said in ("0.69 ÷ 7 ≈ 0.099", "0.69 ÷ 6 ≈ 0.12"):
         assert said in shown.caption and said in shown.get_label()
-    assert "0.099, just short of the line" in shown.get_label() and "0.12, past the line" in shown.get_label()
+    # pass 80 (code review: "just short of" was printed for any share under the line): what the bar shows, said
+    assert "0.099, under the line: it can still finish" in shown.get_label()
+    assert "0.12, past the line: it cannot finish" in shown.get_label() and "just short" not in shown.get_label()
+    # pass 80 (code review: 0.22 typed twice): the axis and the alt text read one value
+    assert bars.get_xlim() == (0, 0.22) and "average loss from 0 to 0.22," in shown.get_label()
+    wide = ch05_race.finish_line_figure(cases=(5,))
+    right = wide.figure.axes[1].get_xlim()[1]
+    assert right > np.log(2) / 5 and f"average loss from 0 to {right:g}," in wide.get_label()
     labels = [t.get_text() for t in bars.texts]
     assert "0.69 ÷ 7 ≈ 0.099: can finish" in labels and "0.69 ÷ 6 ≈ 0.12: cannot finish" in labels
     assert ch05_race.finish_line_figure(cases=(5,)).caption.count("0.69 ÷ 5 ≈ 0.14") == 1   # computed, not typed

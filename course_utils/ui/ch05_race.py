@@ -1084,8 +1084,10 @@ def race_check(finished=None):
              "at every step." if back.size and gelu.final_loss[0] < 0.1 else "")
     earlier = "even earlier" if at["gelu_tanh"] < at[first] else "later"
 
-    said = [f"{named[first]}, in this run. It crosses 0.1 at epoch {at[first]:.0f}, {named[second]} only at "
-            f"epoch {at[second]:.0f}. GELU crosses {earlier}.{spike}",
+    # pass 80 (r77 Focus: answers full of numbers): the gap in words, to ten epochs; the five-run picture has the epochs
+    gap = (f"It crosses 0.1 about {round(at[second] - at[first], -1):.0f} epochs before {named[second]}."
+           if np.isfinite(at[second]) else f"It crosses 0.1; {named[second]} does not.")
+    said = [f"{named[first]}, in this run. {gap} GELU crosses {earlier}.{spike}",
             # r64 Clarity: "learning signal" is defined only later, at "Why is sigmoid so slow?"; said without it here
             # r67 Correctness: the slope reason is not planted to be undone; Adam resizes steps, and seeds flip the order
             # r69 (Interaction): try 2's answer (the order flips) is not given away here
@@ -1400,6 +1402,20 @@ def fade_chain_figure(bends=3, name="sigmoid"):
 
 
 DETOUR_ARROWS = 5   # the detour's first steps drawn with arrowheads
+DETOUR_NUMBERED = 8   # the detour's first steps numbered where they end, and its last (r77 Picture: the pale path)
+
+
+def _step_numbers(path, first=DETOUR_NUMBERED, near=0.05):
+    """Where each of a path's first `first` steps ends, and its last: [(label, (x, y))], steps that end within `near`
+    of the previous one sharing a label ("1, 2") so no numbers overlap (notebook 05's detour)."""
+    marks = []
+    for k in [*range(1, first + 1), len(path) - 1]:
+        point = tuple(float(v) for v in path[k])
+        if marks and np.hypot(point[0] - marks[-1][1][0], point[1] - marks[-1][1][1]) < near:
+            marks[-1] = (f"{marks[-1][0]}, {k}", marks[-1][1])
+        else:
+            marks.append((str(k), point))
+    return marks
 
 
 @plots.styled
@@ -1416,10 +1432,15 @@ def detour_figure(goal=(1.0, -1.0), steps=30):
         path = zigzag.independent_path(centre, 1.0, goal, steps)
         length = zigzag.path_length(path)
         if centre:   # the whole path pale, the first steps bold: the ↗ and ↙ read at a glance
-            ax.plot(*path.T, "-", marker=mark, color=colour, lw=1.0, ms=3, alpha=0.35, label=words)
+            ax.plot(*path.T, "-", marker=mark, color=colour, lw=1.0, ms=3, alpha=0.6, label=words)
             for a, b in zip(path[:DETOUR_ARROWS], path[1:DETOUR_ARROWS + 1]):
                 ax.annotate("", b, a, arrowprops=dict(arrowstyle="-|>", color=colour, lw=2.8, mutation_scale=20,
                                                       shrinkA=0, shrinkB=0), zorder=4)
+            for label, point in _step_numbers(path):   # the steps numbered, so the pale path can be followed
+                left = point[0] < 0.1   # near the start the arrows run right of the points: number them on the left
+                ax.annotate(label, point, xytext=(-6 if left else 5, 2), textcoords="offset points", fontsize=9,
+                            fontweight="bold", color="#333333", ha="right" if left else "left", va="center", zorder=5,
+                            bbox=dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none", alpha=0.85))
             title = f"{words}:\nfirst {DETOUR_ARROWS} steps, each ↗ or ↙"
         else:
             ax.plot(*path.T, "-", marker=mark, color=colour, lw=2.2, ms=4.5, label=words)
@@ -1439,7 +1460,8 @@ def detour_figure(goal=(1.0, -1.0), steps=30):
     together = bool(np.all(moves[:, 0] * moves[:, 1] >= 0))
     fig.set_label("Two plots of two weights on the same axes, each from the start at (0, 0) to a star at (1, −1). "
                   + ("Left, inputs all positive: every step moves both weights the same way, up-right or down-left: "
-                     f"a zig-zag detour; its first {DETOUR_ARROWS} steps are thick arrows over the pale whole path. "
+                     f"a zig-zag detour; its first {DETOUR_ARROWS} steps are thick arrows over the pale whole path, its first "
+                     f"{DETOUR_NUMBERED} steps and its last numbered where they end. "
                      if together else "")
                   + "Right, inputs of both signs: a straighter path. Paths: " + "; ".join(said) + ".")
     return fig
@@ -1755,13 +1777,15 @@ def finish_line_figure(cases=(7, 6), finish=0.1):
     dots.axis("off")
     bars.axvline(finish, color="black", ls="--", lw=1.4)
     bars.text(finish - 0.003, len(cases) - 0.45, f"finish line {finish:g}", ha="right", va="bottom", fontsize=9)
-    bars.set(xlim=(0, 0.22), yticks=[], xticks=[0, 0.05, 0.1, 0.15, 0.2], xlabel="the wrong point's share of the average loss (at least)")
+    top = round(max(shares + [finish]) * 1.9, 2)   # room for the longest bar's label; one value for axis and alt text
+    bars.set(xlim=(0, top), yticks=[], xticks=np.arange(0, top, 0.05).round(2),
+             xlabel="the wrong point's share of the average loss (at least)")
     fig.suptitle(f"One wrong point costs more than {ln2}. Its share of the average:", fontsize=10)
     said = [f"1 wrong in {n}: more than {ln2} ÷ {n} ≈ {share:.2g}" for n, share in zip(cases, shares)]
     caption = "; ".join(said) + f"; the finish line is {finish:g}"
     fig.set_label("Left: rows of dots, each row with one wrong point marked by a cross: " + " and ".join(
-        f"{n} points" for n in cases) + ". Right: for each row, a hatched bar on an axis of average loss from 0 to 0.22, "
+        f"{n} points" for n in cases) + f". Right: for each row, a hatched bar on an axis of average loss from 0 to {top:g}, "
         "the wrong point's least share of the average, beside a dashed line at the finish line, "
-        f"{finish:g}. " + "; ".join(f"{s}, {'just short of' if share < finish else 'past'} the line"
+        f"{finish:g}. " + "; ".join(f"{s}, {'under the line: it can still finish' if share < finish else 'past the line: it cannot finish'}"
                                    for s, share in zip(said, shares)) + ".")
     return Captioned(fig, caption)
