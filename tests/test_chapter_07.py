@@ -38,7 +38,7 @@ def _words():
     """The markdown of the section "Words used in the questions" (pass 56: its own section, after the opening)."""
     cells = _cells()
     start = next(i for i, c in enumerate(cells) if _src(c).startswith("## Words used in the questions"))
-    end = next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works"))
+    end = next(i for i, c in enumerate(cells) if _src(c).startswith("## What to remember"))   # p80: at the end
     return "\n".join(_src(c) for c in cells[start:end] if c["cell_type"] == "markdown")
 
 
@@ -59,7 +59,8 @@ def _how_it_works():
     """The "How it works" markdown (p76, r73 Focus: three rules) and the text of the fold under it (the finer rules)."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works"))
-    return _src(cells[k]) + "\n" + html.unescape(re.sub(r"<[^>]+>", "\n", _stored_html(cells[k + 1])))
+    rule = next(c for c in cells if _src(c) == "ch07_quiz.number_rule()")   # p80 (r77 Focus): folded at the end
+    return _src(cells[k]) + "\n" + html.unescape(re.sub(r"<[^>]+>", "\n", _stored_html(rule)))
 
 
 def test_questions_are_numbered_in_the_order_shown():
@@ -814,8 +815,8 @@ def test_key_numbers_are_written_as_a_person_writes_them():
     assert ch07_quiz.key_number(0.0098660) == "0.00987"
     learner = ch07_quiz.Learner(review.Store(None))
     key = ch07_quiz.answer_key_html("03", learner, pictures=False)
-    assert ("<b>Answer: about 1 in a million.</b> <i>Why:</i> Ten 0.25s multiplied together (0.25¹⁰): about 0.95 millionths "
-            "(0.00000095), roughly 1 in a million.") in key   # pass 22: "0.25 multiplied ten times" read as 0.25 × 10
+    assert ("<b>Answer: about 1 in a million.</b> <i>Why:</i> Ten 0.25s multiplied together (0.25¹⁰): about "
+            "0.00000095, roughly 1 in a million.") in key   # p80 (r77 Focus): one number, not two   # pass 22: "0.25 multiplied ten times" read as 0.25 × 10
     assert round(1 / 0.25 ** 10 / 1e6) == 1 and quiz._in_words(1 / 0.25 ** 10) == "a million"
     assert "<b>Answer: about 0.01.</b> <i>Why:</i> About 0.01 (more exactly 0.0099)" in key
     t3 = float(activations.get("tanh").derivative(3.0))
@@ -1147,7 +1148,8 @@ def test_numeric_keys_are_said_to_the_digits_their_questions_accept():
     for qid, text in said.items():   # pass 37: "about 1 in a million" too (the r34 reader asked for Q20 and Q21)
         assert quiz.check(qid, text.replace("−", "-")).correct, qid
     why = next(o.why for o in quiz.get("quiet_sooner").options if o.text.startswith("Sigmoid"))
-    assert "against tanh's 0.0099" in why   # the same rounding as Q17's key
+    # p80 (r77 Focus): the wrong option's why gives the crossing and the near-flat point, no wall of digits
+    assert why == "sigmoid is flatter only within about ±1.7. It turns near-flat only beyond ±4.6." and "0.0099" not in why
 
 
 def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
@@ -1890,7 +1892,7 @@ def test_pass17_keys_say_what_the_course_showed_without_contradiction_or_hinted_
     q29 = quiz.get("race_loser")
     why29 = right("race_loser")
     assert why29.endswith("The course measured this; it did not prove a single cause.")
-    assert why29.index("No sigmoid run got under 0.1") < why29.index("every other bend's runs did") < why29.index("The course measured")
+    assert why29.index("No sigmoid run got under 0.1") < why29.index("every tanh, ReLU and Leaky ReLU run did") < why29.index("The course measured")
     assert not any(w in o.why for o in q29.options for w in ("steeper", "enough"))   # no cause hinted after the caution
     assert quiz.get("close_call").prompt.endswith("published tests put GELU and SiLU about level. How do you choose for your problem?")
     assert "holds layer after layer in plain fully connected layers" in right("selu_steady") and "It needs" not in right("selu_steady")
@@ -2716,7 +2718,7 @@ def test_pass24_q6_defines_the_loss_in_its_key_and_says_why_better_is_possible()
     racers = quiz.get("race_loser").options
     assert len(racers) == 4 and sum(not o.correct and "run got under 0.1" in o.why for o in racers) == len(racers) - 1
     assert quiz.get("race_loser").options[quiz.answer_key("race_loser")].text == "Sigmoid."
-    assert "every other bend's runs did" in quiz.get("race_loser").options[0].why
+    assert "every tanh, ReLU and Leaky ReLU run did" in quiz.get("race_loser").options[0].why   # p80 (r77): named
     learner = ch07_quiz.Learner(review.Store(None))
     w6 = ch07_quiz.choice_widget("loss_at_ln2", 6, learner)   # pass 29: the feedback that says ln carries its line
     w6.buttons[w6.shown.index(quiz.answer_key("loss_at_ln2"))].click()
@@ -3321,7 +3323,7 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
     assert options["Leaky ReLU."].startswith("its left side keeps a small slope")
     # pass 37: the stem says only "the right start weights" (the r34 reader met four new things at once); the key names them
-    assert "starts with small random weights (smaller when a unit has more inputs)." in quiz.get("selu_steady").prompt   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
+    assert "starts with small random weights. Layer" in quiz.get("selu_steady").prompt   # p80 (r77 Clarity): the aside left; the key says which weights   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
     assert quiz.get("selu_steady").options[0].why.endswith(
         "whose start weights have average 0 and spread 1/√n (n: inputs per unit).")
     selu = activations.get("selu")
@@ -3556,7 +3558,7 @@ def test_pass36_the_number_rule_states_the_checkers_tolerance_and_its_example_ru
     example, 0.3127 kept to two digits, each typed answer judged by quiz.check, its distance exact."""
     text = ch07_quiz.how_close_rule()
     # p76 (r73 Clarity): the rule first in plain words; every key rounded to its digits is accepted (pass33's loop)
-    for rule in ("Each number question says how many digits to give. Zeros in front are not digits: 0.31 has two digits. "
+    for rule in ("Each number question that is not a count says how many digits to give. Zeros in front are not digits: 0.31 has two digits. "
                  "Round the exact answer to that many digits: typing that always counts.",
                  "Example: the exact answer is 0.3127, and the question asks for two digits: 0.31. "
                  "Anything within 0.005 of 0.3127 counts: half of 0.01, the size of the last digit of 0.31. "
@@ -3746,7 +3748,7 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     # p74 (r71 Clarity): "sized to each unit's number of inputs" was one detail too many; the key gives 1/√n
     # session 31 (r72 Correctness): "the usual small" weights were not enough (merely small ones shrink the spread)
     # p76 (r73 Clarity): "scaled to" was unexplained; plain words, and the key's spread 1/√n does shrink as n grows
-    assert selu.prompt == ("A SELU network starts with small random weights (smaller when a unit has more inputs). Layer after layer, SELU pulls "
+    assert selu.prompt == ("A SELU network starts with small random weights. Layer after layer, SELU pulls "
                            "two numbers toward fixed values. Which two?")
     spread, average = ch07_quiz.selu_spread_runs()["SELU"], ch07_quiz.selu_average_runs()["SELU"]
     assert all(abs(s[-1] - 1) < abs(s[0] - 1) / 5 for s in spread)   # pulled toward 1 from 2, not kept where it was
@@ -3775,10 +3777,16 @@ def test_pass46_the_number_rule_is_one_fold_under_how_it_works_read_before_any_r
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works"))
     assert len(re.findall(r"^- ", _src(cells[k]), re.M)) == 3   # p76 (r73 Focus): three rules in view, the rest folded
-    assert _src(cells[k + 1]) == "ch07_quiz.number_rule()" and cells[k + 1]["metadata"]["jupyter"]["source_hidden"]
+    # p80 (r77 Focus 1): "How it works" is the only block before Q1; it states the rule in one line, and the
+    # details sit in a fold in the word section at the end
+    assert "Round to the digits asked; close counts." in _src(cells[k])
     first_q = next(i for i, c in enumerate(cells) if "mixed_quiz(learner)" in _src(c))
-    assert k + 1 < first_q
-    shown = ["".join(o["data"]["text/html"]) for o in cells[k + 1]["outputs"] if "text/html" in o.get("data", {})]
+    assert _src(cells[k + 1]).startswith("## Mixed round") and k + 2 == first_q
+    words = next(i for i, c in enumerate(cells) if _src(c).startswith("## Words used in the questions"))
+    end = next(i for i, c in enumerate(cells) if _src(c).startswith("## What to remember"))
+    r = next(i for i, c in enumerate(cells) if _src(c) == "ch07_quiz.number_rule()")
+    assert first_q < words < r < end and cells[r]["metadata"]["jupyter"]["source_hidden"]
+    shown = ["".join(o["data"]["text/html"]) for o in cells[r]["outputs"] if "text/html" in o.get("data", {})]
     assert shown == [ch07_quiz.how_close_html()] and ch07_quiz.how_close_rule() in shown[0]
     assert shown[0].startswith(f"<details><summary>{ch07_quiz.HOW_CLOSE_SUMMARY}</summary>")
     stored = "".join(_stored_html(c) for c in cells if "quiz(" in _src(c))
@@ -4239,7 +4247,7 @@ def test_pass48_q29_asks_about_every_seed_not_one_run():
     assert "For which bend did every run stay above a loss of 0.1 for all 400 epochs" in q.prompt
     assert "No sigmoid run got under 0.1" in q.options[quiz.answer_key("race_loser")].why
     # pass 60 (r54): the key names where chapter 05 shows every seed's run, so the claim can be checked there
-    assert "every other bend's runs did (chapter 05, five-seed race)." in q.options[quiz.answer_key("race_loser")].why   # p75 (r72)
+    assert "every tanh, ReLU and Leaky ReLU run did (chapter 05, five-seed race)." in q.options[quiz.answer_key("race_loser")].why   # p75 (r72)
     race = markdown_of("05_training_race")
     assert "## Five starts per bend" in race and "The straight network and sigmoid do not reach loss 0.1 in 400 epochs." in race
 
@@ -4251,7 +4259,7 @@ def test_pass49_q20_key_quotes_the_range_that_counts_and_the_rule_speaks_of_the_
     whose ends the checker accepts and whose one-more-digit neighbours it rejects."""
     q = quiz.get("chain_sigmoid_10")
     # pass 54 (r48): the key quotes the idea (a quarter kept per layer), not a range: 0.46 wrongly left out 0.455
-    assert ("about 0.95 millionths (0.00000095), roughly 1 in a million. Each layer keeps only a quarter of the nudge "
+    assert ("about 0.00000095, roughly 1 in a million. Each layer keeps only a quarter of the nudge "
             "it gets." in q.explanation and "millionths." not in q.explanation
             and "step" not in q.explanation)
     assert quiz.accepted(q, 0.455e-6) and not quiz.accepted(q, 0.45e-6)   # within half a millionth of 0.954

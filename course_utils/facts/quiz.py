@@ -364,7 +364,7 @@ def _bank():
             "only over a limited stretch, and only unbroken curves (no jumps). Far out, a finite sum of corners is straight.")),
         # ---------------------------------------------------------------- 03 gradient table
         Numeric("chain_sigmoid_10", "03", "Ten sigmoid layers, each at its steepest. Counting only the bends' slopes, about what share of the nudge is left?",
-                chain, 1, f"Ten {s0:g}s multiplied together ({s0:g}¹⁰): about {chain * 1e6:.2f} millionths ({plain(chain)}), "
+                chain, 1, f"Ten {s0:g}s multiplied together ({s0:g}¹⁰): about {plain(chain)}, "
                           "roughly 1 in a million. Each layer keeps only a quarter of the nudge it gets. "
                           "That counts the bends only; the weights multiply in too.",
                 ((1e-7, 2e-8, f"A common wrong answer: {plain(1e-7, 1)}, a ten-millionth. In fact: {s0:g}¹⁰ is about "
@@ -394,8 +394,8 @@ def _bank():
            (f"tanh: beyond about ±{quiet_tanh:.1f}, against ±{quiet_sig:.1f} for sigmoid.",
             "tanh's tails are flatter than sigmoid's, though its middle is steeper."),
            (f"Sigmoid: beyond about ±{quiet_tanh:.1f}, against ±{quiet_sig:.1f} for tanh.",
-            f"sigmoid is flatter only within about ±{flatter:.1f}. At x = 3 its slope is {plain(s3)} against tanh's {plain(t3)}; "
-            f"it turns near-flat only beyond ±{quiet_sig:.1f}."),
+            f"sigmoid is flatter only within about ±{flatter:.1f}. "
+            f"It turns near-flat only beyond ±{quiet_sig:.1f}."),
            ("Both at the same distance, since tanh is a stretched sigmoid.",
             f"tanh is also squeezed sideways. It turns near-flat at about ±{quiet_tanh:.1f}, sigmoid at ±{quiet_sig:.1f}.")),
         # r36 reader (Focus): the idea (which way GELU goes left of its dip), not a decimal (0.012 against −0.012)
@@ -446,7 +446,7 @@ def _bank():
             "before the e^s, so a tiny T makes every gap huge.")),
         # r61: the one-sentence form twisted; r62: "right size" and "some numbers" were vague: the key says the size
         # p76 (r73 Clarity): "scaled to" was never explained; the key gives the exact spread, 1/√n
-        _c("selu_steady", "04", "A SELU network starts with small random weights (smaller when a unit has more inputs). Layer after layer, "
+        _c("selu_steady", "04", "A SELU network starts with small random weights. Layer after layer, "
                                  "SELU pulls two numbers toward fixed values. Which two?",
            ("The outputs' average toward 0 and spread toward 1.",
             f"SELU has two constants: a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}). "
@@ -481,7 +481,7 @@ def _bank():
         _c("race_loser", "05", "In chapter 05's race, every bend trained with Adam and the same settings. "
            # p71 (r67 Clarity): "had no run ... reach" was a tangled negative; said the positive way round
            "For which bend did every run stay above a loss of 0.1 for all 400 epochs (passes through the data)?",
-           ("Sigmoid.", "No sigmoid run got under 0.1, even with Adam; every other bend's runs did (chapter 05, "
+           ("Sigmoid.", "No sigmoid run got under 0.1, even with Adam; every tanh, ReLU and Leaky ReLU run did (chapter 05, "
                        "five-seed race). "   # p75 (r72 Focus): not a pointer into another notebook's layout
                        "The course measured this; it did not prove a single cause."),
            ("ReLU.", "every ReLU run got under 0.1 in chapter 05's five-seed race."),

@@ -1486,7 +1486,7 @@ def how_close_rule(example=HOW_CLOSE):
     far = [t for t in typed if t not in ok]
     verdicts = f"{' and '.join(ok)} count. " + " ".join(
         f"{t} is {abs(quiz.parse_number(t) - exact):.3g} away: too far." for t in far)
-    return ("Each number question says how many digits to give. "   # p76 (r73 Clarity): the rule first, in plain words
+    return ("Each number question that is not a count says how many digits to give. "   # p76 (r73 Clarity): the rule first, in plain words
             f"Zeros in front are not digits: {kept} has {_DIGITS[digits]}. "
             "Round the exact answer to that many digits: typing that always counts.<br>"
             f"Example: the exact answer is {exact:g}, and the question asks for {_DIGITS[digits]}: {kept}. "
