@@ -144,17 +144,6 @@ def _xor_score(point, rule=XOR_TRY):
 XOR_WORKED = (2.0, 1.0, 0.5)   # Q11's worked straight rule: score = 2x₁ + x₂ + 0.5
 
 
-def _xor_totals_said(rule):
-    """Q11's worked rule: a four-row table of each point's answer and score ('| ' lines: the key draws a table), then
-    the two pairs' equal totals in one short line (p74, r71 Clarity: a table, then one step a line)."""
-    pairs = (((0, 0), (1, 1)), ((0, 1), (1, 0)))   # answer 0, then answer 1
-    rows = [f"| {pt} | {answer} | {_xor_score(pt, rule):g}" for pair, answer in zip(pairs, (0, 1)) for pt in pair]
-    (a, b), (c, d) = ([_xor_score(pt, rule) for pt in pair] for pair in pairs)
-    return "\n".join(["| point | answer | score", *rows,
-                      f"Both points with answer 0: {a:g} + {b:g} = {a + b:g}. Both with answer 1: {c:g} + {d:g} = "
-                      f"{c + d:g} too."])
-
-
 def _sig(s):
     return 1.0 / (1.0 + math.exp(-s))
 
@@ -283,17 +272,10 @@ def _bank():
                 # p73 (r70 Clarity): one worked straight rule shows the equal totals before the general claim
                 # p74 (r71 Clarity): a four-row table of the worked rule's scores, then one short step a line
                 # p77 (r74 Clarity #1): one sentence of why stays open; the worked table and the four steps are folded
-                "A straight rule cannot rank both 1s above both 0s: its best is a shrug, ½ everywhere.\n"
-                + "\n".join(FOLD + line for line in (
-                    "Why, step by step (optional)",
-                    "Take one straight rule: score = 2x₁ + x₂ + 0.5.", *_xor_totals_said(XOR_WORKED).split("\n"),
-                    # p75 (r72 Clarity): the general reason in three numbered steps
-                    "1. In any straight rule, the answer-1 scores add up to the same total as the answer-0 scores.",
-                    "2. So it cannot rank both 1s above both 0s.",
-                    # session 32 (r73 Correctness): why the shared score is 0 (not only why the split is even): step 4
-                    "3. Splitting a total unevenly only adds loss. That holds at any total; the picture shows total 0.",
-                    f"4. So all four share one score. Two want it high, two low: 0 is best, chance ½, loss "
-                    f"{math.log(2):.2f} each.")),
+                # p80 (r77 Clarity, Picture #2): the four-step fold and its table left; the picture shows the
+                # worked rule's four scores and the two equal totals, and one sentence says what follows
+                "The two 1s' scores always add up to the two 0s' total. So no straight rule puts both 1s on top. "
+                "Best bet: ½ everywhere.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; the best straight rule gives one half everywhere."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: it is not sure of anything; it gives about one half "

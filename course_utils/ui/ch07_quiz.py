@@ -1018,37 +1018,38 @@ def _selu_figure():
 _selu_spread.diagram = _selu_figure
 
 
-PAIR_TOTAL = 0.0            # Q11's picture: two points whose answer is 1, their scores adding up to this
-PAIR_MARKS = (quiz._xor_score((1, 0)), 0.0)   # the key's two cases: its worked example's scores ((1, 0) first), and 0 and 0
-PAIR_XS = np.linspace(-4.0, 4.0, 321)   # wider than the key's scores ±3, so their dot shows whole
+# p80 (r77 Picture #2): Q11's key draws XOR's four points on one score line for the worked straight rule, answer 1
+# above answer 0, each pair under a bracket with its total: the totals match, so both 1s cannot sit on top
+XOR_PAIRS = {1: ((0, 1), (1, 0)), 0: ((0, 0), (1, 1))}   # each answer's two points, in the order the brackets add them
 
 
-def pair_loss_curve(xs=PAIR_XS, total=PAIR_TOTAL):
-    """The loss of the two points whose answer is 1 when the first scores s and the second total − s (Q11's key)."""
-    return np.array([quiz._pair_loss(s, total - s) for s in xs])
+def xor_pair_scores(rule=quiz.XOR_WORKED):
+    """{answer: [(point, score), (point, score)]}: the worked rule's score for each XOR point, by answer."""
+    return {answer: [(pt, quiz._xor_score(pt, rule)) for pt in pts] for answer, pts in XOR_PAIRS.items()}
 
 
-def _pair_loss(ax):
-    """Q11: with a fixed total, the pair's loss is lowest where its two scores are equal (the curve bends upward)."""
-    ax.plot(PAIR_XS, pair_loss_curve(), color="black", lw=2)
-    for s in PAIR_MARKS:
-        y = quiz._pair_loss(s, PAIR_TOTAL - s)
-        ax.plot([s], [y], "o", color="black", ms=6)
-        both = ", both chances ½" if s == PAIR_TOTAL / 2 else ""   # p75 (r72 Picture): the lowest point, as chances
-        ax.annotate(f"scores {s:g} and {PAIR_TOTAL - s:g}{both}: loss {y:.2f}".replace("-", "−"), (s, y),
-                    xytext=(s - 4.3, y + 1.0) if s > 0 else (s - 1.5, y + 1.5), fontsize=10,   # both texts clear of the curve
-                    arrowprops=dict(arrowstyle="->", lw=0.8))
-    ax.set_xlim(PAIR_XS[0], PAIR_XS[-1])
-    ax.set_ylim(0, 4.5)
-    ax.set_xlabel("s: (1, 0) scores s, (0, 1) scores −s", fontsize=10)   # p70 (r65): the key's tilt, (1, 0) up
-    ax.set_ylabel("the pair's loss")
-    top = ax.secondary_xaxis("top", functions=(lambda v: v, lambda v: v))   # p75 (r72 Picture): a chance axis
-    top.set_xticks(PAIR_CHANCE_TICKS, [f"{quiz._sig(v):.2f}" for v in PAIR_CHANCE_TICKS], fontsize=9)
-    top.set_xlabel("chance (1, 0) gets for answer 1", fontsize=10)
+def _xor_pair_totals(ax):
+    """Q11: the four XOR points on the score line of one straight rule, answer 1 (circles) above answer 0 (squares);
+    a bracket under each pair gives its total, the same for both."""
+    w1, w2, b = quiz.XOR_WORKED
+    for answer, pairs in xor_pair_scores().items():
+        y = float(answer)
+        colour, mark = (GOOD, "o") if answer else (BAD, "s")
+        for pt, s in pairs:
+            ax.plot([s], [y], mark, color=colour, ms=11, mec="black")
+            ax.annotate(f"{pt}: {s:g}", (s, y), xytext=(0, 12), textcoords="offset points", ha="center", fontsize=10)
+        (_, a), (_, c) = pairs
+        low = y - 0.22
+        ax.plot([a, a, c, c], [y - 0.1, low, low, y - 0.1], color="black", lw=1)
+        ax.text((a + c) / 2, low - 0.05, f"{a:g} + {c:g} = {a + c:g}", ha="center", va="top", fontsize=10)
+    ax.set_yticks([0, 1], ["0", "1"])
+    ax.set_ylabel("answer", fontsize=10)
+    ax.set_ylim(-0.55, 1.45)
+    ax.set_xlim(0, 4)
+    ax.set_xlabel(f"score = {w1:g}x₁ + {w2:g}x₂ + {b:g}".replace("1x₂", "x₂"), fontsize=10)
 
 
-PAIR_CHANCE_TICKS = (-3.0, 0.0, 3.0)   # the top axis: the chance sigmoid gives (1, 0) at these scores
-_pair_loss.own_axes = True
+_xor_pair_totals.own_axes = True
 
 
 CHANCES = (0.1, 0.5, 0.9)   # Q6's picture: three chances given to the right answer, the middle one a 50-50 guess
@@ -1228,7 +1229,7 @@ AFTER_PICTURES = {
     "loss_at_ln2": _guess_loss,   # r56: Q6's 0.69 drawn (r42: not Q29's race again): the loss of a 50-50 guess
     "lstm_gates": _gate_range,
     "multiclass_output": _class_bars,
-    "xor_no_bend_chance": _pair_loss,
+    "xor_no_bend_chance": _xor_pair_totals,
     "why_adam": _adam_steps,   # p74 (r71 Picture): Q31's key had only words
     "tanh_in_rnns": _memory_growth,   # p74 (r71 Picture): Q34's key had only words
 }
@@ -1241,6 +1242,16 @@ def _selu_alt():   # r62: a reader saw one SELU line where the alt said five: it
             f"networks (their solid lines nearly overlap). Left, the spread of the outputs comes down close to the "
             f"black line at 1 (from {min(ends):.2f} to {max(ends):.2f} at layer {SELU_DEPTH}). Right, the average "
             f"stays near the black line at 0 (at most {top:.2f} away).")
+
+
+def _xor_pair_alt():
+    """Q11's picture in words, from the scores it draws."""
+    said = {answer: " and ".join(f"{pt} scores {s:g}" for pt, s in pairs) for answer, pairs in xor_pair_scores().items()}
+    total = {answer: sum(s for _, s in pairs) for answer, pairs in xor_pair_scores().items()}
+    w1, w2, b = quiz.XOR_WORKED
+    return (f"XOR's four points on the score line of one straight rule, score = {w1:g}x₁ + x₂ + {b:g}. Answer 1 "
+            f"(circles, top row): {said[1]}; a bracket: total {total[1]:g}. Answer 0 (squares, bottom row): {said[0]}; "
+            f"a bracket: total {total[0]:g}. The totals match, so (1, 1) scores above both 1s.")
 
 
 def _minus(text):
@@ -1324,11 +1335,7 @@ def picture_alt(qid):
                                                     for s in BIG_SCORES))
                               + ", shares " + " and ".join(f"{v:.2f}" for v in softmax_shares(
                                   [s - max(BIG_SCORES) for s in BIG_SCORES])) + "."),
-        "xor_no_bend_chance": "The loss of the two points whose answer is 1, when the rule gives (1, 0) the score s "
-                              f"and (0, 1) the score −s (s: how much the rule favours (1, 0) over (0, 1)). It is lowest, {quiz._pair_loss(0, 0):.2f}, where both scores are 0. "
-                              f"At scores {PAIR_MARKS[0]:g} and {-PAIR_MARKS[0]:g} it is "
-                              f"{quiz._pair_loss(PAIR_MARKS[0], -PAIR_MARKS[0]):.2f}: the curve bends upward. The top axis gives the "
-                              f"chance (1, 0) gets: ½ at s = 0, {quiz._sig(PAIR_MARKS[0]):.2f} at s = {PAIR_MARKS[0]:g}.",
+        "xor_no_bend_chance": _xor_pair_alt(),
         "sigmoid_slope_0": (f"Sigmoid (dotted) and its slope (thick), x from -6 to 6. At x = 0 the value is "
                             f"{float(activations.get('sigmoid')(0.0)):g} and the slope is "
                             f"{float(activations.get('sigmoid').derivative(0.0)):g}, its highest."),
