@@ -493,7 +493,7 @@ def test_the_sketch_names_its_bend_and_its_legend_shows_only_what_is_drawn():
     w = ch07_quiz.sketch_from_memory()
     w.pick.value = "tanh"
     labels = [t.get_text() for t in w.legend["artist"].get_texts()]
-    assert w.live.axes[0].get_title() == "Grey dots: an example, not Tanh. Move a slider to start." and "true slope" not in labels
+    assert w.live.axes[0].get_title() == "Tanh: move a slider to start." and "true slope" not in labels
     w.sliders["dead_edge"].value = -3.0
     assert w.live.axes[0].get_title() == "Tanh: your slopes (press Compare for the true slope)"   # r62: once a slider moves
     w.button.click()
@@ -892,12 +892,9 @@ def test_the_sketch_opens_empty_and_answers_nothing_until_a_slider_moves(bend):
     assert not w.lines["truth"].get_visible()
     ax = w.live.axes[0]
     marked = [line for line in ax.lines if line.get_visible() and line.get_marker() not in (None, "None", "")]
-    assert marked == [w.example] and list(w.example.get_xdata()) == list(quiz.SKETCH_XS)   # the example only
-    assert set(w.example.get_ydata()) == {ch07_quiz.EXAMPLE_SLOPE} and w.blank.get_text() == ch07_quiz.EXAMPLE_SAID
-    assert "y = x/2 has slope 0.5 at every x" in ch07_quiz.EXAMPLE_SAID and ch07_quiz.EXAMPLE_SLOPE == 0.5
-    for name in ch07_quiz.SKETCHED:   # the example is no bend's slope at any of the five x: it gives nothing away
-        truth = activations.get(name).derivative(np.asarray(quiz.SKETCH_XS))
-        assert np.all(np.abs(np.asarray(truth, dtype=float) - ch07_quiz.EXAMPLE_SLOPE) > 0.05), name
+    # p80 (r77 Picture): no grey example any more: labelled axes and one line of what goes there, no dot at all
+    assert marked == [] and w.blank.get_text() == ch07_quiz.BLANK_SAID == "Pick a bend; your five dots go here."
+    assert ax.get_xlabel() == "x" and ax.get_ylabel() == "slope"
     assert not w.lines["edge"].get_visible() and not w.lines["right"].get_visible()
     assert not w.legend["artist"].get_visible()   # nothing drawn, so no legend (not an empty box)
     edge, right = w.sliders["dead_edge"], w.sliders["right_edge"]
@@ -911,7 +908,6 @@ def test_the_sketch_opens_empty_and_answers_nothing_until_a_slider_moves(bend):
     w.pick.value = bend
     w.sliders["1.5"].value = 1.0
     assert w.readout.value.count("not set") == n + 1 and "1.00" in w.readout.value and not w.blank.get_visible()
-    assert not w.example.get_visible()   # the example leaves once the learner's own sketch starts
     assert list(w.lines["mine"].get_xdata()) == [1.5] and list(w.lines["mine"].get_ydata()) == [1.0]
     assert w.legend["artist"].get_visible() and [t.get_text() for t in w.legend["artist"].get_texts()] == ["your slopes"]
     w.button.click()

@@ -1808,9 +1808,9 @@ def biggest_miss(name, xs, ys):
             f"{_minus(f'{truth[k]:.2g}')}{flat}.")
 
 
-EXAMPLE_SLOPE = 0.5   # the worked example's slope: the line y = x/2
-EXAMPLE_SAID = ("Example: the straight line y = x/2 has slope 0.5 at every x,\n"
-                "so its five dots sit at 0.5. Move the sliders to draw your bend's.")
+# p80 (r77 Picture): the first frame is the bend's own labelled axes and one line of what goes there (r56: not empty
+# axes), no longer a grey straight line's slope that is none of the four bends
+BLANK_SAID = "Pick a bend; your five dots go here."
 TIMER_LABEL = "4-minute timer:"   # a visible Label before the Play control: ipywidgets' Play view shows no description
 TIMER_WAITING = "press ▶ after “4-minute timer” to start"   # said in the clock line, so the control and the words meet
 
@@ -1834,11 +1834,7 @@ def sketch_from_memory(learner=None):
     truth = live.moving(ax.plot([], [], lw=2.4, label="true slope")[0])
     dead = [live.moving(ax.axvspan(-5, -5, color=BAD, alpha=0.15, lw=0)) for _ in range(2)]
     mine = live.moving(ax.plot([], [], "o--", color="black", ms=7, lw=1, label="your slopes")[0])
-    # r56: the saved page showed empty axes. Until a slider moves, a worked example in grey shows what a sketch is: a
-    # straight line's slope, the same at every x (EXAMPLE_SLOPE: no bend's slope at any of the five x)
-    example = live.moving(ax.plot(xs, [EXAMPLE_SLOPE] * len(xs), "o:", color=NEUTRAL, mfc="white", ms=7, lw=1)[0])
-    blank = live.moving(ax.text(0, EXAMPLE_SLOPE + 0.22, EXAMPLE_SAID, color="#555555", fontsize=10, ha="center",
-                                va="bottom", linespacing=1.3))
+    blank = live.moving(ax.text(0, 0.5, BLANK_SAID, color="#555555", fontsize=11, ha="center", va="center"))
     my_edge = live.moving(ax.axvline(-5.0, color="black", lw=1.6, ls=":",
                                       label="your zones: beyond these lines"))
     my_right = live.moving(ax.axvline(RIGHT_START, color="black", lw=1.6, ls=":"))
@@ -1875,10 +1871,9 @@ def sketch_from_memory(learner=None):
         for artist in one:
             artist.set_visible(state["shown"])
         label = activations.get(name).label
-        # r62: before any slider moves, the title says the grey dots are an example, not this bend's slopes
         ax.set_title(f"{label}: your slopes vs the true slope" if state["shown"]
                      else f"{label}: your slopes (press Compare for the true slope)" if state["set"]
-                     else f"Grey dots: an example, not {label}. Move a slider to start.", fontsize=11)
+                     else f"{label}: move a slider to start.", fontsize=11)
         live.invalidate()   # the title is part of the cached background
         draw_legend()
         spans = _dead_spans(name)
@@ -1919,7 +1914,6 @@ def sketch_from_memory(learner=None):
         mine.set_data(xs[done], ys()[done])
         mine.set_visible(done.any())
         blank.set_visible(not state["set"] and not state["shown"])
-        example.set_visible(blank.get_visible())
         my_edge.set_xdata([edge.value, edge.value])
         my_edge.set_visible(zone("dead_edge") not in (None, NONE))
         left_none.set_visible(zone("dead_edge") == NONE)
@@ -1981,7 +1975,7 @@ def sketch_from_memory(learner=None):
     def moved(key):
         first = not state["set"]
         state["set"].add(key)
-        if first:   # the example's title gives way to the bend's
+        if first:   # the start's title gives way to the bend's
             draw_truth()
         sliders[key].readout = True
         sliders[key].description = labels[key]
@@ -2026,7 +2020,7 @@ def sketch_from_memory(learner=None):
                       sliders=sliders, readout=readout, pick=pick, play=play, timer_label=timer_label, clock=clock, button=button,
                       feedback=feedback, slope_one=one, lines={"truth": truth, "mine": mine, "edge": my_edge,
                                                 "right": my_right}, right_none=right_none, left_none=left_none, blank=blank,
-                      example=example, dead=dead, state=state,
+                      dead=dead, state=state,
                       nones=nones,
                       legend=legend)
 
