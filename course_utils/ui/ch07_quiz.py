@@ -897,13 +897,17 @@ def _max_trick(ax):
     shares = softmax_shares(shifted)
     top = 1.5
     for k, s in enumerate(BIG_SCORES):   # p78 (r75 Picture): an overflowing bar runs off the top, broken, not 1.25 high
+        if not too_big(s):   # p80 (code review): only a bar too big to store is drawn broken
+            ax.bar(k, math.exp(s), color=plots.ACCENT, width=0.6)
+            ax.text(k, math.exp(s) + 0.03, f"e^{s:g}", ha="center", va="bottom", fontsize=9)
+            continue
         ax.bar(k, 2 * top, color="white", edgecolor=BAD, hatch="//", width=0.6)
         for y in (1.2, 1.26):   # the break: a white gap between two slanted strokes
             ax.plot([k - 0.36, k + 0.36], [y - 0.04, y + 0.04], color=BAD, lw=1.2, clip_on=False, zorder=4)
         ax.fill([k - 0.36, k + 0.36, k + 0.36, k - 0.36], [1.16, 1.24, 1.30, 1.22], color="white", zorder=3)
         label = (f"e^{s:g}\n≈ 10^{power_of_ten(s)}:\ntoo big for\nthe computer" if k == 0
                  else f"e^{s:g}:\nalso\ntoo big")
-        ax.text(k, 0.45, label if too_big(s) else f"e^{s:g}", ha="center", fontsize=9,
+        ax.text(k, 0.45, label, ha="center", fontsize=9,
                 bbox=dict(facecolor="white", edgecolor="none", pad=1))
     for k, (s, share) in enumerate(zip(shifted, shares), start=3):
         ax.bar(k, math.exp(s), color=plots.ACCENT, width=0.6)
@@ -1693,8 +1697,7 @@ def _key_line(qid, number, learner, pictures=True):
         key = quiz.answer_key(qid)
         letter = LETTERS[learner.order[qid].index(key)]
         answer = f"{letter}: {q.options[key].text}"
-        # p71 (r67 Retention): one sentence of why in the key; a click on each letter says the rest (p76, r73 Focus:
-        # "How it works" says so once, not every key)
+        # p71 (r67 Retention): one sentence of why in the key, the right letter's
         why = f" <i>Why:</i> {_html.escape(quiz.key_why(qid))}"
         # p78 (r75 Interaction): a page read without a kernel cannot click a letter, so each wrong letter's why is in
         # the key too, in a fold of its own under the answer
@@ -1716,8 +1719,8 @@ WHY_NOT = "<details><summary>Why the other letters are wrong</summary><ul>{}</ul
 
 def key_fold_html(qid, number, learner, pictures=True):
     """One question's answer and why, folded, right under the question (built from the bank: it cannot drift)."""
-    what = "the answer" if isinstance(quiz.get(qid), quiz.Choice) else "the answer and why"   # a click explains a letter
-    return (f"<details><summary>Q{number}: {what} (open after you answer)</summary>"
+    # p80 (code review): every key now holds a why (a lettered one, each wrong letter's why too, p78)
+    return (f"<details><summary>Q{number}: the answer and why (open after you answer)</summary>"
             f"<div style='margin:4px 0 0 18px'>{_key_line(qid, number, learner, pictures)}</div></details>")
 
 
