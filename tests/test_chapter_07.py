@@ -38,7 +38,7 @@ def _words():
     """The markdown of the section "Words used in the questions" (pass 56: its own section, after the opening)."""
     cells = _cells()
     start = next(i for i, c in enumerate(cells) if _src(c).startswith("## Words used in the questions"))
-    end = next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works"))
+    end = next(i for i, c in enumerate(cells) if _src(c).startswith("## What to remember"))   # p80: at the end
     return "\n".join(_src(c) for c in cells[start:end] if c["cell_type"] == "markdown")
 
 
@@ -59,7 +59,8 @@ def _how_it_works():
     """The "How it works" markdown (p76, r73 Focus: three rules) and the text of the fold under it (the finer rules)."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works"))
-    return _src(cells[k]) + "\n" + html.unescape(re.sub(r"<[^>]+>", "\n", _stored_html(cells[k + 1])))
+    rule = next(c for c in cells if _src(c) == "ch07_quiz.number_rule()")   # p80 (r77 Focus): folded at the end
+    return _src(cells[k]) + "\n" + html.unescape(re.sub(r"<[^>]+>", "\n", _stored_html(rule)))
 
 
 def test_questions_are_numbered_in_the_order_shown():
@@ -492,7 +493,7 @@ def test_the_sketch_names_its_bend_and_its_legend_shows_only_what_is_drawn():
     w = ch07_quiz.sketch_from_memory()
     w.pick.value = "tanh"
     labels = [t.get_text() for t in w.legend["artist"].get_texts()]
-    assert w.live.axes[0].get_title() == "Grey dots: an example, not Tanh. Move a slider to start." and "true slope" not in labels
+    assert w.live.axes[0].get_title() == "Tanh: move a slider to start." and "true slope" not in labels
     w.sliders["dead_edge"].value = -3.0
     assert w.live.axes[0].get_title() == "Tanh: your slopes (press Compare for the true slope)"   # r62: once a slider moves
     w.button.click()
@@ -814,8 +815,8 @@ def test_key_numbers_are_written_as_a_person_writes_them():
     assert ch07_quiz.key_number(0.0098660) == "0.00987"
     learner = ch07_quiz.Learner(review.Store(None))
     key = ch07_quiz.answer_key_html("03", learner, pictures=False)
-    assert ("<b>Answer: about 1 in a million.</b> <i>Why:</i> Ten 0.25s multiplied together (0.25¹⁰): about 0.95 millionths "
-            "(0.00000095), roughly 1 in a million.") in key   # pass 22: "0.25 multiplied ten times" read as 0.25 × 10
+    assert ("<b>Answer: about 1 in a million.</b> <i>Why:</i> Ten 0.25s multiplied together (0.25¹⁰): about "
+            "0.00000095, roughly 1 in a million.") in key   # p80 (r77 Focus): one number, not two   # pass 22: "0.25 multiplied ten times" read as 0.25 × 10
     assert round(1 / 0.25 ** 10 / 1e6) == 1 and quiz._in_words(1 / 0.25 ** 10) == "a million"
     assert "<b>Answer: about 0.01.</b> <i>Why:</i> About 0.01 (more exactly 0.0099)" in key
     t3 = float(activations.get("tanh").derivative(3.0))
@@ -891,12 +892,9 @@ def test_the_sketch_opens_empty_and_answers_nothing_until_a_slider_moves(bend):
     assert not w.lines["truth"].get_visible()
     ax = w.live.axes[0]
     marked = [line for line in ax.lines if line.get_visible() and line.get_marker() not in (None, "None", "")]
-    assert marked == [w.example] and list(w.example.get_xdata()) == list(quiz.SKETCH_XS)   # the example only
-    assert set(w.example.get_ydata()) == {ch07_quiz.EXAMPLE_SLOPE} and w.blank.get_text() == ch07_quiz.EXAMPLE_SAID
-    assert "y = x/2 has slope 0.5 at every x" in ch07_quiz.EXAMPLE_SAID and ch07_quiz.EXAMPLE_SLOPE == 0.5
-    for name in ch07_quiz.SKETCHED:   # the example is no bend's slope at any of the five x: it gives nothing away
-        truth = activations.get(name).derivative(np.asarray(quiz.SKETCH_XS))
-        assert np.all(np.abs(np.asarray(truth, dtype=float) - ch07_quiz.EXAMPLE_SLOPE) > 0.05), name
+    # p80 (r77 Picture): no grey example any more: labelled axes and one line of what goes there, no dot at all
+    assert marked == [] and w.blank.get_text() == ch07_quiz.BLANK_SAID == "Pick a bend; your five dots go here."
+    assert ax.get_xlabel() == "x" and ax.get_ylabel() == "slope"
     assert not w.lines["edge"].get_visible() and not w.lines["right"].get_visible()
     assert not w.legend["artist"].get_visible()   # nothing drawn, so no legend (not an empty box)
     edge, right = w.sliders["dead_edge"], w.sliders["right_edge"]
@@ -910,7 +908,6 @@ def test_the_sketch_opens_empty_and_answers_nothing_until_a_slider_moves(bend):
     w.pick.value = bend
     w.sliders["1.5"].value = 1.0
     assert w.readout.value.count("not set") == n + 1 and "1.00" in w.readout.value and not w.blank.get_visible()
-    assert not w.example.get_visible()   # the example leaves once the learner's own sketch starts
     assert list(w.lines["mine"].get_xdata()) == [1.5] and list(w.lines["mine"].get_ydata()) == [1.0]
     assert w.legend["artist"].get_visible() and [t.get_text() for t in w.legend["artist"].get_texts()] == ["your slopes"]
     w.button.click()
@@ -1147,7 +1144,8 @@ def test_numeric_keys_are_said_to_the_digits_their_questions_accept():
     for qid, text in said.items():   # pass 37: "about 1 in a million" too (the r34 reader asked for Q20 and Q21)
         assert quiz.check(qid, text.replace("−", "-")).correct, qid
     why = next(o.why for o in quiz.get("quiet_sooner").options if o.text.startswith("Sigmoid"))
-    assert "against tanh's 0.0099" in why   # the same rounding as Q17's key
+    # p80 (r77 Focus): the wrong option's why gives the crossing and the near-flat point, no wall of digits
+    assert why == "sigmoid is flatter only within about ±1.7. It turns near-flat only beyond ±4.6." and "0.0099" not in why
 
 
 def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
@@ -1890,7 +1888,7 @@ def test_pass17_keys_say_what_the_course_showed_without_contradiction_or_hinted_
     q29 = quiz.get("race_loser")
     why29 = right("race_loser")
     assert why29.endswith("The course measured this; it did not prove a single cause.")
-    assert why29.index("No sigmoid run got under 0.1") < why29.index("every other bend's runs did") < why29.index("The course measured")
+    assert why29.index("No sigmoid run got under 0.1") < why29.index("every tanh, ReLU and Leaky ReLU run did") < why29.index("The course measured")
     assert not any(w in o.why for o in q29.options for w in ("steeper", "enough"))   # no cause hinted after the caution
     assert quiz.get("close_call").prompt.endswith("published tests put GELU and SiLU about level. How do you choose for your problem?")
     assert "holds layer after layer in plain fully connected layers" in right("selu_steady") and "It needs" not in right("selu_steady")
@@ -2199,8 +2197,9 @@ def test_pass22_q12_says_points_not_corners_and_chapter_01s_ten_runs_end_at_one_
     # r62: in this chapter the runs are a pointer (the section named); this test checks what chapter 01's runs show
     # p72 (r68 Correctness): the key gives chapter 01's reason (equal totals) and names the chapter; its runs are
     # still checked below
-    assert ("1. In any straight rule, the answer-1 scores add up to the same total as the answer-0 scores."
-            ) in q.explanation   # p73: after a worked rule; p75: step 1 of 3
+    # p80 (r77 Clarity): the equal totals in one sentence, drawn by the key's picture (the four-step fold left)
+    assert ("The two 1s' scores always add up to the two 0s' total. So no straight rule puts both 1s on top."
+            ) in q.explanation
     assert "### A network tries XOR" in markdown_of("01_collapse_proof")
     with mock.patch("builtins.print"):
         xor = ch01_collapse.train_xor(hidden_units=8, epochs=500, seeds=range(10))
@@ -2468,27 +2467,16 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # p72 (r68 Correctness): "higher" said than what, and the "So" did not follow from one kind of tilt: the key
     # gives chapter 01's equal totals, then the conclusion, in two sentences (the loop below checks the totals)
     # p77 (r74 Clarity #1): one sentence of why stays open; the worked table and the four steps sit in a fold ("+ ")
+    # p80 (r77 Clarity, Picture #2): the fold (table and four steps) left; its picture draws the worked rule's four
+    # scores and both totals, and one sentence says what follows from them
     assert xor.explanation == ("About one half, at (1, 0) and at every other point: the know-nothing answer, a "
                                "50-50 guess.\n"
-                               "A straight rule cannot rank both 1s above both 0s: its best is a shrug, ½ everywhere.\n"
-                               "+ Why, step by step (optional)\n"
-                               "+ Take one straight rule: score = 2x₁ + x₂ + 0.5.\n"
-                               # p74 (r71 Clarity): the worked rule's four scores as a table, then one step a line
-                               "+ | point | answer | score\n+ | (0, 0) | 0 | 0.5\n+ | (1, 1) | 0 | 3.5\n"
-                               "+ | (0, 1) | 1 | 1.5\n+ | (1, 0) | 1 | 2.5\n"
-                               "+ Both points with answer 0: 0.5 + 3.5 = 4. Both with answer 1: 1.5 + 2.5 = 4 too.\n"
-                               # p75 (r72 Clarity): the general reason in three numbered steps
-                               "+ 1. In any straight rule, the answer-1 scores add up to the same total as the answer-0 "
-                               "scores.\n"
-                               "+ 2. So it cannot rank both 1s above both 0s.\n"
-                               # session 32 (r73 Correctness): step 4 says why the one shared score is 0
-                               "+ 3. Splitting a total unevenly only adds loss. That holds at any total; the picture shows total 0.\n"
-                               "+ 4. So all four share one score. Two want it high, two low: 0 is best, chance ½, loss 0.69 "
-                               "each.")
-    rows = [line.removeprefix(quiz.FOLD) for line in xor.explanation.split("\n")]
-    assert sum(row.startswith("| (") for row in rows) == 4
-    assert all(quiz._xor_score(pt, quiz.XOR_WORKED) == float(row.split(" | ")[2]) and str(a) == row.split(" | ")[1]
-               for pt, a in quiz.XOR_POINTS for row in rows if row.startswith(f"| {pt} |"))
+                               "The two 1s' scores always add up to the two 0s' total. So no straight rule puts both "
+                               "1s on top. Best bet: ½ everywhere.")
+    drawn = ch07_quiz.xor_pair_scores()
+    assert [[pt for pt, _ in drawn[a]] for a in (1, 0)] == [[pt for pt, ans in quiz.XOR_POINTS if ans == a] for a in (1, 0)]
+    assert sum(s for _, s in drawn[1]) == sum(s for _, s in drawn[0]) == 4
+    assert max(s for _, s in drawn[0]) > max(s for _, s in drawn[1])   # a 0 scores above both 1s
     assert "higher" not in xor.explanation
     assert quiz.XOR_WORKED == (2.0, 1.0, 0.5)   # p73 (r70 Clarity): the worked rule the key names, its totals equal
     pairs = [[quiz._xor_score(p, quiz.XOR_WORKED) for p in pair] for pair in (((0, 0), (1, 1)), ((0, 1), (1, 0)))]
@@ -2512,10 +2500,11 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # p74 (r71 Clarity): a five-row table (heading and four points), then one short step a line: no more
     steps = [line for line in lines if not line.startswith("| ")]
     # p75 (r72 Clarity): the general reason in three numbered steps, each step short
-    assert len(lines) - len(steps) == 5 and len(steps) == 9 and all(   # session 32 (r73): a fourth step
+    # p80 (r77 Clarity #2): no table and no steps left: the answer and one line of why, its picture the table
+    assert len(lines) - len(steps) == 0 and len(steps) == 2 and all(
         len(sentence.split()) <= 17 for line in steps[1:] for sentence in re.split(r"(?<=\.) ", line))
     assert not re.search(r"\bln\b", xor.explanation) and "-point" not in xor.explanation
-    assert [line.startswith(quiz.FOLD) for line in xor.explanation.split("\n")] == [False] * 2 + [True] * 12
+    assert [line.startswith(quiz.FOLD) for line in xor.explanation.split("\n")] == [False] * 2
     assert quiz._xor_loss((0, 1), 1) - np.log(2) > np.log(2) - quiz._xor_loss((1, 0), 1) > 0   # costs more than it saves
     assert (f"{2 * (np.log(2) - quiz._xor_loss((0, 1), 1, quiz.XOR_LIFT)):.2f}",
             f"{quiz._xor_loss((1, 1), 0, quiz.XOR_LIFT) - np.log(2):.2f}") == ("1.29", "5.31")
@@ -2716,7 +2705,7 @@ def test_pass24_q6_defines_the_loss_in_its_key_and_says_why_better_is_possible()
     racers = quiz.get("race_loser").options
     assert len(racers) == 4 and sum(not o.correct and "run got under 0.1" in o.why for o in racers) == len(racers) - 1
     assert quiz.get("race_loser").options[quiz.answer_key("race_loser")].text == "Sigmoid."
-    assert "every other bend's runs did" in quiz.get("race_loser").options[0].why
+    assert "every tanh, ReLU and Leaky ReLU run did" in quiz.get("race_loser").options[0].why   # p80 (r77): named
     learner = ch07_quiz.Learner(review.Store(None))
     w6 = ch07_quiz.choice_widget("loss_at_ln2", 6, learner)   # pass 29: the feedback that says ln carries its line
     w6.buttons[w6.shown.index(quiz.answer_key("loss_at_ln2"))].click()
@@ -3321,7 +3310,7 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
     assert options["Leaky ReLU."].startswith("its left side keeps a small slope")
     # pass 37: the stem says only "the right start weights" (the r34 reader met four new things at once); the key names them
-    assert "starts with small random weights (smaller when a unit has more inputs)." in quiz.get("selu_steady").prompt   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
+    assert "starts with small random weights. Layer" in quiz.get("selu_steady").prompt   # p80 (r77 Clarity): the aside left; the key says which weights   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
     assert quiz.get("selu_steady").options[0].why.endswith(
         "whose start weights have average 0 and spread 1/√n (n: inputs per unit).")
     selu = activations.get("selu")
@@ -3556,7 +3545,7 @@ def test_pass36_the_number_rule_states_the_checkers_tolerance_and_its_example_ru
     example, 0.3127 kept to two digits, each typed answer judged by quiz.check, its distance exact."""
     text = ch07_quiz.how_close_rule()
     # p76 (r73 Clarity): the rule first in plain words; every key rounded to its digits is accepted (pass33's loop)
-    for rule in ("Each number question says how many digits to give. Zeros in front are not digits: 0.31 has two digits. "
+    for rule in ("Each number question that is not a count says how many digits to give. Zeros in front are not digits: 0.31 has two digits. "
                  "Round the exact answer to that many digits: typing that always counts.",
                  "Example: the exact answer is 0.3127, and the question asks for two digits: 0.31. "
                  "Anything within 0.005 of 0.3127 counts: half of 0.01, the size of the last digit of 0.31. "
@@ -3722,17 +3711,15 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     # numbers): only the two points the tilt moves, both with right answer 1 (said in the line above the table)
     # r62 (Focus): no table of digits in a recall key: the two points the tilt moves, their scores said in one line
     # p77 (r74 Clarity #1): the worked table went back into the fold for the curious; the open lines hold no table
-    assert not [line for line in why.split("\n") if line.startswith("| ")]
-    assert len([line for line in why.split("\n") if line.startswith(quiz.FOLD + "| ")]) == 5
+    assert not [line for line in why.split("\n") if line.startswith(("| ", quiz.FOLD))]   # p80 (r77): no table, no fold
     w1, w2, b = 3.0, -3.0, 0.0   # pass 52: the worked example, score = 3x₁ − 3x₂
     # p71 (r67 Focus): the worked tilt's numbers left the key (its picture shows the tilt's cost); the tilt it names
     # still moves (1, 0) up and (0, 1) just as much down, two points whose answer is 1
-    assert "Splitting a total unevenly only adds loss. That holds at any total; the picture shows total 0." in why   # r72   # p72: the tilt is the picture's x axis
     assert score(w1, w2, b, (1, 0)) == -score(w1, w2, b, (0, 1)) > 0 and all(x[0] ^ x[1] for x in ((1, 0), (0, 1)))
     assert "Both pairs' scores" not in why   # pass 53 (r47): no general proof in the quiz fold
     learner = ch07_quiz.Learner(review.Store(None))
     # r62: no table of digits; p74 (r71 Clarity): one small table, the worked rule's four scores (no losses)
-    assert ch07_quiz.key_fold_html("xor_no_bend_chance", 11, learner).count("<tr>") == 5
+    assert ch07_quiz.key_fold_html("xor_no_bend_chance", 11, learner).count("<tr>") == 0   # p80: the picture holds the scores
     for w1, w2, b in ((0.3, -2.0, 0.5), (1.0, 1.0, -1.5)):   # any straight rule: the two pairs' scores sum the same
         assert score(w1, w2, b, (0, 1)) + score(w1, w2, b, (1, 0)) == pytest.approx(
             score(w1, w2, b, (0, 0)) + score(w1, w2, b, (1, 1)))
@@ -3746,7 +3733,7 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     # p74 (r71 Clarity): "sized to each unit's number of inputs" was one detail too many; the key gives 1/√n
     # session 31 (r72 Correctness): "the usual small" weights were not enough (merely small ones shrink the spread)
     # p76 (r73 Clarity): "scaled to" was unexplained; plain words, and the key's spread 1/√n does shrink as n grows
-    assert selu.prompt == ("A SELU network starts with small random weights (smaller when a unit has more inputs). Layer after layer, SELU pulls "
+    assert selu.prompt == ("A SELU network starts with small random weights. Layer after layer, SELU pulls "
                            "two numbers toward fixed values. Which two?")
     spread, average = ch07_quiz.selu_spread_runs()["SELU"], ch07_quiz.selu_average_runs()["SELU"]
     assert all(abs(s[-1] - 1) < abs(s[0] - 1) / 5 for s in spread)   # pulled toward 1 from 2, not kept where it was
@@ -3775,10 +3762,16 @@ def test_pass46_the_number_rule_is_one_fold_under_how_it_works_read_before_any_r
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works"))
     assert len(re.findall(r"^- ", _src(cells[k]), re.M)) == 3   # p76 (r73 Focus): three rules in view, the rest folded
-    assert _src(cells[k + 1]) == "ch07_quiz.number_rule()" and cells[k + 1]["metadata"]["jupyter"]["source_hidden"]
+    # p80 (r77 Focus 1): "How it works" is the only block before Q1; it states the rule in one line, and the
+    # details sit in a fold in the word section at the end
+    assert "Round to the digits asked; close counts." in _src(cells[k])
     first_q = next(i for i, c in enumerate(cells) if "mixed_quiz(learner)" in _src(c))
-    assert k + 1 < first_q
-    shown = ["".join(o["data"]["text/html"]) for o in cells[k + 1]["outputs"] if "text/html" in o.get("data", {})]
+    assert _src(cells[k + 1]).startswith("## Mixed round") and k + 2 == first_q
+    words = next(i for i, c in enumerate(cells) if _src(c).startswith("## Words used in the questions"))
+    end = next(i for i, c in enumerate(cells) if _src(c).startswith("## What to remember"))
+    r = next(i for i, c in enumerate(cells) if _src(c) == "ch07_quiz.number_rule()")
+    assert first_q < words < r < end and cells[r]["metadata"]["jupyter"]["source_hidden"]
+    shown = ["".join(o["data"]["text/html"]) for o in cells[r]["outputs"] if "text/html" in o.get("data", {})]
     assert shown == [ch07_quiz.how_close_html()] and ch07_quiz.how_close_rule() in shown[0]
     assert shown[0].startswith(f"<details><summary>{ch07_quiz.HOW_CLOSE_SUMMARY}</summary>")
     stored = "".join(_stored_html(c) for c in cells if "quiz(" in _src(c))
@@ -4213,24 +4206,27 @@ def test_pass48_write_gate_gives_its_usual_name():
     assert gloss.startswith("write gate: ") and "The write gate (usually called the input gate), from 0 to 1," in gloss
 
 
-def test_pass48_q11_picture_draws_the_pair_loss_lowest_where_the_scores_are_equal():
-    """r43 Picture 1: Q11's key gets the curve of the pair's loss at a fixed total; its numbers are the key's."""
-    assert "xor_no_bend_chance" in ch07_quiz.AFTER_PICTURES
-    ys = ch07_quiz.pair_loss_curve()
-    xs = ch07_quiz.PAIR_XS
-    assert xs[int(np.argmin(ys))] == pytest.approx(0.0) and ys.min() == pytest.approx(2 * np.log(2))
-    assert np.all(np.diff(ys, 2) > 0)   # bends upward everywhere
-    assert np.allclose(ys, ys[::-1])    # the two scores swap: same loss
+def test_pass80_q11_picture_draws_the_four_points_scores_and_both_pairs_equal_totals():
+    """r77 Picture #2: Q11's key draws XOR's four points on the worked rule's score line, answer 1 (circles) above
+    answer 0 (squares), a bracket under each pair with its total; the drawn scores are the rule's."""
+    import matplotlib.pyplot as plt
+    assert ch07_quiz.AFTER_PICTURES["xor_no_bend_chance"] is ch07_quiz._xor_pair_totals
+    fig, ax = plt.subplots()
+    ch07_quiz._xor_pair_totals(ax)
+    dots = {(float(l.get_xdata()[0]), float(l.get_ydata()[0])): l.get_marker() for l in ax.lines if len(l.get_xdata()) == 1}
+    want = {(quiz._xor_score(pt, quiz.XOR_WORKED), float(a)): "o" if a else "s" for pt, a in quiz.XOR_POINTS}
+    assert dots == want   # each point at its score, in its answer's row, told apart by shape, not colour alone
+    texts = [x.get_text() for x in ax.texts]
+    assert "1.5 + 2.5 = 4" in texts and "0.5 + 3.5 = 4" in texts and "(1, 1): 3.5" in texts
+    assert ax.get_xlabel() == "score = 2x₁ + x₂ + 0.5"
+    plt.close(fig)
     alt = ch07_quiz.picture_alt("xor_no_bend_chance")
-    assert "lowest, 1.39, where both scores are 0" in alt and "At scores 3 and −3 it is 3.10" in alt
-    assert "the rule gives (1, 0) the score s and (0, 1) the score −s (s: how much the rule favours (1, 0) over (0, 1))" in alt   # p70 (r65): the key's tilt, (1, 0) up
-    # pass 61 (r55): the open key says what the picture shows in one sentence, with no "1-point" shorthand
-    # r59 (Clarity): the tilt in one short sentence, then what the picture shows (r62: on its own line)
-    assert f"{quiz._pair_loss(3, -3):.2f}" == "3.10" and ("Splitting a total unevenly only adds loss. That "
-                                                          "holds at any total; the picture shows total 0.") in quiz.get("xor_no_bend_chance").explanation   # p72 (r68)
-    assert "The picture shows every tilt." not in quiz.get("xor_no_bend_chance").explanation   # pass 56 (r50): an overclaim
-    assert ys.min() == pytest.approx(quiz._pair_loss(0, 0)) and 1 / (1 + np.exp(0.0)) == 0.5   # no tilt: lowest, chance ½
-    assert ch07_quiz.PAIR_MARKS == (3.0, 0.0) == (quiz._xor_score((1, 0)), 0.0)   # pass 52: the key's worked example; p70: (1, 0) on the axis
+    assert "(0, 1) scores 1.5 and (1, 0) scores 2.5; a bracket: total 4." in alt and "(1, 1) scores above both 1s" in alt
+    # the sentence it illustrates holds for every straight rule, not only the drawn one
+    for rule in np.random.default_rng(80).normal(0, 3, (100, 3)):
+        ones = sorted(quiz._xor_score(pt, rule) for pt, a in quiz.XOR_POINTS if a == 1)
+        zeros = sorted(quiz._xor_score(pt, rule) for pt, a in quiz.XOR_POINTS if a == 0)
+        assert sum(ones) == pytest.approx(sum(zeros)) and not ones[0] > zeros[1]   # both 1s never above both 0s
 
 
 def test_pass48_q29_asks_about_every_seed_not_one_run():
@@ -4239,7 +4235,7 @@ def test_pass48_q29_asks_about_every_seed_not_one_run():
     assert "For which bend did every run stay above a loss of 0.1 for all 400 epochs" in q.prompt
     assert "No sigmoid run got under 0.1" in q.options[quiz.answer_key("race_loser")].why
     # pass 60 (r54): the key names where chapter 05 shows every seed's run, so the claim can be checked there
-    assert "every other bend's runs did (chapter 05, five-seed race)." in q.options[quiz.answer_key("race_loser")].why   # p75 (r72)
+    assert "every tanh, ReLU and Leaky ReLU run did (chapter 05, five-seed race)." in q.options[quiz.answer_key("race_loser")].why   # p75 (r72)
     race = markdown_of("05_training_race")
     assert "## Five starts per bend" in race and "The straight network and sigmoid do not reach loss 0.1 in 400 epochs." in race
 
@@ -4251,7 +4247,7 @@ def test_pass49_q20_key_quotes_the_range_that_counts_and_the_rule_speaks_of_the_
     whose ends the checker accepts and whose one-more-digit neighbours it rejects."""
     q = quiz.get("chain_sigmoid_10")
     # pass 54 (r48): the key quotes the idea (a quarter kept per layer), not a range: 0.46 wrongly left out 0.455
-    assert ("about 0.95 millionths (0.00000095), roughly 1 in a million. Each layer keeps only a quarter of the nudge "
+    assert ("about 0.00000095, roughly 1 in a million. Each layer keeps only a quarter of the nudge "
             "it gets." in q.explanation and "millionths." not in q.explanation
             and "step" not in q.explanation)
     assert quiz.accepted(q, 0.455e-6) and not quiz.accepted(q, 0.45e-6)   # within half a millionth of 0.954
@@ -4427,17 +4423,6 @@ def test_pass55_q29_draws_one_panel_a_bend_on_one_y_scale_with_both_lines_in_eac
     assert fig._supxlabel.get_text().startswith("epoch") and fig._supylabel.get_text() == "loss"
 
 
-def test_pass55_q11_picture_says_its_x_axis_in_a_short_label():
-    """r49: the x label was a sentence with a semicolon; it now says only what the axis holds."""
-    import matplotlib.pyplot as plt
-    fig, ax = plt.subplots()
-    ch07_quiz.AFTER_PICTURES["xor_no_bend_chance"](ax)
-    assert ax.get_xlabel() == "s: (1, 0) scores s, (0, 1) scores −s"   # r58: the old label was the hardest line; p70 (r65): as the key tilts
-    assert "Splitting a total unevenly" in quiz.get("xor_no_bend_chance").explanation   # p72: the picture's split
-    assert quiz._pair_loss(1.5, -1.5) == pytest.approx(quiz._pair_loss(-1.5, 1.5))   # the curve is symmetric
-    plt.close(fig)
-
-
 def test_pass57_one_nudge_one_step_and_the_word_list_says_the_round_one_words():
     """r51 Correctness: the word list said the nudge is how far a weight moves, the gloss said how strongly to move
     it, and the learning-rate gloss multiplies it into a step. Now one definition, said in the same words in both
@@ -4492,12 +4477,9 @@ def test_pass60_q11_fold_holds_one_tilt_and_its_answer_holds_for_every_straight_
     one half at every point, is still checked here step by step: the pairs' totals match, equal scores lose least, and
     then the picture's curve decides."""
     html_ = ch07_quiz.why_html(quiz.get("xor_no_bend_chance").explanation)
-    assert html_.endswith("0 is best, chance ½, loss 0.69 each.</div></details>") and ">+ " not in html_   # session 32: step 4 ends it   # p75: step 3 ends it   # p71 (r67): no fold of digits; p72: two sentences
-    # p77 (r74 Clarity #1): the table and the steps sit in one fold, after one open sentence of why
-    assert html_.count("<details>") == 1 and html_.count("<table") == 1   # p74 (r71): one table, the four scores
-    assert html_.index("its best is a shrug") < html_.index("<details>") < html_.index("<table")
-    # p75 (r72 Clarity): three numbered steps in plain words, still no algebra (no w₁ + w₂ proof)
-    assert re.findall(r">\d\. ", html_) == [">1. ", ">2. ", ">3. ", ">4. "] and "w₁ + w₂" not in html_
+    # p80 (r77 Clarity #2): the fold of steps left the key (its picture shows the equal totals); the steps below
+    # still check the key's claim, one half at every point, for every straight rule
+    assert html_.count("<details>") == 0 and html_.count("<table") == 0 and "Best bet: ½ everywhere." in html_   # session 32: step 4 ends it   # p75: step 3 ends it   # p71 (r67): no fold of digits; p72: two sentences
     # step 1: any straight rule gives both pairs the same total, w₁ + w₂ + 2b
     rng = np.random.default_rng(60)
     for rule in rng.normal(0, 2, (50, 3)):
@@ -4511,9 +4493,9 @@ def test_pass60_q11_fold_holds_one_tilt_and_its_answer_holds_for_every_straight_
         zero_point = quiz._xor_loss((0, 0), 0, rule=(0.0, 0.0, t))
         assert zero_point == pytest.approx(quiz._xor_loss((0, 0), 1, rule=(0.0, 0.0, -t)))
         four = sum(quiz._xor_loss(pt, a, rule=(0.0, 0.0, t)) for pt, a in quiz.XOR_POINTS)
-        assert four == pytest.approx(2 * ch07_quiz.pair_loss_curve(np.array([t]))[0])
-    xs = ch07_quiz.PAIR_XS
-    assert xs[int(np.argmin(ch07_quiz.pair_loss_curve()))] == pytest.approx(0.0)   # the picture's lowest: t = 0
+        assert four == pytest.approx(2 * quiz._pair_loss(t, -t))
+    xs = np.linspace(-4.0, 4.0, 321)
+    assert xs[int(np.argmin([quiz._pair_loss(s, -s) for s in xs]))] == pytest.approx(0.0)   # lowest at t = 0
     # and so no straight rule beats every score 0 (loss ln 2 a point, every chance ½)
     four = lambda rule: sum(quiz._xor_loss(pt, a, rule=tuple(rule)) for pt, a in quiz.XOR_POINTS)   # noqa: E731
     assert all(four(rule) >= 4 * np.log(2) - 1e-12 for rule in rng.normal(0, 3, (200, 3)))

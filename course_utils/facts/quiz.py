@@ -144,17 +144,6 @@ def _xor_score(point, rule=XOR_TRY):
 XOR_WORKED = (2.0, 1.0, 0.5)   # Q11's worked straight rule: score = 2x₁ + x₂ + 0.5
 
 
-def _xor_totals_said(rule):
-    """Q11's worked rule: a four-row table of each point's answer and score ('| ' lines: the key draws a table), then
-    the two pairs' equal totals in one short line (p74, r71 Clarity: a table, then one step a line)."""
-    pairs = (((0, 0), (1, 1)), ((0, 1), (1, 0)))   # answer 0, then answer 1
-    rows = [f"| {pt} | {answer} | {_xor_score(pt, rule):g}" for pair, answer in zip(pairs, (0, 1)) for pt in pair]
-    (a, b), (c, d) = ([_xor_score(pt, rule) for pt in pair] for pair in pairs)
-    return "\n".join(["| point | answer | score", *rows,
-                      f"Both points with answer 0: {a:g} + {b:g} = {a + b:g}. Both with answer 1: {c:g} + {d:g} = "
-                      f"{c + d:g} too."])
-
-
 def _sig(s):
     return 1.0 / (1.0 + math.exp(-s))
 
@@ -283,17 +272,10 @@ def _bank():
                 # p73 (r70 Clarity): one worked straight rule shows the equal totals before the general claim
                 # p74 (r71 Clarity): a four-row table of the worked rule's scores, then one short step a line
                 # p77 (r74 Clarity #1): one sentence of why stays open; the worked table and the four steps are folded
-                "A straight rule cannot rank both 1s above both 0s: its best is a shrug, ½ everywhere.\n"
-                + "\n".join(FOLD + line for line in (
-                    "Why, step by step (optional)",
-                    "Take one straight rule: score = 2x₁ + x₂ + 0.5.", *_xor_totals_said(XOR_WORKED).split("\n"),
-                    # p75 (r72 Clarity): the general reason in three numbered steps
-                    "1. In any straight rule, the answer-1 scores add up to the same total as the answer-0 scores.",
-                    "2. So it cannot rank both 1s above both 0s.",
-                    # session 32 (r73 Correctness): why the shared score is 0 (not only why the split is even): step 4
-                    "3. Splitting a total unevenly only adds loss. That holds at any total; the picture shows total 0.",
-                    f"4. So all four share one score. Two want it high, two low: 0 is best, chance ½, loss "
-                    f"{math.log(2):.2f} each.")),
+                # p80 (r77 Clarity, Picture #2): the four-step fold and its table left; the picture shows the
+                # worked rule's four scores and the two equal totals, and one sentence says what follows
+                "The two 1s' scores always add up to the two 0s' total. So no straight rule puts both 1s on top. "
+                "Best bet: ½ everywhere.",
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; the best straight rule gives one half everywhere."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: it is not sure of anything; it gives about one half "
@@ -364,7 +346,7 @@ def _bank():
             "only over a limited stretch, and only unbroken curves (no jumps). Far out, a finite sum of corners is straight.")),
         # ---------------------------------------------------------------- 03 gradient table
         Numeric("chain_sigmoid_10", "03", "Ten sigmoid layers, each at its steepest. Counting only the bends' slopes, about what share of the nudge is left?",
-                chain, 1, f"Ten {s0:g}s multiplied together ({s0:g}¹⁰): about {chain * 1e6:.2f} millionths ({plain(chain)}), "
+                chain, 1, f"Ten {s0:g}s multiplied together ({s0:g}¹⁰): about {plain(chain)}, "
                           "roughly 1 in a million. Each layer keeps only a quarter of the nudge it gets. "
                           "That counts the bends only; the weights multiply in too.",
                 ((1e-7, 2e-8, f"A common wrong answer: {plain(1e-7, 1)}, a ten-millionth. In fact: {s0:g}¹⁰ is about "
@@ -394,8 +376,8 @@ def _bank():
            (f"tanh: beyond about ±{quiet_tanh:.1f}, against ±{quiet_sig:.1f} for sigmoid.",
             "tanh's tails are flatter than sigmoid's, though its middle is steeper."),
            (f"Sigmoid: beyond about ±{quiet_tanh:.1f}, against ±{quiet_sig:.1f} for tanh.",
-            f"sigmoid is flatter only within about ±{flatter:.1f}. At x = 3 its slope is {plain(s3)} against tanh's {plain(t3)}; "
-            f"it turns near-flat only beyond ±{quiet_sig:.1f}."),
+            f"sigmoid is flatter only within about ±{flatter:.1f}. "
+            f"It turns near-flat only beyond ±{quiet_sig:.1f}."),
            ("Both at the same distance, since tanh is a stretched sigmoid.",
             f"tanh is also squeezed sideways. It turns near-flat at about ±{quiet_tanh:.1f}, sigmoid at ±{quiet_sig:.1f}.")),
         # r36 reader (Focus): the idea (which way GELU goes left of its dip), not a decimal (0.012 against −0.012)
@@ -446,7 +428,7 @@ def _bank():
             "before the e^s, so a tiny T makes every gap huge.")),
         # r61: the one-sentence form twisted; r62: "right size" and "some numbers" were vague: the key says the size
         # p76 (r73 Clarity): "scaled to" was never explained; the key gives the exact spread, 1/√n
-        _c("selu_steady", "04", "A SELU network starts with small random weights (smaller when a unit has more inputs). Layer after layer, "
+        _c("selu_steady", "04", "A SELU network starts with small random weights. Layer after layer, "
                                  "SELU pulls two numbers toward fixed values. Which two?",
            ("The outputs' average toward 0 and spread toward 1.",
             f"SELU has two constants: a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}). "
@@ -481,7 +463,7 @@ def _bank():
         _c("race_loser", "05", "In chapter 05's race, every bend trained with Adam and the same settings. "
            # p71 (r67 Clarity): "had no run ... reach" was a tangled negative; said the positive way round
            "For which bend did every run stay above a loss of 0.1 for all 400 epochs (passes through the data)?",
-           ("Sigmoid.", "No sigmoid run got under 0.1, even with Adam; every other bend's runs did (chapter 05, "
+           ("Sigmoid.", "No sigmoid run got under 0.1, even with Adam; every tanh, ReLU and Leaky ReLU run did (chapter 05, "
                        "five-seed race). "   # p75 (r72 Focus): not a pointer into another notebook's layout
                        "The course measured this; it did not prove a single cause."),
            ("ReLU.", "every ReLU run got under 0.1 in chapter 05's five-seed race."),

@@ -897,13 +897,17 @@ def _max_trick(ax):
     shares = softmax_shares(shifted)
     top = 1.5
     for k, s in enumerate(BIG_SCORES):   # p78 (r75 Picture): an overflowing bar runs off the top, broken, not 1.25 high
+        if not too_big(s):   # p80 (code review): only a bar too big to store is drawn broken
+            ax.bar(k, math.exp(s), color=plots.ACCENT, width=0.6)
+            ax.text(k, math.exp(s) + 0.03, f"e^{s:g}", ha="center", va="bottom", fontsize=9)
+            continue
         ax.bar(k, 2 * top, color="white", edgecolor=BAD, hatch="//", width=0.6)
         for y in (1.2, 1.26):   # the break: a white gap between two slanted strokes
             ax.plot([k - 0.36, k + 0.36], [y - 0.04, y + 0.04], color=BAD, lw=1.2, clip_on=False, zorder=4)
         ax.fill([k - 0.36, k + 0.36, k + 0.36, k - 0.36], [1.16, 1.24, 1.30, 1.22], color="white", zorder=3)
         label = (f"e^{s:g}\n≈ 10^{power_of_ten(s)}:\ntoo big for\nthe computer" if k == 0
                  else f"e^{s:g}:\nalso\ntoo big")
-        ax.text(k, 0.45, label if too_big(s) else f"e^{s:g}", ha="center", fontsize=9,
+        ax.text(k, 0.45, label, ha="center", fontsize=9,
                 bbox=dict(facecolor="white", edgecolor="none", pad=1))
     for k, (s, share) in enumerate(zip(shifted, shares), start=3):
         ax.bar(k, math.exp(s), color=plots.ACCENT, width=0.6)
@@ -1018,37 +1022,38 @@ def _selu_figure():
 _selu_spread.diagram = _selu_figure
 
 
-PAIR_TOTAL = 0.0            # Q11's picture: two points whose answer is 1, their scores adding up to this
-PAIR_MARKS = (quiz._xor_score((1, 0)), 0.0)   # the key's two cases: its worked example's scores ((1, 0) first), and 0 and 0
-PAIR_XS = np.linspace(-4.0, 4.0, 321)   # wider than the key's scores ±3, so their dot shows whole
+# p80 (r77 Picture #2): Q11's key draws XOR's four points on one score line for the worked straight rule, answer 1
+# above answer 0, each pair under a bracket with its total: the totals match, so both 1s cannot sit on top
+XOR_PAIRS = {1: ((0, 1), (1, 0)), 0: ((0, 0), (1, 1))}   # each answer's two points, in the order the brackets add them
 
 
-def pair_loss_curve(xs=PAIR_XS, total=PAIR_TOTAL):
-    """The loss of the two points whose answer is 1 when the first scores s and the second total − s (Q11's key)."""
-    return np.array([quiz._pair_loss(s, total - s) for s in xs])
+def xor_pair_scores(rule=quiz.XOR_WORKED):
+    """{answer: [(point, score), (point, score)]}: the worked rule's score for each XOR point, by answer."""
+    return {answer: [(pt, quiz._xor_score(pt, rule)) for pt in pts] for answer, pts in XOR_PAIRS.items()}
 
 
-def _pair_loss(ax):
-    """Q11: with a fixed total, the pair's loss is lowest where its two scores are equal (the curve bends upward)."""
-    ax.plot(PAIR_XS, pair_loss_curve(), color="black", lw=2)
-    for s in PAIR_MARKS:
-        y = quiz._pair_loss(s, PAIR_TOTAL - s)
-        ax.plot([s], [y], "o", color="black", ms=6)
-        both = ", both chances ½" if s == PAIR_TOTAL / 2 else ""   # p75 (r72 Picture): the lowest point, as chances
-        ax.annotate(f"scores {s:g} and {PAIR_TOTAL - s:g}{both}: loss {y:.2f}".replace("-", "−"), (s, y),
-                    xytext=(s - 4.3, y + 1.0) if s > 0 else (s - 1.5, y + 1.5), fontsize=10,   # both texts clear of the curve
-                    arrowprops=dict(arrowstyle="->", lw=0.8))
-    ax.set_xlim(PAIR_XS[0], PAIR_XS[-1])
-    ax.set_ylim(0, 4.5)
-    ax.set_xlabel("s: (1, 0) scores s, (0, 1) scores −s", fontsize=10)   # p70 (r65): the key's tilt, (1, 0) up
-    ax.set_ylabel("the pair's loss")
-    top = ax.secondary_xaxis("top", functions=(lambda v: v, lambda v: v))   # p75 (r72 Picture): a chance axis
-    top.set_xticks(PAIR_CHANCE_TICKS, [f"{quiz._sig(v):.2f}" for v in PAIR_CHANCE_TICKS], fontsize=9)
-    top.set_xlabel("chance (1, 0) gets for answer 1", fontsize=10)
+def _xor_pair_totals(ax):
+    """Q11: the four XOR points on the score line of one straight rule, answer 1 (circles) above answer 0 (squares);
+    a bracket under each pair gives its total, the same for both."""
+    w1, w2, b = quiz.XOR_WORKED
+    for answer, pairs in xor_pair_scores().items():
+        y = float(answer)
+        colour, mark = (GOOD, "o") if answer else (BAD, "s")
+        for pt, s in pairs:
+            ax.plot([s], [y], mark, color=colour, ms=11, mec="black")
+            ax.annotate(f"{pt}: {s:g}", (s, y), xytext=(0, 12), textcoords="offset points", ha="center", fontsize=10)
+        (_, a), (_, c) = pairs
+        low = y - 0.22
+        ax.plot([a, a, c, c], [y - 0.1, low, low, y - 0.1], color="black", lw=1)
+        ax.text((a + c) / 2, low - 0.05, f"{a:g} + {c:g} = {a + c:g}", ha="center", va="top", fontsize=10)
+    ax.set_yticks([0, 1], ["0", "1"])
+    ax.set_ylabel("answer", fontsize=10)
+    ax.set_ylim(-0.55, 1.45)
+    ax.set_xlim(0, 4)
+    ax.set_xlabel(f"score = {w1:g}x₁ + {w2:g}x₂ + {b:g}".replace("1x₂", "x₂"), fontsize=10)
 
 
-PAIR_CHANCE_TICKS = (-3.0, 0.0, 3.0)   # the top axis: the chance sigmoid gives (1, 0) at these scores
-_pair_loss.own_axes = True
+_xor_pair_totals.own_axes = True
 
 
 CHANCES = (0.1, 0.5, 0.9)   # Q6's picture: three chances given to the right answer, the middle one a 50-50 guess
@@ -1228,7 +1233,7 @@ AFTER_PICTURES = {
     "loss_at_ln2": _guess_loss,   # r56: Q6's 0.69 drawn (r42: not Q29's race again): the loss of a 50-50 guess
     "lstm_gates": _gate_range,
     "multiclass_output": _class_bars,
-    "xor_no_bend_chance": _pair_loss,
+    "xor_no_bend_chance": _xor_pair_totals,
     "why_adam": _adam_steps,   # p74 (r71 Picture): Q31's key had only words
     "tanh_in_rnns": _memory_growth,   # p74 (r71 Picture): Q34's key had only words
 }
@@ -1241,6 +1246,16 @@ def _selu_alt():   # r62: a reader saw one SELU line where the alt said five: it
             f"networks (their solid lines nearly overlap). Left, the spread of the outputs comes down close to the "
             f"black line at 1 (from {min(ends):.2f} to {max(ends):.2f} at layer {SELU_DEPTH}). Right, the average "
             f"stays near the black line at 0 (at most {top:.2f} away).")
+
+
+def _xor_pair_alt():
+    """Q11's picture in words, from the scores it draws."""
+    said = {answer: " and ".join(f"{pt} scores {s:g}" for pt, s in pairs) for answer, pairs in xor_pair_scores().items()}
+    total = {answer: sum(s for _, s in pairs) for answer, pairs in xor_pair_scores().items()}
+    w1, w2, b = quiz.XOR_WORKED
+    return (f"XOR's four points on the score line of one straight rule, score = {w1:g}x₁ + x₂ + {b:g}. Answer 1 "
+            f"(circles, top row): {said[1]}; a bracket: total {total[1]:g}. Answer 0 (squares, bottom row): {said[0]}; "
+            f"a bracket: total {total[0]:g}. The totals match, so (1, 1) scores above both 1s.")
 
 
 def _minus(text):
@@ -1324,11 +1339,7 @@ def picture_alt(qid):
                                                     for s in BIG_SCORES))
                               + ", shares " + " and ".join(f"{v:.2f}" for v in softmax_shares(
                                   [s - max(BIG_SCORES) for s in BIG_SCORES])) + "."),
-        "xor_no_bend_chance": "The loss of the two points whose answer is 1, when the rule gives (1, 0) the score s "
-                              f"and (0, 1) the score −s (s: how much the rule favours (1, 0) over (0, 1)). It is lowest, {quiz._pair_loss(0, 0):.2f}, where both scores are 0. "
-                              f"At scores {PAIR_MARKS[0]:g} and {-PAIR_MARKS[0]:g} it is "
-                              f"{quiz._pair_loss(PAIR_MARKS[0], -PAIR_MARKS[0]):.2f}: the curve bends upward. The top axis gives the "
-                              f"chance (1, 0) gets: ½ at s = 0, {quiz._sig(PAIR_MARKS[0]):.2f} at s = {PAIR_MARKS[0]:g}.",
+        "xor_no_bend_chance": _xor_pair_alt(),
         "sigmoid_slope_0": (f"Sigmoid (dotted) and its slope (thick), x from -6 to 6. At x = 0 the value is "
                             f"{float(activations.get('sigmoid')(0.0)):g} and the slope is "
                             f"{float(activations.get('sigmoid').derivative(0.0)):g}, its highest."),
@@ -1486,7 +1497,7 @@ def how_close_rule(example=HOW_CLOSE):
     far = [t for t in typed if t not in ok]
     verdicts = f"{' and '.join(ok)} count. " + " ".join(
         f"{t} is {abs(quiz.parse_number(t) - exact):.3g} away: too far." for t in far)
-    return ("Each number question says how many digits to give. "   # p76 (r73 Clarity): the rule first, in plain words
+    return ("Each number question that is not a count says how many digits to give. "   # p76 (r73 Clarity): the rule first, in plain words
             f"Zeros in front are not digits: {kept} has {_DIGITS[digits]}. "
             "Round the exact answer to that many digits: typing that always counts.<br>"
             f"Example: the exact answer is {exact:g}, and the question asks for {_DIGITS[digits]}: {kept}. "
@@ -1686,8 +1697,7 @@ def _key_line(qid, number, learner, pictures=True):
         key = quiz.answer_key(qid)
         letter = LETTERS[learner.order[qid].index(key)]
         answer = f"{letter}: {q.options[key].text}"
-        # p71 (r67 Retention): one sentence of why in the key; a click on each letter says the rest (p76, r73 Focus:
-        # "How it works" says so once, not every key)
+        # p71 (r67 Retention): one sentence of why in the key, the right letter's
         why = f" <i>Why:</i> {_html.escape(quiz.key_why(qid))}"
         # p78 (r75 Interaction): a page read without a kernel cannot click a letter, so each wrong letter's why is in
         # the key too, in a fold of its own under the answer
@@ -1709,8 +1719,8 @@ WHY_NOT = "<details><summary>Why the other letters are wrong</summary><ul>{}</ul
 
 def key_fold_html(qid, number, learner, pictures=True):
     """One question's answer and why, folded, right under the question (built from the bank: it cannot drift)."""
-    what = "the answer" if isinstance(quiz.get(qid), quiz.Choice) else "the answer and why"   # a click explains a letter
-    return (f"<details><summary>Q{number}: {what} (open after you answer)</summary>"
+    # p80 (code review): every key now holds a why (a lettered one, each wrong letter's why too, p78)
+    return (f"<details><summary>Q{number}: the answer and why (open after you answer)</summary>"
             f"<div style='margin:4px 0 0 18px'>{_key_line(qid, number, learner, pictures)}</div></details>")
 
 
@@ -1801,9 +1811,9 @@ def biggest_miss(name, xs, ys):
             f"{_minus(f'{truth[k]:.2g}')}{flat}.")
 
 
-EXAMPLE_SLOPE = 0.5   # the worked example's slope: the line y = x/2
-EXAMPLE_SAID = ("Example: the straight line y = x/2 has slope 0.5 at every x,\n"
-                "so its five dots sit at 0.5. Move the sliders to draw your bend's.")
+# p80 (r77 Picture): the first frame is the bend's own labelled axes and one line of what goes there (r56: not empty
+# axes), no longer a grey straight line's slope that is none of the four bends
+BLANK_SAID = "Pick a bend; your five dots go here."
 TIMER_LABEL = "4-minute timer:"   # a visible Label before the Play control: ipywidgets' Play view shows no description
 TIMER_WAITING = "press ▶ after “4-minute timer” to start"   # said in the clock line, so the control and the words meet
 
@@ -1827,11 +1837,7 @@ def sketch_from_memory(learner=None):
     truth = live.moving(ax.plot([], [], lw=2.4, label="true slope")[0])
     dead = [live.moving(ax.axvspan(-5, -5, color=BAD, alpha=0.15, lw=0)) for _ in range(2)]
     mine = live.moving(ax.plot([], [], "o--", color="black", ms=7, lw=1, label="your slopes")[0])
-    # r56: the saved page showed empty axes. Until a slider moves, a worked example in grey shows what a sketch is: a
-    # straight line's slope, the same at every x (EXAMPLE_SLOPE: no bend's slope at any of the five x)
-    example = live.moving(ax.plot(xs, [EXAMPLE_SLOPE] * len(xs), "o:", color=NEUTRAL, mfc="white", ms=7, lw=1)[0])
-    blank = live.moving(ax.text(0, EXAMPLE_SLOPE + 0.22, EXAMPLE_SAID, color="#555555", fontsize=10, ha="center",
-                                va="bottom", linespacing=1.3))
+    blank = live.moving(ax.text(0, 0.5, BLANK_SAID, color="#555555", fontsize=11, ha="center", va="center"))
     my_edge = live.moving(ax.axvline(-5.0, color="black", lw=1.6, ls=":",
                                       label="your zones: beyond these lines"))
     my_right = live.moving(ax.axvline(RIGHT_START, color="black", lw=1.6, ls=":"))
@@ -1868,10 +1874,9 @@ def sketch_from_memory(learner=None):
         for artist in one:
             artist.set_visible(state["shown"])
         label = activations.get(name).label
-        # r62: before any slider moves, the title says the grey dots are an example, not this bend's slopes
         ax.set_title(f"{label}: your slopes vs the true slope" if state["shown"]
                      else f"{label}: your slopes (press Compare for the true slope)" if state["set"]
-                     else f"Grey dots: an example, not {label}. Move a slider to start.", fontsize=11)
+                     else f"{label}: move a slider to start.", fontsize=11)
         live.invalidate()   # the title is part of the cached background
         draw_legend()
         spans = _dead_spans(name)
@@ -1912,7 +1917,6 @@ def sketch_from_memory(learner=None):
         mine.set_data(xs[done], ys()[done])
         mine.set_visible(done.any())
         blank.set_visible(not state["set"] and not state["shown"])
-        example.set_visible(blank.get_visible())
         my_edge.set_xdata([edge.value, edge.value])
         my_edge.set_visible(zone("dead_edge") not in (None, NONE))
         left_none.set_visible(zone("dead_edge") == NONE)
@@ -1974,7 +1978,7 @@ def sketch_from_memory(learner=None):
     def moved(key):
         first = not state["set"]
         state["set"].add(key)
-        if first:   # the example's title gives way to the bend's
+        if first:   # the start's title gives way to the bend's
             draw_truth()
         sliders[key].readout = True
         sliders[key].description = labels[key]
@@ -2019,7 +2023,7 @@ def sketch_from_memory(learner=None):
                       sliders=sliders, readout=readout, pick=pick, play=play, timer_label=timer_label, clock=clock, button=button,
                       feedback=feedback, slope_one=one, lines={"truth": truth, "mine": mine, "edge": my_edge,
                                                 "right": my_right}, right_none=right_none, left_none=left_none, blank=blank,
-                      example=example, dead=dead, state=state,
+                      dead=dead, state=state,
                       nones=nones,
                       legend=legend)
 
