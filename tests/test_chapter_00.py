@@ -640,7 +640,7 @@ def test_sixth_pass_wording_of_chapter_00():
     text = _markdown()
     # Pass 68 (r63 item 5): a negative w counts by its size: −2 is steeper than z = x too.
     # Pass 80 (r75 Clarity): "in size" said in plain words.
-    assert "A $w$ bigger than 1 once you ignore the sign (2, or −2) makes the line steeper than that. Between −1 and 1, it is less steep: it squashes." in text
+    assert "A $w$ above 1 or below −1 (2, or −2) makes the line steeper than that. Between −1 and 1, it is less steep: it squashes." in text
     # Pass 70 (r65 Clarity 4): "stretch" names step 1 whatever w does, so the page says once that it covers both.
     assert 'A negative $w$ also flips it. So a "stretch" may also squash or flip.' in text
 
@@ -914,7 +914,7 @@ def test_corners_sentence_tanh_sentence_and_weights_say_what_is_true():
     text = _markdown()
     # Pass 36: the 'unless' became its own short lines, one exception each.
     # Pass 80 (r75 Clarity): "them" said as units, in the optional fold of its own (its first line).
-    assert ("Adding units up keeps every corner, with two exceptions.\nA unit whose output weight is 0 adds no corner.\n"
+    assert ("Adding units up keeps every corner, with two exceptions.\nA unit whose input or output weight is 0 adds no corner.\n"
             "Two corners at the same x can cancel out.") in repr(ch00_start_here.bent_units_check())
     tanh, sig = activations.get("tanh"), activations.get("sigmoid")
     # Pass 24: going back the big weight multiplies the signal up; going forward it makes the next bend's input big
@@ -1171,6 +1171,8 @@ def test_any_curve_claim_points_to_chapter_02s_hill():
     # example is a bump (chapter 02's grey hill), so "hill" keeps one meaning on this page, the learning valley's side.
     assert ("With enough bent units, one layer of them plus a straight output can follow any graph without jumps, "
             "as closely as you like, over a limited range.\n"
+            # r78 Correctness: the claim had no source here; it is proved (chapter 02 names the result)
+            "This is proved (chapter 02).\n"
             "Think of a line drawn left to right, without lifting the pen.\nBelow, 6 units follow a wavy curve; "
             "chapter 02 fits a bump.") in text   # pass 73 (r70 Picture): the claim drawn   # pass 68: the theorem's name is chapter 02's alone
     assert "trace" not in text and "hill made of corners" not in text
@@ -1290,7 +1292,7 @@ def test_pass18_a_unit_of_weight_0_adds_no_corner_and_the_fold_says_so():
     assert ch00_start_here.corners(no_middle) == [-2.0, 2.0]  # the corner at 0 is gone
     kinks = np.flatnonzero(np.abs(np.diff(ch00_start_here.bent_sum(no_middle, x), 2)) > 1e-6)
     assert not np.any(np.abs(x[1:-1][kinks]) < 0.05)  # no slope jump near 0 in the drawn sum
-    assert "\nA unit whose output weight is 0 adds no corner.\n" in repr(ch00_start_here.bent_units_check())
+    assert "\nA unit whose input or output weight is 0 adds no corner.\n" in repr(ch00_start_here.bent_units_check())
 
 
 def test_pass18_the_opening_points_ahead_to_the_limited_range():
@@ -1307,7 +1309,7 @@ def test_pass18_the_opening_points_ahead_to_the_limited_range():
     assert "theorem" not in _markdown()
     assert "almost any shape" not in cells[0].source
     # Pass 62 (sweep): "It" named: the sum of the bent units is what gets close.
-    assert "any graph without jumps, as closely as you like, over a limited range.\nThink of a line drawn left to " \
+    assert "any graph without jumps, as closely as you like, over a limited range.\nThis is proved (chapter 02).\nThink of a line drawn left to " \
         "right, without lifting the pen.\n" in _markdown()   # pass 69: the closeness said with "follow", once
     assert "any curve" not in _markdown()   # pass 63 (r58): a curve may loop; a graph gives one output per input
     assert "smooth curve" not in _markdown()
@@ -2170,6 +2172,7 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # stays at its length, the widget's rule and the second bowl's sentences shorter): at most 650 words.
     # Session 33 (r75 Correctness, Clarity): the widget's rule said as its choice, "(right-hand panel)": at most 655.
     # Pass 80 (r75 Clarity 1): the second bowl in short steps, with why the ½: still at most 655.
+    # r78 Clarity: "the right answer is always the output minus 1" (not "puts the right answer 1 below"): still 655.
     assert len(said) <= 78 and sum(chapter_metrics.words(s) for s in said) <= 655, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
@@ -2331,7 +2334,7 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # middle; the biases are what set each at its middle).
     assert ("For the bars below, suppose every weight is 1 and each sigmoid sits at its steepest point, its middle.\n"
             "There its slope is $0.25$ (the black line above).\n"
-            "The signal starts at 1. So each sigmoid keeps a quarter of what reaches it.\n"
+            "The signal starts at 1. So each sigmoid keeps at most a quarter.\n"
             "ReLU's ramp (slope 1) keeps the whole signal; its flat side (the crosses) passes back 0."
             in cells[h + 2].source and "left out" not in _markdown()
             and ch00_start_here.FADE_TITLE in _texts(ch00_start_here.fading_signal_picture())
@@ -2471,7 +2474,7 @@ def test_pass38_r35_items_the_signal_sentence_the_eras_start_and_the_wording_tha
     # Pass 44 (r39 Clarity 7): no pronoun to resolve: the weights multiply the signal too.
     # Pass 46 (cut pass): the bars' caveats and the written-out product are cut; the recall keeps the millionth.
     # Pass 55 (r49 item 18): the start of 1 said, so the first bar has something it is a quarter of.
-    assert "The signal starts at 1. So each sigmoid keeps a quarter of what reaches it." in text
+    assert "The signal starts at 1. So each sigmoid keeps at most a quarter." in text
     assert ("does more or less than a thousandth\n> of the learning signal get back through them?" in text
             and "> Less: $0.25$ ten times is under a millionth." in text)
     assert 0.25 ** 5 < 1e-3 < 0.25 ** 4 and 0.25 ** 10 < 1e-6
@@ -2751,7 +2754,7 @@ def test_pass43_fading_signal_bars_are_the_steepnesses_multiplied_out():
     cells = _nb().cells
     i = next(k for k, c in enumerate(cells) if c.source.strip() == "ch00.fading_signal_picture()")
     assert any("image/png" in o.get("data", {}) for o in cells[i].outputs)
-    assert cells[i - 1].source.startswith("In the 1990s") and "So each sigmoid keeps a quarter of what reaches it." in cells[i - 1].source
+    assert cells[i - 1].source.startswith("In the 1990s") and "So each sigmoid keeps at most a quarter." in cells[i - 1].source
     assert "In the bars below, each grid line down is 1,000 times smaller." in cells[i - 1].source   # pass 80
 
 
@@ -2978,7 +2981,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             # pass 73 (r70 Clarity 3): why the right answer sits 1 below the output
             # pass 77 (r73 Focus): said as what the learner sees, not how the widget works inside
             # r75 Correctness: the widget's choice, said as one (the output is not "always" too high by itself)
-            "This widget puts the right answer $1$ below the output: the signal starts at $1$.") == rule.strip()
+            "Here the right answer is always the output minus $1$: the signal starts at $1$.") == rule.strip()
     for x, v in ((2.0, 3.0), (-2.0, 3.0), (1.0, -5.0)):   # whatever the sliders say, the signal starts at 1
         assert ch00_start_here.chain_signal(x, v)["start"] == 1.0
     # Pass 63 (r58 Clarity): what our weight's own value multiplies (the signal passed on to earlier layers) is cut:
@@ -3249,7 +3252,7 @@ def test_pass70_the_slider_chain_sits_after_the_walk_with_its_predict_and_answer
     # Pass 71 (r68 Interaction): the widget's rule said before its Predict (the right answer sits 1 below the
     # output, so the signal starts at 1 whatever the input), then the Predict; the weight-5 fold reads its 10 there.
     # Pass 73 (r70 Clarity 3): why the right answer sits 1 below the output said (the sums stay easy).
-    assert cells[k - 2].source.strip().endswith("\n\nThis widget puts the right answer $1$ below the output: the "
+    assert cells[k - 2].source.strip().endswith("\n\nHere the right answer is always the output minus $1$: the "
                                                 "signal starts at $1$.")
     assert cells[k - 1].source.strip() == "**Predict:** make the input $-2$. What reaches our weight?"
     assert "Check it on the sliders (output's weight $5$)." in \
