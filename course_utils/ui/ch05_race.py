@@ -603,6 +603,7 @@ def rate_answer(runs, threshold=0.1, mine=None):
     from IPython.display import Markdown
 
     mine = mine or rate_runs()
+    epochs = np.shape(mine.loss)[-1]   # 400: the try's length, said where it limits the verdict (r78 Correctness)
     at = race.epochs_to(mine.loss, threshold)
     crossed = int(np.isfinite(at).sum())
     steep = int(np.isfinite(race.epochs_to(runs[STRETCH_TEST[3]].loss, threshold)).sum())
@@ -611,15 +612,15 @@ def rate_answer(runs, threshold=0.1, mine=None):
     yours = (f"**Your run** (seed 0): {CENTRED_LABEL}'s loss ends near {mine.final_loss[0]:.1f}, far above "
              f"{threshold:g}." if np.isnan(at[0]) else
              f"**Your run** (seed 0): {CENTRED_LABEL} crosses {threshold:g} at epoch {at[0]:.0f}.")
-    said = ("Not in 400 epochs." if np.isnan(at[0]) else "Yes.") + f"\n\n{yours}\n\n**Five seeds, run beforehand:**\n\n" + (
+    said = (f"Not in {epochs} epochs." if np.isnan(at[0]) else "Yes.") + f"\n\n{yours}\n\n**Five seeds, run beforehand:**\n\n" + (
         f"- {CENTRED_LABEL}, rate {RATE_TRY:g}: "
         + ("no seed crosses. " if crossed == 0 else f"{crossed} of the five seeds cross. ")
         + (_helped(mine, runs[CENTRED_LABEL]) if crossed == 0 else "")).rstrip() + (
         f"\n- {STRETCH_TEST[3]}, rate 0.01: {_count_of_five(steep)} cross. "
         "It starts as if its weights were 4× bigger, and each step moves them 4× as far.\n\n"
         + ("This try suggests bigger steps alone can be enough. " if crossed else
-           "This try suggests bigger steps sometimes help a little, but alone are not enough. " if _helped(mine, runs[CENTRED_LABEL])
-           else "This try suggests bigger steps alone are not enough.")).rstrip()
+           f"This try suggests bigger steps sometimes help a little, but alone were not enough in {epochs} epochs here. " if _helped(mine, runs[CENTRED_LABEL])
+           else f"This try suggests bigger steps alone were not enough in {epochs} epochs here.")).rstrip()
     # pass 76 (r73 Focus: the tail piled up open questions): the try ends on its answer, not on what it cannot show
     # pass 78 (r75 Focus: a row of "never never never…"): the per-seed table is cut; the counts above say it, and
     # tests/test_chapter_05.py checks each seed's first crossing (p75's portability: crossings, not sliding losses)
@@ -1771,7 +1772,7 @@ def finish_line_figure(cases=(7, 6), finish=0.1):
         dots.text(-0.7, y, f"1 wrong in {n}", ha="right", va="center", fontsize=9)
         under = share < finish
         bars.barh([y], [share], height=0.45, color="#D55E00", hatch="//" if under else "xx", edgecolor="black")
-        bars.text(share + 0.003, y, f"{ln2} ÷ {n} ≈ {share:.2g}: " + ("can finish" if under else "cannot finish"),
+        bars.text(share + 0.003, y, f"{ln2} ÷ {n} ≈ {share:.2g}: " + ("can finish,\nif the rest cost ~0" if under else "cannot finish"),
                   ha="left", va="center", fontsize=9)
     dots.set(xlim=(-0.6, max(cases) - 0.4), ylim=(-0.7, len(cases) - 0.3))
     dots.axis("off")
@@ -1786,6 +1787,6 @@ def finish_line_figure(cases=(7, 6), finish=0.1):
     fig.set_label("Left: rows of dots, each row with one wrong point marked by a cross: " + " and ".join(
         f"{n} points" for n in cases) + f". Right: for each row, a hatched bar on an axis of average loss from 0 to {top:g}, "
         "the wrong point's least share of the average, beside a dashed line at the finish line, "
-        f"{finish:g}. " + "; ".join(f"{s}, {'under the line: it can still finish' if share < finish else 'past the line: it cannot finish'}"
+        f"{finish:g}. " + "; ".join(f"{s}, {'under the line: it can still finish, if the other points cost almost nothing' if share < finish else 'past the line: it cannot finish'}"
                                    for s, share in zip(said, shares)) + ".")
     return Captioned(fig, caption)
