@@ -2198,7 +2198,7 @@ def test_pass22_q12_says_points_not_corners_and_chapter_01s_ten_runs_end_at_one_
     # p72 (r68 Correctness): the key gives chapter 01's reason (equal totals) and names the chapter; its runs are
     # still checked below
     # p80 (r77 Clarity): the equal totals in one sentence, drawn by the key's picture (the four-step fold left)
-    assert ("The two 1s' scores always add up to the two 0s' total. So no straight rule puts both 1s on top."
+    assert ("The two 1s' scores always add up to the two 0s' total. So no straight rule scores both 1s above both 0s."
             ) in q.explanation
     assert "### A network tries XOR" in markdown_of("01_collapse_proof")
     with mock.patch("builtins.print"):
@@ -2471,8 +2471,8 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # scores and both totals, and one sentence says what follows from them
     assert xor.explanation == ("About one half, at (1, 0) and at every other point: the know-nothing answer, a "
                                "50-50 guess.\n"
-                               "The two 1s' scores always add up to the two 0s' total. So no straight rule puts both "
-                               "1s on top. Best bet: ½ everywhere.")
+                               "The two 1s' scores always add up to the two 0s' total. So no straight rule scores both "
+                               "1s above both 0s. Its least wrong chances: ½ everywhere (chapter 01).")
     drawn = ch07_quiz.xor_pair_scores()
     assert [[pt for pt, _ in drawn[a]] for a in (1, 0)] == [[pt for pt, ans in quiz.XOR_POINTS if ans == a] for a in (1, 0)]
     assert sum(s for _, s in drawn[1]) == sum(s for _, s in drawn[0]) == 4
@@ -2701,7 +2701,7 @@ def test_pass24_q6_defines_the_loss_in_its_key_and_says_why_better_is_possible()
     assert -np.log(0.5) == pytest.approx(np.log(2)) and f"{np.log(2):.3f}" == "0.693"
     done = next(o.why for o in q.options if o.text.startswith("It has finished"))
     # pass 27: "every bend but sigmoid" gave Q29's answer away; "most" holds: one bend of the race's four fell short
-    assert done.endswith("most bends got their loss under 0.1: much better is possible.") and "sigmoid" not in done
+    assert done.endswith("7 of the race's 8 bends got their loss under 0.1: much better is possible.") and "sigmoid" not in done
     racers = quiz.get("race_loser").options
     assert len(racers) == 4 and sum(not o.correct and "run got under 0.1" in o.why for o in racers) == len(racers) - 1
     assert quiz.get("race_loser").options[quiz.answer_key("race_loser")].text == "Sigmoid."
@@ -3310,7 +3310,7 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
     assert options["Leaky ReLU."].startswith("its left side keeps a small slope")
     # pass 37: the stem says only "the right start weights" (the r34 reader met four new things at once); the key names them
-    assert "starts with small random weights. Layer" in quiz.get("selu_steady").prompt   # p80 (r77 Clarity): the aside left; the key says which weights   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
+    assert "starts with random weights of the size SELU expects. Layer" in quiz.get("selu_steady").prompt   # p80 (r77 Clarity): the aside left; the key says which weights   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
     assert quiz.get("selu_steady").options[0].why.endswith(
         "whose start weights have average 0 and spread 1/√n (n: inputs per unit).")
     selu = activations.get("selu")
@@ -3733,7 +3733,8 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     # p74 (r71 Clarity): "sized to each unit's number of inputs" was one detail too many; the key gives 1/√n
     # session 31 (r72 Correctness): "the usual small" weights were not enough (merely small ones shrink the spread)
     # p76 (r73 Clarity): "scaled to" was unexplained; plain words, and the key's spread 1/√n does shrink as n grows
-    assert selu.prompt == ("A SELU network starts with small random weights. Layer after layer, SELU pulls "
+    # r78 Correctness: "small" weights shrink the spread toward 0; the key says the size SELU expects, 1/√n
+    assert selu.prompt == ("A SELU network starts with random weights of the size SELU expects. Layer after layer, SELU pulls "
                            "two numbers toward fixed values. Which two?")
     spread, average = ch07_quiz.selu_spread_runs()["SELU"], ch07_quiz.selu_average_runs()["SELU"]
     assert all(abs(s[-1] - 1) < abs(s[0] - 1) / 5 for s in spread)   # pulled toward 1 from 2, not kept where it was
@@ -4479,7 +4480,7 @@ def test_pass60_q11_fold_holds_one_tilt_and_its_answer_holds_for_every_straight_
     html_ = ch07_quiz.why_html(quiz.get("xor_no_bend_chance").explanation)
     # p80 (r77 Clarity #2): the fold of steps left the key (its picture shows the equal totals); the steps below
     # still check the key's claim, one half at every point, for every straight rule
-    assert html_.count("<details>") == 0 and html_.count("<table") == 0 and "Best bet: ½ everywhere." in html_   # session 32: step 4 ends it   # p75: step 3 ends it   # p71 (r67): no fold of digits; p72: two sentences
+    assert html_.count("<details>") == 0 and html_.count("<table") == 0 and "Its least wrong chances: ½ everywhere (chapter 01)." in html_   # session 32: step 4 ends it   # p75: step 3 ends it   # p71 (r67): no fold of digits; p72: two sentences
     # step 1: any straight rule gives both pairs the same total, w₁ + w₂ + 2b
     rng = np.random.default_rng(60)
     for rule in rng.normal(0, 2, (50, 3)):

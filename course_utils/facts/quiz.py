@@ -274,8 +274,8 @@ def _bank():
                 # p77 (r74 Clarity #1): one sentence of why stays open; the worked table and the four steps are folded
                 # p80 (r77 Clarity, Picture #2): the four-step fold and its table left; the picture shows the
                 # worked rule's four scores and the two equal totals, and one sentence says what follows
-                "The two 1s' scores always add up to the two 0s' total. So no straight rule puts both 1s on top. "
-                "Best bet: ½ everywhere.",
+                "The two 1s' scores always add up to the two 0s' total. So no straight rule scores both 1s above both 0s. "
+                "Its least wrong chances: ½ everywhere (chapter 01).",   # r78: ½ comes from the loss, not the totals alone
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; the best straight rule gives one half everywhere."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: it is not sure of anything; it gives about one half "
@@ -428,7 +428,7 @@ def _bank():
             "before the e^s, so a tiny T makes every gap huge.")),
         # r61: the one-sentence form twisted; r62: "right size" and "some numbers" were vague: the key says the size
         # p76 (r73 Clarity): "scaled to" was never explained; the key gives the exact spread, 1/√n
-        _c("selu_steady", "04", "A SELU network starts with small random weights. Layer after layer, "
+        _c("selu_steady", "04", "A SELU network starts with random weights of the size SELU expects. Layer after layer, "
                                  "SELU pulls two numbers toward fixed values. Which two?",
            ("The outputs' average toward 0 and spread toward 1.",
             f"SELU has two constants: a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}). "
@@ -458,8 +458,8 @@ def _bank():
            (f"It is right {ln2:.0%} of the time, so it is slowly getting there.",
             f"a loss is not a share of right answers. It is the points' average loss, and {ln2:.2f} is the loss of a 50-50 guess."),
            ("It has finished learning, and more training cannot make it better.",
-            "it is still no better than a coin toss (loss ln 2). On the same spirals, most bends got their "
-            "loss under 0.1: much better is possible.")),
+            "it is still no better than a coin toss (loss ln 2). On the same spirals, 7 of the race's 8 bends got "
+            "their loss under 0.1: much better is possible.")),
         _c("race_loser", "05", "In chapter 05's race, every bend trained with Adam and the same settings. "
            # p71 (r67 Clarity): "had no run ... reach" was a tangled negative; said the positive way round
            "For which bend did every run stay above a loss of 0.1 for all 400 epochs (passes through the data)?",
