@@ -2172,6 +2172,7 @@ def test_nudge_means_moving_the_input_and_the_learning_signal_is_what_training_s
     far the output moves as the nudge (a reader read 'how much' as a distance)."""
     text = markdown()
     assert ("**Slope**: how many times as far the output moves when you move the input a little.\n"
+            "Slope 2: move the input by 0.1, and the output moves 0.2.\n"   # r78 Clarity: the rate, in numbers
             "A negative slope means the output moves the other way.") in text
     # pass 28: slope is defined before the first picture, which the first sentence about slopes follows
     assert text.index("**Slope**: how many") < text.index("**Its slope**")
@@ -2357,6 +2358,9 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             "its length² is (input 1)² + (input 2)².\n\n"
             "1. **The worked step.** Its output should be 1; after the step it is 5. It overshot by 4, more than the 1 it was short.\n"
             "2. **The rule.** A step changes that example's output by step size × length² × how far short it was (here 1 × 5 × 1 = 5).\n"
+            # r78 Clarity: the rule's reason (worked_step checks each weight moves by step size × input × how far short)
+            "Why: each weight moves by step size × its input × how far short. The output adds weight × input, so it "
+            "moves by step size × (input 1² + input 2²) × how far short.\n"
             "3. **Above 2, it grows.** If step size × length² is above 2, the output overshoots by more than it was short, "
             "whatever the signs. Such overshoots tend to grow from step to step: the weights swing past the star, farther and farther.\n\n"
             "Centre-0 inputs make shorter arrows, on average.") in split and "<details>" not in split

@@ -1178,6 +1178,7 @@ Draw an example's two inputs as an arrow from (0, 0) to (input 1, input 2); its 
 
 1. **The worked step.** Its output should be {short:g}; after the step it is {moved:g}. It overshot by {past:g}, more than the {short:g} it was short.
 2. **The rule.** A step changes that example's output by step size × length² × how far short it was (here {rate:g} × {length2:g} × {short:g} = {moved:g}).
+Why: each weight moves by step size × its input × how far short. The output adds weight × input, so it moves by step size × (input 1² + input 2²) × how far short.
 3. **Above 2, it grows.** If step size × length² is above 2, the output overshoots by more than it was short, whatever the signs. Such overshoots tend to grow from step to step: the weights swing past the star, farther and farther.
 
 Centre-0 inputs make shorter arrows, on average.
