@@ -1148,7 +1148,7 @@ def test_how_to_use_is_run_predict_check_with_make_lab_in_one_line():
     assert "Some questions have letter buttons: click one and read the reply." in cell
     assert "make lab" not in cell and "terminal" not in cell
     # Pass 74 (r71 Focus): the pointer to the README folded into the table's intro line, out of the lesson's flow.
-    assert "Each chapter is a Jupyter notebook like this one (the README says how to open one).\n" in cell
+    assert "Each chapter is a Jupyter notebook like this one (double-click one in the file list on the left to open it).\n" in cell
     assert "Reading this outside JupyterLab?" not in cell
     assert "make lab" in (ROOT / "README.md").read_text()
 
@@ -1439,7 +1439,7 @@ def test_pass22_make_lab_is_for_who_is_not_in_jupyterlab_and_exercise_notebooks_
     how = _cell("## How to use the course")
     # Pass 46: the reader outside JupyterLab gets one line pointing at the README, after the table.
     # Pass 74 (r71 Focus): that line is the table's intro now, a parenthesis pointing at the README.
-    assert how.index("(the README says how to open one)") < how.index("| step | what to do |")
+    assert how.index("(double-click one in the file list on the left to open it)") < how.index("| step | what to do |")
     assert "To start, open" not in how and "Not in JupyterLab yet?" not in how
     # Pass 26: "link" names a network's connection now, so the exercise notebook is said to come with each chapter.
     # Pass 71 (r66 Correctness): the claim is made checkable: each exercise notebook linked right there.
@@ -2735,9 +2735,11 @@ def test_pass43_fading_signal_bars_are_the_steepnesses_multiplied_out():
     assert len(breaks) == 3 and all(floor < min(l.get_ydata()) and max(l.get_ydata()) < 1e-6 for l in breaks)
     assert "Each grid line down is 1,000 times smaller." in display.figure_alt(fig)
     fracs = [t for t in ax.texts if t.get_gid() == "fraction"]
-    assert [t.get_text() for t in fracs] == ["1/4", "1/16", "1/64", "1/256", "1/1,024", "1/4,096", "1/16,384",
-                                             "1/65,536", "1/262,144", "1/1,048,576"]
-    for t, j in zip(fracs, n):
+    # r78 Focus: ten rotated fractions were a wall of digits; bars 1, 2 (a quarter of a quarter), 5 and 10 (each first
+    # below a grid line) keep theirs, and the alt text still lists all ten
+    assert [t.get_text() for t in fracs] == ["1/4", "1/16", "1/1,024", "1/1,048,576"]
+    assert ch00_start_here.FADE_LABELLED == (1, 2, 5, 10)
+    for t, j in zip(fracs, ch00_start_here.FADE_LABELLED):
         assert 1 / float(t.get_text()[2:].replace(",", "")) == 0.25 ** j and t.get_position()[0] == j
         assert 0.25 ** j < t.get_position()[1] < 1   # just above its own bar
     assert 1 / 1024 < 1e-3 and 1 / 1_048_576 < 1e-6   # bend 5: under a thousandth; bend 10: under a millionth

@@ -750,6 +750,8 @@ def bends_picture(names=BENDS_SHOWN):
 FADE_LAYERS = tuple(range(1, 11))
 FADE_TITLE = "The learning signal, going back through bends (every weight set to 1)"
 FADE_FLOOR = 1e-7                 # the log axis's floor: where the bars start and the flat side's crosses (0) sit
+FADE_LABELLED = (1, 2, 5, 10)     # bars labelled with their fraction: a quarter, then a quarter of that, then the
+                                  # two that cross a grid line (r78 Focus: all ten fractions were a wall of digits)
 FADE_TICKS = {1.0: "all of it", 1e-3: "1 in 1,000", 1e-6: "1 in a million", FADE_FLOOR: "0 (none)"}
 
 
@@ -782,8 +784,9 @@ def fading_signal_picture(layers=FADE_LAYERS):
     flat = k["flat"] ** n
     ax.plot(n + width, np.maximum(flat, FADE_FLOOR), "X", color="black", ms=8, ls="none", zorder=4, clip_on=False,
             label=f"ReLU on its flat side: ×{k['flat']:g}, nothing left")
-    for x, v in zip(n, sig):   # each bar's share as a fraction, upright just above it
-        ax.text(x, v * 1.5, fade_fraction(v), ha="center", va="bottom", rotation=90, fontsize=9.5, gid="fraction")
+    for x, v in zip(n, sig):   # a few bars' shares as fractions, upright just above them (r78: ten read as a wall)
+        if int(x) in FADE_LABELLED:
+            ax.text(x, v * 1.5, fade_fraction(v), ha="center", va="bottom", rotation=90, fontsize=9.5, gid="fraction")
     ax.set_yscale("log")
     ax.set(xlim=(0.4, n[-1] + 0.6), ylim=(FADE_FLOOR, 300), xticks=n, xlabel="bends passed on the way back",
            ylabel="share of the signal left", title=FADE_TITLE)
