@@ -2750,14 +2750,23 @@ def test_pass43_fading_signal_bars_are_the_steepnesses_multiplied_out():
                                               "ReLU on its flat side: ×0, nothing left"]
     alt = display.figure_alt(fig)
     assert "every hatched bar stands at 1" in alt and "nothing gets back" in alt and "log scale" in alt
-    assert "labelled as a fraction: 1/4, 1/16, 1/64, 1/256, 1/1,024, 1/4,096, 1/16,384, 1/65,536, 1/262,144, " \
-           "1/1,048,576." in alt
+    assert "step down evenly: 1/4, 1/16, 1/64, 1/256, 1/1,024, 1/4,096, 1/16,384, 1/65,536, 1/262,144, " \
+           "1/1,048,576 (bars 1, 2, 5 and 10 carry their fraction)." in alt
+    assert ch00_start_here.grid_step() == 1000   # "each grid line down is 1,000 times smaller", from the ticks
+    monkey = dict(ch00_start_here.FADE_TICKS)
+    ch00_start_here.FADE_TICKS[1e-4] = "uneven"
+    try:
+        with pytest.raises(ValueError):
+            ch00_start_here.grid_step()
+    finally:
+        ch00_start_here.FADE_TICKS.clear()
+        ch00_start_here.FADE_TICKS.update(monkey)
     assert "Bar 5 is below 1 in 1,000; bar 10 is below 1 in a million." in alt
     cells = _nb().cells
     i = next(k for k, c in enumerate(cells) if c.source.strip() == "ch00.fading_signal_picture()")
     assert any("image/png" in o.get("data", {}) for o in cells[i].outputs)
     assert cells[i - 1].source.startswith("In the 1990s") and "So each sigmoid keeps at most a quarter." in cells[i - 1].source
-    assert "In the bars below, each grid line down is 1,000 times smaller." in cells[i - 1].source   # pass 80
+    assert f"In the bars below, each grid line down is {ch00_start_here.grid_step():,} times smaller." in cells[i - 1].source   # pass 80; the number from the ticks
 
 
 def test_pass43_bent_units_draw_each_unit_alone_under_the_sum():

@@ -755,6 +755,16 @@ FADE_LABELLED = (1, 2, 5, 10)     # bars labelled with their fraction: a quarter
 FADE_TICKS = {1.0: "all of it", 1e-3: "1 in 1,000", 1e-6: "1 in a million", FADE_FLOOR: "0 (none)"}
 
 
+def grid_step():
+    """How many times smaller each grid line of the fading bars is than the one above (1,000): read from FADE_TICKS,
+    so the words and the alt text follow the ticks (code review: it was typed beside them)."""
+    grid = sorted((v for v in FADE_TICKS if v > FADE_FLOOR), reverse=True)
+    steps = {round(a / b) for a, b in zip(grid, grid[1:])}
+    if len(steps) != 1:
+        raise ValueError(f"the grid lines are not evenly spaced on the log axis: {grid}")
+    return steps.pop()
+
+
 def fade_fraction(v):
     """A share as "1/N", N written with thousands commas: 0.25 ** 10 -> "1/1,048,576" (exact for powers of a quarter)."""
     return f"1/{round(1 / float(v)):,}"
@@ -812,9 +822,10 @@ def fading_signal_picture(layers=FADE_LAYERS):
     fig.set_label(f"Bar chart on a log scale: the share of the learning signal left after 1 to {len(n)} bends on the "
                   f"way back. The height axis is marked all of it, 1 in 1,000 and 1 in a million. ReLU on its ramp "
                   f"keeps all of it: every hatched bar stands at {k['ramp']:g}. Sigmoid at its steepest keeps a quarter "
-                  f"per bend, so its bars step down evenly; each is labelled as a fraction: "
+                  f"per bend, so its bars step down evenly: "
                   + ", ".join(fade_fraction(v) for v in sig)
-                  + f". {first_below[0].upper() + first_below[1:]}. Each grid line down is 1,000 times smaller. A "
+                  + f" (bars {', '.join(str(b) for b in FADE_LABELLED[:-1])} and {FADE_LABELLED[-1]} carry their fraction)"
+                  + f". {first_below[0].upper() + first_below[1:]}. Each grid line down is {grid_step():,} times smaller. A "
                   "break on the height axis sits above the floor, marked 0: crosses there show ReLU on its flat side: "
                   "nothing gets back.")
     return fig
