@@ -83,17 +83,18 @@ _JS_WIDGETS_DONE = """() => {
 # loaded machine, ended too soon.
 _JS_QUIET = """([quiet, limit]) => new Promise(done => {
   let timer = null, over = false;
-  const obs = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(finish, quiet); });
-  const finish = () => { if (!over) { over = true; obs.disconnect(); done(); } };
+  const obs = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(() => finish(true), quiet); });
+  const finish = (settled) => { if (!over) { over = true; obs.disconnect(); done(settled); } };
   obs.observe(document.documentElement, {subtree: true, childList: true, attributes: true, characterData: true});
-  timer = setTimeout(finish, quiet);
-  setTimeout(finish, limit);
+  timer = setTimeout(() => finish(true), quiet);
+  setTimeout(() => finish(false), limit);
 })"""
 
 
 def settle(page, quiet=250, limit=10000):
-    """Wait until the open page has not changed for `quiet` ms (at most `limit` ms)."""
-    page.evaluate(_JS_QUIET, [quiet, limit])
+    """Wait until the open page has not changed for `quiet` ms; a page still changing after `limit` ms fails (it is
+    not settled, and an audit of it would read a moving page)."""
+    assert page.evaluate(_JS_QUIET, [quiet, limit]), f"{page.url}: still changing after {limit} ms"
 
 
 def open_page(page, log, path, kind="html"):

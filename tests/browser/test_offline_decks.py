@@ -24,10 +24,10 @@ def test_deck_renders_and_navigates_offline(offline_export, offline_page, stem):
     assert page.locator(".reveal .slides section.present").count() >= 1
     before = page.url
     page.keyboard.press("ArrowRight")
-    moved = page.evaluate("""(before) => new Promise(done => { const t0 = performance.now();
-      (function poll() { if (location.href !== before || performance.now() - t0 > 5000) done(location.href !== before);
-                         else requestAnimationFrame(poll); })(); })""", before)
-    assert moved, "the arrow key did not move to the next slide"
+    try:
+        page.wait_for_function("(before) => location.href !== before", arg=before, timeout=5000)
+    except Exception:
+        pytest.fail("the arrow key did not move to the next slide")
     assert log == {"remote": [], "failed": [], "errors": []}
 
 
