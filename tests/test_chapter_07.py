@@ -443,7 +443,11 @@ def test_the_review_asks_only_the_missed_one_today(path):
     # p73 (r70 Focus): the review's Predict asks about the learner's recall, not the tool's rule; the rules sit in
     # one closing fold with the bars' colours (_mechanics)
     assert "how many of today's cards will you get right first try?" in cells[k - 1]
-    assert "A card you miss comes back first next time" in cells[k + 1] and "Leitner" not in cells[k + 1]
+    # p81 (r78 Focus #3): the rule is one line in view under the check fold, with the store's own waits
+    waits_line = ("A miss comes back today; a right answer waits longer each time: "
+                  + ", ".join(str(review.DAYS[b]) for b in range(2, review.BOXES)) + f", then {review.DAYS[review.BOXES]} days.")
+    assert waits_line == "A miss comes back today; a right answer waits longer each time: 1, 3, 7, then 14 days."
+    assert waits_line in cells[k + 1].split("</details>")[1] and "Leitner" not in cells[k + 1]
     assert "The boxes are **Leitner boxes**" in _mechanics()   # r45: the right one waits its day
     # r45 Clarity 1: the opening and this answer say what review.due does: missed first, then never tried
     assert "Today's review asks missed cards (box 1) first. Then it asks questions you have not tried, then cards whose wait is over." in _mechanics()   # p75 (r72 Focus): the fold's two sentences
@@ -456,7 +460,9 @@ def test_the_review_asks_only_the_missed_one_today(path):
     assert due2[0] == "where_bend" and "bias_role" not in due2 and len(due2) == 5
     assert all(q not in s2.answers for q in due2[1:])   # the rest: questions not tried yet
     k = next(i for i, t in enumerate(cells) if "progress_view(" in t)
-    assert "(from box 3: green); a wrong one sends it back to box 1 (orange)." in cells[k + 1]   # p75: one sentence
+    # p81 (r78 Clarity, Focus): the fold's colour line says which boxes the bars' colours mean (the moves: picture, alt)
+    assert "Missed cards (box 1) show orange; cards in box 3 or higher show green." in cells[k + 1]
+    assert ch07_quiz.PROGRESS_LABELS[0] == "on track (box 3 or higher)" and "green" in ch07_quiz.PROGRESS_SUMMARY.split(",")[0]
     assert "wrong answer, at any time" in ch07_quiz.leitner_alt() or "Wrong sends it back to box 1." in ch07_quiz.leitner_alt()   # pass 23: sooner too
     assert HOW_REVIEW in cells[k + 1] and "which chapter do you know least well?" in cells[k - 1]   # p73 (r70 Focus)
 
@@ -742,7 +748,7 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     # p73 (r70 Focus): the progress answer closes first; the mechanics of review and bars share one fold after it
     assert fold.index("</summary>") < fold.index("</details>") < fold.index(HOW_REVIEW) < fold.index("<img") < fold.rindex("</details>")
     assert fold.index("<img") < fold.index("Today's review asks missed cards (box 1) first. Then it asks questions you have not tried, then cards whose wait is over.") < fold.index(  # p75 (r72 Focus): picture, then two sentences
-        "A right answer moves a card up a box once its wait is over (from box 3: green); a wrong one sends it back to box 1 (orange).")
+        "Missed cards (box 1) show orange; cards in box 3 or higher show green.")
     assert review.DAYS[1] == 0 and ch07_quiz.wait_words(review.DAYS[1]) == "at once"
     shown = re.sub(r"<img[^>]*>", "", fold)   # the alt text (the picture in words) keeps every rule
     assert "Missed cards (box 1) come back first" not in shown and "before its wait is over" not in shown
@@ -756,7 +762,7 @@ def test_the_review_waits_are_told_after_the_prediction_and_match_the_store():
     waits = ", ".join(ch07_quiz.wait_words(review.DAYS[k]) for k in range(2, review.BOXES + 1))
     assert waits == "1 day, 3 days, 1 week, 2 weeks" and ch07_quiz.wait_words(review.DAYS[1]) == "at once"
     assert [line for line in opened.splitlines() if line.strip()] == [   # p73 (r70 Focus): the learner's count
-        "Count your right first answers above. A card you miss comes back first next time; one you get right waits longer."]
+        "Count your right first answers above."]   # p81 (r78 Focus): the waits' one line sits in view after the fold
     clock = [0.0]   # p71: what the store does, as the second line says: a retry the same day stays in box 1, a day on it moves
     store = review.Store(None, now=lambda: clock[0])
     store.record("unit_steps", False)
@@ -977,7 +983,7 @@ def test_questions_remind_their_terms():
     graded = {q.id for q in ex07.NUMERIC}
     reminders = {"loss_at_ln2": "Its loss (how wrong it is, as one number; smaller is better)",   # p69 (r64): one word for loss   # r58: "score" is the number before the S-curve
                  "why_seeds": "(a seed fixes a run's random start weights)",
-                 "transformer_ffn": "two large language models. Which of these sits in each layer's feed-forward block?"}
+                 "transformer_ffn": "two large language models. Which of these sits in each layer's feed-forward block, the small network inside the layer?"}
     for qid, words in reminders.items():
         assert qid not in graded and words in quiz.get(qid).prompt, qid
     assert "400 epochs (passes through the data)?" in quiz.get("race_loser").prompt
@@ -1288,7 +1294,8 @@ def test_step_3_says_what_an_edge_is_before_it_uses_the_word_and_names_the_tick_
     # r61 (Clarity): one worked setting, at an x no bend's zone ends at (no answer given)
     # p71 (r67 Clarity): each control named as it is labelled on screen, in the order the widget shows them
     assert step2.strip() == ("2. Set the sliders and boxes, in the order they appear.\n"
-                             "   - **slope at x = …**: your sketch's slope there.\n"
+                             # p81 (r78 Interaction): the five sliders' x values, as the widget sets them
+                             "   - **slope at x = …**: your sketch's slope there. Five sliders: x = −3, −1, 0.5, 1.5, 3.\n"
                              # p77 (r74 Clarity): each zone slider named by the x it sets
                              "   - **x where my left near-flat zone stops**. Zone from far left to −2? Set −2.\n"
                              "   - **x where my right near-flat zone starts**.\n"
@@ -1566,6 +1573,10 @@ def test_the_mixed_round_comes_first_interleaves_chapters_and_stays_put_on_rerun
     for (i, head), key in zip(rounds, ["mixed", *quiz.CHAPTERS]):
         n = int(re.search(r"how many of these (\d+) will you get right first try\?", head).group(1))   # r38: shorter
         assert n == len(learner.rounds[key]) == (7 if key == "mixed" else len(quiz.by_chapter(key)) - 1), key
+    # p81 (r78 Interaction): three rounds also ask which one the learner expects to miss; the tally's "Missed:" list
+    # answers it (test_the_chapter_tally_compares_the_prediction_with_first_tries)
+    miss = [key for (i, head), key in zip(rounds, ["mixed", *quiz.CHAPTERS]) if "Which one will you miss?" in head]
+    assert miss == ["01", "03", "05"]
 
 
 def test_pass15_unit_steps_has_one_right_order_and_the_race_seed_fixes_only_the_start():
@@ -1679,7 +1690,7 @@ def test_pass15_prose_pace_hint_on_track_glosses_line_native_key_pictures_and_th
     k = next(i for i, c in enumerate(cells) if "progress_view(" in _src(c))
     # pass 30: the colours are named by the bars' legend only; the check fold says when a card turns green
     assert "Each bar below holds one chapter's questions" in _src(cells[k - 2]) and "remembered twice" not in _src(cells[k - 2]) + _src(cells[k - 1])
-    assert "(from box 3: green)" in _src(cells[k + 1])   # p75: the fold's second sentence
+    assert "Missed cards (box 1) show orange; cards in box 3 or higher show green." in _src(cells[k + 1])   # p75: the fold's second line; p81 (r78 Clarity)
     assert ch07_quiz.KEY_PICTURE_WIDTH == ch07_quiz.SMALL[0] == 520
     learner = ch07_quiz.Learner(review.Store(None))
     assert "width='520'" in ch07_quiz.key_fold_html("gelu_dip", 1, learner) and "width='390'" not in text
@@ -1856,7 +1867,8 @@ def test_pass16_mixed_keys_open_with_their_chapter_and_word_lines_follow_the_ans
         if "class='gloss'" in fold:
             assert re.search(r"class='gloss'[^\n]*</div><b>(Answer|[A-D]): ", fold), qid   # the answer follows its words
         if not isinstance(quiz.get(qid), quiz.Choice):
-            assert re.search(r"</b> <i>Why:</i>", fold) and not re.search(r"</div> <i>Why:</i>", fold), qid
+            after = r"(<br><img [^>]*><br>)?" if qid in ch07_quiz.PICTURE_FIRST else ""   # p81: picture, then why
+            assert re.search(r"</b>" + after + r" <i>Why:</i>", fold) and not re.search(r"</div> <i>Why:</i>", fold), qid
 
 
 def test_pass16_the_gate_idea_lstm_gates_sigmoid_swiglus_silu():
@@ -1918,8 +1930,9 @@ def test_pass18_q1_asks_for_a_unit_q20_counts_slopes_only_q35_supposes_and_the_r
     # pass 31: "plain or gated" hinted at the answer and read as a second question: cut
     # pass 36: softmax (an option) squashes a whole list, it is no bend: "Which of these"
     # r38: three definitions before the options were the chapter's heaviest read: one gloss is left
+    # p81 (r78 Clarity #2): the block is said in plain words where it is asked, not only in the word list
     assert q1.prompt == ("LLaMA and PaLM are two large language models. Which of these sits in each layer's "
-                         "feed-forward block?")
+                         "feed-forward block, the small network inside the layer?")
     assert "## SwiGLU: a bend with a gate" in (ROOT / "notebooks" / "02_four_bends.ipynb").read_text()
     assert "unit" not in q1.prompt   # "unit" (the glossary's neuron) for a list that holds three bends
     assert q1.options[quiz.answer_key("transformer_ffn")].text == "SwiGLU."
@@ -1937,7 +1950,8 @@ def test_pass18_q1_asks_for_a_unit_q20_counts_slopes_only_q35_supposes_and_the_r
         assert row.registry == "swiglu" and "arXiv" in row.citation and row.checked.startswith("paper")
     assert {next(d for d in deployments.DEPLOYMENTS if d.model == m).registry for m in ("BERT", "GPT-2")} == {"gelu_tanh"}
     assert "swapped" not in why1 and why1.count(". ") == 2
-    assert "It is not in the feed-forward block." in next(o.why for o in q1.options if o.text == "Softmax.")
+    softmax_why = next(o.why for o in q1.options if o.text == "Softmax.")   # p81 (r78): what softmax does, no "attention"
+    assert softmax_why == "softmax turns scores into chances; it is not the feed-forward block's bend."
     q20 = quiz.get("chain_sigmoid_10")
     assert "Counting only the bends' slopes" in q20.prompt and "the weights multiply in too" in q20.explanation
     assert q20.answer == pytest.approx(float(activations.get("sigmoid").derivative(0.0)) ** 10)
@@ -2307,7 +2321,7 @@ def test_pass22_a_new_card_is_in_no_box_until_its_first_answer():
     assert "A new card starts in box 1" not in text
     # p75 (r72 Focus): a new card's first answer is said once, by the picture and its alt, not again in the fold
     assert "A right first answer puts a new card in box 2" not in text and "box 2 if right, box 1 if wrong" in ch07_quiz.leitner_alt()
-    assert "(from box 3: green)" in text   # p73: box 2 is the legend's grey
+    assert "cards in box 3 or higher show green." in text   # p73: box 2 is the legend's grey
 
 
 def test_pass22_what_to_remember_holds_one_fact_per_chapter_from_the_registry():
@@ -2808,7 +2822,8 @@ def test_pass24_the_page_says_which_round_when_the_score_line_appears_and_how_to
     assert "The round then shows your score beside it." in _how_it_works()
     assert "only after you answer. Peeking is rereading, not recall." in _how_it_works()
     sketch = next(c for c in cells if c.startswith("## Sketch from memory"))
-    assert "**slope at x = …**: your sketch's slope there." in sketch
+    assert "**slope at x = …**: your sketch's slope there. Five sliders: x = −3, −1, 0.5, 1.5, 3." in sketch
+    assert ", ".join(f"{x:g}" for x in quiz.SKETCH_XS).replace("-", "−") == "−3, −1, 0.5, 1.5, 3"
     assert "press ▶ after “4-minute timer” to start" in ch07_quiz.TIMER_WAITING and "16 minutes" not in sketch
     assert ch07_quiz.TIMER_SECONDS == 4 * 60
     remember = next(c for c in cells if c.startswith("## What to remember"))
@@ -3340,7 +3355,7 @@ def test_pass31_keys_say_what_is_true():
     leaky = quiz.get("leaky_alive").prompt
     assert leaky.startswith("A ReLU unit is dead when its weighted sum plus bias is at or below 0 for every training example.")
     ffn = quiz.get("transformer_ffn")
-    assert "plain or" not in ffn.prompt and "Which of these sits in each layer's feed-forward block?" in ffn.prompt
+    assert "plain or" not in ffn.prompt and "Which of these sits in each layer's feed-forward block, the small network" in ffn.prompt
     why = ffn.options[quiz.answer_key("transformer_ffn")].why   # p72 (r68): the sources first, then the gate
     assert why.startswith("LLaMA's and PaLM's papers name SwiGLU") and "Its gate is bent by SiLU." in why
     assert any(o.why.startswith("b is the height where it meets the vertical axis, at x = 0." )  # pass 33: chapter 00's word
@@ -3720,6 +3735,12 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     learner = ch07_quiz.Learner(review.Store(None))
     # r62: no table of digits; p74 (r71 Clarity): one small table, the worked rule's four scores (no losses)
     assert ch07_quiz.key_fold_html("xor_no_bend_chance", 11, learner).count("<tr>") == 0   # p80: the picture holds the scores
+    # p81 (r78 Picture first): the number-line picture comes right after the answer, then the why in words
+    fold11 = ch07_quiz.key_fold_html("xor_no_bend_chance", 11, learner)
+    assert fold11.index("<b>Answer: 0.5.</b><br><img ") < fold11.index("<i>Why:</i>") and fold11.count("<img") == 1
+    assert "<img" not in ch07_quiz.key_fold_html("xor_no_bend_chance", 11, learner, pictures=False)
+    late = ch07_quiz.key_fold_html("gelu_dip", 1, learner)   # other keys keep their picture after the words
+    assert "<img" not in late or late.index("<i>Why:</i>") < late.index("<img")
     for w1, w2, b in ((0.3, -2.0, 0.5), (1.0, 1.0, -1.5)):   # any straight rule: the two pairs' scores sum the same
         assert score(w1, w2, b, (0, 1)) + score(w1, w2, b, (1, 0)) == pytest.approx(
             score(w1, w2, b, (0, 0)) + score(w1, w2, b, (1, 1)))
@@ -3765,7 +3786,8 @@ def test_pass46_the_number_rule_is_one_fold_under_how_it_works_read_before_any_r
     assert len(re.findall(r"^- ", _src(cells[k]), re.M)) == 3   # p76 (r73 Focus): three rules in view, the rest folded
     # p80 (r77 Focus 1): "How it works" is the only block before Q1; it states the rule in one line, and the
     # details sit in a fold in the word section at the end
-    assert "Round to the digits asked; close counts." in _src(cells[k])
+    assert "Give the digits asked (0.31 for two); close counts." in _src(cells[k])   # p81 (r78 Focus): with its example
+    assert ch07_quiz.HOW_CLOSE[1] == 2 and f"{ch07_quiz.HOW_CLOSE[0]:.2g}" == "0.31"
     first_q = next(i for i, c in enumerate(cells) if "mixed_quiz(learner)" in _src(c))
     assert _src(cells[k + 1]).startswith("## Mixed round") and k + 2 == first_q
     words = next(i for i, c in enumerate(cells) if _src(c).startswith("## Words used in the questions"))

@@ -500,14 +500,14 @@ def _bank():
            ("ReLU of each output.", "ReLU's outputs are not chances. They can pass 1 and need not add up to 1.")),
         # r38 reader (Clarity): the first question stacked three definitions; one gloss now, attention said in the key
         _c("transformer_ffn", "06", "LLaMA and PaLM are two large language models. Which of these sits in each layer's "
-           "feed-forward block?",
+           "feed-forward block, the small network inside the layer?",   # p81 (r78 Clarity #2): the block said where asked
            # p72 (r68 Correctness): the why says why SwiGLU is the answer: the models' own sources (deployments)
            ("SwiGLU.", _ffn_sources() + " Its gate is bent by SiLU. Softmax belongs to attention, where words look "
                        "at each other."),
            ("ReLU.", "ReLU was in the first transformer (2017), the network design they build on. LLaMA and PaLM use "
                      "SwiGLU."),
            ("GELU.", "GELU is in older transformers, such as BERT and GPT-2."),
-           ("Softmax.", "softmax sits in the attention, to weigh the words. It is not in the feed-forward block.")),
+           ("Softmax.", "softmax turns scores into chances; it is not the feed-forward block's bend.")),   # p81 (r78): no unexplained "attention"
         # r36 reader (Clarity): one sentence; the memory and the write gate are said in the gloss line under it
         _c("tanh_in_rnns", "06", "What is one reason an LSTM passes new content through tanh before its write gate scales it?",   # r62: one reason, not the
            # only one; p76 (r73 Clarity): "still uses" compared with nothing

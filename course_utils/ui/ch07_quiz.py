@@ -1708,10 +1708,17 @@ def _key_line(qid, number, learner, pictures=True):
         why = " <i>Why:</i> " + why_html(q.explanation)   # one step a line, "| ..." lines as a table
         wrong = "".join(f"<li>{_html.escape(line)}</li>" for line in misconceptions(qid))
     said = answer + " " + _html.unescape(re.sub(r"<[^>]+>", " ", why + wrong))
+    picture = _key_picture(qid, number) if pictures else ""
+    first = qid in PICTURE_FIRST and picture   # p81 (r78 Picture first): the picture, then its few words
     return (_source_line(q, learner) + _gloss_lines(used_glosses(glosses(q, learner, "key"), said))
-            + f"<b>{_html.escape(answer)}</b>" + why
+            + f"<b>{_html.escape(answer)}</b>" + (picture + "<br>" if first else "") + why
             + (WHY_NOT.format(wrong) if isinstance(q, quiz.Choice) else f"<ul>{wrong}</ul>" if wrong else "")
-            + (_key_picture(qid, number) if pictures else ""))
+            + ("" if first else picture))
+
+
+# Keys whose picture says the why at a glance: it comes right after the answer, before the words (Q11's number line
+# of the four scores shows the equal totals the why then states)
+PICTURE_FIRST = ("xor_no_bend_chance",)
 
 
 WHY_NOT = "<details><summary>Why the other letters are wrong</summary><ul>{}</ul></details>"
