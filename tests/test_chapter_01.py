@@ -3995,3 +3995,23 @@ def test_pass80_ramps_zero_line_runs_upright_at_the_top_and_across_at_the_right(
     slope = lambda t: k * (1 - np.tanh(k * (t - 0.5)) ** 2)   # each ramp's slope across its own line
     assert slope(g[top]) < 0.2 * slope(x_top)      # top: unit 2 nearly flat, unit 1 climbing: the line is upright
     assert slope(g[right]) < 0.2 * slope(y_right)  # right: the other way round: the line runs across
+
+
+def test_pass81_xor_demo_names_corner_00_beside_its_circle_not_by_the_arrow():
+    """Check r78 Picture item ('(0,0)' sat by the turn arrow, not by its circle): in the XOR demo's landed panel the
+    name (0,0) sits straight below its circle, and at the start it is nearer its circle than the arrow's shaft."""
+    w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
+    ax = w.live.axes[1]
+    for bend in ("identity", "relu", "tanh"):
+        w.bend.value = bend
+        name = next(t for t in ax.texts if t.get_text() == "(0,0)")
+        landed = sheet.layer(np.zeros((1, 2)), ((1, 1), (1, 1)), (0, -1), bend)[0]
+        np.testing.assert_allclose(name.xy, landed)
+        assert name.xyann[0] == 0 and name.xyann[1] < 0, bend   # straight below its circle
+    w.bend.value = "identity"
+    to_pixels = ax.transData.transform
+    name = to_pixels(next(t for t in ax.texts if t.get_text() == "(0,0)").xy) + np.array([0, -17]) * ax.figure.dpi / 72
+    base, tip = to_pixels(np.asarray(w.facing.xyann, float)), to_pixels(np.asarray(w.facing.xy, float))
+    shaft = base + np.linspace(0, 1, 21)[:, None] * (tip - base)
+    circle = to_pixels(np.array([0.0, -1.0]))
+    assert np.linalg.norm(name - circle) < np.min(np.linalg.norm(shaft - name, axis=1))

@@ -27,6 +27,8 @@ LABEL_STYLE = {  # XOR corners: shape, fill and edge all differ, so colour is ne
 }
 ARROW_LENGTH = 0.9  # the XOR widget's "turn" arrow, in h units: its head ends past a corner mark it starts near
 _OFFSETS = [(-14, -14), (-14, 10), (10, -14), (10, 10)]  # one text direction per corner: labels never sit on each other
+# pass 81 (r78 reader: in the XOR demo "(0,0)" sat by the turn arrow, lower left of its circle): straight below it there
+LANDED_OFFSETS = [(0, -17), *_OFFSETS[1:]]
 
 
 def _joined(paths):
@@ -70,14 +72,14 @@ def _draw_sheet(ax, families, points, labels, moving=None, offsets=_OFFSETS, cor
 SHARED_OFFSET = (0, 17)  # a name two corners share sits straight above their one mark
 
 
-def _name_shared_points(texts, landed):
+def _name_shared_points(texts, landed, offsets=LANDED_OFFSETS):
     """Corners that land on one point get one name, "(0,1) and (1,0)", above the mark (r54: two names piled up)."""
     names = [f"({x1:g},{x2:g})" for x1, x2 in _xor_corners()[0]]
     for i, text in enumerate(texts):
         same = [j for j, q in enumerate(landed) if np.allclose(q, landed[i], atol=1e-9)]
         text.set_visible(same[0] == i)
         text.set_text(" and ".join(names[j] for j in same))
-        text.xyann = SHARED_OFFSET if len(same) > 1 else _OFFSETS[i]
+        text.xyann = SHARED_OFFSET if len(same) > 1 else offsets[i]
 
 
 # Where a number of the layer is below 0, and the axis ReLU presses it onto: h₁ < 0 lands on the h₂ axis, and back.
@@ -1145,7 +1147,7 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
                                        lw=0, alpha=0.5, zorder=0.6, label="your line's label-1 side")[0])
         cut = live.moving(ax_out.plot([], [], color="black", lw=1.8, ls="--", label="your line")[0])
     _draw_sheet(ax_in, families, X, labels, moving=live, corners=corners)
-    grid, dots, texts = _draw_sheet(ax_out, families, X, labels, moving=live, corners=corners)
+    grid, dots, texts = _draw_sheet(ax_out, families, X, labels, moving=live, offsets=LANDED_OFFSETS, corners=corners)
     marks = None
     if not corners:  # r52: the dark top-right square shows a turn or a flip (the XOR widget has its labelled corners)
         ax_in.fill(*corner_square(None).T, **MARK_STYLE)
