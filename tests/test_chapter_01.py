@@ -1311,7 +1311,9 @@ def test_no_bend_map_is_evenly_near_white():
             # pass 76 (r73 reader: "step" was never explained): a ramp, low on one side of its line, high on the other
             "Each tanh unit is a smooth ramp: low on one side of its own straight line, high on the other. The ramps face different ways.\n"
             # pass 80 (r76 reader: "changes direction" was a hand-wave): where each ramp is flat, from the picture
-            "In the ramps picture, near the top only unit 1's ramp changes, so the 0-line (where the final score is 0) runs upright.\n"
+            # pass 81 (r78 reader: the ramps' curve wrapped (1, 1), a label-0 corner): it wraps (1, 0), a label-1 one
+            "In the ramps picture, the 0-line wraps the label-1 corner (1, 0).\n"
+            "Near the bottom only unit 1's ramp changes, so the 0-line (where the final score is 0) runs upright.\n"
             "Near the right only unit 2's ramp changes, so the 0-line runs across.\n\n"
             "</details>") in text  # pass 57 (cut): the left map says "no useful boundary" itself
     assert "trillionth of one half" not in text
@@ -1901,8 +1903,9 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
     "depth_question": ("on it, just as for 2 layers", "On it: every dot sits on the diagonal, even at 100 layers, "
                        "where the first output runs from 16 to 22.\n"
                        "Each title gives the largest gap between the two ways: below $10^{-12}$, a trillionth.\n"
-                       "That tiny difference is rounding: like a calculator, the computer keeps about 16 digits of "
-                       "each number.\n"  # pass 62 (r56 reader: no reason given): a calculator's limited digits
+                       # pass 62 (r56 reader: no reason given); pass 81 (r78 reader: "16 digits" brought the
+                       # computer's rounding into an algebra chapter): the reason in four words, in brackets
+                       "So the two ways agree (to the computer's rounding).\n"
                        "So 100 layers store 7200 numbers, yet do no more than one layer's 72 "
                        "(8 × 8 = 64 weights + 8 biases)."),
 }
@@ -1962,22 +1965,28 @@ def test_pass23_opening_words_are_explained_where_they_are_used():
     fig, bends = ch01_collapse.sheet_pictures(), ch01_collapse.bend_pictures()
     # pass 56 (r50 reader: five panels and a 7-line legend at once): two small pictures, two and three panels
     assert [ax.get_title() for ax in fig.axes] == ["before the layer", "no bend: still straight"]
-    assert [ax.get_title() for ax in bends.axes] == ["before the layer", "ReLU: creased", "tanh: curved (enlarged)"]
-    assert all(ax.get_xlim() == (-3, 3) == ax.get_ylim() for ax in [*fig.axes, *bends.axes[:2]])  # shared axes
-    # r39 reader: on −3..3 the tanh sheet is too small to show its curving: its panel is enlarged to −1.15..1.15
+    assert [ax.get_title() for ax in bends.axes] == ["before the layer", "ReLU: creased", "tanh: curved"]
+    # pass 81 (r78 reader: the tanh panel alone was enlarged): all three panels share −3..3, tanh included
+    assert all(ax.get_xlim() == (-3, 3) == ax.get_ylim() for ax in [*fig.axes, *bends.axes])  # shared axes
+    # r39 reader: on −3..3 the tanh sheet is too small to show its curving: an inset enlarges it to −1.15..1.15
     # and outlines the square from −1 to 1 (dotted) that the text names
-    zoom = bends.axes[2]
+    (zoom,) = bends.axes[2].child_axes
+    assert zoom.get_title() == "tanh, enlarged"
     assert zoom.get_xlim() == ch01_collapse.ZOOM_LIMITS == zoom.get_ylim()
-    grid = [l for l in zoom.lines if l.get_color() in ch01_collapse.GRID_COLOURS and l.get_gid() is None]
-    for line, family in zip(grid, sheet.grid_lines()):
-        image = sheet.layer(family, ch01_collapse.SHEET_W, ch01_collapse.SHEET_B, "tanh")
-        np.testing.assert_allclose(line.get_xydata()[~np.isnan(line.get_xydata()[:, 0])], image.reshape(-1, 2))
-        assert np.nanmax(np.abs(line.get_xydata())) < 1  # all inside the square
+    x0, y0, width, height = ch01_collapse.ZOOM_INSET
+    assert x0 > 1 and width >= 1 == height   # beside the tanh panel, not over its sheet, and as big as it
+    for panel in (bends.axes[2], zoom):   # the inset and its panel draw the same tanh sheet
+        grid = [l for l in panel.lines if l.get_color() in ch01_collapse.GRID_COLOURS and l.get_gid() is None]
+        assert len(grid) == 2
+        for line, family in zip(grid, sheet.grid_lines()):
+            image = sheet.layer(family, ch01_collapse.SHEET_W, ch01_collapse.SHEET_B, "tanh")
+            np.testing.assert_allclose(line.get_xydata()[~np.isnan(line.get_xydata()[:, 0])], image.reshape(-1, 2))
+            assert np.nanmax(np.abs(line.get_xydata())) < 1  # all inside the square
     square = next(l for l in zoom.lines if l.get_gid() == "zoom square")
     assert sorted({tuple(p) for p in square.get_xydata().tolist()}) == [(-1, -1), (-1, 1), (1, -1), (1, 1)]
     # pass 72 (cut): why outputs stay inside is said where tanh is named ("into the range from −1 to 1")
-    # pass 78 (r75 reader): the first picture names the dotted square; the fold says only that tanh zooms in to it
-    assert "The tanh panel is zoomed in to the dotted square." in text
+    # pass 78 (r75 reader): the first picture names the dotted square; the fold says the inset enlarges it
+    assert "The tanh panel's inset enlarges the dotted square." in text
     assert any(t.get_text().startswith("dotted: the square\nfrom −1 to 1") for t in fig.axes[0].texts)
     # pass 77 (r74 reader: the panels shared no reference): the same square, dotted, on every sheet panel
     for ax in bends.axes:
@@ -1985,7 +1994,7 @@ def test_pass23_opening_words_are_explained_where_they_are_used():
         assert sorted({tuple(p) for p in square.get_xydata().tolist()}) == [(-1, -1), (-1, 1), (1, -1), (1, 1)]
         assert square.get_linestyle() == ":"
     assert "it squeezes every number into the range from −1 to 1" in text
-    assert "enlarged to the square from −1 to 1 (dotted)" in bends.get_label()
+    assert "the inset beside it enlarges that square" in bends.get_label()
 
 
 def test_pass73_one_line_picture_comes_before_the_arithmetic_and_sigmoid_sits_on_0_to_1():
@@ -2525,9 +2534,9 @@ def test_stack_picture_and_deep_stack_ranges_are_explained():
     assert "Each panel has its own axis range: look only at the diagonal." in text
     # pass 41 (r37 reader: why any gap, after an exact proof?): rounding is said before the fold names it
     # pass 43 (r38 reader: said first, it nudged toward "small errors build up"): in the answer fold instead
-    rounding = "That tiny difference is rounding: like a calculator, the computer keeps about 16 digits"  # r52, r54, r56
+    rounding = "So the two ways agree (to the computer's rounding)."  # r52, r54, r56; pass 81 (r78): no digit count
     assert text.index("**Predict:** at 100 layers") < text.index(rounding)
-    assert np.finfo(float).precision == 15 and 2.0 ** -52 > 1e-16   # a float64 holds 15 to 16 decimal digits
+    assert "16 digits" not in text
     assert "near 20" not in text and "drift from 0" not in text
     assert "partly cancel" not in text and "drift from 0: near 20" not in text
     firsts = []
@@ -2553,8 +2562,8 @@ def test_stack_picture_and_deep_stack_ranges_are_explained():
 
 def test_pass26_table_order_abs_and_rounding_are_said_and_true():
     """Check three sentences pass 26 added: for tables the order matters (layer 1's · layer 2's is [[4, −2], [1, −1]],
-    not the one table [[2, 4], [1, 1]]); |x| is the size of x without its sign; the computer keeps about 16 digits
-    (float64: 53 binary digits, 15.95 decimal ones), in the text and in the depth question's feedback."""
+    not the one table [[2, 4], [1, 1]]); |x| is the size of x without its sign; and (pass 81, r78 reader) the depth
+    question no longer counts the computer's digits."""
     W1, W2 = np.array([[1, 2], [0, 1]]), np.array([[2, 0], [1, -1]])
     np.testing.assert_array_equal(W1 @ W2, [[4, -2], [1, -1]])
     np.testing.assert_array_equal(W2 @ W1, [[2, 4], [1, 1]])
@@ -2566,10 +2575,10 @@ def test_pass26_table_order_abs_and_rounding_are_said_and_true():
     assert r"\mathrm{ReLU}(x) + \mathrm{ReLU}(-x) = |x|$, the size of $x$ without its sign: a V." in text
     x = np.linspace(-3, 3, 13)
     np.testing.assert_array_equal(np.maximum(x, 0) + np.maximum(-x, 0), np.abs(x))
-    assert round(np.finfo(float).nmant * np.log10(2) + np.log10(2)) == 16
-    q = ch01_collapse.depth_question()  # pass 29: said once, by the button
-    q.buttons[q.options.index("visibly off: rounding grows big")].click()
-    assert "keeps about 16 digits of each number" in q.feedback.value
+    q = ch01_collapse.depth_question()  # pass 81 (r78 reader): no option or feedback counts the computer's digits
+    for i, _option in enumerate(q.options):
+        q.buttons[i].click()
+        assert "digits" not in q.feedback.value and "rounding" not in q.feedback.value
 
 
 def test_pass52_depth_question_has_exactly_one_true_option():
@@ -2580,8 +2589,12 @@ def test_pass52_depth_question_has_exactly_one_true_option():
     slow, fast, _stored, _one = ch01_collapse.deep_stack(100)
     gap = float(np.max(np.abs(slow - fast)))
     assert gap < 1e-12 and np.abs(slow).max() > 1  # the gap is tiny; the answers are not
-    q.buttons[q.options.index("visibly off: rounding grows big")].click()
-    assert "Even at 100 layers, the gap stays below a trillionth, far too small to see." in q.feedback.value
+    # pass 81 (r78 reader: rounding does not belong in an algebra chapter's quiz): the third option says the stack
+    # squashes its inputs into one heap; the 100 layers keep them apart (first outputs spread over several units)
+    assert len(q.options) == 3 and not any("rounding" in o for o in q.options)
+    assert slow[0].max() - slow[0].min() > 3
+    q.buttons[q.options.index("in one heap: 100 layers squash inputs together")].click()
+    assert "these layers turn and shift, so inputs stay apart, and the stack does what one layer does." in q.feedback.value
 
 
 def test_pass26_relu_box_says_where_its_relus_go():
@@ -3531,9 +3544,9 @@ def test_pass57_stored_quiz_widgets_hide_their_answers_before_a_click():
     assert len(quizzes) == 5  # the bend (pass 61), weight, depth, runs and XOR questions
     reveals = [c for q in quizzes for c in kids(q) if state[c]["model_name"] == "VBoxModel"]
     assert len(reveals) == 3  # the bend pictures (sheet, tanh's steps); the depth picture; the runs' count and picture
-    # pass 71 (r67): the bend reveal names each wrong option's misconception
-    assert any("B is wrong: smooth is not straight" in state[c]["state"].get("value", "") for r in reveals
-               for c in kids(r))
+    # pass 71 (r67): the bend reveal named each wrong option's misconception; pass 81 (r78 reader: the answer came
+    # twice, and "B is wrong: <myth>" read as the course's claim): the click names it, the reveal prints no verdict
+    assert not any(" is wrong" in str(state[c]["state"].get("value", "")) for r in reveals for c in kids(r))
     assert all(layout(r).get("display") == "none" for r in reveals)
     assert any("solved 0 of 10" in state[c]["state"].get("value", "") for r in reveals for c in kids(r))
     feedback = [v["state"].get("value", "") for v in state.values() if v["model_name"] == "HTMLModel"
@@ -3565,23 +3578,21 @@ def test_pass58_tanh_squash_numbers_are_tanhs():
     assert outs[0][1] / outs[0][0] > 1 > outs[1][1] / outs[1][0]  # steep, then gentle, as the fold says
     assert ax.get_aspect() == 1.0  # equal scales: steep and gentle are seen as they are
     assert "0.46 right, 0.76 up and 0.30 right, 0.20 up" in fig.get_label()
-    assert ch01_collapse.BEND_ANSWER == "D: ReLU creases the thick line, tanh curves it. The box below says why."
     q = ch01_collapse.bend_question()
     assert q.options[3] == "ReLU creases it, tanh curves it" == q.right  # "D" names the right option
-    said = "\n".join((ch01_collapse.BEND_ANSWER, *ch01_collapse.BEND_WRONG))
-    assert [c.value for c in q.reveal.children if hasattr(c, "value") and isinstance(c.value, str)] == [
-        f"<pre>{html.escape(said)}</pre>"]  # the answer and the wrong options' lines, then the two pictures
-    # r67 reader: the quiz explained only D; one line per wrong option, in the order of the buttons A, B, C
+    # pass 81 (r78 reader: a printed answer line, then the "Why" box: the answer twice): the reveal is pictures only
+    assert [c.value for c in q.reveal.children if hasattr(c, "value") and isinstance(c.value, str)] == []
+    # r67 reader: the quiz explained only D; a render without a kernel says each wrong option, in button order
     wrong = [o for o in q.options if o != q.right]
-    assert [w.split(" is wrong")[0] for w in ch01_collapse.BEND_WRONG] == ["A", "B", "C"]
     assert wrong == ["both stay straight", "ReLU creases it, tanh keeps it straight", "ReLU keeps it straight, tanh curves it"]
-    assert all(len(line) <= 90 for line in said.splitlines())  # a <pre> line does not wrap
     assert "tanh sends them to" not in text  # pass 65 (r59): said once, on the picture
     cells = _cells()
     i = next(k for k, c in enumerate(cells) if _src(c).strip() == "ch01.bend_question()")
     shown = "".join("".join(o.get("data", {}).get("text/html", "")) for o in cells[i]["outputs"])
     assert "<details>" in shown and shown.count("<img") == 3 and "0.46 right, 0.76 up" in shown  # pass 74: 3 pictures
-    assert "B is wrong: smooth is not straight" in shown
+    assert "B (a common wrong answer): tanh is smooth, so lines stay straight. In fact: smooth is not straight." in (
+        html.unescape(shown))
+    assert " is wrong" not in shown
 
 
 def test_pass58_relu_presses_the_grey_part_to_one_point_and_each_other_part_onto_its_axis():
@@ -3677,14 +3688,12 @@ def test_pass61_bend_question_wrong_answers_name_their_misconception():
     # pass 76 (r73 reader: about eight ideas in one box): one short line per wrong option, the "Why" box explains;
     # A keeps session 32's idea (r73 Correctness: a layer multiplies x1 and x2 by different weights): one rule
     # session 32 (r74 Correctness: tanh is one rule everywhere too): what a stretch keeps and a bend does not
-    assert ch01_collapse.BEND_WRONG == ("A is wrong: a stretch keeps equal steps equal; a bend does not.",
-                                        "B is wrong: smooth is not straight; tanh squashes big numbers more.",
-                                        "C is wrong: ReLU's flat part and its ramp meet in a corner.")
-    assert all("\n" not in w and len(w.split()) <= 13 for w in ch01_collapse.BEND_WRONG)
-    assert "same amount" not in ch01_collapse.BEND_WRONG[0]
+    # pass 81 (r78 reader: the printed "A is wrong: ..." lines repeated the clicks): the clicks alone name them
+    assert not hasattr(ch01_collapse, "BEND_WRONG") and not hasattr(ch01_collapse, "BEND_ANSWER")
+    assert "same amount" not in said["both stay straight"]
     assert q.reveal.layout.display is None
     # pass 74 (r71 reader: one picture held too much): answer, the creases, where ReLU presses, tanh's steps
-    assert [type(c).__name__ for c in q.reveal.children] == ["HTML", "Image", "Image", "Image"]
+    assert [type(c).__name__ for c in q.reveal.children] == ["Image", "Image", "Image"]  # pass 81: no answer line
     W, b = ch01_collapse.SHEET_W, ch01_collapse.SHEET_B
     followed = sheet.grid_lines()[1][ch01_collapse.FOLLOWED]
     assert [sheet.bent_lines(sheet.layer(followed, W, b, bend)[None]) for bend in ("relu", "tanh")] == [1, 1]
@@ -3980,18 +3989,46 @@ def test_pass80_runs_question_says_each_option_without_a_kernel():
     assert fold.index("B (a common wrong answer)") < fold.index("<img")   # the verdicts first, as a click would give
 
 
-def test_pass80_ramps_zero_line_runs_upright_at_the_top_and_across_at_the_right():
-    """Check 'near the top only unit 1's ramp changes, so the 0-line runs upright; near the right only unit 2's, so
-    it runs across': along the picture's 0-line, at its top end unit 2's slope is tiny beside unit 1's, and at its
-    right end the other way round."""
+def test_pass80_ramps_zero_line_runs_upright_at_the_bottom_and_across_at_the_right():
+    """Check 'near the bottom only unit 1's ramp changes, so the 0-line runs upright; near the right only unit 2's, so
+    it runs across': along the picture's 0-line, at its bottom end unit 2's slope is tiny beside unit 1's, and at its
+    right end the other way round. Pass 81 (r78 reader): the 0-line wraps (1, 0), a label-1 corner, as the map's
+    curves wrap the label-1 corners: the sum is above 0 at (1, 0) only, and the picture marks the corners."""
     (f1, m1, _), (f2, m2, _) = ch01_collapse.RAMPS
     k = ch01_collapse.RAMP_STEEPNESS
     g, gx, gy = ch01_collapse.map_grid()
     u1, u2 = ch01_collapse.tanh_ramp(gx, gy, f1, m1), ch01_collapse.tanh_ramp(gx, gy, f2, m2)
     score = u1 + u2 + ch01_collapse.RAMP_BIAS
-    top, right = len(g) - 1, len(g) - 1
-    x_top = g[np.argmin(np.abs(score[top]))]            # where the 0-line meets the top edge
+    bottom, right = 0, len(g) - 1
+    x_bottom = g[np.argmin(np.abs(score[bottom]))]      # where the 0-line meets the bottom edge
     y_right = g[np.argmin(np.abs(score[:, right]))]     # where it meets the right edge
     slope = lambda t: k * (1 - np.tanh(k * (t - 0.5)) ** 2)   # each ramp's slope across its own line
-    assert slope(g[top]) < 0.2 * slope(x_top)      # top: unit 2 nearly flat, unit 1 climbing: the line is upright
-    assert slope(g[right]) < 0.2 * slope(y_right)  # right: the other way round: the line runs across
+    assert slope(g[bottom]) < 0.2 * slope(x_bottom)  # bottom: unit 2 nearly flat, unit 1 climbing: upright
+    assert slope(g[right]) < 0.2 * slope(y_right)    # right: the other way round: the line runs across
+    X, labels = ch01_collapse._xor_corners()
+    at = lambda p: ch01_collapse.tanh_ramp(*p, f1, m1) + ch01_collapse.tanh_ramp(*p, f2, m2) + ch01_collapse.RAMP_BIAS
+    assert [tuple(p) for p in X if at(p) > 0] == [(1, 0)] and labels[X.tolist().index([1, 0])] == 1
+    fig = ch01_collapse.tanh_ramps_picture()
+    marked = {l.get_gid(): l.get_xydata().tolist() for l in fig.axes[2].lines}
+    assert marked == {"label 0 corners": [[0, 0], [1, 1]], "label 1 corners": [[0, 1], [1, 0]]}
+    assert "curves around it" in fig.get_label() and "(1, 0), a label-1 square" in fig.get_label()
+
+
+def test_pass81_xor_demo_names_corner_00_beside_its_circle_not_by_the_arrow():
+    """Check r78 Picture item ('(0,0)' sat by the turn arrow, not by its circle): in the XOR demo's landed panel the
+    name (0,0) sits straight below its circle, and at the start it is nearer its circle than the arrow's shaft."""
+    w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
+    ax = w.live.axes[1]
+    for bend in ("identity", "relu", "tanh"):
+        w.bend.value = bend
+        name = next(t for t in ax.texts if t.get_text() == "(0,0)")
+        landed = sheet.layer(np.zeros((1, 2)), ((1, 1), (1, 1)), (0, -1), bend)[0]
+        np.testing.assert_allclose(name.xy, landed)
+        assert name.xyann[0] == 0 and name.xyann[1] < 0, bend   # straight below its circle
+    w.bend.value = "identity"
+    to_pixels = ax.transData.transform
+    name = to_pixels(next(t for t in ax.texts if t.get_text() == "(0,0)").xy) + np.array([0, -17]) * ax.figure.dpi / 72
+    base, tip = to_pixels(np.asarray(w.facing.xyann, float)), to_pixels(np.asarray(w.facing.xy, float))
+    shaft = base + np.linspace(0, 1, 21)[:, None] * (tip - base)
+    circle = to_pixels(np.array([0.0, -1.0]))
+    assert np.linalg.norm(name - circle) < np.min(np.linalg.norm(shaft - name, axis=1))

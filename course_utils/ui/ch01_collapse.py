@@ -27,6 +27,8 @@ LABEL_STYLE = {  # XOR corners: shape, fill and edge all differ, so colour is ne
 }
 ARROW_LENGTH = 0.9  # the XOR widget's "turn" arrow, in h units: its head ends past a corner mark it starts near
 _OFFSETS = [(-14, -14), (-14, 10), (10, -14), (10, 10)]  # one text direction per corner: labels never sit on each other
+# pass 81 (r78 reader: in the XOR demo "(0,0)" sat by the turn arrow, lower left of its circle): straight below it there
+LANDED_OFFSETS = [(0, -17), *_OFFSETS[1:]]
 
 
 def _joined(paths):
@@ -70,14 +72,14 @@ def _draw_sheet(ax, families, points, labels, moving=None, offsets=_OFFSETS, cor
 SHARED_OFFSET = (0, 17)  # a name two corners share sits straight above their one mark
 
 
-def _name_shared_points(texts, landed):
+def _name_shared_points(texts, landed, offsets=LANDED_OFFSETS):
     """Corners that land on one point get one name, "(0,1) and (1,0)", above the mark (r54: two names piled up)."""
     names = [f"({x1:g},{x2:g})" for x1, x2 in _xor_corners()[0]]
     for i, text in enumerate(texts):
         same = [j for j, q in enumerate(landed) if np.allclose(q, landed[i], atol=1e-9)]
         text.set_visible(same[0] == i)
         text.set_text(" and ".join(names[j] for j in same))
-        text.xyann = SHARED_OFFSET if len(same) > 1 else _OFFSETS[i]
+        text.xyann = SHARED_OFFSET if len(same) > 1 else offsets[i]
 
 
 # Where a number of the layer is below 0, and the axis ReLU presses it onto: h₁ < 0 lands on the h₂ axis, and back.
@@ -215,27 +217,29 @@ def corner_square(W=SHEET_W, b=SHEET_B, bend="identity", samples=11):
     return edge if W is None else sheet.layer(edge, W, b, bend)
 
 
-ZOOM_LIMITS = (-1.15, 1.15)  # the tanh zoom panel: the square from −1 to 1, enlarged
+ZOOM_LIMITS = (-1.15, 1.15)  # the tanh inset: the square from −1 to 1, enlarged
+ZOOM_INSET = (1.12, 0.0, 1.0, 1.0)  # beside the tanh panel, as big as it (axes fractions: left, bottom, width, height)
 
 
 def _sheet_panel(ax, bend, W=SHEET_W, b=SHEET_B):
     """One panel of notebook 01's opening pictures: the grid sheet before the layer (bend "before") or after it
     ("identity", "relu", "tanh"), with the thick line x₂ = 0.5 and the dark top-right square to follow."""
     titles = {"before": "before the layer", "identity": "no bend: still straight", "relu": "ReLU: creased",
-              "tanh": "tanh: curved (enlarged)"}  # short: the words below the picture explain them
+              "tanh": "tanh: curved", "tanh zoom": "tanh, enlarged"}  # short: the words below the picture explain them
     _sheet_axes(ax, titles[bend])
     ax.grid(False)  # no background grid: the only grid is the sheet
     ax.set(xlabel="x₁" if bend == "before" else "h₁", ylabel="x₂" if bend == "before" else "h₂")
-    paths = [f if bend == "before" else sheet.layer(f, W, b, bend) for f in sheet.grid_lines()]
+    bent = bend.split()[0]  # "tanh zoom": the tanh sheet again, enlarged
+    paths = [f if bend == "before" else sheet.layer(f, W, b, bent) for f in sheet.grid_lines()]
     for f, c in zip(paths, GRID_COLOURS):
         ax.plot(*_joined(f), color=c, lw=1.3)
     # one grid line drawn thick in every panel, so the eye can follow it, and see its crease under ReLU
     ax.plot(*paths[1][FOLLOWED].T, color=GRID_COLOURS[1], lw=3.2, zorder=2.2, gid="followed",
             path_effects=FOLLOWED_EDGE)  # r49: a dark edge, so it shows on top of the pressed bar
-    ax.fill(*corner_square(*((None,) if bend == "before" else (W, b, bend))).T, gid="corner square", **MARK_STYLE)
+    ax.fill(*corner_square(*((None,) if bend == "before" else (W, b, bent))).T, gid="corner square", **MARK_STYLE)
     # pass 77 (r74 reader: the panels shared no reference): every panel draws the square from −1 to 1, dotted
     ax.plot([-1, 1, 1, -1, -1], [-1, -1, 1, 1, -1], color="0.2", ls=":", lw=1.4, zorder=2.1, gid="zoom square")
-    if bend == "tanh":  # on −3..3 the tanh sheet is too small to show its curves: this panel is enlarged
+    if bend == "tanh zoom":  # on −3..3 the tanh sheet is small: this inset enlarges the square from −1 to 1
         ax.set(xlim=ZOOM_LIMITS, ylim=ZOOM_LIMITS, xticks=[-1, 0, 1], yticks=[-1, 0, 1])
 
 
@@ -388,15 +392,8 @@ def tanh_steps_picture(points=SLANTED):
     return fig
 
 
-# r65: the reveal opens with the answer in one line; r67: then one line per wrong option, naming its misconception
-BEND_ANSWER = "D: ReLU creases the thick line, tanh curves it. The box below says why."
-# pass 73 (r70 reader: A and C were shorthand): full plain sentences
-# pass 74 (r71 reader: "treats every number alike" was vague): what a stretch and ReLU each multiply by
-# session 32 (r73 reader: a layer multiplies x1 and x2 by different weights, so not "the same amount"): one rule
-# pass 76 (r73 reader: about eight ideas in one box): one short line per wrong option; the "Why" box explains
-BEND_WRONG = ("A is wrong: a stretch keeps equal steps equal; a bend does not.",   # r74: tanh is "one rule" too
-              "B is wrong: smooth is not straight; tanh squashes big numbers more.",
-              "C is wrong: ReLU's flat part and its ramp meet in a corner.")
+# pass 81 (r78 reader: the answer came twice, a printed answer line and the "Why" box, and "B is wrong: <myth>" read as
+# the course's claim): the reveal is the pictures alone; the click names the misconception, the "Why" box explains
 
 
 def _crease_diamond(ax, W, b):
@@ -413,15 +410,22 @@ def bend_pictures(W=SHEET_W, b=SHEET_B):
     """Notebook 01's second picture: the same layer with a ReLU and with a tanh bend, the thick line's crease marked;
     the tanh panel is enlarged to −1..1. pass 74 (r71 reader: hatching, three tints and callouts in one figure were
     too much): only the lines here; pressed_picture shades the parts ReLU presses flat, next."""
-    fig, axes = plots.new_figure(1040, 380, 1, 3)
+    fig, axes = plots.new_figure(1200, 340, 1, 3)
     for ax, bend in zip(axes, ("before", "relu", "tanh")):
         _sheet_panel(ax, bend, W, b)
     _crease_diamond(axes[1], W, b)
-    fig.set_label("Three panels, each with the dotted square from −1 to 1. Before the layer: the grid, with the thick "
-                  "line x₂ = 0.5. ReLU, on the same axes: "
+    # pass 81 (r78 reader: the tanh panel alone was enlarged, beside two panels on −3..3): tanh on the same axes, and
+    # its dotted square enlarged in an inset beside it, joined to it by two lines
+    zoom = axes[2].inset_axes(ZOOM_INSET)
+    _sheet_panel(zoom, "tanh zoom", W, b)
+    axes[2].indicate_inset_zoom(zoom, edgecolor="0.2")
+    fig.set_label("Three panels on the same axes from −3 to 3, each with the dotted square from −1 to 1, and an "
+                  "inset. Before the layer: the grid, with the thick "
+                  "line x₂ = 0.5. ReLU: "
                   "lines get sharp corners (creases); the thick line x₂ = 0.5 runs up to the upright axis, then turns "
-                  "up along it: a black diamond marks that crease. tanh, enlarged to the square from −1 to 1 "
-                  "(dotted): every line curves, gently near the middle and strongly near the edges.")
+                  "up along it: a black diamond marks that crease. tanh: the whole sheet fits inside the dotted "
+                  "square; the inset beside it enlarges that square: "
+                  "every line curves, gently near the middle and strongly near the edges.")
     return fig
 
 
@@ -913,7 +917,9 @@ def answer_maps(nets, titles):
     return fig
 
 
-RAMPS = (((1.0, 0.0), 0.5, "climbs to the right"), ((0.0, 1.0), 0.5, "climbs upward"))  # (facing, middle, words)
+# pass 81 (r78 reader: the sum wrapped (1, 1), a label-0 corner, while the maps wrap the label-1 corners): unit 2 climbs
+# downward, so the sum is above 0 only near (1, 0), a label-1 corner, as on the tanh map
+RAMPS = (((1.0, 0.0), 0.5, "climbs right"), ((0.0, -1.0), -0.5, "climbs down"))  # (facing, middle, words)
 RAMP_STEEPNESS, RAMP_BIAS = 3.0, -1.0  # each unit: tanh(3 · (facing · x − middle)); the sum's bias −1
 
 
@@ -941,13 +947,17 @@ def tanh_ramps_picture():
         start = np.array([0.5, 0.5]) - 0.35 * np.array(facing)
         ax.annotate("", tuple(start + 0.7 * np.array(facing)), tuple(start),
                     arrowprops=dict(arrowstyle="-|>", color="black", lw=1.6))
-    axes[2].text(0.1, 0.1, "score below 0", fontsize=9, bbox=dict(fc="white", ec="none", pad=1))
-    axes[2].text(1.2, 1.15, "above 0", fontsize=9, ha="right", va="top", bbox=dict(fc="white", ec="none", pad=1))
+    X, labels = _xor_corners()
+    for k in (0, 1):  # the XOR corners, as on the maps: the sum's 0-line wraps the label-1 corner (1, 0)
+        axes[2].plot(*X[labels == k].T, **{**LABEL_STYLE[k], "ms": 9}, gid=f"label {k} corners")
+    axes[2].text(-0.2, 0.5, "score below 0", fontsize=9, va="center", bbox=dict(fc="white", ec="none", pad=1))
+    axes[2].text(1.2, -0.2, "above 0", fontsize=9, ha="right", va="bottom", bbox=dict(fc="white", ec="none", pad=1))
     fig.colorbar(im, ax=axes, label="value: blue below 0, red above", shrink=0.85)
     fig.set_label("Three colour maps over the square, blue below 0 and red above, each 0-line dashed. Unit 1 climbs "
                   "smoothly from blue to red to the right: its 0-line is the straight upright line x₁ = 0.5. Unit 2 "
-                  "climbs upward: its 0-line is the straight across line x₂ = 0.5. Their sum minus 1 is above 0 only "
-                  "near the top-right corner, and its dashed 0-line curves: upright at the top, across at the right.")
+                  "climbs downward: its 0-line is the straight across line x₂ = 0.5. Their sum minus 1, with the four "
+                  "XOR corners marked, is above 0 only near the bottom-right corner (1, 0), a label-1 square, and its "
+                  "dashed 0-line curves around it: upright at the bottom, across at the right.")
     return fig
 
 
@@ -1145,7 +1155,7 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
                                        lw=0, alpha=0.5, zorder=0.6, label="your line's label-1 side")[0])
         cut = live.moving(ax_out.plot([], [], color="black", lw=1.8, ls="--", label="your line")[0])
     _draw_sheet(ax_in, families, X, labels, moving=live, corners=corners)
-    grid, dots, texts = _draw_sheet(ax_out, families, X, labels, moving=live, corners=corners)
+    grid, dots, texts = _draw_sheet(ax_out, families, X, labels, moving=live, offsets=LANDED_OFFSETS, corners=corners)
     marks = None
     if not corners:  # r52: the dark top-right square shows a turn or a flip (the XOR widget has its labelled corners)
         ax_in.fill(*corner_square(None).T, **MARK_STYLE)
@@ -1425,8 +1435,7 @@ def bend_question(W=SHEET_W, b=SHEET_B):
     }, "ReLU creases it, tanh curves it", "ReLU presses the negative part flat: a corner. tanh squashes big "
        "numbers more than small ones: a curve.",
         "Question: after each bend, does the thick line stay straight?",
-        (bend_pictures(W, b), 1040, "\n".join((BEND_ANSWER, *BEND_WRONG)),
-         [(pressed_picture(W, b), 700), (tanh_steps_picture(), 460)]))
+        (bend_pictures(W, b), 1200, "", [(pressed_picture(W, b), 700), (tanh_steps_picture(), 460)]))
 
 
 def weight_question():
@@ -1450,9 +1459,11 @@ def depth_question(depths=(2, 10, 100)):
     return choice_question({
         "far off it: 100 layers do more": "A common wrong answer: more layers always means a stronger network. "
                                           "In fact: 100 unbent layers collapse into one layer, so they do the same.",
-        "visibly off: rounding grows big": "A common wrong answer: the computer's rounding grows until you can see "
-                                           "it. In fact: the computer keeps about 16 digits of each number. Even at "
-                                           "100 layers, the gap stays below a trillionth, far too small to see.",
+        # pass 81 (r78 reader: "rounding grows big" and "16 digits" brought the computer's rounding into an algebra
+        # chapter): the third option is a misconception about layers instead
+        "in one heap: 100 layers squash inputs together": "A common wrong answer: many layers squash every input "
+                                                          "into one answer. In fact: these layers turn and shift, so "
+                                                          "inputs stay apart, and the stack does what one layer does.",
         "on it, just as for 2 layers": "",
     }, "on it, just as for 2 layers", "100 unbent layers collapse into one layer, exactly as 2 do.",
         "Question: at 100 layers, where do the dots sit?", (deep_stack_picture(depths), 780))
