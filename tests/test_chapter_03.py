@@ -704,9 +704,13 @@ def test_opening_bucket_picture_halves_the_water_at_each_layer():
 def test_picture_comes_before_the_digits_and_the_steepest_points():
     """Check the slope picture comes before the gradient table printout and the steepest-point printout."""
     calls = ["".join(c["source"]).strip() for c in chapter()["cells"] if c["cell_type"] == "code"]
-    assert calls.index("ch03.slope_curves()") < calls.index("ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0], steepest=False)")
+    assert calls.index("ch03.slope_curves()") < calls.index("ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0])")
     # pass 23: the table printed its steepest points by default; pass 80 (r77 Focus): the table alone, the 4 x 5 digits
-    assert [c for c in calls if "steepest" in c] == ["ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0], steepest=False)"]
+    # pass 81 (r78 Focus: steepest=False was plumbing in a visible cell): the table alone is the default
+    assert not [c for c in calls if "steepest" in c]
+    table = next(c for c in chapter()["cells"] if "".join(c["source"]).strip() == "ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0])")
+    printed = "".join("".join(o.get("text", "")) for o in table["outputs"])
+    assert printed.startswith("slope at") and "steepest" not in printed and len(printed.strip().splitlines()) == 5
     assert "ch03.print_steepest()" not in calls   # one block of digits: the steepest points print under the table
 
 
@@ -2653,7 +2657,7 @@ def test_pass_36_words_are_said_before_they_are_leaned_on():
     assert ("So every nudge, and every gradient, is built from the slopes on its way back. That is why this course calls "
             "a table of the bends' slopes the **gradient table** (our name, not a standard term).") in flat[k_table]   # r63: "It shows how well..." cut (the slope section says it)
     assert "hence the name" not in " ".join(flat) and "Every gradient in a network is built by multiplying slopes" not in " ".join(flat)
-    assert cells.index("ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0], steepest=False)") > k_table
+    assert cells.index("ch03.print_table([-3.0, -1.0, 0.0, 1.0, 3.0])") > k_table
     k = next(i for i, c in enumerate(flat) if "That is the **chain rule**" in c)
     assert k < cells.index("ch03.chain_product(x=1.0, depth=10)")
     assert not any("product" in c for c in flat[:k])
@@ -2807,7 +2811,7 @@ def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
     assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "There the bends shrink the signal $1.00 \\to 0.68$. The $\\sqrt 2$ bigger weights win it back, to $0.96$." in flat
     dead = gradients.unit_slopes("relu", 0.0, seed=0) <= 1e-12
     assert int(dead.sum()) == 6 and int(dead[0].sum()) == 0   # none in layer 1: its inputs, the data, have both signs
-    assert "At the start, 6 of the 96 are dead, none in layer 1. Its inputs, the data, lie all around 0, and its biases are 0. So some points switch each layer-1 unit on. Layers 2 and 3 get ReLU outputs, never below 0" in flat
+    assert "At the start, 6 of the 96 are dead, none in layer 1. Its inputs, the data, lie all around 0, and its biases are 0. Whichever way a unit's weights point, some points lie that way. So some points switch each layer-1 unit on. Layers 2 and 3 get ReLU outputs, never below 0" in flat
     # r45: "still dead" implied it died earlier; the picture only shows it after training
     # r47 (words): the intro above the picture says "after training"; the repeat under it was cut
     assert "Right: two units of its layer 1, after training." in flat and "still dead" not in flat
@@ -2847,7 +2851,8 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # exact share sits in the More detail fold
     # pass 75 (r72, Focus): the More detail fold is cut; "most" (76%, over a half) stays on the main path
     assert (flat.count("76%") == 1 and "More detail" not in flat and inside > 0.5
-            and "76% of sums here lie between −1 and 1, where tanh is steeper." in flat
+            # pass 81 (r78 Picture: the 76% had no picture): said under tanh's sums, drawn (tanh_sums_picture)
+            and "The chain's sums all sat at 1. Here, 76% lie between −1 and 1 (shaded), where tanh is steeper." in flat
             and "most sums lie near 0" not in flat and "sat near 0" not in flat)
     assert "In our network, tanh's nearly so" not in flat[flat.index("## What to remember"):]
     for depth in (10, 30):
@@ -2898,7 +2903,9 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # pass 77 (r73): forward and back said as the same arithmetic, and a photocopy for "hold their size"
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units.") in flat
     # pass 80 (r77 Clarity #1): the main path says it in one line; the fold says why
-    assert "Going back, it is the same (a fold says why), so we work forward." in flat
+    # pass 81 (r78 Clarity #1: the fold is three sections later): the sentence links the section that holds it
+    assert ("Going back, it is the same (why: see [Watching it in a real network](#Watching-it-in-a-real-network)), so we "
+            "work forward.") in flat and "## Watching it in a real network" in flat
     assert "Same arithmetic as forward, same weight size: so the same size rule." in flat
     assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
             "lighter nor darker, or after ten copies the page is blank or black.") in flat
@@ -2926,7 +2933,10 @@ def test_pass47_over_20_starts_gelu_fades_slowly_and_sigmoid_always_reaches_the_
     layer 1 share falls below the grey band (0.01) in exactly 6 starts, sigmoid's in all 20, tanh's and ReLU's in none."""
     text = " ".join(markdown_of("03_gradient_table").split())
     # r44: "never" (one start) and "6 times" (20 starts) sat side by side: the first is now scoped to this start
-    assert "No. With the first random start, tanh, ReLU and GELU stay above the band, up to 30 layers." in text
+    # pass 81 (r78 Focus: the answer named bends the question did not ask about): tanh and sigmoid only; the
+    # counts for GELU and ReLU stay checked below
+    assert "No. With the first random start, tanh stays above the band, up to 30 layers." in text
+    assert "GELU's in about" not in text and "Tanh's and ReLU's" not in text
     # r47: "GELU fades, slowly" was a reason read off a tally: the tally alone, in one sentence
     # r52: the 20-start tally was digits without an idea: said in words (always, sometimes, never), counts checked here
     # pass 59 (r53): "never" was generalised from a few presses: scoped to the starts tried (the button's seeds 1-19)
@@ -2937,8 +2947,8 @@ def test_pass47_over_20_starts_gelu_fades_slowly_and_sigmoid_always_reaches_the_
     others = range(1, 20)   # what "new random start" draws after the first start (seed 0): starts 2 to 20
     # pass 70 (r65): "never" claimed more than was run: scoped to the starts counted here (seeds 0 to 199)
     tried = range(200)
-    assert ("Other starts, at 30 layers: sigmoid's layer 1 lands in the band every time, GELU's in about one start in "
-            f"three. Tanh's and ReLU's: in none of our {len(tried)} test starts.") in text
+    assert ("Other starts, at 30 layers: sigmoid's layer 1 lands in the band every time; tanh's in none of our "
+            f"{len(tried)} test starts.") in text
     assert in_band_at_30("tanh", tried) == 0 and in_band_at_30("relu", tried) == 0
     assert "same on every computer" not in text and "In starts 2 to" not in text
     many = range(1, 200)
@@ -2973,11 +2983,12 @@ def test_pass48_leaky_rings_4_where_relu_crosses_6_and_the_shade_is_said():
     # contradiction: the counts and the reason are back (Leaky's layer-1 outputs are below 0, not 0, on some points)
     # r56: the reason was a detour before the Predict: the main text names the rings, the Check after the widget
     # says why 4, not 6 (the two that differ are in layers 2 and 3, checked above)
-    assert "Rings mark its units below 0 on every point. **Predict:**" in flat
+    # pass 81 (r78 Focus: a fold nested in the Check): the reason is one clause beside the rings, before the Predict
+    assert ("Rings mark its units below 0 on every point: 4 at the start, not 6, as its layer-1 outputs can dip below 0. "
+            "**Predict:**") in flat
     # r58 (Focus): the reason is its own fold after the Check
     # pass 80 (r77 Focus): folded inside the Check
-    assert (f"<summary>Why {int(quiet.sum())} rings, not {int(dead.sum())}?</summary> Leaky's layer-1 "
-            "outputs dip a little below 0. That shifts the sums of layers 2 and 3.") in flat
+    assert "rings, not" not in flat and f"{int(quiet.sum())} at the start, not {int(dead.sum())}" in flat
     X = data.spiral()[0]
     z1 = mlp.Network.he_init(gradients.DIMS, "leaky_relu", seed=0).weights[0] @ np.asarray(X, float).T
     assert np.any(z1 < 0) and np.array_equal(mlp.Network.he_init(gradients.DIMS, "relu", seed=0).weights[0],
@@ -3093,8 +3104,8 @@ def test_pass52_he_counts_a_units_inputs():
     # pass 80 (r77 Clarity #1: the section was hard going): the main path is the forward count; the backward count
     # and "why squares" share one optional fold, after ReLU's slopes
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. A unit's sum adds $n$ terms, "
-            "input × weight, each + or − at random. Going back, it is the same (a fold says why), so we work "
-            "forward.") in flat
+            "input × weight, each + or − at random. Going back, it is the same (why: see [Watching it in a real "
+            "network](#Watching-it-in-a-real-network)), so we work forward.") in flat
     assert ("<summary>Why the same rule going back, and why squares?</summary> Going back, a unit's signal adds "
             "$n$ terms, signal × slope × weight, one per unit it feeds, each + or − at random too. Same arithmetic as "
             "forward, same weight size: so the same size rule.") in flat and flat.count("<details>") == flat.count("</details>")
@@ -3299,8 +3310,8 @@ def test_pass55_flow_rates_are_the_measured_ones_and_the_products_give_only_the_
     # flat); the rest (76%, the slopes 0.42 to 1, the x 1.41, the 0.91 steps) in one More detail fold
     # pass 75 (r72, Focus): an audit of one draw; now one line per bend, the shares on the panels, the fold cut
     # pass 80 (r77 Picture, Focus): the 76% left tanh's bar for its line; ReLU's drift said as why, not a ¾ forecast
-    assert ("- Tanh: about 1 a step, so the signal roughly holds. Unlike the chain's sums (all at 1), 76% of sums here "
-            "lie between −1 and 1, where tanh is steeper. - ReLU: $0.97$, about 1, on average. One start can land far "
+    # pass 81 (r78 Focus: one short line per bend): tanh's why left its line for a question under the bars
+    assert ("- Tanh: about 1 a step, so the signal roughly holds. - ReLU: $0.97$, about 1, on average. One start can land far "
             "from the average: this one ends at the panel's $0.41$. "
             "Over many starts (the He slider above), it holds. - GELU: $0.88$, just under 1: it fades slowly.") in flat and "More detail" not in flat
     assert f"{float(np.prod([activations.get('tanh').derivative(1.0)] * 10)):.2g}" == "0.00017"
@@ -3403,8 +3414,8 @@ def test_pass56_plain_words_the_r50_reading_asked_for():
     # pass 80 (r77 Clarity #1: the section was hard going): the main path is the forward count; the backward count
     # and "why squares" share one optional fold, after ReLU's slopes
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. A unit's sum adds $n$ terms, "
-            "input × weight, each + or − at random. Going back, it is the same (a fold says why), so we work "
-            "forward.") in flat
+            "input × weight, each + or − at random. Going back, it is the same (why: see [Watching it in a real "
+            "network](#Watching-it-in-a-real-network)), so we work forward.") in flat
     assert ("<summary>Why the same rule going back, and why squares?</summary> Going back, a unit's signal adds "
             "$n$ terms, signal × slope × weight, one per unit it feeds, each + or − at random too. Same arithmetic as "
             "forward, same weight size: so the same size rule.") in flat and flat.count("<details>") == flat.count("</details>")
@@ -3732,9 +3743,17 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # session 32 (r73 Correctness: 1 + 1 is not 4 × 0.71): said with the squares that make it true
     # pass 79 (r75 Clarity: three comparisons in two sentences): said as what ReLU passes, then the squares
     # pass 80 (r77 Clarity: three ideas in one line): three sentences, each read off the right panel
-    assert ("ReLU's slopes, for example, are 1 or 0, half each: ReLU passes the whole signal through half its units and "
-            "nothing through the rest. Two units pass 1, two pass 0: the squares add to 2. Four units passing $0.71$ also "
-            "give 2. So ReLU acts like $0.71$ everywhere.") in flat.replace(" ch03.slope_sizes_picture() ", " ")
+    # pass 81 (r78 Picture: the rule came before its four bars; Clarity: why not the average 0.5): the bars, what
+    # ReLU passes, why not 0.5 (four squares of 0.5 add to 1, not 2: squared_stacks), then the rule
+    assert ("What does each bend do to it? ReLU's slopes, for example, are 1 or 0, half each: ReLU passes the whole "
+            "signal through half its units and nothing through the rest. Two units pass 1, two pass 0: the squares add "
+            "to 2. Four units passing $0.71$ also give 2. So ReLU acts like $0.71$ everywhere. Why not the average, "
+            "$0.5$? Four units at $0.5$ give squares adding to only 1. As a rule of thumb, each bend then multiplies "
+            "the signal by the typical size of its slopes.") in flat.replace(" ch03.slope_sizes_picture() ", " ")
+    assert [t for _, _, t in ch03_gradients.squared_stacks()] == [2, pytest.approx(2), 1]
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    pic = cells.index("ch03.slope_sizes_picture()")
+    assert "As a rule of thumb" in cells[pic + 1] and not any("As a rule of thumb" in c for c in cells[:pic])
     # r63 (cut): the why-fold left the main path; the main text says "roughly"; r70: and why, in one line
     # session 31 (r71 Correctness): the random signs are at the next sum, where the terms add (the reason said there)
     # pass 75 (r72): the reason is a fold after the bars
@@ -3844,8 +3863,10 @@ def test_pass73_no_fresh_layer_1_unit_is_dead_because_the_data_surround_0_and_th
         dead = gradients.unit_slopes("relu", 0.0, seed=seed) <= 1e-12
         assert dead[0].sum() == 0 and dead.sum() > 0, seed
     flat = " ".join(prose().split())
+    # pass 81 (r78 Clarity: a skipped step): whichever way the weights point, some points lie that way (checked above)
     assert ("At the start, 6 of the 96 are dead, none in layer 1. Its inputs, the data, lie all around 0, and its "
-            "biases are 0. So some points switch each layer-1 unit on.") in flat
+            "biases are 0. Whichever way a unit's weights point, some points lie that way. So some points switch each "
+            "layer-1 unit on.") in flat
 
 
 def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
@@ -3939,6 +3960,13 @@ def test_pass74_the_size_rule_is_drawn_as_stacked_squares():
         assert sorted({round(q.get_height(), 9) for q in solid if round(q.get_x() + q.get_width() / 2) == 2}) == [round(2 / n, 9)]
         said = [t.get_text() for t in ax.texts]
         assert said == ["adds up\nto 1", "adds up\nto ½", "adds up\nto 1"]
+        # pass 81 (r78 Picture: the block lines crossed the white labels): each label sits above its whole stack
+        # (kept blocks and empty outlines), in black, with no box over the blocks
+        for t in ax.texts:
+            x = round(t.get_position()[0])
+            top = max(q.get_y() + q.get_height() for q in ax.patches if round(q.get_x() + q.get_width() / 2) == x)
+            assert t.get_position()[1] > top and t.get_va() == "bottom" and t.get_bbox_patch() is None
+        assert max(t.get_position()[1] for t in ax.texts) < ax.get_ylim()[1]
         assert f"{n // 2} blocks stack to one half" in relu.get_label() and "stack to 1 again" in relu.get_label()
     cells = chapter()["cells"]
     src = ["".join(c["source"]) for c in cells]
@@ -4074,3 +4102,35 @@ def test_pass79_first_widget_draws_one_step_right_and_the_rise_on_the_chosen_tan
     assert ys[2] == pytest.approx(float(activations.get("gelu")(4.8)))   # it ends where the tangent touches
     w.sliders["x"].value = -1.0   # GELU's slope is below 0 there: the step goes down
     assert w.rise_label.get_text() == "0.083 down"
+
+
+# ---- pass 81: the r78 reading ----
+
+def test_pass81_tanh_sums_are_drawn_with_the_band_the_text_counts():
+    """Check r78's Picture item: "76% of sums lie between -1 and 1" has its picture, a histogram of the sums tanh
+    receives in the flow network's first start (the same sums step_sizes counts), the band -1..1 shaded and hatched,
+    its share (76%) in the title, on the picture and in the alt text; drawn after the question it answers and before
+    the sentence that says it, in a collapsed cell."""
+    sums = ch03_gradients.tanh_sums()
+    inside = float(np.mean(np.abs(sums) <= 1))
+    assert inside == pytest.approx(ch03_gradients.step_sizes()[1]) and f"{inside:.0%}" == "76%"
+    assert len(sums) == 9 * 32 * 64   # 9 bends back, 32 units, 64 points
+    fig = ch03_gradients.tanh_sums_picture()
+    (ax,) = fig.axes
+    band = [p for p in ax.patches if p.get_hatch() == "//"]
+    assert len(band) == 1
+    xs = band[0].get_path().transformed(band[0].get_patch_transform()).vertices[:, 0]
+    assert (round(min(xs), 6), round(max(xs), 6)) == (-1.0, 1.0)
+    bars = [p for p in ax.patches if p.get_hatch() is None]
+    assert sum(p.get_height() for p in bars) == pytest.approx(np.sum(np.abs(sums) <= 4))
+    texts = " ".join(t.get_text() for t in ax.texts)
+    assert "76% of sums here" in texts and "slope at least 0.42" in texts and "76%" in ax.get_title()
+    assert "76% of the sums lie in it" in fig.get_label() and "at least 0.42" in fig.get_label()
+    cells = chapter()["cells"]
+    src = [" ".join("".join(c["source"]).split()) for c in cells]
+    at = src.index("ch03.tanh_sums_picture()")
+    assert cells[at]["metadata"]["jupyter"]["source_hidden"]
+    assert src[at - 1].endswith("Why does tanh hold here, when it faded in the chain? Its sums here:")
+    assert src[at + 1].startswith("The chain's sums all sat at 1. Here, 76% lie between −1 and 1 (shaded)")
+    (out,) = cells[at]["outputs"]
+    assert "image/png" in out["data"] and "76% of the sums lie in it" in out["metadata"]["image/png"]["alt"]

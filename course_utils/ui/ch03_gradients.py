@@ -55,9 +55,9 @@ def sig(v):
     return f"{v + 0.0:.3g}"
 
 
-def print_table(xs, names=NAMES, steepest=True):
-    """Print the gradient table: each bend's slope at each x, to three significant digits; then (unless
-    steepest=False) each bend's steepest point under it: one block of digits, and one plain call in the notebook."""
+def print_table(xs, names=NAMES, steepest=False):
+    """Print the gradient table: each bend's slope at each x, to three significant digits; with steepest=True, each
+    bend's steepest point under it (pass 81, r78 Focus: the chapter's call is plain, no steepest=False plumbing)."""
     table = activations.slope_table(names, xs)
     print(f"{'slope at':9s}" + "".join(f"{f'x = {x:g}':>10s}" for x in xs))
     for name in names:
@@ -917,6 +917,38 @@ def step_sizes(depth=10, width=32, seed=0, names=NAMES):
     return typical, inside
 
 
+def tanh_sums(depth=10, width=32, seed=0):
+    """The sums tanh receives in the flow widget's first random start, in the depth - 1 bends the signal passes on its
+    way back (the sums behind step_sizes' share between -1 and 1)."""
+    net, outs, _, _ = mlp.flow_pass("tanh", depth, width, seed)
+    return np.concatenate([np.ravel(B @ a) for B, a in zip(net._blocks[:depth - 1], outs[:depth - 1])])
+
+
+@plots.styled
+def tanh_sums_picture(depth=10, edge=1.0):
+    """Pass 81 (r78 Picture: "76% of sums lie between -1 and 1" had no picture): a histogram of the sums tanh receives
+    in the flow network's first start, the band from -edge to edge hatched and shaded, its share in the title and
+    alt text (the same number step_sizes returns), tanh's slope at the band's edge written on it."""
+    sums = tanh_sums(depth)
+    inside = float(np.mean(np.abs(sums) <= edge))
+    slope = float(activations.get("tanh").derivative(edge))
+    fig, ax = plots.new_figure(640, 240)
+    ax.axvspan(-edge, edge, color=plots.MUTED, alpha=0.35, hatch="//", ec="#888888", lw=0, zorder=1)
+    ax.hist(sums, bins=np.linspace(-4, 4, 41), color=plots.color("tanh"), ec="black", lw=0.6, zorder=2)
+    top = ax.get_ylim()[1]
+    ax.text(0, top * 1.04, f"{inside:.0%} of sums here:\nslope at least {slope:.2f}", ha="center", va="bottom",
+            fontsize=10, fontweight="bold")
+    ax.plot([1.0, 1.0], [0, top], color="black", ls="--", lw=1.2)   # stops below the band's label
+    ax.text(1.08, top * 0.6, "the chain's\nsums: all at 1", ha="left", va="center", fontsize=9)
+    ax.set(xlim=(-4, 4), ylim=(0, top * 1.4), xlabel="x (the sum tanh receives)", ylabel="how many sums",
+           title=f"{label('tanh')}'s sums, first random start, {depth} layers: {inside:.0%} between −{edge:g} and {edge:g}")
+    ax.grid(False)
+    fig.set_label(f"A histogram of the sums tanh receives in the network above (first random start, {depth} layers). "
+                  f"The band from minus {edge:g} to {edge:g} is shaded: {inside:.0%} of the sums lie in it, where tanh's "
+                  f"slope is at least {slope:.2f}. A dashed line at 1 marks where every sum of the chain sat.")
+    return fig
+
+
 STEP_FACTOR = round(float(np.sqrt(2)), 2)   # He weights' typical x sqrt 2 a step back, as the step bars write it: 1.41
 
 
@@ -1076,12 +1108,12 @@ def _square_stacks(ax, n, stacks):
                    color=plots.ACCENT if solid else "none", ec="black" if solid else "#888888",
                    ls="-" if solid else "--", lw=0.8, zorder=3 if solid else 2)
         total = kept * block
-        ax.text(x, total / 2, f"adds up\nto {'1' if round(total, 9) == 1 else '½'}", ha="center", va="center",
-                fontsize=11, fontweight="bold", color="white", zorder=4,
-                bbox={"boxstyle": "round,pad=0.2", "fc": plots.ACCENT, "ec": "none"})
+        # pass 81 (r78 Picture: the block lines crossed white labels inside the bars): each label sits above its stack
+        ax.text(x, max(total, 1.0) + 0.03, f"adds up\nto {'1' if round(total, 9) == 1 else '½'}", ha="center",
+                va="bottom", fontsize=11, fontweight="bold", color="black", zorder=4)
     ax.set_xticks([x for x, _, _, _ in stacks], [t for _, _, _, t in stacks])
     ax.set_yticks([0, 0.5, 1], ["0", "½", "1"])
-    ax.set(xlim=(-0.6, max(len(stacks), 2) - 0.4), ylim=(0, 1.1), ylabel="the sum, squared\n(on average)",
+    ax.set(xlim=(-0.6, max(len(stacks), 2) - 0.4), ylim=(0, 1.4), ylabel="the sum, squared\n(on average)",
            title="the terms' squares add")
     ax.grid(False)
 
