@@ -402,14 +402,14 @@ def test_answers_after_the_widget_are_folded():
     assert _outputs_text(check).startswith("<details><summary>Check your prediction (press Race! first)</summary>")
     # pass 39 (r35: the fold held too much): the straight network's and sigmoid's ends are text after the fold
     # pass 59 (r53 Interaction: in plain view they gave the race away): that text sits in its own closed fold
-    after = "".join(cells[k + 3]["source"])
-    assert after.startswith("<details><summary>After the race</summary>\n\nThe straight network (thick grey line)")
-    assert after.rstrip().endswith("</details>") and after.count("<details>") == 1
+    # pass 81 (r78 Interaction 1: both answers in one box, in order): that fold merged into the check's
+    assert "The straight runner (thick grey line) stays on the shrug line." in _outputs_text(check)
+    assert not any("".join(c["source"]).startswith("<details><summary>After the race") for c in cells)
     # pass 78 (r75 Interaction 2: the maps answered try 1 before the race): the maps follow the race's answers
-    assert "".join(cells[k + 4]["source"]).startswith("## What each bend learns")
-    assert "boundaries_figure(" in "".join(cells[k + 6]["source"])
-    assert "".join(cells[k + 8]["source"]).startswith("**Things to try.**")   # pass 19: no paragraph on Adam
-    tries = cells[k + 9]
+    assert "".join(cells[k + 3]["source"]).startswith("## What each bend learns")
+    assert "boundaries_figure(" in "".join(cells[k + 5]["source"])
+    assert "".join(cells[k + 7]["source"]).startswith("**Things to try.**")   # pass 19: no paragraph on Adam
+    tries = cells[k + 8]
     assert 'try_answers(results, part="short")' in "".join(tries["source"])
     assert not any(out["output_type"] == "stream" for out in tries["outputs"])
     # pass 78 (r75 Focus 1): tries 3 to 5 are asked and answered in the optional section; the two outputs together
@@ -470,8 +470,8 @@ def test_the_things_to_try_fold_says_what_the_race_computes(chapter_race, longer
             "1. Double the weight in, to 2, and double the bias. Half as wide: sigmoid(2x).\n"
             "2. Double the weight out, to 6. Twice as tall: 6 × sigmoid(2x).\n"
             "3. Take 3 off the next unit's bias. Moved down: 6 × sigmoid(2x) − 3.\n\n"
-            "Check with x = 0.5 and bias 0: 3 × tanh(0.5) = 1.39, and 6 × sigmoid(1) − 3 = 1.39. So the gap is "
-            "in how they learn, not in what they can draw.") in folds[0]   # pass 61 (r55 Clarity 2): worked, not "take up"
+            "Check with x = 0.5 and bias 0.5: 3 × tanh(0.5 + 0.5) = 2.28. The copy has weight 2 and bias 1: "
+            "6 × sigmoid(2 × 0.5 + 1) − 3 = 2.28. So the gap is in how they learn, not in what they can draw.") in folds[0]   # pass 61 (r55 Clarity 2): worked, not "take up"
     # pass 69 (r64 Clarity: six operations in one paragraph): one numbered step a line
     assert "Give it weight 2 in and 6 out" not in folds[0]
     # pass 74 (r71 Picture 4): the three moves drawn (chapter 02's picture), with its alt text, inside try 1's fold
@@ -709,10 +709,11 @@ def test_the_gelu_spike_is_one_plain_sentence_and_the_first_crossing_named(chapt
     # pass 26: "its" could be read as tanh's; the spike is GELU's, named
     # pass 29: a reader took the jump for a bug; the fold says the loss need not fall every step (still no cause)
     # pass 62 (r57 Focus 1: one number per claim): GELU's crossing and its jump are said without their epochs
-    assert fold.paragraphs[0].endswith("GELU crosses even earlier. Later, GELU's loss jumps back above 0.1 for a short "
+    # pass 81 (r78 Interaction 1): the straight runner is answered first; the tanh-and-ReLU answer is paragraph 1
+    assert fold.paragraphs[1].endswith("GELU crosses even earlier. Later, GELU's loss jumps back above 0.1 for a short "
                                        "while, then falls again: the loss need not fall at every step.")
-    assert "150" not in fold.paragraphs[0] and "270" not in fold.paragraphs[0]
-    assert "try 4" not in fold.paragraphs[0]   # pass 38 (r35): it pointed ahead to a try not yet done
+    assert "150" not in fold.paragraphs[1] and "270" not in fold.paragraphs[1]
+    assert "try 4" not in fold.paragraphs[1]   # pass 38 (r35): it pointed ahead to a try not yet done
     # pass 33: try 4's jumps come from plain steps of 1; the fold no longer blames GELU's jump on too-big steps
     assert "too-big" not in " ".join(fold.paragraphs)
 
@@ -1420,10 +1421,9 @@ def test_the_friends_claim_is_a_folded_check_and_the_section_opens_with_slow_not
     # (test_steeper_also_lets_the_nudge_fade_less); the race cannot tell them apart, so neither is ruled out
     # pass 74 (r71 Focus 3): the caveats gathered under "What the race does not show"; the verdict keeps the fading
     # pass 76 (r73 Focus: the tail repeated what is open): the confound is said once, in the verdict's suspect-3 line
-    assert "- Suspect 1: the nudge does fade (see *Going further*)." in flat and ("So steeper is two changes at once; "
-            "this race cannot say which did the work: - **weights that act 4× bigger from the start**: so each unit "
-            "passes back 4× more (slope 1, not 1/4, at the middle); - **bigger steps**: one step moves the output 4× "
-            "as far.") in flat and "should make it fade less" not in flat
+    assert "- Suspect 1: the nudge does fade (see *Going further*)." in flat and ("That changes two things. At the start, each unit "
+            "passes back 4× more (slope 1, not 1/4, at the middle). And each Adam step moves the unit's output 4× "
+            "as far. This race cannot say which did the work.") in flat and "should make it fade less" not in flat
     assert "So fading alone need not make Adam slow." in flat and "The race does not show which mattered" not in flat
     assert "fading alone does not explain" not in flat and "So we reason" not in flat
     assert "Suspect 1 is real" not in flat and flat.count("cannot say which") == 1 and "cannot tell" not in flat
@@ -1652,7 +1652,7 @@ def test_pass13_sentences_say_only_what_holds():
     # pass 54: said once; pass 59: 1 or 3; pass 60 (r54 Focus 3): once, under "What the race does not show"
     # pass 62 (r57 Clarity 3): the confound in one bullet, then what is known and what is still open
     # pass 76 (r73 Focus: hedges piled up at the end): the verdict names the rival causes once; no "Still open" bullet
-    assert ("this race cannot say which did the work:") in prose and prose.count("Still open") == 0
+    assert ("This race cannot say which did the work.") in prose and prose.count("Still open") == 0
     assert "not that the nudge stopped learning" not in prose
 
 
@@ -1682,22 +1682,23 @@ def test_the_check_under_the_live_race_shows_the_finished_race(finished, chapter
     # pass 80 (r77 Focus): the gap said in words, to ten epochs (274 − 176 = 98)
     at = {n: race.epochs_to(r.loss, 0.1)[0] for n, r in finished.state["results"].items()}
     assert (at["relu"], at["tanh"]) == (176, 274) and round(at["tanh"] - at["relu"], -1) == 100
-    assert said[0] == ("ReLU, in this run. It crosses 0.1 about 100 epochs before tanh. GELU crosses even "
-                       "earlier. Later, GELU's loss jumps back above 0.1 for a short while, then falls again: the loss "
-                       "need not fall at every step.")
+    # pass 81 (r78 Interaction 1): the Predict's two questions answered in its order, the straight runner first
+    assert said[0] == ("The straight runner (thick grey line) stays on the shrug line. Why: without a bend, its "
+                       "layers collapse into one straight border (chapter 01). One straight border cannot split the "
+                       "spirals: it gets about half the points right, a coin toss. Sigmoid creeps only a little below "
+                       "it, to 0.61.")
+    assert said[1] == ("Of tanh and ReLU: ReLU, in this run. It crosses 0.1 about 100 epochs before tanh. GELU crosses "
+                       "even earlier. Later, GELU's loss jumps back above 0.1 for a short while, then falls again: the "
+                       "loss need not fall at every step.")
     # pass 23: sigmoid's creep is hard to see on the log axis, so the fold reads it off the squares' own notes
     runs = finished.state["results"]
     assert (f"{runs['sigmoid'].final_loss[0]:.2f}", f"{runs['identity'].final_loss[0]:.2f}") == ("0.61", "0.69")
     # pass 39 (r35): the fold keeps the answer, the picture and 'one run proves little'; these ends are said after it
     # pass 59 (r53): in a closed fold of their own, after the answer's
-    after = re.sub(r"\s+", " ", next(c for c in _cells("markdown") if c.startswith("<details><summary>After the race")))
-    assert ("Sigmoid creeps only a little below it, to 0.61.") in after and len(said) == 2 and "straight" not in " ".join(said)
+    assert len(said) == 3 and "straight" not in " ".join(said[1:])
     # pass 78 (r75 Interaction 2): the first Predict is one the learner can reason about (chapter 01's collapse)
     assert ("**Predict:** which runner will stay on the shrug line, and why? Then guess: of tanh and ReLU, whose loss "
             "crosses the finish line first?") in " ".join(_cells("markdown"))
-    assert "Why: without a bend, its layers collapse into one straight border (chapter 01)." in after
-    assert after.startswith("<details><summary>After the race</summary> The straight network (thick grey line) drops "
-                            "to the shrug line")
     # pass 21: GELU's loss climbs back above 0.1 near epoch 270, so the crossing named is its first
     gelu = finished.state["results"]["gelu_tanh"].loss[0]
     assert np.all(gelu[:150] > 0.1) and gelu[150] <= 0.1 and np.any(gelu[260:290] > 0.1)
@@ -1710,7 +1711,7 @@ def test_the_check_under_the_live_race_shows_the_finished_race(finished, chapter
     # pass 72 (r69 Interaction): try 2's answer (the order flips) no longer given away above it
     # pass 77 (r74 Clarity: "…that may not be why" withdrew the reason it gave): a pointer to the section that tests it
     # r75 Correctness: nothing later races ReLU against tanh again; the sigmoid section tests reasons of this kind
-    assert said[1] == ("Why did ReLU beat tanh here? This chapter leaves it open; *Why is sigmoid so slow?* below tests "
+    assert said[2] == ("Why did ReLU beat tanh here? This chapter leaves it open; *Why is sigmoid so slow?* below tests "
                        "reasons of this kind for sigmoid. One seed's winner is not a rule.")
     assert "### Why is sigmoid so slow?" in " ".join(_cells("markdown"))   # the section it points at
     assert "order flips" not in " ".join(said)
@@ -1721,8 +1722,8 @@ def test_the_check_under_the_live_race_shows_the_finished_race(finished, chapter
     assert 2 in ch05_race.first_at(chapter_race, "tanh", "relu")   # seed 2: tanh crosses 0.1 before ReLU
     assert "That fits chapter 03" not in " ".join(said) and "roughly one size" not in " ".join(said)
     html = fold._repr_html_()
-    assert html.startswith("<details><summary>Check your prediction (press Race! first)</summary><p>ReLU, in this run.")
-    assert html.index("</p><img") < html.index(said[1][:20]) and html.endswith("</details>")
+    assert html.startswith("<details><summary>Check your prediction (press Race! first)</summary><p>The straight runner")
+    assert html.index("</p><img") < html.index(said[1][:20]) < html.index(said[2][:20]) and html.endswith("</details>")
     assert "*" not in html
     assert not re.search(r"\d", repr(fold).replace("05", ""))
     assert "ends at loss 0.69" in fold.alt and "ReLU ends at loss" in fold.alt
@@ -1834,7 +1835,9 @@ def test_the_controls_the_learner_needs_are_listed_before_the_race():
     assert cell.index("> **Recap") < cell.index("Press **Race!**") < cell.index("**Predict:**") and "for now" not in cell
     # pass 78 (r75 Focus 1): tries 3 to 5 moved to the optional section, under their own heading
     tries = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if s.startswith("### Three longer tries")))
-    assert "Use the first live race, under *Watch them race*. Predict first." in tries
+    # pass 81 (r78 Interaction: it sent the reader far back up the page unaided): a link to that section's anchor
+    assert "Use the first live race, under [*Watch them race*](#Watch-them-race). Predict first." in tries
+    assert "## Watch them race" in " ".join(_cells("markdown"))
     # pass 49 (r44 Interaction 2): "Let it run to the end", so nobody stops early and reads creeping as stuck
     # pass 69 (r64 Interaction): the wait is said; measured headless, sigmoid and ReLU at 1500 epochs with Adam 18 s,
     # plain 19 s (live_race(play=True), 2 CPUs, other notebooks running), so "under a minute" leaves room for a browser
@@ -1977,7 +1980,11 @@ def test_the_opening_recalls_bend_unit_nudge_and_says_one_run_proves_little():
     runner = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if s.startswith("The arrows along the bottom carry")))
     assert runner.startswith("The arrows along the bottom carry each unit's **learning signal**: which way, and how "
                              "much, its output should change. Each runner has two inputs,")
-    assert why.index("learning signal") < why.index("**nudge = the unit's learning signal")
+    # pass 81 (r78 Picture 3): the slope picture splits the section's first cell; the rule follows in the next one
+    rule = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if s.startswith("Each weight feeds one unit.")))
+    assert "learning signal" in why and "**nudge = the unit's learning signal" in rule
+    everything_ = " ".join(_cells("markdown"))
+    assert everything_.index("Recall each unit's learning signal") < everything_.index("**nudge = the unit's learning signal")
     everything = " ".join(_cells("markdown"))
     assert everything.index("learning signal") == everything.index("**learning signal**") + 2   # defined at first use
     assert everything.count("**learning signal**") == 1
@@ -2051,11 +2058,12 @@ def test_the_summary_table_call_is_collapsed(chapter_race):
     k = next(i for i, c in enumerate(cells) if "numbers_fold(" in "".join(c["source"]))
     assert cells[k]["metadata"]["jupyter"]["source_hidden"] and cells[k]["outputs"]
     assert not any("summary_fold(" in "".join(c["source"]) or "crossing_fold(" in "".join(c["source"]) for c in cells)
+    # pass 81 (r78 Focus: about 45 numbers): only the per-seed rows the text uses (tanh, ReLU, GELU) stay
     both = ch05_race.numbers_fold(chapter_race)
-    assert [repr(t) for _w, t in both.parts] == [repr(ch05_race.summary_fold(chapter_race).table),
-                                                 repr(ch05_race.crossing_fold(chapter_race).table)]
+    assert [repr(t) for _w, t in both.parts] == [repr(ch05_race.crossing_fold(chapter_race).table)]
     assert both._repr_html_().startswith(f"<details><summary>{ch05_race.NUMBERS_FOLD}</summary>")
-    assert both._repr_html_().count("<table") == 2 and both._repr_html_().count("<details>") == 1
+    assert both._repr_html_().count("<table") == 1 and both._repr_html_().count("<details>") == 1
+    assert "Each bend's five runs: the fastest and slowest" not in _outputs_text(cells[k])
     assert f"<summary>{ch05_race.NUMBERS_FOLD}</summary>" in _outputs_text(cells[k])
     fold = ch05_race.summary_fold(chapter_race)
     # p75 (portability): the fold leaves out the test-accuracy column (a count of fresh points moves by one on another CPU)
@@ -2277,15 +2285,16 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 80 (r77 Focus 1: the main path is race, maps, five seeds, one sigmoid test): the four-curve race moved to
     # "going further", after What to remember
     assert k < v < remember_at < stretch_at
-    flat = [re.sub(r"\s+", " ", "".join(cells[j]["source"])) for j in [*range(k - 15, k + 2), v]]
+    flat = [re.sub(r"\s+", " ", "".join(cells[j]["source"])) for j in [*range(k - 17, k + 2), v]]
     # pass 58 (r52 change 2): the slope-step picture comes before the numbers it shows
     # pass 60 (r54 Focus 1): the runs are trained in a collapsed cell; the picture's cell is one call
     # pass 71 (r67 Picture): suspects 1 and 2 each drawn under their words (the fade chain, chapter 02's detour)
     # pass 76 (r73 Focus): the visible worked-nudge cell is cut (it repeated the picture)
-    head, nudge_pic, first, chain, second, detour, third, changed, curves, rule, step_fig, number, moves, predict, \
+    head, slope_pic, nudge_words, nudge_pic, first, chain, second, detour, third, changed, curves, rule, step_fig, number, moves, predict, \
         _train, _code, answer, verdict = flat
     assert chain.startswith("ch05_race.fade_chain_figure()") and detour.startswith("ch05_race.detour_figure()")
     assert nudge_pic.startswith("ch05_race.nudge_product_figure()")   # pass 74 (r71 Picture): the rule drawn
+    assert slope_pic.startswith("ch05_race.slope_figure()")   # pass 81 (r78 Picture 3): slope drawn where it is said
     suspects = " ".join((first, second, third))
     assert rule.rstrip().endswith("The picture feeds the same 0.01 into both curves, near 0.")
     # pass 72 (r68 Focus): the heading names the plan, three suspects
@@ -2298,7 +2307,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
             "race step averages 400 points, which softens this.") in suspects
     assert ("3. **The slope is gentle**: at most 1/4. A unit's output moves at most a quarter as far as its weighted "
             "sum.") in suspects
-    assert "**nudge = the unit's learning signal" in head and suspects.startswith(CHAIN_RECAP + " Three suspects. The race below tests 2 and 3; *Going further* measures 1 alone:")
+    assert "**nudge = the unit's learning signal" in nudge_words and suspects.startswith(CHAIN_RECAP + " Three suspects. The race below tests 2 and 3; *Going further* measures 1 alone:")
     # pass 59 (r53 Correctness): the steep one changes suspect 1 too, so it does not test 2 and 3 alone
     assert changed.startswith("Two changed sigmoids test suspects 2 and 3 (a steeper bend also fades less, so 1 changes too):") and "we test 2 and 3" not in changed
     assert curves.startswith("ch05_race.changed_sigmoids_figure()")   # pass 63 (r58 Focus 2): one name in view
@@ -2311,7 +2320,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert "A steep curve turns" not in rule and ("A bend's **slope** says how far its output moves when its input "
                                                  "moves a little. Like a road: on a steep one, one step forward lifts "
                                                  "you high.") in head
-    assert head.index("**slope**") < head.index("**nudge = ")
+    assert "**slope**" in head and "**nudge = " in nudge_words and "**nudge = " not in head
     s, t = activations.get("sigmoid"), activations.get("tanh")
     assert s.derivative(0.0) == 0.25 and 4 * s.derivative(0.0) == t.derivative(0.0) == 1.0
     steep_slope = mlp.slope_pair("sigmoid", None, 0.5, ch05_race.VARIANTS["sigmoid(4x) − 0.5"]["stretch"])
@@ -2380,10 +2389,9 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # session 31 (r72 Correctness): the verdict does not claim the slope did it ("why ... is still open")
     # session 32 (r73 Correctness): the verdict names the rival causes itself (fading, bigger steps), as the fine print
     assert verdict.rstrip().endswith("- Suspect 2: centring alone did not help. - Suspect 3: centred and 4× steeper, it "
-            "learned. Yet a sigmoid(4x) − 0.5 unit is a sigmoid − 0.5 unit with its weights and bias × 4. So steeper is "
-            "two changes at once; this race cannot say which did the work: "
-            "- **weights that act 4× bigger from the start**: so each unit passes back 4× more (slope 1, not 1/4, at "
-            "the middle); - **bigger steps**: one step moves the output 4× as far. "
+            "learned. Squeezing by 4 equals multiplying the unit's weights and bias by 4. That changes two things. "
+            "At the start, each unit passes back 4× more (slope 1, not 1/4, at the middle). And each Adam step moves "
+            "the unit's output 4× as far. This race cannot say which did the work. "
             "- Suspect 1: the nudge does fade "
             "(see *Going further*).") and "should" not in verdict and \
         "does not explain" not in verdict and "cannot tell" not in verdict
@@ -2493,7 +2501,7 @@ def test_the_recall_asks_whether_a_tiny_nudge_means_a_tiny_step_under_adam():
     # pass 60 (r54 Focus 3): the caveat said once, under "What the race does not show"
     # pass 62 (r57 Clarity 3): said as what is still open, under "What the race does not show"
     # pass 76 (r73 Focus): the open question said once, in the verdict, not again as "Still open"
-    assert "this race cannot say which did the work:" in prose and "Still open" not in prose and "not what stops sigmoid" not in prose
+    assert "This race cannot say which did the work." in prose and "Still open" not in prose and "not what stops sigmoid" not in prose
     # pass 69 (r64): not "a real difference apart from luck" (five overlapping runs rank few bends): whether a gap
     # beats the luck between runs
     recall = re.sub(r"\s+", " ", cell.replace("\n>", " "))
@@ -3005,8 +3013,9 @@ def test_a_steeper_sigmoid_is_bigger_weights_and_steps():
     # pass 76 (r73 Focus 1): the main path's bullet repeated the verdict and is cut; the verdict names bigger steps
     # pass 79 (r76 Clarity: three ideas in one sentence): the three rivals as three bullets, in the verdict
     # r77 Correctness: less fading is what the 4x weights do, not a third cause: two changes, two bullets
-    assert ("- **weights that act 4× bigger from the start**: so each unit passes back 4× more (slope 1, not 1/4, at "
-            "the middle); - **bigger steps**: one step moves the output 4× as far.") in flat and "three things" not in flat
+    # pass 81 (r78 Clarity 2: two ideas and a bracket in one line): short sentences, the same two changes
+    assert ("That changes two things. At the start, each unit passes back 4× more (slope 1, not 1/4, at the middle). "
+            "And each Adam step moves the unit's output 4× as far.") in flat and "three things" not in flat
     assert "never one alone" not in flat
     # pass 50 (r45 Correctness 2, 3): no "cannot say which one mattered" followed by the slope blamed alone
     assert "cannot say which one mattered" not in flat and "slope of 1/4 set that knob" not in flat
@@ -3351,8 +3360,8 @@ def test_steeper_also_lets_the_nudge_fade_less():
     # pass 76 (r73 Focus: the fine print repeated the verdict): said once, in the verdict's suspect-3 line
     # pass 79 (r76 Clarity): the rivals as bullets, the first saying what less fading means (measured above)
     # pass 80 (r77 Clarity: "weights that act bigger" needed the optional section): the main path says the 4× weights
-    assert ("So steeper is two changes at once; this race cannot say which did the work: - **weights that act 4× "
-            "bigger from the start**: so each unit passes back 4× more (slope 1, not 1/4, at the middle);" in flat
+    assert ("Squeezing by 4 equals multiplying the unit's weights and bias by 4. That changes two things. At the "
+            "start, each unit passes back 4× more (slope 1, not 1/4, at the middle)." in flat
             and flat.count("cannot say which") == 1 and "cannot tell suspect 1" not in flat)
 
 
@@ -3636,3 +3645,32 @@ def test_outputs_that_move_with_the_last_bit_are_said_coarsely(chapter_race, fin
     # pass 78 (r75 Focus 1: a row of "never"s): the table is cut; its numbers are checked here, the fold says the count
     assert "no seed crosses." in stored and "| seed |" not in stored and "last loss |" not in stored
     assert not np.isfinite(race.epochs_to(ch05_race.rate_runs().loss, 0.1)).any()
+
+
+# ---- pass 81 (r78 Picture 3): slope drawn where it is defined ----
+
+def test_the_slope_picture_draws_sigmoids_tangents_with_the_registry_slopes():
+    """Check the slope picture under the road sentence: sigmoid with a straight line touching it at x = 0 and x = 3,
+    each labelled with the registry's slope (0.25 and 0.045), each line's own slope that number; collapsed, caption
+    and alt text stored in the notebook, between the road sentence and the nudge's rule."""
+    sig = activations.get("sigmoid")
+    shown = ch05_race.slope_figure()
+    assert shown.caption == "sigmoid's slope 0.25 at x = 0; slope 0.045 at x = 3"
+    assert float(sig.derivative(0.0)) == 0.25 and f"{float(sig.derivative(3.0)):.2g}" == "0.045"
+    ax = shown.figure.axes[0]
+    touching = [ln for ln in ax.get_lines() if len(ln.get_xdata()) == 2]
+    assert len(touching) == 2
+    for ln, m in zip(touching, ch05_race.SLOPE_MARKS):
+        (x0, x1), (y0, y1) = ln.get_xdata(), ln.get_ydata()
+        assert (y1 - y0) / (x1 - x0) == pytest.approx(float(sig.derivative(m)))
+        assert (x0 + x1) / 2 == pytest.approx(m) and (y0 + y1) / 2 == pytest.approx(float(sig(m)))
+    texts = " ".join(t.get_text() for t in ax.texts)
+    assert "slope 0.25 at x = 0" in texts and "slope 0.045 at x = 3" in texts
+    assert "slope 0.25 at x = 0; slope 0.045 at x = 3" in shown.get_label()
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    k = next(i for i, c in enumerate(cells) if "slope_figure(" in "".join(c["source"]))
+    assert "Like a road: on a steep one, one step forward lifts you high." in "".join(cells[k - 1]["source"])
+    assert "".join(cells[k + 1]["source"]).startswith("Each weight feeds one unit.")
+    assert cells[k]["metadata"]["jupyter"]["source_hidden"]
+    assert "".join(cells[k]["outputs"][0]["data"]["text/plain"]) == shown.caption
+    assert cells[k]["outputs"][0]["metadata"]["image/png"]["alt"] == shown.get_label()

@@ -479,6 +479,7 @@ def try_answers(results, threshold=0.1, longer=None, part="all"):
     # biases take up the stretch and the shift), so a gap between them is in the learning. r55 Clarity 2: "take up"
     # was abstract; one unit's copy, worked with numbers (copy_tanh_unit; the whole network: test_chapter_05).
     w_in, w_out = TANH_COPY
+    x, b = TANH_CHECK_X, TANH_CHECK_BIAS
     s_in, s_out, s_bias = copy_tanh_unit(w_in, w_out)
     # r64 Clarity 1: the copy was six operations in one paragraph; now three numbered steps, one per line
     one = (("it learns none in the race, " if np.isnan(sigmoid) else f"it crosses 0.1 only at epoch {sigmoid:.0f}, ")
@@ -490,11 +491,12 @@ def try_answers(results, threshold=0.1, longer=None, part="all"):
            f"1. Double the weight in, to {s_in:g}, and double the bias. Half as wide: sigmoid({s_in:g}x).\n"
            f"2. Double the weight out, to {s_out:g}. Twice as tall: {s_out:g} × sigmoid({s_in:g}x).\n"
            f"3. Take {-s_bias:g} off the next unit's bias. Moved down: {s_out:g} × sigmoid({s_in:g}x) − {-s_bias:g}.\n\n"
-           # r61 Clarity 2: five operations in a row; one number plugged into both (bias 0) shows they agree
-           f"Check with x = {TANH_CHECK_X:g} and bias 0: {w_out:g} × tanh({w_in * TANH_CHECK_X:g}) = "
-           f"{w_out * float(activations.get('tanh')(w_in * TANH_CHECK_X)):.2f}, and {s_out:g} × "
-           f"sigmoid({s_in * TANH_CHECK_X:g}) − {-s_bias:g} = "
-           f"{s_out * float(activations.get('sigmoid')(s_in * TANH_CHECK_X)) + s_bias:.2f}. "
+           # r61 Clarity 2: five operations in a row; one number plugged into both shows they agree
+           # pass 81 (r78 Clarity 2): with bias 0 the doubled bias did nothing; a bias of 0.5, doubled in the copy
+           f"Check with x = {x:g} and bias {b:g}: {w_out:g} × tanh({w_in * x:g} + {b:g}) = "
+           f"{w_out * float(activations.get('tanh')(w_in * x + b)):.2f}. The copy has weight {s_in:g} and bias "
+           f"{2 * b:g}: {s_out:g} × sigmoid({s_in:g} × {x:g} + {2 * b:g}) − {-s_bias:g} = "
+           f"{s_out * float(activations.get('sigmoid')(s_in * x + 2 * b)) + s_bias:.2f}. "
            "So the gap is in how they learn, not in what they can draw.")   # r43 Focus 2: the fold ends here
     default = ("tanh", "relu", "gelu_tanh")
     winner = min(default, key=lambda n: at[n][2])
@@ -574,6 +576,7 @@ def _tanh_moves_picture():
 
 TANH_COPY = (1.0, 3.0)   # try 1's worked example: a tanh unit's weight in and weight out
 TANH_CHECK_X = 0.5   # try 1: the one input plugged into both units
+TANH_CHECK_BIAS = 0.5   # try 1: the tanh unit's bias in the check (not 0, so the copy's doubled bias shows)
 
 
 def copy_tanh_unit(w_in, w_out):
@@ -1088,7 +1091,16 @@ def race_check(finished=None):
     # pass 80 (r77 Focus: answers full of numbers): the gap in words, to ten epochs; the five-run picture has the epochs
     gap = (f"It crosses 0.1 about {round(at[second] - at[first], -1):.0f} epochs before {named[second]}."
            if np.isfinite(at[second]) else f"It crosses 0.1; {named[second]} does not.")
-    said = [f"{named[first]}, in this run. {gap} GELU crosses {earlier}.{spike}",
+    # pass 81 (r78 Interaction 1: the fold answered only the second question, and its first words read as the
+    # answer to the first): both answers, in the Predict's order; the "After the race" fold merged in here
+    straight = runs["identity"].final_loss[0]
+    stays = abs(straight - np.log(2)) < 0.02
+    said = [("The straight runner (thick grey line) stays on the shrug line. " if stays else
+             f"The straight runner (thick grey line) ends at loss {straight:.2f}. ")
+            + "Why: without a bend, its layers collapse into one straight border (chapter 01). One straight border "
+            "cannot split the spirals: it gets about half the points right, a coin toss. "
+            f"Sigmoid creeps only a little below it, to {runs['sigmoid'].final_loss[0]:.2f}.",
+            f"Of tanh and ReLU: {named[first]}, in this run. {gap} GELU crosses {earlier}.{spike}",
             # r64 Clarity: "learning signal" is defined only later, at "Why is sigmoid so slow?"; said without it here
             # r67 Correctness: the slope reason is not planted to be undone; Adam resizes steps, and seeds flip the order
             # r69 (Interaction): try 2's answer (the order flips) is not given away here
@@ -1097,7 +1109,6 @@ def race_check(finished=None):
             "Why did ReLU beat tanh here? This chapter leaves it open; *Why is sigmoid so slow?* below tests "
             "reasons of this kind for sigmoid. "
             "One seed's winner is not a rule."]
-    # The straight network's and sigmoid's ends are said after the widget, in the notebook (r35: the fold held too much).
     alt = ("The finished live race, seed 0, 400 epochs: loss curves on a log scale, and each runner's shading. "
            + "; ".join(f"{short_name(n)} ends at loss {_end_loss(r.final_loss[0])}" for n, r in runs.items()) + ".")
     # The fold holds the finished picture, so its summary asks for the race first (r34: opened early, it gives it away).
@@ -1581,9 +1592,10 @@ NUMBERS_FOLD = "Optional: the numbers behind the picture"
 
 
 def numbers_fold(results, threshold=0.1):
-    """summary_fold's and crossing_fold's tables behind one click (notebook 05, r74 Focus: two folds of digits on the
-    main path read as walls of digits): each bend's range, then each seed, each under its own sentence."""
-    parts = [summary_fold(results, threshold), crossing_fold(results, threshold)]
+    """crossing_fold's table behind one click (notebook 05, r74 Focus: two folds of digits on the main path read as
+    walls of digits): each seed's crossing for the bends the text compares, under its sentence. Pass 81 (r78 Focus:
+    about 45 numbers): summary_fold's per-bend ranges left out; the text uses only tanh, ReLU and GELU seed by seed."""
+    parts = [crossing_fold(results, threshold)]
     return FoldedTables(NUMBERS_FOLD, [(f.answer, f.table) for f in parts])
 
 
@@ -1790,3 +1802,33 @@ def finish_line_figure(cases=(7, 6), finish=0.1):
         f"{finish:g}. " + "; ".join(f"{s}, {'under the line: it can still finish, if the other points cost almost nothing' if share < finish else 'past the line: it cannot finish'}"
                                    for s, share in zip(said, shares)) + ".")
     return Captioned(fig, caption)
+
+
+SLOPE_MARKS = (0.0, 3.0)   # where the slope picture draws sigmoid's tangent lines: steepest, and nearly flat
+
+
+@plots.styled
+def slope_figure(marks=SLOPE_MARKS, name="sigmoid", half=6.0, reach=1.4):
+    """Slope drawn where it is defined (notebook 05, r78 Picture 3: the road sentence had no picture): the bend with a
+    short tangent line at each of `marks`, each labelled with its slope, read from the registry."""
+    act = activations.get(name)
+    x = np.linspace(-half, half, 401)
+    fig, ax = plots.new_figure(620, 280)
+    ax.plot(x, act(x), color=plots.color(name), lw=2.4, label=name, **plots.line_style(name))
+    slopes = [float(act.derivative(m)) for m in marks]
+    for m, s in zip(marks, slopes):
+        y0 = float(act(m))
+        t = np.array([m - reach, m + reach])
+        ax.plot(t, y0 + s * (t - m), color="black", lw=1.4)   # solid: sigmoid's own line is dashed
+        ax.plot([m], [y0], "o", color="black", ms=6)
+        words = f"slope {s:.2g} at x = {m:g}" + ("\nsteepest: the output moves most" if m == 0 else "\nnearly flat: it barely moves")
+        ax.annotate(words, (m, y0), xytext=(-12, 14) if m <= 0 else (0, -42), textcoords="offset points",
+                    ha="right" if m <= 0 else "center", va="bottom", fontsize=9.5)
+    ax.set(xlim=(-half, half), ylim=(-0.1, 1.1), xlabel="the bend's input x", ylabel=f"{name}(x)",
+           title=f"{name}'s slope: how far the output moves per small step of the input")
+    ax.title.set_fontsize(11)
+    said = "; ".join(f"slope {s:.2g} at x = {m:g}" for m, s in zip(marks, slopes))
+    fig.set_label(f"The {name} curve from x = {-half:g} to {half:g}, with a straight black line touching it at each of "
+                  f"x = {', '.join(f'{m:g}' for m in marks)}: {said}. The line at 0 is steep; the one at 3 is "
+                  "nearly flat.")
+    return Captioned(fig, f"{name}'s {said}")
