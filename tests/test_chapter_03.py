@@ -2845,7 +2845,9 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # r67: the table became bars; tanh's bar carries the share
     bars = " ".join(t.get_text() for t in ch03_gradients.step_size_bars().axes[0].texts)
     # pass 80 (r77 Picture: one product per bar): the share left the bar for the text and the picture's alt text
-    assert f"{inside:.0%}" == "76%" and "76%" not in bars and "76% of tanh's sums" in ch03_gradients.step_size_bars().get_label()
+    # code review (session 34): the bars' alt text no longer says a share they do not draw; tanh_sums_picture draws it
+    assert f"{inside:.0%}" == "76%" and "76%" not in bars and "76%" not in ch03_gradients.step_size_bars().get_label()
+    assert "76%" in ch03_gradients.tanh_sums_picture().get_label()
     # r56: "large" said as the number: at least tanh's slope at +-1, 0.42 to the chapter's two digits (checked below)
     # r71 (Focus): the main path says "most sums here lie closer to 0" (76% is most; the chain's all sat at 1); the
     # exact share sits in the More detail fold

@@ -179,6 +179,11 @@ def test_who_learns_and_who_does_not(chapter_race):
     reached = {n: int(np.isfinite(race.epochs_to(r.loss, 0.1)).sum()) for n, r in chapter_race.items()}
     assert reached.pop("identity") == 0 and reached.pop("sigmoid") == 0
     assert set(reached.values()) == {5} and len(reached) == 7
+    # quiz Q6's why-not (code review, session 34: it had no test): "7 of the race's 8 bends got their loss under 0.1"
+    from course_utils.facts import quiz
+    bends = len(reached) + 1   # the seven, and sigmoid; "identity" (no bend) is no bend
+    said = next(o.why for o in quiz.get("loss_at_ln2").options if "7 of the race" in o.why)
+    assert f"{len(reached)} of the race's {bends} bends got their loss under 0.1" in said
 
 
 def test_speed_differs_but_fresh_points_do_not_much(chapter_race):

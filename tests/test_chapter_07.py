@@ -4244,7 +4244,14 @@ def test_pass80_q11_picture_draws_the_four_points_scores_and_both_pairs_equal_to
     assert ax.get_xlabel() == "score = 2x₁ + x₂ + 0.5"
     plt.close(fig)
     alt = ch07_quiz.picture_alt("xor_no_bend_chance")
-    assert "(0, 1) scores 1.5 and (1, 0) scores 2.5; a bracket: total 4." in alt and "(1, 1) scores above both 1s" in alt
+    assert "(0, 1) scores 1.5 and (1, 0) scores 2.5; a bracket: total 4." in alt
+    # code review (session 34): the alt text's rule and its "highest" come from the scores, not typed; the axis
+    # label writes any rule as a learner would (a weight of 1 unwritten, minus signs kept)
+    assert "so both 1s cannot score above both 0s; here (1, 1) scores highest, above both 1s." in alt
+    assert "score = 2x₁ + x₂ + 0.5" in alt
+    assert ch07_quiz.xor_rule_text((-1, 1, -0.5)) == "score = −x₁ + x₂ − 0.5"
+    assert ch07_quiz.xor_rule_text((11, -2, 0)) == "score = 11x₁ − 2x₂"
+    assert ax.get_xlim()[0] < 0.5 and ax.get_xlim()[1] > 3.5   # every point and its tag inside
     # the sentence it illustrates holds for every straight rule, not only the drawn one
     for rule in np.random.default_rng(80).normal(0, 3, (100, 3)):
         ones = sorted(quiz._xor_score(pt, rule) for pt, a in quiz.XOR_POINTS if a == 1)
@@ -4791,6 +4798,17 @@ def test_pass63_q26_draws_the_overflow_and_the_shifted_shares():
     assert len(heights) == 4 and min(heights[:2]) > ax.get_ylim()[1] > max(heights[2:])   # off the top; the shifted fit
     assert any("≈ 10^434" in t.get_text() and "too big for" in t.get_text() for t in ax.texts)
     plt.close(fig)
+    # code review (session 34): a score small enough to store but too tall for the picture (e^2 ≈ 7.4 > 1.5) is
+    # drawn broken too, said as taller than the picture, not too big for the computer
+    from unittest import mock
+    with mock.patch.object(ch07_quiz, "BIG_SCORES", (2.0, 0.0)):
+        fig, ax = plt.subplots()
+        ch07_quiz._max_trick(ax)
+        heights = [b.get_height() for c in ax.containers for b in c]
+        assert heights[0] > ax.get_ylim()[1] and heights[1] == pytest.approx(1.0)
+        said = [t.get_text() for t in ax.texts]
+        assert any("taller than" in s and "7.39" in s for s in said) and not any("too big for" in s for s in said)
+        plt.close(fig)
 
 
 def test_pass74_q31_and_q34_keys_draw_their_claims():

@@ -1015,7 +1015,7 @@ def step_size_bars(depth=10, weights=STEP_FACTOR):
     """One step back, per bend, as bars (r67: the text table answered "why do the other three not fade?"): each bar is
     the bend's slopes' typical size, printed to three digits, times the weights' sqrt 2 (1.41), the number on it; a
     line at 1 marks a signal that holds (r77: tanh's share of sums between -1 and 1 moved to the text and alt text)."""
-    typical, inside = step_sizes(depth)
+    typical, _inside = step_sizes(depth)
     steps = {n: round(size, 3) * weights for n, size in typical.items()}   # r63, r65: the printed size x 1.41
     fig, ax = plots.new_figure(640, 280)
     xs = np.arange(len(steps))
@@ -1033,8 +1033,7 @@ def step_size_bars(depth=10, weights=STEP_FACTOR):
     ax.grid(False)
     fig.set_label("Bars, one per bend, for one step back: the typical size of its slopes times the weights' 1.41. "
                   + "; ".join(f"{label(n)} {typical[n]:.3f} times {weights:.2f} is {s:.2f}" for n, s in steps.items())
-                  + f". A dashed line marks 1, where the signal holds. {inside:.0%} of tanh's sums lie between "
-                  "minus 1 and 1.")
+                  + ". A dashed line marks 1, where the signal holds.")   # tanh's share inside ±1: tanh_sums_picture draws it
     return fig
 
 

@@ -897,7 +897,8 @@ def _max_trick(ax):
     shares = softmax_shares(shifted)
     top = 1.5
     for k, s in enumerate(BIG_SCORES):   # p78 (r75 Picture): an overflowing bar runs off the top, broken, not 1.25 high
-        if not too_big(s):   # p80 (code review): only a bar too big to store is drawn broken
+        # p80 (code review): only a bar too big to store, or (session 34) too tall for the picture, is drawn broken
+        if not too_big(s) and math.exp(s) <= top:
             ax.bar(k, math.exp(s), color=plots.ACCENT, width=0.6)
             ax.text(k, math.exp(s) + 0.03, f"e^{s:g}", ha="center", va="bottom", fontsize=9)
             continue
@@ -905,7 +906,8 @@ def _max_trick(ax):
         for y in (1.2, 1.26):   # the break: a white gap between two slanted strokes
             ax.plot([k - 0.36, k + 0.36], [y - 0.04, y + 0.04], color=BAD, lw=1.2, clip_on=False, zorder=4)
         ax.fill([k - 0.36, k + 0.36, k + 0.36, k - 0.36], [1.16, 1.24, 1.30, 1.22], color="white", zorder=3)
-        label = (f"e^{s:g}\n≈ 10^{power_of_ten(s)}:\ntoo big for\nthe computer" if k == 0
+        label = (f"e^{s:g} ≈ {math.exp(s):.3g}:\ntaller than\nthe picture" if not too_big(s) else
+                 f"e^{s:g}\n≈ 10^{power_of_ten(s)}:\ntoo big for\nthe computer" if k == 0
                  else f"e^{s:g}:\nalso\ntoo big")
         ax.text(k, 0.45, label, ha="center", fontsize=9,
                 bbox=dict(facecolor="white", edgecolor="none", pad=1))
@@ -1032,10 +1034,25 @@ def xor_pair_scores(rule=quiz.XOR_WORKED):
     return {answer: [(pt, quiz._xor_score(pt, rule)) for pt in pts] for answer, pts in XOR_PAIRS.items()}
 
 
+def xor_rule_text(rule=quiz.XOR_WORKED):
+    """The worked rule as a learner writes it: 'score = 2x₁ + x₂ + 0.5' (a weight of 1 unwritten, minus signs kept), for
+    the picture's axis and its alt text alike (code review: the alt text typed '+ x₂', the axis patched '1x₂')."""
+    w1, w2, b = rule
+    terms = [(w1, "x₁"), (w2, "x₂"), (b, "")]
+    out = ""
+    for k, (w, name) in enumerate(terms):
+        if w == 0:
+            continue
+        size = "" if abs(w) == 1 and name else f"{abs(w):g}"
+        sign = ("−" if w < 0 else "") if not out else (" − " if w < 0 else " + ")
+        out += f"{sign}{size}{name}"
+    return "score = " + (out or "0")
+
+
 def _xor_pair_totals(ax):
     """Q11: the four XOR points on the score line of one straight rule, answer 1 (circles) above answer 0 (squares);
     a bracket under each pair gives its total, the same for both."""
-    w1, w2, b = quiz.XOR_WORKED
+    scores = [s for pairs in xor_pair_scores().values() for _, s in pairs]
     for answer, pairs in xor_pair_scores().items():
         y = float(answer)
         colour, mark = (GOOD, "o") if answer else (BAD, "s")
@@ -1049,8 +1066,8 @@ def _xor_pair_totals(ax):
     ax.set_yticks([0, 1], ["0", "1"])
     ax.set_ylabel("answer", fontsize=10)
     ax.set_ylim(-0.55, 1.45)
-    ax.set_xlim(0, 4)
-    ax.set_xlabel(f"score = {w1:g}x₁ + {w2:g}x₂ + {b:g}".replace("1x₂", "x₂"), fontsize=10)
+    ax.set_xlim(min(scores + [0]) - 0.3, max(scores) + 0.5)   # room for the end points' tags
+    ax.set_xlabel(xor_rule_text(), fontsize=10)
 
 
 _xor_pair_totals.own_axes = True
@@ -1252,10 +1269,13 @@ def _xor_pair_alt():
     """Q11's picture in words, from the scores it draws."""
     said = {answer: " and ".join(f"{pt} scores {s:g}" for pt, s in pairs) for answer, pairs in xor_pair_scores().items()}
     total = {answer: sum(s for _, s in pairs) for answer, pairs in xor_pair_scores().items()}
-    w1, w2, b = quiz.XOR_WORKED
-    return (f"XOR's four points on the score line of one straight rule, score = {w1:g}x₁ + x₂ + {b:g}. Answer 1 "
+    top = max(((pt, s) for pairs in xor_pair_scores().values() for pt, s in pairs), key=lambda p: p[1])
+    ones = [s for _, s in xor_pair_scores()[1]]
+    above = ("so both 1s cannot score above both 0s" if total[1] == total[0] else "the totals differ")
+    tail = f"; here {top[0]} scores highest" + (", above both 1s" if top[0] in XOR_PAIRS[0] and top[1] > max(ones) else "")
+    return (f"XOR's four points on the score line of one straight rule, {xor_rule_text()}. Answer 1 "
             f"(circles, top row): {said[1]}; a bracket: total {total[1]:g}. Answer 0 (squares, bottom row): {said[0]}; "
-            f"a bracket: total {total[0]:g}. The totals match, so (1, 1) scores above both 1s.")
+            f"a bracket: total {total[0]:g}. The totals match, {above}{tail}.")
 
 
 def _minus(text):
