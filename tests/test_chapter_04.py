@@ -3460,7 +3460,8 @@ def test_selu_check_says_how_fast_the_wrong_answer_and_points_to_the_picture():
         for _, s in ch04_zoo.run_draws(30, start)["SELU"]:
             assert np.all(np.abs(np.asarray(s[settle:]) - 1) < 0.1) and abs(s[settle - 1] - 1) < 0.5
     # r75 (pass 78): said plainly ("by about layer 12, every line has settled into the grey band"); the numbers stay checked above
-    assert (f"  In the picture below, by about layer {settle}, every line has settled into the grey band.\n"
+    # r78 (pass 81): the Check points at the widget (the still waits in a fold for a reader without a kernel)
+    assert (f"  In the widget, by about layer {settle}, every line has settled into the grey band.\n"
             "  Drag the spread to 2 or 0.5, and watch the lines enter the band.\n") in answer   # r62: what dragging shows   # r50, r66: these 5 drawn networks, not a law
     assert ('  A common wrong answer: "SELU keeps whatever spread it is given." In fact, it pulls a big spread down '
             "and a small one up.\n") in answer
@@ -3756,7 +3757,9 @@ def test_selu_check_draws_the_three_starts_it_talks_about():
     assert f"layer {settle}" in [t.get_text() for t in ax.texts] and f"from layer {settle} on" in fig.get_label()
     answer = ch04_zoo.signal_answer(30).data
     assert f"alt='{html.escape(fig.get_label(), quote=True)}'" in answer and "data:image/png;base64," in answer
-    assert answer.index("In the picture below") < answer.index("<img ")
+    # r78 (pass 81): the still comes after the words, in its own fold, so the Check sends the learner to drag first
+    assert answer.index("In the widget, by about layer") < answer.index(ch04_zoo.THREE_STARTS_SUMMARY) < answer.index("<img ")
+    assert answer.count("<details>") == 2 and answer.rstrip().endswith("</details>\n\n</details>")
     plt.close(fig)
 
 
@@ -3856,8 +3859,11 @@ def test_selu_widget_says_why_relus_average_jumps():
     k = _index("ch04.selu_spread(")
     bullets = "".join(_cells()[k - 1]["source"])
     # r73 (pass 77): the widget also shows ReLU's average sinking back to 0 as the spread fades; said, and checked
-    line = ("- Left: the average. ReLU's outputs are never below 0, so their average jumps, then sinks to 0 as their "
-            "spread fades.")
+    # r78 (pass 81): "then sinks to 0 as their spread fades" gave away the Predict's ReLU answer; the bullet keeps the
+    # jump (what layer 1 shows) and the Check says the fade
+    line = "- Left: each layer's average output. ReLU's outputs are never below 0, so its average jumps at layer 1."
+    assert line in bullets and "fades" not in bullets.split("**Predict:**")[0]
+    assert "- **ReLU, same weights**: it fades" in ch04_zoo.signal_answer(30).data
     assert line in bullets and bullets.index(line) < bullets.index("**Predict:**")
     assert float(activations.get("relu")(np.linspace(-5, 5, 101)).min()) == 0
     assert ch04_zoo.average_output("relu") > 0.3

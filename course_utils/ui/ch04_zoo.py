@@ -1605,6 +1605,9 @@ def shrink_factor(spread):
 THREE_STARTS = {2.0: ("#D55E00", "-"), 1.0: ("black", "--"), 0.5: (plots.ACCENT, ":")}
 
 
+THREE_STARTS_SUMMARY = "No kernel to drag? The three starts in one picture"
+
+
 def _three_starts_alt(depth, settle):
     return (f"SELU's spread, layer 0 to {depth}, in {len(DRAW_SEEDS)} random networks from each of three starts: 2 (solid), "
             f"1 (dashed) and 0.5 (dotted). The lines from 2 fall and the lines from 0.5 rise; from layer {settle} on, "
@@ -1647,14 +1650,17 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     picture = tables.image(figure_png(fig), figure_alt(fig), 560)
     # r75 (pass 78): "all 5 lines are within 0.07 of 1 ... from layer 12 on" read like an audit; said plainly (the
     # settle layer, within SETTLE_CLEAR, is still computed and tested)
+    # r78 (pass 81): the still sat in the Check itself, so dragging added nothing; the Check points at the widget,
+    # and the still waits in its own fold for a reader without a kernel (the widget's stored picture shows start 1)
     lines = [f"- **SELU**: it goes back to 1, from {high:g} and from {low:g} alike.\n"
-             f"  In the picture below, by about layer {settle}, every line has settled into the grey band.\n"
+             f"  In the widget, by about layer {settle}, every line has settled into the grey band.\n"
              "  Drag the spread to 2 or 0.5, and watch the lines enter the band.\n"
              "  Its average (left panel) goes back to 0 too.\n"
              "  A common wrong answer: \"SELU keeps whatever spread it is given.\" In fact, it pulls a big "
              "spread down and a small one up.",
              "- **ReLU, same weights**: it fades to almost 0. (Why: see the second Optional fold below.)"]
-    return Markdown(fold("Check your prediction", "\n" + "\n".join(lines) + "\n\n" + picture + "\n").data)
+    still = fold(THREE_STARTS_SUMMARY, "\n" + picture + "\n").data
+    return Markdown(fold("Check your prediction", "\n" + "\n".join(lines) + "\n\n" + still + "\n").data)
 
 
 def lecun_fade_note(depth=30):
