@@ -878,9 +878,10 @@ def test_squashers_cost_is_the_product_of_slopes_not_a_vanishing_slope():
     # r43: "going backwards" is said in plain words where it is first used
     # r55 (pass 61): "the nudge" travelled back here but was a weight's own number elsewhere; what travels back is
     # chapter 03's backward signal, said in plain words where it is first used
-    assert "vanish" not in text and ("Training sends a **backward signal** from the output to the first layer.\n"
-                                     "It says which way each sum should move.\n") in text
-    assert text.index("**backward signal**") + 2 == text.index("backward signal")   # defined at its first use
+    # r78 (pass 81): defined at its first use, in the ReLU family's nudge (input times backward signal); here it travels
+    assert "vanish" not in text and ("a number training sends back to say which way the unit's sum should move.\n") in text
+    assert "The backward signal travels from the output back to the first layer.\n" in text
+    assert text.index("**backward signal**") + 2 == text.index("backward signal") < text.index("## The squashers")   # defined at its first use
     # pass 68 (r63): "usual-sized" was vague; the weights are named by what they do (LeCun-normal keeps the spread)
     # r72 (pass 75): the message picture with a number: each layer multiplies by its slope, 0.25 at most for sigmoid
     assert ("Like the message passed along 30 people above, it can fade.\n"
@@ -1004,7 +1005,10 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # r75 (pass 78): the bell curve, sqrt(1/n) and the name LeCun-normal moved into the SELU fold; the main text keeps
     # what the weights do, in plain words
     assert (f"each {n} units wide.\n"
-            "Its random starting weights are SELU's special ones: inputs of average 0 and spread 1 give sums of spread 1.") in ask
+            "Its random starting weights are SELU's special ones: each has a spread of about 0.088 (the more inputs, the smaller).\n"
+            "So inputs of average 0 and spread 1 give sums of spread 1.") in ask
+    # r78 (pass 81): the weights' spread in plain numbers in the main text (the rule and its name stay in the fold)
+    assert f"{np.sqrt(1 / n):.3f}" == "0.088" and "\\sqrt{1/128} \\approx 0.088" in ch04_zoo.selu_why_fold().data
     assert "LeCun" not in ask and "$\\sqrt" not in ask
     # pass 68 (r63): the pushes' reason is folded, with the condition it needs (independent pushes, each averaging 0)
     why = ch04_zoo.selu_why_fold().data
@@ -1984,7 +1988,8 @@ def test_dead_unit_is_one_on_the_flat_side_for_every_input():
     assert "**nudge**" in ch03 and "is **dead**" in ch03 and "## ReLU's weak spot: dead units" in ch03
     # the nudge's slope factor, said after the picture (chapter 03: "each weight into a unit has that unit's slope as
     # one factor of its nudge")
-    assert ("**Fixes:** each nudge is multiplied by the unit's slope.\n"
+    # r78 (pass 81): one nudge story: input times backward signal, the signal carrying the slope (defined here)
+    assert ("**Fixes:** a weight's nudge is its input times the unit's **backward signal**, a number training sends back to say which way the unit's sum should move.\nThat number already includes the unit's slope.\n"
             "With a slope above 0, a unit whose sum is below 0 still gets a nudge.\n") in text
     assert "Each of its weights gets a nudge of $3.5 \\times$ its input, and $3.5$ already contains the slope $0.5$." in ch03   # pass 75 rewording of the same fact
 
@@ -2548,14 +2553,16 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     # r71 (pass 74): "shape setting" was never explained (and β is left to the glossary): said as a steepness knob
     # inside Swish's sigmoid, SiLU at 1 (the glossary: "x times sigmoid(βx) ... At β = 1 it is SiLU")
     # r75 (pass 78): "the knob" was never said: Swish's formula with β, and what β does (the glossary's x·sigmoid(βx))
-    assert text.index("Swish") == text.index("[Swish](91_glossary.ipynb#Glossary) is $x\\,\\sigma(\\beta x)$: its knob β (beta) sets the steepness.") + 1
-    assert SWISH_LINE in text and text.index("$\\sigma(x)$") < text.index("\\sigma(\\beta x)")   # r76 (pass 80): σ named first
+    # r78 (pass 81): one more name with a knob was one too many: SiLU is "one case of Swish" where it is named (as
+    # chapter 02 says it), and Swish's β is left to the glossary
+    assert text.index("Swish") == text.index("SiLU (sigmoid linear unit, one case of [Swish](91_glossary.ipynb#Glossary))") + 40
+    assert SWISH_LINE in text and "β" not in text and "\\beta" not in text
     assert "shape setting" not in text
     assert "also named Swish" not in text
     glossary = "".join("".join(c["source"]) for c in glossary_notebook()["cells"])
     assert "At β = 1 it is SiLU." in glossary
     # pass 46: Swish's formula (with β) is cut with the formulas fold; "Swish's usual form" is what stays
-    assert text.count("Swish") == 2 and activations.get("silu").label == "SiLU / Swish"   # r71: named, then SiLU's knob
+    assert text.count("Swish") == 1 and activations.get("silu").label == "SiLU / Swish"   # r78: named once
     assert "SiLU (also called Swish)" not in text
 
 
@@ -2624,7 +2631,8 @@ def test_pass_27_relu_family_lines_name_selus_weights_and_the_fading_nudge():
     # pass 34: "a unit on the left" placed the unit, not the number it bends
     # r54 (pass 60): the nudge's slope factor is said here, after the picture (the opening only recalls chapter 03)
     # r56 (pass 62): "as a factor" said as a product, and the unit placed by its sum
-    assert ("**Fixes:** each nudge is multiplied by the unit's slope.\n"
+    # r78 (pass 81): one nudge story: input times backward signal, the signal carrying the slope (defined here)
+    assert ("**Fixes:** a weight's nudge is its input times the unit's **backward signal**, a number training sends back to say which way the unit's sum should move.\nThat number already includes the unit's slope.\n"
             "With a slope above 0, a unit whose sum is below 0 still gets a nudge.\n"
             "For ELU and SELU, that nudge fades far left.\n") in text and "a unit on the left" not in text
     for name in ("elu", "selu"):
@@ -2735,12 +2743,12 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     # pass 46: Softplus is named with the other three; its lift above ReLU (0.69 at 0) is cut
     # r75 (pass 78): β is said once, where Swish's knob is named (the lead's ask); nowhere else in the chapter
     # r76 (pass 80): the Swish line moved to where SiLU's switch names σ
+    # r78 (pass 81): β is left to the glossary; Swish is named once, at SiLU
     switch = "".join(_cells()[_index("SiLU's switch is the sigmoid")]["source"])
-    swish = [ln for ln in switch.splitlines() if "β" in ln]
-    assert len(swish) == 1 and swish[0].startswith("[Swish]") and "Mish and Softplus round off ReLU's corner." in opening
+    assert "β" not in switch and "Swish" not in switch and "one case of [Swish]" in opening and "Mish and Softplus round off ReLU's corner." in opening
     text = _markdown()
     # pass 46: σ is named without "(sigma)", and β left with Swish's formula
-    assert "$\\Phi(x)$ (capital phi)" in text and "the sigmoid, $\\sigma(x)$." in text and text.count("β") == switch.count("β") == 2
+    assert "$\\Phi(x)$ (capital phi)" in text and "the sigmoid, $\\sigma(x)$." in text and text.count("β") == 0
     # pass 30: the "layer ... words look at each other" sentence is cut; the gated costs come before its Good for
     assert "words look at each other" not in text
     assert text.index("about 2/3 as many units") < text.index("kept weight counts equal")
@@ -2878,12 +2886,12 @@ def test_gate_legend_and_zoo_axes_as_the_text_says():
 
 # r76 (pass 80): "Then the slope has no sudden jump" had lost its "then" behind the Swish line, and σ was used before
 # it was named: the jump follows the rounded corner, and Swish waits until SiLU's switch names σ (SWISH_LINE)
-SMOOTH_OPENING = ("GELU (Gaussian error linear unit; Gaussian = the bell curve), SiLU (sigmoid linear unit), Mish and "
+SMOOTH_OPENING = ("GELU (Gaussian error linear unit; Gaussian = the bell curve), SiLU (sigmoid linear unit, one case of "
+                  "[Swish](91_glossary.ipynb#Glossary)), Mish and "
                   "Softplus round off ReLU's corner.\n"
                   "Then the slope has no sudden jump.\n")
-SWISH_LINE = ("SiLU's switch is the sigmoid, $\\sigma(x)$.\n"
-              "[Swish](91_glossary.ipynb#Glossary) is $x\\,\\sigma(\\beta x)$: its knob β (beta) sets the steepness. "
-              "SiLU is Swish with β = 1.\n")
+SWISH_LINE = ("SiLU's switch is the sigmoid, $\\sigma(x)$.\n"   # r78 (pass 81): Swish named at SiLU, β in the glossary
+              "GELU's switch is $\\Phi(x)$ (capital phi).")
 
 
 def test_what_to_remember_names_the_smooth_family_apart():
@@ -3819,7 +3827,7 @@ def test_relu_family_nudge_predict_is_answered_by_the_slope_picture():
     assert "".join(cells[k - 1]["source"]) == ("**Predict:** a unit's sum sits at $x = -0.5$, just left of 0. "
                                                "Which bend gives its weights the biggest nudge?")
     assert _index("ch04.corner_zoom()") < k and _is_fold(cells[k]) and "relu_family_slopes" not in json.dumps(cells)
-    assert "".join(cells[k + 1]["source"]).startswith("**Fixes:** each nudge is multiplied by the unit's slope.\n"
+    assert "".join(cells[k + 1]["source"]).startswith("**Fixes:** a weight's nudge is its input times the unit's **backward signal**, a number training sends back to say which way the unit's sum should move.\nThat number already includes the unit's slope.\n"
                                                        "With a slope above 0, a unit whose sum is below 0 still gets a nudge.")
     fig = ch04_zoo.relu_family_slopes()
     ax = fig.axes[0]
