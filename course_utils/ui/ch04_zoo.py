@@ -69,13 +69,12 @@ THUMB_GATES = {"GLU": "sigmoid", "SwiGLU": "silu", "GeGLU": "gelu"}   # the gate
 THUMB_GATE_TITLE = "used as gates:"
 # r70 (pass 73): the gated panel drew its gates as curves, which read as "a gated unit is one more curve"; it is now
 # a tiny diagram of the product, with its formula under it where the other panels have their legends
-GATE_SKETCH_FORMULA = "out = g(a) × b"
-GATE_SKETCH_NOTE = "g: a bend (sigmoid,\nSiLU or GELU)"
+# r78 (pass 81): the diagram still showed out = g(a) × b before gates are taught; the panel is now a plain pointer
+GATE_POINTER = "not one curve:\nsee Gated units\nbelow"
 
 
 # r64 (pass 69): the gated panel shows gates before the chapter teaches them; its title points ahead
-LEGEND_BELOW = -0.16   # the gated panel's formula hangs under the panel (axes fraction)
-FAMILY_TITLES = {"gated units": "gated units\n(see Gated units below)"}
+FAMILY_TITLES = {"gated units": "gated units"}
 # r73 (pass 77): the overview drew dashed, marked lines with legends underneath, and hid SiLU under Mish and Leaky ReLU
 # under ReLU. Now: solid lines, each bend's name written next to its curve, and a zoom on the dips
 OVERVIEW_ZOOM_X, OVERVIEW_ZOOM_Y = (-4.0, 0.0), (-0.4, 0.1)
@@ -86,9 +85,8 @@ FAMILIES_ALT = ("Five small panels, each curve a solid line with its name writte
                 "softplus, ReLU with the corner rounded. Squashers: sigmoid and tanh, S-curves held in a box. Zoom on the "
                 f"dips (x from {OVERVIEW_ZOOM_X[0]:g} to {OVERVIEW_ZOOM_X[1]:g}, output from {OVERVIEW_ZOOM_Y[0]:g} to "
                 f"{OVERVIEW_ZOOM_Y[1]:g}): Leaky ReLU just below ReLU's flat 0; three grey curves, "
-                "GELU, SiLU and Mish not told apart, dip below 0 and come back up. Gated units "
-                "(see Gated units below): a tiny diagram, not a curve: sum a goes through a bend g, sum b goes straight "
-                "on, and the two are multiplied: out = g(a) × b.")
+                "GELU, SiLU and Mish not told apart, dip below 0 and come back up. Gated units: no curve, only the words "
+                "'not one curve: see Gated units below'.")
 OVERVIEW_ZOOM_NAMES = ("relu", "leaky_relu", "gelu", "silu", "mish")
 OVERVIEW_ZOOM_TITLE = "zoom on the dips"
 # where each name is written (data coordinates of its panel), chosen by eye so no two names touch
@@ -120,7 +118,7 @@ def _overview_tags(ax, names, tags):
 @plots.styled
 def families_row(x_max=SHARED_X):
     """The opening table's families before any formula (r61, pass 66: the chapter opened on a table with no curve):
-    three families on one scale, a zoom on the dips, and the gated units as a tiny diagram. Softmax takes a list, not
+    three families on one scale, a zoom on the dips, and a pointer to the gated units (r78). Softmax takes a list, not
     one number, so it has no curve here. Solid lines with the names written on them (r73, pass 77)."""
     fig, axes = plots.new_figure(900, 330, 1, 5, gridspec_kw={"width_ratios": [1, 1, 1, 1.05, 1.05]})
     x = np.linspace(-x_max, x_max, 301)
@@ -149,28 +147,11 @@ def families_row(x_max=SHARED_X):
     az.set(xlim=OVERVIEW_ZOOM_X, ylim=OVERVIEW_ZOOM_Y, xticks=(-4, -2, 0), yticks=(-0.4, -0.2, 0), title=OVERVIEW_ZOOM_TITLE)
     gated = axes[4]
     gated.set_title(FAMILY_TITLES["gated units"], fontsize=9.5)
-    _gate_sketch(gated)
+    gated.set_axis_off()
+    gated.text(0.5, 0.5, GATE_POINTER, transform=gated.transAxes, ha="center", va="center", fontsize=10,
+               color=STRIP_NOTE_COLOUR, bbox={"boxstyle": "round,pad=0.5", "fc": "white", "ec": REFERENCE_GREY, "lw": 1.2})
     fig.set_label(FAMILIES_ALT)
     return fig
-
-
-def _gate_sketch(ax):
-    """The opening figure's gated panel: sum a through a bend g, sum b straight on, both into a ×, out; the formula
-    under the panel (axes fractions, so the shared data axes of the other panels do not matter)."""
-    ax.set_axis_off()
-    t = ax.transAxes
-    box = {"boxstyle": "round,pad=0.35", "fc": "white", "lw": 1.6}
-    ax.text(0.08, 0.75, "a", transform=t, ha="center", va="center", fontsize=12, style="italic")
-    ax.text(0.08, 0.25, "b", transform=t, ha="center", va="center", fontsize=12, style="italic")
-    ax.text(0.40, 0.75, "g", transform=t, ha="center", va="center", fontsize=12, bbox={**box, "ec": plots.color("silu")})
-    ax.text(0.66, 0.5, "×", transform=t, ha="center", va="center", fontsize=16,
-            bbox={"boxstyle": "circle,pad=0.2", "fc": "white", "ec": "black", "lw": 1.4})
-    ax.text(0.93, 0.5, "out", transform=t, ha="center", va="center", fontsize=11)
-    for start, end in (((0.14, 0.75), (0.32, 0.75)), ((0.48, 0.72), (0.60, 0.56)), ((0.14, 0.25), (0.60, 0.44)),
-                       ((0.73, 0.5), (0.85, 0.5))):
-        ax.annotate("", end, start, xycoords=t, textcoords=t, arrowprops={"arrowstyle": "->", "color": "black", "lw": 1.3})
-    ax.text(0.5, LEGEND_BELOW, f"{GATE_SKETCH_FORMULA}\n{GATE_SKETCH_NOTE}", transform=t, ha="center", va="top",
-            fontsize=9)
 
 
 @plots.styled
