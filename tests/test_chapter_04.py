@@ -3421,7 +3421,10 @@ def test_selu_worked_example_numbers_are_the_arithmetic_they_claim():
     # pass 68 (r63): said after the picture, not before it
     # r73 (pass 77): the log scale said in plain words: ticks 4 times apart, doubling as a straight line
     log_line = "On the upright axis, each tick is 4 times the one below (2, 8, 32). So steady doubling draws a straight line."
-    assert log_line in text and _index(log_line) == _index("ch04.doubling_spread()") + 1
+    # r78 (pass 81, Focus): the picture and its axis line wait in an Optional fold, the axis line under the picture
+    fold_text = ch04_zoo.doubling_fold().data
+    assert log_line == ch04_zoo.DOUBLING_AXIS_LINE and log_line not in text
+    assert fold_text.startswith("<details><summary>Optional:") and fold_text.index("<img ") < fold_text.index(log_line)
     ticks = ch04_zoo.doubling_spread().axes[0].get_yticks()
     assert {2, 8, 32} <= set(ticks.tolist()) and np.allclose(ticks[1:] / ticks[:-1], 4)
     heights = np.diff(np.log2(ch04_zoo.doubling_runs()["each layer doubles"]))   # the picture's log axis (base 2)
@@ -3693,7 +3696,9 @@ def test_doubling_picture_shows_the_texts_numbers():
     assert runs["each layer halves"][-1] == 2 / 32 == 1 / 16 and runs["each layer keeps it"].tolist() == [2] * 6
     labels = [t.get_text() for t in ch04_zoo.doubling_spread().axes[0].texts]
     assert labels == ["each layer doubles: 64", "each layer keeps it: 2", "each layer halves: 1/16"]
-    k = _index("ch04.doubling_spread()")
+    k = _index("ch04.doubling_fold()")   # r78 (pass 81): the picture in an Optional fold
+    out = "".join(_cells()[k]["outputs"][0]["data"]["text/markdown"])
+    assert out.startswith("<details><summary>Optional: the doubling") and "doubling_spread" not in json.dumps(_cells())
     assert "The spread goes 2, 4, 8, 16, 32, 64." in "".join(_cells()[k - 1]["source"])
     assert "If each halves every number instead, it falls to 1/16." in "".join(_cells()[k - 1]["source"])
     ticks = ch04_zoo.doubling_spread().axes[0].get_yticks()   # the side axis: each tick 4 times the last, a log scale

@@ -21,7 +21,7 @@ __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer"
            "gate_diagram", "gated_units", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
            "print_dips", "print_gap", "zigzag_left", "zigzag_runs", "zigzag_sketch", "zigzag_way", "print_overflow", "print_widest_gap",
-           "back_near_one", "doubling_runs", "doubling_spread", "lecun_fade_note", "selu_settle_layer", "selu_three_starts", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "selu_slope", "selu_stretch_edge", "selu_why_fold", "families_row", "slopes_text", "deepest_dip_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "relu_family_slopes", "nudge_answer", "nudge_slopes", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
+           "back_near_one", "doubling_fold", "doubling_runs", "doubling_spread", "lecun_fade_note", "selu_settle_layer", "selu_three_starts", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "selu_slope", "selu_stretch_edge", "selu_why_fold", "families_row", "slopes_text", "deepest_dip_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "relu_family_slopes", "nudge_answer", "nudge_slopes", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
            "squashers", "two_switches", "area_label", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
 
 FAMILIES = {
@@ -146,7 +146,7 @@ def families_row(x_max=SHARED_X):
     az.text(tx, ty, text, color=ZOOM_SMOOTH_COLOUR, ha=ha, va=va, fontsize=8.5, fontweight="bold")
     az.set(xlim=OVERVIEW_ZOOM_X, ylim=OVERVIEW_ZOOM_Y, xticks=(-4, -2, 0), yticks=(-0.4, -0.2, 0), title=OVERVIEW_ZOOM_TITLE)
     gated = axes[4]
-    gated.set_title(FAMILY_TITLES["gated units"], fontsize=9.5)
+    gated.set_title(FAMILY_TITLES["gated units"])
     gated.set_axis_off()
     gated.text(0.5, 0.5, GATE_POINTER, transform=gated.transAxes, ha="center", va="center", fontsize=10,
                color=STRIP_NOTE_COLOUR, bbox={"boxstyle": "round,pad=0.5", "fc": "white", "ec": REFERENCE_GREY, "lw": 1.2})
@@ -383,6 +383,19 @@ def doubling_spread(start=DOUBLING_START, layers=DOUBLING_LAYERS):
            title=f"the spread, starting at {start:g}, over {layers} layers")
     fig.set_label(DOUBLING_ALT)
     return fig
+
+
+# r78 (pass 81, Focus): the SELU part was a third of the chapter; the doubling picture waits in a fold, with the one
+# line that reads its axis
+DOUBLING_SUMMARY = "Optional: the doubling and the halving, drawn"
+DOUBLING_AXIS_LINE = "On the upright axis, each tick is 4 times the one below (2, 8, 32). So steady doubling draws a straight line."
+
+
+def doubling_fold(start=DOUBLING_START, layers=DOUBLING_LAYERS):
+    """The doubling picture (doubling_spread) in a closed fold, its axis line under it (notebook 04)."""
+    fig = doubling_spread(start, layers)
+    picture = tables.image(figure_png(fig), figure_alt(fig), 560)
+    return fold(DOUBLING_SUMMARY, "\n" + picture + "\n\n" + DOUBLING_AXIS_LINE + "\n")
 
 
 SPREAD_MAP_IN = (0.25, 3.0)   # the spread-map picture's x axis: the SELU widget's slider range
