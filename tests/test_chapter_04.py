@@ -878,9 +878,10 @@ def test_squashers_cost_is_the_product_of_slopes_not_a_vanishing_slope():
     # r43: "going backwards" is said in plain words where it is first used
     # r55 (pass 61): "the nudge" travelled back here but was a weight's own number elsewhere; what travels back is
     # chapter 03's backward signal, said in plain words where it is first used
-    assert "vanish" not in text and ("Training sends a **backward signal** from the output to the first layer.\n"
-                                     "It says which way each sum should move.\n") in text
-    assert text.index("**backward signal**") + 2 == text.index("backward signal")   # defined at its first use
+    # r78 (pass 81): defined at its first use, in the ReLU family's nudge (input times backward signal); here it travels
+    assert "vanish" not in text and ("a number training sends back to say which way the unit's sum should move.\n") in text
+    assert "The backward signal travels from the output back to the first layer.\n" in text
+    assert text.index("**backward signal**") + 2 == text.index("backward signal") < text.index("## The squashers")   # defined at its first use
     # pass 68 (r63): "usual-sized" was vague; the weights are named by what they do (LeCun-normal keeps the spread)
     # r72 (pass 75): the message picture with a number: each layer multiplies by its slope, 0.25 at most for sigmoid
     assert ("Like the message passed along 30 people above, it can fade.\n"
@@ -1004,7 +1005,10 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # r75 (pass 78): the bell curve, sqrt(1/n) and the name LeCun-normal moved into the SELU fold; the main text keeps
     # what the weights do, in plain words
     assert (f"each {n} units wide.\n"
-            "Its random starting weights are SELU's special ones: inputs of average 0 and spread 1 give sums of spread 1.") in ask
+            "Its random starting weights are SELU's special ones: each has a spread of about 0.088 (the more inputs, the smaller).\n"
+            "So inputs of average 0 and spread 1 give sums of spread 1.") in ask
+    # r78 (pass 81): the weights' spread in plain numbers in the main text (the rule and its name stay in the fold)
+    assert f"{np.sqrt(1 / n):.3f}" == "0.088" and "\\sqrt{1/128} \\approx 0.088" in ch04_zoo.selu_why_fold().data
     assert "LeCun" not in ask and "$\\sqrt" not in ask
     # pass 68 (r63): the pushes' reason is folded, with the condition it needs (independent pushes, each averaging 0)
     why = ch04_zoo.selu_why_fold().data
@@ -1315,7 +1319,9 @@ def test_selus_guarantee_is_for_fully_connected_layers_and_its_answer_waits_in_t
     answer = "".join(_cells()[k + 1]["outputs"][0]["data"]["text/markdown"])
     assert answer.startswith("<details><summary>Check your prediction</summary>")
     # r67 (pass 71): the Check's still picture of the three starts waits inside the fold, with the words
-    assert answer.rstrip().endswith("</details>") and answer.count("</details>") == 1 and "data:image" in answer
+    # r78 (pass 81): in its own "no kernel" fold nested at the end of the Check, so dragging comes first
+    assert answer.rstrip().endswith("</details>\n\n</details>") and answer.count("</details>") == 2 and "data:image" in answer
+    assert answer.index(ch04_zoo.THREE_STARTS_SUMMARY) < answer.index("data:image")
     runs = [signal_stats.layer_stats("relu", depth=30, width=128, n=256, seed=s, gain=2.0)[0] for s in (0, 1, 2)]
     assert all(m.min() > 0 for m in runs)   # ReLU's outputs are never below 0
     assert [(round(m.min(), 2), round(m.max(), 2)) for m in runs] == [(0.47, 0.81), (0.28, 0.59), (0.44, 0.91)]
@@ -1984,7 +1990,8 @@ def test_dead_unit_is_one_on_the_flat_side_for_every_input():
     assert "**nudge**" in ch03 and "is **dead**" in ch03 and "## ReLU's weak spot: dead units" in ch03
     # the nudge's slope factor, said after the picture (chapter 03: "each weight into a unit has that unit's slope as
     # one factor of its nudge")
-    assert ("**Fixes:** each nudge is multiplied by the unit's slope.\n"
+    # r78 (pass 81): one nudge story: input times backward signal, the signal carrying the slope (defined here)
+    assert ("**Fixes:** a weight's nudge is its input times the unit's **backward signal**, a number training sends back to say which way the unit's sum should move.\nThat number already includes the unit's slope.\n"
             "With a slope above 0, a unit whose sum is below 0 still gets a nudge.\n") in text
     assert "Each of its weights gets a nudge of $3.5 \\times$ its input, and $3.5$ already contains the slope $0.5$." in ch03   # pass 75 rewording of the same fact
 
@@ -2548,14 +2555,16 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     # r71 (pass 74): "shape setting" was never explained (and β is left to the glossary): said as a steepness knob
     # inside Swish's sigmoid, SiLU at 1 (the glossary: "x times sigmoid(βx) ... At β = 1 it is SiLU")
     # r75 (pass 78): "the knob" was never said: Swish's formula with β, and what β does (the glossary's x·sigmoid(βx))
-    assert text.index("Swish") == text.index("[Swish](91_glossary.ipynb#Glossary) is $x\\,\\sigma(\\beta x)$: its knob β (beta) sets the steepness.") + 1
-    assert SWISH_LINE in text and text.index("$\\sigma(x)$") < text.index("\\sigma(\\beta x)")   # r76 (pass 80): σ named first
+    # r78 (pass 81): one more name with a knob was one too many: SiLU is "one case of Swish" where it is named (as
+    # chapter 02 says it), and Swish's β is left to the glossary
+    assert text.index("Swish") == text.index("SiLU (sigmoid linear unit, one case of [Swish](91_glossary.ipynb#Glossary))") + 40
+    assert SWISH_LINE in text and "β" not in text and "\\beta" not in text
     assert "shape setting" not in text
     assert "also named Swish" not in text
     glossary = "".join("".join(c["source"]) for c in glossary_notebook()["cells"])
     assert "At β = 1 it is SiLU." in glossary
     # pass 46: Swish's formula (with β) is cut with the formulas fold; "Swish's usual form" is what stays
-    assert text.count("Swish") == 2 and activations.get("silu").label == "SiLU / Swish"   # r71: named, then SiLU's knob
+    assert text.count("Swish") == 1 and activations.get("silu").label == "SiLU / Swish"   # r78: named once
     assert "SiLU (also called Swish)" not in text
 
 
@@ -2624,7 +2633,8 @@ def test_pass_27_relu_family_lines_name_selus_weights_and_the_fading_nudge():
     # pass 34: "a unit on the left" placed the unit, not the number it bends
     # r54 (pass 60): the nudge's slope factor is said here, after the picture (the opening only recalls chapter 03)
     # r56 (pass 62): "as a factor" said as a product, and the unit placed by its sum
-    assert ("**Fixes:** each nudge is multiplied by the unit's slope.\n"
+    # r78 (pass 81): one nudge story: input times backward signal, the signal carrying the slope (defined here)
+    assert ("**Fixes:** a weight's nudge is its input times the unit's **backward signal**, a number training sends back to say which way the unit's sum should move.\nThat number already includes the unit's slope.\n"
             "With a slope above 0, a unit whose sum is below 0 still gets a nudge.\n"
             "For ELU and SELU, that nudge fades far left.\n") in text and "a unit on the left" not in text
     for name in ("elu", "selu"):
@@ -2735,12 +2745,12 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     # pass 46: Softplus is named with the other three; its lift above ReLU (0.69 at 0) is cut
     # r75 (pass 78): β is said once, where Swish's knob is named (the lead's ask); nowhere else in the chapter
     # r76 (pass 80): the Swish line moved to where SiLU's switch names σ
+    # r78 (pass 81): β is left to the glossary; Swish is named once, at SiLU
     switch = "".join(_cells()[_index("SiLU's switch is the sigmoid")]["source"])
-    swish = [ln for ln in switch.splitlines() if "β" in ln]
-    assert len(swish) == 1 and swish[0].startswith("[Swish]") and "Mish and Softplus round off ReLU's corner." in opening
+    assert "β" not in switch and "Swish" not in switch and "one case of [Swish]" in opening and "Mish and Softplus round off ReLU's corner." in opening
     text = _markdown()
     # pass 46: σ is named without "(sigma)", and β left with Swish's formula
-    assert "$\\Phi(x)$ (capital phi)" in text and "the sigmoid, $\\sigma(x)$." in text and text.count("β") == switch.count("β") == 2
+    assert "$\\Phi(x)$ (capital phi)" in text and "the sigmoid, $\\sigma(x)$." in text and text.count("β") == 0
     # pass 30: the "layer ... words look at each other" sentence is cut; the gated costs come before its Good for
     assert "words look at each other" not in text
     assert text.index("about 2/3 as many units") < text.index("kept weight counts equal")
@@ -2878,12 +2888,12 @@ def test_gate_legend_and_zoo_axes_as_the_text_says():
 
 # r76 (pass 80): "Then the slope has no sudden jump" had lost its "then" behind the Swish line, and σ was used before
 # it was named: the jump follows the rounded corner, and Swish waits until SiLU's switch names σ (SWISH_LINE)
-SMOOTH_OPENING = ("GELU (Gaussian error linear unit; Gaussian = the bell curve), SiLU (sigmoid linear unit), Mish and "
+SMOOTH_OPENING = ("GELU (Gaussian error linear unit; Gaussian = the bell curve), SiLU (sigmoid linear unit, one case of "
+                  "[Swish](91_glossary.ipynb#Glossary)), Mish and "
                   "Softplus round off ReLU's corner.\n"
                   "Then the slope has no sudden jump.\n")
-SWISH_LINE = ("SiLU's switch is the sigmoid, $\\sigma(x)$.\n"
-              "[Swish](91_glossary.ipynb#Glossary) is $x\\,\\sigma(\\beta x)$: its knob β (beta) sets the steepness. "
-              "SiLU is Swish with β = 1.\n")
+SWISH_LINE = ("SiLU's switch is the sigmoid, $\\sigma(x)$.\n"   # r78 (pass 81): Swish named at SiLU, β in the glossary
+              "GELU's switch is $\\Phi(x)$ (capital phi).")
 
 
 def test_what_to_remember_names_the_smooth_family_apart():
@@ -2962,7 +2972,8 @@ def test_selu_check_answers_in_three_short_lines_and_folds_every_factor():
     runs = ch04_zoo.signal_after(30, 2.0)
     assert abs(runs["SELU"][1][-1] - 1) < 0.05 and runs["ReLU, LeCun weights"][1][-1] < 1e-3
     assert "wanders" not in selu and "far apart" not in selu and "readout" not in selu
-    assert selu.count("<details>") == 1 and selu.rstrip().endswith("</details>")   # one fold, nothing after it
+    # r78 (pass 81): the Check's fold nests the still's "no kernel" fold at its end; nothing after the outer fold
+    assert selu.count("<details>") == 2 and selu.rstrip().endswith("</details>\n\n</details>") and selu.startswith("<details>")
     assert "<details>" not in curious
     cells = _cells()   # pass 56: the fade's reason sat in the chapter's Optional section, before What to remember
     # r70 (pass 73): far from the widget it explains, behind an empty cell; it now closes the one Optional fold
@@ -3143,11 +3154,13 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     # pass 56: rebuilt in the order see, rule, reason: the picture, what its line means, then why
     # r75 (pass 78): "spread out ÷ in" was hard to read: the three marked spreads are said as in -> out first
     # r76 (pass 80): "spread 2 into" was read as any input; it is the sums' spread
-    head = ("**Why does SELU pull back?** Sums of spread 2 into one SELU layer give 1.7 out; 0.5 gives 0.57; 1 stays 1.\n"
-            "The picture shows, for each spread in, how many times bigger it comes out.")
+    # r78 (pass 81): the numbers came before their picture; the picture first, then the learner reads the dots off
+    head = "**Why does SELU pull back?** The picture shows, for each spread of sums into one SELU layer, how many times bigger it comes out."
     assert (f"{big:.2g}", f"{small:.2f}", f"{one:.2f}") == ("1.7", "0.57", "1.00")
     rule = ("Above the dashed line at 1 (out = in), a layer makes the spread bigger. Below it, smaller.\n"
+            "**Read off** the dots: spread 2 in gives 1.7 out, smaller; 0.5 gives 0.57, bigger.\n"
             "SELU's curve crosses that line at 1. So a spread of 1 stays 1, and others move towards it.")
+    assert "1.7" not in head and "0.57" not in head
     # pass 46: shorter; the right side's ×1.05 against the capped left is cut, the picture's example stays
     # pass 50 (r45 Clarity 3): the missing step, a slope above 1 stretches small numbers apart
     assert small > 0.5 and float(selu(0.2) - selu(-0.2)) > 0.4   # two small numbers end further apart
@@ -3410,7 +3423,10 @@ def test_selu_worked_example_numbers_are_the_arithmetic_they_claim():
     # pass 68 (r63): said after the picture, not before it
     # r73 (pass 77): the log scale said in plain words: ticks 4 times apart, doubling as a straight line
     log_line = "On the upright axis, each tick is 4 times the one below (2, 8, 32). So steady doubling draws a straight line."
-    assert log_line in text and _index(log_line) == _index("ch04.doubling_spread()") + 1
+    # r78 (pass 81, Focus): the picture and its axis line wait in an Optional fold, the axis line under the picture
+    fold_text = ch04_zoo.doubling_fold().data
+    assert log_line == ch04_zoo.DOUBLING_AXIS_LINE and log_line not in text
+    assert fold_text.startswith("<details><summary>Optional:") and fold_text.index("<img ") < fold_text.index(log_line)
     ticks = ch04_zoo.doubling_spread().axes[0].get_yticks()
     assert {2, 8, 32} <= set(ticks.tolist()) and np.allclose(ticks[1:] / ticks[:-1], 4)
     heights = np.diff(np.log2(ch04_zoo.doubling_runs()["each layer doubles"]))   # the picture's log axis (base 2)
@@ -3460,7 +3476,8 @@ def test_selu_check_says_how_fast_the_wrong_answer_and_points_to_the_picture():
         for _, s in ch04_zoo.run_draws(30, start)["SELU"]:
             assert np.all(np.abs(np.asarray(s[settle:]) - 1) < 0.1) and abs(s[settle - 1] - 1) < 0.5
     # r75 (pass 78): said plainly ("by about layer 12, every line has settled into the grey band"); the numbers stay checked above
-    assert (f"  In the picture below, by about layer {settle}, every line has settled into the grey band.\n"
+    # r78 (pass 81): the Check points at the widget (the still waits in a fold for a reader without a kernel)
+    assert (f"  In the widget, by about layer {settle}, every line has settled into the grey band.\n"
             "  Drag the spread to 2 or 0.5, and watch the lines enter the band.\n") in answer   # r62: what dragging shows   # r50, r66: these 5 drawn networks, not a law
     assert ('  A common wrong answer: "SELU keeps whatever spread it is given." In fact, it pulls a big spread down '
             "and a small one up.\n") in answer
@@ -3681,7 +3698,9 @@ def test_doubling_picture_shows_the_texts_numbers():
     assert runs["each layer halves"][-1] == 2 / 32 == 1 / 16 and runs["each layer keeps it"].tolist() == [2] * 6
     labels = [t.get_text() for t in ch04_zoo.doubling_spread().axes[0].texts]
     assert labels == ["each layer doubles: 64", "each layer keeps it: 2", "each layer halves: 1/16"]
-    k = _index("ch04.doubling_spread()")
+    k = _index("ch04.doubling_fold()")   # r78 (pass 81): the picture in an Optional fold
+    out = "".join(_cells()[k]["outputs"][0]["data"]["text/markdown"])
+    assert out.startswith("<details><summary>Optional: the doubling") and "doubling_spread" not in json.dumps(_cells())
     assert "The spread goes 2, 4, 8, 16, 32, 64." in "".join(_cells()[k - 1]["source"])
     assert "If each halves every number instead, it falls to 1/16." in "".join(_cells()[k - 1]["source"])
     ticks = ch04_zoo.doubling_spread().axes[0].get_yticks()   # the side axis: each tick 4 times the last, a log scale
@@ -3719,22 +3738,20 @@ def test_opening_figure_points_its_gated_panel_ahead_to_the_gated_section():
     titles = [ax.get_title() for ax in fig.axes]
     # r67 (pass 71): the gated panel's legend named the bends used as gates; r70 (pass 73): gates drawn as curves read
     # as "a gated unit is one more curve"; the panel is a tiny g(a) × b diagram, no curve, no unit's name
+    # r78 (pass 81): the diagram still showed out = g(a) × b before gates are taught; the panel is a plain pointer
     gated = fig.axes[-1]
     texts = [t.get_text() for t in gated.texts]
     assert not gated.get_lines() and gated.get_legend() is None and not gated.axison
-    assert {"a", "b", "g", "×", "out"} <= set(texts) and not any("GLU" in t for t in texts)
-    assert any(t.startswith("out = g(a) × b\n") and "sigmoid" in t and "SiLU" in t and "GELU" in t for t in texts)
-    assert len([c for c in gated.get_children() if type(c).__name__ == "Annotation"]) == 4   # a→g, g→×, b→×, ×→out
-    assert "out = g(a) × b" in ch04_zoo.FAMILIES_ALT and "not a curve" in ch04_zoo.FAMILIES_ALT
+    assert texts == ["not one curve:\nsee Gated units\nbelow"] and "g(a)" not in ch04_zoo.FAMILIES_ALT
+    assert not [c for c in gated.get_children() if type(c).__name__ == "Annotation"]   # no arrows of a diagram
     fig.canvas.draw()
-    for t in gated.texts:   # the sketch and its formula stay inside the figure
+    for t in gated.texts:   # the pointer stays inside the figure
         box = t.get_window_extent()
-        assert fig.bbox.x0 <= box.x0 and box.x1 <= fig.bbox.x1 and box.y0 >= fig.bbox.y0, t.get_text()   # the longer title stays inside the figure (at the default size it was cut at the right edge)
-    assert fig.axes[-1].title.get_window_extent().x1 <= fig.bbox.x1
+        assert fig.bbox.x0 <= box.x0 and box.x1 <= fig.bbox.x1 and box.y0 >= fig.bbox.y0, t.get_text()
     plt.close(fig)
-    assert titles[-1] == "gated units\n(see Gated units below)"
-    assert all("see" not in t for t in titles[:-1])
-    assert "Gated units (see Gated units below)" in ch04_zoo.FAMILIES_ALT
+    assert titles[-1] == "gated units"
+    assert all("see" not in t for t in titles)
+    assert "Gated units: no curve, only the words 'not one curve: see Gated units below'" in ch04_zoo.FAMILIES_ALT
     text = _markdown()
     assert text.index("## The ReLU family") < text.index("\n## Gated units")
 
@@ -3756,7 +3773,9 @@ def test_selu_check_draws_the_three_starts_it_talks_about():
     assert f"layer {settle}" in [t.get_text() for t in ax.texts] and f"from layer {settle} on" in fig.get_label()
     answer = ch04_zoo.signal_answer(30).data
     assert f"alt='{html.escape(fig.get_label(), quote=True)}'" in answer and "data:image/png;base64," in answer
-    assert answer.index("In the picture below") < answer.index("<img ")
+    # r78 (pass 81): the still comes after the words, in its own fold, so the Check sends the learner to drag first
+    assert answer.index("In the widget, by about layer") < answer.index(ch04_zoo.THREE_STARTS_SUMMARY) < answer.index("<img ")
+    assert answer.count("<details>") == 2 and answer.rstrip().endswith("</details>\n\n</details>")
     plt.close(fig)
 
 
@@ -3815,7 +3834,7 @@ def test_relu_family_nudge_predict_is_answered_by_the_slope_picture():
     assert "".join(cells[k - 1]["source"]) == ("**Predict:** a unit's sum sits at $x = -0.5$, just left of 0. "
                                                "Which bend gives its weights the biggest nudge?")
     assert _index("ch04.corner_zoom()") < k and _is_fold(cells[k]) and "relu_family_slopes" not in json.dumps(cells)
-    assert "".join(cells[k + 1]["source"]).startswith("**Fixes:** each nudge is multiplied by the unit's slope.\n"
+    assert "".join(cells[k + 1]["source"]).startswith("**Fixes:** a weight's nudge is its input times the unit's **backward signal**, a number training sends back to say which way the unit's sum should move.\nThat number already includes the unit's slope.\n"
                                                        "With a slope above 0, a unit whose sum is below 0 still gets a nudge.")
     fig = ch04_zoo.relu_family_slopes()
     ax = fig.axes[0]
@@ -3856,8 +3875,11 @@ def test_selu_widget_says_why_relus_average_jumps():
     k = _index("ch04.selu_spread(")
     bullets = "".join(_cells()[k - 1]["source"])
     # r73 (pass 77): the widget also shows ReLU's average sinking back to 0 as the spread fades; said, and checked
-    line = ("- Left: the average. ReLU's outputs are never below 0, so their average jumps, then sinks to 0 as their "
-            "spread fades.")
+    # r78 (pass 81): "then sinks to 0 as their spread fades" gave away the Predict's ReLU answer; the bullet keeps the
+    # jump (what layer 1 shows) and the Check says the fade
+    line = "- Left: each layer's average output. ReLU's outputs are never below 0, so its average jumps at layer 1."
+    assert line in bullets and "fades" not in bullets.split("**Predict:**")[0]
+    assert "- **ReLU, same weights**: it fades" in ch04_zoo.signal_answer(30).data
     assert line in bullets and bullets.index(line) < bullets.index("**Predict:**")
     assert float(activations.get("relu")(np.linspace(-5, 5, 101)).min()) == 0
     assert ch04_zoo.average_output("relu") > 0.3

@@ -21,7 +21,7 @@ __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer"
            "gate_diagram", "gated_units", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
            "print_dips", "print_gap", "zigzag_left", "zigzag_runs", "zigzag_sketch", "zigzag_way", "print_overflow", "print_widest_gap",
-           "back_near_one", "doubling_runs", "doubling_spread", "lecun_fade_note", "selu_settle_layer", "selu_three_starts", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "selu_slope", "selu_stretch_edge", "selu_why_fold", "families_row", "slopes_text", "deepest_dip_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "relu_family_slopes", "nudge_answer", "nudge_slopes", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
+           "back_near_one", "doubling_fold", "doubling_runs", "doubling_spread", "lecun_fade_note", "selu_settle_layer", "selu_three_starts", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "selu_slope", "selu_stretch_edge", "selu_why_fold", "families_row", "slopes_text", "deepest_dip_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "relu_family_slopes", "nudge_answer", "nudge_slopes", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
            "squashers", "two_switches", "area_label", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
 
 FAMILIES = {
@@ -69,13 +69,12 @@ THUMB_GATES = {"GLU": "sigmoid", "SwiGLU": "silu", "GeGLU": "gelu"}   # the gate
 THUMB_GATE_TITLE = "used as gates:"
 # r70 (pass 73): the gated panel drew its gates as curves, which read as "a gated unit is one more curve"; it is now
 # a tiny diagram of the product, with its formula under it where the other panels have their legends
-GATE_SKETCH_FORMULA = "out = g(a) × b"
-GATE_SKETCH_NOTE = "g: a bend (sigmoid,\nSiLU or GELU)"
+# r78 (pass 81): the diagram still showed out = g(a) × b before gates are taught; the panel is now a plain pointer
+GATE_POINTER = "not one curve:\nsee Gated units\nbelow"
 
 
 # r64 (pass 69): the gated panel shows gates before the chapter teaches them; its title points ahead
-LEGEND_BELOW = -0.16   # the gated panel's formula hangs under the panel (axes fraction)
-FAMILY_TITLES = {"gated units": "gated units\n(see Gated units below)"}
+FAMILY_TITLES = {"gated units": "gated units"}
 # r73 (pass 77): the overview drew dashed, marked lines with legends underneath, and hid SiLU under Mish and Leaky ReLU
 # under ReLU. Now: solid lines, each bend's name written next to its curve, and a zoom on the dips
 OVERVIEW_ZOOM_X, OVERVIEW_ZOOM_Y = (-4.0, 0.0), (-0.4, 0.1)
@@ -86,9 +85,8 @@ FAMILIES_ALT = ("Five small panels, each curve a solid line with its name writte
                 "softplus, ReLU with the corner rounded. Squashers: sigmoid and tanh, S-curves held in a box. Zoom on the "
                 f"dips (x from {OVERVIEW_ZOOM_X[0]:g} to {OVERVIEW_ZOOM_X[1]:g}, output from {OVERVIEW_ZOOM_Y[0]:g} to "
                 f"{OVERVIEW_ZOOM_Y[1]:g}): Leaky ReLU just below ReLU's flat 0; three grey curves, "
-                "GELU, SiLU and Mish not told apart, dip below 0 and come back up. Gated units "
-                "(see Gated units below): a tiny diagram, not a curve: sum a goes through a bend g, sum b goes straight "
-                "on, and the two are multiplied: out = g(a) × b.")
+                "GELU, SiLU and Mish not told apart, dip below 0 and come back up. Gated units: no curve, only the words "
+                "'not one curve: see Gated units below'.")
 OVERVIEW_ZOOM_NAMES = ("relu", "leaky_relu", "gelu", "silu", "mish")
 OVERVIEW_ZOOM_TITLE = "zoom on the dips"
 # where each name is written (data coordinates of its panel), chosen by eye so no two names touch
@@ -120,7 +118,7 @@ def _overview_tags(ax, names, tags):
 @plots.styled
 def families_row(x_max=SHARED_X):
     """The opening table's families before any formula (r61, pass 66: the chapter opened on a table with no curve):
-    three families on one scale, a zoom on the dips, and the gated units as a tiny diagram. Softmax takes a list, not
+    three families on one scale, a zoom on the dips, and a pointer to the gated units (r78). Softmax takes a list, not
     one number, so it has no curve here. Solid lines with the names written on them (r73, pass 77)."""
     fig, axes = plots.new_figure(900, 330, 1, 5, gridspec_kw={"width_ratios": [1, 1, 1, 1.05, 1.05]})
     x = np.linspace(-x_max, x_max, 301)
@@ -148,29 +146,12 @@ def families_row(x_max=SHARED_X):
     az.text(tx, ty, text, color=ZOOM_SMOOTH_COLOUR, ha=ha, va=va, fontsize=8.5, fontweight="bold")
     az.set(xlim=OVERVIEW_ZOOM_X, ylim=OVERVIEW_ZOOM_Y, xticks=(-4, -2, 0), yticks=(-0.4, -0.2, 0), title=OVERVIEW_ZOOM_TITLE)
     gated = axes[4]
-    gated.set_title(FAMILY_TITLES["gated units"], fontsize=9.5)
-    _gate_sketch(gated)
+    gated.set_title(FAMILY_TITLES["gated units"])
+    gated.set_axis_off()
+    gated.text(0.5, 0.5, GATE_POINTER, transform=gated.transAxes, ha="center", va="center", fontsize=10,
+               color=STRIP_NOTE_COLOUR, bbox={"boxstyle": "round,pad=0.5", "fc": "white", "ec": REFERENCE_GREY, "lw": 1.2})
     fig.set_label(FAMILIES_ALT)
     return fig
-
-
-def _gate_sketch(ax):
-    """The opening figure's gated panel: sum a through a bend g, sum b straight on, both into a ×, out; the formula
-    under the panel (axes fractions, so the shared data axes of the other panels do not matter)."""
-    ax.set_axis_off()
-    t = ax.transAxes
-    box = {"boxstyle": "round,pad=0.35", "fc": "white", "lw": 1.6}
-    ax.text(0.08, 0.75, "a", transform=t, ha="center", va="center", fontsize=12, style="italic")
-    ax.text(0.08, 0.25, "b", transform=t, ha="center", va="center", fontsize=12, style="italic")
-    ax.text(0.40, 0.75, "g", transform=t, ha="center", va="center", fontsize=12, bbox={**box, "ec": plots.color("silu")})
-    ax.text(0.66, 0.5, "×", transform=t, ha="center", va="center", fontsize=16,
-            bbox={"boxstyle": "circle,pad=0.2", "fc": "white", "ec": "black", "lw": 1.4})
-    ax.text(0.93, 0.5, "out", transform=t, ha="center", va="center", fontsize=11)
-    for start, end in (((0.14, 0.75), (0.32, 0.75)), ((0.48, 0.72), (0.60, 0.56)), ((0.14, 0.25), (0.60, 0.44)),
-                       ((0.73, 0.5), (0.85, 0.5))):
-        ax.annotate("", end, start, xycoords=t, textcoords=t, arrowprops={"arrowstyle": "->", "color": "black", "lw": 1.3})
-    ax.text(0.5, LEGEND_BELOW, f"{GATE_SKETCH_FORMULA}\n{GATE_SKETCH_NOTE}", transform=t, ha="center", va="top",
-            fontsize=9)
 
 
 @plots.styled
@@ -402,6 +383,19 @@ def doubling_spread(start=DOUBLING_START, layers=DOUBLING_LAYERS):
            title=f"the spread, starting at {start:g}, over {layers} layers")
     fig.set_label(DOUBLING_ALT)
     return fig
+
+
+# r78 (pass 81, Focus): the SELU part was a third of the chapter; the doubling picture waits in a fold, with the one
+# line that reads its axis
+DOUBLING_SUMMARY = "Optional: the doubling and the halving, drawn"
+DOUBLING_AXIS_LINE = "On the upright axis, each tick is 4 times the one below (2, 8, 32). So steady doubling draws a straight line."
+
+
+def doubling_fold(start=DOUBLING_START, layers=DOUBLING_LAYERS):
+    """The doubling picture (doubling_spread) in a closed fold, its axis line under it (notebook 04)."""
+    fig = doubling_spread(start, layers)
+    picture = tables.image(figure_png(fig), figure_alt(fig), 560)
+    return fold(DOUBLING_SUMMARY, "\n" + picture + "\n\n" + DOUBLING_AXIS_LINE + "\n")
 
 
 SPREAD_MAP_IN = (0.25, 3.0)   # the spread-map picture's x axis: the SELU widget's slider range
@@ -1605,6 +1599,9 @@ def shrink_factor(spread):
 THREE_STARTS = {2.0: ("#D55E00", "-"), 1.0: ("black", "--"), 0.5: (plots.ACCENT, ":")}
 
 
+THREE_STARTS_SUMMARY = "No kernel to drag? The three starts in one picture"
+
+
 def _three_starts_alt(depth, settle):
     return (f"SELU's spread, layer 0 to {depth}, in {len(DRAW_SEEDS)} random networks from each of three starts: 2 (solid), "
             f"1 (dashed) and 0.5 (dotted). The lines from 2 fall and the lines from 0.5 rise; from layer {settle} on, "
@@ -1647,14 +1644,17 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     picture = tables.image(figure_png(fig), figure_alt(fig), 560)
     # r75 (pass 78): "all 5 lines are within 0.07 of 1 ... from layer 12 on" read like an audit; said plainly (the
     # settle layer, within SETTLE_CLEAR, is still computed and tested)
+    # r78 (pass 81): the still sat in the Check itself, so dragging added nothing; the Check points at the widget,
+    # and the still waits in its own fold for a reader without a kernel (the widget's stored picture shows start 1)
     lines = [f"- **SELU**: it goes back to 1, from {high:g} and from {low:g} alike.\n"
-             f"  In the picture below, by about layer {settle}, every line has settled into the grey band.\n"
+             f"  In the widget, by about layer {settle}, every line has settled into the grey band.\n"
              "  Drag the spread to 2 or 0.5, and watch the lines enter the band.\n"
              "  Its average (left panel) goes back to 0 too.\n"
              "  A common wrong answer: \"SELU keeps whatever spread it is given.\" In fact, it pulls a big "
              "spread down and a small one up.",
              "- **ReLU, same weights**: it fades to almost 0. (Why: see the second Optional fold below.)"]
-    return Markdown(fold("Check your prediction", "\n" + "\n".join(lines) + "\n\n" + picture + "\n").data)
+    still = fold(THREE_STARTS_SUMMARY, "\n" + picture + "\n").data
+    return Markdown(fold("Check your prediction", "\n" + "\n".join(lines) + "\n\n" + still + "\n").data)
 
 
 def lecun_fade_note(depth=30):
