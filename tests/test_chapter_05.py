@@ -3679,3 +3679,28 @@ def test_the_slope_picture_draws_sigmoids_tangents_with_the_registry_slopes():
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     assert "".join(cells[k]["outputs"][0]["data"]["text/plain"]) == shown.caption
     assert cells[k]["outputs"][0]["metadata"]["image/png"]["alt"] == shown.get_label()
+
+
+def test_race_check_says_a_tie_or_no_crossing_in_words(finished):
+    """Check (code review, session 34) the first race's check when ReLU and tanh cross within 10 epochs of each other
+    ("at about the same epoch", not "about 0 epochs before") and when neither crosses ("Neither", not "nan")."""
+    import copy
+    import types
+    runs = finished.state["results"]
+    t = race.epochs_to(runs["tanh"].loss, 0.1)[0]
+
+    def with_relu_loss(loss):
+        fake = copy.copy(runs)
+        fake["relu"] = types.SimpleNamespace(**{**vars(runs["relu"]), "loss": loss})
+        return types.SimpleNamespace(state={**finished.state, "results": fake}, image=finished.image)
+
+    tie = np.where(np.arange(runs["relu"].loss.shape[1]) < t + 3, 0.5, 0.05)[None]   # ReLU crosses 3 epochs later
+    said = ch05_race.race_check(with_relu_loss(tie))._repr_html_()
+    assert "at about the same epoch as" in said and "about 0 epochs" not in said
+    never = np.full_like(runs["relu"].loss, 0.5)
+    tanh_never = copy.copy(finished.state["results"])
+    tanh_never["tanh"] = types.SimpleNamespace(**{**vars(runs["tanh"]), "loss": never})
+    tanh_never["relu"] = types.SimpleNamespace(**{**vars(runs["relu"]), "loss": never})
+    said = ch05_race.race_check(types.SimpleNamespace(state={**finished.state, "results": tanh_never},
+                                                      image=finished.image))._repr_html_()
+    assert "Neither crosses 0.1 in this run." in said and "nan" not in said

@@ -1076,7 +1076,8 @@ def race_check(finished=None):
     w = finished or live_race(play=True)
     runs = w.state["results"]
     at = {n: race.epochs_to(r.loss, 0.1)[0] for n, r in runs.items()}
-    first, second = sorted(("relu", "tanh"), key=at.get)
+    # a run that never crosses sorts last (code review: nan keys left the order to chance)
+    first, second = sorted(("relu", "tanh"), key=lambda n: (not np.isfinite(at[n]), at[n] if np.isfinite(at[n]) else 0))
     named = {"relu": "ReLU", "tanh": "tanh"}   # mid-sentence, tanh is lower case
     gelu = runs["gelu_tanh"]
     # GELU's loss climbs back above 0.1 for a few epochs after its first crossing (272 to 273 over nudged starts,
@@ -1089,8 +1090,12 @@ def race_check(finished=None):
     earlier = "even earlier" if at["gelu_tanh"] < at[first] else "later"
 
     # pass 80 (r77 Focus: answers full of numbers): the gap in words, to ten epochs; the five-run picture has the epochs
-    gap = (f"It crosses 0.1 about {round(at[second] - at[first], -1):.0f} epochs before {named[second]}."
-           if np.isfinite(at[second]) else f"It crosses 0.1; {named[second]} does not.")
+    # code review (session 34): a gap under 10 epochs rounded to "about 0 epochs before"; no crossing said "nan"
+    lead = at[second] - at[first]
+    gap = (f"Neither crosses 0.1 in this run." if not np.isfinite(at[first]) else
+           f"It crosses 0.1; {named[second]} does not." if not np.isfinite(at[second]) else
+           f"It crosses 0.1 at about the same epoch as {named[second]}." if lead < 10 else
+           f"It crosses 0.1 about {round(lead, -1):.0f} epochs before {named[second]}.")
     # pass 81 (r78 Interaction 1: the fold answered only the second question, and its first words read as the
     # answer to the first): both answers, in the Predict's order; the "After the race" fold merged in here
     straight = runs["identity"].final_loss[0]
