@@ -772,7 +772,7 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
               # pass 73 (r70 reader: a score 0 everywhere makes every point a boundary): the whole square said
               # pass 78 (r75 reader: three cases in one sentence; "None splits XOR" gave the Predict away): the
               # straight line here, the rare cases and "cannot split XOR" in the runs' answer fold
-              "The network's **boundary** is where the chance is one half. With no bend, the boundary is a straight line, or, when every chance is one half, no useful one.\n"
+              "The network's **boundary** is where the chance is one half. With no bend, the boundary is a straight line, or no useful one.\n"
               # pass 63 (r58 reader: by the "chance one half" definition, a score stuck at 0 is a boundary
               # everywhere, not nowhere): a constant score splits nothing
               # pass 65 (r59 reader: "either way" had no clear referent): the exception in one plain sentence
@@ -1074,7 +1074,7 @@ def test_seventh_pass_wording_of_chapter_01():
     assert "label-1 corners get chances above one half, and label-0 corners below" in text
     assert "right side of one half" not in text
     assert text.count("**boundary**") == 1 and ("The network's **boundary** is where the chance is one half. With no "
-                                                 "bend, the boundary is a straight line, or, when every chance is one half, no useful one.\nTraining changes the weights, step by step, "
+                                                 "bend, the boundary is a straight line, or no useful one.\nTraining changes the weights, step by step, "
                                                  "to make the chances less wrong.") in text  # pass 70 (r65), 71 (r67), 78 (r75)
     # pass 78 (r75 reader): the rare cases (no line; the whole square) and "cannot split XOR" are in the runs' answer
     # fold, after the Predict, not before it
@@ -2341,7 +2341,11 @@ def test_deep_stack_has_a_prediction_and_random_layers():
     and the depth question before the picture, and its feedback's 'far too little to see' (the stack and the one
     layer differ by under 1e-12 of the answers' size)."""
     text = _text()
-    assert "gives back 8, with random weights.\nWe push 200 random inputs through each stack" in text
+    # r79 Correctness: the depth quiz's answer says these layers turn and shift; the set-up says so (random_stack's
+    # weights are orthogonal: QR of a random matrix keeps every length)
+    assert "gives back 8. Its random weights turn them (lengths kept), then shift them.\nWe push 200 random inputs" in text
+    q = ch01_collapse.random_stack(3, 8, np.random.default_rng(0))
+    assert all(np.allclose(W.T @ W, np.eye(8)) for W, _b in q)
     stack = ch01_collapse.random_stack(3, 8, np.random.default_rng(1))
     assert not np.allclose(stack[0][0], stack[1][0]) and not np.allclose(stack[0][1], stack[1][1])
     cells = _cells()
@@ -3405,7 +3409,7 @@ def test_pass56_hand_set_relu_boundary_is_two_parallel_lines_in_the_input_square
     in the right panel of the picture after the crease, and the drawn band is that band."""
     text = _text()
     assert ("> Its boundary need not be one straight line.\n"
-            "> For the hand-set ReLU layer it is two parallel lines; for the trained tanh network, "
+            "> For the hand-set ReLU layer it is two parallel lines; for the trained tanh network shown, "
             "a curve in two pieces.") in text  # pass 61 (r55): as the maps' fold says (two pieces: checked there)
     # pass 66 (cut): the picture's own title says "two parallel lines"; the recall answer says it too
     assert "two parallel lines" in ch01_collapse.xor_fold_picture().axes[1].get_title()

@@ -783,7 +783,7 @@ def test_zoo_table_definitions_one_idea_per_line():
     assert (NOTEBOOK.parent / "02_four_bends.ipynb").exists()
     # r40: one definition everywhere, the smooth family's "never goes down as x grows" (ReLU's flat left is "yes")
     # pass 46: "(flat stretches count)" cut; ReLU's flat left is still "yes" (checked below)
-    assert ("- **Monotonic**: never goes down as x grows. A dip does not stop a bend from working well: GELU dips, yet BERT and GPT train well with it."
+    assert ("- **Monotonic**: never goes down as x grows (or never up). A dip does not stop a bend from working well: GELU dips, yet BERT and GPT train well with it."
             in above)
     assert "only ever climbs" not in "\n".join(above)
     # session 32 (r73 Correctness): "widely used" named as the two models the deployments data sources
@@ -2935,7 +2935,7 @@ def test_pass_33_terms_before_use_and_the_predict_before_dragging():
     # r51 change 1 (pass 57): the dip sentence sits right under the four-curves picture its "zoom on the right" means
     assert _index("GELU, SiLU and Mish dip a little below 0, then rise (zoom on the right).") == _index("ch04.smooth_family()") + 1
     assert min(activations.minimum(n)[1] for n in ("gelu", "silu", "mish")) == activations.minimum("mish")[1]
-    assert "- **Monotonic**: never goes down as x grows." in text
+    assert "- **Monotonic**: never goes down as x grows (or never up)." in text   # r79: the same definition as the smooth family's
     assert "Not monotonic: as x grows, the curve goes down in one place and up in another." in text
     x = np.linspace(-4, 0, 4001)
     for n in ("gelu", "silu", "mish"):   # each goes down first (from far left to its dip), then up

@@ -2715,7 +2715,7 @@ def test_pass24_q6_defines_the_loss_in_its_key_and_says_why_better_is_possible()
     assert -np.log(0.5) == pytest.approx(np.log(2)) and f"{np.log(2):.3f}" == "0.693"
     done = next(o.why for o in q.options if o.text.startswith("It has finished"))
     # pass 27: "every bend but sigmoid" gave Q29's answer away; "most" holds: one bend of the race's four fell short
-    assert done.endswith("7 of the race's 8 bends got their loss under 0.1: much better is possible.") and "sigmoid" not in done
+    assert done.endswith("7 of the 8 bends in chapter 05's race got their loss under 0.1: much better is possible.") and "sigmoid" not in done
     racers = quiz.get("race_loser").options
     assert len(racers) == 4 and sum(not o.correct and "run got under 0.1" in o.why for o in racers) == len(racers) - 1
     assert quiz.get("race_loser").options[quiz.answer_key("race_loser")].text == "Sigmoid."

@@ -458,8 +458,8 @@ def _bank():
            (f"It is right {ln2:.0%} of the time, so it is slowly getting there.",
             f"a loss is not a share of right answers. It is the points' average loss, and {ln2:.2f} is the loss of a 50-50 guess."),
            ("It has finished learning, and more training cannot make it better.",
-            "it is still no better than a coin toss (loss ln 2). On the same spirals, 7 of the race's 8 bends got "
-            "their loss under 0.1: much better is possible.")),
+            "it is still no better than a coin toss (loss ln 2). On the same spirals, 7 of the 8 bends in chapter 05's "
+            "race got their loss under 0.1: much better is possible.")),
         _c("race_loser", "05", "In chapter 05's race, every bend trained with Adam and the same settings. "
            # p71 (r67 Clarity): "had no run ... reach" was a tangled negative; said the positive way round
            "For which bend did every run stay above a loss of 0.1 for all 400 epochs (passes through the data)?",
@@ -467,7 +467,7 @@ def _bank():
                        "five-seed race). "   # p75 (r72 Focus): not a pointer into another notebook's layout
                        "The course measured this; it did not prove a single cause."),
            ("ReLU.", "every ReLU run got under 0.1 in chapter 05's five-seed race."),
-           ("Leaky ReLU.", "its left side keeps a small slope, so some nudge always gets through. Every run got under 0.1."),
+           ("Leaky ReLU.", "its left side keeps a small slope, so some nudge always gets through. Every Leaky ReLU run got under 0.1, as ReLU's did."),
            ("Tanh.", f"tanh flattens at its ends too, but its slope peaks at 1, four times sigmoid's {s0:g}. "
                      "Every tanh run got under 0.1.")),
         _c("why_seeds", "05", "Why race each bend from several seeds (a seed fixes a run's random start weights), not one run each?",

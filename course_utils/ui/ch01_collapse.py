@@ -1423,17 +1423,17 @@ def bend_question(W=SHEET_W, b=SHEET_B):
     """After ReLU, after tanh: does the thick line stay straight? (notebook 01, the opening). r55: the bend picture
     sat in view under its Predict; now a click reveals it: the answer in one line, the picture, tanh's numbers."""
     return choice_question({
-        "both stay straight": "A common wrong answer: a bend is one more stretch. In fact: a bend treats small "
-                              "and big numbers differently, so a straight line creases or curves.",
+        "both stay straight": "A common wrong answer: a bend is one more stretch. In fact: a bend treats some numbers "
+                              "differently from others, so a straight line creases or curves.",   # r79: ReLU splits by sign
         "ReLU creases it, tanh keeps it straight": "A common wrong answer: tanh is smooth, so lines stay straight. "
-                                                   "In fact: smooth is not straight. tanh squashes big numbers more "
-                                                   "than small ones, so most slanted lines curve.",
+                                                   "In fact: smooth is not straight. tanh squashes numbers far from 0 "
+                                                   "more than numbers near 0, so most slanted lines curve.",
         "ReLU keeps it straight, tanh curves it": "A common wrong answer: ReLU is two straight pieces, so lines stay "
                                                   "straight. In fact: where h₁ or h₂ along a line crosses 0, ReLU "
                                                   "goes from flat to ramp, and the line usually gets a corner.",
         "ReLU creases it, tanh curves it": "",
-    }, "ReLU creases it, tanh curves it", "ReLU presses the negative part flat: a corner. tanh squashes big "
-       "numbers more than small ones: a curve.",
+    }, "ReLU creases it, tanh curves it", "ReLU presses the negative part flat: a corner. tanh squashes numbers "
+       "far from 0 more than numbers near 0: a curve.",
         "Question: after each bend, does the thick line stay straight?",
         (bend_pictures(W, b), 1200, "", [(pressed_picture(W, b), 700), (tanh_steps_picture(), 460)]))
 

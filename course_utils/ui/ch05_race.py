@@ -486,7 +486,7 @@ def try_answers(results, threshold=0.1, longer=None, part="all"):
            + "yet it could draw one. The reason: tanh(x) = 2 × sigmoid(2x) − 1. So tanh is sigmoid made half as wide "
            f"and twice as tall, then moved down by 1.\n\n{_tanh_moves_picture()}\n\nThe weights can do all three. "
            "Take a tanh unit with weight "
-           f"{w_in:g} into it and {w_out:g} out of it: the next layer gets {w_out:g} × tanh(x). A sigmoid unit copies it "
+           f"{w_in:g} into it and {w_out:g} out of it: the next layer gets {w_out:g} × tanh(x + b), b its bias. A sigmoid unit copies it "
            "in three steps:\n\n"
            f"1. Double the weight in, to {s_in:g}, and double the bias. Half as wide: sigmoid({s_in:g}x).\n"
            f"2. Double the weight out, to {s_out:g}. Twice as tall: {s_out:g} × sigmoid({s_in:g}x).\n"
@@ -532,8 +532,8 @@ def try_answers(results, threshold=0.1, longer=None, part="all"):
     five = (("sigmoid still does not creep. " if stalls else "sigmoid creeps a little. ")
             + ("Its loss stays on the shrug line. " if stalls else
                f"Its loss ends at {plain['sigmoid'].final_loss[0]:.2f}. ")
-            + "With plain steps, a tiny nudge means a tiny step. One guess: sigmoid's nudges to its first layers are "
-            "tiny. *Suspect 1* above measures them. "
+            + "With plain steps, a tiny nudge means a tiny step. Why sigmoid stays put is not measured here; "
+            "*Suspect 1* above measures how its nudges shrink toward the first layers. "
             + (f"ReLU is slower than with Adam: it still crosses 0.1, but only after epoch {int(relu_at // 500 * 500)}. "
                if np.isfinite(relu_at) else
                f"ReLU's loss falls to {plain['relu'].final_loss[0]:.1f}. ")
