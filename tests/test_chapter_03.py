@@ -3102,20 +3102,7 @@ def test_pass52_he_counts_a_units_inputs():
     # r62 (length): the forward count is the section's own; the backward count said against it, in fewer words
     # r67: the key step said in full: the same count, weights of the same size, so the same fix
     # r68 (Clarity 4): said once, after the rule it carries backward
-    # r71 (Clarity): split in two, after the stacked-squares picture (test_pass74_...)
-    # pass 75 (r72, Focus): the backward count is folded ("Going back") after the rule and the 32-input example
-    # pass 77 (r73 Clarity: "the chapter changes direction with no picture"): the backward count moved up, beside
-    # the forward one, as the section's opening: the same n terms each way, so the same weight size; the fold is gone
-    # pass 80 (r77 Clarity #1: the section was hard going): the main path is the forward count; the backward count
-    # and "why squares" share one optional fold, after ReLU's slopes
-    assert ("The weights also multiply the backward signal. Say every layer has $n$ units. A unit's sum adds $n$ terms, "
-            "input × weight, each + or − at random. Going back, it is the same (why: see [Watching it in a real "
-            "network](#Watching-it-in-a-real-network)), so we work forward.") in flat
-    assert ("<summary>Why the same rule going back, and why squares?</summary> Going back, a unit's signal adds "
-            "$n$ terms, signal × slope × weight, one per unit it feeds, each + or − at random too. Same arithmetic as "
-            "forward, same weight size: so the same size rule.") in flat and flat.count("<details>") == flat.count("</details>")
-    assert ("Then each term's square is $\\frac1n$, and the $n$ of them add up to 1: "
-            "The real network below has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$. ### ReLU switches off half") in flat
+    _assert_weight_section_says_forward_then_folds_the_backward(flat)
     assert "The same size rule then works backward" not in flat
     assert "as many as its inputs" not in flat
     assert "For $n$ inputs per unit, their typical size is $\\sqrt{2/n}$" in flat
@@ -3413,20 +3400,7 @@ def test_pass56_plain_words_the_r50_reading_asked_for():
     # r62 (length): the forward count is the section's own; the backward count said against it, in fewer words
     # r67: the key step said in full: the same count, weights of the same size, so the same fix
     # r68 (Clarity 4): said once, after the rule it carries backward
-    # r71 (Clarity): split in two, after the stacked-squares picture (test_pass74_...)
-    # pass 75 (r72, Focus): the backward count is folded ("Going back") after the rule and the 32-input example
-    # pass 77 (r73 Clarity: "the chapter changes direction with no picture"): the backward count moved up, beside
-    # the forward one, as the section's opening: the same n terms each way, so the same weight size; the fold is gone
-    # pass 80 (r77 Clarity #1: the section was hard going): the main path is the forward count; the backward count
-    # and "why squares" share one optional fold, after ReLU's slopes
-    assert ("The weights also multiply the backward signal. Say every layer has $n$ units. A unit's sum adds $n$ terms, "
-            "input × weight, each + or − at random. Going back, it is the same (why: see [Watching it in a real "
-            "network](#Watching-it-in-a-real-network)), so we work forward.") in flat
-    assert ("<summary>Why the same rule going back, and why squares?</summary> Going back, a unit's signal adds "
-            "$n$ terms, signal × slope × weight, one per unit it feeds, each + or − at random too. Same arithmetic as "
-            "forward, same weight size: so the same size rule.") in flat and flat.count("<details>") == flat.count("</details>")
-    assert ("Then each term's square is $\\frac1n$, and the $n$ of them add up to 1: "
-            "The real network below has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$. ### ReLU switches off half") in flat
+    _assert_weight_section_says_forward_then_folds_the_backward(flat)
     assert "The same size rule then works backward" not in flat
     assert "as many as its inputs" not in flat
     net = mlp.Network.he_init([32] * 11 + [1], "relu", 0)
@@ -4140,3 +4114,22 @@ def test_pass81_tanh_sums_are_drawn_with_the_band_the_text_counts():
     assert src[at + 1].startswith("The chain's sums all sat at 1. Here, 76% lie between −1 and 1 (shaded)")
     (out,) = cells[at]["outputs"]
     assert "image/png" in out["data"] and "76% of the sums lie in it" in out["metadata"]["image/png"]["alt"]
+
+
+def _assert_weight_section_says_forward_then_folds_the_backward(flat):
+    """The starting-weights section's pinned words, shared by the two tests that check them.
+
+    r71 (Clarity): split in two, after the stacked-squares picture (test_pass74_...)
+    pass 75 (r72, Focus): the backward count is folded ("Going back") after the rule and the 32-input example
+    pass 77 (r73 Clarity: "the chapter changes direction with no picture"): the backward count moved up, beside the
+    forward one, as the section's opening: the same n terms each way, so the same weight size; the fold is gone
+    pass 80 (r77 Clarity #1: the section was hard going): the main path is the forward count; the backward count and
+    "why squares" share one optional fold, after ReLU's slopes."""
+    assert ("The weights also multiply the backward signal. Say every layer has $n$ units. A unit's sum adds $n$ terms, "
+            "input × weight, each + or − at random. Going back, it is the same (why: see [Watching it in a real "
+            "network](#Watching-it-in-a-real-network)), so we work forward.") in flat
+    assert ("<summary>Why the same rule going back, and why squares?</summary> Going back, a unit's signal adds "
+            "$n$ terms, signal × slope × weight, one per unit it feeds, each + or − at random too. Same arithmetic as "
+            "forward, same weight size: so the same size rule.") in flat and flat.count("<details>") == flat.count("</details>")
+    assert ("Then each term's square is $\\frac1n$, and the $n$ of them add up to 1: "
+            "The real network below has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$. ### ReLU switches off half") in flat
