@@ -1,5 +1,6 @@
 """Figures made without pyplot must still display as pictures in a notebook."""
 
+import numpy as np
 from IPython.core.interactiveshell import InteractiveShell
 from matplotlib.figure import Figure
 
@@ -52,3 +53,13 @@ def test_see_through_figure_is_shown_on_white():
     FigureCanvasAgg(fig)
     fig.add_subplot().set_axis_off()
     assert (_pixels(display.figure_png(fig)) == 255).all()
+
+
+def test_numbers_print_with_a_true_minus_and_shares_as_one_in_n():
+    """Check the one formatter the chapters share (code review: five copies, one of which could print −0): no trailing
+    zeros, a true minus sign, never −0; a share as "1/N" with thousands commas."""
+    from course_utils.ui import printing
+    assert [printing.true_minus(v) for v in (-2.5, 0.5, 2, -0.0, np.float64(-1e-3))] == ["−2.5", "0.5", "2", "0", "−0.001"]
+    assert printing.one_in(0.25 ** 10) == "1/1,048,576" and printing.one_in(0.25) == "1/4"
+    from course_utils.ui import ch00_start_here, ch01_collapse, ch04_zoo, ch06_decisions
+    assert ch00_start_here._minus is ch01_collapse._num is ch04_zoo._num is ch06_decisions._num is printing.true_minus

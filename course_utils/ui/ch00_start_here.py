@@ -13,7 +13,7 @@ from matplotlib.patches import Circle, ConnectionPatch, FancyArrowPatch, FancyBb
 from matplotlib.ticker import NullLocator
 
 from course_utils.facts import activations, history
-from course_utils.ui import display, plots, questions, tables
+from course_utils.ui import display, plots, printing, questions, tables
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, slider
 
 INPUT, UNIT, OUTPUT = "#E69F00", plots.ACCENT, "#009E73"  # Okabe-Ito: inputs, units, output
@@ -765,9 +765,7 @@ def grid_step():
     return steps.pop()
 
 
-def fade_fraction(v):
-    """A share as "1/N", N written with thousands commas: 0.25 ** 10 -> "1/1,048,576" (exact for powers of a quarter)."""
-    return f"1/{round(1 / float(v)):,}"
+fade_fraction = printing.one_in   # a share as "1/N": 0.25 ** 10 -> "1/1,048,576"
 
 
 def fade_factors():
@@ -945,9 +943,7 @@ HILL_CAPTION = "where you stand = the weight's value; height = how wrong the net
 HILL_TITLE = "The valley for one weight: where you stand is its value, the height is how wrong"
 
 
-def _minus(v):
-    """A number as the text prints it, with a true minus sign: −1.6."""
-    return f"{float(v):g}".replace("-", "−")
+_minus = printing.true_minus   # a number as the text prints it: −1.6
 
 
 def hill(w):

@@ -9,7 +9,7 @@ from matplotlib.patches import Rectangle
 
 from course_utils.engine import mlp, sheet
 from course_utils.facts import data
-from course_utils.ui import plots, tables
+from course_utils.ui import plots, printing, tables
 from course_utils.ui.questions import LETTERS, keyed_question as _choice_question
 from course_utils.ui.ch02_four_bends import fold
 from course_utils.ui.display import figure_alt, figure_png
@@ -448,9 +448,7 @@ def pressed_picture(W=SHEET_W, b=SHEET_B):
     return fig
 
 
-def _num(v):
-    """A number with a real minus sign: −2.5, not -2.5."""
-    return f"{v:g}".replace("-", "−")
+_num = printing.true_minus   # −2.5, not -2.5
 
 
 def line_text(W, b):

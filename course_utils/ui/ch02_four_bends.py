@@ -10,7 +10,7 @@ from scipy import optimize, special
 from course_utils.engine import corners, zigzag
 from course_utils.facts import activations
 from course_utils.facts.deployments import DEPLOYMENTS
-from course_utils.ui import plots, questions, tables
+from course_utils.ui import plots, printing, questions, tables
 from course_utils.ui.display import figure_alt, figure_png
 from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
@@ -852,7 +852,7 @@ def signal_left(layers=SIGNAL_LAYERS):
            label=f"tanh at x = {TANH_OFF_CENTRE:g}: slope {off:.2f}")
     ax.bar(n + w, sig ** n, w, color=plots.color("sigmoid"), edgecolor="black", lw=0.8,
            label=f"sigmoid: best slope {sig:g}")
-    left = [f"1/{round(1 / float(sig) ** k):,}" for k in n]
+    left = [printing.one_in(float(sig) ** k) for k in n]
     left[-1] += f"\n≈ {sig ** layers:.1g}"   # the answer's (1/4)^5 ≈ 0.001
     for x, v, t in zip(n, sig ** n, left):
         ax.text(x + w, v + 0.03, t, ha="center", va="bottom", fontsize=9)

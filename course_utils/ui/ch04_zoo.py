@@ -10,7 +10,7 @@ from matplotlib.patches import Rectangle
 
 from course_utils.engine import signal_stats, zigzag
 from course_utils.facts import _stable, activations, deployments
-from course_utils.ui import plots, tables
+from course_utils.ui import plots, printing, tables
 from course_utils.ui.ch02_four_bends import fold, swiglu_diagram
 from course_utils.ui.questions import choice_question
 from course_utils.ui.display import canvas_png, figure_alt, figure_png
@@ -1273,8 +1273,7 @@ def floor_of(name, far=-60.0):
     return y_far if y_far < -0.01 and abs(y_far - y_further) < 1e-9 else None
 
 
-def _minus(v):
-    return f"{v:g}".replace("-", "−")
+_minus = printing.true_minus
 
 
 @lru_cache(maxsize=None)
@@ -1712,9 +1711,7 @@ So swapping GELU for SiLU moves an output by at most about {abs(d):.1f}.
 ORDINALS = ("1st", "2nd", "3rd", "4th", "5th", "6th")
 
 
-def _num(v):
-    """A score as the text writes it: 2, 0.5, −1 (a true minus sign)."""
-    return f"{v + 0.0:g}".replace("-", "−")
+_num = printing.true_minus   # a score as the text writes it: 2, 0.5, −1
 
 
 def score_labels(scores, raised=None):

@@ -10,7 +10,7 @@ import numpy as np
 from IPython.display import HTML, Markdown
 
 from course_utils.facts import activations, decisions, deployments
-from course_utils.ui import offline, plots, tables
+from course_utils.ui import offline, plots, printing, tables
 from course_utils.ui.questions import choice_question
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, nice_limits, on_change, slider
 from course_utils.ui.captioned import CaptionedBox as RecallBox
@@ -228,9 +228,7 @@ TEMPERATURE = -5.0   # pass 78 (r75 Picture: "At the output: the range matters" 
 # temperature, tomorrow at −5 °C, as a dot on each bend's range
 
 
-def _num(v):
-    """A number as the pictures print it: no trailing zeros, a true minus sign (−5, 0.5)."""
-    return f"{v:g}".replace("-", "−")
+_num = printing.true_minus   # a number as the pictures print it: −5, 0.5 (code review: it could print −0)
 
 
 def range_words(name):
