@@ -899,7 +899,7 @@ def test_the_sketch_opens_empty_and_answers_nothing_until_a_slider_moves(bend):
     ax = w.live.axes[0]
     marked = [line for line in ax.lines if line.get_visible() and line.get_marker() not in (None, "None", "")]
     # p80 (r77 Picture): no grey example any more: labelled axes and one line of what goes there, no dot at all
-    assert marked == [] and w.blank.get_text() == ch07_quiz.BLANK_SAID == "Pick a bend; your five dots go here."
+    assert marked == [] and w.blank.get_text() == ch07_quiz.BLANK_SAID == "Your five dots go here. Set them for the bend chosen above."
     assert ax.get_xlabel() == "x" and ax.get_ylabel() == "slope"
     assert not w.lines["edge"].get_visible() and not w.lines["right"].get_visible()
     assert not w.legend["artist"].get_visible()   # nothing drawn, so no legend (not an empty box)

@@ -1840,7 +1840,7 @@ def biggest_miss(name, xs, ys):
 
 # p80 (r77 Picture): the first frame is the bend's own labelled axes and one line of what goes there (r56: not empty
 # axes), no longer a grey straight line's slope that is none of the four bends
-BLANK_SAID = "Pick a bend; your five dots go here."
+BLANK_SAID = "Your five dots go here. Set them for the bend chosen above."   # r79: a bend is already chosen
 TIMER_LABEL = "4-minute timer:"   # a visible Label before the Play control: ipywidgets' Play view shows no description
 TIMER_WAITING = "press ▶ after “4-minute timer” to start"   # said in the clock line, so the control and the words meet
 
