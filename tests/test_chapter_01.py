@@ -3977,6 +3977,9 @@ def test_pass80_xor_demo_rings_the_corners_its_line_gets_right():
     w.bend.value = "relu"
     w.sliders["offset"].value = 0.3
     np.testing.assert_allclose(sorted(map(tuple, w.rings.get_xydata())), [(0, 0), (1, 0), (1, 0), (2, 1)], atol=1e-12)
+    # the another-machine run found the ring and label 0's hollow circle told apart by colour alone: a hexagon now
+    from tools.colour_cues import colour_only_pairs
+    assert w.rings.get_marker() == "h" and not colour_only_pairs(w.figure)
     labels = [t.get_text() for t in w.figure.axes[1].get_legend().get_texts()]
     assert "ring: a corner your line gets right" in labels
 

@@ -1165,7 +1165,8 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
         facing = live.moving(ax_out.annotate("", (1, 0), (0, 0), arrowprops=dict(arrowstyle="-|>", color="black",
                                                                              lw=2.2, mutation_scale=20), zorder=3.5))
         # pass 80 (r76 reader: which corner is the "1 of 4 right"?): a green ring round each corner counted right
-        rings = live.moving(ax_out.plot([], [], ls="none", marker="o", ms=24, mfc="none", mec=plots.HEALTHY, mew=2.5,
+        # a hexagon, not a circle: label 0's mark is a hollow circle, and a colour-blind reader must tell them apart
+        rings = live.moving(ax_out.plot([], [], ls="none", marker="h", ms=24, mfc="none", mec=plots.HEALTHY, mew=2.5,
                                         zorder=3.4, label="ring: a corner your line gets right")[0])
         live.moving(ax_in.legend(loc="upper left", fontsize=8.5, framealpha=0.9))  # the empty top-left
         # pass 76 (r73 reader: lower right, it covered the dotted side and the pink line): under the axes
