@@ -1691,6 +1691,11 @@ def test_ten_sixes_make_about_60_million_and_the_sigmoid_line_is_read_before_the
     ten = mlp.chain_product("tanh", 1.0, 10)[1][-1] / mlp.chain_product("tanh", 2.0, 10)[1][-1]
     assert f"{ten:.2g}" == "5.5e+07" and f"{0.00017 / 3.1e-12:.2g}" == "5.5e+07"   # what a learner who divides gets
     assert "60 million" not in flat   # pass 26: the true factor is 5.9 a layer, 55 million over ten: "tens of millions"
+    # r79 Clarity: the depth answer gives its reason: tanh's slope at x = 1 to the 15th is above a millionth, to the
+    # 16th below (the chain's own numbers)
+    assert "Depth: 16 layers. $0.42^{15}$ is still above a millionth; $0.42^{16}$ is below." in flat
+    chain = mlp.chain_product("tanh", 1.0, 16)[1]
+    assert chain[14] > 1e-6 > chain[15] and f"{s1:.2f}" == "0.42"
     assert 1e7 < mlp.chain_product("tanh", 1.0, 10)[1][-1] / mlp.chain_product("tanh", 2.0, 10)[1][-1] < 1e8
     above = " ".join(_markdown_above("ch03.chain_product(").split())
     assert above.index("**log scale**") < above.index("a log scale cannot show")   # pass 26: explained before used
