@@ -879,7 +879,7 @@ def test_squashers_cost_is_the_product_of_slopes_not_a_vanishing_slope():
     # r55 (pass 61): "the nudge" travelled back here but was a weight's own number elsewhere; what travels back is
     # chapter 03's backward signal, said in plain words where it is first used
     # r78 (pass 81): defined at its first use, in the ReLU family's nudge (input times backward signal); here it travels
-    assert "vanish" not in text and ("a number training sends back to say which way the unit's sum should move.\n") in text
+    assert "vanish" not in text and ("Training sends it back: which way the unit's sum should move.\n") in text
     assert "The backward signal travels from the output back to the first layer.\n" in text
     assert text.index("**backward signal**") + 2 == text.index("backward signal") < text.index("## The squashers")   # defined at its first use
     # pass 68 (r63): "usual-sized" was vague; the weights are named by what they do (LeCun-normal keeps the spread)
@@ -1991,7 +1991,7 @@ def test_dead_unit_is_one_on_the_flat_side_for_every_input():
     # the nudge's slope factor, said after the picture (chapter 03: "each weight into a unit has that unit's slope as
     # one factor of its nudge")
     # r78 (pass 81): one nudge story: input times backward signal, the signal carrying the slope (defined here)
-    assert ("**Fixes:** a weight's nudge is its input times the unit's **backward signal**, a number training sends back to say which way the unit's sum should move.\nThat number already includes the unit's slope.\n"
+    assert ("**Fixes:** a weight's nudge is its input times the unit's **backward signal**. Training sends it back: which way the unit's sum should move.\nThat number already includes the unit's slope.\n"
             "With a slope above 0, a unit whose sum is below 0 still gets a nudge.\n") in text
     assert "Each of its weights gets a nudge of $3.5 \\times$ its input, and $3.5$ already contains the slope $0.5$." in ch03   # pass 75 rewording of the same fact
 
@@ -2634,7 +2634,7 @@ def test_pass_27_relu_family_lines_name_selus_weights_and_the_fading_nudge():
     # r54 (pass 60): the nudge's slope factor is said here, after the picture (the opening only recalls chapter 03)
     # r56 (pass 62): "as a factor" said as a product, and the unit placed by its sum
     # r78 (pass 81): one nudge story: input times backward signal, the signal carrying the slope (defined here)
-    assert ("**Fixes:** a weight's nudge is its input times the unit's **backward signal**, a number training sends back to say which way the unit's sum should move.\nThat number already includes the unit's slope.\n"
+    assert ("**Fixes:** a weight's nudge is its input times the unit's **backward signal**. Training sends it back: which way the unit's sum should move.\nThat number already includes the unit's slope.\n"
             "With a slope above 0, a unit whose sum is below 0 still gets a nudge.\n"
             "For ELU and SELU, that nudge fades far left.\n") in text and "a unit on the left" not in text
     for name in ("elu", "selu"):
@@ -3155,7 +3155,7 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     # r75 (pass 78): "spread out ÷ in" was hard to read: the three marked spreads are said as in -> out first
     # r76 (pass 80): "spread 2 into" was read as any input; it is the sums' spread
     # r78 (pass 81): the numbers came before their picture; the picture first, then the learner reads the dots off
-    head = "**Why does SELU pull back?** The picture shows, for each spread of sums into one SELU layer, how many times bigger it comes out."
+    head = "**Why does SELU pull back?** The picture shows how many times bigger each spread of sums comes out of one SELU layer."
     assert (f"{big:.2g}", f"{small:.2f}", f"{one:.2f}") == ("1.7", "0.57", "1.00")
     rule = ("Above the dashed line at 1 (out = in), a layer makes the spread bigger. Below it, smaller.\n"
             "**Read off** the dots: spread 2 in gives 1.7 out, smaller; 0.5 gives 0.57, bigger.\n"
@@ -3834,7 +3834,7 @@ def test_relu_family_nudge_predict_is_answered_by_the_slope_picture():
     assert "".join(cells[k - 1]["source"]) == ("**Predict:** a unit's sum sits at $x = -0.5$, just left of 0. "
                                                "Which bend gives its weights the biggest nudge?")
     assert _index("ch04.corner_zoom()") < k and _is_fold(cells[k]) and "relu_family_slopes" not in json.dumps(cells)
-    assert "".join(cells[k + 1]["source"]).startswith("**Fixes:** a weight's nudge is its input times the unit's **backward signal**, a number training sends back to say which way the unit's sum should move.\nThat number already includes the unit's slope.\n"
+    assert "".join(cells[k + 1]["source"]).startswith("**Fixes:** a weight's nudge is its input times the unit's **backward signal**. Training sends it back: which way the unit's sum should move.\nThat number already includes the unit's slope.\n"
                                                        "With a slope above 0, a unit whose sum is below 0 still gets a nudge.")
     fig = ch04_zoo.relu_family_slopes()
     ax = fig.axes[0]

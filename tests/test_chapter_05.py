@@ -1581,7 +1581,7 @@ def test_the_size_of_a_layers_nudge_is_the_per_weight_size_the_chapter_describes
     # pass 58 (r52): "typical" is linked to the glossary's root mean square (per_weight, checked above) and the
     # average over seeds is said (gradient_figure takes the mean over the runs' seeds)
     # pass 63 (r58 Clarity 3): said in plain words where it is used (a root mean square: size, sign ignored)
-    assert ("The picture shows each weight layer's **typical nudge**: about how big one weight's nudge is, sign "
+    assert ("The picture shows each weight layer's **typical nudge**. That is about how big one weight's nudge is, sign "
             "ignored, averaged over the five seeds. On the left") in prose
     assert len(chapter_race["sigmoid"].seeds) == 5
     assert "one size per weight" not in prose
@@ -2315,7 +2315,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
             "sum.") in suspects
     assert "**nudge = the unit's learning signal" in nudge_words and suspects.startswith(CHAIN_RECAP + " Three suspects. The race below tests 2 and 3; *Going further* measures 1 alone:")
     # pass 59 (r53 Correctness): the steep one changes suspect 1 too, so it does not test 2 and 3 alone
-    assert changed.startswith("Two changed sigmoids test suspects 2 and 3 (a steeper bend also fades less, so 1 changes too):") and "we test 2 and 3" not in changed
+    assert changed.startswith("Two changed sigmoids test suspects 2 and 3:") and "we test 2 and 3" not in changed
+    assert changed.endswith("That squeezes it sideways. A steeper bend also fades less, so suspect 1 changes too.")
     assert curves.startswith("ch05_race.changed_sigmoids_figure()")   # pass 63 (r58 Focus 2): one name in view
     fig = ch05_race.changed_sigmoids_figure()
     assert [ln.get_label().split(":")[0] for ln in fig.axes[0].get_lines() if not ln.get_label().startswith("_")] == \
