@@ -3951,6 +3951,11 @@ def test_zigzag_steps_are_coloured_by_direction_and_the_first_ones_numbered():
     assert numbers == list(range(1, ch04_zoo.ZIGZAG_NUMBERED + 1)) == list(range(1, 9))
     assert {t.get_text() for t in right.get_legend().get_texts()} == set(ch04_zoo.ZIGZAG_WAYS)
     assert len({ls for _, ls in ch04_zoo.ZIGZAG_WAYS.values()}) == 3   # not colour alone
+    # the alt text names each way with its colour and dash, one entry per way drawn
+    assert set(ch04_zoo.ZIGZAG_SAID) == set(ch04_zoo.ZIGZAG_WAYS)
+    assert "up-right (orange, solid), down-left (blue, dashed), one up, one down (green, dotted)." in ch04_zoo._zigzag_alt()
+    dash = {"-": "solid", "--": "dashed", ":": "dotted"}
+    assert all(ch04_zoo.ZIGZAG_SAID[w].endswith(dash[ls]) for w, (_, ls) in ch04_zoo.ZIGZAG_WAYS.items())
     assert "coloured by its direction" in fig.get_label()
 
 

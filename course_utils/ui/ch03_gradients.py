@@ -907,13 +907,11 @@ def step_sizes(depth=10, width=32, seed=0, names=NAMES):
     """In the flow widget's first random start: each bend's slopes' typical size (root mean square over the data
     points) in the depth - 1 bends the signal passes on its way back from the last layer to layer 1, and the share of
     tanh's sums between -1 and 1 there (r54: the learner sees what the text says was measured)."""
-    typical, inside = {}, None
+    typical = {}
     for name in names:
-        net, outs, slopes, _ = mlp.flow_pass(name, depth, width, seed)
+        _net, _outs, slopes, _ = mlp.flow_pass(name, depth, width, seed)
         typical[name] = typical_size(np.concatenate([np.ravel(s) for s in slopes[:depth - 1]]))
-        if name == "tanh":
-            sums = [B @ a for B, a in zip(net._blocks[:depth - 1], outs[:depth - 1])]
-            inside = float(np.mean(np.abs(np.concatenate([np.ravel(z) for z in sums])) <= 1))
+    inside = float(np.mean(np.abs(tanh_sums(depth, width, seed)) <= 1)) if "tanh" in names else None
     return typical, inside
 
 

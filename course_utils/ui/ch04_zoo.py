@@ -80,7 +80,7 @@ FAMILY_TITLES = {"gated units": "gated units"}
 OVERVIEW_ZOOM_X, OVERVIEW_ZOOM_Y = (-4.0, 0.0), (-0.4, 0.1)
 # the overview's alt text, its zoom limits read from the limits above (pass 80: they were typed twice)
 FAMILIES_ALT = ("Five small panels, each curve a solid line with its name written next to it. The first three, one per "
-                "family, on the same axes (x from -3 to 3). ReLU family: "
+                f"family, on the same axes (x from {-SHARED_X:g} to {SHARED_X:g}). ReLU family: "
                 "ReLU, Leaky ReLU, PReLU, ELU and SELU, each with its own left side. Smooth family: GELU, SiLU, Mish and "
                 "softplus, ReLU with the corner rounded. Squashers: sigmoid and tanh, S-curves held in a box. Zoom on the "
                 f"dips (x from {OVERVIEW_ZOOM_X[0]:g} to {OVERVIEW_ZOOM_X[1]:g}, output from {OVERVIEW_ZOOM_Y[0]:g} to "
@@ -1362,7 +1362,9 @@ def zigzag_left(steps=ZIGZAG_STEPS, rate=ZIGZAG_RATE, goal=ZIGZAG_GOAL):
 # r76 (pass 80): 30 arrows of one colour hid the pattern; each step is coloured (and dashed) by its direction, and the
 # left panel enlarges the first ZIGZAG_NUMBERED steps, numbered, since they are too small to read at full scale
 ZIGZAG_NUMBERED = 8
-ZIGZAG_WAYS = {"up-right": ("#D55E00", "-"), "down-left": ("#0072B2", "--"), "one up, one down": ("#009E73", ":")}
+ZIGZAG_WAYS = {"up-right": (plots.VANISHING, "-"), "down-left": (plots.ACCENT, "--"),
+               "one up, one down": (plots.HEALTHY, ":")}   # plots' palette, not retyped hex codes (code review)
+ZIGZAG_SAID = {"up-right": "orange, solid", "down-left": "blue, dashed", "one up, one down": "green, dotted"}
 
 
 def zigzag_way(move):
@@ -1376,8 +1378,8 @@ def _zigzag_alt():
     left = zigzag_left()
     return ("Two panels on the same axes, weight 1 across and weight 2 up, each with a path of "
             f"{ZIGZAG_STEPS} training steps from the start (0, 0) towards the star (1, −1). Each step is an arrow, "
-            "coloured by its direction: up-right (orange, solid), down-left (blue, dashed), one weight up and the other "
-            "down (green, dotted). Left: inputs all above 0 "
+            "coloured by its direction: " + ", ".join(f"{way} ({ZIGZAG_SAID[way]})" for way in ZIGZAG_WAYS)
+            + ". Left: inputs all above 0 "
             "(sigmoid's outputs): every step goes up-right or down-left, so the path zig-zags; an inset enlarges steps "
             f"1 to {ZIGZAG_NUMBERED}, numbered; the end (step {ZIGZAG_STEPS}) is a diamond; after "
             f"{ZIGZAG_STEPS} steps: {_from_star(left['sigmoid'])}. Right: inputs centred on 0 (tanh's outputs): many "
