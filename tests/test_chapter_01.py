@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from course_utils.engine import mlp, sheet
-from course_utils.facts import data
+from course_utils.facts import activations, data
 from course_utils.ui import ch01_collapse
 from tools.chapter_metrics import metrics, prose
 from chapter_text import glossary_notebook
@@ -1995,6 +1995,9 @@ def test_pass23_opening_words_are_explained_where_they_are_used():
         assert square.get_linestyle() == ":"
     assert "it squeezes every number into the range from −1 to 1" in text
     assert "the inset beside it enlarges that square" in bends.get_label()
+    # the square is tanh's output range, read from the registry, and the alt text says the drawn limits
+    assert ch01_collapse.TANH_SQUARE == tuple(activations.get("tanh").output_range) == (-1.0, 1.0)
+    assert "on the same axes from −3 to 3, each with the dotted square from −1 to 1" in bends.get_label()
 
 
 def test_pass73_one_line_picture_comes_before_the_arithmetic_and_sigmoid_sits_on_0_to_1():

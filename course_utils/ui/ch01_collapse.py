@@ -8,7 +8,7 @@ from matplotlib import patheffects
 from matplotlib.patches import Rectangle
 
 from course_utils.engine import mlp, sheet
-from course_utils.facts import data
+from course_utils.facts import activations, data
 from course_utils.ui import plots, printing, tables
 from course_utils.ui.questions import LETTERS, keyed_question as _choice_question
 from course_utils.ui.ch02_four_bends import fold
@@ -217,6 +217,7 @@ def corner_square(W=SHEET_W, b=SHEET_B, bend="identity", samples=11):
     return edge if W is None else sheet.layer(edge, W, b, bend)
 
 
+TANH_SQUARE = tuple(float(v) for v in activations.get("tanh").output_range)   # (−1, 1): every tanh sheet fits in it
 ZOOM_LIMITS = (-1.15, 1.15)  # the tanh inset: the square from −1 to 1, enlarged
 ZOOM_INSET = (1.12, 0.0, 1.0, 1.0)  # beside the tanh panel, as big as it (axes fractions: left, bottom, width, height)
 
@@ -238,7 +239,8 @@ def _sheet_panel(ax, bend, W=SHEET_W, b=SHEET_B):
             path_effects=FOLLOWED_EDGE)  # r49: a dark edge, so it shows on top of the pressed bar
     ax.fill(*corner_square(*((None,) if bend == "before" else (W, b, bent))).T, gid="corner square", **MARK_STYLE)
     # pass 77 (r74 reader: the panels shared no reference): every panel draws the square from −1 to 1, dotted
-    ax.plot([-1, 1, 1, -1, -1], [-1, -1, 1, 1, -1], color="0.2", ls=":", lw=1.4, zorder=2.1, gid="zoom square")
+    lo, hi = TANH_SQUARE
+    ax.plot([lo, hi, hi, lo, lo], [lo, lo, hi, hi, lo], color="0.2", ls=":", lw=1.4, zorder=2.1, gid="zoom square")
     if bend == "tanh zoom":  # on −3..3 the tanh sheet is small: this inset enlarges the square from −1 to 1
         ax.set(xlim=ZOOM_LIMITS, ylim=ZOOM_LIMITS, xticks=[-1, 0, 1], yticks=[-1, 0, 1])
 
@@ -419,7 +421,8 @@ def bend_pictures(W=SHEET_W, b=SHEET_B):
     zoom = axes[2].inset_axes(ZOOM_INSET)
     _sheet_panel(zoom, "tanh zoom", W, b)
     axes[2].indicate_inset_zoom(zoom, edgecolor="0.2")
-    fig.set_label("Three panels on the same axes from −3 to 3, each with the dotted square from −1 to 1, and an "
+    fig.set_label(f"Three panels on the same axes from {_num(SHEET_LIMITS[0])} to {_num(SHEET_LIMITS[1])}, each with "
+                  f"the dotted square from {_num(TANH_SQUARE[0])} to {_num(TANH_SQUARE[1])}, and an "
                   "inset. Before the layer: the grid, with the thick "
                   "line x₂ = 0.5. ReLU: "
                   "lines get sharp corners (creases); the thick line x₂ = 0.5 runs up to the upright axis, then turns "
