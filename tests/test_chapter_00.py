@@ -3379,11 +3379,10 @@ def test_pass74_the_output_bowl_is_drawn_with_its_floor_at_the_right_answer_and_
     (1), a rise-over-run triangle reading 1, and alt text saying so."""
     right, out = ch00_start_here.RIGHT, ch00_start_here.worked_output(ch00_start_here.HIDDEN_WEIGHT)
     fig = ch00_start_here.output_hill_picture()
-    ax_w, ax = fig.axes   # pass 77 (r73 Picture 1): the first bowl (over the weight) on the left, one height scale
-    assert ax_w.get_ylim() == ax.get_ylim() and "weight" in ax_w.get_xlabel() and "how wrong" in ax_w.get_ylabel()
-    wx, wh = (np.asarray(v, float) for v in ax_w.lines[0].get_data())
-    np.testing.assert_allclose(wh, ch00_start_here.hill(wx))
-    assert float(ax_w.lines[2].get_xdata()[0]) == ch00_start_here.HILL_DOT and "2 up" in [t.get_text() for t in ax_w.texts]
+    # pass 77 (r73 Picture 1): two panels, one height scale; pass 82 (r80 Picture 2): the output's bowl on the left,
+    # our weight's own valley on the right (the first bowl, weight 3 and slope 2, was taken for our weight)
+    ax, ax_w = fig.axes
+    assert ax_w.get_ylim() == ax.get_ylim() and "how wrong" in ax.get_ylabel() and ax_w.get_xlabel() == "our weight"
     # the second bowl's rule, on its title: half of (output − right answer) squared
     assert ax.get_title() == "Over the output: ½ × (output − 23)²"
     curve, tangent, dot = ax.lines[:3]
@@ -3394,9 +3393,8 @@ def test_pass74_the_output_bowl_is_drawn_with_its_floor_at_the_right_answer_and_
     tx, ty = (np.asarray(v, float) for v in (tangent.get_xdata(), tangent.get_ydata()))
     slope = (ty[1] - ty[0]) / (tx[1] - tx[0])
     assert slope == pytest.approx(ch00_start_here.output_hill_slope(d)) == pytest.approx(1.0)
-    texts = _texts(fig)
-    assert "1 up" in texts and "1 step right" in texts and "least wrong" in texts
-    assert "1 right of the bottom" in texts and "2 right of the bottom" in texts
+    texts = [t.get_text() for t in ax.texts]
+    assert "1 up" in texts and "1 step right" in texts and "least wrong" in texts and "1 right of the bottom" in texts
     assert [l for l in ax.lines if l.get_gid() == "rise over run"]
     assert "23" in ax.get_xlabel()
     alt = display.figure_alt(fig)
@@ -3413,3 +3411,44 @@ def test_pass74_the_output_bowl_is_drawn_with_its_floor_at_the_right_answer_and_
         for i, a in enumerate(boxes):
             for b in boxes[i + 1:]:
                 assert not a.overlaps(b)
+
+
+def test_pass82_the_right_panel_is_our_weights_own_valley_with_the_6_the_text_finds():
+    """Check r80 Picture 2: the right-hand panel draws the same wrongness over our weight (the chain's output, 6 times
+    our weight, put through the output's bowl): its floor where the output is the right answer (23/6), its dot at our
+    weight (4) at the output dot's height, a dashed hill slope of 6 (the walk back's product, and the slope of the drawn
+    curve), a triangle of 0.1 step right and 0.6 up; the alt text says those numbers; the first bowl (3, slope 2) is gone."""
+    fig = ch00_start_here.output_hill_picture()
+    ax, ax_w = fig.axes
+    w0, worked = ch00_start_here.HIDDEN_WEIGHT, ch00_start_here.SIGNAL_WORKED
+    assert ax_w.get_title() == "Over our weight: the same wrongness"
+    curve, tangent, dot = ax_w.lines[:3]
+    wx, wh = (np.asarray(v, float) for v in curve.get_data())
+    outputs = np.array([ch00_start_here.worked_output(v) for v in wx])
+    np.testing.assert_allclose(wh, ch00_start_here.output_hill(outputs), atol=1e-12)   # the output's bowl, read through
+    bottom = ch00_start_here.weight_bottom()
+    assert bottom == pytest.approx(23 / 6) and ch00_start_here.worked_output(bottom) == pytest.approx(ch00_start_here.RIGHT)
+    assert wx[np.argmin(wh)] == pytest.approx(bottom, abs=0.01) and wx.min() < bottom < w0 < wx.max()
+    assert float(dot.get_xdata()[0]) == w0 == 4
+    out_dot = ax.lines[2]
+    assert float(dot.get_ydata()[0]) == pytest.approx(float(out_dot.get_ydata()[0])) == pytest.approx(0.5)   # one height
+    assert [l for p in (ax, ax_w) for l in p.lines if l.get_gid() == "same height"]
+    assert "same height" in [t.get_text() for t in ax_w.texts]
+    tx, ty = (np.asarray(v, float) for v in (tangent.get_xdata(), tangent.get_ydata()))
+    k = (ty[1] - ty[0]) / (tx[1] - tx[0])
+    walked = ch00_start_here.signal_worked()[-1]   # the walk back's 6: 1 × 3 × 1 × 2
+    assert k == pytest.approx(walked) == pytest.approx(ch00_start_here.weight_hill_slope(w0)) == pytest.approx(6)
+    step = 1e-6   # the drawn valley climbs at that rate: the dashed line touches it
+    assert (float(ch00_start_here.weight_hill(w0 + step)) - float(ch00_start_here.weight_hill(w0 - step))) / (2 * step) \
+        == pytest.approx(6, rel=1e-6)
+    for v in (3.9, 4.2, 5.0):   # on the ramp, the slope is the walk's product times how far the output is off
+        assert ch00_start_here.weight_hill_slope(v) == pytest.approx(
+            (ch00_start_here.worked_output(v) - ch00_start_here.RIGHT) * worked["weight"] * worked["input"])
+    assert ch00_start_here.weight_hill_slope(-1.0) == 0   # on the flat side, no slope: the dead unit of the widget
+    texts = [t.get_text() for t in ax_w.texts]
+    assert "0.1 step right" in texts and "0.6 up" in texts and "least wrong" in texts
+    alt = display.figure_alt(fig)
+    for words in ("lowest at 3.83", "our weight, 4", "same height, 0.5", "hill slope there: 6",
+                  "0.1 step right, 0.6 up"):
+        assert words in alt, words
+    assert "2 up" not in [t.get_text() for p in fig.axes for t in p.texts] and "first bowl" not in alt

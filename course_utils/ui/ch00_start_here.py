@@ -961,27 +961,35 @@ HILL_ARROW_NOTE = "(the arrow shows the direction only)"
 HILL_GAP_Y, HILL_GAP_NOTE = -0.3, "you stand {gap:g} right of the bottom"
 
 
-def _bowl(ax, fn, slope_fn, bottom, dot, xlim, ylim, gap_note, gap_y=-0.3, least_ha="center", least_dx=0.05):
-    """The bowl, the dot, the dashed hill slope with its rise-over-run triangle, "least wrong" and the double arrow from
-    the bottom to the dot (shared by the weight's hill and the output's, notebook 00). Returns (dot's height, slope)."""
+def _bowl(ax, fn, slope_fn, bottom, dot, xlim, ylim, gap_note, gap_y=-0.3, least_ha="center", least_dx=0.05,
+          run=HILL_RUN, xticks=None):
+    """The bowl, the dot, the dashed hill slope with its rise-over-run triangle (`run` steps right), "least wrong" and,
+    if gap_note is given, the double arrow from the bottom to the dot (shared by the weight's hill, the output's and
+    our weight's, notebook 00). Offsets along x scale with the panel's width (6 for the first two). Returns (dot's
+    height, slope)."""
+    sx = (xlim[1] - xlim[0]) / 6
     w = np.linspace(*xlim, 201)
     ax.plot(w, fn(w), color=plots.ACCENT, lw=2.4, label="how wrong, for each value of the weight")
     y0, k = float(fn(dot)), float(slope_fn(dot))
-    t = np.array([-HILL_RUN - 0.15, 0.55])
+    t = np.array([-run - 0.15 * sx, 0.55 * sx])
     ax.plot(dot + t, y0 + k * t, color="black", lw=1.4, ls="--",
             label=f"the hill slope where you stand: {k:g} (up to the right)")
     ax.plot([dot], [y0], "o", color="black", ms=9, zorder=4, label="where you stand now")
-    # Rise over run, under the slope line: one step right of its foot, the line climbs k (read it off the ticks).
-    foot = (dot - HILL_RUN, y0 - k * HILL_RUN)
+    # Rise over run, under the slope line: `run` steps right of its foot, the line climbs k × run (read it off the ticks).
+    rise = round(k * run, 6)
+    foot = (dot - run, y0 - rise)
     ax.plot([foot[0], dot, dot], [foot[1], foot[1], y0], color="black", lw=1.0, gid="rise over run")
-    ax.text(dot - HILL_RUN / 2, foot[1] - 0.06, f"{HILL_RUN:g} step right", ha="center", va="top", fontsize=9.5)
-    ax.text(dot + 0.06, (foot[1] + y0) / 2, f"{k:g} up", ha="left", va="center", fontsize=9.5)
-    ax.text(bottom - (least_dx if least_ha == "right" else 0), float(fn(bottom)) - 0.12, "least wrong", ha=least_ha,
-            va="top", fontsize=10)
-    # Pass 68 (r63 item 1): the bowl's rule shown, not only said: the hill slope is how far right of the bottom you stand.
-    _arrow(ax, (bottom, gap_y), (dot, gap_y), arrowstyle="<|-|>", lw=1.0, gid="right of the bottom")
-    ax.text(bottom - 0.08, gap_y, gap_note.format(gap=dot - bottom), ha="right", va="center", fontsize=9.5)
-    ax.set(xlim=xlim, ylim=ylim, xticks=np.arange(xlim[0], xlim[1] + 1), yticks=np.arange(0, ylim[1] + 1))
+    ax.text(dot - run / 2, foot[1] - 0.06, f"{run:g} step right", ha="center", va="top", fontsize=9.5)
+    ax.text(dot + 0.06 * sx, (foot[1] + y0) / 2, f"{rise:g} up", ha="left", va="center", fontsize=9.5)
+    ax.text(bottom - (least_dx * sx if least_ha == "right" else 0), float(fn(bottom)) - 0.12, "least wrong",
+            ha=least_ha, va="top", fontsize=10)
+    if gap_note is not None:
+        # Pass 68 (r63 item 1): the bowl's rule shown, not only said: the hill slope is how far right of the bottom you
+        # stand.
+        _arrow(ax, (bottom, gap_y), (dot, gap_y), arrowstyle="<|-|>", lw=1.0, gid="right of the bottom")
+        ax.text(bottom - 0.08 * sx, gap_y, gap_note.format(gap=dot - bottom), ha="right", va="center", fontsize=9.5)
+    ax.set(xlim=xlim, ylim=ylim, xticks=np.arange(xlim[0], xlim[1] + 1) if xticks is None else xticks,
+           yticks=np.arange(0, ylim[1] + 1))
     return y0, k
 
 
@@ -1137,12 +1145,36 @@ def output_hill_slope(y, right=RIGHT):
     return float(y) - right
 
 
+def weight_hill(w, worked=SIGNAL_WORKED, right=RIGHT):
+    """How wrong the chain's output is, for our weight w: the output's bowl, read through the chain (notebook 00)."""
+    w = np.asarray(w, dtype=float)
+    out = worked["weight"] * np.asarray(activations.get("relu")(w * worked["input"]), dtype=float)
+    return output_hill(out, right)
+
+
+def weight_hill_slope(w, worked=SIGNAL_WORKED, right=RIGHT):
+    """Our weight's hill slope: the output's hill slope times the output's weight, the bend's slope and the input (the
+    learning signal's walk back, as a formula)."""
+    z = float(w) * worked["input"]
+    bend = float(activations.get("relu").derivative(np.array([z]))[0])
+    return output_hill_slope(worked_output(float(w), worked), right) * worked["weight"] * bend * worked["input"] + 0.0
+
+
+def weight_bottom(worked=SIGNAL_WORKED, right=RIGHT):
+    """Where our weight's valley is lowest: the weight that makes the output the right answer (on the ramp)."""
+    return right / (worked["input"] * worked["weight"])
+
+
 # Pass 74 (r71 Picture 2): the output's bowl drawn, as the weight's was: the same shape, its floor at the right answer
-# (23), the dot at the output (24), the slope triangle reading 1. Pass 77 (r73 Picture + Clarity 1): drawn on the right
-# of the first bowl (over the weight), on the same height scale, so the second bowl is seen to be a second one, with
-# the rule both share written on it: wrongness is half of (distance from the bottom) squared.
+# (23), the dot at the output (24), the slope triangle reading 1. Pass 82 (r80 Picture): beside it, on the same
+# height scale, our weight's own valley (was the first bowl, weight 3 and slope 2, which the reader took for our
+# weight): the same wrongness over our weight, its dot at 4 at the same height, its dashed hill slope 6, a triangle
+# of WEIGHT_RUN (the text's move of our weight) climbing 0.6. The output is 6 times our weight, so the valley is the
+# output's bowl squeezed 6 times: its panel is 1 wide where the output's is 6.
 OUTPUT_TITLE = "Over the output: ½ × (output − {right:g})²"   # pass 80: filled in from the right answer drawn
-WEIGHT_PANEL_TITLE = "Over the weight (the first bowl)"
+WEIGHT_PANEL_TITLE = "Over our weight: the same wrongness"
+WEIGHT_RUN = WIGGLE
+SAME_HEIGHT_NOTE = "same height"
 # Pass 80 (r75 Picture): here the dot is 1 right of the bottom, so the triangle's "1 step right" starts under the
 # bottom: "least wrong" ends further left, clear of it.
 OUTPUT_LEAST_DX = 0.35
@@ -1150,28 +1182,39 @@ OUTPUT_GAP_NOTE = "{gap:g} right of the bottom"
 
 
 @plots.styled
-def output_hill_picture(y=None, right=RIGHT):
-    """Two bowls side by side, one height scale: left, the weight's (the first bowl, its dot at 3); right, the output's:
-    the weight's hill moved so that its floor sits at the right answer, the dot at the worked output, the hill slope
-    there (the output minus the right answer) with its rise-over-run triangle (notebook 00)."""
-    y = worked_output(HIDDEN_WEIGHT) if y is None else y
-    fig, (ax_w, ax) = plots.new_figure(800, 300, ncols=2, sharey=True)
-    ylim = (-1.6, HILL_YLIM[1])   # one height scale: the first bowl's floor (0.3) and the second's (0) compare
+def output_hill_picture(y=None, right=RIGHT, w=HIDDEN_WEIGHT):
+    """Two valleys side by side, one height scale: left, the output's bowl (the weight's hill moved so that its floor
+    sits at the right answer), the dot at the worked output, its hill slope (the output minus the right answer) with a
+    rise-over-run triangle; right, the same wrongness over our weight, its dot at our weight, at the same height, with
+    its hill slope (6) and a triangle of WEIGHT_RUN (notebook 00)."""
+    y = worked_output(w) if y is None else y
+    fig, (ax, ax_w) = plots.new_figure(800, 300, ncols=2, sharey=True)
+    ylim = (-1.6, HILL_YLIM[1])   # one height scale: the two dots, one wrongness, sit at one height
     # No legends: the triangles say the slopes, the axis labels say what is across and up (the panels stay clear).
-    _wy, kw = _bowl(ax_w, hill, hill_slope, HILL_BOTTOM, HILL_DOT, HILL_XLIM, ylim, OUTPUT_GAP_NOTE, gap_y=-1.25,
-                    least_ha="right")
-    ax_w.set(xlabel="the weight", ylabel="how wrong (height)", title=WEIGHT_PANEL_TITLE)
-    _y0, k = _bowl(ax, lambda v: output_hill(v, right), lambda v: output_hill_slope(v, right), right, y,
-                   (right - 3.0, right + 3.0), ylim, OUTPUT_GAP_NOTE, gap_y=-1.25, least_ha="right",
-                   least_dx=OUTPUT_LEAST_DX)
-    ax.set(xlabel=f"the output (the right answer is {right:g})", title=OUTPUT_TITLE.format(right=right))
-    fig.set_label(f"Two U-shaped curves side by side, on one height scale: how wrong. Left, the first bowl, over the "
-                  f"weight: a dot at {HILL_DOT:g}, {HILL_DOT - HILL_BOTTOM:g} right of its bottom, hill slope {kw:g}. "
-                  f"Right, the second bowl, over the output: half of (output minus {right:g}) squared. Its lowest point, "
-                  f"marked least wrong, is at the right answer, {right:g}, at height 0. A dot stands at the output, {y:g}. "
-                  f"A dashed line shows the hill slope there: {k:g}, with a rise-over-run triangle under it: "
-                  f"{HILL_RUN:g} step right, {k:g} up. A double arrow runs from {right:g} to {y:g}: the output is "
-                  f"{y - right:g} right of the bottom, the same number as the hill slope.")
+    y0, k = _bowl(ax, lambda v: output_hill(v, right), lambda v: output_hill_slope(v, right), right, y,
+                  (right - 3.0, right + 3.0), ylim, OUTPUT_GAP_NOTE, gap_y=-1.25, least_ha="right",
+                  least_dx=OUTPUT_LEAST_DX)
+    ax.set(xlabel=f"the output (the right answer is {right:g})", ylabel="how wrong (height)",
+           title=OUTPUT_TITLE.format(right=right))
+    bottom = weight_bottom(right=right)
+    wlim = (bottom - 0.5, bottom + 0.5)
+    wy, kw = _bowl(ax_w, lambda v: weight_hill(v, right=right), lambda v: weight_hill_slope(v, right=right), bottom, w,
+                   wlim, ylim, None, least_ha="right", least_dx=OUTPUT_LEAST_DX, run=WEIGHT_RUN,
+                   xticks=np.round(np.arange(3.4, 4.3, 0.2), 1))
+    ax_w.set(xlabel="our weight", title=WEIGHT_PANEL_TITLE)
+    for panel in (ax, ax_w):   # one dotted line through both dots: one wrongness, one height
+        panel.axhline(y0, color=plots.MUTED, lw=1.0, ls=":", zorder=1, gid="same height")
+    ax_w.text(wlim[0] + 0.015, y0 + 0.08, SAME_HEIGHT_NOTE, ha="left", va="bottom", fontsize=9.5, color=NOTE_GREY)
+    rise = round(kw * WEIGHT_RUN, 6)
+    fig.set_label(f"Two U-shaped curves side by side, on one height scale: how wrong. Left, over the output: half of "
+                  f"(output minus {right:g}) squared. Its lowest point, marked least wrong, is at the right answer, "
+                  f"{right:g}, at height 0. A dot stands at the output, {y:g}, at height {y0:g}. A dashed line shows "
+                  f"the hill slope there: {k:g}, with a rise-over-run triangle under it: {HILL_RUN:g} step right, "
+                  f"{k:g} up. A double arrow runs from {right:g} to {y:g}: the output is {y - right:g} right of the "
+                  f"bottom, the same number as the hill slope. Right, the same wrongness over our weight: a narrower "
+                  f"valley, lowest at {bottom:.2f}, where the output is {right:g}. A dot stands at our weight, {w:g}, "
+                  f"at the same height, {wy:g}: a dotted line joins the two heights. A dashed line shows our weight's "
+                  f"hill slope there: {kw:g}, with a triangle under it: {WEIGHT_RUN:g} step right, {rise:g} up.")
     return fig
 
 
