@@ -1171,10 +1171,11 @@ def test_any_curve_claim_points_to_chapter_02s_hill():
     # example is a bump (chapter 02's grey hill), so "hill" keeps one meaning on this page, the learning valley's side.
     assert ("With enough bent units, one layer of them plus a straight output can follow any graph without jumps, "
             "as closely as you like, over a limited range.\n"
-            # r78 Correctness: the claim had no source here; it is proved (chapter 02 names the result)
-            "This is proved (chapter 02).\n"
-            "Think of a line drawn left to right, without lifting the pen.\nBelow, 6 units follow a wavy curve; "
-            "chapter 02 fits a bump.") in text   # pass 73 (r70 Picture): the claim drawn   # pass 68: the theorem's name is chapter 02's alone
+            "Think of a line drawn left to right, without lifting the pen.\n"
+            # r78 Correctness: the claim had no source here. Pass 82 (r80 Correctness): "This is proved (chapter 02)"
+            # was unsupported here and assumed one input: what chapter 02 shows, said as such.
+            "Chapter 02 shows how, for one input: it fits a bump.") in text   # pass 68: the theorem's name is chapter 02's alone
+    assert "proved" not in text
     assert "trace" not in text and "hill made of corners" not in text
     map_line = next(line for line in text.splitlines() if line.startswith("| **02**"))
     assert "fit a bump with corners" in map_line
@@ -1309,7 +1310,7 @@ def test_pass18_the_opening_points_ahead_to_the_limited_range():
     assert "theorem" not in _markdown()
     assert "almost any shape" not in cells[0].source
     # Pass 62 (sweep): "It" named: the sum of the bent units is what gets close.
-    assert "any graph without jumps, as closely as you like, over a limited range.\nThis is proved (chapter 02).\nThink of a line drawn left to " \
+    assert "any graph without jumps, as closely as you like, over a limited range.\nThink of a line drawn left to " \
         "right, without lifting the pen.\n" in _markdown()   # pass 69: the closeness said with "follow", once
     assert "any curve" not in _markdown()   # pass 63 (r58): a curve may loop; a graph gives one output per input
     assert "smooth curve" not in _markdown()
@@ -1392,7 +1393,7 @@ def test_pass21_smooth_bends_are_older_than_gelu_so_2016_dates_gelu_not_smooth_b
 def test_pass21_training_gets_outputs_close_to_right_and_chapter_02_is_one_example():
     text = _markdown()
     assert "until the outputs are close to right." in text and "until the outputs are right." not in text
-    assert "chapter 02 fits a bump." in text and "Chapter 02 shows this:" not in text
+    assert "Chapter 02 shows how, for one input: it fits a bump." in text and "Chapter 02 shows this:" not in text
 
 
 def test_pass21_the_sum_weights_only_the_middle_unit_by_m():
@@ -1675,13 +1676,14 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     assert _markdown().count("fog") == 1   # one analogy, said once
     # Pass 43 (r38 Clarity 1): the learning signal has a cell of its own, after the hill's (pass 52: and the steps').
     signal = next(s for s in src if s.startswith("The network finds this $6$"))   # pass 58
-    # Pass 73 (r70 Clarity 4): the learning signal is defined in the words box, before the chain; this cell uses it.
-    assert "learning signal" in signal and "**learning signal**" in _cell("> **Words so far.**")
-    assert "**learning signal**" not in after
+    # Pass 73 (r70 Clarity 4): the learning signal was defined in the words box, before the chain. Pass 82 (r80 Picture
+    # first): shown, then named: this cell says only that numbers go back; the cell under the picture names them.
+    assert "learning signal" not in signal and "**learning signal**" not in after
     # Pass 60 (r54 Picture 1): the signal is named, then pictured; the pointer to chapter 03 is in the cell after it.
     k = src.index(signal)
     # Pass 68 (r63 item 2): "where paths meet ... (chapter 03)" was unexplained; the walk back is read off the picture.
-    assert src[k + 1] == "ch00.signal_chain_picture()" and src[k + 2].startswith("Read the arrows right to left:")
+    assert src[k + 1] == "ch00.signal_chain_picture()" and src[k + 2].startswith(
+        "The numbers under the arrows are the **learning signal**.\nRead them right to left:")
     assert "Where paths meet" not in _markdown()
     assert "ch00.backward" not in "".join(src)
     fig = ch00_start_here.hill_picture()
@@ -2068,6 +2070,34 @@ def _section(heading):
     return text[start:text.index("\n## ", start + 1)]
 
 
+# Pass 82 (r80 Clarity 3): the visible cell that checks the ½'s claim with numbers (output 24, then 24.1).
+HALF_CHECK = ('for output in [24, 24.1]:\n'
+              '    print(f"output {output}: ½ × ({output} − 23)² = {0.5 * (output - 23) ** 2:.3f}")')
+
+
+def test_pass82_the_halfs_claim_is_checked_with_numbers_a_cell_computes():
+    """Check r80 Clarity 3: "the ½ makes the output's hill slope output − right answer" is backed by a short visible
+    cell: moving the output from 24 to 24.1 raises the wrongness from 0.500 to 0.605, about 0.1 for a 0.1 step (slope
+    1, which is 24 − 23); without the ½ it would rise about 0.2 (slope 2). The cell's numbers are the chapter's own:
+    the chain's output, the right answer and the output's bowl as drawn."""
+    cells = _nb().cells
+    (k,) = [i for i, c in enumerate(cells) if c.source == HALF_CHECK]
+    cell = cells[k]
+    assert not cell.metadata.get("jupyter", {}).get("source_hidden", False) and len(cell.source.splitlines()) == 2
+    (out,) = cell.outputs
+    assert out["text"] == "output 24: ½ × (24 − 23)² = 0.500\noutput 24.1: ½ × (24.1 − 23)² = 0.605\n"
+    said, right = ch00_start_here.worked_output(ch00_start_here.HIDDEN_WEIGHT), ch00_start_here.RIGHT
+    assert (said, right) == (24, 23)
+    before, after = (float(ch00_start_here.output_hill(v)) for v in (said, said + 0.1))
+    assert (round(before, 3), round(after, 3)) == (0.5, 0.605)   # the printed wrongness is the drawn bowl's
+    rise = after - before
+    assert round(rise, 3) == 0.105 and round(rise, 1) == 0.1   # "about 0.1", as far as the output moved
+    assert round(rise / 0.1) == ch00_start_here.output_hill_slope(said) == said - right == 1
+    assert round(2 * rise / 0.1) == 2   # without the ½, twice as far: the ½ is what makes the slope 1
+    assert cells[k - 1].source.startswith("The ½ makes the output's hill slope")
+    assert cells[k + 1].source.strip() == "The wrongness rose by about $0.1$, as far as the output: hill slope $1$."
+
+
 def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbers():
     """Check r28 item 5 by computing it: at the hill's dot the slope is 2 (pass 52: a whole number, so the step can be
     worked first: half of 2 to the left, from 3 to 2, lower down); the nudge is −2, and a learning rate of 0.5 moves
@@ -2089,9 +2119,10 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     # Pass 75 (r72 Clarity 2): "times as far" tied to the hill slope at the first bowl, for a tiny move; the maths
     # books' word said once, plainly.
     assert ("A hill slope of $2$ means: move the weight a tiny bit right, and the wrongness rises about twice as far.\n"
-            "Maths books call a hill slope a *derivative*.\n"
+            # pass 82 (cut for words): the maths books' word moved to the words box, "(a *derivative*)"
             # pass 77 (r73 Clarity 4): the two kinds of slope told apart where the second one is met
             "A bend's slope, such as 1 on ReLU's ramp, is another thing.") in worked
+    assert "*derivative*" in _cell("> **Words so far.**") and _markdown().count("derivative") == 1
     assert float(activations.get("relu").derivative(np.array([1.0]))[0]) == 1.0   # ReLU's ramp: slope 1
     tiny = 1e-4
     assert (float(ch00_start_here.hill(w + tiny)) - float(ch00_start_here.hill(w))) / tiny == pytest.approx(2, rel=1e-3)
@@ -2125,8 +2156,9 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # pass 63 (r58 Picture): the chain's forward move is pictured before its arithmetic, and before the signal
     # pass 70 (r63-r65): the chain picture, then the same chain with sliders
     # pass 74 (r71 Picture): the output's bowl drawn after the chain's forward move
+    # pass 82 (r80 Clarity 3): the ½'s claim checked with numbers, in a short visible cell after the bowls
     assert code == ["ch00.hill_picture()", "ch00.hill_steps()", "ch00.wiggle_picture()", "ch00.output_hill_picture()",
-                    "ch00.signal_chain_picture()", "ch00.signal_chain()"]
+                    HALF_CHECK, "ch00.signal_chain_picture()", "ch00.signal_chain()"]
     section = _section("## How a network learns")
     said = [s for c in cells[start:end] if c.cell_type == "markdown" for s in chapter_metrics.prose(c.source)]
     # Pass 43: 20 sentences split into 24 (206 words to 220, the learning signal's two added to reach the history)
@@ -2173,6 +2205,9 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # Session 33 (r75 Correctness, Clarity): the widget's rule said as its choice, "(right-hand panel)": at most 655.
     # Pass 80 (r75 Clarity 1): the second bowl in short steps, with why the ½: still at most 655.
     # r78 Clarity: "the right answer is always the output minus 1" (not "puts the right answer 1 below"): still 655.
+    # Pass 82 (r80): the ½ checked with numbers, our weight's valley pointed at, the widget's setting said as one, the
+    # signal named under its picture; paid for by cuts here (the second bowl in one sentence, "derivative" in the box):
+    # still at most 655 words and 78 sentences.
     assert len(said) <= 78 and sum(chapter_metrics.words(s) for s in said) <= 655, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
@@ -2235,7 +2270,8 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     assert gears == (2, 1, 3) and math.prod(gears) == 6
     # Pass 57 (r51 change 1): "the same numbers multiply it" was wrong for the input (it gives the trained weight's
     # slope, it does not multiply what goes further back); the true factors are said, and the loose closing line cut.
-    assert ("The network finds this $6$ without moving our weight: it passes the learning signal back.") in section and "(chapter 03)" not in section   # pass 68: r63 item 2
+    # pass 82 (r80 Picture first): "numbers", named the learning signal under the picture that shows them
+    assert ("The network finds this $6$ without moving our weight: it passes numbers back.") in section and "(chapter 03)" not in section   # pass 68: r63 item 2
     for gone in ("the same numbers multiply it", "So if the signal shrinks on the way, learning slows.",
                  "times as fast with this weight as with the output itself"):
         assert gone not in section, gone
@@ -2846,7 +2882,7 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     # Pass 60 (r54 Picture 1): picture first: the cell before it only names the signal; the rule and why it starts at
     # 1 follow the picture, then the Predict.
     # Pass 61 (r55 Clarity 1): the output's slope is defined, and why the signal starts at 1 said, above the picture.
-    assert cells[k - 1].source.startswith("The network finds this") and "learning signal" in cells[k - 1].source
+    assert cells[k - 1].source.startswith("The network finds this") and "numbers back" in cells[k - 1].source
     # It may say where the signal starts (the output's hill slope), but no bend's slope (the rule) before the picture.
     # Pass 62 (r56 Clarity): the signal starts as the output's hill slope, the number the cell above sets to 1.
     # Pass 67 (r62 Clarity 2): the signal is named as a hill slope passed back (the box's fourth line, cut).
@@ -2854,21 +2890,25 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
         "a hill slope passed backward", "")
     # Pass 69 (r64): the signal's start said once, in the walk below (step 1), not twice.
     assert "The signal starts as the output's hill slope" in cells[k + 1].source
+    # Pass 82 (r80 Picture first): the signal is named under its picture, at its only bold use.
+    assert cells[k + 1].source.startswith("The numbers under the arrows are the **learning signal**.")
     # Pass 65 (r59 Clarity 1): the output's hill slope gets its own cell, with an everyday case (the chain's output 24,
     # off by 1, then 2).
     # Pass 66 (r61 Clarity): the output's hill slope (its own cell), then our weight's, then the signal and its
     # picture; after it, the pass back walked arrow by arrow, the one path back, a "words so far" box, the Predict.
     assert cells[k - 2].source.startswith("A tiny change of our weight moves the output $6$ times as far")
+    # Pass 82 (r80 Clarity 3): between the bowls and the 6, the ½'s claim, checked with numbers in a cell.
+    assert cells[k - 3].source.startswith("The wrongness rose by about $0.1$")
+    assert cells[k - 4].source == HALF_CHECK
+    assert "the output's hill slope simply output − right answer: $24 - 23 = 1$." in cells[k - 5].source   # pass 80
     # Pass 74 (r71 Picture 2): the output's bowl drawn right after the cell that says it.
-    assert cells[k - 3].source == "ch00.output_hill_picture()"
-    assert cells[k - 4].source.startswith("How wrong is that output? Say the right answer is $23$.")
-    assert "the output's hill slope simply output − right answer: $24 - 23 = 1$." in cells[k - 4].source   # pass 80
-    assert cells[k - 5].source.rstrip().endswith("then $\\times 3$.")
-    assert cells[k + 1].source.startswith("Read the arrows right to left:")
+    assert cells[k - 6].source == "ch00.output_hill_picture()"
+    assert cells[k - 7].source.startswith("How wrong is that output? Say the right answer is $23$.")
+    assert cells[k - 8].source.rstrip().endswith("then $\\times 3$.")
     # Pass 67 (r62 Clarity 2): the "words so far" box moved up, before the chain (the reader needed it there).
-    assert cells[k + 2].source.startswith("**Predict:**")   # pass 68: the paths-meet cell cut
-    chain = next(i for i, c in enumerate(cells) if c.source.startswith("Now picture a chain"))
-    assert cells[chain - 1].source.startswith("> **Words so far.**")
+    # Pass 82 (r80 Clarity 7): moved again, after the walk back, where its five words pile up; then the Predict.
+    assert cells[k + 2].source.startswith("> **Words so far.**")
+    assert cells[k + 3].source.startswith("The sliders keep") and "\n\n**Predict:**" in cells[k + 3].source
     assert "Why start at $1$?" not in _markdown()
     assert "line of people" not in _markdown()   # pass 52: one analogy
 
@@ -2879,8 +2919,13 @@ def test_pass52_the_take_one_step_widget_walks_the_hill_as_its_answer_says():
     last; a too-big rate (2.2) jumps over the bottom and lands higher; moving the rate starts again at the dot."""
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.hill_steps()")
-    assert ("**Predict:** start at $3$ with learning rate $0.5$. Press three times. Where do you land each time? "
+    # Pass 82 (r80 Interaction 6): the first landing (2) is worked above and ringed on the picture, so the Predict
+    # gives it and asks for the two not yet shown.
+    assert ("**Predict:** from $3$ at learning rate $0.5$, the first press lands on $2$. Where do the next two land? "
             "Do the steps grow or shrink?") in cells[q - 1].source
+    assert "So the weight goes from $3$ to $2$." in cells[q - 2].source
+    ring = ch00_start_here.hill_steps().lines["ahead"]
+    assert np.asarray(ring.get_xdata(), float).tolist() == [2.0]   # the ring, before any press, at the given landing
     answer = cells[q + 1].source
     assert answer.index("<details>") < answer.index("$3 \\to 2 \\to 1.5 \\to 1.25$") < answer.index("</details>")
     w = ch00_start_here.hill_steps()
@@ -2973,11 +3018,11 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     # Pass 62 (r56 Clarity): the 1 had two meanings (a setting, and "1 times the output's slope"); now one: the signal
     # starts as the output's hill slope, which the cell above sets to 1 (so every number on the way is a hill slope).
     # Pass 73 (r70 Clarity 4): named once, in the words box before the chain; the cell above the picture uses it.
-    assert "> - the **learning signal**: a hill slope passed backward from the output, part by part (drawn below)." \
-        in _cell("> **Words so far.**") and _markdown().count("**learning signal**") == 1
+    # Pass 82 (r80 Picture first): named once, under its picture, where the walk back reads it off the arrows.
+    rule = _cell("The numbers under the arrows are the **learning signal**.")
+    assert _markdown().count("**learning signal**") == 1 and "**learning signal**" in rule
     # Pass 66 (r61 Clarity): the pass back as a numbered walk that matches the picture arrow by arrow.
-    rule = _cell("Read the arrows right to left:")
-    assert ("Read the arrows right to left:\n\n"
+    assert ("The numbers under the arrows are the **learning signal**.\nRead them right to left:\n\n"
             f"1. The signal starts as the output's hill slope: ${start:g}$.\n"
             f"2. The output's weight multiplies it: ${start:g} \\cdot {worked['weight']:g} = {after_weight:g}$.\n"
             f"3. The bend multiplies it by its slope, ${worked['ramp slope']:g}$ on the ramp: "
@@ -2987,12 +3032,8 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             # pass 62 (r56): tied to the nudge; pass 75 (r72 Clarity 1): no nudge, the walk ends at the hill slope
             # pass 71 (r66 Clarity): the two words a learner has heard, named once where the pass back is walked
             "This passing back, multiplying at each part, is **backpropagation**.\n"
-            "All the hill slopes together are the **gradient**.\n\n"
-            # pass 71 (r68 Interaction): the widget's rule, said before its Predict
-            # pass 73 (r70 Clarity 3): why the right answer sits 1 below the output
-            # pass 77 (r73 Focus): said as what the learner sees, not how the widget works inside
-            # r75 Correctness: the widget's choice, said as one (the output is not "always" too high by itself)
-            "Here the right answer is always the output minus $1$: the signal starts at $1$.") == rule.strip()
+            # pass 71 (r68 Interaction) to pass 82 (r80 Correctness 1): the widget's setting, in the Predict's cell
+            "All the hill slopes together are the **gradient**.") == rule.strip()
     for x, v in ((2.0, 3.0), (-2.0, 3.0), (1.0, -5.0)):   # whatever the sliders say, the signal starts at 1
         assert ch00_start_here.chain_signal(x, v)["start"] == 1.0
     # Pass 63 (r58 Clarity): what our weight's own value multiplies (the signal passed on to earlier layers) is cut:
@@ -3007,17 +3048,17 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     why = _cell("> **Words so far.**")
     # Pass 74 (r71 Clarity 1): how the words fit, in two groups: the two kinds of slope, then the words built on the
     # hill slope (the reader met six near-synonyms).
-    assert ("> **Words so far.** Two kinds of slope:\n>\n"
+    # Pass 82 (r80 Clarity 7): after the walk back, where the five words pile up: one short line each, in the order met.
+    assert ("> **Words so far.**\n>\n"
             # pass 69 (r64 item 3): each slope word said as the slope of what, so the two kinds are told apart
-            "> - a bend's slope: how steep the bend's curve is at one input;\n"
-            "> - a hill slope: how steep the valley's side is where you stand, so how fast the wrongness climbs as "
-            "one number moves.\n>\n"
-            "> Words built on the hill slope:\n>\n"
-            # pass 68 (r63 item 3): the learning rate, met just above; pass 75 (r72 Clarity 1): no nudge
-            "> - the learning rate: one move is −(learning rate × hill slope);\n"
-            # pass 73 (r70 Clarity 4): the learning signal too, met here before the chain
-            "> - the **learning signal**: a hill slope passed backward from the output, part by part (drawn below)."
+            "> - hill slope: how fast the wrongness climbs as one number moves (a *derivative*);\n"
+            "> - bend's slope: how steep the bend's curve is at one input (1 on ReLU's ramp);\n"
+            "> - learning signal: hill slopes passed back from the output, multiplied at each part;\n"
+            "> - backpropagation: that passing back; the gradient: all the hill slopes together."
             ) == why.strip()
+    lines = [line for line in why.splitlines() if line.startswith("> - ")]
+    assert 3 <= len(lines) <= 5 and [line[4:].split(":")[0] for line in lines] == \
+        ["hill slope", "bend's slope", "learning signal", "backpropagation"]
     # Pass 66 (r61 Correctness): the output's hill is the weight's hill (the same bowl), lowest at the right answer,
     # so its hill slope is the output minus the right answer: 24 - 23 = 1 (pass 65's "off by" was plain distance,
     # not the chapter's bowl).
@@ -3043,13 +3084,15 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             # pass 75 (r72 Clarity 3): the same wrongness, now asked about the output's own move
             # pass 77 (r73 Clarity 1): the second bowl's rule in words (half the squared distance), drawn beside the first
             # pass 80 (r75 Clarity 1): in short steps; "(right)" no longer next to "right answer"; why the ½
-            "A valley can be drawn over any number, not only a weight.\n"
-            "Over the output, it is a second bowl: wrongness = ½ × (output − right answer)².\n"
-            f"The right-hand panel draws it. Its lowest point is the right answer, ${right:g}$: not wrong at all.\n"
-            # pass 71 (r68 Clarity): "where you stand" meant a weight's value until here: said as the output
-            f"The ½ makes the output's hill slope simply output − right answer: "
-            f"${said_out:g} - {right:g} = {start:g}$."
+            # pass 82 (r80 Picture 2): the output's bowl is now the left-hand panel; one sentence for "a second bowl"
+            "A valley can be drawn over the output too: wrongness = ½ × (output − right answer)².\n"
+            f"The left-hand panel draws it. Its lowest point is the right answer, ${right:g}$: not wrong at all."
             ) == out.strip()
+    # pass 71 (r68 Clarity): "where you stand" meant a weight's value until here: said as the output
+    # pass 82 (r80 Clarity 3): the ½'s claim in a cell of its own, checked with numbers right after it
+    assert (f"The ½ makes the output's hill slope simply output − right answer: "
+            f"${said_out:g} - {right:g} = {start:g}$.\n"
+            "Check it: move the output from $24$ to $24.1$.") == _cell("The ½ makes").strip()
     for v in (-1.0, 0.5, 1.0, 3.0):   # the first hill's slope is how far right of its bottom the weight stands
         assert d(ch00_start_here.hill, v) == pytest.approx(v - ch00_start_here.HILL_BOTTOM, abs=1e-6)
     # Pass 71 (r66 Clarity): why the two multiply, said per move (the weight's, then the output's); r68 Correctness:
@@ -3057,14 +3100,18 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     # Pass 73 (r70 Clarity 2): in plain steps, "1 times as far again" gone: the output moves 6 times as far, the
     # wrongness 6 x 1 (the output's hill slope).
     # Session 31 (r71 Clarity): one move per sentence; the output's hill slope said as what it means.
+    # Pass 82 (r80 Clarity 3, Picture 2): the output's "1 times as far" is now the numbers' check, in the cell above;
+    # this cell ends at our weight's own valley, the right-hand panel, read off its triangle.
     assert (f"A tiny change of our weight moves the output ${slope:g}$ times as far.\n"
-            f"The output's hill slope is ${start:g}$: for a tiny move, the wrongness moves ${start:g}$ times as far as the output.\n"
             f"So the wrongness moves ${slope:g} \\cdot {start:g} = {slope * start:g}$ times as far: "
-            "that is our weight's hill slope.") == _cell("A tiny change of our weight").strip()
+            "that is our weight's hill slope.\n"
+            "The right-hand panel shows it: $0.6$ up for $0.1$ right.") == _cell("A tiny change of our weight").strip()
+    run = ch00_start_here.WEIGHT_RUN
+    assert run == ch00_start_here.WIGGLE == 0.1 and round(ch00_start_here.weight_hill_slope(w0) * run, 6) == 0.6
     assert "times as far again" not in _markdown()
     assert "were $100$" not in _markdown()
     src = [c.source for c in _nb().cells]
-    assert src.index(why) < src.index(out) < src.index("ch00.signal_chain_picture()")   # pass 67: the box before
+    assert src.index(out) < src.index("ch00.signal_chain_picture()") < src.index(why)   # pass 82: the box after
     assert "output's hill slope" not in "".join(src[:src.index(out)])
     assert "output's slope" not in _markdown() and "**slope**" not in _section("## How a network learns")
     assert "A chain has one path back." not in _markdown()   # pass 68 (r63 item 2): paths meeting are chapter 03's
@@ -3076,7 +3123,8 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     assert d(two, w0) == pytest.approx(3 * 1 * 2 + 4 * 1 * 2)
     cells = _nb().cells
     k = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.signal_chain_picture()")
-    predict, after = cells[k + 5].source, cells[k + 6].source   # pass 68: the paths-meet cell cut; pass 70: the slider chain
+    predict, after = cells[k + 6].source, cells[k + 7].source   # pass 68: the paths-meet cell cut; pass 70: the slider chain
+    # pass 82: the words box after the walk
     # Pass 58 (r52 item 18): the Predict asks about another output weight, which neither the move above nor the
     # picture answers; its answer is computed on that network.
     other = ch00_start_here.PREDICT_WORKED
@@ -3104,7 +3152,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             f"The ramp: ${w_after:g} \\cdot {ramp:g} = {b_after:g}$. "
             f"The input: ${b_after:g} \\cdot {inp:g} = {other_slope:g}$.") in fold
     assert f"A common wrong answer: \"${other['weight']:g}$, the output's weight\"." in fold
-    assert f"${other_slope:g}$" not in "".join(c.source for c in cells[:k + 5])   # not given away above the fold
+    assert f"${other_slope:g}$" not in "".join(c.source for c in cells[:k + 6])   # not given away above the fold
     fig = ch00_start_here.signal_chain_picture()
     texts = _texts(fig)
     # the picture carries the worked network's running numbers (1, 3, 3, then 6 times the output's slope), not the
@@ -3259,13 +3307,22 @@ def test_pass70_the_slider_chain_sits_after_the_walk_with_its_predict_and_answer
     works the 0 out (z = −8 on the flat side) and names the common slip; the weight-5 Predict follows, unchanged."""
     cells = _nb().cells
     k = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.signal_chain()")
-    assert cells[k - 2].source.startswith("Read the arrows right to left:")
+    # Pass 82 (r80 Clarity 7): the words box between the walk and the Predict, where the five words have been met.
+    assert cells[k - 3].source.startswith("The numbers under the arrows are the **learning signal**.")
+    assert cells[k - 2].source.startswith("> **Words so far.**")
     # Pass 71 (r68 Interaction): the widget's rule said before its Predict (the right answer sits 1 below the
     # output, so the signal starts at 1 whatever the input), then the Predict; the weight-5 fold reads its 10 there.
     # Pass 73 (r70 Clarity 3): why the right answer sits 1 below the output said (the sums stay easy).
-    assert cells[k - 2].source.strip().endswith("\n\nHere the right answer is always the output minus $1$: the "
-                                                "signal starts at $1$.")
-    assert cells[k - 1].source.strip() == "**Predict:** make the input $-2$. What reaches our weight?"
+    # Pass 82 (r80 Correctness 1): said as the sliders' setting, not a fact about networks ("always the output
+    # minus 1" read as one, and at input −2 the output is 0), right above the Predict it serves.
+    assert cells[k - 1].source.strip() == ("The sliders keep the right answer $1$ below the output. "
+                                           "So the signal starts at $1$.\n\n"
+                                           "**Predict:** make the input $-2$. What reaches our weight?")
+    assert "always the output minus" not in _markdown()
+    for x in ch00_start_here.CHAIN_INPUTS + (-2.0, 0.0, 2.0):   # whatever the input, the right answer sits 1 below
+        out = ch00_start_here.SIGNAL_WORKED["weight"] * max(ch00_start_here.HIDDEN_WEIGHT * x, 0.0)
+        assert ch00_start_here.chain_signal(x, ch00_start_here.SIGNAL_WORKED["weight"])["start"] == \
+            ch00_start_here.output_hill_slope(out, out - 1) == 1
     assert "Check it on the sliders (output's weight $5$)." in \
         cells[k + 3].source and ch00_start_here.chain_signal(2, 5)["hill slope"] == 10
     assert cells[k].metadata["jupyter"]["source_hidden"]
@@ -3367,8 +3424,12 @@ def test_pass73_the_any_curve_claim_is_drawn_a_zigzag_of_six_bent_units_through_
     cells = _nb().cells
     k = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.wavy_fit_picture()")
     assert cells[k].metadata["jupyter"]["source_hidden"] and cells[k].outputs
-    assert cells[k - 1].source.rstrip().endswith(f"Below, {n} units follow a wavy curve; chapter 02 fits a bump.")
-    assert cells[k + 1].source.startswith("> **Pause and recall.** The output adds up three bent units.")
+    # Pass 82 (r80 Picture first): the picture before the claim: one line leads in, the claim follows the picture.
+    assert cells[k - 1].source.strip() == f"Below, {n} bent units follow a wavy curve."
+    assert cells[k + 1].source.startswith("With enough bent units, one layer of them plus a straight output can "
+                                          "follow any graph without jumps")
+    assert "any graph" not in "".join(c.source for c in cells[:k] if c.cell_type == "markdown")
+    assert cells[k + 2].source.startswith("> **Pause and recall.** The output adds up three bent units.")
 
 
 # ---- pass 74 ----

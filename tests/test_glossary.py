@@ -109,7 +109,7 @@ def test_glossary_shows_this_pages_words_and_folds_later_ones():
     # both are the start page's words now; before that walk, neither word is used.
     for term in ("backpropagation", "gradient"):
         assert f"- **{term}**" in visible and f"- **{term}**" not in folded, term
-        walk = body.index("Read the arrows right to left:")
+        walk = body.index("Read them right to left:")   # pass 82: the walk back, under the signal's picture
         assert not re.search(rf"\b{term}\b", body[:walk]) and body.count(f"**{term}**") == 1, term
     # Pass 20: "First come the words this page uses" is true: these five, unused above the glossary, are folded.
     for term in ("recurrent network", "zero-centred", "kink", "SiLU"):
