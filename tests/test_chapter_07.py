@@ -1348,7 +1348,7 @@ def test_pass_11_stems_and_keys_say_what_holds():
     for name in ("silu", "mish", "gelu", "softplus"):        # smooth: the slope has no jump anywhere
         assert np.max(np.abs(np.diff(activations.get(name).derivative(x)))) < 0.02, name
     done = next(o for o in quiz.get("loss_at_ln2").options if o.text.startswith("It has finished"))
-    assert "no better than a coin toss (loss ln 2)" in done.why and "where it started" not in done.why
+    assert "its average loss is no better than a coin toss (ln 2)" in done.why and "where it started" not in done.why   # p82 (r80): the average
     stems = [q.prompt for q in quiz.questions()]
     # pass 16: ln is glossed once, not in prompts; r59 (Clarity): Q6's picture says −ln before any key, so the page's
     # word list says it, with two values a learner can check on a calculator
@@ -2400,7 +2400,7 @@ def test_pass23_q30s_seeds_are_the_numbers_chapter_05s_race_computes():
     assert relu[first] < tanh[first] and relu[second] > tanh[second]
     assert (int(relu.min()), int(relu.max())) == (176, 326)
     why = quiz.get("why_seeds").options[quiz.answer_key("why_seeds")].why
-    assert ("In chapter 05, from seed 0, ReLU got its loss under 0.1 before tanh did; from seed 2, after it. "
+    assert ("In chapter 05's race, from seed 0, ReLU got its loss under 0.1 before tanh did; from seed 2, after it. "
             "Only comparing all the seeds' results tells a real difference from luck.") in why   # pass 26: no run log (176 to 326)
     assert "176" not in why and not hasattr(quiz, "RELU_EPOCHS")
     # p73 (r70 Correctness): the key's picture draws the two seeds it names, so the swap can be checked
@@ -2486,7 +2486,8 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert xor.explanation == ("About one half, at (1, 0) and at every other point: the know-nothing answer, a "
                                "50-50 guess.\n"
                                "The two 1s' scores always add up to the two 0s' total. So no straight rule scores both "
-                               "1s above both 0s. Its least wrong chances: ½ everywhere (chapter 01).")
+                               "1s above both 0s. Lifting the 1s lifts the 0s, and a wrong guess costs more than a "
+                               "right one saves. Its least wrong chances: ½ everywhere (chapter 01).")
     drawn = ch07_quiz.xor_pair_scores()
     assert [[pt for pt, _ in drawn[a]] for a in (1, 0)] == [[pt for pt, ans in quiz.XOR_POINTS if ans == a] for a in (1, 0)]
     assert sum(s for _, s in drawn[1]) == sum(s for _, s in drawn[0]) == 4
