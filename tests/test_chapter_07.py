@@ -1108,7 +1108,7 @@ def test_key_pictures_label_x_and_the_reference_figure_shares_one_y_scale_to_x_6
     assert len({tuple(ax.get_ylim()) for ax in fig.axes}) == 1   # one y scale: the peaks compare at a glance
     peaks = {}
     for ax, name in zip(fig.axes, ch07_quiz.SKETCHED):
-        assert tuple(ax.get_xlim()) == (-6.0, 6.0) and ax.get_title() == activations.get(name).label
+        assert tuple(ax.get_xlim()) == (-5.0, 5.0) and ax.get_title() == activations.get(name).label   # p82: the sketch's
         lo, hi = ax.get_ylim()
         assert lo <= -1 and hi >= 1   # tanh's bend reaches −1; ReLU's and tanh's slopes reach 1
         peaks[name] = np.nanmax(ax.lines[-1].get_ydata())

@@ -1856,7 +1856,7 @@ def sketch_from_memory(learner=None):
     live = LiveFigure(620, 360)
     ax = live.axes[0]
     lo, hi = SLOPE_RANGE   # the y axis spans what the sliders can set, no more: no empty room for bigger slopes
-    ax.set(xlim=(-5, 5), ylim=(lo - 0.05, hi + 0.05), xlabel="x", ylabel="slope", yticks=np.arange(lo, hi + 0.01, 0.25))
+    ax.set(xlim=(-EDGE_REACH, EDGE_REACH), ylim=(lo - 0.05, hi + 0.05), xlabel="x", ylabel="slope", yticks=np.arange(lo, hi + 0.01, 0.25))
     ax.axhline(0, color="black", lw=0.8)
     # the grey line at slope 1, named; drawn only after Compare, so it hints no answer before the sketch
     one = [live.moving(ax.axhline(1, color=NEUTRAL, lw=0.8, ls="--")),
@@ -2226,14 +2226,17 @@ def leitner_boxes():
 
 # ---------------------------------------------------------------- the picture to compare a sketch with
 SKETCHED = ("relu", "sigmoid", "tanh", "gelu")
-REACH = 6.0   # the reference picture's x range: −6 to 6
+REACH = EDGE_REACH   # p82 (r80 Picture): the reference picture spans the sketch's x range, −5 to 5
+BEND_LOOK = dict(color=NEUTRAL, lw=1.2, ls="--", zorder=1)   # p82 (r80): grey, under the slope (GELU's met it near −1)
+AT_ZERO_SIZE = 10   # points: "at x = 0 we take slope 0" (r80: 8 was too small to read)
 REFERENCE_Y = (-1.1, 1.5)   # one y range for all four panels: sigmoid's peak 0.25 against tanh's 1, at a glance
 OFF_TOP_LABEL = "the bend goes on up"
 
 
 @plots.styled
 def reference_slopes():
-    """The four bends (thin) and their slopes (thick), x from −6 to 6, near-flat zones shaded: to compare a sketch with.
+    """The four bends (thin, grey, dashed) and their slopes (thick, in the bend's colour), x from −5 to 5 as on the
+    sketch, near-flat zones shaded: to compare a sketch with.
     All four panels share one y range (REFERENCE_Y), so the peaks compare at a glance; each is marked in its panel.
     ReLU's slope jumps at 0: two pieces, a filled dot at its value at 0 (said in words) and an open dot where the other
     piece ends."""
@@ -2246,10 +2249,10 @@ def reference_slopes():
         for a, b in _dead_spans(name, REACH):
             ax.axvspan(a, b, color=BAD, alpha=0.15, lw=0)
         bend = np.asarray(plots.finite(act(grid)), dtype=float)
-        ax.plot(grid, bend, color=plots.color(name), lw=1, ls="--", label="the bend")
+        ax.plot(grid, bend, label="the bend", **BEND_LOOK)
         top = np.flatnonzero(bend > REFERENCE_Y[1])   # r37 reader: ReLU's and GELU's bends leave the top (x ≈ 1.5)
         if len(top):   # mark where, so the learner sees it climbs on (one shared y range keeps the slopes readable)
-            ax.plot([grid[top[0]]], [REFERENCE_Y[1]], "^", color=plots.color(name), ms=6, zorder=3, clip_on=False,
+            ax.plot([grid[top[0]]], [REFERENCE_Y[1]], "^", color=NEUTRAL, ms=6, zorder=3, clip_on=False,
                     label=OFF_TOP_LABEL)   # on the top edge, where the bend leaves
         slope = np.asarray(act.derivative(grid), dtype=float)
         if name == "relu":   # a jump, not a wall: no line joins the two pieces
@@ -2258,9 +2261,9 @@ def reference_slopes():
             slope = np.where(grid == 0, np.nan, slope)
             ax.plot([0], [at0], "o", color=plots.color(name), ms=6, zorder=3)
             ax.plot([0] * len(ends), sorted(ends), "o", mfc="white", mec=plots.color(name), mew=1.6, ms=6, zorder=3)
-            ax.annotate(f"at x = 0 we take slope {at0:g}", (0, at0), xytext=(6, -14), textcoords="offset points",
-                        fontsize=8)   # the filled dot, said: which of the two pieces x = 0 belongs to
-        ax.plot(grid, slope, color=plots.color(name), lw=2.4, label="its slope")
+            ax.annotate(f"at x = 0 we take slope {at0:g}", (0, at0), xytext=(30, -18), textcoords="offset points",
+                        fontsize=AT_ZERO_SIZE, ha="center")   # centred a little right of the dot: inside the panel   # the filled dot, said: which of the two pieces x = 0 belongs to
+        ax.plot(grid, slope, color=plots.color(name), lw=2.4, label="its slope", zorder=2)
         k = int(np.nanargmax(slope))
         ax.annotate(f"peak slope {slope[k]:.3g}", (grid[k], slope[k]), xytext=(8, 4), textcoords="offset points",
                     fontsize=9)
@@ -2273,3 +2276,23 @@ def reference_slopes():
     for ax in axes[:, 0]:   # one y scale for all four panels, named once per row
         ax.set_ylabel("value / slope")
     return fig
+
+
+def reference_alt():
+    """The alt text of the folded reference picture (p82, r80: it says the numbers the fold's text relies on): the x
+    range, each panel's peak slope as labelled, and each near-flat zone, from the same sources the picture reads."""
+    grid = np.linspace(-REACH, REACH, 601)
+    peaks = ", ".join(f"{activations.get(n).label} {float(np.nanmax(activations.get(n).derivative(grid))):.3g}"
+                      for n in SKETCHED)
+
+    def zone(name):
+        left, right = quiet_zones(name)
+        if left is not None and right is not None and left == -right:
+            return f"beyond ±{right:.1f}"
+        return " and ".join(f"{side} of {'' if float(edge).is_integer() else 'about '}{edge:.0f}".replace("-", "−")
+                            for side, edge in (("left", left), ("right", right)) if edge is not None)   # ReLU 0, GELU ≈ −3
+
+    zones = ", ".join(f"{activations.get(n).label} {zone(n)}" for n in SKETCHED)
+    return (f"Four panels on one y scale, x from −{REACH:g} to {REACH:g}. In each, the bend (grey, dashed) and its "
+            f"slope (thick). Peak slopes: {peaks}. Near-flat zones, shaded: {zones}. ReLU's and GELU's bends go on "
+            "up past the top (a triangle marks where).")
