@@ -1494,8 +1494,12 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     # r45 (Clarity 5): Q1's options are all defined before its letters: softmax under its prompt; ReLU, GELU and
     # (pass 62) SwiGLU at the page's top; SwiGLU is said once there, not again under Q1 or in its key
     head1 = ch07_quiz._head(quiz.get("transformer_ffn"), 1, learner)
-    assert learner.rounds["mixed"][0] == "transformer_ffn" and "<b>SwiGLU</b>" not in head1
-    assert ch07_quiz.gloss_line(terms['softmax'][1]) in head1 and head1.count("class='gloss'") == 1
+    # p82 (r80 Clarity): the word list moved to the end (p80), so the bends Q1 names are said under its prompt too,
+    # one short line each (quiz.BEND_WORDS), and every option is: none is singled out
+    bends = {t: line for t, _p, line in quiz.BEND_WORDS}
+    assert learner.rounds["mixed"][0] == "transformer_ffn"
+    assert all(ch07_quiz.gloss_line(bends[t]) in head1 for t in ("ReLU", "GELU", "SwiGLU"))
+    assert ch07_quiz.gloss_line(terms['softmax'][1]) in head1 and head1.count("class='gloss'") == 4
     fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)
     assert "class='gloss'" not in fold1
     top = _words()
@@ -2156,7 +2160,11 @@ def test_pass22_each_question_carries_at_most_two_word_lines_and_short_prompt_se
         for qid in learner.numbers:
             fold = ch07_quiz.key_fold_html(qid, 1, learner, pictures=False)
             head = ch07_quiz._head(quiz.get(qid), 1, learner)
-            assert (head + fold).count("class='gloss'") <= 2, (who, qid)
+            # p82 (r80 Clarity): besides at most two word lines, one short line (at most 12 words) for each bend the
+            # question is the first in its round to name
+            bends = learner.bends.get(qid, [])
+            assert (head + fold).count("class='gloss'") - len(bends) <= 2, (who, qid)
+            assert all(len(line.split()) <= 12 for line in bends), (who, qid)
     for q in quiz.questions():
         for sentence in re.split(r"(?<=[.?!])\s+", q.prompt):
             assert len(sentence.split()) <= 20, (q.id, sentence)
@@ -2967,14 +2975,17 @@ def test_pass26_the_sketch_shows_no_number_or_slope_1_line_until_the_learner_act
 
 def test_pass26_glosses_show_their_word_in_bold_with_one_colon():
     """'Word: SwiGLU: a unit ...' read badly (two colons). Each gloss now starts with its word, shown bold."""
-    for _t, _p, gloss in quiz.GLOSSES:
+    for _t, _p, gloss in quiz.GLOSSES + quiz.BEND_WORDS:   # p82: the bends' lines too
         word, colon, meaning = gloss.partition(": ")
         assert colon and 1 <= len(word.split()) <= 4 and meaning, gloss
         assert ch07_quiz.gloss_line(gloss).count("<b>") == 1
     learner = ch07_quiz.Learner(review.Store(None))
     page = "".join(ch07_quiz.key_fold_html(q, 1, learner) + ch07_quiz._head(quiz.get(q), 1, learner) for q in quiz.ids())
     assert "Word:" not in page and "<b>softmax</b>: turns a list of scores" in page and "(chapter 02)" not in page
-    assert "Swish" not in quiz.PAGE_WORDS["SiLU"] and "<b>SwiGLU</b>" not in page   # pass 62: the word list says it
+    # pass 62: the word list says SwiGLU in full; p82 (r80 Clarity): a question that names it says it in one short
+    # line (quiz.BEND_WORDS), never the word list's three sentences
+    assert "Swish" not in quiz.PAGE_WORDS["SiLU"] and quiz.PAGE_WORDS["SwiGLU"] not in page
+    assert set(re.findall(r"<b>SwiGLU</b>: [^<]*", page)) == {"<b>SwiGLU</b>: a bend with a gate: one weighted sum scales another."}
 
 
 def test_pass26_keys_name_what_they_use():
@@ -4192,7 +4203,8 @@ def test_r42_word_lines_under_a_question_carry_one_words_label():
     """r42 reader: the word lines under Q1, Q2, Q3, Q6, Q25 and Q28 read as part of the question. A question with
     word lines shows one grey 'Words:' label right above them; one without shows none; feedback and keys add none."""
     learner = ch07_quiz.Learner(review.Store(None))
-    with_words = [qid for qid in learner.numbers if ch07_quiz.glosses(quiz.get(qid), learner, "head")]
+    with_words = [qid for qid in learner.numbers
+                  if ch07_quiz.glosses(quiz.get(qid), learner, "head") or learner.bends.get(qid)]   # p82: bends too
     without = [qid for qid in learner.numbers if qid not in with_words]
     assert with_words and without
     for qid in with_words:
@@ -4219,9 +4231,17 @@ def test_pass48_q17_and_every_round_meet_silu_said_above_every_round():
         store = review.Store(None)
         store.data["learner"] = name
         learner = ch07_quiz.Learner(store)
+        # p82 (r80 Clarity): a bend a question names is said under it in one short line, once a round
+        # (test_p82_each_round_says_each_bend_it_names_once_in_a_short_line); the nudge and ln never are
+        bends = {t: line for t, _p, line in quiz.BEND_WORDS}
         for qid, n in learner.numbers.items():
             said = ch07_quiz._head(quiz.get(qid), n, learner) + ch07_quiz.key_fold_html(qid, n, learner)
-            assert not any(f"<b>{term}</b>:" in said for term in quiz.PAGE_WORDS), (name, qid)
+            for term in quiz.PAGE_WORDS:
+                if term in bends:
+                    short = f"<b>{term}</b>: {html.escape(bends[term].partition(': ')[2])}"
+                    assert set(re.findall(rf"<b>{term}</b>: [^<]*", said)) <= {short}, (name, qid)
+                else:
+                    assert f"<b>{term}</b>:" not in said, (name, qid)
 
 
 def test_pass48_write_gate_gives_its_usual_name():

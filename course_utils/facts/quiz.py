@@ -729,6 +729,43 @@ DEFINED_IN = {"learning rate": ("00", "05"), "XOR": ("01",), "LSTM": ("04", "06"
               "Adam": ("05",), "Mish": ("05",), "write gate": ("06",)}
 
 
+# p82 (r80 Clarity): a learner who forgot a bend met its name with no help before the word list at the end. So each
+# round's first question that names a bend, in its prompt or any option, says it in one short line under its prompt.
+# A line says what the bend looks like, not what a question asks about it: no range (tanh's ±1 is Q34's key), no dip
+# (Q2), no flat side (Q3). Every bend a question names is said there, so no line singles out the right option. The
+# page's word list (PAGE_WORDS) still says them in full. A question that one of its lines would give away says none
+# (a line for the others only would single the right one out): the round's next question says them (BEND_SKIP).
+BEND_WORDS = (
+    ("ReLU", r"\bReLU\b", "ReLU: two straight pieces with a sharp corner at 0."),
+    ("Leaky ReLU", r"(?i)\bLeaky ReLU\b", "Leaky ReLU: ReLU with one change to its shape (chapter 04)."),
+    ("sigmoid", r"(?i)\bsigmoid\b", "sigmoid: a smooth S-curve from 0 to 1."),
+    ("tanh", r"(?i)\btanh\b", "tanh: a smooth S-curve through (0, 0)."),
+    ("GELU", r"\bGELU\b", "GELU: like ReLU, with its corner rounded off."),
+    ("SiLU", r"\bSiLU\b", "SiLU: x times sigmoid(x), a smooth bend."),
+    ("SwiGLU", r"\bSwiGLU\b", "SwiGLU: a bend with a gate: one weighted sum scales another."),
+)
+BEND_SKIP = ("lstm_gates",)   # Q32: sigmoid's 0-to-1 range is what makes it the gates' bend
+
+
+def names_bend(q, pattern):
+    """True when q's prompt or any of its options names the bend."""
+    return re.search(pattern, " ".join([q.prompt] + [o.text for o in getattr(q, "options", ())])) is not None
+
+
+def bend_glosses(rounds):
+    """{qid: [line, ...]}: in each round (its qids in page order), each bend of BEND_WORDS said under the prompt of
+    the first question that names it, BEND_SKIP's questions left out."""
+    out = {}
+    for qids in rounds:
+        said = set()
+        for qid in qids:
+            for term, pattern, line in BEND_WORDS:
+                if term not in said and qid not in BEND_SKIP and names_bend(get(qid), pattern):
+                    out.setdefault(qid, []).append(line)
+                    said.add(term)
+    return out
+
+
 def round_glosses(rounds, placed):
     """placed (first_glosses) plus, in each round (a list of qids in page order), each word a prompt uses that its
     question's chapter does not define (DEFINED_IN), glossed under the first prompt of that round that uses it."""

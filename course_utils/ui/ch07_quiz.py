@@ -57,6 +57,7 @@ class Learner:
         shown = [qid for qids in self.rounds.values() for qid in qids]
         self.numbers = {qid: k + 1 for k, qid in enumerate(shown)}
         self.glosses = quiz.round_glosses(self.rounds.values(), quiz.first_glosses(shown))   # r51: each round says its words
+        self.bends = quiz.bend_glosses(self.rounds.values())   # p82 (r80): each round says the bends it names
         self.results, self._listeners = {}, []
 
     def record(self, qid, feedback):
@@ -138,9 +139,10 @@ def used_glosses(lines, text):
 
 def _head(q, number, learner=None):
     """'Q3. <prompt>', then a one-line gloss of each word this question's prompt or wrong options are the first on
-    the page to use."""
+    the page to use, and one line on each bend it is the first in its round to name (p82)."""
+    bends = learner.bends.get(q.id, []) if learner is not None else []
     return (f"<b>Q{number}.</b> {_html.escape(q.prompt)}{digits_asked(q)}"
-            + _word_help(glosses(q, learner, "head")))
+            + _word_help(glosses(q, learner, "head") + bends))
 
 
 RULE_ANCHOR = "#How-it-works"   # the heading above the number rule's fold (pass 46: one rule, linked from every question)
