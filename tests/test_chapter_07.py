@@ -3474,7 +3474,8 @@ def test_pass33_tolerance_words_glosses_and_pic09_note():
     # pass 36: the rule moved to "How close a number must be", with the step in words (three digits: exercise 07 only)
     text = ch07_quiz.how_close_rule()   # pass 39: the rule is a fold under the first number question
     # pass 54 (r48 Focus): the example says the tolerance (half the last digit's size); no 'step' definition
-    assert "Anything within 0.005 of 0.3127 counts: half of 0.01, the size of the last digit of 0.31." in text
+    # p82 (r80 Clarity): the example itself moved up to "How it works"; the fold says how close is close
+    assert "Close means within 0.005 of 0.3127: half the size of the last digit of 0.31." in text
     assert "<b>step</b>" not in text
     # of a key always count (test_pass36_... checks it on every question); the per-question digits say what to give
     assert quiz.placeholder(quiz.get("gelu_peak_slope")) == "e.g. 0.43 (two digits)"   # r42: the question's digits
@@ -3572,10 +3573,9 @@ def test_pass36_the_number_rule_states_the_checkers_tolerance_and_its_example_ru
     example, 0.3127 kept to two digits, each typed answer judged by quiz.check, its distance exact."""
     text = ch07_quiz.how_close_rule()
     # p76 (r73 Clarity): the rule first in plain words; every key rounded to its digits is accepted (pass33's loop)
-    for rule in ("Each number question that is not a count says how many digits to give. Zeros in front are not digits: 0.31 has two digits. "
-                 "Round the exact answer to that many digits: typing that always counts.",
-                 "Example: the exact answer is 0.3127, and the question asks for two digits: 0.31. "
-                 "Anything within 0.005 of 0.3127 counts: half of 0.01, the size of the last digit of 0.31. "
+    # p82 (r80 Clarity): the rule and its example sit in "How it works" (how_close_example); the fold keeps the rest
+    for rule in ("Zeros in front are not digits: 0.31 has two digits.",
+                 "Close means within 0.005 of 0.3127: half the size of the last digit of 0.31. "
                  "0.31 and 0.313 count. 0.3 is 0.0127 away: too far."):
         assert rule in text, rule
     # r42: the box's example has the question's digits; the other ways to type a number are said here, and read
@@ -3798,7 +3798,10 @@ def test_pass46_the_number_rule_is_one_fold_under_how_it_works_read_before_any_r
     assert len(re.findall(r"^- ", _src(cells[k]), re.M)) == 3   # p76 (r73 Focus): three rules in view, the rest folded
     # p80 (r77 Focus 1): "How it works" is the only block before Q1; it states the rule in one line, and the
     # details sit in a fold in the word section at the end
-    assert "Give the digits asked (0.31 for two); close counts." in _src(cells[k])   # p81 (r78 Focus): with its example
+    # p82 (r80 Clarity): the rule in two lines with its one example, before the first typed answer
+    assert ("**Numbers:** round to the digits asked. Close counts.\n"
+            "Example: 0.3127 to two digits is 0.31. 0.313 counts too; 0.3 is too far.") in _src(cells[k])
+    assert ch07_quiz.how_close_example() in _src(cells[k])
     assert ch07_quiz.HOW_CLOSE[1] == 2 and f"{ch07_quiz.HOW_CLOSE[0]:.2g}" == "0.31"
     first_q = next(i for i, c in enumerate(cells) if "mixed_quiz(learner)" in _src(c))
     assert _src(cells[k + 1]).startswith("## Mixed round") and k + 2 == first_q
@@ -4680,7 +4683,7 @@ def test_pass61_q20_rounds_up_across_a_power_of_ten_and_both_one_digit_answers_c
         assert quiz.check(q.id, typed).correct, typed
     assert quiz.step(q) == 1e-6   # the rounded answer's last digit, not the exact one's (1e-7)
     rule = ch07_quiz.how_close_rule()
-    assert "half of 0.01, the size of the last digit of 0.31." in rule and "0.31" == quiz.plain(0.3127, 2)
+    assert "half the size of the last digit of 0.31." in rule and "0.31" == quiz.plain(0.3127, 2)
 
 
 def test_pass61_q28s_picture_draws_selu_only_and_the_values_it_is_pulled_toward():

@@ -1509,8 +1509,9 @@ FIRST_ANSWER_RULE = "Your first answer is your first letter click, or your first
 
 
 def how_close_rule(example=HOW_CLOSE):
-    """The rule in short sentences (what quiz.accepted does), then its one example: the step, half of it, and each
-    typed answer's verdict from the checker itself, with its exact distance from the answer."""
+    """The finer points of the number rule (what quiz.accepted does), after "How it works" has said the rule and its
+    example (p82, r80 Clarity): zeros in front, how close is close, each typed answer's verdict from the checker
+    itself with its exact distance, and the other ways to type a number."""
     exact, digits, typed = example
     q = quiz.Numeric("how_close", "07", "", exact, digits, "", ())
     unit = quiz.step(q)
@@ -1519,13 +1520,21 @@ def how_close_rule(example=HOW_CLOSE):
     far = [t for t in typed if t not in ok]
     verdicts = f"{' and '.join(ok)} count. " + " ".join(
         f"{t} is {abs(quiz.parse_number(t) - exact):.3g} away: too far." for t in far)
-    return ("Each number question that is not a count says how many digits to give. "   # p76 (r73 Clarity): the rule first, in plain words
-            f"Zeros in front are not digits: {kept} has {_DIGITS[digits]}. "
-            "Round the exact answer to that many digits: typing that always counts.<br>"
-            f"Example: the exact answer is {exact:g}, and the question asks for {_DIGITS[digits]}: {kept}. "
-            f"Anything within {unit / 2:g} of {exact:g} counts: half of {unit:g}, the size of the last digit of {kept}. "
-            f"{verdicts}<br>"   # r55: of the rounded answer, not the exact one (Q20 rounds up across a power of ten)
+    return (f"Zeros in front are not digits: {kept} has {_DIGITS[digits]}.<br>"
+            # r55: half the rounded answer's last digit, not the exact one's (Q20 rounds up across a power of ten)
+            f"Close means within {unit / 2:g} of {exact:g}: half the size of the last digit of {kept}. "
+            f"{verdicts}<br>"
             f"You may also type a fraction, like {quiz.EXAMPLES[1]}, or put a word like \"about\" in front: about 0.3.")
+
+
+def how_close_example(example=HOW_CLOSE):
+    """The two lines "How it works" says before the first typed answer (p82, r80 Clarity): the rule, then its one
+    example, judged by the checker (tests/test_chapter_07.py compares the notebook's lines with these)."""
+    exact, digits, typed = example
+    kept = quiz.plain(float(f"{exact:.{digits}g}"), digits)
+    near, far = (t for t in typed if t != kept)
+    return ("**Numbers:** round to the digits asked. Close counts.\n"
+            f"Example: {exact:g} to {_DIGITS[digits]} is {kept}. {near} counts too; {far} is too far.")
 
 
 def how_close_html():
