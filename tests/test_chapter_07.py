@@ -1859,7 +1859,8 @@ def test_pass16_mixed_keys_open_with_their_chapter_and_word_lines_follow_the_ans
         for qid in learner.rounds[ch]:
             assert re.match(r"<b>|<div class='gloss'", ch07_quiz._key_line(qid, 1, learner, pictures=False)), qid
     head = _src(next(c for c in _cells() if _src(c).startswith("## Mixed round")))
-    assert "For each, first recall which chapter it comes from. Its answer key says which." in head
+    # p82 (r80 Interaction): the recall has a box to go in (test_p82_the_mixed_round_records_each_chapter_pick)
+    assert "For each, first pick its chapter in the box under it.\n" in head
     stored = _stored_html(next(c for c in _cells() if "mixed_quiz(learner)" in _src(c)))
     assert stored.count("From <a href='") == len(learner.rounds["mixed"]) == 7
     fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)   # the reader's Q1: its Word line, then the answer

@@ -1554,14 +1554,83 @@ def _widget(qid, number, learner):
     return (choice_widget if isinstance(q, quiz.Choice) else numeric_widget)(qid, number, learner)
 
 
-def tally_text(guessed, first_tries, numbers, total):
-    """'You predicted 3, got 2 right on the first try. Missed: Q6 - ...' from {qid: first Feedback}."""
+def tally_text(guessed, first_tries, numbers, total, miss=None, picks=None):
+    """'You predicted 3, got 2 right on the first try. Missed: Q6 - ...' from {qid: first Feedback}; then, when the
+    learner named one, how the question they expected to miss went (miss: its qid), and in the mixed round how many
+    chapters they named right (picks: {qid: chapter picked, or None})."""
     right = sum(fb.correct for fb in first_tries.values())
     missed = [f"Q{numbers[qid]} - {quiz.get(qid).prompt}" for qid in numbers if qid in first_tries
               and not first_tries[qid].correct]
     guess = f"You predicted {guessed}" if guessed is not None else "You made no prediction"
     text = f"{guess}, got {right} right on the first try ({len(first_tries)} of {total} answered)."
-    return text + (" Missed: " + "; ".join(missed) + "." if missed else "")
+    text += " Missed: " + "; ".join(missed) + "." if missed else ""
+    return text + miss_text(miss, numbers, first_tries) + chapters_text(picks or {}, first_tries)
+
+
+# p82 (r80 Interaction): "Which one will you miss?" had nowhere to go. The rounds whose Predict asks it get a box
+# beside "I predict:", and the tally says how that question went.
+MISS_ROUNDS = ("01", "03", "05")
+MISS_LABEL = "I'll miss:"
+
+
+def miss_said(text, numbers):
+    """The question named in the "I'll miss:" box ('Q11', 'q 11' or '11'), as its qid; None if it names none of
+    the round's questions."""
+    m = re.fullmatch(r"\s*[Qq]?\s*(\d+)\s*\.?\s*", str(text))
+    return next((qid for qid, n in numbers.items() if m and n == int(m.group(1))), None)
+
+
+def miss_text(qid, numbers, first_tries):
+    """' You expected to miss Q11: you got it right.' (or 'you did miss it.', or 'not answered yet.')."""
+    if qid is None:
+        return ""
+    said = f" You expected to miss Q{numbers[qid]}: "
+    if qid not in first_tries:
+        return said + "not answered yet."
+    return said + ("you got it right." if first_tries[qid].correct else "you did miss it.")
+
+
+# p82 (r80 Interaction): "first recall which chapter it comes from" was never recorded. Each mixed question gets a
+# chapter box under its prompt; after the first answer it says whether the pick was right, and the tally counts them.
+CHAPTER_PICK = "From chapter:"
+NO_PICK = "?"
+
+
+def chapters_text(picks, first_tries):
+    """' Chapters: you named 3 of 5 right.' over the answered questions whose chapter was picked."""
+    judged = [(qid, ch) for qid, ch in picks.items() if ch is not None and qid in first_tries]
+    if not judged:
+        return ""
+    right = sum(ch == quiz.get(qid).chapter for qid, ch in judged)
+    return f" Chapters: you named {right} of {len(judged)} right."
+
+
+def pick_verdict(qid, picked):
+    """What the chapter box says once its question is answered: right, or which chapter it is from."""
+    if picked is None:
+        return ""
+    true = quiz.get(qid).chapter
+    return "Right chapter." if picked == true else f"You said chapter {picked}; it is from chapter {true}."
+
+
+def _chapter_pick(item, learner):
+    """A chapter box under the item's prompt (the mixed round). The first answer locks it (a pick made after the
+    key is open is no recall) and its verdict shows beside it. Returns the box."""
+    qid = item.question.id
+    pick = widgets.Dropdown(options=[(NO_PICK, None)] + [(ch, ch) for ch in quiz.CHAPTERS], value=None,
+                            description=CHAPTER_PICK, style={"description_width": "initial"},
+                            layout=widgets.Layout(width="170px"))
+    verdict = widgets.HTML()
+
+    def show():
+        if qid in learner.results and not pick.disabled:
+            pick.disabled = True
+            verdict.value = _html.escape(pick_verdict(qid, pick.value))
+
+    learner.listen(show)
+    item.children = (item.children[0], widgets.HBox([pick, verdict]), *item.children[1:])
+    item.pick, item.verdict = pick, verdict
+    return pick
 
 
 def predicted(text, total):
@@ -1572,23 +1641,29 @@ def predicted(text, total):
 
 def chapter_quiz(chapter, learner):
     """One chapter's questions, minus the one the mixed round asks (see _round)."""
-    return _round(learner.rounds[chapter], f"Questions on chapter {chapter} (run the notebook to answer)", learner)
+    return _round(learner.rounds[chapter], f"Questions on chapter {chapter} (run the notebook to answer)", learner,
+                  miss=chapter in MISS_ROUNDS)
 
 
 def mixed_quiz(learner):
     """The first round: one question from each chapter, interleaved in this learner's own order (see _round)."""
     return _round(learner.rounds["mixed"], "Mixed round: one question from each chapter (run the notebook to answer)",
-                  learner)
+                  learner, chapters=True)
 
 
-def _round(qids, summary, learner):
-    """Questions numbered in the order the notebook shows them, with a box for the learner's predicted score and a
+def _round(qids, summary, learner, miss=False, chapters=False):
+    """Questions numbered in the order the notebook shows them, with a box for the learner's predicted score (and,
+    with miss, one for the question they expect to miss; with chapters, a chapter box under each question) and a
     tally of first tries under the questions."""
     qs = [quiz.get(qid) for qid in qids]
     numbers = {qid: learner.numbers[qid] for qid in qids}
     guess = widgets.Text(value="", placeholder=f"0 to {len(qs)}", description="I predict:",
                          style={"description_width": "initial"}, layout=widgets.Layout(width="200px"))
+    first, last = min(numbers.values()), max(numbers.values())
+    miss_box = widgets.Text(value="", placeholder=f"Q{first} to Q{last}", description=MISS_LABEL,
+                            style={"description_width": "initial"}, layout=widgets.Layout(width="200px")) if miss else None
     items = [_widget(q.id, numbers[q.id], learner) for q in qs]
+    picks = {item.question.id: _chapter_pick(item, learner) for item in items} if chapters else {}
     tally = widgets.HTML()
     first_tries = {}
 
@@ -1597,12 +1672,19 @@ def _round(qids, summary, learner):
             if qid in learner.results and qid not in first_tries:
                 first_tries[qid] = learner.results[qid]
         if first_tries:
-            tally.value = _box(tally_text(predicted(guess.value, len(qs)), first_tries, numbers, len(qs)), NEUTRAL)
+            tally.value = _box(tally_text(predicted(guess.value, len(qs)), first_tries, numbers, len(qs),
+                                          miss=miss_said(miss_box.value, numbers) if miss_box is not None else None,
+                                          picks={qid: w.value for qid, w in picks.items()}), NEUTRAL)
 
     learner.listen(update)
     guess.observe(lambda _c: update(), names="value")
-    return QuizBox([guess, *items, tally], summary,
-                   "".join(f"<div style='margin:0 0 8px'>{w.static_html}</div>" for w in items), items=items, guess=guess, tally=tally, first_tries=first_tries)
+    for w in (miss_box, *picks.values()):
+        if w is not None:
+            w.observe(lambda _c: update(), names="value")
+    top = guess if miss_box is None else widgets.HBox([guess, miss_box])
+    return QuizBox([top, *items, tally], summary,
+                   "".join(f"<div style='margin:0 0 8px'>{w.static_html}</div>" for w in items), items=items, guess=guess,
+                   miss=miss_box, picks=picks, tally=tally, first_tries=first_tries)
 
 
 def misconceptions(qid):
