@@ -1108,7 +1108,7 @@ def test_key_pictures_label_x_and_the_reference_figure_shares_one_y_scale_to_x_6
     assert len({tuple(ax.get_ylim()) for ax in fig.axes}) == 1   # one y scale: the peaks compare at a glance
     peaks = {}
     for ax, name in zip(fig.axes, ch07_quiz.SKETCHED):
-        assert tuple(ax.get_xlim()) == (-6.0, 6.0) and ax.get_title() == activations.get(name).label
+        assert tuple(ax.get_xlim()) == (-5.0, 5.0) and ax.get_title() == activations.get(name).label   # p82: the sketch's
         lo, hi = ax.get_ylim()
         assert lo <= -1 and hi >= 1   # tanh's bend reaches −1; ReLU's and tanh's slopes reach 1
         peaks[name] = np.nanmax(ax.lines[-1].get_ydata())
@@ -1348,7 +1348,7 @@ def test_pass_11_stems_and_keys_say_what_holds():
     for name in ("silu", "mish", "gelu", "softplus"):        # smooth: the slope has no jump anywhere
         assert np.max(np.abs(np.diff(activations.get(name).derivative(x)))) < 0.02, name
     done = next(o for o in quiz.get("loss_at_ln2").options if o.text.startswith("It has finished"))
-    assert "no better than a coin toss (loss ln 2)" in done.why and "where it started" not in done.why
+    assert "its average loss is no better than a coin toss (ln 2)" in done.why and "where it started" not in done.why   # p82 (r80): the average
     stems = [q.prompt for q in quiz.questions()]
     # pass 16: ln is glossed once, not in prompts; r59 (Clarity): Q6's picture says −ln before any key, so the page's
     # word list says it, with two values a learner can check on a calculator
@@ -1494,8 +1494,12 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     # r45 (Clarity 5): Q1's options are all defined before its letters: softmax under its prompt; ReLU, GELU and
     # (pass 62) SwiGLU at the page's top; SwiGLU is said once there, not again under Q1 or in its key
     head1 = ch07_quiz._head(quiz.get("transformer_ffn"), 1, learner)
-    assert learner.rounds["mixed"][0] == "transformer_ffn" and "<b>SwiGLU</b>" not in head1
-    assert ch07_quiz.gloss_line(terms['softmax'][1]) in head1 and head1.count("class='gloss'") == 1
+    # p82 (r80 Clarity): the word list moved to the end (p80), so the bends Q1 names are said under its prompt too,
+    # one short line each (quiz.BEND_WORDS), and every option is: none is singled out
+    bends = {t: line for t, _p, line in quiz.BEND_WORDS}
+    assert learner.rounds["mixed"][0] == "transformer_ffn"
+    assert all(ch07_quiz.gloss_line(bends[t]) in head1 for t in ("ReLU", "GELU", "SwiGLU"))
+    assert ch07_quiz.gloss_line(terms['softmax'][1]) in head1 and head1.count("class='gloss'") == 4
     fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)
     assert "class='gloss'" not in fold1
     top = _words()
@@ -1855,7 +1859,8 @@ def test_pass16_mixed_keys_open_with_their_chapter_and_word_lines_follow_the_ans
         for qid in learner.rounds[ch]:
             assert re.match(r"<b>|<div class='gloss'", ch07_quiz._key_line(qid, 1, learner, pictures=False)), qid
     head = _src(next(c for c in _cells() if _src(c).startswith("## Mixed round")))
-    assert "For each, first recall which chapter it comes from. Its answer key says which." in head
+    # p82 (r80 Interaction): the recall has a box to go in (test_p82_the_mixed_round_records_each_chapter_pick)
+    assert "For each, first pick its chapter in the box under it.\n" in head
     stored = _stored_html(next(c for c in _cells() if "mixed_quiz(learner)" in _src(c)))
     assert stored.count("From <a href='") == len(learner.rounds["mixed"]) == 7
     fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)   # the reader's Q1: its Word line, then the answer
@@ -2156,7 +2161,11 @@ def test_pass22_each_question_carries_at_most_two_word_lines_and_short_prompt_se
         for qid in learner.numbers:
             fold = ch07_quiz.key_fold_html(qid, 1, learner, pictures=False)
             head = ch07_quiz._head(quiz.get(qid), 1, learner)
-            assert (head + fold).count("class='gloss'") <= 2, (who, qid)
+            # p82 (r80 Clarity): besides at most two word lines, one short line (at most 12 words) for each bend the
+            # question is the first in its round to name
+            bends = learner.bends.get(qid, [])
+            assert (head + fold).count("class='gloss'") - len(bends) <= 2, (who, qid)
+            assert all(len(line.split()) <= 12 for line in bends), (who, qid)
     for q in quiz.questions():
         for sentence in re.split(r"(?<=[.?!])\s+", q.prompt):
             assert len(sentence.split()) <= 20, (q.id, sentence)
@@ -2400,7 +2409,7 @@ def test_pass23_q30s_seeds_are_the_numbers_chapter_05s_race_computes():
     assert relu[first] < tanh[first] and relu[second] > tanh[second]
     assert (int(relu.min()), int(relu.max())) == (176, 326)
     why = quiz.get("why_seeds").options[quiz.answer_key("why_seeds")].why
-    assert ("In chapter 05, from seed 0, ReLU got its loss under 0.1 before tanh did; from seed 2, after it. "
+    assert ("In chapter 05's race, from seed 0, ReLU got its loss under 0.1 before tanh did; from seed 2, after it. "
             "Only comparing all the seeds' results tells a real difference from luck.") in why   # pass 26: no run log (176 to 326)
     assert "176" not in why and not hasattr(quiz, "RELU_EPOCHS")
     # p73 (r70 Correctness): the key's picture draws the two seeds it names, so the swap can be checked
@@ -2486,7 +2495,8 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert xor.explanation == ("About one half, at (1, 0) and at every other point: the know-nothing answer, a "
                                "50-50 guess.\n"
                                "The two 1s' scores always add up to the two 0s' total. So no straight rule scores both "
-                               "1s above both 0s. Its least wrong chances: ½ everywhere (chapter 01).")
+                               "1s above both 0s. Lifting the 1s lifts the 0s, and a wrong guess costs more than a "
+                               "right one saves. Its least wrong chances: ½ everywhere (chapter 01).")
     drawn = ch07_quiz.xor_pair_scores()
     assert [[pt for pt, _ in drawn[a]] for a in (1, 0)] == [[pt for pt, ans in quiz.XOR_POINTS if ans == a] for a in (1, 0)]
     assert sum(s for _, s in drawn[1]) == sum(s for _, s in drawn[0]) == 4
@@ -2966,14 +2976,17 @@ def test_pass26_the_sketch_shows_no_number_or_slope_1_line_until_the_learner_act
 
 def test_pass26_glosses_show_their_word_in_bold_with_one_colon():
     """'Word: SwiGLU: a unit ...' read badly (two colons). Each gloss now starts with its word, shown bold."""
-    for _t, _p, gloss in quiz.GLOSSES:
+    for _t, _p, gloss in quiz.GLOSSES + quiz.BEND_WORDS:   # p82: the bends' lines too
         word, colon, meaning = gloss.partition(": ")
         assert colon and 1 <= len(word.split()) <= 4 and meaning, gloss
         assert ch07_quiz.gloss_line(gloss).count("<b>") == 1
     learner = ch07_quiz.Learner(review.Store(None))
     page = "".join(ch07_quiz.key_fold_html(q, 1, learner) + ch07_quiz._head(quiz.get(q), 1, learner) for q in quiz.ids())
     assert "Word:" not in page and "<b>softmax</b>: turns a list of scores" in page and "(chapter 02)" not in page
-    assert "Swish" not in quiz.PAGE_WORDS["SiLU"] and "<b>SwiGLU</b>" not in page   # pass 62: the word list says it
+    # pass 62: the word list says SwiGLU in full; p82 (r80 Clarity): a question that names it says it in one short
+    # line (quiz.BEND_WORDS), never the word list's three sentences
+    assert "Swish" not in quiz.PAGE_WORDS["SiLU"] and quiz.PAGE_WORDS["SwiGLU"] not in page
+    assert set(re.findall(r"<b>SwiGLU</b>: [^<]*", page)) == {"<b>SwiGLU</b>: a bend with a gate: one weighted sum scales another."}
 
 
 def test_pass26_keys_name_what_they_use():
@@ -3462,7 +3475,8 @@ def test_pass33_tolerance_words_glosses_and_pic09_note():
     # pass 36: the rule moved to "How close a number must be", with the step in words (three digits: exercise 07 only)
     text = ch07_quiz.how_close_rule()   # pass 39: the rule is a fold under the first number question
     # pass 54 (r48 Focus): the example says the tolerance (half the last digit's size); no 'step' definition
-    assert "Anything within 0.005 of 0.3127 counts: half of 0.01, the size of the last digit of 0.31." in text
+    # p82 (r80 Clarity): the example itself moved up to "How it works"; the fold says how close is close
+    assert "Close means within 0.005 of 0.3127: half the size of the last digit of 0.31." in text
     assert "<b>step</b>" not in text
     # of a key always count (test_pass36_... checks it on every question); the per-question digits say what to give
     assert quiz.placeholder(quiz.get("gelu_peak_slope")) == "e.g. 0.43 (two digits)"   # r42: the question's digits
@@ -3560,10 +3574,9 @@ def test_pass36_the_number_rule_states_the_checkers_tolerance_and_its_example_ru
     example, 0.3127 kept to two digits, each typed answer judged by quiz.check, its distance exact."""
     text = ch07_quiz.how_close_rule()
     # p76 (r73 Clarity): the rule first in plain words; every key rounded to its digits is accepted (pass33's loop)
-    for rule in ("Each number question that is not a count says how many digits to give. Zeros in front are not digits: 0.31 has two digits. "
-                 "Round the exact answer to that many digits: typing that always counts.",
-                 "Example: the exact answer is 0.3127, and the question asks for two digits: 0.31. "
-                 "Anything within 0.005 of 0.3127 counts: half of 0.01, the size of the last digit of 0.31. "
+    # p82 (r80 Clarity): the rule and its example sit in "How it works" (how_close_example); the fold keeps the rest
+    for rule in ("Zeros in front are not digits: 0.31 has two digits.",
+                 "Close means within 0.005 of 0.3127: half the size of the last digit of 0.31. "
                  "0.31 and 0.313 count. 0.3 is 0.0127 away: too far."):
         assert rule in text, rule
     # r42: the box's example has the question's digits; the other ways to type a number are said here, and read
@@ -3786,7 +3799,10 @@ def test_pass46_the_number_rule_is_one_fold_under_how_it_works_read_before_any_r
     assert len(re.findall(r"^- ", _src(cells[k]), re.M)) == 3   # p76 (r73 Focus): three rules in view, the rest folded
     # p80 (r77 Focus 1): "How it works" is the only block before Q1; it states the rule in one line, and the
     # details sit in a fold in the word section at the end
-    assert "Give the digits asked (0.31 for two); close counts." in _src(cells[k])   # p81 (r78 Focus): with its example
+    # p82 (r80 Clarity): the rule in two lines with its one example, before the first typed answer
+    assert ("**Numbers:** round to the digits asked. Close counts.\n"
+            "Example: 0.3127 to two digits is 0.31. 0.313 counts too; 0.3 is too far.") in _src(cells[k])
+    assert ch07_quiz.how_close_example() in _src(cells[k])
     assert ch07_quiz.HOW_CLOSE[1] == 2 and f"{ch07_quiz.HOW_CLOSE[0]:.2g}" == "0.31"
     first_q = next(i for i, c in enumerate(cells) if "mixed_quiz(learner)" in _src(c))
     assert _src(cells[k + 1]).startswith("## Mixed round") and k + 2 == first_q
@@ -4116,7 +4132,7 @@ def test_pass56_the_words_section_shows_one_unit_in_whole_numbers_then_asks_for_
     # p79 (r76 Clarity): the Predict and its check moved inside the unit fold they need: two cells fewer
     kinds = [c["cell_type"] for c in cells[start:start + 4]]
     assert kinds == ["markdown", "code", "markdown", "code"]
-    assert "Open a fold only if a question uses a word you do not know." in _src(cells[start])
+    assert "Open a fold only if a word is new." in _src(cells[start])   # p82: shorter
     assert _src(cells[start + 2]).startswith("<details><summary>Bends and other words the questions use (open if one is new)"
                                              "</summary>\n\n- **ReLU**")
     assert _src(cells[start + 2]).rstrip().endswith("</details>")
@@ -4191,7 +4207,8 @@ def test_r42_word_lines_under_a_question_carry_one_words_label():
     """r42 reader: the word lines under Q1, Q2, Q3, Q6, Q25 and Q28 read as part of the question. A question with
     word lines shows one grey 'Words:' label right above them; one without shows none; feedback and keys add none."""
     learner = ch07_quiz.Learner(review.Store(None))
-    with_words = [qid for qid in learner.numbers if ch07_quiz.glosses(quiz.get(qid), learner, "head")]
+    with_words = [qid for qid in learner.numbers
+                  if ch07_quiz.glosses(quiz.get(qid), learner, "head") or learner.bends.get(qid)]   # p82: bends too
     without = [qid for qid in learner.numbers if qid not in with_words]
     assert with_words and without
     for qid in with_words:
@@ -4218,9 +4235,17 @@ def test_pass48_q17_and_every_round_meet_silu_said_above_every_round():
         store = review.Store(None)
         store.data["learner"] = name
         learner = ch07_quiz.Learner(store)
+        # p82 (r80 Clarity): a bend a question names is said under it in one short line, once a round
+        # (test_p82_each_round_says_each_bend_it_names_once_in_a_short_line); the nudge and ln never are
+        bends = {t: line for t, _p, line in quiz.BEND_WORDS}
         for qid, n in learner.numbers.items():
             said = ch07_quiz._head(quiz.get(qid), n, learner) + ch07_quiz.key_fold_html(qid, n, learner)
-            assert not any(f"<b>{term}</b>:" in said for term in quiz.PAGE_WORDS), (name, qid)
+            for term in quiz.PAGE_WORDS:
+                if term in bends:
+                    short = f"<b>{term}</b>: {html.escape(bends[term].partition(': ')[2])}"
+                    assert set(re.findall(rf"<b>{term}</b>: [^<]*", said)) <= {short}, (name, qid)
+                else:
+                    assert f"<b>{term}</b>:" not in said, (name, qid)
 
 
 def test_pass48_write_gate_gives_its_usual_name():
@@ -4659,7 +4684,7 @@ def test_pass61_q20_rounds_up_across_a_power_of_ten_and_both_one_digit_answers_c
         assert quiz.check(q.id, typed).correct, typed
     assert quiz.step(q) == 1e-6   # the rounded answer's last digit, not the exact one's (1e-7)
     rule = ch07_quiz.how_close_rule()
-    assert "half of 0.01, the size of the last digit of 0.31." in rule and "0.31" == quiz.plain(0.3127, 2)
+    assert "half the size of the last digit of 0.31." in rule and "0.31" == quiz.plain(0.3127, 2)
 
 
 def test_pass61_q28s_picture_draws_selu_only_and_the_values_it_is_pulled_toward():
@@ -4884,3 +4909,177 @@ def test_p79_q9_key_draws_the_unit_strip_with_three_inputs_and_one_number_out():
     alt = ch07_quiz.picture_alt("unit_outputs")
     assert "three inputs" in alt and alt.endswith("one number out.")
     assert ch07_quiz.AFTER_PICTURES["unit_outputs"] in ch07_quiz.DIAGRAMS
+
+
+# ---------------------------------------------------------------- pass 82: what the r80 reader found
+def test_p82_how_it_works_says_the_number_rule_and_its_example_before_the_first_typed_answer():
+    """r80 Clarity: the rule was one cryptic line up top and explained only in a fold at the end. "How it works" now
+    says it in two lines, its example judged by the checker; the fold at the end keeps only the finer points."""
+    cells = _cells()
+    k = next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works"))
+    first = next(i for i, c in enumerate(cells) if "mixed_quiz(learner)" in _src(c))
+    lines = ch07_quiz.how_close_example().split("\n")
+    assert len(lines) == 2 and k < first and all(line in _src(cells[k]) for line in lines)
+    exact, digits, typed = ch07_quiz.HOW_CLOSE
+    q = quiz.Numeric("how_close", "07", "", exact, digits, "", ())
+    said = {t: f". {t} counts too" in lines[1] or f"to two digits is {t}." in lines[1] for t in typed}
+    assert said == {t: quiz.accepted(q, quiz.parse_number(t)) for t in typed} == {"0.31": True, "0.313": True, "0.3": False}
+    assert f"{exact:.{digits}g}" == "0.31" and "0.3 is too far." in lines[1]
+    fold = ch07_quiz.how_close_rule()   # shorter: the rule and its example are no longer said again there
+    assert "Example:" not in fold and "Round the exact answer" not in fold and fold.count("<br>") == 2
+    learner = ch07_quiz.Learner(review.Store(None))
+    typed_first = min(n for qid, n in learner.numbers.items() if isinstance(quiz.get(qid), quiz.Numeric))
+    assert typed_first == 7   # Q7, in the mixed round: after "How it works"
+
+
+BEND_GIVEAWAYS = r"±1|−1 to 1|below 0|dips?\b|flat|never|negative|positive|max\("   # what the questions ask
+
+
+@pytest.mark.parametrize("who", ["demo", "a1b2c3d4", "learner-7", "learner-12"])
+def test_p82_each_round_says_each_bend_it_names_once_in_a_short_line(who):
+    """r80 Clarity: Q1's words box said only softmax; GELU, ReLU and SwiGLU waited in the word list at the end. Each
+    round now says each bend it names under the first question naming it (prompt or any option), one short line, so
+    a learner who does one round alone meets every bend's shape; no line says what a question asks about it, and a
+    question whose answer a line would give away (Q32) says none, so no option stands out unglossed."""
+    store = review.Store(None)
+    store.data["learner"] = who
+    learner = ch07_quiz.Learner(store)
+    lines = {t: line for t, _p, line in quiz.BEND_WORDS}
+    for key, qids in learner.rounds.items():
+        for term, pattern, line in quiz.BEND_WORDS:
+            naming = [qid for qid in qids if quiz.names_bend(quiz.get(qid), pattern) and qid not in quiz.BEND_SKIP]
+            at = [qid for qid in qids if line in learner.bends.get(qid, [])]
+            assert at == naming[:1], (who, key, term)
+            for qid in at:
+                head = ch07_quiz._head(quiz.get(qid), learner.numbers[qid], learner)
+                assert ch07_quiz.gloss_line(line) in head, (who, qid, term)
+                assert ch07_quiz.gloss_line(line) not in ch07_quiz.key_fold_html(qid, learner.numbers[qid], learner)
+    for qid, said in learner.bends.items():
+        q = quiz.get(qid)
+        assert not any(re.search(BEND_GIVEAWAYS, line.partition(": ")[2]) for line in said), qid
+        if isinstance(q, quiz.Choice):
+            right = q.options[quiz.answer_key(qid)].text.rstrip(".").lower()
+            assert not any(right in line.lower() for line in said if len(right.split()) > 1), qid
+    assert "lstm_gates" not in learner.bends   # sigmoid's 0-to-1 range is Q32's key
+    assert len(set(lines.values())) == len(lines) and all(len(v.split()) <= 12 for v in lines.values())
+
+
+def test_p82_the_bend_lines_are_true_and_q32_says_none_because_of_the_skip(monkeypatch):
+    """Each bend line is checked against the registry; without BEND_SKIP, Q32 (its answer is sigmoid, for its 0-to-1
+    range) would say sigmoid's range right above its options."""
+    x = np.linspace(-6, 6, 1201)
+    relu, sig, tanh_, gelu, silu, leaky = (activations.get(n) for n in ("relu", "sigmoid", "tanh", "gelu", "silu", "leaky_relu"))
+    slope = np.asarray(relu.derivative(x[x != 0]))
+    assert set(slope) == {0.0, 1.0} and np.all(np.diff(slope) >= 0)   # two straight pieces, one corner, at 0
+    s = np.asarray(sig(x))
+    assert 0 < s.min() < 0.01 and 0.99 < s.max() < 1 and np.all(np.diff(s) > 0)   # an S-curve from 0 to 1
+    assert float(tanh_(0.0)) == 0.0 and np.all(np.diff(np.asarray(tanh_(x))) > 0)   # an S-curve through (0, 0)
+    far = np.abs(x) > 4
+    assert np.allclose(np.asarray(gelu(x))[far], np.asarray(relu(x))[far], atol=1e-3)   # ReLU with the corner rounded
+    assert np.allclose(silu(x), x * np.asarray(sig(x)))
+    assert float(leaky.derivative(-1.0)) != float(relu.derivative(-1.0))   # one change to ReLU's shape
+    learner = ch07_quiz.Learner(review.Store(None))
+    rounds = learner.rounds.values()
+    assert "lstm_gates" not in quiz.bend_glosses(rounds)
+    monkeypatch.setattr(quiz, "BEND_SKIP", ())
+    assert "sigmoid: a smooth S-curve from 0 to 1." in quiz.bend_glosses(rounds)["lstm_gates"]
+
+
+def test_p82_q11_key_says_why_one_half_everywhere_is_least_wrong():
+    """r80 Clarity: the key jumped from "no rule scores both 1s above both 0s" to "½ everywhere". One sentence now
+    says why: lifting the 1s lifts the 0s, and a wrong guess costs more loss than a right one of the same size saves."""
+    why = quiz.get("xor_no_bend_chance").explanation
+    assert "Lifting the 1s lifts the 0s, and a wrong guess costs more than a right one saves." in why
+    for d in (0.25, 1.0, 3.0):
+        costs = quiz._xor_loss((0, 0), 0, rule=(0.0, 0.0, d)) - np.log(2)    # a 0-point lifted by d
+        saves = np.log(2) - quiz._xor_loss((0, 1), 1, rule=(0.0, 0.0, d))    # a 1-point lifted by d
+        assert costs > saves > 0, d
+
+
+def test_p82_keys_say_the_average_loss_where_the_race_showed_it_and_why_adam_is_no_bigger_rate():
+    """r80 Correctness: Q6 said the loss, not the average loss; Q30 did not say where its runs were shown; Q31's
+    "Why not A" did not refute "always a bigger learning rate". A bigger rate lengthens every plain step alike, so a
+    tiny nudge still gives the smallest step; Adam's step does not follow the nudge's size."""
+    from course_utils.engine import race
+    done = next(o.why for o in quiz.get("loss_at_ln2").options if o.text.startswith("It has finished"))
+    assert done.startswith("its average loss is no better than a coin toss (ln 2).")
+    seeds = quiz.get("why_seeds").options[quiz.answer_key("why_seeds")].why
+    assert seeds.startswith("In chapter 05's race, from seed 0,")
+    a = next(o.why for o in quiz.get("why_adam").options if o.text.startswith("Adam always"))
+    assert ("the learning rate is a number you choose, with Adam or without. The race chose 0.01. A bigger rate "
+            "lengthens all steps alike: tiny nudges still give the smallest steps. Adam rescales each weight's step on "
+            "its own.") == a
+    assert race.RACE_RECIPE["lr"] == 0.01 and race.RACE_RECIPE["optimizer"] == "adam"
+    for lr in (0.01, 0.1):
+        tiny, big = (ch07_quiz.adam_walk(nudge=n, lr=lr, steps=5) for n in (1e-4, 1.0))
+        assert tiny["gd"][-1] / big["gd"][-1] == pytest.approx(1e-4)             # plain: the ratio stays, any rate
+        assert tiny["adam"][-1] / big["adam"][-1] == pytest.approx(1, rel=0.01)   # Adam: about the same step
+
+
+def test_p82_the_reference_picture_spans_the_sketch_range_its_bend_grey_under_the_slope():
+    """r80 Picture: the reference spanned −6 to 6 and the sketch −5 to 5; GELU's dashed bend lay on its slope between
+    −2 and 0 in the same colour; "at x = 0 we take slope 0" was tiny. One x range now, the bend grey and under the
+    slope, the label at 10 pt; the fold's alt text says the numbers the fold relies on (x range, peaks, zones)."""
+    import matplotlib.colors as mcolors
+    w = ch07_quiz.sketch_from_memory()
+    fig = ch07_quiz.reference_slopes()
+    assert all(ax.get_xlim() == w.live.axes[0].get_xlim() == (-5.0, 5.0) for ax in fig.axes)
+    for ax, name in zip(fig.axes, ch07_quiz.SKETCHED):
+        bend = next(l for l in ax.lines if l.get_label() == "the bend")
+        slope = ax.lines[-1]
+        assert mcolors.to_hex(bend.get_color()) == ch07_quiz.NEUTRAL != mcolors.to_hex(slope.get_color())
+        assert bend.get_linestyle() == "--" and bend.get_zorder() < slope.get_zorder() and bend.get_linewidth() < slope.get_linewidth()
+    relu = fig.axes[ch07_quiz.SKETCHED.index("relu")]
+    label = next(t for t in relu.texts if t.get_text() == "at x = 0 we take slope 0")
+    assert label.get_fontsize() >= 10 > 8
+    alt = ch07_quiz.reference_alt()
+    assert ("x from −5 to 5" in alt and "Peak slopes: ReLU 1, Sigmoid 0.25, Tanh 1, GELU 1.13." in alt
+            and "ReLU left of 0, Sigmoid beyond ±4.6, Tanh beyond ±3.0, GELU left of about −3." in alt)
+    assert quiet_zones("gelu")[0] == pytest.approx(-3, abs=0.1) and quiet_zones("relu")[0] == 0
+    fold = next(_src(c) for c in _cells() if _src(c).startswith("<details><summary>All four slopes"))
+    assert f'<img alt="{html.escape(alt)}" width="760"' in fold
+
+
+def test_p82_the_rounds_record_the_question_you_expect_to_miss_and_the_mixed_round_each_chapter_pick():
+    """r80 Interaction: "Which one will you miss?" and "first recall which chapter it comes from" had nowhere to go.
+    The rounds that ask the first get an "I'll miss:" box beside "I predict:", and the tally says how that question
+    went; each mixed question gets a chapter box under its prompt, which says after the first answer whether the
+    pick was right, and the tally counts the picks."""
+    cells = _cells()
+    asks = {re.search(r"chapter (\d\d)", _src(c)).group(1) for c in cells
+            if _src(c).startswith("## Questions on chapter") and "Which one will you miss?" in _src(c)}
+    assert asks == set(ch07_quiz.MISS_ROUNDS)
+    learner = ch07_quiz.Learner(review.Store(None))
+    for ch in quiz.CHAPTERS:
+        box = ch07_quiz.chapter_quiz(ch, learner)
+        assert (box.miss is not None) == (ch in ch07_quiz.MISS_ROUNDS)
+        assert box.children[0] is box.guess if box.miss is None else box.children[0].children == (box.guess, box.miss)
+    box = ch07_quiz.chapter_quiz("01", learner)
+    numbers = {qid: learner.numbers[qid] for qid in learner.rounds["01"]}
+    expect = min(numbers, key=numbers.get)
+    assert all(ch07_quiz.miss_said(t, numbers) == expect for t in (f"Q{numbers[expect]}", f" q {numbers[expect]} ", str(numbers[expect])))
+    assert ch07_quiz.miss_said("Q99", numbers) is None and ch07_quiz.miss_said("three", numbers) is None
+    box.miss.value = f"Q{numbers[expect]}"
+    w = box.items[0]
+    assert w.question.id == expect
+    w.buttons[w.shown.index(quiz.answer_key(expect))].click()
+    assert f"You expected to miss Q{numbers[expect]}: you got it right." in box.tally.value
+    mixed = ch07_quiz.mixed_quiz(learner)
+    assert set(mixed.picks) == set(learner.rounds["mixed"])
+    for item in mixed.items:
+        row = item.children[1]
+        assert row.children == (item.pick, item.verdict) and item.pick.description == ch07_quiz.CHAPTER_PICK
+        assert item.pick.value is None and item.verdict.value == ""
+    first, second = mixed.items[:2]
+    true, other = first.question.chapter, next(ch for ch in quiz.CHAPTERS if ch != first.question.chapter)
+    first.pick.value = other
+    assert first.verdict.value == ""   # nothing said before the answer
+    (first.buttons[0].click() if hasattr(first, "buttons") else setattr(first.text, "value", "1"))
+    assert first.verdict.value == html.escape(f"You said chapter {other}; it is from chapter {true}.")
+    assert first.pick.disabled   # locked by the first answer: a pick after the key is open is no recall
+    second.pick.value = second.question.chapter
+    (second.buttons[0].click() if hasattr(second, "buttons") else setattr(second.text, "value", "1"))
+    assert second.verdict.value == "Right chapter." and "Chapters: you named 1 of 2 right." in mixed.tally.value
+    stored = json.dumps(json.loads((ROOT / "notebooks" / "07_recall_quiz.ipynb").read_text())["metadata"]["widgets"])
+    assert stored.count(f'"description": "{ch07_quiz.CHAPTER_PICK}"') == 7
+    assert stored.count(f'"description": "{ch07_quiz.MISS_LABEL}"') == len(ch07_quiz.MISS_ROUNDS)

@@ -275,6 +275,8 @@ def _bank():
                 # p80 (r77 Clarity, Picture #2): the four-step fold and its table left; the picture shows the
                 # worked rule's four scores and the two equal totals, and one sentence says what follows
                 "The two 1s' scores always add up to the two 0s' total. So no straight rule scores both 1s above both 0s. "
+                # p82 (r80 Clarity): why ½ is least wrong: lifting the 1s lifts the 0s, and the loss is lopsided
+                "Lifting the 1s lifts the 0s, and a wrong guess costs more than a right one saves. "
                 "Its least wrong chances: ½ everywhere (chapter 01).",   # r78: ½ comes from the loss, not the totals alone
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; the best straight rule gives one half everywhere."),
@@ -458,7 +460,7 @@ def _bank():
            (f"It is right {ln2:.0%} of the time, so it is slowly getting there.",
             f"a loss is not a share of right answers. It is the points' average loss, and {ln2:.2f} is the loss of a 50-50 guess."),
            ("It has finished learning, and more training cannot make it better.",
-            "it is still no better than a coin toss (loss ln 2). On the same spirals, 7 of the 8 bends in chapter 05's "
+            "its average loss is no better than a coin toss (ln 2). On the same spirals, 7 of the 8 bends in chapter 05's "
             "race got their loss under 0.1: much better is possible.")),
         _c("race_loser", "05", "In chapter 05's race, every bend trained with Adam and the same settings. "
            # p71 (r67 Clarity): "had no run ... reach" was a tangled negative; said the positive way round
@@ -472,7 +474,7 @@ def _bank():
                      "Every tanh run got under 0.1.")),
         _c("why_seeds", "05", "Why race each bend from several seeds (a seed fixes a run's random start weights), not one run each?",
            ("One run's result depends on its random start.",
-            f"In chapter 05, from seed {SEED_ORDER[0]}, ReLU got its loss under 0.1 before tanh did; from seed "
+            f"In chapter 05's race, from seed {SEED_ORDER[0]}, ReLU got its loss under 0.1 before tanh did; from seed "
             f"{SEED_ORDER[1]}, after it. "
             "Only comparing all the seeds' results tells a real difference from luck."),
            ("Running it several times makes training faster.", "more seeds mean more runs, so more time."),
@@ -485,7 +487,11 @@ def _bank():
             "shout. Adam divides a weight's recent average nudge by its nudges' typical size (the square root of "
             "their average square). For a steady nudge, tiny but not vanishing, that gives about 1 in size. "
             "So each step is about the learning rate (0.01)."),
-           ("Adam always uses a bigger learning rate than plain steps do, so every step is longer.", "the race kept the rate at 0.01. Adam rescales each step."),
+           # p82 (r80 Correctness): the old why did not refute "always bigger": the rate is chosen, and a bigger one
+           # stretches every step alike, so it cannot single out a tiny nudge
+           ("Adam always uses a bigger learning rate than plain steps do, so every step is longer.",
+            "the learning rate is a number you choose, with Adam or without. The race chose 0.01. A bigger rate "
+            "lengthens all steps alike: tiny nudges still give the smallest steps. Adam rescales each weight's step on its own."),
            ("With Adam, the network no longer needs a bend, so no nudge ever fades on its way back.", "without a bend the layers still collapse into one.")),
         # ---------------------------------------------------------------- 06 decisions
         _c("lstm_gates", "06", "An LSTM's gates are numbers that other signals are multiplied by. Which of these makes them?",
@@ -721,6 +727,43 @@ GLOSSES = (
 DEFINED_IN = {"learning rate": ("00", "05"), "XOR": ("01",), "LSTM": ("04", "06"), "softmax": ("04", "06"),
               "softplus": ("04",), "shares": ("04",), "SELU": ("04",), "spread": ("04",), "race": ("05",),
               "Adam": ("05",), "Mish": ("05",), "write gate": ("06",)}
+
+
+# p82 (r80 Clarity): a learner who forgot a bend met its name with no help before the word list at the end. So each
+# round's first question that names a bend, in its prompt or any option, says it in one short line under its prompt.
+# A line says what the bend looks like, not what a question asks about it: no range (tanh's ±1 is Q34's key), no dip
+# (Q2), no flat side (Q3). Every bend a question names is said there, so no line singles out the right option. The
+# page's word list (PAGE_WORDS) still says them in full. A question that one of its lines would give away says none
+# (a line for the others only would single the right one out): the round's next question says them (BEND_SKIP).
+BEND_WORDS = (
+    ("ReLU", r"\bReLU\b", "ReLU: two straight pieces with a sharp corner at 0."),
+    ("Leaky ReLU", r"(?i)\bLeaky ReLU\b", "Leaky ReLU: ReLU with one change to its shape (chapter 04)."),
+    ("sigmoid", r"(?i)\bsigmoid\b", "sigmoid: a smooth S-curve from 0 to 1."),
+    ("tanh", r"(?i)\btanh\b", "tanh: a smooth S-curve through (0, 0)."),
+    ("GELU", r"\bGELU\b", "GELU: like ReLU, with its corner rounded off."),
+    ("SiLU", r"\bSiLU\b", "SiLU: x times sigmoid(x), a smooth bend."),
+    ("SwiGLU", r"\bSwiGLU\b", "SwiGLU: a bend with a gate: one weighted sum scales another."),
+)
+BEND_SKIP = ("lstm_gates",)   # Q32: sigmoid's 0-to-1 range is what makes it the gates' bend
+
+
+def names_bend(q, pattern):
+    """True when q's prompt or any of its options names the bend."""
+    return re.search(pattern, " ".join([q.prompt] + [o.text for o in getattr(q, "options", ())])) is not None
+
+
+def bend_glosses(rounds):
+    """{qid: [line, ...]}: in each round (its qids in page order), each bend of BEND_WORDS said under the prompt of
+    the first question that names it, BEND_SKIP's questions left out."""
+    out = {}
+    for qids in rounds:
+        said = set()
+        for qid in qids:
+            for term, pattern, line in BEND_WORDS:
+                if term not in said and qid not in BEND_SKIP and names_bend(get(qid), pattern):
+                    out.setdefault(qid, []).append(line)
+                    said.add(term)
+    return out
 
 
 def round_glosses(rounds, placed):

@@ -57,6 +57,7 @@ class Learner:
         shown = [qid for qids in self.rounds.values() for qid in qids]
         self.numbers = {qid: k + 1 for k, qid in enumerate(shown)}
         self.glosses = quiz.round_glosses(self.rounds.values(), quiz.first_glosses(shown))   # r51: each round says its words
+        self.bends = quiz.bend_glosses(self.rounds.values())   # p82 (r80): each round says the bends it names
         self.results, self._listeners = {}, []
 
     def record(self, qid, feedback):
@@ -138,9 +139,10 @@ def used_glosses(lines, text):
 
 def _head(q, number, learner=None):
     """'Q3. <prompt>', then a one-line gloss of each word this question's prompt or wrong options are the first on
-    the page to use."""
+    the page to use, and one line on each bend it is the first in its round to name (p82)."""
+    bends = learner.bends.get(q.id, []) if learner is not None else []
     return (f"<b>Q{number}.</b> {_html.escape(q.prompt)}{digits_asked(q)}"
-            + _word_help(glosses(q, learner, "head")))
+            + _word_help(glosses(q, learner, "head") + bends))
 
 
 RULE_ANCHOR = "#How-it-works"   # the heading above the number rule's fold (pass 46: one rule, linked from every question)
@@ -1507,8 +1509,9 @@ FIRST_ANSWER_RULE = "Your first answer is your first letter click, or your first
 
 
 def how_close_rule(example=HOW_CLOSE):
-    """The rule in short sentences (what quiz.accepted does), then its one example: the step, half of it, and each
-    typed answer's verdict from the checker itself, with its exact distance from the answer."""
+    """The finer points of the number rule (what quiz.accepted does), after "How it works" has said the rule and its
+    example (p82, r80 Clarity): zeros in front, how close is close, each typed answer's verdict from the checker
+    itself with its exact distance, and the other ways to type a number."""
     exact, digits, typed = example
     q = quiz.Numeric("how_close", "07", "", exact, digits, "", ())
     unit = quiz.step(q)
@@ -1517,13 +1520,21 @@ def how_close_rule(example=HOW_CLOSE):
     far = [t for t in typed if t not in ok]
     verdicts = f"{' and '.join(ok)} count. " + " ".join(
         f"{t} is {abs(quiz.parse_number(t) - exact):.3g} away: too far." for t in far)
-    return ("Each number question that is not a count says how many digits to give. "   # p76 (r73 Clarity): the rule first, in plain words
-            f"Zeros in front are not digits: {kept} has {_DIGITS[digits]}. "
-            "Round the exact answer to that many digits: typing that always counts.<br>"
-            f"Example: the exact answer is {exact:g}, and the question asks for {_DIGITS[digits]}: {kept}. "
-            f"Anything within {unit / 2:g} of {exact:g} counts: half of {unit:g}, the size of the last digit of {kept}. "
-            f"{verdicts}<br>"   # r55: of the rounded answer, not the exact one (Q20 rounds up across a power of ten)
+    return (f"Zeros in front are not digits: {kept} has {_DIGITS[digits]}.<br>"
+            # r55: half the rounded answer's last digit, not the exact one's (Q20 rounds up across a power of ten)
+            f"Close means within {unit / 2:g} of {exact:g}: half the size of the last digit of {kept}. "
+            f"{verdicts}<br>"
             f"You may also type a fraction, like {quiz.EXAMPLES[1]}, or put a word like \"about\" in front: about 0.3.")
+
+
+def how_close_example(example=HOW_CLOSE):
+    """The two lines "How it works" says before the first typed answer (p82, r80 Clarity): the rule, then its one
+    example, judged by the checker (tests/test_chapter_07.py compares the notebook's lines with these)."""
+    exact, digits, typed = example
+    kept = quiz.plain(float(f"{exact:.{digits}g}"), digits)
+    near, far = (t for t in typed if t != kept)
+    return ("**Numbers:** round to the digits asked. Close counts.\n"
+            f"Example: {exact:g} to {_DIGITS[digits]} is {kept}. {near} counts too; {far} is too far.")
 
 
 def how_close_html():
@@ -1543,14 +1554,83 @@ def _widget(qid, number, learner):
     return (choice_widget if isinstance(q, quiz.Choice) else numeric_widget)(qid, number, learner)
 
 
-def tally_text(guessed, first_tries, numbers, total):
-    """'You predicted 3, got 2 right on the first try. Missed: Q6 - ...' from {qid: first Feedback}."""
+def tally_text(guessed, first_tries, numbers, total, miss=None, picks=None):
+    """'You predicted 3, got 2 right on the first try. Missed: Q6 - ...' from {qid: first Feedback}; then, when the
+    learner named one, how the question they expected to miss went (miss: its qid), and in the mixed round how many
+    chapters they named right (picks: {qid: chapter picked, or None})."""
     right = sum(fb.correct for fb in first_tries.values())
     missed = [f"Q{numbers[qid]} - {quiz.get(qid).prompt}" for qid in numbers if qid in first_tries
               and not first_tries[qid].correct]
     guess = f"You predicted {guessed}" if guessed is not None else "You made no prediction"
     text = f"{guess}, got {right} right on the first try ({len(first_tries)} of {total} answered)."
-    return text + (" Missed: " + "; ".join(missed) + "." if missed else "")
+    text += " Missed: " + "; ".join(missed) + "." if missed else ""
+    return text + miss_text(miss, numbers, first_tries) + chapters_text(picks or {}, first_tries)
+
+
+# p82 (r80 Interaction): "Which one will you miss?" had nowhere to go. The rounds whose Predict asks it get a box
+# beside "I predict:", and the tally says how that question went.
+MISS_ROUNDS = ("01", "03", "05")
+MISS_LABEL = "I'll miss:"
+
+
+def miss_said(text, numbers):
+    """The question named in the "I'll miss:" box ('Q11', 'q 11' or '11'), as its qid; None if it names none of
+    the round's questions."""
+    m = re.fullmatch(r"\s*[Qq]?\s*(\d+)\s*\.?\s*", str(text))
+    return next((qid for qid, n in numbers.items() if m and n == int(m.group(1))), None)
+
+
+def miss_text(qid, numbers, first_tries):
+    """' You expected to miss Q11: you got it right.' (or 'you did miss it.', or 'not answered yet.')."""
+    if qid is None:
+        return ""
+    said = f" You expected to miss Q{numbers[qid]}: "
+    if qid not in first_tries:
+        return said + "not answered yet."
+    return said + ("you got it right." if first_tries[qid].correct else "you did miss it.")
+
+
+# p82 (r80 Interaction): "first recall which chapter it comes from" was never recorded. Each mixed question gets a
+# chapter box under its prompt; after the first answer it says whether the pick was right, and the tally counts them.
+CHAPTER_PICK = "From chapter:"
+NO_PICK = "?"
+
+
+def chapters_text(picks, first_tries):
+    """' Chapters: you named 3 of 5 right.' over the answered questions whose chapter was picked."""
+    judged = [(qid, ch) for qid, ch in picks.items() if ch is not None and qid in first_tries]
+    if not judged:
+        return ""
+    right = sum(ch == quiz.get(qid).chapter for qid, ch in judged)
+    return f" Chapters: you named {right} of {len(judged)} right."
+
+
+def pick_verdict(qid, picked):
+    """What the chapter box says once its question is answered: right, or which chapter it is from."""
+    if picked is None:
+        return ""
+    true = quiz.get(qid).chapter
+    return "Right chapter." if picked == true else f"You said chapter {picked}; it is from chapter {true}."
+
+
+def _chapter_pick(item, learner):
+    """A chapter box under the item's prompt (the mixed round). The first answer locks it (a pick made after the
+    key is open is no recall) and its verdict shows beside it. Returns the box."""
+    qid = item.question.id
+    pick = widgets.Dropdown(options=[(NO_PICK, None)] + [(ch, ch) for ch in quiz.CHAPTERS], value=None,
+                            description=CHAPTER_PICK, style={"description_width": "initial"},
+                            layout=widgets.Layout(width="170px"))
+    verdict = widgets.HTML()
+
+    def show():
+        if qid in learner.results and not pick.disabled:
+            pick.disabled = True
+            verdict.value = _html.escape(pick_verdict(qid, pick.value))
+
+    learner.listen(show)
+    item.children = (item.children[0], widgets.HBox([pick, verdict]), *item.children[1:])
+    item.pick, item.verdict = pick, verdict
+    return pick
 
 
 def predicted(text, total):
@@ -1561,23 +1641,29 @@ def predicted(text, total):
 
 def chapter_quiz(chapter, learner):
     """One chapter's questions, minus the one the mixed round asks (see _round)."""
-    return _round(learner.rounds[chapter], f"Questions on chapter {chapter} (run the notebook to answer)", learner)
+    return _round(learner.rounds[chapter], f"Questions on chapter {chapter} (run the notebook to answer)", learner,
+                  miss=chapter in MISS_ROUNDS)
 
 
 def mixed_quiz(learner):
     """The first round: one question from each chapter, interleaved in this learner's own order (see _round)."""
     return _round(learner.rounds["mixed"], "Mixed round: one question from each chapter (run the notebook to answer)",
-                  learner)
+                  learner, chapters=True)
 
 
-def _round(qids, summary, learner):
-    """Questions numbered in the order the notebook shows them, with a box for the learner's predicted score and a
+def _round(qids, summary, learner, miss=False, chapters=False):
+    """Questions numbered in the order the notebook shows them, with a box for the learner's predicted score (and,
+    with miss, one for the question they expect to miss; with chapters, a chapter box under each question) and a
     tally of first tries under the questions."""
     qs = [quiz.get(qid) for qid in qids]
     numbers = {qid: learner.numbers[qid] for qid in qids}
     guess = widgets.Text(value="", placeholder=f"0 to {len(qs)}", description="I predict:",
                          style={"description_width": "initial"}, layout=widgets.Layout(width="200px"))
+    first, last = min(numbers.values()), max(numbers.values())
+    miss_box = widgets.Text(value="", placeholder=f"Q{first} to Q{last}", description=MISS_LABEL,
+                            style={"description_width": "initial"}, layout=widgets.Layout(width="200px")) if miss else None
     items = [_widget(q.id, numbers[q.id], learner) for q in qs]
+    picks = {item.question.id: _chapter_pick(item, learner) for item in items} if chapters else {}
     tally = widgets.HTML()
     first_tries = {}
 
@@ -1586,12 +1672,19 @@ def _round(qids, summary, learner):
             if qid in learner.results and qid not in first_tries:
                 first_tries[qid] = learner.results[qid]
         if first_tries:
-            tally.value = _box(tally_text(predicted(guess.value, len(qs)), first_tries, numbers, len(qs)), NEUTRAL)
+            tally.value = _box(tally_text(predicted(guess.value, len(qs)), first_tries, numbers, len(qs),
+                                          miss=miss_said(miss_box.value, numbers) if miss_box is not None else None,
+                                          picks={qid: w.value for qid, w in picks.items()}), NEUTRAL)
 
     learner.listen(update)
     guess.observe(lambda _c: update(), names="value")
-    return QuizBox([guess, *items, tally], summary,
-                   "".join(f"<div style='margin:0 0 8px'>{w.static_html}</div>" for w in items), items=items, guess=guess, tally=tally, first_tries=first_tries)
+    for w in (miss_box, *picks.values()):
+        if w is not None:
+            w.observe(lambda _c: update(), names="value")
+    top = guess if miss_box is None else widgets.HBox([guess, miss_box])
+    return QuizBox([top, *items, tally], summary,
+                   "".join(f"<div style='margin:0 0 8px'>{w.static_html}</div>" for w in items), items=items, guess=guess,
+                   miss=miss_box, picks=picks, tally=tally, first_tries=first_tries)
 
 
 def misconceptions(qid):
@@ -1856,7 +1949,7 @@ def sketch_from_memory(learner=None):
     live = LiveFigure(620, 360)
     ax = live.axes[0]
     lo, hi = SLOPE_RANGE   # the y axis spans what the sliders can set, no more: no empty room for bigger slopes
-    ax.set(xlim=(-5, 5), ylim=(lo - 0.05, hi + 0.05), xlabel="x", ylabel="slope", yticks=np.arange(lo, hi + 0.01, 0.25))
+    ax.set(xlim=(-EDGE_REACH, EDGE_REACH), ylim=(lo - 0.05, hi + 0.05), xlabel="x", ylabel="slope", yticks=np.arange(lo, hi + 0.01, 0.25))
     ax.axhline(0, color="black", lw=0.8)
     # the grey line at slope 1, named; drawn only after Compare, so it hints no answer before the sketch
     one = [live.moving(ax.axhline(1, color=NEUTRAL, lw=0.8, ls="--")),
@@ -2226,14 +2319,17 @@ def leitner_boxes():
 
 # ---------------------------------------------------------------- the picture to compare a sketch with
 SKETCHED = ("relu", "sigmoid", "tanh", "gelu")
-REACH = 6.0   # the reference picture's x range: −6 to 6
+REACH = EDGE_REACH   # p82 (r80 Picture): the reference picture spans the sketch's x range, −5 to 5
+BEND_LOOK = dict(color=NEUTRAL, lw=1.2, ls="--", zorder=1)   # p82 (r80): grey, under the slope (GELU's met it near −1)
+AT_ZERO_SIZE = 10   # points: "at x = 0 we take slope 0" (r80: 8 was too small to read)
 REFERENCE_Y = (-1.1, 1.5)   # one y range for all four panels: sigmoid's peak 0.25 against tanh's 1, at a glance
 OFF_TOP_LABEL = "the bend goes on up"
 
 
 @plots.styled
 def reference_slopes():
-    """The four bends (thin) and their slopes (thick), x from −6 to 6, near-flat zones shaded: to compare a sketch with.
+    """The four bends (thin, grey, dashed) and their slopes (thick, in the bend's colour), x from −5 to 5 as on the
+    sketch, near-flat zones shaded: to compare a sketch with.
     All four panels share one y range (REFERENCE_Y), so the peaks compare at a glance; each is marked in its panel.
     ReLU's slope jumps at 0: two pieces, a filled dot at its value at 0 (said in words) and an open dot where the other
     piece ends."""
@@ -2246,10 +2342,10 @@ def reference_slopes():
         for a, b in _dead_spans(name, REACH):
             ax.axvspan(a, b, color=BAD, alpha=0.15, lw=0)
         bend = np.asarray(plots.finite(act(grid)), dtype=float)
-        ax.plot(grid, bend, color=plots.color(name), lw=1, ls="--", label="the bend")
+        ax.plot(grid, bend, label="the bend", **BEND_LOOK)
         top = np.flatnonzero(bend > REFERENCE_Y[1])   # r37 reader: ReLU's and GELU's bends leave the top (x ≈ 1.5)
         if len(top):   # mark where, so the learner sees it climbs on (one shared y range keeps the slopes readable)
-            ax.plot([grid[top[0]]], [REFERENCE_Y[1]], "^", color=plots.color(name), ms=6, zorder=3, clip_on=False,
+            ax.plot([grid[top[0]]], [REFERENCE_Y[1]], "^", color=NEUTRAL, ms=6, zorder=3, clip_on=False,
                     label=OFF_TOP_LABEL)   # on the top edge, where the bend leaves
         slope = np.asarray(act.derivative(grid), dtype=float)
         if name == "relu":   # a jump, not a wall: no line joins the two pieces
@@ -2258,9 +2354,9 @@ def reference_slopes():
             slope = np.where(grid == 0, np.nan, slope)
             ax.plot([0], [at0], "o", color=plots.color(name), ms=6, zorder=3)
             ax.plot([0] * len(ends), sorted(ends), "o", mfc="white", mec=plots.color(name), mew=1.6, ms=6, zorder=3)
-            ax.annotate(f"at x = 0 we take slope {at0:g}", (0, at0), xytext=(6, -14), textcoords="offset points",
-                        fontsize=8)   # the filled dot, said: which of the two pieces x = 0 belongs to
-        ax.plot(grid, slope, color=plots.color(name), lw=2.4, label="its slope")
+            ax.annotate(f"at x = 0 we take slope {at0:g}", (0, at0), xytext=(30, -18), textcoords="offset points",
+                        fontsize=AT_ZERO_SIZE, ha="center")   # centred a little right of the dot: inside the panel   # the filled dot, said: which of the two pieces x = 0 belongs to
+        ax.plot(grid, slope, color=plots.color(name), lw=2.4, label="its slope", zorder=2)
         k = int(np.nanargmax(slope))
         ax.annotate(f"peak slope {slope[k]:.3g}", (grid[k], slope[k]), xytext=(8, 4), textcoords="offset points",
                     fontsize=9)
@@ -2273,3 +2369,23 @@ def reference_slopes():
     for ax in axes[:, 0]:   # one y scale for all four panels, named once per row
         ax.set_ylabel("value / slope")
     return fig
+
+
+def reference_alt():
+    """The alt text of the folded reference picture (p82, r80: it says the numbers the fold's text relies on): the x
+    range, each panel's peak slope as labelled, and each near-flat zone, from the same sources the picture reads."""
+    grid = np.linspace(-REACH, REACH, 601)
+    peaks = ", ".join(f"{activations.get(n).label} {float(np.nanmax(activations.get(n).derivative(grid))):.3g}"
+                      for n in SKETCHED)
+
+    def zone(name):
+        left, right = quiet_zones(name)
+        if left is not None and right is not None and left == -right:
+            return f"beyond ±{right:.1f}"
+        return " and ".join(f"{side} of {'' if float(edge).is_integer() else 'about '}{edge:.0f}".replace("-", "−")
+                            for side, edge in (("left", left), ("right", right)) if edge is not None)   # ReLU 0, GELU ≈ −3
+
+    zones = ", ".join(f"{activations.get(n).label} {zone(n)}" for n in SKETCHED)
+    return (f"Four panels on one y scale, x from −{REACH:g} to {REACH:g}. In each, the bend (grey, dashed) and its "
+            f"slope (thick). Peak slopes: {peaks}. Near-flat zones, shaded: {zones}. ReLU's and GELU's bends go on "
+            "up past the top (a triangle marks where).")
