@@ -481,6 +481,23 @@ def test_the_chapter_tally_compares_the_prediction_with_first_tries():
     assert "got 1 right" in box.tally.value
 
 
+def test_the_tally_ends_a_missed_question_once():
+    """Check a missed prompt that ends in '?' is not followed by a second stop ('?.'), and one without gets its '.'."""
+    learner = ch07_quiz.Learner(review.Store(None))
+    box = ch07_quiz.chapter_quiz("00", learner)
+    item = box.items[1]
+    item.text.value = "7"
+    prompt = quiz.get(item.question.id).prompt
+    assert "?." not in box.tally.value and ".." not in box.tally.value
+    assert box.tally.value.count(prompt.rstrip("?.")) == 1
+    fake = {item.question.id: type("F", (), {"correct": False})()}
+    numbers = {item.question.id: 1}
+    from unittest import mock
+    for ending, expected in (("Why?", "Why?"), ("Say why", "Say why.")):
+        with mock.patch.object(quiz, "get", return_value=type("Q", (), {"prompt": ending})()):
+            assert ch07_quiz.tally_text(None, fake, numbers, 1).split("Missed: Q1 - ")[1].startswith(expected)
+
+
 def test_gelus_slope_crossing_zero_is_a_narrow_quiet_zone_about_a_twentieth_wide():
     """Check the sketch answer: by the size-under-0.01 rule GELU's dip gives a quiet strip about 0.05 wide."""
     from course_utils.facts import activations

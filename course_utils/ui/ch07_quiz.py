@@ -1563,12 +1563,14 @@ def tally_text(guessed, first_tries, numbers, total, miss=None, picks=None):
               and not first_tries[qid].correct]
     guess = f"You predicted {guessed}" if guessed is not None else "You made no prediction"
     text = f"{guess}, got {right} right on the first try ({len(first_tries)} of {total} answered)."
-    text += " Missed: " + "; ".join(missed) + "." if missed else ""
+    # A prompt that ends in "?" or "." already ends the sentence: no "?." in the tally.
+    listed = "; ".join(missed)
+    text += " Missed: " + listed + ("" if listed.endswith(("?", ".")) else ".") if missed else ""
     return text + miss_text(miss, numbers, first_tries) + chapters_text(picks or {}, first_tries)
 
 
-# p82 (r80 Interaction): "Which one will you miss?" had nowhere to go. The rounds whose Predict asks it get a box
-# beside "I predict:", and the tally says how that question went.
+# The rounds whose Predict asks "Which one will you miss?" get a box beside "I predict:", so the answer is
+# recorded and the tally can say how that question went.
 MISS_ROUNDS = ("01", "03", "05")
 MISS_LABEL = "I'll miss:"
 
@@ -1590,8 +1592,8 @@ def miss_text(qid, numbers, first_tries):
     return said + ("you got it right." if first_tries[qid].correct else "you did miss it.")
 
 
-# p82 (r80 Interaction): "first recall which chapter it comes from" was never recorded. Each mixed question gets a
-# chapter box under its prompt; after the first answer it says whether the pick was right, and the tally counts them.
+# The mixed round asks the learner to recall which chapter a question comes from: each question gets a chapter box
+# under its prompt; after the first answer it says whether the pick was right, and the tally counts them.
 CHAPTER_PICK = "From chapter:"
 NO_PICK = "?"
 
