@@ -3798,7 +3798,7 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
             "$n$ terms, signal × slope × weight, one per unit it feeds, each + or − at random. As with the coin flips, "
             "their squares add, on average. So the slopes' squares are what count.") in flat and "gets times" not in flat
     # pass 82 (r80 Clarity #3: two ideas in one rule): the bend's factor, the weights' factor, their product, the bars
-    assert ("Every bend acts like the typical size of its slopes. The weights add their $\\times 1.4$ each step back. "
+    assert ("Every bend acts like the typical size of its slopes. Each step back, the weights multiply in about $1.4$. "
             "If the bend's size times $1.4$ is near 1, the signal holds. The bars after the next widget show that "
             "product per bend.") in flat and "As a rule of thumb" not in flat
     assert cells.index("ch03.step_size_bars()") > cells.index("ch03.gradient_flow(depth=10)") > pic
