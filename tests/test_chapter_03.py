@@ -655,8 +655,11 @@ def test_dead_unit_answer_explains_every_option_and_what_to_remember_has_the_fix
     text = prose()
     remember = text[text.index("## What to remember"):]
     # r52: Leaky ReLU's 0.01 holds on the whole left side, not only far out; the other three nearly stop far out only
-    assert ("Leaky ReLU: slope 0.01 left of 0. GELU (far left), sigmoid and tanh (both sides) come close to slope 0 "
-            "but never reach it.") in remember   # pass 80 (r77 Clarity): said plainly
+    # pass 82 (r80 Correctness: GELU's slope does reach 0, at one point): none stays at 0 over a stretch, as ReLU does
+    cross = optimize.brentq(lambda x: float(activations.get("gelu").derivative(x)), -1.0, -0.5)
+    assert ("Leaky ReLU: slope 0.01 left of 0. Sigmoid, tanh and GELU never have slope 0 over a stretch. GELU's slope "
+            "crosses 0 only once.") in remember and f"{cross:.2f}" == "-0.75"   # where: the near-flat bullets say it
+    assert "never reach it" not in remember and "come close to slope 0" not in remember
     assert "Leaky ReLU, GELU, sigmoid and tanh never stop" not in remember
     left = np.concatenate([-np.logspace(-4, 3, 50), [-1e-9]])
     np.testing.assert_allclose(activations.get("leaky_relu").derivative(left), 0.01)
@@ -1163,8 +1166,7 @@ def test_tenth_pass_wording():
     assert setup == "%matplotlib inline\nfrom course_utils.ui import ch03_gradients as ch03\n\nch03.bucket_line()"
     assert chapter()["cells"][1]["metadata"]["slideshow"]["slide_type"] == "-"
     assert ("4. A ReLU unit whose sum is at or below 0 on every point is dead. Its weights get no nudge while it stays dead. Leaky ReLU: "
-            "slope 0.01 left of 0. GELU (far left), sigmoid and tanh (both sides) come close to slope 0 but never "
-            "reach it.") in flat
+            "slope 0.01 left of 0. Sigmoid, tanh and GELU never have slope 0 over a stretch.") in flat
     edge = gradients.quiet_zones("gelu")[0]
     assert edge < -3 and float(activations.get("leaky_relu").derivative(-1.0)) == pytest.approx(0.01)
 
@@ -2025,7 +2027,8 @@ def test_sigmoid_question_names_each_misconception_and_its_answer_is_d():
     said = [f for _t, _r, f in q.options]
     # pass 40 (r36): A is true (an exponential costs more than max(0, x)), so its feedback says so: minor, not the reason
     # r47: A is true of tanh and GELU as well, which deep networks do use: the feedback says so; B says what a corner is
-    assert said[0].startswith("Partly true, but it costs little.") and "Tanh and GELU cost roughly as much, and deep networks use them." in said[0]
+    assert said[0].startswith("Partly true, but speed is not the reason: it costs little.")
+    assert "Tanh and GELU cost roughly as much, and deep networks use them." in said[0]
     assert "sharp point" in said[1] and "slope jumps" in said[1]
     assert "main bend of their hidden layers" in q.summary
     assert "ReLU" in said[1] and "ReLU" in said[2] and said[3].startswith("Right")
@@ -2143,7 +2146,8 @@ def test_pass_27_quiz_names_e_and_its_check_explains_b_and_c_and_the_log_scale_r
     assert "2.718" not in q.options[0][0] and "One exponential per unit is cheap" in q.options[0][2]
     flat = " ".join(prose().split())
     said = [f for _t, _r, f in q.options]   # pass 29: the option feedback says it; the fold no longer repeats it
-    assert "The corner is ReLU's" in said[1] and "Dead units are ReLU's weak spot" in said[2]
+    # pass 82 (r80 Retention): each opens with the bend it really describes
+    assert "a corner describes ReLU, not sigmoid" in said[1] and "dead units describe ReLU, not sigmoid" in said[2]
     assert "drag $x$ all the way right, watching the bottom panel." in flat
 
 
@@ -2378,7 +2382,7 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # pass 75 (r72): the typical-size picture comes before its recipe
     for words in ("**typical size** says how far from 0 they usually are, sign ignored: the square root of their average "
                   "square. Example:", "Per layer back, the weights enlarge the signal's "
-                  "typical size about $\\times 1.4$: the $\\sqrt{2}$ of He initialisation.", "If $1.4$ times that is near 1, the signal stays steady.",
+                  "typical size about $\\times 1.4$: the $\\sqrt{2}$ of He initialisation.", "If the bend's size times $1.4$ is near 1, the signal holds.",
                   "**plain size**"):   # pass 39 (r35): the He section, with the plain size, now comes first
         assert words in before, words
     # pass 43 (r38): the recipe and the coin flips sit before the widget now, where they are first used
@@ -2398,9 +2402,15 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # r78 Correctness: why this start drifts (its weights' stretch) was not shown: only that one start can stray
     # r79 Correctness: "one start can land far from the average" did not explain the gap (the 0.97 is this start's
     # own slopes): the rule's forecast said, and what it assumes that this start does not meet (weights of exactly √2)
-    assert ("- ReLU: $0.97$, about 1: nine steps would leave about three quarters. The rule assumes "
-            "weights that stretch by exactly $\\sqrt 2$. This start's random weights do not: it ends at the panel's "
-            "$0.41$. Over many starts (the He slider above), it holds.") in after and "drifts" not in after
+    # pass 82 (r80 Focus: the section stopped to reconcile its own numbers): the main line says it holds; why this
+    # start's panel ends at 0.41 is a short closed fold under the three lines
+    assert ("- ReLU: $0.97$, about 1: it roughly holds too. - GELU: $0.88$, just under 1: it fades slowly. "
+            "<details><summary>Then why does ReLU's panel end at 0.41?</summary> Nine steps at $0.97$ would leave about "
+            "three quarters. But the rule assumes weights that stretch by exactly $\\sqrt 2$. This start's random "
+            "weights do not. Over many starts (the He slider above), the rule holds. </details>") in after
+    assert "drifts" not in after
+    relu_alone = gradients.signal_flow("relu", 10)   # what the flow panel draws (first random start)
+    assert f"{relu_alone[0] / relu_alone[-1]:.2f}" == "0.41"   # the panel's layer-1 share the fold's question names
     relu_step = ch03_gradients.step_sizes()[0]["relu"] * math.sqrt(2)
     assert 0.7 < relu_step ** 9 < 0.8   # "about three quarters"
     assert "0.91" not in after and "so layer 1 keeps 0.41" not in after
@@ -2914,9 +2924,9 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units.") in flat
     # pass 80 (r77 Clarity #1): the main path says it in one line; the fold says why
     # pass 81 (r78 Clarity #1: the fold is three sections later): the sentence links the section that holds it
-    assert ("Going back, it is the same (why: see [Watching it in a real network](#Watching-it-in-a-real-network)), so we "
-            "work forward.") in flat and "## Watching it in a real network" in flat
-    assert "Same arithmetic as forward, same weight size: so the same size rule." in flat
+    # pass 82 (r80 Clarity #1: the link sent the reader four sections ahead): the reason in place, no link
+    assert ("Going back, a unit also adds $n$ terms: signal × weight, random signs. So the arithmetic is the same, and we "
+            "work forward.") in flat and "(#Watching-it-in-a-real-network)" not in flat
     assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
             "lighter nor darker, or after ten copies the page is blank or black.") in flat
     # r56: the 32-input picture (one draw, "mostly cancel") was a detour in a long section: cut; the rule it showed
@@ -2994,11 +3004,16 @@ def test_pass48_leaky_rings_4_where_relu_crosses_6_and_the_shade_is_said():
     # r56: the reason was a detour before the Predict: the main text names the rings, the Check after the widget
     # says why 4, not 6 (the two that differ are in layers 2 and 3, checked above)
     # pass 81 (r78 Focus: a fold nested in the Check): the reason is one clause beside the rings, before the Predict
-    assert ("Rings mark its units below 0 on every point: 4 at the start, not 6, as its layer-1 outputs can dip below 0. "
-            "**Predict:**") in flat
+    # pass 82 (r80 Clarity, Focus: "as its layer-1 outputs can dip below 0" could not be rebuilt): the main line names
+    # the rings; a short closed fold says how Leaky's small outputs move the next sums, and counts the 2 that differ
+    assert int((dead & ~quiet).sum()) == 2
+    assert ("Rings mark its units below 0 on every point. <details><summary>Why 4 rings at the start, not 6?</summary> "
+            "Left of 0, Leaky ReLU outputs a little, not 0. Those small outputs feed the next layer. They move its sums "
+            "a little, up or down. ReLU leaves 6 units dead here. With Leaky, 2 of them sometimes get a sum above 0. "
+            "</details> **Predict:**") in flat
     # r58 (Focus): the reason is its own fold after the Check
     # pass 80 (r77 Focus): folded inside the Check
-    assert "rings, not" not in flat and f"{int(quiet.sum())} at the start, not {int(dead.sum())}" in flat
+    assert "rings, not" not in flat and f"{int(quiet.sum())} rings at the start, not {int(dead.sum())}" in flat
     X = data.spiral()[0]
     z1 = mlp.Network.he_init(gradients.DIMS, "leaky_relu", seed=0).weights[0] @ np.asarray(X, float).T
     assert np.any(z1 < 0) and np.array_equal(mlp.Network.he_init(gradients.DIMS, "relu", seed=0).weights[0],
@@ -3184,14 +3199,49 @@ def test_pass53_he_slider_range_is_said_before_the_check_that_needs_1_41():
     assert "in multiples of the plain size, from 0.5 to 2." in _markdown_above("ch03.he_slider()")
 
 
-def test_pass53_gelu_dot_shows_beside_relus_at_plus_three():
-    """Check slope_curves draws ReLU's dots as wide open rings under GELU's smaller filled dots, so GELU's 1.01 at +3
-    is not hidden under ReLU's 1."""
+def test_pass53_gelu_shows_apart_from_relu_at_slope_one():
+    """Check slope_curves keeps GELU's 1.01 at +3 apart from ReLU's 1. Pass 53 drew ReLU's dots as wide rings around
+    GELU's; pass 82 (r80 Picture: ReLU's line, GELU's tail, grey dashes and two rings crowded slope 1) drops the dots at
+    the marks (their values are listed beside the dotted lines) and the grey line at 1, and gives each bend its own
+    dash: GELU dotted over ReLU's solid line."""
     ax = ch03_gradients.slope_curves().axes[0]
-    dots = [l for l in ax.lines if list(l.get_xdata()) == [-3.0, 3.0]]
-    relu = next(l for l in dots if l.get_ydata()[1] == 1.0)
-    gelu = next(l for l in dots if l.get_ydata()[1] > 1.0)
-    assert relu.get_markerfacecolor() == "none" and relu.get_markersize() > 2 * gelu.get_markersize()
+    assert not [l for l in ax.lines if list(l.get_xdata()) == [-3.0, 3.0]]   # no dots at the marks
+    assert not [l for l in ax.lines if list(l.get_ydata()) == [1, 1]]        # no grey line at slope 1
+    curves = {matplotlib.colors.to_hex(l.get_color()): l for l in ax.lines if len(l.get_xdata()) > 100}
+    relu, gelu = (curves[ch03_gradients.plots.color(n).lower()] for n in ("relu", "gelu"))
+    assert relu.get_linestyle() != gelu.get_linestyle() and gelu.get_zorder() > relu.get_zorder()
+    looks = {l.get_linestyle() for l in curves.values()}
+    assert len(curves) == len(looks) == 4   # no two bends differ by colour alone
+    texts = {t.get_text() for t in ax.texts}
+    assert {"GELU 1.01", "ReLU 1"} <= texts and "dotted lines at x = −3 and x = +3" in ax.get_title()
+    # the two dots left are ReLU's corner: filled at 0, open at 1
+    dots = sorted((float(l.get_xdata()[0]), float(l.get_ydata()[0])) for l in ax.lines if len(l.get_xdata()) == 1)
+    assert dots == [(0.0, 0.0), (0.0, 1.0)]
+    text = " ".join(prose().split())
+    assert "Dotted lines mark $x = -3$ and $x = +3$:" in text and "Dots mark" not in text
+
+
+def test_pass82_the_first_widgets_top_panel_fits_sigmoid_and_keeps_one_range():
+    """Check the first widget's top panel (r80 Picture: sigmoid's tangent line was small in a -1.2 to 2 range): one
+    range that just holds tanh and sigmoid, the same for both at every x (their steepness compares by eye), raised
+    only when ReLU's or GELU's touching point would leave the top; the top panel is the taller one."""
+    lo, hi = ch03_gradients.TABLE_OUTPUT_LIMITS
+    assert hi - lo < 2.6 and lo < -1 and hi > 1   # was 3.2 units tall: now a slope of 0.24 rises a visible step
+    w = ch03_gradients.gradient_table(x=0.5)
+    top, bottom = w.live.figure.axes[:2]
+    assert top.get_ylim() == pytest.approx((lo, hi))
+    assert top.get_position().height > bottom.get_position().height
+    for name in ("sigmoid", "tanh"):
+        w.pick.value = name
+        for x in (-5.0, -1.0, 0.5, 1.0, 3.0, 5.0):
+            w.sliders["x"].value = x
+            assert top.get_ylim() == pytest.approx((lo, hi)), (name, x)
+    w.pick.value = "relu"
+    w.sliders["x"].value = 3.0
+    assert top.get_ylim()[1] >= 3.0 + 0.25   # the touching point (3, 3) stays in view
+    w.sliders["x"].value = 0.5
+    assert top.get_ylim() == pytest.approx((lo, hi))   # and the range comes back
+    assert ch03_gradients.output_limits(1.0) == (lo, hi) and ch03_gradients.output_limits(5.0)[1] == 5.5
 
 
 def test_pass53_words_the_reading_flagged_are_said_exactly():
@@ -3308,10 +3358,8 @@ def test_pass55_flow_rates_are_the_measured_ones_and_the_products_give_only_the_
     # pass 75 (r72, Focus): an audit of one draw; now one line per bend, the shares on the panels, the fold cut
     # pass 80 (r77 Picture, Focus): the 76% left tanh's bar for its line; ReLU's drift said as why, not a ¾ forecast
     # pass 81 (r78 Focus: one short line per bend): tanh's why left its line for a question under the bars
-    assert ("- Tanh: about 1 a step, so the signal roughly holds. - ReLU: $0.97$, about 1: nine steps would leave about "
-            "three quarters. The rule assumes weights that stretch by exactly $\\sqrt 2$. This start's random "
-            "weights do not: it ends at the panel's $0.41$. "
-            "Over many starts (the He slider above), it holds. - GELU: $0.88$, just under 1: it fades slowly.") in flat and "More detail" not in flat
+    assert ("- Tanh: about 1 a step, so the signal roughly holds. - ReLU: $0.97$, about 1: it roughly holds too. "
+            "- GELU: $0.88$, just under 1: it fades slowly.") in flat and "More detail" not in flat
     assert f"{float(np.prod([activations.get('tanh').derivative(1.0)] * 10)):.2g}" == "0.00017"
     assert f"{ch03_gradients.step_sizes()[1]:.0%}" == "76%" and f"{activations.get('tanh').derivative(1.0):.2f}" == "0.42"
     assert np.all(np.abs(np.asarray(gradients.HE_SHARES) - 1) < 0.02)   # "averaged over many starts, it holds"
@@ -3660,8 +3708,10 @@ def test_pass61_the_sigmoid_questions_wrong_answers_name_the_mix_up():
     """Check the corner and the stopping units are named as ReLU's, mixed up with sigmoid (r55 could not see the
     feedback; the lead asked that each wrong option name its misconception)."""
     said = [f for _t, _r, f in ch03_gradients.sigmoid_question().options]
-    assert said[1].startswith("No: that mixes sigmoid up with ReLU.") and said[2].startswith("No: that mixes sigmoid up with ReLU.")
-    assert said[0].startswith("Partly true, but it costs little.") and "The main reason: the fading backward signal." in said[0]
+    # pass 82 (r80 Retention): each names the bend it really describes, in its first words
+    assert said[1].startswith("No: a corner describes ReLU, not sigmoid.")
+    assert said[2].startswith("No: dead units describe ReLU, not sigmoid.")
+    assert said[0].startswith("Partly true, but speed is not the reason") and "The main reason: the fading backward signal." in said[0]
     flat = " ".join(prose().split())
     # r55 (Clarity, one sense a word): x is a bend's sum; a unit's "inputs" are what its weights multiply
     assert "each bend's slope at five values of $x$." in flat and "same sum $x$." in flat and "at five inputs" not in flat
@@ -3678,7 +3728,7 @@ def test_pass62_pronouns_named_and_the_sketch_says_where():
                   "$3.5$ is now this unit's signal.",   # pass 75 (r72): "this unit's slope is one factor" named its numbers
                   "GELU's slope also dips below 0, left of $x = -0.75$. A slope above 1 enlarges the signal. A slope "
                   "below 0 flips the signal's sign.",
-                  "As a rule of thumb, each bend then multiplies the signal by the typical size of its slopes.",
+                  "Every bend acts like the typical size of its slopes.",   # pass 82 (r80 Clarity): two ideas split
                   "Its slope is always 0. So while it stays dead, its weights and bias get no nudge.",
                   "Then draw the share left after 1, 2 and 3 sigmoid layers at $x = 0$."):
         assert words in flat, words
@@ -3733,21 +3783,25 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     assert ("What does each bend do to it? ReLU's slopes, for example, are 1 or 0, half each: ReLU passes the whole "
             "signal through half its units and nothing through the rest. Two units pass 1, two pass 0: the squares add "
             "to 2. Four units passing $0.71$ also give 2. So ReLU acts like $0.71$ everywhere. Why not the average, "
-            "$0.5$? Four units at $0.5$ give squares adding to only 1. As a rule of thumb, each bend then multiplies "
-            "the signal by the typical size of its slopes.") in flat.replace(" ch03.slope_sizes_picture() ", " ")
+            "$0.5$? Four units at $0.5$ give squares adding to only 1. Every bend acts like the typical size of its "
+            "slopes.") in flat.replace(" ch03.slope_sizes_picture() ", " ")
     assert [t for _, _, t in ch03_gradients.squared_stacks()] == [2, pytest.approx(2), 1]
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     pic = cells.index("ch03.slope_sizes_picture()")
-    assert "As a rule of thumb" in cells[pic + 1] and not any("As a rule of thumb" in c for c in cells[:pic])
+    assert "Every bend acts like" in cells[pic + 1] and not any("Every bend acts like" in c for c in cells[:pic])
     # r63 (cut): the why-fold left the main path; the main text says "roughly"; r70: and why, in one line
     # session 31 (r71 Correctness): the random signs are at the next sum, where the terms add (the reason said there)
     # pass 75 (r72): the reason is a fold after the bars
     # pass 80 (r77 Clarity #1): one fold holds both side arguments, going back and why squares
-    assert ("<details><summary>Why the same rule going back, and why squares?</summary> Going back, a unit's signal adds "
-            "$n$ terms, signal × slope × weight, one per unit it feeds, each + or − at random too. Same arithmetic as "
-            "forward, same weight size: so the same size rule. As with the coin flips, their squares add, on average. So "
-            "the slopes' squares are what count.") in flat and "gets times" not in flat
-    assert "As a rule of thumb, each bend then multiplies the signal by the typical size of its slopes." in flat
+    # pass 82 (r80 Clarity #2): "going back, the same" is said where the weights section opens; the fold keeps squares
+    assert ("<details><summary>Why do the slopes' squares count?</summary> Going back, a unit's signal adds "
+            "$n$ terms, signal × slope × weight, one per unit it feeds, each + or − at random. As with the coin flips, "
+            "their squares add, on average. So the slopes' squares are what count.") in flat and "gets times" not in flat
+    # pass 82 (r80 Clarity #3: two ideas in one rule): the bend's factor, the weights' factor, their product, the bars
+    assert ("Every bend acts like the typical size of its slopes. Each step back, the weights multiply in about $1.4$. "
+            "If the bend's size times $1.4$ is near 1, the signal holds. The bars after the next widget show that "
+            "product per bend.") in flat and "As a rule of thumb" not in flat
+    assert cells.index("ch03.step_size_bars()") > cells.index("ch03.gradient_flow(depth=10)") > pic
 
 
 def test_pass68_the_step_table_multiplies_out():
@@ -3823,12 +3877,13 @@ def test_pass72_quiz_shows_every_letters_feedback_without_a_kernel():
     assert static.index("</ol>") < static.index("<details><summary>Check your answer</summary>")
     for i, (_text, right, said) in enumerate(options):
         assert f"<b>{'ABCD'[i]}.</b> {html.escape(said)}" in static
-        assert right or said.startswith(("Partly true, but it costs little", "No: that mixes"))   # each wrong one names its mistake
+        assert right or said.startswith(("Partly true, but speed is not the reason", "No: a corner describes ReLU",
+                                         "No: dead units describe ReLU"))   # each wrong one names its mistake
     plain = questions.choice_question("Q?", [("a", True, "yes"), ("b", False, "no")], "caption")
     assert "<details>" not in plain.static_html
     cell = next(c for c in chapter()["cells"] if "".join(c["source"]) == "ch03.sigmoid_question()")
     shown = "".join(cell["outputs"][0]["data"]["text/html"])
-    assert "Check your answer" in shown and "that mixes sigmoid up with ReLU" in shown
+    assert "Check your answer" in shown and "describe ReLU, not sigmoid" in shown
 
 
 # ---- pass 73: the r70 reading ----
@@ -4131,10 +4186,39 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
     pass 80 (r77 Clarity #1: the section was hard going): the main path is the forward count; the backward count and
     "why squares" share one optional fold, after ReLU's slopes."""
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. A unit's sum adds $n$ terms, "
-            "input × weight, each + or − at random. Going back, it is the same (why: see [Watching it in a real "
-            "network](#Watching-it-in-a-real-network)), so we work forward.") in flat
-    assert ("<summary>Why the same rule going back, and why squares?</summary> Going back, a unit's signal adds "
-            "$n$ terms, signal × slope × weight, one per unit it feeds, each + or − at random too. Same arithmetic as "
-            "forward, same weight size: so the same size rule.") in flat and flat.count("<details>") == flat.count("</details>")
+            "input × weight, each + or − at random. Going back, a unit also adds $n$ terms: signal × weight, random "
+            "signs. So the arithmetic is the same, and we work forward.") in flat
+    assert ("<summary>Why do the slopes' squares count?</summary> Going back, a unit's signal adds "
+            "$n$ terms, signal × slope × weight, one per unit it feeds, each + or − at random.") in flat
+    assert flat.count("<details>") == flat.count("</details>")
     assert ("Then each term's square is $\\frac1n$, and the $n$ of them add up to 1: "
             "The real network below has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$. ### ReLU switches off half") in flat
+
+
+# ---- pass 82: the r80 reading ----
+
+def test_pass82_relus_corner_slope_is_said_as_a_choice():
+    """Check the corner's slope is said to be a choice (r80 Correctness: "we use slope 0" read as the true slope): the
+    corner has no single slope, code picks 0; the registry's value there is 0, and the slopes on either side differ."""
+    flat = " ".join(prose().split())
+    assert "ReLU's corner, $x = 0$, has no single slope. Code simply picks 0 there: the filled dot." in flat
+    assert "we use slope 0" not in flat
+    relu = activations.get("relu").derivative
+    assert float(relu(0.0)) == 0.0 and float(relu(-1e-9)) == 0.0 and float(relu(1e-9)) == 1.0
+
+
+def test_pass82_what_to_remember_the_recall_and_the_quiz_agree_on_slope_0():
+    """Check the three places that say which bends reach slope 0 agree (r80 Correctness): no bend but ReLU has slope 0
+    over a stretch; GELU's slope is 0 at one point only (a sign change near -0.75); sigmoid's never."""
+    text = prose()
+    flat = " ".join(text.split())
+    remember = flat[flat.index("## What to remember"):]
+    assert "never have slope 0 over a stretch" in remember and "GELU's slope crosses 0 only once." in remember
+    assert "never have slope 0 over a whole > stretch" in flat   # the dead-unit recall's answer, a quote block
+    said = [f for _t, _r, f in ch03_gradients.sigmoid_question().options]
+    assert "sigmoid's slope is never 0" in said[2]
+    gelu = activations.get("gelu").derivative
+    grid = np.linspace(-8, 8, 160_001)
+    signs = np.sign(gelu(grid))
+    assert np.count_nonzero(np.diff(signs[signs != 0])) == 1   # one crossing, not a stretch
+    assert np.all(activations.get("sigmoid").derivative(grid) > 0)

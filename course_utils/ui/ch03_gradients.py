@@ -156,36 +156,38 @@ def print_steepest(names=("sigmoid", "tanh", "gelu")):
 
 @plots.styled
 def slope_curves(marks=(-3.0, 3.0)):
-    """The four slope curves on one shared scale, with a dot where each sits at the marked x (notebook 03); ReLU's
-    slope in two pieces, its corner's value (0) a filled dot, the 1 it jumps to an open one."""
+    """The four slope curves on one shared scale, each with its own dash, and dotted lines at the marked x with each
+    bend's slope there listed beside (notebook 03); ReLU's slope in two pieces, its corner's value (0) a filled dot,
+    the 1 it jumps to an open one. Pass 82 (r80 Picture: ReLU's line, GELU's tail, grey dashes and two rings crowded
+    slope 1): no grey line at 1 (ReLU's right half is that line), no dots at the marks (their values are listed), and
+    GELU dotted over ReLU's solid line, so its tail reads apart from it."""
     fig, ax = plots.new_figure(640, 330)
     x = np.linspace(-5.0, 5.0, 401)
     for name in NAMES:
         act = activations.get(name)
-        ax.plot(*broken_at_jumps(x, act.derivative(x)), color=plots.color(name))   # ReLU: two pieces, no riser at 0
-        ring = {"ms": 13, "mfc": "none", "mew": 2} if name == "relu" else {"ms": 6}   # r47: GELU's dot sat on ReLU's at +3
-        ax.plot(marks, act.derivative(np.asarray(marks)), "o", color=plots.color(name), zorder=5, **ring)
+        wide = {"lw": 3.2} if name == "relu" else {"lw": 2.2, "zorder": 3}   # ReLU under, the others drawn on top
+        ax.plot(*broken_at_jumps(x, act.derivative(x)), color=plots.color(name), **plots.line_style(name), **wide)
     corner_dots(ax)
     for m in marks:
         ax.axvline(m, color=plots.MUTED, ls=":", lw=1.2)
     ax.axhline(0, color=plots.MUTED, lw=0.8, zorder=1)   # under the curves: ReLU's slope-0 half stays visible
-    ax.axhline(1, color=plots.MUTED, lw=0.8, ls="--")
-    for name, (lx, ly, ha) in {"relu": (3.9, 0.84, "left"), "gelu": (1.1, 1.18, "left"),
+    for name, (lx, ly, ha) in {"relu": (3.9, 0.86, "left"), "gelu": (1.1, 1.2, "left"),
                                "tanh": (-0.68, 0.75, "right"), "sigmoid": (-2.3, 0.17, "right")}.items():
         _label_line(ax, lx, ly, name, ha=ha)
-    for m, tx in ((marks[0], -4.9), (marks[-1], 3.2)):   # each dot's value, listed beside its dotted line
+    for m, tx in ((marks[0], -4.9), (marks[-1], 3.2)):   # each bend's value at the dotted line, listed beside it
         values = {n: float(activations.get(n).derivative(np.asarray(m))) for n in NAMES}
         ax.text(tx, 0.74, f"at x = {value_text(m)}:", fontsize=9, va="center")
-        for k, name in enumerate(sorted(NAMES, key=lambda n: -values[n])):   # highest value on top, like the dots
+        for k, name in enumerate(sorted(NAMES, key=lambda n: -values[n])):   # highest value on top
             ax.text(tx, 0.62 - 0.11 * k, f"{label(name)} {value_text(values[name])}", color=plots.color(name),
                     fontsize=9, va="center")
     ax.set(xlim=(-5, 5), ylim=(-0.2, 1.3), xlabel="x (what the bend receives)",
-           ylabel="slope: multiplier on the signal", title="each bend's slope, dots at x = −3 and x = +3")
+           ylabel="slope: multiplier on the signal", title="each bend's slope; dotted lines at x = −3 and x = +3")
     at = "; ".join(f"at x = {value_text(m)}: " + ", ".join(
         f"{label(n)} {value_text(float(activations.get(n).derivative(np.asarray(m))))}" for n in NAMES) for m in marks)
-    fig.set_label("The four bends' slopes against x, dashes at slope 1. Sigmoid's is a low hump, at most 0.25; "
-                  "tanh's a tall hump, 1 at x = 0; ReLU's jumps from 0 to 1 at x = 0; GELU's dips just below 0 on "
-                  f"the left and climbs a little above 1 on the right. Slopes {at}.")
+    fig.set_label("The four bends' slopes against x, each with its own dash. Sigmoid's is a low hump, at most 0.25; "
+                  "tanh's a tall hump, 1 at x = 0; ReLU's jumps from 0 to 1 at x = 0, a filled dot at 0 and an open "
+                  "one at 1; GELU's dips just below 0 on the left and climbs a little above 1 on the right, then "
+                  f"settles onto ReLU's line at 1. Dotted lines at x = −3 and x = +3, slopes listed: {at}.")
     return fig
 
 
@@ -373,15 +375,15 @@ def sigmoid_question():
     return choice_question(
         "Why do deep networks avoid sigmoid as the main bend of their hidden layers?",
         [("Slow: a unit computes eˣ (an exponential).", False,
-          "Partly true, but it costs little. Tanh and GELU cost roughly as much, and deep networks use them. One exponential per "
-          "unit is cheap next to the weight multiplications feeding that unit. The main reason: the fading backward "
-          "signal."),
+          "Partly true, but speed is not the reason: it costs little. Tanh and GELU cost roughly as much, and deep "
+          "networks use them. One exponential per unit is cheap next to the weight multiplications feeding that unit. "
+          "The main reason: the fading backward signal."),
          ("It has a corner, where its slope jumps.", False,
-          "No: that mixes sigmoid up with ReLU. Sigmoid is smooth everywhere, with no sharp point. The corner is "
-          "ReLU's: at x = 0 its slope jumps from 0 to 1."),
+          "No: a corner describes ReLU, not sigmoid. Sigmoid is smooth everywhere, with no sharp point. ReLU's slope "
+          "jumps from 0 to 1 at its corner, x = 0."),
          ("Its units stop: slope 0 on every point.", False,
-          "No: that mixes sigmoid up with ReLU. In exact maths, sigmoid's slope is never 0, so its units never stop for "
-          "good. Dead units are ReLU's weak spot."),
+          "No: dead units describe ReLU, not sigmoid. In exact maths, sigmoid's slope is never 0, so its units never "
+          "stop for good."),
          ("Its slope is at most ¼, so the signal fades.", True,
           "Right: each sigmoid bend passes on at most a quarter. From the bends alone, ten layers leave under a "
           "millionth. In the real network's first random start, at 10 layers, layer 1 got under a ten-thousandth.")],
@@ -460,6 +462,19 @@ def gradient_flow(depth=10, max_depth=30, width=32, seed=0, threshold=0.01):
 
 
 STEP_GREY = "#333333"   # the first widget's step-and-rise bracket: no bend's colour
+# pass 82 (r80 Picture: sigmoid's tangent line was small in a -1.2..2 range): the top panel is taller and its range
+# just holds tanh's -1 to 1 and sigmoid's 0 to 1, so a slope of 0.24 rises visibly; one range for every bend, so the
+# learner can still compare two tangent lines' steepness by eye (ReLU and GELU leave the top beyond x = 1.3)
+TABLE_OUTPUT_LIMITS = (-1.15, 1.3)
+TABLE_HEIGHTS = (1.4, 1)
+
+
+def output_limits(y, room=0.25):
+    """The first widget's top-panel range for a touching point at height y: TABLE_OUTPUT_LIMITS, its top raised in
+    half steps only when the point would sit under `room` of the top (ReLU and GELU right of about 1), so the point and
+    its tangent line stay in view; sigmoid and tanh always get the one fixed range."""
+    lo, hi = TABLE_OUTPUT_LIMITS
+    return lo, hi if y + room <= hi else float(np.ceil((y + room) * 2) / 2)
 
 
 @plots.styled
@@ -471,10 +486,10 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
 
     The slope curves are drawn only up to the chosen x, so the learner finds GELU's bump above 1 by dragging.
     """
-    live = LiveFigure(640, 460, 2, 1, sharex=True, height_ratios=(1.15, 1))
+    live = LiveFigure(640, 520, 2, 1, sharex=True, height_ratios=TABLE_HEIGHTS)   # pass 82: taller, for the top panel
     ax_v, ax = live.axes
     grid = np.linspace(-x_range, x_range, 401)
-    ax_v.set(ylim=(-1.2, 2.0), ylabel="bend's output")   # r37: a lower top, less crowded
+    ax_v.set(ylim=TABLE_OUTPUT_LIMITS, ylabel="bend's output")   # one range for every bend: steepness compares
     title = live.moving(ax_v.set_title("GELU, with its tangent line at the chosen x"))   # names the chosen bend
     ax_v.axhline(0, color="black", lw=0.8)
     bends = {n: live.moving(ax_v.plot(grid, plots.finite(activations.get(n)(grid)), color=plots.color(n), lw=1.6,
@@ -537,6 +552,7 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
                 run_label.set_position((x0 + 0.5, min(y0, y0 + d) - 0.1))
                 rise_label.set_position((x0 + 1.08, y0 + d / 2))
                 rise_label.set_text(f"{value_text(abs(d))} {'up' if d >= 0 else 'down'}")
+                set_limits(live, ax_v, ylim=output_limits(y))
             seen = grid <= xv
             traced[n].set_data(*broken_at_jumps(np.append(grid[seen], xv), np.append(slopes[n][seen], d)))
             rows.append((act.label, table_number(d)))   # slopes only: the text never uses the values
