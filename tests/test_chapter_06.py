@@ -131,7 +131,8 @@ def test_picker_draws_pick_second_choice_and_the_bend_to_avoid():
     x, y = p.lines["runner_up"].get_data()
     np.testing.assert_allclose(y, np.logaddexp(0, x), rtol=1e-12)
     x, y = p.lines["avoid"].get_data()
-    assert np.min(y) == 0 and "Avoid" in p.readout.value
+    assert np.min(y) == 0 and f"<b>{ch06_decisions.AVOID_HEAD}</b> ReLU" in p.readout.value
+    assert ch06_decisions.AVOID_HEAD == "Dotted, avoid:"   # pass 82: the card names each bend by its line, as drawn
 
 
 def test_picker_hides_missing_curves_and_redraws():
@@ -302,7 +303,10 @@ def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the
     # draws sigmoid's curve for yes/no is the small drawing's caption, not a sentence before the picture
     assert "Dashed: softmax" not in before and "same curve as sigmoid" not in before
     # pass 78 (r75 Interaction: "the text under the menu" was not in the starting picture): the legend says why
-    assert "Dotted is a bad choice there; the legend says why." in before and "text under the menu" not in before
+    # pass 82 (r80 Clarity: the instruction was one packed paragraph): one line a style, then three numbered steps
+    assert ("The picture draws up to three bends:\n- a thick pale band: the best bend;\n"
+            "- dashed: a good second, or a bend for a different task;\n- dotted: a bad choice. The legend says why.\n"
+            ) in before and "text under the menu" not in before
     assert ch06_decisions.picker("binary_output").lines["avoid"].get_label() == "avoid: Tanh: its outputs run from −1 to 1"
     assert ch06_decisions.SOFTMAX_HIDES == " over yes and no, no's sum at 0: same curve as the pick"   # the legend agrees
     # pass 76 (r73 Focus: notes on how a picture is drawn): the small box's own title says it, not the words
@@ -313,9 +317,12 @@ def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the
     yes = float(activations.get("softmax")(np.array([a, b]))[0])
     assert abs(yes - float(activations.get("sigmoid")(a - b))) < 1e-12
     assert ("**Predict:** the output is a number, such as a temperature. Which bend is dotted there? Why?\n"
-            'Pick "Output for a number" in the menu, and click the bend you would use. At a new place, the curves wait for your click.') in before
+            '1. Choose "Output for a number" in the menu.\n2. Click the bend you would use.\n'
+            "3. See the curves, and check your guess.") in before
     assert asked.where.startswith("Output for a number") and "temperature" in asked.where
-    assert "relu" not in before.lower() and asked.avoid == "relu" and opened.avoid != asked.avoid
+    # the answer is not named before the widget (PReLU, a button the words explain, is another bend)
+    assert not re.search(r"\brelu\b", before.lower().replace("leaky relu", ""))
+    assert asked.avoid == "relu" and opened.avoid != asked.avoid
     assert "below 0" in asked.avoid_because
     assert float(activations.get("relu")(-5.0)) == 0 and float(activations.get("relu")(-0.01)) == 0
     assert after.startswith("<details><summary>Check your prediction</summary>")
@@ -327,7 +334,7 @@ def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the
     p.dropdown.value = "regression_output"   # the learner's pick: the dotted line is ReLU's, flat at 0 left of 0
     assert p.lines["avoid"].get_label().startswith("avoid: ReLU")
     x, y = p.lines["avoid"].get_data()
-    assert np.all(y[x < 0] == 0) and "Avoid:</b> ReLU" in p.readout.value
+    assert np.all(y[x < 0] == 0) and "avoid:</b> ReLU" in p.readout.value
     assert ch06_decisions.picker().dropdown.value != "binary_output"   # the default stays the menu's first place
 
 
@@ -763,11 +770,19 @@ def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_m
     assert len(study.compared) == 8 and set(study.best) <= set(study.gated) and not study.why_said
     # r75 Correctness: not only the two best had a gate: all 5 gated blocks beat all 3 plain ones (Table 1, both lengths)
     # pass 79 (r76 Clarity 2): in plain words, what was trained, then who won
-    assert len(study.gated) == 5 and more.rstrip().endswith(
-        "All 5 blocks with a gate were less wrong than all 3 without. The study did not say why.")
+    assert len(study.gated) == 5 and "All 5 blocks with a gate were less wrong than all 3 without.\n" in more
+    # pass 82 (r80 Correctness: the bars put plain GELU a little below ReLU, unsaid): said, then why line 3 keeps GELU
+    assert more.rstrip().endswith(
+        "Without a gate, GELU scored about the same as ReLU: 0.002 worse.\n"
+        "With a gate (GEGLU), GELU did best: 0.044 less wrong.\n"
+        "That is 2.6 % of ReLU's 1.677: a small gain.\n"
+        "The study did not say why.\n"
+        "GELU stays on line 3: many models use it, such as GPT-2.")
     # pass 80 (r77 Picture 2: the result had no picture): the bars sit between what was trained and who won
-    head = ("**And SwiGLU?** In a 2020 test, 8 versions of one text model were trained, each with a different "
-            "feed-forward block.\n\n<img src='data:image/png;base64,")
+    # pass 82 (r80 Focus: the test was told twice): how it scored is said here, once, before the bars
+    head = ("**And SwiGLU?** A 2020 test trained 8 versions of one text model. Each had its own feed-forward block.\n"
+            "Each filled in stretches of text hidden from it. Its score says how wrong it was: lower is better."
+            "\n\n<img src='data:image/png;base64,")
     assert head in more and more.index(head) < more.index("All 5 blocks with a gate")
     assert "alt='Bars for the 8 feed-forward blocks of the 2020 test" in more
     import dataclasses
@@ -835,26 +850,22 @@ def test_the_history_names_its_study_from_the_deployments_table_and_claims_no_ca
     assert study.by == "Noam Shazeer, at Google" and "Noam Shazeer, Google" in study.checked
     assert "'GLU Variants Improve Transformer'" in study.citation and ch06_decisions.paper_title(study) == "GLU Variants Improve Transformer"
     # pass 79 (r76 Focus 2: the test was said twice): line 3 says what was trained; the fold adds who, what, how
-    assert ("**The 2020 test.** Noam Shazeer, at Google, wrote it up as “GLU Variants Improve Transformer”.\n"
-            "Its 8 versions of the model included feed-forward blocks with ReLU, GELU and SwiGLU.\n") in after
-    assert "8 versions of one text model" not in after and "8 versions of one text model" in ch06_decisions.gelu_reason().data
+    # pass 82 (r80 Focus: still told twice): line 3 tells it all, once; the fold keeps only who used which bend,
+    # and the sources fold names the paper, so a learner can look it up
+    sources = ch06_decisions.links_and_sources().data
+    assert "Shazeer 2020, “GLU Variants Improve Transformer” (the 2020 test)" in sources
+    more = re.sub(r"<img [^>]*>", "", ch06_decisions.gelu_reason().data)   # the words, not the pictures' bytes
+    assert "2020 test" not in after and "GEGLU" not in after and "8 versions of one text model" in more
     assert len(study.compared) == 8 and {"ReLU", "GELU", "SwiGLU"} <= set(study.compared)
     # pass 61 (r55 Focus 2): T5 is no longer named; the model is still not called a language model (T5-style)
     assert "T5-style" in study.model
-    assert "T5" not in after and "language model" not in after.split("**The 2020 test.**")[1]
-    # pass 26: the two best were gated (GEGLU too, not SwiGLU alone), by a small margin
-    # pass 61: "a measure", not "a score" (the glossary's score is an output unit's sum: one word, one sense)
-    assert ("The two least wrong (lowest loss: a measure of how wrong their guesses on that hidden text were) were SwiGLU and GEGLU, a GELU with a gate (a second sum it multiplies by, as in SwiGLU).") in after
-    assert "Both beat" not in after   # pass 57: the main path (LINE3) says SwiGLU did better than plain ReLU or GELU   # pass 27: "least wrong" by what measure and "SwiGLU's guesses were a little less wrong" not in after
-    assert "Each version was scored on text kept out of its training. The test hid stretches of it and asked the model to fill them in." in after
-    assert "again and again" not in after and "(Shazeer)" not in after
-    # pass 26: the guess is the gate, the one thing GEGLU has and GELU lacks (the SiLU-slope guess explained only
-    # beating ReLU, not GELU)
-    assert "One guess at why: the gate. A plain ReLU or GELU block has no second sum." in after   # pass 79: line 3
-    assert "did not say" not in after and "The study did not say why." in ch06_decisions.gelu_reason().data   # says it
-    assert "It is a guess, not a proof." in after
-    assert "SiLU" not in after.split("One guess at why")[1] and "could explain beating ReLU" not in after   # pass 39: SwiGLU's
-    # mechanics (with SiLU) sit before the history in the same fold; the guess is the gate, not SiLU
+    assert "T5" not in more and "language model" not in more
+    # pass 61: "a measure", not "a score" (the glossary's score is an output unit's sum: one word, one sense);
+    # pass 82: the bars' axis says "score", so the words say what that score is, plainly, before the bars
+    assert "Its score says how wrong it was: lower is better." in more
+    assert "Each filled in stretches of text hidden from it." in more
+    assert "again and again" not in more and "(Shazeer)" not in more
+    assert "did not say" not in after and "The study did not say why." in more   # says it once, on the main path
     assert "The slope you just saw is one guess" not in after
     assert "Later tests found" not in after and "made slightly better" not in after
 
@@ -908,7 +919,9 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     assert "no one curve (chapter 02)" not in words
     assert "weighted sum" not in words and "SiLU" not in words
     # pass 68 (r63: said four times): how SwiGLU works left the GELU fold; line 3's words say it above its picture
-    assert "How SwiGLU works" not in more and "One guess at why: the gate." in ch06_decisions.who_used_what().data   # pass 60
+    assert "How SwiGLU works" not in more   # pass 60
+    # pass 82 (r80 Focus: the 2020 test told twice): the guess left with the fold's telling of the test
+    assert "One guess at why" not in ch06_decisions.who_used_what().data and "One guess at why" not in more
     # pass 62 (r56): the 2020 test's fold comes right under line 3's sentence that names the test, then GELU's slope
     # fold; list line 3 (above both) already says SwiGLU's two sums, one bent, multiplied: the gate the guess names
     cells = _cells()
@@ -997,7 +1010,9 @@ def test_softmax_on_two_scores_is_sigmoid_of_their_difference_and_the_setup_cell
         assert abs(softmax([a, b])[0] - expit(a - b)) < 1e-12
     card = decisions.decision("binary_output").prefer_runner_up_when
     z = decisions.facts()["z"]
-    assert f"Softmax of two output sums ({z:g}, 0) gives {softmax([z, 0.0])[0]:.3f}, the same as sigmoid({z:g})." in card
+    # pass 82 (r80 Clarity: "two output sums" unexplained): the two sums are said as two output units first
+    assert card.startswith("you use two output units: one for yes, one for no. ")
+    assert f"Softmax of their two sums, {z:g} and 0, gives {softmax([z, 0.0])[0]:.3f}: the same as sigmoid({z:g})." in card
     assert f"{expit(z):.3f}" == f"{softmax([z, 0.0])[0]:.3f}" and "Softmax on two scores" not in ch06_decisions.reference().data
     setup = next(c for c in _cells() if "import ch06_decisions" in _src(c))
     # pass 46 (r41, Focus 3): the import sits in the map's own cell, so no hidden cell shows nothing
@@ -1071,7 +1086,9 @@ def test_relu_in_an_lstm_is_avoided_for_its_uncapped_writes_not_for_a_plain_loop
             "top (the memory can blow up).") in recall and "plain loop" not in recall
     card = decisions.decision("recurrent_state").avoid_because
     assert card.startswith("tanh keeps each write between −1 and 1; a ReLU write has no top and is never below 0.")
-    assert f"grows to {1.1 ** 100:,.0f}" in card and "Le and others" not in card
+    assert f"ReLU's memory is {1.1 ** 100:,.0f}" in card and "Le and others" not in card
+    # pass 82 (r80 item 5: the card's "h" was never said): the loop is said in words, no symbol
+    assert "A loop that multiplies a memory by 1.1, then bends it, shows the risk." in card and "·h" not in card
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
     assert "ReLU has no top: its memory grows to 1.1 to the power 100" not in text   # pass 74: the loop slider is gone
     assert "Tanh for new content: each write stays between −1 and 1." in text   # pass 30: the recall's answer
@@ -1262,8 +1279,8 @@ def test_the_history_of_the_transformer_block_is_one_answer_and_line_3_names_one
     assert "The first transformer, in 2017, used ReLU." in answer
     assert "<summary>Optional: " in answer
     # the study found which was better, not why: the slope must not read as the proven cause (pass 22: its own words)
-    # pass 79 (r76 Focus 2): "did not say why" is said once, on line 3's path; the fold's guess stays a guess
-    assert answer.index("least wrong") < answer.index("One guess at why") < answer.index("a guess, not a proof")
+    # pass 79 (r76 Focus 2): "did not say why" is said once, on line 3's path; pass 82 (r80 Focus): so is the test
+    assert "least wrong" not in answer and "One guess at why" not in answer
     assert "The study did not say why." in ch06_decisions.gelu_reason().data
     assert "<details>" not in rest.strip() and "Shazeer 2020" in ch06_decisions.activations.get("swiglu").origin
     assert deployments.comparison("Shazeer").year == 2020
@@ -1288,7 +1305,7 @@ def test_the_history_of_the_transformer_block_is_one_answer_and_line_3_names_one
     pause = _src(next(c for c in _cells() if "Pause and recall" in _src(c)))
     question, answer = pause.split("<summary>Answer</summary>")
     assert "What does SwiGLU have that a ReLU block lacks?" in question and "> - A gate: a second sum it multiplies by.\n" in answer
-    assert "The bent sum is the **gate**." in section and "a gate (a second sum it multiplies by" in ch06_decisions.who_used_what().data
+    assert "The bent sum is the **gate**." in section and "have a gate, a second sum they multiply by." in ch06_decisions.gelu_reason().data
     assert {d.registry for d in deployments.DEPLOYMENTS if d.model == "GPT-2"} == {"gelu_tanh"}   # a GELU
     for model in ("PaLM", "Mistral", "BERT"):
         assert model not in line3, model
@@ -1599,7 +1616,8 @@ def test_the_picker_text_names_what_its_menu_holds():
     # pass 61 (cut for words): "two for line 4"; the menu shows which two
     # pass 62 (cut for words): "the list's places", the phrase that needed it, is gone; the menu's entries are places
     # pass 68 (cut for words): "Pick a place from the menu." went; the menu's label says "where:"
-    assert before.startswith("## Try it: the picker\n\nThe thick pale band is the best bend here.")
+    # pass 82 (r80 Clarity: the instruction was one packed paragraph): the menu first, then one line a style
+    assert before.startswith("## Try it: the picker\n\nChoose a place in the menu. The picture draws up to three bends:\n")
     assert len(options) == len(decisions.lines()) + 1
     # pass 23: "its" was the menu; the table comes at the end; when SELU and when line 1 is said in plain words
     # pass 25: the table has two rarer rules, the menu one of them
@@ -1892,16 +1910,26 @@ def test_pass24_the_turned_around_nudge_is_said_where_gelus_slope_goes_below_0()
 
 
 def test_pass24_the_history_says_what_better_meant_and_names_silu():
-    """Check the study's score is said as guesses that were less wrong (held-out log-perplexity: lower is better), and
-    the guess names SiLU, SwiGLU's bend (its formula), with its slope at x = −0.1, 0.45 (computed), not "bent sum"."""
+    """Check the study's score is said as how wrong the guesses were (held-out log-perplexity: lower is better), and
+    (pass 82, r80 Clarity: ReGLU, GLU and Bilinear were never said) each gated block is named by its gate's bend, from
+    deployments.py, in the bars' order: SwiGLU's SiLU as the registry's SwiGLU computes it."""
     from course_utils.facts import activations, deployments
-    after = ch06_decisions.who_used_what().data   # pass 60 (r54 Focus 1-2): the study's details, in their own fold
-    assert "perplexity" in deployments.comparison("Shazeer").test and "SiLU" in activations.get("swiglu").formula
-    assert "Each version was scored on text kept out of its training. The test hid stretches of it and asked the model to fill them in." in after
-    assert "The two least wrong (lowest loss: a measure of how wrong their guesses on that hidden text were) were SwiGLU and GEGLU" in after   # pass 26: the gated pair, not SwiGLU alone; pass 61: "measure"
-    assert "scored a little better" not in after and "bent sum" not in after
-    assert "One guess at why: the gate." in after   # pass 26: the gate replaces the SiLU-slope guess
-    assert after.index("least wrong") < after.index("One guess at why") < after.index("a guess, not a proof")
+    study = deployments.comparison("Shazeer")
+    more = ch06_decisions.gelu_reason().data
+    assert "perplexity" in study.test and "SiLU" in activations.get("swiglu").formula
+    assert "Its score says how wrong it was: lower is better." in more and "bent sum" not in more
+    assert ("The 5 hatched blocks have a gate, a second sum they multiply by. The gate's bend:\n\n"
+            "- GEGLU: GELU\n- SwiGLU: SiLU\n- ReGLU: ReLU\n- Bilinear: no bend\n- GLU: sigmoid\n\n") in more
+    assert more.index("<img src='data:image/png;base64,", more.index("And SwiGLU")) < more.index("The 5 hatched")
+    assert dict(study.gate_bends) == {"GEGLU": "gelu", "SwiGLU": "silu", "ReGLU": "relu", "Bilinear": "identity",
+                                      "GLU": "sigmoid"} and set(dict(study.gate_bends)) == set(study.gated)
+    a, b = np.array([-1.5, 0.3, 2.0]), np.array([0.7, -2.0, 1.1])   # SwiGLU's gate is SiLU, as the list says
+    np.testing.assert_allclose(activations.get("swiglu")(a, b), activations.get("silu")(a) * b, rtol=1e-12)
+    assert "with a gate" in ch06_decisions.GATE_INK[True] and ch06_decisions.GATE_INK[True][1] == "//"   # hatched
+    import dataclasses   # a gated block with no bend said for its gate is caught
+    with pytest.raises(ValueError, match="gate's bend"):
+        ch06_decisions.gate_bends_said(dataclasses.replace(study, gate_bends=study.gate_bends[:-1]))
+    assert ch06_decisions.gate_bend_word("silu") == "SiLU" and ch06_decisions.gate_bend_word("sigmoid") == "sigmoid"
 
 
 
@@ -1930,7 +1958,7 @@ def test_pass24_the_picker_draws_its_pick_wide_and_pale_under_a_second_choice_on
     assert (pick.get_linewidth() - second.get_linewidth()) / 2 >= 4 and pick.get_zorder() < second.get_zorder()
     assert pick.get_zorder() < second.get_zorder() and second.get_linestyle() == "--"
     text = "\n".join(_src(c) for c in _cells() if c["cell_type"] == "markdown")
-    assert "The thick pale band is the best bend here." in text and "The solid curve is the pick." not in text   # pass 32, 80
+    assert "- a thick pale band: the best bend;" in text and "The solid curve is the pick." not in text   # pass 32, 80, 82
 
 
 def test_pass24_the_maps_lstm_drawing_keeps_its_0_clear_of_the_tanh_curve():
@@ -2000,10 +2028,10 @@ def test_pass25_the_check_folds_hold_only_their_answer_and_the_history_is_option
     assert "2017" not in more and "guess" not in more and "turned around" not in answer
     assert more.startswith("**Does a unit with a sum just below 0 still learn?**") and "<details>" not in more   # pass 77
     who = ch06_decisions.who_used_what().data   # pass 60 (r54 Focus 1): the names and the study, one fold of its own
-    assert who.startswith("<details><summary>Optional: who used which bend, and the 2020 test</summary>")
+    assert who.startswith("<details><summary>Optional: who used which bend</summary>")   # pass 82: the test is line 3's
     # pass 65 (r59, r60 Focus): the sources in small type; pass 68 (r63: a fold inside a fold): one level deep;
     # pass 77 (r74 Focus): with the "Seen in" links, in one fold of their own at the end, not in the history's
-    assert who.count("<details>") == 1 and who.rstrip().endswith("It is a guess, not a proof.\n\n</details>")
+    assert who.count("<details>") == 1 and who.rstrip().endswith("a language model like GPT-2.\n\n</details>")
     ends = ch06_decisions.links_and_sources().data
     assert ends.startswith(f"<details><summary>{ch06_decisions.LINKS_SUMMARY}</summary>") and ends.count("<details>") == 1
     assert ends.index(ch06_decisions.SEEN_HEAD) < ends.index("<small>") < ends.index(f"**{ch06_decisions.SOURCES_HEAD}**")
@@ -2557,7 +2585,7 @@ def test_pass55_line_3s_reason_is_the_study_on_the_main_path():
     section = next(_src(c) for c in cells if _src(c).startswith("## Line 3: what GELU and SwiGLU add"))
     # pass 71 (r65 Picture first): the test moved into who_used_what's fold; the main path keeps the two models
     assert section == LINE3 and "test" not in LINE3 + LINE3_WORDS
-    assert f"**The {study.year} test.**" in ch06_decisions.who_used_what().data
+    assert f"**The {study.year} test.**" not in ch06_decisions.who_used_what().data   # pass 82: told once, on line 3's path
     assert "held-out" in study.test and "SwiGLU lower than ReLU and GELU at both training lengths" in study.checked
     assert study.better == ("swiglu",) and "SwiGLU lower than ReLU and GELU" in study.checked
     # pass 62 (r56 Focus 2): said as a fact ("Many well-known language models use one of the two"), not "The reason is use"
@@ -2569,8 +2597,8 @@ def test_pass55_line_3s_reason_is_the_study_on_the_main_path():
     assert len(study.gated) > len(study.compared) / 2   # most versions are gated blocks, so "8 bends" was wrong
     assert study.where == "feed-forward blocks" and set(study.best) == {"SwiGLU", "GEGLU"} <= set(study.gated)
     who = ch06_decisions.who_used_what().data
-    assert f"Its {len(study.compared)} versions of the model included" in who and (   # pass 79: line 3 says the training
-        f"{len(study.compared)} versions of one text model were trained" in ch06_decisions.gelu_reason().data)   # pass 62: the study named first
+    assert "versions of the model" not in who and (   # pass 82 (r80 Focus): told once, on line 3's path
+        f"A {study.year} test trained {len(study.compared)} versions of one text model" in ch06_decisions.gelu_reason().data)
     assert "T5-style" in study.model   # r54 Correctness 3: "one text model", not "a language model" (T5 is not one)
     # pass 57 (r51): the two best are the two lowest of all 8, plain ReLU and GELU among the rest; GELU's place on
     # line 3 is its use: GPT-2 and BERT put GELU in their feed-forward blocks (deployments table)
@@ -2879,7 +2907,7 @@ def test_pass72_the_pickers_softmax_curve_is_named_as_two_sums_and_equals_sigmoi
             shown.add(d.role)
     assert shown == {"binary_output", "multiclass_output"}   # softmax drawn over x and 0 is sigmoid: in both places
     card = decisions.decision("binary_output").prefer_runner_up_when   # the card says the same in numbers
-    assert "Softmax of two output sums" in card and "the same as sigmoid" in card
+    assert "Softmax of their two sums" in card and "the same as sigmoid" in card
 
 
 def test_pass72_the_race_claim_links_the_chapter_section_it_comes_from():
@@ -2908,8 +2936,11 @@ def test_pass72_the_sources_are_one_small_line_with_every_title():
     assert lines[1].count("; ") == 5 and lines[1].endswith(".") and len(lines[1].split()) <= 40
     eff = next(d for d in deployments.DEPLOYMENTS if d.model == "EfficientNet")
     assert f"{eff.citation.split(',')[0]} (EfficientNet)" in lines[1]
-    for said in ("Tan & Le 2019 (EfficientNet)", "Touvron et al. 2023 (LLaMA)", "Shazeer 2020 (the 2020 test)"):
+    # pass 82: the 2020 test's title moved here from the history fold, which no longer tells the test
+    for said in ("Tan & Le 2019 (EfficientNet)", "Touvron et al. 2023 (LLaMA)",
+                 "Shazeer 2020, “GLU Variants Improve Transformer” (the 2020 test)"):
         assert said in lines[1]
+    assert ch06_decisions.titled(eff) == ""   # only the study gets its title
 
 
 def test_pass72_the_lstm_drawing_is_taller_so_its_three_marks_stand_apart():
@@ -2982,8 +3013,12 @@ def test_pass73_the_picker_asks_a_second_question_answered_by_its_menu():
     # pass 79 (r76 Interaction 1: PReLU was only explained in the answer): the question names both choices, each said
     # pass 80 (r77 Interaction: "which is the second choice" asked how the widget ranks them): an open question, one
     # argument for each side in the answer, the picker's dashed line naming the list's second choice
-    asked = after.index('**Predict:** now pick "Many ReLU units dead". Would you try GELU or PReLU (a Leaky ReLU '
-                        "whose leak is learned)? Argue one side.")
+    # pass 82 (r80 Focus: PReLU was "the dashed line" but no button): said before the picker, and now a button
+    asked = after.index('**Predict:** now choose "Many ReLU units dead". Would you try GELU or PReLU? Argue one side, '
+                        "then click it.")
+    before = _src(cells[k - 1])
+    assert "New button: **PReLU**, a Leaky ReLU with a learned leak.\n" in before
+    assert ("PReLU", "prelu") in ch06_decisions.guess_buttons() and ("GELU", "gelu") in ch06_decisions.guess_buttons()
     assert dead.where.startswith("Many ReLU units dead") and dead.role in [o[1] for o in ch06_decisions.picker().dropdown.options]
     answer = after[asked:].split("<summary>Check your prediction</summary>")[1].split("</details>")[0]
     # pass 76 (r73 Clarity: PReLU was only explained later): said where it is first named, as the end fold says it
@@ -2999,10 +3034,12 @@ def test_pass73_the_picker_asks_a_second_question_answered_by_its_menu():
     # pass 80 (r77 Interaction: seven places, two questions): a third asks about one class of many, answered from its
     # card in decisions.py: its dashed second is sigmoid, one per label, for examples with several labels
     many = decisions.decision("multiclass_output")
-    third = after.index("**Predict:** one class of many. Which bend is dashed there, and when would you use it?")
+    # pass 82 (r80 Correctness: one sigmoid per label solves another task, so it is no "good second"): said so
+    third = after.index('**Predict:** now choose "one class of many". Its dashed bend is for a different task. Which task?')
     assert third > asked and many.where.startswith("Output for one class") and many.runner_up == "sigmoid"
+    assert many.other_task == "several labels at once"
     said = after[third:].split("<summary>Check your prediction</summary>")[1]
-    assert said.strip().startswith("Sigmoid, one per label: when one example can carry several labels at once, such as cat and dog.")
+    assert said.strip().startswith("Sigmoid, one per label. The task: several labels at once, such as cat and dog.\n")
     assert "several labels" in many.prefer_runner_up_when and "cat and dog" in many.prefer_runner_up_when
     assert abs(ch06_decisions.softmax_shares().sum() - 1) < 1e-12   # "Softmax shares add up to 1"
     # r78 Correctness: softmax does not pick; its labels compete (two cannot both be near 1)
@@ -3205,3 +3242,47 @@ def test_pass80_the_pickers_avoid_words_fail_clearly_when_no_clause_fits():
     assert ch06_decisions.avoid_words(d) == "its outputs run from −1 to 1"
     with pytest.raises(ValueError, match="binary_output"):
         ch06_decisions.avoid_words(dataclasses.replace(d, avoid_because="Sigmoid is the pick."))
+
+
+def test_pass82_line_3_squares_gelu_with_the_2020_bars_and_sizes_the_gain():
+    """Check r80 Correctness: the bars put plain GELU a little below ReLU (worse), so line 3 says it (about the same,
+    0.002 worse), says the GELU gate (GEGLU) did best, sizes that gain as a share of ReLU's score (computed), and says
+    why line 3 keeps GELU (models use it); the bars' alt text holds every number the words quote; a table where plain
+    GELU beat ReLU by a lot, or where another gate did best, makes the words refuse."""
+    import dataclasses
+    from course_utils.facts import deployments
+    study = deployments.comparison("Shazeer")
+    final = {v: vals[-1] for v, *vals in study.scores}
+    n = ch06_decisions.gate_gain(study)
+    assert n["best"] == "GEGLU" and round(n["gelu"], 3) == round(final["ReLU"] - final["GELU"], 3) == -0.002
+    assert round(n["gain"], 3) == 0.044 and f"{100 * 0.044 / 1.677:.1f}" == f"{n['percent']:.1f}" == "2.6"
+    said = ch06_decisions.gate_result(study)
+    assert said.startswith("Without a gate, GELU scored about the same as ReLU: 0.002 worse.\n")
+    assert "That is 2.6 % of ReLU's 1.677: a small gain." in said and said.endswith("such as GPT-2.")
+    alt = ch06_decisions.gate_test_picture(study).get_label()
+    assert all(x in alt for x in ("1.677", "0.044", "GELU scored 0.002 worse than ReLU"))
+    better = tuple((v, *vals[:-1], final["ReLU"] - 0.03) if v == "GELU" else (v, *vals) for v, *vals in study.scores)
+    with pytest.raises(ValueError, match="about ReLU's score"):
+        ch06_decisions.gate_result(dataclasses.replace(study, scores=better))
+    swapped = tuple((v, b if v not in ("GEGLU", "SwiGLU") else {"GEGLU": "silu", "SwiGLU": "gelu"}[v])
+                    for v, b in study.gate_bends)
+    with pytest.raises(ValueError, match="GELU gate did best"):
+        ch06_decisions.gate_result(dataclasses.replace(study, gate_bends=swapped))
+
+
+def test_pass82_the_picker_marks_a_second_for_another_task_and_speaks_one_idea_a_line():
+    """Check r80: at "one class of many" the dashed sigmoid is labelled a different task (legend, card, and a click
+    on it earns no credit: it answers another question); the yes/no card explains its two output sums as two output
+    units; each sentence of a card sits on its own line; no button offers GELU's tanh approximation, which still
+    counts as GELU for check_pick."""
+    p = ch06_decisions.picker("multiclass_output")
+    assert p.lines["runner_up"].get_label() == "a different task: Sigmoid (several labels at once)"
+    assert "<b>Dashed, for a different task:</b> Sigmoid, when" in p.readout.value
+    p.dropdown.value = "binary_output"
+    assert p.lines["runner_up"].get_label().startswith("second: Softmax")
+    assert ("<b>Dashed, second choice:</b> Softmax, when you use two output units: one for yes, one for no.<br>"
+            "Softmax of their two sums, 1.7 and 0, gives 0.846: the same as sigmoid(1.7).") in p.readout.value
+    assert ch06_decisions.one_per_line("One. Two (x). 0.5 stays.") == "One.<br>Two (x). 0.5 stays."
+    labels = [label for label, _ in ch06_decisions.guess_buttons()]
+    assert "gelu_tanh" not in ch06_decisions.guess_bends() and not any("tanh approximation" in t for t in labels)
+    assert decisions.check_pick("transformer_ffn", "gelu_tanh")[0] == 1.0

@@ -59,6 +59,7 @@ class Decision:
     avoid: str = ""                  # a registry name that is a known bad choice here ("" if none)
     avoid_because: str = ""
     also_right: tuple = ()           # other registry names the rule itself names ("GELU or SwiGLU")
+    other_task: str = ""             # set when the runner-up answers a different task: that task, in a few words
 
     @property
     def question(self):
@@ -259,16 +260,18 @@ def decisions():
             "Tanh squashes new content to between −1 and 1, centred on 0.",
             (("02 · tanh", CH["02"] + "#Tanh:-the-centred-S"),),
             avoid="relu", avoid_because=(
-                "tanh keeps each write between −1 and 1; a ReLU write has no top and is never below 0. In a plain one-number loop it is "
-                f"worse: relu(1.1·h), 100 times, grows to {f['relu_state_100']:,.0f}; "
-                f"tanh(1.1·h) settles at {f['tanh_state_100']:.2f}."),
+                "tanh keeps each write between −1 and 1; a ReLU write has no top and is never below 0. "
+                # pass 82 (r80 item 5: the card's "h" was never said): the loop in words
+                "A loop that multiplies a memory by 1.1, then bends it, shows the risk. "
+                f"After 100 steps, ReLU's memory is {f['relu_state_100']:,.0f}; tanh's settles at {f['tanh_state_100']:.2f}."),
         ),
         Decision(
             "binary_output", "Output for a yes/no answer", "sigmoid",
             "It turns the output unit's sum into a chance between 0 and 1.",
             (("02 · sigmoid", CH["02"] + "#Sigmoid:-the-smooth-S"),),
-            "softmax", f"your code already handles many classes. Softmax of two output sums ({f['z']:g}, 0) "
-                       f"gives {f['softmax_2']:.3f}, the same as sigmoid({f['z']:g}).",
+            # pass 82 (r80 Clarity: "two output sums" and "your code already handles many classes" were vague)
+            "softmax", f"you use two output units: one for yes, one for no. Softmax of their two sums, "
+                       f"{f['z']:g} and 0, gives {f['softmax_2']:.3f}: the same as sigmoid({f['z']:g}).",
             "tanh", "its outputs run from −1 to 1, so they are not chances.",
         ),
         Decision(
@@ -277,6 +280,8 @@ def decisions():
             (("04 · softmax", CH["04"] + "#Softmax:-a-squasher-for-a-whole-list"),),
             "sigmoid", "an example may carry several labels (names of what it shows, such as cat and dog) at once: "
                        "then one sigmoid per label.",   # pass 62 (r56 Clarity 3): "a right answer" confused
+            # pass 82 (r80 Correctness): one sigmoid per label answers another question, so it is no second choice
+            other_task="several labels at once",
         ),
         Decision(
             "regression_output", "Output for a number (a temperature, a change in price)", "identity",
@@ -398,6 +403,9 @@ def check_pick(role, name):
         return 0.0, f"{name!r} is not a bend the course knows; valid names: {', '.join(activations.names())}."
     if picked == d.pick or picked in d.also_right:
         return 1.0, f"Right: {_label(picked)}. {d.reason}"
+    if picked == d.runner_up and d.other_task:   # pass 82 (r80): a bend for another question earns nothing here
+        return 0.0, (f"{_label(d.runner_up)} answers a different task, when {d.prefer_runner_up_when} "
+                     f"Here, pick {_label(d.pick)}. {d.reason}")
     if picked == d.runner_up:
         return 0.5, (f"{_label(d.runner_up)} is the second choice: prefer it when {d.prefer_runner_up_when} "
                      f"The first choice is {_label(d.pick)}. {d.reason}")

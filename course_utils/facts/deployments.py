@@ -185,6 +185,7 @@ class Comparison:
     gated: tuple = ()   # the versions (paper's words) whose block multiplies two sums: a gate
     best: tuple = ()    # the versions (paper's words) with the lowest scores, at every training length
     scores: tuple = ()  # (version, score at each training length, ...) as the paper's table prints them; lower is better
+    gate_bends: tuple = ()   # (version, registry name of the bend on its gate; "identity": no bend), gated ones only
 
 
 COMPARISONS = (
@@ -201,14 +202,19 @@ COMPARISONS = (
                "section 4 ('We offer no explanation as to why these architectures seem to work'); "
                "title page: Noam Shazeer, Google; Table 1: at both training lengths the two lowest scores are "
                "GEGLU's and SwiGLU's, and every gated version (GLU, Bilinear, GEGLU, SwiGLU, ReGLU) scores below "
-               "plain ReLU and plain GELU",
+               "plain ReLU and plain GELU; section 2: the gated versions differ only in the gate's bend (GLU "
+               "sigmoid, Bilinear none, ReGLU ReLU, GEGLU GELU, SwiGLU Swish)",
                by="Noam Shazeer, at Google", gated=("GLU", "Bilinear", "GEGLU", "SwiGLU", "ReGLU"),
                best=("GEGLU", "SwiGLU"),
                # Table 1, held-out log-perplexity after 65,536 and 524,288 steps (the shorter one a mean of four
                # runs, spread 0.003-0.010), read from a text copy of the arXiv v1 PDF
                scores=(("ReLU", 1.997, 1.677), ("GELU", 1.983, 1.679), ("Swish", 1.994, 1.683),
                        ("GLU", 1.982, 1.663), ("Bilinear", 1.960, 1.648), ("GEGLU", 1.942, 1.633),
-                       ("SwiGLU", 1.944, 1.636), ("ReGLU", 1.953, 1.645))),
+                       ("SwiGLU", 1.944, 1.636), ("ReGLU", 1.953, 1.645)),
+               # section 2: GLU's gate is sigmoid, Bilinear's has no bend, ReGLU's ReLU, GEGLU's GELU and
+               # SwiGLU's Swish (the course's SiLU)
+               gate_bends=(("ReGLU", "relu"), ("GEGLU", "gelu"), ("SwiGLU", "silu"), ("GLU", "sigmoid"),
+                           ("Bilinear", "identity"))),
 )
 
 
