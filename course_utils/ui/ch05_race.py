@@ -157,6 +157,11 @@ def per_weight(runs):
     return runs.grad_norms / np.sqrt(counts)
 
 
+def _about(ratio):
+    """A shrink factor as the chapter says it: to the nearest hundred from 100 up ("about 700"), else whole."""
+    return f"{round(ratio, -2):.0f}" if ratio >= 100 else f"{round(ratio):.0f}"
+
+
 @plots.styled
 def gradient_figure(results, epoch=0, leave_out=("identity",), shown=("sigmoid", "relu")):
     """Left: each layer's nudge per weight (per_weight, mean over seeds) at `epoch`; right: layer 1's nudge during
@@ -209,11 +214,16 @@ def gradient_figure(results, epoch=0, leave_out=("identity",), shown=("sigmoid",
              xlim=(0, epochs[-1] * 1.22))
     ax_t.tick_params(labelleft=True)
     ax_b.yaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _pos: f"{v:g}"))
-    # Said without how many times it shrinks: that answers the Predict above the picture (pass 31).
+    # The picture's own words do not say how many times it shrinks: that answers the Predict above it (pass 31).
+    # Pass 82 (r80: the alt text must carry the numbers the answer relies on): the picture sits behind the Predict's
+    # fold (FoldedPicture), so its alt text says each drawn line's fall, as the answer rounds it.
     below = others and "sigmoid" in names and bool(np.all(layer_1["sigmoid"] < np.min([layer_1[n] for n in others], axis=0)))
+    fall = {n: _about(per_layer[n][-1] / per_layer[n][0]) for n in shown if n in names}
     fig.set_label("Two plots of the nudge's size per weight, on one log scale. Left: each weight layer at epoch "
-                  f"{epoch}, from weight layer {layers} (into the output) back to 1. Sigmoid's solid line falls the most and "
-                  "ends lowest at weight layer 1; ReLU's dashed line falls less; a grey band holds the other "
+                  f"{epoch}, from weight layer {layers} (into the output) back to 1. Sigmoid's solid line falls the most"
+                  + (f", about {fall['sigmoid']} times," if "sigmoid" in fall else "") + " and "
+                  "ends lowest at weight layer 1; ReLU's dashed line falls less"
+                  + (f", about {fall['relu']} times" if "relu" in fall else "") + "; a grey band holds the other "
                   f"{len(others)} bends. Right: weight layer 1's nudge as training goes on"
                   + ("; sigmoid's line stays below the grey band all the way." if below else "."))
     return fig
@@ -427,8 +437,9 @@ def stretch_answer(runs, results=None, threshold=0.1):
     never = not np.isfinite(at_tall).any()
     # r72 Correctness: compared with sigmoid − 0.5, a runner of the race the learner just ran, not with sigmoid
     t, s = runs[tall].final_loss, runs[CENTRED_LABEL].final_loss
-    yours = ((f"Crawl like sigmoid. In your race (seed 0), **{tall}** never crosses {threshold:g}; "
-              if never else f"It learns. In your race (seed 0), **{tall}** crosses {threshold:g} at epoch {at_tall[0]:.0f}; ")
+    # pass 82 (r80 Interaction: "your race" though the learner may have changed the settings): the default's run
+    yours = ((f"Crawl like sigmoid. At seed 0, the default, **{tall}** never crosses {threshold:g}; "
+              if never else f"It learns. At seed 0, the default, **{tall}** crosses {threshold:g} at epoch {at_tall[0]:.0f}; ")
              + f"tanh crosses at epoch {tanh0:.0f}. ")
     pace = "only a little faster than" if t.mean() < s.mean() else "about as slowly as"
     five = (f"Over five runs, it crawls, {pace} {CENTRED_LABEL}: no run crosses; its last losses are "
@@ -612,15 +623,17 @@ def rate_answer(runs, threshold=0.1, mine=None):
     steep = int(np.isfinite(race.epochs_to(runs[STRETCH_TEST[3]].loss, threshold)).sum())
     # One decimal: a loss still sliding at epoch 400 (0.52 at seed 0) is said no finer than a nudged start keeps it.
     # r70 Clarity: one paragraph per runner (an "It" had switched runners), the learner's run apart from the five seeds
-    yours = (f"**Your run** (seed 0): {CENTRED_LABEL}'s loss ends near {mine.final_loss[0]:.1f}, far above "
+    # pass 82 (r80 Interaction: "Your run" though the learner may have changed the settings): the default's run
+    yours = (f"**At seed 0, the default:** {CENTRED_LABEL}'s loss ends near {mine.final_loss[0]:.1f}, far above "
              f"{threshold:g}." if np.isnan(at[0]) else
-             f"**Your run** (seed 0): {CENTRED_LABEL} crosses {threshold:g} at epoch {at[0]:.0f}.")
+             f"**At seed 0, the default:** {CENTRED_LABEL} crosses {threshold:g} at epoch {at[0]:.0f}.")
     said = (f"Not in {epochs} epochs." if np.isnan(at[0]) else "Yes.") + f"\n\n{yours}\n\n**Five seeds, run beforehand:**\n\n" + (
         f"- {CENTRED_LABEL}, rate {RATE_TRY:g}: "
         + ("no seed crosses. " if crossed == 0 else f"{crossed} of the five seeds cross. ")
         + (_helped(mine, runs[CENTRED_LABEL]) if crossed == 0 else "")).rstrip() + (
         f"\n- {STRETCH_TEST[3]}, rate 0.01: {_count_of_five(steep)} cross. "
-        "It starts as if its weights were 4× bigger, and each step moves them 4× as far.\n\n"
+        # pass 82 (r80 Correctness: "its weights" read as all of them): the weights into its bends only
+        "It starts as if the weights into its bends were 4× bigger. Each step moves them 4× as far.\n\n"
         + ("This try suggests bigger steps alone can be enough. " if crossed else
            f"This try suggests bigger steps sometimes help a little, but alone were not enough in {epochs} epochs here. " if _helped(mine, runs[CENTRED_LABEL])
            else f"This try suggests bigger steps alone were not enough in {epochs} epochs here.")).rstrip()
@@ -1105,17 +1118,16 @@ def race_check(finished=None):
             + "Why: without a bend, its layers collapse into one straight border (chapter 01). One straight border "
             "cannot split the spirals: it gets about half the points right, a coin toss. "
             f"Sigmoid creeps only a little below it, to {runs['sigmoid'].final_loss[0]:.2f}.",
-            f"Of tanh and ReLU: {named[first]}, in this run. {gap} GELU crosses {earlier}.{spike}",
-            # r64 Clarity: "learning signal" is defined only later, at "Why is sigmoid so slow?"; said without it here
-            # r67 Correctness: the slope reason is not planted to be undone; Adam resizes steps, and seeds flip the order
-            # r69 (Interaction): try 2's answer (the order flips) is not given away here
-            # pass 77 (r74 Clarity: a reason given, then taken back): a pointer forward instead
-            # r75 Correctness: nothing later tests ReLU against tanh; the sigmoid section tests reasons of this kind
-            "Why did ReLU beat tanh here? This chapter leaves it open; *Why is sigmoid so slow?* below tests "
-            "reasons of this kind for sigmoid. "
+            # pass 82 (r80 Interaction: the learner may have changed the settings): the run named as the default's
+            # pass 82 (r80 Clarity/Focus: the open question why ReLU beat tanh, with a garbled pointer to the sigmoid
+            # section, was an aside off the main path): cut; the caution stays, and try 2 below changes the seed
+            f"Of tanh and ReLU: {named[first]}, at seed 0, the default. {gap} GELU crosses {earlier}.{spike} "
             "One seed's winner is not a rule."]
+    # pass 82 (r80: the alt text carries the numbers the answer relies on): each crossing's epoch too
     alt = ("The finished live race, seed 0, 400 epochs: loss curves on a log scale, and each runner's shading. "
-           + "; ".join(f"{short_name(n)} ends at loss {_end_loss(r.final_loss[0])}" for n, r in runs.items()) + ".")
+           + "; ".join(f"{short_name(n)} ends at loss {_end_loss(r.final_loss[0])}"
+                       + (f", first below 0.1 at epoch {at[n]:.0f}" if np.isfinite(at[n]) else "")
+                       for n, r in runs.items()) + ".")
     # The fold holds the finished picture, so its summary asks for the race first (r34: opened early, it gives it away).
     return FoldedRace("Check your prediction (press Race! first)", said, bytes(w.image.value), alt)
 
