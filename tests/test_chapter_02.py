@@ -167,7 +167,9 @@ def test_printed_gaps_shrink_with_more_corners():
                               turns, method="Powell")
         assert gaps[-1] <= r.fun + 1e-9
     # r58 Focus: the table became two sentences, the 3-corner gap beside the tent, the 10-corner gap after the picture
-    assert f"they make a tent over the hill (right picture, mean gap {gaps[0]:.3f})." in shown()
+    # pass 82 (r80 Correctness: the sliders cannot reach it): the free best is said as what finer turns could reach
+    assert "Three corners are enough: they make a tent over the hill (right picture).\n" in shown()
+    assert f"Finer turns than the sliders allow could reach {gaps[0]:.3f}.\n" in shown()
     assert f"With 10 corners, evenly spaced from -2.5 to 2.5, the best turns reach a mean gap of {gaps[1]:.3f}." in shown()
     assert gaps[0] > gaps[1] and gaps[0] < ch02.GOAL_GAP
     assert "| corners |" not in shown()   # no table: the numbers are said once, in words
@@ -1551,8 +1553,10 @@ def test_corners_controls_come_before_the_widget_and_the_answer_shows_two_and_th
             f"picture below, mean gap {best2:.3f}.\n") in ch02.corners_answer().data
     assert "many more placements" not in ch02.corners_answer().data
     xs, y = (np.asarray(v, dtype=float) for v in three.lines[1].get_data())
-    gap = smallest_mean_gap(xs, [-1.5, 0.0, 1.5], line=False)
+    # pass 82 (r80 Correctness): the right panel is the sliders' best tent too (test_the_corners_answer_gives_...)
+    gap = np.mean(np.abs(line_plus_corners(xs, 0.0, 0.0, [-1.5, 0.0, 1.5], ch02.HINT_TURNS) - hill(xs)))
     assert np.mean(np.abs(y - hill(xs))) == pytest.approx(gap, abs=1e-9) and gap < ch02.GOAL_GAP
+    assert gap > smallest_mean_gap(xs, [-1.5, 0.0, 1.5], line=False)
     assert three.get_title() == f"3 corners: mean gap {gap:.3f}" and "<img src='data:image/png;base64," in shown()
 
 
@@ -4010,3 +4014,42 @@ def test_small_steps_tie_because_the_centre_moves_only_the_together_pull():
     ax = ch02.steps_sweep().axes[0]   # r78: the title was cut off; it is short, and the legend names the dotted curve
     assert ax.get_title() == "Steps to the star, by step size"
     assert "centre 0, longer arrows (inputs −1 to 1)" in [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+# ---------------------------------------------------------------- pass 82: the r80 reader's items
+
+def test_the_corners_answer_gives_the_sliders_best_three_beside_the_free_best():
+    """Check (pass 82, r80 Correctness: "mean gap 0.021" came right after "the sliders' best", but sliders in steps of
+    0.05 cannot reach it) the answer gives the best three-corner setting the sliders reach, found here by trying every
+    slider setting, with its gap, the widget driven there agrees, the right picture draws it and its alt text says
+    it, and the free best (scipy's LP) is said beside it as the lower number finer turns could reach."""
+    x = np.linspace(-3, 3, 301)
+    values = np.round(np.arange(-2.0, 2.001, 0.05), 2)
+    p = [np.maximum(x - k, 0) for k in (-1.5, 0.0, 1.5)]
+    gap, turns = np.inf, None
+    for a in values:
+        gaps = np.abs(a * p[0] + values[:, None, None] * p[1] + values[None, :, None] * p[2] - hill(x)).mean(axis=-1)
+        i, j = np.unravel_index(gaps.argmin(), gaps.shape)
+        if gaps[i, j] < gap:
+            gap, turns = float(gaps[i, j]), (float(a), float(values[i]), float(values[j]))
+    free = smallest_mean_gap(x, [-1.5, 0.0, 1.5], line=False)
+    assert turns == ch02.HINT_TURNS and (f"{gap:.3f}", f"{free:.3f}") == ("0.024", "0.021") and free < gap < ch02.GOAL_GAP
+    assert ch02.sliders_best((-1.5, 0.0, 1.5)) == (list(turns), pytest.approx(gap, abs=1e-12))
+    said = ch02.corners_answer().data
+    assert ("Three corners are enough: they make a tent over the hill (right picture).\n"
+            f"The sliders' best turns are 0.75, −1.5 and 0.75: mean gap {gap:.3f}.\n"
+            f"Finer turns than the sliders allow could reach {free:.3f}.\n") in said
+    assert ch02.corners_add_up(turns=turns).gap == pytest.approx(gap, abs=1e-12)
+    three = ch02.corners_fit().axes[1]
+    xs, y = (np.asarray(v, dtype=float) for v in three.lines[1].get_data())
+    assert np.mean(np.abs(y - hill(xs))) == pytest.approx(gap, abs=1e-12) and three.get_title() == f"3 corners: mean gap {gap:.3f}"
+    best2 = ch02.best_two_on_sliders()[2]
+    assert (f"alt='Left: the sliders&#x27; best with two corners, mean gap {best2:.3f}, still off the grey hill. "
+            f"Right: their best with three, mean gap {gap:.3f}: a tent over it") in said
+
+
+def test_the_corners_answer_is_refused_when_the_hint_is_not_the_sliders_best(monkeypatch):
+    """Check the answer's "sliders' best" is computed, not typed: with a hint the sliders can beat, it raises."""
+    monkeypatch.setattr(ch02, "HINT_TURNS", (0.5, -1.0, 0.5))
+    with pytest.raises(ValueError, match="no longer the hint's"):
+        ch02.corners_answer()

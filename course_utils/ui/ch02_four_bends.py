@@ -1,5 +1,7 @@
 """Chapter 02's pictures: the four bends, their slopes side by side, SwiGLU's gate and the corners that add up."""
 
+import itertools
+
 import ipywidgets as widgets
 import numpy as np
 from IPython.display import Markdown, display
@@ -15,7 +17,7 @@ from course_utils.ui.display import figure_alt, figure_png
 from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 
-__all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "best_two_on_sliders", "corners_add_up", "corners_fit", "dead_unit", "explorer_answer", "fold",
+__all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "best_two_on_sliders", "sliders_best", "corners_add_up", "corners_fit", "dead_unit", "explorer_answer", "fold",
            "four_bends", "gelu_question", "phi_dimmer", "where_phi_comes_from", "signal_left", "steepest", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "unit_diagram", "corners_network", "swiglu_gate", "tanh_from_sigmoid",
            "tanh_moves_answer", "tanh_question", "split_step", "split_picture", "zigzag_answer", "zigzag_centre", "corners_answer", "ten_corners_fit", "two_runs"]
 
@@ -918,39 +920,51 @@ def _hill_grid():
     return np.linspace(-HILL_WINDOW, HILL_WINDOW, 301)
 
 
-def best_two_on_sliders(kinks=(-1.5, 0.0, 1.5)):
-    """(kinks, turns, gap): the smallest mean gap corners_add_up's sliders reach with one turn at 0. Every pair of its
-    corners and every pair of slider values (SLIDER_TURNS) is tried, on the widget's grid (r44: the answer quoted a
-    placement the widget cannot make)."""
+def sliders_best(kinks):
+    """(turns, gap): the smallest mean gap corners_add_up's sliders reach with corners at kinks (two or three), every
+    slider setting (SLIDER_TURNS) tried on the widget's grid (r80 Correctness: the answer quoted the free best of three
+    corners, which the sliders' steps cannot reach)."""
     x = _hill_grid()
     hill = corners.hill(x)
     lo, hi, step = SLIDER_TURNS
     values = np.round(np.arange(lo, hi + step / 2, step), 2)
+    *heads, p, q = (np.maximum(x - k, 0.0) for k in kinks)
+    best = (None, np.inf)
+    for head in itertools.product(values, repeat=len(heads)):   # the first turn (three corners), the last two at once
+        rest = hill - sum(a * f for a, f in zip(head, heads))
+        gaps = np.abs(values[:, None, None] * p + values[None, :, None] * q - rest).mean(axis=-1)
+        a, b = np.unravel_index(int(gaps.argmin()), gaps.shape)
+        if gaps[a, b] < best[1]:
+            best = ([float(v) for v in head] + [float(values[a]), float(values[b])], float(gaps[a, b]))
+    return best
+
+
+def best_two_on_sliders(kinks=(-1.5, 0.0, 1.5)):
+    """(kinks, turns, gap): the smallest mean gap corners_add_up's sliders reach with one turn at 0. Every pair of its
+    corners and every pair of slider values (SLIDER_TURNS) is tried, on the widget's grid (r44: the answer quoted a
+    placement the widget cannot make)."""
     best = (None, None, np.inf)
-    for i in range(len(kinks)):
-        for j in range(i + 1, len(kinks)):
-            p, q = np.maximum(x - kinks[i], 0.0), np.maximum(x - kinks[j], 0.0)
-            gaps = np.abs(values[:, None, None] * p + values[None, :, None] * q - hill).mean(axis=-1)
-            a, b = np.unravel_index(int(gaps.argmin()), gaps.shape)
-            if gaps[a, b] < best[2]:
-                best = ([kinks[i], kinks[j]], [float(values[a]), float(values[b])], float(gaps[a, b]))
+    for pair in itertools.combinations(kinks, 2):
+        turns, gap = sliders_best(pair)
+        if gap < best[2]:
+            best = (list(pair), turns, gap)
     return best
 
 
 @plots.styled
 def corners_fit(kinks=(-1.5, 0.0, 1.5)):
-    """The answer's picture, two panels on one scale over the grey hill: left, the best two corners the widget's
-    sliders reach (best_two_on_sliders); right, three corners with the
-    smallest mean gap, the tent. The line under the corners stays flat at 0, as in the widget. Each title gives its mean gap (notebook 02's answer)."""
+    """The answer's picture, two panels on one scale over the grey hill: the best two corners the widget's sliders
+    reach (best_two_on_sliders), and the best three (sliders_best), the tent (r80 Correctness: the sliders' best, not
+    the free best between their steps). The line under the corners stays flat at 0, as in the widget. Each title gives
+    its mean gap (notebook 02's answer)."""
     x = _hill_grid()
     hill = corners.hill(x)
     two, two_turns, _gap2 = best_two_on_sliders(kinks)
+    three_turns, _gap3 = sliders_best(kinks)
     fig, axes = plots.new_figure(760, 250, ncols=2, sharey=True)
-    for ax, ks in zip(axes, (tuple(two), tuple(kinks))):
-        slope, height, turns, gap = corners.smallest_gap(x, hill, list(ks), line=False)
-        if len(ks) == 2:   # the sliders' best, not the fitted turns
-            turns, gap = two_turns, corners.mean_gap(corners.relu_sum(x, 0.0, 0.0, ks, two_turns), hill)
-        _corners_panel(ax, x, hill, ks, slope, height, turns, gap)
+    for ax, ks, turns in zip(axes, (tuple(two), tuple(kinks)), (two_turns, three_turns)):
+        gap = corners.mean_gap(corners.relu_sum(x, 0.0, 0.0, ks, turns), hill)
+        _corners_panel(ax, x, hill, ks, 0.0, 0.0, turns, gap)
     return fig
 
 
@@ -983,26 +997,34 @@ def ten_corners_fit():
 
 
 def corners_answer(kinks=(-1.5, 0.0, 1.5)):
-    """The folded answer to 'how many corners?': the best any two corners can do (placements searched), how the tent
-    is built (a picture), a hint, and the smallest mean gap for 2, 3 and 10 corners, on the widget's grid (notebook 02)."""
+    """The folded answer to 'how many corners?': the best the sliders reach with two corners and with three (the
+    tent, a picture), the free best of three beside it (r80 Correctness), a hint, and the smallest mean gap for 10
+    corners, on the widget's grid (notebook 02). Raises if the sliders' best of three stops being the hint's setting."""
     x = _hill_grid()
     hill = corners.hill(x)
     ten = TEN
-    three_gap, ten_gap = (corners.smallest_gap(x, hill, list(ks), line=False)[3] for ks in (kinks, ten))
+    free_gap, ten_gap = (corners.smallest_gap(x, hill, list(ks), line=False)[3] for ks in (kinks, ten))
     two, _turns, two_best = best_two_on_sliders(kinks)   # every slider setting with one turn at 0
+    three_turns, three_best = sliders_best(kinks)
+    if tuple(three_turns) != HINT_TURNS or not free_gap < three_best < GOAL_GAP:
+        raise ValueError("the sliders' best three turns are no longer the hint's, just above the free best")
     zeroed = next(k for k in kinks if k not in two)   # the corner whose turn the best setting leaves at 0 (r47)
-    img = tables.image(figure_png(corners_fit(kinks)), "Left: the sliders' best with two corners, still off the grey hill. Right: "
-                       f"a tent of three corners over it, at {kinks[0]:g}, {kinks[1]:g} and {kinks[2]:g}", 760, 250)
+    img = tables.image(figure_png(corners_fit(kinks)), f"Left: the sliders' best with two corners, mean gap {two_best:.3f}, "
+                       f"still off the grey hill. Right: their best with three, mean gap {three_best:.3f}: a tent over it, "
+                       f"corners at {kinks[0]:g}, {kinks[1]:g} and {kinks[2]:g}".replace("-", "−"), 760, 250)
     img10 = tables.image(figure_png(ten_corners_fit()), f"{len(ten)} corners, evenly spaced from {ten[0]:g} to {ten[-1]:g}: "
                          "their best sum lies almost on the grey hill", 420, 250)
     stuck = fold("Stuck? A hint", f"""
 Make the middle turn about twice the outer ones, with the opposite sign.
 Make the outer ones about {HINT_TURNS[0]:g}.
 """)
+    turns = ", ".join(printing.true_minus(t) for t in three_turns[:-1]) + f" and {printing.true_minus(three_turns[-1])}"
     return Markdown(stuck.data + "\n\n" + fold("Check your prediction", f"""
 With one turn at 0, the sliders never get below {GOAL_GAP:g}.
 Their best sets the turn at x = {zeroed:g} to 0: the left picture below, mean gap {two_best:.3f}.
-Three corners are enough: they make a tent over the hill (right picture, mean gap {three_gap:.3f}).
+Three corners are enough: they make a tent over the hill (right picture).
+The sliders' best turns are {turns}: mean gap {three_best:.3f}.
+Finer turns than the sliders allow could reach {free_gap:.3f}.
 The left corner starts the climb.
 The middle corner turns it down.
 The right corner flattens it again.
