@@ -2492,10 +2492,12 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
             # pass 74 (r71 Clarity 3: "piled up by value" was vague): one apple weighed again and again
             # r72: "84 in 100 left of 1" needs the unit; pass 80 (r77: "usual error" never defined): the typical
             # error size, the root of the average square, as the zig-zag's typical length is
-            "Sizes count in **typical error sizes** (the root of the average error²): 2 means twice that size.\n"
+            # pass 82 (r80 Clarity: "the root of the average error²" was a formula dressed as words): plain words
+            "Sizes count in **typical error sizes**: how far off one weighing usually is.\nSo 2 means twice that far off.\n"
             "Small errors are common, big ones rare: for a good scale, the stacks often make a rough bell around 0 (left below).\n"
             "$\\Phi(x)$ is the share of the bell left of $x$ (right below).") in folded and "2 in 3" not in folded
     assert "usual error" not in folded and folded.split("<img")[0].count("typical error size") == 1   # named once, then the axis
+    assert "root" not in folded and "²" not in folded.split("<img")[0]
     assert "68 in 100" not in text + folded and "standard deviation" not in text + folded
     order = [_cell_index(n) for n in ('ch02.bend_picture("gelu"', "**In plain words.** GELU lets", "ch02.phi_dimmer()",
                                       "At $x = 1$ the dimmer lets 84 in 100 through.", 'ch02.card("gelu")', "ch02.where_phi_comes_from()")]

@@ -624,12 +624,13 @@ def phi_dimmer(marks=PHI_MARKS):
 def where_phi_comes_from(x0=1.0):
     """'Where Φ comes from': the weighed apple, the bell of its errors and the share left of x (bell_share), and the
     two bell words in GELU's name, in one closed block (notebook 02; r77 Clarity 1: a side trip, folded). The unit,
-    the typical error size, is defined here once, as the zig-zag's typical length is (the root of the average square)."""
+    the typical error size, is defined here once, in plain words (r80 Clarity: not the root of the average square)."""
     fig = bell_share(x0)
     img = tables.image(figure_png(fig), figure_alt(fig), 760, 260)
     return fold("Where Φ comes from", f"""
 Weigh one apple a thousand times on a kitchen scale. Drop each error onto the column for its size.
-Sizes count in **typical error sizes** (the root of the average error²): 2 means twice that size.
+Sizes count in **typical error sizes**: how far off one weighing usually is.
+So 2 means twice that far off.
 Small errors are common, big ones rare: for a good scale, the stacks often make a rough bell around 0 (left below).
 $\\Phi(x)$ is the share of the bell left of $x$ (right below).
 
