@@ -2117,7 +2117,7 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     # registry's bends, and none of them says whether GELU goes below 0 (that stays the prediction)
     lines = ("- **ReLU**: negatives become 0; positives pass unchanged.\n"
              "- **Sigmoid**: an S that squeezes any input between 0 and 1.\n"
-             "- **Tanh**: an S like sigmoid, but from −1 to 1, balanced around 0.\n"
+             "- **Tanh**: an S like sigmoid, steeper in the middle.\n"   # pass 82 (r80 Interaction): no range before the Predict
              "- **GELU**: like ReLU, with its corner rounded off.\n\n")
     # pass 73 (r70 Clarity 3): a fifth line names SwiGLU, which the chapter also teaches; the map is its own cell now,
     # under the unit's diagram, and the picture comes right after its Predict, before the answer (r70 Picture first)
@@ -2129,6 +2129,7 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     lines = lines + swiglu
     assert "".join(cells[at - 1]["source"]) == lines + "**Predict:** which of the four go below 0?"
     assert "below" not in lines and "dip" not in lines
+    assert not re.search(r"−1|-1|balanced|centred", lines)   # r80: the list gave away that tanh goes below 0
     xs = np.linspace(-6, 6, 1201)
     relu, sig, th, ge = (activations.get(n) for n in ("relu", "sigmoid", "tanh", "gelu"))
     assert (relu(xs[xs < 0]) == 0).all() and (relu(xs[xs > 0]) == xs[xs > 0]).all()
@@ -2150,7 +2151,7 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     # pass 29: "rises most gently" read as "everywhere", but tanh's tails are flatter beyond about 1.7: the peak is lowest
     # pass 30: a Predict with a folded answer; tanh runs down towards -1, only GELU dips and comes back
     floor = activations.minimum("gelu")[1]
-    assert after.startswith("<details><summary>Check your prediction</summary>\n\nTanh goes below 0, down towards -1.\n"
+    assert after.startswith("<details><summary>Check your prediction</summary>\n\nTanh goes below 0: it runs from −1 to 1, balanced around 0.\n"
                             f"GELU dips just below 0, to about {floor:.2f}, then comes back up.")
     assert float(activations.get("tanh")(-8.0)) < -0.999 and float(activations.get("gelu")(-8.0)) > floor
     assert "rises most gently" not in markdown()
@@ -2158,6 +2159,7 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     assert below == ["tanh", "gelu"]
     steepest_slope = {n: float(np.max(activations.get(n).derivative(np.linspace(-4, 4, 801)))) for n in ("relu", "sigmoid", "tanh", "gelu")}
     assert min(steepest_slope, key=steepest_slope.get) == "sigmoid"
+    assert float(th.derivative(0.0)) == 4 * float(sig.derivative(0.0))   # tanh: "steeper in the middle"
     xs = np.linspace(-10, 10, 20001)
     assert abs(float(np.max(special.expit(xs) * (1 - special.expit(xs)))) - 0.25) < 1e-9
     assert "only because all four share one scale" not in after
