@@ -167,7 +167,9 @@ def test_printed_gaps_shrink_with_more_corners():
                               turns, method="Powell")
         assert gaps[-1] <= r.fun + 1e-9
     # r58 Focus: the table became two sentences, the 3-corner gap beside the tent, the 10-corner gap after the picture
-    assert f"they make a tent over the hill (right picture, mean gap {gaps[0]:.3f})." in shown()
+    # pass 82 (r80 Correctness: the sliders cannot reach it): the free best is said as what finer turns could reach
+    assert "Three corners are enough: they make a tent over the hill (right picture).\n" in shown()
+    assert f"Finer turns than the sliders allow could reach {gaps[0]:.3f}.\n" in shown()
     assert f"With 10 corners, evenly spaced from -2.5 to 2.5, the best turns reach a mean gap of {gaps[1]:.3f}." in shown()
     assert gaps[0] > gaps[1] and gaps[0] < ch02.GOAL_GAP
     assert "| corners |" not in shown()   # no table: the numbers are said once, in words
@@ -1551,8 +1553,10 @@ def test_corners_controls_come_before_the_widget_and_the_answer_shows_two_and_th
             f"picture below, mean gap {best2:.3f}.\n") in ch02.corners_answer().data
     assert "many more placements" not in ch02.corners_answer().data
     xs, y = (np.asarray(v, dtype=float) for v in three.lines[1].get_data())
-    gap = smallest_mean_gap(xs, [-1.5, 0.0, 1.5], line=False)
+    # pass 82 (r80 Correctness): the right panel is the sliders' best tent too (test_the_corners_answer_gives_...)
+    gap = np.mean(np.abs(line_plus_corners(xs, 0.0, 0.0, [-1.5, 0.0, 1.5], ch02.HINT_TURNS) - hill(xs)))
     assert np.mean(np.abs(y - hill(xs))) == pytest.approx(gap, abs=1e-9) and gap < ch02.GOAL_GAP
+    assert gap > smallest_mean_gap(xs, [-1.5, 0.0, 1.5], line=False)
     assert three.get_title() == f"3 corners: mean gap {gap:.3f}" and "<img src='data:image/png;base64," in shown()
 
 
@@ -1840,8 +1844,9 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     # before the Predict (split_step), and the Takeaway left the fold for its own cell
     # pass 77 (r73 Focus: the nested box): its numbers joined the dotted curve's lines; its conclusion is the Takeaway
     # pass 79 (r75 Focus: too many numbers): "9 steps against 28" said as a ratio (28 / 9, checked below); 1/6 cut
-    assert below.endswith("The dotted curve is centre 0 with inputs from −1 to 1: arrows as long as centre 0.5's "
-                          "(average length² 2/3).\n"
+    # pass 82 (r80 Picture first): its 2/3 waits for why_big_steps_swing, where length² is defined
+    assert below.endswith("The dotted curve is centre 0 with inputs from −1 to 1: arrows as long as centre 0.5's, "
+                          "on average.\n"
                           "It too swings past from step size 3, but at step size 1 it arrives about three times sooner.\n\n</details>")
     assert round(28 / 9) == 3 and "9 steps against" not in below
     assert "Is this a fair test?" not in below and ch02.mean_square(0.5) == pytest.approx(2 / 3) and ch02.mean_square(0.0) == pytest.approx(1 / 6)
@@ -1992,8 +1997,10 @@ def test_the_zigzag_set_up_is_six_sentences_in_one_cell_and_its_title_fits():
     # pass 60 (r54 Focus): not a section any more but a closed fold right under the answer, before the recall
     # pass 73 (r70 Focus 1): that fold is cut; the recall comes right after the answer
     # r72 Focus: the Takeaway, hidden at the foot of the answer's fold, is its own cell under it, before the recall
-    assert "".join(cells[at + 2]["source"]).startswith("**Takeaway:** in this test")
-    assert "".join(cells[at + 3]["source"]).startswith("> **Pause and recall.**")
+    # pass 82 (r80 Picture first, Focus): why big steps swing comes after the answer, before the Takeaway
+    assert "".join(cells[at + 2]["source"]) == "ch02.why_big_steps_swing()" and cells[at + 2]["metadata"]["jupyter"]["source_hidden"]
+    assert "".join(cells[at + 3]["source"]).startswith("**Takeaway:** in this test")
+    assert "".join(cells[at + 4]["source"]).startswith("> **Pause and recall.**")
     assert "## Optional: why big steps overshoot" not in markdown()
     w = ch02.zigzag_centre()
     fig = w.figure
@@ -2113,7 +2120,7 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     # registry's bends, and none of them says whether GELU goes below 0 (that stays the prediction)
     lines = ("- **ReLU**: negatives become 0; positives pass unchanged.\n"
              "- **Sigmoid**: an S that squeezes any input between 0 and 1.\n"
-             "- **Tanh**: an S like sigmoid, but from −1 to 1, balanced around 0.\n"
+             "- **Tanh**: an S like sigmoid, steeper in the middle.\n"   # pass 82 (r80 Interaction): no range before the Predict
              "- **GELU**: like ReLU, with its corner rounded off.\n\n")
     # pass 73 (r70 Clarity 3): a fifth line names SwiGLU, which the chapter also teaches; the map is its own cell now,
     # under the unit's diagram, and the picture comes right after its Predict, before the answer (r70 Picture first)
@@ -2125,6 +2132,7 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     lines = lines + swiglu
     assert "".join(cells[at - 1]["source"]) == lines + "**Predict:** which of the four go below 0?"
     assert "below" not in lines and "dip" not in lines
+    assert not re.search(r"−1|-1|balanced|centred", lines)   # r80: the list gave away that tanh goes below 0
     xs = np.linspace(-6, 6, 1201)
     relu, sig, th, ge = (activations.get(n) for n in ("relu", "sigmoid", "tanh", "gelu"))
     assert (relu(xs[xs < 0]) == 0).all() and (relu(xs[xs > 0]) == xs[xs > 0]).all()
@@ -2146,7 +2154,7 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     # pass 29: "rises most gently" read as "everywhere", but tanh's tails are flatter beyond about 1.7: the peak is lowest
     # pass 30: a Predict with a folded answer; tanh runs down towards -1, only GELU dips and comes back
     floor = activations.minimum("gelu")[1]
-    assert after.startswith("<details><summary>Check your prediction</summary>\n\nTanh goes below 0, down towards -1.\n"
+    assert after.startswith("<details><summary>Check your prediction</summary>\n\nTanh goes below 0: it runs from −1 to 1, balanced around 0.\n"
                             f"GELU dips just below 0, to about {floor:.2f}, then comes back up.")
     assert float(activations.get("tanh")(-8.0)) < -0.999 and float(activations.get("gelu")(-8.0)) > floor
     assert "rises most gently" not in markdown()
@@ -2154,6 +2162,7 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     assert below == ["tanh", "gelu"]
     steepest_slope = {n: float(np.max(activations.get(n).derivative(np.linspace(-4, 4, 801)))) for n in ("relu", "sigmoid", "tanh", "gelu")}
     assert min(steepest_slope, key=steepest_slope.get) == "sigmoid"
+    assert float(th.derivative(0.0)) == 4 * float(sig.derivative(0.0))   # tanh: "steeper in the middle"
     xs = np.linspace(-10, 10, 20001)
     assert abs(float(np.max(special.expit(xs) * (1 - special.expit(xs)))) - 0.25) < 1e-9
     assert "only because all four share one scale" not in after
@@ -2319,10 +2328,9 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     split = _folded_output(cells[at - 2])   # pass 71 (r67 Picture first): its picture moved up, above the arithmetic
     img = _folded_output(cells[at - 3]).split("\n\n", 1)[0]
     assert img.startswith("<img src='data:image/png;base64,") and "The worked step (+2, +1) drawn as a black arrow" in img
-    # pass 74 (r71 Picture first): the split's one picture is two runs of the widget, above the plank, not the arrows again
-    runs, split = split.split("\n\n", 1)
-    assert runs.startswith("<img src='data:image/png;base64,") and "Two runs of the widget below" in runs
-    assert "<img" not in split and "The worked step" not in runs
+    # pass 74 (r71 Picture first): the split's one picture was two runs of the widget, above the plank
+    # pass 82 (r80 Picture first): they stood between the plank and the arrows it reads; they moved after the widget
+    assert "<img" not in split and split.startswith("**Why the weights detour.**")
     # pass 60 (r54 Clarity 2, Focus 1): the picture's two arrows read first, with an everyday image (two oars)
     # pass 61 (r55 Clarity 2): the split's numbers and the reason sit beside the claim, not in a fold
     # r57 Clarity/Focus: the oars before the picture's arrows and the numbers; the sums behind the split in the fold
@@ -2338,13 +2346,16 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             "A **together** move lifts or lowers both ends: both weights go the same way.\n"
             "An **apart** move tilts the plank: one weight up, the other down.\n"
             "The star needs only a tilt: weight 1 up, weight 2 down, along the dotted line.\n"
-            "The coloured arrows split the step (+2, +1) into together (+1.5, +1.5) plus apart (+0.5, −0.5).\n"
+            "The coloured arrows above split the step (+2, +1) into together (+1.5, +1.5) plus apart (+0.5, −0.5).\n"
             "With inputs of one sign (all positive, or all negative), every step moves both weights the same way.\n"
             "So each step's together part is at least as big as its apart part.\n"
             # r59 Clarity 2, Correctness 1: how "together ≥ apart" becomes a swing (checked below)
             # r62 Clarity 3: why the detour piles up, in plain words: pushed back past the line, then farther
             "Each together move is a detour off the dotted line.\n"
-            "Later steps must push the weights back.\n\n"
+            "Later steps must push the weights back.\n") == split.strip("\n") + "\n"
+    swing = _folded_output(cells[_cell_index("ch02.why_big_steps_swing()")])
+    # pass 82 (r80 Picture first, Focus): why big steps swing left this cell for one after the widget's answer
+    assert ("An example's input arrow has **length²** (input 1)² + (input 2)².\n"   # the arrow: the legend's, from (0, 0)
             # session 31 (r71 Correctness): swings come from a step too big for the inputs' length, not from their
             # signs (the fair test: centred inputs of the same length swing from step size 3 too)
             # r72 Clarity: "the inputs' length" came before the arrow it measures: the arrow is drawn in words first
@@ -2353,17 +2364,8 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             # step's numbers; "Centre-0 inputs are shorter arrows" moved here, before the Predict that needs it
             # pass 80 (r77 Clarity: length², overshoot and "above 2" in one paragraph): the arrow first, then three
             # numbered steps: the worked overshoot, the rule, "above 2 it grows"
-            "**Why big steps swing.**\n"
-            "Draw an example's two inputs as an arrow from (0, 0) to (input 1, input 2); "
-            "its length² is (input 1)² + (input 2)².\n\n"
-            "1. **The worked step.** Its output should be 1; after the step it is 5. It overshot by 4, more than the 1 it was short.\n"
-            "2. **The rule.** A step changes that example's output by step size × length² × how far short it was (here 1 × 5 × 1 = 5).\n"
-            # r78 Clarity: the rule's reason (worked_step checks each weight moves by step size × input × how far short)
-            "Why: each weight moves by step size × its input × how far short. The output adds weight × input, so it "
-            "moves by step size × (input 1² + input 2²) × how far short.\n"
-            "3. **Above 2, it grows.** If step size × length² is above 2, the output overshoots by more than it was short, "
-            "whatever the signs. Such overshoots tend to grow from step to step: the weights swing past the star, farther and farther.\n\n"
-            "Centre-0 inputs make shorter arrows, on average.") in split and "<details>" not in split
+            # pass 82 (r80 Focus: a long detour): the rule said outright, with 3 × 2/3 = 2; the working in a box
+            "A step moves its example's output by step size × length² × how far short.\n") in swing
     assert ch02.mean_square(0.0) < ch02.mean_square(0.5)   # "shorter arrows, on average"
     assert "Then set the centre to 0." in "".join(cells[at - 1]["source"])   # the Predict that needs it comes after
     assert "oar" not in split and "boat" not in split and "Another step" not in split
@@ -2433,7 +2435,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     assert (ax_split.get_xlabel(), ax_split.get_ylabel()) == ("weight 1", "weight 2")
     assert "median of 300 runs" in ch02.zigzag_centre().readout.value
     assert legend == ("**How to read the picture.**\n\n"
-                      "- Left: this run's inputs, as arrows; dashed circle: their typical length (the root of the average length²).\n"   # r73 Picture
+                      "- Left: this run's inputs, each an arrow from (0, 0); dashed circle: their typical length.\n"   # r73; pass 82: no formula in words
                       "- Middle: this run's weights, one dot per step. The dashed lines through the star: "
                       "together and apart.\n"
                       # pass 60 (r54); r57: the middle count said in plain words, its name in the fold
@@ -2488,10 +2490,12 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
             # pass 74 (r71 Clarity 3: "piled up by value" was vague): one apple weighed again and again
             # r72: "84 in 100 left of 1" needs the unit; pass 80 (r77: "usual error" never defined): the typical
             # error size, the root of the average square, as the zig-zag's typical length is
-            "Sizes count in **typical error sizes** (the root of the average error²): 2 means twice that size.\n"
+            # pass 82 (r80 Clarity: "the root of the average error²" was a formula dressed as words): plain words
+            "Sizes count in **typical error sizes**: how far off one weighing usually is.\nSo 2 means twice that far off.\n"
             "Small errors are common, big ones rare: for a good scale, the stacks often make a rough bell around 0 (left below).\n"
             "$\\Phi(x)$ is the share of the bell left of $x$ (right below).") in folded and "2 in 3" not in folded
     assert "usual error" not in folded and folded.split("<img")[0].count("typical error size") == 1   # named once, then the axis
+    assert "root" not in folded and "²" not in folded.split("<img")[0]
     assert "68 in 100" not in text + folded and "standard deviation" not in text + folded
     order = [_cell_index(n) for n in ('ch02.bend_picture("gelu"', "**In plain words.** GELU lets", "ch02.phi_dimmer()",
                                       "At $x = 1$ the dimmer lets 84 in 100 through.", 'ch02.card("gelu")', "ch02.where_phi_comes_from()")]
@@ -2761,8 +2765,8 @@ def test_the_zigzag_takeaway_is_refused_when_the_toy_stops_showing_it(monkeypatc
     a markdown cell right under the answer's cell, so the chapter cannot run past a refused answer to reach it."""
     # pass 77 (r73 Focus): the fair-test box is gone; the same-length comparison is the dotted curve's line
     assert "as long as centre 0.5's" in ch02.zigzag_answer().data and "at step size 1 it arrives about three times sooner" in ch02.zigzag_answer().data
-    at = _cell_index("ch02.zigzag_answer()")
-    assert "".join(chapter()["cells"][at + 1]["source"]).startswith(
+    at = _cell_index("ch02.zigzag_answer()")   # pass 82: why big steps swing sits between (computed and refusable too)
+    assert "".join(chapter()["cells"][at + 2]["source"]).startswith(
         "**Takeaway:** in this test, shorter arrows allow bigger steps; at the same length, centred inputs arrive sooner.")
     same = ch02.steps_curve(0.5)
     monkeypatch.setattr(ch02, "steps_curve", lambda centre: same)
@@ -3477,13 +3481,13 @@ def test_one_worked_step_moves_both_weights_up_before_the_predict():
     # r58 Focus: the star's cell merged in: why the step was off comes first, then the oars
     # r60 Clarity 1: the oars gave way to why a together move is unwanted; the picture's coloured arrows still read
     # pass 68 (r63 Clarity: together and apart had no everyday hook): the two ends of a plank, lifted or tilted
-    runs, split = split.split("\n\n", 1)   # pass 74 (r71 Picture first): two static runs above the plank
-    assert runs.startswith("<img src='data:image/png;base64,") and "<img " not in split and split.startswith(
+    # pass 74 (r71 Picture first): two static runs above the plank; pass 82 (r80): they moved after the widget
+    assert "<img " not in split and split.startswith(
         "**Why the weights detour.** Think of the two weights as the two ends of a plank.\n"
         "A **together** move lifts or lowers both ends: both weights go the same way.\n"
         "An **apart** move tilts the plank: one weight up, the other down.\n"
         "The star needs only a tilt: weight 1 up, weight 2 down, along the dotted line.\n")
-    assert "The coloured arrows split the step" in split
+    assert "The coloured arrows above split the step" in split   # pass 82: right under their picture
     assert at < _cell_index("ch02.zigzag_centre()")
     with pytest.raises(ValueError):
         ch02.worked_step((0.8, -0.3))   # a negative input moves weight 2 down: not the point this step makes
@@ -3766,7 +3770,7 @@ def test_the_zero_centred_test_is_an_optional_section_after_what_to_remember():
     # pass 71 (r67 Picture first): the reading guide joined the widget's cell, above the widget
     assert _cell_index("**The widget.**") == _cell_index("**How to read the picture.**")
     order = ["ch02.worked_step()", "ch02.split_step()", "**The widget.**",
-             "ch02.zigzag_centre()", "ch02.zigzag_answer()", "**Takeaway:** in this test",
+             "ch02.zigzag_centre()", "ch02.zigzag_answer()", "ch02.why_big_steps_swing()", "**Takeaway:** in this test",
              "> **Pause and recall.** In our two-input test"]
     assert [_cell_index(s_) for s_ in order] == list(range(head + 1, head + 1 + len(order)))
     assert _cell_index("## What to remember") < head and head + len(order) + 1 == _cell_index("## What comes next")
@@ -3909,11 +3913,12 @@ def test_ten_corner_fit_is_drawn_under_its_sentence_with_the_mean_gap_the_senten
     assert answer.index("More corners, smaller gap.") < pic < answer.index("</details>", said)
 
 
-def test_two_static_runs_sit_above_the_plank_and_are_the_widgets_own_runs():
+def test_two_static_runs_open_why_big_steps_swing_after_the_widget_and_are_its_own_runs():
     """Check the two static zig-zag runs (r71 Picture first: the plank spoke of detours and swings before any
     zig-zag picture) are the widget's own runs at centre 0.5, step sizes 1 and 3: the first detours and arrives (its
-    title's step count is the run's), the second is farther from the star after each step; the picture opens the
-    split's output, above the plank."""
+    title's step count is the run's), the second is farther from the star after each step. Pass 82 (r80 Picture
+    first: they came before "median" and the widget were explained, and split the plank from its arrows): the picture
+    opens "Why big steps swing", after the widget's answer; the plank's output has no picture."""
     fig = ch02.two_runs()
     small, big = fig.axes
     goal = np.array([1.0, -1.0])
@@ -3934,16 +3939,21 @@ def test_two_static_runs_sit_above_the_plank_and_are_the_widgets_own_runs():
         y0, y1 = ax.get_ylim()
         pts = np.column_stack(ax.lines[0].get_data())
         assert (pts[:, 0] >= x0).all() and (pts[:, 0] <= x1).all() and (pts[:, 1] >= y0).all() and (pts[:, 1] <= y1).all()
-    split = _folded_output(chapter()["cells"][_cell_index("ch02.split_step()")])
-    assert split.startswith("<img src='data:image/png;base64,") and "alt='Two runs of the widget below" in split
-    assert split.index("<img") < split.index("Think of the two weights as the two ends of a plank.")
+    cells = chapter()["cells"]
+    swing = _folded_output(cells[_cell_index("ch02.why_big_steps_swing()")])
+    assert swing.startswith("**Why big steps swing.**\n\n<img src='data:image/png;base64,") and "alt='Two runs of the widget above" in swing
+    assert "<img" not in _folded_output(cells[_cell_index("ch02.split_step()")])
+    legend = _cell_index("**How to read the picture.**")   # the median, named there, before the title uses it
+    assert "the **median** steps" in "".join(cells[legend]["source"])
+    assert legend < _cell_index("ch02.zigzag_centre()") < _cell_index("ch02.zigzag_answer()") < _cell_index("ch02.why_big_steps_swing()")
 
 
 def test_why_big_steps_swing_is_refused_when_the_worked_step_stops_overshooting():
     """Check "Why big steps swing" opens on a computed overshoot (pass 79, r75 Clarity 1): a worked step with short
-    inputs (length² 0.34) moves its output less than it was short, so split_step raises instead of printing it."""
+    inputs (length² 0.34) moves its output less than it was short, so why_big_steps_swing raises instead of printing
+    it (pass 82: the rule left split_step for its own cell after the widget)."""
     with pytest.raises(ValueError, match="no longer overshoots"):
-        ch02.split_step(h=(0.5, 0.3))
+        ch02.why_big_steps_swing(h=(0.5, 0.3))
 
 
 def test_the_dotted_curves_ratio_is_refused_when_it_is_no_whole_number(monkeypatch):
@@ -4005,8 +4015,92 @@ def test_small_steps_tie_because_the_centre_moves_only_the_together_pull():
     said = ch02.zigzag_answer().data
     assert ("Up to step size 1.5, both centres take about the same steps.\n"
             "Centre-0 arrows are shorter, so each step moves less.\n"
-            "But only the together part shrinks: the apart part, all the star needs, stays the same on average.\n\n") in said
+            # pass 82 (r80 Clarity: three ideas in one sentence): one idea a line
+            "But only the together part of a step shrinks.\n"
+            "The apart part stays the same, on average.\n"
+            "And the apart part is all the star needs.\n\n") in said
     assert ch02.pushes(0.0)[1] == ch02.pushes(0.5)[1] and ch02.pushes(0.0)[0] < ch02.pushes(0.5)[0]
     ax = ch02.steps_sweep().axes[0]   # r78: the title was cut off; it is short, and the legend names the dotted curve
     assert ax.get_title() == "Steps to the star, by step size"
     assert "centre 0, longer arrows (inputs −1 to 1)" in [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+# ---------------------------------------------------------------- pass 82: the r80 reader's items
+
+def test_the_corners_answer_gives_the_sliders_best_three_beside_the_free_best():
+    """Check (pass 82, r80 Correctness: "mean gap 0.021" came right after "the sliders' best", but sliders in steps of
+    0.05 cannot reach it) the answer gives the best three-corner setting the sliders reach, found here by trying every
+    slider setting, with its gap, the widget driven there agrees, the right picture draws it and its alt text says
+    it, and the free best (scipy's LP) is said beside it as the lower number finer turns could reach."""
+    x = np.linspace(-3, 3, 301)
+    values = np.round(np.arange(-2.0, 2.001, 0.05), 2)
+    p = [np.maximum(x - k, 0) for k in (-1.5, 0.0, 1.5)]
+    gap, turns = np.inf, None
+    for a in values:
+        gaps = np.abs(a * p[0] + values[:, None, None] * p[1] + values[None, :, None] * p[2] - hill(x)).mean(axis=-1)
+        i, j = np.unravel_index(gaps.argmin(), gaps.shape)
+        if gaps[i, j] < gap:
+            gap, turns = float(gaps[i, j]), (float(a), float(values[i]), float(values[j]))
+    free = smallest_mean_gap(x, [-1.5, 0.0, 1.5], line=False)
+    assert turns == ch02.HINT_TURNS and (f"{gap:.3f}", f"{free:.3f}") == ("0.024", "0.021") and free < gap < ch02.GOAL_GAP
+    assert ch02.sliders_best((-1.5, 0.0, 1.5)) == (list(turns), pytest.approx(gap, abs=1e-12))
+    said = ch02.corners_answer().data
+    assert ("Three corners are enough: they make a tent over the hill (right picture).\n"
+            f"The sliders' best turns are 0.75, −1.5 and 0.75: mean gap {gap:.3f}.\n"
+            f"Finer turns than the sliders allow could reach {free:.3f}.\n") in said
+    assert ch02.corners_add_up(turns=turns).gap == pytest.approx(gap, abs=1e-12)
+    three = ch02.corners_fit().axes[1]
+    xs, y = (np.asarray(v, dtype=float) for v in three.lines[1].get_data())
+    assert np.mean(np.abs(y - hill(xs))) == pytest.approx(gap, abs=1e-12) and three.get_title() == f"3 corners: mean gap {gap:.3f}"
+    best2 = ch02.best_two_on_sliders()[2]
+    assert (f"alt='Left: the sliders&#x27; best with two corners, mean gap {best2:.3f}, still off the grey hill. "
+            f"Right: their best with three, mean gap {gap:.3f}: a tent over it") in said
+
+
+def test_the_corners_answer_is_refused_when_the_hint_is_not_the_sliders_best(monkeypatch):
+    """Check the answer's "sliders' best" is computed, not typed: with a hint the sliders can beat, it raises."""
+    monkeypatch.setattr(ch02, "HINT_TURNS", (0.5, -1.0, 0.5))
+    with pytest.raises(ValueError, match="no longer the hint's"):
+        ch02.corners_answer()
+
+
+def test_why_big_steps_swing_states_the_rule_outright_and_folds_the_working():
+    """Check (pass 82, r80: "from about step size 3" read as a finding, not as following from the rule; the working
+    was a long open detour) the swing cell says the rule in plain words, then step size × average length² = 3 × 2/3 = 2
+    outright, each number computed (the average over the widget's own inputs; 3, the engine's first step size where
+    most runs at centre 0.5 never arrive; the dotted curve's too), and keeps the worked step's arithmetic in a closed
+    box; the recall's "from about step size 3" comes after it."""
+    swing = _folded_output(chapter()["cells"][_cell_index("ch02.why_big_steps_swing()")])
+    text, box = swing.split("<details>", 1)
+    assert ("A step moves its example's output by step size × length² × how far short.\n"
+            "When step size × length² is 2, the output lands as far past as it was short.\n"
+            "Above 2, it lands farther past, and the swings tend to grow.\n"
+            "At centre 0.5, the average length² is 2/3.\n"
+            "So at step size 3, step size × average length² = 3 × 2/3 = 2.\n"
+            "That is why runs swing past the star from about step size 3.\n"
+            "The dotted curve's inputs also have average length² 2/3.\n") in text
+    assert "It too swings past from step size 3" in ch02.zigzag_answer().data   # said of the dotted curve just above
+    h = zigzag.independent_inputs(0.5, 200000)
+    assert np.mean((h ** 2).sum(axis=1)) == pytest.approx(2 / 3, rel=0.01) and 3 * (2 / 3) == 2
+    assert zigzag.blow_up_step(0.5) == 3.0 and zigzag.blow_up_step(0.0, half=zigzag.WIDE) == 3.0
+    assert zigzag.blow_up_step(0.0) is None   # centre 0: no step size on the slider fails
+    for k, short in ((1.0, 1.0), (2.0, 1.0), (2.5, 1.0)):   # a step moves the output k × short: lands |1 − k| past
+        assert abs(short - k * short) == pytest.approx({1.0: 0.0, 2.0: short, 2.5: 1.5 * short}[k])
+    assert box.startswith("<summary>The working, on the worked step</summary>") and "<details open" not in swing
+    assert ("The worked step's output should be 1; after the step it is 5.\n"
+            "It overshot by 4, more than the 1 it was short.\n"
+            "Its arrow (2, 1) has length² 5, and 1 × 5 × 1 = 5.\n") in box
+    assert "whatever the signs" not in swing
+    recall = _cell_index("> **Pause and recall.** In our two-input test")
+    assert _cell_index("ch02.why_big_steps_swing()") < recall
+    assert "Both swing past the star from about step size 3." in "".join(chapter()["cells"][recall]["source"])
+
+
+def test_why_big_steps_swing_is_refused_when_the_runs_fail_elsewhere(monkeypatch):
+    """Check the "3 × 2/3 = 2" line is computed: if centre 0.5's runs started failing at step size 4, not where the
+    rule puts it, the swing cell raises instead of printing 3."""
+    real = ch02.steps_curve
+    late = np.where(np.array(list(ch02.rates())) < 4.0, 20.0, np.inf)
+    monkeypatch.setattr(ch02, "steps_curve", lambda centre: late if centre == 0.5 else real(centre))
+    with pytest.raises(ValueError, match="step size × average length² reaches 2"):
+        ch02.why_big_steps_swing()

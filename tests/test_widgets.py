@@ -13,6 +13,7 @@ from scipy import special, stats
 from course_utils.facts import activations
 from course_utils.ui import (ch00_start_here, ch01_collapse, ch02_four_bends, ch03_gradients, ch04_zoo, ch05_race,
                              ch06_decisions, ch07_quiz, explorer, livefigure, plots)
+from course_utils.ui.printing import readout_number
 
 DEMOS = {f.__name__: f for f in (ch00_start_here.stretch_shift, ch00_start_here.bend_unit, ch00_start_here.hill_steps,
                                  ch00_start_here.bent_units, ch00_start_here.flat_pile, ch00_start_here.signal_chain,
@@ -53,10 +54,15 @@ def _lines(w):
     return out
 
 
-def readout_row(w, label):
-    """The numbers in the readout table's row for a bend."""
+def readout_cells(w, label):
+    """The cells after the label in the readout table's row for a bend, as printed."""
     row = re.search(rf"<td[^>]*>{re.escape(label)}</td>(.*?)</tr>", w.readout.value).group(1)
-    return [float(v) for v in re.findall(r"<td[^>]*>([^<]+)</td>", row)]
+    return re.findall(r"<td[^>]*>([^<]+)</td>", row)
+
+
+def readout_row(w, label):
+    """The numbers in the readout table's row for a bend (a true minus read as a minus)."""
+    return [float(v.replace("−", "-")) for v in readout_cells(w, label)]
 
 
 def other_end(s):
@@ -191,7 +197,25 @@ def test_explorer_probe_values_match_scipy():
     for name, (v, d) in ref.items():
         assert w.lines[name]["value_dot"].get_data()[1][0] == pytest.approx(v, abs=1e-12)
         assert w.lines[name]["slope_dot"].get_data()[1][0] == pytest.approx(d, abs=1e-12)
-        assert readout_row(w, activations.get(name).label) == pytest.approx([v, d], abs=1e-4)
+        assert readout_row(w, activations.get(name).label) == pytest.approx([v, d], abs=0.005 + 1e-12)
+        # r80 Focus: two decimals, as the chapters' text writes them, with a true minus (0 when exactly 0)
+        assert readout_cells(w, activations.get(name).label) == [f"{t:.2f}".replace("-", "−") if t else "0" for t in (v, d)]
+
+
+def test_explorer_readout_tells_a_tiny_slope_from_0():
+    """Far left, ReLU's slope is exactly 0 and sigmoid's is tiny but not 0: two decimals would print both as 0.00, so
+    the readout prints "0" for the one and one plain digit for the other (0.00005, as printing.readout_number does);
+    tanh's, under a millionth, is "almost 0". No e-notation, which the chapters never teach."""
+    w = explorer.activation_explorer()
+    w.sliders["x_range"].value = 10.0
+    w.sliders["x"].value = -10.0
+    s = special.expit(-10.0)
+    assert 4.5e-5 < s * (1 - s) < 5e-5 and 1 / np.cosh(10.0) ** 2 < 1e-6
+    assert readout_cells(w, "ReLU") == ["0", "0"]
+    assert readout_cells(w, "Sigmoid") == ["0.00005", "0.00005"]
+    assert readout_cells(w, "Tanh") == ["−1.00", "almost 0"]
+    assert "e-0" not in w.readout.value and "0.0000<" not in w.readout.value
+    assert [readout_number(v) for v in (9.7e-4, -4.54e-4, 0.0049, 1.0852)] == ["0.001", "−0.0005", "0.005", "1.09"]
 
 
 def test_explorer_parameter_slider_reshapes_its_bend():

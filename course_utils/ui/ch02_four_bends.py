@@ -1,5 +1,7 @@
 """Chapter 02's pictures: the four bends, their slopes side by side, SwiGLU's gate and the corners that add up."""
 
+import itertools
+
 import ipywidgets as widgets
 import numpy as np
 from IPython.display import Markdown, display
@@ -15,9 +17,9 @@ from course_utils.ui.display import figure_alt, figure_png
 from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 
-__all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "best_two_on_sliders", "corners_add_up", "corners_fit", "dead_unit", "explorer_answer", "fold",
+__all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "best_two_on_sliders", "sliders_best", "corners_add_up", "corners_fit", "dead_unit", "explorer_answer", "fold",
            "four_bends", "gelu_question", "phi_dimmer", "where_phi_comes_from", "signal_left", "steepest", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "unit_diagram", "corners_network", "swiglu_gate", "tanh_from_sigmoid",
-           "tanh_moves_answer", "tanh_question", "split_step", "split_picture", "zigzag_answer", "zigzag_centre", "corners_answer", "ten_corners_fit", "two_runs"]
+           "tanh_moves_answer", "tanh_question", "split_step", "why_big_steps_swing", "split_picture", "zigzag_answer", "zigzag_centre", "corners_answer", "ten_corners_fit", "two_runs"]
 
 FOUR = ("relu", "sigmoid", "tanh", "gelu")
 NICKNAMES = {"relu": "the sharp elbow", "sigmoid": "the smooth S", "tanh": "the centred S", "gelu": "the smooth elbow"}
@@ -622,12 +624,13 @@ def phi_dimmer(marks=PHI_MARKS):
 def where_phi_comes_from(x0=1.0):
     """'Where Φ comes from': the weighed apple, the bell of its errors and the share left of x (bell_share), and the
     two bell words in GELU's name, in one closed block (notebook 02; r77 Clarity 1: a side trip, folded). The unit,
-    the typical error size, is defined here once, as the zig-zag's typical length is (the root of the average square)."""
+    the typical error size, is defined here once, in plain words (r80 Clarity: not the root of the average square)."""
     fig = bell_share(x0)
     img = tables.image(figure_png(fig), figure_alt(fig), 760, 260)
     return fold("Where Φ comes from", f"""
 Weigh one apple a thousand times on a kitchen scale. Drop each error onto the column for its size.
-Sizes count in **typical error sizes** (the root of the average error²): 2 means twice that size.
+Sizes count in **typical error sizes**: how far off one weighing usually is.
+So 2 means twice that far off.
 Small errors are common, big ones rare: for a good scale, the stacks often make a rough bell around 0 (left below).
 $\\Phi(x)$ is the share of the bell left of $x$ (right below).
 
@@ -918,39 +921,51 @@ def _hill_grid():
     return np.linspace(-HILL_WINDOW, HILL_WINDOW, 301)
 
 
-def best_two_on_sliders(kinks=(-1.5, 0.0, 1.5)):
-    """(kinks, turns, gap): the smallest mean gap corners_add_up's sliders reach with one turn at 0. Every pair of its
-    corners and every pair of slider values (SLIDER_TURNS) is tried, on the widget's grid (r44: the answer quoted a
-    placement the widget cannot make)."""
+def sliders_best(kinks):
+    """(turns, gap): the smallest mean gap corners_add_up's sliders reach with corners at kinks (two or three), every
+    slider setting (SLIDER_TURNS) tried on the widget's grid (r80 Correctness: the answer quoted the free best of three
+    corners, which the sliders' steps cannot reach)."""
     x = _hill_grid()
     hill = corners.hill(x)
     lo, hi, step = SLIDER_TURNS
     values = np.round(np.arange(lo, hi + step / 2, step), 2)
+    *heads, p, q = (np.maximum(x - k, 0.0) for k in kinks)
+    best = (None, np.inf)
+    for head in itertools.product(values, repeat=len(heads)):   # the first turn (three corners), the last two at once
+        rest = hill - sum(a * f for a, f in zip(head, heads))
+        gaps = np.abs(values[:, None, None] * p + values[None, :, None] * q - rest).mean(axis=-1)
+        a, b = np.unravel_index(int(gaps.argmin()), gaps.shape)
+        if gaps[a, b] < best[1]:
+            best = ([float(v) for v in head] + [float(values[a]), float(values[b])], float(gaps[a, b]))
+    return best
+
+
+def best_two_on_sliders(kinks=(-1.5, 0.0, 1.5)):
+    """(kinks, turns, gap): the smallest mean gap corners_add_up's sliders reach with one turn at 0. Every pair of its
+    corners and every pair of slider values (SLIDER_TURNS) is tried, on the widget's grid (r44: the answer quoted a
+    placement the widget cannot make)."""
     best = (None, None, np.inf)
-    for i in range(len(kinks)):
-        for j in range(i + 1, len(kinks)):
-            p, q = np.maximum(x - kinks[i], 0.0), np.maximum(x - kinks[j], 0.0)
-            gaps = np.abs(values[:, None, None] * p + values[None, :, None] * q - hill).mean(axis=-1)
-            a, b = np.unravel_index(int(gaps.argmin()), gaps.shape)
-            if gaps[a, b] < best[2]:
-                best = ([kinks[i], kinks[j]], [float(values[a]), float(values[b])], float(gaps[a, b]))
+    for pair in itertools.combinations(kinks, 2):
+        turns, gap = sliders_best(pair)
+        if gap < best[2]:
+            best = (list(pair), turns, gap)
     return best
 
 
 @plots.styled
 def corners_fit(kinks=(-1.5, 0.0, 1.5)):
-    """The answer's picture, two panels on one scale over the grey hill: left, the best two corners the widget's
-    sliders reach (best_two_on_sliders); right, three corners with the
-    smallest mean gap, the tent. The line under the corners stays flat at 0, as in the widget. Each title gives its mean gap (notebook 02's answer)."""
+    """The answer's picture, two panels on one scale over the grey hill: the best two corners the widget's sliders
+    reach (best_two_on_sliders), and the best three (sliders_best), the tent (r80 Correctness: the sliders' best, not
+    the free best between their steps). The line under the corners stays flat at 0, as in the widget. Each title gives
+    its mean gap (notebook 02's answer)."""
     x = _hill_grid()
     hill = corners.hill(x)
     two, two_turns, _gap2 = best_two_on_sliders(kinks)
+    three_turns, _gap3 = sliders_best(kinks)
     fig, axes = plots.new_figure(760, 250, ncols=2, sharey=True)
-    for ax, ks in zip(axes, (tuple(two), tuple(kinks))):
-        slope, height, turns, gap = corners.smallest_gap(x, hill, list(ks), line=False)
-        if len(ks) == 2:   # the sliders' best, not the fitted turns
-            turns, gap = two_turns, corners.mean_gap(corners.relu_sum(x, 0.0, 0.0, ks, two_turns), hill)
-        _corners_panel(ax, x, hill, ks, slope, height, turns, gap)
+    for ax, ks, turns in zip(axes, (tuple(two), tuple(kinks)), (two_turns, three_turns)):
+        gap = corners.mean_gap(corners.relu_sum(x, 0.0, 0.0, ks, turns), hill)
+        _corners_panel(ax, x, hill, ks, 0.0, 0.0, turns, gap)
     return fig
 
 
@@ -983,26 +998,34 @@ def ten_corners_fit():
 
 
 def corners_answer(kinks=(-1.5, 0.0, 1.5)):
-    """The folded answer to 'how many corners?': the best any two corners can do (placements searched), how the tent
-    is built (a picture), a hint, and the smallest mean gap for 2, 3 and 10 corners, on the widget's grid (notebook 02)."""
+    """The folded answer to 'how many corners?': the best the sliders reach with two corners and with three (the
+    tent, a picture), the free best of three beside it (r80 Correctness), a hint, and the smallest mean gap for 10
+    corners, on the widget's grid (notebook 02). Raises if the sliders' best of three stops being the hint's setting."""
     x = _hill_grid()
     hill = corners.hill(x)
     ten = TEN
-    three_gap, ten_gap = (corners.smallest_gap(x, hill, list(ks), line=False)[3] for ks in (kinks, ten))
+    free_gap, ten_gap = (corners.smallest_gap(x, hill, list(ks), line=False)[3] for ks in (kinks, ten))
     two, _turns, two_best = best_two_on_sliders(kinks)   # every slider setting with one turn at 0
+    three_turns, three_best = sliders_best(kinks)
+    if tuple(three_turns) != HINT_TURNS or not free_gap < three_best < GOAL_GAP:
+        raise ValueError("the sliders' best three turns are no longer the hint's, just above the free best")
     zeroed = next(k for k in kinks if k not in two)   # the corner whose turn the best setting leaves at 0 (r47)
-    img = tables.image(figure_png(corners_fit(kinks)), "Left: the sliders' best with two corners, still off the grey hill. Right: "
-                       f"a tent of three corners over it, at {kinks[0]:g}, {kinks[1]:g} and {kinks[2]:g}", 760, 250)
+    img = tables.image(figure_png(corners_fit(kinks)), f"Left: the sliders' best with two corners, mean gap {two_best:.3f}, "
+                       f"still off the grey hill. Right: their best with three, mean gap {three_best:.3f}: a tent over it, "
+                       f"corners at {kinks[0]:g}, {kinks[1]:g} and {kinks[2]:g}".replace("-", "−"), 760, 250)
     img10 = tables.image(figure_png(ten_corners_fit()), f"{len(ten)} corners, evenly spaced from {ten[0]:g} to {ten[-1]:g}: "
                          "their best sum lies almost on the grey hill", 420, 250)
     stuck = fold("Stuck? A hint", f"""
 Make the middle turn about twice the outer ones, with the opposite sign.
 Make the outer ones about {HINT_TURNS[0]:g}.
 """)
+    turns = ", ".join(printing.true_minus(t) for t in three_turns[:-1]) + f" and {printing.true_minus(three_turns[-1])}"
     return Markdown(stuck.data + "\n\n" + fold("Check your prediction", f"""
 With one turn at 0, the sliders never get below {GOAL_GAP:g}.
 Their best sets the turn at x = {zeroed:g} to 0: the left picture below, mean gap {two_best:.3f}.
-Three corners are enough: they make a tent over the hill (right picture, mean gap {three_gap:.3f}).
+Three corners are enough: they make a tent over the hill (right picture).
+The sliders' best turns are {turns}: mean gap {three_best:.3f}.
+Finer turns than the sliders allow could reach {free_gap:.3f}.
 The left corner starts the climb.
 The middle corner turns it down.
 The right corner flattens it again.
@@ -1100,8 +1123,9 @@ SWING_STEPS = 5   # the step-size-3 run's first steps drawn: already far past th
 @plots.styled
 def two_runs(centre=0.5, rates_shown=(1.0, 3.0), goal=(1.0, -1.0)):
     """Two static runs of the zig-zag widget at centre 0.5 (independent_path, the widget's own run): step size 1
-    detours, then reaches the star; step size 3 swings past it, farther each step (r71 Picture first: the plank words
-    came before any zig-zag picture). Raises if the small step stops arriving or the big one stops swinging."""
+    detours, then reaches the star; step size 3 swings past it, farther each step (r71 Picture first; pass 82: it
+    opens why_big_steps_swing, after the widget and its median are explained). Raises if the small step stops
+    arriving or the big one stops swinging."""
     goal = np.asarray(goal, dtype=float)
     fig, axes = plots.new_figure(760, 330, ncols=2)
     colour = plots.color("sigmoid")
@@ -1134,17 +1158,17 @@ def two_runs(centre=0.5, rates_shown=(1.0, 3.0), goal=(1.0, -1.0)):
         ax.set(xlim=(x0, x1), ylim=(y0, y1), xlabel="weight 1", ylabel="weight 2")
         ax.set_aspect("equal")
         ax.set_title(title, fontsize=10)
-    fig.set_label(f"Two runs of the widget below, inputs centred at {centre:g}, from the start (square) towards the star: "
+    fig.set_label(f"Two runs of the widget above, inputs centred at {centre:g}, from the start (square) towards the star: "
                   + "; ".join(words))
     return fig
 
 
 def split_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
-    """Why all-positive inputs wobble, in five plain sentences on the worked step's coloured arrows (notebook 02):
-    the star needs an apart move, positive inputs give steps whose together part is never the smaller one, and big
-    steps take it back too far (r61 Clarity 1: the dotted line says the star is pure apart, so every together
-    move is a detour; r60: the oars said what the parts are, not why together moves are unwanted; the second
-    split's arithmetic fold was cut in pass 73, r70 Focus). Raises if the star stops lying on the apart line
+    """Why all-positive inputs detour, in plain sentences on the worked step's coloured arrows, right under them
+    (notebook 02): the star needs an apart move, and positive inputs give steps whose together part is never the
+    smaller one (r61 Clarity 1: the dotted line says the star is pure apart, so every together move is a detour).
+    Pass 82 (r80 Picture first): the two runs and the swing rule left for why_big_steps_swing, after the widget, so
+    nothing stands between this text and the picture it reads. Raises if the star stops lying on the apart line
     through the start, or if the worked step's moves stop sharing a sign."""
     _, change = one_step(h, rate, goal)
     together, apart = split(change)
@@ -1152,6 +1176,25 @@ def split_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
         raise ValueError("the star no longer needs the apart part only")
     if not (change[0] * change[1] > 0 and np.abs(together[0]) >= np.abs(apart[0])):
         raise ValueError("the worked step's two moves no longer share a sign")
+    display(Markdown(f"""**Why the weights detour.** Think of the two weights as the two ends of a plank.
+A **together** move lifts or lowers both ends: both weights go the same way.
+An **apart** move tilts the plank: one weight up, the other down.
+The star needs only a tilt: weight 1 up, weight 2 down, along the dotted line.
+The coloured arrows above split the step {_pair(change)} into together {_pair(together)} plus apart {_pair(apart)}.
+With inputs of one sign (all positive, or all negative), every step moves both weights the same way.
+So each step's together part is at least as big as its apart part.
+Each together move is a detour off the dotted line.
+Later steps must push the weights back.
+"""))
+
+
+def why_big_steps_swing(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
+    """Why centre 0.5 swings past the star from step size 3, after the widget and its answer (pass 82, r80 Picture
+    first and Focus: the two runs came before "median" was explained, and the rule's working was a long detour):
+    the two runs, the rule in plain words with step size × average length² = 3 × 2/3 = 2 said outright, and the
+    working on the worked step in a closed box. Raises if the worked step stops overshooting, if the rule stops
+    holding, or if the step size where the runs fail stops being the one the rule gives (2 ÷ average length²)."""
+    _, change = one_step(h, rate, goal)
     h, goal = np.asarray(h, dtype=float), np.asarray(goal, dtype=float)
     short, length2, moved = float(goal @ h), float(h @ h), float(change @ h)   # r73 Clarity: the overshoot rule
     if not np.isclose(moved, rate * length2 * short):
@@ -1159,29 +1202,39 @@ def split_step(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     past = moved - short   # the worked step starts at output 0: it ends at `moved`, this far past its answer
     if not past > short:
         raise ValueError("the worked step no longer overshoots by more than it was short")   # r75 Clarity 1
+    s = list(rates())
+    big, wide = mean_square(CENTRES[1]), mean_square(CENTRES[0], zigzag.WIDE)
+    blows = next(r for r, m in zip(s, steps_curve(CENTRES[1])) if not np.isfinite(m))
+    fails = next(r for r, m in zip(s, control_curve()) if not np.isfinite(m))
+    if not (np.isclose(3 * big, 2) and np.isclose(wide, big) and np.isclose(blows * big, 2) and fails == blows):
+        raise ValueError("the runs no longer start failing where step size × average length² reaches 2")
+    if not np.isfinite(steps_curve(CENTRES[0])).all() or not mean_square(CENTRES[0]) < big:
+        raise ValueError("centre-0 arrows are no longer shorter, or big steps no longer stay safe there")
     fig = two_runs()
     img = tables.image(figure_png(fig), fig.get_label(), 760, 330)
-    display(Markdown(f"""{img}
+    avg = f"{round(3 * big):.0f}/3"
+    working = fold("The working, on the worked step", f"""
+The worked step's output should be {short:g}; after the step it is {moved:g}.
+It overshot by {past:g}, more than the {short:g} it was short.
+Its arrow ({h[0]:g}, {h[1]:g}) has length² {length2:g}, and {rate:g} × {length2:g} × {short:g} = {moved:g}.
+Why: each weight moves by step size × its input × how far short.
+The output adds up weight × input.
+So it moves by step size × (input 1² + input 2²) × how far short.
+""")
+    display(Markdown(f"""**Why big steps swing.**
 
-**Why the weights detour.** Think of the two weights as the two ends of a plank.
-A **together** move lifts or lowers both ends: both weights go the same way.
-An **apart** move tilts the plank: one weight up, the other down.
-The star needs only a tilt: weight 1 up, weight 2 down, along the dotted line.
-The coloured arrows split the step {_pair(change)} into together {_pair(together)} plus apart {_pair(apart)}.
-With inputs of one sign (all positive, or all negative), every step moves both weights the same way.
-So each step's together part is at least as big as its apart part.
-Each together move is a detour off the dotted line.
-Later steps must push the weights back.
+{img}
 
-**Why big steps swing.**
-Draw an example's two inputs as an arrow from (0, 0) to (input 1, input 2); its length² is (input 1)² + (input 2)².
+An example's input arrow has **length²** (input 1)² + (input 2)².
+A step moves its example's output by step size × length² × how far short.
+When step size × length² is 2, the output lands as far past as it was short.
+Above 2, it lands farther past, and the swings tend to grow.
+At centre 0.5, the average length² is {avg}.
+So at step size {blows:g}, step size × average length² = {blows:g} × {avg} = 2.
+That is why runs swing past the star from about step size {blows:g}.
+The dotted curve's inputs also have average length² {avg}.
 
-1. **The worked step.** Its output should be {short:g}; after the step it is {moved:g}. It overshot by {past:g}, more than the {short:g} it was short.
-2. **The rule.** A step changes that example's output by step size × length² × how far short it was (here {rate:g} × {length2:g} × {short:g} = {moved:g}).
-Why: each weight moves by step size × its input × how far short. The output adds weight × input, so it moves by step size × (input 1² + input 2²) × how far short.
-3. **Above 2, it grows.** If step size × length² is above 2, the output overshoots by more than it was short, whatever the signs. Such overshoots tend to grow from step to step: the weights swing past the star, farther and farther.
-
-Centre-0 inputs make shorter arrows, on average.
+{working.data}
 """))
 
 
@@ -1236,9 +1289,11 @@ From step size {blows:g}, over half the runs swing past the star and do not arri
 At centre 0, bigger steps help up to step size {fast:g}, about {on.min():.0f} steps, then level off.
 Up to step size {same:g}, both centres take about the same steps.
 Centre-0 arrows are shorter, so each step moves less.
-But only the together part shrinks: the apart part, all the star needs, stays the same on average.
+But only the together part of a step shrinks.
+The apart part stays the same, on average.
+And the apart part is all the star needs.
 
-The dotted curve is centre 0 with inputs from −1 to 1: arrows as long as centre 0.5's (average length² {round(3 * big):.0f}/3).
+The dotted curve is centre 0 with inputs from −1 to 1: arrows as long as centre 0.5's, on average.
 It too swings past from step size {fails:g}, but at step size 1 it arrives about {TIMES[round(times)]} times sooner.
 """)   # r72 Focus: the Takeaway left this fold for the notebook's own cell, under it
 

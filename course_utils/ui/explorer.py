@@ -6,7 +6,7 @@ import numpy as np
 
 from course_utils.facts import activations
 from course_utils.ui import plots, tables
-from course_utils.ui.printing import table_number
+from course_utils.ui.printing import readout_number
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, nice_limits, on_change, set_limits, slider
 
 
@@ -116,7 +116,7 @@ def activation_explorer(names=("relu", "sigmoid", "tanh", "gelu"), show_slope=Tr
             entry["value_dot"].set_data([x0], [y0])
             if "slope" in entry:
                 entry["slope_dot"].set_data([x0], [d0])
-            rows.append((act.label, table_number(y0), table_number(d0)))
+            rows.append((act.label, readout_number(y0), readout_number(d0)))
             if curves:
                 y = plots.finite(act(x, **kw))
                 xd, d, closed, open_ = slope_line(act, x, **kw)

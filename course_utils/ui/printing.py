@@ -1,5 +1,7 @@
 """How numbers are printed: rounding noise as the bound it stays under (the same on every CPU), table cells to a fixed width."""
 
+import numpy as np
+
 
 def below(value, bound):
     """'below 1e-12' for a value whose size is under bound; ValueError if it is not (then it is no noise)."""
@@ -11,6 +13,20 @@ def below(value, bound):
 def table_number(v):
     """Four decimals, or three significant digits in e-notation for tiny values (0.0000 would hide them)."""
     return f"{v:.4f}" if v == 0 or abs(v) >= 1e-3 else f"{v:.3e}"
+
+
+def readout_number(v):
+    """A widget readout's number, to the two decimals the chapters' text uses, with a true minus (the explorer of
+    chapters 02 and 04; r80 Focus: it printed four). A value two decimals would show as 0 keeps one digit, in plain
+    decimals, so a tail's tiny slope (0.00005) never reads as ReLU's exact 0; under a millionth it is "almost 0"."""
+    v = float(v)
+    if v == 0:
+        return "0"
+    if abs(v) < 1e-6:
+        return "almost 0"
+    if abs(v) < 0.005:
+        return np.format_float_positional(v, precision=1, unique=False, fractional=False, trim="-").replace("-", "−")
+    return f"{v:.2f}".replace("-", "−")
 
 
 def true_minus(v):
