@@ -499,6 +499,8 @@ def test_chapter_ends_with_remember_sketch_and_next():
     assert last.startswith("## What to remember")
     assert len(re.findall(r"^\d\. ", last, re.M)) == 3
     assert "from memory" in last and "compare" in last
+    # Pass 83 (r81 Retention): the sketch covers the bend too, not only the network: ReLU's graph with its corner.
+    assert "Open up one unit into its three steps.\nThen draw ReLU's graph and circle its corner. Then compare" in last
     assert "](01_collapse_proof.ipynb)" in last and (ROOT / "notebooks" / "01_collapse_proof.ipynb").exists()
 
 
@@ -584,7 +586,8 @@ def test_every_circled_corner_is_in_sight_and_clear_of_the_legend():
 def test_steeper_and_flatter_say_compared_with_what():
     """Check that 'steeper' is always said against the line z = x (w = 1)."""
     text = _markdown()
-    assert "Compare with the line $z = x$ ($w = 1$, $b = 0$)" in text and "steeper than that" in text
+    # Pass 83 (r81 Clarity 3): the steeper line said by its examples, each against z = x.
+    assert "Compare with the line $z = x$ ($w = 1$, $b = 0$)" in text and "steeper than $z = x$" in text
     for m in re.finditer(r"steeper", text):
         around = text[max(0, m.start() - 200):m.end() + 40]
         assert "w = 1" in around or "than" in around or "as steeply" in around, around
@@ -640,7 +643,11 @@ def test_sixth_pass_wording_of_chapter_00():
     text = _markdown()
     # Pass 68 (r63 item 5): a negative w counts by its size: −2 is steeper than z = x too.
     # Pass 80 (r75 Clarity): "in size" said in plain words.
-    assert "A $w$ above 1 or below −1 (2, or −2) makes the line steeper than that. Between −1 and 1, it is less steep: it squashes." in text
+    # Pass 83 (r81 Clarity 3): the knotted sentence said by examples ("less steep", not "flatter": flat is w = 0's).
+    assert "$w = 2$ or $-2$: steeper than $z = x$; $w = 0.5$: less steep, a squash." in text
+    assert "steeper than that" not in text and "(2, or −2)" not in text
+    for w_, steeper in ((2.0, True), (-2.0, True), (0.5, False)):   # against z = x, whose slope is 1
+        assert (abs(w_) > 1) == steeper
     # Pass 70 (r65 Clarity 4): "stretch" names step 1 whatever w does, so the page says once that it covers both.
     assert 'A negative $w$ also flips it. So a "stretch" may also squash or flip.' in text
 
@@ -1098,7 +1105,8 @@ def test_bent_units_fold_shows_the_row_of_stills_computed_from_the_units():
         assert _corner_xs(x, y) == list(np.asarray(dots.get_xdata(), float)) == ch00_start_here.corners(used)
     x, y = (np.asarray(v, float) for v in tent.axes[0].lines[3].get_data())
     assert np.all(y[(x <= -2) | (x >= 2)] == 0) and y.max() == 2.0   # the tent
-    assert "Bent units added up, corners circled: m = −2: tent." == display.figure_alt(tent)
+    assert ("Bent units added up, corners circled: m = −2: tent. "
+            "Dashes: each unit alone, times its output weight.") == display.figure_alt(tent)   # pass 83: the dashes said
     assert tent.axes[0].get_xlabel() == "input x" and tent.axes[0].get_ylabel() == "the units added up"
     # Pass 36: the fold is a tables.FoldedRows: its lines, then the row of stills at its own width, with its alt text.
     html_ = ch00_start_here.bent_units_check()._repr_html_()
@@ -1114,6 +1122,48 @@ def test_bent_units_fold_shows_the_row_of_stills_computed_from_the_units():
     assert f"alt='{html.escape(display.figure_alt(tent), quote=True)}'" in task
     assert f"alt='{html.escape(display.figure_alt(fig), quote=True)}'" in html_ and "alt='Three small pictures of bent units" in html_
     assert html_.endswith("</details>") and "(the picture below)" in task and task.endswith("</details>")
+
+
+def test_pass83_the_rows_of_stills_have_a_legend_for_the_thick_line_the_dashes_and_the_circles():
+    """Check r81's Picture item: under each row of bent-unit stills, one legend names the sum (solid, thick), each unit
+    alone (dashed, as drawn in the panels) and a corner (a circle, no line), told apart without colour; it sits below
+    the panels, inside the figure, and is one line under a wide row."""
+    for row in (ch00_start_here.CHECK_ROW, ch00_start_here.TENT_ROW):
+        fig = ch00_start_here.bent_units_row(row)
+        (legend,) = fig.legends
+        labels = [t.get_text().replace("\n", " ") for t in legend.get_texts()]
+        assert labels == ["the units added up", ch00_start_here.PIECE_LABEL, "a corner"]
+        sum_, dash, corner = legend.legend_handles
+        panel_dash = next(l for l in fig.axes[-1].lines if l.get_linestyle() == "--")
+        assert sum_.get_linestyle() == "-" and sum_.get_linewidth() > 2 * dash.get_linewidth()
+        assert dash.get_linestyle() == "--" and dash.get_color() == panel_dash.get_color()
+        assert corner.get_linestyle() == "None" and corner.get_marker() == "o"
+        fig.canvas.draw()
+        box, panels = legend.get_window_extent(), [ax.get_window_extent() for ax in fig.axes]
+        assert box.y1 < min(p.y0 for p in panels) and box.x0 >= 0 and box.x1 <= fig.bbox.x1 and box.y0 >= 0
+        if len(row) > 1:
+            assert legend._ncols == 3
+
+
+def test_pass83_three_slopes_are_told_apart_where_the_hill_slope_is_first_met():
+    """Check r81's Clarity item 1: right after the cell that first names the hill slope, a box names the three
+    slopes the chapter uses, one line each with an example the chapter shows: a line's slope (the readout's "0, then
+    1" for plain ReLU), a bend's slope (1 on ReLU's ramp, 0 on its flat side) and a hill slope (2 at the dot)."""
+    cells = _nb().cells
+    (k,) = [i for i, c in enumerate(cells) if c.source.startswith("The dot stands at $3$.")]
+    assert "**hill slope**" in cells[k].source and "hill slope" not in "".join(c.source for c in cells[:k])
+    box = cells[k + 1].source
+    assert box == ("> **Three slopes.** Each counts steps up for one step right, on its own graph:\n"
+                   ">\n"
+                   "> - a line's slope: on a unit's graph, as the readout lists them (\"0, then 1\" for plain ReLU);\n"
+                   "> - a bend's slope: on the bend's own graph, at one input ($1$ on ReLU's ramp, $0$ on its flat side);\n"
+                   "> - a hill slope: on the valley, wrongness against one weight ($2$ here).")
+    lines = [line for line in box.splitlines() if line.startswith("> - ")]
+    assert [line[4:].split(":")[0] for line in lines] == ["a line's slope", "a bend's slope", "a hill slope"]
+    assert "slopes, left to right: 0, then 1" in ch00_start_here.bend_unit().readout.value   # plain ReLU's readout
+    relu = activations.get("relu").derivative(np.array([-1.0, 1.0]))
+    assert list(np.asarray(relu, float)) == [0.0, 1.0]   # the flat side, the ramp
+    assert float(ch00_start_here.hill_slope(ch00_start_here.HILL_DOT)) == pytest.approx(2)   # the dot's hill slope
 
 
 def test_steepness_picture_fills_its_figure_and_its_legend_hides_no_line():
@@ -1666,7 +1716,9 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     # Pass 30: after the hill, one nudge with its sign, then one pointer to chapter 03 (the worked pass back is cut).
     # Pass 52: first one step worked with whole numbers (slope 2, half of it, to 2), then the names in the next cell.
     # Pass 54 (r48 change 3): slope and nudge are named before the picture, whose label says "nudge −2".
-    worked, fog, after = src[hill + 1], src[hill + 2], src[hill + 3]
+    # Pass 83 (r81 Clarity 1): the three slopes' box right after the hill slope is first met (see its own test).
+    worked, box, fog, after = src[hill + 1], src[hill + 2], src[hill + 3], src[hill + 4]
+    assert box.startswith("> **Three slopes.**")
     # Pass 62 (r56 Clarity): one name, the **hill slope**, for the slope of the hill, kept wherever it is meant.
     assert "The dot stands at $3$." in worked and "So the weight's **hill slope**, the slope of the ground where you stand, is $2$." in worked
     assert ("The rule: step against the hill slope. It is like walking downhill in fog.\n"
@@ -1923,7 +1975,9 @@ def test_pass26_the_page_got_shorter_not_longer():
     # Pass 65 (r59: the output's hill slope worked with an everyday case, the wider network's legend one line per
     # thing after the drag, the worked x = 1 in its own cell, "any graph without jumps" said with a pen, GPT and BERT
     # glossed; the 100 -> 600 line and the one-unit dash remark cut): 2073 -> 2087, under the +40 (2113).
-    assert words(cells[:g]) <= 2113 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
+    # Pass 83 (r81 Focus): the optional weight-5 question cut, the sketch prompt given ReLU's corner: 2111 -> 2054,
+    # the cap follows (2070).
+    assert words(cells[:g]) <= 2070 and words(cells[:g]) <= 9.6 * count(cells[:g]), (words(cells[:g]), count(cells[:g]))
     assert count(cells[g:]) <= 2 and count(cells) == m["sentences"], m
     assert m["words"] <= 9.6 * m["sentences"], m
 
@@ -2095,7 +2149,10 @@ def test_pass82_the_halfs_claim_is_checked_with_numbers_a_cell_computes():
     assert round(rise / 0.1) == ch00_start_here.output_hill_slope(said) == said - right == 1
     assert round(2 * rise / 0.1) == 2   # without the ½, twice as far: the ½ is what makes the slope 1
     assert cells[k - 1].source.startswith("The ½ makes the output's hill slope")
-    assert cells[k + 1].source.strip() == "The wrongness rose by about $0.1$, as far as the output: hill slope $1$."
+    # Pass 83 (r81 Correctness): the rise said as the printed numbers give it, 0.605 − 0.5 = 0.105, then "about 0.1".
+    assert cells[k + 1].source.strip() == ("The wrongness rose by $0.605 - 0.5 = 0.105$. "
+                                           "That is about $0.1$, as far as the output moved: hill slope $1$.")
+    assert round(0.605 - 0.5, 3) == round(rise, 3) == 0.105 and "0.605" in out["text"] and "0.500" in out["text"]
 
 
 def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbers():
@@ -2118,10 +2175,11 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
             ) in worked   # pass 62: "It" named, the slope named as the hill's
     # Pass 75 (r72 Clarity 2): "times as far" tied to the hill slope at the first bowl, for a tiny move; the maths
     # books' word said once, plainly.
+    # pass 82 (cut for words): the maths books' word moved to the words box, "(a *derivative*)"
+    # pass 77 (r73 Clarity 4): the two kinds of slope told apart where the second one is met; pass 83 (r81 Clarity 1):
+    # all three kinds, in a box of their own right after this cell
     assert ("A hill slope of $2$ means: move the weight a tiny bit right, and the wrongness rises about twice as far.\n"
-            # pass 82 (cut for words): the maths books' word moved to the words box, "(a *derivative*)"
-            # pass 77 (r73 Clarity 4): the two kinds of slope told apart where the second one is met
-            "A bend's slope, such as 1 on ReLU's ramp, is another thing.") in worked
+            "\nOn this bowl") in worked and "A bend's slope, such as 1" not in _markdown()
     assert "*derivative*" in _cell("> **Words so far.**") and _markdown().count("derivative") == 1
     assert float(activations.get("relu").derivative(np.array([1.0]))[0]) == 1.0   # ReLU's ramp: slope 1
     tiny = 1e-4
@@ -2208,7 +2266,9 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # Pass 82 (r80): the ½ checked with numbers, our weight's valley pointed at, the widget's setting said as one, the
     # signal named under its picture; paid for by cuts here (the second bowl in one sentence, "derivative" in the box):
     # still at most 655 words and 78 sentences.
-    assert len(said) <= 78 and sum(chapter_metrics.words(s) for s in said) <= 655, said
+    # Pass 83 (r81 Focus): the optional weight-5 question cut (the three slopes' box, the 0.105 and why the right answer
+    # sits 1 below paid for from it): 70 sentences, 606 words; the cap follows the cut, with a little room.
+    assert len(said) <= 72 and sum(chapter_metrics.words(s) for s in said) <= 615, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
@@ -2898,7 +2958,7 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     # picture; after it, the pass back walked arrow by arrow, the one path back, a "words so far" box, the Predict.
     assert cells[k - 2].source.startswith("A tiny change of our weight moves the output $6$ times as far")
     # Pass 82 (r80 Clarity 3): between the bowls and the 6, the ½'s claim, checked with numbers in a cell.
-    assert cells[k - 3].source.startswith("The wrongness rose by about $0.1$")
+    assert cells[k - 3].source.startswith("The wrongness rose by $0.605 - 0.5 = 0.105$.")   # pass 83
     assert cells[k - 4].source == HALF_CHECK
     assert "the output's hill slope simply output − right answer: $24 - 23 = 1$." in cells[k - 5].source   # pass 80
     # Pass 74 (r71 Picture 2): the output's bowl drawn right after the cell that says it.
@@ -2908,7 +2968,7 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     # Pass 67 (r62 Clarity 2): the "words so far" box moved up, before the chain (the reader needed it there).
     # Pass 82 (r80 Clarity 7): moved again, after the walk back, where its five words pile up; then the Predict.
     assert cells[k + 2].source.startswith("> **Words so far.**")
-    assert cells[k + 3].source.startswith("The sliders keep") and "\n\n**Predict:**" in cells[k + 3].source
+    assert cells[k + 3].source.startswith("The sliders always set") and "\n\n**Predict:**" in cells[k + 3].source
     assert "Why start at $1$?" not in _markdown()
     assert "line of people" not in _markdown()   # pass 52: one analogy
 
@@ -3121,38 +3181,9 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     # one path back in the worked network: a second hidden unit on the same input adds its path's product
     two = lambda v: 3.0 * max(v * 2.0, 0.0) + 4.0 * max(v * 2.0 - 0.5, 0.0)   # noqa: E731
     assert d(two, w0) == pytest.approx(3 * 1 * 2 + 4 * 1 * 2)
-    cells = _nb().cells
-    k = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.signal_chain_picture()")
-    predict, after = cells[k + 6].source, cells[k + 7].source   # pass 68: the paths-meet cell cut; pass 70: the slider chain
-    # pass 82: the words box after the walk
-    # Pass 58 (r52 item 18): the Predict asks about another output weight, which neither the move above nor the
-    # picture answers; its answer is computed on that network.
-    other = ch00_start_here.PREDICT_WORKED
-    assert other["weight"] != worked["weight"] and {k_: v for k_, v in other.items() if k_ != "weight"} == \
-        {k_: v for k_, v in worked.items() if k_ != "weight"}
-    s0, w_after, b_after, other_slope = ch00_start_here.signal_worked(other)
-    # Pass 66 (r61 Correctness): the Predict's output is 40, so its right answer (39) is said, and the signal's start
-    # (its hill slope, 40 - 39 = 1) is worked in the fold; the whole answer checked on the output's hill.
-    right2, out2 = ch00_start_here.PREDICT_RIGHT, ch00_start_here.worked_output(w0, other)
-    z0 = w0 * worked["input"]
-    assert ch00_start_here.output_hill_slope(out2, right2) == s0 == 1 and out2 == z0 * other["weight"]
-    assert d(lambda v: ch00_start_here.output_hill(ch00_start_here.worked_output(v, other), right2), w0) == \
-        pytest.approx(other_slope)
-    # pass 73 (r70 Focus): a second pass-back question, so an optional one more
-    assert predict.strip() == (f"**One more (optional):** make the output's weight ${other['weight']:g}$ instead of "
-                               f"${worked['weight']:g}$, and the right answer ${right2:g}$. "
-                               "What is our weight's hill slope then?")   # pass 62, 66
-    moved = ch00_start_here.worked_output(w0 + 0.1, other) - ch00_start_here.worked_output(w0, other)
-    assert moved / 0.1 == pytest.approx(other_slope)   # the move above, redone on the Predict's network
-    fold = after[after.index("<details>"):after.index("</details>")]
-    ramp, inp = worked["ramp slope"], worked["input"]
-    assert (f"${other_slope:g}$. The output is now ${z0:g} \\cdot {other['weight']:g} = {out2:g}$, so the signal "
-            f"starts at ${out2:g} - {right2:g} = {s0:g}$.\n"
-            f"The output's weight: ${s0:g} \\cdot {other['weight']:g} = {w_after:g}$. "
-            f"The ramp: ${w_after:g} \\cdot {ramp:g} = {b_after:g}$. "
-            f"The input: ${b_after:g} \\cdot {inp:g} = {other_slope:g}$.") in fold
-    assert f"A common wrong answer: \"${other['weight']:g}$, the output's weight\"." in fold
-    assert f"${other_slope:g}$" not in "".join(c.source for c in cells[:k + 6])   # not given away above the fold
+    # Pass 83 (r81 Focus): the optional weight-5 question (right answer 39) is cut, with its network; the slider
+    # chain's fold says what the output's weight does instead (test_pass70_...).
+    assert not hasattr(ch00_start_here, "PREDICT_WORKED") and not hasattr(ch00_start_here, "PREDICT_RIGHT")
     fig = ch00_start_here.signal_chain_picture()
     texts = _texts(fig)
     # the picture carries the worked network's running numbers (1, 3, 3, then 6 times the output's slope), not the
@@ -3160,7 +3191,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     numbers = ch00_start_here.signal_numbers()
     assert numbers == ("1", "1 × 3 = 3", "3 × 1 = 3", "3 × 2 = 6:\nour weight's hill slope")   # pass 62: the text's name
     assert numbers == ch00_start_here.signal_numbers(worked) and all(t in texts for t in numbers)
-    assert not any(f"{other_slope:g}" in t for t in texts)
+    assert not any("10" in t for t in texts)   # the cut question's answer (output's weight 5) is not drawn
     assert ch00_start_here.TRAINED_NOTE in texts and "6" not in ch00_start_here.TRAINED_NOTE
     ax = fig.axes[0]
     note = next(t for t in ax.texts if t.get_text() == ch00_start_here.TRAINED_NOTE)
@@ -3293,9 +3324,13 @@ def test_pass70_the_signal_chain_moves_and_the_flat_side_passes_nothing_back():
     w.sliders["input"].value = -2
     assert [b.get_height() for b in w.bars][:2] == [0, 0] and "bend\n(flat side)" in texts() and "slope: × 0" in "".join(texts())
     assert "z = 4 × (−2) = −8, on the flat side" in w.readout.value and "<b>0, our weight's hill slope</b>" in w.readout.value
-    # The other Predict's network (output's weight 5) gives its fold's 10 on the sliders.
-    w.sliders["input"].value, w.sliders["weight"].value = 2, 5
-    assert "<b>10, our weight's hill slope</b>" in w.readout.value
+    # Pass 83 (r81 Focus): the optional weight-5 question is cut; the fold says instead that, back at input 2, our
+    # weight's hill slope is always twice the output's weight: so on every weight the slider offers.
+    w.sliders["input"].value = 2
+    lo, hi = ch00_start_here.CHAIN_WEIGHTS
+    for v in np.arange(lo, hi + 1):
+        w.sliders["weight"].value = float(v)
+        assert f"<b>{f'{2 * v + 0.0:g}'.replace('-', '−')}, our weight's hill slope</b>" in w.readout.value, v
     assert ch00_start_here.CHAIN_TITLE in [w.figure.axes[0].get_title(loc="left")]
     assert "the output's hill slope" in ch00_start_here.CHAIN_TITLE and "starts at 1" in ch00_start_here.CHAIN_TITLE
     # the picture's name for a screen reader says the chain of numbers now shown
@@ -3315,16 +3350,17 @@ def test_pass70_the_slider_chain_sits_after_the_walk_with_its_predict_and_answer
     # Pass 73 (r70 Clarity 3): why the right answer sits 1 below the output said (the sums stay easy).
     # Pass 82 (r80 Correctness 1): said as the sliders' setting, not a fact about networks ("always the output
     # minus 1" read as one, and at input −2 the output is 0), right above the Predict it serves.
-    assert cells[k - 1].source.strip() == ("The sliders keep the right answer $1$ below the output. "
-                                           "So the signal starts at $1$.\n\n"
-                                           "**Predict:** make the input $-2$. What reaches our weight?")
+    # Pass 83 (r81 Clarity 2, Correctness): why the sliders set it so (simple numbers), and the Predict asks for our
+    # weight's hill slope by name ("what reaches our weight?" could mean the signal arriving there).
+    assert cells[k - 1].source.strip() == ("The sliders always set the right answer $1$ below the output. "
+                                           "This keeps the numbers simple: the signal starts at $1$.\n\n"
+                                           "**Predict:** make the input $-2$. What is our weight's hill slope then?")
+    assert "What reaches our weight?" not in _markdown()
     assert "always the output minus" not in _markdown()
     for x in ch00_start_here.CHAIN_INPUTS + (-2.0, 0.0, 2.0):   # whatever the input, the right answer sits 1 below
         out = ch00_start_here.SIGNAL_WORKED["weight"] * max(ch00_start_here.HIDDEN_WEIGHT * x, 0.0)
         assert ch00_start_here.chain_signal(x, ch00_start_here.SIGNAL_WORKED["weight"])["start"] == \
             ch00_start_here.output_hill_slope(out, out - 1) == 1
-    assert "Check it on the sliders (output's weight $5$)." in \
-        cells[k + 3].source and ch00_start_here.chain_signal(2, 5)["hill slope"] == 10
     assert cells[k].metadata["jupyter"]["source_hidden"]
     assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in cells[k].outputs)
     fold = cells[k + 1].source
@@ -3333,7 +3369,13 @@ def test_pass70_the_slider_chain_sits_after_the_walk_with_its_predict_and_answer
     assert ch00_start_here.chain_signal(-2, 3)["hill slope"] == 0 and ch00_start_here.chain_signal(-2, 3)["z"] == -8
     assert "A common wrong answer" in fold and 3 * 1 * -2 == -6 and '"$-6$"' in fold
     assert "$0$" not in cells[k - 1].source
-    assert cells[k + 2].source.startswith("**One more (optional):** make the output's weight $5$")   # pass 73
+    # Pass 83 (r81 Focus): the optional weight-5 question (right answer 39) is cut, to shorten the pass back; the
+    # output's weight slider gets one line in the fold instead, and the history follows.
+    assert ("Set the input back to $2$, then drag the output's weight. "
+            "The hill slope is always twice that weight.\n\n</details>") in fold
+    assert all(ch00_start_here.chain_signal(2, v)["hill slope"] == 2 * v for v in range(-5, 6))
+    assert cells[k + 2].source.startswith("## A short history of the bend")
+    assert "One more (optional)" not in _markdown() and "$39$" not in _markdown()
 
 
 # ---- pass 71 ----
@@ -3381,23 +3423,26 @@ def test_pass71_the_forward_chain_writes_z_and_the_output_before_and_after_the_m
     assert "Under the bend, in orange: z = 8 → 8.2. Under the output, in orange: 24 → 24.6" in display.figure_alt(fig)
 
 
-def test_pass71_the_stack_draws_rule_2_alone_as_thin_dots_that_follow_its_sliders():
-    """Check r66's Picture item: the stack picture draws rule 2 alone (w·x + b on the input x), thin grey dots, apart
-    from rule 1, the stack and the one rule by its dash; it follows rule 2's sliders, and the stack is neither rule."""
+def test_pass83_the_stack_draws_no_rule_2_alone_and_its_y_range_fits_the_worked_stack():
+    """Check r81's Focus and Picture items: the stack picture no longer draws rule 2 alone (fed x), which the text
+    never used (pass 71 had added it): its lines are rule 1, the stack and the one rule, and its legend names those
+    three. Its y range is tightened from ±45 to the worked stack's own (8x + 13: −11 to 37) with a margin: the worked
+    stack fills most of the height, and at every setting of rule 2's sliders at least half of the stack stays in sight."""
     w = ch00_start_here.flat_pile()
-    alone = w.lines["rule 2"]
-    # pass 73 (r70 Picture): in the stack rule 2 reads rule 1's output; alone it reads x, and says so
-    assert alone.get_label() == "rule 2 alone (fed x directly)" and alone.get_linewidth() < 2
-    dashes = {k: w.lines[k]._unscaled_dash_pattern for k in ("rule 2", "one rule")}   # told apart by dash, not colour
-    assert dashes["rule 2"] == ch00_start_here.RULE2_DASH == (0, (1, 2)) and dashes["one rule"] != dashes["rule 2"]
-    for wv, bv in ((4.0, 1.0), (-2.5, 3.0)):
-        w.sliders["w2"].value, w.sliders["b2"].value = wv, bv
-        x, y = (np.asarray(v, float) for v in alone.get_data())
-        assert np.allclose(y, wv * x + bv)
-        _, stack = (np.asarray(v, float) for v in w.lines["pile"].get_data())
-        assert not np.allclose(stack, y) and not np.allclose(stack, 2 * x + 3)
-    labels = [t.get_text() for t in w.figure.axes[0].get_legend().get_texts()]
-    assert "rule 2 alone (fed x directly)" in labels
+    ax = w.figure.axes[0]
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == ["rule 1: 2x + 3", "rule 1, then rule 2: the stack", "one rule (from the readout):\ndrawn on top of the stack"]
+    assert "rule 2" not in w.lines and not any("alone" in l.get_label() for l in ax.lines)
+    assert not hasattr(ch00_start_here, "RULE2_LABEL")
+    lo, hi = ax.get_ylim()
+    assert (lo, hi) == ch00_start_here.PILE_YLIM and hi - lo < 90 * 0.7   # was −45..45
+    x, y = (np.asarray(v, float) for v in w.lines["pile"].get_data())
+    assert lo < y.min() and y.max() < hi and (y.max() - y.min()) / (hi - lo) > 0.75   # the worked stack, whole and large
+    for wv in np.arange(-4.0, 4.01, 0.5):
+        for bv in np.arange(-5.0, 5.01, 0.5):
+            w.sliders["w2"].value, w.sliders["b2"].value = wv, bv
+            y = np.asarray(w.lines["pile"].get_data()[1], float)
+            assert np.mean((lo <= y) & (y <= hi)) >= 0.5, (wv, bv)
 
 
 def test_pass73_the_any_curve_claim_is_drawn_a_zigzag_of_six_bent_units_through_points_of_a_wavy_curve():

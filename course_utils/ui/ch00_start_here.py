@@ -9,6 +9,7 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.colors import to_rgb
+from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, ConnectionPatch, FancyArrowPatch, FancyBboxPatch
 from matplotlib.ticker import NullLocator
 
@@ -319,9 +320,10 @@ def steepness_picture(weights=STEEPNESS):
 
 # The pile is drawn thick and the one-rule line thin on top of it, so both show: black above and below the dashes.
 PILE_LW, DASH_LW = 6.0, 1.6
-RULE2_COLOUR, RULE2_DASH = "#555555", (0, (1, 2))   # rule 2 alone: thin grey dots
-# Pass 73 (r70 Picture): in the stack rule 2 reads rule 1's output; drawn alone, it reads x, and its label says so.
-RULE2_LABEL = "rule 2 alone (fed x directly)"
+# Pass 83 (r81 Focus): rule 2 alone (fed x) is no longer drawn: the text never used it. The y range is the stack's
+# at its start (8x + 13: −11 to 37) with a margin, not every slider setting's (±41): at least half of any stack stays
+# in sight.
+PILE_YLIM = (-20, 40)
 PILE = [(2.0, 3.0), (4.0, 1.0)]  # the worked pile of notebook 00: ×2 +3, then ×4 +1
 ONE_RULE = (8.0, 13.0)           # ... which is one rule: ×8 +13
 
@@ -389,13 +391,11 @@ def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
     (w1, b1), _ = PILE
     after1 = w1 * x + b1
     ax.plot(x, after1, color=plots.color("rule 1", 1), lw=1.6, label="rule 1: 2x + 3")
-    # Pass 71 (r66 Picture): rule 2 alone, thin dots, so the stack is seen to be neither rule but a third straight line.
-    alone = live.moving(ax.plot([], [], color=RULE2_COLOUR, lw=1.6, ls=RULE2_DASH, label=RULE2_LABEL)[0])
     pile = live.moving(ax.plot([], [], color="black", lw=PILE_LW, label="rule 1, then rule 2: the stack")[0])
     # Thin long dashes on the thick black line: both show, the black around and between the dashes.
     one = live.moving(ax.plot([], [], color=plots.color("gelu"), lw=DASH_LW, ls=(0, (6, 4)),
                               label="one rule (from the readout):\ndrawn on top of the stack")[0])
-    ax.set(title="2 straight (unbent) rules in a stack", xlabel="input x", ylabel="output", xlim=(-3, 3), ylim=(-45, 45))
+    ax.set(title="2 straight (unbent) rules in a stack", xlabel="input x", ylabel="output", xlim=(-3, 3), ylim=PILE_YLIM)
     ax.legend(loc="upper left", fontsize=9)
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
@@ -407,7 +407,6 @@ def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
         ys = wv * after1 + bv
         W, B = pile_rule(wv, bv)
         pile.set_data(x, ys)
-        alone.set_data(x, wv * x + bv)
         one.set_data(x, W * x + B)
         live.render()
         # Pass 57: the same slopes row as the bend's readout (one slope, 8 at the start: straight).
@@ -421,7 +420,7 @@ def flat_pile(w2=PILE[1][0], b2=PILE[1][1]):
     update()
     return LiveWidget([sliders["w2"], sliders["b2"], readout, live.image], live,
                       "Two straight rules in a stack: drag rule 2's w and b (static picture below)",
-                      sliders=sliders, readout=readout, lines={"pile": pile, "one rule": one, "rule 2": alone})
+                      sliders=sliders, readout=readout, lines={"pile": pile, "one rule": one})
 
 
 PIECE_COLOUR, PIECE_DASH = "#555555", (0, (4, 3))
@@ -519,12 +518,17 @@ STALL_LABEL = "deep nets hard to train"
 CHECK_ROW = ((1, MIDDLE_START), (2, MIDDLE_START), (3, MIDDLE_START))
 TENT_ROW = ((3, TENT[1][2]),)
 PANEL_PX = (220, 230)   # one still, in pixels (each row is shown at its own width in its fold)
+# Pass 83 (r81 Picture): a legend under the stills names the thick line, the dashes and the circles, as the slider's
+# does: in one row under a wide row of stills, one entry a line under a lone still.
+ROW_KEYS = ("the units added up", PIECE_LABEL, "a corner")
+KEY_PX = (28, 120)   # the legend's room: one line under a wide row; three entries (one on two lines) under a lone still
 
 
 def row_px(row):
     """The width and height, in pixels, of a row of stills: one panel each (a lone panel gets room for the y label,
-    which a wider row takes from its panels' slack: at equal scale a wider figure would clip the titles)."""
-    return PANEL_PX[0] * len(row) + (40 if len(row) == 1 else 0), PANEL_PX[1]
+    which a wider row takes from its panels' slack: at equal scale a wider figure would clip the titles), and room
+    under them for the legend (one line of it under a wide row, three under a lone still)."""
+    return PANEL_PX[0] * len(row) + (40 if len(row) == 1 else 0), PANEL_PX[1] + KEY_PX[len(row) == 1]
 
 
 @plots.styled
@@ -551,9 +555,13 @@ def bent_units_row(row=CHECK_ROW, units=None):
         ax.set_title(title.replace("-", "−"), fontsize=10.5)
     np.atleast_1d(axes)[0].set_ylabel("the units added up")
     n = len(row)
+    handles = (Line2D([], [], color=plots.color("relu"), lw=2.4), Line2D([], [], color=PIECE_COLOUR, lw=1.1, ls=PIECE_DASH),
+               Line2D([], [], ls="", marker="o", mfc="white", mec="black", mew=2, ms=8))
+    keys = ROW_KEYS if n > 1 else [k.replace(", ", ",\n") for k in ROW_KEYS]   # a lone still is narrow: two lines
+    fig.legend(handles, keys, loc="outside lower center", ncol=3 if n > 1 else 1, fontsize=9)
     fig.set_label((f"{NUMBER_WORDS[n]} small pictures of bent units added up, corners circled: " if n > 1 else
                    "Bent units added up, corners circled: ") +
-                  "; ".join(ax.get_title() for ax in np.atleast_1d(axes)) + ".")
+                  "; ".join(ax.get_title() for ax in np.atleast_1d(axes)) + f". Dashes: {PIECE_LABEL}.")
     return fig
 
 
@@ -1127,11 +1135,11 @@ def signal_worked(worked=SIGNAL_WORKED):
 # Pass 58 (r52 change 1): the running numbers are back on the arrows (the diagram had none), and the Predict asks
 # about the same network with another output weight, which the picture does not answer.
 TRAINED_NOTE = "the weight being trained:\nits hill slope = signal here\n× the input on its link"
-PREDICT_WORKED = dict(SIGNAL_WORKED, weight=5)   # the Predict's network: the output's weight 5 instead of 3
 # Pass 66 (r61 Correctness): the output's wrongness is a hill of the same shape as the weight's, lowest at the right
-# answer, so its hill slope is the output minus the right answer. The text's right answers sit 1 below each output
-# (23 for 24; 39 for the Predict's 40), so the signal starts at 1 in both.
-RIGHT, PREDICT_RIGHT = 23.0, 39.0
+# answer, so its hill slope is the output minus the right answer. The text's right answer sits 1 below the output
+# (23 for 24), so the signal starts at 1. Pass 83 (r81 Focus): the optional question on a second network (output's
+# weight 5, right answer 39) is cut.
+RIGHT = 23.0
 
 
 def output_hill(y, right=RIGHT):
