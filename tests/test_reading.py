@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.chapter_metrics import metrics, prose, words
+from tools.chapter_metrics import boxed_prose, metrics, prose, words
 
 ROOT = Path(__file__).resolve().parents[1]
 REWRITTEN = ["00_start_here", "01_collapse_proof", "02_four_bends", "03_gradient_table", "04_activation_zoo",
@@ -27,6 +27,8 @@ def test_short_sentences_and_a_prediction_before_every_widget(stem):
     """Check a mean of 10 words per sentence or less, and a **Predict:** question before each widget."""
     m = metrics(ROOT / "notebooks" / f"{stem}.ipynb")
     assert m["words"] <= 10 * m["sentences"], m   # the exact mean: the printed one is rounded (10.03 showed as 10.0)
+    # the boxes ("> ...") are read too: the mean over everything a learner reads stays at 10 or less
+    assert m["words"] + m["boxed_words"] <= 10 * (m["sentences"] + m["boxed_sentences"]), m
     assert m["widgets_with_prediction"] == m["widgets"]
     assert m["fact_check_cells"] == 0 and m["longest_visible_code_cell"] <= 15
 
@@ -53,3 +55,11 @@ def test_the_sentence_counter_counts():
     assert [words(s) for s in prose(text)] == [3, 2, 2, 3]
     # a sentence that ends inside bold still ends (it was one long sentence with the next)
     assert [words(s) for s in prose("**Only your first answer counts.** Then read why.")] == [5, 3]
+
+
+def test_the_box_counter_counts_what_prose_leaves_out():
+    """Check blockquote boxes: prose() skips them, boxed_prose() counts their sentences, nested marks and all."""
+    text = "Plain one two.\n\n> **Box.** Three four five.\n> > Six seven.\n\n| a | b |"
+    assert [words(s) for s in prose(text)] == [3]
+    assert [words(s) for s in boxed_prose(text)] == [1, 3, 2]
+

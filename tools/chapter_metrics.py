@@ -34,6 +34,14 @@ def prose(markdown):
     return [p.strip() for p in parts if re.search(r"[A-Za-z]{2}", p or "")]
 
 
+def boxed_prose(markdown):
+    """The sentences of the cell's boxes (blockquote lines, "> ..."), which prose() leaves out but a learner reads."""
+    text = _LINK.sub(r"\1", _TAG.sub(" ", _MATH.sub(" ", _CODE.sub(" ", markdown))))
+    boxed = [re.sub(r"^\s*(?:>\s?)+", "", line) for line in text.splitlines() if line.lstrip().startswith(">")]
+    parts = _SENTENCE_END.split("\n".join(line for line in boxed if not line.lstrip().startswith(("#", "|"))))
+    return [p.strip() for p in parts if re.search(r"[A-Za-z]{2}", p or "")]
+
+
 def words(sentence):
     return len(re.findall(r"[A-Za-z0-9][\w'’-]*", sentence))
 
@@ -52,6 +60,8 @@ def metrics(path):
     cells = nb["cells"]
     sentences = [s for c in cells if c["cell_type"] == "markdown" for s in prose(_source(c))]
     counts = [words(s) for s in sentences]
+    # Boxes are counted apart so the word caps keep their meaning, and together in the mean a learner meets.
+    boxed = [words(s) for c in cells if c["cell_type"] == "markdown" for s in boxed_prose(_source(c))]
     code_before, seen_picture = 0, False
     widgets = predicted = audits = 0
     longest = 0
@@ -76,6 +86,8 @@ def metrics(path):
                 predicted += 1
     return {"notebook": Path(path).name, "sentences": len(counts), "words": sum(counts),
             "words_per_sentence": round(sum(counts) / max(len(counts), 1), 1),
+            "boxed_sentences": len(boxed), "boxed_words": sum(boxed),
+            "words_per_sentence_with_boxes": round((sum(counts) + sum(boxed)) / max(len(counts) + len(boxed), 1), 1),
             "code_lines_before_first_picture": code_before, "longest_visible_code_cell": longest,
             "widgets": widgets, "widgets_with_prediction": predicted, "fact_check_cells": audits}
 
