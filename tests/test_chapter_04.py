@@ -779,7 +779,8 @@ def test_zoo_table_definitions_one_idea_per_line():
     # r67 (pass 71): the fold of averages is cut; the legend gives ReLU's (test_zoo_says_yes_for_an_average_of_0...)
     zc = above.index("- **Zero-centred**: is the average output 0, for bell-curve inputs (average 0, spread 1)? "
                      "ReLU's is about 0.4; ELU's, about 0.16, is closer.")
-    assert above[zc + 1].startswith("- **")
+    # r80 (pass 82): SELU's 0 holds at spread 1 only: its "roughly" is said under the column's question
+    assert above[zc + 1] == "  SELU's is 0 there, but not at other spreads: \"roughly\"." and above[zc + 2].startswith("- **")
     assert (NOTEBOOK.parent / "02_four_bends.ipynb").exists()
     # r40: one definition everywhere, the smooth family's "never goes down as x grows" (ReLU's flat left is "yes")
     # pass 46: "(flat stretches count)" cut; ReLU's flat left is still "yes" (checked below)
@@ -937,10 +938,13 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # pass 25: the average it rests on, in brackets (0 for both)
     # r39: shorter; the column's header gives the bell curve (average 0, spread 1), checked below
     # r64 (pass 69): "at spread 1 only" read as if spread 1 were enough; the row names both conditions (checked below)
-    # r72 (pass 75): the column's header already names those inputs (checked next), so the row says "yes"
-    assert ch04_zoo.row("selu")["zero-centred"] == "yes"
-    assert ("- **Zero-centred**: is the average output 0, for bell-curve inputs (average 0, spread 1)?"
-            in "".join(_cells()[_index("ch04.ZooTable()") - 1]["source"]))
+    # r72 (pass 75): the column's header already names those inputs (checked next), so the row said "yes"
+    # r80 (pass 82): "yes" read as always; the registry says "roughly" (0 at spread 1 only), and so does the row
+    assert ch04_zoo.row("selu")["zero-centred"] == "roughly: 0 at spread 1 only"
+    assert activations.get("selu").zero_centred == "roughly"
+    legend = "".join(_cells()[_index("ch04.ZooTable()") - 1]["source"])
+    assert "- **Zero-centred**: is the average output 0, for bell-curve inputs (average 0, spread 1)?" in legend
+    assert "SELU's is 0 there, but not at other spreads: \"roughly\"." in legend
     assert ch04_zoo.row("tanh")["zero-centred"] == "yes"
     z = np.linspace(-40, 40, 400001)   # spread 1 alone is not enough: an average of ±0.5 moves the output's average
     for shift in (0.5, -0.5):
@@ -1076,7 +1080,8 @@ def test_zoo_says_yes_for_an_average_of_0_and_gives_every_other_average():
     w = stats.norm.pdf(z) * (z[1] - z[0])
     elu, relu = float(np.sum(np.where(z > 0, z, np.expm1(z)) * w)), float(np.sum(np.maximum(z, 0) * w))
     assert relu == pytest.approx(1 / np.sqrt(2 * np.pi), abs=1e-6) and 0 < elu < relu / 2
-    assert not any(r["zero-centred"].startswith("roughly") for r in ch04_zoo.rows())
+    # r80 (pass 82): SELU alone is "roughly" (0 at spread 1 only, checked in test_selu_is_zero_centred_only_at_...)
+    assert [r["name"] for r in ch04_zoo.rows() if r["zero-centred"].startswith("roughly")] == ["selu"]
     silu = float(np.sum(z * special.expit(z) * w))
     assert f"{silu:.2f}" == "0.21"
     # r54 (pass 60): one number, read at a glance, from the same SciPy averages; r56 (pass 62): two significant

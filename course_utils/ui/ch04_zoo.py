@@ -1194,6 +1194,7 @@ def corner_text(name, eps=1e-9):
 
 
 ONE_NUMBER_IN = "does not apply (list in, list out)"   # softmax: "always rising" needs one number in, one out
+SPREAD_ONE_ONLY = "0 at spread 1 only"   # SELU's zero-centred cell, in the table's text form
 
 
 def average_output(name, points=280001):
@@ -1214,7 +1215,8 @@ def zero_centred_text(name):
         return act.zero_centred
     avg = average_output(name)
     if abs(avg) < 5e-3:
-        return "yes"   # r72 (pass 75): SELU's condition (inputs of average 0, spread 1) is the column's header
+        # r80 (pass 82): SELU averages 0 at spread 1 only, so the registry says "roughly" (tanh: 0 at every spread)
+        return "yes" if act.zero_centred == "yes" else f"{act.zero_centred}: {SPREAD_ONE_ONLY}"
     # r54: one number, no "on average"; r56 (pass 62): two significant digits, as one digit gave ELU (0.16), SiLU
     # (0.21) and Mish (0.24) the same "about 0.2". PReLU's is at its starting leak (PRELU_NOTE says so under the table)
     return f"no: about {avg:.2g}"
