@@ -470,13 +470,26 @@ def test_smoothness_flag(name):
 
 @pytest.mark.parametrize("name", ELEMENTWISE)
 def test_zero_centred_flag(name):
-    """The documented rule: mean output for standard-normal input 0 -> yes, <= half ReLU's -> roughly."""
+    """The documented rule: mean output 0 for bell-curve input of every spread (0.5, 1, 2) -> yes; for standard-normal
+    input, at most half ReLU's -> roughly (SELU's 0 at spread 1 only is roughly: r80, pass 82)."""
     z = np.linspace(-14, 14, 280001)
     w = np.exp(-z * z / 2) / np.sqrt(2 * np.pi) * (z[1] - z[0])
-    mean = float(np.sum(A.get(name)(z) * w))
+    means = {s: float(np.sum(A.get(name)(s * z) * w)) for s in (0.5, 1.0, 2.0)}
     relu_mean = 1 / np.sqrt(2 * np.pi)
-    rule = "yes" if abs(mean) < 1e-6 else "roughly" if abs(mean) <= relu_mean / 2 else "no"
+    rule = ("yes" if max(abs(m) for m in means.values()) < 1e-6 else "roughly" if abs(means[1.0]) <= relu_mean / 2
+            else "no")
     assert A.get(name).zero_centred == rule
+
+
+def test_selu_is_zero_centred_only_at_spread_1():
+    """SELU's mean output is 0 for standard-normal input (its design) but not at other spreads, so "roughly", not
+    "yes" as tanh (0 at every spread)."""
+    z = np.linspace(-14, 14, 280001)
+    w = np.exp(-z * z / 2) / np.sqrt(2 * np.pi) * (z[1] - z[0])
+    mean = lambda name, s: float(np.sum(A.get(name)(s * z) * w))   # noqa: E731
+    assert abs(mean("selu", 1.0)) < 1e-6 and 0.2 < mean("selu", 2.0) < 0.3 and mean("selu", 0.5) < -0.04
+    assert max(abs(mean("tanh", s)) for s in (0.5, 1.0, 2.0)) < 1e-6
+    assert A.get("selu").zero_centred == "roughly" and A.get("tanh").zero_centred == "yes"
 
 
 def test_slope_table():

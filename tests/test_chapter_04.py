@@ -668,6 +668,12 @@ def _index(snippet):
     return next(i for i, c in enumerate(_cells()) if snippet in "".join(c["source"]))
 
 
+def _stored_text():
+    """Everything a learner can read: the markdown and every folded text a code cell stored."""
+    return _markdown() + "".join("".join(o.get("data", {}).get("text/markdown", "")) for c in _cells()
+                                 if c["cell_type"] == "code" for o in c.get("outputs", []))
+
+
 def test_costs_and_good_for_are_true():
     """Check: SELU's two numbers are fixed by its paper (their slider ranges only exist for exploring), so the
     ReLU family's costs do not say every bend adds a number to choose or learn; squashers are 'Good for',
@@ -779,12 +785,13 @@ def test_zoo_table_definitions_one_idea_per_line():
     # r67 (pass 71): the fold of averages is cut; the legend gives ReLU's (test_zoo_says_yes_for_an_average_of_0...)
     zc = above.index("- **Zero-centred**: is the average output 0, for bell-curve inputs (average 0, spread 1)? "
                      "ReLU's is about 0.4; ELU's, about 0.16, is closer.")
-    assert above[zc + 1].startswith("- **")
+    # r80 (pass 82): SELU's 0 holds at spread 1 only: its "roughly" is said under the column's question
+    assert above[zc + 1] == "  SELU's is 0 there, but not at other spreads: \"roughly\"." and above[zc + 2].startswith("- **")
     assert (NOTEBOOK.parent / "02_four_bends.ipynb").exists()
     # r40: one definition everywhere, the smooth family's "never goes down as x grows" (ReLU's flat left is "yes")
     # pass 46: "(flat stretches count)" cut; ReLU's flat left is still "yes" (checked below)
-    assert ("- **Monotonic**: never goes down as x grows (or never up). A dip does not stop a bend from working well: GELU dips, yet BERT and GPT train well with it."
-            in above)
+    # r80 (pass 82): "A dip does not stop a bend from working well" cut (words); GELU's dip is the example
+    assert "- **Monotonic**: never goes down as x grows (or never up). GELU is not, yet BERT and GPT train well with it." in above
     assert "only ever climbs" not in "\n".join(above)
     # session 32 (r73 Correctness): "widely used" named as the two models the deployments data sources
     for model in ("GPT", "BERT"):
@@ -844,7 +851,7 @@ def test_spread_is_one_word_the_standard_deviation_everywhere():
     assert "variance" not in text.lower() and text.count("**spread**") == 1
     # pass 28: "signal" is the backward nudge elsewhere; here the numbers go forward, and the average is one layer's
     # pass 56: the worked case (-2 and 2) comes first; the spread is defined on it
-    assert ("Say a layer outputs −2 and 2. Their **average** is 0.\n"
+    assert ("Say layer 0 outputs −2 and 2. Their **average** is 0.\n"   # r80 (pass 82): layer 0, the picture's start
             "Each sits 2 away from it. How far outputs typically sit from their average is their **spread**: here 2.\n") in text
     # pass 33: what the average is taken over: the engine's h.mean() is over the whole (examples, units) array
     probe = signal_stats.layer_stats("relu", depth=1, width=8, n=4, seed=0)[0][0]
@@ -854,7 +861,10 @@ def test_spread_is_one_word_the_standard_deviation_everywhere():
     assert probe == pytest.approx(h.mean()) != pytest.approx(h[:, 0].mean())
     # r55 (pass 61): "signal" is back only as chapter 03's backward signal (what the nudges are built from), never
     # for the forward numbers, which stay the spread
-    assert text.count("signal") == text.count("backward signal") >= 2
+    # r80 (pass 82): the backward signal's own paragraph says "the signal" for it, and nowhere else does
+    k_signal = _index("Each unit gets one number back: its **backward signal**.")
+    rest = text.replace("".join(_cells()[k_signal]["source"]), "")
+    assert rest.count("signal") == rest.count("backward signal") >= 2
     w = ch04_zoo.selu_spread()
     w.sliders["start"].value = 2.0
     assert "variance" not in w.live.axes[1].get_ylabel()
@@ -879,15 +889,18 @@ def test_squashers_cost_is_the_product_of_slopes_not_a_vanishing_slope():
     # r55 (pass 61): "the nudge" travelled back here but was a weight's own number elsewhere; what travels back is
     # chapter 03's backward signal, said in plain words where it is first used
     # r78 (pass 81): defined at its first use, in the ReLU family's nudge (input times backward signal); here it travels
-    assert "vanish" not in text and ("Training sends it back: which way the unit's sum should move.\n") in text
-    assert "The backward signal travels from the output back to the first layer.\n" in text
+    # r80 (pass 82): its own paragraph, with a coach's call, before the ReLU family's Fixes
+    assert "vanish" not in text and "Training sends it back" not in text
+    assert "The signal's sign says which way the unit's sum should move. Its size says how far.\n" in text
     assert text.index("**backward signal**") + 2 == text.index("backward signal") < text.index("## The squashers")   # defined at its first use
     # pass 68 (r63): "usual-sized" was vague; the weights are named by what they do (LeCun-normal keeps the spread)
     # r72 (pass 75): the message picture with a number: each layer multiplies by its slope, 0.25 at most for sigmoid
-    assert ("Like the message passed along 30 people above, it can fade.\n"
-            "Say the weights keep it steady. Then each layer multiplies the backward signal by its slope.\n"
-            "Sigmoid's is at most 0.25. After 10 layers: $0.25^{10}$, about one in a million: a whisper (chapter 03).") in text
-    assert "usual-sized" not in text and text.index("30 people passing on a message") < text.index("passed along 30 people")
+    # r80 (pass 82): shorter, as the backward signal's paragraph already says a slope multiplies it; "weights aside"
+    # keeps the weights' share out of the 0.25 ** 10
+    assert ("**Costs:** away from 0, both go flat.\n"
+            "Each layer multiplies the backward signal by its slope.\n"
+            "Sigmoid's is never above 0.25. Ten layers, weights aside: $0.25^{10}$, about one in a million (chapter 03).") in text
+    assert "usual-sized" not in text and "a whisper" not in text
     top = float(np.max(activations.get("sigmoid").derivative(np.linspace(-10, 10, 20001))))
     assert top == pytest.approx(0.25) and 0.5e-6 < top ** 10 < 1.5e-6   # about one in a million
     assert "The backward signal is multiplied by weights and one slope per layer." in text
@@ -907,12 +920,12 @@ def _selu_span(start, depth=30):
     return f"{min(ends):.2f} to {max(ends):.2f}"
 
 
+# r80 (pass 82): the setting in one short list, the weights' rule named once as a link to the glossary (its reason
+# and the normalisation layers are the glossary's entries now)
 SCOPE = ("**When does SELU do this?** In the widget's setting:\n\n"
-         "- a plain stack of wide layers: in each, every unit sees every input;\n- LeCun-normal starting weights.\n")
-# r61 (pass 66): the other two conditions share one fold with SELU's slope picture and the why (selu_why_fold)
-MORE_CONDITIONS = ("**Two more conditions.** Inputs with average near 0.\n"
-                   "And no [normalisation layers](91_glossary.ipynb#Glossary): extra layers that reset the average and "
-                   "spread on their own.\nSELU is meant to do their job.")   # r75 Correctness: replace them, not only avoid; r42: "rescale" said in words; r50: the kind of layer named, linked to the glossary
+         "- a plain stack of wide layers: in each, every unit sees every input;\n"
+         "- SELU's special starting weights ([LeCun-normal](91_glossary.ipynb#Glossary));\n"
+         "- inputs that average near 0.\n")
 # r59 (pass 65): four conditions in a row were too many to keep; the two the recall keeps are in view, the other two
 # (the widget's too) are folded
 # r36: the "common mistake" line said it again: cut; r37: "Outside that setting, SELU makes no such promise." too
@@ -937,10 +950,13 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # pass 25: the average it rests on, in brackets (0 for both)
     # r39: shorter; the column's header gives the bell curve (average 0, spread 1), checked below
     # r64 (pass 69): "at spread 1 only" read as if spread 1 were enough; the row names both conditions (checked below)
-    # r72 (pass 75): the column's header already names those inputs (checked next), so the row says "yes"
-    assert ch04_zoo.row("selu")["zero-centred"] == "yes"
-    assert ("- **Zero-centred**: is the average output 0, for bell-curve inputs (average 0, spread 1)?"
-            in "".join(_cells()[_index("ch04.ZooTable()") - 1]["source"]))
+    # r72 (pass 75): the column's header already names those inputs (checked next), so the row said "yes"
+    # r80 (pass 82): "yes" read as always; the registry says "roughly" (0 at spread 1 only), and so does the row
+    assert ch04_zoo.row("selu")["zero-centred"] == "roughly: 0 at spread 1 only"
+    assert activations.get("selu").zero_centred == "roughly"
+    legend = "".join(_cells()[_index("ch04.ZooTable()") - 1]["source"])
+    assert "- **Zero-centred**: is the average output 0, for bell-curve inputs (average 0, spread 1)?" in legend
+    assert "SELU's is 0 there, but not at other spreads: \"roughly\"." in legend
     assert ch04_zoo.row("tanh")["zero-centred"] == "yes"
     z = np.linspace(-40, 40, 400001)   # spread 1 alone is not enough: an average of ±0.5 moves the output's average
     for shift in (0.5, -0.5):
@@ -1004,21 +1020,14 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # r68 (pass 72): bell curve, the weights' spread and its name, the sums' spread: three numbered steps
     # r75 (pass 78): the bell curve, sqrt(1/n) and the name LeCun-normal moved into the SELU fold; the main text keeps
     # what the weights do, in plain words
+    # r80 (pass 82): the weights' size (0.088), their rule and the sqrt(128) reason added terms for one side-fact;
+    # the main text says what the weights do, the fold names the rule once, linked to the glossary (which has it)
     assert (f"each {n} units wide.\n"
-            "Its random starting weights are SELU's special ones: each has a spread of about 0.088 (the more inputs, the smaller).\n"
-            "So inputs of average 0 and spread 1 give sums of spread 1.") in ask
-    # r78 (pass 81): the weights' spread in plain numbers in the main text (the rule and its name stay in the fold)
-    assert f"{np.sqrt(1 / n):.3f}" == "0.088" and "\\sqrt{1/128} \\approx 0.088" in ch04_zoo.selu_why_fold().data
-    assert "LeCun" not in ask and "$\\sqrt" not in ask
-    # pass 68 (r63): the pushes' reason is folded, with the condition it needs (independent pushes, each averaging 0)
+            "Its random starting weights are SELU's special ones.\n"
+            "With them, inputs of average 0 and spread 1 give sums of spread 1.") in ask
+    assert "0.088" not in _stored_text() and "LeCun" not in ask and "$\\sqrt" not in ask
     why = ch04_zoo.selu_why_fold().data
-    assert (f"**Which starting weights?** Each unit has {n} inputs. Each weight is drawn at random from a bell curve (\"normal\").\n"
-            f"Their spread is $\\sqrt{{1/{n}}} \\approx {np.sqrt(1 / n):.3f}$: the more inputs, the smaller the weights. "
-            "This rule is **LeCun-normal**.\n") in why
-    assert why.index("**LeCun-normal**") < why.index("- LeCun-normal starting weights.")   # named before its first use
-    assert "Each input times its weight is one random push." in why and "**independent**" in why and "averages 0" in why
-    assert f"$\\sqrt{{{n}}}$ times one push's, not {n} times." in why and f"\\approx {np.sqrt(1 / n):.3f}$" in why
-    assert "For $n$ inputs per unit, LeCun-normal's spread is $\\sqrt{1/n}$.\n" in why   # r64 (pass 69): the rule, folded
+    assert "[LeCun-normal](91_glossary.ipynb#Glossary)" in why and "one random push" not in why and "**independent**" not in why
     assert "$\\sqrt{1/n}$" not in ask
     assert "one random push" not in ask   # out of the main path
     pushes = np.random.default_rng(5).normal(size=(4000, n))   # n pushes of spread 1: the total's spread is sqrt(n)
@@ -1039,8 +1048,7 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     assert "- spread $" not in ask
     assert "**He weights**" not in ask   # r44: He after SELU's check (r75, pass 78: LeCun-normal is named in the fold)
     assert _index("### Try it: a spread that starts too big") < _index("ch04.signal_answer(depth=30)") < _index("ch04.selu_why_fold()")
-    assert "**He weights**" in ch04_zoo.lecun_fade_note(30).data   # pass 68: He is said in the Optional fold
-    assert f"{np.sqrt(1 / 128):.3f}" == "0.088"
+    assert "He weights" not in _stored_text()   # pass 68: He was said in the Optional fold; r80 (pass 82): cut
     assert text.index("**starting weights**") < text.index("SELU's special ones") and "LeCun" not in text
     # pass 33: "plain size" was not explained here; said instead: a straight layer with spread sqrt(1/n) weights
     # keeps its input's spread (n inputs x 1/n each)
@@ -1076,7 +1084,8 @@ def test_zoo_says_yes_for_an_average_of_0_and_gives_every_other_average():
     w = stats.norm.pdf(z) * (z[1] - z[0])
     elu, relu = float(np.sum(np.where(z > 0, z, np.expm1(z)) * w)), float(np.sum(np.maximum(z, 0) * w))
     assert relu == pytest.approx(1 / np.sqrt(2 * np.pi), abs=1e-6) and 0 < elu < relu / 2
-    assert not any(r["zero-centred"].startswith("roughly") for r in ch04_zoo.rows())
+    # r80 (pass 82): SELU alone is "roughly" (0 at spread 1 only, checked in test_selu_is_zero_centred_only_at_...)
+    assert [r["name"] for r in ch04_zoo.rows() if r["zero-centred"].startswith("roughly")] == ["selu"]
     silu = float(np.sum(z * special.expit(z) * w))
     assert f"{silu:.2f}" == "0.21"
     # r54 (pass 60): one number, read at a glance, from the same SciPy averages; r56 (pass 62): two significant
@@ -1221,7 +1230,7 @@ def test_squashers_trouble_is_the_flat_ends_and_tanh_is_a_stretched_sigmoid_pict
     assert "So tanh's slope reaches 4 × 0.25 = 1, but only at 0." in answer
     assert "Sigmoid's slope is largest at 0, where it is 0.25." in answer
     # pass 21: the costs no longer suggest both slopes are near 1 at 0 (sigmoid's is 0.25 there)
-    assert "**Costs:** sigmoid's slope is never above 0.25. Away from 0, both go flat.\n" in text
+    assert "**Costs:** away from 0, both go flat.\n" in text and "Sigmoid's is never above 0.25." in text   # r80 (pass 82)
     assert "their slopes fall far below 1" not in text
     # pass 34: the widget draws the reshaped sigmoid dashed over a thick tanh; at the answer the two coincide
     w = ch04_zoo.tanh_fit()
@@ -1423,7 +1432,8 @@ def test_plain_words_and_folds_keep_the_chapter_focused():
     # r67 (pass 71): "a second weighted sum, bent" came before gates are taught; a reading, pointing ahead
     # r70 (pass 73): the table follows the opening picture, without the 14 names (each family names its own);
     # the gated row says what the picture's g(a) × b sketch draws
-    assert "| gated units | one bent sum scales a second sum |" in text   # session 31 (r71 Clarity) and "| members |" not in text
+    # r80 (pass 82): "one bent sum scales a second sum" came before gates are taught; said as what it does, pointing ahead
+    assert "| gated units | one part of the unit dims or boosts another (see below) |" in text and "bent sum" not in text
     assert _index("ch04.families_row()") < _index("| family | what it fixes, or is good for |")
     assert "one reading of the input" not in text
     after_map = text.index("## The ReLU family")
@@ -1506,10 +1516,12 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     # pass 34: the Check leads with the answer in one short line; the layer-1 drop (1.65 = 0.83 × 2) moved to the fold
     # pass 46: the He line is one sentence; the layer-1 drop and its numbers are cut
     # pass 56: the 'why ReLU fades' fold moved to the chapter's Optional section (lecun_fade_note)
-    visible, curious = answer, ch04_zoo.lecun_fade_note(30).data
-    # r56 (pass 62): the He widget and its Check are cut; its point is one cell after SELU's "why" (RELU_CASE): He
-    # weights keep ReLU from fading, and ReLU has no squeeze (ReLU(2x) = 2 ReLU(x)), so nothing pulls it back to 1
-    assert RELU_CASE in ch04_zoo.lecun_fade_note(30).data and "He weights" not in visible and "0.26" not in visible
+    visible = answer
+    # r56 (pass 62): the He widget and its Check are cut; its point was one line (RELU_CASE): He weights keep ReLU
+    # from fading, and ReLU has no squeeze (ReLU(2x) = 2 ReLU(x)), so nothing pulls it back to 1
+    # r80 (pass 82): that line left with the fold of why ReLU fades (the SELU side-trip had five new terms); the
+    # claims stay checked here, for chapter 07's question on He weights
+    assert RELU_CASE not in _stored_text() and "He weights" not in visible and "0.26" not in visible
     assert np.all(ends > 0.2 * 2.0) and min(ends2) > 0.1 * 2.0   # "does not fade away": 100 networks, and the 5 drawn
     x = np.linspace(-5, 5, 1001)
     assert np.array_equal(activations.get("relu")(2 * x), 2 * activations.get("relu")(x))   # double in, double out
@@ -1544,17 +1556,22 @@ def test_he_start_keeps_relus_spread_from_shrinking_and_same_starts_average_fade
     assert first < later - 0.08
     # pass 24: "to about 0.7" read as the value 0.7; it is a factor, applied again at each layer
     # pass 34: the line answers (fades to 0); its two factors are in the 'For the curious' fold
-    assert "- **ReLU, same weights**: it fades to almost 0. (Why: see the second Optional fold below.)\n" in visible
+    # r80 (pass 82): the reason in two short lines in the Check, not a second fold
+    assert ("- **ReLU, same weights**: it fades to almost 0.\n"
+            "  Why: ReLU turns about half its sums into 0. These small weights do not make up for that.") in visible
     # pass 46: the fold gives one factor, the later layers' (layer 1's 0.6 is cut), and the end after 30 layers
     # r44: the fold gives the reason: half the inputs become 0, the squares halve, the spread keeps sqrt(0.5) a layer
     assert abs(later - np.sqrt(0.5)) < 0.03
     # r47: "squares ... square root" clashed with the spread's definition; the average square is defined (tested below)
     # r62 (pass 67): the 0.71 is the sums' factor; r64 (pass 69): the widget's first drop (0.59) read as a maintainer
     # reconciling widget and theory, and is cut: the fold goes from the factor straight to what is left
-    assert ("So from one layer's sums to the next, the spread keeps about $\\sqrt{0.5} \\approx 0.71$.\n"
-            "After 30 layers: $0.71^{30} \\approx 0.00003$. Almost nothing is left.\n") in curious
-    assert "0.59" not in curious and "drops further" not in curious
-    assert f"{0.71 ** 30:.5f}" == "0.00003"
+    # r80 (pass 82): the factor's worked form (the average square, 0.71 ** 30) is cut; "about half its sums into 0"
+    # is what the engine does: about half of a layer's sums are below 0
+    assert "0.71" not in _stored_text() and "**average square**" not in _stored_text()
+    _, v1 = signal_stats.layer_stats("relu", depth=1, width=128, n=256, seed=0)
+    rng = np.random.default_rng(0)
+    sums = rng.standard_normal((256, 128)) @ signal_stats.lecun_normal(128, 128, rng)
+    assert 0.45 < float(np.mean(sums < 0)) < 0.55
     assert s_lecun2[-1] / s_lecun2[0] < 1e-4
     assert "to about 0.7 at each later layer" not in answer
     assert "at every layer" not in answer
@@ -1991,8 +2008,10 @@ def test_dead_unit_is_one_on_the_flat_side_for_every_input():
     # the nudge's slope factor, said after the picture (chapter 03: "each weight into a unit has that unit's slope as
     # one factor of its nudge")
     # r78 (pass 81): one nudge story: input times backward signal, the signal carrying the slope (defined here)
-    assert ("**Fixes:** a weight's nudge is its input times the unit's **backward signal**. Training sends it back: which way the unit's sum should move.\nThat number already includes the unit's slope.\n"
-            "With a slope above 0, a unit whose sum is below 0 still gets a nudge.\n") in text
+    # r80 (pass 82): the backward signal has its own paragraph (a coach's call), then the Fixes
+    assert ("On its way in, the signal is multiplied by the bend's slope. Slope 0, signal 0.\n"
+            "Each weight's nudge is its input times its unit's backward signal.") in text
+    assert "**Fixes:** with a slope above 0, a unit whose sum is below 0 still gets a nudge.\n" in text
     assert "Each of its weights gets a nudge of $3.5 \\times$ its input, and $3.5$ already contains the slope $0.5$." in ch03   # pass 75 rewording of the same fact
 
 
@@ -2196,8 +2215,9 @@ def test_he_runs_are_lecun_times_root_two_and_keep_the_mean_square():
     m, s = ch04_zoo.signal_after(30, 1.0)["ReLU, He weights"]
     assert m[1] ** 2 + s[1] ** 2 == pytest.approx(1.0, abs=0.15)   # the mean square kept: ReLU halves it, √2² doubles it
     # pass 68: He in the Optional fold, after SELU's own weights (r75, pass 78: named in the same fold, before it)
+    # r80 (pass 82): He's line left with the fold of why ReLU fades; LeCun-normal is named once, as a glossary link
     fold_text = ch04_zoo.selu_why_fold().data
-    assert "**He weights**" in ch04_zoo.lecun_fade_note(30).data and fold_text.index("**LeCun-normal**") < fold_text.index("**He weights**")
+    assert "He weights" not in _stored_text() and "[LeCun-normal](91_glossary.ipynb#Glossary)" in fold_text
     k_try = _index("### Try it: a spread that starts too big")   # r44: He has its own cell; pass 52: set-up in two cells
     setup = "".join("".join(c["source"]) for c in _cells()[k_try:k_try + 3])   # pass 68: the LeCun fold between
     assert "Its random starting weights are SELU's special ones" in setup   # r75 (pass 78): the bell curve is in the fold
@@ -2205,7 +2225,7 @@ def test_he_runs_are_lecun_times_root_two_and_keep_the_mean_square():
     # r56 (pass 62): the starting weights are named (random) in the ReLU family's costs, where the chapter first needs them
     # r75 (pass 78): "each unit has 128 inputs" and the bell curve moved into the SELU fold, with LeCun-normal
     assert (f"An untrained network: 30 layers, each {ch04_zoo.SPREAD_WIDTH} units wide.\n" in setup
-            and f"Each unit has {ch04_zoo.SPREAD_WIDTH} inputs. Each weight is drawn at random from a bell curve" in fold_text
+            and "bell curve" not in fold_text   # r80 (pass 82): the weights' rule is the glossary's
             and text.index("random **starting weights**") < text.index("### Try it: a spread")
             and f"- {len(ch04_zoo.DRAW_SEEDS)} such networks" in setup   # pass 50: said before the widget
             and "the median (middle one)" not in setup and "A random network" not in text)
@@ -2353,7 +2373,10 @@ def test_opening_and_relu_family_name_what_they_point_at():
     """Check: the opening says 'many' new bends fix an older one's problem (not 'most'); the four relatives are
     named before the Predict that asks which of them keep a slope."""
     text = _markdown()
-    assert "The zoo holds many more, in four families, drawn below on one scale, with a zoom on their dips." in text and "Most new ones" not in text   # r48: the history line cut (words)
+    assert "The zoo holds many more, in four families, drawn below on one scale, with a zoom on their **dips**." in text and "Most new ones" not in text   # r48: the history line cut (words)
+    # r80 (pass 82): "dips" said in words where it is first used
+    assert "A dip: the curve sinks a little below 0, then rises." in "".join(_cells()[0]["source"])
+    assert text.lower().index("dip") == text.index("**dips**") + 2
     ask = "".join(_cells()[_index("## The ReLU family")]["source"]).split("**Predict:**")[0]
     assert "Four relatives tilt or bend that flat side: Leaky ReLU, PReLU, ELU and SELU." in ask
 
@@ -2364,8 +2387,9 @@ def test_pass_23_terms_are_said_where_they_first_appear():
     text = _markdown()
     # r35 (pass 39): the weight sizes moved into the widget's intro; "normal" is still said before its first use
     # r75 (pass 78): both moved into the SELU fold, in the same order
+    # r80 (pass 82): the rule's bell curve and "normal" left with it; the fold links the name to the glossary
     fold_text = ch04_zoo.selu_why_fold().data
-    assert fold_text.index('drawn at random from a bell curve ("normal")') < fold_text.index("LeCun-normal") and "LeCun" not in text
+    assert '("normal")' not in fold_text and "[LeCun-normal](91_glossary.ipynb#Glossary)" in fold_text and "LeCun" not in text
     formula = text.index("\\mathrm{softmax}(x)_i")
     words = text.index("In words: take $e$ to the power of each score.")
     # pass 26: T is named right after the formula, before the words that use it
@@ -2557,7 +2581,9 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     # r75 (pass 78): "the knob" was never said: Swish's formula with β, and what β does (the glossary's x·sigmoid(βx))
     # r78 (pass 81): one more name with a knob was one too many: SiLU is "one case of Swish" where it is named (as
     # chapter 02 says it), and Swish's β is left to the glossary
-    assert text.index("Swish") == text.index("SiLU (sigmoid linear unit, one case of [Swish](91_glossary.ipynb#Glossary))") + 40
+    # r80 (pass 82): Swish was named but never said; one line after the opening says what it is, no β
+    swish = "SiLU is one case of [Swish](91_glossary.ipynb#Glossary): SiLU's shape, with a sharper or softer corner."
+    assert text.index("Swish") == text.index(swish) + len("SiLU is one case of [") and swish in opening_cell()
     assert SWISH_LINE in text and "β" not in text and "\\beta" not in text
     assert "shape setting" not in text
     assert "also named Swish" not in text
@@ -2634,8 +2660,8 @@ def test_pass_27_relu_family_lines_name_selus_weights_and_the_fading_nudge():
     # r54 (pass 60): the nudge's slope factor is said here, after the picture (the opening only recalls chapter 03)
     # r56 (pass 62): "as a factor" said as a product, and the unit placed by its sum
     # r78 (pass 81): one nudge story: input times backward signal, the signal carrying the slope (defined here)
-    assert ("**Fixes:** a weight's nudge is its input times the unit's **backward signal**. Training sends it back: which way the unit's sum should move.\nThat number already includes the unit's slope.\n"
-            "With a slope above 0, a unit whose sum is below 0 still gets a nudge.\n"
+    # r80 (pass 82): the backward signal has its own paragraph before the Fixes
+    assert ("**Fixes:** with a slope above 0, a unit whose sum is below 0 still gets a nudge.\n"
             "For ELU and SELU, that nudge fades far left.\n") in text and "a unit on the left" not in text
     for name in ("elu", "selu"):
         f = activations.get(name)
@@ -2647,7 +2673,8 @@ def test_pass_27_relu_family_lines_name_selus_weights_and_the_fading_nudge():
     assert "- The lines: SELU, and ReLU to compare, both with the same weights.\n" in text   # r75: LeCun-normal in the fold
     # r56 (pass 62): the He widget is cut; He weights are said once, as chapter 03's wider starting weights
     # r59 (pass 65): said in the Optional section, as the answer to "and with wider weights?"
-    assert "**And with wider weights?** With chapter 03's **He weights**, ReLU does not fade," in ch04_zoo.lecun_fade_note(30).data
+    # r80 (pass 82): that line left with the fold of why ReLU fades (the SELU side-trip's five terms)
+    assert "**And with wider weights?**" not in _stored_text()
     assert ch04_zoo.SPREAD_RUNS["SELU"] == ("selu", 1.0) and ch04_zoo.SPREAD_RUNS["ReLU, LeCun weights"][1] == 1.0
 
 
@@ -2775,7 +2802,8 @@ def test_no_doubling_claim_resting_on_unstated_zero_biases():
     assert "double the start" not in text and "whatever the start" not in text
     # r76 (pass 80): the He line is one sentence pointing to chapter 03; "nothing pulls it back" still rests on the
     # doubling checked here
-    assert "double the start" not in _markdown() and "unlike SELU, nothing pulls its spread back to 1." in ch04_zoo.lecun_fade_note(30).data
+    # r80 (pass 82): that He line left with the fold of why ReLU fades; the claim is still checked below
+    assert "double the start" not in _markdown() and "nothing pulls its spread back" not in _stored_text()
     x = np.linspace(-50, 50, 100_001)
     assert np.array_equal(activations.get("relu")(2 * x), 2 * activations.get("relu")(x))
     one, two = ch04_zoo.he_draws(30, 1.0)[0][1], ch04_zoo.he_draws(30, 2.0)[0][1]
@@ -2888,12 +2916,17 @@ def test_gate_legend_and_zoo_axes_as_the_text_says():
 
 # r76 (pass 80): "Then the slope has no sudden jump" had lost its "then" behind the Swish line, and σ was used before
 # it was named: the jump follows the rounded corner, and Swish waits until SiLU's switch names σ (SWISH_LINE)
-SMOOTH_OPENING = ("GELU (Gaussian error linear unit; Gaussian = the bell curve), SiLU (sigmoid linear unit, one case of "
-                  "[Swish](91_glossary.ipynb#Glossary)), Mish and "
+SMOOTH_OPENING = ("GELU (Gaussian error linear unit; Gaussian = the bell curve), SiLU (sigmoid linear unit), Mish and "
                   "Softplus round off ReLU's corner.\n"
                   "Then the slope has no sudden jump.\n")
+
 SWISH_LINE = ("SiLU's switch is the sigmoid, $\\sigma(x)$.\n"   # r78 (pass 81): Swish named at SiLU, β in the glossary
               "GELU's switch is $\\Phi(x)$ (capital phi).")
+
+
+def opening_cell():
+    """The smooth family's opening cell."""
+    return "".join(_cells()[_index("## The smooth family")]["source"])
 
 
 def test_what_to_remember_names_the_smooth_family_apart():
@@ -2963,27 +2996,23 @@ def test_selu_check_answers_in_three_short_lines_and_folds_every_factor():
     appears only in the Optional section (pass 56). The answers are the runs' own: SELU ends within 0.05 of 1,
     LeCun's ReLU below 1e-3. r56 (pass 62): the He picture, its Check and its Optional note are cut."""
     selu = ch04_zoo.signal_answer(30).data
-    curious = ch04_zoo.lecun_fade_note(30).data
     heads = [re.split(r"[.;,](?: |$)", ln.split("**: ")[1])[0] for ln in selu.splitlines() if ln.startswith("- **") and "**: " in ln]
     assert heads == ["it goes back to 1", "it fades to almost 0"]
     # pass 46: the fold keeps one factor (0.7 a layer); the layer-1 numbers (0.826, 0.564, 0.6) are cut
-    assert "0.7" not in selu and "the spread keeps about $\\sqrt{0.5} \\approx 0.71$" in curious   # r44: the reason
+    # r80 (pass 82): the factor's fold is cut; the Check says the reason in words (half the sums become 0)
+    assert "0.7" not in selu and "0.71" not in _stored_text() and "ReLU turns about half its sums into 0." in selu
     assert "0.83" not in selu and "0.56" not in selu
     runs = ch04_zoo.signal_after(30, 2.0)
     assert abs(runs["SELU"][1][-1] - 1) < 0.05 and runs["ReLU, LeCun weights"][1][-1] < 1e-3
     assert "wanders" not in selu and "far apart" not in selu and "readout" not in selu
     # r78 (pass 81): the Check's fold nests the still's "no kernel" fold at its end; nothing after the outer fold
     assert selu.count("<details>") == 2 and selu.rstrip().endswith("</details>\n\n</details>") and selu.startswith("<details>")
-    assert "<details>" not in curious
     cells = _cells()   # pass 56: the fade's reason sat in the chapter's Optional section, before What to remember
     # r70 (pass 73): far from the widget it explains, behind an empty cell; it now closes the one Optional fold
     # next to the widget, and the chapter has no Optional section
     assert "lecun_fade_note" not in json.dumps(cells) and "## Optional" not in _markdown()
-    assert curious.lstrip().startswith("**Why ReLU fades with LeCun-normal weights.**")
-    k = _index("ch04.selu_why_fold()")
-    assert curious.strip() in "".join(cells[k]["outputs"][0]["data"]["text/markdown"])
-    # pass 68: ReLU's He case closes the same fold, after its fade (an aside, out of the word count's main path)
-    assert curious.index("Almost nothing is left.") < curious.index(RELU_CASE)
+    # r80 (pass 82): the fold of why ReLU fades (average square, 0.71 a layer, He's line) is cut
+    assert not hasattr(ch04_zoo, "lecun_fade_note") and "**Why ReLU fades" not in _stored_text()
     assert "he_layer_one_note" not in json.dumps(cells) and _markdown().count("Optional") == 1
 
 
@@ -3033,8 +3062,8 @@ def test_he_weights_keep_the_total_on_average_over_many_networks_not_the_spread(
     assert np.all(s.mean(axis=0)[1:] < 0.87) and np.all(m.mean(axis=0)[1:] > 0.45)   # the spread stays lower, average above 0
     assert abs(m[:, 1].mean() - np.sqrt(1 / np.pi)) < 0.02
     assert s[:, -1].max() / s[:, -1].min() > 3                                   # single networks end far apart
-    text = ch04_zoo.signal_answer(30).data + _markdown() + ch04_zoo.lecun_fade_note(30).data
-    assert "keep the spread right" not in text and RELU_CASE in text
+    text = ch04_zoo.signal_answer(30).data + _stored_text()
+    assert "keep the spread right" not in text and RELU_CASE not in text   # r80 (pass 82): He's line is cut
 
 
 def test_gate_and_block_pictures_have_alt_text_that_describes_them():
@@ -3155,17 +3184,19 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     # r75 (pass 78): "spread out ÷ in" was hard to read: the three marked spreads are said as in -> out first
     # r76 (pass 80): "spread 2 into" was read as any input; it is the sums' spread
     # r78 (pass 81): the numbers came before their picture; the picture first, then the learner reads the dots off
-    head = "**Why does SELU pull back?** The picture shows how many times bigger each spread of sums comes out of one SELU layer."
+    # r80 (pass 82): the ratio axis could not be read as "2 in, 1.7 out"; the picture is spread out against spread in
+    head = "**Why does SELU pull back?** The picture shows each spread into one SELU layer, and the spread that comes out."
     assert (f"{big:.2g}", f"{small:.2f}", f"{one:.2f}") == ("1.7", "0.57", "1.00")
-    rule = ("Above the dashed line at 1 (out = in), a layer makes the spread bigger. Below it, smaller.\n"
-            "**Read off** the dots: spread 2 in gives 1.7 out, smaller; 0.5 gives 0.57, bigger.\n"
-            "SELU's curve crosses that line at 1. So a spread of 1 stays 1, and others move towards it.")
+    rule = ("**Read off** the dots. Spread 2 in gives 1.7 out: below the dashed diagonal (out = in), so smaller.\n"
+            "0.5 in gives 0.57 out: just above it, a little bigger.\n"
+            "The curve crosses the diagonal at 1. So a spread of 1 stays 1, and others move towards it.")
     assert "1.7" not in head and "0.57" not in head
     # pass 46: shorter; the right side's ×1.05 against the capped left is cut, the picture's example stays
     # pass 50 (r45 Clarity 3): the missing step, a slope above 1 stretches small numbers apart
     assert small > 0.5 and float(selu(0.2) - selu(-0.2)) > 0.4   # two small numbers end further apart
     # r52 (pass 58): "near 0" hid how soon the left slope falls below 1 (x ≈ −0.56): the range is said
-    why = ("Why? Right of $x \\approx -0.56$ (shaded), SELU's slope is above 1.\n"
+    # r80 (pass 82): the shading was read as -0.56 to 0 only; the band runs to the picture's right edge
+    why = ("Why? In the shaded band, right of $x \\approx -0.56$, SELU's slope is above 1.\n"
            f"A slope above 1 stretches small numbers apart. So a small spread grows: 0.5 in, {small:.2f} out.\n"   # r75 (pass 78)
            "A big spread sends many numbers far left. There SELU is nearly flat, so it squeezes them together near its floor.\n"
            f"Right of 0, its slope is only {lam:.2f}: a weak stretch. So with a big spread, the squeeze wins: 2 in, {big:.2g} out.")
@@ -3177,7 +3208,7 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     half_spread = lambda v: float(np.sqrt(np.sum(w * (v - np.sum(w * v)) ** 2)))  # noqa: E731
     assert half_spread(np.asarray(selu(z))) < 0.5 * half_spread(z)   # the squeeze: less than half the spread is left
     assert float(selu.derivative(-3.0)) < 0.1   # nearly flat far left
-    assert "2 → 1.7" in [t.get_text() for t in ch04_zoo.spread_in_out().axes[0].texts]   # the number is on the picture
+    assert "2 in → 1.7 out:\nshrinks" in [t.get_text() for t in ch04_zoo.spread_in_out().axes[0].texts]   # the number is on the picture
     assert "ReLU has no such pull." not in text
     k = _index("ch04.selu_spread(")
     # r47: SELU is checked at once, its check points to the why just below; r56 (pass 62): then ReLU's case in one
@@ -3190,9 +3221,8 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     # r61 (pass 66): the setting follows the rule; the slope picture and the why are in the fold after it
     # r70 (pass 73): the setting, the weights' reason and ReLU's fade are all in that one Optional fold
     assert "".join(_cells()[k + 5]["source"]).strip() == "ch04.selu_why_fold()"
-    assert fold.index("<img ") < fold.index(why) < fold.index(SCOPE) < fold.index(MORE_CONDITIONS)
-    assert fold.index(MORE_CONDITIONS) < fold.index("**Why ReLU fades with LeCun-normal weights.**")
-    assert RELU_CASE in ch04_zoo.lecun_fade_note(30).data   # pass 68: in the Optional fold
+    assert fold.index("<img ") < fold.index(why) < fold.index(SCOPE) and fold.rstrip().endswith(SCOPE.rstrip() + "\n\n</details>")
+    assert RELU_CASE not in _stored_text()   # r80 (pass 82): He's line left with the fold of why ReLU fades
     assert "he=True" not in json.dumps(_cells()) and 'part="ReLU"' not in json.dumps(_cells())
     selu_check = ch04_zoo.signal_answer(30).data
     # r50: the first picture draws ReLU with LeCun weights too, so its Check has a line for it
@@ -3262,18 +3292,27 @@ def test_spread_in_out_picture_crosses_the_diagonal_at_one():
     fig = ch04_zoo.spread_in_out()
     ax = fig.axes[0]
     # r72 (pass 75): drawn as out ÷ in against in, with a dashed line at 1, so the gap left of 1 is seen
-    assert (ax.get_xlabel(), ax.get_ylabel()) == ("spread into one SELU layer", "spread out ÷ spread in")
-    one = [ln for ln in ax.get_lines() if ln.get_linestyle() == "--"]
-    assert len(one) == 1 and np.all(np.asarray(one[0].get_ydata(), float) == 1)
+    # r80 (pass 82): the text reads "2 in gives 1.7 out" off the dots, so the axes are spread in and spread out, on
+    # one scale, with the dashed diagonal out = in; each dot is labelled "in → out" and what the layer does
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("spread into one SELU layer", "spread out of it")
+    assert ax.get_xlim() == ax.get_ylim() == ch04_zoo.SPREAD_AXIS
+    diagonal = [ln for ln in ax.get_lines() if ln.get_linestyle() == "--"]
+    assert len(diagonal) == 1 and np.array_equal(diagonal[0].get_xdata(), diagonal[0].get_ydata())
     curve = max(ax.get_lines(), key=lambda ln: len(ln.get_xdata()))
-    np.testing.assert_allclose(curve.get_ydata(), s_out / s_in, rtol=1e-12)
-    assert curve.get_ydata()[np.argmin(np.abs(s_in - 0.5))] > 1.1   # the growth left of 1 stands well off the line
+    np.testing.assert_allclose(curve.get_ydata(), s_out, rtol=1e-12)
     texts = [t.get_text() for t in ax.texts]
-    assert {"0.5 → 0.57", "1 → 1", "2 → 1.7", "out = in"} <= set(texts)
-    assert fig.get_label() == ch04_zoo.SPREAD_MAP_ALT and "0.5 in, 0.57 out" in fig.get_label() and "2 in, 1.7 out" in fig.get_label()
+    assert {"0.5 in → 0.57 out:\ngrows", "1 in → 1 out:\nstays", "2 in → 1.7 out:\nshrinks", "out = in"} <= set(texts)
+    dots = [ln for ln in ax.get_lines() if ln.get_marker() == "o"]
+    assert [(float(d.get_xdata()[0]), round(float(d.get_ydata()[0]), 2)) for d in dots] == [(0.5, 0.57), (1.0, 1.0), (2.0, 1.71)]
+    fig.canvas.draw()
+    for t in ax.texts + [ax.title, ax.xaxis.label, ax.yaxis.label]:   # every word inside the picture
+        box = t.get_window_extent()
+        assert fig.bbox.x0 <= box.x0 and box.x1 <= fig.bbox.x1 and fig.bbox.y0 <= box.y0 and box.y1 <= fig.bbox.y1, t.get_text()
+    alt = fig.get_label()
+    assert "0.5 in, 0.57 out" in alt and "2 in, 1.7 out" in alt and "1 in, 1 out" in alt and "diagonal" in alt and "÷" not in alt
     k = _index("ch04.spread_in_out()")
     assert "\n\n**Why does SELU pull back?**" in "".join(_cells()[k - 1]["source"])   # r67: after the speaker line
-    assert "SELU's curve crosses that line at 1." in "".join(_cells()[k + 1]["source"])   # pass 56: said after it
+    assert "The curve crosses the diagonal at 1." in "".join(_cells()[k + 1]["source"])   # pass 56: said after it
     # r40: the reason follows the picture (and its rule); r59 (pass 65): after SELU's slope, drawn in between
     # r61 (pass 66): SELU's slope and the reason are folded together, after the setting
     # r70 (pass 73): the setting is inside that fold, so the fold follows the rule directly
@@ -3411,28 +3450,29 @@ def test_selu_worked_example_numbers_are_the_arithmetic_they_claim():
     assert said == "2, 4, 8, 16, 32, 64"
     assert (out * 0.5 ** 5).std() / out.std() == 1 / 32
     text = _markdown()
-    assert "Say a layer outputs −2 and 2. Their **average** is 0.\nEach sits 2 away from it." in text
+    assert "Say layer 0 outputs −2 and 2. Their **average** is 0.\nEach sits 2 away from it." in text
     # r55 (pass 61): the picture labels the end 1/16; the text says both, 1/16 and 1/32 of the start
     assert (out * 0.5 ** 5).std() == 1 / 16
     # r56 (pass 62): the halving said with its start and end, then the ratio in its own sentence
-    assert f"The spread goes {said}.\n" in text
+    assert f"Five doubling layers take the spread {said}.\n" in text   # r80 (pass 82): no "it"
     # r59 (pass 65): the ratio sentence is cut (the picture labels 1/16); the log axis is named instead
-    assert "If each halves every number instead, it falls to 1/16." in text and "1/32" not in text
+    assert "Five halving layers leave 1/16." in text and "1/32" not in text
     # r61 (pass 66): why doubling is straight: each doubling climbs the same height on this axis
     # r62 (pass 67): the log axis said as "a step up multiplies", with the picture's ticks 2, 8, 32
     # pass 68 (r63): said after the picture, not before it
     # r73 (pass 77): the log scale said in plain words: ticks 4 times apart, doubling as a straight line
     log_line = "On the upright axis, each tick is 4 times the one below (2, 8, 32). So steady doubling draws a straight line."
-    # r78 (pass 81, Focus): the picture and its axis line wait in an Optional fold, the axis line under the picture
-    fold_text = ch04_zoo.doubling_fold().data
-    assert log_line == ch04_zoo.DOUBLING_AXIS_LINE and log_line not in text
-    assert fold_text.startswith("<details><summary>Optional:") and fold_text.index("<img ") < fold_text.index(log_line)
+    # r78 (pass 81, Focus): the picture and its axis line waited in an Optional fold
+    # r80 (pass 82, Picture first): the picture is shown openly, before the spread's words, which end on the axis line
+    assert log_line in text and not hasattr(ch04_zoo, "doubling_fold")
+    k = _index("ch04.doubling_spread()")
+    assert "image/png" in _cells()[k]["outputs"][0]["data"] and "".join(_cells()[k + 1]["source"]).endswith(log_line)
     ticks = ch04_zoo.doubling_spread().axes[0].get_yticks()
     assert {2, 8, 32} <= set(ticks.tolist()) and np.allclose(ticks[1:] / ticks[:-1], 4)
     heights = np.diff(np.log2(ch04_zoo.doubling_runs()["each layer doubles"]))   # the picture's log axis (base 2)
     assert np.allclose(heights, heights[0])
-    assert text.index("Say a layer outputs") < text.index(f"The spread goes {said}") < text.index("SELU is like a speaker who returns")
-    assert _index("Say five layers each double every number.") < _index("### Try it: a spread that starts too big")
+    assert text.index("Say layer 0 outputs") < text.index(f"take the spread {said}") < text.index("SELU is like a speaker who returns")
+    assert _index("### What does SELU do to the spread?") < k < _index("Say layer 0 outputs") < _index("### Try it: a spread that starts too big")
 
 
 # ---- pass 53 (r47): the spread widget in two states, the SELU check in three lines, the fold's average square ----
@@ -3485,20 +3525,14 @@ def test_selu_check_says_how_fast_the_wrong_answer_and_points_to_the_picture():
     assert "".join(_cells()[k + 2]["source"]).startswith("ch04.spread_in_out()")
 
 
-def test_relu_fade_fold_uses_the_average_square_and_it_is_what_the_engine_does():
-    """Check (r47 Correctness): the fold no longer calls the spread "the square root of the squares" (the spread is the
-    distance from the average, and ReLU's outputs average above 0). It defines the average square, says it is the
-    sums' spread squared (their average is 0), that ReLU halves it, and that with LeCun weights the next sums' spread
-    is its square root. Each step is checked on a real layer."""
-    curious = ch04_zoo.lecun_fade_note(30).data   # pass 56: the chapter's Optional section
-    assert ("Square some numbers, then average: that is their **average square**.\n"
-            "When the numbers' average is 0, their spread is the square root of their average square.\n"
-            "Example: −2 and 2 → squares 4 and 4 → average square 4 → root 2, the spread.\n"   # r71: worked first
-            "A layer's weighted sums average about 0, as the weights are centred on 0.\n"   # r64: on average over weights
-            "ReLU turns about half of them into 0. So its outputs' average square is half the sums'.\n"
-            "With LeCun-normal weights, the next layer's sums have a spread equal to the square root of that average square.\n"
-            "So from one layer's sums to the next, the spread keeps about $\\sqrt{0.5} \\approx 0.71$.\n") in curious
-    assert "the squares the next layer adds up" not in curious
+def test_relu_fade_reason_is_two_short_lines_and_it_is_what_the_engine_does():
+    """Check (r47 Correctness): the fold's steps (the average square, halved by ReLU, its root the next sums' spread)
+    hold on a real layer. r80 (pass 82): the fold brought in the average square and independence for one side-fact;
+    the Check says the reason in two short lines, each checked here: about half the sums become 0, and the small
+    (LeCun-normal) weights do not make up for it, so the spread shrinks each layer."""
+    answer = ch04_zoo.signal_answer(30).data
+    assert "  Why: ReLU turns about half its sums into 0. These small weights do not make up for that." in answer
+    assert "average square" not in _stored_text() and "**independent**" not in _stored_text()
     rng = np.random.default_rng(3)
     z = rng.standard_normal((4000, 256))
     assert abs(float(z.mean())) < 0.01 and float(np.mean(z ** 2)) == pytest.approx(float(z.std()) ** 2, rel=1e-3)
@@ -3585,7 +3619,7 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     # r67 (pass 71): the reason comes before the table whose zero-centred column it explains
     # r68 (pass 72): the reason has its own heading, just before the table's
     # r71 (pass 74): it explains sigmoid's outputs, so it follows sigmoid's Costs in the squashers section
-    assert (_index("**Costs:** sigmoid's slope is never above 0.25") + 1 == _index("### Why zero-centred matters") < k
+    assert (_index("**Costs:** away from 0, both go flat.") + 1 == _index("### Why zero-centred matters") < k
             < _index("### Softmax: a squasher for a whole list") < _index("## The zoo table") < _index("ch04.ZooTable()"))
     assert "".join(cells[k - 1]["source"]).rstrip() == (
         "### Why zero-centred matters\n\nZero-centred outputs average 0: some above 0, some below.\n"   # r69: said at the heading
@@ -3671,7 +3705,7 @@ def test_selus_slope_is_above_one_from_about_minus_0_56():
     assert f"{edge:.2f}" == "-0.56"
     assert np.all(np.asarray(selu.derivative(np.linspace(edge + 1e-3, 3, 500))) > 1)
     assert np.all(np.asarray(selu.derivative(np.linspace(-5, edge - 1e-3, 500))) < 1)
-    assert "Why? Right of $x \\approx -0.56$ (shaded), SELU's slope is above 1." in ch04_zoo.selu_why_fold().data
+    assert "Why? In the shaded band, right of $x \\approx -0.56$, SELU's slope is above 1." in ch04_zoo.selu_why_fold().data
     assert f"{ch04_zoo.selu_stretch_edge():.2f}" == "-0.56"   # the edge the slope picture marks and shades
 
 
@@ -3685,8 +3719,8 @@ def test_selu_scope_lists_the_widgets_own_setting():
     h = 1.0 * rng.standard_normal((256, 128))   # the engine's inputs: a bell curve around 0
     assert abs(float(h.mean())) < 0.02
     text = _markdown()
-    assert SCOPE in ch04_zoo.selu_why_fold().data and "Only in a setting" not in text and "Inputs with average near 0." in MORE_CONDITIONS
-    assert MORE_CONDITIONS in ch04_zoo.selu_why_fold().data and SCOPE not in text and _index("ch04.selu_why_fold()") == _index("ch04.spread_in_out()") + 2
+    assert SCOPE in ch04_zoo.selu_why_fold().data and "Only in a setting" not in text and "- inputs that average near 0.\n" in SCOPE
+    assert SCOPE not in text and _index("ch04.selu_why_fold()") == _index("ch04.spread_in_out()") + 2
     assert "only in a plain stack" not in text and "But only in" not in text
 
 
@@ -3698,14 +3732,19 @@ def test_doubling_picture_shows_the_texts_numbers():
     assert runs["each layer halves"][-1] == 2 / 32 == 1 / 16 and runs["each layer keeps it"].tolist() == [2] * 6
     labels = [t.get_text() for t in ch04_zoo.doubling_spread().axes[0].texts]
     assert labels == ["each layer doubles: 64", "each layer keeps it: 2", "each layer halves: 1/16"]
-    k = _index("ch04.doubling_fold()")   # r78 (pass 81): the picture in an Optional fold
-    out = "".join(_cells()[k]["outputs"][0]["data"]["text/markdown"])
-    assert out.startswith("<details><summary>Optional: the doubling") and "doubling_spread" not in json.dumps(_cells())
-    assert "The spread goes 2, 4, 8, 16, 32, 64." in "".join(_cells()[k - 1]["source"])
-    assert "If each halves every number instead, it falls to 1/16." in "".join(_cells()[k - 1]["source"])
+    # r78 (pass 81): the picture waited in an Optional fold after its text
+    # r80 (pass 82, Picture first): shown openly, right under the heading's one line, before the words that read it
+    k = _index("ch04.doubling_spread()")
+    out = _cells()[k]["outputs"][0]
+    assert "image/png" in out["data"] and "doubling_fold" not in json.dumps(_cells())
+    assert out["metadata"]["image/png"]["alt"] == ch04_zoo.DOUBLING_ALT and "64" in ch04_zoo.DOUBLING_ALT and "1/16" in ch04_zoo.DOUBLING_ALT
+    assert "".join(_cells()[k - 1]["source"]).startswith("### What does SELU do to the spread?")
+    assert "spread" not in "".join(_cells()[k - 1]["source"]).split("\n", 1)[1]   # the word is taught after the picture
+    assert "Five doubling layers take the spread 2, 4, 8, 16, 32, 64." in "".join(_cells()[k + 1]["source"])
+    assert "Five halving layers leave 1/16." in "".join(_cells()[k + 1]["source"])
     ticks = ch04_zoo.doubling_spread().axes[0].get_yticks()   # the side axis: each tick 4 times the last, a log scale
     assert np.allclose(ticks[1:] / ticks[:-1], 4) and ch04_zoo.doubling_spread().axes[0].get_yscale() == "log"
-    assert "30 people passing on a message" in "".join(_cells()[k + 1]["source"])
+    assert "30 people passing on a message" in "".join(_cells()[k + 2]["source"])
 
 
 def test_selu_slope_picture_shades_the_stretch_and_names_the_flat_left():
@@ -3718,14 +3757,18 @@ def test_selu_slope_picture_shades_the_stretch_and_names_the_flat_left():
     texts = " ".join(t.get_text() for t in ax.texts)
     assert "right of −0.56" in texts and "nearly flat" in texts and "only 1.05" in texts and "slope 1" in texts
     assert (ax.get_xlabel(), ax.get_ylabel()) == ("x", "SELU's slope")
-    assert len(ax.collections) == 2   # the shaded stretch zone, left and right of 0
-    shaded = ax.collections[0].get_paths()[0].vertices[:, 0]
-    assert shaded.min() == pytest.approx(edge, abs=0.02) and shaded.max() < 0
-    assert "Right of x = -0.56 the slope is above 1" in fig.get_label() and "1.05" in fig.get_label()
+    # r80 (pass 82): the shading between the curve and 1 was a hair thin right of 0 (1.05), so it read as -0.56 to 0
+    # only; one band covers the whole stretch zone, from the edge to the picture's right end
+    assert len(ax.patches) == 1 and not ax.collections
+    xs = ax.patches[0].get_transform().transform(ax.patches[0].get_path().vertices)
+    left, right = (ax.transData.inverted().transform((v, 0))[0] for v in (xs[:, 0].min(), xs[:, 0].max()))
+    assert left == pytest.approx(edge, abs=1e-6) and right == pytest.approx(ch04_zoo.SELU_SLOPE_X[1], abs=1e-6)
+    assert "The band from x = -0.56 to the right edge is shaded: there the slope is above 1, on both sides of 0" in fig.get_label()
+    assert "1.05" in fig.get_label()
     # r61 (pass 66): the picture sits in the fold, with its alt text, just before the why
     fold = ch04_zoo.selu_why_fold().data
     assert f"alt='{html.escape(fig.get_label(), quote=True)}'" in fold and "data:image/png;base64," in fold
-    assert fold.index("<img ") < fold.index("Why? Right of $x \\approx -0.56$ (shaded)")
+    assert fold.index("<img ") < fold.index("Why? In the shaded band, right of $x \\approx -0.56$,")
     out = _cells()[_index("ch04.selu_why_fold()")]["outputs"][0]
     assert "".join(out["data"]["text/markdown"]).startswith("<details><summary>Optional: why SELU pulls back, and when it does")   # r76 (pass 80): split in two
 
@@ -3834,8 +3877,9 @@ def test_relu_family_nudge_predict_is_answered_by_the_slope_picture():
     assert "".join(cells[k - 1]["source"]) == ("**Predict:** a unit's sum sits at $x = -0.5$, just left of 0. "
                                                "Which bend gives its weights the biggest nudge?")
     assert _index("ch04.corner_zoom()") < k and _is_fold(cells[k]) and "relu_family_slopes" not in json.dumps(cells)
-    assert "".join(cells[k + 1]["source"]).startswith("**Fixes:** a weight's nudge is its input times the unit's **backward signal**. Training sends it back: which way the unit's sum should move.\nThat number already includes the unit's slope.\n"
-                                                       "With a slope above 0, a unit whose sum is below 0 still gets a nudge.")
+    # r80 (pass 82): the backward signal's own paragraph (why the slope decides the nudge) comes between
+    assert "".join(cells[k + 1]["source"]).startswith("Why does the slope decide the nudge? Recall chapter 03.\n")
+    assert "".join(cells[k + 2]["source"]).startswith("**Fixes:** with a slope above 0, a unit whose sum is below 0 still gets a nudge.")
     fig = ch04_zoo.relu_family_slopes()
     ax = fig.axes[0]
     lines = [ln for ln in ax.get_lines() if len(ln.get_xdata()) > 2]
@@ -3877,7 +3921,7 @@ def test_selu_widget_says_why_relus_average_jumps():
     # r73 (pass 77): the widget also shows ReLU's average sinking back to 0 as the spread fades; said, and checked
     # r78 (pass 81): "then sinks to 0 as their spread fades" gave away the Predict's ReLU answer; the bullet keeps the
     # jump (what layer 1 shows) and the Check says the fade
-    line = "- Left: each layer's average output. ReLU's outputs are never below 0, so its average jumps at layer 1."
+    line = "- Left: each layer's average output. ReLU's jumps at layer 1: its outputs are never below 0."   # r80 (pass 82): shorter
     assert line in bullets and "fades" not in bullets.split("**Predict:**")[0]
     assert "- **ReLU, same weights**: it fades" in ch04_zoo.signal_answer(30).data
     assert line in bullets and bullets.index(line) < bullets.index("**Predict:**")
@@ -3930,14 +3974,16 @@ def test_same_weights_picture_draws_three_tables_two_thirds_as_wide_before_the_c
 
 # ---- r76 (pass 80) ----
 
-def test_zigzag_steps_are_coloured_by_direction_and_the_first_ones_numbered():
+def test_zigzag_steps_are_coloured_by_direction_and_every_word_fits():
     """Check (r76, pass 80): each arrow of the zig-zag picture has its direction's colour and dash; the all-above-0
-    panel has no "one up, one down" step, the centred one has some; the inset numbers steps 1 to ZIGZAG_NUMBERED."""
+    panel has no "one up, one down" step, the centred one has some. r80 (pass 82): the numbered inset was cramped
+    and the titles and "weight 1" were cut off: no inset, every title, label and word inside the picture, and the
+    two axes' units nearly equal (the aspect was what pushed the words out)."""
     assert ch04_zoo.zigzag_way((0.1, 0.2)) == "up-right" and ch04_zoo.zigzag_way((-0.1, -0.2)) == "down-left"
     assert ch04_zoo.zigzag_way((0.1, -0.2)) == "one up, one down" == ch04_zoo.zigzag_way((-0.1, 0.2))
     fig = ch04_zoo.zigzag_sketch()
     left, right = fig.axes[0], fig.axes[1]
-    inset = left.child_axes[0]
+    assert not left.child_axes and not right.child_axes and "inset" not in fig.get_label()
     runs = ch04_zoo.zigzag_runs()
     for ax, name in ((left, "sigmoid"), (right, "tanh")):
         arrows = [a for a in ax.texts if getattr(a, "arrow_patch", None) is not None and a.get_text() == ""]
@@ -3947,8 +3993,16 @@ def test_zigzag_steps_are_coloured_by_direction_and_the_first_ones_numbered():
         assert colours == [ch04_zoo.ZIGZAG_WAYS[w][0].lower() for w in ways]
     assert "one up, one down" not in [ch04_zoo.zigzag_way(m) for m in np.diff(runs["sigmoid"], axis=0)]
     assert "one up, one down" in [ch04_zoo.zigzag_way(m) for m in np.diff(runs["tanh"], axis=0)]
-    numbers = sorted(int(t.get_text()) for t in inset.texts if t.get_text().isdigit())
-    assert numbers == list(range(1, ch04_zoo.ZIGZAG_NUMBERED + 1)) == list(range(1, 9))
+    fig.canvas.draw()
+    words = [t for ax in (left, right) for t in [ax.title, ax.xaxis.label, ax.yaxis.label] + list(ax.texts) if t.get_text()]
+    words += list(right.get_legend().get_texts()) + [tick.label1 for ax in (left, right) for tick in ax.xaxis.get_major_ticks()
+                                                     if ax.get_xlim()[0] <= tick.get_loc() <= ax.get_xlim()[1]]
+    for t in words:
+        box = t.get_window_extent()
+        assert fig.bbox.x0 <= box.x0 and box.x1 <= fig.bbox.x1 and fig.bbox.y0 <= box.y0 and box.y1 <= fig.bbox.y1, t.get_text()
+    for ax in (left, right):   # one unit across about as long as one unit up, so "up-right" looks up-right
+        box, (x0, x1), (y0, y1) = ax.get_window_extent(), ax.get_xlim(), ax.get_ylim()
+        assert 0.9 < (box.width / (x1 - x0)) / (box.height / (y1 - y0)) < 1.1
     assert {t.get_text() for t in right.get_legend().get_texts()} == set(ch04_zoo.ZIGZAG_WAYS)
     assert len({ls for _, ls in ch04_zoo.ZIGZAG_WAYS.values()}) == 3   # not colour alone
     # the alt text names each way with its colour and dash, one entry per way drawn
@@ -3974,15 +4028,14 @@ def test_relu_family_slope_chart_shows_selu_whole_and_its_label_off_the_lines():
         assert np.all(np.asarray(activations.get(n).derivative(xs), dtype=float) < ty - 0.3), n
 
 
-def test_selu_optional_part_is_two_folds_with_at_most_two_new_terms_each():
-    """Check (r76, pass 80): the Optional SELU fold brought in five terms at once; it is two folds now, the first with
-    LeCun-normal and normalisation layers, the second with independent pushes and the average square (He is chapter
-    03's, named in one line)."""
+def test_selu_optional_part_is_one_short_fold_with_no_new_bold_term():
+    """Check (r76, pass 80): the Optional SELU fold brought in five terms at once, then two folds held them. r80 (pass
+    82): the side-trip keeps one idea (SELU pulls the spread back towards 1): one fold, the slope picture, the why and
+    the setting; the weights' rule is a glossary link, and the average square, independence and He's weights are cut."""
     text = ch04_zoo.selu_why_fold().data
-    assert text.count("<details>") == 2 and text.count("</details>") == 2
-    first, second = text.split("</details>")[:2]
-    terms = ("LeCun-normal**", "normalisation layers", "**independent**", "**average square**")
-    assert [t for t in terms if t in first] == ["LeCun-normal**", "normalisation layers"]
-    assert [t for t in terms if t in second] == ["**independent**", "**average square**"]
-    assert "**Why ReLU fades with LeCun-normal weights.**" in second and RELU_CASE in second
-    assert RELU_CASE.count("\n") == 0   # the He aside is one line
+    assert text.count("<details>") == 1 and text.count("</details>") == 1
+    assert re.findall(r"\*\*([^*]+)\*\*", text) == ["When does SELU do this?"]   # no new term in bold
+    for cut in ("average square", "independent", "He weights", "normalisation", "sqrt", "0.088", "LeCun-normal**"):
+        assert cut not in _stored_text(), cut
+    words = len(re.findall(r"[A-Za-z0-9][\w'’-]*", re.sub(r"<img [^>]*>", "", text)))
+    assert words < 140, words   # the two folds held about 420 words

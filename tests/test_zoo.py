@@ -27,6 +27,9 @@ def test_rows_cover_every_single_input_bend_in_registry_order():
             assert r["zero-centred"] == f"{act.zero_centred}: the shares average 1 ÷ (number of scores)"
         elif act.zero_centred == "yes":
             assert r["zero-centred"] == "yes" + only
+        elif abs(ch04_zoo.average_output(r["name"])) < 1e-6:   # r80 (pass 82): SELU, 0 at spread 1 only
+            assert act.zero_centred == "roughly" and r["zero-centred"] == "roughly: 0 at spread 1 only"
+            assert ch04_zoo.zero_centred_word(r["zero-centred"]) == "roughly"
         else:
             # r39: PReLU's row is at its starting leak; one footnote under the table says so (PRELU_NOTE)
             # r54: one number, read at a glance; r56 (pass 62): two significant digits (one gave ELU, SiLU and Mish

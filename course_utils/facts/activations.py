@@ -9,8 +9,9 @@ Conventions every record follows:
 - No overflow anywhere: exp only ever sees non-positive arguments (see _stable.py).
 - softmax: -inf entries give 0; +inf entries share the mass equally; a row of all -inf
   gives NaN (no distribution exists), quietly.
-- zero_centred: "yes" if the mean output for standard-normal input is 0, "roughly" if it is
-  at most half of ReLU's (1/sqrt(2 pi) ~ 0.399), "no" otherwise.
+- zero_centred: "yes" if the mean output is 0 for bell-curve input (mean 0) of every spread;
+  "roughly" if, for standard-normal input, it is at most half of ReLU's (1/sqrt(2 pi) ~ 0.399),
+  0 included when only that one spread gives 0 (SELU: about 0.26 at spread 2); "no" otherwise.
 """
 
 from dataclasses import dataclass, field
@@ -343,7 +344,7 @@ _RECORDS = [
         fn=selu, slope_fn=selu_slope,
         params=({"alpha": _p(SELU_ALPHA, 0.5, 3.0, 0.01, "fixed by the paper: 1.6733..."),
             "scale": _p(SELU_SCALE, 0.5, 2.0, 0.01, "lambda, fixed by the paper: 1.0507...")}),
-        bounds="()", zero_centred="yes", smoothness="kink", monotonic=True,
+        bounds="()", zero_centred="roughly", smoothness="kink", monotonic=True,
         typical_use="Self-normalising fully connected nets (with LeCun-normal init, no batch norm).",
         origin="Klambauer, Unterthiner, Mayr & Hochreiter 2017, 'Self-Normalizing Neural Networks'.",
         kind="elementwise", introduced_in="04_activation_zoo",

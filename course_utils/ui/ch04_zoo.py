@@ -21,7 +21,7 @@ __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer"
            "gate_diagram", "gated_units", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
            "print_dips", "print_gap", "zigzag_left", "zigzag_runs", "zigzag_sketch", "zigzag_way", "print_overflow", "print_widest_gap",
-           "back_near_one", "doubling_fold", "doubling_runs", "doubling_spread", "lecun_fade_note", "selu_settle_layer", "selu_three_starts", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "selu_slope", "selu_stretch_edge", "selu_why_fold", "families_row", "slopes_text", "deepest_dip_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "relu_family_slopes", "nudge_answer", "nudge_slopes", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
+           "back_near_one", "doubling_runs", "doubling_spread", "selu_settle_layer", "selu_three_starts", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "selu_slope", "selu_stretch_edge", "selu_why_fold", "families_row", "slopes_text", "deepest_dip_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "relu_family_slopes", "nudge_answer", "nudge_slopes", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
            "squashers", "two_switches", "area_label", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
 
 FAMILIES = {
@@ -385,19 +385,6 @@ def doubling_spread(start=DOUBLING_START, layers=DOUBLING_LAYERS):
     return fig
 
 
-# r78 (pass 81, Focus): the SELU part was a third of the chapter; the doubling picture waits in a fold, with the one
-# line that reads its axis
-DOUBLING_SUMMARY = "Optional: the doubling and the halving, drawn"
-DOUBLING_AXIS_LINE = "On the upright axis, each tick is 4 times the one below (2, 8, 32). So steady doubling draws a straight line."
-
-
-def doubling_fold(start=DOUBLING_START, layers=DOUBLING_LAYERS):
-    """The doubling picture (doubling_spread) in a closed fold, its axis line under it (notebook 04)."""
-    fig = doubling_spread(start, layers)
-    picture = tables.image(figure_png(fig), figure_alt(fig), 560)
-    return fold(DOUBLING_SUMMARY, "\n" + picture + "\n\n" + DOUBLING_AXIS_LINE + "\n")
-
-
 SPREAD_MAP_IN = (0.25, 3.0)   # the spread-map picture's x axis: the SELU widget's slider range
 SPREAD_MAP_MARKS = (0.5, 1.0, 2.0)   # the spreads the picture marks and the text quotes
 
@@ -408,35 +395,44 @@ def spread_map(starts=None):
     return [(float(s), signal_stats.one_layer_spread("selu", float(s))) for s in starts]
 
 
-SPREAD_MAP_ALT = ("One SELU layer: spread in (x, 0.25 to 3) against how many times bigger the spread gets, out ÷ in (y), "
-                  "with a dashed line at 1, where out equals in. Left of 1 the curve is above the line: 0.5 in, 0.57 "
-                  "out, so the spread grows. Right of 1 it is below: 2 in, 1.7 out, so the spread shrinks. It crosses the line at 1.")
-SPREAD_RATIO_Y = (0.6, 1.5)   # out ÷ in: the axis of the ratio picture
+def _spread_map_alt():
+    """The in/out picture's alt text, its numbers read from the same layer as its dots."""
+    low, one, high = SPREAD_MAP_MARKS
+    small, big = (signal_stats.one_layer_spread("selu", v) for v in (low, high))
+    return (f"One SELU layer: spread in (across, {SPREAD_AXIS[0]:g} to {SPREAD_AXIS[1]:g}) against spread out (up, the "
+            f"same scale), with a dashed diagonal where out equals in. Left of {one:g} the curve is just above the "
+            f"diagonal: {low:g} in, {small:.2g} out, so the spread grows. Right of {one:g} it is below: {high:g} in, "
+            f"{big:.2g} out, so the spread shrinks. It crosses the diagonal at {one:g}: {one:g} in, {one:g} out.")
+
+
+SPREAD_AXIS = (0.0, 3.0)   # both axes of the in/out picture: the same scale, so the diagonal is out = in
+SPREAD_LABEL_AT = {0.5: (0.1, 1.2), 1.0: (1.25, 0.5), 2.0: (2.15, 1.05)}   # each dot's words, clear of the lines
+SPREAD_VERDICT = {0.5: "grows", 1.0: "stays", 2.0: "shrinks"}   # what one layer does to that spread
 
 
 @plots.styled
 def spread_in_out():
-    """Spread into one SELU layer against out ÷ in, with a dashed line at 1 (out = in): above it left of 1 (the spread
-    grows), below it right of 1 (it shrinks), crossing at 1, where SELU settles (r38: the pull-back was only in words;
-    r72, pass 75: drawn as out ÷ in, since out against in hid the gap left of 1: 0.5 -> 0.57 was a hair off the line)."""
-    fig, ax = plots.new_figure(560, 330)
-    pairs = spread_map()
-    s_in, s_out = (np.array(v) for v in zip(*pairs))
-    ratio = s_out / s_in
-    lo, hi = SPREAD_MAP_IN
-    ax.axhline(1, color=REFERENCE_GREY, ls="--", lw=1.6)
-    ax.text(hi - 0.05, 1.02, "out = in", color=STRIP_NOTE_COLOUR, fontsize=10, ha="right", va="bottom")
-    ax.fill_between(s_in, 1, ratio, color=plots.color("selu"), alpha=0.18, lw=0)   # the gap to the line, shaded
-    ax.plot(s_in, ratio, color=plots.color("selu"), lw=2.6)
-    for s, (dx, dy) in zip(SPREAD_MAP_MARKS, ((0.12, 0.06), (0.1, -0.12), (0.08, 0.04))):
+    """Spread out of one SELU layer against spread in, with the dashed diagonal out = in: above it left of 1 (the
+    spread grows), below it right of 1 (it shrinks), crossing at 1, where SELU settles (r38: the pull-back was only
+    in words; r72, pass 75: drawn as out ÷ in; r80 (pass 82): the text reads spreads off the dots, so the axes are
+    spreads again, on one scale, each dot labelled "in → out" with a short line from the diagonal to it)."""
+    fig, ax = plots.new_figure(560, 400)
+    s_in, s_out = (np.array(v) for v in zip(*spread_map()))
+    lo, hi = SPREAD_AXIS
+    colour = plots.color("selu")
+    ax.plot([lo, hi], [lo, hi], color=REFERENCE_GREY, ls="--", lw=1.6)
+    ax.text(2.55, 2.75, "out = in", color=STRIP_NOTE_COLOUR, fontsize=10, ha="right", va="bottom")
+    ax.fill_between(s_in, s_in, s_out, color=colour, alpha=0.18, lw=0)   # the gap to the diagonal, shaded
+    ax.plot(s_in, s_out, color=colour, lw=2.6)
+    for s in SPREAD_MAP_MARKS:
         out = signal_stats.one_layer_spread("selu", s)
-        ax.plot([s], [out / s], "o", color=plots.color("selu"))
-        ax.annotate(f"{s:g} → {out:.2g}", (s, out / s), (s + dx, out / s + dy), fontsize=10, color=STRIP_NOTE_COLOUR)
-    ax.text(0.3, 1.38, "above the line:\nthe spread grows", color=STRIP_NOTE_COLOUR, fontsize=10)
-    ax.text(1.9, 0.64, "below the line:\nthe spread shrinks", color=STRIP_NOTE_COLOUR, fontsize=10)
-    ax.set(xlim=(0, hi), ylim=SPREAD_RATIO_Y, xlabel="spread into one SELU layer", ylabel="spread out ÷ spread in",
+        ax.plot([s, s], [s, out], color=STRIP_NOTE_COLOUR, lw=1.2)   # the gap, from the diagonal to the dot
+        ax.plot([s], [out], "o", color=colour, ms=7, zorder=5)
+        ax.annotate(f"{s:g} in → {out:.2g} out:\n{SPREAD_VERDICT[s]}", (s, out), SPREAD_LABEL_AT[s], fontsize=10,
+                    color=STRIP_NOTE_COLOUR, arrowprops={"arrowstyle": "-", "color": STRIP_NOTE_COLOUR, "lw": 0.8})
+    ax.set(xlim=SPREAD_AXIS, ylim=SPREAD_AXIS, xlabel="spread into one SELU layer", ylabel="spread out of it",
            title="SELU: spreads move towards 1")
-    fig.set_label(SPREAD_MAP_ALT)
+    fig.set_label(_spread_map_alt())
     return fig
 
 
@@ -451,14 +447,15 @@ def selu_stretch_edge():
 def _selu_slope_alt():
     right = float(activations.get("selu").derivative(1.0))
     return (f"SELU's slope against x, from {SELU_SLOPE_X[0]:g} to {SELU_SLOPE_X[1]:g}, with a dashed line at slope 1. "
-            f"Right of x = {selu_stretch_edge():.2f} the slope is above 1 (shaded): there SELU stretches numbers apart. "
+            f"The band from x = {selu_stretch_edge():.2f} to the right edge is shaded: there the slope is above 1, on both "
+            "sides of 0, and SELU stretches numbers apart. "
             f"Far left it is nearly 0: there SELU squeezes numbers together near its floor. Right of 0 it is only "
             f"{right:.2f}: a weak stretch.")
 
 
 @plots.styled
 def selu_slope():
-    """SELU's slope at each x, the line at 1 dashed, the stretch zone (slope above 1, right of -0.56) shaded, the flat
+    """SELU's slope at each x, the line at 1 dashed, the stretch zone (slope above 1, everywhere right of -0.56) shaded, the flat
     left side and the weak right side (1.05) named (r59: the stretch and the squeeze were held in the head only)."""
     fig, ax = plots.new_figure(620, 300)
     selu, edge = activations.get("selu"), selu_stretch_edge()
@@ -469,10 +466,11 @@ def selu_slope():
     ax.plot(np.concatenate([xl, [np.nan], xr]), np.concatenate([sl, [np.nan], sr]), color=colour, lw=2.6)
     ax.axhline(1, color=REFERENCE_GREY, ls="--", lw=1.6)
     ax.axvline(0, color="black", lw=0.8)
-    ax.fill_between(xl, 1, sl, where=xl > edge, color=colour, alpha=0.25, lw=0)
-    ax.fill_between(xr, 1, sr, color=colour, alpha=0.25, lw=0)
+    # r80 (pass 82): the shading between the curve and 1 was a hair right of 0 (1.05), so it read as "only -0.56 to
+    # 0"; the whole stretch zone, right of the edge, is one shaded band
+    ax.axvspan(edge, hi, color=colour, alpha=0.15, lw=0, zorder=0)
     ax.text(lo + 0.1, 1.04, "slope 1", color=STRIP_NOTE_COLOUR, fontsize=10, va="bottom")
-    ax.annotate(f"slope above 1\nright of {edge:.2f}:\nstretches".replace("-", "−"), (edge, 1.0), (-2.05, 1.35), color=STRIP_NOTE_COLOUR,
+    ax.annotate(f"shaded: slope above 1,\nright of {edge:.2f}:\nstretches".replace("-", "−"), (edge, 1.0), (-2.35, 1.35), color=STRIP_NOTE_COLOUR,
                 fontsize=10, arrowprops={"arrowstyle": "->", "color": STRIP_NOTE_COLOUR, "lw": 1.0})
     ax.text(-3.9, 0.2, "nearly flat:\nsqueezes", color=STRIP_NOTE_COLOUR, fontsize=10, va="bottom")
     ax.text(0.15, float(sr[0]) - 0.08, f"right of 0: only {float(sr[0]):.2f},\na weak stretch", color=STRIP_NOTE_COLOUR,
@@ -483,42 +481,33 @@ def selu_slope():
 
 
 def selu_why_fold():
-    """'For the curious': SELU's slope picture, why a small spread grows and a big one shrinks, and the two other
-    conditions of SELU's setting, in one fold (r61, pass 66: the SELU part was a third of the zoo; the widget, the
-    in/out map and the speaker analogy stay in view). Every number is computed here."""
+    """'Optional': SELU's slope picture, why a small spread grows and a big one shrinks, and SELU's setting in a short
+    list (r61, pass 66: the SELU part was a third of the zoo; r80, pass 82: its two folds brought in five terms, so the
+    weights' rule, the average square and He's weights went; the setting names the weights' rule once, with the
+    glossary's link). Every number is computed here."""
     lam = float(activations.get("selu").derivative(1.0))
     low, _, high = SPREAD_MAP_MARKS   # 0.5 and 2: the spreads the picture marks and the text quotes
     big, small = signal_stats.one_layer_spread("selu", high), signal_stats.one_layer_spread("selu", low)
     fig = selu_slope()
     picture = tables.image(figure_png(fig), figure_alt(fig), 620)
     edge = f"{selu_stretch_edge():.2f}"
-    # r67 (pass 71): the SELU story had two "for the curious" folds; the LeCun-normal reason joins this one, so the
-    # main path runs from the network to the widget with no fold in between
-    # r70 (pass 73): the SELU part was a third of the chapter; the setting (dense, LeCun-normal) and the chapter's
-    # Optional section (why ReLU fades) join this one fold, next to the widget
-    # r76 (pass 80): one fold brought in five new terms at once; split in two, at most two new terms each (the first:
-    # LeCun-normal, normalisation layers; the second: independent, average square), one cell's output still
-    first = fold(SELU_FOLD_TITLE, f"""
+    return fold(SELU_FOLD_TITLE, f"""
 {picture}
 
-Why? Right of $x \\approx {edge}$ (shaded), SELU's slope is above 1.
+Why? In the shaded band, right of $x \\approx {edge}$, SELU's slope is above 1.
 A slope above 1 stretches small numbers apart. So a small spread grows: {low:g} in, {small:.2f} out.
 A big spread sends many numbers far left. There SELU is nearly flat, so it squeezes them together near its floor.
 Right of 0, its slope is only {lam:.2f}: a weak stretch. So with a big spread, the squeeze wins: {high:g} in, {big:.2g} out.
 
-{LECUN_RULE}
-{SELU_SCOPE}
-**Two more conditions.** Inputs with average near 0.
-And no [normalisation layers](91_glossary.ipynb#Glossary): extra layers that reset the average and spread on their own.
-SELU is meant to do their job.""").data
-    second = fold(SELU_FOLD_TITLE_2, _lecun_why(SPREAD_WIDTH) + lecun_fade_note(30).data).data
-    return Markdown(first + "\n\n" + second)
+{SELU_SCOPE}""")
 
 
 SELU_FOLD_TITLE = "Optional: why SELU pulls back, and when it does"
-SELU_FOLD_TITLE_2 = "Optional: why those starting weights, and why ReLU fades"
+# r80 (pass 82): the setting in a few short lines; the weights' rule is named once, its reason is the glossary's
 SELU_SCOPE = ("**When does SELU do this?** In the widget's setting:\n\n"
-              "- a plain stack of wide layers: in each, every unit sees every input;\n- LeCun-normal starting weights.\n")
+              "- a plain stack of wide layers: in each, every unit sees every input;\n"
+              "- SELU's special starting weights ([LeCun-normal](91_glossary.ipynb#Glossary));\n"
+              "- inputs that average near 0.\n")
 
 
 SPREAD_RUNS = {"SELU": ("selu", 1.0), "ReLU, LeCun weights": ("relu", 1.0), "ReLU, He weights": ("relu", 2.0)}
@@ -526,27 +515,6 @@ SPREAD_RUNS = {"SELU": ("selu", 1.0), "ReLU, LeCun weights": ("relu", 1.0), "ReL
 SPREAD_SHOWN = {"SELU": "SELU", "ReLU, LeCun weights": "ReLU, same weights", "ReLU, He weights": "ReLU, He weights"}
 SPREAD_STARTS = (0.25, 3.0, 0.25)   # the slider "spread into layer 1": low, high, step
 SPREAD_WIDTH = 128   # units in each layer of the widget's network (the chapter says it)
-# r75 (pass 78): the SELU main text had spread, "normal", LeCun-normal and sqrt(1/128) at once; the rule's name and its
-# bell curve moved here, the main text keeps "special starting weights"
-LECUN_RULE = (f"**Which starting weights?** Each unit has {SPREAD_WIDTH} inputs. Each weight is drawn at random from a bell "
-              "curve (\"normal\").\n"
-              f"Their spread is $\\sqrt{{1/{SPREAD_WIDTH}}} \\approx {np.sqrt(1 / SPREAD_WIDTH):.3f}$: the more inputs, the smaller "
-              "the weights. This rule is **LeCun-normal**.\n")
-
-
-def _lecun_why(width=SPREAD_WIDTH):
-    """Why LeCun-normal weights have spread sqrt(1/n), with the condition it needs (the pushes are independent). r63: the
-    derivation sat in the main path, without that condition (pass 68: folded); r67 (pass 71): in selu_why_fold."""
-    return f"""
-**Why $\\sqrt{{1/{width}}}$?** Each input times its weight is one random push.
-Say the pushes are **independent** (none depends on another), and each averages 0.
-Then {width} pushes partly cancel.
-Their total's spread is $\\sqrt{{{width}}}$ times one push's, not {width} times.
-So each weight's spread is made $\\sqrt{{{width}}}$ times smaller: $\\sqrt{{1/{width}}} \\approx {np.sqrt(1 / width):.3f}$.
-For $n$ inputs per unit, LeCun-normal's spread is $\\sqrt{{1/n}}$.
-"""
-
-
 
 # pass 29: one He draw ended at 0.98 beside SELU's 0.99 and seemed to answer "does anything pull it back?" with yes;
 # five random networks (fixed seeds, so outputs are stable) show the drift: each ends somewhere else
@@ -1194,6 +1162,7 @@ def corner_text(name, eps=1e-9):
 
 
 ONE_NUMBER_IN = "does not apply (list in, list out)"   # softmax: "always rising" needs one number in, one out
+SPREAD_ONE_ONLY = "0 at spread 1 only"   # SELU's zero-centred cell, in the table's text form
 
 
 def average_output(name, points=280001):
@@ -1214,7 +1183,8 @@ def zero_centred_text(name):
         return act.zero_centred
     avg = average_output(name)
     if abs(avg) < 5e-3:
-        return "yes"   # r72 (pass 75): SELU's condition (inputs of average 0, spread 1) is the column's header
+        # r80 (pass 82): SELU averages 0 at spread 1 only, so the registry says "roughly" (tanh: 0 at every spread)
+        return "yes" if act.zero_centred == "yes" else f"{act.zero_centred}: {SPREAD_ONE_ONLY}"
     # r54: one number, no "on average"; r56 (pass 62): two significant digits, as one digit gave ELU (0.16), SiLU
     # (0.21) and Mish (0.24) the same "about 0.2". PReLU's is at its starting leak (PRELU_NOTE says so under the table)
     return f"no: about {avg:.2g}"
@@ -1359,9 +1329,9 @@ def zigzag_left(steps=ZIGZAG_STEPS, rate=ZIGZAG_RATE, goal=ZIGZAG_GOAL):
             for name, p in zigzag_runs(steps, rate, goal).items()}
 
 
-# r76 (pass 80): 30 arrows of one colour hid the pattern; each step is coloured (and dashed) by its direction, and the
-# left panel enlarges the first ZIGZAG_NUMBERED steps, numbered, since they are too small to read at full scale
-ZIGZAG_NUMBERED = 8
+# r76 (pass 80): 30 arrows of one colour hid the pattern; each step is coloured (and dashed) by its direction
+ZIGZAG_SIZE = (780, 420)   # pixels: each panel's units come out nearly equal across and up
+ZIGZAG_X, ZIGZAG_Y = (-0.35, 1.35), (-1.3, 0.25)
 ZIGZAG_WAYS = {"up-right": (plots.VANISHING, "-"), "down-left": (plots.ACCENT, "--"),
                "one up, one down": (plots.HEALTHY, ":")}   # plots' palette, not retyped hex codes (code review)
 ZIGZAG_SAID = {"up-right": "orange, solid", "down-left": "blue, dashed", "one up, one down": "green, dotted"}
@@ -1380,8 +1350,8 @@ def _zigzag_alt():
             f"{ZIGZAG_STEPS} training steps from the start (0, 0) towards the star (1, −1). Each step is an arrow, "
             "coloured by its direction: " + ", ".join(f"{way} ({ZIGZAG_SAID[way]})" for way in ZIGZAG_WAYS)
             + ". Left: inputs all above 0 "
-            "(sigmoid's outputs): every step goes up-right or down-left, so the path zig-zags; an inset enlarges steps "
-            f"1 to {ZIGZAG_NUMBERED}, numbered; the end (step {ZIGZAG_STEPS}) is a diamond; after "
+            "(sigmoid's outputs): every step goes up-right or down-left, so the path zig-zags; "
+            f"the end (step {ZIGZAG_STEPS}) is a diamond; after "
             f"{ZIGZAG_STEPS} steps: {_from_star(left['sigmoid'])}. Right: inputs centred on 0 (tanh's outputs): many "
             f"steps move one weight up and the other down; after {ZIGZAG_STEPS} steps: {_from_star(left['tanh'])}.")
 
@@ -1404,7 +1374,7 @@ def zigzag_sketch(steps=ZIGZAG_STEPS, rate=ZIGZAG_RATE, goal=ZIGZAG_GOAL):
         raise ValueError("a step with inputs all above 0 moved the two weights opposite ways")
     if not left["tanh"] < left["sigmoid"] / 3:
         raise ValueError(f"the centred inputs no longer get much closer to the star: {left}")
-    fig, axes = plots.new_figure(780, 400, 1, 2, sharex=True, sharey=True)
+    fig, axes = plots.new_figure(*ZIGZAG_SIZE, 1, 2, sharex=True, sharey=True)
     for ax, (name, title) in zip(axes, ZIGZAG_INPUTS.items()):
         p = runs[name]
         _zigzag_arrows(ax, p)
@@ -1418,19 +1388,9 @@ def zigzag_sketch(steps=ZIGZAG_STEPS, rate=ZIGZAG_RATE, goal=ZIGZAG_GOAL):
         ax.set(xlabel="weight 1", title=f"{title}:\nafter {steps} steps, {_from_star(left[name])}")
         ax.axhline(0, color="black", lw=0.6)
         ax.axvline(0, color="black", lw=0.6)
-        ax.set_aspect("equal")
-    axes[0].set(ylabel="weight 2", xlim=(-0.35, 1.35), ylim=(-1.3, 0.25))
-    first = runs["sigmoid"][:ZIGZAG_NUMBERED + 1]
-    inset = axes[0].inset_axes([0.56, 0.56, 0.42, 0.42])
-    _zigzag_arrows(inset, first, lw=1.8)
-    for k, (a, b) in enumerate(zip(first[:-1], first[1:]), start=1):
-        inset.annotate(str(k), b, (5, 2) if k % 2 else (-5, 2), textcoords="offset points", fontsize=9,
-                       fontweight="bold", ha="left" if k % 2 else "right", va="bottom")
-    inset.plot([0], [0], "s", color="black", ms=5)
-    lo, hi = first.min(axis=0) - 0.04, first.max(axis=0) + np.array([0.08, 0.14])
-    inset.set(xlim=(lo[0], hi[0]), ylim=(lo[1], hi[1]), xticks=[], yticks=[])
-    inset.text(0.03, 0.97, f"steps 1 to {ZIGZAG_NUMBERED}, enlarged", transform=inset.transAxes, fontsize=8.5,
-               ha="left", va="top", color=STRIP_NOTE_COLOUR)
+    # r80 (pass 82): set_aspect("equal") and the inset made the layout clip the titles and "weight 1"; the picture's
+    # size keeps the two axes' units nearly equal instead (ZIGZAG_SIZE), and the inset went (too cramped to read)
+    axes[0].set(ylabel="weight 2", xlim=ZIGZAG_X, ylim=ZIGZAG_Y)
     for way, (colour, ls) in ZIGZAG_WAYS.items():
         axes[1].plot([], [], color=colour, ls=ls, lw=1.8, label=way)
     axes[1].legend(loc="upper right", fontsize=9, title="each step", title_fontsize=9)
@@ -1600,7 +1560,8 @@ def shrink_factor(spread):
 THREE_STARTS = {2.0: ("#D55E00", "-"), 1.0: ("black", "--"), 0.5: (plots.ACCENT, ":")}
 
 
-THREE_STARTS_SUMMARY = "No kernel to drag? The three starts in one picture"
+# r80 (pass 82): "kernel" is a tool's word; the summary says what a reader without a live slider gets
+THREE_STARTS_SUMMARY = "Can't move the slider? Here are the three starts in one picture"
 
 
 def _three_starts_alt(depth, settle):
@@ -1632,7 +1593,7 @@ def selu_three_starts(depth=30):
 def signal_answer(depth=30, high=2.0, low=0.5):
     """The Check after the SELU widget, one line per curve drawn: SELU goes back to 1 from 2 and 0.5, within
     SETTLE_WITHIN by the settle layer in all five networks, its average back to 0; ReLU with the same weights fades
-    (why: lecun_fade_note, in the chapter's Optional section). History of this Check: tests/test_chapter_04.py (passes
+    (why, in two short lines: ReLU zeroes about half its sums). History of this Check: tests/test_chapter_04.py (passes
     15 to 62; r56, pass 62: the He lines went with the He widget)."""
     draws_up, draws_down = run_draws(depth, high), run_draws(depth, low)
     selu_ends = [(m[-1], s[-1]) for draws in (draws_up, draws_down) for m, s in draws["SELU"]]
@@ -1653,40 +1614,11 @@ def signal_answer(depth=30, high=2.0, low=0.5):
              "  Its average (left panel) goes back to 0 too.\n"
              "  A common wrong answer: \"SELU keeps whatever spread it is given.\" In fact, it pulls a big "
              "spread down and a small one up.",
-             "- **ReLU, same weights**: it fades to almost 0. (Why: see the second Optional fold below.)"]
+             "- **ReLU, same weights**: it fades to almost 0.\n"
+             # r80 (pass 82): the reason in two short lines (its long form, with the average square, went)
+             "  Why: ReLU turns about half its sums into 0. These small weights do not make up for that."]
     still = fold(THREE_STARTS_SUMMARY, "\n" + picture + "\n").data
     return Markdown(fold("Check your prediction", "\n" + "\n".join(lines) + "\n\n" + still + "\n").data)
-
-
-def lecun_fade_note(depth=30):
-    """The chapter's Optional section: why ReLU with LeCun-normal weights fades. ReLU's zeros halve the average square
-    the next layer adds up, so the spread keeps about sqrt(1/2) a layer (the run's own median factor is checked
-    against it) and sqrt(1/2)^depth is left (r44: the reason, not only the factor; r56: moved out of the SELU Check;
-    r59: the spread said plainly as the root of the average square, when the average is 0)."""
-    s_lecun = signal_after(depth, 2.0)["ReLU, LeCun weights"][1]
-    keep = np.sqrt(0.5)
-    if abs(shrink_factor(s_lecun) - keep) >= 0.03:
-        raise ValueError(f"ReLU with LeCun weights does not keep about sqrt(1/2) a layer: {shrink_factor(s_lecun)}")
-    left = round(keep, 2) ** depth
-    return Markdown(f"""
-**Why ReLU fades with LeCun-normal weights.**
-Square some numbers, then average: that is their **average square**.
-When the numbers' average is 0, their spread is the square root of their average square.
-Example: −2 and 2 → squares 4 and 4 → average square 4 → root 2, the spread.
-A layer's weighted sums average about 0, as the weights are centred on 0.
-ReLU turns about half of them into 0. So its outputs' average square is half the sums'.
-With LeCun-normal weights, the next layer's sums have a spread equal to the square root of that average square.
-So from one layer's sums to the next, the spread keeps about $\\sqrt{{0.5}} \\approx {keep:.2f}$.
-After {depth} layers: ${keep:.2f}^{{{depth}}} \\approx {_plain(left)}$. Almost nothing is left.
-
-**And with wider weights?** With chapter 03's **He weights**, ReLU does not fade, but unlike SELU, nothing pulls its spread back to 1.
-""")
-
-
-def _plain(v):
-    """0.0000305 -> '0.00003': one significant digit, written out (no 'e-05' for a learner)."""
-    digits = max(0, -int(np.floor(np.log10(abs(v)))))
-    return f"{v:.{digits}f}"
 
 
 def gap_below_beyond(a="gelu", b="silu", below=0.01, x_max=20.0, points=200001):
