@@ -4112,3 +4112,18 @@ def test_pass82_corner_names_stay_clear_of_the_green_rings():
     # the rule itself: a name put above a mark whose neighbour's ring is there moves aside
     offs = ch01_collapse.name_offsets(np.array([[0.0, 0.0], [0.0, 30.0]]), ["(0,0)", "(1,1)"], [(0, 22), (0, 22)])
     assert offs[0] != (0, 22) and offs[1] == (0, 22)
+
+
+def test_pass82_map_alt_text_says_the_boundary_pieces_the_text_relies_on():
+    """Check r80 Picture note: the tanh map's alt text says what the "Why" fold relies on: the dashed boundary in two
+    curved pieces, and the label-1 corners, (0,1) and (1,0), on its red side; from the drawn contour and the net."""
+    runs = ch01_collapse.train_xor(seeds=[0])
+    fig = ch01_collapse.xor_maps(runs, seed=0)
+    pieces = [q for c in fig.axes[1].collections for path in c.get_paths()
+              for q in path.to_polygons(closed_only=False) if len(q) > 1]
+    assert len(pieces) == 2 and all(sheet.off_straight(q) > 0.05 for q in pieces)
+    chances = runs.chances["tanh"][0]
+    assert [c > 0.5 for c in chances] == [False, True, True, False]
+    assert ("Tanh in the middle (one run): red and blue regions with a dashed boundary between them, in two curved "
+            "pieces, the red side holding (0,1) and (1,0).") in fig.get_label()
+    assert "It curves, in two pieces: one around each label-1 corner." in _text()

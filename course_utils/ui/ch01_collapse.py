@@ -887,6 +887,18 @@ def folded_maps(runs, seed=0):
     return _FoldedPicture("Check your prediction: the two maps", xor_maps(runs, seed), 780)
 
 
+def _boundary_said(lines, net, X):
+    """The alt text's shape of a map's dashed boundary, from the drawn contour (pass 82, r80 reader: the text's "it
+    curves, in two pieces: one around each label-1 corner" needs the picture's words to say so too)."""
+    pieces = [q for path in lines.get_paths() for q in path.to_polygons(closed_only=False) if len(q) > 1]
+    count = {1: "one", 2: "two", 3: "three"}.get(len(pieces), str(len(pieces)))
+    bent = "curved " if pieces and all(sheet.off_straight(q) > 0.05 for q in pieces) else ""
+    chances = net.predict_proba(np.asarray(X, dtype=float)).ravel()
+    red = [f"({x1:g},{x2:g})" for (x1, x2), c in zip(np.asarray(X).tolist(), chances) if c > 0.5]
+    around = "" if not red else f", the red side holding {' and '.join(red)}"
+    return f", in {count} {bent}piece{'s' if len(pieces) != 1 else ''}{around}"
+
+
 FLAT_MAP_NOTE = "chance ½ everywhere:\nno useful boundary"  # written inside a map whose answer never leaves one half
 
 
@@ -902,8 +914,9 @@ def answer_maps(nets, titles):
         p = net.predict_proba(np.column_stack([gx.ravel(), gy.ravel()])).reshape(gx.shape)
         im = ax.imshow(p, origin="lower", extent=(g[0], g[-1], g[0], g[-1]), cmap="RdBu_r", vmin=0, vmax=1)
         if p.max() - p.min() > 0.01:  # a boundary only where the answer really crosses one half, not in rounding noise
-            ax.contour(gx, gy, p, levels=[0.5], colors="black", linewidths=1.5, linestyles="--")
-            said.append(f"{title.capitalize()}: red and blue regions with a dashed boundary between them.")
+            lines = ax.contour(gx, gy, p, levels=[0.5], colors="black", linewidths=1.5, linestyles="--")
+            said.append(f"{title.capitalize()}: red and blue regions with a dashed boundary between them"
+                        f"{_boundary_said(lines, net, X)}.")
         elif np.abs(p - 0.5).max() < 0.01:  # the no-bend map: say its point inside it, at a glance
             said.append(f"{title.capitalize()}: near-white everywhere, chance one half, no useful boundary.")
             ax.text(0.5, 0.5, FLAT_MAP_NOTE, ha="center", va="center", fontsize=12, fontweight="bold",
