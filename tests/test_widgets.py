@@ -341,3 +341,17 @@ def test_quiz_pictures_are_named():
             assert ask.tooltip == ch07_quiz.ASK_ALT[qid], qid
         for picture in (ask, after):
             assert picture is None or (isinstance(picture, livefigure.NamedImage) and picture.tooltip.strip()), qid
+
+
+@pytest.mark.parametrize("name, turn, shift", ch01_collapse.LINE_PRESETS)
+def test_xor_line_buttons_draw_what_the_sliders_draw(name, turn, shift):
+    """Each ready-made line button of chapter 01's XOR demo (pass 82) redraws the picture, and the picture equals the
+    one the turn and shift sliders give when moved there by hand: no ghost of the old line."""
+    clicked = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), bend="relu", corners=True)
+    before = pixels(clicked.image.value)
+    clicked.presets[name].click()
+    by_hand = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), bend="relu", corners=True)
+    by_hand.sliders["angle"].value, by_hand.sliders["offset"].value = turn, shift
+    assert not np.array_equal(before, pixels(clicked.image.value))
+    assert np.array_equal(pixels(clicked.image.value), pixels(by_hand.image.value))
+    assert clicked.readout.value == by_hand.readout.value

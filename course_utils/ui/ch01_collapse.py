@@ -28,7 +28,11 @@ LABEL_STYLE = {  # XOR corners: shape, fill and edge all differ, so colour is ne
 ARROW_LENGTH = 0.9  # the XOR widget's "turn" arrow, in h units: its head ends past a corner mark it starts near
 _OFFSETS = [(-14, -14), (-14, 10), (10, -14), (10, 10)]  # one text direction per corner: labels never sit on each other
 # pass 81 (r78 reader: in the XOR demo "(0,0)" sat by the turn arrow, lower left of its circle): straight below it there
-LANDED_OFFSETS = [(0, -17), *_OFFSETS[1:]]
+# pass 82 (r80 reader: the green ring covered "(1,1)"): each landed name straight above or below its mark, clear of
+# the ring (RING_SIZE points across) a corner gets when the line counts it right
+RING_SIZE = 24
+RING_CLEAR = 22  # points from a mark to its name's centre: half the ring, its edge, and half the name's box
+LANDED_OFFSETS = [(0, -RING_CLEAR), (0, RING_CLEAR), (0, -RING_CLEAR), (0, RING_CLEAR)]
 
 
 def _joined(paths):
@@ -69,17 +73,60 @@ def _draw_sheet(ax, families, points, labels, moving=None, offsets=_OFFSETS, cor
     return grid, dots, texts
 
 
-SHARED_OFFSET = (0, 17)  # a name two corners share sits straight above their one mark
+SHARED_OFFSET = (0, RING_CLEAR)  # a name two corners share sits straight above their one mark
+
+
+def name_box(name, off):
+    """A corner name's box around its centre `off`, in points from its mark: (x, y, half width, half height)."""
+    return off[0], off[1], NAME_CHAR * len(name) + 2.0, NAME_HALF_HEIGHT
+
+
+NAME_CHAR, NAME_HALF_HEIGHT = 2.8, 7.0  # a 9-point name: about 5.6 points a character, 14 points tall with its pad
+
+
+def _clashes(box, others):
+    """How many of the boxes `others` the box overlaps."""
+    x, y, w, h = box
+    return sum(abs(x - a) < w + c and abs(y - b) < h + d for a, b, c, d in others)
+
+
+def name_offsets(points, names, default):
+    """Where each corner's name goes, in points from its mark (pass 82, r80 reader: a green ring covered "(1,1)";
+    with tanh the shared name sat under (1,1)'s ring). points: the marks in points on screen; default: each name's
+    first choice. A name takes the first of above, below, right and left (its default first) whose box overlaps
+    fewest rings (RING_SIZE across, round every mark) and names already placed."""
+    half = RING_SIZE / 2 + 1.5
+    rings = [(float(x), float(y), half, half) for x, y in points]
+    placed, offsets = [], []
+    for (x, y), name, first in zip(points, names, default):
+        reach = half + NAME_CHAR * len(name) + 4.0
+        tries = [first, (first[0], -first[1]), (reach, 0.0), (-reach, 0.0)]
+        boxes = [name_box(name, (x + dx, y + dy)) for dx, dy in tries]
+        k = min(range(len(tries)), key=lambda j: _clashes(boxes[j], rings + placed))
+        placed.append(boxes[k])
+        offsets.append(tries[k])
+    return offsets
 
 
 def _name_shared_points(texts, landed, offsets=LANDED_OFFSETS):
-    """Corners that land on one point get one name, "(0,1) and (1,0)", above the mark (r54: two names piled up)."""
+    """Corners that land on one point get one name, "(0,1) and (1,0)" (r54: two names piled up); each name is placed
+    clear of the rings and of the other names (name_offsets)."""
     names = [f"({x1:g},{x2:g})" for x1, x2 in _xor_corners()[0]]
+    shown = []  # (text, its name, its first choice)
     for i, text in enumerate(texts):
         same = [j for j, q in enumerate(landed) if np.allclose(q, landed[i], atol=1e-9)]
         text.set_visible(same[0] == i)
         text.set_text(" and ".join(names[j] for j in same))
-        text.xyann = SHARED_OFFSET if len(same) > 1 else offsets[i]
+        if same[0] == i:
+            shown.append((text, text.get_text(), SHARED_OFFSET if len(same) > 1 else offsets[i]))
+    if not shown:
+        return
+    ax = shown[0][0].axes
+    at = ax.transData.transform(np.asarray(landed, dtype=float)) * 72.0 / ax.figure.dpi  # marks, in points
+    keep = [i for i, t in enumerate(texts) if t.get_visible()]
+    for (text, _name, _first), off in zip(shown, name_offsets(at[keep], [n for _t, n, _f in shown],
+                                                              [f for _t, _n, f in shown])):
+        text.xyann = off
 
 
 # Where a number of the layer is below 0, and the axis ReLU presses it onto: h₁ < 0 lands on the h₂ axis, and back.
@@ -155,19 +202,16 @@ def corners_right(angle, offset, points, labels):
     return int(np.sum(candidate_line(angle, offset, points) == (np.asarray(labels) == 1)))
 
 
-def line_readout(angle, offset):
-    """Where the XOR widget's line is, in words: where it crosses each axis (if it does) and where its arrow points."""
-    a = np.deg2rad(angle)
-    c, s = np.cos(a), np.sin(a)
-    cross = [f"h{'₁₂'[i]} axis at {_two(offset / v)}" for i, v in enumerate((c, s)) if abs(v) > 1e-9]
-    return f"your line crosses the {' and the '.join(cross)}; its arrow points {_way(c, 'right', 'left')} and " \
-           f"{_way(s, 'up', 'down')}"
-
-
-def _way(v, plus, minus):
-    """'0.87 down', not '−0.87 up' (r55: a minus before 'up' read awkwardly): a size to 2 decimals and its way."""
-    v = round(float(v), 2) + 0.0
-    return f"{abs(v):.2f} {plus if v >= 0 else minus}"
+def corners_said(angle, offset, points, labels):
+    """The XOR widget's readout (pass 82, r80 reader: axis crossings and arrow legs were a wall of numbers): how many
+    corners the line gets right, and which, by their input names."""
+    right = candidate_line(angle, offset, points) == (np.asarray(labels) == 1)
+    names = [f"({x1:g},{x2:g})" for x1, x2 in _xor_corners()[0]]
+    said = f"<b>your line gets {int(right.sum())} of 4 corners right</b>"
+    if right.all():
+        return said + ": it splits them!"
+    got = ", ".join(n for n, r in zip(names, right) if r)
+    return said + (f": {got}" if got else "") + "; wrong: " + ", ".join(n for n, r in zip(names, right) if not r)
 
 
 def pressed_parts(families, W=SHEET_W, b=SHEET_B):
@@ -598,6 +642,11 @@ def _bias_line(ax, W2, b1, b2):
 FOLD_TURN, FOLD_SHIFT = -60.0, 0.3  # pass 57: cos 60° = 0.5, so the printed arrow's sums are the exact line's sums
 FOLD_ARROW_FOOT, FOLD_ARROW_ALONG, FOLD_ARROW_LENGTH = FOLD_SHIFT, -0.2, 0.45  # the still picture's arrow (pass 74)
 FOLD_POINTS = ((1, 0), (0, 0), (2, 1))  # where the XOR corners land after the crease: the 1-corners share (1, 0)
+# pass 82 (r80 reader: the XOR demo asked the learner to learn turn, shift and the label-1 side before a simple
+# question): ready-made lines, one button each, as (name, turn, shift). With ReLU only "gentle" splits the corners,
+# with tanh only "steep"; with no bend, or with the bias of h₂ at 0, none does.
+FOLD_NAME = "gentle"  # the preset that splits the corners after the ReLU crease (step 1's answer)
+LINE_PRESETS = (("upright", 0.0, 0.5), ("across", -90.0, 0.5), (FOLD_NAME, FOLD_TURN, FOLD_SHIFT), ("steep", -30.0, 0.55))
 
 
 def fold_line():
@@ -640,7 +689,7 @@ def xor_fold_picture():
     a = np.deg2rad(FOLD_TURN)  # r49: the widget's line, exactly: cos·h₁ + sin·h₂ = shift
     line = (FOLD_SHIFT - np.cos(a) * t) / np.sin(a)
     # pass 77 (r74 reader: an equation is hard for a learner who knows y = mx + c): named by the sliders' values
-    ax.plot(t, line, color="black", ls="--", lw=1.8, label=f"the line at turn {_num(FOLD_TURN)}, shift {FOLD_SHIFT:g}")
+    ax.plot(t, line, color="black", ls="--", lw=1.8, label=f"the {FOLD_NAME} line (turn {_num(FOLD_TURN)}, shift {FOLD_SHIFT:g})")
     ax.fill_between(t, line, -1, facecolor=plots._tint("#F0E442", 0.5), edgecolor="black", hatch="..",
                     alpha=0.5, lw=0, label="its label-1 side (where the arrow\npoints: below the line here)")
     # pass 74 (r71 reader: the key named an arrow the picture did not draw): the widget's arrow, from the line into
@@ -684,7 +733,7 @@ def xor_fold_picture():
     band.set_gid("band")
     fig.set_label("Left: after the ReLU crease the sheet is a bent line: a flat arm along h₂ = 0, a corner at (1, 0), "
                   "then a rising arm. (0,0) lands at (0, 0), (1,1) at (2, 1), and both label-1 corners at (1, 0). "
-                  f"The dashed line at turn {_num(FOLD_TURN)}, shift {FOLD_SHIFT:g} has the label-1 corners "
+                  f"The dashed {FOLD_NAME} line (turn {_num(FOLD_TURN)}, shift {FOLD_SHIFT:g}) has the label-1 corners "
                   "below it, where its arrow points, and the label-0 corners above it. Right: the same line in the input square is two "
                   f"parallel dashed lines, x₁ + x₂ {band_label(lo)} and x₁ + x₂ {band_label(hi)}; the label-1 corners lie in the "
                   "dotted band between them, the label-0 corners outside it.")
@@ -719,59 +768,10 @@ def no_bend_landing_picture():
     return fig
 
 
-SKETCH_TURNS, SKETCH_SHIFTS = (0, 90, FOLD_TURN), (0.0, FOLD_SHIFT, 2 * FOLD_SHIFT)
-
-
-@plots.styled
-def turn_shift_sketch(turns=SKETCH_TURNS, shifts=SKETCH_SHIFTS, turn=FOLD_TURN):
-    """The XOR demo's two sliders before the demo (r67 reader: one arrow and one line; asked for a compass): left,
-    arrows at turns 0, 90 and −60, the last one's legs labelled; right, the line at shifts
-    0, 0.3 and 0.6 along the −60 arrow, the middle one's label-1 side dotted as in the demo."""
-    fig, (left, right) = plots.new_figure(760, 330, 1, 2)
-    box = dict(boxstyle="round,pad=0.15", fc="white", ec="none")
-    head = dict(arrowstyle="-|>", color="black", lw=2.0, mutation_scale=16)
-    for t in turns:
-        a = np.deg2rad(t)
-        tip = np.array([np.cos(a), np.sin(a)])
-        left.annotate("", tuple(tip), (0, 0), arrowprops=head)
-        left.text(*(tip * 1.08), f"turn {_num(t)}", ha="left" if tip[0] > 0.3 else "center",
-                  va="bottom" if tip[1] >= 0 else "top", fontsize=10, bbox=box)
-    a = np.deg2rad(turn)
-    tip = np.array([np.cos(a), np.sin(a)])
-    legs = dict(color=plots.ACCENT, lw=1.5, ls="--")
-    left.plot([0, 0, tip[0]], [0, tip[1], tip[1]], **legs)  # down the upright axis, then right: clear of turn 0
-    across, up = round(float(tip[0]), 2), round(float(tip[1]), 2)
-    left.text(-0.07, 0.5 * tip[1], f"1 step: {across:g} right,\n{abs(up):g} {'down' if up < 0 else 'up'}",
-              ha="right", va="center", fontsize=9, color=plots.ACCENT, bbox=box)  # r72: no "no need to compute"
-    left.set(xlim=(-1.0, 1.55), ylim=(-1.15, 1.25), title="turn: where the arrow points")
-    right.annotate("", tuple(tip), (0, 0), arrowprops=head)
-    along = np.array([-tip[1], tip[0]])
-    right.fill(*half_plane(-tip, -shifts[1]).T, facecolor=plots._tint("#F0E442", 0.5), edgecolor="black",
-               hatch="..", lw=0, alpha=0.5, zorder=0.6)
-    for k, s in enumerate(shifts):
-        foot = s * tip
-        right.plot(*np.array([foot - 1.4 * along, foot + 1.4 * along]).T, color="black",
-                   lw=1.8 if k == 1 else 1.0, ls="--")
-        right.text(*(foot + 0.75 * along + [0.04, 0.0]), f"shift {s:g}", fontsize=9.5, ha="left", va="bottom",
-                   bbox=box)
-    right.text(0.75, -0.95, f"dotted: shift {shifts[1]:g}'s\nlabel-1 side", fontsize=9, ha="left", bbox=box)
-    right.set(xlim=(-0.7, 1.55), ylim=(-1.15, 1.25), title="shift: slides the line along the arrow")
-    for ax in (left, right):
-        ax.axhline(0, color="0.75", lw=0.7, zorder=0)
-        ax.axvline(0, color="0.75", lw=0.7, zorder=0)
-        ax.set(xlabel="h₁", ylabel="h₂", xticks=[], yticks=[])
-        ax.set_aspect("equal")
-    fig.set_label("Two panels. Left, turn: arrows from (0, 0) at turn 0 (right), 90 (up) and "
-                  f"{_num(turn)}; one step along the {_num(turn)} arrow goes {across:g} right and {abs(up):g} down, "
-                  "drawn as two dashed legs. Right, shift: three parallel dashed lines across the "
-                  f"{_num(turn)} arrow, at shift " + ", ".join(f"{s:g}" for s in shifts) + " along it; the side "
-                  f"of the shift {shifts[1]:g} line that the arrow points into is dotted: its label-1 side.")
-    return fig
-
-
 def folded_ramps_picture():
     """tanh_ramps_picture behind a click, under the fold that answers the maps' Predict (so it gives nothing away)."""
-    return _FoldedPicture("Drawn: two smooth ramps facing different ways, and their sum", tanh_ramps_picture(), 780)
+    return _FoldedPicture("Simplified: two hand-set ramps facing different ways, and their sum", tanh_ramps_picture(),
+                          780)
 
 
 def folded_fold_picture():
@@ -887,6 +887,18 @@ def folded_maps(runs, seed=0):
     return _FoldedPicture("Check your prediction: the two maps", xor_maps(runs, seed), 780)
 
 
+def _boundary_said(lines, net, X):
+    """The alt text's shape of a map's dashed boundary, from the drawn contour (pass 82, r80 reader: the text's "it
+    curves, in two pieces: one around each label-1 corner" needs the picture's words to say so too)."""
+    pieces = [q for path in lines.get_paths() for q in path.to_polygons(closed_only=False) if len(q) > 1]
+    count = {1: "one", 2: "two", 3: "three"}.get(len(pieces), str(len(pieces)))
+    bent = "curved " if pieces and all(sheet.off_straight(q) > 0.05 for q in pieces) else ""
+    chances = net.predict_proba(np.asarray(X, dtype=float)).ravel()
+    red = [f"({x1:g},{x2:g})" for (x1, x2), c in zip(np.asarray(X).tolist(), chances) if c > 0.5]
+    around = "" if not red else f", the red side holding {' and '.join(red)}"
+    return f", in {count} {bent}piece{'s' if len(pieces) != 1 else ''}{around}"
+
+
 FLAT_MAP_NOTE = "chance ½ everywhere:\nno useful boundary"  # written inside a map whose answer never leaves one half
 
 
@@ -902,8 +914,9 @@ def answer_maps(nets, titles):
         p = net.predict_proba(np.column_stack([gx.ravel(), gy.ravel()])).reshape(gx.shape)
         im = ax.imshow(p, origin="lower", extent=(g[0], g[-1], g[0], g[-1]), cmap="RdBu_r", vmin=0, vmax=1)
         if p.max() - p.min() > 0.01:  # a boundary only where the answer really crosses one half, not in rounding noise
-            ax.contour(gx, gy, p, levels=[0.5], colors="black", linewidths=1.5, linestyles="--")
-            said.append(f"{title.capitalize()}: red and blue regions with a dashed boundary between them.")
+            lines = ax.contour(gx, gy, p, levels=[0.5], colors="black", linewidths=1.5, linestyles="--")
+            said.append(f"{title.capitalize()}: red and blue regions with a dashed boundary between them"
+                        f"{_boundary_said(lines, net, X)}.")
         elif np.abs(p - 0.5).max() < 0.01:  # the no-bend map: say its point inside it, at a glance
             said.append(f"{title.capitalize()}: near-white everywhere, chance one half, no useful boundary.")
             ax.text(0.5, 0.5, FLAT_MAP_NOTE, ha="center", va="center", fontsize=12, fontweight="bold",
@@ -920,8 +933,15 @@ def answer_maps(nets, titles):
 
 # pass 81 (r78 reader: the sum wrapped (1, 1), a label-0 corner, while the maps wrap the label-1 corners): unit 2 climbs
 # downward, so the sum is above 0 only near (1, 0), a label-1 corner, as on the tanh map
+XOR_HIDDEN = 8  # the XOR network's hidden units (train_xor): the ramps picture says it is simpler than that
 RAMPS = (((1.0, 0.0), 0.5, "climbs right"), ((0.0, -1.0), -0.5, "climbs down"))  # (facing, middle, words)
 RAMP_STEEPNESS, RAMP_BIAS = 3.0, -1.0  # each unit: tanh(3 · (facing · x − middle)); the sum's bias −1
+
+
+# pass 82 (r80 reader: the picture is a hand-made sum of two ramps, the trained network has 8 tanh units, and the
+# text used "0-line" before saying what it is): the picture says both
+RAMPS_HEAD = (f"A simplification: {len(RAMPS)} hand-set tanh units (the trained network has {XOR_HIDDEN}). "
+              "Dashed: each 0-line, where the value is 0")
 
 
 def tanh_ramp(x1, x2, facing, middle):
@@ -954,7 +974,8 @@ def tanh_ramps_picture():
     axes[2].text(-0.2, 0.5, "score below 0", fontsize=9, va="center", bbox=dict(fc="white", ec="none", pad=1))
     axes[2].text(1.2, -0.2, "above 0", fontsize=9, ha="right", va="bottom", bbox=dict(fc="white", ec="none", pad=1))
     fig.colorbar(im, ax=axes, label="value: blue below 0, red above", shrink=0.85)
-    fig.set_label("Three colour maps over the square, blue below 0 and red above, each 0-line dashed. Unit 1 climbs "
+    fig.suptitle(RAMPS_HEAD, fontsize=10)
+    fig.set_label(f"{RAMPS_HEAD}. Three colour maps over the square, blue below 0 and red above. Unit 1 climbs "
                   "smoothly from blue to red to the right: its 0-line is the straight upright line x₁ = 0.5. Unit 2 "
                   "climbs downward: its 0-line is the straight across line x₂ = 0.5. Their sum minus 1, with the four "
                   "XOR corners marked, is above 0 only near the bottom-right corner (1, 0), a label-1 square, and its "
@@ -1169,7 +1190,7 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
                                                                              lw=2.2, mutation_scale=20), zorder=3.5))
         # pass 80 (r76 reader: which corner is the "1 of 4 right"?): a green ring round each corner counted right
         # a hexagon, not a circle: label 0's mark is a hollow circle, and a colour-blind reader must tell them apart
-        rings = live.moving(ax_out.plot([], [], ls="none", marker="h", ms=24, mfc="none", mec=plots.HEALTHY, mew=2.5,
+        rings = live.moving(ax_out.plot([], [], ls="none", marker="h", ms=RING_SIZE, mfc="none", mec=plots.HEALTHY, mew=2.5,
                                         zorder=3.4, label="ring: a corner your line gets right")[0])
         live.moving(ax_in.legend(loc="upper left", fontsize=8.5, framealpha=0.9))  # the empty top-left
         # pass 76 (r73 reader: lower right, it covered the dotted side and the pink line): under the axes
@@ -1216,7 +1237,7 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
         for i, region in enumerate(regions):
             region.set_xy(half_plane(Wv[i], -bv[i]))
             region.set_visible(choice.value == "relu")
-        right = None  # the corner count: the XOR demo's only
+        right = said = None  # the corner count and which corners: the XOR demo's only
         if corners:
             a, t = np.deg2rad(s["angle"]), s["offset"]
             side.set_xy(half_plane((-np.cos(a), -np.sin(a)), -t))  # the side where cos·h₁ + sin·h₂ > shift
@@ -1226,6 +1247,7 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
             facing.set_position(tuple(base))
             facing.xy = tuple(base + ARROW_LENGTH * np.array([np.cos(a), np.sin(a)]))
             right = corners_right(s["angle"], t, landed, labels)
+            said = corners_said(s["angle"], t, landed, labels)
             rings.set_data(*landed[candidate_line(s["angle"], t, landed) == (labels == 1)].T)
         bent = sum(sheet.bent_lines(image) for image in images)
         total = sum(len(image) for image in images)
@@ -1237,12 +1259,10 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
         # demo's title is the count alone, which its text names ("The title counts..."); the readout keeps the verdict
         title.set_text(f"your line gets {right} of 4 corners right" if corners else f"after the layer (h₁, h₂)\n{verdict}")
         live.render()
-        lands = ", ".join(f"({x1:g},{x2:g}) → ({_two(h1)}, {_two(h2)})" for (x1, x2), (h1, h2) in zip(X, landed))
-        readout.value = (f"<b>{_formula(0, Wv[0], bv[0], choice.value)}</b> &nbsp; "
-                         f"<b>{_formula(1, Wv[1], bv[1], choice.value)}</b><br>{verdict}"
-                         + (f"<br>corners land at: {lands}<br>{line_readout(s['angle'], t)}"
-                            f"<br><b>your line gets {right} of 4 corners right</b>"
-                            + (": it splits them!" if right == 4 else "") if corners else ""))
+        # pass 82 (r80 reader: a wall of numbers): the XOR demo says only what its question needs, the count and
+        # which corners; the sheet demo keeps the layer's formulas, which its sliders change
+        readout.value = (said if corners else f"<b>{_formula(0, Wv[0], bv[0], choice.value)}</b> &nbsp; "
+                         f"<b>{_formula(1, Wv[1], bv[1], choice.value)}</b><br>{verdict}")
 
     on_change([*sliders.values(), choice], update)
     update()
@@ -1254,14 +1274,27 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
             sliders[k].value = v
 
     reset.on_click(back_to_start)
+    presets = {}
+    if corners:  # pass 82 (r80 reader): one click tries a ready-made line; the sliders then fine-tune it
+
+        def preset_line(turn, shift):
+            def put(_button=None):
+                sliders["angle"].value, sliders["offset"].value = turn, shift
+            return put
+
+        for name, turn, shift in LINE_PRESETS:
+            presets[name] = widgets.Button(description=name, tooltip=f"the {name} line: turn {_num(turn)}, "
+                                           f"shift {shift:g}", layout=widgets.Layout(width="90px"))
+            presets[name].on_click(preset_line(turn, shift))
     rows = [widgets.HBox([sliders["w11"], sliders["w12"]]), widgets.HBox([sliders["w21"], sliders["w22"]]),
             widgets.HBox([sliders["b1"], sliders["b2"], reset])]
     if corners:  # the XOR questions use only the bend, the bias of h₂ and the line: the rest stays fixed, out of sight
-        rows = [widgets.HBox([sliders["b2"]]), widgets.HBox([sliders["angle"], sliders["offset"]])]
+        rows = [widgets.HBox([sliders["b2"]]), widgets.HBox([widgets.Label("try a line:"), *presets.values()]),
+                widgets.HBox([sliders["angle"], sliders["offset"]])]
     return LiveWidget(
         [choice, *rows, readout, live.image], live,
         "Sheet demo: stretch, turn, slide and bend a sheet (static picture below)",
-        sliders=sliders, readout=readout, bend=choice, reset=reset,
+        sliders=sliders, readout=readout, bend=choice, reset=reset, presets=presets,
         lines={"grid": dict(zip(("vertical", "horizontal"), grid)), "dots": dots, **({"cut": cut} if corners else {})},
         regions=regions, side=side, facing=facing, rings=rings, mark=marks,
     )
@@ -1528,7 +1561,12 @@ XOR_BENDS = {"no bend": "identity", "tanh": "tanh"}  # "identity": the engine's 
 IN_THE_MIDDLE = {"no bend": "no bend in the middle", "tanh": "tanh in the middle"}  # the output's sigmoid is a bend
 
 
-def train_xor(hidden_units=8, epochs=500, seeds=range(10), bends=XOR_BENDS, lr=0.5):
+# The chapter's XOR recipe (pass 82, r80 Focus: the learner's cell was `train_xor()` with a comment on epochs, lr and
+# seeds; the prose says "ten times, 500 steps each", tested against these)
+XOR_EPOCHS, XOR_LR, XOR_SEEDS = 500, 0.5, range(10)
+
+
+def train_xor(hidden_units=XOR_HIDDEN, epochs=XOR_EPOCHS, seeds=XOR_SEEDS, bends=XOR_BENDS, lr=XOR_LR):
     """Train a 2-hidden_units-1 network on XOR from each seed, once per bend, by plain downhill steps (notebook 01).
 
     Prints nothing (runs_question shows the summary after a click) and returns the XorRuns.
@@ -1542,7 +1580,7 @@ def train_xor(hidden_units=8, epochs=500, seeds=range(10), bends=XOR_BENDS, lr=0
 def train_longer(steps=5000):
     """The try-it: train_xor's twenty networks again for `steps` training steps, its result behind a click named by
     what is inside (r39: the learner's visible line reads like the idea, with no epochs, lr or display call)."""
-    runs = train_xor(hidden_units=8, epochs=steps, lr=0.5, seeds=range(10))
+    runs = train_xor(epochs=steps)
     return runs.folded(f"The result after {steps} steps (open after you predict)")
 
 

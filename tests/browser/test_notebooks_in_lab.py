@@ -139,3 +139,44 @@ def test_picker_waits_for_the_learners_bend(ran, lab):
     assert f"Your bend, {ch06._label(place.pick)}: {verdict}" in " ".join(text.split()), text
     errors = lab.page.console_errors()
     assert not errors, "browser console errors while the picker was clicked:\n" + "\n".join(errors)
+
+
+XOR_CHAPTER = "notebooks/01_collapse_proof.ipynb"
+
+
+def test_the_xor_chapter_is_among_the_notebooks_run():
+    """Check the XOR demo's test below runs somewhere: its chapter is one of the notebooks the browser runs."""
+    assert XOR_CHAPTER in notebook_ids()
+
+
+def test_xor_demo_ready_made_lines_count_the_corners(ran, lab):
+    """Chapter 01's XOR demo clicked as a learner would (pass 82, r80 reader: a control to learn before a simple
+    question): click ReLU, then each ready-made line. Each click redraws the picture and the readout says what the
+    same clicks say in Python: only "gentle" splits the corners after the crease. No browser error on the way."""
+    if ran.rel != XOR_CHAPTER:
+        pytest.skip("the XOR demo is in chapter 01 only")
+    from course_utils.ui import ch01_collapse as ch01
+
+    page = lab.page.page
+    box = page.locator(".widget-vbox").filter(has=page.locator(".widget-button", has_text=re.compile(r"^\s*steep\s*$"))).last
+    box.wait_for(timeout=10_000)
+    readout, picture = box.locator(".widget-html").last, box.locator("img.widget-image, .widget-image img").first
+    twin = ch01.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)   # the same clicks, in Python
+    twin.bend.value = "relu"
+    box.locator(".widget-toggle-button", has_text=re.compile(r"^\s*ReLU\s*$")).click()
+    shown = page.evaluate(_JS_PICTURE_HASH, picture.element_handle())
+    splits = []
+    for name, _turn, _shift in ch01.LINE_PRESETS:
+        twin.presets[name].click()
+        said = re.sub(r"<[^>]+>", "", twin.readout.value)
+        box.locator(".widget-button", has_text=re.compile(rf"^\s*{name}\s*$")).click()
+        page.wait_for_function("([el, t]) => el.innerText.replace(/\\s+/g, ' ').includes(t)",
+                               arg=[readout.element_handle(), said], timeout=10_000)
+        now = _picture_after(page, picture, shown)
+        assert now != shown, f"clicking '{name}' did not redraw the picture"
+        shown = now
+        if "it splits them" in said:
+            splits.append(name)
+    assert splits == [ch01.FOLD_NAME]
+    errors = lab.page.console_errors()
+    assert not errors, "browser console errors while the XOR demo was clicked:\n" + "\n".join(errors)
