@@ -4262,3 +4262,37 @@ def test_pass83_the_30_layer_sigmoid_share_is_said_as_one_random_starts():
     w = ch03_gradients.gradient_flow(depth=10)
     w.sliders["depth"].value = 30
     assert "Random start 1." in w.readout.value and w.notes["sigmoid"].get_text() == "layer 1's signal: 1.1 × 10⁻¹⁵"
+
+
+def test_pass83_half_off_bars_stand_side_by_side():
+    """Check the half-off picture's bottom panel (r81 Picture: filled bars sat on the dashed ones): each unit's arriving
+    bar (dashed, left) and after-the-bends bar (filled, right) stand side by side, never overlapping."""
+    fig = ch03_gradients.half_off()
+    bottom = fig.axes[1]
+    arriving = [p for p in bottom.patches if p.get_linestyle() == "--"]
+    after = [p for p in bottom.patches if p.get_linestyle() != "--"]
+    assert len(arriving) == len(after) == 32
+    for a, b in zip(arriving, after):
+        assert a.get_x() + a.get_width() <= b.get_x() + 1e-9   # left of its partner, no overlap
+        assert round(a.get_x() + a.get_width() / 2) == round(b.get_x() + b.get_width() / 2)   # same unit
+    assert "beside each" in fig.get_label()
+
+
+def test_pass83_dead_before_training_shows_the_grid_before_explaining_it():
+    """Check r81's Picture-first ask: 'Dead before training' opens with one sentence and the fresh network's 96-unit
+    grid (ReLU, no shift: 6 crosses, in layers 2 and 3, none in layer 1), then explains the squares and the crosses."""
+    fig = ch03_gradients.fresh_units_picture()
+    ax = fig.axes[0]
+    mean = gradients.unit_slopes("relu", 0.0, seed=0)
+    np.testing.assert_array_equal(ax.images[0].get_array(), mean)
+    (crosses,) = [ln for ln in ax.lines if ln.get_marker() == "X"]
+    xs, ys = crosses.get_data()
+    assert len(xs) == 6 and set(np.asarray(ys).tolist()) == {2, 3} and "6 of 96 units dead" in ax.get_title(loc="left")
+    assert "6 squares are white with a cross" in fig.get_label() and "layers 2 and 3" in fig.get_label()
+    cells = chapter()["cells"]
+    src = ["".join(c["source"]) for c in cells]
+    at = src.index("ch03.fresh_units_picture()")
+    assert cells[at]["metadata"]["jupyter"]["source_hidden"] and "image/png" in cells[at]["outputs"][0]["data"]
+    assert src[at - 1].startswith("### Dead before training") and len(src[at - 1].split()) < 25   # one sentence
+    assert src[at + 1].startswith("Each square is one unit") and at + 2 < src.index("ch03.dead_units()")
+    assert "**Predict" not in src[at - 1] + src[at + 1]
