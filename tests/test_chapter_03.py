@@ -2395,7 +2395,9 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # "about 1" only, and the share is the measured one
     # r54: measured over the 9 bends the signal passes going back (0.72; over all 10 layers it was 0.73), and printed
     # r68: one line per bend; ReLU's average step (0.97, the bars') is said next to what this start gives (0.41)
-    assert "Tanh: about 1 a step" in after and "1.02" not in after and "growing a little" not in after
+    # pass 83 (r81 Correctness): 1.02 is back once, as tanh's bar's product (0.72 x 1.41), in the full reason tanh holds
+    assert "Tanh: about 1 a step" in after and "growing a little" not in after
+    assert after.count("1.02") == 1 and "$0.72 \\times 1.41 \\approx 1.02$" in after
     # pass 75 (r72, Focus): one line per bend; the panels print each layer-1 share, the text gives the step and its meaning
     # session 32 (r73 Correctness: "holds" beside the panel's 0.41): the average holds; this start is said to drift
     # session 33 (r75 Correctness: 0.97 nine times is about 0.76, not 0.41): the rule's ¾ said, and this start's stray
@@ -2404,11 +2406,13 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # own slopes): the rule's forecast said, and what it assumes that this start does not meet (weights of exactly √2)
     # pass 82 (r80 Focus: the section stopped to reconcile its own numbers): the main line says it holds; why this
     # start's panel ends at 0.41 is a short closed fold under the three lines
+    # pass 83 (r81 Focus: a quirk of one random start): the fold is one sentence, its claim checked below
     assert ("- ReLU: $0.97$, about 1: it roughly holds too. - GELU: $0.88$, just under 1: it fades slowly. "
-            "<details><summary>Then why does ReLU's panel end at 0.41?</summary> Nine steps at $0.97$ would leave about "
-            "three quarters. But the rule assumes weights that stretch by exactly $\\sqrt 2$. This start's random "
-            "weights do not. Over many starts (the He slider above), the rule holds. </details>") in after
-    assert "drifts" not in after
+            "<details><summary>Then why does ReLU's panel end at 0.41?</summary> This start's weights stretch the "
+            "signal less than $\\sqrt 2$ a step, on average. </details>") in after
+    assert "drifts" not in after and "Nine steps at $0.97$" not in after
+    by_weights, _, _ = _weights_and_slopes_per_layer("relu", 10)   # this start's weights' stretch, each step back
+    assert float(np.exp(np.mean(np.log(by_weights)))) < math.sqrt(2) - 0.04   # on average (geometric), under √2
     relu_alone = gradients.signal_flow("relu", 10)   # what the flow panel draws (first random start)
     assert f"{relu_alone[0] / relu_alone[-1]:.2f}" == "0.41"   # the panel's layer-1 share the fold's question names
     relu_step = ch03_gradients.step_sizes()[0]["relu"] * math.sqrt(2)
@@ -2829,7 +2833,7 @@ def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
     assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "There the bends shrink the signal $1.00 \\to 0.68$. The $\\sqrt 2$ bigger weights win it back, to $0.96$." in flat
     dead = gradients.unit_slopes("relu", 0.0, seed=0) <= 1e-12
     assert int(dead.sum()) == 6 and int(dead[0].sum()) == 0   # none in layer 1: its inputs, the data, have both signs
-    assert "At the start, 6 of the 96 are dead, none in layer 1. Its inputs, the data, lie all around 0, and its biases are 0. Whichever way a unit's weights point, some points lie that way. So some points switch each layer-1 unit on. Layers 2 and 3 get ReLU outputs, never below 0" in flat
+    assert "At the start, 6 of the 96 are dead, none in layer 1. Its inputs, the data, lie all around 0, and its biases are 0. A point and the point opposite it, across 0, give opposite sums. So, whatever the weights, some points switch each layer-1 unit on. Layers 2 and 3 get ReLU outputs, never below 0" in flat
     # r45: "still dead" implied it died earlier; the picture only shows it after training
     # r47 (words): the intro above the picture says "after training"; the repeat under it was cut
     assert "Right: two units of its layer 1, after training." in flat and "still dead" not in flat
@@ -2872,7 +2876,8 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # pass 75 (r72, Focus): the More detail fold is cut; "most" (76%, over a half) stays on the main path
     assert (flat.count("76%") == 1 and "More detail" not in flat and inside > 0.5
             # pass 81 (r78 Picture: the 76% had no picture): said under tanh's sums, drawn (tanh_sums_picture)
-            and "The chain's sums all sat at 1. Here, 76% lie between −1 and 1 (shaded), where tanh is steeper." in flat
+            and "The chain had no weights, and its sums all sat at 1. Here, 76% lie between −1 and 1 (shaded), where "
+                "tanh is steeper." in flat
             and "most sums lie near 0" not in flat and "sat near 0" not in flat)
     assert "In our network, tanh's nearly so" not in flat[flat.index("## What to remember"):]
     for depth in (10, 30):
@@ -3007,10 +3012,9 @@ def test_pass48_leaky_rings_4_where_relu_crosses_6_and_the_shade_is_said():
     # pass 82 (r80 Clarity, Focus: "as its layer-1 outputs can dip below 0" could not be rebuilt): the main line names
     # the rings; a short closed fold says how Leaky's small outputs move the next sums, and counts the 2 that differ
     assert int((dead & ~quiet).sum()) == 2
+    # pass 83 (r81 Focus: a quirk of one random start): the fold is one sentence
     assert ("Rings mark its units below 0 on every point. <details><summary>Why 4 rings at the start, not 6?</summary> "
-            "Left of 0, Leaky ReLU outputs a little, not 0. Those small outputs feed the next layer. They move its sums "
-            "a little, up or down. ReLU leaves 6 units dead here. With Leaky, 2 of them sometimes get a sum above 0. "
-            "</details> **Predict:**") in flat
+            "Leaky's small outputs shift later sums: 2 of the 6 get a few above 0. </details> **Predict:**") in flat
     # r58 (Focus): the reason is its own fold after the Check
     # pass 80 (r77 Focus): folded inside the Check
     assert "rings, not" not in flat and f"{int(quiet.sum())} rings at the start, not {int(dead.sum())}" in flat
@@ -3782,7 +3786,8 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # ReLU passes, why not 0.5 (four squares of 0.5 add to 1, not 2: squared_stacks), then the rule
     assert ("What does each bend do to it? ReLU's slopes, for example, are 1 or 0, half each: ReLU passes the whole "
             "signal through half its units and nothing through the rest. Two units pass 1, two pass 0: the squares add "
-            "to 2. Four units passing $0.71$ also give 2. So ReLU acts like $0.71$ everywhere. Why not the average, "
+            "to 2. Four units passing $0.71$ also give 2. So slopes $1, 0, 1, 0$ shrink the signal's size as four "
+            "slopes of $0.71$ do. In short, ReLU acts like $0.71$ everywhere. Why not the average, "
             "$0.5$? Four units at $0.5$ give squares adding to only 1. Every bend acts like the typical size of its "
             "slopes.") in flat.replace(" ch03.slope_sizes_picture() ", " ")
     assert [t for _, _, t in ch03_gradients.squared_stacks()] == [2, pytest.approx(2), 1]
@@ -3904,9 +3909,14 @@ def test_pass73_no_fresh_layer_1_unit_is_dead_because_the_data_surround_0_and_th
         assert dead[0].sum() == 0 and dead.sum() > 0, seed
     flat = " ".join(prose().split())
     # pass 81 (r78 Clarity: a skipped step): whichever way the weights point, some points lie that way (checked above)
+    # pass 83 (r81 Clarity: weights as a direction were never taught): said as a point and its opposite, across 0
     assert ("At the start, 6 of the 96 are dead, none in layer 1. Its inputs, the data, lie all around 0, and its "
-            "biases are 0. Whichever way a unit's weights point, some points lie that way. So some points switch each "
-            "layer-1 unit on.") in flat
+            "biases are 0. A point and the point opposite it, across 0, give opposite sums. So, whatever the weights, "
+            "some points switch each layer-1 unit on.") in flat and "weights point" not in flat
+    W = net.weights[0]   # bias 0: a point's opposite gives the opposite sum, and the data hold near-opposites
+    np.testing.assert_allclose(W @ -X.T, -(W @ X.T))
+    nearest = np.min(np.linalg.norm(X[:, None, :] + X[None, :, :], axis=2), axis=1)   # distance from -p to the data
+    assert np.median(nearest) < 0.1
 
 
 def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
@@ -4171,7 +4181,7 @@ def test_pass81_tanh_sums_are_drawn_with_the_band_the_text_counts():
     at = src.index("ch03.tanh_sums_picture()")
     assert cells[at]["metadata"]["jupyter"]["source_hidden"]
     assert src[at - 1].endswith("Why does tanh hold here, when it faded in the chain? Its sums here:")
-    assert src[at + 1].startswith("The chain's sums all sat at 1. Here, 76% lie between −1 and 1 (shaded)")
+    assert src[at + 1].startswith("The chain had no weights, and its sums all sat at 1. Here, 76% lie between −1 and 1")
     (out,) = cells[at]["outputs"]
     assert "image/png" in out["data"] and "76% of the sums lie in it" in out["metadata"]["image/png"]["alt"]
 
@@ -4201,8 +4211,9 @@ def test_pass82_relus_corner_slope_is_said_as_a_choice():
     """Check the corner's slope is said to be a choice (r80 Correctness: "we use slope 0" read as the true slope): the
     corner has no single slope, code picks 0; the registry's value there is 0, and the slopes on either side differ."""
     flat = " ".join(prose().split())
-    assert "ReLU's corner, $x = 0$, has no single slope. Code simply picks 0 there: the filled dot." in flat
-    assert "we use slope 0" not in flat
+    # pass 83 (r81 Correctness: "which code?"): most libraries, said as such
+    assert "ReLU's corner, $x = 0$, has no single slope. Most libraries pick 0 there: the filled dot." in flat
+    assert "we use slope 0" not in flat and "Code simply picks" not in flat
     relu = activations.get("relu").derivative
     assert float(relu(0.0)) == 0.0 and float(relu(-1e-9)) == 0.0 and float(relu(1e-9)) == 1.0
 
@@ -4222,3 +4233,66 @@ def test_pass82_what_to_remember_the_recall_and_the_quiz_agree_on_slope_0():
     signs = np.sign(gelu(grid))
     assert np.count_nonzero(np.diff(signs[signs != 0])) == 1   # one crossing, not a stretch
     assert np.all(activations.get("sigmoid").derivative(grid) > 0)
+
+
+# ---- pass 83: the r81 reading ----
+
+def test_pass83_tanh_holds_by_its_slopes_and_the_weights_together():
+    """Check the full reason tanh holds in the real network (r81 Correctness: "steeper" was half of it): its slopes'
+    typical size here, 0.72, would alone leave about 0.05 after nine steps; times the weights' 1.41 each step keeps
+    about 1.02 (tanh's bar); the chain had no weights."""
+    typical = ch03_gradients.step_sizes()[0]["tanh"]
+    assert f"{typical:.2f}" == "0.72" and f"{typical ** 9:.2f}" == "0.05" and typical ** 9 < 0.1
+    assert f"{0.72 * 1.41:.2f}" == "1.02" and f"{round(typical, 3) * ch03_gradients.STEP_FACTOR:.2f}" == "1.02"
+    bars = " ".join(t.get_text() for t in ch03_gradients.step_size_bars().axes[0].texts)
+    assert f"{typical:.3f}\n× 1.41\n= 1.02" in bars   # the bar the text points at
+    assert mlp.chain_product("tanh", 1.0, 10)[0] == pytest.approx(float(activations.get("tanh").derivative(1.0)) ** 10)
+    flat = " ".join(prose().split())
+    assert ("The chain had no weights, and its sums all sat at 1. Here, 76% lie between −1 and 1 (shaded), where tanh "
+            "is steeper. Tanh's slopes here (typical size $0.72$) alone would still fade: nine steps leave about $0.05$. "
+            "The weights' $\\times 1.41$ lifts each step to $0.72 \\times 1.41 \\approx 1.02$: tanh's bar above.") in flat
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    assert cells.index("ch03.step_size_bars()") < cells.index("ch03.tanh_sums_picture()")   # "above" is above
+
+
+def test_pass83_the_30_layer_sigmoid_share_is_said_as_one_random_starts():
+    """Check the flow Check's 1.1e-15 is said as the first random start's value (r81 Correctness), the widget's own."""
+    flat = " ".join(prose().split())
+    assert "Far less: at 30 layers, the first random start gives about $1.1 \\times 10^{-15}$." in flat
+    w = ch03_gradients.gradient_flow(depth=10)
+    w.sliders["depth"].value = 30
+    assert "Random start 1." in w.readout.value and w.notes["sigmoid"].get_text() == "layer 1's signal: 1.1 × 10⁻¹⁵"
+
+
+def test_pass83_half_off_bars_stand_side_by_side():
+    """Check the half-off picture's bottom panel (r81 Picture: filled bars sat on the dashed ones): each unit's arriving
+    bar (dashed, left) and after-the-bends bar (filled, right) stand side by side, never overlapping."""
+    fig = ch03_gradients.half_off()
+    bottom = fig.axes[1]
+    arriving = [p for p in bottom.patches if p.get_linestyle() == "--"]
+    after = [p for p in bottom.patches if p.get_linestyle() != "--"]
+    assert len(arriving) == len(after) == 32
+    for a, b in zip(arriving, after):
+        assert a.get_x() + a.get_width() <= b.get_x() + 1e-9   # left of its partner, no overlap
+        assert round(a.get_x() + a.get_width() / 2) == round(b.get_x() + b.get_width() / 2)   # same unit
+    assert "beside each" in fig.get_label()
+
+
+def test_pass83_dead_before_training_shows_the_grid_before_explaining_it():
+    """Check r81's Picture-first ask: 'Dead before training' opens with one sentence and the fresh network's 96-unit
+    grid (ReLU, no shift: 6 crosses, in layers 2 and 3, none in layer 1), then explains the squares and the crosses."""
+    fig = ch03_gradients.fresh_units_picture()
+    ax = fig.axes[0]
+    mean = gradients.unit_slopes("relu", 0.0, seed=0)
+    np.testing.assert_array_equal(ax.images[0].get_array(), mean)
+    (crosses,) = [ln for ln in ax.lines if ln.get_marker() == "X"]
+    xs, ys = crosses.get_data()
+    assert len(xs) == 6 and set(np.asarray(ys).tolist()) == {2, 3} and "6 of 96 units dead" in ax.get_title(loc="left")
+    assert "6 squares are white with a cross" in fig.get_label() and "layers 2 and 3" in fig.get_label()
+    cells = chapter()["cells"]
+    src = ["".join(c["source"]) for c in cells]
+    at = src.index("ch03.fresh_units_picture()")
+    assert cells[at]["metadata"]["jupyter"]["source_hidden"] and "image/png" in cells[at]["outputs"][0]["data"]
+    assert src[at - 1].startswith("### Dead before training") and len(src[at - 1].split()) < 25   # one sentence
+    assert src[at + 1].startswith("Each square is one unit") and at + 2 < src.index("ch03.dead_units()")
+    assert "**Predict" not in src[at - 1] + src[at + 1]

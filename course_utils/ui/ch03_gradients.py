@@ -647,6 +647,33 @@ def _bar_with_seeds(ax, i, percents, colour):
     ax.text(i, max(percents) + 2, f"{mean:.0f}%", ha="center", va="bottom", fontsize=10)
 
 
+DEAD_MARK = {"marker": "X", "ms": 10, "mew": 0}   # a dead ReLU unit, in fresh_units_picture and dead_units
+
+
+@plots.styled
+def fresh_units_picture(seed=0):
+    """Pass 83 (r81 Picture first: the text came before any grid): a fresh ReLU network's 96 hidden units on the spiral,
+    no shift, one square per unit shaded by its mean slope (dead_units' scale), a cross on each dead unit."""
+    mean = gradients.unit_slopes("relu", 0.0, seed=seed)
+    layers, units = mean.shape
+    rows, cols = np.nonzero(mean <= 1e-12)
+    fig, ax = plots.new_figure(700, 230)
+    ax.imshow(mean, cmap=SHARE_CMAP, norm=SHARE_NORM, aspect="auto", extent=(0.5, units + 0.5, layers + 0.5, 0.5))
+    ax.plot(cols + 1, rows + 1, ls="none", color="black", **DEAD_MARK)
+    ax.set(yticks=range(1, layers + 1), ylabel="layer", xlim=(0.5, units + 0.5), ylim=(layers + 0.5, 0.5),
+           xlabel="unit (white with \u00d7: dead, passes none of the signal back)")
+    ax.set_title(f"a fresh ReLU network, before training: {rows.size} of {mean.size} units dead (\u00d7)", loc="left",
+                 fontsize=11)
+    ax.grid(False)
+    bar = fig.colorbar(ScalarMappable(SHARE_NORM, SHARE_CMAP), ax=ax, ticks=[0, 0.5, 1], pad=0.01, aspect=8)
+    bar.set_label("average slope\nover the 400 points", fontsize=9)
+    fig.set_label(f"A grid of {mean.size} squares: {layers} rows, the layers, of {units} units each, in a fresh ReLU "
+                  f"network. Each square's shade is the unit's average slope over the 400 points, darker for more. "
+                  f"{rows.size} squares are white with a cross: dead units, all in layers "
+                  f"{' and '.join(str(r) for r in sorted(set(rows + 1)))}. Layer 1 is evenly shaded: no dead unit.")
+    return fig
+
+
 @plots.styled
 def dead_units(shift=0.0, seed=0, max_shift=2.5):
     """A fresh network's 96 hidden units on the spiral: drag every bias down and watch ReLU units die, Leaky ones stay (notebook 03).
@@ -665,7 +692,7 @@ def dead_units(shift=0.0, seed=0, max_shift=2.5):
         images[bend] = live.moving(ax.imshow(np.zeros((layers, units)), cmap=SHARE_CMAP, norm=SHARE_NORM, aspect="auto",
                                              extent=(0.5, units + 0.5, layers + 0.5, 0.5)))
         # Bold, filled marks: a thin "x" vanished when the picture was shown shrunk (a reader saw rings but no crosses).
-        style = {"marker": "X", "ms": 10, "mew": 0} if bend == "relu" else {"marker": "o", "ms": 9, "mfc": "none", "mew": 2.5}
+        style = DEAD_MARK if bend == "relu" else {"marker": "o", "ms": 9, "mfc": "none", "mew": 2.5}
         marks[bend] = live.moving(ax.plot([], [], ls="none", color="black", **style)[0])
         counts[bend] = live.moving(ax.text(1.0, 1.04, "", transform=ax.transAxes, ha="right", fontsize=10))
         ax.set(yticks=range(1, layers + 1), ylabel="layer", xlim=(0.5, units + 0.5), ylim=(layers + 0.5, 0.5))
@@ -752,6 +779,9 @@ def half_off_numbers(layer=4, point=0, seed=0):
     return sums, before[:, point] / scale, delta[:, point] / scale
 
 
+HALF_OFF_WIDTH, HALF_OFF_SHIFT = 0.4, 0.21   # half_off's bottom panel: a unit's two bars side by side, not overlapping
+
+
 @plots.styled
 def half_off(layer=4, point=0):
     """Why about half a fresh ReLU layer passes nothing back: top, what each of its 32 units receives for one data
@@ -769,9 +799,10 @@ def half_off(layer=4, point=0):
     top.set_ylim(sums.min() * 1.1, sums.max() * 2.0)   # room for the legend above the bars
     top.legend(loc="upper left", ncol=2, fontsize=9)
     top.grid(False)
-    bottom.bar(units, before, color="none", ec="#444444", ls="--", width=0.75,
+    # pass 83 (r81 Picture: the filled bars sat on the dashed ones): each unit's two bars side by side, arriving left
+    bottom.bar(units - HALF_OFF_SHIFT, before, color="none", ec="#444444", ls="--", width=HALF_OFF_WIDTH,
                label=f"arriving: typical size {typical_size(before):.2f}")
-    bottom.bar(units, after, color=plots.color("relu"), width=0.75,
+    bottom.bar(units + HALF_OFF_SHIFT, after, color=plots.color("relu"), width=HALF_OFF_WIDTH,
                label=f"after the bends: typical size {typical_size(after):.2f}")
     bottom.axhline(0, color="black", lw=1)
     bottom.set(xlabel="unit", ylabel="backward signal", title="the backward signal: the off units pass back 0")
@@ -780,7 +811,7 @@ def half_off(layer=4, point=0):
     bottom.grid(False)
     fig.set_label(f"Two bar charts over the {len(sums)} units of layer {layer} of a fresh 10-layer ReLU network, for one data point. "
                   f"Top: each unit's sum; {int(off.sum())} are at or below 0, hatched, switched off. Bottom: the backward "
-                  f"signal arriving, dashed outlines, typical size {typical_size(before):.2f}; after the bends, filled bars, "
+                  f"signal arriving, dashed outlines, typical size {typical_size(before):.2f}; beside each, after the bends, filled bars, "
                   f"the off units' numbers are 0 and the typical size is {typical_size(after):.2g}.")
     return fig
 
