@@ -60,6 +60,7 @@ class Decision:
     avoid_because: str = ""
     also_right: tuple = ()           # other registry names the rule itself names ("GELU or SwiGLU")
     other_task: str = ""             # set when the runner-up answers a different task: that task, in a few words
+    worked: str = ""                 # the runner-up's claim in numbers, for a fold under the picker's card
 
     @property
     def question(self):
@@ -270,9 +271,12 @@ def decisions():
             "It turns the output unit's sum into a chance between 0 and 1.",
             (("02 · sigmoid", CH["02"] + "#Sigmoid:-the-smooth-S"),),
             # pass 82 (r80 Clarity: "two output sums" and "your code already handles many classes" were vague)
-            "softmax", f"you use two output units: one for yes, one for no. Softmax of their two sums, "
-                       f"{f['z']:g} and 0, gives {f['softmax_2']:.3f}: the same as sigmoid({f['z']:g}).",
+            # pass 83 (r81 Clarity: the arithmetic was dense): the claim in words; its numbers wait in `worked`
+            "softmax", "you use two output units: one for yes, one for no. Two outputs through softmax act like one "
+                       "sigmoid.",
             "tanh", "its outputs run from −1 to 1, so they are not chances.",
+            worked=(f"Softmax of the two sums {f['z']:g} and 0 gives {f['softmax_2']:.3f}, "
+                    f"the same as sigmoid({f['z']:g})."),
         ),
         Decision(
             "multiclass_output", "Output for one class (kind of answer) out of many", "softmax",

@@ -299,13 +299,20 @@ def dead_sums():
     return -np.round(np.abs(np.random.default_rng(DEAD_SEED).normal(1.2, 0.8, DEAD_N)), 1)
 
 
+ZOOM_AT = [0.30, 0.24, 0.66, 0.32]   # the slope panel's zoom on 0 to the leak: between the legend and the dots at 0
+SLOPE_YLIM = (-0.08, 1.1)   # pass 83 (r81 Picture: 0 to 0.01 over the panel's full height made the leak look big)
+
+
 @plots.styled
 def dead_units():
     """The side arrow in a picture (pass 54, r48): a dead unit's eight sums, all at or below 0. Left, what ReLU and
-    Leaky ReLU give there; right, the slope each input passes back: ReLU's all 0, Leaky ReLU's all its leak, 0.01."""
+    Leaky ReLU give there; right, the slope each input passes back: ReLU's all 0, Leaky ReLU's all its leak, 0.01.
+    Pass 83 (r81 Picture): the slope panel runs from 0 to 1 (ReLU's slope above 0), so the leak looks as small as it
+    is; a small labelled zoom, 0 to the leak, tells the two rows of dots apart."""
     sums = dead_sums()
     leak = float(activations.get("leaky_relu").derivative(-1.0))   # the registry's leak, not a typed 0.01
     fig, (ax_f, ax_d) = plots.new_figure(*DEAD_FIG, ncols=2)
+    zoom = ax_d.inset_axes(ZOOM_AT)
     xs = np.linspace(-3, 1, 201)
     for name, shape in (("relu", "s"), ("leaky_relu", "o")):
         f = activations.get(name)
@@ -313,19 +320,28 @@ def dead_units():
         ax_f.plot(xs, f(xs), lw=2, color=plots.color(name), ls="-" if name == "relu" else "--", label=_label(name))
         ax_f.plot(sums, f(sums), shape, ms=6, color=plots.color(name), markeredgecolor="black", zorder=5)
         k = np.asarray(f.derivative(sums), dtype=float)
-        ax_d.plot(sums, k, shape, ms=8, color=plots.color(name), markeredgecolor="black", label=f"{_label(name)}: {k[0]:g}")
+        ax_d.plot(sums, k, shape, ms=7, color=plots.color(name), markeredgecolor="black", label=f"{_label(name)}: {k[0]:g}")
+        zoom.plot(sums, k, shape, ms=5, color=plots.color(name), markeredgecolor="black")
     ax_f.set(xlim=(-3, 1), ylim=(-0.3, 1.1), xlabel=SUM_LABEL, ylabel="output", title="one dead unit: eight training sums")
-    # pass 58 (r52 Pictures): the title ran past the picture's right edge; the scale says how small its top is
-    ax_d.set(xlim=(-3, 1), ylim=(-0.2 * leak, 1.3 * leak), yticks=[0, leak], yticklabels=["0", f"{leak:g}"], xlabel=SUM_LABEL,
-             ylabel=f"slope (0 to {leak:g}: tiny)", title="slope = share passed back")   # r56: it is the share, not the nudge
+    # pass 58 (r52 Pictures): the title ran past the picture's right edge
+    ax_d.set(xlim=(-3, 1), ylim=SLOPE_YLIM, yticks=[0, 0.5, 1], yticklabels=["0", "0.5", "1"], xlabel=SUM_LABEL,
+             ylabel="slope (0 to 1)", title="slope = share passed back")   # r56: it is the share, not the nudge
+    zoom.set(xlim=(-3, 0), ylim=(-0.25 * leak, 1.35 * leak), xticks=[], yticks=[0, leak],
+             yticklabels=["0", f"{leak:g}"])
+    zoom.tick_params(labelsize=9, length=2, pad=1)
+    for side in zoom.spines.values():   # a closed box: it reads as a zoom, not as a second plot
+        side.set(visible=True, color=plots.MUTED, lw=0.8)
+    zoom.set_title(f"zoom: 0 to {leak:g} (tiny)", fontsize=10, pad=2)
+    ax_d.indicate_inset_zoom(zoom, edgecolor=plots.MUTED)
     ax_f.legend(loc="upper left", fontsize=11)
-    ax_d.legend(loc="center left", fontsize=11)
+    ax_d.legend(loc="upper left", fontsize=10, frameon=False)
     # pass 63 (r58 Picture): the leak at true scale hides Leaky ReLU's dots under ReLU's: said in the panel
     ax_f.text(-2.9, 0.45, TRUE_SCALE_NOTE, fontsize=11, va="center", ha="left", color=MARK_INK)
     fig.set_label(
         f"One dead unit's sums over {DEAD_N} training inputs, all at or below 0. Left, at true scale: ReLU gives 0 at "
-        f"each; Leaky ReLU gives a little below 0, so close that its dots sit almost on ReLU's. Right, on a scale that ends just above {leak:g}: ReLU's slope is 0 at every sum, "
-        f"so no nudge comes back; Leaky ReLU's is {leak:g} at every sum.")
+        f"each; Leaky ReLU gives a little below 0, so close that its dots sit almost on ReLU's. Right, the slopes on a "
+        f"scale from 0 to 1: ReLU's slope is 0 at every sum, so no nudge comes back; Leaky ReLU's is {leak:g}, so close "
+        f"to 0 that its dots sit on ReLU's. A small zoom from 0 to {leak:g} shows them apart.")
     return fig
 
 
@@ -525,32 +541,62 @@ def version_label(version):
         return version
 
 
+MAIN_BLOCKS = ("ReLU", "GELU", "SwiGLU")   # pass 83 (r81 Focus, Clarity: five new names at once): the blocks line 3's
+# main path names; the full test waits in the optional end (gate_test_fold)
+MAIN_FIG = (600, 190)
+
+
+def _gain_words(gain):
+    """A bar's end label: '0.041 less wrong', '0.002 worse', '0' for the baseline itself."""
+    if round(gain, 3) == 0:
+        return "0"
+    return f"{abs(gain):.3f} {'less wrong' if gain > 0 else 'worse'}"
+
+
 @plots.styled
-def gate_test_picture(study=None, baseline="ReLU"):
+def gate_test_picture(study=None, baseline="ReLU", only=None):
     """The 2020 test in a picture (pass 80, r77 Picture 2: "all 5 with a gate ... all 3 without" had none): one bar per
     version, how much less wrong than the ReLU block it scored after the longer training, from 0 (r78 Picture: bars of
     the scores on an axis starting at 1.58 made a 3 % gap look twofold); gated bars blue and hatched, plain ones grey;
-    sorted, so the gated ones sit together at the top. gate_won checks the split at every training length."""
+    sorted, so the gated ones sit together at the top. gate_won checks the split at every training length.
+    only (pass 83, r81 Focus): draw just these versions (line 3's main path: MAIN_BLOCKS), each bar's gain written at
+    its end, with no raw score; the full eight wait in the optional end."""
     study = study or deployments.comparison("Shazeer")
     gate_won(study)   # the picture shows the words' claim: raise if the scores disagree
-    rows = sorted(((version, values[-1]) for version, *values in study.scores), key=lambda r: r[1])
-    base = dict(rows)[baseline]
-    fig, ax = plots.new_figure(*GATE_FIG)
+    every = sorted(((version, values[-1]) for version, *values in study.scores), key=lambda r: r[1])
+    if only is not None and not set(only) <= {v for v, _ in every}:
+        raise ValueError(f"no such versions in the {study.year} test: {sorted(set(only) - {v for v, _ in every})}")
+    rows = [r for r in every if only is None or r[0] in only]
+    base = dict(every)[baseline]
+    fig, ax = plots.new_figure(*(GATE_FIG if only is None else MAIN_FIG))
     for i, (version, value) in enumerate(rows):
         ink, hatch, said = GATE_INK[version in study.gated]
         ax.barh(i, base - value, height=0.7, color=ink, alpha=0.8, hatch=hatch, edgecolor="black", lw=0.8,
                 label=said if said not in ax.get_legend_handles_labels()[1] else None)
+        if only is not None and version != baseline:   # the gain in words at the bar's end: no reading off the axis
+            ax.text(max(base - value, 0) + 0.0008, i, _gain_words(base - value), va="center", fontsize=11,
+                    fontweight="bold")
     ax.axvline(0, color="black", lw=1)
     ax.text(0.0008, [v for v, _ in rows].index(baseline), f"{version_label(baseline)} itself: 0", va="center", fontsize=10)
     ax.set_yticks(range(len(rows)), [version_label(v) for v, _ in rows], fontsize=11)
     ax.invert_yaxis()   # least wrong at the top
     gains = [base - v for _, v in rows]
-    ax.set(xlim=(min(gains + [0]) - 0.005, max(gains) + 0.005),
-           xlabel=f"how much less wrong than {baseline} (its score: {base:g})",
-           title=f"The {study.year} test: {len(rows)} feed-forward blocks")
+    room = 0.005 if only is None else 0.02   # the main picture writes each gain after its bar
+    ax.set(xlim=(min(gains + [0]) - 0.005, max(gains) + room),
+           xlabel=(f"how much less wrong than {baseline} (its score: {base:g})" if only is None
+                   else f"how much less wrong than {baseline}"),
+           title=(f"The {study.year} test: {len(rows)} feed-forward blocks" if only is None
+                  else f"The {study.year} test: {len(rows)} of its {len(every)} blocks"))
     ax.legend(loc="lower right", fontsize=11)   # the empty corner: the plain bars sit near 0 at the bottom
     gated = [version_label(v) for v, _ in rows if v in study.gated]
     plain = [version_label(v) for v, _ in rows if v not in study.gated]
+    if only is not None:
+        fig.set_label(f"Bars for {len(rows)} of the {len(every)} feed-forward blocks of the {study.year} test, each as "
+                      f"how much less wrong than the {baseline} block it scored: "
+                      + "; ".join(f"{version_label(v)}, {'with a gate, hatched' if v in study.gated else 'no gate, grey'}: "
+                                  f"{_gain_words(base - s)}" for v, s in rows if v != baseline)
+                      + f"; {baseline} itself: 0")
+        return fig
     fig.set_label(f"Bars for the {len(rows)} feed-forward blocks of the {study.year} test, least wrong at the top, each "
                   f"as how much less wrong than the {baseline} block it scored ({baseline}: {base:g}): "
                   f"the {len(gated)} with a gate ({', '.join(gated)}), hatched, all score lower than the "
@@ -580,40 +626,41 @@ def gate_bends_said(study):
 
 def gate_gain(study, baseline="ReLU"):
     """The 2020 test's numbers line 3 quotes, after the longer training (the bars' scores): ReLU's score; how much less
-    wrong plain GELU was (a little below 0: worse); the largest gain, its block and that gain as a share of ReLU's score."""
+    wrong plain GELU was (a little below 0: worse); SwiGLU's gain and that gain as a share of ReLU's score (pass 83, r81:
+    the main path names only ReLU, GELU and SwiGLU); the largest gain and its block (the optional end's)."""
     final = {version: values[-1] for version, *values in study.scores}
     base = final[baseline]
     best = min(final, key=final.get)
-    return {"base": base, "gelu": base - final["GELU"], "best": best, "gain": base - final[best],
-            "percent": 100 * (base - final[best]) / base}
+    return {"base": base, "gelu": base - final["GELU"], "swiglu": base - final["SwiGLU"],
+            "swiglu_percent": 100 * (base - final["SwiGLU"]) / base, "best": best, "gain": base - final[best]}
 
 
 GELU_SAME = 0.005   # "about the same as ReLU": plain GELU's score within this of ReLU's (it is 0.002 worse)
 
 
 def gate_result(study):
-    """What the 2020 test's bars say about GELU, in short lines (pass 82, r80 Correctness: the bars put plain GELU a
-    little below ReLU and the chapter never said so): without a gate GELU scored about the same as ReLU; with a GELU
-    gate (GEGLU) it did best; how big that gain is; why GELU is on line 3 anyway (models use it, such as GPT-2)."""
+    """What the 2020 test's three main bars say, in short lines (pass 82, r80 Correctness: plain GELU a little below
+    ReLU, said): without a gate GELU scored about the same as ReLU; with a gate SwiGLU was less wrong, and by how
+    much; no reason given. Pass 83 (r81 Correctness: "GELU stays on line 3: many models use it" rested on popularity
+    alone): GELU is on line 3 because it is common, not because this test showed it better."""
     n = gate_gain(study)
-    bends = dict(study.gate_bends)
-    if abs(n["gelu"]) > GELU_SAME or bends.get(n["best"]) != "gelu":
-        raise ValueError("the words say plain GELU scored about ReLU's score and the GELU gate did best")
+    if abs(n["gelu"]) > GELU_SAME or not n["swiglu"] > max(n["gelu"], 0):
+        raise ValueError("the words say plain GELU scored about ReLU's score and SwiGLU was less wrong than both")
     worse = "worse" if n["gelu"] < 0 else "better"
     gelu_model = decisions.facts()["gelu_models"][0]
     return (f"Without a gate, GELU scored about the same as ReLU: {abs(n['gelu']):.3f} {worse}.\n"
-            f"With a gate ({n['best']}), GELU did best: {n['gain']:.3f} less wrong.\n"
-            f"That is {n['percent']:.1f} % of ReLU's {n['base']:g}: a small gain.\n"
-            "The study did not say why.\n"
-            f"GELU stays on line 3: many models use it, such as {gelu_model}.")
+            f"With a gate, SwiGLU was {n['swiglu']:.3f} less wrong: {n['swiglu_percent']:.1f} % of ReLU's score.\n"
+            "That measured gain is small. The study did not say why.\n"
+            f"GELU is on line 3 because it is common, as in {gelu_model}.\n"
+            "This test did not show it better alone.")
 
 
 def gelu_reason():
     """Line 3's picture and reason on the main path (pass 77, r74 Picture 2: it waited in an optional fold; before,
     pass 62, r56: the GELU slider left the path): does a unit just below 0 still learn (GELU passes back 0.42 of the
-    nudge at x = −0.1, ReLU none); GELU's slope further left; then the 2020 test, told once (pass 82, r80 Focus: it was
-    told here and again in who_used_what's fold): what was trained and scored, its bars, each gate's bend, what the
-    bars say about GELU and how big the gain is, as deployments.py holds it."""
+    nudge at x = −0.1, ReLU none); GELU's slope further left; then the 2020 test, told once: what was trained and
+    scored, three of its bars (pass 83, r81 Focus: ReLU, GELU and SwiGLU; the other five blocks and their gates wait
+    in gate_test_fold, at the optional end), what they say about GELU and how big SwiGLU's gain is."""
     f = decisions.facts()   # pass 67 (r62 Focus 2): the slope's dip below 0 and rise above 1 cut: not on the list
     fig = gelu_picture()
     img = tables.image(figure_png(fig), figure_alt(fig), *GELU_FIG)
@@ -625,9 +672,8 @@ def gelu_reason():
         raise ValueError("the words say the 2020 test swapped feed-forward blocks, and no reason was given")
     if "filling in missing stretches of text" not in study.test or "perplexity" not in study.test:
         raise ValueError("the words say the test hid stretches of text and a lower score was less wrong")
-    bars = gate_test_picture(study)
-    gate_img = tables.image(figure_png(bars), figure_alt(bars), *GATE_FIG)
-    gates = "\n".join(gate_bends_said(study))
+    bars = gate_test_picture(study, only=MAIN_BLOCKS)
+    gate_img = tables.image(figure_png(bars), figure_alt(bars), *MAIN_FIG)
     body = f"""
 **Does a unit with a sum just below 0 still learn?** Recall: each bend multiplies the nudge by its slope.
 
@@ -641,17 +687,41 @@ Further left, GELU's slope sinks to 0 (near x = {_x(round(f["gelu_zero_slope_x"]
 
 **And SwiGLU?** A {study.year} test trained {len(study.compared)} versions of one text model. Each had its own feed-forward block.
 Each filled in stretches of text hidden from it. Its score says how wrong it was: lower is better.
+Here are {len(MAIN_BLOCKS)} of them.
 
 {gate_img}
+
+{gate_result(study)}
+All {len(study.compared)}: the [optional end](#Optional:-more-on-line-3).
+"""
+    return Markdown(body.strip())
+
+
+GATE_FOLD_SUMMARY = "Optional: all 8 blocks of the 2020 test"
+
+
+def gate_test_fold():
+    """The 2020 test in full, in an optional fold at the chapter's end (pass 83, r81 Focus: five gated names at once
+    on the main path): all eight bars, each gate's bend, that every gated block beat every plain one, and that the
+    GELU gate (GEGLU) did best, by how much."""
+    study = deployments.comparison("Shazeer")
+    n = gate_gain(study)
+    if dict(study.gate_bends).get(n["best"]) != "gelu":
+        raise ValueError("the words say the GELU gate did best")
+    if f"{len(study.compared)} blocks" not in GATE_FOLD_SUMMARY:
+        raise ValueError("the fold's summary counts the blocks of the test")
+    bars = gate_test_picture(study)
+    img = tables.image(figure_png(bars), figure_alt(bars), *GATE_FIG)
+    gates = "\n".join(gate_bends_said(study))
+    body = f"""{img}
 
 The {len(study.gated)} hatched blocks have a gate, a second sum they multiply by. The gate's bend:
 
 {gates}
 
 {gate_won(study).capitalize()}.
-{gate_result(study)}
-"""
-    return Markdown(body.strip())
+With a GELU gate ({n["best"]}), GELU did best: {n["gain"]:.3f} less wrong."""
+    return Markdown(f"<details><summary>{GATE_FOLD_SUMMARY}</summary>\n\n{body}\n\n</details>")
 
 
 WRITES = ("relu", "sigmoid", "tanh")   # line 4's picture (pass 53, r47 Picture 2): one memory, six writes
@@ -700,6 +770,17 @@ def memory_writes():
         f"goes down and ends at {ends['relu']:.1f}; sigmoid's never goes down and ends at {ends['sigmoid']:.1f}; tanh's goes up and down "
         f"and ends at {ends['tanh']:.1f}.")
     return fig
+
+
+WRITES_SUMMARY = "Show the writes (after you predict)"   # the course's fold for a picture that answers a Predict
+
+
+def writes_fold():
+    """Line 4's writes picture behind a click (pass 83, r81 Interaction: it sat right under its Predict, so the answer
+    showed before the learner thought), as chapter 05 folds its pictures; its alt text is the picture in words."""
+    fig = memory_writes()
+    img = tables.image(figure_png(fig), figure_alt(fig), WRITES_FIG[0])
+    return Markdown(f"<details><summary>{WRITES_SUMMARY}</summary>\n\n{img}\n\n</details>")
 
 
 SEEN_IN = (1, 2, 3, 6)   # the lines whose link shows something new: the slopes, dead units, SwiGLU, softmax.
@@ -792,6 +873,7 @@ def reference():
 SENTENCE_BREAK = re.compile(r"(?<=\.) (?=[A-Z])")   # where one sentence ends and the next begins
 SECOND_HEAD = {False: "Dashed, second choice:", True: "Dashed, for a different task:"}   # pass 82 (r80 Correctness)
 AVOID_HEAD = "Dotted, avoid:"
+WORKED_SUMMARY = "The numbers"
 
 
 def one_per_line(text):
@@ -808,6 +890,8 @@ def _card(d):
     if d.runner_up:
         parts.append(f"<b>{SECOND_HEAD[bool(d.other_task)]}</b> {_label(d.runner_up)}, when "
                      f"{one_per_line(d.prefer_runner_up_when)}")
+        if d.worked:   # pass 83 (r81 Clarity): the numbers behind the words, for who wants them
+            parts[-1] += f"<details><summary>{WORKED_SUMMARY}</summary>{_html.escape(d.worked)}</details>"
     if d.avoid:
         parts.append(f"<b>{AVOID_HEAD}</b> {_label(d.avoid)}: {one_per_line(d.avoid_because)}")
     parts.append(f"<b>Seen in:</b> {links}")
@@ -830,9 +914,8 @@ SOFTMAX_NOTE = " of sums x and 0 (= sigmoid)"   # softmax of one sum is always 1
 # pass 73 (r70 Picture): yes/no's second, said plainly; pass 75 (r72 Clarity: "softmax of x and 0" was never said in
 # plain words): over the two answers, yes and no, and that it is the pick's curve
 SOFTMAX_HIDES = " over yes and no, no's sum at 0: same curve as the pick"   # r78: in general it is sigmoid(yes − no)
-ALONE_AT, ALONE_NOTE = [0.03, 0.6, 0.25, 0.25], "{second} and {pick}\ndraw the same curve here"   # pass 75 (r72 Picture:
-# the second lay on the pick, so the picture showed one option): a small copy of a second that coincides with the pick;
-# pass 80 (r77 Clarity 1): its title is the caption that says so, with both names (the words above no longer do)
+# pass 83 (r81 Picture): the small copy of a second that lies on the pick (pass 75) is gone: with no axes it only
+# repeated the dashed curve; the legend says "same curve as the pick", and the dashes show on the pick's pale band
 PICKER_FIG, LEGEND_ROOM = (600, 400), 0.36   # pass 73 (r70 Picture 1): the legend under the axes, off the curves
 PICK_WIDTH = 11.0   # the pick's band: 5.5 times the second choice's 2 px line, so it shows around it
 
@@ -901,11 +984,6 @@ def picker(role=None, ask=False):
     # pick's band shows on both sides of them (pass 41, r37: at 6 px it read as hidden under the dashes)
     lines = {k: live.moving(ax.plot([], [], lw=lw, ls=ls, alpha=a, zorder=z)[0]) for k, (ls, lw, a, z) in styles.items()}
     legend = {"artist": None}
-    alone = ax.inset_axes(ALONE_AT)   # the second choice drawn apart, only where it coincides with the pick
-    alone.set(xlim=(-4, 4), xticks=[], yticks=[])
-    for side in alone.spines.values():
-        side.set(visible=True, color=plots.MUTED, lw=0.8)
-    alone_line, = alone.plot([], [], "--", lw=2.0)
     dropdown = widgets.Dropdown(options=[(d.where, d.role) for d in all_d], value=role, description="where:",
                                 style={"description_width": "initial"}, layout=widgets.Layout(width="640px"))
     card = widgets.HTML()
@@ -918,7 +996,6 @@ def picker(role=None, ask=False):
         if waiting:   # nothing drawn yet: the learner chooses first
             for line in lines.values():
                 line.set_visible(False)
-            alone.set_visible(False)
             if legend["artist"] is not None:
                 legend["artist"].remove()
                 legend["artist"] = None
@@ -927,7 +1004,7 @@ def picker(role=None, ask=False):
             live.render()
             card.value = GUESS_FIRST
             return
-        shown, ys, drawn = [], [], {}
+        shown, ys = [], []
         for key, prefix in (("pick", "pick"), ("runner_up", "second"), ("avoid", "avoid")):
             name, line = getattr(d, key), lines[key]
             line.set_visible(bool(name))
@@ -952,15 +1029,6 @@ def picker(role=None, ask=False):
             line.set_label(f"{prefix}: {_label(name)}{note}")
             shown.append(line)
             ys.append(y)
-            drawn[key] = y
-        same = "runner_up" in drawn and np.allclose(drawn["runner_up"], drawn["pick"], rtol=0, atol=1e-9)
-        alone.set_visible(bool(same))
-        if same:
-            alone.set_title(ALONE_NOTE.format(second=_label(d.runner_up), pick=_label(d.pick).lower()),
-                            fontsize=10, color=MARK_INK, loc="left")
-            alone_line.set_data(x, drawn["runner_up"])
-            alone_line.set_color(lines["runner_up"].get_color())
-            alone.set_ylim(nice_limits(drawn["runner_up"], step=0.5))
         ax.set_ylim(nice_limits(np.clip(np.concatenate(ys), -4, 4), step=0.5))
         ax.set_title(d.where, fontsize=12)   # pass 58 (r52): the stored picture names the place it shows
         if legend["artist"] is not None:
@@ -989,7 +1057,7 @@ def picker(role=None, ask=False):
     update()
     shown = [dropdown, guess, card, live.image] if ask else [dropdown, card, live.image]
     return LiveWidget(shown, live, "Decision picker: choose where the bend sits (static picture below)",
-                      readout=card, dropdown=dropdown, lines=lines, alone=alone, guess=guess)
+                      readout=card, dropdown=dropdown, lines=lines, guess=guess)
 
 
 RECALL_HINT = "<i>Click a bend. Each answer, right or wrong, says why.</i>"
