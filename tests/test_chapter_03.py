@@ -2833,7 +2833,7 @@ def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
     assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "There the bends shrink the signal $1.00 \\to 0.68$. The $\\sqrt 2$ bigger weights win it back, to $0.96$." in flat
     dead = gradients.unit_slopes("relu", 0.0, seed=0) <= 1e-12
     assert int(dead.sum()) == 6 and int(dead[0].sum()) == 0   # none in layer 1: its inputs, the data, have both signs
-    assert "At the start, 6 of the 96 are dead, none in layer 1. Its inputs, the data, lie all around 0, and its biases are 0. A point and the point opposite it, across 0, give opposite sums. So, whatever the weights, some points switch each layer-1 unit on. Layers 2 and 3 get ReLU outputs, never below 0" in flat
+    assert "At the start, 6 of the 96 are dead, none in layer 1. Its inputs, the data, lie all around 0, and its biases are 0. So each layer-1 unit has points on its \"on\" side, whatever its weights. Layers 2 and 3 get ReLU outputs, never below 0" in flat
     # r45: "still dead" implied it died earlier; the picture only shows it after training
     # r47 (words): the intro above the picture says "after training"; the repeat under it was cut
     assert "Right: two units of its layer 1, after training." in flat and "still dead" not in flat
@@ -3014,7 +3014,7 @@ def test_pass48_leaky_rings_4_where_relu_crosses_6_and_the_shade_is_said():
     assert int((dead & ~quiet).sum()) == 2
     # pass 83 (r81 Focus: a quirk of one random start): the fold is one sentence
     assert ("Rings mark its units below 0 on every point. <details><summary>Why 4 rings at the start, not 6?</summary> "
-            "Leaky's small outputs shift later sums: 2 of the 6 get a few above 0. </details> **Predict:**") in flat
+            "Leaky's small outputs shift later sums: 2 of the 6 then get a sum above 0 on a few points. </details> **Predict:**") in flat
     # r58 (Focus): the reason is its own fold after the Check
     # pass 80 (r77 Focus): folded inside the Check
     assert "rings, not" not in flat and f"{int(quiet.sum())} rings at the start, not {int(dead.sum())}" in flat
@@ -3787,7 +3787,7 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     assert ("What does each bend do to it? ReLU's slopes, for example, are 1 or 0, half each: ReLU passes the whole "
             "signal through half its units and nothing through the rest. Two units pass 1, two pass 0: the squares add "
             "to 2. Four units passing $0.71$ also give 2. So slopes $1, 0, 1, 0$ shrink the signal's size as four "
-            "slopes of $0.71$ do. In short, ReLU acts like $0.71$ everywhere. Why not the average, "
+            "slopes of $0.71$ do. In short, a ReLU layer shrinks the signal as if every slope were $0.71$. Why not the average, "
             "$0.5$? Four units at $0.5$ give squares adding to only 1. Every bend acts like the typical size of its "
             "slopes.") in flat.replace(" ch03.slope_sizes_picture() ", " ")
     assert [t for _, _, t in ch03_gradients.squared_stacks()] == [2, pytest.approx(2), 1]
@@ -3909,10 +3909,9 @@ def test_pass73_no_fresh_layer_1_unit_is_dead_because_the_data_surround_0_and_th
         assert dead[0].sum() == 0 and dead.sum() > 0, seed
     flat = " ".join(prose().split())
     # pass 81 (r78 Clarity: a skipped step): whichever way the weights point, some points lie that way (checked above)
-    # pass 83 (r81 Clarity: weights as a direction were never taught): said as a point and its opposite, across 0
+    # r81/r82 Clarity: weights as a direction were never taught, nor mirror points: said as the data lying all around 0
     assert ("At the start, 6 of the 96 are dead, none in layer 1. Its inputs, the data, lie all around 0, and its "
-            "biases are 0. A point and the point opposite it, across 0, give opposite sums. So, whatever the weights, "
-            "some points switch each layer-1 unit on.") in flat and "weights point" not in flat
+            "biases are 0. So each layer-1 unit has points on its \"on\" side, whatever its weights.") in flat and "weights point" not in flat
     W = net.weights[0]   # bias 0: a point's opposite gives the opposite sum, and the data hold near-opposites
     np.testing.assert_allclose(W @ -X.T, -(W @ X.T))
     nearest = np.min(np.linalg.norm(X[:, None, :] + X[None, :, :], axis=2), axis=1)   # distance from -p to the data
