@@ -179,11 +179,15 @@ def test_who_learns_and_who_does_not(chapter_race):
     reached = {n: int(np.isfinite(race.epochs_to(r.loss, 0.1)).sum()) for n, r in chapter_race.items()}
     assert reached.pop("identity") == 0 and reached.pop("sigmoid") == 0
     assert set(reached.values()) == {5} and len(reached) == 7
-    # quiz Q6's why-not (code review, session 34: it had no test): "7 of the race's 8 bends got their loss under 0.1"
+    # quiz Q6's why-not C (code review, session 34: it had no test); p83 (r81 Correctness): it rebuts C with the tanh
+    # runs, near coin-toss level for their first 50 passes, then under 0.1 before their 300th
     from course_utils.facts import quiz
-    bends = len(reached) + 1   # the seven, and sigmoid; "identity" (no bend) is no bend
-    said = next(o.why for o in quiz.get("loss_at_ln2").options if "bends in chapter 05's" in o.why)
-    assert f"{len(reached)} of the {bends} bends in chapter 05's race got their loss under 0.1" in said
+    name, above, first, before = quiz.RACE_FLAT
+    loss = np.asarray(chapter_race[name].loss, dtype=float)
+    assert loss.shape[0] == 5 and (loss[:, :first] > above).all() and (loss[:, :before].min(axis=1) < 0.1).all()
+    said = next(o.why for o in quiz.get("loss_at_ln2").options if o.text.startswith("It has finished"))
+    assert (f"every {name} run stayed above {above:g} for its first {first} passes through the data. Each then got "
+            f"under 0.1 before its {before}th pass.") in said
 
 
 def test_speed_differs_but_fresh_points_do_not_much(chapter_race):

@@ -27,6 +27,9 @@ CHAPTERS = ("00", "01", "02", "03", "04", "05", "06")
 # What chapter 05's race measured (seeds 0-4, Adam, learning rate 0.01, 400 epochs; loss under 0.1), for Q30's key.
 # The facts layer cannot run the race: tests/test_chapter_07.py reruns it and checks these numbers.
 SEED_ORDER = (0, 2)        # ReLU got under 0.1 before tanh from the first seed, after it from the second
+# Q6's "Why not C" (p83): every tanh run stayed above a loss of 0.6 for its first 50 epochs, then got under 0.1 before
+# epoch 300 (rounded to what holds with room to spare: 66 and 275 on the race's seeds)
+RACE_FLAT = ("tanh", 0.6, 50, 300)
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,12 @@ def _in_words(n):
     return names[int(power)] if lead == "1" else f"{lead} {names[int(power)].split()[1]}"
 
 
+def top_shares():
+    """Softmax's top share for Q25's scores (2, 1), doubled (4, 2), and shifted (3, 2): 0.73, 0.88, 0.73."""
+    soft = _f("softmax")
+    return tuple(float(np.asarray(soft(np.array(v)))[0]) for v in ([2.0, 1.0], [4.0, 2.0], [3.0, 2.0]))
+
+
 def _c(qid, chapter, prompt, right, *wrong):
     """A choice: right = (text, why); each wrong = (text, in_fact)."""
     return Choice(qid, chapter, prompt, (Option(right[0], True, right[1]), *(Option(t, False, w) for t, w in wrong)))
@@ -152,6 +161,31 @@ def _xor_loss(point, answer, rule=XOR_TRY):
     """−ln(the chance a straight rule's score gives the point's right answer)."""
     s = _xor_score(point, rule)
     return math.log1p(math.exp(-s if answer else s))
+
+
+XOR_SURE = 0.9   # Q11's worked number (p83, r81 Clarity): the chance a rule gives both 1s, and so at least one 0
+
+
+def xor_sure_costs(sure=XOR_SURE):
+    """Q11's worked number: (a 1's loss at chance `sure`, a 50-50 guess's loss, the loss of a 0 given `sure` for
+    answer 1, that miss's extra loss over a 50-50 guess, what the two 1s save together over a 50-50 guess)."""
+    hit, half, miss = -math.log(sure), math.log(2), -math.log(1 - sure)
+    return hit, half, miss, miss - half, 2 * (half - hit)
+
+
+SAVED_UNDER = 1.2   # Q11 says the two 1s save "under 1.2": true for the exact 1.18 and for 2 × (0.69 − 0.11) alike
+
+
+def _xor_sure_lines(sure=XOR_SURE):
+    """Q11's worked lines: both 1s get `sure`, so a 0 does too, and that confident miss costs more than both 1s save."""
+    hit, half, miss, extra, _saved = xor_sure_costs(sure)   # tests/test_chapter_07.py: _saved < SAVED_UNDER < extra
+    return (f"Why not lift the 1s anyway? A point loses −ln(the chance of its right answer).\n"
+            f"Give both 1s the chance {sure:g}. Each then loses {hit:.2f}, not a 50-50 guess's {half:.2f}.\n"
+            f"Then a 0 scores at least as high as the 1s. It gets {sure:g} or more for answer 1. "
+            f"So its right answer, 0, gets {1 - sure:.1f} or less.\n"
+            f"That confident miss loses −ln {1 - sure:.1f} ≈ {miss:.2f} or more. "
+            f"That is {extra:.2f} more than {half:.2f}. "
+            f"The two 1s together saved under {SAVED_UNDER:g}.\n")
 
 
 def _pair_loss(s1, s2):
@@ -199,7 +233,7 @@ def _bank():
     gdip_x, gdip_y = _lowest("gelu")
     silu_min, mish_min = _lowest("silu")[1], _lowest("mish")[1]
     soft = _f("softmax")
-    p1, p2 = (float(np.asarray(soft(np.array(v)))[0]) for v in ([2.0, 1.0], [4.0, 2.0]))
+    p1, p2, p_shift = top_shares()
     big = [float(v) for v in np.asarray(soft(np.array([0.0, -1.0])))]   # Q26's worked example: (1000, 999) minus 1000
     ln2 = math.log(2)
     leak = _f("leaky_relu").params["alpha"].default
@@ -274,9 +308,11 @@ def _bank():
                 # p77 (r74 Clarity #1): one sentence of why stays open; the worked table and the four steps are folded
                 # p80 (r77 Clarity, Picture #2): the four-step fold and its table left; the picture shows the
                 # worked rule's four scores and the two equal totals, and one sentence says what follows
-                "The two 1s' scores always add up to the two 0s' total. So no straight rule scores both 1s above both 0s. "
+                "The two 1s' scores always add up to the two 0s' total. So no straight rule scores both 1s above both 0s.\n"
                 # p82 (r80 Clarity): why ½ is least wrong: lifting the 1s lifts the 0s, and the loss is lopsided
-                "Lifting the 1s lifts the 0s, and a wrong guess costs more than a right one saves. "
+                # p83 (r81 Clarity): that was stated, not shown: a worked number, one idea a sentence (xor_sure_costs)
+                + _xor_sure_lines() +
+                "So lifting the 1s costs more than it saves. "
                 "Its least wrong chances: ½ everywhere (chapter 01).",   # r78: ½ comes from the loss, not the totals alone
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; the best straight rule gives one half everywhere."),
@@ -292,7 +328,9 @@ def _bank():
         # ---------------------------------------------------------------- 02 four bends
         Numeric("sigmoid_slope_0", "02", "What is sigmoid's slope at x = 0, its steepest point?", s0, 2,
                 # r62 (Clarity): no new notation in a key: the rule in words
-                f"At every x, sigmoid's slope = its value × (1 − its value). At 0 the value is ½: ½ × ½ = {s0:g}.",
+                # p83 (r81 Picture first): the picture (drawn right after the answer) first, then the rule
+                f"In the picture, the dashed slope curve peaks at x = 0: {s0:g}. The dotted value curve is ½ there. "
+                f"At every x, sigmoid's slope = its value × (1 − its value). At 0: ½ × ½ = {s0:g}.",
                 ((0.5, 1e-3, "A common wrong answer: 0.5. In fact: 0.5 is the value, sigmoid(0). The slope is "
                              f"value × (1 − value) = {s0:g}."),
                  (1.0, 1e-3, f"A common wrong answer: 1. In fact: 1 is tanh's peak slope. Sigmoid's is {s0:g}."))),
@@ -357,7 +395,9 @@ def _bank():
                                  f"Going backward, the slopes multiply, they do not add: {s0:g} × {s0:g} × … (ten times).")),
                 said=f"about 1 in {_in_words(1 / chain)}", form=f"You may type {WORDS_FORM}."),
         Numeric("tanh_slope_3_about", "03", "About what share of the nudge does tanh pass on at x = 3?", t3, 1,
-                f"About {t3:.1g} (more exactly {t3:.2g}): tanh's tails are almost flat. "
+                # p83 (r81 Picture first): what the picture shows at x = 3, then the formula
+                f"In the picture, the thick slope curve is almost flat at x = 3: about {t3:.2g}. "
+                "The dashed value curve is near its top there. "
                 f"Its slope is 1 − tanh(x)². tanh(3) ≈ {_f('tanh')(3.0):.3f}, so the slope is "
                 f"1 − {_f('tanh')(3.0):.3f}² ≈ {float(1 - round(float(_f('tanh')(3.0)), 3) ** 2):.1g}.",
                 ((float(_f("tanh")(3.0)), 1e-3, "A common wrong answer: about 1. In fact: that is tanh(3), the value. "
@@ -402,8 +442,11 @@ def _bank():
         _c("softmax_activation", "04", "Softmax turns the scores (2, 1) into shares. Double them to (4, 2). "
                                        "What happens to the top share?",
            ("It grows, since a wider gap between the scores counts for more.",
-            "With two scores, the top share depends only on their gap: it is 1/(1 + e^(−gap)), sigmoid of the gap. "
-            f"Doubling the scores doubles the gap, from 1 to 2: the share grows from {p1:.2f} to {p2:.2f}."),
+            # p83 (r81 Clarity): plain words (only the gap counts, one worked pair) before the formula
+            "Only the gap between the two scores counts. "
+            f"(3, 2) has the same gap as (2, 1), and the same top share, {p_shift:.2f}. "
+            f"Doubling the scores doubles the gap, from 1 to 2: the share grows from {p1:.2f} to {p2:.2f}. "
+            "In symbols, the top share is 1/(1 + e^(−gap)): sigmoid of the gap."),
            ("It stays the same, since each score is divided by their sum.",
             f"dividing by the sum would give 2/3 both times. Softmax gives {p1:.2f}, then {p2:.2f}: "
             "the e^s makes the share depend on the gap, not on the ratio."),
@@ -460,8 +503,12 @@ def _bank():
            (f"It is right {ln2:.0%} of the time, so it is slowly getting there.",
             f"a loss is not a share of right answers. It is the points' average loss, and {ln2:.2f} is the loss of a 50-50 guess."),
            ("It has finished learning, and more training cannot make it better.",
-            "its average loss is no better than a coin toss (ln 2). On the same spirals, 7 of the 8 bends in chapter 05's "
-            "race got their loss under 0.1: much better is possible.")),
+            # p83 (r81 Correctness): rebut C itself (coin-toss level is no finish; flat curves can drop), with the
+            # race runs this quiz's race question draws (RACE_FLAT, checked against them in tests/test_chapter_07.py)
+            "its average loss is no better than a coin toss (ln 2). It has learned nothing yet: that is a start, not a finish. "
+            "A loss can stay near coin-toss level for a while, then drop. "
+            f"In chapter 05's race, every {RACE_FLAT[0]} run stayed above {RACE_FLAT[1]:g} for its first {RACE_FLAT[2]} "
+            f"passes through the data. Each then got under 0.1 before its {RACE_FLAT[3]}th pass.")),
         _c("race_loser", "05", "In chapter 05's race, every bend trained with Adam and the same settings. "
            # p71 (r67 Clarity): "had no run ... reach" was a tangled negative; said the positive way round
            "For which bend did every run stay above a loss of 0.1 for all 400 epochs (passes through the data)?",
@@ -582,12 +629,16 @@ def _ffn_sources():
 def key_why(qid):
     """One sentence of why for a lettered question's key, from its right option's why (KEY_SENTENCE picks which)."""
     q = get(qid)
+    p1, p2, _ = top_shares()
     said = {"leaky_alive": "Left of 0 its slope is small but not 0, so a stuck unit still gets a small nudge and can "
                            "climb back.",
             # p74 (r71 Clarity): the short key never showed the constants: "two fixed numbers inside"
             # p77 (r74 Clarity #2): "two fixed numbers" were never introduced: named, with what each sets
-            "selu_steady": "SELU's right-side slope and how low its left side goes are set to keep average 0 and spread 1 "
-                           "unchanged. The picture: the spread is pulled from 2 toward 1.",
+            # p83 (r81 Clarity, Picture first): the picture first, then one idea a sentence (30 words at most)
+            "selu_steady": "In the picture, the spread is pulled from 2 toward 1. Two numbers do this. One is SELU's "
+                           "right-side slope. The other is how low its left side goes.",
+            "softmax_activation": f"In the picture, the top share grows from {p1:.2f} to {p2:.2f}. Only the scores' gap "
+                                  "counts. Doubling the scores doubles it. A wider gap gives the top score more.",
             "relu_corners": "A sum of corners is a chain of short straight pieces, and enough short pieces can follow "
                             "any unbroken curve.",
             "why_adam": "Adam judges each nudge against that weight's usual nudge size, as you judge a friend who "

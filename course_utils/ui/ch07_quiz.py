@@ -129,6 +129,18 @@ def _word_help(lines):
     return WORDS_LABEL + _gloss_lines(lines) if lines else ""
 
 
+# above the word lines a key opens with (p83, r81 Clarity: Q10's "XOR: ..." and Q24's "softplus: ..." opened the key
+# unlabelled and read like the answer)
+NEW_WORD_LABEL = "<div class='gloss-label' style='color:#555;font-size:90%;margin:4px 0 0 18px'><i>{}</i></div>"
+
+
+def key_words(lines):
+    """The word lines a key opens with, after a grey "New word:" (or "New words:") label; nothing when it has none."""
+    if not lines:
+        return ""
+    return NEW_WORD_LABEL.format("New word:" if len(lines) == 1 else "New words:") + _gloss_lines(lines)
+
+
 _PATTERNS = {gloss: pattern for _term, pattern, gloss in quiz.GLOSSES}
 
 
@@ -1074,6 +1086,52 @@ def _xor_pair_totals(ax):
 
 _xor_pair_totals.own_axes = True
 
+XOR_SIZE = (700, 300)   # p83: Q11's two panels, the scores (left) and the trained chances (right), each readable
+
+
+@lru_cache(maxsize=None)
+def xor_trained_chances():
+    """{point: each run's chance that the answer is 1} at XOR's four points, from chapter 01's ten runs with no bend
+    between the layers (ch01_collapse.train_xor): Q11's answer, measured."""
+    from course_utils.ui import ch01_collapse
+    runs = ch01_collapse.train_xor(bends={"no bend": ch01_collapse.XOR_BENDS["no bend"]})
+    chances = runs.chances["no bend"]
+    return {(int(a), int(b)): chances[:, k] for k, (a, b) in enumerate(runs.X)}
+
+
+def _xor_trained(ax):
+    """Q11 (p83, r81 Picture: the ½ it asks for was not drawn): one bar a point, the chance chapter 01's trained
+    no-bend runs give that the answer is 1; ½ is written on each."""
+    chances = xor_trained_chances()
+    points = [pt for pt, _answer in quiz.XOR_POINTS]   # the left panel's order: the two 1s, then the two 0s
+    means = [float(np.mean(chances[pt])) for pt in points]
+    ax.bar(range(len(points)), means, width=0.6, color="white", edgecolor="black", hatch="//", lw=1)
+    for k, ((_pt, answer), m) in enumerate(zip(quiz.XOR_POINTS, means)):   # each point's right answer, as on the left
+        colour, mark = (GOOD, "o") if answer else (BAD, "s")
+        ax.plot([k], [answer], mark, color=colour, ms=10, mec="black", zorder=5)
+        ax.text(k, m + 0.04, "½" if f"{m:.2f}" == "0.50" else f"{m:.2f}", ha="center", va="bottom", fontsize=12)
+    ax.set_xticks(range(len(points)), [str(pt) for pt in points], fontsize=9)
+    ax.set(xlim=(-0.6, len(points) - 0.4), ylim=(-0.12, 1.14), ylabel="chance the answer is 1")
+    ax.set_yticks([0, 0.5, 1], ["0", "0.5", "1"])
+    ax.axhline(0, color="black", lw=0.6)
+    ax.set_xlabel("right answer: circle 1, square 0", fontsize=9)
+    ax.set_title(f"trained, {len(next(iter(chances.values())))} runs: ½ everywhere", fontsize=10)
+    ax.grid(False, axis="x")
+
+
+def _xor_figure():
+    """Q11's settling picture: the worked rule's scores and equal totals (left), the trained runs' ½ (right)."""
+    fig, (left, right) = plots.new_figure(*XOR_SIZE, ncols=2, width_ratios=(3, 2))
+    _xor_pair_totals(left)
+    left.set_title("one straight rule: equal totals", fontsize=10)
+    _xor_trained(right)
+    for ax in (left, right):
+        ax.tick_params(labelsize=9)
+    return fig
+
+
+_xor_pair_totals.diagram = _xor_figure
+
 
 CHANCES = (0.1, 0.5, 0.9)   # Q6's picture: three chances given to the right answer, the middle one a 50-50 guess
 
@@ -1275,9 +1333,14 @@ def _xor_pair_alt():
     ones = [s for _, s in xor_pair_scores()[1]]
     above = ("so both 1s cannot score above both 0s" if total[1] == total[0] else "the totals differ")
     tail = f"; here {top[0]} scores highest" + (", above both 1s" if top[0] in XOR_PAIRS[0] and top[1] > max(ones) else "")
-    return (f"XOR's four points on the score line of one straight rule, {xor_rule_text()}. Answer 1 "
+    trained = np.concatenate(list(xor_trained_chances().values()))
+    lo, hi = f"{trained.min():.2f}", f"{trained.max():.2f}"
+    runs = len(next(iter(xor_trained_chances().values())))
+    return (f"Left: XOR's four points on the score line of one straight rule, {xor_rule_text()}. Answer 1 "
             f"(circles, top row): {said[1]}; a bracket: total {total[1]:g}. Answer 0 (squares, bottom row): {said[0]}; "
-            f"a bracket: total {total[0]:g}. The totals match, {above}{tail}.")
+            f"a bracket: total {total[0]:g}. The totals match, {above}{tail}. Right: {runs} trained runs with no "
+            f"bend give each of the four points the chance " + (f"½ ({lo})" if lo == hi else f"{lo} to {hi}")
+            + " that the answer is 1.")
 
 
 def _minus(text):
@@ -1362,7 +1425,7 @@ def picture_alt(qid):
                               + ", shares " + " and ".join(f"{v:.2f}" for v in softmax_shares(
                                   [s - max(BIG_SCORES) for s in BIG_SCORES])) + "."),
         "xor_no_bend_chance": _xor_pair_alt(),
-        "sigmoid_slope_0": (f"Sigmoid (dotted) and its slope (thick), x from -6 to 6. At x = 0 the value is "
+        "sigmoid_slope_0": (f"Sigmoid (dotted) and its slope (thick dashes), x from -6 to 6. At x = 0 the value is "
                             f"{float(activations.get('sigmoid')(0.0)):g} and the slope is "
                             f"{float(activations.get('sigmoid').derivative(0.0)):g}, its highest."),
         "why_sigmoid_stalled": f"Sigmoid's slope from x = -6 to 6, under the dashed line at slope 1. Its peak, at x = 0, "
@@ -1398,10 +1461,18 @@ ASK_ALT = {"relu_corners": "Three single ReLU corners, thin: " + ", ".join(
     "three places."}
 
 
+def _png_size(png):
+    """(width, height) of a PNG, from its IHDR."""
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+
+
 def _picture(draw, alt):
-    """A small quiz picture; its tooltip is its name for a screen reader (livefigure.NamedImage)."""
-    return NamedImage(value=_small(draw), format="png", tooltip=alt,
-                      layout=widgets.Layout(width=f"{SMALL[0]}px", height=f"{SMALL[1]}px"))
+    """A small quiz picture at the size it was drawn (p83: Q11's and the race's wider panels were squeezed into
+    SMALL); its tooltip is its name for a screen reader (livefigure.NamedImage)."""
+    png = _small(draw)
+    width, height = _png_size(png)
+    return NamedImage(value=png, format="png", tooltip=alt,
+                      layout=widgets.Layout(width=f"{width}px", height=f"{height}px"))
 
 
 def _pictures(qid):
@@ -1733,7 +1804,7 @@ def _key_picture(qid, number):
         return ""
     png = _settling_png(qid)
     data = base64.b64encode(png).decode("ascii")
-    width = int.from_bytes(png[16:20], "big")   # the PNG's own width (its IHDR): shown at the size it was drawn
+    width = _png_size(png)[0]   # the PNG's own width: shown at the size it was drawn
     return (f"<br><img alt='{_html.escape(picture_alt(qid), quote=True)}' width='{width}' "
             f"src='data:image/png;base64,{data}'>")
 
@@ -1825,7 +1896,7 @@ def _key_line(qid, number, learner, pictures=True):
     said = answer + " " + _html.unescape(re.sub(r"<[^>]+>", " ", why + wrong))
     picture = _key_picture(qid, number) if pictures else ""
     first = qid in PICTURE_FIRST and picture   # p81 (r78 Picture first): the picture, then its few words
-    return (_source_line(q, learner) + _gloss_lines(used_glosses(glosses(q, learner, "key"), said))
+    return (_source_line(q, learner) + key_words(used_glosses(glosses(q, learner, "key"), said))
             + f"<b>{_html.escape(answer)}</b>" + (picture + "<br>" if first else "") + why
             + (WHY_NOT.format(wrong) if isinstance(q, quiz.Choice) else f"<ul>{wrong}</ul>" if wrong else "")
             + ("" if first else picture))
@@ -1833,7 +1904,8 @@ def _key_line(qid, number, learner, pictures=True):
 
 # Keys whose picture says the why at a glance: it comes right after the answer, before the words (Q11's number line
 # of the four scores shows the equal totals the why then states)
-PICTURE_FIRST = ("xor_no_bend_chance",)
+# p83 (r81 Picture first): the keys that open "In the picture, ..." show it first too
+PICTURE_FIRST = ("xor_no_bend_chance", "sigmoid_slope_0", "tanh_slope_3_about", "softmax_activation", "selu_steady")
 
 
 WHY_NOT = "<details><summary>Why the other letters are wrong</summary><ul>{}</ul></details>"
