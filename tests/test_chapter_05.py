@@ -186,7 +186,7 @@ def test_who_learns_and_who_does_not(chapter_race):
     loss = np.asarray(chapter_race[name].loss, dtype=float)
     assert loss.shape[0] == 5 and (loss[:, :first] > above).all() and (loss[:, :before].min(axis=1) < 0.1).all()
     said = next(o.why for o in quiz.get("loss_at_ln2").options if o.text.startswith("It has finished"))
-    assert (f"every {name} run stayed above {above:g} for its first {first} passes through the data. Each then got "
+    assert (f"one bend's runs all stayed above {above:g} for their first {first} passes through the data. Each then got "
             f"under 0.1 before its {before}th pass.") in said
 
 

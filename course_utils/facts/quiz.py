@@ -507,7 +507,8 @@ def _bank():
             # race runs this quiz's race question draws (RACE_FLAT, checked against them in tests/test_chapter_07.py)
             "its average loss is no better than a coin toss (ln 2). It has learned nothing yet: that is a start, not a finish. "
             "A loss can stay near coin-toss level for a while, then drop. "
-            f"In chapter 05's race, every {RACE_FLAT[0]} run stayed above {RACE_FLAT[1]:g} for its first {RACE_FLAT[2]} "
+            # The bend goes unnamed: naming it would strike one option off the race question (Q29) in the same round.
+            f"In chapter 05's race, one bend's runs all stayed above {RACE_FLAT[1]:g} for their first {RACE_FLAT[2]} "
             f"passes through the data. Each then got under 0.1 before its {RACE_FLAT[3]}th pass.")),
         _c("race_loser", "05", "In chapter 05's race, every bend trained with Adam and the same settings. "
            # p71 (r67 Clarity): "had no run ... reach" was a tangled negative; said the positive way round
