@@ -2517,17 +2517,20 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # p77 (r74 Clarity #1): one sentence of why stays open; the worked table and the four steps sit in a fold ("+ ")
     # p80 (r77 Clarity, Picture #2): the fold (table and four steps) left; its picture draws the worked rule's four
     # scores and both totals, and one sentence says what follows from them
-    # p83 (r81 Clarity): "a wrong guess costs more than a right one saves" was stated, not shown: a worked number
+    # p83 (r81 Clarity): "a wrong guess costs more than a right one saves" was stated, not shown: a worked number;
+    # r82 (Clarity, Correctness): in a fold, and all four points weighed (one 0's miss alone proved nothing)
     assert xor.explanation == ("About one half, at (1, 0) and at every other point: the know-nothing answer, a "
                                "50-50 guess.\n"
                                "The two 1s' scores always add up to the two 0s' total. So no straight rule scores both "
                                "1s above both 0s.\n"
-                               "Why not lift the 1s anyway? A point loses −ln(the chance of its right answer).\n"
-                               "Give both 1s the chance 0.9. Each then loses 0.11, not a 50-50 guess's 0.69.\n"
-                               "Then a 0 scores at least as high as the 1s. It gets 0.9 or more for answer 1. So its "
-                               "right answer, 0, gets 0.1 or less.\n"
-                               "That confident miss loses −ln 0.1 ≈ 2.30 or more. That is 1.61 more than 0.69. The "
-                               "two 1s together saved under 1.2.\n"
+                               "+ Why not lift the 1s anyway?\n"
+                               "+ A point loses −ln(the chance of its right answer).\n"
+                               "+ Give both 1s the chance 0.9. Each then loses 0.11, not a 50-50 guess's 0.69.\n"
+                               "+ The two 0s' scores add up to the same total. Their best case is to share it evenly.\n"
+                               "+ Then each 0 gets 0.9 for answer 1. Its right answer, 0, gets only 0.1.\n"
+                               "+ Each such miss loses −ln 0.1 ≈ 2.30.\n"
+                               "+ All four lose at least 0.11 + 0.11 + 2.30 + 2.30 = 4.82. Half everywhere loses "
+                               "4 × ln 2 ≈ 2.77.\n"
                                "So lifting the 1s costs more than it saves. Its least wrong chances: ½ everywhere "
                                "(chapter 01).")
     drawn = ch07_quiz.xor_pair_scores()
@@ -2560,11 +2563,13 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # p80 (r77 Clarity #2): no table and no steps left: the answer and one line of why, its picture the table
     # p83 (r81 Clarity): the worked number's lines, one short idea a sentence (at most 12 words), no fold; ln is
     # said in the page's word list (r59), and the key shows the −ln that makes a confident miss costly
-    assert len(lines) - len(steps) == 0 and len(steps) == 7 and all(
-        len(sentence.split()) <= 17 for line in steps[1:] for sentence in re.split(r"(?<=\.) ", line))
-    assert all(len(sentence.split()) <= 12 for line in steps[2:-1] for sentence in re.split(r"(?<=[.?]) ", line))
+    # r82 (Clarity, Correctness): all four points weighed, the working in one fold of seven short lines
+    said = lambda s: len(re.findall(r"[A-Za-z][\w'’-]*", s))   # noqa: E731  words, not the sum's digits and signs
+    assert len(lines) - len(steps) == 0 and len(steps) == 10 and all(
+        said(sentence) <= 17 for line in steps[1:] for sentence in re.split(r"(?<=\.) ", line))
+    assert all(said(sentence) <= 12 for line in steps[2:-1] for sentence in re.split(r"(?<=[.?]) ", line))
     assert "ln" in quiz.PAGE_WORDS and "-point" not in xor.explanation
-    assert [line.startswith(quiz.FOLD) for line in xor.explanation.split("\n")] == [False] * 7
+    assert [line.startswith(quiz.FOLD) for line in xor.explanation.split("\n")] == [False] * 2 + [True] * 7 + [False]
     assert quiz._xor_loss((0, 1), 1) - np.log(2) > np.log(2) - quiz._xor_loss((1, 0), 1) > 0   # costs more than it saves
     assert (f"{2 * (np.log(2) - quiz._xor_loss((0, 1), 1, quiz.XOR_LIFT)):.2f}",
             f"{quiz._xor_loss((1, 1), 0, quiz.XOR_LIFT) - np.log(2):.2f}") == ("1.29", "5.31")
@@ -3783,7 +3788,10 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     # numbers): only the two points the tilt moves, both with right answer 1 (said in the line above the table)
     # r62 (Focus): no table of digits in a recall key: the two points the tilt moves, their scores said in one line
     # p77 (r74 Clarity #1): the worked table went back into the fold for the curious; the open lines hold no table
-    assert not [line for line in why.split("\n") if line.startswith(("| ", quiz.FOLD))]   # p80 (r77): no table, no fold
+    assert not [line for line in why.split("\n") if line.startswith("| ")]   # p80 (r77): no table
+    # r82 (Clarity): the worked number is seven lines, so it sits in one fold again, named by its question
+    folded = [line for line in why.split("\n") if line.startswith(quiz.FOLD)]
+    assert len(folded) == 7 and folded[0] == quiz.FOLD + "Why not lift the 1s anyway?"
     w1, w2, b = 3.0, -3.0, 0.0   # pass 52: the worked example, score = 3x₁ − 3x₂
     # p71 (r67 Focus): the worked tilt's numbers left the key (its picture shows the tilt's cost); the tilt it names
     # still moves (1, 0) up and (0, 1) just as much down, two points whose answer is 1
@@ -4578,7 +4586,7 @@ def test_pass60_q11_fold_holds_one_tilt_and_its_answer_holds_for_every_straight_
     html_ = ch07_quiz.why_html(quiz.get("xor_no_bend_chance").explanation)
     # p80 (r77 Clarity #2): the fold of steps left the key (its picture shows the equal totals); the steps below
     # still check the key's claim, one half at every point, for every straight rule
-    assert html_.count("<details>") == 0 and html_.count("<table") == 0 and "Its least wrong chances: ½ everywhere (chapter 01)." in html_   # session 32: step 4 ends it   # p75: step 3 ends it   # p71 (r67): no fold of digits; p72: two sentences
+    assert html_.count("<details>") == 1 and html_.count("<table") == 0 and "Its least wrong chances: ½ everywhere (chapter 01)." in html_   # session 32: step 4 ends it   # p75: step 3 ends it   # p71 (r67): no fold of digits; p72: two sentences
     # step 1: any straight rule gives both pairs the same total, w₁ + w₂ + 2b
     rng = np.random.default_rng(60)
     for rule in rng.normal(0, 2, (50, 3)):
@@ -5131,32 +5139,36 @@ def test_p82_the_rounds_record_the_question_you_expect_to_miss_and_the_mixed_rou
 
 
 # ---------------------------------------------------------------- pass 83: the r81 reader's items
-def test_p83_q11_worked_number_shows_a_confident_miss_costs_more_than_both_hits_save():
-    """r81 Clarity: "a wrong guess costs more than a right one saves" was stated, not shown. The key now works one
-    number: both 1s get 0.9, so (equal totals) some 0 scores at least as high and gets 0.9 too; that miss loses
-    −ln 0.1 ≈ 2.30, 1.61 more than a 50-50 guess, while the two 1s save under 1.2. Every number is computed here."""
+def test_q11_worked_number_lifting_the_1s_loses_more_in_all_than_one_half_everywhere():
+    """r81 Clarity: "a wrong guess costs more than a right one saves" was stated, not shown; r82 Correctness: the
+    worked number weighed one 0's miss against the 1s' saving and left the other 0 out (it could save up to 0.69).
+    The fold now works all four: both 1s get 0.9; the 0s share the same total, at best evenly, so each loses
+    −ln 0.1 ≈ 2.30; in all at least 4.82, against 4 × ln 2 ≈ 2.77. Every number is computed here."""
     why = quiz.get("xor_no_bend_chance").explanation
-    hit, half, miss, extra, saved = quiz.xor_sure_costs()
-    assert quiz.XOR_SURE == 0.9 and (f"{hit:.2f}", f"{half:.2f}", f"{miss:.2f}", f"{extra:.2f}") == (
-        "0.11", "0.69", "2.30", "1.61")
-    assert miss == pytest.approx(math.log(10)) and f"{miss - half:.2f}" == f"{2.30 - 0.69:.2f}"   # the shown parts agree
-    assert saved < quiz.SAVED_UNDER < extra and 2 * (0.69 - 0.11) < quiz.SAVED_UNDER   # exact and shown: both under 1.2
+    hit, half, miss, lifted, halves = quiz.xor_sure_costs()
+    assert quiz.XOR_SURE == 0.9 and (f"{hit:.2f}", f"{half:.2f}", f"{miss:.2f}", f"{lifted:.2f}", f"{halves:.2f}") == (
+        "0.11", "0.69", "2.30", "4.82", "2.77")
+    assert miss == pytest.approx(math.log(10)) and f"{2 * 0.11 + 2 * 2.30:.2f}" == f"{lifted:.2f}"   # the shown sum adds up
+    fold = [line[len(quiz.FOLD):] for line in why.splitlines() if line.startswith(quiz.FOLD)]
+    assert fold[0] == "Why not lift the 1s anyway?"
     for line in ("Give both 1s the chance 0.9. Each then loses 0.11, not a 50-50 guess's 0.69.",
-                 "It gets 0.9 or more for answer 1. So its right answer, 0, gets 0.1 or less.",
-                 "That confident miss loses −ln 0.1 ≈ 2.30 or more. That is 1.61 more than 0.69.",
-                 "The two 1s together saved under 1.2.", "So lifting the 1s costs more than it saves."):
-        assert line in why, line
-    assert "a wrong guess costs more than a right one saves" not in why
-    # "a 0 scores at least as high": any straight rule giving both 1s the chance 0.9 gives some 0 at least 0.9
+                 "The two 0s' scores add up to the same total. Their best case is to share it evenly.",
+                 "Then each 0 gets 0.9 for answer 1. Its right answer, 0, gets only 0.1.",
+                 "All four lose at least 0.11 + 0.11 + 2.30 + 2.30 = 4.82. Half everywhere loses 4 × ln 2 ≈ 2.77."):
+        assert line in fold, line
+    assert "So lifting the 1s costs more than it saves." in why and "saved under" not in why
+    # every straight rule giving both 1s the chance 0.9 loses at least 4.82 in all, exactly that at the even split
     rng = np.random.default_rng(83)
     s9 = math.log(9)   # sigmoid(ln 9) = 0.9
-    for b in rng.normal(0, 3, 200):
+    for b in [s9, *rng.normal(0, 3, 200)]:
         rule = (s9 - b, s9 - b, b)   # (0, 1) and (1, 0) both score ln 9, whatever the shift
         ones = [quiz._xor_score(pt, rule) for pt, a in quiz.XOR_POINTS if a == 1]
         zeros = [quiz._xor_score(pt, rule) for pt, a in quiz.XOR_POINTS if a == 0]
-        assert ones == pytest.approx([s9, s9]) and max(zeros) >= s9 - 1e-9
-        lifted = sum(quiz._xor_loss(pt, a, rule) for pt, a in quiz.XOR_POINTS)
-        assert lifted > 4 * math.log(2) + extra - saved - 1e-9   # lifting the 1s loses more in all than ½ everywhere
+        assert ones == pytest.approx([s9, s9]) and sum(zeros) == pytest.approx(2 * s9)   # the same total
+        total = sum(quiz._xor_loss(pt, a, rule) for pt, a in quiz.XOR_POINTS)
+        assert total >= lifted - 1e-9 and total > halves
+    at_even = sum(quiz._xor_loss(pt, a, (0.0, 0.0, s9)) for pt, a in quiz.XOR_POINTS)
+    assert at_even == pytest.approx(lifted)   # the bound is reached: the even split is the best case
 
 
 def test_p83_q11_picture_draws_the_trained_one_half_at_all_four_points():

@@ -167,25 +167,25 @@ XOR_SURE = 0.9   # Q11's worked number (p83, r81 Clarity): the chance a rule giv
 
 
 def xor_sure_costs(sure=XOR_SURE):
-    """Q11's worked number: (a 1's loss at chance `sure`, a 50-50 guess's loss, the loss of a 0 given `sure` for
-    answer 1, that miss's extra loss over a 50-50 guess, what the two 1s save together over a 50-50 guess)."""
+    """Q11's worked number: (a 1's loss at chance `sure`, a 50-50 guess's loss, a 0's loss when it too gets `sure`
+    for answer 1, the four points' least total loss once both 1s get `sure`, the four points' loss at ½ everywhere)."""
     hit, half, miss = -math.log(sure), math.log(2), -math.log(1 - sure)
-    return hit, half, miss, miss - half, 2 * (half - hit)
-
-
-SAVED_UNDER = 1.2   # Q11 says the two 1s save "under 1.2": true for the exact 1.18 and for 2 × (0.69 − 0.11) alike
+    return hit, half, miss, 2 * hit + 2 * miss, 4 * half
 
 
 def _xor_sure_lines(sure=XOR_SURE):
-    """Q11's worked lines: both 1s get `sure`, so a 0 does too, and that confident miss costs more than both 1s save."""
-    hit, half, miss, extra, _saved = xor_sure_costs(sure)   # tests/test_chapter_07.py: _saved < SAVED_UNDER < extra
-    return (f"Why not lift the 1s anyway? A point loses −ln(the chance of its right answer).\n"
-            f"Give both 1s the chance {sure:g}. Each then loses {hit:.2f}, not a 50-50 guess's {half:.2f}.\n"
-            f"Then a 0 scores at least as high as the 1s. It gets {sure:g} or more for answer 1. "
-            f"So its right answer, 0, gets {1 - sure:.1f} or less.\n"
-            f"That confident miss loses −ln {1 - sure:.1f} ≈ {miss:.2f} or more. "
-            f"That is {extra:.2f} more than {half:.2f}. "
-            f"The two 1s together saved under {SAVED_UNDER:g}.\n")
+    """Q11's worked lines, in a fold: both 1s get `sure`; the 0s' scores share the same total, and sharing it evenly
+    is their best case (a point's loss grows faster than it falls: r82 Correctness, one 0 alone left the other's
+    saving out), so each 0 gets `sure` too; the four losses then add to more than ½ everywhere gives."""
+    hit, half, miss, lifted, halves = xor_sure_costs(sure)
+    return (f"{FOLD}Why not lift the 1s anyway?\n"
+            f"{FOLD}A point loses −ln(the chance of its right answer).\n"
+            f"{FOLD}Give both 1s the chance {sure:g}. Each then loses {hit:.2f}, not a 50-50 guess's {half:.2f}.\n"
+            f"{FOLD}The two 0s' scores add up to the same total. Their best case is to share it evenly.\n"
+            f"{FOLD}Then each 0 gets {sure:g} for answer 1. Its right answer, 0, gets only {1 - sure:.1f}.\n"
+            f"{FOLD}Each such miss loses −ln {1 - sure:.1f} ≈ {miss:.2f}.\n"
+            f"{FOLD}All four lose at least {hit:.2f} + {hit:.2f} + {miss:.2f} + {miss:.2f} = {lifted:.2f}. "
+            f"Half everywhere loses 4 × ln 2 ≈ {halves:.2f}.\n")
 
 
 def _pair_loss(s1, s2):
