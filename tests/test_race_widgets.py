@@ -29,6 +29,20 @@ def test_progress_bar_text_is_fixed_while_its_value_moves():
     assert bar._repr_mimebundle_()["text/plain"] == first == "[progress bar: round 9]"
 
 
+def test_the_live_race_bar_says_what_it_counts_and_how_far():
+    """Check the live race's progress bar (pass 83, r81 Focus: it had no words a learner or screen reader could use):
+    its label says it counts epochs, and its tooltip (the label's title in JupyterLab) says how many of how many,
+    kept current as the race moves and when the epochs slider moves."""
+    w = ch05_race.live_race(names=("relu",), epochs=100)
+    bar = w.progress
+    assert bar.description == "epochs trained" and bar.tooltip == "epochs trained: 0 of 100"
+    bar.value = 30
+    assert bar.tooltip == "epochs trained: 30 of 100"
+    w.controls["epochs"].value = 150
+    assert (bar.value, bar.tooltip) == (0, "epochs trained: 0 of 150")
+    assert bar._repr_mimebundle_()["text/plain"] == "[progress bar: epochs trained]"   # nbval's text stays fixed
+
+
 @pytest.fixture(scope="module")
 def small_race():
     return race.race(X, Y, ["sigmoid", "relu", "gelu_tanh"], seeds=(0, 1, 2), epochs=25, optimizer="adam",

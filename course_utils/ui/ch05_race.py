@@ -15,7 +15,18 @@ from course_utils.ui.livefigure import LiveFigure, LiveWidget, NamedImage
 
 
 class ProgressBar(widgets.IntProgress):
-    """An IntProgress whose text form is a fixed caption: static renders show it, nbval compares it."""
+    """An IntProgress whose text form is a fixed caption: static renders show it, nbval compares it.
+
+    Its label (description) says what it counts; its tooltip, the bar's name to a screen reader and a mouse, says how
+    far it is ("epochs trained: 120 of 400"), kept current as it moves (pass 83, r81 Focus: the bar had no words)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._name_it()
+        self.observe(lambda _change: self._name_it(), names=["value", "max", "description"])
+
+    def _name_it(self):
+        self.tooltip = f"{self.description}: {self.value} of {self.max}"
 
     def _repr_mimebundle_(self, **kwargs):
         data = super()._repr_mimebundle_(**kwargs) or {}
@@ -544,7 +555,7 @@ def try_answers(results, threshold=0.1, longer=None, part="all"):
             + ("Its loss stays on the shrug line. " if stalls else
                f"Its loss ends at {plain['sigmoid'].final_loss[0]:.2f}. ")
             + "With plain steps, a tiny nudge means a tiny step. Why sigmoid stays put is not measured here; "
-            "*Suspect 1* above measures how its nudges shrink toward the first layers. "
+            "*Fading* above measures how its nudges shrink toward the first layers. "
             + (f"ReLU is slower than with Adam: it still crosses 0.1, but only after epoch {int(relu_at // 500 * 500)}. "
                if np.isfinite(relu_at) else
                f"ReLU's loss falls to {plain['relu'].final_loss[0]:.1f}. ")
@@ -635,7 +646,8 @@ def rate_answer(runs, threshold=0.1, mine=None):
         # pass 82 (r80 Correctness: "its weights" read as all of them): the weights into its bends only
         "It starts as if the weights into its bends were 4× bigger. Each step moves them 4× as far.\n\n"
         + ("This try suggests bigger steps alone can be enough. " if crossed else
-           f"This try suggests bigger steps sometimes help a little, but alone were not enough in {epochs} epochs here. " if _helped(mine, runs[CENTRED_LABEL])
+           # pass 83 (r81 Correctness: "sometimes help a little" while the best run's loss halved): said plainly
+           _halved(mine, runs[CENTRED_LABEL], threshold, epochs) if _helped(mine, runs[CENTRED_LABEL])
            else f"This try suggests bigger steps alone were not enough in {epochs} epochs here.")).rstrip()
     # pass 76 (r73 Focus: the tail piled up open questions): the try ends on its answer, not on what it cannot show
     # pass 78 (r75 Focus: a row of "never never never…"): the per-seed table is cut; the counts above say it, and
@@ -650,6 +662,30 @@ def _helped(mine, usual):
     if float(best) < float(base):
         return f"The best run ends near {best}; at rate 0.01, near {base}. "
     return ""
+
+
+HALVED = 0.6   # a seed whose loss at RATE_TRY ends below 0.6 × its loss at the race's rate counts as "about halved"
+
+
+def halved_seeds(mine, usual):
+    """The seeds (their places in the runs) whose last loss at RATE_TRY is about half or less of the same seed's at the
+    race's rate (notebook 05, the learning-rate try)."""
+    return np.flatnonzero(np.asarray(mine.final_loss) < HALVED * np.asarray(usual.final_loss))
+
+
+def _halved(mine, usual, threshold, epochs):
+    """The try's plain verdict when no seed crossed but the bigger steps lowered the loss: how many seeds about halved
+    it, from what to what (one decimal, as the bullet above says it), and that none finished."""
+    seeds = halved_seeds(mine, usual)
+    if not len(seeds):
+        return f"Bigger steps alone lowered the loss a little. None crossed {threshold:g} in {epochs} epochs."
+    before = sorted({f"{usual.final_loss[i]:.1f}" for i in seeds})
+    after = sorted({f"{mine.final_loss[i]:.1f}" for i in seeds})
+    said = {1: "one seed", 2: "two of five seeds", 3: "three of five seeds", 4: "four of five seeds",
+            5: "all five seeds"}[len(seeds)]
+    return (f"Bigger steps alone about halved the loss at {said}. "
+            f"{'Its' if len(seeds) == 1 else 'Their'} loss fell from about {' to '.join(before)} "
+            f"to about {' to '.join(after)}. None crossed {threshold:g} in {epochs} epochs.")
 
 
 def _count_of_five(n):
