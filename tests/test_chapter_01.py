@@ -1324,7 +1324,9 @@ def test_no_bend_map_is_evenly_near_white():
             "A unit's **0-line** is where its value is 0 (dashed).\n"
             # pass 80 (r76 reader: "changes direction" was a hand-wave): where each ramp is flat, from the picture
             # pass 81 (r78 reader: the ramps' curve wrapped (1, 1), a label-0 corner): it wraps (1, 0), a label-1 one
-            "The sum's 0-line is its boundary. It wraps the label-1 corner (1, 0).\n"
+            # pass 83 (r81 reader: (0, 1) sat on the wrong side unsaid; two hand-set units seemed to solve XOR)
+            "The sum's 0-line is its boundary. It wraps only the label-1 corner (1, 0).\n"
+            "It misses the other, (0, 1). The trained network's 8 units catch both.\n"
             "Near the bottom only unit 1's ramp changes, so the 0-line runs upright.\n"
             "Near the right only unit 2's ramp changes, so the 0-line runs across.\n\n"
             "</details>") in text
@@ -4018,6 +4020,22 @@ def test_pass80_ramps_zero_line_runs_upright_at_the_bottom_and_across_at_the_rig
     marked = {l.get_gid(): l.get_xydata().tolist() for l in fig.axes[2].lines}
     assert marked == {"label 0 corners": [[0, 0], [1, 1]], "label 1 corners": [[0, 1], [1, 0]]}
     assert "curves around it" in fig.get_label() and "(1, 0), a label-1 square" in fig.get_label()
+
+
+def test_pass83_ramps_picture_says_its_pair_catches_only_one_label_1_corner():
+    """Check r81 item ('(0,1) sits in the blue "score below 0" area, and nothing says so'): the sum is below 0 at
+    (0, 1), a label-1 corner, and the picture says so in the panel title, a 'missed' mark on that corner, the alt
+    text and the fold's summary, so no learner reads two hand-set units as solving XOR."""
+    (f1, m1, _), (f2, m2, _) = ch01_collapse.RAMPS
+    at = lambda p: ch01_collapse.tanh_ramp(*p, f1, m1) + ch01_collapse.tanh_ramp(*p, f2, m2) + ch01_collapse.RAMP_BIAS
+    assert at((0, 1)) < 0 < at((1, 0))
+    fig = ch01_collapse.tanh_ramps_picture()
+    assert fig.axes[2].get_title().endswith("catches only (1, 0)")
+    missed = [t for t in fig.axes[2].texts if t.get_gid() == "missed corner"]
+    assert len(missed) == 1 and missed[0].get_text() == "(0,1): missed" and tuple(missed[0].xy) == (0, 1)
+    assert "(0, 1), stays below 0, marked missed: this pair catches only (1, 0)." in fig.get_label()
+    fold = ch01_collapse.folded_ramps_picture()._repr_html_()
+    assert fold.startswith("<details><summary>Simplified: two hand-set ramps; their sum catches only (1, 0)")
 
 
 def test_pass81_xor_demo_names_corner_00_beside_its_circle_not_by_the_arrow():
