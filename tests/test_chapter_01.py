@@ -1320,7 +1320,7 @@ def test_no_bend_map_is_evenly_near_white():
             "Each tanh unit is a smooth ramp: low on one side of its own straight line, high on the other. The ramps face different ways.\n"
             # pass 82 (r80 reader: a hand-made sum of two ramps, unflagged, beside an 8-unit net; and "0-line" used
             # before it was said): the simplification is named, and the word defined at its first use
-            "The ramps picture above simplifies this to two hand-set units.\n"
+            # pass 83 (cut): the picture's own summary says "Simplified: two hand-set ramps"
             "A unit's **0-line** is where its value is 0 (dashed).\n"
             # pass 80 (r76 reader: "changes direction" was a hand-wave): where each ramp is flat, from the picture
             # pass 81 (r78 reader: the ramps' curve wrapped (1, 1), a label-0 corner): it wraps (1, 0), a label-1 one
@@ -1750,8 +1750,10 @@ def test_straight_rule_is_explained_at_first_use_and_the_split_needs_both_pairs_
     # dashed line of the picture; checked in test_pass72_xor_numbers_are_the_dashed_lines), then the letters
     assert text.count("one total cannot be both.\n\n</details>") == 1  # r52: no restated ending
     # pass 78 (r75 reader: the letters were hard going): the numbers answer; the letters sit in a nested fold
-    assert ("No. A split needs one pair above 0 and the other below 0.\n"
-            "The dashed line's score $x_1 + x_2 - 0.5$ gives the 1-corners 0.5 and 0.5, the 0-corners −0.5 and 1.5.\n"
+    # pass 83 (r81 reader: "one pair" came before any pair was named): the 1-pair and the 0-pair named first
+    assert ("No. Call the two label-1 corners the **1-pair**. The label-0 corners are the **0-pair**.\n"
+            "A split needs one pair above 0 and the other below 0.\n"
+            "The dashed line's score $x_1 + x_2 - 0.5$ gives the 1-pair 0.5 and 0.5, the 0-pair −0.5 and 1.5.\n"
             "Both pairs add up to 1, so the 0-pair cannot both be below 0.\n"
             # r78 Correctness: the numbers covered one line; the main answer now says it holds for every line
             "Every line is like this: its two pairs always add up to the same total (why: just below). So no line splits them.\n\n"
@@ -1826,7 +1828,9 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "Against $u$, $v$ and $b$, the loss is a valley shaped like a bowl. One slice of it:\n"
                     "Take the score $s = 2x_1 + 2x_2 - 1$:\n"
                     "It gets three corners right: (0, 1) costs $-\\ln 0.73 = 0.31$.\n"
-                    "But (1, 1) has label 0, so it gets only $1 - 0.95$: a big loss.\n"
+                    # pass 83 (r81 reader: "gets only 1 − 0.95" said not what it gets): its chance for label 0
+                    "But (1, 1) has label 0. Its chance for the right label, 0, is only $1 - 0.95 = 0.05$.\n"
+                    "So its loss is big.\n"
                     # pass 82 (r80 reader: "scores better" after s was named the score): lower is better
                     "The average loss is 1.00. Saying one half everywhere has a lower loss: 0.69.\n"
                     # pass 63 (r58 reader): what a pull is, in plain words (the downhill way for that corner's loss)
@@ -1851,6 +1855,7 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
         assert f"({x1:g}, {x2:g})  {label:g}      {p:.2f}    {loss:.2f}" in table
     assert f"{-np.log(0.73):.2f}" == "0.31" and f"{chance[1]:.2f}" == "0.73" and f"{chance[3]:.2f}" == "0.95"
     assert f"{-np.log(right[3]):.2f}" == "3.05" and right[3] < 0.05  # the big loss: 1 - 0.95 is small
+    assert f"{1 - float(f'{chance[3]:.2f}'):.2f}" == f"{right[3]:.2f}" == "0.05"  # 1 − 0.95 = 0.05, as written
     # pass 48 (r43 reader): why the bowl's bottom is the network's best too: with no bend, any hidden weights give a
     # score of the form u·x1 + v·x2 + b (the collapse), so the network's loss is always a point of the bowl
     rng = np.random.default_rng(48)
@@ -2367,7 +2372,15 @@ def test_deep_stack_has_a_prediction_and_random_layers():
     text = _text()
     # r79 Correctness: the depth quiz's answer says these layers turn and shift; the set-up says so (random_stack's
     # weights are orthogonal: QR of a random matrix keeps every length)
-    assert "gives back 8. Its random weights turn them (lengths kept), then shift them.\nWe push 200 random inputs" in text
+    # pass 83 (r81 reader: "turn them (lengths kept)" said not why it matters): the numbers stay a readable size
+    assert ("Each layer randomly turns 8 numbers without stretching, then shifts them.\n"
+            "So even 100 layers keep them a readable size.\nWe push 200 random inputs") in text
+    deep, _one, _n, _m = ch01_collapse.deep_stack(100)
+    assert np.abs(deep).max() < 50  # readable: the picture's first outputs run from 16 to 22
+    rng, h = np.random.default_rng(0), np.ones((8, 1))
+    for _ in range(100):  # the same 100 layers with plain random stretches instead of turns
+        h = rng.normal(size=(8, 8)) @ h
+    assert np.abs(h).max() > 1e30  # the numbers would blow up
     q = ch01_collapse.random_stack(3, 8, np.random.default_rng(0))
     assert all(np.allclose(W.T @ W, np.eye(8)) for W, _b in q)
     stack = ch01_collapse.random_stack(3, 8, np.random.default_rng(1))
@@ -3439,8 +3452,11 @@ def test_pass56_hand_set_relu_boundary_is_two_parallel_lines_in_the_input_square
     in the right panel of the picture after the crease, and the drawn band is that band."""
     text = _text()
     assert ("> Its boundary need not be one straight line.\n"
-            "> For the hand-set ReLU layer it is two parallel lines; for the trained tanh network shown, "
-            "a curve in two pieces.") in text  # pass 61 (r55): as the maps' fold says (two pieces: checked there)
+            # pass 83 (r81 reader: the band belongs to the gentle line chosen after the layer, not to the layer)
+            "> After the ReLU crease, the gentle line gives two parallel lines.\n"
+            "> The trained tanh network shown gives a curve in two pieces.") in text  # pass 61 (r55): as the maps' fold
+    assert "For the hand-set ReLU layer it is two parallel lines" not in text
+    assert ch01_collapse.FOLD_NAME == "gentle"  # the band below is the gentle preset's (FOLD_TURN, FOLD_SHIFT)
     # pass 66 (cut): the picture's own title says "two parallel lines"; the recall answer says it too
     assert "two parallel lines" in ch01_collapse.xor_fold_picture().axes[1].get_title()
     # pass 68: the fold holds this picture only (the turn −60 sketch is drawn once, before the demo)
@@ -3824,7 +3840,7 @@ def test_pass72_xor_numbers_are_the_dashed_lines():
     ones, zeros = s[np.asarray(y).ravel() == 1], s[np.asarray(y).ravel() == 0]
     assert sorted(ones.tolist()) == [0.5, 0.5] and sorted(zeros.tolist()) == [-0.5, 1.5]
     assert ones.sum() == zeros.sum() == 1 and not (zeros < 0).all()
-    assert "gives the 1-corners 0.5 and 0.5, the 0-corners −0.5 and 1.5.\nBoth pairs add up to 1" in _text()
+    assert "gives the 1-pair 0.5 and 0.5, the 0-pair −0.5 and 1.5.\nBoth pairs add up to 1" in _text()
 
 
 def test_pass72_relu_corner_needs_h1_or_h2_to_cross_0_along_the_line():
