@@ -183,7 +183,7 @@ def test_figure_widgets_fold_their_answers_and_start_away_from_them():
     xor_fold = _src(cells[calls[-1]])
     assert "bend=" not in xor_fold  # the XOR fold starts with no bend; the learner clicks ReLU
     w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
-    assert w.bend.value == "identity" and "1 of 4 corners right" in w.readout.value
+    assert w.bend.value == "identity" and "2 of 4 corners right" in w.readout.value  # pass 83: starts clear
     assert _landed(w) == {0: [(0, -1), (2, 1)], 1: [(1, 0), (1, 0)]}  # unbent: the 1-corners between, on one line
 
 
@@ -1391,8 +1391,8 @@ def test_a_layer_that_loses_a_direction_says_the_sheet_is_squashed_onto_one_line
     said = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1)).readout.value
     assert "the whole sheet squashed onto one line" in said and "14 grid lines still straight" not in said
     assert "squashed" not in xor.readout.value and "straight" not in xor.readout.value
-    # pass 74: the line starts at turn −60, shift 0.7 (only (1,1) right)
-    assert title == "your line gets 1 of 4 corners right"
+    # pass 74: the line starts at turn −60; pass 83: shift 1.8, clear of every corner (the two 0-corners right)
+    assert title == "your line gets 2 of 4 corners right"
     points = np.concatenate(sheet.grid_lines()).reshape(-1, 2)
     h = sheet.layer(points, ((1, 1), (1, 1)), (0, -1), "identity")
     np.testing.assert_allclose(h[:, 1], h[:, 0] - 1, atol=1e-12)  # truly one line
@@ -3093,8 +3093,8 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     """The crease widget lets the learner place a line: after ReLU one splits all 4; with no bend or c₂ = 0 none does."""
     w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
     # pass 74 (r71 reader: two sliders to learn): turn starts at −60, so after ReLU sliding shift alone splits them
-    assert "your line gets 1 of 4 corners right" in w.readout.value  # start: no bend, turn −60, shift 0.7
-    assert (w.sliders["angle"].value, w.sliders["offset"].value) == (ch01_collapse.FOLD_TURN, 0.7)
+    assert "your line gets 2 of 4 corners right" in w.readout.value  # start: no bend, turn −60, shift 1.8
+    assert (w.sliders["angle"].value, w.sliders["offset"].value) == (ch01_collapse.FOLD_TURN, 1.8)
     w.bend.value = "relu"
     assert "your line gets 2 of 4 corners right" in w.readout.value  # ReLU alone does not: the learner slides shift
     w.sliders["offset"].value = 0.3
@@ -3371,8 +3371,8 @@ def test_xor_turn_arrow_is_drawn_over_the_corner_marks_and_its_head_clears_them(
     base = np.asarray(w.facing.get_position())
     np.testing.assert_allclose(np.subtract(w.facing.xy, base),
                                ch01_collapse.ARROW_LENGTH * np.array([np.cos(np.deg2rad(-60)), np.sin(np.deg2rad(-60))]))
-    a = np.deg2rad(ch01_collapse.FOLD_TURN)  # pass 74: the first frame is turn −60, shift 0.7
-    assert base @ [np.cos(a), np.sin(a)] == pytest.approx(0.7)  # on the line
+    a = np.deg2rad(ch01_collapse.FOLD_TURN)  # pass 74: the first frame is turn −60; pass 83: shift 1.8
+    assert base @ [np.cos(a), np.sin(a)] == pytest.approx(ch01_collapse.FOLD_START_SHIFT)  # on the line
     shaft = base + np.linspace(0, 1, 20)[:, None] * np.subtract(w.facing.xy, base)
     assert np.min(np.linalg.norm(shaft - [1.0, 0.0], axis=1)) > 0.4
 
@@ -3986,11 +3986,11 @@ def test_pass78_dotted_square_is_named_in_the_first_picture_and_the_xor_demo_nam
 
 def test_pass80_xor_demo_rings_the_corners_its_line_gets_right():
     """Check r76 Picture item: the XOR demo rings each landed corner its line counts right. At the start (no bend,
-    turn −60, shift 0.7) only (1,1), landed at (2, 1), is right; with ReLU at the answer's turn −60, shift 0.3, all
+    turn −60, shift 1.8 since pass 83) the two 0-corners, landed at (0, −1) and (2, 1), are right; with ReLU at the answer's turn −60, shift 0.3, all
     four are, on three landing points."""
     w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
-    np.testing.assert_allclose(w.rings.get_xydata(), [[2.0, 1.0]])
-    assert "your line gets 1 of 4 corners right" in w.readout.value
+    np.testing.assert_allclose(sorted(map(tuple, w.rings.get_xydata())), [(0, -1), (2, 1)])
+    assert "your line gets 2 of 4 corners right" in w.readout.value
     w.bend.value = "relu"
     w.sliders["offset"].value = 0.3
     np.testing.assert_allclose(sorted(map(tuple, w.rings.get_xydata())), [(0, 0), (1, 0), (1, 0), (2, 1)], atol=1e-12)
@@ -4162,3 +4162,22 @@ def test_pass82_map_alt_text_says_the_boundary_pieces_the_text_relies_on():
     assert ("Tanh in the middle (one run): red and blue regions with a dashed boundary between them, in two curved "
             "pieces, the red side holding (0,1) and (1,0).") in fig.get_label()
     assert "It curves, in two pieces: one around each label-1 corner." in _text()
+
+
+def test_pass83_xor_demo_starts_on_a_line_clear_of_every_corner_with_its_arrow_in_view():
+    """Check r81 Picture item (the first view crowded the panel, with (0,0) almost on the line): at the start, and
+    after a click on each bend, every landed corner sits at least 0.5 from the line and off its dotted side, and the
+    turn arrow lies wholly inside the axes (matplotlib draws no arrow whose head leaves them)."""
+    w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
+    a = np.deg2rad(w.sliders["angle"].value)
+    facing = np.array([np.cos(a), np.sin(a)])
+    X, _labels = ch01_collapse._xor_corners()
+    lo, hi = ch01_collapse.SHEET_LIMITS
+    for bend in ("identity", "relu", "tanh"):
+        w.bend.value = bend
+        landed = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), bend)
+        assert np.all(w.sliders["offset"].value - landed @ facing >= 0.5), bend  # clear, and off the dotted side
+        ends = np.array([w.facing.get_position(), w.facing.xy], float)
+        assert np.all((ends > lo) & (ends < hi)), (bend, ends)
+    old = np.array([0.0, -1.0]) @ facing - 0.7  # the old start, shift 0.7: (0,0) landed 0.17 from the line
+    assert abs(old) < 0.2

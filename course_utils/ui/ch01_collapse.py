@@ -187,7 +187,12 @@ def arrow_base(angle, offset, points):
         shaft = foot + s * along + reach
         return np.min(np.linalg.norm(shaft[:, None, :] - pts[None, :, :], axis=2))
 
-    best = max(sorted(np.linspace(-1.5, 1.5, 13), key=abs), key=clearance)  # ties: nearest the foot
+    def inside(s):  # pass 83: matplotlib skips an arrow whose head leaves the axes, so the whole arrow stays in
+        shaft = foot + s * along + reach
+        return bool(np.all((shaft > SHEET_LIMITS[0] + 0.1) & (shaft < SHEET_LIMITS[1] - 0.1)))
+
+    steps = sorted(np.linspace(-1.5, 1.5, 13), key=abs)  # ties: nearest the foot
+    best = max([s for s in steps if inside(s)] or steps, key=clearance)
     return foot + best * along
 
 
@@ -645,6 +650,9 @@ FOLD_POINTS = ((1, 0), (0, 0), (2, 1))  # where the XOR corners land after the c
 # pass 82 (r80 reader: the XOR demo asked the learner to learn turn, shift and the label-1 side before a simple
 # question): ready-made lines, one button each, as (name, turn, shift). With ReLU only "gentle" splits the corners,
 # with tanh only "steep"; with no bend, or with the bias of h₂ at 0, none does.
+# pass 83 (r81 reader: the first view crowded the corners, (0,0) almost on the line): the line starts clear of every
+# point, all of them off its dotted side, which sits in the empty lower right; sliding shift down meets "gentle"
+FOLD_START_SHIFT = 1.8
 FOLD_NAME = "gentle"  # the preset that splits the corners after the ReLU crease (step 1's answer)
 LINE_PRESETS = (("upright", 0.0, 0.5), ("across", -90.0, 0.5), (FOLD_NAME, FOLD_TURN, FOLD_SHIFT), ("steep", -30.0, 0.55))
 
@@ -1218,7 +1226,7 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
         # pass 74 (r71 reader: two sliders were a new system to learn before the key idea): turn starts at the
         # answer's −60, so step 1 needs shift alone; only the tanh step asks for a turn
         sliders["angle"] = slider("turn: arrow's direction (°)", FOLD_TURN, -180.0, 180.0, 5.0, fmt=".0f")
-        sliders["offset"] = slider("shift: distance from (0, 0)", 0.7, -2.0, 2.0, 0.05)  # ReLU alone: 2 of 4
+        sliders["offset"] = slider("shift: distance from (0, 0)", FOLD_START_SHIFT, -2.0, 2.0, 0.05)
     for s in sliders.values():
         s.layout.width = "380px"  # two sliders a row
     choice = widgets.ToggleButtons(options=[(label, name) for name, label in BENDS.items()], value=bend,
