@@ -1751,7 +1751,7 @@ def test_straight_rule_is_explained_at_first_use_and_the_split_needs_both_pairs_
     assert text.count("one total cannot be both.\n\n</details>") == 1  # r52: no restated ending
     # pass 78 (r75 reader: the letters were hard going): the numbers answer; the letters sit in a nested fold
     # pass 83 (r81 reader: "one pair" came before any pair was named): the 1-pair and the 0-pair named first
-    assert ("No. Call the two label-1 corners the **1-pair**. The label-0 corners are the **0-pair**.\n"
+    assert ("No. Call the label-1 corners the **1-pair**, the label-0 corners the **0-pair**.\n"
             "A split needs one pair above 0 and the other below 0.\n"
             "The dashed line's score $x_1 + x_2 - 0.5$ gives the 1-pair 0.5 and 0.5, the 0-pair −0.5 and 1.5.\n"
             "Both pairs add up to 1, so the 0-pair cannot both be below 0.\n"
