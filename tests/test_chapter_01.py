@@ -183,7 +183,7 @@ def test_figure_widgets_fold_their_answers_and_start_away_from_them():
     xor_fold = _src(cells[calls[-1]])
     assert "bend=" not in xor_fold  # the XOR fold starts with no bend; the learner clicks ReLU
     w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
-    assert w.bend.value == "identity" and "1 of 4 corners right" in w.readout.value
+    assert w.bend.value == "identity" and "2 of 4 corners right" in w.readout.value  # pass 83: starts clear
     assert _landed(w) == {0: [(0, -1), (2, 1)], 1: [(1, 0), (1, 0)]}  # unbent: the 1-corners between, on one line
 
 
@@ -1320,11 +1320,13 @@ def test_no_bend_map_is_evenly_near_white():
             "Each tanh unit is a smooth ramp: low on one side of its own straight line, high on the other. The ramps face different ways.\n"
             # pass 82 (r80 reader: a hand-made sum of two ramps, unflagged, beside an 8-unit net; and "0-line" used
             # before it was said): the simplification is named, and the word defined at its first use
-            "The ramps picture above simplifies this to two hand-set units.\n"
+            # pass 83 (cut): the picture's own summary says "Simplified: two hand-set ramps"
             "A unit's **0-line** is where its value is 0 (dashed).\n"
             # pass 80 (r76 reader: "changes direction" was a hand-wave): where each ramp is flat, from the picture
             # pass 81 (r78 reader: the ramps' curve wrapped (1, 1), a label-0 corner): it wraps (1, 0), a label-1 one
-            "The sum's 0-line is its boundary. It wraps the label-1 corner (1, 0).\n"
+            # pass 83 (r81 reader: (0, 1) sat on the wrong side unsaid; two hand-set units seemed to solve XOR)
+            "The sum's 0-line is its boundary. It wraps only the label-1 corner (1, 0).\n"
+            "It misses the other, (0, 1). The trained network's 8 units catch both.\n"
             "Near the bottom only unit 1's ramp changes, so the 0-line runs upright.\n"
             "Near the right only unit 2's ramp changes, so the 0-line runs across.\n\n"
             "</details>") in text
@@ -1389,8 +1391,8 @@ def test_a_layer_that_loses_a_direction_says_the_sheet_is_squashed_onto_one_line
     said = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1)).readout.value
     assert "the whole sheet squashed onto one line" in said and "14 grid lines still straight" not in said
     assert "squashed" not in xor.readout.value and "straight" not in xor.readout.value
-    # pass 74: the line starts at turn −60, shift 0.7 (only (1,1) right)
-    assert title == "your line gets 1 of 4 corners right"
+    # pass 74: the line starts at turn −60; pass 83: shift 1.8, clear of every corner (the two 0-corners right)
+    assert title == "your line gets 2 of 4 corners right"
     points = np.concatenate(sheet.grid_lines()).reshape(-1, 2)
     h = sheet.layer(points, ((1, 1), (1, 1)), (0, -1), "identity")
     np.testing.assert_allclose(h[:, 1], h[:, 0] - 1, atol=1e-12)  # truly one line
@@ -1748,8 +1750,10 @@ def test_straight_rule_is_explained_at_first_use_and_the_split_needs_both_pairs_
     # dashed line of the picture; checked in test_pass72_xor_numbers_are_the_dashed_lines), then the letters
     assert text.count("one total cannot be both.\n\n</details>") == 1  # r52: no restated ending
     # pass 78 (r75 reader: the letters were hard going): the numbers answer; the letters sit in a nested fold
-    assert ("No. A split needs one pair above 0 and the other below 0.\n"
-            "The dashed line's score $x_1 + x_2 - 0.5$ gives the 1-corners 0.5 and 0.5, the 0-corners −0.5 and 1.5.\n"
+    # pass 83 (r81 reader: "one pair" came before any pair was named): the 1-pair and the 0-pair named first
+    assert ("No. Call the label-1 corners the **1-pair**, the label-0 corners the **0-pair**.\n"
+            "A split needs one pair above 0 and the other below 0.\n"
+            "The dashed line's score $x_1 + x_2 - 0.5$ gives the 1-pair 0.5 and 0.5, the 0-pair −0.5 and 1.5.\n"
             "Both pairs add up to 1, so the 0-pair cannot both be below 0.\n"
             # r78 Correctness: the numbers covered one line; the main answer now says it holds for every line
             "Every line is like this: its two pairs always add up to the same total (why: just below). So no line splits them.\n\n"
@@ -1824,7 +1828,9 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "Against $u$, $v$ and $b$, the loss is a valley shaped like a bowl. One slice of it:\n"
                     "Take the score $s = 2x_1 + 2x_2 - 1$:\n"
                     "It gets three corners right: (0, 1) costs $-\\ln 0.73 = 0.31$.\n"
-                    "But (1, 1) has label 0, so it gets only $1 - 0.95$: a big loss.\n"
+                    # pass 83 (r81 reader: "gets only 1 − 0.95" said not what it gets): its chance for label 0
+                    "But (1, 1) has label 0. Its chance for the right label, 0, is only $1 - 0.95 = 0.05$.\n"
+                    "So its loss is big.\n"
                     # pass 82 (r80 reader: "scores better" after s was named the score): lower is better
                     "The average loss is 1.00. Saying one half everywhere has a lower loss: 0.69.\n"
                     # pass 63 (r58 reader): what a pull is, in plain words (the downhill way for that corner's loss)
@@ -1849,6 +1855,7 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
         assert f"({x1:g}, {x2:g})  {label:g}      {p:.2f}    {loss:.2f}" in table
     assert f"{-np.log(0.73):.2f}" == "0.31" and f"{chance[1]:.2f}" == "0.73" and f"{chance[3]:.2f}" == "0.95"
     assert f"{-np.log(right[3]):.2f}" == "3.05" and right[3] < 0.05  # the big loss: 1 - 0.95 is small
+    assert f"{1 - float(f'{chance[3]:.2f}'):.2f}" == f"{right[3]:.2f}" == "0.05"  # 1 − 0.95 = 0.05, as written
     # pass 48 (r43 reader): why the bowl's bottom is the network's best too: with no bend, any hidden weights give a
     # score of the form u·x1 + v·x2 + b (the collapse), so the network's loss is always a point of the bowl
     rng = np.random.default_rng(48)
@@ -2365,7 +2372,15 @@ def test_deep_stack_has_a_prediction_and_random_layers():
     text = _text()
     # r79 Correctness: the depth quiz's answer says these layers turn and shift; the set-up says so (random_stack's
     # weights are orthogonal: QR of a random matrix keeps every length)
-    assert "gives back 8. Its random weights turn them (lengths kept), then shift them.\nWe push 200 random inputs" in text
+    # pass 83 (r81 reader: "turn them (lengths kept)" said not why it matters): the numbers stay a readable size
+    assert ("Each layer randomly turns 8 numbers without stretching, then shifts them.\n"
+            "So even 100 layers keep them a readable size.\nWe push 200 random inputs") in text
+    deep, _one, _n, _m = ch01_collapse.deep_stack(100)
+    assert np.abs(deep).max() < 50  # readable: the picture's first outputs run from 16 to 22
+    rng, h = np.random.default_rng(0), np.ones((8, 1))
+    for _ in range(100):  # the same 100 layers with plain random stretches instead of turns
+        h = rng.normal(size=(8, 8)) @ h
+    assert np.abs(h).max() > 1e30  # the numbers would blow up
     q = ch01_collapse.random_stack(3, 8, np.random.default_rng(0))
     assert all(np.allclose(W.T @ W, np.eye(8)) for W, _b in q)
     stack = ch01_collapse.random_stack(3, 8, np.random.default_rng(1))
@@ -3078,8 +3093,8 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     """The crease widget lets the learner place a line: after ReLU one splits all 4; with no bend or c₂ = 0 none does."""
     w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
     # pass 74 (r71 reader: two sliders to learn): turn starts at −60, so after ReLU sliding shift alone splits them
-    assert "your line gets 1 of 4 corners right" in w.readout.value  # start: no bend, turn −60, shift 0.7
-    assert (w.sliders["angle"].value, w.sliders["offset"].value) == (ch01_collapse.FOLD_TURN, 0.7)
+    assert "your line gets 2 of 4 corners right" in w.readout.value  # start: no bend, turn −60, shift 1.8
+    assert (w.sliders["angle"].value, w.sliders["offset"].value) == (ch01_collapse.FOLD_TURN, 1.8)
     w.bend.value = "relu"
     assert "your line gets 2 of 4 corners right" in w.readout.value  # ReLU alone does not: the learner slides shift
     w.sliders["offset"].value = 0.3
@@ -3356,8 +3371,8 @@ def test_xor_turn_arrow_is_drawn_over_the_corner_marks_and_its_head_clears_them(
     base = np.asarray(w.facing.get_position())
     np.testing.assert_allclose(np.subtract(w.facing.xy, base),
                                ch01_collapse.ARROW_LENGTH * np.array([np.cos(np.deg2rad(-60)), np.sin(np.deg2rad(-60))]))
-    a = np.deg2rad(ch01_collapse.FOLD_TURN)  # pass 74: the first frame is turn −60, shift 0.7
-    assert base @ [np.cos(a), np.sin(a)] == pytest.approx(0.7)  # on the line
+    a = np.deg2rad(ch01_collapse.FOLD_TURN)  # pass 74: the first frame is turn −60; pass 83: shift 1.8
+    assert base @ [np.cos(a), np.sin(a)] == pytest.approx(ch01_collapse.FOLD_START_SHIFT)  # on the line
     shaft = base + np.linspace(0, 1, 20)[:, None] * np.subtract(w.facing.xy, base)
     assert np.min(np.linalg.norm(shaft - [1.0, 0.0], axis=1)) > 0.4
 
@@ -3437,8 +3452,11 @@ def test_pass56_hand_set_relu_boundary_is_two_parallel_lines_in_the_input_square
     in the right panel of the picture after the crease, and the drawn band is that band."""
     text = _text()
     assert ("> Its boundary need not be one straight line.\n"
-            "> For the hand-set ReLU layer it is two parallel lines; for the trained tanh network shown, "
-            "a curve in two pieces.") in text  # pass 61 (r55): as the maps' fold says (two pieces: checked there)
+            # pass 83 (r81 reader: the band belongs to the gentle line chosen after the layer, not to the layer)
+            "> After the ReLU crease, the gentle line gives two parallel lines.\n"
+            "> The trained tanh network shown gives a curve in two pieces.") in text  # pass 61 (r55): as the maps' fold
+    assert "For the hand-set ReLU layer it is two parallel lines" not in text
+    assert ch01_collapse.FOLD_NAME == "gentle"  # the band below is the gentle preset's (FOLD_TURN, FOLD_SHIFT)
     # pass 66 (cut): the picture's own title says "two parallel lines"; the recall answer says it too
     assert "two parallel lines" in ch01_collapse.xor_fold_picture().axes[1].get_title()
     # pass 68: the fold holds this picture only (the turn −60 sketch is drawn once, before the demo)
@@ -3822,7 +3840,7 @@ def test_pass72_xor_numbers_are_the_dashed_lines():
     ones, zeros = s[np.asarray(y).ravel() == 1], s[np.asarray(y).ravel() == 0]
     assert sorted(ones.tolist()) == [0.5, 0.5] and sorted(zeros.tolist()) == [-0.5, 1.5]
     assert ones.sum() == zeros.sum() == 1 and not (zeros < 0).all()
-    assert "gives the 1-corners 0.5 and 0.5, the 0-corners −0.5 and 1.5.\nBoth pairs add up to 1" in _text()
+    assert "gives the 1-pair 0.5 and 0.5, the 0-pair −0.5 and 1.5.\nBoth pairs add up to 1" in _text()
 
 
 def test_pass72_relu_corner_needs_h1_or_h2_to_cross_0_along_the_line():
@@ -3968,11 +3986,11 @@ def test_pass78_dotted_square_is_named_in_the_first_picture_and_the_xor_demo_nam
 
 def test_pass80_xor_demo_rings_the_corners_its_line_gets_right():
     """Check r76 Picture item: the XOR demo rings each landed corner its line counts right. At the start (no bend,
-    turn −60, shift 0.7) only (1,1), landed at (2, 1), is right; with ReLU at the answer's turn −60, shift 0.3, all
+    turn −60, shift 1.8 since pass 83) the two 0-corners, landed at (0, −1) and (2, 1), are right; with ReLU at the answer's turn −60, shift 0.3, all
     four are, on three landing points."""
     w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
-    np.testing.assert_allclose(w.rings.get_xydata(), [[2.0, 1.0]])
-    assert "your line gets 1 of 4 corners right" in w.readout.value
+    np.testing.assert_allclose(sorted(map(tuple, w.rings.get_xydata())), [(0, -1), (2, 1)])
+    assert "your line gets 2 of 4 corners right" in w.readout.value
     w.bend.value = "relu"
     w.sliders["offset"].value = 0.3
     np.testing.assert_allclose(sorted(map(tuple, w.rings.get_xydata())), [(0, 0), (1, 0), (1, 0), (2, 1)], atol=1e-12)
@@ -4018,6 +4036,22 @@ def test_pass80_ramps_zero_line_runs_upright_at_the_bottom_and_across_at_the_rig
     marked = {l.get_gid(): l.get_xydata().tolist() for l in fig.axes[2].lines}
     assert marked == {"label 0 corners": [[0, 0], [1, 1]], "label 1 corners": [[0, 1], [1, 0]]}
     assert "curves around it" in fig.get_label() and "(1, 0), a label-1 square" in fig.get_label()
+
+
+def test_pass83_ramps_picture_says_its_pair_catches_only_one_label_1_corner():
+    """Check r81 item ('(0,1) sits in the blue "score below 0" area, and nothing says so'): the sum is below 0 at
+    (0, 1), a label-1 corner, and the picture says so in the panel title, a 'missed' mark on that corner, the alt
+    text and the fold's summary, so no learner reads two hand-set units as solving XOR."""
+    (f1, m1, _), (f2, m2, _) = ch01_collapse.RAMPS
+    at = lambda p: ch01_collapse.tanh_ramp(*p, f1, m1) + ch01_collapse.tanh_ramp(*p, f2, m2) + ch01_collapse.RAMP_BIAS
+    assert at((0, 1)) < 0 < at((1, 0))
+    fig = ch01_collapse.tanh_ramps_picture()
+    assert fig.axes[2].get_title().endswith("catches only (1, 0)")
+    missed = [t for t in fig.axes[2].texts if t.get_gid() == "missed corner"]
+    assert len(missed) == 1 and missed[0].get_text() == "(0,1): missed" and tuple(missed[0].xy) == (0, 1)
+    assert "(0, 1), stays below 0, marked missed: this pair catches only (1, 0)." in fig.get_label()
+    fold = ch01_collapse.folded_ramps_picture()._repr_html_()
+    assert fold.startswith("<details><summary>Simplified: two hand-set ramps; their sum catches only (1, 0)")
 
 
 def test_pass81_xor_demo_names_corner_00_beside_its_circle_not_by_the_arrow():
@@ -4128,3 +4162,22 @@ def test_pass82_map_alt_text_says_the_boundary_pieces_the_text_relies_on():
     assert ("Tanh in the middle (one run): red and blue regions with a dashed boundary between them, in two curved "
             "pieces, the red side holding (0,1) and (1,0).") in fig.get_label()
     assert "It curves, in two pieces: one around each label-1 corner." in _text()
+
+
+def test_pass83_xor_demo_starts_on_a_line_clear_of_every_corner_with_its_arrow_in_view():
+    """Check r81 Picture item (the first view crowded the panel, with (0,0) almost on the line): at the start, and
+    after a click on each bend, every landed corner sits at least 0.5 from the line and off its dotted side, and the
+    turn arrow lies wholly inside the axes (matplotlib draws no arrow whose head leaves them)."""
+    w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
+    a = np.deg2rad(w.sliders["angle"].value)
+    facing = np.array([np.cos(a), np.sin(a)])
+    X, _labels = ch01_collapse._xor_corners()
+    lo, hi = ch01_collapse.SHEET_LIMITS
+    for bend in ("identity", "relu", "tanh"):
+        w.bend.value = bend
+        landed = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), bend)
+        assert np.all(w.sliders["offset"].value - landed @ facing >= 0.5), bend  # clear, and off the dotted side
+        ends = np.array([w.facing.get_position(), w.facing.xy], float)
+        assert np.all((ends > lo) & (ends < hi)), (bend, ends)
+    old = np.array([0.0, -1.0]) @ facing - 0.7  # the old start, shift 0.7: (0,0) landed 0.17 from the line
+    assert abs(old) < 0.2

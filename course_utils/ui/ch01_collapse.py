@@ -187,7 +187,12 @@ def arrow_base(angle, offset, points):
         shaft = foot + s * along + reach
         return np.min(np.linalg.norm(shaft[:, None, :] - pts[None, :, :], axis=2))
 
-    best = max(sorted(np.linspace(-1.5, 1.5, 13), key=abs), key=clearance)  # ties: nearest the foot
+    def inside(s):  # pass 83: matplotlib skips an arrow whose head leaves the axes, so the whole arrow stays in
+        shaft = foot + s * along + reach
+        return bool(np.all((shaft > SHEET_LIMITS[0] + 0.1) & (shaft < SHEET_LIMITS[1] - 0.1)))
+
+    steps = sorted(np.linspace(-1.5, 1.5, 13), key=abs)  # ties: nearest the foot
+    best = max([s for s in steps if inside(s)] or steps, key=clearance)
     return foot + best * along
 
 
@@ -645,6 +650,9 @@ FOLD_POINTS = ((1, 0), (0, 0), (2, 1))  # where the XOR corners land after the c
 # pass 82 (r80 reader: the XOR demo asked the learner to learn turn, shift and the label-1 side before a simple
 # question): ready-made lines, one button each, as (name, turn, shift). With ReLU only "gentle" splits the corners,
 # with tanh only "steep"; with no bend, or with the bias of h₂ at 0, none does.
+# pass 83 (r81 reader: the first view crowded the corners, (0,0) almost on the line): the line starts clear of every
+# point, all of them off its dotted side, which sits in the empty lower right; sliding shift down meets "gentle"
+FOLD_START_SHIFT = 1.8
 FOLD_NAME = "gentle"  # the preset that splits the corners after the ReLU crease (step 1's answer)
 LINE_PRESETS = (("upright", 0.0, 0.5), ("across", -90.0, 0.5), (FOLD_NAME, FOLD_TURN, FOLD_SHIFT), ("steep", -30.0, 0.55))
 
@@ -770,7 +778,7 @@ def no_bend_landing_picture():
 
 def folded_ramps_picture():
     """tanh_ramps_picture behind a click, under the fold that answers the maps' Predict (so it gives nothing away)."""
-    return _FoldedPicture("Simplified: two hand-set ramps facing different ways, and their sum", tanh_ramps_picture(),
+    return _FoldedPicture("Simplified: two hand-set ramps; their sum catches only (1, 0)", tanh_ramps_picture(),
                           780)
 
 
@@ -940,6 +948,7 @@ RAMP_STEEPNESS, RAMP_BIAS = 3.0, -1.0  # each unit: tanh(3 · (facing · x − m
 
 # pass 82 (r80 reader: the picture is a hand-made sum of two ramps, the trained network has 8 tanh units, and the
 # text used "0-line" before saying what it is): the picture says both
+RAMPS_SUM_TITLE = "unit 1 + unit 2 − 1\ncatches only (1, 0)"
 RAMPS_HEAD = (f"A simplification: {len(RAMPS)} hand-set tanh units (the trained network has {XOR_HIDDEN}). "
               "Dashed: each 0-line, where the value is 0")
 
@@ -957,7 +966,7 @@ def tanh_ramps_picture():
     g, gx, gy = map_grid()
     units = [tanh_ramp(gx, gy, f, m) for f, m, _ in RAMPS]
     score = units[0] + units[1] + RAMP_BIAS
-    titles = [f"unit {k + 1}: {words}" for k, (_, _, words) in enumerate(RAMPS)] + ["unit 1 + unit 2 − 1"]
+    titles = [f"unit {k + 1}: {words}" for k, (_, _, words) in enumerate(RAMPS)] + [RAMPS_SUM_TITLE]
     for ax, z, title in zip(axes, (*units, score), titles):
         im = ax.imshow(z, origin="lower", extent=(g[0], g[-1], g[0], g[-1]), cmap="RdBu_r", vmin=-2, vmax=2)
         ax.contour(gx, gy, z, levels=[0.0], colors="black", linewidths=1.8, linestyles="--")
@@ -971,6 +980,9 @@ def tanh_ramps_picture():
     X, labels = _xor_corners()
     for k in (0, 1):  # the XOR corners, as on the maps: the sum's 0-line wraps the label-1 corner (1, 0)
         axes[2].plot(*X[labels == k].T, **{**LABEL_STYLE[k], "ms": 9}, gid=f"label {k} corners")
+    # pass 83 (r81 reader: (0,1) sat in the blue unnoticed; two hand-set units seemed to solve XOR): marked as missed
+    axes[2].annotate("(0,1): missed", (0, 1), (0.05, 1.17), fontsize=9, va="center", gid="missed corner",
+                     bbox=dict(fc="white", ec="none", pad=1))
     axes[2].text(-0.2, 0.5, "score below 0", fontsize=9, va="center", bbox=dict(fc="white", ec="none", pad=1))
     axes[2].text(1.2, -0.2, "above 0", fontsize=9, ha="right", va="bottom", bbox=dict(fc="white", ec="none", pad=1))
     fig.colorbar(im, ax=axes, label="value: blue below 0, red above", shrink=0.85)
@@ -979,7 +991,8 @@ def tanh_ramps_picture():
                   "smoothly from blue to red to the right: its 0-line is the straight upright line x₁ = 0.5. Unit 2 "
                   "climbs downward: its 0-line is the straight across line x₂ = 0.5. Their sum minus 1, with the four "
                   "XOR corners marked, is above 0 only near the bottom-right corner (1, 0), a label-1 square, and its "
-                  "dashed 0-line curves around it: upright at the bottom, across at the right.")
+                  "dashed 0-line curves around it: upright at the bottom, across at the right. The other label-1 "
+                  "corner, (0, 1), stays below 0, marked missed: this pair catches only (1, 0).")
     return fig
 
 
@@ -1213,7 +1226,7 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
         # pass 74 (r71 reader: two sliders were a new system to learn before the key idea): turn starts at the
         # answer's −60, so step 1 needs shift alone; only the tanh step asks for a turn
         sliders["angle"] = slider("turn: arrow's direction (°)", FOLD_TURN, -180.0, 180.0, 5.0, fmt=".0f")
-        sliders["offset"] = slider("shift: distance from (0, 0)", 0.7, -2.0, 2.0, 0.05)  # ReLU alone: 2 of 4
+        sliders["offset"] = slider("shift: distance from (0, 0)", FOLD_START_SHIFT, -2.0, 2.0, 0.05)
     for s in sliders.values():
         s.layout.width = "380px"  # two sliders a row
     choice = widgets.ToggleButtons(options=[(label, name) for name, label in BENDS.items()], value=bend,

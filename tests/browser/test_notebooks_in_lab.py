@@ -180,3 +180,37 @@ def test_xor_demo_ready_made_lines_count_the_corners(ran, lab):
     assert splits == [ch01.FOLD_NAME]
     errors = lab.page.console_errors()
     assert not errors, "browser console errors while the XOR demo was clicked:\n" + "\n".join(errors)
+
+
+# Each lettered quiz of the page: how many answer pictures and "solved n of m" counts it holds, and how many show.
+_JS_QUIZ_REVEALS = r"""() => {
+  const shown = el => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
+  const letterA = [...document.querySelectorAll('.jp-Notebook .widget-button')].filter(b => b.textContent.trim() === 'A');
+  return letterA.map(b => {
+    const quiz = b.closest('.widget-hbox').parentElement.closest('.widget-vbox');
+    const answers = [...quiz.querySelectorAll('img'),
+                     ...[...quiz.querySelectorAll('.widget-html')].filter(e => /solved \d+ of \d+/.test(e.textContent))];
+    return {answers: answers.length, shown: answers.filter(shown).length};
+  });
+}"""
+
+
+def test_xor_chapter_quiz_answers_stay_hidden_until_a_click(ran, lab):
+    """Chapter 01's quizzes as a learner meets them after run-all (r81 reader: the answer pictures and "solved 0 of
+    10" sat under the answer buttons in the export): no answer picture or count shows before a click, and one
+    click on a letter shows every one of that quiz's. Three quizzes hold such answers: the bends, depth and runs."""
+    if ran.rel != XOR_CHAPTER:
+        pytest.skip("these quizzes are in chapter 01")
+    page = lab.page.page
+    before = page.evaluate(_JS_QUIZ_REVEALS)
+    assert len(before) == 5 and sum(q["answers"] > 0 for q in before) == 3, before
+    assert all(q["shown"] == 0 for q in before), f"an answer shows before its click: {before}"
+    letters = page.locator(".jp-Notebook .widget-button", has_text=re.compile(r"^\s*A\s*$"))
+    for i, quiz in enumerate(before):
+        if quiz["answers"]:
+            letters.nth(i).click()
+            page.wait_for_function(f"() => ({_JS_QUIZ_REVEALS})()[{i}].shown === {quiz['answers']}", timeout=10_000)
+    after = page.evaluate(_JS_QUIZ_REVEALS)
+    assert [q["shown"] for q in after] == [q["answers"] for q in before], after
+    errors = lab.page.console_errors()
+    assert not errors, "browser console errors while the quizzes were clicked:\n" + "\n".join(errors)
