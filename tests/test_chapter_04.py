@@ -791,7 +791,7 @@ def test_zoo_table_definitions_one_idea_per_line():
     # r40: one definition everywhere, the smooth family's "never goes down as x grows" (ReLU's flat left is "yes")
     # pass 46: "(flat stretches count)" cut; ReLU's flat left is still "yes" (checked below)
     # r80 (pass 82): "A dip does not stop a bend from working well" cut (words); GELU's dip is the example
-    assert "- **Monotonic**: never goes down as x grows (or never up). GELU is not, yet BERT and GPT train well with it." in above
+    assert "- **Monotonic**: never goes down as x grows (or never up). GELU is not, yet GPT trains well with it." in above
     assert "only ever climbs" not in "\n".join(above)
     # session 32 (r73 Correctness): "widely used" named as the two models the deployments data sources
     for model in ("GPT", "BERT"):
@@ -924,7 +924,9 @@ def _selu_span(start, depth=30):
 # and the normalisation layers are the glossary's entries now)
 SCOPE = ("**When does SELU do this?** In the widget's setting:\n\n"
          "- a plain stack of wide layers: in each, every unit sees every input;\n"
-         "- SELU's special starting weights ([LeCun-normal](91_glossary.ipynb#Glossary));\n"
+         # r81 (pass 83): the weights' name was only a link; the line says in plain words what they are
+         "- SELU's special starting weights, [LeCun-normal](91_glossary.ipynb#Glossary): random, scaled so a sum's "
+         "spread matches its inputs';\n"
          "- inputs that average near 0.\n")
 # r59 (pass 65): four conditions in a row were too many to keep; the two the recall keeps are in view, the other two
 # (the widget's too) are folded
@@ -1041,10 +1043,10 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     relu_in = np.maximum(rng.normal(size=(4000, n)), 0)
     relu_in = relu_in / relu_in.std()   # spread 1, average above 0
     assert relu_in.mean() > 0.5 and ((relu_in * rng.normal(scale=np.sqrt(1 / n), size=(4000, n))).sum(axis=1)).std() > 1.2
-    assert "- The lines: SELU, and ReLU to compare, both with the same weights.\n" in ask   # r47; r75 (pass 78): no name
+    assert "The lines: SELU, and ReLU to compare, both with the same weights.\n" in ask   # r47; r75 (pass 78): no name
     # r37: "spread at the start" did not say of what: the line before the Predict does, and the slider's name
     # r39: three things were called "spread"; the weights' is their size, and the slider moves only the inputs'
-    assert "- The slider sets the inputs' spread." in ask
+    assert "- The slider sets the inputs' spread. The lines:" in ask   # r81 (pass 83): two bullets, one line each
     assert "- spread $" not in ask
     assert "**He weights**" not in ask   # r44: He after SELU's check (r75, pass 78: LeCun-normal is named in the fold)
     assert _index("### Try it: a spread that starts too big") < _index("ch04.signal_answer(depth=30)") < _index("ch04.selu_why_fold()")
@@ -2227,7 +2229,7 @@ def test_he_runs_are_lecun_times_root_two_and_keep_the_mean_square():
     assert (f"An untrained network: 30 layers, each {ch04_zoo.SPREAD_WIDTH} units wide.\n" in setup
             and "bell curve" not in fold_text   # r80 (pass 82): the weights' rule is the glossary's
             and text.index("random **starting weights**") < text.index("### Try it: a spread")
-            and f"- {len(ch04_zoo.DRAW_SEEDS)} such networks" in setup   # pass 50: said before the widget
+            and f"in {len(ch04_zoo.DRAW_SEEDS)} networks. Each has new random weights." in setup   # pass 50; r81 (pass 83)
             and "the median (middle one)" not in setup and "A random network" not in text)
     m_run, _ = ch04_zoo._average_and_spread("relu", depth=2, width=128, n=256, seed=0, gain=2.0, spread_in=1.0)
     np.testing.assert_allclose(ch04_zoo._run("relu", 2.0, 1.0, 2)[0][1:], m_run)
@@ -2282,7 +2284,10 @@ def test_models_table_says_by_year_and_is_in_year_order():
     assert names.index("BERT (reads text)") < names.index("GPT (writes text)")   # both 2018: by name, not by month
     out = "".join("".join(o.get("data", {}).get("text/plain", "")) + "".join(o.get("data", {}).get("text/html", ""))
                   for c in _cells() for o in c.get("outputs", []))
-    assert "by year (click to open)" in out and "oldest first (click" not in out
+    # r81 (pass 83): the 18-row table after the four-line trend was trivia: the chapter no longer shows it (the data
+    # and its sources stay in facts/deployments.py)
+    assert "click to open" not in out or "models, by year" not in out
+    assert "ch04.models_table()" not in "".join("".join(c["source"]) for c in _cells())
 
 
 def test_gated_block_picture_draws_two_tables_plain_and_three_gated():
@@ -2359,7 +2364,8 @@ def test_every_family_says_what_it_fixes_or_is_good_for_and_what_it_costs():
         part = text[text.index(head):text.index(nxt)]
         assert ("**Fixes:**" in part or "**Good for:**" in part) and "**Costs:**" in part, head
     soft = text[text.index("### Softmax"):text.index("### Try it: temperature")]
-    assert "**Good for:** a last layer that chooses one of several answers. Each share is read as a chance." in soft
+    # r81 (pass 83): untrained shares are not calibrated chances
+    assert "**Good for:** a last layer that chooses one of several answers. Each share is read as a chance (after training)." in soft
     # r48: "the fold" was jargon; the box is named by its title
     assert ("**Costs:** one $e^x$ per score. Very big scores need the largest subtracted first "
             "(**For the curious** below).") in soft   # r54: shorter
@@ -2463,6 +2469,8 @@ def test_deepest_dip_question_has_mish_right_and_names_each_dip():
     assert np.all(np.tanh(np.log1p(np.exp(xl))) > 1 / (1 + np.exp(-xl)))
     cell, above = _question_cell("ch04.deepest_dip_question()")
     assert above.startswith("**Predict:** click the answer you believe.") and "dips deepest" in above
+    # r81 (pass 83): the first picture's zoom now names each dip, so the Predict is a recall of it
+    assert "dips deepest below 0?\nRecall the first picture's zoom." in above
     assert _index("ch04.deepest_dip_question()") + 2 == _index("ch04.smooth_family()")
     between = "".join(_cells()[_index("ch04.smooth_family()") - 1]["source"])
     assert between == ("<details><summary>Check your answer</summary>\n\nMish, just below SiLU.\n"
@@ -2582,8 +2590,11 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     # r78 (pass 81): one more name with a knob was one too many: SiLU is "one case of Swish" where it is named (as
     # chapter 02 says it), and Swish's β is left to the glossary
     # r80 (pass 82): Swish was named but never said; one line after the opening says what it is, no β
-    swish = "SiLU is one case of [Swish](91_glossary.ipynb#Glossary): SiLU's shape, with a sharper or softer corner."
-    assert text.index("Swish") == text.index(swish) + len("SiLU is one case of [") and swish in opening_cell()
+    # r81 (pass 83): "SiLU is one case of Swish: SiLU's shape, with ..." read as if it described SiLU: Swish is the
+    # family with the knob, SiLU the one with the knob at 1 (the glossary: "At β = 1 it is SiLU")
+    swish = "[Swish](91_glossary.ipynb#Glossary) is a family with a knob for how sharp the corner is.\nSiLU is the one with the knob at 1."
+    assert text.index("Swish") == text.index(swish) + 1 and swish in opening_cell()
+    assert "SiLU is one case of" not in text
     assert SWISH_LINE in text and "β" not in text and "\\beta" not in text
     assert "shape setting" not in text
     assert "also named Swish" not in text
@@ -2670,7 +2681,7 @@ def test_pass_27_relu_family_lines_name_selus_weights_and_the_fading_nudge():
     leaky = activations.get("leaky_relu")
     assert float((leaky(-10 + 1e-6) - leaky(-10 - 1e-6)) / 2e-6) == pytest.approx(0.01)
     assert "or learn (PReLU).\nSELU needs special random **starting weights** (below).\n" in text   # r75 (pass 78)
-    assert "- The lines: SELU, and ReLU to compare, both with the same weights.\n" in text   # r75: LeCun-normal in the fold
+    assert "The lines: SELU, and ReLU to compare, both with the same weights.\n" in text   # r75: LeCun-normal in the fold
     # r56 (pass 62): the He widget is cut; He weights are said once, as chapter 03's wider starting weights
     # r59 (pass 65): said in the Optional section, as the answer to "and with wider weights?"
     # r80 (pass 82): that line left with the fold of why ReLU fades (the SELU side-trip's five terms)
@@ -2774,7 +2785,7 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     # r76 (pass 80): the Swish line moved to where SiLU's switch names σ
     # r78 (pass 81): β is left to the glossary; Swish is named once, at SiLU
     switch = "".join(_cells()[_index("SiLU's switch is the sigmoid")]["source"])
-    assert "β" not in switch and "Swish" not in switch and "one case of [Swish]" in opening and "Mish and Softplus round off ReLU's corner." in opening
+    assert "β" not in switch and "Swish" not in switch and "[Swish](91_glossary.ipynb#Glossary) is a family" in opening and "Mish and Softplus round off ReLU's corner." in opening
     text = _markdown()
     # pass 46: σ is named without "(sigma)", and β left with Swish's formula
     assert "$\\Phi(x)$ (capital phi)" in text and "the sigmoid, $\\sigma(x)$." in text and text.count("β") == 0
@@ -2820,8 +2831,7 @@ def test_selu_widget_opens_away_from_the_asked_start_and_names_the_move():
     assert "**Predict:** the spread starts at 1; drag it to 2, then to 0.5." in ask
     # pass 46: the five networks are said with the readout's middle value; solid and dashed lines each named once
     # r43: with the lowest and highest spread beside it (the middle He run alone looked like "He holds 1")
-    assert "- The slider sets the inputs' spread.\n" in ask
-    assert "- The lines: SELU, and ReLU to compare, both with the same weights." in ask   # r75 (pass 78): no name
+    assert "- The slider sets the inputs' spread. The lines: SELU, and ReLU to compare, both with the same weights.\n" in ask
     assert "dashed" not in ask and "_question" not in "".join(cells[k + 1]["source"])   # r56: no He lines, no second Predict
 
 
@@ -3400,19 +3410,23 @@ def test_selu_readout_shows_the_lowest_and_highest_spread_of_the_five_networks()
     draws = ch04_zoo.run_draws(30, 1.0)
     for text, pairs in ((t, p) for t, p in draws.items() if t != "ReLU, He weights"):
         ends = [s[-1] for _, s in pairs]
-        row = re.search(rf"<td[^>]*>{re.escape(ch04_zoo.SPREAD_SHOWN[text])}</td>" + r"<td[^>]*>([^<]+)</td>" * 4, w.readout.value)
-        _, mid, low, high = (float(v) for v in row.groups())
-        assert (mid, low, high) == tuple(round(float(v), 2) for v in (np.median(ends), min(ends), max(ends))), text
+        # r81 (pass 83): the middle spread only; the lowest and highest columns are cut
+        row = re.search(rf"<td[^>]*>{re.escape(ch04_zoo.SPREAD_SHOWN[text])}</td>" + r"<td[^>]*>([^<]+)</td>" * 2 + "</tr>",
+                        w.readout.value)
+        _, mid = (float(v) for v in row.groups())
+        assert mid == round(float(np.median(ends)), 2), text
     he = [s[-1] for _, s in draws["ReLU, He weights"]]
     selu = [s[-1] for _, s in draws["SELU"]]
     assert min(he) < 0.5 and max(he) > 1.2 and max(abs(v - 1) for v in selu) < 0.05
-    assert "<th" in w.readout.value and "lowest spread" in w.readout.value and "highest spread" in w.readout.value
+    assert "<th" in w.readout.value and "lowest spread" not in w.readout.value and "highest spread" not in w.readout.value
     # pass 50 (r45 Clarity 1): the 5 networks, the table's columns and the He row are named before the widget
     cells = _cells()
     k = _index("ch04.selu_spread(")
     before = "".join(cells[k - 1]["source"])
     # r48: the table's line is cut: its headers say what it holds, and a still page does not show it
-    assert "- 5 such networks, each with new random weights.\n" in before
+    # r81 (pass 83): one line before the bullets says what the learner will see; two bullets, not four
+    assert before.startswith("You will see each layer's spread (right) in 5 networks. Each has new random weights.\n\n")
+    assert before.split("**Predict:**")[0].count("\n- ") + before.startswith("- ") == 2
     assert "Ignore" not in before   # r47: the first widget draws no He lines, so nothing is to be ignored
     assert all(len(pairs) == 5 for pairs in draws.values()) and "5 random networks" not in _markdown()
     # r50: both averages are said in the Checks, after the pictures that show them (SELU's back to 0; ReLU's jumps)
@@ -3835,7 +3849,9 @@ def test_opening_figure_names_each_curve_on_solid_lines_and_zooms_on_the_dips():
     for ax in curve_panels:
         assert ax.get_legend() is None, ax.get_title()
         for ln in ax.get_lines()[2:]:   # after the two axis lines
-            assert ln.get_linestyle() == "-" and ln.get_marker() in ("None", None, ""), ax.get_title()
+            if len(ln.get_xdata()) > 1:   # a curve, not a dip's dot
+                assert ln.get_marker() in ("None", None, ""), ax.get_title()
+                assert ln.get_linestyle() == "-" or ax is curve_panels[3], ax.get_title()
         area = ax.get_window_extent()
         for t in ax.texts:
             box = t.get_window_extent()
@@ -3846,20 +3862,31 @@ def test_opening_figure_names_each_curve_on_solid_lines_and_zooms_on_the_dips():
     zoom = fig.axes[3]
     assert zoom.get_title() == "zoom on the dips"
     assert zoom.get_xlim() == (-4.0, 0.0) and zoom.get_ylim() == (-0.4, 0.1)
-    zoom_lines = zoom.get_lines()[2:]
+    zoom_lines = [ln for ln in zoom.get_lines()[2:] if len(ln.get_xdata()) > 1]
     assert len(zoom_lines) == len(ch04_zoo.OVERVIEW_ZOOM_NAMES)
     ys = {n: np.asarray(ln.get_ydata(), float) for n, ln in zip(ch04_zoo.OVERVIEW_ZOOM_NAMES, zoom_lines)}
     height = 0.5   # the zoom's output range
     assert np.max(np.abs(ys["relu"] - ys["leaky_relu"])) > 0.07 * height   # parted, not drawn on top of each other
     assert np.max(np.abs(ys["silu"] - ys["mish"])) > 0.05 * height
     assert all(ys[n].min() > -0.4 for n in ("gelu", "silu", "mish"))   # each dip's bottom is inside the zoom
-    # r75 (pass 78): the smooth dips are one grey and named together, so the zoom does not answer "which dips deepest?"
-    assert {t.get_text() for t in zoom.texts} == {"ReLU", "Leaky ReLU", "GELU, SiLU, Mish"}
-    smooth = [ln for n, ln in zip(ch04_zoo.OVERVIEW_ZOOM_NAMES, zoom_lines) if n in ("gelu", "silu", "mish")]
-    assert len(smooth) == 3 and len({ln.get_color() for ln in smooth}) == 1 and smooth[0].get_color() not in {
-        ch04_zoo.plots.color(n) for n in ("gelu", "silu", "mish")}
-    assert "GELU, SiLU and Mish not told apart" in ch04_zoo.FAMILIES_ALT and "Mish lowest" not in ch04_zoo.FAMILIES_ALT
-    assert "solid line with its name written next to it" in ch04_zoo.FAMILIES_ALT
+    # r81 (pass 83): the three grey dips under one name could not be told apart: each has its colour, its own dash
+    # and its name at its lowest point, a dot in its colour (the smooth family's Predict now asks to recall this zoom)
+    smooth = {n: ln for n, ln in zip(ch04_zoo.OVERVIEW_ZOOM_NAMES, zoom_lines) if n in ("gelu", "silu", "mish")}
+    assert len({ln.get_linestyle() for ln in smooth.values()}) == 3   # not colour alone
+    assert all(ln.get_color() == ch04_zoo.plots.color(n) for n, ln in smooth.items())
+    texts = {t.get_text(): t for t in zoom.texts}
+    assert set(texts) == {"ReLU", "Leaky ReLU", "GELU", "SiLU", "Mish"}
+    dots = [ln for ln in zoom.get_lines() if len(ln.get_xdata()) == 1 and ln.get_marker() == "o"]
+    assert len(dots) == 3
+    for n, dot in zip(("gelu", "silu", "mish"), dots):
+        x_low, y_low = ch04_zoo.activations.minimum(n)
+        assert (dot.get_xdata()[0], dot.get_ydata()[0]) == (x_low, y_low) and dot.get_color() == ch04_zoo.plots.color(n)
+        tag = texts[ch04_zoo.ZOOM_DIP_TAGS[n][2]]
+        tx, ty = tag.get_position()
+        assert abs(tx - x_low) < 0.7 and abs(ty - y_low) < 0.03 and tag.get_color() == ch04_zoo.plots.color(n)   # at its dip
+    assert "GELU (dotted), SiLU (dashed), Mish (solid)" in ch04_zoo.FAMILIES_ALT
+    assert "GELU -0.17, SiLU -0.28, Mish -0.31" in ch04_zoo.FAMILIES_ALT and "not told apart" not in ch04_zoo.FAMILIES_ALT
+    assert "in solid lines on the same axes" in ch04_zoo.FAMILIES_ALT
     assert "x from -4 to 0, output from -0.4 to 0.1" in ch04_zoo.FAMILIES_ALT
     plt.close(fig)
 
@@ -3987,10 +4014,17 @@ def test_zigzag_steps_are_coloured_by_direction_and_every_word_fits():
     runs = ch04_zoo.zigzag_runs()
     for ax, name in ((left, "sigmoid"), (right, "tanh")):
         arrows = [a for a in ax.texts if getattr(a, "arrow_patch", None) is not None and a.get_text() == ""]
-        ways = [ch04_zoo.zigzag_way(b - a) for a, b in zip(runs[name][:-1], runs[name][1:])]
-        assert len(arrows) == len(ways) == ch04_zoo.ZIGZAG_STEPS
+        # r81 (pass 83): 30 arrows overlapped; the path is one thin grey line, only its long steps are arrows
+        long = ch04_zoo.long_steps(runs[name])
+        ways = [ch04_zoo.zigzag_way(b - a) for a, b in long]
+        assert len(arrows) == len(ways) and 5 <= len(ways) <= 10 < ch04_zoo.ZIGZAG_STEPS
+        assert all(np.linalg.norm(b - a) >= ch04_zoo.ZIGZAG_LONG for a, b in long)
+        assert [tuple(a.xy) for a in arrows] == [tuple(b) for _, b in long]   # each arrow ends where its step does
         colours = [colors.to_hex(a.arrow_patch.get_edgecolor()).lower() for a in arrows]
         assert colours == [ch04_zoo.ZIGZAG_WAYS[w][0].lower() for w in ways]
+        path = [ln for ln in ax.get_lines() if len(ln.get_xdata()) == ch04_zoo.ZIGZAG_STEPS + 1]
+        assert len(path) == 1 and path[0].get_linestyle() == "-." and np.allclose(path[0].get_xydata(), runs[name])
+    assert len({w for a, b in ch04_zoo.long_steps(runs["sigmoid"]) for w in [ch04_zoo.zigzag_way(b - a)]}) == 2   # zigs and zags
     assert "one up, one down" not in [ch04_zoo.zigzag_way(m) for m in np.diff(runs["sigmoid"], axis=0)]
     assert "one up, one down" in [ch04_zoo.zigzag_way(m) for m in np.diff(runs["tanh"], axis=0)]
     fig.canvas.draw()
@@ -4003,11 +4037,12 @@ def test_zigzag_steps_are_coloured_by_direction_and_every_word_fits():
     for ax in (left, right):   # one unit across about as long as one unit up, so "up-right" looks up-right
         box, (x0, x1), (y0, y1) = ax.get_window_extent(), ax.get_xlim(), ax.get_ylim()
         assert 0.9 < (box.width / (x1 - x0)) / (box.height / (y1 - y0)) < 1.1
-    assert {t.get_text() for t in right.get_legend().get_texts()} == set(ch04_zoo.ZIGZAG_WAYS)
+    assert {t.get_text() for t in right.get_legend().get_texts()} == set(ch04_zoo.ZIGZAG_WAYS) | {ch04_zoo.ZIGZAG_PATH_LABEL}
     assert len({ls for _, ls in ch04_zoo.ZIGZAG_WAYS.values()}) == 3   # not colour alone
     # the alt text names each way with its colour and dash, one entry per way drawn
     assert set(ch04_zoo.ZIGZAG_SAID) == set(ch04_zoo.ZIGZAG_WAYS)
     assert "up-right (orange, solid), down-left (blue, dashed), one up, one down (green, dotted)." in ch04_zoo._zigzag_alt()
+    assert "The path is a thin grey dash-dot line; each long step (at least 0.15) is an arrow on it" in ch04_zoo._zigzag_alt()
     dash = {"-": "solid", "--": "dashed", ":": "dotted"}
     assert all(ch04_zoo.ZIGZAG_SAID[w].endswith(dash[ls]) for w, (_, ls) in ch04_zoo.ZIGZAG_WAYS.items())
     assert "coloured by its direction" in fig.get_label()
@@ -4039,3 +4074,25 @@ def test_selu_optional_part_is_one_short_fold_with_no_new_bold_term():
         assert cut not in _stored_text(), cut
     words = len(re.findall(r"[A-Za-z0-9][\w'’-]*", re.sub(r"<img [^>]*>", "", text)))
     assert words < 140, words   # the two folds held about 420 words
+
+
+# ---- r81 (pass 83) ----
+
+def test_selu_widget_stored_picture_has_alt_text_from_the_drawn_runs():
+    """Check (r81, pass 83): the SELU widget's stored picture had no alt text. It now carries one, built from the runs
+    drawn at the slider's value: each bend's end values (average and spread) and the band and layer the picture marks;
+    the live picture's accessible name is the same text, and it follows the slider."""
+    w = ch04_zoo.selu_spread(start=1.0, depth=30)
+    data, meta = w._repr_mimebundle_()
+    alt = meta["image/png"]["alt"]
+    assert data["image/png"] and alt == w.describe() == w.image.tooltip
+    draws = ch04_zoo.run_draws(30, 1.0)
+    selu = [s[-1] for _, s in draws["SELU"]]
+    assert f"SELU's lines end at {min(selu):.2f} to {max(selu):.2f}; ReLU's end at 0.00." in alt
+    assert f"a dotted line at layer {ch04_zoo.selu_settle_layer(30)}" in alt and "grey band from 0.9 to 1.1" in alt
+    assert "the inputs' spread: 1." in alt and "5 random networks" in alt
+    w.sliders["start"].value = 2.0
+    assert "the inputs' spread: 2." in w.describe() and w.image.tooltip == w.describe()
+    cells = _cells()
+    out = next(o for o in cells[_index("ch04.selu_spread(")]["outputs"] if "image/png" in o.get("data", {}))
+    assert out["metadata"]["image/png"]["alt"] == alt

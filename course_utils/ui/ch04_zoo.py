@@ -78,14 +78,29 @@ FAMILY_TITLES = {"gated units": "gated units"}
 # r73 (pass 77): the overview drew dashed, marked lines with legends underneath, and hid SiLU under Mish and Leaky ReLU
 # under ReLU. Now: solid lines, each bend's name written next to its curve, and a zoom on the dips
 OVERVIEW_ZOOM_X, OVERVIEW_ZOOM_Y = (-4.0, 0.0), (-0.4, 0.1)
+# r75 (pass 78) drew the smooth dips in one grey so the zoom would not answer the smooth family's Predict; r81 (pass 83):
+# three grey curves under one label could not be told apart. Each now has its colour, its own dash (ZOOM_DIP_STYLE)
+# and its name at its dip, marked with a dot, as the smooth family's zoom does; that Predict now asks the learner to
+# recall this zoom
+ZOOM_SMOOTH = ("gelu", "silu", "mish")
+# each dip's own dash (not colour alone; no marks, which hid SiLU under Mish): Mish solid and widest, underneath
+ZOOM_DIP_STYLE = {"mish": {"ls": "-", "lw": 2.6, "zorder": 2}, "silu": {"ls": "--", "lw": 1.8, "zorder": 3},
+                  "gelu": {"ls": ":", "lw": 2.2, "zorder": 3}}
+ZOOM_DIP_SAID = {"gelu": "dotted", "silu": "dashed", "mish": "solid"}
+# where each dip's name sits: (dx, dy) from its lowest point, alignment; chosen by eye so no name touches a curve
+ZOOM_DIP_TAGS = {"gelu": (-0.15, -0.012, "GELU", "right", "top"), "silu": (-0.62, 0.0, "SiLU", "right", "center"),
+                 "mish": (0.05, -0.025, "Mish", "center", "top")}
 # the overview's alt text, its zoom limits read from the limits above (pass 80: they were typed twice)
-FAMILIES_ALT = ("Five small panels, each curve a solid line with its name written next to it. The first three, one per "
-                f"family, on the same axes (x from {-SHARED_X:g} to {SHARED_X:g}). ReLU family: "
+FAMILIES_ALT = ("Five small panels, each curve with its name written next to it. The first three, one per "
+                f"family, in solid lines on the same axes (x from {-SHARED_X:g} to {SHARED_X:g}). ReLU family: "
                 "ReLU, Leaky ReLU, PReLU, ELU and SELU, each with its own left side. Smooth family: GELU, SiLU, Mish and "
                 "softplus, ReLU with the corner rounded. Squashers: sigmoid and tanh, S-curves held in a box. Zoom on the "
                 f"dips (x from {OVERVIEW_ZOOM_X[0]:g} to {OVERVIEW_ZOOM_X[1]:g}, output from {OVERVIEW_ZOOM_Y[0]:g} to "
-                f"{OVERVIEW_ZOOM_Y[1]:g}): Leaky ReLU just below ReLU's flat 0; three grey curves, "
-                "GELU, SiLU and Mish not told apart, dip below 0 and come back up. Gated units: no curve, only the words "
+                f"{OVERVIEW_ZOOM_Y[1]:g}): Leaky ReLU just below ReLU's flat 0; "
+                + ", ".join(f"{ZOOM_DIP_TAGS[n][2]} ({ZOOM_DIP_SAID[n]})" for n in ZOOM_SMOOTH)
+                + " dip below 0 and come back up, each named at its lowest point, a dot: "
+                + ", ".join(f"{ZOOM_DIP_TAGS[n][2]} {activations.minimum(n)[1]:.2f}" for n in ZOOM_SMOOTH)
+                + ". Gated units: no curve, only the words "
                 "'not one curve: see Gated units below'.")
 OVERVIEW_ZOOM_NAMES = ("relu", "leaky_relu", "gelu", "silu", "mish")
 OVERVIEW_ZOOM_TITLE = "zoom on the dips"
@@ -102,13 +117,6 @@ OVERVIEW_ZOOM_NOTE = (-2.95, -1.6, "(they dip: zoom →)")
 ZOOM_TAGS = {
     "relu": (-3.9, 0.015, "ReLU", "left", "bottom"), "leaky_relu": (-3.9, -0.042, "Leaky ReLU", "left", "top"),
 }
-# r75 (pass 78): the zoom named Mish lowest, which answered the smooth family's Predict ("which dips deepest?") before
-# it was asked; the smooth dips are drawn in one grey, unnamed apart, so the zoom still shows the leak and the dips
-ZOOM_SMOOTH = ("gelu", "silu", "mish")
-ZOOM_SMOOTH_COLOUR = "#8c8c8c"
-ZOOM_SMOOTH_TAG = (-2.0, -0.335, "GELU, SiLU, Mish", "center", "top")
-
-
 def _overview_tags(ax, names, tags):
     for n in names:
         x, y, text, ha, va = tags[n]
@@ -120,7 +128,7 @@ def families_row(x_max=SHARED_X):
     """The opening table's families before any formula (r61, pass 66: the chapter opened on a table with no curve):
     three families on one scale, a zoom on the dips, and a pointer to the gated units (r78). Softmax takes a list, not
     one number, so it has no curve here. Solid lines with the names written on them (r73, pass 77)."""
-    fig, axes = plots.new_figure(900, 330, 1, 5, gridspec_kw={"width_ratios": [1, 1, 1, 1.05, 1.05]})
+    fig, axes = plots.new_figure(900, 330, 1, 5, gridspec_kw={"width_ratios": [1, 1, 1, 1.3, 0.85]})
     x = np.linspace(-x_max, x_max, 301)
     for ax, (family, names) in zip(axes[:3], list(FAMILIES.items())[:3]):
         ax.set_title(family)
@@ -138,12 +146,14 @@ def families_row(x_max=SHARED_X):
     xz = np.linspace(*OVERVIEW_ZOOM_X, 401)
     _axes_lines(az)
     for name in OVERVIEW_ZOOM_NAMES:   # drawn over the axis line, so ReLU's flat 0 shows
-        grey = name in ZOOM_SMOOTH
-        az.plot(xz, np.asarray(activations.get(name)(xz), dtype=float), lw=1.4 if grey else 1.8,
-                color=ZOOM_SMOOTH_COLOUR if grey else plots.color(name), ls="-", zorder=2 if grey else 3)
+        style = ZOOM_DIP_STYLE.get(name, {"ls": "-", "lw": 1.8, "zorder": 3})
+        az.plot(xz, np.asarray(activations.get(name)(xz), dtype=float), color=plots.color(name), **style)
     _overview_tags(az, [n for n in OVERVIEW_ZOOM_NAMES if n not in ZOOM_SMOOTH], ZOOM_TAGS)
-    tx, ty, text, ha, va = ZOOM_SMOOTH_TAG
-    az.text(tx, ty, text, color=ZOOM_SMOOTH_COLOUR, ha=ha, va=va, fontsize=8.5, fontweight="bold")
+    for name in ZOOM_SMOOTH:   # each dip's lowest point, dotted and named
+        x_low, y_low = activations.minimum(name)
+        az.plot([x_low], [y_low], "o", color=plots.color(name), ms=5, zorder=4)
+        dx, dy, text, ha, va = ZOOM_DIP_TAGS[name]
+        _tag(az, name, x_low + dx, y_low + dy, text, ha=ha, va=va, fontsize=8.5)
     az.set(xlim=OVERVIEW_ZOOM_X, ylim=OVERVIEW_ZOOM_Y, xticks=(-4, -2, 0), yticks=(-0.4, -0.2, 0), title=OVERVIEW_ZOOM_TITLE)
     gated = axes[4]
     gated.set_title(FAMILY_TITLES["gated units"])
@@ -506,7 +516,9 @@ SELU_FOLD_TITLE = "Optional: why SELU pulls back, and when it does"
 # r80 (pass 82): the setting in a few short lines; the weights' rule is named once, its reason is the glossary's
 SELU_SCOPE = ("**When does SELU do this?** In the widget's setting:\n\n"
               "- a plain stack of wide layers: in each, every unit sees every input;\n"
-              "- SELU's special starting weights ([LeCun-normal](91_glossary.ipynb#Glossary));\n"
+              # r81 (pass 83): the weights' name was only a link; one plain line says what they are
+              "- SELU's special starting weights, [LeCun-normal](91_glossary.ipynb#Glossary): random, scaled so a sum's "
+              "spread matches its inputs';\n"
               "- inputs that average near 0.\n")
 
 
@@ -638,26 +650,49 @@ def selu_spread(start=2.0, depth=30):
 
     def update():
         draws = {text: pairs for text, pairs in run_draws(depth, sliders["start"].value).items() if text in runs}
+        state["draws"] = draws   # before render: the new picture's name is read from it
         for text, pairs in draws.items():
             for k, (m, s) in enumerate(pairs):
                 lines[_draw_key(text, k, "average")].set_ydata(m)
                 lines[_draw_key(text, k, "spread")].set_ydata(s)
         live.render()
-        # r39: one number a cell; r43: the five networks' lowest and highest spread too, so one network is not read
-        # as all of them
-        rows = [(SPREAD_SHOWN[text], _middle([m[-1] for m, _ in pairs]), _middle([s[-1] for _, s in pairs]),
-                 _middle([min(s[-1] for _, s in pairs)]), _middle([max(s[-1] for _, s in pairs)]))
+        # r39: one number a cell; r81 (pass 83): the lowest and highest spread columns (r43) were one thing too many:
+        # the middle of the five networks only (the He runs they guarded against are gone since r56)
+        rows = [(SPREAD_SHOWN[text], _middle([m[-1] for m, _ in pairs]), _middle([s[-1] for _, s in pairs]))
                 for text, pairs in draws.items()]
-        readout.value = tables.html_table([f"after {depth} layers ({MIDDLE_NOTE})", "average", "spread",
-                                           "lowest spread", "highest spread"], rows)
+        readout.value = tables.html_table([f"after {depth} layers ({MIDDLE_NOTE})", "average", "spread"], rows)
 
+    state = {}
     on_change(sliders.values(), update)
     update()
-    return LiveWidget(
+    return _DescribedWidget(
         [sliders["start"], readout, live.image], live,
         "SELU and the spread: drag the spread into layer 1 (static picture below)",
         sliders=sliders, readout=readout, lines=lines,
+        describe=lambda: selu_spread_alt(sliders["start"].value, state["draws"], depth, settle),
     )
+
+
+def selu_spread_alt(start, draws, depth, settle):
+    """The SELU widget's picture in words, from the runs drawn (r81, pass 83: its stored picture had no alt text)."""
+    def ends(pairs, k):
+        span = _span([pair[k][-1] for pair in pairs])
+        low, high = span.split(" to ")
+        return low if low == high else span
+    selu, relu = draws["SELU"], draws["ReLU, LeCun weights"]
+    return (f"Two panels, layer 0 to {depth} across, {len(selu)} random networks drawn for each bend, the inputs' "
+            f"spread: {start:g}. Left, average output: SELU's lines (thick, solid) end at {ends(selu, 0)}; "
+            f"{SPREAD_SHOWN['ReLU, LeCun weights']} (thin, solid) jumps up at layer 1, then ends at {ends(relu, 0)}. "
+            f"Right, spread, with a grey band from {1 - SETTLE_WITHIN:g} to {1 + SETTLE_WITHIN:g} and a dotted line "
+            f"at layer {settle}: SELU's lines end at {ends(selu, 1)}; ReLU's end at {ends(relu, 1)}.")
+
+
+class _DescribedWidget(LiveWidget):
+    """A LiveWidget whose stored picture carries its describe() as alt text (notebook 04's SELU widget)."""
+
+    def _repr_mimebundle_(self, **kwargs):
+        data = super()._repr_mimebundle_(**kwargs)
+        return (data, {"image/png": {"alt": self.describe()}}) if "image/png" in data else data
 
 
 # r35: the SiLU and Mish labels sat far from their lines, with arrows; each now sits just below its own line
@@ -1335,6 +1370,11 @@ ZIGZAG_X, ZIGZAG_Y = (-0.35, 1.35), (-1.3, 0.25)
 ZIGZAG_WAYS = {"up-right": (plots.VANISHING, "-"), "down-left": (plots.ACCENT, "--"),
                "one up, one down": (plots.HEALTHY, ":")}   # plots' palette, not retyped hex codes (code review)
 ZIGZAG_SAID = {"up-right": "orange, solid", "down-left": "blue, dashed", "one up, one down": "green, dotted"}
+# r81 (pass 83): 30 small arrows overlapped in the left panel; now the whole path is a thin grey line, and only the
+# long steps (at least ZIGZAG_LONG) are arrows on it: about 9 a panel, the zigs and zags the eye should follow
+ZIGZAG_LONG = 0.15
+ZIGZAG_PATH = {"color": "#999999", "ls": "-.", "lw": 1.0}   # the whole path: grey, dash-dot, thin, under the arrows
+ZIGZAG_PATH_LABEL = "short steps"
 
 
 def zigzag_way(move):
@@ -1347,8 +1387,9 @@ def zigzag_way(move):
 def _zigzag_alt():
     left = zigzag_left()
     return ("Two panels on the same axes, weight 1 across and weight 2 up, each with a path of "
-            f"{ZIGZAG_STEPS} training steps from the start (0, 0) towards the star (1, −1). Each step is an arrow, "
-            "coloured by its direction: " + ", ".join(f"{way} ({ZIGZAG_SAID[way]})" for way in ZIGZAG_WAYS)
+            f"{ZIGZAG_STEPS} training steps from the start (0, 0) towards the star (1, −1). The path is a thin "
+            f"grey dash-dot line; each long step (at least {ZIGZAG_LONG:g}) is an arrow on it, coloured by its direction: "
+            + ", ".join(f"{way} ({ZIGZAG_SAID[way]})" for way in ZIGZAG_WAYS)
             + ". Left: inputs all above 0 "
             "(sigmoid's outputs): every step goes up-right or down-left, so the path zig-zags; "
             f"the end (step {ZIGZAG_STEPS}) is a diamond; after "
@@ -1356,11 +1397,18 @@ def _zigzag_alt():
             f"steps move one weight up and the other down; after {ZIGZAG_STEPS} steps: {_from_star(left['tanh'])}.")
 
 
-def _zigzag_arrows(ax, p, lw=1.4):
-    for a, b in zip(p[:-1], p[1:]):
+def long_steps(p, long=ZIGZAG_LONG):
+    """The steps of a path (from, to) at least `long` in length: the ones drawn as arrows."""
+    return [(a, b) for a, b in zip(p[:-1], p[1:]) if np.linalg.norm(b - a) >= long]
+
+
+def _zigzag_arrows(ax, p, lw=1.6):
+    """The whole path as a thin grey line; each long step an arrow on it, coloured and dashed by its direction."""
+    ax.plot(p[:, 0], p[:, 1], zorder=1, **ZIGZAG_PATH)
+    for a, b in long_steps(p):
         colour, ls = ZIGZAG_WAYS[zigzag_way(b - a)]
         ax.annotate("", b, a, arrowprops={"arrowstyle": "-|>", "color": colour, "lw": lw, "ls": ls,
-                                          "mutation_scale": 10, "shrinkA": 0, "shrinkB": 0})
+                                          "mutation_scale": 12, "shrinkA": 0, "shrinkB": 0})
 
 
 @plots.styled
@@ -1393,7 +1441,8 @@ def zigzag_sketch(steps=ZIGZAG_STEPS, rate=ZIGZAG_RATE, goal=ZIGZAG_GOAL):
     axes[0].set(ylabel="weight 2", xlim=ZIGZAG_X, ylim=ZIGZAG_Y)
     for way, (colour, ls) in ZIGZAG_WAYS.items():
         axes[1].plot([], [], color=colour, ls=ls, lw=1.8, label=way)
-    axes[1].legend(loc="upper right", fontsize=9, title="each step", title_fontsize=9)
+    axes[1].plot([], [], label=ZIGZAG_PATH_LABEL, **ZIGZAG_PATH)
+    axes[1].legend(loc="lower left", fontsize=9, title="each step", title_fontsize=9)
     fig.set_label(_zigzag_alt())
     return fig
 
