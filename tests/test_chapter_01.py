@@ -1325,7 +1325,8 @@ def test_no_bend_map_is_evenly_near_white():
             # pass 80 (r76 reader: "changes direction" was a hand-wave): where each ramp is flat, from the picture
             # pass 81 (r78 reader: the ramps' curve wrapped (1, 1), a label-0 corner): it wraps (1, 0), a label-1 one
             # pass 83 (r81 reader: (0, 1) sat on the wrong side unsaid; two hand-set units seemed to solve XOR)
-            "The sum's 0-line is its boundary. It wraps only the label-1 corner (1, 0).\n"
+            # r82 reader: after the trained map's sentences, the 2-unit example's switched in unsaid
+            "The picture above sums just two hand-set ramps.\nTheir sum's 0-line wraps only the label-1 corner (1, 0).\n"
             "It misses the other, (0, 1). The trained network's 8 units catch both.\n"
             "Near the bottom only unit 1's ramp changes, so the 0-line runs upright.\n"
             "Near the right only unit 2's ramp changes, so the 0-line runs across.\n\n"
