@@ -3799,3 +3799,16 @@ def test_race_check_says_a_tie_or_no_crossing_in_words(finished):
     said = ch05_race.race_check(types.SimpleNamespace(state={**finished.state, "results": tanh_never},
                                                       image=finished.image))._repr_html_()
     assert "Neither crosses 0.1 in this run." in said and "nan" not in said
+
+
+def test_the_halved_verdict_says_a_range_when_the_seeds_differ_and_counts_the_runs():
+    """Check the learning-rate try's verdict with made-up runs (code review: two seeds at 0.5 and 0.7 read "from about
+    0.5 to 0.7 to about ..."; the count was typed as "of five"): a range per side, and the count from the runs."""
+    from types import SimpleNamespace as Runs
+    usual = Runs(final_loss=np.array([0.5, 0.7, 0.6, 0.6]))
+    mine = Runs(final_loss=np.array([0.2, 0.3, 0.59, 0.6]))
+    said = ch05_race._halved(mine, usual, 0.1, 400)
+    assert said == ("Bigger steps alone about halved the loss at two of four seeds. Their loss fell from between 0.5 "
+                    "and 0.7 to between 0.2 and 0.3. None crossed 0.1 in 400 epochs.")
+    one = ch05_race._halved(Runs(final_loss=np.array([0.2, 0.6])), Runs(final_loss=np.array([0.6, 0.6])), 0.1, 400)
+    assert one.startswith("Bigger steps alone about halved the loss at one seed. Its loss fell from about 0.6 to about 0.2.")

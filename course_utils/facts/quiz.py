@@ -126,9 +126,9 @@ def _in_words(n):
 
 
 def top_shares():
-    """Softmax's top share for Q25's scores (2, 1), doubled (4, 2), and shifted (3, 2): 0.73, 0.88, 0.73."""
+    """Softmax's top share for Q25's scores (2, 1) and doubled (4, 2): 0.73, 0.88."""
     soft = _f("softmax")
-    return tuple(float(np.asarray(soft(np.array(v)))[0]) for v in ([2.0, 1.0], [4.0, 2.0], [3.0, 2.0]))
+    return tuple(float(np.asarray(soft(np.array(v)))[0]) for v in ([2.0, 1.0], [4.0, 2.0]))
 
 
 def _c(qid, chapter, prompt, right, *wrong):
@@ -176,16 +176,17 @@ def xor_sure_costs(sure=XOR_SURE):
 def _xor_sure_lines(sure=XOR_SURE):
     """Q11's worked lines, in a fold: both 1s get `sure`; the 0s' scores share the same total, and sharing it evenly
     is their best case (a point's loss grows faster than it falls: r82 Correctness, one 0 alone left the other's
-    saving out), so each 0 gets `sure` too; the four losses then add to more than ½ everywhere gives."""
-    hit, half, miss, lifted, halves = xor_sure_costs(sure)
+    saving out), so each 0 gets `sure` too; the four losses then add to more than ½ everywhere gives. No 0.69 or
+    ln 2 beside "50-50": that is Q6's answer (a loss near 0.69 is a 50-50 guess's), asked in a later round."""
+    hit, _half, miss, lifted, halves = xor_sure_costs(sure)
     return (f"{FOLD}Why not lift the 1s anyway?\n"
             f"{FOLD}A point loses −ln(the chance of its right answer).\n"
-            f"{FOLD}Give both 1s the chance {sure:g}. Each then loses {hit:.2f}, not a 50-50 guess's {half:.2f}.\n"
+            f"{FOLD}Give both 1s the chance {sure:g}. Each then loses only {hit:.2f}.\n"
             f"{FOLD}The two 0s' scores add up to the same total. Their best case is to share it evenly.\n"
             f"{FOLD}Then each 0 gets {sure:g} for answer 1. Its right answer, 0, gets only {1 - sure:.1f}.\n"
             f"{FOLD}Each such miss loses −ln {1 - sure:.1f} ≈ {miss:.2f}.\n"
             f"{FOLD}All four lose at least {hit:.2f} + {hit:.2f} + {miss:.2f} + {miss:.2f} = {lifted:.2f}. "
-            f"Half everywhere loses 4 × ln 2 ≈ {halves:.2f}.\n")
+            f"Half everywhere loses only {halves:.2f} in all.\n")
 
 
 def _pair_loss(s1, s2):
@@ -233,7 +234,7 @@ def _bank():
     gdip_x, gdip_y = _lowest("gelu")
     silu_min, mish_min = _lowest("silu")[1], _lowest("mish")[1]
     soft = _f("softmax")
-    p1, p2, p_shift = top_shares()
+    p1, p2 = top_shares()
     big = [float(v) for v in np.asarray(soft(np.array([0.0, -1.0])))]   # Q26's worked example: (1000, 999) minus 1000
     ln2 = math.log(2)
     leak = _f("leaky_relu").params["alpha"].default
@@ -443,8 +444,8 @@ def _bank():
                                        "What happens to the top share?",
            ("It grows, since a wider gap between the scores counts for more.",
             # p83 (r81 Clarity): plain words (only the gap counts, one worked pair) before the formula
+            # No shifted pair here (code review): "(3, 2) shares (2, 1)'s share" is Q26's answer, next in the round
             "Only the gap between the two scores counts. "
-            f"(3, 2) has the same gap as (2, 1), and the same top share, {p_shift:.2f}. "
             f"Doubling the scores doubles the gap, from 1 to 2: the share grows from {p1:.2f} to {p2:.2f}. "
             "In symbols, the top share is 1/(1 + e^(−gap)): sigmoid of the gap."),
            ("It stays the same, since each score is divided by their sum.",
@@ -630,7 +631,7 @@ def _ffn_sources():
 def key_why(qid):
     """One sentence of why for a lettered question's key, from its right option's why (KEY_SENTENCE picks which)."""
     q = get(qid)
-    p1, p2, _ = top_shares()
+    p1, p2 = top_shares()
     said = {"leaky_alive": "Left of 0 its slope is small but not 0, so a stuck unit still gets a small nudge and can "
                            "climb back.",
             # p74 (r71 Clarity): the short key never showed the constants: "two fixed numbers inside"
@@ -792,11 +793,13 @@ BEND_WORDS = (
     ("Leaky ReLU", r"(?i)\bLeaky ReLU\b", "Leaky ReLU: ReLU with one change to its shape (chapter 04)."),
     ("sigmoid", r"(?i)\bsigmoid\b", "sigmoid: a smooth S-curve from 0 to 1."),
     ("tanh", r"(?i)\btanh\b", "tanh: a smooth S-curve through (0, 0)."),
-    ("GELU", r"\bGELU\b", "GELU: like ReLU, with its corner rounded off."),
+    ("GELU", r"\bGELU\b", "GELU: a smooth bend; far from 0 it matches ReLU."),   # "ReLU, corner rounded" hid its dip
     ("SiLU", r"\bSiLU\b", "SiLU: x times sigmoid(x), a smooth bend."),
     ("SwiGLU", r"\bSwiGLU\b", "SwiGLU: a bend with a gate: one weighted sum scales another."),
 )
-BEND_SKIP = ("lstm_gates",)   # Q32: sigmoid's 0-to-1 range is what makes it the gates' bend
+# Q32: sigmoid's 0-to-1 range is what makes it the gates' bend; Q "never below 0": a shape line per option would
+# answer it (sigmoid's range) or mislead it.
+BEND_SKIP = ("lstm_gates", "deepest_dip")
 
 
 def names_bend(q, pattern):
