@@ -9,6 +9,7 @@ import mpmath as mp
 import numpy as np
 import pytest
 from chapter_text import glossary_markdown, markdown_of, notebook, widget_cells, printed_by
+from matplotlib.patches import Rectangle
 from scipy import optimize, special
 
 from course_utils.engine import corners, zigzag
@@ -593,7 +594,7 @@ def test_curved_output_claim_is_about_a_network_with_bends():
     slope_jumps = np.flatnonzero(np.abs(np.diff(np.diff(layer))) > 1e-9)
     assert sorted(np.round(x[slope_jumps + 1], 1)) == sorted(np.round(-b / w, 1))   # one corner per unit
     # pass 71 (r67 Correctness): a unit whose weight is 0 is flat (checked below, "flat"): the condition is said
-    assert ("With one input x, each ReLU unit of the first layer makes one corner (if its weights in and out are not 0).\n") in markdown()
+    assert ("With one input x, each ReLU unit of the first layer makes one corner (if its weight in and its turn are not 0).\n") in markdown()
     # pass 26: a negative weight puts the flat side on the right (a reader found "0 left of its corner" said of all)
     assert "ReLU}(k - x)" not in markdown()   # pass 29: the mirrored piece is cut, the table holds the two layers
     k, x = 0.5, np.linspace(-3, 3, 61)
@@ -803,7 +804,7 @@ def test_one_meaning_of_gate_in_widget_and_text():
     # pass 68 (r63: fold the Swish line): the same two lines, in a closed block under the name
     # pass 71 (r67 Clarity 1: seven new names in 15 lines): the name lines join the model names in one closed block
     assert text.index("**SiLU** (Sigmoid Linear Unit)") < text.index("<details><summary>Its name, and who uses it</summary>\n\n"
-                                                                    "Its \"Swi\" is from [Swish](91_glossary.ipynb#Glossary): SiLU is one case of Swish.\nGLU is Gated Linear Unit; linear, as the content stays unbent.\n\n")
+                                                                    "Its \"Swi\" is from [Swish](91_glossary.ipynb#Glossary): SiLU with a knob for how sharp its bend is.\nSiLU is Swish with the knob at 1.\nGLU is Gated Linear Unit; linear, as the content stays unbent.\n\n")
     assert "also called Swish" not in text
 
 
@@ -943,7 +944,7 @@ def test_corners_predict_asks_what_the_readout_shows():
     assert "A and C do not shrink the signal layer after layer.\n" in text and "real weaknesses" not in text   # r48: A's cost adds up
     assert "do not multiply layer by layer" not in text
     assert "slows learning" not in text   # pass 23: the zig-zag widget shows a detour, not a slower arrival
-    assert "**Takeaway:** in this test, shorter arrows allow bigger steps; at the same length, centred inputs arrive sooner." in markdown()   # pass 40 (r36); r72 Focus: out of the fold, its own cell
+    assert "**Takeaway:** with arrows of the same average length, centred inputs reached the star about three times sooner." in markdown()   # pass 40 (r36); r72 Focus: out of the fold, its own cell
     assert "like tanh's outputs" not in text   # pass 42 (r38): the toy keeps the spread; tanh's is twice sigmoid's
 
 
@@ -999,7 +1000,7 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
     # Takeaway and the sketch's closed block, so the line keeps five
     assert len(per_theme[1]) == 3 and "sooner" not in themes[1][1]
     assert zigzag.blow_up_step(0.0) is None   # centred at 0: no step size on the slider fails to settle
-    assert "**Takeaway:** in this test, shorter arrows allow bigger steps; at the same length, centred inputs arrive sooner." in markdown() and "Takeaway" not in shown()   # r72 Focus: not hidden in the fold
+    assert "**Takeaway:** with arrows of the same average length, centred inputs reached the star about three times sooner." in markdown() and "Takeaway" not in shown()   # r72 Focus: not hidden in the fold
     where, top = ch02.peak("gelu")
     assert f"{top:.2f}" == "1.13" and f"{where:.2f}" == "1.41" and where == pytest.approx(np.sqrt(2), abs=1e-6)
     for group, wanted in zip(per_theme, expected):
@@ -1020,15 +1021,19 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     # r47: said in the setting shown (two inputs, centred at 0.5 or 0), not "must" for every unit
     # pass 64: the question has its own recall box, closing the optional section (the S-curve questions stay with tanh)
     # pass 72 (r68 Correctness): the size-matched control shows length sets the largest step; one sign costs steps
-    question = ("> **Pause and recall.** In our two-input test, what set the largest safe step size? "
-                "What did all-positive inputs cost?")
+    # pass 83 (r81 Focus: the takeaway mixed two findings): one question, the same-length comparison
+    question = ("> **Pause and recall.** With arrows of the same average length, which inputs reached the star "
+                "sooner? Why?")
     assert question in text and text.index("## Optional: zero-centred outputs") < text.index(question) < text.index("## What comes next")
     answer = text.split(question, 1)[1].split("</details>", 1)[0]
     # pass 56: the arrow picture moved to the optional section, so the answer speaks of the together part
     # pass 61 (r55 Correctness 2): "mostly together" was loose: with one input near 0 the two parts tie
-    assert ("> The arrows' length: centre 0.5 and the −1 to 1 inputs both average length² 2/3.\n"
-            f"> Both swing past the star from about step size {zigzag.blow_up_step(0.5):g}.\n"
-            "> All-positive inputs make every step at least as much together as apart, so at the same length they needed more steps.") in answer
+    wide, off = ch02.control_curve(), ch02.steps_curve(0.5)
+    one = list(ch02.rates()).index(1.0)
+    assert ("> The centred ones, about " + ch02.TIMES[round(off[one] / wide[one])] + " times sooner at step size 1.\n"
+            "> All-positive inputs make every step at least as much together as apart.\n"
+            "> So at the same length, their weights detoured and took more steps.") in answer
+    assert "length²" not in answer
     assert zigzag.blow_up_step(0.0, half=zigzag.WIDE) == zigzag.blow_up_step(0.5) == 3.0   # "both ... from about 3"
     assert ch02.mean_square(0.0, zigzag.WIDE) == pytest.approx(2 / 3) == ch02.mean_square(0.5)
     wide, off = ch02.control_curve(), ch02.steps_curve(0.5)   # "needed more steps" wherever both arrive
@@ -1999,7 +2004,7 @@ def test_the_zigzag_set_up_is_six_sentences_in_one_cell_and_its_title_fits():
     # r72 Focus: the Takeaway, hidden at the foot of the answer's fold, is its own cell under it, before the recall
     # pass 82 (r80 Picture first, Focus): why big steps swing comes after the answer, before the Takeaway
     assert "".join(cells[at + 2]["source"]) == "ch02.why_big_steps_swing()" and cells[at + 2]["metadata"]["jupyter"]["source_hidden"]
-    assert "".join(cells[at + 3]["source"]).startswith("**Takeaway:** in this test")
+    assert "".join(cells[at + 3]["source"]).startswith("**Takeaway:** with arrows of the same average length")
     assert "".join(cells[at + 4]["source"]).startswith("> **Pause and recall.**")
     assert "## Optional: why big steps overshoot" not in markdown()
     w = ch02.zigzag_centre()
@@ -2047,7 +2052,7 @@ def test_four_bends_are_called_common_not_classic():
     text = markdown()
     # pass 68: the line announcing "four common bends, then a fifth" was cut; the opening list still says four
     assert "classic" not in text and "This chapter shows" not in text
-    assert all(f"- **{n}**:" in text for n in ("ReLU", "Sigmoid", "Tanh", "GELU"))
+    assert all(re.search(rf"^- \*\*{n}\*\*( \([^)]*\))?:", text, re.M) for n in ("ReLU", "Sigmoid", "Tanh", "GELU"))   # pass 83: tanh spelled out
     assert "whose slope peaks lowest" not in text   # pass 30: the picture shows values, not slopes
     assert "2016" in activations.get("gelu").origin and "2016" not in activations.get("sigmoid").origin
 
@@ -2067,14 +2072,15 @@ def test_recall_says_the_lesson_is_small_steps_and_the_zig_zag_needs_weights_mov
     zig-zag the widget draws needs weights moving apart: with sigmoid-like inputs (centre 0.5) the path to (1, -1)
     turns back many times, to (1, 1) or (-1, -1) (both weights the same way) not once."""
     text = markdown()
-    assert "What did all-positive inputs cost?" in text and "need smaller steps than inputs centred at 0?" not in text and "make a unit zig-zag when its weights must move apart?" not in text
+    assert "which inputs reached the star sooner? Why?" in text and "need smaller steps than inputs centred at 0?" not in text and "make a unit zig-zag when its weights must move apart?" not in text
     assert "make a unit's weights zig-zag.\n" not in text
     # r47: the lesson in the setting shown, not "never below 0 forces small steps" for every unit
     # r48 (Retention): the general lesson, not the test's result
     # r57: "from about step size 3": just over half the runs fail at 3 (checked in test_zero_centred_outputs_have_a_recall_prompt)
     # r62 Focus 1: What to remember no longer sums up the optional test before it comes; the section's recall says it
     assert "Inputs all of one sign" not in text.split("## What to remember", 1)[1].split("**Sketch from memory.**")[0]
-    assert ("> Both swing past the star from about step size 3.\n") in text
+    # pass 83 (r81 Focus): the recall keeps one finding; "from about step size 3" stays in the swing fold
+    assert "> Both swing past the star" not in text and "starts at step size 3." in shown()
     assert "Inputs never below 0" not in text and "must a unit" not in text
     tie = [zigzag.median_steps(c, 1.0) for c in (0.5, 0.0)]
     assert abs(tie[0] - tie[1]) <= 1 and np.isinf(zigzag.median_steps(0.5, 3.0))   # a tie at 1; only big steps fail
@@ -2120,7 +2126,7 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     # registry's bends, and none of them says whether GELU goes below 0 (that stays the prediction)
     lines = ("- **ReLU**: negatives become 0; positives pass unchanged.\n"
              "- **Sigmoid**: an S that squeezes any input between 0 and 1.\n"
-             "- **Tanh**: an S like sigmoid, steeper in the middle.\n"   # pass 82 (r80 Interaction): no range before the Predict
+             "- **Tanh** (short for hyperbolic tangent): an S like sigmoid, steeper in the middle.\n"   # pass 83 (r81 Clarity); pass 82 (r80 Interaction): no range before the Predict
              "- **GELU**: like ReLU, with its corner rounded off.\n\n")
     # pass 73 (r70 Clarity 3): a fifth line names SwiGLU, which the chapter also teaches; the map is its own cell now,
     # under the unit's diagram, and the picture comes right after its Predict, before the answer (r70 Picture first)
@@ -2355,7 +2361,8 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             "Later steps must push the weights back.\n") == split.strip("\n") + "\n"
     swing = _folded_output(cells[_cell_index("ch02.why_big_steps_swing()")])
     # pass 82 (r80 Picture first, Focus): why big steps swing left this cell for one after the widget's answer
-    assert ("An example's input arrow has **length²** (input 1)² + (input 2)².\n"   # the arrow: the legend's, from (0, 0)
+    # pass 83 (r81 Focus): cut to three sentences in a closed fold
+    assert ("An example's **length²** is (input 1)² + (input 2)².\n"   # the arrow: the legend's, from (0, 0)
             # session 31 (r71 Correctness): swings come from a step too big for the inputs' length, not from their
             # signs (the fair test: centred inputs of the same length swing from step size 3 too)
             # r72 Clarity: "the inputs' length" came before the arrow it measures: the arrow is drawn in words first
@@ -2365,7 +2372,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             # pass 80 (r77 Clarity: length², overshoot and "above 2" in one paragraph): the arrow first, then three
             # numbered steps: the worked overshoot, the rule, "above 2 it grows"
             # pass 82 (r80 Focus: a long detour): the rule said outright, with 3 × 2/3 = 2; the working in a box
-            "A step moves its example's output by step size × length² × how far short.\n") in swing
+            "When step size × length² tops 2, a step leaves the output farther off.\n") in swing
     assert ch02.mean_square(0.0) < ch02.mean_square(0.5)   # "shorter arrows, on average"
     assert "Then set the centre to 0." in "".join(cells[at - 1]["source"])   # the Predict that needs it comes after
     assert "oar" not in split and "boat" not in split and "Another step" not in split
@@ -2435,9 +2442,8 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     assert (ax_split.get_xlabel(), ax_split.get_ylabel()) == ("weight 1", "weight 2")
     assert "median of 300 runs" in ch02.zigzag_centre().readout.value
     assert legend == ("**How to read the picture.**\n\n"
-                      "- Left: this run's inputs, each an arrow from (0, 0); dashed circle: their typical length.\n"   # r73; pass 82: no formula in words
-                      "- Middle: this run's weights, one dot per step. The dashed lines through the star: "
-                      "together and apart.\n"
+                      "- Left: this run's inputs, as arrows from (0, 0).\n"   # r73; pass 83: the legend names the ring
+                      "- Middle: this run's weights, one dot per step.\n"   # pass 83: the picture labels both lines
                       # pass 60 (r54); r57: the middle count said in plain words, its name in the fold
                       "- Right: the **median** steps for each setting, over 300 runs: sort their step counts and take "
                       "the middle one.")   # pass 68: "not this one run's count" cut: "over 300 runs" says it
@@ -2766,8 +2772,10 @@ def test_the_zigzag_takeaway_is_refused_when_the_toy_stops_showing_it(monkeypatc
     # pass 77 (r73 Focus): the fair-test box is gone; the same-length comparison is the dotted curve's line
     assert "as long as centre 0.5's" in ch02.zigzag_answer().data and "at step size 1 it arrives about three times sooner" in ch02.zigzag_answer().data
     at = _cell_index("ch02.zigzag_answer()")   # pass 82: why big steps swing sits between (computed and refusable too)
-    assert "".join(chapter()["cells"][at + 2]["source"]).startswith(
-        "**Takeaway:** in this test, shorter arrows allow bigger steps; at the same length, centred inputs arrive sooner.")
+    assert "".join(chapter()["cells"][at + 2]["source"]) == (
+        "**Takeaway:** with arrows of the same average length, centred inputs reached the star about three times sooner.")
+    off, ctrl, one = ch02.steps_curve(0.5), ch02.control_curve(), list(ch02.rates()).index(1.0)
+    assert ch02.TIMES[round(off[one] / ctrl[one])] == "three"   # pass 83: the takeaway's "three" is the answer's ratio
     same = ch02.steps_curve(0.5)
     monkeypatch.setattr(ch02, "steps_curve", lambda centre: same)
     with pytest.raises(ValueError, match="no longer arrive clearly sooner"):
@@ -3407,7 +3415,10 @@ def test_the_corners_become_a_network_in_a_picture_before_the_table():
     that says the same, and no label overlaps another."""
     at = _cell_index("ch02.corners_network()")
     cells = chapter()["cells"]
-    assert "ch02.corners_answer()" in "".join(cells[at - 1]["source"])
+    # pass 83 (r81 Clarity, Picture: the diagram had no lead-in; the turns were never called weights): one cell leads in
+    assert "ch02.corners_answer()" in "".join(cells[at - 2]["source"])
+    assert "".join(cells[at - 1]["source"]) == ("Below, the same sum as a small network.\n"
+                                                "Each turn becomes the output unit's weight on its ReLU unit.")
     assert "| first: one unit per piece" not in "".join(cells[at + 1]["source"])   # r58 Focus: the picture says it
     assert {"weight 1, bias" in t.get_text() for t in ch02.corners_network().axes[0].texts} >= {True}
     assert "image/png" in cells[at]["outputs"][0]["data"]
@@ -3591,13 +3602,17 @@ def test_swiglu_name_spelled_out_and_the_intro_says_unit():
     # as SiLU's name here, is x·σ(βx), SiLU exactly at β = 1, the setting SwiGLU's gate uses (the registry's swiglu)
     # pass 71 (r67 Clarity 1): the whole name, GLU with Swish, and who uses the unit, in one closed block of its own
     said = ("<details><summary>Its name, and who uses it</summary>\n\n"   # pass 68 (r63): the Swish lines folded
-            "Its \"Swi\" is from [Swish](91_glossary.ipynb#Glossary): SiLU is one case of Swish.\n"   # pass 80 (r77)
+            "Its \"Swi\" is from [Swish](91_glossary.ipynb#Glossary): SiLU with a knob for how sharp its bend is.\n"   # pass 83 (r81)
+            "SiLU is Swish with the knob at 1.\n"   # pass 80 (r77): SiLU as one case of Swish
             "GLU is Gated Linear Unit; linear, as the content stays unbent.\n\n")   # pass 73 (r70 Focus): Swish cut
     fold = next(c for c in chapter()["cells"] if "".join(c["source"]).startswith(said))
     assert "**Stage 4: multiply (the ×).**" in "".join(chapter()["cells"][chapter()["cells"].index(fold) - 1]["source"])
     assert text.count(said) == 1 and "stretch factor" not in text and "a gated unit" not in text
     a, b = np.linspace(-4, 4, 17), np.linspace(-2, 2, 17)
     swish_1 = a * special.expit(1.0 * a)
+    for beta in (1.0, 3.0, 10.0):   # pass 83: "a knob for how sharp its bend is": a bigger knob, closer to ReLU's corner
+        gap = np.max(np.abs(a * special.expit(beta * a) - np.maximum(a, 0)))
+        assert gap < 0.28 / beta + 1e-12
     np.testing.assert_allclose(activations.get("swiglu")(a, b), swish_1 * b, atol=1e-12)   # Swish at β = 1 gates b
     np.testing.assert_allclose(activations.get("swiglu")(a, 3.0 * b), 3.0 * activations.get("swiglu")(a, b), atol=1e-12)   # linear in b
     assert "Dauphin" in activations.get("swiglu").origin   # the gated linear unit's own paper, in the registry
@@ -3770,8 +3785,8 @@ def test_the_zero_centred_test_is_an_optional_section_after_what_to_remember():
     # pass 71 (r67 Picture first): the reading guide joined the widget's cell, above the widget
     assert _cell_index("**The widget.**") == _cell_index("**How to read the picture.**")
     order = ["ch02.worked_step()", "ch02.split_step()", "**The widget.**",
-             "ch02.zigzag_centre()", "ch02.zigzag_answer()", "ch02.why_big_steps_swing()", "**Takeaway:** in this test",
-             "> **Pause and recall.** In our two-input test"]
+             "ch02.zigzag_centre()", "ch02.zigzag_answer()", "ch02.why_big_steps_swing()", "**Takeaway:** with arrows of the same average",
+             "> **Pause and recall.** With arrows of the same average length"]
     assert [_cell_index(s_) for s_ in order] == list(range(head + 1, head + 1 + len(order)))
     assert _cell_index("## What to remember") < head and head + len(order) + 1 == _cell_index("## What comes next")
     pointer = _cell_index("Tanh's outputs are centred on 0")
@@ -3941,7 +3956,8 @@ def test_two_static_runs_open_why_big_steps_swing_after_the_widget_and_are_its_o
         assert (pts[:, 0] >= x0).all() and (pts[:, 0] <= x1).all() and (pts[:, 1] >= y0).all() and (pts[:, 1] <= y1).all()
     cells = chapter()["cells"]
     swing = _folded_output(cells[_cell_index("ch02.why_big_steps_swing()")])
-    assert swing.startswith("**Why big steps swing.**\n\n<img src='data:image/png;base64,") and "alt='Two runs of the widget above" in swing
+    assert swing.startswith(f"<details><summary>{ch02.SWING_SUMMARY}</summary>\n\n<img src='data:image/png;base64,")
+    assert "alt='Two runs of the widget above" in swing and "<details open" not in swing   # pass 83: closed
     assert "<img" not in _folded_output(cells[_cell_index("ch02.split_step()")])
     legend = _cell_index("**How to read the picture.**")   # the median, named there, before the title uses it
     assert "the **median** steps" in "".join(cells[legend]["source"])
@@ -4064,36 +4080,24 @@ def test_the_corners_answer_is_refused_when_the_hint_is_not_the_sliders_best(mon
         ch02.corners_answer()
 
 
-def test_why_big_steps_swing_states_the_rule_outright_and_folds_the_working():
-    """Check (pass 82, r80: "from about step size 3" read as a finding, not as following from the rule; the working
-    was a long open detour) the swing cell says the rule in plain words, then step size × average length² = 3 × 2/3 = 2
-    outright, each number computed (the average over the widget's own inputs; 3, the engine's first step size where
-    most runs at centre 0.5 never arrive; the dotted curve's too), and keeps the worked step's arithmetic in a closed
-    box; the recall's "from about step size 3" comes after it."""
+def test_why_big_steps_swing_is_three_sentences_in_a_closed_fold():
+    """Check (pass 83, r81 Focus: half the optional section was about step size, not bends) the swing cell is one
+    closed fold holding the two runs and three sentences: length² defined, the rule (over 2, a step leaves the
+    output farther off), and 2/3 on average at centre 0.5, so from step size 3; each number computed (the average over
+    the widget's own inputs; 3, the engine's first step size where most runs at centre 0.5 never arrive)."""
     swing = _folded_output(chapter()["cells"][_cell_index("ch02.why_big_steps_swing()")])
-    text, box = swing.split("<details>", 1)
-    assert ("A step moves its example's output by step size × length² × how far short.\n"
-            "When step size × length² is 2, the output lands as far past as it was short.\n"
-            "Above 2, it lands farther past, and the swings tend to grow.\n"
-            "At centre 0.5, the average length² is 2/3.\n"
-            "So at step size 3, step size × average length² = 3 × 2/3 = 2.\n"
-            "That is why runs swing past the star from about step size 3.\n"
-            "The dotted curve's inputs also have average length² 2/3.\n") in text
-    assert "It too swings past from step size 3" in ch02.zigzag_answer().data   # said of the dotted curve just above
+    body = swing.split("'>", 1)[1]   # after the picture's alt text
+    assert body.strip() == ("An example's **length²** is (input 1)² + (input 2)².\n"
+                            "When step size × length² tops 2, a step leaves the output farther off.\n"
+                            "At centre 0.5, length² averages 2/3, so on average that starts at step size 3.\n\n"
+                            "</details>")
+    assert swing.count("<details>") == 1 and "The working" not in swing
     h = zigzag.independent_inputs(0.5, 200000)
     assert np.mean((h ** 2).sum(axis=1)) == pytest.approx(2 / 3, rel=0.01) and 3 * (2 / 3) == 2
     assert zigzag.blow_up_step(0.5) == 3.0 and zigzag.blow_up_step(0.0, half=zigzag.WIDE) == 3.0
-    assert zigzag.blow_up_step(0.0) is None   # centre 0: no step size on the slider fails
-    for k, short in ((1.0, 1.0), (2.0, 1.0), (2.5, 1.0)):   # a step moves the output k × short: lands |1 − k| past
-        assert abs(short - k * short) == pytest.approx({1.0: 0.0, 2.0: short, 2.5: 1.5 * short}[k])
-    assert box.startswith("<summary>The working, on the worked step</summary>") and "<details open" not in swing
-    assert ("The worked step's output should be 1; after the step it is 5.\n"
-            "It overshot by 4, more than the 1 it was short.\n"
-            "Its arrow (2, 1) has length² 5, and 1 × 5 × 1 = 5.\n") in box
-    assert "whatever the signs" not in swing
-    recall = _cell_index("> **Pause and recall.** In our two-input test")
-    assert _cell_index("ch02.why_big_steps_swing()") < recall
-    assert "Both swing past the star from about step size 3." in "".join(chapter()["cells"][recall]["source"])
+    for k in (1.0, 2.0, 2.5):   # one step leaves an example's miss times |1 − k|: farther off only when k tops 2
+        assert (abs(1 - k) > 1) == (k > 2)
+    assert _cell_index("ch02.why_big_steps_swing()") < _cell_index("**Takeaway:**")
 
 
 def test_why_big_steps_swing_is_refused_when_the_runs_fail_elsewhere(monkeypatch):
@@ -4104,3 +4108,46 @@ def test_why_big_steps_swing_is_refused_when_the_runs_fail_elsewhere(monkeypatch
     monkeypatch.setattr(ch02, "steps_curve", lambda centre: late if centre == 0.5 else real(centre))
     with pytest.raises(ValueError, match="step size × average length² reaches 2"):
         ch02.why_big_steps_swing()
+
+
+def test_every_negative_input_comes_out_slightly_negative_under_gelu():
+    """Check (pass 83, r81 Correctness: "small negatives come out slightly negative" implied big ones did not) the
+    dimmer line says every negative x comes out below 0, with the dip deepest near −0.75; and both hold."""
+    text = markdown()
+    assert ("The dimmer never shuts fully, so every negative $x$ comes out slightly negative.\n"
+            "The dip is deepest near $x = -0.75$.") in text and "small negatives" not in text
+    gelu = activations.get("gelu")
+    x = np.linspace(-8, -1e-3, 4001)
+    assert np.all(gelu(x) < 0) and float(gelu(-2.0)) == pytest.approx(-0.0455, abs=5e-4)
+    assert f"{activations.minimum('gelu')[0]:.2f}" == "-0.75"
+
+
+def test_tanh_is_spelled_out_at_its_first_use():
+    """Check (pass 83, r81 Clarity) "tanh" is spelled out as hyperbolic tangent once, where the chapter first names it."""
+    text = markdown()
+    assert text.count("hyperbolic tangent") == 1
+    assert text.index("(short for hyperbolic tangent)") < text.lower().index("tanh") + 40
+
+
+def test_the_big_step_run_marks_the_small_runs_area_as_a_box():
+    """Check (pass 83, r81 Picture: axes −10..2 beside −1.5..0.5 made the runs look the same size) the step-size-3
+    panel draws the step-size-1 panel's whole area as a labelled dashed box, to its own scale, and the alt text says so."""
+    fig = ch02.two_runs()
+    small, big = fig.axes
+    boxes = [p for p in big.patches if isinstance(p, Rectangle)]
+    assert len(boxes) == 1 and boxes[0].get_linestyle() == "--"
+    x, y = boxes[0].get_xy()
+    np.testing.assert_allclose([x, x + boxes[0].get_width(), y, y + boxes[0].get_height()],
+                               [*small.get_xlim(), *small.get_ylim()])
+    assert any(t.get_text() == ch02.LEFT_BOX for t in big.texts) and not [p for p in small.patches if isinstance(p, Rectangle)]
+    assert (big.get_xlim()[1] - big.get_xlim()[0]) > 3 * (small.get_xlim()[1] - small.get_xlim()[0])   # the box is small
+    assert "a dashed box marks the left panel's whole area" in fig.get_label()
+
+
+def test_the_steps_panel_says_what_fills_it_until_a_second_setting_is_tried():
+    """Check (pass 83, r81 Picture: the right panel looked empty at first view) the zig-zag widget's steps panel shows
+    a hint at first, in the panel, and hides it once the learner has tried a second setting."""
+    w = ch02.zigzag_centre()
+    assert w.hint.get_visible() and w.hint.get_text() == ch02.TRY_HINT and w.hint.axes is w.figure.axes[2]
+    w.sliders["rate"].value = 2.0
+    assert not w.hint.get_visible()

@@ -2581,7 +2581,8 @@ def test_the_second_suspect_cites_what_chapter_02_shows_now():
     shown += "".join("".join(c["source"]) for c in two if c["cell_type"] == "markdown")
     # pass 34: the 10-step readout measures it; pass 36: chapter 02 says it as its takeaway
     # pass 72 (r68): chapter 02's size-matched control; its takeaway says what length and sign each do
-    assert "shorter arrows allow bigger steps; at the same length, centred inputs arrive sooner." in shown   # pass 40: the rebuilt toy
+    # pass 83 (r81 Focus on chapter 02): its takeaway keeps one finding, the same-length comparison
+    assert "with arrows of the same average length, centred inputs reached the star about three times sooner." in shown
 
 
 # ---- pass 24: a third fresh reader ----

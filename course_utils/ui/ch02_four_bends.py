@@ -405,6 +405,8 @@ def steps_words(median):
     return f"the star is reached in <b>about {median:.0f} steps</b> (median of {zigzag.RUNS} runs)"
 
 
+TRY_HINT = "move a slider:\neach setting you try\nadds its point here"   # the steps panel before a second setting
+TRY_AT = (0.5, 0.72)   # the hint's centre, in the steps panel's axes: above the first point (28 steps) and the legend
 START_LABEL = (-0.1, 0.07)   # "start", left of and just above the square: clear of the path, which heads right
 
 
@@ -458,6 +460,9 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
                                                label=f"centre {CENTRES[0]:g}")[0]),
              None: live.moving(ax_n.plot([], [], "x", color=plots.MUTED, ms=6, mew=1.5, label="other centres")[0])}
     here = live.moving(ax_n.plot([], [], "o", mfc="none", mec="black", mew=1.6, ms=12)[0])
+    # pass 83 (r81 Picture: the panel looked empty at first view): what fills it, until a second setting is tried
+    hint = live.moving(ax_n.text(*TRY_AT, TRY_HINT, transform=ax_n.transAxes, ha="center", va="center", fontsize=10,
+                                 color=NOTE_INK, bbox=dict(boxstyle="round,pad=0.4", fc="white", ec=plots.MUTED, ls="--")))
     _steps_axes(ax_n, "settings you tried (ring: current)")
     for ax in (ax_in, ax_w, ax_n):
         _axes_lines(ax)
@@ -490,6 +495,7 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
             line.set_data([rr for rr, _ in got], [mm if np.isfinite(mm) else CAP for _, mm in got])
             line.set_visible(bool(got))   # a series not tried yet is hidden (its legend entry stays)
         here.set_data([r], [m if np.isfinite(m) else CAP])
+        hint.set_visible(len(tried) < 2)
         live.render()
         widget.median, widget.path = m, p
         signs = "all positive" if (h > 0).all() else "both signs"
@@ -499,7 +505,7 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
                         "Zig-zag: slide the inputs' centre and the step size (static picture below)",
                         sliders=sliders, readout=readout, tried=tried,
                         lines={"path": route, "inputs": dots, "shafts": shafts, "ring": ring, "start": start, "setting": here,
-                               "tried": marks}, arrows=heads)
+                               "tried": marks}, arrows=heads, hint=hint)
     on_change(sliders.values(), update)
     update()
     return widget
@@ -1118,6 +1124,9 @@ Both weights go up: that is the black arrow in the picture above.
 
 
 SWING_STEPS = 5   # the step-size-3 run's first steps drawn: already far past the star, and growing
+LEFT_BOX = "the left\npanel's area"   # pass 83 (r81 Picture: −10..2 beside −1.5..0.5 looked the same size at a glance)
+LEFT_BOX_WORDS = "small beside this run"
+LEFT_BOX_AT = (0.4, -5.5)   # its label, below right of the box: clear of the run, which heads down-left, and both lines
 
 
 @plots.styled
@@ -1155,6 +1164,12 @@ def two_runs(centre=0.5, rates_shown=(1.0, 3.0), goal=(1.0, -1.0)):
         ax.add_patch(plt_circle(goal))
         directions(ax, goal, (x0, x1, y0, y1))
         _axes_lines(ax)
+        if r != rates_shown[0]:   # pass 83 (r81 Picture): the left panel's whole area, drawn to this panel's scale
+            a0, a1, b0, b1 = PATH_LIMITS
+            ax.add_patch(Rectangle((a0, b0), a1 - a0, b1 - b0, fill=False, ls="--", lw=1.2, ec=NOTE_INK))
+            ax.annotate(LEFT_BOX, (a1 - 0.3, b0), LEFT_BOX_AT, ha="left", va="top", fontsize=9, color=NOTE_INK,
+                        arrowprops=dict(arrowstyle="-", color=NOTE_INK, lw=0.8))
+            words[-1] += f"; a dashed box marks the left panel's whole area, {LEFT_BOX_WORDS}"
         ax.set(xlim=(x0, x1), ylim=(y0, y1), xlabel="weight 1", ylabel="weight 2")
         ax.set_aspect("equal")
         ax.set_title(title, fontsize=10)
@@ -1189,10 +1204,9 @@ Later steps must push the weights back.
 
 
 def why_big_steps_swing(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
-    """Why centre 0.5 swings past the star from step size 3, after the widget and its answer (pass 82, r80 Picture
-    first and Focus: the two runs came before "median" was explained, and the rule's working was a long detour):
-    the two runs, the rule in plain words with step size × average length² = 3 × 2/3 = 2 said outright, and the
-    working on the worked step in a closed box. Raises if the worked step stops overshooting, if the rule stops
+    """Why centre 0.5 swings past the star from step size 3, after the widget and its answer, in a closed fold (pass
+    83, r81 Focus: step size is not this chapter's topic): the two runs and the rule in three sentences, length² 2/3
+    on average and the runs failing from step size 3. Raises if the worked step stops overshooting, if the rule stops
     holding, or if the step size where the runs fail stops being the one the rule gives (2 ÷ average length²)."""
     _, change = one_step(h, rate, goal)
     h, goal = np.asarray(h, dtype=float), np.asarray(goal, dtype=float)
@@ -1213,29 +1227,17 @@ def why_big_steps_swing(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     fig = two_runs()
     img = tables.image(figure_png(fig), fig.get_label(), 760, 330)
     avg = f"{round(3 * big):.0f}/3"
-    working = fold("The working, on the worked step", f"""
-The worked step's output should be {short:g}; after the step it is {moved:g}.
-It overshot by {past:g}, more than the {short:g} it was short.
-Its arrow ({h[0]:g}, {h[1]:g}) has length² {length2:g}, and {rate:g} × {length2:g} × {short:g} = {moved:g}.
-Why: each weight moves by step size × its input × how far short.
-The output adds up weight × input.
-So it moves by step size × (input 1² + input 2²) × how far short.
-""")
-    display(Markdown(f"""**Why big steps swing.**
-
+    # pass 83 (r81 Focus: half the optional section was about step size, not bends): a closed fold, three sentences
+    return fold(SWING_SUMMARY, f"""
 {img}
 
-An example's input arrow has **length²** (input 1)² + (input 2)².
-A step moves its example's output by step size × length² × how far short.
-When step size × length² is 2, the output lands as far past as it was short.
-Above 2, it lands farther past, and the swings tend to grow.
-At centre 0.5, the average length² is {avg}.
-So at step size {blows:g}, step size × average length² = {blows:g} × {avg} = 2.
-That is why runs swing past the star from about step size {blows:g}.
-The dotted curve's inputs also have average length² {avg}.
+An example's **length²** is (input 1)² + (input 2)².
+When step size × length² tops 2, a step leaves the output farther off.
+At centre 0.5, length² averages {avg}, so on average that starts at step size {blows:g}.
+""")
 
-{working.data}
-"""))
+
+SWING_SUMMARY = "For the curious: why big steps swing past the star"
 
 
 def zigzag_answer(goal=(1.0, -1.0)):
