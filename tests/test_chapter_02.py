@@ -838,7 +838,7 @@ def test_gelu_question_defines_transformers_first_and_explains_every_option():
     # pass 47 (r42, Focus): the paper audit goes; the fold says what the chapter shows, and why A tempts but is wrong
     assert ("D: just left of 0, GELU still sends some learning signal back.\n"
             "A ReLU unit there sends none.\n"
-            "A is wrong: enough ReLU corners follow any unbroken curve over a limited stretch of x.\n"
+            "A is wrong: enough ReLU corners follow any unbroken curve over a limited stretch of x, as closely as you like.\n"
             "B and C are wrong: GELU costs more, and it dips below 0.\n") in after
     assert "Hendrycks" not in after and "did not test" not in after and "every test" not in after
     assert activations.get("relu").derivative(-0.01) == 0 and activations.get("gelu").derivative(-0.01) > 0.4
@@ -944,7 +944,7 @@ def test_corners_predict_asks_what_the_readout_shows():
     assert "A and C do not shrink the signal layer after layer.\n" in text and "real weaknesses" not in text   # r48: A's cost adds up
     assert "do not multiply layer by layer" not in text
     assert "slows learning" not in text   # pass 23: the zig-zag widget shows a detour, not a slower arrival
-    assert "**Takeaway:** with arrows of the same average length, centred inputs reached the star about three times sooner." in markdown()   # pass 40 (r36); r72 Focus: out of the fold, its own cell
+    assert "**Takeaway:** with arrows of the same average length, centred inputs reached the star about three times sooner at step size 1." in markdown()   # pass 40 (r36); r72 Focus: out of the fold, its own cell
     assert "like tanh's outputs" not in text   # pass 42 (r38): the toy keeps the spread; tanh's is twice sigmoid's
 
 
@@ -1000,7 +1000,7 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
     # Takeaway and the sketch's closed block, so the line keeps five
     assert len(per_theme[1]) == 3 and "sooner" not in themes[1][1]
     assert zigzag.blow_up_step(0.0) is None   # centred at 0: no step size on the slider fails to settle
-    assert "**Takeaway:** with arrows of the same average length, centred inputs reached the star about three times sooner." in markdown() and "Takeaway" not in shown()   # r72 Focus: not hidden in the fold
+    assert "**Takeaway:** with arrows of the same average length, centred inputs reached the star about three times sooner at step size 1." in markdown() and "Takeaway" not in shown()   # r72 Focus: not hidden in the fold
     where, top = ch02.peak("gelu")
     assert f"{top:.2f}" == "1.13" and f"{where:.2f}" == "1.41" and where == pytest.approx(np.sqrt(2), abs=1e-6)
     for group, wanted in zip(per_theme, expected):
@@ -2773,7 +2773,7 @@ def test_the_zigzag_takeaway_is_refused_when_the_toy_stops_showing_it(monkeypatc
     assert "as long as centre 0.5's" in ch02.zigzag_answer().data and "at step size 1 it arrives about three times sooner" in ch02.zigzag_answer().data
     at = _cell_index("ch02.zigzag_answer()")   # pass 82: why big steps swing sits between (computed and refusable too)
     assert "".join(chapter()["cells"][at + 2]["source"]) == (
-        "**Takeaway:** with arrows of the same average length, centred inputs reached the star about three times sooner.")
+        "**Takeaway:** with arrows of the same average length, centred inputs reached the star about three times sooner at step size 1.")
     off, ctrl, one = ch02.steps_curve(0.5), ch02.control_curve(), list(ch02.rates()).index(1.0)
     assert ch02.TIMES[round(off[one] / ctrl[one])] == "three"   # pass 83: the takeaway's "three" is the answer's ratio
     same = ch02.steps_curve(0.5)
