@@ -1193,7 +1193,7 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # the floor's depth), the registry's two SELU parameters
     # p79 (r76 Clarity): "depth" collided with network depth; the two numbers are named by what they do
     # p83 (r81 Clarity, Picture first): the picture first, then the two numbers one a sentence
-    assert quiz.key_why("selu_steady") == ("In the picture, the spread is pulled from 2 toward 1. Two numbers do this. "
+    assert quiz.key_why("selu_steady") == ("In the picture, the spread is pulled from 2 toward 1. SELU's two constants do this. "
                                            "One is SELU's right-side slope. The other is how low its left side goes.")
     assert "depth" not in quiz.key_why("selu_steady")   # p74 (r71); r72: what goes in
     assert set(activations.get("selu").params) == {"scale", "alpha"}

@@ -637,7 +637,7 @@ def key_why(qid):
             # p74 (r71 Clarity): the short key never showed the constants: "two fixed numbers inside"
             # p77 (r74 Clarity #2): "two fixed numbers" were never introduced: named, with what each sets
             # p83 (r81 Clarity, Picture first): the picture first, then one idea a sentence (30 words at most)
-            "selu_steady": "In the picture, the spread is pulled from 2 toward 1. Two numbers do this. One is SELU's "
+            "selu_steady": "In the picture, the spread is pulled from 2 toward 1. SELU's two constants do this. One is SELU's "
                            "right-side slope. The other is how low its left side goes.",
             "softmax_activation": f"In the picture, the top share grows from {p1:.2f} to {p2:.2f}. Only the scores' gap "
                                   "counts. Doubling the scores doubles it. A wider gap gives the top score more.",

@@ -507,7 +507,7 @@ def selu_why_fold():
 Why? In the shaded band, right of $x \\approx {edge}$, SELU's slope is above 1.
 A slope above 1 stretches small numbers apart. So a small spread grows: {low:g} in, {small:.2f} out.
 A big spread sends many numbers far left. There SELU is nearly flat, so it squeezes them together near its floor.
-Right of 0, its slope is only {lam:.2f}: a weak stretch. So with a big spread, the squeeze wins: {high:g} in, {big:.2g} out.
+Right of 0, its slope is only {lam:.2f}: a weak stretch. So with a big spread, the squeeze wins on balance: {high:g} in, {big:.2g} out.
 
 {SELU_SCOPE}""")
 
