@@ -2372,7 +2372,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             # pass 80 (r77 Clarity: length², overshoot and "above 2" in one paragraph): the arrow first, then three
             # numbered steps: the worked overshoot, the rule, "above 2 it grows"
             # pass 82 (r80 Focus: a long detour): the rule said outright, with 3 × 2/3 = 2; the working in a box
-            "When step size × length² tops 2, a step leaves the output farther off.\n") in swing
+            "When step size × length² reaches 2, a step stops bringing the output closer.\nAbove 2, it leaves it farther off.\n") in swing
     assert ch02.mean_square(0.0) < ch02.mean_square(0.5)   # "shorter arrows, on average"
     assert "Then set the centre to 0." in "".join(cells[at - 1]["source"])   # the Predict that needs it comes after
     assert "oar" not in split and "boat" not in split and "Another step" not in split
@@ -4088,15 +4088,21 @@ def test_why_big_steps_swing_is_three_sentences_in_a_closed_fold():
     swing = _folded_output(chapter()["cells"][_cell_index("ch02.why_big_steps_swing()")])
     body = swing.split("'>", 1)[1]   # after the picture's alt text
     assert body.strip() == ("An example's **length²** is (input 1)² + (input 2)².\n"
-                            "When step size × length² tops 2, a step leaves the output farther off.\n"
+                            "When step size × length² reaches 2, a step stops bringing the output closer.\nAbove 2, it leaves it farther off.\n"
                             "At centre 0.5, length² averages 2/3, so on average that starts at step size 3.\n\n"
                             "</details>")
     assert swing.count("<details>") == 1 and "The working" not in swing
     h = zigzag.independent_inputs(0.5, 200000)
     assert np.mean((h ** 2).sum(axis=1)) == pytest.approx(2 / 3, rel=0.01) and 3 * (2 / 3) == 2
     assert zigzag.blow_up_step(0.5) == 3.0 and zigzag.blow_up_step(0.0, half=zigzag.WIDE) == 3.0
-    for k in (1.0, 2.0, 2.5):   # one step leaves an example's miss times |1 − k|: farther off only when k tops 2
-        assert (abs(1 - k) > 1) == (k > 2)
+    # one step on one example multiplies its miss by 1 − k (k = step size × length²): closer below 2, the same size
+    # at 2 (3 × 2/3 at centre 0.5: where it "starts"), farther above (code review: "tops 2" clashed with exactly 2)
+    h, goal = np.array([1.0, 1.0]), np.array([1.0, 0.5])   # length² 2
+    for k, verdict in ((1.0, "closer"), (2.0, "same"), (2.5, "farther")):
+        w = zigzag._walk([h], goal, rate=k / 2)[-1]
+        before, after = abs((0 - goal) @ h), abs((w - goal) @ h)
+        assert after == pytest.approx(before * abs(1 - k))
+        assert {"closer": after < before, "same": after == pytest.approx(before), "farther": after > before}[verdict]
     assert _cell_index("ch02.why_big_steps_swing()") < _cell_index("**Takeaway:**")
 
 

@@ -4073,7 +4073,7 @@ def test_selu_optional_part_is_one_short_fold_with_no_new_bold_term():
     for cut in ("average square", "independent", "He weights", "normalisation", "sqrt", "0.088", "LeCun-normal**"):
         assert cut not in _stored_text(), cut
     words = len(re.findall(r"[A-Za-z0-9][\w'’-]*", re.sub(r"<img [^>]*>", "", text)))
-    assert words < 145, words   # the two folds held about 420 words; r82 added "on balance" (140)
+    assert words <= 140, words   # the two folds held about 420 words; r82 added "on balance" (140)
 
 
 # ---- r81 (pass 83) ----

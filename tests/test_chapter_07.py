@@ -1194,7 +1194,7 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # p79 (r76 Clarity): "depth" collided with network depth; the two numbers are named by what they do
     # p83 (r81 Clarity, Picture first): the picture first, then the two numbers one a sentence
     assert quiz.key_why("selu_steady") == ("In the picture, the spread is pulled from 2 toward 1. SELU's two constants do this. "
-                                           "One is SELU's right-side slope. The other is how low its left side goes.")
+                                           "One is its right-side slope. The other is how low its left side goes.")
     assert "depth" not in quiz.key_why("selu_steady")   # p74 (r71); r72: what goes in
     assert set(activations.get("selu").params) == {"scale", "alpha"}
 
@@ -5158,7 +5158,7 @@ def test_q11_worked_number_lifting_the_1s_loses_more_in_all_than_one_half_everyw
                  "All four lose at least 0.11 + 0.11 + 2.30 + 2.30 = 4.82. Half everywhere loses only 2.77 in all."):
         assert line in fold, line
     assert "So lifting the 1s costs more than it saves." in why and "saved under" not in why
-    # code review: Q6 (a later round) asks what a loss near 0.69 means; its answer, a 50-50 guess's, is not given here
+    # code review: Q6 (another round) asks what a loss near 0.69 means; its answer, a 50-50 guess's, is not given here
     assert "0.69" not in why and "ln 2" not in why and f"{half:.2f}" == "0.69"
     # code review: no shape line under "which bend never goes below 0?" (sigmoid's range would answer it), and
     # GELU's line no longer reads as ReLU's shape, which hid its dip

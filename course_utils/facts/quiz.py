@@ -177,7 +177,7 @@ def _xor_sure_lines(sure=XOR_SURE):
     """Q11's worked lines, in a fold: both 1s get `sure`; the 0s' scores share the same total, and sharing it evenly
     is their best case (a point's loss grows faster than it falls: r82 Correctness, one 0 alone left the other's
     saving out), so each 0 gets `sure` too; the four losses then add to more than ½ everywhere gives. No 0.69 or
-    ln 2 beside "50-50": that is Q6's answer (a loss near 0.69 is a 50-50 guess's), asked in a later round."""
+    ln 2 beside "50-50": that is Q6's answer (a loss near 0.69 is a 50-50 guess's), asked in another round."""
     hit, _half, miss, lifted, halves = xor_sure_costs(sure)
     return (f"{FOLD}Why not lift the 1s anyway?\n"
             f"{FOLD}A point loses −ln(the chance of its right answer).\n"
@@ -637,7 +637,7 @@ def key_why(qid):
             # p74 (r71 Clarity): the short key never showed the constants: "two fixed numbers inside"
             # p77 (r74 Clarity #2): "two fixed numbers" were never introduced: named, with what each sets
             # p83 (r81 Clarity, Picture first): the picture first, then one idea a sentence (30 words at most)
-            "selu_steady": "In the picture, the spread is pulled from 2 toward 1. SELU's two constants do this. One is SELU's "
+            "selu_steady": "In the picture, the spread is pulled from 2 toward 1. SELU's two constants do this. One is its "
                            "right-side slope. The other is how low its left side goes.",
             "softmax_activation": f"In the picture, the top share grows from {p1:.2f} to {p2:.2f}. Only the scores' gap "
                                   "counts. Doubling the scores doubles it. A wider gap gives the top score more.",
@@ -797,8 +797,8 @@ BEND_WORDS = (
     ("SiLU", r"\bSiLU\b", "SiLU: x times sigmoid(x), a smooth bend."),
     ("SwiGLU", r"\bSwiGLU\b", "SwiGLU: a bend with a gate: one weighted sum scales another."),
 )
-# Q32: sigmoid's 0-to-1 range is what makes it the gates' bend; Q "never below 0": a shape line per option would
-# answer it (sigmoid's range) or mislead it.
+# Q32: sigmoid's 0-to-1 range is what makes it the gates' bend; Q "never below 0": a shape line under it for each
+# option would answer it or mislead it (GELU's old line read as ReLU's shape).
 BEND_SKIP = ("lstm_gates", "deepest_dip")
 
 

@@ -1232,7 +1232,8 @@ def why_big_steps_swing(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
 {img}
 
 An example's **length²** is (input 1)² + (input 2)².
-When step size × length² tops 2, a step leaves the output farther off.
+When step size × length² reaches 2, a step stops bringing the output closer.
+Above 2, it leaves it farther off.
 At centre 0.5, length² averages {avg}, so on average that starts at step size {blows:g}.
 """)
 
