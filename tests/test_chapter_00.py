@@ -720,7 +720,7 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     # numbers in one breath); the input weight 1 is said once, the output weights 1, m and 1 after the list.
     for i, (sign, shift, _h) in enumerate(ch00_start_here.TENT, start=1):
         inner = "x" + (f" {'+' if shift > 0 else '-'} {abs(shift):g}" if shift else "")
-        assert sign == 1 and f"- unit {i}: $\\mathrm{{ReLU}}({inner})$, corner at $x = {-shift / sign + 0.0:g}$\n" in before
+        assert sign == 1 and f"- unit {i}: $\\mathrm{{ReLU}}({inner})$, corner at $x = {-shift / sign + 0.0:g}$.\n" in before
     # Pass 53 (r47 Clarity 1): the new layout said first; m named (the output weights) before the worked sum uses it.
     # Pass 58 (r52 change 2): "one layer ..., not a stack" read as a clash with "two layers": the hidden layer and the
     # output are said together, once.
@@ -731,8 +731,8 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     # Pass 65 (r59 Clarity 2): the legend moved after the slider, one line per thing the picture shows, read while
     # dragging (not held in mind before it); the one-unit remark cut (the legend lists no dash at one unit).
     legend = cells[q + 1].source
-    assert ("- the thick line is the output, the units added up;\n"
-            "- each circle marks one of its corners: count them;\n"
+    assert ("- the thick line is the output, the units added up.\n"
+            "- each circle marks one of its corners: count them.\n"
             "- thin dashes draw each unit times its output weight.") in legend   # pass 71: unit 2's fall is the fold's
     assert "dash" not in before and "circle" not in before
     assert ch00_start_here.MIDDLE_START == -1.0
@@ -892,7 +892,7 @@ def test_middle_weight_slider_opens_off_the_tent_and_minus_two_makes_the_right_s
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bent_units()")
     # Pass 41 (r37 Interaction): the corner count is checked in its own fold first; then the task, then its fold.
     assert cells[q + 1].source.startswith("Drag **bent units** to 2, then 3. In the picture:")
-    assert "each circle marks one of its corners: count them;" in cells[q + 1].source
+    assert "each circle marks one of its corners: count them." in cells[q + 1].source
     assert cells[q + 2].source.strip() == "ch00.bent_units_check()"
     assert cells[q + 3].source.startswith("Check one point of the thick line")   # pass 65: the worked x = 1
     after = cells[q + 4].source
@@ -1153,10 +1153,10 @@ def test_pass83_three_slopes_are_told_apart_where_the_hill_slope_is_first_met():
     (k,) = [i for i, c in enumerate(cells) if c.source.startswith("The dot stands at $3$.")]
     assert "**hill slope**" in cells[k].source and "hill slope" not in "".join(c.source for c in cells[:k])
     box = cells[k + 1].source
-    assert box == ("> **Three slopes.** Each counts steps up for one step right, on its own graph:\n"
+    assert box == ("> **Three slopes.** Each counts steps up for one step right, on its own graph.\n"
                    ">\n"
-                   "> - a line's slope: on a unit's graph, as the readout lists them (\"0, then 1\" for plain ReLU);\n"
-                   "> - a bend's slope: on the bend's own graph, at one input ($1$ on ReLU's ramp, $0$ on its flat side);\n"
+                   "> - a line's slope: on a unit's graph, as the readout lists them (\"0, then 1\" for plain ReLU).\n"
+                   "> - a bend's slope: on the bend's own graph, at one input ($1$ on ReLU's ramp, $0$ on its flat side).\n"
                    "> - a hill slope: on the valley, wrongness against one weight ($2$ here).")
     lines = [line for line in box.splitlines() if line.startswith("> - ")]
     assert [line[4:].split(":")[0] for line in lines] == ["a line's slope", "a bend's slope", "a hill slope"]
@@ -2318,8 +2318,8 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     assert cells[k - 1].source.endswith("and follow the change.")
     assert cells[k + 1].source.startswith("Read the boxes:") and "- $z$" not in cells[k + 1].source
     assert cells[k + 2].source.startswith("- $z$")   # pass 67: the walk in its own cell, after the numbers
-    assert ("- $z$, the number the unit bends, grows by $0.1 \\cdot 2 = 0.2$;\n"
-            "- the ramp (slope $1$) passes on $0.2$;\n"
+    assert ("- $z$, the number the unit bends, grows by $0.1 \\cdot 2 = 0.2$.\n"
+            "- the ramp (slope $1$) passes on $0.2$.\n"
             "- the output's weight makes it $0.2 \\cdot 3 = 0.6$.\n\n"
             # pass 71 (r66): "moves 6 times as far" is cut here; the per-step sentence after the output's hill says it
             # pass 63 (r58 Clarity): an everyday picture of multiplying along a chain
@@ -3111,9 +3111,9 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     # Pass 82 (r80 Clarity 7): after the walk back, where the five words pile up: one short line each, in the order met.
     assert ("> **Words so far.**\n>\n"
             # pass 69 (r64 item 3): each slope word said as the slope of what, so the two kinds are told apart
-            "> - hill slope: how fast the wrongness climbs as one number moves (a *derivative*);\n"
-            "> - bend's slope: how steep the bend's curve is at one input (1 on ReLU's ramp);\n"
-            "> - learning signal: hill slopes passed back from the output, multiplied at each part;\n"
+            "> - hill slope: how fast the wrongness climbs as one number moves (a *derivative*).\n"
+            "> - bend's slope: how steep the bend's curve is at one input (1 on ReLU's ramp).\n"
+            "> - learning signal: hill slopes passed back from the output, multiplied at each part.\n"
             "> - backpropagation: that passing back; the gradient: all the hill slopes together."
             ) == why.strip()
     lines = [line for line in why.splitlines() if line.startswith("> - ")]
