@@ -679,7 +679,7 @@ def _halved(mine, usual, threshold, epochs):
     seeds = halved_seeds(mine, usual)
     if not len(seeds):
         return f"Bigger steps alone lowered the loss a little. None crossed {threshold:g} in {epochs} epochs."
-    def spread(losses):
+    def said_range(losses):
         """'about 0.6', or 'between 0.5 and 0.6' when the seeds' losses differ at one decimal."""
         said = sorted({f"{losses[i]:.1f}" for i in seeds}, key=float)
         return f"about {said[0]}" if len(said) == 1 else f"between {said[0]} and {said[-1]}"
@@ -688,8 +688,8 @@ def _halved(mine, usual, threshold, epochs):
     n, of = (words.get(k, str(k)) for k in (len(seeds), runs))
     said = "one seed" if len(seeds) == 1 else f"all {of} seeds" if len(seeds) == runs else f"{n} of {of} seeds"
     return (f"Bigger steps alone about halved the loss at {said}. "
-            f"{'Its' if len(seeds) == 1 else 'Their'} loss fell from {spread(usual.final_loss)} "
-            f"to {spread(mine.final_loss)}. None crossed {threshold:g} in {epochs} epochs.")
+            f"{'Its' if len(seeds) == 1 else 'Their'} loss fell from {said_range(usual.final_loss)} "
+            f"to {said_range(mine.final_loss)}. None crossed {threshold:g} in {epochs} epochs.")
 
 
 def _count_of_five(n):

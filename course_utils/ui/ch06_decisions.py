@@ -518,6 +518,11 @@ def _silu_panel(fig):
 SWIGLU_NOTE = "the gate scales the content\n(it can be below 0 or above 1)"
 
 
+def run_scores(study, run=-1):
+    """Each block's score after one training run of the 2020 test: {version: score}; run -1 is the longer (the bars')."""
+    return {version: values[run] for version, *values in study.scores}
+
+
 def gate_won(study):
     """The 2020 test in one line (r75 Correctness: "the two least wrong had a gate" undersold it): every block with a
     gate scored lower (less wrong) than every block without, at each training length, as deployments.py's table holds."""
@@ -563,7 +568,7 @@ def gate_test_picture(study=None, baseline="ReLU", only=None):
     its end, with no raw score; the full eight wait in the optional end."""
     study = study or deployments.comparison("Shazeer")
     gate_won(study)   # the picture shows the words' claim: raise if the scores disagree
-    every = sorted(((version, values[-1]) for version, *values in study.scores), key=lambda r: r[1])
+    every = sorted(run_scores(study).items(), key=lambda r: r[1])
     if only is not None and not set(only) <= {v for v, _ in every}:
         raise ValueError(f"no such versions in the {study.year} test: {sorted(set(only) - {v for v, _ in every})}")
     rows = [r for r in every if only is None or r[0] in only]
@@ -620,7 +625,7 @@ def gate_bends_said(study):
     bends = dict(study.gate_bends)
     if set(bends) != set(study.gated):
         raise ValueError("every gated block of the study needs its gate's bend, and only those: deployments.py")
-    final = {version: values[-1] for version, *values in study.scores}
+    final = run_scores(study)
     return [f"- {version}: {gate_bend_word(bends[version])}" for version in sorted(bends, key=final.get)]
 
 
@@ -628,7 +633,7 @@ def gate_gain(study, baseline="ReLU"):
     """The 2020 test's numbers line 3 quotes, after the longer training (the bars' scores): ReLU's score; how much less
     wrong plain GELU was (a little below 0: worse); SwiGLU's gain and that gain as a share of ReLU's score (pass 83, r81:
     the main path names only ReLU, GELU and SwiGLU); the largest gain and its block (the optional end's)."""
-    final = {version: values[-1] for version, *values in study.scores}
+    final = run_scores(study)
     base = final[baseline]
     best = min(final, key=final.get)
     return {"base": base, "gelu": base - final["GELU"], "swiglu": base - final["SwiGLU"],
@@ -650,7 +655,7 @@ def gate_result(study):
     gelu_model = decisions.facts()["gelu_models"][0]
     # The bars are the longer run; after the shorter one plain GELU was a little ahead (r82 Correctness: a claim
     # scoped to one run read as the whole test's). Both said, so "not clearly better" is what the table shows.
-    first = {version: values[0] for version, *values in study.scores}
+    first = run_scores(study, run=0)
     short = first["ReLU"] - first["GELU"]
     if not (short > 0 > n["gelu"]):
         raise ValueError("the words say plain GELU was ahead after the shorter run and behind after the longer one")
