@@ -522,7 +522,7 @@ def test_he_weights_have_typical_size_root_two_over_n():
     # r52: a worked case (4 inputs) before the rule, both in the He section, before its slider
     # r58 (Focus): the 4-input case is folded after the two-input picture; still before the rule and the slider
     # pass 75 (r72): the walk is folded under "Plain size: squares add"; the plain size is named after it
-    assert flat.index("Picture a walk:") < flat.index("use weights of typical size $\\sqrt{1/n}$, the **plain size**.") < flat.index(
+    assert flat.index("Picture a walk:") < flat.index("use weights of typical size $\\sqrt{1/n}$, the **plain size** (our name).") < flat.index(
         "**Predict:** at size 2")
     assert "(why: the fold" not in flat and "(the $0.71$: below)" not in flat
     assert "box below the next widget" not in flat   # r28: that widget is the gradient-flow panels; the box is under the He slider
@@ -1213,7 +1213,7 @@ def test_he_picture_plain_weights_shrink_the_handed_back_nudge_and_he_keeps_it()
     # pass 37 (r34): named after the He slider, where its reason is, and pointing back to the flow network's x1.4
     defined = [i for i, c in enumerate(cells) if "**He initialisation**" in c]
     # pass 39 (r35): the He section comes before the flow network, whose lead-in names He as its x1.4
-    assert defined == [k + 1] and k < flow and "$\\times 1.4$" in cells[flow - 4] and "He initialisation" in cells[flow - 4]   # r70: ReLU's slopes drawn after it
+    assert defined == [k + 1] and k < flow and "$\\times 1.4$" in cells[flow - 5] and "He initialisation" in cells[flow - 5]   # r70: ReLU's slopes drawn after it; pass 84: + the rule's cell
     assert "He initialisation" not in "".join(cells[:k + 1])
     assert math.sqrt(2) * math.sqrt(1 / 32) == pytest.approx(math.sqrt(2 / 32), rel=1e-15)
 
@@ -1409,9 +1409,10 @@ def test_flow_check_follows_its_widget_and_the_intro_names_units():
     # pass 54 (r48, Focus): the He section is its own "##" before the network; the network is described right where
     # it appears (its heading, the four-bends lead-in, the Predict, the widget), not twelve cells earlier
     net = next(i for i, c in enumerate(cells) if c.startswith("## Watching it in a real network"))
-    assert "32 units" in cells[net] and cells.index("ch03.he_slider()") < net == k - 5   # r70: + ReLU's slopes picture and its sentence
+    assert "32 units" in cells[net] and cells.index("ch03.he_slider()") < net == k - 6   # r70: + ReLU's slopes picture and its sentence; pass 84: + the rule's cell
     he = next(i for i, c in enumerate(cells) if c.startswith("## How big should the starting weights be?"))
-    assert he < cells.index("ch03.sign_cases_picture()") and "**typical size**" in cells[he]
+    # pass 84 (r83 Clarity: one idea a cell): the mirrored sums open the section; typical size is the next cell
+    assert he < cells.index("ch03.sign_cases_picture()") and "**typical size**" in cells[he + 1] and "**typical size**" not in cells[he]
     assert "we only watch the signal's size" in cells[net]   # r48: why random right answers are fine
     # pass 34: **bias**, **data points**, **typical size** (units at the two nudges, plain size at the He slider);
     # pass 37 (r34): **units** and **bias** moved to the cell after the hill, **He initialisation** to the He section
@@ -2380,8 +2381,7 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     before = " ".join(" ".join(cells[:widget]).split())
     # pass 34: before the widget, one short paragraph; the side arithmetic is in one optional fold after it
     # pass 75 (r72): the typical-size picture comes before its recipe
-    for words in ("**typical size** says how far from 0 they usually are, sign ignored: the square root of their average "
-                  "square. Example:", "Per layer back, the weights enlarge the signal's "
+    for words in ("**typical size** says how far from 0 they usually are, sign ignored. Example:",   # pass 84: recipe after "Per layer back, the weights enlarge the signal's "
                   "typical size about $\\times 1.4$: the $\\sqrt{2}$ of He initialisation.", "If the bend's size times $1.4$ is near 1, the signal holds.",
                   "**plain size**"):   # pass 39 (r35): the He section, with the plain size, now comes first
         assert words in before, words
@@ -2408,8 +2408,9 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # start's panel ends at 0.41 is a short closed fold under the three lines
     # pass 83 (r81 Focus: a quirk of one random start): the fold is one sentence, its claim checked below
     assert ("- ReLU: $0.97$, about 1: it roughly holds too. - GELU: $0.88$, just under 1: it fades slowly. "
-            "<details><summary>Then why does ReLU's panel end at 0.41?</summary> This start's weights stretch the "
-            "signal less than $\\sqrt 2$ a step, on average. </details>") in after
+            "<details><summary>Then why does ReLU's panel end at 0.41?</summary> The bars use averages.") in after
+    # pass 84 (r83 Clarity, Correctness: "less than √2" did not settle 0.41): this start's steps multiplied out
+    # (test_pass84_relus_0_41_is_this_starts_steps_multiplied_out)
     assert "drifts" not in after and "Nine steps at $0.97$" not in after
     by_weights, _, _ = _weights_and_slopes_per_layer("relu", 10)   # this start's weights' stretch, each step back
     assert float(np.exp(np.mean(np.log(by_weights)))) < math.sqrt(2) - 0.04   # on average (geometric), under √2
@@ -2621,7 +2622,7 @@ def test_pass_36_he_initialisation_is_named_at_the_x_1_4_with_its_size():
     flat = " ".join(cells[k].split())
     flow = cells.index("ch03.gradient_flow(depth=10)")
     assert cells.index("ch03.he_slider()") < k < flow   # pass 39 (r35): the He section now comes first
-    lead_in = " ".join(cells[flow - 4].split())   # r70: ReLU's slopes picture and its sentence follow it
+    lead_in = " ".join(cells[flow - 5].split())   # r70: ReLU's slopes picture and its sentence follow it; pass 84: + the rule's cell
     assert ("Per layer back, the weights enlarge the signal's typical size about $\\times 1.4$: the $\\sqrt{2}$ of He "
             "initialisation.") in lead_in and "sqrt{2/" not in lead_in and "section below" not in lead_in
     assert f"{math.sqrt(2 / 32):.2f}" == "0.25"
@@ -2830,7 +2831,7 @@ def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
     assert "Partly the inputs" not in flat and "We tried 50 others" not in flat and "<summary>Optional" not in flat
     assert flat.count("Tanh: about 1 a step, so the signal roughly holds") == 1   # r50: one sentence per bend
     _, _, after = ch03_gradients.half_off_numbers()
-    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "There the bends shrink the signal $1.00 \\to 0.68$. The $\\sqrt 2$ bigger weights win it back, to $0.96$." in flat
+    assert f"{np.sqrt(np.mean(after ** 2)):.2f}" == "0.68" and "There the bends shrink the signal $1.00 \\to 0.68$." in flat
     dead = gradients.unit_slopes("relu", 0.0, seed=0) <= 1e-12
     assert int(dead.sum()) == 6 and int(dead[0].sum()) == 0   # none in layer 1: its inputs, the data, have both signs
     assert "At the start, 6 of the 96 are dead, none in layer 1. Its inputs, the data, lie all around 0, and its biases are 0. So each layer-1 unit has points on its \"on\" side, whatever its weights. Layers 2 and 3 get ReLU outputs, never below 0" in flat
@@ -2930,8 +2931,12 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # pass 80 (r77 Clarity #1): the main path says it in one line; the fold says why
     # pass 81 (r78 Clarity #1: the fold is three sections later): the sentence links the section that holds it
     # pass 82 (r80 Clarity #1: the link sent the reader four sections ahead): the reason in place, no link
-    assert ("Going back, a unit also adds $n$ terms: signal × weight, random signs. So the arithmetic is the same, and we "
-            "work forward.") in flat and "(#Watching-it-in-a-real-network)" not in flat
+    # pass 84 (r83 Clarity: "the arithmetic is the same" was a jump): the two sums mirrored, line under line
+    assert ("The weights also multiply the backward signal. Say every layer has $n$ units. - Forward, a unit's sum adds "
+            "$n$ terms: input × weight. - Back, a unit's signal adds $n$ terms: signal × weight (the two paths above). "
+            "Each term is + or − at random. Only the names differ: input, signal. So one rule sets both sums' sizes. "
+            "We find it going forward.") in flat and "(#Watching-it-in-a-real-network)" not in flat
+    assert "So the arithmetic is the same" not in flat
     assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
             "lighter nor darker, or after ten copies the page is blank or black.") in flat
     # r56: the 32-input picture (one draw, "mostly cancel") was a detour in a long section: cut; the rule it showed
@@ -3114,8 +3119,9 @@ def test_pass52_he_counts_a_units_inputs():
     # r68 (Clarity 5): the backward half in two steps, bends then weights, each with this draw's numbers
     # pass 75 (r72, Focus): folded under "Going back"
     # pass 79 (r75 Focus): one fold, not two: the backward numbers joined the "typical size" fold (its squares, going back)
+    # pass 84 (r83 Correctness: no picture showed the 0.96): the sentence is cut; the picture's 1.00 -> 0.68 stays
     assert ("So the slopes' squares are what count. The half-off picture's bottom panel shows it for one point. There the "
-            "bends shrink the signal $1.00 \\to 0.68$. The $\\sqrt 2$ bigger weights win it back, to $0.96$.") in flat
+            "bends shrink the signal $1.00 \\to 0.68$.") in flat and "win it back, to $0.96$" not in flat
     assert "<summary>Going back</summary>" not in flat and "one data point is a random draw" not in flat
     _, before, after = ch03_gradients.half_off_numbers()
     assert f"{rms(before):.2f}" == "1.00" and f"{rms(after):.2f}" == "0.68" and f"{0.68 * 1.41:.2f}" == "0.96"
@@ -3787,7 +3793,7 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     assert ("What does each bend do to it? ReLU's slopes, for example, are 1 or 0, half each: ReLU passes the whole "
             "signal through half its units and nothing through the rest. Two units pass 1, two pass 0: the squares add "
             "to 2. Four units passing $0.71$ also give 2. So slopes $1, 0, 1, 0$ shrink the signal's size as four "
-            "slopes of $0.71$ do. In short, a ReLU layer shrinks the signal as if every slope were $0.71$. Why not the average, "
+            "slopes of $0.71$ do. Why not the average, "
             "$0.5$? Four units at $0.5$ give squares adding to only 1. Every bend acts like the typical size of its "
             "slopes.") in flat.replace(" ch03.slope_sizes_picture() ", " ")
     assert [t for _, _, t in ch03_gradients.squared_stacks()] == [2, pytest.approx(2), 1]
@@ -3803,9 +3809,13 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
             "$n$ terms, signal × slope × weight, one per unit it feeds, each + or − at random. As with the coin flips, "
             "their squares add, on average. So the slopes' squares are what count.") in flat and "gets times" not in flat
     # pass 82 (r80 Clarity #3: two ideas in one rule): the bend's factor, the weights' factor, their product, the bars
-    assert ("Every bend acts like the typical size of its slopes. Each step back, the weights multiply in about $1.4$. "
-            "If the bend's size times $1.4$ is near 1, the signal holds. The bars after the next widget show that "
-            "product per bend.") in flat and "As a rule of thumb" not in flat
+    # pass 84 (r83 Clarity: about ten ideas in one cell): why typical size in one cell, the rule in the next
+    rule = cells[pic + 2]
+    assert "Every bend acts like the typical size of its slopes." in cells[pic + 1] and "1.4" not in cells[pic + 1]
+    assert " ".join(rule.split()) == ("Each step back, the bend multiplies in its slopes' typical size, the weights about "
+                                      "$1.4$. If the bend's size times $1.4$ is near 1, the signal holds. Below 1, it "
+                                      "fades. The bars after the next widget show that product per bend.")
+    assert "As a rule of thumb" not in flat
     assert cells.index("ch03.step_size_bars()") > cells.index("ch03.gradient_flow(depth=10)") > pic
 
 
@@ -3853,8 +3863,12 @@ def test_pass71_typical_size_has_a_picture():
     assert cells[at - 1].endswith("Example: $0.1, -0.2, 0.2, -0.1$:")
     # pass 75 (r72): the picture before its recipe
     # pass 80 (r77 Clarity): the recipe is said once, in the definition above the picture
-    assert cells[at + 1].startswith("Their squares average $0.025$, so their typical size is about $0.16$.")
-    assert "the square root of their average square. Example:" in cells[at - 1]
+    # pass 84 (r83 Picture: the recipe came before a picture that shows only its result): the recipe after it
+    assert " ".join(cells[at + 1].split()).startswith(
+        "To find it, square each number: $0.01, 0.04, 0.04, 0.01$. Their squares average $0.025$. The typical size is "
+        "the square root of their average square: about $0.16$.")
+    assert "square root" not in cells[at - 1] and "square root of their average square" in cells[at + 1]
+    assert [f"{v * v:.2f}" for v in values] == ["0.01", "0.04", "0.04", "0.01"]
 
 
 # ---- pass 72: the r68 reading ----
@@ -4194,9 +4208,11 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
     forward one, as the section's opening: the same n terms each way, so the same weight size; the fold is gone
     pass 80 (r77 Clarity #1: the section was hard going): the main path is the forward count; the backward count and
     "why squares" share one optional fold, after ReLU's slopes."""
-    assert ("The weights also multiply the backward signal. Say every layer has $n$ units. A unit's sum adds $n$ terms, "
-            "input × weight, each + or − at random. Going back, a unit also adds $n$ terms: signal × weight, random "
-            "signs. So the arithmetic is the same, and we work forward.") in flat
+    # pass 84 (r83 Clarity): the forward and backward sums as two mirrored lines
+    assert ("The weights also multiply the backward signal. Say every layer has $n$ units. - Forward, a unit's sum adds "
+            "$n$ terms: input × weight. - Back, a unit's signal adds $n$ terms: signal × weight (the two paths above). "
+            "Each term is + or − at random. Only the names differ: input, signal. So one rule sets both sums' sizes. "
+            "We find it going forward.") in flat
     assert ("<summary>Why do the slopes' squares count?</summary> Going back, a unit's signal adds "
             "$n$ terms, signal × slope × weight, one per unit it feeds, each + or − at random.") in flat
     assert flat.count("<details>") == flat.count("</details>")
@@ -4295,3 +4311,49 @@ def test_pass83_dead_before_training_shows_the_grid_before_explaining_it():
     assert src[at - 1].startswith("### Dead before training") and len(src[at - 1].split()) < 25   # one sentence
     assert src[at + 1].startswith("Each square is one unit") and at + 2 < src.index("ch03.dead_units()")
     assert "**Predict" not in src[at - 1] + src[at + 1]
+
+
+# ---- pass 84: the r83 reading ----
+
+def test_pass84_relus_0_41_is_this_starts_steps_multiplied_out():
+    """Check the fold under the step bars: in the flow widget's first start, ReLU's weights stretch the signal x1.356 a
+    step back (not the bar's 1.41) and its slopes keep 0.668 (not the bar's 0.685); 1.356 x 0.668 = 0.906 a step, and
+    nine such steps are exactly the panel's layer-1 share, 0.41 (r83: "less than √2 a step" did not settle it)."""
+    stretch, kept = gradients.step_parts("relu")
+    by_weights, by_slopes, _ = _weights_and_slopes_per_layer("relu", 10)   # the walk typed a second time
+    assert stretch == pytest.approx(_typical(by_weights), rel=1e-12) and kept == pytest.approx(_typical(by_slopes), rel=1e-12)
+    assert (f"{stretch:.3f}", f"{kept:.3f}", f"{stretch * kept:.3f}") == ("1.356", "0.668", "0.906")
+    assert f"{1.356 * 0.668:.3f}" == "0.906" and f"{0.906 ** 9:.2f}" == "0.41"   # the written numbers multiply out
+    share = (lambda s: s[0] / s[-1])(gradients.signal_flow("relu", 10))
+    assert (stretch * kept) ** 9 == pytest.approx(share, rel=1e-9) and f"{share:.2f}" == "0.41"   # the panel's number
+    bar = ch03_gradients.step_sizes()[0]["relu"]   # the bar's own column: 0.685 x 1.41 = 0.97
+    assert f"{bar:.3f}" == "0.685" and ch03_gradients.STEP_FACTOR == 1.41 and f"{0.685 * 1.41:.2f}" == "0.97"
+    assert stretch < ch03_gradients.STEP_FACTOR and kept < bar   # "a little short on both"
+    flat = " ".join(prose().split())
+    assert ("<summary>Then why does ReLU's panel end at 0.41?</summary> The bars use averages. This start falls a little "
+            "short on both: | one step back | the bar | this start | |---|---|---| | weights stretch | $1.41$ | $1.356$ | "
+            "| slopes keep | $0.685$ | $0.668$ | | together | $0.97$ | $0.906$ | Nine steps back: $0.906^9 \\approx 0.41$. "
+            "Two small shortfalls, multiplied nine times. </details>") in flat
+    assert "less than $\\sqrt 2$ a step" not in flat
+
+
+def test_pass84_sketch_from_memory_has_a_closed_key():
+    """Check the sketch's key (r83 Retention: no answer key): sigmoid's slope peaks at 1/4 and tanh's at 1, both at 0;
+    the near-flat edges are the chapter's (±4.58, about ±3); GELU's slope dips below 0 and peaks above 1; 1, 2, 3
+    sigmoid layers at x = 0 leave 1/4, 1/16, 1/64; and the common slip (sigmoid's peak at 1) is named."""
+    sig, tanh, gelu = (activations.get(n).derivative for n in ("sigmoid", "tanh", "gelu"))
+    assert sig(0.0) == 0.25 and tanh(0.0) == 1.0
+    assert gradients.quiet_zones("sigmoid") == (-4.58, 4.58) and f"{gradients.quiet_zones('tanh')[1]:.0f}" == "3"
+    assert gradients.steepest("gelu")[1] > 1 > 0 > gradients.lowest_slope("gelu")[1]
+    assert [fractions.Fraction(sig(0.0)) ** k for k in (1, 2, 3)] == [fractions.Fraction(1, 4 ** k) for k in (1, 2, 3)]
+    text = prose()
+    sketch = text[text.index("**Sketch from memory.**"):text.index("## What comes next")]
+    key = " ".join(sketch[sketch.index("<summary>Key: what your sketch should show</summary>"):].split())
+    for words in ("- Sigmoid: a low hump, peak $\\frac14$ at 0; near-flat beyond $\\pm 4.58$.",
+                  "- Tanh: a taller hump, peak 1 at 0; near-flat beyond $\\pm 3$.",
+                  "- ReLU: 0 for $x \\le 0$, then 1; flat on the whole left.",
+                  "- GELU: a smoothed ReLU step, a dip below 0, a peak a little above 1; near-flat far left.",
+                  "- After 1, 2, 3 sigmoid layers at $x = 0$: $\\frac14, \\frac1{16}, \\frac1{64}$.",
+                  "A common slip: sigmoid's peak at 1, like tanh's.", "</details>"):
+        assert words in key, words
+    assert "Then compare with the key." in " ".join(sketch.split())

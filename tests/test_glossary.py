@@ -478,9 +478,10 @@ def test_pass31_typical_size_is_chapter_03s_root_mean_square():
     text = " ".join(" ".join(c.source.split()) for c in ch03.cells)
     # pass 75 (r72): the example's picture comes between the name and the recipe
     # pass 80 (r77 Clarity): the recipe said once, plainly, in the definition
-    assert ("Their **typical size** says how far from 0 they usually are, sign ignored: the square root of their average "
-            "square. Example: $0.1, -0.2, 0.2, -0.1$:") in text
-    assert "Their squares average $0.025$, so their typical size is about $0.16$." in text
+    # pass 84 (r83 Picture): the name and example before the picture, the recipe after it
+    assert ("Their **typical size** says how far from 0 they usually are, sign ignored. Example: $0.1, -0.2, 0.2, -0.1$:") in text
+    assert ("Their squares average $0.025$. The typical size is the square root of their average square: about "
+            "$0.16$.") in text
     v = np.array([0.1, -0.2, 0.2, -0.1])
     assert np.mean(v ** 2) == pytest.approx(0.025) and round(float(np.sqrt(np.mean(v ** 2))), 2) == 0.16
 
