@@ -619,8 +619,10 @@ def test_every_click_question_has_its_explanation_folded_after_it():
     asks = [i for i, c in enumerate(cells) if c["cell_type"] == "code" and "_question(" in _src(c)]
     assert len(asks) == 5
     bends = next(i for i in asks if "bend_question" in _src(cells[i]))  # pass 61 (r55): its answer fold follows
-    # pass 71 (r67 reader: one reveal per prediction): ReLU's why and tanh's why in one fold, not a second "Check"
-    assert _src(cells[bends + 1]).split("</summary>")[0] == "<details><summary>Why: ReLU, then tanh"
+    # pass 71 (r67 reader: one reveal per prediction): ReLU's why and tanh's why in one cell, not a second "Check"
+    # pass 84 (r83 reader: one block held both bends): a box for ReLU, then a box for tanh
+    assert _src(cells[bends + 1]).split("</summary>")[0] == "<details><summary>Why: ReLU"
+    assert "</details>\n<details><summary>Why: tanh</summary>\n\n**tanh: no.**" in _src(cells[bends + 1])
     assert "Check your prediction" not in _src(cells[bends + 1]) + _src(cells[bends + 2])
     runs = next(i for i in asks if "runs_question" in _src(cells[i]))
     depth = next(i for i in asks if "depth_question" in _src(cells[i]))  # pass 24: predict, see the picture, check
@@ -628,10 +630,12 @@ def test_every_click_question_has_its_explanation_folded_after_it():
     after = _src(cells[depth + 1])  # pass 29: the answer only inside the fold, not above it
     assert after.startswith("<details><summary>Check your answer</summary>\n\nOn it: every dot sits on the diagonal")
     for i in asks:
-        if i in (runs, depth):
+        if i in (runs, depth, bends):
             continue
-        # pass 34: the weight and XOR questions' folds are cut: they only repeated what the buttons say
-        assert "<details><summary>Check your answer</summary>" not in _src(cells[i + 1])
+        # pass 34 cut the weight and XOR questions' folds (they repeated the buttons); pass 84 (r83 reader: a reader
+        # of the page never sees a click's feedback): each has a written answer again, naming the usual wrong ones
+        assert _src(cells[i + 1]).startswith("<details><summary>Check your answer</summary>")
+        assert "A common wrong answer" in _src(cells[i + 1])
     assert "**Predict:** how many of the ten runs" in _src(cells[runs - 1])
     # pass 39: train silently, predict, click, then see the printout and the seeds picture (shown by the click)
     train = next(i for i, c in enumerate(cells) if "ch01.train_xor(" in _src(c))
@@ -810,8 +814,9 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # pass 66 (r61 reader): + 1, the bowl's why ("each corner's loss curves up")
     # pass 68 (cut for length): the bowl's why ("each corner's loss curves up") goes: - 1
     # pass 82 (r80 reader: "scores better" read as the score s): "has a lower loss", + 1
-    assert len(re.findall(r"\bloss", text, re.I)) == 8 and "taken together" not in text  # pass 46: the section cut
-    assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 8  # pass 73: the bowl's one lowest point
+    # pass 84 (r83 reader: the bowl's missing step): "each corner's loss is a bowl in them too", + 1
+    assert len(re.findall(r"\bloss", text, re.I)) == 9 and "taken together" not in text  # pass 46: the section cut
+    assert len(re.findall(r"\bloss", text.split("## Optional: why exactly one half?")[1], re.I)) == 9  # pass 73: the bowl's one lowest point
     assert "Training lowers the **loss**: how wrong the chances are." in text
     assert "**loss**" not in build and text.count("**loss**") == 1
     assert "log loss" not in text and "nudge" not in text.lower()
@@ -1328,8 +1333,10 @@ def test_no_bend_map_is_evenly_near_white():
             # r82 reader: after the trained map's sentences, the 2-unit example's switched in unsaid
             "The picture above sums just two hand-set ramps.\nTheir sum's 0-line wraps only the label-1 corner (1, 0).\n"
             "It misses the other, (0, 1). The trained network's 8 units catch both.\n"
-            "Near the bottom only unit 1's ramp changes, so the 0-line runs upright.\n"
-            "Near the right only unit 2's ramp changes, so the 0-line runs across.\n\n"
+            # pass 84 (r83 reader: the reason was missing): the other unit sits near its top there
+            "Near the bottom, unit 2 is near its top and barely changes.\n"
+            "So only unit 1's ramp matters there, and the 0-line runs upright.\n"
+            "Near the right, unit 1 is near its top. So only unit 2 matters, and the 0-line runs across.\n\n"
             "</details>") in text
     assert text.index("**0-line**") == text.index("0-line") - 2  # pass 82: defined where it is first used  # pass 57 (cut): the left map says "no useful boundary" itself
     assert "trillionth of one half" not in text
@@ -1452,8 +1459,8 @@ def test_no_bend_chances_are_about_one_half_and_said_so():
     assert chances.shape[0] == 10 and np.all(np.abs(chances - 0.5) < 0.005)
     text = "\n".join(t for _, t in _markdown_cells())
     # pass 75 (r72 reader): the "same score everywhere" sentence moved here, into the answer fold, from before the Predict
+    # pass 84 (cut for length): "Training ends with nearly the same score everywhere" said what the dots say
     assert ("No bend: the boundary is a straight line, or no useful one. Neither can split XOR.\n"  # pass 78, 80
-            "Training ends with nearly the same score everywhere.\n"
             "Every dot sits at about one half, the know-nothing answer: no useful line.") in text
     fold = next(t for _, t in _markdown_cells() if "the know-nothing answer" in t)
     ask = next(t for _, t in _markdown_cells() if "how many of the ten runs with no bend" in t)
@@ -1754,7 +1761,9 @@ def test_straight_rule_is_explained_at_first_use_and_the_split_needs_both_pairs_
     # pass 83 (r81 reader: "one pair" came before any pair was named): the 1-pair and the 0-pair named first
     assert ("No. Call the label-1 corners the **1-pair**, the label-0 corners the **0-pair**.\n"
             "A split needs one pair above 0 and the other below 0.\n"
-            "The dashed line's score $x_1 + x_2 - 0.5$ gives the 1-pair 0.5 and 0.5, the 0-pair −0.5 and 1.5.\n"
+            # pass 84 (r83 reader: the picture has a dashed and a dash-dot line): named by its equation
+            "The dashed line $x_1 + x_2 = 0.5$ has the score $x_1 + x_2 - 0.5$. "
+            "It gives the 1-pair 0.5 and 0.5, the 0-pair −0.5 and 1.5.\n"
             "Both pairs add up to 1, so the 0-pair cannot both be below 0.\n"
             # r78 Correctness: the numbers covered one line; the main answer now says it holds for every line
             "Every line is like this: its two pairs always add up to the same total (why: just below). So no line splits them.\n\n"
@@ -1844,8 +1853,10 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     "The pulls cancel, so training stops there.\n"
                     # pass 73 (r70 reader): why the bowl has one lowest point, not only why this point is flat
                     # session 31 (r71): the reason is that no corner's loss bends down (convex), not that each curves up
-                    "One can show that each corner's loss never bends downward: plotted against the score, it only ever curves up. So the bowl has no other dip: its lowest point is where "
-                    "the pulls cancel.\n"
+                    "One can show that each corner's loss never bends downward: plotted against the score, it only ever curves up.\n"
+                    # pass 84 (r83 reader: curving up against the score is not yet a bowl in u, v, b): the missing step
+                    "The score is a straight-line mix of $u$, $v$ and $b$. So each corner's loss is a bowl in them too.\n"
+                    "A sum of bowls is a bowl. So the bowl has no other dip: its lowest point is where the pulls cancel.\n"
                     "So no network without a bend sits lower in the bowl than one half everywhere.")   # r74: a no-bend rule can get 3 corners right; the claim is about loss
     # pass 50 (r45 reader): the rule behind the printed table's losses: loss = -ln(chance of the right label); the
     # chance is of label 1, so a label-0 corner gets 1 minus it. The worked numbers are the table's, as printed.
@@ -1920,10 +1931,17 @@ def test_the_folds_answer_says_which_side_and_which_arm():
 
 FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not say
     "bend_question": ("ReLU creases it, tanh curves it", None),  # pass 61: its two folds say why, one bend each
-    "weight_question": ("24", None),  # pass 34: its fold is cut: it repeated the button  # pass 31: only the answer, as the button says
+    # pass 34 cut its fold; pass 84 (r83 reader: the page never shows a click's feedback): back, with the usual wrong
+    # answers: 9 (the weights added) and 4 (the last layer only)
+    "weight_question": ("24", "24: the stack is one layer, $y = 24x$.\n"
+                              "Each layer multiplies what it gets, so the weights multiply: 2 · 3 · 4 = 24.\n"
+                              "A common wrong answer: 9, the weights added up.\n"
+                              "Another: 4, as if only the last layer counted."),
     # pass 31: 2 bent units, as the crease has (a bend between the layers alone is not enough)
     # pass 32: no count of layers (a reader counted 1 or 3): 2 bent units in the middle, then one straight line
-    "xor_question": ("2 bent units, then one straight line", None),  # pass 34: its one line is in the feedback
+    "xor_question": ("2 bent units, then one straight line",  # pass 84 (r83 reader): written, with "train longer"
+                     "Two bent units, then one straight line. The crease above did just that.\n"
+                     "A common wrong answer: \"train it longer\". No line splits XOR, so more steps never help."),
     "runs_question": ("none of the ten", None),  # pass 32: no fold: the printout and the picture say 0 of 10
     # pass 43 (r38 reader: said before the quiz, the rounding nudged toward "small errors build up"): in the fold
     # pass 46 (r41 reader: a trillionth of what?): the gap is absolute, so the fold says how big the answers get
@@ -1967,10 +1985,13 @@ def test_each_folded_answer_is_short_and_each_button_names_its_misconception(mak
     folded = next(_src(c) for c in cells[ask + 1:] if "<details><summary>Check your answer</summary>" in _src(c))
     inside = folded.split("<details><summary>Check your answer</summary>")[1].split("</details>")[0].strip()
     assert inside == said
-    assert "A common wrong answer" not in folded and "Another:" not in folded
-    # the answer and one more line; pass 43: the depth fold also says where its tiny gap comes from
+    if make == "depth_question":  # its buttons' misconceptions are not repeated here
+        assert "A common wrong answer" not in folded and "Another:" not in folded
+    else:  # pass 84: the weight and XOR answers name the usual wrong answers, for a reader who cannot click
+        assert "A common wrong answer" in folded
+    # the answer and a few short lines; pass 43: the depth fold also says where its tiny gap comes from
     # r54: the depth fold's rounding sentence split in three (one idea a sentence), so it has 5 short ones
-    assert len(re.findall(r"[.!?](\s|$)", inside)) <= (5 if make == "depth_question" else 2)
+    assert len(re.findall(r"[.!?](\s|$)", inside)) <= 5
 
 
 # ---- pass 23: what a second fresh reader found wrong, unclear or used before it was explained ----
@@ -2013,7 +2034,8 @@ def test_pass23_opening_words_are_explained_where_they_are_used():
     assert sorted({tuple(p) for p in square.get_xydata().tolist()}) == [(-1, -1), (-1, 1), (1, -1), (1, 1)]
     # pass 72 (cut): why outputs stay inside is said where tanh is named ("into the range from −1 to 1")
     # pass 78 (r75 reader): the first picture names the dotted square; the fold says the inset enlarges it
-    assert "The tanh panel's inset enlarges the dotted square." in text
+    # pass 84 (r83 reader: "inset" is jargon, and it reads as a fourth panel): said so
+    assert "The first picture's fourth panel enlarges the dotted square." in text and "inset" not in text
     assert any(t.get_text().startswith("dotted: the square\nfrom −1 to 1") for t in fig.axes[0].texts)
     # pass 77 (r74 reader: the panels shared no reference): the same square, dotted, on every sheet panel
     for ax in bends.axes:
@@ -2021,7 +2043,7 @@ def test_pass23_opening_words_are_explained_where_they_are_used():
         assert sorted({tuple(p) for p in square.get_xydata().tolist()}) == [(-1, -1), (-1, 1), (1, -1), (1, 1)]
         assert square.get_linestyle() == ":"
     assert "it squeezes every number into the range from −1 to 1" in text
-    assert "the inset beside it enlarges that square" in bends.get_label()
+    assert "the fourth panel, beside it, enlarges that square" in bends.get_label() and "inset" not in bends.get_label()
     # the square is tanh's output range, read from the registry, and the alt text says the drawn limits
     assert ch01_collapse.TANH_SQUARE == tuple(activations.get("tanh").output_range) == (-1.0, 1.0)
     assert "on the same axes from −3 to 3, each with the dotted square from −1 to 1" in bends.get_label()
@@ -2467,11 +2489,13 @@ def test_pass25_opening_question_and_the_tanh_sheet():
     assert "It acts on $h_1$ and on $h_2$, each on its own." in text
     # pass 65 (r59 reader: the walk came twice): the slanted line is worked once, in the question's answer
     # pass 72 (r68 reader: squashing alone does not curve the diagonal h1 = h2): different amounts, checked below
-    assert ("Why: tanh squashes numbers far from 0 much more than numbers near 0.\n"
-            "So a line's $h_1$ and $h_2$ usually get squashed by different amounts, and it curves. "
+    # pass 84 (r83 reader: one block, many ideas): tanh's box, one idea a sentence
+    assert ("tanh squashes numbers far from 0 much more than numbers near 0.\n"
+            "Along a slanted line, $h_1$ and $h_2$ usually get squashed by different amounts. So the line curves.\n"
             # pass 80 (r76 reader: "(not drawn)" could not be checked): the demo's step 4 shows lines that stay straight
-            "Some lines stay straight, as the grid-sheet demo below shows (step 4).\n"   # r73: upright lines do too, so "some"
-            "The arrows in the last picture show it: two equal steps along a slanted line come out steep, then gentle.") in text
+            "Some lines stay straight, as the grid-sheet demo below shows (step 4).\n"  # r73: upright lines do too
+            "The last picture shows it with arrows. Two equal steps along a slanted line come out steep, then gentle."
+            in text)
     assert "tanh on a slanted line" in ch01_collapse.tanh_steps_picture().axes[0].get_title()  # pass 71: drawn
     # pass 62 (r56 reader: cryptic, and it seemed to clash with "every line curves"): said as upright or across
     # lines, and that after our layer none is one (every grid line slants; all curve: checked below)
@@ -3180,7 +3204,9 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # pass 74 (r71 reader: two sliders to learn before the key idea): shift first; pass 82 (r80 reader: still a
     # control to learn): four ready-made lines, named as the buttons are, and one short line on the sliders
     assert ("Four buttons try ready-made lines: **upright**, **across**, **gentle** and **steep**.\n"
-            "Two sliders fine-tune a line. **shift** slides it along its arrow. **turn** turns the arrow.") in text
+            # pass 84 (r83 reader: "turn −60, shift 0.3" was never explained): an angle, and a distance
+            "Two sliders fine-tune a line. **turn** is the arrow's angle, in degrees: 0 points right.\n"
+            "**shift** slides the line along its arrow: its distance from (0, 0).") in text
     assert [name for name, _t, _s in ch01_collapse.LINE_PRESETS] == ["upright", "across", "gentle", "steep"]
     assert ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True).sliders["angle"].value == -60.0
     steer = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
@@ -3235,7 +3261,7 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert ch01_collapse.corners_right(-30.0, 0.55, curved, labels) == 4
     assert "right angles" not in text  # r52 (cell 64 too dense before its picture): the picture shows it
     assert np.allclose(steer.lines["cut"].get_xydata() @ [np.cos(a), np.sin(a)], 0.2)  # every point: the same shift
-    assert text.index("**shift** slides it along its arrow") < text.index("1. Click **ReLU**. Predict: after the crease")
+    assert text.index("**shift** slides the line along its arrow") < text.index("1. Click **ReLU**. Predict: after the crease")
     # pass 56 (r50 reader: the readout is not in the picture, "the last two" assumes the order): named, and placed
     assert "The demo draws a dashed line on the right panel.\n" in text
     assert "(sketch below)" not in text  # pass 66: the sketch pointed to; pass 82: the sketch is gone
@@ -3509,8 +3535,8 @@ def test_pass56_the_opening_section_goes_picture_rule_math_predict():
     x = np.linspace(-3, 3, 241)
     np.testing.assert_allclose(shapes.axes[0].lines[-1].get_ydata(), np.maximum(x, 0), atol=1e-12)
     np.testing.assert_allclose(shapes.axes[1].lines[-1].get_ydata(), np.tanh(x), atol=1e-12)
-    assert _src(cells[bends + 1]).startswith("<details><summary>Why: ReLU, then tanh</summary>\n\n**ReLU: no.**")
-    assert "\n\n**tanh: no.**" in _src(cells[bends + 1])  # pass 71 (r67): one fold, ReLU then tanh
+    assert _src(cells[bends + 1]).startswith("<details><summary>Why: ReLU</summary>\n\n**ReLU: no.**")
+    assert "<summary>Why: tanh</summary>\n\n**tanh: no.**" in _src(cells[bends + 1])  # pass 71, 84: ReLU, then tanh
     assert _src(cells[bends + 2]) == "So only the bend creases or curves the sheet."  # the rule, in view
     W, b = ch01_collapse.SHEET_W, ch01_collapse.SHEET_B
     assert "$h_1 = x_1 + 0.6\\,x_2 - 0.3$ and $h_2 = -0.4\\,x_1 + 1.2\\,x_2 + 0.2$" in after[2]
@@ -3542,7 +3568,7 @@ def test_pass57_tanh_bends_a_slanted_line_usually_not_always():
     assert np.allclose(np.diff(landed, axis=0), steps)  # the printed steps follow from the printed points
     # pass 65 (r59 reader: the walk came twice): the worked line is the question's answer printout (checked in the
     # pass-58 test against tanh); the fold says steep, then gentle, and points to it
-    assert ("The arrows in the last picture show it: two equal steps along a slanted line come out steep, then gentle.\n\n"
+    assert ("The last picture shows it with arrows. Two equal steps along a slanted line come out steep, then gentle.\n\n"
             "</details>") in text  # pass 68: the two straight cases are cut; pass 71: drawn, not printed
     # pass 67 (r62 reader: a run of numbers): tanh acts on each number of a point, said point by point
     # pass 71 (r67 reader: numbers where a drawing was needed): the same numbers, written on the arrows' picture
@@ -4030,6 +4056,8 @@ def test_pass80_ramps_zero_line_runs_upright_at_the_bottom_and_across_at_the_rig
     slope = lambda t: k * (1 - np.tanh(k * (t - 0.5)) ** 2)   # each ramp's slope across its own line
     assert slope(g[bottom]) < 0.2 * slope(x_bottom)  # bottom: unit 2 nearly flat, unit 1 climbing: upright
     assert slope(g[right]) < 0.2 * slope(y_right)    # right: the other way round: the line runs across
+    # pass 84: "unit 2 is near its top" at the bottom edge, unit 1 at the right edge (tanh's top is 1)
+    assert u2[bottom].min() > 0.9 and u1[:, right].min() > 0.9
     X, labels = ch01_collapse._xor_corners()
     at = lambda p: ch01_collapse.tanh_ramp(*p, f1, m1) + ch01_collapse.tanh_ramp(*p, f2, m2) + ch01_collapse.RAMP_BIAS
     assert [tuple(p) for p in X if at(p) > 0] == [(1, 0)] and labels[X.tolist().index([1, 0])] == 1
@@ -4182,3 +4210,34 @@ def test_pass83_xor_demo_starts_on_a_line_clear_of_every_corner_with_its_arrow_i
         assert np.all((ends > lo) & (ends < hi)), (bend, ends)
     old = np.array([0.0, -1.0]) @ facing - 0.7  # the old start, shift 0.7: (0,0) landed 0.17 from the line
     assert abs(old) < 0.2
+
+
+# ---- pass 84: what the r83 reader found ----
+
+def test_pass84_ramps_colour_scales_span_what_their_panels_show():
+    """Check r83 Picture item (one −2..2 scale left the single units pale): each panel's colour scale reaches to within
+    a tenth of its own extremes, white stays at 0, and each scale has its own colour bar (units, then the sum)."""
+    fig = ch01_collapse.tanh_ramps_picture()
+    for ax in fig.axes[:3]:
+        (image,) = ax.images
+        z, norm = np.asarray(image.get_array()), image.norm
+        assert norm.vmin < 0 < norm.vmax and norm(0.0) == 0.5           # white at 0, blue below, red above
+        assert norm.vmin <= z.min() <= norm.vmin + 0.1 and norm.vmax - 0.1 <= z.max() <= norm.vmax  # deep colours used
+    units, total = fig.axes[0].images[0].norm, fig.axes[2].images[0].norm
+    assert (units.vmin, units.vmax) == (-1.0, 1.0) and (total.vmin, total.vmax) == (-3.0, 1.0)
+    bars = [ax.get_ylabel() for ax in fig.axes[3:]]
+    assert bars == ["unit: blue below 0, red above", "sum: blue below 0, red above"]
+    assert "the units' from −1 to 1, the sum's from −3 to 1" in fig.get_label()
+    assert ch01_collapse.ramp_scale(np.array([-0.97, 0.42])) == (-1.0, 0.5)
+
+
+def test_pass84_weight_question_asks_whether_the_stack_is_one_layer():
+    """Check r83 item ('the stack collapses into one layer' ruled out the option 'none: three layers never make one'):
+    the Predict and the question ask whether the stack is one layer, so every option stays open until the answer."""
+    cells = _cells()
+    ask = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.weight_question()")
+    assert _src(cells[ask - 1]).endswith("**Predict:** is this stack one layer in disguise? If so, with what weight?")
+    assert "collapses into one layer" not in _src(cells[ask - 1])
+    q = ch01_collapse.weight_question()
+    assert "none: three layers never make one" in q.options and q.right == "24"
+    assert q.summary == "Question: one layer, and with what weight?"

@@ -4,7 +4,7 @@ import html
 
 import ipywidgets as widgets
 import numpy as np
-from matplotlib import patheffects
+from matplotlib import colors, patheffects
 from matplotlib.patches import Rectangle
 
 from course_utils.engine import mlp, sheet
@@ -471,12 +471,12 @@ def bend_pictures(W=SHEET_W, b=SHEET_B):
     _sheet_panel(zoom, "tanh zoom", W, b)
     axes[2].indicate_inset_zoom(zoom, edgecolor="0.2")
     fig.set_label(f"Three panels on the same axes from {_num(SHEET_LIMITS[0])} to {_num(SHEET_LIMITS[1])}, each with "
-                  f"the dotted square from {_num(TANH_SQUARE[0])} to {_num(TANH_SQUARE[1])}, and an "
-                  "inset. Before the layer: the grid, with the thick "
+                  f"the dotted square from {_num(TANH_SQUARE[0])} to {_num(TANH_SQUARE[1])}, and a "
+                  "fourth panel. Before the layer: the grid, with the thick "
                   "line x₂ = 0.5. ReLU: "
                   "lines get sharp corners (creases); the thick line x₂ = 0.5 runs up to the upright axis, then turns "
                   "up along it: a black diamond marks that crease. tanh: the whole sheet fits inside the dotted "
-                  "square; the inset beside it enlarges that square: "
+                  "square; the fourth panel, beside it, enlarges that square: "
                   "every line curves, gently near the middle and strongly near the edges.")
     return fig
 
@@ -779,7 +779,7 @@ def no_bend_landing_picture():
 def folded_ramps_picture():
     """tanh_ramps_picture behind a click, under the fold that answers the maps' Predict (so it gives nothing away)."""
     return _FoldedPicture("Simplified: two hand-set ramps; their sum catches only (1, 0)", tanh_ramps_picture(),
-                          780)
+                          860)
 
 
 def folded_fold_picture():
@@ -949,6 +949,13 @@ RAMP_STEEPNESS, RAMP_BIAS = 3.0, -1.0  # each unit: tanh(3 · (facing · x − m
 # pass 82 (r80 reader: the picture is a hand-made sum of two ramps, the trained network has 8 tanh units, and the
 # text used "0-line" before saying what it is): the picture says both
 RAMPS_SUM_TITLE = "unit 1 + unit 2 − 1\ncatches only (1, 0)"
+# pass 84 (r83 reader: on one −2..2 scale the single units looked pale): each colour bar spans what its panels show,
+# rounded out to a tenth; 0 stays white on both (the sum runs further below 0 than above it)
+def ramp_scale(values):
+    """A colour scale (low, high) for values: their extremes rounded out to a tenth, so the deepest colour is used."""
+    return float(np.floor(np.min(values) * 10) / 10), float(np.ceil(np.max(values) * 10) / 10)
+
+
 RAMPS_HEAD = (f"A simplification: {len(RAMPS)} hand-set tanh units (the trained network has {XOR_HIDDEN}). "
               "Dashed: each 0-line, where the value is 0")
 
@@ -962,13 +969,16 @@ def tanh_ramp(x1, x2, facing, middle):
 def tanh_ramps_picture():
     """Why a trained tanh network's boundary curves (r72 reader: "the steps face different ways" had no picture): two
     tanh units whose straight middle lines face different ways, and their sum minus 1, whose 0-line bends."""
-    fig, axes = plots.new_figure(780, 300, 1, 3)
+    fig, axes = plots.new_figure(860, 300, 1, 3)
     g, gx, gy = map_grid()
     units = [tanh_ramp(gx, gy, f, m) for f, m, _ in RAMPS]
     score = units[0] + units[1] + RAMP_BIAS
     titles = [f"unit {k + 1}: {words}" for k, (_, _, words) in enumerate(RAMPS)] + [RAMPS_SUM_TITLE]
-    for ax, z, title in zip(axes, (*units, score), titles):
-        im = ax.imshow(z, origin="lower", extent=(g[0], g[-1], g[0], g[-1]), cmap="RdBu_r", vmin=-2, vmax=2)
+    unit_scale, sum_scale = ramp_scale(units), ramp_scale(score)
+    images = []
+    for ax, z, title, scale in zip(axes, (*units, score), titles, (unit_scale, unit_scale, sum_scale)):
+        norm = colors.TwoSlopeNorm(0.0, *scale)  # white at 0, full blue at the low end, full red at the high end
+        images.append(ax.imshow(z, origin="lower", extent=(g[0], g[-1], g[0], g[-1]), cmap="RdBu_r", norm=norm))
         ax.contour(gx, gy, z, levels=[0.0], colors="black", linewidths=1.8, linestyles="--")
         ax.set(title=title, xlabel="x₁", ylabel="x₂", xticks=[0, 1], yticks=[0, 1])
         ax.set_aspect("equal")
@@ -985,14 +995,18 @@ def tanh_ramps_picture():
                      bbox=dict(fc="white", ec="none", pad=1))
     axes[2].text(-0.2, 0.5, "score below 0", fontsize=9, va="center", bbox=dict(fc="white", ec="none", pad=1))
     axes[2].text(1.2, -0.2, "above 0", fontsize=9, ha="right", va="bottom", bbox=dict(fc="white", ec="none", pad=1))
-    fig.colorbar(im, ax=axes, label="value: blue below 0, red above", shrink=0.85)
+    for image, panels, scale, name in ((images[0], axes[:2], unit_scale, "unit"), (images[2], axes[2], sum_scale, "sum")):
+        ticks = np.arange(np.ceil(scale[0]), np.floor(scale[1]) + 1)  # whole numbers only: 0 among them
+        fig.colorbar(image, ax=panels, label=f"{name}: blue below 0, red above", shrink=0.85, pad=0.03, ticks=ticks)
     fig.suptitle(RAMPS_HEAD, fontsize=10)
     fig.set_label(f"{RAMPS_HEAD}. Three colour maps over the square, blue below 0 and red above. Unit 1 climbs "
                   "smoothly from blue to red to the right: its 0-line is the straight upright line x₁ = 0.5. Unit 2 "
                   "climbs downward: its 0-line is the straight across line x₂ = 0.5. Their sum minus 1, with the four "
                   "XOR corners marked, is above 0 only near the bottom-right corner (1, 0), a label-1 square, and its "
                   "dashed 0-line curves around it: upright at the bottom, across at the right. The other label-1 "
-                  "corner, (0, 1), stays below 0, marked missed: this pair catches only (1, 0).")
+                  "corner, (0, 1), stays below 0, marked missed: this pair catches only (1, 0). Two colour bars, "
+                  f"white at 0: the units' from {_num(unit_scale[0])} to {_num(unit_scale[1])}, the sum's from "
+                  f"{_num(sum_scale[0])} to {_num(sum_scale[1])}.")
     return fig
 
 
@@ -1497,7 +1511,8 @@ def weight_question():
         "none: three layers never make one": "A common wrong answer: three layers stay three rules. In fact: "
                                              "put each layer into the next, and you get one layer again.",
     }, "24", "Each layer multiplies: 2 · 3 · 4 = 24. The biases are 0, so the one layer is y = 24x.",
-        "Question: three unbent layers with weights 2, 3, 4 make one weight of?")
+        # pass 84 (r83 reader: "the stack collapses into one layer" ruled out the last option): asked, not told
+        "Question: one layer, and with what weight?")
 
 
 def depth_question(depths=(2, 10, 100)):
