@@ -798,7 +798,8 @@ def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_m
         "So the gain came with the gate, not with a smoother bend.\n"
         "It is small, and the study did not say why.\n"
         "GELU is on line 3 because it is common, as in GPT-2.\n"
-        "All 8 blocks, after both runs: [Going further](#More-on-line-3).")
+        "The bars show the longer of two training runs.\n"
+        "Both runs, all 8 blocks: [Going further](#More-on-line-3).")
     assert "0.014" not in more and "shorter" not in more
     assert "1.677" not in re.sub(r"<img [^>]*>", "", more)   # no raw score on the main path
     # pass 80 (r77 Picture 2: the result had no picture): the bars sit between what was trained and who won
@@ -1839,6 +1840,7 @@ def test_pass24_a_hidden_layer_is_defined_before_the_list_uses_it():
 # reads the diagram, then the picture, then LINE3_WORDS; the 2020 test lives in who_used_what's fold only
 LINE3 = ("## Line 3: what GELU and SwiGLU add\n\n"   # pass 79 (r76: it shows what they add, not why models chose them)
          # pass 84 (r83 Clarity): the map's words say SwiGLU first; here its picture is read
+         "Line 3: the map's transformer row.\n"   # pass 84: line 3's section now comes before the list
          "SwiGLU in a picture: the two sums, one bent, multiplied.\n"
          # pass 73 (r70 Clarity: three new ideas in three sentences): SiLU said on its own, before the picture
          "The bend is **SiLU**: x times sigmoid(x). It looks like GELU (right).")
@@ -2473,7 +2475,7 @@ def test_pass47_the_map_says_unit_weight_and_sum_and_the_layers_words_say_why_ta
     # pass 62: "it" named (its slope); the words on each bend's slope are their own cell, "Why ReLU inside"
     # pass 76 (r73 Picture: the slopes picture marked only x = 0): the dot at x = 1 there, then the next picture's line
     # (the next picture's legend says "Tanh (sum 1, slope 0.42)", so the sum it names is explained above it)
-    said = "Tanh's slope is 1 only at sum 0. At sum 1, its slope is already 0.42 (the dot at x = 1 above)."
+    said = "Tanh's slope is 1 only at sum 0. At sum 1, its slope is already 0.42 (the dot above)."
     inside = next(_src(c) for c in cells[:k] if "#### Why ReLU inside" in _src(c))
     assert "Tanh" not in before and inside.rstrip().endswith(said) and "Tanh" not in _src(cells[k + 1])
     assert inside.index("Sigmoid's slope is at most 0.25") < inside.index(said)

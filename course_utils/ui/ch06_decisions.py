@@ -713,7 +713,8 @@ Here are {len(MAIN_BLOCKS)} of them.
 {gate_img}
 
 {gate_result(study)}
-All {len(study.compared)} blocks, after both runs: [Going further](#More-on-line-3).
+The bars show the longer of two training runs.
+Both runs, all {len(study.compared)} blocks: [Going further](#More-on-line-3).
 """
     return Markdown(body.strip())
 
