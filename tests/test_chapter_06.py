@@ -308,7 +308,8 @@ def test_the_picker_opens_on_a_worked_case_and_its_prediction_asks_about_one_the
             "- dashed: a good second, or a bend for a different task;\n- dotted: a bad choice. The legend says why.\n"
             ) in before and "text under the menu" not in before
     assert ch06_decisions.picker("binary_output").lines["avoid"].get_label() == "avoid: Tanh: its outputs run from −1 to 1"
-    assert ch06_decisions.SOFTMAX_HIDES == " over yes and no, no's sum at 0: same curve as the pick"   # the legend agrees
+    # pass 84 (r83 Clarity, Picture: one packed clause): two short sentences
+    assert ch06_decisions.SOFTMAX_HIDES == " of x and 0. Same curve as the pick."   # the legend agrees
     # pass 76 (r73 Focus: notes on how a picture is drawn): the small box's own title says it, not the words
     assert "small box" not in before
     # pass 83 (r81 Picture): the small copy of softmax's curve (no axes, the dashed curve again) is gone; the legend
@@ -414,10 +415,14 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     assert after.startswith("### The map's words\n\n- A **plain network**")
     bullets = [line for line in after.splitlines() if line.startswith("- ")]
     # pass 73 (r70 Clarity: GELU is on the map but was said only at line 3): a sixth bullet, GELU in plain words
-    assert len(bullets) == 6 and all(len(b.split()) <= 30 for b in bullets)   # one bullet a row, short
+    assert len(bullets) == 8 and all(len(b.split()) <= 30 for b in bullets)   # one bullet a row, short
+    # pass 84 (r83 Clarity: SwiGLU and Leaky ReLU are on the map with no word): a bullet each
+    assert "- **SwiGLU** is a block: two sums; one is bent, then they are multiplied." in after
+    assert "- **Leaky ReLU**: ReLU whose flat left side tilts a little." in after
     assert "- **GELU** is roughly ReLU with its corner smoothed; it dips a little below 0." in after
     rows = {key: where.replace("\n", " ").lower() for key, where, _, _ in ch06_decisions.MAP_ROWS}
-    said = dict(zip(("plain network", "cnn", "transformer", "gelu", "lstm", "class"), (b.lower() for b in bullets)))
+    said = dict(zip(("plain network", "cnn", "transformer", "gelu", "swiglu", "leaky relu", "lstm", "class"),
+                    (b.lower() for b in bullets)))
     said.update({"feed-forward block": said["transformer"], "gru": said["lstm"], "softmax": said["class"]})
     for key, words in (("hidden_cnn_mlp", ("plain network", "cnn")), ("transformer_ffn", ("transformer", "feed-forward block")),
                        ("recurrent", ("lstm", "gru")), ("multiclass_output", ("class",))):
@@ -427,9 +432,9 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     assert "**Softmax** gives each class a share (its estimated chance), and the shares add up to 1." in after
     # pass 69 (r64 Picture first: said long before SwiGLU's picture): GELU and SwiGLU (met in chapters 02 and 04)
     # are said again in line 3's words, just above SwiGLU's picture, not among the rows
-    assert "GELU is roughly a smoothed ReLU." not in after and "SwiGLU" not in after
+    assert "GELU is roughly a smoothed ReLU." not in after and "**swiglu**" in said["swiglu"]
     assert "The bend is **SiLU**: x times sigmoid(x). It looks like GELU (right)." in LINE3   # pass 73: before the picture
-    assert "two sums of the same inputs. One is bent, then the two are multiplied." in LINE3
+    assert "two sums; one is bent, then they are multiplied." in after   # pass 84 (r83 Clarity): said in the map's words
     # pass 63 (r58 Correctness 3): "roughly": GELU dips below 0 and its slope passes 1 (gelu_reason's fold, computed)
     assert "GELU is a smooth ReLU." not in after
     line6 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("6. "))
@@ -789,11 +794,13 @@ def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_m
     assert more.rstrip().endswith(
         "Without a gate, GELU scored about the same as ReLU: 0.002 worse.\n"
         "With a gate, SwiGLU was 0.041 less wrong: 2.4 % of ReLU's score.\n"
-        "That measured gain is small. The study did not say why.\n"
+        # pass 84 (r83 Focus: a third set of numbers): said plainly; both runs' numbers wait in the fold
+        "So the gain came with the gate, not with a smoother bend.\n"
+        "It is small, and the study did not say why.\n"
         "GELU is on line 3 because it is common, as in GPT-2.\n"
-        "Alone, it was not clearly better in this test.\n"
-        "After a shorter run it was 0.014 better; after the long run (the bars), 0.002 worse.\n"
-        "All 8: the [optional end](#Optional:-more-on-line-3).")
+        "The bars show the longer of two training runs.\n"
+        "Both runs, all 8 blocks: [Going further](#More-on-line-3).")
+    assert "0.014" not in more and "shorter" not in more
     assert "1.677" not in re.sub(r"<img [^>]*>", "", more)   # no raw score on the main path
     # pass 80 (r77 Picture 2: the result had no picture): the bars sit between what was trained and who won
     # pass 82 (r80 Focus: the test was told twice): how it scored is said here, once, before the bars
@@ -883,7 +890,7 @@ def test_the_history_names_its_study_from_the_deployments_table_and_claims_no_ca
     assert "Its score says how wrong it was: lower is better." in more
     assert "Each filled in stretches of text hidden from it." in more
     assert "again and again" not in more and "(Shazeer)" not in more
-    assert "did not say" not in after and "The study did not say why." in more   # says it once, on the main path
+    assert "did not say" not in after and "the study did not say why." in more   # says it once, on the main path
     assert "The slope you just saw is one guess" not in after
     assert "Later tests found" not in after and "made slightly better" not in after
 
@@ -920,8 +927,10 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     # words, after the rows (not in them: r52's 13 terms stay 13), says what it does in one plain line
     # pass 69 (r64 Picture first): the plain line moves next to SwiGLU's picture, in line 3's words (the learner
     # met SwiGLU in chapter 04; the list's small print, before it, says the two sums too)
-    assert listed < first and _src(cells[first]).startswith("## Line 3") and "swiglu_picture()" in _src(cells[first + 1])
-    assert _src(cells[first]) == LINE3   # pass 71 (r65 Picture first): one line that reads the diagram under it
+    # pass 84 (r83 Clarity: on the map and in the first Predict, unsaid until line 3): the map's words say it first
+    line3 = next(i for i, c in enumerate(cells) if _src(c) == LINE3)
+    assert first < listed and _src(cells[first]).startswith("### The map's words") and "swiglu_picture()" in _src(cells[line3 + 1])
+    assert _src(cells[first]).count("SwiGLU") == 1   # pass 71 (r65 Picture first): one line that reads the diagram under it
     assert "SwiGLU multiplies" not in _md_text()
     words = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("3. ")) + "\n"
     # pass 39 (r35, Clarity 1): SwiGLU's mechanics moved to the optional fold after the GELU check
@@ -944,7 +953,7 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     # fold; list line 3 (above both) already says SwiGLU's two sums, one bent, multiplied: the gate the guess names
     cells = _cells()
     who = _line3_folds_at_the_end(cells)   # pass 76 (r73 Focus): line 3's words link to them
-    assert f"(#{LINE3_END[3:].replace(' ', '-')})" in LINE3_WORDS and listed < who   # Jupyter's anchor for the heading
+    assert f"(#{LINE3_END.lstrip('# ').replace(' ', '-')})" in LINE3_WORDS and listed < who   # Jupyter's anchor for the heading
     x = np.linspace(-4, 0, 4001)
     silu, gelu = (np.asarray(ch06_decisions.activations.get(n)(x), dtype=float) for n in ("silu", "gelu"))
     assert silu.min() < gelu.min() < 0 and f"{silu.min():.2f}" == "-0.28" and f"{gelu.min():.2f}" == "-0.17"
@@ -1035,8 +1044,12 @@ def test_softmax_on_two_scores_is_sigmoid_of_their_difference_and_the_setup_cell
     worked = decisions.decision("binary_output").worked
     assert worked == f"Softmax of the two sums {z:g} and 0 gives {softmax([z, 0.0])[0]:.3f}, the same as sigmoid({z:g})."
     shown = ch06_decisions.picker("binary_output").readout.value
-    assert (f"<details><summary>{ch06_decisions.WORKED_SUMMARY}</summary>{escape(worked)}</details>" in shown
-            and shown.index("act like one sigmoid.") < shown.index(ch06_decisions.WORKED_SUMMARY))
+    # pass 84 (r83 Focus: five parts at once; Clarity: "sigmoid.The numbersSoftmax" ran together): the second, its
+    # numbers and the links behind one click, each on its own line
+    fold = shown[shown.index("<details>"):]
+    assert f"<br><b>{ch06_decisions.WORKED_SUMMARY}:</b> {escape(worked)}<br>" in fold
+    assert fold.index("act like one sigmoid.") < fold.index(ch06_decisions.WORKED_SUMMARY) < fold.index("Seen in")
+    assert shown.index(ch06_decisions.AVOID_HEAD) < shown.index("<details>") and "Seen in" not in shown[:shown.index("<details>")]
     assert sum(bool(d.worked) for d in decisions.decisions()) == 1   # only where the words need numbers
     assert ch06_decisions.WORKED_SUMMARY not in ch06_decisions.picker("regression_output").readout.value
     assert f"{expit(z):.3f}" == f"{softmax([z, 0.0])[0]:.3f}" and "Softmax on two scores" not in ch06_decisions.reference().data
@@ -1134,7 +1147,7 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     that is list line 4, the first line that needs it; no markdown names an LSTM or a GRU before the list. Pass 62 (r56
     Clarity 1: the map itself shows "LSTM or GRU"): the map's rows say it in one line; list line 4 adds the rest."""
     cells = _cells()
-    listed = next(i for i, c in enumerate(cells) if "short_list()" in _src(c))
+    listed = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 3"))   # pass 84: the list follows line 4
     said = [i for i, c in enumerate(cells[:listed]) if c["cell_type"] == "markdown" and re.search(r"LSTM|GRU", _src(c))]
     assert said == [next(i for i, c in enumerate(cells) if _src(c).startswith("### The map's words"))]
     assert ("- An **LSTM** or a **GRU** reads a sequence, such as a sentence, one item at a time. It keeps a memory, "
@@ -1310,7 +1323,7 @@ def test_the_history_of_the_transformer_block_is_one_answer_and_line_3_names_one
     # the study found which was better, not why: the slope must not read as the proven cause (pass 22: its own words)
     # pass 79 (r76 Focus 2): "did not say why" is said once, on line 3's path; pass 82 (r80 Focus): so is the test
     assert "least wrong" not in answer and "One guess at why" not in answer
-    assert "The study did not say why." in ch06_decisions.gelu_reason().data
+    assert "It is small, and the study did not say why." in ch06_decisions.gelu_reason().data
     assert "<details>" not in rest.strip() and "Shazeer 2020" in ch06_decisions.activations.get("swiglu").origin
     assert deployments.comparison("Shazeer").year == 2020
     assert "A chatbot is a transformer, and line 1 is for plain networks" not in answer   # circular: no reason
@@ -1334,7 +1347,7 @@ def test_the_history_of_the_transformer_block_is_one_answer_and_line_3_names_one
     pause = _src(next(c for c in _cells() if "Pause and recall" in _src(c)))
     question, answer = pause.split("<summary>Answer</summary>")
     assert "What does SwiGLU have that a ReLU block lacks?" in question and "> - A gate: a second sum it multiplies by.\n" in answer
-    assert "The bent sum is the **gate**." in section and "have a gate, a second sum they multiply by." in ch06_decisions.gate_test_fold().data
+    assert "The bent sum is the **gate**." in section and "multiplies its content by a second sum (the gate)." in ch06_decisions.gate_test_fold().data
     assert {d.registry for d in deployments.DEPLOYMENTS if d.model == "GPT-2"} == {"gelu_tanh"}   # a GELU
     for model in ("PaLM", "Mistral", "BERT"):
         assert model not in line3, model
@@ -1512,13 +1525,13 @@ def test_the_seventeenth_reading_the_map_says_why_its_leak_is_drawn_ten_times_st
     words = _src(next(c for c in _cells() if "the side arrow says" in _src(c)))
     # pass 22: Leaky ReLU is said before its slope is drawn steeper
     # r28: "units cannot die" overstated it: a stuck unit gets a hundredth of the nudge, so it learns, slowly
-    assert "Its left side keeps a small slope, 0.01 (its **leak**): a stuck unit still gets a nudge." in words
+    assert "Its small left slope, 0.01, is its **leak**: a stuck unit still gets a nudge." in words
     assert "cannot die" not in _md_text()
     assert "10 times steeper" not in words   # pass 46 (cut): the map's label "leak drawn ×10" says it
     assert any(note == "leak drawn ×10" for *_, note, _ in ch06_decisions.NOTE["dying_units"])
     # pass 78 (r75 Clarity: "leak drawn ×10" was never explained): said once, right after the leak is defined
     assert "The map draws the leak ×10: at 0.01, it would look flat." in words
-    assert words.index("(its **leak**)") < words.index("The map draws the leak ×10")
+    assert words.index("is its **leak**") < words.index("The map draws the leak ×10")
     # pass 18: 'try', as in What to remember, here and in the quiz option's feedback
     assert "switch to" not in "".join(_src(c) for c in _cells()) and "switch to" not in inspect.getsource(decisions)
     assert "If many units die, try Leaky ReLU." in inspect.getsource(decisions)
@@ -1596,7 +1609,9 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     line4 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("4. "))
     assert line4.index("Tanh squashes new content") < line4.index(new)   # the rule first, then the small print
     first_list = next(i for i, c in enumerate(cells) if "short_list()" in _src(c))
-    assert not any("new content" in _src(c) for c in cells[:first_list] if c["cell_type"] == "markdown")
+    line4 = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 4"))   # pass 84: before the list
+    assert first_list > line4 and "how much **new content** to add" in _src(cells[line4 + 2])
+    assert not any("new content" in _src(c) for c in cells[:line4] if c["cell_type"] == "markdown")
     assert "what an LSTM writes to memory" not in words and "Sigmoid gates,\ntanh for new\ncontent" in [t.get_text() for t in
                                                                            ch06_decisions.decision_map().axes[0].texts]
     assert k + 2 < first_list
@@ -1762,7 +1777,7 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     # pass 44 (r39, Focus 1): the layers Predict and its fold (markdown cells) sit between inside and output
     assert _src(cells[k + 3]).startswith("**Predict:** every layer uses sigmoid")
     assert _src(cells[k + 5]).startswith("#### At the output: the range matters\n\n")
-    assert _src(cells[k + 6]).startswith("### The side arrow") and "keeps a small slope" in _src(cells[k + 7])   # pass 71
+    assert _src(cells[k + 6]).startswith("### The side arrow") and "small left slope" in _src(cells[k + 7])   # pass 71; pass 84: reworded
     assert "the output unit's sum" in decisions.lines()[4].reason   # r43: one name, "sum", not "score"
     assert not any("score" in _src(c) for c in cells[:next(i for i, c in enumerate(cells) if "## The list" in _src(c))])
     gates = {(d.model, d.where) for d in deployments.DEPLOYMENTS if d.part == "gates"}
@@ -1771,7 +1786,7 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     first_gru = next(r for r in ch06_decisions.short_list().data.splitlines() if "GRU" in r)
     assert "A GRU is its simpler cousin." in first_gru   # pass 39: the map's words only; pass 60: list line 4
     # pass 62 (r56 Clarity 1): the map's rows name it first, in bold, where the map shows it; the list adds "cousin"
-    listed = next(i for i, c in enumerate(_cells()) if "short_list()" in _src(c))
+    listed = next(i for i, c in enumerate(_cells()) if _src(c).startswith("## Line 3"))   # pass 84: the list follows line 4
     before = [_src(c) for c in _cells()[:listed] if c["cell_type"] == "markdown" and "GRU" in _src(c)]
     assert len(before) == 1 and before[0].startswith("### The map's words") and "**GRU**" in before[0]
     # pass 58 (r52 Correctness): forget and write gates are an LSTM's; line 4's section says a GRU has two, also sigmoid
@@ -1824,7 +1839,9 @@ def test_pass24_a_hidden_layer_is_defined_before_the_list_uses_it():
 # pass 71 (r65 Picture first: names, the test and SiLU came before the diagram): line 3 opens with one line that
 # reads the diagram, then the picture, then LINE3_WORDS; the 2020 test lives in who_used_what's fold only
 LINE3 = ("## Line 3: what GELU and SwiGLU add\n\n"   # pass 79 (r76: it shows what they add, not why models chose them)
-         "SwiGLU in a picture: two sums of the same inputs. One is bent, then the two are multiplied.\n"
+         # pass 84 (r83 Clarity): the map's words say SwiGLU first; here its picture is read
+         "Line 3: the map's transformer row.\n"   # pass 84: line 3's section now comes before the list
+         "SwiGLU in a picture: the two sums, one bent, multiplied.\n"
          # pass 73 (r70 Clarity: three new ideas in three sentences): SiLU said on its own, before the picture
          "The bend is **SiLU**: x times sigmoid(x). It looks like GELU (right).")
 LINE3_WORDS = (  # the cell right under SwiGLU's picture
@@ -1835,8 +1852,8 @@ LINE3_WORDS = (  # the cell right under SwiGLU's picture
     # pass 77 (r74 Clarity 3: it pointed ahead to line 4): the LSTM's 0-to-1 gate is contrasted in line 4's words
     "The bent sum is the **gate**. It can be below 0 or above 1."   # session 31 (r71): SiLU dips below 0 too
     # pass 76 (r73 Focus: the optional folds and the sources sat in the middle of the chapter): they wait at the end
-    "\nMore: the [optional end](#Optional:-more-on-line-3).")
-LINE3_END = "## Optional: more on line 3"   # pass 76: the heading over line 3's two optional folds, after What to remember
+    "\nMore: [Going further](#More-on-line-3).")
+LINE3_END = "### More on line 3"   # pass 84 (r83 Focus): under "## Going further"   # pass 76: the heading over line 3's two optional folds, after What to remember
 
 
 def _line3_folds_at_the_end(cells):
@@ -1845,10 +1862,14 @@ def _line3_folds_at_the_end(cells):
     before "What comes next" (pass 76, r73 Focus)."""
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.who_used_what()")
     remember = next(i for i, c in enumerate(cells) if _src(c).startswith("## What to remember"))
-    memory = next(i for i, c in enumerate(cells) if _src(c).startswith("## Optional: why gates help a memory last"))
+    memory = next(i for i, c in enumerate(cells) if _src(c).startswith("### Why gates help a memory last"))
     assert remember < memory < k - 2 and _src(cells[k - 2]) == LINE3_END and _src(cells[k - 1]) == "ch06.gate_test_fold()"
     assert _src(cells[k + 1]) == "ch06.links_and_sources()" and _src(cells[k + 2]).startswith("## What comes next")
-    assert cells[k - 2]["metadata"]["slideshow"]["slide_type"] == "slide"
+    assert cells[k - 2]["metadata"]["slideshow"]["slide_type"] == "subslide"
+    # pass 84 (r83 Focus: three optional sections and a sources fold, each its own): one heading over them all
+    further = next(i for i, c in enumerate(cells) if _src(c).startswith("## Going further"))
+    assert remember < further == memory - 1 and cells[further]["metadata"]["slideshow"]["slide_type"] == "slide"
+    assert [_src(c) for c in cells[further:k + 2] if _src(c).startswith("## ")] == [_src(cells[further])]
     return k
 
 
@@ -1868,7 +1889,7 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     # pass 37 (r34): the slope picture first (three_slopes, right after this cell), then the numbers it shows
     # pass 68 (r63 Clarity: "sum 1" and "x = 1"): the sum is given the pictures' letter, x, where it is first drawn
     assert first.rstrip().endswith("The picture shows three bends, and their slopes on one scale.\n"
-                                   "Across the bottom: the sum going into the bend. The pictures call it x.")   # pass 48 (r43): one name; pass 58 (r52)
+                                   "Across the bottom: the sum going into the bend, called x.")   # pass 48 (r43): one name; pass 58 (r52)
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c) == first)
     assert _src(cells[k + 1]).strip() == "ch06.three_slopes()" and "hide-input" in cells[k + 1]["metadata"]["tags"]
@@ -1949,9 +1970,11 @@ def test_pass24_the_history_says_what_better_meant_and_names_silu():
     assert "perplexity" in study.test and "SiLU" in activations.get("swiglu").formula
     assert "Its score says how wrong it was: lower is better." in more and "bent sum" not in more
     fold = ch06_decisions.gate_test_fold().data   # pass 83 (r81 Focus): the gates' bends wait in the optional end
-    assert ("The 5 hatched blocks have a gate, a second sum they multiply by. The gate's bend:\n\n"
+    # pass 84 (r83 Clarity: what multiplies what?): the content times the gate; Bilinear's gate has no bend
+    assert ("Each of the 5 hatched blocks multiplies its content by a second sum (the gate).\n"
+            "Most bend that gate first. The gate's bend:\n\n"
             "- GEGLU: GELU\n- SwiGLU: SiLU\n- ReGLU: ReLU\n- Bilinear: no bend\n- GLU: sigmoid\n\n") in fold
-    assert fold.index("<img src='data:image/png;base64,") < fold.index("The 5 hatched") and "The 5 hatched" not in more
+    assert fold.index("<img src='data:image/png;base64,") < fold.index("5 hatched") and "5 hatched" not in more
     assert dict(study.gate_bends) == {"GEGLU": "gelu", "SwiGLU": "silu", "ReGLU": "relu", "Bilinear": "identity",
                                       "GLU": "sigmoid"} and set(dict(study.gate_bends)) == set(study.gated)
     a, b = np.array([-1.5, 0.3, 2.0]), np.array([0.7, -2.0, 1.1])   # SwiGLU's gate is SiLU, as the list says
@@ -2136,7 +2159,7 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # pass 56 (r50): the bound is a cell of its own after the loop's answer fold: one cell more
     # pass 68 (r63: shorten the loop): the memory path's second drawing is cut (line 4 draws it); 2 cells fewer
     # pass 74 (r71 Focus 1): the loop's slider, pictures and table are cut: the optional end opens on this Predict
-    assert _src(cells[k - 1]).startswith("## Optional: why gates help a memory last\n")
+    assert _src(cells[k - 1]).startswith("### Why gates help a memory last\n")
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     # pass 32 (r30): both lines named before the picture, then a Predict on the memory path's share
     assert _src(cells[k - 1]).rstrip().endswith(
@@ -2233,7 +2256,7 @@ def test_pass26_small_fixes_the_reader_asked_for():
     # pass 52: line 4 links its own section on the main path; the memory loop is optional, at the end (pass 63: the
     # link sits in the small-print fold after the list; pass 75: in its one line of links)
     assert "line 4, [above](#Line-4:-gates-and-new-content)" in seen   # pass 77: the fold is at the end
-    assert "## Line 4: gates and new content" in text and "## Optional: why gates help a memory last" in text
+    assert "## Line 4: gates and new content" in text and "### Why gates help a memory last" in text
     headings = {line.lstrip("#").strip().replace(" ", "-") for line in text.splitlines() if line.startswith("#")}
     for anchor in re.findall(r"\]\(#([^)]+)\)", text + ch06_decisions.short_list().data + seen):
         assert anchor in headings, anchor   # every in-chapter link lands on a heading (JupyterLab's ids)
@@ -2452,7 +2475,7 @@ def test_pass47_the_map_says_unit_weight_and_sum_and_the_layers_words_say_why_ta
     # pass 62: "it" named (its slope); the words on each bend's slope are their own cell, "Why ReLU inside"
     # pass 76 (r73 Picture: the slopes picture marked only x = 0): the dot at x = 1 there, then the next picture's line
     # (the next picture's legend says "Tanh (sum 1, slope 0.42)", so the sum it names is explained above it)
-    said = "Tanh's slope is 1 only at sum 0. At sum 1, its slope is already 0.42 (the dot at x = 1 above)."
+    said = "Tanh's slope is 1 only at sum 0. At sum 1, its slope is already 0.42 (the dot above)."
     inside = next(_src(c) for c in cells[:k] if "#### Why ReLU inside" in _src(c))
     assert "Tanh" not in before and inside.rstrip().endswith(said) and "Tanh" not in _src(cells[k + 1])
     assert inside.index("Sigmoid's slope is at most 0.25") < inside.index(said)
@@ -2576,13 +2599,13 @@ def test_pass54_the_side_arrow_has_a_picture_of_a_dead_unit_and_the_map_says_dea
     leak = _src(cells[side])
     # pass 62: "it" named, the leak
     # pass 76 (r73 Focus: at most one note on how a picture is drawn): the map's own inset says "leak drawn ×10"
-    assert "(its **leak**)" in leak and "times too steep" not in leak
+    assert "is its **leak**" in leak and "times too steep" not in leak
     assert ch06_decisions.NOTE["dying_units"][0][2] == f"leak drawn ×{times:.0f}"
     # pass 62 (r56 Correctness 2): the right panel is the slope, which is the share of the nudge passed back (the
     # nudge itself only if 1 came in): the words and the panel's title say "share"
     # pass 68 (cut for words): "the share" is the right panel's title ("slope = share passed back")
     # pass 71 (r65 Picture first): the picture, then the words that read it
-    assert _src(cells[side - 2]).endswith("Below: one unit's sums over a training set of just eight inputs, and the slope at each.")
+    assert _src(cells[side - 2]).endswith("Below: one unit's sums over a training set of eight inputs, and the slope at each.")
     assert leak.startswith("Every dot is left of 0, so the unit gives 0 on the whole training set: it is dead.")
     assert _src(cells[side - 1]) == "ch06.dead_units()" and "image/png" in cells[side - 1]["outputs"][0]["data"]
     sums = ch06_decisions.dead_sums()
@@ -2673,8 +2696,9 @@ def test_pass55_the_map_words_come_in_two_groups_as_the_map_does():
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
     words = _src(cells[k + 2])   # pass 71: the rows' words follow the map and its rule
-    assert "At the output:" not in words and words.count("\n- ") == 6 and "**dead**" not in words   # pass 73: + GELU
-    firsts = [words.index(w) for w in ("**plain network**", "**CNN**", "**transformer**", "**GELU**", "**LSTM**", "**class**")]
+    assert "At the output:" not in words and words.count("\n- ") == 8 and "**dead**" not in words   # pass 84: + SwiGLU, Leaky ReLU
+    firsts = [words.index(w) for w in ("**plain network**", "**CNN**", "**transformer**", "**GELU**", "**SwiGLU**",
+                                       "**Leaky ReLU**", "**LSTM**", "**class**")]
     assert firsts == sorted(firsts)
     listed = ch06_decisions.short_list().data
     assert listed.startswith("**Inside the network**") and listed.index("**At the output**") > listed.index("\n4. ")
@@ -2904,7 +2928,7 @@ def test_pass67_the_writes_picture_prints_its_six_sums():
     assert "We feed in six random sums, printed under each write number." in words
     # pass 68 (r63 Clarity: gates dropped without saying why): why they are left out, said before the writes
     # pass 83 (r81: line 4 now names a third gate, so "both gates" would be unclear): the two on the memory path
-    assert words.index("Pretend the forget and write gates are fully open (1). Each step then just adds the bent new "
+    assert words.index("Pretend the forget and write gates are fully open (1). Each step then adds the bent new "
                        "content to the "
                        "memory: a **write**.") < words.index("We feed in")
     # pass 79 (r76 Interaction 3: the picture asked nothing first): a Predict ends the words, the bullets under the
@@ -2944,7 +2968,7 @@ def test_pass72_the_pickers_softmax_curve_is_named_as_two_sums_and_equals_sigmoi
         # pass 73 (r70 Picture: the dashed second lies on the pick and read as missing): as yes/no's second, the
         # label says it is the same curve as the pick, so it lies on it
         # pass 75 (r72 Clarity: "softmax of x and 0" was never said plainly): over the two answers, yes and no
-        assert p.lines[key].get_label() == "second: Softmax over yes and no, no's sum at 0: same curve as the pick" \
+        assert p.lines[key].get_label() == "second: Softmax of x and 0. Same curve as the pick." \
             if key == "runner_up" else p.lines[key].get_label() == "pick: Softmax" + ch06_decisions.SOFTMAX_NOTE
         _, y = p.lines[key].get_data()
         np.testing.assert_allclose(y, expit(x), rtol=0, atol=1e-12)
@@ -3043,7 +3067,7 @@ def test_pass73_the_pictures_keep_their_words_inside_and_off_the_curves():
     # pass 76 (r73 Clarity: "the grey bars: three shares" was cryptic): said as a sentence, after the x range; the
     # words class and softmax wait for the map's words (test_the_map_comes_right_after_its_two_questions...)
     assert ("Each small drawing shows its bend for sums from −3 to 3. The grey bars are three shares that add up to 1 "
-            "(see below).") in _src(cells[k + 1])
+            "(below).") in _src(cells[k + 1])
     assert abs(ch06_decisions.softmax_shares().sum() - 1) < 1e-12
     assert insets[row].patches[0].get_facecolor()[:3] == (0xbb / 255,) * 3   # grey, as the words say
     assert len(insets[row].patches) == len(ch06_decisions.softmax_shares()) == 3   # the three shares, as bars
@@ -3067,7 +3091,7 @@ def test_pass73_the_picker_asks_a_second_question_answered_by_its_menu():
                         "then click it.")
     before = _src(cells[k - 1])
     # pass 83 (r81 Focus: "New button" read like a changelog)
-    assert "The picker also offers **PReLU**, a Leaky ReLU that learns its leak.\n" in before and "New button" not in before
+    assert "The picker also offers **PReLU**: its leak is learned.\n" in before and "New button" not in before
     assert ("PReLU", "prelu") in ch06_decisions.guess_buttons() and ("GELU", "gelu") in ch06_decisions.guess_buttons()
     assert dead.where.startswith("Many ReLU units dead") and dead.role in [o[1] for o in ch06_decisions.picker().dropdown.options]
     answer = after[asked:].split("<summary>Check your prediction</summary>")[1].split("</details>")[0]
@@ -3104,7 +3128,7 @@ def test_pass74_the_optional_end_is_one_slider_with_its_predict_answer_and_takea
     loop's pictures and its table are gone from the notebook and the module; what stays is one Predict, the forget-gate
     slider, its answer fold and one takeaway line, before "What comes next"; the two loops have two names."""
     cells = _cells()
-    start = next(i for i, c in enumerate(cells) if _src(c).startswith("## Optional: why gates help a memory last"))
+    start = next(i for i, c in enumerate(cells) if _src(c).startswith("### Why gates help a memory last"))
     end = next(i for i, c in enumerate(cells) if _src(c) == LINE3_END)   # pass 76: line 3's folds come next
     assert [_src(c) for c in cells[start + 1:end]] == [
         "ch06.memory_nudge(forget=0.90)", "ch06.nudge_check()", _src(cells[start + 3])]
@@ -3189,13 +3213,13 @@ def test_pass78_the_picker_asks_first_then_shows_the_pick_and_judges_the_click()
     said = decisions.check_pick("regression_output", "relu")[1]
     reason = decisions.decision("regression_output").reason   # the card says it; the verdict leaves it out (review)
     assert said.startswith("Not ReLU here") and escape(said.removesuffix(" " + reason)) in p.readout.value
-    assert "Your bend, ReLU:" in p.readout.value
+    assert "Your pick, ReLU:" in p.readout.value
     p.dropdown.value = "dying_units"   # a new place: choose again
     assert p.guess.value is None and p.readout.value == ch06_decisions.GUESS_FIRST
     p.guess.value = "leaky_relu"
-    assert "Your bend, Leaky ReLU:</b> Right" in p.readout.value
+    assert "Your pick, Leaky ReLU:</b> Right" in p.readout.value
     p.dropdown.value = "regression_output"   # a place already revealed stays drawn
-    assert all(line.get_visible() for line in p.lines.values()) and "Your bend" not in p.readout.value
+    assert all(line.get_visible() for line in p.lines.values()) and "Your pick" not in p.readout.value
     plain = ch06_decisions.picker("regression_output")   # without ask, nothing waits (the offline form, the tests)
     assert plain.guess not in plain.children and all(line.get_visible() for line in plain.lines.values())
 
@@ -3311,8 +3335,12 @@ def test_pass82_line_3_squares_gelu_with_the_2020_bars_and_sizes_the_gain(monkey
     said = ch06_decisions.gate_result(study)
     assert said.startswith("Without a gate, GELU scored about the same as ReLU: 0.002 worse.\n")
     assert "With a gate, SwiGLU was 0.041 less wrong: 2.4 % of ReLU's score.\n" in said
-    assert said.endswith("GELU is on line 3 because it is common, as in GPT-2.\nAlone, it was not clearly better in this test.\n"
-                         "After a shorter run it was 0.014 better; after the long run (the bars), 0.002 worse.")
+    assert said.endswith("So the gain came with the gate, not with a smoother bend.\n"
+                         "It is small, and the study did not say why.\n"
+                         "GELU is on line 3 because it is common, as in GPT-2.")
+    # pass 84 (r83 Focus): both runs' numbers in the optional fold, where the table's two runs are said
+    assert ("Plain GELU against ReLU: 0.014 better after the shorter run, 0.002 worse after the longer.\n"
+            "So alone, GELU was not clearly better.") in ch06_decisions.gate_test_fold().data
     # r82 Correctness: the table has two runs; plain GELU led after the shorter one (1.983 against ReLU's 1.997)
     first = {v: vals[0] for v, *vals in study.scores}
     assert round(first["ReLU"] - first["GELU"], 3) == 0.014
@@ -3331,6 +3359,9 @@ def test_pass82_line_3_squares_gelu_with_the_2020_bars_and_sizes_the_gain(monkey
     behind = tuple((v, first["ReLU"] + 0.001, *vals[1:]) if v == "GELU" else (v, *vals) for v, *vals in study.scores)
     with pytest.raises(ValueError, match="ahead after the shorter run"):
         ch06_decisions.gate_result(dataclasses.replace(study, scores=behind))
+    monkeypatch.setattr(deployments, "comparison", lambda _name: dataclasses.replace(study, scores=behind))
+    with pytest.raises(ValueError, match="ahead after the shorter run"):   # pass 84: the fold that says both runs
+        ch06_decisions.gate_test_fold()
     swapped = tuple((v, b if v not in ("GEGLU", "SwiGLU") else {"GEGLU": "silu", "SwiGLU": "gelu"}[v])
                     for v, b in study.gate_bends)
     monkeypatch.setattr(deployments, "comparison", lambda _name: dataclasses.replace(study, gate_bends=swapped))

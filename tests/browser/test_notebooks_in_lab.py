@@ -117,7 +117,7 @@ def test_picker_waits_for_the_learners_bend(ran, lab):
     from course_utils.ui import ch06_decisions as ch06
 
     page = lab.page.page
-    box = page.locator(".widget-vbox").filter(has=page.locator(".widget-toggle-buttons", has_text="your bend:")).last
+    box = page.locator(".widget-vbox").filter(has=page.locator(".widget-toggle-buttons", has_text="your pick:")).last
     box.wait_for(timeout=10_000)
     card, picture = box.locator(".widget-html").first, box.locator("img.widget-image, .widget-image img").first
     opening = page.evaluate(_JS_PICTURE_HASH, picture.element_handle())
@@ -130,13 +130,13 @@ def test_picker_waits_for_the_learners_bend(ran, lab):
     assert waiting != opening, "the picture still shows the opening place's curves while the learner chooses"
     label = next(text for text, name in ch06.guess_buttons() if name == place.pick)
     box.locator(".widget-toggle-button", has_text=re.compile(rf"^{re.escape(label)}$")).click()
-    page.wait_for_function("([el, t]) => el.innerText.includes(t)", arg=[card.element_handle(), "Your bend"],
+    page.wait_for_function("([el, t]) => el.innerText.includes(t)", arg=[card.element_handle(), "Your pick"],
                            timeout=10_000)
     drawn = _picture_after(page, picture, waiting)
     assert drawn != waiting, "clicking a bend did not draw the place's curves"
     text = card.inner_text()
     verdict = decisions.check_pick(place.role, place.pick)[1].removesuffix(" " + place.reason)
-    assert f"Your bend, {ch06._label(place.pick)}: {verdict}" in " ".join(text.split()), text
+    assert f"Your pick, {ch06._pick_name(place.pick)}: {verdict}" in " ".join(text.split()), text
     errors = lab.page.console_errors()
     assert not errors, "browser console errors while the picker was clicked:\n" + "\n".join(errors)
 
