@@ -397,7 +397,8 @@ def test_predictions_come_before_their_answers():
     widgets = [i for i, c in enumerate(cells) if c.cell_type == "code"
                and any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in c.get("outputs", []))]
     # Pass 68 (cut for words): the ten-layers question is gone, a second example of the stack merging.
-    assert len(widgets) == 7  # six sliders (pass 52: the hill's steps; pass 70: the signal chain), one click-an-answer question
+    # Pass 84 (r83 Interaction): the m task has its own sliders, right under its question: 8.
+    assert len(widgets) == 8  # seven sliders (pass 52: the hill's steps; pass 70: the signal chain), one click-an-answer question
     answers = {"stretch_shift": "-1.5", "bend_unit": "0.5"}
     for i in widgets:
         before = next(c.source for c in reversed(cells[:i]) if c.cell_type == "markdown")
@@ -497,7 +498,7 @@ def test_chapter_ends_with_remember_sketch_and_next():
     assert "](91_glossary.ipynb#Glossary)" in cells[0] and "](91_glossary.ipynb)" in _cell("## The course map")
     last = cells[-1]
     assert last.startswith("## What to remember")
-    assert len(re.findall(r"^\d\. ", last, re.M)) == 3
+    assert len(re.findall(r"^\d\. ", last, re.M)) == 5   # pass 84 (r83 Retention): one idea an item
     assert "from memory" in last and "compare" in last
     # Pass 83 (r81 Retention): the sketch covers the bend too, not only the network: ReLU's graph with its corner.
     assert "Open up one unit into its three steps.\nThen draw ReLU's graph and circle its corner. Then compare" in last
@@ -644,12 +645,18 @@ def test_sixth_pass_wording_of_chapter_00():
     # Pass 68 (r63 item 5): a negative w counts by its size: −2 is steeper than z = x too.
     # Pass 80 (r75 Clarity): "in size" said in plain words.
     # Pass 83 (r81 Clarity 3): the knotted sentence said by examples ("less steep", not "flatter": flat is w = 0's).
-    assert "$w = 2$ or $-2$: steeper than $z = x$; $w = 0.5$: less steep, a squash." in text
+    # Pass 84 (r83 Picture): the text names the weights the picture draws (2, 0.5, −1); the size rule for a negative w
+    # stays in the recall answer ("below −1").
+    assert "$w = 2$: steeper than $z = x$; $w = 0.5$: less steep, a squash.\n$w = -1$: flipped." in text
+    assert "$-2$" not in _cell("Drawn as a graph") and -2.0 not in ch00_start_here.STEEPNESS
+    assert "above 1 or below −1" in _cell("> **Pause and recall.** What does $w$ do")
     assert "steeper than that" not in text and "(2, or −2)" not in text
     for w_, steeper in ((2.0, True), (-2.0, True), (0.5, False)):   # against z = x, whose slope is 1
         assert (abs(w_) > 1) == steeper
     # Pass 70 (r65 Clarity 4): "stretch" names step 1 whatever w does, so the page says once that it covers both.
-    assert 'A negative $w$ also flips it. So a "stretch" may also squash or flip.' in text
+    # Pass 84 (r83 Clarity): said at the step's first naming, not after teaching it.
+    assert '1. **stretch and add**: multiply each input by its weight; add them up. A "stretch" may also squash or flip.' in text
+    assert 'So a "stretch"' not in text
 
 
 # ---- seventh pass ----
@@ -898,11 +905,14 @@ def test_middle_weight_slider_opens_off_the_tent_and_minus_two_makes_the_right_s
     after = cells[q + 4].source
     # Pass 25: the task gets a Predict of its own (the slopes right of x = 2 add up), before the drag.
     # Pass 27: the Predict no longer gives its own answer; the sum 1 + m + 1 is only in the check.
-    assert ("**Predict:** with **bent units** at 3, which middle output weight $m$ makes the right side go flat? Hint: count slopes right of $x = 2$.\n"
-            # pass 69 (r64): the answer is read off the slider, not only the still in the check
-            "Then drag $m$ above to your guess: the readout's last slope should read 0.") in after and "tent" not in after and "1 + m + 1" not in after
+    # Pass 84 (r83 Interaction): the task's own sliders sit right under its question (no scrolling back up).
+    assert after == ("Below, the same sliders start at 3 bent units. Drag $m$ until the readout's last slope reads 0. "
+                     "Hint: count slopes right of $x = 2$.\n\n"
+                     "**Predict:** which middle output weight $m$ makes the right side go flat?")
+    assert cells[q + 5].source.strip() == "ch00.bent_units(3)" and "above" not in after
+    assert ch00_start_here.bent_units(3).sliders["units"].value == 3
     assert [s * h for s, _c, h in ch00_start_here.TENT][::2] == [1, 1]  # the outer units climb at slope 1
-    assert cells[q + 5].source.strip() == "ch00.bent_units_task_check()"   # the answer: folded, after the task
+    assert cells[q + 6].source.strip() == "ch00.bent_units_task_check()"   # the answer: folded, after the task
     task = ch00_start_here.bent_units_task_check()
     assert task._repr_html_().startswith("<details><summary>Check your answer</summary>")
     assert "Their slopes add up: 1 + (−2) + 1 = 0." in repr(task)
@@ -999,16 +1009,17 @@ def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one
     assert "then *rectified* (made one-way), so negatives become 0" in _markdown()   # pass 73: the name's origin
     remember = next(c.source for c in _nb().cells if c.source.startswith("## What to remember"))
     points = re.findall(r"^\d\. (.+)$", remember, re.M)
-    assert len(points) == 3
+    assert len(points) == 5   # pass 84 (r83 Retention): the old third line split, one idea an item
     # Pass 30: the third line is the learning idea this page now teaches (r28 change 3), the stall's numbers are cut.
     # Pass 44 (r39 Retention): the learning line also carries the history's lesson, what a bend does to the signal
     # (steepness 0.25 at most for sigmoid, 1 on ReLU's ramp: fade_factors reads both from the registry).
     # Pass 61 (r55 Retention): the learning rate, taught and tested, joins the line: the move is rate times nudge.
     # Pass 62 (r56 Clarity): "its hill slope", the name the learning section gives that slope and keeps.
-    assert points[2] == ("Training moves each weight downhill: one move is the **learning rate** times its hill "
-                         "slope, sign flipped. Each bend multiplies the learning signal by its own slope: at most $0.25$ "
-                         "for sigmoid, $1$ on ReLU's ramp. On ReLU's flat side it is $0$: a unit stuck there stops "
-                         "learning.")   # pass 47: one word; pass 71 (r66): the flat side's 0, the fold's lesson
+    assert points[2:] == ["Training moves each weight downhill: one move is the **learning rate** times its hill "
+                          "slope, sign flipped.",
+                          "Going back, each bend multiplies the learning signal by its own slope: at most $0.25$ "
+                          "for sigmoid, $1$ on ReLU's ramp.",
+                          "On ReLU's flat side that slope is $0$: a unit stuck there stops learning."]   # pass 47: one word; pass 71 (r66): the flat side's 0, the fold's lesson
     rate, slope_here = 0.5, float(ch00_start_here.hill_slope(ch00_start_here.HILL_DOT))
     assert ch00_start_here.take_step(ch00_start_here.HILL_DOT, rate) == ch00_start_here.HILL_DOT + rate * -slope_here
     fade = ch00_start_here.fade_factors()
@@ -1153,13 +1164,14 @@ def test_pass83_three_slopes_are_told_apart_where_the_hill_slope_is_first_met():
     (k,) = [i for i, c in enumerate(cells) if c.source.startswith("The dot stands at $3$.")]
     assert "**hill slope**" in cells[k].source and "hill slope" not in "".join(c.source for c in cells[:k])
     box = cells[k + 1].source
-    assert box == ("> **Three slopes.** Each counts steps up for one step right, on its own graph.\n"
+    # Pass 84 (r83 Clarity): fewer words and no named "line's slope" or "bend's slope": one word on three graphs.
+    assert box == ("> **One word, three graphs.**\n"
                    ">\n"
-                   "> - a line's slope: on a unit's graph, as the readout lists them (\"0, then 1\" for plain ReLU).\n"
-                   "> - a bend's slope: on the bend's own graph, at one input ($1$ on ReLU's ramp, $0$ on its flat side).\n"
-                   "> - a hill slope: on the valley, wrongness against one weight ($2$ here).")
+                   "> - the readout's slopes: on a unit's graph.\n"
+                   "> - the bend's slope: on ReLU's own graph ($1$ on its ramp, $0$ on its flat side).\n"
+                   "> - a hill slope: on the valley ($2$ here).")
     lines = [line for line in box.splitlines() if line.startswith("> - ")]
-    assert [line[4:].split(":")[0] for line in lines] == ["a line's slope", "a bend's slope", "a hill slope"]
+    assert [line[4:].split(":")[0] for line in lines] == ["the readout's slopes", "the bend's slope", "a hill slope"]
     assert "slopes, left to right: 0, then 1" in ch00_start_here.bend_unit().readout.value   # plain ReLU's readout
     relu = activations.get("relu").derivative(np.array([-1.0, 1.0]))
     assert list(np.asarray(relu, float)) == [0.0, 1.0]   # the flat side, the ramp
@@ -1718,7 +1730,7 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     # Pass 54 (r48 change 3): slope and nudge are named before the picture, whose label says "nudge −2".
     # Pass 83 (r81 Clarity 1): the three slopes' box right after the hill slope is first met (see its own test).
     worked, box, fog, after = src[hill + 1], src[hill + 2], src[hill + 3], src[hill + 4]
-    assert box.startswith("> **Three slopes.**")
+    assert box.startswith("> **One word, three graphs.**")
     # Pass 62 (r56 Clarity): one name, the **hill slope**, for the slope of the hill, kept wherever it is meant.
     assert "The dot stands at $3$." in worked and "So the weight's **hill slope**, the slope of the ground where you stand, is $2$." in worked
     assert ("The rule: step against the hill slope. It is like walking downhill in fog.\n"
@@ -2067,7 +2079,12 @@ def test_pass29_reader_items_words():
     # Pass 30 (r28 item 4): the sliders test the flip only after the click, not before the Predict.
     cells = _nb().cells
     i = next(k for k, c in enumerate(cells) if c.source.strip() == "ch00.flip_question()")
-    assert cells[i + 1].source.strip() == "After you click, check it on the sliders above: set $w = -1$ and $b = 0$."
+    # Pass 84 (r83 Interaction): no "check it on the sliders above"; a click shows the answer's picture under the buttons.
+    assert cells[i + 1].source.startswith("## Why the bend matters") and "sliders above" not in _markdown()
+    fig = ch00_start_here.flip_picture()
+    flat = np.asarray(fig.axes[0].lines[1].get_ydata(), float)[np.asarray(fig.axes[0].lines[1].get_xdata(), float) > 0]
+    assert np.all(flat == 0) and "the right side is flat" in fig.get_label()
+    assert "The picture with the answer" in ch00_start_here.flip_question()._repr_mimebundle_()["text/html"]
     # Pass 71 (r66 Interaction): without a kernel the buttons cannot answer, so the widget's static form folds the right
     # letter and why under its options (a live notebook shows the buttons, with no fold only to repeat the letter).
     q = ch00_start_here.flip_question()
@@ -2999,7 +3016,11 @@ def test_pass52_the_take_one_step_widget_walks_the_hill_as_its_answer_says():
     assert np.allclose(moves[1:] / moves[:-1], 0.5)   # each move half the one before
     assert "3 → 2 → 1.5 → 1.25" in w.readout.value
     # Pass 56 (r50 Interaction): the fold asks for a too-big rate, which the slider reaches and the lines below check.
-    assert "Now try a rate of $2.2$: one press jumps over the bottom, to higher ground." in answer
+    # Pass 84 (r83 Interaction): the too-big rate has a Predict of its own, after the fold, with its own answer.
+    assert "2.2" not in answer
+    rate_cell = _cell("**Predict:** drag the learning rate to $2.2$: where does one press from $3$ land?")
+    assert "At $-1.4$, past the bottom: the move is $-(2.2 \\cdot 2) = -4.4$." in rate_cell
+    assert ch00_start_here.take_step(ch00_start_here.HILL_DOT, 2.2) == pytest.approx(-1.4)
     assert ch00_start_here.STEP_RATES[1] >= 2.2
     assert np.asarray(w.lines["trail"].get_data()[0], float).tolist() == [3.0, 2.0, 1.5]
     assert np.asarray(w.lines["dot"].get_data()[0], float).tolist() == [1.25]
@@ -3152,6 +3173,8 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     # pass 82 (r80 Clarity 3): the ½'s claim in a cell of its own, checked with numbers right after it
     assert (f"The ½ makes the output's hill slope simply output − right answer: "
             f"${said_out:g} - {right:g} = {start:g}$.\n"
+            # pass 84 (r83 Clarity): the ½ given its reason
+            "Without the ½, it would be twice that.\n"
             "Check it: move the output from $24$ to $24.1$.") == _cell("The ½ makes").strip()
     for v in (-1.0, 0.5, 1.0, 3.0):   # the first hill's slope is how far right of its bottom the weight stands
         assert d(ch00_start_here.hill, v) == pytest.approx(v - ch00_start_here.HILL_BOTTOM, abs=1e-6)
@@ -3527,7 +3550,9 @@ def test_pass82_the_right_panel_is_our_weights_own_valley_with_the_6_the_text_fi
     fig = ch00_start_here.output_hill_picture()
     ax, ax_w = fig.axes
     w0, worked = ch00_start_here.HIDDEN_WEIGHT, ch00_start_here.SIGNAL_WORKED
-    assert ax_w.get_title() == "Over our weight: the same wrongness"
+    # Pass 84 (r83 Picture): the panel's title says its zoom: the left is 6 wide, this one 1.
+    assert ax_w.get_title() == "Over our weight, zoomed 6× across"
+    assert np.diff(ax.get_xlim())[0] == pytest.approx(6 * np.diff(ax_w.get_xlim())[0])
     curve, tangent, dot = ax_w.lines[:3]
     wx, wh = (np.asarray(v, float) for v in curve.get_data())
     outputs = np.array([ch00_start_here.worked_output(v) for v in wx])

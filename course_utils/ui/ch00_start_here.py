@@ -10,7 +10,7 @@ import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.colors import to_rgb
 from matplotlib.lines import Line2D
-from matplotlib.patches import Circle, ConnectionPatch, FancyArrowPatch, FancyBboxPatch
+from matplotlib.patches import Circle, ConnectionPatch, FancyArrowPatch, FancyBboxPatch, Patch
 from matplotlib.ticker import NullLocator
 
 from course_utils.facts import activations, history
@@ -1180,7 +1180,10 @@ def weight_bottom(worked=SIGNAL_WORKED, right=RIGHT):
 # of WEIGHT_RUN (the text's move of our weight) climbing 0.6. The output is 6 times our weight, so the valley is the
 # output's bowl squeezed 6 times: its panel is 1 wide where the output's is 6.
 OUTPUT_TITLE = "Over the output: ½ × (output − {right:g})²"   # pass 80: filled in from the right answer drawn
-WEIGHT_PANEL_TITLE = "Over our weight: the same wrongness"
+# Pass 84 (r83 Picture): the right panel is ZOOM times narrower than the left; its title says so, since the two bowls
+# look alike and "6 times as steep" showed only in small labels.
+OUTPUT_SPAN, WEIGHT_SPAN = 6.0, 1.0   # how wide each panel is, along its x axis
+WEIGHT_PANEL_TITLE = "Over our weight, zoomed {zoom:g}× across"
 WEIGHT_RUN = WIGGLE
 SAME_HEIGHT_NOTE = "same height"
 # Pass 80 (r75 Picture): here the dot is 1 right of the bottom, so the triangle's "1 step right" starts under the
@@ -1200,16 +1203,16 @@ def output_hill_picture(y=None, right=RIGHT, w=HIDDEN_WEIGHT):
     ylim = (-1.6, HILL_YLIM[1])   # one height scale: the two dots, one wrongness, sit at one height
     # No legends: the triangles say the slopes, the axis labels say what is across and up (the panels stay clear).
     y0, k = _bowl(ax, lambda v: output_hill(v, right), lambda v: output_hill_slope(v, right), right, y,
-                  (right - 3.0, right + 3.0), ylim, OUTPUT_GAP_NOTE, gap_y=-1.25, least_ha="right",
+                  (right - OUTPUT_SPAN / 2, right + OUTPUT_SPAN / 2), ylim, OUTPUT_GAP_NOTE, gap_y=-1.25, least_ha="right",
                   least_dx=OUTPUT_LEAST_DX)
     ax.set(xlabel=f"the output (the right answer is {right:g})", ylabel="how wrong (height)",
            title=OUTPUT_TITLE.format(right=right))
     bottom = weight_bottom(right=right)
-    wlim = (bottom - 0.5, bottom + 0.5)
+    wlim = (bottom - WEIGHT_SPAN / 2, bottom + WEIGHT_SPAN / 2)
     wy, kw = _bowl(ax_w, lambda v: weight_hill(v, right=right), lambda v: weight_hill_slope(v, right=right), bottom, w,
                    wlim, ylim, None, least_ha="right", least_dx=OUTPUT_LEAST_DX, run=WEIGHT_RUN,
                    xticks=np.round(np.arange(3.4, 4.3, 0.2), 1))
-    ax_w.set(xlabel="our weight", title=WEIGHT_PANEL_TITLE)
+    ax_w.set(xlabel="our weight", title=WEIGHT_PANEL_TITLE.format(zoom=OUTPUT_SPAN / WEIGHT_SPAN))
     for panel in (ax, ax_w):   # one dotted line through both dots: one wrongness, one height
         panel.axhline(y0, color=plots.MUTED, lw=1.0, ls=":", zorder=1, gid="same height")
     ax_w.text(wlim[0] + 0.015, y0 + 0.08, SAME_HEIGHT_NOTE, ha="left", va="bottom", fontsize=9.5, color=NOTE_GREY)
@@ -1219,8 +1222,10 @@ def output_hill_picture(y=None, right=RIGHT, w=HIDDEN_WEIGHT):
                   f"{right:g}, at height 0. A dot stands at the output, {y:g}, at height {y0:g}. A dashed line shows "
                   f"the hill slope there: {k:g}, with a rise-over-run triangle under it: {HILL_RUN:g} step right, "
                   f"{k:g} up. A double arrow runs from {right:g} to {y:g}: the output is {y - right:g} right of the "
-                  f"bottom, the same number as the hill slope. Right, the same wrongness over our weight: a narrower "
-                  f"valley, lowest at {bottom:.2f}, where the output is {right:g}. A dot stands at our weight, {w:g}, "
+                  f"bottom, the same number as the hill slope. Right, the same wrongness over our weight, its x axis "
+                  f"zoomed in {OUTPUT_SPAN / WEIGHT_SPAN:g} times: {WEIGHT_SPAN:g} wide, where the left is "
+                  f"{OUTPUT_SPAN:g} wide. So its valley is {OUTPUT_SPAN / WEIGHT_SPAN:g} times narrower than it looks, "
+                  f"lowest at {bottom:.2f}, where the output is {right:g}. A dot stands at our weight, {w:g}, "
                   f"at the same height, {wy:g}: a dotted line joins the two heights. A dashed line shows our weight's "
                   f"hill slope there: {kw:g}, with a triangle under it: {WEIGHT_RUN:g} step right, {rise:g} up.")
     return fig
@@ -1355,6 +1360,9 @@ def signal_chain_picture(note=TRAINED_NOTE):
 # (the output's hill slope, as in the text). ReLU's slope comes from the registry: 1 on the ramp, 0 on the flat side
 # (0 at z = 0 too, the left slope), so an input of the other sign passes nothing back to our weight.
 CHAIN_INPUTS, CHAIN_WEIGHTS = (-3.0, 3.0), (-5.0, 5.0)
+# Pass 84 (r83 Picture): our weight's bar is cross-hatched and named in a legend; "//" means ReLU's ramp in the
+# fading-signal picture further down.
+CHAIN_HATCH = "xx"
 CHAIN_TITLE = "The learning signal, passed back: it starts at 1, the output's hill slope (orange: the signal)"
 BARS_TITLE = "The signal's size, each bar under its orange number (no bar: 0, nothing gets back)"
 
@@ -1407,7 +1415,11 @@ def signal_chain(x=SIGNAL_WORKED["input"], v=SIGNAL_WORKED["weight"], w=HIDDEN_W
     # Under the chain, one bar per point of the signal, under its arrow (our weight's bar: its hill slope).
     at = [xs[OUR_AT], mid[0], mid[1], mid[2]]
     bars = [live.moving(p) for p in bars_ax.bar(at, [0.0] * 4, width=1.2, color=WORKED_COLOUR, edgecolor="black")]
-    bars[0].set_hatch("//")
+    bars[0].set_hatch(CHAIN_HATCH)
+    bars_ax.legend(handles=[Patch(facecolor=WORKED_COLOUR, edgecolor="black", hatch=CHAIN_HATCH,
+                                  label="our weight's hill slope"),
+                            Patch(facecolor=WORKED_COLOUR, edgecolor="black", label="the signal on an arrow")],
+                   loc="lower right", fontsize=9, ncols=2)
     top = abs(CHAIN_INPUTS[1] * CHAIN_WEIGHTS[1]) + 1.5
     bars_ax.set(xlim=ax.get_xlim(), ylim=(-top, top), xticks=[], yticks=[-15, -10, -5, 0, 5, 10, 15], ylabel="signal")
     bars_ax.axhline(0, color="black", lw=0.8)
@@ -1468,6 +1480,8 @@ def choice_question(options, right, why, caption, static_head="Your answer (run 
     folded = (f"<details><summary>The picture with the answer (open it after you choose)</summary>"
               f"<img src='data:image/png;base64,{base64.b64encode(png).decode()}' alt='{html.escape(alt, quote=True)}'>"
               "</details>")
+    if fold_answer:   # pass 84: the letter and why, then the picture, both folded in a render without a kernel
+        folded = static_answer(options, right, why) + folded
     return questions.keyed_question(options, right, why, caption, static_head, reveal=image, reveal_html=folded)
 
 
@@ -1489,5 +1503,24 @@ def flip_question():
                                    "positive, and ReLU keeps it. At x = −2, the output is 2.",
     }, "the right side, where x is positive", "For positive x, −x is negative, and ReLU turns it into 0. For "
        "negative x, −x is positive, so ReLU keeps it: the left side climbs as you go left.",
-        "Question: which side of ReLU(−x) is flat? (run the notebook to answer)", fold_answer=True)
+        "Question: which side of ReLU(−x) is flat? (run the notebook to answer)", reveal_fig=flip_picture(),
+        fold_answer=True)
+
+
+@plots.styled
+def flip_picture(w=FLIP[0], b=FLIP[1]):
+    """The flip question's answer, drawn as the bend slider draws it: ReLU(w·x + b) at w = −1, b = 0, with the line
+    w·x + b dashed (pass 84, r83 Interaction: shown under the buttons after a click, not on the sliders far above)."""
+    fig, ax = plots.new_figure(380, 420)
+    x = np.linspace(*UNIT_XLIM, 241)
+    line = w * x + b
+    ax.plot(x, line, color=plots.MUTED, lw=1.6, ls="--", label="before the bend: w·x + b")
+    ax.plot(x, np.asarray(activations.get("relu")(line), float), color=plots.color("relu"), lw=2.6,
+            label="after ReLU: flat on the right")
+    _unit_axes(ax, "output", f"ReLU(w·x + b), w = {_minus(w)}, b = {_minus(b)}")
+    ax.legend(loc="lower left", fontsize=9)
+    fig.set_label("The unit ReLU(−x), on the same axes as the bend slider. A dashed line falls from the top left to the "
+                  "bottom right: −x, before the bend. The solid line is ReLU(−x): it climbs to the left for negative x, "
+                  "and lies flat at 0 for positive x. So the right side is flat; the corner stays at x = 0.")
+    return fig
 
