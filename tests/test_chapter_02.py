@@ -170,7 +170,7 @@ def test_printed_gaps_shrink_with_more_corners():
     # r58 Focus: the table became two sentences, the 3-corner gap beside the tent, the 10-corner gap after the picture
     # pass 82 (r80 Correctness: the sliders cannot reach it): the free best is said as what finer turns could reach
     assert "Three corners are enough: they make a tent over the hill (right picture).\n" in shown()
-    assert f"Finer turns than the sliders allow could reach {gaps[0]:.3f}.\n" in shown()
+    assert "Finer turns" not in shown() and f"{gaps[0]:.3f}" not in shown()   # r83 Focus: the free best, unsaid
     assert f"With 10 corners, evenly spaced from -2.5 to 2.5, the best turns reach a mean gap of {gaps[1]:.3f}." in shown()
     assert gaps[0] > gaps[1] and gaps[0] < ch02.GOAL_GAP
     assert "| corners |" not in shown()   # no table: the numbers are said once, in words
@@ -594,7 +594,8 @@ def test_curved_output_claim_is_about_a_network_with_bends():
     slope_jumps = np.flatnonzero(np.abs(np.diff(np.diff(layer))) > 1e-9)
     assert sorted(np.round(x[slope_jumps + 1], 1)) == sorted(np.round(-b / w, 1))   # one corner per unit
     # pass 71 (r67 Correctness): a unit whose weight is 0 is flat (checked below, "flat"): the condition is said
-    assert ("With one input x, each ReLU unit of the first layer makes one corner (if its weight in and its turn are not 0).\n") in markdown()
+    assert ("With one input x, each ReLU unit of the first layer makes one corner (if its input weight and its turn are not 0).\n") in markdown()
+    assert "weight in " not in markdown()   # r83 Clarity: "weight in" was jargon
     # pass 26: a negative weight puts the flat side on the right (a reader found "0 left of its corner" said of all)
     assert "ReLU}(k - x)" not in markdown()   # pass 29: the mirrored piece is cut, the table holds the two layers
     k, x = 0.5, np.linspace(-3, 3, 61)
@@ -1780,8 +1781,10 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     at = _cell_index("ch02.zigzag_centre()")
     cells = chapter()["cells"]
     above = "".join(cells[at - 1]["source"])
-    assert above.split("\n\n")[-1] == ("**Predict:** at centre 0.5, raise the step size from 1 to 3. Do the weights reach the star sooner?\n"
+    assert above.split("\n\n")[-2] == ("**Predict:** at centre 0.5, raise the step size from 1 to 3. Do the weights reach the star sooner?\n"
                      "Then set the centre to 0. Does a bigger step keep helping?")   # pass 46 (r41): one answer
+    # r83 Interaction: the takeaway's 3x is the learner's to make, with the tick box, asked before the widget
+    assert above.split("\n\n")[-1] == "**Predict:** tick the box, step size 1. Which centre is faster, 0.5 or 0?"
     off = [zigzag.median_steps(0.5, r) for r in (1.0, 1.5, 3.0)]
     on = [zigzag.median_steps(0.0, r) for r in (1.0, 3.5, 4.0)]
     assert off[:2] == [28.0, 19.0] and off[2] == np.inf and on == [29.0, 9.0, 9.0]
@@ -1832,7 +1835,7 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     # r60 Focus: one sentence per centre here; the counts moved to the curious fold (asserted there)
     assert ("From step size 3, over half the runs swing past the star and do not arrive within 200 steps.\n"
             "At centre 0, bigger steps help up to step size 3.5, about 9 steps, then level off.\n") in below
-    assert "166" not in below and round(300 * ch02.never_share(0.5, 3.0)) > 150
+    assert "166" not in re.sub(r"<img[^>]*>", "", below) and round(300 * ch02.never_share(0.5, 3.0)) > 150
     assert [round(300 * ch02.never_share(0.5, r)) for r in (3.0, 3.5)] == [166, 275]
     assert [int(np.isinf(zigzag.steps_to_star(0.5, r)).sum()) for r in (3.0, 3.5)] == [166, 275]
     # r62 Focus 2: the counts left the curious fold too; "over half" above is what the prose says of them
@@ -1850,7 +1853,7 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     # pass 77 (r73 Focus: the nested box): its numbers joined the dotted curve's lines; its conclusion is the Takeaway
     # pass 79 (r75 Focus: too many numbers): "9 steps against 28" said as a ratio (28 / 9, checked below); 1/6 cut
     # pass 82 (r80 Picture first): its 2/3 waits for why_big_steps_swing, where length² is defined
-    assert below.endswith("The dotted curve is centre 0 with inputs from −1 to 1: arrows as long as centre 0.5's, "
+    assert below.endswith("The dotted curve is centre 0 with the box ticked, inputs from −1 to 1: arrows as long as centre 0.5's, "
                           "on average.\n"
                           "It too swings past from step size 3, but at step size 1 it arrives about three times sooner.\n\n</details>")
     assert round(28 / 9) == 3 and "9 steps against" not in below
@@ -2027,10 +2030,15 @@ def test_plumbing_cells_are_collapsed_and_the_range_brackets_are_explained_first
     text = markdown()
     assert "These bends are called activation functions." in text.split("\n## ", 1)[0]
     from course_utils.facts import activations
-    for name, said in (("relu", "Its card says $[0, \\infty)$: 0 and up.\n$\\infty$ means infinity: there is no top."),
-                       ("sigmoid", "Its card says $(0, 1)$: round brackets mean the ends are never reached.")):
+    # r83 Clarity: ReLU's card printed "[0, ∞)" before the brackets were explained: now the line just above says it
+    relu_said = "Its outputs are written $[0, \\infty)$: 0 and up.\n$\\infty$ means infinity: there is no top."
+    assert relu_said in "".join(cells[_cell_index('ch02.card("relu")') - 1]["source"])
+    assert "[0" not in "".join(cells[_cell_index('ch02.card("relu")') + 1]["source"])   # said once, before the card
+    for name, said in (("sigmoid", "Its card says $(0, 1)$: round brackets mean the ends are never reached."),):
         first = _cell_index(f'ch02.card("{name}")')
         assert said in "".join(cells[first + 1]["source"]) and said not in markdown_before(f'ch02.card("{name}")')
+    for name in ("relu", "sigmoid"):
+        first = _cell_index(f'ch02.card("{name}")')
         printout = "".join("".join(o.get("text", "")) for o in cells[first]["outputs"])
         assert f"outputs in {activations.get(name).range_text}" in printout
     assert activations.get("relu").range_text == "[0, ∞)" and activations.get("sigmoid").range_text == "(0, 1)"
@@ -2372,6 +2380,8 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             # pass 80 (r77 Clarity: length², overshoot and "above 2" in one paragraph): the arrow first, then three
             # numbered steps: the worked overshoot, the rule, "above 2 it grows"
             # pass 82 (r80 Focus: a long detour): the rule said outright, with 3 × 2/3 = 2; the working in a box
+            # r83 Clarity: the reason for "reaches 2": a step multiplies the gap by (1 − step size × length²)
+            "A step multiplies the output's gap to its answer by (1 − step size × length²).\n"
             "When step size × length² reaches 2, a step stops bringing the output closer.\nAbove 2, it leaves it farther off.\n") in swing
     assert ch02.mean_square(0.0) < ch02.mean_square(0.5)   # "shorter arrows, on average"
     assert "Then set the centre to 0." in "".join(cells[at - 1]["source"])   # the Predict that needs it comes after
@@ -2411,6 +2421,8 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
         "  Each is picked at random, on its own, from centre − 0.5 to centre + 0.5.\n"
         "  At centre 0.5, both are positive, like sigmoid's outputs. At centre 0, about half are negative, like tanh's.\n"
         "- **Step size** slider: how big each correction is.\n"
+        # r83 Interaction: the tick box that makes the takeaway's 3x, said with the sliders
+        "- **Same arrow length** box: spreads the inputs wider, so arrows stay as long as at centre 0.5.\n"
         "- **A run** starts the weights at (0, 0); it arrives within 0.1 of the star (the dashed circle).\n")
     assert ch02.zigzag_centre().sliders["centre"].min == 0.0 and ch02.zigzag_centre().sliders["centre"].max == 0.5
     assert float(activations.get("sigmoid")(-30.0)) > 0 and float(activations.get("tanh").derivative(0.0)) == 1.0
@@ -2445,8 +2457,8 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
                       "- Left: this run's inputs, as arrows from (0, 0).\n"   # r73; pass 83: the legend names the ring
                       "- Middle: this run's weights, one dot per step.\n"   # pass 83: the picture labels both lines
                       # pass 60 (r54); r57: the middle count said in plain words, its name in the fold
-                      "- Right: the **median** steps for each setting, over 300 runs: sort their step counts and take "
-                      "the middle one.")   # pass 68: "not this one run's count" cut: "over 300 runs" says it
+                      "- Right: the **median** steps for each setting: sort many runs' step counts and take "
+                      "the middle one.")   # pass 68: "not this one run's count" cut; r83 Focus: "300" is the axis's
     runs = zigzag.steps_to_star(0.5, 1.0)   # the median is the middle of the runs' counts, sorted: half took fewer
     assert len(runs) == zigzag.RUNS == 300 and np.median(runs) == zigzag.median_steps(0.5, 1.0)
     assert np.mean(runs < np.median(runs)) <= 0.5 <= np.mean(runs <= np.median(runs))
@@ -2463,7 +2475,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
         "input 1", "input 2", "weight 1", "weight 2")
     assert {t.get_text() for t in ax_w.texts} >= {"start", "the star"}
     assert ax_n.get_title() == "settings you tried (ring: current)"   # r61: "ring: now" read as cryptic
-    assert [t.get_text() for t in ax_n.get_legend().get_texts()] == ["centre 0.5", "centre 0", "other centres"]
+    assert [t.get_text() for t in ax_n.get_legend().get_texts()] == ["centre 0.5", "centre 0", ch02.LONG_LABEL, "other centres"]
     star = [ln.get_data() for ln in ax_w.lines if ln.get_marker() == "*"]
     square = [ln.get_data() for ln in ax_w.lines if ln.get_marker() == "s"]
     assert [list(map(float, a)) for a in star[0]] == [[1.0], [-1.0]] and [list(map(float, a)) for a in square[0]] == [[0.0], [0.0]]
@@ -2497,10 +2509,11 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
             # r72: "84 in 100 left of 1" needs the unit; pass 80 (r77: "usual error" never defined): the typical
             # error size, the root of the average square, as the zig-zag's typical length is
             # pass 82 (r80 Clarity: "the root of the average error²" was a formula dressed as words): plain words
-            "Sizes count in **typical error sizes**: how far off one weighing usually is.\nSo 2 means twice that far off.\n"
+            # r83 Clarity: "typical error sizes" read as jargon: the scale's usual error, and what 2 of them mean
+            "We count errors in **usual errors**: how far off one weighing usually is.\nSo 2 means twice the usual error.\n"
             "Small errors are common, big ones rare: for a good scale, the stacks often make a rough bell around 0 (left below).\n"
             "$\\Phi(x)$ is the share of the bell left of $x$ (right below).") in folded and "2 in 3" not in folded
-    assert "usual error" not in folded and folded.split("<img")[0].count("typical error size") == 1   # named once, then the axis
+    assert "typical error" not in folded and folded.split("<img")[0].count("**usual errors**") == 1   # named once, then the axis
     assert "root" not in folded and "²" not in folded.split("<img")[0]
     assert "68 in 100" not in text + folded and "standard deviation" not in text + folded
     order = [_cell_index(n) for n in ('ch02.bend_picture("gelu"', "**In plain words.** GELU lets", "ch02.phi_dimmer()",
@@ -2667,10 +2680,10 @@ def test_each_card_shows_its_formula_as_text_every_render_can_read():
 
 def test_square_bracket_is_explained_where_relus_card_first_shows_it():
     """Check the ReLU text says what the square bracket of [0, ∞) means (0 itself is included: ReLU(0) = 0, the
-    bottom of its range, is reached) and names ∞, right after the card prints it."""
+    bottom of its range, is reached) and names ∞, right before the card prints it (r83 Clarity: it came after)."""
     said = "$\\infty$ means infinity: there is no top.\nThe square bracket means 0 itself is included."
     cells = chapter()["cells"]
-    assert said in "".join(cells[_cell_index('ch02.card("relu")') + 1]["source"])
+    assert said in "".join(cells[_cell_index('ch02.card("relu")') - 1]["source"])
     relu = activations.get("relu")
     assert float(relu(0.0)) == 0.0 and float(np.min(relu(np.linspace(-5, 5, 1001)))) == 0.0
 
@@ -3046,7 +3059,7 @@ def test_the_bell_panel_says_how_often_and_hides_its_density_numbers():
     ax = ch02.bell_share(1.0).axes[0]
     assert ax.get_ylabel() == "how often" and list(ax.get_yticks()) == []
     # pass 79 (r75 Clarity: the grams were a side trip): the unit is the x-axis's label, one short line in the text
-    assert ax.get_xlabel() == "x: error, counted in typical error sizes"   # pass 80 (r77): the fold's one name for it
+    assert ax.get_xlabel() == "x: error, counted in usual errors"   # pass 80 (r77): the fold's one name for it; r83: plainer
 
 
 def test_corner_pieces_left_of_zero_read_as_x_plus():
@@ -3942,7 +3955,8 @@ def test_two_static_runs_open_why_big_steps_swing_after_the_widget_and_are_its_o
     arrived = int(np.flatnonzero(np.linalg.norm(p1 - goal, axis=1) < zigzag.NEAR)[0])
     # pass 79 (r75 Focus: this run's 27 sat beside the median's 28 unexplained): the median named under it
     median = ch02.steps_curve(0.5)[list(ch02.rates()).index(1.0)]
-    assert small.get_title() == f"step size 1: detours, at the star after {arrived} steps\n(one run; the median is {median:.0f})"
+    # r83 Focus: the median beside one run's count was a side number: the title gives the run's count only
+    assert small.get_title() == f"step size 1: detours,\nat the star after {arrived} steps" and "median" not in small.get_title()
     assert (arrived, median) == (27, 28.0) and "\n" not in fig.get_label()
     p3 = np.column_stack(big.lines[0].get_data())
     np.testing.assert_allclose(p3, zigzag.independent_path(0.5, 3.0, goal, ch02.SHOWN)[:ch02.SWING_STEPS + 1])
@@ -4032,13 +4046,16 @@ def test_small_steps_tie_because_the_centre_moves_only_the_together_pull():
     assert ("Up to step size 1.5, both centres take about the same steps.\n"
             "Centre-0 arrows are shorter, so each step moves less.\n"
             # pass 82 (r80 Clarity: three ideas in one sentence): one idea a line
-            "But only the together part of a step shrinks.\n"
-            "The apart part stays the same, on average.\n"
+            # r83 Correctness: "the apart part stays the same" was unsupported (a step is step size × input × how far
+            # short); what is the same at both centres is the inputs' difference, and with it the average apart pull
+            "But the centre changes only what the two inputs share.\n"
+            "Their difference, input 1 − input 2, is the same at both centres.\n"
+            "So, on average, steps pull just as hard along the apart line.\n"
             "And the apart part is all the star needs.\n\n") in said
     assert ch02.pushes(0.0)[1] == ch02.pushes(0.5)[1] and ch02.pushes(0.0)[0] < ch02.pushes(0.5)[0]
     ax = ch02.steps_sweep().axes[0]   # r78: the title was cut off; it is short, and the legend names the dotted curve
     assert ax.get_title() == "Steps to the star, by step size"
-    assert "centre 0, longer arrows (inputs −1 to 1)" in [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "centre 0, same arrow\nlength (inputs −1 to 1)" in [t.get_text() for t in ax.get_legend().get_texts()]
 
 
 # ---------------------------------------------------------------- pass 82: the r80 reader's items
@@ -4062,8 +4079,8 @@ def test_the_corners_answer_gives_the_sliders_best_three_beside_the_free_best():
     assert ch02.sliders_best((-1.5, 0.0, 1.5)) == (list(turns), pytest.approx(gap, abs=1e-12))
     said = ch02.corners_answer().data
     assert ("Three corners are enough: they make a tent over the hill (right picture).\n"
-            f"The sliders' best turns are 0.75, −1.5 and 0.75: mean gap {gap:.3f}.\n"
-            f"Finer turns than the sliders allow could reach {free:.3f}.\n") in said
+            f"The sliders' best turns are 0.75, −1.5 and 0.75: mean gap {gap:.3f}.\n") in said
+    assert f"{free:.3f}" not in said   # r83 Focus: the free best is checked here, no longer said
     assert ch02.corners_add_up(turns=turns).gap == pytest.approx(gap, abs=1e-12)
     three = ch02.corners_fit().axes[1]
     xs, y = (np.asarray(v, dtype=float) for v in three.lines[1].get_data())
@@ -4088,6 +4105,8 @@ def test_why_big_steps_swing_is_three_sentences_in_a_closed_fold():
     swing = _folded_output(chapter()["cells"][_cell_index("ch02.why_big_steps_swing()")])
     body = swing.split("'>", 1)[1]   # after the picture's alt text
     assert body.strip() == ("An example's **length²** is (input 1)² + (input 2)².\n"
+                            # r83 Clarity: the reason for "reaches 2", checked through real steps below
+                            "A step multiplies the output's gap to its answer by (1 − step size × length²).\n"
                             "When step size × length² reaches 2, a step stops bringing the output closer.\nAbove 2, it leaves it farther off.\n"
                             "At centre 0.5, length² averages 2/3, so on average that starts at step size 3.\n\n"
                             "</details>")
@@ -4157,3 +4176,85 @@ def test_the_steps_panel_says_what_fills_it_until_a_second_setting_is_tried():
     assert w.hint.get_visible() and w.hint.get_text() == ch02.TRY_HINT and w.hint.axes is w.figure.axes[2]
     w.sliders["rate"].value = 2.0
     assert not w.hint.get_visible()
+
+
+# ---------------------------------------------------------------- pass 84: the r83 reader's items
+
+def test_the_apart_pull_is_the_same_at_both_centres_and_the_together_pull_is_not():
+    """Check (r83 Correctness: "the apart part stays the same" was unsupported) what the answer now says: moving the
+    centre leaves input 1 − input 2 unchanged, so a step's apart part averages the same at both centres, from any
+    weights; its together part does not."""
+    said = ch02.zigzag_answer().data
+    assert "Their difference, input 1 − input 2, is the same at both centres.\n" in said
+    assert "The apart part stays the same" not in said
+    h0, h5 = (zigzag.independent_inputs(c, 200000) for c in (0.0, 0.5))
+    np.testing.assert_allclose(h0[:, 0] - h0[:, 1], h5[:, 0] - h5[:, 1], atol=1e-12)
+    goal = np.array([1.0, -1.0])
+    for w in (np.zeros(2), np.array([0.6, 0.2]), np.array([1.3, -0.4])):
+        parts = {}
+        for c, h in ((0.0, h0), (0.5, h5)):
+            step = -((h @ w - h @ goal)[:, None] * h)   # the rule, step size 1, one step per example
+            parts[c] = np.mean(step[:, 0] - step[:, 1]) / 2, np.mean(step[:, 0] + step[:, 1]) / 2   # apart, together
+        assert parts[0.0][0] == pytest.approx(parts[0.5][0], abs=2e-3)
+        if not np.isclose(w.sum(), goal.sum()):   # off the apart line, the together pull grows with the centre
+            assert abs(parts[0.5][1]) > abs(parts[0.0][1]) + 0.05
+
+
+def test_a_step_multiplies_the_gap_by_one_minus_step_size_times_length_squared():
+    """Check the fold's reason (r83 Clarity) through the widget's own update rule, for random examples, weights and
+    step sizes, and that the fold refuses to print when the rule stops holding."""
+    rng = np.random.default_rng(1)
+    for _ in range(50):
+        h, w, rate = rng.uniform(-1, 1.5, 2), rng.uniform(-2, 2, 2), float(rng.uniform(0.1, 5))
+        assert ch02.gap_factor(h, rate, w=w) == pytest.approx(1 - rate * float(h @ h))
+    assert ch02.gap_factor((2.0, 1.0), 2 / 5) == pytest.approx(-1.0)   # at step size × length² = 2: as far off
+
+
+def test_why_big_steps_swing_is_refused_when_the_gap_rule_breaks(monkeypatch):
+    """Check the gap sentence is computed: with a wrong gap factor the fold raises."""
+    monkeypatch.setattr(ch02, "gap_factor", lambda h, rate, goal=(1.0, -1.0), w=(0.0, 0.0): 0.5)
+    with pytest.raises(ValueError, match="multiplies the output's gap"):
+        ch02.why_big_steps_swing()
+
+
+def test_the_tick_box_lets_the_learner_make_the_takeaways_three_times():
+    """Check (r83 Interaction: the takeaway's 3x came only from a static picture) the widget's tick box keeps the
+    arrows as long as at centre 0.5: at centre 0 the inputs run from −1 to 1, the ring stays the same size, and at
+    step size 1 the readout gives the control's median, about three times fewer steps than centre 0.5's."""
+    assert ch02.spread_for(0.5, True) == pytest.approx(zigzag.HALF) and ch02.spread_for(0.0, True) == zigzag.WIDE
+    assert ch02.spread_for(0.0) == zigzag.HALF
+    for c in (0.0, 0.2, 0.5):
+        assert ch02.mean_square(c, ch02.spread_for(c, True)) == pytest.approx(ch02.mean_square(0.5))
+    w = ch02.zigzag_centre()
+    assert w.checkboxes["same"].description == ch02.SAME_LENGTH and not w.checkboxes["same"].value
+    slow = w.lines["setting"].get_data()[1][0]
+    ring = np.hypot(*w.lines["ring"].get_data()).max()
+    w.sliders["centre"].value = 0.0
+    assert w.lines["setting"].get_data()[1][0] == zigzag.median_steps(0.0, 1.0) and "arrows as long" not in w.readout.value
+    w.checkboxes["same"].value = True
+    fast = w.lines["setting"].get_data()[1][0]
+    assert fast == ch02.control_curve()[list(ch02.rates()).index(1.0)] == zigzag.median_steps(0.0, 1.0, half=zigzag.WIDE)
+    assert round(slow / fast) == 3 and "arrows as long as at centre 0.5" in w.readout.value
+    assert np.hypot(*w.lines["ring"].get_data()).max() == pytest.approx(ring)
+    h = w.lines["inputs"].get_data()
+    assert min(np.min(h[0]), np.min(h[1])) < -0.5   # wider than −0.5..0.5
+    x0, x1 = w.figure.axes[0].get_xlim()
+    assert x0 <= -1 and x1 >= 1   # every input inside the panel
+    assert w.lines["tried"][ch02.LONG].get_data() == ([1.0], [fast]) and w.lines["tried"][ch02.LONG].get_visible()
+
+
+def test_the_sweeps_legend_leaves_the_climb_at_step_sizes_2_5_to_3_in_view():
+    """Check (r83 Picture: the legend hid both curves' climb) the folded answer's legend lies right of step size 3."""
+    fig = ch02.steps_sweep()
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    box = ax.get_legend().get_window_extent().transformed(ax.transData.inverted())
+    for line in ax.lines:   # every curve, sampled finely along each segment, stays outside the legend's box
+        x, y = (np.asarray(v, dtype=float) for v in line.get_data())
+        if len(x) < 2:
+            continue
+        t = np.linspace(0, 1, 50)[:, None]
+        xs, ys = (x[:-1] + t * np.diff(x)).ravel(), (y[:-1] + t * np.diff(y)).ravel()
+        inside = (xs > box.x0) & (xs < box.x1) & (ys > box.y0) & (ys < box.y1)
+        assert not inside.any(), line.get_label()
+    assert box.x0 > 2.5   # right of where the centre-0.5 curve starts to climb

@@ -107,10 +107,10 @@ def independent_inputs(centre, steps=30, seed=0, runs=None, half=HALF):
     return centre + np.random.default_rng(seed).uniform(-half, half, shape)
 
 
-def independent_path(centre, rate=1.0, goal=(1.0, -1.0), steps=30, seed=0):
+def independent_path(centre, rate=1.0, goal=(1.0, -1.0), steps=30, seed=0, half=HALF):
     """The weights after each step (steps + 1, 2) from (0, 0), one example a step: w −= rate · miss · h, where the
     miss is w·h − goal·h (the slope of the squared miss, halved). A path that blows up is cut where it leaves ±1e6."""
-    return _walk(independent_inputs(centre, steps, seed), goal, rate, cut=1e6)
+    return _walk(independent_inputs(centre, steps, seed, half=half), goal, rate, cut=1e6)
 
 
 def steps_to_star(centre, rate, goal=(1.0, -1.0), runs=RUNS, most=MOST, near=NEAR, seed=0, half=HALF):

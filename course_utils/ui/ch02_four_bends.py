@@ -18,7 +18,7 @@ from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 
 __all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "best_two_on_sliders", "sliders_best", "corners_add_up", "corners_fit", "dead_unit", "explorer_answer", "fold",
-           "four_bends", "gelu_question", "phi_dimmer", "where_phi_comes_from", "signal_left", "steepest", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "unit_diagram", "corners_network", "swiglu_gate", "tanh_from_sigmoid",
+           "four_bends", "gap_factor", "gelu_question", "phi_dimmer", "where_phi_comes_from", "signal_left", "steepest", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "unit_diagram", "corners_network", "swiglu_gate", "tanh_from_sigmoid",
            "tanh_moves_answer", "tanh_question", "split_step", "why_big_steps_swing", "split_picture", "zigzag_answer", "zigzag_centre", "corners_answer", "ten_corners_fit", "two_runs"]
 
 FOUR = ("relu", "sigmoid", "tanh", "gelu")
@@ -398,6 +398,16 @@ def steps_curve(centre):
     return np.array([zigzag.median_steps(centre, r) for r in rates()])
 
 
+SAME_LENGTH = "same arrow length as centre 0.5"   # the widget's tick box (r83 Interaction: the 3× made by the learner)
+
+
+def spread_for(centre, same=False):
+    """How far the widget's inputs reach either side of their centre: zigzag.HALF, or with the tick box SAME_LENGTH,
+    the spread whose average length² stays mean_square(0.5) = 2/3 at any centre: √(1 − 3 · centre²) (1 at centre 0,
+    zigzag.WIDE: the folded answer's control)."""
+    return float(np.sqrt(1 - 3 * centre ** 2)) if same else zigzag.HALF
+
+
 def steps_words(median):
     """The readout's words for a median step count: 'about 19 steps', or 'do not arrive within MOST steps'."""
     if not np.isfinite(median):
@@ -425,14 +435,14 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
     ax_in, ax_w, ax_n = live.axes
     live.figure.get_layout_engine().set(wspace=0.06)   # r52 Picture 2: the steps panel's y-label sat on the weights panel
     colour = plots.color("sigmoid")
-    ax_in.set(xlim=(-0.65, 1.1), ylim=(-0.65, 1.45), xlabel="input 1", ylabel="input 2", title=f"this run's first {SHOWN} inputs")
+    ax_in.set(xlim=(-1.1, 1.1), ylim=(-1.1, 1.6), xlabel="input 1", ylabel="input 2", title=f"this run's first {SHOWN} inputs")
     ax_in.set_aspect("equal")
     # r73 Picture: the text draws each example's inputs as an arrow from (0, 0): shafts to the dots, and a circle at
     # the typical length (the root of the average length², mean_square) that shrinks as the centre nears 0
     shafts = live.moving(ax_in.plot([], [], "-", color=colour, lw=0.6, alpha=0.45)[0])
     dots = live.moving(ax_in.plot([], [], "o", color=colour, ms=4, alpha=0.8)[0])
     ring = live.moving(ax_in.plot([], [], color="black", lw=1.0, ls="--", label="typical length")[0])
-    ax_in.legend(loc="upper left", fontsize=9, handlelength=1.6)   # above every input (ylim 1.45: a strip kept free)
+    ax_in.legend(loc="upper left", fontsize=9, handlelength=1.6)   # above every input (ylim 1.6: a strip kept free)
     x0, x1, y0, y1 = PATH_LIMITS
     ax_w.set(xlim=(x0, x1), ylim=(y0, y1), xlabel="weight 1", ylabel="weight 2")
     ax_w.set_aspect("equal")
@@ -458,6 +468,7 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
                                                label=f"centre {CENTRES[1]:g}")[0]),
              CENTRES[0]: live.moving(ax_n.plot([], [], "s", color=plots.color("tanh"), ms=6,
                                                label=f"centre {CENTRES[0]:g}")[0]),
+             LONG: live.moving(ax_n.plot([], [], "^", color=NOTE_INK, ms=7, label=LONG_LABEL)[0]),
              None: live.moving(ax_n.plot([], [], "x", color=plots.MUTED, ms=6, mew=1.5, label="other centres")[0])}
     here = live.moving(ax_n.plot([], [], "o", mfc="none", mec="black", mew=1.6, ms=12)[0])
     # pass 83 (r81 Picture: the panel looked empty at first view): what fills it, until a second setting is tried
@@ -468,16 +479,18 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
         _axes_lines(ax)
     sliders = {"centre": slider("centre of the inputs", centre, *CENTRES, 0.05),
                "rate": slider("step size", rate, *RATES, fmt=".1f")}
+    same = widgets.Checkbox(value=False, description=SAME_LENGTH, indent=False)
     readout = widgets.HTML()
 
     def update():
         c = round(float(sliders["centre"].value), 2)
         r = round(float(sliders["rate"].value), 2)
-        h = zigzag.independent_inputs(c, SHOWN)
-        p = zigzag.independent_path(c, r, goal, SHOWN)
+        half = round(spread_for(c, same.value), 4)
+        h = zigzag.independent_inputs(c, SHOWN, half=half)
+        p = zigzag.independent_path(c, r, goal, SHOWN, half=half)
         dots.set_data(h[:, 0], h[:, 1])
         shafts.set_data(*arrow_shafts(h))
-        ring.set_data(*typical_ring(c))
+        ring.set_data(*typical_ring(c, half=half))
         route.set_data(p[:, 0], p[:, 1])
         mid, (u, v), show = arrowheads(p)
         pad = SHOWN - len(mid)
@@ -488,10 +501,10 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
         near = np.flatnonzero(np.linalg.norm(p - goal, axis=1) < zigzag.NEAR)
         heading.set_text(f"this one run: at the star after {near[0]} steps" if len(near)
                          else f"this one run: not at the star after {len(p) - 1} steps")
-        m = tried[(c, r)] if (c, r) in tried else zigzag.median_steps(c, r)
-        tried[(c, r)] = m
+        m = tried[(c, r, half)] if (c, r, half) in tried else zigzag.median_steps(c, r, half=half)
+        tried[(c, r, half)] = m
         for key, line in marks.items():
-            got = sorted((rr, mm) for (cc, rr), mm in tried.items() if (cc == key if key is not None else cc not in CENTRES))
+            got = sorted((rr, mm) for (cc, rr, hh), mm in tried.items() if kind(cc, hh) == key)
             line.set_data([rr for rr, _ in got], [mm if np.isfinite(mm) else CAP for _, mm in got])
             line.set_visible(bool(got))   # a series not tried yet is hidden (its legend entry stays)
         here.set_data([r], [m if np.isfinite(m) else CAP])
@@ -499,16 +512,29 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
         live.render()
         widget.median, widget.path = m, p
         signs = "all positive" if (h > 0).all() else "both signs"
-        readout.value = f"inputs centred at <b>{c:.2f}</b> ({signs}), step size <b>{r:g}</b>: {steps_words(m)}"
+        long = ", arrows as long as at centre 0.5" if same.value and c != CENTRES[1] else ""
+        readout.value = (f"inputs centred at <b>{c:.2f}</b> ({signs}{long}), step size <b>{r:g}</b>: "
+                         f"{steps_words(m)}")
 
-    widget = LiveWidget([sliders["centre"], sliders["rate"], readout, live.image], live,
+    widget = LiveWidget([sliders["centre"], sliders["rate"], same, readout, live.image], live,
                         "Zig-zag: slide the inputs' centre and the step size (static picture below)",
-                        sliders=sliders, readout=readout, tried=tried,
+                        sliders=sliders, readout=readout, tried=tried, checkboxes={"same": same},
                         lines={"path": route, "inputs": dots, "shafts": shafts, "ring": ring, "start": start, "setting": here,
                                "tried": marks}, arrows=heads, hint=hint)
-    on_change(sliders.values(), update)
+    on_change([*sliders.values(), same], update)
     update()
     return widget
+
+
+LONG = "long"   # the steps panel's series for centre 0 with the tick box: the folded answer's control, live
+LONG_LABEL = "centre 0, same arrow length"
+
+
+def kind(centre, half):
+    """Which series of the steps panel a tried setting joins: a centre of CENTRES, LONG, or None (other settings)."""
+    if half == zigzag.HALF and centre in CENTRES:
+        return centre
+    return LONG if (centre == CENTRES[0] and half == zigzag.WIDE) else None
 
 
 def arrow_shafts(h):
@@ -521,9 +547,9 @@ def arrow_shafts(h):
     return xs, ys
 
 
-def typical_ring(centre, points=181):
+def typical_ring(centre, points=181, half=zigzag.HALF):
     """(xs, ys) of the circle around (0, 0) whose radius is the inputs' typical length: the root of mean_square."""
-    r = float(np.sqrt(mean_square(centre)))
+    r = float(np.sqrt(mean_square(centre, half)))
     t = np.linspace(0, 2 * np.pi, points)
     return r * np.cos(t), r * np.sin(t)
 
@@ -574,7 +600,7 @@ def plt_circle(goal):
     return Circle(tuple(goal), zigzag.NEAR, fill=False, ec="black", lw=1, ls="--")
 
 
-WEIGHINGS, WEIGHINGS_SEED = 1000, 0   # "weigh one apple a thousand times": simulated errors, in typical error sizes
+WEIGHINGS, WEIGHINGS_SEED = 1000, 0   # "weigh one apple a thousand times": simulated errors, in usual errors
 
 
 @plots.styled
@@ -592,7 +618,7 @@ def bell_share(x0=1.0):
     left = x <= x0
     ax_b.fill_between(x[left], bell[left], color=plots.color("gelu"), alpha=0.45, label=f"share left of {x0:g}: {share:.2f}")
     # r75 Clarity: the unit is the x-axis's label, not a side trip in the text
-    ax_b.set(title="a bell curve", xlabel="x: error, counted in typical error sizes", ylim=(0, 0.78), ylabel="how often", yticks=[])   # a density: no numbers to read
+    ax_b.set(title="a bell curve", xlabel="x: error, counted in usual errors", ylim=(0, 0.78), ylabel="how often", yticks=[])   # a density: no numbers to read
     ax_b.legend(loc="upper left", fontsize=9)
     ax_c.plot(x, special.ndtr(x), color=plots.color("gelu"))
     ax_c.plot([x0], [share], "o", color="black", ms=6)
@@ -630,13 +656,13 @@ def phi_dimmer(marks=PHI_MARKS):
 def where_phi_comes_from(x0=1.0):
     """'Where Φ comes from': the weighed apple, the bell of its errors and the share left of x (bell_share), and the
     two bell words in GELU's name, in one closed block (notebook 02; r77 Clarity 1: a side trip, folded). The unit,
-    the typical error size, is defined here once, in plain words (r80 Clarity: not the root of the average square)."""
+    the usual error, is defined here once, in plain words (r80 Clarity: not the root of the average square; r83: plainer)."""
     fig = bell_share(x0)
     img = tables.image(figure_png(fig), figure_alt(fig), 760, 260)
     return fold("Where Φ comes from", f"""
 Weigh one apple a thousand times on a kitchen scale. Drop each error onto the column for its size.
-Sizes count in **typical error sizes**: how far off one weighing usually is.
-So 2 means twice that far off.
+We count errors in **usual errors**: how far off one weighing usually is.
+So 2 means twice the usual error.
 Small errors are common, big ones rare: for a good scale, the stacks often make a rough bell around 0 (left below).
 $\\Phi(x)$ is the share of the bell left of $x$ (right below).
 
@@ -1031,7 +1057,6 @@ With one turn at 0, the sliders never get below {GOAL_GAP:g}.
 Their best sets the turn at x = {zeroed:g} to 0: the left picture below, mean gap {two_best:.3f}.
 Three corners are enough: they make a tent over the hill (right picture).
 The sliders' best turns are {turns}: mean gap {three_best:.3f}.
-Finer turns than the sliders allow could reach {free_gap:.3f}.
 The left corner starts the climb.
 The middle corner turns it down.
 The right corner flattens it again.
@@ -1050,7 +1075,7 @@ More corners, smaller gap.
 BREAK = (CAP - 6, CAP - 4)   # the y-axis break: two slashes between the last tick (60) and the cap's line
 
 
-def _steps_axes(ax, title):
+def _steps_axes(ax, title, legend="center right"):
     """Steps to the star against step size, the cap labelled "not within MOST steps": the live panel and the folded answer."""
     ax.axhline(CAP, color=plots.MUTED, lw=1, ls=":")
     for y in BREAK:   # r50 Picture 2: two slashes on the y-axis say the scale jumps between 60 and the cap
@@ -1059,7 +1084,7 @@ def _steps_axes(ax, title):
                   [str(t) for t in range(0, CAP - 5, 10)] + [f"not within\n{zigzag.MOST} steps"])
     ax.set(xlim=(0.25, RATES[1] + 0.25), ylim=(0, CAP + 5), xlabel="step size",
            ylabel=f"steps to reach the star\n(median of {zigzag.RUNS} runs)", title=title)
-    ax.legend(loc="center right", fontsize=9)
+    ax.legend(loc=legend, fontsize=9)
 
 @plots.styled
 def steps_sweep():
@@ -1073,12 +1098,16 @@ def steps_sweep():
                 lw=1.6, ms=5, label=f"centre {c:g}")
     m = control_curve()   # r68 Correctness: the size-matched control decides sign against size
     ax.plot(s, np.where(np.isfinite(m), m, CAP), ":", marker="^", color=NOTE_INK, lw=1.6, ms=5, label=CONTROL_LABEL)
-    _steps_axes(ax, "Steps to the star, by step size")   # r78: the longer title was cut off; the legend names the curves
+    _steps_axes(ax, "Steps to the star, by step size", legend=SWEEP_LEGEND)   # r78: the longer title was cut off; the legend names the curves
     _axes_lines(ax)
     return fig
 
 
-CONTROL_LABEL = "centre 0, longer arrows (inputs −1 to 1)"   # the control: centre 0, as long on average as centre 0.5's inputs
+SWEEP_LEGEND = "center right"   # r83 Picture: one line wide, it hid both curves' climb between step sizes 2.5 and 3;
+# the control's label on two lines keeps the legend right of step size 3
+
+
+CONTROL_LABEL = "centre 0, same arrow\nlength (inputs −1 to 1)"   # the control: centre 0, as long on average as centre 0.5's inputs
 
 
 def control_curve():
@@ -1146,8 +1175,7 @@ def two_runs(centre=0.5, rates_shown=(1.0, 3.0), goal=(1.0, -1.0)):
         if r == rates_shown[0]:
             if not len(near):
                 raise ValueError("the small step's run no longer reaches the star")
-            median = steps_curve(centre)[list(rates()).index(r)]   # r75 Focus: one run's 27 beside the median's 28
-            title = f"step size {r:g}: detours, at the star after {near[0]} steps\n(one run; the median is {median:.0f})"
+            title = f"step size {r:g}: detours,\nat the star after {near[0]} steps"   # r83 Focus: no side median
             x0, x1, y0, y1 = PATH_LIMITS
         else:
             p = p[:SWING_STEPS + 1]
@@ -1213,6 +1241,8 @@ def why_big_steps_swing(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     short, length2, moved = float(goal @ h), float(h @ h), float(change @ h)   # r73 Clarity: the overshoot rule
     if not np.isclose(moved, rate * length2 * short):
         raise ValueError("a step no longer moves its example's output by step size × length² × how far short")
+    if not np.isclose(gap_factor(h, rate, goal), 1 - rate * length2):   # r83 Clarity: the reason for "reaches 2"
+        raise ValueError("a step no longer multiplies the output's gap by (1 − step size × length²)")
     past = moved - short   # the worked step starts at output 0: it ends at `moved`, this far past its answer
     if not past > short:
         raise ValueError("the worked step no longer overshoots by more than it was short")   # r75 Clarity 1
@@ -1232,10 +1262,19 @@ def why_big_steps_swing(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
 {img}
 
 An example's **length²** is (input 1)² + (input 2)².
+A step multiplies the output's gap to its answer by (1 − step size × length²).
 When step size × length² reaches 2, a step stops bringing the output closer.
 Above 2, it leaves it farther off.
 At centre 0.5, length² averages {avg}, so on average that starts at step size {blows:g}.
 """)
+
+
+def gap_factor(h, rate, goal=(1.0, -1.0), w=(0.0, 0.0)):
+    """The output's gap to its answer after one step of the zig-zag rule from weights w, over the gap before it, for
+    the example h (notebook 02's fold on big steps: it is 1 − step size × length²)."""
+    h, goal, w = (np.asarray(v, dtype=float) for v in (h, goal, w))
+    after = w - rate * float((w - goal) @ h) * h   # the rule of zigzag.independent_path
+    return float((goal - after) @ h) / float((goal - w) @ h)
 
 
 SWING_SUMMARY = "For the curious: why big steps swing past the star"
@@ -1268,6 +1307,9 @@ def zigzag_answer(goal=(1.0, -1.0)):
         raise ValueError("the average length squared is no longer 2/3 at centre 0.5 and for the control, less at centre 0")
     if not (pushes(CENTRES[0])[1] == pushes(CENTRES[1])[1] and pushes(CENTRES[0])[0] < pushes(CENTRES[1])[0]):
         raise ValueError("the centre no longer changes only the together pull")   # r77: why small steps tie
+    same_diff = [np.diff(zigzag.independent_inputs(c, zigzag.MOST), axis=1) for c in CENTRES]
+    if not np.allclose(*same_diff):   # r83 Correctness: "their difference ... is the same at both centres"
+        raise ValueError("the two inputs' difference no longer matches at both centres")
     # r68 Correctness: the size-matched control fails where centre 0.5 does, and beats it wherever both arrive
     ctrl = control_curve()
     fails = next((r for r, m in zip(s, ctrl) if not np.isfinite(m)), None)
@@ -1292,11 +1334,12 @@ From step size {blows:g}, over half the runs swing past the star and do not arri
 At centre 0, bigger steps help up to step size {fast:g}, about {on.min():.0f} steps, then level off.
 Up to step size {same:g}, both centres take about the same steps.
 Centre-0 arrows are shorter, so each step moves less.
-But only the together part of a step shrinks.
-The apart part stays the same, on average.
+But the centre changes only what the two inputs share.
+Their difference, input 1 − input 2, is the same at both centres.
+So, on average, steps pull just as hard along the apart line.
 And the apart part is all the star needs.
 
-The dotted curve is centre 0 with inputs from −1 to 1: arrows as long as centre 0.5's, on average.
+The dotted curve is centre 0 with the box ticked, inputs from −1 to 1: arrows as long as centre 0.5's, on average.
 It too swings past from step size {fails:g}, but at step size 1 it arrives about {TIMES[round(times)]} times sooner.
 """)   # r72 Focus: the Takeaway left this fold for the notebook's own cell, under it
 
