@@ -783,10 +783,13 @@ def test_zoo_table_definitions_one_idea_per_line():
     # r54 (pass 60): "zig-zag to reach a mix" could not be followed; the legend line only defines the column, and the
     # why comes after the table, as chapter 02's picture then the two-weight reason (test_zero_centred_why_is_a_picture)
     # r67 (pass 71): the fold of averages is cut; the legend gives ReLU's (test_zoo_says_yes_for_an_average_of_0...)
-    zc = above.index("- **Zero-centred**: is the average output 0, for bell-curve inputs (average 0, spread 1)? "
-                     "ReLU's is about 0.4; ELU's, about 0.16, is closer.")
+    zc = above.index("- **Zero-centred**: is the average output 0? Inputs: a bell curve, average 0, spread 1.")
     # r80 (pass 82): SELU's 0 holds at spread 1 only: its "roughly" is said under the column's question
-    assert above[zc + 1] == "  SELU's is 0 there, but not at other spreads: \"roughly\"." and above[zc + 2].startswith("- **")
+    # r83 (pass 84): "ReLU's is about 0.4; ELU's, about 0.16, is closer" was dense; three plain averages, each the
+    # table's own (from the registry)
+    assert above[zc + 1] == "  Average output: ReLU about 0.4, ELU about 0.16, SELU 0 (at spread 1 only)." and above[zc + 2].startswith("- **")
+    said = {"relu": "no: about 0.4", "elu": "no: about 0.16", "selu": "roughly: 0 at spread 1 only"}
+    assert {n: ch04_zoo.row(n)["zero-centred"] for n in said} == said
     assert (NOTEBOOK.parent / "02_four_bends.ipynb").exists()
     # r40: one definition everywhere, the smooth family's "never goes down as x grows" (ReLU's flat left is "yes")
     # pass 46: "(flat stretches count)" cut; ReLU's flat left is still "yes" (checked below)
@@ -925,8 +928,9 @@ def _selu_span(start, depth=30):
 SCOPE = ("**When does SELU do this?** In the widget's setting:\n\n"
          "- a plain stack of wide layers: in each, every unit sees every input;\n"
          # r81 (pass 83): the weights' name was only a link; the line says in plain words what they are
+         # r83 (pass 84): the spreads match only when the inputs average 0 (checked with ReLU's inputs below)
          "- SELU's special starting weights, [LeCun-normal](91_glossary.ipynb#Glossary): random, scaled so a sum's "
-         "spread matches its inputs';\n"
+         "spread matches its inputs' when they average 0;\n"
          "- inputs that average near 0.\n")
 # r59 (pass 65): four conditions in a row were too many to keep; the two the recall keeps are in view, the other two
 # (the widget's too) are folded
@@ -957,8 +961,9 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     assert ch04_zoo.row("selu")["zero-centred"] == "roughly: 0 at spread 1 only"
     assert activations.get("selu").zero_centred == "roughly"
     legend = "".join(_cells()[_index("ch04.ZooTable()") - 1]["source"])
-    assert "- **Zero-centred**: is the average output 0, for bell-curve inputs (average 0, spread 1)?" in legend
-    assert "SELU's is 0 there, but not at other spreads: \"roughly\"." in legend
+    # r83 (pass 84): the inputs in one short line, then three plain averages; SELU's 0 "at spread 1 only"
+    assert "- **Zero-centred**: is the average output 0? Inputs: a bell curve, average 0, spread 1." in legend
+    assert "SELU 0 (at spread 1 only)." in legend
     assert ch04_zoo.row("tanh")["zero-centred"] == "yes"
     z = np.linspace(-40, 40, 400001)   # spread 1 alone is not enough: an average of ±0.5 moves the output's average
     for shift in (0.5, -0.5):
@@ -967,7 +972,7 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     for spread in (0.25, 0.9, 1.1, 3.0):   # and at average 0, no other spread gives 0
         assert abs(_bell_average("selu", spread)) > 0.01
     text = _markdown()
-    assert "for bell-curve inputs (average 0, spread 1)?" in text
+    assert "Inputs: a bell curve, average 0, spread 1." in text   # r83 (pass 84): its own short line
     # pass 34: "tuned for an input with average 0 and spread 1" read as a requirement on the input; (0, 1) is where
     # the numbers settle (test_selu_pulls_spreads_from_half_and_two_back_near_one_after_n_layers: from every start)
     # r35: the condition is said where SELU's promise is, and the two weight sizes only above the widget
@@ -1007,7 +1012,7 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # r67 (pass 71): the speaker line gave the Predict away; it follows the Check, before the in/out picture
     assert "".join(_cells()[_index("### Try it: a spread that starts too big") - 1]["source"]).endswith(
         "Here the spread is the volume.")
-    assert _index("ch04.signal_answer(depth=30)") < _index(said) < _index("ch04.spread_in_out()")
+    assert _index("ch04.signal_answer(depth=30)") < _index(said) < _index("ch04.selu_why_fold()")
     assert "always returns" not in text and "### What does SELU do to the spread?" in text
     # pass 52: the set-up is two cells, the network, then what the widget shows (ending on the Predict)
     k_try = _index("### Try it: a spread that starts too big")
@@ -1026,7 +1031,12 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # the main text says what the weights do, the fold names the rule once, linked to the glossary (which has it)
     assert (f"each {n} units wide.\n"
             "Its random starting weights are SELU's special ones.\n"
+            # r83 (pass 84): what is special, in one line (checked below: LeCun's spread shrinks with the inputs)
+            "They are smaller when a unit has more inputs.\n"
             "With them, inputs of average 0 and spread 1 give sums of spread 1.") in ask
+    rng_w = np.random.default_rng(3)
+    spreads = [float(signal_stats.lecun_normal(k, 64, rng_w).std()) for k in (16, 128, 1024)]
+    assert spreads[0] > spreads[1] > spreads[2] and spreads[2] == pytest.approx(np.sqrt(1 / 1024), rel=0.05)
     assert "0.088" not in _stored_text() and "LeCun" not in ask and "$\\sqrt" not in ask
     why = ch04_zoo.selu_why_fold().data
     assert "[LeCun-normal](91_glossary.ipynb#Glossary)" in why and "one random push" not in why and "**independent**" not in why
@@ -1109,9 +1119,11 @@ def test_zoo_says_yes_for_an_average_of_0_and_gives_every_other_average():
     assert f"{elu:.2f}" == "0.16" and f"{relu:.2f}" == "0.40"
     # r67 (pass 71): the fold of every "no" row's average added digits, not ideas; the legend gives ReLU's, computed
     # r68 (pass 72): ELU's "no" hid that it is much nearer 0 than ReLU; both averages, computed
-    assert ("- **Zero-centred**: is the average output 0, for bell-curve inputs (average 0, spread 1)? "
-            f"ReLU's is about {ch04_zoo.average_output('relu'):.1f}; ELU's, about {ch04_zoo.average_output('elu'):.2f}, "
-            "is closer.") in _markdown() and '"Roughly"' not in _markdown()
+    # r83 (pass 84): "ELU's ... is closer" was dense; three plain averages, computed
+    assert ("  Average output: "
+            f"ReLU about {ch04_zoo.average_output('relu'):.1f}, ELU about {ch04_zoo.average_output('elu'):.2f}, "
+            "SELU 0 (at spread 1 only).") in _markdown() and '"Roughly"' not in _markdown()
+    assert abs(ch04_zoo.average_output("selu")) < 1e-6
     assert 0 < ch04_zoo.average_output("elu") < ch04_zoo.average_output("relu")
     assert f"{relu:.1f}" == "0.4" and ch04_zoo.row("relu")["zero-centred"] == "no: about 0.4"
     # r58 (pass 63): the table's column says yes or no, with no averages and no fold under it
@@ -2365,7 +2377,8 @@ def test_every_family_says_what_it_fixes_or_is_good_for_and_what_it_costs():
         assert ("**Fixes:**" in part or "**Good for:**" in part) and "**Costs:**" in part, head
     soft = text[text.index("### Softmax"):text.index("### Try it: temperature")]
     # r81 (pass 83): untrained shares are not calibrated chances
-    assert "**Good for:** a last layer that chooses one of several answers. Each share is read as a chance (after training)." in soft
+    # r83 (pass 84): even trained, shares are often over-confident: "roughly"
+    assert "**Good for:** a last layer that chooses one of several answers. After training, each share is read roughly as a chance." in soft
     # r48: "the fold" was jargon; the box is named by its title
     assert ("**Costs:** one $e^x$ per score. Very big scores need the largest subtracted first "
             "(**For the curious** below).") in soft   # r54: shorter
@@ -2379,7 +2392,7 @@ def test_opening_and_relu_family_name_what_they_point_at():
     """Check: the opening says 'many' new bends fix an older one's problem (not 'most'); the four relatives are
     named before the Predict that asks which of them keep a slope."""
     text = _markdown()
-    assert "The zoo holds many more, in four families, drawn below on one scale, with a zoom on their **dips**." in text and "Most new ones" not in text   # r48: the history line cut (words)
+    assert "The zoo holds many more, in four families. Three are drawn below on one scale, with a zoom on their **dips**." in text and "Most new ones" not in text   # r48: the history line cut (words)
     # r80 (pass 82): "dips" said in words where it is first used
     assert "A dip: the curve sinks a little below 0, then rises." in "".join(_cells()[0]["source"])
     assert text.lower().index("dip") == text.index("**dips**") + 2
@@ -2857,17 +2870,15 @@ def test_softmax_raise_cell_shows_its_shares():
     assert "**Predict:** raise the second score by 1." in "".join(cells[k - 1]["source"])
     assert _is_fold(cells[k + 1]) and "| after | " + " | ".join(f"{v:.3f}" for v in q1) + " |" in _stored_markdown(
         "ch04.raise_answer(")
-    # r55 (pass 61): the learner could predict and run, but not see; the after shares wait behind a "#" the learner
-    # deletes after guessing (a stored output would show them before the guess, as r45 found), and that line, run,
-    # prints the shares the Check lists
+    # r55 (pass 61): the after shares waited behind a "#" the learner deleted after guessing; r83 (pass 84): that
+    # read as plumbing, so the cell has no commented-out line and the click reveal below it holds the after shares
     source = "".join(cells[k]["source"])
-    hidden = source.splitlines()[-1]
-    assert hidden.startswith('# print("shares after: ", *after.round(2))') and "delete the first #" in hidden
+    assert "#" not in source.replace("# raise the second score by 1", "") and "guess first" not in source
+    assert "Run the cell, then open the answer below it." in "".join(cells[k - 1]["source"])
     shown = io.StringIO()
     with contextlib.redirect_stdout(shown):
-        exec(source.replace(hidden, hidden[2:].split("   #")[0]), {"np": np, "scores": np.array([2.0, 1.0, 0.5, -1.0]),
-                                                                    "softmax": special.softmax})
-    assert shown.getvalue().splitlines()[1] == "shares after:  " + " ".join(f"{v:.2f}".rstrip("0").rstrip(".") for v in q1)
+        exec(source, {"np": np, "scores": np.array([2.0, 1.0, 0.5, -1.0]), "softmax": special.softmax})
+    assert shown.getvalue() == outs
 
 
 def test_softmax_is_a_cake_before_its_formula():
@@ -3195,23 +3206,25 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     # r76 (pass 80): "spread 2 into" was read as any input; it is the sums' spread
     # r78 (pass 81): the numbers came before their picture; the picture first, then the learner reads the dots off
     # r80 (pass 82): the ratio axis could not be read as "2 in, 1.7 out"; the picture is spread out against spread in
-    head = "**Why does SELU pull back?** The picture shows each spread into one SELU layer, and the spread that comes out."
+    # r83 (pass 84): the in/out picture and its reading moved into the Optional fold (the SELU part was 13 cells)
+    head = "In the right setting (see the Optional fold below), SELU is like a speaker who returns to one volume: spread 1."
     assert (f"{big:.2g}", f"{small:.2f}", f"{one:.2f}") == ("1.7", "0.57", "1.00")
-    rule = ("**Read off** the dots. Spread 2 in gives 1.7 out: below the dashed diagonal (out = in), so smaller.\n"
-            "0.5 in gives 0.57 out: just above it, a little bigger.\n"
-            "The curve crosses the diagonal at 1. So a spread of 1 stays 1, and others move towards it.")
-    assert "1.7" not in head and "0.57" not in head
+    rule = f"One SELU layer: 0.5 in gives {small:.2f} out; 2 in gives {big:.2g} out. Both move towards 1."
     # pass 46: shorter; the right side's ×1.05 against the capped left is cut, the picture's example stays
     # pass 50 (r45 Clarity 3): the missing step, a slope above 1 stretches small numbers apart
     assert small > 0.5 and float(selu(0.2) - selu(-0.2)) > 0.4   # two small numbers end further apart
     # r52 (pass 58): "near 0" hid how soon the left slope falls below 1 (x ≈ −0.56): the range is said
     # r80 (pass 82): the shading was read as -0.56 to 0 only; the band runs to the picture's right edge
-    why = ("Why? In the shaded band, right of $x \\approx -0.56$, SELU's slope is above 1.\n"
-           f"A slope above 1 stretches small numbers apart. So a small spread grows: 0.5 in, {small:.2f} out.\n"   # r75 (pass 78)
-           "A big spread sends many numbers far left. There SELU is nearly flat, so it squeezes them together near its floor.\n"
-           f"Right of 0, its slope is only {lam:.2f}: a weak stretch. So with a big spread, the squeeze wins on balance: 2 in, {big:.2g} out.")
+    # r83 (pass 84): shorter, so the fold holds the in/out picture too within its 140 words
+    why = ("Why? Right of $x \\approx -0.56$ (shaded), SELU's slope is above 1. It stretches small numbers apart: a small spread grows.\n"
+           "A big spread sends many numbers far left. There SELU is nearly flat: it squeezes them together.\n"
+           f"Right of 0, its slope is only {lam:.2f}. So the squeeze wins: a big spread shrinks.")
     fold = ch04_zoo.selu_why_fold().data   # r61 (pass 66): the slope picture and the why are folded, one click away
     assert why in fold and why not in text and f"{big:.2g}" == "1.7" and f"{lam:.2f}" == "1.05"
+    in_out, slope = ch04_zoo.spread_in_out(), ch04_zoo.selu_slope()
+    alts = [f"alt='{html.escape(f.get_label(), quote=True)}'" for f in (in_out, slope)]
+    assert fold.index(alts[0]) < fold.index(rule) < fold.index(alts[1]) < fold.index(why) < fold.index(SCOPE)
+    assert rule not in text
     z = np.linspace(-24, 0, 200_001)   # the left half of a bell curve of spread 2
     w = stats.norm.pdf(z, scale=2.0)
     w = w / w.sum()
@@ -3224,13 +3237,12 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     # r47: SELU is checked at once, its check points to the why just below; r56 (pass 62): then ReLU's case in one
     # cell (the He widget, a detour about starting weights, is cut)
     assert _cells()[k + 1]["source"][0] == "ch04.signal_answer(depth=30)"
-    assert "".join(_cells()[k + 2]["source"]).endswith(head)   # r67 (pass 71): after the speaker line
-    assert "".join(_cells()[k + 3]["source"]).startswith("ch04.spread_in_out()")
-    assert "".join(_cells()[k + 4]["source"]).strip() == rule
+    assert "".join(_cells()[k + 2]["source"]).strip() == head   # r67 (pass 71): the speaker line
     # r59 (pass 65): SELU's slope is drawn before the why (the stretch zone shaded); ReLU's case moved to Optional
     # r61 (pass 66): the setting follows the rule; the slope picture and the why are in the fold after it
     # r70 (pass 73): the setting, the weights' reason and ReLU's fade are all in that one Optional fold
-    assert "".join(_cells()[k + 5]["source"]).strip() == "ch04.selu_why_fold()"
+    assert "".join(_cells()[k + 3]["source"]).strip() == "ch04.selu_why_fold()"
+    assert "ch04.spread_in_out()" not in json.dumps(_cells())   # in the fold, not in the main path
     assert fold.index("<img ") < fold.index(why) < fold.index(SCOPE) and fold.rstrip().endswith(SCOPE.rstrip() + "\n\n</details>")
     assert RELU_CASE not in _stored_text()   # r80 (pass 82): He's line left with the fold of why ReLU fades
     assert "he=True" not in json.dumps(_cells()) and 'part="ReLU"' not in json.dumps(_cells())
@@ -3320,14 +3332,9 @@ def test_spread_in_out_picture_crosses_the_diagonal_at_one():
         assert fig.bbox.x0 <= box.x0 and box.x1 <= fig.bbox.x1 and fig.bbox.y0 <= box.y0 and box.y1 <= fig.bbox.y1, t.get_text()
     alt = fig.get_label()
     assert "0.5 in, 0.57 out" in alt and "2 in, 1.7 out" in alt and "1 in, 1 out" in alt and "diagonal" in alt and "÷" not in alt
-    k = _index("ch04.spread_in_out()")
-    assert "\n\n**Why does SELU pull back?**" in "".join(_cells()[k - 1]["source"])   # r67: after the speaker line
-    assert "The curve crosses the diagonal at 1." in "".join(_cells()[k + 1]["source"])   # pass 56: said after it
-    # r40: the reason follows the picture (and its rule); r59 (pass 65): after SELU's slope, drawn in between
-    # r61 (pass 66): SELU's slope and the reason are folded together, after the setting
-    # r70 (pass 73): the setting is inside that fold, so the fold follows the rule directly
-    assert "".join(_cells()[k + 2]["source"]) == "ch04.selu_why_fold()"
-    assert "2 in, 1.7 out" in ch04_zoo.selu_why_fold().data
+    # r83 (pass 84): the picture opens the Optional fold, with its alt text, and its dots are read off after it
+    fold = ch04_zoo.selu_why_fold().data
+    assert fold.index(f"alt='{html.escape(alt, quote=True)}'") < fold.index("0.5 in gives 0.57 out; 2 in gives 1.7 out. Both move towards 1.")
 
 
 def test_transformer_is_glossed_in_the_models_table():
@@ -3536,7 +3543,7 @@ def test_selu_check_says_how_fast_the_wrong_answer_and_points_to_the_picture():
     assert ('  A common wrong answer: "SELU keeps whatever spread it is given." In fact, it pulls a big spread down '
             "and a small one up.\n") in answer
     k = _index("ch04.signal_answer(depth=30)")
-    assert "".join(_cells()[k + 2]["source"]).startswith("ch04.spread_in_out()")
+    assert "".join(_cells()[k + 2]["source"]).startswith("ch04.selu_why_fold()")   # r83 (pass 84): the picture is inside
 
 
 def test_relu_fade_reason_is_two_short_lines_and_it_is_what_the_engine_does():
@@ -3639,22 +3646,42 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
         "### Why zero-centred matters\n\nZero-centred outputs average 0: some above 0, some below.\n"   # r69: said at the heading
         "Recall chapter 02's toy: one unit learning two weights.\nThe star marks their best values:")
     out = cells[k]["outputs"][0]
-    assert "image/png" in out["data"] and "zig-zags" in out["metadata"]["image/png"]["alt"]
+    assert "image/png" in out["data"] and "a zig-zag" in out["metadata"]["image/png"]["alt"]
     words = "".join(cells[k + 1]["source"])
-    # r56 (pass 62): each pronoun named; "a milder zig-zag" is not drawn, so the text says only what the check
-    # below shows: with some inputs below 0, about half the steps move one weight up and the other down
-    assert words.startswith("Say a unit's inputs are all above 0, like sigmoid's outputs.\n"
-                            "Each weight's nudge is its input times one number: the unit's backward signal.\n"
-                            "Example: inputs 0.5 and 2, backward signal −0.3 (its sign already says which way to step). The nudges: $0.5 \\times (-0.3) = -0.15$ and $2 \\times (-0.3) = -0.6$. Both go down.\n"
-                            # r64 (pass 69): why one-signed nudges zig-zag: the star needs one weight up, one down
-                            "The star needs weight 1 to grow and weight 2 to shrink.\n"
-                            # r67 (pass 71): "one pair of inputs per step" was unclear; said as examples, as the picture does
-                            # r68 (pass 72): "training looks at one example at a time" is not how training usually
-                            # runs; said as a condition, with the batch case (checked below: averaged nudges can differ in sign)
-                            "When training steps on one example at a time, each example moves both weights the same way: up-right or down-left. So the path zig-zags (left).\n"
-                            # r71 (pass 74): "batch" said in words where it is first used
-                            "Averaging several examples' nudges (a **batch**) can mix the signs, which softens this.\n"
-                            "Centred inputs (right) can move one weight up and the other down.\n")
+    # r56 (pass 62): each pronoun named; r64 (pass 69): the star needs one weight up, one down; r68 (pass 72): one
+    # example at a time, said as a condition, with the batch case; r83 (pass 84): one paragraph of about seven ideas,
+    # whose example only went down: now the rule, then numbered steps computed from the picture's own arrows (one
+    # up-right, one down-left), then why that zig-zags
+    assert words == ("Say a unit's inputs are all above 0, like sigmoid's outputs.\n"
+                     "Each weight's nudge is its input times one number: the unit's backward signal.\n"
+                     "Its sign says which way to step. Both nudges get that sign.\n"
+                     "Follow the left picture's arrows:")
+    assert "".join(cells[k + 2]["source"]) == "ch04.zigzag_text()" and cells[k + 2]["metadata"]["jupyter"]["source_hidden"]
+    steps = _stored_markdown("ch04.zigzag_text()")
+    assert steps == ch04_zoo.zigzag_text().data == (
+        "1. Arrow 1: inputs 0.6 and 0.2, backward signal +1.\n   Nudges: +0.6 and +0.2. So both up: up-right.\n"
+        "2. Arrow 2: inputs 0.2 and 0.6, backward signal −1.6.\n   Nudges: −0.32 and −0.96. So both down: down-left.\n"
+        "3. Arrows 3 and 4 do the same again.\n")
+    first, second = ch04_zoo.zigzag_steps("sigmoid")[:2]
+    assert first[1] == pytest.approx(1.0) and second[1] == pytest.approx(-1.6)
+    np.testing.assert_allclose(first[2], [0.6, 0.2], atol=1e-12)
+    np.testing.assert_allclose(second[2], [-0.32, -0.96], atol=1e-12)
+    for name in ch04_zoo.ZIGZAG_INPUTS:   # each nudge is an input times the one signal; the steps are chapter 02's toy
+        for h, signal, nudge, _ in ch04_zoo.zigzag_steps(name):
+            np.testing.assert_allclose(nudge, h * signal, atol=1e-15)
+        walked = zigzag._walk(np.array(ch04_zoo.ZIGZAG_EXAMPLES[name]), ch04_zoo.ZIGZAG_GOAL, ch04_zoo.ZIGZAG_RATE)
+        np.testing.assert_allclose(ch04_zoo.zigzag_runs()[name], walked, rtol=1e-12, atol=1e-12)
+    runs = ch04_zoo.zigzag_runs()
+    ways = {n: [ch04_zoo.zigzag_way(m) for m in np.diff(p, axis=0)] for n, p in runs.items()}
+    assert ways["sigmoid"] == ["up-right", "down-left", "up-right", "down-left"]   # "Arrows 3 and 4 do the same again."
+    assert set(ways["tanh"]) == {"one up, one down"}
+    after = "".join(cells[k + 3]["source"])
+    assert after == ("The star needs weight 1 to grow and weight 2 to shrink.\n"
+                     "No single step does both. So the path zig-zags (left).\n"
+                     "Centred inputs (right) can move one weight up and the other down.\n"
+                     "This holds when training steps on one example at a time.\n"
+                     "Averaging several examples' nudges (a **batch**) can mix the signs, which softens this.")
+    words += after
     batch = np.array([[1.0, 0.1], [0.1, 1.0]]) * np.array([[-1.0], [1.0]])   # inputs above 0, signals −1 and +1
     assert np.all(np.sign(batch[0]) == np.sign(batch[0][0])) and np.sign(batch.mean(0)).tolist() == [-1.0, 1.0]
     assert "If only some inputs are above 0" not in words   # r62 (pass 67): a third case, cut for focus (words)
@@ -3663,9 +3690,6 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     # "What to remember" it "can" happen, not always
     assert "Sigmoid's outputs, all above 0, can make the next weights zig-zag." in _markdown()
     assert "Sigmoid's outputs, all above 0, make the next weights zig-zag." not in _markdown()
-    # r61 (pass 66): the rule with two worked nudges: input times the shared signal, both of the signal's sign
-    nudges = np.array([0.5, 2.0]) * -0.3
-    assert [f"{v:g}" for v in nudges] == ["-0.15", "-0.6"] and np.all(nudges < 0)
     # pass 61 (r55, chapter 02 Clarity 1): chapter 02 keeps one image (the oars) and says this fact in plain words;
     # the cart is chapter 04's own image of it
     # r58 (chapter 02 Focus): the fact now sits once, in chapter 02's together-and-apart block (a hidden cell's output)
@@ -3674,14 +3698,11 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     assert "With inputs of one sign (all positive, or all negative), every step moves both weights the same way." in "".join(
         "".join(c["source"]) + "".join("".join(o.get("data", {}).get("text/markdown", "")) for o in c.get("outputs", []))
         for c in ch02_cells)
-    # the picture's two runs, from the engine: sigmoid never splits the weights and ends far; tanh reaches the star
-    runs = ch04_zoo.zigzag_runs()
+    # the picture's two runs: inputs all above 0 never split the weights and end further from the star
     assert ch04_zoo.ZIGZAG_GOAL == (1.0, -1.0) and np.all(runs["sigmoid"][0] == 0)   # "weight 1 to grow and weight 2 to shrink"
-    moves = np.diff(runs["sigmoid"], axis=0)
-    assert np.all(moves[:, 0] * moves[:, 1] >= 0) and np.all(np.asarray(zigzag.inputs("sigmoid", 30)) > 0)
-    assert np.any(np.diff(runs["tanh"], axis=0).prod(axis=1) < 0)
-    assert ch04_zoo.zigzag_left() == {"sigmoid": 0.75, "tanh": 0.0}
-    assert "after 30 steps, 0.75 from the star" in [a.get_title() for a in ch04_zoo.zigzag_sketch().axes][0]
+    assert np.all(np.array(ch04_zoo.ZIGZAG_EXAMPLES["sigmoid"]) > 0) and np.all(np.array(ch04_zoo.ZIGZAG_EXAMPLES["sigmoid"]) < 1)
+    assert all(np.prod(h) < 0 for h in ch04_zoo.ZIGZAG_EXAMPLES["tanh"])   # above and below 0, inside tanh's box
+    assert ch04_zoo.zigzag_left() == {"sigmoid": 0.27, "tanh": 0.14}
     # bends that average above 0 but also output negatives: some steps split the weights (and they lean less)
     rows = {r["name"]: r["zero-centred"] for r in ch04_zoo.rows() if r["name"] != "softmax"}
     x = np.linspace(-30, 30, 60001)
@@ -3719,7 +3740,7 @@ def test_selus_slope_is_above_one_from_about_minus_0_56():
     assert f"{edge:.2f}" == "-0.56"
     assert np.all(np.asarray(selu.derivative(np.linspace(edge + 1e-3, 3, 500))) > 1)
     assert np.all(np.asarray(selu.derivative(np.linspace(-5, edge - 1e-3, 500))) < 1)
-    assert "Why? In the shaded band, right of $x \\approx -0.56$, SELU's slope is above 1." in ch04_zoo.selu_why_fold().data
+    assert "Why? Right of $x \\approx -0.56$ (shaded), SELU's slope is above 1." in ch04_zoo.selu_why_fold().data
     assert f"{ch04_zoo.selu_stretch_edge():.2f}" == "-0.56"   # the edge the slope picture marks and shades
 
 
@@ -3734,7 +3755,7 @@ def test_selu_scope_lists_the_widgets_own_setting():
     assert abs(float(h.mean())) < 0.02
     text = _markdown()
     assert SCOPE in ch04_zoo.selu_why_fold().data and "Only in a setting" not in text and "- inputs that average near 0.\n" in SCOPE
-    assert SCOPE not in text and _index("ch04.selu_why_fold()") == _index("ch04.spread_in_out()") + 2
+    assert SCOPE not in text and _index("ch04.selu_why_fold()") == _index("ch04.signal_answer(depth=30)") + 2
     assert "only in a plain stack" not in text and "But only in" not in text
 
 
@@ -3782,33 +3803,25 @@ def test_selu_slope_picture_shades_the_stretch_and_names_the_flat_left():
     # r61 (pass 66): the picture sits in the fold, with its alt text, just before the why
     fold = ch04_zoo.selu_why_fold().data
     assert f"alt='{html.escape(fig.get_label(), quote=True)}'" in fold and "data:image/png;base64," in fold
-    assert fold.index("<img ") < fold.index("Why? In the shaded band, right of $x \\approx -0.56$,")
+    assert fold.index(f"alt='{html.escape(fig.get_label(), quote=True)}'") < fold.index("Why? Right of $x \\approx -0.56$ (shaded),")
     out = _cells()[_index("ch04.selu_why_fold()")]["outputs"][0]
     assert "".join(out["data"]["text/markdown"]).startswith("<details><summary>Optional: why SELU pulls back, and when it does")   # r76 (pass 80): split in two
 
 
-def test_opening_figure_points_its_gated_panel_ahead_to_the_gated_section():
-    """Check (r64, pass 69): the opening figure draws gates before the chapter teaches them; that panel's title (and
-    the figure's alt text) says where gates are taught, and that section exists under that name."""
+def test_opening_figure_draws_three_families_and_says_the_fourth_is_not_one_curve():
+    """Check (r64, pass 69 to r78, pass 81): the gated panel drew gates before they were taught, then a diagram, then a
+    pointer. r83 (pass 84): the pointer read as an empty text box, so the panel is gone: four panels (three families
+    and the zoom), no gated title, and the text and the alt text say only three families are drawn."""
     from matplotlib import pyplot as plt
     fig = ch04_zoo.families_row()
     titles = [ax.get_title() for ax in fig.axes]
-    # r67 (pass 71): the gated panel's legend named the bends used as gates; r70 (pass 73): gates drawn as curves read
-    # as "a gated unit is one more curve"; the panel is a tiny g(a) × b diagram, no curve, no unit's name
-    # r78 (pass 81): the diagram still showed out = g(a) × b before gates are taught; the panel is a plain pointer
-    gated = fig.axes[-1]
-    texts = [t.get_text() for t in gated.texts]
-    assert not gated.get_lines() and gated.get_legend() is None and not gated.axison
-    assert texts == ["not one curve:\nsee Gated units\nbelow"] and "g(a)" not in ch04_zoo.FAMILIES_ALT
-    assert not [c for c in gated.get_children() if type(c).__name__ == "Annotation"]   # no arrows of a diagram
-    fig.canvas.draw()
-    for t in gated.texts:   # the pointer stays inside the figure
-        box = t.get_window_extent()
-        assert fig.bbox.x0 <= box.x0 and box.x1 <= fig.bbox.x1 and box.y0 >= fig.bbox.y0, t.get_text()
+    assert titles == ["ReLU family", "smooth family", "squashers", "zoom on the dips"]
+    assert all(ax.get_lines() for ax in fig.axes)   # no empty panel
+    assert not any("not one curve" in t.get_text() for ax in fig.axes for t in ax.texts)
     plt.close(fig)
-    assert titles[-1] == "gated units"
-    assert all("see" not in t for t in titles)
-    assert "Gated units: no curve, only the words 'not one curve: see Gated units below'" in ch04_zoo.FAMILIES_ALT
+    assert ch04_zoo.FAMILIES_ALT.startswith("Four small panels")
+    assert ch04_zoo.FAMILIES_ALT.endswith("The fourth family, gated units, is not drawn: a gated unit is not one curve.")
+    assert "Three are drawn below on one scale" in "".join(_cells()[0]["source"])
     text = _markdown()
     assert text.index("## The ReLU family") < text.index("\n## Gated units")
 
@@ -4002,31 +4015,32 @@ def test_same_weights_picture_draws_three_tables_two_thirds_as_wide_before_the_c
 # ---- r76 (pass 80) ----
 
 def test_zigzag_steps_are_coloured_by_direction_and_every_word_fits():
-    """Check (r76, pass 80): each arrow of the zig-zag picture has its direction's colour and dash; the all-above-0
-    panel has no "one up, one down" step, the centred one has some. r80 (pass 82): the numbered inset was cramped
-    and the titles and "weight 1" were cut off: no inset, every title, label and word inside the picture, and the
-    two axes' units nearly equal (the aspect was what pushed the words out)."""
+    """Check (r76, pass 80): each arrow of the zig-zag picture has its direction's colour and dash. r80 (pass 82): every
+    title, label and word inside the picture, the two axes' units nearly equal. r83 (pass 84): 30 steps read as a
+    tangle and the centred run zig-zagged too; now four large numbered arrows a panel, one per chosen example: up-right
+    and down-left in turn on the left, all one up, one down on the right; the titles say what each step does."""
     assert ch04_zoo.zigzag_way((0.1, 0.2)) == "up-right" and ch04_zoo.zigzag_way((-0.1, -0.2)) == "down-left"
     assert ch04_zoo.zigzag_way((0.1, -0.2)) == "one up, one down" == ch04_zoo.zigzag_way((-0.1, 0.2))
     fig = ch04_zoo.zigzag_sketch()
     left, right = fig.axes[0], fig.axes[1]
-    assert not left.child_axes and not right.child_axes and "inset" not in fig.get_label()
+    assert not left.child_axes and not right.child_axes and left.get_shared_x_axes().joined(left, right)
     runs = ch04_zoo.zigzag_runs()
     for ax, name in ((left, "sigmoid"), (right, "tanh")):
-        arrows = [a for a in ax.texts if getattr(a, "arrow_patch", None) is not None and a.get_text() == ""]
-        # r81 (pass 83): 30 arrows overlapped; the path is one thin grey line, only its long steps are arrows
-        long = ch04_zoo.long_steps(runs[name])
-        ways = [ch04_zoo.zigzag_way(b - a) for a, b in long]
-        assert len(arrows) == len(ways) and 5 <= len(ways) <= 10 < ch04_zoo.ZIGZAG_STEPS
-        assert all(np.linalg.norm(b - a) >= ch04_zoo.ZIGZAG_LONG for a, b in long)
-        assert [tuple(a.xy) for a in arrows] == [tuple(b) for _, b in long]   # each arrow ends where its step does
-        colours = [colors.to_hex(a.arrow_patch.get_edgecolor()).lower() for a in arrows]
+        p = runs[name]
+        assert len(p) == ch04_zoo.ZIGZAG_STEPS + 1 and 3 <= ch04_zoo.ZIGZAG_STEPS <= 4
+        heads = [a for a in ax.texts if getattr(a, "arrow_patch", None) is not None and a.get_text() == ""]
+        assert [tuple(a.xy) for a in heads] == [tuple(b) for b in p[1:]]   # each arrow ends where its step does
+        numbers = [t for t in ax.texts if t.get_text().isdigit()]
+        assert [t.get_text() for t in numbers] == ["1", "2", "3", "4"][:ch04_zoo.ZIGZAG_STEPS]
+        ways = [ch04_zoo.zigzag_way(b - a) for a, b in zip(p[:-1], p[1:])]
+        colours = [colors.to_hex(a.arrow_patch.get_edgecolor()).lower() for a in heads]
         assert colours == [ch04_zoo.ZIGZAG_WAYS[w][0].lower() for w in ways]
-        path = [ln for ln in ax.get_lines() if len(ln.get_xdata()) == ch04_zoo.ZIGZAG_STEPS + 1]
-        assert len(path) == 1 and path[0].get_linestyle() == "-." and np.allclose(path[0].get_xydata(), runs[name])
-    assert len({w for a, b in ch04_zoo.long_steps(runs["sigmoid"]) for w in [ch04_zoo.zigzag_way(b - a)]}) == 2   # zigs and zags
-    assert "one up, one down" not in [ch04_zoo.zigzag_way(m) for m in np.diff(runs["sigmoid"], axis=0)]
-    assert "one up, one down" in [ch04_zoo.zigzag_way(m) for m in np.diff(runs["tanh"], axis=0)]
+        shafts = [ln for ln in ax.get_lines() if len(ln.get_xdata()) == 2 and ln.get_linewidth() > 2]
+        assert [ln.get_linestyle() for ln in shafts] == [ch04_zoo.ZIGZAG_WAYS[w][1] for w in ways]   # not colour alone
+        assert min(np.linalg.norm(b - a) for a, b in zip(p[:-1], p[1:])) > 0.1   # large enough to see at a glance
+        assert ax.get_title().endswith(ch04_zoo.ZIGZAG_SUBTITLES[name])
+    assert [ch04_zoo.zigzag_way(m) for m in np.diff(runs["sigmoid"], axis=0)] == ["up-right", "down-left"] * 2
+    assert {ch04_zoo.zigzag_way(m) for m in np.diff(runs["tanh"], axis=0)} == {"one up, one down"}
     fig.canvas.draw()
     words = [t for ax in (left, right) for t in [ax.title, ax.xaxis.label, ax.yaxis.label] + list(ax.texts) if t.get_text()]
     words += list(right.get_legend().get_texts()) + [tick.label1 for ax in (left, right) for tick in ax.xaxis.get_major_ticks()
@@ -4037,15 +4051,17 @@ def test_zigzag_steps_are_coloured_by_direction_and_every_word_fits():
     for ax in (left, right):   # one unit across about as long as one unit up, so "up-right" looks up-right
         box, (x0, x1), (y0, y1) = ax.get_window_extent(), ax.get_xlim(), ax.get_ylim()
         assert 0.9 < (box.width / (x1 - x0)) / (box.height / (y1 - y0)) < 1.1
-    assert {t.get_text() for t in right.get_legend().get_texts()} == set(ch04_zoo.ZIGZAG_WAYS) | {ch04_zoo.ZIGZAG_PATH_LABEL}
+    assert {t.get_text() for t in right.get_legend().get_texts()} == set(ch04_zoo.ZIGZAG_WAYS)
     assert len({ls for _, ls in ch04_zoo.ZIGZAG_WAYS.values()}) == 3   # not colour alone
-    # the alt text names each way with its colour and dash, one entry per way drawn
+    # the alt text names each way with its colour and dash, and says what each panel shows
     assert set(ch04_zoo.ZIGZAG_SAID) == set(ch04_zoo.ZIGZAG_WAYS)
-    assert "up-right (orange, solid), down-left (blue, dashed), one up, one down (green, dotted)." in ch04_zoo._zigzag_alt()
-    assert "The path is a thin grey dash-dot line; each long step (at least 0.15) is an arrow on it" in ch04_zoo._zigzag_alt()
+    alt = ch04_zoo._zigzag_alt()
+    assert "up-right (orange, solid), down-left (blue, dashed), one up, one down (green, dotted)." in alt
+    assert "4 large numbered arrows" in alt and "up-right, down-left, up-right, down-left" in alt
+    assert "after 4 steps, 0.27 from the star" in alt and "after 4 steps, 0.14 from the star" in alt
     dash = {"-": "solid", "--": "dashed", ":": "dotted"}
     assert all(ch04_zoo.ZIGZAG_SAID[w].endswith(dash[ls]) for w, (_, ls) in ch04_zoo.ZIGZAG_WAYS.items())
-    assert "coloured by its direction" in fig.get_label()
+    assert "coloured and dashed by its direction" in fig.get_label()
 
 
 def test_relu_family_slope_chart_shows_selu_whole_and_its_label_off_the_lines():
@@ -4096,3 +4112,24 @@ def test_selu_widget_stored_picture_has_alt_text_from_the_drawn_runs():
     cells = _cells()
     out = next(o for o in cells[_index("ch04.selu_spread(")]["outputs"] if "image/png" in o.get("data", {}))
     assert out["metadata"]["image/png"]["alt"] == alt
+
+
+# ---- r83 (pass 84) ----
+
+def test_nudge_picture_writes_relu_clear_of_leaky_relus_line_and_name():
+    """Check (r83, pass 84): in the slope picture of the nudge Check, "ReLU" sat on Leaky ReLU's line and its name.
+    ReLU's name now sits below both lines (slope 0 and 0.01), and no two names overlap."""
+    from matplotlib import pyplot as plt
+    fig = ch04_zoo.relu_family_slopes()
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    names = {t.get_text(): t.get_window_extent() for t in ax.texts}
+    relu, leaky = names["ReLU"], names["Leaky ReLU"]
+    below = min(ax.transData.transform((0.0, y))[1] for y in (0.0, float(activations.get("leaky_relu").derivative(-1.0))))
+    assert relu.y1 < below   # under both flat lines, not on them
+    assert ax.get_window_extent().y0 <= relu.y0   # and inside the picture
+    boxes = list(names.items())
+    for i, (a, box_a) in enumerate(boxes):
+        for b, box_b in boxes[i + 1:]:
+            assert not box_a.overlaps(box_b), (a, b)
+    plt.close(fig)

@@ -20,7 +20,7 @@ from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_li
 __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer", "elu_gap_answer", "fold", "gap", "gate_answer",
            "gate_diagram", "gated_units", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
-           "print_dips", "print_gap", "zigzag_left", "zigzag_runs", "zigzag_sketch", "zigzag_way", "print_overflow", "print_widest_gap",
+           "print_dips", "print_gap", "zigzag_left", "zigzag_runs", "zigzag_sketch", "zigzag_steps", "zigzag_text", "zigzag_way", "print_overflow", "print_widest_gap",
            "back_near_one", "doubling_runs", "doubling_spread", "selu_settle_layer", "selu_three_starts", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "selu_slope", "selu_stretch_edge", "selu_why_fold", "families_row", "slopes_text", "deepest_dip_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "relu_family_slopes", "nudge_answer", "nudge_slopes", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
            "squashers", "two_switches", "area_label", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
 
@@ -67,14 +67,9 @@ THUMB_GATES = {"GLU": "sigmoid", "SwiGLU": "silu", "GeGLU": "gelu"}   # the gate
 # r67 (pass 71): "GLU gate" in the legend came before gates are taught; the legend names the bends, under the title
 # "used as gates"
 THUMB_GATE_TITLE = "used as gates:"
-# r70 (pass 73): the gated panel drew its gates as curves, which read as "a gated unit is one more curve"; it is now
-# a tiny diagram of the product, with its formula under it where the other panels have their legends
-# r78 (pass 81): the diagram still showed out = g(a) × b before gates are taught; the panel is now a plain pointer
-GATE_POINTER = "not one curve:\nsee Gated units\nbelow"
-
-
-# r64 (pass 69): the gated panel shows gates before the chapter teaches them; its title points ahead
-FAMILY_TITLES = {"gated units": "gated units"}
+# r70 (pass 73) to r78 (pass 81): the gated panel went from curves to a diagram to a plain pointer; r83 (pass 84):
+# the pointer read as an empty text box, so the panel is gone: a gated unit is not one curve, and the text says
+# that only three families are drawn
 # r73 (pass 77): the overview drew dashed, marked lines with legends underneath, and hid SiLU under Mish and Leaky ReLU
 # under ReLU. Now: solid lines, each bend's name written next to its curve, and a zoom on the dips
 OVERVIEW_ZOOM_X, OVERVIEW_ZOOM_Y = (-4.0, 0.0), (-0.4, 0.1)
@@ -91,7 +86,7 @@ ZOOM_DIP_SAID = {"gelu": "dotted", "silu": "dashed", "mish": "solid"}
 ZOOM_DIP_TAGS = {"gelu": (-0.15, -0.012, "GELU", "right", "top"), "silu": (-0.62, 0.0, "SiLU", "right", "center"),
                  "mish": (0.05, -0.025, "Mish", "center", "top")}
 # the overview's alt text, its zoom limits read from the limits above (pass 80: they were typed twice)
-FAMILIES_ALT = ("Five small panels, each curve with its name written next to it. The first three, one per "
+FAMILIES_ALT = ("Four small panels, each curve with its name written next to it. The first three, one per "
                 f"family, in solid lines on the same axes (x from {-SHARED_X:g} to {SHARED_X:g}). ReLU family: "
                 "ReLU, Leaky ReLU, PReLU, ELU and SELU, each with its own left side. Smooth family: GELU, SiLU, Mish and "
                 "softplus, ReLU with the corner rounded. Squashers: sigmoid and tanh, S-curves held in a box. Zoom on the "
@@ -100,8 +95,7 @@ FAMILIES_ALT = ("Five small panels, each curve with its name written next to it.
                 + ", ".join(f"{ZOOM_DIP_TAGS[n][2]} ({ZOOM_DIP_SAID[n]})" for n in ZOOM_SMOOTH)
                 + " dip below 0 and come back up, each named at its lowest point, a dot: "
                 + ", ".join(f"{ZOOM_DIP_TAGS[n][2]} {activations.minimum(n)[1]:.2f}" for n in ZOOM_SMOOTH)
-                + ". Gated units: no curve, only the words "
-                "'not one curve: see Gated units below'.")
+                + ". The fourth family, gated units, is not drawn: a gated unit is not one curve.")
 OVERVIEW_ZOOM_NAMES = ("relu", "leaky_relu", "gelu", "silu", "mish")
 OVERVIEW_ZOOM_TITLE = "zoom on the dips"
 # where each name is written (data coordinates of its panel), chosen by eye so no two names touch
@@ -126,9 +120,9 @@ def _overview_tags(ax, names, tags):
 @plots.styled
 def families_row(x_max=SHARED_X):
     """The opening table's families before any formula (r61, pass 66: the chapter opened on a table with no curve):
-    three families on one scale, a zoom on the dips, and a pointer to the gated units (r78). Softmax takes a list, not
-    one number, so it has no curve here. Solid lines with the names written on them (r73, pass 77)."""
-    fig, axes = plots.new_figure(900, 330, 1, 5, gridspec_kw={"width_ratios": [1, 1, 1, 1.3, 0.85]})
+    three families on one scale and a zoom on the dips (a gated unit is not one curve: not drawn, r83). Softmax takes
+    a list, not one number, so it has no curve here. Solid lines with the names written on them (r73, pass 77)."""
+    fig, axes = plots.new_figure(800, 330, 1, 4, gridspec_kw={"width_ratios": [1, 1, 1, 1.3]})
     x = np.linspace(-x_max, x_max, 301)
     for ax, (family, names) in zip(axes[:3], list(FAMILIES.items())[:3]):
         ax.set_title(family)
@@ -155,11 +149,6 @@ def families_row(x_max=SHARED_X):
         dx, dy, text, ha, va = ZOOM_DIP_TAGS[name]
         _tag(az, name, x_low + dx, y_low + dy, text, ha=ha, va=va, fontsize=8.5)
     az.set(xlim=OVERVIEW_ZOOM_X, ylim=OVERVIEW_ZOOM_Y, xticks=(-4, -2, 0), yticks=(-0.4, -0.2, 0), title=OVERVIEW_ZOOM_TITLE)
-    gated = axes[4]
-    gated.set_title(FAMILY_TITLES["gated units"])
-    gated.set_axis_off()
-    gated.text(0.5, 0.5, GATE_POINTER, transform=gated.transAxes, ha="center", va="center", fontsize=10,
-               color=STRIP_NOTE_COLOUR, bbox={"boxstyle": "round,pad=0.5", "fc": "white", "ec": REFERENCE_GREY, "lw": 1.2})
     fig.set_label(FAMILIES_ALT)
     return fig
 
@@ -288,9 +277,12 @@ def corner_zoom(w=CORNER_HALF_WIDTH):
 NUDGE_X = -0.5              # where the Predict puts the unit's sum
 NUDGE_DASH = {"relu": "-", "leaky_relu": ":", "prelu": "--", "elu": (0, (10, 3)), "selu": "-."}   # a dash each
 NUDGE_XLIM = (-4.0, 0.0)    # the left side only: where ReLU is flat
-NUDGE_YLIM = (-0.05, 1.85)   # r76 (pass 80): up to SELU's 1.76 just left of 0, so no line runs off the top
-# where each bend's name is written: (x, y) in data units, next to its own line
-NUDGE_TAGS = {"relu": (-1.3, -0.015, "top"), "leaky_relu": (-1.3, 0.03, "bottom"),
+# r76 (pass 80): up to SELU's 1.76 just left of 0, so no line runs off the top; r83 (pass 84): room below 0 for
+# ReLU's name, which sat on Leaky ReLU's line and name
+NUDGE_YLIM = (-0.22, 1.85)
+# where each bend's name is written: (x, y) in data units, next to its own line (ReLU's below 0, at the far left,
+# away from Leaky ReLU's, which sits above the two lines)
+NUDGE_TAGS = {"relu": (-3.95, -0.06, "top"), "leaky_relu": (-1.3, 0.03, "bottom"),
               "prelu": (-3.95, 0.27, "bottom"), "elu": (-0.45, 0.42, "center"), "selu": (-1.6, 0.75, "bottom")}
 
 
@@ -491,23 +483,26 @@ def selu_slope():
 
 
 def selu_why_fold():
-    """'Optional': SELU's slope picture, why a small spread grows and a big one shrinks, and SELU's setting in a short
-    list (r61, pass 66: the SELU part was a third of the zoo; r80, pass 82: its two folds brought in five terms, so the
-    weights' rule, the average square and He's weights went; the setting names the weights' rule once, with the
-    glossary's link). Every number is computed here."""
+    """'Optional': the in/out picture (what one SELU layer does to a spread), SELU's slope picture, why a small spread
+    grows and a big one shrinks, and SELU's setting in a short list (r61, pass 66: the SELU part was a third of the
+    zoo; r80, pass 82: its two folds brought in five terms; r83, pass 84: the in/out picture moved in here from the
+    main text, which had 13 SELU cells). Every number is computed here."""
     lam = float(activations.get("selu").derivative(1.0))
-    low, _, high = SPREAD_MAP_MARKS   # 0.5 and 2: the spreads the picture marks and the text quotes
+    low, one, high = SPREAD_MAP_MARKS   # 0.5, 1 and 2: the spreads the picture marks and the text quotes
     big, small = signal_stats.one_layer_spread("selu", high), signal_stats.one_layer_spread("selu", low)
-    fig = selu_slope()
-    picture = tables.image(figure_png(fig), figure_alt(fig), 620)
+    in_out, slope = spread_in_out(), selu_slope()
+    pictures = [tables.image(figure_png(f), figure_alt(f), w) for f, w in ((in_out, 560), (slope, 620))]
     edge = f"{selu_stretch_edge():.2f}"
     return fold(SELU_FOLD_TITLE, f"""
-{picture}
+{pictures[0]}
 
-Why? In the shaded band, right of $x \\approx {edge}$, SELU's slope is above 1.
-A slope above 1 stretches small numbers apart. So a small spread grows: {low:g} in, {small:.2f} out.
-A big spread sends many numbers far left. There SELU is nearly flat, so it squeezes them together near its floor.
-Right of 0, its slope is only {lam:.2f}: a weak stretch. So with a big spread, the squeeze wins on balance: {high:g} in, {big:.2g} out.
+One SELU layer: {low:g} in gives {small:.2f} out; {high:g} in gives {big:.2g} out. Both move towards {one:g}.
+
+{pictures[1]}
+
+Why? Right of $x \\approx {edge}$ (shaded), SELU's slope is above 1. It stretches small numbers apart: a small spread grows.
+A big spread sends many numbers far left. There SELU is nearly flat: it squeezes them together.
+Right of 0, its slope is only {lam:.2f}. So the squeeze wins: a big spread shrinks.
 
 {SELU_SCOPE}""")
 
@@ -517,8 +512,9 @@ SELU_FOLD_TITLE = "Optional: why SELU pulls back, and when it does"
 SELU_SCOPE = ("**When does SELU do this?** In the widget's setting:\n\n"
               "- a plain stack of wide layers: in each, every unit sees every input;\n"
               # r81 (pass 83): the weights' name was only a link; one plain line says what they are
+              # r83 (pass 84): the spread only matches when the inputs average 0, so the line says so
               "- SELU's special starting weights, [LeCun-normal](91_glossary.ipynb#Glossary): random, scaled so a sum's "
-              "spread matches its inputs';\n"
+              "spread matches its inputs' when they average 0;\n"
               "- inputs that average near 0.\n")
 
 
@@ -1339,42 +1335,46 @@ class ZooTable:
 
 
 # r54 (pass 60): "zig-zag to reach a mix" was words only; chapter 02's toy (one unit, two weights, the star at (1, -1)),
-# fed sigmoid's outputs (all above 0) or tanh's (centred on 0), with the same steps and step size
-ZIGZAG_INPUTS = {"sigmoid": "inputs all above 0 (sigmoid's)", "tanh": "inputs centred on 0 (tanh's)"}
-ZIGZAG_STEPS, ZIGZAG_RATE, ZIGZAG_GOAL = 30, 1.0, (1.0, -1.0)
+# fed inputs all above 0 (like sigmoid's) or above and below 0 (like tanh's), with the same step size.
+# r83 (pass 84): 30 real steps still read as a tangle, and the centred run zig-zagged too; now four chosen examples
+# a panel, each step a large numbered arrow, so "both weights move the same way" shows at a glance
+ZIGZAG_INPUTS = {"sigmoid": "inputs all above 0 (like sigmoid's)", "tanh": "inputs above and below 0 (like tanh's)"}
+ZIGZAG_EXAMPLES = {"sigmoid": ((0.6, 0.2), (0.2, 0.6), (0.6, 0.2), (0.2, 0.6)),
+                   "tanh": ((0.4, -0.2), (-0.2, 0.4), (0.4, -0.2), (-0.2, 0.4))}
+ZIGZAG_STEPS, ZIGZAG_RATE, ZIGZAG_GOAL = 4, 2.5, (1.0, -1.0)
+ZIGZAG_SUBTITLES = {"sigmoid": "each step: both weights up, or both down", "tanh": "each step: one weight up, one down"}
 
 
-def zigzag_runs(steps=ZIGZAG_STEPS, rate=ZIGZAG_RATE, goal=ZIGZAG_GOAL):
-    """{bend: the two weights after each step, from (0, 0)} for chapter 02's toy fed that bend's outputs."""
-    return {name: zigzag.path(name, goal, steps, rate) for name in ZIGZAG_INPUTS}
+def zigzag_steps(name, rate=ZIGZAG_RATE, goal=ZIGZAG_GOAL):
+    """Chapter 02's toy on the chosen examples, one example a step from (0, 0): a list of
+    (inputs, backward signal, nudges, weights after). The signal is −rate · miss (miss = w·h − goal·h), and each
+    weight's nudge is its input times that one signal."""
+    goal, w, out = np.asarray(goal, dtype=float), np.zeros(2), []
+    for h in ZIGZAG_EXAMPLES[name]:
+        h = np.asarray(h, dtype=float)
+        signal = -rate * float((w - goal) @ h)
+        w = w + signal * h
+        out.append((h, signal, signal * h, w.copy()))
+    return out
 
 
-END_OFFSET = {"sigmoid": (10, -4), "tanh": (10, 12)}   # the "end" label beside each path's last point, clear of it
-ZIGZAG_THERE = 0.05   # a run this close to the star "reaches" it (the picture says so instead of "0 from the star")
+def zigzag_runs(rate=ZIGZAG_RATE, goal=ZIGZAG_GOAL):
+    """{bend: the two weights after each step, from (0, 0)}, shape (steps + 1, 2)."""
+    return {name: np.vstack([np.zeros(2)] + [s[3] for s in zigzag_steps(name, rate, goal)]) for name in ZIGZAG_INPUTS}
 
 
-def _from_star(d):
-    return "reaches the star" if d < ZIGZAG_THERE else f"{d:g} from the star"
+def zigzag_left(rate=ZIGZAG_RATE, goal=ZIGZAG_GOAL):
+    """{bend: distance from the star after the last step}, at 2 decimals."""
+    return {name: round(float(np.linalg.norm(p[-1] - np.asarray(goal))), 2) for name, p in zigzag_runs(rate, goal).items()}
 
 
-def zigzag_left(steps=ZIGZAG_STEPS, rate=ZIGZAG_RATE, goal=ZIGZAG_GOAL):
-    """{bend: distance from the star after the last step}, at 2 decimals as the picture writes it (r78: 0.750 written
-    at 1 decimal read as a wrong 0.8 to a reader who measured 0.75 on the picture)."""
-    return {name: round(float(np.linalg.norm(p[-1] - np.asarray(goal))), 2)
-            for name, p in zigzag_runs(steps, rate, goal).items()}
-
-
-# r76 (pass 80): 30 arrows of one colour hid the pattern; each step is coloured (and dashed) by its direction
 ZIGZAG_SIZE = (780, 420)   # pixels: each panel's units come out nearly equal across and up
 ZIGZAG_X, ZIGZAG_Y = (-0.35, 1.35), (-1.3, 0.25)
 ZIGZAG_WAYS = {"up-right": (plots.VANISHING, "-"), "down-left": (plots.ACCENT, "--"),
                "one up, one down": (plots.HEALTHY, ":")}   # plots' palette, not retyped hex codes (code review)
 ZIGZAG_SAID = {"up-right": "orange, solid", "down-left": "blue, dashed", "one up, one down": "green, dotted"}
-# r81 (pass 83): 30 small arrows overlapped in the left panel; now the whole path is a thin grey line, and only the
-# long steps (at least ZIGZAG_LONG) are arrows on it: about 9 a panel, the zigs and zags the eye should follow
-ZIGZAG_LONG = 0.15
-ZIGZAG_PATH = {"color": "#999999", "ls": "-.", "lw": 1.0}   # the whole path: grey, dash-dot, thin, under the arrows
-ZIGZAG_PATH_LABEL = "short steps"
+ZIGZAG_HEAD = 0.04   # the solid head's length, in weight units (a dashed head reads as broken)
+ZIGZAG_NUMBER_OFFSET = 11   # points: each arrow's number sits this far to the side of its middle
 
 
 def zigzag_way(move):
@@ -1386,65 +1386,72 @@ def zigzag_way(move):
 
 def _zigzag_alt():
     left = zigzag_left()
-    return ("Two panels on the same axes, weight 1 across and weight 2 up, each with a path of "
-            f"{ZIGZAG_STEPS} training steps from the start (0, 0) towards the star (1, −1). The path is a thin "
-            f"grey dash-dot line; each long step (at least {ZIGZAG_LONG:g}) is an arrow on it, coloured by its direction: "
+    return ("Two panels on the same axes, weight 1 across and weight 2 up. In each, "
+            f"{ZIGZAG_STEPS} large numbered arrows, one training step each, go from the start (0, 0) towards the star "
+            "(1, −1). Each arrow is coloured and dashed by its direction: "
             + ", ".join(f"{way} ({ZIGZAG_SAID[way]})" for way in ZIGZAG_WAYS)
-            + ". Left: inputs all above 0 "
-            "(sigmoid's outputs): every step goes up-right or down-left, so the path zig-zags; "
-            f"the end (step {ZIGZAG_STEPS}) is a diamond; after "
-            f"{ZIGZAG_STEPS} steps: {_from_star(left['sigmoid'])}. Right: inputs centred on 0 (tanh's outputs): many "
-            f"steps move one weight up and the other down; after {ZIGZAG_STEPS} steps: {_from_star(left['tanh'])}.")
+            + ". Left: inputs all above 0 (like sigmoid's): the arrows go up-right, down-left, up-right, down-left, "
+            f"a zig-zag; after {ZIGZAG_STEPS} steps, {left['sigmoid']:g} from the star. Right: inputs above and below 0 "
+            "(like tanh's): every arrow moves weight 1 up and weight 2 down, a nearly straight path; after "
+            f"{ZIGZAG_STEPS} steps, {left['tanh']:g} from the star.")
 
 
-def long_steps(p, long=ZIGZAG_LONG):
-    """The steps of a path (from, to) at least `long` in length: the ones drawn as arrows."""
-    return [(a, b) for a, b in zip(p[:-1], p[1:]) if np.linalg.norm(b - a) >= long]
-
-
-def _zigzag_arrows(ax, p, lw=1.6):
-    """The whole path as a thin grey line; each long step an arrow on it, coloured and dashed by its direction."""
-    ax.plot(p[:, 0], p[:, 1], zorder=1, **ZIGZAG_PATH)
-    for a, b in long_steps(p):
+def _zigzag_arrows(ax, p, lw=2.6):
+    """Each step a large arrow, coloured and dashed by its direction, with its number beside its middle."""
+    for k, (a, b) in enumerate(zip(p[:-1], p[1:]), start=1):
         colour, ls = ZIGZAG_WAYS[zigzag_way(b - a)]
-        ax.annotate("", b, a, arrowprops={"arrowstyle": "-|>", "color": colour, "lw": lw, "ls": ls,
-                                          "mutation_scale": 12, "shrinkA": 0, "shrinkB": 0})
+        d = (b - a) / np.linalg.norm(b - a)
+        ax.plot([a[0], b[0]], [a[1], b[1]], color=colour, lw=lw, ls=ls, solid_capstyle="butt")   # the dashed shaft
+        ax.annotate("", b, b - ZIGZAG_HEAD * d, arrowprops={"arrowstyle": "-|>", "color": colour, "lw": lw,
+                                                           "mutation_scale": 18, "shrinkA": 0, "shrinkB": 0})   # a solid head
+        side = np.array([-d[1], d[0]]) * ZIGZAG_NUMBER_OFFSET   # to the left of the arrow's direction
+        ax.annotate(str(k), (a + b) / 2, side, textcoords="offset points", ha="center", va="center", fontsize=11,
+                    fontweight="bold", color=colour,
+                    bbox={"boxstyle": "circle,pad=0.2", "fc": "white", "ec": colour, "lw": 1.2})
 
 
 @plots.styled
-def zigzag_sketch(steps=ZIGZAG_STEPS, rate=ZIGZAG_RATE, goal=ZIGZAG_GOAL):
-    """Why zero-centred matters, as a picture (the zoo table's column): with inputs all above 0 every step moves both
-    weights the same way, so the path zig-zags; with inputs centred on 0 it heads for the star. Raises if a step of
-    the all-above-0 run moves the two weights opposite ways."""
-    runs, left = zigzag_runs(steps, rate, goal), zigzag_left(steps, rate, goal)
-    moves = np.diff(runs["sigmoid"], axis=0)
-    if np.any(moves[:, 0] * moves[:, 1] < 0):
-        raise ValueError("a step with inputs all above 0 moved the two weights opposite ways")
-    if not left["tanh"] < left["sigmoid"] / 3:
-        raise ValueError(f"the centred inputs no longer get much closer to the star: {left}")
+def zigzag_sketch(rate=ZIGZAG_RATE, goal=ZIGZAG_GOAL):
+    """Why zero-centred matters, as a picture: with inputs all above 0 every step moves both weights the same way,
+    so the path zig-zags; with inputs above and below 0 each step moves one weight up and the other down, straight on.
+    Raises if a step of the all-above-0 run moves the two weights opposite ways, or a centred step does not."""
+    runs = zigzag_runs(rate, goal)
+    ways = {name: [zigzag_way(m) for m in np.diff(p, axis=0)] for name, p in runs.items()}
+    if "one up, one down" in ways["sigmoid"] or set(ways["tanh"]) != {"one up, one down"}:
+        raise ValueError(f"the examples no longer show the contrast: {ways}")
     fig, axes = plots.new_figure(*ZIGZAG_SIZE, 1, 2, sharex=True, sharey=True)
     for ax, (name, title) in zip(axes, ZIGZAG_INPUTS.items()):
-        p = runs[name]
-        _zigzag_arrows(ax, p)
-        ax.plot([p[-1, 0]], [p[-1, 1]], "D", color="white", mec="black", ms=8, zorder=4)
-        ax.annotate(f"end (step {steps})", p[-1], END_OFFSET[name], textcoords="offset points", fontsize=10,
-                    color=STRIP_NOTE_COLOUR, ha="left" if name == "sigmoid" else "center")
+        _zigzag_arrows(ax, runs[name])
         ax.plot([0], [0], "s", color="black", ms=7)
         ax.text(-0.05, 0.06, "start", ha="right", va="bottom", fontsize=10, color=STRIP_NOTE_COLOUR)
         ax.plot([goal[0]], [goal[1]], "*", color="black", ms=15, zorder=5)
         ax.text(goal[0], goal[1] - 0.09, "star", ha="center", va="top", fontsize=10, color=STRIP_NOTE_COLOUR)
-        ax.set(xlabel="weight 1", title=f"{title}:\nafter {steps} steps, {_from_star(left[name])}")
+        ax.set(xlabel="weight 1", title=f"{title}:\n{ZIGZAG_SUBTITLES[name]}")
         ax.axhline(0, color="black", lw=0.6)
         ax.axvline(0, color="black", lw=0.6)
-    # r80 (pass 82): set_aspect("equal") and the inset made the layout clip the titles and "weight 1"; the picture's
-    # size keeps the two axes' units nearly equal instead (ZIGZAG_SIZE), and the inset went (too cramped to read)
     axes[0].set(ylabel="weight 2", xlim=ZIGZAG_X, ylim=ZIGZAG_Y)
     for way, (colour, ls) in ZIGZAG_WAYS.items():
-        axes[1].plot([], [], color=colour, ls=ls, lw=1.8, label=way)
-    axes[1].plot([], [], label=ZIGZAG_PATH_LABEL, **ZIGZAG_PATH)
+        axes[1].plot([], [], color=colour, ls=ls, lw=2.2, label=way)
     axes[1].legend(loc="lower left", fontsize=9, title="each step", title_fontsize=9)
     fig.set_label(_zigzag_alt())
     return fig
+
+
+def _plus_minus(v):
+    """A worked number with its sign: +0.6, −0.32."""
+    return f"{'+' if v > 0 else '−'}{abs(v):.2g}"
+
+
+def zigzag_text(name="sigmoid"):
+    """The left panel's first two arrows as numbered steps, each nudge computed: one up-right, one down-left."""
+    steps = zigzag_steps(name)
+    lines = []
+    for k, (h, signal, nudge, _) in enumerate(steps[:2], start=1):
+        way = zigzag_way(nudge)
+        both = "both up" if way == "up-right" else "both down"
+        lines.append(f"{k}. Arrow {k}: inputs {h[0]:g} and {h[1]:g}, backward signal {_plus_minus(signal)}.\n"
+                     f"   Nudges: {_plus_minus(nudge[0])} and {_plus_minus(nudge[1])}. So {both}: {way}.")
+    return Markdown("\n".join(lines) + "\n3. Arrows 3 and 4 do the same again.\n")
 
 
 @plots.styled
