@@ -3530,7 +3530,7 @@ def test_pass33_tolerance_words_glosses_and_pic09_note():
     text = ch07_quiz.how_close_rule()   # pass 39: the rule is a fold under the first number question
     # pass 54 (r48 Focus): the example says the tolerance (half the last digit's size); no 'step' definition
     # p82 (r80 Clarity): the example itself moved up to "How it works"; the fold says how close is close
-    assert "Close counts: within half the last digit asked (0.31: within 0.005)." in text
+    assert "Close counts: within half the last digit asked (0.3127 is 0.31: within 0.005, so 0.313 counts)." in text
     assert "<b>step</b>" not in text
     # of a key always count (test_pass36_... checks it on every question); the per-question digits say what to give
     assert quiz.placeholder(quiz.get("gelu_peak_slope")) == "e.g. 0.43 (two digits)"   # r42: the question's digits
@@ -3631,7 +3631,7 @@ def test_pass36_the_number_rule_states_the_checkers_tolerance_and_its_example_ru
     # p82 (r80 Clarity): the rule and its example sit in "How it works" (how_close_example)
     # p84 (r83 Focus): zeros in front moved up there too; how close, and the other forms, are each box's tooltip
     assert "Zeros in front are not digits." in ch07_quiz.how_close_example()
-    assert text.startswith("Close counts: within half the last digit asked (0.31: within 0.005). ")
+    assert text.startswith("Close counts: within half the last digit asked (0.3127 is 0.31: within 0.005, so 0.313 counts). ")
     # r42: the box's example has the question's digits; the other ways to type a number are said here, and read
     assert text.endswith("You may also type a fraction, like 2/3, or put “about” in front.")
     assert quiz.parse_number("about 0.3") == 0.3   # pass 55 (r49): the example typed as the rule says
@@ -4728,7 +4728,7 @@ def test_pass61_q20_rounds_up_across_a_power_of_ten_and_both_one_digit_answers_c
         assert quiz.check(q.id, typed).correct, typed
     assert quiz.step(q) == 1e-6   # the rounded answer's last digit, not the exact one's (1e-7)
     rule = ch07_quiz.how_close_rule()
-    assert "half the last digit asked (0.31: within 0.005)." in rule and "0.31" == quiz.plain(0.3127, 2)
+    assert "(0.3127 is 0.31: within 0.005, so 0.313 counts)." in rule and "0.31" == quiz.plain(0.3127, 2)
 
 
 def test_pass61_q28s_picture_draws_selu_only_and_the_values_it_is_pulled_toward():

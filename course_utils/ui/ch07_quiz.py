@@ -1594,10 +1594,12 @@ TYPING_LINE = "Point at an answer box to see what else you may type."
 def how_close_rule(example=HOW_CLOSE):
     """How close is close, and the other ways to type a number (what quiz.accepted and quiz.parse_number do), in plain
     text for an answer box's tooltip: the tolerance is half a step of the example's rounded answer."""
-    exact, digits, _typed = example
+    exact, digits, typed = example
     unit = quiz.step(quiz.Numeric("how_close", "07", "", exact, digits, "", ()))
     kept = quiz.plain(float(f"{exact:.{digits}g}"), digits)
-    return (f"Close counts: within half the last digit asked ({kept}: within {unit / 2:g}). "
+    near = next(t for t in typed if t != kept)
+    return (f"Close counts: within half the last digit asked ({exact:g} is {kept}: within {unit / 2:g}, so {near} "
+            "counts). "
             f"You may also type a fraction, like {quiz.EXAMPLES[1]}, or put “about” in front.")
 
 
