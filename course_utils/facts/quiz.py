@@ -27,9 +27,11 @@ CHAPTERS = ("00", "01", "02", "03", "04", "05", "06")
 # What chapter 05's race measured (seeds 0-4, Adam, learning rate 0.01, 400 epochs; loss under 0.1), for Q30's key.
 # The facts layer cannot run the race: tests/test_chapter_07.py reruns it and checks these numbers.
 SEED_ORDER = (0, 2)        # ReLU got under 0.1 before tanh from the first seed, after it from the second
-# Q6's "Why not C" (p83): every tanh run stayed above a loss of 0.6 for its first 50 epochs, then got under 0.1 before
-# epoch 300 (rounded to what holds with room to spare: 66 and 275 on the race's seeds)
-RACE_FLAT = ("tanh", 0.6, 50, 300)
+# Q6's "Why not C" (p84, r83 Correctness): every run of three bends stayed above a loss of 0.6 for its first 30
+# epochs, then got under 0.1 before epoch 350 (with room to spare: 38 and 326 on the race's seeds). One unnamed bend
+# (p83: tanh, 50 and 300) sent a reader to ReLU, where it failed; naming it struck an option off Q29 (race_loser).
+RACE_FLAT = (("tanh", "relu", "leaky_relu"), 0.6, 30, 350)
+_COUNT_WORDS = {2: "two", 3: "three", 4: "four"}
 
 
 @dataclass(frozen=True)
@@ -186,7 +188,9 @@ def _xor_sure_lines(sure=XOR_SURE):
             f"{FOLD}Then each 0 gets {sure:g} for answer 1. Its right answer, 0, gets only {1 - sure:.1f}.\n"
             f"{FOLD}Each such miss loses −ln {1 - sure:.1f} ≈ {miss:.2f}.\n"
             f"{FOLD}All four lose at least {hit:.2f} + {hit:.2f} + {miss:.2f} + {miss:.2f} = {lifted:.2f}. "
-            f"Half everywhere loses only {halves:.2f} in all.\n")
+            f"Half everywhere loses only {halves:.2f} in all.\n"
+            # p84 (r83 Correctness): one worked chance showed one case; p(1 − p) < ¼ for every p ≠ ½ makes it general
+            f"{FOLD}Any chance above ½ ends the same way, not only {sure:g}.\n")
 
 
 def _pair_loss(s1, s2):
@@ -508,9 +512,11 @@ def _bank():
             # race runs this quiz's race question draws (RACE_FLAT, checked against them in tests/test_chapter_07.py)
             "its average loss is no better than a coin toss (ln 2). It has learned nothing yet: that is a start, not a finish. "
             "A loss can stay near coin-toss level for a while, then drop. "
-            # The bend goes unnamed: naming it would strike one option off the race question (Q29) in the same round.
-            f"In chapter 05's race, one bend's runs all stayed above {RACE_FLAT[1]:g} for their first {RACE_FLAT[2]} "
-            f"passes through the data. Each then got under 0.1 before its {RACE_FLAT[3]}th pass.")),
+            # The bends go unnamed: naming them would strike options off the race question (Q29), maybe in the same
+            # round; the claim holds for each of them, so no reader can pick the wrong one (tests/test_chapter_07.py)
+            f"In chapter 05's race, {_COUNT_WORDS[len(RACE_FLAT[0])]} bends did so in every run. "
+            f"All stayed above {RACE_FLAT[1]:g} for their first {RACE_FLAT[2]} passes through the data. "
+            f"Each then got under 0.1 before its {RACE_FLAT[3]}th pass. The race question's key draws these runs.")),
         _c("race_loser", "05", "In chapter 05's race, every bend trained with Adam and the same settings. "
            # p71 (r67 Clarity): "had no run ... reach" was a tangled negative; said the positive way round
            "For which bend did every run stay above a loss of 0.1 for all 400 epochs (passes through the data)?",
@@ -632,13 +638,17 @@ def key_why(qid):
     """One sentence of why for a lettered question's key, from its right option's why (KEY_SENTENCE picks which)."""
     q = get(qid)
     p1, p2 = top_shares()
+    selu = _f("selu").params
     said = {"leaky_alive": "Left of 0 its slope is small but not 0, so a stuck unit still gets a small nudge and can "
                            "climb back.",
             # p74 (r71 Clarity): the short key never showed the constants: "two fixed numbers inside"
             # p77 (r74 Clarity #2): "two fixed numbers" were never introduced: named, with what each sets
             # p83 (r81 Clarity, Picture first): the picture first, then one idea a sentence (30 words at most)
-            "selu_steady": "In the picture, the spread is pulled from 2 toward 1. SELU's two constants do this. One is its "
-                           "right-side slope. The other is how low its left side goes.",
+            # p84 (r83 Clarity): "two constants" were not named: the registry's scale and α (what each sets: the
+            # right option's full why; the scale's slope: why not C)
+            "selu_steady": "In the picture, the spread is pulled from 2 toward 1. SELU's two constants do this. "
+                           f"They are its scale, about {selu['scale'].default:.2f}, and α (alpha), about "
+                           f"{selu['alpha'].default:.2f}.",
             "softmax_activation": f"In the picture, the top share grows from {p1:.2f} to {p2:.2f}. Only the scores' gap "
                                   "counts. Doubling the scores doubles it. A wider gap gives the top score more.",
             "relu_corners": "A sum of corners is a chain of short straight pieces, and enough short pieces can follow "
@@ -761,9 +771,12 @@ GLOSSES = (
     ("Mish", r"\bMish\b", "Mish: another smooth bend from chapter 04, close to SiLU."),
     ("e^x", r"\be\^", "e^x: the number e (about 2.72) to the power x. It is always above 0 and grows fast."),
     # p74 (r71 Clarity): the rule in words, then one worked case (computed)
-    ("shares", r"\bshares\b", "softmax's shares: its chances; each score s gets e^s divided by the sum of all the scores' e^s. "
-                              f"Scores 2 and 1: e² ≈ {math.exp(2):.1f}, e¹ ≈ {math.e:.1f}; top share {math.exp(2):.1f} ÷ "
-                              f"{math.exp(2) + math.e:.1f} ≈ {math.exp(2) / (math.exp(2) + math.e):.2f}."),
+    # p84 (r83 Clarity): the rule in one sentence was dense: the example first, then its two steps, one a sentence
+    ("shares", r"\bshares\b", "softmax's shares: its chances. Take the scores 2 and 1. "
+                              f"Step 1: e^score for each: e² ≈ {math.exp(2):.1f}, e¹ ≈ {math.e:.1f}. "
+                              f"Step 2: divide each by their sum, {math.exp(2) + math.e:.1f}. "
+                              f"The top share is {math.exp(2):.1f} ÷ {math.exp(2) + math.e:.1f} ≈ "
+                              f"{math.exp(2) / (math.exp(2) + math.e):.2f}."),
     ("σ", r"σ", "σ: short for sigmoid. σ(x) is sigmoid(x)."),
     ("learning rate", r"\blearning rate\b", "learning rate: a number fixed before training. A plain step moves each "
                                               "weight by it times that weight's nudge."),
@@ -773,21 +786,23 @@ GLOSSES = (
 )
 
 
-# A learner may do only one chapter's round (r51). Each word of GLOSSES that a prompt uses is glossed under that
-# prompt unless the question's own chapter says it in plain words: the chapters below put it in bold, or name a
-# heading after it (tests/test_chapter_07.py reads each chapter). Once a round is enough. The page's word list
-# (PAGE_WORDS, with bend, ReLU, GELU and the feed-forward block) says the rest for every round.
+# Where each chapter says a word of GLOSSES in plain words: in bold, or a heading after it (tests/test_chapter_07.py
+# reads each chapter and checks that every prompt word is its own chapter's or glossed earlier in its round).
+# p84 (r83 Focus): each word is glossed once a page, at its first use (first_glosses): a second pass that glossed it
+# again once a round (round_glosses, r51) never added a line on any learner's page, and is gone. The page's word list
+# (PAGE_WORDS, with bend, ReLU, GELU and the feed-forward block) says the rest.
 DEFINED_IN = {"learning rate": ("00", "05"), "XOR": ("01",), "LSTM": ("04", "06"), "softmax": ("04", "06"),
               "softplus": ("04",), "shares": ("04",), "SELU": ("04",), "spread": ("04",), "race": ("05",),
               "Adam": ("05",), "Mish": ("05",), "write gate": ("06",)}
 
 
-# p82 (r80 Clarity): a learner who forgot a bend met its name with no help before the word list at the end. So each
-# round's first question that names a bend, in its prompt or any option, says it in one short line under its prompt.
+# p82 (r80 Clarity): a learner who forgot a bend met its name with no help before the word list at the end. So the
+# first question that names a bend, in its prompt or any option, says it in one short line under its prompt (p84, r83
+# Focus: once a page, not once a round: ReLU's line stood in six word boxes).
 # A line says what the bend looks like, not what a question asks about it: no range (tanh's ±1 is Q34's key), no dip
 # (Q2), no flat side (Q3). Every bend a question names is said there, so no line singles out the right option. The
 # page's word list (PAGE_WORDS) still says them in full. A question that one of its lines would give away says none
-# (a line for the others only would single the right one out): the round's next question says them (BEND_SKIP).
+# (a line for the others only would single the right one out): the page's next question says them (BEND_SKIP).
 BEND_WORDS = (
     ("ReLU", r"\bReLU\b", "ReLU: two straight pieces with a sharp corner at 0."),
     ("Leaky ReLU", r"(?i)\bLeaky ReLU\b", "Leaky ReLU: ReLU with one change to its shape (chapter 04)."),
@@ -808,8 +823,8 @@ def names_bend(q, pattern):
 
 
 def bend_glosses(rounds):
-    """{qid: [line, ...]}: in each round (its qids in page order), each bend of BEND_WORDS said under the prompt of
-    the first question that names it, BEND_SKIP's questions left out."""
+    """{qid: [line, ...]}: in each of rounds (lists of qids in page order; the page passes one, the whole page), each
+    bend of BEND_WORDS said under the prompt of the first question that names it, BEND_SKIP's questions left out."""
     out = {}
     for qids in rounds:
         said = set()
@@ -817,24 +832,6 @@ def bend_glosses(rounds):
             for term, pattern, line in BEND_WORDS:
                 if term not in said and qid not in BEND_SKIP and names_bend(get(qid), pattern):
                     out.setdefault(qid, []).append(line)
-                    said.add(term)
-    return out
-
-
-def round_glosses(rounds, placed):
-    """placed (first_glosses) plus, in each round (a list of qids in page order), each word a prompt uses that its
-    question's chapter does not define (DEFINED_IN), glossed under the first prompt of that round that uses it."""
-    out = {qid: list(lines) for qid, lines in placed.items()}
-    for qids in rounds:
-        said = set()
-        for qid in qids:
-            q = get(qid)
-            for term, pattern, gloss in GLOSSES:
-                if (gloss, "head") in out.get(qid, []):
-                    said.add(term)
-                elif re.search(pattern, q.prompt) and q.chapter not in DEFINED_IN.get(term, ()) and term not in said:
-                    # first in its words box: a later gloss there may use it (Q31's learning rate says nudge)
-                    out[qid] = [(gloss, "head")] + [p for p in out.get(qid, []) if p != (gloss, "key")]
                     said.add(term)
     return out
 

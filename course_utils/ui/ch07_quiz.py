@@ -56,8 +56,8 @@ class Learner:
                             for ch in quiz.CHAPTERS})
         shown = [qid for qids in self.rounds.values() for qid in qids]
         self.numbers = {qid: k + 1 for k, qid in enumerate(shown)}
-        self.glosses = quiz.round_glosses(self.rounds.values(), quiz.first_glosses(shown))   # r51: each round says its words
-        self.bends = quiz.bend_glosses(self.rounds.values())   # p82 (r80): each round says the bends it names
+        self.glosses = quiz.first_glosses(shown)   # each word glossed once a page, where it is first used
+        self.bends = quiz.bend_glosses([shown])   # p84 (r83 Focus): each bend said once a page, not once a round
         self.results, self._listeners = {}, []
 
     def record(self, qid, feedback):
@@ -157,20 +157,16 @@ def _head(q, number, learner=None):
             + _word_help(glosses(q, learner, "head") + bends))
 
 
-RULE_ANCHOR = "#How-it-works"   # the heading above the number rule's fold (pass 46: one rule, linked from every question)
+RULE_ANCHOR = "#How-it-works"   # the heading above the number rule (pass 46: one rule, linked from every question)
 
 
 def digits_asked(q):
     """' <i>Give two digits.</i>' for a number question that is no count: the digits quiz.accepted keeps, said where
-    the learner types, linked to the one rule under "How it works". A question answered in words too (Q20) says what
-    one digit is there (r41 reader: "one digit" for words was unclear), right after the digits (r42 reader: Q20's two
-    sentences were hard to parse)."""
+    the learner types, linked to the one rule under "How it works". How else to type it is the box's (typing_hint)."""
     if not isinstance(q, quiz.Numeric) or float(q.answer).is_integer():
         return ""
     digits = f"<a href='{RULE_ANCHOR}'>{_DIGITS[q.digits]}</a>"
-    if q.form:
-        return f" <i>Give {digits}. {_html.escape(q.form)}</i>"   # how to type a number said in words
-    return f" <i>Give {digits}.</i>"
+    return f" <i>Give {digits}.</i>"   # p84 (r83 Focus): Q20's "1 in N" form is in its box (typing_hint), not here
 
 
 # ---------------------------------------------------------------- small pictures for questions about shapes
@@ -618,16 +614,27 @@ def dip_label(name):
     return activations.get(name).label.split(" / ")[0]
 
 
+# p84 (r83 Picture): SiLU's and Mish's bottoms nearly touch (x −1.28 and −1.19): each bottom has its own mark, in the
+# legend too, and its own label, GELU's above its dot, SiLU's out to the left, Mish's below (arrows to the marks)
+DIP_MARKS = {"gelu": ("o", (0.0, 0.07), "center"), "silu": ("s", (-1.0, -0.01), "right"),
+             "mish": ("D", (0.0, -0.085), "center")}   # mark, label offset from the bottom (x, y), label alignment
+DIP_YLIM = (-0.43, 0.6)
+
+
 def _dips(ax):
-    """ReLU (thin, never below 0), then GELU, SiLU and Mish with a dot at the bottom of each dip; the legend gives each
-    bottom's depth."""
+    """ReLU (thin, never below 0), then GELU, SiLU and Mish with a mark at the bottom of each dip, each its own shape,
+    labelled with its name and depth; the legend gives each bottom's depth too."""
     ax.plot(X, plots.curve("relu", X), color=plots.color("relu"), lw=1.2, label="ReLU: never below 0")
     for name, ls in zip(("gelu", "silu", "mish"), ("-", "--", ":")):
         x, y = quiz._lowest(name)
-        ax.plot(X, plots.curve(name, X), color=plots.color(name), ls=ls, lw=1.8,
-                label=f"{dip_label(name)}: lowest {y:.2f}".replace("-", "−"))
-        ax.plot([x], [y], "o", color=plots.color(name), ms=7, mec="black", mew=0.8)
-    ax.set(xlim=(-4, 1), ylim=(-0.35, 0.6), ylabel="output of each bend")
+        mark, (dx, dy), ha = DIP_MARKS[name]
+        said = f"{dip_label(name)}: lowest {y:.2f}".replace("-", "−")
+        ax.plot(X, plots.curve(name, X), color=plots.color(name), ls=ls, lw=1.8, marker=mark, markevery=[
+            int(np.argmin(np.abs(X - x)))], ms=7, mec="black", mew=0.8, label=said)
+        ax.plot([x], [y], mark, color=plots.color(name), ms=7, mec="black", mew=0.8, zorder=5)
+        ax.annotate(said.replace(": lowest", ""), (x, y), (x + dx, y + dy), ha=ha, va="center", fontsize=9,
+                    arrowprops=dict(arrowstyle="-", color="#555555", lw=0.8, shrinkB=5))
+    ax.set(xlim=(-4, 1), ylim=DIP_YLIM, ylabel="output of each bend")
     ax.legend(fontsize=10, loc="upper left")
 
 
@@ -1099,6 +1106,10 @@ def xor_trained_chances():
     return {(int(a), int(b)): chances[:, k] for k, (a, b) in enumerate(runs.X)}
 
 
+XOR_ANSWER_MARK = {1: "●", 0: "■"}   # the left panel's shapes, said under the right panel's points
+XOR_TICK_SAID = "point, then its right answer"
+
+
 def _xor_trained(ax):
     """Q11 (p83, r81 Picture: the ½ it asks for was not drawn): one bar a point, the chance chapter 01's trained
     no-bend runs give that the answer is 1; ½ is written on each."""
@@ -1106,15 +1117,16 @@ def _xor_trained(ax):
     points = [pt for pt, _answer in quiz.XOR_POINTS]   # the left panel's order: the two 1s, then the two 0s
     means = [float(np.mean(chances[pt])) for pt in points]
     ax.bar(range(len(points)), means, width=0.6, color="white", edgecolor="black", hatch="//", lw=1)
-    for k, ((_pt, answer), m) in enumerate(zip(quiz.XOR_POINTS, means)):   # each point's right answer, as on the left
-        colour, mark = (GOOD, "o") if answer else (BAD, "s")
-        ax.plot([k], [answer], mark, color=colour, ms=10, mec="black", zorder=5)
+    for k, m in enumerate(means):
         ax.text(k, m + 0.04, "½" if f"{m:.2f}" == "0.50" else f"{m:.2f}", ha="center", va="bottom", fontsize=12)
-    ax.set_xticks(range(len(points)), [str(pt) for pt in points], fontsize=9)
-    ax.set(xlim=(-0.6, len(points) - 0.4), ylim=(-0.12, 1.14), ylabel="chance the answer is 1")
+    # p84 (r83 Picture): the right answers (0 or 1) were marks on the chance axis, beside the ½ bars; now each sits
+    # under its point, with the left panel's shape (circle: answer 1, square: answer 0), off the chance axis
+    ax.set_xticks(range(len(points)), [f"{pt}\n{XOR_ANSWER_MARK[answer]} {answer}" for pt, answer in quiz.XOR_POINTS],
+                  fontsize=9)
+    ax.set(xlim=(-0.6, len(points) - 0.4), ylim=(0, 1.05), ylabel="chance the answer is 1")
     ax.set_yticks([0, 0.5, 1], ["0", "0.5", "1"])
     ax.axhline(0, color="black", lw=0.6)
-    ax.set_xlabel("right answer: circle 1, square 0", fontsize=9)
+    ax.set_xlabel(XOR_TICK_SAID, fontsize=9)
     ax.set_title(f"trained, {len(next(iter(chances.values())))} runs: ½ everywhere", fontsize=10)
     ax.grid(False, axis="x")
 
@@ -1340,7 +1352,7 @@ def _xor_pair_alt():
             f"(circles, top row): {said[1]}; a bracket: total {total[1]:g}. Answer 0 (squares, bottom row): {said[0]}; "
             f"a bracket: total {total[0]:g}. The totals match, {above}{tail}. Right: {runs} trained runs with no "
             f"bend give each of the four points the chance " + (f"½ ({lo})" if lo == hi else f"{lo} to {hi}")
-            + " that the answer is 1.")
+            + " that the answer is 1. Under each point, its right answer, with the left panel's shape.")
 
 
 def _minus(text):
@@ -1398,8 +1410,8 @@ def picture_alt(qid):
         "gelu_slope_sign": f"GELU's slope from x = -4.5 to 0.5. It is 0 at the dip's bottom, x ≈ {lows['gelu'][0]:.2f}, "
                            f"and below 0 on all its left (shaded). Its lowest is {gelu_slope_low()[1]:.2f} at "
                            f"x ≈ {gelu_slope_low()[0]:.2f}. At x = -3 it is {s3:.3f}.",
-        "deepest_dip": "ReLU never goes below 0. GELU, SiLU and Mish each dip below 0. Lowest points: "
-                       + ", ".join(f"{dip_label(n)} {y:.2f}" for n, (_x, y) in lows.items()) + ".",
+        "deepest_dip": "ReLU never goes below 0. GELU, SiLU and Mish each dip below 0. Lowest points, each marked "
+                       "and labelled: " + ", ".join(f"{dip_label(n)} {y:.2f}" for n, (_x, y) in lows.items()) + ".",
         "softmax_activation": _share_alt("softmax_activation"),
         "softmax_temperature": _share_alt("softmax_temperature"),
         "relu_flat_side": "ReLU's slope: 0 everywhere left of 0 (shaded: no nudge gets through), 1 right of 0.",
@@ -1543,7 +1555,7 @@ def choice_widget(qid, number, learner):
 def numeric_widget(qid, number, learner):
     """A number answer, accepted to the digits a person would say ('about 0.01')."""
     q = quiz.get(qid)
-    text = widgets.Text(placeholder=quiz.placeholder(q), continuous_update=False,
+    text = widgets.Text(placeholder=quiz.placeholder(q), tooltip=typing_hint(q), continuous_update=False,
                         layout=widgets.Layout(width="240px"))
     button = widgets.Button(description="Check", button_style="primary")
     feedback = widgets.HTML()
@@ -1570,54 +1582,42 @@ def numeric_widget(qid, number, learner):
     return box
 
 
-# "How close must your number be?": the one rule, a fold under "How it works", read before any round (pass 46, r41
-# reader: it sat under Q7, with its own Predict and two examples). One worked example, judged by the quiz's checker.
+# "How close must your number be?": "How it works" says the rule and one example before any round (pass 46, p82).
+# p84 (r83 Focus): the finer rules left the fold at the end ("More rules, and how close a number must be") and Q20's
+# text: each answer box says them as its tooltip (point at the box), and its grey placeholder shows the form to type.
 HOW_CLOSE = (0.3127, 2, ("0.31", "0.313", "0.3"))   # a number no question asks for: it gives no key away
 _DIGITS = quiz.DIGIT_WORDS
-HOW_CLOSE_SUMMARY = "More rules, and how close a number must be"
-# p76 (r73 Focus): "How it works" shows three rules; the finer points of the first answer sit in this fold
-FIRST_ANSWER_RULE = "Your first answer is your first letter click, or your first typed number."   # p78: when, in the rule
+FIRST_ANSWER_RULE = "Only your first typed number counts."   # p78: what a first answer is, where it is typed
+TYPING_LINE = "Point at an answer box to see what else you may type."
 
 
 def how_close_rule(example=HOW_CLOSE):
-    """The finer points of the number rule (what quiz.accepted does), after "How it works" has said the rule and its
-    example (p82, r80 Clarity): zeros in front, how close is close, each typed answer's verdict from the checker
-    itself with its exact distance, and the other ways to type a number."""
+    """How close is close, and the other ways to type a number (what quiz.accepted and quiz.parse_number do), in plain
+    text for an answer box's tooltip: the tolerance is half a step of the example's rounded answer."""
     exact, digits, typed = example
-    q = quiz.Numeric("how_close", "07", "", exact, digits, "", ())
-    unit = quiz.step(q)
+    unit = quiz.step(quiz.Numeric("how_close", "07", "", exact, digits, "", ()))
     kept = quiz.plain(float(f"{exact:.{digits}g}"), digits)
-    ok = [t for t in typed if quiz.accepted(q, quiz.parse_number(t))]
-    far = [t for t in typed if t not in ok]
-    verdicts = f"{' and '.join(ok)} count. " + " ".join(
-        f"{t} is {abs(quiz.parse_number(t) - exact):.3g} away: too far." for t in far)
-    return (f"Zeros in front are not digits: {kept} has {_DIGITS[digits]}.<br>"
-            # r55: half the rounded answer's last digit, not the exact one's (Q20 rounds up across a power of ten)
-            f"Close means within {unit / 2:g} of {exact:g}: half the size of the last digit of {kept}. "
-            f"{verdicts}<br>"
-            f"You may also type a fraction, like {quiz.EXAMPLES[1]}, or put a word like \"about\" in front: about 0.3.")
+    near = next(t for t in typed if t != kept)
+    return (f"Close counts: within half the last digit asked ({exact:g} is {kept}: within {unit / 2:g}, so {near} "
+            "counts). "
+            f"You may also type a fraction, like {quiz.EXAMPLES[1]}, or put “about” in front.")
+
+
+def typing_hint(q):
+    """An answer box's tooltip: the forms its question takes (Q20: 1 in N), how close is close, the first answer."""
+    return " ".join(filter(None, (q.form, how_close_rule(), FIRST_ANSWER_RULE)))
 
 
 def how_close_example(example=HOW_CLOSE):
-    """The two lines "How it works" says before the first typed answer (p82, r80 Clarity): the rule, then its one
-    example, judged by the checker (tests/test_chapter_07.py compares the notebook's lines with these)."""
+    """The lines "How it works" says before the first typed answer (p82, r80 Clarity): the rule with zeros in front
+    (p84: Q20 and Q21 need it), its one example judged by the checker (tests/test_chapter_07.py compares the notebook's
+    lines with these), and where the other typing rules are."""
     exact, digits, typed = example
     kept = quiz.plain(float(f"{exact:.{digits}g}"), digits)
     near, far = (t for t in typed if t != kept)
-    return ("**Numbers:** round to the digits asked. Close counts.\n"
-            f"Example: {exact:g} to {_DIGITS[digits]} is {kept}. {near} counts too; {far} is too far.")
-
-
-def how_close_html():
-    """The first-answer detail and the number rule as one fold, for the cell under "How it works"."""
-    return (f"<details><summary>{HOW_CLOSE_SUMMARY}</summary><div style='margin:4px 0 0 18px'>"
-            f"{_html.escape(FIRST_ANSWER_RULE)}<br>{how_close_rule()}</div></details>")
-
-
-def number_rule():
-    """The fold under "How it works": the number rule every "Give N digits" links to."""
-    from IPython.display import HTML
-    return HTML(how_close_html())
+    return ("**Numbers:** round to the digits asked. Zeros in front are not digits. Close counts.\n"
+            f"Example: {exact:g} to {_DIGITS[digits]} is {kept}. {near} counts too; {far} is too far.\n"
+            f"{TYPING_LINE}")
 
 
 def _widget(qid, number, learner):
@@ -2012,6 +2012,14 @@ TIMER_LABEL = "4-minute timer:"   # a visible Label before the Play control: ipy
 TIMER_WAITING = "press ▶ after “4-minute timer” to start"   # said in the clock line, so the control and the words meet
 
 
+# p84 (r83 Focus): how to set each control sat in five bullets above the widget; each control now says it as its
+# tooltip (point at it). The worked edges (−2, 2) are no bend's true edges: they give no zone away (tested).
+SKETCH_HINTS = {"slope": "Your sketch's slope at this x.",
+                "dead_edge": "Zone from far left to −2? Set −2.",
+                "right_edge": "Zone from 2 to far right? Set 2.",
+                "none": "Tick if your sketch has no near-flat zone on this side."}
+
+
 @plots.styled
 def sketch_from_memory(learner=None):
     """Pick a bend, sketch its slope at five points from memory (4-minute timer), then compare with the truth."""
@@ -2048,8 +2056,11 @@ def sketch_from_memory(learner=None):
     for key, s in sliders.items():   # no number shown until the learner moves it: an unmoved slider holds no answer yet
         s.readout = False
         s.description = labels[key] + UNSET_MARK
-    nones = {"dead_edge": widgets.Checkbox(False, description="no near-flat zone on the left", indent=False),
-             "right_edge": widgets.Checkbox(False, description="no near-flat zone on the right", indent=False)}
+        s.tooltip = SKETCH_HINTS.get(key, SKETCH_HINTS["slope"])
+    nones = {"dead_edge": widgets.Checkbox(False, description="no near-flat zone on the left", indent=False,
+                                           tooltip=SKETCH_HINTS["none"]),
+             "right_edge": widgets.Checkbox(False, description="no near-flat zone on the right", indent=False,
+                                            tooltip=SKETCH_HINTS["none"])}
     play = widgets.Play(value=0, min=0, max=TIMER_SECONDS, step=1, interval=1000, show_repeat=False)
     timer_label = widgets.Label(TIMER_LABEL)
     clock = widgets.HTML()
