@@ -375,10 +375,21 @@ def track():
     return X, y, X_test, y_test
 
 
-def chapter_race(X, y, X_test, y_test):
-    """The chapter's race (notebook 05): every contestant, seeds 0 to 4, Adam, learning rate 0.01, 400 epochs."""
+CHAPTER_RACE_BAR = "epochs trained, all nine runners"   # the chapter race's progress bar says what it counts
+
+
+def chapter_race(X, y, X_test, y_test, show_progress=True):
+    """The chapter's race (notebook 05): every contestant, seeds 0 to 4, Adam, learning rate 0.01, 400 epochs.
+    With `show_progress`, the live race's kind of progress bar is shown first and moves as the runners train (pass
+    84, r83 Focus: the cell trained 45 networks with nothing on screen)."""
+    report = None
+    if show_progress:
+        from IPython.display import display
+
+        bar, report = progress(len(CONTESTANTS) * race.RACE_RECIPE["epochs"], CHAPTER_RACE_BAR)
+        display(bar)
     return race.race(X, y, CONTESTANTS, seeds=race.RACE_SEEDS, **race.RACE_RECIPE,
-                     X_test=X_test, y_test=y_test)
+                     X_test=X_test, y_test=y_test, progress=report)
 
 
 # The clean test of the second suspect (notebook 05): sigmoid moved down by one half, so its outputs are centred on 0,
@@ -578,8 +589,9 @@ def try_answers(results, threshold=0.1, longer=None, part="all"):
 def _short_folds(one, two, flipped):
     """Tries 1 and 2's answers (try_answers), each in its own fold, opening with the guess it answers."""
     guesses = (TRY1_GUESS, TRY2_GUESS[flipped])
-    return [f"<details><summary>Answer to try {k} (seed {seed})</summary>\n\nA common wrong guess: {g} In fact: "
-            f"{a}\n\n</details>" for k, (g, a, seed) in enumerate(zip(guesses, (one, two), (0, 2)), 1)]
+    # pass 84 (r83 Clarity): try 1 asks what a sigmoid network can draw, which no seed changes: its title names none
+    return [f"<details><summary>Answer to try {k}{seed}</summary>\n\nA common wrong guess: {g} In fact: "
+            f"{a}\n\n</details>" for k, (g, a, seed) in enumerate(zip(guesses, (one, two), ("", " (seed 2)")), 1)]
 
 
 TRY1_GUESS = '"Sigmoid learnt no such border, so it cannot draw one."'
@@ -1487,6 +1499,30 @@ def _step_numbers(path, first=DETOUR_NUMBERED, near=0.05):
     return marks
 
 
+DETOUR_LABEL_GAP = 0.13   # data units from a step's end to its number (the detour's axes are equal, so any way)
+
+
+def _clear_spots(path, points, avoid=(), gap=DETOUR_LABEL_GAP, bounds=((-0.45, 1.2), (-1.25, 0.3))):
+    """Where to write each step number of the detour (pass 84, r83 Picture: the numbers 3, 4 and 5 sat on their
+    arrows): of eight spots `gap` from the point, the one farthest from every step of the path, every point in
+    `avoid` (other marks and their words) and every number already placed, inside `bounds`; a grey leader joins
+    number and point."""
+    a, b = np.asarray(path[:-1], float), np.asarray(path[1:], float)
+
+    def clearance(spot, placed):
+        d = b - a
+        t = np.clip(np.einsum("ij,ij->i", spot - a, d) / np.maximum(np.einsum("ij,ij->i", d, d), 1e-12), 0, 1)
+        near = np.hypot(*(a + t[:, None] * d - spot).T).min()
+        return min([near] + [np.hypot(*(spot - q)) for q in [*placed, *avoid]])
+
+    placed, avoid = [], [np.asarray(q, float) for q in avoid]
+    for point in points:
+        spots = [np.asarray(point) + gap * np.array([math.cos(t), math.sin(t)]) for t in np.arange(8) * math.pi / 4]
+        spots = [q for q in spots if bounds[0][0] <= q[0] <= bounds[0][1] and bounds[1][0] <= q[1] <= bounds[1][1]]
+        placed.append(max(spots, key=lambda q: clearance(q, placed)))
+    return [tuple(float(v) for v in q) for q in placed]
+
+
 @plots.styled
 def detour_figure(goal=(1.0, -1.0), steps=30):
     """Suspect 2 drawn (notebook 05, r54 Picture 2; chapter 02's zig-zag, its toy: engine.zigzag): two weights learn,
@@ -1505,10 +1541,12 @@ def detour_figure(goal=(1.0, -1.0), steps=30):
             for a, b in zip(path[:DETOUR_ARROWS], path[1:DETOUR_ARROWS + 1]):
                 ax.annotate("", b, a, arrowprops=dict(arrowstyle="-|>", color=colour, lw=2.8, mutation_scale=20,
                                                       shrinkA=0, shrinkB=0), zorder=4)
-            for label, point in _step_numbers(path):   # the steps numbered, so the pale path can be followed
-                left = point[0] < 0.1   # near the start the arrows run right of the points: number them on the left
-                ax.annotate(label, point, xytext=(-6 if left else 5, 2), textcoords="offset points", fontsize=9,
-                            fontweight="bold", color="#333333", ha="right" if left else "left", va="center", zorder=5,
+            numbers = _step_numbers(path)   # the steps numbered, so the pale path can be followed
+            marks = [(0.0, 0.0), (-0.15, 0.0), tuple(goal), (goal[0], goal[1] - 0.12)]   # start, star, their words
+            for (label, point), spot in zip(numbers, _clear_spots(path, [p for _, p in numbers], marks)):
+                ax.annotate(label, point, xytext=spot, textcoords="data", fontsize=9, fontweight="bold",
+                            color="#333333", ha="center", va="center", zorder=5,
+                            arrowprops=dict(arrowstyle="-", color="#777777", lw=0.8, shrinkA=0, shrinkB=2),
                             bbox=dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none", alpha=0.85))
             title = f"{words}:\nfirst {DETOUR_ARROWS} steps, each ↗ or ↙"
         else:
@@ -1766,10 +1804,11 @@ class FoldedPicture:
     picture is seen (r71 Interaction 1: the five-run and verdict pictures' titles gave their answers away). Its
     plain text is the picture's caption (nbval compares it)."""
 
-    def __init__(self, picture, summary=None):
+    def __init__(self, picture, summary=None, words=None):
         self.picture = picture
         self.figure = picture.figure if isinstance(picture, Captioned) else picture
         self.summary = summary or PICTURE_FOLD
+        self.words = words   # sentences read inside the fold, before the picture (pass 84: the detour's)
 
     @property
     def alt(self):
@@ -1777,20 +1816,34 @@ class FoldedPicture:
 
     def __repr__(self):
         caption = self.picture.caption if isinstance(self.picture, Captioned) else self.alt
-        return f"{self.summary} (folded): {caption}"
+        return f"{self.summary} (folded): " + (f"{self.words}\n" if self.words else "") + caption
 
     def _repr_html_(self):
         import html
-        return (f"<details><summary>{html.escape(self.summary)}</summary>"
+        words = f"<p>{html.escape(self.words)}</p>" if self.words else ""
+        return (f"<details><summary>{html.escape(self.summary)}</summary>{words}"
                 f"{tables.image(figure_png(self.figure), self.alt, 860)}</details>")
 
 
 PICTURE_FOLD = "Show the picture (after you predict)"
 
 
-def folded(picture, summary=None):
-    """`picture` (a Figure, or a Captioned one) behind a click: FoldedPicture (notebook 05)."""
-    return FoldedPicture(picture, summary)
+def folded(picture, summary=None, words=None):
+    """`picture` (a Figure, or a Captioned one) behind a click, after `words` if given: FoldedPicture (notebook 05)."""
+    return FoldedPicture(picture, summary, words)
+
+
+# Suspect 2's picture, off the main path (pass 84, r83 Focus: chapter 02's zig-zag sat on it): the reason stays in
+# view above the fold, the picture and how to read it inside
+DETOUR_FOLD = "Optional: see the detour, in chapter 02's toy"
+DETOUR_WORDS = ("Chapter 02's toy: two weights, one example a step. The star marks the best weights: weight 1 = 1 "
+                "(up from 0), weight 2 = −1 (down). With inputs all positive (left), each step goes up-right or "
+                "down-left (some nearly flat): a zig-zag detour.")
+
+
+def detour_fold():
+    """Suspect 2's zig-zag (detour_figure) behind a click, with how to read it (notebook 05)."""
+    return folded(detour_figure(), DETOUR_FOLD, DETOUR_WORDS)
 
 
 # The worked nudge (notebook 05): learning signal, sigmoid's steepest slope (its slope at 0, from the registry), input
