@@ -3016,7 +3016,7 @@ def test_the_learning_rate_try_gives_the_centred_sigmoid_4x_steps_at_the_sliders
     with Adam the steep sigmoid is sigmoid − 0.5 with 4× bigger weights into each bend, stepping 4× as far; the try
     gives sigmoid − 0.5 the bigger steps alone (learning rate 0.04, a notch of the slider), from its usual start.
     The old try raced plain sigmoid, so beside the steep sigmoid it changed the centring too. In the optional
-    section's live race (which offers sigmoid − 0.5), seed 0, 400 epochs: sigmoid − 0.5 ends near 0.5, far above
+    section's live race (which offers sigmoid − 0.5), seed 0, 400 epochs: sigmoid − 0.5 is still far above
     0.1, and none of the five seeds crosses, while the steep sigmoid crosses in all five; the fold says so, and what
     the try cannot show. Every number from the runs; the try is asked just before its hidden fold."""
     slider = ch05_race.live_race(names=ch05_race.STRETCH_TEST).controls["lr"]
@@ -3029,34 +3029,33 @@ def test_the_learning_rate_try_gives_the_centred_sigmoid_4x_steps_at_the_sliders
     mine = ch05_race.rate_runs()
     np.testing.assert_allclose(w.state["results"]["sigmoid − 0.5"].loss[0], mine.loss[0], rtol=1e-9)   # the learner's run
     at = race.epochs_to(mine.loss, 0.1)
-    assert not np.isfinite(at).any() and 0.45 < mine.final_loss[0] < 0.55 and f"{mine.final_loss[0]:.1f}" == "0.5"
+    assert not np.isfinite(at).any() and mine.final_loss[0] > 0.4   # "still far above 0.1"
     assert np.isfinite(race.epochs_to(stretch["sigmoid(4x) − 0.5"].loss, 0.1)).all()
     verdict = {"sigmoid": chapter_race["sigmoid"], "sigmoid − 0.5": centred, "tanh": chapter_race["tanh"], **stretch}
     text = ch05_race.rate_answer(verdict, mine=mine).data
     # pass 73 (r70 Clarity: an "It" switched runners): the learner's run apart, then one line per runner
     # pass 82 (r80 Interaction: "Your run" though the settings may have changed; Correctness: "its weights" read as
     # all of them, but only the weights into its bends are 4× bigger)
-    assert ("Not in 400 epochs.\n\n**At seed 0, the default:** sigmoid − 0.5's loss ends near 0.5, far above 0.1.\n\n"
+    assert ("Not in 400 epochs.\n\n**At seed 0, the default:** sigmoid − 0.5's loss is still far above 0.1 at epoch "
+            "400.\n\n"
             "**Five seeds, run beforehand:**\n\n- sigmoid − 0.5, rate 0.04: no seed crosses. The best run ends near 0.3; "
             "at rate 0.01, near 0.6.\n- sigmoid(4x) − 0.5, rate 0.01: all five cross. It starts as if the weights into "
-            "its bends were 4× bigger. Each step moves them 4× as far.\n\nBigger steps alone about halved the loss at two of "
-            "five seeds. Their loss fell from about 0.6 to about 0.3. None crossed 0.1 in 400 epochs.\n\n</details>") in text and "| seed |" not in text and "It cannot show" not in text   # pass 76 (r73 Focus): ends on its answer   # pass 70 (r66 Correctness): the try did lower the loss; said from the runs
+            "its bends were 4× bigger. Each step moves them 4× as far.\n\nBigger steps alone helped: at best, they about "
+            "halved the loss. None crossed 0.1 in 400 epochs.\n\n</details>") in text and "| seed |" not in text and "It cannot show" not in text   # pass 76 (r73 Focus): ends on its answer   # pass 70 (r66 Correctness): the try did lower the loss; said from the runs
     assert f"{mine.final_loss.min():.1f}" == "0.3" and f"{verdict['sigmoid − 0.5'].final_loss.min():.1f}" == "0.6"
     # session 31 (r71 Correctness): some seeds, not all, end clearly lower at the bigger rate
     lower = mine.final_loss < verdict["sigmoid − 0.5"].final_loss - 0.05
     assert 0 < lower.sum() < len(mine.seeds), (mine.final_loss, verdict["sigmoid − 0.5"].final_loss)
-    # pass 83 (r81 Correctness: "sometimes help a little" while the best run's loss halved): said plainly. Seeds 1 and
-    # 4 end below 0.6 × their loss at rate 0.01 (0.29 against 0.61, 0.34 against 0.61); the others do not come near
-    usual = verdict["sigmoid − 0.5"].final_loss
-    assert list(ch05_race.halved_seeds(mine, verdict["sigmoid − 0.5"])) == [1, 4]
-    assert all(mine.final_loss[i] / usual[i] < 0.56 for i in (1, 4))
-    assert all(mine.final_loss[i] / usual[i] > 0.8 for i in (0, 2, 3)), (mine.final_loss, usual)
+    # pass 83 (r81 Correctness: "sometimes help a little" while the best run's loss halved): said plainly. Session 36:
+    # only the best seed is said, and it sits far from the line (0.48 of its loss at rate 0.01, the line 0.6); a count
+    # of seeds was not portable (a 1e-13 nudge of the start moved seed 4 from 0.55 to 0.65 of its loss)
+    assert ch05_race.best_ratio(mine, verdict["sigmoid − 0.5"]) < ch05_race.HALVED - 0.1, mine.final_loss
     assert "sometimes help a little" not in text
     # the optional tail's closing line says the same count, and the two changes the steep curve makes
     closing = next(c for c in _cells("markdown") if c.startswith("**What this part showed.**"))
     assert re.sub(r"\s+", " ", closing) == (
         "**What this part showed.** Steeper acts like two changes to the weights into its bends. They start 4× bigger, "
-        "and they step 4× as far. Bigger steps alone about halved the loss at two of five seeds. None finished. So the "
+        "and they step 4× as far. Bigger steps alone at best about halved the loss. None finished. So the "
         "bigger start probably matters too. That was not tested here.")
     assert ch05_race._helped(mine, mine) == ""   # no lower loss: no "helped"   # pass 66 (r61 Correctness: the try also changes the last layer's steps: only "suggests")
     assert "whole story" not in text and "0.0398" not in text and "Your run" not in text
@@ -3869,14 +3868,14 @@ def test_race_check_says_a_tie_or_no_crossing_in_words(finished):
     assert "Neither crosses 0.1 in this run." in said and "nan" not in said
 
 
-def test_the_halved_verdict_says_a_range_when_the_seeds_differ_and_counts_the_runs():
-    """Check the learning-rate try's verdict with made-up runs (code review: two seeds at 0.5 and 0.7 read "from about
-    0.5 to 0.7 to about ..."; the count was typed as "of five"): a range per side, and the count from the runs."""
+def test_the_halved_verdict_names_the_best_seed_only_and_says_a_little_when_none_halved():
+    """Check the learning-rate try's verdict with made-up runs: the best seed's ratio decides "about halved", and no
+    count of seeds is said (session 36: a count moved with a 1e-13 nudge of the start, so it was not portable)."""
     from types import SimpleNamespace as Runs
     usual = Runs(final_loss=np.array([0.5, 0.7, 0.6, 0.6]))
     mine = Runs(final_loss=np.array([0.2, 0.3, 0.59, 0.6]))
-    said = ch05_race._halved(mine, usual, 0.1, 400)
-    assert said == ("Bigger steps alone about halved the loss at two of four seeds. Their loss fell from between 0.5 "
-                    "and 0.7 to between 0.2 and 0.3. None crossed 0.1 in 400 epochs.")
-    one = ch05_race._halved(Runs(final_loss=np.array([0.2, 0.6])), Runs(final_loss=np.array([0.6, 0.6])), 0.1, 400)
-    assert one.startswith("Bigger steps alone about halved the loss at one seed. Its loss fell from about 0.6 to about 0.2.")
+    assert abs(ch05_race.best_ratio(mine, usual) - 0.2 / 0.5) < 1e-12   # seed by seed, not best over best
+    assert ch05_race._halved(mine, usual, 0.1, 400) == ("Bigger steps alone helped: at best, they about halved the "
+                                                         "loss. None crossed 0.1 in 400 epochs.")
+    little = ch05_race._halved(Runs(final_loss=np.array([0.5, 0.55])), Runs(final_loss=np.array([0.6, 0.6])), 0.1, 400)
+    assert little == "Bigger steps alone lowered the loss a little. None crossed 0.1 in 400 epochs."

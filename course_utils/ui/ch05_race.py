@@ -647,8 +647,10 @@ def rate_answer(runs, threshold=0.1, mine=None):
     # One decimal: a loss still sliding at epoch 400 (0.52 at seed 0) is said no finer than a nudged start keeps it.
     # r70 Clarity: one paragraph per runner (an "It" had switched runners), the learner's run apart from the five seeds
     # pass 82 (r80 Interaction: "Your run" though the learner may have changed the settings): the default's run
-    yours = (f"**At seed 0, the default:** {CENTRED_LABEL}'s loss ends near {mine.final_loss[0]:.1f}, far above "
-             f"{threshold:g}." if np.isnan(at[0]) else
+    # The loss at epoch 400 is not said: at rate 0.04 a start nudged by 1e-13 (another CPU's last bit) moves seed 0's
+    # from 0.515 to 0.546, too near 0.55 for one decimal to hold on every machine.
+    yours = (f"**At seed 0, the default:** {CENTRED_LABEL}'s loss is still far above {threshold:g} at epoch "
+             f"{epochs}." if np.isnan(at[0]) else
              f"**At seed 0, the default:** {CENTRED_LABEL} crosses {threshold:g} at epoch {at[0]:.0f}.")
     said = (f"Not in {epochs} epochs." if np.isnan(at[0]) else "Yes.") + f"\n\n{yours}\n\n**Five seeds, run beforehand:**\n\n" + (
         f"- {CENTRED_LABEL}, rate {RATE_TRY:g}: "
@@ -679,29 +681,18 @@ def _helped(mine, usual):
 HALVED = 0.6   # a seed whose loss at RATE_TRY ends below 0.6 × its loss at the race's rate counts as "about halved"
 
 
-def halved_seeds(mine, usual):
-    """The seeds (their places in the runs) whose last loss at RATE_TRY is about half or less of the same seed's at the
-    race's rate (notebook 05, the learning-rate try)."""
-    return np.flatnonzero(np.asarray(mine.final_loss) < HALVED * np.asarray(usual.final_loss))
+def best_ratio(mine, usual):
+    """The lowest ratio, seed by seed, of the last loss at RATE_TRY to the same seed's at the race's rate."""
+    return float(np.min(np.asarray(mine.final_loss) / np.asarray(usual.final_loss)))
 
 
 def _halved(mine, usual, threshold, epochs):
-    """The try's plain verdict when no seed crossed but the bigger steps lowered the loss: how many seeds about halved
-    it, from what to what (one decimal, as the bullet above says it), and that none finished."""
-    seeds = halved_seeds(mine, usual)
-    if not len(seeds):
+    """The try's plain verdict when no seed crossed but the bigger steps lowered the loss: whether the best seed about
+    halved it, and that none finished. Not a count of seeds: at rate 0.04 a 1e-13 nudge of the start (another CPU's
+    last bit) moves seed 4 from 0.55 to 0.65 of its loss at the race's rate, across the line; the best, 0.48, holds."""
+    if best_ratio(mine, usual) >= HALVED:
         return f"Bigger steps alone lowered the loss a little. None crossed {threshold:g} in {epochs} epochs."
-    def said_range(losses):
-        """'about 0.6', or 'between 0.5 and 0.6' when the seeds' losses differ at one decimal."""
-        said = sorted({f"{losses[i]:.1f}" for i in seeds}, key=float)
-        return f"about {said[0]}" if len(said) == 1 else f"between {said[0]} and {said[-1]}"
-
-    runs, words = len(mine.final_loss), {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
-    n, of = (words.get(k, str(k)) for k in (len(seeds), runs))
-    said = "one seed" if len(seeds) == 1 else f"all {of} seeds" if len(seeds) == runs else f"{n} of {of} seeds"
-    return (f"Bigger steps alone about halved the loss at {said}. "
-            f"{'Its' if len(seeds) == 1 else 'Their'} loss fell from {said_range(usual.final_loss)} "
-            f"to {said_range(mine.final_loss)}. None crossed {threshold:g} in {epochs} epochs.")
+    return f"Bigger steps alone helped: at best, they about halved the loss. None crossed {threshold:g} in {epochs} epochs."
 
 
 def _count_of_five(n):
