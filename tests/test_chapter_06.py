@@ -797,7 +797,7 @@ def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_m
         # pass 84 (r83 Focus: a third set of numbers): said plainly; both runs' numbers wait in the fold
         "Most of the gain came with the gate; a smoother bend alone did not clearly help.\n"
         "It is small, and the study did not say why.\n"
-        "GELU is on line 3 because it is common, as in GPT-2.\n"
+        "GELU is on this row because it is common, as in GPT-2.\n"
         "The bars show the longer of two training runs.\n"
         "Both runs, all 8 blocks: [Going further](#More-on-line-3).")
     assert "0.014" not in more and "shorter" not in more
@@ -1147,7 +1147,7 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     that is list line 4, the first line that needs it; no markdown names an LSTM or a GRU before the list. Pass 62 (r56
     Clarity 1: the map itself shows "LSTM or GRU"): the map's rows say it in one line; list line 4 adds the rest."""
     cells = _cells()
-    listed = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 3"))   # pass 84: the list follows line 4
+    listed = next(i for i, c in enumerate(cells) if _src(c).startswith("## The transformer row"))   # pass 84: the list follows line 4
     said = [i for i, c in enumerate(cells[:listed]) if c["cell_type"] == "markdown" and re.search(r"LSTM|GRU", _src(c))]
     assert said == [next(i for i, c in enumerate(cells) if _src(c).startswith("### The map's words"))]
     assert ("- An **LSTM** or a **GRU** reads a sequence, such as a sentence, one item at a time. It keeps a memory, "
@@ -1171,7 +1171,7 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     # pass 52: the gates are named on the main path, in line 4's section, before the gate question uses "forget gate"
     # and before the optional memory loop at the end
     # pass 65 (r60 Picture 1): line 4 opens on a picture of the memory path, then names the two gates it draws
-    assert _src(cells[named - 2]) == ("## Line 4: gates and new content\n\n"
+    assert _src(cells[named - 2]) == ("## The LSTM or GRU row: gates and new content\n\n"
                                       "An LSTM keeps a memory. At each step, two gates steer it:")
     assert _src(cells[named - 1]) == "ch06.lstm_path()"
     assert named < next(i for i, c in enumerate(cells) if "ch06.gate_question()" in _src(c))
@@ -1190,10 +1190,10 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
                                   "A third, the output gate, picks what to read out.\n"
                                   # pass 68 (cut for words): the third gate and the GRU's two in one line
                                   # pass 69 (r64 Correctness: "so" and "every" too strong): scoped to the standard cells
-                                  "In the standard LSTM and GRU, every gate is a sigmoid, because a gate sets a share "
-                                  "(a number between 0 and 1).\n"
+                                  "In the standard LSTM, every gate is a sigmoid: a gate sets a share.\n"   # pass 85: the GRU is its own
+                                  # line (after tanh's reason); "(a number between 0 and 1)" cut: the next line says it
                                   # pass 77 (r74 Clarity 3): the 0-to-1 contrast with SwiGLU's gate, said where gates are taught
-                                  "So an LSTM's gate is a dimmer: unlike SwiGLU's gate (line 3), it stays between 0 and 1.")
+                                  "So an LSTM's gate is a dimmer: unlike SwiGLU's gate (above), it stays between 0 and 1.")
     assert [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "output gate" in _src(c)] == [named]
     assert not any("forget gate" in _src(c) or "write gate" in _src(c) for c in cells[:named] if c["cell_type"] == "markdown")
     assert "Tanh squashes new content to between −1 and 1" in ch06_decisions.short_list().data
@@ -1342,7 +1342,7 @@ def test_the_history_of_the_transformer_block_is_one_answer_and_line_3_names_one
     assert decisions.facts()["gelu_models"][0] == "GPT-2" and decisions.facts()["swiglu_models"][0] == "LLaMA"
     assert "(both language models)" not in line3
     recall_at = next(i for i, c in enumerate(_cells()) if "Pause and recall" in _src(c))
-    assert _cells().index(next(c for c in _cells() if _src(c).startswith("## Line 3: what"))) < recall_at
+    assert _cells().index(next(c for c in _cells() if _src(c).startswith("## The transformer row: what GELU and SwiGLU"))) < recall_at
     assert "GPT-2 uses GELU; LLaMA uses SwiGLU." in _src(next(c for c in _cells() if "Pause and recall" in _src(c)))
     # pass 69 (r64 Retention: the recall answer was only who uses what): what SwiGLU adds, asked and answered as
     # line 3 says it (two sums, the bent one the gate) and the 2020 fold says it (a second sum it multiplies by)
@@ -1611,7 +1611,7 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     line4 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("4. "))
     assert line4.index("Tanh squashes new content") < line4.index(new)   # the rule first, then the small print
     first_list = next(i for i, c in enumerate(cells) if "short_list()" in _src(c))
-    line4 = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 4"))   # pass 84: before the list
+    line4 = next(i for i, c in enumerate(cells) if _src(c).startswith("## The LSTM or GRU row"))   # pass 84: before the list
     assert first_list > line4 and "how much **new content** to add" in _src(cells[line4 + 2])
     assert not any("new content" in _src(c) for c in cells[:line4] if c["cell_type"] == "markdown")
     assert "what an LSTM writes to memory" not in words and "Sigmoid gates,\ntanh for new\ncontent" in [t.get_text() for t in
@@ -1788,14 +1788,23 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     first_gru = next(r for r in ch06_decisions.short_list().data.splitlines() if "GRU" in r)
     assert "A GRU is its simpler cousin." in first_gru   # pass 39: the map's words only; pass 60: list line 4
     # pass 62 (r56 Clarity 1): the map's rows name it first, in bold, where the map shows it; the list adds "cousin"
-    listed = next(i for i, c in enumerate(_cells()) if _src(c).startswith("## Line 3"))   # pass 84: the list follows line 4
+    listed = next(i for i, c in enumerate(_cells()) if _src(c).startswith("## The transformer row"))   # pass 84: the list follows line 4
     before = [_src(c) for c in _cells()[:listed] if c["cell_type"] == "markdown" and "GRU" in _src(c)]
     assert len(before) == 1 and before[0].startswith("### The map's words") and "**GRU**" in before[0]
     # pass 58 (r52 Correctness): forget and write gates are an LSTM's; line 4's section says a GRU has two, also sigmoid
     gru = next(d for d in deployments.DEPLOYMENTS if d.model == "GRU" and d.part == "gates")
     assert gru.registry == "sigmoid" and gru.where.count(" gate") == 1 and " and " in gru.where   # two gates, named
-    line4 = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 4:"))   # pass 65: its words follow its
-    assert "In the standard LSTM and GRU, every gate is a sigmoid" in _src(cells[line4 + 1])   # picture (pass 68: one line for both)
+    line4 = next(i for i, c in enumerate(cells) if _src(c).startswith("## The LSTM or GRU row:"))   # pass 65: its words follow its
+    assert "In the standard LSTM, every gate is a sigmoid" in _src(cells[line4 + 1])   # picture (pass 68: one line for both)
+    # pass 85 (r84 Clarity: the map's row and the quiz say "LSTM or GRU", but only the LSTM's gates were explained): one
+    # line on the GRU in the row's own section, after tanh's reason, before the list; its bends from the deployments
+    # table's primary source (Cho et al. 2014): two sigmoid gates (reset, update), tanh for the new memory it proposes
+    gru_line = "A GRU does the same with two sigmoid gates and tanh new content."
+    listed = next(i for i, c in enumerate(cells) if _src(c).startswith("## The list"))
+    assert [i for i, c in enumerate(cells) if gru_line in _src(c)] == [line4 + 3] and line4 + 3 < listed
+    assert _src(cells[line4 + 3]).index("One reason this row picks tanh for new content") < _src(cells[line4 + 3]).index(gru_line)
+    new_memory = next(d for d in deployments.DEPLOYMENTS if d.model == "GRU" and d.part == "the new memory it proposes")
+    assert new_memory.registry == "tanh" and "Cho et al. 2014" in new_memory.citation and "Cho et al. 2014" in gru.citation
 
 
 def test_the_twenty_third_reading_marks_x_minus_0_1_on_the_check_picture_and_relus_slope_is_an_open_step():
@@ -1840,9 +1849,10 @@ def test_pass24_a_hidden_layer_is_defined_before_the_list_uses_it():
 # said so before the slider; the takeaway answers the bonus's question and nothing else
 # pass 71 (r65 Picture first: names, the test and SiLU came before the diagram): line 3 opens with one line that
 # reads the diagram, then the picture, then LINE3_WORDS; the 2020 test lives in who_used_what's fold only
-LINE3 = ("## Line 3: what GELU and SwiGLU add\n\n"   # pass 79 (r76: it shows what they add, not why models chose them)
+LINE3 = ("## The transformer row: what GELU and SwiGLU add\n\n"   # pass 79 (r76: it shows what they add, not why models chose them)
          # pass 84 (r83 Clarity): the map's words say SwiGLU first; here its picture is read
-         "Line 3: the map's transformer row.\n"   # pass 84: line 3's section now comes before the list
+         # pass 85 (r84 Clarity: "Line 3" came before the list): the heading names the map's row; "Line 3: the map's
+         # transformer row." cut
          "SwiGLU in a picture: the two sums, one bent, multiplied.\n"
          # pass 73 (r70 Clarity: three new ideas in three sentences): SiLU said on its own, before the picture
          "The bend is **SiLU**: x times sigmoid(x). It looks like GELU (right).")
@@ -2098,7 +2108,7 @@ def test_pass25_the_check_folds_hold_only_their_answer_and_the_history_is_option
         assert c["metadata"]["jupyter"]["source_hidden"] and c["metadata"]["slideshow"]["slide_type"] == "-"
     line3 = next(i for i, c in enumerate(cells) if _src(c) == LINE3)
     # no takeaway left on the main path; pass 77 (r74 Picture 2): line 3's GELU picture and its words, then line 4
-    assert _src(cells[line3 + 3]) == "ch06.gelu_reason()" and _src(cells[line3 + 4]).startswith("## Line 4: gates and new content")
+    assert _src(cells[line3 + 3]) == "ch06.gelu_reason()" and _src(cells[line3 + 4]).startswith("## The LSTM or GRU row: gates and new content")
 
 
 def test_pass25_the_output_line_of_the_argument_is_finished_and_the_plain_network_is_said():
@@ -2257,8 +2267,8 @@ def test_pass26_small_fixes_the_reader_asked_for():
     seen = next(r for r in ch06_decisions.links_and_sources().data.splitlines() if r.startswith("- **Seen in:**"))
     # pass 52: line 4 links its own section on the main path; the memory loop is optional, at the end (pass 63: the
     # link sits in the small-print fold after the list; pass 75: in its one line of links)
-    assert "line 4, [above](#Line-4:-gates-and-new-content)" in seen   # pass 77: the fold is at the end
-    assert "## Line 4: gates and new content" in text and "### Why gates help a memory last" in text
+    assert "line 4, [above](#The-LSTM-or-GRU-row:-gates-and-new-content)" in seen   # pass 77: the fold is at the end
+    assert "## The LSTM or GRU row: gates and new content" in text and "### Why gates help a memory last" in text
     headings = {line.lstrip("#").strip().replace(" ", "-") for line in text.splitlines() if line.startswith("#")}
     for anchor in re.findall(r"\]\(#([^)]+)\)", text + ch06_decisions.short_list().data + seen):
         assert anchor in headings, anchor   # every in-chapter link lands on a heading (JupyterLab's ids)
@@ -2535,7 +2545,7 @@ def test_pass53_line_4_has_a_picture_of_six_writes_before_its_bullets():
     assert f"ends at {m['relu'][-1]:.1f}" in fig.get_label()
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c) == "ch06.writes_fold()")
-    assert _src(cells[k - 4]).startswith("## Line 4: gates and new content")   # pass 65: then the memory path's
+    assert _src(cells[k - 4]).startswith("## The LSTM or GRU row: gates and new content")   # pass 65: then the memory path's
     assert _src(cells[k - 3]) == "ch06.lstm_path()" and "**forget gate**" in _src(cells[k - 2])   # picture
     assert "We feed in six random sums" in _src(cells[k - 1]) and _src(cells[k + 1]).startswith(   # pass 79: in the Predict's fold
         "<details><summary>Check your prediction</summary>\n\n- ReLU and sigmoid writes are never below 0")
@@ -2643,7 +2653,7 @@ def test_pass55_line_3s_reason_is_the_study_on_the_main_path():
     # pass 60 (r54): one sentence on the main path; the study's versions and its two best are in the optional fold
     # pass 61 (r55): in line 3's own cell, before the bonus slider
     cells = _cells()
-    section = next(_src(c) for c in cells if _src(c).startswith("## Line 3: what GELU and SwiGLU add"))
+    section = next(_src(c) for c in cells if _src(c).startswith("## The transformer row: what GELU and SwiGLU add"))
     # pass 71 (r65 Picture first): the test moved into who_used_what's fold; the main path keeps the two models
     assert section == LINE3 and "test" not in LINE3 + LINE3_WORDS
     assert f"**The {study.year} test.**" not in ch06_decisions.who_used_what().data   # pass 82: told once, on line 3's path
@@ -2874,13 +2884,13 @@ def test_pass65_line_3_and_line_4_open_on_pictures_of_swiglu_and_the_memory_path
     assert words.count("× forget\ngate") == gaps and words.count("+ new content\n× write gate") == gaps
     assert not any("nudge" in w for w in words) and not fwd.texts and "nudge" not in fwd.get_label()
     cells = _cells()
-    line3 = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 3:"))
+    line3 = next(i for i, c in enumerate(cells) if _src(c).startswith("## The transformer row:"))
     assert _src(cells[line3]) == LINE3 and _src(cells[line3 + 2]) == LINE3_WORDS   # pass 71: the picture first
     assert "It can be below 0 or above 1." in LINE3_WORDS and "LSTM" not in LINE3_WORDS   # pass 77: said in line 4
-    assert any("unlike SwiGLU's gate (line 3), it stays between 0 and 1." in _src(c) for c in cells
+    assert any("unlike SwiGLU's gate (above), it stays between 0 and 1." in _src(c) for c in cells
                if c["cell_type"] == "markdown" and c is not cells[line3 + 2])
     assert _src(cells[line3 + 1]) == "ch06.swiglu_picture()" and "image/png" in cells[line3 + 1]["outputs"][0]["data"]
-    line4 = next(i for i, c in enumerate(cells) if _src(c).startswith("## Line 4:"))
+    line4 = next(i for i, c in enumerate(cells) if _src(c).startswith("## The LSTM or GRU row:"))
     assert _src(cells[line4 + 1]) == "ch06.lstm_path()"
     for k in (line3 + 1, line4 + 1):
         assert cells[k]["metadata"]["jupyter"]["source_hidden"] and cells[k]["metadata"]["slideshow"]["slide_type"] == "-"
@@ -3339,7 +3349,7 @@ def test_pass82_line_3_squares_gelu_with_the_2020_bars_and_sizes_the_gain(monkey
     assert "With a gate, SwiGLU was 0.041 less wrong: 2.4 % of ReLU's score.\n" in said
     assert said.endswith("Most of the gain came with the gate; a smoother bend alone did not clearly help.\n"
                          "It is small, and the study did not say why.\n"
-                         "GELU is on line 3 because it is common, as in GPT-2.")
+                         "GELU is on this row because it is common, as in GPT-2.")
     # pass 84 (r83 Focus): both runs' numbers in the optional fold, where the table's two runs are said
     assert ("Plain GELU against ReLU: 0.014 better after the shorter run, 0.002 worse after the longer.\n"
             "So alone, GELU was not clearly better.") in ch06_decisions.gate_test_fold().data

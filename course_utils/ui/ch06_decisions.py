@@ -677,7 +677,7 @@ def gate_result(study):
             f"With a gate, SwiGLU was {n['swiglu']:.3f} less wrong: {n['swiglu_percent']:.1f} % of ReLU's score.\n"
             "Most of the gain came with the gate; a smoother bend alone did not clearly help.\n"
             "It is small, and the study did not say why.\n"
-            f"GELU is on line 3 because it is common, as in {gelu_model}.")
+            f"GELU is on this row because it is common, as in {gelu_model}.")
 
 
 def gelu_runs(study):
@@ -765,7 +765,8 @@ Most bend that gate first. The gate's bend:
 {gate_won(study).capitalize()}.
 {n["best"]}, whose gate is bent by GELU, did best: {n["gain"]:.3f} less wrong.
 
-Each block was scored after a shorter training run and a longer one (the bars).
+Each block was scored after a shorter and a longer training run.
+The bars show the longer run.
 Plain GELU against ReLU: {short:.3f} better after the shorter run, {abs(long):.3f} worse after the longer.
 So alone, GELU was not clearly better."""
     return Markdown(f"<details><summary>{GATE_FOLD_SUMMARY}</summary>\n\n{body}\n\n</details>")
@@ -832,7 +833,7 @@ def writes_fold():
 
 SEEN_IN = (1, 2, 3, 6)   # the lines whose link shows something new: the slopes, dead units, SwiGLU, softmax.
 # Lines 4 and 5 would link sigmoid's section again, and line 7 the glossary: the picker's card keeps every link
-SEEN_BELOW = {4: ("above", "#Line-4:-gates-and-new-content")}   # line 4: this chapter says why (pass 77: the links sit at the end, so "above")
+SEEN_BELOW = {4: ("above", "#The-LSTM-or-GRU-row:-gates-and-new-content")}   # line 4: this chapter says why (pass 77: the links sit at the end, so "above")
 # pass 58 (r52 change 1): the picks' new words are said on the list line that first uses them in words, not all
 # at once in the map's rows (13 terms in one cell); the map's rows keep one short line for each place
 # pass 60 (r54 Clarity 2): the places too: the rows keep only what the map's Predict needs (plain network, hidden
