@@ -1078,7 +1078,7 @@ def test_seventh_pass_wording_of_chapter_01():
     # pass 63 (r58 reader: four ideas in five lines): the one-number corner first, then one line per colour
     # pass 68 (r63 reader: the fold needs one plain line saying what ReLU does to the grid): said first
     assert ("Turning negatives into 0 presses part of the grid flat onto the axes.\n"  # pass 70: ReLU said in cell 7
-            "The second picture shades those parts:\n"
+            "The shaded panel *before the layer* marks those parts:\n"  # pass 85 (r84: "second picture" was vague)
             "- Orange: only $h_1$ below 0. Lands on the upright axis, where $h_1 = 0$.\n"
             "- Green: the same for $h_2$, onto the across axis.\n"  # pass 75 (r72: orange first, the rest short)
             "- Grey: both below 0. Lands on (0, 0).\n\n"
@@ -1335,9 +1335,14 @@ def test_no_bend_map_is_evenly_near_white():
             "The picture above sums just two hand-set ramps.\nTheir sum's 0-line wraps only the label-1 corner (1, 0).\n"
             "It misses the other, (0, 1). The trained network's 8 units catch both.\n"
             # pass 84 (r83 reader: the reason was missing): the other unit sits near its top there
-            "Near the bottom, unit 2 is near its top and barely changes.\n"
-            "So only unit 1's ramp matters there, and the 0-line runs upright.\n"
-            "Near the right, unit 1 is near its top. So only unit 2 matters, and the 0-line runs across.\n\n"
+            # pass 85 (r84 reader: dense): short steps, each naming the panel it reads
+            "Look along the bottom edge of each panel.\n"
+            "In *unit 2: climbs down*, the unit is near its top there, and flat.\n"
+            "In *unit 1: climbs right*, it still climbs.\n"
+            "So only unit 1 moves the sum there. The sum's 0-line runs upright.\n"
+            "Along the right edge, the roles swap.\n"
+            "Unit 1 is flat near its top; unit 2 climbs.\n"
+            "So there the sum's 0-line runs across.\n\n"
             "</details>") in text
     assert text.index("**0-line**") == text.index("0-line") - 2  # pass 82: defined where it is first used  # pass 57 (cut): the left map says "no useful boundary" itself
     assert "trillionth of one half" not in text
@@ -1837,7 +1842,7 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     # pass 70 (r65 reader: the bowl is the loss over the straight score's own u, v, b, not over
                     # the 8-unit network's weights): scoped to what any no-bend network scores; "valley" as in 00
                     "A network with no bend always scores some $u\\,x_1 + v\\,x_2 + b$.\n"
-                    "Against $u$, $v$ and $b$, the loss is a valley shaped like a bowl. One slice of it:\n"
+                    "As you change $u$, $v$ and $b$, the loss traces a valley shaped like a bowl. One slice of it:\n"
                     "Take the score $s = 2x_1 + 2x_2 - 1$:\n"
                     "It gets three corners right: (0, 1) costs $-\\ln 0.73 = 0.31$.\n"
                     # pass 83 (r81 reader: "gets only 1 − 0.95" said not what it gets): its chance for label 0
@@ -2050,7 +2055,9 @@ def test_pass23_opening_words_are_explained_where_they_are_used():
     # pass 72 (cut): why outputs stay inside is said where tanh is named ("into the range from −1 to 1")
     # pass 78 (r75 reader): the first picture names the dotted square; the fold says the inset enlarges it
     # pass 84 (r83 reader: "inset" is jargon, and it reads as a fourth panel): said so
-    assert "The first picture's fourth panel enlarges the dotted square." in text and "inset" not in text
+    # pass 85 (r84 reader: "first picture" could mean the chapter's first): the panels named by their titles
+    assert "The panel *tanh, enlarged* shows the dotted square of *tanh: curved*, bigger." in text and "inset" not in text
+    assert "fourth panel" not in text and "first picture's" not in text
     assert any(t.get_text().startswith("dotted: the square\nfrom −1 to 1") for t in fig.axes[0].texts)
     # pass 77 (r74 reader: the panels shared no reference): the same square, dotted, on every sheet panel
     for ax in bends.axes:
@@ -2509,7 +2516,7 @@ def test_pass25_opening_question_and_the_tanh_sheet():
             "Along a slanted line, $h_1$ and $h_2$ usually get squashed by different amounts. So the line curves.\n"
             # pass 80 (r76 reader: "(not drawn)" could not be checked): the demo's step 4 shows lines that stay straight
             "Some lines stay straight, as the grid-sheet demo below shows (step 4).\n"  # r73: upright lines do too
-            "The last picture shows it with arrows. Two equal steps along a slanted line come out steep, then gentle."
+            "The panel *tanh on a slanted line* shows it with arrows. Two equal steps along a slanted line come out steep, then gentle."
             in text)
     assert "tanh on a slanted line" in ch01_collapse.tanh_steps_picture().axes[0].get_title()  # pass 71: drawn
     # pass 62 (r56 reader: cryptic, and it seemed to clash with "every line curves"): said as upright or across
@@ -3583,7 +3590,7 @@ def test_pass57_tanh_bends_a_slanted_line_usually_not_always():
     assert np.allclose(np.diff(landed, axis=0), steps)  # the printed steps follow from the printed points
     # pass 65 (r59 reader: the walk came twice): the worked line is the question's answer printout (checked in the
     # pass-58 test against tanh); the fold says steep, then gentle, and points to it
-    assert ("The last picture shows it with arrows. Two equal steps along a slanted line come out steep, then gentle.\n\n"
+    assert ("The panel *tanh on a slanted line* shows it with arrows. Two equal steps along a slanted line come out steep, then gentle.\n\n"
             "</details>") in text  # pass 68: the two straight cases are cut; pass 71: drawn, not printed
     # pass 67 (r62 reader: a run of numbers): tanh acts on each number of a point, said point by point
     # pass 71 (r67 reader: numbers where a drawing was needed): the same numbers, written on the arrows' picture
@@ -4256,3 +4263,35 @@ def test_pass84_weight_question_asks_whether_the_stack_is_one_layer():
     q = ch01_collapse.weight_question()
     assert "none: three layers never make one" in q.options and q.right == "24"
     assert q.summary == "Question: one layer, and with what weight?"
+
+
+# ---- pass 85: the r84 reading's fixes ----
+
+def test_pass85_the_proof_derives_three_layers_as_the_widget_prints_them():
+    """Check r84 item ('the widget prints its bias e(cb + d) + f, but the proof derives only two layers'): the proof
+    writes the three-layer line, its bias is the widget's bias formula, and the line holds for any numbers."""
+    text = "\n".join(t for _, t in _markdown_cells())
+    line = "$$y = e\\,(c\\,(a x + b) + d) + f = (e c a)\\,x + e\\,(c b + d) + f$$"
+    assert line in text and text.index(line) < text.index("Repeat, and a hundred layers collapse into one.")
+    assert ch01_collapse.bias_formula(3) == "e(cb + d) + f" and "e\\,(c b + d) + f" in line
+    a, b, c, d, e, f, x = np.random.default_rng(85).normal(size=(7, 50))
+    np.testing.assert_allclose(e * (c * (a * x + b) + d) + f, (e * c * a) * x + e * (c * b + d) + f, atol=1e-12)
+
+
+def test_pass85_the_bend_and_ramp_answers_name_panels_by_their_titles():
+    """Check r84 item ('first picture's fourth panel ... the second picture ... the last picture'): every panel the
+    folds name in italics is a panel title of the picture it sits under, and no fold counts pictures any more."""
+    cells = [t for _, t in _markdown_cells()]
+    bend = next(t for t in cells if "<summary>Why: tanh</summary>" in t)
+    ramps = next(t for t in cells if "<summary>Why the right map looks like this</summary>" in t)
+    titles = {ax.get_title() for fig in (ch01_collapse.bend_pictures(), ch01_collapse.pressed_picture(),
+                                          ch01_collapse.tanh_steps_picture()) for ax in fig.axes}
+    titles |= {ax.get_title() for ax in ch01_collapse.bend_pictures().axes[2].child_axes}
+    named = re.findall(r"\*([^*]+)\*", re.sub(r"\*\*[^*]+\*\*", "", bend))
+    assert named and all(any(t.startswith(n) for t in titles) for n in named), (named, titles)
+    assert {"before the layer", "tanh, enlarged", "tanh: curved", "tanh on a slanted line"} <= set(named)
+    ramp_titles = [ax.get_title() for ax in ch01_collapse.tanh_ramps_picture().axes[:2]]
+    named = re.findall(r"\*([^*]+)\*", re.sub(r"\*\*[^*]+\*\*", "", ramps))
+    assert named == ramp_titles[::-1]   # unit 2's panel, then unit 1's: the bottom edge is read in that order
+    for t in (bend, ramps):
+        assert not re.search(r"(first|second|third|fourth|last) (picture|panel)", t)
