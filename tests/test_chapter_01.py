@@ -1361,6 +1361,10 @@ def test_no_bend_map_is_evenly_near_white():
     band = np.array([[t, t] for t in np.linspace(0, 1, 51)])   # the diagonal from (0,0) to (1,1): all label 0
     assert np.all(net.predict_proba(band).ravel() < 0.5)
     assert np.abs(xor.chances["no bend"] - 0.5).max() < 1e-6   # every seed: far below one colour step (1/256)
+    # pass 85 (r84 reader: the fold did not say why "about half of them" is wrong): every run, whatever its start
+    assert xor.chances["no bend"].shape[0] == 10   # all ten starts, each ending at one half (just above)
+    assert ("A common wrong answer: half the runs solve it, by luck.\n"
+            "In fact: every run, whatever its start, ends at one half.") in text
     assert "dashed curves mark the boundary" not in text and "cannot show the straight boundary" not in text
     assert "1e-12" not in text
     assert "the map cannot show it" not in text
@@ -1967,6 +1971,8 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
     # pass 46 (r41 reader: a trillionth of what?): the gap is absolute, so the fold says how big the answers get
     "depth_question": ("on it, just as for 2 layers", "On it: every dot sits on the diagonal, even at 100 layers, "
                        "where the first output runs from 16 to 22.\n"
+                       # pass 85 (r84 reader: the fold did not say why "in one heap" is wrong)
+                       "Not in one heap: turns and shifts keep inputs as far apart as before.\n"
                        "Each title gives the largest gap between the two ways: below $10^{-12}$, a trillionth.\n"
                        # pass 62 (r56 reader: no reason given); pass 81 (r78 reader: "16 digits" brought the
                        # computer's rounding into an algebra chapter): the reason in four words, in brackets
@@ -4295,3 +4301,16 @@ def test_pass85_the_bend_and_ramp_answers_name_panels_by_their_titles():
     assert named == ramp_titles[::-1]   # unit 2's panel, then unit 1's: the bottom edge is read in that order
     for t in (bend, ramps):
         assert not re.search(r"(first|second|third|fourth|last) (picture|panel)", t)
+
+
+def test_pass85_the_deep_stack_keeps_inputs_apart_as_its_fold_says():
+    """Check r84 item (the fold did not say why 'in one heap' is wrong): 'turns and shifts keep inputs as far apart
+    as before': through the 100-layer stack, every distance between two inputs is unchanged."""
+    text = "\n".join(t for _, t in _markdown_cells())
+    assert ("runs from 16 to 22.\nNot in one heap: turns and shifts keep inputs as far apart as before.\n") in text
+    rng = np.random.default_rng(1)
+    inputs = rng.normal(size=(8, 200))   # as deep_stack draws them, before its stack
+    out, _one, _stored, _n = ch01_collapse.deep_stack(100)
+    apart = lambda h: np.linalg.norm(h[:, :, None] - h[:, None, :], axis=0)
+    np.testing.assert_allclose(apart(out), apart(inputs), atol=1e-9)
+    assert apart(inputs)[np.triu_indices(200, 1)].min() > 0.1   # no two inputs start in one heap either
