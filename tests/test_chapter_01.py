@@ -1332,17 +1332,16 @@ def test_no_bend_map_is_evenly_near_white():
             # pass 81 (r78 reader: the ramps' curve wrapped (1, 1), a label-0 corner): it wraps (1, 0), a label-1 one
             # pass 83 (r81 reader: (0, 1) sat on the wrong side unsaid; two hand-set units seemed to solve XOR)
             # r82 reader: after the trained map's sentences, the 2-unit example's switched in unsaid
-            "The picture above sums just two hand-set ramps.\nTheir sum's 0-line wraps only the label-1 corner (1, 0).\n"
-            "It misses the other, (0, 1). The trained network's 8 units catch both.\n"
+            # pass 85 (cut for length): the picture's title and its "missed" mark say which corner the pair misses
+            "The picture above sums just two hand-set ramps.\n"
+            "Their sum catches only (1, 0). The trained network's 8 units catch both.\n"
             # pass 84 (r83 reader: the reason was missing): the other unit sits near its top there
             # pass 85 (r84 reader: dense): short steps, each naming the panel it reads
-            "Look along the bottom edge of each panel.\n"
-            "In *unit 2: climbs down*, the unit is near its top there, and flat.\n"
-            "In *unit 1: climbs right*, it still climbs.\n"
-            "So only unit 1 moves the sum there. The sum's 0-line runs upright.\n"
-            "Along the right edge, the roles swap.\n"
-            "Unit 1 is flat near its top; unit 2 climbs.\n"
-            "So there the sum's 0-line runs across.\n\n"
+            "Read each panel along its bottom edge.\n"
+            "In *unit 2: climbs down*, unit 2 is flat there, near its top.\n"
+            "In *unit 1: climbs right*, unit 1 climbs.\n"
+            "So the sum's 0-line runs upright there.\n"
+            "At the right edge the roles swap, so it runs across.\n\n"
             "</details>") in text
     assert text.index("**0-line**") == text.index("0-line") - 2  # pass 82: defined where it is first used  # pass 57 (cut): the left map says "no useful boundary" itself
     assert "trillionth of one half" not in text
@@ -1364,7 +1363,7 @@ def test_no_bend_map_is_evenly_near_white():
     # pass 85 (r84 reader: the fold did not say why "about half of them" is wrong): every run, whatever its start
     assert xor.chances["no bend"].shape[0] == 10   # all ten starts, each ending at one half (just above)
     assert ("A common wrong answer: half the runs solve it, by luck.\n"
-            "In fact: every run, whatever its start, ends at one half.") in text
+            "In fact: every start ends at one half.") in text
     assert "dashed curves mark the boundary" not in text and "cannot show the straight boundary" not in text
     assert "1e-12" not in text
     assert "the map cannot show it" not in text
@@ -1866,10 +1865,10 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
                     # session 31 (r71): the reason is that no corner's loss bends down (convex), not that each curves up
                     # pass 85 (r84 reader: "one can show" was asserted without support): the one-line reason
                     "Each corner's loss, plotted against the score, only ever curves up. Why?\n"
-                    "Take a label-1 corner and raise its score a little.\n"
+                    "Raise a label-1 corner's score a little.\n"
                     "Its loss drops by about that rise times (1 − its chance).\n"
-                    "The chance climbs with the score, so the drops shrink.\n"
-                    "Shrinking drops make a curve that bends up. Label 0 is the mirror image.\n"
+                    "As the chance climbs, the drops shrink: the curve bends up.\n"
+                    "Label 0 is the mirror image.\n"
                     # pass 84 (r83 reader: curving up against the score is not yet a bowl in u, v, b): the missing step
                     "The score is a straight-line mix of $u$, $v$ and $b$. So each corner's loss is a bowl in them too.\n"
                     "A sum of bowls is a bowl. So the bowl has no other dip: its lowest point is where the pulls cancel.\n"
@@ -2755,7 +2754,8 @@ def test_pass27_sheet_sentences_and_the_press_flat_target():
     assert "Hint" not in _src(cells[i - 1])
     assert "press the sheet flat" not in _src(cells[i + 1])
     # pass 78 (r75 reader: the start biases were never stated): said, from SHEET_B
-    assert ("2. The demo starts with the first picture's layer (biases −0.3 and 0.2).\n"
+    # pass 85 (r84 reader: "first picture" is ambiguous; and cut for length): the biases alone
+    assert ("2. The biases start at −0.3 and 0.2.\n"
             "With row 2 equal to row 1, $h_2$ is just $h_1$ shifted: $h_2 = h_1 + 0.5$.\n"
             "So the whole sheet lands on that one line.") in _src(cells[i + 1])  # r49: the line named
     b1, b2 = ch01_collapse.SHEET_B
