@@ -4268,7 +4268,7 @@ def test_pass84_weight_question_asks_whether_the_stack_is_one_layer():
     assert "collapses into one layer" not in _src(cells[ask - 1])
     q = ch01_collapse.weight_question()
     assert "none: three layers never make one" in q.options and q.right == "24"
-    assert q.summary == "Question: one layer, and with what weight?"
+    assert q.summary == "Question: one layer? If so, what weight?"   # code review s36: "one layer, and" assumed it
 
 
 # ---- pass 85: the r84 reading's fixes ----

@@ -1512,7 +1512,7 @@ def weight_question():
                                              "put each layer into the next, and you get one layer again.",
     }, "24", "Each layer multiplies: 2 · 3 · 4 = 24. The biases are 0, so the one layer is y = 24x.",
         # pass 84 (r83 reader: "the stack collapses into one layer" ruled out the last option): asked, not told
-        "Question: one layer, and with what weight?")
+        "Question: one layer? If so, what weight?")
 
 
 def depth_question(depths=(2, 10, 100)):
