@@ -2934,8 +2934,8 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # pass 84 (r83 Clarity: "the arithmetic is the same" was a jump): the two sums mirrored, line under line
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. - Forward, a unit's sum adds "
             "$n$ terms: input × weight. - Back, a unit's signal adds $n$ terms: signal × weight (the two paths above). "
-            "Each term is + or − at random. Only the names differ: input, signal. So one rule sets both sums' sizes. "
-            "We find it going forward.") in flat and "(#Watching-it-in-a-real-network)" not in flat
+            "Both ways, a unit adds $n$ terms of one kind, with random signs. So weights that steady the forward sum "
+            "steady the backward one. We find them going forward.") in flat and "(#Watching-it-in-a-real-network)" not in flat
     assert "So the arithmetic is the same" not in flat
     assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
             "lighter nor darker, or after ten copies the page is blank or black.") in flat
@@ -3738,7 +3738,7 @@ def test_pass62_pronouns_named_and_the_sketch_says_where():
                   "$3.5$ is now this unit's signal.",   # pass 75 (r72): "this unit's slope is one factor" named its numbers
                   "GELU's slope also dips below 0, left of $x = -0.75$. A slope above 1 enlarges the signal. A slope "
                   "below 0 flips the signal's sign.",
-                  "Every bend acts like the typical size of its slopes.",   # pass 82 (r80 Clarity): two ideas split
+                  "On average, every bend acts like its slopes' typical size.",   # pass 82 (r80 Clarity): two ideas split
                   "Its slope is always 0. So while it stays dead, its weights and bias get no nudge.",
                   "Then draw the share left after 1, 2 and 3 sigmoid layers at $x = 0$."):
         assert words in flat, words
@@ -3792,14 +3792,14 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # ReLU passes, why not 0.5 (four squares of 0.5 add to 1, not 2: squared_stacks), then the rule
     assert ("What does each bend do to it? ReLU's slopes, for example, are 1 or 0, half each: ReLU passes the whole "
             "signal through half its units and nothing through the rest. Two units pass 1, two pass 0: the squares add "
-            "to 2. Four units passing $0.71$ also give 2. So slopes $1, 0, 1, 0$ shrink the signal's size as four "
-            "slopes of $0.71$ do. Why not the average, "
-            "$0.5$? Four units at $0.5$ give squares adding to only 1. Every bend acts like the typical size of its "
-            "slopes.") in flat.replace(" ch03.slope_sizes_picture() ", " ")
+            "to 2. Four units passing $0.71$ also give 2. So slopes $1, 0, 1, 0$ shrink the signal like four $0.71$s. "
+            "Why not the average, "
+            "$0.5$? Four units at $0.5$ give squares adding to only 1. On average, every bend acts like its slopes' "
+            "typical size.") in flat.replace(" ch03.slope_sizes_picture() ", " ")
     assert [t for _, _, t in ch03_gradients.squared_stacks()] == [2, pytest.approx(2), 1]
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     pic = cells.index("ch03.slope_sizes_picture()")
-    assert "Every bend acts like" in cells[pic + 1] and not any("Every bend acts like" in c for c in cells[:pic])
+    assert "every bend acts like" in cells[pic + 1] and not any("every bend acts like" in c for c in cells[:pic])
     # r63 (cut): the why-fold left the main path; the main text says "roughly"; r70: and why, in one line
     # session 31 (r71 Correctness): the random signs are at the next sum, where the terms add (the reason said there)
     # pass 75 (r72): the reason is a fold after the bars
@@ -3811,9 +3811,10 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # pass 82 (r80 Clarity #3: two ideas in one rule): the bend's factor, the weights' factor, their product, the bars
     # pass 84 (r83 Clarity: about ten ideas in one cell): why typical size in one cell, the rule in the next
     rule = cells[pic + 2]
-    assert "Every bend acts like the typical size of its slopes." in cells[pic + 1] and "1.4" not in cells[pic + 1]
-    assert " ".join(rule.split()) == ("Each step back, the bend multiplies in its slopes' typical size, the weights about "
-                                      "$1.4$. If the bend's size times $1.4$ is near 1, the signal holds. Below 1, it "
+    # pass 85 (r84 Clarity: "said as fact"; "the weights about 1.4" had no verb): "on average" in the main text
+    assert "On average, every bend acts like its slopes' typical size." in cells[pic + 1] and "1.4" not in cells[pic + 1]
+    assert " ".join(rule.split()) == ("Each step back, the bend multiplies in its slopes' typical size. And the weights "
+                                      "multiply in about $1.4$. If the bend's size times $1.4$ is near 1, the signal holds. Below 1, it "
                                       "fades. The bars after the next widget show that product per bend.")
     assert "As a rule of thumb" not in flat
     assert cells.index("ch03.step_size_bars()") > cells.index("ch03.gradient_flow(depth=10)") > pic
@@ -4211,8 +4212,8 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
     # pass 84 (r83 Clarity): the forward and backward sums as two mirrored lines
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. - Forward, a unit's sum adds "
             "$n$ terms: input × weight. - Back, a unit's signal adds $n$ terms: signal × weight (the two paths above). "
-            "Each term is + or − at random. Only the names differ: input, signal. So one rule sets both sums' sizes. "
-            "We find it going forward.") in flat
+            "Both ways, a unit adds $n$ terms of one kind, with random signs. So weights that steady the forward sum "
+            "steady the backward one. We find them going forward.") in flat
     assert ("<summary>Why do the slopes' squares count?</summary> Going back, a unit's signal adds "
             "$n$ terms, signal × slope × weight, one per unit it feeds, each + or − at random.") in flat
     assert flat.count("<details>") == flat.count("</details>")
