@@ -2408,7 +2408,8 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # start's panel ends at 0.41 is a short closed fold under the three lines
     # pass 83 (r81 Focus: a quirk of one random start): the fold is one sentence, its claim checked below
     assert ("- ReLU: $0.97$, about 1: it roughly holds too. - GELU: $0.88$, just under 1: it fades slowly. "
-            "<details><summary>Then why does ReLU's panel end at 0.41?</summary> The bars use averages.") in after
+            "<details><summary>Then why do the panels end at 0.41 (ReLU) and 0.92 (tanh)?</summary> The bars use "
+            "averages.") in after
     # pass 84 (r83 Clarity, Correctness: "less than √2" did not settle 0.41): this start's steps multiplied out
     # (test_pass84_relus_0_41_is_this_starts_steps_multiplied_out)
     assert "drifts" not in after and "Nine steps at $0.97$" not in after
@@ -4331,10 +4332,10 @@ def test_pass84_relus_0_41_is_this_starts_steps_multiplied_out():
     assert f"{bar:.3f}" == "0.685" and ch03_gradients.STEP_FACTOR == 1.41 and f"{0.685 * 1.41:.2f}" == "0.97"
     assert stretch < ch03_gradients.STEP_FACTOR and kept < bar   # "a little short on both"
     flat = " ".join(prose().split())
-    assert ("<summary>Then why does ReLU's panel end at 0.41?</summary> The bars use averages. This start falls a little "
-            "short on both: | one step back | the bar | this start | |---|---|---| | weights stretch | $1.41$ | $1.356$ | "
+    assert ("<summary>Then why do the panels end at 0.41 (ReLU) and 0.92 (tanh)?</summary> The bars use averages. In "
+            "this start, ReLU falls a little short on both: | one step back | the bar | this start | |---|---|---| | weights stretch | $1.41$ | $1.356$ | "
             "| slopes keep | $0.685$ | $0.668$ | | together | $0.97$ | $0.906$ | Nine steps back: $0.906^9 \\approx 0.41$. "
-            "Two small shortfalls, multiplied nine times. </details>") in flat
+            "Two small shortfalls, multiplied nine times. Tanh's weights") in flat
     assert "less than $\\sqrt 2$ a step" not in flat
 
 
@@ -4358,3 +4359,25 @@ def test_pass84_sketch_from_memory_has_a_closed_key():
                   "A common slip: sigmoid's peak at 1, like tanh's.", "</details>"):
         assert words in key, words
     assert "Then compare with the key." in " ".join(sketch.split())
+
+
+# ---- pass 85: the r84 reading ----
+
+def test_pass85_tanhs_0_92_is_this_starts_steps_multiplied_out():
+    """Check tanh's line in the fold under the step bars (r84 Correctness: the bar says 0.724 x 1.41 = 1.02 a step, but
+    nine such steps would give about 1.2, not the panel's 0.92): in the flow widget's first start, tanh's weights
+    stretch the signal only x1.349 a step back and its slopes keep 0.7347; 1.349 x 0.7347 = 0.991 a step, and nine
+    such steps are exactly the panel's layer-1 share, 0.92."""
+    stretch, kept = gradients.step_parts("tanh")
+    by_weights, by_slopes, _ = _weights_and_slopes_per_layer("tanh", 10)   # the walk typed a second time
+    assert stretch == pytest.approx(_typical(by_weights), rel=1e-12) and kept == pytest.approx(_typical(by_slopes), rel=1e-12)
+    assert (f"{stretch:.3f}", f"{kept:.4f}", f"{stretch * kept:.3f}") == ("1.349", "0.7347", "0.991")
+    assert f"{1.349 * 0.7347:.3f}" == "0.991" and f"{0.991 ** 9:.2f}" == "0.92"   # the written numbers multiply out
+    share = (lambda s: s[0] / s[-1])(gradients.signal_flow("tanh", 10))
+    assert (stretch * kept) ** 9 == pytest.approx(share, rel=1e-9) and f"{share:.2f}" == "0.92"   # the panel's number
+    assert stretch < ch03_gradients.STEP_FACTOR   # "tanh's weights fall short too"
+    assert f"{ch03_gradients.step_sizes()[0]['tanh']:.3f}" == "0.724" and f"{0.724 * 1.41:.2f}" == "1.02"   # the bar
+    assert f"{1.02 ** 9:.1f}" == "1.2"   # what the bar alone would forecast: the gap the line closes
+    flat = " ".join(prose().split())
+    assert ("Two small shortfalls, multiplied nine times. Tanh's weights fall short too: $1.349 \\times 0.7347 "
+            "\\approx 0.991$ a step. Nine steps back: $0.991^9 \\approx 0.92$. </details>") in flat
