@@ -4159,14 +4159,18 @@ def test_pass79_first_widget_draws_one_step_right_and_the_rise_on_the_chosen_tan
         assert xs.tolist() == [1.0, 2.0, 2.0] and ys[0] == ys[1] == pytest.approx(float(activations.get(name)(1.0)))
         assert ys[2] - ys[1] == pytest.approx(d) and ys[2] == pytest.approx(on_tangent(2.0))   # the rise is the slope
         seen[name] = w.rise_label.get_text()
-    assert seen == {"tanh": "0.42 up", "sigmoid": "0.2 up", "gelu": "1.08 up"}   # the Check's 0.42 / 0.197, by eye
+    # pass 85 (r84 Picture: "0.24 up" beside the list's "Sigmoid 0.235"): the rise is written as the list writes it
+    assert seen == {"tanh": "0.42 up", "sigmoid": "0.197 up", "gelu": "1.08 up"}   # the Check's 0.42 / 0.197, by eye
+    assert w.box["gelu"].get_text() == "GELU 1.08" and w.box["sigmoid"].get_text() == "Sigmoid 0.197"
     picture = bytes(w.image.value)
     w.sliders["x"].value = 4.8   # near the right edge the step ends at x
     xs, ys = (np.asarray(v, float) for v in w.step.get_data())
     assert xs.tolist() == pytest.approx([3.8, 4.8, 4.8]) and max(xs) <= 5.0 and bytes(w.image.value) != picture
     assert ys[2] == pytest.approx(float(activations.get("gelu")(4.8)))   # it ends where the tangent touches
     w.sliders["x"].value = -1.0   # GELU's slope is below 0 there: the step goes down
-    assert w.rise_label.get_text() == "0.083 down"
+    assert w.rise_label.get_text() == "0.0833 down" and w.box["gelu"].get_text() == "GELU \u22120.0833"
+    w.sliders["x"].value, w.pick.value = 0.5, "sigmoid"   # the reading's case: the list says 0.235
+    assert w.rise_label.get_text() == "0.235 up" and w.box["sigmoid"].get_text() == "Sigmoid 0.235"
 
 
 # ---- pass 81: the r78 reading ----
