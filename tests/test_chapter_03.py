@@ -2408,7 +2408,7 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # start's panel ends at 0.41 is a short closed fold under the three lines
     # pass 83 (r81 Focus: a quirk of one random start): the fold is one sentence, its claim checked below
     assert ("- ReLU: $0.97$, about 1: it roughly holds too. - GELU: $0.88$, just under 1: it fades slowly. "
-            "<details><summary>Then why do the panels end at 0.41 (ReLU) and 0.92 (tanh)?</summary> The bars use "
+            "<details><summary>Then why do ReLU's and tanh's panels end at 0.41 and 0.92?</summary> The bars use "
             "averages.") in after
     # pass 84 (r83 Clarity, Correctness: "less than √2" did not settle 0.41): this start's steps multiplied out
     # (test_pass84_relus_0_41_is_this_starts_steps_multiplied_out)
@@ -3816,7 +3816,7 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     assert "On average, every bend acts like its slopes' typical size." in cells[pic + 1] and "1.4" not in cells[pic + 1]
     assert " ".join(rule.split()) == ("Each step back, the bend multiplies in its slopes' typical size. And the weights "
                                       "multiply in about $1.4$. If the bend's size times $1.4$ is near 1, the signal holds. Below 1, it "
-                                      "fades. The bars after the next widget show that product per bend.")
+                                      "fades.")   # pass 85: the bars' own lead says the product; the pointer went
     assert "As a rule of thumb" not in flat
     assert cells.index("ch03.step_size_bars()") > cells.index("ch03.gradient_flow(depth=10)") > pic
 
@@ -4336,8 +4336,8 @@ def test_pass84_relus_0_41_is_this_starts_steps_multiplied_out():
     assert f"{bar:.3f}" == "0.685" and ch03_gradients.STEP_FACTOR == 1.41 and f"{0.685 * 1.41:.2f}" == "0.97"
     assert stretch < ch03_gradients.STEP_FACTOR and kept < bar   # "a little short on both"
     flat = " ".join(prose().split())
-    assert ("<summary>Then why do the panels end at 0.41 (ReLU) and 0.92 (tanh)?</summary> The bars use averages. In "
-            "this start, ReLU falls a little short on both: | one step back | the bar | this start | |---|---|---| | weights stretch | $1.41$ | $1.356$ | "
+    assert ("<summary>Then why do ReLU's and tanh's panels end at 0.41 and 0.92?</summary> The bars use averages. Here "
+            "ReLU falls a little short on both: | one step back | the bar | this start | |---|---|---| | weights stretch | $1.41$ | $1.356$ | "
             "| slopes keep | $0.685$ | $0.668$ | | together | $0.97$ | $0.906$ | Nine steps back: $0.906^9 \\approx 0.41$. "
             "Two small shortfalls, multiplied nine times. Tanh's weights") in flat
     assert "less than $\\sqrt 2$ a step" not in flat
@@ -4384,4 +4384,4 @@ def test_pass85_tanhs_0_92_is_this_starts_steps_multiplied_out():
     assert f"{1.02 ** 9:.1f}" == "1.2"   # what the bar alone would forecast: the gap the line closes
     flat = " ".join(prose().split())
     assert ("Two small shortfalls, multiplied nine times. Tanh's weights fall short too: $1.349 \\times 0.7347 "
-            "\\approx 0.991$ a step. Nine steps back: $0.991^9 \\approx 0.92$. </details>") in flat
+            "\\approx 0.991$ a step, and $0.991^9 \\approx 0.92$. </details>") in flat
