@@ -2408,7 +2408,8 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # start's panel ends at 0.41 is a short closed fold under the three lines
     # pass 83 (r81 Focus: a quirk of one random start): the fold is one sentence, its claim checked below
     assert ("- ReLU: $0.97$, about 1: it roughly holds too. - GELU: $0.88$, just under 1: it fades slowly. "
-            "<details><summary>Then why does ReLU's panel end at 0.41?</summary> The bars use averages.") in after
+            "<details><summary>Then why do ReLU's and tanh's panels end at 0.41 and 0.92?</summary> The bars use "
+            "averages.") in after
     # pass 84 (r83 Clarity, Correctness: "less than √2" did not settle 0.41): this start's steps multiplied out
     # (test_pass84_relus_0_41_is_this_starts_steps_multiplied_out)
     assert "drifts" not in after and "Nine steps at $0.97$" not in after
@@ -2934,8 +2935,8 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # pass 84 (r83 Clarity: "the arithmetic is the same" was a jump): the two sums mirrored, line under line
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. - Forward, a unit's sum adds "
             "$n$ terms: input × weight. - Back, a unit's signal adds $n$ terms: signal × weight (the two paths above). "
-            "Each term is + or − at random. Only the names differ: input, signal. So one rule sets both sums' sizes. "
-            "We find it going forward.") in flat and "(#Watching-it-in-a-real-network)" not in flat
+            "Both ways, a unit adds $n$ terms of one kind, with random signs. So weights that steady the forward sum "
+            "steady the backward one. We find them going forward.") in flat and "(#Watching-it-in-a-real-network)" not in flat
     assert "So the arithmetic is the same" not in flat
     assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
             "lighter nor darker, or after ten copies the page is blank or black.") in flat
@@ -3348,7 +3349,10 @@ def test_pass55_flow_rates_are_the_measured_ones_and_the_products_give_only_the_
         assert 0.95 < (s[0] / s[-1]) ** (1 / (depth - 1)) < 1.05, depth
     # r50: cut; r68 (Correctness 3): said once, as what tanh holds in the real network, against the chain's 0.00017
     # pass 75 (r72, Focus): the panels print layer 1's shares; the text keeps one line per bend, no share repeated
-    assert "0.92" not in flat and "- Tanh: about 1 a step, so the signal roughly holds." in flat
+    # pass 85 (r84 Correctness: tanh's bar 1.02 beside its panel's 0.92): 0.92 only in the bars' closed fold, as ReLU's 0.41
+    fold = flat[flat.index("<summary>Then why do ReLU's and tanh's panels"):]
+    fold = fold[:fold.index("</details>")]
+    assert flat.count("0.92") == fold.count("0.92") == 2 and "- Tanh: about 1 a step, so the signal roughly holds." in flat
     gelu = gradients.signal_flow("gelu", 10)
     assert f"{share['gelu'] ** (1 / 9):.2f}" == "0.89" and 0.85 < share["gelu"] ** (1 / 9) > 0.7
     steps = gelu[:-1] / gelu[1:]   # layer k's signal over layer k+1's: the last entries are the steps nearest the output
@@ -3738,7 +3742,7 @@ def test_pass62_pronouns_named_and_the_sketch_says_where():
                   "$3.5$ is now this unit's signal.",   # pass 75 (r72): "this unit's slope is one factor" named its numbers
                   "GELU's slope also dips below 0, left of $x = -0.75$. A slope above 1 enlarges the signal. A slope "
                   "below 0 flips the signal's sign.",
-                  "Every bend acts like the typical size of its slopes.",   # pass 82 (r80 Clarity): two ideas split
+                  "On average, every bend acts like its slopes' typical size.",   # pass 82 (r80 Clarity): two ideas split
                   "Its slope is always 0. So while it stays dead, its weights and bias get no nudge.",
                   "Then draw the share left after 1, 2 and 3 sigmoid layers at $x = 0$."):
         assert words in flat, words
@@ -3792,14 +3796,14 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # ReLU passes, why not 0.5 (four squares of 0.5 add to 1, not 2: squared_stacks), then the rule
     assert ("What does each bend do to it? ReLU's slopes, for example, are 1 or 0, half each: ReLU passes the whole "
             "signal through half its units and nothing through the rest. Two units pass 1, two pass 0: the squares add "
-            "to 2. Four units passing $0.71$ also give 2. So slopes $1, 0, 1, 0$ shrink the signal's size as four "
-            "slopes of $0.71$ do. Why not the average, "
-            "$0.5$? Four units at $0.5$ give squares adding to only 1. Every bend acts like the typical size of its "
-            "slopes.") in flat.replace(" ch03.slope_sizes_picture() ", " ")
+            "to 2. Four units passing $0.71$ also give 2. So slopes $1, 0, 1, 0$ shrink the signal like four $0.71$s. "
+            "Why not the average, "
+            "$0.5$? Four units at $0.5$ give squares adding to only 1. On average, every bend acts like its slopes' "
+            "typical size.") in flat.replace(" ch03.slope_sizes_picture() ", " ")
     assert [t for _, _, t in ch03_gradients.squared_stacks()] == [2, pytest.approx(2), 1]
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     pic = cells.index("ch03.slope_sizes_picture()")
-    assert "Every bend acts like" in cells[pic + 1] and not any("Every bend acts like" in c for c in cells[:pic])
+    assert "every bend acts like" in cells[pic + 1] and not any("every bend acts like" in c for c in cells[:pic])
     # r63 (cut): the why-fold left the main path; the main text says "roughly"; r70: and why, in one line
     # session 31 (r71 Correctness): the random signs are at the next sum, where the terms add (the reason said there)
     # pass 75 (r72): the reason is a fold after the bars
@@ -3811,10 +3815,11 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # pass 82 (r80 Clarity #3: two ideas in one rule): the bend's factor, the weights' factor, their product, the bars
     # pass 84 (r83 Clarity: about ten ideas in one cell): why typical size in one cell, the rule in the next
     rule = cells[pic + 2]
-    assert "Every bend acts like the typical size of its slopes." in cells[pic + 1] and "1.4" not in cells[pic + 1]
-    assert " ".join(rule.split()) == ("Each step back, the bend multiplies in its slopes' typical size, the weights about "
-                                      "$1.4$. If the bend's size times $1.4$ is near 1, the signal holds. Below 1, it "
-                                      "fades. The bars after the next widget show that product per bend.")
+    # pass 85 (r84 Clarity: "said as fact"; "the weights about 1.4" had no verb): "on average" in the main text
+    assert "On average, every bend acts like its slopes' typical size." in cells[pic + 1] and "1.4" not in cells[pic + 1]
+    assert " ".join(rule.split()) == ("Each step back, the bend multiplies in its slopes' typical size. And the weights "
+                                      "multiply in about $1.4$. If the bend's size times $1.4$ is near 1, the signal holds. Below 1, it "
+                                      "fades.")   # pass 85: the bars' own lead says the product; the pointer went
     assert "As a rule of thumb" not in flat
     assert cells.index("ch03.step_size_bars()") > cells.index("ch03.gradient_flow(depth=10)") > pic
 
@@ -4157,14 +4162,18 @@ def test_pass79_first_widget_draws_one_step_right_and_the_rise_on_the_chosen_tan
         assert xs.tolist() == [1.0, 2.0, 2.0] and ys[0] == ys[1] == pytest.approx(float(activations.get(name)(1.0)))
         assert ys[2] - ys[1] == pytest.approx(d) and ys[2] == pytest.approx(on_tangent(2.0))   # the rise is the slope
         seen[name] = w.rise_label.get_text()
-    assert seen == {"tanh": "0.42 up", "sigmoid": "0.2 up", "gelu": "1.08 up"}   # the Check's 0.42 / 0.197, by eye
+    # pass 85 (r84 Picture: "0.24 up" beside the list's "Sigmoid 0.235"): the rise is written as the list writes it
+    assert seen == {"tanh": "0.42 up", "sigmoid": "0.197 up", "gelu": "1.08 up"}   # the Check's 0.42 / 0.197, by eye
+    assert w.box["gelu"].get_text() == "GELU 1.08" and w.box["sigmoid"].get_text() == "Sigmoid 0.197"
     picture = bytes(w.image.value)
     w.sliders["x"].value = 4.8   # near the right edge the step ends at x
     xs, ys = (np.asarray(v, float) for v in w.step.get_data())
     assert xs.tolist() == pytest.approx([3.8, 4.8, 4.8]) and max(xs) <= 5.0 and bytes(w.image.value) != picture
     assert ys[2] == pytest.approx(float(activations.get("gelu")(4.8)))   # it ends where the tangent touches
     w.sliders["x"].value = -1.0   # GELU's slope is below 0 there: the step goes down
-    assert w.rise_label.get_text() == "0.083 down"
+    assert w.rise_label.get_text() == "0.0833 down" and w.box["gelu"].get_text() == "GELU \u22120.0833"
+    w.sliders["x"].value, w.pick.value = 0.5, "sigmoid"   # the reading's case: the list says 0.235
+    assert w.rise_label.get_text() == "0.235 up" and w.box["sigmoid"].get_text() == "Sigmoid 0.235"
 
 
 # ---- pass 81: the r78 reading ----
@@ -4211,8 +4220,8 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
     # pass 84 (r83 Clarity): the forward and backward sums as two mirrored lines
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. - Forward, a unit's sum adds "
             "$n$ terms: input × weight. - Back, a unit's signal adds $n$ terms: signal × weight (the two paths above). "
-            "Each term is + or − at random. Only the names differ: input, signal. So one rule sets both sums' sizes. "
-            "We find it going forward.") in flat
+            "Both ways, a unit adds $n$ terms of one kind, with random signs. So weights that steady the forward sum "
+            "steady the backward one. We find them going forward.") in flat
     assert ("<summary>Why do the slopes' squares count?</summary> Going back, a unit's signal adds "
             "$n$ terms, signal × slope × weight, one per unit it feeds, each + or − at random.") in flat
     assert flat.count("<details>") == flat.count("</details>")
@@ -4330,10 +4339,10 @@ def test_pass84_relus_0_41_is_this_starts_steps_multiplied_out():
     assert f"{bar:.3f}" == "0.685" and ch03_gradients.STEP_FACTOR == 1.41 and f"{0.685 * 1.41:.2f}" == "0.97"
     assert stretch < ch03_gradients.STEP_FACTOR and kept < bar   # "a little short on both"
     flat = " ".join(prose().split())
-    assert ("<summary>Then why does ReLU's panel end at 0.41?</summary> The bars use averages. This start falls a little "
-            "short on both: | one step back | the bar | this start | |---|---|---| | weights stretch | $1.41$ | $1.356$ | "
+    assert ("<summary>Then why do ReLU's and tanh's panels end at 0.41 and 0.92?</summary> The bars use averages. Here "
+            "ReLU falls a little short on both: | one step back | the bar | this start | |---|---|---| | weights stretch | $1.41$ | $1.356$ | "
             "| slopes keep | $0.685$ | $0.668$ | | together | $0.97$ | $0.906$ | Nine steps back: $0.906^9 \\approx 0.41$. "
-            "Two small shortfalls, multiplied nine times. </details>") in flat
+            "Two small shortfalls, multiplied nine times. Tanh's weights") in flat
     assert "less than $\\sqrt 2$ a step" not in flat
 
 
@@ -4357,3 +4366,25 @@ def test_pass84_sketch_from_memory_has_a_closed_key():
                   "A common slip: sigmoid's peak at 1, like tanh's.", "</details>"):
         assert words in key, words
     assert "Then compare with the key." in " ".join(sketch.split())
+
+
+# ---- pass 85: the r84 reading ----
+
+def test_pass85_tanhs_0_92_is_this_starts_steps_multiplied_out():
+    """Check tanh's line in the fold under the step bars (r84 Correctness: the bar says 0.724 x 1.41 = 1.02 a step, but
+    nine such steps would give about 1.2, not the panel's 0.92): in the flow widget's first start, tanh's weights
+    stretch the signal only x1.349 a step back and its slopes keep 0.7347; 1.349 x 0.7347 = 0.991 a step, and nine
+    such steps are exactly the panel's layer-1 share, 0.92."""
+    stretch, kept = gradients.step_parts("tanh")
+    by_weights, by_slopes, _ = _weights_and_slopes_per_layer("tanh", 10)   # the walk typed a second time
+    assert stretch == pytest.approx(_typical(by_weights), rel=1e-12) and kept == pytest.approx(_typical(by_slopes), rel=1e-12)
+    assert (f"{stretch:.3f}", f"{kept:.4f}", f"{stretch * kept:.3f}") == ("1.349", "0.7347", "0.991")
+    assert f"{1.349 * 0.7347:.3f}" == "0.991" and f"{0.991 ** 9:.2f}" == "0.92"   # the written numbers multiply out
+    share = (lambda s: s[0] / s[-1])(gradients.signal_flow("tanh", 10))
+    assert (stretch * kept) ** 9 == pytest.approx(share, rel=1e-9) and f"{share:.2f}" == "0.92"   # the panel's number
+    assert stretch < ch03_gradients.STEP_FACTOR   # "tanh's weights fall short too"
+    assert f"{ch03_gradients.step_sizes()[0]['tanh']:.3f}" == "0.724" and f"{0.724 * 1.41:.2f}" == "1.02"   # the bar
+    assert f"{1.02 ** 9:.1f}" == "1.2"   # what the bar alone would forecast: the gap the line closes
+    flat = " ".join(prose().split())
+    assert ("Two small shortfalls, multiplied nine times. Tanh's weights fall short too: $1.349 \\times 0.7347 "
+            "\\approx 0.991$ a step, and $0.991^9 \\approx 0.92$. </details>") in flat

@@ -551,7 +551,7 @@ def gradient_table(x=1.0, x_range=5.0, half=1.5, tangent="sigmoid"):
                 step.set_data([x0, x0 + 1, x0 + 1], [y0, y0, y0 + d])
                 run_label.set_position((x0 + 0.5, min(y0, y0 + d) - 0.1))
                 rise_label.set_position((x0 + 1.08, y0 + d / 2))
-                rise_label.set_text(f"{value_text(abs(d))} {'up' if d >= 0 else 'down'}")
+                rise_label.set_text(f"{sig(abs(d))} {'up' if d >= 0 else 'down'}")   # the list's rounding (r84)
                 set_limits(live, ax_v, ylim=output_limits(y))
             seen = grid <= xv
             traced[n].set_data(*broken_at_jumps(np.append(grid[seen], xv), np.append(slopes[n][seen], d)))
