@@ -3583,3 +3583,21 @@ def test_pass82_the_right_panel_is_our_weights_own_valley_with_the_6_the_text_fi
                   "0.1 step right, 0.6 up"):
         assert words in alt, words
     assert "2 up" not in [t.get_text() for p in fig.axes for t in p.texts] and "first bowl" not in alt
+
+
+def test_pass85_flip_question_shows_only_the_line_before_the_bend_until_a_click():
+    """Check the flip question's picture (pass 85, r84 Interaction: its legend said "flat on the right" before a
+    click): before a click it draws only w·x + b, with no ReLU line and no 'flat' in it; a click swaps in the answer."""
+    q = ch00_start_here.flip_question()
+    before, answer = ch00_start_here.flip_picture(after=False), ch00_start_here.flip_picture()
+
+    def drawn(fig):
+        return [line.get_label() for line in fig.axes[0].lines if not line.get_label().startswith("_")]
+
+    assert drawn(before) == ["before the bend: w·x + b"] and len(drawn(answer)) == 2
+    assert all("flat" not in t.get_text() for t in before.axes[0].get_legend().get_texts())
+    assert "flat" not in before.get_label() and "before the bend" in before.get_label()
+    assert q.reveal.layout.display is None   # in view from the start, so the clue is there before the click
+    assert q.reveal.value == display.figure_png(before) != display.figure_png(answer)
+    q.buttons[0].click()   # a wrong letter still shows the answer's picture
+    assert q.reveal.value == display.figure_png(answer)
