@@ -3018,14 +3018,19 @@ def test_pass52_the_take_one_step_widget_walks_the_hill_as_its_answer_says():
     # Pass 56 (r50 Interaction): the fold asks for a too-big rate, which the slider reaches and the lines below check.
     # Pass 84 (r83 Interaction): the too-big rate has a Predict of its own, after the fold, with its own answer.
     assert "2.2" not in answer
-    rate_cell = _cell("**Predict:** drag the learning rate to $2.2$: where does one press from $3$ land?")
+    # Pass 85 (r84 Interaction): after the three presses the dot sits at 1.25, so the Predict says that moving the rate
+    # starts it again at 3 (asserted on the widget below).
+    rate_cell = _cell("**Predict:** drag the learning rate to $2.2$. Moving the rate starts the dot again at $3$. "
+                      "Where does one press land?")
     assert "At $-1.4$, past the bottom: the move is $-(2.2 \\cdot 2) = -4.4$." in rate_cell
     assert ch00_start_here.take_step(ch00_start_here.HILL_DOT, 2.2) == pytest.approx(-1.4)
     assert ch00_start_here.STEP_RATES[1] >= 2.2
     assert np.asarray(w.lines["trail"].get_data()[0], float).tolist() == [3.0, 2.0, 1.5]
     assert np.asarray(w.lines["dot"].get_data()[0], float).tolist() == [1.25]
     w.sliders["rate"].value = 2.2   # a new rate starts again from the dot
-    assert w.walk == [3.0]
+    assert w.walk == [3.0] == [ch00_start_here.HILL_DOT]
+    assert np.asarray(w.lines["dot"].get_data()[0], float).tolist() == [3.0]
+    assert "where you stood</b>: 3<br>" in w.readout.value
     w.step()
     assert w.walk[1] < ch00_start_here.HILL_BOTTOM < w.walk[0]   # jumped over the bottom
     assert ch00_start_here.hill(w.walk[1]) > ch00_start_here.hill(w.walk[0])   # and landed higher
