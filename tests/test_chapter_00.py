@@ -2098,7 +2098,7 @@ def test_pass29_reader_items_words():
     assert static in "".join(stored)   # the executed notebook stores that static form
     assert "sliders" not in cells[i - 1].source
     assert "What is its slope?" not in text   # pass 68: the ten-layers question, a second stack example, is cut
-    recall = _cell("How far? One move is the hill slope times the **learning rate**")   # pass 56
+    recall = _cell("How far? The **learning rate** sets the step size")   # pass 56; pass 85: defined first
     # Pass 43 (r38 Retention): a transfer question, not the dot's answer again: the hill's left side, where the slope
     # is -0.8 (at w = 0.2, left of the bottom), learning rate 0.1: the weight steps right by 0.08.
     assert ("> **Pause and recall.** Now stand on the valley's left side, where the hill slope is $-0.8$.\n"
@@ -2204,14 +2204,17 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     step = float(ch00_start_here.hill(w + 1)) - float(ch00_start_here.hill(w))
     assert round(step, 1) == 2.5 and not step == pytest.approx(2, abs=0.05)   # the full step on the hill itself
     assert ch00_start_here.HILL_RUN == 1.0   # the triangle under the dashed line: 1 step right, 2 up
-    cell = _cell("How far? One move is the hill slope times the **learning rate**")
+    cell = _cell("How far? The **learning rate** sets the step size")
     assert "nudge" not in _markdown()   # pass 75: the sign is the move's: -(0.5 x 2) = -1, worked below
     # Pass 44 (r39 Clarity 3): the share is the learning rate (not the nudge, not the move).
     # Pass 57 (r51 change 3): "multiply by", since a share reads as at most 1 and the slider reaches 2.2.
     # Pass 68 (cut for words): the multiplication said once, worked on the spot.
-    assert ("How far? One move is the hill slope times the **learning rate**, here $0.5$, sign flipped: "
+    # Pass 85 (r84 Clarity): the learning rate said in plain words where it is first used, before the move.
+    assert ("How far? The **learning rate** sets the step size: a small number you pick.\n"
+            "One move is the hill slope times this rate, here $0.5$, sign flipped: "
             "$-(0.5 \\cdot 2) = -1$.\n"
             "So the weight goes from $3$ to $2$.") in cell
+    assert ch00_start_here.take_step(ch00_start_here.HILL_DOT, 0.5) == 2.0
     fig = ch00_start_here.hill_picture()
     labels = fig.axes[0].get_legend_handles_labels()[1]
     assert "the hill slope where you stand: 2 (up to the right)" in labels   # pass 62: the text's name
@@ -2980,12 +2983,12 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     assert "the output's hill slope simply output − right answer: $24 - 23 = 1$." in cells[k - 5].source   # pass 80
     # Pass 74 (r71 Picture 2): the output's bowl drawn right after the cell that says it.
     assert cells[k - 6].source == "ch00.output_hill_picture()"
-    assert cells[k - 7].source.startswith("How wrong is that output? Say the right answer is $23$.")
+    assert cells[k - 7].source.startswith("If the right answer is $23$, how wrong is that output?")
     assert cells[k - 8].source.rstrip().endswith("then $\\times 3$.")
     # Pass 67 (r62 Clarity 2): the "words so far" box moved up, before the chain (the reader needed it there).
     # Pass 82 (r80 Clarity 7): moved again, after the walk back, where its five words pile up; then the Predict.
     assert cells[k + 2].source.startswith("> **Words so far.**")
-    assert cells[k + 3].source.startswith("The sliders always set") and "\n\n**Predict:**" in cells[k + 3].source
+    assert cells[k + 3].source.startswith("Here the right answer is always output − 1") and "\n\n**Predict:**" in cells[k + 3].source
     assert "Why start at $1$?" not in _markdown()
     assert "line of people" not in _markdown()   # pass 52: one analogy
 
@@ -3018,14 +3021,19 @@ def test_pass52_the_take_one_step_widget_walks_the_hill_as_its_answer_says():
     # Pass 56 (r50 Interaction): the fold asks for a too-big rate, which the slider reaches and the lines below check.
     # Pass 84 (r83 Interaction): the too-big rate has a Predict of its own, after the fold, with its own answer.
     assert "2.2" not in answer
-    rate_cell = _cell("**Predict:** drag the learning rate to $2.2$: where does one press from $3$ land?")
+    # Pass 85 (r84 Interaction): after the three presses the dot sits at 1.25, so the Predict says that moving the rate
+    # starts it again at 3 (asserted on the widget below).
+    rate_cell = _cell("**Predict:** drag the learning rate to $2.2$ (that puts the dot back at $3$). "
+                      "Where does one press land?")
     assert "At $-1.4$, past the bottom: the move is $-(2.2 \\cdot 2) = -4.4$." in rate_cell
     assert ch00_start_here.take_step(ch00_start_here.HILL_DOT, 2.2) == pytest.approx(-1.4)
     assert ch00_start_here.STEP_RATES[1] >= 2.2
     assert np.asarray(w.lines["trail"].get_data()[0], float).tolist() == [3.0, 2.0, 1.5]
     assert np.asarray(w.lines["dot"].get_data()[0], float).tolist() == [1.25]
     w.sliders["rate"].value = 2.2   # a new rate starts again from the dot
-    assert w.walk == [3.0]
+    assert w.walk == [3.0] == [ch00_start_here.HILL_DOT]
+    assert np.asarray(w.lines["dot"].get_data()[0], float).tolist() == [3.0]
+    assert "where you stood</b>: 3<br>" in w.readout.value
     w.step()
     assert w.walk[1] < ch00_start_here.HILL_BOTTOM < w.walk[0]   # jumped over the bottom
     assert ch00_start_here.hill(w.walk[1]) > ch00_start_here.hill(w.walk[0])   # and landed higher
@@ -3154,8 +3162,8 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     assert float(ch00_start_here.output_hill(right)) == 0 < float(ch00_start_here.hill(ch00_start_here.HILL_BOTTOM))
     assert d(lambda v: ch00_start_here.output_hill(ch00_start_here.worked_output(v)), w0) == \
         pytest.approx(slope * start)   # our weight, moving the output 6 times as far: hill slope 6
-    out = _cell("How wrong is that output?")
-    assert (f"How wrong is that output? Say the right answer is ${right:g}$.\n"
+    out = _cell("If the right answer is")
+    assert (f"If the right answer is ${right:g}$, how wrong is that output?\n"
             # pass 67 (r62 Clarity 1): the rule both hills share, said in plain words ("same shape" was loose)
             # pass 68 (r63 item 1): the same chosen shape, a bowl, as the weight's hill
             # pass 69 (r64 item 2): the reason said: the same bowl shape, so the same rule as for our weight
@@ -3166,9 +3174,12 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             # pass 77 (r73 Clarity 1): the second bowl's rule in words (half the squared distance), drawn beside the first
             # pass 80 (r75 Clarity 1): in short steps; "(right)" no longer next to "right answer"; why the ½
             # pass 82 (r80 Picture 2): the output's bowl is now the left-hand panel; one sentence for "a second bowl"
-            "A valley can be drawn over the output too: wrongness = ½ × (output − right answer)².\n"
-            f"The left-hand panel draws it. Its lowest point is the right answer, ${right:g}$: not wrong at all."
+            # pass 85 (r84 Clarity): the rule in words with two misses worked, before the formula
+            "Wrongness is half the gap, squared: off by $1 \\to 0.5$, off by $2 \\to 2$.\n"
+            "As a formula: wrongness = ½ × (output − right answer)².\n"
+            f"The left-hand panel draws it. Its bottom is the right answer, ${right:g}$: not wrong at all."
             ) == out.strip()
+    assert [float(ch00_start_here.output_hill(right + miss, right)) for miss in (1, 2)] == pytest.approx([0.5, 2])
     # pass 71 (r68 Clarity): "where you stand" meant a weight's value until here: said as the output
     # pass 82 (r80 Clarity 3): the ½'s claim in a cell of its own, checked with numbers right after it
     assert (f"The ½ makes the output's hill slope simply output − right answer: "
@@ -3185,9 +3196,11 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     # Session 31 (r71 Clarity): one move per sentence; the output's hill slope said as what it means.
     # Pass 82 (r80 Clarity 3, Picture 2): the output's "1 times as far" is now the numbers' check, in the cell above;
     # this cell ends at our weight's own valley, the right-hand panel, read off its triangle.
+    # Pass 85 (r84 Clarity): the missing step said: the wrongness moves 1 times the output's move.
     assert (f"A tiny change of our weight moves the output ${slope:g}$ times as far.\n"
-            f"So the wrongness moves ${slope:g} \\cdot {start:g} = {slope * start:g}$ times as far: "
-            "that is our weight's hill slope.\n"
+            f"The wrongness moves ${start:g}$ times that (the output's hill slope).\n"
+            f"So it moves ${slope:g} \\cdot {start:g} = {slope * start:g}$ times as far: "
+            "our weight's hill slope.\n"
             "The right-hand panel shows it: $0.6$ up for $0.1$ right.") == _cell("A tiny change of our weight").strip()
     run = ch00_start_here.WEIGHT_RUN
     assert run == ch00_start_here.WIGGLE == 0.1 and round(ch00_start_here.weight_hill_slope(w0) * run, 6) == 0.6
@@ -3375,8 +3388,9 @@ def test_pass70_the_slider_chain_sits_after_the_walk_with_its_predict_and_answer
     # minus 1" read as one, and at input −2 the output is 0), right above the Predict it serves.
     # Pass 83 (r81 Clarity 2, Correctness): why the sliders set it so (simple numbers), and the Predict asks for our
     # weight's hill slope by name ("what reaches our weight?" could mean the signal arriving there).
-    assert cells[k - 1].source.strip() == ("The sliders always set the right answer $1$ below the output. "
-                                           "This keeps the numbers simple: the signal starts at $1$.\n\n"
+    # Pass 85 (r84 Clarity): "the sliders always set" read as if the answer moved by itself; said as a choice here.
+    assert cells[k - 1].source.strip() == ("Here the right answer is always output − 1, so the signal starts at $1$."
+                                           "\n\n"
                                            "**Predict:** make the input $-2$. What is our weight's hill slope then?")
     assert "What reaches our weight?" not in _markdown()
     assert "always the output minus" not in _markdown()
@@ -3394,8 +3408,8 @@ def test_pass70_the_slider_chain_sits_after_the_walk_with_its_predict_and_answer
     assert "$0$" not in cells[k - 1].source
     # Pass 83 (r81 Focus): the optional weight-5 question (right answer 39) is cut, to shorten the pass back; the
     # output's weight slider gets one line in the fold instead, and the history follows.
-    assert ("Set the input back to $2$, then drag the output's weight. "
-            "The hill slope is always twice that weight.\n\n</details>") in fold
+    # Pass 85 (cut for words): the fold's extra drag (the hill slope twice the output's weight) is cut.
+    assert fold.rstrip().endswith("before the input can flip it.\n\n</details>") and "twice that weight" not in fold
     assert all(ch00_start_here.chain_signal(2, v)["hill slope"] == 2 * v for v in range(-5, 6))
     assert cells[k + 2].source.startswith("## A short history of the bend")
     assert "One more (optional)" not in _markdown() and "$39$" not in _markdown()
@@ -3583,3 +3597,21 @@ def test_pass82_the_right_panel_is_our_weights_own_valley_with_the_6_the_text_fi
                   "0.1 step right, 0.6 up"):
         assert words in alt, words
     assert "2 up" not in [t.get_text() for p in fig.axes for t in p.texts] and "first bowl" not in alt
+
+
+def test_pass85_flip_question_shows_only_the_line_before_the_bend_until_a_click():
+    """Check the flip question's picture (pass 85, r84 Interaction: its legend said "flat on the right" before a
+    click): before a click it draws only w·x + b, with no ReLU line and no 'flat' in it; a click swaps in the answer."""
+    q = ch00_start_here.flip_question()
+    before, answer = ch00_start_here.flip_picture(after=False), ch00_start_here.flip_picture()
+
+    def drawn(fig):
+        return [line.get_label() for line in fig.axes[0].lines if not line.get_label().startswith("_")]
+
+    assert drawn(before) == ["before the bend: w·x + b"] and len(drawn(answer)) == 2
+    assert all("flat" not in t.get_text() for t in before.axes[0].get_legend().get_texts())
+    assert "flat" not in before.get_label() and "before the bend" in before.get_label()
+    assert q.reveal.layout.display is None   # in view from the start, so the clue is there before the click
+    assert q.reveal.value == display.figure_png(before) != display.figure_png(answer)
+    q.buttons[0].click()   # a wrong letter still shows the answer's picture
+    assert q.reveal.value == display.figure_png(answer)

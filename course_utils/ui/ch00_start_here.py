@@ -1468,10 +1468,11 @@ def static_answer(options, right, why):
 
 
 def choice_question(options, right, why, caption, static_head="Your answer (run the notebook to check it):",
-                    reveal_fig=None, fold_answer=False):
+                    reveal_fig=None, fold_answer=False, before_fig=None):
     """Click an answer, get instant feedback: each wrong option names its misconception (notebooks 00 and 01).
     reveal_fig: a picture that answers the question, shown only after a click (folded in a render without a kernel).
-    fold_answer: in a render without a kernel, the right letter and why, folded under the options."""
+    fold_answer: in a render without a kernel, the right letter and why, folded under the options.
+    before_fig: a picture that does not answer it, shown until the first click, which swaps in reveal_fig."""
     if reveal_fig is None:
         return questions.keyed_question(options, right, why, caption, static_head,
                                         reveal_html=static_answer(options, right, why) if fold_answer else "")
@@ -1482,7 +1483,16 @@ def choice_question(options, right, why, caption, static_head="Your answer (run 
               "</details>")
     if fold_answer:   # pass 84: the letter and why, then the picture, both folded in a render without a kernel
         folded = static_answer(options, right, why) + folded
-    return questions.keyed_question(options, right, why, caption, static_head, reveal=image, reveal_html=folded)
+    q = questions.keyed_question(options, right, why, caption, static_head, reveal=image, reveal_html=folded)
+    if before_fig is not None:   # pass 85 (r84 Interaction): the clue stays in view; the answer comes with the click
+        image.value, image.layout.display = display.figure_png(before_fig), None
+
+        def show_answer(_button):
+            image.value = png
+
+        for button in q.buttons:
+            button.on_click(show_answer)
+    return q
 
 
 FLIP = (-1.0, 0.0)  # the flip question's unit: ReLU(w·x + b) with w = −1, b = 0, that is ReLU(−x)
@@ -1504,17 +1514,25 @@ def flip_question():
     }, "the right side, where x is positive", "For positive x, −x is negative, and ReLU turns it into 0. For "
        "negative x, −x is positive, so ReLU keeps it: the left side climbs as you go left.",
         "Question: which side of ReLU(−x) is flat? (run the notebook to answer)", reveal_fig=flip_picture(),
-        fold_answer=True)
+        fold_answer=True, before_fig=flip_picture(after=False))
 
 
 @plots.styled
-def flip_picture(w=FLIP[0], b=FLIP[1]):
+def flip_picture(w=FLIP[0], b=FLIP[1], after=True):
     """The flip question's answer, drawn as the bend slider draws it: ReLU(w·x + b) at w = −1, b = 0, with the line
-    w·x + b dashed (pass 84, r83 Interaction: shown under the buttons after a click, not on the sliders far above)."""
+    w·x + b dashed (pass 84, r83 Interaction: shown under the buttons after a click, not on the sliders far above).
+    after=False: only the dashed line, before the bend (pass 85, r84: shown before a click, it gives nothing away)."""
     fig, ax = plots.new_figure(380, 420)
     x = np.linspace(*UNIT_XLIM, 241)
     line = w * x + b
     ax.plot(x, line, color=plots.MUTED, lw=1.6, ls="--", label="before the bend: w·x + b")
+    if not after:
+        _unit_axes(ax, "output", f"before ReLU: w = {_minus(w)}, b = {_minus(b)}")
+        ax.legend(loc="lower left", fontsize=9)
+        fig.set_label("The line −x, before the bend, on the same axes as the bend slider: a dashed line falls from the "
+                      "top left to the bottom right, through 0 at x = 0. ReLU is not applied yet; click a letter to "
+                      "see it.")
+        return fig
     ax.plot(x, np.asarray(activations.get("relu")(line), float), color=plots.color("relu"), lw=2.6,
             label="after ReLU: flat on the right")
     _unit_axes(ax, "output", f"ReLU(w·x + b), w = {_minus(w)}, b = {_minus(b)}")
