@@ -3566,7 +3566,16 @@ def test_pass82_the_right_panel_is_our_weights_own_valley_with_the_6_the_text_fi
     w0, worked = ch00_start_here.HIDDEN_WEIGHT, ch00_start_here.SIGNAL_WORKED
     # Pass 84 (r83 Picture): the panel's title says its zoom: the left is 6 wide, this one 1.
     assert ax_w.get_title() == "Over our weight, zoomed 6× across"
-    assert np.diff(ax.get_xlim())[0] == pytest.approx(6 * np.diff(ax_w.get_xlim())[0])
+    # code review s36: the zoom is the output's move per unit of our weight (weight 3 × input 2), not a typed 6, so
+    # the two valleys are drawn the same size: the right curve is the left one with its x axis squeezed that much
+    zoom = worked["weight"] * worked["input"]
+    assert ch00_start_here.output_per_weight() == zoom == 6
+    assert np.diff(ax.get_xlim())[0] == pytest.approx(zoom * np.diff(ax_w.get_xlim())[0])
+    left = np.asarray(ax.lines[0].get_xdata(), float)
+    right_x = np.asarray(ax_w.lines[0].get_xdata(), float)
+    assert (left.min() - ax.get_xlim()[0]) / np.diff(ax.get_xlim())[0] == pytest.approx(
+        (right_x.min() - ax_w.get_xlim()[0]) / np.diff(ax_w.get_xlim())[0], abs=0.02)   # both curves span their panel alike
+    assert "drawn the same size as the left one, is really 6 times narrower" in fig.get_label()
     curve, tangent, dot = ax_w.lines[:3]
     wx, wh = (np.asarray(v, float) for v in curve.get_data())
     outputs = np.array([ch00_start_here.worked_output(v) for v in wx])

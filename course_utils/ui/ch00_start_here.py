@@ -1180,9 +1180,16 @@ def weight_bottom(worked=SIGNAL_WORKED, right=RIGHT):
 # of WEIGHT_RUN (the text's move of our weight) climbing 0.6. The output is 6 times our weight, so the valley is the
 # output's bowl squeezed 6 times: its panel is 1 wide where the output's is 6.
 OUTPUT_TITLE = "Over the output: ½ × (output − {right:g})²"   # pass 80: filled in from the right answer drawn
-# Pass 84 (r83 Picture): the right panel is ZOOM times narrower than the left; its title says so, since the two bowls
-# look alike and "6 times as steep" showed only in small labels.
-OUTPUT_SPAN, WEIGHT_SPAN = 6.0, 1.0   # how wide each panel is, along its x axis
+# Pass 84 (r83 Picture): the right panel is narrower than the left by the output's move per unit of our weight (6), so
+# the two bowls are drawn the same size; its title says the zoom, since "6 times as steep" showed only in small labels.
+WEIGHT_SPAN = 1.0   # how wide the right panel is, along our weight
+
+
+def output_per_weight(worked=SIGNAL_WORKED):
+    """How far the output moves per unit of our weight, on the ReLU's ramp: the output's weight times the input."""
+    return worked["weight"] * worked["input"]
+
+
 WEIGHT_PANEL_TITLE = "Over our weight, zoomed {zoom:g}× across"
 WEIGHT_RUN = WIGGLE
 SAME_HEIGHT_NOTE = "same height"
@@ -1200,10 +1207,12 @@ def output_hill_picture(y=None, right=RIGHT, w=HIDDEN_WEIGHT):
     its hill slope (6) and a triangle of WEIGHT_RUN (notebook 00)."""
     y = worked_output(w) if y is None else y
     fig, (ax, ax_w) = plots.new_figure(800, 300, ncols=2, sharey=True)
+    zoom = output_per_weight()
+    output_span = WEIGHT_SPAN * zoom   # the left panel is that much wider, so both valleys are drawn the same size
     ylim = (-1.6, HILL_YLIM[1])   # one height scale: the two dots, one wrongness, sit at one height
     # No legends: the triangles say the slopes, the axis labels say what is across and up (the panels stay clear).
     y0, k = _bowl(ax, lambda v: output_hill(v, right), lambda v: output_hill_slope(v, right), right, y,
-                  (right - OUTPUT_SPAN / 2, right + OUTPUT_SPAN / 2), ylim, OUTPUT_GAP_NOTE, gap_y=-1.25, least_ha="right",
+                  (right - output_span / 2, right + output_span / 2), ylim, OUTPUT_GAP_NOTE, gap_y=-1.25, least_ha="right",
                   least_dx=OUTPUT_LEAST_DX)
     ax.set(xlabel=f"the output (the right answer is {right:g})", ylabel="how wrong (height)",
            title=OUTPUT_TITLE.format(right=right))
@@ -1212,7 +1221,7 @@ def output_hill_picture(y=None, right=RIGHT, w=HIDDEN_WEIGHT):
     wy, kw = _bowl(ax_w, lambda v: weight_hill(v, right=right), lambda v: weight_hill_slope(v, right=right), bottom, w,
                    wlim, ylim, None, least_ha="right", least_dx=OUTPUT_LEAST_DX, run=WEIGHT_RUN,
                    xticks=np.round(np.arange(3.4, 4.3, 0.2), 1))
-    ax_w.set(xlabel="our weight", title=WEIGHT_PANEL_TITLE.format(zoom=OUTPUT_SPAN / WEIGHT_SPAN))
+    ax_w.set(xlabel="our weight", title=WEIGHT_PANEL_TITLE.format(zoom=zoom))
     for panel in (ax, ax_w):   # one dotted line through both dots: one wrongness, one height
         panel.axhline(y0, color=plots.MUTED, lw=1.0, ls=":", zorder=1, gid="same height")
     ax_w.text(wlim[0] + 0.015, y0 + 0.08, SAME_HEIGHT_NOTE, ha="left", va="bottom", fontsize=9.5, color=NOTE_GREY)
@@ -1223,8 +1232,8 @@ def output_hill_picture(y=None, right=RIGHT, w=HIDDEN_WEIGHT):
                   f"the hill slope there: {k:g}, with a rise-over-run triangle under it: {HILL_RUN:g} step right, "
                   f"{k:g} up. A double arrow runs from {right:g} to {y:g}: the output is {y - right:g} right of the "
                   f"bottom, the same number as the hill slope. Right, the same wrongness over our weight, its x axis "
-                  f"zoomed in {OUTPUT_SPAN / WEIGHT_SPAN:g} times: {WEIGHT_SPAN:g} wide, where the left is "
-                  f"{OUTPUT_SPAN:g} wide. So its valley is {OUTPUT_SPAN / WEIGHT_SPAN:g} times narrower than it looks, "
+                  f"zoomed in {zoom:g} times: {WEIGHT_SPAN:g} wide, where the left is {output_span:g} wide. So its "
+                  f"valley, drawn the same size as the left one, is really {zoom:g} times narrower, "
                   f"lowest at {bottom:.2f}, where the output is {right:g}. A dot stands at our weight, {w:g}, "
                   f"at the same height, {wy:g}: a dotted line joins the two heights. A dashed line shows our weight's "
                   f"hill slope there: {kw:g}, with a triangle under it: {WEIGHT_RUN:g} step right, {rise:g} up.")
