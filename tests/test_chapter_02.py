@@ -1032,8 +1032,17 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     wide, off = ch02.control_curve(), ch02.steps_curve(0.5)
     one = list(ch02.rates()).index(1.0)
     assert ("> The centred ones, about " + ch02.TIMES[round(off[one] / wide[one])] + " times sooner at step size 1.\n"
-            "> All-positive inputs make every step at least as much together as apart.\n"
-            "> So at the same length, their weights detoured and took more steps.") in answer
+            "> At the same length, their two inputs differ up to twice as much.\n"
+            "> So each step pulls harder along the apart line, the way to the star.") in answer
+    # pass 85 (r84 Correctness: "their weights detoured and took more steps" was unsupported): the detour costs no
+    # steps at step size 1 (both centres tie at equal width); what the same-length control changes is the spread
+    assert "detoured" not in answer
+    narrow, wide_in = (np.diff(zigzag.independent_inputs(0.0, zigzag.MOST, half=h), axis=1) for h in (zigzag.HALF, zigzag.WIDE))
+    np.testing.assert_allclose(wide_in, 2 * narrow)   # "differ up to twice as much"
+    assert ch02.pushes(0.0, zigzag.WIDE)[1] == pytest.approx(4 * ch02.pushes(0.5)[1])   # "pulls harder along the apart line"
+    at_one = list(ch02.rates()).index(1.0)
+    tie, centred, same_length = ch02.steps_curve(0.5)[at_one], ch02.steps_curve(0.0)[at_one], ch02.control_curve()[at_one]
+    assert abs(tie - centred) <= 1 and same_length * 2.5 < centred   # the detour costs ~nothing; the spread costs a lot
     assert "length²" not in answer
     assert zigzag.blow_up_step(0.0, half=zigzag.WIDE) == zigzag.blow_up_step(0.5) == 3.0   # "both ... from about 3"
     assert ch02.mean_square(0.0, zigzag.WIDE) == pytest.approx(2 / 3) == ch02.mean_square(0.5)
@@ -1855,7 +1864,10 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     # pass 82 (r80 Picture first): its 2/3 waits for why_big_steps_swing, where length² is defined
     assert below.endswith("The dotted curve is centre 0 with the box ticked, inputs from −1 to 1: arrows as long as centre 0.5's, "
                           "on average.\n"
-                          "It too swings past from step size 3, but at step size 1 it arrives about three times sooner.\n\n</details>")
+                          "It too swings past from step size 3, but at step size 1 it arrives about three times sooner.\n"
+                          # pass 85 (r84 Correctness): why, in what the runs support
+                          "Its two inputs differ up to twice as much.\n"
+                          "So each step pulls harder along the apart line, the way to the star.\n\n</details>")
     assert round(28 / 9) == 3 and "9 steps against" not in below
     assert "Is this a fair test?" not in below and ch02.mean_square(0.5) == pytest.approx(2 / 3) and ch02.mean_square(0.0) == pytest.approx(1 / 6)
     wide = ch02.control_curve()
@@ -3984,6 +3996,16 @@ def test_why_big_steps_swing_is_refused_when_the_worked_step_stops_overshooting(
     it (pass 82: the rule left split_step for its own cell after the widget)."""
     with pytest.raises(ValueError, match="no longer overshoots"):
         ch02.why_big_steps_swing(h=(0.5, 0.3))
+
+
+def test_the_dotted_curves_why_is_refused_when_its_inputs_stop_spreading_twice_as_wide(monkeypatch):
+    """Check the fold's "spreads twice as wide" is computed (pass 85, r84 Correctness): inputs whose difference is
+    not doubled for the dotted curve make the answer raise."""
+    real = zigzag.independent_inputs
+    monkeypatch.setattr(zigzag, "independent_inputs",
+                        lambda c, steps=30, seed=0, runs=None, half=zigzag.HALF: real(c, steps, seed + (half == zigzag.WIDE), runs, half))
+    with pytest.raises(ValueError, match="twice as widely"):
+        ch02.zigzag_answer()
 
 
 def test_the_dotted_curves_ratio_is_refused_when_it_is_no_whole_number(monkeypatch):

@@ -1317,6 +1317,9 @@ def zigzag_answer(goal=(1.0, -1.0)):
     one = s.index(1.0)
     if not (fails == blows and np.all(ctrl[works] < off[works]) and pushes(CENTRES[0], zigzag.WIDE)[1] > pushes(CENTRES[1])[1]):
         raise ValueError("the control no longer shows length setting the largest step and one sign costing steps")
+    narrow, spread = (np.diff(zigzag.independent_inputs(0.0, zigzag.MOST, half=h), axis=1) for h in (zigzag.HALF, zigzag.WIDE))
+    if not (np.allclose(spread, 2 * narrow) and np.isclose(pushes(CENTRES[0], zigzag.WIDE)[1], 4 * pushes(CENTRES[0])[1])):
+        raise ValueError("the dotted curve's inputs no longer differ twice as widely")   # r84 Correctness: the why
     times = off[one] / ctrl[one]   # r75 Focus: "9 steps against 28" as one plain ratio
     if not abs(times - round(times)) <= 0.25 or round(times) not in TIMES:
         raise ValueError("the control no longer arrives a whole number of times sooner at step size 1")
@@ -1341,6 +1344,8 @@ And the apart part is all the star needs.
 
 The dotted curve is centre 0 with the box ticked, inputs from −1 to 1: arrows as long as centre 0.5's, on average.
 It too swings past from step size {fails:g}, but at step size 1 it arrives about {TIMES[round(times)]} times sooner.
+Its two inputs differ up to twice as much.
+So each step pulls harder along the apart line, the way to the star.
 """)   # r72 Focus: the Takeaway left this fold for the notebook's own cell, under it
 
 
