@@ -767,7 +767,9 @@ def test_one_meaning_of_gate_in_widget_and_text():
     assert any("share of a kept" in t for t in labels) and not any("how open" in t for t in labels)
     text = markdown()
     # pass 26: the × is "multiply", so "gate" names SiLU(a) only (step 4's heading called the × the gate)
-    assert "$\\mathrm{SiLU}(a)$ is the **gate**.\nBeyond $a \\approx 1.28$ the gate is more than 1: louder than full volume.\n" in text and "**Stage 3" in text and "For the curious: the name" not in text and "tops 1" not in text and "joins Swish" not in text   # pass 33 (r31): the idiom and the name said plainly and "Hence SwiGLU" not in text
+    # pass 85 (r84 Clarity: SiLU, the share, the gate and 1.28 at once): the gate first; "louder" after the widget
+    assert "**Stage 2: the gate (top row).** $a$ is bent into the **gate**.\nThe bend is **SiLU**" in text
+    assert _cell_index("ch02.swiglu_gate()") < _cell_index("Beyond $a \\approx 1.28$ the gate is more than 1: louder than full volume.\n") and "**Stage 3" in text and "For the curious: the name" not in text and "tops 1" not in text and "joins Swish" not in text   # pass 33 (r31): the idiom and the name said plainly and "Hence SwiGLU" not in text
     assert "**Stage 4: multiply (the ×).** The unit outputs gate times content" in text and "the gate (the ×)" not in text
     assert "not capped at 1" not in text   # said once, up front, in the analogy
     assert "Here $\\sigma(a)$, from 0 to 1, is the share of $a$ that SiLU keeps." in text
@@ -1033,7 +1035,7 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     one = list(ch02.rates()).index(1.0)
     assert ("> The centred ones, about " + ch02.TIMES[round(off[one] / wide[one])] + " times sooner at step size 1.\n"
             "> At the same length, their two inputs differ up to twice as much.\n"
-            "> So each step pulls harder along the apart line, the way to the star.") in answer
+            "> So each step pulls harder along the apart line.") in answer
     # pass 85 (r84 Correctness: "their weights detoured and took more steps" was unsupported): the detour costs no
     # steps at step size 1 (both centres tie at equal width); what the same-length control changes is the spread
     assert "detoured" not in answer
@@ -1350,8 +1352,8 @@ def test_swiglu_has_twice_a_relu_units_input_weights():
     # pass 49 (r44 Clarity 3): "1.5 times" counted outgoing weights, which the chapter's unit (weights on its inputs)
     # does not; the count is now of input weights only: one sum against two (a and b), for any number of inputs
     assert "1.5 times" not in text and "as many inputs as it feeds" not in text
-    unit = text.split("**Unit**:", 1)[1].split("\n\n", 1)[0]
-    assert "It multiplies each input by its **weight**" in unit
+    unit = text.split("Above is one **unit**:", 1)[1].split("\n\n", 1)[0]   # pass 85: under its diagram
+    assert "Each input is multiplied by its **weight**" in unit
     assert "SwiGLU layer" not in text and "ReLU layer" not in text
     assert "each weight 1" not in text and "one set in" not in text
     for n in (1, 4, 64):
@@ -1867,7 +1869,7 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
                           "It too swings past from step size 3, but at step size 1 it arrives about three times sooner.\n"
                           # pass 85 (r84 Correctness): why, in what the runs support
                           "Its two inputs differ up to twice as much.\n"
-                          "So each step pulls harder along the apart line, the way to the star.\n\n</details>")
+                          "So each step pulls harder along the apart line.\n\n</details>")
     assert round(28 / 9) == 3 and "9 steps against" not in below
     assert "Is this a fair test?" not in below and ch02.mean_square(0.5) == pytest.approx(2 / 3) and ch02.mean_square(0.0) == pytest.approx(1 / 6)
     wide = ch02.control_curve()
@@ -1898,8 +1900,8 @@ def test_weighted_sum_is_explained_before_its_first_use():
     # pass 23: the same weighted sum as the glossary's (the bias comes after it), and the unit's bend is in the word
     glossary = glossary_markdown().split("## Glossary", 1)[1]
     assert "- **weighted sum**: each input times its weight, all added up. With the bias added, it is what the unit bends." in glossary
-    unit = text.split("**Unit**:", 1)[1].split("\n\n", 1)[0]   # pass 73: its own paragraph, above its diagram
-    assert unit.index("**weighted sum**") < unit.index("**bias**") < unit.index("through its bend")
+    unit = text.split("Above is one **unit**:", 1)[1].split("\n\n", 1)[0]   # pass 85: its own cell, under its diagram
+    assert unit.index("**weighted sum**") < unit.index("**bias**") < unit.index("it bends the total")
     assert "The total is its **weighted sum**" not in text
 
 
@@ -2258,10 +2260,14 @@ def test_a_unit_adds_a_bias_and_the_bias_places_its_corner():
     (without a bias every one-input unit would bend at x = 0)."""
     text = markdown()
     # pass 73 (r70 Clarity 2): said at the top, next to the slope, above the unit's labelled diagram
-    assert ("**Unit**: one of the many small parts a network is built from (below). It multiplies each input by its "
-            "**weight** and adds them up: its **weighted sum**.\n"
-            "It adds its **bias**, then passes the total through its bend.") in "".join(chapter()["cells"][0]["source"])
-    corners_text = text.split("Enough corners follow any unbroken curve", 1)[1]
+    # pass 85 (r84 Clarity: three terms in one sentence, before any picture): the diagram first, one part a line
+    assert ("Above is one **unit**: one of a network's many small parts.\n"
+            "Each input is multiplied by its **weight**.\n"
+            "The unit adds them up: its **weighted sum**.\n"
+            "It adds its **bias**, a number of its own.\n"
+            "Then it bends the total.") == "".join(chapter()["cells"][_cell_index("ch02.unit_diagram()") + 1]["source"])
+    assert "**weight**" not in "".join(chapter()["cells"][0]["source"])
+    corners_text = text.split("Below, the same sum as a small network.", 1)[1]
     # pass 28: 'plus a bias' (which bias?) is cut; no output bias is needed: two corners left of the stretch give
     # any straight line there, a constant included: 1·ReLU(x + 4) − 1·ReLU(x + 5) = −1 for every x ≥ −4
     xx = np.linspace(-3, 3, 61)
@@ -3085,7 +3091,11 @@ def test_corner_pieces_left_of_zero_read_as_x_plus():
     # pass 28: no "plus a bias": corners left of the stretch give any line there (see the bias test); the theorem is named
     # r72 Correctness: the theorem covers any unbroken (continuous) curve, over a limited stretch of x
     assert ("Enough corners follow any unbroken curve over a limited stretch of x, as closely as you like.\n"
-            "A theorem proves that such a match exists, for many inputs too: the *universal approximation theorem*.\nIt does not say how many units it takes, or whether training finds them.\n") in markdown()
+            "A theorem proves that such a match exists: the *universal approximation theorem*.\nIt does not say how many units it takes, or whether training finds them.") in markdown()
+    # pass 85 (r84 Clarity: four ideas in one cell): where a corner sits is its own cell, under the network picture
+    assert "for many inputs too" not in markdown()
+    net, corner, theorem = (_cell_index(k) for k in ("ch02.corners_network()", "A unit's corner sits", "Enough corners follow any"))
+    assert net + 1 == corner and corner + 1 == theorem
     x = np.linspace(-3, 3, 61)
     assert np.all(sum(a * np.maximum(x[:10] - k, 0) for a, k in ((1.0, -1.0), (-2.0, 0.0), (1.0, 1.0))) == 0)
 
@@ -3895,7 +3905,7 @@ def test_unit_diagram_labels_weight_sum_bias_and_bend_in_order_under_the_unit_pa
     assert fig.get_label() == ch02.UNIT_ALT and "weighted sum" in ch02.UNIT_ALT and "bias" in ch02.UNIT_ALT
     cells = chapter()["cells"]
     at = _cell_index("ch02.unit_diagram()")
-    assert cells[at]["metadata"]["jupyter"]["source_hidden"] and _cell_index("**Unit**:") < at
+    assert cells[at]["metadata"]["jupyter"]["source_hidden"] and _cell_index("Above is one **unit**:") == at + 1
     assert at < _cell_index("- **ReLU**: negatives become 0") < _cell_index("**Weakness:** a unit's weighted sum")
     assert "**Words for ReLU's weakness**" not in markdown() and "**Training example**" not in markdown()
 
@@ -4130,9 +4140,13 @@ def test_why_big_steps_swing_is_three_sentences_in_a_closed_fold():
                             # r83 Clarity: the reason for "reaches 2", checked through real steps below
                             "A step multiplies the output's gap to its answer by (1 − step size × length²).\n"
                             "When step size × length² reaches 2, a step stops bringing the output closer.\nAbove 2, it leaves it farther off.\n"
+                            # pass 85 (r84 Clarity: the rule had no worked number): length² 1 at step size 3 gives ×(−2)
+                            "Say length² is 1 and the step size 3.\n"
+                            "Then the gap is multiplied by 1 − 3 = −2: doubled and flipped.\n"
                             "At centre 0.5, length² averages 2/3, so on average that starts at step size 3.\n\n"
                             "</details>")
     assert swing.count("<details>") == 1 and "The working" not in swing
+    assert ch02.gap_factor((1.0, 0.0), 3.0) == pytest.approx(-2.0)   # the worked number, through a real step
     h = zigzag.independent_inputs(0.5, 200000)
     assert np.mean((h ** 2).sum(axis=1)) == pytest.approx(2 / 3, rel=0.01) and 3 * (2 / 3) == 2
     assert zigzag.blow_up_step(0.5) == 3.0 and zigzag.blow_up_step(0.0, half=zigzag.WIDE) == 3.0

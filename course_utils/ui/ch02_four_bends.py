@@ -1254,6 +1254,11 @@ def why_big_steps_swing(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
         raise ValueError("the runs no longer start failing where step size × average length² reaches 2")
     if not np.isfinite(steps_curve(CENTRES[0])).all() or not mean_square(CENTRES[0]) < big:
         raise ValueError("centre-0 arrows are no longer shorter, or big steps no longer stay safe there")
+    said = (1.0, 3.0)   # r84 Clarity: one worked number for the rule: length² 1 at step size 3
+    times = gap_factor(np.array([1.0, 0.0]), said[1])
+    if not (np.isclose(times, 1 - said[1] * said[0]) and np.isclose(times, -2)):   # "doubled and flipped"
+        raise ValueError("the worked gap is no longer doubled and flipped")
+    times = f"{times:g}".replace("-", "−")
     fig = two_runs()
     img = tables.image(figure_png(fig), fig.get_label(), 760, 330)
     avg = f"{round(3 * big):.0f}/3"
@@ -1265,6 +1270,8 @@ An example's **length²** is (input 1)² + (input 2)².
 A step multiplies the output's gap to its answer by (1 − step size × length²).
 When step size × length² reaches 2, a step stops bringing the output closer.
 Above 2, it leaves it farther off.
+Say length² is {said[0]:g} and the step size {said[1]:g}.
+Then the gap is multiplied by 1 − {said[1]:g} = {times}: doubled and flipped.
 At centre 0.5, length² averages {avg}, so on average that starts at step size {blows:g}.
 """)
 
@@ -1345,7 +1352,7 @@ And the apart part is all the star needs.
 The dotted curve is centre 0 with the box ticked, inputs from −1 to 1: arrows as long as centre 0.5's, on average.
 It too swings past from step size {fails:g}, but at step size 1 it arrives about {TIMES[round(times)]} times sooner.
 Its two inputs differ up to twice as much.
-So each step pulls harder along the apart line, the way to the star.
+So each step pulls harder along the apart line.
 """)   # r72 Focus: the Takeaway left this fold for the notebook's own cell, under it
 
 
