@@ -1986,7 +1986,14 @@ def test_the_corners_widget_keeps_the_best_gap():
     assert "Make the middle turn" in hint and "Stuck" not in folds.split("</details>", 1)[1]
     # pass 34 (r32): the hint's ratio alone left the learner at 0.108; it now gives the size, and that setting
     # meets the goal on the widget itself
-    assert "Make the middle turn about twice the outer ones, with the opposite sign.\nMake the outer ones about 0.75." in hint
+    # pass 85 (r84 Interaction: "about 0.75" gave the answer away): a nudge; scaling the shape together finds the goal
+    assert ("Make the middle turn about twice the outer ones, with the opposite sign.\n"
+            "Then make all three bigger or smaller together, and watch the best gap so far.") in hint
+    assert "0.75" not in hint and "1.5" not in hint
+    lo, hi, step = ch02.SLIDER_TURNS
+    scaled = {round(a, 2): ch02.corners_add_up(turns=(a, -2 * a, a)).gap for a in np.arange(0.5, hi / 2 + 1e-9, step)}
+    assert scaled[0.5] > 0.1 and min(scaled.values()) < ch02.GOAL_GAP   # from the shape alone, scaling reaches the goal
+    assert min(scaled, key=scaled.get) == ch02.HINT_TURNS[0]
     assert ch02.HINT_TURNS == (0.75, -1.5, 0.75)
     hinted = ch02.corners_add_up(turns=ch02.HINT_TURNS)
     assert hinted.gap < ch02.GOAL_GAP and f"{hinted.gap:.3f}" == "0.024"
@@ -3141,6 +3148,20 @@ def test_r25_questions_read_as_questions_and_the_paper_is_named():
 
 
 # ---------------------------------------------------------------- pass 29: the r27 reader's items
+def test_the_pieces_legend_sits_inside_the_panel_where_every_piece_is_flat():
+    """Check (pass 85, r84 Picture: the lower legend hung outside the plot) the pieces' legend lies inside its panel,
+    left of the first corner and above 0, where every piece is 0 whatever the turns, so no line runs under it."""
+    w = ch02.corners_add_up()
+    fig = w.figure
+    fig.canvas.draw()
+    ax = fig.axes[1]
+    box = ax.get_legend().get_window_extent(fig.canvas.get_renderer()).transformed(ax.transData.inverted())
+    (x_lo, x_hi), (y_lo, y_hi) = ax.get_xlim(), ax.get_ylim()
+    assert x_lo <= box.x0 and box.y1 <= y_hi and box.y0 > 0.3   # inside, clear of the 0 line
+    turn = ch02.SLIDER_TURNS[1]   # the steepest piece, starting at the first corner, stays below the box
+    assert box.x1 < -1.5 + box.y0 / turn
+
+
 def test_r27_pictures_name_corners_by_place_and_tie_each_ring_number_to_its_ring():
     """Check the pieces' legend names each corner by its x, as the sliders do ('corner 1' did not match 'turn at
     x = -1.5'), and each ring number of the zig-zag has a leader line that runs from near the number to near its
@@ -4030,21 +4051,26 @@ def test_the_dotted_curves_ratio_is_refused_when_it_is_no_whole_number(monkeypat
 # ---------------------------------------------------------------- pass 80: the r77 reader's items
 
 
-def test_signal_left_bars_draw_sigmoids_quarter_per_layer_against_tanh_and_relu():
+def test_signal_left_bars_draw_sigmoids_quarter_per_layer_against_relu():
     """Check (r77 Picture: "(1/4)^5 ≈ 0.001" was only told) the bars under the sigmoid answer: for 1 to 5 layers,
-    sigmoid's bars are its best slope to the power of the layers (the registry's 1/4, so 1/1,024 ≈ 0.001 at 5), tanh's
-    and ReLU's bars stand at 1, one series is hatched (not colour alone), and the cell sits right under the answer."""
+    sigmoid's bars are its best slope to the power of the layers (the registry's 1/4, so 1/1,024 ≈ 0.001 at 5), ReLU's
+    bars (x > 0) stand at 1, one series is hatched (not colour alone), and the cell sits right under the answer.
+    Pass 85 (r84 Picture: tanh's bars came before tanh's section, over an empty top half): no tanh, a low top."""
     fig = ch02.signal_left()
     ax = fig.axes[0]
-    flat, off, sig = ([p.get_height() for p in c] for c in ax.containers)
+    assert len(ax.containers) == 2
+    flat, sig = ([p.get_height() for p in c] for c in ax.containers)
     top = float(np.max(activations.get("sigmoid").derivative(np.linspace(-5, 5, 10001))))
     np.testing.assert_allclose(sig, top ** np.arange(1, 6))
     np.testing.assert_allclose(flat, 1.0)
-    # r78 Correctness: tanh's 1 holds only at x = 0; at x = 1 its slope 1 - tanh(1)² ≈ 0.42 shrinks the signal too
-    np.testing.assert_allclose(off, (1 - np.tanh(1.0) ** 2) ** np.arange(1, 6))
-    assert "shrink to 0.013" in fig.get_label() and ax.containers[1][0].get_hatch() == ".."
-    assert float(activations.get("tanh").derivative(0.0)) == 1.0 and float(activations.get("relu").derivative(1.0)) == 1.0
-    assert ax.containers[0][0].get_hatch() == "//" and not ax.containers[2][0].get_hatch()
+    assert float(activations.get("relu").derivative(np.linspace(0.01, 5, 50)).min()) == 1.0   # "x > 0: slope 1"
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert not any("tanh" in t for t in labels) and "tanh" not in fig.get_label()
+    assert ax.get_ylim()[1] < 1.4   # the top half is no longer empty
+    legend = ax.get_legend().get_window_extent(fig.canvas.get_renderer())
+    bars = max(p.get_window_extent(fig.canvas.get_renderer()).y1 for c in ax.containers for p in c)
+    assert legend.y0 >= bars - 1   # the one-row legend sits above the bars, hiding none
+    assert ax.containers[0][0].get_hatch() == "//" and not ax.containers[1][0].get_hatch()
     assert "1/1,024 ≈ 0.001" in fig.get_label() and round(0.25 ** 5, 3) == 0.001
     at = _cell_index("ch02.signal_left()")
     cells = chapter()["cells"]
