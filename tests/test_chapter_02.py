@@ -767,7 +767,9 @@ def test_one_meaning_of_gate_in_widget_and_text():
     assert any("share of a kept" in t for t in labels) and not any("how open" in t for t in labels)
     text = markdown()
     # pass 26: the × is "multiply", so "gate" names SiLU(a) only (step 4's heading called the × the gate)
-    assert "$\\mathrm{SiLU}(a)$ is the **gate**.\nBeyond $a \\approx 1.28$ the gate is more than 1: louder than full volume.\n" in text and "**Stage 3" in text and "For the curious: the name" not in text and "tops 1" not in text and "joins Swish" not in text   # pass 33 (r31): the idiom and the name said plainly and "Hence SwiGLU" not in text
+    # pass 85 (r84 Clarity: SiLU, the share, the gate and 1.28 at once): the gate first; "louder" after the widget
+    assert "**Stage 2: the gate (top row).** $a$ is bent into the **gate**.\nThe bend is **SiLU**" in text
+    assert _cell_index("ch02.swiglu_gate()") < _cell_index("Beyond $a \\approx 1.28$ the gate is more than 1: louder than full volume.\n") and "**Stage 3" in text and "For the curious: the name" not in text and "tops 1" not in text and "joins Swish" not in text   # pass 33 (r31): the idiom and the name said plainly and "Hence SwiGLU" not in text
     assert "**Stage 4: multiply (the ×).** The unit outputs gate times content" in text and "the gate (the ×)" not in text
     assert "not capped at 1" not in text   # said once, up front, in the analogy
     assert "Here $\\sigma(a)$, from 0 to 1, is the share of $a$ that SiLU keeps." in text
@@ -1032,8 +1034,17 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     wide, off = ch02.control_curve(), ch02.steps_curve(0.5)
     one = list(ch02.rates()).index(1.0)
     assert ("> The centred ones, about " + ch02.TIMES[round(off[one] / wide[one])] + " times sooner at step size 1.\n"
-            "> All-positive inputs make every step at least as much together as apart.\n"
-            "> So at the same length, their weights detoured and took more steps.") in answer
+            "> At the same length, their two inputs differ up to twice as much.\n"
+            "> So each step pulls harder along the apart line.") in answer
+    # pass 85 (r84 Correctness: "their weights detoured and took more steps" was unsupported): the detour costs no
+    # steps at step size 1 (both centres tie at equal width); what the same-length control changes is the spread
+    assert "detoured" not in answer
+    narrow, wide_in = (np.diff(zigzag.independent_inputs(0.0, zigzag.MOST, half=h), axis=1) for h in (zigzag.HALF, zigzag.WIDE))
+    np.testing.assert_allclose(wide_in, 2 * narrow)   # "differ up to twice as much"
+    assert ch02.pushes(0.0, zigzag.WIDE)[1] == pytest.approx(4 * ch02.pushes(0.5)[1])   # "pulls harder along the apart line"
+    at_one = list(ch02.rates()).index(1.0)
+    tie, centred, same_length = ch02.steps_curve(0.5)[at_one], ch02.steps_curve(0.0)[at_one], ch02.control_curve()[at_one]
+    assert abs(tie - centred) <= 1 and same_length * 2.5 < centred   # the detour costs ~nothing; the spread costs a lot
     assert "length²" not in answer
     assert zigzag.blow_up_step(0.0, half=zigzag.WIDE) == zigzag.blow_up_step(0.5) == 3.0   # "both ... from about 3"
     assert ch02.mean_square(0.0, zigzag.WIDE) == pytest.approx(2 / 3) == ch02.mean_square(0.5)
@@ -1341,8 +1352,8 @@ def test_swiglu_has_twice_a_relu_units_input_weights():
     # pass 49 (r44 Clarity 3): "1.5 times" counted outgoing weights, which the chapter's unit (weights on its inputs)
     # does not; the count is now of input weights only: one sum against two (a and b), for any number of inputs
     assert "1.5 times" not in text and "as many inputs as it feeds" not in text
-    unit = text.split("**Unit**:", 1)[1].split("\n\n", 1)[0]
-    assert "It multiplies each input by its **weight**" in unit
+    unit = text.split("Above is one **unit**:", 1)[1].split("\n\n", 1)[0]   # pass 85: under its diagram
+    assert "Each input is multiplied by its **weight**" in unit
     assert "SwiGLU layer" not in text and "ReLU layer" not in text
     assert "each weight 1" not in text and "one set in" not in text
     for n in (1, 4, 64):
@@ -1855,7 +1866,10 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     # pass 82 (r80 Picture first): its 2/3 waits for why_big_steps_swing, where length² is defined
     assert below.endswith("The dotted curve is centre 0 with the box ticked, inputs from −1 to 1: arrows as long as centre 0.5's, "
                           "on average.\n"
-                          "It too swings past from step size 3, but at step size 1 it arrives about three times sooner.\n\n</details>")
+                          "It too swings past from step size 3, but at step size 1 it arrives about three times sooner.\n"
+                          # pass 85 (r84 Correctness): why, in what the runs support
+                          "Its two inputs differ up to twice as much.\n"
+                          "So each step pulls harder along the apart line.\n\n</details>")
     assert round(28 / 9) == 3 and "9 steps against" not in below
     assert "Is this a fair test?" not in below and ch02.mean_square(0.5) == pytest.approx(2 / 3) and ch02.mean_square(0.0) == pytest.approx(1 / 6)
     wide = ch02.control_curve()
@@ -1886,8 +1900,8 @@ def test_weighted_sum_is_explained_before_its_first_use():
     # pass 23: the same weighted sum as the glossary's (the bias comes after it), and the unit's bend is in the word
     glossary = glossary_markdown().split("## Glossary", 1)[1]
     assert "- **weighted sum**: each input times its weight, all added up. With the bias added, it is what the unit bends." in glossary
-    unit = text.split("**Unit**:", 1)[1].split("\n\n", 1)[0]   # pass 73: its own paragraph, above its diagram
-    assert unit.index("**weighted sum**") < unit.index("**bias**") < unit.index("through its bend")
+    unit = text.split("Above is one **unit**:", 1)[1].split("\n\n", 1)[0]   # pass 85: its own cell, under its diagram
+    assert unit.index("**weighted sum**") < unit.index("**bias**") < unit.index("it bends the total")
     assert "The total is its **weighted sum**" not in text
 
 
@@ -1972,7 +1986,14 @@ def test_the_corners_widget_keeps_the_best_gap():
     assert "Make the middle turn" in hint and "Stuck" not in folds.split("</details>", 1)[1]
     # pass 34 (r32): the hint's ratio alone left the learner at 0.108; it now gives the size, and that setting
     # meets the goal on the widget itself
-    assert "Make the middle turn about twice the outer ones, with the opposite sign.\nMake the outer ones about 0.75." in hint
+    # pass 85 (r84 Interaction: "about 0.75" gave the answer away): a nudge; scaling the shape together finds the goal
+    assert ("Make the middle turn about twice the outer ones, with the opposite sign.\n"
+            "Then make all three bigger or smaller together, and watch the best gap so far.") in hint
+    assert "0.75" not in hint and "1.5" not in hint
+    lo, hi, step = ch02.SLIDER_TURNS
+    scaled = {round(a, 2): ch02.corners_add_up(turns=(a, -2 * a, a)).gap for a in np.arange(0.5, hi / 2 + 1e-9, step)}
+    assert scaled[0.5] > 0.1 and min(scaled.values()) < ch02.GOAL_GAP   # from the shape alone, scaling reaches the goal
+    assert min(scaled, key=scaled.get) == ch02.HINT_TURNS[0]
     assert ch02.HINT_TURNS == (0.75, -1.5, 0.75)
     hinted = ch02.corners_add_up(turns=ch02.HINT_TURNS)
     assert hinted.gap < ch02.GOAL_GAP and f"{hinted.gap:.3f}" == "0.024"
@@ -2246,10 +2267,14 @@ def test_a_unit_adds_a_bias_and_the_bias_places_its_corner():
     (without a bias every one-input unit would bend at x = 0)."""
     text = markdown()
     # pass 73 (r70 Clarity 2): said at the top, next to the slope, above the unit's labelled diagram
-    assert ("**Unit**: one of the many small parts a network is built from (below). It multiplies each input by its "
-            "**weight** and adds them up: its **weighted sum**.\n"
-            "It adds its **bias**, then passes the total through its bend.") in "".join(chapter()["cells"][0]["source"])
-    corners_text = text.split("Enough corners follow any unbroken curve", 1)[1]
+    # pass 85 (r84 Clarity: three terms in one sentence, before any picture): the diagram first, one part a line
+    assert ("Above is one **unit**: one of a network's many small parts.\n"
+            "Each input is multiplied by its **weight**.\n"
+            "The unit adds them up: its **weighted sum**.\n"
+            "It adds its **bias**, a number of its own.\n"
+            "Then it bends the total.") == "".join(chapter()["cells"][_cell_index("ch02.unit_diagram()") + 1]["source"])
+    assert "**weight**" not in "".join(chapter()["cells"][0]["source"])
+    corners_text = text.split("Below, the same sum as a small network.", 1)[1]
     # pass 28: 'plus a bias' (which bias?) is cut; no output bias is needed: two corners left of the stretch give
     # any straight line there, a constant included: 1·ReLU(x + 4) − 1·ReLU(x + 5) = −1 for every x ≥ −4
     xx = np.linspace(-3, 3, 61)
@@ -3073,7 +3098,11 @@ def test_corner_pieces_left_of_zero_read_as_x_plus():
     # pass 28: no "plus a bias": corners left of the stretch give any line there (see the bias test); the theorem is named
     # r72 Correctness: the theorem covers any unbroken (continuous) curve, over a limited stretch of x
     assert ("Enough corners follow any unbroken curve over a limited stretch of x, as closely as you like.\n"
-            "A theorem proves that such a match exists, for many inputs too: the *universal approximation theorem*.\nIt does not say how many units it takes, or whether training finds them.\n") in markdown()
+            "A theorem proves that such a match exists: the *universal approximation theorem*.\nIt does not say how many units it takes, or whether training finds them.") in markdown()
+    # pass 85 (r84 Clarity: four ideas in one cell): where a corner sits is its own cell, under the network picture
+    assert "for many inputs too" not in markdown()
+    net, corner, theorem = (_cell_index(k) for k in ("ch02.corners_network()", "A unit's corner sits", "Enough corners follow any"))
+    assert net + 1 == corner and corner + 1 == theorem
     x = np.linspace(-3, 3, 61)
     assert np.all(sum(a * np.maximum(x[:10] - k, 0) for a, k in ((1.0, -1.0), (-2.0, 0.0), (1.0, 1.0))) == 0)
 
@@ -3119,6 +3148,20 @@ def test_r25_questions_read_as_questions_and_the_paper_is_named():
 
 
 # ---------------------------------------------------------------- pass 29: the r27 reader's items
+def test_the_pieces_legend_sits_inside_the_panel_where_every_piece_is_flat():
+    """Check (pass 85, r84 Picture: the lower legend hung outside the plot) the pieces' legend lies inside its panel,
+    left of the first corner and above 0, where every piece is 0 whatever the turns, so no line runs under it."""
+    w = ch02.corners_add_up()
+    fig = w.figure
+    fig.canvas.draw()
+    ax = fig.axes[1]
+    box = ax.get_legend().get_window_extent(fig.canvas.get_renderer()).transformed(ax.transData.inverted())
+    (x_lo, x_hi), (y_lo, y_hi) = ax.get_xlim(), ax.get_ylim()
+    assert x_lo <= box.x0 and box.y1 <= y_hi and box.y0 > 0.3   # inside, clear of the 0 line
+    turn = ch02.SLIDER_TURNS[1]   # the steepest piece, starting at the first corner, stays below the box
+    assert box.x1 < -1.5 + box.y0 / turn
+
+
 def test_r27_pictures_name_corners_by_place_and_tie_each_ring_number_to_its_ring():
     """Check the pieces' legend names each corner by its x, as the sliders do ('corner 1' did not match 'turn at
     x = -1.5'), and each ring number of the zig-zag has a leader line that runs from near the number to near its
@@ -3883,7 +3926,7 @@ def test_unit_diagram_labels_weight_sum_bias_and_bend_in_order_under_the_unit_pa
     assert fig.get_label() == ch02.UNIT_ALT and "weighted sum" in ch02.UNIT_ALT and "bias" in ch02.UNIT_ALT
     cells = chapter()["cells"]
     at = _cell_index("ch02.unit_diagram()")
-    assert cells[at]["metadata"]["jupyter"]["source_hidden"] and _cell_index("**Unit**:") < at
+    assert cells[at]["metadata"]["jupyter"]["source_hidden"] and _cell_index("Above is one **unit**:") == at + 1
     assert at < _cell_index("- **ReLU**: negatives become 0") < _cell_index("**Weakness:** a unit's weighted sum")
     assert "**Words for ReLU's weakness**" not in markdown() and "**Training example**" not in markdown()
 
@@ -3986,6 +4029,16 @@ def test_why_big_steps_swing_is_refused_when_the_worked_step_stops_overshooting(
         ch02.why_big_steps_swing(h=(0.5, 0.3))
 
 
+def test_the_dotted_curves_why_is_refused_when_its_inputs_stop_spreading_twice_as_wide(monkeypatch):
+    """Check the fold's "spreads twice as wide" is computed (pass 85, r84 Correctness): inputs whose difference is
+    not doubled for the dotted curve make the answer raise."""
+    real = zigzag.independent_inputs
+    monkeypatch.setattr(zigzag, "independent_inputs",
+                        lambda c, steps=30, seed=0, runs=None, half=zigzag.HALF: real(c, steps, seed + (half == zigzag.WIDE), runs, half))
+    with pytest.raises(ValueError, match="twice as widely"):
+        ch02.zigzag_answer()
+
+
 def test_the_dotted_curves_ratio_is_refused_when_it_is_no_whole_number(monkeypatch):
     """Check "about three times sooner" is computed (pass 79, r75 Focus): a control only 1.6 times as fast at step
     size 1 is no whole ratio, so the answer raises instead of rounding it to "two"."""
@@ -3998,21 +4051,26 @@ def test_the_dotted_curves_ratio_is_refused_when_it_is_no_whole_number(monkeypat
 # ---------------------------------------------------------------- pass 80: the r77 reader's items
 
 
-def test_signal_left_bars_draw_sigmoids_quarter_per_layer_against_tanh_and_relu():
+def test_signal_left_bars_draw_sigmoids_quarter_per_layer_against_relu():
     """Check (r77 Picture: "(1/4)^5 ≈ 0.001" was only told) the bars under the sigmoid answer: for 1 to 5 layers,
-    sigmoid's bars are its best slope to the power of the layers (the registry's 1/4, so 1/1,024 ≈ 0.001 at 5), tanh's
-    and ReLU's bars stand at 1, one series is hatched (not colour alone), and the cell sits right under the answer."""
+    sigmoid's bars are its best slope to the power of the layers (the registry's 1/4, so 1/1,024 ≈ 0.001 at 5), ReLU's
+    bars (x > 0) stand at 1, one series is hatched (not colour alone), and the cell sits right under the answer.
+    Pass 85 (r84 Picture: tanh's bars came before tanh's section, over an empty top half): no tanh, a low top."""
     fig = ch02.signal_left()
     ax = fig.axes[0]
-    flat, off, sig = ([p.get_height() for p in c] for c in ax.containers)
+    assert len(ax.containers) == 2
+    flat, sig = ([p.get_height() for p in c] for c in ax.containers)
     top = float(np.max(activations.get("sigmoid").derivative(np.linspace(-5, 5, 10001))))
     np.testing.assert_allclose(sig, top ** np.arange(1, 6))
     np.testing.assert_allclose(flat, 1.0)
-    # r78 Correctness: tanh's 1 holds only at x = 0; at x = 1 its slope 1 - tanh(1)² ≈ 0.42 shrinks the signal too
-    np.testing.assert_allclose(off, (1 - np.tanh(1.0) ** 2) ** np.arange(1, 6))
-    assert "shrink to 0.013" in fig.get_label() and ax.containers[1][0].get_hatch() == ".."
-    assert float(activations.get("tanh").derivative(0.0)) == 1.0 and float(activations.get("relu").derivative(1.0)) == 1.0
-    assert ax.containers[0][0].get_hatch() == "//" and not ax.containers[2][0].get_hatch()
+    assert float(activations.get("relu").derivative(np.linspace(0.01, 5, 50)).min()) == 1.0   # "x > 0: slope 1"
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert not any("tanh" in t for t in labels) and "tanh" not in fig.get_label()
+    assert ax.get_ylim()[1] < 1.4   # the top half is no longer empty
+    legend = ax.get_legend().get_window_extent(fig.canvas.get_renderer())
+    bars = max(p.get_window_extent(fig.canvas.get_renderer()).y1 for c in ax.containers for p in c)
+    assert legend.y0 >= bars - 1   # the one-row legend sits above the bars, hiding none
+    assert ax.containers[0][0].get_hatch() == "//" and not ax.containers[1][0].get_hatch()
     assert "1/1,024 ≈ 0.001" in fig.get_label() and round(0.25 ** 5, 3) == 0.001
     at = _cell_index("ch02.signal_left()")
     cells = chapter()["cells"]
@@ -4108,9 +4166,13 @@ def test_why_big_steps_swing_is_three_sentences_in_a_closed_fold():
                             # r83 Clarity: the reason for "reaches 2", checked through real steps below
                             "A step multiplies the output's gap to its answer by (1 − step size × length²).\n"
                             "When step size × length² reaches 2, a step stops bringing the output closer.\nAbove 2, it leaves it farther off.\n"
+                            # pass 85 (r84 Clarity: the rule had no worked number): length² 1 at step size 3 gives ×(−2)
+                            "Say length² is 1 and the step size 3.\n"
+                            "Then the gap is multiplied by 1 − 3 = −2: doubled and flipped.\n"
                             "At centre 0.5, length² averages 2/3, so on average that starts at step size 3.\n\n"
                             "</details>")
     assert swing.count("<details>") == 1 and "The working" not in swing
+    assert ch02.gap_factor((1.0, 0.0), 3.0) == pytest.approx(-2.0)   # the worked number, through a real step
     h = zigzag.independent_inputs(0.5, 200000)
     assert np.mean((h ** 2).sum(axis=1)) == pytest.approx(2 / 3, rel=0.01) and 3 * (2 / 3) == 2
     assert zigzag.blow_up_step(0.5) == 3.0 and zigzag.blow_up_step(0.0, half=zigzag.WIDE) == 3.0

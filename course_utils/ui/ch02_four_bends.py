@@ -783,7 +783,8 @@ def corners_add_up(kinks=(-1.5, 0.0, 1.5), turns=(0.5, -0.5, 0.5), window=3.0):
                                        label=f"corner at x = {k:g}")[0]) for i, k in enumerate(kinks)]
     ax_parts.set(xlim=(-window, window), ylim=PARTS_YLIM, xlabel="input x", ylabel="piece's output",
                  title="the pieces, one by one")
-    ax_parts.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9)
+    # r84 Picture: inside, small, over the flat left end where every piece is 0 (left of the first corner, above 0)
+    ax_parts.legend(loc="upper left", fontsize=8, labelspacing=0.25, handlelength=2.6, borderaxespad=0.3, borderpad=0.3, handletextpad=0.4)
     for ax in (ax_sum, ax_parts):
         _axes_lines(ax)
     sliders = {f"a{i}": slider(f"turn at x = {k:g}", a, *SLIDER_TURNS)
@@ -865,40 +866,35 @@ def sigmoid_question():
 
 
 SIGNAL_LAYERS = 5   # the sigmoid answer's "after 5 layers"
-TANH_OFF_CENTRE = 1.0   # r78 Correctness: tanh keeps slope 1 only at 0; its bars at x = 1 show it shrinks too
 
 
 @plots.styled
 def signal_left(layers=SIGNAL_LAYERS):
     """Bars: the most learning signal left after 1..layers bends, each bend at its best slope (peak): sigmoid's 1/4 per
-    layer against tanh's and ReLU's 1 (notebook 02; r77 Picture: "(1/4)^5 ≈ 0.001" was only told), and tanh away from
-    its centre (x = 1, slope 0.42), so the chart does not say tanh never shrinks the signal (r78). Raises if tanh's and
-    ReLU's best slopes stop being equal, as the one hatched bar says."""
-    sig, flat = peak("sigmoid")[1], peak("tanh")[1]
-    if not np.isclose(flat, peak("relu")[1]):
-        raise ValueError("tanh's and ReLU's best slopes are no longer equal: one bar cannot stand for both")
-    off = float(activations.get("tanh").derivative(TANH_OFF_CENTRE))
+    layer against ReLU's 1 for x > 0 (notebook 02; r77 Picture: "(1/4)^5 ≈ 0.001" was only told). Pass 85 (r84
+    Picture: the chart showed tanh before tanh's section, above an empty top half): ReLU and sigmoid only, the legend
+    in one row just above the bars. Raises if ReLU's slope right of 0 stops being 1, as its bars say."""
+    sig, flat = peak("sigmoid")[1], float(activations.get("relu").derivative(1.0))
+    if not (flat == 1.0 and peak("relu")[1] == flat):
+        raise ValueError("ReLU's slope right of 0 is no longer 1")
     n = np.arange(1, layers + 1)
-    fig, ax = plots.new_figure(620, 280)
-    w = 0.27
-    ax.bar(n - w, flat ** n, w, color=plots.color("tanh"), alpha=0.5, hatch="//", edgecolor="black", lw=0.8,
-           label=f"tanh or ReLU: best slope {flat:g}")
-    ax.bar(n, off ** n, w, color=plots.color("tanh"), alpha=0.25, hatch="..", edgecolor="black", lw=0.8,
-           label=f"tanh at x = {TANH_OFF_CENTRE:g}: slope {off:.2f}")
-    ax.bar(n + w, sig ** n, w, color=plots.color("sigmoid"), edgecolor="black", lw=0.8,
+    fig, ax = plots.new_figure(620, 240)
+    w = 0.36
+    ax.bar(n - w / 2, flat ** n, w, color=plots.color("relu"), alpha=0.5, hatch="//", edgecolor="black", lw=0.8,
+           label=f"ReLU, x > 0: slope {flat:g}")
+    ax.bar(n + w / 2, sig ** n, w, color=plots.color("sigmoid"), edgecolor="black", lw=0.8,
            label=f"sigmoid: best slope {sig:g}")
     left = [printing.one_in(float(sig) ** k) for k in n]
     left[-1] += f"\n≈ {sig ** layers:.1g}"   # the answer's (1/4)^5 ≈ 0.001
     for x, v, t in zip(n, sig ** n, left):
-        ax.text(x + w, v + 0.03, t, ha="center", va="bottom", fontsize=9)
+        ax.text(x + w / 2, v + 0.03, t, ha="center", va="bottom", fontsize=9)
     left[-1] = left[-1].replace("\n", " ")
-    ax.set(xticks=n, ylim=(0, 1.9), yticks=np.arange(0, 1.01, 0.25), xlim=(0.4, layers + 0.6),
+    ax.set(xticks=n, ylim=(0, 1.32), yticks=np.arange(0, 1.01, 0.25), xlim=(0.4, layers + 0.6),
            xlabel="layers the signal passes back through",
            ylabel="most signal left", title="The learning signal left after each layer's slope")
-    ax.legend(loc="upper right", fontsize=9)
-    fig.set_label(f"Bar chart: the most learning signal left after 1 to {layers} layers. Hatched bars, tanh or ReLU at "
-                  f"best slope {flat:g}, all stand at {flat:g}. Dotted bars, tanh at x = {TANH_OFF_CENTRE:g} (slope "
-                  f"{off:.2f}), shrink to {off ** layers:.2g}. Sigmoid's bars, best slope {sig:g}, shrink: "
+    ax.legend(loc="upper center", ncol=2, fontsize=9, borderaxespad=0.2)
+    fig.set_label(f"Bar chart: the most learning signal left after 1 to {layers} layers. Hatched bars, ReLU right of 0 "
+                  f"(slope {flat:g}), all stand at {flat:g}. Sigmoid's bars, best slope {sig:g}, shrink: "
                   + ", ".join(left))
     return fig
 
@@ -1047,9 +1043,10 @@ def corners_answer(kinks=(-1.5, 0.0, 1.5)):
                        f"corners at {kinks[0]:g}, {kinks[1]:g} and {kinks[2]:g}".replace("-", "−"), 760, 250)
     img10 = tables.image(figure_png(ten_corners_fit()), f"{len(ten)} corners, evenly spaced from {ten[0]:g} to {ten[-1]:g}: "
                          "their best sum lies almost on the grey hill", 420, 250)
-    stuck = fold("Stuck? A hint", f"""
+    # pass 85 (r84 Interaction: the hint gave the answer, 0.75): a nudge, the shape and then a direction to search
+    stuck = fold("Stuck? A hint", """
 Make the middle turn about twice the outer ones, with the opposite sign.
-Make the outer ones about {HINT_TURNS[0]:g}.
+Then make all three bigger or smaller together, and watch the best gap so far.
 """)
     turns = ", ".join(printing.true_minus(t) for t in three_turns[:-1]) + f" and {printing.true_minus(three_turns[-1])}"
     return Markdown(stuck.data + "\n\n" + fold("Check your prediction", f"""
@@ -1254,6 +1251,11 @@ def why_big_steps_swing(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
         raise ValueError("the runs no longer start failing where step size × average length² reaches 2")
     if not np.isfinite(steps_curve(CENTRES[0])).all() or not mean_square(CENTRES[0]) < big:
         raise ValueError("centre-0 arrows are no longer shorter, or big steps no longer stay safe there")
+    said = (1.0, 3.0)   # r84 Clarity: one worked number for the rule: length² 1 at step size 3
+    times = gap_factor(np.array([1.0, 0.0]), said[1])
+    if not (np.isclose(times, 1 - said[1] * said[0]) and np.isclose(times, -2)):   # "doubled and flipped"
+        raise ValueError("the worked gap is no longer doubled and flipped")
+    times = f"{times:g}".replace("-", "−")
     fig = two_runs()
     img = tables.image(figure_png(fig), fig.get_label(), 760, 330)
     avg = f"{round(3 * big):.0f}/3"
@@ -1265,6 +1267,8 @@ An example's **length²** is (input 1)² + (input 2)².
 A step multiplies the output's gap to its answer by (1 − step size × length²).
 When step size × length² reaches 2, a step stops bringing the output closer.
 Above 2, it leaves it farther off.
+Say length² is {said[0]:g} and the step size {said[1]:g}.
+Then the gap is multiplied by 1 − {said[1]:g} = {times}: doubled and flipped.
 At centre 0.5, length² averages {avg}, so on average that starts at step size {blows:g}.
 """)
 
@@ -1317,6 +1321,9 @@ def zigzag_answer(goal=(1.0, -1.0)):
     one = s.index(1.0)
     if not (fails == blows and np.all(ctrl[works] < off[works]) and pushes(CENTRES[0], zigzag.WIDE)[1] > pushes(CENTRES[1])[1]):
         raise ValueError("the control no longer shows length setting the largest step and one sign costing steps")
+    narrow, spread = (np.diff(zigzag.independent_inputs(0.0, zigzag.MOST, half=h), axis=1) for h in (zigzag.HALF, zigzag.WIDE))
+    if not (np.allclose(spread, 2 * narrow) and np.isclose(pushes(CENTRES[0], zigzag.WIDE)[1], 4 * pushes(CENTRES[0])[1])):
+        raise ValueError("the dotted curve's inputs no longer differ twice as widely")   # r84 Correctness: the why
     times = off[one] / ctrl[one]   # r75 Focus: "9 steps against 28" as one plain ratio
     if not abs(times - round(times)) <= 0.25 or round(times) not in TIMES:
         raise ValueError("the control no longer arrives a whole number of times sooner at step size 1")
@@ -1341,6 +1348,8 @@ And the apart part is all the star needs.
 
 The dotted curve is centre 0 with the box ticked, inputs from −1 to 1: arrows as long as centre 0.5's, on average.
 It too swings past from step size {fails:g}, but at step size 1 it arrives about {TIMES[round(times)]} times sooner.
+Its two inputs differ up to twice as much.
+So each step pulls harder along the apart line.
 """)   # r72 Focus: the Takeaway left this fold for the notebook's own cell, under it
 
 
