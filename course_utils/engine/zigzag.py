@@ -50,6 +50,11 @@ def shifted_inputs(centre, steps=30, seed=0):
     return np.stack([centre + d, centre - d], axis=1)
 
 
+def step(w, h, goal, rate):
+    """One step of the rule from weights w on the example h: w − rate · miss · h, the miss being w·h − goal·h."""
+    return w - rate * float((w - goal) @ h) * h
+
+
 def _walk(inputs, goal, rate, cut=np.inf):
     """The weights after each step (steps + 1, 2) from (0, 0), one example a step: w −= rate · miss · h, where the
     miss is w·h − goal·h (the slope of the squared miss, halved); stops once a weight's size passes `cut`."""
@@ -57,7 +62,7 @@ def _walk(inputs, goal, rate, cut=np.inf):
     w = np.zeros(2)
     out = [w.copy()]
     for h in inputs:
-        w = w - rate * float((w - goal) @ h) * h
+        w = step(w, h, goal, rate)
         out.append(w.copy())
         if np.abs(w).max() > cut:
             break

@@ -1277,7 +1277,7 @@ def gap_factor(h, rate, goal=(1.0, -1.0), w=(0.0, 0.0)):
     """The output's gap to its answer after one step of the zig-zag rule from weights w, over the gap before it, for
     the example h (notebook 02's fold on big steps: it is 1 − step size × length²)."""
     h, goal, w = (np.asarray(v, dtype=float) for v in (h, goal, w))
-    after = w - rate * float((w - goal) @ h) * h   # the rule of zigzag.independent_path
+    after = zigzag.step(w, h, goal, rate)
     return float((goal - after) @ h) / float((goal - w) @ h)
 
 
