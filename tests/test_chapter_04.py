@@ -423,7 +423,8 @@ def test_the_intro_table_promise_leaves_out_the_gated_units():
     assert caption.startswith("## The zoo table\n\nEach small curve has the same axes")   # r44: the row line cut (words)
     assert "one-input bend" not in caption and "take two inputs" not in _markdown()
     assert ch04_zoo.ZooTable().rows[-1]["name"] == "softmax" and activations.get("softmax").kind == "vector"
-    assert "reads its input in two ways" in _markdown()
+    # r84 (pass 85): "reads its input in two ways" was vague; said as two weighted sums of the same input
+    assert "works out two weighted sums, $a$ and $b$, from the same input" in _markdown()
     assert _index("## Gated units") < _index("ch04.ZooTable()")
     shown = " ".join(r["bend"] for r in ch04_zoo.ZooTable().rows)
     assert "Softmax" in shown and not any(g in shown for g in ("GLU", "SwiGLU", "GeGLU"))
@@ -926,11 +927,13 @@ def _selu_span(start, depth=30):
 # r80 (pass 82): the setting in one short list, the weights' rule named once as a link to the glossary (its reason
 # and the normalisation layers are the glossary's entries now)
 SCOPE = ("**When does SELU do this?** In the widget's setting:\n\n"
-         "- a plain stack of wide layers: in each, every unit sees every input;\n"
+         # r84 (pass 85): the widget's width moved here from the main text
+         "- a plain stack of wide layers (here 128 units): every unit sees every input;\n"
          # r81 (pass 83): the weights' name was only a link; the line says in plain words what they are
-         # r83 (pass 84): the spreads match only when the inputs average 0 (checked with ReLU's inputs below)
-         "- SELU's special starting weights, [LeCun-normal](91_glossary.ipynb#Glossary): random, scaled so a sum's "
-         "spread matches its inputs' when they average 0;\n"
+         # r83 (pass 84): the spreads match only when the inputs average 0 (checked with ReLU's inputs below; the
+         # next line says the inputs must average near 0); r84 (pass 85): "smaller when a unit has more inputs" too
+         "- SELU's starting weights, [LeCun-normal](91_glossary.ipynb#Glossary): random, smaller when a unit has "
+         "more inputs, so a sum's spread matches its inputs';\n"
          "- inputs that average near 0.\n")
 # r59 (pass 65): four conditions in a row were too many to keep; the two the recall keeps are in view, the other two
 # (the widget's too) are folded
@@ -1029,11 +1032,12 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # what the weights do, in plain words
     # r80 (pass 82): the weights' size (0.088), their rule and the sqrt(128) reason added terms for one side-fact;
     # the main text says what the weights do, the fold names the rule once, linked to the glossary (which has it)
-    assert (f"each {n} units wide.\n"
-            "Its random starting weights are SELU's special ones.\n"
-            # r83 (pass 84): what is special, in one line (checked below: LeCun's spread shrinks with the inputs)
-            "They are smaller when a unit has more inputs.\n"
-            "With them, inputs of average 0 and spread 1 give sums of spread 1.") in ask
+    # r84 (pass 85): four new ideas in four lines; one plain line stays in view, the width and "smaller when a unit has
+    # more inputs" (checked below: LeCun's spread shrinks with the inputs) moved into the SELU fold
+    assert ("An untrained network of 30 layers.\n"
+            "It has SELU's special starting weights: tuned so the numbers keep their size.") in ask
+    assert str(n) not in ask and "more inputs" not in ask
+    assert f"(here {n} units)" in SCOPE and "smaller when a unit has more inputs" in SCOPE
     rng_w = np.random.default_rng(3)
     spreads = [float(signal_stats.lecun_normal(k, 64, rng_w).std()) for k in (16, 128, 1024)]
     assert spreads[0] > spreads[1] > spreads[2] and spreads[2] == pytest.approx(np.sqrt(1 / 1024), rel=0.05)
@@ -1053,15 +1057,18 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     relu_in = np.maximum(rng.normal(size=(4000, n)), 0)
     relu_in = relu_in / relu_in.std()   # spread 1, average above 0
     assert relu_in.mean() > 0.5 and ((relu_in * rng.normal(scale=np.sqrt(1 / n), size=(4000, n))).sum(axis=1)).std() > 1.2
-    assert "The lines: SELU, and ReLU to compare, both with the same weights.\n" in ask   # r47; r75 (pass 78): no name
+    assert "\nThe lines: SELU, and ReLU to compare, both with the same weights.\n" in ask   # r47; r75 (pass 78): no name
     # r37: "spread at the start" did not say of what: the line before the Predict does, and the slider's name
     # r39: three things were called "spread"; the weights' is their size, and the slider moves only the inputs'
-    assert "- The slider sets the inputs' spread. The lines:" in ask   # r81 (pass 83): two bullets, one line each
+    # r84 (pass 85): one bullet per panel; the slider and the lines are said in plain lines above them
+    assert "\nThe slider sets the inputs' spread.\n" in ask
+    assert ("- Left panel: each layer's average output. ReLU's jumps at layer 1: its outputs are never below 0.\n"
+            "- Right panel: each layer's spread.\n") in ask
     assert "- spread $" not in ask
     assert "**He weights**" not in ask   # r44: He after SELU's check (r75, pass 78: LeCun-normal is named in the fold)
     assert _index("### Try it: a spread that starts too big") < _index("ch04.signal_answer(depth=30)") < _index("ch04.selu_why_fold()")
     assert "He weights" not in _stored_text()   # pass 68: He was said in the Optional fold; r80 (pass 82): cut
-    assert text.index("**starting weights**") < text.index("SELU's special ones") and "LeCun" not in text
+    assert text.index("**starting weights**") < text.index("SELU's special starting weights") and "LeCun" not in text
     # pass 33: "plain size" was not explained here; said instead: a straight layer with spread sqrt(1/n) weights
     # keeps its input's spread (n inputs x 1/n each)
     rng0 = np.random.default_rng(1)
@@ -1166,7 +1173,8 @@ def test_recall_asks_about_squashers_in_deep_stacks():
     """Check: a recall prompt asks why sigmoid and tanh make deep stacks hard to train, and its answer holds:
     ten sigmoid layers multiply a nudge by at most 0.25 each, under a millionth."""
     text = _markdown()
-    assert "reads its input in two ways, bends one reading, then multiplies the two" in text   # not the raw readings
+    assert ("works out two weighted sums, $a$ and $b$, from the same input.\n"   # r84 (pass 85): not the raw input
+            "It bends $a$ with a bend $g$, then multiplies the two.") in text
     assert "Why do they make a deep stack hard to train?" in text
     assert "> Sigmoid's slope is at most 0.25 everywhere; tanh's reaches 1, only at 0." in text   # tenth pass
     x = np.linspace(-10, 10, 20001)
@@ -1338,7 +1346,7 @@ def test_selus_guarantee_is_for_fully_connected_layers_and_its_answer_waits_in_t
     # pass 31: the conditions are said in full in the SELU section; the mistake line names them short
     assert SCOPE in ch04_zoo.selu_why_fold().data and "Among them" not in text and "It also needs plain" not in text and "proved only" not in text
     k = _index("ch04.selu_spread(")
-    assert "**Predict:** the spread starts at 1; drag it to 2, then to 0.5." in "".join(_cells()[k - 1]["source"])
+    assert "**Predict:** the spread starts at 2. After 30 layers" in "".join(_cells()[k - 1]["source"])
     answer = "".join(_cells()[k + 1]["outputs"][0]["data"]["text/markdown"])
     assert answer.startswith("<details><summary>Check your prediction</summary>")
     # r67 (pass 71): the Check's still picture of the three starts waits inside the fold, with the words
@@ -1810,8 +1818,7 @@ def _selu_depth():
 
 def test_selu_pulls_spreads_from_half_and_two_back_near_one_after_n_layers():
     """Check what the widget teaches: SELU runs that start at spread 0.5 and at spread 2 both end within 0.05 of 1
-    after the cell's N layers, while the He-start ReLU run from 2 ends near 2 (never pulled back) and the widget
-    opens at spread 1, away from the Predict's 2 (its stored still cannot answer it)."""
+    after the cell's N layers, while the He-start ReLU run from 2 ends near 2 (never pulled back)."""
     n = _selu_depth()
     assert n == 30
     for start in (0.5, 2.0):
@@ -2234,14 +2241,15 @@ def test_he_runs_are_lecun_times_root_two_and_keep_the_mean_square():
     assert "He weights" not in _stored_text() and "[LeCun-normal](91_glossary.ipynb#Glossary)" in fold_text
     k_try = _index("### Try it: a spread that starts too big")   # r44: He has its own cell; pass 52: set-up in two cells
     setup = "".join("".join(c["source"]) for c in _cells()[k_try:k_try + 3])   # pass 68: the LeCun fold between
-    assert "Its random starting weights are SELU's special ones" in setup   # r75 (pass 78): the bell curve is in the fold
+    assert "It has SELU's special starting weights" in setup   # r75 (pass 78): the bell curve is in the fold
     # pass 26: "a random network" could mean random data, and the drift depends on the width: both said, from the code
     # r56 (pass 62): the starting weights are named (random) in the ReLU family's costs, where the chapter first needs them
     # r75 (pass 78): "each unit has 128 inputs" and the bell curve moved into the SELU fold, with LeCun-normal
-    assert (f"An untrained network: 30 layers, each {ch04_zoo.SPREAD_WIDTH} units wide.\n" in setup
+    # r84 (pass 85): the width is in the SELU fold's setting, the network's depth in view
+    assert ("An untrained network of 30 layers.\n" in setup and f"(here {ch04_zoo.SPREAD_WIDTH} units)" in fold_text
             and "bell curve" not in fold_text   # r80 (pass 82): the weights' rule is the glossary's
             and text.index("random **starting weights**") < text.index("### Try it: a spread")
-            and f"in {len(ch04_zoo.DRAW_SEEDS)} networks. Each has new random weights." in setup   # pass 50; r81 (pass 83)
+            and f"You will see {len(ch04_zoo.DRAW_SEEDS)} networks, each with new random weights." in setup   # pass 50; r84
             and "the median (middle one)" not in setup and "A random network" not in text)
     m_run, _ = ch04_zoo._average_and_spread("relu", depth=2, width=128, n=256, seed=0, gain=2.0, spread_in=1.0)
     np.testing.assert_allclose(ch04_zoo._run("relu", 2.0, 1.0, 2)[0][1:], m_run)
@@ -2773,12 +2781,15 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     ends scatter (one draw near 1 read as "pulled back"); the never-below-0 feedback uses neither "ln" nor "switch"
     (explained later); the smooth family's opening leaves β out and says what Softplus is; Φ and σ are named."""
     k = _index("ch04.selu_spread(")
-    assert "ch04.selu_spread(start=1.0, depth=30)" in "".join(_cells()[k]["source"])   # pass 30: opens at 1
-    assert "**Predict:** the spread starts at 1; drag it to 2, then to 0.5." in "".join(_cells()[k - 1]["source"])
+    # pass 30: opened at 1; r84 (pass 85): at 1 nothing happens, so it opens at 2 again (the Predict's start)
+    assert "ch04.selu_spread(start=2.0, depth=30)" in "".join(_cells()[k]["source"])
+    assert "**Predict:** the spread starts at 2. After 30 layers" in "".join(_cells()[k - 1]["source"])
     assert "### Try it: a spread that starts too big or too small" in _markdown()
     w = ch04_zoo.selu_spread(start=2.0)
     assert w.sliders["start"].value == 2.0 and len(ch04_zoo.DRAW_SEEDS) == 5
-    assert "after 30 layers (the middle value of the 5 networks)" in w.readout.value   # pass 36: every run over the same five
+    # pass 36: every run over the same five; r84 (pass 85): "the middle value" is said in the Check's fold
+    assert "after 30 layers<" in w.readout.value and "middle" not in w.readout.value
+    assert "The table under the slider gives the middle value of the 5 networks." in ch04_zoo.signal_answer(30).data
     selu_mid = float(np.median([s[-1] for _, s in ch04_zoo.run_draws(30, 2.0)["SELU"]]))   # r39: the middle network
     assert re.search(rf"<td[^>]*>SELU</td><td[^>]*>[\d.]+</td><td[^>]*>{selu_mid:.2f}</td>", w.readout.value)
     # r56 (pass 62): the He widget is cut; the widget draws no He line
@@ -2834,17 +2845,18 @@ def test_no_doubling_claim_resting_on_unstated_zero_biases():
     assert np.allclose(two, 2 * one)
 
 
-def test_selu_widget_opens_away_from_the_asked_start_and_names_the_move():
-    """Check (pass 30): the Predict asks about a start of 2; the widget opens at 1 and the Predict says to drag it
-    to 2 (it opened at 2, with the answer, 0.98, already in its readout)."""
+def test_selu_widget_opens_at_the_asked_start_and_names_the_move():
+    """Check (pass 30): the Predict asks about a start of 2; the widget opened at 1 and the Predict said to drag it
+    to 2. r84 (pass 85): at 1 the stored picture showed nothing happening, so the widget opens at 2, the Predict's
+    start (asked above the cell, answered when it runs), and the Predict names the next move, down to 0.5."""
     cells = _cells()
     k = _index("ch04.selu_spread(")
-    assert "".join(cells[k]["source"]).startswith("ch04.selu_spread(start=1.0")
+    assert "".join(cells[k]["source"]).startswith("ch04.selu_spread(start=2.0")
     ask = "".join(cells[k - 1]["source"])
-    assert "**Predict:** the spread starts at 1; drag it to 2, then to 0.5." in ask
+    assert "**Predict:** the spread starts at 2. After 30 layers" in ask and "Then drag it to 0.5." in ask
     # pass 46: the five networks are said with the readout's middle value; solid and dashed lines each named once
     # r43: with the lowest and highest spread beside it (the middle He run alone looked like "He holds 1")
-    assert "- The slider sets the inputs' spread. The lines: SELU, and ReLU to compare, both with the same weights.\n" in ask
+    assert "The slider sets the inputs' spread.\nThe lines: SELU, and ReLU to compare, both with the same weights.\n" in ask
     assert "dashed" not in ask and "_question" not in "".join(cells[k + 1]["source"])   # r56: no He lines, no second Predict
 
 
@@ -2965,8 +2977,8 @@ def test_pass_32_smooth_family_says_why_round_the_corner_and_that_the_evidence_i
     ReLU's jumps from 0 to 1 at 0) and that the evidence is from experiments (GELU's paper: matched or beat ReLU),
     not proofs; "may" because no proof exists."""
     text = _markdown()
-    assert ("Then the slope has no sudden jump.\n"
-            "This may help learning: experiments suggest so, with no proof.") in text
+    # r84 (pass 85): "experiments suggest so" named no experiment: the unsourced claim is cut
+    assert "Then the slope has no sudden jump.\n" in text and "experiments" not in text and "may help learning" not in text
     eps = 1e-6
     relu = activations.get("relu")
     assert float(relu.derivative(eps)) - float(relu.derivative(-eps)) == pytest.approx(1.0)   # ReLU: a jump of 1
@@ -3432,7 +3444,8 @@ def test_selu_readout_shows_the_lowest_and_highest_spread_of_the_five_networks()
     before = "".join(cells[k - 1]["source"])
     # r48: the table's line is cut: its headers say what it holds, and a still page does not show it
     # r81 (pass 83): one line before the bullets says what the learner will see; two bullets, not four
-    assert before.startswith("You will see each layer's spread (right) in 5 networks. Each has new random weights.\n\n")
+    # r84 (pass 85): one bullet per panel; the slider and the lines in plain lines above them
+    assert before.startswith("You will see 5 networks, each with new random weights.\n")
     assert before.split("**Predict:**")[0].count("\n- ") + before.startswith("- ") == 2
     assert "Ignore" not in before   # r47: the first widget draws no He lines, so nothing is to be ignored
     assert all(len(pairs) == 5 for pairs in draws.values()) and "5 random networks" not in _markdown()
@@ -3539,7 +3552,7 @@ def test_selu_check_says_how_fast_the_wrong_answer_and_points_to_the_picture():
     # r75 (pass 78): said plainly ("by about layer 12, every line has settled into the grey band"); the numbers stay checked above
     # r78 (pass 81): the Check points at the widget (the still waits in a fold for a reader without a kernel)
     assert (f"  In the widget, by about layer {settle}, every line has settled into the grey band.\n"
-            "  Drag the spread to 2 or 0.5, and watch the lines enter the band.\n") in answer   # r62: what dragging shows   # r50, r66: these 5 drawn networks, not a law
+            "  Drag the spread down to 0.5, and watch the lines rise into the band.\n") in answer   # r62: what dragging shows   # r50, r66: these 5 drawn networks, not a law
     assert ('  A common wrong answer: "SELU keeps whatever spread it is given." In fact, it pulls a big spread down '
             "and a small one up.\n") in answer
     k = _index("ch04.signal_answer(depth=30)")
@@ -3918,8 +3931,9 @@ def test_relu_family_nudge_predict_is_answered_by_the_slope_picture():
                                                "Which bend gives its weights the biggest nudge?")
     assert _index("ch04.corner_zoom()") < k and _is_fold(cells[k]) and "relu_family_slopes" not in json.dumps(cells)
     # r80 (pass 82): the backward signal's own paragraph (why the slope decides the nudge) comes between
-    assert "".join(cells[k + 1]["source"]).startswith("Why does the slope decide the nudge? Recall chapter 03.\n")
-    assert "".join(cells[k + 2]["source"]).startswith("**Fixes:** with a slope above 0, a unit whose sum is below 0 still gets a nudge.")
+    # r84 (pass 85): the recap comes before the Predict, so the learner knows why the slope decides the nudge
+    assert "".join(cells[k - 2]["source"]).startswith("Why does the slope decide the nudge? Recall chapter 03.\n")
+    assert "".join(cells[k + 1]["source"]).startswith("**Fixes:** with a slope above 0, a unit whose sum is below 0 still gets a nudge.")
     fig = ch04_zoo.relu_family_slopes()
     ax = fig.axes[0]
     lines = [ln for ln in ax.get_lines() if len(ln.get_xdata()) > 2]
@@ -3945,7 +3959,9 @@ def test_relu_family_nudge_predict_is_answered_by_the_slope_picture():
     answer = ch04_zoo.nudge_answer(-0.5).data
     assert "SELU: slope 1.07. Then ELU (0.61), PReLU (0.25), Leaky ReLU (0.01)." in answer
     assert "A common wrong answer: PReLU, whose slope is the biggest far left." in answer
-    assert "pass PReLU's: SELU's at $x \\approx -1.95$, ELU's at −1.39." in answer
+    # r84 (pass 85): the crossings in words, as the picture shows them (their x values are checked above)
+    words = answer.split("<img ")[0]   # the picture's alt text keeps the crossings' x values
+    assert "They pass PReLU's well before $x = -0.5$." in words and "1.95" not in words and "1.39" not in words
     assert "there SELU's slope is the highest (1.07)" in fig.get_label()
     stored = "".join(cells[k]["outputs"][0]["data"]["text/markdown"])
     assert f"alt='{html.escape(fig.get_label(), quote=True)}'" in stored and "data:image/png;base64," in stored
@@ -3961,7 +3977,7 @@ def test_selu_widget_says_why_relus_average_jumps():
     # r73 (pass 77): the widget also shows ReLU's average sinking back to 0 as the spread fades; said, and checked
     # r78 (pass 81): "then sinks to 0 as their spread fades" gave away the Predict's ReLU answer; the bullet keeps the
     # jump (what layer 1 shows) and the Check says the fade
-    line = "- Left: each layer's average output. ReLU's jumps at layer 1: its outputs are never below 0."   # r80 (pass 82): shorter
+    line = "- Left panel: each layer's average output. ReLU's jumps at layer 1: its outputs are never below 0."   # r84 (pass 85)
     assert line in bullets and "fades" not in bullets.split("**Predict:**")[0]
     assert "- **ReLU, same weights**: it fades" in ch04_zoo.signal_answer(30).data
     assert line in bullets and bullets.index(line) < bullets.index("**Predict:**")
@@ -4005,6 +4021,13 @@ def test_same_weights_picture_draws_three_tables_two_thirds_as_wide_before_the_c
     assert "2/3 as many" in fig.get_label() and "48 weights" in fig.get_label()
     said = [t.get_text() for t in fig.axes[0].texts]
     assert said.count("48 weights") == 2 and "plain block:\n2 tables × 6 units" in said
+    # r84 (pass 85): each table is labelled with its size, numbers in × numbers out
+    sizes = sorted(t for t in said if " in × " in t)
+    assert sizes == sorted(["4 in × 6 out", "6 in × 4 out"] + ["4 in × 4 out"] * 3)
+    for t in fig.axes[0].texts:   # each size label sits just under its own table
+        if " in × " in t.get_text():
+            tx, ty = t.get_position()
+            assert any(r.get_x() < tx < r.get_x() + r.get_width() and 0 < r.get_y() - ty < 0.2 for r in tables)
     cells = _cells()
     k = _index("ch04.same_weights_tables()")
     assert cells[k]["metadata"]["jupyter"]["source_hidden"] and cells[k]["metadata"]["slideshow"]["slide_type"] == "subslide"
@@ -4111,7 +4134,7 @@ def test_selu_widget_stored_picture_has_alt_text_from_the_drawn_runs():
     assert "the inputs' spread: 2." in w.describe() and w.image.tooltip == w.describe()
     cells = _cells()
     out = next(o for o in cells[_index("ch04.selu_spread(")]["outputs"] if "image/png" in o.get("data", {}))
-    assert out["metadata"]["image/png"]["alt"] == alt
+    assert out["metadata"]["image/png"]["alt"] == w.describe()   # r84 (pass 85): the widget opens at 2
 
 
 # ---- r83 (pass 84) ----

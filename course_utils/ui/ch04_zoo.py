@@ -338,7 +338,8 @@ def nudge_answer(x=NUDGE_X):
 {label(order[0])}: slope {s[order[0]]:.2f}. Then {", ".join(f"{label(n)} ({s[n]:.2f})" for n in order[1:])}.
 ReLU gives none: its slope is 0.
 A common wrong answer: PReLU, whose slope is the biggest far left.
-In fact, as $x$ moves right towards 0, ELU's and SELU's slopes grow and pass PReLU's: SELU's at $x \\approx {c['selu']:.2f}$, ELU's at {_minus(round(c['elu'], 2))}.
+In fact, as $x$ moves right towards 0, ELU's and SELU's slopes grow.
+They pass PReLU's well before $x = {x:g}$.
 
 {picture}
 """)
@@ -507,14 +508,17 @@ Right of 0, its slope is only {lam:.2f}. So the squeeze wins: a big spread shrin
 {SELU_SCOPE}""")
 
 
+SPREAD_WIDTH = 128   # units in each layer of the widget's network (the SELU fold says it)
 SELU_FOLD_TITLE = "Optional: why SELU pulls back, and when it does"
 # r80 (pass 82): the setting in a few short lines; the weights' rule is named once, its reason is the glossary's
 SELU_SCOPE = ("**When does SELU do this?** In the widget's setting:\n\n"
-              "- a plain stack of wide layers: in each, every unit sees every input;\n"
+              # r84 (pass 85): the width moved here from the main text
+              f"- a plain stack of wide layers (here {SPREAD_WIDTH} units): every unit sees every input;\n"
               # r81 (pass 83): the weights' name was only a link; one plain line says what they are
               # r83 (pass 84): the spread only matches when the inputs average 0, so the line says so
-              "- SELU's special starting weights, [LeCun-normal](91_glossary.ipynb#Glossary): random, scaled so a sum's "
-              "spread matches its inputs' when they average 0;\n"
+              # r84 (pass 85): "smaller when a unit has more inputs" moved here from the main text
+              "- SELU's starting weights, [LeCun-normal](91_glossary.ipynb#Glossary): random, smaller when a unit has "
+              "more inputs, so a sum's spread matches its inputs';\n"
               "- inputs that average near 0.\n")
 
 
@@ -522,7 +526,6 @@ SPREAD_RUNS = {"SELU": ("selu", 1.0), "ReLU, LeCun weights": ("relu", 1.0), "ReL
 # r75 (pass 78): the main text no longer names LeCun-normal (it is in the fold): the widget says "same weights"
 SPREAD_SHOWN = {"SELU": "SELU", "ReLU, LeCun weights": "ReLU, same weights", "ReLU, He weights": "ReLU, He weights"}
 SPREAD_STARTS = (0.25, 3.0, 0.25)   # the slider "spread into layer 1": low, high, step
-SPREAD_WIDTH = 128   # units in each layer of the widget's network (the chapter says it)
 
 # pass 29: one He draw ended at 0.98 beside SELU's 0.99 and seemed to answer "does anything pull it back?" with yes;
 # five random networks (fixed seeds, so outputs are stable) show the drift: each ends somewhere else
@@ -656,7 +659,8 @@ def selu_spread(start=2.0, depth=30):
         # the middle of the five networks only (the He runs they guarded against are gone since r56)
         rows = [(SPREAD_SHOWN[text], _middle([m[-1] for m, _ in pairs]), _middle([s[-1] for _, s in pairs]))
                 for text, pairs in draws.items()]
-        readout.value = tables.html_table([f"after {depth} layers ({MIDDLE_NOTE})", "average", "spread"], rows)
+        # r84 (pass 85): the header's "(the middle value of the 5 networks)" moved into the Check's fold
+        readout.value = tables.html_table([f"after {depth} layers", "average", "spread"], rows)
 
     state = {}
     on_change(sliders.values(), update)
@@ -1666,7 +1670,9 @@ def signal_answer(depth=30, high=2.0, low=0.5):
     # and the still waits in its own fold for a reader without a kernel (the widget's stored picture shows start 1)
     lines = [f"- **SELU**: it goes back to 1, from {high:g} and from {low:g} alike.\n"
              f"  In the widget, by about layer {settle}, every line has settled into the grey band.\n"
-             "  Drag the spread to 2 or 0.5, and watch the lines enter the band.\n"
+             # r84 (pass 85): the widget opens at 2, so the learner drags down to 0.5
+             "  Drag the spread down to 0.5, and watch the lines rise into the band.\n"
+             f"  The table under the slider gives {MIDDLE_NOTE}.\n"
              "  Its average (left panel) goes back to 0 too.\n"
              "  A common wrong answer: \"SELU keeps whatever spread it is given.\" In fact, it pulls a big "
              "spread down and a small one up.",
@@ -1883,8 +1889,9 @@ def block_tables():
 SAME_WEIGHTS_UNITS = {"plain block": (2, 6), "gated block": (3, 4)}   # (tables, bent units): 2 × 6 = 3 × 4 columns
 SAME_WEIGHTS_ROWS = 4
 SAME_WEIGHTS_ALT = ("Two rows of weight tables with the same number of weights. Top, plain block: 2 tables, each "
-                    "6 columns wide (6 bent units). Bottom, gated block: 3 tables, each 4 columns wide (4 bent units, "
-                    "2/3 as many). Both rows hold 12 columns of 4 weights: 48 weights.")
+                    "6 columns wide (6 bent units), labelled 4 in × 6 out and 6 in × 4 out. Bottom, gated block: 3 "
+                    "tables, each 4 columns wide (4 bent units, 2/3 as many), each labelled 4 in × 4 out. Both rows "
+                    "hold 12 columns of 4 weights: 48 weights.")
 
 
 def same_weights_count(block):
@@ -1893,29 +1900,39 @@ def same_weights_count(block):
     return tables * units * SAME_WEIGHTS_ROWS
 
 
+def table_size(block, k):
+    """The label under table k of a block in the same-weights picture: '4 in × 6 out' for a table into the bent
+    units, '6 in × 4 out' for the last (out) table."""
+    tables, units = SAME_WEIGHTS_UNITS[block]
+    ins, outs = (units, SAME_WEIGHTS_ROWS) if k == tables - 1 else (SAME_WEIGHTS_ROWS, units)
+    return f"{ins} in × {outs} out"
+
+
 @plots.styled
 def same_weights_tables():
     """Same weights, fewer units: a plain block's 2 tables (6 units wide) above a gated block's 3 tables (4 wide),
     each weight a grid cell, so equal areas are equal weight counts (notebook 04)."""
     if same_weights_count("plain block") != same_weights_count("gated block"):
         raise ValueError("the two rows must hold the same number of weights")
-    fig, ax = plots.new_figure(640, 230)
+    fig, ax = plots.new_figure(640, 250)
     cell = 0.32
-    ax.set(xlim=(0, 10.2), ylim=(0, 4.1), aspect="equal")
+    ax.set(xlim=(0, 10.2), ylim=(-0.3, 4.1), aspect="equal")
     ax.axis("off")
     fills = {"plain block": "#f2f2f2", "gated block": "#fde9c4"}
     for (block, (tables, units)), y in zip(SAME_WEIGHTS_UNITS.items(), (2.55, 0.35)):
         x = 3.3
         ax.text(0.05, y + SAME_WEIGHTS_ROWS * cell / 2, f"{block}:\n{tables} tables × {units} units",
                 fontsize=10.5, va="center")
-        for _ in range(tables):
+        for k in range(tables):
             w, h = units * cell, SAME_WEIGHTS_ROWS * cell
             ax.add_patch(Rectangle((x, y), w, h, fc=fills[block], ec="black", lw=1.4))
+            # r84 (pass 85): each table's size, said under it: the block's numbers in (rows) by its bent units
+            ax.text(x + w / 2, y - 0.06, table_size(block, k), fontsize=9, ha="center", va="top")
             for i in range(1, units):
                 ax.plot([x + i * cell] * 2, [y, y + h], color="black", lw=0.6)
             for j in range(1, SAME_WEIGHTS_ROWS):
                 ax.plot([x, x + w], [y + j * cell] * 2, color="black", lw=0.6)
-            x += w + 0.25
+            x += w + 0.4   # r84 (pass 85): room for the size labels
         ax.text(10.15, y + SAME_WEIGHTS_ROWS * cell / 2, f"{same_weights_count(block)} weights", fontsize=10.5,
                 ha="right", va="center")
     fig.set_label(SAME_WEIGHTS_ALT)
