@@ -3230,7 +3230,7 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     # r83 (pass 84): shorter, so the fold holds the in/out picture too within its 140 words
     why = ("Why? Right of $x \\approx -0.56$ (shaded), SELU's slope is above 1. It stretches small numbers apart: a small spread grows.\n"
            "A big spread sends many numbers far left. There SELU is nearly flat: it squeezes them together.\n"
-           f"Right of 0, its slope is only {lam:.2f}. So the squeeze wins: a big spread shrinks.")
+           f"Right of 0, its slope is only {lam:.2f}. On balance, the squeeze wins: a big spread shrinks.")
     fold = ch04_zoo.selu_why_fold().data   # r61 (pass 66): the slope picture and the why are folded, one click away
     assert why in fold and why not in text and f"{big:.2g}" == "1.7" and f"{lam:.2f}" == "1.05"
     in_out, slope = ch04_zoo.spread_in_out(), ch04_zoo.selu_slope()
@@ -3688,6 +3688,11 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     ways = {n: [ch04_zoo.zigzag_way(m) for m in np.diff(p, axis=0)] for n, p in runs.items()}
     assert ways["sigmoid"] == ["up-right", "down-left", "up-right", "down-left"]   # "Arrows 3 and 4 do the same again."
     assert set(ways["tanh"]) == {"one up, one down"}
+    # code review s36: the centred arrows turn between about −27° and −63°, so the alt says where each heads, not
+    # "a nearly straight path"
+    assert all(dx > 0 > dy for dx, dy in np.diff(runs["tanh"], axis=0))
+    assert "so each heads down-right, towards the star" in ch04_zoo._zigzag_alt()
+    assert "nearly straight" not in ch04_zoo._zigzag_alt()
     after = "".join(cells[k + 3]["source"])
     assert after == ("The star needs weight 1 to grow and weight 2 to shrink.\n"
                      "No single step does both. So the path zig-zags (left).\n"

@@ -503,7 +503,7 @@ One SELU layer: {low:g} in gives {small:.2f} out; {high:g} in gives {big:.2g} ou
 
 Why? Right of $x \\approx {edge}$ (shaded), SELU's slope is above 1. It stretches small numbers apart: a small spread grows.
 A big spread sends many numbers far left. There SELU is nearly flat: it squeezes them together.
-Right of 0, its slope is only {lam:.2f}. So the squeeze wins: a big spread shrinks.
+Right of 0, its slope is only {lam:.2f}. On balance, the squeeze wins: a big spread shrinks.
 
 {SELU_SCOPE}""")
 
@@ -1396,7 +1396,7 @@ def _zigzag_alt():
             + ", ".join(f"{way} ({ZIGZAG_SAID[way]})" for way in ZIGZAG_WAYS)
             + ". Left: inputs all above 0 (like sigmoid's): the arrows go up-right, down-left, up-right, down-left, "
             f"a zig-zag; after {ZIGZAG_STEPS} steps, {left['sigmoid']:g} from the star. Right: inputs above and below 0 "
-            "(like tanh's): every arrow moves weight 1 up and weight 2 down, a nearly straight path; after "
+            "(like tanh's): every arrow moves weight 1 up and weight 2 down, so each heads down-right, towards the star; after "
             f"{ZIGZAG_STEPS} steps, {left['tanh']:g} from the star.")
 
 
