@@ -184,13 +184,16 @@ def _xor_sure_lines(sure=XOR_SURE):
     return (f"{FOLD}Why not lift the 1s anyway?\n"
             f"{FOLD}A point loses −ln(the chance of its right answer).\n"
             f"{FOLD}Give both 1s the chance {sure:g}. Each then loses only {hit:.2f}.\n"
-            f"{FOLD}The two 0s' scores add up to the same total. Their best case is to share it evenly.\n"
+            f"{FOLD}The two 0s' scores add up to the same total. Their best case is an even split.\n"
+            # p85 (r84 Clarity): why even is best, in plain words (a point's loss grows faster than it falls)
+            f"{FOLD}An uneven split hurts the higher 0 more than it helps the other.\n"
             f"{FOLD}Then each 0 gets {sure:g} for answer 1. Its right answer, 0, gets only {1 - sure:.1f}.\n"
             f"{FOLD}Each such miss loses −ln {1 - sure:.1f} ≈ {miss:.2f}.\n"
             f"{FOLD}All four lose at least {hit:.2f} + {hit:.2f} + {miss:.2f} + {miss:.2f} = {lifted:.2f}. "
             f"Half everywhere loses only {halves:.2f} in all.\n"
-            # p84 (r83 Correctness): one worked chance showed one case; p(1 − p) < ¼ for every p ≠ ½ makes it general
-            f"{FOLD}Any chance above ½ ends the same way, not only {sure:g}.\n")
+            # p84 (r83 Correctness): one worked chance showed one case; p85 (r84): shown, not asserted, in one line
+            f"{FOLD}For any chance p, the four lose −2 ln(p × (1 − p)): least at p = ½.\n"
+            f"{FOLD}So lifting the 1s costs more than it saves.\n")
 
 
 def _pair_loss(s1, s2):
@@ -317,8 +320,7 @@ def _bank():
                 # p82 (r80 Clarity): why ½ is least wrong: lifting the 1s lifts the 0s, and the loss is lopsided
                 # p83 (r81 Clarity): that was stated, not shown: a worked number, one idea a sentence (xor_sure_costs)
                 + _xor_sure_lines() +
-                "So lifting the 1s costs more than it saves. "
-                "Its least wrong chances: ½ everywhere (chapter 01).",   # r78: ½ comes from the loss, not the totals alone
+                "Its least wrong chances: ½ everywhere (chapter 01).",   # p85 (r84 Focus): the working all folded   # r78: ½ comes from the loss, not the totals alone
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; the best straight rule gives one half everywhere."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: it is not sure of anything; it gives about one half "
@@ -510,13 +512,13 @@ def _bank():
            ("It has finished learning, and more training cannot make it better.",
             # p83 (r81 Correctness): rebut C itself (coin-toss level is no finish; flat curves can drop), with the
             # race runs this quiz's race question draws (RACE_FLAT, checked against them in tests/test_chapter_07.py)
-            "its average loss is no better than a coin toss (ln 2). It has learned nothing yet: that is a start, not a finish. "
-            "A loss can stay near coin-toss level for a while, then drop. "
+            # p85 (r84 Correctness): a loss near ln 2 is a coin toss's on average, not proof of nothing learned; the
+            # race claim is what the race question's picture shows (above 0.6 for 30 passes), in one sentence
+            "it does no better than a coin toss, on average (ln 2). That is a start, not a finish. "
             # The bends go unnamed: naming them would strike options off the race question (Q29), maybe in the same
             # round; the claim holds for each of them, so no reader can pick the wrong one (tests/test_chapter_07.py)
-            f"In chapter 05's race, {_COUNT_WORDS[len(RACE_FLAT[0])]} bends did so in every run. "
-            f"All stayed above {RACE_FLAT[1]:g} for their first {RACE_FLAT[2]} passes through the data. "
-            f"Each then got under 0.1 before its {RACE_FLAT[3]}th pass. The race question's key draws these runs.")),
+            f"{_COUNT_WORDS[len(RACE_FLAT[0])].capitalize()} race bends stayed above {RACE_FLAT[1]:g} for "
+            f"{RACE_FLAT[2]} passes through the data. Then each fell below 0.1.")),
         _c("race_loser", "05", "In chapter 05's race, every bend trained with Adam and the same settings. "
            # p71 (r67 Clarity): "had no run ... reach" was a tangled negative; said the positive way round
            "For which bend did every run stay above a loss of 0.1 for all 400 epochs (passes through the data)?",
