@@ -1194,9 +1194,15 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # p79 (r76 Clarity): "depth" collided with network depth; the two numbers are named by what they do
     # p83 (r81 Clarity, Picture first): the picture first, then the two numbers one a sentence
     # p84 (r83 Clarity): the two constants named, with the registry's values
-    assert quiz.key_why("selu_steady") == ("In the picture, the spread is pulled from 2 toward 1. SELU's two constants do this. "
-                                           "They are its scale, about 1.05, and α (alpha), about 1.67.")
+    # p85 (r84 Clarity): the bare constants confused: what each side does to the spread and the average, in words
+    assert quiz.key_why("selu_steady") == ("In the picture, the spread is pulled from 2 toward 1. SELU's right side "
+                                           "stretches, widening the spread. Its left side flattens near −1.76, "
+                                           "squeezing it and lifting the average.")
+    assert "constant" not in quiz.key_why("selu_steady")
     sel = activations.get("selu").params
+    selu = activations.get("selu")
+    assert float(selu(2.0)) > 2.0 and float(selu(-50.0)) > -2.0   # the right side stretches; the left side has a floor
+    assert float(selu(-3.0)) > -3.0   # so negatives are lifted: the average goes up
     assert f"{sel['scale'].default:.2f}" == "1.05" and f"{sel['alpha'].default:.2f}" == "1.67"
     assert float(activations.get("selu")(-50.0)) == pytest.approx(-sel["scale"].default * sel["alpha"].default)
     assert "depth" not in quiz.key_why("selu_steady")   # p74 (r71); r72: what goes in
@@ -2526,13 +2532,13 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
                                "+ A point loses −ln(the chance of its right answer).\n"
                                "+ Give both 1s the chance 0.9. Each then loses only 0.11.\n"
                                "+ The two 0s' scores add up to the same total. Their best case is an even split.\n"
-                               "+ An uneven split hurts the higher 0 more than it helps the other.\n"   # p85 (r84)
+                               "+ An uneven split hurts one 0 more than it helps the other.\n"   # p85 (r84)
                                "+ Then each 0 gets 0.9 for answer 1. Its right answer, 0, gets only 0.1.\n"
                                "+ Each such miss loses −ln 0.1 ≈ 2.30.\n"
                                "+ All four lose at least 0.11 + 0.11 + 2.30 + 2.30 = 4.82. Half everywhere loses "
                                "only 2.77 in all.\n"
                                # p84 (r83 Correctness); p85 (r84): shown in one line, not asserted
-                               "+ For any chance p, the four lose −2 ln(p × (1 − p)): least at p = ½.\n"
+                               "+ At any chance p, all four lose −2 ln(p(1 − p)), least at ½.\n"
                                "+ So lifting the 1s costs more than it saves.\n"   # p85 (r84 Focus): folded too
                                "Its least wrong chances: ½ everywhere (chapter 01).")
     drawn = ch07_quiz.xor_pair_scores()
@@ -5156,7 +5162,7 @@ def test_q11_worked_number_lifting_the_1s_loses_more_in_all_than_one_half_everyw
     assert fold[0] == "Why not lift the 1s anyway?"
     for line in ("Give both 1s the chance 0.9. Each then loses only 0.11.",
                  "The two 0s' scores add up to the same total. Their best case is an even split.",
-                 "An uneven split hurts the higher 0 more than it helps the other.",   # p85 (r84 Clarity)
+                 "An uneven split hurts one 0 more than it helps the other.",   # p85 (r84 Clarity)
                  "Then each 0 gets 0.9 for answer 1. Its right answer, 0, gets only 0.1.",
                  "All four lose at least 0.11 + 0.11 + 2.30 + 2.30 = 4.82. Half everywhere loses only 2.77 in all."):
         assert line in fold, line
@@ -5323,8 +5329,8 @@ def test_p84_q11_says_lifting_the_1s_loses_at_any_chance_not_only_the_worked_one
     (the 0s' best case), the four lose −2 ln p − 2 ln(1 − p), more than 4 ln 2 whenever p(1 − p) < ¼."""
     why = quiz.get("xor_no_bend_chance").explanation
     # p85 (r84 Correctness): shown in one line, not asserted: the four losses as one formula, least at ½
-    assert f"{quiz.FOLD}For any chance p, the four lose −2 ln(p × (1 − p)): least at p = ½." in why
-    assert why.index("For any chance p") < why.index("So lifting the 1s costs more than it saves.")
+    assert f"{quiz.FOLD}At any chance p, all four lose −2 ln(p(1 − p)), least at ½." in why
+    assert why.index("At any chance p") < why.index("So lifting the 1s costs more than it saves.")
     assert "ends the same way" not in why
     q = np.linspace(0.01, 0.99, 99)
     assert np.allclose(-2 * np.log(q) - 2 * np.log1p(-q), -2 * np.log(q * (1 - q)))   # the line's formula

@@ -186,13 +186,13 @@ def _xor_sure_lines(sure=XOR_SURE):
             f"{FOLD}Give both 1s the chance {sure:g}. Each then loses only {hit:.2f}.\n"
             f"{FOLD}The two 0s' scores add up to the same total. Their best case is an even split.\n"
             # p85 (r84 Clarity): why even is best, in plain words (a point's loss grows faster than it falls)
-            f"{FOLD}An uneven split hurts the higher 0 more than it helps the other.\n"
+            f"{FOLD}An uneven split hurts one 0 more than it helps the other.\n"
             f"{FOLD}Then each 0 gets {sure:g} for answer 1. Its right answer, 0, gets only {1 - sure:.1f}.\n"
             f"{FOLD}Each such miss loses −ln {1 - sure:.1f} ≈ {miss:.2f}.\n"
             f"{FOLD}All four lose at least {hit:.2f} + {hit:.2f} + {miss:.2f} + {miss:.2f} = {lifted:.2f}. "
             f"Half everywhere loses only {halves:.2f} in all.\n"
             # p84 (r83 Correctness): one worked chance showed one case; p85 (r84): shown, not asserted, in one line
-            f"{FOLD}For any chance p, the four lose −2 ln(p × (1 − p)): least at p = ½.\n"
+            f"{FOLD}At any chance p, all four lose −2 ln(p(1 − p)), least at ½.\n"
             f"{FOLD}So lifting the 1s costs more than it saves.\n")
 
 
@@ -456,7 +456,7 @@ def _bank():
             "In symbols, the top share is 1/(1 + e^(−gap)): sigmoid of the gap."),
            ("It stays the same, since each score is divided by their sum.",
             f"dividing by the sum would give 2/3 both times. Softmax gives {p1:.2f}, then {p2:.2f}: "
-            "the e^s makes the share depend on the gap, not on the ratio."),
+            "the e-powers make the share depend on the gap, not on the ratio."),   # p85 (r84): "e^s" read as one
            ("It stays the same: only the gap between the scores matters.",
             "only the gap matters, yes, but doubling doubles the gap from 1 to 2. So the top share grows."),
            ("It shrinks, because bigger scores get squashed harder.",
@@ -477,7 +477,7 @@ def _bank():
             "Dividing by a tiny T blows the gaps up, so the top score takes nearly all. A huge T does the opposite."),
            ("The shares all come out nearly equal to each other.", "that is a huge T. A tiny T picks a sure winner."),
            ("Nothing: the shares do not depend on T.", "T changes the gaps between the scores. Each score is divided by T "
-            "before the e^s, so a tiny T makes every gap huge.")),
+            "before its e-power is taken, so a tiny T makes every gap huge.")),
         # r61: the one-sentence form twisted; r62: "right size" and "some numbers" were vague: the key says the size
         # p76 (r73 Clarity): "scaled to" was never explained; the key gives the exact spread, 1/√n
         _c("selu_steady", "04", "A SELU network starts with random weights of the size SELU expects. Layer after layer, "
@@ -640,7 +640,6 @@ def key_why(qid):
     """One sentence of why for a lettered question's key, from its right option's why (KEY_SENTENCE picks which)."""
     q = get(qid)
     p1, p2 = top_shares()
-    selu = _f("selu").params
     said = {"leaky_alive": "Left of 0 its slope is small but not 0, so a stuck unit still gets a small nudge and can "
                            "climb back.",
             # p74 (r71 Clarity): the short key never showed the constants: "two fixed numbers inside"
@@ -648,9 +647,12 @@ def key_why(qid):
             # p83 (r81 Clarity, Picture first): the picture first, then one idea a sentence (30 words at most)
             # p84 (r83 Clarity): "two constants" were not named: the registry's scale and α (what each sets: the
             # right option's full why; the scale's slope: why not C)
-            "selu_steady": "In the picture, the spread is pulled from 2 toward 1. SELU's two constants do this. "
-                           f"They are its scale, about {selu['scale'].default:.2f}, and α (alpha), about "
-                           f"{selu['alpha'].default:.2f}.",
+            # p85 (r84 Clarity): the bare constants confused; in plain words, what each side does to the spread and
+            # the average (the right side stretches by the scale; the left side's floor, −scale·α, lifts the average)
+            "selu_steady": "In the picture, the spread is pulled from 2 toward 1. "
+                           "SELU's right side stretches, widening the spread. "
+                           f"Its left side flattens near {typeset(f'{_SELU_FLOOR:.2f}')}, squeezing it and lifting "
+                           "the average.",
             "softmax_activation": f"In the picture, the top share grows from {p1:.2f} to {p2:.2f}. Only the scores' gap "
                                   "counts. Doubling the scores doubles it. A wider gap gives the top score more.",
             "relu_corners": "A sum of corners is a chain of short straight pieces, and enough short pieces can follow "
@@ -771,7 +773,9 @@ GLOSSES = (
     ("softmax", r"(?i)\bsoftmax\b", "softmax: turns a list of scores into chances that add up to 1."),
     ("softplus", r"(?i)\bsoftplus\b", "softplus: ReLU with its corner rounded off into a smooth curve."),
     ("Mish", r"\bMish\b", "Mish: another smooth bend from chapter 04, close to SiLU."),
-    ("e^x", r"\be\^", "e^x: the number e (about 2.72) to the power x. It is always above 0 and grows fast."),
+    # p85 (r84 Clarity): keys say "the e-powers" for several e^s; the gloss names them and fires on them too
+    ("e^x", r"\be(\^|-power)", "e^x: the number e (about 2.72) to the power x, an e-power. It is always above 0 and "
+                              "grows fast."),
     # p74 (r71 Clarity): the rule in words, then one worked case (computed)
     # p84 (r83 Clarity): the rule in one sentence was dense: the example first, then its two steps, one a sentence
     ("shares", r"\bshares\b", "softmax's shares: its chances. Take the scores 2 and 1. "
