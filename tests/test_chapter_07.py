@@ -1887,6 +1887,8 @@ def test_pass16_mixed_keys_open_with_their_chapter_and_word_lines_follow_the_ans
     head = _src(next(c for c in _cells() if _src(c).startswith("## Mixed round")))
     # p82 (r80 Interaction): the recall has a box to go in (test_p82_the_mixed_round_records_each_chapter_pick)
     assert "For each, first pick its chapter in the box under it.\n" in head
+    # p85 (r84 Focus): the page says why each mixed question asks for its chapter
+    assert "For each, first pick its chapter in the box under it.\nNaming the topic is part of recall.\n" in head
     stored = _stored_html(next(c for c in _cells() if "mixed_quiz(learner)" in _src(c)))
     assert stored.count("From <a href='") == len(learner.rounds["mixed"]) == 7
     fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)   # the reader's Q1: its Word line, then the answer
@@ -4854,6 +4856,19 @@ def test_pass63_q10_draws_the_bend_between_the_layers_not_q12s_stacks_again():
     (w1, b1), _ = ch07_quiz.TWO_LAYERS
     assert w1 * corner + b1 == 0 and np.ptp(bent[xs < corner]) == 0 and np.allclose(bent[xs > corner], straight[xs > corner])
     assert f"a corner at x = {corner:g}".replace("-", "−") in ch07_quiz.picture_alt("where_bend")
+    # p85 (r84 Picture): right of the corner the dashed line lay under the thick one, as if it stopped: it is drawn
+    # on top, and a note (and the alt) says the two lines coincide there
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots()
+    ch07_quiz._bend_between(ax)
+    dashed = next(line for line in ax.get_lines() if line.get_linestyle() == "--")
+    thick = next(line for line in ax.get_lines() if line.get_linewidth() == 3)
+    assert dashed.get_zorder() > thick.get_zorder()
+    notes = [t for t in ax.texts if "coincide" in t.get_text()]
+    assert len(notes) == 1 and notes[0].xy[0] > corner
+    assert np.isclose(notes[0].xy[1], ch07_quiz.bend_between([notes[0].xy[0]])[0])   # the arrow points at the lines
+    plt.close(fig)
+    assert "Right of the corner, the two lines coincide." in ch07_quiz.picture_alt("where_bend")
 
 
 def test_pass63_q26_draws_the_overflow_and_the_shifted_shares():
