@@ -1372,7 +1372,7 @@ def test_pass_11_stems_and_keys_say_what_holds():
     for name in ("silu", "mish", "gelu", "softplus"):        # smooth: the slope has no jump anywhere
         assert np.max(np.abs(np.diff(activations.get(name).derivative(x)))) < 0.02, name
     done = next(o for o in quiz.get("loss_at_ln2").options if o.text.startswith("It has finished"))
-    assert "its average loss is no better than a coin toss (ln 2)" in done.why and "where it started" not in done.why   # p82 (r80): the average
+    assert "no better than a coin toss, on average (ln 2)" in done.why and "where it started" not in done.why   # p82 (r80): the average; p85
     stems = [q.prompt for q in quiz.questions()]
     # pass 16: ln is glossed once, not in prompts; r59 (Clarity): Q6's picture says −ln before any key, so the page's
     # word list says it, with two values a learner can check on a calculator
