@@ -1194,9 +1194,15 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # p79 (r76 Clarity): "depth" collided with network depth; the two numbers are named by what they do
     # p83 (r81 Clarity, Picture first): the picture first, then the two numbers one a sentence
     # p84 (r83 Clarity): the two constants named, with the registry's values
-    assert quiz.key_why("selu_steady") == ("In the picture, the spread is pulled from 2 toward 1. SELU's two constants do this. "
-                                           "They are its scale, about 1.05, and α (alpha), about 1.67.")
+    # p85 (r84 Clarity): the bare constants confused: what each side does to the spread and the average, in words
+    assert quiz.key_why("selu_steady") == ("In the picture, the spread is pulled from 2 toward 1. SELU's right side "
+                                           "stretches, widening the spread. Its left side flattens near −1.76, "
+                                           "squeezing it and lifting the average.")
+    assert "constant" not in quiz.key_why("selu_steady")
     sel = activations.get("selu").params
+    selu = activations.get("selu")
+    assert float(selu(2.0)) > 2.0 and float(selu(-50.0)) > -2.0   # the right side stretches; the left side has a floor
+    assert float(selu(-3.0)) > -3.0   # so negatives are lifted: the average goes up
     assert f"{sel['scale'].default:.2f}" == "1.05" and f"{sel['alpha'].default:.2f}" == "1.67"
     assert float(activations.get("selu")(-50.0)) == pytest.approx(-sel["scale"].default * sel["alpha"].default)
     assert "depth" not in quiz.key_why("selu_steady")   # p74 (r71); r72: what goes in
@@ -1366,7 +1372,7 @@ def test_pass_11_stems_and_keys_say_what_holds():
     for name in ("silu", "mish", "gelu", "softplus"):        # smooth: the slope has no jump anywhere
         assert np.max(np.abs(np.diff(activations.get(name).derivative(x)))) < 0.02, name
     done = next(o for o in quiz.get("loss_at_ln2").options if o.text.startswith("It has finished"))
-    assert "its average loss is no better than a coin toss (ln 2)" in done.why and "where it started" not in done.why   # p82 (r80): the average
+    assert "no better than a coin toss, on average (ln 2)" in done.why and "where it started" not in done.why   # p82 (r80): the average; p85
     stems = [q.prompt for q in quiz.questions()]
     # pass 16: ln is glossed once, not in prompts; r59 (Clarity): Q6's picture says −ln before any key, so the page's
     # word list says it, with two values a learner can check on a calculator
@@ -1881,6 +1887,8 @@ def test_pass16_mixed_keys_open_with_their_chapter_and_word_lines_follow_the_ans
     head = _src(next(c for c in _cells() if _src(c).startswith("## Mixed round")))
     # p82 (r80 Interaction): the recall has a box to go in (test_p82_the_mixed_round_records_each_chapter_pick)
     assert "For each, first pick its chapter in the box under it.\n" in head
+    # p85 (r84 Focus): the page says why each mixed question asks for its chapter
+    assert "For each, first pick its chapter in the box under it.\nNaming the topic is part of recall.\n" in head
     stored = _stored_html(next(c for c in _cells() if "mixed_quiz(learner)" in _src(c)))
     assert stored.count("From <a href='") == len(learner.rounds["mixed"]) == 7
     fold1 = ch07_quiz.key_fold_html("transformer_ffn", 1, learner)   # the reader's Q1: its Word line, then the answer
@@ -2525,14 +2533,16 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
                                "+ Why not lift the 1s anyway?\n"
                                "+ A point loses −ln(the chance of its right answer).\n"
                                "+ Give both 1s the chance 0.9. Each then loses only 0.11.\n"
-                               "+ The two 0s' scores add up to the same total. Their best case is to share it evenly.\n"
+                               "+ The two 0s' scores add up to the same total. Their best case is an even split.\n"
+                               "+ An uneven split hurts one 0 more than it helps the other.\n"   # p85 (r84)
                                "+ Then each 0 gets 0.9 for answer 1. Its right answer, 0, gets only 0.1.\n"
                                "+ Each such miss loses −ln 0.1 ≈ 2.30.\n"
                                "+ All four lose at least 0.11 + 0.11 + 2.30 + 2.30 = 4.82. Half everywhere loses "
                                "only 2.77 in all.\n"
-                               "+ Any chance above ½ ends the same way, not only 0.9.\n"   # p84 (r83 Correctness)
-                               "So lifting the 1s costs more than it saves. Its least wrong chances: ½ everywhere "
-                               "(chapter 01).")
+                               # p84 (r83 Correctness); p85 (r84): shown in one line, not asserted
+                               "+ At any chance p, all four lose −2 ln(p(1 − p)), least at ½.\n"
+                               "+ So lifting the 1s costs more than it saves.\n"   # p85 (r84 Focus): folded too
+                               "Its least wrong chances: ½ everywhere (chapter 01).")
     drawn = ch07_quiz.xor_pair_scores()
     assert [[pt for pt, _ in drawn[a]] for a in (1, 0)] == [[pt for pt, ans in quiz.XOR_POINTS if ans == a] for a in (1, 0)]
     assert sum(s for _, s in drawn[1]) == sum(s for _, s in drawn[0]) == 4
@@ -2565,11 +2575,11 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # said in the page's word list (r59), and the key shows the −ln that makes a confident miss costly
     # r82 (Clarity, Correctness): all four points weighed, the working in one fold of seven short lines
     said = lambda s: len(re.findall(r"[A-Za-z][\w'’-]*", s))   # noqa: E731  words, not the sum's digits and signs
-    assert len(lines) - len(steps) == 0 and len(steps) == 11 and all(   # p84: + "Any chance above ½ ..."
+    assert len(lines) - len(steps) == 0 and len(steps) == 13 and all(   # p84, p85: + two fold lines
         said(sentence) <= 17 for line in steps[1:] for sentence in re.split(r"(?<=\.) ", line))
     assert all(said(sentence) <= 12 for line in steps[2:-1] for sentence in re.split(r"(?<=[.?]) ", line))
     assert "ln" in quiz.PAGE_WORDS and "-point" not in xor.explanation
-    assert [line.startswith(quiz.FOLD) for line in xor.explanation.split("\n")] == [False] * 2 + [True] * 8 + [False]   # p84: one more fold line
+    assert [line.startswith(quiz.FOLD) for line in xor.explanation.split("\n")] == [False] * 2 + [True] * 10 + [False]   # p85: 10
     assert quiz._xor_loss((0, 1), 1) - np.log(2) > np.log(2) - quiz._xor_loss((1, 0), 1) > 0   # costs more than it saves
     assert (f"{2 * (np.log(2) - quiz._xor_loss((0, 1), 1, quiz.XOR_LIFT)):.2f}",
             f"{quiz._xor_loss((1, 1), 0, quiz.XOR_LIFT) - np.log(2):.2f}") == ("1.29", "5.31")
@@ -2770,9 +2780,9 @@ def test_pass24_q6_defines_the_loss_in_its_key_and_says_why_better_is_possible()
     # with the tanh runs this quiz's race picture draws (test_p83_q6_... checks them)
     # p84 (r83 Correctness): "one bend's runs" sent a reader to ReLU, where it failed: the claim now names how many
     # bends and holds for each of them (test_p84_...), still naming none
-    assert done.endswith("In chapter 05's race, three bends did so in every run. All stayed above 0.6 for their first "
-                         "30 passes through the data. Each then got under 0.1 before its 350th pass. The race "
-                         "question's key draws these runs.") and "sigmoid" not in done and "8 bends" not in done
+    # p85 (r84 Correctness, Focus): the race claim in short sentences, exact to the race picture (test_p83_q6_...)
+    assert done.endswith("Three race bends stayed above 0.6 for 30 passes through the data. Then each fell below "
+                         "0.1.") and "sigmoid" not in done and "8 bends" not in done
     # Q6 and Q29 share a round: Q6's feedback names none of Q29's options, so it strikes none off
     assert not any(o.text.rstrip(".").lower() in done.lower() for o in quiz.get("race_loser").options)
     racers = quiz.get("race_loser").options
@@ -3795,7 +3805,7 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     assert not [line for line in why.split("\n") if line.startswith("| ")]   # p80 (r77): no table
     # r82 (Clarity): the worked number is seven lines, so it sits in one fold again, named by its question
     folded = [line for line in why.split("\n") if line.startswith(quiz.FOLD)]
-    assert len(folded) == 8 and folded[0] == quiz.FOLD + "Why not lift the 1s anyway?"   # p84: + any chance above ½
+    assert len(folded) == 10 and folded[0] == quiz.FOLD + "Why not lift the 1s anyway?"   # p85: + two lines
     w1, w2, b = 3.0, -3.0, 0.0   # pass 52: the worked example, score = 3x₁ − 3x₂
     # p71 (r67 Focus): the worked tilt's numbers left the key (its picture shows the tilt's cost); the tilt it names
     # still moves (1, 0) up and (0, 1) just as much down, two points whose answer is 1
@@ -4846,6 +4856,19 @@ def test_pass63_q10_draws_the_bend_between_the_layers_not_q12s_stacks_again():
     (w1, b1), _ = ch07_quiz.TWO_LAYERS
     assert w1 * corner + b1 == 0 and np.ptp(bent[xs < corner]) == 0 and np.allclose(bent[xs > corner], straight[xs > corner])
     assert f"a corner at x = {corner:g}".replace("-", "−") in ch07_quiz.picture_alt("where_bend")
+    # p85 (r84 Picture): right of the corner the dashed line lay under the thick one, as if it stopped: it is drawn
+    # on top, and a note (and the alt) says the two lines coincide there
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots()
+    ch07_quiz._bend_between(ax)
+    dashed = next(line for line in ax.get_lines() if line.get_linestyle() == "--")
+    thick = next(line for line in ax.get_lines() if line.get_linewidth() == 3)
+    assert dashed.get_zorder() > thick.get_zorder()
+    notes = [t for t in ax.texts if "coincide" in t.get_text()]
+    assert len(notes) == 1 and notes[0].xy[0] > corner
+    assert np.isclose(notes[0].xy[1], ch07_quiz.bend_between([notes[0].xy[0]])[0])   # the arrow points at the lines
+    plt.close(fig)
+    assert "Right of the corner, the two lines coincide." in ch07_quiz.picture_alt("where_bend")
 
 
 def test_pass63_q26_draws_the_overflow_and_the_shifted_shares():
@@ -5056,7 +5079,7 @@ def test_p82_keys_say_the_average_loss_where_the_race_showed_it_and_why_adam_is_
     tiny nudge still gives the smallest step; Adam's step does not follow the nudge's size."""
     from course_utils.engine import race
     done = next(o.why for o in quiz.get("loss_at_ln2").options if o.text.startswith("It has finished"))
-    assert done.startswith("its average loss is no better than a coin toss (ln 2).")
+    assert done.startswith("it does no better than a coin toss, on average (ln 2).")   # p85: "on average"
     seeds = quiz.get("why_seeds").options[quiz.answer_key("why_seeds")].why
     assert seeds.startswith("In chapter 05's race, from seed 0,")
     a = next(o.why for o in quiz.get("why_adam").options if o.text.startswith("Adam always"))
@@ -5153,10 +5176,17 @@ def test_q11_worked_number_lifting_the_1s_loses_more_in_all_than_one_half_everyw
     fold = [line[len(quiz.FOLD):] for line in why.splitlines() if line.startswith(quiz.FOLD)]
     assert fold[0] == "Why not lift the 1s anyway?"
     for line in ("Give both 1s the chance 0.9. Each then loses only 0.11.",
-                 "The two 0s' scores add up to the same total. Their best case is to share it evenly.",
+                 "The two 0s' scores add up to the same total. Their best case is an even split.",
+                 "An uneven split hurts one 0 more than it helps the other.",   # p85 (r84 Clarity)
                  "Then each 0 gets 0.9 for answer 1. Its right answer, 0, gets only 0.1.",
                  "All four lose at least 0.11 + 0.11 + 2.30 + 2.30 = 4.82. Half everywhere loses only 2.77 in all."):
         assert line in fold, line
+    # p85 (r84 Clarity): "an uneven split hurts the higher 0 more than it helps the other": a 0 scored s loses
+    # ln(1 + e^s); moving d of the shared total from one 0 to the other always adds loss
+    zero_loss = lambda s: np.log1p(np.exp(s))   # noqa: E731
+    for t, d in np.random.default_rng(85).normal(0, 2, (200, 2)):
+        d = abs(d) + 0.01
+        assert zero_loss(t + d) - zero_loss(t) > zero_loss(t) - zero_loss(t - d) > 0
     assert "So lifting the 1s costs more than it saves." in why and "saved under" not in why
     # code review: Q6 (another round) asks what a loss near 0.69 means; its answer, a 50-50 guess's, is not given here
     assert "0.69" not in why and "ln 2" not in why and f"{half:.2f}" == "0.69"
@@ -5274,8 +5304,10 @@ def test_p83_q6_why_not_c_rebuts_c_with_the_race_runs_this_quiz_draws():
     stay near coin-toss level, then drop: every tanh run of the race (drawn in the race question's picture) stayed
     above 0.6 for its first 50 passes, then got under 0.1 before its 300th."""
     done = next(o.why for o in quiz.get("loss_at_ln2").options if o.text.startswith("It has finished"))
-    assert "It has learned nothing yet: that is a start, not a finish." in done
-    assert "A loss can stay near coin-toss level for a while, then drop." in done
+    # p85 (r84 Correctness): ln 2 on average is no proof of nothing learned; "near coin-toss level" was loose
+    assert "it does no better than a coin toss, on average (ln 2). That is a start, not a finish." in done
+    assert "learned nothing" not in done and "near coin-toss" not in done
+    assert done.endswith("Three race bends stayed above 0.6 for 30 passes through the data. Then each fell below 0.1.")
     names, above, first, before = quiz.RACE_FLAT
     for name in names:
         assert name in ch07_quiz.RACE_FOUR   # the race question's picture draws these runs
@@ -5302,7 +5334,7 @@ def test_p84_q6_race_claim_holds_for_every_bend_it_could_mean_and_names_none():
     assert {n for n in ch07_quiz.RACE_FOUR if holds(n)} == set(names) and len(names) == 3
     assert not holds("relu", 50, 300)   # the old numbers: true for tanh only, so the unnamed bend was ambiguous
     done = next(o.why for o in quiz.get("loss_at_ln2").options if o.text.startswith("It has finished"))
-    assert "three bends did so in every run" in done
+    assert "Three race bends stayed above" in done
     assert not any(o.text.rstrip(".").lower() in done.lower() for o in quiz.get("race_loser").options)
 
 
@@ -5311,8 +5343,12 @@ def test_p84_q11_says_lifting_the_1s_loses_at_any_chance_not_only_the_worked_one
     says any chance above ½ ends the same way, and that holds: with both 1s at chance p and each 0 at p for answer 1
     (the 0s' best case), the four lose −2 ln p − 2 ln(1 − p), more than 4 ln 2 whenever p(1 − p) < ¼."""
     why = quiz.get("xor_no_bend_chance").explanation
-    assert f"{quiz.FOLD}Any chance above ½ ends the same way, not only 0.9." in why
-    assert why.index("ends the same way") < why.index("So lifting the 1s costs more than it saves.")
+    # p85 (r84 Correctness): shown in one line, not asserted: the four losses as one formula, least at ½
+    assert f"{quiz.FOLD}At any chance p, all four lose −2 ln(p(1 − p)), least at ½." in why
+    assert why.index("At any chance p") < why.index("So lifting the 1s costs more than it saves.")
+    assert "ends the same way" not in why
+    q = np.linspace(0.01, 0.99, 99)
+    assert np.allclose(-2 * np.log(q) - 2 * np.log1p(-q), -2 * np.log(q * (1 - q)))   # the line's formula
     p = np.linspace(0.501, 0.9999, 2000)
     assert (-2 * np.log(p) - 2 * np.log1p(-p) > 4 * np.log(2)).all()
     assert -2 * np.log(0.5) - 2 * np.log(0.5) == pytest.approx(4 * np.log(2))   # equal only at ½ itself

@@ -184,13 +184,16 @@ def _xor_sure_lines(sure=XOR_SURE):
     return (f"{FOLD}Why not lift the 1s anyway?\n"
             f"{FOLD}A point loses −ln(the chance of its right answer).\n"
             f"{FOLD}Give both 1s the chance {sure:g}. Each then loses only {hit:.2f}.\n"
-            f"{FOLD}The two 0s' scores add up to the same total. Their best case is to share it evenly.\n"
+            f"{FOLD}The two 0s' scores add up to the same total. Their best case is an even split.\n"
+            # p85 (r84 Clarity): why even is best, in plain words (a point's loss grows faster than it falls)
+            f"{FOLD}An uneven split hurts one 0 more than it helps the other.\n"
             f"{FOLD}Then each 0 gets {sure:g} for answer 1. Its right answer, 0, gets only {1 - sure:.1f}.\n"
             f"{FOLD}Each such miss loses −ln {1 - sure:.1f} ≈ {miss:.2f}.\n"
             f"{FOLD}All four lose at least {hit:.2f} + {hit:.2f} + {miss:.2f} + {miss:.2f} = {lifted:.2f}. "
             f"Half everywhere loses only {halves:.2f} in all.\n"
-            # p84 (r83 Correctness): one worked chance showed one case; p(1 − p) < ¼ for every p ≠ ½ makes it general
-            f"{FOLD}Any chance above ½ ends the same way, not only {sure:g}.\n")
+            # p84 (r83 Correctness): one worked chance showed one case; p85 (r84): shown, not asserted, in one line
+            f"{FOLD}At any chance p, all four lose −2 ln(p(1 − p)), least at ½.\n"
+            f"{FOLD}So lifting the 1s costs more than it saves.\n")
 
 
 def _pair_loss(s1, s2):
@@ -317,8 +320,7 @@ def _bank():
                 # p82 (r80 Clarity): why ½ is least wrong: lifting the 1s lifts the 0s, and the loss is lopsided
                 # p83 (r81 Clarity): that was stated, not shown: a worked number, one idea a sentence (xor_sure_costs)
                 + _xor_sure_lines() +
-                "So lifting the 1s costs more than it saves. "
-                "Its least wrong chances: ½ everywhere (chapter 01).",   # r78: ½ comes from the loss, not the totals alone
+                "Its least wrong chances: ½ everywhere (chapter 01).",   # p85 (r84 Focus): the working all folded   # r78: ½ comes from the loss, not the totals alone
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; the best straight rule gives one half everywhere."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: it is not sure of anything; it gives about one half "
@@ -454,7 +456,7 @@ def _bank():
             "In symbols, the top share is 1/(1 + e^(−gap)): sigmoid of the gap."),
            ("It stays the same, since each score is divided by their sum.",
             f"dividing by the sum would give 2/3 both times. Softmax gives {p1:.2f}, then {p2:.2f}: "
-            "the e^s makes the share depend on the gap, not on the ratio."),
+            "the e-powers make the share depend on the gap, not on the ratio."),   # p85 (r84): "e^s" read as one
            ("It stays the same: only the gap between the scores matters.",
             "only the gap matters, yes, but doubling doubles the gap from 1 to 2. So the top share grows."),
            ("It shrinks, because bigger scores get squashed harder.",
@@ -475,7 +477,7 @@ def _bank():
             "Dividing by a tiny T blows the gaps up, so the top score takes nearly all. A huge T does the opposite."),
            ("The shares all come out nearly equal to each other.", "that is a huge T. A tiny T picks a sure winner."),
            ("Nothing: the shares do not depend on T.", "T changes the gaps between the scores. Each score is divided by T "
-            "before the e^s, so a tiny T makes every gap huge.")),
+            "before its e-power is taken, so a tiny T makes every gap huge.")),
         # r61: the one-sentence form twisted; r62: "right size" and "some numbers" were vague: the key says the size
         # p76 (r73 Clarity): "scaled to" was never explained; the key gives the exact spread, 1/√n
         _c("selu_steady", "04", "A SELU network starts with random weights of the size SELU expects. Layer after layer, "
@@ -510,13 +512,13 @@ def _bank():
            ("It has finished learning, and more training cannot make it better.",
             # p83 (r81 Correctness): rebut C itself (coin-toss level is no finish; flat curves can drop), with the
             # race runs this quiz's race question draws (RACE_FLAT, checked against them in tests/test_chapter_07.py)
-            "its average loss is no better than a coin toss (ln 2). It has learned nothing yet: that is a start, not a finish. "
-            "A loss can stay near coin-toss level for a while, then drop. "
+            # p85 (r84 Correctness): a loss near ln 2 is a coin toss's on average, not proof of nothing learned; the
+            # race claim is what the race question's picture shows (above 0.6 for 30 passes), in one sentence
+            "it does no better than a coin toss, on average (ln 2). That is a start, not a finish. "
             # The bends go unnamed: naming them would strike options off the race question (Q29), maybe in the same
             # round; the claim holds for each of them, so no reader can pick the wrong one (tests/test_chapter_07.py)
-            f"In chapter 05's race, {_COUNT_WORDS[len(RACE_FLAT[0])]} bends did so in every run. "
-            f"All stayed above {RACE_FLAT[1]:g} for their first {RACE_FLAT[2]} passes through the data. "
-            f"Each then got under 0.1 before its {RACE_FLAT[3]}th pass. The race question's key draws these runs.")),
+            f"{_COUNT_WORDS[len(RACE_FLAT[0])].capitalize()} race bends stayed above {RACE_FLAT[1]:g} for "
+            f"{RACE_FLAT[2]} passes through the data. Then each fell below 0.1.")),
         _c("race_loser", "05", "In chapter 05's race, every bend trained with Adam and the same settings. "
            # p71 (r67 Clarity): "had no run ... reach" was a tangled negative; said the positive way round
            "For which bend did every run stay above a loss of 0.1 for all 400 epochs (passes through the data)?",
@@ -638,7 +640,6 @@ def key_why(qid):
     """One sentence of why for a lettered question's key, from its right option's why (KEY_SENTENCE picks which)."""
     q = get(qid)
     p1, p2 = top_shares()
-    selu = _f("selu").params
     said = {"leaky_alive": "Left of 0 its slope is small but not 0, so a stuck unit still gets a small nudge and can "
                            "climb back.",
             # p74 (r71 Clarity): the short key never showed the constants: "two fixed numbers inside"
@@ -646,9 +647,12 @@ def key_why(qid):
             # p83 (r81 Clarity, Picture first): the picture first, then one idea a sentence (30 words at most)
             # p84 (r83 Clarity): "two constants" were not named: the registry's scale and α (what each sets: the
             # right option's full why; the scale's slope: why not C)
-            "selu_steady": "In the picture, the spread is pulled from 2 toward 1. SELU's two constants do this. "
-                           f"They are its scale, about {selu['scale'].default:.2f}, and α (alpha), about "
-                           f"{selu['alpha'].default:.2f}.",
+            # p85 (r84 Clarity): the bare constants confused; in plain words, what each side does to the spread and
+            # the average (the right side stretches by the scale; the left side's floor, −scale·α, lifts the average)
+            "selu_steady": "In the picture, the spread is pulled from 2 toward 1. "
+                           "SELU's right side stretches, widening the spread. "
+                           f"Its left side flattens near {typeset(f'{_SELU_FLOOR:.2f}')}, squeezing it and lifting "
+                           "the average.",
             "softmax_activation": f"In the picture, the top share grows from {p1:.2f} to {p2:.2f}. Only the scores' gap "
                                   "counts. Doubling the scores doubles it. A wider gap gives the top score more.",
             "relu_corners": "A sum of corners is a chain of short straight pieces, and enough short pieces can follow "
@@ -769,7 +773,9 @@ GLOSSES = (
     ("softmax", r"(?i)\bsoftmax\b", "softmax: turns a list of scores into chances that add up to 1."),
     ("softplus", r"(?i)\bsoftplus\b", "softplus: ReLU with its corner rounded off into a smooth curve."),
     ("Mish", r"\bMish\b", "Mish: another smooth bend from chapter 04, close to SiLU."),
-    ("e^x", r"\be\^", "e^x: the number e (about 2.72) to the power x. It is always above 0 and grows fast."),
+    # p85 (r84 Clarity): keys say "the e-powers" for several e^s; the gloss names them and fires on them too
+    ("e^x", r"\be(\^|-power)", "e^x: the number e (about 2.72) to the power x, an e-power. It is always above 0 and "
+                              "grows fast."),
     # p74 (r71 Clarity): the rule in words, then one worked case (computed)
     # p84 (r83 Clarity): the rule in one sentence was dense: the example first, then its two steps, one a sentence
     ("shares", r"\bshares\b", "softmax's shares: its chances. Take the scores 2 and 1. "

@@ -720,11 +720,20 @@ def bend_corner():
 def _bend_between(ax):
     """Q10 (r58 Picture: Q10 and Q12 showed one picture): the same two layers, with ReLU between them and without."""
     xs = np.linspace(-3, 3, 301)
-    ax.plot(xs, bend_between(xs, bend=False), color=plots.ACCENT, lw=1.6, ls="--", label="no bend: one straight line")
-    ax.plot(xs, bend_between(xs), color="black", lw=3, label="ReLU between the layers: a corner")
-    ax.plot([bend_corner()], bend_between([bend_corner()]), "o", color="black", ms=6)
+    # p85 (r84 Picture): right of the corner the two lines coincide; the dashed one is drawn on top and a note says so,
+    # so it does not look as if it stopped at the corner
+    ax.plot(xs, bend_between(xs, bend=False), color=plots.ACCENT, lw=1.6, ls="--", label="no bend: one straight line",
+            zorder=3)
+    ax.plot(xs, bend_between(xs), color="black", lw=3, label="ReLU between the layers: a corner", zorder=2)
+    ax.plot([bend_corner()], bend_between([bend_corner()]), "o", color="black", ms=6, zorder=4)
+    x_note = 1.5
+    ax.annotate(COINCIDE_NOTE, xy=(x_note, float(bend_between([x_note])[0])), xytext=(0.2, -7),
+                fontsize=9, arrowprops=dict(arrowstyle="->", color="black"))
     ax.set(xlim=(-3, 3), ylim=(-10, 10), ylabel="output of layer 2")
     ax.legend(fontsize=9, loc="upper left")
+
+
+COINCIDE_NOTE = "right of the corner,\nthe two lines coincide"
 
 
 CHAIN_DEPTH = 10
@@ -1420,7 +1429,8 @@ def picture_alt(qid):
                              f"bias w₂b₁ + b₂ = {w2 * b1 + b2:g}.").replace("+ -", "- "),
         "more_layers": STACKS_ALT,
         "where_bend": (f"The same two straight layers, drawn twice. With no bend between them, one straight line. "
-                       f"With ReLU between them, a corner at x = {bend_corner():g}, where layer 1's output crosses 0."),
+                       f"With ReLU between them, a corner at x = {bend_corner():g}, where layer 1's output crosses 0. "
+                       "Right of the corner, the two lines coincide."),
         "selu_steady": _selu_alt(),
         "why_adam": (f"One weight, given the same tiny nudge, {quiz.plain(ADAM_NUDGE, 1)}, for {ADAM_STEPS} steps, learning "
                      f"rate {ADAM_LR:g}. Adam's line climbs about {ADAM_LR:g} a step, to "
