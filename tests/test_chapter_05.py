@@ -31,12 +31,17 @@ def pixels(png):
 
 
 # pass 84 (r83 Clarity): suspect 2's reason given, from the nudge's rule (test_one_points_nudges_share_a_sign_...)
-WHY_ONE_SIGN = ("Why: each nudge is signal × slope × input. Signal × slope is one number per unit. The inputs are all "
-                "positive. So every nudge into the unit has that number's sign.")
+# pass 85 (r84 Clarity: five abstract sentences): the rule in two sentences, after the picture
+WHY_ONE_SIGN = "Why: their nudges share signal × slope, and every input is positive."
+RULE = "The rule: for one point, a unit's weights all go up, or all down. " + WHY_ONE_SIGN
 # pass 84 (r83 Focus): suspect 2 on the main path is its claim, its reason and its upshot; the picture is folded
-OFF_CENTRE = ("2. **Off-centre**: the outputs are all positive. They are the next layer's inputs. For one point, a "
-              "unit's weights then all go up, or all down.")
+# pass 85 (r84 Picture first: the rule came before its picture, which was folded): the claim, then what the picture
+# shows, the picture unfolded, how to read it, and only then the rule
+OFF_CENTRE = ("2. **Off-centre**: sigmoid's outputs are all positive. They are the next layer's inputs. The picture "
+              "is chapter 02's toy: two weights, one example a step. The star is the goal: weight 1 should go up, "
+              "weight 2 down.")
 PART_WAYS = "Weights that should part ways then take a zig-zag detour."
+DETOUR_READ = "On the left, each step moves the two weights the same way, never apart. " + PART_WAYS
 # pass 84 (r83 Clarity): the steep unit's 4× steps, said as holding at every step (Adam's resizing ignores the 4)
 LIKE_RATE = "That is about like learning rate 0.04, at every step. It holds for weights into steep units, and their biases."
 
@@ -1057,15 +1062,21 @@ def test_the_chapters_race_shows_a_progress_bar_that_moves(monkeypatch):
         total = len(names) * k["epochs"]
         for done in (k["epochs"], total // 2, total) if progress else ():
             progress(done, total, names[0])
-            reports.append((shown[0].value, shown[0].max))
+            reports.append((shown[0].children[0].value, shown[0].children[0].max))
         return {}
 
     monkeypatch.setattr("IPython.display.display", lambda *objs: shown.extend(objs))
     monkeypatch.setattr(race, "race", fake_race)
     ch05_race.chapter_race(*ch05_race.track())
-    (bar,) = shown
+    (box,) = shown
+    bar = box.bar
     assert isinstance(bar, ch05_race.ProgressBar) and bar.description == ch05_race.CHAPTER_RACE_BAR
     assert reports == [(400, 3600), (1800, 3600), (3600, 3600)] and bar.tooltip.endswith(": 3600 of 3600")
+    # pass 85 (r84 Focus: after run-all the cell showed only a full bar, "3600 of 3600"): once trained, one line
+    (note,) = box.children
+    assert isinstance(note, widgets.HTML) and note.value == "<span>Trained 45 networks: 9 runners, 5 seeds each.</span>"
+    assert ch05_race.trained_note() == "Trained 45 networks: 9 runners, 5 seeds each."
+    assert len(ch05_race.CONTESTANTS) * len(SEEDS) == 45
     shown.clear()
     ch05_race.chapter_race(*ch05_race.track(), show_progress=False)
     assert shown == []
@@ -1073,7 +1084,12 @@ def test_the_chapters_race_shows_a_progress_bar_that_moves(monkeypatch):
     cell = next(c for c in cells if "results = ch05_race.chapter_race(" in "".join(c["source"]))
     (out,) = cell["outputs"]
     assert "application/vnd.jupyter.widget-view+json" in out["data"]
-    assert "".join(out["data"]["text/plain"]) == f"[progress bar: {ch05_race.CHAPTER_RACE_BAR}]"
+    assert "".join(out["data"]["text/plain"]) == ch05_race.trained_note()
+    # the stored widget state is the finished one: the box holds the note, not the bar
+    state = json.loads(NOTEBOOK.read_text())["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    box = state[out["data"]["application/vnd.jupyter.widget-view+json"]["model_id"]]["state"]
+    (child,) = [state[c.removeprefix("IPY_MODEL_")] for c in box["children"]]
+    assert child["model_name"] == "HTMLModel" and ch05_race.trained_note() in child["state"]["value"]
 
 
 def test_item_3_hedges_hold(chapter_race):
@@ -1150,6 +1166,22 @@ def test_the_live_race_table_says_when_each_runner_crossed_0_1(finished):
     w.progress.observe(lambda ch: seen.append(w.readout.value), names="value")
     w.race_now()
     assert any(">not yet<" in page for page in seen[:-1]) and ">176<" in w.readout.value
+
+
+def test_the_97_to_99_percent_is_shown_for_every_run_that_crossed(chapter_race):
+    """Check (pass 85, r84 Correctness: "97% to 99% right" rested on runs the learner never saw; the maps show seed 0
+    only, 98% to 99%) the numbers fold under the five-seed picture says it, from all 35 runs that crossed 0.1."""
+    said = ch05_race.learnt_accuracy(chapter_race)
+    crossed = [(n, k) for n, r in chapter_race.items() for k, at in enumerate(race.epochs_to(r.loss, 0.1)) if np.isfinite(at)]
+    ends = [chapter_race[n].train_accuracy[k] for n, k in crossed]
+    assert len(crossed) == 35 and 0.97 <= min(ends) and max(ends) < 1.0
+    assert said == "Every run that crossed 0.1 (35 runs) ends with 97% to 99% of training points right."
+    assert said in repr(ch05_race.numbers_fold(chapter_race))
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    k = next(i for i, c in enumerate(cells) if "numbers_fold(" in "".join(c["source"]))
+    assert said in _outputs_text(cells[k])
+    at = next(i for i, c in enumerate(cells) if "end with 97% to 99% right" in "".join(c["source"]))
+    assert at < k
 
 
 def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter_race):
@@ -1291,17 +1323,13 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     # pass 77 (r74 Clarity, Focus): suspect 2 is the zig-zag picture first, then one line of reason; said once
     # pass 84 (r83 Focus: chapter 02's zig-zag sat on the main path): the claim and its reason in view, the picture
     # and how to read it folded (test_suspect_2s_detour_is_chapter_02s_toy_drawn)
-    assert (OFF_CENTRE + " " + WHY_ONE_SIGN + " " + PART_WAYS) in prose
-    assert ch05_race.DETOUR_WORDS.startswith("Chapter 02's toy: two weights, one example a step. The star marks the "
-                                             "best weights: weight 1 = 1 (up from 0), weight 2 = −1 (down).")
+    assert OFF_CENTRE in prose and (DETOUR_READ + " " + RULE) in prose
     # pass 79 (r76 Clarity: the star was never said): its numbers are the picture's star, the toy's goal
     star = next(ln for ln in ch05_race.detour_figure().axes[0].get_lines() if ln.get_marker() == "*")
     assert [float(v) for v in star.get_xydata()[0]] == [1.0, -1.0]
     # pass 71 (r67 Picture): the detour is drawn under suspect 2 on the main path
-    assert ch05_race.DETOUR_WORDS.endswith("With inputs all positive (left), each step goes up-right or down-left "
-                                           "(some nearly flat): a zig-zag detour.")
-    assert (PART_WAYS + " " + "A race step averages 400 points, which softens this.") in prose
-    assert "With inputs all positive (left)" not in prose and "Chapter 02's toy" not in prose   # in the fold only
+    assert (RULE + " " + "A race step averages 400 points, which softens this.") in prose
+    assert not hasattr(ch05_race, "detour_fold")   # pass 85 (r84 Picture first): unfolded
     assert "past hidden layer 1" not in prose and "### Suspect 2" not in prose   # the optional repeat is cut
     # pass 56 (r50 Clarity: "what the unit wants" was a new name for the learning signal): the opening's term
     assert "**nudge = the unit's learning signal × its bend's slope × the weight's input**" in prose
@@ -2371,14 +2399,14 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 80 (r77 Focus 1: the main path is race, maps, five seeds, one sigmoid test): the four-curve race moved to
     # "going further", after What to remember
     assert k < v < remember_at < stretch_at
-    flat = [re.sub(r"\s+", " ", "".join(cells[j]["source"])) for j in [*range(k - 17, k + 2), v]]
+    flat = [re.sub(r"\s+", " ", "".join(cells[j]["source"])) for j in [*range(k - 16, k + 2), v]]
     # pass 58 (r52 change 2): the slope-step picture comes before the numbers it shows
     # pass 60 (r54 Focus 1): the runs are trained in a collapsed cell; the picture's cell is one call
     # pass 71 (r67 Picture): suspects 1 and 2 each drawn under their words (the fade chain, chapter 02's detour)
     # pass 76 (r73 Focus): the visible worked-nudge cell is cut (it repeated the picture)
     head, slope_pic, nudge_words, nudge_pic, first, chain, second, detour, third, changed, curves, rule, step_fig, number, moves, predict, \
-        _train, _code, answer, verdict = flat
-    assert chain.startswith("ch05_race.fade_chain_figure()") and detour.startswith("ch05_race.detour_fold()")
+        _code, answer, verdict = flat
+    assert chain.startswith("ch05_race.fade_chain_figure()") and detour.startswith("ch05_race.detour_figure()")
     assert nudge_pic.startswith("ch05_race.nudge_product_figure()")   # pass 74 (r71 Picture): the rule drawn
     assert slope_pic.startswith("ch05_race.slope_figure()")   # pass 81 (r78 Picture 3): slope drawn where it is said
     suspects = " ".join((first, second, third))
@@ -2388,8 +2416,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # r50 change 3: each tested suspect says why it would slow learning; "later" units: layer 1 takes the raw x
     # pass 62 (r57 Clarity 1): suspect 2's reason rests on the nudge's rule, now said just before the suspects
     # pass 82 (r80 Correctness: a verdict table names them): each suspect has a short name, used again in the verdict
-    assert (OFF_CENTRE + " " + WHY_ONE_SIGN + " " + PART_WAYS) in suspects
-    assert third.startswith("A race step averages 400 points, which softens this.")
+    assert OFF_CENTRE in suspects and (DETOUR_READ + " " + RULE) in suspects
+    assert third.startswith(DETOUR_READ + " " + RULE + " A race step averages 400 points, which softens this.")
     assert ("3. **Gentle slope**: the slope is at most 1/4. A unit's output moves at most a quarter as far as its weighted "
             "sum.") in suspects
     assert "**nudge = the unit's learning signal" in nudge_words and suspects.startswith(CHAIN_RECAP + " Three suspects: **Fading**, **Off-centre** and **Gentle slope**. The race below tests the last two. *Going further* measures Fading alone. 1. **Fading**")
@@ -2434,13 +2462,15 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert "Each seed gives every runner the same starting weights." in predict
     assert predict.rstrip().endswith("**Predict:** which makes sigmoid learn: centring alone, or centring and making it "
                                      "steeper?")
-    train, code = "".join(cells[k - 1]["source"]), "".join(cells[k]["source"])
+    code = "".join(cells[k]["source"])
     # pass 61 (r55 Focus 1): one name for the four runners' runs, so the visible call shows no plumbing
-    assert "verdict = ch05_race.verdict_runs(results, X, y)" in train
-    assert cells[k - 1]["metadata"]["jupyter"]["source_hidden"] and cells[k - 1]["metadata"]["slideshow"] == {
-        "slide_type": "skip"}
+    # pass 85 (r84 Focus: the training cell showed nothing, an empty code cell): trained and drawn in one cell
+    train = code.splitlines()[1]
+    assert train.startswith("verdict = ch05_race.verdict_runs(results, X, y)")
+    assert "verdict_runs(" not in "".join(cells[k - 1]["source"]) and cells[k - 1]["cell_type"] == "markdown"
     # pass 74 (r71 Interaction 1): the picture's titles answer the Predict, so it sits behind a click
-    assert code.startswith("ch05_race.folded(ch05_race.verdict_figure(verdict))") and len(code.splitlines()) == 1
+    assert code.splitlines()[2].startswith("ch05_race.folded(ch05_race.verdict_figure(verdict))")
+    assert len(code.splitlines()) == 3
     assert "2·sigmoid" not in code + train   # pass 53 (r47): not named before the text explains it
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]   # pass 71 (r67 Focus): a figure call, collapsed
     stored = "".join(next(o["data"] for o in cells[k]["outputs"] if "text/html" in o.get("data", {}))["text/plain"])
@@ -2618,8 +2648,9 @@ def test_the_second_suspect_cites_what_chapter_02_shows_now():
     text = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
     # pass 48: the detour, as chapter 02 calls it; pass 60 (r54 Picture 2): said under chapter 02's toy, drawn
     # pass 84 (r83 Focus): the toy is named in the fold with its picture; the main path says "a detour"
-    assert ch05_race.DETOUR_WORDS.startswith("Chapter 02's toy: two weights, one example a step.")
-    assert ch05_race.DETOUR_WORDS.endswith(": a zig-zag detour.") and PART_WAYS in re.sub(r"\s+", " ", text)
+    # pass 85 (r84 Picture first): the toy named on the main path, above its unfolded picture
+    assert "The picture is chapter 02's toy: two weights, one example a step." in re.sub(r"\s+", " ", text)
+    assert PART_WAYS in re.sub(r"\s+", " ", text)
     assert "Chapter 02 showed why that can slow learning." not in text
     two = json.loads((NOTEBOOK.parent / "02_four_bends.ipynb").read_text())["cells"]
     # pass 29: chapter 02's sigmoid fold shrank to its answer; its zig-zag section still calls the path a detour
@@ -2838,7 +2869,7 @@ def test_one_points_nudges_share_a_sign_only_past_hidden_layer_1_and_a_race_step
     # pass 62 (r57 Clarity 1): the reason is said once, on the main path, from the nudge's rule
     # pass 77 (r74 Clarity): the reason in one line, under the zig-zag picture
     # pass 79 (cut): "their inputs are all positive" repeated the line's own start ("With inputs all positive")
-    assert (WHY_ONE_SIGN + " " + PART_WAYS) in prose
+    assert (PART_WAYS + " " + RULE) in prose
     assert "all weights into one unit then move the same way" not in prose   # pass 84: the reason, not only the claim
     assert "So all of a unit's weights" not in prose
     # Adam's resizing keeps each step's sign; only adding up the points mixes signs (full[...] > 16 above)
@@ -3053,10 +3084,11 @@ def test_the_learning_rate_try_gives_the_centred_sigmoid_4x_steps_at_the_sliders
     assert "sometimes help a little" not in text
     # the optional tail's closing line says the same count, and the two changes the steep curve makes
     closing = next(c for c in _cells("markdown") if c.startswith("**What this part showed.**"))
+    # pass 85 (r84 Correctness: rate 0.04 also speeds up the output layer's weights): the caveat in a few words
     assert re.sub(r"\s+", " ", closing) == (
         "**What this part showed.** Steeper acts like two changes to the weights into its bends. They start 4× bigger, "
         "and they step 4× as far. Bigger steps alone at best about halved the loss. None finished. So the "
-        "bigger start probably matters too. That was not tested here.")
+        "bigger start probably matters too. That is a guess: this try also sped up the output weights.")
     assert ch05_race._helped(mine, mine) == ""   # no lower loss: no "helped"   # pass 66 (r61 Correctness: the try also changes the last layer's steps: only "suggests")
     assert "whole story" not in text and "0.0398" not in text and "Your run" not in text
     cells = json.loads(NOTEBOOK.read_text())["cells"]
@@ -3069,8 +3101,10 @@ def test_the_learning_rate_try_gives_the_centred_sigmoid_4x_steps_at_the_sliders
                      "tick only sigmoid − 0.5. Set the learning rate to 0.04. "
                      # pass 84 (r83 Clarity: "4× bigger on every layer ... starting weights are not" was reread):
                      # what the rate scales, then what the steep unit scales
-                     "Every weight now steps 4× as far, from its usual start. "
-                     "The steep unit scales only the weights into its bends: their start and steps. "
+                     # pass 85 (r84 Clarity: too dense; what does this try isolate?): step size only, plus the
+                     # output weights, which the steep unit leaves alone
+                     "This changes the step size only, not the start. "
+                     "It also speeds up the output weights. The steep unit leaves those alone. "
                      "**Predict:** does it learn? ")
     assert "<details>" not in asked
     assert "0.0398" not in " ".join(_cells("markdown"))
@@ -3293,7 +3327,8 @@ def test_the_winner_is_said_under_the_table_as_the_runs_show(chapter_race):
     shown = repr(fold.table).splitlines()
     # pass 67 (r62 Focus 2: the others' row puzzled): tanh, ReLU, GELU only; the star is the fastest of all bends
     assert [row.split("  ")[0] for row in shown[2:-1]] == ["Tanh", "ReLU", "GELU"]
-    assert "* the fastest of all bends in that seed" in repr(fold.table)
+    # pass 85 (r84 Focus: "the loss read at every epoch; * the fastest of all bends" read as plumbing)
+    assert repr(fold.table).endswith("\n* the fastest bend in that seed") and "read at every epoch" not in repr(fold.table)
     rest = [n for n in chapter_race if n not in ch05_race.SEED_ROWS + ("identity", "sigmoid")]
     best = np.min([race.epochs_to(chapter_race[n].loss, 0.1) for n in rest], axis=0)
     assert all(g < b for g, b in zip(race.epochs_to(chapter_race["gelu_tanh"].loss, 0.1), best))
@@ -3589,33 +3624,38 @@ def test_suspect_2s_detour_is_chapter_02s_toy_drawn():
     assert f"its first {n} steps are thick arrows" in fig.get_label()
     # pass 80 (r77 Picture: the pale path after step 5 could not be followed): its first steps and its last numbered
     # where they end, steps that end at one spot sharing a label
+    # pass 85 (r84 Picture: "1, 2" to "30" crowded each other): only the arrowed steps 1 to 5, and "end"
     numbers = [(t.get_text(), tuple(t.xy)) for t in ax.texts if t.get_text()[:1].isdigit()]
-    assert numbers == ch05_race._step_numbers(positive) and numbers[-1][0] == str(len(positive) - 1)
+    assert numbers + [("end", tuple(positive[-1]))] == ch05_race._step_numbers(positive)
+    (end,) = [t for t in ax.texts if t.get_text() == "end"]
+    assert end.get_position()[0] > positive[-1][0] and end.get_position()[1] > positive[-1][1]
     assert numbers[0][0] == "1, 2" and np.hypot(*(positive[2] - positive[1])) < 0.05   # step 2 barely moves: one label
-    assert [int(k) for label, _ in numbers for k in label.split(", ")] == [*range(1, ch05_race.DETOUR_NUMBERED + 1),
-                                                                          len(positive) - 1]
-    assert f"its first {ch05_race.DETOUR_NUMBERED} steps and its last numbered" in fig.get_label()
+    assert ch05_race.DETOUR_NUMBERED == ch05_race.DETOUR_ARROWS == 5
+    assert [int(k) for label, _ in numbers for k in label.split(", ")] == [1, 2, 3, 4, 5]
+    assert "its first 5 steps numbered where they end, its last marked end" in fig.get_label()
+    assert right.get_title().endswith("a shorter path to the star")   # r84: "straighter" while it still wiggles
     assert all(a.arrow_patch.get_linewidth() >= 2.5 for a in ax.texts
                if getattr(a, "arrow_patch", None) is not None and not a.get_text())
     # pass 84 (r83 Picture: the numbers 3, 4 and 5 sat on their arrows): no number's box touches any step of the path
     fig.canvas.draw()
     to_px = ax.transData.transform
-    for t in (t for t in ax.texts if t.get_text()[:1].isdigit()):
+    for t in (t for t in ax.texts if t.get_text()[:1].isdigit() or t.get_text() == "end"):
         box = t.get_window_extent()
         for a, b in zip(positive[:-1], positive[1:]):
             along = to_px(np.linspace(a, b, 200))
             inside = ((box.x0 < along[:, 0]) & (along[:, 0] < box.x1) & (box.y0 < along[:, 1]) & (along[:, 1] < box.y1))
             assert not inside.any(), (t.get_text(), a, b)
     cells = json.loads(NOTEBOOK.read_text())["cells"]
-    k = next(i for i, c in enumerate(cells) if "detour_fold(" in "".join(c["source"]))
+    k = next(i for i, c in enumerate(cells) if "detour_figure(" in "".join(c["source"]))
     # pass 71 (r67 Picture): drawn on the main path, under suspect 2, before suspect 3; collapsed, its picture shown
     assert "".join(cells[k - 1]["source"]).startswith("2. **Off-centre**")
-    assert "".join(cells[k + 1]["source"]).startswith("A race step averages 400 points")
-    # pass 84 (r83 Focus): folded, closed, after its reason; the fold holds how to read it, then the picture
-    shown = _outputs_text(cells[k])
-    assert shown.startswith(f"<details><summary>{escape(ch05_race.DETOUR_FOLD)}</summary><p>") and "<details open" not in shown
-    assert escape(ch05_race.DETOUR_WORDS) in shown and shown.index("<p>") < shown.index("<img")
-    assert PART_WAYS in "".join(cells[k - 1]["source"]).replace("\n   ", " ")
+    # pass 85 (r84 Picture first: the rule came first, the picture folded after it): the picture unfolded, above how
+    # to read it and the rule; no rule before it
+    assert "<details" not in _outputs_text(cells[k]) and any("image/png" in o.get("data", {}) for o in cells[k]["outputs"])
+    above = re.sub(r"\s+", " ", "".join(cells[k - 1]["source"]))
+    assert PART_WAYS not in above and "all go up, or all down" not in above and "signal × slope" not in above
+    below = re.sub(r"\s+", " ", "".join(cells[k + 1]["source"]))
+    assert below.startswith(DETOUR_READ + " " + RULE + " A race step averages 400 points")
     assert "3. **Gentle slope**" in "".join(cells[k + 1]["source"])
     assert cells[k]["metadata"]["jupyter"]["source_hidden"] and cells[k]["outputs"]
     remember = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("## What to remember"))
@@ -3750,7 +3790,7 @@ def test_the_five_run_and_verdict_pictures_wait_behind_a_click_after_their_predi
     for call in ("ch05_race.folded(ch05_race.loss_multiples(results))",
                  "ch05_race.folded(ch05_race.verdict_figure(verdict))",
                  "ch05_race.folded(ch05_race.gradient_figure(results))"):
-        k = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith(call))
+        k = next(i for i, c in enumerate(cells) if call in "".join(c["source"]))
         assert "**Predict:**" in "".join(cells[k - 1]["source"]) + "".join(cells[k - 2]["source"])
         assert "<details><summary>Check your prediction</summary>" in "".join(cells[k + 1]["source"])
         outs = [o["data"] for o in cells[k]["outputs"] if "data" in o]

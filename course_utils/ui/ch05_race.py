@@ -1,5 +1,6 @@
 """Pictures, tables and the live race of the training race (notebook 05)."""
 
+import html
 import io
 import math
 
@@ -364,8 +365,7 @@ def crossing_table(results, threshold=0.1, rows=None):
         return tables.Raw(f"<b>{text}</b>*") if fastest[k] == n else text
     return tables.Table(["bend"] + [f"seed {s}" for s in seeds],
                         [[short_name(n) if n in results else n] + [cell(n, k) for k in range(len(seeds))] for n in at],
-                        note=f"epoch of each run's first loss below {threshold:g}, the loss read at every epoch; "
-                             "* the fastest of all bends in that seed")
+                        note="* the fastest bend in that seed")   # pass 85 (r84 Focus: the note read as plumbing)
 
 
 def track():
@@ -378,18 +378,48 @@ def track():
 CHAPTER_RACE_BAR = "epochs trained, all nine runners"   # the chapter race's progress bar says what it counts
 
 
+def trained_note(runners=None, seeds=None):
+    """The line that replaces the chapter race's progress bar once it is full (notebook 05, pass 85, r84 Focus: a
+    finished bar, "3600 of 3600", was all the cell showed after run-all)."""
+    runners = len(CONTESTANTS) if runners is None else runners
+    seeds = len(race.RACE_SEEDS) if seeds is None else seeds
+    return f"Trained {runners * seeds} networks: {runners} runners, {seeds} seeds each."
+
+
+class RaceProgress(widgets.VBox):
+    """The chapter race's progress bar while it trains, then one line saying what was trained (notebook 05). Its text
+    form is that line: a static render or a re-run shows the finished state, the same on every machine."""
+
+    def __init__(self, bar, note):
+        super().__init__(children=[bar])
+        self.bar, self.note = bar, note
+
+    def finish(self):
+        self.children = [widgets.HTML(f"<span>{html.escape(self.note)}</span>")]
+
+    def _repr_mimebundle_(self, **kwargs):
+        data = super()._repr_mimebundle_(**kwargs) or {}
+        data["text/plain"] = self.note
+        return data
+
+
 def chapter_race(X, y, X_test, y_test, show_progress=True):
     """The chapter's race (notebook 05): every contestant, seeds 0 to 4, Adam, learning rate 0.01, 400 epochs.
     With `show_progress`, the live race's kind of progress bar is shown first and moves as the runners train (pass
-    84, r83 Focus: the cell trained 45 networks with nothing on screen)."""
-    report = None
+    84, r83 Focus: the cell trained 45 networks with nothing on screen); when they are done, the bar gives way to
+    trained_note's one line (pass 85, r84 Focus)."""
+    report = shown = None
     if show_progress:
         from IPython.display import display
 
         bar, report = progress(len(CONTESTANTS) * race.RACE_RECIPE["epochs"], CHAPTER_RACE_BAR)
-        display(bar)
-    return race.race(X, y, CONTESTANTS, seeds=race.RACE_SEEDS, **race.RACE_RECIPE,
-                     X_test=X_test, y_test=y_test, progress=report)
+        shown = RaceProgress(bar, trained_note())
+        display(shown)
+    results = race.race(X, y, CONTESTANTS, seeds=race.RACE_SEEDS, **race.RACE_RECIPE,
+                        X_test=X_test, y_test=y_test, progress=report)
+    if shown is not None:
+        shown.finish()
+    return results
 
 
 # The clean test of the second suspect (notebook 05): sigmoid moved down by one half, so its outputs are centred on 0,
@@ -1474,19 +1504,20 @@ def fade_chain_figure(bends=3, name="sigmoid"):
 
 
 DETOUR_ARROWS = 5   # the detour's first steps drawn with arrowheads
-DETOUR_NUMBERED = 8   # the detour's first steps numbered where they end, and its last (r77 Picture: the pale path)
+DETOUR_NUMBERED = 5   # the detour's first steps numbered where they end (r77 Picture: the pale path); pass 85 (r84
+# Picture: "1, 2" to "30" crowded each other): only the arrowed steps, and the last step marked "end"
 
 
 def _step_numbers(path, first=DETOUR_NUMBERED, near=0.05):
-    """Where each of a path's first `first` steps ends, and its last: [(label, (x, y))], steps that end within `near`
-    of the previous one sharing a label ("1, 2") so no numbers overlap (notebook 05's detour)."""
+    """Where each of a path's first `first` steps ends, and its last ("end"): [(label, (x, y))], steps that end within
+    `near` of the previous one sharing a label ("1, 2") so no numbers overlap (notebook 05's detour)."""
     marks = []
     for k in [*range(1, first + 1), len(path) - 1]:
         point = tuple(float(v) for v in path[k])
         if marks and np.hypot(point[0] - marks[-1][1][0], point[1] - marks[-1][1][1]) < near:
             marks[-1] = (f"{marks[-1][0]}, {k}", marks[-1][1])
         else:
-            marks.append((str(k), point))
+            marks.append(("end" if k == len(path) - 1 else str(k), point))
     return marks
 
 
@@ -1532,8 +1563,11 @@ def detour_figure(goal=(1.0, -1.0), steps=30):
             for a, b in zip(path[:DETOUR_ARROWS], path[1:DETOUR_ARROWS + 1]):
                 ax.annotate("", b, a, arrowprops=dict(arrowstyle="-|>", color=colour, lw=2.8, mutation_scale=20,
                                                       shrinkA=0, shrinkB=0), zorder=4)
-            numbers = _step_numbers(path)   # the steps numbered, so the pale path can be followed
+            *numbers, (last, end) = _step_numbers(path)   # the steps numbered, so the pale path can be followed
             marks = [(0.0, 0.0), (-0.15, 0.0), tuple(goal), (goal[0], goal[1] - 0.12)]   # start, star, their words
+            # "end" above and right of the last step, clear of the path, which comes from the left
+            ax.text(end[0] + 0.06, end[1] + 0.05, last, fontsize=9, fontweight="bold", color="#333333", ha="left",
+                    va="bottom", zorder=5)
             for (label, point), spot in zip(numbers, _clear_spots(path, [p for _, p in numbers], marks)):
                 ax.annotate(label, point, xytext=spot, textcoords="data", fontsize=9, fontweight="bold",
                             color="#333333", ha="center", va="center", zorder=5,
@@ -1542,7 +1576,7 @@ def detour_figure(goal=(1.0, -1.0), steps=30):
             title = f"{words}:\nfirst {DETOUR_ARROWS} steps, each ↗ or ↙"
         else:
             ax.plot(*path.T, "-", marker=mark, color=colour, lw=2.2, ms=4.5, label=words)
-            title = f"{words}:\nstraighter to the star"
+            title = f"{words}:\na shorter path to the star"
         ax.text(0.97, 0.97, f"whole path {length:.1f} long", transform=ax.transAxes, ha="right", va="top",
                 fontsize=10, color="#333333")
         ax.plot([0], [0], "s", color="black", mfc="none", mew=1.4, ms=8)
@@ -1559,9 +1593,9 @@ def detour_figure(goal=(1.0, -1.0), steps=30):
     fig.set_label("Two plots of two weights on the same axes, each from the start at (0, 0) to a star at (1, −1). "
                   + ("Left, inputs all positive: every step moves both weights the same way, up-right or down-left: "
                      f"a zig-zag detour; its first {DETOUR_ARROWS} steps are thick arrows over the pale whole path, its first "
-                     f"{DETOUR_NUMBERED} steps and its last numbered where they end. "
+                     f"{DETOUR_NUMBERED} steps numbered where they end, its last marked end. "
                      if together else "")
-                  + "Right, inputs of both signs: a straighter path. Paths: " + "; ".join(said) + ".")
+                  + "Right, inputs of both signs: a shorter path. Paths: " + "; ".join(said) + ".")
     return fig
 
 
@@ -1682,7 +1716,16 @@ def numbers_fold(results, threshold=0.1):
     walls of digits): each seed's crossing for the bends the text compares, under its sentence. Pass 81 (r78 Focus:
     about 45 numbers): summary_fold's per-bend ranges left out; the text uses only tanh, ReLU and GELU seed by seed."""
     parts = [crossing_fold(results, threshold)]
-    return FoldedTables(NUMBERS_FOLD, [(f.answer, f.table) for f in parts])
+    return FoldedTables(NUMBERS_FOLD, [(f.answer, f.table) for f in parts], after=learnt_accuracy(results, threshold))
+
+
+def learnt_accuracy(results, threshold=0.1):
+    """The training accuracy at the end of every run that crossed `threshold` (notebook 05, pass 85, r84 Correctness:
+    "97% to 99% right" rested on runs the learner never saw; the maps show seed 0 only), as whole percent."""
+    ends = [r.train_accuracy[k] for r in results.values()
+            for k, at in enumerate(race.epochs_to(r.loss, threshold)) if np.isfinite(at)]
+    return (f"Every run that crossed {threshold:g} ({len(ends)} runs) ends with {_range(ends).replace(' – ', ' to ')} "
+            "of training points right.")
 
 
 def one_knob_steps(w=0.3, step=0.01, factor=4):
@@ -1778,16 +1821,18 @@ class FoldedTable:
 class FoldedTables:
     """Several tables behind one click (HTML <details>), each after its sentence. Plain text: all of them, for nbval."""
 
-    def __init__(self, summary, parts):
-        self.summary, self.parts = summary, parts   # [(sentence, Table)]
+    def __init__(self, summary, parts, after=None):
+        self.summary, self.parts, self.after = summary, parts, after   # [(sentence, Table)], a closing sentence
 
     def __repr__(self):
-        return f"{self.summary} (folded):\n" + "\n".join(f"{words}\n{table!r}" for words, table in self.parts)
+        return (f"{self.summary} (folded):\n" + "\n".join(f"{words}\n{table!r}" for words, table in self.parts)
+                + (f"\n{self.after}" if self.after else ""))
 
     def _repr_html_(self):
         import html
         return (f"<details><summary>{html.escape(self.summary)}</summary>" + "".join(
-            f"<p>{html.escape(words)}</p>{table._repr_html_()}" for words, table in self.parts) + "</details>")
+            f"<p>{html.escape(words)}</p>{table._repr_html_()}" for words, table in self.parts)
+            + (f"<p>{html.escape(self.after)}</p>" if self.after else "") + "</details>")
 
 
 class FoldedPicture:
@@ -1826,17 +1871,6 @@ def folded(picture, summary=None, words=None):
 
 # Suspect 2's picture, off the main path (pass 84, r83 Focus: chapter 02's zig-zag sat on it): the reason stays in
 # view above the fold, the picture and how to read it inside
-DETOUR_FOLD = "Optional: see the detour, in chapter 02's toy"
-DETOUR_WORDS = ("Chapter 02's toy: two weights, one example a step. The star marks the best weights: weight 1 = 1 "
-                "(up from 0), weight 2 = −1 (down). With inputs all positive (left), each step goes up-right or "
-                "down-left (some nearly flat): a zig-zag detour.")
-
-
-def detour_fold():
-    """Suspect 2's zig-zag (detour_figure) behind a click, with how to read it (notebook 05)."""
-    return folded(detour_figure(), DETOUR_FOLD, DETOUR_WORDS)
-
-
 # The worked nudge (notebook 05): learning signal, sigmoid's steepest slope (its slope at 0, from the registry), input
 NUDGE_EXAMPLE = (0.2, float(activations.get("sigmoid").derivative(0.0)), 1)
 
