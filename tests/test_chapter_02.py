@@ -3541,7 +3541,7 @@ def test_one_worked_step_moves_both_weights_up_before_the_predict():
                            for e in np.eye(2)])
     np.testing.assert_allclose(-hill_slope, change, atol=1e-6)   # nudge = input × how far short = the step at size 1
     ch00 = markdown_of("00_start_here")
-    assert "## How a network learns" in ch00 and "One move is the hill slope times the **learning rate**, here $0.5$, sign flipped" in ch00   # ch00 pass 75: no "nudge"
+    assert "## How a network learns" in ch00 and "The **learning rate** sets the step size" in ch00 and "One move is the hill slope times this rate, here $0.5$, sign flipped" in ch00   # ch00 pass 75: no "nudge"; p85: the rate named first
     # r51 item 16 named the arrows before the split; pass 60 (r54): the split's own cell points back at them
     # r57 Clarity: the rowing boat first, then the picture's arrows
     split = "".join("".join(o["data"]["text/markdown"]) for o in chapter()["cells"][_cell_index("ch02.split_step()")]["outputs"])

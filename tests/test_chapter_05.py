@@ -205,8 +205,12 @@ def test_who_learns_and_who_does_not(chapter_race):
         loss = np.asarray(chapter_race[name].loss, dtype=float)
         assert loss.shape[0] == 5 and (loss[:, :first] > above).all() and (loss[:, :before].min(axis=1) < 0.1).all()
     said = next(o.why for o in quiz.get("loss_at_ln2").options if o.text.startswith("It has finished"))
-    assert (f"three bends did so in every run. All stayed above {above:g} for their first {first} passes through the "
-            f"data. Each then got under 0.1 before its {before}th pass.") in said and len(names) == 3
+    assert (f"Several race bends stayed above {above:g} for {first} passes through the data. Then each fell below "
+            "0.1.") in said and len(names) == 3
+    # s36 code review: more than those three did so in this race, so the key says "Several", not "Three"
+    flat_then_down = [n for n, r in chapter_race.items()
+                      if (np.asarray(r.loss)[:, :first] > above).all() and (np.asarray(r.loss).min(axis=1) < 0.1).all()]
+    assert set(names) < set(flat_then_down), flat_then_down
 
 
 def test_speed_differs_but_fresh_points_do_not_much(chapter_race):

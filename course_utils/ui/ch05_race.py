@@ -375,7 +375,7 @@ def track():
     return X, y, X_test, y_test
 
 
-CHAPTER_RACE_BAR = "epochs trained, all nine runners"   # the chapter race's progress bar says what it counts
+CHAPTER_RACE_BAR = "epochs trained, every runner"   # what the bar counts; no typed count to go stale (s36 review)
 
 
 def trained_note(runners=None, seeds=None):
