@@ -906,17 +906,21 @@ def test_middle_weight_slider_opens_off_the_tent_and_minus_two_makes_the_right_s
     # Pass 25: the task gets a Predict of its own (the slopes right of x = 2 add up), before the drag.
     # Pass 27: the Predict no longer gives its own answer; the sum 1 + m + 1 is only in the check.
     # Pass 84 (r83 Interaction): the task's own sliders sit right under its question (no scrolling back up).
-    assert after == ("Below, the same sliders start at 3 bent units. Drag $m$ until the readout's last slope reads 0. "
-                     "Hint: count slopes right of $x = 2$.\n\n"
-                     "**Predict:** which middle output weight $m$ makes the right side go flat?")
+    # Pass 86 (r85 Interaction): the Predict comes first, then the drag; the hint (count the slopes) is in the check.
+    assert after == ("Below, the same sliders start at 3 bent units.\n\n"
+                     "**Predict:** which middle output weight $m$ makes the right side go flat?\n\n"
+                     "Then drag $m$ until the readout's last slope reads 0.")
+    assert after.index("**Predict:**") < after.index("drag") and "Hint" not in after
     assert cells[q + 5].source.strip() == "ch00.bent_units(3)" and "above" not in after
     assert ch00_start_here.bent_units(3).sliders["units"].value == 3
     assert [s * h for s, _c, h in ch00_start_here.TENT][::2] == [1, 1]  # the outer units climb at slope 1
     assert cells[q + 6].source.strip() == "ch00.bent_units_task_check()"   # the answer: folded, after the task
     task = ch00_start_here.bent_units_task_check()
     assert task._repr_html_().startswith("<details><summary>Check your answer</summary>")
-    assert "Their slopes add up: 1 + (−2) + 1 = 0." in repr(task)
-    assert "Their slopes add up" not in repr(ch00_start_here.bent_units_check())
+    assert "Count their slopes there: 1 + m + 1 = 0 makes it flat." in repr(task)   # pass 86: the hint, in the check
+    assert "So the middle output weight is m = −2: 1 + (−2) + 1 = 0." in repr(task)
+    assert ch00_start_here.sum_slopes(ch00_start_here.TENT)[-1] == 0
+    assert "Count their slopes" not in repr(ch00_start_here.bent_units_check())
 
 
 # ---- eleventh pass: what the third fresh reading asked for ----
@@ -3391,7 +3395,8 @@ def test_pass70_the_slider_chain_sits_after_the_walk_with_its_predict_and_answer
     # Pass 85 (r84 Clarity): "the sliders always set" read as if the answer moved by itself; said as a choice here.
     assert cells[k - 1].source.strip() == ("Here the right answer is always output − 1, so the signal starts at $1$."
                                            "\n\n"
-                                           "**Predict:** make the input $-2$. What is our weight's hill slope then?")
+                                           "**Predict:** make the input $-2$. What is our weight's hill slope then?\n"
+                                           "And at input $2$ with the output's weight $-3$: what sign?")
     assert "What reaches our weight?" not in _markdown()
     assert "always the output minus" not in _markdown()
     for x in ch00_start_here.CHAIN_INPUTS + (-2.0, 0.0, 2.0):   # whatever the input, the right answer sits 1 below
@@ -3409,7 +3414,11 @@ def test_pass70_the_slider_chain_sits_after_the_walk_with_its_predict_and_answer
     # Pass 83 (r81 Focus): the optional weight-5 question (right answer 39) is cut, to shorten the pass back; the
     # output's weight slider gets one line in the fold instead, and the history follows.
     # Pass 85 (cut for words): the fold's extra drag (the hill slope twice the output's weight) is cut.
-    assert fold.rstrip().endswith("before the input can flip it.\n\n</details>") and "twice that weight" not in fold
+    # Pass 86 (r85 Interaction): the output's weight slider answers a question of its own (weight −3: what sign?).
+    assert fold.rstrip().endswith("before the input can flip it.\n\n"
+                                  "At weight $-3$: $1 \\cdot (-3) \\cdot 1 \\cdot 2 = -6$, negative. "
+                                  "A negative weight flips the signal's sign.\n\n</details>") and "twice that weight" not in fold
+    assert ch00_start_here.chain_signal(2, -3)["hill slope"] == 1 * -3 * 1 * 2 == -6
     assert all(ch00_start_here.chain_signal(2, v)["hill slope"] == 2 * v for v in range(-5, 6))
     assert cells[k + 2].source.startswith("## A short history of the bend")
     assert "One more (optional)" not in _markdown() and "$39$" not in _markdown()

@@ -641,9 +641,9 @@ def bent_units_task_check():
     slopes = [s * h for s, _c, h in TENT]  # right of every corner, each unit climbs at sign × height
     flat = " + ".join(f"({v:g})" if v < 0 else f"{v:g}" for v in slopes) + f" = {sum(slopes):g}"
     return _fold("Check your answer", [
-        [f"The middle output weight: m = {TENT[1][2]:g}.",
-         f"Right of x = {right:g}, all three units are on their ramps.",
-         f"Their slopes add up: {flat}.",
+        [f"Right of x = {right:g}, all three units are on their ramps.",
+         f"Count their slopes there: {slopes[0]:g} + m + {slopes[2]:g} = 0 makes it flat.",
+         f"So the middle output weight is m = {TENT[1][2]:g}: {flat}.",
          "Now the sum is a tent (the picture below): flat, up, down, flat."],
     ], TENT_ROW)
 
