@@ -907,10 +907,10 @@ def test_middle_weight_slider_opens_off_the_tent_and_minus_two_makes_the_right_s
     # Pass 27: the Predict no longer gives its own answer; the sum 1 + m + 1 is only in the check.
     # Pass 84 (r83 Interaction): the task's own sliders sit right under its question (no scrolling back up).
     # Pass 86 (r85 Interaction): the Predict comes first, then the drag; the hint (count the slopes) is in the check.
-    assert after == ("Below, the same sliders start at 3 bent units.\n\n"
-                     "**Predict:** which middle output weight $m$ makes the right side go flat?\n\n"
-                     "Then drag $m$ until the readout's last slope reads 0.")
-    assert after.index("**Predict:**") < after.index("drag") and "Hint" not in after
+    assert after == ("Below, the same sliders start at 3 bent units. Predict first, then drag $m$ to check.\n\n"
+                     "**Predict:** which middle output weight $m$ makes the right side go flat, so the readout's last "
+                     "slope reads 0?")
+    assert "Hint" not in after and "count slopes" not in after
     assert cells[q + 5].source.strip() == "ch00.bent_units(3)" and "above" not in after
     assert ch00_start_here.bent_units(3).sliders["units"].value == 3
     assert [s * h for s, _c, h in ch00_start_here.TENT][::2] == [1, 1]  # the outer units climb at slope 1
@@ -1132,7 +1132,7 @@ def test_bent_units_fold_shows_the_row_of_stills_computed_from_the_units():
     assert html_.count("<details>") == 2 and "they cancel" in html_[:html_.index("<img")]
     assert f"width='{ch00_start_here.row_px(ch00_start_here.CHECK_ROW)[0]}'" in html_
     task = ch00_start_here.bent_units_task_check()._repr_html_()
-    assert task.index("m = −2.") < task.index("Now the sum is a tent") < task.index("<img src=")
+    assert task.index("m = −2:") < task.index("Now the sum is a tent") < task.index("<img src=")
     assert f"width='{ch00_start_here.row_px(ch00_start_here.TENT_ROW)[0]}'" in task
     assert f"alt='{html.escape(display.figure_alt(tent), quote=True)}'" in task
     assert f"alt='{html.escape(display.figure_alt(fig), quote=True)}'" in html_ and "alt='Three small pictures of bent units" in html_
@@ -1160,22 +1160,28 @@ def test_pass83_the_rows_of_stills_have_a_legend_for_the_thick_line_the_dashes_a
             assert legend._ncols == 3
 
 
-def test_pass83_three_slopes_are_told_apart_where_the_hill_slope_is_first_met():
-    """Check r81's Clarity item 1: right after the cell that first names the hill slope, a box names the three
-    slopes the chapter uses, one line each with an example the chapter shows: a line's slope (the readout's "0, then
-    1" for plain ReLU), a bend's slope (1 on ReLU's ramp, 0 on its flat side) and a hill slope (2 at the dot)."""
+def test_pass83_three_slopes_are_told_apart_where_slope_first_gets_a_second_meaning():
+    """Check r81's Clarity item 1 and r85's Clarity: a box names the three slopes the chapter uses, one line each, right
+    after the bend's cell defines a line's slope and before the readout lists a unit's slopes (where the word first
+    gets a second meaning): a bend's slope (1 on ReLU's ramp, 0 on its flat side), the readout's slopes (plain ReLU's
+    "0, then 1") and, later, a hill slope (2 at the dot)."""
     cells = _nb().cells
     (k,) = [i for i, c in enumerate(cells) if c.source.startswith("The dot stands at $3$.")]
-    assert "**hill slope**" in cells[k].source and "hill slope" not in "".join(c.source for c in cells[:k])
-    box = cells[k + 1].source
+    assert "**hill slope**" in cells[k].source and "**hill slope**" not in "".join(c.source for c in cells[:k])
+    (b,) = [i for i, c in enumerate(cells) if c.source.startswith("## Step 3: the bend")]
+    assert "A line's **slope**" in cells[b].source and "readout" not in "".join(c.source for c in cells[:b + 1])
+    box = cells[b + 1].source
     # Pass 84 (r83 Clarity): fewer words and no named "line's slope" or "bend's slope": one word on three graphs.
-    assert box == ("> **One word, three graphs.**\n"
+    # Pass 86 (r85 Clarity): moved from the hill to the bend, where the readout's slopes are about to be met.
+    assert box == ("> **One word, three graphs.** This chapter reads slopes off three graphs:\n"
                    ">\n"
-                   "> - the readout's slopes: on a unit's graph.\n"
                    "> - the bend's slope: on ReLU's own graph ($1$ on its ramp, $0$ on its flat side).\n"
-                   "> - a hill slope: on the valley ($2$ here).")
+                   "> - the readout's slopes: on a unit's graph, just below.\n"
+                   "> - a hill slope: on a valley, later on.")
+    assert "Under the sliders, the **readout** lists the line's slopes" in cells[b + 2].source
+    assert sum("One word, three graphs" in c.source for c in cells) == 1
     lines = [line for line in box.splitlines() if line.startswith("> - ")]
-    assert [line[4:].split(":")[0] for line in lines] == ["the readout's slopes", "the bend's slope", "a hill slope"]
+    assert [line[4:].split(":")[0] for line in lines] == ["the bend's slope", "the readout's slopes", "a hill slope"]
     assert "slopes, left to right: 0, then 1" in ch00_start_here.bend_unit().readout.value   # plain ReLU's readout
     relu = activations.get("relu").derivative(np.array([-1.0, 1.0]))
     assert list(np.asarray(relu, float)) == [0.0, 1.0]   # the flat side, the ramp
@@ -1733,8 +1739,8 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     # Pass 52: first one step worked with whole numbers (slope 2, half of it, to 2), then the names in the next cell.
     # Pass 54 (r48 change 3): slope and nudge are named before the picture, whose label says "nudge −2".
     # Pass 83 (r81 Clarity 1): the three slopes' box right after the hill slope is first met (see its own test).
-    worked, box, fog, after = src[hill + 1], src[hill + 2], src[hill + 3], src[hill + 4]
-    assert box.startswith("> **One word, three graphs.**")
+    # Pass 86 (r85 Clarity): the box moved up to the bend; the fog follows the worked hill slope again.
+    worked, fog, after = src[hill + 1], src[hill + 2], src[hill + 3]
     # Pass 62 (r56 Clarity): one name, the **hill slope**, for the slope of the hill, kept wherever it is meant.
     assert "The dot stands at $3$." in worked and "So the weight's **hill slope**, the slope of the ground where you stand, is $2$." in worked
     assert ("The rule: step against the hill slope. It is like walking downhill in fog.\n"
@@ -2200,7 +2206,7 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     # pass 77 (r73 Clarity 4): the two kinds of slope told apart where the second one is met; pass 83 (r81 Clarity 1):
     # all three kinds, in a box of their own right after this cell
     assert ("A hill slope of $2$ means: move the weight a tiny bit right, and the wrongness rises about twice as far.\n"
-            "\nOn this bowl") in worked and "A bend's slope, such as 1" not in _markdown()
+            "\nWe drew this bowl so") in worked and "A bend's slope, such as 1" not in _markdown()
     assert "*derivative*" in _cell("> **Words so far.**") and _markdown().count("derivative") == 1
     assert float(activations.get("relu").derivative(np.array([1.0]))[0]) == 1.0   # ReLU's ramp: slope 1
     tiny = 1e-4
@@ -2980,7 +2986,7 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     # off by 1, then 2).
     # Pass 66 (r61 Clarity): the output's hill slope (its own cell), then our weight's, then the signal and its
     # picture; after it, the pass back walked arrow by arrow, the one path back, a "words so far" box, the Predict.
-    assert cells[k - 2].source.startswith("A tiny change of our weight moves the output $6$ times as far")
+    assert cells[k - 2].source.startswith("| a tiny move of | moves | this many times as far |")   # pass 86: a table
     # Pass 82 (r80 Clarity 3): between the bowls and the 6, the ½'s claim, checked with numbers in a cell.
     assert cells[k - 3].source.startswith("The wrongness rose by $0.605 - 0.5 = 0.105$.")   # pass 83
     assert cells[k - 4].source == HALF_CHECK
@@ -2992,7 +2998,7 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     # Pass 67 (r62 Clarity 2): the "words so far" box moved up, before the chain (the reader needed it there).
     # Pass 82 (r80 Clarity 7): moved again, after the walk back, where its five words pile up; then the Predict.
     assert cells[k + 2].source.startswith("> **Words so far.**")
-    assert cells[k + 3].source.startswith("Here the right answer is always output − 1") and "\n\n**Predict:**" in cells[k + 3].source
+    assert cells[k + 3].source.startswith("Below, the signal always starts at $1$") and "\n\n**Predict:**" in cells[k + 3].source
     assert "Why start at $1$?" not in _markdown()
     assert "line of people" not in _markdown()   # pass 52: one analogy
 
@@ -3055,7 +3061,14 @@ def test_pass55_the_hill_slope_rule_said_before_the_steps_predict_is_the_hills_o
     # Pass 68 (r63 item 1): the rule is said as a shape we chose (a bowl) right after the hill picture, which shows it
     # with a double arrow from the bottom to the dot; the stepper's Predict comes later.
     before = "\n".join(c.source for c in cells[h:q])
-    rule = "On this bowl, the hill slope is the weight minus 1: how far you stand right of the bottom."
+    # Pass 86 (r85 Correctness): the bowl's rule given where it is drawn (its bottom at 1, its hill slope 0 there and
+    # 1 more per step right), so "the weight minus 1" follows from it.
+    rule = "So the hill slope is the weight minus 1; here, $3 - 1 = 2$."
+    assert ("We drew this bowl so: at its bottom, $1$, its hill slope is $0$; each step right adds $1$.\n"
+            + rule) in cells[h + 1].source
+    assert ch00_start_here.HILL_BOTTOM == 1 and float(ch00_start_here.hill_slope(ch00_start_here.HILL_BOTTOM)) == 0
+    for w in (1.0, 2.0, 3.0, 4.0):   # one step right adds 1 to the hill slope
+        assert float(ch00_start_here.hill_slope(w + 1)) - float(ch00_start_here.hill_slope(w)) == 1
     assert rule in cells[h + 1].source and "Real valleys are lumpier; this one keeps" in cells[h - 1].source
     assert "**Predict:**" not in before[:before.index(rule)] and "**Predict:**" in cells[q - 1].source
     ax = ch00_start_here.hill_picture().axes[0]
@@ -3097,7 +3110,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     a, b, c = ch00_start_here.wiggle_forward()
     assert f"grows by $0.1 \\cdot {worked['input']:g} = {a:g}$" in section and f"passes on ${b:g}$" in section
     assert f"makes it ${b:g} \\cdot {worked['weight']:g} = {c:g}$" in section
-    assert f"A tiny change of our weight moves the output ${slope:g}$ times as far" in section   # pass 71: the 6, once
+    assert f"| our weight | the output | ${slope:g}$ |" in section   # pass 71: the 6, once (pass 86: in a table)
     assert "times as far as our weight" not in section
     # Pass 57 (r51 change 1): what the 1 stands for; the weights and the bends' slopes multiply the signal back; the
     # input gives the trained weight's slope.
@@ -3201,11 +3214,13 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     # Pass 82 (r80 Clarity 3, Picture 2): the output's "1 times as far" is now the numbers' check, in the cell above;
     # this cell ends at our weight's own valley, the right-hand panel, read off its triangle.
     # Pass 85 (r84 Clarity): the missing step said: the wrongness moves 1 times the output's move.
-    assert (f"A tiny change of our weight moves the output ${slope:g}$ times as far.\n"
-            f"The wrongness moves ${start:g}$ times that (the output's hill slope).\n"
-            f"So it moves ${slope:g} \\cdot {start:g} = {slope * start:g}$ times as far: "
-            "our weight's hill slope.\n"
-            "The right-hand panel shows it: $0.6$ up for $0.1$ right.") == _cell("A tiny change of our weight").strip()
+    # Pass 86 (r85 Clarity): the three "times as far" in a row made a two-row table, then the product.
+    assert ("| a tiny move of | moves | this many times as far |\n|---|---|---|\n"
+            f"| our weight | the output | ${slope:g}$ |\n"
+            f"| the output | the wrongness | ${start:g}$ (its hill slope) |\n\n"
+            f"So our weight's hill slope is ${slope:g} \\cdot {start:g} = {slope * start:g}$.\n"
+            "The right-hand panel shows it: $0.6$ up for $0.1$ right.") == _cell("| a tiny move of |").strip()
+    assert _markdown().count("times as far") == 1   # only the table's header says it
     run = ch00_start_here.WEIGHT_RUN
     assert run == ch00_start_here.WIGGLE == 0.1 and round(ch00_start_here.weight_hill_slope(w0) * run, 6) == 0.6
     assert "times as far again" not in _markdown()
@@ -3393,12 +3408,14 @@ def test_pass70_the_slider_chain_sits_after_the_walk_with_its_predict_and_answer
     # Pass 83 (r81 Clarity 2, Correctness): why the sliders set it so (simple numbers), and the Predict asks for our
     # weight's hill slope by name ("what reaches our weight?" could mean the signal arriving there).
     # Pass 85 (r84 Clarity): "the sliders always set" read as if the answer moved by itself; said as a choice here.
-    assert cells[k - 1].source.strip() == ("Here the right answer is always output − 1, so the signal starts at $1$."
+    # Pass 86 (r85 Clarity): "a right answer that follows the output" confused; the setting said as the signal's
+    # start, with what it stands for (an output 1 too high).
+    assert cells[k - 1].source.strip() == ("Below, the signal always starts at $1$, as if the output were $1$ too high."
                                            "\n\n"
-                                           "**Predict:** make the input $-2$. What is our weight's hill slope then?\n"
+                                           "**Predict:** make the input $-2$. What is our weight's hill slope then? "
                                            "And at input $2$ with the output's weight $-3$: what sign?")
     assert "What reaches our weight?" not in _markdown()
-    assert "always the output minus" not in _markdown()
+    assert "always the output minus" not in _markdown() and "always output − 1" not in _markdown()
     for x in ch00_start_here.CHAIN_INPUTS + (-2.0, 0.0, 2.0):   # whatever the input, the right answer sits 1 below
         out = ch00_start_here.SIGNAL_WORKED["weight"] * max(ch00_start_here.HIDDEN_WEIGHT * x, 0.0)
         assert ch00_start_here.chain_signal(x, ch00_start_here.SIGNAL_WORKED["weight"])["start"] == \
@@ -3416,8 +3433,8 @@ def test_pass70_the_slider_chain_sits_after_the_walk_with_its_predict_and_answer
     # Pass 85 (cut for words): the fold's extra drag (the hill slope twice the output's weight) is cut.
     # Pass 86 (r85 Interaction): the output's weight slider answers a question of its own (weight −3: what sign?).
     assert fold.rstrip().endswith("before the input can flip it.\n\n"
-                                  "At weight $-3$: $1 \\cdot (-3) \\cdot 1 \\cdot 2 = -6$, negative. "
-                                  "A negative weight flips the signal's sign.\n\n</details>") and "twice that weight" not in fold
+                                  "At weight $-3$: $1 \\cdot (-3) \\cdot 1 \\cdot 2 = -6$, negative: "
+                                  "the weight flips the sign.\n\n</details>") and "twice that weight" not in fold
     assert ch00_start_here.chain_signal(2, -3)["hill slope"] == 1 * -3 * 1 * 2 == -6
     assert all(ch00_start_here.chain_signal(2, v)["hill slope"] == 2 * v for v in range(-5, 6))
     assert cells[k + 2].source.startswith("## A short history of the bend")
