@@ -2423,8 +2423,11 @@ def test_deep_stack_has_a_prediction_and_random_layers():
     # r79 Correctness: the depth quiz's answer says these layers turn and shift; the set-up says so (random_stack's
     # weights are orthogonal: QR of a random matrix keeps every length)
     # pass 83 (r81 reader: "turn them (lengths kept)" said not why it matters): the numbers stay a readable size
-    assert ("Each layer randomly turns 8 numbers without stretching, then shifts them.\n"
-            "So even 100 layers keep them a readable size.\nWe push 200 random inputs") in text
+    # pass 86 (r85 reader: "I can't picture turning 8 numbers"): the grid sheet's turn, in 8 directions
+    assert ("Each layer turns its 8 numbers at random, then shifts them.\n"
+            "Picture turning the grid sheet, in 8 directions instead of 2.\n"
+            "Turns never stretch, so the numbers stay readable.\nWe push 200 random inputs") in text
+    assert "randomly turns 8 numbers" not in text
     deep, _one, _n, _m = ch01_collapse.deep_stack(100)
     assert np.abs(deep).max() < 50  # readable: the picture's first outputs run from 16 to 22
     rng, h = np.random.default_rng(0), np.ones((8, 1))
@@ -2439,7 +2442,7 @@ def test_deep_stack_has_a_prediction_and_random_layers():
     q = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.depth_question()")
     # pass 82 (r80 reader: a long chapter): the set-up cut hard; the diagonal's meaning is in the Predict
     assert ("Where they agree, the dot sits on the dashed diagonal.\n\n"
-            "**Predict:** at 100 layers, do the dots stay on the diagonal, or drift off it? Click to see."
+            "**Predict:** at 100 layers, do the dots stay on the diagonal? Click to see."
             in _src(cells[q - 1]))
     assert len(re.findall(r"\w+", _src(cells[q - 1]))) <= 95  # 113 tokens before pass 82
     w = ch01_collapse.depth_question()  # pass 39: the picture is the question's, shown only after a click
@@ -3233,8 +3236,10 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # control to learn): four ready-made lines, named as the buttons are, and one short line on the sliders
     assert ("Four buttons try ready-made lines: **upright**, **across**, **gentle** and **steep**.\n"
             # pass 84 (r83 reader: "turn −60, shift 0.3" was never explained): an angle, and a distance
-            "Two sliders fine-tune a line. **turn** is the arrow's angle, in degrees: 0 points right.\n"
-            "**shift** slides the line along its arrow: its distance from (0, 0).") in text
+            # pass 86 (r85 reader: a line as an angle and a distance was new): what each slider does to the line
+            "Two sliders fine-tune a line.\n**turn** spins the arrow, and the line with it. At 0 the arrow points right.\n"
+            "**shift** slides the line along its arrow. It says how far the line is from (0, 0).") in text
+    assert "arrow's angle" not in text
     assert [name for name, _t, _s in ch01_collapse.LINE_PRESETS] == ["upright", "across", "gentle", "steep"]
     assert ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True).sliders["angle"].value == -60.0
     steer = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
@@ -3631,7 +3636,7 @@ def test_pass57_one_table_picture_shows_rows_as_units_and_columns_as_inputs():
 def test_pass57_deep_stacks_are_the_three_depths_drawn():
     """Check 'deep stacks of 2, 10 and 100 layers' (r51: 'up to 100' promised a depth control there is none of)."""
     text = _text()
-    assert "Take stacks of 2, 10 and 100 layers." in text  # pass 82: "Does the proof hold for deep stacks?"
+    assert "Take stacks of 2, 10 and 100 layers." in text  # pass 86 (cut): "Does the proof hold for deep stacks?"
     fig = ch01_collapse.deep_stack_picture()
     assert [ax.get_title().split(" layers")[0] for ax in fig.axes[:3]] == ["2", "10", "100"]
 
@@ -4314,3 +4319,15 @@ def test_pass85_the_deep_stack_keeps_inputs_apart_as_its_fold_says():
     apart = lambda h: np.linalg.norm(h[:, :, None] - h[:, None, :], axis=0)
     np.testing.assert_allclose(apart(out), apart(inputs), atol=1e-9)
     assert apart(inputs)[np.triu_indices(200, 1)].min() > 0.1   # no two inputs start in one heap either
+
+
+def test_pass86_the_collapse_gets_an_everyday_analogy_where_it_is_first_shown():
+    """Check r85 Clarity item (no everyday analogy for the collapse): right after the worked attempts' 'one line', a
+    money analogy, and it is right: a rate then a fee, twice, is one rate and one fee (y = r₂(r₁x − f₁) − f₂)."""
+    cells = [t for _, t in _markdown_cells()]
+    i = next(k for k, t in enumerate(cells) if "Three layers, one line." in t)
+    assert ("An everyday version: change money at a rate, then pay a fee.\n"
+            "Do it twice. Together that is one rate and one fee.") in cells[i]
+    assert not any("change money" in t for t in cells[:i])
+    r1, f1, r2, f2, x = 1.1, 2.0, 0.9, 3.0, np.linspace(0, 100, 11)
+    assert np.allclose(r2 * (r1 * x - f1) - f2, (r1 * r2) * x - (r2 * f1 + f2))
