@@ -1324,26 +1324,14 @@ def test_no_bend_map_is_evenly_near_white():
             "Why: the final score adds the 8 tanh units, each times a weight, plus a bias.\n"  # pass 70 (r65)
             # pass 76 (r73 reader: "step" was never explained): a ramp, low on one side of its line, high on the other
             "Each tanh unit is a smooth ramp: low on one side of its own straight line, high on the other. The ramps face different ways.\n"
-            # pass 82 (r80 reader: a hand-made sum of two ramps, unflagged, beside an 8-unit net; and "0-line" used
-            # before it was said): the simplification is named, and the word defined at its first use
-            # pass 83 (cut): the picture's own summary says "Simplified: two hand-set ramps"
-            "A unit's **0-line** is where its value is 0 (dashed).\n"
-            # pass 80 (r76 reader: "changes direction" was a hand-wave): where each ramp is flat, from the picture
-            # pass 81 (r78 reader: the ramps' curve wrapped (1, 1), a label-0 corner): it wraps (1, 0), a label-1 one
-            # pass 83 (r81 reader: (0, 1) sat on the wrong side unsaid; two hand-set units seemed to solve XOR)
-            # r82 reader: after the trained map's sentences, the 2-unit example's switched in unsaid
-            # pass 85 (cut for length): the picture's title and its "missed" mark say which corner the pair misses
-            "The picture above sums just two hand-set ramps.\n"
-            "Their sum catches only (1, 0). The trained network's 8 units catch both.\n"
-            # pass 84 (r83 reader: the reason was missing): the other unit sits near its top there
-            # pass 85 (r84 reader: dense): short steps, each naming the panel it reads
-            "Read each panel along its bottom edge.\n"
-            "In *unit 2: climbs down*, unit 2 is flat there, near its top.\n"
-            "In *unit 1: climbs right*, unit 1 climbs.\n"
-            "So the sum's 0-line runs upright there.\n"
-            "At the right edge the roles swap, so it runs across.\n\n"
+            # pass 86 (r85 reader: the hand-set ramps were a second explanation): their reading moved into their
+            # optional fold (test_pass86_hand_set_ramps_are_optional_and_read_from_spot_a)
+            "Added up, they bend the boundary.\n\n"
             "</details>") in text
-    assert text.index("**0-line**") == text.index("0-line") - 2  # pass 82: defined where it is first used  # pass 57 (cut): the left map says "no useful boundary" itself
+    assert "0-line" not in text and "hand-set ramps" not in text
+    reading = ch01_collapse.RAMPS_READING
+    assert reading[0] == "A unit's 0-line is where its value is 0 (dashed)."  # pass 82: defined at its first use
+    assert not any("0-line" in r for r in ch01_collapse.RAMPS_SUMMARY.split(";"))
     assert "trillionth of one half" not in text
     assert "The output adds up the 8 tanh units" not in text  # pass 48 (r43): the output is a chance, never 0
     right = fig.axes[1]
@@ -2061,7 +2049,8 @@ def test_pass23_opening_words_are_explained_where_they_are_used():
     # pass 78 (r75 reader): the first picture names the dotted square; the fold says the inset enlarges it
     # pass 84 (r83 reader: "inset" is jargon, and it reads as a fourth panel): said so
     # pass 85 (r84 reader: "first picture" could mean the chapter's first): the panels named by their titles
-    assert "The panel *tanh, enlarged* shows the dotted square of *tanh: curved*, bigger." in text and "inset" not in text
+    # pass 86 (r85 Focus: a sentence that only describes the figure's layout): dropped; the inset's title says it
+    assert "The panel *tanh, enlarged*" not in text and "inset" not in text
     assert "fourth panel" not in text and "first picture's" not in text
     assert any(t.get_text().startswith("dotted: the square\nfrom −1 to 1") for t in fig.axes[0].texts)
     # pass 77 (r74 reader: the panels shared no reference): the same square, dotted, on every sheet panel
@@ -3984,10 +3973,12 @@ def test_pass75_tanh_ramps_picture_sums_two_straight_steps_into_a_curved_zero_li
     assert "Three colour maps" in fig.get_label() and "curves" in fig.get_label()
     cells = _cells()
     i = next(k for k, c in enumerate(cells) if _src(c).startswith("<details><summary>Why the right map looks like"))
-    pic = cells[i - 1]  # pass 78 (r75 reader: the ramps were words before their picture): the picture first
+    # pass 78 (r75 reader: the ramps were words before their picture); pass 86 (r85 reader): the picture and its
+    # reading in one optional fold, after the why (its words come after the picture, inside the fold)
+    pic = cells[i + 1]
     assert _src(pic) == "ch01.folded_ramps_picture()" and pic["metadata"]["jupyter"]["source_hidden"]
     shown = next(o["data"] for o in pic["outputs"] if "data" in o)
-    assert "".join(shown["text/html"]).startswith("<details><summary>Simplified: two hand-set ramps")  # behind a click
+    assert "".join(shown["text/html"]).startswith("<details><summary>Optional, simplified: two hand-set ramps")
 
 
 def test_pass75_pressed_parts_show_again_as_labelled_strips_on_their_axes():
@@ -4113,7 +4104,7 @@ def test_pass83_ramps_picture_says_its_pair_catches_only_one_label_1_corner():
     assert len(missed) == 1 and missed[0].get_text() == "(0,1): missed" and tuple(missed[0].xy) == (0, 1)
     assert "(0, 1), stays below 0, marked missed: this pair catches only (1, 0)." in fig.get_label()
     fold = ch01_collapse.folded_ramps_picture()._repr_html_()
-    assert fold.startswith("<details><summary>Simplified: two hand-set ramps; their sum catches only (1, 0)")
+    assert fold.startswith("<details><summary>Optional, simplified: two hand-set ramps; their sum catches only (1, 0)")
 
 
 def test_pass81_xor_demo_names_corner_00_beside_its_circle_not_by_the_arrow():
@@ -4294,13 +4285,13 @@ def test_pass85_the_bend_and_ramp_answers_name_panels_by_their_titles():
     folds name in italics is a panel title of the picture it sits under, and no fold counts pictures any more."""
     cells = [t for _, t in _markdown_cells()]
     bend = next(t for t in cells if "<summary>Why: tanh</summary>" in t)
-    ramps = next(t for t in cells if "<summary>Why the right map looks like this</summary>" in t)
+    ramps = " ".join(ch01_collapse.RAMPS_READING)  # pass 86: the ramps' reading sits in their own fold
     titles = {ax.get_title() for fig in (ch01_collapse.bend_pictures(), ch01_collapse.pressed_picture(),
                                           ch01_collapse.tanh_steps_picture()) for ax in fig.axes}
     titles |= {ax.get_title() for ax in ch01_collapse.bend_pictures().axes[2].child_axes}
     named = re.findall(r"\*([^*]+)\*", re.sub(r"\*\*[^*]+\*\*", "", bend))
     assert named and all(any(t.startswith(n) for t in titles) for n in named), (named, titles)
-    assert {"before the layer", "tanh, enlarged", "tanh: curved", "tanh on a slanted line"} <= set(named)
+    assert {"before the layer", "tanh on a slanted line"} <= set(named)  # pass 86: the layout sentence cut
     ramp_titles = [ax.get_title() for ax in ch01_collapse.tanh_ramps_picture().axes[:2]]
     named = re.findall(r"\*([^*]+)\*", re.sub(r"\*\*[^*]+\*\*", "", ramps))
     assert named == ramp_titles[::-1]   # unit 2's panel, then unit 1's: the bottom edge is read in that order
@@ -4331,3 +4322,31 @@ def test_pass86_the_collapse_gets_an_everyday_analogy_where_it_is_first_shown():
     assert not any("change money" in t for t in cells[:i])
     r1, f1, r2, f2, x = 1.1, 2.0, 0.9, 3.0, np.linspace(0, 100, 11)
     assert np.allclose(r2 * (r1 * x - f1) - f2, (r1 * r2) * x - (r2 * f1 + f2))
+
+
+
+def test_pass86_hand_set_ramps_are_optional_and_read_from_spot_a():
+    """Check r85 items (the ramps a second explanation; "read each panel along its bottom edge" took three reads): the
+    ramps sit in a closed fold marked optional, with their reading inside it, one step a sentence, from a spot A that
+    every panel marks with an arrow where the sum's 0-line meets the bottom edge."""
+    (f1, m1, _), (f2, m2, _) = ch01_collapse.RAMPS
+    g, _gx, _gy = ch01_collapse.map_grid()
+    x_a = ch01_collapse.ramps_spot_a()
+    at = lambda x: (ch01_collapse.tanh_ramp(x, g[0], f1, m1) + ch01_collapse.tanh_ramp(x, g[0], f2, m2)
+                    + ch01_collapse.RAMP_BIAS)
+    assert abs(at(x_a)) < 0.05 and at(g[0]) < 0 < at(g[-1])   # the sum's 0-line crosses the bottom edge at A
+    assert ch01_collapse.tanh_ramp(x_a, g[0], f2, m2) > 0.9   # unit 2 near its top at A ("deep red")
+    assert abs(ch01_collapse.tanh_ramp(x_a, g[0], f1, m1)) < 0.1   # unit 1 mid-climb at A
+    fig = ch01_collapse.tanh_ramps_picture()
+    for ax in fig.axes[:3]:
+        (a,) = [t for t in ax.texts if t.get_gid() == "spot A"]
+        assert a.get_text() == "A" and a.arrow_patch is not None and tuple(a.xy) == (x_a, g[0])
+    assert "An arrow labelled A points at the same spot of each panel" in fig.get_label()
+    fold = ch01_collapse.folded_ramps_picture()._repr_html_()
+    assert fold.startswith("<details><summary>Optional, simplified:") and "<details open" not in fold
+    reading = ch01_collapse.RAMPS_READING
+    assert all(f"<p>{html.escape(r).replace('*unit 2: climbs down*', '<i>unit 2: climbs down</i>').replace('*unit 1: climbs right*', '<i>unit 1: climbs right</i>')}</p>" in fold for r in reading)
+    assert fold.index("<img") < fold.index("<p>")   # the picture first, then its reading
+    sentences = [x for r in reading for x in re.split(r"(?<=\.) ", r)]
+    assert all(len(x.split()) <= 12 for x in sentences), sentences   # one short step a sentence
+    assert sum("A" in x.split() or "A." in x.split() for x in sentences) >= 3   # the reading points at spot A
