@@ -1947,12 +1947,17 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
     "weight_question": ("24", "24: the stack is one layer, $y = 24x$.\n"
                               "Each layer multiplies what it gets, so the weights multiply: 2 · 3 · 4 = 24.\n"
                               "A common wrong answer: 9, the weights added up.\n"
-                              "Another: 4, as if only the last layer counted."),
+                              "Another: 4, as if only the last layer counted.\n"
+                              # pass 86 (r85 reader: option D unexplained in writing)
+                              "Another: \"three layers never make one\". Put each into the next: one layer."),
     # pass 31: 2 bent units, as the crease has (a bend between the layers alone is not enough)
     # pass 32: no count of layers (a reader counted 1 or 3): 2 bent units in the middle, then one straight line
     "xor_question": ("2 bent units, then one straight line",  # pass 84 (r83 reader): written, with "train longer"
                      "Two bent units, then one straight line. The crease above did just that.\n"
-                     "A common wrong answer: \"train it longer\". No line splits XOR, so more steps never help."),
+                     "A common wrong answer: \"train it longer\". No line splits XOR, so more steps never help.\n"
+                     # pass 86 (r85 reader: options A and D unexplained in writing)
+                     "Another: 100 layers, no bend. They collapse into one layer: one line.\n"
+                     "Another: one line, placed with great care. No line splits XOR, as the puzzle showed."),
     "runs_question": ("none of the ten", None),  # pass 32: no fold: the printout and the picture say 0 of 10
     # pass 43 (r38 reader: said before the quiz, the rounding nudged toward "small errors build up"): in the fold
     # pass 46 (r41 reader: a trillionth of what?): the gap is absolute, so the fold says how big the answers get
@@ -2004,7 +2009,9 @@ def test_each_folded_answer_is_short_and_each_button_names_its_misconception(mak
         assert "A common wrong answer" in folded
     # the answer and a few short lines; pass 43: the depth fold also says where its tiny gap comes from
     # r54: the depth fold's rounding sentence split in three (one idea a sentence), so it has 5 short ones
-    assert len(re.findall(r"[.!?](\s|$)", inside)) <= 5
+    # pass 86 (r85 reader: wrong options left unexplained in writing): two short sentences for each wrong option
+    cap = 5 if make == "depth_question" else 2 + 2 * (len(q.options) - 1)
+    assert len(re.findall(r"[.!?](\s|$)", inside)) <= cap
 
 
 # ---- pass 23: what a second fresh reader found wrong, unclear or used before it was explained ----
@@ -4350,3 +4357,13 @@ def test_pass86_hand_set_ramps_are_optional_and_read_from_spot_a():
     sentences = [x for r in reading for x in re.split(r"(?<=\.) ", r)]
     assert all(len(x.split()) <= 12 for x in sentences), sentences   # one short step a sentence
     assert sum("A" in x.split() or "A." in x.split() for x in sentences) >= 3   # the reading points at spot A
+
+
+@pytest.mark.parametrize("make", ["weight_question", "xor_question"])
+def test_pass86_written_checks_explain_every_wrong_option(make):
+    """Check r85 Retention item (cell 24's written check skipped option D, cell 78's A and D): for a reader without a
+    kernel, the fold names one misconception per wrong button, each on its own line."""
+    q = getattr(ch01_collapse, make)()
+    _right, said = FOLDED_ANSWERS[make]
+    wrong = [line for line in said.split("\n") if line.startswith(("A common wrong answer", "Another"))]
+    assert len(wrong) == len(q.options) - 1
