@@ -1324,26 +1324,14 @@ def test_no_bend_map_is_evenly_near_white():
             "Why: the final score adds the 8 tanh units, each times a weight, plus a bias.\n"  # pass 70 (r65)
             # pass 76 (r73 reader: "step" was never explained): a ramp, low on one side of its line, high on the other
             "Each tanh unit is a smooth ramp: low on one side of its own straight line, high on the other. The ramps face different ways.\n"
-            # pass 82 (r80 reader: a hand-made sum of two ramps, unflagged, beside an 8-unit net; and "0-line" used
-            # before it was said): the simplification is named, and the word defined at its first use
-            # pass 83 (cut): the picture's own summary says "Simplified: two hand-set ramps"
-            "A unit's **0-line** is where its value is 0 (dashed).\n"
-            # pass 80 (r76 reader: "changes direction" was a hand-wave): where each ramp is flat, from the picture
-            # pass 81 (r78 reader: the ramps' curve wrapped (1, 1), a label-0 corner): it wraps (1, 0), a label-1 one
-            # pass 83 (r81 reader: (0, 1) sat on the wrong side unsaid; two hand-set units seemed to solve XOR)
-            # r82 reader: after the trained map's sentences, the 2-unit example's switched in unsaid
-            # pass 85 (cut for length): the picture's title and its "missed" mark say which corner the pair misses
-            "The picture above sums just two hand-set ramps.\n"
-            "Their sum catches only (1, 0). The trained network's 8 units catch both.\n"
-            # pass 84 (r83 reader: the reason was missing): the other unit sits near its top there
-            # pass 85 (r84 reader: dense): short steps, each naming the panel it reads
-            "Read each panel along its bottom edge.\n"
-            "In *unit 2: climbs down*, unit 2 is flat there, near its top.\n"
-            "In *unit 1: climbs right*, unit 1 climbs.\n"
-            "So the sum's 0-line runs upright there.\n"
-            "At the right edge the roles swap, so it runs across.\n\n"
+            # pass 86 (r85 reader: the hand-set ramps were a second explanation): their reading moved into their
+            # optional fold (test_pass86_hand_set_ramps_are_optional_and_read_from_spot_a)
+            "Added up, they bend the boundary.\n\n"
             "</details>") in text
-    assert text.index("**0-line**") == text.index("0-line") - 2  # pass 82: defined where it is first used  # pass 57 (cut): the left map says "no useful boundary" itself
+    assert "0-line" not in text and "hand-set ramps" not in text
+    reading = ch01_collapse.RAMPS_READING
+    assert reading[0] == "A unit's 0-line is where its value is 0 (dashed)."  # pass 82: defined at its first use
+    assert not any("0-line" in r for r in ch01_collapse.RAMPS_SUMMARY.split(";"))
     assert "trillionth of one half" not in text
     assert "The output adds up the 8 tanh units" not in text  # pass 48 (r43): the output is a chance, never 0
     right = fig.axes[1]
@@ -1959,12 +1947,17 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
     "weight_question": ("24", "24: the stack is one layer, $y = 24x$.\n"
                               "Each layer multiplies what it gets, so the weights multiply: 2 · 3 · 4 = 24.\n"
                               "A common wrong answer: 9, the weights added up.\n"
-                              "Another: 4, as if only the last layer counted."),
+                              "Another: 4, as if only the last layer counted.\n"
+                              # pass 86 (r85 reader: option D unexplained in writing)
+                              "Another: \"three layers never make one\". Put each into the next: one layer."),
     # pass 31: 2 bent units, as the crease has (a bend between the layers alone is not enough)
     # pass 32: no count of layers (a reader counted 1 or 3): 2 bent units in the middle, then one straight line
     "xor_question": ("2 bent units, then one straight line",  # pass 84 (r83 reader): written, with "train longer"
                      "Two bent units, then one straight line. The crease above did just that.\n"
-                     "A common wrong answer: \"train it longer\". No line splits XOR, so more steps never help."),
+                     "A common wrong answer: \"train it longer\". No line splits XOR, so more steps never help.\n"
+                     # pass 86 (r85 reader: options A and D unexplained in writing)
+                     "Another: 100 layers, no bend. They collapse into one layer: one line.\n"
+                     "Another: one line, placed with great care. No line splits XOR, as the puzzle showed."),
     "runs_question": ("none of the ten", None),  # pass 32: no fold: the printout and the picture say 0 of 10
     # pass 43 (r38 reader: said before the quiz, the rounding nudged toward "small errors build up"): in the fold
     # pass 46 (r41 reader: a trillionth of what?): the gap is absolute, so the fold says how big the answers get
@@ -2016,7 +2009,9 @@ def test_each_folded_answer_is_short_and_each_button_names_its_misconception(mak
         assert "A common wrong answer" in folded
     # the answer and a few short lines; pass 43: the depth fold also says where its tiny gap comes from
     # r54: the depth fold's rounding sentence split in three (one idea a sentence), so it has 5 short ones
-    assert len(re.findall(r"[.!?](\s|$)", inside)) <= 5
+    # pass 86 (r85 reader: wrong options left unexplained in writing): two short sentences for each wrong option
+    cap = 5 if make == "depth_question" else 2 + 2 * (len(q.options) - 1)
+    assert len(re.findall(r"[.!?](\s|$)", inside)) <= cap
 
 
 # ---- pass 23: what a second fresh reader found wrong, unclear or used before it was explained ----
@@ -2061,7 +2056,8 @@ def test_pass23_opening_words_are_explained_where_they_are_used():
     # pass 78 (r75 reader): the first picture names the dotted square; the fold says the inset enlarges it
     # pass 84 (r83 reader: "inset" is jargon, and it reads as a fourth panel): said so
     # pass 85 (r84 reader: "first picture" could mean the chapter's first): the panels named by their titles
-    assert "The panel *tanh, enlarged* shows the dotted square of *tanh: curved*, bigger." in text and "inset" not in text
+    # pass 86 (r85 Focus: a sentence that only describes the figure's layout): dropped; the inset's title says it
+    assert "The panel *tanh, enlarged*" not in text and "inset" not in text
     assert "fourth panel" not in text and "first picture's" not in text
     assert any(t.get_text().startswith("dotted: the square\nfrom −1 to 1") for t in fig.axes[0].texts)
     # pass 77 (r74 reader: the panels shared no reference): the same square, dotted, on every sheet panel
@@ -2423,8 +2419,11 @@ def test_deep_stack_has_a_prediction_and_random_layers():
     # r79 Correctness: the depth quiz's answer says these layers turn and shift; the set-up says so (random_stack's
     # weights are orthogonal: QR of a random matrix keeps every length)
     # pass 83 (r81 reader: "turn them (lengths kept)" said not why it matters): the numbers stay a readable size
-    assert ("Each layer randomly turns 8 numbers without stretching, then shifts them.\n"
-            "So even 100 layers keep them a readable size.\nWe push 200 random inputs") in text
+    # pass 86 (r85 reader: "I can't picture turning 8 numbers"): the grid sheet's turn, in 8 directions
+    assert ("Each layer turns its 8 numbers at random, then shifts them.\n"
+            "Picture turning the grid sheet, in 8 directions instead of 2.\n"
+            "Turns never stretch, so the numbers stay readable.\nWe push 200 random inputs") in text
+    assert "randomly turns 8 numbers" not in text
     deep, _one, _n, _m = ch01_collapse.deep_stack(100)
     assert np.abs(deep).max() < 50  # readable: the picture's first outputs run from 16 to 22
     rng, h = np.random.default_rng(0), np.ones((8, 1))
@@ -2439,7 +2438,7 @@ def test_deep_stack_has_a_prediction_and_random_layers():
     q = next(i for i, c in enumerate(cells) if _src(c).strip() == "ch01.depth_question()")
     # pass 82 (r80 reader: a long chapter): the set-up cut hard; the diagonal's meaning is in the Predict
     assert ("Where they agree, the dot sits on the dashed diagonal.\n\n"
-            "**Predict:** at 100 layers, do the dots stay on the diagonal, or drift off it? Click to see."
+            "**Predict:** at 100 layers, do the dots stay on the diagonal? Click to see."
             in _src(cells[q - 1]))
     assert len(re.findall(r"\w+", _src(cells[q - 1]))) <= 95  # 113 tokens before pass 82
     w = ch01_collapse.depth_question()  # pass 39: the picture is the question's, shown only after a click
@@ -3233,8 +3232,10 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # control to learn): four ready-made lines, named as the buttons are, and one short line on the sliders
     assert ("Four buttons try ready-made lines: **upright**, **across**, **gentle** and **steep**.\n"
             # pass 84 (r83 reader: "turn −60, shift 0.3" was never explained): an angle, and a distance
-            "Two sliders fine-tune a line. **turn** is the arrow's angle, in degrees: 0 points right.\n"
-            "**shift** slides the line along its arrow: its distance from (0, 0).") in text
+            # pass 86 (r85 reader: a line as an angle and a distance was new): what each slider does to the line
+            "Two sliders fine-tune a line.\n**turn** spins the arrow, and the line with it. At 0 the arrow points right.\n"
+            "**shift** slides the line along its arrow. It says how far the line is from (0, 0).") in text
+    assert "arrow's angle" not in text
     assert [name for name, _t, _s in ch01_collapse.LINE_PRESETS] == ["upright", "across", "gentle", "steep"]
     assert ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True).sliders["angle"].value == -60.0
     steer = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
@@ -3631,7 +3632,7 @@ def test_pass57_one_table_picture_shows_rows_as_units_and_columns_as_inputs():
 def test_pass57_deep_stacks_are_the_three_depths_drawn():
     """Check 'deep stacks of 2, 10 and 100 layers' (r51: 'up to 100' promised a depth control there is none of)."""
     text = _text()
-    assert "Take stacks of 2, 10 and 100 layers." in text  # pass 82: "Does the proof hold for deep stacks?"
+    assert "Take stacks of 2, 10 and 100 layers." in text  # pass 86 (cut): "Does the proof hold for deep stacks?"
     fig = ch01_collapse.deep_stack_picture()
     assert [ax.get_title().split(" layers")[0] for ax in fig.axes[:3]] == ["2", "10", "100"]
 
@@ -3979,10 +3980,12 @@ def test_pass75_tanh_ramps_picture_sums_two_straight_steps_into_a_curved_zero_li
     assert "Three colour maps" in fig.get_label() and "curves" in fig.get_label()
     cells = _cells()
     i = next(k for k, c in enumerate(cells) if _src(c).startswith("<details><summary>Why the right map looks like"))
-    pic = cells[i - 1]  # pass 78 (r75 reader: the ramps were words before their picture): the picture first
+    # pass 78 (r75 reader: the ramps were words before their picture); pass 86 (r85 reader): the picture and its
+    # reading in one optional fold, after the why (its words come after the picture, inside the fold)
+    pic = cells[i + 1]
     assert _src(pic) == "ch01.folded_ramps_picture()" and pic["metadata"]["jupyter"]["source_hidden"]
     shown = next(o["data"] for o in pic["outputs"] if "data" in o)
-    assert "".join(shown["text/html"]).startswith("<details><summary>Simplified: two hand-set ramps")  # behind a click
+    assert "".join(shown["text/html"]).startswith("<details><summary>Optional, simplified: two hand-set ramps")
 
 
 def test_pass75_pressed_parts_show_again_as_labelled_strips_on_their_axes():
@@ -4108,7 +4111,7 @@ def test_pass83_ramps_picture_says_its_pair_catches_only_one_label_1_corner():
     assert len(missed) == 1 and missed[0].get_text() == "(0,1): missed" and tuple(missed[0].xy) == (0, 1)
     assert "(0, 1), stays below 0, marked missed: this pair catches only (1, 0)." in fig.get_label()
     fold = ch01_collapse.folded_ramps_picture()._repr_html_()
-    assert fold.startswith("<details><summary>Simplified: two hand-set ramps; their sum catches only (1, 0)")
+    assert fold.startswith("<details><summary>Optional, simplified: two hand-set ramps; their sum catches only (1, 0)")
 
 
 def test_pass81_xor_demo_names_corner_00_beside_its_circle_not_by_the_arrow():
@@ -4289,13 +4292,13 @@ def test_pass85_the_bend_and_ramp_answers_name_panels_by_their_titles():
     folds name in italics is a panel title of the picture it sits under, and no fold counts pictures any more."""
     cells = [t for _, t in _markdown_cells()]
     bend = next(t for t in cells if "<summary>Why: tanh</summary>" in t)
-    ramps = next(t for t in cells if "<summary>Why the right map looks like this</summary>" in t)
+    ramps = " ".join(ch01_collapse.RAMPS_READING)  # pass 86: the ramps' reading sits in their own fold
     titles = {ax.get_title() for fig in (ch01_collapse.bend_pictures(), ch01_collapse.pressed_picture(),
                                           ch01_collapse.tanh_steps_picture()) for ax in fig.axes}
     titles |= {ax.get_title() for ax in ch01_collapse.bend_pictures().axes[2].child_axes}
     named = re.findall(r"\*([^*]+)\*", re.sub(r"\*\*[^*]+\*\*", "", bend))
     assert named and all(any(t.startswith(n) for t in titles) for n in named), (named, titles)
-    assert {"before the layer", "tanh, enlarged", "tanh: curved", "tanh on a slanted line"} <= set(named)
+    assert {"before the layer", "tanh on a slanted line"} <= set(named)  # pass 86: the layout sentence cut
     ramp_titles = [ax.get_title() for ax in ch01_collapse.tanh_ramps_picture().axes[:2]]
     named = re.findall(r"\*([^*]+)\*", re.sub(r"\*\*[^*]+\*\*", "", ramps))
     assert named == ramp_titles[::-1]   # unit 2's panel, then unit 1's: the bottom edge is read in that order
@@ -4314,3 +4317,53 @@ def test_pass85_the_deep_stack_keeps_inputs_apart_as_its_fold_says():
     apart = lambda h: np.linalg.norm(h[:, :, None] - h[:, None, :], axis=0)
     np.testing.assert_allclose(apart(out), apart(inputs), atol=1e-9)
     assert apart(inputs)[np.triu_indices(200, 1)].min() > 0.1   # no two inputs start in one heap either
+
+
+def test_pass86_the_collapse_gets_an_everyday_analogy_where_it_is_first_shown():
+    """Check r85 Clarity item (no everyday analogy for the collapse): right after the worked attempts' 'one line', a
+    money analogy, and it is right: a rate then a fee, twice, is one rate and one fee (y = r₂(r₁x − f₁) − f₂)."""
+    cells = [t for _, t in _markdown_cells()]
+    i = next(k for k, t in enumerate(cells) if "Three layers, one line." in t)
+    assert ("An everyday version: change money at a rate, then pay a fee.\n"
+            "Do it twice. Together that is one rate and one fee.") in cells[i]
+    assert not any("change money" in t for t in cells[:i])
+    r1, f1, r2, f2, x = 1.1, 2.0, 0.9, 3.0, np.linspace(0, 100, 11)
+    assert np.allclose(r2 * (r1 * x - f1) - f2, (r1 * r2) * x - (r2 * f1 + f2))
+
+
+
+def test_pass86_hand_set_ramps_are_optional_and_read_from_spot_a():
+    """Check r85 items (the ramps a second explanation; "read each panel along its bottom edge" took three reads): the
+    ramps sit in a closed fold marked optional, with their reading inside it, one step a sentence, from a spot A that
+    every panel marks with an arrow where the sum's 0-line meets the bottom edge."""
+    (f1, m1, _), (f2, m2, _) = ch01_collapse.RAMPS
+    g, _gx, _gy = ch01_collapse.map_grid()
+    x_a = ch01_collapse.ramps_spot_a()
+    at = lambda x: (ch01_collapse.tanh_ramp(x, g[0], f1, m1) + ch01_collapse.tanh_ramp(x, g[0], f2, m2)
+                    + ch01_collapse.RAMP_BIAS)
+    assert abs(at(x_a)) < 0.05 and at(g[0]) < 0 < at(g[-1])   # the sum's 0-line crosses the bottom edge at A
+    assert ch01_collapse.tanh_ramp(x_a, g[0], f2, m2) > 0.9   # unit 2 near its top at A ("deep red")
+    assert abs(ch01_collapse.tanh_ramp(x_a, g[0], f1, m1)) < 0.1   # unit 1 mid-climb at A
+    fig = ch01_collapse.tanh_ramps_picture()
+    for ax in fig.axes[:3]:
+        (a,) = [t for t in ax.texts if t.get_gid() == "spot A"]
+        assert a.get_text() == "A" and a.arrow_patch is not None and tuple(a.xy) == (x_a, g[0])
+    assert "An arrow labelled A points at the same spot of each panel" in fig.get_label()
+    fold = ch01_collapse.folded_ramps_picture()._repr_html_()
+    assert fold.startswith("<details><summary>Optional, simplified:") and "<details open" not in fold
+    reading = ch01_collapse.RAMPS_READING
+    assert all(f"<p>{html.escape(r).replace('*unit 2: climbs down*', '<i>unit 2: climbs down</i>').replace('*unit 1: climbs right*', '<i>unit 1: climbs right</i>')}</p>" in fold for r in reading)
+    assert fold.index("<img") < fold.index("<p>")   # the picture first, then its reading
+    sentences = [x for r in reading for x in re.split(r"(?<=\.) ", r)]
+    assert all(len(x.split()) <= 12 for x in sentences), sentences   # one short step a sentence
+    assert sum("A" in x.split() or "A." in x.split() for x in sentences) >= 3   # the reading points at spot A
+
+
+@pytest.mark.parametrize("make", ["weight_question", "xor_question"])
+def test_pass86_written_checks_explain_every_wrong_option(make):
+    """Check r85 Retention item (cell 24's written check skipped option D, cell 78's A and D): for a reader without a
+    kernel, the fold names one misconception per wrong button, each on its own line."""
+    q = getattr(ch01_collapse, make)()
+    _right, said = FOLDED_ANSWERS[make]
+    wrong = [line for line in said.split("\n") if line.startswith(("A common wrong answer", "Another"))]
+    assert len(wrong) == len(q.options) - 1

@@ -1,6 +1,7 @@
 """Chapter 01's pictures: stacked straight layers collapse into one line, a bend stops it; its two questions."""
 
 import html
+import re
 
 import ipywidgets as widgets
 import numpy as np
@@ -776,10 +777,30 @@ def no_bend_landing_picture():
     return fig
 
 
+# pass 86 (r85 reader: the ramps were a second explanation of a picture already understood): optional, behind a
+# click, the picture and its reading together; the reading one step a sentence, from the spot A the picture marks
+RAMPS_SUMMARY = "Optional, simplified: two hand-set ramps; their sum catches only (1, 0)"
+RAMPS_READING = (
+    "A unit's 0-line is where its value is 0 (dashed).",
+    "Each panel marks the same spot A. There the sum's 0-line meets the bottom edge.",
+    "In *unit 2: climbs down*, A is deep red. Unit 2 is flat there, near its top.",
+    "In *unit 1: climbs right*, A is where unit 1 climbs.",
+    "So near A, only unit 1 changes. The sum's 0-line runs upright there.",
+    "At the right edge the roles swap, so it runs across.",
+)
+
+
 def folded_ramps_picture():
-    """tanh_ramps_picture behind a click, under the fold that answers the maps' Predict (so it gives nothing away)."""
-    return _FoldedPicture("Simplified: two hand-set ramps; their sum catches only (1, 0)", tanh_ramps_picture(),
-                          860)
+    """tanh_ramps_picture behind a click, after the fold that answers the maps' Predict, with its reading."""
+    return _FoldedPicture(RAMPS_SUMMARY, tanh_ramps_picture(), 860, RAMPS_READING)
+
+
+def ramps_spot_a():
+    """Where the ramps' sum has its 0-line on the picture's bottom edge: the x₁ of spot A (notebook 01)."""
+    (f1, m1, _), (f2, m2, _) = RAMPS
+    g, _gx, _gy = map_grid()
+    score = tanh_ramp(g, g[0], f1, m1) + tanh_ramp(g, g[0], f2, m2) + RAMP_BIAS
+    return float(g[np.argmin(np.abs(score))])
 
 
 def folded_fold_picture():
@@ -878,16 +899,20 @@ def xor_maps(runs, seed=0):
 
 
 class _FoldedPicture:
-    """A picture behind a click (<details>), so the learner predicts first; a short fixed text/plain for nbval."""
+    """A picture behind a click (<details>), so the learner predicts first; a short fixed text/plain for nbval.
 
-    def __init__(self, summary, fig, width):
-        self.summary, self.fig, self.width = summary, fig, width
+    words: paragraphs shown under the picture, inside the fold (*panel title* in italics)."""
+
+    def __init__(self, summary, fig, width, words=()):
+        self.summary, self.fig, self.width, self.words = summary, fig, width, tuple(words)
 
     def __repr__(self):
         return f"{self.summary} (a folded picture)"
 
     def _repr_html_(self):
-        return f"<details><summary>{html.escape(self.summary)}</summary>{_figure_html(self.fig, self.width)}</details>"
+        said = "".join("<p>" + re.sub(r"\*([^*]+)\*", r"<i>\1</i>", html.escape(w)) + "</p>" for w in self.words)
+        return (f"<details><summary>{html.escape(self.summary)}</summary>{_figure_html(self.fig, self.width)}"
+                f"{said}</details>")
 
 
 def folded_maps(runs, seed=0):
@@ -987,6 +1012,11 @@ def tanh_ramps_picture():
         start = np.array([0.5, 0.5]) - 0.35 * np.array(facing)
         ax.annotate("", tuple(start + 0.7 * np.array(facing)), tuple(start),
                     arrowprops=dict(arrowstyle="-|>", color="black", lw=1.6))
+    spot = (ramps_spot_a(), g[0])  # pass 86 (r85 reader: "read along the bottom edge" named no place): spot A
+    for ax in axes:
+        ax.annotate("A", spot, (spot[0] - 0.3, spot[1] + 0.3), fontsize=11, fontweight="bold", gid="spot A",
+                    ha="center", va="center", bbox=dict(fc="white", ec="black", pad=1),
+                    arrowprops=dict(arrowstyle="-|>", color="black", lw=1.4))
     X, labels = _xor_corners()
     for k in (0, 1):  # the XOR corners, as on the maps: the sum's 0-line wraps the label-1 corner (1, 0)
         axes[2].plot(*X[labels == k].T, **{**LABEL_STYLE[k], "ms": 9}, gid=f"label {k} corners")
@@ -1004,7 +1034,8 @@ def tanh_ramps_picture():
                   "climbs downward: its 0-line is the straight across line x₂ = 0.5. Their sum minus 1, with the four "
                   "XOR corners marked, is above 0 only near the bottom-right corner (1, 0), a label-1 square, and its "
                   "dashed 0-line curves around it: upright at the bottom, across at the right. The other label-1 "
-                  "corner, (0, 1), stays below 0, marked missed: this pair catches only (1, 0). Two colour bars, "
+                  "corner, (0, 1), stays below 0, marked missed: this pair catches only (1, 0). An arrow labelled A "
+                  "points at the same spot of each panel, where the sum's 0-line meets the bottom edge. Two colour bars, "
                   f"white at 0: the units' from {_num(unit_scale[0])} to {_num(unit_scale[1])}, the sum's from "
                   f"{_num(sum_scale[0])} to {_num(sum_scale[1])}.")
     return fig
