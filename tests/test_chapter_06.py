@@ -419,7 +419,7 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     # class); GELU, SwiGLU, Leaky ReLU and the LSTM are said where their own section first uses them
     assert len(bullets) == 4 and all(len(b.split()) <= 30 for b in bullets)   # one bullet a row, short
     assert not re.search(r"GELU|SwiGLU|Leaky|LSTM|GRU", after)
-    assert after.rstrip().endswith("The map's other names each get their own section below.")
+    assert after.rstrip().endswith("Other names get their own sections below.")
     side = next(_src(c) for c in cells if _src(c).startswith("Every dot is left of 0"))
     assert "try **Leaky ReLU**" in side and "**GELU** is roughly ReLU with its corner smoothed" in LINE3
     assert "**SwiGLU** is a block: two sums; one is bent, then they are multiplied." in LINE3
@@ -442,7 +442,7 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     line6 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("6. "))
     assert line6.startswith("6. **Output for one class (kind of answer) out of many**")
     assert "**Softmax**. It turns the output units' sums into chances that add up to 1." in line6
-    assert "and the shares add up to 1.\n\nThe map's other names" in after   # pass 68: no "The list below says more"
+    assert "and the shares add up to 1.\n\nOther names get" in after   # pass 68: no "The list below says more"
     assert "The list below says more." not in after
     assert "It bends one, then multiplies the two." in ch06_decisions.GLOSS[3]   # the list's small print agrees
     # no row's word is used in words before the rows say it (pass 71: the map shows them first, then the rows)
@@ -533,7 +533,12 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     more = ch06_decisions.gelu_reason().data
     asked = more.index("**Does a unit with a sum just below 0 still learn?**")
     # pass 77 (r74 Picture 2): on line 3's main path, unfolded
-    assert "SwiGLU" not in more[asked:more.index("Further left")] and more.startswith("**Does a unit") and "<details>" not in more
+    assert "SwiGLU" not in more[asked:more.index("Further left")] and more.startswith("**Does a unit")
+    # pass 86 (r85 Interaction: answered right under the question): the picture in view, the answer in a check fold
+    fold = f"<details><summary>{ch06_decisions.CHECK_SUMMARY}</summary>"
+    assert more.index("Guess first, then read the picture and open the check.") < more.index("<img") < more.index(fold)
+    assert more.index(fold) < more.index("Just left of 0") < more.index("Further left") < more.index("</details>")
+    assert more.index("</details>") < more.index("**And SwiGLU?**") and more.count("<details>") == 1
     assert not any("how much of the nudge do GELU and ReLU" in _src(c) for c in cells)
     assert "Why does the table" not in text
     # pass 61 (r55 Focus 2): one model per bend, named once, in line 3's own section (not in the list or the end fold)
@@ -780,7 +785,8 @@ def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_m
     assert not hasattr(ch06_decisions, "gelu_slope") and not hasattr(ch06_decisions, "gelu_check")
     assert not any(_src(c).startswith("## Why the first line") or "A bonus" in _src(c) for c in cells)
     more = ch06_decisions.gelu_reason().data
-    assert "<details>" not in more and not hasattr(ch06_decisions, "GELU_MORE_SUMMARY")   # pass 77: no fold
+    # pass 77: no optional fold; pass 86 (r85 Interaction): one check fold, holding only the answer
+    assert more.count("<details>") == 1 and not hasattr(ch06_decisions, "GELU_MORE_SUMMARY")
     # pass 77 (r74 Focus: line 3 answered only "More: the optional end"): the 2020 test's result in one line
     from course_utils.facts import deployments
     study = deployments.comparison("Shazeer")
@@ -800,15 +806,19 @@ def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_m
         "Most of the gain came with the gate; a smoother bend alone did not clearly help.\n"
         "It is small, and the study did not say why.\n"
         "GELU is on this row because it is common, as in GPT-2.\n"
-        "The bars show the longer of two training runs.\n"
+        # pass 86 (r85 Clarity: more numbers before the point): the two runs are said in the end's fold only
         "Both runs, all 8 blocks: [Going further](#More-on-line-3).")
-    assert "0.014" not in more and "shorter" not in more
+    assert "0.014" not in more and "shorter" not in more and "two training runs" not in more
+    assert "Each block was scored after a shorter and a longer training run.\nThe bars show the longer run." in fold
     assert "1.677" not in re.sub(r"<img [^>]*>", "", more)   # no raw score on the main path
     # pass 80 (r77 Picture 2: the result had no picture): the bars sit between what was trained and who won
     # pass 82 (r80 Focus: the test was told twice): how it scored is said here, once, before the bars
     head = ("**And SwiGLU?** A 2020 test trained 8 versions of one text model. Each had its own feed-forward block.\n"
             "Each filled in stretches of text hidden from it. Its score says how wrong it was: lower is better."
-            "\nHere are 3 of them.\n\n<img src='data:image/png;base64,")
+            # pass 86 (r85 Clarity: "lower is better", then bars where longer is better): said once, by the bars
+            "\nHere are 3 of them. The bars show how much less wrong than ReLU: longer bar = better."
+            "\n\n<img src='data:image/png;base64,")
+    assert more.count("longer bar = better") == 1 and ch06_decisions.BARS_SAID in more
     assert head in more and more.index(head) < more.index("Without a gate")
     assert "alt='Bars for 3 of the 8 feed-forward blocks of the 2020 test" in more
     assert "alt='Bars for the 8 feed-forward blocks of the 2020 test" in fold
@@ -2103,7 +2113,8 @@ def test_pass25_the_check_folds_hold_only_their_answer_and_the_history_is_option
     more = ch06_decisions.gelu_reason().data
     answer = more.split("Further left")[0]
     assert "2017" not in more and "guess" not in more and "turned around" not in answer
-    assert more.startswith("**Does a unit with a sum just below 0 still learn?**") and "<details>" not in more   # pass 77
+    assert more.startswith("**Does a unit with a sum just below 0 still learn?**")   # pass 77
+    assert "<img" not in more[more.index("<details>"):more.index("</details>")]   # pass 86: the picture stays in view
     who = ch06_decisions.who_used_what().data   # pass 60 (r54 Focus 1): the names and the study, one fold of its own
     assert who.startswith("<details><summary>Optional: who used which bend</summary>")   # pass 82: the test is line 3's
     # pass 65 (r59, r60 Focus): the sources in small type; pass 68 (r63: a fold inside a fold): one level deep;

@@ -714,10 +714,15 @@ def gelu_reason():
         raise ValueError("the words say the test hid stretches of text and a lower score was less wrong")
     bars = gate_test_picture(study, only=MAIN_BLOCKS)
     gate_img = tables.image(figure_png(bars), figure_alt(bars), *MAIN_FIG)
+    # pass 86 (r85 Interaction: the answer came right under the question): the answer waits in a fold; (r85 Clarity:
+    # "lower is better", then bars where longer is better) the bars' direction said once; the two runs in the fold
     body = f"""
 **Does a unit with a sum just below 0 still learn?** Recall: each bend multiplies the nudge by its slope.
+Guess first, then read the picture and open the check.
 
 {img}
+
+<details><summary>{CHECK_SUMMARY}</summary>
 
 Just left of 0, ReLU's curve is flat. GELU's curve still slopes upward.
 At x = {_x(GELU_ASKED)}, GELU's slope is {_two(g)}: the round dot in the right panel. ReLU's is {_two(r)}: the square dot.
@@ -725,17 +730,22 @@ So a GELU unit still learns there: it passes back {_two(g)} of the nudge. ReLU p
 
 Further left, GELU's slope sinks to 0 (near x = {_x(round(f["gelu_zero_slope_x"], 2))}), then dips slightly below 0.
 
+</details>
+
 **And SwiGLU?** A {study.year} test trained {len(study.compared)} versions of one text model. Each had its own feed-forward block.
 Each filled in stretches of text hidden from it. Its score says how wrong it was: lower is better.
-Here are {len(MAIN_BLOCKS)} of them.
+Here are {len(MAIN_BLOCKS)} of them. {BARS_SAID}
 
 {gate_img}
 
 {gate_result(study)}
-The bars show the longer of two training runs.
 Both runs, all {len(study.compared)} blocks: [Going further](#More-on-line-3).
 """
     return Markdown(body.strip())
+
+
+CHECK_SUMMARY = "Check your prediction"
+BARS_SAID = "The bars show how much less wrong than ReLU: longer bar = better."   # pass 86 (r85 Clarity)
 
 
 GATE_FOLD_SUMMARY = "Optional: all 8 blocks of the 2020 test"
