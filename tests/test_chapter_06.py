@@ -1059,10 +1059,12 @@ def test_softmax_on_two_scores_is_sigmoid_of_their_difference_and_the_setup_cell
     shown = ch06_decisions.picker("binary_output").readout.value
     # pass 84 (r83 Focus: five parts at once; Clarity: "sigmoid.The numbersSoftmax" ran together): the second, its
     # numbers and the links behind one click, each on its own line
+    # pass 86 (r85 Focus: "Seen in" links and a "More" fold in the card): the three lines in view, the numbers alone
+    # behind one click, on a line of their own ("chances.More:" ran together), no links
     fold = shown[shown.index("<details>"):]
-    assert f"<br><b>{ch06_decisions.WORKED_SUMMARY}:</b> {escape(worked)}<br>" in fold
-    assert fold.index("act like one sigmoid.") < fold.index(ch06_decisions.WORKED_SUMMARY) < fold.index("Seen in")
-    assert shown.index(ch06_decisions.AVOID_HEAD) < shown.index("<details>") and "Seen in" not in shown[:shown.index("<details>")]
+    assert fold.startswith(f"<details><summary>{ch06_decisions.WORKED_SUMMARY}</summary>{escape(worked)}</details>")
+    assert shown.index("act like one sigmoid.") < shown.index(ch06_decisions.AVOID_HEAD) < shown.index("<br><details>")
+    assert shown.count("<details>") == 1 and "Seen in" not in shown and "<a " not in shown
     assert sum(bool(d.worked) for d in decisions.decisions()) == 1   # only where the words need numbers
     assert ch06_decisions.WORKED_SUMMARY not in ch06_decisions.picker("regression_output").readout.value
     assert f"{expit(z):.3f}" == f"{softmax([z, 0.0])[0]:.3f}" and "Softmax on two scores" not in ch06_decisions.reference().data
@@ -3457,3 +3459,23 @@ def test_pass82_the_picker_marks_a_second_for_another_task_and_speaks_one_idea_a
     labels = [label for label, _ in ch06_decisions.guess_buttons()]
     assert "gelu_tanh" not in ch06_decisions.guess_bends() and not any("tanh approximation" in t for t in labels)
     assert decisions.check_pick("transformer_ffn", "gelu_tanh")[0] == 1.0
+
+
+def test_pass86_the_picker_card_shows_the_pick_the_dashed_and_the_dotted_line_and_no_links():
+    """Check the picker's card (r85 Focus: "Seen in" links and a "More: the dashed line, and links" fold crowded it):
+    at every place, the pick, the dashed bend and the dotted bend are in view with their reasons, in the picture's
+    order; no link, no "Seen in", no fold but the one worked pair; the links still sit in the chapter's end fold."""
+    assert not hasattr(ch06_decisions, "MORE_CARD")
+    for d in decisions.decisions():
+        card = ch06_decisions._card(d)
+        assert "Seen in" not in card and "<a " not in card and "More:" not in card
+        assert card.count("<details>") == (1 if d.runner_up and d.worked else 0)
+        view = card.split("<details>")[0]
+        heads = [f"<b>{escape(d.where)} → "]
+        if d.runner_up:
+            heads.append(f"<b>{ch06_decisions.SECOND_HEAD[bool(d.other_task)]}</b> {decisions._label(d.runner_up)}, when ")
+        if d.avoid:
+            heads.append(f"<b>{ch06_decisions.AVOID_HEAD}</b> {decisions._label(d.avoid)}: ")
+        at = [view.index(h) for h in heads]
+        assert at == sorted(at), d.role
+    assert "Seen in" in ch06_decisions.links_and_sources().data
