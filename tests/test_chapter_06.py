@@ -415,32 +415,34 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     assert after.startswith("### The map's words\n\n- A **plain network**")
     bullets = [line for line in after.splitlines() if line.startswith("- ")]
     # pass 73 (r70 Clarity: GELU is on the map but was said only at line 3): a sixth bullet, GELU in plain words
-    assert len(bullets) == 8 and all(len(b.split()) <= 30 for b in bullets)   # one bullet a row, short
-    # pass 84 (r83 Clarity: SwiGLU and Leaky ReLU are on the map with no word): a bullet each
-    assert "- **SwiGLU** is a block: two sums; one is bent, then they are multiplied." in after
-    assert "- **Leaky ReLU**: ReLU whose flat left side tilts a little." in after
-    assert "- **GELU** is roughly ReLU with its corner smoothed; it dips a little below 0." in after
+    # pass 86 (r85 Clarity: eight terms at once): only what the map needs first (plain network, CNN, transformer,
+    # class); GELU, SwiGLU, Leaky ReLU and the LSTM are said where their own section first uses them
+    assert len(bullets) == 4 and all(len(b.split()) <= 30 for b in bullets)   # one bullet a row, short
+    assert not re.search(r"GELU|SwiGLU|Leaky|LSTM|GRU", after)
+    assert after.rstrip().endswith("Other names get their own sections below.")
+    side = next(_src(c) for c in cells if _src(c).startswith("Every dot is left of 0"))
+    assert "try **Leaky ReLU**" in side and "**GELU** is roughly ReLU with its corner smoothed" in LINE3
+    assert "**SwiGLU** is a block: two sums; one is bent, then they are multiplied." in LINE3
     rows = {key: where.replace("\n", " ").lower() for key, where, _, _ in ch06_decisions.MAP_ROWS}
-    said = dict(zip(("plain network", "cnn", "transformer", "gelu", "swiglu", "leaky relu", "lstm", "class"),
-                    (b.lower() for b in bullets)))
-    said.update({"feed-forward block": said["transformer"], "gru": said["lstm"], "softmax": said["class"]})
+    said = dict(zip(("plain network", "cnn", "transformer", "class"), (b.lower() for b in bullets)))
+    said.update({"feed-forward block": said["transformer"], "softmax": said["class"]})
     for key, words in (("hidden_cnn_mlp", ("plain network", "cnn")), ("transformer_ffn", ("transformer", "feed-forward block")),
-                       ("recurrent", ("lstm", "gru")), ("multiclass_output", ("class",))):
+                       ("multiclass_output", ("class",))):
         assert all(w in rows[key] and f"**{w}**" in said[w] for w in words), key
     assert any(pick == "Softmax" for _, _, pick, _ in ch06_decisions.MAP_ROWS) and "**softmax**" in said["softmax"]
     # pass 71 (r65 Correctness): a model's share is its estimated chance, not a true one
     assert "**Softmax** gives each class a share (its estimated chance), and the shares add up to 1." in after
     # pass 69 (r64 Picture first: said long before SwiGLU's picture): GELU and SwiGLU (met in chapters 02 and 04)
     # are said again in line 3's words, just above SwiGLU's picture, not among the rows
-    assert "GELU is roughly a smoothed ReLU." not in after and "**swiglu**" in said["swiglu"]
+    assert "GELU is roughly a smoothed ReLU." not in after
     assert "The bend is **SiLU**: x times sigmoid(x). It looks like GELU (right)." in LINE3   # pass 73: before the picture
-    assert "two sums; one is bent, then they are multiplied." in after   # pass 84 (r83 Clarity): said in the map's words
+    assert "two sums; one is bent, then they are multiplied." in LINE3   # pass 86: said in its own section
     # pass 63 (r58 Correctness 3): "roughly": GELU dips below 0 and its slope passes 1 (gelu_reason's fold, computed)
     assert "GELU is a smooth ReLU." not in after
     line6 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("6. "))
     assert line6.startswith("6. **Output for one class (kind of answer) out of many**")
     assert "**Softmax**. It turns the output units' sums into chances that add up to 1." in line6
-    assert after.rstrip().endswith("and the shares add up to 1.")   # pass 68: no "The list below says more"
+    assert "and the shares add up to 1.\n\nOther names get" in after   # pass 68: no "The list below says more"
     assert "The list below says more." not in after
     assert "It bends one, then multiplies the two." in ch06_decisions.GLOSS[3]   # the list's small print agrees
     # no row's word is used in words before the rows say it (pass 71: the map shows them first, then the rows)
@@ -531,7 +533,12 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     more = ch06_decisions.gelu_reason().data
     asked = more.index("**Does a unit with a sum just below 0 still learn?**")
     # pass 77 (r74 Picture 2): on line 3's main path, unfolded
-    assert "SwiGLU" not in more[asked:more.index("Further left")] and more.startswith("**Does a unit") and "<details>" not in more
+    assert "SwiGLU" not in more[asked:more.index("Further left")] and more.startswith("**Does a unit")
+    # pass 86 (r85 Interaction: answered right under the question): the picture in view, the answer in a check fold
+    fold = f"<details><summary>{ch06_decisions.CHECK_SUMMARY}</summary>"
+    assert more.index("Guess first, then read the picture and open the check.") < more.index("<img") < more.index(fold)
+    assert more.index(fold) < more.index("Just left of 0") < more.index("Further left") < more.index("</details>")
+    assert more.index("</details>") < more.index("**And SwiGLU?**") and more.count("<details>") == 1
     assert not any("how much of the nudge do GELU and ReLU" in _src(c) for c in cells)
     assert "Why does the table" not in text
     # pass 61 (r55 Focus 2): one model per bend, named once, in line 3's own section (not in the list or the end fold)
@@ -778,7 +785,8 @@ def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_m
     assert not hasattr(ch06_decisions, "gelu_slope") and not hasattr(ch06_decisions, "gelu_check")
     assert not any(_src(c).startswith("## Why the first line") or "A bonus" in _src(c) for c in cells)
     more = ch06_decisions.gelu_reason().data
-    assert "<details>" not in more and not hasattr(ch06_decisions, "GELU_MORE_SUMMARY")   # pass 77: no fold
+    # pass 77: no optional fold; pass 86 (r85 Interaction): one check fold, holding only the answer
+    assert more.count("<details>") == 1 and not hasattr(ch06_decisions, "GELU_MORE_SUMMARY")
     # pass 77 (r74 Focus: line 3 answered only "More: the optional end"): the 2020 test's result in one line
     from course_utils.facts import deployments
     study = deployments.comparison("Shazeer")
@@ -798,15 +806,19 @@ def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_m
         "Most of the gain came with the gate; a smoother bend alone did not clearly help.\n"
         "It is small, and the study did not say why.\n"
         "GELU is on this row because it is common, as in GPT-2.\n"
-        "The bars show the longer of two training runs.\n"
+        # pass 86 (r85 Clarity: more numbers before the point): the two runs are said in the end's fold only
         "Both runs, all 8 blocks: [Going further](#More-on-line-3).")
-    assert "0.014" not in more and "shorter" not in more
+    assert "0.014" not in more and "shorter" not in more and "two training runs" not in more
+    assert "Each block was scored after a shorter and a longer training run.\nThe bars show the longer run." in fold
     assert "1.677" not in re.sub(r"<img [^>]*>", "", more)   # no raw score on the main path
     # pass 80 (r77 Picture 2: the result had no picture): the bars sit between what was trained and who won
     # pass 82 (r80 Focus: the test was told twice): how it scored is said here, once, before the bars
     head = ("**And SwiGLU?** A 2020 test trained 8 versions of one text model. Each had its own feed-forward block.\n"
             "Each filled in stretches of text hidden from it. Its score says how wrong it was: lower is better."
-            "\nHere are 3 of them.\n\n<img src='data:image/png;base64,")
+            # pass 86 (r85 Clarity: "lower is better", then bars where longer is better): said once, by the bars
+            "\nHere are 3 of them. The bars show how much less wrong than ReLU: longer bar = better."
+            "\n\n<img src='data:image/png;base64,")
+    assert more.count("longer bar = better") == 1 and ch06_decisions.BARS_SAID in more
     assert head in more and more.index(head) < more.index("Without a gate")
     assert "alt='Bars for 3 of the 8 feed-forward blocks of the 2020 test" in more
     assert "alt='Bars for the 8 feed-forward blocks of the 2020 test" in fold
@@ -929,8 +941,9 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     # met SwiGLU in chapter 04; the list's small print, before it, says the two sums too)
     # pass 84 (r83 Clarity: on the map and in the first Predict, unsaid until line 3): the map's words say it first
     line3 = next(i for i, c in enumerate(cells) if _src(c) == LINE3)
-    assert first < listed and _src(cells[first]).startswith("### The map's words") and "swiglu_picture()" in _src(cells[line3 + 1])
-    assert _src(cells[first]).count("SwiGLU") == 1   # pass 71 (r65 Picture first): one line that reads the diagram under it
+    # pass 86 (r85 Clarity: eight terms in the map's words): said first in its own section, line 3, over its picture
+    assert first < listed and first == line3 and "swiglu_picture()" in _src(cells[line3 + 1])
+    assert _src(cells[first]).count("**SwiGLU**") == 1   # pass 71 (r65 Picture first): one line that reads the diagram under it
     assert "SwiGLU multiplies" not in _md_text()
     words = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("3. ")) + "\n"
     # pass 39 (r35, Clarity 1): SwiGLU's mechanics moved to the optional fold after the GELU check
@@ -1046,10 +1059,12 @@ def test_softmax_on_two_scores_is_sigmoid_of_their_difference_and_the_setup_cell
     shown = ch06_decisions.picker("binary_output").readout.value
     # pass 84 (r83 Focus: five parts at once; Clarity: "sigmoid.The numbersSoftmax" ran together): the second, its
     # numbers and the links behind one click, each on its own line
+    # pass 86 (r85 Focus: "Seen in" links and a "More" fold in the card): the three lines in view, the numbers alone
+    # behind one click, on a line of their own ("chances.More:" ran together), no links
     fold = shown[shown.index("<details>"):]
-    assert f"<br><b>{ch06_decisions.WORKED_SUMMARY}:</b> {escape(worked)}<br>" in fold
-    assert fold.index("act like one sigmoid.") < fold.index(ch06_decisions.WORKED_SUMMARY) < fold.index("Seen in")
-    assert shown.index(ch06_decisions.AVOID_HEAD) < shown.index("<details>") and "Seen in" not in shown[:shown.index("<details>")]
+    assert fold.startswith(f"<details><summary>{ch06_decisions.WORKED_SUMMARY}</summary>{escape(worked)}</details>")
+    assert shown.index("act like one sigmoid.") < shown.index(ch06_decisions.AVOID_HEAD) < shown.index("<br><details>")
+    assert shown.count("<details>") == 1 and "Seen in" not in shown and "<a " not in shown
     assert sum(bool(d.worked) for d in decisions.decisions()) == 1   # only where the words need numbers
     assert ch06_decisions.WORKED_SUMMARY not in ch06_decisions.picker("regression_output").readout.value
     assert f"{expit(z):.3f}" == f"{softmax([z, 0.0])[0]:.3f}" and "Softmax on two scores" not in ch06_decisions.reference().data
@@ -1149,9 +1164,11 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     cells = _cells()
     listed = next(i for i, c in enumerate(cells) if _src(c).startswith("## The transformer row"))   # pass 84: the list follows line 4
     said = [i for i, c in enumerate(cells[:listed]) if c["cell_type"] == "markdown" and re.search(r"LSTM|GRU", _src(c))]
-    assert said == [next(i for i, c in enumerate(cells) if _src(c).startswith("### The map's words"))]
-    assert ("- An **LSTM** or a **GRU** reads a sequence, such as a sentence, one item at a time. It keeps a memory, "
-            "like running notes.") in _src(cells[said[0]])
+    # pass 86 (r85 Clarity: eight terms in the map's words): said where its own section, line 4, first uses it
+    assert said == []
+    line4 = next(i for i, c in enumerate(cells) if _src(c).startswith("## The LSTM or GRU row"))
+    assert ("An **LSTM** reads a sequence, such as a sentence, one item at a time.\n"
+            "It keeps a memory, like running notes.") in _src(cells[line4])
     first = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("4. "))
     # pass 29: the opening names an LSTM only to promise a look inside; the bold one is where it is explained
     # pass 23: a sequence gets an example; LSTM is spelled out, and the GRU is said to be a simpler cousin
@@ -1172,7 +1189,8 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     # and before the optional memory loop at the end
     # pass 65 (r60 Picture 1): line 4 opens on a picture of the memory path, then names the two gates it draws
     assert _src(cells[named - 2]) == ("## The LSTM or GRU row: gates and new content\n\n"
-                                      "An LSTM keeps a memory. At each step, two gates steer it:")
+                                      "An **LSTM** reads a sequence, such as a sentence, one item at a time.\n"
+                                      "It keeps a memory, like running notes. At each step, two gates steer it:")
     assert _src(cells[named - 1]) == "ch06.lstm_path()"
     assert named < next(i for i, c in enumerate(cells) if "ch06.gate_question()" in _src(c))
     assert named < next(i for i, c in enumerate(cells) if "memory_nudge(" in _src(c))
@@ -1396,13 +1414,14 @@ def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_poin
             "layers with the bend between, like a sandwich's filling.") in rows
     assert "two layers" not in ch06_decisions.GLOSS[3]
     assert [i for i, t in md if "feed-forward block" in t.split("## The list")[0]][0] == next(i for i, t in md if t == rows)
-    first_gelu = next(i for i, t in md if "GELU" in t and t != LINE3)   # pass 71: LINE3 reads SwiGLU's picture
+    first_gelu = next(i for i, t in md if "GELU" in t)
     # pass 56 (r50): in the map's rows; pass 58 (r52 change 1): on list line 3; pass 62 (r56): the rows again, one
     # short line, where the map first shows it; list line 3 adds the dip (pass 20: not "always above 0")
     # pass 69 (r64 Picture first): line 3's words, next to SwiGLU's picture (the learner met GELU in chapter 02)
     first_text = md[[i for i, _ in md].index(first_gelu)][1]
     # pass 73 (r70 Clarity: GELU is drawn on the map but was said only at line 3): said in the map's words
-    assert first_text == rows and "- **GELU** is roughly ReLU with its corner smoothed; it dips a little below 0." in first_text
+    # pass 86 (r85 Clarity: eight terms in the map's words): said where its own section first uses it
+    assert first_text == LINE3 and "**GELU** is roughly ReLU with its corner smoothed; it dips a little below 0." in first_text
     assert "GELU dips just below 0." in ch06_decisions.short_list().data
     gelu = activations.get("gelu")
     assert min(float(gelu(x)) for x in np.linspace(-3, 0, 301)) < -0.16   # the dip
@@ -1790,7 +1809,9 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     # pass 62 (r56 Clarity 1): the map's rows name it first, in bold, where the map shows it; the list adds "cousin"
     listed = next(i for i, c in enumerate(_cells()) if _src(c).startswith("## The transformer row"))   # pass 84: the list follows line 4
     before = [_src(c) for c in _cells()[:listed] if c["cell_type"] == "markdown" and "GRU" in _src(c)]
-    assert len(before) == 1 and before[0].startswith("### The map's words") and "**GRU**" in before[0]
+    assert before == []   # pass 86 (r85 Clarity): said in line 4's section, its first use
+    gru_said = next(_src(c) for c in _cells() if "GRU" in _src(c) and not _src(c).startswith("## The LSTM or GRU row"))
+    assert "A **GRU**, its simpler cousin, does the same" in gru_said
     # pass 58 (r52 Correctness): forget and write gates are an LSTM's; line 4's section says a GRU has two, also sigmoid
     gru = next(d for d in deployments.DEPLOYMENTS if d.model == "GRU" and d.part == "gates")
     assert gru.registry == "sigmoid" and gru.where.count(" gate") == 1 and " and " in gru.where   # two gates, named
@@ -1799,7 +1820,7 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     # pass 85 (r84 Clarity: the map's row and the quiz say "LSTM or GRU", but only the LSTM's gates were explained): one
     # line on the GRU in the row's own section, after tanh's reason, before the list; its bends from the deployments
     # table's primary source (Cho et al. 2014): two sigmoid gates (reset, update), tanh for the new memory it proposes
-    gru_line = "A GRU does the same with two sigmoid gates and tanh new content."
+    gru_line = "A **GRU**, its simpler cousin, does the same with two sigmoid gates and tanh new content."   # pass 86: named here
     listed = next(i for i, c in enumerate(cells) if _src(c).startswith("## The list"))
     assert [i for i, c in enumerate(cells) if gru_line in _src(c)] == [line4 + 3] and line4 + 3 < listed
     assert _src(cells[line4 + 3]).index("One reason this row picks tanh for new content") < _src(cells[line4 + 3]).index(gru_line)
@@ -1853,7 +1874,9 @@ LINE3 = ("## The transformer row: what GELU and SwiGLU add\n\n"   # pass 79 (r76
          # pass 84 (r83 Clarity): the map's words say SwiGLU first; here its picture is read
          # pass 85 (r84 Clarity: "Line 3" came before the list): the heading names the map's row; "Line 3: the map's
          # transformer row." cut
-         "SwiGLU in a picture: the two sums, one bent, multiplied.\n"
+         # pass 86 (r85 Clarity: the map's words held eight terms): GELU and SwiGLU said here, their first use
+         "**GELU** is roughly ReLU with its corner smoothed; it dips a little below 0.\n"
+         "**SwiGLU** is a block: two sums; one is bent, then they are multiplied.\n"
          # pass 73 (r70 Clarity: three new ideas in three sentences): SiLU said on its own, before the picture
          "The bend is **SiLU**: x times sigmoid(x). It looks like GELU (right).")
 LINE3_WORDS = (  # the cell right under SwiGLU's picture
@@ -2092,7 +2115,8 @@ def test_pass25_the_check_folds_hold_only_their_answer_and_the_history_is_option
     more = ch06_decisions.gelu_reason().data
     answer = more.split("Further left")[0]
     assert "2017" not in more and "guess" not in more and "turned around" not in answer
-    assert more.startswith("**Does a unit with a sum just below 0 still learn?**") and "<details>" not in more   # pass 77
+    assert more.startswith("**Does a unit with a sum just below 0 still learn?**")   # pass 77
+    assert "<img" not in more[more.index("<details>"):more.index("</details>")]   # pass 86: the picture stays in view
     who = ch06_decisions.who_used_what().data   # pass 60 (r54 Focus 1): the names and the study, one fold of its own
     assert who.startswith("<details><summary>Optional: who used which bend</summary>")   # pass 82: the test is line 3's
     # pass 65 (r59, r60 Focus): the sources in small type; pass 68 (r63: a fold inside a fold): one level deep;
@@ -2262,6 +2286,12 @@ def test_pass26_small_fixes_the_reader_asked_for():
     assert "At a more typical input, x = 1" not in text   # pass 46 (cut): the layers picture's legend says it
     # pass 68 (cut for words): "usually called the recurrent weight" went: a name the chapter never uses again
     assert "Each step multiplies its memory by 1.1, then bends it with tanh (dashed line below)." in text   # pass 74, 80
+    # pass 86 (r85 Clarity: why 1.1?): one line says it, and it holds: at growth 1 the memory shrinks toward 0, at 1.1
+    # it settles away from 0 (near 0.5, as the takeaway says)
+    assert "Why 1.1? At 1 or less, tanh would shrink the memory toward 0." in text
+    assert decisions.memory_path("tanh", 1.0, 2000)[-1] < 0.05 < 0.45 < decisions.memory_path("tanh", 1.1, 2000)[-1] < 0.55
+    # r85 Correctness: the forget gate alone scales the nudge only along the memory path
+    assert "Going back along the memory path, each step multiplies the nudge by the forget gate only." in text
     assert "Squashing costs more going back" not in text
     assert "each step back keeps only 1.1 × 0.75: about 0.82 of the nudge" in text   # pass 46, 78; pass 80: tanh's slope as its number, named just before
     seen = next(r for r in ch06_decisions.links_and_sources().data.splitlines() if r.startswith("- **Seen in:**"))
@@ -2708,9 +2738,9 @@ def test_pass55_the_map_words_come_in_two_groups_as_the_map_does():
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
     words = _src(cells[k + 2])   # pass 71: the rows' words follow the map and its rule
-    assert "At the output:" not in words and words.count("\n- ") == 8 and "**dead**" not in words   # pass 84: + SwiGLU, Leaky ReLU
-    firsts = [words.index(w) for w in ("**plain network**", "**CNN**", "**transformer**", "**GELU**", "**SwiGLU**",
-                                       "**Leaky ReLU**", "**LSTM**", "**class**")]
+    # pass 86 (r85 Clarity): only the four the map needs first; the others in their own sections
+    assert "At the output:" not in words and words.count("\n- ") == 4 and "**dead**" not in words
+    firsts = [words.index(w) for w in ("**plain network**", "**CNN**", "**transformer**", "**class**")]
     assert firsts == sorted(firsts)
     listed = ch06_decisions.short_list().data
     assert listed.startswith("**Inside the network**") and listed.index("**At the output**") > listed.index("\n4. ")
@@ -3429,3 +3459,23 @@ def test_pass82_the_picker_marks_a_second_for_another_task_and_speaks_one_idea_a
     labels = [label for label, _ in ch06_decisions.guess_buttons()]
     assert "gelu_tanh" not in ch06_decisions.guess_bends() and not any("tanh approximation" in t for t in labels)
     assert decisions.check_pick("transformer_ffn", "gelu_tanh")[0] == 1.0
+
+
+def test_pass86_the_picker_card_shows_the_pick_the_dashed_and_the_dotted_line_and_no_links():
+    """Check the picker's card (r85 Focus: "Seen in" links and a "More: the dashed line, and links" fold crowded it):
+    at every place, the pick, the dashed bend and the dotted bend are in view with their reasons, in the picture's
+    order; no link, no "Seen in", no fold but the one worked pair; the links still sit in the chapter's end fold."""
+    assert not hasattr(ch06_decisions, "MORE_CARD")
+    for d in decisions.decisions():
+        card = ch06_decisions._card(d)
+        assert "Seen in" not in card and "<a " not in card and "More:" not in card
+        assert card.count("<details>") == (1 if d.runner_up and d.worked else 0)
+        view = card.split("<details>")[0]
+        heads = [f"<b>{escape(d.where)} → "]
+        if d.runner_up:
+            heads.append(f"<b>{ch06_decisions.SECOND_HEAD[bool(d.other_task)]}</b> {decisions._label(d.runner_up)}, when ")
+        if d.avoid:
+            heads.append(f"<b>{ch06_decisions.AVOID_HEAD}</b> {decisions._label(d.avoid)}: ")
+        at = [view.index(h) for h in heads]
+        assert at == sorted(at), d.role
+    assert "Seen in" in ch06_decisions.links_and_sources().data

@@ -714,10 +714,15 @@ def gelu_reason():
         raise ValueError("the words say the test hid stretches of text and a lower score was less wrong")
     bars = gate_test_picture(study, only=MAIN_BLOCKS)
     gate_img = tables.image(figure_png(bars), figure_alt(bars), *MAIN_FIG)
+    # pass 86 (r85 Interaction: the answer came right under the question): the answer waits in a fold; (r85 Clarity:
+    # "lower is better", then bars where longer is better) the bars' direction said once; the two runs in the fold
     body = f"""
 **Does a unit with a sum just below 0 still learn?** Recall: each bend multiplies the nudge by its slope.
+Guess first, then read the picture and open the check.
 
 {img}
+
+<details><summary>{CHECK_SUMMARY}</summary>
 
 Just left of 0, ReLU's curve is flat. GELU's curve still slopes upward.
 At x = {_x(GELU_ASKED)}, GELU's slope is {_two(g)}: the round dot in the right panel. ReLU's is {_two(r)}: the square dot.
@@ -725,17 +730,22 @@ So a GELU unit still learns there: it passes back {_two(g)} of the nudge. ReLU p
 
 Further left, GELU's slope sinks to 0 (near x = {_x(round(f["gelu_zero_slope_x"], 2))}), then dips slightly below 0.
 
+</details>
+
 **And SwiGLU?** A {study.year} test trained {len(study.compared)} versions of one text model. Each had its own feed-forward block.
 Each filled in stretches of text hidden from it. Its score says how wrong it was: lower is better.
-Here are {len(MAIN_BLOCKS)} of them.
+Here are {len(MAIN_BLOCKS)} of them. {BARS_SAID}
 
 {gate_img}
 
 {gate_result(study)}
-The bars show the longer of two training runs.
 Both runs, all {len(study.compared)} blocks: [Going further](#More-on-line-3).
 """
     return Markdown(body.strip())
+
+
+CHECK_SUMMARY = "Check your prediction"
+BARS_SAID = "The bars show how much less wrong than ReLU: longer bar = better."   # pass 86 (r85 Clarity)
 
 
 GATE_FOLD_SUMMARY = "Optional: all 8 blocks of the 2020 test"
@@ -881,7 +891,7 @@ def seen_in():
     (r72 Focus: a "Seen in" after every line): one line of links; pass 77 (r74 Focus): in links_and_sources's fold."""
     seen = []
     for i, line in enumerate(decisions.lines(), 1):
-        text, link = SEEN_BELOW.get(i, line.evidence[0])   # one short link per line; the picker's card lists them all
+        text, link = SEEN_BELOW.get(i, line.evidence[0])   # one short link per line
         if i in SEEN_IN or i in SEEN_BELOW:
             seen.append(f"line {i}, [{text}]({link})")
     return seen
@@ -930,26 +940,20 @@ def one_per_line(text):
 
 
 def _card(d):
-    """The picker's card: the place and its pick, and the dotted bend to avoid, in view; behind one click (pass 84, r83
-    Focus: five parts at once) the dashed bend as the picture draws it, its numbers and the links. One sentence a line."""
-    links = " · ".join(f"<a href='{_html.escape(link, quote=True)}' target='_blank'>{_html.escape(text)}</a>"
-                       for text, link in d.evidence)
+    """The picker's card, one line a bend as the picture draws it: the pick, the dashed bend and the dotted bend, each
+    with its reason, one sentence a line. Pass 86 (r85 Focus: "Seen in" links and a "More" fold crowded it): the
+    links live only in the chapter's end fold (links_and_sources); a place with worked numbers keeps them behind one
+    small click, on a line of its own."""
     shown = [f"<b>{_html.escape(d.where)} → {_html.escape(_pick_name(d.pick))}.</b> {one_per_line(d.reason)}"]
+    if d.runner_up:
+        shown.append(f"<b>{SECOND_HEAD[bool(d.other_task)]}</b> {_label(d.runner_up)}, when "
+                     f"{one_per_line(d.prefer_runner_up_when)}")
     if d.avoid:
         shown.append(f"<b>{AVOID_HEAD}</b> {_label(d.avoid)}: {one_per_line(d.avoid_because)}")
-    more = []
-    if d.runner_up:
-        more.append(f"<b>{SECOND_HEAD[bool(d.other_task)]}</b> {_label(d.runner_up)}, when "
-                    f"{one_per_line(d.prefer_runner_up_when)}")
-        if d.worked:   # pass 83 (r81 Clarity): the numbers behind the words, for who wants them
-            more.append(f"<b>{WORKED_SUMMARY}:</b> {_html.escape(d.worked)}")
-    more.append(f"<b>Seen in:</b> {links}")
-    summary = MORE_CARD[bool(d.runner_up)]
+    numbers = (f"<br><details><summary>{WORKED_SUMMARY}</summary>{_html.escape(d.worked)}</details>"
+               if d.runner_up and d.worked else "")   # pass 83 (r81 Clarity): the numbers, for who wants them
     return (f"<div style='border-left:4px solid {plots.color(d.pick)};padding:4px 10px'>" + "<br>".join(shown)
-            + f"<details><summary>{summary}</summary>" + "<br>".join(more) + "</details></div>")
-
-
-MORE_CARD = {True: "More: the dashed line, and links", False: "More: links"}   # pass 84: the card's fold
+            + numbers + "</div>")
 
 
 SECOND_INK, SAME_HUE = MARK_INK, 40 / 360   # pass 31 (r29): ReLU and Leaky ReLU are two blues drawn on one line
