@@ -32,7 +32,8 @@ def pixels(png):
 
 # pass 84 (r83 Clarity): suspect 2's reason given, from the nudge's rule (test_one_points_nudges_share_a_sign_...)
 # pass 85 (r84 Clarity: five abstract sentences): the rule in two sentences, after the picture
-WHY_ONE_SIGN = "Why: their nudges share signal × slope, and every input is positive."
+# pass 86 (r85 Correctness: "every input is positive" is false for hidden layer 1, whose x1, x2 have both signs)
+WHY_ONE_SIGN = "Why: their nudges share signal × slope. Inputs from a sigmoid layer are all positive."
 RULE = "The rule: for one point, a unit's weights all go up, or all down. " + WHY_ONE_SIGN
 # pass 84 (r83 Focus): suspect 2 on the main path is its claim, its reason and its upshot; the picture is folded
 # pass 85 (r84 Picture first: the rule came before its picture, which was folded): the claim, then what the picture
@@ -2881,6 +2882,7 @@ def test_one_points_nudges_share_a_sign_only_past_hidden_layer_1_and_a_race_step
     assert "A race step averages 400 points, which softens this." in prose
     assert "adds up all" not in prose
     assert "Adam resizes each weight, weakening" not in prose
+    assert "every input is positive" not in prose   # pass 86: layer 1's inputs have both signs (first assert above)
 
 
 # ---- pass 34: square maps, and names at the loss lines' ends ----
@@ -3309,7 +3311,8 @@ def test_the_winner_is_said_under_the_table_as_the_runs_show(chapter_race):
             "tanh swap places. </details>") in check
     assert ch05_race.crossing_fold(chapter_race).summary == "Show each seed"
     assert ch05_race.crossing_fold(chapter_race).answer == ("Each run's first epoch below 0.1. GELU is fastest in "
-                                                            "every seed (marked *). ReLU beats tanh at seeds 0, 1.")
+                                                            "every seed (marked *). ReLU beats tanh at seeds 0, 1. "
+                                                            "The other bends cross at epoch 158 or later, or never.")
     # pass 61 (r55 Focus 2): the order "What to remember" gives, read from the runs
     at = {n: race.epochs_to(chapter_race[n].loss, 0.1) for n in ("relu", "tanh")}
     assert ch05_race.first_at(chapter_race, "relu", "tanh") == [s for s in SEEDS if at["relu"][s] < at["tanh"][s]] == [0, 1]
@@ -3330,12 +3333,15 @@ def test_the_winner_is_said_under_the_table_as_the_runs_show(chapter_race):
     # per seed, so "GELU is fastest in every seed" stays checkable in 20 numbers
     shown = repr(fold.table).splitlines()
     # pass 67 (r62 Focus 2: the others' row puzzled): tanh, ReLU, GELU only; the star is the fastest of all bends
-    assert [row.split("  ")[0] for row in shown[2:-1]] == ["Tanh", "ReLU", "GELU"]
+    # pass 86 (r85 Correctness: SiLU's 139 and Mish's 142 in the titles overlap GELU's runs): their rows too, so
+    # every rival GELU must beat seed by seed is listed; the others start after GELU's slowest run (158 > 150)
+    assert [row.split("  ")[0] for row in shown[2:-1]] == ["Tanh", "ReLU", "GELU", "SiLU / Swish", "Mish"]
     # pass 85 (r84 Focus: "the loss read at every epoch; * the fastest of all bends" read as plumbing)
     assert repr(fold.table).endswith("\n* the fastest bend in that seed") and "read at every epoch" not in repr(fold.table)
     rest = [n for n in chapter_race if n not in ch05_race.SEED_ROWS + ("identity", "sigmoid")]
     best = np.min([race.epochs_to(chapter_race[n].loss, 0.1) for n in rest], axis=0)
     assert all(g < b for g, b in zip(race.epochs_to(chapter_race["gelu_tanh"].loss, 0.1), best))
+    assert race.epochs_to(chapter_race["gelu_tanh"].loss, 0.1).max() < best.min() == 158
     # the race's labels say plain "GELU" (r42 read "GELU (tanh)" as the tanh runner); ids stay gelu_tanh
     assert ch05_race.short_name("gelu_tanh") == "GELU" and "GELU (tanh)" not in " ".join(_cells("markdown"))
 
