@@ -2521,9 +2521,20 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     verdict_md = "".join(cells[v]["source"])   # the table's rows, one a line
     table = [re.split(r"\s*\|\s*", row.strip("| ")) for row in verdict_md.splitlines() if row.startswith("| sigmoid")]
     # pass 83 (r81 Clarity: "2 Off-centre; 1 Fading and 3 Gentle slope together"): the suspects by name, no numbers
-    assert table == [["sigmoid − 0.5 (centred)", "Off-centre", "0 of 5"],
-                     ["sigmoid(4x) − 0.5 (centred, 4× steeper)", "Off-centre, and Fading and Gentle slope together",
-                      "5 of 5"]]
+    # pass 86 (r85 Clarity: "Off-centre, and Fading and Gentle slope together" was hard to parse): two yes/no
+    # columns, read from the curves (centred: value 0 at 0; steeper: slope at 0 above sigmoid's 1/4), and sigmoid
+    # itself as the baseline row
+    assert table == [["sigmoid", "no", "no", "0 of 5"], ["sigmoid − 0.5", "yes", "no", "0 of 5"],
+                     ["sigmoid(4x) − 0.5", "yes", "yes, 4×", "5 of 5"]]
+    assert verdict_md.count("| runner | centred? | steeper? | runs that crossed 0.1 |") == 1
+    for (name, centred_said, steeper_said, _n), fn in zip(table, (lambda z: 1 / (1 + np.exp(-z)),
+                                                                 lambda z: 1 / (1 + np.exp(-z)) - 0.5,
+                                                                 lambda z: 1 / (1 + np.exp(-4 * z)) - 0.5)):
+        slope = (fn(1e-6) - fn(-1e-6)) / 2e-6
+        assert centred_said == ("yes" if abs(fn(0.0)) < 1e-12 else "no"), name
+        assert steeper_said.startswith("yes") == (slope > 0.25 + 1e-6), name
+    assert "Off-centre, and Fading" not in verdict_md
+    assert not np.isfinite(race.epochs_to(chapter_race["sigmoid"].loss, 0.1)).any()
     assert not re.search(r"\b[123] (Off-centre|Fading|Gentle)|suspects? [123]\b", verdict_md + " ".join(_cells("markdown")))
     assert [int(np.isfinite(race.epochs_to(r.loss, 0.1)).sum()) for r in (centred, stretch["sigmoid(4x) − 0.5"])] == [0, 5]
     assert "steeper slope made sigmoid learn" not in verdict
@@ -3110,7 +3121,9 @@ def test_the_learning_rate_try_gives_the_centred_sigmoid_4x_steps_at_the_sliders
                      # pass 85 (r84 Clarity: too dense; what does this try isolate?): step size only, plus the
                      # output weights, which the steep unit leaves alone
                      "This changes the step size only, not the start. "
-                     "It also speeds up the output weights. The steep unit leaves those alone. "
+                     # pass 86 (r85 Clarity: which weights, and why it matters?): named, and set against the steep unit
+                     "Rate 0.04 also speeds up the weights into the output unit. "
+                     "Steepening the hidden bends does not. "
                      "**Predict:** does it learn? ")
     assert "<details>" not in asked
     assert "0.0398" not in " ".join(_cells("markdown"))
