@@ -1079,8 +1079,10 @@ def test_the_chapters_race_shows_a_progress_bar_that_moves(monkeypatch):
     assert reports == [(400, 3600), (1800, 3600), (3600, 3600)] and bar.tooltip.endswith(": 3600 of 3600")
     # pass 85 (r84 Focus: after run-all the cell showed only a full bar, "3600 of 3600"): once trained, one line
     (note,) = box.children
-    assert isinstance(note, widgets.HTML) and note.value == "<span>Trained 45 networks: 9 runners, 5 seeds each.</span>"
-    assert ch05_race.trained_note() == "Trained 45 networks: 9 runners, 5 seeds each."
+    # pass 86 (r85 Focus: the count of networks read as a status line): what was trained, in the chapter's words
+    assert isinstance(note, widgets.HTML) and note.value == "<span>Done: 9 bends trained, each from 5 random starts.</span>"
+    assert ch05_race.trained_note() == "Done: 9 bends trained, each from 5 random starts."
+    assert ch05_race.trained_note(3, 2) == "Done: 3 bends trained, each from 2 random starts."
     assert len(ch05_race.CONTESTANTS) * len(SEEDS) == 45
     shown.clear()
     ch05_race.chapter_race(*ch05_race.track(), show_progress=False)
@@ -1799,8 +1801,16 @@ def test_the_check_under_the_live_race_shows_the_finished_race(finished, chapter
     # pass 59 (r53): in a closed fold of their own, after the answer's
     assert len(said) == 2 and "straight" not in " ".join(said[1:])   # pass 82: the open aside is cut
     # pass 78 (r75 Interaction 2): the first Predict is one the learner can reason about (chapter 01's collapse)
+    # pass 86 (r85 Interaction: the borders were asked about after this fold's maps showed them): asked here, first
     assert ("**Predict:** which runner will stay on the shrug line, and why? Then guess: of tanh and ReLU, whose loss "
-            "crosses the finish line first?") in " ".join(_cells("markdown"))
+            "crosses the finish line first? Which borders will follow the gap?") in re.sub(
+        r"\s+", " ", " ".join(_cells("markdown")))
+    maps = next(s for s in _cells("markdown") if s.startswith("## What each bend learns"))
+    assert "**Predict:** Leaky ReLU, ELU, SiLU and Mish are new here. Do their borders follow the gap?" in maps
+    assert "which bends' borders follow the gap" not in " ".join(_cells("markdown"))
+    ticked = inspect.signature(ch05_race.live_race).parameters["names"].default   # the live race's five
+    unseen = [ch05_race.short_name(n).split(" /")[0] for n in ch05_race.CONTESTANTS if n not in ticked]
+    assert unseen == ["Leaky ReLU", "ELU", "SiLU", "Mish"] and ", ".join(unseen[:-1]) + " and Mish are new" in maps
     # pass 21: GELU's loss climbs back above 0.1 near epoch 270, so the crossing named is its first
     gelu = finished.state["results"]["gelu_tanh"].loss[0]
     assert np.all(gelu[:150] > 0.1) and gelu[150] <= 0.1 and np.any(gelu[260:290] > 0.1)
