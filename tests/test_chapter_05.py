@@ -2596,8 +2596,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
             "2·sigmoid(2x) − 1. Tanh gains two things: reach ±1, and slope 1 at 0. Give sigmoid − 0.5 one at a time: "
             "- **2·sigmoid − 1**: only twice as tall. It reaches ±1, like tanh. Its slope is at most 1/2. "
             "- **sigmoid(4x) − 0.5**: only squeezed, by 4. Its slope at 0 is 1, like tanh. It reaches only ±0.5. "
-            "**Predict:** does 2·sigmoid − 1 learn like tanh, or crawl like sigmoid? Press **Race!** below to race "
-            "the four curves above.") in flat
+            "**Predict:** does 2·sigmoid − 1 learn like tanh, or crawl like sigmoid? Then press **Race!** below.") in flat
+    # pass 86 (cut for length): the curves to race are the ones just above and the boxes already ticked
     # pass 63 (sweep: shorter): the seed is said in the answer; the 400 epochs are the race's
     # pass 82 (r80 Interaction: "your race" though the learner may have changed the settings): "the default"
     src = inspect.getsource(ch05_race.stretch_answer)
