@@ -32,7 +32,8 @@ def pixels(png):
 
 # pass 84 (r83 Clarity): suspect 2's reason given, from the nudge's rule (test_one_points_nudges_share_a_sign_...)
 # pass 85 (r84 Clarity: five abstract sentences): the rule in two sentences, after the picture
-WHY_ONE_SIGN = "Why: their nudges share signal × slope, and every input is positive."
+# pass 86 (r85 Correctness: "every input is positive" is false for hidden layer 1, whose x1, x2 have both signs)
+WHY_ONE_SIGN = "Why: their nudges share signal × slope. Inputs from a sigmoid layer are all positive."
 RULE = "The rule: for one point, a unit's weights all go up, or all down. " + WHY_ONE_SIGN
 # pass 84 (r83 Focus): suspect 2 on the main path is its claim, its reason and its upshot; the picture is folded
 # pass 85 (r84 Picture first: the rule came before its picture, which was folded): the claim, then what the picture
@@ -1078,8 +1079,10 @@ def test_the_chapters_race_shows_a_progress_bar_that_moves(monkeypatch):
     assert reports == [(400, 3600), (1800, 3600), (3600, 3600)] and bar.tooltip.endswith(": 3600 of 3600")
     # pass 85 (r84 Focus: after run-all the cell showed only a full bar, "3600 of 3600"): once trained, one line
     (note,) = box.children
-    assert isinstance(note, widgets.HTML) and note.value == "<span>Trained 45 networks: 9 runners, 5 seeds each.</span>"
-    assert ch05_race.trained_note() == "Trained 45 networks: 9 runners, 5 seeds each."
+    # pass 86 (r85 Focus: the count of networks read as a status line): what was trained, in the chapter's words
+    assert isinstance(note, widgets.HTML) and note.value == "<span>Done: 9 bends trained, each from 5 random starts.</span>"
+    assert ch05_race.trained_note() == "Done: 9 bends trained, each from 5 random starts."
+    assert ch05_race.trained_note(3, 2) == "Done: 3 bends trained, each from 2 random starts."
     assert len(ch05_race.CONTESTANTS) * len(SEEDS) == 45
     shown.clear()
     ch05_race.chapter_race(*ch05_race.track(), show_progress=False)
@@ -1798,8 +1801,16 @@ def test_the_check_under_the_live_race_shows_the_finished_race(finished, chapter
     # pass 59 (r53): in a closed fold of their own, after the answer's
     assert len(said) == 2 and "straight" not in " ".join(said[1:])   # pass 82: the open aside is cut
     # pass 78 (r75 Interaction 2): the first Predict is one the learner can reason about (chapter 01's collapse)
+    # pass 86 (r85 Interaction: the borders were asked about after this fold's maps showed them): asked here, first
     assert ("**Predict:** which runner will stay on the shrug line, and why? Then guess: of tanh and ReLU, whose loss "
-            "crosses the finish line first?") in " ".join(_cells("markdown"))
+            "crosses the finish line first? Which borders will follow the gap?") in re.sub(
+        r"\s+", " ", " ".join(_cells("markdown")))
+    maps = next(s for s in _cells("markdown") if s.startswith("## What each bend learns"))
+    assert "**Predict:** Leaky ReLU, ELU, SiLU and Mish are new here. Do their borders follow the gap?" in maps
+    assert "which bends' borders follow the gap" not in " ".join(_cells("markdown"))
+    ticked = inspect.signature(ch05_race.live_race).parameters["names"].default   # the live race's five
+    unseen = [ch05_race.short_name(n).split(" /")[0] for n in ch05_race.CONTESTANTS if n not in ticked]
+    assert unseen == ["Leaky ReLU", "ELU", "SiLU", "Mish"] and ", ".join(unseen[:-1]) + " and Mish are new" in maps
     # pass 21: GELU's loss climbs back above 0.1 near epoch 270, so the crossing named is its first
     gelu = finished.state["results"]["gelu_tanh"].loss[0]
     assert np.all(gelu[:150] > 0.1) and gelu[150] <= 0.1 and np.any(gelu[260:290] > 0.1)
@@ -2520,9 +2531,20 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     verdict_md = "".join(cells[v]["source"])   # the table's rows, one a line
     table = [re.split(r"\s*\|\s*", row.strip("| ")) for row in verdict_md.splitlines() if row.startswith("| sigmoid")]
     # pass 83 (r81 Clarity: "2 Off-centre; 1 Fading and 3 Gentle slope together"): the suspects by name, no numbers
-    assert table == [["sigmoid − 0.5 (centred)", "Off-centre", "0 of 5"],
-                     ["sigmoid(4x) − 0.5 (centred, 4× steeper)", "Off-centre, and Fading and Gentle slope together",
-                      "5 of 5"]]
+    # pass 86 (r85 Clarity: "Off-centre, and Fading and Gentle slope together" was hard to parse): two yes/no
+    # columns, read from the curves (centred: value 0 at 0; steeper: slope at 0 above sigmoid's 1/4), and sigmoid
+    # itself as the baseline row
+    assert table == [["sigmoid", "no", "no", "0 of 5"], ["sigmoid − 0.5", "yes", "no", "0 of 5"],
+                     ["sigmoid(4x) − 0.5", "yes", "yes, 4×", "5 of 5"]]
+    assert verdict_md.count("| runner | centred? | steeper? | runs that crossed 0.1 |") == 1
+    for (name, centred_said, steeper_said, _n), fn in zip(table, (lambda z: 1 / (1 + np.exp(-z)),
+                                                                 lambda z: 1 / (1 + np.exp(-z)) - 0.5,
+                                                                 lambda z: 1 / (1 + np.exp(-4 * z)) - 0.5)):
+        slope = (fn(1e-6) - fn(-1e-6)) / 2e-6
+        assert centred_said == ("yes" if abs(fn(0.0)) < 1e-12 else "no"), name
+        assert steeper_said.startswith("yes") == (slope > 0.25 + 1e-6), name
+    assert "Off-centre, and Fading" not in verdict_md
+    assert not np.isfinite(race.epochs_to(chapter_race["sigmoid"].loss, 0.1)).any()
     assert not re.search(r"\b[123] (Off-centre|Fading|Gentle)|suspects? [123]\b", verdict_md + " ".join(_cells("markdown")))
     assert [int(np.isfinite(race.epochs_to(r.loss, 0.1)).sum()) for r in (centred, stretch["sigmoid(4x) − 0.5"])] == [0, 5]
     assert "steeper slope made sigmoid learn" not in verdict
@@ -2574,8 +2596,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
             "2·sigmoid(2x) − 1. Tanh gains two things: reach ±1, and slope 1 at 0. Give sigmoid − 0.5 one at a time: "
             "- **2·sigmoid − 1**: only twice as tall. It reaches ±1, like tanh. Its slope is at most 1/2. "
             "- **sigmoid(4x) − 0.5**: only squeezed, by 4. Its slope at 0 is 1, like tanh. It reaches only ±0.5. "
-            "**Predict:** does 2·sigmoid − 1 learn like tanh, or crawl like sigmoid? Press **Race!** below to race "
-            "the four curves above.") in flat
+            "**Predict:** does 2·sigmoid − 1 learn like tanh, or crawl like sigmoid? Then press **Race!** below.") in flat
+    # pass 86 (cut for length): the curves to race are the ones just above and the boxes already ticked
     # pass 63 (sweep: shorter): the seed is said in the answer; the 400 epochs are the race's
     # pass 82 (r80 Interaction: "your race" though the learner may have changed the settings): "the default"
     src = inspect.getsource(ch05_race.stretch_answer)
@@ -2881,6 +2903,7 @@ def test_one_points_nudges_share_a_sign_only_past_hidden_layer_1_and_a_race_step
     assert "A race step averages 400 points, which softens this." in prose
     assert "adds up all" not in prose
     assert "Adam resizes each weight, weakening" not in prose
+    assert "every input is positive" not in prose   # pass 86: layer 1's inputs have both signs (first assert above)
 
 
 # ---- pass 34: square maps, and names at the loss lines' ends ----
@@ -3108,7 +3131,9 @@ def test_the_learning_rate_try_gives_the_centred_sigmoid_4x_steps_at_the_sliders
                      # pass 85 (r84 Clarity: too dense; what does this try isolate?): step size only, plus the
                      # output weights, which the steep unit leaves alone
                      "This changes the step size only, not the start. "
-                     "It also speeds up the output weights. The steep unit leaves those alone. "
+                     # pass 86 (r85 Clarity: which weights, and why it matters?): named, and set against the steep unit
+                     "Rate 0.04 also speeds up the weights into the output unit. "
+                     "Steepening the hidden bends does not. "
                      "**Predict:** does it learn? ")
     assert "<details>" not in asked
     assert "0.0398" not in " ".join(_cells("markdown"))
@@ -3309,7 +3334,8 @@ def test_the_winner_is_said_under_the_table_as_the_runs_show(chapter_race):
             "tanh swap places. </details>") in check
     assert ch05_race.crossing_fold(chapter_race).summary == "Show each seed"
     assert ch05_race.crossing_fold(chapter_race).answer == ("Each run's first epoch below 0.1. GELU is fastest in "
-                                                            "every seed (marked *). ReLU beats tanh at seeds 0, 1.")
+                                                            "every seed (marked *). ReLU beats tanh at seeds 0, 1. "
+                                                            "The other bends cross at epoch 158 or later, or never.")
     # pass 61 (r55 Focus 2): the order "What to remember" gives, read from the runs
     at = {n: race.epochs_to(chapter_race[n].loss, 0.1) for n in ("relu", "tanh")}
     assert ch05_race.first_at(chapter_race, "relu", "tanh") == [s for s in SEEDS if at["relu"][s] < at["tanh"][s]] == [0, 1]
@@ -3330,12 +3356,15 @@ def test_the_winner_is_said_under_the_table_as_the_runs_show(chapter_race):
     # per seed, so "GELU is fastest in every seed" stays checkable in 20 numbers
     shown = repr(fold.table).splitlines()
     # pass 67 (r62 Focus 2: the others' row puzzled): tanh, ReLU, GELU only; the star is the fastest of all bends
-    assert [row.split("  ")[0] for row in shown[2:-1]] == ["Tanh", "ReLU", "GELU"]
+    # pass 86 (r85 Correctness: SiLU's 139 and Mish's 142 in the titles overlap GELU's runs): their rows too, so
+    # every rival GELU must beat seed by seed is listed; the others start after GELU's slowest run (158 > 150)
+    assert [row.split("  ")[0] for row in shown[2:-1]] == ["Tanh", "ReLU", "GELU", "SiLU / Swish", "Mish"]
     # pass 85 (r84 Focus: "the loss read at every epoch; * the fastest of all bends" read as plumbing)
     assert repr(fold.table).endswith("\n* the fastest bend in that seed") and "read at every epoch" not in repr(fold.table)
     rest = [n for n in chapter_race if n not in ch05_race.SEED_ROWS + ("identity", "sigmoid")]
     best = np.min([race.epochs_to(chapter_race[n].loss, 0.1) for n in rest], axis=0)
     assert all(g < b for g, b in zip(race.epochs_to(chapter_race["gelu_tanh"].loss, 0.1), best))
+    assert race.epochs_to(chapter_race["gelu_tanh"].loss, 0.1).max() < best.min() == 158
     # the race's labels say plain "GELU" (r42 read "GELU (tanh)" as the tanh runner); ids stay gelu_tanh
     assert ch05_race.short_name("gelu_tanh") == "GELU" and "GELU (tanh)" not in " ".join(_cells("markdown"))
 
