@@ -2408,8 +2408,9 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # start's panel ends at 0.41 is a short closed fold under the three lines
     # pass 83 (r81 Focus: a quirk of one random start): the fold is one sentence, its claim checked below
     assert ("- ReLU: $0.97$, about 1: it roughly holds too. - GELU: $0.88$, just under 1: it fades slowly. "
-            "<details><summary>Then why do ReLU's and tanh's panels end at 0.41 and 0.92?</summary> The bars use "
-            "averages.") in after
+            "<details><summary>Then why do ReLU's and tanh's panels end at 0.41 and 0.92?</summary> A forecast counts "
+            "every slope the same") in after
+    assert "The bars use averages" not in after   # pass 86 (r85): the bars are this start's, named a forecast
     # pass 84 (r83 Clarity, Correctness: "less than √2" did not settle 0.41): this start's steps multiplied out
     # (test_pass84_relus_0_41_is_this_starts_steps_multiplied_out)
     assert "drifts" not in after and "Nine steps at $0.97$" not in after
@@ -2785,7 +2786,8 @@ def test_pass_43_nudge_picture_shows_signal_times_input():
     assert "Say one weight multiplies the input $0.4$. The signal at that weight's unit is $0.5$:" in cells[at - 1]
     assert "(for the unit's sum)" in texts and "already back through" not in texts + cells[at - 1]
     # pass 75 (r72): the 3.5 named as this unit's signal, with the slope inside it
-    assert ("$3.5$ is now this unit's signal. Each of its weights gets a nudge of $3.5 \\times$ its input, and $3.5$ "
+    # pass 86 (r85 Clarity: three ideas in one line): the signal, the nudge, the slope inside it, one sentence each
+    assert ("$3.5$ is now this unit's signal. Each of its weights gets a nudge: $3.5 \\times$ its input. That $3.5$ "
             "already contains the slope $0.5$.") in " ".join("".join(cells[at:]).split())
     assert cells[at + 1].startswith("That weight's nudge is $0.5 \\times 0.4 = 0.2$.") and "0.2" not in cells[at - 1]
 
@@ -2978,8 +2980,9 @@ def test_pass47_over_20_starts_gelu_fades_slowly_and_sigmoid_always_reaches_the_
     others = range(1, 20)   # what "new random start" draws after the first start (seed 0): starts 2 to 20
     # pass 70 (r65): "never" claimed more than was run: scoped to the starts counted here (seeds 0 to 199)
     tried = range(200)
-    assert ("Other starts, at 30 layers: sigmoid's layer 1 lands in the band every time; tanh's in none of "
-            f"{len(tried)} random starts.") in text   # r79: "our test starts" read as a test log
+    # pass 86 (r85 Correctness: 200 starts were not the learner's to check): the Check says what the 10 presses show
+    assert ("At 30 layers, your 10 presses put sigmoid's layer 1 in the band every time. Tanh's, never.") in text
+    assert "none of 200" not in text   # the 200 starts below stay checked, not claimed
     assert in_band_at_30("tanh", tried) == 0 and in_band_at_30("relu", tried) == 0
     assert "same on every computer" not in text and "In starts 2 to" not in text
     many = range(1, 200)
@@ -3082,8 +3085,8 @@ def test_pass52_worked_case_is_exact():
                   # pass 79 (r75 Clarity): said as the squares left, then the same shrink for a different reason
                   # pass 80 (r77 Picture): the half stack drawn between the two sentences
                   "So about half of each unit's inputs from a ReLU layer are 0, and so are their terms: only half the "
-                  "squares are left: The sum's typical size is $0.71$ again: the same shrink, "
-                  "for a different reason.",
+                  "squares are left: Say each input that is on is 1. The sum's typical size is then $0.71$ again: "
+                  "the same shrink, for a different reason.",   # pass 86 (r85 Clarity): the 0.71 says what it assumes
                   "**Half the units off → weights × $\\sqrt 2$**.",
                   "Each term's square doubles to $\\frac2n$, and the $\\frac n2$ left add up to 1 again.",
                   "Then each term's square is $\\frac1n$, and the $n$ of them add up to 1:"):   # r71: then drawn
@@ -3121,7 +3124,8 @@ def test_pass52_he_counts_a_units_inputs():
     # pass 75 (r72, Focus): folded under "Going back"
     # pass 79 (r75 Focus): one fold, not two: the backward numbers joined the "typical size" fold (its squares, going back)
     # pass 84 (r83 Correctness: no picture showed the 0.96): the sentence is cut; the picture's 1.00 -> 0.68 stays
-    assert ("So the slopes' squares are what count. The half-off picture's bottom panel shows it for one point. There the "
+    # pass 86 (r85 Clarity: the reason sat in the fold): the fold keeps only the picture's one point
+    assert ("<summary>See it for one point</summary> The half-off picture's bottom panel shows it. There the "
             "bends shrink the signal $1.00 \\to 0.68$.") in flat and "win it back, to $0.96$" not in flat
     assert "<summary>Going back</summary>" not in flat and "one data point is a random draw" not in flat
     _, before, after = ch03_gradients.half_off_numbers()
@@ -3164,7 +3168,7 @@ def test_pass52_flow_button_draws_a_new_random_start():
     presses = range(1, 11)   # the button's first 10 presses (starts 2 to 11): the counts the learner can make
     assert in_band_at_30("tanh", presses) == 0 and in_band_at_30("sigmoid", presses) == 10
     text = " ".join(markdown_of("03_gradient_table").split())
-    assert text.index("Press *new random start*") < text.index("Other starts, at 30 layers: sigmoid's layer 1")
+    assert text.index("Press *new random start*") < text.index("At 30 layers, your 10 presses put sigmoid's layer 1")
 
 
 # ---- pass 53 (r47): a readout in the first widget's picture; the four sign cases drawn before the arithmetic ----
@@ -3594,7 +3598,7 @@ def test_pass60_earlier_weight_picture_multiplies_both_slopes_into_the_nudge():
     flat = [" ".join(c.split()) for c in cells]
     k = cells.index("ch03.earlier_weight_picture()")
     assert "Now go one layer further back, to an earlier unit that feeds only this one, and multiply every number on the way:" in flat[k - 1]   # session 31 (r71): one path, one product   # r70: one direction
-    assert "Each of its weights gets a nudge of $3.5 \\times$ its input, and $3.5$ already contains the slope $0.5$." in flat[k - 1]   # r67, pass 75
+    assert "Each of its weights gets a nudge: $3.5 \\times$ its input. That $3.5$ already contains the slope $0.5$." in flat[k - 1]   # r67, pass 75
     assert flat[k + 1].startswith("The earlier weight's nudge holds both slopes, $0.5$ and $0.2$.")
     assert "**gradient table**" in flat[k + 1] and cells.index("ch03.two_paths_picture()") < k
 
@@ -3798,8 +3802,9 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
             "signal through half its units and nothing through the rest. Two units pass 1, two pass 0: the squares add "
             "to 2. Four units passing $0.71$ also give 2. So slopes $1, 0, 1, 0$ shrink the signal like four $0.71$s. "
             "Why not the average, "
-            "$0.5$? Four units at $0.5$ give squares adding to only 1. On average, every bend acts like its slopes' "
-            "typical size.") in flat.replace(" ch03.slope_sizes_picture() ", " ")
+            "$0.5$? Four units at $0.5$ give squares adding to only 1. Why squares? Going back, a unit's signal adds $n$ "
+            "terms, each + or − at random. They partly cancel; as in the coin-flip walk, their squares add. On average, "
+            "every bend acts like its slopes' typical size.") in flat.replace(" ch03.slope_sizes_picture() ", " ")
     assert [t for _, _, t in ch03_gradients.squared_stacks()] == [2, pytest.approx(2), 1]
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     pic = cells.index("ch03.slope_sizes_picture()")
@@ -3809,9 +3814,9 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # pass 75 (r72): the reason is a fold after the bars
     # pass 80 (r77 Clarity #1): one fold holds both side arguments, going back and why squares
     # pass 82 (r80 Clarity #2): "going back, the same" is said where the weights section opens; the fold keeps squares
-    assert ("<details><summary>Why do the slopes' squares count?</summary> Going back, a unit's signal adds "
-            "$n$ terms, signal × slope × weight, one per unit it feeds, each + or − at random. As with the coin flips, "
-            "their squares add, on average. So the slopes' squares are what count.") in flat and "gets times" not in flat
+    # pass 86 (r85 Clarity: "acts like its slopes' typical size" gave its reason only in a fold): said in the main text
+    assert "Why do the slopes' squares count?" not in flat and "gets times" not in flat
+    assert "They partly cancel; as in the coin-flip walk, their squares add." in cells[pic + 1].split("<details>")[0]
     # pass 82 (r80 Clarity #3: two ideas in one rule): the bend's factor, the weights' factor, their product, the bars
     # pass 84 (r83 Clarity: about ten ideas in one cell): why typical size in one cell, the rule in the next
     rule = cells[pic + 2]
@@ -3957,7 +3962,7 @@ def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
     at = src.index("ch03.slope_sizes_picture()")
     assert cells[at]["metadata"]["jupyter"]["source_hidden"]
     assert src[at - 1].endswith("ReLU's slopes, for example, are 1 or 0, half each:")
-    assert "As with the coin flips, their squares add, on average." in src[at + 1]   # pass 75 (r72): in the fold after
+    assert "They partly cancel; as in the coin-flip walk, their squares add." in src[at + 1].split("<details>")[0]   # pass 86
     assert src[at + 1].startswith("ReLU passes the whole signal through half its units and nothing through the rest.\n"
                                   "Two units pass 1, two pass 0: the squares add to 2.")
     assert 1 ** 2 + 1 ** 2 == 2 and f"{4 * 0.71 ** 2:.1f}" == "2.0"
@@ -4049,8 +4054,8 @@ def test_pass74_the_size_rule_is_drawn_as_stacked_squares():
     k = src.index("ch03.relu_squares_picture()")
     assert cells[k]["metadata"]["jupyter"]["source_hidden"] and src[k - 1].endswith("only half the squares are left:")
     flat = " ".join(prose().split())
-    assert ("only half the squares are left: The sum's typical size is $0.71$ again: the same "
-            "shrink, for a different reason.") in flat
+    assert ("only half the squares are left: Say each input that is on is 1. The sum's typical size is then $0.71$ "
+            "again: the same shrink, for a different reason.") in flat
 
 
 # ---- pass 75: the r72 reading ----
@@ -4222,8 +4227,7 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
             "$n$ terms: input × weight. - Back, a unit's signal adds $n$ terms: signal × weight (the two paths above). "
             "Both ways, a unit adds $n$ terms of one kind, with random signs. So weights that steady the forward sum "
             "steady the backward one. We find them going forward.") in flat
-    assert ("<summary>Why do the slopes' squares count?</summary> Going back, a unit's signal adds "
-            "$n$ terms, signal × slope × weight, one per unit it feeds, each + or − at random.") in flat
+    assert ("Why squares? Going back, a unit's signal adds $n$ terms, each + or − at random.") in flat   # pass 86: unfolded
     assert flat.count("<details>") == flat.count("</details>")
     assert ("Then each term's square is $\\frac1n$, and the $n$ of them add up to 1: "
             "The real network below has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$. ### ReLU switches off half") in flat
@@ -4338,12 +4342,28 @@ def test_pass84_relus_0_41_is_this_starts_steps_multiplied_out():
     bar = ch03_gradients.step_sizes()[0]["relu"]   # the bar's own column: 0.685 x 1.41 = 0.97
     assert f"{bar:.3f}" == "0.685" and ch03_gradients.STEP_FACTOR == 1.41 and f"{0.685 * 1.41:.2f}" == "0.97"
     assert stretch < ch03_gradients.STEP_FACTOR and kept < bar   # "a little short on both"
+    # pass 86 (r85 Focus, Correctness: "The bars use averages" clashed with the bars' "(first start)", and the table's
+    # 0.685 and 0.668 both claimed the first start): the table is cut; the bar is named a forecast (every slope counted
+    # the same, weights of exactly √2) and the fold says in words why the real steps fall short of it
     flat = " ".join(prose().split())
-    assert ("<summary>Then why do ReLU's and tanh's panels end at 0.41 and 0.92?</summary> The bars use averages. Here "
-            "ReLU falls a little short on both: | one step back | the bar | this start | |---|---|---| | weights stretch | $1.41$ | $1.356$ | "
-            "| slopes keep | $0.685$ | $0.668$ | | together | $0.97$ | $0.906$ | Nine steps back: $0.906^9 \\approx 0.41$. "
-            "Two small shortfalls, multiplied nine times. Tanh's weights") in flat
+    assert ("<summary>Then why do ReLU's and tanh's panels end at 0.41 and 0.92?</summary> A forecast counts every "
+            "slope the same, and the weights as exactly $\\sqrt 2$. This start's weights stretch a bit less. And ReLU's "
+            "signal meets slightly more off units. So ReLU's real step keeps $0.906$: $0.906^9 \\approx 0.41$.") in flat
+    assert "Each bar forecasts one step back:" in flat and "forecast" in ch03_gradients.step_size_bars().axes[0].get_title()
+    assert "| one step back | the bar | this start |" not in flat and "The bars use averages" not in flat
     assert "less than $\\sqrt 2$ a step" not in flat
+    # "ReLU's signal meets slightly more off units": weighted by the signal, the slopes keep less than the same
+    # slopes counted equally, layer by layer (so the gap is the weighting, not the pooling over layers)
+    net, _outs, slopes, delta = mlp.flow_pass("relu", 10, 32, 0, n=64)
+    equal, weighted = [], []
+    for i in range(len(net._blocks) - 1, 0, -1):
+        spread = net._blocks[i][:, :-1].T @ delta
+        new = spread * slopes[i - 1]
+        if i < len(net._blocks) - 1:
+            equal.append(float(np.sqrt(np.mean(slopes[i - 1] ** 2))))
+            weighted.append(float(np.linalg.norm(new) / np.linalg.norm(spread)))
+        delta = new
+    assert _typical(weighted) == pytest.approx(kept, rel=1e-12) and _typical(weighted) < _typical(equal) - 0.01
 
 
 def test_pass84_sketch_from_memory_has_a_closed_key():
@@ -4386,5 +4406,6 @@ def test_pass85_tanhs_0_92_is_this_starts_steps_multiplied_out():
     assert f"{ch03_gradients.step_sizes()[0]['tanh']:.3f}" == "0.724" and f"{0.724 * 1.41:.2f}" == "1.02"   # the bar
     assert f"{1.02 ** 9:.1f}" == "1.2"   # what the bar alone would forecast: the gap the line closes
     flat = " ".join(prose().split())
-    assert ("Two small shortfalls, multiplied nine times. Tanh's weights fall short too: $1.349 \\times 0.7347 "
-            "\\approx 0.991$ a step, and $0.991^9 \\approx 0.92$. </details>") in flat
+    # pass 86 (r85 Focus: four-digit numbers of one draw): the fold keeps tanh's real step and its nine steps only
+    assert ("Tanh's keeps $0.991$: $0.991^9 \\approx 0.92$. Small shortfalls, multiplied nine times. </details>") in flat
+    assert "0.7347" not in flat

@@ -2033,7 +2033,7 @@ def test_dead_unit_is_one_on_the_flat_side_for_every_input():
     assert ("On its way in, the signal is multiplied by the bend's slope. Slope 0, signal 0.\n"
             "Each weight's nudge is its input times its unit's backward signal.") in text
     assert "**Fixes:** with a slope above 0, a unit whose sum is below 0 still gets a nudge.\n" in text
-    assert "Each of its weights gets a nudge of $3.5 \\times$ its input, and $3.5$ already contains the slope $0.5$." in ch03   # pass 75 rewording of the same fact
+    assert "Each of its weights gets a nudge: $3.5 \\times$ its input.\nThat $3.5$ already contains the slope $0.5$." in ch03   # pass 75 rewording of the same fact
 
 
 def test_smooth_slopes_far_left_name_who_dips_below_zero():

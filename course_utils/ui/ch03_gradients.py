@@ -1059,7 +1059,9 @@ def typical_size_picture(values=(0.1, -0.2, 0.2, -0.1)):
 def step_size_bars(depth=10, weights=STEP_FACTOR):
     """One step back, per bend, as bars (r67: the text table answered "why do the other three not fade?"): each bar is
     the bend's slopes' typical size, printed to three digits, times the weights' sqrt 2 (1.41), the number on it; a
-    line at 1 marks a signal that holds (r77: tanh's share of sums between -1 and 1 moved to the text and alt text)."""
+    line at 1 marks a signal that holds (r77: tanh's share of sums between -1 and 1 moved to the text and alt text).
+    Pass 86 (r85: "The bars use averages" beside "(first start)"): each bar is named a forecast, in the title and the
+    text: every slope counted the same, the weights as exactly sqrt 2; the real steps (gradients.step_parts) differ."""
     typical, _inside = step_sizes(depth)
     steps = {n: round(size, 3) * weights for n, size in typical.items()}   # r63, r65: the printed size x 1.41
     fig, ax = plots.new_figure(640, 280)
@@ -1074,9 +1076,10 @@ def step_size_bars(depth=10, weights=STEP_FACTOR):
     ax.text(-0.45, 1.03, "1: the signal holds", ha="left", va="bottom", fontsize=9)   # above sigmoid's low bar
     ax.set_xticks(xs, [label(n) for n in steps])
     ax.set(xlim=(-0.5, len(steps) - 0.5), ylim=(0, 1.45), ylabel="one step back keeps",
-           title=f"one step back: slopes' typical size \u00d7 \u221a2 (first random start, {depth} layers)")
+           title=f"forecast for one step back: slopes' typical size \u00d7 \u221a2 (first start, {depth} layers)")
     ax.grid(False)
-    fig.set_label("Bars, one per bend, for one step back: the typical size of its slopes times the weights' 1.41. "
+    fig.set_label("Bars, one per bend, each a forecast for one step back: the typical size of its slopes times the "
+                  "weights' 1.41. "
                   + "; ".join(f"{label(n)} {typical[n]:.3f} times {weights:.2f} is {s:.2f}" for n, s in steps.items())
                   + ". A dashed line marks 1, where the signal holds.")   # tanh's share inside ±1: tanh_sums_picture draws it
     return fig
