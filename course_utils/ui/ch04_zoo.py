@@ -1596,7 +1596,13 @@ def slopes_fold(names=("gelu", "silu", "mish"), x=-4.0):
     # are still computed here and checked by tests/test_chapter_04.py)
     if not all(steepest_drop(n)[1] < float(activations.get(n).derivative(x)) < 0 for n in names):
         raise ValueError(f"the slopes do not fade towards 0 by x = {x}")
-    return fold("For the curious: the slope left of the dip", """
+    # r85 (pass 86): the open text's slopes at the ReLU family's test point are computed here, the walk's first step
+    near = ", ".join(f"{label(n).split(' /')[0]} {float(activations.get(n).derivative(NUDGE_X)):.2f}" for n in names)
+    if not all(float(activations.get(n).derivative(NUDGE_X)) > 0 for n in names):
+        raise ValueError(f"a slope at x = {NUDGE_X} is not above 0")
+    return fold("For the curious: the slope left of the dip", f"""
+Walk left from 0. At $x = {NUDGE_X:g}$ the slopes are still above 0: {near}.
+At the bottom of each dip, the slope is 0.
 Left of its lowest point, each curve goes down as $x$ grows. So there its slope is below 0.
 The unit's weights still get a nudge, with its sign flipped.
 Further left, the slopes fade towards 0.
