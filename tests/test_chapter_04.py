@@ -4,6 +4,7 @@ and the numbers and model claims it states hold (checked against independent for
 import contextlib
 import html
 import io
+import itertools
 import math
 import re
 
@@ -304,7 +305,8 @@ def test_the_models_story_is_oldest_first_with_the_datas_years():
     assert all(any(m == model and "SwiGLU" in b for m, b in bend) for model in ("PaLM", "LLaMA", "Mistral 7B"))
     text = "".join("".join(c["source"]) for c in _cells() if c["cell_type"] == "markdown")
     # r36: the section opens with the trend, one example per era (the rest are in the table's fold)
-    story = text[text.index("A trend in famous models:\n"):]
+    # r85 (pass 86): "A trend in famous models:" cut (words); the heading opens the story
+    story = text[text.index("## Where each bend is used in real models\n\n- **1997**"):]
     story = story[:story.index("## The zoo table")]   # pass 19: no LSTM fold after the story (r71: zero-centred moved up)
     lines = [line for line in story.splitlines() if line.startswith("- ")]
     assert lines == ["- **1997**, the LSTM (reads a sequence step by step): sigmoid gates and tanh-like curves.", "- **2012**, AlexNet (sorts images): ReLU.",
@@ -535,7 +537,7 @@ def test_smooth_family_slopes_near_zero_and_far_left():
     # pass 46: "far left it still fades" moved into the Costs line
     assert ("**Fixes:** a unit whose sum is a little below 0 still gets a nudge.\n"   # r56: the unit placed by its sum
             "Just left of 0 the slope is about 0.5 (Mish: 0.6), not 0.\n"
-            "At $x = -0.5$, the ReLU family's test point: GELU 0.13, SiLU 0.26.\n"   # r76 (pass 80): "just left" is not only 0
+            "Slopes at $x = -0.5$: GELU 0.13, SiLU 0.26, Mish 0.29.\n"   # r76 (pass 80): "just left" is not only 0; r85 (pass 86): said as slopes, Mish too
             "**Costs:** far left the nudge still fades. They also cost more to compute than ReLU.") in text
     assert "the corner is rounded: the slope changes smoothly" not in text
     for name in at_zero:   # fades towards 0 far left, for all four
@@ -608,7 +610,19 @@ def test_three_gates_widget_hides_the_right_side_until_dragged_and_answers_at_th
     a0 = float(re.search(r"a=(-?[\d.]+)", call).group(1))
     # r61 (pass 66): saved at a = 1, not -2, so the three curves show; every gate is still below 1 there, so the
     # saved picture does not answer "at a = 3, which pass more than all of b?"
-    assert 0 < a0 < 3 and all(g < 1 for g, _ in ch04_zoo.gate_values(a0).values())
+    # r85 (pass 86): at a = 1 GLU and SwiGLU both read 0.731 (SiLU(1) = sigmoid(1)) and looked like one gate; the
+    # widget opens at 2, where the three readouts differ. SwiGLU's and GeGLU's gates are above 1 there, so the
+    # Predict asks only whether GLU's ever passes more than all of b: at a0 it is below 1, its right side undrawn
+    assert a0 == 2.0
+    gates = {u: g for u, (g, _) in ch04_zoo.gate_values(a0).items()}
+    assert len({f"{g:.3f}" for g in gates.values()}) == 3 and min(abs(p - q) for p, q in
+                                                                 itertools.combinations(gates.values(), 2)) > 0.15
+    assert gates["GLU"] < 1 < gates["SwiGLU"] < gates["GeGLU"]
+    ask = "".join(_cells()[_index("ch04.gate_race(") - 1]["source"])
+    assert ask.endswith("**Predict:** drag $a$ on to 3. Does GLU's gate ever pass more than all of $b$?")
+    assert "SwiGLU's" not in ask.split("**Predict:**")[1] and "which gates" not in ask
+    answer = ch04_zoo.gate_answer(3.0).data
+    assert answer.split("</summary>", 1)[1].lstrip().startswith("No. GLU's sigmoid gate stays below 1")
     w = ch04_zoo.gate_race(a=a0)
     for line in w.lines["curves"].values():
         assert np.asarray(line.get_data()[0], float).max() <= a0 + 1e-9
@@ -784,11 +798,12 @@ def test_zoo_table_definitions_one_idea_per_line():
     # r54 (pass 60): "zig-zag to reach a mix" could not be followed; the legend line only defines the column, and the
     # why comes after the table, as chapter 02's picture then the two-weight reason (test_zero_centred_why_is_a_picture)
     # r67 (pass 71): the fold of averages is cut; the legend gives ReLU's (test_zoo_says_yes_for_an_average_of_0...)
-    zc = above.index("- **Zero-centred**: is the average output 0? Inputs: a bell curve, average 0, spread 1.")
+    # r85 (pass 86): "Inputs: a bell curve ... Average output:" was telegraph style; said as an experiment
+    zc = above.index("- **Zero-centred**: is the average output 0? Feed in bell-curve numbers (average 0, spread 1).")
     # r80 (pass 82): SELU's 0 holds at spread 1 only: its "roughly" is said under the column's question
     # r83 (pass 84): "ReLU's is about 0.4; ELU's, about 0.16, is closer" was dense; three plain averages, each the
     # table's own (from the registry)
-    assert above[zc + 1] == "  Average output: ReLU about 0.4, ELU about 0.16, SELU 0 (at spread 1 only)." and above[zc + 2].startswith("- **")
+    assert above[zc + 1] == "  Average what comes out: ReLU about 0.4, ELU about 0.16, SELU 0 (at spread 1 only)." and above[zc + 2].startswith("- **")
     said = {"relu": "no: about 0.4", "elu": "no: about 0.16", "selu": "roughly: 0 at spread 1 only"}
     assert {n: ch04_zoo.row(n)["zero-centred"] for n in said} == said
     assert (NOTEBOOK.parent / "02_four_bends.ipynb").exists()
@@ -965,7 +980,7 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     assert activations.get("selu").zero_centred == "roughly"
     legend = "".join(_cells()[_index("ch04.ZooTable()") - 1]["source"])
     # r83 (pass 84): the inputs in one short line, then three plain averages; SELU's 0 "at spread 1 only"
-    assert "- **Zero-centred**: is the average output 0? Inputs: a bell curve, average 0, spread 1." in legend
+    assert "- **Zero-centred**: is the average output 0? Feed in bell-curve numbers (average 0, spread 1)." in legend
     assert "SELU 0 (at spread 1 only)." in legend
     assert ch04_zoo.row("tanh")["zero-centred"] == "yes"
     z = np.linspace(-40, 40, 400001)   # spread 1 alone is not enough: an average of ±0.5 moves the output's average
@@ -975,7 +990,7 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     for spread in (0.25, 0.9, 1.1, 3.0):   # and at average 0, no other spread gives 0
         assert abs(_bell_average("selu", spread)) > 0.01
     text = _markdown()
-    assert "Inputs: a bell curve, average 0, spread 1." in text   # r83 (pass 84): its own short line
+    assert "Feed in bell-curve numbers (average 0, spread 1).\n" in text   # r83 (pass 84): its own short line
     # pass 34: "tuned for an input with average 0 and spread 1" read as a requirement on the input; (0, 1) is where
     # the numbers settle (test_selu_pulls_spreads_from_half_and_two_back_near_one_after_n_layers: from every start)
     # r35: the condition is said where SELU's promise is, and the two weight sizes only above the widget
@@ -1127,7 +1142,7 @@ def test_zoo_says_yes_for_an_average_of_0_and_gives_every_other_average():
     # r67 (pass 71): the fold of every "no" row's average added digits, not ideas; the legend gives ReLU's, computed
     # r68 (pass 72): ELU's "no" hid that it is much nearer 0 than ReLU; both averages, computed
     # r83 (pass 84): "ELU's ... is closer" was dense; three plain averages, computed
-    assert ("  Average output: "
+    assert ("  Average what comes out: "
             f"ReLU about {ch04_zoo.average_output('relu'):.1f}, ELU about {ch04_zoo.average_output('elu'):.2f}, "
             "SELU 0 (at spread 1 only).") in _markdown() and '"Roughly"' not in _markdown()
     assert abs(ch04_zoo.average_output("selu")) < 1e-6
@@ -1684,13 +1699,16 @@ def test_remember_splits_its_ideas_and_points_to_chapter_06_for_choosing():
     # r36: SELU and its condition were missing from What to remember: one short line, still three items
     assert ("1. The ReLU family tilts or bends the flat left side; the smooth family rounds the corner.\n"
             "   Either way, a unit a little left of 0 still gets a nudge.\n"
+            "   GELU, SiLU and Mish dip: not monotonic.\n"   # r85 (pass 86): the last recall asks it
             "   Started right, in a plain stack, SELU pulls spread back towards 1.\n2. ") in remember
     # r72: near 1, given its starts; r73: and its setting (a plain stack); session 32: "in remember" had slipped into a comment
     assert float(activations.get("gelu").derivative(activations.minimum("gelu")[0])) == pytest.approx(0, abs=1e-3)
     assert abs(float(activations.get("gelu").derivative(-4.0))) < 1e-3
     assert [round(float(activations.get(n).derivative(-0.01)), 1) for n in ("gelu", "silu")] == [0.5, 0.5]
     assert all(not activations.get(n).monotonic and activations.minimum(n)[1] < 0 for n in ("gelu", "silu", "mish"))
-    assert remember.count("Cost:") == 2 and len(remember.split()) < 100
+    # r85 (pass 86): monotonic and zero-centred, asked by the last recall, are named here too (cap 100 -> 110 words)
+    assert remember.count("Cost:") == 2 and len(remember.split()) < 110
+    assert "not monotonic" in remember and "(not zero-centred)" in remember
     assert "[Chapter 06](06_decision_list.ipynb) says which to pick." in text   # pass 68: ", and when" cut (words)
     assert text.lower().count("which to pick") == 1 and text.lower().count("pick") == 2   # one pointer; r48: "pick two bends" (the menus)
     # pass 24: "block" was left vague; it is said as table in, bent units, table out, before the picture
@@ -1730,7 +1748,9 @@ def test_tanh_sentence_says_the_reshaped_sigmoid_lands_on_tanh():
     assert 2 * special.expit(0.0) - 1 == 0.0 == np.tanh(0.0)
     # pass 32: a Predict line sits before the picture; the answer is said after it, just above the formula
     assert ("Stretch the sigmoid to twice the height and squeeze it to half\nthe width. Then shift it down by 1, and it lands"
-            " exactly on tanh:\n\n$$\\tanh(x) = 2\\sigma(2x) - 1$$") in text and "one curve" not in _markdown()
+            " exactly on tanh:\n\n$$\\tanh(x) = 2\\sigma(2x) - 1$$") in text
+    # r85 (pass 86): "one curve" is said once, of gated units (two sums), never of sigmoid and tanh
+    assert _markdown().count("one curve") == 1 and "so they are not one curve" in _markdown()
     cells = _cells()
     k = _index("ch04.tanh_fit(")
     assert "".join(cells[k - 1]["source"]).endswith("**Predict:** how would you stretch and shift sigmoid onto tanh?\n"
@@ -1774,13 +1794,18 @@ def test_smooth_numbers_live_in_one_fold():
     near = [(f(-0.01 + h) - f(-0.01 - h)) / (2 * h) for f in (_gelu, _silu, mish)]
     # r42: the fold's one-row table repeated the open sentence and is cut; the sentence's numbers are checked here
     # pass 52: the fold's table gives the slopes left of the dip, not those just left of 0 (said in the open text)
-    assert "just left of 0" not in fold.lower() and "0.5" not in fold and f"{near[0]:.1f}" == f"{near[1]:.1f}" == "0.5"
+    # r85 (pass 86): the fold's walk starts at x = -0.5 (the open text's slopes, computed there), not at "about 0.5"
+    assert "just left of 0" not in fold.lower() and "about 0.5" not in fold and "0.6" not in fold
+    assert f"{near[0]:.1f}" == f"{near[1]:.1f}" == "0.5"
     assert f"{near[2]:.1f}" == "0.6"
     assert "Just left of 0 the slope is about 0.5 (Mish: 0.6), not 0.\n" in _markdown()
     # r76 (pass 80): at the ReLU family's test point the smooth slopes are smaller; computed from the registry
-    half = {n: f"{float(activations.get(n).derivative(ch04_zoo.NUDGE_X)):.2f}" for n in ("gelu", "silu")}
-    assert ch04_zoo.NUDGE_X == -0.5 and half == {"gelu": "0.13", "silu": "0.26"}
-    assert f"GELU {half['gelu']}, SiLU {half['silu']}." in _markdown()
+    # r85 (pass 86): the numbers read as outputs (about -0.15 there); the line says "Slopes" and adds Mish
+    half = {n: f"{float(activations.get(n).derivative(ch04_zoo.NUDGE_X)):.2f}" for n in ("gelu", "silu", "mish")}
+    assert ch04_zoo.NUDGE_X == -0.5 and half == {"gelu": "0.13", "silu": "0.26", "mish": "0.29"}
+    assert f"Slopes at $x = -0.5$: GELU {half['gelu']}, SiLU {half['silu']}, Mish {half['mish']}." in _markdown()
+    assert (f"Walk left from 0. At $x = -0.5$ the slopes are still above 0: GELU {half['gelu']}, SiLU {half['silu']}, "
+            f"Mish {half['mish']}.\nAt the bottom of each dip, the slope is 0.\n") in fold
     stored = "".join(_cells()[_index("ch04.slopes_fold(")]["outputs"][0]["data"]["text/markdown"])
     assert stored == fold
     assert not any("print_dips" in "".join(c["source"]) for c in _cells())
@@ -2400,7 +2425,9 @@ def test_opening_and_relu_family_name_what_they_point_at():
     """Check: the opening says 'many' new bends fix an older one's problem (not 'most'); the four relatives are
     named before the Predict that asks which of them keep a slope."""
     text = _markdown()
-    assert "The zoo holds many more, in four families. Three are drawn below on one scale, with a zoom on their **dips**." in text and "Most new ones" not in text   # r48: the history line cut (words)
+    # r85 (pass 86): why the fourth family is not drawn, before the picture
+    assert ("The zoo holds many more, in four families.\nGated units take two sums, so they are not one curve.\n"
+            "The other three are drawn below on one scale, with a zoom on their **dips**.") in text and "Most new ones" not in text   # r48: the history line cut (words)
     # r80 (pass 82): "dips" said in words where it is first used
     assert "A dip: the curve sinks a little below 0, then rises." in "".join(_cells()[0]["source"])
     assert text.lower().index("dip") == text.index("**dips**") + 2
@@ -2622,7 +2649,9 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     glossary = "".join("".join(c["source"]) for c in glossary_notebook()["cells"])
     assert "At β = 1 it is SiLU." in glossary
     # pass 46: Swish's formula (with β) is cut with the formulas fold; "Swish's usual form" is what stays
-    assert text.count("Swish") == 1 and activations.get("silu").label == "SiLU / Swish"   # r78: named once
+    # r85 (pass 86): named a second time only to unpack SwiGLU's name (Swi = Swish)
+    assert text.count("Swish") == 2 and activations.get("silu").label == "SiLU / Swish"   # r78: named once
+    assert text.count("(Swi = Swish)") == 1
     assert "SiLU (also called Swish)" not in text
 
 
@@ -2771,7 +2800,8 @@ def test_pass_28_corner_zoom_softmax_average_names_and_costs():
     assert special.softmax(np.array([9.0, -3.0, 0.1, 2.0])).mean() == pytest.approx(1 / 4)
     text = _markdown()
     assert "**Costs:** an extra weight table, or fewer bent units.\nWith the same number of weights, a gated block has about 2/3 as many units" in text
-    assert "GLU (gated linear unit) uses sigmoid," in text
+    # r85 (pass 86): the names unpacked (Swi = Swish, Ge = GELU), one gate a sentence
+    assert "GLU (gated linear unit) uses sigmoid.\nSwiGLU (Swi = Swish) uses SiLU. GeGLU (Ge = GELU) uses GELU.\n" in text
     assert "the smooth family rounds the corner.\n" in text   # pass 30: its own family (pass 32: members named at its opening)
     assert "The smooth family (GELU, SiLU, Mish) rounds the corner" not in text   # Softplus is smooth but never dips
 
@@ -2854,6 +2884,9 @@ def test_selu_widget_opens_at_the_asked_start_and_names_the_move():
     assert "".join(cells[k]["source"]).startswith("ch04.selu_spread(start=2.0")
     ask = "".join(cells[k - 1]["source"])
     assert "**Predict:** the spread starts at 2. After 30 layers" in ask and "Then drag it to 0.5." in ask
+    # r85 (pass 86): three questions in one breath; two numbered predictions, SELU's then ReLU's
+    assert ask.endswith("After 30 layers:\n\n1. Is SELU's spread near 2 or near 1? Then drag it to 0.5.\n"
+                        "2. ReLU, same weights: steady, growing or fading?")
     # pass 46: the five networks are said with the readout's middle value; solid and dashed lines each named once
     # r43: with the lowest and highest spread beside it (the middle He run alone looked like "He holds 1")
     assert "The slider sets the inputs' spread.\nThe lines: SELU, and ReLU to compare, both with the same weights.\n" in ask
@@ -3706,7 +3739,7 @@ def test_zero_centred_why_is_a_picture_then_the_two_weight_reason():
     assert "milder" not in words
     # r66 (pass 70): the zig-zag is per step with one pair of inputs (as the picture: one example a step); in
     # "What to remember" it "can" happen, not always
-    assert "Sigmoid's outputs, all above 0, can make the next weights zig-zag." in _markdown()
+    assert "Sigmoid's outputs, all above 0 (not zero-centred), can make the next weights zig-zag." in _markdown()
     assert "Sigmoid's outputs, all above 0, make the next weights zig-zag." not in _markdown()
     # pass 61 (r55, chapter 02 Clarity 1): chapter 02 keeps one image (the oars) and says this fact in plain words;
     # the cart is chapter 04's own image of it
@@ -3839,7 +3872,7 @@ def test_opening_figure_draws_three_families_and_says_the_fourth_is_not_one_curv
     plt.close(fig)
     assert ch04_zoo.FAMILIES_ALT.startswith("Four small panels")
     assert ch04_zoo.FAMILIES_ALT.endswith("The fourth family, gated units, is not drawn: a gated unit is not one curve.")
-    assert "Three are drawn below on one scale" in "".join(_cells()[0]["source"])
+    assert "The other three are drawn below on one scale" in "".join(_cells()[0]["source"])
     text = _markdown()
     assert text.index("## The ReLU family") < text.index("\n## Gated units")
 

@@ -1596,7 +1596,13 @@ def slopes_fold(names=("gelu", "silu", "mish"), x=-4.0):
     # are still computed here and checked by tests/test_chapter_04.py)
     if not all(steepest_drop(n)[1] < float(activations.get(n).derivative(x)) < 0 for n in names):
         raise ValueError(f"the slopes do not fade towards 0 by x = {x}")
-    return fold("For the curious: the slope left of the dip", """
+    # r85 (pass 86): the open text's slopes at the ReLU family's test point are computed here, the walk's first step
+    near = ", ".join(f"{label(n).split(' /')[0]} {float(activations.get(n).derivative(NUDGE_X)):.2f}" for n in names)
+    if not all(float(activations.get(n).derivative(NUDGE_X)) > 0 for n in names):
+        raise ValueError(f"a slope at x = {NUDGE_X} is not above 0")
+    return fold("For the curious: the slope left of the dip", f"""
+Walk left from 0. At $x = {NUDGE_X:g}$ the slopes are still above 0: {near}.
+At the bottom of each dip, the slope is 0.
 Left of its lowest point, each curve goes down as $x$ grows. So there its slope is below 0.
 The unit's weights still get a nudge, with its sign flipped.
 Further left, the slopes fade towards 0.
@@ -1940,10 +1946,15 @@ def same_weights_tables():
 
 
 def gate_answer(a=3.0, content=2.0):
-    """The answer to 'at a = 3, which gates pass more than all of b?', with each gate and gate × b computed."""
-    rows = "\n".join(f"| {u} | {g:.2f} | {out:.2f} |" for u, (g, out) in gate_values(a, content).items())
+    """The answer to 'drag a on to 3: does GLU's gate ever pass more than all of b?', with each gate and gate × b
+    computed. r85 (pass 86): the widget opens at a = 2, where SwiGLU's and GeGLU's gates are already above 1, so the
+    Predict asks about GLU's only (its curve right of 2 is not drawn yet)."""
+    values = gate_values(a, content)
+    if not values["GLU"][0] < 1 < values["SwiGLU"][0]:
+        raise ValueError(f"the answer the text gives no longer holds at a = {a}: {values}")
+    rows = "\n".join(f"| {u} | {g:.2f} | {out:.2f} |" for u, (g, out) in values.items())
     return fold("Check your prediction", f"""
-SwiGLU's and GeGLU's. GLU's sigmoid gate stays below 1: almost all of $b$ passes, never more.
+No. GLU's sigmoid gate stays below 1: almost all of $b$ passes, never more.
 
 | at $a = {a:g}$ | gate | out for $b = {content:g}$ |
 |---|---|---|
