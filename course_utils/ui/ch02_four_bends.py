@@ -685,8 +685,8 @@ def swiglu_gate(a=1.0, b=2.0, beta=1.0):
     silu, swiglu = activations.get("silu"), activations.get("swiglu")
     live = LiveFigure(760, 340, 1, 2, fast_axes=True)   # the bar axis follows the values: limit moves stay cheap
     ax_g, ax_o = live.axes
-    grid = np.linspace(GATE_A[0], GATE_A[1], 241)
-    ax_g.set(xlim=(GATE_A[0], GATE_A[1] + GATE_PAD), ylim=GATE_YLIM, xlabel="a (weighted sum 1)", title="the gate: SiLU(a) = a·σ(a)")
+    grid = np.linspace(GATE_A[0] - GATE_PAD, GATE_A[1] + GATE_PAD, 241)
+    ax_g.set(xlim=(GATE_A[0] - GATE_PAD, GATE_A[1] + GATE_PAD), ylim=GATE_YLIM, xlabel="a (weighted sum 1)", title="the gate: SiLU(a) = a·σ(a)")
     # r77 Picture: on -1..5.5 the -0.28 dip was hard to see; the band below 0 is where the gate flips the content
     ax_g.axhspan(GATE_YLIM[0], 0, facecolor=plots.color("silu"), alpha=0.12, hatch="..", edgecolor=plots.MUTED, lw=0)
     ax_g.text(GATE_A[1] - 0.2, GATE_YLIM[0] + 0.1, "below 0: flips sign", ha="right", va="center", fontsize=9.5)
@@ -745,7 +745,7 @@ def swiglu_gate(a=1.0, b=2.0, beta=1.0):
 
 
 GATE_A = (-5.0, 3.0)   # the a slider and the gate panel's x-range (pass 86, r85 Picture: at 5 the dot left the chart)
-GATE_PAD = 0.2   # the gate panel runs this far past the slider's end: the dot at a = 3 drawn whole
+GATE_PAD = 0.2   # the gate panel runs this far past each end of the slider: the dot at a = -5 or 3 drawn whole
 GATE_YLIM = (-0.5, 3.1)   # the gate panel: the -0.28 dip visible, and SiLU(3) ≈ 2.86 below the top
 LABEL_GAP = 0.06   # a value label starts this share of the half-width past its bar's end (clear of the end mark)
 BAR_ROOM = 1.6     # the bar axis reaches this many times the largest value: room for its label
