@@ -37,6 +37,14 @@ def _folded_output(cell):
     return "".join("".join(o.get("data", {}).get("text/markdown", "")) for o in cell.get("outputs", []))
 
 
+# pass 86 (r85 Retention: the takeaway gave one finding of three): all three, each in a few words
+TAKEAWAY = ("**Takeaway:** three findings.\n\n"
+            "- Up to step size 1.5, both centres took about the same steps.\n"
+            "- Centred inputs, with shorter arrows, could take bigger steps.\n"
+            "- And with arrows of the same average length, centred inputs reached the star about three times sooner at step size 1.")
+ZIGZAG_RECALL = "> **Pause and recall.** At small step sizes, which centre was faster?"
+
+
 def shown():
     """Every collapsed block the chapter's hidden cells display (their numbers are computed, never typed)."""
     return "\n".join(_folded_output(c) for c in chapter()["cells"] if c["cell_type"] == "code")
@@ -46,8 +54,8 @@ def _answer_after(cells, i):
     """The answer below widget i: a markdown cell, or a hidden code cell whose output is the collapsed block. A reading
     key right under a widget (pass 26: the zig-zag's, moved below it so the picture comes after four sentences) is
     stepped over: the answer is the cell after it."""
-    if "".join(cells[i + 1]["source"]).startswith("**How to read the picture.**"):
-        i += 1
+    if "".join(cells[i + 1]["source"]).startswith(("**How to read the picture.**", "**Then predict:**")):
+        i += 1   # pass 86 (r85 Clarity): the zig-zag's later predictions wait under it, one at a time
     cell = cells[i + 1]
     if cell["cell_type"] == "markdown":
         return "".join(cell["source"])
@@ -947,7 +955,7 @@ def test_corners_predict_asks_what_the_readout_shows():
     assert "A and C do not shrink the signal layer after layer.\n" in text and "real weaknesses" not in text   # r48: A's cost adds up
     assert "do not multiply layer by layer" not in text
     assert "slows learning" not in text   # pass 23: the zig-zag widget shows a detour, not a slower arrival
-    assert "**Takeaway:** with arrows of the same average length, centred inputs reached the star about three times sooner at step size 1." in markdown()   # pass 40 (r36); r72 Focus: out of the fold, its own cell
+    assert TAKEAWAY in markdown()   # pass 40 (r36); r72 Focus: out of the fold, its own cell
     assert "like tanh's outputs" not in text   # pass 42 (r38): the toy keeps the spread; tanh's is twice sigmoid's
 
 
@@ -1003,7 +1011,7 @@ def test_dead_relu_unit_has_a_recall_question_and_remember_lines_hold_one_idea()
     # Takeaway and the sketch's closed block, so the line keeps five
     assert len(per_theme[1]) == 3 and "sooner" not in themes[1][1]
     assert zigzag.blow_up_step(0.0) is None   # centred at 0: no step size on the slider fails to settle
-    assert "**Takeaway:** with arrows of the same average length, centred inputs reached the star about three times sooner at step size 1." in markdown() and "Takeaway" not in shown()   # r72 Focus: not hidden in the fold
+    assert TAKEAWAY in markdown() and "Takeaway" not in shown()   # r72 Focus: not hidden in the fold
     where, top = ch02.peak("gelu")
     assert f"{top:.2f}" == "1.13" and f"{where:.2f}" == "1.41" and where == pytest.approx(np.sqrt(2), abs=1e-6)
     for group, wanted in zip(per_theme, expected):
@@ -1025,14 +1033,17 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     # pass 64: the question has its own recall box, closing the optional section (the S-curve questions stay with tanh)
     # pass 72 (r68 Correctness): the size-matched control shows length sets the largest step; one sign costs steps
     # pass 83 (r81 Focus: the takeaway mixed two findings): one question, the same-length comparison
-    question = ("> **Pause and recall.** With arrows of the same average length, which inputs reached the star "
-                "sooner? Why?")
+    # pass 86 (r85 Retention): the recall asks for the takeaway's three findings
+    question = (ZIGZAG_RECALL + "\n> Which centre could take bigger steps?\n"
+                "> With arrows of the same length, which reached the star sooner? Why?")
     assert question in text and text.index("## Optional: zero-centred outputs") < text.index(question) < text.index("## What comes next")
     answer = text.split(question, 1)[1].split("</details>", 1)[0]
     # pass 56: the arrow picture moved to the optional section, so the answer speaks of the together part
     # pass 61 (r55 Correctness 2): "mostly together" was loose: with one input near 0 the two parts tie
     wide, off = ch02.control_curve(), ch02.steps_curve(0.5)
     one = list(ch02.rates()).index(1.0)
+    assert ("> Neither: up to step size 1.5, both took about the same steps.\n"
+            "> Centre 0: its shorter arrows let big steps stay safe.\n") in answer
     assert ("> The centred ones, about " + ch02.TIMES[round(off[one] / wide[one])] + " times sooner at step size 1.\n"
             "> At the same length, their two inputs differ up to twice as much.\n"
             "> So each step pulls harder along the apart line.") in answer
@@ -1252,7 +1263,8 @@ def test_sigmoid_question_has_one_right_answer_the_slope_that_compounds_with_dep
     assert not ch02.sigmoid_question().options[2][1]   # C stays a wrong answer to this question
     q = ch02.sigmoid_question()
     q.buttons[2].click()   # pass 29: C's zig-zag points ahead to where it is shown
-    assert "a different problem (a zig-zag, shown below)" in q.feedback.value
+    # pass 86 (r85 Retention): C's feedback says what all-positive outputs do affect, and where it is shown
+    assert "it slows how the next layer&#x27;s weights learn (they zig-zag: optional section, end)" in q.feedback.value
     x = np.linspace(-10, 10, 20001)
     top = float(np.max(activations.get("sigmoid").derivative(x)))
     assert top == pytest.approx(0.25) and round(top ** 5, 3) == 0.001
@@ -1792,10 +1804,12 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     at = _cell_index("ch02.zigzag_centre()")
     cells = chapter()["cells"]
     above = "".join(cells[at - 1]["source"])
-    assert above.split("\n\n")[-2] == ("**Predict:** at centre 0.5, raise the step size from 1 to 3. Do the weights reach the star sooner?\n"
-                     "Then set the centre to 0. Does a bigger step keep helping?")   # pass 46 (r41): one answer
-    # r83 Interaction: the takeaway's 3x is the learner's to make, with the tick box, asked before the widget
-    assert above.split("\n\n")[-1] == "**Predict:** tick the box, step size 1. Which centre is faster, 0.5 or 0?"
+    # pass 86 (r85 Clarity: three predictions at once): one Predict above the widget, the next two right under it
+    assert above.split("\n\n")[-1] == "**Predict:** at centre 0.5, raise the step size from 1 to 3. Do the weights reach the star sooner?"
+    assert above.count("**Predict") == 1
+    # r83 Interaction: the takeaway's 3x is the learner's to make, with the tick box
+    assert "".join(cells[at + 1]["source"]) == ("**Then predict:** set the centre to 0. Does a bigger step keep helping?\n\n"
+                                                "**Last, predict:** tick the box, step size 1. Which centre is faster, 0.5 or 0?")
     off = [zigzag.median_steps(0.5, r) for r in (1.0, 1.5, 3.0)]
     on = [zigzag.median_steps(0.0, r) for r in (1.0, 3.5, 4.0)]
     assert off[:2] == [28.0, 19.0] and off[2] == np.inf and on == [29.0, 9.0, 9.0]
@@ -2019,8 +2033,14 @@ def test_the_zigzag_set_up_is_six_sentences_in_one_cell_and_its_title_fits():
     assert cells[uses - 1]["cell_type"] == "code" and "ch02.tanh_moves_answer()" in "".join(cells[uses - 1]["source"])
     assert uses < _cell_index("## What to remember") < at - 4 < _cell_index("## What comes next")
     # pass 71 (r67 Picture first): the legend moved above the widget, into its cell, before the Predict
-    guide = "".join(cells[at - 1]["source"])
-    assert guide.index("**How to read the picture.**") < guide.index("**Predict:**")
+    # pass 86 (r85 Clarity): it sits in the widget, right above the picture it reads; the cell keeps the controls
+    assert "How to read" not in "".join(cells[at - 1]["source"])
+    w = ch02.zigzag_centre()
+    kids = list(w.children)
+    assert kids.index(w.guide) + 2 == kids.index(w.image) and kids.index(w.readout) == kids.index(w.guide) + 1
+    assert w.guide.value.startswith("<b>How to read the picture.</b> Left:")
+    assert "".join(cells[at + 1]["source"]).startswith("**Then predict:**")
+    at += 1
     assert "ch02.zigzag_answer()" in "".join(cells[at + 1]["source"])
     # pass 56: the Why (arrows, length squared, the rule of thumb) is off the main path, in an optional section
     # pass 60 (r54 Focus): not a section any more but a closed fold right under the answer, before the recall
@@ -2028,7 +2048,7 @@ def test_the_zigzag_set_up_is_six_sentences_in_one_cell_and_its_title_fits():
     # r72 Focus: the Takeaway, hidden at the foot of the answer's fold, is its own cell under it, before the recall
     # pass 82 (r80 Picture first, Focus): why big steps swing comes after the answer, before the Takeaway
     assert "".join(cells[at + 2]["source"]) == "ch02.why_big_steps_swing()" and cells[at + 2]["metadata"]["jupyter"]["source_hidden"]
-    assert "".join(cells[at + 3]["source"]).startswith("**Takeaway:** with arrows of the same average length")
+    assert "".join(cells[at + 3]["source"]) == TAKEAWAY
     assert "".join(cells[at + 4]["source"]).startswith("> **Pause and recall.**")
     assert "## Optional: why big steps overshoot" not in markdown()
     w = ch02.zigzag_centre()
@@ -2101,7 +2121,7 @@ def test_recall_says_the_lesson_is_small_steps_and_the_zig_zag_needs_weights_mov
     zig-zag the widget draws needs weights moving apart: with sigmoid-like inputs (centre 0.5) the path to (1, -1)
     turns back many times, to (1, 1) or (-1, -1) (both weights the same way) not once."""
     text = markdown()
-    assert "which inputs reached the star sooner? Why?" in text and "need smaller steps than inputs centred at 0?" not in text and "make a unit zig-zag when its weights must move apart?" not in text
+    assert "which reached the star sooner? Why?" in text and "need smaller steps than inputs centred at 0?" not in text and "make a unit zig-zag when its weights must move apart?" not in text
     assert "make a unit's weights zig-zag.\n" not in text
     # r47: the lesson in the setting shown, not "never below 0 forces small steps" for every unit
     # r48 (Retention): the general lesson, not the test's result
@@ -2409,7 +2429,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             "A step multiplies the output's gap to its answer by (1 − step size × length²).\n"
             "When step size × length² reaches 2, a step stops bringing the output closer.\nAbove 2, it leaves it farther off.\n") in swing
     assert ch02.mean_square(0.0) < ch02.mean_square(0.5)   # "shorter arrows, on average"
-    assert "Then set the centre to 0." in "".join(cells[at - 1]["source"])   # the Predict that needs it comes after
+    assert "set the centre to 0." in "".join(cells[at + 1]["source"])   # the Predict that needs it comes after
     assert "oar" not in split and "boat" not in split and "Another step" not in split
     assert "a turn" not in split and "zig-zag on their way" not in split
     # the swings: at step size 1, the weights cross the star's together level about 10 times in 30 steps at
@@ -2461,14 +2481,14 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # r57 Clarity/Focus: eight new words in one section; the median and the 200-step limit wait in the fold (the
     # steps panel labels the limit), a run is named here in plain words
     # pass 71 (r67 Picture first): the legend moved above the widget, between the sliders' words and the Predict
-    predict, legend = predict.split("**How to read the picture.**", 1)
-    legend, question = legend.split("\n\n**Predict:**", 1)
-    legend = "**How to read the picture.**" + legend
+    # pass 86 (r85 Clarity): the legend moved into the widget, next to the picture
+    predict, question = predict.split("**Predict:**", 1)
+    legend = ch02.ZIGZAG_GUIDE
     assert (f"- **A run** starts the weights at (0, 0); it arrives within {zigzag.NEAR:g} of the star (the dashed circle).\n\n"
             ) in predict and predict.endswith("\n\n") and question.startswith(" at centre 0.5")   # r48: the limit, said (now on the panel and in the fold)
     # r58 Clarity: "middle step count (half took fewer)" was hard to parse: the median, named with its meaning in
     # the legend under the picture that uses it (not among the widget's words before the Predict: r57)
-    assert "median" not in predict + question and markdown().count("median") == 1 and "**How the widget counts.**" not in shown()
+    assert "median" not in predict + question and "median" not in markdown() and legend.count("median") == 1 and "**How the widget counts.**" not in shown()
     assert np.all(zigzag.independent_path(0.5, 1.0, (1.0, -1.0), 1)[0] == 0)   # a run starts at (0, 0)
     assert "<details>" not in predict
     assert ch02.plt_circle((1.0, -1.0)).get_radius() == zigzag.NEAR
@@ -2478,11 +2498,11 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     assert [list(map(float, a)) for a in star[0]] == [[1.0], [-1.0]]
     assert (ax_split.get_xlabel(), ax_split.get_ylabel()) == ("weight 1", "weight 2")
     assert "median of 300 runs" in ch02.zigzag_centre().readout.value
-    assert legend == ("**How to read the picture.**\n\n"
-                      "- Left: this run's inputs, as arrows from (0, 0).\n"   # r73; pass 83: the legend names the ring
-                      "- Middle: this run's weights, one dot per step.\n"   # pass 83: the picture labels both lines
+    assert legend == ("<b>How to read the picture.</b> "
+                      "Left: this run's inputs, as arrows from (0, 0). "   # r73; pass 83: the legend names the ring
+                      "Middle: this run's weights, one dot per step. "   # pass 83: the picture labels both lines
                       # pass 60 (r54); r57: the middle count said in plain words, its name in the fold
-                      "- Right: the **median** steps for each setting: sort many runs' step counts and take "
+                      "Right: the <b>median</b> steps for each setting: sort many runs' step counts and take "
                       "the middle one.")   # pass 68: "not this one run's count" cut; r83 Focus: "300" is the axis's
     runs = zigzag.steps_to_star(0.5, 1.0)   # the median is the middle of the runs' counts, sorted: half took fewer
     assert len(runs) == zigzag.RUNS == 300 and np.median(runs) == zigzag.median_steps(0.5, 1.0)
@@ -2810,8 +2830,7 @@ def test_the_zigzag_takeaway_is_refused_when_the_toy_stops_showing_it(monkeypatc
     # pass 77 (r73 Focus): the fair-test box is gone; the same-length comparison is the dotted curve's line
     assert "as long as centre 0.5's" in ch02.zigzag_answer().data and "at step size 1 it arrives about three times sooner" in ch02.zigzag_answer().data
     at = _cell_index("ch02.zigzag_answer()")   # pass 82: why big steps swing sits between (computed and refusable too)
-    assert "".join(chapter()["cells"][at + 2]["source"]) == (
-        "**Takeaway:** with arrows of the same average length, centred inputs reached the star about three times sooner at step size 1.")
+    assert "".join(chapter()["cells"][at + 2]["source"]) == TAKEAWAY
     off, ctrl, one = ch02.steps_curve(0.5), ch02.control_curve(), list(ch02.rates()).index(1.0)
     assert ch02.TIMES[round(off[one] / ctrl[one])] == "three"   # pass 83: the takeaway's "three" is the answer's ratio
     same = ch02.steps_curve(0.5)
@@ -3839,10 +3858,11 @@ def test_the_zero_centred_test_is_an_optional_section_after_what_to_remember():
     assert cells[head]["metadata"]["slideshow"]["slide_type"] == "slide"
     # r59/r60 Focus: "Why those changes?" explained the worked step twice; cut
     # pass 71 (r67 Picture first): the reading guide joined the widget's cell, above the widget
-    assert _cell_index("**The widget.**") == _cell_index("**How to read the picture.**")
+    # pass 86 (r85 Clarity): the guide is in the widget, the later predictions right under it
+    assert "How to read the picture." in ch02.ZIGZAG_GUIDE and "How to read the picture." not in markdown()
     order = ["ch02.worked_step()", "ch02.split_step()", "**The widget.**",
-             "ch02.zigzag_centre()", "ch02.zigzag_answer()", "ch02.why_big_steps_swing()", "**Takeaway:** with arrows of the same average",
-             "> **Pause and recall.** With arrows of the same average length"]
+             "ch02.zigzag_centre()", "**Then predict:**", "ch02.zigzag_answer()", "ch02.why_big_steps_swing()", "**Takeaway:** three findings.",
+             ZIGZAG_RECALL]
     assert [_cell_index(s_) for s_ in order] == list(range(head + 1, head + 1 + len(order)))
     assert _cell_index("## What to remember") < head and head + len(order) + 1 == _cell_index("## What comes next")
     pointer = _cell_index("Tanh's outputs are centred on 0")
@@ -4016,9 +4036,8 @@ def test_two_static_runs_open_why_big_steps_swing_after_the_widget_and_are_its_o
     assert swing.startswith(f"<details><summary>{ch02.SWING_SUMMARY}</summary>\n\n<img src='data:image/png;base64,")
     assert "alt='Two runs of the widget above" in swing and "<details open" not in swing   # pass 83: closed
     assert "<img" not in _folded_output(cells[_cell_index("ch02.split_step()")])
-    legend = _cell_index("**How to read the picture.**")   # the median, named there, before the title uses it
-    assert "the **median** steps" in "".join(cells[legend]["source"])
-    assert legend < _cell_index("ch02.zigzag_centre()") < _cell_index("ch02.zigzag_answer()") < _cell_index("ch02.why_big_steps_swing()")
+    assert "the <b>median</b> steps" in ch02.ZIGZAG_GUIDE   # pass 86: the median, named in the widget's guide
+    assert _cell_index("ch02.zigzag_centre()") < _cell_index("ch02.zigzag_answer()") < _cell_index("ch02.why_big_steps_swing()")
 
 
 def test_why_big_steps_swing_is_refused_when_the_worked_step_stops_overshooting():
@@ -4084,14 +4103,14 @@ def test_swiglu_gate_panel_shows_the_dip_and_shades_where_the_gate_flips_sign():
     top edge, its tag still saying its value."""
     w = ch02.swiglu_gate()
     ax = w.figure.axes[0]
-    assert ax.get_ylim() == pytest.approx((-0.5, 2.0)) and ax.get_ylim()[0] < activations.minimum("silu")[1] < 0
+    assert ax.get_ylim() == pytest.approx((-0.5, 3.1)) and ax.get_ylim()[0] < activations.minimum("silu")[1] < 0
     band = [p for p in ax.patches if p.get_hatch() == ".."]
     assert len(band) == 1 and band[0].get_extents().height > 0
     assert any(t.get_text() == "below 0: flips sign" for t in ax.texts)
     dot = w.lines["gate"]
-    w.sliders["a"].value = 5.0
-    assert dot.get_marker() == "^" and dot.get_ydata()[0] < 2.0
-    assert any(t.get_text() == f"gate {float(activations.get('silu')(5.0)):.2f}" for t in ax.texts)
+    w.sliders["a"].value = 3.0
+    assert dot.get_ydata()[0] == pytest.approx(float(activations.get("silu")(3.0))) and dot.get_ydata()[0] < 3.1
+    assert any(t.get_text() == f"gate {float(activations.get('silu')(3.0)):.2f}" for t in ax.texts)
     w.sliders["a"].value = -1.3
     assert dot.get_marker() == "o" and dot.get_ydata()[0] == pytest.approx(float(activations.get("silu")(-1.3)))
 
@@ -4106,8 +4125,12 @@ def test_small_steps_tie_because_the_centre_moves_only_the_together_pull():
             # pass 82 (r80 Clarity: three ideas in one sentence): one idea a line
             # r83 Correctness: "the apart part stays the same" was unsupported (a step is step size × input × how far
             # short); what is the same at both centres is the inputs' difference, and with it the average apart pull
-            "But the centre changes only what the two inputs share.\n"
-            "Their difference, input 1 − input 2, is the same at both centres.\n"
+            # pass 86 (r85 Clarity: "what the two inputs share" was undefined): the average, with one example
+            "But the centre changes only their average (the together part).\n"
+            "Say centre 0.5 gives inputs 0.7 and 0.4.\n"
+            "The same draw at centre 0 gives 0.2 and −0.1.\n"
+            "Their average falls from 0.55 to 0.05.\n"
+            "Their difference, input 1 − input 2, stays 0.3.\n"
             "So, on average, steps pull just as hard along the apart line.\n"
             "And the apart part is all the star needs.\n\n") in said
     assert ch02.pushes(0.0)[1] == ch02.pushes(0.5)[1] and ch02.pushes(0.0)[0] < ch02.pushes(0.5)[0]
@@ -4247,7 +4270,7 @@ def test_the_apart_pull_is_the_same_at_both_centres_and_the_together_pull_is_not
     centre leaves input 1 − input 2 unchanged, so a step's apart part averages the same at both centres, from any
     weights; its together part does not."""
     said = ch02.zigzag_answer().data
-    assert "Their difference, input 1 − input 2, is the same at both centres.\n" in said
+    assert "Their difference, input 1 − input 2, stays 0.3.\n" in said
     assert "The apart part stays the same" not in said
     h0, h5 = (zigzag.independent_inputs(c, 200000) for c in (0.0, 0.5))
     np.testing.assert_allclose(h0[:, 0] - h0[:, 1], h5[:, 0] - h5[:, 1], atol=1e-12)
@@ -4320,3 +4343,63 @@ def test_the_sweeps_legend_leaves_the_climb_at_step_sizes_2_5_to_3_in_view():
         inside = (xs > box.x0) & (xs < box.x1) & (ys > box.y0) & (ys < box.y1)
         assert not inside.any(), line.get_label()
     assert box.x0 > 2.5   # right of where the centre-0.5 curve starts to climb
+
+
+# ---------------------------------------------------------------- pass 86: the r85 reader's items
+
+def test_swiglu_gate_dot_tag_and_curve_stay_on_the_chart_over_the_whole_slider():
+    """Check (r85 Picture: the SiLU curve left the panel near a = 2.2 while the slider went to 5) that at every
+    setting of the a slider the gate's dot and its tag lie inside the gate panel, and so does the drawn curve."""
+    w = ch02.swiglu_gate()
+    ax, s = w.figure.axes[0], w.sliders["a"]
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    assert (s.min, s.max) == ch02.GATE_A and x0 < s.min and s.max < x1
+    curve = [ln for ln in ax.lines if ln.get_label() == "SiLU(a)"][0]
+    assert y0 < min(curve.get_ydata()) and max(curve.get_ydata()) < y1 and max(curve.get_xdata()) <= x1
+    tag = [t for t in ax.texts if t.get_text().startswith("gate ")][0]
+    frame = ax.get_window_extent(w.figure.canvas.get_renderer())
+    for a in np.round(np.arange(s.min, s.max + s.step / 2, 0.5), 1):
+        s.value = float(a)
+        (gx,), (gy,) = w.lines["gate"].get_data()
+        assert x0 <= gx <= x1 and y0 < gy < y1, a
+        dot_px = ax.transData.transform((gx, gy))   # the whole dot, not half of it at the edge
+        assert frame.x0 <= dot_px[0] - 5 and dot_px[0] + 5 <= frame.x1, a
+        box = tag.get_window_extent(w.figure.canvas.get_renderer())
+        assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1, a
+
+
+def test_the_zigzag_answer_defines_the_shared_part_as_the_average_with_one_draw():
+    """Check (r85 Clarity) the answer names what the centre changes, the inputs' average, with one draw at both
+    centres whose numbers it computes, and that the engine agrees: moving the centre moves every input by the same
+    amount, so the average moves and the difference does not."""
+    said = ch02.zigzag_answer().data
+    assert "what the two inputs share" not in said
+    hi, lo = 0.5 + np.array(ch02.SHARE_DRAW), 0.0 + np.array(ch02.SHARE_DRAW)
+    assert [ch02._num(v) for v in (*hi, *lo, hi.mean(), lo.mean(), hi[0] - hi[1])] == ["0.7", "0.4", "0.2", "−0.1", "0.55", "0.05", "0.3"]
+    assert "Say centre 0.5 gives inputs 0.7 and 0.4.\nThe same draw at centre 0 gives 0.2 and −0.1.\n" in said
+    h0, h5 = (zigzag.independent_inputs(c, 50) for c in (0.0, 0.5))
+    np.testing.assert_allclose(h5 - h0, 0.5)   # the same draw, moved by the centre
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(ch02, "CENTRES", (0.0, 0.5))
+        m.setattr(np, "isclose", lambda *a, **k: False)
+        with pytest.raises(ValueError):
+            ch02.zigzag_answer()
+
+
+def test_the_zigzag_takeaway_states_all_three_findings_and_the_recall_asks_for_them():
+    """Check (r85 Retention: the takeaway gave one finding, the answer three) each finding is what the toy shows:
+    the centres tie up to step size 1.5 and differ above it, centre 0 arrives at every step size on the slider while
+    centre 0.5 does not, and the same-length control is about three times sooner at step size 1; the recall asks all
+    three."""
+    text = markdown()
+    assert TAKEAWAY in text and TAKEAWAY.count("\n- ") == 3
+    s = list(ch02.rates())
+    off, on, ctrl = ch02.steps_curve(0.5), ch02.steps_curve(0.0), ch02.control_curve()
+    i = s.index(1.5)
+    assert all(abs(a - b) <= 1 for a, b in zip(off[:i + 1], on[:i + 1])) and abs(off[i + 1] - on[i + 1]) > 1
+    assert "Up to step size 1.5, both centres take about the same steps." in ch02.zigzag_answer().data
+    assert np.isfinite(on).all() and not np.isfinite(off).all() and ch02.mean_square(0.0) < ch02.mean_square(0.5)
+    assert round(off[s.index(1.0)] / ctrl[s.index(1.0)]) == 3
+    recall = text.split(ZIGZAG_RECALL, 1)[1].split("</details>", 1)[0]
+    assert "> Which centre could take bigger steps?" in recall and "which reached the star sooner? Why?" in recall
+    assert "> Neither: up to step size 1.5" in recall and "> Centre 0: its shorter arrows" in recall

@@ -516,14 +516,20 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
         readout.value = (f"inputs centred at <b>{c:.2f}</b> ({signs}{long}), step size <b>{r:g}</b>: "
                          f"{steps_words(m)}")
 
-    widget = LiveWidget([sliders["centre"], sliders["rate"], same, readout, live.image], live,
+    guide = widgets.HTML(ZIGZAG_GUIDE)   # pass 86 (r85 Clarity): the reading guide next to the picture it reads
+    widget = LiveWidget([sliders["centre"], sliders["rate"], same, guide, readout, live.image], live,
                         "Zig-zag: slide the inputs' centre and the step size (static picture below)",
                         sliders=sliders, readout=readout, tried=tried, checkboxes={"same": same},
                         lines={"path": route, "inputs": dots, "shafts": shafts, "ring": ring, "start": start, "setting": here,
-                               "tried": marks}, arrows=heads, hint=hint)
+                               "tried": marks}, arrows=heads, hint=hint, guide=guide)
     on_change([*sliders.values(), same], update)
     update()
     return widget
+
+
+ZIGZAG_GUIDE = ("<b>How to read the picture.</b> Left: this run's inputs, as arrows from (0, 0). "
+                "Middle: this run's weights, one dot per step. "
+                "Right: the <b>median</b> steps for each setting: sort many runs' step counts and take the middle one.")
 
 
 LONG = "long"   # the steps panel's series for centre 0 with the tick box: the folded answer's control, live
@@ -679,16 +685,16 @@ def swiglu_gate(a=1.0, b=2.0, beta=1.0):
     silu, swiglu = activations.get("silu"), activations.get("swiglu")
     live = LiveFigure(760, 340, 1, 2, fast_axes=True)   # the bar axis follows the values: limit moves stay cheap
     ax_g, ax_o = live.axes
-    grid = np.linspace(-5.0, 5.0, 301)
-    ax_g.set(xlim=(-5, 5), ylim=GATE_YLIM, xlabel="a (weighted sum 1)", title="the gate: SiLU(a) = a·σ(a)")
+    grid = np.linspace(GATE_A[0] - GATE_PAD, GATE_A[1] + GATE_PAD, 241)
+    ax_g.set(xlim=(GATE_A[0] - GATE_PAD, GATE_A[1] + GATE_PAD), ylim=GATE_YLIM, xlabel="a (weighted sum 1)", title="the gate: SiLU(a) = a·σ(a)")
     # r77 Picture: on -1..5.5 the -0.28 dip was hard to see; the band below 0 is where the gate flips the content
     ax_g.axhspan(GATE_YLIM[0], 0, facecolor=plots.color("silu"), alpha=0.12, hatch="..", edgecolor=plots.MUTED, lw=0)
-    ax_g.text(4.8, GATE_YLIM[0] / 2, "below 0: flips sign", ha="right", va="center", fontsize=9.5)
+    ax_g.text(GATE_A[1] - 0.2, GATE_YLIM[0] + 0.1, "below 0: flips sign", ha="right", va="center", fontsize=9.5)
     ax_g.plot(grid, np.asarray(silu(grid, beta=beta)), color=plots.color("silu"), label="SiLU(a)")
     ax_g.plot(grid, np.asarray(activations.get("sigmoid")(beta * grid)), color=plots.MUTED, ls="--",
               label=("σ(a)" if beta == 1 else f"σ({beta:g}a)") + ": the share of a kept (0 to 1)")
     ax_g.axhline(0, color="black", lw=0.8)
-    ax_g.legend(loc="upper left", fontsize=9)
+    ax_g.legend(loc="center left", fontsize=9)   # pass 86: clear of the gate's tag at the top right
     dot = live.moving(ax_g.plot([], [], "o", color=plots.color("silu"), ms=9, zorder=5)[0])
     tag = live.moving(ax_g.text(0, 0, "", fontsize=10, va="top", color="black",
                                 bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": plots.color("silu")}))
@@ -700,19 +706,18 @@ def swiglu_gate(a=1.0, b=2.0, beta=1.0):
     bars = [live.moving(r) for r in ax_o.barh(range(3), np.zeros(3), height=0.6, color=colours)]
     values = [live.moving(ax_o.text(0, i, "", va="center")) for i in range(3)]
     ends = live.moving(ax_o.plot([], [], "D", color="black", ms=5)[0])   # a dot at each bar's end: a tiny bar still shows
-    sliders = {"a": slider("a (sum 1)", a, -5.0, 5.0, 0.1), "b": slider("content b (sum 2)", b, -3.0, 3.0, 0.1)}
+    sliders = {"a": slider("a (sum 1)", a, *GATE_A, 0.1), "b": slider("content b (sum 2)", b, -3.0, 3.0, 0.1)}
     readout = widgets.HTML()
 
     def update():
         av, bv = sliders["a"].value, sliders["b"].value
         gate = float(silu(av, beta=beta))
         out = float(swiglu(av, bv, beta=beta))
-        shown = min(gate, GATE_YLIM[1] - GATE_EDGE)   # a gate above the panel: an up-triangle at its top edge
-        dot.set_data([av], [shown])
-        dot.set_marker("^" if shown < gate else "o")
-        right = av <= 2.0   # the tag to the dot's lower right, or lower left near the panel's right edge
-        drop = 0.4 if shown < gate else 0.06   # below the legend when the dot rides the top edge
-        tag.set_position((av + (0.3 if right else -0.3), shown - drop))
+        dot.set_data([av], [gate])   # pass 86 (r85 Picture): the slider stops at GATE_A[1], so the dot stays on the chart
+        right = av <= 0.5   # the tag to the dot's lower right, or lower left near the panel's right edge
+        below = gate >= 0   # the tag under the dot, or over it in the band below 0 (it would leave the panel's foot)
+        tag.set_position((av + (0.3 if right else -0.3), gate - 0.06 if below else gate + 0.06))
+        tag.set_va("top" if below else "bottom")
         tag.set_ha("left" if right else "right")
         tag.set_text(f"gate {gate:.2f}")
         span = bar_span(out, gate, bv)
@@ -739,8 +744,9 @@ def swiglu_gate(a=1.0, b=2.0, beta=1.0):
     )
 
 
-GATE_YLIM = (-0.5, 2.0)   # the gate panel: the -0.28 dip visible; gates above 2 marked at the top edge
-GATE_EDGE = 0.08
+GATE_A = (-5.0, 3.0)   # the a slider and the gate panel's x-range (pass 86, r85 Picture: at 5 the dot left the chart)
+GATE_PAD = 0.2   # the gate panel runs this far past each end of the slider: the dot at a = -5 or 3 drawn whole
+GATE_YLIM = (-0.5, 3.1)   # the gate panel: the -0.28 dip visible, and SiLU(3) ≈ 2.86 below the top
 LABEL_GAP = 0.06   # a value label starts this share of the half-width past its bar's end (clear of the end mark)
 BAR_ROOM = 1.6     # the bar axis reaches this many times the largest value: room for its label
 
@@ -861,7 +867,7 @@ def sigmoid_question():
           ("Right: each layer multiplies the learning signal by its slope (at most ¼) and by weights. "
            "Unless those are large, it shrinks at every layer.")),
          ("Its outputs are all positive, never below 0.", False,
-          "No: that causes a different problem (a zig-zag, shown below), and nothing multiplies it from layer to layer.")],
+          "No: it slows how the next layer's weights learn (they zig-zag: optional section, end), but nothing multiplies it.")],
         "Question: which weakness of sigmoid does each extra layer make worse? (run the notebook to answer)")
 
 
@@ -1314,6 +1320,11 @@ def zigzag_answer(goal=(1.0, -1.0)):
     same_diff = [np.diff(zigzag.independent_inputs(c, zigzag.MOST), axis=1) for c in CENTRES]
     if not np.allclose(*same_diff):   # r83 Correctness: "their difference ... is the same at both centres"
         raise ValueError("the two inputs' difference no longer matches at both centres")
+    # pass 86 (r85 Clarity: "what the two inputs share" was never defined): the average, with one draw at both centres
+    hi, lo = CENTRES[1], CENTRES[0]
+    pair_hi, pair_lo = hi + np.array(SHARE_DRAW), lo + np.array(SHARE_DRAW)
+    if not (np.isclose(pair_hi.mean() - pair_lo.mean(), hi - lo) and np.isclose(*(p[0] - p[1] for p in (pair_hi, pair_lo)))):
+        raise ValueError("moving the centre no longer moves only the two inputs' average")
     # r68 Correctness: the size-matched control fails where centre 0.5 does, and beats it wherever both arrive
     ctrl = control_curve()
     fails = next((r for r, m in zip(s, ctrl) if not np.isfinite(m)), None)
@@ -1341,8 +1352,11 @@ From step size {blows:g}, over half the runs swing past the star and do not arri
 At centre 0, bigger steps help up to step size {fast:g}, about {on.min():.0f} steps, then level off.
 Up to step size {same:g}, both centres take about the same steps.
 Centre-0 arrows are shorter, so each step moves less.
-But the centre changes only what the two inputs share.
-Their difference, input 1 − input 2, is the same at both centres.
+But the centre changes only their average (the together part).
+Say centre {hi:g} gives inputs {_num(pair_hi[0])} and {_num(pair_hi[1])}.
+The same draw at centre {lo:g} gives {_num(pair_lo[0])} and {_num(pair_lo[1])}.
+Their average falls from {_num(pair_hi.mean())} to {_num(pair_lo.mean())}.
+Their difference, input 1 − input 2, stays {_num(pair_hi[0] - pair_hi[1])}.
 So, on average, steps pull just as hard along the apart line.
 And the apart part is all the star needs.
 
@@ -1354,6 +1368,12 @@ So each step pulls harder along the apart line.
 
 
 TIMES = {2: "two", 3: "three", 4: "four"}   # a ratio of medians, said in words
+SHARE_DRAW = (0.2, -0.1)   # one draw around its centre: 0.7 and 0.4 at centre 0.5, 0.2 and −0.1 at centre 0
+
+
+def _num(v):
+    """A short number for prose: 2 decimals at most, trailing zeros cut, a real minus sign (0.55, −0.1)."""
+    return f"{round(float(v), 2):g}".replace("-", "−")
 
 
 def never_share(centre, rate):
