@@ -610,6 +610,10 @@ def test_three_gates_widget_hides_the_right_side_until_dragged_and_answers_at_th
     # r61 (pass 66): saved at a = 1, not -2, so the three curves show; every gate is still below 1 there, so the
     # saved picture does not answer "at a = 3, which pass more than all of b?"
     assert 0 < a0 < 3 and all(g < 1 for g, _ in ch04_zoo.gate_values(a0).values())
+    # r85 (session 36): at a = 1 GLU and SwiGLU both read 0.731 (SiLU(1) = sigmoid(1)) and looked like one gate; at
+    # 0.8 the three readouts differ, and all still sit below 1, so the question at a = 3 stays open (a = 2 answered it)
+    gates = sorted(g for g, _ in ch04_zoo.gate_values(a0).values())
+    assert min(q - p for p, q in zip(gates, gates[1:])) > 0.05, gates
     w = ch04_zoo.gate_race(a=a0)
     for line in w.lines["curves"].values():
         assert np.asarray(line.get_data()[0], float).max() <= a0 + 1e-9
