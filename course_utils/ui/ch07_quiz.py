@@ -1908,7 +1908,7 @@ def _key_line(qid, number, learner, pictures=True):
     first = qid in PICTURE_FIRST and picture   # p81 (r78 Picture first): the picture, then its few words
     return (_source_line(q, learner) + key_words(used_glosses(glosses(q, learner, "key"), said))
             + f"<b>{_html.escape(answer)}</b>" + (picture + "<br>" if first else "") + why
-            + (WHY_NOT.format(wrong) if isinstance(q, quiz.Choice) else f"<ul>{wrong}</ul>" if wrong else "")
+            + (WHY_NOT.format(wrong) if isinstance(q, quiz.Choice) else WRONG_NUMBERS.format(wrong) if wrong else "")
             + ("" if first else picture))
 
 
@@ -1919,6 +1919,8 @@ PICTURE_FIRST = ("xor_no_bend_chance", "sigmoid_slope_0", "tanh_slope_3_about", 
 
 
 WHY_NOT = "<details><summary>Why the other letters are wrong</summary><ul>{}</ul></details>"
+# p86 (r85 Clarity: Q11's open key was a wall): a typed number's common wrong answers fold away too, as letters' do
+WRONG_NUMBERS = "<details><summary>Common wrong answers</summary><ul>{}</ul></details>"
 
 
 def key_fold_html(qid, number, learner, pictures=True):
