@@ -1784,7 +1784,8 @@ def test_pass16_q20_the_form_hint_says_how_to_type_and_the_checker_reads_every_f
     # r42: one short instruction, the digits first, then the two forms
     # r59 (Clarity): what one digit means for "1 in N" (N rounded to one digit, then zeros: 1 in 1000000 counts)
     # p84 (r83 Focus): the typing rule left the question's text for its box: the placeholder and the tooltip
-    assert "<i>Give <a href='#How-it-works'>one digit</a>.</i>" in ch07_quiz._head(q, 20, learner)
+    # p86 (r85 Clarity): its key is "about 1 in a million", so the head asks for N, not for one digit
+    assert "<i>About 1 in how many?</i>" in ch07_quiz._head(q, 20, learner) and "<i>Give" not in ch07_quiz._head(q, 20, learner)
     assert q.form not in ch07_quiz._head(q, 20, learner)
     assert ch07_quiz.numeric_widget(q.id, 20, learner).text.tooltip.startswith(q.form + " ")
     assert quiz.check(q.id, f"1 in {float(f'{1 / q.answer:.0e}'):.0f}").correct   # N rounded so: 1 in 1000000
@@ -1947,7 +1948,7 @@ def test_pass17_keys_say_what_the_course_showed_without_contradiction_or_hinted_
     # pass 23: the example was Q21's own key (0.0099, "about 0.01"); now a number no question asks for
     # pass 36: the rule and its worked examples have a section of their own (test_pass36_the_number_rule_...)
     # p76 (r73 Focus): the fold's own title says it holds how close a number must be
-    assert "Zeros in front are not digits." in text and "counts for" not in text and "More rules" not in text
+    assert "Digits count from the first non-zero digit." in text and "counts for" not in text and "More rules" not in text
     assert "0.0099" not in text and quiz.check("tanh_slope_3_about", "about 0.01").correct
 
 
@@ -3644,7 +3645,7 @@ def test_pass36_the_number_rule_states_the_checkers_tolerance_and_its_example_ru
     # p76 (r73 Clarity): the rule first in plain words; every key rounded to its digits is accepted (pass33's loop)
     # p82 (r80 Clarity): the rule and its example sit in "How it works" (how_close_example)
     # p84 (r83 Focus): zeros in front moved up there too; how close, and the other forms, are each box's tooltip
-    assert "Zeros in front are not digits." in ch07_quiz.how_close_example()
+    assert "Digits count from the first non-zero digit." in ch07_quiz.how_close_example()   # p86 (r85 Clarity)
     assert text.startswith("Close counts: within half the last digit asked (0.3127 is 0.31: within 0.005, so 0.313 counts). ")
     # r42: the box's example has the question's digits; the other ways to type a number are said here, and read
     assert text.endswith("You may also type a fraction, like 2/3, or put “about” in front.")
@@ -3767,6 +3768,8 @@ def test_pass37_each_number_question_says_the_digits_its_checker_keeps_and_its_s
         head = ch07_quiz._head(q, 1, learner)
         if float(q.answer).is_integer():
             assert "<i>Give" not in head, q.id
+        elif q.form:   # p86 (r85 Clarity): Q20 asks "About 1 in how many?"; its box says N may be rounded to one digit
+            assert head.endswith(f"<i>{ch07_quiz.ONE_IN_ASKED}</i>") and "<i>Give" not in head, q.id
         else:
             link = f"<a href='{ch07_quiz.RULE_ANCHOR}'>{ch07_quiz._DIGITS[q.digits]}</a>"   # pass 46: links the rule
             assert f"<i>Give {link}" in head, q.id
@@ -3774,7 +3777,8 @@ def test_pass37_each_number_question_says_the_digits_its_checker_keeps_and_its_s
     for qid, said, typed in (("chain_sigmoid_10", "about 1 in a million", "0.000001"),
                              ("tanh_slope_3_about", "about 0.01", "0.01")):
         q = quiz.get(qid)
-        assert q.digits == 1 and ch07_quiz.said_number(q) == said and ">one digit</a>" in ch07_quiz._head(q, 1)
+        asked = ch07_quiz.ONE_IN_ASKED if q.form else ">one digit</a>"   # p86 (r85): Q20 asks for N; its box, one digit
+        assert q.digits == 1 and ch07_quiz.said_number(q) == said and asked in ch07_quiz._head(q, 1)
         assert quiz.check(qid, said).correct and quiz.accepted(q, float(typed))
         two = quiz.Numeric(qid, q.chapter, "", q.answer, 2, "", ())
         assert not quiz.accepted(two, float(typed))   # kept to two digits, the stated key would be refused
@@ -3873,7 +3877,7 @@ def test_pass46_the_number_rule_is_said_under_how_it_works_and_the_rest_in_each_
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works"))
     assert len(re.findall(r"^- ", _src(cells[k]), re.M)) == 3   # p76 (r73 Focus): three rules in view
-    assert ("**Numbers:** round to the digits asked. Zeros in front are not digits. Close counts.\n"
+    assert ("**Numbers:** round to the digits asked. Digits count from the first non-zero digit. Close counts.\n"
             "Example: 0.3127 to two digits is 0.31. 0.313 counts too; 0.3 is too far.\n"
             "Point at an answer box to see what else you may type.") in _src(cells[k])
     assert ch07_quiz.how_close_example() in _src(cells[k])
@@ -3892,8 +3896,8 @@ def test_pass46_the_number_rule_is_said_under_how_it_works_and_the_rest_in_each_
     for q in numeric:
         tip = ch07_quiz.typing_hint(q)
         assert ch07_quiz.numeric_widget(q.id, learner.numbers[q.id], learner).text.tooltip == tip
-        assert tip.endswith(ch07_quiz.how_close_rule() + " " + ch07_quiz.FIRST_ANSWER_RULE)
-        assert tip.startswith(q.form + " ") if q.form else tip.startswith("Close counts")
+        assert tip.endswith(" " + ch07_quiz.FIRST_ANSWER_RULE)   # p86 (r85): the rule before it fits the box's kind
+        assert tip.startswith(q.form + " ") if q.form else tip.startswith(("Close counts", ch07_quiz.COUNT_HINT))
     assert ch07_quiz.RULE_ANCHOR == "#" + "How it works".replace(" ", "-")   # JupyterLab's id for that heading
 
 
@@ -5433,3 +5437,28 @@ def test_p86_q11_open_key_is_the_picture_and_one_sentence_the_rest_folded():
         if not isinstance(q, quiz.Choice) and q.traps:
             key = ch07_quiz._key_line(qid, learner.numbers[qid], learner, pictures=False)
             assert "<summary>Common wrong answers</summary>" in key, qid
+
+
+def test_p86_each_answer_box_tooltip_fits_its_kind_and_q20_asks_one_in_how_many():
+    """r85 Clarity: Q9's whole-number box showed the '0.3127 is 0.31' example, and Q20 said 'Give one digit' though its
+    key is 'about 1 in a million'. A count's box now says a whole number; Q20 asks 'About 1 in how many?' and its box
+    says N may be rounded to one digit (the grader still takes a decimal); "How it works" says where digits start."""
+    learner = ch07_quiz.Learner(review.Store(None))
+    numeric = [quiz.get(q) for q in learner.numbers if isinstance(quiz.get(q), quiz.Numeric)]
+    counts = [q for q in numeric if float(q.answer).is_integer()]
+    assert counts   # Q9 at least
+    for q in counts:
+        tip = ch07_quiz.typing_hint(q)
+        assert tip.startswith(ch07_quiz.COUNT_HINT) and "0.3127" not in tip and "digit asked" not in tip, q.id
+    q20 = quiz.get("chain_sigmoid_10")
+    tip = ch07_quiz.typing_hint(q20)
+    assert tip == f"{q20.form} {ch07_quiz.ONE_IN_CLOSE} {ch07_quiz.FIRST_ANSWER_RULE}" and "0.3127" not in tip
+    assert ch07_quiz.digits_asked(q20) == " <i>About 1 in how many?</i>" and "digit" not in ch07_quiz.digits_asked(q20)
+    n = 1 / q20.answer   # the tooltip's claim: N rounded to one digit is close enough; a decimal still counts
+    assert quiz.check("chain_sigmoid_10", f"1 in {float(f'{n:.1g}'):,.0f}").correct
+    assert quiz.check("chain_sigmoid_10", "1 in a million").correct and quiz.check("chain_sigmoid_10", "0.000001").correct
+    for q in numeric:
+        if not q.form and q not in counts:
+            assert ch07_quiz.typing_hint(q).startswith(ch07_quiz.how_close_rule()), q.id
+            assert ch07_quiz.digits_asked(q).startswith(" <i>Give "), q.id
+    assert "Digits count from the first non-zero digit." in _how_it_works()
