@@ -1784,7 +1784,8 @@ def test_pass16_q20_the_form_hint_says_how_to_type_and_the_checker_reads_every_f
     # r42: one short instruction, the digits first, then the two forms
     # r59 (Clarity): what one digit means for "1 in N" (N rounded to one digit, then zeros: 1 in 1000000 counts)
     # p84 (r83 Focus): the typing rule left the question's text for its box: the placeholder and the tooltip
-    assert "<i>Give <a href='#How-it-works'>one digit</a>.</i>" in ch07_quiz._head(q, 20, learner)
+    # p86 (r85 Clarity): its key is "about 1 in a million", so the head asks for N, not for one digit
+    assert "<i>About 1 in how many?</i>" in ch07_quiz._head(q, 20, learner) and "<i>Give" not in ch07_quiz._head(q, 20, learner)
     assert q.form not in ch07_quiz._head(q, 20, learner)
     assert ch07_quiz.numeric_widget(q.id, 20, learner).text.tooltip.startswith(q.form + " ")
     assert quiz.check(q.id, f"1 in {float(f'{1 / q.answer:.0e}'):.0f}").correct   # N rounded so: 1 in 1000000
@@ -1947,7 +1948,7 @@ def test_pass17_keys_say_what_the_course_showed_without_contradiction_or_hinted_
     # pass 23: the example was Q21's own key (0.0099, "about 0.01"); now a number no question asks for
     # pass 36: the rule and its worked examples have a section of their own (test_pass36_the_number_rule_...)
     # p76 (r73 Focus): the fold's own title says it holds how close a number must be
-    assert "Zeros in front are not digits." in text and "counts for" not in text and "More rules" not in text
+    assert "Digits count from the first non-zero digit." in text and "counts for" not in text and "More rules" not in text
     assert "0.0099" not in text and quiz.check("tanh_slope_3_about", "about 0.01").correct
 
 
@@ -2248,8 +2249,9 @@ def test_pass22_q12_says_points_not_corners_and_chapter_01s_ten_runs_end_at_one_
     # p72 (r68 Correctness): the key gives chapter 01's reason (equal totals) and names the chapter; its runs are
     # still checked below
     # p80 (r77 Clarity): the equal totals in one sentence, drawn by the key's picture (the four-step fold left)
-    assert ("The two 1s' scores always add up to the two 0s' total. So no straight rule scores both 1s above both 0s."
-            ) in q.explanation
+    # p86 (r85 Clarity): the equal totals open the fold; the conclusion is the key's one open sentence
+    assert ("+ The two 1s' scores always add up to the two 0s' total.\n" in q.explanation
+            and q.explanation.startswith("One half everywhere: no straight rule scores both 1s above both 0s.\n"))
     assert "### A network tries XOR" in markdown_of("01_collapse_proof")
     with mock.patch("builtins.print"):
         xor = ch01_collapse.train_xor(hidden_units=8, epochs=500, seeds=range(10))
@@ -2526,23 +2528,26 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # scores and both totals, and one sentence says what follows from them
     # p83 (r81 Clarity): "a wrong guess costs more than a right one saves" was stated, not shown: a worked number;
     # r82 (Clarity, Correctness): in a fold, and all four points weighed (one 0's miss alone proved nothing)
-    assert xor.explanation == ("About one half, at (1, 0) and at every other point: the know-nothing answer, a "
-                               "50-50 guess.\n"
-                               "The two 1s' scores always add up to the two 0s' total. So no straight rule scores both "
-                               "1s above both 0s.\n"
+    # p86 (r85 Clarity): the picture and one plain sentence stay open; the equal totals open the fold, and one line
+    # says how they give each 0 the 1s' chance
+    assert xor.explanation == ("One half everywhere: no straight rule scores both 1s above both 0s.\n"
                                "+ Why not lift the 1s anyway?\n"
+                               "+ The two 1s' scores always add up to the two 0s' total.\n"
                                "+ A point loses −ln(the chance of its right answer).\n"
                                "+ Give both 1s the chance 0.9. Each then loses only 0.11.\n"
-                               "+ The two 0s' scores add up to the same total. Their best case is an even split.\n"
+                               "+ The 0s' best case is an even split of their total.\n"
                                "+ An uneven split hurts one 0 more than it helps the other.\n"   # p85 (r84)
-                               "+ Then each 0 gets 0.9 for answer 1. Its right answer, 0, gets only 0.1.\n"
+                               "+ Both 1s score alike, so an even split gives each 0 that score.\n"   # p86 (r85)
+                               "+ Same score, same chance: each 0 gets 0.9 for answer 1. Its right answer, 0, gets "
+                               "only 0.1.\n"
                                "+ Each such miss loses −ln 0.1 ≈ 2.30.\n"
                                "+ All four lose at least 0.11 + 0.11 + 2.30 + 2.30 = 4.82. Half everywhere loses "
                                "only 2.77 in all.\n"
-                               # p84 (r83 Correctness); p85 (r84): shown in one line, not asserted
-                               "+ At any chance p, all four lose −2 ln(p(1 − p)), least at ½.\n"
-                               "+ So lifting the 1s costs more than it saves.\n"   # p85 (r84 Focus): folded too
-                               "Its least wrong chances: ½ everywhere (chapter 01).")
+                               # p84 (r83 Correctness); p86 (r85): the formula built from the two hits and two misses
+                               "+ Swap 0.9 for any chance p: all four lose −2 ln p − 2 ln(1 − p).\n"
+                               "+ That is least at p = ½.\n"
+                               "+ So lifting the 1s costs more than it saves: ½ everywhere is least wrong.")
+    assert len([line for line in xor.explanation.split("\n") if not line.startswith("+ ")]) == 1   # p86: one open line
     drawn = ch07_quiz.xor_pair_scores()
     assert [[pt for pt, _ in drawn[a]] for a in (1, 0)] == [[pt for pt, ans in quiz.XOR_POINTS if ans == a] for a in (1, 0)]
     assert sum(s for _, s in drawn[1]) == sum(s for _, s in drawn[0]) == 4
@@ -2575,11 +2580,11 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # said in the page's word list (r59), and the key shows the −ln that makes a confident miss costly
     # r82 (Clarity, Correctness): all four points weighed, the working in one fold of seven short lines
     said = lambda s: len(re.findall(r"[A-Za-z][\w'’-]*", s))   # noqa: E731  words, not the sum's digits and signs
-    assert len(lines) - len(steps) == 0 and len(steps) == 13 and all(   # p84, p85: + two fold lines
+    assert len(lines) - len(steps) == 0 and len(steps) == 14 and all(   # p84, p85: + two fold lines; p86: one
         said(sentence) <= 17 for line in steps[1:] for sentence in re.split(r"(?<=\.) ", line))
     assert all(said(sentence) <= 12 for line in steps[2:-1] for sentence in re.split(r"(?<=[.?]) ", line))
     assert "ln" in quiz.PAGE_WORDS and "-point" not in xor.explanation
-    assert [line.startswith(quiz.FOLD) for line in xor.explanation.split("\n")] == [False] * 2 + [True] * 10 + [False]   # p85: 10
+    assert [line.startswith(quiz.FOLD) for line in xor.explanation.split("\n")] == [False] + [True] * 13   # p85: 10; p86 (r85): one open line
     assert quiz._xor_loss((0, 1), 1) - np.log(2) > np.log(2) - quiz._xor_loss((1, 0), 1) > 0   # costs more than it saves
     assert (f"{2 * (np.log(2) - quiz._xor_loss((0, 1), 1, quiz.XOR_LIFT)):.2f}",
             f"{quiz._xor_loss((1, 1), 0, quiz.XOR_LIFT) - np.log(2):.2f}") == ("1.29", "5.31")
@@ -3006,7 +3011,7 @@ def test_pass25_q12_asks_at_one_named_point_where_xor_says_1():
     is the natural wrong answer, met by its trap."""
     q = quiz.get("xor_no_bend_chance")
     assert "(1, 0)" in q.prompt and "each of" not in q.prompt and int(1) ^ int(0) == 1
-    assert q.explanation.startswith("About one half, at (1, 0) and at every other point: the know-nothing answer")
+    assert q.explanation.startswith("One half everywhere:")   # p86 (r85 Clarity): every point, (1, 0) among them
     assert not quiz.check("xor_no_bend_chance", "1").correct and quiz.check("xor_no_bend_chance", "1").message.startswith(
         "A common wrong answer: 1.")
 
@@ -3402,7 +3407,7 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
     assert options["Leaky ReLU."].startswith("its left side keeps a small slope")
     # pass 37: the stem says only "the right start weights" (the r34 reader met four new things at once); the key names them
-    assert "starts with random weights of the size SELU expects. Layer" in quiz.get("selu_steady").prompt   # p80 (r77 Clarity): the aside left; the key says which weights   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
+    assert "start weights are random: average 0, spread 1/√n (n: inputs per unit). Layer" in quiz.get("selu_steady").prompt   # p86 (r85 Clarity): the size said   # p80 (r77 Clarity): the aside left; the key says which weights   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
     assert quiz.get("selu_steady").options[0].why.endswith(
         "whose start weights have average 0 and spread 1/√n (n: inputs per unit).")
     selu = activations.get("selu")
@@ -3640,7 +3645,7 @@ def test_pass36_the_number_rule_states_the_checkers_tolerance_and_its_example_ru
     # p76 (r73 Clarity): the rule first in plain words; every key rounded to its digits is accepted (pass33's loop)
     # p82 (r80 Clarity): the rule and its example sit in "How it works" (how_close_example)
     # p84 (r83 Focus): zeros in front moved up there too; how close, and the other forms, are each box's tooltip
-    assert "Zeros in front are not digits." in ch07_quiz.how_close_example()
+    assert "Digits count from the first non-zero digit." in ch07_quiz.how_close_example()   # p86 (r85 Clarity)
     assert text.startswith("Close counts: within half the last digit asked (0.3127 is 0.31: within 0.005, so 0.313 counts). ")
     # r42: the box's example has the question's digits; the other ways to type a number are said here, and read
     assert text.endswith("You may also type a fraction, like 2/3, or put “about” in front.")
@@ -3763,6 +3768,8 @@ def test_pass37_each_number_question_says_the_digits_its_checker_keeps_and_its_s
         head = ch07_quiz._head(q, 1, learner)
         if float(q.answer).is_integer():
             assert "<i>Give" not in head, q.id
+        elif q.form:   # p86 (r85 Clarity): Q20 asks "About 1 in how many?"; its box says N may be rounded to one digit
+            assert head.endswith(f"<i>{ch07_quiz.ONE_IN_ASKED}</i>") and "<i>Give" not in head, q.id
         else:
             link = f"<a href='{ch07_quiz.RULE_ANCHOR}'>{ch07_quiz._DIGITS[q.digits]}</a>"   # pass 46: links the rule
             assert f"<i>Give {link}" in head, q.id
@@ -3770,7 +3777,8 @@ def test_pass37_each_number_question_says_the_digits_its_checker_keeps_and_its_s
     for qid, said, typed in (("chain_sigmoid_10", "about 1 in a million", "0.000001"),
                              ("tanh_slope_3_about", "about 0.01", "0.01")):
         q = quiz.get(qid)
-        assert q.digits == 1 and ch07_quiz.said_number(q) == said and ">one digit</a>" in ch07_quiz._head(q, 1)
+        asked = ch07_quiz.ONE_IN_ASKED if q.form else ">one digit</a>"   # p86 (r85): Q20 asks for N; its box, one digit
+        assert q.digits == 1 and ch07_quiz.said_number(q) == said and asked in ch07_quiz._head(q, 1)
         assert quiz.check(qid, said).correct and quiz.accepted(q, float(typed))
         two = quiz.Numeric(qid, q.chapter, "", q.answer, 2, "", ())
         assert not quiz.accepted(two, float(typed))   # kept to two digits, the stated key would be refused
@@ -3805,7 +3813,7 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     assert not [line for line in why.split("\n") if line.startswith("| ")]   # p80 (r77): no table
     # r82 (Clarity): the worked number is seven lines, so it sits in one fold again, named by its question
     folded = [line for line in why.split("\n") if line.startswith(quiz.FOLD)]
-    assert len(folded) == 10 and folded[0] == quiz.FOLD + "Why not lift the 1s anyway?"   # p85: + two lines
+    assert len(folded) == 13 and folded[0] == quiz.FOLD + "Why not lift the 1s anyway?"   # p85: + two lines; p86: + three
     w1, w2, b = 3.0, -3.0, 0.0   # pass 52: the worked example, score = 3x₁ − 3x₂
     # p71 (r67 Focus): the worked tilt's numbers left the key (its picture shows the tilt's cost); the tilt it names
     # still moves (1, 0) up and (0, 1) just as much down, two points whose answer is 1
@@ -3834,8 +3842,12 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     # session 31 (r72 Correctness): "the usual small" weights were not enough (merely small ones shrink the spread)
     # p76 (r73 Clarity): "scaled to" was unexplained; plain words, and the key's spread 1/√n does shrink as n grows
     # r78 Correctness: "small" weights shrink the spread toward 0; the key says the size SELU expects, 1/√n
-    assert selu.prompt == ("A SELU network starts with random weights of the size SELU expects. Layer after layer, SELU pulls "
-                           "two numbers toward fixed values. Which two?")
+    # p86 (r85 Clarity): "of the size SELU expects" was vague; the prompt says the size, the one the engine draws
+    assert selu.prompt == ("A SELU network's start weights are random: average 0, spread 1/√n (n: inputs per unit). "
+                           "Layer after layer, SELU pulls two numbers toward fixed values. Which two?")
+    from course_utils.engine import signal_stats
+    drawn = signal_stats.lecun_normal(400, 400, np.random.default_rng(86))
+    assert abs(drawn.mean()) < 0.01 and drawn.std() == pytest.approx(1 / np.sqrt(400), rel=0.02)
     spread, average = ch07_quiz.selu_spread_runs()["SELU"], ch07_quiz.selu_average_runs()["SELU"]
     assert all(abs(s[-1] - 1) < abs(s[0] - 1) / 5 for s in spread)   # pulled toward 1 from 2, not kept where it was
     assert all(abs(m[-1]) < 0.1 and abs(m[-1]) < max(abs(m)) for m in average)   # back toward 0 after its first jump
@@ -3865,7 +3877,7 @@ def test_pass46_the_number_rule_is_said_under_how_it_works_and_the_rest_in_each_
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if _src(c).startswith("## How it works"))
     assert len(re.findall(r"^- ", _src(cells[k]), re.M)) == 3   # p76 (r73 Focus): three rules in view
-    assert ("**Numbers:** round to the digits asked. Zeros in front are not digits. Close counts.\n"
+    assert ("**Numbers:** round to the digits asked. Digits count from the first non-zero digit. Close counts.\n"
             "Example: 0.3127 to two digits is 0.31. 0.313 counts too; 0.3 is too far.\n"
             "Point at an answer box to see what else you may type.") in _src(cells[k])
     assert ch07_quiz.how_close_example() in _src(cells[k])
@@ -3884,8 +3896,8 @@ def test_pass46_the_number_rule_is_said_under_how_it_works_and_the_rest_in_each_
     for q in numeric:
         tip = ch07_quiz.typing_hint(q)
         assert ch07_quiz.numeric_widget(q.id, learner.numbers[q.id], learner).text.tooltip == tip
-        assert tip.endswith(ch07_quiz.how_close_rule() + " " + ch07_quiz.FIRST_ANSWER_RULE)
-        assert tip.startswith(q.form + " ") if q.form else tip.startswith("Close counts")
+        assert tip.endswith(" " + ch07_quiz.FIRST_ANSWER_RULE)   # p86 (r85): the rule before it fits the box's kind
+        assert tip.startswith(q.form + " ") if q.form else tip.startswith(("Close counts", ch07_quiz.COUNT_HINT))
     assert ch07_quiz.RULE_ANCHOR == "#" + "How it works".replace(" ", "-")   # JupyterLab's id for that heading
 
 
@@ -4588,7 +4600,7 @@ def test_pass60_q11_fold_holds_one_tilt_and_its_answer_holds_for_every_straight_
     html_ = ch07_quiz.why_html(quiz.get("xor_no_bend_chance").explanation)
     # p80 (r77 Clarity #2): the fold of steps left the key (its picture shows the equal totals); the steps below
     # still check the key's claim, one half at every point, for every straight rule
-    assert html_.count("<details>") == 1 and html_.count("<table") == 0 and "Its least wrong chances: ½ everywhere (chapter 01)." in html_   # session 32: step 4 ends it   # p75: step 3 ends it   # p71 (r67): no fold of digits; p72: two sentences
+    assert html_.count("<details>") == 1 and html_.count("<table") == 0 and html_.endswith("½ everywhere is least wrong.</div></details>")   # session 32: step 4 ends it   # p75: step 3 ends it   # p71 (r67): no fold of digits; p72: two sentences
     # step 1: any straight rule gives both pairs the same total, w₁ + w₂ + 2b
     rng = np.random.default_rng(60)
     for rule in rng.normal(0, 2, (50, 3)):
@@ -5066,7 +5078,7 @@ def test_p82_q11_key_says_why_one_half_everywhere_is_least_wrong():
     says why: lifting the 1s lifts the 0s, and a wrong guess costs more loss than a right one of the same size saves."""
     why = quiz.get("xor_no_bend_chance").explanation
     # p83 (r81 Clarity): the claim is now shown with a worked number (test_p83_q11_...), then said in words
-    assert "So lifting the 1s costs more than it saves." in why
+    assert "So lifting the 1s costs more than it saves: ½ everywhere is least wrong." in why   # p86: one line
     for d in (0.25, 1.0, 3.0):
         costs = quiz._xor_loss((0, 0), 0, rule=(0.0, 0.0, d)) - np.log(2)    # a 0-point lifted by d
         saves = np.log(2) - quiz._xor_loss((0, 1), 1, rule=(0.0, 0.0, d))    # a 1-point lifted by d
@@ -5176,9 +5188,11 @@ def test_q11_worked_number_lifting_the_1s_loses_more_in_all_than_one_half_everyw
     fold = [line[len(quiz.FOLD):] for line in why.splitlines() if line.startswith(quiz.FOLD)]
     assert fold[0] == "Why not lift the 1s anyway?"
     for line in ("Give both 1s the chance 0.9. Each then loses only 0.11.",
-                 "The two 0s' scores add up to the same total. Their best case is an even split.",
+                 "The two 1s' scores always add up to the two 0s' total.",
+                 "The 0s' best case is an even split of their total.",
                  "An uneven split hurts one 0 more than it helps the other.",   # p85 (r84 Clarity)
-                 "Then each 0 gets 0.9 for answer 1. Its right answer, 0, gets only 0.1.",
+                 "Both 1s score alike, so an even split gives each 0 that score.",   # p86 (r85 Clarity): the link
+                 "Same score, same chance: each 0 gets 0.9 for answer 1. Its right answer, 0, gets only 0.1.",
                  "All four lose at least 0.11 + 0.11 + 2.30 + 2.30 = 4.82. Half everywhere loses only 2.77 in all."):
         assert line in fold, line
     # p85 (r84 Clarity): "an uneven split hurts the higher 0 more than it helps the other": a 0 scored s loses
@@ -5187,7 +5201,7 @@ def test_q11_worked_number_lifting_the_1s_loses_more_in_all_than_one_half_everyw
     for t, d in np.random.default_rng(85).normal(0, 2, (200, 2)):
         d = abs(d) + 0.01
         assert zero_loss(t + d) - zero_loss(t) > zero_loss(t) - zero_loss(t - d) > 0
-    assert "So lifting the 1s costs more than it saves." in why and "saved under" not in why
+    assert "So lifting the 1s costs more than it saves" in why and "saved under" not in why
     # code review: Q6 (another round) asks what a loss near 0.69 means; its answer, a 50-50 guess's, is not given here
     assert "0.69" not in why and "ln 2" not in why and f"{half:.2f}" == "0.69"
     # code review: no shape line under "which bend never goes below 0?" (sigmoid's range would answer it), and
@@ -5344,8 +5358,9 @@ def test_p84_q11_says_lifting_the_1s_loses_at_any_chance_not_only_the_worked_one
     (the 0s' best case), the four lose −2 ln p − 2 ln(1 − p), more than 4 ln 2 whenever p(1 − p) < ¼."""
     why = quiz.get("xor_no_bend_chance").explanation
     # p85 (r84 Correctness): shown in one line, not asserted: the four losses as one formula, least at ½
-    assert f"{quiz.FOLD}At any chance p, all four lose −2 ln(p(1 − p)), least at ½." in why
-    assert why.index("At any chance p") < why.index("So lifting the 1s costs more than it saves.")
+    # p86 (r85 Clarity): the formula is built from the worked lines (two hits at −ln p, two misses at −ln(1 − p))
+    assert f"{quiz.FOLD}Swap 0.9 for any chance p: all four lose −2 ln p − 2 ln(1 − p).\n{quiz.FOLD}That is least at p = ½." in why
+    assert why.index("for any chance p") < why.index("So lifting the 1s costs more than it saves")
     assert "ends the same way" not in why
     q = np.linspace(0.01, 0.99, 99)
     assert np.allclose(-2 * np.log(q) - 2 * np.log1p(-q), -2 * np.log(q * (1 - q)))   # the line's formula
@@ -5402,3 +5417,48 @@ def test_p84_q11_right_panel_says_the_right_answers_off_the_chance_axis():
     assert ax.get_xlabel() == "point, then its right answer" and ax.get_ylabel() == "chance the answer is 1"
     assert "Under each point, its right answer" in ch07_quiz.picture_alt("xor_no_bend_chance")
     plt.close(fig)
+
+
+# ---------------------------------------------------------------- pass 86: the r85 reader's items
+def test_p86_q11_open_key_is_the_picture_and_one_sentence_the_rest_folded():
+    """r85 Clarity: Q11's key opened as a 12-line wall. Open now: the answer, the picture, one plain sentence; the
+    worked loss and the typed number's common wrong answers each sit in a fold (every numeric key's wrong answers
+    fold, as a lettered key's wrong letters do)."""
+    learner = ch07_quiz.Learner(review.Store(None))
+    line = ch07_quiz._key_line("xor_no_bend_chance", learner.numbers["xor_no_bend_chance"], learner, pictures=False)
+    open_part = re.sub(r"<details>.*?</details>", "", line, flags=re.S)
+    words = re.sub(r"<[^>]+>", " ", open_part)
+    assert "One half everywhere: no straight rule scores both 1s above both 0s." in words
+    assert "A common wrong answer" not in words and "lift" not in words and "ln" not in words.split()
+    assert len(re.findall(r"\.(?:\s|$)", words)) == 2   # "Answer: 0.5." and the one sentence of why
+    assert "<details><summary>Common wrong answers</summary><ul><li>A common wrong answer: 1." in line
+    for qid in learner.numbers:   # every typed number's wrong answers sit in that fold
+        q = quiz.get(qid)
+        if not isinstance(q, quiz.Choice) and q.traps:
+            key = ch07_quiz._key_line(qid, learner.numbers[qid], learner, pictures=False)
+            assert "<summary>Common wrong answers</summary>" in key, qid
+
+
+def test_p86_each_answer_box_tooltip_fits_its_kind_and_q20_asks_one_in_how_many():
+    """r85 Clarity: Q9's whole-number box showed the '0.3127 is 0.31' example, and Q20 said 'Give one digit' though its
+    key is 'about 1 in a million'. A count's box now says a whole number; Q20 asks 'About 1 in how many?' and its box
+    says N may be rounded to one digit (the grader still takes a decimal); "How it works" says where digits start."""
+    learner = ch07_quiz.Learner(review.Store(None))
+    numeric = [quiz.get(q) for q in learner.numbers if isinstance(quiz.get(q), quiz.Numeric)]
+    counts = [q for q in numeric if float(q.answer).is_integer()]
+    assert counts   # Q9 at least
+    for q in counts:
+        tip = ch07_quiz.typing_hint(q)
+        assert tip.startswith(ch07_quiz.COUNT_HINT) and "0.3127" not in tip and "digit asked" not in tip, q.id
+    q20 = quiz.get("chain_sigmoid_10")
+    tip = ch07_quiz.typing_hint(q20)
+    assert tip == f"{q20.form} {ch07_quiz.ONE_IN_CLOSE} {ch07_quiz.FIRST_ANSWER_RULE}" and "0.3127" not in tip
+    assert ch07_quiz.digits_asked(q20) == " <i>About 1 in how many?</i>" and "digit" not in ch07_quiz.digits_asked(q20)
+    n = 1 / q20.answer   # the tooltip's claim: N rounded to one digit is close enough; a decimal still counts
+    assert quiz.check("chain_sigmoid_10", f"1 in {float(f'{n:.1g}'):,.0f}").correct
+    assert quiz.check("chain_sigmoid_10", "1 in a million").correct and quiz.check("chain_sigmoid_10", "0.000001").correct
+    for q in numeric:
+        if not q.form and q not in counts:
+            assert ch07_quiz.typing_hint(q).startswith(ch07_quiz.how_close_rule()), q.id
+            assert ch07_quiz.digits_asked(q).startswith(" <i>Give "), q.id
+    assert "Digits count from the first non-zero digit." in _how_it_works()

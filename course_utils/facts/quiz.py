@@ -180,19 +180,24 @@ def _xor_sure_lines(sure=XOR_SURE):
     saving out), so each 0 gets `sure` too; the four losses then add to more than ½ everywhere gives. No 0.69 or
     ln 2 beside "50-50": that is Q6's answer (a loss near 0.69 is a 50-50 guess's), asked in another round."""
     hit, _half, miss, lifted, halves = xor_sure_costs(sure)
+    # p86 (r85 Clarity): the equal totals open the fold, and one line says how they give each 0 the 1s' chance
     return (f"{FOLD}Why not lift the 1s anyway?\n"
+            f"{FOLD}The two 1s' scores always add up to the two 0s' total.\n"
             f"{FOLD}A point loses −ln(the chance of its right answer).\n"
             f"{FOLD}Give both 1s the chance {sure:g}. Each then loses only {hit:.2f}.\n"
-            f"{FOLD}The two 0s' scores add up to the same total. Their best case is an even split.\n"
+            f"{FOLD}The 0s' best case is an even split of their total.\n"
             # p85 (r84 Clarity): why even is best, in plain words (a point's loss grows faster than it falls)
             f"{FOLD}An uneven split hurts one 0 more than it helps the other.\n"
-            f"{FOLD}Then each 0 gets {sure:g} for answer 1. Its right answer, 0, gets only {1 - sure:.1f}.\n"
+            f"{FOLD}Both 1s score alike, so an even split gives each 0 that score.\n"
+            f"{FOLD}Same score, same chance: each 0 gets {sure:g} for answer 1. Its right answer, 0, gets only {1 - sure:.1f}.\n"
             f"{FOLD}Each such miss loses −ln {1 - sure:.1f} ≈ {miss:.2f}.\n"
             f"{FOLD}All four lose at least {hit:.2f} + {hit:.2f} + {miss:.2f} + {miss:.2f} = {lifted:.2f}. "
             f"Half everywhere loses only {halves:.2f} in all.\n"
-            # p84 (r83 Correctness): one worked chance showed one case; p85 (r84): shown, not asserted, in one line
-            f"{FOLD}At any chance p, all four lose −2 ln(p(1 − p)), least at ½.\n"
-            f"{FOLD}So lifting the 1s costs more than it saves.\n")
+            # p84 (r83 Correctness): one worked chance showed one case; p86 (r85 Clarity): the formula is built from
+            # the lines above (two hits, two misses), not dropped in
+            f"{FOLD}Swap {sure:g} for any chance p: all four lose −2 ln p − 2 ln(1 − p).\n"
+            f"{FOLD}That is least at p = ½.\n"
+            f"{FOLD}So lifting the 1s costs more than it saves: ½ everywhere is least wrong.\n")
 
 
 def _pair_loss(s1, s2):
@@ -306,7 +311,7 @@ def _bank():
                 # reason in three numbered steps. r55: the open key says the answer, the picture and the runs; the
                 # worked table and the steps sit in one fold ("+ " lines; the table draws inside it)
                 # r59 (Clarity): the open key keeps the no-tilt idea and the picture; lift-both sits in the fold
-                0.5, 1, "About one half, at (1, 0) and at every other point: the know-nothing answer, a 50-50 guess.\n"
+                0.5, 1, "One half everywhere: no straight rule scores both 1s above both 0s.\n"
                 # r62: three short lines (tilt, picture, a pointer to the trained runs); the fold keeps no table
                 # p70 (r65 Clarity): a short plain argument; the worked numbers and the runs sit in the fold
                 # p72 (r68 Correctness): the real reason, chapter 01's equal totals, then the conclusion; two sentences
@@ -315,11 +320,11 @@ def _bank():
                 # p77 (r74 Clarity #1): one sentence of why stays open; the worked table and the four steps are folded
                 # p80 (r77 Clarity, Picture #2): the four-step fold and its table left; the picture shows the
                 # worked rule's four scores and the two equal totals, and one sentence says what follows
-                "The two 1s' scores always add up to the two 0s' total. So no straight rule scores both 1s above both 0s.\n"
+                # p86 (r85 Clarity): the picture and one plain sentence stay open; the equal totals moved into the fold
+
                 # p82 (r80 Clarity): why ½ is least wrong: lifting the 1s lifts the 0s, and the loss is lopsided
                 # p83 (r81 Clarity): that was stated, not shown: a worked number, one idea a sentence (xor_sure_costs)
-                + _xor_sure_lines() +
-                "Its least wrong chances: ½ everywhere (chapter 01).",   # p85 (r84 Focus): the working all folded   # r78: ½ comes from the loss, not the totals alone
+                + _xor_sure_lines().rstrip("\n"),   # p85 (r84 Focus): the working all folded   # r78: ½ comes from the loss, not the totals alone
                 ((1.0, 1e-9, "A common wrong answer: 1. In fact: no straight rule can pick out both points whose answer "
                              "is 1; the best straight rule gives one half everywhere."),
                  (0.0, 1e-9, "A common wrong answer: 0. In fact: it is not sure of anything; it gives about one half "
@@ -479,7 +484,9 @@ def _bank():
             "before its e-power is taken, so a tiny T makes every gap huge.")),
         # r61: the one-sentence form twisted; r62: "right size" and "some numbers" were vague: the key says the size
         # p76 (r73 Clarity): "scaled to" was never explained; the key gives the exact spread, 1/√n
-        _c("selu_steady", "04", "A SELU network starts with random weights of the size SELU expects. Layer after layer, "
+        # p86 (r85 Clarity): "of the size SELU expects" was vague: the prompt says the size (engine.signal_stats.lecun_normal)
+        _c("selu_steady", "04", "A SELU network's start weights are random: average 0, spread 1/√n (n: inputs per unit). "
+                                 "Layer after layer, "
                                  "SELU pulls two numbers toward fixed values. Which two?",
            ("The outputs' average toward 0 and spread toward 1.",
             f"SELU has two constants: a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}). "

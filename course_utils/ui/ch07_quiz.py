@@ -160,11 +160,16 @@ def _head(q, number, learner=None):
 RULE_ANCHOR = "#How-it-works"   # the heading above the number rule (pass 46: one rule, linked from every question)
 
 
+ONE_IN_ASKED = "About 1 in how many?"
+
+
 def digits_asked(q):
     """' <i>Give two digits.</i>' for a number question that is no count: the digits quiz.accepted keeps, said where
     the learner types, linked to the one rule under "How it works". How else to type it is the box's (typing_hint)."""
     if not isinstance(q, quiz.Numeric) or float(q.answer).is_integer():
         return ""
+    if q.form:   # p86 (r85 Clarity): Q20's key is "about 1 in a million", so it asks for N, not for one digit
+        return f" <i>{ONE_IN_ASKED}</i>"
     digits = f"<a href='{RULE_ANCHOR}'>{_DIGITS[q.digits]}</a>"
     return f" <i>Give {digits}.</i>"   # p84 (r83 Focus): Q20's "1 in N" form is in its box (typing_hint), not here
 
@@ -1613,9 +1618,20 @@ def how_close_rule(example=HOW_CLOSE):
             f"You may also type a fraction, like {quiz.EXAMPLES[1]}, or put “about” in front.")
 
 
+COUNT_HINT = "Type a whole number, in digits."   # p86 (r85 Clarity): a count's box shows no 0.3127 example
+ONE_IN_CLOSE = "Close counts: N rounded to one digit is fine."   # p86: Q20's box, in its own terms
+
+
 def typing_hint(q):
-    """An answer box's tooltip: the forms its question takes (Q20: 1 in N), how close is close, the first answer."""
-    return " ".join(filter(None, (q.form, how_close_rule(), FIRST_ANSWER_RULE)))
+    """An answer box's tooltip, fitting its kind (p86, r85): a count's says a whole number; Q20's its forms (1 in N)
+    and how close N may be; any other how close is close, by the worked example. Then the first answer's rule."""
+    if quiz._counts(q):
+        rule = COUNT_HINT
+    elif q.form:
+        rule = f"{q.form} {ONE_IN_CLOSE}"
+    else:
+        rule = how_close_rule()
+    return f"{rule} {FIRST_ANSWER_RULE}"
 
 
 def how_close_example(example=HOW_CLOSE):
@@ -1625,7 +1641,7 @@ def how_close_example(example=HOW_CLOSE):
     exact, digits, typed = example
     kept = quiz.plain(float(f"{exact:.{digits}g}"), digits)
     near, far = (t for t in typed if t != kept)
-    return ("**Numbers:** round to the digits asked. Zeros in front are not digits. Close counts.\n"
+    return ("**Numbers:** round to the digits asked. Digits count from the first non-zero digit. Close counts.\n"
             f"Example: {exact:g} to {_DIGITS[digits]} is {kept}. {near} counts too; {far} is too far.\n"
             f"{TYPING_LINE}")
 
@@ -1908,7 +1924,7 @@ def _key_line(qid, number, learner, pictures=True):
     first = qid in PICTURE_FIRST and picture   # p81 (r78 Picture first): the picture, then its few words
     return (_source_line(q, learner) + key_words(used_glosses(glosses(q, learner, "key"), said))
             + f"<b>{_html.escape(answer)}</b>" + (picture + "<br>" if first else "") + why
-            + (WHY_NOT.format(wrong) if isinstance(q, quiz.Choice) else f"<ul>{wrong}</ul>" if wrong else "")
+            + (WHY_NOT.format(wrong) if isinstance(q, quiz.Choice) else WRONG_NUMBERS.format(wrong) if wrong else "")
             + ("" if first else picture))
 
 
@@ -1919,6 +1935,8 @@ PICTURE_FIRST = ("xor_no_bend_chance", "sigmoid_slope_0", "tanh_slope_3_about", 
 
 
 WHY_NOT = "<details><summary>Why the other letters are wrong</summary><ul>{}</ul></details>"
+# p86 (r85 Clarity: Q11's open key was a wall): a typed number's common wrong answers fold away too, as letters' do
+WRONG_NUMBERS = "<details><summary>Common wrong answers</summary><ul>{}</ul></details>"
 
 
 def key_fold_html(qid, number, learner, pictures=True):
