@@ -4468,7 +4468,7 @@ def test_pass49_q21s_key_shows_the_route_to_its_number():
 SAID_PLAINLY = {("softmax", "06"): r"\*\*Softmax\*\*\. It turns the output units' sums into chances that add up to 1\.",
                 # pass 60: chapter 06 says it on list line 4, the first line that needs it (r54 Clarity 2); pass 62
                 # (r56 Clarity 1): in the map's rows, in bold, where the map first shows it
-                ("LSTM", "06"): r"An \*\*LSTM\*\* or a \*\*GRU\*\* reads a sequence[^.\n]*one item at a time\.",
+                ("LSTM", "06"): r"An \*\*LSTM\*\* reads a sequence[^.\n]*one item at a time\.",
                 # pass 68: chapter 04 says it in its models list, where the LSTM first appears
                 ("LSTM", "04"): r"the LSTM \(reads a sequence step by step\)"}
 
