@@ -4350,6 +4350,11 @@ def test_pass84_relus_0_41_is_this_starts_steps_multiplied_out():
             "slope the same, and the weights as exactly $\\sqrt 2$. This start's weights stretch a bit less. And ReLU's "
             "signal meets slightly more off units. So ReLU's real step keeps $0.906$: $0.906^9 \\approx 0.41$.") in flat
     assert "Each bar forecasts one step back:" in flat and "forecast" in ch03_gradients.step_size_bars().axes[0].get_title()
+    # r86 (session 36): the one-line title ran past the figure's right edge ("... 10 layer"); it must fit inside
+    fig = ch03_gradients.step_size_bars()
+    fig.canvas.draw()
+    box = fig.axes[0].title.get_window_extent(fig.canvas.get_renderer())
+    assert 0 <= box.x0 and box.x1 <= fig.bbox.x1 and box.y1 <= fig.bbox.y1, (box, fig.bbox)
     assert "| one step back | the bar | this start |" not in flat and "The bars use averages" not in flat
     assert "less than $\\sqrt 2$ a step" not in flat
     # "ReLU's signal meets slightly more off units": weighted by the signal, the slopes keep less than the same

@@ -1076,7 +1076,7 @@ def step_size_bars(depth=10, weights=STEP_FACTOR):
     ax.text(-0.45, 1.03, "1: the signal holds", ha="left", va="bottom", fontsize=9)   # above sigmoid's low bar
     ax.set_xticks(xs, [label(n) for n in steps])
     ax.set(xlim=(-0.5, len(steps) - 0.5), ylim=(0, 1.45), ylabel="one step back keeps",
-           title=f"forecast for one step back: slopes' typical size \u00d7 \u221a2 (first start, {depth} layers)")
+           title=f"forecast for one step back: slopes' typical size \u00d7 \u221a2\n(first start, {depth} layers)")
     ax.grid(False)
     fig.set_label("Bars, one per bend, each a forecast for one step back: the typical size of its slopes times the "
                   "weights' 1.41. "
