@@ -1351,7 +1351,7 @@ def test_no_bend_map_is_evenly_near_white():
     # pass 85 (r84 reader: the fold did not say why "about half of them" is wrong): every run, whatever its start
     assert xor.chances["no bend"].shape[0] == 10   # all ten starts, each ending at one half (just above)
     assert ("A common wrong answer: half the runs solve it, by luck.\n"
-            "In fact: every start ends at one half.") in text
+            "In fact: all ten starts end at one half.") in text
     assert "dashed curves mark the boundary" not in text and "cannot show the straight boundary" not in text
     assert "1e-12" not in text
     assert "the map cannot show it" not in text

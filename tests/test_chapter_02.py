@@ -2426,7 +2426,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             # numbered steps: the worked overshoot, the rule, "above 2 it grows"
             # pass 82 (r80 Focus: a long detour): the rule said outright, with 3 × 2/3 = 2; the working in a box
             # r83 Clarity: the reason for "reaches 2": a step multiplies the gap by (1 − step size × length²)
-            "A step multiplies the output's gap to its answer by (1 − step size × length²).\n"
+            "A step on one example multiplies that example's gap by (1 − step size × length²).\n"
             "When step size × length² reaches 2, a step stops bringing the output closer.\nAbove 2, it leaves it farther off.\n") in swing
     assert ch02.mean_square(0.0) < ch02.mean_square(0.5)   # "shorter arrows, on average"
     assert "set the centre to 0." in "".join(cells[at + 1]["source"])   # the Predict that needs it comes after
@@ -4187,7 +4187,7 @@ def test_why_big_steps_swing_is_three_sentences_in_a_closed_fold():
     body = swing.split("'>", 1)[1]   # after the picture's alt text
     assert body.strip() == ("An example's **length²** is (input 1)² + (input 2)².\n"
                             # r83 Clarity: the reason for "reaches 2", checked through real steps below
-                            "A step multiplies the output's gap to its answer by (1 − step size × length²).\n"
+                            "A step on one example multiplies that example's gap by (1 − step size × length²).\n"
                             "When step size × length² reaches 2, a step stops bringing the output closer.\nAbove 2, it leaves it farther off.\n"
                             # pass 85 (r84 Clarity: the rule had no worked number): length² 1 at step size 3 gives ×(−2)
                             "Say length² is 1 and the step size 3.\n"

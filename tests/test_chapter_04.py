@@ -1352,7 +1352,7 @@ def test_selus_guarantee_is_for_fully_connected_layers_and_its_answer_waits_in_t
     # pass 31: the conditions are said in full in the SELU section; the mistake line names them short
     assert SCOPE in ch04_zoo.selu_why_fold().data and "Among them" not in text and "It also needs plain" not in text and "proved only" not in text
     k = _index("ch04.selu_spread(")
-    assert "**Predict:** the spread starts at 2. After 30 layers" in "".join(_cells()[k - 1]["source"])
+    assert "**Predict:** the spread starts at 1. Drag it to 2. After 30 layers" in "".join(_cells()[k - 1]["source"])
     answer = "".join(_cells()[k + 1]["outputs"][0]["data"]["text/markdown"])
     assert answer.startswith("<details><summary>Check your prediction</summary>")
     # r67 (pass 71): the Check's still picture of the three starts waits inside the fold, with the words
@@ -2802,9 +2802,10 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     ends scatter (one draw near 1 read as "pulled back"); the never-below-0 feedback uses neither "ln" nor "switch"
     (explained later); the smooth family's opening leaves β out and says what Softplus is; Φ and σ are named."""
     k = _index("ch04.selu_spread(")
-    # pass 30: opened at 1; r84 (pass 85): at 1 nothing happens, so it opens at 2 again (the Predict's start)
-    assert "ch04.selu_spread(start=2.0, depth=30)" in "".join(_cells()[k]["source"])
-    assert "**Predict:** the spread starts at 2. After 30 layers" in "".join(_cells()[k - 1]["source"])
+    # pass 30: opened at 1; r84 (pass 85) opened it at 2, where its stored readout answered the Predict (r86 and the
+    # s36 code review): at 1 again, and the Predict says to drag it to 2
+    assert "ch04.selu_spread(start=1.0, depth=30)" in "".join(_cells()[k]["source"])
+    assert "**Predict:** the spread starts at 1. Drag it to 2. After 30 layers" in "".join(_cells()[k - 1]["source"])
     assert "### Try it: a spread that starts too big or too small" in _markdown()
     w = ch04_zoo.selu_spread(start=2.0)
     assert w.sliders["start"].value == 2.0 and len(ch04_zoo.DRAW_SEEDS) == 5
@@ -2872,11 +2873,13 @@ def test_selu_widget_opens_at_the_asked_start_and_names_the_move():
     start (asked above the cell, answered when it runs), and the Predict names the next move, down to 0.5."""
     cells = _cells()
     k = _index("ch04.selu_spread(")
-    assert "".join(cells[k]["source"]).startswith("ch04.selu_spread(start=2.0")
+    # s36 (r86, code review): at 2 the stored readout showed SELU near 1 and ReLU at 0.00, the Predict's answers; it
+    # opens at 1, where SELU's spread stays 1 whatever happens at 2
+    assert "".join(cells[k]["source"]).startswith("ch04.selu_spread(start=1.0")
     ask = "".join(cells[k - 1]["source"])
-    assert "**Predict:** the spread starts at 2. After 30 layers" in ask and "Then drag it to 0.5." in ask
+    assert "**Predict:** the spread starts at 1. Drag it to 2. After 30 layers" in ask and "Then drag it to 0.5." in ask
     # r85 (pass 86): three questions in one breath; two numbered predictions, SELU's then ReLU's
-    assert ask.endswith("After 30 layers:\n\n1. Is SELU's spread near 2 or near 1? Then drag it to 0.5.\n"
+    assert ask.endswith("Drag it to 2. After 30 layers:\n\n1. Is SELU's spread near 2 or near 1? Then drag it to 0.5.\n"
                         "2. ReLU, same weights: steady, growing or fading?")
     # pass 46: the five networks are said with the readout's middle value; solid and dashed lines each named once
     # r43: with the lowest and highest spread beside it (the middle He run alone looked like "He holds 1")
@@ -4163,7 +4166,7 @@ def test_selu_widget_stored_picture_has_alt_text_from_the_drawn_runs():
     assert "the inputs' spread: 2." in w.describe() and w.image.tooltip == w.describe()
     cells = _cells()
     out = next(o for o in cells[_index("ch04.selu_spread(")]["outputs"] if "image/png" in o.get("data", {}))
-    assert out["metadata"]["image/png"]["alt"] == w.describe()   # r84 (pass 85): the widget opens at 2
+    assert out["metadata"]["image/png"]["alt"] == alt   # s36: the widget opens at 1 again (its stored alt is 1's)
 
 
 # ---- r83 (pass 84) ----

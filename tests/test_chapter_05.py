@@ -1524,7 +1524,7 @@ def test_the_friends_claim_is_a_folded_check_and_the_section_opens_with_slow_not
     # pass 82 (r80 Correctness: "Suspect 3: … it learned" though steeper also changes suspect 1): 1 and 3 together,
     # each of the two changes a numbered step tied to its picture
     assert ("Why both? At the middle, the steep curve's slope is 1, not 1/4. "
-            "That changes two things: 1. **Fading**: each unit passes back 4× more (picture: *three centred S-curves*). "
+            "That changes two things: 1. **Fading**: each unit passes back 4× more there (picture: *three centred S-curves*). "
             "2. **Gentle slope**: each Adam step moves the unit's output 4× as far (picture: *Zoomed in near 0*). "
             "This race cannot say which did the work.") in flat and "should make it fade less" not in flat
     assert "So fading alone need not make Adam slow." in flat and "The race does not show which mattered" not in flat
@@ -1806,7 +1806,7 @@ def test_the_check_under_the_live_race_shows_the_finished_race(finished, chapter
             "crosses the finish line first? Which borders will follow the gap?") in re.sub(
         r"\s+", " ", " ".join(_cells("markdown")))
     maps = next(s for s in _cells("markdown") if s.startswith("## What each bend learns"))
-    assert "**Predict:** Leaky ReLU, ELU, SiLU and Mish are new here. Do their borders follow the gap?" in maps
+    assert "**Predict:** Leaky ReLU, ELU, SiLU and Mish are new to this race. Do their borders follow the gap?" in maps
     assert "which bends' borders follow the gap" not in " ".join(_cells("markdown"))
     ticked = inspect.signature(ch05_race.live_race).parameters["names"].default   # the live race's five
     unseen = [ch05_race.short_name(n).split(" /")[0] for n in ch05_race.CONTESTANTS if n not in ticked]
@@ -2523,7 +2523,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # less): a small table by the suspects' short names, and the verdict said as suspects 1 and 3 together
     assert verdict.rstrip().endswith("Centring alone did not help. Adding steepness did: Fading and Gentle slope changed together. "
             "Why both? At the middle, the steep curve's slope is 1, not 1/4. "
-            "That changes two things: 1. **Fading**: each unit passes back 4× more (picture: *three centred S-curves*). "
+            "That changes two things: 1. **Fading**: each unit passes back 4× more there (picture: *three centred S-curves*). "
             "2. **Gentle slope**: each Adam step moves the unit's output 4× as far (picture: *Zoomed in near 0*). "
             "This race cannot say which did the work.") and "should" not in verdict and \
         "does not explain" not in verdict and "cannot tell" not in verdict

@@ -1270,7 +1270,7 @@ def why_big_steps_swing(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
 {img}
 
 An example's **length²** is (input 1)² + (input 2)².
-A step multiplies the output's gap to its answer by (1 − step size × length²).
+A step on one example multiplies that example's gap by (1 − step size × length²).
 When step size × length² reaches 2, a step stops bringing the output closer.
 Above 2, it leaves it farther off.
 Say length² is {said[0]:g} and the step size {said[1]:g}.
