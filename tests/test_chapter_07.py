@@ -1196,8 +1196,9 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # p84 (r83 Clarity): the two constants named, with the registry's values
     # p85 (r84 Clarity): the bare constants confused: what each side does to the spread and the average, in words
     assert quiz.key_why("selu_steady") == ("In the picture, the spread is pulled from 2 toward 1. SELU's right side "
-                                           "stretches, widening the spread. Its left side flattens near −1.76, "
-                                           "squeezing it and lifting the average.")
+                                           "stretches it; its floor near −1.76 squeezes it. Going below 0 keeps the "
+                                           "average near 0.")
+    assert float(activations.get("selu")(-1.0)) < 0 <= float(activations.get("relu")(-1.0))   # below 0, unlike ReLU
     assert "constant" not in quiz.key_why("selu_steady")
     sel = activations.get("selu").params
     selu = activations.get("selu")

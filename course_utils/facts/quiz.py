@@ -658,9 +658,10 @@ def key_why(qid):
             # p85 (r84 Clarity): the bare constants confused; in plain words, what each side does to the spread and
             # the average (the right side stretches by the scale; the left side's floor, −scale·α, lifts the average)
             "selu_steady": "In the picture, the spread is pulled from 2 toward 1. "
-                           "SELU's right side stretches, widening the spread. "
-                           f"Its left side flattens near {typeset(f'{_SELU_FLOOR:.2f}')}, squeezing it and lifting "
-                           "the average.",
+                           # s36 code review: "lifting the average" pointed away from the answer (average toward
+                           # 0); what the left side does for the average is go below 0, which ReLU cannot
+                           f"SELU's right side stretches it; its floor near {typeset(f'{_SELU_FLOOR:.2f}')} squeezes "
+                           "it. Going below 0 keeps the average near 0.",
             "softmax_activation": f"In the picture, the top share grows from {p1:.2f} to {p2:.2f}. Only the scores' gap "
                                   "counts. Doubling the scores doubles it. A wider gap gives the top score more.",
             "relu_corners": "A sum of corners is a chain of short straight pieces, and enough short pieces can follow "
