@@ -841,8 +841,8 @@ def writes_fold():
     return Markdown(f"<details><summary>{WRITES_SUMMARY}</summary>\n\n{img}\n\n</details>")
 
 
-SEEN_IN = (1, 2, 3, 6)   # the lines whose link shows something new: the slopes, dead units, SwiGLU, softmax.
-# Lines 4 and 5 would link sigmoid's section again, and line 7 the glossary: the picker's card keeps every link
+# Every line links where it was shown (s36 code review: pass 86 took the links off the picker's card, which had kept
+# lines 4, 5 and 7's, so 02 · sigmoid and 02 · tanh were linked nowhere in the chapter)
 SEEN_BELOW = {4: ("above", "#The-LSTM-or-GRU-row:-gates-and-new-content")}   # line 4: this chapter says why (pass 77: the links sit at the end, so "above")
 # pass 58 (r52 change 1): the picks' new words are said on the list line that first uses them in words, not all
 # at once in the map's rows (13 terms in one cell); the map's rows keep one short line for each place
@@ -891,16 +891,15 @@ def seen_in():
     (r72 Focus: a "Seen in" after every line): one line of links; pass 77 (r74 Focus): in links_and_sources's fold."""
     seen = []
     for i, line in enumerate(decisions.lines(), 1):
-        text, link = SEEN_BELOW.get(i, line.evidence[0])   # one short link per line
-        if i in SEEN_IN or i in SEEN_BELOW:
-            seen.append(f"line {i}, [{text}]({link})")
+        links = ([SEEN_BELOW[i]] + list(line.evidence)) if i in SEEN_BELOW else [line.evidence[0]]
+        seen.append(f"line {i}, " + ", ".join(f"[{text}]({link})" for text, link in links))
     return seen
 
 
 def short_list():
     """The seven lines to memorise, as markdown: when -> pick and one reason in bold type to say back; under lines 3
     and 4, in small type, what their new words mean (GLOSS). Pass 63 (r58 Focus): the rest of the small print (the
-    example, the line's limit and, SEEN_IN, the chapter that showed it) sits in one fold after the list, one bullet a
+    example, the line's limit and the chapter that showed it) sits in one fold after the list, one bullet a
     line, so the part to learn by heart stands alone (pass 54, r48: one rule and one reason, so a line can be said
     back)."""
     rows, notes = [], []
