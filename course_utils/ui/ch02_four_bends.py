@@ -1373,7 +1373,7 @@ SHARE_DRAW = (0.2, -0.1)   # one draw around its centre: 0.7 and 0.4 at centre 0
 
 def _num(v):
     """A short number for prose: 2 decimals at most, trailing zeros cut, a real minus sign (0.55, −0.1)."""
-    return f"{round(float(v), 2):g}".replace("-", "−")
+    return printing.true_minus(round(float(v), 2))   # the chapters' number style, never −0
 
 
 def never_share(centre, rate):
