@@ -1535,19 +1535,19 @@ def flip_picture(w=FLIP[0], b=FLIP[1], after=True):
     x = np.linspace(*UNIT_XLIM, 241)
     line = w * x + b
     ax.plot(x, line, color=plots.MUTED, lw=1.6, ls="--", label="before the bend: w·x + b")
-    if not after:
-        _unit_axes(ax, "output", f"before ReLU: w = {_minus(w)}, b = {_minus(b)}")
-        ax.legend(loc="lower left", fontsize=9)
-        fig.set_label("The line −x, before the bend, on the same axes as the bend slider: a dashed line falls from the "
-                      "top left to the bottom right, through 0 at x = 0. ReLU is not applied yet; click a letter to "
-                      "see it.")
-        return fig
-    ax.plot(x, np.asarray(activations.get("relu")(line), float), color=plots.color("relu"), lw=2.6,
-            label="after ReLU: flat on the right")
-    _unit_axes(ax, "output", f"ReLU(w·x + b), w = {_minus(w)}, b = {_minus(b)}")
+    if after:
+        ax.plot(x, np.asarray(activations.get("relu")(line), float), color=plots.color("relu"), lw=2.6,
+                label="after ReLU: flat on the right")
+        title = f"ReLU(w·x + b), w = {_minus(w)}, b = {_minus(b)}"
+        alt = ("The unit ReLU(−x), on the same axes as the bend slider. A dashed line falls from the top left to the "
+               "bottom right: −x, before the bend. The solid line is ReLU(−x): it climbs to the left for negative x, "
+               "and lies flat at 0 for positive x. So the right side is flat; the corner stays at x = 0.")
+    else:
+        title = f"before ReLU: w = {_minus(w)}, b = {_minus(b)}"
+        alt = ("The line −x, before the bend, on the same axes as the bend slider: a dashed line falls from the top "
+               "left to the bottom right, through 0 at x = 0. ReLU is not applied yet; click a letter to see it.")
+    _unit_axes(ax, "output", title)
     ax.legend(loc="lower left", fontsize=9)
-    fig.set_label("The unit ReLU(−x), on the same axes as the bend slider. A dashed line falls from the top left to the "
-                  "bottom right: −x, before the bend. The solid line is ReLU(−x): it climbs to the left for negative x, "
-                  "and lies flat at 0 for positive x. So the right side is flat; the corner stays at x = 0.")
+    fig.set_label(alt)
     return fig
 
