@@ -2105,7 +2105,10 @@ def test_pass29_reader_items_words():
     relu = activations.get("relu")
     assert all(float(relu(-v)) == 0 for v in (0.5, 1, 2)) and float(relu(2.0)) == 2   # ReLU(−x): flat right, climbs left
     stored = next(o for o in cells[i].outputs if "text/html" in o.get("data", {}))["data"]["text/html"]
-    assert static in "".join(stored)   # the executed notebook stores that static form
+    # The executed notebook stores that static form; the picture's bytes differ between matplotlib versions, so
+    # they are left out, as nbval_sanitize.ini leaves them out.
+    png = re.compile(r"data:image/png;base64,[A-Za-z0-9+/=]+")
+    assert png.sub("PNG", static) in png.sub("PNG", "".join(stored)) and png.search(static)
     assert "sliders" not in cells[i - 1].source
     assert "What is its slope?" not in text   # pass 68: the ten-layers question, a second stack example, is cut
     recall = _cell("How far? The **learning rate** sets the step size")   # pass 56; pass 85: defined first
