@@ -797,31 +797,28 @@ def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_m
     fold = ch06_decisions.gate_test_fold().data
     assert len(study.gated) == 5 and "All 5 blocks with a gate were less wrong than all 3 without.\n" in fold
     assert "All 5 blocks" not in more and not any(v in more for v in ("GEGLU", "ReGLU", "Bilinear", "GLU:"))
-    # pass 82 (r80 Correctness: the bars put plain GELU a little below ReLU, unsaid): said; pass 83 (r81 Correctness:
-    # GELU was kept on popularity alone, unsaid): SwiGLU's gain is the measured one, GELU is there for being common
+    # pass 87 (r86 Focus: a second chart, its numbers and the scoring sat before the list): one sentence on the main
+    # path, no numbers; GELU is there for being common (pass 83, r81 Correctness)
     assert more.rstrip().endswith(
-        "Without a gate, GELU scored about the same as ReLU: 0.002 worse.\n"
-        "With a gate, SwiGLU was 0.041 less wrong: 2.4 % of ReLU's score.\n"
-        # pass 84 (r83 Focus: a third set of numbers): said plainly; both runs' numbers wait in the fold
-        "Most of the gain came with the gate; a smoother bend alone did not clearly help.\n"
-        "It is small, and the study did not say why.\n"
-        "GELU is on this row because it is common, as in GPT-2.\n"
-        # pass 86 (r85 Clarity: more numbers before the point): the two runs are said in the end's fold only
-        "Both runs, all 8 blocks: [Going further](#More-on-line-3).")
+        "**And SwiGLU?** A 2020 test: a block with a gate beat ReLU a little. GELU alone did not.\n"
+        "GELU is on this row because it is common, as in GPT-2.")
+    assert more.count("<img") == 1 and not any(x in more for x in ("0.041", "0.002", "2.4 %", "hidden", "1.677"))
     assert "0.014" not in more and "shorter" not in more and "two training runs" not in more
     assert "Each block was scored after a shorter and a longer training run.\nThe bars show the longer run." in fold
-    assert "1.677" not in re.sub(r"<img [^>]*>", "", more)   # no raw score on the main path
-    # pass 80 (r77 Picture 2: the result had no picture): the bars sit between what was trained and who won
-    # pass 82 (r80 Focus: the test was told twice): how it scored is said here, once, before the bars
-    head = ("**And SwiGLU?** A 2020 test trained 8 versions of one text model. Each had its own feed-forward block.\n"
+    # pass 80 (r77 Picture 2: the result had no picture); pass 87: the 3 bars, what was trained and how it was scored
+    # open the optional fold, before the 8 bars, said once
+    head = ("<summary>Optional: all 8 blocks of the 2020 test</summary>\n\n"
+            "A 2020 test trained 8 versions of one text model. Each had its own feed-forward block.\n"
             "Each filled in stretches of text hidden from it. Its score says how wrong it was: lower is better."
             # pass 86 (r85 Clarity: "lower is better", then bars where longer is better): said once, by the bars
-            "\nHere are 3 of them. The bars show how much less wrong than ReLU: longer bar = better."
+            "\nFirst, 3 of them. The bars show how much less wrong than ReLU: longer bar = better."
             "\n\n<img src='data:image/png;base64,")
-    assert more.count("longer bar = better") == 1 and ch06_decisions.BARS_SAID in more
-    assert head in more and more.index(head) < more.index("Without a gate")
-    assert "alt='Bars for 3 of the 8 feed-forward blocks of the 2020 test" in more
-    assert "alt='Bars for the 8 feed-forward blocks of the 2020 test" in fold
+    assert fold.count("longer bar = better") == 1 and ch06_decisions.BARS_SAID in fold
+    assert head in fold and fold.index(head) < fold.index("Without a gate") < fold.index("Now all 8:")
+    assert ("Without a gate, GELU scored about the same as ReLU: 0.002 worse.\n"
+            "With a gate, SwiGLU was 0.041 less wrong: 2.4 % of ReLU's score.\n") in fold
+    assert fold.index("alt='Bars for 3 of the 8 feed-forward blocks of the 2020 test") < fold.index(
+        "alt='Bars for the 8 feed-forward blocks of the 2020 test")
     import dataclasses
     glu_worse = tuple((v, *(9.0 for _ in vals)) if v == "GLU" else (v, *vals) for v, *vals in study.scores)
     with pytest.raises(ValueError, match="every gated block"):
@@ -892,17 +889,18 @@ def test_the_history_names_its_study_from_the_deployments_table_and_claims_no_ca
     sources = ch06_decisions.links_and_sources().data
     assert "Shazeer 2020, “GLU Variants Improve Transformer” (the 2020 test)" in sources
     more = re.sub(r"<img [^>]*>", "", ch06_decisions.gelu_reason().data)   # the words, not the pictures' bytes
-    assert "2020 test" not in after and "GEGLU" not in after and "8 versions of one text model" in more
+    fold = re.sub(r"<img [^>]*>", "", ch06_decisions.gate_test_fold().data)   # pass 87: the test told in the end's fold
+    assert "2020 test" not in after and "GEGLU" not in after and "8 versions of one text model" in fold
     assert len(study.compared) == 8 and {"ReLU", "GELU", "SwiGLU"} <= set(study.compared)
     # pass 61 (r55 Focus 2): T5 is no longer named; the model is still not called a language model (T5-style)
     assert "T5-style" in study.model
-    assert "T5" not in more and "language model" not in more
+    assert "T5" not in more + fold and "language model" not in more + fold
     # pass 61: "a measure", not "a score" (the glossary's score is an output unit's sum: one word, one sense);
     # pass 82: the bars' axis says "score", so the words say what that score is, plainly, before the bars
-    assert "Its score says how wrong it was: lower is better." in more
-    assert "Each filled in stretches of text hidden from it." in more
-    assert "again and again" not in more and "(Shazeer)" not in more
-    assert "did not say" not in after and "the study did not say why." in more   # says it once, on the main path
+    assert "Its score says how wrong it was: lower is better." in fold
+    assert "Each filled in stretches of text hidden from it." in fold
+    assert "again and again" not in more + fold and "(Shazeer)" not in more + fold
+    assert "did not say" not in after + more and "the study did not say why." in fold   # said once, with its numbers
     assert "The slope you just saw is one guess" not in after
     assert "Later tests found" not in after and "made slightly better" not in after
 
@@ -1343,7 +1341,7 @@ def test_the_history_of_the_transformer_block_is_one_answer_and_line_3_names_one
     # the study found which was better, not why: the slope must not read as the proven cause (pass 22: its own words)
     # pass 79 (r76 Focus 2): "did not say why" is said once, on line 3's path; pass 82 (r80 Focus): so is the test
     assert "least wrong" not in answer and "One guess at why" not in answer
-    assert "It is small, and the study did not say why." in ch06_decisions.gelu_reason().data
+    assert "It is small, and the study did not say why." in ch06_decisions.gate_test_fold().data   # pass 87
     assert "<details>" not in rest.strip() and "Shazeer 2020" in ch06_decisions.activations.get("swiglu").origin
     assert deployments.comparison("Shazeer").year == 2020
     assert "A chatbot is a transformer, and line 1 is for plain networks" not in answer   # circular: no reason
@@ -2003,8 +2001,8 @@ def test_pass24_the_history_says_what_better_meant_and_names_silu():
     study = deployments.comparison("Shazeer")
     more = ch06_decisions.gelu_reason().data
     assert "perplexity" in study.test and "SiLU" in activations.get("swiglu").formula
-    assert "Its score says how wrong it was: lower is better." in more and "bent sum" not in more
     fold = ch06_decisions.gate_test_fold().data   # pass 83 (r81 Focus): the gates' bends wait in the optional end
+    assert "Its score says how wrong it was: lower is better." in fold and "bent sum" not in more + fold
     # pass 84 (r83 Clarity: what multiplies what?): the content times the gate; Bilinear's gate has no bend
     assert ("Each of the 5 hatched blocks multiplies its content by a second sum (the gate).\n"
             "Most bend that gate first. The gate's bend:\n\n"
@@ -2699,7 +2697,7 @@ def test_pass55_line_3s_reason_is_the_study_on_the_main_path():
     assert study.where == "feed-forward blocks" and set(study.best) == {"SwiGLU", "GEGLU"} <= set(study.gated)
     who = ch06_decisions.who_used_what().data
     assert "versions of the model" not in who and (   # pass 82 (r80 Focus): told once, on line 3's path
-        f"A {study.year} test trained {len(study.compared)} versions of one text model" in ch06_decisions.gelu_reason().data)
+        f"A {study.year} test trained {len(study.compared)} versions of one text model" in ch06_decisions.gate_test_fold().data)
     assert "T5-style" in study.model   # r54 Correctness 3: "one text model", not "a language model" (T5 is not one)
     # pass 57 (r51): the two best are the two lowest of all 8, plain ReLU and GELU among the rest; GELU's place on
     # line 3 is its use: GPT-2 and BERT put GELU in their feed-forward blocks (deployments table)
@@ -3378,8 +3376,14 @@ def test_pass82_line_3_squares_gelu_with_the_2020_bars_and_sizes_the_gain(monkey
     assert said.startswith("Without a gate, GELU scored about the same as ReLU: 0.002 worse.\n")
     assert "With a gate, SwiGLU was 0.041 less wrong: 2.4 % of ReLU's score.\n" in said
     assert said.endswith("Most of the gain came with the gate; a smoother bend alone did not clearly help.\n"
-                         "It is small, and the study did not say why.\n"
-                         "GELU is on this row because it is common, as in GPT-2.")
+                         "It is small, and the study did not say why.")
+    # pass 87 (r86 Focus): the main path says it in one sentence, which refuses what gate_result refuses
+    assert ch06_decisions.gate_in_one_line(study) == (
+        "A 2020 test: a block with a gate beat ReLU a little. GELU alone did not.\n"
+        "GELU is on this row because it is common, as in GPT-2.")
+    big = tuple((v, *vals[:-1], final["ReLU"] * 0.8) if v == "SwiGLU" else (v, *vals) for v, *vals in study.scores)
+    with pytest.raises(ValueError, match="beat ReLU a little"):
+        ch06_decisions.gate_in_one_line(dataclasses.replace(study, scores=big))
     # pass 84 (r83 Focus): both runs' numbers in the optional fold, where the table's two runs are said
     assert ("Plain GELU against ReLU: 0.014 better after the shorter run, 0.002 worse after the longer.\n"
             "So alone, GELU was not clearly better.") in ch06_decisions.gate_test_fold().data
