@@ -421,8 +421,8 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     assert not re.search(r"GELU|SwiGLU|Leaky|LSTM|GRU", after)
     assert after.rstrip().endswith("Other names get their own sections below.")
     side = next(_src(c) for c in cells if _src(c).startswith("Every dot is left of 0"))
-    assert "try **Leaky ReLU**" in side and "**GELU** is roughly ReLU with its corner smoothed" in LINE3
-    assert "**SwiGLU** is a block: two sums; one is bent, then they are multiplied." in LINE3
+    assert "try **Leaky ReLU**" in side and "**GELU** is roughly ReLU with its corner smoothed" in SMOOTH_WORDS
+    assert "**SwiGLU** is a block with two sums (below). It bends one with SiLU, then multiplies the two." in SMOOTH_WORDS
     rows = {key: where.replace("\n", " ").lower() for key, where, _, _ in ch06_decisions.MAP_ROWS}
     said = dict(zip(("plain network", "cnn", "transformer", "class"), (b.lower() for b in bullets)))
     said.update({"feed-forward block": said["transformer"], "softmax": said["class"]})
@@ -435,8 +435,8 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     # pass 69 (r64 Picture first: said long before SwiGLU's picture): GELU and SwiGLU (met in chapters 02 and 04)
     # are said again in line 3's words, just above SwiGLU's picture, not among the rows
     assert "GELU is roughly a smoothed ReLU." not in after
-    assert "The bend is **SiLU**: x times sigmoid(x). It looks like GELU (right)." in LINE3   # pass 73: before the picture
-    assert "two sums; one is bent, then they are multiplied." in LINE3   # pass 86: said in its own section
+    assert "**SiLU** is x times sigmoid(x). It looks much like GELU." in SMOOTH_WORDS   # pass 87: under its picture
+    assert "It bends one with SiLU, then multiplies the two." in SMOOTH_WORDS   # pass 86: said in its own section
     # pass 63 (r58 Correctness 3): "roughly": GELU dips below 0 and its slope passes 1 (gelu_reason's fold, computed)
     assert "GELU is a smooth ReLU." not in after
     line6 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("6. "))
@@ -778,9 +778,11 @@ def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_m
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     # no slider, no Predict; pass 76 (r73 Focus): at the end; pass 77 (r74 Picture 2): line 3's picture, on its path
     line3 = next(i for i, c in enumerate(cells) if _src(c) == LINE3)
-    assert k == line3 + 3 and k < _line3_folds_at_the_end(cells)
-    assert _src(cells[line3 + 1]) == "ch06.swiglu_picture()"   # pass 65 (r60 Picture 2): the unit drawn
-    assert _src(cells[line3 + 2]) == LINE3_WORDS   # pass 71 (r65 Picture first): the words under the picture
+    assert k == line3 + 5 and k < _line3_folds_at_the_end(cells)
+    # pass 87 (r86 Picture): SiLU and GELU drawn large first, then their words, then SwiGLU's diagram
+    assert _src(cells[line3 + 1]) == "ch06.smooth_bends()" and _src(cells[line3 + 2]) == SMOOTH_WORDS
+    assert _src(cells[line3 + 3]) == "ch06.swiglu_picture()"   # pass 65 (r60 Picture 2): the unit drawn
+    assert _src(cells[line3 + 4]) == LINE3_WORDS   # pass 71 (r65 Picture first): the words under the picture
     assert not any("gelu_slope(" in _src(c) or "gelu_check(" in _src(c) for c in cells)
     assert not hasattr(ch06_decisions, "gelu_slope") and not hasattr(ch06_decisions, "gelu_check")
     assert not any(_src(c).startswith("## Why the first line") or "A bonus" in _src(c) for c in cells)
@@ -940,8 +942,8 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     # pass 84 (r83 Clarity: on the map and in the first Predict, unsaid until line 3): the map's words say it first
     line3 = next(i for i, c in enumerate(cells) if _src(c) == LINE3)
     # pass 86 (r85 Clarity: eight terms in the map's words): said first in its own section, line 3, over its picture
-    assert first < listed and first == line3 and "swiglu_picture()" in _src(cells[line3 + 1])
-    assert _src(cells[first]).count("**SwiGLU**") == 1   # pass 71 (r65 Picture first): one line that reads the diagram under it
+    assert first < listed and first == line3 and "swiglu_picture()" in _src(cells[line3 + 3])
+    assert _src(cells[line3 + 2]).count("**SwiGLU**") == 1   # pass 71 (r65 Picture first): one line that reads the diagram under it
     assert "SwiGLU multiplies" not in _md_text()
     words = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("3. ")) + "\n"
     # pass 39 (r35, Clarity 1): SwiGLU's mechanics moved to the optional fold after the GELU check
@@ -953,7 +955,7 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     np.testing.assert_allclose(ch06_decisions.activations.get("swiglu")(np.array([-1.0, 2.0]), np.array([3.0, 0.5])),
                                ch06_decisions.activations.get("silu")(np.array([-1.0, 2.0])) * np.array([3.0, 0.5]))
     assert not hasattr(ch06_decisions, "SWIGLU_HOW")   # pass 68 (r63): said in line 3's words, not a fourth time
-    assert "The bend is **SiLU**: x times sigmoid(x)." in LINE3   # pass 73: said before the picture
+    assert "**SiLU** is x times sigmoid(x)." in SMOOTH_WORDS   # pass 87: said before the SwiGLU diagram
     assert "no one curve (chapter 02)" not in words
     assert "weighted sum" not in words and "SiLU" not in words
     # pass 68 (r63: said four times): how SwiGLU works left the GELU fold; line 3's words say it above its picture
@@ -970,7 +972,7 @@ def test_each_small_curve_marks_0_on_its_x_axis_and_the_swish_fold_follows_the_m
     assert silu.min() < gelu.min() < 0 and f"{silu.min():.2f}" == "-0.28" and f"{gelu.min():.2f}" == "-0.17"
     # pass 68: "no single curve can draw it" went with the fold's SwiGLU part; line 3 draws the unit instead
     line3 = next(i for i, c in enumerate(cells) if _src(c) == LINE3)
-    assert _src(cells[line3 + 1]) == "ch06.swiglu_picture()" and "paths" not in words   # pass 29: plain
+    assert _src(cells[line3 + 3]) == "ch06.swiglu_picture()" and "paths" not in words   # pass 29: plain
     assert "curve of one sum" not in words
     assert "The fold below" not in words and "dashed curve is Swish" not in words
     # the softmax bars have no x = 0 mark, so "0 on both axes" is not said of every drawing
@@ -1419,7 +1421,8 @@ def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_poin
     first_text = md[[i for i, _ in md].index(first_gelu)][1]
     # pass 73 (r70 Clarity: GELU is drawn on the map but was said only at line 3): said in the map's words
     # pass 86 (r85 Clarity: eight terms in the map's words): said where its own section first uses it
-    assert first_text == LINE3 and "**GELU** is roughly ReLU with its corner smoothed; it dips a little below 0." in first_text
+    # pass 87 (r86 Picture first): the heading names it; its words come under its large picture
+    assert first_text == LINE3 and "**GELU** is roughly ReLU with its corner smoothed; it dips a little below 0." in SMOOTH_WORDS
     assert "GELU dips just below 0." in ch06_decisions.short_list().data
     gelu = activations.get("gelu")
     assert min(float(gelu(x)) for x in np.linspace(-3, 0, 301)) < -0.16   # the dip
@@ -1583,10 +1586,10 @@ def test_the_seventeenth_reading_swiglu_paths_each_have_their_own_weights():
     assert ("SwiGLU makes two sums of the same inputs, each with its own weights. It bends one, then multiplies the "
             "two.") in ch06_decisions.GLOSS[3]
     # pass 58 (r52): SiLU said in plain words (x times sigmoid of x), checked against the registry
-    assert "The bend is **SiLU**: x times sigmoid(x). It looks like GELU (right)." in LINE3   # pass 73: before the picture
+    assert "**SiLU** is x times sigmoid(x). It looks much like GELU." in SMOOTH_WORDS   # pass 87: under its picture
     xs = np.linspace(-6, 6, 121)
     np.testing.assert_allclose(ch06_decisions.activations.get("silu")(xs), xs * expit(xs), rtol=1e-12, atol=1e-15)
-    assert "(a smooth ReLU)" not in LINE3
+    assert "(a smooth ReLU)" not in LINE3 + SMOOTH_WORDS
 
 
 def test_the_twenty_first_reading_says_a_cnn_is_mostly_used_for_photos_not_built_only_for_them():
@@ -1869,14 +1872,14 @@ def test_pass24_a_hidden_layer_is_defined_before_the_list_uses_it():
 # pass 71 (r65 Picture first: names, the test and SiLU came before the diagram): line 3 opens with one line that
 # reads the diagram, then the picture, then LINE3_WORDS; the 2020 test lives in who_used_what's fold only
 LINE3 = ("## The transformer row: what GELU and SwiGLU add\n\n"   # pass 79 (r76: it shows what they add, not why models chose them)
-         # pass 84 (r83 Clarity): the map's words say SwiGLU first; here its picture is read
-         # pass 85 (r84 Clarity: "Line 3" came before the list): the heading names the map's row; "Line 3: the map's
-         # transformer row." cut
-         # pass 86 (r85 Clarity: the map's words held eight terms): GELU and SwiGLU said here, their first use
-         "**GELU** is roughly ReLU with its corner smoothed; it dips a little below 0.\n"
-         "**SwiGLU** is a block: two sums; one is bent, then they are multiplied.\n"
-         # pass 73 (r70 Clarity: three new ideas in three sentences): SiLU said on its own, before the picture
-         "The bend is **SiLU**: x times sigmoid(x). It looks like GELU (right).")
+         # pass 86 (r85 Clarity: the map's words held eight terms): GELU and SwiGLU said in this section, their first use
+         # pass 87 (r86 Picture: the words came before the picture): one line, then SiLU and GELU drawn large
+         "First, two smooth bends, drawn large beside ReLU.")
+SMOOTH_WORDS = (  # the cell under smooth_bends' picture, over SwiGLU's diagram (pass 87)
+    "**GELU** is roughly ReLU with its corner smoothed; it dips a little below 0.\n"
+    # pass 73 (r70 Clarity: three new ideas in three sentences): SiLU said on its own
+    "**SiLU** is x times sigmoid(x). It looks much like GELU.\n"
+    "**SwiGLU** is a block with two sums (below). It bends one with SiLU, then multiplies the two.")
 LINE3_WORDS = (  # the cell right under SwiGLU's picture
     # pass 66 (r61 Clarity 2): "gate" in two senses; SwiGLU's has no 0-to-1 cap, as its picture's note says
     # pass 71 (r65 Clarity: "an LSTM gate" used before gates are explained): what an LSTM gate is, said with it
@@ -2130,7 +2133,7 @@ def test_pass25_the_check_folds_hold_only_their_answer_and_the_history_is_option
         assert c["metadata"]["jupyter"]["source_hidden"] and c["metadata"]["slideshow"]["slide_type"] == "-"
     line3 = next(i for i, c in enumerate(cells) if _src(c) == LINE3)
     # no takeaway left on the main path; pass 77 (r74 Picture 2): line 3's GELU picture and its words, then line 4
-    assert _src(cells[line3 + 3]) == "ch06.gelu_reason()" and _src(cells[line3 + 4]).startswith("## The LSTM or GRU row: gates and new content")
+    assert _src(cells[line3 + 5]) == "ch06.gelu_reason()" and _src(cells[line3 + 6]).startswith("## The LSTM or GRU row: gates and new content")
 
 
 def test_pass25_the_output_line_of_the_argument_is_finished_and_the_plain_network_is_said():
@@ -2603,7 +2606,7 @@ def test_pass53_line_1_is_marked_a_rule_of_thumb_where_it_is_said():
     assert d.registry == "silu" and "convolutional" in d.where and "Seen in" not in row
     assert (f"**CNNs.** EfficientNet ({d.year}), a family of CNNs, uses SiLU, a smoother bend than ReLU."
             in ch06_decisions.who_used_what().data)
-    assert "**SiLU**: x times sigmoid(x)" in LINE3   # pass 68: said in line 3's words, before both folds (pass 73: above the picture)
+    assert "**SiLU** is x times sigmoid(x)" in SMOOTH_WORDS   # pass 68: said in line 3's words, before both folds (pass 73: above the picture)
 
 
 def test_pass53_the_gate_question_promises_and_gives_a_reason_for_each_answer():
@@ -2913,14 +2916,14 @@ def test_pass65_line_3_and_line_4_open_on_pictures_of_swiglu_and_the_memory_path
     assert not any("nudge" in w for w in words) and not fwd.texts and "nudge" not in fwd.get_label()
     cells = _cells()
     line3 = next(i for i, c in enumerate(cells) if _src(c).startswith("## The transformer row:"))
-    assert _src(cells[line3]) == LINE3 and _src(cells[line3 + 2]) == LINE3_WORDS   # pass 71: the picture first
+    assert _src(cells[line3]) == LINE3 and _src(cells[line3 + 4]) == LINE3_WORDS   # pass 71: the picture first
     assert "It can be below 0 or above 1." in LINE3_WORDS and "LSTM" not in LINE3_WORDS   # pass 77: said in line 4
     assert any("unlike SwiGLU's gate (above), it stays between 0 and 1." in _src(c) for c in cells
-               if c["cell_type"] == "markdown" and c is not cells[line3 + 2])
-    assert _src(cells[line3 + 1]) == "ch06.swiglu_picture()" and "image/png" in cells[line3 + 1]["outputs"][0]["data"]
+               if c["cell_type"] == "markdown" and c is not cells[line3 + 4])
+    assert _src(cells[line3 + 3]) == "ch06.swiglu_picture()" and "image/png" in cells[line3 + 3]["outputs"][0]["data"]
     line4 = next(i for i, c in enumerate(cells) if _src(c).startswith("## The LSTM or GRU row:"))
     assert _src(cells[line4 + 1]) == "ch06.lstm_path()"
-    for k in (line3 + 1, line4 + 1):
+    for k in (line3 + 1, line3 + 3, line4 + 1):
         assert cells[k]["metadata"]["jupyter"]["source_hidden"] and cells[k]["metadata"]["slideshow"]["slide_type"] == "-"
 
 
@@ -2935,7 +2938,7 @@ def test_pass66_one_sense_of_gate_and_the_relu_box_keeps_one_reason():
     said = [t.get_text() for t in fig.axes[0].texts]
     assert "the gate scales the content\n(it can be below 0 or above 1)" in said
     assert not any(t.startswith("the gate sets how much") for t in said)
-    assert "the gate scales the content; it can be below 0 or above 1. " in fig.get_label()   # pass 78: SiLU's drawing follows
+    assert fig.get_label().endswith("the gate scales the content; it can be below 0 or above 1.")   # pass 87: SiLU drawn before
     gate = ch06_decisions.gate_question()
     relu_why = next(said for text, _right, said in gate.options if text == "ReLU")
     assert "an LSTM gate must stay between 0 and 1" in relu_why
@@ -3186,22 +3189,48 @@ def test_pass74_the_optional_end_is_one_slider_with_its_predict_answer_and_takea
         assert old not in text, old
 
 
-def test_pass78_the_swiglu_picture_draws_silu_beside_gelu():
-    """Check SiLU is drawn, not only named (r75 Picture: "x times sigmoid(x). It looks like GELU" was a formula): the
-    SwiGLU picture holds a small drawing of SiLU (solid) and GELU (dashed), each named in its legend, the two close."""
-    fig = ch06_decisions.swiglu_picture()
-    diagram, inset = fig.axes   # pass 80 (r77 Picture: the corner drawing was tiny, no axes): a panel with ticks
-    assert not diagram.child_axes and list(inset.get_xticks()) == [-3, 0, 3] and len(inset.get_yticks()) >= 3
+def test_pass87_silu_and_gelu_are_drawn_large_before_the_swiglu_diagram():
+    """Check SiLU is drawn, not only named (r75 Picture), and (pass 87, r86 Picture: a narrow side panel of the SwiGLU
+    picture, after the words) drawn large, on its own axes before line 3's words: SiLU and GELU, each with its own
+    dash and legend entry, ReLU thin beside them, the two close; the SwiGLU picture is the diagram alone."""
+    fig = ch06_decisions.smooth_bends()
+    (ax,) = fig.axes
     r = fig.canvas.get_renderer()
-    assert inset.get_window_extent(r).width >= 150 and inset.get_window_extent(r).height >= 150
-    assert inset.get_window_extent(r).x0 > diagram.get_window_extent(r).x1 - 1   # beside the diagram, not over it
-    lines = {line.get_label(): line for line in inset.get_lines() if not line.get_label().startswith("_")}
-    assert set(lines) == {"SiLU", "GELU"} and lines["SiLU"].get_linestyle() != lines["GELU"].get_linestyle()
-    assert [t.get_text() for t in inset.get_legend().get_texts()] == ["SiLU", "GELU"]
+    assert ax.get_window_extent(r).width >= 450 and ax.get_window_extent(r).height >= 200   # large, not a side panel
+    assert ax.get_xlabel() == ch06_decisions.SUM_LABEL and ax.get_xlim() == (-3.0, 3.0)
+    lines = {line.get_label(): line for line in ax.get_lines() if not line.get_label().startswith("_")}
+    assert set(lines) == {"SiLU", "GELU", "ReLU (thin)"}
+    assert len({line.get_linestyle() for line in lines.values()}) == 3   # not colour alone: three dashes
+    assert lines["ReLU (thin)"].get_linewidth() < lines["SiLU"].get_linewidth()
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["ReLU (thin)", "SiLU", "GELU"]
     silu, gelu = (np.asarray(lines[k].get_ydata()) for k in ("SiLU", "GELU"))
     x = np.asarray(lines["SiLU"].get_xdata())
-    assert np.allclose(silu, x * expit(x)) and np.max(np.abs(silu - gelu)) < 0.2   # "it looks like GELU"
-    assert "SiLU's curve (solid) lies close to GELU's (dashed)" in fig.get_label() and "On the right" in fig.get_label()
+    assert np.allclose(silu, x * expit(x)) and np.max(np.abs(silu - gelu)) < 0.2   # "it looks much like GELU"
+    alt = fig.get_label()
+    assert alt.startswith("SiLU and GELU drawn large for x from −3 to 3") and "lowest: SiLU −0.28, GELU −0.17" in alt
+    assert len(ch06_decisions.swiglu_picture().axes) == 1   # the diagram alone: no side panel
+    cells = _cells()
+    line3 = next(i for i, c in enumerate(cells) if _src(c) == LINE3)
+    first_words = next(i for i, c in enumerate(cells) if "**SiLU**" in _src(c))
+    assert line3 < cells.index(next(c for c in cells if _src(c) == "ch06.smooth_bends()")) < first_words
+    assert "image/png" in cells[line3 + 1]["outputs"][0]["data"]
+
+
+def test_pass87_one_small_drawing_of_the_map_marks_its_x_range():
+    """Check r86 Picture: the map's small curves had no x label ("−3 to 3" was only in the words): the first drawing
+    marks −3 and 3 at the ends of its x axis, beside its 0; the others do not repeat them."""
+    fig = ch06_decisions.decision_map()
+    insets = fig.axes[0].child_axes
+    keys = [k for k, *_ in ch06_decisions.MAP_ROWS]
+    for inset, key in zip(insets, keys):
+        ends = {t.get_text(): t.get_position() for t in inset.texts if t.get_text() in ("−3", "3")}
+        if key != ch06_decisions.X_RANGE_ROW:
+            assert not ends, key
+            continue
+        assert set(ends) == {"−3", "3"} and ends["−3"][0] < -2.5 and ends["3"][0] > 2.5
+        zero = next(t for t in inset.texts if t.get_text() == "0" and t.get_position()[0] < 0)
+        assert abs(ends["3"][1] - zero.get_position()[1]) < 1e-9   # on the same line as the x axis's 0
+    assert keys.index(ch06_decisions.X_RANGE_ROW) == 0
 
 
 def test_pass78_the_output_ranges_are_drawn_with_a_dot_at_minus_5():

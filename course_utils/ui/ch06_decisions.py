@@ -27,6 +27,7 @@ MAP_ROWS = (  # the map, one row per line of the list: (key, where in a few word
     ("multiclass_output", "One class\nof many", "Softmax", []),   # drawn as bars: three shares that add up to 1
     ("regression_output", "A number", "No bend", [("identity", {}, "-")]),
 )
+X_RANGE_ROW = "hidden_cnn_mlp"   # the one small drawing whose x axis has its ends marked, −3 and 3 (ReLU: room below 0)
 SIDE_ROW = 1   # "many ReLU units dead?" is a symptom, not a kind of network: a side arrow from the ReLU box
 MINI = {key: curves for key, _, _, curves in MAP_ROWS}
 TALLER = {"recurrent": 0.08}   # pass 72 (r68 Picture: its 1, 0 and −1 crowded): the LSTM drawing reaches down into the gap
@@ -132,6 +133,10 @@ def decision_map(trace=()):
             inset.axvline(0, color="#bbbbbb", lw=0.6)
             inset.text(-0.15, ylim[0] + 0.04 * (ylim[1] - ylim[0]), "0", fontsize=MARK_PT, va="bottom", ha="right",
                        color=MARK_INK)
+        if key == X_RANGE_ROW:   # pass 87 (r86 Picture: the x range was said only in words): its ends marked once
+            for end, side in zip(INSET_X, ("left", "right")):
+                inset.text(end * 0.95, ylim[0] + 0.04 * (ylim[1] - ylim[0]), _x(end), fontsize=MARK_PT, va="bottom",
+                           ha=side, color=MARK_INK)
         if key == "recurrent":   # tanh's bottom, named like the 0 and 1 marks
             inset.axhline(-1, color="#bbbbbb", lw=0.6, ls=":")
             inset.text(3.15, -1, "−1", fontsize=MARK_PT, va="center", ha="left", color=MARK_INK, clip_on=False)
@@ -477,42 +482,42 @@ def gelu_picture():
 
 def swiglu_picture():
     """Line 3's SwiGLU in a picture (pass 65, r60 Picture 2: "no single curve can draw it", so draw the unit): chapter
-    02's diagram, unchanged, two weighted sums of the inputs, one bent by SiLU into the gate, joined by ×."""
+    02's diagram, unchanged, two weighted sums of the inputs, one bent by SiLU into the gate, joined by ×. Pass 87 (r86
+    Picture: SiLU and GELU sat in a narrow side panel here): they are drawn large before it, by smooth_bends."""
     from course_utils.ui.ch02_four_bends import swiglu_diagram
     # pass 66 (r61 Clarity 2, Correctness 1): "the gate sets how much gets through" read as a 0-to-1 share, which
     # line 4 teaches for an LSTM gate; SiLU has no top and dips below 0, so this note says what the gate does here
     fig = swiglu_diagram(source="the inputs", note=SWIGLU_NOTE)
-    _silu_panel(fig)
-    fig.set_label(fig.get_label() + ". Between the paths: the gate scales the content; it can be below 0 or above 1. "
-                  "On the right, a drawing with axes: SiLU's curve (solid) lies close to GELU's (dashed) for x from −3 to 3")
+    fig.set_label(fig.get_label() + ". Between the paths: the gate scales the content; it can be below 0 or above 1.")
     return fig
 
 
-SILU_PANEL_PX, SILU_X = 230, (-3.0, 3.0)   # pass 80 (r77 Picture: the corner drawing was tiny, with no axes): SiLU
-# beside GELU in a panel of its own, right of the diagram, with ticks; pass 78 (r75 Picture): drawn, not only a formula
+SMOOTH = ("silu", "gelu")   # line 3's two smooth bends, drawn large with ReLU for comparison (pass 87, r86 Picture)
+SMOOTH_X, SMOOTH_FIG = (-3.0, 3.0), (640, 330)
 
 
 @plots.styled
-def _silu_panel(fig):
-    """Widen the diagram's figure by SILU_PANEL_PX and draw SiLU (solid, the gate's bend) and GELU (dashed) there for
-    x from −3 to 3, on axes with ticks; the diagram keeps its own size on the left."""
-    width, height = fig.get_size_inches() * fig.dpi
-    diagram = fig.axes[0]
-    fig.set_layout_engine("none")
-    fig.set_size_inches((width + SILU_PANEL_PX + 1e-6) / fig.dpi, (height + 1e-6) / fig.dpi)
-    total = width + SILU_PANEL_PX
-    diagram.set_position([0, 0, width / total, 1])
-    panel = fig.add_axes([(width + 45) / total, 0.2, (SILU_PANEL_PX - 60) / total, 0.72])
-    xs = np.linspace(*SILU_X, 241)
-    for name, ls, said in (("silu", "-", "SiLU"), ("gelu", "--", "GELU")):   # one name: SiLU
-        panel.plot(xs, plots.finite(plots.curve(name, xs)), ls=ls, lw=2.2, color=plots.color(name), label=said)
-    panel.axhline(0, color="#bbbbbb", lw=0.6)
-    panel.axvline(0, color="#bbbbbb", lw=0.6)
-    panel.set(xlim=SILU_X, ylim=(-0.6, 3.1), xticks=[-3, 0, 3], yticks=[0, 1, 2, 3])
-    panel.set_xlabel("x", fontsize=11, labelpad=1)
-    panel.tick_params(labelsize=10)
-    panel.legend(loc="upper left", fontsize=10, frameon=False, handlelength=1.8, borderaxespad=0.2)
-    return panel
+def smooth_bends():
+    """SiLU and GELU drawn large, ReLU thin beside them, for x from −3 to 3 (pass 87, r86 Picture: picture first,
+    before line 3's words and the SwiGLU diagram; pass 78: drawn, not only a formula). Each line has its own dash and
+    a legend entry; the alt text says what the picture shows."""
+    fig, ax = plots.new_figure(*SMOOTH_FIG)
+    xs = np.linspace(*SMOOTH_X, 241)
+    for name in ("relu",) + SMOOTH:
+        thin = name == "relu"
+        ax.plot(xs, plots.finite(plots.curve(name, xs)), color=plots.color(name), lw=1.4 if thin else 2.8,
+                alpha=0.7 if thin else 1.0, label=_label(name).split(" /")[0] + (" (thin)" if thin else ""),
+                **plots.line_style(name))
+    ax.axhline(0, color="#bbbbbb", lw=0.8)
+    ax.axvline(0, color="#bbbbbb", lw=0.8)
+    ax.set(xlim=SMOOTH_X, ylim=(-0.6, 3.1), xlabel=SUM_LABEL, ylabel="bend's output",
+           title="Two smooth bends: ReLU with its corner rounded")
+    ax.legend(loc="upper left", fontsize=12)
+    low = {n: float(np.min(plots.curve(n, xs))) for n in SMOOTH}
+    fig.set_label(f"SiLU and GELU drawn large for x from {_x(SMOOTH_X[0])} to {_x(SMOOTH_X[1])}, with ReLU thin: "
+                  f"both follow ReLU far from 0, round its corner near 0, and dip a little below 0 left of it "
+                  f"(lowest: SiLU {_two(low['silu'])}, GELU {_two(low['gelu'])}); SiLU's curve lies close to GELU's")
+    return fig
 
 
 SWIGLU_NOTE = "the gate scales the content\n(it can be below 0 or above 1)"
