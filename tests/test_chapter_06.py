@@ -417,8 +417,11 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     # pass 73 (r70 Clarity: GELU is on the map but was said only at line 3): a sixth bullet, GELU in plain words
     # pass 86 (r85 Clarity: eight terms at once): only what the map needs first (plain network, CNN, transformer,
     # class); GELU, SwiGLU, Leaky ReLU and the LSTM are said where their own section first uses them
-    assert len(bullets) == 4 and all(len(b.split()) <= 30 for b in bullets)   # one bullet a row, short
-    assert not re.search(r"GELU|SwiGLU|Leaky|LSTM|GRU", after)
+    assert len(bullets) == 5 and all(len(b.split()) <= 30 for b in bullets)   # one bullet a row, short
+    assert not re.search(r"GELU|SwiGLU|Leaky", after)
+    # pass 87 (r86 Clarity: the map and its first Predict name "LSTM or GRU" unexplained): one sentence each
+    assert bullets[-1] == ("- An **LSTM** reads a sequence item by item, keeping a memory (running notes). "
+                           "A **GRU** is its simpler cousin.")
     assert after.rstrip().endswith("Other names get their own sections below.")
     side = next(_src(c) for c in cells if _src(c).startswith("Every dot is left of 0"))
     assert "try **Leaky ReLU**" in side and "**GELU** is roughly ReLU with its corner smoothed" in SMOOTH_WORDS
@@ -442,7 +445,7 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     line6 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("6. "))
     assert line6.startswith("6. **Output for one class (kind of answer) out of many**")
     assert "**Softmax**. It turns the output units' sums into chances that add up to 1." in line6
-    assert "and the shares add up to 1.\n\nOther names get" in after   # pass 68: no "The list below says more"
+    assert "A **GRU** is its simpler cousin.\n\nOther names get" in after   # pass 87: the LSTM/GRU bullet last   # pass 68: no "The list below says more"
     assert "The list below says more." not in after
     assert "It bends one, then multiplies the two." in ch06_decisions.GLOSS[3]   # the list's small print agrees
     # no row's word is used in words before the rows say it (pass 71: the map shows them first, then the rows)
@@ -1164,11 +1167,13 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     cells = _cells()
     listed = next(i for i, c in enumerate(cells) if _src(c).startswith("## The transformer row"))   # pass 84: the list follows line 4
     said = [i for i, c in enumerate(cells[:listed]) if c["cell_type"] == "markdown" and re.search(r"LSTM|GRU", _src(c))]
-    # pass 86 (r85 Clarity: eight terms in the map's words): said where its own section, line 4, first uses it
-    assert said == []
+    # pass 86 (r85 Clarity: eight terms in the map's words): said where its own section, line 4, first uses it;
+    # pass 87 (r86 Clarity: the map and its first Predict name them): one sentence each in the map's words, first
+    first_pred = next(i for i, c in enumerate(cells) if _src(c).startswith("**Predict:**"))
+    assert said[0] < first_pred and _src(cells[said[0]]).startswith("### The map's words")
+    assert "An **LSTM** reads a sequence item by item, keeping a memory (running notes)." in _src(cells[said[0]])
     line4 = next(i for i, c in enumerate(cells) if _src(c).startswith("## The LSTM or GRU row"))
-    assert ("An **LSTM** reads a sequence, such as a sentence, one item at a time.\n"
-            "It keeps a memory, like running notes.") in _src(cells[line4])
+    assert "**LSTM**" not in _src(cells[line4]) and "running notes" not in _src(cells[line4])   # said once
     first = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("4. "))
     # pass 29: the opening names an LSTM only to promise a look inside; the bold one is where it is explained
     # pass 23: a sequence gets an example; LSTM is spelled out, and the GRU is said to be a simpler cousin
@@ -1189,8 +1194,7 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     # and before the optional memory loop at the end
     # pass 65 (r60 Picture 1): line 4 opens on a picture of the memory path, then names the two gates it draws
     assert _src(cells[named - 2]) == ("## The LSTM or GRU row: gates and new content\n\n"
-                                      "An **LSTM** reads a sequence, such as a sentence, one item at a time.\n"
-                                      "It keeps a memory, like running notes. At each step, two gates steer it:")
+                                      "At each step, two gates steer an LSTM's memory:")
     assert _src(cells[named - 1]) == "ch06.lstm_path()"
     assert named < next(i for i, c in enumerate(cells) if "ch06.gate_question()" in _src(c))
     assert named < next(i for i, c in enumerate(cells) if "memory_nudge(" in _src(c))
@@ -1810,9 +1814,8 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     # pass 62 (r56 Clarity 1): the map's rows name it first, in bold, where the map shows it; the list adds "cousin"
     listed = next(i for i, c in enumerate(_cells()) if _src(c).startswith("## The transformer row"))   # pass 84: the list follows line 4
     before = [_src(c) for c in _cells()[:listed] if c["cell_type"] == "markdown" and "GRU" in _src(c)]
-    assert before == []   # pass 86 (r85 Clarity): said in line 4's section, its first use
-    gru_said = next(_src(c) for c in _cells() if "GRU" in _src(c) and not _src(c).startswith("## The LSTM or GRU row"))
-    assert "A **GRU**, its simpler cousin, does the same" in gru_said
+    # pass 87 (r86 Clarity): named first in the map's words, before the first Predict; line 4 adds its bends
+    assert len(before) == 1 and "A **GRU** is its simpler cousin." in before[0] and before[0].startswith("### The map's")
     # pass 58 (r52 Correctness): forget and write gates are an LSTM's; line 4's section says a GRU has two, also sigmoid
     gru = next(d for d in deployments.DEPLOYMENTS if d.model == "GRU" and d.part == "gates")
     assert gru.registry == "sigmoid" and gru.where.count(" gate") == 1 and " and " in gru.where   # two gates, named
@@ -1821,7 +1824,7 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     # pass 85 (r84 Clarity: the map's row and the quiz say "LSTM or GRU", but only the LSTM's gates were explained): one
     # line on the GRU in the row's own section, after tanh's reason, before the list; its bends from the deployments
     # table's primary source (Cho et al. 2014): two sigmoid gates (reset, update), tanh for the new memory it proposes
-    gru_line = "A **GRU**, its simpler cousin, does the same with two sigmoid gates and tanh new content."   # pass 86: named here
+    gru_line = "A GRU does the same, with two sigmoid gates and tanh new content."   # pass 86; pass 87: named in the map's words
     listed = next(i for i, c in enumerate(cells) if _src(c).startswith("## The list"))
     assert [i for i, c in enumerate(cells) if gru_line in _src(c)] == [line4 + 3] and line4 + 3 < listed
     assert _src(cells[line4 + 3]).index("One reason this row picks tanh for new content") < _src(cells[line4 + 3]).index(gru_line)
@@ -1874,7 +1877,7 @@ def test_pass24_a_hidden_layer_is_defined_before_the_list_uses_it():
 LINE3 = ("## The transformer row: what GELU and SwiGLU add\n\n"   # pass 79 (r76: it shows what they add, not why models chose them)
          # pass 86 (r85 Clarity: the map's words held eight terms): GELU and SwiGLU said in this section, their first use
          # pass 87 (r86 Picture: the words came before the picture): one line, then SiLU and GELU drawn large
-         "First, two smooth bends, drawn large beside ReLU.")
+         "First, two smooth bends.")
 SMOOTH_WORDS = (  # the cell under smooth_bends' picture, over SwiGLU's diagram (pass 87)
     "**GELU** is roughly ReLU with its corner smoothed; it dips a little below 0.\n"
     # pass 73 (r70 Clarity: three new ideas in three sentences): SiLU said on its own
@@ -1955,8 +1958,9 @@ def test_pass24_a_slope_multiplies_the_nudge_and_is_only_mostly_a_share():
     # pass 50 (r45, Clarity 4): "it" could be the message, the nudge or the slope: the nudge is named
     # pass 56 (r50): "Here" read as a change to the network: it is the pictures' choice, said so; they multiply
     # slopes alone (weight 1), checked on the layers picture's numbers
+    # pass 87 (r86 Clarity: a new idea raised and dropped): one sentence, and why 1 keeps the example fair
     assert ("After a few, almost nothing is left.\n"
-            "Each layer's weights multiply the nudge too. In these pictures, every weight is 1.\n") in first
+            "Weights scale the nudge too; ours are 1, changing nothing.\n") in first
     np.testing.assert_allclose(decisions.chain_left(6)["sigmoid"], 0.25 ** np.arange(1, 7))
     assert "multiply it too" not in first
     assert "for this input only" not in first
@@ -2196,7 +2200,8 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # pass 56 (r50): the bound is a cell of its own after the loop's answer fold: one cell more
     # pass 68 (r63: shorten the loop): the memory path's second drawing is cut (line 4 draws it); 2 cells fewer
     # pass 74 (r71 Focus 1): the loop's slider, pictures and table are cut: the optional end opens on this Predict
-    assert _src(cells[k - 1]).startswith("### Why gates help a memory last\n")
+    assert _src(cells[k - 3]).startswith("### Why gates help a memory last\n")   # pass 87: then its picture, then words
+    assert _src(cells[k - 2]) == "ch06.two_loops()" and cells[k - 2]["metadata"]["jupyter"]["source_hidden"]
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     # pass 32 (r30): both lines named before the picture, then a Predict on the memory path's share
     assert _src(cells[k - 1]).rstrip().endswith(
@@ -2252,7 +2257,7 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
             "So each step back keeps only 1.1 × 0.75: about 0.82 of the nudge, and less near the start.\n"
             ) in _md_text()
     text = _md_text()
-    assert text.index("then bends it with tanh (dashed line below).") < text.index("Why the dashed line drops")
+    assert text.index("Then it bends the memory with tanh.") < text.index("Why the dashed line drops")
     kept = ch06_decisions.nudge_back()["loop"]
     assert np.all(kept[1:] / kept[:-1] < 1)
     settled = decisions.memory_path("tanh", ch06_decisions.MEMORY_ASKED)[-1]
@@ -2286,7 +2291,8 @@ def test_pass26_small_fixes_the_reader_asked_for():
     text = _md_text()
     assert "At a more typical input, x = 1" not in text   # pass 46 (cut): the layers picture's legend says it
     # pass 68 (cut for words): "usually called the recurrent weight" went: a name the chapter never uses again
-    assert "Each step multiplies its memory by 1.1, then bends it with tanh (dashed line below)." in text   # pass 74, 80
+    # pass 87 (r86 Clarity: dense): one idea a sentence, under the two loops' picture
+    assert "Each step, the loop multiplies its memory by 1.1.\nThen it bends the memory with tanh.\n" in text
     # pass 86 (r85 Clarity: why 1.1?): one line says it, and it holds: at growth 1 the memory shrinks toward 0, at 1.1
     # it settles away from 0 (near 0.5, as the takeaway says)
     assert "Why 1.1? At 1 or less, tanh would shrink the memory toward 0." in text
@@ -2740,7 +2746,8 @@ def test_pass55_the_map_words_come_in_two_groups_as_the_map_does():
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
     words = _src(cells[k + 2])   # pass 71: the rows' words follow the map and its rule
     # pass 86 (r85 Clarity): only the four the map needs first; the others in their own sections
-    assert "At the output:" not in words and words.count("\n- ") == 4 and "**dead**" not in words
+    # pass 87 (r86 Clarity): a fifth, the LSTM and the GRU, one sentence each, before the first Predict
+    assert "At the output:" not in words and words.count("\n- ") == 5 and "**dead**" not in words
     firsts = [words.index(w) for w in ("**plain network**", "**CNN**", "**transformer**", "**class**")]
     assert firsts == sorted(firsts)
     listed = ch06_decisions.short_list().data
@@ -3173,13 +3180,18 @@ def test_pass74_the_optional_end_is_one_slider_with_its_predict_answer_and_takea
     cells = _cells()
     start = next(i for i, c in enumerate(cells) if _src(c).startswith("### Why gates help a memory last"))
     end = next(i for i, c in enumerate(cells) if _src(c) == LINE3_END)   # pass 76: line 3's folds come next
+    # pass 87 (r86 Clarity: the gateless loop in words only): its picture first, then its words, one idea a line
     assert [_src(c) for c in cells[start + 1:end]] == [
-        "ch06.memory_nudge(forget=0.90)", "ch06.nudge_check()", _src(cells[start + 3])]
-    assert _src(cells[start + 3]).startswith("Why the dashed line drops")   # pass 80: after the picture, not before
-    assert _src(cells[start + 3]).endswith(
+        "ch06.two_loops()", _src(cells[start + 2]), "ch06.memory_nudge(forget=0.90)", "ch06.nudge_check()",
+        _src(cells[start + 5])]
+    assert _src(cells[start]) == ("### Why gates help a memory last\n\n"
+                                  "The plainest memory has no gates: the **gateless loop** (left).")
+    assert _src(cells[start + 2]).startswith("Each step, the loop multiplies its memory by 1.1.\n")
+    assert _src(cells[start + 5]).startswith("Why the dashed line drops")   # pass 80: after the picture, not before
+    assert _src(cells[start + 5]).endswith(
         "**Takeaway:** in this run, a bend at every step made the nudge fade; a forget gate near 1 lets it reach far "
         "back.")   # session 32 (r74 Correctness): one run, said as one
-    assert end - start == 4
+    assert end - start == 6
     for gone in ("memory_loop", "squashed_loop", "loop_numbers", "backward_steps", "first_steps"):
         assert not hasattr(ch06_decisions, gone), gone
         assert not any(f"ch06.{gone}(" in _src(c) for c in cells), gone
@@ -3512,3 +3524,23 @@ def test_pass86_the_picker_card_shows_the_pick_the_dashed_and_the_dotted_line_an
         at = [view.index(h) for h in heads]
         assert at == sorted(at), d.role
     assert "Seen in" in ch06_decisions.links_and_sources().data
+
+
+def test_pass87_the_gateless_loop_is_drawn_before_its_words():
+    """Check r86 Clarity: the gateless loop was words only: its picture (dashed arrows, × 1.1 then tanh between
+    steps, squashed every step) sits beside the LSTM's memory path (solid, × forget gate, never squashed), titled,
+    with alt text saying both; the notebook shows it right under the section's first line."""
+    fig = ch06_decisions.two_loops()
+    loop, path = fig.axes
+    assert loop.get_title() == "The gateless loop" and path.get_title() == "An LSTM's memory path"
+    said = [t.get_text() for t in loop.texts]
+    gaps = len(ch06_decisions.PATHS_STEPS) - 1
+    assert said.count("× 1.1,\nthen tanh") == gaps and any("squashed every step" in t for t in said)
+    assert any("never squashed" in t.get_text() for t in path.texts)
+    styles = {a.arrow_patch.get_linestyle() for a in loop.texts if hasattr(a, "arrow_patch") and a.arrow_patch}
+    solid = {a.arrow_patch.get_linestyle() for a in path.texts if hasattr(a, "arrow_patch") and a.arrow_patch}
+    assert styles == {"--"} and "--" not in solid   # not colour alone: the loop's arrows are dashed
+    assert "gateless loop, with dashed arrows" in fig.get_label() and "nothing is squashed" in fig.get_label()
+    cells = _cells()
+    start = next(i for i, c in enumerate(cells) if _src(c).startswith("### Why gates help a memory last"))
+    assert _src(cells[start + 1]) == "ch06.two_loops()" and "image/png" in cells[start + 1]["outputs"][0]["data"]

@@ -1444,6 +1444,32 @@ def lstm_path():
     return fig
 
 
+LOOP_STEP_WORDS = "× 1.1,\nthen tanh"   # the gateless loop, between two steps: it grows the memory, then bends it
+TWO_LOOPS_ALT = ("Two memories, two steps each. Left, the gateless loop, with dashed arrows: between steps the memory "
+                 "is multiplied by 1.1, then bent by tanh; it is squashed every step. Right, an LSTM's memory path: "
+                 "multiplied by the forget gate, new content times the write gate added; nothing is squashed.")
+
+
+@plots.styled
+def two_loops():
+    """The optional end's picture first (pass 87, r86 Clarity: the gateless loop was words only): the gateless loop
+    (dashed, as the slider's picture draws it: × 1.1, then tanh, every step) beside line 4's LSTM memory path."""
+    width, height = PATHS_FIG[0] // 2 + 40, round(PATHS_FIG[1] * (FORWARD_YLIM[1] - FORWARD_YLIM[0]) / 7)
+    fig, (loop, path) = plots.new_figure(2 * width, height, ncols=2)
+    ink = plots.color("tanh")
+    _frame(loop, "The gateless loop")
+    loop.set_ylim(*FORWARD_YLIM)
+    _step_row(loop, ink, "--", "squashed every step")
+    for a, b in zip(PATHS_STEPS, PATHS_STEPS[1:]):
+        loop.text((a + b) / 2, 4.45, LOOP_STEP_WORDS, ha="center", va="bottom", fontsize=12, color=MARK_INK,
+                  linespacing=1.1)
+    _frame(path, "An LSTM's memory path")
+    path.set_ylim(*FORWARD_YLIM)
+    _draw_memory_path(path, MARK_INK)
+    fig.set_label(TWO_LOOPS_ALT)
+    return fig
+
+
 GATE_HINT = "<i>Click a letter. Each answer, right or wrong, says why.</i>"
 
 
