@@ -2531,23 +2531,23 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # r82 (Clarity, Correctness): in a fold, and all four points weighed (one 0's miss alone proved nothing)
     # p86 (r85 Clarity): the picture and one plain sentence stay open; the equal totals open the fold, and one line
     # says how they give each 0 the 1s' chance
+    # p87 (r86 Clarity): the fold keeps three lines (equal totals, so ½ is least wrong); its arithmetic, the uneven
+    # case too, sits in a fold inside it ("+ + " lines)
     assert xor.explanation == ("One half everywhere: no straight rule scores both 1s above both 0s.\n"
                                "+ Why not lift the 1s anyway?\n"
                                "+ The two 1s' scores always add up to the two 0s' total.\n"
-                               "+ A point loses −ln(the chance of its right answer).\n"
-                               "+ Give both 1s the chance 0.9. Each then loses only 0.11.\n"
-                               "+ The 0s' best case is an even split of their total.\n"
-                               "+ An uneven split hurts one 0 more than it helps the other.\n"   # p85 (r84)
-                               "+ Both 1s score alike, so an even split gives each 0 that score.\n"   # p86 (r85)
-                               "+ Same score, same chance: each 0 gets 0.9 for answer 1. Its right answer, 0, gets "
-                               "only 0.1.\n"
-                               "+ Each such miss loses −ln 0.1 ≈ 2.30.\n"
-                               "+ All four lose at least 0.11 + 0.11 + 2.30 + 2.30 = 4.82. Half everywhere loses "
-                               "only 2.77 in all.\n"
-                               # p84 (r83 Correctness); p86 (r85): the formula built from the two hits and two misses
-                               "+ Swap 0.9 for any chance p: all four lose −2 ln p − 2 ln(1 − p).\n"
-                               "+ That is least at p = ½.\n"
-                               "+ So lifting the 1s costs more than it saves: ½ everywhere is least wrong.")
+                               "+ Lift both 1s, and the 0s rise with them, toward a wrong answer.\n"
+                               "+ So lifting the 1s costs more than it saves: ½ everywhere is least wrong.\n"
+                               "+ + The numbers, if you want them\n"
+                               "+ + A point loses −ln(the chance of its right answer).\n"
+                               "+ + Split a pair's total unevenly: one point loses more than the other saves.\n"
+                               "+ + So each pair does best split evenly: all four get one score.\n"
+                               "+ + Same score, same chance p of answer 1 for all four.\n"
+                               "+ + Each 1 loses −ln p. Each 0 loses −ln(1 − p).\n"
+                               "+ + Take p = 0.9: 0.11 + 0.11 + 2.30 + 2.30 = 4.82 in all.\n"
+                               "+ + Half everywhere loses only 2.77 in all.\n"
+                               "+ + Any p: all four lose at least −2 ln p − 2 ln(1 − p).\n"
+                               "+ + That is least at p = ½.")
     assert len([line for line in xor.explanation.split("\n") if not line.startswith("+ ")]) == 1   # p86: one open line
     drawn = ch07_quiz.xor_pair_scores()
     assert [[pt for pt, _ in drawn[a]] for a in (1, 0)] == [[pt for pt, ans in quiz.XOR_POINTS if ans == a] for a in (1, 0)]
@@ -3814,7 +3814,9 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     assert not [line for line in why.split("\n") if line.startswith("| ")]   # p80 (r77): no table
     # r82 (Clarity): the worked number is seven lines, so it sits in one fold again, named by its question
     folded = [line for line in why.split("\n") if line.startswith(quiz.FOLD)]
-    assert len(folded) == 13 and folded[0] == quiz.FOLD + "Why not lift the 1s anyway?"   # p85: + two lines; p86: + three
+    assert len(folded) == 14 and folded[0] == quiz.FOLD + "Why not lift the 1s anyway?"   # p85: + two lines; p86: + three
+    # p87 (r86 Clarity): three lines open in the fold, the rest in a fold inside it
+    assert len([line for line in folded if not line.startswith(quiz.FOLD * 2)]) == 4
     w1, w2, b = 3.0, -3.0, 0.0   # pass 52: the worked example, score = 3x₁ − 3x₂
     # p71 (r67 Focus): the worked tilt's numbers left the key (its picture shows the tilt's cost); the tilt it names
     # still moves (1, 0) up and (0, 1) just as much down, two points whose answer is 1
@@ -4601,7 +4603,7 @@ def test_pass60_q11_fold_holds_one_tilt_and_its_answer_holds_for_every_straight_
     html_ = ch07_quiz.why_html(quiz.get("xor_no_bend_chance").explanation)
     # p80 (r77 Clarity #2): the fold of steps left the key (its picture shows the equal totals); the steps below
     # still check the key's claim, one half at every point, for every straight rule
-    assert html_.count("<details>") == 1 and html_.count("<table") == 0 and html_.endswith("½ everywhere is least wrong.</div></details>")   # session 32: step 4 ends it   # p75: step 3 ends it   # p71 (r67): no fold of digits; p72: two sentences
+    assert html_.count("<details>") == 2 and html_.count("<table") == 0 and html_.endswith("least at p = ½.</div></details></div></details>")   # session 32: step 4 ends it   # p75: step 3 ends it   # p71 (r67): no fold of digits; p72: two sentences
     # step 1: any straight rule gives both pairs the same total, w₁ + w₂ + 2b
     rng = np.random.default_rng(60)
     for rule in rng.normal(0, 2, (50, 3)):
@@ -5188,14 +5190,18 @@ def test_q11_worked_number_lifting_the_1s_loses_more_in_all_than_one_half_everyw
     assert miss == pytest.approx(math.log(10)) and f"{2 * 0.11 + 2 * 2.30:.2f}" == f"{lifted:.2f}"   # the shown sum adds up
     fold = [line[len(quiz.FOLD):] for line in why.splitlines() if line.startswith(quiz.FOLD)]
     assert fold[0] == "Why not lift the 1s anyway?"
-    for line in ("Give both 1s the chance 0.9. Each then loses only 0.11.",
-                 "The two 1s' scores always add up to the two 0s' total.",
-                 "The 0s' best case is an even split of their total.",
-                 "An uneven split hurts one 0 more than it helps the other.",   # p85 (r84 Clarity)
-                 "Both 1s score alike, so an even split gives each 0 that score.",   # p86 (r85 Clarity): the link
-                 "Same score, same chance: each 0 gets 0.9 for answer 1. Its right answer, 0, gets only 0.1.",
-                 "All four lose at least 0.11 + 0.11 + 2.30 + 2.30 = 4.82. Half everywhere loses only 2.77 in all."):
-        assert line in fold, line
+    assert "The two 1s' scores always add up to the two 0s' total." in fold
+    # p87 (r86 Clarity, Correctness): the arithmetic in a fold inside; the uneven split is weighed for both pairs
+    numbers = [line[len(quiz.FOLD):] for line in fold if line.startswith(quiz.FOLD)]
+    for line in ("Split a pair's total unevenly: one point loses more than the other saves.",
+                 "So each pair does best split evenly: all four get one score.",
+                 "Take p = 0.9: 0.11 + 0.11 + 2.30 + 2.30 = 4.82 in all.",
+                 "Half everywhere loses only 2.77 in all."):
+        assert line in numbers, line
+    one_loss = lambda s: np.log1p(np.exp(-s))   # noqa: E731   a 1 scored s loses ln(1 + e^−s): the 1s' pair too
+    for t, d in np.random.default_rng(87).normal(0, 2, (200, 2)):
+        d = abs(d) + 0.01
+        assert one_loss(t - d) - one_loss(t) > one_loss(t) - one_loss(t + d) > 0
     # p85 (r84 Clarity): "an uneven split hurts the higher 0 more than it helps the other": a 0 scored s loses
     # ln(1 + e^s); moving d of the shared total from one 0 to the other always adds loss
     zero_loss = lambda s: np.log1p(np.exp(s))   # noqa: E731
@@ -5360,8 +5366,10 @@ def test_p84_q11_says_lifting_the_1s_loses_at_any_chance_not_only_the_worked_one
     why = quiz.get("xor_no_bend_chance").explanation
     # p85 (r84 Correctness): shown in one line, not asserted: the four losses as one formula, least at ½
     # p86 (r85 Clarity): the formula is built from the worked lines (two hits at −ln p, two misses at −ln(1 − p))
-    assert f"{quiz.FOLD}Swap 0.9 for any chance p: all four lose −2 ln p − 2 ln(1 − p).\n{quiz.FOLD}That is least at p = ½." in why
-    assert why.index("for any chance p") < why.index("So lifting the 1s costs more than it saves")
+    # p87 (r86 Clarity): the formula sits in the nested fold, after the three lines that say the idea
+    inner = quiz.FOLD * 2
+    assert f"{inner}Any p: all four lose at least −2 ln p − 2 ln(1 − p).\n{inner}That is least at p = ½." in why
+    assert why.index("So lifting the 1s costs more than it saves") < why.index(inner) < why.index("Any p:")
     assert "ends the same way" not in why
     q = np.linspace(0.01, 0.99, 99)
     assert np.allclose(-2 * np.log(q) - 2 * np.log1p(-q), -2 * np.log(q * (1 - q)))   # the line's formula
@@ -5463,3 +5471,22 @@ def test_p86_each_answer_box_tooltip_fits_its_kind_and_q20_asks_one_in_how_many(
             assert ch07_quiz.typing_hint(q).startswith(ch07_quiz.how_close_rule()), q.id
             assert ch07_quiz.digits_asked(q).startswith(" <i>Give "), q.id
     assert "Digits count from the first non-zero digit." in _how_it_works()
+
+
+# ---------------------------------------------------------------- pass 87: the r86 reader's items
+def test_p87_q11_fold_keeps_three_lines_and_folds_its_arithmetic_inside():
+    """r86 Clarity: Q11's fold "Why not lift the 1s anyway?" ran 14 lines. It keeps three (the equal totals, so ½
+    everywhere is least wrong); lines marked twice ("+ + ") are drawn as a fold inside it, shut until clicked."""
+    html_ = ch07_quiz.why_html(quiz.get("xor_no_bend_chance").explanation)
+    outer = html_[html_.index("<details>"):]
+    assert outer.count("<details>") == 2 and outer.endswith("</details></div></details>")
+    open_part = outer[:outer.index("<details>", 1)]
+    assert open_part.count("<div style='margin:2px 0 0 18px'>") == 4   # three lines, then the nested fold's box
+    assert "equal" not in open_part and "0.11" not in open_part and "two 0s&#x27; total" in open_part
+    nested = outer[outer.index("<details>", 1):]
+    assert nested.startswith(f"<details><summary>{quiz.NUMBERS_FOLD}</summary>") and "4.82" in nested
+    assert "+ " not in html_.replace(" + ", "")   # every marker is read, none printed (the sum's " + " stays)
+    plain = ch07_quiz.why_html("a\n+ Open\n+ b\n+ + Inner\n+ + c")
+    assert plain == ("a<br><details><summary>Open</summary><div style='margin:2px 0 0 18px'>b</div><div style='margin:2px "
+                     "0 0 18px'><details><summary>Inner</summary><div style='margin:2px 0 0 18px'>c</div></details></div>"
+                     "</details>")

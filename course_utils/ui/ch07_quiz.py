@@ -1873,18 +1873,21 @@ def _steps_html(lines, line_html, block=lambda html: html):
     return "".join(out)
 
 
-def why_html(text):
+def why_html(text, nested=False):
     """A key's why, one step a line; a run of lines that start with '| ' is drawn as a table (its first row the
     heading), a run that starts with quiz.FOLD as a fold (its first line the summary: detail for the curious), which
-    may hold a table too (r55: Q11's worked table sits in its fold)."""
+    may hold a table too (r55: Q11's worked table sits in its fold), and a fold of its own: lines that start with the
+    marker twice (p87, r86 Clarity: Q11's arithmetic is optional inside the optional why)."""
     out, run, folded = [], [], False
+    indent = "<div style='margin:2px 0 0 18px'>{}</div>".format
 
     def flush():
         if run and folded:
             summary, *lines = run
-            indent = "<div style='margin:2px 0 0 18px'>{}</div>".format
-            out.append(f"<details><summary>{_html.escape(summary)}</summary>"
-                       + _steps_html(lines, lambda line: indent(_html.escape(line)), indent) + "</details>")
+            inner = f"<details><summary>{_html.escape(summary)}</summary>" + (why_html("\n".join(lines), True) if lines else "") + "</details>"
+            out.append(indent(inner) if nested else inner)
+        elif run and nested:
+            out.append(_steps_html(run, lambda line: indent(_html.escape(line)), indent))
         elif run:
             out.append(_steps_html(run, lambda line: _html.escape(line) + "<br>"))
         run.clear()
