@@ -3408,7 +3408,7 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
     assert options["Leaky ReLU."].startswith("its left side keeps a small slope")
     # pass 37: the stem says only "the right start weights" (the r34 reader met four new things at once); the key names them
-    assert "start weights are random: average 0, spread 1/√n (n: inputs per unit). Layer" in quiz.get("selu_steady").prompt   # p86 (r85 Clarity): the size said   # p80 (r77 Clarity): the aside left; the key says which weights   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
+    assert "starts with random weights that average 0. Layer" in quiz.get("selu_steady").prompt   # p87 (r86): 1/√n to the key   # p86 (r85 Clarity): the size said   # p80 (r77 Clarity): the aside left; the key says which weights   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
     assert quiz.get("selu_steady").options[0].why.endswith(
         "whose start weights have average 0 and spread 1/√n (n: inputs per unit).")
     selu = activations.get("selu")
@@ -3846,8 +3846,12 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     # p76 (r73 Clarity): "scaled to" was unexplained; plain words, and the key's spread 1/√n does shrink as n grows
     # r78 Correctness: "small" weights shrink the spread toward 0; the key says the size SELU expects, 1/√n
     # p86 (r85 Clarity): "of the size SELU expects" was vague; the prompt says the size, the one the engine draws
-    assert selu.prompt == ("A SELU network's start weights are random: average 0, spread 1/√n (n: inputs per unit). "
-                           "Layer after layer, SELU pulls two numbers toward fixed values. Which two?")
+    # p87 (r86 Clarity): one idea a sentence; 1/√n, not needed to answer, is the key's alone; "spread" is glossed
+    # under the prompt (a wrong option says it) before any option uses it
+    assert selu.prompt == ("A SELU network starts with random weights that average 0. Layer after layer, SELU pulls two "
+                           "numbers toward fixed values. Which two?")
+    assert "spread" not in selu.prompt and "√" not in selu.prompt
+    assert any("spread" in o.text for o in selu.options if not o.correct)   # so its gloss sits under the prompt
     from course_utils.engine import signal_stats
     drawn = signal_stats.lecun_normal(400, 400, np.random.default_rng(86))
     assert abs(drawn.mean()) < 0.01 and drawn.std() == pytest.approx(1 / np.sqrt(400), rel=0.02)

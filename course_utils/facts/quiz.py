@@ -486,8 +486,9 @@ def _bank():
         # r61: the one-sentence form twisted; r62: "right size" and "some numbers" were vague: the key says the size
         # p76 (r73 Clarity): "scaled to" was never explained; the key gives the exact spread, 1/√n
         # p86 (r85 Clarity): "of the size SELU expects" was vague: the prompt says the size (engine.signal_stats.lecun_normal)
-        _c("selu_steady", "04", "A SELU network's start weights are random: average 0, spread 1/√n (n: inputs per unit). "
-                                 "Layer after layer, "
+        # p87 (r86 Clarity): one idea a sentence; the spread is glossed under the prompt before the options use it,
+        # and 1/√n (not needed to answer) is left to the key
+        _c("selu_steady", "04", "A SELU network starts with random weights that average 0. Layer after layer, "
                                  "SELU pulls two numbers toward fixed values. Which two?",
            ("The outputs' average toward 0 and spread toward 1.",
             f"SELU has two constants: a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}). "
