@@ -2536,11 +2536,11 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert xor.explanation == ("One half everywhere: no straight rule scores both 1s above both 0s.\n"
                                "+ Why not lift the 1s anyway?\n"
                                "+ The two 1s' scores always add up to the two 0s' total.\n"
-                               "+ Lift both 1s, and the 0s rise with them, toward a wrong answer.\n"
-                               "+ So lifting the 1s costs more than it saves: ½ everywhere is least wrong.\n"
+                               "+ Lift both 1s, and the 0s rise too, toward a wrong answer.\n"
+                               "+ Lifting the 1s costs more than it saves: ½ everywhere is least wrong.\n"
                                "+ + The numbers, if you want them\n"
                                "+ + A point loses −ln(the chance of its right answer).\n"
-                               "+ + Split a pair's total unevenly: one point loses more than the other saves.\n"
+                               "+ + Split a pair's total unevenly: one loses more than the other saves.\n"
                                "+ + So each pair does best split evenly: all four get one score.\n"
                                "+ + Same score, same chance p of answer 1 for all four.\n"
                                "+ + Each 1 loses −ln p. Each 0 loses −ln(1 − p).\n"
@@ -2581,11 +2581,11 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     # said in the page's word list (r59), and the key shows the −ln that makes a confident miss costly
     # r82 (Clarity, Correctness): all four points weighed, the working in one fold of seven short lines
     said = lambda s: len(re.findall(r"[A-Za-z][\w'’-]*", s))   # noqa: E731  words, not the sum's digits and signs
-    assert len(lines) - len(steps) == 0 and len(steps) == 14 and all(   # p84, p85: + two fold lines; p86: one
+    assert len(lines) - len(steps) == 0 and len(steps) == 15 and all(   # p84, p85: + two fold lines; p86: one; p87: + the nested fold's name
         said(sentence) <= 17 for line in steps[1:] for sentence in re.split(r"(?<=\.) ", line))
     assert all(said(sentence) <= 12 for line in steps[2:-1] for sentence in re.split(r"(?<=[.?]) ", line))
     assert "ln" in quiz.PAGE_WORDS and "-point" not in xor.explanation
-    assert [line.startswith(quiz.FOLD) for line in xor.explanation.split("\n")] == [False] + [True] * 13   # p85: 10; p86 (r85): one open line
+    assert [line.startswith(quiz.FOLD) for line in xor.explanation.split("\n")] == [False] + [True] * 14   # p85: 10; p86 (r85): one open line; p87: nested fold
     assert quiz._xor_loss((0, 1), 1) - np.log(2) > np.log(2) - quiz._xor_loss((1, 0), 1) > 0   # costs more than it saves
     assert (f"{2 * (np.log(2) - quiz._xor_loss((0, 1), 1, quiz.XOR_LIFT)):.2f}",
             f"{quiz._xor_loss((1, 1), 0, quiz.XOR_LIFT) - np.log(2):.2f}") == ("1.29", "5.31")
@@ -5085,7 +5085,7 @@ def test_p82_q11_key_says_why_one_half_everywhere_is_least_wrong():
     says why: lifting the 1s lifts the 0s, and a wrong guess costs more loss than a right one of the same size saves."""
     why = quiz.get("xor_no_bend_chance").explanation
     # p83 (r81 Clarity): the claim is now shown with a worked number (test_p83_q11_...), then said in words
-    assert "So lifting the 1s costs more than it saves: ½ everywhere is least wrong." in why   # p86: one line
+    assert "Lifting the 1s costs more than it saves: ½ everywhere is least wrong." in why   # p86: one line
     for d in (0.25, 1.0, 3.0):
         costs = quiz._xor_loss((0, 0), 0, rule=(0.0, 0.0, d)) - np.log(2)    # a 0-point lifted by d
         saves = np.log(2) - quiz._xor_loss((0, 1), 1, rule=(0.0, 0.0, d))    # a 1-point lifted by d
@@ -5197,7 +5197,7 @@ def test_q11_worked_number_lifting_the_1s_loses_more_in_all_than_one_half_everyw
     assert "The two 1s' scores always add up to the two 0s' total." in fold
     # p87 (r86 Clarity, Correctness): the arithmetic in a fold inside; the uneven split is weighed for both pairs
     numbers = [line[len(quiz.FOLD):] for line in fold if line.startswith(quiz.FOLD)]
-    for line in ("Split a pair's total unevenly: one point loses more than the other saves.",
+    for line in ("Split a pair's total unevenly: one loses more than the other saves.",
                  "So each pair does best split evenly: all four get one score.",
                  "Take p = 0.9: 0.11 + 0.11 + 2.30 + 2.30 = 4.82 in all.",
                  "Half everywhere loses only 2.77 in all."):
@@ -5212,7 +5212,7 @@ def test_q11_worked_number_lifting_the_1s_loses_more_in_all_than_one_half_everyw
     for t, d in np.random.default_rng(85).normal(0, 2, (200, 2)):
         d = abs(d) + 0.01
         assert zero_loss(t + d) - zero_loss(t) > zero_loss(t) - zero_loss(t - d) > 0
-    assert "So lifting the 1s costs more than it saves" in why and "saved under" not in why
+    assert "Lifting the 1s costs more than it saves" in why and "saved under" not in why
     # code review: Q6 (another round) asks what a loss near 0.69 means; its answer, a 50-50 guess's, is not given here
     assert "0.69" not in why and "ln 2" not in why and f"{half:.2f}" == "0.69"
     # code review: no shape line under "which bend never goes below 0?" (sigmoid's range would answer it), and
@@ -5364,7 +5364,7 @@ def test_p84_q6_race_claim_holds_for_every_bend_it_could_mean_and_names_none():
 
 
 def test_p84_q11_says_lifting_the_1s_loses_at_any_chance_not_only_the_worked_one():
-    """r83 Correctness: "So lifting the 1s costs more than it saves." was shown for the chance 0.9 only. The fold now
+    """r83 Correctness: "Lifting the 1s costs more than it saves." was shown for the chance 0.9 only. The fold now
     says any chance above ½ ends the same way, and that holds: with both 1s at chance p and each 0 at p for answer 1
     (the 0s' best case), the four lose −2 ln p − 2 ln(1 − p), more than 4 ln 2 whenever p(1 − p) < ¼."""
     why = quiz.get("xor_no_bend_chance").explanation
@@ -5373,7 +5373,7 @@ def test_p84_q11_says_lifting_the_1s_loses_at_any_chance_not_only_the_worked_one
     # p87 (r86 Clarity): the formula sits in the nested fold, after the three lines that say the idea
     inner = quiz.FOLD * 2
     assert f"{inner}Any p: all four lose at least −2 ln p − 2 ln(1 − p).\n{inner}That is least at p = ½." in why
-    assert why.index("So lifting the 1s costs more than it saves") < why.index(inner) < why.index("Any p:")
+    assert why.index("Lifting the 1s costs more than it saves") < why.index(inner) < why.index("Any p:")
     assert "ends the same way" not in why
     q = np.linspace(0.01, 0.99, 99)
     assert np.allclose(-2 * np.log(q) - 2 * np.log1p(-q), -2 * np.log(q * (1 - q)))   # the line's formula
