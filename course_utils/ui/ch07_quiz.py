@@ -1606,15 +1606,14 @@ FIRST_ANSWER_RULE = "Only your first typed number counts."   # p78: what a first
 TYPING_LINE = "Point at an answer box to see what else you may type."
 
 
-def how_close_rule(example=HOW_CLOSE):
+DIGIT_RULE = "Digits count from the first non-zero digit."   # p87 (r86 Focus): in the tooltip only
+
+
+def how_close_rule():
     """How close is close, and the other ways to type a number (what quiz.accepted and quiz.parse_number do), in plain
-    text for an answer box's tooltip: the tolerance is half a step of the example's rounded answer."""
-    exact, digits, typed = example
-    unit = quiz.step(quiz.Numeric("how_close", "07", "", exact, digits, "", ()))
-    kept = quiz.plain(float(f"{exact:.{digits}g}"), digits)
-    near = next(t for t in typed if t != kept)
-    return (f"Close counts: within half the last digit asked ({exact:g} is {kept}: within {unit / 2:g}, so {near} "
-            "counts). "
+    text for an answer box's tooltip. p87 (r86 Focus): "Close counts." and the digit rule; the worked example is the
+    one under "How it works" (how_close_example), not repeated on every box."""
+    return (f"Close counts. {DIGIT_RULE} "
             f"You may also type a fraction, like {quiz.EXAMPLES[1]}, or put “about” in front.")
 
 
@@ -1641,7 +1640,7 @@ def how_close_example(example=HOW_CLOSE):
     exact, digits, typed = example
     kept = quiz.plain(float(f"{exact:.{digits}g}"), digits)
     near, far = (t for t in typed if t != kept)
-    return ("**Numbers:** round to the digits asked. Digits count from the first non-zero digit. Close counts.\n"
+    return ("**Numbers:** round to the digits asked. Close counts.\n"   # p87 (r86 Focus): the digit rule is the box's
             f"Example: {exact:g} to {_DIGITS[digits]} is {kept}. {near} counts too; {far} is too far.\n"
             f"{TYPING_LINE}")
 
