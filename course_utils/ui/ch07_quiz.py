@@ -1633,15 +1633,11 @@ def typing_hint(q):
     return f"{rule} {FIRST_ANSWER_RULE}"
 
 
-def how_close_example(example=HOW_CLOSE):
-    """The lines "How it works" says before the first typed answer (p82, r80 Clarity): the rule with zeros in front
-    (p84: Q20 and Q21 need it), its one example judged by the checker (tests/test_chapter_07.py compares the notebook's
-    lines with these), and where the other typing rules are."""
-    exact, digits, typed = example
-    kept = quiz.plain(float(f"{exact:.{digits}g}"), digits)
-    near, far = (t for t in typed if t != kept)
-    return ("**Numbers:** round to the digits asked. Close counts.\n"   # p87 (r86 Focus): the digit rule is the box's
-            f"Example: {exact:g} to {_DIGITS[digits]} is {kept}. {near} counts too; {far} is too far.\n"
+def how_close_example():
+    """The lines "How it works" says before the first typed answer (p82, r80 Clarity; tests/test_chapter_07.py
+    compares the notebook's lines with these). p87 (r86 Focus): down to "Close counts."; the digit rule is each answer
+    box's tooltip (how_close_rule), and HOW_CLOSE stays the checker's worked case in the tests."""
+    return ("**Numbers:** round to the digits asked. Close counts.\n"
             f"{TYPING_LINE}")
 
 
