@@ -206,8 +206,10 @@ def test_who_learns_and_who_does_not(chapter_race):
         loss = np.asarray(chapter_race[name].loss, dtype=float)
         assert loss.shape[0] == 5 and (loss[:, :first] > above).all() and (loss[:, :before].min(axis=1) < 0.1).all()
     said = next(o.why for o in quiz.get("loss_at_ln2").options if o.text.startswith("It has finished"))
-    assert (f"Several race bends stayed above {above:g} for {first} passes through the data. Then each fell below "
-            "0.1.") in said and len(names) == 3
+    # p87 (r86 Correctness): the key now says they began near ln 2 (each run's first loss), then fell below 0.1
+    assert "Several race bends began near ln 2, then fell below 0.1" in said and len(names) == 3
+    for name in names:
+        assert (abs(np.asarray(chapter_race[name].loss, dtype=float)[:, 0] - np.log(2)) < quiz.RACE_START).all()
     # s36 code review: more than those three did so in this race, so the key says "Several", not "Three"
     flat_then_down = [n for n, r in chapter_race.items()
                       if (np.asarray(r.loss)[:, :first] > above).all() and (np.asarray(r.loss).min(axis=1) < 0.1).all()]

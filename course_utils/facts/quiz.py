@@ -31,6 +31,8 @@ SEED_ORDER = (0, 2)        # ReLU got under 0.1 before tanh from the first seed,
 # epochs, then got under 0.1 before epoch 350 (with room to spare: 38 and 326 on the race's seeds). One unnamed bend
 # (p83: tanh, 50 and 300) sent a reader to ReLU, where it failed; naming it struck an option off Q29 (race_loser).
 RACE_FLAT = (("tanh", "relu", "leaky_relu"), 0.6, 30, 350)
+RACE_START = 0.1   # p87 (r86): Q6's "began near ln 2": every run of those bends starts within this of ln 2 (tests)
+RACE_SOURCE = "chapter 05, five-seed race"   # where the runs are drawn; Q29's key cites the same race
 
 
 @dataclass(frozen=True)
@@ -175,29 +177,30 @@ def xor_sure_costs(sure=XOR_SURE):
 
 
 def _xor_sure_lines(sure=XOR_SURE):
-    """Q11's worked lines, in a fold: both 1s get `sure`; the 0s' scores share the same total, and sharing it evenly
-    is their best case (a point's loss grows faster than it falls: r82 Correctness, one 0 alone left the other's
-    saving out), so each 0 gets `sure` too; the four losses then add to more than ½ everywhere gives. No 0.69 or
-    ln 2 beside "50-50": that is Q6's answer (a loss near 0.69 is a 50-50 guess's), asked in another round."""
+    """Q11's why, in a fold: the equal totals, so lifting the 1s lifts the 0s, so ½ everywhere is least wrong. Its
+    arithmetic sits in a fold inside (p87, r86 Clarity: 14 lines buried the one idea): any pair's uneven split loses
+    more than its even split (a point's loss grows faster than it falls: r82, and r86 Correctness: the 1s' uneven case
+    too), so all four share one score; the worked chance `sure`; then any chance p. No 0.69 or ln 2 beside "50-50":
+    that is Q6's answer (a loss near 0.69 is a 50-50 guess's), asked in another round."""
     hit, _half, miss, lifted, halves = xor_sure_costs(sure)
-    # p86 (r85 Clarity): the equal totals open the fold, and one line says how they give each 0 the 1s' chance
+    inner = FOLD + FOLD
     return (f"{FOLD}Why not lift the 1s anyway?\n"
             f"{FOLD}The two 1s' scores always add up to the two 0s' total.\n"
-            f"{FOLD}A point loses −ln(the chance of its right answer).\n"
-            f"{FOLD}Give both 1s the chance {sure:g}. Each then loses only {hit:.2f}.\n"
-            f"{FOLD}The 0s' best case is an even split of their total.\n"
-            # p85 (r84 Clarity): why even is best, in plain words (a point's loss grows faster than it falls)
-            f"{FOLD}An uneven split hurts one 0 more than it helps the other.\n"
-            f"{FOLD}Both 1s score alike, so an even split gives each 0 that score.\n"
-            f"{FOLD}Same score, same chance: each 0 gets {sure:g} for answer 1. Its right answer, 0, gets only {1 - sure:.1f}.\n"
-            f"{FOLD}Each such miss loses −ln {1 - sure:.1f} ≈ {miss:.2f}.\n"
-            f"{FOLD}All four lose at least {hit:.2f} + {hit:.2f} + {miss:.2f} + {miss:.2f} = {lifted:.2f}. "
-            f"Half everywhere loses only {halves:.2f} in all.\n"
-            # p84 (r83 Correctness): one worked chance showed one case; p86 (r85 Clarity): the formula is built from
-            # the lines above (two hits, two misses), not dropped in
-            f"{FOLD}Swap {sure:g} for any chance p: all four lose −2 ln p − 2 ln(1 − p).\n"
-            f"{FOLD}That is least at p = ½.\n"
-            f"{FOLD}So lifting the 1s costs more than it saves: ½ everywhere is least wrong.\n")
+            f"{FOLD}Lift both 1s, and the 0s rise too, toward a wrong answer.\n"
+            f"{FOLD}Lifting the 1s costs more than it saves: ½ everywhere is least wrong.\n"
+            f"{inner}{NUMBERS_FOLD}\n"
+            f"{inner}A point loses −ln(the chance of its right answer).\n"
+            f"{inner}Split a pair's total unevenly: one loses more than the other saves.\n"
+            f"{inner}So each pair does best split evenly: all four get one score.\n"
+            f"{inner}Same score, same chance p of answer 1 for all four.\n"
+            f"{inner}Each 1 loses −ln p. Each 0 loses −ln(1 − p).\n"
+            f"{inner}Take p = {sure:g}: {hit:.2f} + {hit:.2f} + {miss:.2f} + {miss:.2f} = {lifted:.2f} in all.\n"
+            f"{inner}Half everywhere loses only {halves:.2f} in all.\n"
+            f"{inner}Any p: all four lose at least −2 ln p − 2 ln(1 − p).\n"
+            f"{inner}That is least at p = ½.\n")
+
+
+NUMBERS_FOLD = "The numbers, if you want them"   # Q11's nested fold (p87)
 
 
 def _pair_loss(s1, s2):
@@ -485,8 +488,9 @@ def _bank():
         # r61: the one-sentence form twisted; r62: "right size" and "some numbers" were vague: the key says the size
         # p76 (r73 Clarity): "scaled to" was never explained; the key gives the exact spread, 1/√n
         # p86 (r85 Clarity): "of the size SELU expects" was vague: the prompt says the size (engine.signal_stats.lecun_normal)
-        _c("selu_steady", "04", "A SELU network's start weights are random: average 0, spread 1/√n (n: inputs per unit). "
-                                 "Layer after layer, "
+        # p87 (r86 Clarity): one idea a sentence; the spread is glossed under the prompt before the options use it,
+        # and 1/√n (not needed to answer) is left to the key
+        _c("selu_steady", "04", "A SELU network starts with random weights that average 0. Layer after layer, "
                                  "SELU pulls two numbers toward fixed values. Which two?",
            ("The outputs' average toward 0 and spread toward 1.",
             f"SELU has two constants: a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}). "
@@ -525,8 +529,9 @@ def _bank():
             # round; the claim holds for each of them, so no reader can pick the wrong one (tests/test_chapter_07.py)
             # s36 code review: "Three race bends" read as only three, yet more of chapter 05's nine did this; "Several"
             # claims what the tests check (three of them, every run) and no more
-            f"Several race bends stayed above {RACE_FLAT[1]:g} for "
-            f"{RACE_FLAT[2]} passes through the data. Then each fell below 0.1.")),
+            # p87 (r86 Correctness): "above 0.6 for 30 passes" could not be read off any picture here (at epoch 30
+            # the runs are near 0.6); the key says what the race pictures show at a glance, tested on chapter 05's runs
+            f"Several race bends began near ln 2, then fell below 0.1 ({RACE_SOURCE}).")),
         _c("race_loser", "05", "In chapter 05's race, every bend trained with Adam and the same settings. "
            # p71 (r67 Clarity): "had no run ... reach" was a tangled negative; said the positive way round
            "For which bend did every run stay above a loss of 0.1 for all 400 epochs (passes through the data)?",

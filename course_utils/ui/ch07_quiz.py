@@ -1606,15 +1606,14 @@ FIRST_ANSWER_RULE = "Only your first typed number counts."   # p78: what a first
 TYPING_LINE = "Point at an answer box to see what else you may type."
 
 
-def how_close_rule(example=HOW_CLOSE):
+DIGIT_RULE = "Digits count from the first non-zero digit."   # p87 (r86 Focus): in the tooltip only
+
+
+def how_close_rule():
     """How close is close, and the other ways to type a number (what quiz.accepted and quiz.parse_number do), in plain
-    text for an answer box's tooltip: the tolerance is half a step of the example's rounded answer."""
-    exact, digits, typed = example
-    unit = quiz.step(quiz.Numeric("how_close", "07", "", exact, digits, "", ()))
-    kept = quiz.plain(float(f"{exact:.{digits}g}"), digits)
-    near = next(t for t in typed if t != kept)
-    return (f"Close counts: within half the last digit asked ({exact:g} is {kept}: within {unit / 2:g}, so {near} "
-            "counts). "
+    text for an answer box's tooltip. p87 (r86 Focus): "Close counts." and the digit rule; the worked example is the
+    one under "How it works" (how_close_example), not repeated on every box."""
+    return (f"Close counts. {DIGIT_RULE} "
             f"You may also type a fraction, like {quiz.EXAMPLES[1]}, or put “about” in front.")
 
 
@@ -1634,15 +1633,11 @@ def typing_hint(q):
     return f"{rule} {FIRST_ANSWER_RULE}"
 
 
-def how_close_example(example=HOW_CLOSE):
-    """The lines "How it works" says before the first typed answer (p82, r80 Clarity): the rule with zeros in front
-    (p84: Q20 and Q21 need it), its one example judged by the checker (tests/test_chapter_07.py compares the notebook's
-    lines with these), and where the other typing rules are."""
-    exact, digits, typed = example
-    kept = quiz.plain(float(f"{exact:.{digits}g}"), digits)
-    near, far = (t for t in typed if t != kept)
-    return ("**Numbers:** round to the digits asked. Digits count from the first non-zero digit. Close counts.\n"
-            f"Example: {exact:g} to {_DIGITS[digits]} is {kept}. {near} counts too; {far} is too far.\n"
+def how_close_example():
+    """The lines "How it works" says before the first typed answer (p82, r80 Clarity; tests/test_chapter_07.py
+    compares the notebook's lines with these). p87 (r86 Focus): down to "Close counts."; the digit rule is each answer
+    box's tooltip (how_close_rule), and HOW_CLOSE stays the checker's worked case in the tests."""
+    return ("**Numbers:** round to the digits asked. Close counts.\n"
             f"{TYPING_LINE}")
 
 
@@ -1873,18 +1868,21 @@ def _steps_html(lines, line_html, block=lambda html: html):
     return "".join(out)
 
 
-def why_html(text):
+def why_html(text, nested=False):
     """A key's why, one step a line; a run of lines that start with '| ' is drawn as a table (its first row the
     heading), a run that starts with quiz.FOLD as a fold (its first line the summary: detail for the curious), which
-    may hold a table too (r55: Q11's worked table sits in its fold)."""
+    may hold a table too (r55: Q11's worked table sits in its fold), and a fold of its own: lines that start with the
+    marker twice (p87, r86 Clarity: Q11's arithmetic is optional inside the optional why)."""
     out, run, folded = [], [], False
+    indent = "<div style='margin:2px 0 0 18px'>{}</div>".format
 
     def flush():
         if run and folded:
             summary, *lines = run
-            indent = "<div style='margin:2px 0 0 18px'>{}</div>".format
-            out.append(f"<details><summary>{_html.escape(summary)}</summary>"
-                       + _steps_html(lines, lambda line: indent(_html.escape(line)), indent) + "</details>")
+            inner = f"<details><summary>{_html.escape(summary)}</summary>" + (why_html("\n".join(lines), True) if lines else "") + "</details>"
+            out.append(indent(inner) if nested else inner)
+        elif run and nested:
+            out.append(_steps_html(run, lambda line: indent(_html.escape(line)), indent))
         elif run:
             out.append(_steps_html(run, lambda line: _html.escape(line) + "<br>"))
         run.clear()
