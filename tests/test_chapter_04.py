@@ -2809,6 +2809,7 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     assert "### Try it: a spread that starts too big or too small" in _markdown()
     w = ch04_zoo.selu_spread(start=2.0)
     assert w.sliders["start"].value == 2.0 and len(ch04_zoo.DRAW_SEEDS) == 5
+    w.sliders["start"].value, w.sliders["start"].value = 1.0, 2.0   # r86 (pass 87): the table waits for a move
     # pass 36: every run over the same five; r84 (pass 85): "the middle value" is said in the Check's fold
     assert "after 30 layers<" in w.readout.value and "middle" not in w.readout.value
     assert "The table under the slider gives the middle value of the 5 networks." in ch04_zoo.signal_answer(30).data
@@ -3453,6 +3454,7 @@ def test_selu_readout_shows_the_lowest_and_highest_spread_of_the_five_networks()
     r56 (pass 62): the He widget is cut; the readout's rows are the runs drawn, SELU and ReLU with LeCun weights."""
     w = ch04_zoo.selu_spread(start=1.0, depth=30)
     assert w.sliders["start"].value == 1.0
+    w.sliders["start"].value, w.sliders["start"].value = 2.0, 1.0   # r86 (pass 87): the table waits for a move
     draws = ch04_zoo.run_draws(30, 1.0)
     for text, pairs in ((t, p) for t, p in draws.items() if t != "ReLU, He weights"):
         ends = [s[-1] for _, s in pairs]
@@ -4188,3 +4190,22 @@ def test_nudge_picture_writes_relu_clear_of_leaky_relus_line_and_name():
         for b, box_b in boxes[i + 1:]:
             assert not box_a.overlaps(box_b), (a, b)
     plt.close(fig)
+
+
+def test_pass_87_selu_readout_waits_for_the_first_move_and_the_stored_one_gives_nothing_away():
+    """Check (r86, pass 87): the "after 30 layers" table answers the widget's own Predict, so it is shown only once
+    the learner moves the slider; the stored widget state (what a static export shows) holds the waiting line, not
+    the table, and the text above the widget says to move it."""
+    w = ch04_zoo.selu_spread(start=1.0, depth=30)
+    wait = ch04_zoo.SPREAD_WAIT.format(depth=30)
+    assert w.readout.value == wait and "Move the slider to see the spreads after 30 layers." in wait
+    assert "<td" not in w.readout.value and "1.00" not in w.readout.value
+    w.sliders["start"].value = 2.0
+    assert "after 30 layers<" in w.readout.value and re.search(r"<td[^>]*>SELU</td>", w.readout.value)
+    w.sliders["start"].value = 1.0   # back at the opening value, the table stays
+    assert re.search(r"<td[^>]*>SELU</td><td[^>]*>-?0\.0\d</td><td[^>]*>1\.0\d</td>", w.readout.value)
+    nb = json.loads(NOTEBOOK.read_text())
+    state = nb["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    htmls = [m["state"].get("value", "") for m in state.values() if m.get("model_name") == "HTMLModel"]
+    assert wait in htmls
+    assert not any("after 30 layers<" in h for h in htmls)

@@ -595,6 +595,10 @@ def _middle(values):
 MIDDLE_NOTE = f"the middle value of the {len(DRAW_SEEDS)} networks"
 
 
+# r86 (pass 87): the stored readout showed the Predict's answer; until the slider moves it says only this
+SPREAD_WAIT = "<i>Move the slider to see the spreads after {depth} layers.</i>"
+
+
 def _draw_key(text, k, key):
     """The widget's line name: 'SELU: spread' for the first network, 'SELU, draw 2: spread' for the next ones."""
     return f"{text}: {key}" if k == 0 else f"{text}, draw {k + 1}: {key}"
@@ -645,7 +649,7 @@ def selu_spread(start=2.0, depth=30):
     live.figure.legend([handles[t] for t in runs], [SPREAD_SHOWN[t] for t in runs], loc="outside lower center", ncol=len(runs))   # below: no curve under it
     low, high, step = SPREAD_STARTS
     sliders = {"start": slider("spread into layer 1", start, low, high, step)}
-    readout = widgets.HTML()
+    readout = widgets.HTML(SPREAD_WAIT.format(depth=depth))
 
     def update():
         draws = {text: pairs for text, pairs in run_draws(depth, sliders["start"].value).items() if text in runs}
@@ -660,10 +664,16 @@ def selu_spread(start=2.0, depth=30):
         rows = [(SPREAD_SHOWN[text], _middle([m[-1] for m, _ in pairs]), _middle([s[-1] for _, s in pairs]))
                 for text, pairs in draws.items()]
         # r84 (pass 85): the header's "(the middle value of the 5 networks)" moved into the Check's fold
-        readout.value = tables.html_table([f"after {depth} layers", "average", "spread"], rows)
+        # r86 (pass 87): the table answers the Predict, so it waits for the learner's first move (SPREAD_WAIT till then)
+        if state["moved"]:
+            readout.value = tables.html_table([f"after {depth} layers", "average", "spread"], rows)
 
-    state = {}
-    on_change(sliders.values(), update)
+    def moved():
+        state["moved"] = True
+        update()
+
+    state = {"moved": False}
+    on_change(sliders.values(), moved)
     update()
     return _DescribedWidget(
         [sliders["start"], readout, live.image], live,
