@@ -2899,14 +2899,20 @@ def test_leak_is_defined_at_first_use():
 
 def test_softmax_raise_cell_shows_its_shares():
     """Check (pass 30): the cell the learner runs to raise the second score prints the shares before. Pass 50 (r45):
-    its printed "after" answered the Predict above it before the learner acted; the after shares wait in the Check."""
+    its printed "after" answered the Predict above it before the learner acted; the after shares wait in the Check.
+    r86 (pass 87): the Predict sits above the cell, so running it is the act: it prints the after shares too."""
     cells = _cells()
     k = _index("more[1] += 1.0")
     outs = "".join("".join(o.get("text", "")) for o in cells[k]["outputs"])
     q0 = special.softmax([2.0, 1.0, 0.5, -1.0])
     q1 = special.softmax([2.0, 2.0, 0.5, -1.0])
-    assert outs == "shares before: " + " ".join(f"{v:.2f}".rstrip("0").rstrip(".") for v in q0) + "\n"
-    assert "after" not in outs and f"{q1[1]:.2f}" not in outs
+    short = lambda q: " ".join(f"{v:.2f}".rstrip("0").rstrip(".") for v in q)  # noqa: E731
+    # r86 (pass 87): the run showed only the before shares, so the act never showed its result; it prints both,
+    # lined up, after the Predict above it; the Check below gives the same shares to 3 decimals, and why
+    assert outs == f"shares before: {short(q0)}\nshares after:  {short(q1)}\n"
+    assert f"{q1[1]:.2f}" in outs and q1[1] > q0[1] and np.all(np.delete(q1 < q0, 1))
+    fold_after = re.search(r"\| after \| ([^\n]+) \|", _stored_markdown("ch04.raise_answer(")).group(1).split(" | ")
+    assert short(float(v) for v in fold_after) == short(q1)
     assert "**Predict:** raise the second score by 1." in "".join(cells[k - 1]["source"])
     assert _is_fold(cells[k + 1]) and "| after | " + " | ".join(f"{v:.3f}" for v in q1) + " |" in _stored_markdown(
         "ch04.raise_answer(")
@@ -2914,7 +2920,7 @@ def test_softmax_raise_cell_shows_its_shares():
     # read as plumbing, so the cell has no commented-out line and the click reveal below it holds the after shares
     source = "".join(cells[k]["source"])
     assert "#" not in source.replace("# raise the second score by 1", "") and "guess first" not in source
-    assert "Run the cell, then open the answer below it." in "".join(cells[k - 1]["source"])
+    assert "Run the cell, then open the answer below it for why." in "".join(cells[k - 1]["source"])
     shown = io.StringIO()
     with contextlib.redirect_stdout(shown):
         exec(source, {"np": np, "scores": np.array([2.0, 1.0, 0.5, -1.0]), "softmax": special.softmax})
