@@ -186,7 +186,9 @@ def test_every_widget_answer_is_folded_after_the_widget():
         elif "still have a slope above 0" in ask:   # asked before the picture; the fold follows the picture's words
             assert "ch04.relu_family()" in "".join(cells[i + 1]["source"]) and cells[i + 2]["cell_type"] == "markdown"
             assert cells[i + 3]["cell_type"] == "markdown"   # pass 29: Leaky/PReLU, then ELU/SELU, in two cells
-            assert _is_fold(cells[i + 4]), ask
+            # r86 (pass 87): a sketch of e^x sits inside the ELU/SELU words, before their formulas
+            assert "ch04.exp_sketch()" in "".join(cells[i + 4]["source"]) and cells[i + 5]["cell_type"] == "markdown"
+            assert _is_fold(cells[i + 6]), ask
         elif "biggest nudge" in ask:
             # r70 (pass 73): the labelled slope picture answered the question in the open; it is inside the Check
             # r72 (pass 75): asked at x = -0.5, as the first Check already answers it at x = -3
@@ -697,7 +699,8 @@ def test_costs_and_good_for_are_true():
     assert "**Costs:** a number to choose (Leaky ReLU, ELU) or learn (PReLU).\nSELU needs special random **starting weights** (below)." in text
     assert "**Good for:** outputs that must stay in a box" in text and "**Fixes:** outputs" not in text
     assert ("- **ELU**, left of 0: $\\alpha\\,(e^x - 1)$, with α (alpha) usually 1.\n"   # pass 28: the letter is named
-            "  So ELU sinks towards a **floor**, a level it never goes below: −α.") in text
+            "  Far left, $e^x - 1$ nears −1, so ELU nears −α.\n"   # r86 (pass 87): one idea a line
+            "  It never goes below −α: that level is its **floor**.") in text
 
 
 def test_the_zoom_box_is_named_and_drawn_thin_under_the_curves():
@@ -1328,10 +1331,11 @@ def test_selus_two_numbers_deepen_the_floor_and_scale_the_curve():
     # r39: the learner was auditing the rounding (1.05 × 1.67 = 1.75): the line gives one number, the product λα,
     # and the floor it sets; the right side's 1.05 is said on its own (checked below)
     # pass 46: one line; the slope just left of 0 and "fixed once" are cut, the right side's slope joins it
-    said = (f"**SELU** (scaled ELU), left of 0: about ${lam * alpha:.2f}\\,(e^x - 1)$. Its floor is about −{lam * alpha:.2f}. "
-            f"Right of 0, its slope is {lam:.2f}.")
-    assert said == ("**SELU** (scaled ELU), left of 0: about $1.76\\,(e^x - 1)$. Its floor is about −1.76. "
-                    "Right of 0, its slope is 1.05.")
+    # r86 (pass 87): one idea a line
+    said = (f"**SELU** (scaled ELU), left of 0: about ${lam * alpha:.2f}\\,(e^x - 1)$.\n  Its floor is about −{lam * alpha:.2f}.\n"
+            f"  Right of 0, its slope is {lam:.2f}.")
+    assert said == ("**SELU** (scaled ELU), left of 0: about $1.76\\,(e^x - 1)$.\n  Its floor is about −1.76.\n"
+                    "  Right of 0, its slope is 1.05.")
     assert "1.0507" not in text and "1.6733" not in text and "1.67" not in text
     assert said in text and float(selu(-60.0)) == pytest.approx(-lam * alpha)
     assert ch04_zoo.row("selu")["range"] == f"(-{lam * alpha:.2f}, ∞)" == "(-1.76, ∞)"   # the table says what the text says
@@ -1392,7 +1396,7 @@ def test_slopes_at_minus_three_are_asked_before_the_picture_and_all_four_stay_ab
     assert ("**Predict:** far left, at $x = -3$, which still have a slope above 0? None, only Leaky ReLU and PReLU, "
             "or all four?") in "".join(_cells()[ask]["source"])
     assert "**floor**" not in "".join(_cells()[ask]["source"])
-    assert "So ELU sinks towards a **floor**, a level it never goes below: −α." in _markdown()
+    assert "It never goes below −α: that level is its **floor**." in _markdown()   # r86 (pass 87): one idea a line
     # r38: e^x's slope is its value, so the table's slopes can be worked out: e^-3 and 1.76 e^-3
     # r54 (pass 60): with an example, at the Predict's x: e^-3 ≈ 0.05, and so is its slope
     # r70 (pass 73): said before the Check, "both are about 0.05" gave the answer away; the Check says it
@@ -1403,8 +1407,10 @@ def test_slopes_at_minus_three_are_asked_before_the_picture_and_all_four_stay_ab
     lam_alpha = 1.0507009873554805 * 1.6732632423543772
     assert f"{lam_alpha:.2f}" == "1.76" and float(activations.get("selu").derivative(-1e-12)) == pytest.approx(lam_alpha)
     # r73 (pass 77): "slope equals its value" read as calculus to trust; said as steepness against height
-    assert ("A calculus fact: $e^x$ is exactly as steep as it is high. So each slope is the number in front times $e^x$: ELU's is $e^x$, "
-            "SELU's 1.76 × $e^x$.") in ch04_zoo.at_answer(x=-3.0).data
+    # r86 (pass 87): "as steep as it is high" was a leap; a sketch of e^x with two touching lines comes first
+    assert ("As the sketch showed, the slope of $e^x$ equals its height.\nSo ELU's slope is $e^x$, "
+            "and SELU's is 1.76 × $e^x$.") in ch04_zoo.at_answer(x=-3.0).data
+    assert _index("ch04.exp_sketch()") < _index("ch04.at_answer(")
     assert "0.05" not in ch04_zoo.at_answer(x=-3.0).data and "| slope |" not in ch04_zoo.at_answer(x=-3.0).data
     assert "SELU" not in "".join(_cells()[ask]["source"]).split("**Predict:**")[1]
     assert "sit lowest" not in _markdown()
@@ -1491,7 +1497,7 @@ def test_elu_has_no_corner_only_at_alpha_one_and_text_and_table_say_so():
     text = _markdown()   # pass 19: the table's row says "at α = 1"; the prose no longer calls ELU smooth
     # pass 25: ELU's formula is given, so "needs e^x" and "bending jumps at 0" rest on something the learner saw
     assert ("- **ELU**, left of 0: $\\alpha\\,(e^x - 1)$, with α (alpha) usually 1.\n"
-            "  So ELU sinks towards a **floor**, a level it never goes below: −α." in text and "smooth curve" not in text)
+            "  Far left, $e^x - 1$ nears −1, so ELU nears −α." in text and "smooth curve" not in text)
     assert text.index("$e \\approx 2.718$") < text.index("- **ELU**, left of 0: $\\alpha\\,(e^x - 1)$")   # e^x explained first
     assert "Bending" not in text and "bending" not in ch04_zoo.row("elu")["smoothness"]
 
@@ -2809,6 +2815,7 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     assert "### Try it: a spread that starts too big or too small" in _markdown()
     w = ch04_zoo.selu_spread(start=2.0)
     assert w.sliders["start"].value == 2.0 and len(ch04_zoo.DRAW_SEEDS) == 5
+    w.sliders["start"].value, w.sliders["start"].value = 1.0, 2.0   # r86 (pass 87): the table waits for a move
     # pass 36: every run over the same five; r84 (pass 85): "the middle value" is said in the Check's fold
     assert "after 30 layers<" in w.readout.value and "middle" not in w.readout.value
     assert "The table under the slider gives the middle value of the 5 networks." in ch04_zoo.signal_answer(30).data
@@ -2898,14 +2905,20 @@ def test_leak_is_defined_at_first_use():
 
 def test_softmax_raise_cell_shows_its_shares():
     """Check (pass 30): the cell the learner runs to raise the second score prints the shares before. Pass 50 (r45):
-    its printed "after" answered the Predict above it before the learner acted; the after shares wait in the Check."""
+    its printed "after" answered the Predict above it before the learner acted; the after shares wait in the Check.
+    r86 (pass 87): the Predict sits above the cell, so running it is the act: it prints the after shares too."""
     cells = _cells()
     k = _index("more[1] += 1.0")
     outs = "".join("".join(o.get("text", "")) for o in cells[k]["outputs"])
     q0 = special.softmax([2.0, 1.0, 0.5, -1.0])
     q1 = special.softmax([2.0, 2.0, 0.5, -1.0])
-    assert outs == "shares before: " + " ".join(f"{v:.2f}".rstrip("0").rstrip(".") for v in q0) + "\n"
-    assert "after" not in outs and f"{q1[1]:.2f}" not in outs
+    short = lambda q: " ".join(f"{v:.2f}".rstrip("0").rstrip(".") for v in q)  # noqa: E731
+    # r86 (pass 87): the run showed only the before shares, so the act never showed its result; it prints both,
+    # lined up, after the Predict above it; the Check below gives the same shares to 3 decimals, and why
+    assert outs == f"shares before: {short(q0)}\nshares after:  {short(q1)}\n"
+    assert f"{q1[1]:.2f}" in outs and q1[1] > q0[1] and np.all(np.delete(q1 < q0, 1))
+    fold_after = re.search(r"\| after \| ([^\n]+) \|", _stored_markdown("ch04.raise_answer(")).group(1).split(" | ")
+    assert short(float(v) for v in fold_after) == short(q1)
     assert "**Predict:** raise the second score by 1." in "".join(cells[k - 1]["source"])
     assert _is_fold(cells[k + 1]) and "| after | " + " | ".join(f"{v:.3f}" for v in q1) + " |" in _stored_markdown(
         "ch04.raise_answer(")
@@ -2913,7 +2926,7 @@ def test_softmax_raise_cell_shows_its_shares():
     # read as plumbing, so the cell has no commented-out line and the click reveal below it holds the after shares
     source = "".join(cells[k]["source"])
     assert "#" not in source.replace("# raise the second score by 1", "") and "guess first" not in source
-    assert "Run the cell, then open the answer below it." in "".join(cells[k - 1]["source"])
+    assert "Run the cell, then open the answer below it for why." in "".join(cells[k - 1]["source"])
     shown = io.StringIO()
     with contextlib.redirect_stdout(shown):
         exec(source, {"np": np, "scores": np.array([2.0, 1.0, 0.5, -1.0]), "softmax": special.softmax})
@@ -3453,6 +3466,7 @@ def test_selu_readout_shows_the_lowest_and_highest_spread_of_the_five_networks()
     r56 (pass 62): the He widget is cut; the readout's rows are the runs drawn, SELU and ReLU with LeCun weights."""
     w = ch04_zoo.selu_spread(start=1.0, depth=30)
     assert w.sliders["start"].value == 1.0
+    w.sliders["start"].value, w.sliders["start"].value = 2.0, 1.0   # r86 (pass 87): the table waits for a move
     draws = ch04_zoo.run_draws(30, 1.0)
     for text, pairs in ((t, p) for t, p in draws.items() if t != "ReLU, He weights"):
         ends = [s[-1] for _, s in pairs]
@@ -4188,3 +4202,54 @@ def test_nudge_picture_writes_relu_clear_of_leaky_relus_line_and_name():
         for b, box_b in boxes[i + 1:]:
             assert not box_a.overlaps(box_b), (a, b)
     plt.close(fig)
+
+
+def test_pass_87_selu_readout_waits_for_the_first_move_and_the_stored_one_gives_nothing_away():
+    """Check (r86, pass 87): the "after 30 layers" table answers the widget's own Predict, so it is shown only once
+    the learner moves the slider; the stored widget state (what a static export shows) holds the waiting line, not
+    the table, and the text above the widget says to move it."""
+    w = ch04_zoo.selu_spread(start=1.0, depth=30)
+    wait = ch04_zoo.SPREAD_WAIT.format(depth=30)
+    assert w.readout.value == wait and "Move the slider to see the spreads after 30 layers." in wait
+    assert "<td" not in w.readout.value and "1.00" not in w.readout.value
+    w.sliders["start"].value = 2.0
+    assert "after 30 layers<" in w.readout.value and re.search(r"<td[^>]*>SELU</td>", w.readout.value)
+    w.sliders["start"].value = 1.0   # back at the opening value, the table stays
+    assert re.search(r"<td[^>]*>SELU</td><td[^>]*>-?0\.0\d</td><td[^>]*>1\.0\d</td>", w.readout.value)
+    nb = json.loads(NOTEBOOK.read_text())
+    state = nb["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    htmls = [m["state"].get("value", "") for m in state.values() if m.get("model_name") == "HTMLModel"]
+    assert wait in htmls
+    assert not any("after 30 layers<" in h for h in htmls)
+
+
+def test_pass_87_exp_sketch_comes_first_and_shows_slope_equals_height():
+    """Check (r86, pass 87): e^x gets a small sketch before ELU's and SELU's formulas; its touching lines have the
+    slope of e^x at their point (its height there), and its alt text says so."""
+    k = _index("ch04.exp_sketch()")
+    assert _index("ELU and SELU use an exponential") == k - 1 and k + 1 == _index("- **ELU**, left of 0:")
+    assert _cells()[k]["metadata"]["jupyter"]["source_hidden"] and "image/png" in _cells()[k]["outputs"][0]["data"]
+    fig = ch04_zoo.exp_sketch()
+    ax = fig.axes[0]
+    touching = [ln for ln in ax.get_lines() if ln.get_linestyle() == "--"]
+    assert len(touching) == len(ch04_zoo.EXP_MARKS) == 2
+    for ln, at in zip(touching, ch04_zoo.EXP_MARKS):
+        (x0, x1), (y0, y1) = ln.get_xdata(), ln.get_ydata()
+        assert (y1 - y0) / (x1 - x0) == pytest.approx(math.exp(at)) and (x0 + x1) / 2 == pytest.approx(at)
+    assert "the slope equals the height" in fig.get_label() and "height 2.72, slope 2.72" in fig.get_label()
+    assert f"{math.e:.2f}" == "2.72" and np.all(np.exp(np.linspace(-3, 1.5, 50)) > 0)
+
+
+def test_pass_87_smooth_panel_names_each_dipping_line_with_a_leader():
+    """Check (r86, pass 87): in the opening picture's smooth panel, GELU, SiLU and Mish were a stacked list; each
+    name now has a leader that ends on its own line, where that line is the outer one of the three."""
+    ax = ch04_zoo.families_row().axes[1]
+    leads = {t.get_text(): t for t in ax.texts if getattr(t, "arrow_patch", None) is not None}
+    assert set(leads) == {"GELU", "SiLU", "Mish"}
+    three = {n: float(activations.get(n)(ch04_zoo.OVERVIEW_LEADERS[n])) for n in ("gelu", "silu", "mish")}
+    for n, at in ch04_zoo.OVERVIEW_LEADERS.items():
+        t = leads[ch04_zoo.OVERVIEW_TAGS[n][2]]
+        assert t.xy == pytest.approx((at, three[n])) and t.get_color() == ch04_zoo.plots.color(n)
+        others = [float(activations.get(m)(at)) for m in ("gelu", "silu", "mish") if m != n]
+        assert three[n] > max(others) or three[n] < min(others), n   # the leader meets its own line first
+    assert "thin leaders run from the names GELU" in ch04_zoo.FAMILIES_ALT

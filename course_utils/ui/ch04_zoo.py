@@ -89,7 +89,8 @@ ZOOM_DIP_TAGS = {"gelu": (-0.15, -0.012, "GELU", "right", "top"), "silu": (-0.62
 FAMILIES_ALT = ("Four small panels, each curve with its name written next to it. The first three, one per "
                 f"family, in solid lines on the same axes (x from {-SHARED_X:g} to {SHARED_X:g}). ReLU family: "
                 "ReLU, Leaky ReLU, PReLU, ELU and SELU, each with its own left side. Smooth family: GELU, SiLU, Mish and "
-                "softplus, ReLU with the corner rounded. Squashers: sigmoid and tanh, S-curves held in a box. Zoom on the "
+                "softplus, ReLU with the corner rounded; thin leaders run from the names GELU (top left), SiLU "
+                "(lowest, right of 0) and Mish (its dip) to their lines. Squashers: sigmoid and tanh, S-curves held in a box. Zoom on the "
                 f"dips (x from {OVERVIEW_ZOOM_X[0]:g} to {OVERVIEW_ZOOM_X[1]:g}, output from {OVERVIEW_ZOOM_Y[0]:g} to "
                 f"{OVERVIEW_ZOOM_Y[1]:g}): Leaky ReLU just below ReLU's flat 0; "
                 + ", ".join(f"{ZOOM_DIP_TAGS[n][2]} ({ZOOM_DIP_SAID[n]})" for n in ZOOM_SMOOTH)
@@ -102,19 +103,27 @@ OVERVIEW_ZOOM_TITLE = "zoom on the dips"
 OVERVIEW_TAGS = {
     "relu": (0.9, 0.05, "ReLU", "left", "bottom"), "leaky_relu": (-2.95, 0.25, "Leaky ReLU", "left", "bottom"),
     "prelu": (-2.95, -0.45, "PReLU", "left", "bottom"), "elu": (-2.3, -1.05, "ELU", "left", "top"),
-    "selu": (-2.95, -1.72, "SELU", "left", "top"), "gelu": (-2.95, -1.2, "GELU", "left", "top"),
-    "silu": (-2.95, -0.85, "SiLU", "left", "top"), "mish": (-2.95, -0.5, "Mish", "left", "top"),
+    "selu": (-2.95, -1.72, "SELU", "left", "top"), "gelu": (-2.9, 0.75, "GELU", "left", "bottom"),
+    "silu": (2.9, 0.45, "SiLU", "right", "top"), "mish": (-2.9, -0.85, "Mish", "left", "top"),
     "softplus": (0.2, 1.9, "Softplus", "right", "bottom"), "sigmoid": (0.6, 0.45, "sigmoid", "left", "top"),
     "tanh": (0.35, -0.35, "tanh", "left", "top"),
 }
+# r86 (pass 87): GELU, SiLU and Mish were named in a stacked list under their lines, which could not be told apart;
+# each name now sits apart, a thin leader in its colour running to the x where its own line is the outer one
+OVERVIEW_LEADERS = {"gelu": -2.2, "silu": 2.0, "mish": -1.19}   # GELU top left, SiLU lowest right of 0, Mish's dip
 OVERVIEW_ZOOM_NOTE = (-2.95, -1.6, "(they dip: zoom →)")
 ZOOM_TAGS = {
     "relu": (-3.9, 0.015, "ReLU", "left", "bottom"), "leaky_relu": (-3.9, -0.042, "Leaky ReLU", "left", "top"),
 }
-def _overview_tags(ax, names, tags):
+def _overview_tags(ax, names, tags, leaders=None):
     for n in names:
         x, y, text, ha, va = tags[n]
-        _tag(ax, n, x, y, text, ha=ha, va=va, fontsize=8.5)
+        if n in (leaders or {}):   # the name apart, a thin leader to its own line
+            at = leaders[n]
+            ax.annotate(text, (at, float(activations.get(n)(at))), (x, y), color=plots.color(n), fontweight="bold",
+                        ha=ha, va=va, fontsize=8.5, arrowprops={"arrowstyle": "-", "color": plots.color(n), "lw": 1.0})
+        else:
+            _tag(ax, n, x, y, text, ha=ha, va=va, fontsize=8.5)
 
 
 @plots.styled
@@ -129,7 +138,7 @@ def families_row(x_max=SHARED_X):
         _axes_lines(ax)
         for name in (n for n in names if n != "softmax"):
             ax.plot(x, np.asarray(activations.get(name)(x), dtype=float), lw=1.8, color=plots.color(name), ls="-")
-        _overview_tags(ax, [n for n in names if n != "softmax"], OVERVIEW_TAGS)
+        _overview_tags(ax, [n for n in names if n != "softmax"], OVERVIEW_TAGS, OVERVIEW_LEADERS)
         ax.set(xlim=(-x_max, x_max), ylim=SHARED_Y, xticks=(-3, 0, 3))
     for ax in axes[1:3]:
         ax.set_yticklabels([])
@@ -150,6 +159,33 @@ def families_row(x_max=SHARED_X):
         _tag(az, name, x_low + dx, y_low + dy, text, ha=ha, va=va, fontsize=8.5)
     az.set(xlim=OVERVIEW_ZOOM_X, ylim=OVERVIEW_ZOOM_Y, xticks=(-4, -2, 0), yticks=(-0.4, -0.2, 0), title=OVERVIEW_ZOOM_TITLE)
     fig.set_label(FAMILIES_ALT)
+    return fig
+
+
+EXP_MARKS = (0.0, 1.0)   # where the e^x sketch draws a touching line: height 1 and e, slope the same
+EXP_ALT = ("The curve y = eˣ for x from -3 to 1.5. Far left it sinks towards 0 but stays above it. Dashed lines "
+           "touch it at x = 0 (height 1, slope 1) and at x = 1 (height 2.72, slope 2.72): at each point, the slope "
+           "equals the height.")
+
+
+@plots.styled
+def exp_sketch(marks=EXP_MARKS):
+    """A small sketch of e^x before ELU's and SELU's formulas (r86, pass 87: 'as steep as it is high' was a leap):
+    the curve, and at each mark a dashed touching line whose slope equals the height there (notebook 04)."""
+    fig, ax = plots.new_figure(480, 240)
+    x = np.linspace(-3.0, 1.5, 301)
+    _axes_lines(ax)
+    ax.plot(x, np.exp(x), color="black", lw=2.2)
+    ax.text(-2.9, 0.9, "far left: near 0,\nnever below it", fontsize=9.5, va="bottom")
+    for at in marks:
+        h = float(np.exp(at))
+        t = np.array([at - 0.55, at + 0.55])
+        ax.plot(t, h + h * (t - at), color=plots.ACCENT, ls="--", lw=1.6)
+        ax.plot([at], [h], "o", color=plots.ACCENT, ms=5)
+        ax.text(at - 0.1, h + 0.15, f"height {h:.2f}".replace(".00", "") + f"\nslope {h:.2f}".replace(".00", ""),
+                fontsize=9, ha="right", va="bottom", color=plots.ACCENT)
+    ax.set(xlim=(-3.0, 1.5), ylim=(-0.3, 4.8), xticks=(-3, -2, -1, 0, 1), xlabel="x", ylabel="eˣ", title="eˣ: its slope equals its height")
+    fig.set_label(EXP_ALT)
     return fig
 
 
@@ -595,6 +631,10 @@ def _middle(values):
 MIDDLE_NOTE = f"the middle value of the {len(DRAW_SEEDS)} networks"
 
 
+# r86 (pass 87): the stored readout showed the Predict's answer; until the slider moves it says only this
+SPREAD_WAIT = "<i>Move the slider to see the spreads after {depth} layers.</i>"
+
+
 def _draw_key(text, k, key):
     """The widget's line name: 'SELU: spread' for the first network, 'SELU, draw 2: spread' for the next ones."""
     return f"{text}: {key}" if k == 0 else f"{text}, draw {k + 1}: {key}"
@@ -645,7 +685,7 @@ def selu_spread(start=2.0, depth=30):
     live.figure.legend([handles[t] for t in runs], [SPREAD_SHOWN[t] for t in runs], loc="outside lower center", ncol=len(runs))   # below: no curve under it
     low, high, step = SPREAD_STARTS
     sliders = {"start": slider("spread into layer 1", start, low, high, step)}
-    readout = widgets.HTML()
+    readout = widgets.HTML(SPREAD_WAIT.format(depth=depth))
 
     def update():
         draws = {text: pairs for text, pairs in run_draws(depth, sliders["start"].value).items() if text in runs}
@@ -660,10 +700,16 @@ def selu_spread(start=2.0, depth=30):
         rows = [(SPREAD_SHOWN[text], _middle([m[-1] for m, _ in pairs]), _middle([s[-1] for _, s in pairs]))
                 for text, pairs in draws.items()]
         # r84 (pass 85): the header's "(the middle value of the 5 networks)" moved into the Check's fold
-        readout.value = tables.html_table([f"after {depth} layers", "average", "spread"], rows)
+        # r86 (pass 87): the table answers the Predict, so it waits for the learner's first move (SPREAD_WAIT till then)
+        if state["moved"]:
+            readout.value = tables.html_table([f"after {depth} layers", "average", "spread"], rows)
 
-    state = {}
-    on_change(sliders.values(), update)
+    def moved():
+        state["moved"] = True
+        update()
+
+    state = {"moved": False}
+    on_change(sliders.values(), moved)
     update()
     return _DescribedWidget(
         [sliders["start"], readout, live.image], live,
@@ -1562,7 +1608,8 @@ def at_answer(names=FAMILIES["ReLU family"], x=-3.0):
     return fold("Check your prediction", f"""
 {everyone}. {" and ".join(steady)} keep the same slope all along the left.
 {"'s and ".join(fading)}'s slopes are small there, but not 0: they fade, but never reach 0.
-A calculus fact: $e^x$ is exactly as steep as it is high. So each slope is the number in front times $e^x$: {label("elu")}'s is $e^x$, {label("selu")}'s {lam_alpha:.2f} × $e^x$.
+As the sketch showed, the slope of $e^x$ equals its height.
+So {label("elu")}'s slope is $e^x$, and {label("selu")}'s is {lam_alpha:.2f} × $e^x$.
 """)
 
 
