@@ -1161,27 +1161,23 @@ def test_pass83_the_rows_of_stills_have_a_legend_for_the_thick_line_the_dashes_a
 
 
 def test_pass83_three_slopes_are_told_apart_where_slope_first_gets_a_second_meaning():
-    """Check r81's Clarity item 1 and r85's Clarity: a box names the three slopes the chapter uses, one line each, right
-    after the bend's cell defines a line's slope and before the readout lists a unit's slopes (where the word first
-    gets a second meaning): a bend's slope (1 on ReLU's ramp, 0 on its flat side), the readout's slopes (plain ReLU's
-    "0, then 1") and, later, a hill slope (2 at the dot)."""
+    """Check r81's Clarity item 1, r85's and r86's Clarity: each new slope is told apart where it first appears, one
+    line each, with no box that names slopes before they are explained. The bend's cell defines a line's slope (1 on
+    ReLU's ramp, 0 on its flat side); the readout's cell says its slopes are those of the unit's straight pieces
+    (plain ReLU's "0, then 1"); the valley's cell says its slope is a different one, the hill's (2 at the dot)."""
     cells = _nb().cells
-    (k,) = [i for i, c in enumerate(cells) if c.source.startswith("The dot stands at $3$.")]
+    (k,) = [i for i, c in enumerate(cells) if c.source.startswith("The dot stands at $3$,")]
     assert "**hill slope**" in cells[k].source and "**hill slope**" not in "".join(c.source for c in cells[:k])
+    # Pass 87 (r86 Clarity): the valley's own line, before the hill slope is named.
+    assert cells[k].source.index("A different slope: this one is the hill's, for the weight.") < \
+        cells[k].source.index("**hill slope**")
     (b,) = [i for i, c in enumerate(cells) if c.source.startswith("## Step 3: the bend")]
     assert "A line's **slope**" in cells[b].source and "readout" not in "".join(c.source for c in cells[:b + 1])
-    box = cells[b + 1].source
-    # Pass 84 (r83 Clarity): fewer words and no named "line's slope" or "bend's slope": one word on three graphs.
-    # Pass 86 (r85 Clarity): moved from the hill to the bend, where the readout's slopes are about to be met.
-    assert box == ("> **One word, three graphs.** This chapter reads slopes off three graphs:\n"
-                   ">\n"
-                   "> - the bend's slope: on ReLU's own graph ($1$ on its ramp, $0$ on its flat side).\n"
-                   "> - the readout's slopes: on a unit's graph, just below.\n"
-                   "> - a hill slope: on a valley, later on.")
-    assert "Under the sliders, the **readout** lists the line's slopes" in cells[b + 2].source
-    assert sum("One word, three graphs" in c.source for c in cells) == 1
-    lines = [line for line in box.splitlines() if line.startswith("> - ")]
-    assert [line[4:].split(":")[0] for line in lines] == ["the bend's slope", "the readout's slopes", "a hill slope"]
+    # Pass 87 (r86 Clarity): the "One word, three graphs" box named the readout and the hill before either was met.
+    assert not any("three graphs" in c.source or "hill slope" in c.source for c in cells[:k])
+    readout = cells[b + 1].source
+    assert "Under the sliders, the **readout** lists the line's slopes, left to right.\n" \
+           "Each is the slope of one straight piece of the unit's graph." in readout
     assert "slopes, left to right: 0, then 1" in ch00_start_here.bend_unit().readout.value   # plain ReLU's readout
     relu = activations.get("relu").derivative(np.array([-1.0, 1.0]))
     assert list(np.asarray(relu, float)) == [0.0, 1.0]   # the flat side, the ramp
@@ -1742,8 +1738,8 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     # Pass 86 (r85 Clarity): the box moved up to the bend; the fog follows the worked hill slope again.
     worked, fog, after = src[hill + 1], src[hill + 2], src[hill + 3]
     # Pass 62 (r56 Clarity): one name, the **hill slope**, for the slope of the hill, kept wherever it is meant.
-    assert "The dot stands at $3$." in worked and "So the weight's **hill slope**, the slope of the ground where you stand, is $2$." in worked
-    assert ("The rule: step against the hill slope. It is like walking downhill in fog.\n"
+    assert "The dot stands at $3$," in worked and "So the weight's **hill slope**, the slope of the ground where you stand, is $2$." in worked
+    assert ("The rule: step against the hill slope, like walking downhill in fog.\n"   # pass 87: one sentence
             "You cannot see the bottom, but you feel the hill slope underfoot.") in fog
     # Pass 75 (r72 Clarity 1): no "nudge" in this chapter: a move is -(learning rate x hill slope), said plainly.
     assert "nudge" not in _markdown().lower() and "**learning rate**" in after
@@ -1812,6 +1808,7 @@ def test_pass23_small_wordings_are_exact():
     # Pass 55 (r49 item 5, the densest place): the readout in a cell of its own, worked on plain ReLU first.
     # Pass 57 (r51 change 2): the readout lists the slopes, the word defined just before; one corner, two slopes.
     assert ("Under the sliders, the **readout** lists the line's slopes, left to right.\n"
+            "Each is the slope of one straight piece of the unit's graph.\n"   # pass 87 (r86 Clarity)
             'Plain ReLU reads "0, then 1": a corner.\n'
             "One slope all the way means straight.") in text
     assert ch00_start_here.slopes_seen(1.0, -8.0, True) == [0.0]        # corner at 8: out of view, straight there
@@ -2196,10 +2193,12 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     nudge, rate = -2.0, ch00_start_here.STEP_RATE
     assert rate == 0.5 and rate * nudge == pytest.approx(-1) and w + rate * nudge == pytest.approx(2)
     assert ch00_start_here.hill(w + rate * nudge) < ch00_start_here.hill(w) < ch00_start_here.hill(w - rate * nudge)
-    worked = _cell("The dot stands at $3$.")
+    worked = _cell("The dot stands at $3$,")
     # Pass 42 (r38 Correctness): the slope is read per step right along the dashed line (the triangle), not on the
     # curved hill itself, whose full step climbs more. Pass 56: the worked case, then the rule, then the number.
-    assert ("The dot stands at $3$. The dashed line touches the valley's side there.\n"
+    # Pass 87 (r86 Clarity): the dot and the dashed line in one sentence; the new slope told apart in its own line.
+    assert ("The dot stands at $3$, where the dashed line touches the valley's side.\n"
+            "A different slope: this one is the hill's, for the weight.\n"
             "The line climbs $2$ for each step right (the triangle). So the weight's **hill slope**, the slope of the "
             "ground where you stand, is $2$."
             ) in worked   # pass 62: "It" named, the slope named as the hill's
@@ -2208,7 +2207,8 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     # pass 82 (cut for words): the maths books' word moved to the words box, "(a *derivative*)"
     # pass 77 (r73 Clarity 4): the two kinds of slope told apart where the second one is met; pass 83 (r81 Clarity 1):
     # all three kinds, in a box of their own right after this cell
-    assert ("A hill slope of $2$ means: move the weight a tiny bit right, and the wrongness rises about twice as far.\n"
+    # pass 87 (r86, paid for the new slope line): the hill slope's meaning in fewer words
+    assert ("is $2$.\nThen a tiny move right raises the wrongness about twice as far.\n"
             "\nWe drew this bowl so") in worked and "A bend's slope, such as 1" not in _markdown()
     assert "*derivative*" in _cell("> **Words so far.**") and _markdown().count("derivative") == 1
     assert float(activations.get("relu").derivative(np.array([1.0]))[0]) == 1.0   # ReLU's ramp: slope 1
