@@ -6,6 +6,7 @@ import re
 from fractions import Fraction
 from pathlib import Path
 
+import matplotlib.colors
 import nbformat
 import numpy as np
 import pytest
@@ -1009,7 +1010,9 @@ def test_opening_defines_layer_and_bend_rectified_is_glossed_and_remember_is_one
     steepest slope, ReLU's is 1 on positive inputs)."""
     opening = _nb().cells[0].source
     assert opening.index("columns, called **layers**") < opening.index("a single layer")
-    assert opening.index("**bend**: it turns a straight line on a chart into a line with a corner or a curve") < opening.index("Without the bend")
+    assert opening.index("**bend**: it turns a straight line into a line with a corner or a curve") < opening.index("Without the bend")
+    # Pass 87 (r86 Clarity): the chart is pointed to, as no chart has been shown yet.
+    assert "a line with a corner or a curve (see the first picture)." in opening
     assert "then *rectified* (made one-way), so negatives become 0" in _markdown()   # pass 73: the name's origin
     remember = next(c.source for c in _nb().cells if c.source.startswith("## What to remember"))
     points = re.findall(r"^\d\. (.+)$", remember, re.M)
@@ -1161,27 +1164,23 @@ def test_pass83_the_rows_of_stills_have_a_legend_for_the_thick_line_the_dashes_a
 
 
 def test_pass83_three_slopes_are_told_apart_where_slope_first_gets_a_second_meaning():
-    """Check r81's Clarity item 1 and r85's Clarity: a box names the three slopes the chapter uses, one line each, right
-    after the bend's cell defines a line's slope and before the readout lists a unit's slopes (where the word first
-    gets a second meaning): a bend's slope (1 on ReLU's ramp, 0 on its flat side), the readout's slopes (plain ReLU's
-    "0, then 1") and, later, a hill slope (2 at the dot)."""
+    """Check r81's Clarity item 1, r85's and r86's Clarity: each new slope is told apart where it first appears, one
+    line each, with no box that names slopes before they are explained. The bend's cell defines a line's slope (1 on
+    ReLU's ramp, 0 on its flat side); the readout's cell says its slopes are those of the unit's straight pieces
+    (plain ReLU's "0, then 1"); the valley's cell says its slope is a different one, the hill's (2 at the dot)."""
     cells = _nb().cells
-    (k,) = [i for i, c in enumerate(cells) if c.source.startswith("The dot stands at $3$.")]
+    (k,) = [i for i, c in enumerate(cells) if c.source.startswith("The dot stands at $3$,")]
     assert "**hill slope**" in cells[k].source and "**hill slope**" not in "".join(c.source for c in cells[:k])
+    # Pass 87 (r86 Clarity): the valley's own line, before the hill slope is named.
+    assert cells[k].source.index("A different slope: this one is the hill's, for the weight.") < \
+        cells[k].source.index("**hill slope**")
     (b,) = [i for i, c in enumerate(cells) if c.source.startswith("## Step 3: the bend")]
     assert "A line's **slope**" in cells[b].source and "readout" not in "".join(c.source for c in cells[:b + 1])
-    box = cells[b + 1].source
-    # Pass 84 (r83 Clarity): fewer words and no named "line's slope" or "bend's slope": one word on three graphs.
-    # Pass 86 (r85 Clarity): moved from the hill to the bend, where the readout's slopes are about to be met.
-    assert box == ("> **One word, three graphs.** This chapter reads slopes off three graphs:\n"
-                   ">\n"
-                   "> - the bend's slope: on ReLU's own graph ($1$ on its ramp, $0$ on its flat side).\n"
-                   "> - the readout's slopes: on a unit's graph, just below.\n"
-                   "> - a hill slope: on a valley, later on.")
-    assert "Under the sliders, the **readout** lists the line's slopes" in cells[b + 2].source
-    assert sum("One word, three graphs" in c.source for c in cells) == 1
-    lines = [line for line in box.splitlines() if line.startswith("> - ")]
-    assert [line[4:].split(":")[0] for line in lines] == ["the bend's slope", "the readout's slopes", "a hill slope"]
+    # Pass 87 (r86 Clarity): the "One word, three graphs" box named the readout and the hill before either was met.
+    assert not any("three graphs" in c.source or "hill slope" in c.source for c in cells[:k])
+    readout = cells[b + 1].source
+    assert "Under the sliders, the **readout** lists the line's slopes, left to right.\n" \
+           "Each is the slope of one straight piece of the unit's graph." in readout
     assert "slopes, left to right: 0, then 1" in ch00_start_here.bend_unit().readout.value   # plain ReLU's readout
     relu = activations.get("relu").derivative(np.array([-1.0, 1.0]))
     assert list(np.asarray(relu, float)) == [0.0, 1.0]   # the flat side, the ramp
@@ -1220,7 +1219,7 @@ def test_how_to_use_is_run_predict_check_with_make_lab_in_one_line():
     assert "Some questions have letter buttons: click one and read the reply." in cell
     assert "make lab" not in cell and "terminal" not in cell
     # Pass 74 (r71 Focus): the pointer to the README folded into the table's intro line, out of the lesson's flow.
-    assert "Each chapter is a Jupyter notebook like this one (double-click one in the file list on the left to open it).\n" in cell
+    assert "Each chapter is a Jupyter notebook like this one (double-click one in the file list to open it).\n" in cell
     assert "Reading this outside JupyterLab?" not in cell
     assert "make lab" in (ROOT / "README.md").read_text()
 
@@ -1346,7 +1345,7 @@ def test_output_has_a_bias_and_the_stretch_aside_is_gone():
     aside 'the course calls all of these a stretch' is dropped."""
     text = _markdown()
     # Pass 23: after the three steps, so "bias" is defined (step 2) before the output uses it.
-    cell = _cell("On the left:")
+    cell = _cell("On the right, one unit opened up")   # pass 87: its own cell
     said = "The **output** $y$ does steps 1 and 2 too: it adds the units' numbers, each times a weight, plus a bias."
     assert said in cell and cell.index("the **bias**") < cell.index(said)
     # Pass 37 (r34 Clarity item 3): why the output has no step 3, said right after.
@@ -1377,7 +1376,7 @@ def test_pass18_the_opening_points_ahead_to_the_limited_range():
     # Pass 37 (r34 Clarity item 2): the opening stops at corners; the theorem is named once, after the tent.
     # Pass 47: "With it, the calculators make corners (or curves)" is cut: the bend's own gloss says it.
     # Pass 70 (r65 Clarity 1): the corner is put in a graph, which the reader is pointed to below.
-    assert "**bend**: it turns a straight line on a chart into a line with a corner or a curve." in cells[0].source  # p75: no picture yet
+    assert "**bend**: it turns a straight line into a line with a corner or a curve (see the first picture)." in cells[0].source  # p87: pointed to
     # Pass 68 (cut for words): the theorem's name is left to chapter 02, which names it; this page says what it says.
     assert "theorem" not in _markdown()
     assert "almost any shape" not in cells[0].source
@@ -1512,7 +1511,7 @@ def test_pass22_make_lab_is_for_who_is_not_in_jupyterlab_and_exercise_notebooks_
     how = _cell("## How to use the course")
     # Pass 46: the reader outside JupyterLab gets one line pointing at the README, after the table.
     # Pass 74 (r71 Focus): that line is the table's intro now, a parenthesis pointing at the README.
-    assert how.index("(double-click one in the file list on the left to open it)") < how.index("| step | what to do |")
+    assert how.index("(double-click one in the file list to open it)") < how.index("| step | what to do |")
     assert "To start, open" not in how and "Not in JupyterLab yet?" not in how
     # Pass 26: "link" names a network's connection now, so the exercise notebook is said to come with each chapter.
     # Pass 71 (r66 Correctness): the claim is made checkable: each exercise notebook linked right there.
@@ -1540,7 +1539,7 @@ def test_pass22_terms_are_glossed_before_they_are_used():
     """Check items 3, 5, 7, 8, 19: ReLU is glossed in the network's step 3 (negatives become 0, as ReLU does), the
     readout's equal-steps line is introduced before the first slider shows it, 'linear' is glossed, each pile rule
     is a one-unit layer, XOR and SwiGLU are glossed in the course map (XOR's gloss is the XOR data's rule)."""
-    steps = _cell("On the left:")
+    steps = _cell("On the right, one unit opened up")   # pass 87 (r86 Clarity): the steps in a cell of their own
     # Pass 58 (r52 item 1): "more in step 3" sat in step 3 of the list; the section is named.
     # Pass 68 (cut for words): no pointer ahead; the section "Step 3: the bend" follows.
     assert "the **activation function**. Here it is ReLU: negatives become 0." in steps
@@ -1612,7 +1611,7 @@ def test_pass22_each_sketch_in_the_unit_picture_dots_the_line_before_its_step_an
     for t, line in zip(names, [l for pair in zip(dotted, solid) for l in pair]):   # each name at its line's left end
         (tx, ty), (lx, ly) = t.get_position(), (line.get_xdata()[0], line.get_ydata()[0])
         assert t.get_ha() == "right" and 0 < lx - tx < 0.2 and ty == pytest.approx(ly), t.get_text()
-        assert t.get_color() == line.get_color()
+        assert t.get_color() == ch00_start_here.SKETCH_LABEL_INK   # pass 87 (r86 Picture): near-black, by its line
 
 
 def test_pass22_the_bent_units_are_a_two_layer_pile_that_straight_units_would_merge():
@@ -1742,8 +1741,8 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     # Pass 86 (r85 Clarity): the box moved up to the bend; the fog follows the worked hill slope again.
     worked, fog, after = src[hill + 1], src[hill + 2], src[hill + 3]
     # Pass 62 (r56 Clarity): one name, the **hill slope**, for the slope of the hill, kept wherever it is meant.
-    assert "The dot stands at $3$." in worked and "So the weight's **hill slope**, the slope of the ground where you stand, is $2$." in worked
-    assert ("The rule: step against the hill slope. It is like walking downhill in fog.\n"
+    assert "The dot stands at $3$," in worked and "So the weight's **hill slope**, the slope of the ground where you stand, is $2$." in worked
+    assert ("The rule: step against the hill slope, like walking downhill in fog.\n"   # pass 87: one sentence
             "You cannot see the bottom, but you feel the hill slope underfoot.") in fog
     # Pass 75 (r72 Clarity 1): no "nudge" in this chapter: a move is -(learning rate x hill slope), said plainly.
     assert "nudge" not in _markdown().lower() and "**learning rate**" in after
@@ -1812,6 +1811,7 @@ def test_pass23_small_wordings_are_exact():
     # Pass 55 (r49 item 5, the densest place): the readout in a cell of its own, worked on plain ReLU first.
     # Pass 57 (r51 change 2): the readout lists the slopes, the word defined just before; one corner, two slopes.
     assert ("Under the sliders, the **readout** lists the line's slopes, left to right.\n"
+            "Each is the slope of one straight piece of the unit's graph.\n"   # pass 87 (r86 Clarity)
             'Plain ReLU reads "0, then 1": a corner.\n'
             "One slope all the way means straight.") in text
     assert ch00_start_here.slopes_seen(1.0, -8.0, True) == [0.0]        # corner at 8: out of view, straight there
@@ -1863,7 +1863,7 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     assert "This page:" not in opening and "Last comes" not in opening
     heads = [c.source.splitlines()[0] for c in _nb().cells if c.source.startswith("## ")]
     assert heads.index("## How a network learns") < heads.index("## A short history of the bend") < heads.index(
-        "## The course map") and "it turns a straight line on a chart into a line with a corner" in opening
+        "## The course map") and "it turns a straight line into a line with a corner" in opening
     on_left = _cell("On the left:")
     # Pass 70 (cut for words): the picture labels the black link itself ("link: weight w").
     assert "- Each **link** has a **weight**: a number that multiplies what it carries.\n" in on_left
@@ -1888,7 +1888,7 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     # pass 69 (r64 item 1): "a hill: a bowl" contradicted itself (a hill sticks up); the curve is a valley again,
     # shaped like a bowl, and why the bowl is said; "hill slope" stays, the slope of the ground where you stand
     assert src[hill - 1].startswith("## How a network learns\n\nThe picture is a valley, shaped like a bowl.\n")
-    assert "Real valleys are lumpier; this one keeps the numbers easy." in src[hill - 1]
+    assert "Real valleys are lumpier."   # pass 87: shorter in src[hill - 1]
     assert "The picture is a hill" not in src[hill - 1] and "a bowl too" not in _markdown()
     assert cells[hill - 1].metadata["slideshow"]["slide_type"] == "slide"
     # pass 74 (r71 Picture): the timeline before the text that walks along it
@@ -2060,7 +2060,7 @@ def test_pass28_reader_items_terms_and_scope():
     x = rng.normal(size=4)
     assert np.allclose(W2 @ (W1 @ x + b1) + b2, (W2 @ W1) @ x + (W2 @ b1 + b2))
     assert text.count("<summary>Full explanation</summary>") == 0 and "<summary>Check your answer</summary>" not in text
-    recall = _cell("On the left:")   # pass 30 (r28 item 2): the dark unit on the left has three inputs, not the sketch
+    recall = _cell("On the right, one unit opened up")   # pass 30 (r28 item 2): the dark unit on the left has three inputs, not the sketch
     assert "The dark unit, opened up\n> on the right, has three inputs." in recall
     ax = ch00_start_here.network_picture().axes[0]
     into = {tuple(l.get_xydata()[0]) for l in ax.lines if tuple(l.get_xydata()[-1]) == (4.4, 8.2)}
@@ -2111,7 +2111,7 @@ def test_pass29_reader_items_words():
     assert png.sub("PNG", static) in png.sub("PNG", "".join(stored)) and png.search(static)
     assert "sliders" not in cells[i - 1].source
     assert "What is its slope?" not in text   # pass 68: the ten-layers question, a second stack example, is cut
-    recall = _cell("How far? The **learning rate** sets the step size")   # pass 56; pass 85: defined first
+    recall = _cell("The **learning rate** sets the step size")   # pass 56; pass 85: defined first
     # Pass 43 (r38 Retention): a transfer question, not the dot's answer again: the hill's left side, where the slope
     # is -0.8 (at w = 0.2, left of the bottom), learning rate 0.1: the weight steps right by 0.08.
     assert ("> **Pause and recall.** Now stand on the valley's left side, where the hill slope is $-0.8$.\n"
@@ -2178,7 +2178,7 @@ def test_pass82_the_halfs_claim_is_checked_with_numbers_a_cell_computes():
     assert round(rise, 3) == 0.105 and round(rise, 1) == 0.1   # "about 0.1", as far as the output moved
     assert round(rise / 0.1) == ch00_start_here.output_hill_slope(said) == said - right == 1
     assert round(2 * rise / 0.1) == 2   # without the ½, twice as far: the ½ is what makes the slope 1
-    assert cells[k - 1].source.startswith("The ½ makes the output's hill slope")
+    assert cells[k - 1].source.startswith("Wrongness is half the gap, squared:")   # pass 87: after the bowl
     # Pass 83 (r81 Correctness): the rise said as the printed numbers give it, 0.605 − 0.5 = 0.105, then "about 0.1".
     assert cells[k + 1].source.strip() == ("The wrongness rose by $0.605 - 0.5 = 0.105$. "
                                            "That is about $0.1$, as far as the output moved: hill slope $1$.")
@@ -2196,10 +2196,12 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     nudge, rate = -2.0, ch00_start_here.STEP_RATE
     assert rate == 0.5 and rate * nudge == pytest.approx(-1) and w + rate * nudge == pytest.approx(2)
     assert ch00_start_here.hill(w + rate * nudge) < ch00_start_here.hill(w) < ch00_start_here.hill(w - rate * nudge)
-    worked = _cell("The dot stands at $3$.")
+    worked = _cell("The dot stands at $3$,")
     # Pass 42 (r38 Correctness): the slope is read per step right along the dashed line (the triangle), not on the
     # curved hill itself, whose full step climbs more. Pass 56: the worked case, then the rule, then the number.
-    assert ("The dot stands at $3$. The dashed line touches the valley's side there.\n"
+    # Pass 87 (r86 Clarity): the dot and the dashed line in one sentence; the new slope told apart in its own line.
+    assert ("The dot stands at $3$, where the dashed line touches the valley's side.\n"
+            "A different slope: this one is the hill's, for the weight.\n"
             "The line climbs $2$ for each step right (the triangle). So the weight's **hill slope**, the slope of the "
             "ground where you stand, is $2$."
             ) in worked   # pass 62: "It" named, the slope named as the hill's
@@ -2208,8 +2210,9 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     # pass 82 (cut for words): the maths books' word moved to the words box, "(a *derivative*)"
     # pass 77 (r73 Clarity 4): the two kinds of slope told apart where the second one is met; pass 83 (r81 Clarity 1):
     # all three kinds, in a box of their own right after this cell
-    assert ("A hill slope of $2$ means: move the weight a tiny bit right, and the wrongness rises about twice as far.\n"
-            "\nWe drew this bowl so") in worked and "A bend's slope, such as 1" not in _markdown()
+    # pass 87 (r86, paid for the new slope line): the hill slope's meaning in fewer words
+    assert ("is $2$.\nThen a tiny move right raises the wrongness about twice as far.\n"
+            "\nThis bowl's hill slope is") in worked and "A bend's slope, such as 1" not in _markdown()
     assert "*derivative*" in _cell("> **Words so far.**") and _markdown().count("derivative") == 1
     assert float(activations.get("relu").derivative(np.array([1.0]))[0]) == 1.0   # ReLU's ramp: slope 1
     tiny = 1e-4
@@ -2217,13 +2220,13 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     step = float(ch00_start_here.hill(w + 1)) - float(ch00_start_here.hill(w))
     assert round(step, 1) == 2.5 and not step == pytest.approx(2, abs=0.05)   # the full step on the hill itself
     assert ch00_start_here.HILL_RUN == 1.0   # the triangle under the dashed line: 1 step right, 2 up
-    cell = _cell("How far? The **learning rate** sets the step size")
+    cell = _cell("The **learning rate** sets the step size")
     assert "nudge" not in _markdown()   # pass 75: the sign is the move's: -(0.5 x 2) = -1, worked below
     # Pass 44 (r39 Clarity 3): the share is the learning rate (not the nudge, not the move).
     # Pass 57 (r51 change 3): "multiply by", since a share reads as at most 1 and the slider reaches 2.2.
     # Pass 68 (cut for words): the multiplication said once, worked on the spot.
     # Pass 85 (r84 Clarity): the learning rate said in plain words where it is first used, before the move.
-    assert ("How far? The **learning rate** sets the step size: a small number you pick.\n"
+    assert ("The **learning rate** sets the step size: a small number you pick.\n"   # pass 87: "How far?" cut
             "One move is the hill slope times this rate, here $0.5$, sign flipped: "
             "$-(0.5 \\cdot 2) = -1$.\n"
             "So the weight goes from $3$ to $2$.") in cell
@@ -2301,7 +2304,9 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     # still at most 655 words and 78 sentences.
     # Pass 83 (r81 Focus): the optional weight-5 question cut (the three slopes' box, the 0.105 and why the right answer
     # sits 1 below paid for from it): 70 sentences, 606 words; the cap follows the cut, with a little room.
-    assert len(said) <= 72 and sum(chapter_metrics.words(s) for s in said) <= 615, said
+    # Pass 87 (r86 Interaction): the 2.2 answer's second press and its common wrong answer (+3 sentences), paid for
+    # mostly here (the bowl's rule, the chain's biases, "How far?" shorter) and the rest elsewhere: the page's total cap holds.
+    assert len(said) <= 72 and sum(chapter_metrics.words(s) for s in said) <= 620, said
     # Pass 31 (r29 item 6): the learning signal is said in plain words where it is bolded.
     # Pass 37 (r34 Clarity item 4): tied to the hill (one per weight), with an everyday picture of "passed back".
     # Pass 38 (r35 C4): a weight's hill is not fixed; it moves with the other weights.
@@ -2338,8 +2343,8 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     assert z0 > 0 and ch00_start_here.worked_output(w0) == z0 * worked["weight"] == 24   # biases 0, on the ramp
     # Pass 67 (r62 Clarity 3): picture first: the cell before it names the chain and our weight (the filled box);
     # the numbers are read off the boxes after it, then the move is walked.
-    assert ("Now picture a chain: one input, one hidden unit, one output. Both biases are $0$.\n"
-            "The filled box is our weight: the weight on the input's link.\n"
+    assert ("Now picture a chain, with no biases: one input, one hidden unit, one output.\n"   # pass 87: shorter
+            "Our weight is the filled box, on the input's link.\n"
             "Move our weight up by $0.1$, and follow the change.") in section
     assert ch00_start_here.chain_boxes()[:2] == (f"input\n{worked['input']:g}", f"our\nweight: {w0:g}")
     assert ch00_start_here.chain_boxes()[3] == f"weight\n{worked['weight']:g}"
@@ -2461,7 +2466,7 @@ def test_pass30_history_is_the_timeline_and_at_most_six_short_sentences():
     # Pass 73 (r70 Correctness): "sigmoid at its steepest, every weight 1" (bigger weights could grow the signal).
     # Session 31 (r71 Correctness): said as a supposition (weight 1 alone would put the next sigmoid at 0.5, off its
     # middle; the biases are what set each at its middle).
-    assert ("For the bars below, suppose every weight is 1 and each sigmoid sits at its steepest point, its middle.\n"
+    assert ("Below, suppose every weight is 1 and each sigmoid sits at its steepest, its middle.\n"
             "There its slope is $0.25$ (the black line above).\n"
             "The signal starts at 1. So each sigmoid keeps at most a quarter.\n"
             "ReLU's ramp (slope 1) keeps the whole signal; its flat side (the crosses) passes back 0."
@@ -2750,7 +2755,7 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     text = _history_text()
     # Pass 44: steepness is defined where the learning signal meets the bends; here it is sigmoid's.
     # Pass 54 (r48 change 2): the black line is in the picture above the bars, and the bars are the cause.
-    assert "each sigmoid sits at its steepest point, its middle.\nThere its slope is $0.25$ (the black line above)." in text
+    assert "each sigmoid sits at its steepest, its middle.\nThere its slope is $0.25$ (the black line above)." in text
     # Pass 60 (r54 Correctness): bounded by the weights, as the bars are (bigger weights can grow the signal).
     # Pass 61 (r55 Correctness): "1 or less" let in −5, which grows the signal; the bound is on the weights' size.
     # Pass 62 (r56 Correctness): the bound is a supposition the page makes, said as one (bigger weights could grow the
@@ -2760,7 +2765,7 @@ def test_pass40_the_four_bends_picture_marks_sigmoids_steepest_slope_and_the_tex
     # Pass 69 (r64): the condition said as what it is, sigmoid's best case when every weight is 1 (each bias set
     # so it sits at its steepest); the separate supposition sentence cut as a repeat.
     # Pass 73 (r70 Correctness): sigmoid at its steepest, every weight 1 (not a best case: bigger weights grow it).
-    assert ("suppose every weight is 1 and each sigmoid sits at its steepest point, its middle.\n"
+    assert ("suppose every weight is 1 and each sigmoid sits at its steepest, its middle.\n"
             "There its slope is $0.25$") in text and "best case" not in text
     assert ("passes back 0.\nThis fading signal is one reason deep sigmoid networks learned slowly.") in text
     assert "main reason" not in text
@@ -3040,6 +3045,15 @@ def test_pass52_the_take_one_step_widget_walks_the_hill_as_its_answer_says():
                       "Where does one press land?")
     assert "At $-1.4$, past the bottom: the move is $-(2.2 \\cdot 2) = -4.4$." in rate_cell
     assert ch00_start_here.take_step(ch00_start_here.HILL_DOT, 2.2) == pytest.approx(-1.4)
+    # Pass 87 (r86 Interaction, Retention): a second press flies further out, and the common wrong answer is named.
+    assert ("Press again: the dot flies further out, to $3.88$.\n\n"
+            "A common wrong answer: \"a bigger step just gets there faster\".\n"
+            "In fact, each step lands further past the bottom.") in rate_cell
+    assert rate_cell.index("$-1.4$") < rate_cell.index("$3.88$") < rate_cell.index("</details>")
+    again = ch00_start_here.take_step(-1.4, 2.2)
+    assert round(again, 2) == 3.88 and ch00_start_here.STEP_XLIM[0] < -1.4 and again < ch00_start_here.STEP_XLIM[1]
+    gaps = [abs(v - ch00_start_here.HILL_BOTTOM) for v in (3.0, -1.4, again)]
+    assert gaps[0] < gaps[1] < gaps[2]   # each landing further from the bottom than the last
     assert ch00_start_here.STEP_RATES[1] >= 2.2
     assert np.asarray(w.lines["trail"].get_data()[0], float).tolist() == [3.0, 2.0, 1.5]
     assert np.asarray(w.lines["dot"].get_data()[0], float).tolist() == [1.25]
@@ -3066,13 +3080,13 @@ def test_pass55_the_hill_slope_rule_said_before_the_steps_predict_is_the_hills_o
     before = "\n".join(c.source for c in cells[h:q])
     # Pass 86 (r85 Correctness): the bowl's rule given where it is drawn (its bottom at 1, its hill slope 0 there and
     # 1 more per step right), so "the weight minus 1" follows from it.
-    rule = "So the hill slope is the weight minus 1; here, $3 - 1 = 2$."
-    assert ("We drew this bowl so: at its bottom, $1$, its hill slope is $0$; each step right adds $1$.\n"
-            + rule) in cells[h + 1].source
+    rule = "This bowl's hill slope is the weight minus its bottom, $1$; here, $3 - 1 = 2$."
+    # Pass 87 (cut for words): the rule names the bottom it is measured from.
+    assert rule in cells[h + 1].source
     assert ch00_start_here.HILL_BOTTOM == 1 and float(ch00_start_here.hill_slope(ch00_start_here.HILL_BOTTOM)) == 0
     for w in (1.0, 2.0, 3.0, 4.0):   # one step right adds 1 to the hill slope
         assert float(ch00_start_here.hill_slope(w + 1)) - float(ch00_start_here.hill_slope(w)) == 1
-    assert rule in cells[h + 1].source and "Real valleys are lumpier; this one keeps" in cells[h - 1].source
+    assert rule in cells[h + 1].source and "Real valleys are lumpier." in cells[h - 1].source
     assert "**Predict:**" not in before[:before.index(rule)] and "**Predict:**" in cells[q - 1].source
     ax = ch00_start_here.hill_picture().axes[0]
     (gap,) = [p for p in ax.patches if p.get_gid() == "right of the bottom"]
@@ -3195,10 +3209,15 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             # pass 80 (r75 Clarity 1): in short steps; "(right)" no longer next to "right answer"; why the ½
             # pass 82 (r80 Picture 2): the output's bowl is now the left-hand panel; one sentence for "a second bowl"
             # pass 85 (r84 Clarity): the rule in words with two misses worked, before the formula
-            "Wrongness is half the gap, squared: off by $1 \\to 0.5$, off by $2 \\to 2$.\n"
-            "As a formula: wrongness = ½ × (output − right answer)².\n"
-            f"The left-hand panel draws it. Its bottom is the right answer, ${right:g}$: not wrong at all."
+            # pass 87 (r86 Picture): the bowl first, its rule and formula after the picture
+            "The left-hand panel draws each output's wrongness.\n"
+            f"Its bottom is the right answer, ${right:g}$: not wrong at all."
             ) == out.strip()
+    (j,) = [i for i, c in enumerate(_nb().cells) if c.source.startswith("If the right answer is")]
+    assert _nb().cells[j + 1].source.strip() == "ch00.output_hill_picture()"
+    assert _nb().cells[j + 2].source.startswith(
+        "Wrongness is half the gap, squared: off by $1 \\to 0.5$, off by $2 \\to 2$.\n"
+        "As a formula: wrongness = ½ × (output − right answer)².\n")
     assert [float(ch00_start_here.output_hill(right + miss, right)) for miss in (1, 2)] == pytest.approx([0.5, 2])
     # pass 71 (r68 Clarity): "where you stand" meant a weight's value until here: said as the output
     # pass 82 (r80 Clarity 3): the ½'s claim in a cell of its own, checked with numbers right after it
@@ -3206,7 +3225,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             f"${said_out:g} - {right:g} = {start:g}$.\n"
             # pass 84 (r83 Clarity): the ½ given its reason
             "Without the ½, it would be twice that.\n"
-            "Check it: move the output from $24$ to $24.1$.") == _cell("The ½ makes").strip()
+            "Check it: move the output from $24$ to $24.1$.") == _cell("Wrongness is half").strip().split("².\n", 1)[1]
     for v in (-1.0, 0.5, 1.0, 3.0):   # the first hill's slope is how far right of its bottom the weight stands
         assert d(ch00_start_here.hill, v) == pytest.approx(v - ch00_start_here.HILL_BOTTOM, abs=1e-6)
     # Pass 71 (r66 Clarity): why the two multiply, said per move (the weight's, then the output's); r68 Correctness:
@@ -3461,7 +3480,7 @@ def test_pass71_the_unit_sketches_have_ticks_a_steeper_stretch_and_a_word_each()
     solid = [l for l in sketches if l.get_linestyle() == "-"]
     dotted = [l for l in sketches if l.get_linestyle() == ":"]
     for (word, text), line in zip(words.items(), solid):
-        assert text.get_color() == line.get_color(), word
+        assert text.get_color() == ch00_start_here.SKETCH_LABEL_INK, word   # pass 87 (r86 Picture): near-black
         assert text.get_position()[1] > float(np.max(line.get_ydata())), word   # above the sketch's lines
     gap = np.abs(np.asarray(solid[0].get_ydata(), float) - np.asarray(dotted[0].get_ydata(), float))
     sy = (float(np.max(dotted[0].get_ydata())) - float(np.min(dotted[0].get_ydata()))) / 2   # y = x spans ±1
@@ -3653,3 +3672,38 @@ def test_pass85_flip_question_shows_only_the_line_before_the_bend_until_a_click(
     assert q.reveal.value == display.figure_png(before) != display.figure_png(answer)
     q.buttons[0].click()   # a wrong letter still shows the answer's picture
     assert q.reveal.value == display.figure_png(answer)
+
+
+def test_pass87_the_network_words_and_the_opened_unit_are_two_cells():
+    """Check r86's Clarity item: the network's words (inputs, link, weight, unit, hidden layer) come in one cell, and
+    the unit opened up (stretch, bias, activation function, ReLU, the output's steps, training) in the next, its steps
+    numbered as the picture's boxes are."""
+    cells = _nb().cells
+    (k,) = [i for i, c in enumerate(cells) if c.source.startswith("On the left:")]
+    left, right = cells[k].source, cells[k + 1].source
+    for word in ("**inputs**", "**link**", "**weight**", "**unit**", "**hidden layer**"):
+        assert word in left and word not in right, word
+    assert right.startswith("On the right, one unit opened up: three steps, numbered as in the picture.")
+    for word in ("**bias**", "**activation function**", "ReLU", "**Training**", "Pause and recall"):
+        assert word in right and word not in left, word
+    names = re.findall(r"^(\d)\. \*\*(.+?)\*\*", right, re.M)
+    ax_u = ch00_start_here.network_picture().axes[1]
+    labels = {t.get_text() for t in ax_u.texts}
+    assert len(names) == 3 and all(f"{n}. {name}" in labels for n, name in names), (names, labels)
+
+
+def test_pass87_the_network_sketch_labels_are_large_dark_and_clear_of_the_words():
+    """Check r86's Picture note: the step sketches' small labels (before, after, steeper, lifted, bent) are at least
+    11 points and near-black, and the first box's 'before' does not run into its words."""
+    fig = ch00_start_here.network_picture()
+    fig.canvas.draw()
+    ax = fig.axes[1]
+    renderer = fig.canvas.get_renderer()
+    small = [t for t in ax.texts if t.get_text() in ("before", "after") + ch00_start_here.SKETCH_WORDS]
+    assert len(small) == 9
+    for t in small:
+        r, g, b, _ = matplotlib.colors.to_rgba(t.get_color())
+        assert t.get_fontsize() >= 11 and max(r, g, b) < 0.2, t.get_text()
+    words = next(t for t in ax.texts if t.get_text().endswith("(sketch: for one input)")).get_window_extent(renderer)
+    before = next(t for t in ax.texts if t.get_text() == "before").get_window_extent(renderer)
+    assert not before.overlaps(words)

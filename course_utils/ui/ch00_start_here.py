@@ -58,6 +58,9 @@ SKETCH_WORDS = ("steeper", "lifted", "bent")
 CORNER_NOTE = "in sketch 3, the corner (◇) sits where the shifted line crosses 0"
 
 
+SKETCH_LABEL_SIZE, SKETCH_LABEL_INK = 11, "#222222"   # the sketches' words: large, near-black
+
+
 @plots.styled
 def network_picture():
     """Inputs, one layer of units, an output; and inside one unit: stretch, shift, bend (notebook 00)."""
@@ -119,10 +122,12 @@ def network_picture():
         ax_u.hlines([cy - sy, cy + sy], cx - 0.12, cx + 0.12, color=plots.MUTED, lw=0.8)   # and at y = ±1
         ax_u.plot(cx + sx * t, cy + sy * before(t), color="#444444", lw=2.2, ls=":")  # the line before the step
         ax_u.plot(cx + sx * t, cy + sy * shape(t), color=colour, lw=3.0)
-        for word, f, c in zip(SKETCH_LINE_NAMES, (before, shape), ("#444444", colour)):
-            ax_u.text(cx - sx - 0.12, cy + sy * f(t[0]), word, ha="right", va="center", fontsize=9.5, color=c,
-                      fontweight="bold" if word == "after" else "normal")
-        ax_u.text(cx - sx, cy + 1.75, SKETCH_WORDS[i], fontsize=10.5, fontstyle="italic", color=colour, va="top")
+        # Pass 87 (r86 Picture): the sketches' small labels larger and near-black, so they read at a glance.
+        for word, f in zip(SKETCH_LINE_NAMES, (before, shape)):
+            ax_u.text(cx - sx - 0.12, cy + sy * f(t[0]), word, ha="right", va="center", fontsize=SKETCH_LABEL_SIZE,
+                      color=SKETCH_LABEL_INK, fontweight="bold" if word == "after" else "normal")
+        ax_u.text(cx - sx, cy + 1.75, SKETCH_WORDS[i], fontsize=SKETCH_LABEL_SIZE + 0.5, fontstyle="italic",
+                  fontweight="bold", color=SKETCH_LABEL_INK, va="top")
         before = shape
         if i == 2:  # the corner: where the shifted line crosses 0
             ax_u.plot(cx + sx * (-SKETCH_B / SKETCH_W), cy, "D", mfc="white", mec=colour, mew=1.8, ms=8, zorder=5)
