@@ -4403,3 +4403,24 @@ def test_the_zigzag_takeaway_states_all_three_findings_and_the_recall_asks_for_t
     recall = text.split(ZIGZAG_RECALL, 1)[1].split("</details>", 1)[0]
     assert "> Which centre could take bigger steps?" in recall and "which reached the star sooner? Why?" in recall
     assert "> Neither: up to step size 1.5" in recall and "> Centre 0: its shorter arrows" in recall
+
+
+# ---------------------------------------------------------------- pass 87: the r86 reader
+
+def test_main_text_says_what_minus_k_and_phi_mean_next_to_their_pictures():
+    """Check (r86 Clarity 8) the main text says that x − k moves the corner to x = k, pointing at the widget's lower
+    panel (which draws each piece with its corner there), and, right under the dimmer's picture, that Φ(x) is the
+    share of a bell curve left of x (it was only inside the closed fold)."""
+    cells = chapter()["cells"]
+    pieces = "".join(cells[_cell_index("Each piece has a corner")]["source"])
+    assert "Subtracting $k$ moves ReLU's corner from 0 to $x = k$ (lower panel)." in pieces
+    assert _cell_index("Each piece has a corner") + 1 == _cell_index("ch02.corners_add_up()")
+    assert ch02.corners_add_up().figure.axes[1].get_title() == "the pieces, one by one"
+    relu = activations.get("relu")
+    for k in (-1.5, 0.0, 1.5):   # 0 left of x = k, rising right of it: the corner sits at k
+        assert float(relu(k - 0.01 - k)) == 0 and float(relu(k + 0.01 - k)) > 0
+    below = _cell_index("ch02.phi_dimmer()") + 1
+    assert "".join(cells[below]["source"]).startswith("$\\Phi(x)$ is the share of a bell curve lying left of $x$.\n")
+    xs = np.linspace(-8, 1, 90001)
+    share = np.sum(np.exp(-xs ** 2 / 2)) * (xs[1] - xs[0]) / np.sqrt(2 * np.pi)
+    assert share == pytest.approx(float(special.ndtr(1.0)), abs=1e-3)
