@@ -2408,6 +2408,8 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             "The coloured arrows above split the step (+2, +1) into together (+1.5, +1.5) plus apart (+0.5, −0.5).\n"
             "With inputs of one sign (all positive, or all negative), every step moves both weights the same way.\n"
             "So each step's together part is at least as big as its apart part.\n"
+            # pass 87 (r86 Clarity: "at least as big" was dense): one worked number, the arrows' own split
+            "Here each weight moves 1.5 together, but only 0.5 apart.\n"
             # r59 Clarity 2, Correctness 1: how "together ≥ apart" becomes a swing (checked below)
             # r62 Clarity 3: why the detour piles up, in plain words: pushed back past the line, then farther
             "Each together move is a detour off the dotted line.\n"
@@ -4190,12 +4192,18 @@ def test_why_big_steps_swing_is_three_sentences_in_a_closed_fold():
                             "A step on one example multiplies that example's gap by (1 − step size × length²).\n"
                             "When step size × length² reaches 2, a step stops bringing the output closer.\nAbove 2, it leaves it farther off.\n"
                             # pass 85 (r84 Clarity: the rule had no worked number): length² 1 at step size 3 gives ×(−2)
-                            "Say length² is 1 and the step size 3.\n"
-                            "Then the gap is multiplied by 1 − 3 = −2: doubled and flipped.\n"
+                            # pass 87 (r86 Clarity: still dense): the worked step's numbers, output 0 to 5, answer 1
+                            "Take the worked step: length² is 2² + 1² = 5, step size 1.\n"
+                            "Its gap of 1 is multiplied by 1 − 1 × 5 = −4.\n"
+                            "So the output, 5, ends 4 past its answer, 1.\n"
                             "At centre 0.5, length² averages 2/3, so on average that starts at step size 3.\n\n"
                             "</details>")
     assert swing.count("<details>") == 1 and "The working" not in swing
-    assert ch02.gap_factor((1.0, 0.0), 3.0) == pytest.approx(-2.0)   # the worked number, through a real step
+    assert ch02.gap_factor((2.0, 1.0), 1.0) == pytest.approx(-4.0)   # the worked number, through a real step
+    w = zigzag.step(np.zeros(2), np.array([2.0, 1.0]), np.array([1.0, -1.0]), 1.0)
+    assert w @ np.array([2.0, 1.0]) == pytest.approx(5.0) and 1 - 5 == -4   # output 5: 4 past the answer 1
+    together, apart = ch02.split(ch02.one_step()[1])
+    assert (together[0], abs(apart[0])) == pytest.approx((1.5, 0.5))   # "1.5 together, but only 0.5 apart"
     h = zigzag.independent_inputs(0.5, 200000)
     assert np.mean((h ** 2).sum(axis=1)) == pytest.approx(2 / 3, rel=0.01) and 3 * (2 / 3) == 2
     assert zigzag.blow_up_step(0.5) == 3.0 and zigzag.blow_up_step(0.0, half=zigzag.WIDE) == 3.0
