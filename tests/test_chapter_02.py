@@ -398,7 +398,7 @@ def test_every_widget_follows_a_prediction():
             widgets += 1
             text = "".join(before["source"])
             assert before["cell_type"] == "markdown" and re.search(r"^\*\*Predict:\*\* .*\?$", text, re.M)
-    assert widgets == 7
+    assert widgets == 8   # pass 87: the below-0 question
 
 
 def test_chapter_ends_with_remember_sketch_and_exercise():
@@ -514,8 +514,11 @@ def test_question_widgets_are_followed_by_a_folded_answer():
     """Check the cell after each click-the-answer question opens with a collapsed 'Check your prediction' block."""
     cells = chapter()["cells"]
     folded = [i for i, c in _widget_cells() if "_question()" in "".join(c["source"])]
-    assert len(folded) == 3
+    assert len(folded) == 4
     for i in folded:
+        if "".join(cells[i]["source"]) == "ch02.below_zero_question()":   # pass 87: its picture, then the fold
+            assert "".join(cells[i + 1]["source"]) == "ch02.four_bends()"
+            i += 1
         assert _answer_after(cells, i).startswith("<details><summary>Check your prediction</summary>")
 
 
@@ -2185,7 +2188,9 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     # and its volume knob are said in the SwiGLU section
     swiglu = "At the end: **SwiGLU**, a unit where one bend sets the volume of another weighted sum.\n\n"
     lines = lines + swiglu
-    assert "".join(cells[at - 1]["source"]) == lines + "**Predict:** which of the four go below 0?"
+    # pass 87 (r86 Interaction: the picture answered it at once): a click first, the picture after it
+    assert "".join(cells[at - 2]["source"]) == lines + "**Predict:** click the answer you believe. Which of the four go below 0?"
+    assert "".join(cells[at - 1]["source"]) == "ch02.below_zero_question()"
     assert "below" not in lines and "dip" not in lines
     assert not re.search(r"−1|-1|balanced|centred", lines)   # r80: the list gave away that tanh goes below 0
     xs = np.linspace(-6, 6, 1201)
@@ -3957,8 +3962,8 @@ def test_the_overview_picture_comes_before_its_answer():
     """Check the four bends are drawn right after 'which of the four go below 0?' and before its folded answer
     (r70 Picture first: the answer came before the curves)."""
     cells = chapter()["cells"]
-    ask, pic = _cell_index("**Predict:** which of the four go below 0?"), _cell_index("ch02.four_bends()")
-    assert pic == ask + 1 and "".join(cells[pic + 1]["source"]).startswith("<details><summary>Check your prediction")
+    ask, pic = _cell_index("- **ReLU**: negatives become 0"), _cell_index("ch02.four_bends()")
+    assert _cell_index("ch02.below_zero_question()") == ask + 1 and pic == ask + 2 and "".join(cells[pic + 1]["source"]).startswith("<details><summary>Check your prediction")
 
 
 # ---------------------------------------------------------------- pass 74: the r71 reader
@@ -4432,3 +4437,30 @@ def test_main_text_says_what_minus_k_and_phi_mean_next_to_their_pictures():
     xs = np.linspace(-8, 1, 90001)
     share = np.sum(np.exp(-xs ** 2 / 2)) * (xs[1] - xs[0]) / np.sqrt(2 * np.pi)
     assert share == pytest.approx(float(special.ndtr(1.0)), abs=1e-3)
+
+
+def test_below_zero_question_feedback_names_the_usual_mistakes():
+    """Check (r86 Interaction/Retention) 'which of the four go below 0?' is a click before the picture, with tanh and
+    GELU the right answer, and each wrong option's feedback naming its mistake: sigmoid nears 0 but never goes below,
+    GELU's dip to about −0.17 is easy to miss, tanh goes down towards −1; the dip and the ranges are computed."""
+    q = ch02.below_zero_question()
+    options = q.options
+    assert [t for t, right, _ in options if right] == ["Tanh and GELU"]
+    said = {t: f for t, _, f in options}
+    assert said["Only tanh"] == ("A common miss: GELU's dip is easy to overlook. "
+                                 "In fact: GELU goes below 0 too, to about −0.17.")
+    assert said["Tanh, GELU and sigmoid"] == ("A common wrong answer: sigmoid goes below 0. "
+                                              "In fact: sigmoid gets close to 0 but never below it.")
+    assert said["None of the four"] == ("A common wrong answer: bends keep outputs at 0 or above. "
+                                        "In fact: tanh goes down towards −1, and GELU dips to about −0.17.")
+    assert said["Tanh and GELU"].startswith("Right: tanh goes down towards −1. GELU dips just below 0, to about −0.17")
+    x_low, low = activations.minimum("gelu")
+    assert f"{low:.2f}" == "-0.17" and ch02.gelu_dip() == "−0.17" and -0.8 < x_low < -0.7
+    xs = np.linspace(-15, 15, 3001)
+    assert (activations.get("sigmoid")(xs) > 0).all() and float(activations.get("sigmoid")(-15.0)) < 1e-6
+    assert (activations.get("tanh")(xs) > -1).all() and float(activations.get("tanh")(-15.0)) == pytest.approx(-1)
+    assert (activations.get("relu")(xs) >= 0).all()
+    q.buttons[0].click()
+    assert "easy to overlook" in q.feedback.value and q.buttons[0].button_style == "danger"
+    q.buttons[1].click()
+    assert q.buttons[1].button_style == "success" and "Right:" in q.feedback.value

@@ -837,6 +837,30 @@ def choice_question(prompt, options, summary):
     return questions.choice_question(prompt, options, summary)
 
 
+def gelu_dip():
+    """GELU's lowest output, rounded as the chapter says it ("about −0.17"), with a true minus sign."""
+    return f"{activations.minimum('gelu')[1]:.2f}".replace("-", "−")
+
+
+def below_zero_question():
+    """Which of the four bends go below 0 (pass 87, r86 Interaction: the static picture answered it at once): a click
+    before the picture, each wrong option's feedback naming its usual mistake: sigmoid only nears 0, GELU's small dip
+    is easy to miss, tanh runs down to −1 (notebook 02)."""
+    dip = gelu_dip()
+    return choice_question(
+        "Which of the four go below 0?",
+        [("Only tanh", False,
+          f"A common miss: GELU's dip is easy to overlook. In fact: GELU goes below 0 too, to about {dip}."),
+         ("Tanh and GELU", True,
+          f"Right: tanh goes down towards −1. GELU dips just below 0, to about {dip}, then comes back up."),
+         ("Tanh, GELU and sigmoid", False,
+          "A common wrong answer: sigmoid goes below 0. In fact: sigmoid gets close to 0 but never below it."),
+         ("None of the four", False,
+          f"A common wrong answer: bends keep outputs at 0 or above. In fact: tanh goes down towards −1, "
+          f"and GELU dips to about {dip}.")],
+        "Question: which of the four bends go below 0? (run the notebook to answer)")
+
+
 def tanh_question():
     """How tanh and sigmoid are related: four formulas of similar length, each wrong one naming its misconception (notebook 02)."""
     return choice_question(
