@@ -1037,19 +1037,20 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     # pass 72 (r68 Correctness): the size-matched control shows length sets the largest step; one sign costs steps
     # pass 83 (r81 Focus: the takeaway mixed two findings): one question, the same-length comparison
     # pass 86 (r85 Retention): the recall asks for the takeaway's three findings
-    question = (ZIGZAG_RECALL + "\n> Which centre could take bigger steps?\n"
-                "> With arrows of the same length, which reached the star sooner? Why?")
-    assert question in text and text.index("## Optional: zero-centred outputs") < text.index(question) < text.index("## What comes next")
-    answer = text.split(question, 1)[1].split("</details>", 1)[0]
+    # pass 87 (r86 Focus 8: ten cells; the recall only repeated the takeaway just above it): cut; the takeaway closes
+    # the section, the why (inputs differ twice as much) stays in the answer's fold
+    assert ZIGZAG_RECALL not in text and "which reached the star sooner? Why?" not in text
+    answer = TAKEAWAY
+    assert TAKEAWAY in text and text.index("## Optional: zero-centred outputs") < text.index(TAKEAWAY) < text.index("## What comes next")
+    assert ("Its two inputs differ up to twice as much.\nSo each step pulls harder along the apart line.\n"
+            in ch02.zigzag_answer().data)
     # pass 56: the arrow picture moved to the optional section, so the answer speaks of the together part
     # pass 61 (r55 Correctness 2): "mostly together" was loose: with one input near 0 the two parts tie
     wide, off = ch02.control_curve(), ch02.steps_curve(0.5)
     one = list(ch02.rates()).index(1.0)
-    assert ("> Neither: up to step size 1.5, both took about the same steps.\n"
-            "> Centre 0: its shorter arrows let big steps stay safe.\n") in answer
-    assert ("> The centred ones, about " + ch02.TIMES[round(off[one] / wide[one])] + " times sooner at step size 1.\n"
-            "> At the same length, their two inputs differ up to twice as much.\n"
-            "> So each step pulls harder along the apart line.") in answer
+    assert ("- Up to step size 1.5, both centres took about the same steps.\n"
+            "- Centred inputs, with shorter arrows, could take bigger steps.\n") in answer
+    assert ("centred inputs reached the star about " + ch02.TIMES[round(off[one] / wide[one])] + " times sooner at step size 1.") in answer
     # pass 85 (r84 Correctness: "their weights detoured and took more steps" was unsupported): the detour costs no
     # steps at step size 1 (both centres tie at equal width); what the same-length control changes is the spread
     assert "detoured" not in answer
@@ -2052,7 +2053,7 @@ def test_the_zigzag_set_up_is_six_sentences_in_one_cell_and_its_title_fits():
     # pass 82 (r80 Picture first, Focus): why big steps swing comes after the answer, before the Takeaway
     assert "".join(cells[at + 2]["source"]) == "ch02.why_big_steps_swing()" and cells[at + 2]["metadata"]["jupyter"]["source_hidden"]
     assert "".join(cells[at + 3]["source"]) == TAKEAWAY
-    assert "".join(cells[at + 4]["source"]).startswith("> **Pause and recall.**")
+    assert "".join(cells[at + 4]["source"]).startswith("## What comes next")   # pass 87: the repeating recall cut
     assert "## Optional: why big steps overshoot" not in markdown()
     w = ch02.zigzag_centre()
     fig = w.figure
@@ -2124,7 +2125,7 @@ def test_recall_says_the_lesson_is_small_steps_and_the_zig_zag_needs_weights_mov
     zig-zag the widget draws needs weights moving apart: with sigmoid-like inputs (centre 0.5) the path to (1, -1)
     turns back many times, to (1, 1) or (-1, -1) (both weights the same way) not once."""
     text = markdown()
-    assert "which reached the star sooner? Why?" in text and "need smaller steps than inputs centred at 0?" not in text and "make a unit zig-zag when its weights must move apart?" not in text
+    assert "reached the star about three times sooner" in text and "need smaller steps than inputs centred at 0?" not in text and "make a unit zig-zag when its weights must move apart?" not in text
     assert "make a unit's weights zig-zag.\n" not in text
     # r47: the lesson in the setting shown, not "never below 0 forces small steps" for every unit
     # r48 (Retention): the general lesson, not the test's result
@@ -3868,8 +3869,7 @@ def test_the_zero_centred_test_is_an_optional_section_after_what_to_remember():
     # pass 86 (r85 Clarity): the guide is in the widget, the later predictions right under it
     assert "How to read the picture." in ch02.ZIGZAG_GUIDE and "How to read the picture." not in markdown()
     order = ["ch02.worked_step()", "ch02.split_step()", "**The widget.**",
-             "ch02.zigzag_centre()", "**Then predict:**", "ch02.zigzag_answer()", "ch02.why_big_steps_swing()", "**Takeaway:** three findings.",
-             ZIGZAG_RECALL]
+             "ch02.zigzag_centre()", "**Then predict:**", "ch02.zigzag_answer()", "ch02.why_big_steps_swing()", "**Takeaway:** three findings."]
     assert [_cell_index(s_) for s_ in order] == list(range(head + 1, head + 1 + len(order)))
     assert _cell_index("## What to remember") < head and head + len(order) + 1 == _cell_index("## What comes next")
     pointer = _cell_index("Tanh's outputs are centred on 0")
@@ -4413,9 +4413,7 @@ def test_the_zigzag_takeaway_states_all_three_findings_and_the_recall_asks_for_t
     assert "Up to step size 1.5, both centres take about the same steps." in ch02.zigzag_answer().data
     assert np.isfinite(on).all() and not np.isfinite(off).all() and ch02.mean_square(0.0) < ch02.mean_square(0.5)
     assert round(off[s.index(1.0)] / ctrl[s.index(1.0)]) == 3
-    recall = text.split(ZIGZAG_RECALL, 1)[1].split("</details>", 1)[0]
-    assert "> Which centre could take bigger steps?" in recall and "which reached the star sooner? Why?" in recall
-    assert "> Neither: up to step size 1.5" in recall and "> Centre 0: its shorter arrows" in recall
+    assert ZIGZAG_RECALL not in text   # pass 87 (r86 Focus): the recall repeated these three lines; cut
 
 
 # ---------------------------------------------------------------- pass 87: the r86 reader
