@@ -398,7 +398,7 @@ def test_every_widget_follows_a_prediction():
             widgets += 1
             text = "".join(before["source"])
             assert before["cell_type"] == "markdown" and re.search(r"^\*\*Predict:\*\* .*\?$", text, re.M)
-    assert widgets == 7
+    assert widgets == 8   # pass 87: the below-0 question
 
 
 def test_chapter_ends_with_remember_sketch_and_exercise():
@@ -514,8 +514,11 @@ def test_question_widgets_are_followed_by_a_folded_answer():
     """Check the cell after each click-the-answer question opens with a collapsed 'Check your prediction' block."""
     cells = chapter()["cells"]
     folded = [i for i, c in _widget_cells() if "_question()" in "".join(c["source"])]
-    assert len(folded) == 3
+    assert len(folded) == 4
     for i in folded:
+        if "".join(cells[i]["source"]) == "ch02.below_zero_question()":   # pass 87: its picture, then the fold
+            assert "".join(cells[i + 1]["source"]) == "ch02.four_bends()"
+            i += 1
         assert _answer_after(cells, i).startswith("<details><summary>Check your prediction</summary>")
 
 
@@ -1034,19 +1037,20 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     # pass 72 (r68 Correctness): the size-matched control shows length sets the largest step; one sign costs steps
     # pass 83 (r81 Focus: the takeaway mixed two findings): one question, the same-length comparison
     # pass 86 (r85 Retention): the recall asks for the takeaway's three findings
-    question = (ZIGZAG_RECALL + "\n> Which centre could take bigger steps?\n"
-                "> With arrows of the same length, which reached the star sooner? Why?")
-    assert question in text and text.index("## Optional: zero-centred outputs") < text.index(question) < text.index("## What comes next")
-    answer = text.split(question, 1)[1].split("</details>", 1)[0]
+    # pass 87 (r86 Focus 8: ten cells; the recall only repeated the takeaway just above it): cut; the takeaway closes
+    # the section, the why (inputs differ twice as much) stays in the answer's fold
+    assert ZIGZAG_RECALL not in text and "which reached the star sooner? Why?" not in text
+    answer = TAKEAWAY
+    assert TAKEAWAY in text and text.index("## Optional: zero-centred outputs") < text.index(TAKEAWAY) < text.index("## What comes next")
+    assert ("Its two inputs differ up to twice as much.\nSo each step pulls harder along the apart line.\n"
+            in ch02.zigzag_answer().data)
     # pass 56: the arrow picture moved to the optional section, so the answer speaks of the together part
     # pass 61 (r55 Correctness 2): "mostly together" was loose: with one input near 0 the two parts tie
     wide, off = ch02.control_curve(), ch02.steps_curve(0.5)
     one = list(ch02.rates()).index(1.0)
-    assert ("> Neither: up to step size 1.5, both took about the same steps.\n"
-            "> Centre 0: its shorter arrows let big steps stay safe.\n") in answer
-    assert ("> The centred ones, about " + ch02.TIMES[round(off[one] / wide[one])] + " times sooner at step size 1.\n"
-            "> At the same length, their two inputs differ up to twice as much.\n"
-            "> So each step pulls harder along the apart line.") in answer
+    assert ("- Up to step size 1.5, both centres took about the same steps.\n"
+            "- Centred inputs, with shorter arrows, could take bigger steps.\n") in answer
+    assert ("centred inputs reached the star about " + ch02.TIMES[round(off[one] / wide[one])] + " times sooner at step size 1.") in answer
     # pass 85 (r84 Correctness: "their weights detoured and took more steps" was unsupported): the detour costs no
     # steps at step size 1 (both centres tie at equal width); what the same-length control changes is the spread
     assert "detoured" not in answer
@@ -2049,7 +2053,7 @@ def test_the_zigzag_set_up_is_six_sentences_in_one_cell_and_its_title_fits():
     # pass 82 (r80 Picture first, Focus): why big steps swing comes after the answer, before the Takeaway
     assert "".join(cells[at + 2]["source"]) == "ch02.why_big_steps_swing()" and cells[at + 2]["metadata"]["jupyter"]["source_hidden"]
     assert "".join(cells[at + 3]["source"]) == TAKEAWAY
-    assert "".join(cells[at + 4]["source"]).startswith("> **Pause and recall.**")
+    assert "".join(cells[at + 4]["source"]).startswith("## What comes next")   # pass 87: the repeating recall cut
     assert "## Optional: why big steps overshoot" not in markdown()
     w = ch02.zigzag_centre()
     fig = w.figure
@@ -2121,7 +2125,7 @@ def test_recall_says_the_lesson_is_small_steps_and_the_zig_zag_needs_weights_mov
     zig-zag the widget draws needs weights moving apart: with sigmoid-like inputs (centre 0.5) the path to (1, -1)
     turns back many times, to (1, 1) or (-1, -1) (both weights the same way) not once."""
     text = markdown()
-    assert "which reached the star sooner? Why?" in text and "need smaller steps than inputs centred at 0?" not in text and "make a unit zig-zag when its weights must move apart?" not in text
+    assert "reached the star about three times sooner" in text and "need smaller steps than inputs centred at 0?" not in text and "make a unit zig-zag when its weights must move apart?" not in text
     assert "make a unit's weights zig-zag.\n" not in text
     # r47: the lesson in the setting shown, not "never below 0 forces small steps" for every unit
     # r48 (Retention): the general lesson, not the test's result
@@ -2185,7 +2189,9 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     # and its volume knob are said in the SwiGLU section
     swiglu = "At the end: **SwiGLU**, a unit where one bend sets the volume of another weighted sum.\n\n"
     lines = lines + swiglu
-    assert "".join(cells[at - 1]["source"]) == lines + "**Predict:** which of the four go below 0?"
+    # pass 87 (r86 Interaction: the picture answered it at once): a click first, the picture after it
+    assert "".join(cells[at - 2]["source"]) == lines + "**Predict:** click the answer you believe. Which of the four go below 0?"
+    assert "".join(cells[at - 1]["source"]) == "ch02.below_zero_question()"
     assert "below" not in lines and "dip" not in lines
     assert not re.search(r"−1|-1|balanced|centred", lines)   # r80: the list gave away that tanh goes below 0
     xs = np.linspace(-6, 6, 1201)
@@ -2408,6 +2414,8 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             "The coloured arrows above split the step (+2, +1) into together (+1.5, +1.5) plus apart (+0.5, −0.5).\n"
             "With inputs of one sign (all positive, or all negative), every step moves both weights the same way.\n"
             "So each step's together part is at least as big as its apart part.\n"
+            # pass 87 (r86 Clarity: "at least as big" was dense): one worked number, the arrows' own split
+            "Here each weight moves 1.5 together, but only 0.5 apart.\n"
             # r59 Clarity 2, Correctness 1: how "together ≥ apart" becomes a swing (checked below)
             # r62 Clarity 3: why the detour piles up, in plain words: pushed back past the line, then farther
             "Each together move is a detour off the dotted line.\n"
@@ -3861,8 +3869,7 @@ def test_the_zero_centred_test_is_an_optional_section_after_what_to_remember():
     # pass 86 (r85 Clarity): the guide is in the widget, the later predictions right under it
     assert "How to read the picture." in ch02.ZIGZAG_GUIDE and "How to read the picture." not in markdown()
     order = ["ch02.worked_step()", "ch02.split_step()", "**The widget.**",
-             "ch02.zigzag_centre()", "**Then predict:**", "ch02.zigzag_answer()", "ch02.why_big_steps_swing()", "**Takeaway:** three findings.",
-             ZIGZAG_RECALL]
+             "ch02.zigzag_centre()", "**Then predict:**", "ch02.zigzag_answer()", "ch02.why_big_steps_swing()", "**Takeaway:** three findings."]
     assert [_cell_index(s_) for s_ in order] == list(range(head + 1, head + 1 + len(order)))
     assert _cell_index("## What to remember") < head and head + len(order) + 1 == _cell_index("## What comes next")
     pointer = _cell_index("Tanh's outputs are centred on 0")
@@ -3955,8 +3962,8 @@ def test_the_overview_picture_comes_before_its_answer():
     """Check the four bends are drawn right after 'which of the four go below 0?' and before its folded answer
     (r70 Picture first: the answer came before the curves)."""
     cells = chapter()["cells"]
-    ask, pic = _cell_index("**Predict:** which of the four go below 0?"), _cell_index("ch02.four_bends()")
-    assert pic == ask + 1 and "".join(cells[pic + 1]["source"]).startswith("<details><summary>Check your prediction")
+    ask, pic = _cell_index("- **ReLU**: negatives become 0"), _cell_index("ch02.four_bends()")
+    assert _cell_index("ch02.below_zero_question()") == ask + 1 and pic == ask + 2 and "".join(cells[pic + 1]["source"]).startswith("<details><summary>Check your prediction")
 
 
 # ---------------------------------------------------------------- pass 74: the r71 reader
@@ -4190,12 +4197,18 @@ def test_why_big_steps_swing_is_three_sentences_in_a_closed_fold():
                             "A step on one example multiplies that example's gap by (1 − step size × length²).\n"
                             "When step size × length² reaches 2, a step stops bringing the output closer.\nAbove 2, it leaves it farther off.\n"
                             # pass 85 (r84 Clarity: the rule had no worked number): length² 1 at step size 3 gives ×(−2)
-                            "Say length² is 1 and the step size 3.\n"
-                            "Then the gap is multiplied by 1 − 3 = −2: doubled and flipped.\n"
+                            # pass 87 (r86 Clarity: still dense): the worked step's numbers, output 0 to 5, answer 1
+                            "Take the worked step: length² is 2² + 1² = 5, step size 1.\n"
+                            "Its gap of 1 is multiplied by 1 − 1 × 5 = −4.\n"
+                            "So the output, 5, ends 4 past its answer, 1.\n"
                             "At centre 0.5, length² averages 2/3, so on average that starts at step size 3.\n\n"
                             "</details>")
     assert swing.count("<details>") == 1 and "The working" not in swing
-    assert ch02.gap_factor((1.0, 0.0), 3.0) == pytest.approx(-2.0)   # the worked number, through a real step
+    assert ch02.gap_factor((2.0, 1.0), 1.0) == pytest.approx(-4.0)   # the worked number, through a real step
+    w = zigzag.step(np.zeros(2), np.array([2.0, 1.0]), np.array([1.0, -1.0]), 1.0)
+    assert w @ np.array([2.0, 1.0]) == pytest.approx(5.0) and 1 - 5 == -4   # output 5: 4 past the answer 1
+    together, apart = ch02.split(ch02.one_step()[1])
+    assert (together[0], abs(apart[0])) == pytest.approx((1.5, 0.5))   # "1.5 together, but only 0.5 apart"
     h = zigzag.independent_inputs(0.5, 200000)
     assert np.mean((h ** 2).sum(axis=1)) == pytest.approx(2 / 3, rel=0.01) and 3 * (2 / 3) == 2
     assert zigzag.blow_up_step(0.5) == 3.0 and zigzag.blow_up_step(0.0, half=zigzag.WIDE) == 3.0
@@ -4400,6 +4413,52 @@ def test_the_zigzag_takeaway_states_all_three_findings_and_the_recall_asks_for_t
     assert "Up to step size 1.5, both centres take about the same steps." in ch02.zigzag_answer().data
     assert np.isfinite(on).all() and not np.isfinite(off).all() and ch02.mean_square(0.0) < ch02.mean_square(0.5)
     assert round(off[s.index(1.0)] / ctrl[s.index(1.0)]) == 3
-    recall = text.split(ZIGZAG_RECALL, 1)[1].split("</details>", 1)[0]
-    assert "> Which centre could take bigger steps?" in recall and "which reached the star sooner? Why?" in recall
-    assert "> Neither: up to step size 1.5" in recall and "> Centre 0: its shorter arrows" in recall
+    assert ZIGZAG_RECALL not in text   # pass 87 (r86 Focus): the recall repeated these three lines; cut
+
+
+# ---------------------------------------------------------------- pass 87: the r86 reader
+
+def test_main_text_says_what_minus_k_and_phi_mean_next_to_their_pictures():
+    """Check (r86 Clarity 8) the main text says that x − k moves the corner to x = k, pointing at the widget's lower
+    panel (which draws each piece with its corner there), and, right under the dimmer's picture, that Φ(x) is the
+    share of a bell curve left of x (it was only inside the closed fold)."""
+    cells = chapter()["cells"]
+    pieces = "".join(cells[_cell_index("Each piece has a corner")]["source"])
+    assert "Subtracting $k$ moves ReLU's corner from 0 to $x = k$ (lower panel)." in pieces
+    assert _cell_index("Each piece has a corner") + 1 == _cell_index("ch02.corners_add_up()")
+    assert ch02.corners_add_up().figure.axes[1].get_title() == "the pieces, one by one"
+    relu = activations.get("relu")
+    for k in (-1.5, 0.0, 1.5):   # 0 left of x = k, rising right of it: the corner sits at k
+        assert float(relu(k - 0.01 - k)) == 0 and float(relu(k + 0.01 - k)) > 0
+    below = _cell_index("ch02.phi_dimmer()") + 1
+    assert "".join(cells[below]["source"]).startswith("$\\Phi(x)$ is the share of a bell curve lying left of $x$.\n")
+    xs = np.linspace(-8, 1, 90001)
+    share = np.sum(np.exp(-xs ** 2 / 2)) * (xs[1] - xs[0]) / np.sqrt(2 * np.pi)
+    assert share == pytest.approx(float(special.ndtr(1.0)), abs=1e-3)
+
+
+def test_below_zero_question_feedback_names_the_usual_mistakes():
+    """Check (r86 Interaction/Retention) 'which of the four go below 0?' is a click before the picture, with tanh and
+    GELU the right answer, and each wrong option's feedback naming its mistake: sigmoid nears 0 but never goes below,
+    GELU's dip to about −0.17 is easy to miss, tanh goes down towards −1; the dip and the ranges are computed."""
+    q = ch02.below_zero_question()
+    options = q.options
+    assert [t for t, right, _ in options if right] == ["Tanh and GELU"]
+    said = {t: f for t, _, f in options}
+    assert said["Only tanh"] == ("A common miss: GELU's dip is easy to overlook. "
+                                 "In fact: GELU goes below 0 too, to about −0.17.")
+    assert said["Tanh, GELU and sigmoid"] == ("A common wrong answer: sigmoid goes below 0. "
+                                              "In fact: sigmoid gets close to 0 but never below it.")
+    assert said["None of the four"] == ("A common wrong answer: bends keep outputs at 0 or above. "
+                                        "In fact: tanh goes down towards −1, and GELU dips to about −0.17.")
+    assert said["Tanh and GELU"].startswith("Right: tanh goes down towards −1. GELU dips just below 0, to about −0.17")
+    x_low, low = activations.minimum("gelu")
+    assert f"{low:.2f}" == "-0.17" and ch02.gelu_dip() == "−0.17" and -0.8 < x_low < -0.7
+    xs = np.linspace(-15, 15, 3001)
+    assert (activations.get("sigmoid")(xs) > 0).all() and float(activations.get("sigmoid")(-15.0)) < 1e-6
+    assert (activations.get("tanh")(xs) > -1).all() and float(activations.get("tanh")(-15.0)) == pytest.approx(-1)
+    assert (activations.get("relu")(xs) >= 0).all()
+    q.buttons[0].click()
+    assert "easy to overlook" in q.feedback.value and q.buttons[0].button_style == "danger"
+    q.buttons[1].click()
+    assert q.buttons[1].button_style == "success" and "Right:" in q.feedback.value

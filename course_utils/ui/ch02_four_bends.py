@@ -837,6 +837,30 @@ def choice_question(prompt, options, summary):
     return questions.choice_question(prompt, options, summary)
 
 
+def gelu_dip():
+    """GELU's lowest output, rounded as the chapter says it ("about −0.17"), with a true minus sign."""
+    return f"{activations.minimum('gelu')[1]:.2f}".replace("-", "−")
+
+
+def below_zero_question():
+    """Which of the four bends go below 0 (pass 87, r86 Interaction: the static picture answered it at once): a click
+    before the picture, each wrong option's feedback naming its usual mistake: sigmoid only nears 0, GELU's small dip
+    is easy to miss, tanh runs down to −1 (notebook 02)."""
+    dip = gelu_dip()
+    return choice_question(
+        "Which of the four go below 0?",
+        [("Only tanh", False,
+          f"A common miss: GELU's dip is easy to overlook. In fact: GELU goes below 0 too, to about {dip}."),
+         ("Tanh and GELU", True,
+          f"Right: tanh goes down towards −1. GELU dips just below 0, to about {dip}, then comes back up."),
+         ("Tanh, GELU and sigmoid", False,
+          "A common wrong answer: sigmoid goes below 0. In fact: sigmoid gets close to 0 but never below it."),
+         ("None of the four", False,
+          f"A common wrong answer: bends keep outputs at 0 or above. In fact: tanh goes down towards −1, "
+          f"and GELU dips to about {dip}.")],
+        "Question: which of the four bends go below 0? (run the notebook to answer)")
+
+
 def tanh_question():
     """How tanh and sigmoid are related: four formulas of similar length, each wrong one naming its misconception (notebook 02)."""
     return choice_question(
@@ -1229,6 +1253,7 @@ The star needs only a tilt: weight 1 up, weight 2 down, along the dotted line.
 The coloured arrows above split the step {_pair(change)} into together {_pair(together)} plus apart {_pair(apart)}.
 With inputs of one sign (all positive, or all negative), every step moves both weights the same way.
 So each step's together part is at least as big as its apart part.
+Here each weight moves {together[0]:g} together, but only {abs(apart[0]):g} apart.
 Each together move is a detour off the dotted line.
 Later steps must push the weights back.
 """))
@@ -1257,10 +1282,10 @@ def why_big_steps_swing(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
         raise ValueError("the runs no longer start failing where step size × average length² reaches 2")
     if not np.isfinite(steps_curve(CENTRES[0])).all() or not mean_square(CENTRES[0]) < big:
         raise ValueError("centre-0 arrows are no longer shorter, or big steps no longer stay safe there")
-    said = (1.0, 3.0)   # r84 Clarity: one worked number for the rule: length² 1 at step size 3
-    times = gap_factor(np.array([1.0, 0.0]), said[1])
-    if not (np.isclose(times, 1 - said[1] * said[0]) and np.isclose(times, -2)):   # "doubled and flipped"
-        raise ValueError("the worked gap is no longer doubled and flipped")
+    # r84 Clarity: one worked number for the rule; pass 87 (r86 Clarity: still dense): the worked step's own numbers
+    times = gap_factor(h, rate, goal)
+    if not (np.isclose(times, 1 - rate * length2) and np.isclose(-short * times, past) and rate == 1):
+        raise ValueError("the worked step's gap is no longer multiplied by 1 − step size × length²")
     times = f"{times:g}".replace("-", "−")
     fig = two_runs()
     img = tables.image(figure_png(fig), fig.get_label(), 760, 330)
@@ -1273,8 +1298,9 @@ An example's **length²** is (input 1)² + (input 2)².
 A step on one example multiplies that example's gap by (1 − step size × length²).
 When step size × length² reaches 2, a step stops bringing the output closer.
 Above 2, it leaves it farther off.
-Say length² is {said[0]:g} and the step size {said[1]:g}.
-Then the gap is multiplied by 1 − {said[1]:g} = {times}: doubled and flipped.
+Take the worked step: length² is {h[0]:g}² + {h[1]:g}² = {length2:g}, step size {rate:g}.
+Its gap of {short:g} is multiplied by 1 − {rate:g} × {length2:g} = {times}.
+So the output, {moved:g}, ends {past:g} past its answer, {short:g}.
 At centre 0.5, length² averages {avg}, so on average that starts at step size {blows:g}.
 """)
 
