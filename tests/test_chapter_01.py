@@ -1330,7 +1330,8 @@ def test_no_bend_map_is_evenly_near_white():
             "</details>") in text
     assert "0-line" not in text and "hand-set ramps" not in text
     reading = ch01_collapse.RAMPS_READING
-    assert reading[0] == "A unit's 0-line is where its value is 0 (dashed)."  # pass 82: defined at its first use
+    assert reading[1] == "A dashed 0-line marks where a panel's value is 0."  # pass 82: defined at its first use
+    assert not any("0-line" in r for r in reading[:1])
     assert not any("0-line" in r for r in ch01_collapse.RAMPS_SUMMARY.split(";"))
     assert "trillionth of one half" not in text
     assert "The output adds up the 8 tanh units" not in text  # pass 48 (r43): the output is a chance, never 0
@@ -3974,8 +3975,9 @@ def test_pass75_tanh_ramps_picture_sums_two_straight_steps_into_a_curved_zero_li
     # pass 82 (r80 reader: a hand-made two-ramp sum beside an 8-unit net): the picture says it simplifies, and
     # what its dashes are, from the trained network's own width
     head = f"A simplification: 2 hand-set tanh units (the trained network has {ch01_collapse.XOR_HIDDEN})."
-    assert fig._suptitle.get_text().startswith(head) and fig.get_label().startswith(head)
-    assert "Dashed: each 0-line, where the value is 0" in fig._suptitle.get_text()
+    # pass 87 (r86 reader: the title sentence carried more than the reading uses): the alt text says it, no title
+    assert fig._suptitle is None and fig.get_label().startswith(head)
+    assert "Dashed: each 0-line, where the value is 0" in fig.get_label()
     assert len(ch01_collapse.RAMPS) == 2 and ch01_collapse.XOR_HIDDEN == 8
     assert "Three colour maps" in fig.get_label() and "curves" in fig.get_label()
     cells = _cells()
@@ -4247,7 +4249,7 @@ def test_pass83_xor_demo_starts_on_a_line_clear_of_every_corner_with_its_arrow_i
 
 def test_pass84_ramps_colour_scales_span_what_their_panels_show():
     """Check r83 Picture item (one −2..2 scale left the single units pale): each panel's colour scale reaches to within
-    a tenth of its own extremes, white stays at 0, and each scale has its own colour bar (units, then the sum)."""
+    a tenth of its own extremes, white stays at 0 (pass 87: no colour bars; the reading says the colours)."""
     fig = ch01_collapse.tanh_ramps_picture()
     for ax in fig.axes[:3]:
         (image,) = ax.images
@@ -4256,9 +4258,9 @@ def test_pass84_ramps_colour_scales_span_what_their_panels_show():
         assert norm.vmin <= z.min() <= norm.vmin + 0.1 and norm.vmax - 0.1 <= z.max() <= norm.vmax  # deep colours used
     units, total = fig.axes[0].images[0].norm, fig.axes[2].images[0].norm
     assert (units.vmin, units.vmax) == (-1.0, 1.0) and (total.vmin, total.vmax) == (-3.0, 1.0)
-    bars = [ax.get_ylabel() for ax in fig.axes[3:]]
-    assert bars == ["unit: blue below 0, red above", "sum: blue below 0, red above"]
-    assert "the units' from −1 to 1, the sum's from −3 to 1" in fig.get_label()
+    # pass 87 (r86 reader: two colour bars carried more than the reading uses): none; the reading says the colours
+    assert len(fig.axes) == 3 and "No colour bars: white is 0 in every panel." in fig.get_label()
+    assert ch01_collapse.RAMPS_READING[0] == "Blue means below 0, red above 0, white exactly 0."
     assert ch01_collapse.ramp_scale(np.array([-0.97, 0.42])) == (-1.0, 0.5)
 
 
@@ -4367,3 +4369,24 @@ def test_pass86_written_checks_explain_every_wrong_option(make):
     _right, said = FOLDED_ANSWERS[make]
     wrong = [line for line in said.split("\n") if line.startswith(("A common wrong answer", "Another"))]
     assert len(wrong) == len(q.options) - 1
+
+
+# ---- pass 87: the r86 reading's fixes ----
+
+def test_pass87_ramps_reading_is_full_sentences_that_the_picture_bears_out():
+    """Check r86 Clarity item (the ramps' reading was in fragments: "In unit 2: climbs down, A is deep red."): every
+    step is a full sentence, capitalised and ending in a full stop, and the two claims about spot A hold: unit 2 is
+    near its top and barely changes there, unit 1 is halfway up and changes fast."""
+    reading = ch01_collapse.RAMPS_READING
+    assert "At A, unit 2 is near its top, so it barely changes." in reading
+    assert "There unit 1 is halfway up, so it changes fast." in reading
+    for r in reading:
+        assert r[0].isupper() and r.endswith("."), r
+        assert not re.search(r"\*, A is |: climbs \w+, A", r), r   # no "title, A is ..." fragments
+    (f1, m1, _), (f2, m2, _) = ch01_collapse.RAMPS
+    g, _gx, _gy = ch01_collapse.map_grid()
+    x_a, h = ch01_collapse.ramps_spot_a(), 1e-4
+    slope = lambda f, m: abs(ch01_collapse.tanh_ramp(x_a + h, g[0], f, m)
+                             - ch01_collapse.tanh_ramp(x_a - h, g[0], f, m)) / (2 * h)
+    assert ch01_collapse.tanh_ramp(x_a, g[0], f2, m2) > 0.9 and slope(f2, m2) < 0.01   # unit 2: at its top, flat
+    assert abs(ch01_collapse.tanh_ramp(x_a, g[0], f1, m1)) < 0.1 and slope(f1, m1) > 1   # unit 1: mid-climb, steep
