@@ -2422,8 +2422,10 @@ def test_deep_stack_has_a_prediction_and_random_layers():
     # pass 83 (r81 reader: "turn them (lengths kept)" said not why it matters): the numbers stay a readable size
     # pass 86 (r85 reader: "I can't picture turning 8 numbers"): the grid sheet's turn, in 8 directions
     assert ("Each layer turns its 8 numbers at random, then shifts them.\n"
-            "Picture turning the grid sheet, in 8 directions instead of 2.\n"
-            "Turns never stretch, so the numbers stay readable.\nWe push 200 random inputs") in text
+            "Picture turning the grid sheet, with 8 numbers per point instead of 2.\n"  # pass 87: numbers
+            # pass 87 (r86 Focus: a build reason nobody asked about): the "stay readable" aside is cut
+            "We push 200 random inputs") in text
+    assert "numbers stay readable" not in text
     assert "randomly turns 8 numbers" not in text
     deep, _one, _n, _m = ch01_collapse.deep_stack(100)
     assert np.abs(deep).max() < 50  # readable: the picture's first outputs run from 16 to 22
@@ -3234,8 +3236,10 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert ("Four buttons try ready-made lines: **upright**, **across**, **gentle** and **steep**.\n"
             # pass 84 (r83 reader: "turn −60, shift 0.3" was never explained): an angle, and a distance
             # pass 86 (r85 reader: a line as an angle and a distance was new): what each slider does to the line
-            "Two sliders fine-tune a line.\n**turn** spins the arrow, and the line with it. At 0 the arrow points right.\n"
-            "**shift** slides the line along its arrow. It says how far the line is from (0, 0).") in text
+            # pass 87 (r86 reader: degrees and a signed distance got two lines): a sketch shows both
+            "Two sliders fine-tune a line. The sketch shows both.\n"
+            "**turn** spins the arrow and its line, in degrees. At 0 the arrow points right.\n"
+            "**shift** slides the line along its arrow: its distance from (0, 0).") in text
     assert "arrow's angle" not in text
     assert [name for name, _t, _s in ch01_collapse.LINE_PRESETS] == ["upright", "across", "gentle", "steep"]
     assert ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True).sliders["angle"].value == -60.0
@@ -4390,3 +4394,34 @@ def test_pass87_ramps_reading_is_full_sentences_that_the_picture_bears_out():
                              - ch01_collapse.tanh_ramp(x_a - h, g[0], f, m)) / (2 * h)
     assert ch01_collapse.tanh_ramp(x_a, g[0], f2, m2) > 0.9 and slope(f2, m2) < 0.01   # unit 2: at its top, flat
     assert abs(ch01_collapse.tanh_ramp(x_a, g[0], f1, m1)) < 0.1 and slope(f1, m1) > 1   # unit 1: mid-climb, steep
+
+
+def test_pass87_turn_shift_sketch_draws_what_the_sliders_mean():
+    """Check r86 Clarity/Interaction item (turn and shift got two lines of words): a hidden cell after the sliders'
+    words draws the sketch; its shift segment runs from (0, 0) to the line at the turn's angle, the dashed line stands
+    across it, and the arrow points into the side candidate_line calls label 1 (the demo's own rule)."""
+    cells = _cells()
+    i = next(k for k, c in enumerate(cells) if _src(c).startswith("Four buttons try ready-made lines"))
+    assert "The sketch shows both." in _src(cells[i])
+    sketch = cells[i + 1]
+    assert _src(sketch) == "ch01.turn_shift_sketch()" and sketch["metadata"]["jupyter"]["source_hidden"]
+    assert any("image/png" in o.get("data", {}) for o in sketch["outputs"])
+    assert _src(cells[i + 2]).startswith("**Predict, then try**")
+    turn, shift = ch01_collapse.SKETCH_TURN, ch01_collapse.SKETCH_SHIFT
+    a = np.deg2rad(turn)
+    facing = np.array([np.cos(a), np.sin(a)])
+    ax = ch01_collapse.turn_shift_sketch().axes[0]
+    (seg,) = [t for t in ax.texts if t.get_gid() == "shift"]
+    np.testing.assert_allclose(seg.xy, shift * facing) and np.testing.assert_allclose(seg.xyann, (0, 0))
+    (line,) = [l for l in ax.lines if l.get_gid() == "line"]
+    np.testing.assert_allclose(line.get_xydata() @ facing, shift)   # every point of the line: the shift along the arrow
+    (arrow,) = [t for t in ax.texts if t.get_gid() == "arrow"]
+    step = np.subtract(arrow.xy, arrow.xyann)
+    np.testing.assert_allclose(step / np.linalg.norm(step), facing)   # the arrow points the turn's way
+    assert ch01_collapse.candidate_line(turn, shift, [arrow.xy]).tolist() == [True]   # into the label-1 side
+    (zero,) = [l for l in ax.lines if l.get_gid() == "turn 0"]
+    assert set(zero.get_ydata()) == {0}   # turn 0 points right
+    assert ax.get_title() == f"turn {turn:g}, shift {shift:g}: the line and its arrow"
+    label = ax.figure.get_label()
+    assert label.startswith(f"A sketch of the demo's two sliders, at turn {turn:g} and shift {shift:g}.")
+    assert "into the dotted label-1 side" in label
