@@ -261,7 +261,9 @@ def test_deep_stack_picture_puts_every_answer_on_the_diagonal():
     assert titles == [f"{d} layers ({72 * d} numbers)\nfirst output: {r}\nlargest gap below 10⁻¹²"
                       for d, r in zip((2, 10, 100), ranges)]
     prose = "\n".join(t for _, t in _markdown_cells())
-    assert prose.count("a trillionth") == 1 and "Each title gives the largest gap between the two ways" in prose
+    # pass 87 (r86 Focus: "below 10^-12, a trillionth" was a precision side-trip): the fold says only "tiny rounding"
+    assert prose.count("a trillionth") == 0 and "10^{-12}" not in prose
+    assert "Each title's largest gap is tiny: the computer's rounding." in prose
     lo, hi = ranges[-1].split(" to ")
     assert (f"even at 100 layers, where the first output runs from {lo} to {hi}."
             in "\n".join(t for _, t in _markdown_cells()))
@@ -588,10 +590,10 @@ def test_module_is_imported_once_and_training_is_one_readable_call():
     # pass 37: one call; the lines above it are comments on its knobs; pass 40: the try-it's one line, printed
     # pass 43 (r38 reader: plumbing before the question): the first is hidden and prints one line of what it did
     # pass 71 (r67 reader: "trained 20 networks" was a log line): one call, no printout
-    assert len(train) == 2 and code == [code[0]] and len(_src(train[1]).strip().splitlines()) == 1
+    assert len(train) == 2 and code == [code[0]] and _src(train[1]).strip() == "ch01.train_longer()"
     assert "print(" not in _src(train[0]) and not train[0]["outputs"]
     assert train[0]["metadata"]["jupyter"]["source_hidden"]
-    assert not train[1]["metadata"].get("jupyter", {}).get("source_hidden")
+    assert train[1]["metadata"]["jupyter"]["source_hidden"]   # pass 87 (r86 Focus): a button, no module call
     for gone in ("predict_proba", "ravel()", '"identity"', "for name, c in"):
         assert gone not in _src(train[0]), gone
     assert "The training code is folded away" not in "\n".join(t for _, t in _markdown_cells())
@@ -1966,10 +1968,10 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
                        "where the first output runs from 16 to 22.\n"
                        # pass 85 (r84 reader: the fold did not say why "in one heap" is wrong)
                        "Not in one heap: turns and shifts keep inputs as far apart as before.\n"
-                       "Each title gives the largest gap between the two ways: below $10^{-12}$, a trillionth.\n"
                        # pass 62 (r56 reader: no reason given); pass 81 (r78 reader: "16 digits" brought the
-                       # computer's rounding into an algebra chapter): the reason in four words, in brackets
-                       "So the two ways agree (to the computer's rounding).\n"
+                       # computer's rounding into an algebra chapter); pass 87 (r86 Focus): no 10^-12 side-trip
+                       "Each title's largest gap is tiny: the computer's rounding.\n"
+                       "So the two ways agree.\n"
                        "So 100 layers store 7200 numbers, yet do no more than one layer's 72 "
                        "(8 × 8 = 64 weights + 8 biases)."),
 }
@@ -2185,16 +2187,17 @@ def test_pass23_five_thousand_epochs_solve_no_more_no_bend_runs():
     tryit = _src(cells[i])
     # pass 40 (r36 reader): no code edit and no re-run of two cells: a visible one-line cell prints its own answer
     assert "<details>" not in tryit and "change `epochs=500`" not in tryit
-    assert "The cell below trains all twenty networks again, ten times longer: 5000 steps." in tryit
-    # pass 77 (r74 reader: the visible call read as plumbing): the one line is kept (r36 asked for it) and said to be
-    # the learner's own knob
-    assert "Run it; later, change 5000 and run it again." in tryit
+    # pass 77 (r74 reader: the visible call read as plumbing): the one line was kept as the learner's own knob;
+    # pass 87 (r86 Focus: still plumbing): the knob is a steps menu and a train button, the code cell hidden
+    assert ("Pick a number of steps, then click **train**.\n"
+            "All twenty networks train again from their starts. 5000 is ten times longer.\n") in tryit
+    assert "change 5000" not in tryit and "The cell below" not in tryit
     assert tryit.rstrip().endswith("**Predict:** will any no-bend run solve XOR now?")
     code = cells[i + 1]
     # pass 43 (r38 reader: the answer was in view before its Predict): the result sits in a fold, opened after it
     # r39 reader: no unexplained epochs/lr and no display call in the visible line; the learner can change the steps
-    assert _src(code) == "ch01.train_longer(steps=5000)"
-    assert not code["metadata"].get("jupyter", {}).get("source_hidden")
+    assert _src(code) == "ch01.train_longer()" and code["metadata"]["jupyter"]["source_hidden"]
+    assert code["metadata"]["slideshow"]["slide_type"] != "skip"
     assert not any(o.get("name") == "stdout" for o in code["outputs"])
     shown = next(o["data"] for o in code["outputs"] if "data" in o)
     assert "".join(shown["text/plain"]) == runs.summary()
@@ -2636,7 +2639,7 @@ def test_stack_picture_and_deep_stack_ranges_are_explained():
     assert "Each panel has its own axis range" not in text
     # pass 41 (r37 reader: why any gap, after an exact proof?): rounding is said before the fold names it
     # pass 43 (r38 reader: said first, it nudged toward "small errors build up"): in the answer fold instead
-    rounding = "So the two ways agree (to the computer's rounding)."  # r52, r54, r56; pass 81 (r78): no digit count
+    rounding = "Each title's largest gap is tiny: the computer's rounding."  # r52..r56; pass 81, 87: no digit count
     assert text.index("**Predict:** at 100 layers") < text.index(rounding)
     assert "16 digits" not in text
     assert "near 20" not in text and "drift from 0" not in text
@@ -4425,3 +4428,27 @@ def test_pass87_turn_shift_sketch_draws_what_the_sliders_mean():
     label = ax.figure.get_label()
     assert label.startswith(f"A sketch of the demo's two sliders, at turn {turn:g} and shift {shift:g}.")
     assert "into the dotted label-1 side" in label
+
+
+def test_pass87_train_longer_is_a_steps_menu_and_a_train_button():
+    """Check r86 Focus item (the visible ch01.train_longer(steps=5000) call was plumbing): the try-it is a widget, a
+    steps menu and a train button; the button prints the summary for the chosen steps (5000 at once, from the run
+    the render without a kernel shows; another choice trains anew), and a new choice clears the old result."""
+    w = ch01_collapse.train_longer()
+    assert w.menu.options == (1000, 5000, 10000) and w.menu.value == 5000 and w.button.description == "train"
+    assert w.result.value == ""   # nothing before the click: the Predict comes first
+    w.button.click()
+    assert w.result.value.startswith("<b>After 5000 steps:</b>")
+    assert "no bend: chances from 0.50 to 0.50; solved 0 of 10" in w.result.value
+    assert "solved 10 of 10" in w.result.value
+    w.menu.value = 1000
+    assert w.result.value == ""
+    w.button.click()
+    assert w.result.value.startswith("<b>After 1000 steps:</b>") and set(w.runs) == {1000, 5000}
+    assert "no bend: chances from 0.50 to 0.50; solved 0 of 10" in w.result.value
+    bundle = w._repr_mimebundle_()
+    assert bundle["text/plain"] == w.runs[5000].summary()
+    assert bundle["text/html"].startswith("<details><summary>The result after 5000 steps (open after you predict)")
+    cells = _cells()
+    i = next(k for k, c in enumerate(cells) if _src(c) == "ch01.train_longer()")
+    assert _src(cells[i - 1]).rstrip().endswith("**Predict:** will any no-bend run solve XOR now?")

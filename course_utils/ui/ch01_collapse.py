@@ -12,6 +12,7 @@ from course_utils.engine import mlp, sheet
 from course_utils.facts import activations, data
 from course_utils.ui import plots, printing, tables
 from course_utils.ui.questions import LETTERS, keyed_question as _choice_question
+from course_utils.ui.captioned import CaptionedBox
 from course_utils.ui.ch02_four_bends import fold
 from course_utils.ui.display import figure_alt, figure_png
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, nice_limits, on_change, set_limits, slider
@@ -1682,11 +1683,31 @@ def train_xor(hidden_units=XOR_HIDDEN, epochs=XOR_EPOCHS, seeds=XOR_SEEDS, bends
     return XorRuns(runs, X, y)
 
 
-def train_longer(steps=5000):
-    """The try-it: train_xor's twenty networks again for `steps` training steps, its result behind a click named by
-    what is inside (r39: the learner's visible line reads like the idea, with no epochs, lr or display call)."""
-    runs = train_xor(epochs=steps)
-    return runs.folded(f"The result after {steps} steps (open after you predict)")
+# pass 87 (r86 Focus: the visible ch01.train_longer(steps=5000) call was plumbing): a steps menu and a train button
+TRY_STEPS = (1000, 5000, 10000)
+
+
+def train_longer(steps=5000, choices=TRY_STEPS):
+    """The try-it (notebook 01): pick a number of training steps, click train, and train_xor's twenty networks train
+    again from their starts; the result is their two-line summary. The default is trained once when the cell runs,
+    so a render without a kernel shows it folded, and its first click answers at once."""
+    done = {steps: train_xor(epochs=steps)}
+    menu = widgets.ToggleButtons(options=list(choices), value=steps, description="steps:")
+    button = widgets.Button(description="train", button_style="primary", tooltip="train all twenty networks again")
+    result = widgets.HTML()
+
+    def train(_button=None):
+        n = menu.value
+        if n not in done:
+            result.value = f"<i>training twenty networks for {n} steps …</i>"
+            done[n] = train_xor(epochs=n)
+        result.value = f"<b>After {n} steps:</b><pre>{html.escape(done[n].summary())}</pre>"
+
+    button.on_click(train)
+    menu.observe(lambda _change: setattr(result, "value", ""), names="value")  # no old result beside a new choice
+    static = done[steps].folded(f"The result after {steps} steps (open after you predict)")._repr_html_()
+    return CaptionedBox([widgets.HBox([menu, button]), result], done[steps].summary(), static,
+                        menu=menu, button=button, result=result, runs=done, train=train)
 
 
 def three_right_line(u=2, v=2, d=-1):
