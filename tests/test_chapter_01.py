@@ -261,7 +261,9 @@ def test_deep_stack_picture_puts_every_answer_on_the_diagonal():
     assert titles == [f"{d} layers ({72 * d} numbers)\nfirst output: {r}\nlargest gap below 10⁻¹²"
                       for d, r in zip((2, 10, 100), ranges)]
     prose = "\n".join(t for _, t in _markdown_cells())
-    assert prose.count("a trillionth") == 1 and "Each title gives the largest gap between the two ways" in prose
+    # pass 87 (r86 Focus: "below 10^-12, a trillionth" was a precision side-trip): the fold says only "tiny rounding"
+    assert prose.count("a trillionth") == 0 and "10^{-12}" not in prose
+    assert "Each title's largest gap is tiny: the computer's rounding." in prose
     lo, hi = ranges[-1].split(" to ")
     assert (f"even at 100 layers, where the first output runs from {lo} to {hi}."
             in "\n".join(t for _, t in _markdown_cells()))
@@ -588,10 +590,10 @@ def test_module_is_imported_once_and_training_is_one_readable_call():
     # pass 37: one call; the lines above it are comments on its knobs; pass 40: the try-it's one line, printed
     # pass 43 (r38 reader: plumbing before the question): the first is hidden and prints one line of what it did
     # pass 71 (r67 reader: "trained 20 networks" was a log line): one call, no printout
-    assert len(train) == 2 and code == [code[0]] and len(_src(train[1]).strip().splitlines()) == 1
+    assert len(train) == 2 and code == [code[0]] and _src(train[1]).strip() == "ch01.train_longer()"
     assert "print(" not in _src(train[0]) and not train[0]["outputs"]
     assert train[0]["metadata"]["jupyter"]["source_hidden"]
-    assert not train[1]["metadata"].get("jupyter", {}).get("source_hidden")
+    assert train[1]["metadata"]["jupyter"]["source_hidden"]   # pass 87 (r86 Focus): a button, no module call
     for gone in ("predict_proba", "ravel()", '"identity"', "for name, c in"):
         assert gone not in _src(train[0]), gone
     assert "The training code is folded away" not in "\n".join(t for _, t in _markdown_cells())
@@ -1330,7 +1332,8 @@ def test_no_bend_map_is_evenly_near_white():
             "</details>") in text
     assert "0-line" not in text and "hand-set ramps" not in text
     reading = ch01_collapse.RAMPS_READING
-    assert reading[0] == "A unit's 0-line is where its value is 0 (dashed)."  # pass 82: defined at its first use
+    assert reading[1] == "A dashed 0-line marks where a panel's value is 0."  # pass 82: defined at its first use
+    assert not any("0-line" in r for r in reading[:1])
     assert not any("0-line" in r for r in ch01_collapse.RAMPS_SUMMARY.split(";"))
     assert "trillionth of one half" not in text
     assert "The output adds up the 8 tanh units" not in text  # pass 48 (r43): the output is a chance, never 0
@@ -1965,10 +1968,10 @@ FOLDED_ANSWERS = {  # pass 29: the right answer plus one line the buttons do not
                        "where the first output runs from 16 to 22.\n"
                        # pass 85 (r84 reader: the fold did not say why "in one heap" is wrong)
                        "Not in one heap: turns and shifts keep inputs as far apart as before.\n"
-                       "Each title gives the largest gap between the two ways: below $10^{-12}$, a trillionth.\n"
                        # pass 62 (r56 reader: no reason given); pass 81 (r78 reader: "16 digits" brought the
-                       # computer's rounding into an algebra chapter): the reason in four words, in brackets
-                       "So the two ways agree (to the computer's rounding).\n"
+                       # computer's rounding into an algebra chapter); pass 87 (r86 Focus): no 10^-12 side-trip
+                       "Each title's largest gap is tiny: the computer's rounding.\n"
+                       "So the two ways agree.\n"
                        "So 100 layers store 7200 numbers, yet do no more than one layer's 72 "
                        "(8 × 8 = 64 weights + 8 biases)."),
 }
@@ -2184,16 +2187,17 @@ def test_pass23_five_thousand_epochs_solve_no_more_no_bend_runs():
     tryit = _src(cells[i])
     # pass 40 (r36 reader): no code edit and no re-run of two cells: a visible one-line cell prints its own answer
     assert "<details>" not in tryit and "change `epochs=500`" not in tryit
-    assert "The cell below trains all twenty networks again, ten times longer: 5000 steps." in tryit
-    # pass 77 (r74 reader: the visible call read as plumbing): the one line is kept (r36 asked for it) and said to be
-    # the learner's own knob
-    assert "Run it; later, change 5000 and run it again." in tryit
+    # pass 77 (r74 reader: the visible call read as plumbing): the one line was kept as the learner's own knob;
+    # pass 87 (r86 Focus: still plumbing): the knob is a steps menu and a train button, the code cell hidden
+    assert ("Pick a number of steps, then click **train**.\n"
+            "All twenty networks train again from their starts. 5000 is ten times longer.\n") in tryit
+    assert "change 5000" not in tryit and "The cell below" not in tryit
     assert tryit.rstrip().endswith("**Predict:** will any no-bend run solve XOR now?")
     code = cells[i + 1]
     # pass 43 (r38 reader: the answer was in view before its Predict): the result sits in a fold, opened after it
     # r39 reader: no unexplained epochs/lr and no display call in the visible line; the learner can change the steps
-    assert _src(code) == "ch01.train_longer(steps=5000)"
-    assert not code["metadata"].get("jupyter", {}).get("source_hidden")
+    assert _src(code) == "ch01.train_longer()" and code["metadata"]["jupyter"]["source_hidden"]
+    assert code["metadata"]["slideshow"]["slide_type"] != "skip"
     assert not any(o.get("name") == "stdout" for o in code["outputs"])
     shown = next(o["data"] for o in code["outputs"] if "data" in o)
     assert "".join(shown["text/plain"]) == runs.summary()
@@ -2421,8 +2425,10 @@ def test_deep_stack_has_a_prediction_and_random_layers():
     # pass 83 (r81 reader: "turn them (lengths kept)" said not why it matters): the numbers stay a readable size
     # pass 86 (r85 reader: "I can't picture turning 8 numbers"): the grid sheet's turn, in 8 directions
     assert ("Each layer turns its 8 numbers at random, then shifts them.\n"
-            "Picture turning the grid sheet, in 8 directions instead of 2.\n"
-            "Turns never stretch, so the numbers stay readable.\nWe push 200 random inputs") in text
+            "Picture turning the grid sheet, with 8 numbers per point instead of 2.\n"  # pass 87: numbers
+            # pass 87 (r86 Focus: a build reason nobody asked about): the "stay readable" aside is cut
+            "We push 200 random inputs") in text
+    assert "numbers stay readable" not in text
     assert "randomly turns 8 numbers" not in text
     deep, _one, _n, _m = ch01_collapse.deep_stack(100)
     assert np.abs(deep).max() < 50  # readable: the picture's first outputs run from 16 to 22
@@ -2633,7 +2639,7 @@ def test_stack_picture_and_deep_stack_ranges_are_explained():
     assert "Each panel has its own axis range" not in text
     # pass 41 (r37 reader: why any gap, after an exact proof?): rounding is said before the fold names it
     # pass 43 (r38 reader: said first, it nudged toward "small errors build up"): in the answer fold instead
-    rounding = "So the two ways agree (to the computer's rounding)."  # r52, r54, r56; pass 81 (r78): no digit count
+    rounding = "Each title's largest gap is tiny: the computer's rounding."  # r52..r56; pass 81, 87: no digit count
     assert text.index("**Predict:** at 100 layers") < text.index(rounding)
     assert "16 digits" not in text
     assert "near 20" not in text and "drift from 0" not in text
@@ -3233,8 +3239,10 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert ("Four buttons try ready-made lines: **upright**, **across**, **gentle** and **steep**.\n"
             # pass 84 (r83 reader: "turn −60, shift 0.3" was never explained): an angle, and a distance
             # pass 86 (r85 reader: a line as an angle and a distance was new): what each slider does to the line
-            "Two sliders fine-tune a line.\n**turn** spins the arrow, and the line with it. At 0 the arrow points right.\n"
-            "**shift** slides the line along its arrow. It says how far the line is from (0, 0).") in text
+            # pass 87 (r86 reader: degrees and a signed distance got two lines): a sketch shows both
+            "Two sliders fine-tune a line. The sketch shows both.\n"
+            "**turn** spins the arrow and its line, in degrees. At 0 the arrow points right.\n"
+            "**shift** slides the line along its arrow: its distance from (0, 0).") in text
     assert "arrow's angle" not in text
     assert [name for name, _t, _s in ch01_collapse.LINE_PRESETS] == ["upright", "across", "gentle", "steep"]
     assert ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True).sliders["angle"].value == -60.0
@@ -3974,8 +3982,9 @@ def test_pass75_tanh_ramps_picture_sums_two_straight_steps_into_a_curved_zero_li
     # pass 82 (r80 reader: a hand-made two-ramp sum beside an 8-unit net): the picture says it simplifies, and
     # what its dashes are, from the trained network's own width
     head = f"A simplification: 2 hand-set tanh units (the trained network has {ch01_collapse.XOR_HIDDEN})."
-    assert fig._suptitle.get_text().startswith(head) and fig.get_label().startswith(head)
-    assert "Dashed: each 0-line, where the value is 0" in fig._suptitle.get_text()
+    # pass 87 (r86 reader: the title sentence carried more than the reading uses): the alt text says it, no title
+    assert fig._suptitle is None and fig.get_label().startswith(head)
+    assert "Dashed: each 0-line, where the value is 0" in fig.get_label()
     assert len(ch01_collapse.RAMPS) == 2 and ch01_collapse.XOR_HIDDEN == 8
     assert "Three colour maps" in fig.get_label() and "curves" in fig.get_label()
     cells = _cells()
@@ -4247,7 +4256,7 @@ def test_pass83_xor_demo_starts_on_a_line_clear_of_every_corner_with_its_arrow_i
 
 def test_pass84_ramps_colour_scales_span_what_their_panels_show():
     """Check r83 Picture item (one −2..2 scale left the single units pale): each panel's colour scale reaches to within
-    a tenth of its own extremes, white stays at 0, and each scale has its own colour bar (units, then the sum)."""
+    a tenth of its own extremes, white stays at 0 (pass 87: no colour bars; the reading says the colours)."""
     fig = ch01_collapse.tanh_ramps_picture()
     for ax in fig.axes[:3]:
         (image,) = ax.images
@@ -4256,9 +4265,9 @@ def test_pass84_ramps_colour_scales_span_what_their_panels_show():
         assert norm.vmin <= z.min() <= norm.vmin + 0.1 and norm.vmax - 0.1 <= z.max() <= norm.vmax  # deep colours used
     units, total = fig.axes[0].images[0].norm, fig.axes[2].images[0].norm
     assert (units.vmin, units.vmax) == (-1.0, 1.0) and (total.vmin, total.vmax) == (-3.0, 1.0)
-    bars = [ax.get_ylabel() for ax in fig.axes[3:]]
-    assert bars == ["unit: blue below 0, red above", "sum: blue below 0, red above"]
-    assert "the units' from −1 to 1, the sum's from −3 to 1" in fig.get_label()
+    # pass 87 (r86 reader: two colour bars carried more than the reading uses): none; the reading says the colours
+    assert len(fig.axes) == 3 and "No colour bars: white is 0 in every panel." in fig.get_label()
+    assert ch01_collapse.RAMPS_READING[0] == "Blue means below 0, red above 0, white exactly 0."
     assert ch01_collapse.ramp_scale(np.array([-0.97, 0.42])) == (-1.0, 0.5)
 
 
@@ -4367,3 +4376,79 @@ def test_pass86_written_checks_explain_every_wrong_option(make):
     _right, said = FOLDED_ANSWERS[make]
     wrong = [line for line in said.split("\n") if line.startswith(("A common wrong answer", "Another"))]
     assert len(wrong) == len(q.options) - 1
+
+
+# ---- pass 87: the r86 reading's fixes ----
+
+def test_pass87_ramps_reading_is_full_sentences_that_the_picture_bears_out():
+    """Check r86 Clarity item (the ramps' reading was in fragments: "In unit 2: climbs down, A is deep red."): every
+    step is a full sentence, capitalised and ending in a full stop, and the two claims about spot A hold: unit 2 is
+    near its top and barely changes there, unit 1 is halfway up and changes fast."""
+    reading = ch01_collapse.RAMPS_READING
+    assert "At A, unit 2 is near its top, so it barely changes." in reading
+    assert "There unit 1 is halfway up, so it changes fast." in reading
+    for r in reading:
+        assert r[0].isupper() and r.endswith("."), r
+        assert not re.search(r"\*, A is |: climbs \w+, A", r), r   # no "title, A is ..." fragments
+    (f1, m1, _), (f2, m2, _) = ch01_collapse.RAMPS
+    g, _gx, _gy = ch01_collapse.map_grid()
+    x_a, h = ch01_collapse.ramps_spot_a(), 1e-4
+    slope = lambda f, m: abs(ch01_collapse.tanh_ramp(x_a + h, g[0], f, m)
+                             - ch01_collapse.tanh_ramp(x_a - h, g[0], f, m)) / (2 * h)
+    assert ch01_collapse.tanh_ramp(x_a, g[0], f2, m2) > 0.9 and slope(f2, m2) < 0.01   # unit 2: at its top, flat
+    assert abs(ch01_collapse.tanh_ramp(x_a, g[0], f1, m1)) < 0.1 and slope(f1, m1) > 1   # unit 1: mid-climb, steep
+
+
+def test_pass87_turn_shift_sketch_draws_what_the_sliders_mean():
+    """Check r86 Clarity/Interaction item (turn and shift got two lines of words): a hidden cell after the sliders'
+    words draws the sketch; its shift segment runs from (0, 0) to the line at the turn's angle, the dashed line stands
+    across it, and the arrow points into the side candidate_line calls label 1 (the demo's own rule)."""
+    cells = _cells()
+    i = next(k for k, c in enumerate(cells) if _src(c).startswith("Four buttons try ready-made lines"))
+    assert "The sketch shows both." in _src(cells[i])
+    sketch = cells[i + 1]
+    assert _src(sketch) == "ch01.turn_shift_sketch()" and sketch["metadata"]["jupyter"]["source_hidden"]
+    assert any("image/png" in o.get("data", {}) for o in sketch["outputs"])
+    assert _src(cells[i + 2]).startswith("**Predict, then try**")
+    turn, shift = ch01_collapse.SKETCH_TURN, ch01_collapse.SKETCH_SHIFT
+    a = np.deg2rad(turn)
+    facing = np.array([np.cos(a), np.sin(a)])
+    ax = ch01_collapse.turn_shift_sketch().axes[0]
+    (seg,) = [t for t in ax.texts if t.get_gid() == "shift"]
+    np.testing.assert_allclose(seg.xy, shift * facing) and np.testing.assert_allclose(seg.xyann, (0, 0))
+    (line,) = [l for l in ax.lines if l.get_gid() == "line"]
+    np.testing.assert_allclose(line.get_xydata() @ facing, shift)   # every point of the line: the shift along the arrow
+    (arrow,) = [t for t in ax.texts if t.get_gid() == "arrow"]
+    step = np.subtract(arrow.xy, arrow.xyann)
+    np.testing.assert_allclose(step / np.linalg.norm(step), facing)   # the arrow points the turn's way
+    assert ch01_collapse.candidate_line(turn, shift, [arrow.xy]).tolist() == [True]   # into the label-1 side
+    (zero,) = [l for l in ax.lines if l.get_gid() == "turn 0"]
+    assert set(zero.get_ydata()) == {0}   # turn 0 points right
+    assert ax.get_title() == f"turn {turn:g}, shift {shift:g}: the line and its arrow"
+    label = ax.figure.get_label()
+    assert label.startswith(f"A sketch of the demo's two sliders, at turn {turn:g} and shift {shift:g}.")
+    assert "into the dotted label-1 side" in label
+
+
+def test_pass87_train_longer_is_a_steps_menu_and_a_train_button():
+    """Check r86 Focus item (the visible ch01.train_longer(steps=5000) call was plumbing): the try-it is a widget, a
+    steps menu and a train button; the button prints the summary for the chosen steps (5000 at once, from the run
+    the render without a kernel shows; another choice trains anew), and a new choice clears the old result."""
+    w = ch01_collapse.train_longer()
+    assert w.menu.options == (1000, 5000, 10000) and w.menu.value == 5000 and w.button.description == "train"
+    assert w.result.value == ""   # nothing before the click: the Predict comes first
+    w.button.click()
+    assert w.result.value.startswith("<b>After 5000 steps:</b>")
+    assert "no bend: chances from 0.50 to 0.50; solved 0 of 10" in w.result.value
+    assert "solved 10 of 10" in w.result.value
+    w.menu.value = 1000
+    assert w.result.value == ""
+    w.button.click()
+    assert w.result.value.startswith("<b>After 1000 steps:</b>") and set(w.runs) == {1000, 5000}
+    assert "no bend: chances from 0.50 to 0.50; solved 0 of 10" in w.result.value
+    bundle = w._repr_mimebundle_()
+    assert bundle["text/plain"] == w.runs[5000].summary()
+    assert bundle["text/html"].startswith("<details><summary>The result after 5000 steps (open after you predict)")
+    cells = _cells()
+    i = next(k for k, c in enumerate(cells) if _src(c) == "ch01.train_longer()")
+    assert _src(cells[i - 1]).rstrip().endswith("**Predict:** will any no-bend run solve XOR now?")

@@ -12,6 +12,7 @@ from course_utils.engine import mlp, sheet
 from course_utils.facts import activations, data
 from course_utils.ui import plots, printing, tables
 from course_utils.ui.questions import LETTERS, keyed_question as _choice_question
+from course_utils.ui.captioned import CaptionedBox
 from course_utils.ui.ch02_four_bends import fold
 from course_utils.ui.display import figure_alt, figure_png
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, nice_limits, on_change, set_limits, slider
@@ -749,6 +750,53 @@ def xor_fold_picture():
     return fig
 
 
+# pass 87 (r86 reader: degrees and a signed distance got two lines of words): one small sketch of what the XOR demo's
+# two sliders mean, drawn at an example setting; a new idea, so a clean angle and distance (not a preset)
+SKETCH_TURN, SKETCH_SHIFT = 30.0, 1.0
+
+
+@plots.styled
+def turn_shift_sketch(turn=SKETCH_TURN, shift=SKETCH_SHIFT):
+    """What the XOR demo's sliders mean (notebook 01): turn is the arrow's angle from 'right', in degrees; shift is the
+    line's distance from (0, 0) along the arrow; the line stands across the arrow, its label-1 side where it points."""
+    fig, ax = plots.new_figure(470, 330)
+    a = np.deg2rad(turn)
+    facing, along = np.array([np.cos(a), np.sin(a)]), np.array([-np.sin(a), np.cos(a)])
+    foot = shift * facing
+    lim = (-0.6, 2.2)
+    ax.fill(*_keep_side(np.array([[lim[0], lim[0]], [lim[1], lim[0]], [lim[1], lim[1]], [lim[0], lim[1]]]),
+                        facing, shift).T, facecolor=plots._tint("#F0E442", 0.5), edgecolor="black", hatch="..",
+            alpha=0.5, lw=0, gid="label-1 side")
+    t = np.array([-2.0, 2.0])
+    ax.plot(*(foot + t[:, None] * along).T, color="black", ls="--", lw=1.8, gid="line")
+    ax.plot([0, 0.95], [0, 0], color=plots.MUTED, ls=":", lw=1.5, gid="turn 0")
+    ax.text(0.08, -0.2, "turn 0: right", fontsize=9, ha="left", va="top")
+    arc = np.deg2rad(np.linspace(0, turn, 30))
+    ax.plot(0.55 * np.cos(arc), 0.55 * np.sin(arc), color="black", lw=1.2, gid="turn arc")
+    mid = np.deg2rad(turn / 2)
+    ax.text(0.62 * np.cos(mid), 0.62 * np.sin(mid), f"turn {_num(turn)}°", fontsize=10, va="center")
+    ax.annotate("", tuple(foot), (0, 0), gid="shift",
+                arrowprops=dict(arrowstyle="<|-|>", color="black", lw=1.2, shrinkA=0, shrinkB=0))
+    ax.text(*(foot / 2 + 0.12 * along), f"shift {shift:g}", fontsize=10, ha="right", va="bottom",
+            rotation=turn, rotation_mode="anchor")
+    base = foot + 0.8 * along
+    ax.annotate("", tuple(base + 0.6 * facing), tuple(base), gid="arrow",
+                arrowprops=dict(arrowstyle="-|>", color="black", lw=2.2, mutation_scale=20))
+    ax.text(*(base + 0.65 * facing), "arrow", fontsize=10, va="center")
+    ax.plot([0], [0], "o", color="black", ms=5)
+    ax.text(-0.05, -0.08, "(0, 0)", fontsize=9, ha="right", va="top")
+    ax.text(2.1, -0.45, "label-1 side", fontsize=10, ha="right", va="bottom",
+            bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none"))
+    ax.set(xlim=lim, ylim=lim, xlabel="h₁", ylabel="h₂", title=f"turn {_num(turn)}, shift {shift:g}: the line and its arrow")
+    ax.set_aspect("equal")
+    fig.set_label(f"A sketch of the demo's two sliders, at turn {_num(turn)} and shift {shift:g}. A dotted line from "
+                  "(0, 0) points right, labelled turn 0. An arc from it to a double-headed segment marks the turn, "
+                  f"{_num(turn)} degrees up. The segment runs from (0, 0) to the line and is labelled shift {shift:g}: "
+                  "the line's distance from (0, 0). The dashed line stands across the segment's end. A thick arrow "
+                  "on the line points the same way as the segment, into the dotted label-1 side.")
+    return fig
+
+
 @plots.styled
 def no_bend_landing_picture():
     """Where the XOR corners land with the crease layer's ReLU off (pass 74, r71 reader: the text named the landing
@@ -781,12 +829,15 @@ def no_bend_landing_picture():
 # click, the picture and its reading together; the reading one step a sentence, from the spot A the picture marks
 RAMPS_SUMMARY = "Optional, simplified: two hand-set ramps; their sum catches only (1, 0)"
 RAMPS_READING = (
-    "A unit's 0-line is where its value is 0 (dashed).",
+    "Blue means below 0, red above 0, white exactly 0.",
+    "A dashed 0-line marks where a panel's value is 0.",
     "Each panel marks the same spot A. There the sum's 0-line meets the bottom edge.",
-    "In *unit 2: climbs down*, A is deep red. Unit 2 is flat there, near its top.",
-    "In *unit 1: climbs right*, A is where unit 1 climbs.",
-    "So near A, only unit 1 changes. The sum's 0-line runs upright there.",
-    "At the right edge the roles swap, so it runs across.",
+    "In *unit 2: climbs down*, A sits in deep red.",
+    "At A, unit 2 is near its top, so it barely changes.",
+    "In *unit 1: climbs right*, A sits by the dashed line.",
+    "There unit 1 is halfway up, so it changes fast.",
+    "So near A, only unit 1 changes the sum. The sum's 0-line runs upright there.",
+    "At the right edge the units swap roles, so it runs across.",
 )
 
 
@@ -1000,10 +1051,9 @@ def tanh_ramps_picture():
     score = units[0] + units[1] + RAMP_BIAS
     titles = [f"unit {k + 1}: {words}" for k, (_, _, words) in enumerate(RAMPS)] + [RAMPS_SUM_TITLE]
     unit_scale, sum_scale = ramp_scale(units), ramp_scale(score)
-    images = []
     for ax, z, title, scale in zip(axes, (*units, score), titles, (unit_scale, unit_scale, sum_scale)):
         norm = colors.TwoSlopeNorm(0.0, *scale)  # white at 0, full blue at the low end, full red at the high end
-        images.append(ax.imshow(z, origin="lower", extent=(g[0], g[-1], g[0], g[-1]), cmap="RdBu_r", norm=norm))
+        ax.imshow(z, origin="lower", extent=(g[0], g[-1], g[0], g[-1]), cmap="RdBu_r", norm=norm)
         ax.contour(gx, gy, z, levels=[0.0], colors="black", linewidths=1.8, linestyles="--")
         ax.set(title=title, xlabel="x₁", ylabel="x₂", xticks=[0, 1], yticks=[0, 1])
         ax.set_aspect("equal")
@@ -1025,19 +1075,16 @@ def tanh_ramps_picture():
                      bbox=dict(fc="white", ec="none", pad=1))
     axes[2].text(-0.2, 0.5, "score below 0", fontsize=9, va="center", bbox=dict(fc="white", ec="none", pad=1))
     axes[2].text(1.2, -0.2, "above 0", fontsize=9, ha="right", va="bottom", bbox=dict(fc="white", ec="none", pad=1))
-    for image, panels, scale, name in ((images[0], axes[:2], unit_scale, "unit"), (images[2], axes[2], sum_scale, "sum")):
-        ticks = np.arange(np.ceil(scale[0]), np.floor(scale[1]) + 1)  # whole numbers only: 0 among them
-        fig.colorbar(image, ax=panels, label=f"{name}: blue below 0, red above", shrink=0.85, pad=0.03, ticks=ticks)
-    fig.suptitle(RAMPS_HEAD, fontsize=10)
+    # pass 87 (r86 reader: two colour bars and a title sentence carried more than the reading uses): the reading
+    # says what the colours mean, the alt text keeps the simplification
     fig.set_label(f"{RAMPS_HEAD}. Three colour maps over the square, blue below 0 and red above. Unit 1 climbs "
                   "smoothly from blue to red to the right: its 0-line is the straight upright line x₁ = 0.5. Unit 2 "
                   "climbs downward: its 0-line is the straight across line x₂ = 0.5. Their sum minus 1, with the four "
                   "XOR corners marked, is above 0 only near the bottom-right corner (1, 0), a label-1 square, and its "
                   "dashed 0-line curves around it: upright at the bottom, across at the right. The other label-1 "
                   "corner, (0, 1), stays below 0, marked missed: this pair catches only (1, 0). An arrow labelled A "
-                  "points at the same spot of each panel, where the sum's 0-line meets the bottom edge. Two colour bars, "
-                  f"white at 0: the units' from {_num(unit_scale[0])} to {_num(unit_scale[1])}, the sum's from "
-                  f"{_num(sum_scale[0])} to {_num(sum_scale[1])}.")
+                  "points at the same spot of each panel, where the sum's 0-line meets the bottom edge. No colour bars: "
+                  "white is 0 in every panel.")
     return fig
 
 
@@ -1636,11 +1683,31 @@ def train_xor(hidden_units=XOR_HIDDEN, epochs=XOR_EPOCHS, seeds=XOR_SEEDS, bends
     return XorRuns(runs, X, y)
 
 
-def train_longer(steps=5000):
-    """The try-it: train_xor's twenty networks again for `steps` training steps, its result behind a click named by
-    what is inside (r39: the learner's visible line reads like the idea, with no epochs, lr or display call)."""
-    runs = train_xor(epochs=steps)
-    return runs.folded(f"The result after {steps} steps (open after you predict)")
+# pass 87 (r86 Focus: the visible ch01.train_longer(steps=5000) call was plumbing): a steps menu and a train button
+TRY_STEPS = (1000, 5000, 10000)
+
+
+def train_longer(steps=5000, choices=TRY_STEPS):
+    """The try-it (notebook 01): pick a number of training steps, click train, and train_xor's twenty networks train
+    again from their starts; the result is their two-line summary. The default is trained once when the cell runs,
+    so a render without a kernel shows it folded, and its first click answers at once."""
+    done = {steps: train_xor(epochs=steps)}
+    menu = widgets.ToggleButtons(options=list(choices), value=steps, description="steps:")
+    button = widgets.Button(description="train", button_style="primary", tooltip="train all twenty networks again")
+    result = widgets.HTML()
+
+    def train(_button=None):
+        n = menu.value
+        if n not in done:
+            result.value = f"<i>training twenty networks for {n} steps …</i>"
+            done[n] = train_xor(epochs=n)
+        result.value = f"<b>After {n} steps:</b><pre>{html.escape(done[n].summary())}</pre>"
+
+    button.on_click(train)
+    menu.observe(lambda _change: setattr(result, "value", ""), names="value")  # no old result beside a new choice
+    static = done[steps].folded(f"The result after {steps} steps (open after you predict)")._repr_html_()
+    return CaptionedBox([widgets.HBox([menu, button]), result], done[steps].summary(), static,
+                        menu=menu, button=button, result=result, runs=done, train=train)
 
 
 def three_right_line(u=2, v=2, d=-1):
