@@ -117,7 +117,7 @@ def test_chapter_reads_as_taught():
     """Short sentences, a prediction before every widget, no audits or getsource, and the closing sections."""
     m = metrics(NOTEBOOK)
     assert m["words_per_sentence"] <= 10
-    assert m["widgets"] == m["widgets_with_prediction"] == 8  # three figure widgets, five questions (pass 23: one
+    assert m["widgets"] == m["widgets_with_prediction"] == 9  # three figure widgets, five questions, pass 87's train button (pass 23: one
     # collapse widget, not the same one twice; pass 61, r55: the bend picture behind its own question)
     assert m["fact_check_cells"] == 0 and m["code_lines_before_first_picture"] == 0
     assert m["longest_visible_code_cell"] <= 15
@@ -851,7 +851,7 @@ def test_training_words_come_in_one_cell_just_before_the_runs_question():
     # pass 73 (r70 reader): the word "seed" is gone from the learner's prose (runs are "runs")
     assert "seed" not in text.lower()
     assert "**epochs**" not in text and "**seeds**" not in text
-    assert len(re.findall(r"\bepoch", text, re.I)) == 0 and "ten times longer: 5000 steps." in text  # pass 40
+    assert len(re.findall(r"\bepoch", text, re.I)) == 0 and "5000 is ten times longer." in text  # pass 40; pass 87: a steps menu
     assert "epochs" not in _src(cells[train]) and "lr=" not in _src(cells[train])  # pass 82: in the package
     import inspect
     assert "batch_size=None" in inspect.signature(mlp.train).__str__()
@@ -1217,7 +1217,7 @@ def test_eleventh_pass_wording():
     assert "a layer multiplies; it does not add" not in text
     assert "The gap drops to 0.00." in text and "The readout says the layers ARE" not in text
     assert mlp.compose_lines([2, 3, 4], [1, 0, 0]) == (24, 12)  # a layer still adds its bias: 1 is carried, stretched
-    assert "We train each version ten times" in text and "trains all twenty networks" in text  # 2 versions × 10 seeds
+    assert "We train each version ten times" in text and "All twenty networks train again" in text  # 2 versions × 10 seeds
     assert "We train the same small network twice" not in text
     runs = ch01_collapse.train_xor(epochs=5, seeds=range(10))
     assert len(ch01_collapse.XOR_BENDS) * 10 == 20 and all(len(runs.chances[b]) == 10 for b in ch01_collapse.XOR_BENDS)
@@ -3181,7 +3181,9 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # answers' −60): the fold is cut. Pass 82 (r80 reader: a control to learn before a simple question): the turn
     # and shift sketch and the arrow's legs are gone; ready-made lines come first
     assert "**reach**" not in text and "**track**" not in text and "Where do 0.5 and 0.87 come from?" not in text
-    assert "0.87" not in text and not hasattr(ch01_collapse, "turn_shift_sketch")
+    # Pass 87 (r86 Clarity: degrees and a signed distance got two lines) brings back one still sketch, after the
+    # ready-made lines are named (tested in test_pass87_turn_shift_sketch_draws_what_the_sliders_mean)
+    assert "0.87" not in text
     assert not hasattr(ch01_collapse, "line_readout")
     assert np.hypot(np.cos(np.deg2rad(-60.0)), np.sin(np.deg2rad(-60.0))) == pytest.approx(1.0)  # "1 step"
     # r49 (change 3): the answer's equation is the sliders' own line; its numbers are the readout's, to 2 digits
@@ -3831,8 +3833,9 @@ def test_pass61_arrow_sketch_draws_one_step_and_a_score():
     # pass 71 (r67 reader): a turn and shift sketch before the demo; pass 82 (r80 reader: a control to learn before
     # a simple question): gone, the demo's ready-made lines come first
     demo = next(k for k, c in enumerate(cells) if "corners=True" in _src(c))
-    assert "**shift**" in _src(cells[demo - 2]) and "**track**" not in _src(cells[demo - 2])
-    assert not any("arrow_sketch(" in _src(c) or "turn_shift_sketch(" in _src(c) for c in cells)
+    assert "**shift**" in _src(cells[demo - 3]) and "**track**" not in _src(cells[demo - 3])
+    assert not any("arrow_sketch(" in _src(c) for c in cells)   # pass 87: one turn_shift_sketch, tested below
+    assert [_src(c) for c in cells].count("ch01.turn_shift_sketch()") == 1
 
 
 def test_pass61_sentences_the_r55_reader_asked_for():
