@@ -18,7 +18,7 @@ NAMES = ("sigmoid", "tanh", "relu", "gelu")   # the four bends of chapter 02
 QUIET = "#444444"                             # near-flat zones and the too-small band: dark grey, a colour no bend uses
 FLOW_LIMITS = (1e-18, 1e2)                    # one log scale for every bend and depth in gradient_flow
 CHAIN_LIMITS = (1e-20, 2.0)                   # one log scale for every x and depth: sigmoid at its best, 30 layers, up to 1
-HE_LIMITS = (1e-6, 1e3)                       # he_slider: one log scale from half the plain size to twice it, in 1,000x steps (r70: as the other two)
+HE_LIMITS = (1e-6, 1e3)                       # he_slider: one log scale from half sqrt(1/n) to twice it, in 1,000x steps (r70: as the other two)
 # dead_units: one map, both panels, on an even scale (r61: a square-root scale hid 0.25 against 0.5); white only at
 # exactly 0, then a jump to a pale tint, so a unit passing 0.02 is still visibly tinted (r38)
 SHARE_CMAP = LinearSegmentedColormap.from_list("share", [(0, "white"), (0.004, "#F8DDB0"), (0.5, "#E69F00"),
@@ -323,7 +323,7 @@ def chain_product(x=1.0, depth=10, max_depth=30):
 
 @plots.styled
 def he_slider(size=1.0, depth=10, low=0.5, high=2.0):
-    """Drag the starting weights' size (times the plain size, sqrt(1/n)) and watch the backward signal through a
+    """Drag the starting weights' size (times sqrt(1/n)) and watch the backward signal through a
     fresh ReLU network: below about sqrt 2 it shrinks layer by layer, above it grows (notebook 03).
 
     ReLU passes a positive factor through unchanged, so scaling every weight by s only switches no unit on or off: the
@@ -334,7 +334,7 @@ def he_slider(size=1.0, depth=10, low=0.5, high=2.0):
     ax = live.axes[0]
     ax.set_yscale("log")
     layers = np.arange(1, depth + 1)
-    at_he = np.array(gradients.HE_SHARES) if depth == 10 else gradients.handed_back(1.0, depth)   # He: sqrt 2 x plain
+    at_he = np.array(gradients.HE_SHARES) if depth == 10 else gradients.handed_back(1.0, depth)   # He: sqrt 2 x sqrt(1/n)
     ax.set(xticks=layers, xlim=(0.5, depth + 0.5), ylim=HE_LIMITS, xlabel="layer (1 = nearest the input)",
            ylabel=f"backward signal, as a\nshare of layer {depth}'s")
     ax.set_yticks(10.0 ** np.arange(-6, 4, 3), ["0.000001", "0.001", "1", "1,000"])   # each step 1,000x, as in the chain and flow
@@ -344,7 +344,7 @@ def he_slider(size=1.0, depth=10, low=0.5, high=2.0):
     line = live.moving(ax.plot([], [], "o-", color=plots.color("relu"), ms=5)[0])
     first = live.moving(ax.plot([], [], "o", ms=12, mfc="none", mec="#222222", mew=1.8)[0])
     title = live.moving(ax.set_title(""))
-    sliders = {"size": slider("starting weights \u00d7 plain size", size, low, high, 0.01)}
+    sliders = {"size": slider("starting weights \u00d7 \u221a(1/n)", size, low, high, 0.01)}
     readout = widgets.HTML()
 
     def shares(s):
@@ -355,9 +355,9 @@ def he_slider(size=1.0, depth=10, low=0.5, high=2.0):
         left = shares(s)
         line.set_data(layers, left)
         first.set_data([1], [left[0]])
-        title.set_text(f"fresh ReLU nets (average of many), weights \u00d7 {s:.2f} plain size")
+        title.set_text(f"fresh ReLU nets (average of many), weights \u00d7 {s:.2f} \u221a(1/n)")
         live.render()
-        readout.value = (f"Starting weights {s:.2f} times the plain size. Layer 1's backward signal: "
+        readout.value = (f"Starting weights {s:.2f} \u00d7 \u221a(1/n). Layer 1's backward signal: "
                          f"<b>{power_text(left[0])}</b> × layer {depth}'s.")   # r40: name what it measures
 
     on_change(sliders.values(), update)
@@ -817,7 +817,7 @@ def half_off(layer=4, point=0):
 
 
 def sign_cases(size=0.5):
-    """The plain size's smallest case: two terms of +-size, signs by coin flip. Returns the four equally likely
+    """Why sqrt(1/n), smallest case: two terms of +-size, signs by coin flip. Returns the four equally likely
     cases as (first term, second term, their sum, the sum's square)."""
     return [(a, b, a + b, (a + b) ** 2) for a in (size, -size) for b in (size, -size)]
 
