@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import matplotlib.colors
+from matplotlib.patches import FancyArrowPatch
 import mpmath as mp
 import numpy as np
 import pytest
@@ -1214,7 +1215,7 @@ def test_he_picture_plain_weights_shrink_the_handed_back_nudge_and_he_keeps_it()
     # pass 37 (r34): named after the He slider, where its reason is, and pointing back to the flow network's x1.4
     defined = [i for i, c in enumerate(cells) if "**He initialisation**" in c]
     # pass 39 (r35): the He section comes before the flow network, whose lead-in names He as its x1.4
-    assert defined == [k + 1] and k < flow and "$\\times 1.4$" in cells[flow - 5] and "He initialisation" in cells[flow - 5]   # r70: ReLU's slopes drawn after it; pass 84: + the rule's cell
+    assert defined == [k + 1] and k < flow and "$\\times 1.4$" in cells[flow - 6] and "He initialisation" in cells[flow - 6]   # r70: ReLU's slopes drawn after it; pass 84: + the rule's cell; pass 87: + why squares
     assert "He initialisation" not in "".join(cells[:k + 1])
     assert math.sqrt(2) * math.sqrt(1 / 32) == pytest.approx(math.sqrt(2 / 32), rel=1e-15)
 
@@ -1410,10 +1411,10 @@ def test_flow_check_follows_its_widget_and_the_intro_names_units():
     # pass 54 (r48, Focus): the He section is its own "##" before the network; the network is described right where
     # it appears (its heading, the four-bends lead-in, the Predict, the widget), not twelve cells earlier
     net = next(i for i, c in enumerate(cells) if c.startswith("## Watching it in a real network"))
-    assert "32 units" in cells[net] and cells.index("ch03.he_slider()") < net == k - 6   # r70: + ReLU's slopes picture and its sentence; pass 84: + the rule's cell
+    assert "32 units" in cells[net] and cells.index("ch03.he_slider()") < net == k - 7   # r70: + ReLU's slopes picture and its sentence; pass 84: + the rule's cell; pass 87: + why squares
     he = next(i for i, c in enumerate(cells) if c.startswith("## How big should the starting weights be?"))
-    # pass 84 (r83 Clarity: one idea a cell): the mirrored sums open the section; typical size is the next cell
-    assert he < cells.index("ch03.sign_cases_picture()") and "**typical size**" in cells[he + 1] and "**typical size**" not in cells[he]
+    # pass 84 (r83 Clarity: one idea a cell): the mirrored sums open the section; typical size is the next cell; pass 87: + both fan-ins, then the claim
+    assert he < cells.index("ch03.sign_cases_picture()") and "**typical size**" in cells[he + 3] and "**typical size**" not in cells[he]
     assert "we only watch the signal's size" in cells[net]   # r48: why random right answers are fine
     # pass 34: **bias**, **data points**, **typical size** (units at the two nudges, plain size at the He slider);
     # pass 37 (r34): **units** and **bias** moved to the cell after the hill, **He initialisation** to the He section
@@ -2626,7 +2627,7 @@ def test_pass_36_he_initialisation_is_named_at_the_x_1_4_with_its_size():
     flat = " ".join(cells[k].split())
     flow = cells.index("ch03.gradient_flow(depth=10)")
     assert cells.index("ch03.he_slider()") < k < flow   # pass 39 (r35): the He section now comes first
-    lead_in = " ".join(cells[flow - 5].split())   # r70: ReLU's slopes picture and its sentence follow it; pass 84: + the rule's cell
+    lead_in = " ".join(cells[flow - 6].split())   # r70: ReLU's slopes picture and its sentence follow it; pass 84: + the rule's cell
     assert ("Per layer back, the weights enlarge the signal's typical size about $\\times 1.4$: the $\\sqrt{2}$ of He "
             "initialisation.") in lead_in and "sqrt{2/" not in lead_in and "section below" not in lead_in
     assert f"{math.sqrt(2 / 32):.2f}" == "0.25"
@@ -2937,10 +2938,11 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # pass 81 (r78 Clarity #1: the fold is three sections later): the sentence links the section that holds it
     # pass 82 (r80 Clarity #1: the link sent the reader four sections ahead): the reason in place, no link
     # pass 84 (r83 Clarity: "the arithmetic is the same" was a jump): the two sums mirrored, line under line
-    assert ("The weights also multiply the backward signal. Say every layer has $n$ units. - Forward, a unit's sum adds "
-            "$n$ terms: input × weight. - Back, a unit's signal adds $n$ terms: signal × weight (the two paths above). "
-            "Both ways, a unit adds $n$ terms of one kind, with random signs. So weights that steady the forward sum "
-            "steady the backward one. We find them going forward.") in flat and "(#Watching-it-in-a-real-network)" not in flat
+    # pass 87 (r86 Clarity: the claim had no picture): both fan-ins drawn first, the claim after them
+    assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
+            "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). Both ways, the "
+            "$n$ terms have random signs. So weights that steady the forward sum steady the backward one. We find them "
+            "going forward.") in flat and "(#Watching-it-in-a-real-network)" not in flat
     assert "So the arithmetic is the same" not in flat
     assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
             "lighter nor darker, or after ten copies the page is blank or black.") in flat
@@ -3801,17 +3803,18 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # pass 80 (r77 Clarity: three ideas in one line): three sentences, each read off the right panel
     # pass 81 (r78 Picture: the rule came before its four bars; Clarity: why not the average 0.5): the bars, what
     # ReLU passes, why not 0.5 (four squares of 0.5 add to 1, not 2: squared_stacks), then the rule
+    # pass 87 (r86 Clarity: five steps in one paragraph): read off the picture in three steps; why squares in three more
     assert ("What does each bend do to it? ReLU's slopes, for example, are 1 or 0, half each: ReLU passes the whole "
-            "signal through half its units and nothing through the rest. Two units pass 1, two pass 0: the squares add "
-            "to 2. Four units passing $0.71$ also give 2. So slopes $1, 0, 1, 0$ shrink the signal like four $0.71$s. "
-            "Why not the average, "
-            "$0.5$? Four units at $0.5$ give squares adding to only 1. Why squares? Going back, a unit's signal adds $n$ "
-            "terms, each + or − at random. They partly cancel; as in the coin-flip walk, their squares add. On average, "
-            "every bend acts like its slopes' typical size.") in flat.replace(" ch03.slope_sizes_picture() ", " ")
+            "signal through half its units, and nothing through the rest. 1. Left: slopes $1, 0, 1, 0$. Right: their "
+            "squares add to 2. 2. Four slopes of $0.71$ also give 2. 3. So slopes $1, 0, 1, 0$ shrink the signal like "
+            "four $0.71$s. Why squares, not the average, $0.5$? 1. Going back, a unit's signal adds $n$ terms, each + or "
+            "− at random. 2. They partly cancel. As in the coin-flip walk, their squares add. 3. Four slopes of $0.5$ "
+            "give squares adding to only 1: too little. On average, every bend acts like its slopes' typical size."
+            ) in flat.replace(" ch03.slope_sizes_picture() ", " ")
     assert [t for _, _, t in ch03_gradients.squared_stacks()] == [2, pytest.approx(2), 1]
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     pic = cells.index("ch03.slope_sizes_picture()")
-    assert "every bend acts like" in cells[pic + 1] and not any("every bend acts like" in c for c in cells[:pic])
+    assert "every bend acts like" in cells[pic + 2] and not any("every bend acts like" in c for c in cells[:pic])
     # r63 (cut): the why-fold left the main path; the main text says "roughly"; r70: and why, in one line
     # session 31 (r71 Correctness): the random signs are at the next sum, where the terms add (the reason said there)
     # pass 75 (r72): the reason is a fold after the bars
@@ -3819,12 +3822,12 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # pass 82 (r80 Clarity #2): "going back, the same" is said where the weights section opens; the fold keeps squares
     # pass 86 (r85 Clarity: "acts like its slopes' typical size" gave its reason only in a fold): said in the main text
     assert "Why do the slopes' squares count?" not in flat and "gets times" not in flat
-    assert "They partly cancel; as in the coin-flip walk, their squares add." in cells[pic + 1].split("<details>")[0]
+    assert "They partly cancel. As in the coin-flip walk, their squares add." in cells[pic + 2].split("<details>")[0]
     # pass 82 (r80 Clarity #3: two ideas in one rule): the bend's factor, the weights' factor, their product, the bars
     # pass 84 (r83 Clarity: about ten ideas in one cell): why typical size in one cell, the rule in the next
-    rule = cells[pic + 2]
+    rule = cells[pic + 3]
     # pass 85 (r84 Clarity: "said as fact"; "the weights about 1.4" had no verb): "on average" in the main text
-    assert "On average, every bend acts like its slopes' typical size." in cells[pic + 1] and "1.4" not in cells[pic + 1]
+    assert "On average, every bend acts like its slopes' typical size." in cells[pic + 2] and "1.4" not in cells[pic + 2]
     assert " ".join(rule.split()) == ("Each step back, the bend multiplies in its slopes' typical size. And the weights "
                                       "multiply in about $1.4$. If the bend's size times $1.4$ is near 1, the signal holds. Below 1, it "
                                       "fades.")   # pass 85: the bars' own lead says the product; the pointer went
@@ -3965,9 +3968,9 @@ def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
     at = src.index("ch03.slope_sizes_picture()")
     assert cells[at]["metadata"]["jupyter"]["source_hidden"]
     assert src[at - 1].endswith("ReLU's slopes, for example, are 1 or 0, half each:")
-    assert "They partly cancel; as in the coin-flip walk, their squares add." in src[at + 1].split("<details>")[0]   # pass 86
-    assert src[at + 1].startswith("ReLU passes the whole signal through half its units and nothing through the rest.\n"
-                                  "Two units pass 1, two pass 0: the squares add to 2.")
+    assert "They partly cancel. As in the coin-flip walk, their squares add." in src[at + 2].split("<details>")[0]   # pass 87
+    assert src[at + 1].startswith("ReLU passes the whole signal through half its units, and nothing through the rest.\n\n"
+                                  "1. Left: slopes $1, 0, 1, 0$. Right: their squares add to 2.")
     assert 1 ** 2 + 1 ** 2 == 2 and f"{4 * 0.71 ** 2:.1f}" == "2.0"
     assert src.index("ch03.sign_cases_picture()") < at < src.index("ch03.gradient_flow(depth=10)")
 
@@ -4052,7 +4055,7 @@ def test_pass74_the_size_rule_is_drawn_as_stacked_squares():
     assert src[at + 1].startswith("The real network below has 32 inputs per unit")   # pass 75 (r72): going back is folded
     # pass 77 (r73): the backward count opens the section, beside the forward one (no fold here)
     assert src[at + 1] == "The real network below has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$."
-    assert "Going back, a unit's signal adds $n$ terms" in src[src.index("ch03.slope_sizes_picture()") + 1]   # pass 80
+    assert "Going back, a unit's signal adds $n$ terms" in src[src.index("ch03.slope_sizes_picture()") + 2]   # pass 87: own cell   # pass 80
     assert at < src.index("ch03.half_off()") < src.index("ch03.relu_squares_picture()")
     k = src.index("ch03.relu_squares_picture()")
     assert cells[k]["metadata"]["jupyter"]["source_hidden"] and src[k - 1].endswith("only half the squares are left:")
@@ -4226,11 +4229,13 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
     pass 80 (r77 Clarity #1: the section was hard going): the main path is the forward count; the backward count and
     "why squares" share one optional fold, after ReLU's slopes."""
     # pass 84 (r83 Clarity): the forward and backward sums as two mirrored lines
-    assert ("The weights also multiply the backward signal. Say every layer has $n$ units. - Forward, a unit's sum adds "
-            "$n$ terms: input × weight. - Back, a unit's signal adds $n$ terms: signal × weight (the two paths above). "
-            "Both ways, a unit adds $n$ terms of one kind, with random signs. So weights that steady the forward sum "
-            "steady the backward one. We find them going forward.") in flat
-    assert ("Why squares? Going back, a unit's signal adds $n$ terms, each + or − at random.") in flat   # pass 86: unfolded
+    # pass 87 (r86 Clarity: the claim had no picture): both fan-ins drawn first, the claim after them
+    assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
+            "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). Both ways, the "
+            "$n$ terms have random signs. So weights that steady the forward sum steady the backward one. We find them "
+            "going forward.") in flat
+    assert ("Why squares, not the average, $0.5$? 1. Going back, a unit's signal adds $n$ terms, each + or − at "
+            "random.") in flat   # pass 86: unfolded; pass 87: in short steps
     assert flat.count("<details>") == flat.count("</details>")
     assert ("Then each term's square is $\\frac1n$, and the $n$ of them add up to 1: "
             "The real network below has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$. ### ReLU switches off half") in flat
@@ -4423,3 +4428,28 @@ def test_pass85_tanhs_0_92_is_this_starts_steps_multiplied_out():
     # pass 87 (r86 Focus): tanh's line left the fold (0.92 is near 1; the fold keeps ReLU's 0.41 only); numbers still checked
     assert "$0.991^9" not in flat and "Small shortfalls" not in flat
     assert "0.7347" not in flat
+
+
+# ---- pass 87: the r86 reading ----
+
+def test_pass87_backward_fan_in_is_drawn_before_the_both_ways_claim():
+    """Check r86 Clarity: "Both ways, a unit adds n terms" is said after a picture of both fan-ins: forward, n solid
+    arrows into one unit (as the size rule's picture draws it); backward, n dashed arrows coming back into it; the alt
+    text names both ways."""
+    cells = ["".join(c["source"]) for c in chapter()["cells"]]
+    at = cells.index("ch03.fan_in_both_ways_picture()")
+    claim = next(i for i, c in enumerate(cells) if "Both ways, the $n$ terms have random signs." in c)
+    assert cells[at - 1].endswith("Forward and back, a unit adds $n$ terms:") and claim == at + 1
+    assert at < cells.index("ch03.stacked_squares_picture()")
+    fig = ch03_gradients.fan_in_both_ways_picture()
+    forward, back = fig.axes
+    styles = [{p.get_linestyle() for p in ax.patches if isinstance(p, FancyArrowPatch)} for ax in (forward, back)]
+    counts = [sum(isinstance(p, FancyArrowPatch) for p in ax.patches) for ax in (forward, back)]
+    assert counts == [8, 8] and styles[0] == {"-"} and styles[1] == {"--"}
+    assert forward.get_title().startswith("forward") and back.get_title().startswith("back")
+    assert "forward" in fig.get_label().lower() and "backward" in fig.get_label().lower()
+    # the same fan-in layout as the size rule's left panel (one helper draws both)
+    same = ch03_gradients.stacked_squares_picture().axes[0]
+    arrows = [p for p in same.patches if isinstance(p, FancyArrowPatch)]
+    assert len(arrows) == 8 and {p.get_linestyle() for p in arrows} == {"-"}
+    assert [ln.get_xydata().tolist() for ln in same.lines] == [ln.get_xydata().tolist() for ln in forward.lines]

@@ -1165,22 +1165,44 @@ def _square_stacks(ax, n, stacks):
     ax.grid(False)
 
 
+def _fan_in(ax, n, backward, note, title=None):
+    """One unit adding n terms, one arrow each (pass 87, r86): forward, solid arrows from its n inputs on the left;
+    backward, dashed arrows (as in two_paths_picture) from the n next-layer units on the right. Same layout both ways."""
+    ys = np.linspace(0.95, 0.05, n)
+    dots, unit = (2.65, 0.9) if backward else (0.15, 2.2), 0.5
+    for y in ys:
+        ax.plot([dots[0]], [y], "o", ms=7, mfc="white", mec="#333333")
+        end = (dots[1] + 0.42, unit + (y - 0.5) * 0.35) if backward else (dots[1] - 0.42, unit + (y - 0.5) * 0.35)
+        start = (dots[0] - 0.15, y) if backward else (dots[0] + 0.15, y)
+        ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=11, color=plots.VANISHING, lw=1.4,
+                                     ls="--" if backward else "-"))
+    ax.text(dots[1], unit, "one\nunit", ha="center", va="center", fontsize=10,
+            bbox={"boxstyle": "circle,pad=0.5", "fc": "white", "ec": "#333333"})
+    ax.text(1.4 if backward else 1.1, -0.12, f"{n} arrows: {n} terms\n{note}", ha="center", va="top", fontsize=9)
+    ax.set(xlim=(0.2, 3.1) if backward else (-0.1, 2.8), ylim=(-0.38, 1.05),
+           title=title or f"{'back' if backward else 'forward'}: one unit adds {n} terms")
+    ax.set_axis_off()
+
+
+@plots.styled
+def fan_in_both_ways_picture(n=8):
+    """Before the size rule (pass 87, r86 Clarity: "both ways, a unit adds n terms" had no picture): left, the forward
+    fan-in of stacked_squares_picture; right, the same unit's backward fan-in, n signals coming back along n weights."""
+    fig, (left, right) = plots.new_figure(640, 270, 1, 2)
+    _fan_in(left, n, backward=False, note="input × weight, random signs")
+    _fan_in(right, n, backward=True, note="signal × weight, random signs")
+    fig.set_label(f"Left, forward: one unit with {n} solid arrows coming in from {n} inputs, one term each, input times "
+                  f"weight. Right, backward: the same unit with {n} dashed arrows coming back from the {n} units it "
+                  f"feeds, one term each, signal times weight. Both ways, {n} terms with random signs are added.")
+    return fig
+
+
 @plots.styled
 def stacked_squares_picture(n=8):
     """r71's picture for the size rule: left, one unit collecting n arrows, one term each (input x weight); right, the
     n terms' squares (1/n each) stacked to 1 (r77: ReLU's half stack moved to its own section, relu_squares_picture)."""
     fig, (left, right) = plots.new_figure(640, 270, 1, 2, gridspec_kw={"width_ratios": [1, 1.25]})
-    ys = np.linspace(0.95, 0.05, n)
-    unit = (2.2, 0.5)
-    for y in ys:
-        left.plot([0.15], [y], "o", ms=7, mfc="white", mec="#333333")
-        left.add_patch(FancyArrowPatch((0.3, y), (unit[0] - 0.42, unit[1] + (y - 0.5) * 0.35), arrowstyle="-|>",
-                                       mutation_scale=11, color=plots.VANISHING, lw=1.4))
-    left.text(*unit, "one\nunit", ha="center", va="center", fontsize=10,
-              bbox={"boxstyle": "circle,pad=0.5", "fc": "white", "ec": "#333333"})
-    left.text(1.1, -0.12, f"{n} arrows: {n} terms\n(input × weight), each ±√(1/{n})", ha="center", va="top", fontsize=9)
-    left.set(xlim=(-0.1, 2.8), ylim=(-0.38, 1.05), title=f"one unit adds {n} terms")
-    left.set_axis_off()
+    _fan_in(left, n, backward=False, note=f"(input × weight), each ±√(1/{n})", title=f"one unit adds {n} terms")
     _square_stacks(right, n, ((0, n, 1 / n, f"all {n} terms"),))
     right.text(0.4, 1 - 0.5 / n, f"each block:\none term's\nsquare, 1/{n}", ha="left", va="top", fontsize=9)
     fig.set_label(f"Left: one unit with {n} arrows coming in, one term each, of size plus or minus the square root of "
