@@ -2030,7 +2030,7 @@ def test_sigmoid_question_names_each_misconception_and_its_answer_is_d():
     said = [f for _t, _r, f in q.options]
     # pass 40 (r36): A is true (an exponential costs more than max(0, x)), so its feedback says so: minor, not the reason
     # r47: A is true of tanh and GELU as well, which deep networks do use: the feedback says so; B says what a corner is
-    assert said[0].startswith("Partly true, but speed is not the reason: it costs little.")
+    assert said[0].startswith("True, but minor: it costs little.")
     assert "Tanh and GELU cost roughly as much, and deep networks use them." in said[0]
     assert "sharp point" in said[1] and "slope jumps" in said[1]
     assert "main bend of their hidden layers" in q.summary
@@ -2985,7 +2985,11 @@ def test_pass47_over_20_starts_gelu_fades_slowly_and_sigmoid_always_reaches_the_
     # pass 70 (r65): "never" claimed more than was run: scoped to the starts counted here (seeds 0 to 199)
     tried = range(200)
     # pass 86 (r85 Correctness: 200 starts were not the learner's to check): the Check says what the 10 presses show
-    assert ("At 30 layers, your 10 presses put sigmoid's layer 1 in the band every time. Tanh's, never.") in text
+    # pass 87 (r86 Correctness: "every time"/"never" hold only because the starts are seeded): said so first
+    assert ("The button's starts are seeded: the same on every run. At 30 layers, your 10 presses put sigmoid's "
+            "layer 1 in the band every time. Tanh's, never.") in text
+    presses = range(1, 11)   # the 10 presses: seeds 1 to 10, after the first start (seed 0)
+    assert in_band_at_30("sigmoid", presses) == 10 and in_band_at_30("tanh", presses) == 0
     assert "none of 200" not in text   # the 200 starts below stay checked, not claimed
     assert in_band_at_30("tanh", tried) == 0 and in_band_at_30("relu", tried) == 0
     assert "same on every computer" not in text and "In starts 2 to" not in text
@@ -3734,7 +3738,7 @@ def test_pass61_the_sigmoid_questions_wrong_answers_name_the_mix_up():
     # pass 82 (r80 Retention): each names the bend it really describes, in its first words
     assert said[1].startswith("No: a corner describes ReLU, not sigmoid.")
     assert said[2].startswith("No: dead units describe ReLU, not sigmoid.")
-    assert said[0].startswith("Partly true, but speed is not the reason") and "The main reason: the fading backward signal." in said[0]
+    assert said[0].startswith("True, but minor") and "D is the main reason: the fading backward signal." in said[0]
     flat = " ".join(prose().split())
     # r55 (Clarity, one sense a word): x is a bend's sum; a unit's "inputs" are what its weights multiply
     assert "each bend's slope at five values of $x$." in flat and "same sum $x$." in flat and "at five inputs" not in flat
@@ -3912,7 +3916,7 @@ def test_pass72_quiz_shows_every_letters_feedback_without_a_kernel():
     assert static.index("</ol>") < static.index("<details><summary>Check your answer</summary>")
     for i, (_text, right, said) in enumerate(options):
         assert f"<b>{'ABCD'[i]}.</b> {html.escape(said)}" in static
-        assert right or said.startswith(("Partly true, but speed is not the reason", "No: a corner describes ReLU",
+        assert right or said.startswith(("True, but minor", "No: a corner describes ReLU",
                                          "No: dead units describe ReLU"))   # each wrong one names its mistake
     plain = questions.choice_question("Q?", [("a", True, "yes"), ("b", False, "no")], "caption")
     assert "<details>" not in plain.static_html

@@ -375,9 +375,9 @@ def sigmoid_question():
     return choice_question(
         "Why do deep networks avoid sigmoid as the main bend of their hidden layers?",
         [("Slow: a unit computes eˣ (an exponential).", False,
-          "Partly true, but speed is not the reason: it costs little. Tanh and GELU cost roughly as much, and deep "
+          "True, but minor: it costs little. Tanh and GELU cost roughly as much, and deep "
           "networks use them. One exponential per unit is cheap next to the weight multiplications feeding that unit. "
-          "The main reason: the fading backward signal."),
+          "D is the main reason: the fading backward signal."),   # pass 87 (r86): "true but minor", D named
          ("It has a corner, where its slope jumps.", False,
           "No: a corner describes ReLU, not sigmoid. Sigmoid is smooth everywhere, with no sharp point. ReLU's slope "
           "jumps from 0 to 1 at its corner, x = 0."),
