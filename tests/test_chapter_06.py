@@ -1304,7 +1304,7 @@ def test_the_tanh_option_calls_x_1_an_example_and_the_relu_option_names_its_cond
     assert "### ReLU switches off half" in ch03 and "about half its units get a sum at or below 0" in ch03
     assert "Starting weights $\\sqrt{2}$ times bigger make up for that." in ch03
     # pass 75 (r72): the plain size is named in the rule's own sentence
-    assert "The fix: with $n$ inputs, use weights of typical size $\\sqrt{1/n}$, the **plain size** (our name)." in ch03   # pass 84: marked as the course's own name
+    assert "The fix: with $n$ inputs, use weights of typical size $\\sqrt{1/n}$. Then" in ch03   # pass 87: the name dropped   # pass 84: marked as the course's own name
     assert "each unit whose sum is above 0 passes the whole nudge back, layer after layer" in fb["relu"]
     assert "A unit whose sum is below 0 passes nothing." in fb["relu"] and "active side" not in fb["relu"]
     relu = activations.get("relu")

@@ -18,7 +18,7 @@ NAMES = ("sigmoid", "tanh", "relu", "gelu")   # the four bends of chapter 02
 QUIET = "#444444"                             # near-flat zones and the too-small band: dark grey, a colour no bend uses
 FLOW_LIMITS = (1e-18, 1e2)                    # one log scale for every bend and depth in gradient_flow
 CHAIN_LIMITS = (1e-20, 2.0)                   # one log scale for every x and depth: sigmoid at its best, 30 layers, up to 1
-HE_LIMITS = (1e-6, 1e3)                       # he_slider: one log scale from half the plain size to twice it, in 1,000x steps (r70: as the other two)
+HE_LIMITS = (1e-6, 1e3)                       # he_slider: one log scale from half sqrt(1/n) to twice it, in 1,000x steps (r70: as the other two)
 # dead_units: one map, both panels, on an even scale (r61: a square-root scale hid 0.25 against 0.5); white only at
 # exactly 0, then a jump to a pale tint, so a unit passing 0.02 is still visibly tinted (r38)
 SHARE_CMAP = LinearSegmentedColormap.from_list("share", [(0, "white"), (0.004, "#F8DDB0"), (0.5, "#E69F00"),
@@ -323,7 +323,7 @@ def chain_product(x=1.0, depth=10, max_depth=30):
 
 @plots.styled
 def he_slider(size=1.0, depth=10, low=0.5, high=2.0):
-    """Drag the starting weights' size (times the plain size, sqrt(1/n)) and watch the backward signal through a
+    """Drag the starting weights' size (times sqrt(1/n)) and watch the backward signal through a
     fresh ReLU network: below about sqrt 2 it shrinks layer by layer, above it grows (notebook 03).
 
     ReLU passes a positive factor through unchanged, so scaling every weight by s only switches no unit on or off: the
@@ -334,7 +334,7 @@ def he_slider(size=1.0, depth=10, low=0.5, high=2.0):
     ax = live.axes[0]
     ax.set_yscale("log")
     layers = np.arange(1, depth + 1)
-    at_he = np.array(gradients.HE_SHARES) if depth == 10 else gradients.handed_back(1.0, depth)   # He: sqrt 2 x plain
+    at_he = np.array(gradients.HE_SHARES) if depth == 10 else gradients.handed_back(1.0, depth)   # He: sqrt 2 x sqrt(1/n)
     ax.set(xticks=layers, xlim=(0.5, depth + 0.5), ylim=HE_LIMITS, xlabel="layer (1 = nearest the input)",
            ylabel=f"backward signal, as a\nshare of layer {depth}'s")
     ax.set_yticks(10.0 ** np.arange(-6, 4, 3), ["0.000001", "0.001", "1", "1,000"])   # each step 1,000x, as in the chain and flow
@@ -344,7 +344,7 @@ def he_slider(size=1.0, depth=10, low=0.5, high=2.0):
     line = live.moving(ax.plot([], [], "o-", color=plots.color("relu"), ms=5)[0])
     first = live.moving(ax.plot([], [], "o", ms=12, mfc="none", mec="#222222", mew=1.8)[0])
     title = live.moving(ax.set_title(""))
-    sliders = {"size": slider("starting weights \u00d7 plain size", size, low, high, 0.01)}
+    sliders = {"size": slider("starting weights \u00d7 \u221a(1/n)", size, low, high, 0.01)}
     readout = widgets.HTML()
 
     def shares(s):
@@ -355,9 +355,9 @@ def he_slider(size=1.0, depth=10, low=0.5, high=2.0):
         left = shares(s)
         line.set_data(layers, left)
         first.set_data([1], [left[0]])
-        title.set_text(f"fresh ReLU nets (average of many), weights \u00d7 {s:.2f} plain size")
+        title.set_text(f"fresh ReLU nets (average of many), weights \u00d7 {s:.2f} \u221a(1/n)")
         live.render()
-        readout.value = (f"Starting weights {s:.2f} times the plain size. Layer 1's backward signal: "
+        readout.value = (f"Starting weights {s:.2f} \u00d7 \u221a(1/n). Layer 1's backward signal: "
                          f"<b>{power_text(left[0])}</b> × layer {depth}'s.")   # r40: name what it measures
 
     on_change(sliders.values(), update)
@@ -375,9 +375,9 @@ def sigmoid_question():
     return choice_question(
         "Why do deep networks avoid sigmoid as the main bend of their hidden layers?",
         [("Slow: a unit computes eˣ (an exponential).", False,
-          "Partly true, but speed is not the reason: it costs little. Tanh and GELU cost roughly as much, and deep "
+          "True, but minor: it costs little. Tanh and GELU cost roughly as much, and deep "
           "networks use them. One exponential per unit is cheap next to the weight multiplications feeding that unit. "
-          "The main reason: the fading backward signal."),
+          "D is the main reason: the fading backward signal."),   # pass 87 (r86): "true but minor", D named
          ("It has a corner, where its slope jumps.", False,
           "No: a corner describes ReLU, not sigmoid. Sigmoid is smooth everywhere, with no sharp point. ReLU's slope "
           "jumps from 0 to 1 at its corner, x = 0."),
@@ -817,7 +817,7 @@ def half_off(layer=4, point=0):
 
 
 def sign_cases(size=0.5):
-    """The plain size's smallest case: two terms of +-size, signs by coin flip. Returns the four equally likely
+    """Why sqrt(1/n), smallest case: two terms of +-size, signs by coin flip. Returns the four equally likely
     cases as (first term, second term, their sum, the sum's square)."""
     return [(a, b, a + b, (a + b) ** 2) for a in (size, -size) for b in (size, -size)]
 
@@ -1165,22 +1165,44 @@ def _square_stacks(ax, n, stacks):
     ax.grid(False)
 
 
+def _fan_in(ax, n, backward, note, title=None):
+    """One unit adding n terms, one arrow each (pass 87, r86): forward, solid arrows from its n inputs on the left;
+    backward, dashed arrows (as in two_paths_picture) from the n next-layer units on the right. Same layout both ways."""
+    ys = np.linspace(0.95, 0.05, n)
+    dots, unit = (2.65, 0.9) if backward else (0.15, 2.2), 0.5
+    for y in ys:
+        ax.plot([dots[0]], [y], "o", ms=7, mfc="white", mec="#333333")
+        end = (dots[1] + 0.42, unit + (y - 0.5) * 0.35) if backward else (dots[1] - 0.42, unit + (y - 0.5) * 0.35)
+        start = (dots[0] - 0.15, y) if backward else (dots[0] + 0.15, y)
+        ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=11, color=plots.VANISHING, lw=1.4,
+                                     ls="--" if backward else "-"))
+    ax.text(dots[1], unit, "one\nunit", ha="center", va="center", fontsize=10,
+            bbox={"boxstyle": "circle,pad=0.5", "fc": "white", "ec": "#333333"})
+    ax.text(1.4 if backward else 1.1, -0.12, f"{n} arrows: {n} terms\n{note}", ha="center", va="top", fontsize=9)
+    ax.set(xlim=(0.2, 3.1) if backward else (-0.1, 2.8), ylim=(-0.38, 1.05),
+           title=title or f"{'back' if backward else 'forward'}: one unit adds {n} terms")
+    ax.set_axis_off()
+
+
+@plots.styled
+def fan_in_both_ways_picture(n=8):
+    """Before the size rule (pass 87, r86 Clarity: "both ways, a unit adds n terms" had no picture): left, the forward
+    fan-in of stacked_squares_picture; right, the same unit's backward fan-in, n signals coming back along n weights."""
+    fig, (left, right) = plots.new_figure(640, 270, 1, 2)
+    _fan_in(left, n, backward=False, note="input × weight, random signs")
+    _fan_in(right, n, backward=True, note="signal × weight, random signs")
+    fig.set_label(f"Left, forward: one unit with {n} solid arrows coming in from {n} inputs, one term each, input times "
+                  f"weight. Right, backward: the same unit with {n} dashed arrows coming back from the {n} units it "
+                  f"feeds, one term each, signal times weight. Both ways, {n} terms with random signs are added.")
+    return fig
+
+
 @plots.styled
 def stacked_squares_picture(n=8):
     """r71's picture for the size rule: left, one unit collecting n arrows, one term each (input x weight); right, the
     n terms' squares (1/n each) stacked to 1 (r77: ReLU's half stack moved to its own section, relu_squares_picture)."""
     fig, (left, right) = plots.new_figure(640, 270, 1, 2, gridspec_kw={"width_ratios": [1, 1.25]})
-    ys = np.linspace(0.95, 0.05, n)
-    unit = (2.2, 0.5)
-    for y in ys:
-        left.plot([0.15], [y], "o", ms=7, mfc="white", mec="#333333")
-        left.add_patch(FancyArrowPatch((0.3, y), (unit[0] - 0.42, unit[1] + (y - 0.5) * 0.35), arrowstyle="-|>",
-                                       mutation_scale=11, color=plots.VANISHING, lw=1.4))
-    left.text(*unit, "one\nunit", ha="center", va="center", fontsize=10,
-              bbox={"boxstyle": "circle,pad=0.5", "fc": "white", "ec": "#333333"})
-    left.text(1.1, -0.12, f"{n} arrows: {n} terms\n(input × weight), each ±√(1/{n})", ha="center", va="top", fontsize=9)
-    left.set(xlim=(-0.1, 2.8), ylim=(-0.38, 1.05), title=f"one unit adds {n} terms")
-    left.set_axis_off()
+    _fan_in(left, n, backward=False, note=f"(input × weight), each ±√(1/{n})", title=f"one unit adds {n} terms")
     _square_stacks(right, n, ((0, n, 1 / n, f"all {n} terms"),))
     right.text(0.4, 1 - 0.5 / n, f"each block:\none term's\nsquare, 1/{n}", ha="left", va="top", fontsize=9)
     fig.set_label(f"Left: one unit with {n} arrows coming in, one term each, of size plus or minus the square root of "
