@@ -693,7 +693,7 @@ def test_notebook_leads_with_what_each_bend_learns():
     # pass 78 (r75 Interaction 2: the maps answered the tries before the race): the decision regions follow the race
     live = next(i for i, c in enumerate(code) if c.startswith("ch05_race.live_race()"))
     assert code[live + 1].strip().startswith("ch05_race.race_check(")
-    assert code[live + 2].strip().startswith("ch05_race.boundaries_figure(")
+    assert code[live + 2].strip().startswith("ch05_race.folded(ch05_race.boundaries_figure(")   # pass 87: folded
     assert any(c.startswith("ch05_race.live_race()") for c in code)   # at epoch 0, not played
 
 
@@ -739,7 +739,7 @@ def test_the_gelu_spike_is_one_plain_sentence_and_the_first_crossing_named(chapt
     (under 20 epochs) and ends below 0.1; the fold names the first crossing, as the table does."""
     fold = ch05_race.race_check(finished)
     assert not hasattr(fold, "note") and not hasattr(ch05_race, "spike_back") and not hasattr(ch05_race, "_jump")
-    html = fold._repr_html_()
+    html = fold._repr_markdown_()
     assert "Optional note" not in html and "went too far" not in html and "overshot" not in html
     run = chapter_race["gelu_tanh"].loss[0]
     assert race.epochs_to(run[None], 0.1)[0] == 150
@@ -1776,7 +1776,7 @@ def test_the_check_under_the_live_race_shows_the_finished_race(finished, chapter
     fold = ch05_race.race_check(finished)
     assert fold.png == bytes(finished.image.value) and finished.progress.value == 400
     # pass 37 (r34): the fold holds the finished picture, so its summary asks for the race first
-    assert fold.summary == "Check your prediction (press Race! first)" and fold.summary in fold._repr_html_()
+    assert fold.summary == "Check your prediction (press Race! first)" and fold.summary in fold._repr_markdown_()
     start = ch05_race.live_race()
     assert pixels(fold.png).shape == pixels(bytes(start.image.value)).shape
     assert np.mean(np.any(pixels(fold.png) != pixels(bytes(start.image.value)), axis=2)) > 0.05   # a different picture
@@ -1833,9 +1833,9 @@ def test_the_check_under_the_live_race_shows_the_finished_race(finished, chapter
     assert steps_at < next(i for i, c in enumerate(cells) if "race_check(" in "".join(c["source"]))
     assert 2 in ch05_race.first_at(chapter_race, "tanh", "relu")   # seed 2: tanh crosses 0.1 before ReLU
     assert "That fits chapter 03" not in " ".join(said) and "roughly one size" not in " ".join(said)
-    html = fold._repr_html_()
-    assert html.startswith("<details><summary>Check your prediction (press Race! first)</summary><p>The straight runner")
-    assert html.index("</p><img") < html.index(said[1][:20]) and html.endswith("</details>")
+    html = fold._repr_markdown_()   # pass 87 (r86 Interaction): markdown, so a static export keeps it folded
+    assert html.startswith("<details><summary>Check your prediction (press Race! first)</summary>\n\nThe straight runner")
+    assert html.index("\n\n<img") < html.index(said[1][:20]) and html.endswith("\n\n</details>")
     assert "*" not in html
     assert not re.search(r"\d", repr(fold).replace("05", ""))
     assert "ends at loss 0.69" in fold.alt and "ReLU ends at loss" in fold.alt
@@ -1859,7 +1859,7 @@ def test_the_notebook_stores_the_finished_race_in_the_fold_and_the_start_in_the_
     html = _outputs_text(cells[k + 1])
     assert "It crosses 0.1 about 100 epochs before tanh." in html
     assert "Optional note" not in html   # pass 22: the GELU-spike aside is cut
-    assert "Later, GELU&#x27;s loss jumps back above 0.1 for a short while" in html   # pass 26: named, not "its"
+    assert "Later, GELU's loss jumps back above 0.1 for a short while" in html   # pass 26: named, not "its"
 
 
 def test_sigmoid_and_tanh_networks_can_draw_the_same_borders():
@@ -2488,10 +2488,10 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert len(code.splitlines()) == 3
     assert "2·sigmoid" not in code + train   # pass 53 (r47): not named before the text explains it
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]   # pass 71 (r67 Focus): a figure call, collapsed
-    stored = "".join(next(o["data"] for o in cells[k]["outputs"] if "text/html" in o.get("data", {}))["text/plain"])
-    html_out = "".join(next(o["data"] for o in cells[k]["outputs"] if "text/html" in o.get("data", {}))["text/html"])
-    assert html_out.startswith(f"<details><summary>{ch05_race.PICTURE_FOLD}</summary><img src='data:image/png;base64,")
-    assert "image/png" not in next(o["data"] for o in cells[k]["outputs"] if "text/html" in o.get("data", {}))
+    stored = "".join(next(o["data"] for o in cells[k]["outputs"] if "text/markdown" in o.get("data", {}))["text/plain"])
+    html_out = "".join(next(o["data"] for o in cells[k]["outputs"] if "text/markdown" in o.get("data", {}))["text/markdown"])
+    assert html_out.startswith(f"<details><summary>{ch05_race.PICTURE_FOLD}</summary>\n\n<img src='data:image/png;base64,")
+    assert "image/png" not in next(o["data"] for o in cells[k]["outputs"] if "text/markdown" in o.get("data", {}))
     assert "sigmoid − 0.5: 0 of 5 runs below 0.1, last loss 0.61 to 0.62" in stored
     assert "sigmoid(4x) − 0.5: 5 of 5 runs below 0.1" in stored and "Tanh: 5 of 5 runs below 0.1" in stored
     # the answer's numbers, from the runs (r50 Correctness: every steep run crosses before every tanh run)
@@ -3814,21 +3814,22 @@ def test_the_five_run_and_verdict_pictures_wait_behind_a_click_after_their_predi
     folded (HTML <details>, alt text kept); the Predict comes before the fold and the answer after it."""
     fig = ch05_race.loss_multiples(chapter_race)
     fold = ch05_race.folded(fig)
-    html_out = fold._repr_html_()
-    assert html_out.startswith(f"<details><summary>{ch05_race.PICTURE_FOLD}</summary><img src='data:image/png;base64,")
+    html_out = fold._repr_markdown_()
+    assert html_out.startswith(f"<details><summary>{ch05_race.PICTURE_FOLD}</summary>\n\n<img src='data:image/png;base64,")
     assert html_out.endswith("</details>") and "alt='One small plot per runner" in html_out
     assert repr(fold).startswith(f"{ch05_race.PICTURE_FOLD} (folded): One small plot per runner")
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     # pass 76 (r73 Interaction 1): the weight-layer picture answered its Predict in plain view; folded too
     for call in ("ch05_race.folded(ch05_race.loss_multiples(results))",
                  "ch05_race.folded(ch05_race.verdict_figure(verdict))",
-                 "ch05_race.folded(ch05_race.gradient_figure(results))"):
+                 "ch05_race.folded(ch05_race.gradient_figure(results))",
+                 "ch05_race.folded(ch05_race.boundaries_figure(results))"):   # pass 87 (r86 Interaction 1)
         k = next(i for i, c in enumerate(cells) if call in "".join(c["source"]))
         assert "**Predict:**" in "".join(cells[k - 1]["source"]) + "".join(cells[k - 2]["source"])
         assert "<details><summary>Check your prediction</summary>" in "".join(cells[k + 1]["source"])
         outs = [o["data"] for o in cells[k]["outputs"] if "data" in o]
         assert len(outs) == 1 and "image/png" not in outs[0]
-        assert "".join(outs[0]["text/html"]).startswith(f"<details><summary>{ch05_race.PICTURE_FOLD}</summary>")
+        assert "".join(outs[0]["text/markdown"]).startswith(f"<details><summary>{ch05_race.PICTURE_FOLD}</summary>")
 
 
 # ---- pass 75 (r72): the finish line drawn; outputs that hold on every CPU ----
@@ -3930,14 +3931,14 @@ def test_race_check_says_a_tie_or_no_crossing_in_words(finished):
         return types.SimpleNamespace(state={**finished.state, "results": fake}, image=finished.image)
 
     tie = np.where(np.arange(runs["relu"].loss.shape[1]) < t + 3, 0.5, 0.05)[None]   # ReLU crosses 3 epochs later
-    said = ch05_race.race_check(with_relu_loss(tie))._repr_html_()
+    said = ch05_race.race_check(with_relu_loss(tie))._repr_markdown_()
     assert "at about the same epoch as" in said and "about 0 epochs" not in said
     never = np.full_like(runs["relu"].loss, 0.5)
     tanh_never = copy.copy(finished.state["results"])
     tanh_never["tanh"] = types.SimpleNamespace(**{**vars(runs["tanh"]), "loss": never})
     tanh_never["relu"] = types.SimpleNamespace(**{**vars(runs["relu"]), "loss": never})
     said = ch05_race.race_check(types.SimpleNamespace(state={**finished.state, "results": tanh_never},
-                                                      image=finished.image))._repr_html_()
+                                                      image=finished.image))._repr_markdown_()
     assert "Neither crosses 0.1 in this run." in said and "nan" not in said
 
 
@@ -3952,3 +3953,28 @@ def test_the_halved_verdict_names_the_best_seed_only_and_says_a_little_when_none
                                                          "loss. None crossed 0.1 in 400 epochs.")
     little = ch05_race._halved(Runs(final_loss=np.array([0.5, 0.55])), Runs(final_loss=np.array([0.6, 0.6])), 0.1, 400)
     assert little == "Bigger steps alone lowered the loss a little. None crossed 0.1 in 400 epochs."
+
+
+def test_answers_under_a_question_stay_folded_in_a_static_export():
+    """Check pass 87 (r86 Interaction 1): a static export flattens an HTML output's <details>, so the race's answer
+    (cell after the live race) and the maps showed under their Predicts. Each fold under a question is a markdown
+    output now (no text/html), and the maps' answer words sit in a closed fold below the maps."""
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    first = next(i for i, c in enumerate(cells) if "**Predict:**" in "".join(c["source"]))
+    for cell in cells[first:]:
+        if cell["cell_type"] != "code" or not re.search(r"race_check\(|ch05_race\.folded\(", "".join(cell["source"])):
+            continue
+        for out in cell["outputs"]:
+            shown = out.get("data", {})
+            assert "text/html" not in shown or "<details>" not in "".join(shown["text/html"]), "".join(cell["source"])
+    check = next(c for c in cells if "ch05_race.race_check()" in "".join(c["source"]))
+    (out,) = check["outputs"]
+    assert "".join(out["data"]["text/markdown"]).startswith(
+        "<details><summary>Check your prediction (press Race! first)</summary>\n\nThe straight runner")
+    k = next(i for i, c in enumerate(cells) if "boundaries_figure(results)" in "".join(c["source"]))
+    (out,) = cells[k]["outputs"]
+    assert "image/png" not in out["data"]
+    assert "".join(out["data"]["text/markdown"]).startswith(f"<details><summary>{ch05_race.PICTURE_FOLD}</summary>")
+    below = "".join(cells[k + 1]["source"])
+    fold = below.index("<details><summary>Check your prediction</summary>")
+    assert fold < below.index("winds along the gap") < below.index("</details>")

@@ -1128,8 +1128,10 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=rac
 
 
 class FoldedRace:
-    """The finished race behind a click (HTML <details>): paragraphs, with the race's last frame after the first.
-    Its plain text is a fixed caption (nbval compares it); the numbers are in the HTML, read from the run."""
+    """The finished race behind a click (<details> in a markdown output): paragraphs, with the race's last frame after
+    the first. Its plain text is a fixed caption (nbval compares it); the numbers are in the fold, read from the run.
+    pass 87 (r86 Interaction: an HTML fold reads as open text in a static export, the answer under its question):
+    markdown, like the tries' folds, so a static page keeps the fold closed."""
 
     def __init__(self, summary, paragraphs, png, alt):
         self.summary, self.paragraphs, self.png, self.alt = summary, paragraphs, png, alt
@@ -1137,17 +1139,11 @@ class FoldedRace:
     def __repr__(self):
         return f"{self.summary} (folded): the finished race, drawn as the live race draws it"
 
-    def _repr_html_(self):
+    def _repr_markdown_(self):
         import html
-        import re
-
-        def marked(text):   # **bold** and *a section's name*, as the chapter's markdown writes them
-            text = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", html.escape(text))
-            return re.sub(r"\*(.+?)\*", r"<i>\1</i>", text)
-
         img = tables.image(self.png, self.alt, 860)
-        paras = [f"<p>{marked(p)}</p>" for p in self.paragraphs]
-        return f"<details><summary>{html.escape(self.summary)}</summary>" + paras[0] + img + "".join(paras[1:]) + "</details>"
+        body = [self.paragraphs[0], img] + list(self.paragraphs[1:])
+        return f"<details><summary>{html.escape(self.summary)}</summary>\n\n" + "\n\n".join(body) + "\n\n</details>"
 
 
 def _end_loss(value, low=0.05):
@@ -1843,7 +1839,7 @@ class FoldedTables:
 
 
 class FoldedPicture:
-    """A still picture behind a click (HTML <details>, alt text kept), so the Predict above it is answered before the
+    """A still picture behind a click (<details> in a markdown output, alt text kept), so the Predict above it is answered before the
     picture is seen (r71 Interaction 1: the five-run and verdict pictures' titles gave their answers away). Its
     plain text is the picture's caption (nbval compares it)."""
 
@@ -1861,11 +1857,12 @@ class FoldedPicture:
         caption = self.picture.caption if isinstance(self.picture, Captioned) else self.alt
         return f"{self.summary} (folded): " + (f"{self.words}\n" if self.words else "") + caption
 
-    def _repr_html_(self):
+    def _repr_markdown_(self):
+        # pass 87 (r86 Interaction: an HTML fold reads as open in a static export): markdown, as FoldedRace
         import html
-        words = f"<p>{html.escape(self.words)}</p>" if self.words else ""
-        return (f"<details><summary>{html.escape(self.summary)}</summary>{words}"
-                f"{tables.image(figure_png(self.figure), self.alt, 860)}</details>")
+        words = f"{html.escape(self.words)}\n\n" if self.words else ""
+        return (f"<details><summary>{html.escape(self.summary)}</summary>\n\n{words}"
+                f"{tables.image(figure_png(self.figure), self.alt, 860)}\n\n</details>")
 
 
 PICTURE_FOLD = "Show the picture (after you predict)"
