@@ -1839,9 +1839,9 @@ class FoldedTables:
 
 
 class FoldedPicture:
-    """A still picture behind a click (<details> in a markdown output, alt text kept), so the Predict above it is answered before the
-    picture is seen (r71 Interaction 1: the five-run and verdict pictures' titles gave their answers away). Its
-    plain text is the picture's caption (nbval compares it)."""
+    """A still picture behind a click (<details> in a markdown output, alt text kept), so the Predict above it is
+    answered before the picture is seen (r71 Interaction 1: the five-run and verdict pictures' titles gave their
+    answers away). Its plain text is the picture's caption (nbval compares it)."""
 
     def __init__(self, picture, summary=None, words=None):
         self.picture = picture
