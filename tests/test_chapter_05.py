@@ -34,7 +34,9 @@ def pixels(png):
 # pass 85 (r84 Clarity: five abstract sentences): the rule in two sentences, after the picture
 # pass 86 (r85 Correctness: "every input is positive" is false for hidden layer 1, whose x1, x2 have both signs)
 WHY_ONE_SIGN = "Why: their nudges share signal × slope. Inputs from a sigmoid layer are all positive."
-RULE = "The rule: for one point, a unit's weights all go up, or all down. " + WHY_ONE_SIGN
+# pass 87 (r86 Clarity: "a unit's weights" was dense): the weights into one unit, with the picture's steps
+RULE = ("The rule: for one point, the weights into one unit all go up, or all down. In the picture, steps 1, 2 and 4 "
+        "move both weights up. Steps 3 and 5 move both down. " + WHY_ONE_SIGN)
 # pass 84 (r83 Focus): suspect 2 on the main path is its claim, its reason and its upshot; the picture is folded
 # pass 85 (r84 Picture first: the rule came before its picture, which was folded): the claim, then what the picture
 # shows, the picture unfolded, how to read it, and only then the rule
@@ -42,8 +44,14 @@ OFF_CENTRE = ("2. **Off-centre**: sigmoid's outputs are all positive. They are t
               "is chapter 02's toy: two weights, one example a step. The star is the goal: weight 1 should go up, "
               "weight 2 down.")
 PART_WAYS = "Weights that should part ways then take a zig-zag detour."
-DETOUR_READ = "On the left, each step moves the two weights the same way, never apart. " + PART_WAYS
+# pass 87 (r86 Clarity: the right panel was never read): one sentence on it, its first step parting the weights
+DETOUR_READ = ("On the left, each step moves the two weights the same way, never apart. " + PART_WAYS
+               + " On the right, inputs have both signs. Step 1 moves weight 1 up, weight 2 down. The path is shorter.")
 # pass 84 (r83 Clarity): the steep unit's 4× steps, said as holding at every step (Adam's resizing ignores the 4)
+# pass 87 (r86 Clarity: "cannot say which did the work" came as a surprise): the plan says it up front
+SUSPECTS_PLAN = ("The race below first centres sigmoid: that tests Off-centre. Then it makes it steeper too. That "
+                 "changes Gentle slope and Fading together. So this race cannot split those two. *Going further* "
+                 "measures Fading alone.")
 LIKE_RATE = "That is about like learning rate 0.04, at every step. It holds for weights into steep units, and their biases."
 
 
@@ -1318,8 +1326,7 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     assert ("Each weight feeds one unit. For one point, the weight's nudge is three numbers multiplied: **nudge = the "
             "unit's learning signal × its bend's slope × the weight's input** Say the learning signal is 0.2, the "
             "slope 0.25 and the input 1: > **Recap, in one line:** learning signal → × slope → × input → nudge → Adam "
-            "→ step. Three suspects: **Fading**, **Off-centre** and **Gentle slope**. The race below tests the last two. "
-            "*Going further* measures Fading alone.") in prose   # pass 78 (r75 Clarity 1): the chain as a recap box before the suspects
+            "→ step. Three suspects: **Fading**, **Off-centre** and **Gentle slope**. " + SUSPECTS_PLAN) in prose   # pass 78 (r75 Clarity 1): the chain as a recap box before the suspects
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     # pass 76 (r73 Focus: the visible cell repeated the picture above it): the worked nudge is the picture's alone
     assert not any("signal * slope * weight_input" in "".join(c["source"]) for c in cells)
@@ -2435,10 +2442,10 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert third.startswith(DETOUR_READ + " " + RULE + " A race step averages 400 points, which softens this.")
     assert ("3. **Gentle slope**: the slope is at most 1/4. A unit's output moves at most a quarter as far as its weighted "
             "sum.") in suspects
-    assert "**nudge = the unit's learning signal" in nudge_words and suspects.startswith(CHAIN_RECAP + " Three suspects: **Fading**, **Off-centre** and **Gentle slope**. The race below tests the last two. *Going further* measures Fading alone. 1. **Fading**")
+    assert "**nudge = the unit's learning signal" in nudge_words and suspects.startswith(CHAIN_RECAP + " Three suspects: **Fading**, **Off-centre** and **Gentle slope**. " + SUSPECTS_PLAN + " 1. **Fading**")
     # pass 59 (r53 Correctness): the steep one changes suspect 1 too, so it does not test 2 and 3 alone
     assert changed.startswith("Two changed sigmoids test Off-centre and Gentle slope:") and "we test 2 and 3" not in changed
-    assert changed.endswith("That squeezes it sideways. A steeper bend also fades less, so Fading changes too.")
+    assert changed.endswith("That squeezes it sideways.")   # pass 87: that Fading changes too is said up front
     assert curves.startswith("ch05_race.changed_sigmoids_figure()")   # pass 63 (r58 Focus 2): one name in view
     fig = ch05_race.changed_sigmoids_figure()
     assert [ln.get_label().split(":")[0] for ln in fig.axes[0].get_lines() if not ln.get_label().startswith("_")] == \
@@ -2895,7 +2902,7 @@ def test_one_points_nudges_share_a_sign_only_past_hidden_layer_1_and_a_race_step
     # pass 62 (r57 Clarity 1): the reason is said once, on the main path, from the nudge's rule
     # pass 77 (r74 Clarity): the reason in one line, under the zig-zag picture
     # pass 79 (cut): "their inputs are all positive" repeated the line's own start ("With inputs all positive")
-    assert (PART_WAYS + " " + RULE) in prose
+    assert (DETOUR_READ + " " + RULE) in prose   # pass 87: the right panel read between
     assert "all weights into one unit then move the same way" not in prose   # pass 84: the reason, not only the claim
     assert "So all of a unit's weights" not in prose
     # Adam's resizing keeps each step's sign; only adding up the points mixes signs (full[...] > 16 above)
@@ -3751,8 +3758,8 @@ def test_suspect_1s_fade_chain_is_drawn_from_the_registrys_slope():
     assert "1/64 ≈ 0.016" in shown.get_label() and "Arrows between the bars thin" in shown.get_label()
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "fade_chain_figure(" in "".join(c["source"]))
-    assert "".join(cells[k - 1]["source"]).startswith(CHAIN_RECAP + "\n\nThree suspects: **Fading**, **Off-centre** and **Gentle slope**.\nThe race below tests the "
-                                                  "last two. *Going further* measures Fading alone.\n\n1. **Fading**")
+    assert re.sub(r"\s+", " ", "".join(cells[k - 1]["source"])).startswith(
+        CHAIN_RECAP + " Three suspects: **Fading**, **Off-centre** and **Gentle slope**. " + SUSPECTS_PLAN + " 1. **Fading**")
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     assert "".join(cells[k]["outputs"][0]["data"]["text/plain"]) == shown.caption
     assert cells[k]["outputs"][0]["metadata"]["image/png"]["alt"] == shown.get_label()
@@ -3978,3 +3985,20 @@ def test_answers_under_a_question_stay_folded_in_a_static_export():
     below = "".join(cells[k + 1]["source"])
     fold = below.index("<details><summary>Check your prediction</summary>")
     assert fold < below.index("winds along the gap") < below.index("</details>")
+
+
+def test_the_detours_words_match_its_steps_and_the_plan_names_the_steep_runners_two_changes():
+    """Check pass 87 (r86 Clarity 2): the rule's example steps are the picture's (steps 1, 2 and 4 move both weights
+    up, 3 and 5 both down; on the right, step 1 moves weight 1 up and weight 2 down), and the suspects' plan says
+    before the race that the steep runner changes Gentle slope and Fading together."""
+    goal = np.array([1.0, -1.0])
+    left = np.diff(ch05_race.zigzag.independent_path(0.5, 1.0, goal, 30), axis=0)[:5]
+    up = [k + 1 for k, (a, b) in enumerate(left) if a > 0 and b > 0]
+    down = [k + 1 for k, (a, b) in enumerate(left) if a < 0 and b < 0]
+    assert (up, down) == ([1, 2, 4], [3, 5])
+    right = np.diff(ch05_race.zigzag.independent_path(0.0, 1.0, goal, 30), axis=0)[0]
+    assert right[0] > 0 > right[1]
+    prose = re.sub(r"\s+", " ", " ".join("".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"]
+                                         if c["cell_type"] == "markdown"))
+    assert RULE in prose and DETOUR_READ in prose and "a unit's weights all go up" not in prose
+    assert prose.index(SUSPECTS_PLAN) < prose.index("This race cannot say which did the work.")
