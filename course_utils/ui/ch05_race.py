@@ -378,29 +378,24 @@ def track():
 CHAPTER_RACE_BAR = "epochs trained, every runner"   # what the bar counts; no typed count to go stale (s36 review)
 
 
-def trained_note(runners=None, seeds=None):
-    """The line that replaces the chapter race's progress bar once it is full (notebook 05, pass 85, r84 Focus: a
-    finished bar, "3600 of 3600", was all the cell showed after run-all)."""
-    runners = len(CONTESTANTS) if runners is None else runners
-    seeds = len(race.RACE_SEEDS) if seeds is None else seeds
-    # pass 86 (r85 Focus: "Trained 45 networks: ..." read as plumbing): what the learner gets, in the chapter's words
-    return f"Done: {runners} bends trained, each from {seeds} random starts."
-
-
 class RaceProgress(widgets.VBox):
-    """The chapter race's progress bar while it trains, then one line saying what was trained (notebook 05). Its text
-    form is that line: a static render or a re-run shows the finished state, the same on every machine."""
+    """The chapter race's progress bar while it trains (notebook 05). pass 87 (r86 Focus: the "Done: ..." line that
+    replaced it read as tool plumbing): once the runners are trained, the bar closes and the cell's output is
+    cleared, so nothing stays behind. Its text form is a fixed caption, the same on every machine."""
 
-    def __init__(self, bar, note):
+    def __init__(self, bar):
         super().__init__(children=[bar])
-        self.bar, self.note = bar, note
+        self.bar = bar
 
     def finish(self):
-        self.children = [widgets.HTML(f"<span>{html.escape(self.note)}</span>")]
+        from IPython.display import clear_output
+        clear_output()
+        self.bar.close()
+        self.close()
 
     def _repr_mimebundle_(self, **kwargs):
         data = super()._repr_mimebundle_(**kwargs) or {}
-        data["text/plain"] = self.note
+        data["text/plain"] = f"[progress bar: {self.bar.description}]"
         return data
 
 
@@ -408,13 +403,13 @@ def chapter_race(X, y, X_test, y_test, show_progress=True):
     """The chapter's race (notebook 05): every contestant, seeds 0 to 4, Adam, learning rate 0.01, 400 epochs.
     With `show_progress`, the live race's kind of progress bar is shown first and moves as the runners train (pass
     84, r83 Focus: the cell trained 45 networks with nothing on screen); when they are done, the bar gives way to
-    trained_note's one line (pass 85, r84 Focus)."""
+    nothing (pass 87, r86 Focus: RaceProgress)."""
     report = shown = None
     if show_progress:
         from IPython.display import display
 
         bar, report = progress(len(CONTESTANTS) * race.RACE_RECIPE["epochs"], CHAPTER_RACE_BAR)
-        shown = RaceProgress(bar, trained_note())
+        shown = RaceProgress(bar)
         display(shown)
     results = race.race(X, y, CONTESTANTS, seeds=race.RACE_SEEDS, **race.RACE_RECIPE,
                         X_test=X_test, y_test=y_test, progress=report)
