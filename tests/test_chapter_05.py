@@ -34,16 +34,26 @@ def pixels(png):
 # pass 85 (r84 Clarity: five abstract sentences): the rule in two sentences, after the picture
 # pass 86 (r85 Correctness: "every input is positive" is false for hidden layer 1, whose x1, x2 have both signs)
 WHY_ONE_SIGN = "Why: their nudges share signal × slope. Inputs from a sigmoid layer are all positive."
-RULE = "The rule: for one point, a unit's weights all go up, or all down. " + WHY_ONE_SIGN
+# pass 87 (r86 Clarity: "a unit's weights" was dense): the weights into one unit, with the picture's steps
+# pass 87 (r86 Focus: the toy moved to Going further): the rule stays on the main path, in suspect 2 (OFF_CENTRE);
+# under the toy's picture, its steps and the reason
+RULE = "In the picture, steps 1, 2 and 4 move both weights up. Steps 3 and 5 move both down. " + WHY_ONE_SIGN
 # pass 84 (r83 Focus): suspect 2 on the main path is its claim, its reason and its upshot; the picture is folded
 # pass 85 (r84 Picture first: the rule came before its picture, which was folded): the claim, then what the picture
 # shows, the picture unfolded, how to read it, and only then the rule
-OFF_CENTRE = ("2. **Off-centre**: sigmoid's outputs are all positive. They are the next layer's inputs. The picture "
-              "is chapter 02's toy: two weights, one example a step. The star is the goal: weight 1 should go up, "
-              "weight 2 down.")
+OFF_CENTRE = ("2. **Off-centre**: sigmoid's outputs are all positive. They are the next layer's inputs. So for one "
+              "point, the weights into one unit all go up, or all down. *Going further* draws the detour this causes.")
+TOY = ("### Off-centre: the zig-zag detour The picture is chapter 02's toy: two weights, one example a step. The star "
+       "is the goal: weight 1 should go up, weight 2 down.")
 PART_WAYS = "Weights that should part ways then take a zig-zag detour."
-DETOUR_READ = "On the left, each step moves the two weights the same way, never apart. " + PART_WAYS
+# pass 87 (r86 Clarity: the right panel was never read): one sentence on it, its first step parting the weights
+DETOUR_READ = ("On the left, each step moves the two weights the same way, never apart. " + PART_WAYS
+               + " On the right, inputs have both signs. Step 1 moves weight 1 up, weight 2 down. The path is shorter.")
 # pass 84 (r83 Clarity): the steep unit's 4× steps, said as holding at every step (Adam's resizing ignores the 4)
+# pass 87 (r86 Clarity: "cannot say which did the work" came as a surprise): the plan says it up front
+SUSPECTS_PLAN = ("The race below first centres sigmoid: that tests Off-centre. Then it makes it steeper too. That "
+                 "changes Gentle slope and Fading together. So this race cannot split those two. *Going further* "
+                 "measures Fading alone.")
 LIKE_RATE = "That is about like learning rate 0.04, at every step. It holds for weights into steep units, and their biases."
 
 
@@ -695,7 +705,7 @@ def test_notebook_leads_with_what_each_bend_learns():
     # pass 78 (r75 Interaction 2: the maps answered the tries before the race): the decision regions follow the race
     live = next(i for i, c in enumerate(code) if c.startswith("ch05_race.live_race()"))
     assert code[live + 1].strip().startswith("ch05_race.race_check(")
-    assert code[live + 2].strip().startswith("ch05_race.boundaries_figure(")
+    assert code[live + 2].strip().startswith("ch05_race.folded(ch05_race.boundaries_figure(")   # pass 87: folded
     assert any(c.startswith("ch05_race.live_race()") for c in code)   # at epoch 0, not played
 
 
@@ -741,7 +751,7 @@ def test_the_gelu_spike_is_one_plain_sentence_and_the_first_crossing_named(chapt
     (under 20 epochs) and ends below 0.1; the fold names the first crossing, as the table does."""
     fold = ch05_race.race_check(finished)
     assert not hasattr(fold, "note") and not hasattr(ch05_race, "spike_back") and not hasattr(ch05_race, "_jump")
-    html = fold._repr_html_()
+    html = fold._repr_markdown_()
     assert "Optional note" not in html and "went too far" not in html and "overshot" not in html
     run = chapter_race["gelu_tanh"].loss[0]
     assert race.epochs_to(run[None], 0.1)[0] == 150
@@ -1079,26 +1089,16 @@ def test_the_chapters_race_shows_a_progress_bar_that_moves(monkeypatch):
     bar = box.bar
     assert isinstance(bar, ch05_race.ProgressBar) and bar.description == ch05_race.CHAPTER_RACE_BAR
     assert reports == [(400, 3600), (1800, 3600), (3600, 3600)] and bar.tooltip.endswith(": 3600 of 3600")
-    # pass 85 (r84 Focus: after run-all the cell showed only a full bar, "3600 of 3600"): once trained, one line
-    (note,) = box.children
-    # pass 86 (r85 Focus: the count of networks read as a status line): what was trained, in the chapter's words
-    assert isinstance(note, widgets.HTML) and note.value == "<span>Done: 9 bends trained, each from 5 random starts.</span>"
-    assert ch05_race.trained_note() == "Done: 9 bends trained, each from 5 random starts."
-    assert ch05_race.trained_note(3, 2) == "Done: 3 bends trained, each from 2 random starts."
+    # pass 85 (r84 Focus): a full bar, "3600 of 3600", was all the cell showed; pass 86 put a "Done: ..." line there
+    # pass 87 (r86 Focus: that line read as tool plumbing): once trained, the bar closes and the output is cleared
+    assert box.bar.comm is None and box.comm is None and not hasattr(ch05_race, "trained_note")
     assert len(ch05_race.CONTESTANTS) * len(SEEDS) == 45
     shown.clear()
     ch05_race.chapter_race(*ch05_race.track(), show_progress=False)
     assert shown == []
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     cell = next(c for c in cells if "results = ch05_race.chapter_race(" in "".join(c["source"]))
-    (out,) = cell["outputs"]
-    assert "application/vnd.jupyter.widget-view+json" in out["data"]
-    assert "".join(out["data"]["text/plain"]) == ch05_race.trained_note()
-    # the stored widget state is the finished one: the box holds the note, not the bar
-    state = json.loads(NOTEBOOK.read_text())["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
-    box = state[out["data"]["application/vnd.jupyter.widget-view+json"]["model_id"]]["state"]
-    (child,) = [state[c.removeprefix("IPY_MODEL_")] for c in box["children"]]
-    assert child["model_name"] == "HTMLModel" and ch05_race.trained_note() in child["state"]["value"]
+    assert cell["outputs"] == []   # no "Done: ..." line, no finished bar
 
 
 def test_item_3_hedges_hold(chapter_race):
@@ -1320,8 +1320,7 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     assert ("Each weight feeds one unit. For one point, the weight's nudge is three numbers multiplied: **nudge = the "
             "unit's learning signal × its bend's slope × the weight's input** Say the learning signal is 0.2, the "
             "slope 0.25 and the input 1: > **Recap, in one line:** learning signal → × slope → × input → nudge → Adam "
-            "→ step. Three suspects: **Fading**, **Off-centre** and **Gentle slope**. The race below tests the last two. "
-            "*Going further* measures Fading alone.") in prose   # pass 78 (r75 Clarity 1): the chain as a recap box before the suspects
+            "→ step. Three suspects: **Fading**, **Off-centre** and **Gentle slope**. " + SUSPECTS_PLAN) in prose   # pass 78 (r75 Clarity 1): the chain as a recap box before the suspects
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     # pass 76 (r73 Focus: the visible cell repeated the picture above it): the worked nudge is the picture's alone
     assert not any("signal * slope * weight_input" in "".join(c["source"]) for c in cells)
@@ -1778,7 +1777,7 @@ def test_the_check_under_the_live_race_shows_the_finished_race(finished, chapter
     fold = ch05_race.race_check(finished)
     assert fold.png == bytes(finished.image.value) and finished.progress.value == 400
     # pass 37 (r34): the fold holds the finished picture, so its summary asks for the race first
-    assert fold.summary == "Check your prediction (press Race! first)" and fold.summary in fold._repr_html_()
+    assert fold.summary == "Check your prediction (press Race! first)" and fold.summary in fold._repr_markdown_()
     start = ch05_race.live_race()
     assert pixels(fold.png).shape == pixels(bytes(start.image.value)).shape
     assert np.mean(np.any(pixels(fold.png) != pixels(bytes(start.image.value)), axis=2)) > 0.05   # a different picture
@@ -1835,9 +1834,9 @@ def test_the_check_under_the_live_race_shows_the_finished_race(finished, chapter
     assert steps_at < next(i for i, c in enumerate(cells) if "race_check(" in "".join(c["source"]))
     assert 2 in ch05_race.first_at(chapter_race, "tanh", "relu")   # seed 2: tanh crosses 0.1 before ReLU
     assert "That fits chapter 03" not in " ".join(said) and "roughly one size" not in " ".join(said)
-    html = fold._repr_html_()
-    assert html.startswith("<details><summary>Check your prediction (press Race! first)</summary><p>The straight runner")
-    assert html.index("</p><img") < html.index(said[1][:20]) and html.endswith("</details>")
+    html = fold._repr_markdown_()   # pass 87 (r86 Interaction): markdown, so a static export keeps it folded
+    assert html.startswith("<details><summary>Check your prediction (press Race! first)</summary>\n\nThe straight runner")
+    assert html.index("\n\n<img") < html.index(said[1][:20]) and html.endswith("\n\n</details>")
     assert "*" not in html
     assert not re.search(r"\d", repr(fold).replace("05", ""))
     assert "ends at loss 0.69" in fold.alt and "ReLU ends at loss" in fold.alt
@@ -1861,7 +1860,7 @@ def test_the_notebook_stores_the_finished_race_in_the_fold_and_the_start_in_the_
     html = _outputs_text(cells[k + 1])
     assert "It crosses 0.1 about 100 epochs before tanh." in html
     assert "Optional note" not in html   # pass 22: the GELU-spike aside is cut
-    assert "Later, GELU&#x27;s loss jumps back above 0.1 for a short while" in html   # pass 26: named, not "its"
+    assert "Later, GELU's loss jumps back above 0.1 for a short while" in html   # pass 26: named, not "its"
 
 
 def test_sigmoid_and_tanh_networks_can_draw_the_same_borders():
@@ -2416,31 +2415,31 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     # pass 80 (r77 Focus 1: the main path is race, maps, five seeds, one sigmoid test): the four-curve race moved to
     # "going further", after What to remember
     assert k < v < remember_at < stretch_at
-    flat = [re.sub(r"\s+", " ", "".join(cells[j]["source"])) for j in [*range(k - 16, k + 2), v]]
+    flat = [re.sub(r"\s+", " ", "".join(cells[j]["source"])) for j in [*range(k - 14, k + 2), v]]
     # pass 58 (r52 change 2): the slope-step picture comes before the numbers it shows
     # pass 60 (r54 Focus 1): the runs are trained in a collapsed cell; the picture's cell is one call
     # pass 71 (r67 Picture): suspects 1 and 2 each drawn under their words (the fade chain, chapter 02's detour)
     # pass 76 (r73 Focus): the visible worked-nudge cell is cut (it repeated the picture)
-    head, slope_pic, nudge_words, nudge_pic, first, chain, second, detour, third, changed, curves, rule, step_fig, number, moves, predict, \
+    # pass 87 (r86 Focus): the detour's picture and how to read it moved to Going further; suspects 2 and 3 share a cell
+    head, slope_pic, nudge_words, nudge_pic, first, chain, second, changed, curves, rule, step_fig, number, moves, predict, \
         _code, answer, verdict = flat
-    assert chain.startswith("ch05_race.fade_chain_figure()") and detour.startswith("ch05_race.detour_figure()")
+    assert chain.startswith("ch05_race.fade_chain_figure()") and "detour_figure(" not in " ".join(flat)
     assert nudge_pic.startswith("ch05_race.nudge_product_figure()")   # pass 74 (r71 Picture): the rule drawn
     assert slope_pic.startswith("ch05_race.slope_figure()")   # pass 81 (r78 Picture 3): slope drawn where it is said
-    suspects = " ".join((first, second, third))
+    suspects = " ".join((first, second))
     assert rule.rstrip().endswith("The picture feeds the same 0.01 into both curves, near 0.")
     # pass 72 (r68 Focus): the heading names the plan, three suspects
     assert head.startswith("### Why is sigmoid so slow? Three suspects The race shows that sigmoid is slow, not why.")
     # r50 change 3: each tested suspect says why it would slow learning; "later" units: layer 1 takes the raw x
     # pass 62 (r57 Clarity 1): suspect 2's reason rests on the nudge's rule, now said just before the suspects
     # pass 82 (r80 Correctness: a verdict table names them): each suspect has a short name, used again in the verdict
-    assert OFF_CENTRE in suspects and (DETOUR_READ + " " + RULE) in suspects
-    assert third.startswith(DETOUR_READ + " " + RULE + " A race step averages 400 points, which softens this.")
+    assert second.startswith(OFF_CENTRE + " 3. **Gentle slope**") and PART_WAYS not in suspects
     assert ("3. **Gentle slope**: the slope is at most 1/4. A unit's output moves at most a quarter as far as its weighted "
             "sum.") in suspects
-    assert "**nudge = the unit's learning signal" in nudge_words and suspects.startswith(CHAIN_RECAP + " Three suspects: **Fading**, **Off-centre** and **Gentle slope**. The race below tests the last two. *Going further* measures Fading alone. 1. **Fading**")
+    assert "**nudge = the unit's learning signal" in nudge_words and suspects.startswith(CHAIN_RECAP + " Three suspects: **Fading**, **Off-centre** and **Gentle slope**. " + SUSPECTS_PLAN + " 1. **Fading**")
     # pass 59 (r53 Correctness): the steep one changes suspect 1 too, so it does not test 2 and 3 alone
     assert changed.startswith("Two changed sigmoids test Off-centre and Gentle slope:") and "we test 2 and 3" not in changed
-    assert changed.endswith("That squeezes it sideways. A steeper bend also fades less, so Fading changes too.")
+    assert changed.endswith("That squeezes it sideways.")   # pass 87: that Fading changes too is said up front
     assert curves.startswith("ch05_race.changed_sigmoids_figure()")   # pass 63 (r58 Focus 2): one name in view
     fig = ch05_race.changed_sigmoids_figure()
     assert [ln.get_label().split(":")[0] for ln in fig.axes[0].get_lines() if not ln.get_label().startswith("_")] == \
@@ -2490,10 +2489,10 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert len(code.splitlines()) == 3
     assert "2·sigmoid" not in code + train   # pass 53 (r47): not named before the text explains it
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]   # pass 71 (r67 Focus): a figure call, collapsed
-    stored = "".join(next(o["data"] for o in cells[k]["outputs"] if "text/html" in o.get("data", {}))["text/plain"])
-    html_out = "".join(next(o["data"] for o in cells[k]["outputs"] if "text/html" in o.get("data", {}))["text/html"])
-    assert html_out.startswith(f"<details><summary>{ch05_race.PICTURE_FOLD}</summary><img src='data:image/png;base64,")
-    assert "image/png" not in next(o["data"] for o in cells[k]["outputs"] if "text/html" in o.get("data", {}))
+    stored = "".join(next(o["data"] for o in cells[k]["outputs"] if "text/markdown" in o.get("data", {}))["text/plain"])
+    html_out = "".join(next(o["data"] for o in cells[k]["outputs"] if "text/markdown" in o.get("data", {}))["text/markdown"])
+    assert html_out.startswith(f"<details><summary>{ch05_race.PICTURE_FOLD}</summary>\n\n<img src='data:image/png;base64,")
+    assert "image/png" not in next(o["data"] for o in cells[k]["outputs"] if "text/markdown" in o.get("data", {}))
     assert "sigmoid − 0.5: 0 of 5 runs below 0.1, last loss 0.61 to 0.62" in stored
     assert "sigmoid(4x) − 0.5: 5 of 5 runs below 0.1" in stored and "Tanh: 5 of 5 runs below 0.1" in stored
     # the answer's numbers, from the runs (r50 Correctness: every steep run crosses before every tanh run)
@@ -2586,7 +2585,8 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     optional = next(i for i, c in enumerate(md) if c.startswith("## Optional: going further"))
     assert optional > next(i for i, c in enumerate(md) if c.startswith("## What to remember"))
     assert [c.split("\n", 1)[0] for c in md[optional:] if c.startswith("### ")] == \
-        ["### Fading: the learning signal shrinks", f"### Three longer tries: {ch05_race.TRY_EPOCHS} epochs, under a minute each",
+        ["### Fading: the learning signal shrinks", "### Off-centre: the zig-zag detour",   # pass 87 (r86 Focus)
+         f"### Three longer tries: {ch05_race.TRY_EPOCHS} epochs, under a minute each",
          "### Gentle slope again: taller or steeper?", "### Steeper is like bigger weights"]
     # pass 77 (r74 Focus): suspect 2 is said once, on the main path; the optional section holds only new evidence
     assert not any(c.startswith("### Suspect 2") for c in md)
@@ -2639,7 +2639,7 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert " ".join(md).count("Still open") == 0
     # pass 76 (r73 Focus 1): the optional section opens with one line that says what it finds
     # pass 78 (r75 Focus 1): the verdict now ends the main path, so the line says what the section looks at
-    assert md[optional].startswith("## Optional: going further\n\nHow far the learning signal fades, three longer races, taller "
+    assert md[optional].startswith("## Optional: going further\n\nHow far the learning signal fades, Off-centre's detour, three longer races, taller "
                                    "against steeper, and why steeper acts like bigger weights.")
     for gone in ("Unlike suspect 1", "which part of the stretch matters", "is what makes", "cleared",
                  "as tiny as", "takeaway", "(suspect 1)", "slope explains", "one knob"):
@@ -2897,7 +2897,7 @@ def test_one_points_nudges_share_a_sign_only_past_hidden_layer_1_and_a_race_step
     # pass 62 (r57 Clarity 1): the reason is said once, on the main path, from the nudge's rule
     # pass 77 (r74 Clarity): the reason in one line, under the zig-zag picture
     # pass 79 (cut): "their inputs are all positive" repeated the line's own start ("With inputs all positive")
-    assert (PART_WAYS + " " + RULE) in prose
+    assert (DETOUR_READ + " " + RULE) in prose   # pass 87: the right panel read between
     assert "all weights into one unit then move the same way" not in prose   # pass 84: the reason, not only the claim
     assert "So all of a unit's weights" not in prose
     # Adam's resizing keeps each step's sign; only adding up the points mixes signs (full[...] > 16 above)
@@ -3321,7 +3321,9 @@ def test_the_winner_is_said_under_the_table_as_the_runs_show(chapter_race):
         if name != "gelu_tanh":
             other = race.epochs_to(r.loss, 0.1)
             assert np.all(np.isnan(other) | (other > gelu)), name
-    cell = next(s for s in _cells("markdown") if "The other seven bends do, in every run." in s)
+    # pass 87 (r86 Focus): the sentence that said who reached 0.1 is cut (the picture's titles and the verdict say it)
+    assert "The other seven bends do, in every run." not in " ".join(_cells("markdown"))
+    cell = next(s for s in _cells("markdown") if s.startswith("All squares share one scale.")).split("<details>")[0]
     # pass 49 (r44 Correctness): the ranges overlap, so the per-seed claim points at the crossing table below it
     # pass 57 (r51 Focus): "fold" was tool jargon; the click is named
     # pass 60 (r54 Focus 2: two tables back to back): the claim is the fold's own first line, its code collapsed
@@ -3682,8 +3684,8 @@ def test_suspect_2s_detour_is_chapter_02s_toy_drawn():
             assert not inside.any(), (t.get_text(), a, b)
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "detour_figure(" in "".join(c["source"]))
-    # pass 71 (r67 Picture): drawn on the main path, under suspect 2, before suspect 3; collapsed, its picture shown
-    assert "".join(cells[k - 1]["source"]).startswith("2. **Off-centre**")
+    # pass 87 (r86 Focus: the main path was long): the toy is drawn in Going further, under its own heading
+    assert re.sub(r"\s+", " ", "".join(cells[k - 1]["source"])) == TOY
     # pass 85 (r84 Picture first: the rule came first, the picture folded after it): the picture unfolded, above how
     # to read it and the rule; no rule before it
     assert "<details" not in _outputs_text(cells[k]) and any("image/png" in o.get("data", {}) for o in cells[k]["outputs"])
@@ -3691,10 +3693,14 @@ def test_suspect_2s_detour_is_chapter_02s_toy_drawn():
     assert PART_WAYS not in above and "all go up, or all down" not in above and "signal × slope" not in above
     below = re.sub(r"\s+", " ", "".join(cells[k + 1]["source"]))
     assert below.startswith(DETOUR_READ + " " + RULE + " A race step averages 400 points")
-    assert "3. **Gentle slope**" in "".join(cells[k + 1]["source"])
+    assert "3. **Gentle slope**" not in "".join(cells[k + 1]["source"])
     assert cells[k]["metadata"]["jupyter"]["source_hidden"] and cells[k]["outputs"]
-    remember = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("## What to remember"))
-    assert k < remember
+    further = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("## Optional: going further"))
+    fading = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("### Fading: the learning signal"))
+    longer = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("### Three longer tries"))
+    assert further < fading < k < longer and "Off-centre's detour" in "".join(cells[further]["source"])
+    main = " ".join("".join(c["source"]) for c in cells[:further])
+    assert "detour_figure(" not in main and re.sub(r"\s+", " ", main).count(OFF_CENTRE) == 1
 
 
 # ---- pass 62 (r57 Correctness 1): Adam's fixed stride holds for a steady nudge only ----
@@ -3753,8 +3759,8 @@ def test_suspect_1s_fade_chain_is_drawn_from_the_registrys_slope():
     assert "1/64 ≈ 0.016" in shown.get_label() and "Arrows between the bars thin" in shown.get_label()
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "fade_chain_figure(" in "".join(c["source"]))
-    assert "".join(cells[k - 1]["source"]).startswith(CHAIN_RECAP + "\n\nThree suspects: **Fading**, **Off-centre** and **Gentle slope**.\nThe race below tests the "
-                                                  "last two. *Going further* measures Fading alone.\n\n1. **Fading**")
+    assert re.sub(r"\s+", " ", "".join(cells[k - 1]["source"])).startswith(
+        CHAIN_RECAP + " Three suspects: **Fading**, **Off-centre** and **Gentle slope**. " + SUSPECTS_PLAN + " 1. **Fading**")
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     assert "".join(cells[k]["outputs"][0]["data"]["text/plain"]) == shown.caption
     assert cells[k]["outputs"][0]["metadata"]["image/png"]["alt"] == shown.get_label()
@@ -3816,21 +3822,22 @@ def test_the_five_run_and_verdict_pictures_wait_behind_a_click_after_their_predi
     folded (HTML <details>, alt text kept); the Predict comes before the fold and the answer after it."""
     fig = ch05_race.loss_multiples(chapter_race)
     fold = ch05_race.folded(fig)
-    html_out = fold._repr_html_()
-    assert html_out.startswith(f"<details><summary>{ch05_race.PICTURE_FOLD}</summary><img src='data:image/png;base64,")
+    html_out = fold._repr_markdown_()
+    assert html_out.startswith(f"<details><summary>{ch05_race.PICTURE_FOLD}</summary>\n\n<img src='data:image/png;base64,")
     assert html_out.endswith("</details>") and "alt='One small plot per runner" in html_out
     assert repr(fold).startswith(f"{ch05_race.PICTURE_FOLD} (folded): One small plot per runner")
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     # pass 76 (r73 Interaction 1): the weight-layer picture answered its Predict in plain view; folded too
     for call in ("ch05_race.folded(ch05_race.loss_multiples(results))",
                  "ch05_race.folded(ch05_race.verdict_figure(verdict))",
-                 "ch05_race.folded(ch05_race.gradient_figure(results))"):
+                 "ch05_race.folded(ch05_race.gradient_figure(results))",
+                 "ch05_race.folded(ch05_race.boundaries_figure(results))"):   # pass 87 (r86 Interaction 1)
         k = next(i for i, c in enumerate(cells) if call in "".join(c["source"]))
         assert "**Predict:**" in "".join(cells[k - 1]["source"]) + "".join(cells[k - 2]["source"])
         assert "<details><summary>Check your prediction</summary>" in "".join(cells[k + 1]["source"])
         outs = [o["data"] for o in cells[k]["outputs"] if "data" in o]
         assert len(outs) == 1 and "image/png" not in outs[0]
-        assert "".join(outs[0]["text/html"]).startswith(f"<details><summary>{ch05_race.PICTURE_FOLD}</summary>")
+        assert "".join(outs[0]["text/markdown"]).startswith(f"<details><summary>{ch05_race.PICTURE_FOLD}</summary>")
 
 
 # ---- pass 75 (r72): the finish line drawn; outputs that hold on every CPU ----
@@ -3932,14 +3939,14 @@ def test_race_check_says_a_tie_or_no_crossing_in_words(finished):
         return types.SimpleNamespace(state={**finished.state, "results": fake}, image=finished.image)
 
     tie = np.where(np.arange(runs["relu"].loss.shape[1]) < t + 3, 0.5, 0.05)[None]   # ReLU crosses 3 epochs later
-    said = ch05_race.race_check(with_relu_loss(tie))._repr_html_()
+    said = ch05_race.race_check(with_relu_loss(tie))._repr_markdown_()
     assert "at about the same epoch as" in said and "about 0 epochs" not in said
     never = np.full_like(runs["relu"].loss, 0.5)
     tanh_never = copy.copy(finished.state["results"])
     tanh_never["tanh"] = types.SimpleNamespace(**{**vars(runs["tanh"]), "loss": never})
     tanh_never["relu"] = types.SimpleNamespace(**{**vars(runs["relu"]), "loss": never})
     said = ch05_race.race_check(types.SimpleNamespace(state={**finished.state, "results": tanh_never},
-                                                      image=finished.image))._repr_html_()
+                                                      image=finished.image))._repr_markdown_()
     assert "Neither crosses 0.1 in this run." in said and "nan" not in said
 
 
@@ -3954,3 +3961,45 @@ def test_the_halved_verdict_names_the_best_seed_only_and_says_a_little_when_none
                                                          "loss. None crossed 0.1 in 400 epochs.")
     little = ch05_race._halved(Runs(final_loss=np.array([0.5, 0.55])), Runs(final_loss=np.array([0.6, 0.6])), 0.1, 400)
     assert little == "Bigger steps alone lowered the loss a little. None crossed 0.1 in 400 epochs."
+
+
+def test_answers_under_a_question_stay_folded_in_a_static_export():
+    """Check pass 87 (r86 Interaction 1): a static export flattens an HTML output's <details>, so the race's answer
+    (cell after the live race) and the maps showed under their Predicts. Each fold under a question is a markdown
+    output now (no text/html), and the maps' answer words sit in a closed fold below the maps."""
+    cells = json.loads(NOTEBOOK.read_text())["cells"]
+    first = next(i for i, c in enumerate(cells) if "**Predict:**" in "".join(c["source"]))
+    for cell in cells[first:]:
+        if cell["cell_type"] != "code" or not re.search(r"race_check\(|ch05_race\.folded\(", "".join(cell["source"])):
+            continue
+        for out in cell["outputs"]:
+            shown = out.get("data", {})
+            assert "text/html" not in shown or "<details>" not in "".join(shown["text/html"]), "".join(cell["source"])
+    check = next(c for c in cells if "ch05_race.race_check()" in "".join(c["source"]))
+    (out,) = check["outputs"]
+    assert "".join(out["data"]["text/markdown"]).startswith(
+        "<details><summary>Check your prediction (press Race! first)</summary>\n\nThe straight runner")
+    k = next(i for i, c in enumerate(cells) if "boundaries_figure(results)" in "".join(c["source"]))
+    (out,) = cells[k]["outputs"]
+    assert "image/png" not in out["data"]
+    assert "".join(out["data"]["text/markdown"]).startswith(f"<details><summary>{ch05_race.PICTURE_FOLD}</summary>")
+    below = "".join(cells[k + 1]["source"])
+    fold = below.index("<details><summary>Check your prediction</summary>")
+    assert fold < below.index("winds along the gap") < below.index("</details>")
+
+
+def test_the_detours_words_match_its_steps_and_the_plan_names_the_steep_runners_two_changes():
+    """Check pass 87 (r86 Clarity 2): the rule's example steps are the picture's (steps 1, 2 and 4 move both weights
+    up, 3 and 5 both down; on the right, step 1 moves weight 1 up and weight 2 down), and the suspects' plan says
+    before the race that the steep runner changes Gentle slope and Fading together."""
+    goal = np.array([1.0, -1.0])
+    left = np.diff(ch05_race.zigzag.independent_path(0.5, 1.0, goal, 30), axis=0)[:5]
+    up = [k + 1 for k, (a, b) in enumerate(left) if a > 0 and b > 0]
+    down = [k + 1 for k, (a, b) in enumerate(left) if a < 0 and b < 0]
+    assert (up, down) == ([1, 2, 4], [3, 5])
+    right = np.diff(ch05_race.zigzag.independent_path(0.0, 1.0, goal, 30), axis=0)[0]
+    assert right[0] > 0 > right[1]
+    prose = re.sub(r"\s+", " ", " ".join("".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"]
+                                         if c["cell_type"] == "markdown"))
+    assert RULE in prose and DETOUR_READ in prose and "a unit's weights all go up" not in prose
+    assert prose.index(SUSPECTS_PLAN) < prose.index("This race cannot say which did the work.")

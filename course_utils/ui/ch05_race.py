@@ -378,29 +378,24 @@ def track():
 CHAPTER_RACE_BAR = "epochs trained, every runner"   # what the bar counts; no typed count to go stale (s36 review)
 
 
-def trained_note(runners=None, seeds=None):
-    """The line that replaces the chapter race's progress bar once it is full (notebook 05, pass 85, r84 Focus: a
-    finished bar, "3600 of 3600", was all the cell showed after run-all)."""
-    runners = len(CONTESTANTS) if runners is None else runners
-    seeds = len(race.RACE_SEEDS) if seeds is None else seeds
-    # pass 86 (r85 Focus: "Trained 45 networks: ..." read as plumbing): what the learner gets, in the chapter's words
-    return f"Done: {runners} bends trained, each from {seeds} random starts."
-
-
 class RaceProgress(widgets.VBox):
-    """The chapter race's progress bar while it trains, then one line saying what was trained (notebook 05). Its text
-    form is that line: a static render or a re-run shows the finished state, the same on every machine."""
+    """The chapter race's progress bar while it trains (notebook 05). pass 87 (r86 Focus: the "Done: ..." line that
+    replaced it read as tool plumbing): once the runners are trained, the bar closes and the cell's output is
+    cleared, so nothing stays behind. Its text form is a fixed caption, the same on every machine."""
 
-    def __init__(self, bar, note):
+    def __init__(self, bar):
         super().__init__(children=[bar])
-        self.bar, self.note = bar, note
+        self.bar = bar
 
     def finish(self):
-        self.children = [widgets.HTML(f"<span>{html.escape(self.note)}</span>")]
+        from IPython.display import clear_output
+        clear_output()
+        self.bar.close()
+        self.close()
 
     def _repr_mimebundle_(self, **kwargs):
         data = super()._repr_mimebundle_(**kwargs) or {}
-        data["text/plain"] = self.note
+        data["text/plain"] = f"[progress bar: {self.bar.description}]"
         return data
 
 
@@ -408,13 +403,13 @@ def chapter_race(X, y, X_test, y_test, show_progress=True):
     """The chapter's race (notebook 05): every contestant, seeds 0 to 4, Adam, learning rate 0.01, 400 epochs.
     With `show_progress`, the live race's kind of progress bar is shown first and moves as the runners train (pass
     84, r83 Focus: the cell trained 45 networks with nothing on screen); when they are done, the bar gives way to
-    trained_note's one line (pass 85, r84 Focus)."""
+    nothing (pass 87, r86 Focus: RaceProgress)."""
     report = shown = None
     if show_progress:
         from IPython.display import display
 
         bar, report = progress(len(CONTESTANTS) * race.RACE_RECIPE["epochs"], CHAPTER_RACE_BAR)
-        shown = RaceProgress(bar, trained_note())
+        shown = RaceProgress(bar)
         display(shown)
     results = race.race(X, y, CONTESTANTS, seeds=race.RACE_SEEDS, **race.RACE_RECIPE,
                         X_test=X_test, y_test=y_test, progress=report)
@@ -1128,8 +1123,10 @@ def live_race(names=("identity", "sigmoid", "tanh", "relu", "gelu_tanh"), lr=rac
 
 
 class FoldedRace:
-    """The finished race behind a click (HTML <details>): paragraphs, with the race's last frame after the first.
-    Its plain text is a fixed caption (nbval compares it); the numbers are in the HTML, read from the run."""
+    """The finished race behind a click (<details> in a markdown output): paragraphs, with the race's last frame after
+    the first. Its plain text is a fixed caption (nbval compares it); the numbers are in the fold, read from the run.
+    pass 87 (r86 Interaction: an HTML fold reads as open text in a static export, the answer under its question):
+    markdown, like the tries' folds, so a static page keeps the fold closed."""
 
     def __init__(self, summary, paragraphs, png, alt):
         self.summary, self.paragraphs, self.png, self.alt = summary, paragraphs, png, alt
@@ -1137,17 +1134,11 @@ class FoldedRace:
     def __repr__(self):
         return f"{self.summary} (folded): the finished race, drawn as the live race draws it"
 
-    def _repr_html_(self):
+    def _repr_markdown_(self):
         import html
-        import re
-
-        def marked(text):   # **bold** and *a section's name*, as the chapter's markdown writes them
-            text = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", html.escape(text))
-            return re.sub(r"\*(.+?)\*", r"<i>\1</i>", text)
-
         img = tables.image(self.png, self.alt, 860)
-        paras = [f"<p>{marked(p)}</p>" for p in self.paragraphs]
-        return f"<details><summary>{html.escape(self.summary)}</summary>" + paras[0] + img + "".join(paras[1:]) + "</details>"
+        body = [self.paragraphs[0], img] + list(self.paragraphs[1:])
+        return f"<details><summary>{html.escape(self.summary)}</summary>\n\n" + "\n\n".join(body) + "\n\n</details>"
 
 
 def _end_loss(value, low=0.05):
@@ -1843,9 +1834,9 @@ class FoldedTables:
 
 
 class FoldedPicture:
-    """A still picture behind a click (HTML <details>, alt text kept), so the Predict above it is answered before the
-    picture is seen (r71 Interaction 1: the five-run and verdict pictures' titles gave their answers away). Its
-    plain text is the picture's caption (nbval compares it)."""
+    """A still picture behind a click (<details> in a markdown output, alt text kept), so the Predict above it is
+    answered before the picture is seen (r71 Interaction 1: the five-run and verdict pictures' titles gave their
+    answers away). Its plain text is the picture's caption (nbval compares it)."""
 
     def __init__(self, picture, summary=None, words=None):
         self.picture = picture
@@ -1861,11 +1852,12 @@ class FoldedPicture:
         caption = self.picture.caption if isinstance(self.picture, Captioned) else self.alt
         return f"{self.summary} (folded): " + (f"{self.words}\n" if self.words else "") + caption
 
-    def _repr_html_(self):
+    def _repr_markdown_(self):
+        # pass 87 (r86 Interaction: an HTML fold reads as open in a static export): markdown, as FoldedRace
         import html
-        words = f"<p>{html.escape(self.words)}</p>" if self.words else ""
-        return (f"<details><summary>{html.escape(self.summary)}</summary>{words}"
-                f"{tables.image(figure_png(self.figure), self.alt, 860)}</details>")
+        words = f"{html.escape(self.words)}\n\n" if self.words else ""
+        return (f"<details><summary>{html.escape(self.summary)}</summary>\n\n{words}"
+                f"{tables.image(figure_png(self.figure), self.alt, 860)}\n\n</details>")
 
 
 PICTURE_FOLD = "Show the picture (after you predict)"
