@@ -379,23 +379,21 @@ CHAPTER_RACE_BAR = "epochs trained, every runner"   # what the bar counts; no ty
 
 
 class RaceProgress(widgets.VBox):
-    """The chapter race's progress bar while it trains (notebook 05). pass 87 (r86 Focus: the "Done: ..." line that
-    replaced it read as tool plumbing): once the runners are trained, the bar closes and the cell's output is
-    cleared, so nothing stays behind. Its text form is a fixed caption, the same on every machine."""
+    """The chapter race's progress bar while it trains, then nothing (notebook 05). pass 87 (r86 Focus: the "Done: ..."
+    line that replaced the bar read as tool plumbing): the box empties itself once the runners are trained. It does not
+    call clear_output, which nbval cannot replay; its text form is empty, the same on every machine."""
 
     def __init__(self, bar):
         super().__init__(children=[bar])
         self.bar = bar
 
     def finish(self):
-        from IPython.display import clear_output
-        clear_output()
+        self.children = []
         self.bar.close()
-        self.close()
 
     def _repr_mimebundle_(self, **kwargs):
         data = super()._repr_mimebundle_(**kwargs) or {}
-        data["text/plain"] = f"[progress bar: {self.bar.description}]"
+        data["text/plain"] = ""
         return data
 
 
