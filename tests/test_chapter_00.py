@@ -1172,7 +1172,7 @@ def test_pass83_three_slopes_are_told_apart_where_slope_first_gets_a_second_mean
     (k,) = [i for i, c in enumerate(cells) if c.source.startswith("The dot stands at $3$,")]
     assert "**hill slope**" in cells[k].source and "**hill slope**" not in "".join(c.source for c in cells[:k])
     # Pass 87 (r86 Clarity): the valley's own line, before the hill slope is named.
-    assert cells[k].source.index("A different slope: this one is the hill's, for the weight.") < \
+    assert cells[k].source.index("A new slope: how fast wrongness changes as the weight moves.") < \
         cells[k].source.index("**hill slope**")
     (b,) = [i for i, c in enumerate(cells) if c.source.startswith("## Step 3: the bend")]
     assert "A line's **slope**" in cells[b].source and "readout" not in "".join(c.source for c in cells[:b + 1])
@@ -1888,7 +1888,7 @@ def test_pass24_the_page_map_headings_and_small_wordings():
     # pass 69 (r64 item 1): "a hill: a bowl" contradicted itself (a hill sticks up); the curve is a valley again,
     # shaped like a bowl, and why the bowl is said; "hill slope" stays, the slope of the ground where you stand
     assert src[hill - 1].startswith("## How a network learns\n\nThe picture is a valley, shaped like a bowl.\n")
-    assert "Real valleys are lumpier."   # pass 87: shorter in src[hill - 1]
+    assert "Real valleys are lumpier." in src[hill - 1]   # pass 87: shorter
     assert "The picture is a hill" not in src[hill - 1] and "a bowl too" not in _markdown()
     assert cells[hill - 1].metadata["slideshow"]["slide_type"] == "slide"
     # pass 74 (r71 Picture): the timeline before the text that walks along it
@@ -2178,7 +2178,7 @@ def test_pass82_the_halfs_claim_is_checked_with_numbers_a_cell_computes():
     assert round(rise, 3) == 0.105 and round(rise, 1) == 0.1   # "about 0.1", as far as the output moved
     assert round(rise / 0.1) == ch00_start_here.output_hill_slope(said) == said - right == 1
     assert round(2 * rise / 0.1) == 2   # without the ½, twice as far: the ½ is what makes the slope 1
-    assert cells[k - 1].source.startswith("Wrongness is half the gap, squared:")   # pass 87: after the bowl
+    assert cells[k - 1].source.startswith("Wrongness is half of the squared gap:")   # pass 87: after the bowl
     # Pass 83 (r81 Correctness): the rise said as the printed numbers give it, 0.605 − 0.5 = 0.105, then "about 0.1".
     assert cells[k + 1].source.strip() == ("The wrongness rose by $0.605 - 0.5 = 0.105$. "
                                            "That is about $0.1$, as far as the output moved: hill slope $1$.")
@@ -2201,7 +2201,7 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     # curved hill itself, whose full step climbs more. Pass 56: the worked case, then the rule, then the number.
     # Pass 87 (r86 Clarity): the dot and the dashed line in one sentence; the new slope told apart in its own line.
     assert ("The dot stands at $3$, where the dashed line touches the valley's side.\n"
-            "A different slope: this one is the hill's, for the weight.\n"
+            "A new slope: how fast wrongness changes as the weight moves.\n"
             "The line climbs $2$ for each step right (the triangle). So the weight's **hill slope**, the slope of the "
             "ground where you stand, is $2$."
             ) in worked   # pass 62: "It" named, the slope named as the hill's
@@ -2212,7 +2212,7 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     # all three kinds, in a box of their own right after this cell
     # pass 87 (r86, paid for the new slope line): the hill slope's meaning in fewer words
     assert ("is $2$.\nThen a tiny move right raises the wrongness about twice as far.\n"
-            "\nThis bowl's hill slope is") in worked and "A bend's slope, such as 1" not in _markdown()
+            "\nThe bottom is at $1$. Hill slope = weight minus $1$") in worked and "A bend's slope, such as 1" not in _markdown()
     assert "*derivative*" in _cell("> **Words so far.**") and _markdown().count("derivative") == 1
     assert float(activations.get("relu").derivative(np.array([1.0]))[0]) == 1.0   # ReLU's ramp: slope 1
     tiny = 1e-4
@@ -3080,7 +3080,7 @@ def test_pass55_the_hill_slope_rule_said_before_the_steps_predict_is_the_hills_o
     before = "\n".join(c.source for c in cells[h:q])
     # Pass 86 (r85 Correctness): the bowl's rule given where it is drawn (its bottom at 1, its hill slope 0 there and
     # 1 more per step right), so "the weight minus 1" follows from it.
-    rule = "This bowl's hill slope is the weight minus its bottom, $1$; here, $3 - 1 = 2$."
+    rule = "The bottom is at $1$. Hill slope = weight minus $1$: $3 - 1 = 2$."
     # Pass 87 (cut for words): the rule names the bottom it is measured from.
     assert rule in cells[h + 1].source
     assert ch00_start_here.HILL_BOTTOM == 1 and float(ch00_start_here.hill_slope(ch00_start_here.HILL_BOTTOM)) == 0
@@ -3216,7 +3216,7 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     (j,) = [i for i, c in enumerate(_nb().cells) if c.source.startswith("If the right answer is")]
     assert _nb().cells[j + 1].source.strip() == "ch00.output_hill_picture()"
     assert _nb().cells[j + 2].source.startswith(
-        "Wrongness is half the gap, squared: off by $1 \\to 0.5$, off by $2 \\to 2$.\n"
+        "Wrongness is half of the squared gap: off by $1 \\to 0.5$, off by $2 \\to 2$.\n"
         "As a formula: wrongness = ½ × (output − right answer)².\n")
     assert [float(ch00_start_here.output_hill(right + miss, right)) for miss in (1, 2)] == pytest.approx([0.5, 2])
     # pass 71 (r68 Clarity): "where you stand" meant a weight's value until here: said as the output
