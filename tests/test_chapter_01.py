@@ -2000,8 +2000,10 @@ def test_each_folded_answer_is_short_and_each_button_names_its_misconception(mak
         between = [_src(c) for c in cells[ask + 1:heading] if c["cell_type"] == "markdown"]
         assert not any("None of the ten" in s for s in between)
         # pass 39's "What the picture shows" (the click's picture, read); pass 40: the try-it prints its own answer
-        assert sum("<details>" in s for s in between) == 1
+        # r87 (Interaction): the try-it's own check, after its widget, is the second fold before the maps
+        assert sum("<details>" in s for s in between) == 2
         assert "<details><summary>What the picture shows (open after you click)</summary>" in between[0]
+        assert any(s.startswith("<details><summary>Check your prediction</summary>\n\nNo. At 1000") for s in between)
         return
     folded = next(_src(c) for c in cells[ask + 1:] if "<details><summary>Check your answer</summary>" in _src(c))
     inside = folded.split("<details><summary>Check your answer</summary>")[1].split("</details>")[0].strip()
@@ -4455,3 +4457,19 @@ def test_pass87_train_longer_is_a_steps_menu_and_a_train_button():
     cells = _cells()
     i = next(k for k, c in enumerate(cells) if _src(c) == "ch01.train_longer()")
     assert _src(cells[i - 1]).rstrip().endswith("**Predict:** will any no-bend run solve XOR now?")
+
+
+def test_r87_train_longer_has_a_written_check_that_every_choice_bears_out():
+    """r87 Interaction and Retention: the try-it's Predict had no written check; the fold after the widget answers it,
+    names the common wrong answer, and holds at every steps choice the menu offers."""
+    cells = _cells()
+    i = next(k for k, c in enumerate(cells) if _src(c) == "ch01.train_longer()")
+    check = _src(cells[i + 1])
+    assert check.startswith("<details><summary>Check your prediction</summary>")
+    assert "all ten no-bend runs stay at one half: solved 0 of 10." in check
+    assert 'A common wrong answer: "they just need more time".' in check
+    choices = ch01_collapse.TRY_STEPS
+    assert "At " + ", ".join(str(n) for n in choices[:-1]) + f" or {choices[-1]} steps" in check
+    for n in choices:
+        summary = ch01_collapse.train_xor(epochs=n).summary()
+        assert "no bend: chances from 0.50 to 0.50; solved 0 of 10" in summary, (n, summary)
