@@ -2986,8 +2986,9 @@ def test_pass47_over_20_starts_gelu_fades_slowly_and_sigmoid_always_reaches_the_
     tried = range(200)
     # pass 86 (r85 Correctness: 200 starts were not the learner's to check): the Check says what the 10 presses show
     # pass 87 (r86 Correctness: "every time"/"never" hold only because the starts are seeded): said so first
-    assert ("The button's starts are seeded: the same on every run. At 30 layers, your 10 presses put sigmoid's "
-            "layer 1 in the band every time. Tanh's, never.") in text
+    # r87 (Focus: "seeded" read as tool plumbing): said as what it means for the learner
+    assert ("The button's random starts are the same for everyone, so you can compare. At 30 layers, your 10 "
+            "presses put sigmoid's layer 1 in the band every time. Tanh's, never.") in text
     presses = range(1, 11)   # the 10 presses: seeds 1 to 10, after the first start (seed 0)
     assert in_band_at_30("sigmoid", presses) == 10 and in_band_at_30("tanh", presses) == 0
     assert "none of 200" not in text   # the 200 starts below stay checked, not claimed
