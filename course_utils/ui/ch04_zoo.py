@@ -1725,7 +1725,7 @@ def signal_answer(depth=30, high=2.0, low=0.5):
              f"  In the widget, by about layer {settle}, every line has settled into the grey band.\n"
              # r84 (pass 85): the widget opens at 2, so the learner drags down to 0.5
              "  Drag the spread down to 0.5, and watch the lines rise into the band.\n"
-             f"  The table under the slider gives {MIDDLE_NOTE}.\n"
+             f"  Once you move the slider, the table under it gives {MIDDLE_NOTE}.\n"
              "  Its average (left panel) goes back to 0 too.\n"
              "  A common wrong answer: \"SELU keeps whatever spread it is given.\" In fact, it pulls a big "
              "spread down and a small one up.",
