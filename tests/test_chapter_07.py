@@ -2551,7 +2551,7 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
                                "+ + Each 1 loses −ln p. Each 0 loses −ln(1 − p).\n"
                                "+ + Take p = 0.9: 0.11 + 0.11 + 2.30 + 2.30 = 4.82 in all.\n"
                                "+ + Half everywhere loses only 2.77 in all.\n"
-                               "+ + Any p: all four lose at least −2 ln p − 2 ln(1 − p).\n"
+                               "+ + Any p: all four lose −2 ln p − 2 ln(1 − p) in all.\n"
                                "+ + That is least at p = ½.")
     assert len([line for line in xor.explanation.split("\n") if not line.startswith("+ ")]) == 1   # p86: one open line
     drawn = ch07_quiz.xor_pair_scores()
@@ -3413,7 +3413,7 @@ def test_pass30_reworded_keys_say_true_things_plainly():
     assert float(activations.get("tanh").derivative(0.0)) == pytest.approx(4 * 0.25)
     assert options["Leaky ReLU."].startswith("its left side keeps a small slope")
     # pass 37: the stem says only "the right start weights" (the r34 reader met four new things at once); the key names them
-    assert "starts with random weights that average 0. Layer" in quiz.get("selu_steady").prompt   # p87 (r86): 1/√n to the key   # p86 (r85 Clarity): the size said   # p80 (r77 Clarity): the aside left; the key says which weights   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
+    assert "starts with random weights. They average 0, and they are smaller when a unit has more inputs. Layer" in quiz.get("selu_steady").prompt   # p87 (r86): 1/√n to the key   # p86 (r85 Clarity): the size said   # p80 (r77 Clarity): the aside left; the key says which weights   # session 31 (r72 Correctness): merely small weights shrink the spread toward 0   # p69 (r64): it holds only for those   # pass 56 (r50); r62: the key says which weights
     assert quiz.get("selu_steady").options[0].why.endswith(
         "whose start weights have average 0 and spread 1/√n (n: inputs per unit).")
     selu = activations.get("selu")
@@ -3855,13 +3855,17 @@ def test_pass37_q11_key_and_q28_stem_go_in_short_steps():
     # p86 (r85 Clarity): "of the size SELU expects" was vague; the prompt says the size, the one the engine draws
     # p87 (r86 Clarity): one idea a sentence; 1/√n, not needed to answer, is the key's alone; "spread" is glossed
     # under the prompt (a wrong option says it) before any option uses it
-    assert selu.prompt == ("A SELU network starts with random weights that average 0. Layer after layer, SELU pulls two "
-                           "numbers toward fixed values. Which two?")
+    # r87 (Correctness: without the weights' size the claim is incomplete): said in words; 1/√n stays in the key
+    assert selu.prompt == ("A SELU network starts with random weights. They average 0, and they are smaller when a "
+                           "unit has more inputs. Layer after layer, SELU pulls two numbers toward fixed values. "
+                           "Which two?")
     assert "spread" not in selu.prompt and "√" not in selu.prompt
     assert any("spread" in o.text for o in selu.options if not o.correct)   # so its gloss sits under the prompt
     from course_utils.engine import signal_stats
     drawn = signal_stats.lecun_normal(400, 400, np.random.default_rng(86))
     assert abs(drawn.mean()) < 0.01 and drawn.std() == pytest.approx(1 / np.sqrt(400), rel=0.02)
+    fewer = signal_stats.lecun_normal(100, 400, np.random.default_rng(86))   # 100 inputs a unit, not 400
+    assert fewer.std() > 1.5 * drawn.std()   # "smaller when a unit has more inputs"
     spread, average = ch07_quiz.selu_spread_runs()["SELU"], ch07_quiz.selu_average_runs()["SELU"]
     assert all(abs(s[-1] - 1) < abs(s[0] - 1) / 5 for s in spread)   # pulled toward 1 from 2, not kept where it was
     assert all(abs(m[-1]) < 0.1 and abs(m[-1]) < max(abs(m)) for m in average)   # back toward 0 after its first jump
@@ -4384,7 +4388,10 @@ def test_pass48_q29_asks_about_every_seed_not_one_run():
     # pass 60 (r54): the key names where chapter 05 shows every seed's run, so the claim can be checked there
     assert "every tanh, ReLU and Leaky ReLU run did (chapter 05, five-seed race)." in q.options[quiz.answer_key("race_loser")].why   # p75 (r72)
     race = markdown_of("05_training_race")
-    assert "## Five starts per bend" in race and "The straight network and sigmoid do not reach loss 0.1 in 400 epochs." in race
+    # pass 87 (ch05 cut its summary sentence for words): the five-seed picture's own words carry the claim
+    stored = json.dumps(notebook("05_training_race")["cells"])
+    assert "## Five starts per bend" in race and "| runs that crossed 0.1 |" in race and "| sigmoid | no | no | 0 of 5 |" in race
+    assert "straight (no bend): 0 of 5 runs crossed 0.1" in stored
 
 
 # ---------------------------------------------------------------- pass 49: the r44 reader's items
@@ -4481,7 +4488,7 @@ def test_pass49_q21s_key_shows_the_route_to_its_number():
 SAID_PLAINLY = {("softmax", "06"): r"\*\*Softmax\*\*\. It turns the output units' sums into chances that add up to 1\.",
                 # pass 60: chapter 06 says it on list line 4, the first line that needs it (r54 Clarity 2); pass 62
                 # (r56 Clarity 1): in the map's rows, in bold, where the map first shows it
-                ("LSTM", "06"): r"An \*\*LSTM\*\* reads a sequence[^.\n]*one item at a time\.",
+                ("LSTM", "06"): r"An \*\*LSTM\*\* reads a sequence item by item",   # pass 87
                 # pass 68: chapter 04 says it in its models list, where the LSTM first appears
                 ("LSTM", "04"): r"the LSTM \(reads a sequence step by step\)"}
 
@@ -5376,7 +5383,7 @@ def test_p84_q11_says_lifting_the_1s_loses_at_any_chance_not_only_the_worked_one
     # p86 (r85 Clarity): the formula is built from the worked lines (two hits at −ln p, two misses at −ln(1 − p))
     # p87 (r86 Clarity): the formula sits in the nested fold, after the three lines that say the idea
     inner = quiz.FOLD * 2
-    assert f"{inner}Any p: all four lose at least −2 ln p − 2 ln(1 − p).\n{inner}That is least at p = ½." in why
+    assert f"{inner}Any p: all four lose −2 ln p − 2 ln(1 − p) in all.\n{inner}That is least at p = ½." in why
     assert why.index("Lifting the 1s costs more than it saves") < why.index(inner) < why.index("Any p:")
     assert "ends the same way" not in why
     q = np.linspace(0.01, 0.99, 99)

@@ -196,7 +196,7 @@ def _xor_sure_lines(sure=XOR_SURE):
             f"{inner}Each 1 loses −ln p. Each 0 loses −ln(1 − p).\n"
             f"{inner}Take p = {sure:g}: {hit:.2f} + {hit:.2f} + {miss:.2f} + {miss:.2f} = {lifted:.2f} in all.\n"
             f"{inner}Half everywhere loses only {halves:.2f} in all.\n"
-            f"{inner}Any p: all four lose at least −2 ln p − 2 ln(1 − p).\n"
+            f"{inner}Any p: all four lose −2 ln p − 2 ln(1 − p) in all.\n"
             f"{inner}That is least at p = ½.\n")
 
 
@@ -490,8 +490,10 @@ def _bank():
         # p86 (r85 Clarity): "of the size SELU expects" was vague: the prompt says the size (engine.signal_stats.lecun_normal)
         # p87 (r86 Clarity): one idea a sentence; the spread is glossed under the prompt before the options use it,
         # and 1/√n (not needed to answer) is left to the key
-        _c("selu_steady", "04", "A SELU network starts with random weights that average 0. Layer after layer, "
-                                 "SELU pulls two numbers toward fixed values. Which two?",
+        # r87 (Correctness: the condition on the weights' spread was gone from the stem): said in words, 1/√n in the key
+        _c("selu_steady", "04", "A SELU network starts with random weights. They average 0, and they are smaller "
+                                 "when a unit has more inputs. Layer after layer, SELU pulls two numbers toward fixed "
+                                 "values. Which two?",
            ("The outputs' average toward 0 and spread toward 1.",
             f"SELU has two constants: a scale (about {selu_scale:.2f}) and α (alpha, about {selu_alpha:.2f}). "
             f"Its left side levels off near {-selu_scale * selu_alpha:.2f}: minus their product. "
