@@ -4138,7 +4138,7 @@ def test_small_steps_tie_because_the_centre_moves_only_the_together_pull():
             "The same draw at centre 0 gives 0.2 and −0.1.\n"
             "Their average falls from 0.55 to 0.05.\n"
             "Their difference, input 1 − input 2, stays 0.3.\n"
-            "So, on average, steps pull just as hard along the apart line.\n"
+            "So, on average, steps pull about as hard along the apart line.\n"
             "And the apart part is all the star needs.\n\n") in said
     assert ch02.pushes(0.0)[1] == ch02.pushes(0.5)[1] and ch02.pushes(0.0)[0] < ch02.pushes(0.5)[0]
     ax = ch02.steps_sweep().axes[0]   # r78: the title was cut off; it is short, and the legend names the dotted curve

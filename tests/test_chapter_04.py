@@ -2053,7 +2053,7 @@ def test_dead_unit_is_one_on_the_flat_side_for_every_input():
     # one factor of its nudge")
     # r78 (pass 81): one nudge story: input times backward signal, the signal carrying the slope (defined here)
     # r80 (pass 82): the backward signal has its own paragraph (a coach's call), then the Fixes
-    assert ("On its way in, the signal is multiplied by the bend's slope. Slope 0, signal 0.\n"
+    assert ("Before it reaches the unit's weights, the signal is multiplied by the bend's slope. Slope 0, signal 0.\n"
             "Each weight's nudge is its input times its unit's backward signal.") in text
     assert "**Fixes:** with a slope above 0, a unit whose sum is below 0 still gets a nudge.\n" in text
     assert "Each of its weights gets a nudge: $3.5 \\times$ its input.\nThat $3.5$ already contains the slope $0.5$." in ch03   # pass 75 rewording of the same fact

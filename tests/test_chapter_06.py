@@ -3141,7 +3141,7 @@ def test_pass73_the_picker_asks_a_second_question_answered_by_its_menu():
                         "then click it.")
     before = _src(cells[k - 1])
     # pass 83 (r81 Focus: "New button" read like a changelog)
-    assert "The picker also offers **PReLU**: its leak is learned.\n" in before and "New button" not in before
+    assert "The picker also offers **PReLU**: training adjusts its leak, like a weight.\n" in before and "New button" not in before
     assert ("PReLU", "prelu") in ch06_decisions.guess_buttons() and ("GELU", "gelu") in ch06_decisions.guess_buttons()
     assert dead.where.startswith("Many ReLU units dead") and dead.role in [o[1] for o in ch06_decisions.picker().dropdown.options]
     answer = after[asked:].split("<summary>Check your prediction</summary>")[1].split("</details>")[0]

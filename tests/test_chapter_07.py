@@ -2035,7 +2035,7 @@ def test_pass20_softmax_shift_keeps_shares_up_to_rounding_and_adam_steps_about_t
     from course_utils.ui import ch05_race
     right = lambda qid: quiz.get(qid).options[quiz.answer_key(qid)]
     # pass 25: "overflow" was jargon in an option, explained only in the key; the option says it plainly
-    assert right("softmax_max_trick").text == "No e^s gets too big to store; the shares stay the same."
+    assert right("softmax_max_trick").text == "No e^score gets too big to store; the shares stay the same."   # r87: s named
     assert "up to rounding" in right("softmax_max_trick").why
     assert not any("overflow" in o.text or "overflow" in o.why for o in quiz.get("softmax_max_trick").options
                    if not o.correct)   # a wrong answer's feedback is read without the key
@@ -2320,7 +2320,7 @@ def test_pass22_q25_only_the_gap_matters_and_q26_names_the_factor_that_cancels()
     e, shifted = np.exp(z), np.exp(z - m)
     assert np.allclose(shifted, e * np.exp(-m)) and np.allclose(e / e.sum(), shifted / shifted.sum())
     why26 = next(o.why for o in quiz.get("softmax_max_trick").options if o.text.startswith("It makes the top share"))
-    assert "multiplies every e^s by the same e^(−m), top and bottom" in why26 and "the factor cancels" not in why26
+    assert "multiplies every e^score by the same e^(−m), top and bottom" in why26 and "the factor cancels" not in why26
 
 
 def test_pass22_q28_says_why_selu_is_right_average_0_and_spread_1_kept_layer_after_layer():

@@ -469,15 +469,15 @@ def _bank():
            ("It shrinks, because bigger scores get squashed harder.",
             f"the top share grows, from {p1:.2f} to {p2:.2f}. A wider gap makes softmax surer.")),
         _c("softmax_max_trick", "04", "Why subtract the largest score before computing softmax?",
-           ("No e^s gets too big to store; the shares stay the same.",
-            "Every e^s is then at most 1, so none grows too big for the computer to store (that is called "
+           ("No e^score gets too big to store; the shares stay the same.",
+            "Every e^score is then at most 1, so none grows too big for the computer to store (that is called "
             "overflow). The shift cancels out: the shares stay the same, up to rounding in the last digits. "
             f"Example: for scores (1000, 999), e^1000 is too big to store. Minus 1000 gives (0, −1): shares "
             f"{big[0]:.2f} and {big[1]:.2f}."),
            ("It makes the top share bigger, so the winner stands out.",
-            "subtracting the largest score m multiplies every e^s by the same e^(−m), top and bottom of each share. "
+            "subtracting the largest score m multiplies every e^score by the same e^(−m), top and bottom of each share. "
             "So it cancels, and every share is unchanged."),
-           ("It makes the shares add up to 1, which softmax needs.", "they add up to 1 anyway. The trick only keeps each e^s small enough to store.")),
+           ("It makes the shares add up to 1, which softmax needs.", "they add up to 1 anyway. The trick only keeps each e^score small enough to store.")),
         _c("softmax_temperature", "04", "What does a tiny temperature T (a number the scores are divided by) do "
                                          "to softmax's shares?",
            ("Nearly all the share goes to the top score.",

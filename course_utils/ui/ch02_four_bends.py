@@ -1383,7 +1383,7 @@ Say centre {hi:g} gives inputs {_num(pair_hi[0])} and {_num(pair_hi[1])}.
 The same draw at centre {lo:g} gives {_num(pair_lo[0])} and {_num(pair_lo[1])}.
 Their average falls from {_num(pair_hi.mean())} to {_num(pair_lo.mean())}.
 Their difference, input 1 − input 2, stays {_num(pair_hi[0] - pair_hi[1])}.
-So, on average, steps pull just as hard along the apart line.
+So, on average, steps pull about as hard along the apart line.
 And the apart part is all the star needs.
 
 The dotted curve is centre 0 with the box ticked, inputs from −1 to 1: arrows as long as centre 0.5's, on average.
