@@ -1324,7 +1324,7 @@ def test_sigmoids_suspect_is_its_all_positive_output_and_is_called_a_suspect():
     assert ("Each weight feeds one unit. For one point, the weight's nudge is three numbers multiplied: **nudge = the "
             "unit's learning signal × its bend's slope × the weight's input** Say the learning signal is 0.2, the "
             "slope 0.25 and the input 1: > **Recap, in one line:** learning signal → × slope → × input → nudge → Adam "
-            "→ step. Three suspects: **Fading**, **Off-centre** and **Gentle slope**. " + SUSPECTS_PLAN) in prose   # pass 78 (r75 Clarity 1): the chain as a recap box before the suspects
+            "→ step. Three suspects: **Fading**, **Off-centre** and **Gentle slope**. 1. **Fading**") in prose   # pass 78 (r75 Clarity 1): the chain as a recap box before the suspects
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     # pass 76 (r73 Focus: the visible cell repeated the picture above it): the worked nudge is the picture's alone
     assert not any("signal * slope * weight_input" in "".join(c["source"]) for c in cells)
@@ -2440,9 +2440,11 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert second.startswith(OFF_CENTRE + " 3. **Gentle slope**") and PART_WAYS not in suspects
     assert ("3. **Gentle slope**: the slope is at most 1/4. A unit's output moves at most a quarter as far as its weighted "
             "sum.") in suspects
-    assert "**nudge = the unit's learning signal" in nudge_words and suspects.startswith(CHAIN_RECAP + " Three suspects: **Fading**, **Off-centre** and **Gentle slope**. " + SUSPECTS_PLAN + " 1. **Fading**")
+    assert "**nudge = the unit's learning signal" in nudge_words and suspects.startswith(CHAIN_RECAP + " Three suspects: **Fading**, **Off-centre** and **Gentle slope**. 1. **Fading**")
     # pass 59 (r53 Correctness): the steep one changes suspect 1 too, so it does not test 2 and 3 alone
-    assert changed.startswith("Two changed sigmoids test Off-centre and Gentle slope:") and "we test 2 and 3" not in changed
+    # r87 (Clarity: the plan came before the suspects were explained): it opens the race's part, after them
+    assert changed.startswith(SUSPECTS_PLAN + " Two changed sigmoids test Off-centre and Gentle slope:")
+    assert "we test 2 and 3" not in changed and SUSPECTS_PLAN not in suspects
     assert changed.endswith("That squeezes it sideways.")   # pass 87: that Fading changes too is said up front
     assert curves.startswith("ch05_race.changed_sigmoids_figure()")   # pass 63 (r58 Focus 2): one name in view
     fig = ch05_race.changed_sigmoids_figure()
@@ -3770,7 +3772,7 @@ def test_suspect_1s_fade_chain_is_drawn_from_the_registrys_slope():
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "fade_chain_figure(" in "".join(c["source"]))
     assert re.sub(r"\s+", " ", "".join(cells[k - 1]["source"])).startswith(
-        CHAIN_RECAP + " Three suspects: **Fading**, **Off-centre** and **Gentle slope**. " + SUSPECTS_PLAN + " 1. **Fading**")
+        CHAIN_RECAP + " Three suspects: **Fading**, **Off-centre** and **Gentle slope**. 1. **Fading**")
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     assert "".join(cells[k]["outputs"][0]["data"]["text/plain"]) == shown.caption
     assert cells[k]["outputs"][0]["metadata"]["image/png"]["alt"] == shown.get_label()
