@@ -2940,8 +2940,8 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # pass 84 (r83 Clarity: "the arithmetic is the same" was a jump): the two sums mirrored, line under line
     # pass 87 (r86 Clarity: the claim had no picture): both fan-ins drawn first, the claim after them
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
-            "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). Both ways, the "
-            "$n$ terms have random signs. So weights that steady the forward sum steady the backward one. We find them "
+            "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). The weights start "
+            "as random draws, about half below 0. So both ways, the $n$ terms have random signs. So weights that steady the forward sum steady the backward one. We find them "
             "going forward.") in flat and "(#Watching-it-in-a-real-network)" not in flat
     assert "So the arithmetic is the same" not in flat
     assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
@@ -4236,8 +4236,8 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
     # pass 84 (r83 Clarity): the forward and backward sums as two mirrored lines
     # pass 87 (r86 Clarity: the claim had no picture): both fan-ins drawn first, the claim after them
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
-            "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). Both ways, the "
-            "$n$ terms have random signs. So weights that steady the forward sum steady the backward one. We find them "
+            "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). The weights start "
+            "as random draws, about half below 0. So both ways, the $n$ terms have random signs. So weights that steady the forward sum steady the backward one. We find them "
             "going forward.") in flat
     assert ("Why squares, not the average, $0.5$? 1. Going back, a unit's signal adds $n$ terms, each + or − at "
             "random.") in flat   # pass 86: unfolded; pass 87: in short steps
@@ -4443,7 +4443,12 @@ def test_pass87_backward_fan_in_is_drawn_before_the_both_ways_claim():
     text names both ways."""
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.fan_in_both_ways_picture()")
-    claim = next(i for i, c in enumerate(cells) if "Both ways, the $n$ terms have random signs." in c)
+    claim = next(i for i, c in enumerate(cells) if "So both ways, the $n$ terms have random signs." in c)
+    # r87 (Clarity: random weights were said only later): said first; the draws are bell-shaped around 0
+    assert "The weights start as random draws, about half below 0." in cells[claim]
+    from course_utils.engine import signal_stats
+    drawn = signal_stats.lecun_normal(256, 256, np.random.default_rng(87))
+    assert abs((drawn < 0).mean() - 0.5) < 0.01
     assert cells[at - 1].endswith("Forward and back, a unit adds $n$ terms:") and claim == at + 1
     assert at < cells.index("ch03.stacked_squares_picture()")
     fig = ch03_gradients.fan_in_both_ways_picture()
