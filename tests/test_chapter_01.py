@@ -1765,7 +1765,9 @@ def test_straight_rule_is_explained_at_first_use_and_the_split_needs_both_pairs_
             # pass 84 (r83 reader: the picture has a dashed and a dash-dot line): named by its equation
             "The dashed line $x_1 + x_2 = 0.5$ has the score $x_1 + x_2 - 0.5$. "
             "It gives the 1-pair 0.5 and 0.5, the 0-pair −0.5 and 1.5.\n"
-            "Both pairs add up to 1, so the 0-pair cannot both be below 0.\n"
+            # r87 (Clarity: a step was skipped): why the 0-pair cannot both be below 0, said
+            "Both pairs add up to 1.\nTwo scores below 0 add up to less than 0, never 1. So the 0-pair cannot both be "
+            "below 0.\n"
             # r78 Correctness: the numbers covered one line; the main answer now says it holds for every line
             "Every line is like this: its two pairs always add up to the same total (why: just below). So no line splits them.\n\n"
             "<details><summary>For the curious: any line, in letters</summary>\n\n"
