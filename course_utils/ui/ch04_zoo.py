@@ -164,8 +164,8 @@ def families_row(x_max=SHARED_X):
 
 EXP_MARKS = (0.0, 1.0)   # where the e^x sketch draws a touching line: height 1 and e, slope the same
 EXP_ALT = ("The curve y = eˣ for x from -3 to 1.5. Far left it sinks towards 0 but stays above it. Dashed lines "
-           "touch it at x = 0 (height 1, slope 1) and at x = 1 (height 2.72, slope 2.72): at each point, the slope "
-           "equals the height.")
+           "touch it at " + " and at ".join(f"x = {m:g} (height {np.exp(m):.3g}, slope {np.exp(m):.3g})" for m in EXP_MARKS)
+           + ": at each point, the slope equals the height.")
 
 
 @plots.styled

@@ -1444,9 +1444,9 @@ def lstm_path():
     return fig
 
 
-LOOP_STEP_WORDS = "× 1.1,\nthen tanh"   # the gateless loop, between two steps: it grows the memory, then bends it
+LOOP_STEP_WORDS = f"× {MEMORY_ASKED:g},\nthen tanh"   # the gateless loop, between two steps: it grows the memory, then bends it
 TWO_LOOPS_ALT = ("Two memories, two steps each. Left, the gateless loop, with dashed arrows: between steps the memory "
-                 "is multiplied by 1.1, then bent by tanh; it is squashed every step. Right, an LSTM's memory path: "
+                 f"is multiplied by {MEMORY_ASKED:g}, then bent by tanh; it is squashed every step. Right, an LSTM's memory path: "
                  "multiplied by the forget gate, new content times the write gate added; nothing is squashed.")
 
 
