@@ -53,6 +53,28 @@ def test_the_map_labels_are_large_and_short():
                 assert max(to_rgb(t.get_color())) < 0.2, t.get_text()   # dark ink, not the old grey #666
 
 
+def test_pass88_each_map_box_naming_a_new_word_glosses_it_inside_the_box():
+    """Check r87 Clarity (the map named CNN, transformer, LSTM, GRU and class before any words did): each of those
+    boxes carries a short gloss in italics under its name, inside the box's border, and the alt text says it too."""
+    fig = ch06_decisions.decision_map()
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    named = {"hidden_cnn_mlp": "CNN", "transformer_ffn": "Transformer", "recurrent": "LSTM", "multiclass_output": "class"}
+    assert set(ch06_decisions.MAP_GLOSS) == set(named)
+    for key, word in named.items():
+        where = next(w for k, w, *_ in ch06_decisions.MAP_ROWS if k == key)
+        assert word in where
+        gloss = next(t for t in ax.texts if t.get_text() == ch06_decisions.MAP_GLOSS[key])
+        name = next(t for t in ax.texts if t.get_text() == where)
+        assert gloss.get_style() == "italic" and name.get_style() == "normal"
+        g, n = gloss.get_window_extent(r), name.get_window_extent(r)
+        assert g.y1 <= n.y0 + 1   # under its name
+        box = next(p.get_window_extent(r) for p in ax.patches if p.get_window_extent(r).contains(n.x0 + 1, n.y0 + 1))
+        assert box.x0 <= g.x0 and g.x1 <= box.x1 and box.y0 <= g.y0 and n.y1 <= box.y1, key
+        assert ch06_decisions.MAP_GLOSS[key].replace("\n", " ") in ch06_decisions.map_alt()
+
+
 def test_dead_units_are_a_side_arrow_from_the_relu_box_not_a_kind_of_network():
     """Check "Many ReLU units dead?" is a symptom: no box and no arrow from "Inside the network" (3 group arrows
     inside, 3 at the output), a side arrow from the ReLU box into Leaky ReLU, and the words say it is a repair;
@@ -422,7 +444,8 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     # pass 87 (r86 Clarity: the map and its first Predict name "LSTM or GRU" unexplained): one sentence each
     assert bullets[-1] == ("- An **LSTM** reads a sequence item by item, keeping a memory (running notes). "
                            "A **GRU** is its simpler cousin.")
-    assert after.rstrip().endswith("Other names get their own sections below.")
+    # pass 88 (r87 Clarity: forward pointers): the words end on the GRU, with no "below"
+    assert after.rstrip().endswith("A **GRU** is its simpler cousin.") and "below" not in after
     side = next(_src(c) for c in cells if _src(c).startswith("Every dot is left of 0"))
     assert "try **Leaky ReLU**" in side and "**GELU** is roughly ReLU with its corner smoothed" in SMOOTH_WORDS
     assert "**SwiGLU** is a block with two sums (below). It bends one with SiLU, then multiplies the two." in SMOOTH_WORDS
@@ -434,7 +457,8 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
         assert all(w in rows[key] and f"**{w}**" in said[w] for w in words), key
     assert any(pick == "Softmax" for _, _, pick, _ in ch06_decisions.MAP_ROWS) and "**softmax**" in said["softmax"]
     # pass 71 (r65 Correctness): a model's share is its estimated chance, not a true one
-    assert "**Softmax** gives each class a share (its estimated chance), and the shares add up to 1." in after
+    assert ("**Softmax** gives each class a share (its estimated chance). The shares add up to 1: the map's grey bars."
+            in after)
     # pass 69 (r64 Picture first: said long before SwiGLU's picture): GELU and SwiGLU (met in chapters 02 and 04)
     # are said again in line 3's words, just above SwiGLU's picture, not among the rows
     assert "GELU is roughly a smoothed ReLU." not in after
@@ -445,7 +469,7 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     line6 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("6. "))
     assert line6.startswith("6. **Output for one class (kind of answer) out of many**")
     assert "**Softmax**. It turns the output units' sums into chances that add up to 1." in line6
-    assert "A **GRU** is its simpler cousin.\n\nOther names get" in after   # pass 87: the LSTM/GRU bullet last   # pass 68: no "The list below says more"
+    assert "Other names get" not in after   # pass 88; pass 87: the LSTM/GRU bullet last   # pass 68: no "The list below says more"
     assert "The list below says more." not in after
     assert "It bends one, then multiplies the two." in ch06_decisions.GLOSS[3]   # the list's small print agrees
     # no row's word is used in words before the rows say it (pass 71: the map shows them first, then the rows)
@@ -468,7 +492,8 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     line4 = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("4. "))
     assert "A gate is a dimmer" in line4 and "New content: the fresh number each step adds to the memory." in line4
     # pass 56 (r50): "dead" is said once in the rule, beside the side arrow that names it, not as a row of its own
-    assert "**dead**" not in after and "The side arrow is for **dead** ReLU units, stuck at 0 (below)." in rule
+    assert "**dead**" not in after and "The side arrow is for **dead** ReLU units: stuck at 0, they stop learning." in rule
+    assert "(below)" not in rule   # pass 88 (r87 Clarity: two forward pointers under the map)
     assert "<details>" not in after   # pass 19: the LSTM fold is gone; list line 4 says what the gates and tanh do
     assert "same idea with fewer gates" not in "\n".join(_src(c) for c in cells)
 
@@ -2448,9 +2473,12 @@ def test_pass37_the_map_has_an_alt_text_that_says_the_map():
     from course_utils.ui.display import figure_alt
     alt = figure_alt(ch06_decisions.decision_map())
     assert alt == ch06_decisions.map_alt() and "panel:" not in alt and "\n" not in alt
-    assert alt.startswith("Decision map. Where is the bend? Inside the network: Plain network or CNN → ReLU;")
-    for _, where, pick, _ in ch06_decisions.MAP_ROWS:
-        assert f"{where} → {pick}".replace("\n", " ") in alt
+    # pass 88: a box's gloss follows its name in brackets, as the map prints it under the name
+    assert alt.startswith("Decision map. Where is the bend? Inside the network: Plain network or CNN "
+                          "(CNN: reads photos) → ReLU;")
+    for key, where, pick, _ in ch06_decisions.MAP_ROWS:
+        gloss = f" ({ch06_decisions.MAP_GLOSS[key]})" if key in ch06_decisions.MAP_GLOSS else ""
+        assert f"{where}{gloss} → {pick}".replace("\n", " ") in alt
     assert "Side arrow from ReLU: Many ReLU units dead? → Leaky ReLU." in alt
     assert alt.index("Inside the network") < alt.index("Side arrow") < alt.index("At the output: Yes/no answer → Sigmoid")
 
@@ -2640,7 +2668,7 @@ def test_pass54_the_side_arrow_has_a_picture_of_a_dead_unit_and_the_map_says_dea
     times = ch06_decisions.MINI["dying_units"][0][1]["alpha"] / alpha
     # pass 56 (r50 change 3): said once, short, beside the side arrow in the map's rule; the full definition is the
     # side arrow's own section (three definitions were two too many)
-    assert "The side arrow is for **dead** ReLU units, stuck at 0 (below)." in words
+    assert "The side arrow is for **dead** ReLU units: stuck at 0, they stop learning." in words
     assert sum("**dead**" in _src(c) for c in cells if c["cell_type"] == "markdown") == 1
     side = next(i for i, c in enumerate(cells) if "the side arrow says" in _src(c))
     # pass 55 (r49): the drawing note sits after the leak is explained, not among the map's words
@@ -2814,7 +2842,9 @@ def test_pass57_every_word_on_the_map_sits_inside_its_box_and_the_lstm_marks_do_
     boxes = [p.get_window_extent(r) for p in ax.patches]
     side = ch06_decisions.MAP_ROWS[ch06_decisions.SIDE_ROW][1]
     boxed = [t for t in ax.texts if t.get_text() and t.get_text() != side]
-    assert len(boxed) == len(boxes) and any(t.get_text() == "Where\nis the\nbend?" for t in boxed)
+    # pass 88: a glossed box holds two texts, its name and its gloss
+    assert len(boxed) == len(boxes) + len(ch06_decisions.MAP_GLOSS) and any(t.get_text() == "Where\nis the\nbend?"
+                                                                               for t in boxed)
     for t in boxed:
         e = t.get_window_extent(r)
         assert any(b.x0 <= e.x0 and e.x1 <= b.x1 and b.y0 <= e.y0 and e.y1 <= b.y1 for b in boxes), t.get_text()
@@ -3116,8 +3146,9 @@ def test_pass73_the_pictures_keep_their_words_inside_and_off_the_curves():
     # map's words name softmax (so, by colour and meaning: grey bars, shares)
     # pass 76 (r73 Clarity: "the grey bars: three shares" was cryptic): said as a sentence, after the x range; the
     # words class and softmax wait for the map's words (test_the_map_comes_right_after_its_two_questions...)
-    assert ("Each small drawing shows its bend for sums from −3 to 3. The grey bars are three shares that add up to 1 "
-            "(below).") in _src(cells[k + 1])
+    # pass 88 (r87 Clarity: "(below)" pointed ahead): the grey bars are said where softmax is, in the map's words
+    assert "Each small drawing shows its bend for sums from −3 to 3." in _src(cells[k + 1])
+    assert "The shares add up to 1: the map's grey bars." in _src(cells[k + 2])
     assert abs(ch06_decisions.softmax_shares().sum() - 1) < 1e-12
     assert insets[row].patches[0].get_facecolor()[:3] == (0xbb / 255,) * 3   # grey, as the words say
     assert len(insets[row].patches) == len(ch06_decisions.softmax_shares()) == 3   # the three shares, as bars

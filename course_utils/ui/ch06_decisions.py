@@ -27,6 +27,13 @@ MAP_ROWS = (  # the map, one row per line of the list: (key, where in a few word
     ("multiclass_output", "One class\nof many", "Softmax", []),   # drawn as bars: three shares that add up to 1
     ("regression_output", "A number", "No bend", [("identity", {}, "-")]),
 )
+MAP_GLOSS = {  # pass 88 (r87 Clarity: the map named CNN, transformer, LSTM, GRU and class before any words did): a
+    # short gloss in each box that names one, in italics under its name; "The map's words" below say more
+    "hidden_cnn_mlp": "CNN: reads photos",
+    "transformer_ffn": "inside chatbots",
+    "recurrent": "read a sequence,\nkeep a memory",
+    "multiclass_output": "cat? dog? bird?",
+}
 X_RANGE_ROW = "hidden_cnn_mlp"   # the one small drawing whose x axis has its ends marked, −3 and 3 (ReLU: room below 0)
 SIDE_ROW = 1   # "many ReLU units dead?" is a symptom, not a kind of network: a side arrow from the ReLU box
 MINI = {key: curves for key, _, _, curves in MAP_ROWS}
@@ -66,12 +73,22 @@ def _curve(name, params):
     return plots.finite(plots.curve(name, X))
 
 
-def _box(ax, x, y, text, width, height, edge, face="white", weight="normal", size=14, lw=1.6):
+def _box(ax, x, y, text, width, height, edge, face="white", weight="normal", size=14, lw=1.6, gloss=""):
     from matplotlib.patches import FancyBboxPatch
     ax.add_patch(FancyBboxPatch((x, y - height / 2), width, height, boxstyle=f"round,pad={BOX_PAD},rounding_size=0.012",
                                 transform=ax.transAxes, facecolor=face, edgecolor=edge, lw=lw))
+    if gloss:   # the name, then its gloss in italics under it, the lines together centred in the box
+        mid = y + (gloss.count("\n") - text.count("\n")) * MAP_LINE / 2
+        ax.text(x + 0.012, mid, text, transform=ax.transAxes, va="bottom", ha="left", fontsize=size,
+                fontweight=weight, linespacing=1.05)
+        ax.text(x + 0.012, mid, gloss, transform=ax.transAxes, va="top", ha="left", fontsize=size,
+                style="italic", color=MARK_INK, linespacing=1.05)
+        return
     ax.text(x + 0.012, y, text, transform=ax.transAxes, va="center", ha="left", fontsize=size, fontweight=weight,
             linespacing=1.05)
+
+
+MAP_LINE = 0.031   # one 14 pt line of the map, in axes fractions of its 660 px height
 
 
 def _arrow(ax, start, end, lit=False):
@@ -117,7 +134,7 @@ def decision_map(trace=()):
             ax.text(bend - 0.012, y, where, transform=ax.transAxes, va="center", ha="right",
                     fontsize=14, style="italic", linespacing=1.05)
         else:
-            _box(ax, WHERE_X, y, where, WHERE_W, h, plots.MUTED, **lit(key in trace))
+            _box(ax, WHERE_X, y, where, WHERE_W, h, plots.MUTED, gloss=MAP_GLOSS.get(key, ""), **lit(key in trace))
             _arrow(ax, (WHERE_X + WHERE_W + BOX_PAD, y), (PICK_X - BOX_PAD, y), key in trace)
         _box(ax, PICK_X, y, pick, 0.21, h, plots.color(curves[0][0] if curves else "softmax"), weight="bold",
              **lit(key in trace))
@@ -154,8 +171,9 @@ def decision_map(trace=()):
 
 def map_alt(trace=()):
     """The map in words, for a screen reader: the two questions, then each place and its pick, from MAP_ROWS."""
-    def said(rows):
-        return "; ".join(f"{where} → {pick}" for _, where, pick, _ in rows).replace("\n", " ")
+    def said(rows, gloss=True):   # each box's gloss in brackets after its name, as the map prints it under the name
+        return "; ".join(f"{where}{f' ({MAP_GLOSS[key]})' if gloss and key in MAP_GLOSS else ''} → {pick}"
+                         for key, where, pick, _ in rows).replace("\n", " ")
     inside = [r for i, r in enumerate(MAP_ROWS[:4]) if i != SIDE_ROW]
     whole = (f"Decision map. Where is the bend? Inside the network: {said(inside)}. "
              f"Side arrow from ReLU: {said([MAP_ROWS[SIDE_ROW]])}. At the output: {said(MAP_ROWS[4:])}.")
@@ -163,7 +181,7 @@ def map_alt(trace=()):
         return whole
     lit = [r for r in MAP_ROWS if r[0] in trace]
     paths = {1: "one path", 2: "two paths"}.get(len(lit), f"{len(lit)} paths")   # the count from the trace, not typed
-    return f"{whole} Lit: {paths}, {said(lit).replace('; ', ' and ')}."
+    return f"{whole} Lit: {paths}, {said(lit, gloss=False).replace('; ', ' and ')}."
 
 
 MAP_FIG = (900, 660)
