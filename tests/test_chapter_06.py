@@ -2278,17 +2278,20 @@ def test_pass26_the_nudge_picture_shows_the_memory_line_keeping_the_nudge():
     # session 32 (r73 Correctness): the memory starts at 1 (computed below: 0.80, 0.71, 0.65 next), settling near 0.5
     # pass 78 (r75 Clarity: four ideas in one sentence): three sentences, each number computed below
     # pass 80 (r77 Picture 2: the 0.82 came before its chart): the arithmetic sits after the picture, as why it drops
-    assert ("Why the dashed line drops: the memory starts at 1 and settles near 0.5. There, tanh's slope is about 0.75.\n"
-            "So each step back keeps only 1.1 × 0.75: about 0.82 of the nudge, and less near the start.\n"
-            ) in _md_text()
+    # pass 88 (r87 Clarity/Focus: three steps of arithmetic): one plain sentence, tied to the whispered message; its
+    # four-fifths is the settled loop's factor (growth × tanh's slope), computed below
+    assert ("The dashed line is the whispered message again.\n"
+            "Each step back passes on only about four-fifths of the nudge.\n") in _md_text()
     text = _md_text()
-    assert text.index("Then it bends the memory with tanh.") < text.index("Why the dashed line drops")
+    assert text.index("Then it bends the memory with tanh.") < text.index("The dashed line is the whispered message")
+    assert "settles near 0.5" not in text and "1.1 × 0.75" not in text and "Picture a message whispered" in text
     kept = ch06_decisions.nudge_back()["loop"]
     assert np.all(kept[1:] / kept[:-1] < 1)
     settled = decisions.memory_path("tanh", ch06_decisions.MEMORY_ASKED)[-1]
     assert f"{1 - settled ** 2:.2f}" == "0.75"   # tanh's slope where the memory settles
     per_step = kept[1:] / kept[:-1]
     assert f"{per_step.max():.2f}" == "0.82" and f"{ch06_decisions.MEMORY_ASKED * (1 - settled ** 2):.2f}" == "0.82"
+    assert abs(per_step.max() - 4 / 5) < 0.03 and np.all(per_step <= per_step.max())   # "about four-fifths", at most
     assert per_step[-1] < per_step.max() - 0.1   # "and less near the start" (the last steps back)
     h = decisions.memory_path("tanh", ch06_decisions.MEMORY_ASKED, 3)[1:]   # the first three memories: 0.80, 0.71, 0.65
     whole = decisions.memory_path("tanh", ch06_decisions.MEMORY_ASKED)
@@ -2320,12 +2323,13 @@ def test_pass26_small_fixes_the_reader_asked_for():
     assert "Each step, the loop multiplies its memory by 1.1.\nThen it bends the memory with tanh.\n" in text
     # pass 86 (r85 Clarity: why 1.1?): one line says it, and it holds: at growth 1 the memory shrinks toward 0, at 1.1
     # it settles away from 0 (near 0.5, as the takeaway says)
-    assert "Why 1.1? At 1 or less, tanh would shrink the memory toward 0." in text
+    # pass 88 (r87 Focus: set-up plumbing): the line is cut; the fact it said still holds
+    assert "Why 1.1?" not in text
     assert decisions.memory_path("tanh", 1.0, 2000)[-1] < 0.05 < 0.45 < decisions.memory_path("tanh", 1.1, 2000)[-1] < 0.55
     # r85 Correctness: the forget gate alone scales the nudge only along the memory path
     assert "Going back along the memory path, each step multiplies the nudge by the forget gate only." in text
     assert "Squashing costs more going back" not in text
-    assert "each step back keeps only 1.1 × 0.75: about 0.82 of the nudge" in text   # pass 46, 78; pass 80: tanh's slope as its number, named just before
+    assert "Each step back passes on only about four-fifths of the nudge." in text   # pass 88; pass 46, 78, 80
     seen = next(r for r in ch06_decisions.links_and_sources().data.splitlines() if r.startswith("- **Seen in:**"))
     # pass 52: line 4 links its own section on the main path; the memory loop is optional, at the end (pass 63: the
     # link sits in the small-print fold after the list; pass 75: in its one line of links)
