@@ -462,7 +462,7 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     # pass 69 (r64 Picture first: said long before SwiGLU's picture): GELU and SwiGLU (met in chapters 02 and 04)
     # are said again in line 3's words, just above SwiGLU's picture, not among the rows
     assert "GELU is roughly a smoothed ReLU." not in after
-    assert "**SiLU** is x times sigmoid(x). It looks much like GELU." in SMOOTH_WORDS   # pass 87: under its picture
+    assert "**SiLU** is x times sigmoid(x). Sigmoid acts as a dimmer from 0 to 1." in SMOOTH_WORDS   # pass 87, 88
     assert "It bends one with SiLU, then multiplies the two." in SMOOTH_WORDS   # pass 86: said in its own section
     # pass 63 (r58 Correctness 3): "roughly": GELU dips below 0 and its slope passes 1 (gelu_reason's fold, computed)
     assert "GELU is a smooth ReLU." not in after
@@ -1615,7 +1615,12 @@ def test_the_seventeenth_reading_swiglu_paths_each_have_their_own_weights():
     assert ("SwiGLU makes two sums of the same inputs, each with its own weights. It bends one, then multiplies the "
             "two.") in ch06_decisions.GLOSS[3]
     # pass 58 (r52): SiLU said in plain words (x times sigmoid of x), checked against the registry
-    assert "**SiLU** is x times sigmoid(x). It looks much like GELU." in SMOOTH_WORDS   # pass 87: under its picture
+    assert "**SiLU** is x times sigmoid(x). Sigmoid acts as a dimmer from 0 to 1." in SMOOTH_WORDS   # pass 87, 88
+    # pass 88: the dimmer words hold: big sums pass almost whole, small ones are about halved, negative ones dimmed
+    silu = ch06_decisions.activations.get("silu")
+    assert "So SiLU lets big sums through and dims small or negative ones." in SMOOTH_WORDS
+    assert silu(np.array([5.0]))[0] / 5 > 0.99 and abs(silu(np.array([0.5]))[0] / 0.5 - 0.5) < 0.15
+    assert abs(silu(np.array([-5.0]))[0]) < 0.05 and abs(silu(np.array([-0.5]))[0]) < 0.5
     xs = np.linspace(-6, 6, 121)
     np.testing.assert_allclose(ch06_decisions.activations.get("silu")(xs), xs * expit(xs), rtol=1e-12, atol=1e-15)
     assert "(a smooth ReLU)" not in LINE3 + SMOOTH_WORDS
@@ -1906,7 +1911,10 @@ LINE3 = ("## The transformer row: what GELU and SwiGLU add\n\n"   # pass 79 (r76
 SMOOTH_WORDS = (  # the cell under smooth_bends' picture, over SwiGLU's diagram (pass 87)
     "**GELU** is roughly ReLU with its corner smoothed; it dips a little below 0.\n"
     # pass 73 (r70 Clarity: three new ideas in three sentences): SiLU said on its own
-    "**SiLU** is x times sigmoid(x). It looks much like GELU.\n"
+    # pass 88 (r87 Clarity: SiLU had no plain-words version): sigmoid as a dimmer, what SiLU lets through
+    "**SiLU** is x times sigmoid(x). Sigmoid acts as a dimmer from 0 to 1.\n"
+    "So SiLU lets big sums through and dims small or negative ones.\n"
+    "It looks much like GELU.\n"
     "**SwiGLU** is a block with two sums (below). It bends one with SiLU, then multiplies the two.")
 LINE3_WORDS = (  # the cell right under SwiGLU's picture
     # pass 66 (r61 Clarity 2): "gate" in two senses; SwiGLU's has no 0-to-1 cap, as its picture's note says
@@ -3222,7 +3230,8 @@ def test_pass74_the_optional_end_is_one_slider_with_its_predict_answer_and_takea
     assert _src(cells[start]) == ("### Why gates help a memory last\n\n"
                                   "The plainest memory has no gates: the **gateless loop** (left).")
     assert _src(cells[start + 2]).startswith("Each step, the loop multiplies its memory by 1.1.\n")
-    assert _src(cells[start + 5]).startswith("Why the dashed line drops")   # pass 80: after the picture, not before
+    # pass 80: after the picture, not before; pass 88: one plain sentence, the whispered message again
+    assert _src(cells[start + 5]).startswith("The dashed line is the whispered message again.\n")
     assert _src(cells[start + 5]).endswith(
         "**Takeaway:** in this run, a bend at every step made the nudge fade; a forget gate near 1 lets it reach far "
         "back.")   # session 32 (r74 Correctness): one run, said as one
