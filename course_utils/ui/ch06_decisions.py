@@ -470,14 +470,15 @@ GELU_MARK = {  # the fold's marks at x = −0.1: shape, label offset (points), l
 
 
 def _mark_asked(ax):
-    """Dots at x = GELU_ASKED on the slope panel, one per bend, each labelled with its bend and slope: the values the
-    fold's words read off the picture. A dotted line marks that x."""
+    """Dots at x = GELU_ASKED on the slope panel, one per bend, each labelled with its bend's name only: the picture
+    sits under the question, so the slopes' values wait in the check (pass 88, r87 Interaction). A dotted line marks
+    that x."""
     ax.axvline(GELU_ASKED, color=plots.MUTED, lw=1, ls=":")
     for name in GELU_PAIR:
         k = slope_at(name, GELU_ASKED)
         shape, offset, side = GELU_MARK[name]
         ax.plot([GELU_ASKED], [k], shape, ms=8, color=plots.color(name), markeredgecolor="black", zorder=5)
-        ax.annotate(f"{_label(name)}: {_two(k)}", (GELU_ASKED, k), xytext=offset, textcoords="offset points",
+        ax.annotate(_label(name), (GELU_ASKED, k), xytext=offset, textcoords="offset points",
                     ha=side, va="bottom" if k > 0 else "top", fontsize=12, fontweight="bold", color=plots.color(name))
     ax.annotate(f"x = {_x(GELU_ASKED)}", (GELU_ASKED, 0.97), xycoords=("data", "axes fraction"), xytext=(-4, 0),
                 textcoords="offset points", ha="right", va="top", fontsize=11, color=MARK_INK)
@@ -494,7 +495,8 @@ def gelu_picture():
     g, r = slope_at("gelu", GELU_ASKED), slope_at("relu", GELU_ASKED)
     fig.set_label("ReLU and GELU for x from −2 to 1: left, the curves (GELU dips a little below 0 left of 0, ReLU is "
                   f"flat at 0); right, their slopes, ReLU's a step from 0 to 1 at x = 0, with a dot for each at "
-                  f"x = {_x(GELU_ASKED)}: GELU's is {_two(g)}, ReLU's is {_two(r)}")
+                  f"x = {_x(GELU_ASKED)}, labelled with its name: GELU's {'above 0' if g > 0 else 'at 0'}, "
+                  f"ReLU's {'at 0' if r == 0 else 'above 0'}")
     return fig
 
 
@@ -575,10 +577,11 @@ MAIN_FIG = (600, 190)
 
 
 def _gain_words(gain):
-    """A bar's end label: '0.041 less wrong', '0.002 worse', '0' for the baseline itself."""
+    """A bar's end label: '0.041 better', '0.002 worse', '0' for the baseline itself (pass 88, r87: the chart says
+    better or worse, not the double negative "less wrong")."""
     if round(gain, 3) == 0:
         return "0"
-    return f"{abs(gain):.3f} {'less wrong' if gain > 0 else 'worse'}"
+    return f"{abs(gain):.3f} {'better' if gain > 0 else 'worse'}"
 
 
 @plots.styled
@@ -611,8 +614,8 @@ def gate_test_picture(study=None, baseline="ReLU", only=None):
     gains = [base - v for _, v in rows]
     room = 0.005 if only is None else 0.02   # the main picture writes each gain after its bar
     ax.set(xlim=(min(gains + [0]) - 0.005, max(gains) + room),
-           xlabel=(f"how much less wrong than {baseline} (its score: {base:g})" if only is None
-                   else f"how much less wrong than {baseline}"),
+           xlabel=(f"how much better than {baseline} (its score: {base:g})" if only is None
+                   else f"how much better than {baseline}"),   # pass 88 (r87 Picture: "less wrong" read as a double negative)
            title=(f"The {study.year} test: {len(rows)} feed-forward blocks" if only is None
                   else f"The {study.year} test: {len(rows)} of its {len(every)} blocks"))
     ax.legend(loc="lower right", fontsize=11)   # the empty corner: the plain bars sit near 0 at the bottom
@@ -620,13 +623,13 @@ def gate_test_picture(study=None, baseline="ReLU", only=None):
     plain = [version_label(v) for v, _ in rows if v not in study.gated]
     if only is not None:
         fig.set_label(f"Bars for {len(rows)} of the {len(every)} feed-forward blocks of the {study.year} test, each as "
-                      f"how much less wrong than the {baseline} block it scored: "
+                      f"how much better than the {baseline} block it scored: "
                       + "; ".join(f"{version_label(v)}, {'with a gate, hatched' if v in study.gated else 'no gate, grey'}: "
                                   f"{_gain_words(base - s)}" for v, s in rows if v != baseline)
                       + f"; {baseline} itself: 0")
         return fig
     fig.set_label(f"Bars for the {len(rows)} feed-forward blocks of the {study.year} test, least wrong at the top, each "
-                  f"as how much less wrong than the {baseline} block it scored ({baseline}: {base:g}): "
+                  f"as how much better than the {baseline} block it scored ({baseline}: {base:g}): "
                   f"the {len(gated)} with a gate ({', '.join(gated)}), hatched, all score lower than the "
                   f"{len(plain)} without ({', '.join(plain)}), grey; the largest gain is {max(gains):.3f}; "
                   + "; ".join(f"{version_label(v)} scored {abs(base - s):.3f} {'worse' if s > base else 'better'} than {baseline}"
@@ -766,7 +769,7 @@ Further left, GELU's slope sinks to 0 (near x = {_x(round(f["gelu_zero_slope_x"]
 
 
 CHECK_SUMMARY = "Check your prediction"
-BARS_SAID = "The bars show how much less wrong than ReLU: longer bar = better."   # pass 86 (r85 Clarity)
+BARS_SAID = "The bars show how much better than ReLU each block scored."   # pass 86 (r85 Clarity); pass 88 (r87)
 
 
 GATE_FOLD_SUMMARY = "Optional: all 8 blocks of the 2020 test"
