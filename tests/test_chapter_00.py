@@ -856,8 +856,10 @@ def test_third_line_says_no_only_when_inputs_fall_on_both_sides_of_the_corner():
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bend_unit()")
     after = cells[q + 1].source
     # Pass 48 (r43 Interaction 1): the row is named as the readout names it, "straight?", and the Predict asks it.
-    assert "Straight? **No**. The slopes: 0 on the flat, then 2 on the ramp, since $w = 2$ stretches it." in after
-    assert cells[q - 1].source.rstrip().endswith("At which input $x$ will the corner sit then? Will the readout say straight?")
+    # Pass 88 (r87 Clarity): the Predict asks only what the learner can answer before the readout is explained.
+    assert "The slopes: 0 on the flat, then 2 on the ramp, since $w = 2$ stretches it." in after
+    assert "Straight? **No**." not in after   # the Predict no longer asks it
+    assert cells[q - 1].source.rstrip().endswith("At which input $x$ will the corner sit then? What slope will the ramp have?")
     assert "set $b = 5$" not in after
     assert "While the bend is on, the readout's third line says" not in _markdown()
 
@@ -1175,10 +1177,10 @@ def test_pass83_three_slopes_are_told_apart_where_slope_first_gets_a_second_mean
     assert cells[k].source.index("A new slope: how fast wrongness changes as the weight moves.") < \
         cells[k].source.index("**hill slope**")
     (b,) = [i for i, c in enumerate(cells) if c.source.startswith("## Step 3: the bend")]
-    assert "A line's **slope**" in cells[b].source and "readout" not in "".join(c.source for c in cells[:b + 1])
+    assert "A line's **slope**" in cells[b + 2].source and "readout" not in "".join(c.source for c in cells[:b + 3])
     # Pass 87 (r86 Clarity): the "One word, three graphs" box named the readout and the hill before either was met.
     assert not any("three graphs" in c.source or "hill slope" in c.source for c in cells[:k])
-    readout = cells[b + 1].source
+    readout = cells[next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bend_unit()") + 1].source
     assert "Under the sliders, the **readout** lists the line's slopes, left to right.\n" \
            "Each is the slope of one straight piece of the unit's graph." in readout
     assert "slopes, left to right: 0, then 1" in ch00_start_here.bend_unit().readout.value   # plain ReLU's readout
@@ -1558,8 +1560,10 @@ def test_pass22_terms_are_glossed_before_they_are_used():
     assert "straight?" not in ch00_start_here.stretch_shift().readout.value   # pass 47 (pass 48: the row's new words)
     # Pass 73 (r70 Correctness): the name said as it arose, a linear unit then rectified; the two pieces follow from it.
     # Session 31 (r71 Clarity): two sentences, not three colons in one.
-    assert ("short for *rectified linear unit*.\nThe name says it: a *linear* (straight-line) unit, then *rectified* "
-            "(made one-way), so negatives become 0.\nSo its graph is two straight pieces, flat at 0 on the left.") in _markdown()
+    # Pass 88 (r87 Picture first): the ReLU sketch sits between the name and the words that read it.
+    assert ("short for *rectified linear unit*. Here is its graph." in _cell("## Step 3: the bend")
+            and "The name says it: a *linear* (straight-line) unit, then *rectified* (made one-way), so negatives "
+                "become 0.\nIt is flat at 0 on the left.") in _markdown()
     # Pass 80 (r75 Clarity): an everyday picture for ReLU, right after its flat side.
     assert "flat at 0 on the left.\nThink of a floor: anything below 0 is lifted up to it.\n" in _markdown()
     assert "Here each rule is a layer with one unit and no bend." in _cell("## Why the bend matters")
@@ -1580,10 +1584,12 @@ def test_pass22_the_equal_steps_line_says_no_with_the_bend_ticked_from_the_start
     assert "straight? no: slopes, left to right:" in w.readout.value
     w.checkboxes["bend"].value = False
     assert "straight? yes: slopes, left to right:" in w.readout.value
-    fold = _cell("With the box ticked, drag $w$ to 2 and $b$ to −1.")   # pass 49: the tick said first
-    assert "Straight? **No**." in fold  # pass 38: a row of the readout (pass 48: named as the readout names it)
-    # Pass 26: cut from the fold (the readout says yes itself, checked above); the slider's cell says to untick.
-    assert "now says" not in fold and "Untick **3. bend** to see the straight line again." in _cell("The picture starts at $w = 1$ and $b = 0$: plain ReLU.")
+    fold = _cell("Under the sliders, the **readout**")   # pass 88: the readout explained first, under the widget
+    assert "then 2 on the ramp" in fold  # pass 38: a row of the readout (pass 88: the slopes, no longer "Straight?")
+    # Pass 26: cut from the fold (the readout says yes itself, checked above). Pass 88 (r87 Clarity): the untick and the
+    # readout are explained under the widget, no longer before the Predict.
+    assert "now says" not in fold and "Untick **3. bend** to see the straight line again." in fold
+    assert "readout" not in _cell("The picture starts at $w = 1$ and $b = 0$: plain ReLU.")
 
 
 def test_pass22_each_sketch_in_the_unit_picture_dots_the_line_before_its_step_and_a_key_says_so():
@@ -3309,7 +3315,7 @@ def test_pass57_the_readout_lists_the_slopes_the_drawn_line_has():
         yes = "yes" if len(drawn) == 1 else "no"
         assert f"straight? {yes}: slopes, left to right: {ch00_start_here.said_slopes(said)}<br>" in w.readout.value
     assert ch00_start_here.said_slopes(ch00_start_here.slopes_seen(2.0, -1.0, True)) == "0, then 2"
-    after = _cell("With the box ticked, drag $w$ to 2 and $b$ to −1.")
+    after = _cell("Under the sliders, the **readout**")
     assert "The slopes: 0 on the flat, then 2 on the ramp" in after and "step across" not in _markdown()
 
 
@@ -3707,3 +3713,64 @@ def test_pass87_the_network_sketch_labels_are_large_dark_and_clear_of_the_words(
     words = next(t for t in ax.texts if t.get_text().endswith("(sketch: for one input)")).get_window_extent(renderer)
     before = next(t for t in ax.texts if t.get_text() == "before").get_window_extent(renderer)
     assert not before.overlaps(words)
+
+
+# ---- pass 88 (r87) ----
+def test_pass88_step3_opens_with_a_relu_sketch_before_the_words_ramp_and_slope():
+    """Check r87 Picture first: "Step 3: the bend" shows ReLU (flat at 0, then one up for each one right, a corner at 0)
+    in a hidden cell before any cell says ramp or slope; the sketch has alt text saying what it shows."""
+    cells = _nb().cells
+    (b,) = [i for i, c in enumerate(cells) if c.source.startswith("## Step 3: the bend")]
+    assert cells[b + 1].source.strip() == "ch00.relu_sketch()" and cells[b + 1].metadata["jupyter"]["source_hidden"]
+    assert not re.search(r"ramp|slope", cells[b].source)
+    assert "**ramp**" in cells[b + 2].source and "**slope**" in cells[b + 2].source
+    fig = ch00_start_here.relu_sketch()
+    x, y = (np.asarray(v, float) for v in fig.axes[0].lines[0].get_data())
+    assert np.array_equal(y, np.maximum(x, 0)) and x.min() < 0 < x.max()
+    assert list(fig.axes[0].lines[1].get_data()[0]) == [0] and fig.axes[0].lines[1].get_marker() == "D"   # the corner
+    alt = display.figure_alt(fig)
+    assert "flat at 0" in alt and "corner at 0" in alt and "Figure size" not in alt
+
+
+def test_pass88_the_bend_predict_comes_with_no_readout_instructions_before_it():
+    """Check r87 Clarity: above the bend slider, only the start and the Predict; the readout and the untick are
+    explained in the cell right under the widget."""
+    cells = _nb().cells
+    q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bend_unit()")
+    before, after = cells[q - 1].source, cells[q + 1].source
+    assert "readout" not in before and "Untick" not in before and before.count("\n") <= 2
+    assert after.startswith("Under the sliders, the **readout** lists the line's slopes")
+    assert after.index("Untick **3. bend**") < after.index("<details>")
+
+
+def test_pass88_the_valley_title_fits_inside_the_picture():
+    """Check r87 Picture: the valley's title ends at least 40 px inside the picture's right edge (it ran to the edge)."""
+    fig = ch00_start_here.hill_picture()
+    fig.canvas.draw()
+    box = fig.axes[0].title.get_window_extent(fig.canvas.get_renderer())
+    assert box.x0 >= 40 and box.x1 <= fig.bbox.width - 40
+    assert fig.axes[0].get_title() == "The valley for one weight: height is how wrong"
+
+
+FLIP_SLIPS = {"the left side, as for plain ReLU": "the flip leaves the flat side on the left. In fact: the flip moves "
+                                                  "the flat side to the right.",
+              "neither: the flip removes the corner": "a flipped line has no corner.",
+              "both: every output is 0": "ReLU zeroes the whole flipped line."}
+
+
+def test_pass88_each_wrong_flip_letter_names_its_misconception_and_a_fold_follows_the_buttons():
+    """Check r87 Interaction: each wrong letter of the ReLU(−x) question says its slip in plain words; after the
+    buttons, a folded check gives the right letter and every wrong letter's reply, in the stored widget too (so a
+    static export shows it)."""
+    q = ch00_start_here.flip_question()
+    fold = q.children[-1].value
+    assert fold.startswith("<details><summary>Check your prediction</summary><p><b>B</b>, the right side")
+    for option, slip in FLIP_SLIPS.items():
+        i = q.options.index(option)
+        q.buttons[i].click()
+        assert html.escape(f"A common wrong answer: {slip}") in q.feedback.value, option
+        assert f"<p><b>{'ABCD'[i]}.</b> {html.escape('A common wrong answer: ' + slip)}" in fold, option
+    assert q.children.index(q.reveal) < len(q.children) - 1   # the fold comes after the buttons and the picture
+    state = _nb().metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    stored = [m["state"].get("value", "") for m in state.values() if m["model_name"] == "HTMLModel"]
+    assert html.escape("the flip moves the flat side to the right") in " ".join(stored)

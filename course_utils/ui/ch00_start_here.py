@@ -304,6 +304,31 @@ def bend_unit(w=1.0, b=0.0, inputs=(-2.0, -1.0, 0.0, 1.0, 2.0), bend=True):
                         "Stretch, shift and bend: drag w and b, and watch the corner (static picture below)", bent=bend)
 
 
+# Pass 88 (r87 Picture first): ReLU drawn at the top of "Step 3: the bend", before the words ramp and slope.
+RELU_SKETCH_WORDS = ("flat at 0", "climbs 1 up\nfor each 1 right", "corner")
+
+
+@plots.styled
+def relu_sketch(words=RELU_SKETCH_WORDS):
+    """A small sketch of ReLU on equal axes, its flat side, its climb and its corner named on the line (notebook 00)."""
+    fig, ax = plots.new_figure(360, 250)
+    x = np.linspace(-3, 3, 121)
+    ax.plot(x, np.asarray(activations.get("relu")(x), float), color=plots.color("relu"), lw=2.8)
+    ax.plot([0], [0], "D", mfc="white", mec="black", mew=1.6, ms=8, zorder=4)
+    ax.text(-1.5, 0.25, words[0], ha="center", va="bottom", fontsize=11)
+    ax.text(1.25, 0.3, words[1], ha="left", va="bottom", fontsize=10.5)  # under the ramp, clear of the y axis
+    ax.text(0.15, -0.3, words[2], ha="left", va="top", fontsize=11)
+    ax.set(xlim=(-3, 3), ylim=(-1, 3), xticks=range(-3, 4), yticks=range(-1, 4), xlabel="input", ylabel="ReLU",
+           title="ReLU: negatives become 0")
+    ax.set_aspect("equal")
+    ax.grid(True, color="#dddddd", lw=0.8)
+    ax.axhline(0, color="black", lw=0.8)
+    ax.axvline(0, color="black", lw=0.8)
+    fig.set_label("A small graph of ReLU on equal axes from −3 to 3. Left of 0 the line lies flat at 0. From 0 on it "
+                  "climbs 1 up for each 1 right, a straight ramp. A diamond marks the corner at 0.")
+    return fig
+
+
 STEEPNESS = (2.0, 1.0, 0.5, -1.0)  # the weights of the steepness picture: steeper, z = x, squashed, flipped
 
 
@@ -953,7 +978,8 @@ HILL_BOTTOM, HILL_DOT = 1.0, 3.0
 HILL_XLIM, HILL_YLIM = (-2.0, 4.0), (-0.5, 5.0)
 HILL_RUN = 1.0  # the rise-over-run triangle's run: one step right, so its rise is the slope itself
 HILL_CAPTION = "where you stand = the weight's value; height = how wrong the network is"
-HILL_TITLE = "The valley for one weight: where you stand is its value, the height is how wrong"
+# Pass 88 (r87 Picture): shorter, so it fits inside the picture (it ran to the right edge); the axes name the rest.
+HILL_TITLE = "The valley for one weight: height is how wrong"
 
 
 _minus = printing.true_minus   # a number as the text prints it: −1.6
@@ -1475,10 +1501,13 @@ def signal_chain(x=SIGNAL_WORKED["input"], v=SIGNAL_WORKED["weight"], w=HIDDEN_W
 
 def static_answer(options, right, why):
     """The answer as a render without a kernel shows it, folded under the options: the right letter and why (pass 71,
-    r66: there the letter buttons cannot answer; a live notebook shows the buttons instead)."""
+    r66: there the letter buttons cannot answer; a live notebook shows the buttons instead), then each wrong letter's
+    misconception, as its button says it (pass 88, r87 Interaction: the export showed no reply)."""
     letter = questions.LETTERS[list(options).index(right)]
+    wrong = "".join(f"<p><b>{questions.LETTERS[i]}.</b> {html.escape(said)}</p>"
+                    for i, (text, said) in enumerate(options.items()) if text != right)
     return (f"<details><summary>Check your prediction</summary><p><b>{letter}</b>, {html.escape(right)}. "
-            f"{html.escape(why)}</p></details>")
+            f"{html.escape(why)}</p>{wrong}</details>")
 
 
 def choice_question(options, right, why, caption, static_head="Your answer (run the notebook to check it):",
@@ -1506,6 +1535,8 @@ def choice_question(options, right, why, caption, static_head="Your answer (run 
 
         for button in q.buttons:
             button.on_click(show_answer)
+    if fold_answer:   # pass 88 (r87 Interaction): the folded check after the buttons, in the stored widget too
+        q.children = (*q.children, widgets.HTML(static_answer(options, right, why)))
     return q
 
 
@@ -1516,15 +1547,15 @@ def flip_question():
     """Which side of ReLU(−x) is flat? The flip (w < 0) and the bend together; each wrong answer names its slip
     (notebook 00, after the bend slider, which can show it: w = −1, b = 0)."""
     return choice_question({
-        "the left side, as for plain ReLU": "A common wrong answer: the left side, as for plain ReLU. In fact: "
-                                            "w = −1 flips the line before the bend. For positive x, −x is negative, "
-                                            "so ReLU gives 0 there: the right side is flat.",
+        "the left side, as for plain ReLU": "A common wrong answer: the flip leaves the flat side on the left. In "
+                                            "fact: the flip moves the flat side to the right. For positive x, −x is "
+                                            "negative, so ReLU gives 0 there.",
         "the right side, where x is positive": "",
-        "neither: the flip removes the corner": "A common wrong answer: the flip removes the corner. In fact: ReLU "
-                                                "still cuts where its input is 0. Here −x = 0 at x = 0, so the "
+        "neither: the flip removes the corner": "A common wrong answer: a flipped line has no corner. In fact: "
+                                                "ReLU still cuts where its input is 0. Here −x = 0 at x = 0, so the "
                                                 "corner stays there.",
-        "both: every output is 0": "A common wrong answer: every output is 0. In fact: for negative x, −x is "
-                                   "positive, and ReLU keeps it. At x = −2, the output is 2.",
+        "both: every output is 0": "A common wrong answer: ReLU zeroes the whole flipped line. In fact: for "
+                                   "negative x, −x is positive, and ReLU keeps it. At x = −2, the output is 2.",
     }, "the right side, where x is positive", "For positive x, −x is negative, and ReLU turns it into 0. For "
        "negative x, −x is positive, so ReLU keeps it: the left side climbs as you go left.",
         "Question: which side of ReLU(−x) is flat? (run the notebook to answer)", reveal_fig=flip_picture(),
