@@ -46,6 +46,11 @@ def prose():
     return markdown_of("03_gradient_table")
 
 
+# pass 88 (r87 Clarity: "stretch a bit less than √2" was unexplained): the fold's one pinned paragraph, said plainly
+RELU_041 = ("This start's weights enlarge the signal a bit less than $\\times 1.41$. So its real step keeps $0.906$, "
+            "and $0.906^9 \\approx 0.41$.")
+
+
 # ---- independent slopes ----
 
 def sigmoid_slope(x):
@@ -2039,7 +2044,14 @@ def test_sigmoid_question_names_each_misconception_and_its_answer_is_d():
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     k = cells.index("ch03.sigmoid_question()")
     assert cells[k - 1].startswith("**Recall, then check yourself:**")   # pass 40 (r36): recall, not a prediction
-    assert cells[k + 1].startswith("## What to remember")   # pass 30: the fold only repeated the feedback
+    # pass 30: a fold that only repeated the feedback was cut; pass 88 (r87 Retention: a static export shows no
+    # feedback): one short folded Check, a line per wrong option saying why it misleads, then What to remember
+    check = " ".join(cells[k + 1].split())
+    assert check.startswith("<details><summary>Check: why A, B and C mislead</summary>") and check.endswith("</details>")
+    for words in ("A, slow $e^x$: true, but minor.", "B, a corner: that is ReLU's", "C, units that stop: that is ReLU's dead units.",
+                  "D is the reason"):
+        assert words in check, words
+    assert cells[k + 2].startswith("## What to remember")
 
 
 def test_pass_24_wordings():
@@ -2399,7 +2411,8 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # r68: one line per bend; ReLU's average step (0.97, the bars') is said next to what this start gives (0.41)
     # pass 83 (r81 Correctness): 1.02 is back once, as tanh's bar's product (0.72 x 1.41), in the full reason tanh holds
     assert "Tanh: about 1 a step" in after and "growing a little" not in after
-    assert after.count("1.02") == 1 and "$0.72 \\times 1.41 \\approx 1.02$" in after
+    # pass 88 (r87 Focus): tanh's reason sits in a folded output (tanh_hold_fold), not in the prose
+    assert after.count("1.02") == 0 and "$0.72 \\times 1.41 \\approx 1.02$" in ch03_gradients.tanh_hold_fold().words
     # pass 75 (r72, Focus): one line per bend; the panels print each layer-1 share, the text gives the step and its meaning
     # session 32 (r73 Correctness: "holds" beside the panel's 0.41): the average holds; this start is said to drift
     # session 33 (r75 Correctness: 0.97 nine times is about 0.76, not 0.41): the rule's ¾ said, and this start's stray
@@ -2411,7 +2424,7 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # pass 83 (r81 Focus: a quirk of one random start): the fold is one sentence, its claim checked below
     # pass 87 (r86 Focus: a check on the model a learner does not need): one short closed fold, ReLU's 0.41 only
     assert ("- ReLU: $0.97$, about 1: it roughly holds too. - GELU: $0.88$, just under 1: it fades slowly. "
-            "<details><summary>Why does ReLU's panel end at 0.41?</summary> This start's weights stretch a bit less than $\\sqrt 2$. So its real step keeps $0.906$, and $0.906^9 \\approx 0.41$. </details>") in after
+            "<details><summary>Why does ReLU's panel end at 0.41?</summary> " + RELU_041 + " </details>") in after
     assert "0.92?" not in after and "Small shortfalls" not in after
     assert "The bars use averages" not in after   # pass 86 (r85): the bars are this start's, named a forecast
     # pass 84 (r83 Clarity, Correctness: "less than √2" did not settle 0.41): this start's steps multiplied out
@@ -2881,10 +2894,12 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # r71 (Focus): the main path says "most sums here lie closer to 0" (76% is most; the chain's all sat at 1); the
     # exact share sits in the More detail fold
     # pass 75 (r72, Focus): the More detail fold is cut; "most" (76%, over a half) stays on the main path
-    assert (flat.count("76%") == 1 and "More detail" not in flat and inside > 0.5
-            # pass 81 (r78 Picture: the 76% had no picture): said under tanh's sums, drawn (tanh_sums_picture)
-            and "The chain had no weights, and its sums all sat at 1. Here, 76% lie between −1 and 1 (shaded), where "
-                "tanh is steeper." in flat
+    # pass 88 (r87 Focus): tanh's reason and its sums' picture share one fold, a cell output (tanh_hold_fold)
+    fold = ch03_gradients.tanh_hold_fold().words
+    assert (flat.count("76%") == 0 and fold.count("76%") == 1 and "More detail" not in flat and inside > 0.5
+            # pass 81 (r78 Picture: the 76% had no picture): said beside tanh's sums, drawn (tanh_sums_picture)
+            and "The chain had no weights, and its sums all sat at 1. Here, 76% lie between −1 and 1 (shaded below), "
+                "where tanh is steeper." in fold
             and "most sums lie near 0" not in flat and "sat near 0" not in flat)
     assert "In our network, tanh's nearly so" not in flat[flat.index("## What to remember"):]
     for depth in (10, 30):
@@ -3134,8 +3149,10 @@ def test_pass52_he_counts_a_units_inputs():
     # pass 79 (r75 Focus): one fold, not two: the backward numbers joined the "typical size" fold (its squares, going back)
     # pass 84 (r83 Correctness: no picture showed the 0.96): the sentence is cut; the picture's 1.00 -> 0.68 stays
     # pass 86 (r85 Clarity: the reason sat in the fold): the fold keeps only the picture's one point
-    assert ("<summary>See it for one point</summary> The half-off picture's bottom panel shows it. There the "
-            "bends shrink the signal $1.00 \\to 0.68$.") in flat and "win it back, to $0.96$" not in flat
+    # pass 88 (r87 Focus): one fold holds why squares and this one point
+    assert "<summary>Why squares, not the average, $0.5$?</summary>" in flat
+    assert ("The half-off picture's bottom panel shows it. There the "
+            "bends shrink the signal $1.00 \\to 0.68$. </details>") in flat and "win it back, to $0.96$" not in flat
     assert "<summary>Going back</summary>" not in flat and "one data point is a random draw" not in flat
     _, before, after = ch03_gradients.half_off_numbers()
     assert f"{rms(before):.2f}" == "1.00" and f"{rms(after):.2f}" == "0.68" and f"{0.68 * 1.41:.2f}" == "0.96"
@@ -3812,10 +3829,11 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     assert ("What does each bend do to it? ReLU's slopes, for example, are 1 or 0, half each: ReLU passes the whole "
             "signal through half its units, and nothing through the rest. 1. Left: slopes $1, 0, 1, 0$. Right: their "
             "squares add to 2. 2. Four slopes of $0.71$ also give 2. 3. So slopes $1, 0, 1, 0$ shrink the signal like "
-            "four $0.71$s. Why squares, not the average, $0.5$? 1. Going back, a unit's signal adds $n$ terms, each + or "
-            "− at random. 2. They partly cancel. As in the coin-flip walk, their squares add. 3. Four slopes of $0.5$ "
-            "give squares adding to only 1: too little. On average, every bend acts like its slopes' typical size."
-            ) in flat.replace(" ch03.slope_sizes_picture() ", " ")
+            "four $0.71$s. On average, every bend acts like its slopes' typical size. As in the coin-flip walk, the "
+            "squares add. <details><summary>Why squares, not the average, $0.5$?</summary> 1. Going back, a unit's "
+            "signal adds $n$ terms, each + or − at random. 2. They partly cancel, so their "
+            "squares add. 3. Four slopes of $0.5$ give squares adding to only 1: too little."
+            ) in flat.replace(" ch03.slope_sizes_picture() ", " ")   # pass 88 (r87 Focus): the rule first, why folded
     assert [t for _, _, t in ch03_gradients.squared_stacks()] == [2, pytest.approx(2), 1]
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     pic = cells.index("ch03.slope_sizes_picture()")
@@ -3827,7 +3845,8 @@ def test_pass66_bends_multiply_the_signals_typical_size_by_their_slopes_typical_
     # pass 82 (r80 Clarity #2): "going back, the same" is said where the weights section opens; the fold keeps squares
     # pass 86 (r85 Clarity: "acts like its slopes' typical size" gave its reason only in a fold): said in the main text
     assert "Why do the slopes' squares count?" not in flat and "gets times" not in flat
-    assert "They partly cancel. As in the coin-flip walk, their squares add." in cells[pic + 2].split("<details>")[0]
+    # pass 88 (r87 Focus): the main text keeps one sentence tying it to the coin-flip walk; the steps are folded
+    assert "As in the coin-flip walk, the squares add." in cells[pic + 2].split("<details>")[0]
     # pass 82 (r80 Clarity #3: two ideas in one rule): the bend's factor, the weights' factor, their product, the bars
     # pass 84 (r83 Clarity: about ten ideas in one cell): why typical size in one cell, the rule in the next
     rule = cells[pic + 3]
@@ -3973,7 +3992,9 @@ def test_pass73_relus_slopes_drawn_with_their_average_and_their_typical_size():
     at = src.index("ch03.slope_sizes_picture()")
     assert cells[at]["metadata"]["jupyter"]["source_hidden"]
     assert src[at - 1].endswith("ReLU's slopes, for example, are 1 or 0, half each:")
-    assert "They partly cancel. As in the coin-flip walk, their squares add." in src[at + 2].split("<details>")[0]   # pass 87
+    # pass 87: the coin-flip walk on the main path; pass 88 (r87 Focus): one sentence there, the steps folded
+    assert "As in the coin-flip walk, the squares add." in src[at + 2].split("<details>")[0]
+    assert "They partly cancel, so their squares add." in src[at + 2].split("<details>")[1]
     assert src[at + 1].startswith("ReLU passes the whole signal through half its units, and nothing through the rest.\n\n"
                                   "1. Left: slopes $1, 0, 1, 0$. Right: their squares add to 2.")
     assert 1 ** 2 + 1 ** 2 == 2 and f"{4 * 0.71 ** 2:.1f}" == "2.0"
@@ -4216,12 +4237,15 @@ def test_pass81_tanh_sums_are_drawn_with_the_band_the_text_counts():
     assert "76% of the sums lie in it" in fig.get_label() and "at least 0.42" in fig.get_label()
     cells = chapter()["cells"]
     src = [" ".join("".join(c["source"]).split()) for c in cells]
-    at = src.index("ch03.tanh_sums_picture()")
+    # pass 88 (r87 Focus): the picture and its words share one closed fold, a collapsed cell's markdown output
+    at = src.index("ch03.tanh_hold_fold()")
     assert cells[at]["metadata"]["jupyter"]["source_hidden"]
-    assert src[at - 1].endswith("Why does tanh hold here, when it faded in the chain? Its sums here:")
-    assert src[at + 1].startswith("The chain had no weights, and its sums all sat at 1. Here, 76% lie between −1 and 1")
     (out,) = cells[at]["outputs"]
-    assert "image/png" in out["data"] and "76% of the sums lie in it" in out["metadata"]["image/png"]["alt"]
+    shown = "".join(out["data"]["text/markdown"])
+    assert shown.startswith("<details><summary>Why does tanh hold here, when it faded in the chain?</summary>")
+    assert shown.rstrip().endswith("</details>") and shown.count("<img") == 1
+    assert shown.index("The chain had no weights") < shown.index("<img") and "76% of the sums lie in it" in shown
+    assert "Its sums here:" not in " ".join(src)
 
 
 def _assert_weight_section_says_forward_then_folds_the_backward(flat):
@@ -4239,8 +4263,8 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
             "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). The weights start "
             "as random draws, about half below 0. So both ways, the $n$ terms have random signs. So weights that steady the forward sum steady the backward one. We find them "
             "going forward.") in flat
-    assert ("Why squares, not the average, $0.5$? 1. Going back, a unit's signal adds $n$ terms, each + or − at "
-            "random.") in flat   # pass 86: unfolded; pass 87: in short steps
+    assert ("<details><summary>Why squares, not the average, $0.5$?</summary> 1. Going back, a unit's signal adds $n$ "
+            "terms, each + or − at random.") in flat   # pass 86: unfolded; pass 87: in short steps; pass 88: folded again
     assert flat.count("<details>") == flat.count("</details>")
     assert ("Then each term's square is $\\frac1n$, and the $n$ of them add up to 1: "
             "The real network below has 32 inputs per unit: $\\sqrt{1/32} \\approx 0.18$. ### ReLU switches off half") in flat
@@ -4288,12 +4312,13 @@ def test_pass83_tanh_holds_by_its_slopes_and_the_weights_together():
     bars = " ".join(t.get_text() for t in ch03_gradients.step_size_bars().axes[0].texts)
     assert f"{typical:.3f}\n× 1.41\n= 1.02" in bars   # the bar the text points at
     assert mlp.chain_product("tanh", 1.0, 10)[0] == pytest.approx(float(activations.get("tanh").derivative(1.0)) ** 10)
-    flat = " ".join(prose().split())
-    assert ("The chain had no weights, and its sums all sat at 1. Here, 76% lie between −1 and 1 (shaded), where tanh "
-            "is steeper. Tanh's slopes here (typical size $0.72$) alone would still fade: nine steps leave about $0.05$. "
-            "The weights' $\\times 1.41$ lifts each step to $0.72 \\times 1.41 \\approx 1.02$: tanh's bar above.") in flat
+    # pass 88 (r87 Focus): said in the fold with tanh's sums (tanh_hold_fold), each number computed there
+    assert ("The chain had no weights, and its sums all sat at 1. Here, 76% lie between −1 and 1 (shaded below), where "
+            "tanh is steeper. Tanh's slopes here (typical size $0.72$) alone would still fade: 9 steps leave about $0.05$. "
+            "The weights' $\\times 1.41$ lifts each step to $0.72 \\times 1.41 \\approx 1.02$: tanh's bar above."
+            ) == ch03_gradients.tanh_hold_fold().words
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
-    assert cells.index("ch03.step_size_bars()") < cells.index("ch03.tanh_sums_picture()")   # "above" is above
+    assert cells.index("ch03.step_size_bars()") < cells.index("ch03.tanh_hold_fold()")   # "above" is above
 
 
 def test_pass83_the_30_layer_sigmoid_share_is_said_as_one_random_starts():
@@ -4368,7 +4393,8 @@ def test_pass84_relus_0_41_is_this_starts_steps_multiplied_out():
     # the same, weights of exactly √2) and the fold says in words why the real steps fall short of it
     flat = " ".join(prose().split())
     # pass 87 (r86 Focus, Correctness): the fold is one short paragraph; "more off units" (unshown) is cut
-    assert ("<details><summary>Why does ReLU's panel end at 0.41?</summary> This start's weights stretch a bit less than $\\sqrt 2$. So its real step keeps $0.906$, and $0.906^9 \\approx 0.41$. </details>") in flat
+    assert ("<details><summary>Why does ReLU's panel end at 0.41?</summary> " + RELU_041 + " </details>") in flat
+    assert "weights stretch" not in flat   # pass 88 (r87 Clarity: "stretch" was never explained)
     assert "off units" not in flat and "A forecast counts every slope" not in flat
     assert "Each bar forecasts one step back:" in flat and "forecast" in ch03_gradients.step_size_bars().axes[0].get_title()
     # r86 (session 36): the one-line title ran past the figure's right edge ("... 10 layer"); it must fit inside
@@ -4463,3 +4489,24 @@ def test_pass87_backward_fan_in_is_drawn_before_the_both_ways_claim():
     arrows = [p for p in same.patches if isinstance(p, FancyArrowPatch)]
     assert len(arrows) == 8 and {p.get_linestyle() for p in arrows} == {"-"}
     assert [ln.get_xydata().tolist() for ln in same.lines] == [ln.get_xydata().tolist() for ln in forward.lines]
+
+
+# ---- pass 88: the r87 reading ----
+
+def test_pass88_dead_unit_readout_says_why_relu_and_leaky_counts_differ():
+    """Check r87's Correctness gap: at the widget's start ReLU has 6 dead units but Leaky only 4 ringed; layer 1 gets the
+    data in both, so its counts agree and the difference sits in layers 2 and 3 (Leaky's small negative outputs change
+    what they receive). The readout says why, with its own counts, only when the counts differ."""
+    relu = gradients.unit_slopes("relu", 0.0, seed=0) <= 1e-12
+    leaky = gradients.unit_slopes("leaky_relu", 0.0, seed=0) <= 0.01 + 1e-12
+    assert (int(relu.sum()), int(leaky.sum())) == (6, 4)
+    assert np.array_equal(relu[0], leaky[0]) and not np.array_equal(relu[1:], leaky[1:])
+    for shift in (0.5, 1.0, 2.0):   # the same weights and biases in layer 1: its dead and ringed units coincide
+        a = gradients.unit_slopes("relu", shift, seed=0) <= 1e-12
+        b = gradients.unit_slopes("leaky_relu", shift, seed=0) <= 0.01 + 1e-12
+        assert np.array_equal(a[0], b[0]), shift
+    w = ch03_gradients.dead_units()
+    assert "Why 4, not 6? Leaky's small negative outputs change what the next layer receives." in w.readout.value
+    assert ch03_gradients.counts_differ(5, 5) == "" and "Why 3, not 7?" in ch03_gradients.counts_differ(7, 3)
+    w.sliders["shift"].value = 1.0   # 77 and 77: nothing to explain
+    assert "Why" not in w.readout.value

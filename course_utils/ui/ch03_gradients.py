@@ -1,5 +1,7 @@
 """Chapter 03's pictures: slopes as the multiplier on the backward signal (a share, for sigmoid, tanh and ReLU), multiplied through many layers (notebook 03)."""
 
+import html
+
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.cm import ScalarMappable
@@ -10,6 +12,7 @@ from matplotlib.patches import FancyArrowPatch, Polygon
 from course_utils.engine import gradients, mlp
 from course_utils.facts import activations, data
 from course_utils.ui import plots, tables
+from course_utils.ui.display import figure_alt, figure_png
 from course_utils.ui.questions import choice_question
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 from course_utils.ui.printing import table_number
@@ -674,6 +677,15 @@ def fresh_units_picture(seed=0):
     return fig
 
 
+def counts_differ(n_dead, n_quiet):
+    """Why the dead units' two counts can differ (pass 88, r87 Correctness): layer 1 gets the data in both networks, so
+    its counts agree; Leaky's small negative outputs change what layers 2 and 3 receive. Empty when they agree."""
+    if n_dead == n_quiet:
+        return ""
+    return (f" Why {n_quiet}, not {n_dead}? Leaky's small negative outputs change what the next layer receives. "
+            "So layers 2 and 3 get other sums.")
+
+
 @plots.styled
 def dead_units(shift=0.0, seed=0, max_shift=2.5):
     """A fresh network's 96 hidden units on the spiral: drag every bias down and watch ReLU units die, Leaky ones stay (notebook 03).
@@ -723,7 +735,8 @@ def dead_units(shift=0.0, seed=0, max_shift=2.5):
         n_dead, n_quiet = int(np.sum(quiet["relu"])), int(np.sum(quiet["leaky_relu"]))
         readout.value = (f"Biases moved down by {sv:.1f}. ReLU: <b>{n_dead} of {quiet['relu'].size}</b> units dead: "
                          f"slope 0 on all 400 points, so their weights get no nudge. Leaky ReLU: none can die, its slope is "
-                         f"never 0; <b>{n_quiet}</b> get an input below 0 on every point, yet still pass 0.01 of the signal.")
+                         f"never 0; <b>{n_quiet}</b> get an input below 0 on every point, yet still pass 0.01 of the signal."
+                         + counts_differ(n_dead, n_quiet))
 
     on_change(sliders.values(), update)
     update()
@@ -995,6 +1008,36 @@ def tanh_sums_picture(depth=10, edge=1.0):
 
 
 STEP_FACTOR = round(float(np.sqrt(2)), 2)   # He weights' typical x sqrt 2 a step back, as the step bars write it: 1.41
+
+TANH_FOLD = "Why does tanh hold here, when it faded in the chain?"
+
+
+class FoldedAside:
+    """Words, then a still picture, behind one click (<details> in a markdown output, alt text kept): an aside off the
+    main path (pass 88, r87 Focus). Its plain text is the summary and the words (nbval compares it)."""
+
+    def __init__(self, summary, words, figure, width=640):
+        self.summary, self.words, self.figure, self.width = summary, words, figure, width
+
+    def __repr__(self):
+        return f"{self.summary} (folded): {self.words}"
+
+    def _repr_markdown_(self):
+        picture = tables.image(figure_png(self.figure), figure_alt(self.figure), self.width)
+        return f"<details><summary>{html.escape(self.summary)}</summary>\n\n{self.words}\n\n{picture}\n\n</details>"
+
+
+def tanh_hold_fold(depth=10):
+    """Why tanh holds in the flow network but faded in the chain (notebook 03): the share of its sums between -1 and 1,
+    its slopes' typical size, what that alone leaves after depth - 1 steps, and the weights' x1.41 that lifts each step
+    to about 1 (tanh's bar); then tanh_sums_picture. Pass 88 (r87 Focus): folded off the main path."""
+    typical, inside = step_sizes(depth, names=("tanh",))
+    t = round(typical["tanh"], 2)
+    words = (f"The chain had no weights, and its sums all sat at 1. Here, {inside:.0%} lie between −1 and 1 (shaded "
+             f"below), where tanh is steeper. Tanh's slopes here (typical size ${t:.2f}$) alone would still fade: "
+             f"{depth - 1} steps leave about ${typical['tanh'] ** (depth - 1):.2f}$. The weights' $\\times {STEP_FACTOR:.2f}$ "
+             f"lifts each step to ${t:.2f} \\times {STEP_FACTOR:.2f} \\approx {t * STEP_FACTOR:.2f}$: tanh's bar above.")
+    return FoldedAside(TANH_FOLD, words, tanh_sums_picture(depth))
 
 
 @plots.styled
