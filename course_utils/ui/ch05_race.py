@@ -1568,25 +1568,36 @@ def _step_numbers(path, first=DETOUR_NUMBERED, near=0.05):
 DETOUR_LABEL_GAP = 0.13   # data units from a step's end to its number (the detour's axes are equal, so any way)
 
 
-def _clear_spots(path, points, avoid=(), gap=DETOUR_LABEL_GAP, bounds=((-0.45, 1.2), (-1.25, 0.3))):
-    """Where to write each step number of the detour (pass 84, r83 Picture: the numbers 3, 4 and 5 sat on their
-    arrows): of eight spots `gap` from the point, the one farthest from every step of the path, every point in
-    `avoid` (other marks and their words) and every number already placed, inside `bounds`; a grey leader joins
-    number and point."""
-    a, b = np.asarray(path[:-1], float), np.asarray(path[1:], float)
+DETOUR_CHAR = 0.017   # about half a bold 9-point character's width on the detour's axes, in data units
 
-    def clearance(spot, placed):
+
+def _clear_spots(path, points, avoid=(), gap=DETOUR_LABEL_GAP, bounds=((-0.45, 1.2), (-1.25, 0.3)), widths=None):
+    """Where to write each step number of the detour (pass 84, r83 Picture: the numbers 3, 4 and 5 sat on their
+    arrows): of sixteen spots `gap` from the point, the one farthest from every step of the path, every point in
+    `avoid` (other marks and their words) and every label already placed, inside `bounds`; a grey leader joins
+    label and point. `widths`: each label's half-width in data units (pass 88, r87 Picture: "2 ↗ (tiny)" is wide),
+    measured along it, so a long label keeps clear along its whole length."""
+    a, b = np.asarray(path[:-1], float), np.asarray(path[1:], float)
+    widths = [0.0] * len(points) if widths is None else list(widths)
+
+    def near_path(q):
         d = b - a
-        t = np.clip(np.einsum("ij,ij->i", spot - a, d) / np.maximum(np.einsum("ij,ij->i", d, d), 1e-12), 0, 1)
-        near = np.hypot(*(a + t[:, None] * d - spot).T).min()
-        return min([near] + [np.hypot(*(spot - q)) for q in [*placed, *avoid]])
+        t = np.clip(np.einsum("ij,ij->i", q - a, d) / np.maximum(np.einsum("ij,ij->i", d, d), 1e-12), 0, 1)
+        return np.hypot(*(a + t[:, None] * d - q).T).min()
+
+    def clearance(spot, width, placed):
+        along = [spot + np.array([u, 0.0]) for u in np.linspace(-width, width, 5)]
+        others = [np.hypot(*(q - r)) - w for q in along for r, w in [*placed, *((v, 0.0) for v in avoid)]]
+        return min([near_path(q) for q in along] + others)
 
     placed, avoid = [], [np.asarray(q, float) for q in avoid]
-    for point in points:
-        spots = [np.asarray(point) + gap * np.array([math.cos(t), math.sin(t)]) for t in np.arange(8) * math.pi / 4]
-        spots = [q for q in spots if bounds[0][0] <= q[0] <= bounds[0][1] and bounds[1][0] <= q[1] <= bounds[1][1]]
-        placed.append(max(spots, key=lambda q: clearance(q, placed)))
-    return [tuple(float(v) for v in q) for q in placed]
+    for point, width in zip(points, widths):
+        spots = [np.asarray(point) + np.array([(gap + width) * math.cos(t), gap * math.sin(t)])
+                 for t in np.arange(16) * math.pi / 8]
+        spots = [q for q in spots if bounds[0][0] <= q[0] - width and q[0] + width <= bounds[0][1]
+                 and bounds[1][0] <= q[1] <= bounds[1][1]]
+        placed.append((max(spots, key=lambda q: clearance(q, width, placed)), width))
+    return [tuple(float(v) for v in q) for q, _ in placed]
 
 
 @plots.styled
@@ -1612,7 +1623,8 @@ def detour_figure(goal=(1.0, -1.0), steps=30):
             # "end" above and right of the last step, clear of the path, which comes from the left
             ax.text(end[0] + 0.06, end[1] + 0.05, last, fontsize=9, fontweight="bold", color="#333333", ha="left",
                     va="bottom", zorder=5)
-            for (label, point), spot in zip(numbers, _clear_spots(path, [p for _, p in numbers], marks)):
+            spots = _clear_spots(path, [p for _, p in numbers], marks, widths=[DETOUR_CHAR * len(t) for t, _ in numbers])
+            for (label, point), spot in zip(numbers, spots):
                 ax.annotate(label, point, xytext=spot, textcoords="data", fontsize=9, fontweight="bold",
                             color="#333333", ha="center", va="center", zorder=5,
                             arrowprops=dict(arrowstyle="-", color="#777777", lw=0.8, shrinkA=0, shrinkB=2),
@@ -1645,6 +1657,7 @@ def detour_figure(goal=(1.0, -1.0), steps=30):
 
 OFF_CENTRE_VIEW = ((-0.3, 0.45), (-0.5, 0.2))   # the sketch's zoom: weight 1, weight 2 around the first steps
 OFF_CENTRE_GAP = 0.075   # data units from a step's end to its label in the zoom
+OFF_CENTRE_CHAR = 0.008   # about half a label character's width there, in data units
 
 
 def _shaft_and_head(ax, a, b, colour, ls, lw=2.6, head=0.03):
@@ -1671,7 +1684,7 @@ def off_centre_sketch(goal=(1.0, -1.0), steps=30):
         _shaft_and_head(ax, a, b, plots.VANISHING if way == "↗" else plots.ACCENT, "-" if way == "↗" else "--")
     marks = _step_numbers(whole)[:-1]   # the whole path, so its step 5 is not its "end"
     spots = _clear_spots(path, [p for _, p in marks], [(0.0, 0.0), (-0.09, 0.0)], gap=OFF_CENTRE_GAP,
-                         bounds=OFF_CENTRE_VIEW)
+                         bounds=OFF_CENTRE_VIEW, widths=[OFF_CENTRE_CHAR * len(t) for t, _ in marks])
     for (label, point), spot in zip(marks, spots):
         ax.annotate(label, point, xytext=spot, textcoords="data", fontsize=10, fontweight="bold", color="#333333",
                     ha="center", va="center", zorder=5,
