@@ -2120,7 +2120,7 @@ def test_the_opening_recalls_bend_unit_nudge_and_says_one_run_proves_little():
                              "much, its output should change. Each runner has two inputs,")
     # pass 81 (r78 Picture 3): the slope picture splits the section's first cell; the rule follows in the next one
     rule = re.sub(r"\s+", " ", next(s for s in _cells("markdown") if s.startswith("Each weight feeds one unit.")))
-    assert "learning signal" in why and "**nudge = the unit's learning signal" in rule
+    assert "learning signal" in why and "**nudge = the unit's learning signal" not in rule   # pass 88: the formula follows its picture
     everything_ = " ".join(_cells("markdown"))
     assert everything_.index("Recall each unit's learning signal") < everything_.index("**nudge = the unit's learning signal")
     everything = " ".join(_cells("markdown"))
@@ -3784,7 +3784,7 @@ def test_suspect_1s_fade_chain_is_drawn_from_the_registrys_slope():
     cells = json.loads(NOTEBOOK.read_text())["cells"]
     k = next(i for i, c in enumerate(cells) if "fade_chain_figure(" in "".join(c["source"]))
     assert re.sub(r"\s+", " ", "".join(cells[k - 1]["source"])).startswith(
-        CHAIN_RECAP + " Three suspects: **Fading**, **Off-centre** and **Gentle slope**. 1. **Fading**")
+        "In words: **nudge = the unit's learning signal × its bend's slope × the weight's input** " + CHAIN_RECAP + " Three suspects: **Fading**, **Off-centre** and **Gentle slope**. 1. **Fading**")
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     assert "".join(cells[k]["outputs"][0]["data"]["text/plain"]) == shown.caption
     assert cells[k]["outputs"][0]["metadata"]["image/png"]["alt"] == shown.get_label()
@@ -4076,6 +4076,8 @@ def test_suspect_2_is_drawn_on_the_main_path_as_a_zoomed_sketch_one_label_a_step
     "3" and "4" crowded, so "steps 1, 2 and 4 move both weights up" could not be checked): a zoomed sketch of the
     detour's first five steps sits under suspect 2, each step its own arrow and its own label with its way; no label
     box overlaps another, there or in the detour picture; no step takes the star's way, down-right."""
+    from matplotlib.text import Text
+
     from course_utils.engine import zigzag
 
     assert [ch05_race.step_way(m) for m in ((1, 2), (-1, -2), (1, -2), (-1, 2))] == ["↗", "↙", "↘", "↖"]
@@ -4090,7 +4092,8 @@ def test_suspect_2_is_drawn_on_the_main_path_as_a_zoomed_sketch_one_label_a_step
     assert [ln.get_linestyle() for ln in shafts] == ["-", "-", "--", "-", "--"]   # up-right solid, down-left dashed
     for f in (fig, ch05_race.detour_figure()):
         f.canvas.draw()
-        boxes = [t.get_window_extent() for t in f.axes[0].texts if t.get_text()[:1].isdigit()]
+        # the words' own boxes (an Annotation's extent also holds its leader, and steps 1 and 2 end at one point)
+        boxes = [Text.get_window_extent(t) for t in f.axes[0].texts if t.get_text()[:1].isdigit()]
         assert len(boxes) == 5 and not any(p.overlaps(q) for i, p in enumerate(boxes) for q in boxes[i + 1:])
     alt = fig.get_label()
     assert "1 ↗, 2 ↗ (tiny), 3 ↙, 4 ↗, 5 ↙" in alt and "No step goes down-right." in alt and "(1, −1)" in alt
