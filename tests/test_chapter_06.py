@@ -1322,8 +1322,9 @@ def test_the_tanh_option_calls_x_1_an_example_and_the_relu_option_names_its_cond
     # pass 75 (r72): the case said forwards, the name tied to the race's measured 97% to 99%
     # pass 82 (r80 Clarity): chapter 05 says the same arithmetic as numbered steps, one per row of its picture
     # pass 84 (r83 Clarity): chapter 05 says the takeaway (at most about 1 point in 7 wrong) first, then the steps
-    assert "We call 0.1 the **finish line**. A loss under it means at most about 1 point in 7 wrong (about 14%).\n\nWhy?" in race
-    assert "2. Top row: 1 point in 7 is wrong. Its share of the average: more than 0.69 ÷ 7 ≈ 0.099.\n3. That bar stops just short of the dashed 0.1. So the right points must cost almost nothing.\n4. Bottom row: 1 in 6 is wrong. Its share, more than 0.69 ÷ 6, is past 0.1 already.\n\nIn this race, runs that get under it end with 97% to 99% right. So we say such a run has **learnt the training points**." in race
+    # pass 88 (r87 Clarity/Focus: a four-step proof for this learner): the steps in a closed fold under the takeaway
+    assert "We call 0.1 the **finish line**. A loss under it means at most about 1 point in 7 wrong (about 14%).\n\n<details><summary>Why? Follow the picture</summary>" in race
+    assert "2. Top row: 1 point in 7 is wrong. Its share of the average: more than 0.69 ÷ 7 ≈ 0.099.\n3. That bar stops just short of the dashed 0.1. So the right points must cost almost nothing.\n4. Bottom row: 1 in 6 is wrong. Its share, more than 0.69 ÷ 6, is past 0.1 already.\n\n</details>\n\nIn this race, runs that get under it end with 97% to 99% right. So we say such a run has **learnt the training points**." in race
     # pass 65 (r60 Clarity 1, Correctness 3): bigger than what, and why, as chapter 03 says it
     # pass 66 (r61 Correctness 2): √2 times what: chapter 03's plain size, √(1/n) for n inputs, said as chapter 03 says it
     # pass 69 (r64 Clarity: "plain size" is not said in this chapter): the starting weights are chapter 03's alone

@@ -693,6 +693,51 @@ def rate_answer(runs, threshold=0.1, mine=None):
     return Markdown(f"<details><summary>Check your answer</summary>\n\n{said}\n\n</details>")
 
 
+# pass 88 (r87 Focus: the tail ended on "That is a guess"): the missing control, run. The steep unit is sigmoid − 0.5
+# with a 4× bigger start and 4× bigger steps (one_knob_figure); the rate try gave the steps alone; this gives the start
+# alone: sigmoid − 0.5 from the steep runner's own start (its weights and biases into the bends × 4), rate 0.01.
+START_TRY = 4.0
+
+
+def start_runs(seeds=race.RACE_SEEDS, scale=START_TRY, epochs=race.RACE_RECIPE["epochs"]):
+    """Sigmoid − 0.5 with Adam at the race's rate, every weight and bias into its bends × `scale` at the start, the
+    output unit's left as they are (notebook 05's last try): one Runs, seed 0 first."""
+    X, y = data.spiral()
+    t = race.Training(X, y, seeds=seeds, optimizer="adam", lr=race.RACE_RECIPE["lr"], **VARIANTS[CENTRED_LABEL])
+    for W, b in zip(t.Ws[:-1], t.bs[:-1]):   # views into the training's buffer: scaled in place
+        W *= scale
+        b *= scale
+    for _ in range(epochs):
+        t.step()
+    return t.result()
+
+
+def start_answer(runs, threshold=0.1, mine=None):
+    """The fold after the bigger-start try, and the optional part's closing takeaway (notebook 05): sigmoid − 0.5 from
+    the steep runner's start (`mine`: start_runs(), trained here if not given) beside the steep runner (`runs`:
+    verdict_runs) and the rate try's count (rate 0.04: none crossed)."""
+    from IPython.display import Markdown
+
+    mine = mine or start_runs()
+    epochs = np.shape(mine.loss)[-1]
+    at = race.epochs_to(mine.loss, threshold)
+    steep = race.epochs_to(runs[STRETCH_TEST[3]].loss, threshold)
+    crossed = int(np.isfinite(at).sum())
+    if crossed == len(at):
+        answer = (f"Yes: all five cross {threshold:g}, at epochs {np.nanmin(at):.0f} to {np.nanmax(at):.0f}. "
+                  f"The steep runner crosses at {np.nanmin(steep):.0f} to {np.nanmax(steep):.0f}.")
+        verdict = ("Bigger steps alone did not finish. The bigger start alone did, more slowly. "
+                   "So in this race, the start matters most; the bigger steps speed it up.")
+    else:
+        answer = f"{_count_of_five(crossed).capitalize()} cross {threshold:g} in {epochs} epochs."
+        verdict = ("Neither change alone finished every run. "
+                   "In this race, sigmoid − 0.5 needed both." if crossed == 0 else
+                   "Neither change alone finished every run. The start helped more than the steps.")
+    return Markdown(f"<details><summary>Check your answer</summary>\n\n{answer}\n\n</details>\n\n"
+                    "**What this part showed.** Steeper acts like two changes to the weights into its bends: "
+                    f"a {START_TRY:g}× bigger start, and {START_TRY:g}× bigger steps. {verdict}")
+
+
 def _helped(mine, usual):
     """r66 Correctness: whether the bigger steps lowered sigmoid − 0.5's loss at all (best of the five seeds against
     its best at the race's rate 0.01, said to one decimal as the table says it), when no seed crossed."""
@@ -1184,7 +1229,9 @@ def race_check(finished=None):
             # pass 82 (r80 Interaction: the learner may have changed the settings): the run named as the default's
             # pass 82 (r80 Clarity/Focus: the open question why ReLU beat tanh, with a garbled pointer to the sigmoid
             # section, was an aside off the main path): cut; the caution stays, and try 2 below changes the seed
-            f"Of tanh and ReLU: {named[first]}, at seed 0, the default. {gap} GELU crosses {earlier}.{spike} "
+            # pass 88 (r87 Interaction: three questions before one run): only the first is asked before the race;
+            # the second is asked here, where the run answers it
+            f"Which crossed first, tanh or ReLU? {named[first]}, at seed 0, the default. {gap} GELU crosses {earlier}.{spike} "
             "One seed's winner is not a rule."]
     # pass 82 (r80: the alt text carries the numbers the answer relies on): each crossing's epoch too
     alt = ("The finished live race, seed 0, 400 epochs: loss curves on a log scale, and each runner's shading. "
@@ -1498,41 +1545,59 @@ DETOUR_NUMBERED = 5   # the detour's first steps numbered where they end (r77 Pi
 # Picture: "1, 2" to "30" crowded each other): only the arrowed steps, and the last step marked "end"
 
 
+def step_way(move):
+    """One step (dw1, dw2) as an arrow: ↗ or ↙ (both weights the same way), ↘ or ↖ (apart)."""
+    if move[0] * move[1] >= 0:
+        return "↗" if move[0] + move[1] > 0 else "↙"
+    return "↘" if move[0] > 0 else "↖"
+
+
 def _step_numbers(path, first=DETOUR_NUMBERED, near=0.05):
-    """Where each of a path's first `first` steps ends, and its last ("end"): [(label, (x, y))], steps that end within
-    `near` of the previous one sharing a label ("1, 2") so no numbers overlap (notebook 05's detour)."""
+    """Where each of a path's first `first` steps ends, and its last ("end"): [(label, (x, y))], one label a step with
+    its way, "1 ↗" (pass 88, r87 Picture: a shared "1, 2" and crowded numbers could not be checked); a step shorter
+    than `near` is marked "(tiny)" (notebook 05's detour and its sketch)."""
     marks = []
     for k in [*range(1, first + 1), len(path) - 1]:
+        move = np.asarray(path[k], float) - np.asarray(path[k - 1], float)
         point = tuple(float(v) for v in path[k])
-        if marks and np.hypot(point[0] - marks[-1][1][0], point[1] - marks[-1][1][1]) < near:
-            marks[-1] = (f"{marks[-1][0]}, {k}", marks[-1][1])
-        else:
-            marks.append(("end" if k == len(path) - 1 else str(k), point))
+        label = f"{k} {step_way(move)}" + (" (tiny)" if np.hypot(*move) < near else "")
+        marks.append(("end" if k == len(path) - 1 else label, point))
     return marks
 
 
 DETOUR_LABEL_GAP = 0.13   # data units from a step's end to its number (the detour's axes are equal, so any way)
 
 
-def _clear_spots(path, points, avoid=(), gap=DETOUR_LABEL_GAP, bounds=((-0.45, 1.2), (-1.25, 0.3))):
-    """Where to write each step number of the detour (pass 84, r83 Picture: the numbers 3, 4 and 5 sat on their
-    arrows): of eight spots `gap` from the point, the one farthest from every step of the path, every point in
-    `avoid` (other marks and their words) and every number already placed, inside `bounds`; a grey leader joins
-    number and point."""
-    a, b = np.asarray(path[:-1], float), np.asarray(path[1:], float)
+DETOUR_CHAR = 0.017   # about half a bold 9-point character's width on the detour's axes, in data units
 
-    def clearance(spot, placed):
+
+def _clear_spots(path, points, avoid=(), gap=DETOUR_LABEL_GAP, bounds=((-0.45, 1.2), (-1.25, 0.3)), widths=None):
+    """Where to write each step number of the detour (pass 84, r83 Picture: the numbers 3, 4 and 5 sat on their
+    arrows): of sixteen spots `gap` from the point, the one farthest from every step of the path, every point in
+    `avoid` (other marks and their words) and every label already placed, inside `bounds`; a grey leader joins
+    label and point. `widths`: each label's half-width in data units (pass 88, r87 Picture: "2 ↗ (tiny)" is wide),
+    measured along it, so a long label keeps clear along its whole length."""
+    a, b = np.asarray(path[:-1], float), np.asarray(path[1:], float)
+    widths = [0.0] * len(points) if widths is None else list(widths)
+
+    def near_path(q):
         d = b - a
-        t = np.clip(np.einsum("ij,ij->i", spot - a, d) / np.maximum(np.einsum("ij,ij->i", d, d), 1e-12), 0, 1)
-        near = np.hypot(*(a + t[:, None] * d - spot).T).min()
-        return min([near] + [np.hypot(*(spot - q)) for q in [*placed, *avoid]])
+        t = np.clip(np.einsum("ij,ij->i", q - a, d) / np.maximum(np.einsum("ij,ij->i", d, d), 1e-12), 0, 1)
+        return np.hypot(*(a + t[:, None] * d - q).T).min()
+
+    def clearance(spot, width, placed):
+        along = [spot + np.array([u, 0.0]) for u in np.linspace(-width, width, 5)]
+        others = [np.hypot(*(q - r)) - w for q in along for r, w in [*placed, *((v, 0.0) for v in avoid)]]
+        return min([near_path(q) for q in along] + others)
 
     placed, avoid = [], [np.asarray(q, float) for q in avoid]
-    for point in points:
-        spots = [np.asarray(point) + gap * np.array([math.cos(t), math.sin(t)]) for t in np.arange(8) * math.pi / 4]
-        spots = [q for q in spots if bounds[0][0] <= q[0] <= bounds[0][1] and bounds[1][0] <= q[1] <= bounds[1][1]]
-        placed.append(max(spots, key=lambda q: clearance(q, placed)))
-    return [tuple(float(v) for v in q) for q in placed]
+    for point, width in zip(points, widths):
+        spots = [np.asarray(point) + np.array([(gap + width) * math.cos(t), gap * math.sin(t)])
+                 for t in np.arange(16) * math.pi / 8]
+        spots = [q for q in spots if bounds[0][0] <= q[0] - width and q[0] + width <= bounds[0][1]
+                 and bounds[1][0] <= q[1] <= bounds[1][1]]
+        placed.append((max(spots, key=lambda q: clearance(q, width, placed)), width))
+    return [tuple(float(v) for v in q) for q, _ in placed]
 
 
 @plots.styled
@@ -1558,7 +1623,8 @@ def detour_figure(goal=(1.0, -1.0), steps=30):
             # "end" above and right of the last step, clear of the path, which comes from the left
             ax.text(end[0] + 0.06, end[1] + 0.05, last, fontsize=9, fontweight="bold", color="#333333", ha="left",
                     va="bottom", zorder=5)
-            for (label, point), spot in zip(numbers, _clear_spots(path, [p for _, p in numbers], marks)):
+            spots = _clear_spots(path, [p for _, p in numbers], marks, widths=[DETOUR_CHAR * len(t) for t, _ in numbers])
+            for (label, point), spot in zip(numbers, spots):
                 ax.annotate(label, point, xytext=spot, textcoords="data", fontsize=9, fontweight="bold",
                             color="#333333", ha="center", va="center", zorder=5,
                             arrowprops=dict(arrowstyle="-", color="#777777", lw=0.8, shrinkA=0, shrinkB=2),
@@ -1586,6 +1652,59 @@ def detour_figure(goal=(1.0, -1.0), steps=30):
                      f"{DETOUR_NUMBERED} steps numbered where they end, its last marked end. "
                      if together else "")
                   + "Right, inputs of both signs: a shorter path. Paths: " + "; ".join(said) + ".")
+    return fig
+
+
+OFF_CENTRE_VIEW = ((-0.3, 0.45), (-0.5, 0.2))   # the sketch's zoom: weight 1, weight 2 around the first steps
+OFF_CENTRE_GAP = 0.075   # data units from a step's end to its label in the zoom
+OFF_CENTRE_CHAR = 0.008   # about half a label character's width there, in data units
+
+
+def _shaft_and_head(ax, a, b, colour, ls, lw=2.6, head=0.03):
+    """One step as a shaft (solid or dashed) and a solid head at its end (a dashed head reads as broken)."""
+    a, b = np.asarray(a, float), np.asarray(b, float)
+    ax.plot([a[0], b[0]], [a[1], b[1]], color=colour, lw=lw, ls=ls, solid_capstyle="butt", zorder=3)
+    d = (b - a) / max(np.hypot(*(b - a)), 1e-12)
+    ax.annotate("", b, b - head * d, arrowprops=dict(arrowstyle="-|>", color=colour, lw=lw, mutation_scale=18,
+                                                    shrinkA=0, shrinkB=0), zorder=4)
+
+
+@plots.styled
+def off_centre_sketch(goal=(1.0, -1.0), steps=30):
+    """Suspect 2 on the main path (pass 88, r87 Picture/Clarity: Off-centre was words only there): the detour's first
+    DETOUR_ARROWS steps, zoomed in, each its own arrow and label ("3 ↙"): up-right solid, down-left dashed; a dotted
+    arrow shows the way to the star, down-right, which no step takes."""
+    whole = zigzag.independent_path(0.5, 1.0, goal, steps)
+    path = whole[:DETOUR_ARROWS + 1]
+    fig, ax = plots.new_figure(470, 360)
+    ways = []
+    for a, b in zip(path[:-1], path[1:]):
+        way = step_way(b - a)
+        ways.append(way)
+        _shaft_and_head(ax, a, b, plots.VANISHING if way == "↗" else plots.ACCENT, "-" if way == "↗" else "--")
+    marks = _step_numbers(whole)[:-1]   # the whole path, so its step 5 is not its "end"
+    spots = _clear_spots(path, [p for _, p in marks], [(0.0, 0.0), (-0.09, 0.0)], gap=OFF_CENTRE_GAP,
+                         bounds=OFF_CENTRE_VIEW, widths=[OFF_CENTRE_CHAR * len(t) for t, _ in marks])
+    for (label, point), spot in zip(marks, spots):
+        ax.annotate(label, point, xytext=spot, textcoords="data", fontsize=10, fontweight="bold", color="#333333",
+                    ha="center", va="center", zorder=5,
+                    arrowprops=dict(arrowstyle="-", color="#777777", lw=0.8, shrinkA=0, shrinkB=2),
+                    bbox=dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none", alpha=0.85))
+    ax.plot([0], [0], "s", color="black", mfc="none", mew=1.4, ms=8, zorder=5)
+    ax.text(-0.04, 0.0, "start", ha="right", va="center", fontsize=10)
+    to_star = np.asarray(goal, float) / np.hypot(*goal) * 0.3
+    ax.annotate("", tuple(to_star), (0.0, 0.0), arrowprops=dict(arrowstyle="-|>", color="black", lw=1.2, ls=":",
+                                                                mutation_scale=14, shrinkA=6, shrinkB=0))
+    ax.text(to_star[0] + 0.02, to_star[1], f"to the star ({goal[0]:g}, {goal[1]:g}):".replace("-", "−") + f"\n↘, weight 1 up,\nweight 2 down",
+            ha="left", va="top", fontsize=9.5)
+    ax.set(xlim=OFF_CENTRE_VIEW[0], ylim=OFF_CENTRE_VIEW[1], xlabel="weight 1", ylabel="weight 2", aspect="equal",
+           title="inputs all positive: each step ↗ or ↙")
+    ax.title.set_fontsize(11)
+    said = ", ".join(label for label, _ in marks)
+    fig.set_label(f"A zoomed sketch of two weights into one unit, whose inputs are all positive, from the start (0, 0). "
+                  f"A dotted arrow points down-right, toward the star at ({goal[0]:g}, −{abs(goal[1]):g}): weight 1 up, "
+                  f"weight 2 down. The first {DETOUR_ARROWS} steps are numbered arrows: {said}. Up-right arrows are "
+                  "solid, down-left ones dashed. " + ("No step goes down-right." if "↘" not in ways else ""))
     return fig
 
 
