@@ -417,7 +417,7 @@ def test_the_intro_table_promise_leaves_out_the_gated_units():
     table's own caption says it lists the one-input bends and sends the reader to the gated units' section."""
     intro = "".join(_cells()[0]["source"])
     assert "whole zoo" not in intro and "whole zoo" not in _markdown()
-    caption = "".join(_cells()[_index("ch04.ZooTable()") - 1]["source"])
+    caption = "".join(_cells()[_index("## The zoo table")]["source"])
     # pass 22: softmax is a row too, and it takes a whole list, not one input; a gated unit reads ONE input in
     # two ways (two weighted sums), so "take two inputs" was wrong
     # pass 46: the caption's "Gated units are left out" sentence is cut; the table still shows none (checked below)
@@ -656,7 +656,7 @@ def test_zoo_table_shows_each_family_not_the_typical_use_jargon_and_the_glossary
         assert all(family[n] == fam for n in names if n in family), fam
     assert family["identity"] == "none" and set(family.values()) == {"none", "ReLU family", "smooth family", "squashers"}
     assert all(activations.get(n).typical_use for n in family)   # the registry's texts stay for other chapters
-    above = "".join(_cells()[_index("ch04.ZooTable()") - 1]["source"])
+    above = "".join(_cells()[_index("## The zoo table")]["source"])
     assert "typical use" not in above and "**CNN**" not in above
     assert "Words in bold are also in the" not in "".join(_cells()[0]["source"])
     # pass 31: the glossary has no entry for this chapter's new words (PReLU, SELU, temperature...), so the opening
@@ -770,9 +770,27 @@ def test_gated_units_diagram_comes_first_and_the_gate_can_pass_more_than_b():
     assert "The table multiplies each gate" not in text   # the stored picture shows no table: no promise of one
 
 
+def test_one_zoo_row_is_read_aloud_before_the_table():
+    """Check (r87, pass 88): the table landed as a reference dump; ELU's row is read aloud, column by column, in the
+    cell between the legend and the table, each value the table's own (from the registry)."""
+    table = _index("ch04.ZooTable()")
+    assert _index("## The zoo table") == table - 2
+    worked = "".join(_cells()[table - 1]["source"])
+    assert worked.startswith("**Read one row aloud: ELU's.**")
+    row = ch04_zoo.row("elu")
+    assert row["range"] == "(-1, ∞) at α = 1" and "- **Range** (−1, ∞): round brackets, so −1 is only approached." in worked
+    assert row["zero-centred"] == "no: about 0.16" and "- **Zero-centred**: no. Its average output is about 0.16" in worked
+    assert row["smoothness"].startswith("no corner at α = 1") and "- **Smoothness**: no corner." in worked
+    assert ch04_zoo.corner_slopes("elu") == pytest.approx((1.0, 1.0)) and "Slope 1 on both sides of 0" in worked
+    assert row["monotonic"] == "yes" and "- **Monotonic**: yes." in worked
+    assert ch04_zoo.floor_of("elu") == pytest.approx(-1.0) and "a floor at −1 (dotted)" in worked
+    assert [line.split("**")[1] for line in worked.splitlines() if line.startswith("- **")] == [
+        "Curve", "Range", "Zero-centred", "Smoothness", "Monotonic"]
+
+
 def test_zoo_table_definitions_one_idea_per_line():
     """Check: the columns that need a word are explained one column per list line, not in one run-on paragraph."""
-    above = "".join(_cells()[_index("ch04.ZooTable()") - 1]["source"]).splitlines()
+    above = "".join(_cells()[_index("## The zoo table")]["source"]).splitlines()
     for start in ("- **Range**:", "- **Zero-centred**:", "- **Smoothness**:"):
         assert sum(line.startswith(start) for line in above) == 1, start
     # pass 25: no "mild"/"sharp" without a scale: the table gives each corner's two slopes and its jump
@@ -799,7 +817,11 @@ def test_zoo_table_definitions_one_idea_per_line():
     # r80 (pass 82): SELU's 0 holds at spread 1 only: its "roughly" is said under the column's question
     # r83 (pass 84): "ReLU's is about 0.4; ELU's, about 0.16, is closer" was dense; three plain averages, each the
     # table's own (from the registry)
-    assert above[zc + 1] == "  Average what comes out: ReLU about 0.4, ELU about 0.16, SELU 0 (at spread 1 only)." and above[zc + 2].startswith("- **")
+    # r87 (pass 88): one average a line, and why ReLU's is above 0 (every negative becomes 0)
+    assert above[zc + 1:zc + 4] == ["  - ReLU: about 0.4. Every negative becomes 0, so nothing pulls it down.",
+                                    "  - ELU: about 0.16. Its negatives pull it down only a little.",
+                                    "  - SELU: 0, at spread 1 only."] and above[zc + 4].startswith("- **")
+    assert "Average what comes out:" not in "\n".join(above)
     said = {"relu": "no: about 0.4", "elu": "no: about 0.16", "selu": "roughly: 0 at spread 1 only"}
     assert {n: ch04_zoo.row(n)["zero-centred"] for n in said} == said
     assert (NOTEBOOK.parent / "02_four_bends.ipynb").exists()
@@ -974,10 +996,10 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # r80 (pass 82): "yes" read as always; the registry says "roughly" (0 at spread 1 only), and so does the row
     assert ch04_zoo.row("selu")["zero-centred"] == "roughly: 0 at spread 1 only"
     assert activations.get("selu").zero_centred == "roughly"
-    legend = "".join(_cells()[_index("ch04.ZooTable()") - 1]["source"])
+    legend = "".join(_cells()[_index("## The zoo table")]["source"])
     # r83 (pass 84): the inputs in one short line, then three plain averages; SELU's 0 "at spread 1 only"
     assert "- **Zero-centred**: is the average output 0? Feed in bell-curve numbers (average 0, spread 1)." in legend
-    assert "SELU 0 (at spread 1 only)." in legend
+    assert "  - SELU: 0, at spread 1 only.\n" in legend
     assert ch04_zoo.row("tanh")["zero-centred"] == "yes"
     z = np.linspace(-40, 40, 400001)   # spread 1 alone is not enough: an average of ±0.5 moves the output's average
     for shift in (0.5, -0.5):
@@ -1139,9 +1161,10 @@ def test_zoo_says_yes_for_an_average_of_0_and_gives_every_other_average():
     # r67 (pass 71): the fold of every "no" row's average added digits, not ideas; the legend gives ReLU's, computed
     # r68 (pass 72): ELU's "no" hid that it is much nearer 0 than ReLU; both averages, computed
     # r83 (pass 84): "ELU's ... is closer" was dense; three plain averages, computed
-    assert ("  Average what comes out: "
-            f"ReLU about {ch04_zoo.average_output('relu'):.1f}, ELU about {ch04_zoo.average_output('elu'):.2f}, "
-            "SELU 0 (at spread 1 only).") in _markdown() and '"Roughly"' not in _markdown()
+    # r87 (pass 88): one average a line, each computed
+    assert (f"  - ReLU: about {ch04_zoo.average_output('relu'):.1f}. Every negative becomes 0"
+            in _markdown() and f"  - ELU: about {ch04_zoo.average_output('elu'):.2f}. Its negatives pull"
+            in _markdown() and '"Roughly"' not in _markdown())
     assert abs(ch04_zoo.average_output("selu")) < 1e-6
     assert 0 < ch04_zoo.average_output("elu") < ch04_zoo.average_output("relu")
     assert f"{relu:.1f}" == "0.4" and ch04_zoo.row("relu")["zero-centred"] == "no: about 0.4"
