@@ -523,8 +523,8 @@ def selu_why_fold():
     """'Optional': the in/out picture (what one SELU layer does to a spread), SELU's slope picture, why a small spread
     grows and a big one shrinks, and SELU's setting in a short list (r61, pass 66: the SELU part was a third of the
     zoo; r80, pass 82: its two folds brought in five terms; r83, pass 84: the in/out picture moved in here from the
-    main text, which had 13 SELU cells). Every number is computed here."""
-    lam = float(activations.get("selu").derivative(1.0))
+    main text, which had 13 SELU cells; r87, pass 88: the weighing of stretch against squeeze cut to two short
+    sentences, the slope picture shows the weak right side). Every number is computed here."""
     low, one, high = SPREAD_MAP_MARKS   # 0.5, 1 and 2: the spreads the picture marks and the text quotes
     big, small = signal_stats.one_layer_spread("selu", high), signal_stats.one_layer_spread("selu", low)
     in_out, slope = spread_in_out(), selu_slope()
@@ -537,9 +537,8 @@ One SELU layer: {low:g} in gives {small:.2f} out; {high:g} in gives {big:.2g} ou
 
 {pictures[1]}
 
-Why? Right of $x \\approx {edge}$ (shaded), SELU's slope is above 1. It stretches small numbers apart: a small spread grows.
-A big spread sends many numbers far left. There SELU is nearly flat: it squeezes them together.
-Right of 0, its slope is only {lam:.2f}. On balance, the squeeze wins: a big spread shrinks.
+Why? Right of $x \\approx {edge}$ (shaded), SELU's slope is above 1: a small spread grows.
+A big spread reaches far left, where SELU is nearly flat: it shrinks.
 
 {SELU_SCOPE}""")
 
