@@ -3956,7 +3956,8 @@ def test_opening_figure_names_each_curve_on_solid_lines_and_zooms_on_the_dips():
         for ln in ax.get_lines()[2:]:   # after the two axis lines
             if len(ln.get_xdata()) > 1:   # a curve, not a dip's dot
                 assert ln.get_marker() in ("None", None, ""), ax.get_title()
-                assert ln.get_linestyle() == "-" or ax is curve_panels[3], ax.get_title()
+                # r87 (pass 88): the smooth panel's dippers keep the zoom's dashes (checked in the pass 88 test)
+                assert ln.get_linestyle() == "-" or ax in (curve_panels[1], curve_panels[3]), ax.get_title()
         area = ax.get_window_extent()
         for t in ax.texts:
             box = t.get_window_extent()
@@ -3991,7 +3992,7 @@ def test_opening_figure_names_each_curve_on_solid_lines_and_zooms_on_the_dips():
         assert abs(tx - x_low) < 0.7 and abs(ty - y_low) < 0.03 and tag.get_color() == ch04_zoo.plots.color(n)   # at its dip
     assert "GELU (dotted), SiLU (dashed), Mish (solid)" in ch04_zoo.FAMILIES_ALT
     assert "GELU -0.17, SiLU -0.28, Mish -0.31" in ch04_zoo.FAMILIES_ALT and "not told apart" not in ch04_zoo.FAMILIES_ALT
-    assert "in solid lines on the same axes" in ch04_zoo.FAMILIES_ALT
+    assert "on the same axes" in ch04_zoo.FAMILIES_ALT and "GELU dotted, SiLU dashed and Mish solid and thick" in ch04_zoo.FAMILIES_ALT
     assert "x from -4 to 0, output from -0.4 to 0.1" in ch04_zoo.FAMILIES_ALT
     plt.close(fig)
 
@@ -4287,3 +4288,39 @@ def test_pass_87_smooth_panel_names_each_dipping_line_with_a_leader():
         others = [float(activations.get(m)(at)) for m in ("gelu", "silu", "mish") if m != n]
         assert three[n] > max(others) or three[n] < min(others), n   # the leader meets its own line first
     assert "thin leaders run from the names GELU" in ch04_zoo.FAMILIES_ALT
+
+
+def test_pass_88_smooth_panel_dashes_its_dippers_and_writes_the_zoom_note_large():
+    """Check (r87, pass 88): in the opening picture's smooth panel, SiLU hid under Mish (both solid) and the pointer to
+    the zoom was 7.5-point text. GELU, SiLU and Mish now carry the zoom's own dashes (three distinct styles, Mish
+    underneath and widest), softplus stays solid, and the note is at least 10 points."""
+    from matplotlib import pyplot as plt
+    fig = ch04_zoo.families_row()
+    ax = fig.axes[1]
+    curves = ax.get_lines()[2:6]   # after the two axis lines
+    styles = {n: (ln.get_linestyle(), ln.get_linewidth()) for n, ln in zip(ch04_zoo.FAMILIES["smooth family"], curves)}
+    assert [ln.get_color() for ln in curves] == [ch04_zoo.plots.color(n) for n in ch04_zoo.FAMILIES["smooth family"]]
+    assert len({styles[n][0] for n in ("gelu", "silu", "mish")}) == 3 and styles["softplus"][0] == "-"
+    zoom = {n: ln.get_linestyle() for n, ln in zip(ch04_zoo.OVERVIEW_ZOOM_NAMES,
+                                                    [ln for ln in fig.axes[3].get_lines()[2:] if len(ln.get_xdata()) > 1])}
+    assert all(styles[n][0] == zoom[n] for n in ("gelu", "silu", "mish"))   # the same look in both panels
+    assert styles["mish"][1] > max(styles["silu"][1], styles["gelu"][1])   # Mish widest, so SiLU's dashes show on it
+    note = next(t for t in ax.texts if "zoom" in t.get_text())
+    assert note.get_fontsize() >= 10 and note.get_text() == "they dip:\nzoom →"
+    plt.close(fig)
+
+
+def test_pass_88_leaky_relu_thumbnail_says_its_leak_is_too_small_to_see(monkeypatch):
+    """Check (r87, pass 88): Leaky ReLU's zoo thumbnail looked the same as ReLU's: on the shared scale its leak (0.01,
+    from the registry) lifts the left side by at most 0.03, under a pixel; the thumbnail and its alt text say so, and
+    ReLU's carries no note."""
+    leak = activations.get("leaky_relu").params["alpha"].default
+    assert leak == 0.01 and abs(float(activations.get("leaky_relu")(-ch04_zoo.SPARK_X))) <= 0.03
+    assert ch04_zoo.SPARK_NOTES == {"leaky_relu": "leak 0.01: too small\nto see here"}
+    assert ch04_zoo.spark_alt("leaky_relu") == "Leaky ReLU curve (leak 0.01: too small to see here)"
+    assert ch04_zoo.spark_alt("relu") == "ReLU curve"
+    page = ch04_zoo.ZooTable()._repr_html_()
+    assert "Leaky ReLU curve (leak 0.01: too small to see here)" in page
+    drawn = ch04_zoo.sparkline.__wrapped__("leaky_relu")
+    monkeypatch.setattr(ch04_zoo, "SPARK_NOTES", {})
+    assert ch04_zoo.sparkline.__wrapped__("leaky_relu") != drawn   # the note is drawn on the picture
