@@ -417,7 +417,7 @@ def test_the_intro_table_promise_leaves_out_the_gated_units():
     table's own caption says it lists the one-input bends and sends the reader to the gated units' section."""
     intro = "".join(_cells()[0]["source"])
     assert "whole zoo" not in intro and "whole zoo" not in _markdown()
-    caption = "".join(_cells()[_index("ch04.ZooTable()") - 1]["source"])
+    caption = "".join(_cells()[_index("## The zoo table")]["source"])
     # pass 22: softmax is a row too, and it takes a whole list, not one input; a gated unit reads ONE input in
     # two ways (two weighted sums), so "take two inputs" was wrong
     # pass 46: the caption's "Gated units are left out" sentence is cut; the table still shows none (checked below)
@@ -656,7 +656,7 @@ def test_zoo_table_shows_each_family_not_the_typical_use_jargon_and_the_glossary
         assert all(family[n] == fam for n in names if n in family), fam
     assert family["identity"] == "none" and set(family.values()) == {"none", "ReLU family", "smooth family", "squashers"}
     assert all(activations.get(n).typical_use for n in family)   # the registry's texts stay for other chapters
-    above = "".join(_cells()[_index("ch04.ZooTable()") - 1]["source"])
+    above = "".join(_cells()[_index("## The zoo table")]["source"])
     assert "typical use" not in above and "**CNN**" not in above
     assert "Words in bold are also in the" not in "".join(_cells()[0]["source"])
     # pass 31: the glossary has no entry for this chapter's new words (PReLU, SELU, temperature...), so the opening
@@ -770,9 +770,27 @@ def test_gated_units_diagram_comes_first_and_the_gate_can_pass_more_than_b():
     assert "The table multiplies each gate" not in text   # the stored picture shows no table: no promise of one
 
 
+def test_one_zoo_row_is_read_aloud_before_the_table():
+    """Check (r87, pass 88): the table landed as a reference dump; ELU's row is read aloud, column by column, in the
+    cell between the legend and the table, each value the table's own (from the registry)."""
+    table = _index("ch04.ZooTable()")
+    assert _index("## The zoo table") == table - 2
+    worked = "".join(_cells()[table - 1]["source"])
+    assert worked.startswith("**Read one row aloud: ELU's.**")
+    row = ch04_zoo.row("elu")
+    assert row["range"] == "(-1, ∞) at α = 1" and "- **Range** (−1, ∞): round brackets, so −1 is only approached." in worked
+    assert row["zero-centred"] == "no: about 0.16" and "- **Zero-centred**: no. Its average output is about 0.16" in worked
+    assert row["smoothness"].startswith("no corner at α = 1") and "- **Smoothness**: no corner." in worked
+    assert ch04_zoo.corner_slopes("elu") == pytest.approx((1.0, 1.0)) and "Slope 1 on both sides of 0" in worked
+    assert row["monotonic"] == "yes" and "- **Monotonic**: yes." in worked
+    assert ch04_zoo.floor_of("elu") == pytest.approx(-1.0) and "a floor at −1 (dotted)" in worked
+    assert [line.split("**")[1] for line in worked.splitlines() if line.startswith("- **")] == [
+        "Curve", "Range", "Zero-centred", "Smoothness", "Monotonic"]
+
+
 def test_zoo_table_definitions_one_idea_per_line():
     """Check: the columns that need a word are explained one column per list line, not in one run-on paragraph."""
-    above = "".join(_cells()[_index("ch04.ZooTable()") - 1]["source"]).splitlines()
+    above = "".join(_cells()[_index("## The zoo table")]["source"]).splitlines()
     for start in ("- **Range**:", "- **Zero-centred**:", "- **Smoothness**:"):
         assert sum(line.startswith(start) for line in above) == 1, start
     # pass 25: no "mild"/"sharp" without a scale: the table gives each corner's two slopes and its jump
@@ -799,7 +817,11 @@ def test_zoo_table_definitions_one_idea_per_line():
     # r80 (pass 82): SELU's 0 holds at spread 1 only: its "roughly" is said under the column's question
     # r83 (pass 84): "ReLU's is about 0.4; ELU's, about 0.16, is closer" was dense; three plain averages, each the
     # table's own (from the registry)
-    assert above[zc + 1] == "  Average what comes out: ReLU about 0.4, ELU about 0.16, SELU 0 (at spread 1 only)." and above[zc + 2].startswith("- **")
+    # r87 (pass 88): one average a line, and why ReLU's is above 0 (every negative becomes 0)
+    assert above[zc + 1:zc + 4] == ["  - ReLU: about 0.4. Every negative becomes 0, so nothing pulls it down.",
+                                    "  - ELU: about 0.16. Its negatives pull it down only a little.",
+                                    "  - SELU: 0, at spread 1 only."] and above[zc + 4].startswith("- **")
+    assert "Average what comes out:" not in "\n".join(above)
     said = {"relu": "no: about 0.4", "elu": "no: about 0.16", "selu": "roughly: 0 at spread 1 only"}
     assert {n: ch04_zoo.row(n)["zero-centred"] for n in said} == said
     assert (NOTEBOOK.parent / "02_four_bends.ipynb").exists()
@@ -974,10 +996,10 @@ def test_selu_is_zero_centred_only_at_spread_one_with_lecun_weights():
     # r80 (pass 82): "yes" read as always; the registry says "roughly" (0 at spread 1 only), and so does the row
     assert ch04_zoo.row("selu")["zero-centred"] == "roughly: 0 at spread 1 only"
     assert activations.get("selu").zero_centred == "roughly"
-    legend = "".join(_cells()[_index("ch04.ZooTable()") - 1]["source"])
+    legend = "".join(_cells()[_index("## The zoo table")]["source"])
     # r83 (pass 84): the inputs in one short line, then three plain averages; SELU's 0 "at spread 1 only"
     assert "- **Zero-centred**: is the average output 0? Feed in bell-curve numbers (average 0, spread 1)." in legend
-    assert "SELU 0 (at spread 1 only)." in legend
+    assert "  - SELU: 0, at spread 1 only.\n" in legend
     assert ch04_zoo.row("tanh")["zero-centred"] == "yes"
     z = np.linspace(-40, 40, 400001)   # spread 1 alone is not enough: an average of ±0.5 moves the output's average
     for shift in (0.5, -0.5):
@@ -1139,9 +1161,10 @@ def test_zoo_says_yes_for_an_average_of_0_and_gives_every_other_average():
     # r67 (pass 71): the fold of every "no" row's average added digits, not ideas; the legend gives ReLU's, computed
     # r68 (pass 72): ELU's "no" hid that it is much nearer 0 than ReLU; both averages, computed
     # r83 (pass 84): "ELU's ... is closer" was dense; three plain averages, computed
-    assert ("  Average what comes out: "
-            f"ReLU about {ch04_zoo.average_output('relu'):.1f}, ELU about {ch04_zoo.average_output('elu'):.2f}, "
-            "SELU 0 (at spread 1 only).") in _markdown() and '"Roughly"' not in _markdown()
+    # r87 (pass 88): one average a line, each computed
+    assert (f"  - ReLU: about {ch04_zoo.average_output('relu'):.1f}. Every negative becomes 0"
+            in _markdown() and f"  - ELU: about {ch04_zoo.average_output('elu'):.2f}. Its negatives pull"
+            in _markdown() and '"Roughly"' not in _markdown())
     assert abs(ch04_zoo.average_output("selu")) < 1e-6
     assert 0 < ch04_zoo.average_output("elu") < ch04_zoo.average_output("relu")
     assert f"{relu:.1f}" == "0.4" and ch04_zoo.row("relu")["zero-centred"] == "no: about 0.4"
@@ -1698,16 +1721,18 @@ def test_remember_splits_its_ideas_and_points_to_chapter_06_for_choosing():
     # pass 32: line 1 was five sentences: now two short ones; the costs, the dips and SELU stay in their sections
     # r36: SELU and its condition were missing from What to remember: one short line, still three items
     assert ("1. The ReLU family tilts or bends the flat left side; the smooth family rounds the corner.\n"
-            "   Either way, a unit a little left of 0 still gets a nudge.\n"
-            "   GELU, SiLU and Mish dip: not monotonic.\n"   # r85 (pass 86): the last recall asks it
-            "   Started right, in a plain stack, SELU pulls spread back towards 1.\n2. ") in remember
+            # r87 (pass 88): item 1 held four ideas in one run; the three after its first line are bullets
+            "   - Either way, a unit a little left of 0 still gets a nudge.\n"
+            "   - GELU, SiLU and Mish dip: not monotonic.\n"   # r85 (pass 86): the last recall asks it
+            "   - Started right, in a plain stack, SELU pulls spread back towards 1.\n2. ") in remember
     # r72: near 1, given its starts; r73: and its setting (a plain stack); session 32: "in remember" had slipped into a comment
     assert float(activations.get("gelu").derivative(activations.minimum("gelu")[0])) == pytest.approx(0, abs=1e-3)
     assert abs(float(activations.get("gelu").derivative(-4.0))) < 1e-3
     assert [round(float(activations.get(n).derivative(-0.01)), 1) for n in ("gelu", "silu")] == [0.5, 0.5]
     assert all(not activations.get(n).monotonic and activations.minimum(n)[1] < 0 for n in ("gelu", "silu", "mish"))
     # r85 (pass 86): monotonic and zero-centred, asked by the last recall, are named here too (cap 100 -> 110 words)
-    assert remember.count("Cost:") == 2 and len(remember.split()) < 110
+    # r87 (pass 88): a bullet's dash is not a word
+    assert remember.count("Cost:") == 2 and len([w for w in remember.split() if w != "-"]) < 110
     assert "not monotonic" in remember and "(not zero-centred)" in remember
     assert "[Chapter 06](06_decision_list.ipynb) says which to pick." in text   # pass 68: ", and when" cut (words)
     assert text.lower().count("which to pick") == 1 and text.lower().count("pick") == 2   # one pointer; r48: "pick two bends" (the menus)
@@ -3273,9 +3298,12 @@ def test_selu_pull_back_is_explained_after_its_widget_and_checks_out():
     # r52 (pass 58): "near 0" hid how soon the left slope falls below 1 (x ≈ −0.56): the range is said
     # r80 (pass 82): the shading was read as -0.56 to 0 only; the band runs to the picture's right edge
     # r83 (pass 84): shorter, so the fold holds the in/out picture too within its 140 words
-    why = ("Why? Right of $x \\approx -0.56$ (shaded), SELU's slope is above 1. It stretches small numbers apart: a small spread grows.\n"
-           "A big spread sends many numbers far left. There SELU is nearly flat: it squeezes them together.\n"
-           f"Right of 0, its slope is only {lam:.2f}. On balance, the squeeze wins: a big spread shrinks.")
+    # r87 (pass 88): "on balance, the squeeze wins" asked the learner to weigh two effects; two short sentences, the
+    # map's numbers first (checked below), the weak right side (1.05) left to the slope picture
+    why = ("Why? Right of $x \\approx -0.56$ (shaded), SELU's slope is above 1: a small spread grows.\n"
+           "A big spread reaches far left, where SELU is nearly flat: it shrinks.\n\n")
+    assert "On balance" not in ch04_zoo.selu_why_fold().data and "only 1.05" in ch04_zoo.selu_slope().get_label() + "".join(
+        t.get_text() for t in ch04_zoo.selu_slope().axes[0].texts)
     fold = ch04_zoo.selu_why_fold().data   # r61 (pass 66): the slope picture and the why are folded, one click away
     assert why in fold and why not in text and f"{big:.2g}" == "1.7" and f"{lam:.2f}" == "1.05"
     in_out, slope = ch04_zoo.spread_in_out(), ch04_zoo.selu_slope()
@@ -3804,7 +3832,7 @@ def test_selus_slope_is_above_one_from_about_minus_0_56():
     assert f"{edge:.2f}" == "-0.56"
     assert np.all(np.asarray(selu.derivative(np.linspace(edge + 1e-3, 3, 500))) > 1)
     assert np.all(np.asarray(selu.derivative(np.linspace(-5, edge - 1e-3, 500))) < 1)
-    assert "Why? Right of $x \\approx -0.56$ (shaded), SELU's slope is above 1." in ch04_zoo.selu_why_fold().data
+    assert "Why? Right of $x \\approx -0.56$ (shaded), SELU's slope is above 1:" in ch04_zoo.selu_why_fold().data
     assert f"{ch04_zoo.selu_stretch_edge():.2f}" == "-0.56"   # the edge the slope picture marks and shades
 
 
@@ -3928,7 +3956,8 @@ def test_opening_figure_names_each_curve_on_solid_lines_and_zooms_on_the_dips():
         for ln in ax.get_lines()[2:]:   # after the two axis lines
             if len(ln.get_xdata()) > 1:   # a curve, not a dip's dot
                 assert ln.get_marker() in ("None", None, ""), ax.get_title()
-                assert ln.get_linestyle() == "-" or ax is curve_panels[3], ax.get_title()
+                # r87 (pass 88): the smooth panel's dippers keep the zoom's dashes (checked in the pass 88 test)
+                assert ln.get_linestyle() == "-" or ax in (curve_panels[1], curve_panels[3]), ax.get_title()
         area = ax.get_window_extent()
         for t in ax.texts:
             box = t.get_window_extent()
@@ -3963,7 +3992,7 @@ def test_opening_figure_names_each_curve_on_solid_lines_and_zooms_on_the_dips():
         assert abs(tx - x_low) < 0.7 and abs(ty - y_low) < 0.03 and tag.get_color() == ch04_zoo.plots.color(n)   # at its dip
     assert "GELU (dotted), SiLU (dashed), Mish (solid)" in ch04_zoo.FAMILIES_ALT
     assert "GELU -0.17, SiLU -0.28, Mish -0.31" in ch04_zoo.FAMILIES_ALT and "not told apart" not in ch04_zoo.FAMILIES_ALT
-    assert "in solid lines on the same axes" in ch04_zoo.FAMILIES_ALT
+    assert "on the same axes" in ch04_zoo.FAMILIES_ALT and "GELU dotted, SiLU dashed and Mish solid and thick" in ch04_zoo.FAMILIES_ALT
     assert "x from -4 to 0, output from -0.4 to 0.1" in ch04_zoo.FAMILIES_ALT
     plt.close(fig)
 
@@ -4163,7 +4192,8 @@ def test_selu_optional_part_is_one_short_fold_with_no_new_bold_term():
     for cut in ("average square", "independent", "He weights", "normalisation", "sqrt", "0.088", "LeCun-normal**"):
         assert cut not in _stored_text(), cut
     words = len(re.findall(r"[A-Za-z0-9][\w'’-]*", re.sub(r"<img [^>]*>", "", text)))
-    assert words <= 140, words   # the two folds held about 420 words; r82 added "on balance" (140)
+    # the two folds held about 420 words; r82 added "on balance" (140); r87 (pass 88): the weighing cut (120)
+    assert words <= 120, words
 
 
 # ---- r81 (pass 83) ----
@@ -4258,3 +4288,39 @@ def test_pass_87_smooth_panel_names_each_dipping_line_with_a_leader():
         others = [float(activations.get(m)(at)) for m in ("gelu", "silu", "mish") if m != n]
         assert three[n] > max(others) or three[n] < min(others), n   # the leader meets its own line first
     assert "thin leaders run from the names GELU" in ch04_zoo.FAMILIES_ALT
+
+
+def test_pass_88_smooth_panel_dashes_its_dippers_and_writes_the_zoom_note_large():
+    """Check (r87, pass 88): in the opening picture's smooth panel, SiLU hid under Mish (both solid) and the pointer to
+    the zoom was 7.5-point text. GELU, SiLU and Mish now carry the zoom's own dashes (three distinct styles, Mish
+    underneath and widest), softplus stays solid, and the note is at least 10 points."""
+    from matplotlib import pyplot as plt
+    fig = ch04_zoo.families_row()
+    ax = fig.axes[1]
+    curves = ax.get_lines()[2:6]   # after the two axis lines
+    styles = {n: (ln.get_linestyle(), ln.get_linewidth()) for n, ln in zip(ch04_zoo.FAMILIES["smooth family"], curves)}
+    assert [ln.get_color() for ln in curves] == [ch04_zoo.plots.color(n) for n in ch04_zoo.FAMILIES["smooth family"]]
+    assert len({styles[n][0] for n in ("gelu", "silu", "mish")}) == 3 and styles["softplus"][0] == "-"
+    zoom = {n: ln.get_linestyle() for n, ln in zip(ch04_zoo.OVERVIEW_ZOOM_NAMES,
+                                                    [ln for ln in fig.axes[3].get_lines()[2:] if len(ln.get_xdata()) > 1])}
+    assert all(styles[n][0] == zoom[n] for n in ("gelu", "silu", "mish"))   # the same look in both panels
+    assert styles["mish"][1] > max(styles["silu"][1], styles["gelu"][1])   # Mish widest, so SiLU's dashes show on it
+    note = next(t for t in ax.texts if "zoom" in t.get_text())
+    assert note.get_fontsize() >= 10 and note.get_text() == "they dip:\nzoom →"
+    plt.close(fig)
+
+
+def test_pass_88_leaky_relu_thumbnail_says_its_leak_is_too_small_to_see(monkeypatch):
+    """Check (r87, pass 88): Leaky ReLU's zoo thumbnail looked the same as ReLU's: on the shared scale its leak (0.01,
+    from the registry) lifts the left side by at most 0.03, under a pixel; the thumbnail and its alt text say so, and
+    ReLU's carries no note."""
+    leak = activations.get("leaky_relu").params["alpha"].default
+    assert leak == 0.01 and abs(float(activations.get("leaky_relu")(-ch04_zoo.SPARK_X))) <= 0.03
+    assert ch04_zoo.SPARK_NOTES == {"leaky_relu": "leak 0.01: too small\nto see here"}
+    assert ch04_zoo.spark_alt("leaky_relu") == "Leaky ReLU curve (leak 0.01: too small to see here)"
+    assert ch04_zoo.spark_alt("relu") == "ReLU curve"
+    page = ch04_zoo.ZooTable()._repr_html_()
+    assert "Leaky ReLU curve (leak 0.01: too small to see here)" in page
+    drawn = ch04_zoo.sparkline.__wrapped__("leaky_relu")
+    monkeypatch.setattr(ch04_zoo, "SPARK_NOTES", {})
+    assert ch04_zoo.sparkline.__wrapped__("leaky_relu") != drawn   # the note is drawn on the picture

@@ -21,7 +21,7 @@ __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer"
            "gate_diagram", "gated_units", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
            "print_dips", "print_gap", "zigzag_left", "zigzag_runs", "zigzag_sketch", "zigzag_steps", "zigzag_text", "zigzag_way", "print_overflow", "print_widest_gap",
-           "back_near_one", "doubling_runs", "doubling_spread", "selu_settle_layer", "selu_three_starts", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "selu_slope", "selu_stretch_edge", "selu_why_fold", "families_row", "slopes_text", "deepest_dip_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "relu_family_slopes", "nudge_answer", "nudge_slopes", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline",
+           "back_near_one", "doubling_runs", "doubling_spread", "selu_settle_layer", "selu_three_starts", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "selu_slope", "selu_stretch_edge", "selu_why_fold", "families_row", "slopes_text", "deepest_dip_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "relu_family_slopes", "nudge_answer", "nudge_slopes", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline", "spark_alt",
            "squashers", "two_switches", "area_label", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
 
 FAMILIES = {
@@ -87,10 +87,11 @@ ZOOM_DIP_TAGS = {"gelu": (-0.15, -0.012, "GELU", "right", "top"), "silu": (-0.62
                  "mish": (0.05, -0.025, "Mish", "center", "top")}
 # the overview's alt text, its zoom limits read from the limits above (pass 80: they were typed twice)
 FAMILIES_ALT = ("Four small panels, each curve with its name written next to it. The first three, one per "
-                f"family, in solid lines on the same axes (x from {-SHARED_X:g} to {SHARED_X:g}). ReLU family: "
+                f"family, on the same axes (x from {-SHARED_X:g} to {SHARED_X:g}). ReLU family: "
                 "ReLU, Leaky ReLU, PReLU, ELU and SELU, each with its own left side. Smooth family: GELU, SiLU, Mish and "
-                "softplus, ReLU with the corner rounded; thin leaders run from the names GELU (top left), SiLU "
-                "(lowest, right of 0) and Mish (its dip) to their lines. Squashers: sigmoid and tanh, S-curves held in a box. Zoom on the "
+                "softplus, ReLU with the corner rounded; GELU " + ZOOM_DIP_SAID["gelu"] + ", SiLU " + ZOOM_DIP_SAID["silu"]
+                + " and Mish " + ZOOM_DIP_SAID["mish"] + " and thick, as in the zoom; thin leaders run from the names GELU (top left), SiLU "
+                "(lowest, right of 0) and Mish (its dip) to their lines; a note says they dip, see the zoom. Squashers: sigmoid and tanh, S-curves held in a box. Zoom on the "
                 f"dips (x from {OVERVIEW_ZOOM_X[0]:g} to {OVERVIEW_ZOOM_X[1]:g}, output from {OVERVIEW_ZOOM_Y[0]:g} to "
                 f"{OVERVIEW_ZOOM_Y[1]:g}): Leaky ReLU just below ReLU's flat 0; "
                 + ", ".join(f"{ZOOM_DIP_TAGS[n][2]} ({ZOOM_DIP_SAID[n]})" for n in ZOOM_SMOOTH)
@@ -111,7 +112,9 @@ OVERVIEW_TAGS = {
 # r86 (pass 87): GELU, SiLU and Mish were named in a stacked list under their lines, which could not be told apart;
 # each name now sits apart, a thin leader in its colour running to the x where its own line is the outer one
 OVERVIEW_LEADERS = {"gelu": -2.2, "silu": 2.0, "mish": -1.19}   # GELU top left, SiLU lowest right of 0, Mish's dip
-OVERVIEW_ZOOM_NOTE = (-2.95, -1.6, "(they dip: zoom →)")
+# r87 (pass 88): the note at 7.5 points was too small to read; larger, on two short lines
+OVERVIEW_ZOOM_NOTE = (-2.95, -1.35, "they dip:\nzoom →")
+OVERVIEW_NOTE_SIZE = 10
 ZOOM_TAGS = {
     "relu": (-3.9, 0.015, "ReLU", "left", "bottom"), "leaky_relu": (-3.9, -0.042, "Leaky ReLU", "left", "top"),
 }
@@ -137,13 +140,15 @@ def families_row(x_max=SHARED_X):
         ax.set_title(family)
         _axes_lines(ax)
         for name in (n for n in names if n != "softmax"):
-            ax.plot(x, np.asarray(activations.get(name)(x), dtype=float), lw=1.8, color=plots.color(name), ls="-")
+            # r87 (pass 88): SiLU hid under Mish in solid lines; the three dippers keep the zoom's dashes here too
+            style = ZOOM_DIP_STYLE.get(name, {"ls": "-", "lw": 1.8})
+            ax.plot(x, np.asarray(activations.get(name)(x), dtype=float), color=plots.color(name), **style)
         _overview_tags(ax, [n for n in names if n != "softmax"], OVERVIEW_TAGS, OVERVIEW_LEADERS)
         ax.set(xlim=(-x_max, x_max), ylim=SHARED_Y, xticks=(-3, 0, 3))
     for ax in axes[1:3]:
         ax.set_yticklabels([])
     nx, ny, note = OVERVIEW_ZOOM_NOTE
-    axes[1].text(nx, ny, note, color=STRIP_NOTE_COLOUR, ha="left", va="top", fontsize=7.5)
+    axes[1].text(nx, ny, note, color=STRIP_NOTE_COLOUR, ha="left", va="top", fontsize=OVERVIEW_NOTE_SIZE)
     axes[0].set(ylabel="output")
     az = axes[3]
     xz = np.linspace(*OVERVIEW_ZOOM_X, 401)
@@ -523,8 +528,8 @@ def selu_why_fold():
     """'Optional': the in/out picture (what one SELU layer does to a spread), SELU's slope picture, why a small spread
     grows and a big one shrinks, and SELU's setting in a short list (r61, pass 66: the SELU part was a third of the
     zoo; r80, pass 82: its two folds brought in five terms; r83, pass 84: the in/out picture moved in here from the
-    main text, which had 13 SELU cells). Every number is computed here."""
-    lam = float(activations.get("selu").derivative(1.0))
+    main text, which had 13 SELU cells; r87, pass 88: the weighing of stretch against squeeze cut to two short
+    sentences, the slope picture shows the weak right side). Every number is computed here."""
     low, one, high = SPREAD_MAP_MARKS   # 0.5, 1 and 2: the spreads the picture marks and the text quotes
     big, small = signal_stats.one_layer_spread("selu", high), signal_stats.one_layer_spread("selu", low)
     in_out, slope = spread_in_out(), selu_slope()
@@ -537,9 +542,8 @@ One SELU layer: {low:g} in gives {small:.2f} out; {high:g} in gives {big:.2g} ou
 
 {pictures[1]}
 
-Why? Right of $x \\approx {edge}$ (shaded), SELU's slope is above 1. It stretches small numbers apart: a small spread grows.
-A big spread sends many numbers far left. There SELU is nearly flat: it squeezes them together.
-Right of 0, its slope is only {lam:.2f}. On balance, the squeeze wins: a big spread shrinks.
+Why? Right of $x \\approx {edge}$ (shaded), SELU's slope is above 1: a small spread grows.
+A big spread reaches far left, where SELU is nearly flat: it shrinks.
 
 {SELU_SCOPE}""")
 
@@ -1315,6 +1319,8 @@ SPARK_BOX = (0.085, 0.13, 0.87, 0.84)   # the frame inside the picture: left, bo
 SPARK_MARKS = (1, -1)   # dashed levels (pass 24: a reader could not read the floors, ELU −1 and SELU −1.76)
 SPARK_XTICKS = (-3, 0, 3)
 SPARK_YTICKS = (3, 2, 1, 0, -1, -2)   # pass 29: 0 labelled too; r48: 3 and -2 too, so "output from -2 to 3" is read
+# r87 (pass 88): Leaky ReLU's curve looked the same as ReLU's; its thumbnail says why (its leak, from the registry)
+SPARK_NOTES = {"leaky_relu": f"leak {activations.get('leaky_relu').params['alpha'].default:g}: too small\nto see here"}
 
 
 def floor_of(name, far=-60.0):
@@ -1357,10 +1363,19 @@ def sparkline(name, width=SPARK_SIZE[0], height=SPARK_SIZE[1]):
     # the frame (inside, it floated in the plot)
     ax.text(SPARK_X + 0.1, 0, "x", color="#555555", fontsize=10, ha="left", va="center", clip_on=False)
     ax.text(0.12, SPARK_Y[1] - 0.1, "out", color="#555555", fontsize=10, ha="left", va="top")
+    if name in SPARK_NOTES:   # top left, clear of the curve (near 0 there) and of "out"
+        ax.text(-SPARK_X + 0.15, SPARK_Y[1] - 0.15, SPARK_NOTES[name], color=STRIP_NOTE_COLOUR, fontsize=11,
+                ha="left", va="top")
     for side in ax.spines.values():
         side.set(color="#cccccc", lw=0.8)
     fig.canvas.draw()
     return canvas_png(fig.canvas)
+
+
+def spark_alt(name):
+    """A thumbnail's alt text: the bend's curve, and its note if it has one (r87, pass 88)."""
+    note = f" ({SPARK_NOTES[name].replace(chr(10), ' ')})" if name in SPARK_NOTES else ""
+    return f"{label(name)} curve{note}"
 
 
 class ZooTable:
@@ -1372,7 +1387,7 @@ class ZooTable:
     def _repr_html_(self):
         # r58 (pass 63): the zero-centred column says yes or no; r67 (pass 71): the fold of every "no" row's average
         # added digits, not ideas, so the legend above the table gives ReLU's alone (its text form keeps them all)
-        body = [[tables.image(sparkline(r["name"]), f"{r['bend']} curve", *SPARK_SIZE)
+        body = [[tables.image(sparkline(r["name"]), spark_alt(r["name"]), *SPARK_SIZE)
                  if activations.get(r["name"]).kind == "elementwise" else NO_CURVE]
                 + [zero_centred_word(r[c]) if c == "zero-centred" else r[c] for c in COLUMNS] for r in self.rows]
         return tables.html_table(("curve",) + COLUMNS, body)
