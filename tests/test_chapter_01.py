@@ -1819,7 +1819,10 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
     head = next(i for i, c in enumerate(cells) if _src(c).startswith("## Optional: why exactly one half?"))
     # pass 76 (r73 reader: "The table below" and "below: one slice" came before both): the bowl first, right after
     # the words that name it; then the score, its table, and the argument
-    assert head == len(cells) - 5 and _src(cells[head - 1]).startswith("## What to remember")
+    # pass 88 (r87 Focus): the optional ramps sit between "What to remember" and this section, both optional parts
+    # together at the end
+    assert head == len(cells) - 5 and _src(cells[head - 3]).startswith("## What to remember")
+    assert _src(cells[head - 1]) == "ch01.folded_ramps_picture()"
     kinds = [(c["cell_type"], _src(c).strip() if c["cell_type"] == "code" else "") for c in cells[head:]]
     assert kinds == [("markdown", ""), ("code", "ch01.bias_loss_picture()"), ("markdown", ""),
                      ("code", "ch01.three_right_line()"), ("markdown", "")]
@@ -3995,11 +3998,18 @@ def test_pass75_tanh_ramps_picture_sums_two_straight_steps_into_a_curved_zero_li
     assert len(ch01_collapse.RAMPS) == 2 and ch01_collapse.XOR_HIDDEN == 8
     assert "Three colour maps" in fig.get_label() and "curves" in fig.get_label()
     cells = _cells()
-    i = next(k for k, c in enumerate(cells) if _src(c).startswith("<details><summary>Why the right map looks like"))
     # pass 78 (r75 reader: the ramps were words before their picture); pass 86 (r85 reader): the picture and its
-    # reading in one optional fold, after the why (its words come after the picture, inside the fold)
-    pic = cells[i + 1]
-    assert _src(pic) == "ch01.folded_ramps_picture()" and pic["metadata"]["jupyter"]["source_hidden"]
+    # reading in one optional fold (its words come after the picture, inside the fold). Pass 88 (r87 Focus: a detour
+    # between the XOR result and the crease demo): at the end, after "What to remember", under its own optional
+    # heading, right before the other optional part
+    (i,) = [k for k, c in enumerate(cells) if _src(c) == "ch01.folded_ramps_picture()"]
+    remember = next(k for k, c in enumerate(cells) if _src(c).startswith("## What to remember"))
+    half = next(k for k, c in enumerate(cells) if _src(c).startswith("## Optional: why exactly one half?"))
+    assert remember < i - 1 and i + 1 == half
+    assert _src(cells[i - 1]) == "## Optional: why the tanh map's boundary curves"
+    assert cells[i - 1]["metadata"]["slideshow"]["slide_type"] == "slide"
+    pic = cells[i]
+    assert pic["metadata"]["jupyter"]["source_hidden"]
     shown = next(o["data"] for o in pic["outputs"] if "data" in o)
     assert "".join(shown["text/html"]).startswith("<details><summary>Optional, simplified: two hand-set ramps")
 
@@ -4393,6 +4403,11 @@ def test_pass87_ramps_reading_is_full_sentences_that_the_picture_bears_out():
     near its top and barely changes there, unit 1 is halfway up and changes fast."""
     reading = ch01_collapse.RAMPS_READING
     assert "At A, unit 2 is near its top, so it barely changes." in reading
+    # pass 88 (r87 Clarity: "In unit 2: climbs down, A sits in deep red." still read as notes): the panel is named as
+    # a panel, in a whole sentence
+    assert "Panel “*unit 2: climbs down*” has A in deep red." in reading
+    assert "Panel “*unit 1: climbs right*” has A by its dashed line." in reading
+    assert not any(re.match(r"In \*unit", r) for r in reading)
     assert "There unit 1 is halfway up, so it changes fast." in reading
     for r in reading:
         assert r[0].isupper() and r.endswith("."), r

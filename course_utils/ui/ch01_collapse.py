@@ -826,15 +826,17 @@ def no_bend_landing_picture():
 
 
 # pass 86 (r85 reader: the ramps were a second explanation of a picture already understood): optional, behind a
-# click, the picture and its reading together; the reading one step a sentence, from the spot A the picture marks
+# click, the picture and its reading together; the reading one step a sentence, from the spot A the picture marks.
+# pass 88 (r87 Focus: a detour mid-chapter): moved to the chapter's end, beside the other optional part; r87 Clarity
+# ("In unit 2: climbs down, A sits in deep red." read as notes): each panel is named as a panel, in a whole sentence
 RAMPS_SUMMARY = "Optional, simplified: two hand-set ramps; their sum catches only (1, 0)"
 RAMPS_READING = (
     "Blue means below 0, red above 0, white exactly 0.",
     "A dashed 0-line marks where a panel's value is 0.",
     "Each panel marks the same spot A. There the sum's 0-line meets the bottom edge.",
-    "In *unit 2: climbs down*, A sits in deep red.",
+    "Panel “*unit 2: climbs down*” has A in deep red.",
     "At A, unit 2 is near its top, so it barely changes.",
-    "In *unit 1: climbs right*, A sits by the dashed line.",
+    "Panel “*unit 1: climbs right*” has A by its dashed line.",
     "There unit 1 is halfway up, so it changes fast.",
     "So near A, only unit 1 changes the sum. The sum's 0-line runs upright there.",
     "At the right edge the units swap roles, so it runs across.",
