@@ -1819,7 +1819,10 @@ def test_why_one_half_the_lowest_straight_loss_and_the_pulls_add_up_to_0():
     head = next(i for i, c in enumerate(cells) if _src(c).startswith("## Optional: why exactly one half?"))
     # pass 76 (r73 reader: "The table below" and "below: one slice" came before both): the bowl first, right after
     # the words that name it; then the score, its table, and the argument
-    assert head == len(cells) - 5 and _src(cells[head - 1]).startswith("## What to remember")
+    # pass 88 (r87 Focus): the optional ramps sit between "What to remember" and this section, both optional parts
+    # together at the end
+    assert head == len(cells) - 5 and _src(cells[head - 3]).startswith("## What to remember")
+    assert _src(cells[head - 1]) == "ch01.folded_ramps_picture()"
     kinds = [(c["cell_type"], _src(c).strip() if c["cell_type"] == "code" else "") for c in cells[head:]]
     assert kinds == [("markdown", ""), ("code", "ch01.bias_loss_picture()"), ("markdown", ""),
                      ("code", "ch01.three_right_line()"), ("markdown", "")]
@@ -3246,9 +3249,12 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
             # pass 84 (r83 reader: "turn −60, shift 0.3" was never explained): an angle, and a distance
             # pass 86 (r85 reader: a line as an angle and a distance was new): what each slider does to the line
             # pass 87 (r86 reader: degrees and a signed distance got two lines): a sketch shows both
-            "Two sliders fine-tune a line. The sketch shows both.\n"
-            "**turn** spins the arrow and its line, in degrees. At 0 the arrow points right.\n"
-            "**shift** slides the line along its arrow: its distance from (0, 0).") in text
+            # pass 88 (r87 Clarity: "its distance from (0, 0)" was abstract, the sketch's turn 30 no button's): the
+            # sketch draws the gentle line, and the words read its turn and shift off it
+            "Two sliders fine-tune a line. The sketch shows both on the **gentle** line.\n"
+            "**turn** spins the arrow and its line, in degrees: 0 points right, −60 down and right.\n"
+            "**shift** slides the line along its arrow. Here it sits 0.3 from (0, 0).") in text
+    assert dict((n, (t, v)) for n, t, v in ch01_collapse.LINE_PRESETS)["gentle"] == (-60.0, 0.3)
     assert "arrow's angle" not in text
     assert [name for name, _t, _s in ch01_collapse.LINE_PRESETS] == ["upright", "across", "gentle", "steep"]
     assert ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True).sliders["angle"].value == -60.0
@@ -3995,11 +4001,18 @@ def test_pass75_tanh_ramps_picture_sums_two_straight_steps_into_a_curved_zero_li
     assert len(ch01_collapse.RAMPS) == 2 and ch01_collapse.XOR_HIDDEN == 8
     assert "Three colour maps" in fig.get_label() and "curves" in fig.get_label()
     cells = _cells()
-    i = next(k for k, c in enumerate(cells) if _src(c).startswith("<details><summary>Why the right map looks like"))
     # pass 78 (r75 reader: the ramps were words before their picture); pass 86 (r85 reader): the picture and its
-    # reading in one optional fold, after the why (its words come after the picture, inside the fold)
-    pic = cells[i + 1]
-    assert _src(pic) == "ch01.folded_ramps_picture()" and pic["metadata"]["jupyter"]["source_hidden"]
+    # reading in one optional fold (its words come after the picture, inside the fold). Pass 88 (r87 Focus: a detour
+    # between the XOR result and the crease demo): at the end, after "What to remember", under its own optional
+    # heading, right before the other optional part
+    (i,) = [k for k, c in enumerate(cells) if _src(c) == "ch01.folded_ramps_picture()"]
+    remember = next(k for k, c in enumerate(cells) if _src(c).startswith("## What to remember"))
+    half = next(k for k, c in enumerate(cells) if _src(c).startswith("## Optional: why exactly one half?"))
+    assert remember < i - 1 and i + 1 == half
+    assert _src(cells[i - 1]) == "## Optional: why the tanh map's boundary curves"
+    assert cells[i - 1]["metadata"]["slideshow"]["slide_type"] == "slide"
+    pic = cells[i]
+    assert pic["metadata"]["jupyter"]["source_hidden"]
     shown = next(o["data"] for o in pic["outputs"] if "data" in o)
     assert "".join(shown["text/html"]).startswith("<details><summary>Optional, simplified: two hand-set ramps")
 
@@ -4393,6 +4406,11 @@ def test_pass87_ramps_reading_is_full_sentences_that_the_picture_bears_out():
     near its top and barely changes there, unit 1 is halfway up and changes fast."""
     reading = ch01_collapse.RAMPS_READING
     assert "At A, unit 2 is near its top, so it barely changes." in reading
+    # pass 88 (r87 Clarity: "In unit 2: climbs down, A sits in deep red." still read as notes): the panel is named as
+    # a panel, in a whole sentence
+    assert "Panel “*unit 2: climbs down*” has A in deep red." in reading
+    assert "Panel “*unit 1: climbs right*” has A by its dashed line." in reading
+    assert not any(re.match(r"In \*unit", r) for r in reading)
     assert "There unit 1 is halfway up, so it changes fast." in reading
     for r in reading:
         assert r[0].isupper() and r.endswith("."), r
@@ -4412,12 +4430,14 @@ def test_pass87_turn_shift_sketch_draws_what_the_sliders_mean():
     across it, and the arrow points into the side candidate_line calls label 1 (the demo's own rule)."""
     cells = _cells()
     i = next(k for k, c in enumerate(cells) if _src(c).startswith("Four buttons try ready-made lines"))
-    assert "The sketch shows both." in _src(cells[i])
+    assert "The sketch shows both on the **gentle** line." in _src(cells[i])
     sketch = cells[i + 1]
     assert _src(sketch) == "ch01.turn_shift_sketch()" and sketch["metadata"]["jupyter"]["source_hidden"]
     assert any("image/png" in o.get("data", {}) for o in sketch["outputs"])
     assert _src(cells[i + 2]).startswith("**Predict, then try**")
     turn, shift = ch01_collapse.SKETCH_TURN, ch01_collapse.SKETCH_SHIFT
+    # pass 88 (r87 Clarity): the sketch is a ready-made line, the gentle one, as its words say
+    assert ("gentle", turn, shift) in ch01_collapse.LINE_PRESETS and (turn, shift) == (-60.0, 0.3)
     a = np.deg2rad(turn)
     facing = np.array([np.cos(a), np.sin(a)])
     ax = ch01_collapse.turn_shift_sketch().axes[0]
@@ -4431,9 +4451,15 @@ def test_pass87_turn_shift_sketch_draws_what_the_sliders_mean():
     assert ch01_collapse.candidate_line(turn, shift, [arrow.xy]).tolist() == [True]   # into the label-1 side
     (zero,) = [l for l in ax.lines if l.get_gid() == "turn 0"]
     assert set(zero.get_ydata()) == {0}   # turn 0 points right
-    assert ax.get_title() == f"turn {turn:g}, shift {shift:g}: the line and its arrow"
+    assert ax.get_title() == "turn −60, shift 0.3: the line and its arrow"
     label = ax.figure.get_label()
-    assert label.startswith(f"A sketch of the demo's two sliders, at turn {turn:g} and shift {shift:g}.")
+    assert label.startswith("A sketch of the demo's two sliders, at turn −60 and shift 0.3.")
+    assert "marks the turn, 60 degrees down." in label
+    (arc,) = [l for l in ax.lines if l.get_gid() == "turn arc"]
+    assert arc.get_ydata().max() <= 1e-12 and arc.get_ydata().min() < 0   # the turn drawn downward, as −60 is
+    lo, hi = ax.get_xlim(), ax.get_ylim()
+    texts = [t for t in ax.texts if t.get_text()]
+    assert all(lo[0] < t.get_position()[0] < lo[1] and hi[0] < t.get_position()[1] < hi[1] for t in texts)
     assert "into the dotted label-1 side" in label
 
 

@@ -751,8 +751,10 @@ def xor_fold_picture():
 
 
 # pass 87 (r86 reader: degrees and a signed distance got two lines of words): one small sketch of what the XOR demo's
-# two sliders mean, drawn at an example setting; a new idea, so a clean angle and distance (not a preset)
-SKETCH_TURN, SKETCH_SHIFT = 30.0, 1.0
+# two sliders mean, drawn at an example setting. Pass 88 (r87 Clarity: the sketch's turn 30 matched none of the
+# ready-made lines, all with a turn below 0): drawn on the gentle line, so the sketch's numbers are a button's
+SKETCH_TURN, SKETCH_SHIFT = FOLD_TURN, FOLD_SHIFT
+SKETCH_XLIM, SKETCH_YLIM = (-0.5, 1.3), (-1.0, 0.45)  # close in: the gentle line is near (0, 0)
 
 
 @plots.styled
@@ -763,35 +765,37 @@ def turn_shift_sketch(turn=SKETCH_TURN, shift=SKETCH_SHIFT):
     a = np.deg2rad(turn)
     facing, along = np.array([np.cos(a), np.sin(a)]), np.array([-np.sin(a), np.cos(a)])
     foot = shift * facing
-    lim = (-0.6, 2.2)
-    ax.fill(*_keep_side(np.array([[lim[0], lim[0]], [lim[1], lim[0]], [lim[1], lim[1]], [lim[0], lim[1]]]),
-                        facing, shift).T, facecolor=plots._tint("#F0E442", 0.5), edgecolor="black", hatch="..",
+    (x0, x1), (y0, y1) = SKETCH_XLIM, SKETCH_YLIM
+    ax.fill(*_keep_side(np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]]), facing, shift).T, facecolor=plots._tint("#F0E442", 0.5), edgecolor="black", hatch="..",
             alpha=0.5, lw=0, gid="label-1 side")
     t = np.array([-2.0, 2.0])
     ax.plot(*(foot + t[:, None] * along).T, color="black", ls="--", lw=1.8, gid="line")
-    ax.plot([0, 0.95], [0, 0], color=plots.MUTED, ls=":", lw=1.5, gid="turn 0")
-    ax.text(0.08, -0.2, "turn 0: right", fontsize=9, ha="left", va="top")
+    # pass 88: laid out for the gentle line (a short shift, the line close to (0, 0)): the small words sit above the
+    # turn-0 line, the turn's name in the empty label-1 side with a pointer, the arrow down the line, clear of both
+    ax.plot([0, 0.5], [0, 0], color=plots.MUTED, ls=":", lw=1.5, gid="turn 0")
+    ax.text(0.04, 0.04, "turn 0: right", fontsize=9, ha="left", va="bottom")
     arc = np.deg2rad(np.linspace(0, turn, 30))
-    ax.plot(0.55 * np.cos(arc), 0.55 * np.sin(arc), color="black", lw=1.2, gid="turn arc")
+    ax.plot(0.2 * np.cos(arc), 0.2 * np.sin(arc), color="black", lw=1.2, gid="turn arc")
     mid = np.deg2rad(turn / 2)
-    ax.text(0.62 * np.cos(mid), 0.62 * np.sin(mid), f"turn {_num(turn)}°", fontsize=10, va="center")
+    ax.annotate(f"turn {_num(turn)}°", (0.2 * np.cos(mid), 0.2 * np.sin(mid)), (0.42, 0.2 * np.sin(mid) - 0.1),
+                fontsize=10, va="center", bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none"),
+                arrowprops=dict(arrowstyle="-", color="black", lw=0.8))
     ax.annotate("", tuple(foot), (0, 0), gid="shift",
                 arrowprops=dict(arrowstyle="<|-|>", color="black", lw=1.2, shrinkA=0, shrinkB=0))
-    ax.text(*(foot / 2 + 0.12 * along), f"shift {shift:g}", fontsize=10, ha="right", va="bottom",
-            rotation=turn, rotation_mode="anchor")
-    base = foot + 0.8 * along
-    ax.annotate("", tuple(base + 0.6 * facing), tuple(base), gid="arrow",
+    ax.text(foot[0] / 2 - 0.04, foot[1] * 0.75, f"shift {shift:g}", fontsize=10, ha="right", va="center")
+    base = foot - 0.55 * along
+    ax.annotate("", tuple(base + 0.35 * facing), tuple(base), gid="arrow",
                 arrowprops=dict(arrowstyle="-|>", color="black", lw=2.2, mutation_scale=20))
-    ax.text(*(base + 0.65 * facing), "arrow", fontsize=10, va="center")
+    ax.text(*(base + 0.4 * facing + [0.03, 0]), "arrow", fontsize=10, va="center")
     ax.plot([0], [0], "o", color="black", ms=5)
-    ax.text(-0.05, -0.08, "(0, 0)", fontsize=9, ha="right", va="top")
-    ax.text(2.1, -0.45, "label-1 side", fontsize=10, ha="right", va="bottom",
+    ax.text(-0.04, 0.04, "(0, 0)", fontsize=9, ha="right", va="bottom")
+    ax.text(x1 - 0.05, y0 + 0.05, "label-1 side", fontsize=10, ha="right", va="bottom",
             bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none"))
-    ax.set(xlim=lim, ylim=lim, xlabel="h₁", ylabel="h₂", title=f"turn {_num(turn)}, shift {shift:g}: the line and its arrow")
+    ax.set(xlim=SKETCH_XLIM, ylim=SKETCH_YLIM, xlabel="h₁", ylabel="h₂", title=f"turn {_num(turn)}, shift {shift:g}: the line and its arrow")
     ax.set_aspect("equal")
     fig.set_label(f"A sketch of the demo's two sliders, at turn {_num(turn)} and shift {shift:g}. A dotted line from "
                   "(0, 0) points right, labelled turn 0. An arc from it to a double-headed segment marks the turn, "
-                  f"{_num(turn)} degrees up. The segment runs from (0, 0) to the line and is labelled shift {shift:g}: "
+                  f"{abs(turn):g} degrees {'down' if turn < 0 else 'up'}. The segment runs from (0, 0) to the line and is labelled shift {shift:g}: "
                   "the line's distance from (0, 0). The dashed line stands across the segment's end. A thick arrow "
                   "on the line points the same way as the segment, into the dotted label-1 side.")
     return fig
@@ -826,15 +830,17 @@ def no_bend_landing_picture():
 
 
 # pass 86 (r85 reader: the ramps were a second explanation of a picture already understood): optional, behind a
-# click, the picture and its reading together; the reading one step a sentence, from the spot A the picture marks
+# click, the picture and its reading together; the reading one step a sentence, from the spot A the picture marks.
+# pass 88 (r87 Focus: a detour mid-chapter): moved to the chapter's end, beside the other optional part; r87 Clarity
+# ("In unit 2: climbs down, A sits in deep red." read as notes): each panel is named as a panel, in a whole sentence
 RAMPS_SUMMARY = "Optional, simplified: two hand-set ramps; their sum catches only (1, 0)"
 RAMPS_READING = (
     "Blue means below 0, red above 0, white exactly 0.",
     "A dashed 0-line marks where a panel's value is 0.",
     "Each panel marks the same spot A. There the sum's 0-line meets the bottom edge.",
-    "In *unit 2: climbs down*, A sits in deep red.",
+    "Panel “*unit 2: climbs down*” has A in deep red.",
     "At A, unit 2 is near its top, so it barely changes.",
-    "In *unit 1: climbs right*, A sits by the dashed line.",
+    "Panel “*unit 1: climbs right*” has A by its dashed line.",
     "There unit 1 is halfway up, so it changes fast.",
     "So near A, only unit 1 changes the sum. The sum's 0-line runs upright there.",
     "At the right edge the units swap roles, so it runs across.",
