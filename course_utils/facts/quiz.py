@@ -541,7 +541,7 @@ def _bank():
                        "five-seed race). "   # p75 (r72 Focus): not a pointer into another notebook's layout
                        "The course measured this; it did not prove a single cause."),
            ("ReLU.", "every ReLU run got under 0.1 in chapter 05's five-seed race."),
-           ("Leaky ReLU.", "its left side keeps a small slope, so some nudge always gets through. Every Leaky ReLU run got under 0.1, as ReLU's did."),
+           ("Leaky ReLU.", "its left side keeps a small slope, so a unit stuck left of 0 still learns a little. Every Leaky ReLU run got under 0.1, as ReLU's did."),
            ("Tanh.", f"tanh flattens at its ends too, but its slope peaks at 1, four times sigmoid's {s0:g}. "
                      "Every tanh run got under 0.1.")),
         _c("why_seeds", "05", "Why race each bend from several seeds (a seed fixes a run's random start weights), not one run each?",
@@ -805,6 +805,9 @@ GLOSSES = (
     ("SELU", r"\bSELU\b", "SELU: a bend straight on the right that levels off near "
                           f"{typeset(f'{_SELU_FLOOR:.2f}')} on the left."),
     ("spread", r"\bspread\b", "spread: how far values usually sit from their average."),
+    # p88 (r87 Clarity): Q3's options rest on the nudge, said only in the word list near the end. Glosses are now
+    # once a page (p84), so the r56 worry (a "Words:" box round after round) no longer holds: said at first use.
+    ("nudge", r"\bnudges?\b", f"nudge: {NUDGE}"),
 )
 
 
@@ -813,7 +816,7 @@ GLOSSES = (
 # p84 (r83 Focus): each word is glossed once a page, at its first use (first_glosses): a second pass that glossed it
 # again once a round (round_glosses, r51) never added a line on any learner's page, and is gone. The page's word list
 # (PAGE_WORDS, with bend, ReLU, GELU and the feed-forward block) says the rest.
-DEFINED_IN = {"learning rate": ("00", "05"), "XOR": ("01",), "LSTM": ("04", "06"), "softmax": ("04", "06"),
+DEFINED_IN = {"learning rate": ("00", "05"), "nudge": ("03", "04"), "XOR": ("01",), "LSTM": ("04", "06"), "softmax": ("04", "06"),
               "softplus": ("04",), "shares": ("04",), "SELU": ("04",), "spread": ("04",), "race": ("05",),
               "Adam": ("05",), "Mish": ("05",), "write gate": ("06",)}
 
@@ -834,9 +837,10 @@ BEND_WORDS = (
     ("SiLU", r"\bSiLU\b", "SiLU: x times sigmoid(x), a smooth bend."),
     ("SwiGLU", r"\bSwiGLU\b", "SwiGLU: a bend with a gate: one weighted sum scales another."),
 )
-# Q32: sigmoid's 0-to-1 range is what makes it the gates' bend; Q "never below 0": a shape line under it for each
-# option would answer it or mislead it (GELU's old line read as ReLU's shape).
-BEND_SKIP = ("lstm_gates", "deepest_dip")
+# Q32: sigmoid's 0-to-1 range is what makes it the gates' bend. p88 (r87 Clarity): Q "never below 0" (deepest_dip)
+# is no longer skipped: its options are ReLU, SiLU, Mish and GELU, whose lines say no range, dip or flat side, and a
+# learner whose page brings it first met SiLU and GELU there with no word about them.
+BEND_SKIP = ("lstm_gates",)
 
 
 def names_bend(q, pattern):
