@@ -1197,9 +1197,12 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # p83 (r81 Clarity, Picture first): the picture first, then the two numbers one a sentence
     # p84 (r83 Clarity): the two constants named, with the registry's values
     # p85 (r84 Clarity): the bare constants confused: what each side does to the spread and the average, in words
-    assert quiz.key_why("selu_steady") == ("In the picture, the spread is pulled from 2 toward 1. SELU's right side "
-                                           "stretches it; its floor near −1.76 squeezes it. Going below 0 keeps the "
-                                           "average near 0.")
+    # p88 (r87 Clarity): "stretches ... squeezes" was abstract: one large input each side, computed (checked below)
+    assert quiz.key_why("selu_steady") == ("In the picture, the spread is pulled from 2 toward 1. SELU(3) = 3.15: "
+                                           "stretched. SELU(−3) = −1.67: squeezed near its −1.76 floor. Negative "
+                                           "outputs keep the average near 0.")
+    assert quiz.SELU_PROBE == 3 and f"{float(activations.get('selu')(3.0)):.2f}" == "3.15"
+    assert f"{float(activations.get('selu')(-3.0)):.2f}" == "-1.67" and -1.76 < float(activations.get("selu")(-3.0)) + 0.1
     assert float(activations.get("selu")(-1.0)) < 0 <= float(activations.get("relu")(-1.0))   # below 0, unlike ReLU
     assert "constant" not in quiz.key_why("selu_steady")
     sel = activations.get("selu").params
@@ -2547,9 +2550,9 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
                                "+ Lifting the 1s costs more than it saves: ½ everywhere is least wrong.\n"
                                "+ + The numbers, if you want them\n"
                                "+ + A point loses −ln(the chance of its right answer).\n"
-                               "+ + Split a pair's total unevenly: one loses more than the other saves.\n"
-                               "+ + So each pair does best split evenly: all four get one score.\n"
-                               "+ + Same score, same chance p of answer 1 for all four.\n"
+                               "+ + Keep the 1s' total score. Split evenly: chances 0.5 and 0.5 lose 1.39.\n"
+                               "+ + Split it 0.7 and 0.3: they lose 0.36 + 1.20 = 1.56, more.\n"
+                               "+ + The 0s are the same. So all four get one chance p.\n"
                                "+ + Each 1 loses −ln p. Each 0 loses −ln(1 − p).\n"
                                "+ + Take p = 0.9: 0.11 + 0.11 + 2.30 + 2.30 = 4.82 in all.\n"
                                "+ + Half everywhere loses only 2.77 in all.\n"
@@ -5215,8 +5218,8 @@ def test_q11_worked_number_lifting_the_1s_loses_more_in_all_than_one_half_everyw
     assert "The two 1s' scores always add up to the two 0s' total." in fold
     # p87 (r86 Clarity, Correctness): the arithmetic in a fold inside; the uneven split is weighed for both pairs
     numbers = [line[len(quiz.FOLD):] for line in fold if line.startswith(quiz.FOLD)]
-    for line in ("Split a pair's total unevenly: one loses more than the other saves.",
-                 "So each pair does best split evenly: all four get one score.",
+    for line in ("Split it 0.7 and 0.3: they lose 0.36 + 1.20 = 1.56, more.",   # p88 (r87): one worked pair
+                 "The 0s are the same. So all four get one chance p.",
                  "Take p = 0.9: 0.11 + 0.11 + 2.30 + 2.30 = 4.82 in all.",
                  "Half everywhere loses only 2.77 in all."):
         assert line in numbers, line
@@ -5550,3 +5553,18 @@ def test_p88_the_nudge_is_said_once_a_page_under_the_first_question_using_it(who
     if who == "demo":
         q3 = page[2]
         assert q3 == "relu_flat_side" and line in ch07_quiz._head(quiz.get(q3), 3, learner)
+
+
+def test_p88_q11_works_one_uneven_pair_with_the_packages_losses():
+    """r87 Clarity: "Split a pair's total unevenly: one loses more than the other saves" was dense. The fold now works
+    one pair: the two 1s at chances 0.7 and 0.3 (scores ±ln(7/3), total 0) against 0.5 and 0.5 (both 0, total 0)."""
+    strong, weak, uneven, even = quiz.xor_split_costs()
+    s = math.log(0.7 / 0.3)
+    assert quiz._sig(s) == pytest.approx(0.7) and quiz._sig(-s) == pytest.approx(0.3)   # same total
+    assert strong == pytest.approx(-math.log(0.7)) and weak == pytest.approx(-math.log(0.3))
+    assert uneven == pytest.approx(strong + weak) and even == pytest.approx(2 * math.log(2))
+    assert (f"{strong:.2f}", f"{weak:.2f}", f"{uneven:.2f}", f"{even:.2f}") == ("0.36", "1.20", "1.56", "1.39")
+    assert weak - math.log(2) > math.log(2) - strong > 0   # the weaker loses more than the stronger saves
+    why = quiz.get("xor_no_bend_chance").explanation
+    assert "Split it 0.7 and 0.3: they lose 0.36 + 1.20 = 1.56, more." in why and "0.5 and 0.5 lose 1.39." in why
+    assert "at least" not in why   # every total in the fold is exact
