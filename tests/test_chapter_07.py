@@ -5568,3 +5568,15 @@ def test_p88_q11_works_one_uneven_pair_with_the_packages_losses():
     why = quiz.get("xor_no_bend_chance").explanation
     assert "Split it 0.7 and 0.3: they lose 0.36 + 1.20 = 1.56, more." in why and "0.5 and 0.5 lose 1.39." in why
     assert "at least" not in why   # every total in the fold is exact
+
+
+def test_p88_q2_picture_draws_relu_thick_and_above_the_axis_line():
+    """r87 Picture first: in Q2's picture ReLU's flat left side hid under the axis line. It is now thick and on top."""
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots()
+    ch07_quiz._dips(ax)
+    relu = next(l for l in ax.get_lines() if l.get_label() == "ReLU: never below 0")
+    others = [l for l in ax.get_lines() if l is not relu]
+    assert relu.get_linewidth() >= 3 > max(l.get_linewidth() for l in others)
+    assert relu.get_zorder() > max(ax.spines["bottom"].get_zorder(), *(l.get_zorder() for l in ax.get_xgridlines()))
+    plt.close(fig)
