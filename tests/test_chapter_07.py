@@ -1197,9 +1197,12 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # p83 (r81 Clarity, Picture first): the picture first, then the two numbers one a sentence
     # p84 (r83 Clarity): the two constants named, with the registry's values
     # p85 (r84 Clarity): the bare constants confused: what each side does to the spread and the average, in words
-    assert quiz.key_why("selu_steady") == ("In the picture, the spread is pulled from 2 toward 1. SELU's right side "
-                                           "stretches it; its floor near −1.76 squeezes it. Going below 0 keeps the "
-                                           "average near 0.")
+    # p88 (r87 Clarity): "stretches ... squeezes" was abstract: one large input each side, computed (checked below)
+    assert quiz.key_why("selu_steady") == ("In the picture, the spread is pulled from 2 toward 1. SELU(3) = 3.15: "
+                                           "stretched. SELU(−3) = −1.67: squeezed near its −1.76 floor. Negative "
+                                           "outputs keep the average near 0.")
+    assert quiz.SELU_PROBE == 3 and f"{float(activations.get('selu')(3.0)):.2f}" == "3.15"
+    assert f"{float(activations.get('selu')(-3.0)):.2f}" == "-1.67" and -1.76 < float(activations.get("selu")(-3.0)) + 0.1
     assert float(activations.get("selu")(-1.0)) < 0 <= float(activations.get("relu")(-1.0))   # below 0, unlike ReLU
     assert "constant" not in quiz.key_why("selu_steady")
     sel = activations.get("selu").params
@@ -1459,12 +1462,14 @@ def test_each_quiz_word_is_glossed_once_at_its_first_use_in_the_learners_own_ord
     feedback after an answer), so a gloss never singles out the right option. Pass 24: a word first met in a key only
     is glossed again under the prompt of the first question that shows it (the reader met Q12's 'XOR' unexplained,
     its gloss folded in Q11's key), and nowhere else. The XOR gloss is checked against the truth table. Pass 62 (r56
-    Focus): the nudge, SiLU and SwiGLU left GLOSSES: the page's word list says them above every round."""
+    Focus): the nudge, SiLU and SwiGLU left GLOSSES: the page's word list says them above every round. Pass 88
+    (r87): the nudge is glossed again, once a page, at its first use."""
     terms = {term: (pattern, gloss) for term, pattern, gloss in quiz.GLOSSES}
     assert set(terms) == {"XOR", "die", "race", "Adam", "LSTM", "write gate",
                           "softplus", "Mish", "e^x", "learning rate",
-                          "SELU", "spread", "softmax", "shares", "σ"}
-    assert not set(terms) & set(quiz.PAGE_WORDS)
+                          "SELU", "spread", "softmax", "shares", "σ", "nudge"}
+    # p88 (r87 Clarity): the nudge is back, once a page (p84), so no box repeats it round after round
+    assert set(terms) & set(quiz.PAGE_WORDS) == {"nudge"}
     keys = " ".join(quiz.get(q).options[quiz.answer_key(q)].text for q in quiz.ids()
                     if isinstance(quiz.get(q), quiz.Choice))
     places = set()
@@ -2545,9 +2550,9 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
                                "+ Lifting the 1s costs more than it saves: ½ everywhere is least wrong.\n"
                                "+ + The numbers, if you want them\n"
                                "+ + A point loses −ln(the chance of its right answer).\n"
-                               "+ + Split a pair's total unevenly: one loses more than the other saves.\n"
-                               "+ + So each pair does best split evenly: all four get one score.\n"
-                               "+ + Same score, same chance p of answer 1 for all four.\n"
+                               "+ + Keep the 1s' total score. Split evenly: chances 0.5 and 0.5 lose 1.39.\n"
+                               "+ + Split it 0.7 and 0.3: they lose 0.36 + 1.20 = 1.56, more.\n"
+                               "+ + The 0s are the same. So all four get one chance p.\n"
                                "+ + Each 1 loses −ln p. Each 0 loses −ln(1 − p).\n"
                                "+ + Take p = 0.9: 0.11 + 0.11 + 2.30 + 2.30 = 4.82 in all.\n"
                                "+ + Half everywhere loses only 2.77 in all.\n"
@@ -2630,7 +2635,8 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
     assert len(re.findall(r"[.!?](?:\s|$)", right("why_adam").why)) == 4
     assert right("close_call").why == "Published tests and rules of thumb tell you where to start, not where to stop."
     glosses = {t: g for t, _p, g in quiz.GLOSSES}
-    assert "nudge" not in glosses and f"- **nudge**: {quiz.NUDGE}" in _words()   # pass 57 (r51), 62: the word list's
+    # pass 57 (r51), 62: the word list's; p88 (r87): and the first question on the page to use it
+    assert glosses["nudge"] == f"nudge: {quiz.NUDGE}" and f"- **nudge**: {quiz.NUDGE}" in _words()
     assert glosses["learning rate"].endswith("moves each weight by it times that weight's nudge.")
     assert glosses["die"].startswith("a dead ReLU unit: its weighted sum plus bias is at or below 0 for every "
                                      "training example.")   # pass 26: the word first, then what it means
@@ -4337,6 +4343,8 @@ def test_pass48_q17_and_every_round_meet_silu_said_above_every_round():
         for qid, n in learner.numbers.items():
             said = ch07_quiz._head(quiz.get(qid), n, learner) + ch07_quiz.key_fold_html(qid, n, learner)
             for term in quiz.PAGE_WORDS:
+                if term == "nudge":   # p88 (r87 Clarity): glossed once a page, at its first use (checked below)
+                    continue
                 if term in bends:
                     short = f"<b>{term}</b>: {html.escape(bends[term].partition(': ')[2])}"
                     assert set(re.findall(rf"<b>{term}</b>: [^<]*", said)) <= {short}, (name, qid)
@@ -4531,10 +4539,12 @@ def test_pass52_every_prompt_word_is_defined_in_its_own_chapter_or_said_in_its_r
             for term, pattern, gloss in quiz.GLOSSES:
                 if ch07_quiz.gloss_line(gloss) in head:
                     said.add(term)
-                if re.search(pattern, q.prompt):
-                    assert q.chapter in quiz.DEFINED_IN.get(term, ()) or term in said, (who, qid, term)
+                if re.search(pattern, q.prompt):   # p88: the nudge, glossed once a page, is in the word list too
+                    assert (q.chapter in quiz.DEFINED_IN.get(term, ()) or term in said
+                            or (term == "nudge" and f"- **nudge**: {quiz.NUDGE}" in _words())), (who, qid, term)
     page = [qid for qids in learner.rounds.values() for qid in qids]
-    assert not any(g.split(":")[0] in quiz.PAGE_WORDS for lines in learner.glosses.values() for g, _w in lines)
+    assert not any(g.split(":")[0] in set(quiz.PAGE_WORDS) - {"nudge"}   # p88 (r87): the nudge, once a page
+                   for lines in learner.glosses.values() for g, _w in lines)
     # p84 (r83 Focus): each word is glossed once a page; the rule above holds without a second gloss once a round
     assert learner.glosses == quiz.first_glosses(page) and not hasattr(quiz, "round_glosses")
 
@@ -5208,8 +5218,8 @@ def test_q11_worked_number_lifting_the_1s_loses_more_in_all_than_one_half_everyw
     assert "The two 1s' scores always add up to the two 0s' total." in fold
     # p87 (r86 Clarity, Correctness): the arithmetic in a fold inside; the uneven split is weighed for both pairs
     numbers = [line[len(quiz.FOLD):] for line in fold if line.startswith(quiz.FOLD)]
-    for line in ("Split a pair's total unevenly: one loses more than the other saves.",
-                 "So each pair does best split evenly: all four get one score.",
+    for line in ("Split it 0.7 and 0.3: they lose 0.36 + 1.20 = 1.56, more.",   # p88 (r87): one worked pair
+                 "The 0s are the same. So all four get one chance p.",
                  "Take p = 0.9: 0.11 + 0.11 + 2.30 + 2.30 = 4.82 in all.",
                  "Half everywhere loses only 2.77 in all."):
         assert line in numbers, line
@@ -5226,10 +5236,11 @@ def test_q11_worked_number_lifting_the_1s_loses_more_in_all_than_one_half_everyw
     assert "Lifting the 1s costs more than it saves" in why and "saved under" not in why
     # code review: Q6 (another round) asks what a loss near 0.69 means; its answer, a 50-50 guess's, is not given here
     assert "0.69" not in why and "ln 2" not in why and f"{half:.2f}" == "0.69"
-    # code review: no shape line under "which bend never goes below 0?" (sigmoid's range would answer it), and
-    # GELU's line no longer reads as ReLU's shape, which hid its dip
+    # code review: GELU's line no longer reads as ReLU's shape, which hid its dip. p88 (r87 Clarity): "which bend
+    # never goes below 0?" now says the bends it is first to name (no sigmoid among its options, no line says a dip)
     learner = ch07_quiz.Learner(review.Store(None))
-    assert "deepest_dip" not in learner.bends and "deepest_dip" in quiz.BEND_SKIP
+    assert "deepest_dip" not in quiz.BEND_SKIP and "sigmoid" not in " ".join(o.text for o in quiz.get("deepest_dip").options)
+    assert learner.bends["deepest_dip"] == ["SiLU: x times sigmoid(x), a smooth bend."]   # ReLU and GELU: Q1's
     assert "rounded off" not in dict((term, line) for term, _p, line in quiz.BEND_WORDS)["GELU"]
     # every straight rule giving both 1s the chance 0.9 loses at least 4.82 in all, exactly that at the even split
     rng = np.random.default_rng(83)
@@ -5521,3 +5532,51 @@ def test_p87_q6_race_claim_is_what_chapter_05s_race_shows_at_a_glance():
         assert (runs[name][:, :before].min(axis=1) < 0.1).all(), name               # then fell below 0.1
     assert not (runs["sigmoid"].min(axis=1) < 0.1).any()   # the bend it does not mean (Q29's answer) never did
     assert "five-seed race" in quiz.get("race_loser").options[quiz.answer_key("race_loser")].why   # the same race
+
+
+# ---------------------------------------------------------------- pass 88: the r87 reader's items
+@pytest.mark.parametrize("who", ["demo", "a1b2c3d4", "learner-7"])
+def test_p88_the_nudge_is_said_once_a_page_under_the_first_question_using_it(who):
+    """r87 Clarity: Q3's options rest on "nudge", said only in the word list near the end. The page now says it once,
+    under (or in the key of) the first question that uses it; for the default learner, under Q3's prompt."""
+    store = review.Store(None)
+    store.data["learner"] = who
+    learner = ch07_quiz.Learner(store)
+    page = sorted(learner.numbers, key=learner.numbers.get)
+    line = ch07_quiz.gloss_line(f"nudge: {quiz.NUDGE}")
+    said = "".join(ch07_quiz._head(quiz.get(q), learner.numbers[q], learner)
+                   + ch07_quiz.key_fold_html(q, learner.numbers[q], learner) for q in page)
+    assert 1 <= said.count(line) <= 2, who   # twice only when first met in a key (then under the next prompt)
+    first = next(q for q in page if re.search(r"\bnudges?\b", quiz.used_text(quiz.get(q))))
+    assert line in ch07_quiz._head(quiz.get(first), learner.numbers[first], learner) + ch07_quiz.key_fold_html(
+        first, learner.numbers[first], learner)
+    if who == "demo":
+        q3 = page[2]
+        assert q3 == "relu_flat_side" and line in ch07_quiz._head(quiz.get(q3), 3, learner)
+
+
+def test_p88_q11_works_one_uneven_pair_with_the_packages_losses():
+    """r87 Clarity: "Split a pair's total unevenly: one loses more than the other saves" was dense. The fold now works
+    one pair: the two 1s at chances 0.7 and 0.3 (scores ±ln(7/3), total 0) against 0.5 and 0.5 (both 0, total 0)."""
+    strong, weak, uneven, even = quiz.xor_split_costs()
+    s = math.log(0.7 / 0.3)
+    assert quiz._sig(s) == pytest.approx(0.7) and quiz._sig(-s) == pytest.approx(0.3)   # same total
+    assert strong == pytest.approx(-math.log(0.7)) and weak == pytest.approx(-math.log(0.3))
+    assert uneven == pytest.approx(strong + weak) and even == pytest.approx(2 * math.log(2))
+    assert (f"{strong:.2f}", f"{weak:.2f}", f"{uneven:.2f}", f"{even:.2f}") == ("0.36", "1.20", "1.56", "1.39")
+    assert weak - math.log(2) > math.log(2) - strong > 0   # the weaker loses more than the stronger saves
+    why = quiz.get("xor_no_bend_chance").explanation
+    assert "Split it 0.7 and 0.3: they lose 0.36 + 1.20 = 1.56, more." in why and "0.5 and 0.5 lose 1.39." in why
+    assert "at least" not in why   # every total in the fold is exact
+
+
+def test_p88_q2_picture_draws_relu_thick_and_above_the_axis_line():
+    """r87 Picture first: in Q2's picture ReLU's flat left side hid under the axis line. It is now thick and on top."""
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots()
+    ch07_quiz._dips(ax)
+    relu = next(l for l in ax.get_lines() if l.get_label() == "ReLU: never below 0")
+    others = [l for l in ax.get_lines() if l is not relu]
+    assert relu.get_linewidth() >= 3 > max(l.get_linewidth() for l in others)
+    assert relu.get_zorder() > max(ax.spines["bottom"].get_zorder(), *(l.get_zorder() for l in ax.get_xgridlines()))
+    plt.close(fig)

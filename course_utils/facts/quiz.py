@@ -176,6 +176,17 @@ def xor_sure_costs(sure=XOR_SURE):
     return hit, half, miss, 2 * hit + 2 * miss, 4 * half
 
 
+XOR_SPLIT = 0.7   # Q11's worked uneven pair (p88, r87 Clarity): the two 1s at chances 0.7 and 0.3, one total score
+
+
+def xor_split_costs(split=XOR_SPLIT):
+    """Q11's worked uneven pair: two 1s whose scores add up to 0 (chances `split` and 1 − `split`, as ±s), against
+    the even split (both scored 0, chance ½): (the stronger one's loss, the weaker one's, their sum, the even sum)."""
+    s = math.log(split / (1 - split))   # σ(s) = split, σ(−s) = 1 − split: the same total, 0, as the even split
+    strong, weak = _pair_loss(s, math.inf), _pair_loss(-s, math.inf)   # each point's own loss
+    return strong, weak, _pair_loss(s, -s), _pair_loss(0.0, 0.0)
+
+
 def _xor_sure_lines(sure=XOR_SURE):
     """Q11's why, in a fold: the equal totals, so lifting the 1s lifts the 0s, so ½ everywhere is least wrong. Its
     arithmetic sits in a fold inside (p87, r86 Clarity: 14 lines buried the one idea): any pair's uneven split loses
@@ -183,6 +194,7 @@ def _xor_sure_lines(sure=XOR_SURE):
     too), so all four share one score; the worked chance `sure`; then any chance p. No 0.69 or ln 2 beside "50-50":
     that is Q6's answer (a loss near 0.69 is a 50-50 guess's), asked in another round."""
     hit, _half, miss, lifted, halves = xor_sure_costs(sure)
+    strong, weak, uneven, even = xor_split_costs()
     inner = FOLD + FOLD
     return (f"{FOLD}Why not lift the 1s anyway?\n"
             f"{FOLD}The two 1s' scores always add up to the two 0s' total.\n"
@@ -190,9 +202,9 @@ def _xor_sure_lines(sure=XOR_SURE):
             f"{FOLD}Lifting the 1s costs more than it saves: ½ everywhere is least wrong.\n"
             f"{inner}{NUMBERS_FOLD}\n"
             f"{inner}A point loses −ln(the chance of its right answer).\n"
-            f"{inner}Split a pair's total unevenly: one loses more than the other saves.\n"
-            f"{inner}So each pair does best split evenly: all four get one score.\n"
-            f"{inner}Same score, same chance p of answer 1 for all four.\n"
+            f"{inner}Keep the 1s' total score. Split evenly: chances 0.5 and 0.5 lose {even:.2f}.\n"
+            f"{inner}Split it {XOR_SPLIT:g} and {1 - XOR_SPLIT:g}: they lose {strong:.2f} + {weak:.2f} = {uneven:.2f}, more.\n"
+            f"{inner}The 0s are the same. So all four get one chance p.\n"
             f"{inner}Each 1 loses −ln p. Each 0 loses −ln(1 − p).\n"
             f"{inner}Take p = {sure:g}: {hit:.2f} + {hit:.2f} + {miss:.2f} + {miss:.2f} = {lifted:.2f} in all.\n"
             f"{inner}Half everywhere loses only {halves:.2f} in all.\n"
@@ -541,7 +553,7 @@ def _bank():
                        "five-seed race). "   # p75 (r72 Focus): not a pointer into another notebook's layout
                        "The course measured this; it did not prove a single cause."),
            ("ReLU.", "every ReLU run got under 0.1 in chapter 05's five-seed race."),
-           ("Leaky ReLU.", "its left side keeps a small slope, so some nudge always gets through. Every Leaky ReLU run got under 0.1, as ReLU's did."),
+           ("Leaky ReLU.", "its left side keeps a small slope, so a unit stuck left of 0 still learns a little. Every Leaky ReLU run got under 0.1, as ReLU's did."),
            ("Tanh.", f"tanh flattens at its ends too, but its slope peaks at 1, four times sigmoid's {s0:g}. "
                      "Every tanh run got under 0.1.")),
         _c("why_seeds", "05", "Why race each bend from several seeds (a seed fixes a run's random start weights), not one run each?",
@@ -667,8 +679,11 @@ def key_why(qid):
             "selu_steady": "In the picture, the spread is pulled from 2 toward 1. "
                            # s36 code review: "lifting the average" pointed away from the answer (average toward
                            # 0); what the left side does for the average is go below 0, which ReLU cannot
-                           f"SELU's right side stretches it; its floor near {typeset(f'{_SELU_FLOOR:.2f}')} squeezes "
-                           "it. Going below 0 keeps the average near 0.",
+                           # p88 (r87 Clarity): the stretch and the squeeze shown on one input each side
+                           f"SELU({SELU_PROBE:g}) = {float(_selu(SELU_PROBE)):.2f}: stretched. "
+                           f"SELU({typeset(f'{-SELU_PROBE:g}')}) = {typeset(f'{float(_selu(-SELU_PROBE)):.2f}')}: "
+                           f"squeezed near its {typeset(f'{_SELU_FLOOR:.2f}')} floor. "
+                           "Negative outputs keep the average near 0.",
             "softmax_activation": f"In the picture, the top share grows from {p1:.2f} to {p2:.2f}. Only the scores' gap "
                                   "counts. Doubling the scores doubles it. A wider gap gives the top score more.",
             "relu_corners": "A sum of corners is a chain of short straight pieces, and enough short pieces can follow "
@@ -773,6 +788,8 @@ PAGE_WORDS = {"nudge": NUDGE, "sigmoid": "a smooth S-curve from 0 to 1.", "tanh"
               # session 32 (r73 Correctness): the gate is made from one sum (SiLU(g), as Q17's picture says), not the sum
               "SwiGLU": "a bend with a gate. It makes two weighted sums of the same inputs. One becomes the gate and "
                         "scales the other, the content."}
+SELU_PROBE = 3.0   # Q28's key (p88, r87): one large input each side of 0
+_selu = activations.get("selu")
 _SELU_FLOOR = -activations.get("selu").params["scale"].default * activations.get("selu").params["alpha"].default
 GLOSSES = (
     ("XOR", r"\bXOR\b", "XOR: gives 1 when exactly one of its two inputs is 1, else 0. Its four input points: (0, 0), (0, 1), "
@@ -805,6 +822,9 @@ GLOSSES = (
     ("SELU", r"\bSELU\b", "SELU: a bend straight on the right that levels off near "
                           f"{typeset(f'{_SELU_FLOOR:.2f}')} on the left."),
     ("spread", r"\bspread\b", "spread: how far values usually sit from their average."),
+    # p88 (r87 Clarity): Q3's options rest on the nudge, said only in the word list near the end. Glosses are now
+    # once a page (p84), so the r56 worry (a "Words:" box round after round) no longer holds: said at first use.
+    ("nudge", r"\bnudges?\b", f"nudge: {NUDGE}"),
 )
 
 
@@ -813,7 +833,7 @@ GLOSSES = (
 # p84 (r83 Focus): each word is glossed once a page, at its first use (first_glosses): a second pass that glossed it
 # again once a round (round_glosses, r51) never added a line on any learner's page, and is gone. The page's word list
 # (PAGE_WORDS, with bend, ReLU, GELU and the feed-forward block) says the rest.
-DEFINED_IN = {"learning rate": ("00", "05"), "XOR": ("01",), "LSTM": ("04", "06"), "softmax": ("04", "06"),
+DEFINED_IN = {"learning rate": ("00", "05"), "nudge": ("03", "04"), "XOR": ("01",), "LSTM": ("04", "06"), "softmax": ("04", "06"),
               "softplus": ("04",), "shares": ("04",), "SELU": ("04",), "spread": ("04",), "race": ("05",),
               "Adam": ("05",), "Mish": ("05",), "write gate": ("06",)}
 
@@ -834,9 +854,10 @@ BEND_WORDS = (
     ("SiLU", r"\bSiLU\b", "SiLU: x times sigmoid(x), a smooth bend."),
     ("SwiGLU", r"\bSwiGLU\b", "SwiGLU: a bend with a gate: one weighted sum scales another."),
 )
-# Q32: sigmoid's 0-to-1 range is what makes it the gates' bend; Q "never below 0": a shape line under it for each
-# option would answer it or mislead it (GELU's old line read as ReLU's shape).
-BEND_SKIP = ("lstm_gates", "deepest_dip")
+# Q32: sigmoid's 0-to-1 range is what makes it the gates' bend. p88 (r87 Clarity): Q "never below 0" (deepest_dip)
+# is no longer skipped: its options are ReLU, SiLU, Mish and GELU, whose lines say no range, dip or flat side, and a
+# learner whose page brings it first met SiLU and GELU there with no word about them.
+BEND_SKIP = ("lstm_gates",)
 
 
 def names_bend(q, pattern):

@@ -626,10 +626,14 @@ DIP_MARKS = {"gelu": ("o", (0.0, 0.07), "center"), "silu": ("s", (-1.0, -0.01), 
 DIP_YLIM = (-0.43, 0.6)
 
 
+RELU_DIP_LW = 3.5   # Q2's picture: ReLU's line, thicker than the axis line it lies on left of 0
+
+
 def _dips(ax):
-    """ReLU (thin, never below 0), then GELU, SiLU and Mish with a mark at the bottom of each dip, each its own shape,
+    """ReLU (thick, never below 0), then GELU, SiLU and Mish with a mark at the bottom of each dip, each its own shape,
     labelled with its name and depth; the legend gives each bottom's depth too."""
-    ax.plot(X, plots.curve("relu", X), color=plots.color("relu"), lw=1.2, label="ReLU: never below 0")
+    # p88 (r87 Picture): thick and drawn over the axes, so ReLU's flat left side does not hide under the y = 0 line
+    ax.plot(X, plots.curve("relu", X), color=plots.color("relu"), lw=RELU_DIP_LW, zorder=4, label="ReLU: never below 0")
     for name, ls in zip(("gelu", "silu", "mish"), ("-", "--", ":")):
         x, y = quiz._lowest(name)
         mark, (dx, dy), ha = DIP_MARKS[name]
