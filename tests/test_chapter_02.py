@@ -516,9 +516,6 @@ def test_question_widgets_are_followed_by_a_folded_answer():
     folded = [i for i, c in _widget_cells() if "_question()" in "".join(c["source"])]
     assert len(folded) == 4
     for i in folded:
-        if "".join(cells[i]["source"]) == "ch02.below_zero_question()":   # pass 87: its picture, then the fold
-            assert "".join(cells[i + 1]["source"]) == "ch02.four_bends()"
-            i += 1
         assert _answer_after(cells, i).startswith("<details><summary>Check your prediction</summary>")
 
 
@@ -2172,7 +2169,7 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     """Check the line right under the four bends says why sigmoid looks flat, and that it is so: all four panels
     share one y-range, on which sigmoid's rise (under 1) is a quarter of the axis or less."""
     cells = chapter()["cells"]
-    at = _cell_index("ch02.four_bends()")
+    at = _cell_index("ch02.below_zero_answer()")   # pass 88 (r87): the picture sits inside the folded check
     # pass 41 (r37): the picture sat right under its question and answered it: the Predict, then the folded answer,
     # then the picture, then the word list
     # pass 43 (r38): four bare names made the Predict a coin toss; one plain line for each comes first, true of the
@@ -2203,20 +2200,24 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     assert float(ge.derivative(0.0)) == pytest.approx(0.5)   # rounded: slope 0.5 at 0, between ReLU's 0 and 1
     assert all("which go below 0" not in "".join(c["source"]) for c in cells[1:at])
     # r62 Focus 3: four terms at once after the first figure; the ones ReLU's weakness needs now sit right above it
-    assert "".join(cells[at + 2]["source"]).startswith("## ReLU: the sharp elbow") and "**Words you will need**" not in markdown()
+    assert "".join(cells[at + 1]["source"]).startswith("## ReLU: the sharp elbow") and "**Words you will need**" not in markdown()
     words = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("**Learning signal**"))
     # pass 74 (r71 Picture first): the dead unit's picture sits between the words it needs and the weakness
     assert "".join(cells[words + 1]["source"]) == "ch02.dead_unit()"
     assert "".join(cells[words + 2]["source"]).startswith("**Weakness:** a unit's weighted sum plus bias")
-    after = "".join(cells[at + 1]["source"])
+    after = _folded_output(cells[at])
     # pass 26: "shallow", not "flat": in the picture sigmoid visibly climbs from 0 to 1
     # pass 27: not 'only because of the scale': sigmoid's slope really is at most 1/4 (a quarter of tanh's peak)
     # pass 28: the line claims what the picture shows (which dip below 0, which rises most gently), then the slope
     # pass 29: "rises most gently" read as "everywhere", but tanh's tails are flatter beyond about 1.7: the peak is lowest
     # pass 30: a Predict with a folded answer; tanh runs down towards -1, only GELU dips and comes back
     floor = activations.minimum("gelu")[1]
-    assert after.startswith("<details><summary>Check your prediction</summary>\n\nTanh goes below 0: it runs from −1 to 1, balanced around 0.\n"
-                            f"GELU dips just below 0, to about {floor:.2f}, then comes back up.")
+    # pass 88 (r87 Interaction/Retention): the check names the letter, and says why sigmoid (C) stays above 0
+    assert after.startswith("<details><summary>Check your prediction</summary>\n\nB: Tanh and GELU.\n\n<img ")
+    assert (f"Tanh goes below 0: it runs from −1 to 1, balanced around 0.\n"
+            f"GELU dips just below 0, to about {floor:.2f}, then comes back up.\n".replace("-", "−")
+            + "C is wrong: sigmoid squeezes every input between 0 and 1.\n") in after
+    assert "ch02.four_bends()" not in [c["source"] for c in cells]   # never open under the buttons
     assert float(activations.get("tanh")(-8.0)) < -0.999 and float(activations.get("gelu")(-8.0)) > floor
     assert "rises most gently" not in markdown()
     below = [n for n in ("relu", "sigmoid", "tanh", "gelu") if float(np.min(activations.get(n)(np.linspace(-4, 4, 801)))) < -1e-3]
@@ -3962,8 +3963,10 @@ def test_the_overview_picture_comes_before_its_answer():
     """Check the four bends are drawn right after 'which of the four go below 0?' and before its folded answer
     (r70 Picture first: the answer came before the curves)."""
     cells = chapter()["cells"]
-    ask, pic = _cell_index("- **ReLU**: negatives become 0"), _cell_index("ch02.four_bends()")
-    assert _cell_index("ch02.below_zero_question()") == ask + 1 and pic == ask + 2 and "".join(cells[pic + 1]["source"]).startswith("<details><summary>Check your prediction")
+    ask, pic = _cell_index("- **ReLU**: negatives become 0"), _cell_index("ch02.below_zero_answer()")
+    assert _cell_index("ch02.below_zero_question()") == ask + 1 and pic == ask + 2   # pass 88: the picture in the fold
+    assert _folded_output(cells[pic]).startswith("<details><summary>Check your prediction")
+    assert f"alt='{ch02.four_bends().get_label()}'" in _folded_output(cells[pic])
 
 
 # ---------------------------------------------------------------- pass 74: the r71 reader

@@ -17,7 +17,7 @@ from course_utils.ui.display import figure_alt, figure_png
 from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 
-__all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "best_two_on_sliders", "sliders_best", "corners_add_up", "corners_fit", "dead_unit", "explorer_answer", "fold",
+__all__ = ["activation_explorer", "all_slopes", "below_zero_answer", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "best_two_on_sliders", "sliders_best", "corners_add_up", "corners_fit", "dead_unit", "explorer_answer", "fold",
            "four_bends", "gap_factor", "gelu_question", "phi_dimmer", "where_phi_comes_from", "signal_left", "steepest", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "unit_diagram", "corners_network", "swiglu_gate", "tanh_from_sigmoid",
            "tanh_moves_answer", "tanh_question", "split_step", "why_big_steps_swing", "split_picture", "zigzag_answer", "zigzag_centre", "corners_answer", "ten_corners_fit", "two_runs"]
 
@@ -859,6 +859,26 @@ def below_zero_question():
           f"A common wrong answer: bends keep outputs at 0 or above. In fact: tanh goes down towards −1, "
           f"and GELU dips to about {dip}.")],
         "Question: which of the four bends go below 0? (run the notebook to answer)")
+
+
+def below_zero_answer():
+    """The folded check of 'which of the four go below 0?' (pass 88, r87 Picture/Interaction: the four bends sat open
+    under the buttons and gave the answer away): the right letter, the four bends, and why sigmoid, the tempting
+    wrong option, stays above 0 (notebook 02)."""
+    options = below_zero_question().options
+    letter = {text: questions.LETTERS[i] for i, (text, _right, _said) in enumerate(options)}
+    right = next(text for text, is_right, _said in options if is_right)
+    fig = four_bends()
+    img = tables.image(figure_png(fig), fig.get_label(), 900, 270)
+    return fold("Check your prediction", f"""
+{letter[right]}: {right}.
+
+{img}
+
+Tanh goes below 0: it runs from −1 to 1, balanced around 0.
+GELU dips just below 0, to about {gelu_dip()}, then comes back up.
+{letter["Tanh, GELU and sigmoid"]} is wrong: sigmoid squeezes every input between 0 and 1.
+""")
 
 
 def tanh_question():
