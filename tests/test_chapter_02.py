@@ -1543,14 +1543,15 @@ def test_corners_controls_come_before_the_widget_and_the_answer_shows_two_and_th
     (placement searched) with its gap, the 'best is ...' of the text, beside the 3-corner tent, on one scale."""
     cells = chapter()["cells"]
     at = _cell_index("ch02.corners_add_up()")
-    intro, above = ("".join(cells[j]["source"]) for j in (at - 2, at - 1))
+    # pass 88 (r87 Clarity: five new ideas in one cell): one shifted piece first, then the turns and the mean gap
+    intro, piece, above = ("".join(cells[j]["source"]) for j in (at - 3, at - 2, at - 1))
     assert intro.startswith("## Corners add up") and "the grey hill, a bell-shaped bump 1 tall at x = 0." in intro
     # pass 39 (r35): k and t are named before the formula uses them
-    assert above.startswith("Each piece has a corner at $k$ and a **turn** $t$: how much the slope changes there.\n"
+    assert piece.startswith("Each piece has a corner at $k$ and a **turn** $t$: how much the slope changes there.\n"
                             "The piece, $t \\cdot \\mathrm{ReLU}(x - k)$, is 0 left of its corner")   # pass 32: t, as SwiGLU's sum is a (r30)
-    for said in ("right of it, its slope is $t$.", "a **turn** $t$: how much the slope changes there.",
-                 "Each slider below sets one turn.",
-                 "The **mean gap** is the average up-or-down distance"):
+    assert "right of it, its slope is $t$." in piece and "mean gap" not in piece and "slider" not in piece
+    assert above.startswith("Each slider below sets one turn.") and "ReLU(x - k)" not in above
+    for said in ("Each slider below sets one turn.", "The **mean gap** is the average up-or-down distance"):
         assert above.index(said) < above.index("**Predict:**"), said
     assert "ch02.corners_answer()" in "".join(cells[at + 1]["source"])
     w = ch02.corners_add_up()
@@ -3609,7 +3610,8 @@ def test_r42_the_activations_library_is_named_before_its_first_code():
     # r72 Focus: the learner met `activations` unexplained: one learner-level clause says what it is, no plumbing
     assert ("**A few numbers.** `activations` is this course's toolbox of bends; the code asks it for ReLU by name.\n"
             in above) and "`activations` holds" not in above
-    assert "each with its slope (`.derivative`):" in markdown_before("sigmoid.derivative(x)")
+    # pass 88 (r87 Clarity): the word itself in plain words
+    assert "each with its slope (`.derivative`, the maths name for slope):" in markdown_before("sigmoid.derivative(x)")
     assert "activations" not in markdown_before('relu = activations.get("relu")').replace(above, "")
     assert activations.get("sigmoid").derivative(0.0) == 0.25   # what `.derivative` gives: the slope
 
@@ -4428,13 +4430,15 @@ def test_main_text_says_what_minus_k_and_phi_mean_next_to_their_pictures():
     cells = chapter()["cells"]
     pieces = "".join(cells[_cell_index("Each piece has a corner")]["source"])
     assert "Subtracting $k$ moves ReLU's corner from 0 to $x = k$ (lower panel)." in pieces
-    assert _cell_index("Each piece has a corner") + 1 == _cell_index("ch02.corners_add_up()")
+    assert _cell_index("Each piece has a corner") + 2 == _cell_index("ch02.corners_add_up()")   # pass 88: turns between
     assert ch02.corners_add_up().figure.axes[1].get_title() == "the pieces, one by one"
     relu = activations.get("relu")
     for k in (-1.5, 0.0, 1.5):   # 0 left of x = k, rising right of it: the corner sits at k
         assert float(relu(k - 0.01 - k)) == 0 and float(relu(k + 0.01 - k)) > 0
     below = _cell_index("ch02.phi_dimmer()") + 1
-    assert "".join(cells[below]["source"]).startswith("$\\Phi(x)$ is the share of a bell curve lying left of $x$.\n")
+    # pass 88 (r87 Clarity: the bell curve was said only inside a fold): one visible line says what it is, first
+    assert "".join(cells[below]["source"]).startswith("A **bell curve** is a hill shape: high in the middle, low at both sides.\n"
+                                                      "$\\Phi(x)$ is the share of a bell curve lying left of $x$.\n")
     xs = np.linspace(-8, 1, 90001)
     share = np.sum(np.exp(-xs ** 2 / 2)) * (xs[1] - xs[0]) / np.sqrt(2 * np.pi)
     assert share == pytest.approx(float(special.ndtr(1.0)), abs=1e-3)
