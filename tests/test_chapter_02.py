@@ -1722,10 +1722,10 @@ def test_zigzag_inputs_are_named_as_coming_from_sigmoid_units():
     assert "Does that help the unit they feed?\n" in text   # pass 48 (r43); pass 68: shorter
     # pass 41 (r37): "drawn" read as plotted; r57 Clarity: the centre named as the slider that sets where the inputs sit
     # r58 Clarity: the widget's words as a three-item list
-    rule = ("- **Centre** slider: where each example's two inputs sit.\n"   # pass 68: its range is on the slider
-            "  Each is picked at random, on its own, from centre − 0.5 to centre + 0.5.\n")
+    # pass 88 (r87 Focus: a slider-by-slider list): one line, the rule kept
+    rule = "Each step brings two random inputs within 0.5 of the **centre**."
     assert rule in text and text.index(rule) < text.index("**Predict:** at centre 0.5")
-    assert "At centre 0.5, both are positive, like sigmoid's outputs." in text   # pass 61 (r55): then centre 0, like tanh's
+    assert "At centre 0.5 both are positive, like sigmoid's outputs." in text   # pass 61 (r55): then centre 0, like tanh's
     h = zigzag.independent_inputs(0.5, 30)
     np.testing.assert_allclose(h, 0.5 + np.random.default_rng(0).uniform(-0.5, 0.5, (30, 2)), rtol=1e-12)
     assert (h > 0).all() and (h < 1).all()
@@ -2051,7 +2051,8 @@ def test_the_zigzag_set_up_is_six_sentences_in_one_cell_and_its_title_fits():
     # pass 82 (r80 Picture first, Focus): why big steps swing comes after the answer, before the Takeaway
     assert "".join(cells[at + 2]["source"]) == "ch02.why_big_steps_swing()" and cells[at + 2]["metadata"]["jupyter"]["source_hidden"]
     assert "".join(cells[at + 3]["source"]) == TAKEAWAY
-    assert "".join(cells[at + 4]["source"]).startswith("## What comes next")   # pass 87: the repeating recall cut
+    assert "".join(cells[at + 4]["source"]).startswith("> **Pause and recall.** Why do inputs of one sign")   # pass 88 (r87)
+    assert "".join(cells[at + 5]["source"]).startswith("## What comes next")   # pass 87: the repeating recall cut
     assert "## Optional: why big steps overshoot" not in markdown()
     w = ch02.zigzag_centre()
     fig = w.figure
@@ -2376,7 +2377,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # pass 61 (r55 Focus): the rule in symbols opens the section's one fold for the curious, under the answer
     # r57 Clarity: the step size is named beside the slider that sets it, with the worked step's value
     # pass 68: "The worked step used 1." cut; the Predict starts the step size at 1, the worked step's value
-    assert "- **Step size** slider: how big each correction is.\n" in "".join(cells[at - 1]["source"])
+    assert "The step size (chapter 00's learning rate) sets how big" in _folded_output(cells[_cell_index("ch02.worked_step()")])   # pass 88: the list cut
     assert "raise the step size from 1 to 3" in "".join(cells[at - 1]["source"]) and ch02.worked_step.__defaults__[1] == 1.0
     assert ch02.one_step(rate=2.0)[1].tolist() == (2 * ch02.one_step()[1]).tolist()   # the step size scales the correction
     # r58 Clarity: the median moved to the picture's legend; the fold opens with the split in numbers
@@ -2469,16 +2470,11 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # r57 Clarity: the centre and a run named in plain words where the widget needs them
     # r58 Clarity: six terms in one paragraph became a three-item list; "from 0 to 0.5" keeps r50's point (the
     # legend's "other centres": the slider also takes the values in between)
+    # pass 88 (r87 Focus: the slider-by-slider list): one line; the sliders and the box name themselves
     assert "".join(cells[at - 1]["source"]).startswith(
-        # pass 68 (shorter): the slider shows its own range (0 to 0.5) and the legend's "other centres" stays
-        "**The widget.** Each step brings one new example.\n\n"
-        "- **Centre** slider: where each example's two inputs sit.\n"
-        "  Each is picked at random, on its own, from centre − 0.5 to centre + 0.5.\n"
-        "  At centre 0.5, both are positive, like sigmoid's outputs. At centre 0, about half are negative, like tanh's.\n"
-        "- **Step size** slider: how big each correction is.\n"
-        # r83 Interaction: the tick box that makes the takeaway's 3x, said with the sliders
-        "- **Same arrow length** box: spreads the inputs wider, so arrows stay as long as at centre 0.5.\n"
-        "- **A run** starts the weights at (0, 0); it arrives within 0.1 of the star (the dashed circle).\n")
+        "**The widget.** Each step brings two random inputs within 0.5 of the **centre**. "
+        "At centre 0.5 both are positive, like sigmoid's outputs. At 0, about half are negative, like tanh's.\n\n")
+    assert "- **Step size** slider" not in markdown() and "- **A run**" not in markdown()
     assert ch02.zigzag_centre().sliders["centre"].min == 0.0 and ch02.zigzag_centre().sliders["centre"].max == 0.5
     assert float(activations.get("sigmoid")(-30.0)) > 0 and float(activations.get("tanh").derivative(0.0)) == 1.0
     h0 = zigzag.independent_inputs(0.0, 20000)   # "about half are negative"
@@ -2494,8 +2490,9 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # pass 86 (r85 Clarity): the legend moved into the widget, next to the picture
     predict, question = predict.split("**Predict:**", 1)
     legend = ch02.ZIGZAG_GUIDE
-    assert (f"- **A run** starts the weights at (0, 0); it arrives within {zigzag.NEAR:g} of the star (the dashed circle).\n\n"
-            ) in predict and predict.endswith("\n\n") and question.startswith(" at centre 0.5")   # r48: the limit, said (now on the panel and in the fold)
+    # pass 88 (r87 Focus): the run's start and its arrival circle are said in the widget's guide, next to the picture
+    assert (f"from (0, 0); within {zigzag.NEAR:g} of the star (the dashed circle), it has arrived. " in legend
+            ) and predict.endswith("\n\n") and question.startswith(" at centre 0.5")   # r48: the limit, said
     # r58 Clarity: "middle step count (half took fewer)" was hard to parse: the median, named with its meaning in
     # the legend under the picture that uses it (not among the widget's words before the Predict: r57)
     assert "median" not in predict + question and "median" not in markdown() and legend.count("median") == 1 and "**How the widget counts.**" not in shown()
@@ -2510,7 +2507,8 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     assert "median of 300 runs" in ch02.zigzag_centre().readout.value
     assert legend == ("<b>How to read the picture.</b> "
                       "Left: this run's inputs, as arrows from (0, 0). "   # r73; pass 83: the legend names the ring
-                      "Middle: this run's weights, one dot per step. "   # pass 83: the picture labels both lines
+                      "Middle: this run's weights, one dot per step, from (0, 0); within 0.1 of the star "
+                      "(the dashed circle), it has arrived. "   # pass 83: the picture labels both lines; pass 88: the circle
                       # pass 60 (r54); r57: the middle count said in plain words, its name in the fold
                       "Right: the <b>median</b> steps for each setting: sort many runs' step counts and take "
                       "the middle one.")   # pass 68: "not this one run's count" cut; r83 Focus: "300" is the axis's
@@ -3039,10 +3037,11 @@ def test_terms_the_reader_met_unexplained_are_explained_before_use():
     assert "Each weight moves by step size × its input × how far short the output is.\n" in said and worked < widget
     # r47: "step" and "step size" in plain words before the rule uses them (pass 68: the rule is the worked step's)
     assert said.index("A **step** is one correction") < said.index("The step size (chapter 00's learning rate) sets how big") < said.index("Each weight moves")
-    assert "**Step size** slider: how big" in said
+    assert "**The widget.**" in said   # pass 88 (r87 Focus): the slider list cut; the fold names the step size
     title = next(i for i, c in enumerate(cells) if "## Optional: zero-centred outputs" in "".join(c["source"]))
     assert title < worked < _cell_index("ch02.zigzag_centre()") - 1
-    assert (text + shown()).lower().count("**step size**") == 1 and not re.search(r"\bmiss\b", text + shown())   # pass 68: one name
+    # pass 88 (r87 Focus): the slider list that bolded it was cut; the fold names it in plain words (asserted above)
+    assert (text + shown()).lower().count("**step size**") == 0 and not re.search(r"\bmiss\b", text + shown())   # pass 68: one name
     assert (text + shown()).count("**step**") == 1
     for gone in ("error slope", "**error**", "training step", "**gradient**"):
         assert gone not in text, gone
@@ -3097,7 +3096,7 @@ def test_the_explorer_probe_is_a_solid_grey_line_and_its_spare_controls_answer_a
     slope = {n: float(activations.get(n).derivative(4.0)) for n in ("relu", "gelu", "silu", "sigmoid", "tanh")}
     assert all(abs(slope[n] - 1) < 0.1 for n in ("relu", "gelu", "silu")) and slope["tanh"] < 0.01 < slope["sigmoid"]
     answer = ch02.explorer_answer().data
-    assert "At $x = 4$" not in answer and answer.count("\n\n") == 2   # one question, one answer paragraph
+    assert "At $x = 4$" not in answer and answer.count("\n\n") == 3   # pass 88: two questions, a paragraph each
 
 
 def test_helps_and_hurts_are_good_for_and_weakness():
@@ -3825,9 +3824,9 @@ def test_the_takeaway_says_the_test_used_random_inputs():
     assert h.min() >= 0 and h.max() <= 1
     assert np.histogram(h, bins=4, range=(0, 1))[0] / h.size == pytest.approx([0.25] * 4, abs=0.01)
     # pass 75 (r72 Focus: the fair-test fold cut to two sentences): the widget's set-up says it, before the Predict
-    assert ("Each is picked at random, on its own, from centre − 0.5 to centre + 0.5.\n"
-            "  At centre 0.5, both are positive, like sigmoid's outputs. At centre 0, about half are negative, like tanh's."
-            in markdown()) and "The inputs were random" not in ch02.zigzag_answer().data
+    assert ("Each step brings two random inputs within 0.5 of the **centre**. "
+            "At centre 0.5 both are positive, like sigmoid's outputs. At 0, about half are negative, like tanh's."
+            in markdown())   # pass 88 (r87 Focus): one line and "The inputs were random" not in ch02.zigzag_answer().data
     x = np.linspace(-30, 30, 601)
     assert (activations.get("sigmoid")(x) > 0).all() and (h > 0).mean() > 0.999
     h0 = zigzag.independent_inputs(0.0, 100000)
@@ -3872,7 +3871,8 @@ def test_the_zero_centred_test_is_an_optional_section_after_what_to_remember():
     # pass 86 (r85 Clarity): the guide is in the widget, the later predictions right under it
     assert "How to read the picture." in ch02.ZIGZAG_GUIDE and "How to read the picture." not in markdown()
     order = ["ch02.worked_step()", "ch02.split_step()", "**The widget.**",
-             "ch02.zigzag_centre()", "**Then predict:**", "ch02.zigzag_answer()", "ch02.why_big_steps_swing()", "**Takeaway:** three findings."]
+             "ch02.zigzag_centre()", "**Then predict:**", "ch02.zigzag_answer()", "ch02.why_big_steps_swing()", "**Takeaway:** three findings.",
+             "> **Pause and recall.** Why do inputs of one sign make the weights detour?"]   # pass 88 (r87 Retention)
     assert [_cell_index(s_) for s_ in order] == list(range(head + 1, head + 1 + len(order)))
     assert _cell_index("## What to remember") < head and head + len(order) + 1 == _cell_index("## What comes next")
     pointer = _cell_index("Tanh's outputs are centred on 0")
@@ -4469,3 +4469,39 @@ def test_below_zero_question_feedback_names_the_usual_mistakes():
     assert "easy to overlook" in q.feedback.value and q.buttons[0].button_style == "danger"
     q.buttons[1].click()
     assert q.buttons[1].button_style == "success" and "Right:" in q.feedback.value
+
+
+# ---------------------------------------------------------------- pass 88: the r87 reader
+
+def test_the_explorer_x_range_answers_a_question():
+    """Check (r87 Interaction: no question used the 'x range ±' slider) a second Predict needs it, x range 10 and the
+    probe at 8, which the probe reaches only once the range is widened; the folded answer says which slopes are still
+    about 1 there (ReLU, GELU, SiLU) and that sigmoid's and tanh's are below 0.001, as the registry's slopes are."""
+    text = markdown()
+    assert "**Next, predict:** set the x range to 10 and the probe to 8. Which slopes are still about 1?" in text
+    assert text.index("Which pass it back flipped?") < text.index("set the x range to 10") < text.index("## What to remember")
+    w = ch02.bend_explorer(names=("relu", "gelu"), probe=2.0, x_range=2.5)
+    assert w.sliders["x"].max < ch02.PROBE_FAR == 8.0
+    w.sliders["x_range"].value = 10.0
+    w.sliders["x"].value = ch02.PROBE_FAR
+    assert w.sliders["x"].value == ch02.PROBE_FAR
+    far = {n: float(activations.get(n).derivative(8.0)) for n in ("relu", "gelu", "silu", "sigmoid", "tanh")}
+    assert all(abs(far[n] - 1) < 0.01 for n in ("relu", "gelu", "silu")) and max(far["sigmoid"], far["tanh"]) < 0.001
+    answer = ch02.explorer_answer().data
+    assert ("At $x = 8$, ReLU's, GELU's and SiLU's slopes are about 1: the signal passes back whole.\n"
+            "Sigmoid's and tanh's are below 0.001: far out, the S curves pass almost none back.") in answer
+
+
+def test_the_optional_section_ends_with_a_recall_on_why_one_sign_detours():
+    """Check (r87 Retention/Focus) the optional section closes with a recall question and a folded answer that gives
+    the reason its worked step shows: one-sign inputs move both weights the same way, the star needs them apart."""
+    cells = chapter()["cells"]
+    at = _cell_index("> **Pause and recall.** Why do inputs of one sign make the weights detour?")
+    recall = "".join(cells[at]["source"])
+    assert "<details><summary>Answer</summary>" in recall
+    assert "> With inputs of one sign, every step moves both weights the same way.\n" in recall
+    assert "> The star needs them to move apart: one up, one down.\n" in recall
+    assert "".join(cells[at - 1]["source"]).startswith("**Takeaway:**")
+    assert "".join(cells[at + 1]["source"]).startswith("## What comes next")
+    _, change = ch02.one_step((2.0, 1.0), 1.0, (1.0, -1.0))   # the worked step: both weights up
+    assert change[0] > 0 and change[1] > 0 and np.allclose(ch02.split((1.0, -1.0))[0], 0)

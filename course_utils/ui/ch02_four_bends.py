@@ -528,7 +528,8 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
 
 
 ZIGZAG_GUIDE = ("<b>How to read the picture.</b> Left: this run's inputs, as arrows from (0, 0). "
-                "Middle: this run's weights, one dot per step. "
+                "Middle: this run's weights, one dot per step, from (0, 0); within 0.1 of the star "
+                "(the dashed circle), it has arrived. "   # pass 88: said here, as the list above the widget was cut
                 "Right: the <b>median</b> steps for each setting: sort many runs' step counts and take the middle one.")
 
 
@@ -1644,6 +1645,7 @@ def steepest(name, bounds=(0.0, 5.0)):
 
 
 PROBE_LEFT = -1.5   # the explorer's first question: at x = -1.5, which slopes are 0, which flipped (below 0)?
+PROBE_FAR = 8.0   # its second (pass 88): x range 10, probe at 8: which slopes are still about 1?
 
 
 def explorer_answer():
@@ -1656,10 +1658,17 @@ def explorer_answer():
         raise ValueError("the slopes at the left probe no longer split into none, flipped and passed on")
     m = lambda v: f"{v:.2f}".replace("-", "−")
     at = f"{PROBE_LEFT:g}".replace("-", "−")
+    # pass 88 (r87 Interaction: no question used the x range slider): far right, the elbows keep slope 1, the S curves not
+    far = {n: float(activations.get(n).derivative(PROBE_FAR)) for n in TAUGHT}
+    if not (all(abs(far[n] - 1) < 0.01 for n in ("relu", "gelu", "silu")) and max(far["sigmoid"], far["tanh"]) < 0.001):
+        raise ValueError("far right, the elbows no longer keep slope 1 and the S curves no longer go flat")
     return fold("Check your prediction", f"""
 At $x = {at}$, ReLU's slope is 0: it passes no learning signal back.
 GELU's ({m(left["gelu"])}) and SiLU's ({m(left["silu"])}) are below 0: they pass a little back, flipped.
 Sigmoid's ({m(left["sigmoid"])}) and tanh's ({m(left["tanh"])}) pass some back, unflipped.
+
+At $x = {PROBE_FAR:g}$, ReLU's, GELU's and SiLU's slopes are about 1: the signal passes back whole.
+Sigmoid's and tanh's are below 0.001: far out, the S curves pass almost none back.
 """)
 
 
