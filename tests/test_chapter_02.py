@@ -516,9 +516,6 @@ def test_question_widgets_are_followed_by_a_folded_answer():
     folded = [i for i, c in _widget_cells() if "_question()" in "".join(c["source"])]
     assert len(folded) == 4
     for i in folded:
-        if "".join(cells[i]["source"]) == "ch02.below_zero_question()":   # pass 87: its picture, then the fold
-            assert "".join(cells[i + 1]["source"]) == "ch02.four_bends()"
-            i += 1
         assert _answer_after(cells, i).startswith("<details><summary>Check your prediction</summary>")
 
 
@@ -1546,14 +1543,15 @@ def test_corners_controls_come_before_the_widget_and_the_answer_shows_two_and_th
     (placement searched) with its gap, the 'best is ...' of the text, beside the 3-corner tent, on one scale."""
     cells = chapter()["cells"]
     at = _cell_index("ch02.corners_add_up()")
-    intro, above = ("".join(cells[j]["source"]) for j in (at - 2, at - 1))
+    # pass 88 (r87 Clarity: five new ideas in one cell): one shifted piece first, then the turns and the mean gap
+    intro, piece, above = ("".join(cells[j]["source"]) for j in (at - 3, at - 2, at - 1))
     assert intro.startswith("## Corners add up") and "the grey hill, a bell-shaped bump 1 tall at x = 0." in intro
     # pass 39 (r35): k and t are named before the formula uses them
-    assert above.startswith("Each piece has a corner at $k$ and a **turn** $t$: how much the slope changes there.\n"
+    assert piece.startswith("Each piece has a corner at $k$ and a **turn** $t$: how much the slope changes there.\n"
                             "The piece, $t \\cdot \\mathrm{ReLU}(x - k)$, is 0 left of its corner")   # pass 32: t, as SwiGLU's sum is a (r30)
-    for said in ("right of it, its slope is $t$.", "a **turn** $t$: how much the slope changes there.",
-                 "Each slider below sets one turn.",
-                 "The **mean gap** is the average up-or-down distance"):
+    assert "right of it, its slope is $t$." in piece and "mean gap" not in piece and "slider" not in piece
+    assert above.startswith("Each slider below sets one turn.") and "ReLU(x - k)" not in above
+    for said in ("Each slider below sets one turn.", "The **mean gap** is the average up-or-down distance"):
         assert above.index(said) < above.index("**Predict:**"), said
     assert "ch02.corners_answer()" in "".join(cells[at + 1]["source"])
     w = ch02.corners_add_up()
@@ -1724,10 +1722,10 @@ def test_zigzag_inputs_are_named_as_coming_from_sigmoid_units():
     assert "Does that help the unit they feed?\n" in text   # pass 48 (r43); pass 68: shorter
     # pass 41 (r37): "drawn" read as plotted; r57 Clarity: the centre named as the slider that sets where the inputs sit
     # r58 Clarity: the widget's words as a three-item list
-    rule = ("- **Centre** slider: where each example's two inputs sit.\n"   # pass 68: its range is on the slider
-            "  Each is picked at random, on its own, from centre − 0.5 to centre + 0.5.\n")
+    # pass 88 (r87 Focus: a slider-by-slider list): one line, the rule kept
+    rule = "Each step brings two random inputs within 0.5 of the **centre**."
     assert rule in text and text.index(rule) < text.index("**Predict:** at centre 0.5")
-    assert "At centre 0.5, both are positive, like sigmoid's outputs." in text   # pass 61 (r55): then centre 0, like tanh's
+    assert "At centre 0.5 both are positive, like sigmoid's outputs." in text   # pass 61 (r55): then centre 0, like tanh's
     h = zigzag.independent_inputs(0.5, 30)
     np.testing.assert_allclose(h, 0.5 + np.random.default_rng(0).uniform(-0.5, 0.5, (30, 2)), rtol=1e-12)
     assert (h > 0).all() and (h < 1).all()
@@ -2053,7 +2051,8 @@ def test_the_zigzag_set_up_is_six_sentences_in_one_cell_and_its_title_fits():
     # pass 82 (r80 Picture first, Focus): why big steps swing comes after the answer, before the Takeaway
     assert "".join(cells[at + 2]["source"]) == "ch02.why_big_steps_swing()" and cells[at + 2]["metadata"]["jupyter"]["source_hidden"]
     assert "".join(cells[at + 3]["source"]) == TAKEAWAY
-    assert "".join(cells[at + 4]["source"]).startswith("## What comes next")   # pass 87: the repeating recall cut
+    assert "".join(cells[at + 4]["source"]).startswith("> **Pause and recall.** Why do inputs of one sign")   # pass 88 (r87)
+    assert "".join(cells[at + 5]["source"]).startswith("## What comes next")   # pass 87: the repeating recall cut
     assert "## Optional: why big steps overshoot" not in markdown()
     w = ch02.zigzag_centre()
     fig = w.figure
@@ -2172,7 +2171,7 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     """Check the line right under the four bends says why sigmoid looks flat, and that it is so: all four panels
     share one y-range, on which sigmoid's rise (under 1) is a quarter of the axis or less."""
     cells = chapter()["cells"]
-    at = _cell_index("ch02.four_bends()")
+    at = _cell_index("ch02.below_zero_answer()")   # pass 88 (r87): the picture sits inside the folded check
     # pass 41 (r37): the picture sat right under its question and answered it: the Predict, then the folded answer,
     # then the picture, then the word list
     # pass 43 (r38): four bare names made the Predict a coin toss; one plain line for each comes first, true of the
@@ -2203,20 +2202,24 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     assert float(ge.derivative(0.0)) == pytest.approx(0.5)   # rounded: slope 0.5 at 0, between ReLU's 0 and 1
     assert all("which go below 0" not in "".join(c["source"]) for c in cells[1:at])
     # r62 Focus 3: four terms at once after the first figure; the ones ReLU's weakness needs now sit right above it
-    assert "".join(cells[at + 2]["source"]).startswith("## ReLU: the sharp elbow") and "**Words you will need**" not in markdown()
+    assert "".join(cells[at + 1]["source"]).startswith("## ReLU: the sharp elbow") and "**Words you will need**" not in markdown()
     words = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("**Learning signal**"))
     # pass 74 (r71 Picture first): the dead unit's picture sits between the words it needs and the weakness
     assert "".join(cells[words + 1]["source"]) == "ch02.dead_unit()"
     assert "".join(cells[words + 2]["source"]).startswith("**Weakness:** a unit's weighted sum plus bias")
-    after = "".join(cells[at + 1]["source"])
+    after = _folded_output(cells[at])
     # pass 26: "shallow", not "flat": in the picture sigmoid visibly climbs from 0 to 1
     # pass 27: not 'only because of the scale': sigmoid's slope really is at most 1/4 (a quarter of tanh's peak)
     # pass 28: the line claims what the picture shows (which dip below 0, which rises most gently), then the slope
     # pass 29: "rises most gently" read as "everywhere", but tanh's tails are flatter beyond about 1.7: the peak is lowest
     # pass 30: a Predict with a folded answer; tanh runs down towards -1, only GELU dips and comes back
     floor = activations.minimum("gelu")[1]
-    assert after.startswith("<details><summary>Check your prediction</summary>\n\nTanh goes below 0: it runs from −1 to 1, balanced around 0.\n"
-                            f"GELU dips just below 0, to about {floor:.2f}, then comes back up.")
+    # pass 88 (r87 Interaction/Retention): the check names the letter, and says why sigmoid (C) stays above 0
+    assert after.startswith("<details><summary>Check your prediction</summary>\n\nB: Tanh and GELU.\n\n<img ")
+    assert (f"Tanh goes below 0: it runs from −1 to 1, balanced around 0.\n"
+            f"GELU dips just below 0, to about {floor:.2f}, then comes back up.\n".replace("-", "−")
+            + "C is wrong: sigmoid squeezes every input between 0 and 1.\n") in after
+    assert "ch02.four_bends()" not in [c["source"] for c in cells]   # never open under the buttons
     assert float(activations.get("tanh")(-8.0)) < -0.999 and float(activations.get("gelu")(-8.0)) > floor
     assert "rises most gently" not in markdown()
     below = [n for n in ("relu", "sigmoid", "tanh", "gelu") if float(np.min(activations.get(n)(np.linspace(-4, 4, 801)))) < -1e-3]
@@ -2374,7 +2377,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # pass 61 (r55 Focus): the rule in symbols opens the section's one fold for the curious, under the answer
     # r57 Clarity: the step size is named beside the slider that sets it, with the worked step's value
     # pass 68: "The worked step used 1." cut; the Predict starts the step size at 1, the worked step's value
-    assert "- **Step size** slider: how big each correction is.\n" in "".join(cells[at - 1]["source"])
+    assert "The step size (chapter 00's learning rate) sets how big" in _folded_output(cells[_cell_index("ch02.worked_step()")])   # pass 88: the list cut
     assert "raise the step size from 1 to 3" in "".join(cells[at - 1]["source"]) and ch02.worked_step.__defaults__[1] == 1.0
     assert ch02.one_step(rate=2.0)[1].tolist() == (2 * ch02.one_step()[1]).tolist()   # the step size scales the correction
     # r58 Clarity: the median moved to the picture's legend; the fold opens with the split in numbers
@@ -2467,16 +2470,11 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # r57 Clarity: the centre and a run named in plain words where the widget needs them
     # r58 Clarity: six terms in one paragraph became a three-item list; "from 0 to 0.5" keeps r50's point (the
     # legend's "other centres": the slider also takes the values in between)
+    # pass 88 (r87 Focus: the slider-by-slider list): one line; the sliders and the box name themselves
     assert "".join(cells[at - 1]["source"]).startswith(
-        # pass 68 (shorter): the slider shows its own range (0 to 0.5) and the legend's "other centres" stays
-        "**The widget.** Each step brings one new example.\n\n"
-        "- **Centre** slider: where each example's two inputs sit.\n"
-        "  Each is picked at random, on its own, from centre − 0.5 to centre + 0.5.\n"
-        "  At centre 0.5, both are positive, like sigmoid's outputs. At centre 0, about half are negative, like tanh's.\n"
-        "- **Step size** slider: how big each correction is.\n"
-        # r83 Interaction: the tick box that makes the takeaway's 3x, said with the sliders
-        "- **Same arrow length** box: spreads the inputs wider, so arrows stay as long as at centre 0.5.\n"
-        "- **A run** starts the weights at (0, 0); it arrives within 0.1 of the star (the dashed circle).\n")
+        "**The widget.** Each step brings two random inputs within 0.5 of the **centre**. "
+        "At centre 0.5 both are positive, like sigmoid's outputs. At 0, about half are negative, like tanh's.\n\n")
+    assert "- **Step size** slider" not in markdown() and "- **A run**" not in markdown()
     assert ch02.zigzag_centre().sliders["centre"].min == 0.0 and ch02.zigzag_centre().sliders["centre"].max == 0.5
     assert float(activations.get("sigmoid")(-30.0)) > 0 and float(activations.get("tanh").derivative(0.0)) == 1.0
     h0 = zigzag.independent_inputs(0.0, 20000)   # "about half are negative"
@@ -2492,8 +2490,9 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     # pass 86 (r85 Clarity): the legend moved into the widget, next to the picture
     predict, question = predict.split("**Predict:**", 1)
     legend = ch02.ZIGZAG_GUIDE
-    assert (f"- **A run** starts the weights at (0, 0); it arrives within {zigzag.NEAR:g} of the star (the dashed circle).\n\n"
-            ) in predict and predict.endswith("\n\n") and question.startswith(" at centre 0.5")   # r48: the limit, said (now on the panel and in the fold)
+    # pass 88 (r87 Focus): the run's start and its arrival circle are said in the widget's guide, next to the picture
+    assert (f"from (0, 0); within {zigzag.NEAR:g} of the star (the dashed circle), it has arrived. " in legend
+            ) and predict.endswith("\n\n") and question.startswith(" at centre 0.5")   # r48: the limit, said
     # r58 Clarity: "middle step count (half took fewer)" was hard to parse: the median, named with its meaning in
     # the legend under the picture that uses it (not among the widget's words before the Predict: r57)
     assert "median" not in predict + question and "median" not in markdown() and legend.count("median") == 1 and "**How the widget counts.**" not in shown()
@@ -2508,7 +2507,8 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     assert "median of 300 runs" in ch02.zigzag_centre().readout.value
     assert legend == ("<b>How to read the picture.</b> "
                       "Left: this run's inputs, as arrows from (0, 0). "   # r73; pass 83: the legend names the ring
-                      "Middle: this run's weights, one dot per step. "   # pass 83: the picture labels both lines
+                      "Middle: this run's weights, one dot per step, from (0, 0); within 0.1 of the star "
+                      "(the dashed circle), it has arrived. "   # pass 83: the picture labels both lines; pass 88: the circle
                       # pass 60 (r54); r57: the middle count said in plain words, its name in the fold
                       "Right: the <b>median</b> steps for each setting: sort many runs' step counts and take "
                       "the middle one.")   # pass 68: "not this one run's count" cut; r83 Focus: "300" is the axis's
@@ -3037,10 +3037,11 @@ def test_terms_the_reader_met_unexplained_are_explained_before_use():
     assert "Each weight moves by step size × its input × how far short the output is.\n" in said and worked < widget
     # r47: "step" and "step size" in plain words before the rule uses them (pass 68: the rule is the worked step's)
     assert said.index("A **step** is one correction") < said.index("The step size (chapter 00's learning rate) sets how big") < said.index("Each weight moves")
-    assert "**Step size** slider: how big" in said
+    assert "**The widget.**" in said   # pass 88 (r87 Focus): the slider list cut; the fold names the step size
     title = next(i for i, c in enumerate(cells) if "## Optional: zero-centred outputs" in "".join(c["source"]))
     assert title < worked < _cell_index("ch02.zigzag_centre()") - 1
-    assert (text + shown()).lower().count("**step size**") == 1 and not re.search(r"\bmiss\b", text + shown())   # pass 68: one name
+    # pass 88 (r87 Focus): the slider list that bolded it was cut; the fold names it in plain words (asserted above)
+    assert (text + shown()).lower().count("**step size**") == 0 and not re.search(r"\bmiss\b", text + shown())   # pass 68: one name
     assert (text + shown()).count("**step**") == 1
     for gone in ("error slope", "**error**", "training step", "**gradient**"):
         assert gone not in text, gone
@@ -3095,7 +3096,7 @@ def test_the_explorer_probe_is_a_solid_grey_line_and_its_spare_controls_answer_a
     slope = {n: float(activations.get(n).derivative(4.0)) for n in ("relu", "gelu", "silu", "sigmoid", "tanh")}
     assert all(abs(slope[n] - 1) < 0.1 for n in ("relu", "gelu", "silu")) and slope["tanh"] < 0.01 < slope["sigmoid"]
     answer = ch02.explorer_answer().data
-    assert "At $x = 4$" not in answer and answer.count("\n\n") == 2   # one question, one answer paragraph
+    assert "At $x = 4$" not in answer and answer.count("\n\n") == 3   # pass 88: two questions, a paragraph each
 
 
 def test_helps_and_hurts_are_good_for_and_weakness():
@@ -3608,7 +3609,8 @@ def test_r42_the_activations_library_is_named_before_its_first_code():
     # r72 Focus: the learner met `activations` unexplained: one learner-level clause says what it is, no plumbing
     assert ("**A few numbers.** `activations` is this course's toolbox of bends; the code asks it for ReLU by name.\n"
             in above) and "`activations` holds" not in above
-    assert "each with its slope (`.derivative`):" in markdown_before("sigmoid.derivative(x)")
+    # pass 88 (r87 Clarity): the word itself in plain words
+    assert "each with its slope (`.derivative`, the maths name for slope):" in markdown_before("sigmoid.derivative(x)")
     assert "activations" not in markdown_before('relu = activations.get("relu")').replace(above, "")
     assert activations.get("sigmoid").derivative(0.0) == 0.25   # what `.derivative` gives: the slope
 
@@ -3822,9 +3824,9 @@ def test_the_takeaway_says_the_test_used_random_inputs():
     assert h.min() >= 0 and h.max() <= 1
     assert np.histogram(h, bins=4, range=(0, 1))[0] / h.size == pytest.approx([0.25] * 4, abs=0.01)
     # pass 75 (r72 Focus: the fair-test fold cut to two sentences): the widget's set-up says it, before the Predict
-    assert ("Each is picked at random, on its own, from centre − 0.5 to centre + 0.5.\n"
-            "  At centre 0.5, both are positive, like sigmoid's outputs. At centre 0, about half are negative, like tanh's."
-            in markdown()) and "The inputs were random" not in ch02.zigzag_answer().data
+    assert ("Each step brings two random inputs within 0.5 of the **centre**. "
+            "At centre 0.5 both are positive, like sigmoid's outputs. At 0, about half are negative, like tanh's."
+            in markdown())   # pass 88 (r87 Focus): one line and "The inputs were random" not in ch02.zigzag_answer().data
     x = np.linspace(-30, 30, 601)
     assert (activations.get("sigmoid")(x) > 0).all() and (h > 0).mean() > 0.999
     h0 = zigzag.independent_inputs(0.0, 100000)
@@ -3869,7 +3871,8 @@ def test_the_zero_centred_test_is_an_optional_section_after_what_to_remember():
     # pass 86 (r85 Clarity): the guide is in the widget, the later predictions right under it
     assert "How to read the picture." in ch02.ZIGZAG_GUIDE and "How to read the picture." not in markdown()
     order = ["ch02.worked_step()", "ch02.split_step()", "**The widget.**",
-             "ch02.zigzag_centre()", "**Then predict:**", "ch02.zigzag_answer()", "ch02.why_big_steps_swing()", "**Takeaway:** three findings."]
+             "ch02.zigzag_centre()", "**Then predict:**", "ch02.zigzag_answer()", "ch02.why_big_steps_swing()", "**Takeaway:** three findings.",
+             "> **Pause and recall.** Why do inputs of one sign make the weights detour?"]   # pass 88 (r87 Retention)
     assert [_cell_index(s_) for s_ in order] == list(range(head + 1, head + 1 + len(order)))
     assert _cell_index("## What to remember") < head and head + len(order) + 1 == _cell_index("## What comes next")
     pointer = _cell_index("Tanh's outputs are centred on 0")
@@ -3962,8 +3965,10 @@ def test_the_overview_picture_comes_before_its_answer():
     """Check the four bends are drawn right after 'which of the four go below 0?' and before its folded answer
     (r70 Picture first: the answer came before the curves)."""
     cells = chapter()["cells"]
-    ask, pic = _cell_index("- **ReLU**: negatives become 0"), _cell_index("ch02.four_bends()")
-    assert _cell_index("ch02.below_zero_question()") == ask + 1 and pic == ask + 2 and "".join(cells[pic + 1]["source"]).startswith("<details><summary>Check your prediction")
+    ask, pic = _cell_index("- **ReLU**: negatives become 0"), _cell_index("ch02.below_zero_answer()")
+    assert _cell_index("ch02.below_zero_question()") == ask + 1 and pic == ask + 2   # pass 88: the picture in the fold
+    assert _folded_output(cells[pic]).startswith("<details><summary>Check your prediction")
+    assert f"alt='{ch02.four_bends().get_label()}'" in _folded_output(cells[pic])
 
 
 # ---------------------------------------------------------------- pass 74: the r71 reader
@@ -4425,13 +4430,15 @@ def test_main_text_says_what_minus_k_and_phi_mean_next_to_their_pictures():
     cells = chapter()["cells"]
     pieces = "".join(cells[_cell_index("Each piece has a corner")]["source"])
     assert "Subtracting $k$ moves ReLU's corner from 0 to $x = k$ (lower panel)." in pieces
-    assert _cell_index("Each piece has a corner") + 1 == _cell_index("ch02.corners_add_up()")
+    assert _cell_index("Each piece has a corner") + 2 == _cell_index("ch02.corners_add_up()")   # pass 88: turns between
     assert ch02.corners_add_up().figure.axes[1].get_title() == "the pieces, one by one"
     relu = activations.get("relu")
     for k in (-1.5, 0.0, 1.5):   # 0 left of x = k, rising right of it: the corner sits at k
         assert float(relu(k - 0.01 - k)) == 0 and float(relu(k + 0.01 - k)) > 0
     below = _cell_index("ch02.phi_dimmer()") + 1
-    assert "".join(cells[below]["source"]).startswith("$\\Phi(x)$ is the share of a bell curve lying left of $x$.\n")
+    # pass 88 (r87 Clarity: the bell curve was said only inside a fold): one visible line says what it is, first
+    assert "".join(cells[below]["source"]).startswith("A **bell curve** is a hill shape: high in the middle, low at both sides.\n"
+                                                      "$\\Phi(x)$ is the share of a bell curve lying left of $x$.\n")
     xs = np.linspace(-8, 1, 90001)
     share = np.sum(np.exp(-xs ** 2 / 2)) * (xs[1] - xs[0]) / np.sqrt(2 * np.pi)
     assert share == pytest.approx(float(special.ndtr(1.0)), abs=1e-3)
@@ -4462,3 +4469,39 @@ def test_below_zero_question_feedback_names_the_usual_mistakes():
     assert "easy to overlook" in q.feedback.value and q.buttons[0].button_style == "danger"
     q.buttons[1].click()
     assert q.buttons[1].button_style == "success" and "Right:" in q.feedback.value
+
+
+# ---------------------------------------------------------------- pass 88: the r87 reader
+
+def test_the_explorer_x_range_answers_a_question():
+    """Check (r87 Interaction: no question used the 'x range ±' slider) a second Predict needs it, x range 10 and the
+    probe at 8, which the probe reaches only once the range is widened; the folded answer says which slopes are still
+    about 1 there (ReLU, GELU, SiLU) and that sigmoid's and tanh's are below 0.001, as the registry's slopes are."""
+    text = markdown()
+    assert "**Next, predict:** set the x range to 10 and the probe to 8. Which slopes are still about 1?" in text
+    assert text.index("Which pass it back flipped?") < text.index("set the x range to 10") < text.index("## What to remember")
+    w = ch02.bend_explorer(names=("relu", "gelu"), probe=2.0, x_range=2.5)
+    assert w.sliders["x"].max < ch02.PROBE_FAR == 8.0
+    w.sliders["x_range"].value = 10.0
+    w.sliders["x"].value = ch02.PROBE_FAR
+    assert w.sliders["x"].value == ch02.PROBE_FAR
+    far = {n: float(activations.get(n).derivative(8.0)) for n in ("relu", "gelu", "silu", "sigmoid", "tanh")}
+    assert all(abs(far[n] - 1) < 0.01 for n in ("relu", "gelu", "silu")) and max(far["sigmoid"], far["tanh"]) < 0.001
+    answer = ch02.explorer_answer().data
+    assert ("At $x = 8$, ReLU's, GELU's and SiLU's slopes are about 1: the signal passes back whole.\n"
+            "Sigmoid's and tanh's are below 0.001: far out, the S curves pass almost none back.") in answer
+
+
+def test_the_optional_section_ends_with_a_recall_on_why_one_sign_detours():
+    """Check (r87 Retention/Focus) the optional section closes with a recall question and a folded answer that gives
+    the reason its worked step shows: one-sign inputs move both weights the same way, the star needs them apart."""
+    cells = chapter()["cells"]
+    at = _cell_index("> **Pause and recall.** Why do inputs of one sign make the weights detour?")
+    recall = "".join(cells[at]["source"])
+    assert "<details><summary>Answer</summary>" in recall
+    assert "> With inputs of one sign, every step moves both weights the same way.\n" in recall
+    assert "> The star needs them to move apart: one up, one down.\n" in recall
+    assert "".join(cells[at - 1]["source"]).startswith("**Takeaway:**")
+    assert "".join(cells[at + 1]["source"]).startswith("## What comes next")
+    _, change = ch02.one_step((2.0, 1.0), 1.0, (1.0, -1.0))   # the worked step: both weights up
+    assert change[0] > 0 and change[1] > 0 and np.allclose(ch02.split((1.0, -1.0))[0], 0)

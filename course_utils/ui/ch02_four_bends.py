@@ -17,7 +17,7 @@ from course_utils.ui.display import figure_alt, figure_png
 from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 
-__all__ = ["activation_explorer", "all_slopes", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "best_two_on_sliders", "sliders_best", "corners_add_up", "corners_fit", "dead_unit", "explorer_answer", "fold",
+__all__ = ["activation_explorer", "all_slopes", "below_zero_answer", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "best_two_on_sliders", "sliders_best", "corners_add_up", "corners_fit", "dead_unit", "explorer_answer", "fold",
            "four_bends", "gap_factor", "gelu_question", "phi_dimmer", "where_phi_comes_from", "signal_left", "steepest", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "unit_diagram", "corners_network", "swiglu_gate", "tanh_from_sigmoid",
            "tanh_moves_answer", "tanh_question", "split_step", "why_big_steps_swing", "split_picture", "zigzag_answer", "zigzag_centre", "corners_answer", "ten_corners_fit", "two_runs"]
 
@@ -528,7 +528,8 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
 
 
 ZIGZAG_GUIDE = ("<b>How to read the picture.</b> Left: this run's inputs, as arrows from (0, 0). "
-                "Middle: this run's weights, one dot per step. "
+                "Middle: this run's weights, one dot per step, from (0, 0); within 0.1 of the star "
+                "(the dashed circle), it has arrived. "   # pass 88: said here, as the list above the widget was cut
                 "Right: the <b>median</b> steps for each setting: sort many runs' step counts and take the middle one.")
 
 
@@ -859,6 +860,26 @@ def below_zero_question():
           f"A common wrong answer: bends keep outputs at 0 or above. In fact: tanh goes down towards −1, "
           f"and GELU dips to about {dip}.")],
         "Question: which of the four bends go below 0? (run the notebook to answer)")
+
+
+def below_zero_answer():
+    """The folded check of 'which of the four go below 0?' (pass 88, r87 Picture/Interaction: the four bends sat open
+    under the buttons and gave the answer away): the right letter, the four bends, and why sigmoid, the tempting
+    wrong option, stays above 0 (notebook 02)."""
+    options = below_zero_question().options
+    letter = {text: questions.LETTERS[i] for i, (text, _right, _said) in enumerate(options)}
+    right = next(text for text, is_right, _said in options if is_right)
+    fig = four_bends()
+    img = tables.image(figure_png(fig), fig.get_label(), 900, 270)
+    return fold("Check your prediction", f"""
+{letter[right]}: {right}.
+
+{img}
+
+Tanh goes below 0: it runs from −1 to 1, balanced around 0.
+GELU dips just below 0, to about {gelu_dip()}, then comes back up.
+{letter["Tanh, GELU and sigmoid"]} is wrong: sigmoid squeezes every input between 0 and 1.
+""")
 
 
 def tanh_question():
@@ -1624,6 +1645,7 @@ def steepest(name, bounds=(0.0, 5.0)):
 
 
 PROBE_LEFT = -1.5   # the explorer's first question: at x = -1.5, which slopes are 0, which flipped (below 0)?
+PROBE_FAR = 8.0   # its second (pass 88): x range 10, probe at 8: which slopes are still about 1?
 
 
 def explorer_answer():
@@ -1636,10 +1658,17 @@ def explorer_answer():
         raise ValueError("the slopes at the left probe no longer split into none, flipped and passed on")
     m = lambda v: f"{v:.2f}".replace("-", "−")
     at = f"{PROBE_LEFT:g}".replace("-", "−")
+    # pass 88 (r87 Interaction: no question used the x range slider): far right, the elbows keep slope 1, the S curves not
+    far = {n: float(activations.get(n).derivative(PROBE_FAR)) for n in TAUGHT}
+    if not (all(abs(far[n] - 1) < 0.01 for n in ("relu", "gelu", "silu")) and max(far["sigmoid"], far["tanh"]) < 0.001):
+        raise ValueError("far right, the elbows no longer keep slope 1 and the S curves no longer go flat")
     return fold("Check your prediction", f"""
 At $x = {at}$, ReLU's slope is 0: it passes no learning signal back.
 GELU's ({m(left["gelu"])}) and SiLU's ({m(left["silu"])}) are below 0: they pass a little back, flipped.
 Sigmoid's ({m(left["sigmoid"])}) and tanh's ({m(left["tanh"])}) pass some back, unflipped.
+
+At $x = {PROBE_FAR:g}$, ReLU's, GELU's and SiLU's slopes are about 1: the signal passes back whole.
+Sigmoid's and tanh's are below 0.001: far out, the S curves pass almost none back.
 """)
 
 
