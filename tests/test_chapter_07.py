@@ -5580,3 +5580,23 @@ def test_p88_q2_picture_draws_relu_thick_and_above_the_axis_line():
     assert relu.get_linewidth() >= 3 > max(l.get_linewidth() for l in others)
     assert relu.get_zorder() > max(ax.spines["bottom"].get_zorder(), *(l.get_zorder() for l in ax.get_xgridlines()))
     plt.close(fig)
+
+
+# ---------------------------------------------------------------- pass 88b: what the r87 reader found in three pictures
+def test_p88_q18_picture_keeps_every_line_in_view_and_its_legend_off_the_plot():
+    """r87 Picture (img_016): −1.5 · ReLU(x) ran off the bottom and the legend covered lines. Every line now lies
+    inside the y limits over the whole x range, and the legend sits below the plot area, not on it."""
+    fig = ch07_quiz._one_corner.diagram()
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    low, high = ax.get_ylim()
+    (left, right), drawn = ax.get_xlim(), [l for l in ax.lines if len(l.get_xdata()) > 2]
+    assert len(drawn) >= 5   # three corners, the straight line and their sum (plus the two zero lines)
+    for line in drawn:
+        x, y = (np.asarray(v, dtype=float) for v in line.get_data())
+        seen = (x >= left) & (x <= right)
+        assert seen.any() and low < y[seen].min() and y[seen].max() < high, line.get_label()
+    plot_box, legend_box = ax.get_window_extent(), ax.get_legend().get_window_extent()
+    assert legend_box.y1 <= plot_box.y0   # below the axes: it covers no line
+    assert ch07_quiz._png_size(ch07_quiz._small(ch07_quiz.ASK_PICTURES["relu_corners"])) == ch07_quiz.ONE_CORNER_SIZE
+    assert ax.get_xlabel() == "x" and ax.get_ylabel() == "output"

@@ -216,17 +216,39 @@ def corner_pieces_sum(x):
     return w * np.asarray(x) + b + sum(w * np.maximum(0, x - c) for w, c, _label in ONE_CORNER_PIECES)
 
 
+ONE_CORNER_VIEW = (-3.0, 3.0)   # p88 (r87 Picture): x range of Q18's picture; each corner (−2, 0, 1.5) has room
+ONE_CORNER_SIZE = (520, 400)    # taller than SMALL: every line in view, the legend below the plot, not on it
+ONE_CORNER_LEGEND = dict(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2, fontsize=9, frameon=False)
+
+
 def _one_corner(ax):
     """Three single ReLU corners (thin), each at its own place and slope, and their sum (thick): one line, bent
-    three times. What the question means by a sum of corners; it does not say what enough of them can do."""
+    three times. What the question means by a sum of corners; it does not say what enough of them can do.
+    p88 (r87 Picture): drawn only on ONE_CORNER_VIEW, the y range fits every line, the legend sits below the plot."""
+    xs = np.linspace(*ONE_CORNER_VIEW, 241)
     for (w, c, label), ls in zip(ONE_CORNER_PIECES, ("-", "--", ":")):
-        ax.plot(X, w * np.maximum(0, X - c), color=plots.color("relu"), lw=1.2, ls=ls, label=label)
-    ax.plot(X, ONE_CORNER_LINE[0] * X + ONE_CORNER_LINE[1], color=plots.MUTED, lw=1.2, ls="-.", label=ONE_CORNER_LINE[2])
-    ax.plot(X, corner_pieces_sum(X), color="black", lw=3, label="their sum: one line, three bends")
+        ax.plot(xs, w * np.maximum(0, xs - c), color=plots.color("relu"), lw=1.2, ls=ls, label=label)
+    ax.plot(xs, ONE_CORNER_LINE[0] * xs + ONE_CORNER_LINE[1], color=plots.MUTED, lw=1.2, ls="-.", label=ONE_CORNER_LINE[2])
+    ax.plot(xs, corner_pieces_sum(xs), color="black", lw=3, label="their sum: one line, three bends")
     for _w, c, _label in ONE_CORNER_PIECES:   # a dot where each corner bends the sum
         ax.plot([c], [corner_pieces_sum(np.array(c))], "o", color="black", ms=6)
-    ax.set(xlim=(-4, 4), ylim=(-2, 7.5), ylabel="output")   # room above the sum (p77: and the line) for the legend, clear of every line
-    ax.legend(fontsize=9, loc="upper left")
+    ys = np.concatenate([line.get_ydata() for line in ax.lines])
+    ax.set(xlim=ONE_CORNER_VIEW, ylim=(np.floor(ys.min()) - 0.5, np.ceil(ys.max()) + 0.5), ylabel="output")
+    ax.legend(**ONE_CORNER_LEGEND)
+
+
+def _one_corner_figure():
+    """Q18's picture at ONE_CORNER_SIZE, with its zero lines and x label (a diagram draws its own figure)."""
+    fig, ax = plots.new_figure(*ONE_CORNER_SIZE)
+    ax.axhline(0, color="black", lw=0.6)
+    ax.axvline(0, color="black", lw=0.6)
+    _one_corner(ax)
+    ax.set_xlabel("x", fontsize=10)
+    ax.tick_params(labelsize=10)
+    return fig
+
+
+_one_corner.diagram = _one_corner_figure
 
 
 CORNER_STRETCH = (-3.0, 3.0)   # where the sum of corners is fitted to the smooth curve
