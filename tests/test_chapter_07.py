@@ -5014,7 +5014,8 @@ def test_p79_q9_key_draws_the_unit_strip_with_three_inputs_and_one_number_out():
     fig = ch07_quiz.AFTER_PICTURES["unit_outputs"].diagram()
     drawn = [t.get_text() for t in fig.axes[0].texts if t.get_text()]   # the arrows are empty annotations
     plt.close(fig)
-    assert "x₁, x₂, x₃" in drawn and drawn[-1] == "one number" and drawn.index("inputs") < drawn.index("out")
+    # p88 (r87 Picture): three input boxes, not one "inputs" box (test_p88_q9_picture_draws_three_boxes_merging_into_one)
+    assert drawn[:3] == ["x₁", "x₂", "x₃"] and drawn[-1] == "one number" and drawn.index("x₃") < drawn.index("out")
     alt = ch07_quiz.picture_alt("unit_outputs")
     assert "three inputs" in alt and alt.endswith("one number out.")
     assert ch07_quiz.AFTER_PICTURES["unit_outputs"] in ch07_quiz.DIAGRAMS
@@ -5600,3 +5601,22 @@ def test_p88_q18_picture_keeps_every_line_in_view_and_its_legend_off_the_plot():
     assert legend_box.y1 <= plot_box.y0   # below the axes: it covers no line
     assert ch07_quiz._png_size(ch07_quiz._small(ch07_quiz.ASK_PICTURES["relu_corners"])) == ch07_quiz.ONE_CORNER_SIZE
     assert ax.get_xlabel() == "x" and ax.get_ylabel() == "output"
+
+
+def test_p88_q9_picture_draws_three_boxes_merging_into_one():
+    """r87 Picture (img_008): Q9's key looked like Q8's strip, its point ("three into one") only in small text. It now
+    draws three input boxes, one arrow from each, all ending at one stretch-and-add box; the title says it large."""
+    from matplotlib.text import Annotation
+    fig = ch07_quiz.AFTER_PICTURES["unit_outputs"].diagram()
+    ax = fig.axes[0]
+    boxed = [t for t in ax.texts if t.get_bbox_patch() is not None]
+    sources = [t for t in boxed if t.get_text() in ("x₁", "x₂", "x₃")]
+    assert len(sources) == 3 and len({t.get_position()[1] for t in sources}) == 3   # three boxes, stacked
+    merge = next(t for t in boxed if t.get_text() == "stretch\nand add")
+    arrows = [a for a in ax.texts if isinstance(a, Annotation)
+              and a.xyann[0] < merge.get_position()[0] - 1]   # the arrows that start left of the sum box
+    assert len(arrows) == 3 and len({a.xy for a in arrows}) == 1   # three arrows, one end point: they merge
+    assert {a.xyann[1] for a in arrows} == {t.get_position()[1] for t in sources}   # one from each input box
+    assert ax.get_title() == "3 numbers in, 1 number out" and ax.title.get_fontsize() >= 12
+    alt = ch07_quiz.picture_alt("unit_outputs")
+    assert "in three boxes. Three arrows, one from each" in alt and "merge into one box" in alt

@@ -491,18 +491,46 @@ def _unit_strip(ax):   # pragma: no cover - a diagram: _small draws unit_strip()
 
 _unit_strip.diagram = unit_strip
 
-# p79 (r76 Picture): Q9's key had no picture; the same strip, three inputs in, one number out (after Q9 is answered)
-THREE_IN_STEPS = (("inputs", "x₁, x₂, x₃"), ("stretch\nand add", "w₁x₁ + w₂x₂\n+ w₃x₃"), ("shift", "+ b"),
-                  ("bend", "e.g. ReLU"), ("out", "one number"))
-THREE_IN_ALT = ("A unit with three inputs, x₁, x₂ and x₃: each times its weight, all summed into one number; shift "
-                "(plus b); bend (for example ReLU); one number out.")
+# p79 (r76 Picture): Q9's key had no picture. p88 (r87 Picture: it looked like Q8's strip, "three into one" only in
+# small text): three input boxes, one arrow each, merge into one stretch-and-add box; one number comes out
+THREE_IN_NAMES = ("x₁", "x₂", "x₃")
+THREE_IN_STEPS = (("stretch\nand add", "w₁x₁ + w₂x₂\n+ w₃x₃"), ("shift", "+ b"), ("bend", "e.g. ReLU"),
+                  ("out", "one number"))
+THREE_IN_TITLE = "3 numbers in, 1 number out"
+THREE_IN_ALT = ("A unit with three inputs: x₁, x₂ and x₃, in three boxes. Three arrows, one from each (times its weight), "
+                "merge into one box: stretch and add. Then shift (plus b), bend (for example ReLU), and one number out.")
+BOX = {"boxstyle": "round,pad=0.4", "fc": "white", "lw": 1.6}
 
 
-def _three_in_one_out(ax):   # pragma: no cover - a diagram: _small draws unit_strip(THREE_IN_STEPS) itself
+@plots.styled
+def three_into_one(names=THREE_IN_NAMES, steps=THREE_IN_STEPS, width=SMALL[0]):
+    """Q9's key: one box per input on the left, an arrow from each into one stretch-and-add box, then shift, bend and
+    one number out; the title says it in large type."""
+    fig, ax = plots.new_figure(width, 240)
+    ax.set(xlim=(0, 10), ylim=(0, 3.4))
+    ax.axis("off")
+    ax.set_title(THREE_IN_TITLE, fontsize=13, fontweight="bold")
+    ys = np.linspace(2.9, 0.9, len(names))
+    centres = np.linspace(3.0, 9.1, len(steps))
+    mid = float(np.mean(ys))
+    for name, y in zip(names, ys):
+        ax.text(0.6, y, name, ha="center", va="center", fontsize=11, fontweight="bold", bbox={**BOX, "ec": "black"})
+        ax.annotate("", (centres[0] - 0.85, mid), (1.05, y), arrowprops={"arrowstyle": "->", "color": "black", "lw": 1.3})
+    for k, (x, (name, how)) in enumerate(zip(centres, steps)):
+        edge = plots.color("gelu") if name == "bend" else "black"
+        ax.text(x, mid, name, ha="center", va="center", fontsize=10.5, fontweight="bold", bbox={**BOX, "ec": edge})
+        ax.text(x, 0.2, how, ha="center", va="center", fontsize=9, color="#333333")
+        if k:
+            ax.annotate("", (x - 0.6, mid), (centres[k - 1] + 0.75, mid),
+                        arrowprops={"arrowstyle": "->", "color": "black", "lw": 1.3})
+    return fig
+
+
+def _three_in_one_out(ax):   # pragma: no cover - a diagram: _small draws three_into_one() itself
     raise TypeError("a diagram draws its own figure")
 
 
-_three_in_one_out.diagram = lambda: unit_strip(THREE_IN_STEPS)
+_three_in_one_out.diagram = three_into_one
 
 
 def _swiglu_paths(ax):   # pragma: no cover - a diagram: _small draws chapter 02's own
