@@ -4369,11 +4369,11 @@ def test_pass80_q11_picture_draws_the_four_points_scores_and_both_pairs_equal_to
     want = {(quiz._xor_score(pt, quiz.XOR_WORKED), float(a)): "o" if a else "s" for pt, a in quiz.XOR_POINTS}
     assert dots == want   # each point at its score, in its answer's row, told apart by shape, not colour alone
     texts = [x.get_text() for x in ax.texts]
-    assert "1.5 + 2.5 = 4" in texts and "0.5 + 3.5 = 4" in texts and "(1, 1): 3.5" in texts
+    assert texts.count("total 4") == 2 and "(1, 1)\n3.5" in texts   # p88 (r87 Picture): each row's total, no brackets
     assert ax.get_xlabel() == "score = 2x₁ + x₂ + 0.5"
     plt.close(fig)
     alt = ch07_quiz.picture_alt("xor_no_bend_chance")
-    assert "(0, 1) scores 1.5 and (1, 0) scores 2.5; a bracket: total 4." in alt
+    assert "(0, 1) scores 1.5 and (1, 0) scores 2.5; total 4." in alt
     # code review (session 34): the alt text's rule and its "highest" come from the scores, not typed; the axis
     # label writes any rule as a learner would (a weight of 1 unwritten, minus signs kept)
     assert "so both 1s cannot score above both 0s; here (1, 1) scores highest, above both 1s." in alt
@@ -5264,7 +5264,7 @@ def test_p83_q11_picture_draws_the_trained_one_half_at_all_four_points():
     from course_utils.ui import ch01_collapse
     fig = ch07_quiz._xor_pair_totals.diagram()
     left, right = fig.axes
-    assert [t.get_text() for t in left.texts].count("1.5 + 2.5 = 4") == 1   # the left panel is the one it was
+    assert [t.get_text() for t in left.texts].count("total 4") == 2   # the left panel is the one it was (p88: no brackets)
     bars = [p for p in right.patches if p.get_height() > 0]
     assert len(bars) == 4 and all(p.get_height() == pytest.approx(0.5, abs=1e-6) for p in bars)
     assert [t.get_text() for t in right.texts] == ["½"] * 4
@@ -5620,3 +5620,21 @@ def test_p88_q9_picture_draws_three_boxes_merging_into_one():
     assert ax.get_title() == "3 numbers in, 1 number out" and ax.title.get_fontsize() >= 12
     alt = ch07_quiz.picture_alt("unit_outputs")
     assert "in three boxes. Three arrows, one from each" in alt and "merge into one box" in alt
+
+
+def test_p88_q11_scores_panel_says_equal_totals_large_with_no_brackets():
+    """r87 Picture (img_010): the left panel (scores with brackets and their sums) was a long read. It now has no
+    brackets: one large "total 4" at each row's right end, under a large title "equal totals"."""
+    fig = ch07_quiz._xor_pair_totals.diagram()
+    left = fig.axes[0]
+    assert left.get_title() == "equal totals" and left.title.get_fontsize() >= 13
+    assert not [l for l in left.lines if len(l.get_xdata()) > 1]   # only the four point marks: no bracket lines
+    totals = [t for t in left.texts if t.get_text().startswith("total")]
+    sums = {a: sum(s for _pt, s in pairs) for a, pairs in ch07_quiz.xor_pair_scores().items()}
+    assert sorted(t.get_text() for t in totals) == sorted(f"total {v:g}" for v in sums.values()) == ["total 4"] * 2
+    assert all(t.get_fontsize() >= 13 for t in totals) and {t.get_position()[1] for t in totals} == {0.0, 1.0}
+    assert not any("+" in t.get_text() for t in left.texts)   # no sums to read: the totals say it
+    fig.canvas.draw()
+    right = fig.axes[1]   # the right panel's title fits its figure (it was cut when the totals took room)
+    assert right.title.get_window_extent().x1 <= fig.bbox.x1
+    assert "total 4. In large type: equal totals" in ch07_quiz.picture_alt("xor_no_bend_chance")

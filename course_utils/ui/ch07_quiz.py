@@ -1138,23 +1138,26 @@ def xor_rule_text(rule=quiz.XOR_WORKED):
     return "score = " + (out or "0")
 
 
+XOR_TOTALS_TITLE = "equal totals"   # p88 (r87 Picture): said large, not in a long title beside brackets
+XOR_BIG = 14   # points: the title and each row's total
+
+
 def _xor_pair_totals(ax):
     """Q11: the four XOR points on the score line of one straight rule, answer 1 (circles) above answer 0 (squares);
-    a bracket under each pair gives its total, the same for both."""
+    each row's total, in large type at its right end, is the same for both. p88 (r87 Picture: the brackets and their
+    sums were a long read): no brackets, one large "total" a row."""
     scores = [s for pairs in xor_pair_scores().values() for _, s in pairs]
     for answer, pairs in xor_pair_scores().items():
         y = float(answer)
         colour, mark = (GOOD, "o") if answer else (BAD, "s")
         for pt, s in pairs:
             ax.plot([s], [y], mark, color=colour, ms=11, mec="black")
-            ax.annotate(f"{pt}: {s:g}", (s, y), xytext=(0, 12), textcoords="offset points", ha="center", fontsize=10)
-        (_, a), (_, c) = pairs
-        low = y - 0.22
-        ax.plot([a, a, c, c], [y - 0.1, low, low, y - 0.1], color="black", lw=1)
-        ax.text((a + c) / 2, low - 0.05, f"{a:g} + {c:g} = {a + c:g}", ha="center", va="top", fontsize=10)
+            ax.annotate(f"{pt}\n{s:g}", (s, y), xytext=(0, 10), textcoords="offset points", ha="center", fontsize=10)
+        ax.text(1.03, y, f"total {sum(s for _, s in pairs):g}", transform=ax.get_yaxis_transform(), ha="left",
+                va="center", fontsize=XOR_BIG, fontweight="bold")
     ax.set_yticks([0, 1], ["0", "1"])
     ax.set_ylabel("answer", fontsize=10)
-    ax.set_ylim(-0.55, 1.45)
+    ax.set_ylim(-0.4, 1.6)   # room above the top row for its two-line tags (the point, then its score)
     ax.set_xlim(min(scores + [0]) - 0.3, max(scores) + 0.5)   # room for the end points' tags
     ax.set_xlabel(xor_rule_text(), fontsize=10)
 
@@ -1201,9 +1204,9 @@ def _xor_trained(ax):
 
 def _xor_figure():
     """Q11's settling picture: the worked rule's scores and equal totals (left), the trained runs' ½ (right)."""
-    fig, (left, right) = plots.new_figure(*XOR_SIZE, ncols=2, width_ratios=(3, 2))
+    fig, (left, right) = plots.new_figure(*XOR_SIZE, ncols=2, width_ratios=(5, 4))
     _xor_pair_totals(left)
-    left.set_title("one straight rule: equal totals", fontsize=10)
+    left.set_title(XOR_TOTALS_TITLE, fontsize=XOR_BIG, fontweight="bold")
     _xor_trained(right)
     for ax in (left, right):
         ax.tick_params(labelsize=9)
@@ -1417,8 +1420,8 @@ def _xor_pair_alt():
     lo, hi = f"{trained.min():.2f}", f"{trained.max():.2f}"
     runs = len(next(iter(xor_trained_chances().values())))
     return (f"Left: XOR's four points on the score line of one straight rule, {xor_rule_text()}. Answer 1 "
-            f"(circles, top row): {said[1]}; a bracket: total {total[1]:g}. Answer 0 (squares, bottom row): {said[0]}; "
-            f"a bracket: total {total[0]:g}. The totals match, {above}{tail}. Right: {runs} trained runs with no "
+            f"(circles, top row): {said[1]}; total {total[1]:g}. Answer 0 (squares, bottom row): {said[0]}; "
+            f"total {total[0]:g}. In large type: equal totals, {above}{tail}. Right: {runs} trained runs with no "
             f"bend give each of the four points the chance " + (f"½ ({lo})" if lo == hi else f"{lo} to {hi}")
             + " that the answer is 1. Under each point, its right answer, with the left panel's shape.")
 
