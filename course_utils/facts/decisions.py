@@ -156,7 +156,10 @@ def chain_slope(key):
     return float(chain_left(1)[key][0])
 
 
-def memory_path(name, growth, steps=100, start=1.0):
+MEMORY_START = 1.0   # the one-number memory's value before its first step (chapter 06's picture says it, r88)
+
+
+def memory_path(name, growth, steps=100, start=MEMORY_START):
     """A one-number memory h after 0..steps steps of h -> bend(growth * h)."""
     f = activations.get(name)
     h = [start]
@@ -165,7 +168,7 @@ def memory_path(name, growth, steps=100, start=1.0):
     return np.array(h)
 
 
-def memory_nudge(name, growth, steps=100, start=1.0):
+def memory_nudge(name, growth, steps=100, start=MEMORY_START):
     """The share of the nudge left after going back `steps` steps of h -> bend(growth * h): each step multiplies it by
     that step's slope, growth * bend's slope at growth * h (chapter 06: why an LSTM does not squash its memory)."""
     f = activations.get(name)
