@@ -899,7 +899,7 @@ def test_spread_is_one_word_the_standard_deviation_everywhere():
     # r55 (pass 61): "signal" is back only as chapter 03's backward signal (what the nudges are built from), never
     # for the forward numbers, which stay the spread
     # r80 (pass 82): the backward signal's own paragraph says "the signal" for it, and nowhere else does
-    k_signal = _index("Each unit gets one number back: its **backward signal**.")
+    k_signal = _index("The result is the unit's **backward signal**.")   # r88 (pass 88c): one chain, call × slope
     rest = text.replace("".join(_cells()[k_signal]["source"]), "")
     assert rest.count("signal") == rest.count("backward signal") >= 2
     w = ch04_zoo.selu_spread()
@@ -928,7 +928,7 @@ def test_squashers_cost_is_the_product_of_slopes_not_a_vanishing_slope():
     # r78 (pass 81): defined at its first use, in the ReLU family's nudge (input times backward signal); here it travels
     # r80 (pass 82): its own paragraph, with a coach's call, before the ReLU family's Fixes
     assert "vanish" not in text and "Training sends it back" not in text
-    assert "The signal's sign says which way the unit's sum should move. Its size says how far.\n" in text
+    assert "Its sign says which way the unit's sum should move. Its size says how far.\n" in text
     assert text.index("**backward signal**") + 2 == text.index("backward signal") < text.index("## The squashers")   # defined at its first use
     # pass 68 (r63): "usual-sized" was vague; the weights are named by what they do (LeCun-normal keeps the spread)
     # r72 (pass 75): the message picture with a number: each layer multiplies by its slope, 0.25 at most for sigmoid
@@ -2081,8 +2081,16 @@ def test_dead_unit_is_one_on_the_flat_side_for_every_input():
     # one factor of its nudge")
     # r78 (pass 81): one nudge story: input times backward signal, the signal carrying the slope (defined here)
     # r80 (pass 82): the backward signal has its own paragraph (a coach's call), then the Fixes
-    assert ("Before it reaches the unit's weights, the signal is multiplied by the bend's slope. Slope 0, signal 0.\n"
-            "Each weight's nudge is its input times its unit's backward signal.") in text
+    # r88 (pass 88c): the slope entered ambiguously (the signal said where the sum should move, then was multiplied by
+    # the slope); now one chain: a call at the unit's output, times the slope, is its backward signal (chapter 03's,
+    # slope inside); times the input, the nudge
+    assert ("A call comes back to each unit's output, from later layers.\n"
+            "Think of a coach calling to a player: \"a bit higher!\"\n"
+            "The bend multiplies that call by its slope. The result is the unit's **backward signal**.\n"
+            "Its sign says which way the unit's sum should move. Its size says how far.\n"
+            "Each weight's nudge is its input times its unit's backward signal.\n"
+            "So nudge = input × slope × call. Slope 0, nudge 0.") in text
+    assert "the signal is multiplied by the bend's slope" not in text and "Each unit gets one number back" not in text
     assert "**Fixes:** with a slope above 0, a unit whose sum is below 0 still gets a nudge.\n" in text
     assert "Each of its weights gets a nudge: $3.5 \\times$ its input.\nThat $3.5$ already contains the slope $0.5$." in ch03   # pass 75 rewording of the same fact
 
