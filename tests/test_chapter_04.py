@@ -1775,7 +1775,9 @@ def test_tanh_sentence_says_the_reshaped_sigmoid_lands_on_tanh():
     assert ("Stretch the sigmoid to twice the height and squeeze it to half\nthe width. Then shift it down by 1, and it lands"
             " exactly on tanh:\n\n$$\\tanh(x) = 2\\sigma(2x) - 1$$") in text
     # r85 (pass 86): "one curve" is said once, of gated units (two sums), never of sigmoid and tanh
-    assert _markdown().count("one curve") == 1 and "so they are not one curve" in _markdown()
+    # r88 (pass 88c): said in the gated section, where gating is taught, not in the opening
+    md = _markdown()
+    assert md.count("one curve") == 1 and md.index("## Gated units") < md.index("With two sums, it is not one curve like the other bends.\n")
     cells = _cells()
     k = _index("ch04.tanh_fit(")
     assert "".join(cells[k - 1]["source"]).endswith("**Predict:** how would you stretch and shift sigmoid onto tanh?\n"
@@ -2460,10 +2462,12 @@ def test_opening_and_relu_family_name_what_they_point_at():
     named before the Predict that asks which of them keep a slope."""
     text = _markdown()
     # r85 (pass 86): why the fourth family is not drawn, before the picture
-    assert ("The zoo holds many more, in four families.\nGated units take two sums, so they are not one curve.\n"
-            "The other three are drawn below on one scale, with a zoom on their **dips**.") in text and "Most new ones" not in text   # r48: the history line cut (words)
+    # r88 (pass 88c): the opening names only what is drawn; the gating remark moved to the gated section
+    assert ("The zoo holds many more. Below, three families share one scale.\n"
+            "A zoom shows their **dips**: a curve sinks a little below 0, then rises.") in text and "Most new ones" not in text   # r48: the history line cut (words)
+    assert "gate" not in "".join(_cells()[0]["source"]).lower() and "four families" not in text
     # r80 (pass 82): "dips" said in words where it is first used
-    assert "A dip: the curve sinks a little below 0, then rises." in "".join(_cells()[0]["source"])
+    assert "**dips**: a curve sinks a little below 0, then rises." in "".join(_cells()[0]["source"])
     assert text.lower().index("dip") == text.index("**dips**") + 2
     ask = "".join(_cells()[_index("## The ReLU family")]["source"]).split("**Predict:**")[0]
     assert "Four relatives tilt or bend that flat side: Leaky ReLU, PReLU, ELU and SELU." in ask
