@@ -2678,7 +2678,14 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     # r80 (pass 82): Swish was named but never said; one line after the opening says what it is, no β
     # r81 (pass 83): "SiLU is one case of Swish: SiLU's shape, with ..." read as if it described SiLU: Swish is the
     # family with the knob, SiLU the one with the knob at 1 (the glossary: "At β = 1 it is SiLU")
-    swish = "[Swish](91_glossary.ipynb#Glossary) is a family with a knob for how sharp the corner is.\nSiLU is the one with the knob at 1."
+    # r88 (pass 88c): "how sharp the corner is" came right after the corner was rounded off: the knob says how closely
+    # Swish hugs ReLU's corner (x·sigmoid(βx): a bigger knob, a smaller largest gap to ReLU)
+    swish = ("[Swish](91_glossary.ipynb#Glossary) is a family with a knob for how closely it hugs ReLU's corner.\n"
+             "SiLU is the one with the knob at 1.")
+    assert "how sharp the corner" not in text
+    xs = np.linspace(-6, 6, 2401)
+    gaps = [float(np.max(np.abs(xs * special.expit(b * xs) - np.maximum(xs, 0)))) for b in (0.5, 1.0, 3.0, 10.0)]
+    assert gaps == sorted(gaps, reverse=True) and gaps[-1] < 0.03 < gaps[0]
     assert text.index("Swish") == text.index(swish) + 1 and swish in opening_cell()
     assert "SiLU is one case of" not in text
     assert SWISH_LINE in text and "β" not in text and "\\beta" not in text
