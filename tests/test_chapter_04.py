@@ -3932,7 +3932,7 @@ def test_opening_figure_draws_three_families_and_says_the_fourth_is_not_one_curv
     plt.close(fig)
     assert ch04_zoo.FAMILIES_ALT.startswith("Four small panels")
     assert ch04_zoo.FAMILIES_ALT.endswith("The fourth family, gated units, is not drawn: a gated unit is not one curve.")
-    assert "The other three are drawn below on one scale" in "".join(_cells()[0]["source"])
+    assert "Below, three families share one scale." in "".join(_cells()[0]["source"])   # r88 (pass 88c)
     text = _markdown()
     assert text.index("## The ReLU family") < text.index("\n## Gated units")
 
