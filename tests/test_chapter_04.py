@@ -899,7 +899,7 @@ def test_spread_is_one_word_the_standard_deviation_everywhere():
     # r55 (pass 61): "signal" is back only as chapter 03's backward signal (what the nudges are built from), never
     # for the forward numbers, which stay the spread
     # r80 (pass 82): the backward signal's own paragraph says "the signal" for it, and nowhere else does
-    k_signal = _index("Each unit gets one number back: its **backward signal**.")
+    k_signal = _index("The result is the unit's **backward signal**.")   # r88 (pass 88c): one chain, call × slope
     rest = text.replace("".join(_cells()[k_signal]["source"]), "")
     assert rest.count("signal") == rest.count("backward signal") >= 2
     w = ch04_zoo.selu_spread()
@@ -928,7 +928,7 @@ def test_squashers_cost_is_the_product_of_slopes_not_a_vanishing_slope():
     # r78 (pass 81): defined at its first use, in the ReLU family's nudge (input times backward signal); here it travels
     # r80 (pass 82): its own paragraph, with a coach's call, before the ReLU family's Fixes
     assert "vanish" not in text and "Training sends it back" not in text
-    assert "The signal's sign says which way the unit's sum should move. Its size says how far.\n" in text
+    assert "Its sign says which way the unit's sum should move. Its size says how far.\n" in text
     assert text.index("**backward signal**") + 2 == text.index("backward signal") < text.index("## The squashers")   # defined at its first use
     # pass 68 (r63): "usual-sized" was vague; the weights are named by what they do (LeCun-normal keeps the spread)
     # r72 (pass 75): the message picture with a number: each layer multiplies by its slope, 0.25 at most for sigmoid
@@ -1775,7 +1775,9 @@ def test_tanh_sentence_says_the_reshaped_sigmoid_lands_on_tanh():
     assert ("Stretch the sigmoid to twice the height and squeeze it to half\nthe width. Then shift it down by 1, and it lands"
             " exactly on tanh:\n\n$$\\tanh(x) = 2\\sigma(2x) - 1$$") in text
     # r85 (pass 86): "one curve" is said once, of gated units (two sums), never of sigmoid and tanh
-    assert _markdown().count("one curve") == 1 and "so they are not one curve" in _markdown()
+    # r88 (pass 88c): said in the gated section, where gating is taught, not in the opening
+    md = _markdown()
+    assert md.count("one curve") == 1 and md.index("## Gated units") < md.index("With two sums, it is not one curve like the other bends.\n")
     cells = _cells()
     k = _index("ch04.tanh_fit(")
     assert "".join(cells[k - 1]["source"]).endswith("**Predict:** how would you stretch and shift sigmoid onto tanh?\n"
@@ -2081,8 +2083,16 @@ def test_dead_unit_is_one_on_the_flat_side_for_every_input():
     # one factor of its nudge")
     # r78 (pass 81): one nudge story: input times backward signal, the signal carrying the slope (defined here)
     # r80 (pass 82): the backward signal has its own paragraph (a coach's call), then the Fixes
-    assert ("Before it reaches the unit's weights, the signal is multiplied by the bend's slope. Slope 0, signal 0.\n"
-            "Each weight's nudge is its input times its unit's backward signal.") in text
+    # r88 (pass 88c): the slope entered ambiguously (the signal said where the sum should move, then was multiplied by
+    # the slope); now one chain: a call at the unit's output, times the slope, is its backward signal (chapter 03's,
+    # slope inside); times the input, the nudge
+    assert ("A call comes back to each unit's output, from later layers.\n"
+            "Think of a coach calling to a player: \"a bit higher!\"\n"
+            "The bend multiplies that call by its slope. The result is the unit's **backward signal**.\n"
+            "Its sign says which way the unit's sum should move. Its size says how far.\n"
+            "Each weight's nudge is its input times its unit's backward signal.\n"
+            "So nudge = input × slope × call. Slope 0, nudge 0.") in text
+    assert "the signal is multiplied by the bend's slope" not in text and "Each unit gets one number back" not in text
     assert "**Fixes:** with a slope above 0, a unit whose sum is below 0 still gets a nudge.\n" in text
     assert "Each of its weights gets a nudge: $3.5 \\times$ its input.\nThat $3.5$ already contains the slope $0.5$." in ch03   # pass 75 rewording of the same fact
 
@@ -2452,10 +2462,12 @@ def test_opening_and_relu_family_name_what_they_point_at():
     named before the Predict that asks which of them keep a slope."""
     text = _markdown()
     # r85 (pass 86): why the fourth family is not drawn, before the picture
-    assert ("The zoo holds many more, in four families.\nGated units take two sums, so they are not one curve.\n"
-            "The other three are drawn below on one scale, with a zoom on their **dips**.") in text and "Most new ones" not in text   # r48: the history line cut (words)
+    # r88 (pass 88c): the opening names only what is drawn; the gating remark moved to the gated section
+    assert ("The zoo holds many more. Below, three families share one scale.\n"
+            "A zoom shows their **dips**: a curve sinks a little below 0, then rises.") in text and "Most new ones" not in text   # r48: the history line cut (words)
+    assert "gate" not in "".join(_cells()[0]["source"]).lower() and "four families" not in text
     # r80 (pass 82): "dips" said in words where it is first used
-    assert "A dip: the curve sinks a little below 0, then rises." in "".join(_cells()[0]["source"])
+    assert "**dips**: a curve sinks a little below 0, then rises." in "".join(_cells()[0]["source"])
     assert text.lower().index("dip") == text.index("**dips**") + 2
     ask = "".join(_cells()[_index("## The ReLU family")]["source"]).split("**Predict:**")[0]
     assert "Four relatives tilt or bend that flat side: Leaky ReLU, PReLU, ELU and SELU." in ask
@@ -2666,7 +2678,14 @@ def test_pass_25_smooth_family_names_its_three_and_swish_agrees_with_the_glossar
     # r80 (pass 82): Swish was named but never said; one line after the opening says what it is, no β
     # r81 (pass 83): "SiLU is one case of Swish: SiLU's shape, with ..." read as if it described SiLU: Swish is the
     # family with the knob, SiLU the one with the knob at 1 (the glossary: "At β = 1 it is SiLU")
-    swish = "[Swish](91_glossary.ipynb#Glossary) is a family with a knob for how sharp the corner is.\nSiLU is the one with the knob at 1."
+    # r88 (pass 88c): "how sharp the corner is" came right after the corner was rounded off: the knob says how closely
+    # Swish hugs ReLU's corner (x·sigmoid(βx): a bigger knob, a smaller largest gap to ReLU)
+    swish = ("[Swish](91_glossary.ipynb#Glossary) is a family with a knob for how closely it hugs ReLU's corner.\n"
+             "SiLU is the one with the knob at 1.")
+    assert "how sharp the corner" not in text
+    xs = np.linspace(-6, 6, 2401)
+    gaps = [float(np.max(np.abs(xs * special.expit(b * xs) - np.maximum(xs, 0)))) for b in (0.5, 1.0, 3.0, 10.0)]
+    assert gaps == sorted(gaps, reverse=True) and gaps[-1] < 0.03 < gaps[0]
     assert text.index("Swish") == text.index(swish) + 1 and swish in opening_cell()
     assert "SiLU is one case of" not in text
     assert SWISH_LINE in text and "β" not in text and "\\beta" not in text
@@ -3913,7 +3932,7 @@ def test_opening_figure_draws_three_families_and_says_the_fourth_is_not_one_curv
     plt.close(fig)
     assert ch04_zoo.FAMILIES_ALT.startswith("Four small panels")
     assert ch04_zoo.FAMILIES_ALT.endswith("The fourth family, gated units, is not drawn: a gated unit is not one curve.")
-    assert "The other three are drawn below on one scale" in "".join(_cells()[0]["source"])
+    assert "Below, three families share one scale." in "".join(_cells()[0]["source"])   # r88 (pass 88c)
     text = _markdown()
     assert text.index("## The ReLU family") < text.index("\n## Gated units")
 
