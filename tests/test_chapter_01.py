@@ -1399,13 +1399,13 @@ def test_a_layer_that_loses_a_direction_says_the_sheet_is_squashed_onto_one_line
     said = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1)).readout.value
     assert "the whole sheet squashed onto one line" in said and "14 grid lines still straight" not in said
     assert "squashed" not in xor.readout.value and "straight" not in xor.readout.value
-    # pass 74: the line starts at turn −60; pass 83: shift 1.8, clear of every corner (the two 0-corners right)
-    assert title == "your line gets 2 of 4 corners right"
+    # pass 88: the line starts on the "upright" preset, h₁ = 0.5: only (1,1), landed at (2, 1), is wrong
+    assert title == "your line gets 3 of 4 corners right"
     points = np.concatenate(sheet.grid_lines()).reshape(-1, 2)
     h = sheet.layer(points, ((1, 1), (1, 1)), (0, -1), "identity")
     np.testing.assert_allclose(h[:, 1], h[:, 0] - 1, atol=1e-12)  # truly one line
     xor.bend.value = "relu"
-    assert xor.live.axes[1].title.get_text() == "your line gets 2 of 4 corners right"
+    assert xor.live.axes[1].title.get_text() == "your line gets 3 of 4 corners right"
     sheet_demo = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), bend="relu")
     assert "grid lines creased" in sheet_demo.readout.value
     start = ch01_collapse.fold_demo()
@@ -3157,12 +3157,12 @@ def test_pass38_seed_is_said_in_prose_before_the_seeds_picture():
 def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_right():
     """The crease widget lets the learner place a line: after ReLU one splits all 4; with no bend or c₂ = 0 none does."""
     w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
-    # pass 74 (r71 reader: two sliders to learn): turn starts at −60, so after ReLU sliding shift alone splits them
-    assert "your line gets 2 of 4 corners right" in w.readout.value  # start: no bend, turn −60, shift 1.8
-    assert (w.sliders["angle"].value, w.sliders["offset"].value) == (ch01_collapse.FOLD_TURN, 1.8)
+    # pass 88 (r87 reader): the line starts on the ready-made "upright" line, turn 0, shift 0.5
+    assert "your line gets 3 of 4 corners right" in w.readout.value  # start: no bend
+    assert (w.sliders["angle"].value, w.sliders["offset"].value) == (0.0, 0.5)
     w.bend.value = "relu"
-    assert "your line gets 2 of 4 corners right" in w.readout.value  # ReLU alone does not: the learner slides shift
-    w.sliders["offset"].value = 0.3
+    assert "your line gets 3 of 4 corners right" in w.readout.value  # ReLU alone does not: the learner moves the line
+    w.sliders["angle"].value, w.sliders["offset"].value = -60.0, 0.3
     assert "your line gets 4 of 4 corners right" in w.readout.value
     w.sliders["angle"].value, w.sliders["offset"].value = -60.0, 0.3  # near h₁ − 2h₂ = ½
     assert "your line gets 4 of 4 corners right" in w.readout.value and "it splits them" in w.readout.value
@@ -3246,6 +3246,8 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # pass 74 (r71 reader: two sliders to learn before the key idea): shift first; pass 82 (r80 reader: still a
     # control to learn): four ready-made lines, named as the buttons are, and one short line on the sliders
     assert ("Four buttons try ready-made lines: **upright**, **across**, **gentle** and **steep**.\n"
+            # pass 88 (r87 Interaction: the start, turn −60, shift 1.8, was no button's line): it starts on one, said
+            "The demo starts on the **upright** line.\n"
             # pass 84 (r83 reader: "turn −60, shift 0.3" was never explained): an angle, and a distance
             # pass 86 (r85 reader: a line as an angle and a distance was new): what each slider does to the line
             # pass 87 (r86 reader: degrees and a signed distance got two lines): a sketch shows both
@@ -3257,7 +3259,8 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert dict((n, (t, v)) for n, t, v in ch01_collapse.LINE_PRESETS)["gentle"] == (-60.0, 0.3)
     assert "arrow's angle" not in text
     assert [name for name, _t, _s in ch01_collapse.LINE_PRESETS] == ["upright", "across", "gentle", "steep"]
-    assert ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True).sliders["angle"].value == -60.0
+    start = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True).sliders
+    assert (start["angle"].value, start["offset"].value) == (0.0, 0.5) == ch01_collapse.LINE_PRESETS[0][1:]  # upright
     steer = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
     steer.sliders["angle"].value, steer.sliders["offset"].value = -65.0, 0.2
     a = np.radians(-65)
@@ -3445,12 +3448,14 @@ def test_xor_turn_arrow_is_drawn_over_the_corner_marks_and_its_head_clears_them(
     # pass 53 (r47 reader: the arrow's shaft still ran under the (1, 0) square): it starts where the line's arrow
     # passes farthest from every mark, so the whole shaft keeps clear of the (1, 0) square, not only its head
     base = np.asarray(w.facing.get_position())
-    np.testing.assert_allclose(np.subtract(w.facing.xy, base),
-                               ch01_collapse.ARROW_LENGTH * np.array([np.cos(np.deg2rad(-60)), np.sin(np.deg2rad(-60))]))
-    a = np.deg2rad(ch01_collapse.FOLD_TURN)  # pass 74: the first frame is turn −60; pass 83: shift 1.8
+    # pass 74: the first frame was turn −60; pass 83: shift 1.8; pass 88: the "upright" line, turn 0, shift 0.5
+    assert (ch01_collapse.FOLD_START_TURN, ch01_collapse.FOLD_START_SHIFT) == (0.0, 0.5)
+    a = np.deg2rad(ch01_collapse.FOLD_START_TURN)
+    np.testing.assert_allclose(np.subtract(w.facing.xy, base), ch01_collapse.ARROW_LENGTH * np.array([np.cos(a), np.sin(a)]))
     assert base @ [np.cos(a), np.sin(a)] == pytest.approx(ch01_collapse.FOLD_START_SHIFT)  # on the line
     shaft = base + np.linspace(0, 1, 20)[:, None] * np.subtract(w.facing.xy, base)
-    assert np.min(np.linalg.norm(shaft - [1.0, 0.0], axis=1)) > 0.4
+    landed = np.concatenate([np.column_stack(dot.get_data()) for dot in w.lines["dots"].values()])
+    assert np.min(np.linalg.norm(shaft[:, None, :] - landed[None], axis=2)) > 0.4  # clear of every mark, (1, 0) too
 
 
 def test_pass52_tanh_curves_all_lines_only_at_the_start_sliders():
@@ -4073,13 +4078,13 @@ def test_pass78_dotted_square_is_named_in_the_first_picture_and_the_xor_demo_nam
 
 def test_pass80_xor_demo_rings_the_corners_its_line_gets_right():
     """Check r76 Picture item: the XOR demo rings each landed corner its line counts right. At the start (no bend,
-    turn −60, shift 1.8 since pass 83) the two 0-corners, landed at (0, −1) and (2, 1), are right; with ReLU at the answer's turn −60, shift 0.3, all
-    four are, on three landing points."""
+    the "upright" line since pass 88) (0,0), landed at (0, −1), and the two 1-corners, at (1, 0), are right; with ReLU
+    at the answer's turn −60, shift 0.3, all four are, on three landing points."""
     w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
-    np.testing.assert_allclose(sorted(map(tuple, w.rings.get_xydata())), [(0, -1), (2, 1)])
-    assert "your line gets 2 of 4 corners right" in w.readout.value
+    np.testing.assert_allclose(sorted(map(tuple, w.rings.get_xydata())), [(0, -1), (1, 0), (1, 0)])
+    assert "your line gets 3 of 4 corners right" in w.readout.value
     w.bend.value = "relu"
-    w.sliders["offset"].value = 0.3
+    w.sliders["angle"].value, w.sliders["offset"].value = -60.0, 0.3
     np.testing.assert_allclose(sorted(map(tuple, w.rings.get_xydata())), [(0, 0), (1, 0), (1, 0), (2, 1)], atol=1e-12)
     # the another-machine run found the ring and label 0's hollow circle told apart by colour alone: a hexagon now
     from tools.colour_cues import colour_only_pairs
@@ -4255,20 +4260,37 @@ def test_pass82_map_alt_text_says_the_boundary_pieces_the_text_relies_on():
 
 def test_pass83_xor_demo_starts_on_a_line_clear_of_every_corner_with_its_arrow_in_view():
     """Check r81 Picture item (the first view crowded the panel, with (0,0) almost on the line): at the start, and
-    after a click on each bend, every landed corner sits at least 0.5 from the line and off its dotted side, and the
-    turn arrow lies wholly inside the axes (matplotlib draws no arrow whose head leaves them)."""
+    after a click on no bend or ReLU, every landed corner sits at least 0.5 from the line; after tanh every mark still
+    clears the drawn line (in pixels); the turn arrow lies wholly inside the axes (matplotlib draws no arrow whose head
+    leaves them). Pass 88 (r87 reader: the start, turn −60, shift 1.8, was none of the ready-made lines): the start is
+    the "upright" button's line, which splits the corners under no bend, so it answers no step before the learner."""
     w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
-    a = np.deg2rad(w.sliders["angle"].value)
+    start = (w.sliders["angle"].value, w.sliders["offset"].value)
+    assert ("upright", *start) in ch01_collapse.LINE_PRESETS and ch01_collapse.FOLD_START == "upright"
+    a = np.deg2rad(start[0])
     facing = np.array([np.cos(a), np.sin(a)])
     X, _labels = ch01_collapse._xor_corners()
     lo, hi = ch01_collapse.SHEET_LIMITS
+    dpi = w.live.figure.dpi
     for bend in ("identity", "relu", "tanh"):
         w.bend.value = bend
+        assert "it splits them" not in w.readout.value, bend   # the start line gives no step's answer away
         landed = sheet.layer(X, ((1, 1), (1, 1)), (0, -1), bend)
-        assert np.all(w.sliders["offset"].value - landed @ facing >= 0.5), bend  # clear, and off the dotted side
+        gap = np.abs(landed @ facing - start[1])
+        if bend != "tanh":
+            assert np.all(gap >= 0.5 - 1e-9), (bend, gap)
         ends = np.array([w.facing.get_position(), w.facing.xy], float)
         assert np.all((ends > lo) & (ends < hi)), (bend, ends)
-    old = np.array([0.0, -1.0]) @ facing - 0.7  # the old start, shift 0.7: (0,0) landed 0.17 from the line
+        w.live.render()
+        ax = w.live.axes[1]
+        line = ax.transData.transform(w.lines["cut"].get_xydata())
+        along = (line[1] - line[0]) / np.linalg.norm(line[1] - line[0])
+        for dot in w.lines["dots"].values():
+            half = (dot.get_markersize() + 2 * dot.get_markeredgewidth()) / 2 * dpi / 72  # the mark's half-width, px
+            for p in ax.transData.transform(np.column_stack(dot.get_data())):
+                off = p - line[0]
+                assert abs(off[0] * along[1] - off[1] * along[0]) > half + 2, (bend, p)  # the mark clears the line
+    old = np.array([0.0, -1.0]) @ [0.5, -np.sqrt(3) / 2] - 0.7  # pass 83's fix: shift 0.7 put (0,0) 0.17 from the line
     assert abs(old) < 0.2
 
 

@@ -652,11 +652,13 @@ FOLD_POINTS = ((1, 0), (0, 0), (2, 1))  # where the XOR corners land after the c
 # pass 82 (r80 reader: the XOR demo asked the learner to learn turn, shift and the label-1 side before a simple
 # question): ready-made lines, one button each, as (name, turn, shift). With ReLU only "gentle" splits the corners,
 # with tanh only "steep"; with no bend, or with the bias of h₂ at 0, none does.
-# pass 83 (r81 reader: the first view crowded the corners, (0,0) almost on the line): the line starts clear of every
-# point, all of them off its dotted side, which sits in the empty lower right; sliding shift down meets "gentle"
-FOLD_START_SHIFT = 1.8
 FOLD_NAME = "gentle"  # the preset that splits the corners after the ReLU crease (step 1's answer)
 LINE_PRESETS = (("upright", 0.0, 0.5), ("across", -90.0, 0.5), (FOLD_NAME, FOLD_TURN, FOLD_SHIFT), ("steep", -30.0, 0.55))
+# pass 83 (r81 reader: the first view crowded the corners, (0,0) almost on the line): the line starts clear of them.
+# pass 88 (r87 reader: the start, turn −60 shift 1.8, was none of the ready-made lines): it starts on "upright", which
+# splits the corners under no bend, so it gives no step's answer away, and sits 0.5 from every corner before tanh
+FOLD_START = "upright"
+FOLD_START_TURN, FOLD_START_SHIFT = dict((name, (turn, shift)) for name, turn, shift in LINE_PRESETS)[FOLD_START]
 
 
 def fold_line():
@@ -1321,9 +1323,9 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
         "b1": slider("bias of h₁", b[0], -1.5, 1.5, 0.1), "b2": slider("bias of h₂", b[1], -1.5, 1.5, 0.1),
     }
     if corners:
-        # pass 74 (r71 reader: two sliders were a new system to learn before the key idea): turn starts at the
-        # answer's −60, so step 1 needs shift alone; only the tanh step asks for a turn
-        sliders["angle"] = slider("turn: arrow's direction (°)", FOLD_TURN, -180.0, 180.0, 5.0, fmt=".0f")
+        # pass 74 (r71 reader: two sliders were a new system to learn before the key idea); pass 82: buttons try
+        # ready-made lines; pass 88: the sliders start on one of them, "upright"
+        sliders["angle"] = slider("turn: arrow's direction (°)", FOLD_START_TURN, -180.0, 180.0, 5.0, fmt=".0f")
         sliders["offset"] = slider("shift: distance from (0, 0)", FOLD_START_SHIFT, -2.0, 2.0, 0.05)
     for s in sliders.values():
         s.layout.width = "380px"  # two sliders a row
