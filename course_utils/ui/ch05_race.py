@@ -1540,8 +1540,8 @@ def fade_chain_figure(bends=3, name="sigmoid"):
     return Captioned(fig, caption)
 
 
-DETOUR_ARROWS = 5   # the detour's first steps drawn with arrowheads
-DETOUR_NUMBERED = 5   # the detour's first steps numbered where they end (r77 Picture: the pale path); pass 85 (r84
+DETOUR_ARROWS = 3   # the detour's first steps drawn with arrowheads (pass 88c, r88 Picture: 5 crowded; now 3)
+DETOUR_NUMBERED = 3   # the detour's first steps numbered where they end (r77 Picture: the pale path); pass 85 (r84
 # Picture: "1, 2" to "30" crowded each other): only the arrowed steps, and the last step marked "end"
 
 
@@ -1655,9 +1655,13 @@ def detour_figure(goal=(1.0, -1.0), steps=30):
     return fig
 
 
-OFF_CENTRE_VIEW = ((-0.3, 0.45), (-0.5, 0.2))   # the sketch's zoom: weight 1, weight 2 around the first steps
-OFF_CENTRE_GAP = 0.075   # data units from a step's end to its label in the zoom
-OFF_CENTRE_CHAR = 0.008   # about half a label character's width there, in data units
+# pass 88c (r88 Picture first: the zoomed real steps overlapped, step 2 was hidden, the star sat off the frame): the
+# main path's sketch is drawn by hand: four spaced steps, each ↗ or ↙, zig-zagging toward the star, which is in view.
+# Going further's detour_figure draws the computed path.
+OFF_CENTRE_STEPS = ((0.6, 0.15), (-0.25, -0.6), (0.6, 0.15), (-0.25, -0.6))   # flat ↗, steep ↙, twice
+OFF_CENTRE_VIEW = ((-0.35, 1.35), (-1.3, 0.45))   # the sketch's frame: weight 1, weight 2; start and star inside
+OFF_CENTRE_GAP = 0.12   # data units from a step's end to its label
+OFF_CENTRE_CHAR = 0.02   # about half a label character's width there, in data units
 
 
 def _shaft_and_head(ax, a, b, colour, ls, lw=2.6, head=0.03):
@@ -1670,41 +1674,46 @@ def _shaft_and_head(ax, a, b, colour, ls, lw=2.6, head=0.03):
 
 
 @plots.styled
-def off_centre_sketch(goal=(1.0, -1.0), steps=30):
-    """Suspect 2 on the main path (pass 88, r87 Picture/Clarity: Off-centre was words only there): the detour's first
-    DETOUR_ARROWS steps, zoomed in, each its own arrow and label ("3 ↙"): up-right solid, down-left dashed; a dotted
-    arrow shows the way to the star, down-right, which no step takes."""
-    whole = zigzag.independent_path(0.5, 1.0, goal, steps)
-    path = whole[:DETOUR_ARROWS + 1]
-    fig, ax = plots.new_figure(470, 360)
+def off_centre_sketch(goal=(1.0, -1.0), steps=OFF_CENTRE_STEPS):
+    """Suspect 2 on the main path (pass 88, r87 Picture/Clarity: Off-centre was words only there), as a sketch (pass
+    88c, r88 Picture first: the real first steps overlapped and the star was out of view): four spaced steps, each
+    its own arrow and label ("2 ↙"), up-right solid, down-left dashed, zig-zag toward the star, in the frame; a dotted
+    arrow shows the star's way from the start, down-right, which no step takes."""
+    goal = np.asarray(goal, float)
+    path = np.vstack([[0.0, 0.0], np.cumsum(np.asarray(steps, float), axis=0)])
+    fig, ax = plots.new_figure(470, 450)
     ways = []
     for a, b in zip(path[:-1], path[1:]):
         way = step_way(b - a)
         ways.append(way)
-        _shaft_and_head(ax, a, b, plots.VANISHING if way == "↗" else plots.ACCENT, "-" if way == "↗" else "--")
-    marks = _step_numbers(whole)[:-1]   # the whole path, so its step 5 is not its "end"
-    spots = _clear_spots(path, [p for _, p in marks], [(0.0, 0.0), (-0.09, 0.0)], gap=OFF_CENTRE_GAP,
-                         bounds=OFF_CENTRE_VIEW, widths=[OFF_CENTRE_CHAR * len(t) for t, _ in marks])
+        _shaft_and_head(ax, a, b, plots.VANISHING if way == "↗" else plots.ACCENT, "-" if way == "↗" else "--",
+                        head=0.06)
+    marks = [(f"{k} {w}", tuple(float(v) for v in path[k])) for k, w in enumerate(ways, start=1)]
+    spots = _clear_spots(path, [p for _, p in marks], [(0.0, 0.0), (-0.12, 0.0), tuple(goal), *((goal[0] + u, goal[1] - 0.12) for u in (-0.25, 0, 0.25)),
+                          (0.1, -0.34), (0.0, -0.34)],
+                         gap=OFF_CENTRE_GAP, bounds=OFF_CENTRE_VIEW, widths=[OFF_CENTRE_CHAR * len(t) for t, _ in marks])
     for (label, point), spot in zip(marks, spots):
         ax.annotate(label, point, xytext=spot, textcoords="data", fontsize=10, fontweight="bold", color="#333333",
                     ha="center", va="center", zorder=5,
                     arrowprops=dict(arrowstyle="-", color="#777777", lw=0.8, shrinkA=0, shrinkB=2),
                     bbox=dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none", alpha=0.85))
     ax.plot([0], [0], "s", color="black", mfc="none", mew=1.4, ms=8, zorder=5)
-    ax.text(-0.04, 0.0, "start", ha="right", va="center", fontsize=10)
-    to_star = np.asarray(goal, float) / np.hypot(*goal) * 0.3
+    ax.text(-0.06, 0.0, "start", ha="right", va="center", fontsize=10)
+    to_star = goal / np.hypot(*goal) * 0.35
     ax.annotate("", tuple(to_star), (0.0, 0.0), arrowprops=dict(arrowstyle="-|>", color="black", lw=1.2, ls=":",
                                                                 mutation_scale=14, shrinkA=6, shrinkB=0))
-    ax.text(to_star[0] + 0.02, to_star[1], f"to the star ({goal[0]:g}, {goal[1]:g}):".replace("-", "−") + f"\n↘, weight 1 up,\nweight 2 down",
-            ha="left", va="top", fontsize=9.5)
+    ax.text(to_star[0] - 0.02, to_star[1] - 0.04, "the star's way: ↘", ha="right", va="top", fontsize=9.5)
+    ax.plot(*goal, "*", color="black", ms=15, zorder=5)
+    star = f"the star ({goal[0]:g}, {goal[1]:g})".replace("-", "−")
+    ax.annotate(star, tuple(goal), xytext=(0, -12), textcoords="offset points", ha="center", va="top", fontsize=10)
     ax.set(xlim=OFF_CENTRE_VIEW[0], ylim=OFF_CENTRE_VIEW[1], xlabel="weight 1", ylabel="weight 2", aspect="equal",
            title="inputs all positive: each step ↗ or ↙")
     ax.title.set_fontsize(11)
     said = ", ".join(label for label, _ in marks)
-    fig.set_label(f"A zoomed sketch of two weights into one unit, whose inputs are all positive, from the start (0, 0). "
-                  f"A dotted arrow points down-right, toward the star at ({goal[0]:g}, −{abs(goal[1]):g}): weight 1 up, "
-                  f"weight 2 down. The first {DETOUR_ARROWS} steps are numbered arrows: {said}. Up-right arrows are "
-                  "solid, down-left ones dashed. " + ("No step goes down-right." if "↘" not in ways else ""))
+    fig.set_label(f"A sketch of two weights into one unit, whose inputs are all positive, from the start (0, 0) to a "
+                  f"star at ({goal[0]:g}, −{abs(goal[1]):g}), in view: weight 1 up, weight 2 down. A dotted arrow "
+                  f"points the star's way, down-right. {len(marks)} numbered steps zig-zag toward it: {said}. Up-right "
+                  "arrows are solid, down-left ones dashed. " + ("No step goes down-right." if "↘" not in ways else ""))
     return fig
 
 
