@@ -183,7 +183,8 @@ def test_figure_widgets_fold_their_answers_and_start_away_from_them():
     xor_fold = _src(cells[calls[-1]])
     assert "bend=" not in xor_fold  # the XOR fold starts with no bend; the learner clicks ReLU
     w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
-    assert w.bend.value == "identity" and "2 of 4 corners right" in w.readout.value  # pass 83: starts clear
+    # pass 88: starts on the ready-made upright line, 3 of 4 right: never the answer (4 of 4)
+    assert w.bend.value == "identity" and "3 of 4 corners right" in w.readout.value and "4 of 4" not in w.readout.value
     assert _landed(w) == {0: [(0, -1), (2, 1)], 1: [(1, 0), (1, 0)]}  # unbent: the 1-corners between, on one line
 
 
