@@ -556,6 +556,8 @@ def test_words_do_not_collide_near_flat_zone_dead_unit_switched_off():
     w = ch03_gradients.dead_units()
     assert "quiet" not in w.readout.value and "below 0 on every point" in w.readout.value
     assert "switched off" not in w.readout.value   # pass 28: a Leaky unit never switches off, it passes 0.01
+    # pass 88c (r88 Clarity): the chapter's word, "sum", not "input"
+    assert "get a sum below 0 on every point" in w.readout.value and "input below" not in w.readout.value
 
 
 def test_the_nudge_points_downhill_as_the_glossary_says():
@@ -2956,8 +2958,8 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # pass 87 (r86 Clarity: the claim had no picture): both fan-ins drawn first, the claim after them
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
             "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). The weights start "
-            "as random draws, about half below 0. So both ways, the $n$ terms have random signs. So weights that steady the forward sum steady the backward one. We find them "
-            "going forward.") in flat and "(#Watching-it-in-a-real-network)" not in flat
+            "as random draws, about half below 0. Both ways add $n$ random-sign terms (every layer has $n$ units). "
+            "So one weight size fits both ways. We find it going forward.") in flat and "(#Watching-it-in-a-real-network)" not in flat
     assert "So the arithmetic is the same" not in flat
     assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
             "lighter nor darker, or after ten copies the page is blank or black.") in flat
@@ -3151,10 +3153,13 @@ def test_pass52_he_counts_a_units_inputs():
     # pass 86 (r85 Clarity: the reason sat in the fold): the fold keeps only the picture's one point
     # pass 88 (r87 Focus): one fold holds why squares and this one point
     assert "<summary>Why squares, not the average, $0.5$?</summary>" in flat
-    assert ("The half-off picture's bottom panel shows it. There the "
+    # pass 88c (r88 Clarity: "the half-off picture" was never its name): named by its layer and its off count
+    assert ("The layer-4 picture (16 of 32 off) shows it. There the "
             "bends shrink the signal $1.00 \\to 0.68$. </details>") in flat and "win it back, to $0.96$" not in flat
     assert "<summary>Going back</summary>" not in flat and "one data point is a random draw" not in flat
-    _, before, after = ch03_gradients.half_off_numbers()
+    sums, before, after = ch03_gradients.half_off_numbers()
+    assert (int((sums <= 0).sum()), sums.size) == (16, 32) and "half-off picture" not in flat
+    assert "layer 4, one data point:\n16 of 32 units are off" in ch03_gradients.half_off().axes[0].get_title()
     assert f"{rms(before):.2f}" == "1.00" and f"{rms(after):.2f}" == "0.68" and f"{0.68 * 1.41:.2f}" == "0.96"
     assert f"{rms(after) * math.sqrt(2):.2f}" == "0.96"
     assert "about half of them 0. So the same fix works." not in flat
@@ -4261,8 +4266,8 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
     # pass 87 (r86 Clarity: the claim had no picture): both fan-ins drawn first, the claim after them
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
             "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). The weights start "
-            "as random draws, about half below 0. So both ways, the $n$ terms have random signs. So weights that steady the forward sum steady the backward one. We find them "
-            "going forward.") in flat
+            "as random draws, about half below 0. Both ways add $n$ random-sign terms (every layer has $n$ units). "
+            "So one weight size fits both ways. We find it going forward.") in flat
     assert ("<details><summary>Why squares, not the average, $0.5$?</summary> 1. Going back, a unit's signal adds $n$ "
             "terms, each + or − at random.") in flat   # pass 86: unfolded; pass 87: in short steps; pass 88: folded again
     assert flat.count("<details>") == flat.count("</details>")
@@ -4469,7 +4474,7 @@ def test_pass87_backward_fan_in_is_drawn_before_the_both_ways_claim():
     text names both ways."""
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.fan_in_both_ways_picture()")
-    claim = next(i for i, c in enumerate(cells) if "So both ways, the $n$ terms have random signs." in c)
+    claim = next(i for i, c in enumerate(cells) if "Both ways add $n$ random-sign terms (every layer has $n$ units)." in c)
     # r87 (Clarity: random weights were said only later): said first; the draws are bell-shaped around 0
     assert "The weights start as random draws, about half below 0." in cells[claim]
     from course_utils.engine import signal_stats

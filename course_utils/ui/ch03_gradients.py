@@ -735,7 +735,7 @@ def dead_units(shift=0.0, seed=0, max_shift=2.5):
         n_dead, n_quiet = int(np.sum(quiet["relu"])), int(np.sum(quiet["leaky_relu"]))
         readout.value = (f"Biases moved down by {sv:.1f}. ReLU: <b>{n_dead} of {quiet['relu'].size}</b> units dead: "
                          f"slope 0 on all 400 points, so their weights get no nudge. Leaky ReLU: none can die, its slope is "
-                         f"never 0; <b>{n_quiet}</b> get an input below 0 on every point, yet still pass 0.01 of the signal."
+                         f"never 0; <b>{n_quiet}</b> get a sum below 0 on every point, yet still pass 0.01 of the signal."
                          + counts_differ(n_dead, n_quiet))
 
     on_change(sliders.values(), update)
