@@ -47,8 +47,9 @@ def prose():
 
 
 # pass 88 (r87 Clarity: "stretch a bit less than √2" was unexplained): the fold's one pinned paragraph, said plainly
-RELU_041 = ("This start's weights enlarge the signal a bit less than $\\times 1.41$. So its real step keeps $0.906$, "
-            "and $0.906^9 \\approx 0.41$.")
+# pass 88c (r88 Correctness: "a bit less than x1.41" was never shown): the measured gain, step_parts' 1.356, written
+RELU_041 = ("Here the weights enlarge the signal only about $\\times 1.36$ a step. The bar counts $\\times 1.41$. "
+            "The slopes, too, keep a bit less than the bar's. So nine steps back leave only $0.41$.")
 
 
 # ---- independent slopes ----
@@ -2038,7 +2039,9 @@ def test_sigmoid_question_names_each_misconception_and_its_answer_is_d():
     # pass 40 (r36): A is true (an exponential costs more than max(0, x)), so its feedback says so: minor, not the reason
     # r47: A is true of tanh and GELU as well, which deep networks do use: the feedback says so; B says what a corner is
     assert said[0].startswith("True, but minor: it costs little.")
-    assert "Tanh and GELU cost roughly as much, and deep networks use them." in said[0]
+    # pass 88c (r88 Correctness): GELU needs erf or a tanh formula, so "as much" was loose, and tanh is rarely the main
+    # hidden bend of deep networks: GELU alone, "at least as much"
+    assert "GELU costs at least as much, yet many big networks use it." in said[0] and "Tanh and GELU" not in said[0]
     assert "sharp point" in said[1] and "slope jumps" in said[1]
     assert "main bend of their hidden layers" in q.summary
     assert "ReLU" in said[1] and "ReLU" in said[2] and said[3].startswith("Right")
@@ -4388,6 +4391,8 @@ def test_pass84_relus_0_41_is_this_starts_steps_multiplied_out():
     nine such steps are exactly the panel's layer-1 share, 0.41 (r83: "less than √2 a step" did not settle it)."""
     stretch, kept, share = _this_starts_steps("relu")
     assert (f"{stretch:.3f}", f"{kept:.3f}", f"{stretch * kept:.3f}") == ("1.356", "0.668", "0.906")
+    assert f"{stretch:.2f}" == "1.36" and "0.906" not in " ".join(prose().split())   # the fold's measured gain, rounded
+    assert "GELU costs at least as much, yet many big networks use it." in prose()   # the check under the question
     assert f"{1.356 * 0.668:.3f}" == "0.906" and f"{0.906 ** 9:.2f}" == "0.41"   # the written numbers multiply out
     assert f"{share:.2f}" == "0.41"   # the panel's number
     bar = ch03_gradients.step_sizes()[0]["relu"]   # the bar's own column: 0.685 x 1.41 = 0.97

@@ -378,9 +378,11 @@ def sigmoid_question():
     return choice_question(
         "Why do deep networks avoid sigmoid as the main bend of their hidden layers?",
         [("Slow: a unit computes eˣ (an exponential).", False,
-          "True, but minor: it costs little. Tanh and GELU cost roughly as much, and deep "
-          "networks use them. One exponential per unit is cheap next to the weight multiplications feeding that unit. "
-          "D is the main reason: the fading backward signal."),   # pass 87 (r86): "true but minor", D named
+          "True, but minor: it costs little. GELU costs at least as much, yet many big "
+          "networks use it. One exponential per unit is cheap next to the weight multiplications feeding that unit. "
+          "D is the main reason: the fading backward signal."),   # pass 87 (r86): "true but minor", D named; pass 88c (r88
+          # Correctness): not "tanh and GELU cost as much": GELU needs erf (or a tanh formula), and tanh is rarely the
+          # main hidden bend of deep networks
          ("It has a corner, where its slope jumps.", False,
           "No: a corner describes ReLU, not sigmoid. Sigmoid is smooth everywhere, with no sharp point. ReLU's slope "
           "jumps from 0 to 1 at its corner, x = 0."),
