@@ -1697,8 +1697,9 @@ def test_ten_sixes_make_about_60_million_and_the_sigmoid_line_is_read_before_the
     assert round(6 ** 10 / 1e6) == 60
     flat = " ".join(prose().split())
     # r51: not '6 times less'; r52: one sixth of what it keeps at x = 1 (tanh'(2) alone is about 1/14)
-    assert ("Each layer there keeps about a sixth of what it keeps at $x = 1$. Ten layers multiply ten such sixths: "
-            "about 55 million times less.") in flat
+    # pass 88c (r88 Focus: a wall of numbers): one rounded number for the idea, read off the widget for the rest
+    assert ("Far smaller. Each layer keeps about a sixth as much as at $x = 1$. Ten such sixths multiply: "
+            "tens of millions of times less.") in flat and "55 million" not in flat and "10^{-12}" not in flat
     s1, s2 = tanh_slope(1.0), tanh_slope(2.0)
     assert round(s1 / s2) == 6 and round(1 / s2) == 14
     ten = mlp.chain_product("tanh", 1.0, 10)[1][-1] / mlp.chain_product("tanh", 2.0, 10)[1][-1]
@@ -2849,7 +2850,7 @@ def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
     flat = " ".join(prose().split())
     sig = gradients.signal_flow("sigmoid", 30)
     # pass 80: in symbols (the printout that held its digits is gone); the widget shows it at 30 layers (checked above)
-    assert ch03_gradients.power_text(sig[0] / sig[-1]) == "1.1 × 10⁻¹⁵" and "about $1.1 \\times 10^{-15}$." in flat and (sig[0] / sig[-1]) ** (1 / 29) < 1 / 3
+    assert ch03_gradients.power_text(sig[0] / sig[-1]) == "1.1 × 10⁻¹⁵" and sig[0] / sig[-1] < 1e-9 and "gives under a billionth." in flat and (sig[0] / sig[-1]) ** (1 / 29) < 1 / 3
     for name in ("tanh", "relu", "gelu"):
         assert all(np.min((lambda v: v / v[-1])(gradients.signal_flow(name, d))) > 0.01 for d in range(2, 31)), name
     assert "Partly the inputs" not in flat and "We tried 50 others" not in flat and "<summary>Optional" not in flat
@@ -4332,7 +4333,8 @@ def test_pass83_tanh_holds_by_its_slopes_and_the_weights_together():
 def test_pass83_the_30_layer_sigmoid_share_is_said_as_one_random_starts():
     """Check the flow Check's 1.1e-15 is said as the first random start's value (r81 Correctness), the widget's own."""
     flat = " ".join(prose().split())
-    assert "Far less: at 30 layers, the first random start gives about $1.1 \\times 10^{-15}$." in flat
+    # pass 88c (r88 Focus): rounded to words, "under a billionth" (1.1e-15, checked in test_pass_46_...)
+    assert "Far less: at 30 layers, the first random start gives under a billionth." in flat and "10^{-15}" not in flat
     w = ch03_gradients.gradient_flow(depth=10)
     w.sliders["depth"].value = 30
     assert "Random start 1." in w.readout.value and w.notes["sigmoid"].get_text() == "layer 1's signal: 1.1 × 10⁻¹⁵"
@@ -4520,3 +4522,14 @@ def test_pass88_dead_unit_readout_says_why_relu_and_leaky_counts_differ():
     assert ch03_gradients.counts_differ(5, 5) == "" and "Why 3, not 7?" in ch03_gradients.counts_differ(7, 3)
     w.sliders["shift"].value = 1.0   # 77 and 77: nothing to explain
     assert "Why" not in w.readout.value
+
+
+def test_pass88c_each_dead_units_panel_names_its_own_mark():
+    """Check r88 Picture: the one shared label (crosses) sat under the Leaky panel, which draws rings; now the ReLU panel's
+    label names the crosses and the Leaky panel's names the rings and the 0.01 it still passes."""
+    w = ch03_gradients.dead_units()
+    relu_ax, leaky_ax = w.live.figure.axes[:2]
+    assert "\u00d7: dead" in relu_ax.get_xlabel() and "\u25cb" not in relu_ax.get_xlabel()
+    assert "\u25cb: below 0 on every point" in leaky_ax.get_xlabel() and "0.01" in leaky_ax.get_xlabel()
+    assert "\u00d7" not in leaky_ax.get_xlabel()
+    assert w.lines["leaky_relu"].get_marker() == "o" and w.lines["relu"].get_marker() == "X"   # the marks the labels name

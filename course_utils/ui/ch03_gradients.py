@@ -653,6 +653,8 @@ def _bar_with_seeds(ax, i, percents, colour):
 
 
 DEAD_MARK = {"marker": "X", "ms": 10, "mew": 0}   # a dead ReLU unit, in fresh_units_picture and dead_units
+DEAD_LABEL = "unit (white with \u00d7: dead, passes none of the signal back)"
+RING_LABEL = "unit (\u25cb: below 0 on every point, yet passes 0.01 of the signal back)"
 
 
 @plots.styled
@@ -666,7 +668,7 @@ def fresh_units_picture(seed=0):
     ax.imshow(mean, cmap=SHARE_CMAP, norm=SHARE_NORM, aspect="auto", extent=(0.5, units + 0.5, layers + 0.5, 0.5))
     ax.plot(cols + 1, rows + 1, ls="none", color="black", **DEAD_MARK)
     ax.set(yticks=range(1, layers + 1), ylabel="layer", xlim=(0.5, units + 0.5), ylim=(layers + 0.5, 0.5),
-           xlabel="unit (white with \u00d7: dead, passes none of the signal back)")
+           xlabel=DEAD_LABEL)
     ax.set_title(f"a fresh ReLU network, before training: {rows.size} of {mean.size} units dead (\u00d7)", loc="left",
                  fontsize=11)
     ax.grid(False)
@@ -715,7 +717,10 @@ def dead_units(shift=0.0, seed=0, max_shift=2.5):
     bar = live.figure.colorbar(ScalarMappable(SHARE_NORM, SHARE_CMAP), ax=list(live.axes), ticks=[0, 0.25, 0.5, 0.75, 1],
                                pad=0.01, aspect=16)
     bar.set_label("average slope over the 400 points\n(one scale for both panels, even steps)", fontsize=9)   # r44: the text's words
-    live.axes[-1].set_xlabel("unit (white with \u00d7: dead, passes none of the signal back)")
+    # pass 88c (r88 Picture: the one label under the Leaky panel spoke of crosses, while that panel draws rings): one
+    # label per panel, each naming its own mark
+    live.axes[0].set_xlabel(DEAD_LABEL)
+    live.axes[1].set_xlabel(RING_LABEL)
     sliders = {"shift": slider("biases moved down by", shift, 0.0, max_shift, 0.1, ".1f")}
     readout = widgets.HTML()
 
