@@ -48,8 +48,8 @@ def prose():
 
 # pass 88 (r87 Clarity: "stretch a bit less than √2" was unexplained): the fold's one pinned paragraph, said plainly
 # pass 88c (r88 Correctness: "a bit less than x1.41" was never shown): the measured gain, step_parts' 1.356, written
-RELU_041 = ("Here the weights enlarge the signal only about $\\times 1.36$ a step. The bar counts $\\times 1.41$. "
-            "The slopes, too, keep a bit less than the bar's. So nine steps back leave only $0.41$.")
+RELU_041 = ("Here the weights enlarge the signal about $\\times 1.36$ a step. The bar counts $\\times 1.41$. "
+            "The slopes keep a bit less, too. So nine steps back leave $0.41$.")
 
 
 # ---- independent slopes ----
@@ -2963,7 +2963,7 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
             "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). The weights start "
             "as random draws, about half below 0. Both ways add $n$ random-sign terms (every layer has $n$ units). "
-            "So one weight size fits both ways. We find it going forward.") in flat and "(#Watching-it-in-a-real-network)" not in flat
+            "So one weight size fits both. We find it going forward.") in flat and "(#Watching-it-in-a-real-network)" not in flat
     assert "So the arithmetic is the same" not in flat
     assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
             "lighter nor darker, or after ten copies the page is blank or black.") in flat
@@ -4271,7 +4271,7 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
             "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). The weights start "
             "as random draws, about half below 0. Both ways add $n$ random-sign terms (every layer has $n$ units). "
-            "So one weight size fits both ways. We find it going forward.") in flat
+            "So one weight size fits both. We find it going forward.") in flat
     assert ("<details><summary>Why squares, not the average, $0.5$?</summary> 1. Going back, a unit's signal adds $n$ "
             "terms, each + or − at random.") in flat   # pass 86: unfolded; pass 87: in short steps; pass 88: folded again
     assert flat.count("<details>") == flat.count("</details>")
