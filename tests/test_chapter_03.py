@@ -47,8 +47,9 @@ def prose():
 
 
 # pass 88 (r87 Clarity: "stretch a bit less than √2" was unexplained): the fold's one pinned paragraph, said plainly
-RELU_041 = ("This start's weights enlarge the signal a bit less than $\\times 1.41$. So its real step keeps $0.906$, "
-            "and $0.906^9 \\approx 0.41$.")
+# pass 88c (r88 Correctness: "a bit less than x1.41" was never shown): the measured gain, step_parts' 1.356, written
+RELU_041 = ("Here the weights enlarge the signal about $\\times 1.36$ a step. The bar counts $\\times 1.41$. "
+            "The slopes keep a bit less, too. So nine steps back leave $0.41$.")
 
 
 # ---- independent slopes ----
@@ -556,6 +557,8 @@ def test_words_do_not_collide_near_flat_zone_dead_unit_switched_off():
     w = ch03_gradients.dead_units()
     assert "quiet" not in w.readout.value and "below 0 on every point" in w.readout.value
     assert "switched off" not in w.readout.value   # pass 28: a Leaky unit never switches off, it passes 0.01
+    # pass 88c (r88 Clarity): the chapter's word, "sum", not "input"
+    assert "get a sum below 0 on every point" in w.readout.value and "input below" not in w.readout.value
 
 
 def test_the_nudge_points_downhill_as_the_glossary_says():
@@ -1694,8 +1697,9 @@ def test_ten_sixes_make_about_60_million_and_the_sigmoid_line_is_read_before_the
     assert round(6 ** 10 / 1e6) == 60
     flat = " ".join(prose().split())
     # r51: not '6 times less'; r52: one sixth of what it keeps at x = 1 (tanh'(2) alone is about 1/14)
-    assert ("Each layer there keeps about a sixth of what it keeps at $x = 1$. Ten layers multiply ten such sixths: "
-            "about 55 million times less.") in flat
+    # pass 88c (r88 Focus: a wall of numbers): one rounded number for the idea, read off the widget for the rest
+    assert ("Far smaller. Each layer keeps about a sixth as much as at $x = 1$. Ten such sixths multiply: "
+            "tens of millions of times less.") in flat and "55 million" not in flat and "10^{-12}" not in flat
     s1, s2 = tanh_slope(1.0), tanh_slope(2.0)
     assert round(s1 / s2) == 6 and round(1 / s2) == 14
     ten = mlp.chain_product("tanh", 1.0, 10)[1][-1] / mlp.chain_product("tanh", 2.0, 10)[1][-1]
@@ -2036,7 +2040,9 @@ def test_sigmoid_question_names_each_misconception_and_its_answer_is_d():
     # pass 40 (r36): A is true (an exponential costs more than max(0, x)), so its feedback says so: minor, not the reason
     # r47: A is true of tanh and GELU as well, which deep networks do use: the feedback says so; B says what a corner is
     assert said[0].startswith("True, but minor: it costs little.")
-    assert "Tanh and GELU cost roughly as much, and deep networks use them." in said[0]
+    # pass 88c (r88 Correctness): GELU needs erf or a tanh formula, so "as much" was loose, and tanh is rarely the main
+    # hidden bend of deep networks: GELU alone, "at least as much"
+    assert "GELU costs at least as much, yet many big networks use it." in said[0] and "Tanh and GELU" not in said[0]
     assert "sharp point" in said[1] and "slope jumps" in said[1]
     assert "main bend of their hidden layers" in q.summary
     assert "ReLU" in said[1] and "ReLU" in said[2] and said[3].startswith("Right")
@@ -2844,7 +2850,7 @@ def test_pass_46_flow_plots_the_signal_and_the_moved_numbers_hold():
     flat = " ".join(prose().split())
     sig = gradients.signal_flow("sigmoid", 30)
     # pass 80: in symbols (the printout that held its digits is gone); the widget shows it at 30 layers (checked above)
-    assert ch03_gradients.power_text(sig[0] / sig[-1]) == "1.1 × 10⁻¹⁵" and "about $1.1 \\times 10^{-15}$." in flat and (sig[0] / sig[-1]) ** (1 / 29) < 1 / 3
+    assert ch03_gradients.power_text(sig[0] / sig[-1]) == "1.1 × 10⁻¹⁵" and sig[0] / sig[-1] < 1e-9 and "gives under a billionth." in flat and (sig[0] / sig[-1]) ** (1 / 29) < 1 / 3
     for name in ("tanh", "relu", "gelu"):
         assert all(np.min((lambda v: v / v[-1])(gradients.signal_flow(name, d))) > 0.01 for d in range(2, 31)), name
     assert "Partly the inputs" not in flat and "We tried 50 others" not in flat and "<summary>Optional" not in flat
@@ -2956,8 +2962,8 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # pass 87 (r86 Clarity: the claim had no picture): both fan-ins drawn first, the claim after them
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
             "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). The weights start "
-            "as random draws, about half below 0. So both ways, the $n$ terms have random signs. So weights that steady the forward sum steady the backward one. We find them "
-            "going forward.") in flat and "(#Watching-it-in-a-real-network)" not in flat
+            "as random draws, about half below 0. Both ways add $n$ random-sign terms (every layer has $n$ units). "
+            "So one weight size fits both. We find it going forward.") in flat and "(#Watching-it-in-a-real-network)" not in flat
     assert "So the arithmetic is the same" not in flat
     assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
             "lighter nor darker, or after ten copies the page is blank or black.") in flat
@@ -3151,10 +3157,13 @@ def test_pass52_he_counts_a_units_inputs():
     # pass 86 (r85 Clarity: the reason sat in the fold): the fold keeps only the picture's one point
     # pass 88 (r87 Focus): one fold holds why squares and this one point
     assert "<summary>Why squares, not the average, $0.5$?</summary>" in flat
-    assert ("The half-off picture's bottom panel shows it. There the "
+    # pass 88c (r88 Clarity: "the half-off picture" was never its name): named by its layer and its off count
+    assert ("The layer-4 picture (16 of 32 off) shows it. There the "
             "bends shrink the signal $1.00 \\to 0.68$. </details>") in flat and "win it back, to $0.96$" not in flat
     assert "<summary>Going back</summary>" not in flat and "one data point is a random draw" not in flat
-    _, before, after = ch03_gradients.half_off_numbers()
+    sums, before, after = ch03_gradients.half_off_numbers()
+    assert (int((sums <= 0).sum()), sums.size) == (16, 32) and "half-off picture" not in flat
+    assert "layer 4, one data point:\n16 of 32 units are off" in ch03_gradients.half_off().axes[0].get_title()
     assert f"{rms(before):.2f}" == "1.00" and f"{rms(after):.2f}" == "0.68" and f"{0.68 * 1.41:.2f}" == "0.96"
     assert f"{rms(after) * math.sqrt(2):.2f}" == "0.96"
     assert "about half of them 0. So the same fix works." not in flat
@@ -4261,8 +4270,8 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
     # pass 87 (r86 Clarity: the claim had no picture): both fan-ins drawn first, the claim after them
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
             "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). The weights start "
-            "as random draws, about half below 0. So both ways, the $n$ terms have random signs. So weights that steady the forward sum steady the backward one. We find them "
-            "going forward.") in flat
+            "as random draws, about half below 0. Both ways add $n$ random-sign terms (every layer has $n$ units). "
+            "So one weight size fits both. We find it going forward.") in flat
     assert ("<details><summary>Why squares, not the average, $0.5$?</summary> 1. Going back, a unit's signal adds $n$ "
             "terms, each + or − at random.") in flat   # pass 86: unfolded; pass 87: in short steps; pass 88: folded again
     assert flat.count("<details>") == flat.count("</details>")
@@ -4324,7 +4333,8 @@ def test_pass83_tanh_holds_by_its_slopes_and_the_weights_together():
 def test_pass83_the_30_layer_sigmoid_share_is_said_as_one_random_starts():
     """Check the flow Check's 1.1e-15 is said as the first random start's value (r81 Correctness), the widget's own."""
     flat = " ".join(prose().split())
-    assert "Far less: at 30 layers, the first random start gives about $1.1 \\times 10^{-15}$." in flat
+    # pass 88c (r88 Focus): rounded to words, "under a billionth" (1.1e-15, checked in test_pass_46_...)
+    assert "Far less: at 30 layers, the first random start gives under a billionth." in flat and "10^{-15}" not in flat
     w = ch03_gradients.gradient_flow(depth=10)
     w.sliders["depth"].value = 30
     assert "Random start 1." in w.readout.value and w.notes["sigmoid"].get_text() == "layer 1's signal: 1.1 × 10⁻¹⁵"
@@ -4383,6 +4393,8 @@ def test_pass84_relus_0_41_is_this_starts_steps_multiplied_out():
     nine such steps are exactly the panel's layer-1 share, 0.41 (r83: "less than √2 a step" did not settle it)."""
     stretch, kept, share = _this_starts_steps("relu")
     assert (f"{stretch:.3f}", f"{kept:.3f}", f"{stretch * kept:.3f}") == ("1.356", "0.668", "0.906")
+    assert f"{stretch:.2f}" == "1.36" and "0.906" not in " ".join(prose().split())   # the fold's measured gain, rounded
+    assert "GELU costs at least as much, yet many big networks use it." in prose()   # the check under the question
     assert f"{1.356 * 0.668:.3f}" == "0.906" and f"{0.906 ** 9:.2f}" == "0.41"   # the written numbers multiply out
     assert f"{share:.2f}" == "0.41"   # the panel's number
     bar = ch03_gradients.step_sizes()[0]["relu"]   # the bar's own column: 0.685 x 1.41 = 0.97
@@ -4469,7 +4481,7 @@ def test_pass87_backward_fan_in_is_drawn_before_the_both_ways_claim():
     text names both ways."""
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.fan_in_both_ways_picture()")
-    claim = next(i for i, c in enumerate(cells) if "So both ways, the $n$ terms have random signs." in c)
+    claim = next(i for i, c in enumerate(cells) if "Both ways add $n$ random-sign terms (every layer has $n$ units)." in c)
     # r87 (Clarity: random weights were said only later): said first; the draws are bell-shaped around 0
     assert "The weights start as random draws, about half below 0." in cells[claim]
     from course_utils.engine import signal_stats
@@ -4510,3 +4522,14 @@ def test_pass88_dead_unit_readout_says_why_relu_and_leaky_counts_differ():
     assert ch03_gradients.counts_differ(5, 5) == "" and "Why 3, not 7?" in ch03_gradients.counts_differ(7, 3)
     w.sliders["shift"].value = 1.0   # 77 and 77: nothing to explain
     assert "Why" not in w.readout.value
+
+
+def test_pass88c_each_dead_units_panel_names_its_own_mark():
+    """Check r88 Picture: the one shared label (crosses) sat under the Leaky panel, which draws rings; now the ReLU panel's
+    label names the crosses and the Leaky panel's names the rings and the 0.01 it still passes."""
+    w = ch03_gradients.dead_units()
+    relu_ax, leaky_ax = w.live.figure.axes[:2]
+    assert "\u00d7: dead" in relu_ax.get_xlabel() and "\u25cb" not in relu_ax.get_xlabel()
+    assert "\u25cb: below 0 on every point" in leaky_ax.get_xlabel() and "0.01" in leaky_ax.get_xlabel()
+    assert "\u00d7" not in leaky_ax.get_xlabel()
+    assert w.lines["leaky_relu"].get_marker() == "o" and w.lines["relu"].get_marker() == "X"   # the marks the labels name

@@ -378,9 +378,11 @@ def sigmoid_question():
     return choice_question(
         "Why do deep networks avoid sigmoid as the main bend of their hidden layers?",
         [("Slow: a unit computes eˣ (an exponential).", False,
-          "True, but minor: it costs little. Tanh and GELU cost roughly as much, and deep "
-          "networks use them. One exponential per unit is cheap next to the weight multiplications feeding that unit. "
-          "D is the main reason: the fading backward signal."),   # pass 87 (r86): "true but minor", D named
+          "True, but minor: it costs little. GELU costs at least as much, yet many big "
+          "networks use it. One exponential per unit is cheap next to the weight multiplications feeding that unit. "
+          "D is the main reason: the fading backward signal."),   # pass 87 (r86): "true but minor", D named; pass 88c (r88
+          # Correctness): not "tanh and GELU cost as much": GELU needs erf (or a tanh formula), and tanh is rarely the
+          # main hidden bend of deep networks
          ("It has a corner, where its slope jumps.", False,
           "No: a corner describes ReLU, not sigmoid. Sigmoid is smooth everywhere, with no sharp point. ReLU's slope "
           "jumps from 0 to 1 at its corner, x = 0."),
@@ -651,6 +653,8 @@ def _bar_with_seeds(ax, i, percents, colour):
 
 
 DEAD_MARK = {"marker": "X", "ms": 10, "mew": 0}   # a dead ReLU unit, in fresh_units_picture and dead_units
+DEAD_LABEL = "unit (white with \u00d7: dead, passes none of the signal back)"
+RING_LABEL = "unit (\u25cb: below 0 on every point, yet passes 0.01 of the signal back)"
 
 
 @plots.styled
@@ -664,7 +668,7 @@ def fresh_units_picture(seed=0):
     ax.imshow(mean, cmap=SHARE_CMAP, norm=SHARE_NORM, aspect="auto", extent=(0.5, units + 0.5, layers + 0.5, 0.5))
     ax.plot(cols + 1, rows + 1, ls="none", color="black", **DEAD_MARK)
     ax.set(yticks=range(1, layers + 1), ylabel="layer", xlim=(0.5, units + 0.5), ylim=(layers + 0.5, 0.5),
-           xlabel="unit (white with \u00d7: dead, passes none of the signal back)")
+           xlabel=DEAD_LABEL)
     ax.set_title(f"a fresh ReLU network, before training: {rows.size} of {mean.size} units dead (\u00d7)", loc="left",
                  fontsize=11)
     ax.grid(False)
@@ -713,7 +717,10 @@ def dead_units(shift=0.0, seed=0, max_shift=2.5):
     bar = live.figure.colorbar(ScalarMappable(SHARE_NORM, SHARE_CMAP), ax=list(live.axes), ticks=[0, 0.25, 0.5, 0.75, 1],
                                pad=0.01, aspect=16)
     bar.set_label("average slope over the 400 points\n(one scale for both panels, even steps)", fontsize=9)   # r44: the text's words
-    live.axes[-1].set_xlabel("unit (white with \u00d7: dead, passes none of the signal back)")
+    # pass 88c (r88 Picture: the one label under the Leaky panel spoke of crosses, while that panel draws rings): one
+    # label per panel, each naming its own mark
+    live.axes[0].set_xlabel(DEAD_LABEL)
+    live.axes[1].set_xlabel(RING_LABEL)
     sliders = {"shift": slider("biases moved down by", shift, 0.0, max_shift, 0.1, ".1f")}
     readout = widgets.HTML()
 
@@ -735,7 +742,7 @@ def dead_units(shift=0.0, seed=0, max_shift=2.5):
         n_dead, n_quiet = int(np.sum(quiet["relu"])), int(np.sum(quiet["leaky_relu"]))
         readout.value = (f"Biases moved down by {sv:.1f}. ReLU: <b>{n_dead} of {quiet['relu'].size}</b> units dead: "
                          f"slope 0 on all 400 points, so their weights get no nudge. Leaky ReLU: none can die, its slope is "
-                         f"never 0; <b>{n_quiet}</b> get an input below 0 on every point, yet still pass 0.01 of the signal."
+                         f"never 0; <b>{n_quiet}</b> get a sum below 0 on every point, yet still pass 0.01 of the signal."
                          + counts_differ(n_dead, n_quiet))
 
     on_change(sliders.values(), update)
