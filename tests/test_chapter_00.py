@@ -722,18 +722,22 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     cells = _nb().cells
     q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bent_units()")
     before = cells[q - 2].source + cells[q - 1].source   # pass 52: the units and their worked input, then the sliders
+    # Pass 88c (r88): picture first: the units' formulas and the output's sum moved under the picture, into the cell
+    # of the worked x = 1 (above the slider, plain words only).
+    formulas = _cell("As formulas:")
     # Pass 16: one sum with the middle weight m (no '−ReLU(x) (subtracted)' next to 'weight −1'), side by side.
     # Pass 40 (r36 Clarity 3): both kinds of weight show: 1 into each unit, 1, m and 1 out of them to the output.
     # Pass 43 (r38 Clarity 3): one short line per unit, its ReLU and its corner, read from TENT (no formula of six
     # numbers in one breath); the input weight 1 is said once, the output weights 1, m and 1 after the list.
     for i, (sign, shift, _h) in enumerate(ch00_start_here.TENT, start=1):
         inner = "x" + (f" {'+' if shift > 0 else '-'} {abs(shift):g}" if shift else "")
-        assert sign == 1 and f"- unit {i}: $\\mathrm{{ReLU}}({inner})$, corner at $x = {-shift / sign + 0.0:g}$.\n" in before
+        assert sign == 1 and f"- unit {i}: $\\mathrm{{ReLU}}({inner})$, corner at $x = {-shift / sign + 0.0:g}$.\n" in formulas
     # Pass 53 (r47 Clarity 1): the new layout said first; m named (the output weights) before the worked sum uses it.
     # Pass 58 (r52 change 2): "one layer ..., not a stack" read as a clash with "two layers": the hidden layer and the
     # output are said together, once.
     assert ("Now a wider network: three bent units side by side in one hidden layer, then an output.\n"
-            "Each unit reads the same input $x$, with weight 1:") in before
+            "Each reads the input $x$, with weight 1.\n"   # pass 88c: the list moved under the picture
+            "The output adds them up, the middle one times $m$.") in before
     assert "not a stack" not in before and "So there are two layers" not in before
     # Pass 55 (r49 change 3): the dashes are each unit times its output weight, as the pictures draw them.
     # Pass 65 (r59 Clarity 2): the legend moved after the slider, one line per thing the picture shows, read while
@@ -752,10 +756,11 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     assert "(subtracted)" not in before
     # Pass 31 (r29 item 11): each unit's own weight and bias are said, as TENT has them.
     worked = cells[q + 3].source   # pass 65 (r59 Clarity 2): the worked x = 1 after the first drag and its fold
+    assert worked == formulas
     # Pass 54 (r48): which two layers, said.
     # Pass 60 (r54 Clarity 3): the output's sum written out, one term per unit, its weights read from TENT's heights.
     said = "output $= 1 \\cdot$ unit 1 $+\\ m \\cdot$ unit 2 $+\\ 1 \\cdot$ unit 3."
-    assert cells[q - 2].source.rstrip().endswith(said) and "ReLU}(3)" not in before
+    assert said + "\n\nCheck one point" in formulas and "ReLU}(3)" not in before
     assert cells[q + 2].source.strip() == "ch00.bent_units_check()"
     assert [h for _s, _c, h in ch00_start_here.TENT][::2] == [1.0, 1.0]
     assert "A second slider sets $m$, now $m = -1$." in before
@@ -773,9 +778,10 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     # Pass 52: one everyday analogy in the dense place (the fog, for learning): the sheet of paper is cut; instead
     # one input worked through the three units before the sliders, read from TENT.
     assert "sheet of paper" not in _markdown()
+    assert worked.startswith("As formulas:\n\n- unit 1:")
     assert ("Check one point of the thick line: $x = 1$, with 3 units.\n"
             "The units give $\\mathrm{ReLU}(3) = 3$, $\\mathrm{ReLU}(1) = 1$ and $\\mathrm{ReLU}(-1) = 0$.\n"
-            "With $m = -1$, the output is $1 \\cdot 3 + (-1) \\cdot 1 + 1 \\cdot 0 = 2$.") == worked.strip()
+            "With $m = -1$, the output is $1 \\cdot 3 + (-1) \\cdot 1 + 1 \\cdot 0 = 2$.") == worked.strip().split("\n\n")[-1]
     one = [float(activations.get("relu")(np.array(1.0 + c))) for _s, c, _h in ch00_start_here.TENT]
     assert one == [3.0, 1.0, 0.0]
     assert float(ch00_start_here.bent_sum(ch00_start_here.with_middle(ch00_start_here.TENT, -1.0), np.array([1.0]))[0]) == 2.0
@@ -904,13 +910,14 @@ def test_middle_weight_slider_opens_off_the_tent_and_minus_two_makes_the_right_s
     assert cells[q + 1].source.startswith("Drag **bent units** to 2, then 3. In the picture:")
     assert "each circle marks one of its corners: count them." in cells[q + 1].source
     assert cells[q + 2].source.strip() == "ch00.bent_units_check()"
-    assert cells[q + 3].source.startswith("Check one point of the thick line")   # pass 65: the worked x = 1
+    assert "\n\nCheck one point of the thick line" in cells[q + 3].source   # pass 65: the worked x = 1 (88c: after the formulas)
     after = cells[q + 4].source
     # Pass 25: the task gets a Predict of its own (the slopes right of x = 2 add up), before the drag.
     # Pass 27: the Predict no longer gives its own answer; the sum 1 + m + 1 is only in the check.
     # Pass 84 (r83 Interaction): the task's own sliders sit right under its question (no scrolling back up).
     # Pass 86 (r85 Interaction): the Predict comes first, then the drag; the hint (count the slopes) is in the check.
-    assert after == ("Below, the same sliders start at 3 bent units. Predict first, then drag $m$ to check.\n\n"
+    # Pass 88c (cut for words): "Predict first, then drag m to check" repeated the course's convention.
+    assert after == ("Below, the same sliders start at 3 bent units.\n\n"
                      "**Predict:** which middle output weight $m$ makes the right side go flat, so the readout's last "
                      "slope reads 0?")
     assert "Hint" not in after and "count slopes" not in after
@@ -1745,7 +1752,9 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     # Pass 54 (r48 change 3): slope and nudge are named before the picture, whose label says "nudge −2".
     # Pass 83 (r81 Clarity 1): the three slopes' box right after the hill slope is first met (see its own test).
     # Pass 86 (r85 Clarity): the box moved up to the bend; the fog follows the worked hill slope again.
-    worked, fog, after = src[hill + 1], src[hill + 2], src[hill + 3]
+    # Pass 88c (r88 Clarity 8): the three slopes' box back, right after the hill slope is named (see its own test).
+    worked, box, fog, after = src[hill + 1], src[hill + 2], src[hill + 3], src[hill + 4]
+    assert box.startswith("> **Three slopes, three meanings.**")
     # Pass 62 (r56 Clarity): one name, the **hill slope**, for the slope of the hill, kept wherever it is meant.
     assert "The dot stands at $3$," in worked and "So the weight's **hill slope**, the slope of the ground where you stand, is $2$." in worked
     assert ("The rule: step against the hill slope, like walking downhill in fog.\n"   # pass 87: one sentence
@@ -2217,8 +2226,10 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     # pass 77 (r73 Clarity 4): the two kinds of slope told apart where the second one is met; pass 83 (r81 Clarity 1):
     # all three kinds, in a box of their own right after this cell
     # pass 87 (r86, paid for the new slope line): the hill slope's meaning in fewer words
-    assert ("is $2$.\nThen a tiny move right raises the wrongness about twice as far.\n"
-            "\nThe bottom is at $1$. Hill slope = weight minus $1$") in worked and "A bend's slope, such as 1" not in _markdown()
+    # pass 88c (r88 Correctness): the valley's formula said before its rule ("Then" cut for words)
+    assert ("is $2$.\nA tiny move right raises the wrongness about twice as far.\n"
+            "\nThis valley is $\\frac{1}{2}(\\text{weight} - 1)^2 + 0.3$, lowest at $1$.\n"
+            "Hill slope = weight minus $1$") in worked and "A bend's slope, such as 1" not in _markdown()
     assert "*derivative*" in _cell("> **Words so far.**") and _markdown().count("derivative") == 1
     assert float(activations.get("relu").derivative(np.array([1.0]))[0]) == 1.0   # ReLU's ramp: slope 1
     tiny = 1e-4
@@ -3066,8 +3077,9 @@ def test_pass52_the_take_one_step_widget_walks_the_hill_as_its_answer_says():
     w.sliders["rate"].value = 2.2   # a new rate starts again from the dot
     assert w.walk == [3.0] == [ch00_start_here.HILL_DOT]
     assert np.asarray(w.lines["dot"].get_data()[0], float).tolist() == [3.0]
-    assert "where you stood</b>: 3<br>" in w.readout.value
+    assert "where you stand</b>: 3<br>" in w.readout.value   # pass 88c (r88): before any step, "stand", not "stood"
     w.step()
+    assert "your path so far</b>: 3 → " in w.readout.value and "where you stand</b>" not in w.readout.value
     assert w.walk[1] < ch00_start_here.HILL_BOTTOM < w.walk[0]   # jumped over the bottom
     assert ch00_start_here.hill(w.walk[1]) > ch00_start_here.hill(w.walk[0])   # and landed higher
 
@@ -3086,7 +3098,8 @@ def test_pass55_the_hill_slope_rule_said_before_the_steps_predict_is_the_hills_o
     before = "\n".join(c.source for c in cells[h:q])
     # Pass 86 (r85 Correctness): the bowl's rule given where it is drawn (its bottom at 1, its hill slope 0 there and
     # 1 more per step right), so "the weight minus 1" follows from it.
-    rule = "The bottom is at $1$. Hill slope = weight minus $1$: $3 - 1 = 2$."
+    # Pass 88c (r88): the bottom now said with the valley's formula, just before the rule.
+    rule = "lowest at $1$.\nHill slope = weight minus $1$: $3 - 1 = 2$."
     # Pass 87 (cut for words): the rule names the bottom it is measured from.
     assert rule in cells[h + 1].source
     assert ch00_start_here.HILL_BOTTOM == 1 and float(ch00_start_here.hill_slope(ch00_start_here.HILL_BOTTOM)) == 0
@@ -3216,8 +3229,8 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             # pass 82 (r80 Picture 2): the output's bowl is now the left-hand panel; one sentence for "a second bowl"
             # pass 85 (r84 Clarity): the rule in words with two misses worked, before the formula
             # pass 87 (r86 Picture): the bowl first, its rule and formula after the picture
-            "The left-hand panel draws each output's wrongness.\n"
-            f"Its bottom is the right answer, ${right:g}$: not wrong at all."
+            # pass 88c (cut for words): its bottom in the same sentence, 0 (not wrong at all) at the right answer
+            "The left-hand panel draws each output's wrongness: $0$ at the right answer."
             ) == out.strip()
     (j,) = [i for i, c in enumerate(_nb().cells) if c.source.startswith("If the right answer is")]
     assert _nb().cells[j + 1].source.strip() == "ch00.output_hill_picture()"
@@ -3774,3 +3787,75 @@ def test_pass88_each_wrong_flip_letter_names_its_misconception_and_a_fold_follow
     state = _nb().metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
     stored = [m["state"].get("value", "") for m in state.values() if m["model_name"] == "HTMLModel"]
     assert html.escape("the flip moves the flat side to the right") in " ".join(stored)
+
+
+# ---- pass 88c ----
+
+def test_pass88c_the_valley_formula_is_said_and_is_the_one_drawn():
+    """Check r88 Clarity/Correctness: "hill slope = weight minus 1" came from nowhere. The valley's formula is said
+    before the rule, with its bottom and floor read from the package, and hill() is that formula."""
+    worked = _cell("The dot stands at $3$,")
+    bottom, floor = ch00_start_here.HILL_BOTTOM, ch00_start_here.HILL_FLOOR
+    said = f"This valley is $\\frac{{1}}{{2}}(\\text{{weight}} - {bottom:g})^2 + {floor:g}$, lowest at ${bottom:g}$.\n"
+    assert said in worked and worked.index(said) < worked.index("Hill slope = weight minus $1$")
+    for w in (-1.5, 0.0, 1.0, 2.5, 3.0):
+        assert float(ch00_start_here.hill(w)) == pytest.approx(0.5 * (w - bottom) ** 2 + floor)
+        # the slope of ½(w − 1)², worked from two nearby points, is w − 1: the rule the text gives
+        h = 1e-5
+        assert (float(ch00_start_here.hill(w + h)) - float(ch00_start_here.hill(w - h))) / (2 * h) == \
+            pytest.approx(w - bottom, abs=1e-6)
+
+
+def test_pass88c_three_slopes_named_apart_where_hill_slope_is_met():
+    """Check r88 Clarity 8: "slope" meant three things. Right after the cell that names the hill slope, a three-line
+    box names a line's slope, the bend's slope and the hill slope, one example each, each example true."""
+    cells = _nb().cells
+    k = next(i for i, c in enumerate(cells) if c.source.startswith("The dot stands at $3$,"))
+    box = cells[k + 1].source
+    lines = [line for line in box.splitlines() if line.startswith("> - ")]
+    assert box.startswith("> **Three slopes, three meanings.**") and len(lines) == 3
+    assert [line[4:].split(":")[0] for line in lines] == ["a line's slope", "the bend's slope", "a hill slope"]
+    assert "$z = 2x + 3$: 2)" in lines[0] and "ReLU's ramp: 1)" in lines[1] and "(here: 2)" in lines[2]
+    assert float(activations.get("relu").derivative(np.array([1.0]))[0]) == 1.0
+    assert float(ch00_start_here.hill_slope(ch00_start_here.HILL_DOT)) == 2.0
+    assert not any("Three slopes" in c.source for c in cells[:k + 1])
+
+
+def test_pass88c_the_chain_starts_with_why():
+    """Check r88 Clarity: the chain came with no reason. Its first cell says first that training needs each weight's
+    hill slope (the step downhill just shown is the hill slope times the learning rate)."""
+    chain = _cell("Each step downhill needs every weight's hill slope.")
+    assert chain.startswith("Each step downhill needs every weight's hill slope.\n"
+                            "Now picture a chain")
+
+
+def test_pass88c_the_flip_picture_names_z_and_a_on_its_axis():
+    """Check r88: the flip question's picture showed z (before the bend) on a y axis called "output". Before a click
+    the axis names z; after, z dashed and a = ReLU(z)."""
+    before, answer = ch00_start_here.flip_picture(after=False), ch00_start_here.flip_picture()
+    assert before.axes[0].get_ylabel() == "z = w·x + b, before the bend"
+    assert answer.axes[0].get_ylabel() == "z (dashed), then a = ReLU(z)"
+    assert all(fig.axes[0].get_ylabel() != "output" for fig in (before, answer))
+
+
+def test_pass88c_the_letter_a_is_named_before_the_bend_slider_uses_it():
+    """Check r88 Clarity: the bend slider's readout says "a = ReLU(...)"; the text names a first, as ReLU's result."""
+    cells = _nb().cells
+    q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bend_unit()")
+    named = "Call ReLU's result $a$: $a = \\mathrm{ReLU}(z)$."
+    (k,) = [i for i, c in enumerate(cells) if named in c.source]
+    assert k < q and not any("$a$" in c.source for c in cells[:k])
+    assert ch00_start_here.AFTER_BEND.startswith("a:") and "a = ReLU(" in ch00_start_here.bend_unit().readout.value
+
+
+def test_pass88c_the_wider_network_is_pictured_before_its_formulas():
+    """Check r88: the wider network's formulas came before its picture. Above the slider, plain words; the units'
+    formulas and the output's sum come under the picture, just before the worked x = 1 that uses them."""
+    cells = _nb().cells
+    q = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.bent_units()")
+    before = cells[q - 2].source + cells[q - 1].source
+    assert "ReLU" not in before and "output $=" not in before and "$m$" in before
+    worked = _cell("As formulas:")
+    assert worked.index("- unit 1:") < worked.index("output $= 1") < worked.index("Check one point of the thick line")
+    assert cells.index(next(c for c in cells if c.source == worked)) > q
+

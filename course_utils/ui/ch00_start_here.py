@@ -973,6 +973,9 @@ def history_timeline(events=None):
 # lowest at HILL_BOTTOM; the dot stands right of it, where the ground climbs to the right (a positive slope).
 # Pass 52: the dot at 3, where the slope is a whole number (2), for the worked step before the rule.
 HILL_BOTTOM, HILL_DOT = 1.0, 3.0
+# Pass 88c (r88 Clarity/Correctness): the valley's height at its bottom; the text gives the whole formula,
+# ½(weight − 1)² + 0.3, so "hill slope = weight minus 1" comes from somewhere the learner can see.
+HILL_FLOOR = 0.3
 # r47 Picture: the hill picture and the stepper share one scale, so the bowl looks the same in both. Up to 5 high:
 # a too-big rate's first two jumps (2.2: 3 -> -1.4 -> 3.88) still land on the picture.
 HILL_XLIM, HILL_YLIM = (-2.0, 4.0), (-0.5, 5.0)
@@ -987,7 +990,7 @@ _minus = printing.true_minus   # a number as the text prints it: −1.6
 
 def hill(w):
     """How wrong the network is for one weight's value w, in the hill picture: a bowl (notebook 00)."""
-    return 0.5 * (np.asarray(w, dtype=float) - HILL_BOTTOM) ** 2 + 0.3
+    return 0.5 * (np.asarray(w, dtype=float) - HILL_BOTTOM) ** 2 + HILL_FLOOR
 
 
 def hill_slope(w):
@@ -1101,7 +1104,9 @@ def hill_steps(rate=STEP_RATE, start=HILL_DOT):
         path = " → ".join(f"{v:.3g}" for v in walk).replace("-", "−")
         k = float(hill_slope(here))
         off = "" if STEP_XLIM[0] <= here <= STEP_XLIM[1] else " (off the picture)"
-        readout.value = (f"<b>where you stood</b>: {path}{off}<br>"
+        # Pass 88c (r88): before any step the readout names where you stand, not where you stood.
+        where = "where you stand" if len(walk) == 1 else "your path so far"
+        readout.value = (f"<b>{where}</b>: {path}{off}<br>"
                          f"here: hill slope {_minus(round(k, 3))}; next move = "
                          f"−({r:.1f} × {_minus(round(k, 3)) if k >= 0 else '(' + _minus(round(k, 3)) + ')'}) = {_minus(round(nxt - here, 3))}")
 
@@ -1540,6 +1545,7 @@ def choice_question(options, right, why, caption, static_head="Your answer (run 
     return q
 
 
+FLIP_YLABELS = {False: "z = w·x + b, before the bend", True: "z (dashed), then a = ReLU(z)"}
 FLIP = (-1.0, 0.0)  # the flip question's unit: ReLU(w·x + b) with w = −1, b = 0, that is ReLU(−x)
 
 
@@ -1582,7 +1588,8 @@ def flip_picture(w=FLIP[0], b=FLIP[1], after=True):
         title = f"before ReLU: w = {_minus(w)}, b = {_minus(b)}"
         alt = ("The line −x, before the bend, on the same axes as the bend slider: a dashed line falls from the top "
                "left to the bottom right, through 0 at x = 0. ReLU is not applied yet; click a letter to see it.")
-    _unit_axes(ax, "output", title)
+    # Pass 88c (r88): the y axis names what is drawn: z before the bend (it said "output"), and a after it.
+    _unit_axes(ax, FLIP_YLABELS[after], title)
     ax.legend(loc="lower left", fontsize=9)
     fig.set_label(alt)
     return fig
