@@ -32,6 +32,12 @@ def markdown():
     return markdown_of("02_four_bends")
 
 
+def cards():
+    """The facts every card cell shows under its formula: markdown, lower case."""
+    cells = [c for c in chapter()["cells"] if re.search(r'ch02\.card\("', "".join(c["source"]))]
+    return "\n".join(_folded_output(c) for c in cells).lower()
+
+
 def _folded_output(cell):
     """The text/markdown a hidden cell shows: a collapsed block computed by the chapter module."""
     return "".join("".join(o.get("data", {}).get("text/markdown", "")) for o in cell.get("outputs", []))
@@ -344,7 +350,7 @@ def test_gelu_range_starts_at_its_computed_minimum():
     best = optimize.minimize_scalar(lambda x: x * special.ndtr(x), bounds=(-2, 0), method="bounded",
                                     options={"xatol": 1e-12})
     text = printed()
-    assert f"[{best.fun:.3f}, ∞)" in text
+    assert f"- outputs: [{best.fun:.3f}, ∞)\n" in cards()
     assert "lowest value" not in text and f"Left of $x \\approx {best.x:.2f}$, the curve's lowest point, the slope is slightly negative.\nThe slope is lowest at $x = -\\sqrt2$: about −0.13.\nThere the learning signal flips sign as it passes back.\nThat is no fault: there, a bigger sum gives a smaller output.\n" in markdown()
 
 
@@ -583,7 +589,9 @@ def test_monotonic_means_never_falling_in_text_and_cards(capsys):
     assert not gelu.monotonic and float(gelu(-2.0)) > float(gelu(-1.0))
     assert "always rising" not in markdown() and "always rising" not in printed()
     ch02.card("relu")
-    assert "monotonic (never falls as x grows): yes" in capsys.readouterr().out
+    assert "·" not in capsys.readouterr().out   # pass 88c: the card is a short list now, not one packed line
+    assert "Monotonic (never falls as x grows): yes" in ch02.card_lines("relu")
+    assert "monotonic (never falls as x grows): yes" in cards()
 
 
 def test_tanh_is_a_half_turn_of_itself_and_sigmoid_is_not():
@@ -1681,7 +1689,7 @@ def test_zero_centred_glossary_means_on_average_near_0_as_every_card_says():
     for name in shown_cards:
         mean = _standard_normal_mean(name)
         assert (abs(mean) < 1e-9) == (activations.get(name).zero_centred == "yes"), (name, mean)
-        assert f"zero-centred: {activations.get(name).zero_centred}" in printed()
+        assert f"zero-centred: {activations.get(name).zero_centred}" in cards()
     assert activations.get("gelu")(np.array([-1.0]))[0] < 0 and _standard_normal_mean("gelu") > 0.25
 
 
@@ -1966,8 +1974,8 @@ def test_the_tanh_card_says_zero_centred_only_around_0():
     not for inputs centred at 1), while the registry keeps its plain 'yes'."""
     from course_utils.facts import activations
     assert activations.get("tanh").zero_centred == "yes"
-    assert "tanh: outputs in (-1, 1) · zero-centred: yes (for inputs around 0)" in printed().lower()
-    assert "zero-centred: no ·" in printed() and "no (for inputs" not in printed()
+    assert "- outputs: (-1, 1)\n- zero-centred: yes (for inputs around 0)" in cards()
+    assert "- zero-centred: no\n" in cards() and "no (for inputs" not in cards()
     z = np.random.default_rng(0).standard_normal(20000)
     assert abs(np.tanh(z).mean()) < 0.02 and np.tanh(z + 1).mean() > 0.4
 
@@ -2083,8 +2091,8 @@ def test_plumbing_cells_are_collapsed_and_the_range_brackets_are_explained_first
         assert said in "".join(cells[first + 1]["source"]) and said not in markdown_before(f'ch02.card("{name}")')
     for name in ("relu", "sigmoid"):
         first = _cell_index(f'ch02.card("{name}")')
-        printout = "".join("".join(o.get("text", "")) for o in cells[first]["outputs"])
-        assert f"outputs in {activations.get(name).range_text}" in printout
+        shown = _folded_output(cells[first])
+        assert f"- Outputs: {activations.get(name).range_text}\n" in shown
     assert activations.get("relu").range_text == "[0, ∞)" and activations.get("sigmoid").range_text == "(0, 1)"
 
 
@@ -2720,7 +2728,7 @@ def test_each_card_shows_its_formula_as_text_every_render_can_read():
            "tanh": lambda x: (np.exp(x) - np.exp(-x)) / (np.exp(x) + np.exp(-x)), "gelu": lambda x: x * special.ndtr(x)}
     for name, f in rhs.items():
         cell = cells[_cell_index(f'ch02.card("{name}")')]
-        shown_md = "".join("".join(o.get("data", {}).get("text/markdown", "")) for o in cell["outputs"])
+        shown_md = "".join(next(o for o in cell["outputs"] if "text/markdown" in o.get("data", {}))["data"]["text/markdown"])
         formula = activations.get(name).formula
         assert shown_md == f"$${formula}$$" and "display.Math object" not in json.dumps(cell["outputs"])
         for x in (-2.0, -0.5, 0.7, 3.0):
@@ -4505,3 +4513,16 @@ def test_the_optional_section_ends_with_a_recall_on_why_one_sign_detours():
     assert "".join(cells[at + 1]["source"]).startswith("## What comes next")
     _, change = ch02.one_step((2.0, 1.0), 1.0, (1.0, -1.0))   # the worked step: both weights up
     assert change[0] > 0 and change[1] > 0 and np.allclose(ch02.split((1.0, -1.0))[0], 0)
+
+
+def test_each_card_shows_its_facts_as_short_lines_not_one_packed_line():
+    """Pass 88c (r88 Clarity 8: 'ReLU: outputs in [0, ∞) · zero-centred: no · a sharp corner at 0 · monotonic…' was
+    one code-style line): under its formula, each card shows a titled markdown list, one fact a line, no printout."""
+    for name in ("relu", "sigmoid", "tanh", "gelu"):
+        cell = chapter()["cells"][_cell_index(f'ch02.card("{name}")')]
+        assert not [o for o in cell["outputs"] if o.get("output_type") == "stream"]
+        facts = "".join(cell["outputs"][-1]["data"]["text/markdown"])
+        lines = facts.split("\n")
+        label = activations.get(name).label
+        assert lines[0] == f"**{label}'s card**" and lines[2:] == [f"- {line}" for line in ch02.card_lines(name)]
+        assert len(lines[2:]) == 4 and all(len(line.split()) <= 11 for line in lines) and "·" not in facts

@@ -114,15 +114,22 @@ FOUR_BENDS_ALT = ("The four bends side by side on one scale, a dashed line at 1:
                   "x = {at:.2f}, marked by a diamond")
 
 
+def card_lines(name):
+    """A bend's main facts, one short line each (pass 88c, r88 Clarity 8: the facts were packed into one code-style
+    line with dots between them)."""
+    act = activations.get(name)
+    centred = act.zero_centred + (" (for inputs around 0)" if act.zero_centred == "yes" else "")
+    return [f"Outputs: {act.range_text}",
+            f"Zero-centred: {centred}",
+            "Corner: sharp, at 0" if act.smoothness == "kink" else "Corner: none, it is smooth",
+            "Monotonic (never falls as x grows): " + ("yes" if act.monotonic else "no, it dips first")]
+
+
 def card(name):
-    """A bend's formula, then its main facts in plain words (all from the registry record)."""
+    """A bend's formula, then its main facts in plain words, a short list (all from the registry record)."""
     act = activations.get(name)
     display(Markdown(f"$${act.formula}$$"))   # markdown, not Math: every static render and export shows the formula
-    rising = "yes" if act.monotonic else "no, it dips first"
-    corner = "a sharp corner at 0" if act.smoothness == "kink" else "smooth, no corner"
-    centred = act.zero_centred + (" (for inputs around 0)" if act.zero_centred == "yes" else "")
-    print(f"{act.label}: outputs in {act.range_text} · zero-centred: {centred} · "
-          f"{corner} · monotonic (never falls as x grows): {rising}")
+    display(Markdown(f"**{act.label}'s card**\n\n" + "\n".join(f"- {line}" for line in card_lines(name))))
 
 
 def _spread(xs, window, gap):
