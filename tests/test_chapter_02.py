@@ -2561,8 +2561,8 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # pass 80 (r77 Clarity 1: three new ideas, and never why x is multiplied by a share): the dimmer first, then
     # Φ's picture; the apple and its bell in the "Where Φ comes from" fold, its unit named "typical error size" there
     assert ("**In plain words.** GELU lets $x$ through by a dimmer: nearly all of a big $x$, almost none of a very negative $x$.\n"
-            "The dimmer's setting is a share from 0 to 1, written $\\Phi(x)$, read \"phi of x\" (below).\n"
-            "GELU multiplies $x$ by it.") in text and "apple" not in text and "usual error" not in text
+            "The dimmer's setting is a share from 0 to 1, written $\\Phi(x)$, read \"phi of x\".\n") in text
+    assert "GELU multiplies $x$ by that share (below)." in text and "apple" not in text and "usual error" not in text
     folded = str(ch02.where_phi_comes_from().data)
     assert folded.startswith("<details><summary>Where Φ comes from</summary>")
     assert ("Weigh one apple a thousand times on a kitchen scale. Drop each error onto the column for its size.\n"
@@ -2605,7 +2605,7 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # pass 26: Φ is read out and CDF is spelled out where it is named
     # pass 29: the acronym was never expanded; it is dropped, from the text and from the picture's title
     # pass 68: Φ is named with the words that point at the picture (right below); the picture is read after it
-    assert 'written $\\Phi(x)$, read "phi of x" (below).' in text and "CDF" not in text   # pass 80: the dimmer's picture
+    assert 'written $\\Phi(x)$, read "phi of x".' in text and "CDF" not in text   # pass 80: the dimmer's picture
     assert picture < read and "CDF" not in ch02.bell_share(1.0).axes[1].get_title()
 
 
@@ -4443,10 +4443,11 @@ def test_main_text_says_what_minus_k_and_phi_mean_next_to_their_pictures():
     relu = activations.get("relu")
     for k in (-1.5, 0.0, 1.5):   # 0 left of x = k, rising right of it: the corner sits at k
         assert float(relu(k - 0.01 - k)) == 0 and float(relu(k + 0.01 - k)) > 0
-    below = _cell_index("ch02.phi_dimmer()") + 1
+    above = _cell_index("ch02.small_bell()") - 1
     # pass 88 (r87 Clarity: the bell curve was said only inside a fold): one visible line says what it is, first
-    assert "".join(cells[below]["source"]).startswith("A **bell curve** is a hill shape: high in the middle, low at both sides.\n"
-                                                      "$\\Phi(x)$ is the share of a bell curve lying left of $x$.\n")
+    # pass 88c (r88 Clarity: it did not say *area*; Picture: the bell came only in the fold): said over a small bell
+    assert "".join(cells[above]["source"]).endswith("A **bell curve** is a hill shape: high in the middle, low at both sides.\n"
+                                                    "$\\Phi(x)$ is the share of the area under a bell curve lying left of $x$.")
     xs = np.linspace(-8, 1, 90001)
     share = np.sum(np.exp(-xs ** 2 / 2)) * (xs[1] - xs[0]) / np.sqrt(2 * np.pi)
     assert share == pytest.approx(float(special.ndtr(1.0)), abs=1e-3)
@@ -4526,3 +4527,24 @@ def test_each_card_shows_its_facts_as_short_lines_not_one_packed_line():
         label = activations.get(name).label
         assert lines[0] == f"**{label}'s card**" and lines[2:] == [f"- {line}" for line in ch02.card_lines(name)]
         assert len(lines[2:]) == 4 and all(len(line.split()) <= 11 for line in lines) and "·" not in facts
+
+
+def test_a_small_shaded_bell_shows_phi_of_1_in_the_main_text_before_phi_is_used():
+    """Pass 88c (r88 Picture first: the bell behind Φ sat only in a fold, after GELU(x) = xΦ(x)): a visible picture
+    right under the sentence that defines Φ, before the dimmer and the card: a bell with its area left of 1 hatched
+    (not colour alone), labelled with the share the package computes, 0.84, and alt text that says so."""
+    cells = chapter()["cells"]
+    at = _cell_index("ch02.small_bell()")
+    assert at < _cell_index("ch02.phi_dimmer()") < _cell_index('ch02.card("gelu")')
+    assert "\\Phi" not in markdown_before("ch02.small_bell()").split("GELU lets $x$ through")[0]
+    shown = [o for o in cells[at]["outputs"] if "image/png" in o.get("data", {})]
+    assert len(shown) == 1
+    fig = ch02.small_bell()
+    ax = fig.axes[0]
+    share = f"{float(special.ndtr(1.0)):.2f}"
+    assert share == "0.84" and any(t.get_text().endswith(f"left of 1: {share}") for t in ax.texts)
+    (area,) = ax.collections
+    assert area.get_hatch() == "//"
+    xs = np.concatenate([p.vertices[:, 0] for p in area.get_paths()])
+    assert xs.max() == pytest.approx(1.0) and xs.min() == pytest.approx(-4.0)
+    assert f"left of 1: {share}" in fig.get_label() and "bell curve" in fig.get_label()

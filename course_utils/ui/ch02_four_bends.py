@@ -18,7 +18,7 @@ from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 
 __all__ = ["activation_explorer", "all_slopes", "below_zero_answer", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "best_two_on_sliders", "sliders_best", "corners_add_up", "corners_fit", "dead_unit", "explorer_answer", "fold",
-           "four_bends", "gap_factor", "gelu_question", "phi_dimmer", "where_phi_comes_from", "signal_left", "steepest", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "unit_diagram", "corners_network", "swiglu_gate", "tanh_from_sigmoid",
+           "four_bends", "gap_factor", "small_bell", "gelu_question", "phi_dimmer", "where_phi_comes_from", "signal_left", "steepest", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "unit_diagram", "corners_network", "swiglu_gate", "tanh_from_sigmoid",
            "tanh_moves_answer", "tanh_question", "split_step", "why_big_steps_swing", "split_picture", "zigzag_answer", "zigzag_centre", "corners_answer", "ten_corners_fit", "two_runs"]
 
 FOUR = ("relu", "sigmoid", "tanh", "gelu")
@@ -638,6 +638,26 @@ def bell_share(x0=1.0):
     ax_c.plot([x0], [share], "o", color="black", ms=6)
     ax_c.annotate(f"Φ({x0:g}) = {share:.2f}", (x0, share), (x0 + 0.4, share - 0.15), fontsize=10)
     ax_c.set(title="Φ(x): the share left of x", xlabel="x", ylim=(-0.05, 1.05))
+    return fig
+
+
+@plots.styled
+def small_bell(x0=1.0):
+    """A small bell curve, its area left of x0 shaded and hatched, the share labelled (notebook 02, pass 88c: r88
+    Picture first asked for the bell in the main text, before Φ is used; the full story stays in the fold)."""
+    x = np.linspace(-4, 4, 401)
+    share = float(special.ndtr(x0))
+    bell = np.exp(-x * x / 2) / np.sqrt(2 * np.pi)
+    fig, ax = plots.new_figure(460, 210)
+    ax.plot(x, bell, color="black", lw=1.6)
+    left = x <= x0
+    ax.fill_between(x[left], bell[left], facecolor=plots.color("gelu"), alpha=0.35, hatch="//", edgecolor=NOTE_INK, lw=0)
+    ax.axvline(x0, color=NOTE_INK, lw=1, ls="--")
+    ax.annotate(f"share of the area\nleft of {x0:g}: {share:.2f}", (x0 - 1.3, 0.12), (-3.9, 0.33), fontsize=10,
+                ha="left", va="center", arrowprops=dict(arrowstyle="->", color=NOTE_INK, lw=0.9))
+    ax.set(xlim=(-4, 4), ylim=(0, 0.45), xlabel="x", yticks=[], title=f"Φ({x0:g}): the share of the area left of x = {x0:g}")
+    fig.set_label(f"A bell curve, high at 0 and low at both sides; the area under it left of a dashed line at "
+                  f"x = {x0:g} is hatched and labelled: share of the area left of {x0:g}: {share:.2f}")
     return fig
 
 
