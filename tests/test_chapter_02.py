@@ -2227,6 +2227,11 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     assert (f"Tanh goes below 0: it runs from −1 to 1, balanced around 0.\n"
             f"GELU dips just below 0, to about {floor:.2f}, then comes back up.\n".replace("-", "−")
             + "C is wrong: sigmoid squeezes every input between 0 and 1.\n") in after
+    # pass 88c (r88 Interaction: the box explained only C): A and D get one line each, on their own mistake
+    assert ("A is wrong: GELU's dip is small, but it is below 0.\n" in after
+            and "D is wrong: a bend may give negative outputs, as tanh and GELU do.\n" in after)
+    assert [o[0] for o in ch02.below_zero_question().options] == ["Only tanh", "Tanh and GELU", "Tanh, GELU and sigmoid",
+                                                                   "None of the four"]
     assert "ch02.four_bends()" not in [c["source"] for c in cells]   # never open under the buttons
     assert float(activations.get("tanh")(-8.0)) < -0.999 and float(activations.get("gelu")(-8.0)) > floor
     assert "rises most gently" not in markdown()
@@ -2445,7 +2450,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             # numbered steps: the worked overshoot, the rule, "above 2 it grows"
             # pass 82 (r80 Focus: a long detour): the rule said outright, with 3 × 2/3 = 2; the working in a box
             # r83 Clarity: the reason for "reaches 2": a step multiplies the gap by (1 − step size × length²)
-            "A step on one example multiplies that example's gap by (1 − step size × length²).\n"
+            "A step on one example multiplies how far short its output is by (1 − step size × length²).\n"
             "When step size × length² reaches 2, a step stops bringing the output closer.\nAbove 2, it leaves it farther off.\n") in swing
     assert ch02.mean_square(0.0) < ch02.mean_square(0.5)   # "shorter arrows, on average"
     assert "set the centre to 0." in "".join(cells[at + 1]["source"])   # the Predict that needs it comes after
@@ -2561,8 +2566,8 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # pass 80 (r77 Clarity 1: three new ideas, and never why x is multiplied by a share): the dimmer first, then
     # Φ's picture; the apple and its bell in the "Where Φ comes from" fold, its unit named "typical error size" there
     assert ("**In plain words.** GELU lets $x$ through by a dimmer: nearly all of a big $x$, almost none of a very negative $x$.\n"
-            "The dimmer's setting is a share from 0 to 1, written $\\Phi(x)$, read \"phi of x\".\n") in text
-    assert "GELU multiplies $x$ by that share (below)." in text and "apple" not in text and "usual error" not in text
+            "The dimmer's setting is a share, written $\\Phi(x)$, read \"phi of x\".\n") in text
+    assert "GELU multiplies $x$ by it (below)." in text and "apple" not in text and "usual error" not in text
     folded = str(ch02.where_phi_comes_from().data)
     assert folded.startswith("<details><summary>Where Φ comes from</summary>")
     assert ("Weigh one apple a thousand times on a kitchen scale. Drop each error onto the column for its size.\n"
@@ -4207,12 +4212,12 @@ def test_why_big_steps_swing_is_three_sentences_in_a_closed_fold():
     body = swing.split("'>", 1)[1]   # after the picture's alt text
     assert body.strip() == ("An example's **length²** is (input 1)² + (input 2)².\n"
                             # r83 Clarity: the reason for "reaches 2", checked through real steps below
-                            "A step on one example multiplies that example's gap by (1 − step size × length²).\n"
+                            "A step on one example multiplies how far short its output is by (1 − step size × length²).\n"
                             "When step size × length² reaches 2, a step stops bringing the output closer.\nAbove 2, it leaves it farther off.\n"
                             # pass 85 (r84 Clarity: the rule had no worked number): length² 1 at step size 3 gives ×(−2)
                             # pass 87 (r86 Clarity: still dense): the worked step's numbers, output 0 to 5, answer 1
                             "Take the worked step: length² is 2² + 1² = 5, step size 1.\n"
-                            "Its gap of 1 is multiplied by 1 − 1 × 5 = −4.\n"
+                            "It was 1 short; that is multiplied by 1 − 1 × 5 = −4.\n"
                             "So the output, 5, ends 4 past its answer, 1.\n"
                             "At centre 0.5, length² averages 2/3, so on average that starts at step size 3.\n\n"
                             "</details>")
@@ -4510,6 +4515,8 @@ def test_the_optional_section_ends_with_a_recall_on_why_one_sign_detours():
     assert "<details><summary>Answer</summary>" in recall
     assert "> With inputs of one sign, every step moves both weights the same way.\n" in recall
     assert "> The star needs them to move apart: one up, one down.\n" in recall
+    # pass 88c (r88 Correctness: "every step detours" miscalled the correcting steps): each step has a together part
+    assert "> So every step includes a together part.\n" in recall and "every step detours" not in recall
     assert "".join(cells[at - 1]["source"]).startswith("**Takeaway:**")
     assert "".join(cells[at + 1]["source"]).startswith("## What comes next")
     _, change = ch02.one_step((2.0, 1.0), 1.0, (1.0, -1.0))   # the worked step: both weights up
@@ -4548,3 +4555,12 @@ def test_a_small_shaded_bell_shows_phi_of_1_in_the_main_text_before_phi_is_used(
     xs = np.concatenate([p.vertices[:, 0] for p in area.get_paths()])
     assert xs.max() == pytest.approx(1.0) and xs.min() == pytest.approx(-4.0)
     assert f"left of 1: {share}" in fig.get_label() and "bell curve" in fig.get_label()
+
+
+def test_the_optional_section_names_the_output_s_miss_one_way_how_far_short():
+    """Pass 88c (r88 Clarity: the fold's "multiplies that example's gap" renamed what the worked step called "how far
+    short"; "gap" is also the corners widget's mean gap): the worked step and the swing fold both say "how far short"."""
+    worked = _folded_output(chapter()["cells"][_cell_index("ch02.worked_step()")])
+    swing = _folded_output(chapter()["cells"][_cell_index("ch02.why_big_steps_swing()")]).split("'>", 1)[1]
+    assert "how far short" in worked and "how far short its output is" in swing
+    assert "gap" not in worked.split("'>", 1)[-1] and "gap" not in swing

@@ -905,7 +905,9 @@ def below_zero_answer():
 
 Tanh goes below 0: it runs from −1 to 1, balanced around 0.
 GELU dips just below 0, to about {gelu_dip()}, then comes back up.
+{letter["Only tanh"]} is wrong: GELU's dip is small, but it is below 0.
 {letter["Tanh, GELU and sigmoid"]} is wrong: sigmoid squeezes every input between 0 and 1.
+{letter["None of the four"]} is wrong: a bend may give negative outputs, as tanh and GELU do.
 """)
 
 
@@ -1343,11 +1345,11 @@ def why_big_steps_swing(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
 {img}
 
 An example's **length²** is (input 1)² + (input 2)².
-A step on one example multiplies that example's gap by (1 − step size × length²).
+A step on one example multiplies how far short its output is by (1 − step size × length²).
 When step size × length² reaches 2, a step stops bringing the output closer.
 Above 2, it leaves it farther off.
 Take the worked step: length² is {h[0]:g}² + {h[1]:g}² = {length2:g}, step size {rate:g}.
-Its gap of {short:g} is multiplied by 1 − {rate:g} × {length2:g} = {times}.
+It was {short:g} short; that is multiplied by 1 − {rate:g} × {length2:g} = {times}.
 So the output, {moved:g}, ends {past:g} past its answer, {short:g}.
 At centre 0.5, length² averages {avg}, so on average that starts at step size {blows:g}.
 """)
