@@ -2225,8 +2225,8 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     # pass 88 (r87 Interaction/Retention): the check names the letter, and says why sigmoid (C) stays above 0
     assert after.startswith("<details><summary>Check your prediction</summary>\n\nB: Tanh and GELU.\n\n<img ")
     assert (f"Tanh goes below 0: it runs from −1 to 1, balanced around 0.\n"
-            f"GELU dips just below 0, to about {floor:.2f}, then comes back up.\n".replace("-", "−")
-            + "C is wrong: sigmoid squeezes every input between 0 and 1.\n") in after
+            f"GELU dips just below 0, to about {floor:.2f}, then comes back up.\n".replace("-", "−")) in after
+    assert "C is wrong: sigmoid squeezes every input between 0 and 1.\n" in after
     # pass 88c (r88 Interaction: the box explained only C): A and D get one line each, on their own mistake
     assert ("A is wrong: GELU's dip is small, but it is below 0.\n" in after
             and "D is wrong: a bend may give negative outputs, as tanh and GELU do.\n" in after)
