@@ -32,6 +32,12 @@ def markdown():
     return markdown_of("02_four_bends")
 
 
+def cards():
+    """The facts every card cell shows under its formula: markdown, lower case."""
+    cells = [c for c in chapter()["cells"] if re.search(r'ch02\.card\("', "".join(c["source"]))]
+    return "\n".join(_folded_output(c) for c in cells).lower()
+
+
 def _folded_output(cell):
     """The text/markdown a hidden cell shows: a collapsed block computed by the chapter module."""
     return "".join("".join(o.get("data", {}).get("text/markdown", "")) for o in cell.get("outputs", []))
@@ -344,7 +350,7 @@ def test_gelu_range_starts_at_its_computed_minimum():
     best = optimize.minimize_scalar(lambda x: x * special.ndtr(x), bounds=(-2, 0), method="bounded",
                                     options={"xatol": 1e-12})
     text = printed()
-    assert f"[{best.fun:.3f}, ∞)" in text
+    assert f"- outputs: [{best.fun:.3f}, ∞)\n" in cards()
     assert "lowest value" not in text and f"Left of $x \\approx {best.x:.2f}$, the curve's lowest point, the slope is slightly negative.\nThe slope is lowest at $x = -\\sqrt2$: about −0.13.\nThere the learning signal flips sign as it passes back.\nThat is no fault: there, a bigger sum gives a smaller output.\n" in markdown()
 
 
@@ -583,7 +589,9 @@ def test_monotonic_means_never_falling_in_text_and_cards(capsys):
     assert not gelu.monotonic and float(gelu(-2.0)) > float(gelu(-1.0))
     assert "always rising" not in markdown() and "always rising" not in printed()
     ch02.card("relu")
-    assert "monotonic (never falls as x grows): yes" in capsys.readouterr().out
+    assert "·" not in capsys.readouterr().out   # pass 88c: the card is a short list now, not one packed line
+    assert "Monotonic (never falls as x grows): yes" in ch02.card_lines("relu")
+    assert "monotonic (never falls as x grows): yes" in cards()
 
 
 def test_tanh_is_a_half_turn_of_itself_and_sigmoid_is_not():
@@ -1681,7 +1689,7 @@ def test_zero_centred_glossary_means_on_average_near_0_as_every_card_says():
     for name in shown_cards:
         mean = _standard_normal_mean(name)
         assert (abs(mean) < 1e-9) == (activations.get(name).zero_centred == "yes"), (name, mean)
-        assert f"zero-centred: {activations.get(name).zero_centred}" in printed()
+        assert f"zero-centred: {activations.get(name).zero_centred}" in cards()
     assert activations.get("gelu")(np.array([-1.0]))[0] < 0 and _standard_normal_mean("gelu") > 0.25
 
 
@@ -1966,8 +1974,8 @@ def test_the_tanh_card_says_zero_centred_only_around_0():
     not for inputs centred at 1), while the registry keeps its plain 'yes'."""
     from course_utils.facts import activations
     assert activations.get("tanh").zero_centred == "yes"
-    assert "tanh: outputs in (-1, 1) · zero-centred: yes (for inputs around 0)" in printed().lower()
-    assert "zero-centred: no ·" in printed() and "no (for inputs" not in printed()
+    assert "- outputs: (-1, 1)\n- zero-centred: yes (for inputs around 0)" in cards()
+    assert "- zero-centred: no\n" in cards() and "no (for inputs" not in cards()
     z = np.random.default_rng(0).standard_normal(20000)
     assert abs(np.tanh(z).mean()) < 0.02 and np.tanh(z + 1).mean() > 0.4
 
@@ -2083,8 +2091,8 @@ def test_plumbing_cells_are_collapsed_and_the_range_brackets_are_explained_first
         assert said in "".join(cells[first + 1]["source"]) and said not in markdown_before(f'ch02.card("{name}")')
     for name in ("relu", "sigmoid"):
         first = _cell_index(f'ch02.card("{name}")')
-        printout = "".join("".join(o.get("text", "")) for o in cells[first]["outputs"])
-        assert f"outputs in {activations.get(name).range_text}" in printout
+        shown = _folded_output(cells[first])
+        assert f"- Outputs: {activations.get(name).range_text}\n" in shown
     assert activations.get("relu").range_text == "[0, ∞)" and activations.get("sigmoid").range_text == "(0, 1)"
 
 
@@ -2217,8 +2225,13 @@ def test_the_overview_says_sigmoid_looks_flat_only_because_of_the_shared_scale()
     # pass 88 (r87 Interaction/Retention): the check names the letter, and says why sigmoid (C) stays above 0
     assert after.startswith("<details><summary>Check your prediction</summary>\n\nB: Tanh and GELU.\n\n<img ")
     assert (f"Tanh goes below 0: it runs from −1 to 1, balanced around 0.\n"
-            f"GELU dips just below 0, to about {floor:.2f}, then comes back up.\n".replace("-", "−")
-            + "C is wrong: sigmoid squeezes every input between 0 and 1.\n") in after
+            f"GELU dips just below 0, to about {floor:.2f}, then comes back up.\n".replace("-", "−")) in after
+    assert "C is wrong: sigmoid squeezes every input between 0 and 1.\n" in after
+    # pass 88c (r88 Interaction: the box explained only C): A and D get one line each, on their own mistake
+    assert ("A is wrong: GELU's dip is small, but it is below 0.\n" in after
+            and "D is wrong: a bend may give negative outputs, as tanh and GELU do.\n" in after)
+    assert [o[0] for o in ch02.below_zero_question().options] == ["Only tanh", "Tanh and GELU", "Tanh, GELU and sigmoid",
+                                                                   "None of the four"]
     assert "ch02.four_bends()" not in [c["source"] for c in cells]   # never open under the buttons
     assert float(activations.get("tanh")(-8.0)) < -0.999 and float(activations.get("gelu")(-8.0)) > floor
     assert "rises most gently" not in markdown()
@@ -2437,7 +2450,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
             # numbered steps: the worked overshoot, the rule, "above 2 it grows"
             # pass 82 (r80 Focus: a long detour): the rule said outright, with 3 × 2/3 = 2; the working in a box
             # r83 Clarity: the reason for "reaches 2": a step multiplies the gap by (1 − step size × length²)
-            "A step on one example multiplies that example's gap by (1 − step size × length²).\n"
+            "A step on one example multiplies how far short its output is by (1 − step size × length²).\n"
             "When step size × length² reaches 2, a step stops bringing the output closer.\nAbove 2, it leaves it farther off.\n") in swing
     assert ch02.mean_square(0.0) < ch02.mean_square(0.5)   # "shorter arrows, on average"
     assert "set the centre to 0." in "".join(cells[at + 1]["source"])   # the Predict that needs it comes after
@@ -2553,8 +2566,8 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # pass 80 (r77 Clarity 1: three new ideas, and never why x is multiplied by a share): the dimmer first, then
     # Φ's picture; the apple and its bell in the "Where Φ comes from" fold, its unit named "typical error size" there
     assert ("**In plain words.** GELU lets $x$ through by a dimmer: nearly all of a big $x$, almost none of a very negative $x$.\n"
-            "The dimmer's setting is a share from 0 to 1, written $\\Phi(x)$, read \"phi of x\" (below).\n"
-            "GELU multiplies $x$ by it.") in text and "apple" not in text and "usual error" not in text
+            "The dimmer's setting is a share, written $\\Phi(x)$, read \"phi of x\".\n") in text
+    assert "GELU multiplies $x$ by it (below)." in text and "apple" not in text and "usual error" not in text
     folded = str(ch02.where_phi_comes_from().data)
     assert folded.startswith("<details><summary>Where Φ comes from</summary>")
     assert ("Weigh one apple a thousand times on a kitchen scale. Drop each error onto the column for its size.\n"
@@ -2597,7 +2610,7 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # pass 26: Φ is read out and CDF is spelled out where it is named
     # pass 29: the acronym was never expanded; it is dropped, from the text and from the picture's title
     # pass 68: Φ is named with the words that point at the picture (right below); the picture is read after it
-    assert 'written $\\Phi(x)$, read "phi of x" (below).' in text and "CDF" not in text   # pass 80: the dimmer's picture
+    assert 'written $\\Phi(x)$, read "phi of x".' in text and "CDF" not in text   # pass 80: the dimmer's picture
     assert picture < read and "CDF" not in ch02.bell_share(1.0).axes[1].get_title()
 
 
@@ -2720,7 +2733,7 @@ def test_each_card_shows_its_formula_as_text_every_render_can_read():
            "tanh": lambda x: (np.exp(x) - np.exp(-x)) / (np.exp(x) + np.exp(-x)), "gelu": lambda x: x * special.ndtr(x)}
     for name, f in rhs.items():
         cell = cells[_cell_index(f'ch02.card("{name}")')]
-        shown_md = "".join("".join(o.get("data", {}).get("text/markdown", "")) for o in cell["outputs"])
+        shown_md = "".join(next(o for o in cell["outputs"] if "text/markdown" in o.get("data", {}))["data"]["text/markdown"])
         formula = activations.get(name).formula
         assert shown_md == f"$${formula}$$" and "display.Math object" not in json.dumps(cell["outputs"])
         for x in (-2.0, -0.5, 0.7, 3.0):
@@ -4199,12 +4212,12 @@ def test_why_big_steps_swing_is_three_sentences_in_a_closed_fold():
     body = swing.split("'>", 1)[1]   # after the picture's alt text
     assert body.strip() == ("An example's **length²** is (input 1)² + (input 2)².\n"
                             # r83 Clarity: the reason for "reaches 2", checked through real steps below
-                            "A step on one example multiplies that example's gap by (1 − step size × length²).\n"
+                            "A step on one example multiplies how far short its output is by (1 − step size × length²).\n"
                             "When step size × length² reaches 2, a step stops bringing the output closer.\nAbove 2, it leaves it farther off.\n"
                             # pass 85 (r84 Clarity: the rule had no worked number): length² 1 at step size 3 gives ×(−2)
                             # pass 87 (r86 Clarity: still dense): the worked step's numbers, output 0 to 5, answer 1
                             "Take the worked step: length² is 2² + 1² = 5, step size 1.\n"
-                            "Its gap of 1 is multiplied by 1 − 1 × 5 = −4.\n"
+                            "It was 1 short; that is multiplied by 1 − 1 × 5 = −4.\n"
                             "So the output, 5, ends 4 past its answer, 1.\n"
                             "At centre 0.5, length² averages 2/3, so on average that starts at step size 3.\n\n"
                             "</details>")
@@ -4435,10 +4448,11 @@ def test_main_text_says_what_minus_k_and_phi_mean_next_to_their_pictures():
     relu = activations.get("relu")
     for k in (-1.5, 0.0, 1.5):   # 0 left of x = k, rising right of it: the corner sits at k
         assert float(relu(k - 0.01 - k)) == 0 and float(relu(k + 0.01 - k)) > 0
-    below = _cell_index("ch02.phi_dimmer()") + 1
+    above = _cell_index("ch02.small_bell()") - 1
     # pass 88 (r87 Clarity: the bell curve was said only inside a fold): one visible line says what it is, first
-    assert "".join(cells[below]["source"]).startswith("A **bell curve** is a hill shape: high in the middle, low at both sides.\n"
-                                                      "$\\Phi(x)$ is the share of a bell curve lying left of $x$.\n")
+    # pass 88c (r88 Clarity: it did not say *area*; Picture: the bell came only in the fold): said over a small bell
+    assert "".join(cells[above]["source"]).endswith("A **bell curve** is a hill shape: high in the middle, low at both sides.\n"
+                                                    "$\\Phi(x)$ is the share of the area under a bell curve lying left of $x$.")
     xs = np.linspace(-8, 1, 90001)
     share = np.sum(np.exp(-xs ** 2 / 2)) * (xs[1] - xs[0]) / np.sqrt(2 * np.pi)
     assert share == pytest.approx(float(special.ndtr(1.0)), abs=1e-3)
@@ -4501,7 +4515,52 @@ def test_the_optional_section_ends_with_a_recall_on_why_one_sign_detours():
     assert "<details><summary>Answer</summary>" in recall
     assert "> With inputs of one sign, every step moves both weights the same way.\n" in recall
     assert "> The star needs them to move apart: one up, one down.\n" in recall
+    # pass 88c (r88 Correctness: "every step detours" miscalled the correcting steps): each step has a together part
+    assert "> So every step includes a together part.\n" in recall and "every step detours" not in recall
     assert "".join(cells[at - 1]["source"]).startswith("**Takeaway:**")
     assert "".join(cells[at + 1]["source"]).startswith("## What comes next")
     _, change = ch02.one_step((2.0, 1.0), 1.0, (1.0, -1.0))   # the worked step: both weights up
     assert change[0] > 0 and change[1] > 0 and np.allclose(ch02.split((1.0, -1.0))[0], 0)
+
+
+def test_each_card_shows_its_facts_as_short_lines_not_one_packed_line():
+    """Pass 88c (r88 Clarity 8: 'ReLU: outputs in [0, ∞) · zero-centred: no · a sharp corner at 0 · monotonic…' was
+    one code-style line): under its formula, each card shows a titled markdown list, one fact a line, no printout."""
+    for name in ("relu", "sigmoid", "tanh", "gelu"):
+        cell = chapter()["cells"][_cell_index(f'ch02.card("{name}")')]
+        assert not [o for o in cell["outputs"] if o.get("output_type") == "stream"]
+        facts = "".join(cell["outputs"][-1]["data"]["text/markdown"])
+        lines = facts.split("\n")
+        label = activations.get(name).label
+        assert lines[0] == f"**{label}'s card**" and lines[2:] == [f"- {line}" for line in ch02.card_lines(name)]
+        assert len(lines[2:]) == 4 and all(len(line.split()) <= 11 for line in lines) and "·" not in facts
+
+
+def test_a_small_shaded_bell_shows_phi_of_1_in_the_main_text_before_phi_is_used():
+    """Pass 88c (r88 Picture first: the bell behind Φ sat only in a fold, after GELU(x) = xΦ(x)): a visible picture
+    right under the sentence that defines Φ, before the dimmer and the card: a bell with its area left of 1 hatched
+    (not colour alone), labelled with the share the package computes, 0.84, and alt text that says so."""
+    cells = chapter()["cells"]
+    at = _cell_index("ch02.small_bell()")
+    assert at < _cell_index("ch02.phi_dimmer()") < _cell_index('ch02.card("gelu")')
+    assert "\\Phi" not in markdown_before("ch02.small_bell()").split("GELU lets $x$ through")[0]
+    shown = [o for o in cells[at]["outputs"] if "image/png" in o.get("data", {})]
+    assert len(shown) == 1
+    fig = ch02.small_bell()
+    ax = fig.axes[0]
+    share = f"{float(special.ndtr(1.0)):.2f}"
+    assert share == "0.84" and any(t.get_text().endswith(f"left of 1: {share}") for t in ax.texts)
+    (area,) = ax.collections
+    assert area.get_hatch() == "//"
+    xs = np.concatenate([p.vertices[:, 0] for p in area.get_paths()])
+    assert xs.max() == pytest.approx(1.0) and xs.min() == pytest.approx(-4.0)
+    assert f"left of 1: {share}" in fig.get_label() and "bell curve" in fig.get_label()
+
+
+def test_the_optional_section_names_the_output_s_miss_one_way_how_far_short():
+    """Pass 88c (r88 Clarity: the fold's "multiplies that example's gap" renamed what the worked step called "how far
+    short"; "gap" is also the corners widget's mean gap): the worked step and the swing fold both say "how far short"."""
+    worked = _folded_output(chapter()["cells"][_cell_index("ch02.worked_step()")])
+    swing = _folded_output(chapter()["cells"][_cell_index("ch02.why_big_steps_swing()")]).split("'>", 1)[1]
+    assert "how far short" in worked and "how far short its output is" in swing
+    assert "gap" not in worked.split("'>", 1)[-1] and "gap" not in swing

@@ -18,7 +18,7 @@ from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 
 __all__ = ["activation_explorer", "all_slopes", "below_zero_answer", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "best_two_on_sliders", "sliders_best", "corners_add_up", "corners_fit", "dead_unit", "explorer_answer", "fold",
-           "four_bends", "gap_factor", "gelu_question", "phi_dimmer", "where_phi_comes_from", "signal_left", "steepest", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "unit_diagram", "corners_network", "swiglu_gate", "tanh_from_sigmoid",
+           "four_bends", "gap_factor", "small_bell", "gelu_question", "phi_dimmer", "where_phi_comes_from", "signal_left", "steepest", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "unit_diagram", "corners_network", "swiglu_gate", "tanh_from_sigmoid",
            "tanh_moves_answer", "tanh_question", "split_step", "why_big_steps_swing", "split_picture", "zigzag_answer", "zigzag_centre", "corners_answer", "ten_corners_fit", "two_runs"]
 
 FOUR = ("relu", "sigmoid", "tanh", "gelu")
@@ -114,15 +114,22 @@ FOUR_BENDS_ALT = ("The four bends side by side on one scale, a dashed line at 1:
                   "x = {at:.2f}, marked by a diamond")
 
 
+def card_lines(name):
+    """A bend's main facts, one short line each (pass 88c, r88 Clarity 8: the facts were packed into one code-style
+    line with dots between them)."""
+    act = activations.get(name)
+    centred = act.zero_centred + (" (for inputs around 0)" if act.zero_centred == "yes" else "")
+    return [f"Outputs: {act.range_text}",
+            f"Zero-centred: {centred}",
+            "Corner: sharp, at 0" if act.smoothness == "kink" else "Corner: none, it is smooth",
+            "Monotonic (never falls as x grows): " + ("yes" if act.monotonic else "no, it dips first")]
+
+
 def card(name):
-    """A bend's formula, then its main facts in plain words (all from the registry record)."""
+    """A bend's formula, then its main facts in plain words, a short list (all from the registry record)."""
     act = activations.get(name)
     display(Markdown(f"$${act.formula}$$"))   # markdown, not Math: every static render and export shows the formula
-    rising = "yes" if act.monotonic else "no, it dips first"
-    corner = "a sharp corner at 0" if act.smoothness == "kink" else "smooth, no corner"
-    centred = act.zero_centred + (" (for inputs around 0)" if act.zero_centred == "yes" else "")
-    print(f"{act.label}: outputs in {act.range_text} · zero-centred: {centred} · "
-          f"{corner} · monotonic (never falls as x grows): {rising}")
+    display(Markdown(f"**{act.label}'s card**\n\n" + "\n".join(f"- {line}" for line in card_lines(name))))
 
 
 def _spread(xs, window, gap):
@@ -634,6 +641,26 @@ def bell_share(x0=1.0):
     return fig
 
 
+@plots.styled
+def small_bell(x0=1.0):
+    """A small bell curve, its area left of x0 shaded and hatched, the share labelled (notebook 02, pass 88c: r88
+    Picture first asked for the bell in the main text, before Φ is used; the full story stays in the fold)."""
+    x = np.linspace(-4, 4, 401)
+    share = float(special.ndtr(x0))
+    bell = np.exp(-x * x / 2) / np.sqrt(2 * np.pi)
+    fig, ax = plots.new_figure(460, 210)
+    ax.plot(x, bell, color="black", lw=1.6)
+    left = x <= x0
+    ax.fill_between(x[left], bell[left], facecolor=plots.color("gelu"), alpha=0.35, hatch="//", edgecolor=NOTE_INK, lw=0)
+    ax.axvline(x0, color=NOTE_INK, lw=1, ls="--")
+    ax.annotate(f"share of the area\nleft of {x0:g}: {share:.2f}", (x0 - 1.3, 0.12), (-3.9, 0.33), fontsize=10,
+                ha="left", va="center", arrowprops=dict(arrowstyle="->", color=NOTE_INK, lw=0.9))
+    ax.set(xlim=(-4, 4), ylim=(0, 0.45), xlabel="x", yticks=[], title=f"Φ({x0:g}): the share of the area left of x = {x0:g}")
+    fig.set_label(f"A bell curve, high at 0 and low at both sides; the area under it left of a dashed line at "
+                  f"x = {x0:g} is hatched and labelled: share of the area left of {x0:g}: {share:.2f}")
+    return fig
+
+
 PHI_MARKS = (-1.0, 1.0)   # two inputs read off the dimmer: 0.16 of -1 and 0.84 of 1 get through
 
 
@@ -878,7 +905,9 @@ def below_zero_answer():
 
 Tanh goes below 0: it runs from −1 to 1, balanced around 0.
 GELU dips just below 0, to about {gelu_dip()}, then comes back up.
+{letter["Only tanh"]} is wrong: GELU's dip is small, but it is below 0.
 {letter["Tanh, GELU and sigmoid"]} is wrong: sigmoid squeezes every input between 0 and 1.
+{letter["None of the four"]} is wrong: a bend may give negative outputs, as tanh and GELU do.
 """)
 
 
@@ -1316,11 +1345,11 @@ def why_big_steps_swing(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
 {img}
 
 An example's **length²** is (input 1)² + (input 2)².
-A step on one example multiplies that example's gap by (1 − step size × length²).
+A step on one example multiplies how far short its output is by (1 − step size × length²).
 When step size × length² reaches 2, a step stops bringing the output closer.
 Above 2, it leaves it farther off.
 Take the worked step: length² is {h[0]:g}² + {h[1]:g}² = {length2:g}, step size {rate:g}.
-Its gap of {short:g} is multiplied by 1 − {rate:g} × {length2:g} = {times}.
+It was {short:g} short; that is multiplied by 1 − {rate:g} × {length2:g} = {times}.
 So the output, {moved:g}, ends {past:g} past its answer, {short:g}.
 At centre 0.5, length² averages {avg}, so on average that starts at step size {blows:g}.
 """)
