@@ -736,8 +736,10 @@ def test_bent_units_are_named_before_the_predict_and_the_readout_names_each_as_a
     # Pass 58 (r52 change 2): "one layer ..., not a stack" read as a clash with "two layers": the hidden layer and the
     # output are said together, once.
     assert ("Now a wider network: three bent units side by side in one hidden layer, then an output.\n"
-            "Each reads the input $x$, with weight 1.\n"   # pass 88c: the list moved under the picture
-            "The output adds them up, the middle one times $m$.") in before
+            "Each reads the input $x$, with weight 1. Their corners sit at $x = -2$, $0$ and $2$.\n"   # pass 88c: the list
+            "The output adds them up, the middle one times $m$.") in before   # moved under the picture
+    # lead 88 (r89 Interaction: the 2-unit Predict could not be reasoned before the formulas): the corners said first
+    assert [-shift / sign + 0.0 for sign, shift, _h in ch00_start_here.TENT] == [-2.0, 0.0, 2.0]
     assert "not a stack" not in before and "So there are two layers" not in before
     # Pass 55 (r49 change 3): the dashes are each unit times its output weight, as the pictures draw them.
     # Pass 65 (r59 Clarity 2): the legend moved after the slider, one line per thing the picture shows, read while

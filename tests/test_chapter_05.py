@@ -57,7 +57,7 @@ DETOUR_READ = ("On the left, each step moves the two weights the same way, never
 # pass 87 (r86 Clarity: "cannot say which did the work" came as a surprise): the plan says it up front
 # pass 88c (r88 Clarity: five ideas before the race was shown): the race first; what it cannot split is said in the
 # verdict, after it, with one line setting the two suspects apart (backward against forward)
-SUSPECTS_PLAN = "This race cannot say which did the work. *Going further* measures Fading alone."
+SUSPECTS_PLAN = "This race cannot say which did the work. *Going further* looks closer at Fading."
 BACK_AND_FORTH = ("Fading is about the learning signal going backward. Gentle slope is about the output moving "
                   "forward.")
 LIKE_RATE = "That is about like learning rate 0.04, at every step. It holds for weights into steep units, and their biases."

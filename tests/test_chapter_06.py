@@ -833,7 +833,7 @@ def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_m
     # path, no numbers; GELU is there for being common (pass 83, r81 Correctness)
     assert more.rstrip().endswith(
         # pass 88c (r88 Correctness: plain GELU was 0.014 ahead after the shorter run): not "did not", "not clearly"
-        "**And SwiGLU?** A 2020 test: a block with a gate beat ReLU a little. GELU alone was not clearly better.\n"
+        "**And SwiGLU?** In a 2020 test, a block with a gate beat ReLU, but only by a little. GELU alone was not clearly better.\n"
         "GELU is on this row because it is common, as in GPT-2.")
     assert more.count("<img") == 1 and not any(x in more for x in ("0.041", "0.002", "2.4 %", "hidden", "1.677"))
     assert "0.014" not in more and "shorter" not in more and "two training runs" not in more
@@ -3485,7 +3485,7 @@ def test_pass82_line_3_squares_gelu_with_the_2020_bars_and_sizes_the_gain(monkey
                          "It is small, and the study did not say why.")
     # pass 87 (r86 Focus): the main path says it in one sentence, which refuses what gate_result refuses
     assert ch06_decisions.gate_in_one_line(study) == (
-        "A 2020 test: a block with a gate beat ReLU a little. GELU alone was not clearly better.\n"
+        "In a 2020 test, a block with a gate beat ReLU, but only by a little. GELU alone was not clearly better.\n"
         "GELU is on this row because it is common, as in GPT-2.")
     big = tuple((v, *vals[:-1], final["ReLU"] * 0.8) if v == "SwiGLU" else (v, *vals) for v, *vals in study.scores)
     with pytest.raises(ValueError, match="beat ReLU a little"):

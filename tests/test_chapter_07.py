@@ -1198,9 +1198,11 @@ def test_selu_key_names_alpha_and_where_its_left_side_levels_off():
     # p84 (r83 Clarity): the two constants named, with the registry's values
     # p85 (r84 Clarity): the bare constants confused: what each side does to the spread and the average, in words
     # p88 (r87 Clarity): "stretches ... squeezes" was abstract: one large input each side, computed (checked below)
-    assert quiz.key_why("selu_steady") == ("In the picture, the spread is pulled from 2 toward 1. SELU(3) = 3.15: "
-                                           "stretched. SELU(−3) = −1.67: squeezed near its −1.76 floor. Negative "
-                                           "outputs keep the average near 0.")
+    # p88 (r89 Correctness): "SELU(3) = 3.15: stretched" explained the wrong direction for a falling spread
+    assert quiz.key_why("selu_steady") == ("In the picture, the spread is pulled from 2 toward 1. SELU(−3) = −1.67: "
+                                           "squashed against its −1.76 floor. SELU(3) = 3.15: barely changed. "
+                                           "Negatives keep the average near 0.")
+    assert abs(float(activations.get("selu")(3.0)) / 3.0 - 1) < 0.06   # "barely changed": within 6% of its input
     assert quiz.SELU_PROBE == 3 and f"{float(activations.get('selu')(3.0)):.2f}" == "3.15"
     assert f"{float(activations.get('selu')(-3.0)):.2f}" == "-1.67" and -1.76 < float(activations.get("selu")(-3.0)) + 0.1
     assert float(activations.get("selu")(-1.0)) < 0 <= float(activations.get("relu")(-1.0))   # below 0, unlike ReLU
@@ -2550,9 +2552,9 @@ def test_pass23_keys_say_what_they_mean_in_the_words_the_page_uses():
                                "+ Lifting the 1s costs more than it saves: ½ everywhere is least wrong.\n"
                                "+ + The numbers, if you want them\n"
                                "+ + A point loses −ln(the chance of its right answer).\n"
-                               "+ + Keep the 1s' total score. Split evenly: chances 0.5 and 0.5 lose 1.39.\n"
-                               "+ + Split it 0.7 and 0.3: they lose 0.36 + 1.20 = 1.56, more.\n"
-                               "+ + The 0s are the same. So all four get one chance p.\n"
+                               "+ + Say the 1s' scores add up to 0. Even: chances 0.5 and 0.5 lose 1.39.\n"
+                               "+ + Same total, chances 0.7 and 0.3: they lose 0.36 + 1.20 = 1.56, more.\n"
+                               "+ + Any total works the same way, for the 0s too. So all four get one chance p.\n"
                                "+ + Each 1 loses −ln p. Each 0 loses −ln(1 − p).\n"
                                "+ + Take p = 0.9: 0.11 + 0.11 + 2.30 + 2.30 = 4.82 in all.\n"
                                "+ + Half everywhere loses only 2.77 in all.\n"
@@ -5219,8 +5221,8 @@ def test_q11_worked_number_lifting_the_1s_loses_more_in_all_than_one_half_everyw
     assert "The two 1s' scores always add up to the two 0s' total." in fold
     # p87 (r86 Clarity, Correctness): the arithmetic in a fold inside; the uneven split is weighed for both pairs
     numbers = [line[len(quiz.FOLD):] for line in fold if line.startswith(quiz.FOLD)]
-    for line in ("Split it 0.7 and 0.3: they lose 0.36 + 1.20 = 1.56, more.",   # p88 (r87): one worked pair
-                 "The 0s are the same. So all four get one chance p.",
+    for line in ("Same total, chances 0.7 and 0.3: they lose 0.36 + 1.20 = 1.56, more.",   # p88 (r87): one worked pair
+                 "Any total works the same way, for the 0s too. So all four get one chance p.",
                  "Take p = 0.9: 0.11 + 0.11 + 2.30 + 2.30 = 4.82 in all.",
                  "Half everywhere loses only 2.77 in all."):
         assert line in numbers, line
@@ -5567,7 +5569,8 @@ def test_p88_q11_works_one_uneven_pair_with_the_packages_losses():
     assert (f"{strong:.2f}", f"{weak:.2f}", f"{uneven:.2f}", f"{even:.2f}") == ("0.36", "1.20", "1.56", "1.39")
     assert weak - math.log(2) > math.log(2) - strong > 0   # the weaker loses more than the stronger saves
     why = quiz.get("xor_no_bend_chance").explanation
-    assert "Split it 0.7 and 0.3: they lose 0.36 + 1.20 = 1.56, more." in why and "0.5 and 0.5 lose 1.39." in why
+    assert "Same total, chances 0.7 and 0.3: they lose 0.36 + 1.20 = 1.56, more." in why and "0.5 and 0.5 lose 1.39." in why
+    assert "add up to 0" in why   # p88 (r89): the even split's 0.5 and 0.5 hold only for a total of 0, said
     assert "at least" not in why   # every total in the fold is exact
 
 

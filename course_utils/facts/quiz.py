@@ -202,9 +202,11 @@ def _xor_sure_lines(sure=XOR_SURE):
             f"{FOLD}Lifting the 1s costs more than it saves: ½ everywhere is least wrong.\n"
             f"{inner}{NUMBERS_FOLD}\n"
             f"{inner}A point loses −ln(the chance of its right answer).\n"
-            f"{inner}Keep the 1s' total score. Split evenly: chances 0.5 and 0.5 lose {even:.2f}.\n"
-            f"{inner}Split it {XOR_SPLIT:g} and {1 - XOR_SPLIT:g}: they lose {strong:.2f} + {weak:.2f} = {uneven:.2f}, more.\n"
-            f"{inner}The 0s are the same. So all four get one chance p.\n"
+            # p88 (r88, r89 Correctness): "keep the total, split evenly: 0.5 and 0.5" held only for a total of 0,
+            # while the picture's total is 4: the worked pair now says its total is 0
+            f"{inner}Say the 1s' scores add up to 0. Even: chances 0.5 and 0.5 lose {even:.2f}.\n"
+            f"{inner}Same total, chances {XOR_SPLIT:g} and {1 - XOR_SPLIT:g}: they lose {strong:.2f} + {weak:.2f} = {uneven:.2f}, more.\n"
+            f"{inner}Any total works the same way, for the 0s too. So all four get one chance p.\n"
             f"{inner}Each 1 loses −ln p. Each 0 loses −ln(1 − p).\n"
             f"{inner}Take p = {sure:g}: {hit:.2f} + {hit:.2f} + {miss:.2f} + {miss:.2f} = {lifted:.2f} in all.\n"
             f"{inner}Half everywhere loses only {halves:.2f} in all.\n"
@@ -680,10 +682,12 @@ def key_why(qid):
                            # s36 code review: "lifting the average" pointed away from the answer (average toward
                            # 0); what the left side does for the average is go below 0, which ReLU cannot
                            # p88 (r87 Clarity): the stretch and the squeeze shown on one input each side
-                           f"SELU({SELU_PROBE:g}) = {float(_selu(SELU_PROBE)):.2f}: stretched. "
+                           # p88 (r89 Correctness): "stretched" pointed the wrong way for a falling spread: the
+                           # squash against the floor first, the positive side barely changed
                            f"SELU({typeset(f'{-SELU_PROBE:g}')}) = {typeset(f'{float(_selu(-SELU_PROBE)):.2f}')}: "
-                           f"squeezed near its {typeset(f'{_SELU_FLOOR:.2f}')} floor. "
-                           "Negative outputs keep the average near 0.",
+                           f"squashed against its {typeset(f'{_SELU_FLOOR:.2f}')} floor. "
+                           f"SELU({SELU_PROBE:g}) = {float(_selu(SELU_PROBE)):.2f}: barely changed. "
+                           "Negatives keep the average near 0.",
             "softmax_activation": f"In the picture, the top share grows from {p1:.2f} to {p2:.2f}. Only the scores' gap "
                                   "counts. Doubling the scores doubles it. A wider gap gives the top score more.",
             "relu_corners": "A sum of corners is a chain of short straight pieces, and enough short pieces can follow "

@@ -713,7 +713,8 @@ def gate_in_one_line(study):
     gate_result(study)   # raises when the scores disagree with "GELU alone was not clearly better"
     gelu_runs(study)   # pass 88c (r88 Correctness: "did not" was too strong: 0.014 ahead after the shorter run)
     gelu_model = decisions.facts()["gelu_models"][0]
-    return (f"A {study.year} test: a block with a gate beat ReLU a little. GELU alone was not clearly better.\n"
+    return (f"In a {study.year} test, a block with a gate beat ReLU, but only by a little. "   # lead 88 (r89: a telegram)
+            "GELU alone was not clearly better.\n"
             f"GELU is on this row because it is common, as in {gelu_model}.")
 
 
