@@ -4535,3 +4535,14 @@ def test_pass88c_each_dead_units_panel_names_its_own_mark():
     assert "\u25cb: below 0 on every point" in leaky_ax.get_xlabel() and "0.01" in leaky_ax.get_xlabel()
     assert "\u00d7" not in leaky_ax.get_xlabel()
     assert w.lines["leaky_relu"].get_marker() == "o" and w.lines["relu"].get_marker() == "X"   # the marks the labels name
+
+
+def test_tanh_fold_is_the_shared_folded_picture():
+    """Check tanh's aside uses the course's one folded-picture output (course_utils.ui.folded), not a copy: its words
+    and picture sit inside one <details>, the picture with its alt text, and the plain text names the fold."""
+    from course_utils.ui import ch05_race, folded
+    fold = ch03_gradients.tanh_hold_fold()
+    assert type(fold) is folded.FoldedPicture is ch05_race.FoldedPicture
+    md = fold._repr_markdown_()
+    assert md.startswith(f"<details><summary>{ch03_gradients.TANH_FOLD}</summary>") and md.endswith("</details>")
+    assert md.index("76%") < md.index("<img") and fold.width == 640 and fold.alt and fold.alt in repr(fold)

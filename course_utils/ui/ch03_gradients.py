@@ -1,7 +1,5 @@
 """Chapter 03's pictures: slopes as the multiplier on the backward signal (a share, for sigmoid, tanh and ReLU), multiplied through many layers (notebook 03)."""
 
-import html
-
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.cm import ScalarMappable
@@ -12,7 +10,7 @@ from matplotlib.patches import FancyArrowPatch, Polygon
 from course_utils.engine import gradients, mlp
 from course_utils.facts import activations, data
 from course_utils.ui import plots, tables
-from course_utils.ui.display import figure_alt, figure_png
+from course_utils.ui.folded import FoldedPicture
 from course_utils.ui.questions import choice_question
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 from course_utils.ui.printing import table_number
@@ -1019,21 +1017,6 @@ STEP_FACTOR = round(float(np.sqrt(2)), 2)   # He weights' typical x sqrt 2 a ste
 TANH_FOLD = "Why does tanh hold here, when it faded in the chain?"
 
 
-class FoldedAside:
-    """Words, then a still picture, behind one click (<details> in a markdown output, alt text kept): an aside off the
-    main path (pass 88, r87 Focus). Its plain text is the summary and the words (nbval compares it)."""
-
-    def __init__(self, summary, words, figure, width=640):
-        self.summary, self.words, self.figure, self.width = summary, words, figure, width
-
-    def __repr__(self):
-        return f"{self.summary} (folded): {self.words}"
-
-    def _repr_markdown_(self):
-        picture = tables.image(figure_png(self.figure), figure_alt(self.figure), self.width)
-        return f"<details><summary>{html.escape(self.summary)}</summary>\n\n{self.words}\n\n{picture}\n\n</details>"
-
-
 def tanh_hold_fold(depth=10):
     """Why tanh holds in the flow network but faded in the chain (notebook 03): the share of its sums between -1 and 1,
     its slopes' typical size, what that alone leaves after depth - 1 steps, and the weights' x1.41 that lifts each step
@@ -1044,7 +1027,7 @@ def tanh_hold_fold(depth=10):
              f"below), where tanh is steeper. Tanh's slopes here (typical size ${t:.2f}$) alone would still fade: "
              f"{depth - 1} steps leave about ${typical['tanh'] ** (depth - 1):.2f}$. The weights' $\\times {STEP_FACTOR:.2f}$ "
              f"lifts each step to ${t:.2f} \\times {STEP_FACTOR:.2f} \\approx {t * STEP_FACTOR:.2f}$: tanh's bar above.")
-    return FoldedAside(TANH_FOLD, words, tanh_sums_picture(depth))
+    return FoldedPicture(tanh_sums_picture(depth), TANH_FOLD, words, width=640)
 
 
 @plots.styled

@@ -12,6 +12,7 @@ from course_utils.engine import mlp, race, zigzag
 from course_utils.facts import activations, data
 from course_utils.ui import ch02_four_bends, plots, tables
 from course_utils.ui.display import figure_alt, figure_png
+from course_utils.ui.folded import PICTURE_FOLD, FoldedPicture
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, NamedImage
 
 
@@ -1957,36 +1958,6 @@ class FoldedTables:
         return (f"<details><summary>{html.escape(self.summary)}</summary>" + "".join(
             f"<p>{html.escape(words)}</p>{table._repr_html_()}" for words, table in self.parts)
             + (f"<p>{html.escape(self.after)}</p>" if self.after else "") + "</details>")
-
-
-class FoldedPicture:
-    """A still picture behind a click (<details> in a markdown output, alt text kept), so the Predict above it is
-    answered before the picture is seen (r71 Interaction 1: the five-run and verdict pictures' titles gave their
-    answers away). Its plain text is the picture's caption (nbval compares it)."""
-
-    def __init__(self, picture, summary=None, words=None):
-        self.picture = picture
-        self.figure = picture.figure if isinstance(picture, Captioned) else picture
-        self.summary = summary or PICTURE_FOLD
-        self.words = words   # sentences read inside the fold, before the picture (pass 84: the detour's)
-
-    @property
-    def alt(self):
-        return figure_alt(self.figure)
-
-    def __repr__(self):
-        caption = self.picture.caption if isinstance(self.picture, Captioned) else self.alt
-        return f"{self.summary} (folded): " + (f"{self.words}\n" if self.words else "") + caption
-
-    def _repr_markdown_(self):
-        # pass 87 (r86 Interaction: an HTML fold reads as open in a static export): markdown, as FoldedRace
-        import html
-        words = f"{html.escape(self.words)}\n\n" if self.words else ""
-        return (f"<details><summary>{html.escape(self.summary)}</summary>\n\n{words}"
-                f"{tables.image(figure_png(self.figure), self.alt, 860)}\n\n</details>")
-
-
-PICTURE_FOLD = "Show the picture (after you predict)"
 
 
 def folded(picture, summary=None, words=None):
