@@ -60,7 +60,7 @@ DETOUR_READ = ("On the left, each step moves the two weights the same way, never
 SUSPECTS_PLAN = "This race cannot say which did the work. *Going further* looks closer at Fading."
 BACK_AND_FORTH = ("Fading is about the learning signal going backward. Gentle slope is about the output moving "
                   "forward.")
-LIKE_RATE = "That is about like learning rate 0.04, at every step. It holds for weights into steep units, and their biases."
+LIKE_RATE = "That is about like learning rate 0.04, at every step. It holds for each steep unit's own weights and bias, not for the output's."
 
 
 def _cells(kind):
