@@ -1183,8 +1183,9 @@ def test_pass83_three_slopes_are_told_apart_where_slope_first_gets_a_second_mean
     (k,) = [i for i, c in enumerate(cells) if c.source.startswith("The dot stands at $3$,")]
     assert "**hill slope**" in cells[k].source and "**hill slope**" not in "".join(c.source for c in cells[:k])
     # Pass 87 (r86 Clarity): the valley's own line, before the hill slope is named.
-    assert cells[k].source.index("A new slope: how fast wrongness changes as the weight moves.") < \
-        cells[k].source.index("**hill slope**")
+    # Pass 89 (r89 Clarity): the new slope named in a full sentence where it first appears, then what it means.
+    assert cells[k].source.index("Its slope is a third kind: the **hill slope**.\n") < \
+        cells[k].source.index("It is how fast wrongness changes as the weight moves.")
     (b,) = [i for i, c in enumerate(cells) if c.source.startswith("## Step 3: the bend")]
     assert "A line's **slope**" in cells[b + 2].source and "readout" not in "".join(c.source for c in cells[:b + 3])
     # Pass 87 (r86 Clarity): the "One word, three graphs" box named the readout and the hill before either was met.
@@ -1758,7 +1759,7 @@ def test_pass23_the_hill_is_pictured_before_the_gradient_and_says_what_ground_an
     worked, box, fog, after = src[hill + 1], src[hill + 2], src[hill + 3], src[hill + 4]
     assert box.startswith("> **Three slopes, three meanings.**")
     # Pass 62 (r56 Clarity): one name, the **hill slope**, for the slope of the hill, kept wherever it is meant.
-    assert "The dot stands at $3$," in worked and "So the weight's **hill slope**, the slope of the ground where you stand, is $2$." in worked
+    assert "The dot stands at $3$," in worked and "The line climbs $2$ per step right (the triangle): hill slope $2$." in worked   # pass 89: shorter
     assert ("The rule: step against the hill slope, like walking downhill in fog.\n"   # pass 87: one sentence
             "You cannot see the bottom, but you feel the hill slope underfoot.") in fog
     # Pass 75 (r72 Clarity 1): no "nudge" in this chapter: a move is -(learning rate x hill slope), said plainly.
@@ -2197,8 +2198,8 @@ def test_pass82_the_halfs_claim_is_checked_with_numbers_a_cell_computes():
     assert round(2 * rise / 0.1) == 2   # without the ½, twice as far: the ½ is what makes the slope 1
     assert cells[k - 1].source.startswith("Wrongness is half of the squared gap:")   # pass 87: after the bowl
     # Pass 83 (r81 Correctness): the rise said as the printed numbers give it, 0.605 − 0.5 = 0.105, then "about 0.1".
-    assert cells[k + 1].source.strip() == ("The wrongness rose by $0.605 - 0.5 = 0.105$. "
-                                           "That is about $0.1$, as far as the output moved: hill slope $1$.")
+    assert cells[k + 1].source.strip() == ("The wrongness rose by $0.605 - 0.5 = 0.105$, "   # pass 89: one sentence
+                                           "about $0.1$, as far as the output moved: hill slope $1$.")
     assert round(0.605 - 0.5, 3) == round(rise, 3) == 0.105 and "0.605" in out["text"] and "0.500" in out["text"]
 
 
@@ -2218,9 +2219,9 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     # curved hill itself, whose full step climbs more. Pass 56: the worked case, then the rule, then the number.
     # Pass 87 (r86 Clarity): the dot and the dashed line in one sentence; the new slope told apart in its own line.
     assert ("The dot stands at $3$, where the dashed line touches the valley's side.\n"
-            "A new slope: how fast wrongness changes as the weight moves.\n"
-            "The line climbs $2$ for each step right (the triangle). So the weight's **hill slope**, the slope of the "
-            "ground where you stand, is $2$."
+            "Its slope is a third kind: the **hill slope**.\n"   # pass 89 (r89 Clarity): named in a full sentence
+            "It is how fast wrongness changes as the weight moves.\n"
+            "The line climbs $2$ per step right (the triangle): hill slope $2$."
             ) in worked   # pass 62: "It" named, the slope named as the hill's
     # Pass 75 (r72 Clarity 2): "times as far" tied to the hill slope at the first bowl, for a tiny move; the maths
     # books' word said once, plainly.
@@ -2229,7 +2230,7 @@ def test_pass30_the_nudge_is_the_slope_with_its_sign_flipped_with_the_hill_numbe
     # all three kinds, in a box of their own right after this cell
     # pass 87 (r86, paid for the new slope line): the hill slope's meaning in fewer words
     # pass 88c (r88 Correctness): the valley's formula said before its rule ("Then" cut for words)
-    assert ("is $2$.\nA tiny move right raises the wrongness about twice as far.\n"
+    assert ("hill slope $2$.\nA tiny move right raises the wrongness about twice as far.\n"
             "\nThis valley is $\\frac{1}{2}(\\text{weight} - 1)^2 + 0.3$, lowest at $1$.\n"
             "Hill slope = weight minus $1$") in worked and "A bend's slope, such as 1" not in _markdown()
     assert "*derivative*" in _cell("> **Words so far.**") and _markdown().count("derivative") == 1
@@ -2368,7 +2369,7 @@ def test_pass30_learning_is_the_hill_one_nudge_and_a_pointer_to_chapter_03():
     assert ch00_start_here.chain_boxes()[:2] == (f"input\n{worked['input']:g}", f"our\nweight: {w0:g}")
     assert ch00_start_here.chain_boxes()[3] == f"weight\n{worked['weight']:g}"
     assert ("Read the boxes: our weight is $4$, the input is $2$, the output's weight is $3$.\n"
-            f"So the number the unit bends is $z = {w0:g} \\cdot {worked['input']:g} = {z0:g}$, on ReLU's ramp. "
+            f"So the unit bends $z = {w0:g} \\cdot {worked['input']:g} = {z0:g}$, on ReLU's ramp. "
             f"The output is ${z0:g} \\cdot {worked['weight']:g} = {ch00_start_here.worked_output(w0):g}$.") in section
     assert (w0, worked["input"], worked["weight"]) == (4, 2, 3)
     k = next(i for i, c in enumerate(cells) if c.source.strip() == "ch00.wiggle_picture()")
@@ -3244,9 +3245,8 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
     # pass 82 (r80 Clarity 3): the ½'s claim in a cell of its own, checked with numbers right after it
     assert (f"The ½ makes the output's hill slope simply output − right answer: "
             f"${said_out:g} - {right:g} = {start:g}$.\n"
-            # pass 84 (r83 Clarity): the ½ given its reason
-            "Without the ½, it would be twice that.\n"
-            "Check it: move the output from $24$ to $24.1$.") == _cell("Wrongness is half").strip().split("².\n", 1)[1]
+            # pass 84 (r83 Clarity): the ½ given its reason; pass 89: "twice that" cut for words
+            "Check it: move the output to $24.1$.") == _cell("Wrongness is half").strip().split("².\n", 1)[1]
     for v in (-1.0, 0.5, 1.0, 3.0):   # the first hill's slope is how far right of its bottom the weight stands
         assert d(ch00_start_here.hill, v) == pytest.approx(v - ch00_start_here.HILL_BOTTOM, abs=1e-6)
     # Pass 71 (r66 Clarity): why the two multiply, said per move (the weight's, then the output's); r68 Correctness:
@@ -3262,7 +3262,11 @@ def test_pass56_the_chain_picture_carries_the_signal_from_1_and_matches_the_watc
             f"| our weight | the output | ${slope:g}$ |\n"
             f"| the output | the wrongness | ${start:g}$ (its hill slope) |\n\n"
             f"So our weight's hill slope is ${slope:g} \\cdot {start:g} = {slope * start:g}$.\n"
-            "The right-hand panel shows it: $0.6$ up for $0.1$ right.") == _cell("| a tiny move of |").strip()
+            "The right-hand panel shows it: $0.6$ up for $0.1$ right.\n"
+            # Pass 89 (r89 Clarity): the panel's "zoomed 6× across" said: the same valley, 6 times narrower, and why.
+            f"Its valley is the left one, ${slope:g}$ times narrower, zoomed in.\n"
+            f"One step of our weight moves the output ${slope:g}$ steps.") == _cell("| a tiny move of |").strip()
+    assert slope == ch00_start_here.output_per_weight() == 6   # the narrowing is the panel's zoom
     assert _markdown().count("times as far") == 1   # only the table's header says it
     run = ch00_start_here.WEIGHT_RUN
     assert run == ch00_start_here.WIGGLE == 0.1 and round(ch00_start_here.weight_hill_slope(w0) * run, 6) == 0.6
@@ -3525,7 +3529,7 @@ def test_pass71_the_forward_chain_writes_z_and_the_output_before_and_after_the_m
     assert w0 * worked["input"] == 8 and ch00_start_here.worked_output(w0) == 24
     assert (8 + dz, 24 + dout) == (8.2, 24.6) and ch00_start_here.forward_values() == ("z = 8 → 8.2", "24 → 24.6")
     section = _section("## How a network learns")
-    assert "So the number the unit bends is $z = 4 \\cdot 2 = 8$" in section and "The output is $8 \\cdot 3 = 24$." in section
+    assert "So the unit bends $z = 4 \\cdot 2 = 8$" in section and "The output is $8 \\cdot 3 = 24$." in section
     assert "Under the bend, in orange: z = 8 → 8.2. Under the output, in orange: 24 → 24.6" in display.figure_alt(fig)
 
 
@@ -3860,4 +3864,5 @@ def test_pass88c_the_wider_network_is_pictured_before_its_formulas():
     worked = _cell("As formulas:")
     assert worked.index("- unit 1:") < worked.index("output $= 1") < worked.index("Check one point of the thick line")
     assert cells.index(next(c for c in cells if c.source == worked)) > q
+
 
