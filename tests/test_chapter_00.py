@@ -3866,3 +3866,27 @@ def test_pass88c_the_wider_network_is_pictured_before_its_formulas():
     assert cells.index(next(c for c in cells if c.source == worked)) > q
 
 
+
+def test_pass89_backpropagation_has_a_recall_with_fresh_numbers_and_its_two_slips():
+    """Check r89 Retention: backpropagation, the one main idea with a Predict but no recall, gets a Pause and recall
+    right after the chain's check, on a new chain (input 1, our weight 2, output's weight -4, signal 1): on the ramp
+    the hill slope is -4; at input -1 the flat side passes 0. Its feedback names the two slips: skipping the bend's
+    slope (4 at input -1) and losing the sign (4 at input 1). Every number is the widget's own chain_signal."""
+    cells = _nb().cells
+    (k,) = [i for i, c in enumerate(cells) if c.source.startswith("> **Pause and recall.** A new chain:")]
+    assert cells[k - 1].source.startswith("<details><summary>Check your prediction</summary>\n\n$0$. Now $z = 4")
+    assert cells[k + 1].source.startswith("## A short history of the bend")
+    box = cells[k].source
+    on, off = ch00_start_here.chain_signal(1, -4, w=2), ch00_start_here.chain_signal(-1, -4, w=2)
+    assert (on["z"], on["bend slope"], on["hill slope"]) == (2, 1, -4)
+    assert (off["z"], off["bend slope"], off["hill slope"]) == (-2, 0, 0)
+    skipped_bend = off["start"] * -4 * -1   # the walk back without the bend's slope, at input -1
+    lost_sign = abs(on["hill slope"])
+    assert skipped_bend == lost_sign == 4
+    assert ("> The signal starts at $1$. What is our weight's hill slope? And at input $-1$?\n" in box)
+    assert "> $-4$. Here $z = 2 \\cdot 1 = 2$, on the ramp (slope $1$): $1 \\cdot (-4) \\cdot 1 \\cdot 1 = -4$.\n" in box
+    assert "> At input $-1$: $0$. Then $z = -2$, on the flat side: its slope $0$ passes nothing back.\n" in box
+    assert ('A common wrong answer: "$4$ at input $-1$". In fact, that skips the bend\'s slope, $0$.' in box
+            and 'Another: "$4$ at input $1$". In fact, the output\'s weight $-4$ flips the sign.' in box)
+    assert box.count("<details><summary>Answer</summary>") == 1 and box.rstrip().endswith("</details>")
+
