@@ -3016,7 +3016,7 @@ def test_pass48_the_signal_chain_multiplies_by_each_bends_slope_and_each_weight(
     # picture; after it, the pass back walked arrow by arrow, the one path back, a "words so far" box, the Predict.
     assert cells[k - 2].source.startswith("| a tiny move of | moves | this many times as far |")   # pass 86: a table
     # Pass 82 (r80 Clarity 3): between the bowls and the 6, the ½'s claim, checked with numbers in a cell.
-    assert cells[k - 3].source.startswith("The wrongness rose by $0.605 - 0.5 = 0.105$.")   # pass 83
+    assert cells[k - 3].source.startswith("The wrongness rose by $0.605 - 0.5 = 0.105$,")   # pass 83
     assert cells[k - 4].source == HALF_CHECK
     assert "the output's hill slope simply output − right answer: $24 - 23 = 1$." in cells[k - 5].source   # pass 80
     # Pass 74 (r71 Picture 2): the output's bowl drawn right after the cell that says it.
@@ -3484,7 +3484,9 @@ def test_pass70_the_slider_chain_sits_after_the_walk_with_its_predict_and_answer
                                   "the weight flips the sign.\n\n</details>") and "twice that weight" not in fold
     assert ch00_start_here.chain_signal(2, -3)["hill slope"] == 1 * -3 * 1 * 2 == -6
     assert all(ch00_start_here.chain_signal(2, v)["hill slope"] == 2 * v for v in range(-5, 6))
-    assert cells[k + 2].source.startswith("## A short history of the bend")
+    # Pass 89 (r89 Retention): the pass back's own Pause and recall, then the history.
+    assert cells[k + 2].source.startswith("> **Pause and recall.** A new chain:")
+    assert cells[k + 3].source.startswith("## A short history of the bend")
     assert "One more (optional)" not in _markdown() and "$39$" not in _markdown()
 
 
@@ -3890,3 +3892,23 @@ def test_pass89_backpropagation_has_a_recall_with_fresh_numbers_and_its_two_slip
             and 'Another: "$4$ at input $1$". In fact, the output\'s weight $-4$ flips the sign.' in box)
     assert box.count("<details><summary>Answer</summary>") == 1 and box.rstrip().endswith("</details>")
 
+
+def test_pass89_the_signal_bars_are_named_and_each_writes_its_value():
+    """Check r89 Picture: the signal bars had no x labels and a bar of 1 was tiny on the ±15 scale. Each bar is named
+    under it (our weight's hill slope, after the bend, after the weight, start) and writes its value past its end,
+    inside the axes, above a bar up and below a bar down, at every slider setting (the longest bars: ±15)."""
+    w = ch00_start_here.signal_chain()
+    bars_ax = w.figure.axes[1]
+    assert [t.get_text() for t in bars_ax.get_xticklabels()] == list(ch00_start_here.BAR_NAMES)
+    assert list(bars_ax.get_xticks()) == pytest.approx([b.get_x() + b.get_width() / 2 for b in w.bars])
+    lo, hi = bars_ax.get_ylim()
+    for x, v in ((2, 3), (1, 1), (3, 5), (3, -5), (-3, -5), (-2, 3)):
+        w.sliders["input"].value, w.sliders["weight"].value = x, v
+        for bar, said in zip(w.bars, w.texts["bar values"]):
+            h = bar.get_height()
+            assert said.get_text() == f"{h:g}".replace("-", "−")
+            assert said.get_position()[0] == pytest.approx(bar.get_x() + bar.get_width() / 2)
+            y = said.get_position()[1]
+            assert (y > h and said.get_va() == "bottom") if h >= 0 else (y < h and said.get_va() == "top")
+            assert lo + 2 < y < hi - 2   # room for the text's height inside the axes
+    assert w.texts["bar values"][3].get_text() == "1"   # the start, readable however short its bar

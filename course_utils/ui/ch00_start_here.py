@@ -1410,6 +1410,14 @@ CHAIN_INPUTS, CHAIN_WEIGHTS = (-3.0, 3.0), (-5.0, 5.0)
 CHAIN_HATCH = "xx"
 CHAIN_TITLE = "The learning signal, passed back: it starts at 1, the output's hill slope (orange: the signal)"
 BARS_TITLE = "The signal's size, each bar under its orange number (no bar: 0, nothing gets back)"
+# Pass 89 (r89 Picture): each bar named under it and its value written at its end, so a bar of 1 on the ±15 scale
+# (kept: the sliders reach 3 × 5 = 15, and a fixed scale shows a bar grow) is still read at a glance.
+BAR_NAMES = ("our weight's\nhill slope", "after the bend", "after the weight", "start")
+
+
+def bar_value_place(value, pad=0.8):
+    """Where a bar's value is written: just past its end, above a bar up and below a bar down (0: above the axis)."""
+    return (value + pad, "bottom") if value >= 0 else (value - pad, "top")
 
 
 def _times(a, b):
@@ -1464,9 +1472,13 @@ def signal_chain(x=SIGNAL_WORKED["input"], v=SIGNAL_WORKED["weight"], w=HIDDEN_W
     bars_ax.legend(handles=[Patch(facecolor=WORKED_COLOUR, edgecolor="black", hatch=CHAIN_HATCH,
                                   label="our weight's hill slope"),
                             Patch(facecolor=WORKED_COLOUR, edgecolor="black", label="the signal on an arrow")],
-                   loc="lower right", fontsize=9, ncols=2)
-    top = abs(CHAIN_INPUTS[1] * CHAIN_WEIGHTS[1]) + 1.5
-    bars_ax.set(xlim=ax.get_xlim(), ylim=(-top, top), xticks=[], yticks=[-15, -10, -5, 0, 5, 10, 15], ylabel="signal")
+                   loc="upper left", fontsize=9)   # pass 89: clear of every bar (none is left of our weight)
+    top = abs(CHAIN_INPUTS[1] * CHAIN_WEIGHTS[1]) + 4   # pass 89: room for a value past the longest bar
+    bars_ax.set(xlim=ax.get_xlim(), ylim=(-top, top), xticks=at, yticks=[-15, -10, -5, 0, 5, 10, 15], ylabel="signal")
+    bars_ax.set_xticklabels(BAR_NAMES, fontsize=9.5)
+    bars_ax.grid(axis="x", visible=False)   # the names mark the bars; no line through them
+    values = [live.moving(bars_ax.text(a, 0, "", ha="center", fontsize=10, color=WORKED_COLOUR, fontweight="bold"))
+              for a in at]
     bars_ax.axhline(0, color="black", lw=0.8)
     bars_ax.set_title(BARS_TITLE, loc="left", fontsize=10.5)
     sliders = {"input": slider("input on our weight's link", x, *CHAIN_INPUTS, 1.0, fmt=".0f"),
@@ -1487,8 +1499,12 @@ def signal_chain(x=SIGNAL_WORKED["input"], v=SIGNAL_WORKED["weight"], w=HIDDEN_W
         numbers[2].set_text(f"{c['start']:g}")
         slope_text.set_text(f"{_times(c['after bend'], xv)} = {_minus(c['hill slope'])}:\nour weight's hill slope")
         z_text.set_text(f"z = {_times(w, xv)} = {_minus(c['z'])}")
-        for bar, value in zip(bars, (c["hill slope"], c["after bend"], c["after weight"], c["start"])):
+        for bar, said, value in zip(bars, values, (c["hill slope"], c["after bend"], c["after weight"], c["start"])):
             bar.set_height(value)
+            y, va = bar_value_place(value)
+            said.set_text(_minus(value))
+            said.set_y(y)
+            said.set_va(va)
         live.render()
         readout.value = (f"z = {_times(w, xv)} = {_minus(c['z'])}, on the {side}. "
                          f"Signal: starts at {c['start']:g}; × the weight {_minus(vv)} = {_minus(c['after weight'])}; "
@@ -1501,7 +1517,7 @@ def signal_chain(x=SIGNAL_WORKED["input"], v=SIGNAL_WORKED["weight"], w=HIDDEN_W
                       "The learning signal: drag the input and the output's weight (static picture below)",
                       sliders=sliders, readout=readout, bars=bars, lines={},
                       texts={"numbers": numbers, "bend says": says[0], "hill slope": slope_text, "z": z_text,
-                             "boxes": boxes})
+                             "boxes": boxes, "bar values": values})
 
 
 def static_answer(options, right, why):
