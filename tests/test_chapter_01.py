@@ -1487,7 +1487,8 @@ def test_xor_fold_answer_puts_both_zero_corners_on_one_side():
     assert "ReLU: yes. Corners (0,1) and (1,0) both land on the crease, (1, 0)." in text  # pass 66: shorter
     assert "Corner (0,0) lands on (0, 0), and corner (1,1) on (2, 1)." in text  # r51: corner and point named apart
     assert "land at the two ends" not in text
-    assert "The **gentle** line splits them (turn $-60$, shift $0.3$)." in text  # pass 55, 82: the sliders' line, a preset
+    # pass 89 (r89 Clarity: the sliders are optional): the preset named alone, no slider numbers
+    assert "The **gentle** line splits them.\n" in text and "splits them (turn" not in text
     assert "either side of it" not in text
 
 
@@ -1945,7 +1946,7 @@ def test_the_folds_answer_says_which_side_and_which_arm():
     # pass 68 (r63 reader: "reach" was unexplained): the sides said by where the arrow points, no new word
     assert ("(1, 0) is on the label-1 side, below the line, where the arrow points. (0, 0) and (2, 1) are above the "
             "line.") in text and "**reach**" not in text  # pass 57: the sides are checked in the widget test
-    assert "The **gentle** line splits them (turn $-60$, shift $0.3$)." in text
+    assert "The **gentle** line splits them.\n" in text
     assert 1 > 0.5 > 0
 
 
@@ -2087,9 +2088,16 @@ def test_pass73_one_line_picture_comes_before_the_arithmetic_and_sigmoid_sits_on
     """Check r70's picture items: the dots-on-a-line picture is asked about ("one line?") and shown before the by-hand
     arithmetic; the sigmoid alone is drawn from 0 to 1 with a dashed line at one half, labelled score 0 -> chance 1/2."""
     cells = _cells()
-    pic = next(i for i, c in enumerate(cells) if "ch01.attempts_picture(" in _src(c))
+    pic = next(i for i, c in enumerate(cells) if "ch01.folded_attempts_picture(" in _src(c))  # pass 89: folded
     hand = next(i for i, c in enumerate(cells) if "By hand" in _src(c))
     assert _src(cells[pic - 1]).startswith("**One line?** Predict:") and hand == pic + 1
+    # pass 89 (r89 Interaction: the picture answered its Predict in view): behind a click, with its "Yes"
+    page = "".join("".join(o.get("data", {}).get("text/html", "")) for o in cells[pic]["outputs"])
+    assert page.startswith("<details><summary>Check your prediction: the dots and the lines</summary>")
+    assert page.count("<img") == 1 and "<p>Yes: every dot sits on its dashed line.</p></details>" in page
+    assert not any(o.get("output_type") == "display_data" and "image/png" in o.get("data", {})
+                   for o in cells[pic]["outputs"])
+    assert not _src(cells[hand]).startswith("Yes")
     assert not any("By hand" in _src(c) for c in cells[:pic])
     fig = ch01_collapse.bend_shapes(("sigmoid",))
     ax = fig.axes[0]
@@ -2239,7 +2247,7 @@ def test_pass23_crease_words_in_the_xor_section_and_its_picture():
     # pass 53 (r47 reader): the widget above marks its line's square side dotted yellow; this picture uses the same mark
     names = [t.get_text() for t in fold_ax.get_legend().get_texts()]
     # pass 61 (r55 reader: "above 0.3" beside a side drawn below the line): a score is "more than", a place "below"
-    assert "the gentle line (turn −60, shift 0.3)" in names and (
+    assert "the gentle line (spin −60, slide 0.3)" in names and (
         "its label-1 side (where the arrow\npoints: below the line here)") in names  # r50, r59; pass 68: no "reach"
     shade = fold_ax.collections[0].get_paths()[0]
     a = np.deg2rad(-60.0)
@@ -2432,8 +2440,10 @@ def test_deep_stack_has_a_prediction_and_random_layers():
     # weights are orthogonal: QR of a random matrix keeps every length)
     # pass 83 (r81 reader: "turn them (lengths kept)" said not why it matters): the numbers stay a readable size
     # pass 86 (r85 reader: "I can't picture turning 8 numbers"): the grid sheet's turn, in 8 directions
-    assert ("Each layer turns its 8 numbers at random, then shifts them.\n"
-            "Picture turning the grid sheet, with 8 numbers per point instead of 2.\n"  # pass 87: numbers
+    # pass 89 (r89 Clarity: "turns its 8 numbers" could not be pictured): a turn keeps every square's size
+    assert ("Each layer turns the points at random, then shifts them.\n"
+            "Picture spinning the grid sheet: no square changes size or shape.\n"
+            "Here each point has 8 numbers instead of 2.\n"  # pass 87: numbers
             # pass 87 (r86 Focus: a build reason nobody asked about): the "stay readable" aside is cut
             "We push 200 random inputs") in text
     assert "numbers stay readable" not in text
@@ -3184,7 +3194,7 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # pass 65 (r59 reader: "cos 60° and sin 60°" was never explained): read off the sketch, drawn flipped above
     # pass 66 (r61 reader: where do 0.5 and 0.87 come from?): the legs of a 1-long step turned 60°, named as cos and
     # sin (r59 found "cos 60°" unexplained: now the step and its turn are said first)
-    assert "The **gentle** line splits them (turn $-60$, shift $0.3$)." in text
+    assert "The **gentle** line splits them.\n" in text
     # pass 68 (r63 reader: "reach" and the shadow fold were unexplained, and the sketch's turn 60 disagreed with the
     # answers' −60): the fold is cut. Pass 82 (r80 reader: a control to learn before a simple question): the turn
     # and shift sketch and the arrow's legs are gone; ready-made lines come first
@@ -3202,7 +3212,7 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # pass 77 (r74 reader: the equation was hard for a learner who knows y = mx + c): no equation on the main path;
     # the picture's legend names the line by the sliders' own values
     assert equation not in text and "·h₂ =" not in text
-    assert f"the gentle line (turn −{-ch01_collapse.FOLD_TURN:g}, shift {ch01_collapse.FOLD_SHIFT:g})" in [
+    assert f"the gentle line (spin −{-ch01_collapse.FOLD_TURN:g}, slide {ch01_collapse.FOLD_SHIFT:g})" in [
         t.get_text() for t in ch01_collapse.xor_fold_picture().axes[0].get_legend().get_texts()]
     assert "arrow's line" not in text and "score along the arrow" not in text
     unit = np.array([np.cos(a), np.sin(a)])
@@ -3238,25 +3248,20 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     # pass 62 (r56 reader: arrow, dotted side, square side and label were four names for one idea): one name,
     # the square side (the widget's legend), said as where the line says label 1; dotted is how it looks
     # pass 65 (r59 reader: "square side" was an odd coined term): the label-1 side, in the widget's legend too
-    assert ("Its dotted side is its **label-1 side**: corners there get label 1.\n"
-            "An arrow points from the line into that side.") in text  # r54: one idea a line
-    assert text.count("dotted side") == 1 and "square side" not in text
+    # pass 89 (r89 Clarity: two cells of words before any question): the arrow and the side in one sentence
+    assert "Each line's arrow points into its dotted **label-1 side**." in text
+    assert text.count("dotted **label-1 side**") == 1 and "dotted side" not in text and "square side" not in text
     legend = [t.get_text() for t in ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
               .figure.axes[1].get_legend().get_texts()]
     assert "your line's label-1 side" in legend
     # pass 74 (r71 reader: two sliders to learn before the key idea): shift first; pass 82 (r80 reader: still a
     # control to learn): four ready-made lines, named as the buttons are, and one short line on the sliders
-    assert ("Four buttons try ready-made lines: **upright**, **across**, **gentle** and **steep**.\n"
-            # pass 88 (r87 Interaction: the start, turn −60, shift 1.8, was no button's line): it starts on one, said
-            "The demo starts on the **upright** line.\n"
-            # pass 84 (r83 reader: "turn −60, shift 0.3" was never explained): an angle, and a distance
-            # pass 86 (r85 reader: a line as an angle and a distance was new): what each slider does to the line
-            # pass 87 (r86 reader: degrees and a signed distance got two lines): a sketch shows both
-            # pass 88 (r87 Clarity: "its distance from (0, 0)" was abstract, the sketch's turn 30 no button's): the
-            # sketch draws the gentle line, and the words read its turn and shift off it
-            "Two sliders fine-tune a line. The sketch shows both on the **gentle** line.\n"
-            "**turn** spins the arrow and its line, in degrees: 0 points right, −60 down and right.\n"
-            "**shift** slides the line along its arrow. Here it sits 0.3 from (0, 0).") in text
+    # pass 88 (r87 Interaction: the start was no button's line): it starts on one, said. Pass 89 (r89 Clarity: the
+    # tester's description was two cells): the buttons lead, in two sentences; the sliders, spin and slide, are
+    # optional, their words in the fold with the sketch (tested in test_pass87_turn_shift_sketch_...)
+    assert ("Four buttons try ready-made lines: **upright** (the start), **across**, **gentle** and **steep**.\n"
+            "Each line's arrow points into its dotted **label-1 side**.") in text
+    assert "**turn**" not in text and "**shift**" not in text
     assert dict((n, (t, v)) for n, t, v in ch01_collapse.LINE_PRESETS)["gentle"] == (-60.0, 0.3)
     assert "arrow's angle" not in text
     assert [name for name, _t, _s in ch01_collapse.LINE_PRESETS] == ["upright", "across", "gentle", "steep"]
@@ -3274,7 +3279,7 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert steer.readout.value == ("<b>your line gets 3 of 4 corners right</b>: (0,1), (1,0), (1,1); "
                                    "wrong: (0,0)")
     assert [s.description for s in (steer.sliders["angle"], steer.sliders["offset"])] == [
-        "turn: arrow's direction (°)", "shift: distance from (0, 0)"]
+        "spin: turns the line (°)", "slide: moves it along its arrow"]
     # a negative shift: (0, 0) itself lands on the dotted side; a positive one leaves it off
     assert ch01_collapse.candidate_line(0.0, -0.5, [[0.0, 0.0]]).tolist() == [True]
     assert ch01_collapse.candidate_line(0.0, 0.5, [[0.0, 0.0]]).tolist() == [False]
@@ -3314,12 +3319,12 @@ def test_xor_sheet_widget_has_a_candidate_line_that_counts_the_corners_it_gets_r
     assert ch01_collapse.corners_right(-30.0, 0.55, curved, labels) == 4
     assert "right angles" not in text  # r52 (cell 64 too dense before its picture): the picture shows it
     assert np.allclose(steer.lines["cut"].get_xydata() @ [np.cos(a), np.sin(a)], 0.2)  # every point: the same shift
-    assert text.index("**shift** slides the line along its arrow") < text.index("1. Click **ReLU**. Predict: after the crease")
+    assert text.index("Four buttons try ready-made lines") < text.index("1. Click **ReLU**. Predict: after the crease")
     # pass 56 (r50 reader: the readout is not in the picture, "the last two" assumes the order): named, and placed
-    assert "The demo draws a dashed line on the right panel.\n" in text
+    assert "The demo draws a dashed line on the right panel.\n" not in text  # pass 89: the buttons lead
     assert "(sketch below)" not in text  # pass 66: the sketch pointed to; pass 82: the sketch is gone
     # r54: the count moved into the right panel's title, so the still picture shows it
-    assert "The title counts the corners the line gets right. A green ring marks each." in text
+    assert "The title counts the corners" not in text  # pass 89: the title says it, the legend names the ring
     assert w.live.axes[1].get_title().endswith("your line gets 4 of 4 corners right")
     kids = list(w.children)
     assert kids.index(w.readout) == kids.index(w.live.image) - 1 and "<b>your line gets" in w.readout.value
@@ -3849,9 +3854,9 @@ def test_pass61_arrow_sketch_draws_one_step_and_a_score():
     # pass 71 (r67 reader): a turn and shift sketch before the demo; pass 82 (r80 reader: a control to learn before
     # a simple question): gone, the demo's ready-made lines come first
     demo = next(k for k, c in enumerate(cells) if "corners=True" in _src(c))
-    assert "**shift**" in _src(cells[demo - 3]) and "**track**" not in _src(cells[demo - 3])
+    assert "Four buttons" in _src(cells[demo - 3]) and "**track**" not in _src(cells[demo - 3])
     assert not any("arrow_sketch(" in _src(c) for c in cells)   # pass 87: one turn_shift_sketch, tested below
-    assert [_src(c) for c in cells].count("ch01.turn_shift_sketch()") == 1
+    assert [_src(c) for c in cells].count("ch01.folded_slider_sketch()") == 1
 
 
 def test_pass61_sentences_the_r55_reader_asked_for():
@@ -4177,7 +4182,7 @@ def test_pass82_xor_demo_ready_made_lines_split_only_where_a_line_can():
     h₂ at 0, no button does. The readout names the corners right and wrong, never axis crossings or arrow legs."""
     w = ch01_collapse.fold_demo(W=((1, 1), (1, 1)), b=(0, -1), corners=True)
     assert list(w.presets) == [name for name, _t, _s in ch01_collapse.LINE_PRESETS]
-    assert all(w.presets[n].tooltip == f"the {n} line: turn {ch01_collapse._num(t)}, shift {v:g}"
+    assert all(w.presets[n].tooltip == f"the {n} line: spin {ch01_collapse._num(t)}, slide {v:g}"
                for n, t, v in ch01_collapse.LINE_PRESETS)
 
     def splitters():
@@ -4453,10 +4458,13 @@ def test_pass87_turn_shift_sketch_draws_what_the_sliders_mean():
     across it, and the arrow points into the side candidate_line calls label 1 (the demo's own rule)."""
     cells = _cells()
     i = next(k for k, c in enumerate(cells) if _src(c).startswith("Four buttons try ready-made lines"))
-    assert "The sketch shows both on the **gentle** line." in _src(cells[i])
     sketch = cells[i + 1]
-    assert _src(sketch) == "ch01.turn_shift_sketch()" and sketch["metadata"]["jupyter"]["source_hidden"]
-    assert any("image/png" in o.get("data", {}) for o in sketch["outputs"])
+    # pass 89 (r89 Clarity): the sliders are optional: the sketch and their words sit behind a click
+    assert _src(sketch) == "ch01.folded_slider_sketch()" and sketch["metadata"]["jupyter"]["source_hidden"]
+    page = "".join("".join(o.get("data", {}).get("text/html", "")) for o in sketch["outputs"])
+    assert page.startswith("<details><summary>Optional: the sliders spin and slide") and page.count("<img") == 1
+    assert "<i>spin</i> turns the line and its arrow, in degrees: 0 points right, −60 down and right." in page
+    assert "<i>slide</i> moves the line along its arrow. Here it sits 0.3 from (0, 0)." in page
     assert _src(cells[i + 2]).startswith("**Predict, then try**")
     turn, shift = ch01_collapse.SKETCH_TURN, ch01_collapse.SKETCH_SHIFT
     # pass 88 (r87 Clarity): the sketch is a ready-made line, the gentle one, as its words say
@@ -4474,10 +4482,10 @@ def test_pass87_turn_shift_sketch_draws_what_the_sliders_mean():
     assert ch01_collapse.candidate_line(turn, shift, [arrow.xy]).tolist() == [True]   # into the label-1 side
     (zero,) = [l for l in ax.lines if l.get_gid() == "turn 0"]
     assert set(zero.get_ydata()) == {0}   # turn 0 points right
-    assert ax.get_title() == "turn −60, shift 0.3: the line and its arrow"
+    assert ax.get_title() == "spin −60, slide 0.3: the line and its arrow"   # pass 89: the sliders' new names
     label = ax.figure.get_label()
-    assert label.startswith("A sketch of the demo's two sliders, at turn −60 and shift 0.3.")
-    assert "marks the turn, 60 degrees down." in label
+    assert label.startswith("A sketch of the demo's two sliders, at spin −60 and slide 0.3.")
+    assert "marks the spin, 60 degrees down." in label
     (arc,) = [l for l in ax.lines if l.get_gid() == "turn arc"]
     assert arc.get_ydata().max() <= 1e-12 and arc.get_ydata().min() < 0   # the turn drawn downward, as −60 is
     lo, hi = ax.get_xlim(), ax.get_ylim()

@@ -701,7 +701,7 @@ def xor_fold_picture():
     a = np.deg2rad(FOLD_TURN)  # r49: the widget's line, exactly: cos·h₁ + sin·h₂ = shift
     line = (FOLD_SHIFT - np.cos(a) * t) / np.sin(a)
     # pass 77 (r74 reader: an equation is hard for a learner who knows y = mx + c): named by the sliders' values
-    ax.plot(t, line, color="black", ls="--", lw=1.8, label=f"the {FOLD_NAME} line (turn {_num(FOLD_TURN)}, shift {FOLD_SHIFT:g})")
+    ax.plot(t, line, color="black", ls="--", lw=1.8, label=f"the {FOLD_NAME} line (spin {_num(FOLD_TURN)}, slide {FOLD_SHIFT:g})")
     ax.fill_between(t, line, -1, facecolor=plots._tint("#F0E442", 0.5), edgecolor="black", hatch="..",
                     alpha=0.5, lw=0, label="its label-1 side (where the arrow\npoints: below the line here)")
     # pass 74 (r71 reader: the key named an arrow the picture did not draw): the widget's arrow, from the line into
@@ -745,7 +745,7 @@ def xor_fold_picture():
     band.set_gid("band")
     fig.set_label("Left: after the ReLU crease the sheet is a bent line: a flat arm along h₂ = 0, a corner at (1, 0), "
                   "then a rising arm. (0,0) lands at (0, 0), (1,1) at (2, 1), and both label-1 corners at (1, 0). "
-                  f"The dashed {FOLD_NAME} line (turn {_num(FOLD_TURN)}, shift {FOLD_SHIFT:g}) has the label-1 corners "
+                  f"The dashed {FOLD_NAME} line (spin {_num(FOLD_TURN)}, slide {FOLD_SHIFT:g}) has the label-1 corners "
                   "below it, where its arrow points, and the label-0 corners above it. Right: the same line in the input square is two "
                   f"parallel dashed lines, x₁ + x₂ {band_label(lo)} and x₁ + x₂ {band_label(hi)}; the label-1 corners lie in the "
                   "dotted band between them, the label-0 corners outside it.")
@@ -775,16 +775,16 @@ def turn_shift_sketch(turn=SKETCH_TURN, shift=SKETCH_SHIFT):
     # pass 88: laid out for the gentle line (a short shift, the line close to (0, 0)): the small words sit above the
     # turn-0 line, the turn's name in the empty label-1 side with a pointer, the arrow down the line, clear of both
     ax.plot([0, 0.5], [0, 0], color=plots.MUTED, ls=":", lw=1.5, gid="turn 0")
-    ax.text(0.04, 0.04, "turn 0: right", fontsize=9, ha="left", va="bottom")
+    ax.text(0.04, 0.04, "spin 0: right", fontsize=9, ha="left", va="bottom")
     arc = np.deg2rad(np.linspace(0, turn, 30))
     ax.plot(0.2 * np.cos(arc), 0.2 * np.sin(arc), color="black", lw=1.2, gid="turn arc")
     mid = np.deg2rad(turn / 2)
-    ax.annotate(f"turn {_num(turn)}°", (0.2 * np.cos(mid), 0.2 * np.sin(mid)), (0.42, 0.2 * np.sin(mid) - 0.1),
+    ax.annotate(f"spin {_num(turn)}°", (0.2 * np.cos(mid), 0.2 * np.sin(mid)), (0.42, 0.2 * np.sin(mid) - 0.1),
                 fontsize=10, va="center", bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none"),
                 arrowprops=dict(arrowstyle="-", color="black", lw=0.8))
     ax.annotate("", tuple(foot), (0, 0), gid="shift",
                 arrowprops=dict(arrowstyle="<|-|>", color="black", lw=1.2, shrinkA=0, shrinkB=0))
-    ax.text(foot[0] / 2 - 0.04, foot[1] * 0.75, f"shift {shift:g}", fontsize=10, ha="right", va="center")
+    ax.text(foot[0] / 2 - 0.04, foot[1] * 0.75, f"slide {shift:g}", fontsize=10, ha="right", va="center")
     base = foot - 0.55 * along
     ax.annotate("", tuple(base + 0.35 * facing), tuple(base), gid="arrow",
                 arrowprops=dict(arrowstyle="-|>", color="black", lw=2.2, mutation_scale=20))
@@ -793,14 +793,28 @@ def turn_shift_sketch(turn=SKETCH_TURN, shift=SKETCH_SHIFT):
     ax.text(-0.04, 0.04, "(0, 0)", fontsize=9, ha="right", va="bottom")
     ax.text(x1 - 0.05, y0 + 0.05, "label-1 side", fontsize=10, ha="right", va="bottom",
             bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none"))
-    ax.set(xlim=SKETCH_XLIM, ylim=SKETCH_YLIM, xlabel="h₁", ylabel="h₂", title=f"turn {_num(turn)}, shift {shift:g}: the line and its arrow")
+    ax.set(xlim=SKETCH_XLIM, ylim=SKETCH_YLIM, xlabel="h₁", ylabel="h₂", title=f"spin {_num(turn)}, slide {shift:g}: the line and its arrow")
     ax.set_aspect("equal")
-    fig.set_label(f"A sketch of the demo's two sliders, at turn {_num(turn)} and shift {shift:g}. A dotted line from "
-                  "(0, 0) points right, labelled turn 0. An arc from it to a double-headed segment marks the turn, "
-                  f"{abs(turn):g} degrees {'down' if turn < 0 else 'up'}. The segment runs from (0, 0) to the line and is labelled shift {shift:g}: "
+    fig.set_label(f"A sketch of the demo's two sliders, at spin {_num(turn)} and slide {shift:g}. A dotted line from "
+                  "(0, 0) points right, labelled spin 0. An arc from it to a double-headed segment marks the spin, "
+                  f"{abs(turn):g} degrees {'down' if turn < 0 else 'up'}. The segment runs from (0, 0) to the line and is labelled slide {shift:g}: "
                   "the line's distance from (0, 0). The dashed line stands across the segment's end. A thick arrow "
                   "on the line points the same way as the segment, into the dotted label-1 side.")
     return fig
+
+
+# pass 89 (r89 Clarity: the line tester's two cells of words on turn and shift came before any question): the
+# buttons lead; the sliders, renamed spin and slide, are optional, their sketch and words behind a click
+SLIDERS_SUMMARY = "Optional: the sliders spin and slide fine-tune a line"
+SLIDERS_READING = (
+    f"*spin* turns the line and its arrow, in degrees: 0 points right, {_num(SKETCH_TURN)} down and right.",
+    f"*slide* moves the line along its arrow. Here it sits {SKETCH_SHIFT:g} from (0, 0).",
+)
+
+
+def folded_slider_sketch():
+    """turn_shift_sketch behind a click, with its two lines of words: the sliders are optional (notebook 01)."""
+    return _FoldedPicture(SLIDERS_SUMMARY, turn_shift_sketch(), 470, SLIDERS_READING)
 
 
 @plots.styled
@@ -888,6 +902,12 @@ def attempts_picture(stacks):
     fig.set_label("; ".join(f"{len(ws)} layers: every dot, worked out layer by layer, sits on the dashed one line "
                             f"{line_text(*mlp.compose_lines(ws, bs))}" for ws, bs in stacks) + ".")
     return fig
+
+
+def folded_attempts_picture(stacks):
+    """attempts_picture behind a click (pass 89, r89 Interaction: in view, it answered its "One line?" Predict)."""
+    return _FoldedPicture("Check your prediction: the dots and the lines", attempts_picture(stacks), 780,
+                          ("Yes: every dot sits on its dashed line.",))
 
 
 @plots.styled
@@ -1325,8 +1345,8 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
     if corners:
         # pass 74 (r71 reader: two sliders were a new system to learn before the key idea); pass 82: buttons try
         # ready-made lines; pass 88: the sliders start on one of them, "upright"
-        sliders["angle"] = slider("turn: arrow's direction (°)", FOLD_START_TURN, -180.0, 180.0, 5.0, fmt=".0f")
-        sliders["offset"] = slider("shift: distance from (0, 0)", FOLD_START_SHIFT, -2.0, 2.0, 0.05)
+        sliders["angle"] = slider("spin: turns the line (°)", FOLD_START_TURN, -180.0, 180.0, 5.0, fmt=".0f")
+        sliders["offset"] = slider("slide: moves it along its arrow", FOLD_START_SHIFT, -2.0, 2.0, 0.05)
     for s in sliders.values():
         s.layout.width = "380px"  # two sliders a row
     choice = widgets.ToggleButtons(options=[(label, name) for name, label in BENDS.items()], value=bend,
@@ -1396,8 +1416,8 @@ def fold_demo(W=SHEET_W, b=SHEET_B, bend="identity", corners=False):
             return put
 
         for name, turn, shift in LINE_PRESETS:
-            presets[name] = widgets.Button(description=name, tooltip=f"the {name} line: turn {_num(turn)}, "
-                                           f"shift {shift:g}", layout=widgets.Layout(width="90px"))
+            presets[name] = widgets.Button(description=name, tooltip=f"the {name} line: spin {_num(turn)}, "
+                                           f"slide {shift:g}", layout=widgets.Layout(width="90px"))
             presets[name].on_click(preset_line(turn, shift))
     rows = [widgets.HBox([sliders["w11"], sliders["w12"]]), widgets.HBox([sliders["w21"], sliders["w22"]]),
             widgets.HBox([sliders["b1"], sliders["b2"], reset])]
