@@ -1889,8 +1889,10 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     # pass 77 (r73 Focus: the nested box): its numbers joined the dotted curve's lines; its conclusion is the Takeaway
     # pass 79 (r75 Focus: too many numbers): "9 steps against 28" said as a ratio (28 / 9, checked below); 1/6 cut
     # pass 82 (r80 Picture first): its 2/3 waits for why_big_steps_swing, where length² is defined
-    assert below.endswith("The dotted curve is centre 0 with the box ticked, inputs from −1 to 1: arrows as long as centre 0.5's, "
-                          "on average.\n"
+    # pass 89 (r89 Focus): the dotted curve's lines joined the length² fold, which defines length² first
+    below = _folded_output(chapter()["cells"][_cell_index("ch02.why_big_steps_swing()")])
+    assert below.endswith("The dotted curve (answer's picture) is centre 0 with the box ticked: inputs from −1 to 1.\n"
+                          "Their length² averages 2/3 too: arrows as long as centre 0.5's, on average.\n"
                           "It too swings past from step size 3, but at step size 1 it arrives about three times sooner.\n"
                           # pass 85 (r84 Correctness): why, in what the runs support
                           "Its two inputs differ up to twice as much.\n"
@@ -2505,7 +2507,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     predict, question = predict.split("**Predict:**", 1)
     legend = ch02.ZIGZAG_GUIDE
     # pass 88 (r87 Focus): the run's start and its arrival circle are said in the widget's guide, next to the picture
-    assert (f"from (0, 0); within {zigzag.NEAR:g} of the star (the dashed circle), it has arrived. " in legend
+    assert (ch02.plt_circle((1.0, -1.0)).get_radius() == zigzag.NEAR and "inside the dashed circle, it has arrived." in legend
             ) and predict.endswith("\n\n") and question.startswith(" at centre 0.5")   # r48: the limit, said
     # r58 Clarity: "middle step count (half took fewer)" was hard to parse: the median, named with its meaning in
     # the legend under the picture that uses it (not among the widget's words before the Predict: r57)
@@ -4226,6 +4228,11 @@ def test_why_big_steps_swing_is_three_sentences_in_a_closed_fold():
                             "It was 1 short; that is multiplied by 1 − 1 × 5 = −4.\n"
                             "So the output, 5, ends 4 past its answer, 1.\n"
                             "At centre 0.5, length² averages 2/3, so on average that starts at step size 3.\n\n"
+                            # pass 89 (r89 Focus): the same-length comparison joins this box
+                            "The dotted curve (answer's picture) is centre 0 with the box ticked: inputs from −1 to 1.\n"
+                            "Their length² averages 2/3 too: arrows as long as centre 0.5's, on average.\n"
+                            "It too swings past from step size 3, but at step size 1 it arrives about three times sooner.\n"
+                            "Its two inputs differ up to twice as much.\nSo each step pulls harder along the apart line.\n\n"
                             "</details>")
     assert swing.count("<details>") == 1 and "The working" not in swing
     assert ch02.gap_factor((2.0, 1.0), 1.0) == pytest.approx(-4.0)   # the worked number, through a real step
