@@ -285,7 +285,8 @@ def test_bell_share_draws_the_stacked_errors_under_the_bell():
     bell = np.exp(-centres ** 2 / 2) / np.sqrt(2 * np.pi)
     assert np.abs(heights - bell).max() < 0.1 and heights.max() < ax.get_ylim()[1]   # the outline is roughly the bell
     assert "1,000 errors, in columns" in ax.get_legend_handles_labels()[1]
-    assert "Weigh one apple a thousand times on a kitchen scale." in shown()   # pass 80 (r77): in the "Where Φ comes from" fold
+    # pass 89 (r89 Clarity: the scale story came after Φ's definition, in a fold): in the main text, before Φ
+    assert "Weigh one apple a thousand times on a kitchen scale." in markdown()
 
 
 def test_tanh_slope_panel_draws_sigmoids_slope_and_where_the_tails_cross():
@@ -1048,7 +1049,7 @@ def test_zero_centred_outputs_have_a_recall_prompt():
     answer = TAKEAWAY
     assert TAKEAWAY in text and text.index("## Optional: zero-centred outputs") < text.index(TAKEAWAY) < text.index("## What comes next")
     assert ("Its two inputs differ up to twice as much.\nSo each step pulls harder along the apart line.\n"
-            in ch02.zigzag_answer().data)
+            in ch02.why_big_steps_swing().data)   # pass 89 (r89 Focus): the dotted curve joined the length² fold
     # pass 56: the arrow picture moved to the optional section, so the answer speaks of the together part
     # pass 61 (r55 Correctness 2): "mostly together" was loose: with one input near 0 the two parts tie
     wide, off = ch02.control_curve(), ch02.steps_curve(0.5)
@@ -1888,8 +1889,10 @@ def test_zigzag_widget_opens_on_the_zig_zag_and_its_answer_is_folded_below():
     # pass 77 (r73 Focus: the nested box): its numbers joined the dotted curve's lines; its conclusion is the Takeaway
     # pass 79 (r75 Focus: too many numbers): "9 steps against 28" said as a ratio (28 / 9, checked below); 1/6 cut
     # pass 82 (r80 Picture first): its 2/3 waits for why_big_steps_swing, where length² is defined
-    assert below.endswith("The dotted curve is centre 0 with the box ticked, inputs from −1 to 1: arrows as long as centre 0.5's, "
-                          "on average.\n"
+    # pass 89 (r89 Focus): the dotted curve's lines joined the length² fold, which defines length² first
+    below = _folded_output(chapter()["cells"][_cell_index("ch02.why_big_steps_swing()")])
+    assert below.endswith("The dotted curve (answer's picture) is centre 0 with the box ticked: inputs from −1 to 1.\n"
+                          "Their length² averages 2/3 too: arrows as long as centre 0.5's, on average.\n"
                           "It too swings past from step size 3, but at step size 1 it arrives about three times sooner.\n"
                           # pass 85 (r84 Correctness): why, in what the runs support
                           "Its two inputs differ up to twice as much.\n"
@@ -2048,7 +2051,7 @@ def test_the_zigzag_set_up_is_six_sentences_in_one_cell_and_its_title_fits():
     w = ch02.zigzag_centre()
     kids = list(w.children)
     assert kids.index(w.guide) + 2 == kids.index(w.image) and kids.index(w.readout) == kids.index(w.guide) + 1
-    assert w.guide.value.startswith("<b>How to read the picture.</b> Left:")
+    assert w.guide.value.startswith("<b>How to read the picture.</b><br>Left:")
     assert "".join(cells[at + 1]["source"]).startswith("**Then predict:**")
     at += 1
     assert "ch02.zigzag_answer()" in "".join(cells[at + 1]["source"])
@@ -2504,7 +2507,7 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     predict, question = predict.split("**Predict:**", 1)
     legend = ch02.ZIGZAG_GUIDE
     # pass 88 (r87 Focus): the run's start and its arrival circle are said in the widget's guide, next to the picture
-    assert (f"from (0, 0); within {zigzag.NEAR:g} of the star (the dashed circle), it has arrived. " in legend
+    assert (ch02.plt_circle((1.0, -1.0)).get_radius() == zigzag.NEAR and "inside the dashed circle, it has arrived." in legend
             ) and predict.endswith("\n\n") and question.startswith(" at centre 0.5")   # r48: the limit, said
     # r58 Clarity: "middle step count (half took fewer)" was hard to parse: the median, named with its meaning in
     # the legend under the picture that uses it (not among the widget's words before the Predict: r57)
@@ -2518,13 +2521,13 @@ def test_zigzag_names_its_steps_its_star_and_its_mirrored_inputs():
     assert [list(map(float, a)) for a in star[0]] == [[1.0], [-1.0]]
     assert (ax_split.get_xlabel(), ax_split.get_ylabel()) == ("weight 1", "weight 2")
     assert "median of 300 runs" in ch02.zigzag_centre().readout.value
-    assert legend == ("<b>How to read the picture.</b> "
-                      "Left: this run's inputs, as arrows from (0, 0). "   # r73; pass 83: the legend names the ring
-                      "Middle: this run's weights, one dot per step, from (0, 0); within 0.1 of the star "
-                      "(the dashed circle), it has arrived. "   # pass 83: the picture labels both lines; pass 88: the circle
-                      # pass 60 (r54); r57: the middle count said in plain words, its name in the fold
-                      "Right: the <b>median</b> steps for each setting: sort many runs' step counts and take "
-                      "the middle one.")   # pass 68: "not this one run's count" cut; r83 Focus: "300" is the axis's
+    # r73; pass 83: the legend names the ring; pass 88: the circle; pass 60 (r54); r57: the middle count in plain
+    # words; pass 89 (r89 Focus 8: a wall of text): one short line a panel
+    assert legend == ("<b>How to read the picture.</b><br>"
+                      "Left: this run's inputs, as arrows from (0, 0).<br>"
+                      "Middle: its weights, a dot per step; inside the dashed circle, it has arrived.<br>"
+                      "Right: the <b>median</b> steps per setting: the middle of many runs' counts.")
+    assert all(len(line.split()) <= 14 for line in legend.split("<br>"))
     runs = zigzag.steps_to_star(0.5, 1.0)   # the median is the middle of the runs' counts, sorted: half took fewer
     assert len(runs) == zigzag.RUNS == 300 and np.median(runs) == zigzag.median_steps(0.5, 1.0)
     assert np.mean(runs < np.median(runs)) <= 0.5 <= np.mean(runs <= np.median(runs))
@@ -2565,31 +2568,31 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     # pass 68 (r63): the bell detour shortened, after the GELU picture; "68 in 100" (no cell showed it) is cut
     # pass 80 (r77 Clarity 1: three new ideas, and never why x is multiplied by a share): the dimmer first, then
     # Φ's picture; the apple and its bell in the "Where Φ comes from" fold, its unit named "typical error size" there
+    # pass 89 (r89 Clarity 8: "Φ(x) is the share of the area under a bell curve" came before the everyday story):
+    # the kitchen scale and its bell first, then Φ, in the main text; the fold keeps only the name
     assert ("**In plain words.** GELU lets $x$ through by a dimmer: nearly all of a big $x$, almost none of a very negative $x$.\n"
-            "The dimmer's setting is a share, written $\\Phi(x)$, read \"phi of x\".\n") in text
-    assert "GELU multiplies $x$ by it (below)." in text and "apple" not in text and "usual error" not in text
-    folded = str(ch02.where_phi_comes_from().data)
-    assert folded.startswith("<details><summary>Where Φ comes from</summary>")
-    assert ("Weigh one apple a thousand times on a kitchen scale. Drop each error onto the column for its size.\n"
-            # pass 74 (r71 Clarity 3: "piled up by value" was vague): one apple weighed again and again
-            # r72: "84 in 100 left of 1" needs the unit; pass 80 (r77: "usual error" never defined): the typical
-            # error size, the root of the average square, as the zig-zag's typical length is
-            # pass 82 (r80 Clarity: "the root of the average error²" was a formula dressed as words): plain words
-            # r83 Clarity: "typical error sizes" read as jargon: the scale's usual error, and what 2 of them mean
-            "We count errors in **usual errors**: how far off one weighing usually is.\nSo 2 means twice the usual error.\n"
-            "Small errors are common, big ones rare: for a good scale, the stacks often make a rough bell around 0 (left below).\n"
-            "$\\Phi(x)$ is the share of the bell left of $x$ (right below).") in folded and "2 in 3" not in folded
-    assert "typical error" not in folded and folded.split("<img")[0].count("**usual errors**") == 1   # named once, then the axis
-    assert "root" not in folded and "²" not in folded.split("<img")[0]
+            "Weigh one apple a thousand times on a kitchen scale.\nEach weighing is off by a small error.\n"
+            "We count errors in **usual errors**: how far off one weighing usually is.\n"
+            "Small errors are common, big ones rare.\n"
+            "Stacked by size, they make a **bell curve**: high in the middle, low at both sides (left below).\n"
+            "The dimmer's setting is the share of the bell's area left of $x$.\n"
+            "It is written $\\Phi(x)$, read \"phi of x\" (right below).") in text
+    story = text.split("**In plain words.** GELU lets", 1)[1]
+    assert story.index("kitchen scale") < story.index("**bell curve**") < story.index("$\\Phi(x)$")
+    assert "GELU multiplies $x$ by $\\Phi(x)$ (below)." in text and text.count("**usual errors**") == 1
+    folded = str(ch02.phi_name().data)
+    assert folded.startswith("<details><summary>Its name</summary>") and "<img" not in folded and "apple" not in folded
+    assert "typical error" not in text and "2 in 3" not in text
     assert "68 in 100" not in text + folded and "standard deviation" not in text + folded
-    order = [_cell_index(n) for n in ('ch02.bend_picture("gelu"', "**In plain words.** GELU lets", "ch02.phi_dimmer()",
-                                      "At $x = 1$ the dimmer lets 84 in 100 through.", 'ch02.card("gelu")', "ch02.where_phi_comes_from()")]
-    assert order == sorted(order) and order[-1] == order[-2] + 1
+    order = [_cell_index(n) for n in ('ch02.bend_picture("gelu"', "**In plain words.** GELU lets", "ch02.bell_share()",
+                                      "GELU multiplies $x$ by", "ch02.gelu_product()",
+                                      "At $x = 1$ the dimmer lets 84 in 100 through.", 'ch02.card("gelu")', "ch02.phi_name()")]
+    assert order == sorted(order) and order[-1] == order[-2] + 1 and order[2] == order[1] + 1
     assert chapter()["cells"][order[-1]]["metadata"]["jupyter"]["source_hidden"]
-    assert "Where Φ comes from" in shown() and round(100 * float(special.ndtr(1.0))) == 84
-    dimmer = ch02.phi_dimmer()
-    np.testing.assert_allclose(dimmer.axes[0].lines[0].get_ydata(), special.ndtr(dimmer.axes[0].lines[0].get_xdata()))
-    assert "Φ(1) = 0.84" in [t.get_text() for t in dimmer.axes[0].texts] and "0.84 of x" in dimmer.get_label()
+    assert "Its name" in shown() and round(100 * float(special.ndtr(1.0))) == 84
+    dimmer = ch02.bell_share()
+    np.testing.assert_allclose(dimmer.axes[1].lines[0].get_ydata(), special.ndtr(dimmer.axes[1].lines[0].get_xdata()))
+    assert "Φ(1) = 0.84" in [t.get_text() for t in dimmer.axes[1].texts] and "0.84 of x" in dimmer.get_label()
     assert "like heights around their average" not in text and "typical distance" not in text
     xs, bell = (np.asarray(v, dtype=float) for v in ch02.bell_share(1.0).axes[0].lines[0].get_data())
     dx = xs[1] - xs[0]
@@ -2603,15 +2606,12 @@ def test_standard_normal_is_said_what_it_is_and_the_cdf_comes_after_its_picture(
     assert "of a common kind" not in text and "the most common kind" not in text   # pass 23: vague, uncheckable
     assert special.ndtr(3) - special.ndtr(-3) > 0.997
     assert round(3 * (special.ndtr(1) - special.ndtr(-1))) == 2   # 0.683: about 2 in 3
-    cells = chapter()["cells"]
-    # pass 80: the bell's 84 in 100 is read on the main path, off the dimmer's picture; the fold's picture comes before its words
-    picture, read = folded.index("<img"), folded.index("In GELU's name")
-    assert "About 84 in 100" not in folded and _cell_index("ch02.phi_dimmer()") < _cell_index("the dimmer lets 84 in 100 through")
+    assert "About 84 in 100" not in folded and _cell_index("ch02.bell_share()") < _cell_index("the dimmer lets 84 in 100 through")
     # pass 26: Φ is read out and CDF is spelled out where it is named
     # pass 29: the acronym was never expanded; it is dropped, from the text and from the picture's title
     # pass 68: Φ is named with the words that point at the picture (right below); the picture is read after it
-    assert 'written $\\Phi(x)$, read "phi of x".' in text and "CDF" not in text   # pass 80: the dimmer's picture
-    assert picture < read and "CDF" not in ch02.bell_share(1.0).axes[1].get_title()
+    assert 'written $\\Phi(x)$, read "phi of x" (right below).' in text and "CDF" not in text   # pass 80: the dimmer's picture
+    assert "CDF" not in ch02.bell_share(1.0).axes[1].get_title()
 
 
 def test_gelu_peak_is_pointed_to_in_the_right_panel_of_its_picture():
@@ -2849,7 +2849,14 @@ def test_the_zigzag_takeaway_is_refused_when_the_toy_stops_showing_it(monkeypatc
     centres given centre 0.5's steps), the answer raises instead of printing it. Pass 75 (r72 Focus): the Takeaway is
     a markdown cell right under the answer's cell, so the chapter cannot run past a refused answer to reach it."""
     # pass 77 (r73 Focus): the fair-test box is gone; the same-length comparison is the dotted curve's line
-    assert "as long as centre 0.5's" in ch02.zigzag_answer().data and "at step size 1 it arrives about three times sooner" in ch02.zigzag_answer().data
+    # pass 89 (r89 Focus): the same-length comparison and length² are one collapsed box; the answer has two short boxes
+    swing = ch02.why_big_steps_swing().data
+    assert "as long as centre 0.5's" in swing and "at step size 1 it arrives about three times sooner" in swing
+    assert swing.index("**length²**") < swing.index("Their length² averages 2/3 too") and "as long as" not in ch02.zigzag_answer().data
+    answer = ch02.zigzag_answer().data
+    assert answer.count("<details>") == 2 and f"<summary>{ch02.TIE_SUMMARY}</summary>" in answer
+    seen, tie = answer.split("</details>")[:2]
+    assert len(seen.split("<img")[1].split("'>", 1)[1].strip().split("\n")) == 4 and "Say centre 0.5 gives" in tie
     at = _cell_index("ch02.zigzag_answer()")   # pass 82: why big steps swing sits between (computed and refusable too)
     assert "".join(chapter()["cells"][at + 2]["source"]) == TAKEAWAY
     off, ctrl, one = ch02.steps_curve(0.5), ch02.control_curve(), list(ch02.rates()).index(1.0)
@@ -3012,7 +3019,7 @@ def test_cards_are_explained_after_they_show_and_swish_where_it_is_named():
     assert before.endswith("Its card below writes sigmoid as σ (Greek \"sigma\").\nIn its formula, $e \\approx 2.718$ is a fixed number.")
     assert abs(float(np.e) - 2.718) < 0.0005
     text = markdown()
-    assert "the stacks often make a rough bell around 0 (left below)." in shown()   # pass 80: folded; pass 68: the bell, shortened; pass 74: stacked errors
+    assert "Stacked by size, they make a **bell curve**" in markdown()   # pass 89: main text; pass 80: folded; pass 68: the bell, shortened; pass 74: stacked errors
     assert "random numbers piled up" not in text   # pass 73 (r70 Correctness): even random numbers pile up flat, not in a bell
     # pass 46: the name's fold (Swish, GLU) is cut as a naming note; SiLU is still spelled out where it comes
     assert "Its name is Swi(sh)" not in text and "**SiLU** (Sigmoid Linear Unit)" in text
@@ -3451,9 +3458,10 @@ def test_relu_gelu_and_sigma_are_spelled_out_where_they_first_come():
     gelu_head = text.split("## GELU: the smooth elbow\n\n", 1)[1]
     assert gelu_head.startswith("GELU stands for Gaussian Error Linear Unit.\n")   # r47: what "Error" means
     # pass 68 (r63: picture first): the name's two bell words are read after the bell's picture
-    # pass 80 (r77): both in the "Where Φ comes from" fold, the bell's picture first
-    folded = str(ch02.where_phi_comes_from().data)
-    assert folded.index("<img") < folded.index("In GELU's name, \"Gaussian\" names this bell")
+    # pass 80 (r77): both in a fold; pass 89 (r89): the bell's picture is on the main path, before the fold
+    folded = str(ch02.phi_name().data)
+    assert "In GELU's name, \"Gaussian\" names this bell" in folded
+    assert _cell_index("ch02.bell_share()") < _cell_index("ch02.phi_name()")
     after_card = "".join(chapter()["cells"][_cell_index('ch02.card("sigmoid")') + 1]["source"])
     before_card = "".join(chapter()["cells"][_cell_index('ch02.card("sigmoid")') - 1]["source"])
     assert "Its card below writes sigmoid as σ (Greek \"sigma\")." in before_card and "σ" not in after_card
@@ -4220,6 +4228,11 @@ def test_why_big_steps_swing_is_three_sentences_in_a_closed_fold():
                             "It was 1 short; that is multiplied by 1 − 1 × 5 = −4.\n"
                             "So the output, 5, ends 4 past its answer, 1.\n"
                             "At centre 0.5, length² averages 2/3, so on average that starts at step size 3.\n\n"
+                            # pass 89 (r89 Focus): the same-length comparison joins this box
+                            "The dotted curve (answer's picture) is centre 0 with the box ticked: inputs from −1 to 1.\n"
+                            "Their length² averages 2/3 too: arrows as long as centre 0.5's, on average.\n"
+                            "It too swings past from step size 3, but at step size 1 it arrives about three times sooner.\n"
+                            "Its two inputs differ up to twice as much.\nSo each step pulls harder along the apart line.\n\n"
                             "</details>")
     assert swing.count("<details>") == 1 and "The working" not in swing
     assert ch02.gap_factor((2.0, 1.0), 1.0) == pytest.approx(-4.0)   # the worked number, through a real step
@@ -4255,8 +4268,10 @@ def test_every_negative_input_comes_out_slightly_negative_under_gelu():
     """Check (pass 83, r81 Correctness: "small negatives come out slightly negative" implied big ones did not) the
     dimmer line says every negative x comes out below 0, with the dip deepest near −0.75; and both hold."""
     text = markdown()
-    assert ("The dimmer never shuts fully, so every negative $x$ comes out slightly negative.\n"
-            "The dip is deepest near $x = -0.75$.") in text and "small negatives" not in text
+    # pass 89 (r89 Focus): "the dip is deepest near −0.75" left this cell: the product picture shows the dip, and
+    # the slope paragraph names its lowest point
+    assert "The dimmer never shuts fully, so every negative $x$ comes out slightly negative." in text
+    assert "small negatives" not in text and "Left of $x \\approx -0.75$, the curve's lowest point" in text
     gelu = activations.get("gelu")
     x = np.linspace(-8, -1e-3, 4001)
     assert np.all(gelu(x) < 0) and float(gelu(-2.0)) == pytest.approx(-0.0455, abs=5e-4)
@@ -4448,11 +4463,13 @@ def test_main_text_says_what_minus_k_and_phi_mean_next_to_their_pictures():
     relu = activations.get("relu")
     for k in (-1.5, 0.0, 1.5):   # 0 left of x = k, rising right of it: the corner sits at k
         assert float(relu(k - 0.01 - k)) == 0 and float(relu(k + 0.01 - k)) > 0
-    above = _cell_index("ch02.small_bell()") - 1
+    above = _cell_index("ch02.bell_share()") - 1
     # pass 88 (r87 Clarity: the bell curve was said only inside a fold): one visible line says what it is, first
-    # pass 88c (r88 Clarity: it did not say *area*; Picture: the bell came only in the fold): said over a small bell
-    assert "".join(cells[above]["source"]).endswith("A **bell curve** is a hill shape: high in the middle, low at both sides.\n"
-                                                    "$\\Phi(x)$ is the share of the area under a bell curve lying left of $x$.")
+    # pass 88c (r88 Clarity: it did not say *area*; Picture: the bell came only in the fold): said over the bell
+    # pass 89 (r89 Clarity): the scale's errors make the bell, then Φ is the share of its area
+    assert "".join(cells[above]["source"]).endswith("they make a **bell curve**: high in the middle, low at both sides (left below).\n"
+                                                    "The dimmer's setting is the share of the bell's area left of $x$.\n"
+                                                    "It is written $\\Phi(x)$, read \"phi of x\" (right below).")
     xs = np.linspace(-8, 1, 90001)
     share = np.sum(np.exp(-xs ** 2 / 2)) * (xs[1] - xs[0]) / np.sqrt(2 * np.pi)
     assert share == pytest.approx(float(special.ndtr(1.0)), abs=1e-3)
@@ -4536,25 +4553,47 @@ def test_each_card_shows_its_facts_as_short_lines_not_one_packed_line():
         assert len(lines[2:]) == 4 and all(len(line.split()) <= 11 for line in lines) and "·" not in facts
 
 
-def test_a_small_shaded_bell_shows_phi_of_1_in_the_main_text_before_phi_is_used():
-    """Pass 88c (r88 Picture first: the bell behind Φ sat only in a fold, after GELU(x) = xΦ(x)): a visible picture
-    right under the sentence that defines Φ, before the dimmer and the card: a bell with its area left of 1 hatched
-    (not colour alone), labelled with the share the package computes, 0.84, and alt text that says so."""
+def test_phi_is_drawn_once_as_a_hatched_bell_beside_its_curve_before_the_product():
+    """Pass 88c (r88 Picture first): a visible bell with its area left of 1 hatched (not colour alone), labelled 0.84.
+    Pass 89 (r89 Focus 8: Φ was drawn three times): one two-panel figure, shown once, under the sentence that
+    defines Φ: the hatched bell beside Φ(x) on a shared x-axis; then GELU's product picture; no other Φ picture."""
     cells = chapter()["cells"]
-    at = _cell_index("ch02.small_bell()")
-    assert at < _cell_index("ch02.phi_dimmer()") < _cell_index('ch02.card("gelu")')
-    assert "\\Phi" not in markdown_before("ch02.small_bell()").split("GELU lets $x$ through")[0]
+    at = _cell_index("ch02.bell_share()")
+    assert at < _cell_index("ch02.gelu_product()") < _cell_index('ch02.card("gelu")')
+    assert "\\Phi" not in markdown_before("ch02.bell_share()").split("GELU lets $x$ through")[0]
     shown = [o for o in cells[at]["outputs"] if "image/png" in o.get("data", {})]
     assert len(shown) == 1
-    fig = ch02.small_bell()
-    ax = fig.axes[0]
+    sources = ["".join(c["source"]) for c in cells]
+    assert sum("bell_share" in t or "small_bell" in t or "phi_dimmer" in t or "where_phi" in t for t in sources) == 1
+    fig = ch02.bell_share()
+    ax, ax_c = fig.axes
+    assert ax.get_shared_x_axes().joined(ax, ax_c)
     share = f"{float(special.ndtr(1.0)):.2f}"
-    assert share == "0.84" and any(t.get_text().endswith(f"left of 1: {share}") for t in ax.texts)
+    assert share == "0.84" and f"share left of 1: {share}" in ax.get_legend_handles_labels()[1]
     (area,) = ax.collections
     assert area.get_hatch() == "//"
     xs = np.concatenate([p.vertices[:, 0] for p in area.get_paths()])
     assert xs.max() == pytest.approx(1.0) and xs.min() == pytest.approx(-4.0)
     assert f"left of 1: {share}" in fig.get_label() and "bell curve" in fig.get_label()
+
+
+def test_gelu_product_draws_x_phi_and_their_product_on_one_axes():
+    """Pass 89 (r89 Clarity 8: "GELU multiplies x by it", but the picture below showed Φ again): x, Φ(x) and x·Φ(x)
+    on one set of axes, told apart by dash as well as colour, the product equal to the registry's GELU, and the
+    marks at ±1 labelled with their products (0.84 and −0.16)."""
+    fig = ch02.gelu_product()
+    (ax,) = fig.axes
+    by = {ln.get_label(): ln for ln in ax.lines if not ln.get_label().startswith("_")}
+    assert set(by) == {"x", "Φ(x), the share let through", "GELU(x) = x · Φ(x)"}
+    assert len({by[k].get_linestyle() for k in by}) == 3   # dashes, not colour alone
+    x, y = (np.asarray(v, dtype=float) for v in by["GELU(x) = x · Φ(x)"].get_data())
+    np.testing.assert_allclose(y, activations.get("gelu")(x), atol=1e-12)
+    np.testing.assert_allclose(by["Φ(x), the share let through"].get_ydata(), special.ndtr(x))
+    texts = [t.get_text() for t in ax.texts]
+    assert "1 × 0.84 = 0.84" in texts and "−1 × 0.16 = −0.16" in texts
+    assert "product is 0.84" in fig.get_label() and "one set of axes" in fig.get_label()
+    cell = chapter()["cells"][_cell_index("ch02.gelu_product()")]
+    assert [o for o in cell["outputs"] if "image/png" in o.get("data", {})]
 
 
 def test_the_optional_section_names_the_output_s_miss_one_way_how_far_short():

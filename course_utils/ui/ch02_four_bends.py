@@ -18,7 +18,7 @@ from course_utils.ui.explorer import activation_explorer
 from course_utils.ui.livefigure import LiveFigure, LiveWidget, on_change, set_limits, slider
 
 __all__ = ["activation_explorer", "all_slopes", "below_zero_answer", "bell_share", "bend_explorer", "bend_picture", "card", "choice_question", "best_two_on_sliders", "sliders_best", "corners_add_up", "corners_fit", "dead_unit", "explorer_answer", "fold",
-           "four_bends", "gap_factor", "small_bell", "gelu_question", "phi_dimmer", "where_phi_comes_from", "signal_left", "steepest", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "unit_diagram", "corners_network", "swiglu_gate", "tanh_from_sigmoid",
+           "four_bends", "gap_factor", "gelu_question", "gelu_product", "phi_name", "signal_left", "steepest", "sigmoid_question", "gelu_stand_in", "near_zero", "slopes_answer", "swiglu_answer", "swiglu_diagram", "unit_diagram", "corners_network", "swiglu_gate", "tanh_from_sigmoid",
            "tanh_moves_answer", "tanh_question", "split_step", "why_big_steps_swing", "split_picture", "zigzag_answer", "zigzag_centre", "corners_answer", "ten_corners_fit", "two_runs"]
 
 FOUR = ("relu", "sigmoid", "tanh", "gelu")
@@ -534,10 +534,11 @@ def zigzag_centre(centre=0.5, rate=1.0, goal=(1.0, -1.0)):
     return widget
 
 
-ZIGZAG_GUIDE = ("<b>How to read the picture.</b> Left: this run's inputs, as arrows from (0, 0). "
-                "Middle: this run's weights, one dot per step, from (0, 0); within 0.1 of the star "
-                "(the dashed circle), it has arrived. "   # pass 88: said here, as the list above the widget was cut
-                "Right: the <b>median</b> steps for each setting: sort many runs' step counts and take the middle one.")
+# pass 89 (r89 Focus 8: the guide was a wall of text): one short line a panel
+ZIGZAG_GUIDE = ("<b>How to read the picture.</b><br>"
+                "Left: this run's inputs, as arrows from (0, 0).<br>"
+                "Middle: its weights, a dot per step; inside the dashed circle, it has arrived.<br>"
+                "Right: the <b>median</b> steps per setting: the middle of many runs' counts.")
 
 
 LONG = "long"   # the steps panel's series for centre 0 with the tick box: the folded answer's control, live
@@ -617,12 +618,17 @@ def plt_circle(goal):
 WEIGHINGS, WEIGHINGS_SEED = 1000, 0   # "weigh one apple a thousand times": simulated errors, in usual errors
 
 
+PHI_MARKS = (-1.0, 1.0)   # two inputs read off Φ: 0.16 of -1 and 0.84 of 1 get through
+
+
 @plots.styled
-def bell_share(x0=1.0):
-    """Left: the bell curve with the share left of x0 shaded. Right: that share for every x, the CDF Φ (notebook 02)."""
+def bell_share(x0=1.0, marks=PHI_MARKS):
+    """Φ drawn once (notebook 02; pass 89, r89 Focus: three pictures of Φ became one). Left: the weighing errors in
+    columns, the bell over them, its area left of x0 hatched (not colour alone). Right: that share for every x, the
+    dimmer Φ(x), with two inputs marked. The two panels share the x-axis."""
     x = np.linspace(-4, 4, 401)
     share = float(special.ndtr(x0))
-    fig, (ax_b, ax_c) = plots.new_figure(760, 260, 1, 2)
+    fig, (ax_b, ax_c) = plots.new_figure(760, 260, 1, 2, sharex=True)
     bell = np.exp(-x * x / 2) / np.sqrt(2 * np.pi)
     # r73 Picture 2: the text drops weighing errors into columns; the columns are drawn, the bell over them
     errors = np.random.default_rng(WEIGHINGS_SEED).standard_normal(WEIGHINGS)
@@ -630,78 +636,61 @@ def bell_share(x0=1.0):
               label=f"{WEIGHINGS:,} errors, in columns")
     ax_b.plot(x, bell, color="black", lw=1.6, label="the bell over them")
     left = x <= x0
-    ax_b.fill_between(x[left], bell[left], color=plots.color("gelu"), alpha=0.45, label=f"share left of {x0:g}: {share:.2f}")
+    ax_b.fill_between(x[left], bell[left], facecolor=plots.color("gelu"), alpha=0.35, hatch="//", edgecolor=NOTE_INK,
+                      lw=0, label=f"share left of {x0:g}: {share:.2f}")
+    ax_b.axvline(x0, color=NOTE_INK, lw=1, ls="--")
     # r75 Clarity: the unit is the x-axis's label, not a side trip in the text
-    ax_b.set(title="a bell curve", xlabel="x: error, counted in usual errors", ylim=(0, 0.78), ylabel="how often", yticks=[])   # a density: no numbers to read
+    ax_b.set(title="the bell of the errors", xlabel="x: error, counted in usual errors", ylim=(0, 0.78),
+             ylabel="how often", yticks=[])   # a density: no numbers to read
     ax_b.legend(loc="upper left", fontsize=9)
-    ax_c.plot(x, special.ndtr(x), color=plots.color("gelu"))
-    ax_c.plot([x0], [share], "o", color="black", ms=6)
-    ax_c.annotate(f"Φ({x0:g}) = {share:.2f}", (x0, share), (x0 + 0.4, share - 0.15), fontsize=10)
-    ax_c.set(title="Φ(x): the share left of x", xlabel="x", ylim=(-0.05, 1.05))
-    return fig
-
-
-@plots.styled
-def small_bell(x0=1.0):
-    """A small bell curve, its area left of x0 shaded and hatched, the share labelled (notebook 02, pass 88c: r88
-    Picture first asked for the bell in the main text, before Φ is used; the full story stays in the fold)."""
-    x = np.linspace(-4, 4, 401)
-    share = float(special.ndtr(x0))
-    bell = np.exp(-x * x / 2) / np.sqrt(2 * np.pi)
-    fig, ax = plots.new_figure(460, 210)
-    ax.plot(x, bell, color="black", lw=1.6)
-    left = x <= x0
-    ax.fill_between(x[left], bell[left], facecolor=plots.color("gelu"), alpha=0.35, hatch="//", edgecolor=NOTE_INK, lw=0)
-    ax.axvline(x0, color=NOTE_INK, lw=1, ls="--")
-    ax.annotate(f"share of the area\nleft of {x0:g}: {share:.2f}", (x0 - 1.3, 0.12), (-3.9, 0.33), fontsize=10,
-                ha="left", va="center", arrowprops=dict(arrowstyle="->", color=NOTE_INK, lw=0.9))
-    ax.set(xlim=(-4, 4), ylim=(0, 0.45), xlabel="x", yticks=[], title=f"Φ({x0:g}): the share of the area left of x = {x0:g}")
-    fig.set_label(f"A bell curve, high at 0 and low at both sides; the area under it left of a dashed line at "
-                  f"x = {x0:g} is hatched and labelled: share of the area left of {x0:g}: {share:.2f}")
-    return fig
-
-
-PHI_MARKS = (-1.0, 1.0)   # two inputs read off the dimmer: 0.16 of -1 and 0.84 of 1 get through
-
-
-@plots.styled
-def phi_dimmer(marks=PHI_MARKS):
-    """GELU's dimmer: the share Φ(x) of x that GELU lets through, from 0 to 1, two inputs marked (notebook 02; r77
-    Clarity 1: the dimmer first, the bell behind it in a fold, where_phi_comes_from)."""
-    x = np.linspace(-4, 4, 401)
-    fig, ax = plots.new_figure(560, 250)
-    ax.plot(x, special.ndtr(x), color=plots.color("gelu"), lw=2)
+    ax_c.plot(x, special.ndtr(x), color=plots.color("gelu"), lw=2)
     said = []
     for m in marks:
-        share = float(special.ndtr(m))
-        ax.plot([m], [share], "o", color="black", ms=6)
-        ax.annotate(f"Φ({m:g}) = {share:.2f}".replace("-", "−"), (m, share), (m + 0.35, share - 0.12) if m > 0 else
-                    (m - 0.3, share + 0.1), ha="left" if m > 0 else "right", fontsize=10)
-        said.append(f"at x = {m:g} it lets {share:.2f} of x through")
-    ax.axhline(1, color=plots.MUTED, lw=0.8, ls="--")
-    _axes_lines(ax)
-    ax.set(xlim=(-4, 4), ylim=(-0.05, 1.1), xlabel="input x", ylabel="share let through",
-           title="GELU's dimmer Φ(x): the share of x let through")
-    fig.set_label("GELU's dimmer: the curve Φ(x) rises smoothly from 0 on the far left to 1 on the far right, "
-                  "0.5 at x = 0; " + "; ".join(said))
+        s = float(special.ndtr(m))
+        ax_c.plot([m], [s], "o", color="black", ms=6)
+        ax_c.annotate(f"Φ({m:g}) = {s:.2f}".replace("-", "−"), (m, s), (m + 0.35, s - 0.12) if m > 0 else
+                      (m - 0.3, s + 0.1), ha="left" if m > 0 else "right", fontsize=10)
+        said.append(f"at x = {m:g} it lets {s:.2f} of x through")
+    ax_c.axhline(1, color=plots.MUTED, lw=0.8, ls="--")
+    ax_c.set(title="Φ(x): the share left of x", xlabel="x", ylim=(-0.05, 1.1), xlim=(-4, 4))
+    fig.set_label(f"Left: 1,000 weighing errors in columns, and the bell curve over them, high at 0 and low at both "
+                  f"sides; its area left of a dashed line at x = {x0:g} is hatched: share left of {x0:g}: {share:.2f}. "
+                  f"Right: Φ(x), that share for every x, rising smoothly from 0 to 1, 0.5 at x = 0; " + "; ".join(said))
     return fig
 
 
-def where_phi_comes_from(x0=1.0):
-    """'Where Φ comes from': the weighed apple, the bell of its errors and the share left of x (bell_share), and the
-    two bell words in GELU's name, in one closed block (notebook 02; r77 Clarity 1: a side trip, folded). The unit,
-    the usual error, is defined here once, in plain words (r80 Clarity: not the root of the average square; r83: plainer)."""
-    fig = bell_share(x0)
-    img = tables.image(figure_png(fig), figure_alt(fig), 760, 260)
-    return fold("Where Φ comes from", f"""
-Weigh one apple a thousand times on a kitchen scale. Drop each error onto the column for its size.
-We count errors in **usual errors**: how far off one weighing usually is.
-So 2 means twice the usual error.
-Small errors are common, big ones rare: for a good scale, the stacks often make a rough bell around 0 (left below).
-$\\Phi(x)$ is the share of the bell left of $x$ (right below).
+PRODUCT_AT = (-1.0, 1.0)   # where the product picture marks x, Φ(x) and x·Φ(x)
 
-{img}
 
+@plots.styled
+def gelu_product(window=3.0, marks=PRODUCT_AT):
+    """GELU as a product (notebook 02; pass 89, r89 Clarity: 'GELU multiplies x by it' but no picture showed the
+    product): x (dashed), Φ(x) (dotted) and x·Φ(x) (solid) on one set of axes, each labelled and marked at ±1."""
+    x = np.linspace(-window, window, 401)
+    phi = special.ndtr(x)
+    fig, ax = plots.new_figure(560, 300)
+    ax.plot(x, x, color=NOTE_INK, lw=1.2, ls="--", label="x")
+    ax.plot(x, phi, color=plots.MUTED, lw=2, ls=":", label="Φ(x), the share let through")
+    ax.plot(x, x * phi, color=plots.color("gelu"), lw=2.4, ls="-", label="GELU(x) = x · Φ(x)")
+    said = []
+    for m, mark in zip(marks, ("o", "s")):
+        p = float(special.ndtr(m))
+        ax.plot([m, m, m], [m, p, m * p], mark, color="black", ms=5, ls="none")
+        ax.annotate(f"{m:g} × {p:.2f} = {m * p:.2f}".replace("-", "−"), (m, m * p), (m + 0.15 if m > 0 else m - 0.15, m * p - 0.35),
+                    ha="left" if m > 0 else "right", fontsize=10)
+        said.append(f"at x = {m:g}: x is {m:g}, Φ(x) is {p:.2f}, the product is {m * p:.2f}")
+    _axes_lines(ax)
+    ax.set(xlim=(-window, window), ylim=(-1.2, 2.2), xlabel="input x", title="GELU multiplies x by Φ(x)")
+    ax.legend(loc="upper left", fontsize=9)
+    fig.set_label("x as a dashed line, Φ(x) as a dotted S from 0 to 1, and their product GELU(x) as a solid curve, "
+                  "on one set of axes; " + "; ".join(said).replace("-", "−"))
+    return fig
+
+
+def phi_name():
+    """The two bell words in GELU's name, in one closed block (notebook 02; pass 89: the apple and its bell moved to
+    the main text, before Φ is defined, so this fold keeps only the name)."""
+    return fold("Its name", """
 In GELU's name, "Gaussian" names this bell.
 "Error" comes from the *error function*, the maths name for areas under this bell.
 """)
@@ -1337,6 +1326,11 @@ def why_big_steps_swing(h=(2.0, 1.0), rate=1.0, goal=(1.0, -1.0)):
     if not (np.isclose(times, 1 - rate * length2) and np.isclose(-short * times, past) and rate == 1):
         raise ValueError("the worked step's gap is no longer multiplied by 1 − step size × length²")
     times = f"{times:g}".replace("-", "−")
+    # pass 89 (r89 Focus: the same-length comparison and length² were two boxes): the dotted curve joins this fold
+    off, ctrl, one = steps_curve(CENTRES[1]), control_curve(), s.index(1.0)
+    times_ctrl = off[one] / ctrl[one]
+    if not (abs(times_ctrl - round(times_ctrl)) <= 0.25 and round(times_ctrl) in TIMES):
+        raise ValueError("the dotted curve no longer arrives a whole number of times sooner at step size 1")
     fig = two_runs()
     img = tables.image(figure_png(fig), fig.get_label(), 760, 330)
     avg = f"{round(3 * big):.0f}/3"
@@ -1352,6 +1346,12 @@ Take the worked step: length² is {h[0]:g}² + {h[1]:g}² = {length2:g}, step si
 It was {short:g} short; that is multiplied by 1 − {rate:g} × {length2:g} = {times}.
 So the output, {moved:g}, ends {past:g} past its answer, {short:g}.
 At centre 0.5, length² averages {avg}, so on average that starts at step size {blows:g}.
+
+The dotted curve (answer's picture) is centre 0 with the box ticked: inputs from −1 to 1.
+Their length² averages {avg} too: arrows as long as centre 0.5's, on average.
+It too swings past from step size {fails:g}, but at step size 1 it arrives about {TIMES[round(times_ctrl)]} times sooner.
+Its two inputs differ up to twice as much.
+So each step pulls harder along the apart line.
 """)
 
 
@@ -1363,7 +1363,8 @@ def gap_factor(h, rate, goal=(1.0, -1.0), w=(0.0, 0.0)):
     return float((goal - after) @ h) / float((goal - w) @ h)
 
 
-SWING_SUMMARY = "For the curious: why big steps swing past the star"
+SWING_SUMMARY = "For the curious: arrow length, big steps and the dotted curve"
+TIE_SUMMARY = "Why both centres tie at small steps"
 
 
 def zigzag_answer(goal=(1.0, -1.0)):
@@ -1420,12 +1421,16 @@ def zigzag_answer(goal=(1.0, -1.0)):
                        f"fewer and fewer steps up to step size {fast:g}, then flat at about {on.min():.0f}. "
                        f"Dotted, centre 0 with inputs −1 to 1: fewer steps than centre 0.5, and not arriving from step size "
                        f"{fails:g} too", 560, 330)
-    return fold("Check your prediction", f"""
+    # pass 89 (r89 Clarity: four ideas in one box): what the picture shows, then, in a second box, why small steps tie
+    seen = fold("Check your prediction", f"""
 {img}
 
 At centre 0.5, step sizes {tied[0][0]:g} and {tied[1][0]:g} are fastest: about {tied[0][1]:.0f} and {tied[1][1]:.0f} steps.
 From step size {blows:g}, over half the runs swing past the star and do not arrive within {zigzag.MOST} steps.
 At centre 0, bigger steps help up to step size {fast:g}, about {on.min():.0f} steps, then level off.
+The dotted curve is explained in the last box below.
+""")
+    return Markdown(seen.data + "\n\n" + fold(TIE_SUMMARY, f"""
 Up to step size {same:g}, both centres take about the same steps.
 Centre-0 arrows are shorter, so each step moves less.
 But the centre changes only their average (the together part).
@@ -1435,12 +1440,7 @@ Their average falls from {_num(pair_hi.mean())} to {_num(pair_lo.mean())}.
 Their difference, input 1 − input 2, stays {_num(pair_hi[0] - pair_hi[1])}.
 So, on average, steps pull about as hard along the apart line.
 And the apart part is all the star needs.
-
-The dotted curve is centre 0 with the box ticked, inputs from −1 to 1: arrows as long as centre 0.5's, on average.
-It too swings past from step size {fails:g}, but at step size 1 it arrives about {TIMES[round(times)]} times sooner.
-Its two inputs differ up to twice as much.
-So each step pulls harder along the apart line.
-""")   # r72 Focus: the Takeaway left this fold for the notebook's own cell, under it
+""").data)   # r72 Focus: the Takeaway left this fold for the notebook's own cell, under it
 
 
 TIMES = {2: "two", 3: "three", 4: "four"}   # a ratio of medians, said in words
