@@ -838,7 +838,7 @@ def test_the_tanh_gelu_claim_states_the_weight_size_it_rests_on():
         net = mlp.Network.he_init([32] * 31 + [1], name, seed=0)
         assert np.std(np.concatenate([w.ravel() for w in net.weights[:-1]])) == pytest.approx(math.sqrt(2 / 32), rel=0.02)
     flat = " ".join(prose().split())
-    assert ("Per layer back, the weights enlarge the signal's typical size about $\\times 1.4$: the $\\sqrt{2}$ of He initialisation.") in flat   # pass 43: said once
+    assert ("Their squares add: $n$ terms × $(\\sqrt{2/n})^2 = 2$. So the sum's typical size is $\\sqrt{2} \\approx 1.41$. Each layer back, the weights grow the signal's typical size this way, $\\times 1.41$.") in flat   # pass 43: said once
     assert "sized for ReLU" not in flat   # pass 25: said as "the size ReLU needs", defined before the widget
     assert "toy chain" not in flat   # pass 24: a name never given
     assert "(each unit has 32 inputs; before the last layer, each feeds 32 units)" not in flat   # pass 34: the fold says it
@@ -1225,7 +1225,7 @@ def test_he_picture_plain_weights_shrink_the_handed_back_nudge_and_he_keeps_it()
     # pass 37 (r34): named after the He slider, where its reason is, and pointing back to the flow network's x1.4
     defined = [i for i, c in enumerate(cells) if "**He initialisation**" in c]
     # pass 39 (r35): the He section comes before the flow network, whose lead-in names He as its x1.4
-    assert defined == [k + 1] and k < flow and "$\\times 1.4$" in cells[flow - 6] and "He initialisation" in cells[flow - 6]   # r70: ReLU's slopes drawn after it; pass 84: + the rule's cell; pass 87: + why squares
+    assert defined == [k + 1] and k < flow and "$\\times 1.41$" in cells[flow - 6] and "He starting weights" in cells[flow - 6]   # r70: ReLU's slopes drawn after it; pass 84: + the rule's cell; pass 87: + why squares
     assert "He initialisation" not in "".join(cells[:k + 1])
     assert math.sqrt(2) * math.sqrt(1 / 32) == pytest.approx(math.sqrt(2 / 32), rel=1e-15)
 
@@ -2313,7 +2313,7 @@ def test_pass_31_he_weights_alone_enlarge_the_nudge_about_1_4_per_layer_and_the_
     assert f"{_typical(all_weights):.1f}" == "1.4" and f"{math.sqrt(2):.1f}" == "1.4"
     assert f"{0.25 * 1.4:.2f}" == "0.35"
     flat = " ".join(prose().split())
-    assert ("Per layer back, the weights enlarge the signal's typical size about $\\times 1.4$: the $\\sqrt{2}$ of He initialisation.") in flat   # pass 39
+    assert ("Their squares add: $n$ terms × $(\\sqrt{2/n})^2 = 2$. So the sum's typical size is $\\sqrt{2} \\approx 1.41$. Each layer back, the weights grow the signal's typical size this way, $\\times 1.41$.") in flat   # pass 39
     assert "the weights win a little back" not in flat
 
 
@@ -2404,7 +2404,7 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # pass 34: before the widget, one short paragraph; the side arithmetic is in one optional fold after it
     # pass 75 (r72): the typical-size picture comes before its recipe
     for words in ("**typical size** says how far from 0 they usually are, sign ignored. Example:",   # pass 84: recipe after "Per layer back, the weights enlarge the signal's "
-                  "typical size about $\\times 1.4$: the $\\sqrt{2}$ of He initialisation.", "If the bend's size times $1.4$ is near 1, the signal holds.",
+                  "So the sum's typical size is $\\sqrt{2} \\approx 1.41$.", "If the bend's size times $1.4$ is near 1, the signal holds.",
                   "use weights of typical size $\\sqrt{1/n}$. Then"):   # pass 39 (r35): the He section, with the plain size, now comes first
         assert words in before, words
     # pass 43 (r38): the recipe and the coin flips sit before the widget now, where they are first used
@@ -2649,8 +2649,11 @@ def test_pass_36_he_initialisation_is_named_at_the_x_1_4_with_its_size():
     flow = cells.index("ch03.gradient_flow(depth=10)")
     assert cells.index("ch03.he_slider()") < k < flow   # pass 39 (r35): the He section now comes first
     lead_in = " ".join(cells[flow - 6].split())   # r70: ReLU's slopes picture and its sentence follow it; pass 84: + the rule's cell
-    assert ("Per layer back, the weights enlarge the signal's typical size about $\\times 1.4$: the $\\sqrt{2}$ of He "
-            "initialisation.") in lead_in and "sqrt{2/" not in lead_in and "section below" not in lead_in
+    # pass 89 (r89 Clarity: "x1.4, the sqrt 2 of He" made the reader work out n x (sqrt(2/n))^2 = 2): written out
+    assert ("Their squares add: $n$ terms × $(\\sqrt{2/n})^2 = 2$. So the sum's typical size is $\\sqrt{2} \\approx 1.41$. "
+            "Each layer back, the weights grow the signal's typical size this way, $\\times 1.41$.") in lead_in
+    assert f"{math.sqrt(2):.2f}" == "1.41" and 32 * math.sqrt(2 / 32) ** 2 == pytest.approx(2)
+    assert lead_in.count("sqrt{2/") == 1 and "section below" not in lead_in   # pass 89: only in the arithmetic
     assert f"{math.sqrt(2 / 32):.2f}" == "0.25"
     for n_in in (32, 8):
         net = mlp.Network.he_init([n_in] + [32] * 30 + [1], "tanh", seed=0)
@@ -2964,8 +2967,8 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # pass 87 (r86 Clarity: the claim had no picture): both fan-ins drawn first, the claim after them
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
             "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). The weights start "
-            "as random draws, about half below 0. Both ways add $n$ random-sign terms (every layer has $n$ units). "
-            "So one weight size fits both. We find it going forward.") in flat and "(#Watching-it-in-a-real-network)" not in flat
+            "as random draws, about half below 0. Going back, a unit adds $n$ random-sign terms, just as forward. "
+            "So one weight size fits both ways. We find it going forward.") in flat and "(#Watching-it-in-a-real-network)" not in flat
     assert "So the arithmetic is the same" not in flat
     assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
             "lighter nor darker, or after ten copies the page is blank or black.") in flat
@@ -4272,8 +4275,8 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
     # pass 87 (r86 Clarity: the claim had no picture): both fan-ins drawn first, the claim after them
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
             "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). The weights start "
-            "as random draws, about half below 0. Both ways add $n$ random-sign terms (every layer has $n$ units). "
-            "So one weight size fits both. We find it going forward.") in flat
+            "as random draws, about half below 0. Going back, a unit adds $n$ random-sign terms, just as forward. "
+            "So one weight size fits both ways. We find it going forward.") in flat
     assert ("<details><summary>Why squares, not the average, $0.5$?</summary> 1. Going back, a unit's signal adds $n$ "
             "terms, each + or − at random.") in flat   # pass 86: unfolded; pass 87: in short steps; pass 88: folded again
     assert flat.count("<details>") == flat.count("</details>")
@@ -4483,7 +4486,7 @@ def test_pass87_backward_fan_in_is_drawn_before_the_both_ways_claim():
     text names both ways."""
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.fan_in_both_ways_picture()")
-    claim = next(i for i, c in enumerate(cells) if "Both ways add $n$ random-sign terms (every layer has $n$ units)." in c)
+    claim = next(i for i, c in enumerate(cells) if "Going back, a unit adds $n$ random-sign terms, just as forward." in c)
     # r87 (Clarity: random weights were said only later): said first; the draws are bell-shaped around 0
     assert "The weights start as random draws, about half below 0." in cells[claim]
     from course_utils.engine import signal_stats
