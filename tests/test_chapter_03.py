@@ -669,8 +669,9 @@ def test_dead_unit_answer_explains_every_option_and_what_to_remember_has_the_fix
     # r52: Leaky ReLU's 0.01 holds on the whole left side, not only far out; the other three nearly stop far out only
     # pass 82 (r80 Correctness: GELU's slope does reach 0, at one point): none stays at 0 over a stretch, as ReLU does
     cross = optimize.brentq(lambda x: float(activations.get("gelu").derivative(x)), -1.0, -0.5)
-    assert ("Leaky ReLU: slope 0.01 left of 0. Sigmoid, tanh and GELU never have slope 0 over a stretch. GELU's slope "
-            "crosses 0 only once.") in remember and f"{cross:.2f}" == "-0.75"   # where: the near-flat bullets say it
+    # pass 89 (r89 Retention: item 4 crammed five facts, trivia included): one line, dead ReLU and Leaky's 0.01
+    assert "4. Dead ReLU unit: its sum is at or below 0 on every point, so no nudge. Leaky ReLU keeps slope 0.01 left of 0." in remember and f"{cross:.2f}" == "-0.75"
+    assert "crosses 0 only once" not in remember and "over a stretch" not in remember   # where: the near-flat bullets say it
     assert "never reach it" not in remember and "come close to slope 0" not in remember
     assert "Leaky ReLU, GELU, sigmoid and tanh never stop" not in remember
     left = np.concatenate([-np.logspace(-4, 3, 50), [-1e-9]])
@@ -1177,8 +1178,7 @@ def test_tenth_pass_wording():
     # pass 39 (r35): the setup shares the bucket picture's folded cell, so no empty fold; the picture stays in slides
     assert setup == "%matplotlib inline\nfrom course_utils.ui import ch03_gradients as ch03\n\nch03.bucket_line()"
     assert chapter()["cells"][1]["metadata"]["slideshow"]["slide_type"] == "-"
-    assert ("4. A ReLU unit whose sum is at or below 0 on every point is dead. Its weights get no nudge while it stays dead. Leaky ReLU: "
-            "slope 0.01 left of 0. Sigmoid, tanh and GELU never have slope 0 over a stretch.") in flat
+    assert "4. Dead ReLU unit: its sum is at or below 0 on every point, so no nudge. Leaky ReLU keeps slope 0.01 left of 0." in flat   # pass 89: one line
     edge = gradients.quiet_zones("gelu")[0]
     assert edge < -3 and float(activations.get("leaky_relu").derivative(-1.0)) == pytest.approx(0.01)
 
@@ -2599,7 +2599,7 @@ def test_pass_34_dead_units_claim_only_what_the_picture_shows():
     assert "Its slope is always 0. So while it stays dead, its weights and bias get no nudge." in flat
     assert "Right: two units of its layer 1, after training." in flat
     assert "never get a nudge" not in flat and "Once it died" not in flat
-    assert "dead. Its weights get no nudge while it stays dead." in flat   # pass 37: two sentences
+    assert "Dead ReLU unit: its sum is at or below 0 on every point, so no nudge." in flat   # pass 89 (r89): one line
 
 
 # ---- pass 36: the r34 reader's clarity points ----
@@ -4307,7 +4307,8 @@ def test_pass82_what_to_remember_the_recall_and_the_quiz_agree_on_slope_0():
     text = prose()
     flat = " ".join(text.split())
     remember = flat[flat.index("## What to remember"):]
-    assert "never have slope 0 over a stretch" in remember and "GELU's slope crosses 0 only once." in remember
+    # pass 89 (r89 Retention): What to remember names only ReLU's slope-0 stretch; the recall says the rest
+    assert "Leaky ReLU keeps slope 0.01 left of 0." in remember and "GELU's slope crosses 0" not in remember
     assert "never have slope 0 over a whole > stretch" in flat   # the dead-unit recall's answer, a quote block
     said = [f for _t, _r, f in ch03_gradients.sigmoid_question().options]
     assert "sigmoid's slope is never 0" in said[2]
