@@ -669,8 +669,9 @@ def test_dead_unit_answer_explains_every_option_and_what_to_remember_has_the_fix
     # r52: Leaky ReLU's 0.01 holds on the whole left side, not only far out; the other three nearly stop far out only
     # pass 82 (r80 Correctness: GELU's slope does reach 0, at one point): none stays at 0 over a stretch, as ReLU does
     cross = optimize.brentq(lambda x: float(activations.get("gelu").derivative(x)), -1.0, -0.5)
-    assert ("Leaky ReLU: slope 0.01 left of 0. Sigmoid, tanh and GELU never have slope 0 over a stretch. GELU's slope "
-            "crosses 0 only once.") in remember and f"{cross:.2f}" == "-0.75"   # where: the near-flat bullets say it
+    # pass 89 (r89 Retention: item 4 crammed five facts, trivia included): one line, dead ReLU and Leaky's 0.01
+    assert "4. Dead ReLU unit: its sum is at or below 0 on every point, so no nudge. Leaky ReLU keeps slope 0.01 left of 0." in remember and f"{cross:.2f}" == "-0.75"
+    assert "crosses 0 only once" not in remember and "over a stretch" not in remember   # where: the near-flat bullets say it
     assert "never reach it" not in remember and "come close to slope 0" not in remember
     assert "Leaky ReLU, GELU, sigmoid and tanh never stop" not in remember
     left = np.concatenate([-np.logspace(-4, 3, 50), [-1e-9]])
@@ -838,7 +839,7 @@ def test_the_tanh_gelu_claim_states_the_weight_size_it_rests_on():
         net = mlp.Network.he_init([32] * 31 + [1], name, seed=0)
         assert np.std(np.concatenate([w.ravel() for w in net.weights[:-1]])) == pytest.approx(math.sqrt(2 / 32), rel=0.02)
     flat = " ".join(prose().split())
-    assert ("Per layer back, the weights enlarge the signal's typical size about $\\times 1.4$: the $\\sqrt{2}$ of He initialisation.") in flat   # pass 43: said once
+    assert ("Their squares add: $n$ terms × $(\\sqrt{2/n})^2 = 2$. So the sum's typical size is $\\sqrt{2} \\approx 1.41$. Each layer back, the weights grow the signal's typical size this way, $\\times 1.41$.") in flat   # pass 43: said once
     assert "sized for ReLU" not in flat   # pass 25: said as "the size ReLU needs", defined before the widget
     assert "toy chain" not in flat   # pass 24: a name never given
     assert "(each unit has 32 inputs; before the last layer, each feeds 32 units)" not in flat   # pass 34: the fold says it
@@ -1177,8 +1178,7 @@ def test_tenth_pass_wording():
     # pass 39 (r35): the setup shares the bucket picture's folded cell, so no empty fold; the picture stays in slides
     assert setup == "%matplotlib inline\nfrom course_utils.ui import ch03_gradients as ch03\n\nch03.bucket_line()"
     assert chapter()["cells"][1]["metadata"]["slideshow"]["slide_type"] == "-"
-    assert ("4. A ReLU unit whose sum is at or below 0 on every point is dead. Its weights get no nudge while it stays dead. Leaky ReLU: "
-            "slope 0.01 left of 0. Sigmoid, tanh and GELU never have slope 0 over a stretch.") in flat
+    assert "4. Dead ReLU unit: its sum is at or below 0 on every point, so no nudge. Leaky ReLU keeps slope 0.01 left of 0." in flat   # pass 89: one line
     edge = gradients.quiet_zones("gelu")[0]
     assert edge < -3 and float(activations.get("leaky_relu").derivative(-1.0)) == pytest.approx(0.01)
 
@@ -1225,7 +1225,7 @@ def test_he_picture_plain_weights_shrink_the_handed_back_nudge_and_he_keeps_it()
     # pass 37 (r34): named after the He slider, where its reason is, and pointing back to the flow network's x1.4
     defined = [i for i, c in enumerate(cells) if "**He initialisation**" in c]
     # pass 39 (r35): the He section comes before the flow network, whose lead-in names He as its x1.4
-    assert defined == [k + 1] and k < flow and "$\\times 1.4$" in cells[flow - 6] and "He initialisation" in cells[flow - 6]   # r70: ReLU's slopes drawn after it; pass 84: + the rule's cell; pass 87: + why squares
+    assert defined == [k + 1] and k < flow and "$\\times 1.41$" in cells[flow - 6] and "He starting weights" in cells[flow - 6]   # r70: ReLU's slopes drawn after it; pass 84: + the rule's cell; pass 87: + why squares
     assert "He initialisation" not in "".join(cells[:k + 1])
     assert math.sqrt(2) * math.sqrt(1 / 32) == pytest.approx(math.sqrt(2 / 32), rel=1e-15)
 
@@ -2313,7 +2313,7 @@ def test_pass_31_he_weights_alone_enlarge_the_nudge_about_1_4_per_layer_and_the_
     assert f"{_typical(all_weights):.1f}" == "1.4" and f"{math.sqrt(2):.1f}" == "1.4"
     assert f"{0.25 * 1.4:.2f}" == "0.35"
     flat = " ".join(prose().split())
-    assert ("Per layer back, the weights enlarge the signal's typical size about $\\times 1.4$: the $\\sqrt{2}$ of He initialisation.") in flat   # pass 39
+    assert ("Their squares add: $n$ terms × $(\\sqrt{2/n})^2 = 2$. So the sum's typical size is $\\sqrt{2} \\approx 1.41$. Each layer back, the weights grow the signal's typical size this way, $\\times 1.41$.") in flat   # pass 39
     assert "the weights win a little back" not in flat
 
 
@@ -2404,7 +2404,7 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # pass 34: before the widget, one short paragraph; the side arithmetic is in one optional fold after it
     # pass 75 (r72): the typical-size picture comes before its recipe
     for words in ("**typical size** says how far from 0 they usually are, sign ignored. Example:",   # pass 84: recipe after "Per layer back, the weights enlarge the signal's "
-                  "typical size about $\\times 1.4$: the $\\sqrt{2}$ of He initialisation.", "If the bend's size times $1.4$ is near 1, the signal holds.",
+                  "So the sum's typical size is $\\sqrt{2} \\approx 1.41$.", "If the bend's size times $1.4$ is near 1, the signal holds.",
                   "use weights of typical size $\\sqrt{1/n}$. Then"):   # pass 39 (r35): the He section, with the plain size, now comes first
         assert words in before, words
     # pass 43 (r38): the recipe and the coin flips sit before the widget now, where they are first used
@@ -2431,8 +2431,10 @@ def test_pass_32_typical_size_plain_size_and_the_box_come_before_the_flow_widget
     # start's panel ends at 0.41 is a short closed fold under the three lines
     # pass 83 (r81 Focus: a quirk of one random start): the fold is one sentence, its claim checked below
     # pass 87 (r86 Focus: a check on the model a learner does not need): one short closed fold, ReLU's 0.41 only
-    assert ("- ReLU: $0.97$, about 1: it roughly holds too. - GELU: $0.88$, just under 1: it fades slowly. "
-            "<details><summary>Why does ReLU's panel end at 0.41?</summary> " + RELU_041 + " </details>") in after
+    # pass 89 (r89 Focus: a number-checking aside): the 0.41 fold is cut
+    assert "- ReLU: $0.97$, about 1: it roughly holds too. - GELU: $0.88$, just under 1: it fades slowly." in after
+    assert "- GELU: $0.88$, just under 1: it fades slowly. <details>" not in after
+    assert "Why does ReLU's panel end" not in after and RELU_041 not in after
     assert "0.92?" not in after and "Small shortfalls" not in after
     assert "The bars use averages" not in after   # pass 86 (r85): the bars are this start's, named a forecast
     # pass 84 (r83 Clarity, Correctness: "less than √2" did not settle 0.41): this start's steps multiplied out
@@ -2597,7 +2599,7 @@ def test_pass_34_dead_units_claim_only_what_the_picture_shows():
     assert "Its slope is always 0. So while it stays dead, its weights and bias get no nudge." in flat
     assert "Right: two units of its layer 1, after training." in flat
     assert "never get a nudge" not in flat and "Once it died" not in flat
-    assert "dead. Its weights get no nudge while it stays dead." in flat   # pass 37: two sentences
+    assert "Dead ReLU unit: its sum is at or below 0 on every point, so no nudge." in flat   # pass 89 (r89): one line
 
 
 # ---- pass 36: the r34 reader's clarity points ----
@@ -2649,8 +2651,11 @@ def test_pass_36_he_initialisation_is_named_at_the_x_1_4_with_its_size():
     flow = cells.index("ch03.gradient_flow(depth=10)")
     assert cells.index("ch03.he_slider()") < k < flow   # pass 39 (r35): the He section now comes first
     lead_in = " ".join(cells[flow - 6].split())   # r70: ReLU's slopes picture and its sentence follow it; pass 84: + the rule's cell
-    assert ("Per layer back, the weights enlarge the signal's typical size about $\\times 1.4$: the $\\sqrt{2}$ of He "
-            "initialisation.") in lead_in and "sqrt{2/" not in lead_in and "section below" not in lead_in
+    # pass 89 (r89 Clarity: "x1.4, the sqrt 2 of He" made the reader work out n x (sqrt(2/n))^2 = 2): written out
+    assert ("Their squares add: $n$ terms × $(\\sqrt{2/n})^2 = 2$. So the sum's typical size is $\\sqrt{2} \\approx 1.41$. "
+            "Each layer back, the weights grow the signal's typical size this way, $\\times 1.41$.") in lead_in
+    assert f"{math.sqrt(2):.2f}" == "1.41" and 32 * math.sqrt(2 / 32) ** 2 == pytest.approx(2)
+    assert lead_in.count("sqrt{2/") == 1 and "section below" not in lead_in   # pass 89: only in the arithmetic
     assert f"{math.sqrt(2 / 32):.2f}" == "0.25"
     for n_in in (32, 8):
         net = mlp.Network.he_init([n_in] + [32] * 30 + [1], "tanh", seed=0)
@@ -2964,8 +2969,8 @@ def test_pass47_r42_loose_claims_are_said_exactly():
     # pass 87 (r86 Clarity: the claim had no picture): both fan-ins drawn first, the claim after them
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
             "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). The weights start "
-            "as random draws, about half below 0. Both ways add $n$ random-sign terms (every layer has $n$ units). "
-            "So one weight size fits both. We find it going forward.") in flat and "(#Watching-it-in-a-real-network)" not in flat
+            "as random draws, about half below 0. Going back, a unit adds $n$ random-sign terms, just as forward. "
+            "So one weight size fits both ways. We find it going forward.") in flat and "(#Watching-it-in-a-real-network)" not in flat
     assert "So the arithmetic is the same" not in flat
     assert ("a unit's sum should be about one input's size. Like photocopying a photocopy: each copy must be neither "
             "lighter nor darker, or after ten copies the page is blank or black.") in flat
@@ -3010,8 +3015,10 @@ def test_pass47_over_20_starts_gelu_fades_slowly_and_sigmoid_always_reaches_the_
     # pass 86 (r85 Correctness: 200 starts were not the learner's to check): the Check says what the 10 presses show
     # pass 87 (r86 Correctness: "every time"/"never" hold only because the starts are seeded): said so first
     # r87 (Focus: "seeded" read as tool plumbing): said as what it means for the learner
-    assert ("The button's random starts are the same for everyone, so you can compare. At 30 layers, your 10 "
+    # pass 89 (r89 Focus: "same for everyone" read as tool plumbing): cut; the presses' counts stay
+    assert ("tanh stays above the band, up to 30 layers. At 30 layers, your 10 "
             "presses put sigmoid's layer 1 in the band every time. Tanh's, never.") in text
+    assert "same for everyone" not in text
     presses = range(1, 11)   # the 10 presses: seeds 1 to 10, after the first start (seed 0)
     assert in_band_at_30("sigmoid", presses) == 10 and in_band_at_30("tanh", presses) == 0
     assert "none of 200" not in text   # the 200 starts below stay checked, not claimed
@@ -3392,9 +3399,9 @@ def test_pass55_flow_rates_are_the_measured_ones_and_the_products_give_only_the_
     # pass 75 (r72, Focus): the panels print layer 1's shares; the text keeps one line per bend, no share repeated
     # pass 85 (r84 Correctness: tanh's bar 1.02 beside its panel's 0.92): 0.92 only in the bars' closed fold, as ReLU's 0.41
     # pass 87 (r86 Focus): the fold keeps ReLU's 0.41 only; tanh's 0.92 is left to its panel
-    fold = flat[flat.index("<summary>Why does ReLU's panel end at 0.41?"):]
-    fold = fold[:fold.index("</details>")]
-    assert flat.count("0.92") == 0 and fold.count("0.41") == 2 and "- Tanh: about 1 a step, so the signal roughly holds." in flat
+    # pass 89 (r89 Focus): the fold is cut; neither share is written, the panels print them
+    assert "Why does ReLU's panel end" not in flat and "$0.41$" not in flat
+    assert flat.count("0.92") == 0 and "- Tanh: about 1 a step, so the signal roughly holds." in flat
     gelu = gradients.signal_flow("gelu", 10)
     assert f"{share['gelu'] ** (1 / 9):.2f}" == "0.89" and 0.85 < share["gelu"] ** (1 / 9) > 0.7
     steps = gelu[:-1] / gelu[1:]   # layer k's signal over layer k+1's: the last entries are the steps nearest the output
@@ -4272,8 +4279,8 @@ def _assert_weight_section_says_forward_then_folds_the_backward(flat):
     # pass 87 (r86 Clarity: the claim had no picture): both fan-ins drawn first, the claim after them
     assert ("The weights also multiply the backward signal. Say every layer has $n$ units. Forward and back, a unit "
             "adds $n$ terms: - Forward: input × weight. - Back: signal × weight (the two paths above). The weights start "
-            "as random draws, about half below 0. Both ways add $n$ random-sign terms (every layer has $n$ units). "
-            "So one weight size fits both. We find it going forward.") in flat
+            "as random draws, about half below 0. Going back, a unit adds $n$ random-sign terms, just as forward. "
+            "So one weight size fits both ways. We find it going forward.") in flat
     assert ("<details><summary>Why squares, not the average, $0.5$?</summary> 1. Going back, a unit's signal adds $n$ "
             "terms, each + or − at random.") in flat   # pass 86: unfolded; pass 87: in short steps; pass 88: folded again
     assert flat.count("<details>") == flat.count("</details>")
@@ -4300,7 +4307,8 @@ def test_pass82_what_to_remember_the_recall_and_the_quiz_agree_on_slope_0():
     text = prose()
     flat = " ".join(text.split())
     remember = flat[flat.index("## What to remember"):]
-    assert "never have slope 0 over a stretch" in remember and "GELU's slope crosses 0 only once." in remember
+    # pass 89 (r89 Retention): What to remember names only ReLU's slope-0 stretch; the recall says the rest
+    assert "Leaky ReLU keeps slope 0.01 left of 0." in remember and "GELU's slope crosses 0" not in remember
     assert "never have slope 0 over a whole > stretch" in flat   # the dead-unit recall's answer, a quote block
     said = [f for _t, _r, f in ch03_gradients.sigmoid_question().options]
     assert "sigmoid's slope is never 0" in said[2]
@@ -4407,7 +4415,8 @@ def test_pass84_relus_0_41_is_this_starts_steps_multiplied_out():
     # the same, weights of exactly √2) and the fold says in words why the real steps fall short of it
     flat = " ".join(prose().split())
     # pass 87 (r86 Focus, Correctness): the fold is one short paragraph; "more off units" (unshown) is cut
-    assert ("<details><summary>Why does ReLU's panel end at 0.41?</summary> " + RELU_041 + " </details>") in flat
+    # pass 89 (r89 Focus: "x1.36 ... x1.41 ... keep a bit less" checked numbers, no idea): the fold is cut
+    assert RELU_041 not in flat and "Why does ReLU's panel end" not in flat and "1.356" not in flat
     assert "weights stretch" not in flat   # pass 88 (r87 Clarity: "stretch" was never explained)
     assert "off units" not in flat and "A forecast counts every slope" not in flat
     assert "Each bar forecasts one step back:" in flat and "forecast" in ch03_gradients.step_size_bars().axes[0].get_title()
@@ -4483,7 +4492,7 @@ def test_pass87_backward_fan_in_is_drawn_before_the_both_ways_claim():
     text names both ways."""
     cells = ["".join(c["source"]) for c in chapter()["cells"]]
     at = cells.index("ch03.fan_in_both_ways_picture()")
-    claim = next(i for i, c in enumerate(cells) if "Both ways add $n$ random-sign terms (every layer has $n$ units)." in c)
+    claim = next(i for i, c in enumerate(cells) if "Going back, a unit adds $n$ random-sign terms, just as forward." in c)
     # r87 (Clarity: random weights were said only later): said first; the draws are bell-shaped around 0
     assert "The weights start as random draws, about half below 0." in cells[claim]
     from course_utils.engine import signal_stats
@@ -4507,7 +4516,7 @@ def test_pass87_backward_fan_in_is_drawn_before_the_both_ways_claim():
 
 # ---- pass 88: the r87 reading ----
 
-def test_pass88_dead_unit_readout_says_why_relu_and_leaky_counts_differ():
+def test_pass88_dead_unit_readout_counts_relu_and_leaky_without_a_why():
     """Check r87's Correctness gap: at the widget's start ReLU has 6 dead units but Leaky only 4 ringed; layer 1 gets the
     data in both, so its counts agree and the difference sits in layers 2 and 3 (Leaky's small negative outputs change
     what they receive). The readout says why, with its own counts, only when the counts differ."""
@@ -4520,10 +4529,12 @@ def test_pass88_dead_unit_readout_says_why_relu_and_leaky_counts_differ():
         b = gradients.unit_slopes("leaky_relu", shift, seed=0) <= 0.01 + 1e-12
         assert np.array_equal(a[0], b[0]), shift
     w = ch03_gradients.dead_units()
-    assert "Why 4, not 6? Leaky's small negative outputs change what the next layer receives." in w.readout.value
-    assert ch03_gradients.counts_differ(5, 5) == "" and "Why 3, not 7?" in ch03_gradients.counts_differ(7, 3)
-    w.sliders["shift"].value = 1.0   # 77 and 77: nothing to explain
-    assert "Why" not in w.readout.value
+    # pass 89 (r89 Focus: the why-not-6 aside pulled away from the idea): the readout keeps both counts, no why
+    assert "<b>6 of 96</b>" in w.readout.value and "<b>4</b>" in w.readout.value
+    assert "Why" not in w.readout.value and "Leaky's small negative outputs" not in w.readout.value
+    assert not hasattr(ch03_gradients, "counts_differ")
+    w.sliders["shift"].value = 1.0   # 77 and 77
+    assert "<b>77 of 96</b>" in w.readout.value and "<b>77</b>" in w.readout.value and "Why" not in w.readout.value
 
 
 def test_pass88c_each_dead_units_panel_names_its_own_mark():

@@ -679,15 +679,6 @@ def fresh_units_picture(seed=0):
     return fig
 
 
-def counts_differ(n_dead, n_quiet):
-    """Why the dead units' two counts can differ (pass 88, r87 Correctness): layer 1 gets the data in both networks, so
-    its counts agree; Leaky's small negative outputs change what layers 2 and 3 receive. Empty when they agree."""
-    if n_dead == n_quiet:
-        return ""
-    return (f" Why {n_quiet}, not {n_dead}? Leaky's small negative outputs change what the next layer receives. "
-            "So layers 2 and 3 get other sums.")
-
-
 @plots.styled
 def dead_units(shift=0.0, seed=0, max_shift=2.5):
     """A fresh network's 96 hidden units on the spiral: drag every bias down and watch ReLU units die, Leaky ones stay (notebook 03).
@@ -740,8 +731,7 @@ def dead_units(shift=0.0, seed=0, max_shift=2.5):
         n_dead, n_quiet = int(np.sum(quiet["relu"])), int(np.sum(quiet["leaky_relu"]))
         readout.value = (f"Biases moved down by {sv:.1f}. ReLU: <b>{n_dead} of {quiet['relu'].size}</b> units dead: "
                          f"slope 0 on all 400 points, so their weights get no nudge. Leaky ReLU: none can die, its slope is "
-                         f"never 0; <b>{n_quiet}</b> get a sum below 0 on every point, yet still pass 0.01 of the signal."
-                         + counts_differ(n_dead, n_quiet))
+                         f"never 0; <b>{n_quiet}</b> get a sum below 0 on every point, yet still pass 0.01 of the signal.")
 
     on_change(sliders.values(), update)
     update()
