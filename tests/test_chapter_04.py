@@ -928,7 +928,8 @@ def test_squashers_cost_is_the_product_of_slopes_not_a_vanishing_slope():
     # r78 (pass 81): defined at its first use, in the ReLU family's nudge (input times backward signal); here it travels
     # r80 (pass 82): its own paragraph, with a coach's call, before the ReLU family's Fixes
     assert "vanish" not in text and "Training sends it back" not in text
-    assert "Its sign says which way the unit's sum should move. Its size says how far.\n" in text
+    # r89 (pass 89): the sign-and-size line went with the abstract paragraph; the zig-zag section says the sign
+    assert "Its sign says which way to step." in text
     assert text.index("**backward signal**") + 2 == text.index("backward signal") < text.index("## The squashers")   # defined at its first use
     # pass 68 (r63): "usual-sized" was vague; the weights are named by what they do (LeCun-normal keeps the spread)
     # r72 (pass 75): the message picture with a number: each layer multiplies by its slope, 0.25 at most for sigmoid
@@ -1382,7 +1383,7 @@ def test_selus_guarantee_is_for_fully_connected_layers_and_its_answer_waits_in_t
     # pass 31: the conditions are said in full in the SELU section; the mistake line names them short
     assert SCOPE in ch04_zoo.selu_why_fold().data and "Among them" not in text and "It also needs plain" not in text and "proved only" not in text
     k = _index("ch04.selu_spread(")
-    assert "**Predict:** the spread starts at 1. Drag it to 2. After 30 layers" in "".join(_cells()[k - 1]["source"])
+    assert "**Predict:** the spread starts at 1. Drag it to 2.\n\n1. After 30 layers" in "".join(_cells()[k - 1]["source"])
     answer = "".join(_cells()[k + 1]["outputs"][0]["data"]["text/markdown"])
     assert answer.startswith("<details><summary>Check your prediction</summary>")
     # r67 (pass 71): the Check's still picture of the three starts waits inside the fold, with the words
@@ -2086,12 +2087,13 @@ def test_dead_unit_is_one_on_the_flat_side_for_every_input():
     # r88 (pass 88c): the slope entered ambiguously (the signal said where the sum should move, then was multiplied by
     # the slope); now one chain: a call at the unit's output, times the slope, is its backward signal (chapter 03's,
     # slope inside); times the input, the nudge
-    assert ("A call comes back to each unit's output, from later layers.\n"
+    # r89 (pass 89): the abstract paragraph is one worked example in numbers (a computed table under it)
+    assert ("After each guess, a **call** comes back from the mistake to each unit.\n"
             "Think of a coach calling to a player: \"a bit higher!\"\n"
-            "The bend multiplies that call by its slope. The result is the unit's **backward signal**.\n"
-            "Its sign says which way the unit's sum should move. Its size says how far.\n"
-            "Each weight's nudge is its input times its unit's backward signal.\n"
-            "So nudge = input × slope × call. Slope 0, nudge 0.") in text
+            "The bend multiplies the call by its slope at the unit's sum.\n"
+            "The result is the unit's **backward signal**.\n"
+            "Each weight's nudge is its input times that backward signal.\n"
+            "Say a call of 2 reaches a unit whose sum is $x = -1$:") in text
     assert "the signal is multiplied by the bend's slope" not in text and "Each unit gets one number back" not in text
     assert "**Fixes:** with a slope above 0, a unit whose sum is below 0 still gets a nudge.\n" in text
     assert "Each of its weights gets a nudge: $3.5 \\times$ its input.\nThat $3.5$ already contains the slope $0.5$." in ch03   # pass 75 rewording of the same fact
@@ -2327,7 +2329,10 @@ def test_phi_is_the_standard_bell_curves_share():
     # pass 24: "share of the curve" was vague; it is the share of the area under it, as the glossary says
     # r48: one idea a sentence: the bell curve, then the share of its area
     assert ("GELU's switch is $\\Phi(x)$ (capital phi). Take the standard bell curve (average 0, spread 1).\n"
-            "$\\Phi(x)$ is the share of the curve's area that lies left of $x$.") in text   # r56: "its" named
+            "$\\Phi(x)$ is the share of the curve's area that lies left of $x$.\n"
+            # r89 (pass 89): area under a curve is beyond some learners; an everyday reading follows it
+            "Think of a crowd whose heights spread like that curve.\n"
+            "$\\Phi(x)$ is the share of the crowd shorter than $x$.") in text   # r56: "its" named
     assert "$\\Phi(1) \\approx 0.84$" in text and f"{stats.norm.cdf(1.0):.2f}" == "0.84"
     assert stats.norm.cdf(0.0) == 0.5   # half the area lies left of 0
     assert "share of a bell curve" not in text
@@ -2859,7 +2864,7 @@ def test_pass_29_spread_widget_opens_at_two_with_five_he_draws_and_terms_come_be
     # pass 30: opened at 1; r84 (pass 85) opened it at 2, where its stored readout answered the Predict (r86 and the
     # s36 code review): at 1 again, and the Predict says to drag it to 2
     assert "ch04.selu_spread(start=1.0, depth=30)" in "".join(_cells()[k]["source"])
-    assert "**Predict:** the spread starts at 1. Drag it to 2. After 30 layers" in "".join(_cells()[k - 1]["source"])
+    assert "**Predict:** the spread starts at 1. Drag it to 2.\n\n1. After 30 layers" in "".join(_cells()[k - 1]["source"])
     assert "### Try it: a spread that starts too big or too small" in _markdown()
     w = ch04_zoo.selu_spread(start=2.0)
     assert w.sliders["start"].value == 2.0 and len(ch04_zoo.DRAW_SEEDS) == 5
@@ -2933,10 +2938,12 @@ def test_selu_widget_opens_at_the_asked_start_and_names_the_move():
     # opens at 1, where SELU's spread stays 1 whatever happens at 2
     assert "".join(cells[k]["source"]).startswith("ch04.selu_spread(start=1.0")
     ask = "".join(cells[k - 1]["source"])
-    assert "**Predict:** the spread starts at 1. Drag it to 2. After 30 layers" in ask and "Then drag it to 0.5." in ask
+    # r89 (pass 89): "Then drag it to 0.5" made step 1 two asks (the Check says that move); each step one question
+    assert "**Predict:** the spread starts at 1. Drag it to 2." in ask and "Then drag it to 0.5." not in ask
     # r85 (pass 86): three questions in one breath; two numbered predictions, SELU's then ReLU's
-    assert ask.endswith("Drag it to 2. After 30 layers:\n\n1. Is SELU's spread near 2 or near 1? Then drag it to 0.5.\n"
-                        "2. ReLU, same weights: steady, growing or fading?")
+    assert ask.endswith("Drag it to 2.\n\n1. After 30 layers, is SELU's spread near 2 or near 1?\n"
+                        "2. Is ReLU's spread steady, growing or fading? Then tick **show ReLU**.")
+    assert [line.count("?") for line in ask.split("\n") if line[:2] in ("1.", "2.")] == [1, 1]
     # pass 46: the five networks are said with the readout's middle value; solid and dashed lines each named once
     # r43: with the lowest and highest spread beside it (the middle He run alone looked like "He holds 1")
     assert "The slider sets the inputs' spread.\nThe lines: SELU, and ReLU to compare, both with the same weights.\n" in ask
@@ -3519,6 +3526,7 @@ def test_selu_readout_shows_the_lowest_and_highest_spread_of_the_five_networks()
     w = ch04_zoo.selu_spread(start=1.0, depth=30)
     assert w.sliders["start"].value == 1.0
     w.sliders["start"].value, w.sliders["start"].value = 2.0, 1.0   # r86 (pass 87): the table waits for a move
+    w.checkboxes["relu"].value = True   # r89 (pass 89): ReLU's row waits for 'show ReLU'
     draws = ch04_zoo.run_draws(30, 1.0)
     for text, pairs in ((t, p) for t, p in draws.items() if t != "ReLU, He weights"):
         ends = [s[-1] for _, s in pairs]
@@ -4031,7 +4039,8 @@ def test_relu_family_nudge_predict_is_answered_by_the_slope_picture():
     assert _index("ch04.corner_zoom()") < k and _is_fold(cells[k]) and "relu_family_slopes" not in json.dumps(cells)
     # r80 (pass 82): the backward signal's own paragraph (why the slope decides the nudge) comes between
     # r84 (pass 85): the recap comes before the Predict, so the learner knows why the slope decides the nudge
-    assert "".join(cells[k - 2]["source"]).startswith("Why does the slope decide the nudge? Recall chapter 03.\n")
+    assert "".join(cells[k - 3]["source"]).startswith("Why does the slope decide the nudge? Recall chapter 03.\n")
+    assert "".join(cells[k - 2]["source"]) == "ch04.backward_example(call=2.0, x=-1.0)"   # r89 (pass 89)
     assert "".join(cells[k + 1]["source"]).startswith("**Fixes:** with a slope above 0, a unit whose sum is below 0 still gets a nudge.")
     fig = ch04_zoo.relu_family_slopes()
     ax = fig.axes[0]
@@ -4227,7 +4236,7 @@ def test_selu_widget_stored_picture_has_alt_text_from_the_drawn_runs():
     assert data["image/png"] and alt == w.describe() == w.image.tooltip
     draws = ch04_zoo.run_draws(30, 1.0)
     selu = [s[-1] for _, s in draws["SELU"]]
-    assert f"SELU's lines end at {min(selu):.2f} to {max(selu):.2f}; ReLU's end at 0.00." in alt
+    assert f"SELU's lines end at {min(selu):.2f} to {max(selu):.2f}. {ch04_zoo.RELU_HIDDEN}" in alt   # r89 (pass 89)
     assert f"a dotted line at layer {ch04_zoo.selu_settle_layer(30)}" in alt and "grey band from 0.9 to 1.1" in alt
     assert "the inputs' spread: 1." in alt and "5 random networks" in alt
     w.sliders["start"].value = 2.0
@@ -4235,6 +4244,9 @@ def test_selu_widget_stored_picture_has_alt_text_from_the_drawn_runs():
     cells = _cells()
     out = next(o for o in cells[_index("ch04.selu_spread(")]["outputs"] if "image/png" in o.get("data", {}))
     assert out["metadata"]["image/png"]["alt"] == alt   # s36: the widget opens at 1 again (its stored alt is 1's)
+    w.sliders["start"].value = 1.0
+    w.checkboxes["relu"].value = True
+    assert f"SELU's lines end at {min(selu):.2f} to {max(selu):.2f}; ReLU's end at 0.00." in w.describe()
 
 
 # ---- r83 (pass 84) ----
@@ -4343,3 +4355,42 @@ def test_pass_88_leaky_relu_thumbnail_says_its_leak_is_too_small_to_see(monkeypa
     drawn = ch04_zoo.sparkline.__wrapped__("leaky_relu")
     monkeypatch.setattr(ch04_zoo, "SPARK_NOTES", {})
     assert ch04_zoo.sparkline.__wrapped__("leaky_relu") != drawn   # the note is drawn on the picture
+
+
+def test_selu_widget_hides_relu_until_the_learner_ticks_show_relu():
+    """Check (r89, pass 89): the widget's first picture showed ReLU fading, the Predict's second answer, before any
+    move; ReLU's lines, legend entry, readout row and alt text wait for the 'show ReLU' tick box, off at first."""
+    w = ch04_zoo.selu_spread(start=1.0, depth=30)
+    box = w.checkboxes["relu"]
+    assert box.description == "show ReLU" and box.value is False and box in w.children
+    relu = [line for key, line in w.lines.items() if key.startswith("ReLU")]
+    assert relu and not any(line.get_visible() for line in relu)
+    legend = w.live.figure.legends[0]
+    assert not legend.legend_handles[1].get_visible() and not legend.get_texts()[1].get_visible()
+    assert "ReLU's lines are hidden" in w.describe()
+    hidden = bytes(w.image.value)
+    w.sliders["start"].value = 2.0
+    assert "ReLU" not in w.readout.value and "SELU" in w.readout.value
+    box.value = True
+    assert all(line.get_visible() for line in relu) and legend.get_texts()[1].get_visible()
+    assert "ReLU, same weights" in w.readout.value and "ReLU's end at 0.00" in w.describe()
+    assert bytes(w.image.value) != hidden
+    stored = _cells()[_index("ch04.selu_spread(")]["outputs"][0]["metadata"]["image/png"]["alt"]
+    assert stored.endswith(ch04_zoo.RELU_HIDDEN) and "ReLU, same weights" not in stored   # the stored picture: SELU alone
+
+
+def test_backward_signal_is_one_worked_example_that_multiplies_out():
+    """Check (r89, pass 89): the backward signal was five ideas in one paragraph; it is now one example in numbers:
+    a call of 2 at x = -1, times ReLU's slope (0) and ELU's (e^-1, 0.37), gives 0 and 0.74. The text asks for the
+    call and x the cell uses, and the example's cell is shorter than the paragraph it replaced (85 words)."""
+    rows = ch04_zoo.backward_rows(2.0, -1.0)
+    assert rows == {"relu": (0.0, 0.0), "elu": (0.37, 0.74)}
+    assert rows["elu"][0] == round(math.exp(-1), 2) and rows["elu"][1] == round(2 * math.exp(-1), 2)
+    k = _index("ch04.backward_example(")
+    assert "".join(_cells()[k]["source"]) == "ch04.backward_example(call=2.0, x=-1.0)"
+    said = "".join(_cells()[k - 1]["source"])
+    assert said.endswith("Say a call of 2 reaches a unit whose sum is $x = -1$:") and len(said.split()) < 85
+    shown = "".join(_cells()[k]["outputs"][0]["data"]["text/markdown"])
+    assert "| ReLU | 2 × 0 = 0 |" in shown and "| ELU | 2 × 0.37 = 0.74 |" in shown
+    with pytest.raises(ValueError):   # right of 0, ReLU's slope is 1: its row no longer says "no nudge"
+        ch04_zoo.backward_example(x=1.0)

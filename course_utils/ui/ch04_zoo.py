@@ -21,7 +21,7 @@ __all__ = ["COLUMNS", "FAMILIES", "ZooTable", "activation_explorer", "at_answer"
            "gate_diagram", "gated_units", "raise_answer", "models_table", "overflow_fold", "signal_answer", "slopes_fold",
            "softmax_bars", "temperature_answer", "widest_answer", "score_labels", "block_tables",
            "print_dips", "print_gap", "zigzag_left", "zigzag_runs", "zigzag_sketch", "zigzag_steps", "zigzag_text", "zigzag_way", "print_overflow", "print_widest_gap",
-           "back_near_one", "doubling_runs", "doubling_spread", "selu_settle_layer", "selu_three_starts", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "selu_slope", "selu_stretch_edge", "selu_why_fold", "families_row", "slopes_text", "deepest_dip_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "relu_family_slopes", "nudge_answer", "nudge_slopes", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline", "spark_alt",
+           "back_near_one", "backward_example", "backward_rows", "doubling_runs", "doubling_spread", "selu_settle_layer", "selu_three_starts", "floor_of", "he_draws", "run_draws", "shrink_factor", "corner_text", "corner_zoom", "corner_slopes", "spread_in_out", "spread_map", "selu_slope", "selu_stretch_edge", "selu_why_fold", "families_row", "slopes_text", "deepest_dip_question", "gated_weights_question", "gate_race", "gate_values", "relu_family", "relu_family_slopes", "nudge_answer", "nudge_slopes", "row", "rows", "selu_spread", "signal_after", "smooth_family", "softmax_temperature", "sparkline", "spark_alt",
            "squashers", "two_switches", "area_label", "tanh_answer", "tanh_fit", "tanh_gap", "reshaped_sigmoid", "where_they_differ", "widest"]
 
 FAMILIES = {
@@ -367,6 +367,31 @@ def relu_family_slopes(x=NUDGE_X):
     return fig
 
 
+# r89 (pass 89): the backward signal was an abstract paragraph; one worked example in numbers replaces most of it
+BACKWARD_CALL, BACKWARD_X = 2.0, -1.0
+
+
+def backward_rows(call=BACKWARD_CALL, x=BACKWARD_X, names=("relu", "elu")):
+    """{bend: (its slope at x, call × slope)}, each rounded as printed (2 decimals), so the row multiplies out."""
+    slopes = {n: round(float(activations.get(n).derivative(x)), 2) + 0.0 for n in names}
+    return {n: (s, round(call * s, 2) + 0.0) for n, s in slopes.items()}
+
+
+def backward_example(call=BACKWARD_CALL, x=BACKWARD_X, names=("relu", "elu")):
+    """The worked example under 'Why does the slope decide the nudge?': call × slope = backward signal, per bend."""
+    rows = backward_rows(call, x, names)
+    if abs(rows["elu"][1] - call * float(activations.get("elu").derivative(x))) >= 0.005 or rows["relu"][1] != 0:
+        raise ValueError(f"the worked example no longer multiplies out: {rows}")
+    x_text = f"{x:g}".replace("-", "−")
+    lines = "\n".join(f"| {label(n)} | {call:g} × {s:g} = {b:g} |" for n, (s, b) in rows.items())
+    return Markdown(f"""| bend | call × slope at {x_text} = backward signal |
+|---|---|
+{lines}
+
+ReLU's weights get no nudge. ELU's still do.
+""")
+
+
 def nudge_answer(x=NUDGE_X):
     """The answer to 'a unit's sum sits at x = -0.5: which bend gives its weights the biggest nudge?', computed."""
     s, c = nudge_slopes(x), nudge_crossings()
@@ -635,6 +660,9 @@ def _middle(values):
 MIDDLE_NOTE = f"the middle value of the {len(DRAW_SEEDS)} networks"
 
 
+# r89 (pass 89): the tick box that shows ReLU's lines (off at first), and the alt text while they are hidden
+SHOW_RELU = "show ReLU"
+RELU_HIDDEN = "ReLU's lines are hidden until 'show ReLU' is ticked."
 # r86 (pass 87): the stored readout showed the Predict's answer; until the slider moves it says only this
 SPREAD_WAIT = "<i>Move the slider to see the spreads after {depth} layers.</i>"
 
@@ -686,9 +714,11 @@ def selu_spread(start=2.0, depth=30):
                     layers, np.zeros(depth + 1), color=plots.color(name), label=text if k == 0 else "_nolegend_",
                     **looks[text])[0])
     handles = {label: h for h, label in zip(*ax_v.get_legend_handles_labels())}
-    live.figure.legend([handles[t] for t in runs], [SPREAD_SHOWN[t] for t in runs], loc="outside lower center", ncol=len(runs))   # below: no curve under it
+    legend = live.figure.legend([handles[t] for t in runs], [SPREAD_SHOWN[t] for t in runs], loc="outside lower center", ncol=len(runs))   # below: no curve under it
     low, high, step = SPREAD_STARTS
     sliders = {"start": slider("spread into layer 1", start, low, high, step)}
+    # r89 (pass 89): ReLU's lines answered the Predict's second step before any move; hidden until ticked
+    show_relu = widgets.Checkbox(value=False, description=SHOW_RELU, indent=False)
     readout = widgets.HTML(SPREAD_WAIT.format(depth=depth))
 
     def update():
@@ -698,11 +728,19 @@ def selu_spread(start=2.0, depth=30):
             for k, (m, s) in enumerate(pairs):
                 lines[_draw_key(text, k, "average")].set_ydata(m)
                 lines[_draw_key(text, k, "spread")].set_ydata(s)
+        if state.get("relu_shown") != show_relu.value:   # the legend is in the cached background: redraw it
+            state["relu_shown"] = show_relu.value
+            for key, line in lines.items():
+                if key.startswith("ReLU"):
+                    line.set_visible(show_relu.value)
+            for part in (legend.legend_handles[1], legend.get_texts()[1]):
+                part.set_visible(show_relu.value)
+            live.invalidate()
         live.render()
         # r39: one number a cell; r81 (pass 83): the lowest and highest spread columns (r43) were one thing too many:
         # the middle of the five networks only (the He runs they guarded against are gone since r56)
         rows = [(SPREAD_SHOWN[text], _middle([m[-1] for m, _ in pairs]), _middle([s[-1] for _, s in pairs]))
-                for text, pairs in draws.items()]
+                for text, pairs in draws.items() if text == "SELU" or show_relu.value]
         # r84 (pass 85): the header's "(the middle value of the 5 networks)" moved into the Check's fold
         # r86 (pass 87): the table answers the Predict, so it waits for the learner's first move (SPREAD_WAIT till then)
         if state["moved"]:
@@ -714,27 +752,30 @@ def selu_spread(start=2.0, depth=30):
 
     state = {"moved": False}
     on_change(sliders.values(), moved)
+    on_change([show_relu], update)
     update()
     return _DescribedWidget(
-        [sliders["start"], readout, live.image], live,
+        [sliders["start"], show_relu, readout, live.image], live,
         "SELU and the spread: drag the spread into layer 1 (static picture below)",
-        sliders=sliders, readout=readout, lines=lines,
-        describe=lambda: selu_spread_alt(sliders["start"].value, state["draws"], depth, settle),
+        sliders=sliders, readout=readout, lines=lines, checkboxes={"relu": show_relu},
+        describe=lambda: selu_spread_alt(sliders["start"].value, state["draws"], depth, settle, show_relu.value),
     )
 
 
-def selu_spread_alt(start, draws, depth, settle):
+def selu_spread_alt(start, draws, depth, settle, relu_shown=True):
     """The SELU widget's picture in words, from the runs drawn (r81, pass 83: its stored picture had no alt text)."""
     def ends(pairs, k):
         span = _span([pair[k][-1] for pair in pairs])
         low, high = span.split(" to ")
         return low if low == high else span
     selu, relu = draws["SELU"], draws["ReLU, LeCun weights"]
+    relu_left = (f"; {SPREAD_SHOWN['ReLU, LeCun weights']} (thin, solid) jumps up at layer 1, then ends at {ends(relu, 0)}"
+                 if relu_shown else "")
+    relu_right = f"; ReLU's end at {ends(relu, 1)}." if relu_shown else f". {RELU_HIDDEN}"
     return (f"Two panels, layer 0 to {depth} across, {len(selu)} random networks drawn for each bend, the inputs' "
-            f"spread: {start:g}. Left, average output: SELU's lines (thick, solid) end at {ends(selu, 0)}; "
-            f"{SPREAD_SHOWN['ReLU, LeCun weights']} (thin, solid) jumps up at layer 1, then ends at {ends(relu, 0)}. "
+            f"spread: {start:g}. Left, average output: SELU's lines (thick, solid) end at {ends(selu, 0)}{relu_left}. "
             f"Right, spread, with a grey band from {1 - SETTLE_WITHIN:g} to {1 + SETTLE_WITHIN:g} and a dotted line "
-            f"at layer {settle}: SELU's lines end at {ends(selu, 1)}; ReLU's end at {ends(relu, 1)}.")
+            f"at layer {settle}: SELU's lines end at {ends(selu, 1)}{relu_right}")
 
 
 class _DescribedWidget(LiveWidget):
