@@ -58,8 +58,9 @@ DETOUR_READ = ("On the left, each step moves the two weights the same way, never
 # pass 88c (r88 Clarity: five ideas before the race was shown): the race first; what it cannot split is said in the
 # verdict, after it, with one line setting the two suspects apart (backward against forward)
 SUSPECTS_PLAN = "This race cannot say which did the work. *Going further* looks closer at Fading."
-BACK_AND_FORTH = ("Fading is about the learning signal going backward. Gentle slope is about the output moving "
-                  "forward.")
+# pass 89 (r89 Clarity: why two suspects?): one slope causes both; each gets its own everyday image
+BACK_AND_FORTH = ("One slope, at most 1/4, causes both suspects. Fading is like a whisper passed back, fainter at each person. "
+                  "Gentle slope is like a low bike gear: pedal hard, move little.")
 LIKE_RATE = "That is about like learning rate 0.04, at every step. It holds for each steep unit's own weights and bias, not for the output's."
 
 
