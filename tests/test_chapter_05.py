@@ -58,8 +58,9 @@ DETOUR_READ = ("On the left, each step moves the two weights the same way, never
 # pass 88c (r88 Clarity: five ideas before the race was shown): the race first; what it cannot split is said in the
 # verdict, after it, with one line setting the two suspects apart (backward against forward)
 SUSPECTS_PLAN = "This race cannot say which did the work. *Going further* looks closer at Fading."
-BACK_AND_FORTH = ("Fading is about the learning signal going backward. Gentle slope is about the output moving "
-                  "forward.")
+# pass 89 (r89 Clarity: why two suspects?): one slope causes both; each gets its own everyday image
+BACK_AND_FORTH = ("One slope, at most 1/4, causes both suspects. Fading is like a whisper passed back, fainter at each person. "
+                  "Gentle slope is like a low bike gear: pedal hard, move little.")
 LIKE_RATE = "That is about like learning rate 0.04, at every step. It holds for each steep unit's own weights and bias, not for the output's."
 
 
@@ -1260,8 +1261,10 @@ def test_learners_get_nearly_every_training_point_but_9_in_10_fresh_ones(chapter
     # pass 66 (r61 Retention: lessons, not vocabulary): the straight network's lesson first, GELU's win beside
     # line 3 names GELU's win in every seed (checked below, gelu_first)
     # pass 71 (r67 Retention): Adam's resizing opens line 2 (three lines stay)
-    assert ("2. Adam resizes steps: a tiny steady nudge still moves about 0.01. Even so, sigmoid was slow in this race. "
-            "Centring alone did not help; centring and 4× steeper did.\n" in remember) and "1. Without a bend, the border stays straight" in remember and "likely reason" not in flat and "steeper changed both" not in flat
+    # pass 89 (r89 Retention: the optional part's finding was missing): steeper = a bigger start plus bigger steps
+    assert ("2. Adam resizes steps: a tiny steady nudge still moves about 0.01. Sigmoid was slow anyway. "
+            "Centring alone did not help; centring and 4× steeper did. Steeper acts like bigger starting weights plus "
+            "bigger steps.\n" in remember) and "1. Without a bend, the border stays straight" in remember and "likely reason" not in flat and "steeper changed both" not in flat
     assert "sigmoid was slow: its outputs" not in flat
     # pass 54 (r48 Correctness 1): only centred sigmoids were raced, and the one-knob link holds with Adam only
     assert "one knob" not in flat
@@ -1644,7 +1647,8 @@ def test_a_prediction_comes_before_the_nudge_figure_and_its_answer_after(chapter
     k = next(i for i, c in enumerate(cells) if "gradient_figure(" in "".join(c["source"]))
     before, after = "".join(cells[k - 1]["source"]), "".join(cells[k + 1]["source"])
     # pass 62 (cut pass): "What we change: nothing" cut; the section opens on the term it needs
-    assert before.startswith("### Fading: the learning signal shrinks\n\nA **weight layer** is")
+    # pass 89 (r89 Clarity: "weight layer" came late): defined at the runner picture; this section uses it
+    assert before.startswith("### Fading: the learning signal shrinks\n\nWeight layer 1 takes in the inputs.")
     # pass 58 (r52): the suspect list names it as its section does
     # pass 72 (r68 Correctness 1): only the bends' share is at most 1/4 each; the weights can enlarge the signal
     # pass 73 (r70 Clarity: "(the weights, left out, can enlarge it)" was cryptic): said in a sentence of its own
@@ -1826,8 +1830,10 @@ def test_the_check_under_the_live_race_shows_the_finished_race(finished, chapter
     # pass 88 (r87 Interaction: three questions before one run): one question; the tanh-or-ReLU one is asked in the
     # fold, where the run answers it; the borders are asked under "What each bend learns"
     race_md = next(s for s in _cells("markdown") if s.startswith("## Watch them race"))
-    assert race_md.rstrip().endswith("**Predict:** which runner will stay on the shrug line, and why?")
-    assert race_md.count("?") == 1 and "Then guess" not in race_md and "Which borders" not in race_md
+    # pass 89 (r89 Interaction: the fold asked "tanh or ReLU?" though the learner never predicted it): both asked
+    assert race_md.rstrip().endswith("**Predict:** which runner will stay on the shrug line, and why?\n"
+                                     "Which will cross 0.1 first, tanh or ReLU?")
+    assert race_md.count("?") == 2 and "Then guess" not in race_md and "Which borders" not in race_md
     maps = next(s for s in _cells("markdown") if s.startswith("## What each bend learns"))
     assert "**Predict:** Leaky ReLU, ELU, SiLU and Mish are new to this race. Do their borders follow the gap?" in maps
     assert "which bends' borders follow the gap" not in " ".join(_cells("markdown"))
@@ -2032,8 +2038,13 @@ def test_the_nudge_predict_uses_the_quarter_and_names_no_suspect_before_the_answ
     # pass 71 (r67 Picture): the premise, a quarter per sigmoid bend, is drawn on the main path (the fade chain)
     chain = next(i for i, c in enumerate(cells) if "fade_chain_figure(" in "".join(c["source"]))
     assert chain < k and "at most 1/4" in "".join(cells[chain - 1]["source"])
-    assert ("A **weight layer** is the set of weights between two layers of units. There are "
-                                    "four. Weight layer 1 takes in the inputs. Weight layer 4 feeds the output.") in before
+    # pass 89 (r89 Clarity: "weight layer" came late): defined once, under the runner picture, before its first use
+    runner = next(i for i, c in enumerate(cells) if "network_figure(" in "".join(c["source"]))
+    defined = ("Each faint line is a weight. A **weight layer** is all the weights between two layers. There are "
+               "four.")
+    assert defined in re.sub(r"\s+", " ", "".join(cells[runner + 1]["source"])) and "**weight layer**" not in before
+    assert not any("weight layer" in "".join(c["source"]).lower() for c in cells[:runner + 1] if c["cell_type"] == "markdown")
+    assert "Weight layer 1 takes in the inputs. Weight layer 4 feeds the output." in before
     assert ("On the left: each weight layer at the start, epoch 0. On the right: weight layer 1 as training goes "
             "on.") in before
     assert "Here a layer means" not in before and "from weight layer 4 back to 1" in before
@@ -2681,8 +2692,9 @@ def test_the_centred_predict_comes_before_its_picture_and_the_answer_after(centr
     assert " ".join(md).count("Still open") == 0
     # pass 76 (r73 Focus 1): the optional section opens with one line that says what it finds
     # pass 78 (r75 Focus 1): the verdict now ends the main path, so the line says what the section looks at
-    assert md[optional].startswith("## Optional: going further\n\nHow far the learning signal fades, Off-centre's detour, three longer races, taller "
-                                   "against steeper, and why steeper acts like bigger weights.")
+    # pass 89 (r89 Focus: the optional part was longer than the chapter): the line is cut; its headings list the rest
+    assert md[optional].startswith("## Optional: going further\n\nEach suspect up close, then why steeper acts like "
+                                   "bigger weights.")
     for gone in ("Unlike suspect 1", "which part of the stretch matters", "is what makes", "cleared",
                  "as tiny as", "takeaway", "(suspect 1)", "slope explains", "one knob"):
         assert gone not in " ".join(md), gone
@@ -3140,12 +3152,12 @@ def test_the_learning_rate_try_gives_the_centred_sigmoid_4x_steps_at_the_sliders
     # pass 73 (r70 Clarity: an "It" switched runners): the learner's run apart, then one line per runner
     # pass 82 (r80 Interaction: "Your run" though the settings may have changed; Correctness: "its weights" read as
     # all of them, but only the weights into its bends are 4× bigger)
-    assert ("Not in 400 epochs.\n\n**At seed 0, the default:** sigmoid − 0.5's loss is still far above 0.1 at epoch "
-            "400.\n\n"
-            "**Five seeds, run beforehand:**\n\n- sigmoid − 0.5, rate 0.04: no seed crosses. The best run ends near 0.3; "
-            "at rate 0.01, near 0.6.\n- sigmoid(4x) − 0.5, rate 0.01: all five cross. It starts as if the weights into "
-            "its bends were 4× bigger. Each step moves them 4× as far.\n\nBigger steps alone helped: at best, they about "
-            "halved the loss. None crossed 0.1 in 400 epochs.\n\n</details>") in text and "| seed |" not in text and "It cannot show" not in text   # pass 76 (r73 Focus): ends on its answer   # pass 70 (r66 Correctness): the try did lower the loss; said from the runs
+    # pass 89 (r89 Focus: digits and caveats): one verdict for the five seeds; the runs are drawn in the last try's
+    # picture (tries_figure), not said
+    assert text == ("<details><summary>Check your answer</summary>\n\nNot in 400 epochs.\n\n**At seed 0, the default:** "
+                    "sigmoid − 0.5's loss is still far above 0.1 at epoch 400.\n\n**Five seeds, run beforehand:** Bigger "
+                    "steps alone helped: at best, they about halved the loss. None crossed 0.1 in 400 epochs.\n\nThe "
+                    "last try's picture draws all five.\n\n</details>")
     assert f"{mine.final_loss.min():.1f}" == "0.3" and f"{verdict['sigmoid − 0.5'].final_loss.min():.1f}" == "0.6"
     # session 31 (r71 Correctness): some seeds, not all, end clearly lower at the bigger rate
     lower = mine.final_loss < verdict["sigmoid − 0.5"].final_loss - 0.05
@@ -3175,11 +3187,7 @@ def test_the_learning_rate_try_gives_the_centred_sigmoid_4x_steps_at_the_sliders
                      # pass 85 (r84 Clarity: too dense; what does this try isolate?): step size only, plus the
                      # output weights, which the steep unit leaves alone
                      "This changes the step size only, not the start. "
-                     # pass 86 (r85 Clarity: which weights, and why it matters?): named, and set against the steep unit
-                     "Rate 0.04 also speeds up the weights into the output unit. "
-                     "Steepening the hidden bends does not. "
-                     # pass 88c (r88 Clarity: why it matters was not said)
-                     "So this try is not an exact copy. "
+                     # pass 89 (r89 Focus: the caveat about the output unit's weights was cut)
                      "**Predict:** does it learn? ")
     assert "<details>" not in asked
     assert "0.0398" not in " ".join(_cells("markdown"))
@@ -3309,7 +3317,8 @@ def test_the_steep_sigmoid_is_4x_weights_only_in_the_layers_that_feed_a_bend():
     assert np.abs(every.forward(A)[2] - steep.forward(A)[2]).max() > 0.1   # weight layer 4 must not be scaled
     flat = re.sub(r"\s+", " ", " ".join(_cells("markdown")))
     assert "So the steep unit is a sigmoid − 0.5 unit with 4× bigger weights and bias." in flat
-    assert "There are four. Weight layer 1 takes in the inputs. Weight layer 4 feeds the output." in flat
+    # pass 89: "There are four." is said at the runner picture; the numbering where the Fading picture needs it
+    assert "There are four." in flat and "Weight layer 1 takes in the inputs. Weight layer 4 feeds the output." in flat
 
 
 # ---- pass 43 (r38): the stretch test's curves, one step's move of the output, the live race's start order ----
@@ -3749,7 +3758,9 @@ def test_suspect_2s_detour_is_chapter_02s_toy_drawn():
     further = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("## Optional: going further"))
     fading = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("### Fading: the learning signal"))
     longer = next(i for i, c in enumerate(cells) if "".join(c["source"]).startswith("### Three longer tries"))
-    assert further < fading < k < longer and "Off-centre's detour" in "".join(cells[further]["source"])
+    # pass 89 (r89 Focus): the optional part's opening line no longer lists its sections; its heading names the detour
+    assert further < fading < k < longer and "Each suspect up close" in "".join(cells[further]["source"])
+    assert "".join(cells[k - 1]["source"]).startswith("### Off-centre: the zig-zag detour")
     main = " ".join("".join(c["source"]) for c in cells[:further])
     assert "detour_figure(" not in main and re.sub(r"\s+", " ", main).count(OFF_CENTRE) == 1
 
@@ -3831,6 +3842,9 @@ def test_one_runner_is_drawn_with_the_race_s_own_layer_sizes_and_the_signal_goin
     assert texts[:len(dims)] == ["input\n2 units", "hidden 1\n32 units", "hidden 2\n32 units", "hidden 3\n32 units",
                                  "output\n1 unit"]
     assert texts.count("bend") == len(dims) - 2 and "sigmoid:\nprobability" in texts
+    # pass 89 (r89 Clarity: "weight layer" came late): the wires between columns are named in the picture
+    assert texts[len(dims):2 * len(dims) - 1] == [f"weight\nlayer {k}" for k in range(1, len(dims))]
+    assert "weight layers 1 to 4" in shown.get_label()
     back = [t for t in ax.texts if hasattr(t, "arrow_patch") and t.arrow_patch]
     assert len(back) == len(dims) - 1 and all(a.xy[0] < a.xyann[0] for a in back)   # each points right to left
     assert any("learning signal" in t for t in texts)
@@ -3946,7 +3960,7 @@ def test_outputs_that_move_with_the_last_bit_are_said_coarsely(chapter_race, fin
     k = next(i for i, c in enumerate(cells) if "rate_answer(" in "".join(c["source"]))
     stored = _outputs_text(cells[k])
     # pass 78 (r75 Focus 1: a row of "never"s): the table is cut; its numbers are checked here, the fold says the count
-    assert "no seed crosses." in stored and "| seed |" not in stored and "last loss |" not in stored
+    assert "None crossed 0.1 in 400 epochs." in stored and "| seed |" not in stored and "last loss |" not in stored
     assert not np.isfinite(race.epochs_to(ch05_race.rate_runs().loss, 0.1)).any()
 
 
@@ -4088,7 +4102,9 @@ def test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway():
                      "**Predict:** does it learn?")
     assert cells[k]["metadata"]["jupyter"]["source_hidden"]
     text = _outputs_text(cells[k])
-    assert text.startswith("<details><summary>Check your answer</summary>\n\nYes: all five cross 0.1, at epochs ")
+    # pass 89 (r89 Focus): the epochs are in the picture of all four runners (its alt text), not in the words
+    assert text.startswith("<details><summary>Check your answer</summary>\n\nYes: all five cross 0.1, later than the "
+                           "steep runner's five.\n\n<img src=")
     assert text.endswith("</details>\n\n**What this part showed.** Steeper acts like two changes to the weights into its "
                          "bends: a 4× bigger start, and 4× bigger steps. Bigger steps alone did not finish. The bigger "
                          "start alone did, more slowly. So in this race, the start matters most; the bigger steps speed "
@@ -4096,7 +4112,12 @@ def test_the_bigger_start_alone_is_run_and_the_tail_ends_on_its_takeaway():
     # the numbers in the fold are the runs': the start alone crosses in every seed, each later than the steep runner
     runs = ch05_race.start_runs()
     at = race.epochs_to(runs.loss, 0.1)
-    assert np.isfinite(at).all() and f"at epochs {at.min():.0f} to {at.max():.0f}." in text
+    assert np.isfinite(at).all() and f"bigger start alone: 5 of 5 runs crossed, at epochs {at.min():.0f} to {at.max():.0f};" in text
+    steep_at = race.epochs_to(ch05_race.stretch_runs(*data.spiral())["sigmoid(4x) − 0.5"].loss, 0.1)
+    assert at.min() > steep_at.max()   # "later than the steep runner's five"
+    for said_of in ("neither: sigmoid − 0.5: 0 of 5 runs crossed;", "bigger steps alone: 0 of 5 runs crossed;",
+                    f"both: sigmoid(4x) − 0.5: 5 of 5 runs crossed, at epochs {steep_at.min():.0f} to {steep_at.max():.0f}."):
+        assert said_of in text, said_of
     # the other branches say what the runs would show
     fake = types.SimpleNamespace(loss=np.full((5, 400), 0.5))
     said = ch05_race.start_answer({"sigmoid(4x) − 0.5": runs}, mine=fake).data

@@ -668,7 +668,6 @@ def rate_answer(runs, threshold=0.1, mine=None):
     epochs = np.shape(mine.loss)[-1]   # 400: the try's length, said where it limits the verdict (r78 Correctness)
     at = race.epochs_to(mine.loss, threshold)
     crossed = int(np.isfinite(at).sum())
-    steep = int(np.isfinite(race.epochs_to(runs[STRETCH_TEST[3]].loss, threshold)).sum())
     # One decimal: a loss still sliding at epoch 400 (0.52 at seed 0) is said no finer than a nudged start keeps it.
     # r70 Clarity: one paragraph per runner (an "It" had switched runners), the learner's run apart from the five seeds
     # pass 82 (r80 Interaction: "Your run" though the learner may have changed the settings): the default's run
@@ -677,17 +676,14 @@ def rate_answer(runs, threshold=0.1, mine=None):
     yours = (f"**At seed 0, the default:** {CENTRED_LABEL}'s loss is still far above {threshold:g} at epoch "
              f"{epochs}." if np.isnan(at[0]) else
              f"**At seed 0, the default:** {CENTRED_LABEL} crosses {threshold:g} at epoch {at[0]:.0f}.")
-    said = (f"Not in {epochs} epochs." if np.isnan(at[0]) else "Yes.") + f"\n\n{yours}\n\n**Five seeds, run beforehand:**\n\n" + (
-        f"- {CENTRED_LABEL}, rate {RATE_TRY:g}: "
-        + ("no seed crosses. " if crossed == 0 else f"{crossed} of the five seeds cross. ")
-        + (_helped(mine, runs[CENTRED_LABEL]) if crossed == 0 else "")).rstrip() + (
-        f"\n- {STRETCH_TEST[3]}, rate 0.01: {_count_of_five(steep)} cross. "
-        # pass 82 (r80 Correctness: "its weights" read as all of them): the weights into its bends only
-        "It starts as if the weights into its bends were 4× bigger. Each step moves them 4× as far.\n\n"
-        + ("This try suggests bigger steps alone can be enough. " if crossed else
-           # pass 83 (r81 Correctness: "sometimes help a little" while the best run's loss halved): said plainly
-           _halved(mine, runs[CENTRED_LABEL], threshold, epochs) if _helped(mine, runs[CENTRED_LABEL])
-           else f"This try suggests bigger steps alone were not enough in {epochs} epochs here.")).rstrip()
+    # pass 89 (r89 Focus: digits and caveats): the five seeds in one verdict; the runs are drawn in the last try's
+    # picture (tries_figure), beside the steep runner's, instead of said here
+    usual = runs[CENTRED_LABEL]
+    five = (f"{crossed} of the five seeds cross. " if crossed else
+            _halved(mine, usual, threshold, epochs) if _helped(mine, usual)
+            else f"Bigger steps alone were not enough in {epochs} epochs here.")
+    said = ((f"Not in {epochs} epochs." if np.isnan(at[0]) else "Yes.") + f"\n\n{yours}\n\n"
+            f"**Five seeds, run beforehand:** {five.rstrip()}\n\nThe last try's picture draws all five.")
     # pass 76 (r73 Focus: the tail piled up open questions): the try ends on its answer, not on what it cannot show
     # pass 78 (r75 Focus: a row of "never never never…"): the per-seed table is cut; the counts above say it, and
     # tests/test_chapter_05.py checks each seed's first crossing (p75's portability: crossings, not sliding losses)
@@ -713,20 +709,21 @@ def start_runs(seeds=race.RACE_SEEDS, scale=START_TRY, epochs=race.RACE_RECIPE["
     return t.result()
 
 
-def start_answer(runs, threshold=0.1, mine=None):
+def start_answer(runs, threshold=0.1, mine=None, steps=None):
     """The fold after the bigger-start try, and the optional part's closing takeaway (notebook 05): sigmoid − 0.5 from
     the steep runner's start (`mine`: start_runs(), trained here if not given) beside the steep runner (`runs`:
-    verdict_runs) and the rate try's count (rate 0.04: none crossed)."""
+    verdict_runs) and the rate try (`steps`: rate_runs(), trained here if not given), all drawn in one picture
+    (tries_figure; pass 89, r89 Focus: the tries' results were digits in words)."""
     from IPython.display import Markdown
 
     mine = mine or start_runs()
     epochs = np.shape(mine.loss)[-1]
     at = race.epochs_to(mine.loss, threshold)
-    steep = race.epochs_to(runs[STRETCH_TEST[3]].loss, threshold)
     crossed = int(np.isfinite(at).sum())
     if crossed == len(at):
-        answer = (f"Yes: all five cross {threshold:g}, at epochs {np.nanmin(at):.0f} to {np.nanmax(at):.0f}. "
-                  f"The steep runner crosses at {np.nanmin(steep):.0f} to {np.nanmax(steep):.0f}.")
+        steep = race.epochs_to(runs[STRETCH_TEST[3]].loss, threshold)
+        answer = (f"Yes: all five cross {threshold:g}, " + ("later than the steep runner's five."
+                  if np.nanmin(at) > np.nanmax(steep) else "about as fast as the steep runner's five."))
         verdict = ("Bigger steps alone did not finish. The bigger start alone did, more slowly. "
                    "So in this race, the start matters most; the bigger steps speed it up.")
     else:
@@ -734,9 +731,36 @@ def start_answer(runs, threshold=0.1, mine=None):
         verdict = ("Neither change alone finished every run. "
                    "In this race, sigmoid − 0.5 needed both." if crossed == 0 else
                    "Neither change alone finished every run. The start helped more than the steps.")
-    return Markdown(f"<details><summary>Check your answer</summary>\n\n{answer}\n\n</details>\n\n"
+    picture = ""
+    if STRETCH_TEST[3] in runs and CENTRED_LABEL in runs:
+        fig = tries_figure(runs, steps or rate_runs(), mine, threshold)
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png")
+        picture = f"\n\n{tables.image(buffer.getvalue(), fig.get_label(), 860)}"
+    return Markdown(f"<details><summary>Check your answer</summary>\n\n{answer}{picture}\n\n</details>\n\n"
                     "**What this part showed.** Steeper acts like two changes to the weights into its bends: "
                     f"a {START_TRY:g}× bigger start, and {START_TRY:g}× bigger steps. {verdict}")
+
+
+TRIES = (f"neither: {CENTRED_LABEL}", "bigger steps alone", "bigger start alone", f"both: {STRETCH_TEST[3]}")
+
+
+def tries_figure(runs, steps, start, threshold=0.1):
+    """The optional part's tries in one picture (notebook 05, pass 89, r89 Focus): five runs each, on one shared scale,
+    of sigmoid − 0.5 as raced, with bigger steps alone (`steps`: rate_runs()), with a bigger start alone (`start`:
+    start_runs()), and with both (the steep runner, from `runs`: verdict_runs). The alt text gives how many runs
+    crossed and, where they did, between which epochs; not the last losses, which at rate 0.04 move with the last
+    bits another CPU rounds."""
+    plain, steep = _runner_colour(CENTRED_LABEL, 1), _runner_colour(STRETCH_TEST[3], 3)
+    panels = list(zip(TRIES, (plain, plain, plain, steep), (runs[CENTRED_LABEL], steps, start, runs[STRETCH_TEST[3]])))
+    fig = _panels_beside_key(panels, threshold)
+    fig.set_label(f"Four small plots on one scale, five runs each: training loss (log scale) against epoch, with a "
+                  f"dashed line at {threshold:g} and a hollow circle where a run first crosses it. " + "; ".join(
+                      f"{title}: {np.isfinite(race.epochs_to(r.loss, threshold)).sum()} of {len(r.loss)} runs crossed"
+                      + (f", {_crossing_words(r, threshold).replace('–', ' to ')}"
+                         if np.isfinite(race.epochs_to(r.loss, threshold)).any() else "")
+                      for title, _colour, r in panels) + ".")
+    return fig
 
 
 def _helped(mine, usual):
@@ -1748,6 +1772,9 @@ def network_figure(dims=None, shown=4):
         role = "input" if k == 0 else "output" if k == len(dims) - 1 else f"hidden {k}"
         ax.text(x, 1.15, f"{role}\n{n} unit{'s' if n > 1 else ''}", ha="center", va="bottom", fontsize=9.5)
     for k in range(len(dims) - 1):   # the wiring: every drawn unit to every drawn unit, faint
+        # pass 89 (r89 Clarity: "weight layer" came late): each set of wires is named where the runner is drawn
+        ax.text((xs[k] + xs[k + 1]) / 2, 1.15, f"weight\nlayer {k + 1}", ha="center", va="bottom", fontsize=8.5,
+                color="#555555", style="italic")
         for y0 in cols[k]:
             for y1 in cols[k + 1]:
                 ax.plot([xs[k], xs[k + 1]], [y0, y1], color=plots.MUTED, lw=0.4, alpha=0.5, zorder=1)
@@ -1769,7 +1796,8 @@ def network_figure(dims=None, shown=4):
     hidden = dims[1:-1]
     fig.set_label(f"A network drawn as columns of circles, left to right: {dims[0]} inputs, {len(hidden)} hidden layers "
                   f"of {', '.join(str(n) for n in hidden)} units ({shown} circles drawn, dots for the rest), and "
-                  f"{dims[-1]} output. Faint lines join each layer to the next. A small box marked bend sits right after "
+                  f"{dims[-1]} output. Faint lines join each layer to the next: weight layers 1 to {len(dims) - 1}, "
+                  f"labelled between the columns. A small box marked bend sits right after "
                   f"each hidden layer; a sigmoid box after the output turns it into a probability. Arrows along the "
                   f"bottom point right to left, from the output back to the inputs, labelled learning signal.")
     return Captioned(fig, f"one runner: {' → '.join(str(n) for n in dims)} units; a bend after each hidden layer; the "
