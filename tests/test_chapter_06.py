@@ -109,10 +109,11 @@ def test_dead_units_are_a_side_arrow_from_the_relu_box_not_a_kind_of_network():
     # pass 71 (r65 Picture first): the map's words come after the map now (1 more); the side arrow's section opens on
     # its picture, and its words (dead, the leak) follow it
     # pass 78 (r75 Picture: the output's range was words only): its picture, one cell more
-    side = _src(cells[k + 16])
+    # pass 89 (r89 Clarity): the class and softmax under the output's picture, one cell more
+    side = _src(cells[k + 17])
     assert "If many units die, the side arrow says: try **Leaky ReLU**." in side
     assert "repairs" not in side
-    assert _src(cells[k + 14]).startswith("### The side arrow: dead units") and _src(cells[k + 15]) == "ch06.dead_units()"
+    assert _src(cells[k + 15]).startswith("### The side arrow: dead units") and _src(cells[k + 16]) == "ch06.dead_units()"
 
 
 def test_the_short_list_shows_seven_lines_and_each_links_where_it_was_shown():
@@ -435,32 +436,38 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     assert ("First: inside the network, or at the output?\n"
             "Then: what kind of network, or what kind of answer?\n") in rule and rule.count("?") == 2
     after = _src(cells[k + 1])
-    assert after.startswith("### The map's words\n\n- A **plain network**")
+    assert after.startswith("### The top row's words\n\n- A **plain network**")
     bullets = [line for line in after.splitlines() if line.startswith("- ")]
     # pass 73 (r70 Clarity: GELU is on the map but was said only at line 3): a sixth bullet, GELU in plain words
     # pass 86 (r85 Clarity: eight terms at once): only what the map needs first (plain network, CNN, transformer,
     # class); GELU, SwiGLU, Leaky ReLU and the LSTM are said where their own section first uses them
     # pass 88c (r88 Clarity: short lines, one term a line): nine bullets, each with one bold term, each short
-    assert len(bullets) == 9 and all(b.count("**") == 2 for b in bullets) and all(len(b.split()) <= 20 for b in bullets)
-    assert not re.search(r"GELU|SwiGLU|Leaky", after)
-    # pass 87 (r86 Clarity: the map and its first Predict name "LSTM or GRU" unexplained): one sentence each
-    assert bullets[-2:] == ["- An **LSTM** reads a sequence item by item, keeping a memory (running notes).",
-                            "- A **GRU** is its simpler cousin."]
-    # pass 88 (r87 Clarity: forward pointers): the words end on the GRU, with no "below"
-    assert after.rstrip().endswith("A **GRU** is its simpler cousin.") and "below" not in after
+    # pass 89 (r89 Clarity: nine terms at once): only the top row's three; each other row's words sit in its own
+    # section (the map's boxes gloss them in a few words meanwhile)
+    assert len(bullets) == 3 and all(b.count("**") == 2 for b in bullets) and all(len(b.split()) <= 20 for b in bullets)
+    assert not re.search(r"GELU|SwiGLU|Leaky|transformer|LSTM|GRU|\bclass\b|softmax", after, re.I)
+    assert after.rstrip().endswith("It slides small pattern-finders across the photo.") and "below" not in after
+    md = [_src(c) for c in cells if c["cell_type"] == "markdown"]
+    home = {"transformer": "## The transformer row", "feed-forward block": "## The transformer row",
+            "lstm": "## The LSTM or GRU row", "gru": "## The LSTM or GRU row", "class": "A **class** is one kind",
+            "softmax": "A **class** is one kind"}
+    for word, cell in home.items():   # said once, in bold, in its own row's section
+        assert [t for t in md if f"**{word}**" in t.lower()] == [next(t for t in md if t.startswith(cell))], word
+    out = next(i for i, c in enumerate(cells) if _src(c).startswith("#### At the output"))
+    assert _src(cells[out + 1]) == "ch06.output_ranges()" and _src(cells[out + 2]).startswith("A **class** is one kind")
     side = next(_src(c) for c in cells if _src(c).startswith("Every dot is left of 0"))
     assert "try **Leaky ReLU**" in side and "**GELU** is roughly ReLU with its corner smoothed" in SMOOTH_WORDS
     assert "**SwiGLU** is a block with two sums (below).\nIt bends one with SiLU, then multiplies the two." in SMOOTH_WORDS
     rows = {key: where.replace("\n", " ").lower() for key, where, _, _ in ch06_decisions.MAP_ROWS}
-    said = {w: next(b.lower() for b in bullets if f"**{w}**" in b.lower())
+    said = {w: next(t.lower() for t in md if f"**{w}**" in t.lower())
             for w in ("plain network", "cnn", "transformer", "feed-forward block", "class", "softmax")}
     for key, words in (("hidden_cnn_mlp", ("plain network", "cnn")), ("transformer_ffn", ("transformer", "feed-forward block")),
                        ("multiclass_output", ("class",))):
         assert all(w in rows[key] and f"**{w}**" in said[w] for w in words), key
     assert any(pick == "Softmax" for _, _, pick, _ in ch06_decisions.MAP_ROWS) and "**softmax**" in said["softmax"]
     # pass 71 (r65 Correctness): a model's share is its estimated chance, not a true one
-    assert ("**Softmax** gives each class a share (its estimated chance). The shares add up to 1: the map's grey bars."
-            in after)
+    assert ("For one class of many, **softmax** gives each class a share (its estimated chance).\n"
+            "The shares add up to 1: the map's grey bars.") in _src(cells[out + 2])
     # pass 69 (r64 Picture first: said long before SwiGLU's picture): GELU and SwiGLU (met in chapters 02 and 04)
     # are said again in line 3's words, just above SwiGLU's picture, not among the rows
     assert "GELU is roughly a smoothed ReLU." not in after
@@ -480,7 +487,7 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     # the list's small print does not say them a second time: it adds what the rows leave out
     small = ch06_decisions.short_list().data
     assert "**transformer**" not in small and "**LSTM**" not in small and "**GRU**" not in small
-    assert "two layers with the bend between" in after and "LSTM stands for long short-term memory." in small
+    assert "two layers with the bend between" in LINE3 and "LSTM stands for long short-term memory." in small
     # pass 52 (item 2): "shares", the word the map's softmax drawing prints ("shares add to 1")
     assert any("shares add to 1" in t.get_text() for inset in ch06_decisions.decision_map().axes[0].child_axes
                for t in inset.texts)
@@ -1201,11 +1208,11 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     said = [i for i, c in enumerate(cells[:listed]) if c["cell_type"] == "markdown" and re.search(r"LSTM|GRU", _src(c))]
     # pass 86 (r85 Clarity: eight terms in the map's words): said where its own section, line 4, first uses it;
     # pass 87 (r86 Clarity: the map and its first Predict name them): one sentence each in the map's words, first
-    first_pred = next(i for i, c in enumerate(cells) if _src(c).startswith("**Predict:**"))
-    assert said[0] < first_pred and _src(cells[said[0]]).startswith("### The map's words")
-    assert "An **LSTM** reads a sequence item by item, keeping a memory (running notes)." in _src(cells[said[0]])
+    # pass 89 (r89 Clarity: nine terms at once): said in its own row's section, the map's box glosses it meanwhile
+    assert said == [] and "keep a memory" in ch06_decisions.MAP_GLOSS["recurrent"].replace("\n", " ")
     line4 = next(i for i, c in enumerate(cells) if _src(c).startswith("## The LSTM or GRU row"))
-    assert "**LSTM**" not in _src(cells[line4]) and "running notes" not in _src(cells[line4])   # said once
+    assert "An **LSTM** reads a sequence item by item, keeping a memory (running notes)." in _src(cells[line4])
+    assert sum("running notes" in _src(c) for c in cells if c["cell_type"] == "markdown") == 1   # said once
     first = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("4. "))
     # pass 29: the opening names an LSTM only to promise a look inside; the bold one is where it is explained
     # pass 23: a sequence gets an example; LSTM is spelled out, and the GRU is said to be a simpler cousin
@@ -1226,6 +1233,9 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     # and before the optional memory loop at the end
     # pass 65 (r60 Picture 1): line 4 opens on a picture of the memory path, then names the two gates it draws
     assert _src(cells[named - 2]) == ("## The LSTM or GRU row: gates and new content\n\n"
+                                      # pass 89 (r89 Clarity: nine terms at once): the LSTM and GRU said here
+                                      "An **LSTM** reads a sequence item by item, keeping a memory (running notes).\n"
+                                      "A **GRU** is its simpler cousin.\n"
                                       "At each step, two gates steer an LSTM's memory:")
     assert _src(cells[named - 1]) == "ch06.lstm_path()"
     assert named < next(i for i, c in enumerate(cells) if "ch06.gate_question()" in _src(c))
@@ -1444,10 +1454,10 @@ def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_poin
     assert "small two-layer" not in text
     # pass 60 (r54 Clarity 2): said on list line 3, the first line that needs it, with an everyday picture; pass 62
     # (r56 Clarity 1: the map shows the block with no word on it): the map's rows name it, the list says its inside
-    rows = next(t for _, t in md if t.startswith("### The map's words"))
+    rows = next(t for _, t in md if t == LINE3)   # pass 89 (r89 Clarity): in the transformer row's own section
     # pass 63 (r58 Clarity 1): the block's inside is said where the block is first named, not later in the list
     # pass 68 (r63 Clarity): "main": a transformer has other bends (softmax inside attention), this is the list's one
-    assert ("- A **transformer** is the design behind most chatbots.\n- Its **feed-forward block** holds the bend: two "
+    assert ("A **transformer** is the design behind most chatbots.\nIts **feed-forward block** holds the bend: two "
             "layers with the bend between, like a sandwich's filling.") in rows
     assert "two layers" not in ch06_decisions.GLOSS[3]
     assert [i for i, t in md if "feed-forward block" in t.split("## The list")[0]][0] == next(i for i, t in md if t == rows)
@@ -1655,7 +1665,7 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     the list; list line 3 says what a language model is; the reference cell says what seeds are."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
-    words = "\n".join(_src(cells[k + j]) for j in range(2, 17))   # pass 78: one cell more (the output ranges); rows, why the place matters (pass 37: its words,
+    words = "\n".join(_src(cells[k + j]) for j in range(2, 18))   # pass 89: one more (class, softmax)   # pass 78: one cell more (the output ranges); rows, why the place matters (pass 37: its words,
     # the slope picture, inside, at the output), the side arrow; pass 56: the map's Predict, lit map and fold between
     # pass 71 (r65 Picture first): said under the dead unit's picture, from its dots
     # pass 72 (r69 Correctness): "always" said as far as the dots show, on every training input
@@ -1841,7 +1851,9 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     # pass 44 (r39, Focus 1): the layers Predict and its fold (markdown cells) sit between inside and output
     assert _src(cells[k + 3]).startswith("**Predict:** every layer uses sigmoid")
     assert _src(cells[k + 5]).startswith("#### At the output: the range matters\n\n")
-    assert _src(cells[k + 6]).startswith("### The side arrow") and "small left slope" in _src(cells[k + 7])   # pass 71; pass 84: reworded
+    # pass 89 (r89 Clarity): the class and softmax are said under the output's picture, before the side arrow
+    assert _src(cells[k + 6]).startswith("A **class** is one kind of answer")
+    assert _src(cells[k + 7]).startswith("### The side arrow") and "small left slope" in _src(cells[k + 8])   # pass 71; pass 84: reworded
     assert "the output unit's sum" in decisions.lines()[4].reason   # r43: one name, "sum", not "score"
     assert not any("score" in _src(c) for c in cells[:next(i for i, c in enumerate(cells) if "## The list" in _src(c))])
     gates = {(d.model, d.where) for d in deployments.DEPLOYMENTS if d.part == "gates"}
@@ -1853,7 +1865,9 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     listed = next(i for i, c in enumerate(_cells()) if _src(c).startswith("## The transformer row"))   # pass 84: the list follows line 4
     before = [_src(c) for c in _cells()[:listed] if c["cell_type"] == "markdown" and "GRU" in _src(c)]
     # pass 87 (r86 Clarity): named first in the map's words, before the first Predict; line 4 adds its bends
-    assert len(before) == 1 and "A **GRU** is its simpler cousin." in before[0] and before[0].startswith("### The map's")
+    # pass 89 (r89 Clarity: nine terms at once): named first in its own row's section, right under its heading
+    assert before == [] and "A **GRU** is its simpler cousin." in _src(cells[line4 := next(
+        i for i, c in enumerate(cells) if _src(c).startswith("## The LSTM or GRU row:"))])
     # pass 58 (r52 Correctness): forget and write gates are an LSTM's; line 4's section says a GRU has two, also sigmoid
     gru = next(d for d in deployments.DEPLOYMENTS if d.model == "GRU" and d.part == "gates")
     assert gru.registry == "sigmoid" and gru.where.count(" gate") == 1 and " and " in gru.where   # two gates, named
@@ -1916,6 +1930,9 @@ def test_pass24_a_hidden_layer_is_defined_before_the_list_uses_it():
 LINE3 = ("## The transformer row: what GELU and SwiGLU add\n\n"   # pass 79 (r76: it shows what they add, not why models chose them)
          # pass 86 (r85 Clarity: the map's words held eight terms): GELU and SwiGLU said in this section, their first use
          # pass 87 (r86 Picture: the words came before the picture): one line, then SiLU and GELU drawn large
+         # pass 89 (r89 Clarity: nine words at once in the map's words): the transformer said in its own row's section
+         "A **transformer** is the design behind most chatbots.\n"
+         "Its **feed-forward block** holds the bend: two layers with the bend between, like a sandwich's filling.\n"
          "First, two smooth bends.")
 SMOOTH_WORDS = (  # the cell under smooth_bends' picture, over SwiGLU's diagram (pass 87)
     # pass 88c (r88 Clarity: GELU, SiLU, the dimmer and SwiGLU in five crowded lines): three short paragraphs, one
@@ -2194,7 +2211,7 @@ def test_pass25_the_output_line_of_the_argument_is_finished_and_the_plain_networ
     assert ("At the output, one bend multiplies the nudge once.\n"   # r28: not "counts"
             "There, what matters first is which values the answer can take.\n"   # pass 71 (r65 Correctness): "most"
             "A chance must stay between 0 and 1, so the bend must too.") in text
-    for heading in ("### The map's words", "### Why does the place matter?", "### The side arrow: dead units"):
+    for heading in ("### The top row's words", "### Why does the place matter?", "### The side arrow: dead units"):
         assert sum(_src(c).startswith(heading) for c in _cells()) == 1, heading
     assert "- A **plain network** is layers in a row, like rows of people passing notes forward." in text
     assert "as in this course" not in text
@@ -2807,8 +2824,9 @@ def test_pass55_the_map_words_come_in_two_groups_as_the_map_does():
     # pass 86 (r85 Clarity): only the four the map needs first; the others in their own sections
     # pass 87 (r86 Clarity): a fifth, the LSTM and the GRU, one sentence each, before the first Predict
     # pass 88c (r88 Clarity: one term a line): nine lines
-    assert "At the output:" not in words and words.count("\n- ") == 9 and "**dead**" not in words
-    firsts = [words.index(w) for w in ("**plain network**", "**CNN**", "**transformer**", "**class**")]
+    # pass 89 (r89 Clarity: nine terms at once): the top row's three; the others in their own rows' sections
+    assert "At the output:" not in words and words.count("\n- ") == 3 and "**dead**" not in words
+    firsts = [words.index(w) for w in ("**plain network**", "**hidden layers**", "**CNN**")]
     assert firsts == sorted(firsts)
     listed = ch06_decisions.short_list().data
     assert listed.startswith("**Inside the network**") and listed.index("**At the output**") > listed.index("\n4. ")
@@ -2847,7 +2865,7 @@ def test_pass56_the_maps_predict_is_answered_by_the_lit_map_and_its_fold_from_th
     # pass 71 (r65 Clarity 1): map, its rule, its words, then the Predict
     # pass 88c (r88 Clarity): map, its words, its rule, then the Predict
     assert cells[k - 2]["cell_type"] == "markdown" and _src(cells[k - 2]).startswith("Read the map left to right")
-    assert _src(cells[k - 3]).startswith("### The map's words")
+    assert _src(cells[k - 3]).startswith("### The top row's words")
     hidden, number = (decisions.decision(r) for r in ch06_decisions.MAP_TRACED)
     assert "plain network" in hidden.where and "temperature" in number.where and "even below 0" in number.reason
     assert f"Hidden layers: **{decisions._label(hidden.pick)}**." in fold and number.pick == "identity"
@@ -3059,7 +3077,7 @@ def test_pass71_the_map_comes_before_its_words():
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
     assert _src(cells[k - 1]).startswith("## The map: where does the bend sit?")
     assert _src(cells[k + 2]).startswith("Read the map left to right")   # pass 88c (r88): the words right under the map
-    assert _src(cells[k + 1]).startswith("### The map's words\n\n- A **plain network**")
+    assert _src(cells[k + 1]).startswith("### The top row's words\n\n- A **plain network**")
     assert _src(cells[k + 3]).startswith("**Predict:** a plain network")
 
 
@@ -3181,7 +3199,8 @@ def test_pass73_the_pictures_keep_their_words_inside_and_off_the_curves():
     # words class and softmax wait for the map's words (test_the_map_comes_right_after_its_two_questions...)
     # pass 88 (r87 Clarity: "(below)" pointed ahead): the grey bars are said where softmax is, in the map's words
     assert "Each small drawing shows its bend for sums from −3 to 3." in _src(cells[k + 2])   # pass 88c: the rule under the words
-    assert "The shares add up to 1: the map's grey bars." in _src(cells[k + 1])
+    # pass 89 (r89 Clarity: nine terms at once): said under the output's picture, where softmax is taught
+    assert sum("The shares add up to 1: the map's grey bars." in _src(c) for c in cells) == 1
     assert abs(ch06_decisions.softmax_shares().sum() - 1) < 1e-12
     assert insets[row].patches[0].get_facecolor()[:3] == (0xbb / 255,) * 3   # grey, as the words say
     assert len(insets[row].patches) == len(ch06_decisions.softmax_shares()) == 3   # the three shares, as bars
