@@ -254,7 +254,8 @@ def test_gelu_is_no_cure_for_dead_units_far_left_and_the_second_choice_keeps_a_s
     dead = beyond["Many dead units, and you want training to set the leak?"]
     assert "GELU" not in dead and dead.startswith("Try **PReLU**: a Leaky ReLU whose leak is learned in training.")
     reg = beyond["A number that must stay above 0, such as a price?"]
-    assert "Softplus**: ReLU with its corner rounded off, always above 0." in reg   # pass 32: not "a smooth ReLU"
+    # pass 89 (r89 Clarity: said like GELU and SiLU, which dip below 0): Softplus has no dip
+    assert "Softplus**: a smooth ramp with no dip, always above 0." in reg   # pass 32: not "a smooth ReLU"
     assert "smooth ReLU" not in reg and "smooth ReLU" not in decisions.decision("regression_output").prefer_runner_up_when
     x = np.linspace(-5, 5, 101)
     assert np.all(np.logaddexp(0, x) > 0) and np.all(np.diff(np.logaddexp(0, x)) > 0)   # softplus: above 0, rising
@@ -575,7 +576,7 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     fold = f"<details><summary>{ch06_decisions.CHECK_SUMMARY}</summary>"
     assert more.index("Guess first, then read the picture and open the check.") < more.index("<img") < more.index(fold)
     assert more.index(fold) < more.index("Just left of 0") < more.index("Further left") < more.index("</details>")
-    assert more.index("</details>") < more.index("**And SwiGLU?**") and more.count("<details>") == 1
+    assert more.index("</details>") < more.index("A 2020 test compared") and more.count("<details>") == 1
     assert not any("how much of the nudge do GELU and ReLU" in _src(c) for c in cells)
     assert "Why does the table" not in text
     # pass 61 (r55 Focus 2): one model per bend, named once, in line 3's own section (not in the list or the end fold)
@@ -840,7 +841,10 @@ def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_m
     # path, no numbers; GELU is there for being common (pass 83, r81 Correctness)
     assert more.rstrip().endswith(
         # pass 88c (r88 Correctness: plain GELU was 0.014 ahead after the shorter run): not "did not", "not clearly"
-        "**And SwiGLU?** In a 2020 test, a block with a gate beat ReLU, but only by a little. GELU alone was not clearly better.\n"
+        # pass 89 (r89 Clarity: "And SwiGLU?" read as a telegram): full short sentences, the gain rounded (2.4 %)
+        "A 2020 test compared SwiGLU and GELU blocks with a ReLU block.\n"
+        "The SwiGLU block did a little better, by about 2 %.\n"
+        "The GELU block, with no gate, was not clearly better.\n"
         "GELU is on this row because it is common, as in GPT-2.")
     assert more.count("<img") == 1 and not any(x in more for x in ("0.041", "0.002", "2.4 %", "hidden", "1.677"))
     assert "0.014" not in more and "shorter" not in more and "two training runs" not in more
@@ -1097,7 +1101,8 @@ def test_softmax_on_two_scores_is_sigmoid_of_their_difference_and_the_setup_cell
     # pass 83 (r81 Clarity: dense arithmetic): the card says it in words; the worked pair waits in a fold under it
     assert card.endswith(" Two outputs through softmax act like one sigmoid.")
     worked = decisions.decision("binary_output").worked
-    assert worked == f"Softmax of the two sums {z:g} and 0 gives {softmax([z, 0.0])[0]:.3f}, the same as sigmoid({z:g})."
+    assert worked == (f"Take an example: the yes unit's sum is {z:g}, the no unit's sum is 0. "   # pass 89 (r89 Clarity)
+                      f"Softmax gives yes a share of {softmax([z, 0.0])[0]:.3f}. Sigmoid({z:g}) gives the same.")
     shown = ch06_decisions.picker("binary_output").readout.value
     # pass 84 (r83 Focus: five parts at once; Clarity: "sigmoid.The numbersSoftmax" ran together): the second, its
     # numbers and the links behind one click, each on its own line
@@ -1707,12 +1712,12 @@ def test_the_number_line_uses_examples_that_can_go_below_0_and_points_to_softplu
     line = decisions.lines()[6]
     assert line.when == "Output for a number (a temperature, a change in price)" and line.example == "a temperature forecaster"
     assert line.note == ("An answer that can never be below 0, such as a price (not a change in price)? "
-                         "See Softplus (ReLU with its corner rounded off, always above 0) at the end.")
+                         "See Softplus (a smooth ramp with no dip, always above 0) at the end.")
     assert "even below 0" in line.reason and "house-price" not in ch06_decisions.short_list().data
     shown = ch06_decisions.short_list().data.splitlines()
     assert next(r for r in shown if r.startswith("- **Line 7.**")).endswith(   # pass 63: in the small-print fold
         "Example: a temperature forecaster. An answer that can never be below 0, such as a price (not a change in "
-        "price)? See Softplus (ReLU with its corner rounded off, always above 0) at the end.")
+        "price)? See Softplus (a smooth ramp with no dip, always above 0) at the end.")
     case = dict(decisions.beyond_rows())["A number that must stay above 0, such as a price?"]
     assert case.startswith("Try **Softplus**") and "always above 0" in case and "Softplus" in ch06_decisions.reference().data
     x = np.linspace(-30, 30, 601)
@@ -2096,7 +2101,7 @@ def test_pass24_line_7_seeds_and_the_softmax_link():
     """Check line 7's note cannot be read as a change in price; a seed sets the random start (the glossary's sense);
     the softmax link lands on chapter 04's softmax section."""
     assert decisions.lines()[6].note == ("An answer that can never be below 0, such as a price (not a change in price)? "
-                                         "See Softplus (ReLU with its corner rounded off, always above 0) at the end.")
+                                         "See Softplus (a smooth ramp with no dip, always above 0) at the end.")
     ref = _src(next(c for c in _cells() if _src(c).startswith("## Beyond the list")))
     assert "race both on your data" in ref and "random starts (**seeds**)" not in ref   # pass 30: chapter 05's race
     link = dict(decisions.decision("multiclass_output").evidence)["04 · softmax"]
@@ -3504,7 +3509,9 @@ def test_pass82_line_3_squares_gelu_with_the_2020_bars_and_sizes_the_gain(monkey
                          "It is small, and the study did not say why.")
     # pass 87 (r86 Focus): the main path says it in one sentence, which refuses what gate_result refuses
     assert ch06_decisions.gate_in_one_line(study) == (
-        "In a 2020 test, a block with a gate beat ReLU, but only by a little. GELU alone was not clearly better.\n"
+"A 2020 test compared SwiGLU and GELU blocks with a ReLU block.\n"
+        "The SwiGLU block did a little better, by about 2 %.\n"
+        "The GELU block, with no gate, was not clearly better.\n"
         "GELU is on this row because it is common, as in GPT-2.")
     big = tuple((v, *vals[:-1], final["ReLU"] * 0.8) if v == "SwiGLU" else (v, *vals) for v, *vals in study.scores)
     with pytest.raises(ValueError, match="beat ReLU a little"):
@@ -3629,3 +3636,22 @@ def test_pass87_the_gateless_loop_is_drawn_before_its_words():
     cells = _cells()
     start = next(i for i, c in enumerate(cells) if _src(c).startswith("### Why gates help a memory last"))
     assert _src(cells[start + 1]) == "ch06.two_loops()" and "image/png" in cells[start + 1]["outputs"][0]["data"]
+
+
+def test_pass89_the_pickers_1_7_is_an_example_and_softplus_is_told_apart_from_gelu_and_silu():
+    """Check r89 Clarity: the picker's numbers say 1.7 is an example sum (the yes unit's, the no unit's 0), and softmax's
+    share for yes is sigmoid(1.7); Softplus is said as a ramp with no dip (it never goes below 0), while the smooth bends'
+    title says GELU and SiLU dip (both go below 0), so the two descriptions no longer read alike."""
+    from course_utils.facts import activations
+    worked = decisions.decision("binary_output").worked
+    assert worked == ("Take an example: the yes unit's sum is 1.7, the no unit's sum is 0. "
+                      "Softmax gives yes a share of 0.846. Sigmoid(1.7) gives the same.")
+    assert f"{expit(1.7):.3f}" == "0.846" and "the two sums 1.7" not in worked
+    x = np.linspace(-6, 6, 1201)
+    assert float(np.min(activations.get("softplus")(x))) > 0   # no dip
+    assert all(float(np.min(activations.get(n)(x))) < -0.1 for n in ("gelu", "silu"))   # a dip below 0
+    assert decisions.SOFTPLUS_PLAIN == "a smooth ramp with no dip" and "corner" not in decisions.SOFTPLUS_PLAIN
+    assert "dip" in ch06_decisions.smooth_bends().axes[0].get_title()
+    said = " ".join([decisions.decision("regression_output").prefer_runner_up_when, decisions.lines()[6].note,
+                     *dict(decisions.beyond_rows()).values()])
+    assert "corner rounded" not in said and said.count("no dip") == 3
