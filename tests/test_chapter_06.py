@@ -467,7 +467,7 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
         assert all(w in rows[key] and f"**{w}**" in said[w] for w in words), key
     assert any(pick == "Softmax" for _, _, pick, _ in ch06_decisions.MAP_ROWS) and "**softmax**" in said["softmax"]
     # pass 71 (r65 Correctness): a model's share is its estimated chance, not a true one
-    assert ("For one class of many, **softmax** gives each class a share (its estimated chance).\n"
+    assert ("**Softmax** gives each class a share (its estimated chance).\n"
             "The shares add up to 1: the map's grey bars.") in _src(cells[out + 2])
     # pass 69 (r64 Picture first: said long before SwiGLU's picture): GELU and SwiGLU (met in chapters 02 and 04)
     # are said again in line 3's words, just above SwiGLU's picture, not among the rows
@@ -1241,7 +1241,8 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
                                       # pass 89 (r89 Clarity: nine terms at once): the LSTM and GRU said here
                                       "An **LSTM** reads a sequence item by item, keeping a memory (running notes).\n"
                                       "A **GRU** is its simpler cousin.\n"
-                                      "At each step, two gates steer an LSTM's memory:")
+                                      # pass 89 (r89 Clarity: "two gates" read as all an LSTM has): the path's two
+                                      "Two gates steer an LSTM's memory path:")
     assert _src(cells[named - 1]) == "ch06.lstm_path()"
     assert named < next(i for i, c in enumerate(cells) if "ch06.gate_question()" in _src(c))
     assert named < next(i for i, c in enumerate(cells) if "memory_nudge(" in _src(c))
@@ -1255,6 +1256,8 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     # pass 60 (r54 Clarity 3): the two gates on the memory path first, then the third, still unnamed
     assert _src(cells[named]) == ("- the **forget gate** sets how much old memory to keep;\n"
                                   "- the **write gate** (usually called the input gate), how much **new content** to add.\n\n"
+                                  # pass 89 (r89 Clarity: "two gates" read as all an LSTM has): the third in one clause
+                                  "A third, the **output gate**, sets how much memory is passed on.\n"
                                   # pass 83 (r81 Correctness: "two gates" read as all an LSTM has): the third, in a few words
                                   # pass 88c (r88 Clarity: four terms at once; the output gate never used again): cut
                                   # pass 68 (cut for words): the third gate and the GRU's two in one line
@@ -1263,7 +1266,7 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
                                   # line (after tanh's reason); "(a number between 0 and 1)" cut: the next line says it
                                   # pass 77 (r74 Clarity 3): the 0-to-1 contrast with SwiGLU's gate, said where gates are taught
                                   "So an LSTM's gate is a dimmer: unlike SwiGLU's gate (above), it stays between 0 and 1.")
-    assert not [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "output gate" in _src(c)]
+    assert [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "output gate" in _src(c)] == [named]
     assert not any("forget gate" in _src(c) or "write gate" in _src(c) for c in cells[:named] if c["cell_type"] == "markdown")
     assert "Tanh squashes new content to between −1 and 1" in ch06_decisions.short_list().data
 
@@ -1937,8 +1940,7 @@ LINE3 = ("## The transformer row: what GELU and SwiGLU add\n\n"   # pass 79 (r76
          # pass 87 (r86 Picture: the words came before the picture): one line, then SiLU and GELU drawn large
          # pass 89 (r89 Clarity: nine words at once in the map's words): the transformer said in its own row's section
          "A **transformer** is the design behind most chatbots.\n"
-         "Its **feed-forward block** holds the bend: two layers with the bend between, like a sandwich's filling.\n"
-         "First, two smooth bends.")
+         "Its **feed-forward block** holds the bend: two layers with the bend between, like a sandwich's filling.")
 SMOOTH_WORDS = (  # the cell under smooth_bends' picture, over SwiGLU's diagram (pass 87)
     # pass 88c (r88 Clarity: GELU, SiLU, the dimmer and SwiGLU in five crowded lines): three short paragraphs, one
     # idea a line
