@@ -109,10 +109,11 @@ def test_dead_units_are_a_side_arrow_from_the_relu_box_not_a_kind_of_network():
     # pass 71 (r65 Picture first): the map's words come after the map now (1 more); the side arrow's section opens on
     # its picture, and its words (dead, the leak) follow it
     # pass 78 (r75 Picture: the output's range was words only): its picture, one cell more
-    side = _src(cells[k + 16])
+    # pass 89 (r89 Clarity): the class and softmax under the output's picture, one cell more
+    side = _src(cells[k + 17])
     assert "If many units die, the side arrow says: try **Leaky ReLU**." in side
     assert "repairs" not in side
-    assert _src(cells[k + 14]).startswith("### The side arrow: dead units") and _src(cells[k + 15]) == "ch06.dead_units()"
+    assert _src(cells[k + 15]).startswith("### The side arrow: dead units") and _src(cells[k + 16]) == "ch06.dead_units()"
 
 
 def test_the_short_list_shows_seven_lines_and_each_links_where_it_was_shown():
@@ -253,7 +254,8 @@ def test_gelu_is_no_cure_for_dead_units_far_left_and_the_second_choice_keeps_a_s
     dead = beyond["Many dead units, and you want training to set the leak?"]
     assert "GELU" not in dead and dead.startswith("Try **PReLU**: a Leaky ReLU whose leak is learned in training.")
     reg = beyond["A number that must stay above 0, such as a price?"]
-    assert "Softplus**: ReLU with its corner rounded off, always above 0." in reg   # pass 32: not "a smooth ReLU"
+    # pass 89 (r89 Clarity: said like GELU and SiLU, which dip below 0): Softplus has no dip
+    assert "Softplus**: a smooth ramp with no dip, always above 0." in reg   # pass 32: not "a smooth ReLU"
     assert "smooth ReLU" not in reg and "smooth ReLU" not in decisions.decision("regression_output").prefer_runner_up_when
     x = np.linspace(-5, 5, 101)
     assert np.all(np.logaddexp(0, x) > 0) and np.all(np.diff(np.logaddexp(0, x)) > 0)   # softplus: above 0, rising
@@ -435,32 +437,38 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     assert ("First: inside the network, or at the output?\n"
             "Then: what kind of network, or what kind of answer?\n") in rule and rule.count("?") == 2
     after = _src(cells[k + 1])
-    assert after.startswith("### The map's words\n\n- A **plain network**")
+    assert after.startswith("### The top row's words\n\n- A **plain network**")
     bullets = [line for line in after.splitlines() if line.startswith("- ")]
     # pass 73 (r70 Clarity: GELU is on the map but was said only at line 3): a sixth bullet, GELU in plain words
     # pass 86 (r85 Clarity: eight terms at once): only what the map needs first (plain network, CNN, transformer,
     # class); GELU, SwiGLU, Leaky ReLU and the LSTM are said where their own section first uses them
     # pass 88c (r88 Clarity: short lines, one term a line): nine bullets, each with one bold term, each short
-    assert len(bullets) == 9 and all(b.count("**") == 2 for b in bullets) and all(len(b.split()) <= 20 for b in bullets)
-    assert not re.search(r"GELU|SwiGLU|Leaky", after)
-    # pass 87 (r86 Clarity: the map and its first Predict name "LSTM or GRU" unexplained): one sentence each
-    assert bullets[-2:] == ["- An **LSTM** reads a sequence item by item, keeping a memory (running notes).",
-                            "- A **GRU** is its simpler cousin."]
-    # pass 88 (r87 Clarity: forward pointers): the words end on the GRU, with no "below"
-    assert after.rstrip().endswith("A **GRU** is its simpler cousin.") and "below" not in after
+    # pass 89 (r89 Clarity: nine terms at once): only the top row's three; each other row's words sit in its own
+    # section (the map's boxes gloss them in a few words meanwhile)
+    assert len(bullets) == 3 and all(b.count("**") == 2 for b in bullets) and all(len(b.split()) <= 20 for b in bullets)
+    assert not re.search(r"GELU|SwiGLU|Leaky|transformer|LSTM|GRU|\bclass\b|softmax", after, re.I)
+    assert after.rstrip().endswith("It slides small pattern-finders across the photo.") and "below" not in after
+    md = [_src(c) for c in cells if c["cell_type"] == "markdown"]
+    home = {"transformer": "## The transformer row", "feed-forward block": "## The transformer row",
+            "lstm": "## The LSTM or GRU row", "gru": "## The LSTM or GRU row", "class": "A **class** is one kind",
+            "softmax": "A **class** is one kind"}
+    for word, cell in home.items():   # said once, in bold, in its own row's section
+        assert [t for t in md if f"**{word}**" in t.lower()] == [next(t for t in md if t.startswith(cell))], word
+    out = next(i for i, c in enumerate(cells) if _src(c).startswith("#### At the output"))
+    assert _src(cells[out + 1]) == "ch06.output_ranges()" and _src(cells[out + 2]).startswith("A **class** is one kind")
     side = next(_src(c) for c in cells if _src(c).startswith("Every dot is left of 0"))
     assert "try **Leaky ReLU**" in side and "**GELU** is roughly ReLU with its corner smoothed" in SMOOTH_WORDS
     assert "**SwiGLU** is a block with two sums (below).\nIt bends one with SiLU, then multiplies the two." in SMOOTH_WORDS
     rows = {key: where.replace("\n", " ").lower() for key, where, _, _ in ch06_decisions.MAP_ROWS}
-    said = {w: next(b.lower() for b in bullets if f"**{w}**" in b.lower())
+    said = {w: next(t.lower() for t in md if f"**{w}**" in t.lower())
             for w in ("plain network", "cnn", "transformer", "feed-forward block", "class", "softmax")}
     for key, words in (("hidden_cnn_mlp", ("plain network", "cnn")), ("transformer_ffn", ("transformer", "feed-forward block")),
                        ("multiclass_output", ("class",))):
         assert all(w in rows[key] and f"**{w}**" in said[w] for w in words), key
     assert any(pick == "Softmax" for _, _, pick, _ in ch06_decisions.MAP_ROWS) and "**softmax**" in said["softmax"]
     # pass 71 (r65 Correctness): a model's share is its estimated chance, not a true one
-    assert ("**Softmax** gives each class a share (its estimated chance). The shares add up to 1: the map's grey bars."
-            in after)
+    assert ("**Softmax** gives each class a share (its estimated chance).\n"
+            "The shares add up to 1: the map's grey bars.") in _src(cells[out + 2])
     # pass 69 (r64 Picture first: said long before SwiGLU's picture): GELU and SwiGLU (met in chapters 02 and 04)
     # are said again in line 3's words, just above SwiGLU's picture, not among the rows
     assert "GELU is roughly a smoothed ReLU." not in after
@@ -480,7 +488,7 @@ def test_the_map_comes_right_after_its_two_questions_and_its_network_words_right
     # the list's small print does not say them a second time: it adds what the rows leave out
     small = ch06_decisions.short_list().data
     assert "**transformer**" not in small and "**LSTM**" not in small and "**GRU**" not in small
-    assert "two layers with the bend between" in after and "LSTM stands for long short-term memory." in small
+    assert "two layers with the bend between" in LINE3 and "LSTM stands for long short-term memory." in small
     # pass 52 (item 2): "shares", the word the map's softmax drawing prints ("shares add to 1")
     assert any("shares add to 1" in t.get_text() for inset in ch06_decisions.decision_map().axes[0].child_axes
                for t in inset.texts)
@@ -568,7 +576,7 @@ def test_the_chapter_text_fixes_of_the_fifth_pass():
     fold = f"<details><summary>{ch06_decisions.CHECK_SUMMARY}</summary>"
     assert more.index("Guess first, then read the picture and open the check.") < more.index("<img") < more.index(fold)
     assert more.index(fold) < more.index("Just left of 0") < more.index("Further left") < more.index("</details>")
-    assert more.index("</details>") < more.index("**And SwiGLU?**") and more.count("<details>") == 1
+    assert more.index("</details>") < more.index("A 2020 test compared") and more.count("<details>") == 1
     assert not any("how much of the nudge do GELU and ReLU" in _src(c) for c in cells)
     assert "Why does the table" not in text
     # pass 61 (r55 Focus 2): one model per bend, named once, in line 3's own section (not in the list or the end fold)
@@ -833,7 +841,10 @@ def test_the_gelu_question_is_in_line_3s_optional_fold_and_gives_the_slopes_at_m
     # path, no numbers; GELU is there for being common (pass 83, r81 Correctness)
     assert more.rstrip().endswith(
         # pass 88c (r88 Correctness: plain GELU was 0.014 ahead after the shorter run): not "did not", "not clearly"
-        "**And SwiGLU?** In a 2020 test, a block with a gate beat ReLU, but only by a little. GELU alone was not clearly better.\n"
+        # pass 89 (r89 Clarity: "And SwiGLU?" read as a telegram): full short sentences, the gain rounded (2.4 %)
+        "A 2020 test compared SwiGLU and GELU blocks with a ReLU block.\n"
+        "The SwiGLU block did a little better, by about 2 %.\n"
+        "The GELU block, with no gate, was not clearly better.\n"
         "GELU is on this row because it is common, as in GPT-2.")
     assert more.count("<img") == 1 and not any(x in more for x in ("0.041", "0.002", "2.4 %", "hidden", "1.677"))
     assert "0.014" not in more and "shorter" not in more and "two training runs" not in more
@@ -1090,7 +1101,8 @@ def test_softmax_on_two_scores_is_sigmoid_of_their_difference_and_the_setup_cell
     # pass 83 (r81 Clarity: dense arithmetic): the card says it in words; the worked pair waits in a fold under it
     assert card.endswith(" Two outputs through softmax act like one sigmoid.")
     worked = decisions.decision("binary_output").worked
-    assert worked == f"Softmax of the two sums {z:g} and 0 gives {softmax([z, 0.0])[0]:.3f}, the same as sigmoid({z:g})."
+    assert worked == (f"Take an example: the yes unit's sum is {z:g}, the no unit's sum is 0. "   # pass 89 (r89 Clarity)
+                      f"Softmax gives yes a share of {softmax([z, 0.0])[0]:.3f}. Sigmoid({z:g}) gives the same.")
     shown = ch06_decisions.picker("binary_output").readout.value
     # pass 84 (r83 Focus: five parts at once; Clarity: "sigmoid.The numbersSoftmax" ran together): the second, its
     # numbers and the links behind one click, each on its own line
@@ -1201,11 +1213,11 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     said = [i for i, c in enumerate(cells[:listed]) if c["cell_type"] == "markdown" and re.search(r"LSTM|GRU", _src(c))]
     # pass 86 (r85 Clarity: eight terms in the map's words): said where its own section, line 4, first uses it;
     # pass 87 (r86 Clarity: the map and its first Predict name them): one sentence each in the map's words, first
-    first_pred = next(i for i, c in enumerate(cells) if _src(c).startswith("**Predict:**"))
-    assert said[0] < first_pred and _src(cells[said[0]]).startswith("### The map's words")
-    assert "An **LSTM** reads a sequence item by item, keeping a memory (running notes)." in _src(cells[said[0]])
+    # pass 89 (r89 Clarity: nine terms at once): said in its own row's section, the map's box glosses it meanwhile
+    assert said == [] and "keep a memory" in ch06_decisions.MAP_GLOSS["recurrent"].replace("\n", " ")
     line4 = next(i for i, c in enumerate(cells) if _src(c).startswith("## The LSTM or GRU row"))
-    assert "**LSTM**" not in _src(cells[line4]) and "running notes" not in _src(cells[line4])   # said once
+    assert "An **LSTM** reads a sequence item by item, keeping a memory (running notes)." in _src(cells[line4])
+    assert sum("running notes" in _src(c) for c in cells if c["cell_type"] == "markdown") == 1   # said once
     first = next(r for r in ch06_decisions.short_list().data.splitlines() if r.startswith("4. "))
     # pass 29: the opening names an LSTM only to promise a look inside; the bold one is where it is explained
     # pass 23: a sequence gets an example; LSTM is spelled out, and the GRU is said to be a simpler cousin
@@ -1226,7 +1238,11 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     # and before the optional memory loop at the end
     # pass 65 (r60 Picture 1): line 4 opens on a picture of the memory path, then names the two gates it draws
     assert _src(cells[named - 2]) == ("## The LSTM or GRU row: gates and new content\n\n"
-                                      "At each step, two gates steer an LSTM's memory:")
+                                      # pass 89 (r89 Clarity: nine terms at once): the LSTM and GRU said here
+                                      "An **LSTM** reads a sequence item by item, keeping a memory (running notes).\n"
+                                      "A **GRU** is its simpler cousin.\n"
+                                      # pass 89 (r89 Clarity: "two gates" read as all an LSTM has): the path's two
+                                      "Two gates steer an LSTM's memory path:")
     assert _src(cells[named - 1]) == "ch06.lstm_path()"
     assert named < next(i for i, c in enumerate(cells) if "ch06.gate_question()" in _src(c))
     assert named < next(i for i, c in enumerate(cells) if "memory_nudge(" in _src(c))
@@ -1240,6 +1256,8 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
     # pass 60 (r54 Clarity 3): the two gates on the memory path first, then the third, still unnamed
     assert _src(cells[named]) == ("- the **forget gate** sets how much old memory to keep;\n"
                                   "- the **write gate** (usually called the input gate), how much **new content** to add.\n\n"
+                                  # pass 89 (r89 Clarity: "two gates" read as all an LSTM has): the third in one clause
+                                  "A third, the **output gate**, sets how much memory is passed on.\n"
                                   # pass 83 (r81 Correctness: "two gates" read as all an LSTM has): the third, in a few words
                                   # pass 88c (r88 Clarity: four terms at once; the output gate never used again): cut
                                   # pass 68 (cut for words): the third gate and the GRU's two in one line
@@ -1248,7 +1266,7 @@ def test_the_lstm_is_explained_in_plain_words_where_it_first_appears():
                                   # line (after tanh's reason); "(a number between 0 and 1)" cut: the next line says it
                                   # pass 77 (r74 Clarity 3): the 0-to-1 contrast with SwiGLU's gate, said where gates are taught
                                   "So an LSTM's gate is a dimmer: unlike SwiGLU's gate (above), it stays between 0 and 1.")
-    assert not [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "output gate" in _src(c)]
+    assert [i for i, c in enumerate(cells) if c["cell_type"] == "markdown" and "output gate" in _src(c)] == [named]
     assert not any("forget gate" in _src(c) or "write gate" in _src(c) for c in cells[:named] if c["cell_type"] == "markdown")
     assert "Tanh squashes new content to between −1 and 1" in ch06_decisions.short_list().data
 
@@ -1444,10 +1462,10 @@ def test_the_sixth_reading_fixes_say_main_bend_gloss_gelu_and_the_nudge_and_poin
     assert "small two-layer" not in text
     # pass 60 (r54 Clarity 2): said on list line 3, the first line that needs it, with an everyday picture; pass 62
     # (r56 Clarity 1: the map shows the block with no word on it): the map's rows name it, the list says its inside
-    rows = next(t for _, t in md if t.startswith("### The map's words"))
+    rows = next(t for _, t in md if t == LINE3)   # pass 89 (r89 Clarity): in the transformer row's own section
     # pass 63 (r58 Clarity 1): the block's inside is said where the block is first named, not later in the list
     # pass 68 (r63 Clarity): "main": a transformer has other bends (softmax inside attention), this is the list's one
-    assert ("- A **transformer** is the design behind most chatbots.\n- Its **feed-forward block** holds the bend: two "
+    assert ("A **transformer** is the design behind most chatbots.\nIts **feed-forward block** holds the bend: two "
             "layers with the bend between, like a sandwich's filling.") in rows
     assert "two layers" not in ch06_decisions.GLOSS[3]
     assert [i for i, t in md if "feed-forward block" in t.split("## The list")[0]][0] == next(i for i, t in md if t == rows)
@@ -1655,7 +1673,7 @@ def test_the_twenty_second_reading_explains_each_new_word_where_it_first_appears
     the list; list line 3 says what a language model is; the reference cell says what seeds are."""
     cells = _cells()
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
-    words = "\n".join(_src(cells[k + j]) for j in range(2, 17))   # pass 78: one cell more (the output ranges); rows, why the place matters (pass 37: its words,
+    words = "\n".join(_src(cells[k + j]) for j in range(2, 18))   # pass 89: one more (class, softmax)   # pass 78: one cell more (the output ranges); rows, why the place matters (pass 37: its words,
     # the slope picture, inside, at the output), the side arrow; pass 56: the map's Predict, lit map and fold between
     # pass 71 (r65 Picture first): said under the dead unit's picture, from its dots
     # pass 72 (r69 Correctness): "always" said as far as the dots show, on every training input
@@ -1697,12 +1715,12 @@ def test_the_number_line_uses_examples_that_can_go_below_0_and_points_to_softplu
     line = decisions.lines()[6]
     assert line.when == "Output for a number (a temperature, a change in price)" and line.example == "a temperature forecaster"
     assert line.note == ("An answer that can never be below 0, such as a price (not a change in price)? "
-                         "See Softplus (ReLU with its corner rounded off, always above 0) at the end.")
+                         "See Softplus (a smooth ramp with no dip, always above 0) at the end.")
     assert "even below 0" in line.reason and "house-price" not in ch06_decisions.short_list().data
     shown = ch06_decisions.short_list().data.splitlines()
     assert next(r for r in shown if r.startswith("- **Line 7.**")).endswith(   # pass 63: in the small-print fold
         "Example: a temperature forecaster. An answer that can never be below 0, such as a price (not a change in "
-        "price)? See Softplus (ReLU with its corner rounded off, always above 0) at the end.")
+        "price)? See Softplus (a smooth ramp with no dip, always above 0) at the end.")
     case = dict(decisions.beyond_rows())["A number that must stay above 0, such as a price?"]
     assert case.startswith("Try **Softplus**") and "always above 0" in case and "Softplus" in ch06_decisions.reference().data
     x = np.linspace(-30, 30, 601)
@@ -1841,7 +1859,9 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     # pass 44 (r39, Focus 1): the layers Predict and its fold (markdown cells) sit between inside and output
     assert _src(cells[k + 3]).startswith("**Predict:** every layer uses sigmoid")
     assert _src(cells[k + 5]).startswith("#### At the output: the range matters\n\n")
-    assert _src(cells[k + 6]).startswith("### The side arrow") and "small left slope" in _src(cells[k + 7])   # pass 71; pass 84: reworded
+    # pass 89 (r89 Clarity): the class and softmax are said under the output's picture, before the side arrow
+    assert _src(cells[k + 6]).startswith("A **class** is one kind of answer")
+    assert _src(cells[k + 7]).startswith("### The side arrow") and "small left slope" in _src(cells[k + 8])   # pass 71; pass 84: reworded
     assert "the output unit's sum" in decisions.lines()[4].reason   # r43: one name, "sum", not "score"
     assert not any("score" in _src(c) for c in cells[:next(i for i, c in enumerate(cells) if "## The list" in _src(c))])
     gates = {(d.model, d.where) for d in deployments.DEPLOYMENTS if d.part == "gates"}
@@ -1853,7 +1873,9 @@ def test_the_twenty_third_reading_explains_slope_score_and_the_gru_where_they_fi
     listed = next(i for i, c in enumerate(_cells()) if _src(c).startswith("## The transformer row"))   # pass 84: the list follows line 4
     before = [_src(c) for c in _cells()[:listed] if c["cell_type"] == "markdown" and "GRU" in _src(c)]
     # pass 87 (r86 Clarity): named first in the map's words, before the first Predict; line 4 adds its bends
-    assert len(before) == 1 and "A **GRU** is its simpler cousin." in before[0] and before[0].startswith("### The map's")
+    # pass 89 (r89 Clarity: nine terms at once): named first in its own row's section, right under its heading
+    assert before == [] and "A **GRU** is its simpler cousin." in _src(cells[line4 := next(
+        i for i, c in enumerate(cells) if _src(c).startswith("## The LSTM or GRU row:"))])
     # pass 58 (r52 Correctness): forget and write gates are an LSTM's; line 4's section says a GRU has two, also sigmoid
     gru = next(d for d in deployments.DEPLOYMENTS if d.model == "GRU" and d.part == "gates")
     assert gru.registry == "sigmoid" and gru.where.count(" gate") == 1 and " and " in gru.where   # two gates, named
@@ -1916,7 +1938,9 @@ def test_pass24_a_hidden_layer_is_defined_before_the_list_uses_it():
 LINE3 = ("## The transformer row: what GELU and SwiGLU add\n\n"   # pass 79 (r76: it shows what they add, not why models chose them)
          # pass 86 (r85 Clarity: the map's words held eight terms): GELU and SwiGLU said in this section, their first use
          # pass 87 (r86 Picture: the words came before the picture): one line, then SiLU and GELU drawn large
-         "First, two smooth bends.")
+         # pass 89 (r89 Clarity: nine words at once in the map's words): the transformer said in its own row's section
+         "A **transformer** is the design behind most chatbots.\n"
+         "Its **feed-forward block** holds the bend: two layers with the bend between, like a sandwich's filling.")
 SMOOTH_WORDS = (  # the cell under smooth_bends' picture, over SwiGLU's diagram (pass 87)
     # pass 88c (r88 Clarity: GELU, SiLU, the dimmer and SwiGLU in five crowded lines): three short paragraphs, one
     # idea a line
@@ -2079,7 +2103,7 @@ def test_pass24_line_7_seeds_and_the_softmax_link():
     """Check line 7's note cannot be read as a change in price; a seed sets the random start (the glossary's sense);
     the softmax link lands on chapter 04's softmax section."""
     assert decisions.lines()[6].note == ("An answer that can never be below 0, such as a price (not a change in price)? "
-                                         "See Softplus (ReLU with its corner rounded off, always above 0) at the end.")
+                                         "See Softplus (a smooth ramp with no dip, always above 0) at the end.")
     ref = _src(next(c for c in _cells() if _src(c).startswith("## Beyond the list")))
     assert "race both on your data" in ref and "random starts (**seeds**)" not in ref   # pass 30: chapter 05's race
     link = dict(decisions.decision("multiclass_output").evidence)["04 · softmax"]
@@ -2194,7 +2218,7 @@ def test_pass25_the_output_line_of_the_argument_is_finished_and_the_plain_networ
     assert ("At the output, one bend multiplies the nudge once.\n"   # r28: not "counts"
             "There, what matters first is which values the answer can take.\n"   # pass 71 (r65 Correctness): "most"
             "A chance must stay between 0 and 1, so the bend must too.") in text
-    for heading in ("### The map's words", "### Why does the place matter?", "### The side arrow: dead units"):
+    for heading in ("### The top row's words", "### Why does the place matter?", "### The side arrow: dead units"):
         assert sum(_src(c).startswith(heading) for c in _cells()) == 1, heading
     assert "- A **plain network** is layers in a row, like rows of people passing notes forward." in text
     assert "as in this course" not in text
@@ -2807,8 +2831,9 @@ def test_pass55_the_map_words_come_in_two_groups_as_the_map_does():
     # pass 86 (r85 Clarity): only the four the map needs first; the others in their own sections
     # pass 87 (r86 Clarity): a fifth, the LSTM and the GRU, one sentence each, before the first Predict
     # pass 88c (r88 Clarity: one term a line): nine lines
-    assert "At the output:" not in words and words.count("\n- ") == 9 and "**dead**" not in words
-    firsts = [words.index(w) for w in ("**plain network**", "**CNN**", "**transformer**", "**class**")]
+    # pass 89 (r89 Clarity: nine terms at once): the top row's three; the others in their own rows' sections
+    assert "At the output:" not in words and words.count("\n- ") == 3 and "**dead**" not in words
+    firsts = [words.index(w) for w in ("**plain network**", "**hidden layers**", "**CNN**")]
     assert firsts == sorted(firsts)
     listed = ch06_decisions.short_list().data
     assert listed.startswith("**Inside the network**") and listed.index("**At the output**") > listed.index("\n4. ")
@@ -2847,7 +2872,7 @@ def test_pass56_the_maps_predict_is_answered_by_the_lit_map_and_its_fold_from_th
     # pass 71 (r65 Clarity 1): map, its rule, its words, then the Predict
     # pass 88c (r88 Clarity): map, its words, its rule, then the Predict
     assert cells[k - 2]["cell_type"] == "markdown" and _src(cells[k - 2]).startswith("Read the map left to right")
-    assert _src(cells[k - 3]).startswith("### The map's words")
+    assert _src(cells[k - 3]).startswith("### The top row's words")
     hidden, number = (decisions.decision(r) for r in ch06_decisions.MAP_TRACED)
     assert "plain network" in hidden.where and "temperature" in number.where and "even below 0" in number.reason
     assert f"Hidden layers: **{decisions._label(hidden.pick)}**." in fold and number.pick == "identity"
@@ -3059,7 +3084,7 @@ def test_pass71_the_map_comes_before_its_words():
     k = next(i for i, c in enumerate(cells) if "decision_map()" in _src(c))
     assert _src(cells[k - 1]).startswith("## The map: where does the bend sit?")
     assert _src(cells[k + 2]).startswith("Read the map left to right")   # pass 88c (r88): the words right under the map
-    assert _src(cells[k + 1]).startswith("### The map's words\n\n- A **plain network**")
+    assert _src(cells[k + 1]).startswith("### The top row's words\n\n- A **plain network**")
     assert _src(cells[k + 3]).startswith("**Predict:** a plain network")
 
 
@@ -3181,7 +3206,8 @@ def test_pass73_the_pictures_keep_their_words_inside_and_off_the_curves():
     # words class and softmax wait for the map's words (test_the_map_comes_right_after_its_two_questions...)
     # pass 88 (r87 Clarity: "(below)" pointed ahead): the grey bars are said where softmax is, in the map's words
     assert "Each small drawing shows its bend for sums from −3 to 3." in _src(cells[k + 2])   # pass 88c: the rule under the words
-    assert "The shares add up to 1: the map's grey bars." in _src(cells[k + 1])
+    # pass 89 (r89 Clarity: nine terms at once): said under the output's picture, where softmax is taught
+    assert sum("The shares add up to 1: the map's grey bars." in _src(c) for c in cells) == 1
     assert abs(ch06_decisions.softmax_shares().sum() - 1) < 1e-12
     assert insets[row].patches[0].get_facecolor()[:3] == (0xbb / 255,) * 3   # grey, as the words say
     assert len(insets[row].patches) == len(ch06_decisions.softmax_shares()) == 3   # the three shares, as bars
@@ -3485,7 +3511,9 @@ def test_pass82_line_3_squares_gelu_with_the_2020_bars_and_sizes_the_gain(monkey
                          "It is small, and the study did not say why.")
     # pass 87 (r86 Focus): the main path says it in one sentence, which refuses what gate_result refuses
     assert ch06_decisions.gate_in_one_line(study) == (
-        "In a 2020 test, a block with a gate beat ReLU, but only by a little. GELU alone was not clearly better.\n"
+"A 2020 test compared SwiGLU and GELU blocks with a ReLU block.\n"
+        "The SwiGLU block did a little better, by about 2 %.\n"
+        "The GELU block, with no gate, was not clearly better.\n"
         "GELU is on this row because it is common, as in GPT-2.")
     big = tuple((v, *vals[:-1], final["ReLU"] * 0.8) if v == "SwiGLU" else (v, *vals) for v, *vals in study.scores)
     with pytest.raises(ValueError, match="beat ReLU a little"):
@@ -3610,3 +3638,22 @@ def test_pass87_the_gateless_loop_is_drawn_before_its_words():
     cells = _cells()
     start = next(i for i, c in enumerate(cells) if _src(c).startswith("### Why gates help a memory last"))
     assert _src(cells[start + 1]) == "ch06.two_loops()" and "image/png" in cells[start + 1]["outputs"][0]["data"]
+
+
+def test_pass89_the_pickers_1_7_is_an_example_and_softplus_is_told_apart_from_gelu_and_silu():
+    """Check r89 Clarity: the picker's numbers say 1.7 is an example sum (the yes unit's, the no unit's 0), and softmax's
+    share for yes is sigmoid(1.7); Softplus is said as a ramp with no dip (it never goes below 0), while the smooth bends'
+    title says GELU and SiLU dip (both go below 0), so the two descriptions no longer read alike."""
+    from course_utils.facts import activations
+    worked = decisions.decision("binary_output").worked
+    assert worked == ("Take an example: the yes unit's sum is 1.7, the no unit's sum is 0. "
+                      "Softmax gives yes a share of 0.846. Sigmoid(1.7) gives the same.")
+    assert f"{expit(1.7):.3f}" == "0.846" and "the two sums 1.7" not in worked
+    x = np.linspace(-6, 6, 1201)
+    assert float(np.min(activations.get("softplus")(x))) > 0   # no dip
+    assert all(float(np.min(activations.get(n)(x))) < -0.1 for n in ("gelu", "silu"))   # a dip below 0
+    assert decisions.SOFTPLUS_PLAIN == "a smooth ramp with no dip" and "corner" not in decisions.SOFTPLUS_PLAIN
+    assert "dip" in ch06_decisions.smooth_bends().axes[0].get_title()
+    said = " ".join([decisions.decision("regression_output").prefer_runner_up_when, decisions.lines()[6].note,
+                     *dict(decisions.beyond_rows()).values()])
+    assert "corner rounded" not in said and said.count("no dip") == 3

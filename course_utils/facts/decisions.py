@@ -217,7 +217,8 @@ def one_in(share):
             return f"1 in {r:,.0f}{word}" if r >= 10 else f"1 in {r:g}{word}"
     raise ValueError(f"not a share below 1: {share}")
 
-SOFTPLUS_PLAIN = "ReLU with its corner rounded off"   # one wording for the decision card and the end fold (pass 32)
+SOFTPLUS_PLAIN = "a smooth ramp with no dip"   # one wording for the decision card and the end fold (pass 32)
+# pass 89 (r89 Clarity: "ReLU with its corner rounded off" read like GELU and SiLU, which dip below 0): the difference
 
 
 def _join(names):
@@ -278,8 +279,9 @@ def decisions():
             "softmax", "you use two output units: one for yes, one for no. Two outputs through softmax act like one "
                        "sigmoid.",
             "tanh", "its outputs run from −1 to 1, so they are not chances.",
-            worked=(f"Softmax of the two sums {f['z']:g} and 0 gives {f['softmax_2']:.3f}, "
-                    f"the same as sigmoid({f['z']:g})."),
+            # pass 89 (r89 Clarity: "the two sums 1.7 and 0": the 1.7 came from nowhere): said to be an example
+            worked=(f"Take an example: the yes unit's sum is {f['z']:g}, the no unit's sum is 0. "
+                    f"Softmax gives yes a share of {f['softmax_2']:.3f}. Sigmoid({f['z']:g}) gives the same."),
         ),
         Decision(
             "multiclass_output", "Output for one class (kind of answer) out of many", "softmax",

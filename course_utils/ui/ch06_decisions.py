@@ -531,7 +531,7 @@ def smooth_bends():
     ax.axhline(0, color="#bbbbbb", lw=0.8)
     ax.axvline(0, color="#bbbbbb", lw=0.8)
     ax.set(xlim=SMOOTH_X, ylim=(-0.6, 3.1), xlabel=SUM_LABEL, ylabel="bend's output",
-           title="Two smooth bends: ReLU with its corner rounded")
+           title="Two smooth bends: rounded ReLU with a small dip")   # pass 89 (r89): unlike Softplus, no dip
     ax.legend(loc="upper left", fontsize=12)
     low = {n: float(np.min(plots.curve(n, xs))) for n in SMOOTH}
     fig.set_label(f"SiLU and GELU drawn large for x from {_x(SMOOTH_X[0])} to {_x(SMOOTH_X[1])}, with ReLU thin: "
@@ -713,8 +713,10 @@ def gate_in_one_line(study):
     gate_result(study)   # raises when the scores disagree with "GELU alone was not clearly better"
     gelu_runs(study)   # pass 88c (r88 Correctness: "did not" was too strong: 0.014 ahead after the shorter run)
     gelu_model = decisions.facts()["gelu_models"][0]
-    return (f"In a {study.year} test, a block with a gate beat ReLU, but only by a little. "   # lead 88 (r89: a telegram)
-            "GELU alone was not clearly better.\n"
+    # pass 89 (r89 Clarity: "And SwiGLU? A 2020 test: ..." read as a telegram): full short sentences, with the size
+    return (f"A {study.year} test compared SwiGLU and GELU blocks with a ReLU block.\n"
+            f"The SwiGLU block did a little better, by about {gate_gain(study)['swiglu_percent']:.0f} %.\n"
+            "The GELU block, with no gate, was not clearly better.\n"
             f"GELU is on this row because it is common, as in {gelu_model}.")
 
 
@@ -765,7 +767,7 @@ Further left, GELU's slope sinks to 0 (near x = {_x(round(f["gelu_zero_slope_x"]
 
 </details>
 
-**And SwiGLU?** {gate_in_one_line(study)}
+{gate_in_one_line(study)}
 """
     return Markdown(body.strip())
 
