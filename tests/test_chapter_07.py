@@ -840,8 +840,8 @@ def test_key_numbers_are_written_as_a_person_writes_them():
     assert ch07_quiz.key_number(0.0098660) == "0.00987"
     learner = ch07_quiz.Learner(review.Store(None))
     key = ch07_quiz.answer_key_html("03", learner, pictures=False)
-    assert ("<b>Answer: about 1 in a million.</b> <i>Why:</i> Ten 0.25s multiplied together (0.25¹⁰): about "
-            "0.00000095, roughly 1 in a million.") in key   # p80 (r77 Focus): one number, not two   # pass 22: "0.25 multiplied ten times" read as 0.25 × 10
+    assert ("<b>Answer: about 1 in a million.</b> <i>Why:</i> In the picture, each bar is a quarter of the one before."
+            " Ten 0.25s multiplied together (0.25¹⁰): about 0.00000095, roughly 1 in a million.") in key   # p80 (r77 Focus): one number, not two   # pass 22: "0.25 multiplied ten times" read as 0.25 × 10
     assert round(1 / 0.25 ** 10 / 1e6) == 1 and quiz._in_words(1 / 0.25 ** 10) == "a million"
     # p83 (r81 Picture first): the key opens on what its picture shows at x = 3, the more exact number included
     assert "<b>Answer: about 0.01.</b> <i>Why:</i> In the picture, the thick slope curve is almost flat at x = 3: about 0.0099." in key
@@ -3220,7 +3220,10 @@ def test_p71_each_lettered_key_says_one_sentence_of_why_from_its_right_options_w
         why, full = quiz.key_why(q.id), q.options[quiz.answer_key(q.id)].why
         assert why.endswith(".") and len(why.split()) <= 30, q.id
         assert why in full or q.id in ("leaky_alive", "selu_steady", "loss_at_ln2", "relu_corners", "why_adam",
-                                       "softmax_activation"), q.id   # p83: Q25's says the picture first
+                                       "softmax_activation", "collapse_formula", "tanh_vs_sigmoid"), q.id
+        # p83: Q25's says the picture first; p89: Q4's and Q14's too, then a sentence of their right option's why
+        if q.id in ("collapse_formula", "tanh_vs_sigmoid"):
+            assert why.split(". ", 1)[1] in full, q.id
     assert quiz.key_why("loss_at_ln2").endswith(f"≈ {np.log(2):.2f}.") and "small nudge" in quiz.key_why("leaky_alive")
     assert float(activations.get("leaky_relu").derivative(-1.0)) > 0   # small but not 0: a nudge gets through
 
@@ -4411,8 +4414,9 @@ def test_pass49_q20_key_quotes_the_range_that_counts_and_the_rule_speaks_of_the_
     whose ends the checker accepts and whose one-more-digit neighbours it rejects."""
     q = quiz.get("chain_sigmoid_10")
     # pass 54 (r48): the key quotes the idea (a quarter kept per layer), not a range: 0.46 wrongly left out 0.455
-    assert ("about 0.00000095, roughly 1 in a million. Each layer keeps only a quarter of the nudge "
-            "it gets." in q.explanation and "millionths." not in q.explanation
+    # p89 (r89 Picture first): the quarter kept per layer is said of the picture's bars, first
+    assert ("In the picture, each bar is a quarter of the one before." in q.explanation
+            and "about 0.00000095, roughly 1 in a million." in q.explanation and "millionths." not in q.explanation
             and "step" not in q.explanation)
     assert quiz.accepted(q, 0.455e-6) and not quiz.accepted(q, 0.45e-6)   # within half a millionth of 0.954
     # the range that counts: half a step (a millionth) either side of the exact answer, its edges to a thousandth of it
@@ -5641,3 +5645,22 @@ def test_p88_q11_scores_panel_says_equal_totals_large_with_no_brackets():
     right = fig.axes[1]   # the right panel's title fits its figure (it was cut when the totals took room)
     assert right.title.get_window_extent().x1 <= fig.bbox.x1
     assert "total 4. In large type: equal totals" in ch07_quiz.picture_alt("xor_no_bend_chance")
+
+
+def test_p89_q4_q14_q20_keys_show_their_picture_first_and_open_in_the_picture():
+    """r89 Picture first: in Q4's, Q14's and Q20's keys the formula came before the picture. Like Q13's, Q21's and
+    Q25's, they now show the picture right after the answer, and their why opens "In the picture, ..." on what it draws."""
+    learner = ch07_quiz.Learner(review.Store(None))
+    for qid in ("collapse_formula", "tanh_vs_sigmoid", "chain_sigmoid_10"):
+        assert qid in ch07_quiz.PICTURE_FIRST
+        fold = ch07_quiz.key_fold_html(qid, 1, learner)
+        assert re.search(r"</b><br><img [^>]*><br> <i>Why:</i> In the picture, ", fold), qid
+        q = quiz.get(qid)
+        why = quiz.key_why(qid) if isinstance(q, quiz.Choice) else q.explanation
+        assert why.startswith("In the picture, "), qid
+    assert "one layer's dots sit on the two layers' thick line" in quiz.key_why("collapse_formula")
+    assert "(same line)" in ch07_quiz.picture_alt("collapse_formula") or "one straight line" in \
+        ch07_quiz.picture_alt("collapse_formula")
+    assert quiz.key_why("tanh_vs_sigmoid").startswith("In the picture, the dots of 2σ(2x) − 1 sit on tanh.")
+    assert "lying exactly on it" in ch07_quiz.picture_alt("tanh_vs_sigmoid")
+    assert "Each bend keeps a quarter" in ch07_quiz.picture_alt("chain_sigmoid_10")

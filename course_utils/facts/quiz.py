@@ -414,9 +414,10 @@ def _bank():
             "only over a limited stretch, and only unbroken curves (no jumps). Far out, a finite sum of corners is straight.")),
         # ---------------------------------------------------------------- 03 gradient table
         Numeric("chain_sigmoid_10", "03", "Ten sigmoid layers, each at its steepest. Counting only the bends' slopes, about what share of the nudge is left?",
-                chain, 1, f"Ten {s0:g}s multiplied together ({s0:g}¹⁰): about {plain(chain)}, "
-                          "roughly 1 in a million. Each layer keeps only a quarter of the nudge it gets. "
-                          "That counts the bends only; the weights multiply in too.",
+                # p89 (r89 Picture first): the key opens on its picture, as Q13's and Q21's do
+                chain, 1, "In the picture, each bar is a quarter of the one before. "
+                          f"Ten {s0:g}s multiplied together ({s0:g}¹⁰): about {plain(chain)}, "
+                          "roughly 1 in a million. That counts the bends only; the weights multiply in too.",
                 ((1e-7, 2e-8, f"A common wrong answer: {plain(1e-7, 1)}, a ten-millionth. In fact: {s0:g}¹⁰ is about "
                               f"{plain(chain)}, about ten times more (still under a millionth)."),
                  (s0 * 10, 1e-6, f"A common wrong answer: {s0 * 10:g}. In fact: {s0 * 10:g} is ten {s0:g}s added up. "
@@ -694,6 +695,11 @@ def key_why(qid):
                             "any unbroken curve.",
             "why_adam": "Adam judges each nudge against that weight's usual nudge size, as you judge a friend who "
                         "always whispers against their usual voice.",
+            # p89 (r89 Picture first): Q4's and Q14's keys open on their picture, then the reason
+            "collapse_formula": "In the picture, one layer's dots sit on the two layers' thick line. The second "
+                                "layer stretches b₁ before it adds its own bias.",
+            "tanh_vs_sigmoid": f"In the picture, the dots of 2σ(2x) − 1 sit on tanh. Each factor of 2 doubles the "
+                               f"slope: {_slope('sigmoid', 0):g} × 2 × 2 = 1, tanh's peak slope.",
             "loss_at_ln2": f"A 50-50 guess gives every point the chance ½, and −ln ½ = ln 2 ≈ {math.log(2):.2f}."}
     if qid in said:
         return said[qid]

@@ -1986,7 +1986,9 @@ def _key_line(qid, number, learner, pictures=True):
 # Keys whose picture says the why at a glance: it comes right after the answer, before the words (Q11's number line
 # of the four scores shows the equal totals the why then states)
 # p83 (r81 Picture first): the keys that open "In the picture, ..." show it first too
-PICTURE_FIRST = ("xor_no_bend_chance", "sigmoid_slope_0", "tanh_slope_3_about", "softmax_activation", "selu_steady")
+# p89 (r89 Picture first): Q4's, Q14's and Q20's too
+PICTURE_FIRST = ("xor_no_bend_chance", "sigmoid_slope_0", "tanh_slope_3_about", "softmax_activation", "selu_steady",
+                 "collapse_formula", "tanh_vs_sigmoid", "chain_sigmoid_10")
 
 
 WHY_NOT = "<details><summary>Why the other letters are wrong</summary><ul>{}</ul></details>"
